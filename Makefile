@@ -1,0 +1,98 @@
+# Front-desk cashier workstation: build, test and run.
+#
+#   make test          everything CI does, from a fresh Debian 12 machine (as root, or with sudo)
+#   make run ARGS=...  the workstation in a real window (X11)
+#   make lint | bench | screenshots | clean | distclean
+#
+# Every target sets up what it needs itself (system packages, venv, translations), so any of them
+# works as the first command on a new machine.
+
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := test
+# The steps of `test` and `run` must happen in order (deps before venv before tools), even under -j.
+.NOTPARALLEL:
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PYTEST := $(PY) -m pytest
+RUFF := $(VENV)/bin/ruff
+MYPY := $(VENV)/bin/mypy
+DESK := $(VENV)/bin/desk
+# pip is re-run only when the declared dependencies change.
+VENV_STAMP := $(VENV)/.installed-from-pyproject
+
+ARGS ?=
+PYTEST_ARGS ?=
+LINT_PATHS := desk ui hardware tests bench
+
+.PHONY: test run lint typecheck bench screenshots translations venv \
+        system-deps-test system-deps-run clean distclean
+
+# -- set-up ---------------------------------------------------------------------------------------
+
+system-deps-test:
+	bash packaging/system_deps.sh test
+
+system-deps-run:
+	bash packaging/system_deps.sh run
+
+venv: $(VENV_STAMP)
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV_STAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install --disable-pip-version-check -q -e '.[test]'
+	touch $@
+
+# The .qm files are build output (git-ignored); the script belongs to the i18n work and may not
+# exist yet on a branch, which must not block the other targets.
+translations: venv
+	if [[ -f packaging/build_translations.py ]]; then $(PY) packaging/build_translations.py; fi
+
+# -- checks ---------------------------------------------------------------------------------------
+
+lint: venv
+	$(RUFF) check $(LINT_PATHS)
+	$(MYPY)
+
+typecheck: venv
+	$(MYPY)
+
+# pytest's own exit status decides: 5 ("no tests collected") fails the build like any failure.
+# Single process on purpose: the PostgreSQL fixture is one server per session.
+test: system-deps-test venv translations lint
+	QT_QPA_PLATFORM=offscreen $(PYTEST) $(PYTEST_ARGS)
+
+# Benchmarks are not part of `test`: timings on a shared 2-core machine are for comparison only.
+bench: system-deps-test venv translations
+	if compgen -G 'bench/test_*.py' >/dev/null || compgen -G 'bench/*_test.py' >/dev/null; then \
+	    QT_QPA_PLATFORM=offscreen $(PYTEST) bench --benchmark-only $(PYTEST_ARGS); \
+	fi
+	for script in bench/*.py; do \
+	    case "$$(basename "$$script")" in test_*|*_test.py|conftest.py|__init__.py) continue ;; esac; \
+	    [[ -f "$$script" ]] || continue; \
+	    echo "== $$script"; \
+	    QT_QPA_PLATFORM=offscreen $(PY) "$$script"; \
+	done
+
+# -- the program ----------------------------------------------------------------------------------
+
+# `desk run` upgrades the database, seeds the demo hotel on first start and opens the window.
+run: system-deps-run venv translations
+	$(DESK) run --demo $(ARGS)
+
+screenshots: system-deps-test venv translations
+	QT_QPA_PLATFORM=offscreen $(PY) -m ui.screenshots $(ARGS)
+
+# -- housekeeping ---------------------------------------------------------------------------------
+
+clean:
+	rm -rf build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache .hypothesis .benchmarks
+	rm -f ui/i18n/*.qm
+	find . \( -path ./$(VENV) -o -path ./.git \) -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
+
+distclean: clean
+	rm -rf $(VENV)

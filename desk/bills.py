@@ -1,0 +1,99 @@
+"""Bills on a folio: opening, moving services between them, splitting."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy.orm import Session
+
+from desk.auth import Actor
+from desk.errors import InvalidInput
+from desk.folios import load_folio
+from desk.lookup import ensure_open, get, open_bill_for_update
+from desk.models import Bill, Company, Folio, Guest, PostingMove
+
+
+def open_bill(
+    session: Session,
+    actor: Actor,
+    folio_id: int,
+    *,
+    payer_guest_id: int | None = None,
+    payer_company_id: int | None = None,
+    payer_name: str | None = None,
+) -> Bill:
+    """A new, empty bill on a folio; the payer is a guest, a company, or just a name."""
+    folio = get(session, Folio, folio_id, "Folio")
+    ensure_open(folio)
+    name = (payer_name or "").strip()
+    if payer_guest_id is not None:
+        name = name or get(session, Guest, payer_guest_id, "Guest").full_name
+    if payer_company_id is not None:
+        name = name or get(session, Company, payer_company_id, "Company").name
+    if not name:
+        raise InvalidInput("A bill needs a payer", field="payer")
+    bill = Bill(
+        folio_id=folio.id,
+        payer_name=name,
+        payer_guest_id=payer_guest_id,
+        payer_company_id=payer_company_id,
+        created_by=actor.username,
+    )
+    session.add(bill)
+    session.flush()
+    return bill
+
+
+def move_postings(session: Session, actor: Actor, posting_ids: Sequence[int], to_bill_id: int) -> None:
+    """Move services to another bill of the same folio, both bills staying open."""
+    if not posting_ids:
+        raise InvalidInput("Choose the services to move", field="postings")
+    target = open_bill_for_update(session, to_bill_id)
+    view = load_folio(session, target.folio_id)
+    for posting_id in dict.fromkeys(posting_ids):
+        line = view.posting(posting_id)
+        if not line.is_active:
+            raise InvalidInput(f"{line.posting.description} is reversed and stays where it is",
+                               field="postings")
+        if line.bill_id == target.id:
+            raise InvalidInput(f"{line.posting.description} is already on bill {target.number}",
+                               field="postings")
+        open_bill_for_update(session, line.bill_id)
+        session.add(
+            PostingMove(
+                posting_id=posting_id,
+                from_bill_id=line.bill_id,
+                to_bill_id=target.id,
+                moved_by=actor.username,
+            )
+        )
+    session.flush()
+
+
+def split_bill(
+    session: Session,
+    actor: Actor,
+    bill_id: int,
+    posting_ids: Sequence[int],
+    *,
+    payer_guest_id: int | None = None,
+    payer_company_id: int | None = None,
+    payer_name: str | None = None,
+) -> Bill:
+    """Open a new bill for another payer and move the chosen services onto it."""
+    source = open_bill_for_update(session, bill_id)
+    view = load_folio(session, source.folio_id)
+    on_source = {line.posting.id for line in view.bill(bill_id).postings}
+    stray = [pid for pid in posting_ids if pid not in on_source]
+    if stray:
+        raise InvalidInput("Only services on this bill can be split off it", field="postings")
+    new_bill = open_bill(
+        session,
+        actor,
+        source.folio_id,
+        payer_guest_id=payer_guest_id,
+        payer_company_id=payer_company_id,
+        payer_name=payer_name,
+    )
+    move_postings(session, actor, posting_ids, new_bill.id)
+    return new_bill

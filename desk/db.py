@@ -1,0 +1,109 @@
+"""Where the data lives: engines, units of work, migrations, and the append-only guard."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.orm import Session, sessionmaker
+
+from desk.errors import LedgerImmutable
+from desk.models import LedgerRecord
+
+ENV_URL = "DESK_DATABASE_URL"
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def default_database_path() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("frontdesk-cashier", appauthor=False)) / "desk.sqlite3"
+
+
+def resolve_url(url: str | None = None) -> str:
+    """The database to use: an explicit URL, then DESK_DATABASE_URL, then the local file."""
+    if url:
+        return url
+    if os.environ.get(ENV_URL):
+        return os.environ[ENV_URL]
+    path = default_database_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{path}"
+
+
+def make_engine(url: str, **kwargs: Any) -> Engine:
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": 15}, **kwargs)
+        event.listen(engine, "connect", _sqlite_on_connect)
+        event.listen(engine, "begin", _sqlite_on_begin)
+        return engine
+    return create_engine(url, pool_pre_ping=True, **kwargs)
+
+
+def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
+    # Let SQLAlchemy, not the sqlite3 module, decide when transactions begin.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=15000")
+    cursor.close()
+
+
+def _sqlite_on_begin(connection: Any) -> None:
+    connection.exec_driver_sql("BEGIN")
+
+
+class Database:
+    """One database: an engine, its sessions, and units of work on it."""
+
+    def __init__(self, url: str | None = None, *, upgrade: bool = True) -> None:
+        self.url = resolve_url(url)
+        self.engine = make_engine(self.url)
+        self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+        if upgrade:
+            upgrade_database(self.engine)
+
+    @contextmanager
+    def unit_of_work(self) -> Iterator[Session]:
+        """A session whose work is committed whole, or not at all."""
+        with self.sessions() as session, session.begin():
+            yield session
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+@event.listens_for(Session, "before_flush")
+def _refuse_ledger_edits(session: Session, _context: Any, _instances: Any) -> None:
+    for record in session.deleted:
+        if isinstance(record, LedgerRecord):
+            raise LedgerImmutable(f"{type(record).__name__} {record.id} cannot be deleted")  # type: ignore[attr-defined]
+    for record in session.dirty:
+        if isinstance(record, LedgerRecord) and session.is_modified(record, include_collections=False):
+            changed = [a.key for a in inspect(record).attrs if a.history.has_changes()]
+            raise LedgerImmutable(
+                f"{type(record).__name__} {record.id} cannot be changed ({', '.join(changed)})"  # type: ignore[attr-defined]
+            )
+
+
+def alembic_config(engine: Engine | None = None) -> Any:
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    if engine is not None:
+        config.attributes["engine"] = engine
+    return config
+
+
+def upgrade_database(engine: Engine) -> None:
+    """Bring a new or old database to the latest schema."""
+    from alembic import command
+
+    command.upgrade(alembic_config(engine), "head")

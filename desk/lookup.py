@@ -1,0 +1,70 @@
+"""Fetching records for use cases, with the errors a clerk reads when they are missing."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desk.errors import ClosedForPosting, InvalidInput, NotFound
+from desk.folios import base_currency
+from desk.models import Base, Bill, CurrencyRate, Folio, Reservation, ReservationStatus
+from desk.money import Money, minor_units
+
+T = TypeVar("T", bound=Base)
+
+
+def get(session: Session, model: type[T], key: object, label: str, *, lock: bool = False) -> T:
+    """The record, locked for update on databases that lock rows (not SQLite)."""
+    # "OF" keeps PostgreSQL from refusing to lock the outer side of an eager join.
+    record = session.get(model, key, with_for_update={"of": model} if lock else None)
+    if record is None:
+        raise NotFound(f"{label} {key} does not exist")
+    return record
+
+
+def open_bill_for_update(session: Session, bill_id: int) -> Bill:
+    """A bill that may still take postings and payments, locked against other workstations."""
+    bill = get(session, Bill, bill_id, "Bill", lock=True)
+    ensure_open(session.get_one(Folio, bill.folio_id))
+    return bill
+
+
+def ensure_open(folio: Folio) -> None:
+    reservation = folio.reservation
+    if reservation is None:
+        return
+    if reservation.status is ReservationStatus.CHECKED_OUT:
+        raise ClosedForPosting(f"Reservation {reservation.number} is checked out: its bills are closed")
+    if reservation.status is ReservationStatus.CANCELLED:
+        raise ClosedForPosting(f"Reservation {reservation.number} is cancelled: its bills are closed")
+
+
+def rate_to_base(session: Session, currency: str) -> Decimal:
+    """Base-currency units per unit of ``currency``; refuses currencies the hotel does not take."""
+    minor_units(currency)
+    if currency == base_currency(session):
+        return Decimal(1)
+    rate = session.scalar(select(CurrencyRate.rate).where(CurrencyRate.currency == currency))
+    if rate is None:
+        raise InvalidInput(f"The hotel does not accept {currency}", field="currency")
+    return rate
+
+
+def in_base(session: Session, amount: Money) -> tuple[Decimal, Money]:
+    rate = rate_to_base(session, amount.currency)
+    return rate, amount.convert(rate, base_currency(session))
+
+
+def require_positive(amount: Money) -> None:
+    if not amount.is_positive:
+        raise InvalidInput(f"The amount must be more than zero (got {amount})", field="amount")
+
+
+def reservation_by_number(session: Session, number: str) -> Reservation:
+    reservation = session.scalar(select(Reservation).where(Reservation.number == number))
+    if reservation is None:
+        raise NotFound(f"Reservation {number} does not exist")
+    return reservation

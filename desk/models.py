@@ -1,0 +1,392 @@
+"""The hotel's data: settings, stays, folios, bills and the append-only ledger."""
+
+from __future__ import annotations
+
+import enum
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import (
+    CheckConstraint,
+    Enum,
+    ForeignKey,
+    Index,
+    MetaData,
+    String,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from desk.money import Money
+from desk.types import ExactDecimal, MoneyType, UtcDateTime, utcnow
+
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map = {Money: MoneyType(), datetime: UtcDateTime()}
+
+
+def _enum(cls: type[enum.Enum]) -> Enum:
+    # Stored as the lowercase value, as a plain string: new members need no DDL change.
+    return Enum(cls, native_enum=False, create_constraint=False, length=24,
+                values_callable=lambda members: [m.value for m in members])
+
+
+class ReservationStatus(enum.StrEnum):
+    CONFIRMED = "confirmed"
+    IN_HOUSE = "in_house"
+    CHECKED_OUT = "checked_out"
+    CANCELLED = "cancelled"
+
+
+class MethodKind(enum.StrEnum):
+    CASH = "cash"
+    CARD = "card"
+    TRANSFER = "transfer"
+    DEPOSIT = "deposit"
+    COMPANY_ACCOUNT = "company_account"
+    OTHER = "other"
+
+
+class PostingKind(enum.StrEnum):
+    CHARGE = "charge"
+    REVERSAL = "reversal"  # an order cancelled at its source (the POS), or a correction
+    VOID = "void"  # a mistake undone with a manager's authorisation
+
+
+class PaymentKind(enum.StrEnum):
+    PAYMENT = "payment"  # money received for a bill
+    DEPOSIT = "deposit"  # money received in advance, held on the folio's deposit account
+    REFUND = "refund"  # money given back (negative), linked to what it refunds
+    TRANSFER = "transfer"  # money moved between the deposit account and a bill (pairs)
+    VOID = "void"  # a mistaken record undone (negative of it)
+
+
+class Role(enum.StrEnum):
+    CLERK = "clerk"
+    CASHIER = "cashier"
+    MANAGER = "manager"
+
+
+# --- settings -------------------------------------------------------------------------------
+
+
+class Hotel(Base):
+    __tablename__ = "hotel"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
+    base_currency: Mapped[str] = mapped_column(String(3))
+    address: Mapped[str] = mapped_column(String(240), default="")
+    tax_id: Mapped[str] = mapped_column(String(40), default="")
+
+
+class CurrencyRate(Base):
+    """An accepted currency and what one unit of it is worth in the base currency."""
+
+    __tablename__ = "currency_rate"
+    currency: Mapped[str] = mapped_column(String(3), primary_key=True)
+    rate: Mapped[Decimal] = mapped_column(ExactDecimal(18, 8))
+
+
+class TaxRate(Base):
+    __tablename__ = "tax_rate"
+    code: Mapped[str] = mapped_column(String(16), primary_key=True)
+    name: Mapped[str] = mapped_column(String(80))
+    percent: Mapped[Decimal] = mapped_column(ExactDecimal(6, 3))
+
+
+class PaymentMethod(Base):
+    __tablename__ = "payment_method"
+    code: Mapped[str] = mapped_column(String(16), primary_key=True)
+    name: Mapped[str] = mapped_column(String(80))
+    kind: Mapped[MethodKind] = mapped_column(_enum(MethodKind))
+    opens_drawer: Mapped[bool] = mapped_column(default=False)
+    fiscal: Mapped[bool] = mapped_column(default=True)
+
+
+class Outlet(Base):
+    __tablename__ = "outlet"
+    code: Mapped[str] = mapped_column(String(16), primary_key=True)
+    name: Mapped[str] = mapped_column(String(80))
+
+
+class Service(Base):
+    __tablename__ = "service"
+    code: Mapped[str] = mapped_column(String(24), primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
+    category: Mapped[str] = mapped_column(String(24))
+    price: Mapped[Money]
+    tax_code: Mapped[str] = mapped_column(ForeignKey("tax_rate.code"))
+    tax: Mapped[TaxRate] = relationship(lazy="joined")
+
+
+class User(Base):
+    __tablename__ = "user_account"
+    username: Mapped[str] = mapped_column(String(40), primary_key=True)
+    full_name: Mapped[str] = mapped_column(String(120))
+    role: Mapped[Role] = mapped_column(_enum(Role))
+    password_hash: Mapped[str] = mapped_column(String(200))
+
+
+# --- stays ----------------------------------------------------------------------------------
+
+
+class Room(Base):
+    __tablename__ = "room"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(10), unique=True)
+    floor: Mapped[int]
+    room_type: Mapped[str] = mapped_column(String(40))
+    beds: Mapped[int] = mapped_column(default=2)
+
+
+class Guest(Base):
+    __tablename__ = "guest"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    first_name: Mapped[str] = mapped_column(String(80))
+    last_name: Mapped[str] = mapped_column(String(80))
+    # Lower-cased "last first" so name search is one indexed prefix match on every database.
+    search_name: Mapped[str] = mapped_column(String(170), index=True)
+    email: Mapped[str] = mapped_column(String(120), default="")
+    phone: Mapped[str] = mapped_column(String(40), default="")
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+
+class Company(Base):
+    __tablename__ = "company"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
+    search_name: Mapped[str] = mapped_column(String(120), index=True)
+    tax_id: Mapped[str] = mapped_column(String(40), default="")
+    address: Mapped[str] = mapped_column(String(240), default="")
+
+
+class Event(Base):
+    __tablename__ = "event"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
+    company_id: Mapped[int | None] = mapped_column(ForeignKey("company.id"))
+    starts_on: Mapped[date]
+    ends_on: Mapped[date]
+    company: Mapped[Company | None] = relationship()
+
+
+class Reservation(Base):
+    __tablename__ = "reservation"
+    __table_args__ = (
+        CheckConstraint("departure > arrival", name="stay_has_nights"),
+        Index("ix_reservation_status_arrival", "status", "arrival"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(20), unique=True)
+    status: Mapped[ReservationStatus] = mapped_column(_enum(ReservationStatus))
+    arrival: Mapped[date] = mapped_column(index=True)
+    departure: Mapped[date]
+    room_id: Mapped[int | None] = mapped_column(ForeignKey("room.id"), index=True)
+    nightly_rate: Mapped[Money]
+    company_id: Mapped[int | None] = mapped_column(ForeignKey("company.id"), index=True)
+    event_id: Mapped[int | None] = mapped_column(ForeignKey("event.id"))
+    checked_in_at: Mapped[datetime | None]
+    checked_out_at: Mapped[datetime | None]
+    checked_out_by: Mapped[str | None] = mapped_column(String(40))
+    # A manager who let the guest leave with an open balance, and why.
+    checkout_authorised_by: Mapped[str | None] = mapped_column(String(40))
+    checkout_note: Mapped[str] = mapped_column(String(240), default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    room: Mapped[Room | None] = relationship(lazy="joined")
+    company: Mapped[Company | None] = relationship()
+    event: Mapped[Event | None] = relationship()
+    stay_guests: Mapped[list[ReservationGuest]] = relationship(
+        back_populates="reservation", order_by="ReservationGuest.position"
+    )
+
+    @property
+    def guests(self) -> list[Guest]:
+        return [link.guest for link in self.stay_guests]
+
+    @property
+    def nights(self) -> int:
+        return (self.departure - self.arrival).days
+
+
+class ReservationGuest(Base):
+    __tablename__ = "reservation_guest"
+    reservation_id: Mapped[int] = mapped_column(ForeignKey("reservation.id"), primary_key=True)
+    guest_id: Mapped[int] = mapped_column(ForeignKey("guest.id"), primary_key=True, index=True)
+    position: Mapped[int] = mapped_column(default=0)
+    reservation: Mapped[Reservation] = relationship(back_populates="stay_guests")
+    guest: Mapped[Guest] = relationship(lazy="joined")
+
+
+# --- folios and bills -----------------------------------------------------------------------
+
+
+class Folio(Base):
+    """The account of a stay, a company, an event or a walk-in client."""
+
+    __tablename__ = "folio"
+    __table_args__ = (
+        CheckConstraint(
+            " + ".join(
+                f"(CASE WHEN {column} IS NULL THEN 0 ELSE 1 END)"
+                for column in ("reservation_id", "company_id", "event_id", "walk_in_name")
+            )
+            + " = 1",
+            name="one_owner",
+        ),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    reservation_id: Mapped[int | None] = mapped_column(ForeignKey("reservation.id"), unique=True)
+    company_id: Mapped[int | None] = mapped_column(ForeignKey("company.id"), unique=True)
+    event_id: Mapped[int | None] = mapped_column(ForeignKey("event.id"), unique=True)
+    walk_in_name: Mapped[str | None] = mapped_column(String(120))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    reservation: Mapped[Reservation | None] = relationship()
+    company: Mapped[Company | None] = relationship()
+    event: Mapped[Event | None] = relationship()
+    bills: Mapped[list[Bill]] = relationship(back_populates="folio", order_by="Bill.id")
+
+    @property
+    def owner_label(self) -> str:
+        if self.reservation is not None:
+            names = ", ".join(g.full_name for g in self.reservation.guests)
+            return f"{self.reservation.number} {names}".strip()
+        if self.company is not None:
+            return self.company.name
+        if self.event is not None:
+            return self.event.name
+        return self.walk_in_name or ""
+
+
+class Bill(Base):
+    __tablename__ = "bill"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    folio_id: Mapped[int] = mapped_column(ForeignKey("folio.id"), index=True)
+    payer_name: Mapped[str] = mapped_column(String(160))
+    payer_guest_id: Mapped[int | None] = mapped_column(ForeignKey("guest.id"))
+    payer_company_id: Mapped[int | None] = mapped_column(ForeignKey("company.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_by: Mapped[str] = mapped_column(String(40))
+
+    folio: Mapped[Folio] = relationship(back_populates="bills")
+
+    @property
+    def number(self) -> str:
+        return f"{self.id:06d}"
+
+
+# --- the ledger: rows are only ever inserted ------------------------------------------------
+
+
+class LedgerRecord:
+    """Marker: instances are never updated or deleted (see desk.db's flush guard)."""
+
+
+class Posting(LedgerRecord, Base):
+    """A charge on a bill, or the reversal of one (a negative copy pointing at it)."""
+
+    __tablename__ = "posting"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    folio_id: Mapped[int] = mapped_column(ForeignKey("folio.id"), index=True)
+    bill_id: Mapped[int] = mapped_column(ForeignKey("bill.id"), index=True)
+    kind: Mapped[PostingKind] = mapped_column(_enum(PostingKind))
+    service_code: Mapped[str | None] = mapped_column(ForeignKey("service.code"))
+    description: Mapped[str] = mapped_column(String(160))
+    quantity: Mapped[Decimal] = mapped_column(ExactDecimal(12, 3))
+    unit_price: Mapped[Money]
+    amount: Mapped[Money]
+    tax_code: Mapped[str | None] = mapped_column(String(16))
+    tax_percent: Mapped[Decimal] = mapped_column(ExactDecimal(6, 3))
+    tax_amount: Mapped[Money]
+    ordered_at: Mapped[datetime]
+    business_date: Mapped[date]
+    source: Mapped[str] = mapped_column(String(16))  # desk, pos, audit
+    outlet_code: Mapped[str | None] = mapped_column(ForeignKey("outlet.code"))
+    check_number: Mapped[str | None] = mapped_column(String(40))
+    # Idempotency key for postings that arrive from outside (POS orders, night audit).
+    external_ref: Mapped[str | None] = mapped_column(String(80), unique=True)
+    reverses_id: Mapped[int | None] = mapped_column(ForeignKey("posting.id"), unique=True)
+    reason: Mapped[str] = mapped_column(String(240), default="")
+    authorised_by: Mapped[str | None] = mapped_column(String(40))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_by: Mapped[str] = mapped_column(String(40))
+    workstation: Mapped[str] = mapped_column(String(40))
+
+    items: Mapped[list[PostingItem]] = relationship(order_by="PostingItem.id")
+    outlet: Mapped[Outlet | None] = relationship(lazy="joined")
+
+    @property
+    def source_label(self) -> str:
+        if self.outlet is not None:
+            label = self.outlet.name
+            return f"{label}, check {self.check_number}" if self.check_number else label
+        return self.source
+
+
+class PostingItem(LedgerRecord, Base):
+    """One line of an order's composition (a POS check's items)."""
+
+    __tablename__ = "posting_item"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    posting_id: Mapped[int] = mapped_column(ForeignKey("posting.id"), index=True)
+    name: Mapped[str] = mapped_column(String(120))
+    quantity: Mapped[Decimal] = mapped_column(ExactDecimal(12, 3))
+    unit_price: Mapped[Money]
+    amount: Mapped[Money]
+
+
+class PostingMove(LedgerRecord, Base):
+    """A posting moved to another bill; a posting's bill is that of its latest move."""
+
+    __tablename__ = "posting_move"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    posting_id: Mapped[int] = mapped_column(ForeignKey("posting.id"), index=True)
+    from_bill_id: Mapped[int] = mapped_column(ForeignKey("bill.id"))
+    to_bill_id: Mapped[int] = mapped_column(ForeignKey("bill.id"), index=True)
+    moved_at: Mapped[datetime] = mapped_column(default=utcnow)
+    moved_by: Mapped[str] = mapped_column(String(40))
+
+
+class Payment(LedgerRecord, Base):
+    """Money in or out of a bill, or of the folio's deposit account when ``bill_id`` is None."""
+
+    __tablename__ = "payment"
+    __table_args__ = (UniqueConstraint("voids_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    folio_id: Mapped[int] = mapped_column(ForeignKey("folio.id"), index=True)
+    bill_id: Mapped[int | None] = mapped_column(ForeignKey("bill.id"), index=True)
+    kind: Mapped[PaymentKind] = mapped_column(_enum(PaymentKind))
+    method_code: Mapped[str] = mapped_column(ForeignKey("payment_method.code"))
+    amount: Mapped[Money]  # in the currency the money moved in
+    rate: Mapped[Decimal] = mapped_column(ExactDecimal(18, 8))  # base units per unit of amount
+    base_amount: Mapped[Money]  # what it counts for on the bill, in the base currency
+    text: Mapped[str] = mapped_column(String(240), default="")  # reference shown to clerks
+    payer_name: Mapped[str] = mapped_column(String(160), default="")
+    paid_on: Mapped[date]
+    refund_of_id: Mapped[int | None] = mapped_column(ForeignKey("payment.id"), index=True)
+    voids_id: Mapped[int | None] = mapped_column(ForeignKey("payment.id"))
+    # Both halves of a deposit transfer share one group key.
+    transfer_group: Mapped[str | None] = mapped_column(String(36), index=True)
+    reason: Mapped[str] = mapped_column(String(240), default="")
+    authorised_by: Mapped[str | None] = mapped_column(String(40))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_by: Mapped[str] = mapped_column(String(40))
+    workstation: Mapped[str] = mapped_column(String(40))
+
+    method: Mapped[PaymentMethod] = relationship(lazy="joined")
+
+
+LEDGER_TABLES = ("posting", "posting_item", "posting_move", "payment")

@@ -1,0 +1,210 @@
+"""Charges on bills, and their reversals: a posting is never edited, only reversed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal, InvalidOperation
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desk.auth import Actor
+from desk.errors import AlreadyReversed, InvalidInput, NotAuthorised
+from desk.folios import base_currency, load_folio
+from desk.lookup import get, open_bill_for_update
+from desk.models import Outlet, Posting, PostingItem, PostingKind, Role, Service, TaxRate, User
+from desk.money import Money, total
+from desk.types import utcnow
+
+
+@dataclass(frozen=True)
+class OrderItem:
+    """One line of an order's composition, as the POS sends it."""
+
+    name: str
+    quantity: Decimal
+    unit_price: Money
+
+    @property
+    def amount(self) -> Money:
+        return self.unit_price.times(self.quantity)
+
+
+def quantity_of(value: object) -> Decimal:
+    if isinstance(value, float | bool):
+        raise InvalidInput(f"{value!r} is not an exact quantity", field="quantity")
+    try:
+        quantity = Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        raise InvalidInput(f"{value!r} is not a quantity", field="quantity") from None
+    if not quantity.is_finite() or quantity <= 0 or quantity != quantity.quantize(Decimal("0.001")):
+        raise InvalidInput(f"The quantity must be positive with at most 3 decimals (got {value})",
+                           field="quantity")
+    return quantity
+
+
+def tax_included(amount: Money, percent: Decimal) -> Money:
+    """The tax inside a tax-inclusive amount (hotel prices include VAT)."""
+    return amount.times(percent / (100 + percent))
+
+
+def post_charge(
+    session: Session,
+    actor: Actor,
+    *,
+    bill_id: int,
+    description: str,
+    quantity: object,
+    unit_price: Money,
+    service_code: str | None = None,
+    tax_code: str | None = None,
+    ordered_at: datetime | None = None,
+    source: str = "desk",
+    outlet_code: str | None = None,
+    check_number: str | None = None,
+    external_ref: str | None = None,
+    items: list[OrderItem] | None = None,
+) -> Posting:
+    """Charge a bill. Prices are in the hotel's currency and include their tax."""
+    bill = open_bill_for_update(session, bill_id)
+    quantity = quantity_of(quantity)
+    currency = base_currency(session)
+    if unit_price.currency != currency:
+        raise InvalidInput(f"Services are charged in {currency}, not {unit_price.currency}", field="currency")
+    if unit_price.is_negative:
+        raise InvalidInput("A price cannot be negative: reverse the service instead", field="price")
+    if not description.strip():
+        raise InvalidInput("A service needs a description", field="description")
+    service = session.get(Service, service_code) if service_code else None
+    if service_code and service is None:
+        raise InvalidInput(f"There is no service {service_code}", field="service")
+    tax_code = tax_code or (service.tax_code if service else None)
+    percent = Decimal(0)
+    if tax_code:
+        percent = get(session, TaxRate, tax_code, "Tax rate").percent
+    if outlet_code is not None:
+        get(session, Outlet, outlet_code, "Outlet")
+    amount = unit_price.times(quantity)
+    if items and total((item.amount for item in items), currency) != amount:
+        raise InvalidInput("The order's items do not add up to its amount", field="items")
+    posting = Posting(
+        folio_id=bill.folio_id,
+        bill_id=bill.id,
+        kind=PostingKind.CHARGE,
+        service_code=service_code,
+        description=description.strip(),
+        quantity=quantity,
+        unit_price=unit_price,
+        amount=amount,
+        tax_code=tax_code,
+        tax_percent=percent,
+        tax_amount=tax_included(amount, percent),
+        ordered_at=ordered_at or utcnow(),
+        business_date=(ordered_at or utcnow()).astimezone().date(),
+        source=source,
+        outlet_code=outlet_code,
+        check_number=check_number,
+        external_ref=external_ref,
+        created_by=actor.username,
+        workstation=actor.workstation,
+    )
+    session.add(posting)
+    session.flush()
+    for item in items or []:
+        session.add(
+            PostingItem(
+                posting_id=posting.id,
+                name=item.name,
+                quantity=item.quantity,
+                unit_price=item.unit_price,
+                amount=item.amount,
+            )
+        )
+    return posting
+
+
+def post_service(
+    session: Session,
+    actor: Actor,
+    *,
+    bill_id: int,
+    service_code: str,
+    quantity: object = 1,
+    unit_price: Money | None = None,
+    ordered_at: datetime | None = None,
+) -> Posting:
+    """Post a catalogue service (minibar, laundry, parking) at its price unless one is given."""
+    service = session.get(Service, service_code)
+    if service is None:
+        raise InvalidInput(f"There is no service {service_code}", field="service")
+    return post_charge(
+        session,
+        actor,
+        bill_id=bill_id,
+        description=service.name,
+        quantity=quantity,
+        unit_price=unit_price if unit_price is not None else service.price,
+        service_code=service.code,
+        ordered_at=ordered_at,
+    )
+
+
+def reverse_posting(
+    session: Session,
+    actor: Actor,
+    posting_id: int,
+    *,
+    reason: str,
+    kind: PostingKind = PostingKind.REVERSAL,
+    authorised_by: User | None = None,
+) -> Posting:
+    """Cancel a charge by posting its negative copy on the bill it is on now."""
+    original = get(session, Posting, posting_id, "Service", lock=True)
+    if original.kind is not PostingKind.CHARGE:
+        raise InvalidInput("A reversal cannot itself be reversed", field="posting")
+    if not reason.strip():
+        raise InvalidInput("Say why the service is reversed", field="reason")
+    line = load_folio(session, original.folio_id).posting(original.id)
+    if line.reversed_by is not None:
+        raise AlreadyReversed(f"{original.description} was already reversed")
+    open_bill_for_update(session, line.bill_id)
+    reversal = Posting(
+        folio_id=original.folio_id,
+        bill_id=line.bill_id,
+        kind=kind,
+        service_code=original.service_code,
+        description=original.description,
+        quantity=original.quantity,
+        unit_price=original.unit_price,
+        amount=-original.amount,
+        tax_code=original.tax_code,
+        tax_percent=original.tax_percent,
+        tax_amount=-original.tax_amount,
+        ordered_at=utcnow(),
+        business_date=utcnow().astimezone().date(),
+        source=original.source,
+        outlet_code=original.outlet_code,
+        check_number=original.check_number,
+        reverses_id=original.id,
+        reason=reason.strip(),
+        authorised_by=authorised_by.username if authorised_by else None,
+        created_by=actor.username,
+        workstation=actor.workstation,
+    )
+    session.add(reversal)
+    session.flush()
+    return reversal
+
+
+def void_posting(session: Session, actor: Actor, posting_id: int, *, reason: str, manager: User) -> Posting:
+    """A manager undoes a mistaken charge; it stays visible, struck out, with who and why."""
+    if manager.role is not Role.MANAGER:
+        raise NotAuthorised(f"{manager.full_name} is not a manager")
+    return reverse_posting(
+        session, actor, posting_id, reason=reason, kind=PostingKind.VOID, authorised_by=manager
+    )
+
+
+def posting_by_external_ref(session: Session, external_ref: str) -> Posting | None:
+    return session.scalar(select(Posting).where(Posting.external_ref == external_ref))

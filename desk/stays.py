@@ -1,0 +1,208 @@
+"""Reservations and the other folio owners: creating them, check-in, check-out."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desk.auth import Actor
+from desk.bills import open_bill
+from desk.errors import BillNotSettled, InvalidInput, InvalidTransition, NotAuthorised
+from desk.folios import folio_of_reservation, load_folio
+from desk.lookup import get
+from desk.models import (
+    Company,
+    Event,
+    Folio,
+    Guest,
+    Posting,
+    Reservation,
+    ReservationGuest,
+    ReservationStatus,
+    Role,
+    Room,
+    User,
+)
+from desk.money import Money
+from desk.postings import post_charge
+from desk.types import utcnow
+
+
+def new_guest(session: Session, first_name: str, last_name: str, email: str = "", phone: str = "") -> Guest:
+    if not (first_name.strip() or last_name.strip()):
+        raise InvalidInput("A guest needs a name", field="name")
+    guest = Guest(
+        first_name=first_name.strip(),
+        last_name=last_name.strip(),
+        search_name=search_key(f"{last_name} {first_name}"),
+        email=email.strip(),
+        phone=phone.strip(),
+    )
+    session.add(guest)
+    return guest
+
+
+def search_key(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def create_reservation(
+    session: Session,
+    actor: Actor,
+    *,
+    number: str,
+    guests: list[Guest],
+    arrival: date,
+    departure: date,
+    nightly_rate: Money,
+    room_number: str | None = None,
+    company: Company | None = None,
+    event: Event | None = None,
+) -> Reservation:
+    """A confirmed reservation with its folio and a first bill paid by the first guest."""
+    if departure <= arrival:
+        raise InvalidInput("Departure must be after arrival", field="departure")
+    if not guests:
+        raise InvalidInput("A reservation needs at least one guest", field="guests")
+    if nightly_rate.is_negative:
+        raise InvalidInput("The nightly rate cannot be negative", field="nightly_rate")
+    room = None
+    if room_number is not None:
+        room = session.scalar(select(Room).where(Room.number == room_number))
+        if room is None:
+            raise InvalidInput(f"There is no room {room_number}", field="room")
+    reservation = Reservation(
+        number=number,
+        status=ReservationStatus.CONFIRMED,
+        arrival=arrival,
+        departure=departure,
+        room=room,
+        nightly_rate=nightly_rate,
+        company=company,
+        event=event,
+    )
+    session.add(reservation)
+    for position, guest in enumerate(guests):
+        session.add(ReservationGuest(reservation=reservation, guest=guest, position=position))
+    folio = Folio(reservation=reservation)
+    session.add(folio)
+    session.flush()
+    open_bill(session, actor, folio.id, payer_guest_id=guests[0].id)
+    return reservation
+
+
+def company_folio(session: Session, actor: Actor, company_id: int) -> Folio:
+    """The company's account (city ledger), opened with one bill on first use."""
+    folio = session.scalar(select(Folio).where(Folio.company_id == company_id))
+    if folio is None:
+        get(session, Company, company_id, "Company")
+        folio = Folio(company_id=company_id)
+        session.add(folio)
+        session.flush()
+        open_bill(session, actor, folio.id, payer_company_id=company_id)
+    return folio
+
+
+def event_folio(session: Session, actor: Actor, event_id: int) -> Folio:
+    folio = session.scalar(select(Folio).where(Folio.event_id == event_id))
+    if folio is None:
+        event = get(session, Event, event_id, "Event")
+        folio = Folio(event_id=event_id)
+        session.add(folio)
+        session.flush()
+        open_bill(session, actor, folio.id, payer_company_id=event.company_id, payer_name=event.name)
+    return folio
+
+
+def walk_in_folio(session: Session, actor: Actor, name: str) -> Folio:
+    """A folio for a client who is not staying: a restaurant guest, a visitor."""
+    if not name.strip():
+        raise InvalidInput("A walk-in client needs a name", field="name")
+    folio = Folio(walk_in_name=name.strip())
+    session.add(folio)
+    session.flush()
+    open_bill(session, actor, folio.id, payer_name=name.strip())
+    return folio
+
+
+def check_in(session: Session, actor: Actor, reservation_id: int, *, today: date | None = None) -> Reservation:
+    reservation = get(session, Reservation, reservation_id, "Reservation", lock=True)
+    today = today or date.today()
+    if reservation.status is not ReservationStatus.CONFIRMED:
+        raise InvalidTransition(f"Reservation {reservation.number} is {reservation.status.value}, not confirmed")
+    if reservation.room is None:
+        raise InvalidInput(f"Reservation {reservation.number} has no room yet", field="room")
+    if reservation.arrival > today:
+        raise InvalidTransition(f"Reservation {reservation.number} arrives on {reservation.arrival}")
+    reservation.status = ReservationStatus.IN_HOUSE
+    reservation.checked_in_at = utcnow()
+    return reservation
+
+
+def check_out(
+    session: Session,
+    actor: Actor,
+    reservation_id: int,
+    *,
+    override_by: User | None = None,
+    reason: str = "",
+) -> Reservation:
+    """Refused while a bill or the deposit is not settled, unless a manager overrides."""
+    reservation = get(session, Reservation, reservation_id, "Reservation", lock=True)
+    if reservation.status is not ReservationStatus.IN_HOUSE:
+        raise InvalidTransition(f"Reservation {reservation.number} is {reservation.status.value}, not in house")
+    view = load_folio(session, folio_of_reservation(session, reservation_id))
+    unsettled = [b for b in view.bills if b.balance]
+    if unsettled or view.deposit_balance:
+        if override_by is None:
+            details = ", ".join(f"bill {b.bill.number}: {b.balance}" for b in unsettled)
+            if view.deposit_balance:
+                details = ", ".join(filter(None, [details, f"deposit: {view.deposit_balance}"]))
+            raise BillNotSettled(f"Settle every bill before check-out ({details})")
+        if override_by.role is not Role.MANAGER:
+            raise NotAuthorised(f"{override_by.full_name} is not a manager")
+        if not reason.strip():
+            raise InvalidInput("Say why check-out is allowed with an open balance", field="reason")
+        reservation.checkout_authorised_by = override_by.username
+        reservation.checkout_note = reason.strip()
+    reservation.status = ReservationStatus.CHECKED_OUT
+    reservation.checked_out_at = utcnow()
+    reservation.checked_out_by = actor.username
+    return reservation
+
+
+def cancel_reservation(session: Session, actor: Actor, reservation_id: int) -> Reservation:
+    reservation = get(session, Reservation, reservation_id, "Reservation", lock=True)
+    if reservation.status is not ReservationStatus.CONFIRMED:
+        raise InvalidTransition(f"Only a confirmed reservation can be cancelled ({reservation.number})")
+    view = load_folio(session, folio_of_reservation(session, reservation_id))
+    if any(b.balance for b in view.bills) or view.deposit_balance:
+        raise BillNotSettled(f"Reservation {reservation.number} has money on its folio: settle it first")
+    reservation.status = ReservationStatus.CANCELLED
+    return reservation
+
+
+def post_night(session: Session, actor: Actor, reservation_id: int, night: date) -> None:
+    """Charge one night's accommodation once, however often the night audit runs."""
+    reservation = get(session, Reservation, reservation_id, "Reservation")
+    if not reservation.arrival <= night < reservation.departure:
+        raise InvalidInput(f"{night} is not a night of reservation {reservation.number}", field="night")
+    ref = f"night:{reservation.id}:{night.isoformat()}"
+    if session.scalar(select(Posting.id).where(Posting.external_ref == ref)) is not None:
+        return
+    folio = session.get_one(Folio, folio_of_reservation(session, reservation_id))
+    first_bill = min(b.id for b in folio.bills)
+    post_charge(
+        session,
+        actor,
+        bill_id=first_bill,
+        description="Accommodation",
+        service_code="ROOM",
+        quantity=1,
+        unit_price=reservation.nightly_rate,
+        ordered_at=datetime.combine(night, datetime.min.time()).astimezone() + timedelta(hours=23),
+        source="audit",
+        external_ref=ref,
+    )

@@ -1,0 +1,1 @@
+"""Hardware abstraction layer: device interfaces, drivers, simulators. No Qt, no desk."""

@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+import os
+
+# Before anything imports Qt: tests never need a real display.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import itertools
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.pg_server import PgServer
+
+# =================================================================================================
+# Database URLs (build/test infrastructure).
+#
+#   pg_server     session-scoped throwaway PostgreSQL server; started only if some test needs it.
+#   database_url  parametrised: ids "sqlite" (file in tmp_path) and "postgresql" (a fresh, empty
+#                 database on pg_server per test). Select one with `-k sqlite` / `-k postgresql`.
+#   sqlite_url    SQLite only, for tests that need just one backend.
+#
+# URLs are SQLAlchemy URLs (postgresql+psycopg://... / sqlite:///...). Nothing here creates the
+# schema: that is the domain fixtures' job.
+# =================================================================================================
+
+_db_numbers = itertools.count(1)
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    server = PgServer.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path}/desk.sqlite3"
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path}/desk.sqlite3"
+    # Looked up only here so that a run selecting no PostgreSQL test never starts the server.
+    server: PgServer = request.getfixturevalue("pg_server")
+    # Databases are left behind on purpose: the whole server is thrown away at session end.
+    return server.create_database(f"t_{next(_db_numbers)}")
+
+
+# =================================================================================================
+# Domain fixtures (engine, session, demo data) go below this line.
+# =================================================================================================

@@ -1,0 +1,108 @@
+"""Domain fixtures: a migrated database with the hotel's settings, and a way to act on it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any, TypeVar
+
+import pytest
+from sqlalchemy import func, select
+
+from desk.auth import Actor
+from desk.db import Database
+from desk.demo import seed_settings
+from desk.folios import FolioView, folio_of_reservation, load_folio
+from desk.models import Base, Reservation, Role, Room, User
+from desk.money import Money
+from desk.stays import check_in, create_reservation, new_guest
+
+T = TypeVar("T")
+
+
+@dataclass
+class Stay:
+    reservation_id: int
+    folio_id: int
+    bill_id: int
+
+
+@dataclass
+class Hotel:
+    """A set-up hotel on a real database, and short ways to run use cases on it."""
+
+    database: Database
+    actor: Actor
+    currency: str
+
+    def money(self, amount: str, currency: str | None = None) -> Money:
+        return Money.of(amount, currency or self.currency)
+
+    def run(self, use_case: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        with self.database.unit_of_work() as session:
+            return use_case(session, self.actor, *args, **kwargs)
+
+    def query(self, fn: Callable[..., T], *args: Any) -> T:
+        with self.database.unit_of_work() as session:
+            return fn(session, *args)
+
+    def view(self, folio_id: int) -> FolioView:
+        return self.query(load_folio, folio_id)
+
+    def manager(self) -> User:
+        with self.database.unit_of_work() as session:
+            return session.scalars(select(User).where(User.role == Role.MANAGER)).one()
+
+    def stay(self, *, nights: int = 3, in_house: bool = True, guests: int = 1, number: str | None = None) -> Stay:
+        today = date.today()
+        with self.database.unit_of_work() as session:
+            people = [new_guest(session, f"Guest{k}", "Test") for k in range(guests)]
+            session.flush()
+            count = session.scalar(select(func.count(Reservation.id))) or 0
+            reservation = create_reservation(
+                session,
+                self.actor,
+                number=number or f"T{count + 1:05d}",
+                guests=people,
+                arrival=today,
+                departure=today + timedelta(days=nights),
+                nightly_rate=self.money("100"),
+                room_number="101",
+            )
+            if in_house:
+                check_in(session, self.actor, reservation.id, today=today)
+            folio_id = folio_of_reservation(session, reservation.id)
+            bill_id = load_folio(session, folio_id).bills[0].bill.id
+            return Stay(reservation.id, folio_id, bill_id)
+
+    def row_counts(self) -> dict[str, int]:
+        with self.database.engine.connect() as connection:
+            return {
+                table.name: connection.execute(select(func.count()).select_from(table)).scalar_one()
+                for table in Base.metadata.sorted_tables
+            }
+
+
+def make_hotel(url: str, currency: str = "EUR") -> Hotel:
+    database = Database(url)
+    with database.unit_of_work() as session:
+        seed_settings(session, base_currency=currency)
+        session.add(Room(number="101", floor=1, room_type="Double"))
+        session.add(Room(number="102", floor=1, room_type="Double"))
+    return Hotel(database, Actor("anna", "TEST-1"), currency)
+
+
+@pytest.fixture
+def hotel(database_url: str) -> Iterator[Hotel]:
+    """A hotel on SQLite and on PostgreSQL."""
+    h = make_hotel(database_url)
+    yield h
+    h.database.dispose()
+
+
+@pytest.fixture
+def sqlite_hotel(sqlite_url: str) -> Iterator[Hotel]:
+    h = make_hotel(sqlite_url)
+    yield h
+    h.database.dispose()

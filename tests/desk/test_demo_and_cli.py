@@ -1,0 +1,78 @@
+"""The demo hotel, the ``desk`` command, and migrations that match the models."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections import Counter
+
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import func, select
+
+from desk.cli import main
+from desk.db import Database
+from desk.folios import BillStatus, load_folio
+from desk.models import Base, Folio, Reservation, ReservationGuest, ReservationStatus, Room
+
+
+def test_demo_hotel_has_stays_in_every_state(database_url: str):
+    assert main(["--database", database_url, "demo"]) == 0
+    database = Database(database_url)
+    with database.unit_of_work() as session:
+        assert session.scalar(select(func.count(Room.id))) == 40
+        statuses = Counter(session.scalars(select(Reservation.status)))
+        assert statuses[ReservationStatus.IN_HOUSE] >= 20
+        assert statuses[ReservationStatus.CONFIRMED] >= 5
+        assert statuses[ReservationStatus.CHECKED_OUT] >= 5
+        assert statuses[ReservationStatus.CANCELLED] >= 1
+        shared = session.execute(
+            select(ReservationGuest.reservation_id).group_by(ReservationGuest.reservation_id)
+            .having(func.count() > 1)
+        ).all()
+        assert shared, "some rooms are shared by several guests"
+        views = [load_folio(session, folio_id) for folio_id in session.scalars(select(Folio.id))]
+        owners = Counter(
+            "reservation" if v.folio.reservation_id else "company" if v.folio.company_id
+            else "event" if v.folio.event_id else "walk-in" for v in views)
+        assert owners["company"] >= 1 and owners["walk-in"] >= 1
+        status = Counter(b.status for v in views for b in v.bills)
+        for expected in (BillStatus.PAID, BillStatus.PARTIALLY_PAID, BillStatus.NOT_PAID):
+            assert status[expected] > 0, expected
+        for view in views:
+            if view.folio.reservation and view.folio.reservation.status is ReservationStatus.CHECKED_OUT:
+                assert not view.balance, f"{view.folio.owner_label} left with {view.balance}"
+        descriptions = {line.posting.description for v in views for line in v.postings}
+        assert {"Accommodation", "Restaurant"} <= descriptions
+        assert any(d.startswith("Minibar") for d in descriptions)
+    # A second seeding refuses, --if-empty is quiet.
+    assert main(["--database", database_url, "demo"]) == 1
+    assert main(["--database", database_url, "demo", "--if-empty"]) == 0
+    database.dispose()
+
+
+def test_migrations_build_exactly_the_models(database_url: str):
+    database = Database(database_url)
+    with database.engine.connect() as connection:
+        diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    assert diff == []
+    database.dispose()
+
+
+def test_upgrade_is_idempotent_and_python_m_desk_works(sqlite_url: str, monkeypatch):
+    assert main(["--database", sqlite_url, "db", "upgrade"]) == 0
+    assert main(["--database", sqlite_url, "db", "upgrade"]) == 0
+    result = subprocess.run([sys.executable, "-m", "desk", "db", "url"], capture_output=True, text=True,
+                            env={"DESK_DATABASE_URL": sqlite_url, "PATH": "/usr/bin:/bin"}, check=True)
+    assert result.stdout.strip() == sqlite_url
+
+
+def test_default_database_is_a_wal_sqlite_file_in_the_user_data_folder(tmp_path, monkeypatch):
+    monkeypatch.delenv("DESK_DATABASE_URL", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    database = Database()
+    assert database.url == f"sqlite:///{tmp_path}/frontdesk-cashier/desk.sqlite3"
+    with database.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    database.dispose()

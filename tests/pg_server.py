@@ -1,0 +1,259 @@
+"""A throwaway PostgreSQL server for one test session.
+
+The server runs from Debian's `postgresql` package binaries (found under
+/usr/lib/postgresql/<version>/bin), in a fresh temporary data directory, listening only on
+127.0.0.1 on a free port, with `trust` authentication and durability switched off for speed.
+
+initdb and postgres refuse to run as root, so when the tests run as root (CI does) every server
+command runs as the `postgres` system user through `runuser`, and the temporary directory is
+handed to that user.
+
+Usage::
+
+    server = PgServer.start()
+    url = server.create_database("t_1")   # postgresql+psycopg://postgres@127.0.0.1:PORT/t_1
+    ...
+    server.stop()
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import glob
+import os
+import pwd
+import re
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import psycopg
+from psycopg import sql
+
+SUPERUSER = "postgres"
+INSTALL_HINT = (
+    "PostgreSQL server binaries (initdb, pg_ctl, postgres) were not found under "
+    "/usr/lib/postgresql/*/bin. The tests need a real PostgreSQL server: install the Debian package "
+    "`postgresql` (`make test` does it: packaging/system_deps.sh test, or "
+    "`apt-get install postgresql`)."
+)
+# Settings that make a disposable server fast; none of them is acceptable for real data.
+_SERVER_CONF = """
+listen_addresses = '127.0.0.1'
+fsync = off
+synchronous_commit = off
+full_page_writes = off
+max_connections = 100
+log_min_messages = warning
+"""
+_START_TIMEOUT_S = 60
+_START_ATTEMPTS = 5  # the free port we picked can be taken before the server binds it
+
+
+class PgServerError(RuntimeError):
+    pass
+
+
+def find_bin_dir() -> Path:
+    """The bin directory of the highest installed PostgreSQL major version."""
+    candidates = []
+    for path in glob.glob("/usr/lib/postgresql/*/bin"):
+        version = Path(path).parent.name
+        bindir = Path(path)
+        if re.fullmatch(r"\d+(\.\d+)?", version) and all(
+            (bindir / tool).is_file() for tool in ("initdb", "pg_ctl", "postgres")
+        ):
+            candidates.append((tuple(int(p) for p in version.split(".")), bindir))
+    if not candidates:
+        raise PgServerError(INSTALL_HINT)
+    return max(candidates)[1]
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@dataclass
+class PgServer:
+    bin_dir: Path
+    base_dir: Path
+    port: int = 0
+    _as_postgres: bool = field(default=False, repr=False)
+    _running: bool = field(default=False, repr=False)
+
+    @property
+    def data_dir(self) -> Path:
+        return self.base_dir / "data"
+
+    @property
+    def socket_dir(self) -> Path:
+        return self.base_dir / "sock"
+
+    @property
+    def log_file(self) -> Path:
+        return self.base_dir / "postgres.log"
+
+    # -- lifecycle ---------------------------------------------------------------------------------
+
+    @classmethod
+    def start(cls) -> PgServer:
+        bin_dir = find_bin_dir()
+        as_postgres = os.geteuid() == 0
+        # As root the directory must be reachable by the postgres user: /tmp always is, while a
+        # TMPDIR under /root would not be.
+        base_dir = Path(tempfile.mkdtemp(prefix="desk-pg-", dir="/tmp" if as_postgres else None))
+        server = cls(bin_dir=bin_dir, base_dir=base_dir, _as_postgres=as_postgres)
+        try:
+            server._init()
+            server._start()
+        except BaseException:
+            server.stop()
+            raise
+        atexit.register(server.stop)  # a crashed session must not leave a postgres behind
+        return server
+
+    def _init(self) -> None:
+        self.socket_dir.mkdir()
+        if self._as_postgres:
+            try:
+                pw = pwd.getpwnam(SUPERUSER)
+            except KeyError:
+                raise PgServerError(
+                    "running as root but there is no `postgres` system user to run the server as; "
+                    + INSTALL_HINT
+                ) from None
+            for path in (self.base_dir, self.socket_dir):
+                os.chown(path, pw.pw_uid, pw.pw_gid)
+        self._run(
+            [
+                str(self.bin_dir / "initdb"),
+                "-D",
+                str(self.data_dir),
+                "-A",
+                "trust",
+                "-U",
+                SUPERUSER,
+                "-E",
+                "UTF8",
+                # C.UTF-8 ships with libc on Debian (no locales package needed) and, unlike plain C,
+                # gives lower()/upper()/ILIKE on Cyrillic names (seed documents are RU/BG).
+                "--locale=C.UTF-8",
+                "--no-sync",
+            ]
+        )
+        with open(self.data_dir / "postgresql.conf", "a", encoding="utf-8") as conf:
+            conf.write(_SERVER_CONF)
+            conf.write(f"unix_socket_directories = '{self.socket_dir}'\n")
+
+    def _start(self) -> None:
+        last_error: PgServerError | None = None
+        for _ in range(_START_ATTEMPTS):
+            self.port = _free_port()
+            try:
+                self._run(
+                    [
+                        str(self.bin_dir / "pg_ctl"),
+                        "start",
+                        "-D",
+                        str(self.data_dir),
+                        "-l",
+                        str(self.log_file),
+                        "-o",
+                        f"-p {self.port}",
+                        "-w",
+                        "-t",
+                        str(_START_TIMEOUT_S),
+                    ]
+                )
+            except PgServerError as exc:
+                last_error = exc
+                continue
+            self._running = True
+            self._wait_accepting()
+            return
+        assert last_error is not None
+        raise last_error
+
+    def _wait_accepting(self) -> None:
+        # pg_ctl -w already waited for "ready"; this guards against a slow TCP listener anyway.
+        deadline = time.monotonic() + _START_TIMEOUT_S
+        while True:
+            try:
+                with self.connect():
+                    return
+            except psycopg.OperationalError as exc:
+                if time.monotonic() > deadline:
+                    raise PgServerError(
+                        f"PostgreSQL did not accept connections.\n{self._log_tail()}"
+                    ) from exc
+                time.sleep(0.1)
+
+    def stop(self) -> None:
+        """Stop the server at once (no checkpoint: the data is thrown away) and remove its files."""
+        if self._running:
+            self._running = False
+            with contextlib.suppress(PgServerError):
+                self._run(
+                    [str(self.bin_dir / "pg_ctl"), "stop", "-D", str(self.data_dir), "-m", "immediate", "-w"]
+                )
+        shutil.rmtree(self.base_dir, ignore_errors=True)
+
+    # -- use ---------------------------------------------------------------------------------------
+
+    def url(self, dbname: str = "postgres") -> str:
+        """SQLAlchemy URL of a database on this server."""
+        return f"postgresql+psycopg://{SUPERUSER}@127.0.0.1:{self.port}/{dbname}"
+
+    def connect(self, dbname: str = "postgres") -> psycopg.Connection:
+        return psycopg.connect(
+            host="127.0.0.1",
+            port=self.port,
+            user=SUPERUSER,
+            dbname=dbname,
+            autocommit=True,
+            connect_timeout=10,
+        )
+
+    def create_database(self, name: str) -> str:
+        """Create an empty database and return its SQLAlchemy URL."""
+        with self.connect() as conn:
+            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+        return self.url(name)
+
+    def drop_database(self, name: str) -> None:
+        with self.connect() as conn:
+            conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+
+    # -- helpers -----------------------------------------------------------------------------------
+
+    def _run(self, cmd: list[str]) -> None:
+        if self._as_postgres:
+            cmd = ["runuser", "-u", SUPERUSER, "--", *cmd]
+        # cwd: the postgres user may not be allowed into the caller's directory (e.g. /root/...).
+        proc = subprocess.run(
+            cmd,
+            cwd=self.base_dir,
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            timeout=_START_TIMEOUT_S + 30,
+        )
+        if proc.returncode != 0:
+            raise PgServerError(
+                f"command failed ({proc.returncode}): {' '.join(cmd)}\n"
+                f"{proc.stdout}{proc.stderr}{self._log_tail()}"
+            )
+
+    def _log_tail(self, lines: int = 30) -> str:
+        try:
+            text = self.log_file.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return ""
+        return "--- postgres.log (tail) ---\n" + "\n".join(text.splitlines()[-lines:])
