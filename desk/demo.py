@@ -14,6 +14,7 @@ from desk.bills import split_bill
 from desk.folios import BillView, folio_of_reservation, load_folio
 from desk.models import (
     Bill,
+    CashRegister,
     Company,
     CurrencyRate,
     Event,
@@ -76,6 +77,8 @@ def seed_settings(session: Session, base_currency: str = CURRENCY) -> None:
                       fiscal=False),
     ])
     session.add_all([
+        CashRegister(code="FP-1", name="Front desk fiscal printer", device="sim://fiscal/front"),
+        CashRegister(code="FP-2", name="Back office fiscal printer", device="sim://fiscal/back"),
         Outlet(code="REST", name="Restaurant Panorama"),
         Outlet(code="BAR", name="Lobby bar"),
     ])

@@ -128,6 +128,15 @@ class Service(Base):
     tax: Mapped[TaxRate] = relationship(lazy="joined")
 
 
+class CashRegister(Base):
+    """A fiscal printer a receipt can be sent to; ``device`` is the hardware layer's address."""
+
+    __tablename__ = "cash_register"
+    code: Mapped[str] = mapped_column(String(16), primary_key=True)
+    name: Mapped[str] = mapped_column(String(80))
+    device: Mapped[str] = mapped_column(String(160), default="")
+
+
 class User(Base):
     __tablename__ = "user_account"
     username: Mapped[str] = mapped_column(String(40), primary_key=True)
@@ -389,4 +398,24 @@ class Payment(LedgerRecord, Base):
     method: Mapped[PaymentMethod] = relationship(lazy="joined")
 
 
-LEDGER_TABLES = ("posting", "posting_item", "posting_move", "payment")
+class ReceiptKind(enum.StrEnum):
+    SALE = "sale"  # receipt of income
+    REFUND = "refund"  # return of income
+
+
+class ReceiptRequest(LedgerRecord, Base):
+    """A fiscal receipt asked for a payment: which register, and where the e-receipt goes."""
+
+    __tablename__ = "receipt_request"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    payment_id: Mapped[int] = mapped_column(ForeignKey("payment.id"), index=True)
+    kind: Mapped[ReceiptKind] = mapped_column(_enum(ReceiptKind))
+    register_code: Mapped[str] = mapped_column(ForeignKey("cash_register.code"))
+    email: Mapped[str] = mapped_column(String(120), default="")
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    requested_at: Mapped[datetime] = mapped_column(default=utcnow)
+    requested_by: Mapped[str] = mapped_column(String(40))
+    workstation: Mapped[str] = mapped_column(String(40))
+
+
+LEDGER_TABLES = ("posting", "posting_item", "posting_move", "payment", "receipt_request")

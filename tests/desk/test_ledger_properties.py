@@ -19,7 +19,15 @@ from desk.errors import DeskError
 from desk.folios import bill_status
 from desk.models import CurrencyRate
 from desk.money import Money, minor_units
-from desk.payments import RefundDirection, Tender, apply_deposit, refund_payment, take_deposit, take_payment, void_payment
+from desk.payments import (
+    RefundDirection,
+    Tender,
+    apply_deposit,
+    refund_payment,
+    take_deposit,
+    take_payment,
+    void_payment,
+)
 from desk.postings import post_service, reverse_posting, void_posting
 
 from .conftest import Hotel, Stay, make_hotel
@@ -48,7 +56,7 @@ def money_in(currency: str, minor: int) -> Money:
     return Money.of(Decimal(minor).scaleb(-minor_units(currency)), currency)
 
 
-def apply(hotel: Hotel, stay: Stay, op: tuple, manager) -> None:  # noqa: ANN001
+def apply(hotel: Hotel, stay: Stay, op: tuple, manager) -> None:
     view = hotel.view(stay.folio_id)
     bills = [b.bill.id for b in view.bills]
     currencies = [hotel.currency, *RATES[hotel.currency]]
@@ -150,7 +158,7 @@ def run_sequence(hotel: Hotel, operations: list[tuple]) -> None:
 
 
 @pytest.fixture(params=sorted(RATES))
-def currency_hotel(request: pytest.FixtureRequest, sqlite_url: str):  # noqa: ANN201
+def currency_hotel(request: pytest.FixtureRequest, sqlite_url: str):
     hotel = make_hotel(sqlite_url, request.param)
     if request.param != "EUR":  # the EUR hotel's settings carry their own rates
         with hotel.database.unit_of_work() as session:

@@ -15,7 +15,7 @@ down_revision: str | None = "0001"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-LEDGER_TABLES = ("posting", "posting_item", "posting_move", "payment")
+LEDGER_TABLES = ("posting", "posting_item", "posting_move", "payment", "receipt_request")
 MESSAGE = "the ledger is append-only: record a reversal instead"
 
 

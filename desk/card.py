@@ -1,0 +1,113 @@
+"""What a reservation card (or any folio's card) shows, read in one unit of work."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from desk.errors import NotFound
+from desk.folios import FolioView, load_folio
+from desk.models import (
+    Bill,
+    CashRegister,
+    Company,
+    CurrencyRate,
+    Payment,
+    PaymentMethod,
+    Posting,
+    PostingMove,
+    Service,
+)
+from desk.money import Money
+
+
+@dataclass(frozen=True)
+class SavedCard:
+    """A tokenised card on file: never the number, only what the operator lets us show."""
+
+    masked_number: str
+    brand: str
+    expiry: str
+    holder: str
+    days_until_deleted: int
+
+
+@dataclass(frozen=True)
+class PreAuthorisation:
+    amount: Money
+    created_at: datetime
+    state: str
+
+    @property
+    def age_days(self) -> int:
+        return (datetime.now(self.created_at.tzinfo) - self.created_at).days
+
+
+@dataclass
+class CardData:
+    """A folio and every choice its dialogs offer, loaded before any window shows it."""
+
+    folio: FolioView
+    rates: dict[str, Decimal]  # accepted currency -> base units per unit; the base currency is 1
+    methods: list[PaymentMethod]
+    services: list[Service]
+    companies: list[Company]
+    registers: list[CashRegister]
+    saved_cards: list[SavedCard] = field(default_factory=list)
+    pre_authorisations: list[PreAuthorisation] = field(default_factory=list)
+
+    @property
+    def currency(self) -> str:
+        return self.folio.currency
+
+
+def load_card(session: Session, folio_id: int) -> CardData:
+    folio = load_folio(session, folio_id)
+    rates = {folio.currency: Decimal(1)}
+    rates.update({r.currency: r.rate for r in session.scalars(select(CurrencyRate).order_by(CurrencyRate.currency))})
+    return CardData(
+        folio=folio,
+        rates=rates,
+        methods=list(session.scalars(select(PaymentMethod).order_by(PaymentMethod.code))),
+        services=list(session.scalars(select(Service).order_by(Service.category, Service.name))),
+        companies=list(session.scalars(select(Company).order_by(Company.name))),
+        registers=list(session.scalars(select(CashRegister).order_by(CashRegister.code))),
+    )
+
+
+@dataclass
+class PostingDetails:
+    """An order as the service-details window shows it (R5)."""
+
+    posting: Posting
+    bill_number: str
+    items: list[tuple[str, Decimal, Money, Money]]  # name, quantity, unit price, amount
+    moves: list[PostingMove]
+    reversal: Posting | None
+
+
+def posting_details(session: Session, posting_id: int) -> PostingDetails:
+    posting = session.scalar(
+        select(Posting).where(Posting.id == posting_id).options(selectinload(Posting.items))
+    )
+    if posting is None:
+        raise NotFound(f"Service {posting_id} does not exist")
+    line = load_folio(session, posting.folio_id).posting(posting_id)
+    bill = session.get_one(Bill, line.bill_id)
+    moves = list(session.scalars(select(PostingMove).where(PostingMove.posting_id == posting_id)
+                                 .order_by(PostingMove.id)))
+    items = [(i.name, i.quantity, i.unit_price, i.amount) for i in posting.items]
+    if not items:
+        items = [(posting.description, posting.quantity, posting.unit_price, posting.amount)]
+    return PostingDetails(posting, bill.number, items, moves, line.reversed_by)
+
+
+def payment_of(session: Session, payment_id: int) -> Payment:
+    payment = session.get(Payment, payment_id)
+    if payment is None:
+        raise NotFound(f"Payment {payment_id} does not exist")
+    return payment

@@ -1,0 +1,61 @@
+"""Fiscal receipts asked for payments: the choice is recorded; printing is the devices' work."""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy.orm import Session
+
+from desk.auth import Actor
+from desk.errors import InvalidInput
+from desk.lookup import get
+from desk.models import CashRegister, Payment, PaymentKind, ReceiptKind, ReceiptRequest
+
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]{2,}$")
+PHONE = re.compile(r"^\+[1-9][0-9]{6,14}$")
+
+
+def normalise_phone(phone: str) -> str:
+    """An international number, +CC..., without spaces, dashes or brackets."""
+    return re.sub(r"[\s\-()./]", "", phone)
+
+
+def validate_contact(email: str, phone: str) -> tuple[str, str]:
+    email = email.strip()
+    phone = normalise_phone(phone.strip())
+    if email and not EMAIL.match(email):
+        raise InvalidInput(f"{email} is not an e-mail address", field="email")
+    if phone and not PHONE.match(phone):
+        raise InvalidInput("A phone number starts with + and the country code, e.g. +359 88 123 4567",
+                           field="phone")
+    return email, phone
+
+
+def request_receipt(
+    session: Session, actor: Actor, payment_id: int, register_code: str, *, email: str = "", phone: str = ""
+) -> ReceiptRequest:
+    """Ask for a sale receipt (for a payment) or a refund receipt (for a refund)."""
+    payment = get(session, Payment, payment_id, "Payment")
+    if payment.kind is PaymentKind.PAYMENT or payment.kind is PaymentKind.DEPOSIT:
+        kind = ReceiptKind.SALE
+    elif payment.kind is PaymentKind.REFUND:
+        kind = ReceiptKind.REFUND
+    else:
+        raise InvalidInput("Only payments and refunds get a fiscal receipt", field="payment")
+    if not payment.method.fiscal:
+        raise InvalidInput(f"{payment.method.name} payments get no fiscal receipt", field="payment")
+    if session.get(CashRegister, register_code) is None:
+        raise InvalidInput(f"There is no cash register {register_code!r}", field="register")
+    email, phone = validate_contact(email, phone)
+    request = ReceiptRequest(
+        payment_id=payment.id,
+        kind=kind,
+        register_code=register_code,
+        email=email,
+        phone=phone,
+        requested_by=actor.username,
+        workstation=actor.workstation,
+    )
+    session.add(request)
+    session.flush()
+    return request

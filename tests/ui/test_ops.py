@@ -1,0 +1,396 @@
+"""ui.ops: work off the GUI thread, results back on it, busy state, progress, cancel."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Iterator
+
+import pytest
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread
+from PySide6.QtWidgets import QMessageBox, QPushButton, QVBoxLayout, QWidget
+
+from ui import ops
+from ui.ops import Cancelled, Op, TaskState
+
+GATE_TIMEOUT = 3  # seconds a worker waits for the test to open its gate; never reached when green
+
+
+@pytest.fixture(autouse=True)
+def no_op_left_behind() -> Iterator[None]:
+    yield
+    assert ops.wait_all(3000), f"{ops.running_ops()} op(s) still running after the test"
+
+
+@pytest.fixture
+def window(qtbot) -> QWidget:
+    widget = QWidget()
+    widget.setLayout(QVBoxLayout())
+    qtbot.addWidget(widget)
+    return widget
+
+
+def gui_thread() -> QThread:
+    return QCoreApplication.instance().thread()
+
+
+def test_success_runs_fn_on_a_worker_and_callback_on_the_gui_thread(qtbot, window):
+    seen: dict[str, object] = {}
+
+    def fn() -> int:
+        seen["fn_thread"] = QThread.currentThread()
+        return 42
+
+    def on_success(result: int) -> None:
+        seen["result"] = result
+        seen["callback_thread"] = QThread.currentThread()
+
+    Op(window, fn).success(on_success).run()
+
+    qtbot.waitUntil(lambda: "result" in seen)
+    assert seen["result"] == 42
+    assert seen["callback_thread"] is gui_thread()
+    assert seen["fn_thread"] is not gui_thread()
+
+
+def test_failure_callback_receives_the_exception(qtbot, window):
+    error = ValueError("room 101 has no guests")
+    failures: list[BaseException] = []
+    successes: list[object] = []
+
+    def fn() -> None:
+        raise error
+
+    Op(window, fn).success(successes.append).failure(failures.append).run()
+
+    qtbot.waitUntil(lambda: bool(failures))
+    assert failures == [error]
+    assert successes == []
+
+
+def test_without_failure_callback_the_error_is_shown_and_logged(qtbot, window, caplog):
+    def fn() -> None:
+        raise RuntimeError("The printer is out of paper")
+
+    with caplog.at_level(logging.ERROR, logger="ui.ops"):
+        Op(window, fn).run()
+        qtbot.waitUntil(lambda: bool(window.findChildren(QMessageBox)))
+
+    box = window.findChild(QMessageBox, "opErrorBox")
+    assert box.text() == "The printer is out of paper"
+    assert box.icon() == QMessageBox.Icon.Critical
+    assert "RuntimeError" in box.detailedText()  # not a domain error: traceback for support
+    assert any(r.exc_info and r.exc_info[0] is RuntimeError for r in caplog.records)
+    box.close()
+
+
+def test_domain_errors_show_their_message_without_traceback(qtbot, window):
+    errors = pytest.importorskip("desk.errors")
+
+    def fn() -> None:
+        raise errors.NotFound("No guest stays in room 512")
+
+    Op(window, fn).run()
+    qtbot.waitUntil(lambda: bool(window.findChildren(QMessageBox)))
+    box = window.findChild(QMessageBox, "opErrorBox")
+    assert box.text() == "No guest stays in room 512"
+    assert box.detailedText() == ""
+    box.close()
+
+
+def test_default_failure_does_not_show_a_cancellation(qtbot, window):
+    def fn(state: TaskState) -> None:
+        state.request_cancel()
+        state.raise_if_cancelled()
+
+    Op(window, fn).run()
+    assert ops.wait_all(2000)
+    assert window.findChildren(QMessageBox) == []
+
+
+def test_progress_arrives_in_order(qtbot, window):
+    reports: list[tuple[float | None, str]] = []
+    done: list[str] = []
+
+    def fn(state: TaskState) -> str:
+        state.report(None, "connecting")
+        for step in range(1, 5):
+            state.report(step / 4, f"step {step}")
+        return "done"
+
+    Op(window, fn).progress(lambda f, t: reports.append((f, t))).success(done.append).run()
+
+    qtbot.waitUntil(lambda: bool(done))
+    assert reports == [(None, "connecting"), (0.25, "step 1"), (0.5, "step 2"), (0.75, "step 3"),
+                       (1.0, "step 4")]
+
+
+def test_cooperative_cancel_stops_the_loop_and_reports_cancelled(qtbot, window):
+    started = threading.Event()
+    iterations: list[int] = []
+    failures: list[BaseException] = []
+
+    def fn(state: TaskState) -> None:
+        started.set()
+        deadline = time.monotonic() + GATE_TIMEOUT
+        while time.monotonic() < deadline:
+            state.raise_if_cancelled()
+            iterations.append(1)
+            time.sleep(0.002)
+
+    op = Op(window, fn).failure(failures.append).run()
+    assert started.wait(GATE_TIMEOUT)
+    op.cancel()
+
+    qtbot.waitUntil(lambda: bool(failures))
+    assert isinstance(failures[0], Cancelled)
+    count = len(iterations)
+    time.sleep(0.01)
+    assert len(iterations) == count  # the loop really stopped
+
+
+def test_cancel_before_start_never_runs_fn(qtbot, window):
+    gate = threading.Event()
+    ran: list[str] = []
+    failures: list[BaseException] = []
+
+    Op(window, lambda: gate.wait(GATE_TIMEOUT)).run()  # occupies the single database thread
+    queued = Op(window, lambda: ran.append("ran")).failure(failures.append).run()
+    queued.cancel()
+    gate.set()
+
+    qtbot.waitUntil(lambda: bool(failures))
+    assert isinstance(failures[0], Cancelled)
+    assert ran == []
+
+
+def test_parent_deleted_mid_op_skips_callbacks_without_crashing(qtbot):
+    parent = QWidget()
+    button = QPushButton("Save", parent)
+    gate = threading.Event()
+    calls: list[str] = []
+
+    def fn() -> str:
+        gate.wait(GATE_TIMEOUT)
+        return "result"
+
+    Op(parent, fn).success(lambda r: calls.append("success")).failure(
+        lambda e: calls.append("failure")).busy(button).run()
+    shiboken6.delete(parent)  # also destroys the busy button
+    assert not shiboken6.isValid(button)
+    gate.set()
+
+    assert ops.wait_all(2000)
+    assert calls == []
+
+
+def test_failure_after_parent_deleted_is_still_logged(qtbot, caplog):
+    parent = QWidget()
+    gate = threading.Event()
+
+    def fn() -> None:
+        gate.wait(GATE_TIMEOUT)
+        raise RuntimeError("lost connection")
+
+    with caplog.at_level(logging.ERROR, logger="ui.ops"):
+        Op(parent, fn).run()
+        shiboken6.delete(parent)
+        gate.set()
+        assert ops.wait_all(2000)
+
+    assert any("lost connection" in str(r.exc_info[1]) for r in caplog.records if r.exc_info)
+
+
+def test_busy_widget_disabled_and_wait_cursor_while_running(qtbot, window):
+    button = QPushButton("Refresh")
+    window.layout().addWidget(button)
+    gate = threading.Event()
+    outcomes: list[str] = []
+
+    def fn() -> None:
+        gate.wait(GATE_TIMEOUT)
+        raise RuntimeError("boom")
+
+    Op(button, fn).busy(button).failure(lambda e: outcomes.append("failed")).run()
+
+    assert not button.isEnabled()
+    assert window.cursor().shape() == Qt.CursorShape.WaitCursor  # on the parent's window
+    gate.set()
+    qtbot.waitUntil(lambda: bool(outcomes))
+    assert button.isEnabled()
+    assert window.cursor().shape() == Qt.CursorShape.ArrowCursor
+
+
+def test_a_window_cursor_of_its_own_comes_back(qtbot, window):
+    window.setCursor(Qt.CursorShape.PointingHandCursor)
+    gate = threading.Event()
+    Op(window, lambda: gate.wait(GATE_TIMEOUT)).run()
+    assert window.cursor().shape() == Qt.CursorShape.WaitCursor
+    gate.set()
+    assert ops.wait_all(2000)
+    assert window.cursor().shape() == Qt.CursorShape.PointingHandCursor
+
+
+def test_busy_counts_overlapping_ops_and_keeps_prior_disabled_state(qtbot, window):
+    button = QPushButton("Pay")
+    already_off = QPushButton("Refund")
+    already_off.setEnabled(False)
+    window.layout().addWidget(button)
+    window.layout().addWidget(already_off)
+    first, second = threading.Event(), threading.Event()
+    done: list[str] = []
+    pool = ops.named_pool("test-busy", 2)
+
+    Op(window, lambda: first.wait(GATE_TIMEOUT), pool=pool).busy(button, already_off).success(
+        lambda r: done.append("first")).run()
+    Op(window, lambda: second.wait(GATE_TIMEOUT), pool=pool).busy(button).success(
+        lambda r: done.append("second")).run()
+
+    first.set()
+    qtbot.waitUntil(lambda: done == ["first"])
+    assert not button.isEnabled()  # the second op still runs
+    assert window.cursor().shape() == Qt.CursorShape.WaitCursor
+    second.set()
+    qtbot.waitUntil(lambda: len(done) == 2)
+    assert button.isEnabled()
+    assert not already_off.isEnabled()
+
+
+def test_database_pool_serialises_ops(qtbot, window):
+    lock = threading.Lock()
+    active = 0
+    peak = 0
+    done: list[int] = []
+
+    def fn(n: int) -> int:
+        nonlocal active, peak
+        with lock:
+            active += 1
+            peak = max(peak, active)
+        time.sleep(0.02)
+        with lock:
+            active -= 1
+        return n
+
+    for n in range(4):
+        Op(window, lambda n=n: fn(n)).success(done.append).run()
+
+    qtbot.waitUntil(lambda: len(done) == 4)
+    assert peak == 1
+    assert done == [0, 1, 2, 3]
+    assert ops.database_pool().maxThreadCount() == 1
+
+
+def test_other_pools_run_beside_the_database(qtbot, window):
+    gate = threading.Event()
+    done: list[str] = []
+
+    Op(window, lambda: gate.wait(GATE_TIMEOUT)).run()
+    Op(window, lambda: "printed", pool=ops.named_pool("test-device")).success(done.append).run()
+
+    qtbot.waitUntil(lambda: done == ["printed"])  # not stuck behind the database op
+    gate.set()
+
+
+def test_cancel_all_stops_every_running_op(qtbot, window):
+    failures: list[BaseException] = []
+
+    def fn(state: TaskState) -> None:
+        deadline = time.monotonic() + GATE_TIMEOUT
+        while time.monotonic() < deadline:
+            state.raise_if_cancelled()
+            time.sleep(0.002)
+
+    pool = ops.named_pool("test-cancel-all", 2)
+    for _ in range(2):
+        Op(window, fn, pool=pool).failure(failures.append).run()
+    ops.cancel_all()
+    assert ops.wait_all(2000)
+    assert [type(e) for e in failures] == [Cancelled, Cancelled]
+
+
+def test_running_ops_and_wait_all(qtbot, window):
+    gate = threading.Event()
+    Op(window, lambda: gate.wait(GATE_TIMEOUT)).run()
+    assert ops.running_ops() == 1
+    assert not ops.wait_all(20)
+    gate.set()
+    assert ops.wait_all(2000)
+    assert ops.running_ops() == 0
+
+
+def test_non_widget_parent_and_op_runs_once(qtbot):
+    holder = QObject()
+    results: list[int] = []
+    op = Op(holder, lambda: 7).success(results.append).run()
+    with pytest.raises(RuntimeError):
+        op.run()
+    qtbot.waitUntil(lambda: results == [7])
+
+
+def test_fn_with_two_required_arguments_is_refused(window):
+    with pytest.raises(TypeError):
+        Op(window, lambda a, b: None)
+
+
+def test_progress_dialog_shows_for_slow_ops_and_cancel_stops_them(qtbot, window):
+    window.show()
+    failures: list[BaseException] = []
+
+    def fn(state: TaskState) -> None:
+        deadline = time.monotonic() + GATE_TIMEOUT
+        while time.monotonic() < deadline:
+            state.report(None, "Present the card")
+            state.raise_if_cancelled()
+            time.sleep(0.01)
+
+    op = Op(window, fn).with_progress_dialog("Card payment").failure(failures.append).run()
+    dialog = window.findChild(ops._ProgressDialog)
+    assert dialog is not None and not dialog.isVisible()  # not flashed at once
+
+    qtbot.waitUntil(lambda: dialog.isVisible())
+    assert dialog.windowTitle() == "Card payment"
+    qtbot.waitUntil(lambda: dialog.labelText() == "Present the card")
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+
+    qtbot.waitUntil(lambda: bool(failures))
+    assert isinstance(failures[0], Cancelled)
+    assert op.cancel_requested
+    assert not shiboken6.isValid(dialog) or not dialog.isVisible()
+
+
+def test_progress_dialog_not_shown_for_fast_ops(qtbot, window, monkeypatch):
+    window.show()
+    done: list[str] = []
+    shown: list[str] = []
+    monkeypatch.setattr(ops._ProgressDialog, "showEvent", lambda self, event: shown.append("shown"))
+
+    Op(window, lambda: "quick").with_progress_dialog("Saving").success(done.append).run()
+
+    qtbot.waitUntil(lambda: bool(done))
+    qtbot.wait(ops.PROGRESS_DIALOG_DELAY_MS + 50)
+    assert shown == []
+    assert window.findChildren(ops._ProgressDialog) == []  # deleted once the op ended
+
+
+def test_progress_dialog_follows_fraction(qtbot, window):
+    window.show()
+    step = threading.Event()
+    seen: list[int] = []
+
+    def fn(state: TaskState) -> None:
+        state.report(0.5, "Printing receipt")
+        step.wait(GATE_TIMEOUT)
+
+    Op(window, fn).with_progress_dialog("Printing", cancellable=False).progress(
+        lambda f, t: seen.append(1)).run()
+    dialog = window.findChild(ops._ProgressDialog)
+    qtbot.waitUntil(lambda: bool(seen))
+    assert dialog.progress_bar.maximum() > 0
+    assert dialog.progress_bar.value() == dialog.progress_bar.maximum() // 2
+    assert dialog.cancel_button is None
+    dialog.reject()  # Esc on a non-cancellable dialog changes nothing
+    step.set()
+    assert ops.wait_all(2000)
