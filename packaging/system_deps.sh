@@ -18,6 +18,7 @@ set -euo pipefail
 # Qt "offscreen" (tests, screenshots): libQt6Gui + libqoffscreen link EGL, GL, X11, xkbcommon,
 # fontconfig/freetype, glib; QtDBus links libdbus. Without any font installed Qt renders no text,
 # which makes screenshots and text-metric-dependent widget tests meaningless, hence DejaVu.
+# poppler-utils: pdftoppm turns our PDFs into PNG pages for docs/ and for looking at them.
 # libusb: pyusb (the hardware layer) loads it at first use and finds no backend without it.
 TEST_PKGS=(
     postgresql
@@ -31,6 +32,7 @@ TEST_PKGS=(
     libglib2.0-0
     libdbus-1-3
     fonts-dejavu-core
+    poppler-utils
 )
 
 # Qt's xcb platform plugin (a real window on X11). Qt 6 no longer links libxcb-xinerama.

@@ -1,0 +1,49 @@
+"""Bills and folios as PDF: what a guest would read on them."""
+
+from __future__ import annotations
+
+from pypdf import PdfReader
+
+from desk.bills import open_bill
+from desk.payments import Tender, take_deposit, take_payment
+from desk.postings import post_service, reverse_posting
+from desk.reports import render_bill_pdf, render_folio_pdf
+from desk.stays import new_guest
+
+from .conftest import Hotel
+
+
+def pdf_text(path) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+
+
+def test_bill_shows_charges_vat_payments_and_balance(sqlite_hotel: Hotel, tmp_path):
+    hotel = sqlite_hotel
+    stay = hotel.stay()
+    hotel.run(post_service, bill_id=stay.bill_id, service_code="SPA", quantity=2)
+    beer = hotel.run(post_service, bill_id=stay.bill_id, service_code="MB-BEER")
+    hotel.run(reverse_posting, beer.id, reason="not taken")
+    hotel.run(take_payment, stay.bill_id, Tender("cash", hotel.money("20", "USD"), text="dollars"))
+    path = hotel.query(render_bill_pdf, stay.bill_id, tmp_path / "bill.pdf")
+    text = pdf_text(path)
+    assert "Spa visit" in text and "Minibar: beer" not in text
+    assert "70.00 EUR" in text
+    assert "VAT 20%: 11.67 EUR" in text
+    assert "20.00 USD" in text and "18.40 EUR" in text
+    assert "Balance due: 51.60 EUR" in text
+
+
+def test_folio_prints_cyrillic_names_every_bill_and_the_deposit(sqlite_hotel: Hotel, tmp_path):
+    hotel = sqlite_hotel
+    stay = hotel.stay()
+    with hotel.database.unit_of_work() as session:
+        guest = new_guest(session, "Надежда", "Стоянова")
+        session.flush()
+        second = open_bill(session, hotel.actor, stay.folio_id, payer_guest_id=guest.id).id
+    hotel.run(post_service, bill_id=second, service_code="LAUNDRY")
+    hotel.run(take_deposit, stay.folio_id, Tender("cash", hotel.money("50")))
+    text = pdf_text(hotel.query(render_folio_pdf, stay.folio_id, tmp_path / "folio.pdf"))
+    assert "Надежда Стоянова" in text
+    assert text.count("Bill 0") == 2
+    assert "Deposit account" in text and "50.00 EUR" in text
+    assert "Folio balance: -32.00 EUR" in text

@@ -1,0 +1,51 @@
+"""GUI fixtures: the demo hotel on a real SQLite file, and a workstation context on it."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from desk.auth import Actor
+from desk.db import Database
+from desk.demo import seed_demo
+from ui import ops
+
+DEMO_TODAY = date(2026, 11, 23)
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo hotel, seeded once per test run, around a fixed date so tests are repeatable."""
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
+    database = Database(f"sqlite:///{path}")
+    with database.unit_of_work() as session:
+        seed_demo(session, today=DEMO_TODAY)
+    with database.engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    database.dispose()
+    return path
+
+
+@pytest.fixture
+def demo_database(demo_template: Path, tmp_path: Path) -> Iterator[Database]:
+    """A private copy of the demo hotel for one test."""
+    path = tmp_path / "desk.sqlite3"
+    shutil.copy(demo_template, path)
+    database = Database(f"sqlite:///{path}")
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def desk_context(qtbot, demo_database: Database) -> Iterator[object]:
+    from ui.context import DeskContext
+
+    context = DeskContext(demo_database, Actor("anna", "TEST-1"))
+    yield context
+    context.stop_watching()
+    ops.cancel_all()
+    assert ops.wait_all(10_000), "an op was still running at teardown"
