@@ -113,7 +113,7 @@ def _bill_story(view: BillView, folio: FolioView, styles: dict[str, ParagraphSty
     payments = [line for line in view.payments if line.voided_by is None and line.payment.voids_id is None]
     if payments:
         story.append(Spacer(1, 3 * mm))
-        rows = [["Date", "Method", "Reference", "Amount", "Counts as"]]  # type: ignore[list-item]
+        rows = [["Date", "Method", "Reference", "Amount", "Counts as"]]
         for line in payments:
             payment = line.payment
             rows.append([payment.paid_on.isoformat(), payment.method.name, payment.text,
@@ -177,7 +177,7 @@ def render_folio_pdf(session: Session, folio_id: int, path: Path | str) -> Path:
     deposits = folio.deposit_payments
     if deposits:
         story.append(Paragraph("Deposit account", styles["h2"]))
-        rows = [["Date", "Kind", "Reference", "Amount"]]
+        rows: list[list[object]] = [["Date", "Kind", "Reference", "Amount"]]
         for line in deposits:
             rows.append([line.payment.paid_on.isoformat(), line.payment.kind.value, line.payment.text,
                          _amount(line.payment.base_amount)])
