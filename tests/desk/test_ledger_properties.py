@@ -44,7 +44,7 @@ operation = st.one_of(
     st.tuples(st.just("pay"), st.integers(0, 3), st.integers(0, 2), st.integers(-5, 30000)),
     st.tuples(st.just("deposit"), st.integers(0, 2), st.integers(1, 30000)),
     st.tuples(st.just("apply"), st.integers(0, 3), st.integers(1, 30000)),
-    st.tuples(st.just("refund"), st.integers(0, 9), st.integers(1, 100), st.booleans()),
+    st.tuples(st.just("refund"), st.integers(0, 9), st.integers(1, 150), st.booleans()),
     st.tuples(st.just("reverse"), st.integers(0, 9), st.booleans()),
     st.tuples(st.just("void"), st.integers(0, 9)),
     st.tuples(st.just("move"), st.integers(0, 9), st.integers(0, 3)),
