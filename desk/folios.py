@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import enum
+import gc
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
-from desk.errors import NotFound
+from desk.errors import CurrencyMismatch, NotFound
 from desk.models import (
     Bill,
     Folio,
@@ -154,8 +158,40 @@ def base_currency(session: Session) -> str:
     return hotel.base_currency
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Hold the cyclic garbage collector off while a folio's rows are turned into objects.
+
+    A folio with thousands of postings allocates tens of thousands of objects (ORM states, Money,
+    Decimal), which sets off several full collections over every object of the process: more than
+    half of the load time of a large folio. Collection resumes right after.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _sum(amounts: Iterable[Money], currency: str) -> Money:
+    """Like :func:`desk.money.total`, without a Money object per partial sum."""
+    exact = Decimal(0)
+    for amount in amounts:
+        if amount.currency != currency:
+            raise CurrencyMismatch(currency, amount.currency)
+        exact += amount.amount
+    return Money(exact, currency)
+
+
 def load_folio(session: Session, folio_id: int) -> FolioView:
     """Everything on a folio, in a handful of queries."""
+    with _collector_paused():
+        return _load_folio(session, folio_id)
+
+
+def _load_folio(session: Session, folio_id: int) -> FolioView:
     folio = session.get(
         Folio,
         folio_id,
@@ -218,8 +254,8 @@ def load_folio(session: Session, folio_id: int) -> FolioView:
                 bill=bill,
                 postings=on_bill,
                 payments=paid_on_bill,
-                charges=total((line.posting.amount for line in on_bill), currency),
-                paid=total((line.payment.base_amount for line in paid_on_bill), currency),
+                charges=_sum((line.posting.amount for line in on_bill), currency),
+                paid=_sum((line.payment.base_amount for line in paid_on_bill), currency),
             )
         )
     return FolioView(folio, currency, bill_views, posting_lines, payment_lines)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import (
     CheckConstraint,
@@ -16,6 +17,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeEngine
 
 from desk.money import Money
 from desk.types import ExactDecimal, MoneyType, UtcDateTime, utcnow
@@ -148,6 +150,17 @@ class User(Base):
 # --- stays ----------------------------------------------------------------------------------
 
 
+def _search_text(length: int) -> TypeEngine[str]:
+    # Searches match prefixes as index ranges; in the "C" collation PostgreSQL orders text by code
+    # point, as SQLite does, so a range holds exactly the prefixed names whatever the server's locale.
+    return String(length).with_variant(String(length, collation="C"), "postgresql")
+
+
+def _first_last_key(context: Any) -> str:
+    row = context.get_current_parameters()
+    return " ".join(f"{row.get('first_name', '')} {row.get('last_name', '')}".lower().split())
+
+
 class Room(Base):
     __tablename__ = "room"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -163,7 +176,9 @@ class Guest(Base):
     first_name: Mapped[str] = mapped_column(String(80))
     last_name: Mapped[str] = mapped_column(String(80))
     # Lower-cased "last first" so name search is one indexed prefix match on every database.
-    search_name: Mapped[str] = mapped_column(String(170), index=True)
+    search_name: Mapped[str] = mapped_column(_search_text(170), index=True)
+    # Lower-cased "first last", so a first name is found by an indexed prefix match too.
+    search_first_last: Mapped[str] = mapped_column(_search_text(170), index=True, default=_first_last_key)
     email: Mapped[str] = mapped_column(String(120), default="")
     phone: Mapped[str] = mapped_column(String(40), default="")
 
@@ -176,7 +191,7 @@ class Company(Base):
     __tablename__ = "company"
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(120))
-    search_name: Mapped[str] = mapped_column(String(120), index=True)
+    search_name: Mapped[str] = mapped_column(_search_text(120), index=True)
     tax_id: Mapped[str] = mapped_column(String(40), default="")
     address: Mapped[str] = mapped_column(String(240), default="")
 
@@ -198,7 +213,7 @@ class Reservation(Base):
         Index("ix_reservation_status_arrival", "status", "arrival"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
-    number: Mapped[str] = mapped_column(String(20), unique=True)
+    number: Mapped[str] = mapped_column(_search_text(20), unique=True)
     status: Mapped[ReservationStatus] = mapped_column(_enum(ReservationStatus))
     arrival: Mapped[date] = mapped_column(index=True)
     departure: Mapped[date]
@@ -260,7 +275,7 @@ class Folio(Base):
     reservation_id: Mapped[int | None] = mapped_column(ForeignKey("reservation.id"), unique=True)
     company_id: Mapped[int | None] = mapped_column(ForeignKey("company.id"), unique=True)
     event_id: Mapped[int | None] = mapped_column(ForeignKey("event.id"), unique=True)
-    walk_in_name: Mapped[str | None] = mapped_column(String(120))
+    walk_in_name: Mapped[str | None] = mapped_column(String(120), index=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     reservation: Mapped[Reservation | None] = relationship()

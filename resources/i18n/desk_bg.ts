@@ -2,6 +2,885 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="bg" sourcelanguage="en">
 <context>
+    <name>AddServiceDialog</name>
+    <message>
+        <source>Add service</source>
+        <translation>Добавяне на услуга</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Прилагане</translation>
+    </message>
+    <message>
+        <source>{name} · {price}</source>
+        <translation>{name} · {price}</translation>
+    </message>
+    <message>
+        <source>&amp;Service:</source>
+        <translation>&amp;Услуга:</translation>
+    </message>
+    <message>
+        <source>Tax:</source>
+        <translation>Данък:</translation>
+    </message>
+    <message>
+        <source>&amp;Quantity:</source>
+        <translation>&amp;Количество:</translation>
+    </message>
+    <message>
+        <source>&amp;Price ({currency}):</source>
+        <translation>&amp;Цена ({currency}):</translation>
+    </message>
+    <message>
+        <source>Amount:</source>
+        <translation>Сума:</translation>
+    </message>
+    <message>
+        <source>&amp;Bill:</source>
+        <translation>С&amp;метка:</translation>
+    </message>
+    <message>
+        <source>The service catalogue is empty.</source>
+        <translation>Каталогът с услуги е празен.</translation>
+    </message>
+    <message>
+        <source>{tax}, included in the price</source>
+        <translation>{tax}, включен в цената</translation>
+    </message>
+    <message>
+        <source>Choose a service.</source>
+        <translation>Изберете услуга.</translation>
+    </message>
+    <message>
+        <source>Choose the bill.</source>
+        <translation>Изберете сметката.</translation>
+    </message>
+</context>
+<context>
+    <name>BillStatus</name>
+    <message>
+        <source>Empty</source>
+        <translation>Празна</translation>
+    </message>
+    <message>
+        <source>Not paid</source>
+        <translation>Неплатена</translation>
+    </message>
+    <message>
+        <source>Partially paid</source>
+        <translation>Частично платена</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Платена</translation>
+    </message>
+    <message>
+        <source>Overpaid</source>
+        <translation>Надплатена</translation>
+    </message>
+</context>
+<context>
+    <name>BillsModel</name>
+    <message>
+        <source>Number</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation>Платец</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Услуги</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Сума</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Платено</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Салдо</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Empty</source>
+        <translation>Празна</translation>
+    </message>
+    <message>
+        <source>Not paid</source>
+        <translation>Неплатена</translation>
+    </message>
+    <message>
+        <source>Partially paid</source>
+        <translation>Частично платена</translation>
+    </message>
+    <message>
+        <source>Overpaid</source>
+        <translation>Надплатена</translation>
+    </message>
+    <message>
+        <source>Deposit</source>
+        <translation>Депозит</translation>
+    </message>
+    <message>
+        <source>Deposit account</source>
+        <translation>Депозитна сметка</translation>
+    </message>
+    <message>
+        <source>Held on account</source>
+        <translation>По сметка</translation>
+    </message>
+    <message>
+        <source>No services</source>
+        <translation>Няма услуги</translation>
+    </message>
+    <message>
+        <source>Click to see the service details</source>
+        <translation>Щракнете, за да видите подробности за услугите</translation>
+    </message>
+    <message>
+        <source>Money paid in advance, not yet tied to a bill; it pays bills later.</source>
+        <translation>Пари, платени предварително и още не свързани със сметка; по-късно с тях се плащат сметки.</translation>
+    </message>
+</context>
+<context>
+    <name>CheckOutDialog</name>
+    <message>
+        <source>Check out</source>
+        <translation>Напускане</translation>
+    </message>
+    <message>
+        <source>Check &amp;out</source>
+        <translation>&amp;Напускане</translation>
+    </message>
+    <message>
+        <source>{owner} · room {room}</source>
+        <translation>{owner} · стая {room}</translation>
+    </message>
+    <message>
+        <source>Bill</source>
+        <translation>Сметка</translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation>Платец</translation>
+    </message>
+    <message>
+        <source>Charges</source>
+        <translation>Начисления</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Платено</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Салдо</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Settle the open balance</source>
+        <translation>Уредете неплатеното салдо</translation>
+    </message>
+    <message>
+        <source>Pay from the &amp;deposit…</source>
+        <translation>Плащане от &amp;депозита…</translation>
+    </message>
+    <message>
+        <source>&amp;Refund the deposit…</source>
+        <translation>&amp;Възстановяване на депозита…</translation>
+    </message>
+    <message>
+        <source>Transfer &amp;bill:</source>
+        <translation>Прехвърляне на &amp;сметка:</translation>
+    </message>
+    <message>
+        <source>To the &amp;account of:</source>
+        <translation>По с&amp;метката на:</translation>
+    </message>
+    <message>
+        <source>&amp;Transfer to the company account</source>
+        <translation>П&amp;рехвърляне по сметката на фирмата</translation>
+    </message>
+    <message>
+        <source>&amp;Manager override: check out with the balance open</source>
+        <translation>&amp;Разрешение от мениджър: напускане с неплатено салдо</translation>
+    </message>
+    <message>
+        <source>R&amp;eason:</source>
+        <translation>При&amp;чина:</translation>
+    </message>
+    <message>
+        <source>Deposit: {amount}</source>
+        <translation>Депозит: {amount}</translation>
+    </message>
+    <message>
+        <source>&amp;Pay bill {number}…</source>
+        <translation>&amp;Плащане на сметка {number}…</translation>
+    </message>
+    <message>
+        <source>{number} · {payer} · {balance}</source>
+        <translation>{number} · {payer} · {balance}</translation>
+    </message>
+    <message>
+        <source>Only a reservation is checked out.</source>
+        <translation>Напускане е възможно само за резервация.</translation>
+    </message>
+    <message>
+        <source>Reservation {number} is not in house.</source>
+        <translation>Резервация {number} не е настанена.</translation>
+    </message>
+    <message>
+        <source>Every bill is settled and the deposit is empty: the guest can check out.</source>
+        <translation>Всички сметки са уредени и депозитът е празен: гостът може да напусне.</translation>
+    </message>
+    <message>
+        <source>Bill {number} owes {amount}.</source>
+        <translation>Сметка {number} дължи {amount}.</translation>
+    </message>
+    <message>
+        <source>Bill {number} is overpaid by {amount}: refund it from the card.</source>
+        <translation>Сметка {number} е надплатена с {amount}: направете възстановяване от картона.</translation>
+    </message>
+    <message>
+        <source>The deposit holds {amount}: use it for a bill.</source>
+        <translation>В депозита има {amount}: използвайте го за сметка.</translation>
+    </message>
+    <message>
+        <source>The deposit still holds {amount}: refund it.</source>
+        <translation>В депозита още има {amount}: възстановете го.</translation>
+    </message>
+    <message>
+        <source>The deposit is short by {amount}.</source>
+        <translation>Депозитът не достига с {amount}.</translation>
+    </message>
+    <message>
+        <source>Settle it below, or a manager can let the guest leave with the balance open.</source>
+        <translation>Уредете салдото по-долу или мениджър може да позволи на госта да напусне с неплатено салдо.</translation>
+    </message>
+    <message>
+        <source>Choose the bill and the company.</source>
+        <translation>Изберете сметката и фирмата.</translation>
+    </message>
+    <message>
+        <source>Settle the open balance first, or ask a manager to override.</source>
+        <translation>Първо уредете салдото или поискайте разрешение от мениджър.</translation>
+    </message>
+    <message>
+        <source>Say why the guest leaves with the balance open.</source>
+        <translation>Посочете защо гостът напуска с неплатено салдо.</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Затваряне</translation>
+    </message>
+    <message>
+        <source>{number} is checked out.</source>
+        <translation>{number}: напускането е оформено.</translation>
+    </message>
+    <message>
+        <source>The final folio PDF cannot be made yet: the reports module is not installed.</source>
+        <translation>Окончателното фолио в PDF още не може да се създаде: модулът за справки не е инсталиран.</translation>
+    </message>
+    <message>
+        <source>Writing the final folio…</source>
+        <translation>Създаване на окончателното фолио…</translation>
+    </message>
+    <message>
+        <source>The final folio is saved as {path}; no PDF viewer could open it.</source>
+        <translation>Окончателното фолио е записано като {path}; нито една програма за PDF не успя да го отвори.</translation>
+    </message>
+    <message>
+        <source>The final folio PDF could not be written: {error}</source>
+        <translation>Окончателното фолио в PDF не можа да бъде записано: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>DepositDialog</name>
+    <message>
+        <source>Deposit</source>
+        <translation>Депозит</translation>
+    </message>
+    <message>
+        <source>&amp;Take deposit</source>
+        <translation>&amp;Приемане на депозит</translation>
+    </message>
+    <message>
+        <source>The deposit holds {amount}</source>
+        <translation>В депозита има {amount}</translation>
+    </message>
+    <message>
+        <source>Take &amp;deposit</source>
+        <translation>Приемане на &amp;депозит</translation>
+    </message>
+    <message>
+        <source>Pay a bill &amp;from the deposit</source>
+        <translation>Плащане на сметка &amp;от депозита</translation>
+    </message>
+    <message>
+        <source>&amp;Method:</source>
+        <translation>&amp;Начин на плащане:</translation>
+    </message>
+    <message>
+        <source>Am&amp;ount:</source>
+        <translation>С&amp;ума:</translation>
+    </message>
+    <message>
+        <source>&amp;Payer:</source>
+        <translation>&amp;Платец:</translation>
+    </message>
+    <message>
+        <source>Reference, e.g. the bank transfer&apos;s number</source>
+        <translation>Референция, напр. номер на банковия превод</translation>
+    </message>
+    <message>
+        <source>Te&amp;xt:</source>
+        <translation>Те&amp;кст:</translation>
+    </message>
+    <message>
+        <source>P&amp;rint receipt</source>
+        <translation>Пе&amp;чат на касова бележка</translation>
+    </message>
+    <message>
+        <source>&amp;Bill:</source>
+        <translation>С&amp;метка:</translation>
+    </message>
+    <message>
+        <source>Am&amp;ount ({currency}):</source>
+        <translation>С&amp;ума ({currency}):</translation>
+    </message>
+    <message>
+        <source>No bill is waiting for payment.</source>
+        <translation>Няма сметка, чакаща плащане.</translation>
+    </message>
+    <message>
+        <source>At most {maximum}: the deposit holds {deposit}, the bill owes {owed}.</source>
+        <translation>Най-много {maximum}: в депозита има {deposit}, сметката дължи {owed}.</translation>
+    </message>
+    <message>
+        <source>&amp;Pay bill</source>
+        <translation>&amp;Плащане на сметка</translation>
+    </message>
+    <message>
+        <source>Choose how the guest pays.</source>
+        <translation>Изберете начин на плащане.</translation>
+    </message>
+    <message>
+        <source>The deposit is empty.</source>
+        <translation>Депозитът е празен.</translation>
+    </message>
+    <message>
+        <source>At most {amount} can be paid from the deposit.</source>
+        <translation>От депозита може да се платят най-много {amount}.</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <source>The amount cannot be negative.</source>
+        <translation>Сумата не може да е отрицателна.</translation>
+    </message>
+    <message>
+        <source>The amount must be more than zero.</source>
+        <translation>Сумата трябва да е по-голяма от нула.</translation>
+    </message>
+    <message>
+        <source>{currency} amounts have no decimals.</source>
+        <translation>Сумите в {currency} нямат десетични знаци.</translation>
+    </message>
+    <message>
+        <source>{currency} amounts have at most {digits} decimals.</source>
+        <translation>Сумите в {currency} имат най-много {digits} десетични знака.</translation>
+    </message>
+    <message>
+        <source>At most {amount}.</source>
+        <translation>Най-много {amount}.</translation>
+    </message>
+    <message>
+        <source>The quantity must be more than zero.</source>
+        <translation>Количеството трябва да е по-голямо от нула.</translation>
+    </message>
+    <message>
+        <source>A quantity has at most 3 decimals.</source>
+        <translation>Количеството има най-много 3 десетични знака.</translation>
+    </message>
+    <message>
+        <source>Bill {number} · {payer}</source>
+        <translation>Сметка {number} · {payer}</translation>
+    </message>
+    <message>
+        <source>Bill {number} · {payer} · balance {balance}</source>
+        <translation>Сметка {number} · {payer} · салдо {balance}</translation>
+    </message>
+    <message>
+        <source>Manager&apos;s &amp;user name:</source>
+        <translation>&amp;Потребителско име на мениджъра:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Па&amp;рола:</translation>
+    </message>
+    <message>
+        <source>A manager must sign this.</source>
+        <translation>Необходим е подпис на мениджър.</translation>
+    </message>
+    <message>
+        <source>Enter the manager&apos;s password.</source>
+        <translation>Въведете паролата на мениджъра.</translation>
+    </message>
+</context>
+<context>
+    <name>FolioTableModel</name>
+    <message>
+        <source>Room</source>
+        <translation>Стая</translation>
+    </message>
+    <message>
+        <source>Guests / name</source>
+        <translation>Гости / име</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <source>Arrival</source>
+        <translation>Пристигане</translation>
+    </message>
+    <message>
+        <source>Departure</source>
+        <translation>Заминаване</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Фирма</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Салдо</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Потвърдена</translation>
+    </message>
+    <message>
+        <source>In house</source>
+        <translation>Настанен</translation>
+    </message>
+    <message>
+        <source>Checked out</source>
+        <translation>Напуснал</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Анулирана</translation>
+    </message>
+    <message>
+        <source>Reservation</source>
+        <translation>Резервация</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Събитие</translation>
+    </message>
+    <message>
+        <source>Walk-in client</source>
+        <translation>Клиент без резервация</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Front desk</source>
+        <translation>Рецепция</translation>
+    </message>
+    <message>
+        <source>The reservation card is not available in this version.</source>
+        <translation>Картонът на резервацията не е наличен в тази версия.</translation>
+    </message>
+    <message>
+        <source>Room, guest name, reservation number or company</source>
+        <translation>Стая, име на гост, номер на резервация или фирма</translation>
+    </message>
+    <message>
+        <source>&amp;Find:</source>
+        <translation>&amp;Търсене:</translation>
+    </message>
+    <message>
+        <source>&amp;In house only</source>
+        <translation>&amp;Само настанените</translation>
+    </message>
+    <message>
+        <source>&amp;Arrival on</source>
+        <translation>&amp;Пристигане на</translation>
+    </message>
+    <message>
+        <source>Only stays arriving on this day (and events starting on it)</source>
+        <translation>Само престои с пристигане на този ден (и събития, започващи на него)</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Всички</translation>
+    </message>
+    <message>
+        <source>Reservations</source>
+        <translation>Резервации</translation>
+    </message>
+    <message>
+        <source>Companies</source>
+        <translation>Фирми</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Събития</translation>
+    </message>
+    <message>
+        <source>Walk-in clients</source>
+        <translation>Клиенти без резервация</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;Показване:</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <source>&amp;Open card</source>
+        <translation>&amp;Отваряне на картон</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Изход</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Изглед</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>&amp;Търсене</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Опресняване</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Помощ</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>&amp;Относно</translation>
+    </message>
+    <message>
+        <source>Workstation: {name}</source>
+        <translation>Работно място: {name}</translation>
+    </message>
+    <message>
+        <source>Cashier: {name}</source>
+        <translation>Касиер: {name}</translation>
+    </message>
+    <message>
+        <source>No shift open</source>
+        <translation>Няма отворена смяна</translation>
+    </message>
+    <message>
+        <source>{register}: not connected</source>
+        <translation>{register}: не е свързано</translation>
+    </message>
+    <message>
+        <source>No cash register</source>
+        <translation>Няма фискално устройство</translation>
+    </message>
+    <message>
+        <source>Database online</source>
+        <translation>Базата данни е достъпна</translation>
+    </message>
+    <message>
+        <source>Database offline</source>
+        <translation>Базата данни е недостъпна</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Търсене…</translation>
+    </message>
+    <message>
+        <source>Nothing found</source>
+        <translation>Нищо не е намерено</translation>
+    </message>
+    <message>
+        <source>The first {count} found: narrow the search</source>
+        <translation>Първите {count} намерени: стеснете търсенето</translation>
+    </message>
+    <message>
+        <source>{count} found</source>
+        <translation>Намерени: {count}</translation>
+    </message>
+    <message>
+        <source>Search failed: {reason}</source>
+        <translation>Търсенето е неуспешно: {reason}</translation>
+    </message>
+    <message>
+        <source>About Front desk</source>
+        <translation>Относно „Рецепция“</translation>
+    </message>
+    <message>
+        <source>Front desk: the hotel cashier&apos;s workstation.
+Find a stay, read its folio, take payments and refunds, print receipts.</source>
+        <translation>Рецепция: работното място на хотелския касиер.
+Намерете престой, прегледайте фолиото му, приемайте плащания и правете възстановявания, печатайте касови бележки.</translation>
+    </message>
+</context>
+<context>
+    <name>MakePaymentDialog</name>
+    <message>
+        <source>Make payment</source>
+        <translation>Плащане</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Прилагане</translation>
+    </message>
+    <message>
+        <source>Balance: {balance}</source>
+        <translation>Салдо: {balance}</translation>
+    </message>
+    <message>
+        <source>&amp;Method:</source>
+        <translation>&amp;Начин на плащане:</translation>
+    </message>
+    <message>
+        <source>The card is charged on the terminal as usual; type its reference (authorisation code) in Text. Paying through a connected card terminal comes in a later version.</source>
+        <translation>Картата се таксува на терминала както обикновено; въведете референцията ѝ (код за оторизация) в „Текст“. Плащане чрез свързан терминал ще има в следваща версия.</translation>
+    </message>
+    <message>
+        <source>Am&amp;ount:</source>
+        <translation>С&amp;ума:</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>по избор</translation>
+    </message>
+    <message>
+        <source>&amp;Tendered:</source>
+        <translation>П&amp;олучено:</translation>
+    </message>
+    <message>
+        <source>Change due:</source>
+        <translation>Ресто:</translation>
+    </message>
+    <message>
+        <source>&amp;Payer:</source>
+        <translation>&amp;Платец:</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Дата:</translation>
+    </message>
+    <message>
+        <source>Reference, e.g. the card terminal&apos;s authorisation code</source>
+        <translation>Референция, напр. код за оторизация от терминала</translation>
+    </message>
+    <message>
+        <source>Te&amp;xt:</source>
+        <translation>Те&amp;кст:</translation>
+    </message>
+    <message>
+        <source>P&amp;rint receipt</source>
+        <translation>Пе&amp;чат на касова бележка</translation>
+    </message>
+    <message>
+        <source>No payment method is configured for the desk.</source>
+        <translation>За рецепцията не е настроен начин на плащане.</translation>
+    </message>
+    <message>
+        <source>{short} short</source>
+        <translation>Не достигат {short}</translation>
+    </message>
+    <message>
+        <source>Choose how the guest pays.</source>
+        <translation>Изберете начин на плащане.</translation>
+    </message>
+    <message>
+        <source>The guest handed over less than the amount.</source>
+        <translation>Гостът даде по-малко от сумата.</translation>
+    </message>
+    <message>
+        <source>1 {currency} = {rate} {base}</source>
+        <translation>1 {currency} = {rate} {base}</translation>
+    </message>
+    <message>
+        <source>= {amount} (at {rate})</source>
+        <translation>= {amount} (по курс {rate})</translation>
+    </message>
+</context>
+<context>
+    <name>MakeRefundDialog</name>
+    <message>
+        <source>Make refund</source>
+        <translation>Възстановяване</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Прилагане</translation>
+    </message>
+    <message>
+        <source>Refund of a payment</source>
+        <translation>Възстановяване на плащане</translation>
+    </message>
+    <message>
+        <source>Method:</source>
+        <translation>Начин на плащане:</translation>
+    </message>
+    <message>
+        <source>{amount} ({base} on the bill)</source>
+        <translation>{amount} ({base} по сметката)</translation>
+    </message>
+    <message>
+        <source>Paid:</source>
+        <translation>Платено:</translation>
+    </message>
+    <message>
+        <source>Date, payer:</source>
+        <translation>Дата, платец:</translation>
+    </message>
+    <message>
+        <source>Already refunded:</source>
+        <translation>Вече възстановено:</translation>
+    </message>
+    <message>
+        <source>Refundable:</source>
+        <translation>За възстановяване:</translation>
+    </message>
+    <message>
+        <source>Back to the &amp;payer (in cash or to the card)</source>
+        <translation>Обратно на &amp;платеца (в брой или по картата)</translation>
+    </message>
+    <message>
+        <source>Into the guest&apos;s &amp;deposit (kept for later bills)</source>
+        <translation>В &amp;депозита на госта (за следващи сметки)</translation>
+    </message>
+    <message>
+        <source>A deposit is refunded to the payer.</source>
+        <translation>Депозитът се възстановява на платеца.</translation>
+    </message>
+    <message>
+        <source>Refund direction:</source>
+        <translation>Посока на възстановяването:</translation>
+    </message>
+    <message>
+        <source>Refund &amp;method:</source>
+        <translation>&amp;Начин на възстановяване:</translation>
+    </message>
+    <message>
+        <source>Am&amp;ount:</source>
+        <translation>С&amp;ума:</translation>
+    </message>
+    <message>
+        <source>Why the money is given back</source>
+        <translation>Защо парите се връщат</translation>
+    </message>
+    <message>
+        <source>R&amp;eason:</source>
+        <translation>При&amp;чина:</translation>
+    </message>
+    <message>
+        <source>P&amp;rint receipt (return of income)</source>
+        <translation>Пе&amp;чат на касова бележка (връщане на приход)</translation>
+    </message>
+    <message>
+        <source>Only a payment or a deposit can be refunded.</source>
+        <translation>Може да се възстанови само плащане или депозит.</translation>
+    </message>
+    <message>
+        <source>This payment is voided: there is nothing to refund.</source>
+        <translation>Това плащане е анулирано: няма какво да се възстанови.</translation>
+    </message>
+    <message>
+        <source>This payment has been refunded in full.</source>
+        <translation>Това плащане е възстановено изцяло.</translation>
+    </message>
+    <message>
+        <source>= {amount} on the bill</source>
+        <translation>= {amount} по сметката</translation>
+    </message>
+    <message>
+        <source>At most {amount} can be refunded.</source>
+        <translation>Може да се възстановят най-много {amount}.</translation>
+    </message>
+    <message>
+        <source>Choose how the money is given back.</source>
+        <translation>Изберете как се връщат парите.</translation>
+    </message>
+</context>
+<context>
+    <name>MoveServicesDialog</name>
+    <message>
+        <source>Move services to another bill</source>
+        <translation>Преместване на услуги в друга сметка</translation>
+    </message>
+    <message>
+        <source>&amp;Move</source>
+        <translation>&amp;Преместване</translation>
+    </message>
+    <message>
+        <source>From: {bill}</source>
+        <translation>От: {bill}</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Услуга</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Сума</translation>
+    </message>
+    <message>
+        <source>Total: {amount}</source>
+        <translation>Общо: {amount}</translation>
+    </message>
+    <message>
+        <source>&amp;To bill:</source>
+        <translation>&amp;В сметка:</translation>
+    </message>
+    <message>
+        <source>This folio has only one bill. Use Split bill to open a bill for another payer.</source>
+        <translation>Това фолио има само една сметка. Използвайте „Разделяне на сметка“, за да отворите сметка за друг платец.</translation>
+    </message>
+    <message>
+        <source>Choose the services to move on the card first.</source>
+        <translation>Първо изберете в картона услугите за преместване.</translation>
+    </message>
+    <message>
+        <source>Choose the bill to move the services to.</source>
+        <translation>Изберете сметката, в която да се преместят услугите.</translation>
+    </message>
+</context>
+<context>
     <name>Numbers</name>
     <message>
         <source>“%1” is not a number.</source>
@@ -37,6 +916,797 @@
     <message>
         <source>Cancelling…</source>
         <translation>Операцията се отменя…</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentsModel</name>
+    <message>
+        <source>base currency</source>
+        <translation>основна валута</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Начин</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Сума</translation>
+    </message>
+    <message>
+        <source>In {currency}</source>
+        <translation>В {currency}</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Текст</translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation>Платец</translation>
+    </message>
+    <message>
+        <source>Into deposit</source>
+        <translation>В депозита</translation>
+    </message>
+    <message>
+        <source>Deposit used</source>
+        <translation>Използван депозит</translation>
+    </message>
+    <message>
+        <source>From deposit</source>
+        <translation>От депозита</translation>
+    </message>
+    <message>
+        <source>Back to deposit</source>
+        <translation>Обратно в депозита</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Плащане</translation>
+    </message>
+    <message>
+        <source>Deposit</source>
+        <translation>Депозит</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Възстановяване</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>Анулиране</translation>
+    </message>
+    <message>
+        <source>Voided by {user} on {when}.</source>
+        <translation>Анулирано от {user} на {when}.</translation>
+    </message>
+    <message>
+        <source>Authorised by {manager}.</source>
+        <translation>Разрешено от {manager}.</translation>
+    </message>
+    <message>
+        <source>Reason: {reason}</source>
+        <translation>Причина: {reason}</translation>
+    </message>
+    <message>
+        <source>Refunded by {user} on {when}.</source>
+        <translation>Възстановено от {user} на {when}.</translation>
+    </message>
+    <message>
+        <source>Refunded: {amount}</source>
+        <translation>Възстановено: {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>PostingsModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Час</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Услуга</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Количество</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Цена</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Сума</translation>
+    </message>
+    <message>
+        <source>Tax</source>
+        <translation>Данък</translation>
+    </message>
+    <message>
+        <source>Bill</source>
+        <translation>Сметка</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Източник</translation>
+    </message>
+    <message>
+        <source>{outlet}, check {check}</source>
+        <translation>{outlet}, сметка {check}</translation>
+    </message>
+    <message>
+        <source>Front desk</source>
+        <translation>Рецепция</translation>
+    </message>
+    <message>
+        <source>Night audit</source>
+        <translation>Нощен одит</translation>
+    </message>
+    <message>
+        <source>Point of sale</source>
+        <translation>Точка на продажба</translation>
+    </message>
+    <message>
+        <source>Bill transfer</source>
+        <translation>Прехвърляне на сметка</translation>
+    </message>
+    <message>
+        <source>Reversal: {service}</source>
+        <translation>Сторно: {service}</translation>
+    </message>
+    <message>
+        <source>Void: {service}</source>
+        <translation>Анулиране: {service}</translation>
+    </message>
+    <message>
+        <source>{amount} ({percent}%)</source>
+        <translation>{amount} ({percent}%)</translation>
+    </message>
+    <message>
+        <source>Voided by {user} on {when}.</source>
+        <translation>Анулирано от {user} на {when}.</translation>
+    </message>
+    <message>
+        <source>Reversed by {user} on {when}.</source>
+        <translation>Сторнирано от {user} на {when}.</translation>
+    </message>
+    <message>
+        <source>Authorised by {manager}.</source>
+        <translation>Разрешено от {manager}.</translation>
+    </message>
+    <message>
+        <source>Reason: {reason}</source>
+        <translation>Причина: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>PreAuthorisationsModel</name>
+    <message>
+        <source>Amount</source>
+        <translation>Сума</translation>
+    </message>
+    <message>
+        <source>Age (days)</source>
+        <translation>Възраст (дни)</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Състояние</translation>
+    </message>
+    <message>
+        <source>Older than {days} days: the bank may have released it already.</source>
+        <translation>По-стара от {days} дни: банката може вече да я е освободила.</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptDialog</name>
+    <message>
+        <source>Receipt</source>
+        <translation>Касова бележка</translation>
+    </message>
+    <message>
+        <source>&amp;Print receipt</source>
+        <translation>&amp;Печат на касова бележка</translation>
+    </message>
+    <message>
+        <source>Cash &amp;register:</source>
+        <translation>&amp;Фискално устройство:</translation>
+    </message>
+    <message>
+        <source>Send the electronic receipt to:</source>
+        <translation>Изпращане на електронната бележка до:</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail</source>
+        <translation>&amp;Имейл</translation>
+    </message>
+    <message>
+        <source>P&amp;hone</source>
+        <translation>Т&amp;елефон</translation>
+    </message>
+    <message>
+        <source>The receipt request is recorded with the register and contacts chosen here. Nothing is printed yet: receipts are printed once the fiscal printer driver is connected (a later version).</source>
+        <translation>Заявката за касова бележка е записана с избраните тук устройство и контакти. Засега нищо не се печата: бележките ще се печатат, след като се свърже драйверът на фискалния принтер (в следваща версия).</translation>
+    </message>
+    <message>
+        <source>No cash register is configured on this workstation.</source>
+        <translation>На това работно място не е настроено фискално устройство.</translation>
+    </message>
+    <message>
+        <source>Refund receipt (return of income)</source>
+        <translation>Касова бележка за връщане (връщане на приход)</translation>
+    </message>
+    <message>
+        <source>Sale receipt (receipt of income)</source>
+        <translation>Касова бележка за продажба (приход)</translation>
+    </message>
+    <message>
+        <source>{method} · {amount} · {date} · {payer}</source>
+        <translation>{method} · {amount} · {date} · {payer}</translation>
+    </message>
+    <message>
+        <source>Only payments and refunds get a fiscal receipt.</source>
+        <translation>Касова бележка се издава само за плащания и възстановявания.</translation>
+    </message>
+    <message>
+        <source>{method} payments get no fiscal receipt.</source>
+        <translation>За плащания „{method}“ не се издава касова бележка.</translation>
+    </message>
+    <message>
+        <source>Choose the cash register.</source>
+        <translation>Изберете фискалното устройство.</translation>
+    </message>
+    <message>
+        <source>Enter the e-mail address, or untick E-mail.</source>
+        <translation>Въведете имейл адреса или махнете отметката „Имейл“.</translation>
+    </message>
+    <message>
+        <source>Enter the phone number, or untick Phone.</source>
+        <translation>Въведете телефонния номер или махнете отметката „Телефон“.</translation>
+    </message>
+</context>
+<context>
+    <name>ReservationCard</name>
+    <message>
+        <source>Card</source>
+        <translation>Картон</translation>
+    </message>
+    <message>
+        <source>View service &amp;details</source>
+        <translation>Преглед на &amp;подробности за услугата</translation>
+    </message>
+    <message>
+        <source>Make &amp;payment…</source>
+        <translation>П&amp;лащане…</translation>
+    </message>
+    <message>
+        <source>Make &amp;refund…</source>
+        <translation>&amp;Възстановяване…</translation>
+    </message>
+    <message>
+        <source>&amp;Move services to another bill…</source>
+        <translation>П&amp;реместване на услуги в друга сметка…</translation>
+    </message>
+    <message>
+        <source>&amp;Split bill…</source>
+        <translation>Ра&amp;зделяне на сметка…</translation>
+    </message>
+    <message>
+        <source>Print &amp;bill (PDF)</source>
+        <translation>Печат на с&amp;метка (PDF)</translation>
+    </message>
+    <message>
+        <source>Print r&amp;eceipt…</source>
+        <translation>Печат на &amp;касова бележка…</translation>
+    </message>
+    <message>
+        <source>&amp;Void…</source>
+        <translation>&amp;Анулиране…</translation>
+    </message>
+    <message>
+        <source>Add &amp;service…</source>
+        <translation>Добавяне на у&amp;слуга…</translation>
+    </message>
+    <message>
+        <source>&amp;Deposit…</source>
+        <translation>&amp;Депозит…</translation>
+    </message>
+    <message>
+        <source>Check &amp;in</source>
+        <translation>&amp;Настаняване</translation>
+    </message>
+    <message>
+        <source>Check &amp;out…</source>
+        <translation>Нап&amp;ускане…</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>Презаре&amp;ждане</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>Затвар&amp;яне</translation>
+    </message>
+    <message>
+        <source>&amp;Card</source>
+        <translation>&amp;Картон</translation>
+    </message>
+    <message>
+        <source>&amp;Action</source>
+        <translation>Д&amp;ействие</translation>
+    </message>
+    <message>
+        <source>What the bills still owe, less the deposit held on account</source>
+        <translation>Колко още дължат сметките, минус депозита по сметка</translation>
+    </message>
+    <message>
+        <source>Credit card</source>
+        <translation>Кредитна карта</translation>
+    </message>
+    <message>
+        <source>Saved cards</source>
+        <translation>Запазени карти</translation>
+    </message>
+    <message>
+        <source>No saved cards</source>
+        <translation>Няма запазени карти</translation>
+    </message>
+    <message>
+        <source>Pre-authorisations</source>
+        <translation>Предварителни оторизации</translation>
+    </message>
+    <message>
+        <source>No pre-authorisations</source>
+        <translation>Няма предварителни оторизации</translation>
+    </message>
+    <message>
+        <source>Services breakdown</source>
+        <translation>Разбивка на услугите</translation>
+    </message>
+    <message>
+        <source>Accommodation and ser&amp;vices</source>
+        <translation>Нощувки и ус&amp;луги</translation>
+    </message>
+    <message>
+        <source>&amp;Bills and payments</source>
+        <translation>С&amp;метки и плащания</translation>
+    </message>
+    <message>
+        <source>Actio&amp;n</source>
+        <translation>Дейст&amp;вие</translation>
+    </message>
+    <message>
+        <source>Could not refresh the card: {error}</source>
+        <translation>Картонът не можа да се опресни: {error}</translation>
+    </message>
+    <message>
+        <source>{count} lines · total charged {amount}</source>
+        <translation>{count} реда · общо начислено {amount}</translation>
+    </message>
+    <message>
+        <source>Updated {time}</source>
+        <translation>Обновено {time}</translation>
+    </message>
+    <message>
+        <source>In credit: {amount}</source>
+        <translation>Кредит: {amount}</translation>
+    </message>
+    <message>
+        <source>Balance: {amount}</source>
+        <translation>Салдо: {amount}</translation>
+    </message>
+    <message>
+        <source>The balance in the other currencies the hotel accepts</source>
+        <translation>Салдото в другите валути, които хотелът приема</translation>
+    </message>
+    <message>
+        <source>Deposit: {amount}</source>
+        <translation>Депозит: {amount}</translation>
+    </message>
+    <message>
+        <source>{number} · {guests}</source>
+        <translation>{number} · {guests}</translation>
+    </message>
+    <message>
+        <source>Card · {title}</source>
+        <translation>Картон · {title}</translation>
+    </message>
+    <message>
+        <source>Reservation {number}</source>
+        <translation>Резервация {number}</translation>
+    </message>
+    <message>
+        <source>Room {number}, {type}</source>
+        <translation>Стая {number}, {type}</translation>
+    </message>
+    <message>
+        <source>No room yet</source>
+        <translation>Още няма стая</translation>
+    </message>
+    <message>
+        <source>{arrival} – {departure}, {nights} nights</source>
+        <translation>{arrival} – {departure}, нощувки: {nights}</translation>
+    </message>
+    <message>
+        <source>Company account</source>
+        <translation>Сметка на фирма</translation>
+    </message>
+    <message>
+        <source>Event · {start} – {end}</source>
+        <translation>Събитие · {start} – {end}</translation>
+    </message>
+    <message>
+        <source>Walk-in client</source>
+        <translation>Клиент без резервация</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Потвърдена</translation>
+    </message>
+    <message>
+        <source>In house</source>
+        <translation>Настанен</translation>
+    </message>
+    <message>
+        <source>Checked out</source>
+        <translation>Напуснал</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Анулирана</translation>
+    </message>
+    <message>
+        <source>Pa&amp;yments on the deposit account</source>
+        <translation>Пл&amp;ащания по депозитната сметка</translation>
+    </message>
+    <message>
+        <source>Pa&amp;yments and refunds of bill {number}</source>
+        <translation>Пл&amp;ащания и възстановявания по сметка {number}</translation>
+    </message>
+    <message>
+        <source>Pa&amp;yments: choose a bill</source>
+        <translation>Пл&amp;ащания: изберете сметка</translation>
+    </message>
+    <message>
+        <source>Services on bill {number}</source>
+        <translation>Услуги по сметка {number}</translation>
+    </message>
+    <message>
+        <source>{date} {time} · {service} · {amount} · {source}</source>
+        <translation>{date} {time} · {service} · {amount} · {source}</translation>
+    </message>
+    <message>
+        <source>Reservation {number} is checked in.</source>
+        <translation>Резервация {number} е настанена.</translation>
+    </message>
+    <message>
+        <source>Print bill</source>
+        <translation>Печат на сметка</translation>
+    </message>
+    <message>
+        <source>Printing bills is not available in this version.</source>
+        <translation>Печатът на сметки не е наличен в тази версия.</translation>
+    </message>
+    <message>
+        <source>Preparing bill {number}…</source>
+        <translation>Подготовка на сметка {number}…</translation>
+    </message>
+    <message>
+        <source>Bill saved to {path}</source>
+        <translation>Сметката е записана в {path}</translation>
+    </message>
+    <message>
+        <source>Bill saved to {path}; no PDF viewer could open it.</source>
+        <translation>Сметката е записана в {path}; нито една програма за PDF не успя да я отвори.</translation>
+    </message>
+</context>
+<context>
+    <name>SavedCardsModel</name>
+    <message>
+        <source>Card</source>
+        <translation>Карта</translation>
+    </message>
+    <message>
+        <source>Brand</source>
+        <translation>Марка</translation>
+    </message>
+    <message>
+        <source>Expiry</source>
+        <translation>Валидност</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>Притежател</translation>
+    </message>
+    <message>
+        <source>Days until deleted</source>
+        <translation>Дни до изтриване</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceDetailsDialog</name>
+    <message>
+        <source>{outlet}, check {check}</source>
+        <translation>{outlet}, сметка {check}</translation>
+    </message>
+    <message>
+        <source>Front desk</source>
+        <translation>Рецепция</translation>
+    </message>
+    <message>
+        <source>Night audit</source>
+        <translation>Нощен одит</translation>
+    </message>
+    <message>
+        <source>Point of sale</source>
+        <translation>Точка на продажба</translation>
+    </message>
+    <message>
+        <source>Transfer from another folio</source>
+        <translation>Прехвърляне от друго фолио</translation>
+    </message>
+    <message>
+        <source>Service details</source>
+        <translation>Подробности за услугата</translation>
+    </message>
+    <message>
+        <source>Ordered:</source>
+        <translation>Поръчано:</translation>
+    </message>
+    <message>
+        <source>Outlet:</source>
+        <translation>Обект:</translation>
+    </message>
+    <message>
+        <source>Check number:</source>
+        <translation>Номер на сметката:</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>Източник:</translation>
+    </message>
+    <message>
+        <source>Bill:</source>
+        <translation>Сметка:</translation>
+    </message>
+    <message>
+        <source>Tax:</source>
+        <translation>Данък:</translation>
+    </message>
+    <message>
+        <source>{percent}% · {amount} included</source>
+        <translation>{percent}% · включени {amount}</translation>
+    </message>
+    <message>
+        <source>Posted:</source>
+        <translation>Осчетоводено:</translation>
+    </message>
+    <message>
+        <source>{when} by {user} at {workstation}</source>
+        <translation>{when} от {user} на {workstation}</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Артикул</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Количество</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>Единична цена</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Сума</translation>
+    </message>
+    <message>
+        <source>Composition:</source>
+        <translation>Състав:</translation>
+    </message>
+    <message>
+        <source>Total: {amount}</source>
+        <translation>Общо: {amount}</translation>
+    </message>
+    <message>
+        <source>Moved from bill {source} to bill {target} on {when} by {user}.</source>
+        <translation>Преместено от сметка {source} в сметка {target} на {when} от {user}.</translation>
+    </message>
+    <message>
+        <source>This line cancels another service</source>
+        <translation>Този ред анулира друга услуга</translation>
+    </message>
+    <message>
+        <source>Voided</source>
+        <translation>Анулирано</translation>
+    </message>
+    <message>
+        <source>Cancelled at its source</source>
+        <translation>Анулирано в източника</translation>
+    </message>
+    <message>
+        <source>When:</source>
+        <translation>Кога:</translation>
+    </message>
+    <message>
+        <source>Who:</source>
+        <translation>Кой:</translation>
+    </message>
+    <message>
+        <source>{user} at {workstation}</source>
+        <translation>{user} на {workstation}</translation>
+    </message>
+    <message>
+        <source>Authorised by:</source>
+        <translation>Разрешено от:</translation>
+    </message>
+    <message>
+        <source>Why:</source>
+        <translation>Причина:</translation>
+    </message>
+</context>
+<context>
+    <name>SplitBillDialog</name>
+    <message>
+        <source>Split bill</source>
+        <translation>Разделяне на сметка</translation>
+    </message>
+    <message>
+        <source>&amp;Split</source>
+        <translation>&amp;Разделяне</translation>
+    </message>
+    <message>
+        <source>Tick the ser&amp;vices that go on the new bill:</source>
+        <translation>Отметнете ус&amp;лугите, които отиват в новата сметка:</translation>
+    </message>
+    <message>
+        <source>&amp;Guest:</source>
+        <translation>&amp;Гост:</translation>
+    </message>
+    <message>
+        <source>&amp;Company:</source>
+        <translation>&amp;Фирма:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Име:</translation>
+    </message>
+    <message>
+        <source>New payer:</source>
+        <translation>Нов платец:</translation>
+    </message>
+    <message>
+        <source>This bill has no services to split off.</source>
+        <translation>В тази сметка няма услуги за отделяне.</translation>
+    </message>
+    <message>
+        <source>{count} selected · {amount}</source>
+        <translation>Избрани: {count} · {amount}</translation>
+    </message>
+    <message>
+        <source>Tick the services that go on the new bill.</source>
+        <translation>Отметнете услугите, които отиват в новата сметка.</translation>
+    </message>
+    <message>
+        <source>Choose the guest who pays.</source>
+        <translation>Изберете госта, който плаща.</translation>
+    </message>
+    <message>
+        <source>Choose the company that pays.</source>
+        <translation>Изберете фирмата, която плаща.</translation>
+    </message>
+    <message>
+        <source>Type the payer&apos;s name.</source>
+        <translation>Въведете името на платеца.</translation>
+    </message>
+</context>
+<context>
+    <name>VoidDialog</name>
+    <message>
+        <source>Void</source>
+        <translation>Анулиране</translation>
+    </message>
+    <message>
+        <source>&amp;Void</source>
+        <translation>&amp;Анулиране</translation>
+    </message>
+    <message>
+        <source>Nothing is deleted: the line stays on the card, struck out, with who asked, who authorised, when and why.</source>
+        <translation>Нищо не се изтрива: редът остава в картона, зачеркнат, с информация кой е поискал, кой е разрешил, кога и защо.</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Задължително</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Причина:</translation>
+    </message>
+    <message>
+        <source>Void a service</source>
+        <translation>Анулиране на услуга</translation>
+    </message>
+    <message>
+        <source>Service:</source>
+        <translation>Услуга:</translation>
+    </message>
+    <message>
+        <source>Ordered:</source>
+        <translation>Поръчано:</translation>
+    </message>
+    <message>
+        <source>Amount:</source>
+        <translation>Сума:</translation>
+    </message>
+    <message>
+        <source>{quantity} × {price} = {amount}</source>
+        <translation>{quantity} × {price} = {amount}</translation>
+    </message>
+    <message>
+        <source>Bill:</source>
+        <translation>Сметка:</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>Източник:</translation>
+    </message>
+    <message>
+        <source>This line is itself a cancellation and cannot be voided.</source>
+        <translation>Този ред сам по себе си е анулиране и не може да бъде анулиран.</translation>
+    </message>
+    <message>
+        <source>This service is already cancelled.</source>
+        <translation>Тази услуга вече е анулирана.</translation>
+    </message>
+    <message>
+        <source>Void a payment</source>
+        <translation>Анулиране на плащане</translation>
+    </message>
+    <message>
+        <source>Method:</source>
+        <translation>Начин на плащане:</translation>
+    </message>
+    <message>
+        <source>Date, payer:</source>
+        <translation>Дата, платец:</translation>
+    </message>
+    <message>
+        <source>Deposit</source>
+        <translation>Депозит</translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation>Текст:</translation>
+    </message>
+    <message>
+        <source>Only a payment, a deposit or a refund can be voided.</source>
+        <translation>Може да се анулира само плащане, депозит или възстановяване.</translation>
+    </message>
+    <message>
+        <source>This payment is already voided.</source>
+        <translation>Това плащане вече е анулирано.</translation>
+    </message>
+    <message>
+        <source>This payment has refunds: void them first.</source>
+        <translation>Това плащане има възстановявания: първо ги анулирайте.</translation>
+    </message>
+    <message>
+        <source>Say why it is voided.</source>
+        <translation>Посочете причината за анулирането.</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,885 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru" sourcelanguage="en">
 <context>
+    <name>AddServiceDialog</name>
+    <message>
+        <source>Add service</source>
+        <translation>Добавить услугу</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Применить</translation>
+    </message>
+    <message>
+        <source>{name} · {price}</source>
+        <translation>{name} · {price}</translation>
+    </message>
+    <message>
+        <source>&amp;Service:</source>
+        <translation>&amp;Услуга:</translation>
+    </message>
+    <message>
+        <source>Tax:</source>
+        <translation>Налог:</translation>
+    </message>
+    <message>
+        <source>&amp;Quantity:</source>
+        <translation>&amp;Количество:</translation>
+    </message>
+    <message>
+        <source>&amp;Price ({currency}):</source>
+        <translation>&amp;Цена ({currency}):</translation>
+    </message>
+    <message>
+        <source>Amount:</source>
+        <translation>Сумма:</translation>
+    </message>
+    <message>
+        <source>&amp;Bill:</source>
+        <translation>&amp;Счёт:</translation>
+    </message>
+    <message>
+        <source>The service catalogue is empty.</source>
+        <translation>Каталог услуг пуст.</translation>
+    </message>
+    <message>
+        <source>{tax}, included in the price</source>
+        <translation>{tax}, включён в цену</translation>
+    </message>
+    <message>
+        <source>Choose a service.</source>
+        <translation>Выберите услугу.</translation>
+    </message>
+    <message>
+        <source>Choose the bill.</source>
+        <translation>Выберите счёт.</translation>
+    </message>
+</context>
+<context>
+    <name>BillStatus</name>
+    <message>
+        <source>Empty</source>
+        <translation>Пустой</translation>
+    </message>
+    <message>
+        <source>Not paid</source>
+        <translation>Не оплачен</translation>
+    </message>
+    <message>
+        <source>Partially paid</source>
+        <translation>Частично оплачен</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Оплачен</translation>
+    </message>
+    <message>
+        <source>Overpaid</source>
+        <translation>Переплачен</translation>
+    </message>
+</context>
+<context>
+    <name>BillsModel</name>
+    <message>
+        <source>Number</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation>Плательщик</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Услуги</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Оплачено</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Остаток</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Empty</source>
+        <translation>Пустой</translation>
+    </message>
+    <message>
+        <source>Not paid</source>
+        <translation>Не оплачен</translation>
+    </message>
+    <message>
+        <source>Partially paid</source>
+        <translation>Частично оплачен</translation>
+    </message>
+    <message>
+        <source>Overpaid</source>
+        <translation>Переплачен</translation>
+    </message>
+    <message>
+        <source>Deposit</source>
+        <translation>Депозит</translation>
+    </message>
+    <message>
+        <source>Deposit account</source>
+        <translation>Депозитный счёт</translation>
+    </message>
+    <message>
+        <source>Held on account</source>
+        <translation>На счёте</translation>
+    </message>
+    <message>
+        <source>No services</source>
+        <translation>Нет услуг</translation>
+    </message>
+    <message>
+        <source>Click to see the service details</source>
+        <translation>Нажмите, чтобы увидеть детали услуг</translation>
+    </message>
+    <message>
+        <source>Money paid in advance, not yet tied to a bill; it pays bills later.</source>
+        <translation>Деньги, внесённые заранее и ещё не привязанные к счёту; позже ими оплачиваются счета.</translation>
+    </message>
+</context>
+<context>
+    <name>CheckOutDialog</name>
+    <message>
+        <source>Check out</source>
+        <translation>Выезд</translation>
+    </message>
+    <message>
+        <source>Check &amp;out</source>
+        <translation>&amp;Выезд</translation>
+    </message>
+    <message>
+        <source>{owner} · room {room}</source>
+        <translation>{owner} · номер {room}</translation>
+    </message>
+    <message>
+        <source>Bill</source>
+        <translation>Счёт</translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation>Плательщик</translation>
+    </message>
+    <message>
+        <source>Charges</source>
+        <translation>Начисления</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Оплачено</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Остаток</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Settle the open balance</source>
+        <translation>Закройте непогашенный остаток</translation>
+    </message>
+    <message>
+        <source>Pay from the &amp;deposit…</source>
+        <translation>Оплатить из &amp;депозита…</translation>
+    </message>
+    <message>
+        <source>&amp;Refund the deposit…</source>
+        <translation>&amp;Вернуть депозит…</translation>
+    </message>
+    <message>
+        <source>Transfer &amp;bill:</source>
+        <translation>Перенести &amp;счёт:</translation>
+    </message>
+    <message>
+        <source>To the &amp;account of:</source>
+        <translation>На сч&amp;ёт компании:</translation>
+    </message>
+    <message>
+        <source>&amp;Transfer to the company account</source>
+        <translation>&amp;Перенести на счёт компании</translation>
+    </message>
+    <message>
+        <source>&amp;Manager override: check out with the balance open</source>
+        <translation>&amp;Разрешение менеджера: выезд с непогашенным остатком</translation>
+    </message>
+    <message>
+        <source>R&amp;eason:</source>
+        <translation>При&amp;чина:</translation>
+    </message>
+    <message>
+        <source>Deposit: {amount}</source>
+        <translation>Депозит: {amount}</translation>
+    </message>
+    <message>
+        <source>&amp;Pay bill {number}…</source>
+        <translation>&amp;Оплатить счёт {number}…</translation>
+    </message>
+    <message>
+        <source>{number} · {payer} · {balance}</source>
+        <translation>{number} · {payer} · {balance}</translation>
+    </message>
+    <message>
+        <source>Only a reservation is checked out.</source>
+        <translation>Выезд возможен только для бронирования.</translation>
+    </message>
+    <message>
+        <source>Reservation {number} is not in house.</source>
+        <translation>Бронирование {number} не заселено.</translation>
+    </message>
+    <message>
+        <source>Every bill is settled and the deposit is empty: the guest can check out.</source>
+        <translation>Все счета оплачены, депозит пуст: гость может выехать.</translation>
+    </message>
+    <message>
+        <source>Bill {number} owes {amount}.</source>
+        <translation>По счёту {number} долг {amount}.</translation>
+    </message>
+    <message>
+        <source>Bill {number} is overpaid by {amount}: refund it from the card.</source>
+        <translation>Счёт {number} переплачен на {amount}: оформите возврат из карточки.</translation>
+    </message>
+    <message>
+        <source>The deposit holds {amount}: use it for a bill.</source>
+        <translation>На депозите {amount}: используйте его для оплаты счёта.</translation>
+    </message>
+    <message>
+        <source>The deposit still holds {amount}: refund it.</source>
+        <translation>На депозите ещё {amount}: верните его.</translation>
+    </message>
+    <message>
+        <source>The deposit is short by {amount}.</source>
+        <translation>Депозита не хватает на {amount}.</translation>
+    </message>
+    <message>
+        <source>Settle it below, or a manager can let the guest leave with the balance open.</source>
+        <translation>Погасите остаток ниже, или менеджер может разрешить гостю уехать с непогашенным остатком.</translation>
+    </message>
+    <message>
+        <source>Choose the bill and the company.</source>
+        <translation>Выберите счёт и компанию.</translation>
+    </message>
+    <message>
+        <source>Settle the open balance first, or ask a manager to override.</source>
+        <translation>Сначала погасите остаток или попросите разрешение менеджера.</translation>
+    </message>
+    <message>
+        <source>Say why the guest leaves with the balance open.</source>
+        <translation>Укажите, почему гость уезжает с непогашенным остатком.</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Закрыть</translation>
+    </message>
+    <message>
+        <source>{number} is checked out.</source>
+        <translation>{number}: выезд оформлен.</translation>
+    </message>
+    <message>
+        <source>The final folio PDF cannot be made yet: the reports module is not installed.</source>
+        <translation>Итоговое фолио в PDF пока недоступно: модуль отчётов не установлен.</translation>
+    </message>
+    <message>
+        <source>Writing the final folio…</source>
+        <translation>Формирование итогового фолио…</translation>
+    </message>
+    <message>
+        <source>The final folio is saved as {path}; no PDF viewer could open it.</source>
+        <translation>Итоговое фолио сохранено как {path}; не удалось открыть его программой просмотра PDF.</translation>
+    </message>
+    <message>
+        <source>The final folio PDF could not be written: {error}</source>
+        <translation>Не удалось записать итоговое фолио в PDF: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>DepositDialog</name>
+    <message>
+        <source>Deposit</source>
+        <translation>Депозит</translation>
+    </message>
+    <message>
+        <source>&amp;Take deposit</source>
+        <translation>&amp;Внести депозит</translation>
+    </message>
+    <message>
+        <source>The deposit holds {amount}</source>
+        <translation>На депозите {amount}</translation>
+    </message>
+    <message>
+        <source>Take &amp;deposit</source>
+        <translation>Внести &amp;депозит</translation>
+    </message>
+    <message>
+        <source>Pay a bill &amp;from the deposit</source>
+        <translation>Оплатить счёт &amp;из депозита</translation>
+    </message>
+    <message>
+        <source>&amp;Method:</source>
+        <translation>&amp;Способ оплаты:</translation>
+    </message>
+    <message>
+        <source>Am&amp;ount:</source>
+        <translation>С&amp;умма:</translation>
+    </message>
+    <message>
+        <source>&amp;Payer:</source>
+        <translation>&amp;Плательщик:</translation>
+    </message>
+    <message>
+        <source>Reference, e.g. the bank transfer&apos;s number</source>
+        <translation>Ссылка, например номер банковского перевода</translation>
+    </message>
+    <message>
+        <source>Te&amp;xt:</source>
+        <translation>Те&amp;кст:</translation>
+    </message>
+    <message>
+        <source>P&amp;rint receipt</source>
+        <translation>Пе&amp;чатать чек</translation>
+    </message>
+    <message>
+        <source>&amp;Bill:</source>
+        <translation>&amp;Счёт:</translation>
+    </message>
+    <message>
+        <source>Am&amp;ount ({currency}):</source>
+        <translation>С&amp;умма ({currency}):</translation>
+    </message>
+    <message>
+        <source>No bill is waiting for payment.</source>
+        <translation>Нет счетов, ожидающих оплаты.</translation>
+    </message>
+    <message>
+        <source>At most {maximum}: the deposit holds {deposit}, the bill owes {owed}.</source>
+        <translation>Не более {maximum}: на депозите {deposit}, долг по счёту {owed}.</translation>
+    </message>
+    <message>
+        <source>&amp;Pay bill</source>
+        <translation>&amp;Оплатить счёт</translation>
+    </message>
+    <message>
+        <source>Choose how the guest pays.</source>
+        <translation>Выберите способ оплаты.</translation>
+    </message>
+    <message>
+        <source>The deposit is empty.</source>
+        <translation>Депозит пуст.</translation>
+    </message>
+    <message>
+        <source>At most {amount} can be paid from the deposit.</source>
+        <translation>Из депозита можно оплатить не более {amount}.</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <source>The amount cannot be negative.</source>
+        <translation>Сумма не может быть отрицательной.</translation>
+    </message>
+    <message>
+        <source>The amount must be more than zero.</source>
+        <translation>Сумма должна быть больше нуля.</translation>
+    </message>
+    <message>
+        <source>{currency} amounts have no decimals.</source>
+        <translation>Суммы в {currency} не имеют дробной части.</translation>
+    </message>
+    <message>
+        <source>{currency} amounts have at most {digits} decimals.</source>
+        <translation>Суммы в {currency} имеют не более {digits} знаков после запятой.</translation>
+    </message>
+    <message>
+        <source>At most {amount}.</source>
+        <translation>Не более {amount}.</translation>
+    </message>
+    <message>
+        <source>The quantity must be more than zero.</source>
+        <translation>Количество должно быть больше нуля.</translation>
+    </message>
+    <message>
+        <source>A quantity has at most 3 decimals.</source>
+        <translation>Количество имеет не более 3 знаков после запятой.</translation>
+    </message>
+    <message>
+        <source>Bill {number} · {payer}</source>
+        <translation>Счёт {number} · {payer}</translation>
+    </message>
+    <message>
+        <source>Bill {number} · {payer} · balance {balance}</source>
+        <translation>Счёт {number} · {payer} · остаток {balance}</translation>
+    </message>
+    <message>
+        <source>Manager&apos;s &amp;user name:</source>
+        <translation>&amp;Имя пользователя менеджера:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Паро&amp;ль:</translation>
+    </message>
+    <message>
+        <source>A manager must sign this.</source>
+        <translation>Требуется подпись менеджера.</translation>
+    </message>
+    <message>
+        <source>Enter the manager&apos;s password.</source>
+        <translation>Введите пароль менеджера.</translation>
+    </message>
+</context>
+<context>
+    <name>FolioTableModel</name>
+    <message>
+        <source>Room</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <source>Guests / name</source>
+        <translation>Гости / имя</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Номер брони</translation>
+    </message>
+    <message>
+        <source>Arrival</source>
+        <translation>Заезд</translation>
+    </message>
+    <message>
+        <source>Departure</source>
+        <translation>Выезд</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Компания</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Остаток</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Подтверждено</translation>
+    </message>
+    <message>
+        <source>In house</source>
+        <translation>Проживает</translation>
+    </message>
+    <message>
+        <source>Checked out</source>
+        <translation>Выехал</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Отменено</translation>
+    </message>
+    <message>
+        <source>Reservation</source>
+        <translation>Бронирование</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Мероприятие</translation>
+    </message>
+    <message>
+        <source>Walk-in client</source>
+        <translation>Клиент без брони</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Front desk</source>
+        <translation>Стойка регистрации</translation>
+    </message>
+    <message>
+        <source>The reservation card is not available in this version.</source>
+        <translation>Карточка бронирования недоступна в этой версии.</translation>
+    </message>
+    <message>
+        <source>Room, guest name, reservation number or company</source>
+        <translation>Номер, имя гостя, номер бронирования или компания</translation>
+    </message>
+    <message>
+        <source>&amp;Find:</source>
+        <translation>&amp;Найти:</translation>
+    </message>
+    <message>
+        <source>&amp;In house only</source>
+        <translation>&amp;Только проживающие</translation>
+    </message>
+    <message>
+        <source>&amp;Arrival on</source>
+        <translation>&amp;Заезд на</translation>
+    </message>
+    <message>
+        <source>Only stays arriving on this day (and events starting on it)</source>
+        <translation>Только проживания с заездом в этот день (и мероприятия, начинающиеся в этот день)</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Все</translation>
+    </message>
+    <message>
+        <source>Reservations</source>
+        <translation>Бронирования</translation>
+    </message>
+    <message>
+        <source>Companies</source>
+        <translation>Компании</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Мероприятия</translation>
+    </message>
+    <message>
+        <source>Walk-in clients</source>
+        <translation>Клиенты без брони</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;Показать:</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <source>&amp;Open card</source>
+        <translation>&amp;Открыть карточку</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>В&amp;ыход</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Вид</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>&amp;Найти</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Обновить</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>&amp;О программе</translation>
+    </message>
+    <message>
+        <source>Workstation: {name}</source>
+        <translation>Рабочее место: {name}</translation>
+    </message>
+    <message>
+        <source>Cashier: {name}</source>
+        <translation>Кассир: {name}</translation>
+    </message>
+    <message>
+        <source>No shift open</source>
+        <translation>Смена не открыта</translation>
+    </message>
+    <message>
+        <source>{register}: not connected</source>
+        <translation>{register}: не подключена</translation>
+    </message>
+    <message>
+        <source>No cash register</source>
+        <translation>Нет ККТ</translation>
+    </message>
+    <message>
+        <source>Database online</source>
+        <translation>База данных доступна</translation>
+    </message>
+    <message>
+        <source>Database offline</source>
+        <translation>База данных недоступна</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Поиск…</translation>
+    </message>
+    <message>
+        <source>Nothing found</source>
+        <translation>Ничего не найдено</translation>
+    </message>
+    <message>
+        <source>The first {count} found: narrow the search</source>
+        <translation>Первые {count} найденных: уточните поиск</translation>
+    </message>
+    <message>
+        <source>{count} found</source>
+        <translation>Найдено: {count}</translation>
+    </message>
+    <message>
+        <source>Search failed: {reason}</source>
+        <translation>Ошибка поиска: {reason}</translation>
+    </message>
+    <message>
+        <source>About Front desk</source>
+        <translation>О программе «Стойка регистрации»</translation>
+    </message>
+    <message>
+        <source>Front desk: the hotel cashier&apos;s workstation.
+Find a stay, read its folio, take payments and refunds, print receipts.</source>
+        <translation>Стойка регистрации: рабочее место кассира гостиницы.
+Найдите проживание, просмотрите его фолио, принимайте платежи и оформляйте возвраты, печатайте чеки.</translation>
+    </message>
+</context>
+<context>
+    <name>MakePaymentDialog</name>
+    <message>
+        <source>Make payment</source>
+        <translation>Принять оплату</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Применить</translation>
+    </message>
+    <message>
+        <source>Balance: {balance}</source>
+        <translation>Остаток: {balance}</translation>
+    </message>
+    <message>
+        <source>&amp;Method:</source>
+        <translation>&amp;Способ оплаты:</translation>
+    </message>
+    <message>
+        <source>The card is charged on the terminal as usual; type its reference (authorisation code) in Text. Paying through a connected card terminal comes in a later version.</source>
+        <translation>Оплата картой проводится на терминале как обычно; введите её код авторизации в поле «Текст». Оплата через подключённый терминал появится в следующей версии.</translation>
+    </message>
+    <message>
+        <source>Am&amp;ount:</source>
+        <translation>С&amp;умма:</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>необязательно</translation>
+    </message>
+    <message>
+        <source>&amp;Tendered:</source>
+        <translation>&amp;Получено:</translation>
+    </message>
+    <message>
+        <source>Change due:</source>
+        <translation>Сдача:</translation>
+    </message>
+    <message>
+        <source>&amp;Payer:</source>
+        <translation>&amp;Плательщик:</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Дата:</translation>
+    </message>
+    <message>
+        <source>Reference, e.g. the card terminal&apos;s authorisation code</source>
+        <translation>Ссылка, например код авторизации карточного терминала</translation>
+    </message>
+    <message>
+        <source>Te&amp;xt:</source>
+        <translation>Те&amp;кст:</translation>
+    </message>
+    <message>
+        <source>P&amp;rint receipt</source>
+        <translation>Пе&amp;чатать чек</translation>
+    </message>
+    <message>
+        <source>No payment method is configured for the desk.</source>
+        <translation>Для стойки не настроен ни один способ оплаты.</translation>
+    </message>
+    <message>
+        <source>{short} short</source>
+        <translation>Не хватает {short}</translation>
+    </message>
+    <message>
+        <source>Choose how the guest pays.</source>
+        <translation>Выберите способ оплаты.</translation>
+    </message>
+    <message>
+        <source>The guest handed over less than the amount.</source>
+        <translation>Гость передал меньше суммы оплаты.</translation>
+    </message>
+    <message>
+        <source>1 {currency} = {rate} {base}</source>
+        <translation>1 {currency} = {rate} {base}</translation>
+    </message>
+    <message>
+        <source>= {amount} (at {rate})</source>
+        <translation>= {amount} (по курсу {rate})</translation>
+    </message>
+</context>
+<context>
+    <name>MakeRefundDialog</name>
+    <message>
+        <source>Make refund</source>
+        <translation>Оформить возврат</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Применить</translation>
+    </message>
+    <message>
+        <source>Refund of a payment</source>
+        <translation>Возврат платежа</translation>
+    </message>
+    <message>
+        <source>Method:</source>
+        <translation>Способ оплаты:</translation>
+    </message>
+    <message>
+        <source>{amount} ({base} on the bill)</source>
+        <translation>{amount} ({base} по счёту)</translation>
+    </message>
+    <message>
+        <source>Paid:</source>
+        <translation>Оплачено:</translation>
+    </message>
+    <message>
+        <source>Date, payer:</source>
+        <translation>Дата, плательщик:</translation>
+    </message>
+    <message>
+        <source>Already refunded:</source>
+        <translation>Уже возвращено:</translation>
+    </message>
+    <message>
+        <source>Refundable:</source>
+        <translation>Доступно к возврату:</translation>
+    </message>
+    <message>
+        <source>Back to the &amp;payer (in cash or to the card)</source>
+        <translation>Плательщику (&amp;наличными или на карту)</translation>
+    </message>
+    <message>
+        <source>Into the guest&apos;s &amp;deposit (kept for later bills)</source>
+        <translation>На &amp;депозит гостя (для будущих счетов)</translation>
+    </message>
+    <message>
+        <source>A deposit is refunded to the payer.</source>
+        <translation>Депозит возвращается плательщику.</translation>
+    </message>
+    <message>
+        <source>Refund direction:</source>
+        <translation>Направление возврата:</translation>
+    </message>
+    <message>
+        <source>Refund &amp;method:</source>
+        <translation>&amp;Способ возврата:</translation>
+    </message>
+    <message>
+        <source>Am&amp;ount:</source>
+        <translation>С&amp;умма:</translation>
+    </message>
+    <message>
+        <source>Why the money is given back</source>
+        <translation>Почему деньги возвращаются</translation>
+    </message>
+    <message>
+        <source>R&amp;eason:</source>
+        <translation>При&amp;чина:</translation>
+    </message>
+    <message>
+        <source>P&amp;rint receipt (return of income)</source>
+        <translation>Пе&amp;чатать чек (возврат прихода)</translation>
+    </message>
+    <message>
+        <source>Only a payment or a deposit can be refunded.</source>
+        <translation>Вернуть можно только платёж или депозит.</translation>
+    </message>
+    <message>
+        <source>This payment is voided: there is nothing to refund.</source>
+        <translation>Этот платёж аннулирован: возвращать нечего.</translation>
+    </message>
+    <message>
+        <source>This payment has been refunded in full.</source>
+        <translation>Этот платёж возвращён полностью.</translation>
+    </message>
+    <message>
+        <source>= {amount} on the bill</source>
+        <translation>= {amount} по счёту</translation>
+    </message>
+    <message>
+        <source>At most {amount} can be refunded.</source>
+        <translation>Вернуть можно не более {amount}.</translation>
+    </message>
+    <message>
+        <source>Choose how the money is given back.</source>
+        <translation>Выберите, как вернуть деньги.</translation>
+    </message>
+</context>
+<context>
+    <name>MoveServicesDialog</name>
+    <message>
+        <source>Move services to another bill</source>
+        <translation>Перенести услуги на другой счёт</translation>
+    </message>
+    <message>
+        <source>&amp;Move</source>
+        <translation>&amp;Перенести</translation>
+    </message>
+    <message>
+        <source>From: {bill}</source>
+        <translation>Из: {bill}</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Услуга</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <source>Total: {amount}</source>
+        <translation>Итого: {amount}</translation>
+    </message>
+    <message>
+        <source>&amp;To bill:</source>
+        <translation>&amp;На счёт:</translation>
+    </message>
+    <message>
+        <source>This folio has only one bill. Use Split bill to open a bill for another payer.</source>
+        <translation>В этом фолио только один счёт. Используйте «Разделить счёт», чтобы открыть счёт для другого плательщика.</translation>
+    </message>
+    <message>
+        <source>Choose the services to move on the card first.</source>
+        <translation>Сначала выберите на карточке услуги для переноса.</translation>
+    </message>
+    <message>
+        <source>Choose the bill to move the services to.</source>
+        <translation>Выберите счёт, на который перенести услуги.</translation>
+    </message>
+</context>
+<context>
     <name>Numbers</name>
     <message>
         <source>“%1” is not a number.</source>
@@ -37,6 +916,797 @@
     <message>
         <source>Cancelling…</source>
         <translation>Операция отменяется…</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentsModel</name>
+    <message>
+        <source>base currency</source>
+        <translation>базовая валюта</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Способ</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <source>In {currency}</source>
+        <translation>В {currency}</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Текст</translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation>Плательщик</translation>
+    </message>
+    <message>
+        <source>Into deposit</source>
+        <translation>На депозит</translation>
+    </message>
+    <message>
+        <source>Deposit used</source>
+        <translation>Использован депозит</translation>
+    </message>
+    <message>
+        <source>From deposit</source>
+        <translation>Из депозита</translation>
+    </message>
+    <message>
+        <source>Back to deposit</source>
+        <translation>Обратно на депозит</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Оплата</translation>
+    </message>
+    <message>
+        <source>Deposit</source>
+        <translation>Депозит</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Возврат</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>Аннулирование</translation>
+    </message>
+    <message>
+        <source>Voided by {user} on {when}.</source>
+        <translation>Аннулировал {user} {when}.</translation>
+    </message>
+    <message>
+        <source>Authorised by {manager}.</source>
+        <translation>Разрешил {manager}.</translation>
+    </message>
+    <message>
+        <source>Reason: {reason}</source>
+        <translation>Причина: {reason}</translation>
+    </message>
+    <message>
+        <source>Refunded by {user} on {when}.</source>
+        <translation>Вернул {user} {when}.</translation>
+    </message>
+    <message>
+        <source>Refunded: {amount}</source>
+        <translation>Возвращено: {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>PostingsModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Услуга</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Количество</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Цена</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <source>Tax</source>
+        <translation>Налог</translation>
+    </message>
+    <message>
+        <source>Bill</source>
+        <translation>Счёт</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <source>{outlet}, check {check}</source>
+        <translation>{outlet}, чек {check}</translation>
+    </message>
+    <message>
+        <source>Front desk</source>
+        <translation>Стойка регистрации</translation>
+    </message>
+    <message>
+        <source>Night audit</source>
+        <translation>Ночной аудит</translation>
+    </message>
+    <message>
+        <source>Point of sale</source>
+        <translation>Точка продаж</translation>
+    </message>
+    <message>
+        <source>Bill transfer</source>
+        <translation>Перенос счёта</translation>
+    </message>
+    <message>
+        <source>Reversal: {service}</source>
+        <translation>Сторно: {service}</translation>
+    </message>
+    <message>
+        <source>Void: {service}</source>
+        <translation>Аннулирование: {service}</translation>
+    </message>
+    <message>
+        <source>{amount} ({percent}%)</source>
+        <translation>{amount} ({percent}%)</translation>
+    </message>
+    <message>
+        <source>Voided by {user} on {when}.</source>
+        <translation>Аннулировал {user} {when}.</translation>
+    </message>
+    <message>
+        <source>Reversed by {user} on {when}.</source>
+        <translation>Сторнировал {user} {when}.</translation>
+    </message>
+    <message>
+        <source>Authorised by {manager}.</source>
+        <translation>Разрешил {manager}.</translation>
+    </message>
+    <message>
+        <source>Reason: {reason}</source>
+        <translation>Причина: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>PreAuthorisationsModel</name>
+    <message>
+        <source>Amount</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <source>Age (days)</source>
+        <translation>Возраст (дни)</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>Older than {days} days: the bank may have released it already.</source>
+        <translation>Старше {days} дней: банк, возможно, уже снял блокировку.</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptDialog</name>
+    <message>
+        <source>Receipt</source>
+        <translation>Чек</translation>
+    </message>
+    <message>
+        <source>&amp;Print receipt</source>
+        <translation>&amp;Печатать чек</translation>
+    </message>
+    <message>
+        <source>Cash &amp;register:</source>
+        <translation>&amp;ККТ:</translation>
+    </message>
+    <message>
+        <source>Send the electronic receipt to:</source>
+        <translation>Отправить электронный чек:</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail</source>
+        <translation>&amp;Эл. почта</translation>
+    </message>
+    <message>
+        <source>P&amp;hone</source>
+        <translation>Т&amp;елефон</translation>
+    </message>
+    <message>
+        <source>The receipt request is recorded with the register and contacts chosen here. Nothing is printed yet: receipts are printed once the fiscal printer driver is connected (a later version).</source>
+        <translation>Запрос на чек записан с выбранными здесь ККТ и контактами. Пока ничего не печатается: чеки будут печататься после подключения драйвера фискального регистратора (в следующей версии).</translation>
+    </message>
+    <message>
+        <source>No cash register is configured on this workstation.</source>
+        <translation>На этом рабочем месте не настроена ККТ.</translation>
+    </message>
+    <message>
+        <source>Refund receipt (return of income)</source>
+        <translation>Чек возврата (возврат прихода)</translation>
+    </message>
+    <message>
+        <source>Sale receipt (receipt of income)</source>
+        <translation>Чек продажи (приход)</translation>
+    </message>
+    <message>
+        <source>{method} · {amount} · {date} · {payer}</source>
+        <translation>{method} · {amount} · {date} · {payer}</translation>
+    </message>
+    <message>
+        <source>Only payments and refunds get a fiscal receipt.</source>
+        <translation>Фискальный чек выдаётся только на платежи и возвраты.</translation>
+    </message>
+    <message>
+        <source>{method} payments get no fiscal receipt.</source>
+        <translation>На платежи «{method}» фискальный чек не выдаётся.</translation>
+    </message>
+    <message>
+        <source>Choose the cash register.</source>
+        <translation>Выберите ККТ.</translation>
+    </message>
+    <message>
+        <source>Enter the e-mail address, or untick E-mail.</source>
+        <translation>Введите адрес эл. почты или снимите отметку «Эл. почта».</translation>
+    </message>
+    <message>
+        <source>Enter the phone number, or untick Phone.</source>
+        <translation>Введите номер телефона или снимите отметку «Телефон».</translation>
+    </message>
+</context>
+<context>
+    <name>ReservationCard</name>
+    <message>
+        <source>Card</source>
+        <translation>Карточка</translation>
+    </message>
+    <message>
+        <source>View service &amp;details</source>
+        <translation>Показать &amp;детали услуги</translation>
+    </message>
+    <message>
+        <source>Make &amp;payment…</source>
+        <translation>Принять о&amp;плату…</translation>
+    </message>
+    <message>
+        <source>Make &amp;refund…</source>
+        <translation>Оформить &amp;возврат…</translation>
+    </message>
+    <message>
+        <source>&amp;Move services to another bill…</source>
+        <translation>П&amp;еренести услуги на другой счёт…</translation>
+    </message>
+    <message>
+        <source>&amp;Split bill…</source>
+        <translation>&amp;Разделить счёт…</translation>
+    </message>
+    <message>
+        <source>Print &amp;bill (PDF)</source>
+        <translation>Печать &amp;счёта (PDF)</translation>
+    </message>
+    <message>
+        <source>Print r&amp;eceipt…</source>
+        <translation>Печать &amp;чека…</translation>
+    </message>
+    <message>
+        <source>&amp;Void…</source>
+        <translation>&amp;Аннулировать…</translation>
+    </message>
+    <message>
+        <source>Add &amp;service…</source>
+        <translation>Добавить услу&amp;гу…</translation>
+    </message>
+    <message>
+        <source>&amp;Deposit…</source>
+        <translation>Деп&amp;озит…</translation>
+    </message>
+    <message>
+        <source>Check &amp;in</source>
+        <translation>&amp;Заселить</translation>
+    </message>
+    <message>
+        <source>Check &amp;out…</source>
+        <translation>В&amp;ыезд…</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>Перезагрузи&amp;ть</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>За&amp;крыть</translation>
+    </message>
+    <message>
+        <source>&amp;Card</source>
+        <translation>&amp;Карточка</translation>
+    </message>
+    <message>
+        <source>&amp;Action</source>
+        <translation>Д&amp;ействие</translation>
+    </message>
+    <message>
+        <source>What the bills still owe, less the deposit held on account</source>
+        <translation>Сколько ещё должны счета за вычетом депозита на счёте</translation>
+    </message>
+    <message>
+        <source>Credit card</source>
+        <translation>Кредитная карта</translation>
+    </message>
+    <message>
+        <source>Saved cards</source>
+        <translation>Сохранённые карты</translation>
+    </message>
+    <message>
+        <source>No saved cards</source>
+        <translation>Нет сохранённых карт</translation>
+    </message>
+    <message>
+        <source>Pre-authorisations</source>
+        <translation>Предавторизации</translation>
+    </message>
+    <message>
+        <source>No pre-authorisations</source>
+        <translation>Нет предавторизаций</translation>
+    </message>
+    <message>
+        <source>Services breakdown</source>
+        <translation>Детализация услуг</translation>
+    </message>
+    <message>
+        <source>Accommodation and ser&amp;vices</source>
+        <translation>Проживание и ус&amp;луги</translation>
+    </message>
+    <message>
+        <source>&amp;Bills and payments</source>
+        <translation>&amp;Счета и платежи</translation>
+    </message>
+    <message>
+        <source>Actio&amp;n</source>
+        <translation>Дейст&amp;вие</translation>
+    </message>
+    <message>
+        <source>Could not refresh the card: {error}</source>
+        <translation>Не удалось обновить карточку: {error}</translation>
+    </message>
+    <message>
+        <source>{count} lines · total charged {amount}</source>
+        <translation>Строк: {count} · всего начислено {amount}</translation>
+    </message>
+    <message>
+        <source>Updated {time}</source>
+        <translation>Обновлено {time}</translation>
+    </message>
+    <message>
+        <source>In credit: {amount}</source>
+        <translation>Переплата: {amount}</translation>
+    </message>
+    <message>
+        <source>Balance: {amount}</source>
+        <translation>Остаток: {amount}</translation>
+    </message>
+    <message>
+        <source>The balance in the other currencies the hotel accepts</source>
+        <translation>Остаток в других валютах, которые принимает гостиница</translation>
+    </message>
+    <message>
+        <source>Deposit: {amount}</source>
+        <translation>Депозит: {amount}</translation>
+    </message>
+    <message>
+        <source>{number} · {guests}</source>
+        <translation>{number} · {guests}</translation>
+    </message>
+    <message>
+        <source>Card · {title}</source>
+        <translation>Карточка · {title}</translation>
+    </message>
+    <message>
+        <source>Reservation {number}</source>
+        <translation>Бронирование {number}</translation>
+    </message>
+    <message>
+        <source>Room {number}, {type}</source>
+        <translation>Номер {number}, {type}</translation>
+    </message>
+    <message>
+        <source>No room yet</source>
+        <translation>Номер ещё не назначен</translation>
+    </message>
+    <message>
+        <source>{arrival} – {departure}, {nights} nights</source>
+        <translation>{arrival} – {departure}, ночей: {nights}</translation>
+    </message>
+    <message>
+        <source>Company account</source>
+        <translation>Счёт компании</translation>
+    </message>
+    <message>
+        <source>Event · {start} – {end}</source>
+        <translation>Мероприятие · {start} – {end}</translation>
+    </message>
+    <message>
+        <source>Walk-in client</source>
+        <translation>Клиент без брони</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Подтверждено</translation>
+    </message>
+    <message>
+        <source>In house</source>
+        <translation>Проживает</translation>
+    </message>
+    <message>
+        <source>Checked out</source>
+        <translation>Выехал</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Отменено</translation>
+    </message>
+    <message>
+        <source>Pa&amp;yments on the deposit account</source>
+        <translation>Пл&amp;атежи на депозитном счёте</translation>
+    </message>
+    <message>
+        <source>Pa&amp;yments and refunds of bill {number}</source>
+        <translation>Пл&amp;атежи и возвраты по счёту {number}</translation>
+    </message>
+    <message>
+        <source>Pa&amp;yments: choose a bill</source>
+        <translation>Пл&amp;атежи: выберите счёт</translation>
+    </message>
+    <message>
+        <source>Services on bill {number}</source>
+        <translation>Услуги по счёту {number}</translation>
+    </message>
+    <message>
+        <source>{date} {time} · {service} · {amount} · {source}</source>
+        <translation>{date} {time} · {service} · {amount} · {source}</translation>
+    </message>
+    <message>
+        <source>Reservation {number} is checked in.</source>
+        <translation>Бронирование {number} заселено.</translation>
+    </message>
+    <message>
+        <source>Print bill</source>
+        <translation>Печать счёта</translation>
+    </message>
+    <message>
+        <source>Printing bills is not available in this version.</source>
+        <translation>Печать счетов недоступна в этой версии.</translation>
+    </message>
+    <message>
+        <source>Preparing bill {number}…</source>
+        <translation>Подготовка счёта {number}…</translation>
+    </message>
+    <message>
+        <source>Bill saved to {path}</source>
+        <translation>Счёт сохранён в {path}</translation>
+    </message>
+    <message>
+        <source>Bill saved to {path}; no PDF viewer could open it.</source>
+        <translation>Счёт сохранён в {path}; не удалось открыть его программой просмотра PDF.</translation>
+    </message>
+</context>
+<context>
+    <name>SavedCardsModel</name>
+    <message>
+        <source>Card</source>
+        <translation>Карта</translation>
+    </message>
+    <message>
+        <source>Brand</source>
+        <translation>Платёжная система</translation>
+    </message>
+    <message>
+        <source>Expiry</source>
+        <translation>Срок действия</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>Владелец</translation>
+    </message>
+    <message>
+        <source>Days until deleted</source>
+        <translation>Дней до удаления</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceDetailsDialog</name>
+    <message>
+        <source>{outlet}, check {check}</source>
+        <translation>{outlet}, чек {check}</translation>
+    </message>
+    <message>
+        <source>Front desk</source>
+        <translation>Стойка регистрации</translation>
+    </message>
+    <message>
+        <source>Night audit</source>
+        <translation>Ночной аудит</translation>
+    </message>
+    <message>
+        <source>Point of sale</source>
+        <translation>Точка продаж</translation>
+    </message>
+    <message>
+        <source>Transfer from another folio</source>
+        <translation>Перенос из другого фолио</translation>
+    </message>
+    <message>
+        <source>Service details</source>
+        <translation>Детали услуги</translation>
+    </message>
+    <message>
+        <source>Ordered:</source>
+        <translation>Заказано:</translation>
+    </message>
+    <message>
+        <source>Outlet:</source>
+        <translation>Точка продаж:</translation>
+    </message>
+    <message>
+        <source>Check number:</source>
+        <translation>Номер чека:</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>Источник:</translation>
+    </message>
+    <message>
+        <source>Bill:</source>
+        <translation>Счёт:</translation>
+    </message>
+    <message>
+        <source>Tax:</source>
+        <translation>Налог:</translation>
+    </message>
+    <message>
+        <source>{percent}% · {amount} included</source>
+        <translation>{percent}% · включено {amount}</translation>
+    </message>
+    <message>
+        <source>Posted:</source>
+        <translation>Проведено:</translation>
+    </message>
+    <message>
+        <source>{when} by {user} at {workstation}</source>
+        <translation>{when}, {user} на {workstation}</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Позиция</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Количество</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>Цена за единицу</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <source>Composition:</source>
+        <translation>Состав:</translation>
+    </message>
+    <message>
+        <source>Total: {amount}</source>
+        <translation>Итого: {amount}</translation>
+    </message>
+    <message>
+        <source>Moved from bill {source} to bill {target} on {when} by {user}.</source>
+        <translation>Перенесено со счёта {source} на счёт {target} {when}, {user}.</translation>
+    </message>
+    <message>
+        <source>This line cancels another service</source>
+        <translation>Эта строка отменяет другую услугу</translation>
+    </message>
+    <message>
+        <source>Voided</source>
+        <translation>Аннулировано</translation>
+    </message>
+    <message>
+        <source>Cancelled at its source</source>
+        <translation>Отменено в источнике</translation>
+    </message>
+    <message>
+        <source>When:</source>
+        <translation>Когда:</translation>
+    </message>
+    <message>
+        <source>Who:</source>
+        <translation>Кто:</translation>
+    </message>
+    <message>
+        <source>{user} at {workstation}</source>
+        <translation>{user} на {workstation}</translation>
+    </message>
+    <message>
+        <source>Authorised by:</source>
+        <translation>Разрешил:</translation>
+    </message>
+    <message>
+        <source>Why:</source>
+        <translation>Причина:</translation>
+    </message>
+</context>
+<context>
+    <name>SplitBillDialog</name>
+    <message>
+        <source>Split bill</source>
+        <translation>Разделить счёт</translation>
+    </message>
+    <message>
+        <source>&amp;Split</source>
+        <translation>&amp;Разделить</translation>
+    </message>
+    <message>
+        <source>Tick the ser&amp;vices that go on the new bill:</source>
+        <translation>Отметьте ус&amp;луги, которые переходят на новый счёт:</translation>
+    </message>
+    <message>
+        <source>&amp;Guest:</source>
+        <translation>&amp;Гость:</translation>
+    </message>
+    <message>
+        <source>&amp;Company:</source>
+        <translation>&amp;Компания:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Имя:</translation>
+    </message>
+    <message>
+        <source>New payer:</source>
+        <translation>Новый плательщик:</translation>
+    </message>
+    <message>
+        <source>This bill has no services to split off.</source>
+        <translation>В этом счёте нет услуг для выделения.</translation>
+    </message>
+    <message>
+        <source>{count} selected · {amount}</source>
+        <translation>Выбрано: {count} · {amount}</translation>
+    </message>
+    <message>
+        <source>Tick the services that go on the new bill.</source>
+        <translation>Отметьте услуги, которые переходят на новый счёт.</translation>
+    </message>
+    <message>
+        <source>Choose the guest who pays.</source>
+        <translation>Выберите гостя, который платит.</translation>
+    </message>
+    <message>
+        <source>Choose the company that pays.</source>
+        <translation>Выберите компанию, которая платит.</translation>
+    </message>
+    <message>
+        <source>Type the payer&apos;s name.</source>
+        <translation>Введите имя плательщика.</translation>
+    </message>
+</context>
+<context>
+    <name>VoidDialog</name>
+    <message>
+        <source>Void</source>
+        <translation>Аннулирование</translation>
+    </message>
+    <message>
+        <source>&amp;Void</source>
+        <translation>&amp;Аннулировать</translation>
+    </message>
+    <message>
+        <source>Nothing is deleted: the line stays on the card, struck out, with who asked, who authorised, when and why.</source>
+        <translation>Ничего не удаляется: строка остаётся в карточке, зачёркнутой, с указанием, кто попросил, кто разрешил, когда и почему.</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Обязательно</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Причина:</translation>
+    </message>
+    <message>
+        <source>Void a service</source>
+        <translation>Аннулировать услугу</translation>
+    </message>
+    <message>
+        <source>Service:</source>
+        <translation>Услуга:</translation>
+    </message>
+    <message>
+        <source>Ordered:</source>
+        <translation>Заказано:</translation>
+    </message>
+    <message>
+        <source>Amount:</source>
+        <translation>Сумма:</translation>
+    </message>
+    <message>
+        <source>{quantity} × {price} = {amount}</source>
+        <translation>{quantity} × {price} = {amount}</translation>
+    </message>
+    <message>
+        <source>Bill:</source>
+        <translation>Счёт:</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>Источник:</translation>
+    </message>
+    <message>
+        <source>This line is itself a cancellation and cannot be voided.</source>
+        <translation>Эта строка сама является отменой и не может быть аннулирована.</translation>
+    </message>
+    <message>
+        <source>This service is already cancelled.</source>
+        <translation>Эта услуга уже отменена.</translation>
+    </message>
+    <message>
+        <source>Void a payment</source>
+        <translation>Аннулировать платёж</translation>
+    </message>
+    <message>
+        <source>Method:</source>
+        <translation>Способ оплаты:</translation>
+    </message>
+    <message>
+        <source>Date, payer:</source>
+        <translation>Дата, плательщик:</translation>
+    </message>
+    <message>
+        <source>Deposit</source>
+        <translation>Депозит</translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation>Текст:</translation>
+    </message>
+    <message>
+        <source>Only a payment, a deposit or a refund can be voided.</source>
+        <translation>Аннулировать можно только платёж, депозит или возврат.</translation>
+    </message>
+    <message>
+        <source>This payment is already voided.</source>
+        <translation>Этот платёж уже аннулирован.</translation>
+    </message>
+    <message>
+        <source>This payment has refunds: void them first.</source>
+        <translation>По этому платежу есть возвраты: сначала аннулируйте их.</translation>
+    </message>
+    <message>
+        <source>Say why it is voided.</source>
+        <translation>Укажите причину аннулирования.</translation>
     </message>
 </context>
 </TS>

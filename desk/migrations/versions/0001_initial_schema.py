@@ -30,7 +30,7 @@ def upgrade() -> None:
     op.create_table('company',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('name', sa.String(length=120), nullable=False),
-    sa.Column('search_name', sa.String(length=120), nullable=False),
+    sa.Column('search_name', sa.String(length=120).with_variant(sa.String(length=120, collation='C'), 'postgresql'), nullable=False),
     sa.Column('tax_id', sa.String(length=40), nullable=False),
     sa.Column('address', sa.String(length=240), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_company'))
@@ -47,12 +47,14 @@ def upgrade() -> None:
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('first_name', sa.String(length=80), nullable=False),
     sa.Column('last_name', sa.String(length=80), nullable=False),
-    sa.Column('search_name', sa.String(length=170), nullable=False),
+    sa.Column('search_name', sa.String(length=170).with_variant(sa.String(length=170, collation='C'), 'postgresql'), nullable=False),
+    sa.Column('search_first_last', sa.String(length=170).with_variant(sa.String(length=170, collation='C'), 'postgresql'), nullable=False),
     sa.Column('email', sa.String(length=120), nullable=False),
     sa.Column('phone', sa.String(length=40), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_guest'))
     )
     with op.batch_alter_table('guest', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_guest_search_first_last'), ['search_first_last'], unique=False)
         batch_op.create_index(batch_op.f('ix_guest_search_name'), ['search_name'], unique=False)
 
     op.create_table('hotel',
@@ -118,7 +120,7 @@ def upgrade() -> None:
     )
     op.create_table('reservation',
     sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('number', sa.String(length=20), nullable=False),
+    sa.Column('number', sa.String(length=20).with_variant(sa.String(length=20, collation='C'), 'postgresql'), nullable=False),
     sa.Column('status', sa.Enum('confirmed', 'in_house', 'checked_out', 'cancelled', name='reservationstatus', native_enum=False, length=24), nullable=False),
     sa.Column('arrival', sa.Date(), nullable=False),
     sa.Column('departure', sa.Date(), nullable=False),
@@ -161,6 +163,9 @@ def upgrade() -> None:
     sa.UniqueConstraint('event_id', name=op.f('uq_folio_event_id')),
     sa.UniqueConstraint('reservation_id', name=op.f('uq_folio_reservation_id'))
     )
+    with op.batch_alter_table('folio', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_folio_walk_in_name'), ['walk_in_name'], unique=False)
+
     op.create_table('reservation_guest',
     sa.Column('reservation_id', sa.Integer(), nullable=False),
     sa.Column('guest_id', sa.Integer(), nullable=False),
@@ -344,6 +349,9 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_reservation_guest_guest_id'))
 
     op.drop_table('reservation_guest')
+    with op.batch_alter_table('folio', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_folio_walk_in_name'))
+
     op.drop_table('folio')
     with op.batch_alter_table('reservation', schema=None) as batch_op:
         batch_op.drop_index('ix_reservation_status_arrival')
@@ -362,6 +370,7 @@ def downgrade() -> None:
     op.drop_table('hotel')
     with op.batch_alter_table('guest', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_guest_search_name'))
+        batch_op.drop_index(batch_op.f('ix_guest_search_first_last'))
 
     op.drop_table('guest')
     op.drop_table('currency_rate')

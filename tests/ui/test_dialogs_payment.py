@@ -1,0 +1,205 @@
+"""Make payment (R7): filled in as a clerk would, checked on screen and in the ledger."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPushButton
+
+from desk.folios import BillStatus
+from desk.models import MethodKind, PaymentKind
+from desk.money import Money
+from tests.ui.test_dialogs_common import (
+    apply_accepted,
+    apply_refused,
+    card_window,
+    child,
+    find_card,
+    folio_now,
+    ledger_counts,
+    opened,
+    retype,
+)
+from ui import ops
+from ui.dialogs import MakePaymentDialog, ReceiptDialog
+from ui.dialogs.common import money_text
+
+
+@pytest.fixture
+def window(qtbot):
+    return card_window(qtbot)
+
+
+def unpaid(card) -> bool:
+    return len(card.folio.bills) == 1 and card.folio.bills[0].status is BillStatus.NOT_PAID
+
+
+@pytest.fixture
+def card(demo_database):
+    return find_card(demo_database, unpaid)
+
+
+def choose(combo: QComboBox, data: object) -> None:
+    index = combo.findData(data)
+    assert index >= 0, f"{data!r} is not offered"
+    combo.setCurrentIndex(index)
+
+
+def open_payment(qtbot, ctx, card, window):
+    bill = card.folio.bills[0]
+    return opened(qtbot, MakePaymentDialog(ctx, card, bill.bill.id, window)), bill
+
+
+def test_amount_defaults_to_the_balance_and_methods_are_the_desk_tenders(qtbot, desk_context, card, window):
+    dialog, bill = open_payment(qtbot, desk_context, card, window)
+    assert child(dialog, QLineEdit, "amountEdit").text() == f"{bill.balance.amount:f}"
+    methods = child(dialog, QComboBox, "methodCombo")
+    kinds = {m.code: m.kind for m in card.methods}
+    offered = [kinds[methods.itemData(i)] for i in range(methods.count())]
+    assert offered[0] is MethodKind.CASH
+    assert set(offered) <= {MethodKind.CASH, MethodKind.CARD, MethodKind.TRANSFER, MethodKind.OTHER}
+    assert MethodKind.DEPOSIT not in offered and MethodKind.COMPANY_ACCOUNT not in offered
+    assert child(dialog, QLineEdit, "payerEdit").text() == bill.bill.payer_name
+
+
+def test_part_payment_in_cash_shows_change_and_lands_on_the_bill(qtbot, desk_context, demo_database, card, window):
+    dialog, bill = open_payment(qtbot, desk_context, card, window)
+    child(dialog, QCheckBox, "printReceiptCheck").setChecked(False)
+    retype(qtbot, child(dialog, QLineEdit, "amountEdit"), "40.00")
+    retype(qtbot, child(dialog, QLineEdit, "tenderedEdit"), "50")
+    assert child(dialog, QLabel, "changeDueLabel").text() == money_text(Money.of("10.00", "EUR"))
+    retype(qtbot, child(dialog, QLineEdit, "textEdit"), "first part")
+
+    apply_accepted(qtbot, dialog)
+
+    after = folio_now(demo_database, card).bill(bill.bill.id)
+    assert after.status is BillStatus.PARTIALLY_PAID
+    assert after.paid == Money.of("40.00", "EUR")
+    payment = after.payments[-1].payment
+    assert (payment.kind, payment.method_code, payment.text) == (PaymentKind.PAYMENT, "cash", "first part")
+    assert payment.payer_name == bill.bill.payer_name
+
+
+def test_tendered_less_than_the_amount_is_refused(qtbot, desk_context, demo_database, card, window):
+    dialog, _bill = open_payment(qtbot, desk_context, card, window)
+    retype(qtbot, child(dialog, QLineEdit, "amountEdit"), "40")
+    retype(qtbot, child(dialog, QLineEdit, "tenderedEdit"), "30")
+    assert "short" in child(dialog, QLabel, "changeDueLabel").text()
+    before = ledger_counts(demo_database)
+    assert "less than" in apply_refused(qtbot, dialog, "tendered")
+    assert ledger_counts(demo_database) == before
+
+
+def test_full_payment_by_card_with_the_enter_key(qtbot, desk_context, demo_database, card, window):
+    dialog, bill = open_payment(qtbot, desk_context, card, window)
+    choose(child(dialog, QComboBox, "methodCombo"), "card")
+    assert child(dialog, QLabel, "cardHintLabel").isVisible()
+    assert not child(dialog, QLineEdit, "tenderedEdit").isVisible()
+    child(dialog, QCheckBox, "printReceiptCheck").setChecked(False)
+    text = child(dialog, QLineEdit, "textEdit")
+    retype(qtbot, text, "AUTH 123456")
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        qtbot.keyClick(text, Qt.Key.Key_Return)
+    after = folio_now(demo_database, card).bill(bill.bill.id)
+    assert after.status is BillStatus.PAID
+    assert after.payments[-1].payment.text == "AUTH 123456"
+
+
+def test_escape_cancels_and_writes_nothing(qtbot, desk_context, demo_database, card, window):
+    dialog, _bill = open_payment(qtbot, desk_context, card, window)
+    before = ledger_counts(demo_database)
+    with qtbot.waitSignal(dialog.rejected):
+        qtbot.keyClick(child(dialog, QLineEdit, "amountEdit"), Qt.Key.Key_Escape)
+    assert ops.wait_all()
+    assert ledger_counts(demo_database) == before
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [("0", "more than zero"), ("-10", "more than zero"), ("10.123", "decimals"), ("ten euros", "not a number")],
+)
+def test_bad_amounts_are_refused_next_to_the_field(qtbot, desk_context, demo_database, card, window, typed, message):
+    dialog, _bill = open_payment(qtbot, desk_context, card, window)
+    retype(qtbot, child(dialog, QLineEdit, "amountEdit"), typed)
+    before = ledger_counts(demo_database)
+    assert message in apply_refused(qtbot, dialog, "amount")
+    assert ledger_counts(demo_database) == before
+    # Typing again clears the message.
+    qtbot.keyClicks(child(dialog, QLineEdit, "amountEdit"), "1")
+    assert not child(dialog, QLabel, "amountError").isVisible()
+
+
+def test_foreign_currency_shows_the_converted_amount_and_counts_it_on_the_bill(
+    qtbot, desk_context, demo_database, card, window
+):
+    dialog, bill = open_payment(qtbot, desk_context, card, window)
+    child(dialog, QCheckBox, "printReceiptCheck").setChecked(False)
+    converted = child(dialog, QLabel, "convertedLabel")
+    assert not converted.isVisible()
+    choose(child(dialog, QComboBox, "currencyCombo"), "USD")
+    retype(qtbot, child(dialog, QLineEdit, "amountEdit"), "50")
+    assert converted.isVisible()
+    assert converted.text().startswith("= " + money_text(Money.of("46.00", "EUR")))
+    assert "0.92" in converted.text()
+
+    apply_accepted(qtbot, dialog)
+
+    payment = folio_now(demo_database, card).bill(bill.bill.id).payments[-1].payment
+    assert payment.amount == Money.of("50.00", "USD")
+    assert payment.base_amount == Money.of("46.00", "EUR")
+    assert payment.rate == Decimal("0.92")
+
+
+def test_untouched_default_follows_the_currency(qtbot, desk_context, card, window):
+    dialog, bill = open_payment(qtbot, desk_context, card, window)
+    choose(child(dialog, QComboBox, "currencyCombo"), "USD")
+    typed = Decimal(child(dialog, QLineEdit, "amountEdit").text())
+    assert abs(typed * Decimal("0.92") - bill.balance.amount) <= Decimal("0.01")
+
+
+def test_yen_takes_no_decimals(qtbot, desk_context, demo_database, card, window):
+    dialog, _bill = open_payment(qtbot, desk_context, card, window)
+    choose(child(dialog, QComboBox, "currencyCombo"), "JPY")
+    retype(qtbot, child(dialog, QLineEdit, "amountEdit"), "1000.5")
+    assert "no decimals" in apply_refused(qtbot, dialog, "amount")
+
+
+def test_print_receipt_only_for_fiscal_methods_with_a_register(qtbot, desk_context, card, window):
+    dialog, _bill = open_payment(qtbot, desk_context, card, window)
+    check = child(dialog, QCheckBox, "printReceiptCheck")
+    assert check.isVisible()
+    choose(child(dialog, QComboBox, "methodCombo"), "transfer")  # not fiscal in the demo hotel
+    assert not check.isVisible()
+    dialog.reject()
+
+    card.registers = []
+    dialog, _bill = open_payment(qtbot, desk_context, card, window)
+    assert not child(dialog, QCheckBox, "printReceiptCheck").isVisible()
+
+
+def test_print_receipt_opens_the_receipt_window_for_the_new_payment(qtbot, desk_context, demo_database, card, window):
+    dialog, bill = open_payment(qtbot, desk_context, card, window)
+    assert child(dialog, QCheckBox, "printReceiptCheck").isChecked()
+    apply_accepted(qtbot, dialog)
+    receipt = window.findChild(ReceiptDialog)
+    assert receipt is not None
+    qtbot.waitUntil(receipt.isVisible, timeout=10_000)
+    new_payment = folio_now(demo_database, card).bill(bill.bill.id).payments[-1].payment
+    assert receipt.payment_id == new_payment.id
+    assert "Sale receipt" in child(receipt, QLabel, "receiptKindLabel").text()
+
+
+def test_apply_is_disabled_and_cancel_ignored_while_the_payment_is_recorded(
+    qtbot, desk_context, demo_database, card, window
+):
+    dialog, bill = open_payment(qtbot, desk_context, card, window)
+    child(dialog, QCheckBox, "printReceiptCheck").setChecked(False)
+    apply = child(dialog, QPushButton, "applyButton")
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        dialog.apply()  # what the button does; nothing has been delivered from the worker yet
+        assert not apply.isEnabled()
+        dialog.reject()  # Escape now would hide a payment that is being recorded anyway
+        assert dialog.isVisible()
+    assert folio_now(demo_database, card).bill(bill.bill.id).status is BillStatus.PAID

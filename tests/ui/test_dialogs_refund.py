@@ -1,0 +1,211 @@
+"""Make refund (R9) and the receipt window (R8): to the payer or into the deposit, and receipts."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPushButton, QRadioButton
+from sqlalchemy import select
+
+from desk.card import CardData
+from desk.models import PaymentKind, ReceiptKind, ReceiptRequest
+from desk.money import Money
+from tests.ui.test_dialogs_common import (
+    apply_accepted,
+    apply_refused,
+    card_window,
+    child,
+    click,
+    find_card,
+    folio_now,
+    ledger_counts,
+    opened,
+    retype,
+)
+from ui.dialogs import MakeRefundDialog, ReceiptDialog
+from ui.dialogs.common import money_text
+
+
+@pytest.fixture
+def window(qtbot):
+    return card_window(qtbot)
+
+
+def cash_payment(card: CardData):
+    for view in card.folio.bills:
+        for line in view.payments:
+            p = line.payment
+            if p.kind is PaymentKind.PAYMENT and p.method_code == "cash" and p.amount.currency == card.currency:
+                return line
+    return None
+
+
+def foreign_payment(card: CardData):
+    return next((line for line in card.folio.payments if line.payment.amount.currency != card.currency), None)
+
+
+def deposit_payment(card: CardData):
+    return next((line for line in card.folio.deposit_payments if line.payment.kind is PaymentKind.DEPOSIT), None)
+
+
+@pytest.fixture
+def cash_card(demo_database) -> CardData:
+    return find_card(demo_database, lambda c: cash_payment(c) is not None and not c.folio.deposit_balance)
+
+
+# --- refunds --------------------------------------------------------------------------------------
+
+
+def test_partial_cash_refund_to_the_payer(qtbot, desk_context, demo_database, cash_card, window):
+    line = cash_payment(cash_card)
+    dialog = opened(qtbot, MakeRefundDialog(desk_context, cash_card, line.payment.id, window))
+    assert child(dialog, QLabel, "refundableLabel").text() == money_text(line.refundable)
+    assert child(dialog, QLineEdit, "amountEdit").text() == f"{line.refundable.amount:f}"
+    assert child(dialog, QRadioButton, "directionPayer").isChecked()
+    child(dialog, QCheckBox, "printReceiptCheck").setChecked(False)
+    retype(qtbot, child(dialog, QLineEdit, "amountEdit"), "10.00")
+    retype(qtbot, child(dialog, QLineEdit, "reasonEdit"), "Minibar charged twice")
+
+    apply_accepted(qtbot, dialog)
+
+    after = folio_now(demo_database, cash_card).payment(line.payment.id)
+    assert after.refundable == line.refundable - Money.of("10.00", "EUR")
+    refund = after.refunds[-1]
+    assert (refund.kind, refund.amount, refund.reason) == (
+        PaymentKind.REFUND, Money.of("-10.00", "EUR"), "Minibar charged twice"
+    )
+    assert refund.method_code == "cash"
+
+
+def test_refund_into_the_deposit_keeps_the_money_on_account(qtbot, desk_context, demo_database, cash_card, window):
+    line = cash_payment(cash_card)
+    bill_id = line.payment.bill_id
+    before = folio_now(demo_database, cash_card)
+    dialog = opened(qtbot, MakeRefundDialog(desk_context, cash_card, line.payment.id, window))
+    click(qtbot, dialog, "directionDeposit")
+    assert not child(dialog, QComboBox, "methodCombo").isVisible()
+    assert not child(dialog, QCheckBox, "printReceiptCheck").isVisible()
+
+    apply_accepted(qtbot, dialog)
+
+    after = folio_now(demo_database, cash_card)
+    assert after.deposit_balance == before.deposit_balance + line.refundable
+    assert after.bill(bill_id).paid == before.bill(bill_id).paid - line.payment.base_amount
+    assert after.payment(line.payment.id).refundable == Money.zero("EUR")
+
+
+def test_refund_above_what_is_refundable_is_refused(qtbot, desk_context, demo_database, cash_card, window):
+    line = cash_payment(cash_card)
+    dialog = opened(qtbot, MakeRefundDialog(desk_context, cash_card, line.payment.id, window))
+    retype(qtbot, child(dialog, QLineEdit, "amountEdit"), f"{line.refundable.amount + 1:f}")
+    before = ledger_counts(demo_database)
+    message = apply_refused(qtbot, dialog, "amount")
+    assert money_text(line.refundable) in message
+    for typed in ("0", "abc", "1.001"):
+        retype(qtbot, child(dialog, QLineEdit, "amountEdit"), typed)
+        apply_refused(qtbot, dialog, "amount")
+    assert ledger_counts(demo_database) == before
+
+
+def test_foreign_payment_is_refunded_in_its_own_currency(qtbot, desk_context, demo_database, window):
+    card = find_card(demo_database, lambda c: foreign_payment(c) is not None)
+    line = foreign_payment(card)
+    dialog = opened(qtbot, MakeRefundDialog(desk_context, card, line.payment.id, window))
+    assert child(dialog, QLabel, "currencyLabel").text() == line.payment.amount.currency
+    retype(qtbot, child(dialog, QLineEdit, "amountEdit"), "25")
+    converted = child(dialog, QLabel, "convertedLabel")
+    expected = Money.of("25", line.payment.amount.currency).convert(line.payment.rate, card.currency)
+    assert money_text(expected) in converted.text()
+    child(dialog, QCheckBox, "printReceiptCheck").setChecked(False)
+    apply_accepted(qtbot, dialog)
+    refund = folio_now(demo_database, card).payment(line.payment.id).refunds[-1]
+    assert refund.amount == -Money.of("25", line.payment.amount.currency)
+    assert refund.base_amount == -expected
+
+
+def test_a_deposit_is_refunded_only_to_the_payer(qtbot, desk_context, demo_database, window):
+    card = find_card(demo_database, lambda c: deposit_payment(c) is not None and c.folio.deposit_balance.is_positive)
+    line = deposit_payment(card)
+    dialog = opened(qtbot, MakeRefundDialog(desk_context, card, line.payment.id, window))
+    assert not child(dialog, QRadioButton, "directionDeposit").isEnabled()
+    maximum = min(line.refundable, card.folio.deposit_balance)
+    assert child(dialog, QLabel, "refundableLabel").text() == money_text(maximum)
+
+
+def test_refund_with_print_receipt_opens_a_refund_receipt(qtbot, desk_context, demo_database, cash_card, window):
+    line = cash_payment(cash_card)
+    dialog = opened(qtbot, MakeRefundDialog(desk_context, cash_card, line.payment.id, window))
+    assert child(dialog, QCheckBox, "printReceiptCheck").isVisible()
+    retype(qtbot, child(dialog, QLineEdit, "amountEdit"), "5")
+    apply_accepted(qtbot, dialog)
+    receipt = window.findChild(ReceiptDialog)
+    qtbot.waitUntil(lambda: receipt.isVisible(), timeout=10_000)
+    assert "Refund receipt" in child(receipt, QLabel, "receiptKindLabel").text()
+
+    apply_accepted(qtbot, receipt)
+
+    with demo_database.unit_of_work() as session:
+        request = session.scalars(select(ReceiptRequest).order_by(ReceiptRequest.id.desc())).first()
+        assert request.kind is ReceiptKind.REFUND
+        assert request.payment_id == folio_now(demo_database, cash_card).payment(line.payment.id).refunds[-1].id
+
+
+# --- the receipt window ---------------------------------------------------------------------------
+
+
+def test_receipt_records_the_register_and_contacts_and_says_it_did_not_print(
+    qtbot, desk_context, demo_database, cash_card, window
+):
+    line = cash_payment(cash_card)
+    dialog = opened(qtbot, ReceiptDialog(desk_context, cash_card, line.payment.id, window))
+    assert "Sale receipt" in child(dialog, QLabel, "receiptKindLabel").text()
+    assert "Nothing is printed yet" in child(dialog, QLabel, "printerNoteLabel").text()
+    registers = child(dialog, QComboBox, "registerCombo")
+    assert registers.count() == len(cash_card.registers)
+    registers.setCurrentIndex(registers.count() - 1)
+    email = child(dialog, QLineEdit, "emailEdit")
+    assert not email.isEnabled()
+    click(qtbot, dialog, "emailCheck")
+    assert email.isEnabled()
+    retype(qtbot, email, "guest@example.org")
+    click(qtbot, dialog, "phoneCheck")
+    retype(qtbot, child(dialog, QLineEdit, "phoneEdit"), "+359 88 123 4567")
+    assert child(dialog, QPushButton, "applyButton").text().replace("&", "") == "Print receipt"
+
+    apply_accepted(qtbot, dialog)
+
+    with demo_database.unit_of_work() as session:
+        request = session.scalars(select(ReceiptRequest).where(ReceiptRequest.payment_id == line.payment.id)).one()
+        assert (request.kind, request.register_code, request.email, request.phone) == (
+            ReceiptKind.SALE, cash_card.registers[-1].code, "guest@example.org", "+359881234567"
+        )
+
+
+@pytest.mark.parametrize(
+    ("field", "typed", "message"),
+    [
+        ("email", "guest@", "not an e-mail address"),
+        ("email", "", "Enter the e-mail address"),
+        ("phone", "088 123", "starts with +"),
+        ("phone", "", "Enter the phone number"),
+    ],
+)
+def test_bad_contacts_are_refused_next_to_their_field(
+    qtbot, desk_context, demo_database, cash_card, window, field, typed, message
+):
+    line = cash_payment(cash_card)
+    dialog = opened(qtbot, ReceiptDialog(desk_context, cash_card, line.payment.id, window))
+    click(qtbot, dialog, f"{field}Check")
+    retype(qtbot, child(dialog, QLineEdit, f"{field}Edit"), typed)
+    before = ledger_counts(demo_database)
+    assert message in apply_refused(qtbot, dialog, field)
+    assert ledger_counts(demo_database) == before
+
+
+def test_unticked_contacts_are_not_sent(qtbot, desk_context, demo_database, cash_card, window):
+    line = cash_payment(cash_card)
+    dialog = opened(qtbot, ReceiptDialog(desk_context, cash_card, line.payment.id, window))
+    assert child(dialog, QLineEdit, "emailEdit").text()  # offered from the guest's profile, not ticked
+    apply_accepted(qtbot, dialog)
+    with demo_database.unit_of_work() as session:
+        request = session.scalars(select(ReceiptRequest).where(ReceiptRequest.payment_id == line.payment.id)).one()
+        assert (request.email, request.phone) == ("", "")

@@ -1,0 +1,137 @@
+"""Add service, and service details (R5): the order's date, composition, and what became of it."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from PySide6.QtWidgets import QComboBox, QGroupBox, QLabel, QLineEdit, QMessageBox, QTableView
+
+from desk.auth import Actor
+from desk.models import PostingKind, User
+from desk.money import Money
+from desk.postings import void_posting
+from tests.ui.test_dialogs_common import (
+    apply_accepted,
+    apply_refused,
+    card_window,
+    child,
+    find_card,
+    folio_now,
+    ledger_counts,
+    opened,
+    retype,
+)
+from ui.dialogs import AddServiceDialog, ServiceDetailsDialog
+from ui.dialogs.common import money_text
+from ui.i18n import format_datetime
+
+
+@pytest.fixture
+def window(qtbot):
+    return card_window(qtbot)
+
+
+def choose(combo: QComboBox, data: object) -> None:
+    index = combo.findData(data)
+    assert index >= 0, f"{data!r} is not offered"
+    combo.setCurrentIndex(index)
+
+
+# --- add service ----------------------------------------------------------------------------------
+
+
+def test_add_a_catalogue_service_to_another_bill(qtbot, desk_context, demo_database, window):
+    card = find_card(demo_database, lambda c: len(c.folio.bills) >= 2)
+    first, second = card.folio.bills[0], card.folio.bills[1]
+    dialog = opened(qtbot, AddServiceDialog(desk_context, card, first.bill.id, window))
+    bills = child(dialog, QComboBox, "billCombo")
+    assert bills.currentData() == first.bill.id
+    choose(child(dialog, QComboBox, "serviceCombo"), "MB-BEER")
+    assert child(dialog, QLineEdit, "priceEdit").text() == "5.00"
+    assert "VAT 20%" in child(dialog, QLabel, "taxLabel").text()
+    retype(qtbot, child(dialog, QLineEdit, "quantityEdit"), "3")
+    assert child(dialog, QLabel, "totalLabel").text() == money_text(Money.of("15.00", "EUR"))
+    choose(bills, second.bill.id)
+
+    apply_accepted(qtbot, dialog)
+
+    posting = folio_now(demo_database, card).bill(second.bill.id).postings[-1].posting
+    assert (posting.service_code, posting.quantity, posting.amount) == ("MB-BEER", Decimal(3), Money.of("15", "EUR"))
+    assert posting.tax_code == "VAT20"
+
+
+def test_the_price_can_be_changed(qtbot, desk_context, demo_database, window):
+    card = find_card(demo_database, lambda c: True)
+    bill = card.folio.bills[0]
+    dialog = opened(qtbot, AddServiceDialog(desk_context, card, bill.bill.id, window))
+    choose(child(dialog, QComboBox, "serviceCombo"), "LAUNDRY")
+    retype(qtbot, child(dialog, QLineEdit, "priceEdit"), "12.40")
+    apply_accepted(qtbot, dialog)
+    posting = folio_now(demo_database, card).bill(bill.bill.id).postings[-1].posting
+    assert (posting.description, posting.amount) == ("Laundry", Money.of("12.40", "EUR"))
+
+
+@pytest.mark.parametrize(
+    ("field", "typed", "message"),
+    [
+        ("quantity", "0", "more than zero"),
+        ("quantity", "1.2345", "3 decimals"),
+        ("quantity", "a few", "not a number"),
+        ("price", "-1", "cannot be negative"),
+        ("price", "1.999", "decimals"),
+    ],
+)
+def test_bad_quantity_or_price_is_refused(qtbot, desk_context, demo_database, window, field, typed, message):
+    card = find_card(demo_database, lambda c: True)
+    dialog = opened(qtbot, AddServiceDialog(desk_context, card, card.folio.bills[0].bill.id, window))
+    retype(qtbot, child(dialog, QLineEdit, f"{field}Edit"), typed)
+    before = ledger_counts(demo_database)
+    assert message in apply_refused(qtbot, dialog, field)
+    assert ledger_counts(demo_database) == before
+
+
+# --- service details ------------------------------------------------------------------------------
+
+
+def test_details_of_a_restaurant_order(qtbot, desk_context, demo_database, window):
+    card = find_card(demo_database, lambda c: any(line.posting.outlet_code for line in c.folio.postings))
+    line = next(line for line in card.folio.postings if line.posting.outlet_code)
+    dialog = ServiceDetailsDialog(desk_context, line.posting.id, window)
+    opened(qtbot, dialog)
+    posting = line.posting
+    assert child(dialog, QLabel, "orderedLabel").text() == format_datetime(posting.ordered_at)
+    assert child(dialog, QLabel, "checkLabel").text() == posting.check_number
+    assert child(dialog, QLabel, "outletLabel").text() == "Restaurant Panorama"
+    bill = card.folio.bill(line.bill_id)
+    assert child(dialog, QLabel, "billLabel").text() == bill.bill.number
+    items = child(dialog, QTableView, "itemsView").model()
+    composition = dialog.details.items
+    assert items.rowCount() == len(composition) >= 2
+    name, quantity, price, amount = composition[0]
+    assert [items.index(0, c).data() for c in range(4)] == [
+        name, f"{quantity.normalize():f}", money_text(price), money_text(amount)
+    ]
+    assert dialog.findChild(QGroupBox, "reversalBox") is None
+
+
+def test_details_of_a_voided_service_say_who_and_why(qtbot, desk_context, demo_database, window):
+    card = find_card(demo_database, lambda c: True)
+    line = card.folio.bills[0].postings[-1]
+    with demo_database.unit_of_work() as session:
+        void_posting(session, Actor("anna", "T-2"), line.posting.id, reason="Posted to the wrong room",
+                     manager=session.get(User, "maria"))
+    dialog = opened(qtbot, ServiceDetailsDialog(desk_context, line.posting.id, window))
+    box = child(dialog, QGroupBox, "reversalBox")
+    assert box.title() == "Voided"
+    assert "anna" in child(dialog, QLabel, "reversalWhoLabel").text()
+    assert child(dialog, QLabel, "reversalAuthorisedLabel").text() == "maria"
+    assert child(dialog, QLabel, "reversalReasonLabel").text() == "Posted to the wrong room"
+    assert dialog.details.reversal.kind is PostingKind.VOID
+
+
+def test_details_of_a_missing_service_show_an_error_instead(qtbot, desk_context, window):
+    dialog = ServiceDetailsDialog(desk_context, 999_999, window)
+    dialog.open()
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "opErrorBox") is not None, timeout=10_000)
+    assert "does not exist" in window.findChild(QMessageBox, "opErrorBox").text()

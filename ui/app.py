@@ -1,0 +1,164 @@
+"""Start the workstation: translations, the database, then the main window.
+
+Opening the database (which upgrades its schema) and seeding the demo hotel can take seconds,
+so they run off the GUI thread behind a small progress window. ``DESK_EXIT_AFTER_MS`` makes the
+program quit by itself that long after the main window has shown its first results (for smoke
+tests of ``make run`` without a screen).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import signal
+import socket
+import sys
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+from desk.auth import Actor
+from desk.db import Database, resolve_url
+from desk.demo import has_data, seed_demo
+from desk.models import User
+from ui import ops
+from ui.context import DeskContext
+from ui.i18n import install_translator
+from ui.main_window import MainWindow
+from ui.ops import Op, TaskState
+
+logger = logging.getLogger(__name__)
+
+APP_NAME = "Front desk"
+EXIT_AFTER_ENV = "DESK_EXIT_AFTER_MS"
+# Actor.workstation is stored in 40 characters.
+WORKSTATION_LENGTH = 40
+
+
+class StartupError(Exception):
+    """The program cannot start; the message is for the user."""
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Startup", text)
+
+
+def exit_after_ms() -> int | None:
+    value = os.environ.get(EXIT_AFTER_ENV, "").strip()
+    if not value:
+        return None
+    try:
+        return max(0, int(value))
+    except ValueError:
+        logger.warning("%s=%r is not a number of milliseconds; ignored", EXIT_AFTER_ENV, value)
+        return None
+
+
+class Startup(QObject):
+    """Opens the database off the GUI thread, then shows the main window (or the error)."""
+
+    def __init__(self, app: QApplication, args: argparse.Namespace) -> None:
+        super().__init__()
+        self.app = app
+        self.url = resolve_url(args.database)
+        self.demo = bool(getattr(args, "demo", False))
+        self.username = str(getattr(args, "user", None) or "anna")
+        workstation = getattr(args, "workstation", None) or socket.gethostname() or "desk"
+        self.workstation = workstation[:WORKSTATION_LENGTH]
+        self.exit_after = exit_after_ms()
+        self.database: Database | None = None
+        self.context: DeskContext | None = None
+        self.window: MainWindow | None = None
+
+    def start(self) -> None:
+        # Texts are translated here, on the GUI thread, and handed to the worker ready-made.
+        opening = _tr("Opening the database…")
+        seeding = _tr("Setting up the demo hotel…")
+        unknown_user = _tr("There is no user “{user}” in this hotel. Start with --user and a user name "
+                           "the hotel has set up.")
+        url, demo, username = self.url, self.demo, self.username
+
+        def prepare(state: TaskState) -> Database:
+            state.report(None, opening)
+            database = Database(url)
+            try:
+                if demo:
+                    with database.unit_of_work() as session:
+                        if not has_data(session):
+                            state.report(None, seeding)
+                            seed_demo(session)
+                with database.unit_of_work() as session:
+                    if session.get(User, username) is None:
+                        raise StartupError(unknown_user.format(user=username))
+            except BaseException:
+                database.dispose()
+                raise
+            return database
+
+        (
+            Op(self, prepare)
+            .with_progress_dialog(_tr("Front desk"), cancellable=False)
+            .success(self._opened)
+            .failure(self._failed)
+            .run()
+        )
+
+    def _opened(self, database: Database) -> None:
+        self.database = database
+        self.context = DeskContext(database, Actor(self.username, self.workstation))
+        self.window = MainWindow(self.context)
+        self.window.closed.connect(self.app.quit)
+        if self.exit_after is not None:
+            self.window.search_finished.connect(self._quit_soon)
+        self.window.show()
+        self.context.start_watching()
+        logger.info("workstation %s open on %s as %s", self.workstation, database.url, self.username)
+
+    def _quit_soon(self) -> None:
+        assert self.window is not None and self.exit_after is not None
+        self.window.search_finished.disconnect(self._quit_soon)
+        QTimer.singleShot(self.exit_after, self.app.quit)
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, StartupError):
+            message = str(exc)
+        else:
+            message = _tr("The database {url} could not be opened:\n{error}").format(url=self.url, error=exc)
+            logger.error("start-up failed", exc_info=exc)
+        print(message, file=sys.stderr)
+        box = ops.show_error(None, StartupError(message))
+        box.setWindowTitle(_tr("Front desk"))
+        box.finished.connect(lambda _result: self.app.exit(1))
+        if self.exit_after is not None:
+            QTimer.singleShot(self.exit_after, lambda: self.app.exit(1))
+
+    def shut_down(self) -> None:
+        if self.context is not None:
+            self.context.stop_watching()
+        ops.cancel_all()
+        if not ops.wait_all(10_000):
+            logger.warning("work was still running at exit")
+        if self.window is not None:
+            self.window.deleteLater()
+        if self.database is not None:
+            self.database.dispose()
+
+
+def main(args: argparse.Namespace) -> int:
+    """Run the workstation until its main window closes; the exit status."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName("frontdesk-cashier")
+    install_translator(app, getattr(args, "language", None))
+    # Ctrl+C in the terminal ends the program (Python cannot handle it inside Qt's event loop).
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+    startup = Startup(app, args)
+    QTimer.singleShot(0, startup.start)
+    try:
+        return int(app.exec())
+    finally:
+        startup.shut_down()

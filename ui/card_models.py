@@ -1,0 +1,538 @@
+"""Table models of the reservation card: postings, bills, payments, saved cards, pre-authorisations.
+
+Each model shows one :class:`desk.folios.FolioView` (or the card's lists), is reset whole by
+``set_view`` (nothing from the previous view survives), and maps rows to ledger ids and back
+(``id_at``/``row_of``) so the card can keep the user's selection across reloads.
+
+Display texts are built lazily, per row, on the first ``data()`` call and cached until the next
+reset: a folio with thousands of postings is shown without formatting rows nobody scrolls to.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from datetime import datetime
+from decimal import Decimal
+from typing import Any, Final, Generic, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QObject, QPersistentModelIndex, Qt, QTime
+from PySide6.QtGui import QBrush, QColor, QFont, QPalette
+from PySide6.QtWidgets import QApplication
+
+from desk.card import PreAuthorisation, SavedCard
+from desk.folios import BillStatus, BillView, FolioView, PaymentLine, PostingLine
+from desk.models import PaymentKind, Posting, PostingKind
+from desk.money import Money
+from ui.i18n import format_amount, format_date, format_datetime, format_money
+
+__all__ = [
+    "DEPOSIT_ACCOUNT",
+    "ID_ROLE",
+    "BillsModel",
+    "PaymentsModel",
+    "PostingsModel",
+    "PreAuthorisationsModel",
+    "SavedCardsModel",
+]
+
+# The ledger id of a row, for views and tests (DisplayRole is for people).
+ID_ROLE: Final = Qt.ItemDataRole.UserRole + 1
+
+# The pseudo-bill id of the folio's deposit account in BillsModel/PaymentsModel (bill ids start at 1).
+DEPOSIT_ACCOUNT: Final = 0
+
+# Banks release a pre-authorisation by themselves after 5-10 days (R16): older ones are flagged.
+PRE_AUTHORISATION_WARN_DAYS: Final = 5
+
+_Index = QModelIndex | QPersistentModelIndex
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+
+Row = TypeVar("Row")
+
+logger = logging.getLogger(__name__)
+
+
+def money_text(money: Money) -> str:
+    return format_money(money.amount, money.currency)
+
+
+def quantity_text(quantity: Decimal) -> str:
+    """1.000 as ``1``, 1.500 as ``1.5``: only the decimals that mean something."""
+    exponent = quantity.normalize().as_tuple().exponent
+    digits = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    return format_amount(quantity, digits)
+
+
+def local_date_time(moment: datetime) -> tuple[str, str]:
+    """A stored moment as the clerk's local date and short time."""
+    local = moment.astimezone() if moment.tzinfo is not None else moment
+    time_text = QLocale().toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
+    return format_date(local.date()), time_text
+
+
+def _struck_font() -> QFont:
+    font = QFont(QApplication.font())
+    font.setStrikeOut(True)
+    return font
+
+
+def _link_font() -> QFont:
+    font = QFont(QApplication.font())
+    font.setUnderline(True)
+    return font
+
+
+def _muted_brush() -> QBrush:
+    return QApplication.palette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+
+
+class _RowsModel(QAbstractTableModel, Generic[Row]):
+    """Rows of ledger lines with lazily formatted, cached display texts."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Row] = []
+        self._texts: dict[int, tuple[str, ...]] = {}
+        self._row_by_id: dict[int, int] = {}
+        # Views ask for the column count constantly; the headers' texts are built only when shown.
+        self._columns = len(self.headers())
+
+    # to be provided by each model
+
+    def headers(self) -> list[str]:
+        raise NotImplementedError
+
+    def _row_id(self, row: Row) -> int:
+        raise NotImplementedError
+
+    def _format(self, row: Row) -> tuple[str, ...]:
+        raise NotImplementedError
+
+    def _is_struck(self, row: Row) -> bool:
+        return False
+
+    def _tooltip(self, row: Row, column: int) -> str | None:
+        return None
+
+    def _alignment(self, column: int) -> Qt.AlignmentFlag:
+        return _LEFT
+
+    def _foreground(self, row: Row, column: int) -> QBrush | None:
+        return _muted_brush() if self._is_struck(row) else None
+
+    def _font(self, row: Row, column: int) -> QFont | None:
+        return _struck_font() if self._is_struck(row) else None
+
+    # shared
+
+    def _replace_rows(self, rows: Sequence[Row]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._texts = {}
+        self._row_by_id = {self._row_id(row): number for number, row in enumerate(self._rows)}
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's own default
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._columns
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.headers()[section]
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return self._alignment(section)
+        return None
+
+    def texts(self, row_number: int) -> tuple[str, ...]:
+        """Every column's text of a row, as the user reads it."""
+        texts = self._texts.get(row_number)
+        if texts is None:
+            texts = self._texts[row_number] = self._format(self._rows[row_number])
+        return texts
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.texts(index.row())[column]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return self._alignment(column)
+        if role == Qt.ItemDataRole.FontRole:
+            return self._font(row, column)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self._foreground(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column)
+        if role == ID_ROLE:
+            return self._row_id(row)
+        return None
+
+    def row_at(self, row_number: int) -> Row | None:
+        return self._rows[row_number] if 0 <= row_number < len(self._rows) else None
+
+    def id_at(self, row_number: int) -> int | None:
+        if not 0 <= row_number < len(self._rows):
+            return None
+        return self._row_id(self._rows[row_number])
+
+    def row_of(self, row_id: int | None) -> int | None:
+        return None if row_id is None else self._row_by_id.get(row_id)
+
+
+# --- postings -----------------------------------------------------------------------------------
+
+
+class PostingsModel(_RowsModel[PostingLine]):
+    """Every posting of a folio (R3), reversals and voided charges included, struck out."""
+
+    DATE, TIME, SERVICE, QUANTITY, PRICE, AMOUNT, TAX, BILL, SOURCE = range(9)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._bill_numbers: dict[int, str] = {}
+        self._source_labels: dict[str, str] = {}
+
+    def headers(self) -> list[str]:
+        return [
+            self.tr("Date"), self.tr("Time"), self.tr("Service"), self.tr("Quantity"), self.tr("Price"),
+            self.tr("Amount"), self.tr("Tax"), self.tr("Bill"), self.tr("Source"),
+        ]
+
+    def set_view(self, view: FolioView | None) -> None:
+        self._bill_numbers = {} if view is None else {b.bill.id: b.bill.number for b in view.bills}
+        self._source_labels = {}  # translated again: the language may have changed
+        self._replace_rows([] if view is None else view.postings)
+
+    def line(self, row_number: int) -> PostingLine | None:
+        return self.row_at(row_number)
+
+    def _row_id(self, row: PostingLine) -> int:
+        return row.posting.id
+
+    def _alignment(self, column: int) -> Qt.AlignmentFlag:
+        return _RIGHT if column in (self.QUANTITY, self.PRICE, self.AMOUNT, self.TAX) else _LEFT
+
+    def _is_struck(self, row: PostingLine) -> bool:
+        return row.posting.kind is not PostingKind.CHARGE or row.reversed_by is not None
+
+    def source_text(self, posting: Posting) -> str:
+        if posting.outlet is not None:
+            if posting.check_number:
+                return self.tr("{outlet}, check {check}").format(outlet=posting.outlet.name, check=posting.check_number)
+            return posting.outlet.name
+        if not self._source_labels:
+            self._source_labels = {
+                "desk": self.tr("Front desk"),
+                "audit": self.tr("Night audit"),
+                "pos": self.tr("Point of sale"),
+                "transfer": self.tr("Bill transfer"),
+            }
+        return self._source_labels.get(posting.source, posting.source)
+
+    def _service_text(self, posting: Posting) -> str:
+        if posting.kind is PostingKind.REVERSAL:
+            return self.tr("Reversal: {service}").format(service=posting.description)
+        if posting.kind is PostingKind.VOID:
+            return self.tr("Void: {service}").format(service=posting.description)
+        return posting.description
+
+    def _format(self, row: PostingLine) -> tuple[str, ...]:
+        p = row.posting
+        day, time = local_date_time(p.ordered_at)
+        percent = format_amount(p.tax_percent, -min(0, int(p.tax_percent.normalize().as_tuple().exponent)))
+        tax = self.tr("{amount} ({percent}%)").format(amount=money_text(p.tax_amount), percent=percent)
+        return (
+            day,
+            time,
+            self._service_text(p),
+            quantity_text(p.quantity),
+            money_text(p.unit_price),
+            money_text(p.amount),
+            tax,
+            self._bill_numbers.get(row.bill_id, str(row.bill_id)),
+            self.source_text(p),
+        )
+
+    def _tooltip(self, row: PostingLine, column: int) -> str | None:
+        if row.reversed_by is not None:
+            return self.undo_note(row.reversed_by)
+        if row.posting.kind is not PostingKind.CHARGE:
+            return self.undo_note(row.posting)
+        return None
+
+    def undo_note(self, undo: Posting) -> str:
+        """Who reversed or voided a charge, who authorised it, when and why (R19)."""
+        when = format_datetime(undo.created_at)
+        if undo.kind is PostingKind.VOID:
+            lines = [self.tr("Voided by {user} on {when}.").format(user=undo.created_by, when=when)]
+        else:
+            lines = [self.tr("Reversed by {user} on {when}.").format(user=undo.created_by, when=when)]
+        if undo.authorised_by:
+            lines.append(self.tr("Authorised by {manager}.").format(manager=undo.authorised_by))
+        if undo.reason:
+            lines.append(self.tr("Reason: {reason}").format(reason=undo.reason))
+        return "\n".join(lines)
+
+
+# --- bills --------------------------------------------------------------------------------------
+
+
+class BillsModel(_RowsModel[BillView | None]):
+    """The bills of a folio (R4), and the deposit account as a last row when it was ever used.
+
+    The deposit row's id is :data:`DEPOSIT_ACCOUNT`; its row object is None.
+    """
+
+    NUMBER, PAYER, SERVICES, AMOUNT, PAID, BALANCE, STATUS = range(7)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._view: FolioView | None = None
+
+    def headers(self) -> list[str]:
+        return [
+            self.tr("Number"), self.tr("Payer"), self.tr("Services"), self.tr("Amount"), self.tr("Paid"),
+            self.tr("Balance"), self.tr("Status"),
+        ]
+
+    def set_view(self, view: FolioView | None) -> None:
+        self._view = view
+        rows: list[BillView | None] = [] if view is None else list(view.bills)
+        if view is not None and view.deposit_payments:
+            rows.append(None)
+        self._replace_rows(rows)
+
+    def bill_view(self, row_number: int) -> BillView | None:
+        return self.row_at(row_number)
+
+    def status_text(self, status: BillStatus) -> str:
+        return {
+            BillStatus.EMPTY: self.tr("Empty"),
+            BillStatus.NOT_PAID: self.tr("Not paid"),
+            BillStatus.PARTIALLY_PAID: self.tr("Partially paid"),
+            BillStatus.PAID: self.tr("Paid"),
+            BillStatus.OVERPAID: self.tr("Overpaid"),
+        }[status]
+
+    def _row_id(self, row: BillView | None) -> int:
+        return DEPOSIT_ACCOUNT if row is None else row.bill.id
+
+    def _alignment(self, column: int) -> Qt.AlignmentFlag:
+        return _RIGHT if column in (self.AMOUNT, self.PAID, self.BALANCE) else _LEFT
+
+    def _format(self, row: BillView | None) -> tuple[str, ...]:
+        if row is None:
+            assert self._view is not None
+            return (self.tr("Deposit"), self.tr("Deposit account"), "", "",
+                    money_text(self._view.deposit_balance), "", self.tr("Held on account"))
+        return (
+            row.bill.number,
+            row.bill.payer_name,
+            row.services_label or self.tr("No services"),
+            money_text(row.charges),
+            money_text(row.paid),
+            money_text(row.balance),
+            self.status_text(row.status),
+        )
+
+    def _has_services(self, row: BillView | None) -> bool:
+        return row is not None and any(line.posting.kind is PostingKind.CHARGE for line in row.postings)
+
+    def _font(self, row: BillView | None, column: int) -> QFont | None:
+        # The Services cell opens the service details (R5): it looks like a link.
+        if column == self.SERVICES and self._has_services(row):
+            return _link_font()
+        return None
+
+    def _foreground(self, row: BillView | None, column: int) -> QBrush | None:
+        if column == self.SERVICES and self._has_services(row):
+            return QApplication.palette().brush(QPalette.ColorRole.Link)
+        if column == self.STATUS and row is not None:
+            colour = {
+                BillStatus.NOT_PAID: QColor(176, 0, 32),
+                BillStatus.PARTIALLY_PAID: QColor(166, 94, 0),
+                BillStatus.PAID: QColor(0, 122, 51),
+                BillStatus.OVERPAID: QColor(0, 90, 170),
+            }.get(row.status)
+            return QBrush(colour) if colour is not None else None
+        return None
+
+    def _tooltip(self, row: BillView | None, column: int) -> str | None:
+        if column == self.SERVICES and self._has_services(row):
+            return self.tr("Click to see the service details")
+        if row is None:
+            return self.tr("Money paid in advance, not yet tied to a bill; it pays bills later.")
+        return None
+
+
+# --- payments -----------------------------------------------------------------------------------
+
+
+class PaymentsModel(_RowsModel[PaymentLine]):
+    """The payments, refunds (negative) and voids of one bill, or of the deposit account."""
+
+    DATE, TYPE, METHOD, AMOUNT, BASE_AMOUNT, TEXT, PAYER = range(7)
+    _base_currency = ""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._view: FolioView | None = None
+        self._bill_id: int | None = None
+        self._base_currency = ""
+
+    @property
+    def bill_id(self) -> int | None:
+        return self._bill_id
+
+    def headers(self) -> list[str]:
+        base = self._base_currency or self.tr("base currency")
+        return [
+            self.tr("Date"), self.tr("Type"), self.tr("Method"), self.tr("Amount"),
+            self.tr("In {currency}").format(currency=base), self.tr("Text"), self.tr("Payer"),
+        ]
+
+    def set_view(self, view: FolioView | None, bill_id: int | None = None) -> None:
+        """Show ``view``'s payments of ``bill_id`` (a bill, :data:`DEPOSIT_ACCOUNT`, or None: nothing)."""
+        self._view = view
+        self._bill_id = bill_id
+        self._base_currency = view.currency if view is not None else ""
+        self._replace_rows(self._lines())
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+
+    def set_bill(self, bill_id: int | None) -> None:
+        if bill_id != self._bill_id:
+            self.set_view(self._view, bill_id)
+
+    def _lines(self) -> list[PaymentLine]:
+        view, bill_id = self._view, self._bill_id
+        if view is None or bill_id is None:
+            return []
+        if bill_id == DEPOSIT_ACCOUNT:
+            return view.deposit_payments
+        return next((b.payments for b in view.bills if b.bill.id == bill_id), [])
+
+    def line(self, row_number: int) -> PaymentLine | None:
+        return self.row_at(row_number)
+
+    def _row_id(self, row: PaymentLine) -> int:
+        return row.payment.id
+
+    def _alignment(self, column: int) -> Qt.AlignmentFlag:
+        return _RIGHT if column in (self.AMOUNT, self.BASE_AMOUNT) else _LEFT
+
+    def _is_struck(self, row: PaymentLine) -> bool:
+        return row.voided_by is not None or row.payment.kind is PaymentKind.VOID
+
+    def type_text(self, row: PaymentLine) -> str:
+        kind = row.payment.kind
+        if kind is PaymentKind.TRANSFER:
+            if row.payment.bill_id is None:
+                return self.tr("Into deposit") if row.payment.amount.is_positive else self.tr("Deposit used")
+            return self.tr("From deposit") if row.payment.amount.is_positive else self.tr("Back to deposit")
+        return {
+            PaymentKind.PAYMENT: self.tr("Payment"),
+            PaymentKind.DEPOSIT: self.tr("Deposit"),
+            PaymentKind.REFUND: self.tr("Refund"),
+            PaymentKind.VOID: self.tr("Void"),
+        }[kind]
+
+    def _format(self, row: PaymentLine) -> tuple[str, ...]:
+        p = row.payment
+        return (
+            format_date(p.paid_on),
+            self.type_text(row),
+            p.method.name,
+            money_text(p.amount),
+            money_text(p.base_amount),
+            p.text,
+            p.payer_name,
+        )
+
+    def _tooltip(self, row: PaymentLine, column: int) -> str | None:
+        undo = row.voided_by if row.voided_by is not None else row.payment
+        if self._is_struck(row):
+            lines = [self.tr("Voided by {user} on {when}.").format(user=undo.created_by,
+                                                                   when=format_datetime(undo.created_at))]
+            if undo.authorised_by:
+                lines.append(self.tr("Authorised by {manager}.").format(manager=undo.authorised_by))
+            if undo.reason:
+                lines.append(self.tr("Reason: {reason}").format(reason=undo.reason))
+            return "\n".join(lines)
+        p = row.payment
+        if p.kind is PaymentKind.REFUND:
+            lines = [self.tr("Refunded by {user} on {when}.").format(user=p.created_by,
+                                                                      when=format_datetime(p.created_at))]
+            if p.reason:
+                lines.append(self.tr("Reason: {reason}").format(reason=p.reason))
+            return "\n".join(lines)
+        if row.refunds:
+            refunded = sum((r.amount.amount for r in row.refunds), Decimal(0))
+            return self.tr("Refunded: {amount}").format(amount=format_money(-refunded, p.amount.currency))
+        return None
+
+
+# --- the Credit card section ---------------------------------------------------------------------
+
+
+class _ListModel(_RowsModel[Row]):
+    """A plain list, keyed by position (the card section's rows have no ledger id)."""
+
+    def set_items(self, items: Sequence[Row]) -> None:
+        self._replace_rows(list(items))
+
+    def _replace_rows(self, rows: Sequence[Row]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._texts = {}
+        self._row_by_id = {n: n for n in range(len(self._rows))}
+        self.endResetModel()
+
+    def _row_id(self, row: Row) -> int:
+        return next(n for n, candidate in enumerate(self._rows) if candidate is row)
+
+
+class SavedCardsModel(_ListModel[SavedCard]):
+    """Tokenised cards on file (R10, R11): never the number, only what the operator lets us show."""
+
+    NUMBER, BRAND, EXPIRY, HOLDER, DELETED_IN = range(5)
+
+    def headers(self) -> list[str]:
+        return [self.tr("Card"), self.tr("Brand"), self.tr("Expiry"), self.tr("Holder"),
+                self.tr("Days until deleted")]
+
+    def _format(self, row: SavedCard) -> tuple[str, ...]:
+        return (row.masked_number, row.brand, row.expiry, row.holder, QLocale().toString(row.days_until_deleted))
+
+
+class PreAuthorisationsModel(_ListModel[PreAuthorisation]):
+    """Amounts blocked on a card (R14); old ones are flagged, banks may have released them (R16)."""
+
+    AMOUNT, AGE, STATE = range(3)
+
+    def headers(self) -> list[str]:
+        return [self.tr("Amount"), self.tr("Age (days)"), self.tr("State")]
+
+    def _alignment(self, column: int) -> Qt.AlignmentFlag:
+        return _RIGHT if column == self.AMOUNT else _LEFT
+
+    def _format(self, row: PreAuthorisation) -> tuple[str, ...]:
+        return (money_text(row.amount), QLocale().toString(row.age_days), row.state)
+
+    def _is_old(self, row: PreAuthorisation) -> bool:
+        return row.age_days > PRE_AUTHORISATION_WARN_DAYS
+
+    def _foreground(self, row: PreAuthorisation, column: int) -> QBrush | None:
+        return QBrush(QColor(176, 0, 32)) if self._is_old(row) else None
+
+    def _tooltip(self, row: PreAuthorisation, column: int) -> str | None:
+        if self._is_old(row):
+            return self.tr("Older than {days} days: the bank may have released it already.").format(
+                days=PRE_AUTHORISATION_WARN_DAYS)
+        return None

@@ -1,0 +1,31 @@
+"""The reservation card's dialogs: details, payments, refunds, receipts, services, bills, voids, check-out.
+
+Each takes the workstation context and the card's data (loaded before it opens), is shown with
+``open()``, runs exactly one use case through ``ctx.change`` on Apply, and accepts on success
+(every card then reloads on ``ctx.ledger_changed``).
+"""
+
+from ui.dialogs.bills import MoveServicesDialog, SplitBillDialog
+from ui.dialogs.checkout import CheckOutDialog, check_out_with_override
+from ui.dialogs.deposit import DepositDialog
+from ui.dialogs.details import ServiceDetailsDialog
+from ui.dialogs.payment import MakePaymentDialog
+from ui.dialogs.receipt import ReceiptDialog
+from ui.dialogs.refund import MakeRefundDialog
+from ui.dialogs.services import AddServiceDialog
+from ui.dialogs.void import VoidDialog, void_with_authorisation
+
+__all__ = [
+    "AddServiceDialog",
+    "CheckOutDialog",
+    "DepositDialog",
+    "MakePaymentDialog",
+    "MakeRefundDialog",
+    "MoveServicesDialog",
+    "ReceiptDialog",
+    "ServiceDetailsDialog",
+    "SplitBillDialog",
+    "VoidDialog",
+    "check_out_with_override",
+    "void_with_authorisation",
+]

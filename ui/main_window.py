@@ -1,0 +1,436 @@
+"""The workstation's main window: find a reservation or an account, open its card.
+
+Searches run as the clerk types (debounced), always off the GUI thread through the context;
+an answer to an older search never replaces a newer one. The results refresh, keeping the
+selected folio, whenever the ledger changes here or on another workstation.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.search import (
+    ALL_KINDS,
+    MAX_TEXT_LENGTH,
+    DeskStatus,
+    FolioKind,
+    FolioQuery,
+    FolioRow,
+    desk_status,
+    search_folios,
+)
+from desk.stays import company_folio, event_folio
+from ui.context import DeskContext
+from ui.ops import Cancelled, Op
+from ui.search_model import FolioTableModel
+
+logger = logging.getLogger(__name__)
+
+# How long typing must pause before the search runs.
+SEARCH_DELAY_MS = 250
+
+
+def open_card(ctx: DeskContext, folio_id: int, parent: QWidget | None = None) -> QWidget | None:
+    """Open the folio's card window (ui.card); says so if this build has no card window."""
+    try:
+        card = importlib.import_module("ui.card")
+    except ModuleNotFoundError as exc:
+        if exc.name != "ui.card":
+            raise
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            QCoreApplication.translate("MainWindow", "Front desk"),
+            QCoreApplication.translate("MainWindow", "The reservation card is not available in this version."),
+            QMessageBox.StandardButton.Ok,
+            parent,
+        )
+        box.setObjectName("noCardBox")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        return None
+    widget: QWidget = card.open_card(ctx, folio_id, parent=parent)
+    return widget
+
+
+class MainWindow(QMainWindow):
+    """Search line and filters, the results, and the desk's status."""
+
+    search_finished = Signal(int)  # rows shown, after each search's results are on screen
+    closed = Signal()
+
+    def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("Front desk"))
+        self._generation = 0  # the newest search; answers to older ones are dropped
+        self._pending: Op[list[FolioRow]] | None = None
+        self._focus_results_when_found = False
+        self._searched_once = False
+
+        self.model = FolioTableModel(self)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(SEARCH_DELAY_MS)
+        self._debounce.timeout.connect(self.search_now)
+
+        self._build_filters()
+        self._build_table()
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.addLayout(self._search_row)
+        layout.addLayout(self._filter_row)
+        layout.addWidget(self.table, 1)
+        self.setCentralWidget(central)
+        self._build_actions()
+        self._build_status_bar()
+
+        ctx.ledger_changed.connect(self.refresh)
+        ctx.database_online.connect(self._show_database_state)
+        self.resize(1100, 640)
+        self.search_now()
+        self._load_status()
+
+    # --- building -------------------------------------------------------------------------------
+
+    def _build_filters(self) -> None:
+        self.search_edit = QLineEdit(self)
+        self.search_edit.setObjectName("searchEdit")
+        self.search_edit.setPlaceholderText(self.tr("Room, guest name, reservation number or company"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setMaxLength(MAX_TEXT_LENGTH)
+        self.search_edit.textChanged.connect(self._schedule_search)
+        self.search_edit.returnPressed.connect(self._search_and_focus_results)
+        self.search_edit.installEventFilter(self)
+        find_label = QLabel(self.tr("&Find:"), self)
+        find_label.setBuddy(self.search_edit)
+        self._search_row = QHBoxLayout()
+        self._search_row.addWidget(find_label)
+        self._search_row.addWidget(self.search_edit, 1)
+
+        self.in_house_check = QCheckBox(self.tr("&In house only"), self)
+        self.in_house_check.setObjectName("inHouseCheck")
+        self.in_house_check.setChecked(True)
+        self.in_house_check.toggled.connect(self.search_now)
+
+        self.arrival_check = QCheckBox(self.tr("&Arrival on"), self)
+        self.arrival_check.setObjectName("arrivalCheck")
+        self.arrival_check.setToolTip(self.tr("Only stays arriving on this day (and events starting on it)"))
+        self.arrival_edit = QDateEdit(QDate.currentDate(), self)
+        self.arrival_edit.setObjectName("arrivalEdit")
+        self.arrival_edit.setCalendarPopup(True)
+        self.arrival_edit.setEnabled(False)
+        self.arrival_check.toggled.connect(self._arrival_toggled)
+        self.arrival_edit.dateChanged.connect(self._schedule_search)
+
+        self.kind_combo = QComboBox(self)
+        self.kind_combo.setObjectName("kindCombo")
+        self.kind_combo.addItem(self.tr("All"), ALL_KINDS)
+        self.kind_combo.addItem(self.tr("Reservations"), frozenset({FolioKind.RESERVATION}))
+        self.kind_combo.addItem(self.tr("Companies"), frozenset({FolioKind.COMPANY}))
+        self.kind_combo.addItem(self.tr("Events"), frozenset({FolioKind.EVENT}))
+        self.kind_combo.addItem(self.tr("Walk-in clients"), frozenset({FolioKind.WALK_IN}))
+        self.kind_combo.currentIndexChanged.connect(self.search_now)
+        kind_label = QLabel(self.tr("&Show:"), self)
+        kind_label.setBuddy(self.kind_combo)
+
+        self.result_label = QLabel(self)
+        self.result_label.setObjectName("resultLabel")
+
+        self._filter_row = QHBoxLayout()
+        self._filter_row.addWidget(self.in_house_check)
+        self._filter_row.addSpacing(12)
+        self._filter_row.addWidget(self.arrival_check)
+        self._filter_row.addWidget(self.arrival_edit)
+        self._filter_row.addSpacing(12)
+        self._filter_row.addWidget(kind_label)
+        self._filter_row.addWidget(self.kind_combo)
+        self._filter_row.addStretch(1)
+        self._filter_row.addWidget(self.result_label)
+
+    def _build_table(self) -> None:
+        self.table = QTableView(self)
+        self.table.setObjectName("resultsTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table.setTabKeyNavigation(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(FolioTableModel.COL_NAME, QHeaderView.ResizeMode.Stretch)
+        header.setHighlightSections(False)
+        # No sort indicator at first: the search's own order (latest arrival first) until a click.
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
+        self.table.doubleClicked.connect(lambda index: self.open_row(index.row()))
+        self.table.installEventFilter(self)
+
+    def _build_actions(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.open_action = QAction(self.tr("&Open card"), self)
+        self.open_action.setObjectName("openAction")
+        self.open_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_O))
+        self.open_action.triggered.connect(self.open_current)
+        file_menu.addAction(self.open_action)
+        file_menu.addSeparator()
+        self.quit_action = QAction(self.tr("&Quit"), self)
+        self.quit_action.setObjectName("quitAction")
+        self.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        if self.quit_action.shortcut().isEmpty():
+            self.quit_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Q))
+        self.quit_action.triggered.connect(self.close)
+        file_menu.addAction(self.quit_action)
+
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self.find_action = QAction(self.tr("&Find"), self)
+        self.find_action.setObjectName("findAction")
+        self.find_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
+        self.find_action.triggered.connect(self.focus_search)
+        view_menu.addAction(self.find_action)
+        self.refresh_action = QAction(self.tr("&Refresh"), self)
+        self.refresh_action.setObjectName("refreshAction")
+        self.refresh_action.setShortcut(QKeySequence(Qt.Key.Key_F5))
+        self.refresh_action.triggered.connect(self.refresh)
+        view_menu.addAction(self.refresh_action)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.about_action = QAction(self.tr("&About"), self)
+        self.about_action.setObjectName("aboutAction")
+        self.about_action.triggered.connect(self.show_about)
+        help_menu.addAction(self.about_action)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        bar.setObjectName("statusBar")
+
+        def label(name: str, text: str) -> QLabel:
+            widget = QLabel(text, self)
+            widget.setObjectName(name)
+            widget.setFrameShape(QFrame.Shape.StyledPanel)
+            widget.setContentsMargins(4, 0, 4, 0)
+            bar.addPermanentWidget(widget)
+            return widget
+
+        actor = self.ctx.actor
+        self.workstation_label = label("workstationLabel", self.tr("Workstation: {name}").format(
+            name=actor.workstation))
+        self.cashier_label = label("cashierLabel", self.tr("Cashier: {name}").format(name=actor.username))
+        # Cash shifts come with a later release; until then no shift is ever open.
+        self.shift_label = label("shiftLabel", self.tr("No shift open"))
+        self.devices_label = label("devicesLabel", "")
+        self.database_label = label("databaseLabel", "")
+        self._show_database_state(True)
+
+    # --- status bar -----------------------------------------------------------------------------
+
+    def _load_status(self) -> None:
+        self.ctx.query(self, desk_status, self.ctx.actor.username).success(self._show_status).failure(
+            lambda exc: logger.warning("status bar not loaded: %s", exc)).run()
+
+    def _show_status(self, status: DeskStatus) -> None:
+        if status.cashier_name:
+            self.cashier_label.setText(self.tr("Cashier: {name}").format(name=status.cashier_name))
+        # The device layer is not connected yet: every register is shown as such.
+        states = [
+            self.tr("{register}: not connected").format(register=code) for code, _name in status.cash_registers
+        ]
+        self.devices_label.setText(" · ".join(states) if states else self.tr("No cash register"))
+        self.devices_label.setToolTip("\n".join(name for _code, name in status.cash_registers))
+
+    def _show_database_state(self, online: bool) -> None:
+        self.database_label.setText(self.tr("Database online") if online else self.tr("Database offline"))
+        self.database_label.setProperty("online", online)
+
+    # --- searching ------------------------------------------------------------------------------
+
+    def current_query(self) -> FolioQuery:
+        """What the filters say now (read on the GUI thread, handed to the worker as values)."""
+        arrival: date | None = None
+        if self.arrival_check.isChecked():
+            qdate = self.arrival_edit.date()
+            arrival = date(qdate.year(), qdate.month(), qdate.day())
+        kinds = self.kind_combo.currentData()
+        return FolioQuery(
+            text=self.search_edit.text(),
+            arrival=arrival,
+            in_house_only=self.in_house_check.isChecked(),
+            kinds=kinds if isinstance(kinds, frozenset) else ALL_KINDS,
+        )
+
+    def _schedule_search(self) -> None:
+        self._debounce.start()
+
+    def search_now(self) -> None:
+        """Search with the current filters at once, superseding any search still under way."""
+        self._debounce.stop()
+        query = self.current_query()
+        self._generation += 1
+        generation = self._generation
+        if self._pending is not None and self._pending.is_running:
+            self._pending.cancel()
+        self.result_label.setText(self.tr("Searching…"))
+        # Parented to the model, not the window: typing must not flash a wait cursor.
+        self._pending = (
+            self.ctx.query(self.model, search_folios, query)
+            .success(lambda rows: self._show_results(generation, rows))
+            .failure(lambda exc: self._search_failed(generation, exc))
+            .run()
+        )
+
+    def refresh(self) -> None:
+        self.search_now()
+
+    def _show_results(self, generation: int, rows: list[FolioRow]) -> None:
+        if generation != self._generation:
+            return
+        self._pending = None
+        selected = self.selected_row()
+        self.model.set_rows(rows)
+        if not self._searched_once and rows:
+            # Fitted once to the first results; after that the clerk's own widths are kept.
+            self.table.resizeColumnsToContents()
+        restored = self.model.row_of(selected.key) if selected is not None else -1
+        if restored < 0 and self._focus_results_when_found and rows:
+            restored = 0
+        if restored >= 0:
+            self.select_row(restored)
+        if self._focus_results_when_found:
+            self._focus_results_when_found = False
+            if rows:
+                self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        if not rows:
+            self.result_label.setText(self.tr("Nothing found"))
+        elif len(rows) >= self.current_query().limit:
+            self.result_label.setText(self.tr("The first {count} found: narrow the search").format(count=len(rows)))
+        else:
+            self.result_label.setText(self.tr("{count} found").format(count=len(rows)))
+        self._searched_once = True
+        self.search_finished.emit(len(rows))
+
+    def _search_failed(self, generation: int, exc: BaseException) -> None:
+        if generation != self._generation or isinstance(exc, Cancelled):
+            return
+        self._pending = None
+        logger.warning("search failed: %s", exc)
+        self.result_label.setText(self.tr("Search failed: {reason}").format(reason=exc))
+
+    def _search_and_focus_results(self) -> None:
+        self._focus_results_when_found = True
+        self.search_now()
+
+    def _arrival_toggled(self, checked: bool) -> None:
+        self.arrival_edit.setEnabled(checked)
+        if checked and self.in_house_check.isChecked():
+            # Arrivals are mostly still to check in: looking for them among in-house stays finds little.
+            self.in_house_check.blockSignals(True)
+            self.in_house_check.setChecked(False)
+            self.in_house_check.blockSignals(False)
+        self.search_now()
+
+    # --- selection and opening ------------------------------------------------------------------
+
+    def selected_row(self) -> FolioRow | None:
+        index = self.table.currentIndex()
+        selection = self.table.selectionModel().selectedRows()
+        if selection:
+            index = selection[0]
+        if not index.isValid() or index.row() >= self.model.rowCount():
+            return None
+        return self.model.row_at(index.row())
+
+    def select_row(self, row: int) -> None:
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            self.table.selectionModel().SelectionFlag.ClearAndSelect
+            | self.table.selectionModel().SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index)
+
+    def focus_search(self) -> None:
+        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_edit.selectAll()
+
+    def open_current(self) -> None:
+        folio = self.selected_row()
+        if folio is not None:
+            self.open_folio(folio)
+
+    def open_row(self, row: int) -> None:
+        if 0 <= row < self.model.rowCount():
+            self.open_folio(self.model.row_at(row))
+
+    def open_folio(self, folio: FolioRow) -> None:
+        """Open the card; a company or event without an account yet gets one first."""
+        if folio.folio_id is not None:
+            self.open_card(folio.folio_id)
+            return
+        opener = company_folio if folio.kind is FolioKind.COMPANY else event_folio
+        self.ctx.change(self, opener, folio.owner_id).success(lambda account: self.open_card(account.id)).run()
+
+    def open_card(self, folio_id: int) -> None:
+        # Looked up at call time, so tests (and a later plug-in) can replace the opener.
+        open_card(self.ctx, folio_id, parent=self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            key = event.key()
+            if watched is self.table and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.open_current()
+                return True
+            if watched is self.search_edit and key == Qt.Key.Key_Down and self.model.rowCount():
+                if self.selected_row() is None:
+                    self.select_row(0)
+                self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+                return True
+        return super().eventFilter(watched, event)
+
+    # --- the rest -------------------------------------------------------------------------------
+
+    def show_about(self) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("About Front desk"),
+            self.tr(
+                "Front desk: the hotel cashier's workstation.\n"
+                "Find a stay, read its folio, take payments and refunds, print receipts."
+            ),
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.setObjectName("aboutBox")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._debounce.stop()
+        super().closeEvent(event)
+        if event.isAccepted():
+            self.closed.emit()

@@ -1,0 +1,126 @@
+"""Render the main windows and dialogs of the demo hotel to PNG in docs/screenshots (en, ru)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
+from sqlalchemy import select
+
+from desk.auth import Actor
+from desk.card import load_card
+from desk.db import Database
+from desk.demo import seed_demo
+from desk.folios import load_folio
+from desk.models import Folio, PaymentKind, Reservation, ReservationStatus
+from ui import ops
+from ui.context import DeskContext
+from ui.i18n import install_translator, remove_translators
+
+OUT = Path("docs/screenshots")
+
+
+def settle(ms: int = 400) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+    ops.wait_all(10_000)
+
+
+def wait_until(condition: Callable[[], bool], timeout_ms: int = 10_000) -> None:
+    waited = 0
+    while not condition() and waited < timeout_ms:
+        QCoreApplication.processEvents()
+        settle(50)
+        waited += 50
+    if not condition():
+        raise TimeoutError("the window did not finish loading")
+
+
+def save(widget: QWidget, name: str, language: str) -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    path = OUT / f"{name}_{language}.png"
+    widget.grab().save(str(path))
+    print(path)
+
+
+def busiest_in_house_folio(database: Database) -> int:
+    with database.unit_of_work() as session:
+        folio_ids = session.scalars(
+            select(Folio.id).join(Reservation).where(Reservation.status == ReservationStatus.IN_HOUSE)
+        ).all()
+        views = [load_folio(session, folio_id) for folio_id in folio_ids]
+    return max(views, key=lambda v: (len(v.bills), len(v.payments), len(v.postings))).folio.id
+
+
+def render(ctx: DeskContext, language: str) -> None:
+    from ui.card import open_card
+    from ui.dialogs import MakePaymentDialog, MakeRefundDialog, ReceiptDialog
+    from ui.main_window import MainWindow
+
+    window = MainWindow(ctx)
+    window.resize(1200, 720)
+    window.show()
+    settle(1200)
+    save(window, "main_window", language)
+
+    folio_id = busiest_in_house_folio(ctx.database)
+    card = open_card(ctx, folio_id, window)
+    wait_until(lambda: card.is_loaded)
+    card.resize(1200, 820)
+    settle()
+    tabs = card.findChild(QTabWidget, "breakdownTabs")
+    save(card, "card_services", language)
+    if tabs is not None:
+        tabs.setCurrentIndex(1)
+        settle()
+        save(card, "card_bills", language)
+
+    with ctx.database.unit_of_work() as session:
+        data = load_card(session, folio_id)
+    bill = max(data.folio.bills, key=lambda b: b.balance.amount)
+    dialogs: list[tuple[str, QWidget]] = [("make_payment", MakePaymentDialog(ctx, data, bill.bill.id, card))]
+    payments = [line for line in data.folio.payments
+                if line.payment.kind is PaymentKind.PAYMENT and line.refundable.is_positive]
+    if payments:
+        dialogs.append(("make_refund", MakeRefundDialog(ctx, data, payments[0].payment.id, card)))
+        dialogs.append(("receipt", ReceiptDialog(ctx, data, payments[0].payment.id, card)))
+    for name, dialog in dialogs:
+        dialog.open()
+        settle(600)
+        save(dialog, name, language)
+        dialog.close()
+    card.close()
+    window.close()
+    settle()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--languages", nargs="+", default=["en", "ru"])
+    args = parser.parse_args(argv)
+    app = QApplication.instance() or QApplication(sys.argv)
+    with tempfile.TemporaryDirectory() as folder:
+        database = Database(f"sqlite:///{folder}/demo.sqlite3")
+        with database.unit_of_work() as session:
+            seed_demo(session, today=date.today())
+        ctx = DeskContext(database, Actor("anna", "FRONT-1"))
+        for language in args.languages:
+            install_translator(app, language)  # type: ignore[arg-type]
+            render(ctx, language)
+            remove_translators(app)  # type: ignore[arg-type]
+        database.dispose()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
