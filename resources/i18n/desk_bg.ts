@@ -333,7 +333,7 @@
     </message>
     <message>
         <source>Am&amp;ount:</source>
-        <translation>С&amp;ума:</translation>
+        <translation type="vanished">С&amp;ума:</translation>
     </message>
     <message>
         <source>&amp;Payer:</source>
@@ -421,6 +421,10 @@
     <message>
         <source>Bill {number} · {payer} · balance {balance}</source>
         <translation>Сметка {number} · {payer} · салдо {balance}</translation>
+    </message>
+    <message>
+        <source>Am&amp;ount:</source>
+        <translation>Су&amp;ма:</translation>
     </message>
     <message>
         <source>Manager&apos;s &amp;user name:</source>
@@ -675,7 +679,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     </message>
     <message>
         <source>Am&amp;ount:</source>
-        <translation>С&amp;ума:</translation>
+        <translation type="vanished">С&amp;ума:</translation>
     </message>
     <message>
         <source>optional</source>

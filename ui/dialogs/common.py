@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk.card import CardData
 from desk.errors import DeskError
 from desk.folios import BillStatus, BillView
 from desk.models import PaymentMethod
@@ -499,6 +501,28 @@ class DeskDialog(QDialog):
     def finish(self) -> None:
         """Close as accepted; the change is committed and every card has been told."""
         self.accept()
+
+
+def add_amount_in_currency(
+    dialog: DeskDialog, form: QFormLayout, card: CardData
+) -> tuple[QLineEdit, QComboBox, QLabel]:
+    """An amount with its currency beside it, and below them what it comes to in the base currency."""
+    amount_edit = QLineEdit()
+    amount_edit.setObjectName("amountEdit")
+    currency_combo = QComboBox()
+    currency_combo.setObjectName("currencyCombo")
+    fill_combo(currency_combo, [(code, code) for code in card.rates], card.currency)
+    amount_row = QWidget()
+    row = QHBoxLayout(amount_row)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(amount_edit, 1)
+    row.addWidget(currency_combo)
+    dialog.add_field(form, "amount", QCoreApplication.translate("Dialogs", "Am&ount:"), amount_row, focus=amount_edit)
+    converted_label = QLabel()
+    converted_label.setObjectName("convertedLabel")
+    converted_label.setWordWrap(True)
+    add_row(form, None, converted_label)
+    return amount_edit, currency_combo, converted_label
 
 
 def add_credentials(dialog: DeskDialog, form: QFormLayout) -> tuple[QLineEdit, QLineEdit]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QTabWidget, QVBoxLayout, QWidget
 
 from desk.card import CardData
 from desk.models import Payment, PaymentMethod
@@ -14,6 +14,7 @@ from ui.context import DeskContext
 from ui.dialogs.common import (
     DeskDialog,
     FieldProblem,
+    add_amount_in_currency,
     add_row,
     amount_for_edit,
     bill_choice_label,
@@ -79,21 +80,7 @@ class DepositDialog(DeskDialog):
         fill_combo(self.method_combo, method_choices(list(self._methods.values())))
         self.add_field(form, "method", self.tr("&Method:"), self.method_combo)
 
-        self.amount_edit = QLineEdit()
-        self.amount_edit.setObjectName("amountEdit")
-        self.currency_combo = QComboBox()
-        self.currency_combo.setObjectName("currencyCombo")
-        fill_combo(self.currency_combo, [(code, code) for code in self.card.rates], self.card.currency)
-        amount_row = QWidget()
-        row = QHBoxLayout(amount_row)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.amount_edit, 1)
-        row.addWidget(self.currency_combo)
-        self.add_field(form, "amount", self.tr("Am&ount:"), amount_row, focus=self.amount_edit)
-        self.converted_label = QLabel()
-        self.converted_label.setObjectName("convertedLabel")
-        self.converted_label.setWordWrap(True)
-        add_row(form, None, self.converted_label)
+        self.amount_edit, self.currency_combo, self.converted_label = add_amount_in_currency(self, form, self.card)
 
         payer = self.card.folio.bills[0].bill.payer_name if self.card.folio.bills else ""
         self.payer_edit = QLineEdit(payer)

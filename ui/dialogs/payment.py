@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLabel, QLineEdit, QWidget
 
 from desk.card import CardData
 from desk.models import MethodKind, Payment, PaymentMethod
@@ -15,6 +15,7 @@ from ui.context import DeskContext
 from ui.dialogs.common import (
     DeskDialog,
     FieldProblem,
+    add_amount_in_currency,
     add_row,
     amount_for_edit,
     bill_label,
@@ -80,21 +81,7 @@ class MakePaymentDialog(DeskDialog):
         )
         form.addRow(self.card_hint)
 
-        self.amount_edit = QLineEdit()
-        self.amount_edit.setObjectName("amountEdit")
-        self.currency_combo = QComboBox()
-        self.currency_combo.setObjectName("currencyCombo")
-        fill_combo(self.currency_combo, [(code, code) for code in card.rates], card.currency)
-        amount_row = QWidget()
-        row = QHBoxLayout(amount_row)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.amount_edit, 1)
-        row.addWidget(self.currency_combo)
-        self.add_field(form, "amount", self.tr("Am&ount:"), amount_row, focus=self.amount_edit)
-        self.converted_label = QLabel()
-        self.converted_label.setObjectName("convertedLabel")
-        self.converted_label.setWordWrap(True)
-        add_row(form, None, self.converted_label)
+        self.amount_edit, self.currency_combo, self.converted_label = add_amount_in_currency(self, form, card)
 
         self.tendered_edit = QLineEdit()
         self.tendered_edit.setObjectName("tenderedEdit")
