@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from desk.auth import Actor
 from desk.changes import ledger_stamp
 from desk.db import Database
-from ui.ops import Op
+from ui.ops import Cancelled, Op
 
 T = TypeVar("T")
 logger = logging.getLogger(__name__)
@@ -77,6 +77,8 @@ class DeskContext(QObject):
         self._stamp = stamp
 
     def _unreachable(self, exc: BaseException) -> None:
+        if isinstance(exc, Cancelled):  # the program is closing: the poll was stopped, not refused
+            return
         # A shared server may be briefly away; the status bar says so and the next poll retries.
         logger.warning("database unreachable: %s", exc)
         self.database_online.emit(False)
