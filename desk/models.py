@@ -432,5 +432,3 @@ class ReceiptRequest(LedgerRecord, Base):
     requested_by: Mapped[str] = mapped_column(String(40))
     workstation: Mapped[str] = mapped_column(String(40))
 
-
-LEDGER_TABLES = ("posting", "posting_item", "posting_move", "payment", "receipt_request")

@@ -40,10 +40,6 @@ class StartupError(Exception):
     """The program cannot start; the message is for the user."""
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Startup", text)
-
-
 def exit_after_ms() -> int | None:
     value = os.environ.get(EXIT_AFTER_ENV, "").strip()
     if not value:
@@ -73,10 +69,11 @@ class Startup(QObject):
 
     def start(self) -> None:
         # Texts are translated here, on the GUI thread, and handed to the worker ready-made.
-        opening = _tr("Opening the database…")
-        seeding = _tr("Setting up the demo hotel…")
-        unknown_user = _tr("There is no user “{user}” in this hotel. Start with --user and a user name "
-                           "the hotel has set up.")
+        opening = QCoreApplication.translate("Startup", "Opening the database…")
+        seeding = QCoreApplication.translate("Startup", "Setting up the demo hotel…")
+        unknown_user = QCoreApplication.translate(
+            "Startup", "There is no user “{user}” in this hotel. Start with --user and a user the hotel has set up."
+        )
         url, demo, username = self.url, self.demo, self.username
 
         def prepare(state: TaskState) -> Database:
@@ -98,7 +95,7 @@ class Startup(QObject):
 
         (
             Op(self, prepare)
-            .with_progress_dialog(_tr("Front desk"), cancellable=False)
+            .with_progress_dialog(QCoreApplication.translate("Startup", "Front desk"), cancellable=False)
             .success(self._opened)
             .failure(self._failed)
             .run()
@@ -124,11 +121,12 @@ class Startup(QObject):
         if isinstance(exc, StartupError):
             message = str(exc)
         else:
-            message = _tr("The database {url} could not be opened:\n{error}").format(url=self.url, error=exc)
+            message = QCoreApplication.translate("Startup", "The database {url} could not be opened:\n{error}")
+            message = message.format(url=self.url, error=exc)
             logger.error("start-up failed", exc_info=exc)
         print(message, file=sys.stderr)
         box = ops.show_error(None, StartupError(message))
-        box.setWindowTitle(_tr("Front desk"))
+        box.setWindowTitle(QCoreApplication.translate("Startup", "Front desk"))
         box.finished.connect(lambda _result: self.app.exit(1))
         if self.exit_after is not None:
             QTimer.singleShot(self.exit_after, lambda: self.app.exit(1))

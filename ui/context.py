@@ -7,7 +7,6 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from sqlalchemy.orm import Session
 
 from desk.auth import Actor
 from desk.changes import ledger_stamp
@@ -68,7 +67,7 @@ class DeskContext(QObject):
         self._watch.stop()
 
     def check_for_changes(self) -> None:
-        self.query(self, _stamp_of).success(self._compare_stamp).failure(self._unreachable).run()
+        self.query(self, ledger_stamp).success(self._compare_stamp).failure(self._unreachable).run()
 
     def _compare_stamp(self, stamp: tuple[int, ...]) -> None:
         self.database_online.emit(True)
@@ -83,6 +82,3 @@ class DeskContext(QObject):
         logger.warning("database unreachable: %s", exc)
         self.database_online.emit(False)
 
-
-def _stamp_of(session: Session) -> tuple[int, ...]:
-    return ledger_stamp(session)

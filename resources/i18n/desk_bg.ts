@@ -1619,6 +1619,31 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     </message>
 </context>
 <context>
+    <name>Startup</name>
+    <message>
+        <source>Opening the database…</source>
+        <translation>Отваряне на базата данни…</translation>
+    </message>
+    <message>
+        <source>Setting up the demo hotel…</source>
+        <translation>Подготовка на демонстрационния хотел…</translation>
+    </message>
+    <message>
+        <source>There is no user “{user}” in this hotel. Start with --user and a user the hotel has set up.</source>
+        <translation>В този хотел няма потребител „{user}“. Стартирайте с --user и потребител, създаден в хотела.</translation>
+    </message>
+    <message>
+        <source>Front desk</source>
+        <translation>Рецепция</translation>
+    </message>
+    <message>
+        <source>The database {url} could not be opened:
+{error}</source>
+        <translation>Базата данни {url} не може да бъде отворена:
+{error}</translation>
+    </message>
+</context>
+<context>
     <name>VoidDialog</name>
     <message>
         <source>Void</source>

@@ -1619,6 +1619,31 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     </message>
 </context>
 <context>
+    <name>Startup</name>
+    <message>
+        <source>Opening the database…</source>
+        <translation>Открытие базы данных…</translation>
+    </message>
+    <message>
+        <source>Setting up the demo hotel…</source>
+        <translation>Подготовка демонстрационного отеля…</translation>
+    </message>
+    <message>
+        <source>There is no user “{user}” in this hotel. Start with --user and a user the hotel has set up.</source>
+        <translation>В этом отеле нет пользователя «{user}». Запустите с --user и пользователем, заведённым в отеле.</translation>
+    </message>
+    <message>
+        <source>Front desk</source>
+        <translation>Стойка регистрации</translation>
+    </message>
+    <message>
+        <source>The database {url} could not be opened:
+{error}</source>
+        <translation>Не удалось открыть базу данных {url}:
+{error}</translation>
+    </message>
+</context>
+<context>
     <name>VoidDialog</name>
     <message>
         <source>Void</source>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
 import importlib.util
 import logging
@@ -270,3 +271,19 @@ def test_parse_decimal_error_message_is_translated(qtbot, qm_dir):
     i18n.install_translator(QCoreApplication.instance(), "ru", qm_dir=qm_dir)
     with pytest.raises(ValueError, match=re.escape("«12a» — не число.")):
         parse_decimal("12a")
+
+
+def test_every_translated_string_is_a_literal_lupdate_can_collect():
+    """A wrapper such as ``_tr(text)`` hides its strings from lupdate, and they stay English."""
+    hidden = []
+    for path in sorted(Path("ui").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute | ast.Name):
+                continue
+            name = node.func.attr if isinstance(node.func, ast.Attribute) else node.func.id
+            position = {"translate": 1, "tr": 0}.get(name)
+            if position is None or len(node.args) <= position:
+                continue
+            if not isinstance(node.args[position], ast.Constant):
+                hidden.append(f"{path}:{node.lineno}")
+    assert hidden == []
