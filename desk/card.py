@@ -95,7 +95,7 @@ def posting_details(session: Session, posting_id: int) -> PostingDetails:
         select(Posting).where(Posting.id == posting_id).options(selectinload(Posting.items))
     )
     if posting is None:
-        raise NotFound(f"Service {posting_id} does not exist")
+        raise NotFound("Service {posting} does not exist", posting=posting_id)
     line = load_folio(session, posting.folio_id).posting(posting_id)
     bill = session.get_one(Bill, line.bill_id)
     moves = list(session.scalars(select(PostingMove).where(PostingMove.posting_id == posting_id)
@@ -109,5 +109,5 @@ def posting_details(session: Session, posting_id: int) -> PostingDetails:
 def payment_of(session: Session, payment_id: int) -> Payment:
     payment = session.get(Payment, payment_id)
     if payment is None:
-        raise NotFound(f"Payment {payment_id} does not exist")
+        raise NotFound("Payment {payment} does not exist", payment=payment_id)
     return payment

@@ -109,13 +109,14 @@ def normalise_text(text: str) -> str:
     """Collapse spaces and lower-case, as guest and company search keys are stored."""
     normal = " ".join(text.split())
     if len(normal) > MAX_TEXT_LENGTH:
-        raise InvalidInput(f"The search text is too long (at most {MAX_TEXT_LENGTH} characters)", field="text")
+        raise InvalidInput("The search text is too long (at most {limit} characters)", field="text",
+                           limit=MAX_TEXT_LENGTH)
     return normal
 
 
 def _check(query: FolioQuery) -> _Terms:
     if not isinstance(query.limit, int) or not 1 <= query.limit <= MAX_LIMIT:
-        raise InvalidInput(f"Ask for between 1 and {MAX_LIMIT} results", field="limit")
+        raise InvalidInput("Ask for between 1 and {limit} results", field="limit", limit=MAX_LIMIT)
     raw = normalise_text(query.text)
     return _Terms(raw, raw.lower(), raw.upper(), tuple(dict.fromkeys((raw, raw.upper()))))
 
@@ -332,7 +333,8 @@ def folio_balances(session: Session, folio_ids: Iterable[int]) -> dict[int, Mone
 
 def _in(amount: Money, currency: str) -> Decimal:
     if amount.currency != currency:
-        raise InvalidInput(f"A ledger amount is in {amount.currency}, not the hotel's {currency}")
+        raise InvalidInput("A ledger amount is in {currency}, not the hotel's {base}", currency=amount.currency,
+                           base=currency)
     return amount.amount
 
 
