@@ -23,6 +23,7 @@ from desk.models import (
     Service,
 )
 from desk.money import Money
+from desk.names import Names, load_names
 
 
 @dataclass(frozen=True)
@@ -59,13 +60,14 @@ class CardData:
     registers: list[CashRegister]
     saved_cards: list[SavedCard] = field(default_factory=list)
     pre_authorisations: list[PreAuthorisation] = field(default_factory=list)
+    names: Names = field(default_factory=Names)  # catalogue names in the clerk's language
 
     @property
     def currency(self) -> str:
         return self.folio.currency
 
 
-def load_card(session: Session, folio_id: int) -> CardData:
+def load_card(session: Session, folio_id: int, language: str = "en") -> CardData:
     folio = load_folio(session, folio_id)
     rates = {folio.currency: Decimal(1)}
     rates.update({r.currency: r.rate for r in session.scalars(select(CurrencyRate).order_by(CurrencyRate.currency))})
@@ -76,6 +78,7 @@ def load_card(session: Session, folio_id: int) -> CardData:
         services=list(session.scalars(select(Service).order_by(Service.category, Service.name))),
         companies=list(session.scalars(select(Company).order_by(Company.name))),
         registers=list(session.scalars(select(CashRegister).order_by(CashRegister.code))),
+        names=load_names(session, language),
     )
 
 
