@@ -91,9 +91,10 @@ class PostingDetails:
     items: list[tuple[str, Decimal, Money, Money]]  # name, quantity, unit price, amount
     moves: list[PostingMove]
     reversal: Posting | None
+    names: Names = field(default_factory=Names)
 
 
-def posting_details(session: Session, posting_id: int) -> PostingDetails:
+def posting_details(session: Session, posting_id: int, language: str = "en") -> PostingDetails:
     posting = session.scalar(
         select(Posting).where(Posting.id == posting_id).options(selectinload(Posting.items))
     )
@@ -106,7 +107,7 @@ def posting_details(session: Session, posting_id: int) -> PostingDetails:
     items = [(i.name, i.quantity, i.unit_price, i.amount) for i in posting.items]
     if not items:
         items = [(posting.description, posting.quantity, posting.unit_price, posting.amount)]
-    return PostingDetails(posting, bill.number, items, moves, line.reversed_by)
+    return PostingDetails(posting, bill.number, items, moves, line.reversed_by, load_names(session, language))
 
 
 def payment_of(session: Session, payment_id: int) -> Payment:
