@@ -35,6 +35,7 @@ from desk.models import (
     User,
 )
 from desk.money import Money
+from desk.names import NameKind, load_names
 
 MAX_TEXT_LENGTH = 80
 MAX_LIMIT = 1000
@@ -379,10 +380,11 @@ class DeskStatus:
     cash_registers: tuple[tuple[str, str], ...]
 
 
-def desk_status(session: Session, username: str) -> DeskStatus:
+def desk_status(session: Session, username: str, language: str = "en") -> DeskStatus:
     user = session.get(User, username)
+    names = load_names(session, language)
     registers = session.execute(select(CashRegister.code, CashRegister.name).order_by(CashRegister.code)).all()
     return DeskStatus(
         cashier_name=user.full_name if user is not None else None,
-        cash_registers=tuple((code, name) for code, name in registers),
+        cash_registers=tuple((code, names.of(NameKind.CASH_REGISTER, code, name)) for code, name in registers),
     )

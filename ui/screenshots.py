@@ -86,7 +86,7 @@ def render(ctx: DeskContext, language: str) -> None:
         save(card, "card_bills", language)
 
     with ctx.database.unit_of_work() as session:
-        data = load_card(session, folio_id)
+        data = load_card(session, folio_id, language)
     bill = max(data.folio.bills, key=lambda b: b.balance.amount)
     dialogs: list[tuple[str, QWidget]] = [("make_payment", MakePaymentDialog(ctx, data, bill.bill.id, card))]
     payments = [line for line in data.folio.payments
