@@ -64,6 +64,7 @@ from ui.card_models import (
     money_text,
 )
 from ui.context import DeskContext
+from ui.desk_text import error_text
 from ui.i18n import current_language, format_date
 from ui.ops import show_error
 
@@ -486,7 +487,7 @@ class ReservationCard(QMainWindow):
             return
         # A shared server may be away for a moment: say so quietly, the next change retries.
         logger.warning("card %s could not be reloaded: %s", self.folio_id, exc)
-        self.statusBar().showMessage(self.tr("Could not refresh the card: {error}").format(error=exc))
+        self.statusBar().showMessage(self.tr("Could not refresh the card: {error}").format(error=error_text(exc)))
         if self._reload_pending:
             self._reload_pending = False
             self.reload()

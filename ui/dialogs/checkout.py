@@ -425,7 +425,8 @@ class CheckOutDialog(DeskDialog):
 
     def _pdf_failed(self, exc: BaseException) -> None:
         logger.error("the final folio PDF failed", exc_info=exc)
-        self.pdf_label.setText(self.tr("The final folio PDF could not be written: {error}").format(error=exc))
+        self.pdf_label.setText(self.tr("The final folio PDF could not be written: {error}").format(
+            error=error_text(exc)))
 
     def reject(self) -> None:
         if self.checked_out and not self.is_busy:
