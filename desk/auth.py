@@ -46,5 +46,5 @@ def authorise(session: Session, username: str, password: str, role: Role = Role.
     if user is None or not check_password(password, user.password_hash):
         raise NotAuthorised("Wrong user name or password", field="password")
     if role is Role.MANAGER and user.role is not Role.MANAGER:
-        raise NotAuthorised(f"{user.full_name} is not a manager", field="username")
+        raise NotAuthorised("{user} is not a manager", field="username", user=user.full_name)
     return user

@@ -53,11 +53,11 @@ def move_postings(session: Session, actor: Actor, posting_ids: Sequence[int], to
     for posting_id in dict.fromkeys(posting_ids):
         line = view.posting(posting_id)
         if not line.is_active:
-            raise InvalidInput(f"{line.posting.description} is reversed and stays where it is",
-                               field="postings")
+            raise InvalidInput("{service} is reversed and stays where it is",
+                               field="postings", service=line.posting.description)
         if line.bill_id == target.id:
-            raise InvalidInput(f"{line.posting.description} is already on bill {target.number}",
-                               field="postings")
+            raise InvalidInput("{service} is already on bill {bill}",
+                               field="postings", service=line.posting.description, bill=target.number)
         open_bill_for_update(session, line.bill_id)
         session.add(
             PostingMove(

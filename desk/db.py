@@ -83,12 +83,14 @@ class Database:
 def _refuse_ledger_edits(session: Session, _context: Any, _instances: Any) -> None:
     for record in session.deleted:
         if isinstance(record, LedgerRecord):
-            raise LedgerImmutable(f"{type(record).__name__} {record.id} cannot be deleted")  # type: ignore[attr-defined]
+            raise LedgerImmutable("{record} {id} cannot be deleted", record=type(record).__name__,
+                                  id=record.id)  # type: ignore[attr-defined]
     for record in session.dirty:
         if isinstance(record, LedgerRecord) and session.is_modified(record, include_collections=False):
             changed = [a.key for a in inspect(record).attrs if a.history.has_changes()]
             raise LedgerImmutable(
-                f"{type(record).__name__} {record.id} cannot be changed ({', '.join(changed)})"  # type: ignore[attr-defined]
+                "{record} {id} cannot be changed ({columns})", record=type(record).__name__,
+                id=record.id, columns=changed,  # type: ignore[attr-defined]
             )
 
 

@@ -31,6 +31,7 @@ from desk.models import (
     User,
 )
 from desk.money import Money
+from desk.names import NameKind, set_names
 from desk.payments import Tender, apply_deposit, take_deposit, take_payment, transfer_to_company
 from desk.postings import OrderItem, post_charge, post_service
 from desk.stays import (
@@ -108,6 +109,77 @@ def seed_settings(session: Session, base_currency: str = CURRENCY) -> None:
         User(username="maria", full_name="Maria Dimitrova", role=Role.MANAGER,
              password_hash=hash_password("manager")),
     ])
+    session.flush()
+    seed_names(session)
+
+
+# The demo hotel's catalogue in Russian and Bulgarian: kind -> code -> (ru, bg).
+DEMO_NAMES: dict[NameKind, dict[str, tuple[str, str]]] = {
+    NameKind.TAX_RATE: {
+        "VAT9": ("НДС 9% (проживание)", "ДДС 9% (нощувки)"),
+        "VAT20": ("НДС 20%", "ДДС 20%"),
+        "NOVAT": ("Без НДС", "Без ДДС"),
+    },
+    NameKind.PAYMENT_METHOD: {
+        "cash": ("Наличные", "В брой"),
+        "card": ("Банковская карта", "Банкова карта"),
+        "transfer": ("Банковский перевод", "Банков превод"),
+        "voucher": ("Ваучер", "Ваучер"),
+        "deposit": ("Депозит", "Депозит"),
+        "company": ("Счёт компании", "Сметка на фирма"),
+    },
+    NameKind.CASH_REGISTER: {
+        "FP-1": ("Фискальный принтер ресепшена", "Фискален принтер на рецепцията"),
+        "FP-2": ("Фискальный принтер бэк-офиса", "Фискален принтер в бек офиса"),
+    },
+    NameKind.OUTLET: {
+        "REST": ("Ресторан «Панорама»", "Ресторант „Панорама“"),
+        "BAR": ("Лобби-бар", "Лоби бар"),
+    },
+    NameKind.SERVICE: {
+        "ROOM": ("Проживание", "Нощувка"),
+        "BREAKFAST": ("Завтрак", "Закуска"),
+        "MB-WATER": ("Мини-бар: минеральная вода", "Минибар: минерална вода"),
+        "MB-BEER": ("Мини-бар: пиво", "Минибар: бира"),
+        "MB-SNACK": ("Мини-бар: снеки", "Минибар: снаксове"),
+        "LAUNDRY": ("Прачечная", "Пране"),
+        "PARKING": ("Парковка (в сутки)", "Паркинг (на ден)"),
+        "SPA": ("Посещение спа", "Посещение на спа"),
+        "CITYTAX": ("Туристический налог", "Туристически данък"),
+    },
+    NameKind.CATEGORY: {
+        "accommodation": ("Проживание", "Настаняване"),
+        "food": ("Питание", "Храна"),
+        "minibar": ("Мини-бар", "Минибар"),
+        "laundry": ("Прачечная", "Пране"),
+        "parking": ("Парковка", "Паркинг"),
+        "spa": ("Спа", "Спа"),
+        "tax": ("Налоги", "Данъци"),
+    },
+    NameKind.ROOM_TYPE: {
+        "Single": ("Одноместный", "Единична"),
+        "Double": ("Двухместный", "Двойна"),
+        "Twin": ("Двухместный с двумя кроватями", "Двойна с две легла"),
+        "Suite": ("Люкс", "Апартамент"),
+    },
+    # What the restaurant's POS sends: the order's description and the dishes on the check.
+    NameKind.POS_TEXT: {
+        "Restaurant": ("Ресторан", "Ресторант"),
+        "Shopska salad": ("Шопский салат", "Шопска салата"),
+        "Grilled trout": ("Форель на гриле", "Пъстърва на скара"),
+        "Kavarma": ("Каварма", "Кавърма"),
+        "House wine 0.5 l": ("Домашнее вино 0,5 л", "Домашно вино 0,5 л"),
+        "Banitsa": ("Баница", "Баница"),
+        "Espresso": ("Эспрессо", "Еспресо"),
+    },
+}
+
+
+def seed_names(session: Session) -> None:
+    """Russian and Bulgarian names for everything :func:`seed_settings` and the demo stays use."""
+    for kind, names in DEMO_NAMES.items():
+        for code, (russian, bulgarian) in names.items():
+            set_names(session, kind, code, {"ru": russian, "bg": bulgarian})
     session.flush()
 
 

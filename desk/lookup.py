@@ -8,7 +8,7 @@ from typing import TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desk.errors import ClosedForPosting, InvalidInput, NotFound
+from desk.errors import N_, ClosedForPosting, InvalidInput, NotFound
 from desk.folios import base_currency
 from desk.models import Base, Bill, CurrencyRate, Folio, Reservation, ReservationStatus
 from desk.money import Money, minor_units
@@ -16,12 +16,27 @@ from desk.money import Money, minor_units
 T = TypeVar("T", bound=Base)
 
 
+# What the clerk reads when a record is missing, by the label callers give.
+_MISSING = {
+    "Bill": N_("Bill {key} does not exist"),
+    "Company": N_("Company {key} does not exist"),
+    "Event": N_("Event {key} does not exist"),
+    "Folio": N_("Folio {key} does not exist"),
+    "Guest": N_("Guest {key} does not exist"),
+    "Outlet": N_("Outlet {key} does not exist"),
+    "Payment": N_("Payment {key} does not exist"),
+    "Reservation": N_("Reservation {key} does not exist"),
+    "Service": N_("Service {key} does not exist"),
+    "Tax rate": N_("Tax rate {key} does not exist"),
+}
+
+
 def get(session: Session, model: type[T], key: object, label: str, *, lock: bool = False) -> T:
     """The record, locked for update on databases that lock rows (not SQLite)."""
     # "OF" keeps PostgreSQL from refusing to lock the outer side of an eager join.
     record = session.get(model, key, with_for_update={"of": model} if lock else None)
     if record is None:
-        raise NotFound(f"{label} {key} does not exist")
+        raise NotFound(_MISSING.get(label, "{label} {key} does not exist"), label=label, key=key)
     return record
 
 
@@ -37,9 +52,11 @@ def ensure_open(folio: Folio) -> None:
     if reservation is None:
         return
     if reservation.status is ReservationStatus.CHECKED_OUT:
-        raise ClosedForPosting(f"Reservation {reservation.number} is checked out: its bills are closed")
+        raise ClosedForPosting("Reservation {reservation} is checked out: its bills are closed",
+                               reservation=reservation.number)
     if reservation.status is ReservationStatus.CANCELLED:
-        raise ClosedForPosting(f"Reservation {reservation.number} is cancelled: its bills are closed")
+        raise ClosedForPosting("Reservation {reservation} is cancelled: its bills are closed",
+                               reservation=reservation.number)
 
 
 def rate_to_base(session: Session, currency: str) -> Decimal:
@@ -49,7 +66,7 @@ def rate_to_base(session: Session, currency: str) -> Decimal:
         return Decimal(1)
     rate = session.scalar(select(CurrencyRate.rate).where(CurrencyRate.currency == currency))
     if rate is None:
-        raise InvalidInput(f"The hotel does not accept {currency}", field="currency")
+        raise InvalidInput("The hotel does not accept {currency}", field="currency", currency=currency)
     return rate
 
 
@@ -60,11 +77,11 @@ def in_base(session: Session, amount: Money) -> tuple[Decimal, Money]:
 
 def require_positive(amount: Money) -> None:
     if not amount.is_positive:
-        raise InvalidInput(f"The amount must be more than zero (got {amount})", field="amount")
+        raise InvalidInput("The amount must be more than zero (got {amount})", field="amount", amount=amount)
 
 
 def reservation_by_number(session: Session, number: str) -> Reservation:
     reservation = session.scalar(select(Reservation).where(Reservation.number == number))
     if reservation is None:
-        raise NotFound(f"Reservation {number} does not exist")
+        raise NotFound("Reservation {reservation} does not exist", reservation=number)
     return reservation

@@ -130,6 +130,16 @@ class Service(Base):
     tax: Mapped[TaxRate] = relationship(lazy="joined")
 
 
+class NameTranslation(Base):
+    """A catalogue name (service, payment method, room type...) in one of the GUI's languages."""
+
+    __tablename__ = "name_translation"
+    kind: Mapped[str] = mapped_column(String(24), primary_key=True)
+    code: Mapped[str] = mapped_column(String(160), primary_key=True)
+    language: Mapped[str] = mapped_column(String(8), primary_key=True)
+    text: Mapped[str] = mapped_column(String(160))
+
+
 class CashRegister(Base):
     """A fiscal printer a receipt can be sent to; ``device`` is the hardware layer's address."""
 

@@ -53,9 +53,9 @@ class Tender:
 def _tender_method(session: Session, code: str) -> PaymentMethod:
     method = session.get(PaymentMethod, code)
     if method is None:
-        raise InvalidInput(f"There is no payment method {code!r}", field="method")
+        raise InvalidInput("There is no payment method “{method}”", field="method", method=code)
     if method.kind not in TENDER_KINDS:
-        raise InvalidInput(f"{method.name} is not taken at the desk this way", field="method")
+        raise InvalidInput("{method} is not taken at the desk this way", field="method", method=method.name)
     return method
 
 
@@ -152,12 +152,13 @@ def apply_deposit(session: Session, actor: Actor, bill_id: int, amount: Money) -
     require_positive(amount)
     currency = base_currency(session)
     if amount.currency != currency:
-        raise InvalidInput(f"Deposits are applied in {currency}", field="currency")
+        raise InvalidInput("Deposits are applied in {currency}", field="currency", currency=currency)
     view = load_folio(session, bill.folio_id)
     if amount > view.deposit_balance:
-        raise InvalidInput(f"The deposit holds only {view.deposit_balance}", field="amount")
+        raise InvalidInput("The deposit holds only {balance}", field="amount", balance=view.deposit_balance)
     if amount > view.bill(bill.id).balance:
-        raise InvalidInput(f"Bill {bill.number} owes only {view.bill(bill.id).balance}", field="amount")
+        raise InvalidInput("Bill {bill} owes only {balance}", field="amount", bill=bill.number,
+                           balance=view.bill(bill.id).balance)
     method = _deposit_method(session)
     group = str(uuid.uuid4())
     common = dict(folio_id=bill.folio_id, kind=PaymentKind.TRANSFER, method=method, rate=Decimal(1),
@@ -190,13 +191,14 @@ def refund_payment(
         raise InvalidInput("Only a payment or a deposit can be refunded", field="payment")
     require_positive(amount)
     if amount.currency != original.amount.currency:
-        raise InvalidInput(f"This payment is refunded in {original.amount.currency}", field="currency")
+        raise InvalidInput("This payment is refunded in {currency}", field="currency",
+                           currency=original.amount.currency)
     view = load_folio(session, original.folio_id)
     line = view.payment(original.id)
     if line.voided_by is not None:
         raise InvalidInput("A voided payment cannot be refunded", field="payment")
     if amount > line.refundable:
-        raise RefundTooLarge(f"At most {line.refundable} of this payment can be refunded")
+        raise RefundTooLarge("At most {amount} of this payment can be refunded", amount=line.refundable)
     if amount == line.refundable:
         base_amount = line.refundable_base  # the last refund takes what rounding left
     else:
@@ -205,7 +207,7 @@ def refund_payment(
         if direction is not RefundDirection.PAYER:
             raise InvalidInput("A deposit is refunded to the payer", field="direction")
         if base_amount > view.deposit_balance:
-            raise RefundTooLarge(f"The deposit holds only {view.deposit_balance}")
+            raise RefundTooLarge("The deposit holds only {balance}", balance=view.deposit_balance)
     else:
         open_bill_for_update(session, original.bill_id)
     if direction is RefundDirection.DEPOSIT:
@@ -250,7 +252,7 @@ def refund_payment(
 def void_payment(session: Session, actor: Actor, payment_id: int, *, reason: str, manager: User) -> Payment:
     """A manager undoes a payment recorded by mistake; it stays visible, struck out."""
     if manager.role is not Role.MANAGER:
-        raise NotAuthorised(f"{manager.full_name} is not a manager")
+        raise NotAuthorised("{user} is not a manager", user=manager.full_name)
     if not reason.strip():
         raise InvalidInput("Say why the payment is voided", field="reason")
     original = get(session, Payment, payment_id, "Payment", lock=True)
@@ -293,7 +295,7 @@ def transfer_to_company(session: Session, actor: Actor, bill_id: int, company_id
     company = get(session, Company, company_id, "Company")
     balance = load_folio(session, bill.folio_id).bill(bill.id).balance
     if not balance.is_positive:
-        raise InvalidInput(f"Bill {bill.number} has nothing to transfer", field="bill")
+        raise InvalidInput("Bill {bill} has nothing to transfer", field="bill", bill=bill.number)
     method = session.query(PaymentMethod).filter_by(kind=MethodKind.COMPANY_ACCOUNT).first()
     if method is None:
         raise InvalidInput("No company-account payment method is configured", field="method")

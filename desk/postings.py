@@ -33,14 +33,14 @@ class OrderItem:
 
 def quantity_of(value: object) -> Decimal:
     if isinstance(value, float | bool):
-        raise InvalidInput(f"{value!r} is not an exact quantity", field="quantity")
+        raise InvalidInput("“{value}” is not an exact quantity", field="quantity", value=value)
     try:
         quantity = Decimal(str(value))
     except (InvalidOperation, ValueError):
-        raise InvalidInput(f"{value!r} is not a quantity", field="quantity") from None
+        raise InvalidInput("“{value}” is not a quantity", field="quantity", value=value) from None
     if not quantity.is_finite() or quantity <= 0 or quantity != quantity.quantize(Decimal("0.001")):
-        raise InvalidInput(f"The quantity must be positive with at most 3 decimals (got {value})",
-                           field="quantity")
+        raise InvalidInput("The quantity must be positive with at most 3 decimals (got {value})",
+                           field="quantity", value=value)
     return quantity
 
 
@@ -71,14 +71,15 @@ def post_charge(
     quantity = quantity_of(quantity)
     currency = base_currency(session)
     if unit_price.currency != currency:
-        raise InvalidInput(f"Services are charged in {currency}, not {unit_price.currency}", field="currency")
+        raise InvalidInput("Services are charged in {base}, not {currency}", field="currency", base=currency,
+                           currency=unit_price.currency)
     if unit_price.is_negative:
         raise InvalidInput("A price cannot be negative: reverse the service instead", field="price")
     if not description.strip():
         raise InvalidInput("A service needs a description", field="description")
     service = session.get(Service, service_code) if service_code else None
     if service_code and service is None:
-        raise InvalidInput(f"There is no service {service_code}", field="service")
+        raise InvalidInput("There is no service {service}", field="service", service=service_code)
     tax_code = tax_code or (service.tax_code if service else None)
     percent = Decimal(0)
     if tax_code:
@@ -137,7 +138,7 @@ def post_service(
     """Post a catalogue service (minibar, laundry, parking) at its price unless one is given."""
     service = session.get(Service, service_code)
     if service is None:
-        raise InvalidInput(f"There is no service {service_code}", field="service")
+        raise InvalidInput("There is no service {service}", field="service", service=service_code)
     return post_charge(
         session,
         actor,
@@ -167,7 +168,7 @@ def reverse_posting(
         raise InvalidInput("Say why the service is reversed", field="reason")
     line = load_folio(session, original.folio_id).posting(original.id)
     if line.reversed_by is not None:
-        raise AlreadyReversed(f"{original.description} was already reversed")
+        raise AlreadyReversed("{service} was already reversed", service=original.description)
     open_bill_for_update(session, line.bill_id)
     reversal = Posting(
         folio_id=original.folio_id,
@@ -200,7 +201,7 @@ def reverse_posting(
 def void_posting(session: Session, actor: Actor, posting_id: int, *, reason: str, manager: User) -> Posting:
     """A manager undoes a mistaken charge; it stays visible, struck out, with who and why."""
     if manager.role is not Role.MANAGER:
-        raise NotAuthorised(f"{manager.full_name} is not a manager")
+        raise NotAuthorised("{user} is not a manager", user=manager.full_name)
     return reverse_posting(
         session, actor, posting_id, reason=reason, kind=PostingKind.VOID, authorised_by=manager
     )

@@ -24,7 +24,7 @@ def validate_contact(email: str, phone: str) -> tuple[str, str]:
     email = email.strip()
     phone = normalise_phone(phone.strip())
     if email and not EMAIL.match(email):
-        raise InvalidInput(f"{email} is not an e-mail address", field="email")
+        raise InvalidInput("{email} is not an e-mail address", field="email", email=email)
     if phone and not PHONE.match(phone):
         raise InvalidInput("A phone number starts with + and the country code, e.g. +359 88 123 4567",
                            field="phone")
@@ -43,9 +43,9 @@ def request_receipt(
     else:
         raise InvalidInput("Only payments and refunds get a fiscal receipt", field="payment")
     if not payment.method.fiscal:
-        raise InvalidInput(f"{payment.method.name} payments get no fiscal receipt", field="payment")
+        raise InvalidInput("{method} payments get no fiscal receipt", field="payment", method=payment.method.name)
     if session.get(CashRegister, register_code) is None:
-        raise InvalidInput(f"There is no cash register {register_code!r}", field="register")
+        raise InvalidInput("There is no cash register “{register}”", field="register", register=register_code)
     email, phone = validate_contact(email, phone)
     request = ReceiptRequest(
         payment_id=payment.id,

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from desk.auth import Actor
 from desk.bills import open_bill
-from desk.errors import BillNotSettled, InvalidInput, InvalidTransition, NotAuthorised
+from desk.errors import N_, BillNotSettled, InvalidInput, InvalidTransition, NotAuthorised
 from desk.folios import folio_of_reservation, load_folio
 from desk.lookup import get
 from desk.models import (
@@ -72,7 +72,7 @@ def create_reservation(
     if room_number is not None:
         room = session.scalar(select(Room).where(Room.number == room_number))
         if room is None:
-            raise InvalidInput(f"There is no room {room_number}", field="room")
+            raise InvalidInput("There is no room {room}", field="room", room=room_number)
     reservation = Reservation(
         number=number,
         status=ReservationStatus.CONFIRMED,
@@ -127,15 +127,29 @@ def walk_in_folio(session: Session, actor: Actor, name: str) -> Folio:
     return folio
 
 
+# Why a reservation in each status cannot be checked in, or checked out.
+_NOT_CONFIRMED = {
+    ReservationStatus.IN_HOUSE: N_("Reservation {reservation} is already in house"),
+    ReservationStatus.CHECKED_OUT: N_("Reservation {reservation} is checked out, not confirmed"),
+    ReservationStatus.CANCELLED: N_("Reservation {reservation} is cancelled, not confirmed"),
+}
+_NOT_IN_HOUSE = {
+    ReservationStatus.CONFIRMED: N_("Reservation {reservation} is not checked in yet"),
+    ReservationStatus.CHECKED_OUT: N_("Reservation {reservation} is already checked out"),
+    ReservationStatus.CANCELLED: N_("Reservation {reservation} is cancelled, not in house"),
+}
+
+
 def check_in(session: Session, actor: Actor, reservation_id: int, *, today: date | None = None) -> Reservation:
     reservation = get(session, Reservation, reservation_id, "Reservation", lock=True)
     today = today or date.today()
     if reservation.status is not ReservationStatus.CONFIRMED:
-        raise InvalidTransition(f"Reservation {reservation.number} is {reservation.status.value}, not confirmed")
+        raise InvalidTransition(_NOT_CONFIRMED[reservation.status], reservation=reservation.number)
     if reservation.room is None:
-        raise InvalidInput(f"Reservation {reservation.number} has no room yet", field="room")
+        raise InvalidInput("Reservation {reservation} has no room yet", field="room", reservation=reservation.number)
     if reservation.arrival > today:
-        raise InvalidTransition(f"Reservation {reservation.number} arrives on {reservation.arrival}")
+        raise InvalidTransition("Reservation {reservation} arrives on {date}", reservation=reservation.number,
+                                date=reservation.arrival)
     reservation.status = ReservationStatus.IN_HOUSE
     reservation.checked_in_at = utcnow()
     return reservation
@@ -152,17 +166,21 @@ def check_out(
     """Refused while a bill or the deposit is not settled, unless a manager overrides."""
     reservation = get(session, Reservation, reservation_id, "Reservation", lock=True)
     if reservation.status is not ReservationStatus.IN_HOUSE:
-        raise InvalidTransition(f"Reservation {reservation.number} is {reservation.status.value}, not in house")
+        raise InvalidTransition(_NOT_IN_HOUSE[reservation.status], reservation=reservation.number)
     view = load_folio(session, folio_of_reservation(session, reservation_id))
     unsettled = [b for b in view.bills if b.balance]
     if unsettled or view.deposit_balance:
         if override_by is None:
-            details = ", ".join(f"bill {b.bill.number}: {b.balance}" for b in unsettled)
-            if view.deposit_balance:
-                details = ", ".join(filter(None, [details, f"deposit: {view.deposit_balance}"]))
-            raise BillNotSettled(f"Settle every bill before check-out ({details})")
+            bills = [(b.bill.number, b.balance) for b in unsettled]
+            if not view.deposit_balance:
+                raise BillNotSettled("Settle every bill before check-out (bills {bills})", bills=bills)
+            if not bills:
+                raise BillNotSettled("Settle the deposit before check-out ({deposit})", deposit=view.deposit_balance)
+            raise BillNotSettled(
+                "Settle every bill and the deposit before check-out (bills {bills}; deposit {deposit})",
+                bills=bills, deposit=view.deposit_balance)
         if override_by.role is not Role.MANAGER:
-            raise NotAuthorised(f"{override_by.full_name} is not a manager")
+            raise NotAuthorised("{user} is not a manager", user=override_by.full_name)
         if not reason.strip():
             raise InvalidInput("Say why check-out is allowed with an open balance", field="reason")
         reservation.checkout_authorised_by = override_by.username
@@ -176,10 +194,12 @@ def check_out(
 def cancel_reservation(session: Session, actor: Actor, reservation_id: int) -> Reservation:
     reservation = get(session, Reservation, reservation_id, "Reservation", lock=True)
     if reservation.status is not ReservationStatus.CONFIRMED:
-        raise InvalidTransition(f"Only a confirmed reservation can be cancelled ({reservation.number})")
+        raise InvalidTransition("Only a confirmed reservation can be cancelled ({reservation})",
+                                reservation=reservation.number)
     view = load_folio(session, folio_of_reservation(session, reservation_id))
     if any(b.balance for b in view.bills) or view.deposit_balance:
-        raise BillNotSettled(f"Reservation {reservation.number} has money on its folio: settle it first")
+        raise BillNotSettled("Reservation {reservation} has money on its folio: settle it first",
+                             reservation=reservation.number)
     reservation.status = ReservationStatus.CANCELLED
     return reservation
 
@@ -188,7 +208,8 @@ def post_night(session: Session, actor: Actor, reservation_id: int, night: date)
     """Charge one night's accommodation once, however often the night audit runs."""
     reservation = get(session, Reservation, reservation_id, "Reservation")
     if not reservation.arrival <= night < reservation.departure:
-        raise InvalidInput(f"{night} is not a night of reservation {reservation.number}", field="night")
+        raise InvalidInput("{night} is not a night of reservation {reservation}", field="night", night=night,
+                           reservation=reservation.number)
     ref = f"night:{reservation.id}:{night.isoformat()}"
     if session.scalar(select(Posting.id).where(Posting.external_ref == ref)) is not None:
         return

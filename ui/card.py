@@ -51,6 +51,7 @@ from desk.card import CardData, load_card
 from desk.folios import BillView, FolioView, PaymentLine, PostingLine
 from desk.models import Folio, PaymentKind, PostingKind, ReservationStatus
 from desk.money import Money
+from desk.names import Names
 from ui import dialogs
 from ui.card_models import (
     DEPOSIT_ACCOUNT,
@@ -63,7 +64,8 @@ from ui.card_models import (
     money_text,
 )
 from ui.context import DeskContext
-from ui.i18n import format_date
+from ui.desk_text import error_text
+from ui.i18n import current_language, format_date
 from ui.ops import show_error
 
 __all__ = ["ReservationCard", "bill_pdf_directory", "open_card", "open_document"]
@@ -78,7 +80,7 @@ RESIZE_PRECISION = 25
 # No column is fitted wider than this many average characters; longer texts are elided.
 MAX_COLUMN_CHARS = 45
 
-BillRenderer = Callable[[Session, int, Path], Any]
+BillRenderer = Callable[[Session, int, Path, str], Any]
 
 _open_cards: dict[int, ReservationCard] = {}
 
@@ -459,7 +461,8 @@ class ReservationCard(QMainWindow):
             self._reload_pending = True
             return
         self._loading = True
-        self.ctx.query(self, load_card, self.folio_id).success(self._loaded).failure(self._load_failed).run()
+        self.ctx.query(self, load_card, self.folio_id, current_language()).success(self._loaded).failure(
+            self._load_failed).run()
 
     def _loaded(self, card: CardData) -> None:
         self._loading = False
@@ -484,7 +487,7 @@ class ReservationCard(QMainWindow):
             return
         # A shared server may be away for a moment: say so quietly, the next change retries.
         logger.warning("card %s could not be reloaded: %s", self.folio_id, exc)
-        self.statusBar().showMessage(self.tr("Could not refresh the card: {error}").format(error=exc))
+        self.statusBar().showMessage(self.tr("Could not refresh the card: {error}").format(error=error_text(exc)))
         if self._reload_pending:
             self._reload_pending = False
             self.reload()
@@ -505,6 +508,8 @@ class ReservationCard(QMainWindow):
 
         self._restoring = True
         try:
+            for model in (self.postings_model, self.bills_model, self.payments_model):
+                model.names = card.names
             self.postings_model.set_view(view)
             self.bills_model.set_view(view)
             self.payments_model.set_view(view, None)
@@ -572,13 +577,16 @@ class ReservationCard(QMainWindow):
             return ", ".join(guest.full_name for guest in folio.reservation.guests) or folio.reservation.number
         return folio.owner_label
 
+    def card_names(self) -> Names:
+        return self.card.names if self.card is not None else Names()
+
     def _details_text(self, folio: Folio) -> str:
         reservation = folio.reservation
         if reservation is not None:
             parts = [self.tr("Reservation {number}").format(number=reservation.number)]
             if reservation.room is not None:
                 parts.append(self.tr("Room {number}, {type}").format(
-                    number=reservation.room.number, type=reservation.room.room_type))
+                    number=reservation.room.number, type=self.card_names().room_type(reservation.room.room_type)))
             else:
                 parts.append(self.tr("No room yet"))
             parts.append(self.tr("{arrival} – {departure}, {nights} nights").format(
@@ -930,7 +938,8 @@ class ReservationCard(QMainWindow):
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         path = bill_pdf_directory() / f"bill-{bill.bill.number}-{stamp}.pdf"
         self.statusBar().showMessage(self.tr("Preparing bill {number}…").format(number=bill.bill.number))
-        self.ctx.query(self, renderer, bill.bill.id, path).busy(self.action_button).success(self._bill_printed).run()
+        self.ctx.query(self, renderer, bill.bill.id, path, current_language()).busy(self.action_button).success(
+            self._bill_printed).run()
 
     def _bill_printed(self, path: Path) -> None:
         self.last_pdf = Path(path)

@@ -42,6 +42,7 @@ from desk.search import (
 )
 from desk.stays import company_folio, event_folio
 from ui.context import DeskContext
+from ui.i18n import current_language
 from ui.ops import Cancelled, Op
 from ui.search_model import FolioTableModel
 
@@ -251,8 +252,8 @@ class MainWindow(QMainWindow):
     # --- status bar -----------------------------------------------------------------------------
 
     def _load_status(self) -> None:
-        self.ctx.query(self, desk_status, self.ctx.actor.username).success(self._show_status).failure(
-            lambda exc: logger.warning("status bar not loaded: %s", exc)).run()
+        self.ctx.query(self, desk_status, self.ctx.actor.username, current_language()).success(
+            self._show_status).failure(lambda exc: logger.warning("status bar not loaded: %s", exc)).run()
 
     def _show_status(self, status: DeskStatus) -> None:
         if status.cashier_name:

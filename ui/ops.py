@@ -58,6 +58,8 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signa
 from PySide6.QtGui import QCloseEvent, QCursor
 from PySide6.QtWidgets import QMessageBox, QProgressBar, QProgressDialog, QPushButton, QWidget
 
+from ui.desk_text import error_text
+
 __all__ = [
     "Cancelled",
     "Op",
@@ -462,7 +464,7 @@ def show_error(parent: QObject | None, exc: BaseException) -> QMessageBox:
     Unexpected (non-domain) errors carry their traceback under "Show Details".
     """
     window = parent.window() if isinstance(parent, QWidget) and shiboken6.isValid(parent) else None
-    text = str(exc) or QCoreApplication.translate("Op", "The operation failed.")
+    text = error_text(exc) or QCoreApplication.translate("Op", "The operation failed.")
     title = QCoreApplication.translate("Op", "Error")
     box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok, window)
     box.setObjectName("opErrorBox")

@@ -385,6 +385,424 @@
     </message>
 </context>
 <context>
+    <name>DeskError</name>
+    <message>
+        <source>A bill needs a payer</source>
+        <translation>Сметката трябва да има платец</translation>
+    </message>
+    <message>
+        <source>A deposit is refunded to the payer</source>
+        <translation>Депозитът се възстановява на платеца</translation>
+    </message>
+    <message>
+        <source>A guest needs a name</source>
+        <translation>Гостът трябва да има име</translation>
+    </message>
+    <message>
+        <source>A ledger amount is in {currency}, not the hotel&apos;s {base}</source>
+        <translation>Сума в регистъра е в {currency}, а не във валутата на хотела {base}</translation>
+    </message>
+    <message>
+        <source>A phone number starts with + and the country code, e.g. +359 88 123 4567</source>
+        <translation>Телефонният номер започва с + и кода на държавата, напр. +359 88 123 4567</translation>
+    </message>
+    <message>
+        <source>A price cannot be negative: reverse the service instead</source>
+        <translation>Цената не може да е отрицателна: сторнирайте услугата</translation>
+    </message>
+    <message>
+        <source>A refund into the deposit is undone by applying the deposit</source>
+        <translation>Възстановяване в депозита се отменя с прилагане на депозита</translation>
+    </message>
+    <message>
+        <source>A reservation needs at least one guest</source>
+        <translation>Резервацията трябва да има поне един гост</translation>
+    </message>
+    <message>
+        <source>A reversal cannot itself be reversed</source>
+        <translation>Сторно не може да бъде сторнирано</translation>
+    </message>
+    <message>
+        <source>A service needs a description</source>
+        <translation>Услугата трябва да има описание</translation>
+    </message>
+    <message>
+        <source>A voided payment cannot be refunded</source>
+        <translation>Анулирано плащане не може да бъде възстановено</translation>
+    </message>
+    <message>
+        <source>A walk-in client needs a name</source>
+        <translation>Клиентът без резервация трябва да има име</translation>
+    </message>
+    <message>
+        <source>Ask for between 1 and {limit} results</source>
+        <translation>Поискайте от 1 до {limit} резултата</translation>
+    </message>
+    <message>
+        <source>At most {amount} of this payment can be refunded</source>
+        <translation>От това плащане могат да се възстановят най-много {amount}</translation>
+    </message>
+    <message>
+        <source>Bill {bill} has nothing to transfer</source>
+        <translation>По сметка {bill} няма какво да се прехвърли</translation>
+    </message>
+    <message>
+        <source>Bill {bill} is not on this folio</source>
+        <translation>Сметка {bill} не е в това фолио</translation>
+    </message>
+    <message>
+        <source>Bill {bill} owes only {balance}</source>
+        <translation>По сметка {bill} се дължат само {balance}</translation>
+    </message>
+    <message>
+        <source>Bill {key} does not exist</source>
+        <translation>Сметка {key} не съществува</translation>
+    </message>
+    <message>
+        <source>Cannot combine {left} with {right}</source>
+        <translation>{left} и {right} не могат да се смесват</translation>
+    </message>
+    <message>
+        <source>Choose the services to move</source>
+        <translation>Изберете услугите за преместване</translation>
+    </message>
+    <message>
+        <source>Company {key} does not exist</source>
+        <translation>Фирма {key} не съществува</translation>
+    </message>
+    <message>
+        <source>Departure must be after arrival</source>
+        <translation>Заминаването трябва да е след пристигането</translation>
+    </message>
+    <message>
+        <source>Deposits are applied in {currency}</source>
+        <translation>Депозитите се прилагат в {currency}</translation>
+    </message>
+    <message>
+        <source>Event {key} does not exist</source>
+        <translation>Събитие {key} не съществува</translation>
+    </message>
+    <message>
+        <source>Folio {folio} does not exist</source>
+        <translation>Фолио {folio} не съществува</translation>
+    </message>
+    <message>
+        <source>Folio {key} does not exist</source>
+        <translation>Фолио {key} не съществува</translation>
+    </message>
+    <message>
+        <source>Guest {key} does not exist</source>
+        <translation>Гост {key} не съществува</translation>
+    </message>
+    <message>
+        <source>No company-account payment method is configured</source>
+        <translation>Не е настроен начин на плащане „сметка на фирма“</translation>
+    </message>
+    <message>
+        <source>No payment method of kind deposit is configured</source>
+        <translation>Не е настроен начин на плащане „депозит“</translation>
+    </message>
+    <message>
+        <source>Only a confirmed reservation can be cancelled ({reservation})</source>
+        <translation>Може да се анулира само потвърдена резервация ({reservation})</translation>
+    </message>
+    <message>
+        <source>Only a payment or a deposit can be refunded</source>
+        <translation>Може да се възстанови само плащане или депозит</translation>
+    </message>
+    <message>
+        <source>Only a payment, deposit or refund can be voided</source>
+        <translation>Може да се анулира само плащане, депозит или възстановяване</translation>
+    </message>
+    <message>
+        <source>Only payments and refunds get a fiscal receipt</source>
+        <translation>Фискален бон се издава само за плащания и възстановявания</translation>
+    </message>
+    <message>
+        <source>Only services on this bill can be split off it</source>
+        <translation>Могат да се отделят само услуги от тази сметка</translation>
+    </message>
+    <message>
+        <source>Outlet {key} does not exist</source>
+        <translation>Търговски обект {key} не съществува</translation>
+    </message>
+    <message>
+        <source>Payment {key} does not exist</source>
+        <translation>Плащане {key} не съществува</translation>
+    </message>
+    <message>
+        <source>Payment {payment} does not exist</source>
+        <translation>Плащане {payment} не съществува</translation>
+    </message>
+    <message>
+        <source>Payment {payment} is not on this folio</source>
+        <translation>Плащане {payment} не е в това фолио</translation>
+    </message>
+    <message>
+        <source>Reservation {key} does not exist</source>
+        <translation>Резервация {key} не съществува</translation>
+    </message>
+    <message>
+        <source>Reservation {reservation} arrives on {date}</source>
+        <translation>Резервация {reservation} пристига на {date}</translation>
+    </message>
+    <message>
+        <source>Reservation {reservation} does not exist</source>
+        <translation>Резервация {reservation} не съществува</translation>
+    </message>
+    <message>
+        <source>Reservation {reservation} has money on its folio: settle it first</source>
+        <translation>Във фолиото на резервация {reservation} има пари: първо уредете сметките</translation>
+    </message>
+    <message>
+        <source>Reservation {reservation} has no folio</source>
+        <translation>Резервация {reservation} няма фолио</translation>
+    </message>
+    <message>
+        <source>Reservation {reservation} has no room yet</source>
+        <translation>На резервация {reservation} още не е дадена стая</translation>
+    </message>
+    <message>
+        <source>Reservation {reservation} is already checked out</source>
+        <translation>Резервация {reservation} вече е напуснала</translation>
+    </message>
+    <message>
+        <source>Reservation {reservation} is already in house</source>
+        <translation>Резервация {reservation} вече е настанена</translation>
+    </message>
+    <message>
+        <source>Reservation {reservation} is cancelled, not confirmed</source>
+        <translation>Резервация {reservation} е анулирана, не е потвърдена</translation>
+    </message>
+    <message>
+        <source>Reservation {reservation} is cancelled, not in house</source>
+        <translation>Резервация {reservation} е анулирана, гостът не е настанен</translation>
+    </message>
+    <message>
+        <source>Reservation {reservation} is cancelled: its bills are closed</source>
+        <translation>Резервация {reservation} е анулирана: сметките ѝ са закрити</translation>
+    </message>
+    <message>
+        <source>Reservation {reservation} is checked out, not confirmed</source>
+        <translation>Резервация {reservation} е напуснала, не е потвърдена</translation>
+    </message>
+    <message>
+        <source>Reservation {reservation} is checked out: its bills are closed</source>
+        <translation>Резервация {reservation} е напуснала: сметките ѝ са закрити</translation>
+    </message>
+    <message>
+        <source>Reservation {reservation} is not checked in yet</source>
+        <translation>Резервация {reservation} още не е настанена</translation>
+    </message>
+    <message>
+        <source>Say why check-out is allowed with an open balance</source>
+        <translation>Посочете защо се разрешава напускане с неплатено салдо</translation>
+    </message>
+    <message>
+        <source>Say why the payment is voided</source>
+        <translation>Посочете защо плащането се анулира</translation>
+    </message>
+    <message>
+        <source>Say why the service is reversed</source>
+        <translation>Посочете защо услугата се сторнира</translation>
+    </message>
+    <message>
+        <source>Service {key} does not exist</source>
+        <translation>Услуга {key} не съществува</translation>
+    </message>
+    <message>
+        <source>Service {posting} does not exist</source>
+        <translation>Услуга {posting} не съществува</translation>
+    </message>
+    <message>
+        <source>Service {posting} is not on this folio</source>
+        <translation>Услуга {posting} не е в това фолио</translation>
+    </message>
+    <message>
+        <source>Services are charged in {base}, not {currency}</source>
+        <translation>Услугите се начисляват в {base}, а не в {currency}</translation>
+    </message>
+    <message>
+        <source>Settle every bill and the deposit before check-out (bills {bills}; deposit {deposit})</source>
+        <translation>Преди напускане уредете всички сметки и депозита (сметки {bills}; депозит {deposit})</translation>
+    </message>
+    <message>
+        <source>Settle every bill before check-out (bills {bills})</source>
+        <translation>Преди напускане уредете всички сметки (сметки {bills})</translation>
+    </message>
+    <message>
+        <source>Settle the deposit before check-out ({deposit})</source>
+        <translation>Преди напускане уредете депозита ({deposit})</translation>
+    </message>
+    <message>
+        <source>Tax rate {key} does not exist</source>
+        <translation>Данъчна ставка {key} не съществува</translation>
+    </message>
+    <message>
+        <source>The amount must be more than zero (got {amount})</source>
+        <translation>Сумата трябва да е по-голяма от нула (въведено {amount})</translation>
+    </message>
+    <message>
+        <source>The deposit holds only {balance}</source>
+        <translation>В депозита има само {balance}</translation>
+    </message>
+    <message>
+        <source>The deposit was already used: refund or move it first</source>
+        <translation>Депозитът вече е използван: първо го възстановете или преместете</translation>
+    </message>
+    <message>
+        <source>The hotel does not accept {currency}</source>
+        <translation>Хотелът не приема {currency}</translation>
+    </message>
+    <message>
+        <source>The hotel is not set up</source>
+        <translation>Хотелът не е настроен</translation>
+    </message>
+    <message>
+        <source>The nightly rate cannot be negative</source>
+        <translation>Цената за нощувка не може да е отрицателна</translation>
+    </message>
+    <message>
+        <source>The order&apos;s items do not add up to its amount</source>
+        <translation>Артикулите на поръчката не дават сумата ѝ</translation>
+    </message>
+    <message>
+        <source>The quantity must be positive with at most 3 decimals (got {value})</source>
+        <translation>Количеството трябва да е положително, с най-много 3 знака след запетаята (въведено {value})</translation>
+    </message>
+    <message>
+        <source>The search text is too long (at most {limit} characters)</source>
+        <translation>Текстът за търсене е твърде дълъг (най-много {limit} знака)</translation>
+    </message>
+    <message>
+        <source>There is no cash register “{register}”</source>
+        <translation>Няма касов апарат „{register}“</translation>
+    </message>
+    <message>
+        <source>There is no payment method “{method}”</source>
+        <translation>Няма начин на плащане „{method}“</translation>
+    </message>
+    <message>
+        <source>There is no room {room}</source>
+        <translation>Няма стая {room}</translation>
+    </message>
+    <message>
+        <source>There is no service {service}</source>
+        <translation>Няма услуга {service}</translation>
+    </message>
+    <message>
+        <source>This payment is already voided</source>
+        <translation>Това плащане вече е анулирано</translation>
+    </message>
+    <message>
+        <source>This payment is refunded in {currency}</source>
+        <translation>Това плащане се възстановява в {currency}</translation>
+    </message>
+    <message>
+        <source>Unknown currency “{currency}”</source>
+        <translation>Непозната валута „{currency}“</translation>
+    </message>
+    <message>
+        <source>Void its refunds first</source>
+        <translation>Първо анулирайте възстановяванията по него</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password</source>
+        <translation>Грешно потребителско име или парола</translation>
+    </message>
+    <message>
+        <source>{amount} has more decimals than {currency} allows ({digits})</source>
+        <translation>{amount} има повече знаци след запетаята, отколкото позволява {currency} ({digits})</translation>
+    </message>
+    <message>
+        <source>{email} is not an e-mail address</source>
+        <translation>{email} не е имейл адрес</translation>
+    </message>
+    <message>
+        <source>{method} is not taken at the desk this way</source>
+        <translation>{method} не се приема така на рецепцията</translation>
+    </message>
+    <message>
+        <source>{method} payments get no fiscal receipt</source>
+        <translation>За плащане „{method}“ не се издава фискален бон</translation>
+    </message>
+    <message>
+        <source>{night} is not a night of reservation {reservation}</source>
+        <translation>{night} не е нощувка от резервация {reservation}</translation>
+    </message>
+    <message>
+        <source>{record} {id} cannot be changed ({columns})</source>
+        <translation>{record} {id} не може да се променя ({columns})</translation>
+    </message>
+    <message>
+        <source>{record} {id} cannot be deleted</source>
+        <translation>{record} {id} не може да се изтрие</translation>
+    </message>
+    <message>
+        <source>{service} is already on bill {bill}</source>
+        <translation>„{service}“ вече е в сметка {bill}</translation>
+    </message>
+    <message>
+        <source>{service} is reversed and stays where it is</source>
+        <translation>„{service}“ е сторнирана и остава на мястото си</translation>
+    </message>
+    <message>
+        <source>{service} was already reversed</source>
+        <translation>„{service}“ вече е сторнирана</translation>
+    </message>
+    <message>
+        <source>{user} is not a manager</source>
+        <translation>{user} не е мениджър</translation>
+    </message>
+    <message>
+        <source>“{text}” is not money</source>
+        <translation>„{text}“ не е парична сума</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a quantity</source>
+        <translation>„{value}“ не е количество</translation>
+    </message>
+    <message>
+        <source>“{value}” is not an amount</source>
+        <translation>„{value}“ не е сума</translation>
+    </message>
+    <message>
+        <source>“{value}” is not an exact amount</source>
+        <translation>„{value}“ не е точна сума</translation>
+    </message>
+    <message>
+        <source>“{value}” is not an exact quantity</source>
+        <translation>„{value}“ не е точно количество</translation>
+    </message>
+</context>
+<context>
+    <name>DeskText</name>
+    <message>
+        <source>Bill {bill}, {payer}</source>
+        <translation>Сметка {bill}, {payer}</translation>
+    </message>
+    <message>
+        <source>From deposit</source>
+        <translation>От депозита</translation>
+    </message>
+    <message>
+        <source>Refund of payment {payment}</source>
+        <translation>Възстановяване на плащане {payment}</translation>
+    </message>
+    <message>
+        <source>To bill {bill}</source>
+        <translation>Към сметка {bill}</translation>
+    </message>
+    <message>
+        <source>To the account of {company}</source>
+        <translation>По сметката на {company}</translation>
+    </message>
+    <message>
+        <source>Void of payment {payment}</source>
+        <translation>Анулиране на плащане {payment}</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <source>The amount cannot be negative.</source>

@@ -72,7 +72,7 @@ def opened_urls(monkeypatch, tmp_path) -> list[QUrl]:
 def fake_renderer(monkeypatch, opened_urls) -> list[QUrl]:
     """Check-out tests that are not about the PDF do not depend on the reports."""
 
-    def render(_session, _folio_id: int, path: Path) -> Path:
+    def render(_session, _folio_id: int, path: Path, _language: str) -> Path:
         path.write_bytes(b"%PDF-1.4 fake")
         return path
 

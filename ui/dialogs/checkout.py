@@ -21,6 +21,7 @@ from desk.models import PaymentKind, Reservation, ReservationStatus
 from desk.payments import transfer_to_company
 from desk.stays import check_out
 from ui.context import DeskContext
+from ui.desk_text import error_text
 from ui.dialogs.common import (
     Column,
     DeskDialog,
@@ -40,11 +41,12 @@ from ui.dialogs.common import (
 from ui.dialogs.deposit import DepositDialog
 from ui.dialogs.payment import MakePaymentDialog
 from ui.dialogs.refund import MakeRefundDialog
+from ui.i18n import current_language
 from ui.ops import Op
 
 logger = logging.getLogger(__name__)
 
-FolioRenderer = Callable[[Session, int, Path], Any]
+FolioRenderer = Callable[[Session, int, Path, str], Any]
 
 
 def check_out_with_override(
@@ -79,8 +81,8 @@ def final_folio_renderer() -> FolioRenderer | None:
     return render_folio_pdf  # type: ignore[no-any-return]
 
 
-def _render_final_folio(session: Session, renderer: FolioRenderer, folio_id: int, path: Path) -> Path:
-    renderer(session, folio_id, path)
+def _render_final_folio(session: Session, renderer: FolioRenderer, folio_id: int, path: Path, language: str) -> Path:
+    renderer(session, folio_id, path, language)
     return path
 
 
@@ -210,8 +212,8 @@ class CheckOutDialog(DeskDialog):
     def _reload(self) -> None:
         if self.checked_out:
             return
-        self.ctx.query(self, load_card, self.card.folio.folio.id).success(self._set_card).failure(
-            lambda exc: self.form_error.show_message(str(exc))
+        self.ctx.query(self, load_card, self.card.folio.folio.id, current_language()).success(self._set_card).failure(
+            lambda exc: self.form_error.show_message(error_text(exc))
         ).run()
 
     def _set_card(self, card: CardData) -> None:
@@ -355,7 +357,7 @@ class CheckOutDialog(DeskDialog):
         self._op = (
             self.ctx.change(self, transfer_to_company, bill_id, company_id)
             .busy(self.transfer_button, self.apply_button)
-            .failure(lambda exc: self.transfer_error.show_message(str(exc)))
+            .failure(lambda exc: self.transfer_error.show_message(error_text(exc)))
             .run()
         )
 
@@ -406,7 +408,7 @@ class CheckOutDialog(DeskDialog):
         path = folio_pdf_directory() / f"folio-{reservation.number}.pdf"
         self.pdf_label.setText(self.tr("Writing the final folio…"))
         self._op = (
-            self.ctx.query(self, _render_final_folio, renderer, self.card.folio.folio.id, path)
+            self.ctx.query(self, _render_final_folio, renderer, self.card.folio.folio.id, path, current_language())
             .success(self._pdf_written)
             .failure(self._pdf_failed)
             .run()
@@ -423,7 +425,8 @@ class CheckOutDialog(DeskDialog):
 
     def _pdf_failed(self, exc: BaseException) -> None:
         logger.error("the final folio PDF failed", exc_info=exc)
-        self.pdf_label.setText(self.tr("The final folio PDF could not be written: {error}").format(error=exc))
+        self.pdf_label.setText(self.tr("The final folio PDF could not be written: {error}").format(
+            error=error_text(exc)))
 
     def reject(self) -> None:
         if self.checked_out and not self.is_busy:

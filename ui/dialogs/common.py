@@ -30,7 +30,9 @@ from desk.errors import DeskError
 from desk.folios import BillStatus, BillView
 from desk.models import PaymentMethod
 from desk.money import Money, minor_units
+from desk.names import Names
 from ui.context import DeskContext
+from ui.desk_text import error_text
 from ui.i18n import format_amount, format_money, parse_decimal
 from ui.ops import Op, show_error
 
@@ -159,8 +161,8 @@ def fill_combo(combo: QComboBox, choices: Sequence[tuple[str, Any]], current: An
             combo.setCurrentIndex(index)
 
 
-def method_choices(methods: Sequence[PaymentMethod]) -> list[tuple[str, str]]:
-    return [(method.name, method.code) for method in methods]
+def method_choices(methods: Sequence[PaymentMethod], names: Names) -> list[tuple[str, str]]:
+    return [(names.method(method), method.code) for method in methods]
 
 
 # --- widgets ----------------------------------------------------------------------------------
@@ -465,7 +467,7 @@ class DeskDialog(QDialog):
 
     def show_failure(self, exc: BaseException) -> None:
         if isinstance(exc, DeskError):
-            self.show_problem(exc.field, str(exc))
+            self.show_problem(exc.field, error_text(exc))
         else:
             show_error(self, exc)
 

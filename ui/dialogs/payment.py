@@ -70,7 +70,7 @@ class MakePaymentDialog(DeskDialog):
 
         self.method_combo = QComboBox()
         self.method_combo.setObjectName("methodCombo")
-        fill_combo(self.method_combo, method_choices(list(self._methods.values())))
+        fill_combo(self.method_combo, method_choices(list(self._methods.values()), self.card.names))
         self.add_field(form, "method", self.tr("&Method:"), self.method_combo)
         self.card_hint = hint_label(
             self.tr(

@@ -55,7 +55,7 @@ class MakeRefundDialog(DeskDialog):
         self.content.addWidget(heading_label(self.tr("Refund of a payment"), "refundHeading"))
         facts = new_form()
         self.content.addLayout(facts)
-        add_row(facts, self.tr("Method:"), self._fact(payment.method.name, "originalMethodLabel"))
+        add_row(facts, self.tr("Method:"), self._fact(self.card.names.method(payment.method), "originalMethodLabel"))
         paid = money_text(payment.amount)
         if payment.amount.currency != card.currency:
             paid = self.tr("{amount} ({base} on the bill)").format(amount=paid, base=money_text(payment.base_amount))
@@ -92,7 +92,7 @@ class MakeRefundDialog(DeskDialog):
         self.method_combo = QComboBox()
         self.method_combo.setObjectName("methodCombo")
         self._methods = {method.code: method for method in self._refund_methods()}
-        fill_combo(self.method_combo, method_choices(list(self._methods.values())))
+        fill_combo(self.method_combo, method_choices(list(self._methods.values()), self.card.names))
         self.add_field(form, "refundMethod", self.tr("Refund &method:"), self.method_combo)
 
         self.amount_edit = QLineEdit(amount_for_edit(self.maximum) if self.maximum.is_positive else "")

@@ -14,6 +14,7 @@ from desk.models import Payment, PaymentKind, Posting, PostingKind
 from desk.payments import void_payment
 from desk.postings import void_posting
 from ui.context import DeskContext
+from ui.desk_text import payment_reference, posting_description
 from ui.dialogs.common import (
     DeskDialog,
     add_credentials,
@@ -25,6 +26,7 @@ from ui.dialogs.common import (
     quantity_text,
     read_credentials,
 )
+from ui.dialogs.details import source_text
 from ui.i18n import format_date, format_datetime
 from ui.ops import Op
 
@@ -110,7 +112,7 @@ class VoidDialog(DeskDialog):
         line = self.card.folio.posting(posting_id)
         posting = line.posting
         self.content.addWidget(heading_label(self.tr("Void a service"), "voidHeading"))
-        self._fact(form, self.tr("Service:"), posting.description, "subjectLabel")
+        self._fact(form, self.tr("Service:"), posting_description(posting, self.card.names), "subjectLabel")
         self._fact(form, self.tr("Ordered:"), format_datetime(posting.ordered_at), "dateLabel")
         self._fact(
             form,
@@ -123,7 +125,7 @@ class VoidDialog(DeskDialog):
             "amountLabel",
         )
         self._fact(form, self.tr("Bill:"), self.card.folio.bill(line.bill_id).bill.number, "billLabel")
-        self._fact(form, self.tr("Source:"), posting.source_label, "sourceLabel")
+        self._fact(form, self.tr("Source:"), source_text(posting, self.card.names), "sourceLabel")
         if posting.kind is not PostingKind.CHARGE:
             return self.tr("This line is itself a cancellation and cannot be voided.")
         if line.reversed_by is not None:
@@ -134,7 +136,7 @@ class VoidDialog(DeskDialog):
         line = self.card.folio.payment(payment_id)
         payment = line.payment
         self.content.addWidget(heading_label(self.tr("Void a payment"), "voidHeading"))
-        self._fact(form, self.tr("Method:"), payment.method.name, "subjectLabel")
+        self._fact(form, self.tr("Method:"), self.card.names.method(payment.method), "subjectLabel")
         self._fact(form, self.tr("Amount:"), money_text(payment.amount), "amountLabel")
         self._fact(form, self.tr("Date, payer:"), f"{format_date(payment.paid_on)} · {payment.payer_name}", "dateLabel")
         where = (
@@ -142,7 +144,7 @@ class VoidDialog(DeskDialog):
         )
         self._fact(form, self.tr("Bill:"), where, "billLabel")
         if payment.text:
-            self._fact(form, self.tr("Text:"), payment.text, "textLabel")
+            self._fact(form, self.tr("Text:"), payment_reference(payment), "textLabel")
         if payment.kind not in (PaymentKind.PAYMENT, PaymentKind.DEPOSIT, PaymentKind.REFUND):
             return self.tr("Only a payment, a deposit or a refund can be voided.")
         if line.voided_by is not None:
