@@ -11,7 +11,7 @@ from desk.auth import Actor
 from desk.bills import open_bill
 from desk.errors import BillNotSettled, InvalidInput, InvalidTransition, NotAuthorised
 from desk.folios import folio_of_reservation, load_folio
-from desk.lookup import get
+from desk.lookup import get, lock_folio, lock_open_bills
 from desk.models import (
     Company,
     Event,
@@ -153,7 +153,10 @@ def check_out(
     reservation = get(session, Reservation, reservation_id, "Reservation", lock=True)
     if reservation.status is not ReservationStatus.IN_HOUSE:
         raise InvalidTransition(f"Reservation {reservation.number} is {reservation.status.value}, not in house")
-    view = load_folio(session, folio_of_reservation(session, reservation_id))
+    # Every bill locked, so no payment or charge lands between the check and the check-out.
+    folio = lock_folio(session, folio_of_reservation(session, reservation_id))
+    lock_open_bills(session, (bill.id for bill in folio.bills))
+    view = load_folio(session, folio.id)
     unsettled = [b for b in view.bills if b.balance]
     if unsettled or view.deposit_balance:
         if override_by is None:
@@ -177,7 +180,9 @@ def cancel_reservation(session: Session, actor: Actor, reservation_id: int) -> R
     reservation = get(session, Reservation, reservation_id, "Reservation", lock=True)
     if reservation.status is not ReservationStatus.CONFIRMED:
         raise InvalidTransition(f"Only a confirmed reservation can be cancelled ({reservation.number})")
-    view = load_folio(session, folio_of_reservation(session, reservation_id))
+    folio = lock_folio(session, folio_of_reservation(session, reservation_id))
+    lock_open_bills(session, (bill.id for bill in folio.bills))
+    view = load_folio(session, folio.id)
     if any(b.balance for b in view.bills) or view.deposit_balance:
         raise BillNotSettled(f"Reservation {reservation.number} has money on its folio: settle it first")
     reservation.status = ReservationStatus.CANCELLED
