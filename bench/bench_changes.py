@@ -34,7 +34,7 @@ from bench.bench_search import build_hotel
 from desk.auth import Actor
 from desk.changes import ledger_stamp, poll_changes
 from desk.db import Database
-from desk.models import Bill, Payment, Posting, PostingMove, Reservation
+from desk.models import Bill, Folio, Payment, Posting, PostingMove, Reservation, ReservationStatus
 from desk.postings import post_service
 from desk.runner import Runner
 
@@ -75,7 +75,10 @@ def bench(url: str, reservations: int, polls: int) -> None:
         print(f"  ledger_stamp (after)   {median_ms(database, ledger_stamp, polls):8.2f} ms")
         runner = Runner(database)
         with database.unit_of_work() as session:
-            bill_id = session.scalar(select(func.max(Bill.id)))
+            bill_id = session.scalar(
+                select(func.max(Bill.id)).join(Folio).join(Reservation)
+                .where(Reservation.status == ReservationStatus.IN_HOUSE)
+            )
         times = []
         for _ in range(polls):
             with database.unit_of_work() as session:
@@ -96,12 +99,24 @@ def main() -> int:
     parser.add_argument("--reservations", type=int, default=200_000)
     parser.add_argument("--polls", type=int, default=50)
     parser.add_argument("--postgres", metavar="URL", help="also measure an empty PostgreSQL database")
+    parser.add_argument("--throwaway-postgres", action="store_true",
+                        help="also measure on a PostgreSQL server started for this run (tests/pg_server.py)")
+    parser.add_argument("--no-sqlite", action="store_true")
     args = parser.parse_args()
     logging.getLogger("alembic").setLevel(logging.WARNING)
-    with tempfile.TemporaryDirectory() as directory:
-        bench(f"sqlite:///{directory}/bench.sqlite3", args.reservations, args.polls)
+    if not args.no_sqlite:
+        with tempfile.TemporaryDirectory() as directory:
+            bench(f"sqlite:///{directory}/bench.sqlite3", args.reservations, args.polls)
     if args.postgres:
         bench(args.postgres, args.reservations, args.polls)
+    if args.throwaway_postgres:
+        from tests.pg_server import PgServer
+
+        server = PgServer.start()
+        try:
+            bench(server.create_database("bench_changes"), args.reservations, args.polls)
+        finally:
+            server.stop()
     return 0
 
 
