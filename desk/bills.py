@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 from desk.auth import Actor
 from desk.errors import InvalidInput
 from desk.folios import load_folio
-from desk.lookup import ensure_open, get, open_bill_for_update
+from desk.lookup import ensure_open, get, lock_folio_of_bill, lock_open_bills, open_bill_for_update
 from desk.models import Bill, Company, Folio, Guest, PostingMove
 
 
@@ -48,17 +48,18 @@ def move_postings(session: Session, actor: Actor, posting_ids: Sequence[int], to
     """Move services to another bill of the same folio, both bills staying open."""
     if not posting_ids:
         raise InvalidInput("Choose the services to move", field="postings")
-    target = open_bill_for_update(session, to_bill_id)
-    view = load_folio(session, target.folio_id)
-    for posting_id in dict.fromkeys(posting_ids):
-        line = view.posting(posting_id)
+    folio = lock_folio_of_bill(session, to_bill_id)
+    view = load_folio(session, folio.id)
+    lines = [view.posting(posting_id) for posting_id in dict.fromkeys(posting_ids)]
+    target = lock_open_bills(session, [to_bill_id, *(line.bill_id for line in lines)])[to_bill_id]
+    for line in lines:
+        posting_id = line.posting.id
         if not line.is_active:
             raise InvalidInput("{service} is reversed and stays where it is",
                                field="postings", service=line.posting.description)
         if line.bill_id == target.id:
             raise InvalidInput("{service} is already on bill {bill}",
                                field="postings", service=line.posting.description, bill=target.number)
-        open_bill_for_update(session, line.bill_id)
         session.add(
             PostingMove(
                 posting_id=posting_id,
@@ -81,6 +82,7 @@ def split_bill(
     payer_name: str | None = None,
 ) -> Bill:
     """Open a new bill for another payer and move the chosen services onto it."""
+    lock_folio_of_bill(session, bill_id)
     source = open_bill_for_update(session, bill_id)
     view = load_folio(session, source.folio_id)
     on_source = {line.posting.id for line in view.bill(bill_id).postings}

@@ -1,7 +1,27 @@
-"""Fetching records for use cases, with the errors a clerk reads when they are missing."""
+"""Fetching records for use cases, with the errors a clerk reads when they are missing.
+
+The lock order
+--------------
+Every use case takes row locks (PostgreSQL; on SQLite a writing unit holds the whole file from
+BEGIN) in this one order, so two desks can wait for each other but never deadlock:
+
+    reservation -> folio -> the folio's bills, in ascending id order
+
+- A use case that locks one bill and nothing after it (take a payment, post a charge) may start
+  at the bill: it holds one lock and waits for nothing more.
+- A use case that needs more than one lock (refund, apply a deposit, move, split, void, reverse,
+  check out) locks the folio first, then its bills in id order: the folio lock puts them in line
+  one after another on that folio, whatever bills they go on to lock.
+- Ledger rows (payments, postings) are never locked: they are never changed, and the folio or
+  bill lock already stands for them. Read them unlocked to learn which folio to lock, then read
+  what the decision needs (``load_folio``) after the locks are held.
+- Locks are FOR NO KEY UPDATE: the foreign-key checks of the rows we insert take KEY SHARE on the
+  folio and the bill, which FOR UPDATE would block (and deadlock against) but this does not.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import TypeVar
 
@@ -33,18 +53,37 @@ _MISSING = {
 
 def get(session: Session, model: type[T], key: object, label: str, *, lock: bool = False) -> T:
     """The record, locked for update on databases that lock rows (not SQLite)."""
-    # "OF" keeps PostgreSQL from refusing to lock the outer side of an eager join.
-    record = session.get(model, key, with_for_update={"of": model} if lock else None)
+    # "OF" keeps PostgreSQL from refusing to lock the outer side of an eager join; key_share
+    # makes it FOR NO KEY UPDATE (see the lock order above).
+    record = session.get(model, key, with_for_update={"of": model, "key_share": True} if lock else None)
     if record is None:
         raise NotFound(_MISSING.get(label, "{label} {key} does not exist"), label=label, key=key)
     return record
 
 
 def open_bill_for_update(session: Session, bill_id: int) -> Bill:
-    """A bill that may still take postings and payments, locked against other workstations."""
+    """A bill that may still take postings and payments, locked against other workstations.
+
+    First lock of a single-bill use case, or a bill of a folio the caller has already locked.
+    """
     bill = get(session, Bill, bill_id, "Bill", lock=True)
     ensure_open(session.get_one(Folio, bill.folio_id))
     return bill
+
+
+def lock_folio(session: Session, folio_id: int) -> Folio:
+    """The folio, locked: the first lock of a use case that goes on to lock its bills."""
+    return get(session, Folio, folio_id, "Folio", lock=True)
+
+
+def lock_folio_of_bill(session: Session, bill_id: int) -> Folio:
+    """The folio a bill belongs to, locked (the bill itself is read, not locked)."""
+    return lock_folio(session, get(session, Bill, bill_id, "Bill").folio_id)
+
+
+def lock_open_bills(session: Session, bill_ids: Iterable[int]) -> dict[int, Bill]:
+    """Open bills of a folio locked by the caller, locked in ascending id order."""
+    return {bill_id: open_bill_for_update(session, bill_id) for bill_id in sorted(set(bill_ids))}
 
 
 def ensure_open(folio: Folio) -> None:

@@ -442,3 +442,15 @@ class ReceiptRequest(LedgerRecord, Base):
     requested_by: Mapped[str] = mapped_column(String(40))
     workstation: Mapped[str] = mapped_column(String(40))
 
+
+
+class StayChange(Base):
+    """One row per update of a reservation, written by a database trigger (migration 0003_guard).
+
+    Ledger rows are only inserted, so their ids already tell a desk what is new; a check-in or
+    check-out updates a reservation in place, and this log makes that visible the same way.
+    """
+
+    __tablename__ = "stay_change"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    reservation_id: Mapped[int] = mapped_column(ForeignKey("reservation.id"))

@@ -13,11 +13,18 @@ from sqlalchemy.orm import Session
 from desk.auth import Actor
 from desk.errors import InvalidInput, NotAuthorised, RefundTooLarge
 from desk.folios import base_currency, load_folio
-from desk.lookup import ensure_open, get, in_base, open_bill_for_update, require_positive
+from desk.lookup import (
+    ensure_open,
+    get,
+    in_base,
+    lock_folio,
+    lock_folio_of_bill,
+    open_bill_for_update,
+    require_positive,
+)
 from desk.models import (
     Bill,
     Company,
-    Folio,
     MethodKind,
     Payment,
     PaymentKind,
@@ -115,7 +122,7 @@ def take_payment(session: Session, actor: Actor, bill_id: int, tender: Tender) -
 
 def take_deposit(session: Session, actor: Actor, folio_id: int, tender: Tender) -> Payment:
     """An advance held on the folio's deposit account until it pays a bill."""
-    folio = get(session, Folio, folio_id, "Folio", lock=True)
+    folio = lock_folio(session, folio_id)
     ensure_open(folio)
     method = _tender_method(session, tender.method_code)
     require_positive(tender.amount)
@@ -147,8 +154,8 @@ def _deposit_method(session: Session) -> PaymentMethod:
 
 def apply_deposit(session: Session, actor: Actor, bill_id: int, amount: Money) -> Payment:
     """Pay a bill from the deposit account: two linked records, out of one and into the other."""
+    lock_folio_of_bill(session, bill_id)
     bill = open_bill_for_update(session, bill_id)
-    get(session, Folio, bill.folio_id, "Folio", lock=True)
     require_positive(amount)
     currency = base_currency(session)
     if amount.currency != currency:
@@ -184,8 +191,8 @@ def refund_payment(
     The refund is in the payment's own currency at its own rate, so a full refund nets to
     exactly zero on the bill.
     """
-    original = get(session, Payment, payment_id, "Payment", lock=True)
-    folio = get(session, Folio, original.folio_id, "Folio", lock=True)
+    original = get(session, Payment, payment_id, "Payment")
+    folio = lock_folio(session, original.folio_id)
     ensure_open(folio)
     if original.kind not in (PaymentKind.PAYMENT, PaymentKind.DEPOSIT):
         raise InvalidInput("Only a payment or a deposit can be refunded", field="payment")
@@ -255,8 +262,8 @@ def void_payment(session: Session, actor: Actor, payment_id: int, *, reason: str
         raise NotAuthorised("{user} is not a manager", user=manager.full_name)
     if not reason.strip():
         raise InvalidInput("Say why the payment is voided", field="reason")
-    original = get(session, Payment, payment_id, "Payment", lock=True)
-    folio = get(session, Folio, original.folio_id, "Folio", lock=True)
+    original = get(session, Payment, payment_id, "Payment")
+    folio = lock_folio(session, original.folio_id)
     ensure_open(folio)
     if original.kind not in (PaymentKind.PAYMENT, PaymentKind.DEPOSIT, PaymentKind.REFUND):
         raise InvalidInput("Only a payment, deposit or refund can be voided", field="payment")

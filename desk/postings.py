@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from desk.auth import Actor
 from desk.errors import AlreadyReversed, InvalidInput, NotAuthorised
 from desk.folios import base_currency, load_folio
-from desk.lookup import get, open_bill_for_update
+from desk.lookup import get, lock_folio, open_bill_for_update
 from desk.models import Outlet, Posting, PostingItem, PostingKind, Role, Service, TaxRate, User
 from desk.money import Money, total
 from desk.types import utcnow
@@ -161,7 +161,8 @@ def reverse_posting(
     authorised_by: User | None = None,
 ) -> Posting:
     """Cancel a charge by posting its negative copy on the bill it is on now."""
-    original = get(session, Posting, posting_id, "Service", lock=True)
+    original = get(session, Posting, posting_id, "Service")
+    lock_folio(session, original.folio_id)
     if original.kind is not PostingKind.CHARGE:
         raise InvalidInput("A reversal cannot itself be reversed", field="posting")
     if not reason.strip():

@@ -11,7 +11,7 @@ from desk.auth import Actor
 from desk.bills import open_bill
 from desk.errors import N_, BillNotSettled, InvalidInput, InvalidTransition, NotAuthorised
 from desk.folios import folio_of_reservation, load_folio
-from desk.lookup import get
+from desk.lookup import get, lock_folio, lock_open_bills
 from desk.models import (
     Company,
     Event,
@@ -167,7 +167,10 @@ def check_out(
     reservation = get(session, Reservation, reservation_id, "Reservation", lock=True)
     if reservation.status is not ReservationStatus.IN_HOUSE:
         raise InvalidTransition(_NOT_IN_HOUSE[reservation.status], reservation=reservation.number)
-    view = load_folio(session, folio_of_reservation(session, reservation_id))
+    # Every bill locked, so no payment or charge lands between the check and the check-out.
+    folio = lock_folio(session, folio_of_reservation(session, reservation_id))
+    lock_open_bills(session, (bill.id for bill in folio.bills))
+    view = load_folio(session, folio.id)
     unsettled = [b for b in view.bills if b.balance]
     if unsettled or view.deposit_balance:
         if override_by is None:
@@ -196,7 +199,9 @@ def cancel_reservation(session: Session, actor: Actor, reservation_id: int) -> R
     if reservation.status is not ReservationStatus.CONFIRMED:
         raise InvalidTransition("Only a confirmed reservation can be cancelled ({reservation})",
                                 reservation=reservation.number)
-    view = load_folio(session, folio_of_reservation(session, reservation_id))
+    folio = lock_folio(session, folio_of_reservation(session, reservation_id))
+    lock_open_bills(session, (bill.id for bill in folio.bills))
+    view = load_folio(session, folio.id)
     if any(b.balance for b in view.bills) or view.deposit_balance:
         raise BillNotSettled("Reservation {reservation} has money on its folio: settle it first",
                              reservation=reservation.number)

@@ -1,9 +1,10 @@
 """The reservation card: a folio's header, its Credit card section, and its Services breakdown.
 
 :func:`open_card` loads everything the card shows off the GUI thread (``desk.card.load_card``)
-and only then shows the window, one per folio. The card reloads whenever ``ctx.ledger_changed``
-is emitted (a dialog, another workstation, a POS posting) and keeps the user's place: the tab,
-the selected bill, posting rows and payment, and the scroll positions.
+and only then shows the window, one per folio. The card reloads when ``ctx.folios_changed``
+names its folio (a dialog, another workstation, a POS posting), not after every change anywhere,
+and keeps the user's place: the tab, the selected bill, posting rows and payment, and the scroll
+positions.
 
 Bills are acted on from the **Action** menu (a button beside the tabs, and the menu bar):
 the bill is the one selected on **Bills and payments**, or, on **Accommodation and services**,
@@ -230,7 +231,7 @@ class ReservationCard(QMainWindow):
         self._build_menus()
         self.resize(1180, 760)
 
-        ctx.ledger_changed.connect(self._ledger_changed)
+        ctx.folios_changed.connect(self._folios_changed)
         self._update_actions()
 
     # --- building ---------------------------------------------------------------------------
@@ -451,9 +452,10 @@ class ReservationCard(QMainWindow):
         """Load the card off the GUI thread; show the window when its data is there."""
         self.reload()
 
-    @Slot()
-    def _ledger_changed(self) -> None:
-        self.reload()
+    @Slot(object)
+    def _folios_changed(self, folio_ids: frozenset[int]) -> None:
+        if self.folio_id in folio_ids:
+            self.reload()
 
     def reload(self) -> None:
         """Load the folio again; a reload asked for while one runs follows it."""
@@ -955,5 +957,5 @@ class ReservationCard(QMainWindow):
         if _open_cards.get(self.folio_id) is self:
             del _open_cards[self.folio_id]
         with contextlib.suppress(RuntimeError, TypeError):
-            self.ctx.ledger_changed.disconnect(self._ledger_changed)
+            self.ctx.folios_changed.disconnect(self._folios_changed)
         super().closeEvent(event)

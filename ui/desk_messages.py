@@ -16,6 +16,7 @@ ERRORS = (
     QT_TRANSLATE_NOOP("DeskError", "A service needs a description"),
     QT_TRANSLATE_NOOP("DeskError", "A voided payment cannot be refunded"),
     QT_TRANSLATE_NOOP("DeskError", "A walk-in client needs a name"),
+    QT_TRANSLATE_NOOP("DeskError", "Another desk was changing the same bill at the same moment, so nothing was done. Look at the bill again and repeat the operation if it is still needed."),
     QT_TRANSLATE_NOOP("DeskError", "Ask for between 1 and {limit} results"),
     QT_TRANSLATE_NOOP("DeskError", "At most {amount} of this payment can be refunded"),
     QT_TRANSLATE_NOOP("DeskError", "Bill {bill} has nothing to transfer"),

@@ -435,6 +435,10 @@
         <translation>Клиентът без резервация трябва да има име</translation>
     </message>
     <message>
+        <source>Another desk was changing the same bill at the same moment, so nothing was done. Look at the bill again and repeat the operation if it is still needed.</source>
+        <translation>Друго работно място променяше същата сметка в същия момент, затова нищо не е направено. Погледнете сметката отново и повторете операцията, ако все още е нужна.</translation>
+    </message>
+    <message>
         <source>Ask for between 1 and {limit} results</source>
         <translation>Поискайте от 1 до {limit} резултата</translation>
     </message>

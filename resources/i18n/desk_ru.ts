@@ -435,6 +435,10 @@
         <translation>У гостя без брони должно быть имя</translation>
     </message>
     <message>
+        <source>Another desk was changing the same bill at the same moment, so nothing was done. Look at the bill again and repeat the operation if it is still needed.</source>
+        <translation>Другое рабочее место в тот же момент изменяло этот же счёт, поэтому ничего не сделано. Посмотрите счёт ещё раз и повторите операцию, если она всё ещё нужна.</translation>
+    </message>
+    <message>
         <source>Ask for between 1 and {limit} results</source>
         <translation>Запросите от 1 до {limit} результатов</translation>
     </message>

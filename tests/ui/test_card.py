@@ -212,7 +212,7 @@ def test_reload_after_another_workstation_writes_keeps_tab_bill_rows_and_scroll(
     with demo_database.unit_of_work() as session:  # another workstation posts a service
         post_service(session, OTHER_DESK, bill_id=guest_bill, service_code="PARKING")
     with qtbot.waitSignal(card.loaded, timeout=5000):
-        desk_context.ledger_changed.emit()
+        desk_context.folios_changed.emit(frozenset({folio_id}))
     assert card.postings_model.rowCount() == len(view_of(demo_database, folio_id).postings)
     assert card.selected_posting_ids() == chosen
     assert scroll.value() == 3
@@ -224,7 +224,7 @@ def test_reload_after_another_workstation_writes_keeps_tab_bill_rows_and_scroll(
     with demo_database.unit_of_work() as session:  # the other workstation takes a part payment
         take_payment(session, OTHER_DESK, company_bill, Tender("transfer", eur("100.00"), text="Bank ref 77"))
     with qtbot.waitSignal(card.loaded, timeout=5000):
-        desk_context.ledger_changed.emit()
+        desk_context.folios_changed.emit(frozenset({folio_id}))
 
     assert card.tabs.currentIndex() == BILLS_TAB
     assert card.current_bill_id() == company_bill
@@ -244,7 +244,7 @@ def test_reloads_asked_for_while_loading_end_with_the_newest_data(qtbot, show_ca
     card.reload()
     with demo_database.unit_of_work() as session:
         take_payment(session, OTHER_DESK, bill_id, Tender("cash", eur("2.00")))
-    desk_context.ledger_changed.emit()  # arrives while the first reload runs
+    desk_context.folios_changed.emit(frozenset({folio_id}))  # arrives while the first reload runs
     expected = view_of(demo_database, folio_id).bill(bill_id).paid
     qtbot.waitUntil(lambda: card.view.bill(bill_id).paid == expected)
     assert card.bills_model.data(card.bills_model.index(0, BillsModel.PAID), DISPLAY) == format_money(
@@ -441,7 +441,7 @@ def test_manager_authorised_void_by_another_desk_shows_on_reload(qtbot, show_car
         void_posting(session, OTHER_DESK, line.posting.id, reason="Wrong room",
                      manager=authorise(session, "maria", "manager"))
     with qtbot.waitSignal(card.loaded, timeout=5000):
-        desk_context.ledger_changed.emit()
+        desk_context.folios_changed.emit(frozenset({folio_id}))
     model = card.postings_model
     index = model.index(model.row_of(line.posting.id), PostingsModel.AMOUNT)
     assert model.data(index, Qt.ItemDataRole.FontRole).strikeOut()

@@ -2,7 +2,7 @@
 
 Each takes the workstation context and the card's data (loaded before it opens), is shown with
 ``open()``, runs exactly one use case through ``ctx.change`` on Apply, and accepts on success
-(every card then reloads on ``ctx.ledger_changed``).
+(the cards of the folios it changed then reload on ``ctx.folios_changed``).
 """
 
 from ui.dialogs.bills import MoveServicesDialog, SplitBillDialog

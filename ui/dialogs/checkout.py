@@ -133,7 +133,7 @@ class CheckOutDialog(DeskDialog):
         self.pdf_label.hide()
         self.content.addWidget(self.pdf_label)
 
-        ctx.ledger_changed.connect(self._reload)
+        ctx.folios_changed.connect(self._folios_changed)
         self.finished.connect(self._stop_following)
         self._refresh()
         if self.is_settled:
@@ -207,7 +207,11 @@ class CheckOutDialog(DeskDialog):
     # showing the folio as it is now
 
     def _stop_following(self, _result: int) -> None:
-        self.ctx.ledger_changed.disconnect(self._reload)
+        self.ctx.folios_changed.disconnect(self._folios_changed)
+
+    def _folios_changed(self, folio_ids: frozenset[int]) -> None:
+        if self.card.folio.folio.id in folio_ids:
+            self._reload()
 
     def _reload(self) -> None:
         if self.checked_out:
