@@ -5,19 +5,18 @@ import os
 # Before anything imports Qt: tests never need a real display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from desk.auth import use_hash_cost
-
-# Argon2 at its real cost takes a fifth of a second a hash on this machine; tests sign in hundreds
-# of times. The cost is a parameter, not the logic under test (bench/bench_sign_in.py measures it).
-use_hash_cost(time_cost=1, memory_kib=256)
-
 import itertools
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from desk.auth import use_hash_cost
 from tests.pg_server import PgServer
+
+# Argon2 at its real cost takes a fifth of a second a hash on this machine; tests sign in hundreds
+# of times. The cost is a parameter, not the logic under test (bench/bench_sign_in.py measures it).
+use_hash_cost(time_cost=1, memory_kib=256)
 
 # =================================================================================================
 # Database URLs (build/test infrastructure).

@@ -25,6 +25,7 @@ class DeskContext(QObject):
 
     ledger_changed = Signal()
     database_online = Signal(bool)
+    actor_changed = Signal(object)  # the Actor now signed in, after a switch of user
 
     def __init__(self, database: Database, actor: Actor, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -59,6 +60,11 @@ class DeskContext(QObject):
             return result
 
         return Op(parent, work)
+
+    def set_actor(self, actor: Actor) -> None:
+        """Another user signed in at this desk: what runs from now on runs as them."""
+        self.actor = actor
+        self.actor_changed.emit(actor)
 
     def start_watching(self) -> None:
         self._watch.start()

@@ -12,15 +12,14 @@ from PySide6.QtWidgets import QDialog, QLabel, QMenu, QMessageBox, QPushButton, 
 import ui.card as card_module
 from desk.folios import BillStatus, FolioView, folio_of_reservation, load_folio
 from desk.lookup import reservation_by_number
-from desk.models import Folio, ReservationStatus
-from desk.models import Role
+from desk.models import Folio, ReservationStatus, Role
 from desk.money import Money
 from desk.payments import Tender, refund_payment, take_payment
 from desk.postings import post_service, reverse_posting
+from tests.actors import MANAGER_APPROVAL, signed_in
 from ui import dialogs
 from ui.card import BILLS_TAB, SERVICES_TAB, ReservationCard, open_card
 from ui.card_models import BillsModel, PostingsModel
-from tests.actors import MANAGER_APPROVAL, signed_in
 from ui.i18n import format_money
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -201,8 +200,9 @@ def test_a_folio_that_does_not_exist_shows_an_error_and_no_card(qtbot, desk_cont
 # --- reloading ----------------------------------------------------------------------------------
 
 
-def test_reload_after_another_workstation_writes_keeps_tab_bill_rows_and_scroll(other_desk, qtbot, show_card, desk_context,
-                                                                              demo_database):
+def test_reload_after_another_workstation_writes_keeps_tab_bill_rows_and_scroll(
+    other_desk, qtbot, show_card, desk_context, demo_database
+):
     folio_id = folio_id_of(demo_database, "R10016")
     with demo_database.unit_of_work() as session:
         guest_bill = load_folio(session, folio_id).bills[0].bill.id
@@ -243,7 +243,9 @@ def test_reload_after_another_workstation_writes_keeps_tab_bill_rows_and_scroll(
     assert scroll.value() == 3
 
 
-def test_reloads_asked_for_while_loading_end_with_the_newest_data(other_desk, qtbot, show_card, desk_context, demo_database):
+def test_reloads_asked_for_while_loading_end_with_the_newest_data(
+    other_desk, qtbot, show_card, desk_context, demo_database
+):
     folio_id = folio_id_of(demo_database, "R10012")
     card = show_card(folio_id)
     bill_id = card.current_bill_id()
@@ -439,7 +441,9 @@ def test_a_checked_out_card_is_read_only(show_card, demo_database):
     assert card.print_bill_action.isEnabled()
 
 
-def test_manager_authorised_void_by_another_desk_shows_on_reload(other_desk, qtbot, show_card, desk_context, demo_database):
+def test_manager_authorised_void_by_another_desk_shows_on_reload(
+    other_desk, qtbot, show_card, desk_context, demo_database
+):
     folio_id = folio_id_of(demo_database, "R10012")
     card = show_card(folio_id)
     line = next(line for line in card.view.postings if line.is_active)

@@ -14,6 +14,7 @@ from desk.lookup import reservation_by_number
 from desk.money import Money
 from desk.payments import RefundDirection, Tender, refund_payment, take_deposit, take_payment, void_payment
 from desk.postings import post_service, reverse_posting, void_posting
+from tests.actors import MANAGER_APPROVAL
 from ui.card_models import (
     DEPOSIT_ACCOUNT,
     ID_ROLE,
@@ -23,7 +24,6 @@ from ui.card_models import (
     PreAuthorisationsModel,
     SavedCardsModel,
 )
-from tests.actors import MANAGER_APPROVAL
 from ui.i18n import format_money
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
