@@ -239,7 +239,7 @@ def authorise(
     try:
         user = _verify(session, approval.username, approval.password, allow_pin=False, policy=policy)
     except SignInRefused:
-        raise NotAuthorised("Wrong manager's user name or password", field="password") from None
+        raise NotAuthorised("Wrong user name or password", field="password") from None
     if not all(may(user.role, right) for right in wanted):
-        raise NotAuthorised(f"{user.full_name} may not authorise this", field="username")
+        raise NotAuthorised(f"{user.full_name} is not a manager and may not authorise this", field="username")
     return user.username

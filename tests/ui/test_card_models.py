@@ -112,7 +112,7 @@ def test_reversed_and_voided_lines_are_struck_out_with_who_and_why(qapp, demo_da
     void_id = view.posting(lived_in["laundry"]).reversed_by.id
     for struck in (lived_in["beer"], reversal_id, lived_in["laundry"], void_id):
         assert font(struck) is not None and font(struck).strikeOut()
-    assert "Reversed by anna" in tooltip(lived_in["beer"])
+    assert "Reversed by maria" in tooltip(lived_in["beer"])
     assert "Reason: Order cancelled in the POS" in tooltip(reversal_id)
     assert "Voided by anna" in tooltip(void_id)
     assert "Authorised by maria." in tooltip(lived_in["laundry"])
