@@ -423,6 +423,10 @@
         <translation>Сметка {number} · {payer} · салдо {balance}</translation>
     </message>
     <message>
+        <source>This needs a manager&apos;s approval: the manager types their user name and password below, then Apply.</source>
+        <translation>Нужно е одобрение от мениджър: мениджърът въвежда по-долу потребителското си име и парола, после „Приложи“.</translation>
+    </message>
+    <message>
         <source>Am&amp;ount:</source>
         <translation>Су&amp;ма:</translation>
     </message>
@@ -573,6 +577,14 @@
         <translation>&amp;Отваряне на картон</translation>
     </message>
     <message>
+        <source>S&amp;witch user…</source>
+        <translation>С&amp;мяна на потребител…</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;Заключване</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Изход</translation>
     </message>
@@ -602,7 +614,7 @@
     </message>
     <message>
         <source>Cashier: {name}</source>
-        <translation>Касиер: {name}</translation>
+        <translation type="vanished">Касиер: {name}</translation>
     </message>
     <message>
         <source>No shift open</source>
@@ -1561,6 +1573,84 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Why:</source>
         <translation>Причина:</translation>
+    </message>
+</context>
+<context>
+    <name>SignIn</name>
+    <message>
+        <source>Clerk</source>
+        <translation>Администратор</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>Касиер</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Мениджър</translation>
+    </message>
+    <message>
+        <source>POS service</source>
+        <translation>POS услуга</translation>
+    </message>
+    <message>
+        <source>{role}: {name}</source>
+        <translation>{role}: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in</source>
+        <translation>Вход</translation>
+    </message>
+    <message>
+        <source>Switch user</source>
+        <translation>Смяна на потребител</translation>
+    </message>
+    <message>
+        <source>Desk locked</source>
+        <translation>Работното място е заключено</translation>
+    </message>
+    <message>
+        <source>{name} locked this desk. {name} or a manager can unlock it.</source>
+        <translation>{name} заключи това работно място. Може да го отключи {name} или мениджър.</translation>
+    </message>
+    <message>
+        <source>Type your password, or your PIN to switch quickly.</source>
+        <translation>Въведете паролата си или PIN кода за бърза смяна.</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Потребителско име:</translation>
+    </message>
+    <message>
+        <source>&amp;Password or PIN:</source>
+        <translation>П&amp;арола или PIN код:</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Вход</translation>
+    </message>
+    <message>
+        <source>Type your user name and your password or PIN.</source>
+        <translation>Въведете потребителско име и парола или PIN код.</translation>
+    </message>
+    <message>
+        <source>Only {name} or a manager can unlock this desk.</source>
+        <translation>Само {name} или мениджър може да отключи това работно място.</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts: {user} cannot sign in until {time}.</source>
+        <translation>Твърде много неуспешни опити: {user} не може да влезе до {time}.</translation>
+    </message>
+    <message>
+        <source>Wrong user name, password or PIN.</source>
+        <translation>Грешно потребителско име, парола или PIN код.</translation>
+    </message>
+    <message>
+        <source>Signing in failed: {error}</source>
+        <translation>Входът не успя: {error}</translation>
     </message>
 </context>
 <context>

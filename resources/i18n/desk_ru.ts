@@ -423,6 +423,10 @@
         <translation>Счёт {number} · {payer} · остаток {balance}</translation>
     </message>
     <message>
+        <source>This needs a manager&apos;s approval: the manager types their user name and password below, then Apply.</source>
+        <translation>Нужно разрешение менеджера: менеджер вводит ниже своё имя пользователя и пароль, затем «Применить».</translation>
+    </message>
+    <message>
         <source>Am&amp;ount:</source>
         <translation>Су&amp;мма:</translation>
     </message>
@@ -573,6 +577,14 @@
         <translation>&amp;Открыть карточку</translation>
     </message>
     <message>
+        <source>S&amp;witch user…</source>
+        <translation>С&amp;менить пользователя…</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;Заблокировать</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>В&amp;ыход</translation>
     </message>
@@ -602,7 +614,7 @@
     </message>
     <message>
         <source>Cashier: {name}</source>
-        <translation>Кассир: {name}</translation>
+        <translation type="vanished">Кассир: {name}</translation>
     </message>
     <message>
         <source>No shift open</source>
@@ -1561,6 +1573,84 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Why:</source>
         <translation>Причина:</translation>
+    </message>
+</context>
+<context>
+    <name>SignIn</name>
+    <message>
+        <source>Clerk</source>
+        <translation>Администратор</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>Кассир</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Менеджер</translation>
+    </message>
+    <message>
+        <source>POS service</source>
+        <translation>Служба POS</translation>
+    </message>
+    <message>
+        <source>{role}: {name}</source>
+        <translation>{role}: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in</source>
+        <translation>Вход</translation>
+    </message>
+    <message>
+        <source>Switch user</source>
+        <translation>Смена пользователя</translation>
+    </message>
+    <message>
+        <source>Desk locked</source>
+        <translation>Рабочее место заблокировано</translation>
+    </message>
+    <message>
+        <source>{name} locked this desk. {name} or a manager can unlock it.</source>
+        <translation>{name} заблокировал(а) это рабочее место. Разблокировать может {name} или менеджер.</translation>
+    </message>
+    <message>
+        <source>Type your password, or your PIN to switch quickly.</source>
+        <translation>Введите пароль или PIN-код для быстрой смены.</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Имя пользователя:</translation>
+    </message>
+    <message>
+        <source>&amp;Password or PIN:</source>
+        <translation>&amp;Пароль или PIN-код:</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Войти</translation>
+    </message>
+    <message>
+        <source>Type your user name and your password or PIN.</source>
+        <translation>Введите имя пользователя и пароль или PIN-код.</translation>
+    </message>
+    <message>
+        <source>Only {name} or a manager can unlock this desk.</source>
+        <translation>Разблокировать это рабочее место может только {name} или менеджер.</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts: {user} cannot sign in until {time}.</source>
+        <translation>Слишком много неудачных попыток: {user} не сможет войти до {time}.</translation>
+    </message>
+    <message>
+        <source>Wrong user name, password or PIN.</source>
+        <translation>Неверное имя пользователя, пароль или PIN-код.</translation>
+    </message>
+    <message>
+        <source>Signing in failed: {error}</source>
+        <translation>Вход не удался: {error}</translation>
     </message>
 </context>
 <context>
