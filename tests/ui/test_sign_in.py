@@ -126,11 +126,16 @@ def test_the_desk_locks_itself_when_idle(qtbot, desk):
     assert not desk.isVisible()
 
 
-def test_activity_keeps_the_idle_timer_from_firing(qtbot, desk):
+def test_activity_restarts_the_idle_timer(qtbot, desk, monkeypatch):
     watch = IdleWatch(60_000, desk)
     watch.start()
-    remaining = watch._timer.remainingTime()
-    qtbot.wait(200)
+    restarts: list[int] = []
+    start = watch._timer.start
+    monkeypatch.setattr(watch._timer, "start", lambda: restarts.append(1) or start())
     qtbot.keyClick(desk.search_edit, Qt.Key.Key_A)
-    assert watch._timer.remainingTime() >= remaining - 100  # restarted by the key press
+    qtbot.mouseClick(desk.table.viewport(), Qt.MouseButton.LeftButton)
+    assert len(restarts) >= 2  # the key press and the click each put the lock further off
+    watch.stop()
+    qtbot.keyClick(desk.search_edit, Qt.Key.Key_B)
+    assert not watch.is_active  # a stopped watch (the desk is locked) is not restarted by typing
     watch.remove()
