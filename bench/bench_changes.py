@@ -31,10 +31,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from bench.bench_search import build_hotel
-from desk.auth import Actor
+from desk.auth import trusted_actor
 from desk.changes import ledger_stamp, poll_changes
 from desk.db import Database
-from desk.models import Bill, Folio, Payment, Posting, PostingMove, Reservation, ReservationStatus
+from desk.models import Bill, Folio, Payment, Posting, PostingMove, Reservation, ReservationStatus, Role
 from desk.postings import post_service
 from desk.runner import Runner
 
@@ -83,7 +83,8 @@ def bench(url: str, reservations: int, polls: int) -> None:
         for _ in range(polls):
             with database.unit_of_work() as session:
                 stamp = ledger_stamp(session)
-            runner.run(post_service, Actor("bench", "BENCH"), bill_id=bill_id, service_code="MB-BEER")
+            actor = trusted_actor("bench", "BENCH", Role.CLERK)
+            runner.run(post_service, actor, bill_id=bill_id, service_code="MB-BEER")
             t0 = time.perf_counter()
             with database.unit_of_work() as session:
                 _now, folios = poll_changes(session, stamp)

@@ -32,11 +32,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
-from desk.auth import Actor
+from desk.auth import trusted_actor
 from desk.db import Database
 from desk.demo import seed_demo
 from desk.folios import load_folio
-from desk.models import Folio, Reservation, ReservationStatus
+from desk.models import Folio, Reservation, ReservationStatus, Role
 from desk.postings import post_service
 from ui import ops
 from ui.card import ReservationCard, open_card
@@ -74,7 +74,7 @@ def main() -> int:
                 .order_by(Folio.id).limit(args.cards)
             ))
             bill_id = load_folio(session, folio_ids[0]).bills[0].bill.id
-        ctx = DeskContext(database, Actor("anna", "BENCH"))
+        ctx = DeskContext(database, trusted_actor("anna", "BENCH", Role.CLERK))
         sale(ctx, bill_id)  # warm up
         no_card = [sale(ctx, bill_id) for _ in range(args.sales)]
         cards: list[ReservationCard] = []

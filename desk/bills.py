@@ -11,6 +11,7 @@ from desk.errors import InvalidInput
 from desk.folios import load_folio
 from desk.lookup import ensure_open, get, lock_folio_of_bill, lock_open_bills, open_bill_for_update
 from desk.models import Bill, Company, Folio, Guest, PostingMove
+from desk.rights import Right, require
 
 
 def open_bill(
@@ -23,6 +24,7 @@ def open_bill(
     payer_name: str | None = None,
 ) -> Bill:
     """A new, empty bill on a folio; the payer is a guest, a company, or just a name."""
+    require(actor, Right.OPEN_BILL)
     folio = get(session, Folio, folio_id, "Folio")
     ensure_open(folio)
     name = (payer_name or "").strip()
@@ -46,6 +48,7 @@ def open_bill(
 
 def move_postings(session: Session, actor: Actor, posting_ids: Sequence[int], to_bill_id: int) -> None:
     """Move services to another bill of the same folio, both bills staying open."""
+    require(actor, Right.MOVE_POSTINGS)
     if not posting_ids:
         raise InvalidInput("Choose the services to move", field="postings")
     folio = lock_folio_of_bill(session, to_bill_id)
@@ -82,6 +85,7 @@ def split_bill(
     payer_name: str | None = None,
 ) -> Bill:
     """Open a new bill for another payer and move the chosen services onto it."""
+    require(actor, Right.SPLIT_BILL)
     lock_folio_of_bill(session, bill_id)
     source = open_bill_for_update(session, bill_id)
     view = load_folio(session, source.folio_id)

@@ -9,7 +9,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desk.auth import Actor, hash_password
+from desk.auth import hash_password, sign_in
 from desk.bills import split_bill
 from desk.folios import BillView, folio_of_reservation, load_folio
 from desk.models import (
@@ -45,7 +45,13 @@ from desk.stays import (
 )
 
 CURRENCY = "EUR"
-DEMO_ACTOR = Actor("anna", "FRONT-1")
+DEMO_WORKSTATION = "FRONT-1"
+# The demo staff: user name, full name, role, password, PIN (README.md lists them).
+DEMO_USERS = [
+    ("anna", "Anna Petrova", Role.CLERK, "anna", "1111"),
+    ("ivan", "Ivan Georgiev", Role.CASHIER, "ivan", "2222"),
+    ("maria", "Maria Dimitrova", Role.MANAGER, "manager", "9999"),
+]
 
 
 def eur(amount: str) -> Money:
@@ -104,10 +110,9 @@ def seed_settings(session: Session, base_currency: str = CURRENCY) -> None:
         for code, name, category, price, tax in catalogue
     ])
     session.add_all([
-        User(username="anna", full_name="Anna Petrova", role=Role.CLERK, password_hash=hash_password("anna")),
-        User(username="ivan", full_name="Ivan Georgiev", role=Role.CASHIER, password_hash=hash_password("ivan")),
-        User(username="maria", full_name="Maria Dimitrova", role=Role.MANAGER,
-             password_hash=hash_password("manager")),
+        User(username=username, full_name=full_name, role=role, password_hash=hash_password(password),
+             pin_hash=hash_password(pin))
+        for username, full_name, role, password, pin in DEMO_USERS
     ])
     session.flush()
     seed_names(session)
@@ -198,8 +203,9 @@ def seed_demo(session: Session, today: date | None = None, seed: int = 7) -> Non
     """Settings plus a lived-in hotel around ``today``."""
     today = today or date.today()
     rng = random.Random(seed)
-    actor = DEMO_ACTOR
     seed_settings(session)
+    # The demo stays are made as the clerk Anna would make them, through the same rights.
+    actor = sign_in(session, "anna", "anna", DEMO_WORKSTATION)
 
     room_types = ["Single", "Double", "Double", "Twin", "Suite"]
     rooms = [

@@ -22,6 +22,10 @@ def N_(template: str) -> str:
     return template
 
 
+class Phrase(str):
+    """A word inside a message that is itself translated (a role, an action), marked with N_."""
+
+
 def english(value: object) -> str:
     """A parameter as the English message shows it."""
     if isinstance(value, dt.date):

@@ -10,8 +10,8 @@ from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
-from desk.auth import Actor
-from desk.errors import InvalidInput, NotAuthorised, RefundTooLarge
+from desk.auth import Actor, ManagerApproval, authorise
+from desk.errors import InvalidInput, RefundTooLarge
 from desk.folios import base_currency, load_folio
 from desk.lookup import (
     ensure_open,
@@ -29,11 +29,10 @@ from desk.models import (
     Payment,
     PaymentKind,
     PaymentMethod,
-    Role,
-    User,
 )
 from desk.money import Money
 from desk.postings import post_charge
+from desk.rights import Right, require
 from desk.stays import company_folio
 
 
@@ -98,12 +97,28 @@ def _record(
     return payment
 
 
-def take_payment(session: Session, actor: Actor, bill_id: int, tender: Tender) -> Payment:
-    """Money received for a bill, in any currency the hotel accepts."""
+def _beyond_plain(tender: Tender) -> list[Right]:
+    """What a tender asks beyond taking money today."""
+    return [Right.CHANGE_PAYMENT_DATE] if tender.paid_on not in (None, date.today()) else []
+
+
+def take_payment(
+    session: Session, actor: Actor, bill_id: int, tender: Tender, *, approval: ManagerApproval | None = None
+) -> Payment:
+    """Money received for a bill, in any currency the hotel accepts.
+
+    More than the bill owes needs the overpay right, and another day than today the right to
+    change a payment's date: the actor's own, or a manager's ``approval`` checked here.
+    """
+    require(actor, Right.TAKE_PAYMENT)
     bill = open_bill_for_update(session, bill_id)
     method = _tender_method(session, tender.method_code)
     require_positive(tender.amount)
     rate, base_amount = in_base(session, tender.amount)
+    beyond = _beyond_plain(tender)
+    if base_amount > load_folio(session, bill.folio_id).bill(bill.id).balance:
+        beyond.append(Right.OVERPAY)
+    authorised_by = authorise(session, actor, beyond, approval) if beyond else None
     return _record(
         session,
         actor,
@@ -117,11 +132,17 @@ def take_payment(session: Session, actor: Actor, bill_id: int, tender: Tender) -
         payer_name=tender.payer_name.strip() or bill.payer_name,
         paid_on=tender.paid_on,
         text=tender.text.strip(),
+        authorised_by=authorised_by if approval is not None else None,
     )
 
 
-def take_deposit(session: Session, actor: Actor, folio_id: int, tender: Tender) -> Payment:
+def take_deposit(
+    session: Session, actor: Actor, folio_id: int, tender: Tender, *, approval: ManagerApproval | None = None
+) -> Payment:
     """An advance held on the folio's deposit account until it pays a bill."""
+    require(actor, Right.TAKE_DEPOSIT)
+    beyond = _beyond_plain(tender)
+    authorised_by = authorise(session, actor, beyond, approval) if beyond else None
     folio = lock_folio(session, folio_id)
     ensure_open(folio)
     method = _tender_method(session, tender.method_code)
@@ -140,6 +161,7 @@ def take_deposit(session: Session, actor: Actor, folio_id: int, tender: Tender) 
         payer_name=tender.payer_name.strip() or folio.owner_label,
         paid_on=tender.paid_on,
         text=tender.text.strip(),
+        authorised_by=authorised_by if approval is not None else None,
     )
 
 
@@ -154,6 +176,7 @@ def _deposit_method(session: Session) -> PaymentMethod:
 
 def apply_deposit(session: Session, actor: Actor, bill_id: int, amount: Money) -> Payment:
     """Pay a bill from the deposit account: two linked records, out of one and into the other."""
+    require(actor, Right.APPLY_DEPOSIT)
     lock_folio_of_bill(session, bill_id)
     bill = open_bill_for_update(session, bill_id)
     require_positive(amount)
@@ -185,12 +208,14 @@ def refund_payment(
     direction: RefundDirection = RefundDirection.PAYER,
     method_code: str | None = None,
     reason: str = "",
+    approval: ManagerApproval | None = None,
 ) -> Payment:
     """Give back part or all of a payment, to the payer or onto the deposit account.
 
     The refund is in the payment's own currency at its own rate, so a full refund nets to
-    exactly zero on the bill.
+    exactly zero on the bill. Without the refund right, a manager's ``approval`` is checked here.
     """
+    authorised_by = authorise(session, actor, Right.REFUND, approval)
     original = get(session, Payment, payment_id, "Payment")
     folio = lock_folio(session, original.folio_id)
     ensure_open(folio)
@@ -237,6 +262,7 @@ def refund_payment(
         reason=reason.strip(),
         transfer_group=group,
         text=f"Refund of payment {original.id}",
+        authorised_by=authorised_by if approval is not None else None,
     )
     if direction is RefundDirection.DEPOSIT:
         _record(
@@ -256,10 +282,15 @@ def refund_payment(
     return refund
 
 
-def void_payment(session: Session, actor: Actor, payment_id: int, *, reason: str, manager: User) -> Payment:
-    """A manager undoes a payment recorded by mistake; it stays visible, struck out."""
-    if manager.role is not Role.MANAGER:
-        raise NotAuthorised("{user} is not a manager", user=manager.full_name)
+def void_payment(
+    session: Session, actor: Actor, payment_id: int, *, reason: str, approval: ManagerApproval | None = None
+) -> Payment:
+    """A manager undoes a payment recorded by mistake; it stays visible, struck out.
+
+    ``approval`` is the authorising manager's credentials, checked here; without it the actor's
+    own role must have the right.
+    """
+    manager = authorise(session, actor, Right.VOID_PAYMENT, approval)
     if not reason.strip():
         raise InvalidInput("Say why the payment is voided", field="reason")
     original = get(session, Payment, payment_id, "Payment")
@@ -290,7 +321,7 @@ def void_payment(session: Session, actor: Actor, payment_id: int, *, reason: str
         voids_id=original.id,
         payer_name=original.payer_name,
         reason=reason.strip(),
-        authorised_by=manager.username,
+        authorised_by=manager,
         text=f"Void of payment {original.id}",
         paid_on=original.paid_on,
     )
@@ -298,6 +329,7 @@ def void_payment(session: Session, actor: Actor, payment_id: int, *, reason: str
 
 def transfer_to_company(session: Session, actor: Actor, bill_id: int, company_id: int) -> Payment:
     """Settle a bill by charging its balance to a company's account (direct billing)."""
+    require(actor, Right.TRANSFER_TO_COMPANY)
     bill = open_bill_for_update(session, bill_id)
     company = get(session, Company, company_id, "Company")
     balance = load_folio(session, bill.folio_id).bill(bill.id).balance

@@ -9,12 +9,13 @@ from decimal import Decimal, InvalidOperation
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desk.auth import Actor
-from desk.errors import AlreadyReversed, InvalidInput, NotAuthorised
+from desk.auth import Actor, ManagerApproval, authorise
+from desk.errors import AlreadyReversed, InvalidInput
 from desk.folios import base_currency, load_folio
 from desk.lookup import get, lock_folio, open_bill_for_update
-from desk.models import Outlet, Posting, PostingItem, PostingKind, Role, Service, TaxRate, User
+from desk.models import Outlet, Posting, PostingItem, PostingKind, Service, TaxRate
 from desk.money import Money, total
+from desk.rights import Right, require
 from desk.types import utcnow
 
 
@@ -67,6 +68,7 @@ def post_charge(
     items: list[OrderItem] | None = None,
 ) -> Posting:
     """Charge a bill. Prices are in the hotel's currency and include their tax."""
+    require(actor, Right.POST_CHARGE)
     bill = open_bill_for_update(session, bill_id)
     quantity = quantity_of(quantity)
     currency = base_currency(session)
@@ -136,6 +138,7 @@ def post_service(
     ordered_at: datetime | None = None,
 ) -> Posting:
     """Post a catalogue service (minibar, laundry, parking) at its price unless one is given."""
+    require(actor, Right.POST_SERVICE)
     service = session.get(Service, service_code)
     if service is None:
         raise InvalidInput("There is no service {service}", field="service", service=service_code)
@@ -151,14 +154,14 @@ def post_service(
     )
 
 
-def reverse_posting(
-    session: Session,
-    actor: Actor,
-    posting_id: int,
-    *,
-    reason: str,
-    kind: PostingKind = PostingKind.REVERSAL,
-    authorised_by: User | None = None,
+def reverse_posting(session: Session, actor: Actor, posting_id: int, *, reason: str) -> Posting:
+    """Cancel a charge by posting its negative copy on the bill it is on now (a POS cancellation)."""
+    require(actor, Right.REVERSE_POSTING)
+    return _reverse(session, actor, posting_id, reason=reason, kind=PostingKind.REVERSAL, authorised_by=None)
+
+
+def _reverse(
+    session: Session, actor: Actor, posting_id: int, *, reason: str, kind: PostingKind, authorised_by: str | None
 ) -> Posting:
     """Cancel a charge by posting its negative copy on the bill it is on now."""
     original = get(session, Posting, posting_id, "Service")
@@ -190,7 +193,7 @@ def reverse_posting(
         check_number=original.check_number,
         reverses_id=original.id,
         reason=reason.strip(),
-        authorised_by=authorised_by.username if authorised_by else None,
+        authorised_by=authorised_by,
         created_by=actor.username,
         workstation=actor.workstation,
     )
@@ -199,13 +202,16 @@ def reverse_posting(
     return reversal
 
 
-def void_posting(session: Session, actor: Actor, posting_id: int, *, reason: str, manager: User) -> Posting:
-    """A manager undoes a mistaken charge; it stays visible, struck out, with who and why."""
-    if manager.role is not Role.MANAGER:
-        raise NotAuthorised("{user} is not a manager", user=manager.full_name)
-    return reverse_posting(
-        session, actor, posting_id, reason=reason, kind=PostingKind.VOID, authorised_by=manager
-    )
+def void_posting(
+    session: Session, actor: Actor, posting_id: int, *, reason: str, approval: ManagerApproval | None = None
+) -> Posting:
+    """A manager undoes a mistaken charge; it stays visible, struck out, with who and why.
+
+    ``approval`` is the authorising manager's credentials, checked here; without it the actor's
+    own role must have the right.
+    """
+    manager = authorise(session, actor, Right.VOID_POSTING, approval)
+    return _reverse(session, actor, posting_id, reason=reason, kind=PostingKind.VOID, authorised_by=manager)
 
 
 def posting_by_external_ref(session: Session, external_ref: str) -> Posting | None:

@@ -10,6 +10,7 @@ from desk.auth import Actor
 from desk.errors import InvalidInput
 from desk.lookup import get
 from desk.models import CashRegister, Payment, PaymentKind, ReceiptKind, ReceiptRequest
+from desk.rights import Right, require
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]{2,}$")
 PHONE = re.compile(r"^\+[1-9][0-9]{6,14}$")
@@ -35,6 +36,7 @@ def request_receipt(
     session: Session, actor: Actor, payment_id: int, register_code: str, *, email: str = "", phone: str = ""
 ) -> ReceiptRequest:
     """Ask for a sale receipt (for a payment) or a refund receipt (for a refund)."""
+    require(actor, Right.REQUEST_RECEIPT)
     payment = get(session, Payment, payment_id, "Payment")
     if payment.kind is PaymentKind.PAYMENT or payment.kind is PaymentKind.DEPOSIT:
         kind = ReceiptKind.SALE

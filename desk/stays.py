@@ -7,9 +7,9 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desk.auth import Actor
+from desk.auth import Actor, ManagerApproval, authorise
 from desk.bills import open_bill
-from desk.errors import N_, BillNotSettled, InvalidInput, InvalidTransition, NotAuthorised
+from desk.errors import N_, BillNotSettled, InvalidInput, InvalidTransition
 from desk.folios import folio_of_reservation, load_folio
 from desk.lookup import get, lock_folio, lock_open_bills
 from desk.models import (
@@ -21,12 +21,11 @@ from desk.models import (
     Reservation,
     ReservationGuest,
     ReservationStatus,
-    Role,
     Room,
-    User,
 )
 from desk.money import Money
 from desk.postings import post_charge
+from desk.rights import Right, require
 from desk.types import utcnow
 
 
@@ -62,6 +61,7 @@ def create_reservation(
     event: Event | None = None,
 ) -> Reservation:
     """A confirmed reservation with its folio and a first bill paid by the first guest."""
+    require(actor, Right.CREATE_RESERVATION)
     if departure <= arrival:
         raise InvalidInput("Departure must be after arrival", field="departure")
     if not guests:
@@ -95,6 +95,7 @@ def create_reservation(
 
 def company_folio(session: Session, actor: Actor, company_id: int) -> Folio:
     """The company's account (city ledger), opened with one bill on first use."""
+    require(actor, Right.OPEN_ACCOUNT)
     folio = session.scalar(select(Folio).where(Folio.company_id == company_id))
     if folio is None:
         get(session, Company, company_id, "Company")
@@ -106,6 +107,7 @@ def company_folio(session: Session, actor: Actor, company_id: int) -> Folio:
 
 
 def event_folio(session: Session, actor: Actor, event_id: int) -> Folio:
+    require(actor, Right.OPEN_ACCOUNT)
     folio = session.scalar(select(Folio).where(Folio.event_id == event_id))
     if folio is None:
         event = get(session, Event, event_id, "Event")
@@ -118,6 +120,7 @@ def event_folio(session: Session, actor: Actor, event_id: int) -> Folio:
 
 def walk_in_folio(session: Session, actor: Actor, name: str) -> Folio:
     """A folio for a client who is not staying: a restaurant guest, a visitor."""
+    require(actor, Right.OPEN_ACCOUNT)
     if not name.strip():
         raise InvalidInput("A walk-in client needs a name", field="name")
     folio = Folio(walk_in_name=name.strip())
@@ -141,6 +144,7 @@ _NOT_IN_HOUSE = {
 
 
 def check_in(session: Session, actor: Actor, reservation_id: int, *, today: date | None = None) -> Reservation:
+    require(actor, Right.CHECK_IN)
     reservation = get(session, Reservation, reservation_id, "Reservation", lock=True)
     today = today or date.today()
     if reservation.status is not ReservationStatus.CONFIRMED:
@@ -160,10 +164,15 @@ def check_out(
     actor: Actor,
     reservation_id: int,
     *,
-    override_by: User | None = None,
+    override: ManagerApproval | None = None,
     reason: str = "",
 ) -> Reservation:
-    """Refused while a bill or the deposit is not settled, unless a manager overrides."""
+    """Refused while a bill or the deposit is not settled, unless a manager overrides.
+
+    ``override`` is the manager's credentials, checked here: an open balance is never let
+    through without them, whoever is signed in.
+    """
+    require(actor, Right.CHECK_OUT)
     reservation = get(session, Reservation, reservation_id, "Reservation", lock=True)
     if reservation.status is not ReservationStatus.IN_HOUSE:
         raise InvalidTransition(_NOT_IN_HOUSE[reservation.status], reservation=reservation.number)
@@ -173,7 +182,7 @@ def check_out(
     view = load_folio(session, folio.id)
     unsettled = [b for b in view.bills if b.balance]
     if unsettled or view.deposit_balance:
-        if override_by is None:
+        if override is None:
             bills = [(b.bill.number, b.balance) for b in unsettled]
             if not view.deposit_balance:
                 raise BillNotSettled("Settle every bill before check-out (bills {bills})", bills=bills)
@@ -182,11 +191,9 @@ def check_out(
             raise BillNotSettled(
                 "Settle every bill and the deposit before check-out (bills {bills}; deposit {deposit})",
                 bills=bills, deposit=view.deposit_balance)
-        if override_by.role is not Role.MANAGER:
-            raise NotAuthorised("{user} is not a manager", user=override_by.full_name)
         if not reason.strip():
             raise InvalidInput("Say why check-out is allowed with an open balance", field="reason")
-        reservation.checkout_authorised_by = override_by.username
+        reservation.checkout_authorised_by = authorise(session, actor, Right.CHECKOUT_OVERRIDE, override)
         reservation.checkout_note = reason.strip()
     reservation.status = ReservationStatus.CHECKED_OUT
     reservation.checked_out_at = utcnow()
@@ -195,6 +202,7 @@ def check_out(
 
 
 def cancel_reservation(session: Session, actor: Actor, reservation_id: int) -> Reservation:
+    require(actor, Right.CANCEL_RESERVATION)
     reservation = get(session, Reservation, reservation_id, "Reservation", lock=True)
     if reservation.status is not ReservationStatus.CONFIRMED:
         raise InvalidTransition("Only a confirmed reservation can be cancelled ({reservation})",
@@ -211,6 +219,7 @@ def cancel_reservation(session: Session, actor: Actor, reservation_id: int) -> R
 
 def post_night(session: Session, actor: Actor, reservation_id: int, night: date) -> None:
     """Charge one night's accommodation once, however often the night audit runs."""
+    require(actor, Right.POST_NIGHT)
     reservation = get(session, Reservation, reservation_id, "Reservation")
     if not reservation.arrival <= night < reservation.departure:
         raise InvalidInput("{night} is not a night of reservation {reservation}", field="night", night=night,

@@ -7,7 +7,7 @@
 lupdate reads only ui/, and desk/ has no Qt. This script walks desk/ with ``ast`` and lists:
 
 - ``DeskError`` context: the template (first argument, a string literal) of every call to a
-  ``DeskError`` class, of ``super().__init__`` inside ``desk/errors.py``, and every ``N_("...")``;
+  ``DeskError`` class, of ``super().__init__`` (an error class's fixed message), and every ``N_("...")``;
 - ``DeskText`` context: every module-level string constant of ``desk/texts.py`` (the texts the
   desk writes on ledger rows).
 
@@ -76,13 +76,12 @@ def collect(desk_dir: Path = DESK) -> Catalogue:
         if "migrations" in path.parts:
             continue
         tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-        is_errors = path.name == "errors.py" and path.parent == desk_dir
         for node in ast.walk(tree):
             if not isinstance(node, ast.Call) or not node.args:
                 continue
             name = _called_name(node)
             first = node.args[0]
-            if name in classes or name == "N_" or (is_errors and _is_super_init(node)):
+            if name in classes or name == "N_" or _is_super_init(node):
                 if isinstance(first, ast.Constant) and isinstance(first.value, str):
                     catalogue.errors.append(first.value)
                 elif isinstance(first, ast.JoinedStr):

@@ -33,6 +33,7 @@ class DeskContext(QObject):
     ledger_changed = Signal()
     folios_changed = Signal(object)
     database_online = Signal(bool)
+    actor_changed = Signal(object)  # the Actor now signed in, after a switch of user
 
     def __init__(self, database: Database, actor: Actor, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -67,6 +68,11 @@ class DeskContext(QObject):
             return outcome.value
 
         return Op(parent, work)
+
+    def set_actor(self, actor: Actor) -> None:
+        """Another user signed in at this desk: what runs from now on runs as them."""
+        self.actor = actor
+        self.actor_changed.emit(actor)
 
     def start_watching(self) -> None:
         self._watch.start()

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication
 
-from desk.errors import DeskError, render
+from desk.errors import DeskError, Phrase, render
 from desk.folios import PaymentLine
 from desk.models import Payment, Posting
 from desk.money import Money
@@ -30,6 +30,8 @@ TEXT_CONTEXT = "DeskText"
 
 def format_param(value: object) -> str:
     """A parameter of a desk message as the rest of the GUI writes it in this locale."""
+    if isinstance(value, Phrase):
+        return QCoreApplication.translate(ERROR_CONTEXT, value)
     if isinstance(value, Money):
         return format_money(value.amount, value.currency)
     if isinstance(value, dt.date):

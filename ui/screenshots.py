@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
 from sqlalchemy import select
 
-from desk.auth import Actor
+from desk.auth import sign_in
 from desk.card import load_card
 from desk.db import Database
 from desk.demo import seed_demo
@@ -117,7 +117,9 @@ def main(argv: list[str] | None = None) -> int:
         database = Database(f"sqlite:///{folder}/demo.sqlite3")
         with database.unit_of_work() as session:
             seed_demo(session, today=date.today())
-        ctx = DeskContext(database, Actor("anna", "FRONT-1"))
+        with database.unit_of_work() as session:
+            actor = sign_in(session, "anna", "anna", "FRONT-1")  # the demo clerk
+        ctx = DeskContext(database, actor)
         for language in args.languages:
             install_translator(app, language)  # type: ignore[arg-type]
             render(ctx, language)

@@ -387,6 +387,10 @@
 <context>
     <name>DeskError</name>
     <message>
+        <source>A PIN is 4 to 8 digits</source>
+        <translation>ПИН кодът е от 4 до 8 цифри</translation>
+    </message>
+    <message>
         <source>A bill needs a payer</source>
         <translation>Сметката трябва да има платец</translation>
     </message>
@@ -433,6 +437,10 @@
     <message>
         <source>A walk-in client needs a name</source>
         <translation>Клиентът без резервация трябва да има име</translation>
+    </message>
+    <message>
+        <source>A {role} may not {action}: a manager must authorise it</source>
+        <translation>Ролята „{role}“ не позволява да {action}: нужно е разрешение от мениджър</translation>
     </message>
     <message>
         <source>Another desk was changing the same bill at the same moment, so nothing was done. Look at the bill again and repeat the operation if it is still needed.</source>
@@ -529,6 +537,10 @@
     <message>
         <source>Outlet {key} does not exist</source>
         <translation>Търговски обект {key} не съществува</translation>
+    </message>
+    <message>
+        <source>POS service</source>
+        <translation>POS услуга</translation>
     </message>
     <message>
         <source>Payment {key} does not exist</source>
@@ -695,12 +707,20 @@
         <translation>Няма услуга {service}</translation>
     </message>
     <message>
+        <source>There is no user {username}</source>
+        <translation>Няма потребител {username}</translation>
+    </message>
+    <message>
         <source>This payment is already voided</source>
         <translation>Това плащане вече е анулирано</translation>
     </message>
     <message>
         <source>This payment is refunded in {currency}</source>
         <translation>Това плащане се възстановява в {currency}</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts: {user} cannot sign in until {time}</source>
+        <translation>Твърде много неуспешни опити: {user} не може да влезе до {time}</translation>
     </message>
     <message>
         <source>Unknown currency “{currency}”</source>
@@ -713,6 +733,134 @@
     <message>
         <source>Wrong user name or password</source>
         <translation>Грешно потребителско име или парола</translation>
+    </message>
+    <message>
+        <source>ask for a receipt</source>
+        <translation>поиска касова бележка</translation>
+    </message>
+    <message>
+        <source>cancel a reservation</source>
+        <translation>анулира резервация</translation>
+    </message>
+    <message>
+        <source>cashier</source>
+        <translation>касиер</translation>
+    </message>
+    <message>
+        <source>check a guest in</source>
+        <translation>настани гост</translation>
+    </message>
+    <message>
+        <source>check a guest out</source>
+        <translation>освободи гост</translation>
+    </message>
+    <message>
+        <source>check out with a balance open</source>
+        <translation>освободи гост с непогасен остатък</translation>
+    </message>
+    <message>
+        <source>clerk</source>
+        <translation>администратор</translation>
+    </message>
+    <message>
+        <source>create a reservation</source>
+        <translation>създаде резервация</translation>
+    </message>
+    <message>
+        <source>date a payment other than today</source>
+        <translation>датира плащане с дата различна от днешната</translation>
+    </message>
+    <message>
+        <source>manage POS keys</source>
+        <translation>управлява ключовете на POS</translation>
+    </message>
+    <message>
+        <source>manage users</source>
+        <translation>управлява потребителите</translation>
+    </message>
+    <message>
+        <source>manager</source>
+        <translation>мениджър</translation>
+    </message>
+    <message>
+        <source>move services between bills</source>
+        <translation>премества услуги между сметки</translation>
+    </message>
+    <message>
+        <source>open a bill</source>
+        <translation>отвори сметка</translation>
+    </message>
+    <message>
+        <source>open an account</source>
+        <translation>отвори партида</translation>
+    </message>
+    <message>
+        <source>open the cash drawer</source>
+        <translation>отвори касовото чекмедже</translation>
+    </message>
+    <message>
+        <source>pay a bill from the deposit</source>
+        <translation>плати сметка от депозита</translation>
+    </message>
+    <message>
+        <source>post a charge</source>
+        <translation>начисли услуга</translation>
+    </message>
+    <message>
+        <source>post a service</source>
+        <translation>добави услуга</translation>
+    </message>
+    <message>
+        <source>post the night&apos;s room charge</source>
+        <translation>начисли нощувката</translation>
+    </message>
+    <message>
+        <source>read reports</source>
+        <translation>чете отчети</translation>
+    </message>
+    <message>
+        <source>refund a payment</source>
+        <translation>възстанови плащане</translation>
+    </message>
+    <message>
+        <source>reverse a charge</source>
+        <translation>сторнира начисление</translation>
+    </message>
+    <message>
+        <source>run the cash shift</source>
+        <translation>води касовата смяна</translation>
+    </message>
+    <message>
+        <source>set up devices</source>
+        <translation>настройва устройства</translation>
+    </message>
+    <message>
+        <source>split a bill</source>
+        <translation>раздели сметка</translation>
+    </message>
+    <message>
+        <source>take a deposit</source>
+        <translation>приеме депозит</translation>
+    </message>
+    <message>
+        <source>take a payment</source>
+        <translation>приеме плащане</translation>
+    </message>
+    <message>
+        <source>take more than the bill owes</source>
+        <translation>приеме повече от дължимото</translation>
+    </message>
+    <message>
+        <source>transfer a bill to a company</source>
+        <translation>прехвърли сметка към фирма</translation>
+    </message>
+    <message>
+        <source>void a charge</source>
+        <translation>анулира начисление</translation>
+    </message>
+    <message>
+        <source>void a payment</source>
+        <translation>анулира плащане</translation>
     </message>
     <message>
         <source>{amount} has more decimals than {currency} allows ({digits})</source>
@@ -755,8 +903,12 @@
         <translation>„{service}“ вече е сторнирана</translation>
     </message>
     <message>
+        <source>{user} is not a manager and may not authorise this</source>
+        <translation>{user} не е мениджър и не може да разреши това</translation>
+    </message>
+    <message>
         <source>{user} is not a manager</source>
-        <translation>{user} не е мениджър</translation>
+        <translation type="vanished">{user} не е мениджър</translation>
     </message>
     <message>
         <source>“{text}” is not money</source>
@@ -843,6 +995,10 @@
     <message>
         <source>Bill {number} · {payer} · balance {balance}</source>
         <translation>Сметка {number} · {payer} · салдо {balance}</translation>
+    </message>
+    <message>
+        <source>This needs a manager&apos;s approval: the manager types their user name and password below, then Apply.</source>
+        <translation>Нужно е одобрение от мениджър: мениджърът въвежда по-долу потребителското си име и парола, после „Приложи“.</translation>
     </message>
     <message>
         <source>Am&amp;ount:</source>
@@ -995,6 +1151,14 @@
         <translation>&amp;Отваряне на картон</translation>
     </message>
     <message>
+        <source>S&amp;witch user…</source>
+        <translation>С&amp;мяна на потребител…</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;Заключване</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Изход</translation>
     </message>
@@ -1024,7 +1188,7 @@
     </message>
     <message>
         <source>Cashier: {name}</source>
-        <translation>Касиер: {name}</translation>
+        <translation type="vanished">Касиер: {name}</translation>
     </message>
     <message>
         <source>No shift open</source>
@@ -1983,6 +2147,84 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Why:</source>
         <translation>Причина:</translation>
+    </message>
+</context>
+<context>
+    <name>SignIn</name>
+    <message>
+        <source>Clerk</source>
+        <translation>Администратор</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>Касиер</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Мениджър</translation>
+    </message>
+    <message>
+        <source>POS service</source>
+        <translation>POS услуга</translation>
+    </message>
+    <message>
+        <source>{role}: {name}</source>
+        <translation>{role}: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in</source>
+        <translation>Вход</translation>
+    </message>
+    <message>
+        <source>Switch user</source>
+        <translation>Смяна на потребител</translation>
+    </message>
+    <message>
+        <source>Desk locked</source>
+        <translation>Работното място е заключено</translation>
+    </message>
+    <message>
+        <source>{name} locked this desk. {name} or a manager can unlock it.</source>
+        <translation>{name} заключи това работно място. Може да го отключи {name} или мениджър.</translation>
+    </message>
+    <message>
+        <source>Type your password, or your PIN to switch quickly.</source>
+        <translation>Въведете паролата си или PIN кода за бърза смяна.</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Потребителско име:</translation>
+    </message>
+    <message>
+        <source>&amp;Password or PIN:</source>
+        <translation>П&amp;арола или PIN код:</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Вход</translation>
+    </message>
+    <message>
+        <source>Type your user name and your password or PIN.</source>
+        <translation>Въведете потребителско име и парола или PIN код.</translation>
+    </message>
+    <message>
+        <source>Only {name} or a manager can unlock this desk.</source>
+        <translation>Само {name} или мениджър може да отключи това работно място.</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts: {user} cannot sign in until {time}.</source>
+        <translation>Твърде много неуспешни опити: {user} не може да влезе до {time}.</translation>
+    </message>
+    <message>
+        <source>Wrong user name, password or PIN.</source>
+        <translation>Грешно потребителско име, парола или PIN код.</translation>
+    </message>
+    <message>
+        <source>Signing in failed: {error}</source>
+        <translation>Входът не успя: {error}</translation>
     </message>
 </context>
 <context>

@@ -387,6 +387,10 @@
 <context>
     <name>DeskError</name>
     <message>
+        <source>A PIN is 4 to 8 digits</source>
+        <translation>ПИН-код — от 4 до 8 цифр</translation>
+    </message>
+    <message>
         <source>A bill needs a payer</source>
         <translation>У счёта должен быть плательщик</translation>
     </message>
@@ -433,6 +437,10 @@
     <message>
         <source>A walk-in client needs a name</source>
         <translation>У гостя без брони должно быть имя</translation>
+    </message>
+    <message>
+        <source>A {role} may not {action}: a manager must authorise it</source>
+        <translation>Роль «{role}» не позволяет {action}: нужно разрешение менеджера</translation>
     </message>
     <message>
         <source>Another desk was changing the same bill at the same moment, so nothing was done. Look at the bill again and repeat the operation if it is still needed.</source>
@@ -529,6 +537,10 @@
     <message>
         <source>Outlet {key} does not exist</source>
         <translation>Точки продаж {key} не существует</translation>
+    </message>
+    <message>
+        <source>POS service</source>
+        <translation>POS-сервис</translation>
     </message>
     <message>
         <source>Payment {key} does not exist</source>
@@ -695,12 +707,20 @@
         <translation>Услуги {service} нет</translation>
     </message>
     <message>
+        <source>There is no user {username}</source>
+        <translation>Пользователя {username} нет</translation>
+    </message>
+    <message>
         <source>This payment is already voided</source>
         <translation>Эта оплата уже аннулирована</translation>
     </message>
     <message>
         <source>This payment is refunded in {currency}</source>
         <translation>Эта оплата возвращается в {currency}</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts: {user} cannot sign in until {time}</source>
+        <translation>Слишком много неудачных попыток: {user} не может войти до {time}</translation>
     </message>
     <message>
         <source>Unknown currency “{currency}”</source>
@@ -713,6 +733,134 @@
     <message>
         <source>Wrong user name or password</source>
         <translation>Неверное имя пользователя или пароль</translation>
+    </message>
+    <message>
+        <source>ask for a receipt</source>
+        <translation>запросить чек</translation>
+    </message>
+    <message>
+        <source>cancel a reservation</source>
+        <translation>отменить бронирование</translation>
+    </message>
+    <message>
+        <source>cashier</source>
+        <translation>кассир</translation>
+    </message>
+    <message>
+        <source>check a guest in</source>
+        <translation>заселить гостя</translation>
+    </message>
+    <message>
+        <source>check a guest out</source>
+        <translation>выселить гостя</translation>
+    </message>
+    <message>
+        <source>check out with a balance open</source>
+        <translation>выселить с непогашенным остатком</translation>
+    </message>
+    <message>
+        <source>clerk</source>
+        <translation>администратор</translation>
+    </message>
+    <message>
+        <source>create a reservation</source>
+        <translation>создать бронирование</translation>
+    </message>
+    <message>
+        <source>date a payment other than today</source>
+        <translation>провести платёж не сегодняшней датой</translation>
+    </message>
+    <message>
+        <source>manage POS keys</source>
+        <translation>управлять ключами POS</translation>
+    </message>
+    <message>
+        <source>manage users</source>
+        <translation>управлять пользователями</translation>
+    </message>
+    <message>
+        <source>manager</source>
+        <translation>менеджер</translation>
+    </message>
+    <message>
+        <source>move services between bills</source>
+        <translation>переносить услуги между счетами</translation>
+    </message>
+    <message>
+        <source>open a bill</source>
+        <translation>открыть счёт</translation>
+    </message>
+    <message>
+        <source>open an account</source>
+        <translation>открыть лицевой счёт</translation>
+    </message>
+    <message>
+        <source>open the cash drawer</source>
+        <translation>открыть денежный ящик</translation>
+    </message>
+    <message>
+        <source>pay a bill from the deposit</source>
+        <translation>оплатить счёт из депозита</translation>
+    </message>
+    <message>
+        <source>post a charge</source>
+        <translation>начислить услугу</translation>
+    </message>
+    <message>
+        <source>post a service</source>
+        <translation>добавить услугу</translation>
+    </message>
+    <message>
+        <source>post the night&apos;s room charge</source>
+        <translation>начислить проживание за ночь</translation>
+    </message>
+    <message>
+        <source>read reports</source>
+        <translation>смотреть отчёты</translation>
+    </message>
+    <message>
+        <source>refund a payment</source>
+        <translation>оформить возврат</translation>
+    </message>
+    <message>
+        <source>reverse a charge</source>
+        <translation>сторнировать начисление</translation>
+    </message>
+    <message>
+        <source>run the cash shift</source>
+        <translation>вести кассовую смену</translation>
+    </message>
+    <message>
+        <source>set up devices</source>
+        <translation>настраивать устройства</translation>
+    </message>
+    <message>
+        <source>split a bill</source>
+        <translation>разделить счёт</translation>
+    </message>
+    <message>
+        <source>take a deposit</source>
+        <translation>принять депозит</translation>
+    </message>
+    <message>
+        <source>take a payment</source>
+        <translation>принять платёж</translation>
+    </message>
+    <message>
+        <source>take more than the bill owes</source>
+        <translation>принять больше суммы счёта</translation>
+    </message>
+    <message>
+        <source>transfer a bill to a company</source>
+        <translation>перевести счёт на компанию</translation>
+    </message>
+    <message>
+        <source>void a charge</source>
+        <translation>аннулировать начисление</translation>
+    </message>
+    <message>
+        <source>void a payment</source>
+        <translation>аннулировать платёж</translation>
     </message>
     <message>
         <source>{amount} has more decimals than {currency} allows ({digits})</source>
@@ -755,8 +903,12 @@
         <translation>«{service}» уже сторнирована</translation>
     </message>
     <message>
+        <source>{user} is not a manager and may not authorise this</source>
+        <translation>{user} не менеджер и не может это разрешить</translation>
+    </message>
+    <message>
         <source>{user} is not a manager</source>
-        <translation>{user} — не менеджер</translation>
+        <translation type="vanished">{user} — не менеджер</translation>
     </message>
     <message>
         <source>“{text}” is not money</source>
@@ -843,6 +995,10 @@
     <message>
         <source>Bill {number} · {payer} · balance {balance}</source>
         <translation>Счёт {number} · {payer} · остаток {balance}</translation>
+    </message>
+    <message>
+        <source>This needs a manager&apos;s approval: the manager types their user name and password below, then Apply.</source>
+        <translation>Нужно разрешение менеджера: менеджер вводит ниже своё имя пользователя и пароль, затем «Применить».</translation>
     </message>
     <message>
         <source>Am&amp;ount:</source>
@@ -995,6 +1151,14 @@
         <translation>&amp;Открыть карточку</translation>
     </message>
     <message>
+        <source>S&amp;witch user…</source>
+        <translation>С&amp;менить пользователя…</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;Заблокировать</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>В&amp;ыход</translation>
     </message>
@@ -1024,7 +1188,7 @@
     </message>
     <message>
         <source>Cashier: {name}</source>
-        <translation>Кассир: {name}</translation>
+        <translation type="vanished">Кассир: {name}</translation>
     </message>
     <message>
         <source>No shift open</source>
@@ -1983,6 +2147,84 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Why:</source>
         <translation>Причина:</translation>
+    </message>
+</context>
+<context>
+    <name>SignIn</name>
+    <message>
+        <source>Clerk</source>
+        <translation>Администратор</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>Кассир</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Менеджер</translation>
+    </message>
+    <message>
+        <source>POS service</source>
+        <translation>Служба POS</translation>
+    </message>
+    <message>
+        <source>{role}: {name}</source>
+        <translation>{role}: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in</source>
+        <translation>Вход</translation>
+    </message>
+    <message>
+        <source>Switch user</source>
+        <translation>Смена пользователя</translation>
+    </message>
+    <message>
+        <source>Desk locked</source>
+        <translation>Рабочее место заблокировано</translation>
+    </message>
+    <message>
+        <source>{name} locked this desk. {name} or a manager can unlock it.</source>
+        <translation>{name} заблокировал(а) это рабочее место. Разблокировать может {name} или менеджер.</translation>
+    </message>
+    <message>
+        <source>Type your password, or your PIN to switch quickly.</source>
+        <translation>Введите пароль или PIN-код для быстрой смены.</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Имя пользователя:</translation>
+    </message>
+    <message>
+        <source>&amp;Password or PIN:</source>
+        <translation>&amp;Пароль или PIN-код:</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Войти</translation>
+    </message>
+    <message>
+        <source>Type your user name and your password or PIN.</source>
+        <translation>Введите имя пользователя и пароль или PIN-код.</translation>
+    </message>
+    <message>
+        <source>Only {name} or a manager can unlock this desk.</source>
+        <translation>Разблокировать это рабочее место может только {name} или менеджер.</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts: {user} cannot sign in until {time}.</source>
+        <translation>Слишком много неудачных попыток: {user} не сможет войти до {time}.</translation>
+    </message>
+    <message>
+        <source>Wrong user name, password or PIN.</source>
+        <translation>Неверное имя пользователя, пароль или PIN-код.</translation>
+    </message>
+    <message>
+        <source>Signing in failed: {error}</source>
+        <translation>Вход не удался: {error}</translation>
     </message>
 </context>
 <context>

@@ -24,9 +24,10 @@ from typing import Any
 
 from sqlalchemy import text
 
-from desk.auth import Actor
+from desk.auth import Actor, trusted_actor
 from desk.db import Database
 from desk.errors import ConcurrentChange, DeskError
+from desk.models import Role
 from desk.money import Money
 from desk.payments import RefundDirection, Tender, apply_deposit, refund_payment, take_deposit, take_payment
 from desk.postings import post_service
@@ -96,7 +97,7 @@ def worker(url: str, action: str, target: int, rounds: int, barrier: Any, result
     """One desk: ``rounds`` times ``action`` on ``target``, all desks starting together."""
     database = Database(url, upgrade=False)
     runner = Runner(database)
-    actor = Actor("race", f"DESK-{os.getpid()}")
+    actor = trusted_actor("race", f"DESK-{os.getpid()}", Role.MANAGER)
     tally = Tally()
     barrier.wait()
     start = time.perf_counter()
@@ -155,7 +156,7 @@ def busy_writer(url: str, bill_id: int, folio_id: int, seed: int) -> None:
     """Writes pairs and singles without end, lingering inside each transaction, until killed."""
     database = Database(url, upgrade=False)
     runner = Runner(database)
-    actor = Actor("killed", f"DESK-{os.getpid()}")
+    actor = trusted_actor("killed", f"DESK-{os.getpid()}", Role.MANAGER)
     rng = random.Random(seed)
     eur = lambda amount: Money.of(amount, "EUR")  # noqa: E731
     while True:

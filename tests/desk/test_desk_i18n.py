@@ -74,8 +74,9 @@ def test_every_text_the_desk_writes_on_the_ledger_is_recognised_and_a_clerks_tex
     hotel.run(post_service, bill_id=stay.bill_id, service_code="SPA", quantity=4)
     paid = hotel.run(take_payment, stay.bill_id, Tender("cash", hotel.money("30"), text="To bill 000001"))
     voided = hotel.run(take_payment, stay.bill_id, Tender("card", hotel.money("10")))
-    hotel.run(void_payment, voided.id, reason="typo", manager=hotel.manager())
-    hotel.run(refund_payment, paid.id, hotel.money("5"), direction=RefundDirection.DEPOSIT)
+    hotel.run(void_payment, voided.id, reason="typo", approval=hotel.approval())
+    hotel.run(refund_payment, paid.id, hotel.money("5"), direction=RefundDirection.DEPOSIT,
+              approval=hotel.approval())
     hotel.run(take_deposit, stay.folio_id, Tender("cash", hotel.money("20")))
     hotel.run(apply_deposit, stay.bill_id, hotel.money("10"))
     with hotel.database.unit_of_work() as session:
@@ -133,7 +134,7 @@ def test_bill_and_folio_print_in_the_language_asked(sqlite_hotel: Hotel, tmp_pat
     stay = hotel.stay()
     hotel.run(post_service, bill_id=stay.bill_id, service_code="SPA")
     paid = hotel.run(take_payment, stay.bill_id, Tender("cash", hotel.money("20")))
-    hotel.run(refund_payment, paid.id, hotel.money("5"))
+    hotel.run(refund_payment, paid.id, hotel.money("5"), approval=hotel.approval())
     hotel.run(take_deposit, stay.folio_id, Tender("card", hotel.money("50")))
     hotel.run(apply_deposit, stay.bill_id, hotel.money("10"))
 

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import shiboken6
 
-from desk.auth import Actor
+from desk.auth import trusted_actor
 from desk.folios import folio_of_reservation, load_folio
 from desk.lookup import reservation_by_number
+from desk.models import Role
 from desk.postings import post_service
 from ui import ops
 from ui.card import open_card
 
-OTHER_DESK = Actor("ivan", "FRONT-2")
+OTHER_DESK = trusted_actor("ivan", "FRONT-2", Role.CASHIER)
 
 
 def _folio_and_bill(database, number: str) -> tuple[int, int]:

@@ -203,3 +203,25 @@ def test_apply_is_disabled_and_cancel_ignored_while_the_payment_is_recorded(
         dialog.reject()  # Escape now would hide a payment that is being recorded anyway
         assert dialog.isVisible()
     assert folio_now(demo_database, card).bill(bill.bill.id).status is BillStatus.PAID
+
+
+def test_a_clerk_overpays_only_with_a_managers_credentials(qtbot, desk_context, demo_database, card, window):
+    dialog, bill = open_payment(qtbot, desk_context, card, window)
+    assert not child(dialog, QLineEdit, "usernameEdit").isVisibleTo(dialog)  # not asked for a plain payment
+    child(dialog, QCheckBox, "printReceiptCheck").setChecked(False)
+    too_much = bill.balance + Money.of("50.00", "EUR")
+    retype(qtbot, child(dialog, QLineEdit, "amountEdit"), f"{too_much.amount:f}")
+    before = ledger_counts(demo_database)
+
+    assert "manager's approval" in apply_refused(qtbot, dialog, "form")
+    assert ledger_counts(demo_database) == before
+    assert child(dialog, QLineEdit, "usernameEdit").isVisibleTo(dialog)
+    retype(qtbot, child(dialog, QLineEdit, "usernameEdit"), "maria")
+    retype(qtbot, child(dialog, QLineEdit, "passwordEdit"), "manager")
+
+    apply_accepted(qtbot, dialog)
+
+    after = folio_now(demo_database, card).bill(bill.bill.id)
+    payment = after.payments[-1].payment
+    assert after.status is BillStatus.OVERPAID
+    assert (payment.amount, payment.created_by, payment.authorised_by) == (too_much, "anna", "maria")

@@ -30,6 +30,12 @@ def window(qtbot):
     return card_window(qtbot)
 
 
+@pytest.fixture(autouse=True)
+def as_cashier(desk_context, cashier):
+    """Refunds are the cashier's: the desk is signed in as Ivan unless a test says otherwise."""
+    desk_context.set_actor(cashier)
+
+
 def cash_payment(card: CardData):
     for view in card.folio.bills:
         for line in view.payments:
@@ -74,6 +80,33 @@ def test_partial_cash_refund_to_the_payer(qtbot, desk_context, demo_database, ca
         PaymentKind.REFUND, Money.of("-10.00", "EUR"), "Minibar charged twice"
     )
     assert refund.method_code == "cash"
+
+
+def test_a_clerk_refunds_with_a_managers_credentials_in_the_dialog(
+    qtbot, desk_context, demo_database, cash_card, window, clerk
+):
+    desk_context.set_actor(clerk)
+    line = cash_payment(cash_card)
+    dialog = opened(qtbot, MakeRefundDialog(desk_context, cash_card, line.payment.id, window))
+    assert child(dialog, QLineEdit, "usernameEdit").isVisibleTo(dialog)
+    child(dialog, QCheckBox, "printReceiptCheck").setChecked(False)
+    retype(qtbot, child(dialog, QLineEdit, "amountEdit"), "5.00")
+    before = ledger_counts(demo_database)
+    assert "manager" in apply_refused(qtbot, dialog, "username")  # nobody signed it: nothing written
+    assert ledger_counts(demo_database) == before
+    retype(qtbot, child(dialog, QLineEdit, "usernameEdit"), "maria")
+    retype(qtbot, child(dialog, QLineEdit, "passwordEdit"), "manager")
+
+    apply_accepted(qtbot, dialog)
+
+    refund = folio_now(demo_database, cash_card).payment(line.payment.id).refunds[-1]
+    assert (refund.amount, refund.created_by, refund.authorised_by) == (Money.of("-5.00", "EUR"), "anna", "maria")
+
+
+def test_a_cashier_refunds_without_a_manager(qtbot, desk_context, cash_card, window):
+    line = cash_payment(cash_card)
+    dialog = opened(qtbot, MakeRefundDialog(desk_context, cash_card, line.payment.id, window))
+    assert not child(dialog, QLineEdit, "usernameEdit").isVisibleTo(dialog)
 
 
 def test_refund_into_the_deposit_keeps_the_money_on_account(qtbot, desk_context, demo_database, cash_card, window):

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
-from desk.auth import Actor
+from desk.auth import trusted_actor
 from desk.bills import open_bill
 from desk.db import Database
 from desk.errors import DeskError
@@ -51,6 +51,7 @@ from desk.models import (
     Hotel,
     Outlet,
     PaymentMethod,
+    Role,
     Service,
     TaxRate,
     User,
@@ -82,7 +83,7 @@ KEY_NAMES = {"Ctrl", "Shift", "Alt", "Meta", "Del", "Ins", "Esc", "Enter", "Retu
              "Home", "End", "PgUp", "PgDown", "Space", "PDF", *(chr(c) for c in range(ord("A"), ord("Z") + 1))}
 # An e-mail address (a placeholder's example) is not English.
 EMAIL = re.compile(r"\S+@\S+")
-CLERK = Actor("anna", "DESK")
+CLERK = trusted_actor("maria", "DESK", Role.MANAGER)
 
 
 @pytest.fixture(scope="module")
@@ -134,12 +135,11 @@ def busy_stay(database: Database) -> BusyStay:
         folio_id = folio_of_reservation(session, reservation.id)
         bill_id = load_folio(session, folio_id).bills[0].bill.id
         second_bill_id = open_bill(session, CLERK, folio_id, payer_guest_id=other.id).id
-        manager = session.scalars(select(User).where(User.username == "maria")).one()
         spa = post_service(session, CLERK, bill_id=bill_id, service_code="SPA", quantity=2)
         beer = post_service(session, CLERK, bill_id=bill_id, service_code="MB-BEER")
         reverse_posting(session, CLERK, beer.id, reason="не брал")
         water = post_service(session, CLERK, bill_id=bill_id, service_code="MB-WATER")
-        void_posting(session, CLERK, water.id, reason="ошибка", manager=manager)
+        void_posting(session, CLERK, water.id, reason="ошибка")
         items = [OrderItem("Shopska salad", Decimal(1), eur("7.80")), OrderItem("Espresso", Decimal(2), eur("2.80"))]
         pos = post_charge(session, CLERK, bill_id=bill_id, description="Restaurant", quantity=1,
                           unit_price=eur("13.40"), tax_code="VAT20", source="pos", outlet_code="REST",
@@ -148,7 +148,7 @@ def busy_stay(database: Database) -> BusyStay:
         card = take_payment(session, CLERK, bill_id, Tender("card", eur("30.00")))
         take_payment(session, CLERK, bill_id, Tender("cash", Money.of("20.00", "USD")))
         voided = take_payment(session, CLERK, bill_id, Tender("card", eur("10.00")))
-        void_payment(session, CLERK, voided.id, reason="ошибка", manager=manager)
+        void_payment(session, CLERK, voided.id, reason="ошибка")
         refund_payment(session, CLERK, cash.id, eur("15.00"), reason="скидка")
         refund_payment(session, CLERK, card.id, eur("5.00"), direction=RefundDirection.DEPOSIT, reason="скидка")
         take_deposit(session, CLERK, folio_id, Tender("cash", eur("200.00")))

@@ -14,7 +14,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
 
-from desk.auth import Actor, authorise
+from desk.auth import ManagerApproval
 from desk.card import CardData, load_card
 from desk.folios import BillView
 from desk.models import PaymentKind, Reservation, ReservationStatus
@@ -47,14 +47,6 @@ from ui.ops import Op
 logger = logging.getLogger(__name__)
 
 FolioRenderer = Callable[[Session, int, Path, str], Any]
-
-
-def check_out_with_override(
-    session: Session, actor: Actor, reservation_id: int, *, username: str, password: str, reason: str
-) -> Reservation:
-    """A manager lets the guest leave with an open balance: authorised and recorded in one transaction."""
-    manager = authorise(session, username, password)
-    return check_out(session, actor, reservation_id, override_by=manager, reason=reason)
 
 
 def folio_pdf_directory() -> Path:
@@ -384,7 +376,7 @@ class CheckOutDialog(DeskDialog):
         if self.refused:
             return None
         return self.change(
-            check_out_with_override, self.reservation.id, username=username, password=password, reason=reason
+            check_out, self.reservation.id, override=ManagerApproval(username, password), reason=reason
         ).success(self._done)
 
     def show_failure(self, exc: BaseException) -> None:

@@ -106,6 +106,8 @@ class MakePaymentDialog(DeskDialog):
         self.text_edit.setObjectName("textEdit")
         self.text_edit.setPlaceholderText(self.tr("Reference, e.g. the card terminal's authorisation code"))
         self.add_field(form, "text", self.tr("Te&xt:"), self.text_edit)
+        # More than the bill owes, or another day, may need a manager: asked for when refused.
+        self.add_approval(form, shown=False)
 
         self.print_receipt_check = QCheckBox(self.tr("P&rint receipt"))
         self.print_receipt_check.setObjectName("printReceiptCheck")
@@ -206,7 +208,10 @@ class MakePaymentDialog(DeskDialog):
             text=self.text_edit.text(),
         )
         print_receipt = self.print_receipt_check.isChecked() and offers_receipt(self.card, method)
-        return self.change(take_payment, self.bill_id, tender).success(
+        approval = self.read_approval()
+        if self.refused:
+            return None
+        return self.change(take_payment, self.bill_id, tender, approval=approval).success(
             lambda payment: self._paid(payment, print_receipt)
         )
 

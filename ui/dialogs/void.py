@@ -5,12 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
-from sqlalchemy.orm import Session
 
-from desk.auth import Actor, authorise
+from desk.auth import ManagerApproval
 from desk.card import CardData
-from desk.errors import InvalidInput
-from desk.models import Payment, PaymentKind, Posting, PostingKind
+from desk.models import PaymentKind, PostingKind
 from desk.payments import void_payment
 from desk.postings import void_posting
 from ui.context import DeskContext
@@ -29,28 +27,6 @@ from ui.dialogs.common import (
 from ui.dialogs.details import source_text
 from ui.i18n import format_date, format_datetime
 from ui.ops import Op
-
-
-def void_with_authorisation(
-    session: Session,
-    actor: Actor,
-    *,
-    username: str,
-    password: str,
-    reason: str,
-    posting_id: int | None = None,
-    payment_id: int | None = None,
-) -> Posting | Payment:
-    """Authorise the manager, then void, in one transaction: wrong credentials write nothing."""
-    if (posting_id is None) == (payment_id is None):
-        raise ValueError("void exactly one service or one payment")
-    if not reason.strip():
-        raise InvalidInput("Say why it is voided", field="reason")
-    manager = authorise(session, username, password)
-    if posting_id is not None:
-        return void_posting(session, actor, posting_id, reason=reason, manager=manager)
-    assert payment_id is not None
-    return void_payment(session, actor, payment_id, reason=reason, manager=manager)
 
 
 class VoidDialog(DeskDialog):
@@ -160,14 +136,13 @@ class VoidDialog(DeskDialog):
         username, password = read_credentials(self, self.username_edit, self.password_edit)
         if self.refused:
             return None
-        return self.change(
-            void_with_authorisation,
-            username=username,
-            password=password,
-            reason=reason,
-            posting_id=self.posting_id,
-            payment_id=self.payment_id,
-        ).success(lambda _record: self.finish())
+        # The credentials go into the use case, which checks them in the void's own transaction.
+        approval = ManagerApproval(username, password)
+        if self.posting_id is not None:
+            op = self.change(void_posting, self.posting_id, reason=reason, approval=approval)
+        else:
+            op = self.change(void_payment, self.payment_id, reason=reason, approval=approval)
+        return op.success(lambda _record: self.finish())
 
     def show_failure(self, exc: BaseException) -> None:
         super().show_failure(exc)
