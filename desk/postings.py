@@ -13,7 +13,7 @@ from desk.auth import Actor
 from desk.errors import AlreadyReversed, InvalidInput, NotAuthorised
 from desk.folios import base_currency, load_folio
 from desk.lookup import get, open_bill_for_update
-from desk.models import Outlet, Posting, PostingItem, PostingKind, Role, Service, TaxRate, User
+from desk.models import Bill, Outlet, Posting, PostingItem, PostingKind, Role, Service, TaxRate, User
 from desk.money import Money, total
 from desk.types import utcnow
 
@@ -65,9 +65,14 @@ def post_charge(
     check_number: str | None = None,
     external_ref: str | None = None,
     items: list[OrderItem] | None = None,
+    after_checkout: bool = False,
 ) -> Posting:
-    """Charge a bill. Prices are in the hotel's currency and include their tax."""
-    bill = open_bill_for_update(session, bill_id)
+    """Charge a bill. Prices are in the hotel's currency and include their tax.
+
+    ``after_checkout`` lets a POS check that closed while the guest stayed land on a bill closed
+    since (the POS service's policy decides, and flags it for the desk).
+    """
+    bill = _bill_for_update(session, bill_id, after_checkout)
     quantity = quantity_of(quantity)
     currency = base_currency(session)
     if unit_price.currency != currency:
@@ -124,6 +129,12 @@ def post_charge(
     return posting
 
 
+def _bill_for_update(session: Session, bill_id: int, after_checkout: bool) -> Bill:
+    if after_checkout:
+        return get(session, Bill, bill_id, "Bill", lock=True)
+    return open_bill_for_update(session, bill_id)
+
+
 def post_service(
     session: Session,
     actor: Actor,
@@ -158,6 +169,7 @@ def reverse_posting(
     reason: str,
     kind: PostingKind = PostingKind.REVERSAL,
     authorised_by: User | None = None,
+    after_checkout: bool = False,
 ) -> Posting:
     """Cancel a charge by posting its negative copy on the bill it is on now."""
     original = get(session, Posting, posting_id, "Service", lock=True)
@@ -168,7 +180,7 @@ def reverse_posting(
     line = load_folio(session, original.folio_id).posting(original.id)
     if line.reversed_by is not None:
         raise AlreadyReversed(f"{original.description} was already reversed")
-    open_bill_for_update(session, line.bill_id)
+    _bill_for_update(session, line.bill_id, after_checkout)
     reversal = Posting(
         folio_id=original.folio_id,
         bill_id=line.bill_id,
