@@ -70,3 +70,7 @@ class InvalidTransition(DeskError):
 
 class LedgerImmutable(DeskError):
     """A ledger record was about to be changed or deleted in place."""
+
+
+class ConcurrentChange(DeskError):
+    """Another workstation kept changing the same records; the operation was not done."""
