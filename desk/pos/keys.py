@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from desk.auth import Actor
 from desk.errors import InvalidInput, NotFound
+from desk.models import Outlet
 from desk.pos.errors import RevokedKey, UnknownKey
 from desk.pos.models import PosKey
 from desk.types import utcnow
@@ -24,6 +25,7 @@ KEY_PREFIX = "pk_"
 @dataclass(frozen=True)
 class KeyInfo:
     name: str
+    outlet: str | None
     created_at: datetime
     created_by: str
     revoked_at: datetime | None
@@ -34,15 +36,17 @@ def key_hash(key: str) -> str:
     return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def create_key(session: Session, actor: Actor, name: str) -> str:
+def create_key(session: Session, actor: Actor, name: str, outlet: str | None = None) -> str:
     """A new key for the POS ``name``; the only time the key itself is ever seen."""
+    if outlet is not None and session.get(Outlet, outlet) is None:
+        raise InvalidInput(f"There is no outlet {outlet!r}", field="outlet")
     if not NAME.fullmatch(name or ""):
         raise InvalidInput("A POS name is 1-24 letters, digits, '.', '_' or '-'", field="name")
     if session.get(PosKey, name) is not None:
         raise InvalidInput(f"POS {name} already has a key: revoke it first or choose another name",
                            field="name")
     key = KEY_PREFIX + secrets.token_urlsafe(24)
-    session.add(PosKey(name=name, key_hash=key_hash(key), created_by=actor.username))
+    session.add(PosKey(name=name, key_hash=key_hash(key), outlet_code=outlet, created_by=actor.username))
     session.flush()
     return key
 
@@ -74,4 +78,15 @@ def authenticate(session: Session, key: str | None) -> str:
 
 
 def _info(record: PosKey) -> KeyInfo:
-    return KeyInfo(record.name, record.created_at, record.created_by, record.revoked_at)
+    return KeyInfo(record.name, record.outlet_code, record.created_at, record.created_by, record.revoked_at)
+
+
+def outlet_of(session: Session, pos_name: str) -> str:
+    """The outlet a POS posts to: its own, else the hotel's first."""
+    record = session.get(PosKey, pos_name)
+    if record is not None and record.outlet_code:
+        return record.outlet_code
+    first = session.scalar(select(Outlet.code).order_by(Outlet.code).limit(1))
+    if first is None:
+        raise NotFound("The hotel has no outlet set up")
+    return first

@@ -24,6 +24,8 @@ class PosKey(Base):
     __tablename__ = "pos_key"
     name: Mapped[str] = mapped_column(String(24), primary_key=True)
     key_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    # Where this POS's checks are posted when its protocol names no outlet (FarCards).
+    outlet_code: Mapped[str | None] = mapped_column(ForeignKey("outlet.code"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     created_by: Mapped[str] = mapped_column(String(40))
     revoked_at: Mapped[datetime | None]

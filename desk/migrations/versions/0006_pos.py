@@ -20,10 +20,12 @@ def upgrade() -> None:
         "pos_key",
         sa.Column("name", sa.String(24), primary_key=True),
         sa.Column("key_hash", sa.String(64), nullable=False),
+        sa.Column("outlet_code", sa.String(16), nullable=True),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("created_by", sa.String(40), nullable=False),
         sa.Column("revoked_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("revoked_by", sa.String(40), nullable=True),
+        sa.ForeignKeyConstraint(["outlet_code"], ["outlet.code"], name="fk_pos_key_outlet_code_outlet"),
         sa.PrimaryKeyConstraint("name", name="pk_pos_key"),
         sa.UniqueConstraint("key_hash", name="uq_pos_key_key_hash"),
     )
