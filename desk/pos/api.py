@@ -481,10 +481,10 @@ def _transactions(service: PosService, pos_name: str, message: farcards.Transact
         return post_check(session, actor, pos_name, closed)
 
     posted: PostedCheck = service.run(work, pos_actor(pos_name, check.station)).value
-    note = f"Bill {posted.bill_number}, {posted.guest_name}"
+    # A non-empty text pops up on the cashier's screen, so only what the cashier must know.
     if posted.after_checkout:
-        note += ": the stay had checked out, the desk will settle it"
-    return note
+        return f"{posted.guest_name} had checked out: posted on bill {posted.bill_number} for the desk to settle"
+    return ""
 
 
 def _line(line: farcards.CheckLineXml, currency: str, default_rate: Decimal) -> CheckLine:
