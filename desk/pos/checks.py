@@ -344,14 +344,16 @@ def post_check(session: Session, actor: Actor, pos_name: str, check: ClosedCheck
         groups[line.tax_percent].append(OrderItem(line.item.strip(), line.quantity, line.price))
     if check.tip:
         groups[Decimal(0)].append(OrderItem("Tip", Decimal(1), check.tip))
+    posting_ids = []
     for n, percent in enumerate(sorted(groups)):
         items = groups[percent]
-        ledger_post_charge(
+        posting = ledger_post_charge(
             session, actor, bill_id=bill_id, description=outlet.name, quantity=1,
             unit_price=total((item.amount for item in items), currency), tax_code=_tax_code(session, percent),
             ordered_at=check.closed_at, source="pos", outlet_code=outlet.code, check_number=check.check_number,
             external_ref=external_ref(pos_name, check.check_id, n), items=items, after_checkout=after_checkout,
         )
+        posting_ids.append(posting.id)
     if meaning is PaymentMeaning.DEPOSIT:
         held = load_folio(session, folio_id).deposit_balance
         if held < check.total:
@@ -364,7 +366,9 @@ def post_check(session: Session, actor: Actor, pos_name: str, check: ClosedCheck
                       after_checkout=after_checkout)
     session.add(record)
     session.flush()
-    return _posted(session, record, replayed=False)
+    return PostedCheck(check.check_id, check.check_number, reservation.number, guest.full_name, bill_id,
+                       f"{bill_id:06d}", check.total, meaning.value, tuple(posting_ids), after_checkout, False,
+                       frozenset({folio_id}))
 
 
 def _may_post(session: Session, reservation: Reservation) -> bool:

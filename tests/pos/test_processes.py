@@ -69,7 +69,7 @@ def test_service_and_a_desk_write_one_sqlite_file_at_once(tmp_path: Path):
                 statuses.append(answer.status_code)
         out, err = desk.communicate(timeout=120)
         assert desk.returncode == 0, err
-        assert "locked" not in err
+        assert "locked" not in err and "desk done" in out
     finally:
         server.terminate()
         log = server.communicate(timeout=30)[0]
