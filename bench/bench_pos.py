@@ -77,7 +77,8 @@ def run_level(base: str, key: str, stays: list[tuple[str, int]], tills: int, che
     latencies.sort()
     p99 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))]
     p50 = statistics.median(latencies)
-    print(f"  {tills:2d} tills: {len(latencies) / elapsed:7.1f} postings/s   p50 {p50 * 1000:6.1f} ms"
+    level = "warm-up" if tag == "warm" else f"{tills:2d} tills"
+    print(f"  {level}: {len(latencies) / elapsed:7.1f} postings/s   p50 {p50 * 1000:6.1f} ms"
           f"   p99 {p99 * 1000:6.1f} ms   not 201: {failures}", flush=True)
 
 
