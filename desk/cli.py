@@ -32,6 +32,10 @@ def _parser() -> argparse.ArgumentParser:
 
     demo = commands.add_parser("demo", help="seed the demo hotel")
     demo.add_argument("--if-empty", action="store_true", help="do nothing when the hotel is set up")
+
+    from desk.pos.cli import add_commands
+
+    add_commands(commands)
     return parser
 
 
@@ -52,6 +56,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     if args.command == "demo":
         return seed_demo_command(args.database, if_empty=args.if_empty)
+    if args.command in ("serve", "pos"):
+        from desk.pos.cli import run
+
+        return run(args)
     return 2
 
 

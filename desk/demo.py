@@ -33,6 +33,7 @@ from desk.models import (
 from desk.money import Money
 from desk.names import NameKind, set_names
 from desk.payments import Tender, apply_deposit, take_deposit, take_payment, transfer_to_company
+from desk.pos.models import PaymentMeaning, PosPaymentCode
 from desk.postings import OrderItem, post_charge, post_service
 from desk.stays import (
     cancel_reservation,
@@ -90,6 +91,11 @@ def seed_settings(session: Session, base_currency: str = CURRENCY) -> None:
         Outlet(code="BAR", name="Lobby bar"),
     ])
     session.flush()
+    # r_keeper keeps a currency code per payment type; these two mean "charge to room" (R2).
+    session.add_all([
+        PosPaymentCode(code="25", meaning=PaymentMeaning.CREDIT, name="Charge to room"),
+        PosPaymentCode(code="26", meaning=PaymentMeaning.DEPOSIT, name="Room deposit"),
+    ])
 
     def money(amount: str) -> Money:
         return Money.rounded(Decimal(amount), base_currency)

@@ -13,7 +13,7 @@ from desk.auth import Actor, ManagerApproval, authorise
 from desk.errors import AlreadyReversed, InvalidInput
 from desk.folios import base_currency, load_folio
 from desk.lookup import get, lock_folio, open_bill_for_update
-from desk.models import Outlet, Posting, PostingItem, PostingKind, Service, TaxRate
+from desk.models import Bill, Outlet, Posting, PostingItem, PostingKind, Service, TaxRate
 from desk.money import Money, total
 from desk.rights import Right, require
 from desk.types import utcnow
@@ -66,10 +66,15 @@ def post_charge(
     check_number: str | None = None,
     external_ref: str | None = None,
     items: list[OrderItem] | None = None,
+    after_checkout: bool = False,
 ) -> Posting:
-    """Charge a bill. Prices are in the hotel's currency and include their tax."""
+    """Charge a bill. Prices are in the hotel's currency and include their tax.
+
+    ``after_checkout`` lets a POS check that closed while the guest stayed land on a bill closed
+    since (the POS service's policy decides, and flags it for the desk).
+    """
     require(actor, Right.POST_CHARGE)
-    bill = open_bill_for_update(session, bill_id)
+    bill = _bill_for_update(session, bill_id, after_checkout)
     quantity = quantity_of(quantity)
     currency = base_currency(session)
     if unit_price.currency != currency:
@@ -127,6 +132,12 @@ def post_charge(
     return posting
 
 
+def _bill_for_update(session: Session, bill_id: int, after_checkout: bool) -> Bill:
+    if after_checkout:
+        return get(session, Bill, bill_id, "Bill", lock=True)
+    return open_bill_for_update(session, bill_id)
+
+
 def post_service(
     session: Session,
     actor: Actor,
@@ -154,14 +165,21 @@ def post_service(
     )
 
 
-def reverse_posting(session: Session, actor: Actor, posting_id: int, *, reason: str) -> Posting:
-    """Cancel a charge by posting its negative copy on the bill it is on now (a POS cancellation)."""
+def reverse_posting(
+    session: Session, actor: Actor, posting_id: int, *, reason: str, after_checkout: bool = False
+) -> Posting:
+    """Cancel a charge by posting its negative copy on the bill it is on now (a POS cancellation).
+
+    ``after_checkout`` lets a POS cancel a check on a bill closed since (see post_charge).
+    """
     require(actor, Right.REVERSE_POSTING)
-    return _reverse(session, actor, posting_id, reason=reason, kind=PostingKind.REVERSAL, authorised_by=None)
+    return _reverse(session, actor, posting_id, reason=reason, kind=PostingKind.REVERSAL, authorised_by=None,
+                    after_checkout=after_checkout)
 
 
 def _reverse(
-    session: Session, actor: Actor, posting_id: int, *, reason: str, kind: PostingKind, authorised_by: str | None
+    session: Session, actor: Actor, posting_id: int, *, reason: str, kind: PostingKind, authorised_by: str | None,
+    after_checkout: bool = False,
 ) -> Posting:
     """Cancel a charge by posting its negative copy on the bill it is on now."""
     original = get(session, Posting, posting_id, "Service")
@@ -173,7 +191,7 @@ def _reverse(
     line = load_folio(session, original.folio_id).posting(original.id)
     if line.reversed_by is not None:
         raise AlreadyReversed("{service} was already reversed", service=original.description)
-    open_bill_for_update(session, line.bill_id)
+    _bill_for_update(session, line.bill_id, after_checkout)
     reversal = Posting(
         folio_id=original.folio_id,
         bill_id=line.bill_id,

@@ -122,7 +122,7 @@ RIGHT_ACTIONS: dict[Right, str] = {
     Right.RUN_CASH_SHIFT: N_("run the cash shift"),
     Right.READ_REPORTS: N_("read reports"),
     Right.MANAGE_DEVICES: N_("set up devices"),
-    Right.MANAGE_POS_KEYS: N_("manage POS keys"),
+    Right.MANAGE_POS_KEYS: N_("manage POS keys and settings"),
     Right.MANAGE_USERS: N_("manage users"),
 }
 

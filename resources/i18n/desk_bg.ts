@@ -391,8 +391,24 @@
         <translation>ПИН кодът е от 4 до 8 цифри</translation>
     </message>
     <message>
+        <source>A POS name is 1-24 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
+        <translation>Името на POS е от 1 до 24 букви, цифри, „.“, „_“ или „-“</translation>
+    </message>
+    <message>
         <source>A bill needs a payer</source>
         <translation>Сметката трябва да има платец</translation>
+    </message>
+    <message>
+        <source>A check charged to a room must be more than zero</source>
+        <translation>Сметка, начислена към стая, трябва да е повече от нула</translation>
+    </message>
+    <message>
+        <source>A check needs an id and a number of at most 40 characters</source>
+        <translation>Сметката трябва да има идентификатор и номер до 40 знака</translation>
+    </message>
+    <message>
+        <source>A check needs at least one line</source>
+        <translation>Сметката трябва да има поне един ред</translation>
     </message>
     <message>
         <source>A deposit is refunded to the payer</source>
@@ -405,6 +421,14 @@
     <message>
         <source>A ledger amount is in {currency}, not the hotel&apos;s {base}</source>
         <translation>Сума в регистъра е в {currency}, а не във валутата на хотела {base}</translation>
+    </message>
+    <message>
+        <source>A payment code is 1-16 characters</source>
+        <translation>Кодът на плащане е от 1 до 16 знака</translation>
+    </message>
+    <message>
+        <source>A payment code means one of: {values}</source>
+        <translation>Кодът на плащане означава едно от: {values}</translation>
     </message>
     <message>
         <source>A phone number starts with + and the country code, e.g. +359 88 123 4567</source>
@@ -429,6 +453,10 @@
     <message>
         <source>A service needs a description</source>
         <translation>Услугата трябва да има описание</translation>
+    </message>
+    <message>
+        <source>A tip cannot be negative</source>
+        <translation>Бакшишът не може да е отрицателен</translation>
     </message>
     <message>
         <source>A voided payment cannot be refunded</source>
@@ -495,12 +523,20 @@
         <translation>Събитие {key} не съществува</translation>
     </message>
     <message>
+        <source>Every line needs an item name</source>
+        <translation>Всеки ред трябва да има име на артикул</translation>
+    </message>
+    <message>
         <source>Folio {folio} does not exist</source>
         <translation>Фолио {folio} не съществува</translation>
     </message>
     <message>
         <source>Folio {key} does not exist</source>
         <translation>Фолио {key} не съществува</translation>
+    </message>
+    <message>
+        <source>Guest {guest} does not stay in {stay}</source>
+        <translation>Гост {guest} не е настанен по резервация {stay}</translation>
     </message>
     <message>
         <source>Guest {key} does not exist</source>
@@ -513,6 +549,10 @@
     <message>
         <source>No payment method of kind deposit is configured</source>
         <translation>Не е настроен начин на плащане „депозит“</translation>
+    </message>
+    <message>
+        <source>No tax rate of {percent}% is set up at the hotel</source>
+        <translation>В хотела няма данъчна ставка {percent}%</translation>
     </message>
     <message>
         <source>Only a confirmed reservation can be cancelled ({reservation})</source>
@@ -541,6 +581,10 @@
     <message>
         <source>POS service</source>
         <translation>POS услуга</translation>
+    </message>
+    <message>
+        <source>POS {name} already has a key: revoke it first or choose another name</source>
+        <translation>POS {name} вече има ключ: първо го отменете или изберете друго име</translation>
     </message>
     <message>
         <source>Payment {key} does not exist</source>
@@ -667,8 +711,20 @@
         <translation>Депозитът вече е използван: първо го възстановете или преместете</translation>
     </message>
     <message>
+        <source>The hotel charges in {currency}</source>
+        <translation>Хотелът таксува в {currency}</translation>
+    </message>
+    <message>
+        <source>The hotel charges in {currency}, not {other}</source>
+        <translation>Хотелът таксува в {currency}, а не в {other}</translation>
+    </message>
+    <message>
         <source>The hotel does not accept {currency}</source>
         <translation>Хотелът не приема {currency}</translation>
+    </message>
+    <message>
+        <source>The hotel has no outlet set up</source>
+        <translation>В хотела няма настроен търговски обект</translation>
     </message>
     <message>
         <source>The hotel is not set up</source>
@@ -691,8 +747,24 @@
         <translation>Текстът за търсене е твърде дълъг (най-много {limit} знака)</translation>
     </message>
     <message>
+        <source>There is no POS named {name}</source>
+        <translation>Няма POS с име {name}</translation>
+    </message>
+    <message>
+        <source>There is no POS setting {name}</source>
+        <translation>Няма настройка на POS {name}</translation>
+    </message>
+    <message>
         <source>There is no cash register “{register}”</source>
         <translation>Няма касов апарат „{register}“</translation>
+    </message>
+    <message>
+        <source>There is no outlet {outlet}</source>
+        <translation>Няма търговски обект {outlet}</translation>
+    </message>
+    <message>
+        <source>There is no outlet {outlet} at the hotel</source>
+        <translation>В хотела няма търговски обект {outlet}</translation>
     </message>
     <message>
         <source>There is no payment method “{method}”</source>
@@ -705,6 +777,10 @@
     <message>
         <source>There is no service {service}</source>
         <translation>Няма услуга {service}</translation>
+    </message>
+    <message>
+        <source>There is no stay {stay}</source>
+        <translation>Няма резервация {stay}</translation>
     </message>
     <message>
         <source>There is no user {username}</source>
@@ -771,8 +847,12 @@
         <translation>датира плащане с дата различна от днешната</translation>
     </message>
     <message>
+        <source>manage POS keys and settings</source>
+        <translation>управлява ключовете и настройките на POS</translation>
+    </message>
+    <message>
         <source>manage POS keys</source>
-        <translation>управлява ключовете на POS</translation>
+        <translation type="vanished">управлява ключовете на POS</translation>
     </message>
     <message>
         <source>manage users</source>
@@ -871,12 +951,20 @@
         <translation>{email} не е имейл адрес</translation>
     </message>
     <message>
+        <source>{item}: quantity must be positive and price not negative</source>
+        <translation>{item}: количеството трябва да е положително, а цената — не отрицателна</translation>
+    </message>
+    <message>
         <source>{method} is not taken at the desk this way</source>
         <translation>{method} не се приема така на рецепцията</translation>
     </message>
     <message>
         <source>{method} payments get no fiscal receipt</source>
         <translation>За плащане „{method}“ не се издава фискален бон</translation>
+    </message>
+    <message>
+        <source>{name} is one of: {values}</source>
+        <translation>{name} е едно от: {values}</translation>
     </message>
     <message>
         <source>{night} is not a night of reservation {reservation}</source>

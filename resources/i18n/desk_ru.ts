@@ -391,8 +391,24 @@
         <translation>ПИН-код — от 4 до 8 цифр</translation>
     </message>
     <message>
+        <source>A POS name is 1-24 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
+        <translation>Имя POS — от 1 до 24 букв, цифр, «.», «_» или «-»</translation>
+    </message>
+    <message>
         <source>A bill needs a payer</source>
         <translation>У счёта должен быть плательщик</translation>
+    </message>
+    <message>
+        <source>A check charged to a room must be more than zero</source>
+        <translation>Чек, списываемый на номер, должен быть больше нуля</translation>
+    </message>
+    <message>
+        <source>A check needs an id and a number of at most 40 characters</source>
+        <translation>У чека должны быть идентификатор и номер не длиннее 40 символов</translation>
+    </message>
+    <message>
+        <source>A check needs at least one line</source>
+        <translation>В чеке должна быть хотя бы одна строка</translation>
     </message>
     <message>
         <source>A deposit is refunded to the payer</source>
@@ -405,6 +421,14 @@
     <message>
         <source>A ledger amount is in {currency}, not the hotel&apos;s {base}</source>
         <translation>Сумма в журнале указана в {currency}, а не в валюте отеля {base}</translation>
+    </message>
+    <message>
+        <source>A payment code is 1-16 characters</source>
+        <translation>Код оплаты — от 1 до 16 символов</translation>
+    </message>
+    <message>
+        <source>A payment code means one of: {values}</source>
+        <translation>Код оплаты означает одно из: {values}</translation>
     </message>
     <message>
         <source>A phone number starts with + and the country code, e.g. +359 88 123 4567</source>
@@ -429,6 +453,10 @@
     <message>
         <source>A service needs a description</source>
         <translation>У услуги должно быть описание</translation>
+    </message>
+    <message>
+        <source>A tip cannot be negative</source>
+        <translation>Чаевые не могут быть отрицательными</translation>
     </message>
     <message>
         <source>A voided payment cannot be refunded</source>
@@ -495,12 +523,20 @@
         <translation>Мероприятия {key} не существует</translation>
     </message>
     <message>
+        <source>Every line needs an item name</source>
+        <translation>У каждой строки должно быть название блюда</translation>
+    </message>
+    <message>
         <source>Folio {folio} does not exist</source>
         <translation>Фолио {folio} не существует</translation>
     </message>
     <message>
         <source>Folio {key} does not exist</source>
         <translation>Фолио {key} не существует</translation>
+    </message>
+    <message>
+        <source>Guest {guest} does not stay in {stay}</source>
+        <translation>Гость {guest} не проживает по брони {stay}</translation>
     </message>
     <message>
         <source>Guest {key} does not exist</source>
@@ -513,6 +549,10 @@
     <message>
         <source>No payment method of kind deposit is configured</source>
         <translation>Не настроен способ оплаты «депозит»</translation>
+    </message>
+    <message>
+        <source>No tax rate of {percent}% is set up at the hotel</source>
+        <translation>В отеле не настроена ставка налога {percent}%</translation>
     </message>
     <message>
         <source>Only a confirmed reservation can be cancelled ({reservation})</source>
@@ -541,6 +581,10 @@
     <message>
         <source>POS service</source>
         <translation>POS-сервис</translation>
+    </message>
+    <message>
+        <source>POS {name} already has a key: revoke it first or choose another name</source>
+        <translation>У POS {name} уже есть ключ: сначала отзовите его или выберите другое имя</translation>
     </message>
     <message>
         <source>Payment {key} does not exist</source>
@@ -667,8 +711,20 @@
         <translation>Депозит уже использован: сначала верните или перенесите его</translation>
     </message>
     <message>
+        <source>The hotel charges in {currency}</source>
+        <translation>Отель выставляет счета в {currency}</translation>
+    </message>
+    <message>
+        <source>The hotel charges in {currency}, not {other}</source>
+        <translation>Отель выставляет счета в {currency}, а не в {other}</translation>
+    </message>
+    <message>
         <source>The hotel does not accept {currency}</source>
         <translation>Отель не принимает {currency}</translation>
+    </message>
+    <message>
+        <source>The hotel has no outlet set up</source>
+        <translation>В отеле не настроена ни одна точка продаж</translation>
     </message>
     <message>
         <source>The hotel is not set up</source>
@@ -691,8 +747,24 @@
         <translation>Слишком длинный текст поиска (не больше {limit} символов)</translation>
     </message>
     <message>
+        <source>There is no POS named {name}</source>
+        <translation>POS с именем {name} нет</translation>
+    </message>
+    <message>
+        <source>There is no POS setting {name}</source>
+        <translation>Настройки POS {name} нет</translation>
+    </message>
+    <message>
         <source>There is no cash register “{register}”</source>
         <translation>Кассы «{register}» нет</translation>
+    </message>
+    <message>
+        <source>There is no outlet {outlet}</source>
+        <translation>Точки продаж {outlet} нет</translation>
+    </message>
+    <message>
+        <source>There is no outlet {outlet} at the hotel</source>
+        <translation>В отеле нет точки продаж {outlet}</translation>
     </message>
     <message>
         <source>There is no payment method “{method}”</source>
@@ -705,6 +777,10 @@
     <message>
         <source>There is no service {service}</source>
         <translation>Услуги {service} нет</translation>
+    </message>
+    <message>
+        <source>There is no stay {stay}</source>
+        <translation>Брони {stay} нет</translation>
     </message>
     <message>
         <source>There is no user {username}</source>
@@ -771,8 +847,12 @@
         <translation>провести платёж не сегодняшней датой</translation>
     </message>
     <message>
+        <source>manage POS keys and settings</source>
+        <translation>управлять ключами и настройками POS</translation>
+    </message>
+    <message>
         <source>manage POS keys</source>
-        <translation>управлять ключами POS</translation>
+        <translation type="vanished">управлять ключами POS</translation>
     </message>
     <message>
         <source>manage users</source>
@@ -871,12 +951,20 @@
         <translation>{email} — не адрес электронной почты</translation>
     </message>
     <message>
+        <source>{item}: quantity must be positive and price not negative</source>
+        <translation>{item}: количество должно быть больше нуля, а цена — не отрицательной</translation>
+    </message>
+    <message>
         <source>{method} is not taken at the desk this way</source>
         <translation>{method} так на стойке не принимается</translation>
     </message>
     <message>
         <source>{method} payments get no fiscal receipt</source>
         <translation>На оплату «{method}» фискальный чек не печатается</translation>
+    </message>
+    <message>
+        <source>{name} is one of: {values}</source>
+        <translation>{name} — одно из: {values}</translation>
     </message>
     <message>
         <source>{night} is not a night of reservation {reservation}</source>

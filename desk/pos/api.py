@@ -1,0 +1,495 @@
+"""``desk serve``'s web application: the REST API and r_keeper's FarCards endpoints on one app."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import re
+import time
+from collections.abc import Callable, MutableMapping
+from datetime import datetime
+from decimal import Decimal
+from typing import Annotated, Any
+
+from fastapi import FastAPI, Header, Path, Request, Response
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from desk.auth import Actor
+from desk.db import Database
+from desk.errors import ConcurrentChange, DeskError, NotFound
+from desk.folios import base_currency
+from desk.lookup import reservation_by_number
+from desk.money import Money
+from desk.pos import farcards
+from desk.pos.checks import (
+    CancelledCheck,
+    CheckLine,
+    ClosedCheck,
+    PostedCheck,
+    RoomGuests,
+    cancel_check,
+    guests_in_room,
+    payment_codes,
+    post_check,
+    resolve_card,
+)
+from desk.pos.errors import (
+    CheckConflict,
+    PosRefusal,
+    RevokedKey,
+    TotalsDoNotAddUp,
+    UnknownKey,
+    refusal_code,
+)
+from desk.pos.keys import outlet_of
+from desk.pos.models import PaymentMeaning, PosRequest
+from desk.pos.service import PosService, pos_actor
+from desk.types import utcnow
+
+log = logging.getLogger("desk.pos")
+MAX_BODY = 256 * 1024
+API = "/api/v1"
+
+STATUS = {
+    "unknown_key": 401, "revoked_key": 403, "room_unknown": 404, "check_unknown": 404, "not_found": 404,
+    "not_in_house": 409, "posting_not_allowed": 409, "bill_already_paid": 409, "check_conflict": 409,
+    "closed_for_posting": 409, "totals_do_not_add_up": 422, "payment_code_unknown": 422,
+    "concurrent_change": 503,
+}
+
+Text = Annotated[str, StringConstraints(min_length=1, max_length=40, pattern=r"^[^\x00-\x1f\x7f]+$")]
+Name = Annotated[str, StringConstraints(min_length=1, max_length=120, pattern=r"^[^\x00-\x1f\x7f]+$")]
+Amount = Annotated[Decimal, Field(ge=0, le=Decimal("9999999999"), max_digits=14, decimal_places=2)]
+Currency = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
+Key = Annotated[str | None, Header(description="Bearer <POS key>")]
+IdempotencyKey = Annotated[str | None, Header(max_length=80, pattern=r"^[\x21-\x7e]+$",
+                                              description="A retry with the same key gets the first answer")]
+CheckIdPath = Annotated[str, Path(max_length=40, pattern=r"^[^\x00-\x1f\x7f/]+$")]
+RoomPath = Annotated[str, Path(max_length=10, pattern=r"^[A-Za-z0-9-]+$")]
+
+
+# --- schemas -------------------------------------------------------------------------------------
+
+
+class Refusal(BaseModel):
+    error: str = Field(description="A stable code: unknown_key, room_unknown, not_in_house, ...")
+    message: str = Field(description="Why, in words a cashier can read")
+    field: str | None = None
+
+
+class PaymentCodeOut(BaseModel):
+    code: str
+    meaning: PaymentMeaning
+    name: str
+    description: str
+
+
+class GuestOut(BaseModel):
+    guest_id: int
+    name: str
+    code: str = Field(description="The numeric code a FarCards till charges for this guest")
+
+
+class RoomGuestsOut(BaseModel):
+    room: str
+    stay_id: int
+    stay: str = Field(description="The reservation number")
+    arrival: str
+    departure: str
+    posting_allowed: bool
+    reason: str
+    guests: list[GuestOut]
+
+
+class LineIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    item: Name
+    quantity: Annotated[Decimal, Field(gt=0, le=Decimal(99999), max_digits=8, decimal_places=3)]
+    price: Amount = Field(description="Per unit, tax included")
+    tax: Annotated[Decimal, Field(ge=0, le=100, max_digits=6, decimal_places=3)] = Field(
+        default=Decimal(0), description="Tax rate in percent, included in the price")
+
+
+class CheckIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    check_id: Text = Field(description="Unique for this POS; a resend with the same id posts nothing new")
+    check_number: Text
+    outlet: Annotated[str, StringConstraints(min_length=1, max_length=16, pattern=r"^[A-Za-z0-9_.-]+$")]
+    workstation: Text | None = None
+    cashier: Text | None = None
+    payment_code: Annotated[str, StringConstraints(min_length=1, max_length=16, pattern=r"^[^\x00-\x1f\x7f]+$")]
+    stay: Text = Field(description="The reservation number, as in the room lookup")
+    guest_id: int = Field(ge=1, le=2**31 - 1)
+    closed_at: datetime
+    currency: Currency
+    lines: Annotated[list[LineIn], Field(min_length=1, max_length=200)]
+    tip: Amount = Decimal(0)
+    total: Amount
+
+
+class PostedOut(BaseModel):
+    check_id: str
+    stay: str
+    guest: str
+    bill: str
+    amount: str
+    meaning: str
+    posting_ids: list[int]
+    after_checkout: bool = Field(description="Closed before check-out, posted on the last bill, flagged for the desk")
+    replayed: bool
+
+
+class CancelIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    reason: Annotated[str, StringConstraints(max_length=120, pattern=r"^[^\x00-\x1f\x7f]*$")] = ""
+
+
+class CancelledOut(BaseModel):
+    check_id: str
+    bill: str
+    reversal_ids: list[int]
+    desk_action: str = Field(description="What the desk must do now, e.g. refund an overpaid bill")
+    replayed: bool
+
+
+# --- helpers -------------------------------------------------------------------------------------
+
+
+def _refuse(error: DeskError) -> JSONResponse:
+    code = refusal_code(error)
+    if isinstance(error, ConcurrentChange):
+        code = "concurrent_change"
+    status = STATUS.get(code, 422)
+    return JSONResponse(Refusal(error=code, message=error.message, field=error.field).model_dump(), status)
+
+
+def _bearer(authorization: str | None) -> str | None:
+    if authorization and authorization[:7].lower() == "bearer ":
+        return authorization[7:].strip()
+    return None
+
+
+def _posted_out(posted: PostedCheck) -> dict[str, Any]:
+    return PostedOut(check_id=posted.check_id, stay=posted.reservation_number, guest=posted.guest_name,
+                     bill=posted.bill_number, amount=str(posted.amount), meaning=posted.meaning,
+                     posting_ids=list(posted.posting_ids), after_checkout=posted.after_checkout,
+                     replayed=posted.replayed).model_dump()
+
+
+def _cancelled_out(cancelled: CancelledCheck) -> dict[str, Any]:
+    return CancelledOut(check_id=cancelled.check_id, bill=cancelled.bill_number,
+                        reversal_ids=list(cancelled.reversal_ids), desk_action=cancelled.desk_action,
+                        replayed=cancelled.replayed).model_dump()
+
+
+def _with_idempotency(session: Session, actor: Actor, pos_name: str, key: str | None, body_hash: str,
+                      status: int, work: Callable[[Session, Actor], dict[str, Any]]) -> tuple[int, dict[str, Any]]:
+    """Run ``work`` once per Idempotency-Key: a retry gets the first answer, in the same transaction."""
+    if key is None:
+        return status, work(session, actor)
+    earlier = session.get(PosRequest, (pos_name, key))
+    if earlier is not None:
+        if earlier.body_hash != body_hash:
+            raise CheckConflict(f"Idempotency-Key {key} was already used with a different request")
+        return earlier.status, json.loads(earlier.answer)
+    answer = work(session, actor)
+    session.add(PosRequest(pos_name=pos_name, idempotency_key=key, body_hash=body_hash, status=status,
+                           answer=json.dumps(answer)))
+    session.flush()
+    return status, answer
+
+
+_KEY_IN_PATH = re.compile(r"(/farcards/)[^/]+")
+_LONG_DIGITS = re.compile(r"\d{13,19}")
+
+
+def _loggable(text: str) -> str:
+    """A request or answer as it may be logged: no key, nothing that looks like a card number."""
+    text = _KEY_IN_PATH.sub(r"\1***", text)
+    text = re.sub(r"(?i)(bearer\s+)\S+", r"\1***", text)
+    text = _LONG_DIGITS.sub(lambda m: m.group()[:4] + "*" * (len(m.group()) - 4), text)
+    text = text.replace("\n", " ").replace("\r", " ")
+    return text if len(text) <= 800 else text[:800] + "..."
+
+
+# --- the application -----------------------------------------------------------------------------
+
+
+class Guard:
+    """Outermost layer: bounds request bodies and logs each request and answer, redacted."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+        path = scope.get("path", "")
+        headers = dict(scope.get("headers") or [])
+        length = headers.get(b"content-length", b"0")
+        body = bytearray()
+        too_large = not length.isdigit() or int(length) > MAX_BODY
+        while not too_large:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return
+            body += message.get("body", b"")
+            too_large = len(body) > MAX_BODY
+            if not message.get("more_body", False):
+                break
+        status, answer = 0, bytearray()
+
+        async def capture(message: MutableMapping[str, Any]) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+            elif message["type"] == "http.response.body":
+                answer.extend(message.get("body", b""))
+            await send(message)
+
+        if too_large:
+            refusal = Refusal(error="too_large", message=f"A request body may hold at most {MAX_BODY // 1024} KiB")
+            await JSONResponse(refusal.model_dump(), 413)(scope, receive, capture)
+        else:
+            delivered = False
+
+            async def replay() -> dict[str, Any]:
+                nonlocal delivered
+                if not delivered:
+                    delivered = True
+                    return {"type": "http.request", "body": bytes(body), "more_body": False}
+                return dict(await receive())
+
+            await self.app(scope, replay, capture)
+        log.info("%s %s %s %.1f ms | %s | -> %s", scope.get("method"), _loggable(path), status,
+                 (time.perf_counter() - started) * 1000, _loggable(bytes(body).decode("utf-8", "replace")),
+                 _loggable(bytes(answer).decode("utf-8", "replace")))
+
+
+def create_app(database: Database) -> FastAPI:
+    service = PosService(database)
+    app = FastAPI(title="Front desk POS service", version="1",
+                  description="Charge restaurant checks to a guest's room. Send `Authorization: Bearer <key>`.")
+    app.state.service = service
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        first = exc.errors()[0] if exc.errors() else {}
+        where = ".".join(str(p) for p in first.get("loc", ()) if p != "body")
+        message = f"{where}: {first.get('msg', 'invalid')}" if where else str(first.get("msg", "invalid request"))
+        return JSONResponse(Refusal(error="invalid_input", message=message[:300], field=where or None).model_dump(),
+                            400 if first.get("type") in ("json_invalid", "model_attributes_type") else 422)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return JSONResponse(Refusal(error="http_error", message=str(exc.detail)).model_dump(), exc.status_code)
+
+    @app.exception_handler(DeskError)
+    async def refused(request: Request, exc: DeskError) -> JSONResponse:
+        return _refuse(exc)
+
+    @app.exception_handler(Exception)
+    async def failed(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("unexpected failure on %s", _loggable(request.url.path))
+        return JSONResponse(Refusal(error="internal", message="The service failed; nothing was posted").model_dump(),
+                            500)
+
+    refusals: dict[int | str, dict[str, Any]] = {
+        code: {"model": Refusal} for code in (400, 401, 403, 404, 409, 413, 422, 503)}
+
+    def pos_of(authorization: str | None) -> str:
+        return service.authenticate(_bearer(authorization))
+
+    @app.get("/healthz", include_in_schema=False)
+    def healthz() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @app.get(f"{API}/payment-codes", response_model=list[PaymentCodeOut], responses=refusals)
+    def list_codes(authorization: Key = None) -> list[PaymentCodeOut]:
+        """The POS payment codes the hotel maps, and what each means."""
+        pos_of(authorization)
+        meaning = {PaymentMeaning.CREDIT: "Charge to room on credit: a Not paid bill for the guest",
+                   PaymentMeaning.DEPOSIT: "Charge to room, paid at once from the stay's deposit"}
+        return [PaymentCodeOut(code=c.code, meaning=c.meaning, name=c.name, description=meaning[c.meaning])
+                for c in service.read(payment_codes)]
+
+    @app.get(f"{API}/rooms/{{room}}/guests", response_model=RoomGuestsOut, responses=refusals)
+    def room_guests(room: RoomPath, authorization: Key = None) -> RoomGuestsOut:
+        """Who stays in a room now: the stay, its guests, and whether checks may be charged to it."""
+        pos_of(authorization)
+        found: RoomGuests = service.read(guests_in_room, room)
+        return RoomGuestsOut(room=found.room, stay_id=found.reservation_id, stay=found.reservation_number,
+                             arrival=found.arrival, departure=found.departure, posting_allowed=found.posting_allowed,
+                             reason=found.reason,
+                             guests=[GuestOut(guest_id=g.guest_id, name=g.name, code=g.code) for g in found.guests])
+
+    @app.post(f"{API}/checks", response_model=PostedOut, status_code=201, responses=refusals)
+    def post(check: CheckIn, authorization: Key = None,
+             idempotency_key: IdempotencyKey = None) -> JSONResponse:
+        """Post a closed check to a guest's room. Lines, quantities, prices and the tip must add up to the total."""
+        pos_name = pos_of(authorization)
+        lines = tuple(CheckLine(line.item, line.quantity, Money.of(line.price, check.currency), line.tax)
+                      for line in check.lines)
+        body_hash = hashlib.sha256(check.model_dump_json().encode()).hexdigest()
+
+        def work(session: Session, actor: Actor) -> dict[str, Any]:
+            try:
+                stay_id = reservation_by_number(session, check.stay).id
+            except NotFound:
+                raise NotFound("There is no stay {stay}", field="stay", stay=check.stay) from None
+            total = Money.of(check.total, check.currency)
+            if sum((line.amount.amount for line in lines), Decimal(0)) + check.tip != check.total:
+                raise TotalsDoNotAddUp(f"The lines and the tip ({check.tip}) do not add up to the total {total}")
+            closed = ClosedCheck(check.check_id, check.check_number, check.outlet, check.payment_code, stay_id,
+                                 check.guest_id, check.closed_at if check.closed_at.tzinfo else utcnow(), lines,
+                                 total, Money.of(check.tip, check.currency), check.workstation or "",
+                                 check.cashier or "")
+            return _posted_out(post_check(session, actor, pos_name, closed))
+
+        outcome = service.run(_with_idempotency, pos_actor(pos_name, check.workstation or ""), pos_name,
+                              idempotency_key, body_hash, 201, work)
+        status, answer = outcome.value
+        return JSONResponse(answer, 200 if answer.get("replayed") else status)
+
+    @app.post(f"{API}/checks/{{check_id}}/cancel", response_model=CancelledOut, responses=refusals)
+    def cancel(check_id: CheckIdPath,
+               body: CancelIn | None = None, authorization: Key = None,
+               idempotency_key: IdempotencyKey = None) -> JSONResponse:
+        """Cancel a check: its postings are reversed, never deleted. Cancelling twice changes nothing."""
+        pos_name = pos_of(authorization)
+        body_hash = hashlib.sha256(f"cancel:{check_id}".encode()).hexdigest()
+
+        def work(session: Session, actor: Actor) -> dict[str, Any]:
+            return _cancelled_out(cancel_check(session, actor, pos_name, check_id))
+
+        outcome = service.run(_with_idempotency, pos_actor(pos_name), pos_name, idempotency_key, body_hash, 200, work)
+        return JSONResponse(outcome.value[1], 200)
+
+    _farcards(app, service)
+    return app
+
+
+# --- FarCards ------------------------------------------------------------------------------------
+
+CREDIT_LIMIT_MINOR = 10**9  # what the till may take off a room "card"; the hotel's credit is its own business
+
+
+def _farcards(app: FastAPI, service: PosService) -> None:
+    xml = "application/xml; charset=utf-8"
+
+    def refusal_card(message: str) -> farcards.CardAnswer:
+        return farcards.CardAnswer(found=True, holder="Not chargeable", locked=True, why_locked=message,
+                                   screen=message)
+
+    @app.post("/farcards/{key}/getcardinfoex", include_in_schema=False)
+    async def getcardinfoex(key: str, request: Request) -> Response:
+        body = await request.body()
+        try:
+            query = farcards.parse_card_query(body)
+        except farcards.MalformedMessage as exc:
+            return Response(farcards.card_answer(refusal_card(str(exc))), 400, media_type=xml)
+        try:
+            await run_in_threadpool(service.authenticate, key)
+            holder = await run_in_threadpool(service.read, resolve_card, query.card)
+        except (UnknownKey, RevokedKey) as exc:
+            return Response(farcards.card_answer(refusal_card(exc.message)), STATUS[exc.code], media_type=xml)
+        except DeskError as exc:
+            return Response(farcards.card_answer(refusal_card(exc.message)), media_type=xml)
+        return Response(farcards.card_answer(_card_of(holder)), media_type=xml)
+
+    @app.post("/farcards/{key}/transactionsex", include_in_schema=False)
+    async def transactionsex(key: str, request: Request) -> Response:
+        body = await request.body()
+        try:
+            message = farcards.parse_transactions(body)
+        except farcards.MalformedMessage as exc:
+            return Response(farcards.transactions_answer(False, 400, str(exc)), 400, media_type=xml)
+        try:
+            pos_name = await run_in_threadpool(service.authenticate, key)
+            text = await run_in_threadpool(_transactions, service, pos_name, message)
+        except (UnknownKey, RevokedKey) as exc:
+            return Response(farcards.transactions_answer(False, STATUS[exc.code], exc.message), STATUS[exc.code],
+                            media_type=xml)
+        except DeskError as exc:
+            return Response(farcards.transactions_answer(False, STATUS.get(refusal_code(exc), 422), exc.message),
+                            media_type=xml)
+        return Response(farcards.transactions_answer(True, 0, text), media_type=xml)
+
+
+def _card_of(holder: Any) -> farcards.CardAnswer:
+    room = holder.room
+    listing = "; ".join(f"{g.code} {g.name}" for g in room.guests)
+    if not room.posting_allowed:
+        why = f"Room {room.room}: {room.reason}, posting not allowed"
+        return farcards.CardAnswer(found=True, holder=f"Room {room.room}", account=room.reservation_id, locked=True,
+                                   why_locked=why, screen=why)
+    if holder.guest is None:
+        why = f"Room {room.room}: charge one guest by code: {listing}"
+        return farcards.CardAnswer(found=True, holder=f"Room {room.room}: {len(room.guests)} guests",
+                                   account=room.reservation_id, locked=True, why_locked=why, screen=why,
+                                   info=f"{room.reservation_number} {room.arrival}..{room.departure}")
+    screen = f"Room {room.room}, {holder.guest.name}, until {room.departure}"
+    if len(room.guests) > 1:
+        screen += f" (room guests: {listing})"
+    return farcards.CardAnswer(found=True, holder=holder.guest.name, person_id=holder.guest.guest_id,
+                               account=room.reservation_id, available=CREDIT_LIMIT_MINOR,
+                               info=f"{room.reservation_number} {room.arrival}..{room.departure}", screen=screen,
+                               printed=f"Charged to room {room.room}, {holder.guest.name}")
+
+
+def _transactions(service: PosService, pos_name: str, message: farcards.TransactionsRequest) -> str:
+    """Post or cancel the check of a TransactionsEx: all of it, or none."""
+    payments = [t for t in message.transactions if t.kind == 0 and t.summa != 0]
+    if not payments:
+        return "Nothing to charge to a room"
+    cards = {t.card for t in payments}
+    if len(cards) > 1:
+        raise PosRefusal("Charge a check to one guest only")
+    card = cards.pop()
+    check = message.check
+    if check is None:
+        raise PosRefusal("The check's composition (INPBUF CHECK) is missing: turn on XML for this interface")
+    summa = sum(t.summa for t in payments)
+    if summa > 0:
+        cancelled: CancelledCheck = service.run(cancel_check, pos_actor(pos_name, check.station), pos_name,
+                                                check.check_id).value
+        return cancelled.desk_action
+    code = next((c for c, holder in check.payment_codes if holder.lstrip("0") == card), None)
+    if code is None:
+        code = check.payment_codes[0][0] if check.payment_codes else ""
+
+    def work(session: Session, actor: Actor) -> PostedCheck:
+        holder = resolve_card(session, card, check.closed_at)
+        if holder.guest is None:
+            raise PosRefusal(f"Room {holder.room.room} has several guests: charge one of them by their code")
+        currency = base_currency(session)
+        rates = set(check.tax_rates)
+        default_rate = rates.pop() if len(rates) == 1 else Decimal(0)
+        lines = tuple(_line(line, currency, default_rate) for line in check.lines if line.quantity > 0)
+        charged = Money(Decimal(-summa) / 100, currency)
+        closed = ClosedCheck(check.check_id, check.check_number, outlet_of(session, pos_name), code,
+                             holder.room.reservation_id, holder.guest.guest_id, check.closed_at or utcnow(), lines,
+                             charged, None, check.station, check.waiter)
+        return post_check(session, actor, pos_name, closed)
+
+    posted: PostedCheck = service.run(work, pos_actor(pos_name, check.station)).value
+    # A non-empty text pops up on the cashier's screen, so only what the cashier must know.
+    if posted.after_checkout:
+        return f"{posted.guest_name} had checked out: posted on bill {posted.bill_number} for the desk to settle"
+    return ""
+
+
+def _line(line: farcards.CheckLineXml, currency: str, default_rate: Decimal) -> CheckLine:
+    rate = line.tax_percent if line.tax_percent is not None else default_rate
+    if line.price * line.quantity == line.amount:
+        return CheckLine(line.name, line.quantity, Money.of(line.price, currency), rate)
+    # A discounted line: its sum is what was charged, so it is posted as one portion of that sum.
+    return CheckLine(f"{line.name} x{line.quantity.normalize()}", Decimal(1), Money.of(line.amount, currency), rate)

@@ -1,0 +1,466 @@
+"""POS use cases: who stays in a room, post a closed check to a guest's bill, cancel it.
+
+Every function is a use case ``(session, actor, ...)`` (or a read ``(session, ...)``) that both
+front ends of ``desk serve`` call through the runner: the FarCards adapter and the REST API only
+translate.
+"""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from desk.auth import Actor
+from desk.bills import open_bill
+from desk.errors import InvalidInput
+from desk.folios import BillStatus, base_currency, folio_of_reservation, load_folio
+from desk.lookup import get
+from desk.models import Folio, Guest, Outlet, Posting, Reservation, ReservationStatus, Room, TaxRate
+from desk.money import Money, total
+from desk.payments import apply_deposit
+from desk.pos.errors import (
+    BillAlreadyPaid,
+    CheckConflict,
+    CheckUnknown,
+    NotInHouse,
+    PaymentCodeUnknown,
+    PostingNotAllowed,
+    RoomUnknown,
+    TotalsDoNotAddUp,
+)
+from desk.pos.models import PaymentMeaning, PosCheck, PosPaymentCode, PosSetting
+from desk.postings import OrderItem, reverse_posting
+from desk.postings import post_charge as ledger_post_charge
+from desk.rights import Right, require
+from desk.types import utcnow
+
+# --- settings ------------------------------------------------------------------------------------
+
+
+class AfterCheckout(enum.StrEnum):
+    """What happens to a check that closed while the guest stayed but arrives after check-out."""
+
+    FLAG = "flag"  # post it on the stay's last bill and flag it for the desk
+    REFUSE = "refuse"  # refuse it: the POS keeps it and the cashier settles it another way
+
+
+SETTING_AFTER_CHECKOUT = "after_checkout"
+DEFAULTS = {SETTING_AFTER_CHECKOUT: AfterCheckout.FLAG.value}
+
+
+def get_setting(session: Session, name: str) -> str:
+    if name not in DEFAULTS:
+        raise InvalidInput("There is no POS setting {name}", field="name", name=name)
+    row = session.get(PosSetting, name)
+    return row.value if row is not None else DEFAULTS[name]
+
+
+def set_setting(session: Session, actor: Actor, name: str, value: str) -> None:
+    require(actor, Right.MANAGE_POS_KEYS)
+    if name == SETTING_AFTER_CHECKOUT and value not in {m.value for m in AfterCheckout}:
+        raise InvalidInput("{name} is one of: {values}", field="value", name=name,
+                           values=[m.value for m in AfterCheckout])
+    get_setting(session, name)
+    row = session.get(PosSetting, name)
+    if row is None:
+        session.add(PosSetting(name=name, value=value))
+    else:
+        row.value = value
+
+
+def after_checkout_policy(session: Session) -> AfterCheckout:
+    return AfterCheckout(get_setting(session, SETTING_AFTER_CHECKOUT))
+
+
+def payment_codes(session: Session) -> list[PosPaymentCode]:
+    return list(session.scalars(select(PosPaymentCode).order_by(PosPaymentCode.code)))
+
+
+def set_payment_code(session: Session, actor: Actor, code: str, meaning: str, name: str = "") -> None:
+    """Map a POS payment code (r_keeper's currency code) to credit or deposit (R2)."""
+    require(actor, Right.MANAGE_POS_KEYS)
+    code = code.strip()
+    if not code or len(code) > 16:
+        raise InvalidInput("A payment code is 1-16 characters", field="code")
+    try:
+        kind = PaymentMeaning(meaning)
+    except ValueError:
+        raise InvalidInput("A payment code means one of: {values}", field="meaning",
+                           values=[m.value for m in PaymentMeaning]) from None
+    row = session.get(PosPaymentCode, code)
+    if row is None:
+        session.add(PosPaymentCode(code=code, meaning=kind, name=name.strip()))
+    else:
+        row.meaning, row.name = kind, name.strip() or row.name
+
+
+def remove_payment_code(session: Session, actor: Actor, code: str) -> None:
+    require(actor, Right.MANAGE_POS_KEYS)
+    row = session.get(PosPaymentCode, code)
+    if row is not None:
+        session.delete(row)
+
+
+def meaning_of(session: Session, code: str) -> PaymentMeaning:
+    row = session.get(PosPaymentCode, code)
+    if row is None:
+        raise PaymentCodeUnknown(f"POS payment code {code!r} is not mapped at the hotel: map it to credit or "
+                                 "deposit (desk pos code set CODE credit)")
+    return row.meaning
+
+
+# --- who stays in a room -------------------------------------------------------------------------
+
+# A guest's card code is the room number followed by two digits, the guest's place in the stay:
+# room 305 -> 30501, 30502. r_keeper's card numbers are numeric and one answer names one holder.
+GUEST_DIGITS = 2
+
+
+@dataclass(frozen=True)
+class GuestChoice:
+    code: str
+    guest_id: int
+    name: str
+
+
+@dataclass(frozen=True)
+class RoomGuests:
+    room: str
+    reservation_id: int
+    reservation_number: str
+    arrival: str
+    departure: str
+    guests: tuple[GuestChoice, ...]
+    posting_allowed: bool
+    reason: str = ""
+
+
+def _stay_in_room(session: Session, room_number: str, at: datetime | None) -> Reservation:
+    room = session.scalar(select(Room).where(Room.number == room_number))
+    if room is None:
+        raise RoomUnknown(f"There is no room {room_number} in the hotel")
+    stays = select(Reservation).where(Reservation.room_id == room.id)
+    in_house = session.scalar(stays.where(Reservation.status == ReservationStatus.IN_HOUSE)
+                              .order_by(Reservation.checked_in_at.desc()).limit(1))
+    if at is not None:
+        # A check that closed before its stay checked out belongs to that stay, even if it
+        # arrives later and someone else sleeps in the room now.
+        then = session.scalar(
+            stays.where(Reservation.status.in_([ReservationStatus.IN_HOUSE, ReservationStatus.CHECKED_OUT]),
+                        Reservation.checked_in_at <= at,
+                        or_(Reservation.checked_out_at.is_(None), Reservation.checked_out_at > at))
+            .order_by(Reservation.checked_in_at.desc()).limit(1))
+        if then is not None:
+            return then
+    if in_house is None:
+        raise NotInHouse(f"Nobody stays in room {room_number} now")
+    return in_house
+
+
+def guests_in_room(session: Session, room_number: str, at: datetime | None = None) -> RoomGuests:
+    """The stay in the room now (or when a check closed) and the guests a cashier can charge."""
+    reservation = _stay_in_room(session, room_number.strip(), at)
+    choices = tuple(
+        GuestChoice(f"{room_number.strip()}{position + 1:0{GUEST_DIGITS}d}", link.guest.id, link.guest.full_name)
+        for position, link in enumerate(reservation.stay_guests)
+    )
+    allowed, reason = True, ""
+    if reservation.status is ReservationStatus.CHECKED_OUT:
+        allowed = after_checkout_policy(session) is AfterCheckout.FLAG
+        reason = f"Reservation {reservation.number} checked out"
+    return RoomGuests(room_number.strip(), reservation.id, reservation.number, reservation.arrival.isoformat(),
+                      reservation.departure.isoformat(), choices, allowed, reason)
+
+
+@dataclass(frozen=True)
+class CardHolder:
+    """What a numeric card code typed at the till stands for."""
+
+    room: RoomGuests
+    guest: GuestChoice | None  # None: a room of several guests, the cashier must pick one
+
+
+def resolve_card(session: Session, card: str, at: datetime | None = None) -> CardHolder:
+    """A room number (its only guest, or the list to pick from), or a guest code ``room + NN``."""
+    card = card.strip()
+    if not card.isdigit():
+        raise RoomUnknown(f"{card!r} is neither a room number nor a guest code")
+    try:
+        room = guests_in_room(session, card, at)
+    except RoomUnknown:
+        if len(card) <= GUEST_DIGITS:
+            raise
+        room_number, position = card[:-GUEST_DIGITS], int(card[-GUEST_DIGITS:])
+        try:
+            room = guests_in_room(session, room_number, at)
+        except RoomUnknown:
+            raise RoomUnknown(f"There is no room {card} and no guest code {card}") from None
+        chosen = next((g for g in room.guests if g.code == card), None)
+        if chosen is None or position == 0:
+            raise NotInHouse(f"Room {room_number} has no guest number {position}") from None
+        return CardHolder(room, chosen)
+    return CardHolder(room, room.guests[0] if len(room.guests) == 1 else None)
+
+
+# --- posting a closed check ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CheckLine:
+    item: str
+    quantity: Decimal
+    price: Money  # per unit, tax included
+    tax_percent: Decimal = Decimal(0)
+
+    @property
+    def amount(self) -> Money:
+        return self.price.times(self.quantity)
+
+
+@dataclass(frozen=True)
+class ClosedCheck:
+    """A check closed at a till, charged to a guest of a stay."""
+
+    check_id: str
+    check_number: str
+    outlet: str
+    payment_code: str
+    reservation_id: int
+    guest_id: int
+    closed_at: datetime
+    lines: tuple[CheckLine, ...]
+    total: Money
+    tip: Money | None = None
+    workstation: str = ""
+    cashier: str = ""
+
+    def fingerprint(self) -> str:
+        parts = [self.check_id, self.check_number, self.outlet, self.payment_code, str(self.reservation_id),
+                 str(self.guest_id), str(self.total), str(self.tip)]
+        parts += [f"{line.item}|{line.quantity}|{line.price}|{line.tax_percent}" for line in self.lines]
+        return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class PostedCheck:
+    check_id: str
+    check_number: str
+    reservation_number: str
+    guest_name: str
+    bill_id: int
+    bill_number: str
+    amount: Money
+    meaning: str
+    posting_ids: tuple[int, ...]
+    after_checkout: bool
+    replayed: bool = False
+    changed_folios: frozenset[int] = field(default_factory=frozenset)
+
+
+def external_ref(pos_name: str, check_id: str, n: int) -> str:
+    return f"pos:{pos_name}:{check_id}:{n}"
+
+
+def _check_totals(check: ClosedCheck, currency: str) -> None:
+    if not check.lines:
+        raise InvalidInput("A check needs at least one line", field="lines")
+    for line in check.lines:
+        if not line.item.strip():
+            raise InvalidInput("Every line needs an item name", field="lines")
+        if line.quantity <= 0 or line.price.is_negative:
+            raise InvalidInput("{item}: quantity must be positive and price not negative", field="lines",
+                               item=line.item)
+        if line.price.currency != currency:
+            raise InvalidInput("The hotel charges in {currency}, not {other}", field="currency",
+                               currency=currency, other=line.price.currency)
+    tip = check.tip or Money.zero(currency)
+    if tip.is_negative:
+        raise InvalidInput("A tip cannot be negative", field="tip")
+    lines = total((line.amount for line in check.lines), currency)
+    if check.total.currency != currency or tip.currency != currency:
+        raise InvalidInput("The hotel charges in {currency}", field="currency", currency=currency)
+    if lines + tip != check.total:
+        raise TotalsDoNotAddUp("The lines ({lines}) and the tip ({tip}) make {sum}, not the total {total}",
+                               lines=lines, tip=tip, sum=lines + tip, total=check.total)
+    if not check.total.is_positive:
+        raise InvalidInput("A check charged to a room must be more than zero", field="total")
+
+
+def _posted(session: Session, record: PosCheck, replayed: bool) -> PostedCheck:
+    reservation = session.get_one(Reservation, record.reservation_id)
+    guest = session.get_one(Guest, record.guest_id)
+    ids = session.scalars(select(Posting.id).where(Posting.external_ref.in_(
+        [external_ref(record.pos_name, record.check_id, n) for n in range(record.postings)])).order_by(Posting.id))
+    return PostedCheck(record.check_id, record.check_number, reservation.number, guest.full_name, record.bill_id,
+                       f"{record.bill_id:06d}", record.amount, record.meaning, tuple(ids), record.after_checkout,
+                       replayed, frozenset({folio_of_reservation(session, record.reservation_id)}))
+
+
+def _tax_code(session: Session, percent: Decimal) -> str | None:
+    if not percent:
+        return None
+    code = session.scalar(select(TaxRate.code).where(TaxRate.percent == percent).order_by(TaxRate.code).limit(1))
+    if code is None:
+        raise InvalidInput("No tax rate of {percent}% is set up at the hotel", field="lines", percent=percent)
+    return code
+
+
+def post_check(session: Session, actor: Actor, pos_name: str, check: ClosedCheck) -> PostedCheck:
+    """Post a closed check on a bill of the chosen guest: Not paid on credit, or paid from the deposit.
+
+    Posted once: the same check sent again gets the first answer; a different check under the same
+    id is refused.
+    """
+    require(actor, Right.POST_CHARGE)
+    existing = session.scalar(select(PosCheck).where(PosCheck.pos_name == pos_name,
+                                                     PosCheck.check_id == check.check_id))
+    if existing is not None:
+        if existing.fingerprint != check.fingerprint():
+            raise CheckConflict(f"Check {check.check_id} was already posted with a different content")
+        return _posted(session, existing, replayed=True)
+    if not check.check_id.strip() or len(check.check_id) > 40 or len(check.check_number) > 40:
+        raise InvalidInput("A check needs an id and a number of at most 40 characters", field="check_id")
+    currency = base_currency(session)
+    _check_totals(check, currency)
+    meaning = meaning_of(session, check.payment_code)
+    outlet = session.get(Outlet, check.outlet)
+    if outlet is None:
+        raise InvalidInput("There is no outlet {outlet} at the hotel", field="outlet", outlet=check.outlet)
+    reservation = get(session, Reservation, check.reservation_id, "Stay", lock=True)
+    guest = next((g for g in reservation.guests if g.id == check.guest_id), None)
+    if guest is None:
+        raise InvalidInput("Guest {guest} does not stay in {stay}", field="guest", guest=check.guest_id,
+                           stay=reservation.number)
+    after_checkout = _may_post(session, reservation)
+    if after_checkout and meaning is PaymentMeaning.DEPOSIT:
+        raise PostingNotAllowed(f"Reservation {reservation.number} checked out and its deposit is settled: "
+                                "charge the check on credit or settle it at the POS")
+    folio_id = folio_of_reservation(session, reservation.id)
+    if after_checkout:
+        bill_id = max(b.id for b in session.get_one(Folio, folio_id).bills)
+    else:
+        bill_id = open_bill(session, actor, folio_id, payer_guest_id=guest.id).id
+
+    groups: dict[Decimal, list[OrderItem]] = defaultdict(list)
+    for line in check.lines:
+        groups[line.tax_percent].append(OrderItem(line.item.strip(), line.quantity, line.price))
+    if check.tip:
+        groups[Decimal(0)].append(OrderItem("Tip", Decimal(1), check.tip))
+    posting_ids = []
+    for n, percent in enumerate(sorted(groups)):
+        items = groups[percent]
+        posting = ledger_post_charge(
+            session, actor, bill_id=bill_id, description=outlet.name, quantity=1,
+            unit_price=total((item.amount for item in items), currency), tax_code=_tax_code(session, percent),
+            ordered_at=check.closed_at, source="pos", outlet_code=outlet.code, check_number=check.check_number,
+            external_ref=external_ref(pos_name, check.check_id, n), items=items, after_checkout=after_checkout,
+        )
+        posting_ids.append(posting.id)
+    if meaning is PaymentMeaning.DEPOSIT:
+        held = load_folio(session, folio_id).deposit_balance
+        if held < check.total:
+            raise PostingNotAllowed(f"The deposit of {reservation.number} holds only {held}: "
+                                    "charge the check on credit instead")
+        apply_deposit(session, actor, bill_id, check.total)
+    record = PosCheck(pos_name=pos_name, check_id=check.check_id, check_number=check.check_number,
+                      fingerprint=check.fingerprint(), reservation_id=reservation.id, guest_id=guest.id,
+                      bill_id=bill_id, postings=len(groups), amount=check.total, meaning=meaning.value,
+                      after_checkout=after_checkout)
+    session.add(record)
+    session.flush()
+    return PostedCheck(check.check_id, check.check_number, reservation.number, guest.full_name, bill_id,
+                       f"{bill_id:06d}", check.total, meaning.value, tuple(posting_ids), after_checkout, False,
+                       frozenset({folio_id}))
+
+
+def _may_post(session: Session, reservation: Reservation) -> bool:
+    """Whether the stay takes the check only under the after-check-out policy; refuses otherwise."""
+    if reservation.status is ReservationStatus.IN_HOUSE:
+        return False
+    if reservation.status is ReservationStatus.CHECKED_OUT:
+        if after_checkout_policy(session) is AfterCheckout.REFUSE:
+            raise PostingNotAllowed(f"Reservation {reservation.number} checked out: the hotel refuses checks "
+                                    "after check-out, settle the check at the POS")
+        return True
+    raise NotInHouse(f"Reservation {reservation.number} is {reservation.status.value.replace('_', ' ')}, "
+                     "not in house")
+
+
+# --- cancelling a check --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CancelledCheck:
+    check_id: str
+    bill_id: int
+    bill_number: str
+    reversal_ids: tuple[int, ...]
+    desk_action: str
+    after_checkout: bool
+    replayed: bool = False
+    changed_folios: frozenset[int] = field(default_factory=frozenset)
+
+
+def cancel_check(session: Session, actor: Actor, pos_name: str, check_id: str) -> CancelledCheck:
+    """Reverse every posting of a check (R6), once; a paid bill is left overpaid for the desk to refund."""
+    require(actor, Right.REVERSE_POSTING)
+    record = session.scalar(select(PosCheck).where(PosCheck.pos_name == pos_name, PosCheck.check_id == check_id)
+                            .with_for_update())
+    if record is None:
+        raise CheckUnknown(f"Check {check_id} was never charged to a room by POS {pos_name}")
+    reservation = get(session, Reservation, record.reservation_id, "Stay", lock=True)
+    folio_id = folio_of_reservation(session, reservation.id)
+    view = load_folio(session, folio_id)
+    refs = {external_ref(pos_name, check_id, n) for n in range(record.postings)}
+    lines = [line for line in view.postings if line.posting.external_ref in refs]
+    bill_id = lines[0].bill_id
+    open_lines = [line for line in lines if line.reversed_by is None]
+    if not open_lines:
+        reversals = tuple(line.reversed_by.id for line in lines if line.reversed_by is not None)
+        return CancelledCheck(check_id, bill_id, f"{bill_id:06d}", reversals, _desk_action(session, folio_id, bill_id),
+                              record.after_checkout, True, frozenset({folio_id}))
+    bill = view.bill(bill_id)
+    after_checkout = reservation.status is not ReservationStatus.IN_HOUSE
+    if after_checkout and after_checkout_policy(session) is AfterCheckout.REFUSE:
+        if bill.status in (BillStatus.PAID, BillStatus.OVERPAID, BillStatus.PARTIALLY_PAID):
+            raise BillAlreadyPaid(f"Bill {bill.bill.number} of {reservation.number} is paid and the stay checked out: "
+                                  f"the desk must refund {total((x.posting.amount for x in open_lines), view.currency)}"
+                                  " to the guest, then cancel the check")
+        raise PostingNotAllowed(f"Reservation {reservation.number} checked out: the desk cancels the check")
+    reversals = tuple(
+        reverse_posting(session, actor, line.posting.id, reason=f"Cancelled at the POS (check {record.check_number})",
+                        after_checkout=after_checkout).id
+        for line in open_lines
+    )
+    if after_checkout and not record.after_checkout:
+        record.after_checkout = True
+    session.flush()
+    return CancelledCheck(check_id, bill_id, f"{bill_id:06d}", reversals, _desk_action(session, folio_id, bill_id),
+                          after_checkout, False, frozenset({folio_id}))
+
+
+def _desk_action(session: Session, folio_id: int, bill_id: int) -> str:
+    bill = load_folio(session, folio_id).bill(bill_id)
+    if bill.status is BillStatus.OVERPAID:
+        return (f"Bill {bill.bill.number} was already paid and is now overpaid by {-bill.balance}: "
+                "the desk must refund it to the guest (to the card it was paid with)")
+    return ""
+
+
+# --- for the desk --------------------------------------------------------------------------------
+
+
+def flagged_checks(session: Session) -> list[PosCheck]:
+    """Checks that reached a stay after its check-out: the desk settles them with the guest."""
+    return list(session.scalars(select(PosCheck).where(PosCheck.after_checkout.is_(True)).order_by(PosCheck.id)))
+
+
+def utc_or_now(value: datetime | None) -> datetime:
+    return value if value is not None and value.tzinfo is not None else utcnow()

@@ -1,0 +1,59 @@
+"""Why the POS service refuses: each refusal has a stable code a till can act on, and a text."""
+
+from __future__ import annotations
+
+from desk.errors import DeskError
+
+
+class PosRefusal(DeskError):
+    code = "refused"
+
+
+class UnknownKey(PosRefusal):
+    code = "unknown_key"
+
+
+class RevokedKey(PosRefusal):
+    code = "revoked_key"
+
+
+class RoomUnknown(PosRefusal):
+    code = "room_unknown"
+
+
+class NotInHouse(PosRefusal):
+    code = "not_in_house"
+
+
+class PostingNotAllowed(PosRefusal):
+    code = "posting_not_allowed"
+
+
+class TotalsDoNotAddUp(PosRefusal):
+    code = "totals_do_not_add_up"
+
+
+class BillAlreadyPaid(PosRefusal):
+    code = "bill_already_paid"
+
+
+class PaymentCodeUnknown(PosRefusal):
+    code = "payment_code_unknown"
+
+
+class CheckUnknown(PosRefusal):
+    code = "check_unknown"
+
+
+class CheckConflict(PosRefusal):
+    """The same check id (or Idempotency-Key) came back with a different content."""
+
+    code = "check_conflict"
+
+
+def refusal_code(error: DeskError) -> str:
+    """The code of any domain error, POS-specific or from the ledger underneath."""
+    if isinstance(error, PosRefusal):
+        return error.code
+    name = type(error).__name__
+    return "".join(f"_{c.lower()}" if c.isupper() else c for c in name).lstrip("_")

@@ -1,0 +1,265 @@
+"""r_keeper's FarCards HTTP protocol: the XML codec, with no database in it.
+
+FarCards (ExtDllHTTP) POSTs two kinds of message to the processing server:
+
+- ``getcardinfoex``: ``<ROOT><QRY Card= Restaurant= UnitNo=>[<INPBUF><CHECK>..]</QRY></ROOT>``, answered by
+  ``<Root><GetCardInfoEx Result= Holder= Locked= WhyLock= Summa= ScrMessage= .../></Root>``;
+- ``transactionsex``: ``<ROOT><TRANSACTIONS><TRANSACTIONSEX Card= Kind= Summa= RKCheck= .../>..</TRANSACTIONS>
+  <INPBUF><CHECK><CHECKDATA><CHECKLINES/><CHECKPAYMENTS/><CHECKTAXES/></CHECKDATA></CHECK></INPBUF></ROOT>``,
+  answered by ``<Root><TransactionsEx Result=/></Root>`` (0: all posted, 1: none), an error carrying
+  ``<TRRESPONSE error_code= err_text=/>`` in its OutBuf.
+
+Sums in transactions are minor units; a payment (Kind 0) takes money off the card as a negative
+Summa and gives it back, on cancellation, as a positive one. Tags and attributes are matched
+without regard to case, as FarCards does not promise one.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from decimal import Decimal, InvalidOperation
+
+MAX_BODY = 256 * 1024
+_FORBIDDEN = re.compile(rb"<!(DOCTYPE|ENTITY)", re.IGNORECASE)
+
+
+class MalformedMessage(ValueError):
+    """The bytes are not a FarCards message we can read; nothing was done."""
+
+
+# --- reading -------------------------------------------------------------------------------------
+
+
+def _parse(body: bytes) -> ET.Element:
+    if len(body) > MAX_BODY:
+        raise MalformedMessage(f"The message is larger than {MAX_BODY // 1024} KiB")
+    if not body.strip():
+        raise MalformedMessage("The message is empty")
+    # No DTDs at all: entity expansion and external entities are the classic XML attacks.
+    if _FORBIDDEN.search(body):
+        raise MalformedMessage("XML with a DOCTYPE or ENTITY is not accepted")
+    try:
+        root = ET.fromstring(body)
+    except ET.ParseError as exc:
+        raise MalformedMessage(f"The message is not well-formed XML ({exc})") from None
+    except (ValueError, LookupError) as exc:  # an encoding expat does not know
+        raise MalformedMessage(f"The message cannot be decoded ({exc})") from None
+    return root
+
+
+def _attrs(element: ET.Element) -> dict[str, str]:
+    return {k.lower(): v for k, v in element.attrib.items()}
+
+
+def _children(element: ET.Element | None, tag: str) -> list[ET.Element]:
+    if element is None:
+        return []
+    return [child for child in element if child.tag.lower() == tag]
+
+
+def _child(element: ET.Element | None, tag: str) -> ET.Element | None:
+    found = _children(element, tag)
+    return found[0] if found else None
+
+
+def _find(element: ET.Element | None, tag: str) -> ET.Element | None:
+    if element is None:
+        return None
+    return next((e for e in element.iter() if e.tag.lower() == tag), None)
+
+
+def _int(value: str | None, what: str, default: int | None = None) -> int:
+    if value is None or value.strip() == "":
+        if default is None:
+            raise MalformedMessage(f"{what} is missing")
+        return default
+    try:
+        return int(value.strip())
+    except ValueError:
+        raise MalformedMessage(f"{what} is not a whole number: {value[:40]!r}") from None
+
+
+def _decimal(value: str | None, what: str, default: Decimal | None = None) -> Decimal:
+    if value is None or value.strip() == "":
+        if default is None:
+            raise MalformedMessage(f"{what} is missing")
+        return default
+    try:
+        number = Decimal(value.strip().replace(",", "."))
+    except InvalidOperation:
+        raise MalformedMessage(f"{what} is not a number: {value[:40]!r}") from None
+    if not number.is_finite() or abs(number) >= Decimal(10) ** 12:
+        raise MalformedMessage(f"{what} is out of range: {value[:40]!r}")
+    return number
+
+
+def _card(value: str | None) -> str:
+    card = (value or "").strip()
+    if not card.isdigit() or len(card) > 19:
+        raise MalformedMessage(f"Card must be numeric (got {card[:24]!r})")
+    return card.lstrip("0") or "0"
+
+
+@dataclass(frozen=True)
+class CardQuery:
+    card: str
+    restaurant: int
+    unit: int
+
+
+def parse_card_query(body: bytes) -> CardQuery:
+    root = _parse(body)
+    qry = root if root.tag.lower() == "qry" else _find(root, "qry")
+    if qry is None:
+        raise MalformedMessage("The message has no QRY element")
+    attrs = _attrs(qry)
+    return CardQuery(_card(attrs.get("card")), _int(attrs.get("restaurant"), "Restaurant", 0),
+                     _int(attrs.get("unitno"), "UnitNo", 0))
+
+
+@dataclass(frozen=True)
+class Transaction:
+    card: str
+    kind: int
+    summa: int  # minor units; negative takes money off the card
+    restaurant: int
+    rk_check: int
+
+
+@dataclass(frozen=True)
+class CheckLineXml:
+    name: str
+    quantity: Decimal
+    price: Decimal
+    amount: Decimal
+    tax_percent: Decimal | None
+
+
+@dataclass(frozen=True)
+class CheckXml:
+    check_id: str
+    check_number: str
+    closed_at: datetime | None
+    lines: tuple[CheckLineXml, ...]
+    payment_codes: tuple[tuple[str, str], ...]  # (currency code, card code) of each payment line
+    tax_rates: tuple[Decimal, ...]
+    waiter: str
+    station: str
+
+
+@dataclass(frozen=True)
+class TransactionsRequest:
+    transactions: tuple[Transaction, ...]
+    check: CheckXml | None
+
+
+def _when(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value.strip())
+    except ValueError:
+        raise MalformedMessage(f"Not an XML date and time: {value[:40]!r}") from None
+    return moment if moment.tzinfo is not None else moment.astimezone(UTC)
+
+
+def _check(check: ET.Element | None, transactions: tuple[Transaction, ...]) -> CheckXml | None:
+    if check is None:
+        return None
+    head = _attrs(check)
+    data = _child(check, "checkdata")
+    info = _attrs(data) if data is not None else {}
+    number = info.get("checknum") or (str(transactions[0].rk_check) if transactions else "")
+    guid = info.get("orderguid", "").strip("{} ")
+    first = transactions[0] if transactions else None
+    check_id = f"{guid}/{number}" if guid else f"{first.restaurant if first else 0}-{number}"
+    lines = []
+    for line in _children(_child(data, "checklines"), "line"):
+        a = _attrs(line)
+        quantity = _decimal(a.get("quantity"), "LINE quantity", Decimal(1))
+        price = _decimal(a.get("price"), "LINE price")
+        amount = _decimal(a.get("sum"), "LINE sum", price * quantity)
+        tax = _child(line, "taxes")
+        rate = a.get("taxrate") or (_attrs(_children(tax, "tax")[0]).get("rate") if _children(tax, "tax") else None)
+        lines.append(CheckLineXml((a.get("name") or a.get("code") or "?").strip()[:120], quantity, price, amount,
+                                  _decimal(rate, "LINE tax rate") if rate else None))
+    payments = tuple((_attrs(p).get("code", "").strip(), _attrs(p).get("cardcode", "").strip())
+                     for p in _children(_child(data, "checkpayments"), "payment"))
+    rates = tuple(_decimal(_attrs(t).get("rate"), "TAX rate", Decimal(0))
+                  for t in _children(_child(data, "checktaxes"), "tax"))
+    return CheckXml(check_id[:40], number[:40], _when(info.get("closedatetime") or head.get("generateddate")),
+                    tuple(lines), payments, rates, (info.get("waitername") or "")[:40],
+                    (head.get("stationcode") or "")[:40])
+
+
+def parse_transactions(body: bytes) -> TransactionsRequest:
+    root = _parse(body)
+    found = [e for e in root.iter() if e.tag.lower() == "transactionsex"]
+    if not found:
+        raise MalformedMessage("The message has no TRANSACTIONSEX element")
+    transactions = []
+    for element in found:
+        a = _attrs(element)
+        transactions.append(Transaction(_card(a.get("card")), _int(a.get("kind"), "Kind"),
+                                        _int(a.get("summa"), "Summa"), _int(a.get("restaurant"), "Restaurant", 0),
+                                        _int(a.get("rkcheck"), "RKCheck", 0)))
+    inpbuf = _find(root, "inpbuf")
+    check = _find(inpbuf, "check") if inpbuf is not None else None
+    return TransactionsRequest(tuple(transactions), _check(check, tuple(transactions)))
+
+
+# --- writing -------------------------------------------------------------------------------------
+
+_SAFE_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _text(value: str, limit: int = 255) -> str:
+    # Fixed 256-byte fields on the till's side; control characters are not XML.
+    return _SAFE_TEXT.sub(" ", value)[:limit]
+
+
+def _document(root: ET.Element) -> bytes:
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+
+
+@dataclass(frozen=True)
+class CardAnswer:
+    found: bool
+    holder: str = ""
+    person_id: int = 0
+    account: int = 0
+    locked: bool = False
+    why_locked: str = ""
+    available: int = 0  # minor units the till may take off the card
+    info: str = ""
+    screen: str = ""
+    printed: str = ""
+
+
+def card_answer(answer: CardAnswer) -> bytes:
+    root = ET.Element("Root")
+    element = ET.SubElement(root, "GetCardInfoEx", Result="0" if answer.found else "1")
+    if answer.found:
+        for name, value in (
+            ("Deleted", "0"), ("Seize", "0"), ("StopDate", "0"), ("Holy", "0"), ("Manager", "0"),
+            ("Locked", "1" if answer.locked else "0"), ("WhyLock", _text(answer.why_locked)),
+            ("Holder", _text(answer.holder, 39)), ("PersonID", str(answer.person_id)),
+            ("Account", str(answer.account)), ("Unpay", "0"), ("Bonus", "0"), ("Discount", "0"),
+            ("DiscLimit", "0"), ("Summa", str(answer.available)), ("DopInfo", _text(answer.info)),
+            ("ScrMessage", _text(answer.screen)), ("PrnMessage", _text(answer.printed)),
+        ):
+            element.set(name, value)
+    return _document(root)
+
+
+def transactions_answer(ok: bool, code: int = 0, text: str = "") -> bytes:
+    root = ET.Element("Root")
+    element = ET.SubElement(root, "TransactionsEx", Result="0" if ok else "1")
+    if text or not ok:
+        out = ET.SubElement(element, "OutBuf", OutKind="1")
+        response = ET.SubElement(out, "TRRESPONSE", error_code=str(code))
+        response.set("err_text", _text(text))
+    return _document(root)

@@ -1,0 +1,95 @@
+"""Each POS has its own key: created and revoked by an administrator, kept only as a hash."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import secrets
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desk.auth import Actor
+from desk.errors import InvalidInput, NotFound
+from desk.models import Outlet
+from desk.pos.errors import RevokedKey, UnknownKey
+from desk.pos.models import PosKey
+from desk.rights import Right, require
+from desk.types import utcnow
+
+NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,23}")
+KEY_PREFIX = "pk_"
+
+
+@dataclass(frozen=True)
+class KeyInfo:
+    name: str
+    outlet: str | None
+    created_at: datetime
+    created_by: str
+    revoked_at: datetime | None
+
+
+def key_hash(key: str) -> str:
+    # Keys are 192 random bits, so a plain SHA-256 cannot be brute-forced and costs no latency.
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def create_key(session: Session, actor: Actor, name: str, outlet: str | None = None) -> str:
+    """A new key for the POS ``name``; the only time the key itself is ever seen."""
+    require(actor, Right.MANAGE_POS_KEYS)
+    if outlet is not None and session.get(Outlet, outlet) is None:
+        raise InvalidInput("There is no outlet {outlet}", field="outlet", outlet=outlet)
+    if not NAME.fullmatch(name or ""):
+        raise InvalidInput("A POS name is 1-24 letters, digits, '.', '_' or '-'", field="name")
+    if session.get(PosKey, name) is not None:
+        raise InvalidInput("POS {name} already has a key: revoke it first or choose another name",
+                           field="name", name=name)
+    key = KEY_PREFIX + secrets.token_urlsafe(24)
+    session.add(PosKey(name=name, key_hash=key_hash(key), outlet_code=outlet, created_by=actor.username))
+    session.flush()
+    return key
+
+
+def revoke_key(session: Session, actor: Actor, name: str) -> KeyInfo:
+    require(actor, Right.MANAGE_POS_KEYS)
+    record = session.get(PosKey, name, with_for_update=True)
+    if record is None:
+        raise NotFound("There is no POS named {name}", name=name)
+    if record.revoked_at is None:
+        record.revoked_at = utcnow()
+        record.revoked_by = actor.username
+    return _info(record)
+
+
+def list_keys(session: Session) -> list[KeyInfo]:
+    return [_info(k) for k in session.scalars(select(PosKey).order_by(PosKey.name))]
+
+
+def authenticate(session: Session, key: str | None) -> str:
+    """The name of the POS holding ``key``; refuses a missing, unknown or revoked key."""
+    if not key:
+        raise UnknownKey("No POS key was sent: send the key this POS was given by the hotel")
+    record = session.scalar(select(PosKey).where(PosKey.key_hash == key_hash(key)))
+    if record is None:
+        raise UnknownKey("Unknown POS key: ask the hotel's administrator for a key")
+    if record.revoked_at is not None:
+        raise RevokedKey(f"The key of POS {record.name} was revoked: ask the hotel's administrator for a new one")
+    return record.name
+
+
+def _info(record: PosKey) -> KeyInfo:
+    return KeyInfo(record.name, record.outlet_code, record.created_at, record.created_by, record.revoked_at)
+
+
+def outlet_of(session: Session, pos_name: str) -> str:
+    """The outlet a POS posts to: its own, else the hotel's first."""
+    record = session.get(PosKey, pos_name)
+    if record is not None and record.outlet_code:
+        return record.outlet_code
+    first = session.scalar(select(Outlet.code).order_by(Outlet.code).limit(1))
+    if first is None:
+        raise NotFound("The hotel has no outlet set up")
+    return first
