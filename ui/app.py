@@ -14,12 +14,13 @@ import os
 import signal
 import socket
 import sys
+import traceback
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from desk.auth import Actor
-from desk.db import Database, resolve_url
+from desk.db import Database, display_url, hide_password, resolve_url
 from desk.demo import has_data, seed_demo
 from desk.models import User
 from ui import ops
@@ -110,7 +111,7 @@ class Startup(QObject):
             self.window.search_finished.connect(self._quit_soon)
         self.window.show()
         self.context.start_watching()
-        logger.info("workstation %s open on %s as %s", self.workstation, database.url, self.username)
+        logger.info("workstation %s open on %s as %s", self.workstation, database.display_url, self.username)
 
     def _quit_soon(self) -> None:
         assert self.window is not None and self.exit_after is not None
@@ -122,8 +123,10 @@ class Startup(QObject):
             message = str(exc)
         else:
             message = QCoreApplication.translate("Startup", "The database {url} could not be opened:\n{error}")
-            message = message.format(url=self.url, error=exc)
-            logger.error("start-up failed", exc_info=exc)
+            message = message.format(url=display_url(self.url), error=hide_password(str(exc), self.url))
+            # The traceback is logged as text, so the password is masked in it too.
+            details = "".join(traceback.format_exception(exc))
+            logger.error("start-up failed: %s", hide_password(details, self.url))
         print(message, file=sys.stderr)
         box = ops.show_error(None, StartupError(message))
         box.setWindowTitle(QCoreApplication.translate("Startup", "Front desk"))
