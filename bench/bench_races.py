@@ -74,9 +74,10 @@ def bench(url: str, desks: int, rounds: int, kills: int) -> None:
 
     killed = owing(hotel, "KILLED", "100000")
     hotel.run(take_deposit, killed.folio_id, Tender("cash", hotel.money("500")))
-    alive = kill_repeatedly(url, killed.bill_id, killed.folio_id, kills)
+    done = kill_repeatedly(url, killed.bill_id, killed.folio_id, kills)
     faults = ledger_faults(hotel.database)
-    print(f"  kill   {kills} SIGKILLs, {alive} of them into a running writer; invariants: "
+    print(f"  kill   {done.kills} SIGKILLs, {done.alive} into a running writer, {done.mid_transaction} of them "
+          f"inside an uncommitted transaction; invariants: "
           f"{'held' if not faults else f'{len(faults)} BROKEN'}")
     for line in faults[:5]:
         print(f"         {line}")
