@@ -34,7 +34,7 @@ from bench.bench_search import build_hotel
 from desk.auth import Actor
 from desk.changes import ledger_stamp, poll_changes
 from desk.db import Database
-from desk.models import Bill, Folio, Payment, Posting, PostingMove, Reservation, ReservationStatus
+from desk.models import Bill, Folio, Payment, Posting, PostingMove, Reservation, ReservationStatus, StayChange
 from desk.postings import post_service
 from desk.runner import Runner
 
@@ -80,8 +80,8 @@ def bench(url: str, reservations: int, polls: int) -> None:
             with database.unit_of_work() as session:
                 stamp_sql = str(select(*(
                     select(func.coalesce(func.max(column), 0)).scalar_subquery()
-                    for column in (Posting.id, Payment.id, PostingMove.id, Bill.id)
-                )).compile(database.engine))
+                    for column in (Posting.id, Payment.id, PostingMove.id, Bill.id, StayChange.id)
+                )).compile(database.engine, compile_kwargs={"literal_binds": True}))
                 for (line,) in session.execute(text(f"EXPLAIN {stamp_sql}")):
                     print(f"    {line}")
         runner = Runner(database)

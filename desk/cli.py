@@ -67,7 +67,7 @@ def seed_demo_command(url: str | None, *, if_empty: bool) -> int:
 
     database = Database(url)
     try:
-        with database.unit_of_work() as session:
+        with database.writing() as session:
             if has_data(session):
                 if if_empty:
                     return 0

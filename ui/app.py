@@ -82,7 +82,7 @@ class Startup(QObject):
             database = Database(url)
             try:
                 if demo:
-                    with database.unit_of_work() as session:
+                    with database.writing() as session:
                         if not has_data(session):
                             state.report(None, seeding)
                             seed_demo(session)
