@@ -6,9 +6,10 @@ import argparse
 import importlib
 import logging
 import sys
+import traceback
 from collections.abc import Sequence
 
-from desk.db import ENV_URL, Database, resolve_url
+from desk.db import ENV_URL, Database, display_url, hide_password, resolve_url
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -47,19 +48,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The GUI is a separate package: the domain never imports Qt, so it is found by name.
         gui = importlib.import_module("ui.app")
         return int(gui.main(args))
-    if args.command == "db":
-        if args.db_command == "url":
-            print(resolve_url(args.database))
+    url = resolve_url(args.database)
+    try:
+        if args.command == "db":
+            if args.db_command == "url":
+                print(display_url(url))
+                return 0
+            Database(url).dispose()
+            print(f"Database is up to date: {display_url(url)}")
             return 0
-        Database(args.database).dispose()
-        print(f"Database is up to date: {resolve_url(args.database)}")
-        return 0
-    if args.command == "demo":
-        return seed_demo_command(args.database, if_empty=args.if_empty)
-    if args.command in ("serve", "pos"):
-        from desk.pos.cli import run
+        if args.command == "demo":
+            return seed_demo_command(url, if_empty=args.if_empty)
+        if args.command in ("serve", "pos"):
+            from desk.pos.cli import run
 
-        return run(args)
+            return run(args)
+    except Exception as exc:  # a traceback would show the URL as typed, password and all
+        details = "".join(traceback.format_exception(exc))
+        logging.getLogger(__name__).debug("%s", hide_password(details, url))
+        print(f"desk: {hide_password(str(exc), url)}", file=sys.stderr)
+        return 1
     return 2
 
 
@@ -68,14 +76,14 @@ def seed_demo_command(url: str | None, *, if_empty: bool) -> int:
 
     database = Database(url)
     try:
-        with database.unit_of_work() as session:
+        with database.writing() as session:
             if has_data(session):
                 if if_empty:
                     return 0
                 print("The database already holds a hotel; use an empty one for the demo.", file=sys.stderr)
                 return 1
             seed_demo(session)
-        print(f"Demo hotel seeded into {database.url}")
+        print(f"Demo hotel seeded into {database.display_url}")
         return 0
     finally:
         database.dispose()

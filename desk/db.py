@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Engine, create_engine, event, inspect, make_url
+from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desk.errors import LedgerImmutable
@@ -33,6 +35,31 @@ def resolve_url(url: str | None = None) -> str:
     path = default_database_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     return f"sqlite:///{path}"
+
+
+_USERINFO_PASSWORD = re.compile(r"(://[^:/@]*:)[^@/]*@")
+
+
+def display_url(url: str) -> str:
+    """The URL as people and logs may see it: the password, if any, masked."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except (ArgumentError, ValueError):  # not a URL SQLAlchemy can read: mask what looks like user:password@
+        return _USERINFO_PASSWORD.sub(r"\1***@", url)
+
+
+def hide_password(text: str, url: str) -> str:
+    """``text`` (an error message, say) with the URL's password masked wherever it appears."""
+    secrets = [match.group(0)[len(match.group(1)):-1] for match in _USERINFO_PASSWORD.finditer(url)]
+    try:
+        password = make_url(url).password
+    except (ArgumentError, ValueError):
+        password = None
+    if password:
+        secrets.append(str(password))
+    for secret in sorted(filter(None, set(secrets)), key=len, reverse=True):
+        text = text.replace(secret, "***")
+    return text
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
@@ -93,6 +120,10 @@ class Database:
         """A unit of work that holds the write lock from its start on SQLite (see desk.runner)."""
         with self.write_sessions() as session, session.begin():
             yield session
+
+    @property
+    def display_url(self) -> str:
+        return display_url(self.url)
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -14,12 +14,13 @@ import os
 import signal
 import socket
 import sys
+import traceback
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from desk.auth import Actor
-from desk.db import Database, resolve_url
+from desk.db import Database, display_url, hide_password, resolve_url
 from desk.demo import has_data, seed_demo
 from desk.models import User
 from ui import ops
@@ -83,7 +84,7 @@ class Startup(QObject):
             database = Database(url)
             try:
                 if demo:
-                    with database.unit_of_work() as session:
+                    with database.writing() as session:
                         if not has_data(session):
                             state.report(None, seeding)
                             seed_demo(session)
@@ -105,7 +106,7 @@ class Startup(QObject):
 
     def _opened(self, database: Database) -> None:
         self.database = database
-        logger.info("workstation %s open on %s", self.workstation, database.url)
+        logger.info("workstation %s open on %s", self.workstation, database.display_url)
         dialog = self.sign_in_dialog = SignInDialog(database, self.workstation, username=self.username)
         dialog.signed_in.connect(self._signed_in)
         dialog.rejected.connect(self.app.quit)
@@ -127,8 +128,10 @@ class Startup(QObject):
             message = str(exc)
         else:
             message = QCoreApplication.translate("Startup", "The database {url} could not be opened:\n{error}")
-            message = message.format(url=self.url, error=exc)
-            logger.error("start-up failed", exc_info=exc)
+            message = message.format(url=display_url(self.url), error=hide_password(str(exc), self.url))
+            # The traceback is logged as text, so the password is masked in it too.
+            details = "".join(traceback.format_exception(exc))
+            logger.error("start-up failed: %s", hide_password(details, self.url))
         print(message, file=sys.stderr)
         box = ops.show_error(None, StartupError(message))
         box.setWindowTitle(QCoreApplication.translate("Startup", "Front desk"))

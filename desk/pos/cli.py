@@ -75,7 +75,8 @@ def serve(url: str | None, host: str, port: int) -> int:
     from desk.pos.api import Guard, create_app
 
     database = Database(url)
-    print(f"POS service on http://{host}:{port} (FarCards: /farcards/<key>/getcardinfoex, REST: /api/v1, "
+    print(f"POS service on http://{host}:{port} for {database.display_url} "
+          f"(FarCards: /farcards/<key>/getcardinfoex, REST: /api/v1, "
           f"OpenAPI: /openapi.json)", flush=True)
     try:
         uvicorn.run(Guard(create_app(database)), host=host, port=port, log_level="warning", access_log=False)

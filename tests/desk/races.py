@@ -140,10 +140,15 @@ def race(url: str, desks: list[tuple[str, int]], rounds: int) -> Tally:
 # --- killed mid-transaction -----------------------------------------------------------------------
 
 
-def _slow(use_case: Callable[..., Any], pause: float) -> Callable[..., Any]:
-    """The use case, then a pause before the commit: a kill most likely lands inside it."""
+def _slow(use_case: Callable[..., Any], pause: float, inside: Any) -> Callable[..., Any]:
+    """The use case, then a pause before the commit: a kill most likely lands inside it.
+
+    ``inside`` (a shared flag) is 1 from the start of the transaction's work until the runner
+    has committed, so the killer can tell where its kill landed.
+    """
 
     def run(session: Any, actor: Actor, *args: Any, **kwargs: Any) -> Any:
+        inside.value = 1
         value = use_case(session, actor, *args, **kwargs)
         session.flush()
         time.sleep(pause)
@@ -152,7 +157,7 @@ def _slow(use_case: Callable[..., Any], pause: float) -> Callable[..., Any]:
     return run
 
 
-def busy_writer(url: str, bill_id: int, folio_id: int, seed: int) -> None:
+def busy_writer(url: str, bill_id: int, folio_id: int, seed: int, inside: Any) -> None:
     """Writes pairs and singles without end, lingering inside each transaction, until killed."""
     database = Database(url, upgrade=False)
     runner = Runner(database)
@@ -164,33 +169,43 @@ def busy_writer(url: str, bill_id: int, folio_id: int, seed: int) -> None:
         choice = rng.randrange(4)
         try:
             if choice == 0:
-                runner.run(_slow(post_service, pause), actor, bill_id=bill_id, service_code="MB-BEER")
+                runner.run(_slow(post_service, pause, inside), actor, bill_id=bill_id, service_code="MB-BEER")
             elif choice == 1:
-                runner.run(_slow(take_deposit, pause), actor, folio_id, Tender("cash", eur("4.00")))
+                runner.run(_slow(take_deposit, pause, inside), actor, folio_id, Tender("cash", eur("4.00")))
             elif choice == 2:
-                runner.run(_slow(apply_deposit, pause), actor, bill_id, eur("2.00"))
+                runner.run(_slow(apply_deposit, pause, inside), actor, bill_id, eur("2.00"))
             else:
                 payment = runner.run(take_payment, actor, bill_id, Tender("cash", eur("3.00"))).value
-                runner.run(_slow(refund_payment, pause), actor, payment.id, eur("1.00"),
+                runner.run(_slow(refund_payment, pause, inside), actor, payment.id, eur("1.00"),
                            direction=RefundDirection.DEPOSIT)
         except DeskError:
             pass
+        inside.value = 0
 
 
-def kill_repeatedly(url: str, bill_id: int, folio_id: int, kills: int, seed: int = 7) -> int:
-    """Start a busy writer and SIGKILL it, ``kills`` times; returns how many kills found it alive."""
+@dataclass
+class Kills:
+    kills: int = 0
+    alive: int = 0  # the writer was running when the kill came
+    mid_transaction: int = 0  # ... and inside a use case's transaction, before its commit
+
+
+def kill_repeatedly(url: str, bill_id: int, folio_id: int, kills: int, seed: int = 7) -> Kills:
+    """Start a busy writer and SIGKILL it, ``kills`` times."""
     rng = random.Random(seed)
-    alive = 0
+    tally = Kills()
     for n in range(kills):
-        process = SPAWN.Process(target=busy_writer, args=(url, bill_id, folio_id, seed + n))
+        inside = SPAWN.Value("i", 0, lock=False)
+        process = SPAWN.Process(target=busy_writer, args=(url, bill_id, folio_id, seed + n, inside))
         process.start()
         time.sleep(rng.uniform(0.6, 1.2))  # past the start-up, into the writing
-        if process.is_alive():
-            alive += 1
         assert process.pid is not None
+        tally.kills += 1
+        tally.alive += process.is_alive()
+        tally.mid_transaction += inside.value
         os.kill(process.pid, signal.SIGKILL)
         process.join(timeout=30)
-    return alive
+    return tally
 
 
 # --- the invariants -------------------------------------------------------------------------------
