@@ -1,0 +1,1 @@
+"""ESC/POS receipt printers: layout on python-escpos, status read-back, the driver."""
