@@ -250,6 +250,10 @@ class _Dropped(Exception):
     """The scripted behaviour closes the connection."""
 
 
+class _Superseded(Exception):
+    """The ECR sent a new command while we were still answering: it gave up on this one."""
+
+
 class _Session:
     """One ECR connection: read commands, answer them."""
 
@@ -257,26 +261,43 @@ class _Session:
         self.sim = sim
         self.link = link
         self.abort_requested = False
+        self.pending: deque[Apdu] = deque()
+        self.serial = isinstance(link, SerialLink)
 
     def run(self) -> None:
         while not self.sim._stop.is_set():
             try:
-                request = self.link.receive(0.2)
-            except DeviceTimeout:
-                continue
-            except DeviceError:
+                request = self.pending.popleft() if self.pending else self.link.receive(0.2)
+            except DeviceOffline:
                 return
+            except DeviceError:
+                continue  # nothing came, or a damaged frame
             if request.is_answer:
                 continue  # a late acknowledgement of something we sent
-            with self.sim._lock:
-                self.sim.requests.append(request.command)
+            self.note(request)
             try:
                 self.handle(request)
+            except _Superseded:
+                continue
             except _Dropped:
+                if self.serial:
+                    continue  # a cut serial cable: the terminal simply stops talking
                 self.link.close()
                 return
-            except DeviceError:
+            except DeviceOffline:
                 return
+            except DeviceError:
+                if not self.serial:
+                    return
+                # The ECR stopped acknowledging (it gave up on this transaction); a pty stays.
+
+    def moved_on(self, message: Apdu) -> None:
+        self.pending.append(message)
+        raise _Superseded
+
+    def note(self, request: Apdu) -> None:
+        with self.sim._lock:
+            self.sim.requests.append(request.command)
 
     # -- sending -----------------------------------------------------------------------------------
 
@@ -296,7 +317,10 @@ class _Session:
             if answer.is_answer:
                 return
             if answer.command == apdus.ABORT:
+                self.note(answer)
                 self.abort_requested = True
+            else:
+                self.moved_on(answer)
 
     def ack(self) -> None:
         self.link.send(apdus.ack(), self.sim.ack_timeout)
@@ -318,11 +342,14 @@ class _Session:
             except DeviceTimeout:
                 continue
             if message.command == apdus.ABORT:
+                self.note(message)
                 self.abort_requested = True
                 if abortable:
                     self.ack()
                 else:
                     self.link.send(apdus.nack(NOT_POSSIBLE), self.sim.ack_timeout)
+            elif not message.is_answer:
+                self.moved_on(message)
 
     def abort(self, code: int) -> None:
         self.send(apdus.command(apdus.ABORTED, bytes([code])))
@@ -335,17 +362,17 @@ class _Session:
         if control in MONEY_COMMANDS:
             self.money(MONEY_COMMANDS[control], request)
         elif control == apdus.REGISTRATION:
-            self.ack()
             with self.sim._lock:
                 self.sim.state.registered = True
+            self.ack()
             self.send(self._completion(include_currency=True))
         elif control == apdus.STATUS_ENQUIRY:
             self.ack()
             self.send(self._completion())
         elif control == apdus.LOG_OFF:
-            self.ack()
             with self.sim._lock:
                 self.sim.state.registered = False
+            self.ack()
         elif control == apdus.ABORT:
             self.ack()
         elif control == apdus.REPEAT_RECEIPT:
@@ -411,10 +438,10 @@ class _Session:
         if kind == "drop":
             raise _Dropped
         if kind == "silent":
-            self.wait(3600, abortable=False)
+            self.wait(behaviour.delay or 3600, abortable=False)
             return
         if kind == "late":
-            time.sleep(behaviour.delay)
+            self.wait(behaviour.delay, abortable=False)
         self.answer(txn)
         if kind == "twice":
             self.answer(txn, wait_ack=False)

@@ -150,9 +150,14 @@ class SerialLink:
         raise AssertionError("unreachable")
 
     def _await_ack(self, timeout: float) -> bool:
-        """True on ACK, False on NAK. A frame the terminal starts meanwhile is read and kept."""
+        """True on ACK, False on NAK. A frame the peer sends meanwhile is read and kept.
+
+        A peer that crossed our frame with its own still ACKs ours right after; one that sent a
+        frame and no ACK soon after has moved on without ours, so we stop waiting early.
+        """
+        wait = timeout
         while True:
-            byte = self._reader.byte(timeout)
+            byte = self._reader.byte(wait)
             if byte == ACK:
                 return True
             if byte == NAK:
@@ -167,6 +172,7 @@ class SerialLink:
                     received = self._read_frame_body()
                     if received is not None:
                         self._pending.append(received)
+                        wait = min(wait, self.byte_gap)
 
     def receive(self, timeout: float) -> Apdu:
         if self._pending:
