@@ -130,17 +130,17 @@ class EscposPrinter:
             context["document"] = label
         _check_cancel(cancel, self.name, bytes_sent=0, **context)
         before: PrinterStatus | None = None
-        if self.has_status:
-            before = self._status_with_retry()
-            problem = before.problem(device=self.name, bytes_sent=0, **context)
-            if problem is not None:
-                raise problem
-        else:
-            self._ensure_open()
-        # Once the first byte is out the job is finished whole: half a receipt is worse than a
-        # late one, so cancel is honoured only before this point.
         sent = 0
         try:
+            if self.has_status:
+                before = self._status_with_retry()
+                problem = before.problem(device=self.name, bytes_sent=0, **context)
+                if problem is not None:
+                    raise problem
+            else:
+                self._ensure_open()
+            # Once the first byte is out the job is finished whole: half a receipt is worse than
+            # a late one, so cancel is honoured only before this point.
             for offset in range(0, total, self.chunk_size):
                 chunk = job[offset : offset + self.chunk_size]
                 self.transport.write(chunk, self.write_timeout)

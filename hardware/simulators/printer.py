@@ -93,7 +93,7 @@ class TcpPrinterServer:
                 readable, _, _ = select.select([client], [], [], 0.05)
             except (OSError, ValueError):
                 return
-            if not readable:
+            if not readable or self._stalled.is_set():
                 continue
             try:
                 data = client.recv(65536)
@@ -179,7 +179,7 @@ class PtyPrinter:
                 continue
             try:
                 readable, _, _ = select.select([master], [], [], 0.05)
-                if not readable:
+                if not readable or self._stalled.is_set():
                     continue
                 data = os.read(master, 65536)
             except (OSError, ValueError):

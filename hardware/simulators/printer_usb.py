@@ -53,6 +53,7 @@ class SimulatedUsbPrinter:
     held_elsewhere: bool = False  # another program claimed the interface: EBUSY
     unplugged: bool = False
     write_stall: bool = False  # takes no data: writes time out
+    unplug_after: int | None = None  # pulled out once this many more bytes were written
     detach_calls: int = 0
     attach_calls: int = 0
     claimed: bool = False
@@ -170,7 +171,14 @@ class SimulatedUsbBackend(usb.backend.IBackend):
             raise AssertionError("libusb timeout 0 waits forever; the transport must never pass it")
         if dev_handle.write_stall:
             raise usb_error(errno.ETIMEDOUT, "Operation timed out")
-        answer = dev_handle.engine.feed(data.tobytes())
+        payload = data.tobytes()
+        if dev_handle.unplug_after is not None:
+            if dev_handle.unplug_after < len(payload):
+                dev_handle.engine.feed(payload[: dev_handle.unplug_after])
+                dev_handle.unplugged = True
+                raise usb_error(errno.ENODEV, "No such device (it may have been disconnected)")
+            dev_handle.unplug_after -= len(payload)
+        answer = dev_handle.engine.feed(payload)
         with dev_handle._lock:
             dev_handle._answers += answer
         return len(data)

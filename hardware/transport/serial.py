@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import termios
 import time
 
 import serial
@@ -50,7 +51,7 @@ class SerialTransport(BaseTransport):
             self._serial = serial.Serial(self.port, timeout=0, write_timeout=0, exclusive=True, **self.settings)
         except serial.SerialException as exc:
             raise _open_error(exc, self.name, self.port) from exc
-        except OSError as exc:
+        except (OSError, termios.error) as exc:
             raise _open_error(exc, self.name, self.port) from exc
 
     def close(self) -> None:
