@@ -201,8 +201,17 @@ class Layout:
 
     # -- lines -> bytes ----------------------------------------------------------------------------
 
+    def _generator(self) -> Dummy:
+        known = self.profile.name in CAPABILITIES["profiles"]
+        return Dummy(profile=self.profile.name if known else "default")
+
     def render(self, document: ReceiptDocument) -> bytes:
-        out = Dummy(profile=self.profile.name)
+        return b"".join(self.render_commands(document))
+
+    def render_commands(self, document: ReceiptDocument) -> list[bytes]:
+        """The job as whole commands, in order: a status query may go between two of them but
+        never inside one (a printer would take its bytes as the command's parameters)."""
+        out = self._generator()
         out.hw("INIT")
         state = _State()
         pending_images: list[_Line] = []
@@ -233,10 +242,12 @@ class Layout:
             out.cut()
         if document.kick_drawer:
             out.cashdraw(self.drawer_pin)
-        return bytes(out.output)
+        # Dummy keeps one entry per _raw() call, and python-escpos makes each call a whole
+        # command (an image fragment, a QR function, a style) for everything we use.
+        return [bytes(piece) for piece in out._output_list]
 
     def kick_bytes(self) -> bytes:
-        out = Dummy(profile=self.profile.name)
+        out = self._generator()
         out.cashdraw(self.drawer_pin)
         return bytes(out.output)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import threading
 import time
+from collections.abc import Sequence
 from typing import Any
 
 from hardware.errors import (
@@ -116,15 +117,38 @@ class EscposPrinter:
 
     def print_document(self, document: ReceiptDocument, cancel: threading.Event | None = None) -> PrintResult:
         started = time.perf_counter()
-        job = self.render(document)
-        return self.send_job(job, cancel=cancel, started=started, label=document.label)
+        commands = self.layout.render_commands(document)
+        return self.send_job(commands, cancel=cancel, started=started, label=document.label)
+
+    def chunks(self, commands: Sequence[bytes]) -> list[bytes]:
+        """Whole commands packed into chunks of about `chunk_size` bytes (a bigger command alone)."""
+        chunks: list[bytes] = []
+        current = bytearray()
+        for command in commands:
+            if current and len(current) + len(command) > self.chunk_size:
+                chunks.append(bytes(current))
+                current.clear()
+            current += command
+        if current:
+            chunks.append(bytes(current))
+        return chunks
 
     def send_job(
-        self, job: bytes, *, cancel: threading.Event | None = None, started: float | None = None, label: str = ""
+        self,
+        job: bytes | Sequence[bytes],
+        *,
+        cancel: threading.Event | None = None,
+        started: float | None = None,
+        label: str = "",
     ) -> PrintResult:
-        """Send ready-made ESC/POS bytes with the status checks around and inside the job."""
+        """Send a job with the status checks around it and between its chunks.
+
+        `job` is a list of whole commands (status is checked between chunks of them) or plain
+        bytes (one unit: checked only before and after).
+        """
         started = time.perf_counter() if started is None else started
-        total = len(job)
+        chunks = self.chunks([job] if isinstance(job, bytes) else job)
+        total = sum(len(c) for c in chunks)
         context: dict[str, Any] = {"total_bytes": total}
         if label:
             context["document"] = label
@@ -141,10 +165,12 @@ class EscposPrinter:
                 self._ensure_open()
             # Once the first byte is out the job is finished whole: half a receipt is worse than
             # a late one, so cancel is honoured only before this point.
-            for offset in range(0, total, self.chunk_size):
-                chunk = job[offset : offset + self.chunk_size]
-                self.transport.write(chunk, self.write_timeout)
-                sent += len(chunk)
+            for chunk in chunks:
+                # A big command (an image) goes in slices, each with its own write timeout.
+                for offset in range(0, len(chunk), self.chunk_size):
+                    piece = chunk[offset : offset + self.chunk_size]
+                    self.transport.write(piece, self.write_timeout)
+                    sent += len(piece)
                 if self.has_status and sent < total:
                     self._check_mid_job(sent, context)
             after: PrinterStatus | None = None

@@ -121,6 +121,7 @@ class TcpPrinterServer:
             self._power_off_after = after
             return
         self._powered.clear()
+        self.engine.power_cycle()
         client, self._client = self._client, None
         for sock in (client, self._listener):
             if sock is not None:

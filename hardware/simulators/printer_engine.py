@@ -165,6 +165,16 @@ class SimulatedPrinter:
                 cutter_error=self.cutter_error,
             )
 
+    def power_cycle(self) -> None:
+        """Switched off and on (or its USB link reset): a half-received command and the unprinted
+        buffer are gone, what was printed stays on the paper."""
+        with self._lock:
+            self._buffer.clear()
+            self._line = []
+            self._style = Style()
+            self._codepage = 0
+            self.held.clear()
+
     def reset_output(self) -> None:
         with self._lock:
             self.printed.clear()

@@ -176,6 +176,7 @@ class SimulatedUsbBackend(usb.backend.IBackend):
             if dev_handle.unplug_after < len(payload):
                 dev_handle.engine.feed(payload[: dev_handle.unplug_after])
                 dev_handle.unplugged = True
+                dev_handle.engine.power_cycle()
                 raise usb_error(errno.ENODEV, "No such device (it may have been disconnected)")
             dev_handle.unplug_after -= len(payload)
         answer = dev_handle.engine.feed(payload)

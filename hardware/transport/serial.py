@@ -16,6 +16,9 @@ import serial
 from hardware.errors import DeviceBusy, DeviceError, DeviceNotFound, DeviceTimeout, DeviceUnplugged
 from hardware.transport.base import BaseTransport, check_timeout
 
+# pyserial lets termios.error (not an OSError) through from tcdrain and friends.
+_PORT_ERRORS = (serial.SerialException, OSError, termios.error)
+
 
 class SerialTransport(BaseTransport):
     def __init__(
@@ -57,7 +60,7 @@ class SerialTransport(BaseTransport):
     def close(self) -> None:
         port, self._serial = self._serial, None
         if port is not None:
-            with contextlib.suppress(OSError, serial.SerialException):
+            with contextlib.suppress(*_PORT_ERRORS):
                 port.close()
 
     def _port(self) -> serial.Serial:
@@ -89,11 +92,11 @@ class SerialTransport(BaseTransport):
                 sent += port.write(view[sent : sent + 4096]) or 0
             except serial.SerialTimeoutException:
                 continue
-            except (serial.SerialException, OSError) as exc:
+            except _PORT_ERRORS as exc:
                 raise self._gone(exc, "writing") from exc
         try:
             port.flush()
-        except (serial.SerialException, OSError) as exc:
+        except _PORT_ERRORS as exc:
             raise self._gone(exc, "writing") from exc
 
     def read(self, size: int, timeout: float) -> bytes:
@@ -108,14 +111,14 @@ class SerialTransport(BaseTransport):
                 raise DeviceTimeout(f"No answer within {timeout:g} s.", device=self.name)
             port.timeout = 0
             rest = port.read(size - 1) if size > 1 else b""
-        except (serial.SerialException, OSError) as exc:
+        except _PORT_ERRORS as exc:
             raise self._gone(exc, "reading") from exc
         return bytes(first) + bytes(rest)
 
     def discard_input(self) -> None:
         try:
             self._port().reset_input_buffer()
-        except (serial.SerialException, OSError) as exc:
+        except _PORT_ERRORS as exc:
             raise self._gone(exc, "reading") from exc
 
 

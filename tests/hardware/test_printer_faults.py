@@ -76,7 +76,7 @@ def test_paper_out_mid_job_is_reported_with_progress_and_reprinted_whole_as_copy
         rig.printer.print_document(receipt())
     error = info.value
     assert error.mid_job
-    assert 300 <= error.bytes_sent < job_size
+    assert 300 <= error.params["bytes_sent"] < job_size
     assert error.total_bytes == job_size
     assert rig.engine.held, "the printer stopped with part of the job in hand"
     rig.engine.recover("paper_out")
