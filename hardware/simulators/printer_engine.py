@@ -535,3 +535,64 @@ class SimulatedPrinter:
         path = Path(path)
         self.render(items).save(path)
         return path
+
+
+class LoopbackTransport:
+    """A transport straight into a `SimulatedPrinter`, no socket or thread (fast tests, benches)."""
+
+    def __init__(self, engine: SimulatedPrinter, name: str = "loopback printer") -> None:
+        self.engine = engine
+        self._name = name
+        self._open = False
+        self._answers = bytearray()
+
+    @property
+    def name(self) -> str:
+        return self._name
+
+    @property
+    def is_open(self) -> bool:
+        return self._open
+
+    def open(self) -> None:
+        self._open = True
+
+    def close(self) -> None:
+        self._open = False
+        self._answers.clear()
+
+    def _check(self) -> None:
+        if not self._open:
+            from hardware.errors import DeviceOffline
+
+            raise DeviceOffline("The connection is not open.", device=self._name)
+
+    def write(self, data: bytes, timeout: float) -> None:
+        self._check()
+        self._answers += self.engine.feed(data)
+
+    def read(self, size: int, timeout: float) -> bytes:
+        self._check()
+        if not self._answers:
+            from hardware.errors import DeviceTimeout
+
+            raise DeviceTimeout(f"No answer within {timeout:g} s.", device=self._name)
+        data = bytes(self._answers[:size])
+        del self._answers[:size]
+        return data
+
+    def read_exact(self, size: int, timeout: float) -> bytes:
+        data = b""
+        while len(data) < size:
+            data += self.read(size - len(data), timeout)
+        return data
+
+    def discard_input(self) -> None:
+        self._answers.clear()
+
+    def __enter__(self) -> LoopbackTransport:
+        self.open()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -20,7 +20,7 @@ from hardware.interfaces import (
     Row,
     Text,
 )
-from hardware.simulators.printer_engine import PrintedImage, PrintedLine, SimulatedPrinter
+from hardware.simulators.printer_engine import PrintedImage, PrintedLine, PrintedQr, SimulatedPrinter
 
 BULGARIAN = "Фискален бон: нощувка, закуска, туристически данък"
 
@@ -43,7 +43,7 @@ def test_status_bits_round_trip():
     flags = ("online", "cover_open", "paper_out", "paper_near_end", "drawer_open", "cutter_error",
              "unrecoverable_error")
     for values in itertools.product((False, True), repeat=len(flags)):
-        status = PrinterStatus(**dict(zip(flags, values, strict=True)))
+        status = PrinterStatus(**dict(zip(flags, values, strict=True)))  # type: ignore[arg-type]
         answer = encode_status(status)
         back = decode_status(answer)
         for name in flags:
@@ -145,7 +145,7 @@ def test_qr_native_or_as_image():
     data = render(native, QrCode("https://example.org/r/1", size=5))
     assert b"\x1d(k" in data and b"https://example.org/r/1" in data
     engine = decode("TM-T20II", data)
-    assert [(q.data, q.size) for q in engine.printed if type(q).__name__ == "PrintedQr"] == [
+    assert [(q.data, q.size) for q in engine.printed if isinstance(q, PrintedQr)] == [
         ("https://example.org/r/1", 5)
     ]
     no_qr = PrinterProfile.from_capabilities("POS-5890")
@@ -181,3 +181,10 @@ def test_simulator_png_shows_the_text(tmp_path):
     with Image.open(path) as image:
         assert image.width == 576 + 32
         assert image.convert("L").getextrema()[0] == 0
+
+
+def test_text_after_an_image_qr_keeps_its_code_page():
+    profile = PrinterProfile.from_capabilities("POS-5890")  # no native QR: python-escpos draws it
+    engine = decode("POS-5890", render(profile, Text("Привет"), QrCode("x"), Text("Благодарим")))
+    texts = [i.text for i in engine.printed if isinstance(i, PrintedLine) and i.text]
+    assert texts == ["Привет", "Благодарим"]

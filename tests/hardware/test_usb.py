@@ -100,9 +100,9 @@ def test_discovery_lists_printers(bus):
 class _HidBackend(SimulatedUsbBackend):
     """A mouse on the bus: its interface is class 3 (HID)."""
 
-    def get_interface_descriptor(self, dev, intf, alt, config):  # type: ignore[no-untyped-def]
+    def get_interface_descriptor(self, dev, intf, alt, config):
         descriptor = super().get_interface_descriptor(dev, intf, alt, config)
-        descriptor.bInterfaceClass = 3
+        descriptor.__dict__["bInterfaceClass"] = 3
         return descriptor
 
 
