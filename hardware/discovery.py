@@ -92,3 +92,17 @@ def list_usb_printers(backend: Any = None) -> list[UsbPrinterInfo]:
             )
         )
     return found
+
+
+def main() -> int:
+    """`python -m hardware.discovery`: print the USB printers this computer sees."""
+    printers = list_usb_printers()
+    if not printers:
+        print("No USB printer found (is it on and plugged in? is libusb installed?).")
+    for info in printers:
+        print(info.describe())
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -233,9 +233,10 @@ class Layout:
                 if isinstance(item, _Qr):
                     self._style(out, state, _Line("", "center"))
                     out.qr(item.data, size=item.size, native=self.profile.native_qr, center=not self.profile.native_qr)
-                    # python-escpos writes the newlines around an image QR through its own encoder,
-                    # which selects a code page of its choosing: ours must be selected again.
-                    state.page = None
+                    if not self.profile.native_qr:
+                        # python-escpos writes the newlines around an image QR through its own
+                        # encoder, which selects a code page of its choosing: ours must be again.
+                        state.page = None
                 else:
                     if item.lines:
                         out.ln(item.lines)

@@ -4,7 +4,8 @@
     serial:///dev/ttyUSB0?baudrate=19200&rtscts=1
     usb://04b8:0202                  the first such USB printer
     usb://04b8:0202/J2XF012345       ... with this serial number
-    file:///dev/usb/lp0              the kernel's printer device file
+    file:///dev/usb/lp0              the kernel's printer device file, write only
+    file:///dev/usb/lp0?read=1       ... that answers status queries (bidirectional printers)
 """
 
 from __future__ import annotations
@@ -52,5 +53,5 @@ def transport_from_url(url: str, *, usb_backend: Any = None) -> Transport:
 
         if not parts.path:
             raise ValueError(f"{url!r}: a device file needs a path, as in file:///dev/usb/lp0")
-        return FileTransport(parts.path, readable=query.get("read", "1") not in ("0", "false", "no"))
+        return FileTransport(parts.path, readable=query.get("read", "0") not in ("0", "false", "no"))
     raise ValueError(f"{url!r}: unknown connection kind; use tcp://, serial://, usb:// or file://")
