@@ -138,3 +138,31 @@ def test_status_and_drawer(rig):
     assert rig.engine.drawer_kicks == 1
     rig.engine.drawer_open = False
     assert rig.printer.status().drawer_open is False
+
+
+def test_network_printer_switched_off_mid_job_is_not_lost_silently():
+    with printer_rig("tcp") as rig:
+        server = rig.extra["server"]
+        rig.printer.status()
+        server.power_off(after=300)  # type: ignore[attr-defined]
+        with pytest.raises(DeviceOffline) as info:
+            rig.printer.print_document(receipt())
+        assert 0 < info.value.params["bytes_sent"] <= info.value.params["total_bytes"]
+        assert "outcome is unknown" in str(info.value)
+        with pytest.raises(DeviceOffline):  # refused, or reset if it caught the switch-off
+            rig.printer.status()
+        server.power_on()  # type: ignore[attr-defined]
+        rig.engine.reset_output()
+        rig.printer.print_document(receipt().as_copy())
+        assert printed_lines(rig.engine)[0] == COPY_BANNER
+
+
+def test_network_printer_switched_off_after_the_last_byte_is_found_by_the_status_check():
+    with printer_rig("tcp", chunk_size=100_000) as rig:
+        server = rig.extra["server"]
+        total = len(rig.printer.render(receipt()))
+        rig.printer.status()
+        server.power_off(after=total)  # type: ignore[attr-defined]
+        with pytest.raises(DeviceOffline) as info:
+            rig.printer.print_document(receipt())
+        assert info.value.params["bytes_sent"] == total
