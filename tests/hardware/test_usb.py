@@ -110,3 +110,16 @@ def test_discovery_skips_what_is_not_a_printer():
     mouse = SimulatedUsbPrinter(SimulatedPrinter(), vendor_id=0x046D, product_id=0xC077)
     assert list_usb_printers(_HidBackend(mouse)) == []
     assert len(list_usb_printers(SimulatedUsbBackend(mouse))) == 1
+
+
+def test_why_not_python_escpos_own_usb_class(bus):
+    """python-escpos's Usb printer, on the same injected backend, passes libusb timeout 0 (forever):
+    the backend refuses it. That is why our transport carries the bytes."""
+    from escpos.printer import Usb
+
+    first, _, backend = bus
+    first.kernel_driver_active = False
+    escpos_usb = Usb(0x04B8, 0x0202, usb_args={"backend": backend, "serial_number": "AAA111"})
+    escpos_usb.open()
+    with pytest.raises(AssertionError, match="timeout 0 waits forever"):
+        escpos_usb.textln("hello")
