@@ -78,7 +78,7 @@ def test_urls():
 def test_test_page_prints_every_line(profile):
     engine = SimulatedPrinter(profile=profile)
     printer = printer_from_url("tcp://unused", profile=profile)
-    printer.transport = LoopbackTransport(engine)  # type: ignore[assignment]
+    printer.transport = LoopbackTransport(engine)
     printer.print_document(make_test_page("Front desk printer", printer.columns))
     texts = [i.text for i in engine.printed if isinstance(i, PrintedLine)]
     assert "".join(str(n % 10) for n in range(1, printer.columns + 1)) in texts  # the full-width ruler
