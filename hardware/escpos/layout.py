@@ -291,7 +291,8 @@ class Layout:
         """Draw lines in a monospace face whose cell matches the printer font (12x24 at 576 dots)."""
         dots, columns = self.profile.dots, self.profile.columns
         cell_w = dots // columns
-        size = max(8, round(cell_w / 0.602))  # DejaVu Sans Mono advance is 0.602 em
+        # DejaVu Sans Mono advances 0.602 em: round down so a full line stays inside the paper.
+        size = max(8, int(cell_w / 0.602))
         row_h = cell_w * 2
         heights = [row_h * (2 if line.large else 1) for line in lines]
         image = Image.new("1", (dots, sum(heights)), 1)

@@ -481,7 +481,7 @@ class SimulatedPrinter:
             items = list(self.printed if items is None else items)
         cell_w = self.dots // self.columns
         row_h = cell_w * 2
-        size = max(8, round(cell_w / 0.602))
+        size = max(8, int(cell_w / 0.602))  # DejaVu Sans Mono: 0.602 em a character
         blocks: list[Image.Image] = []
         for item in items:
             if isinstance(item, PrintedLine):
