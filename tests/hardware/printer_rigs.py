@@ -32,7 +32,8 @@ class Rig:
 @contextmanager
 def printer_rig(kind: str, *, profile: str = "TM-T20II", chunk_size: int = 256) -> Iterator[Rig]:
     engine = SimulatedPrinter(profile=profile)
-    settings = dict(status_timeout=0.5, write_timeout=0.5, chunk_size=chunk_size)
+    # Long enough for a loaded machine to answer, short enough for the timeout tests to be quick.
+    settings = dict(status_timeout=1.0, write_timeout=1.0, chunk_size=chunk_size)
     prof = PrinterProfile.from_capabilities(profile)
     if kind == "tcp":
         server = TcpPrinterServer(engine, port=0).start()
