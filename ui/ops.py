@@ -158,7 +158,8 @@ class WorkerPool:
         self._jobs: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
         self._lock = threading.Lock()
         self._threads: list[threading.Thread] = []
-        self._idle = 0
+        self._idle = 0  # threads waiting for a job
+        self._queued = 0  # jobs waiting for a thread
         self._closed = False
 
     def __repr__(self) -> str:
@@ -169,7 +170,8 @@ class WorkerPool:
             if self._closed:
                 raise RuntimeError(f"{self!r} is shut down")
             self._jobs.put(job)
-            if self._idle == 0 and len(self._threads) < self.max_threads:
+            self._queued += 1
+            if self._queued > self._idle and len(self._threads) < self.max_threads:
                 thread = threading.Thread(
                     target=self._serve, name=f"ops-{self.name}-{len(self._threads) + 1}", daemon=True)
                 self._threads.append(thread)
@@ -193,8 +195,9 @@ class WorkerPool:
             job = self._jobs.get()
             with self._lock:
                 self._idle -= 1
-            if job is None:
-                return
+                if job is None:
+                    return
+                self._queued -= 1
             job_id = job.id
             if self._closed:  # the program is exiting: queued work is dropped, not run
                 del job

@@ -302,6 +302,22 @@ def test_other_pools_run_beside_the_database(qtbot, window):
     gate.set()
 
 
+def test_a_pool_runs_as_many_ops_at_once_as_it_has_threads(qtbot, window):
+    pool = ops.named_pool("test-pair", 2)
+    Op(window, lambda: None, pool=pool).run()
+    assert ops.wait_all(2000)  # one thread now waits for work
+    both_running = threading.Barrier(2, timeout=GATE_TIMEOUT)
+    done: list[int] = []
+    failures: list[BaseException] = []
+
+    for _ in range(2):
+        Op(window, both_running.wait, pool=pool).success(done.append).failure(failures.append).run()
+
+    assert ops.wait_all(2 * GATE_TIMEOUT * 1000)
+    assert failures == []
+    assert sorted(done) == [0, 1]
+
+
 def test_cancel_all_stops_every_running_op(qtbot, window):
     failures: list[BaseException] = []
 
