@@ -33,6 +33,7 @@ from desk.models import (
 from desk.money import Money
 from desk.payments import Tender, apply_deposit, take_deposit, take_payment, transfer_to_company
 from desk.postings import OrderItem, post_charge, post_service
+from desk.shifts import open_shift
 from desk.stays import (
     cancel_reservation,
     check_in,
@@ -128,6 +129,8 @@ def seed_demo(session: Session, today: date | None = None, seed: int = 7) -> Non
     rng = random.Random(seed)
     actor = DEMO_ACTOR
     seed_settings(session)
+    # The front desk's cashier has the drawer open: the demo's cash payments are linked to it.
+    open_shift(session, actor, [Money.of("200.00", CURRENCY)])
 
     room_types = ["Single", "Double", "Double", "Twin", "Suite"]
     rooms = [

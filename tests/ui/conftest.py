@@ -12,6 +12,7 @@ import pytest
 from desk.auth import Actor
 from desk.db import Database
 from desk.demo import seed_demo
+from desk.shifts import open_shift
 from ui import ops
 
 DEMO_TODAY = date(2026, 11, 23)
@@ -24,6 +25,8 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     database = Database(f"sqlite:///{path}")
     with database.unit_of_work() as session:
         seed_demo(session, today=DEMO_TODAY)
+        # The tests' own workstation takes cash too (a shift's own tests use another workstation).
+        open_shift(session, Actor("anna", "TEST-1"), [])
     with database.engine.connect() as connection:
         connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     database.dispose()
