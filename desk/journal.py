@@ -83,9 +83,11 @@ class SecretInJournal(InvalidInput):
     """A card number, security code, PIN or password was about to be written to the journal."""
 
 
-# Keys whose values must never be kept; card numbers are also caught by their shape below.
-_SECRET_KEYS = re.compile(r"(^|_)(pan|card_?number|cvv|cvc|cvv2|security_?code|pin|pin_?block|track\d?|password)$",
-                          re.IGNORECASE)
+# Keys whose values must never be kept ("masked_pan" is fine); card numbers are also caught by shape.
+_SECRET_KEYS = re.compile(
+    r"^(full_|card_)?(pan|card_?number|cvv2?|cvc2?|security_?code|pin|pin_?block|track\d?(_data)?|password)$",
+    re.IGNORECASE,
+)
 _DIGIT_RUN = re.compile(r"(?<!\d)\d(?:[ -]?\d){12,18}(?!\d)")
 
 
@@ -377,26 +379,30 @@ class Reconciled:
     errors: dict[int, str] = field(default_factory=dict)
 
 
-# Intents whose workflow is running in this process: reconciling them would race their own answer.
-_in_flight: set[int] = set()
-_in_flight_lock = threading.Lock()
+class InFlight:
+    """Intents whose workflow is running in this process: reconciling them would race their own answer."""
+
+    def __init__(self) -> None:
+        self._ids: set[int] = set()
+        self._lock = threading.Lock()
+
+    def claim(self, intent_id: int) -> bool:
+        with self._lock:
+            if intent_id in self._ids:
+                return False
+            self._ids.add(intent_id)
+            return True
+
+    def release(self, intent_id: int) -> None:
+        with self._lock:
+            self._ids.discard(intent_id)
 
 
-def claim_in_flight(intent_id: int) -> bool:
-    with _in_flight_lock:
-        if intent_id in _in_flight:
-            return False
-        _in_flight.add(intent_id)
-        return True
-
-
-def release_in_flight(intent_id: int) -> None:
-    with _in_flight_lock:
-        _in_flight.discard(intent_id)
+IN_FLIGHT = InFlight()
 
 
 def reconcile(runner: Runner, resolvers: Mapping[str, Resolver], actor: Actor, *,
-              workstation: str | None = None) -> Reconciled:
+              workstation: str | None = None, in_flight: InFlight = IN_FLIGHT) -> Reconciled:
     """Resolve every intent without an outcome (this workstation's, when named), each exactly once.
 
     - never sent: closed as cancelled without asking (the device was never asked);
@@ -407,7 +413,7 @@ def reconcile(runner: Runner, resolvers: Mapping[str, Resolver], actor: Actor, *
     """
     result = Reconciled()
     for intent in runner.read(unresolved, workstation):
-        if not claim_in_flight(intent.id):
+        if not in_flight.claim(intent.id):
             result.skipped.append(intent.id)
             continue
         try:
@@ -416,7 +422,7 @@ def reconcile(runner: Runner, resolvers: Mapping[str, Resolver], actor: Actor, *
             logger.exception("reconciling operation %s failed", intent.key)
             result.errors[intent.id] = str(exc)
         finally:
-            release_in_flight(intent.id)
+            in_flight.release(intent.id)
     return result
 
 

@@ -59,6 +59,7 @@ def perform(
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
     record_progress: bool = True,
+    in_flight: journal.InFlight = journal.IN_FLIGHT,
 ) -> Performed:
     """Run one device operation through the journal.
 
@@ -73,7 +74,7 @@ def perform(
     """
     cancel = cancel or threading.Event()
     intent = runner.run(journal.record_intent, actor, request).value
-    if not journal.claim_in_flight(intent.id):
+    if not in_flight.claim(intent.id):
         raise journal.IntentClosed(f"Operation {intent.key} is already running")
     try:
         if intent.state is not IntentState.NEW:
@@ -100,4 +101,4 @@ def perform(
             intent = runner.run(journal.settle, actor, intent.id, resolver.settle).value
         return Performed(intent)
     finally:
-        journal.release_in_flight(intent.id)
+        in_flight.release(intent.id)
