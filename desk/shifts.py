@@ -168,7 +168,7 @@ def open_shift(session: Session, actor: Actor, float_counted: Sequence[Money]) -
     if latest is not None and not _is_closed(session, latest.id):
         raise InvalidInput(f"Shift {latest.number} is still open on {actor.workstation}: close it first")
     shift = CashShift(workstation=actor.workstation, number=(latest.number if latest else 0) + 1,
-                      opened_by=actor.username)
+                      opened_by=actor.username, opened_at=utcnow())
     try:
         # Two desks opening at once take the same number; the second is refused here.
         with session.begin_nested():
