@@ -447,3 +447,17 @@ def z_report_pdf(session: Session, shift_id: int) -> bytes:
         raise NotFound(f"Shift {shift_id} is not closed")
     return pdf
 
+
+
+@dataclass(frozen=True)
+class ShiftForm:
+    """What the shift dialogs need before they open: the cash currencies, their notes and coins, the shift."""
+
+    currencies: tuple[str, ...]
+    denominations: dict[str, tuple[Decimal, ...]]
+    status: ShiftStatus | None
+
+
+def shift_form(session: Session, workstation: str) -> ShiftForm:
+    currencies = tuple(cash_currencies(session))
+    return ShiftForm(currencies, {c: denominations(c) for c in currencies}, shift_status(session, workstation))

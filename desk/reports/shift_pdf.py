@@ -9,11 +9,12 @@ from pathlib import Path
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer
+from sqlalchemy.orm import Session
 
 from desk.models import ShiftMoveKind
 from desk.money import Money
 from desk.reports.pdf import _amount, _styles, _table
-from desk.shifts import ShiftReport
+from desk.shifts import ShiftReport, shift_report, x_report, z_report_pdf
 
 _MOVE_NAMES = {ShiftMoveKind.FLOAT: "Float", ShiftMoveKind.CASH_IN: "Cash in", ShiftMoveKind.CASH_OUT: "Cash out"}
 
@@ -91,3 +92,19 @@ def save_shift_report(report: ShiftReport, path: Path | str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(shift_report_pdf(report))
     return path
+
+
+def write_x_report(session: Session, workstation: str, directory: Path | str) -> tuple[ShiftReport, Path]:
+    """The open shift's X report, saved as a PDF in ``directory``."""
+    report = x_report(session, workstation)
+    stamp = report.made_at.astimezone().strftime("%Y%m%d-%H%M%S")
+    return report, save_shift_report(report, Path(directory) / f"x-report-{workstation}-{report.number}-{stamp}.pdf")
+
+
+def write_z_report(session: Session, shift_id: int, directory: Path | str) -> tuple[ShiftReport, Path]:
+    """A closed shift's Z report as it was kept at closing, saved as a PDF in ``directory``."""
+    report = shift_report(session, shift_id)
+    path = Path(directory) / f"z-report-{report.workstation}-{report.number}.pdf"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(z_report_pdf(session, shift_id))
+    return report, path
