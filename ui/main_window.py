@@ -238,7 +238,7 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.about_action)
 
     def _build_shift_menu(self) -> None:
-        menu = self.menuBar().addMenu(self.tr("S&hift"))
+        menu = self.menuBar().addMenu(self.tr("&Shift"))
         menu.setObjectName("shiftMenu")
 
         def action(name: str, text: str, handler: Callable[[ShiftForm], None]) -> QAction:

@@ -151,6 +151,41 @@
     </message>
 </context>
 <context>
+    <name>CashMoveDialog</name>
+    <message>
+        <source>Cash out</source>
+        <translation>Служебно извеждане</translation>
+    </message>
+    <message>
+        <source>Cash in</source>
+        <translation>Служебно въвеждане</translation>
+    </message>
+    <message>
+        <source>Cash &amp;out</source>
+        <translation>&amp;Извеждане</translation>
+    </message>
+    <message>
+        <source>Cash &amp;in</source>
+        <translation>&amp;Въвеждане</translation>
+    </message>
+    <message>
+        <source>Am&amp;ount:</source>
+        <translation>Су&amp;ма:</translation>
+    </message>
+    <message>
+        <source>C&amp;urrency:</source>
+        <translation>&amp;Валута:</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Причина:</translation>
+    </message>
+    <message>
+        <source>Say why the cash goes in or out.</source>
+        <translation>Посочете причината за въвеждането или извеждането.</translation>
+    </message>
+</context>
+<context>
     <name>CheckOutDialog</name>
     <message>
         <source>Check out</source>
@@ -303,6 +338,41 @@
     <message>
         <source>The final folio PDF could not be written: {error}</source>
         <translation>Окончателното фолио в PDF не можа да бъде записано: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>CloseShiftDialog</name>
+    <message>
+        <source>Close shift</source>
+        <translation>Закриване на смяна</translation>
+    </message>
+    <message>
+        <source>&amp;Close shift</source>
+        <translation>&amp;Закриване на смяната</translation>
+    </message>
+    <message>
+        <source>Shift {number}, opened by {name}</source>
+        <translation>Смяна {number}, открита от {name}</translation>
+    </message>
+    <message>
+        <source>Count every note and coin in the drawer. What the drawer should hold is shown only after the count is recorded.</source>
+        <translation>Пребройте всички банкноти и монети в касата. Колко трябва да има в касата, се показва едва след като преброяването бъде записано.</translation>
+    </message>
+    <message>
+        <source>Note or coin</source>
+        <translation>Банкнота или монета</translation>
+    </message>
+    <message>
+        <source>Pieces</source>
+        <translation>Брой</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Сума</translation>
+    </message>
+    <message>
+        <source>Counted: {amount}</source>
+        <translation>Преброено: {amount}</translation>
     </message>
 </context>
 <context>
@@ -597,6 +667,42 @@
         <translation>&amp;Относно</translation>
     </message>
     <message>
+        <source>&amp;Open shift…</source>
+        <translation>&amp;Откриване на смяна…</translation>
+    </message>
+    <message>
+        <source>Cash &amp;in…</source>
+        <translation>&amp;Служебно въвеждане…</translation>
+    </message>
+    <message>
+        <source>Cash &amp;out…</source>
+        <translation>Служебно &amp;извеждане…</translation>
+    </message>
+    <message>
+        <source>&amp;X report</source>
+        <translation>&amp;X отчет</translation>
+    </message>
+    <message>
+        <source>&amp;Close shift…</source>
+        <translation>&amp;Закриване на смяна…</translation>
+    </message>
+    <message>
+        <source>Shift {number} · {name} · since {time}</source>
+        <translation>Смяна {number} · {name} · от {time}</translation>
+    </message>
+    <message>
+        <source>Drawer: {amounts}</source>
+        <translation>В касата: {amounts}</translation>
+    </message>
+    <message>
+        <source>over 24 hours: close it before taking cash</source>
+        <translation>над 24 часа: закрийте я, преди да приемате пари в брой</translation>
+    </message>
+    <message>
+        <source>Cash the drawer should hold now</source>
+        <translation>Колко пари трябва да има в касата сега</translation>
+    </message>
+    <message>
         <source>Workstation: {name}</source>
         <translation>Работно място: {name}</translation>
     </message>
@@ -607,6 +713,10 @@
     <message>
         <source>No shift open</source>
         <translation>Няма отворена смяна</translation>
+    </message>
+    <message>
+        <source>&amp;Shift</source>
+        <translation>&amp;Смяна</translation>
     </message>
     <message>
         <source>{register}: not connected</source>
@@ -920,6 +1030,25 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Cancelling…</source>
         <translation>Операцията се отменя…</translation>
+    </message>
+</context>
+<context>
+    <name>OpenShiftDialog</name>
+    <message>
+        <source>Open shift</source>
+        <translation>Откриване на смяна</translation>
+    </message>
+    <message>
+        <source>&amp;Open shift</source>
+        <translation>&amp;Откриване на смяната</translation>
+    </message>
+    <message>
+        <source>Count the cash in the drawer and enter it per currency (leave empty for none).</source>
+        <translation>Пребройте парите в касата и въведете сумата за всяка валута (празно поле — няма пари).</translation>
+    </message>
+    <message>
+        <source>Float in {currency}:</source>
+        <translation>Начална наличност в {currency}:</translation>
     </message>
 </context>
 <context>
@@ -1561,6 +1690,81 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Why:</source>
         <translation>Причина:</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftReportDialog</name>
+    <message>
+        <source>Z report</source>
+        <translation>Z отчет</translation>
+    </message>
+    <message>
+        <source>X report</source>
+        <translation>X отчет</translation>
+    </message>
+    <message>
+        <source>{report} · shift {number} · {workstation}</source>
+        <translation>{report} · смяна {number} · {workstation}</translation>
+    </message>
+    <message>
+        <source>Opened {when} by {name}</source>
+        <translation>Открита {when} от {name}</translation>
+    </message>
+    <message>
+        <source>Closed {when} by {name}</source>
+        <translation>Закрита {when} от {name}</translation>
+    </message>
+    <message>
+        <source>Float</source>
+        <translation>Начална наличност</translation>
+    </message>
+    <message>
+        <source>Cash received</source>
+        <translation>Получени в брой</translation>
+    </message>
+    <message>
+        <source>Cash given back</source>
+        <translation>Върнати в брой</translation>
+    </message>
+    <message>
+        <source>Cash in</source>
+        <translation>Служебно въведени</translation>
+    </message>
+    <message>
+        <source>Cash out</source>
+        <translation>Служебно изведени</translation>
+    </message>
+    <message>
+        <source>Expected in drawer</source>
+        <translation>Очаквано в касата</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>Преброено</translation>
+    </message>
+    <message>
+        <source>Over / short</source>
+        <translation>Излишък / липса</translation>
+    </message>
+    <message>
+        <source>Saved as {path}</source>
+        <translation>Записано като {path}</translation>
+    </message>
+    <message>
+        <source>Open &amp;PDF</source>
+        <translation>Отваряне на &amp;PDF</translation>
+    </message>
+    <message>
+        <source>{currency}: short by {amount}</source>
+        <translation>{currency}: липса {amount}</translation>
+    </message>
+    <message>
+        <source>{currency}: over by {amount}</source>
+        <translation>{currency}: излишък {amount}</translation>
+    </message>
+    <message>
+        <source>{currency}: exact</source>
+        <translation>{currency}: без разлика</translation>
     </message>
 </context>
 <context>

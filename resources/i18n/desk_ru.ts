@@ -151,6 +151,41 @@
     </message>
 </context>
 <context>
+    <name>CashMoveDialog</name>
+    <message>
+        <source>Cash out</source>
+        <translation>Изъятие наличных</translation>
+    </message>
+    <message>
+        <source>Cash in</source>
+        <translation>Внесение наличных</translation>
+    </message>
+    <message>
+        <source>Cash &amp;out</source>
+        <translation>&amp;Изъять</translation>
+    </message>
+    <message>
+        <source>Cash &amp;in</source>
+        <translation>&amp;Внести</translation>
+    </message>
+    <message>
+        <source>Am&amp;ount:</source>
+        <translation>Су&amp;мма:</translation>
+    </message>
+    <message>
+        <source>C&amp;urrency:</source>
+        <translation>&amp;Валюта:</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Причина:</translation>
+    </message>
+    <message>
+        <source>Say why the cash goes in or out.</source>
+        <translation>Укажите причину внесения или изъятия.</translation>
+    </message>
+</context>
+<context>
     <name>CheckOutDialog</name>
     <message>
         <source>Check out</source>
@@ -303,6 +338,41 @@
     <message>
         <source>The final folio PDF could not be written: {error}</source>
         <translation>Не удалось записать итоговое фолио в PDF: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>CloseShiftDialog</name>
+    <message>
+        <source>Close shift</source>
+        <translation>Закрытие смены</translation>
+    </message>
+    <message>
+        <source>&amp;Close shift</source>
+        <translation>&amp;Закрыть смену</translation>
+    </message>
+    <message>
+        <source>Shift {number}, opened by {name}</source>
+        <translation>Смена {number}, открыл(а) {name}</translation>
+    </message>
+    <message>
+        <source>Count every note and coin in the drawer. What the drawer should hold is shown only after the count is recorded.</source>
+        <translation>Пересчитайте все купюры и монеты в кассе. Сколько должно быть в кассе, будет показано только после записи пересчёта.</translation>
+    </message>
+    <message>
+        <source>Note or coin</source>
+        <translation>Купюра или монета</translation>
+    </message>
+    <message>
+        <source>Pieces</source>
+        <translation>Штук</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <source>Counted: {amount}</source>
+        <translation>Насчитано: {amount}</translation>
     </message>
 </context>
 <context>
@@ -597,6 +667,42 @@
         <translation>&amp;О программе</translation>
     </message>
     <message>
+        <source>&amp;Open shift…</source>
+        <translation>&amp;Открыть смену…</translation>
+    </message>
+    <message>
+        <source>Cash &amp;in…</source>
+        <translation>&amp;Внесение наличных…</translation>
+    </message>
+    <message>
+        <source>Cash &amp;out…</source>
+        <translation>&amp;Изъятие наличных…</translation>
+    </message>
+    <message>
+        <source>&amp;X report</source>
+        <translation>&amp;X-отчёт</translation>
+    </message>
+    <message>
+        <source>&amp;Close shift…</source>
+        <translation>&amp;Закрыть смену…</translation>
+    </message>
+    <message>
+        <source>Shift {number} · {name} · since {time}</source>
+        <translation>Смена {number} · {name} · с {time}</translation>
+    </message>
+    <message>
+        <source>Drawer: {amounts}</source>
+        <translation>В кассе: {amounts}</translation>
+    </message>
+    <message>
+        <source>over 24 hours: close it before taking cash</source>
+        <translation>более 24 часов: закройте её до приёма наличных</translation>
+    </message>
+    <message>
+        <source>Cash the drawer should hold now</source>
+        <translation>Сколько наличных должно быть в кассе сейчас</translation>
+    </message>
+    <message>
         <source>Workstation: {name}</source>
         <translation>Рабочее место: {name}</translation>
     </message>
@@ -607,6 +713,10 @@
     <message>
         <source>No shift open</source>
         <translation>Смена не открыта</translation>
+    </message>
+    <message>
+        <source>&amp;Shift</source>
+        <translation>Сме&amp;на</translation>
     </message>
     <message>
         <source>{register}: not connected</source>
@@ -920,6 +1030,25 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Cancelling…</source>
         <translation>Операция отменяется…</translation>
+    </message>
+</context>
+<context>
+    <name>OpenShiftDialog</name>
+    <message>
+        <source>Open shift</source>
+        <translation>Открытие смены</translation>
+    </message>
+    <message>
+        <source>&amp;Open shift</source>
+        <translation>&amp;Открыть смену</translation>
+    </message>
+    <message>
+        <source>Count the cash in the drawer and enter it per currency (leave empty for none).</source>
+        <translation>Пересчитайте наличные в кассе и введите сумму по каждой валюте (пустое поле — нет наличных).</translation>
+    </message>
+    <message>
+        <source>Float in {currency}:</source>
+        <translation>Размен в {currency}:</translation>
     </message>
 </context>
 <context>
@@ -1561,6 +1690,81 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Why:</source>
         <translation>Причина:</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftReportDialog</name>
+    <message>
+        <source>Z report</source>
+        <translation>Z-отчёт</translation>
+    </message>
+    <message>
+        <source>X report</source>
+        <translation>X-отчёт</translation>
+    </message>
+    <message>
+        <source>{report} · shift {number} · {workstation}</source>
+        <translation>{report} · смена {number} · {workstation}</translation>
+    </message>
+    <message>
+        <source>Opened {when} by {name}</source>
+        <translation>Открыта {when}, {name}</translation>
+    </message>
+    <message>
+        <source>Closed {when} by {name}</source>
+        <translation>Закрыта {when}, {name}</translation>
+    </message>
+    <message>
+        <source>Float</source>
+        <translation>Размен</translation>
+    </message>
+    <message>
+        <source>Cash received</source>
+        <translation>Получено наличными</translation>
+    </message>
+    <message>
+        <source>Cash given back</source>
+        <translation>Выдано наличными</translation>
+    </message>
+    <message>
+        <source>Cash in</source>
+        <translation>Внесение</translation>
+    </message>
+    <message>
+        <source>Cash out</source>
+        <translation>Изъятие</translation>
+    </message>
+    <message>
+        <source>Expected in drawer</source>
+        <translation>Должно быть в кассе</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>Насчитано</translation>
+    </message>
+    <message>
+        <source>Over / short</source>
+        <translation>Излишек / недостача</translation>
+    </message>
+    <message>
+        <source>Saved as {path}</source>
+        <translation>Сохранено: {path}</translation>
+    </message>
+    <message>
+        <source>Open &amp;PDF</source>
+        <translation>Открыть &amp;PDF</translation>
+    </message>
+    <message>
+        <source>{currency}: short by {amount}</source>
+        <translation>{currency}: недостача {amount}</translation>
+    </message>
+    <message>
+        <source>{currency}: over by {amount}</source>
+        <translation>{currency}: излишек {amount}</translation>
+    </message>
+    <message>
+        <source>{currency}: exact</source>
+        <translation>{currency}: без расхождений</translation>
     </message>
 </context>
 <context>

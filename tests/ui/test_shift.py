@@ -136,7 +136,8 @@ def test_a_cashiers_shift_from_float_to_z_report(qtbot, till: MainWindow, demo_d
     closing = wait_dialog(qtbot, window, "closeShiftDialog")
     shown = " ".join(label.text() for label in closing.findChildren(QLabel))
     assert "240" not in shown  # blind: what the drawer should hold is not shown before the count
-    for denomination, pieces in (("200", "1"), ("20", "1"), ("10", "1"), ("5", "1"), ("2", "1"), ("1", "1"), ("0.50", "2")):
+    count = (("200", "1"), ("20", "1"), ("10", "1"), ("5", "1"), ("2", "1"), ("1", "1"), ("0.50", "2"))
+    for denomination, pieces in count:
         spin = closing.findChild(QSpinBox, f"count_EUR_{denomination}")
         spin.setFocus()
         spin.lineEdit().selectAll()
