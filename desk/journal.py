@@ -15,6 +15,7 @@ the operation happened, and settles or closes it once.
 from __future__ import annotations
 
 import enum
+import json
 import logging
 import re
 import threading
@@ -233,7 +234,7 @@ def unresolved(session: Session, workstation: str | None = None) -> list[IntentV
 
 @dataclass(frozen=True)
 class IntentRequest:
-    """What a workflow is about to ask a device: everything but secrets."""
+    """What a workflow is about to ask a device: everything but secrets, as plain JSON values."""
 
     kind: str
     device: str
@@ -254,6 +255,11 @@ def record_intent(session: Session, actor: Actor, intent: IntentRequest) -> Inte
     if not intent.kind or not intent.device:
         raise InvalidInput("A journal intent needs a kind and a device")
     refuse_secrets(intent.request)
+    try:
+        json.dumps(intent.request, allow_nan=False)
+    except (TypeError, ValueError) as exc:
+        # Amounts go in ``amount`` as Money; the request holds plain JSON values only.
+        raise InvalidInput(f"The journal's request must be plain JSON: {exc}") from None
     key = intent.key or uuid.uuid4().hex
     existing = intent_by_key(session, key)
     if existing is not None:

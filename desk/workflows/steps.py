@@ -77,13 +77,20 @@ def perform(
     if not in_flight.claim(intent.id):
         raise journal.IntentClosed(f"Operation {intent.key} is already running")
     try:
+        if intent.state is IntentState.HAPPENED:
+            return Performed(_settle(runner, actor, intent, resolver))
         if intent.state is not IntentState.NEW:
-            return Performed(intent)  # the same key again: what happened the first time stands
+            # The same key again: never ask the device twice; an open one is left to reconciliation.
+            return Performed(intent)
         intent = runner.run(journal.mark_sent, actor, intent.id).value
+        intent_id = intent.id
 
         def report(text: str) -> None:
             if record_progress:
-                runner.run(journal.record_event, actor, intent.id, EventType.PROGRESS, {"text": text})
+                try:
+                    runner.run(journal.record_event, actor, intent_id, EventType.PROGRESS, {"text": text})
+                except Exception:  # a message not kept must not break the device's conversation
+                    logger.warning("progress of %s not journalled", intent.key, exc_info=True)
             if progress is not None:
                 progress(text)
 
@@ -98,7 +105,15 @@ def perform(
             raise ValueError(f"{answer.event.value} is not a device's answer")
         intent = runner.run(journal.record_event, actor, intent.id, answer.event, answer.payload).value
         if intent.state is IntentState.HAPPENED:
-            intent = runner.run(journal.settle, actor, intent.id, resolver.settle).value
+            intent = _settle(runner, actor, intent, resolver)
         return Performed(intent)
     finally:
         in_flight.release(intent.id)
+
+
+def _settle(runner: Runner, actor: Actor, intent: IntentView, resolver: Resolver) -> IntentView:
+    try:
+        return runner.run(journal.settle, actor, intent.id, resolver.settle).value
+    except journal.IntentClosed:
+        # Another desk's reconciliation settled it a moment ago: its outcome stands.
+        return runner.read(journal.load_intent, intent.id)

@@ -11,6 +11,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -456,3 +457,40 @@ def test_sqlite_replace_cannot_rewrite_an_outcome(tmp_path):
         assert intent_of(hotel, intent.id).state is IntentState.CANCELLED
     finally:
         hotel.database.dispose()
+
+
+def test_a_reconciliation_during_the_devices_wait_leaves_that_operation_alone(hotel: Hotel, tmp_path):
+    stay = hotel.stay()
+    terminal = FakeTerminal(tmp_path / "t.json")
+    runner = Runner(hotel.database)
+    seen: list[journal.Reconciled] = []
+
+    def slow_terminal(intent, progress, cancel):
+        # The clerk presses "Reconcile" on this desk while the guest is still typing the PIN.
+        seen.append(journal.reconcile(runner, {KIND: FakeResolver(terminal)}, hotel.actor))
+        return terminal(intent, progress, cancel)
+
+    done = perform(runner, hotel.actor, request(stay.bill_id, hotel.money("12.00")), slow_terminal,
+                   FakeResolver(terminal))
+    assert seen[0].skipped == [done.intent.id] and terminal.asked == []
+    assert done.state is IntentState.SETTLED and len(payments_on(hotel, stay.bill_id)) == 1
+
+
+def test_retrying_a_key_whose_answer_was_kept_settles_it_without_asking_again(hotel: Hotel, tmp_path):
+    stay = hotel.stay()
+    terminal = FakeTerminal(tmp_path / "t.json")
+    resolver = FakeResolver(terminal, crash_settling=1)
+    with pytest.raises(Crash):
+        perform(Runner(hotel.database), hotel.actor, request(stay.bill_id, hotel.money("7.00"), key="K-7"), terminal,
+                resolver)
+    again = perform(Runner(hotel.database), hotel.actor, request(stay.bill_id, hotel.money("7.00"), key="K-7"),
+                    terminal, resolver)
+    assert again.state is IntentState.SETTLED and terminal.calls == 1
+    assert len(payments_on(hotel, stay.bill_id)) == 1
+
+
+def test_a_request_that_is_not_plain_json_is_refused(hotel: Hotel):
+    before = hotel.row_counts()
+    with pytest.raises(journal.InvalidInput, match="plain JSON"):
+        hotel.run(journal.record_intent, IntentRequest(kind=KIND, device="t", request={"amount": Decimal("1.5")}))
+    assert hotel.row_counts() == before
