@@ -126,8 +126,8 @@ def refuse_secrets(data: Any, where: str = "request") -> None:
 class EventView:
     type: EventType
     payload: dict[str, Any]
-    at: datetime
-    by: str
+    recorded_at: datetime
+    recorded_by: str
     payment_id: int | None
 
 
@@ -192,7 +192,8 @@ def _view(intent: JournalIntent, events: Iterable[JournalEvent]) -> IntentView:
         id=intent.id, key=intent.key, kind=intent.kind, device=intent.device, workstation=intent.workstation,
         created_by=intent.created_by, created_at=intent.created_at, folio_id=intent.folio_id,
         bill_id=intent.bill_id, payment_id=intent.payment_id, amount=intent.amount, request=dict(intent.request),
-        events=tuple(EventView(EventType(e.type), dict(e.payload), e.at, e.by, e.payment_id) for e in events),
+        events=tuple(EventView(EventType(e.type), dict(e.payload), e.recorded_at, e.recorded_by, e.payment_id)
+                     for e in events),
     )
 
 
@@ -282,7 +283,7 @@ def _append(session: Session, actor: Actor, intent_id: int, event: EventType, pa
     session.add(JournalEvent(
         intent_id=intent_id, type=event.value, payload=dict(payload),
         outcome_of=intent_id if event in OUTCOME_EVENTS else None, payment_id=payment_id,
-        by=actor.username, workstation=actor.workstation,
+        recorded_by=actor.username, workstation=actor.workstation,
     ))
     session.flush()
 

@@ -481,8 +481,8 @@ class JournalEvent(LedgerRecord, Base):
     outcome_of: Mapped[int | None] = mapped_column(ForeignKey("journal_intent.id"), unique=True)
     # The ledger record a settlement wrote, if it is a payment.
     payment_id: Mapped[int | None] = mapped_column(ForeignKey("payment.id"))
-    at: Mapped[datetime] = mapped_column(default=utcnow)
-    by: Mapped[str] = mapped_column(String(40))
+    recorded_at: Mapped[datetime] = mapped_column(default=utcnow)
+    recorded_by: Mapped[str] = mapped_column(String(40))
     workstation: Mapped[str] = mapped_column(String(40))
 
 

@@ -370,7 +370,7 @@ def test_the_database_refuses_a_second_outcome(hotel: Hotel, tmp_path):
     # Past every check in the code: the unique outcome key alone must stop it.
     with pytest.raises(sqlalchemy.exc.IntegrityError), hotel.database.unit_of_work() as session:
         session.add(JournalEvent(intent_id=intent.id, type="settled", payload={}, outcome_of=intent.id,
-                                 by="x", workstation="x"))
+                                 recorded_by="x", workstation="x"))
         session.flush()
     assert intent_of(hotel, intent.id).state is IntentState.CANCELLED
     with pytest.raises(journal.IntentClosed):
@@ -452,8 +452,9 @@ def test_sqlite_replace_cannot_rewrite_an_outcome(tmp_path):
         intent = hotel.run(journal.record_intent, request(stay.bill_id, hotel.money("1.00")))
         hotel.run(journal.close, intent.id, EventType.CANCELLED)
         with pytest.raises(sqlalchemy.exc.DBAPIError, match="append-only"), hotel.database.engine.begin() as c:
-            c.execute(text("INSERT OR REPLACE INTO journal_event (intent_id, type, payload, outcome_of, at, by, "
-                           "workstation) VALUES (:i, 'settled', '{}', :i, '2026-01-01', 'x', 'x')"), {"i": intent.id})
+            c.execute(text("INSERT OR REPLACE INTO journal_event (intent_id, type, payload, outcome_of, recorded_at, "
+                           "recorded_by, workstation) VALUES (:i, 'settled', '{}', :i, '2026-01-01', 'x', 'x')"),
+                      {"i": intent.id})
         assert intent_of(hotel, intent.id).state is IntentState.CANCELLED
     finally:
         hotel.database.dispose()

@@ -25,8 +25,9 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     database = Database(f"sqlite:///{path}")
     with database.unit_of_work() as session:
         seed_demo(session, today=DEMO_TODAY)
-        # The tests' own workstation takes cash too (a shift's own tests use another workstation).
-        open_shift(session, Actor("anna", "TEST-1"), [])
+        # The workstations the tests take cash at have their drawers open (a shift's own tests use another).
+        for workstation in ("TEST-1", "TEST-2", "FRONT-2"):
+            open_shift(session, Actor("anna", workstation), [])
     with database.engine.connect() as connection:
         connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     database.dispose()
