@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import threading
 from datetime import timedelta
 from decimal import Decimal
 
@@ -13,9 +14,11 @@ from sqlalchemy import select, text
 
 import desk.shifts as shifts
 from desk.auth import Actor
+from desk.db import Database
 from desk.errors import InvalidInput, LedgerImmutable
 from desk.models import ShiftCount, ShiftPayment
 from desk.payments import RefundDirection, Tender, refund_payment, take_deposit, take_payment, void_payment
+from desk.runner import Runner
 from desk.shifts import (
     NoOpenShift,
     ShiftTooOld,
@@ -194,3 +197,28 @@ def test_shift_records_cannot_be_rewritten(hotel: Hotel):
                 "UPDATE cash_shift SET opened_at = opened_at", "DELETE FROM shift_cash_move"):
         with pytest.raises(sqlalchemy.exc.DBAPIError, match="append-only"), hotel.database.engine.begin() as c:
             c.execute(text(sql))
+
+
+def test_two_desks_opening_the_same_workstations_shift_at_once_open_one(hotel: Hotel):
+    url = hotel.database.engine.url.render_as_string(hide_password=False)
+    barrier = threading.Barrier(2)
+    opened: list[int] = []
+    refused: list[BaseException] = []
+
+    def desk() -> None:
+        database = Database(url, upgrade=False)
+        try:
+            barrier.wait(timeout=10)
+            opened.append(Runner(database).run(open_shift, TILL, [hotel.money("10.00")]).value.number)
+        except InvalidInput as exc:
+            refused.append(exc)
+        finally:
+            database.dispose()
+
+    threads = [threading.Thread(target=desk) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert opened == [1] and len(refused) == 1
+    assert hotel.query(shift_status, "TILL-9").expected == (hotel.money("10.00"),)
