@@ -35,6 +35,7 @@ from desk.names import NameKind, set_names
 from desk.payments import Tender, apply_deposit, take_deposit, take_payment, transfer_to_company
 from desk.pos.models import PaymentMeaning, PosPaymentCode
 from desk.postings import OrderItem, post_charge, post_service
+from desk.shifts import open_shift
 from desk.stays import (
     cancel_reservation,
     check_in,
@@ -212,6 +213,8 @@ def seed_demo(session: Session, today: date | None = None, seed: int = 7) -> Non
     seed_settings(session)
     # The demo stays are made as the clerk Anna would make them, through the same rights.
     actor = sign_in(session, "anna", "anna", DEMO_WORKSTATION)
+    # The front desk's cashier has the drawer open: the demo's cash payments are linked to it.
+    open_shift(session, sign_in(session, "ivan", "ivan", DEMO_WORKSTATION), [Money.of("200.00", CURRENCY)])
 
     room_types = ["Single", "Double", "Double", "Twin", "Suite"]
     rooms = [

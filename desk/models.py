@@ -8,10 +8,12 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import (
+    JSON,
     CheckConstraint,
     Enum,
     ForeignKey,
     Index,
+    LargeBinary,
     MetaData,
     String,
     UniqueConstraint,
@@ -460,3 +462,111 @@ class StayChange(Base):
     __tablename__ = "stay_change"
     id: Mapped[int] = mapped_column(primary_key=True)
     reservation_id: Mapped[int] = mapped_column(ForeignKey("reservation.id"))
+
+
+# --- the journal of device operations: rows are only ever inserted --------------------------
+
+
+class JournalIntent(LedgerRecord, Base):
+    """An operation a device (or operator) is about to be asked to do, committed before it is asked."""
+
+    __tablename__ = "journal_intent"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(64), unique=True)  # our idempotency key, sent to the device
+    kind: Mapped[str] = mapped_column(String(32))  # e.g. "fiscal_receipt", "card_sale"
+    device: Mapped[str] = mapped_column(String(80))
+    workstation: Mapped[str] = mapped_column(String(40), index=True)
+    created_by: Mapped[str] = mapped_column(String(40))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    folio_id: Mapped[int | None] = mapped_column(ForeignKey("folio.id"), index=True)
+    bill_id: Mapped[int | None] = mapped_column(ForeignKey("bill.id"))
+    payment_id: Mapped[int | None] = mapped_column(ForeignKey("payment.id"), index=True)
+    amount: Mapped[Money | None]
+    request: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class JournalEvent(LedgerRecord, Base):
+    """Something the device answered, or what became of the intent; its state is read from these."""
+
+    __tablename__ = "journal_event"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    intent_id: Mapped[int] = mapped_column(ForeignKey("journal_intent.id"), index=True)
+    type: Mapped[str] = mapped_column(String(16))
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # Set (to intent_id) only on an outcome event: unique, so an intent gets one outcome whoever races.
+    outcome_of: Mapped[int | None] = mapped_column(ForeignKey("journal_intent.id"), unique=True)
+    # The ledger record a settlement wrote, if it is a payment.
+    payment_id: Mapped[int | None] = mapped_column(ForeignKey("payment.id"))
+    recorded_at: Mapped[datetime] = mapped_column(default=utcnow)
+    recorded_by: Mapped[str] = mapped_column(String(40))
+    workstation: Mapped[str] = mapped_column(String(40))
+
+
+# --- cash shifts: rows are only ever inserted -----------------------------------------------
+
+
+class ShiftMoveKind(enum.StrEnum):
+    FLOAT = "float"  # counted into the drawer when the shift opens
+    CASH_IN = "cash_in"
+    CASH_OUT = "cash_out"
+
+
+class CashShift(LedgerRecord, Base):
+    """A cashier's shift on one workstation; closed when it has a ShiftClose."""
+
+    __tablename__ = "cash_shift"
+    # Numbered per workstation: the next number is taken only once, so two shifts cannot both open.
+    __table_args__ = (UniqueConstraint("workstation", "number"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workstation: Mapped[str] = mapped_column(String(40))
+    number: Mapped[int]
+    opened_by: Mapped[str] = mapped_column(String(40))
+    opened_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ShiftCashMove(LedgerRecord, Base):
+    """Cash into or out of the drawer that is not a guest's payment: the float, cash in, cash out."""
+
+    __tablename__ = "shift_cash_move"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    shift_id: Mapped[int] = mapped_column(ForeignKey("cash_shift.id"), index=True)
+    kind: Mapped[ShiftMoveKind] = mapped_column(_enum(ShiftMoveKind))
+    amount: Mapped[Money]  # always positive; the kind gives the direction
+    reason: Mapped[str] = mapped_column(String(240), default="")
+    created_by: Mapped[str] = mapped_column(String(40))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ShiftPayment(LedgerRecord, Base):
+    """A cash payment, deposit, refund or void taken during a shift: a link, not a copy."""
+
+    __tablename__ = "shift_payment"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    shift_id: Mapped[int] = mapped_column(ForeignKey("cash_shift.id"), index=True)
+    payment_id: Mapped[int] = mapped_column(ForeignKey("payment.id"), unique=True)
+
+
+class ShiftClose(LedgerRecord, Base):
+    """The end of a shift, with its Z report as printed."""
+
+    __tablename__ = "shift_close"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    shift_id: Mapped[int] = mapped_column(ForeignKey("cash_shift.id"), unique=True)
+    closed_by: Mapped[str] = mapped_column(String(40))
+    closed_at: Mapped[datetime] = mapped_column(default=utcnow)
+    z_report_pdf: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class ShiftCount(LedgerRecord, Base):
+    """The blind count of one currency at closing, and how far it was from what was expected."""
+
+    __tablename__ = "shift_count"
+    __table_args__ = (UniqueConstraint("shift_id", "currency"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    shift_id: Mapped[int] = mapped_column(ForeignKey("cash_shift.id"), index=True)
+    currency: Mapped[str] = mapped_column(String(3))
+    counted: Mapped[Money]
+    expected: Mapped[Money]
+    difference: Mapped[Money]  # counted - expected: positive is over, negative is short
+    # Denomination (as text) -> pieces counted, as the cashier entered them.
+    denominations: Mapped[dict[str, int]] = mapped_column(JSON, default=dict)

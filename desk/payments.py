@@ -33,6 +33,7 @@ from desk.models import (
 from desk.money import Money
 from desk.postings import post_charge
 from desk.rights import Right, require
+from desk.shifts import link_cash_payment, require_cash_shift
 from desk.stays import company_folio
 
 
@@ -78,6 +79,8 @@ def _record(
     base_amount: Money,
     **fields: object,
 ) -> Payment:
+    # Cash changes hands at a drawer: only with an open shift there, and linked to it.
+    shift = require_cash_shift(session, actor) if method.kind is MethodKind.CASH else None
     payment = Payment(
         folio_id=folio_id,
         bill_id=bill_id,
@@ -94,6 +97,8 @@ def _record(
     )
     session.add(payment)
     session.flush()
+    if shift is not None:
+        link_cash_payment(session, shift, payment)
     return payment
 
 

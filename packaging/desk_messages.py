@@ -40,14 +40,15 @@ class Catalogue:
     untranslatable: list[str] = field(default_factory=list)
 
 
-def error_classes(errors_module: Path = DESK / "errors.py") -> set[str]:
-    """Names of DeskError and every class deriving from it in desk/errors.py."""
+def error_classes(desk_dir: Path = DESK) -> set[str]:
+    """Names of DeskError and every class deriving from it anywhere in desk/."""
     names = {"DeskError"}
-    tree = ast.parse(errors_module.read_text(encoding="utf-8"))
+    trees = [ast.parse(path.read_text(encoding="utf-8")) for path in sorted(desk_dir.rglob("*.py"))
+             if "migrations" not in path.parts]
     changed = True
     while changed:
         changed = False
-        for node in ast.walk(tree):
+        for node in (node for tree in trees for node in ast.walk(tree)):
             if (isinstance(node, ast.ClassDef) and node.name not in names
                     and any(isinstance(base, ast.Name) and base.id in names for base in node.bases)):
                 names.add(node.name)
@@ -70,7 +71,7 @@ def _is_super_init(call: ast.Call) -> bool:
 
 
 def collect(desk_dir: Path = DESK) -> Catalogue:
-    classes = error_classes(desk_dir / "errors.py")
+    classes = error_classes(desk_dir)
     catalogue = Catalogue()
     for path in sorted(desk_dir.rglob("*.py")):
         if "migrations" in path.parts:

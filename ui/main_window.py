@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import importlib
 import logging
+from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
@@ -30,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk.reports.shift_pdf import write_x_report
 from desk.search import (
     ALL_KINDS,
     MAX_TEXT_LENGTH,
@@ -40,9 +43,12 @@ from desk.search import (
     desk_status,
     search_folios,
 )
+from desk.shifts import ShiftForm, ShiftReport, ShiftStatus, shift_form, shift_status
 from desk.stays import company_folio, event_folio
 from ui.context import DeskContext
-from ui.i18n import current_language
+from ui.dialogs import shift as shift_dialogs
+from ui.dialogs.shift import CashMoveDialog, CloseShiftDialog, OpenShiftDialog, ShiftReportDialog
+from ui.i18n import current_language, format_datetime, format_money
 from ui.ops import Cancelled, Op
 from ui.search_model import FolioTableModel
 from ui.sign_in import IdleWatch, SignInDialog, SignInPurpose, idle_lock_minutes, visible_windows, who_text
@@ -109,6 +115,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
 
         ctx.ledger_changed.connect(self.refresh)
+        ctx.ledger_changed.connect(self._load_shift)
         ctx.database_online.connect(self._show_database_state)
         ctx.actor_changed.connect(self._show_actor)
         self.lock_dialog: SignInDialog | None = None
@@ -120,6 +127,7 @@ class MainWindow(QMainWindow):
         self.resize(1100, 640)
         self.search_now()
         self._load_status()
+        self._load_shift()
 
     # --- building -------------------------------------------------------------------------------
 
@@ -239,11 +247,75 @@ class MainWindow(QMainWindow):
         self.refresh_action.triggered.connect(self.refresh)
         view_menu.addAction(self.refresh_action)
 
+        self._build_shift_menu()
+
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.about_action = QAction(self.tr("&About"), self)
         self.about_action.setObjectName("aboutAction")
         self.about_action.triggered.connect(self.show_about)
         help_menu.addAction(self.about_action)
+
+    def _build_shift_menu(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&Shift"))
+        menu.setObjectName("shiftMenu")
+
+        def action(name: str, text: str, handler: Callable[[ShiftForm], None]) -> QAction:
+            item = QAction(text, self)
+            item.setObjectName(name)
+            item.triggered.connect(lambda: self._with_shift_form(handler))
+            menu.addAction(item)
+            return item
+
+        self.open_shift_action = action("openShiftAction", self.tr("&Open shift…"), self._open_shift)
+        self.cash_in_action = action("cashInAction", self.tr("Cash &in…"), lambda form: self._cash_move(form, False))
+        self.cash_out_action = action("cashOutAction", self.tr("Cash &out…"), lambda form: self._cash_move(form, True))
+        menu.addSeparator()
+        self.x_report_action = action("xReportAction", self.tr("&X report"), self._x_report)
+        self.close_shift_action = action("closeShiftAction", self.tr("&Close shift…"), self._close_shift)
+
+    def _with_shift_form(self, then: Callable[[ShiftForm], None]) -> None:
+        self.ctx.query(self, shift_form, self.ctx.actor.workstation).success(then).run()
+
+    def _open_shift(self, form: ShiftForm) -> None:
+        OpenShiftDialog(self.ctx, form, self).open()
+
+    def _cash_move(self, form: ShiftForm, out: bool) -> None:
+        CashMoveDialog(self.ctx, form, out=out, parent=self).open()
+
+    def _close_shift(self, form: ShiftForm) -> None:
+        CloseShiftDialog(self.ctx, form, self).open()
+
+    def _x_report(self, _form: ShiftForm) -> None:
+        self.ctx.query(self, write_x_report, self.ctx.actor.workstation, shift_dialogs.report_directory()).success(
+            self._show_x_report).run()
+
+    def _show_x_report(self, written: tuple[ShiftReport, Path]) -> None:
+        report, path = written
+        ShiftReportDialog(report, path, self).open()
+        shift_dialogs.open_document(path)
+
+    def _load_shift(self) -> None:
+        self.ctx.query(self.shift_label, shift_status, self.ctx.actor.workstation).success(self._show_shift).failure(
+            lambda exc: logger.warning("shift not loaded: %s", exc)).run()
+
+    def _show_shift(self, status: ShiftStatus | None) -> None:
+        self.shift = status
+        is_open = status is not None
+        self.open_shift_action.setEnabled(not is_open)
+        for item in (self.cash_in_action, self.cash_out_action, self.x_report_action, self.close_shift_action):
+            item.setEnabled(is_open)
+        if status is None:
+            self.shift_label.setText(self.tr("No shift open"))
+            self.shift_label.setToolTip("")
+            return
+        text = self.tr("Shift {number} · {name} · since {time}").format(
+            number=status.number, name=status.opened_by_name, time=format_datetime(status.opened_at))
+        drawer = ", ".join(format_money(m.amount, m.currency) for m in status.expected)
+        text += " · " + self.tr("Drawer: {amounts}").format(amounts=drawer)
+        if status.too_old:
+            text += " · " + self.tr("over 24 hours: close it before taking cash")
+        self.shift_label.setText(text)
+        self.shift_label.setToolTip(self.tr("Cash the drawer should hold now"))
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -261,8 +333,8 @@ class MainWindow(QMainWindow):
         self.workstation_label = label("workstationLabel", self.tr("Workstation: {name}").format(
             name=actor.workstation))
         self.cashier_label = label("cashierLabel", who_text(actor))
-        # Cash shifts come with a later release; until then no shift is ever open.
         self.shift_label = label("shiftLabel", self.tr("No shift open"))
+        self.shift: ShiftStatus | None = None
         self.devices_label = label("devicesLabel", "")
         self.database_label = label("databaseLabel", "")
         self._show_database_state(True)

@@ -196,7 +196,7 @@ def _with_idempotency(session: Session, actor: Actor, pos_name: str, key: str | 
     earlier = session.get(PosRequest, (pos_name, key))
     if earlier is not None:
         if earlier.body_hash != body_hash:
-            raise CheckConflict(f"Idempotency-Key {key} was already used with a different request")
+            raise CheckConflict("Idempotency-Key {key} was already used with a different request", key=key)
         return earlier.status, json.loads(earlier.answer)
     answer = work(session, actor)
     session.add(PosRequest(pos_name=pos_name, idempotency_key=key, body_hash=body_hash, status=status,
@@ -347,7 +347,8 @@ def create_app(database: Database) -> FastAPI:
                 raise NotFound("There is no stay {stay}", field="stay", stay=check.stay) from None
             total = Money.of(check.total, check.currency)
             if sum((line.amount.amount for line in lines), Decimal(0)) + check.tip != check.total:
-                raise TotalsDoNotAddUp(f"The lines and the tip ({check.tip}) do not add up to the total {total}")
+                raise TotalsDoNotAddUp("The lines and the tip ({tip}) do not add up to the total {total}",
+                                       tip=check.tip, total=total)
             closed = ClosedCheck(check.check_id, check.check_number, check.outlet, check.payment_code, stay_id,
                                  check.guest_id, check.closed_at if check.closed_at.tzinfo else utcnow(), lines,
                                  total, Money.of(check.tip, check.currency), check.workstation or "",
@@ -469,7 +470,7 @@ def _transactions(service: PosService, pos_name: str, message: farcards.Transact
     def work(session: Session, actor: Actor) -> PostedCheck:
         holder = resolve_card(session, card, check.closed_at)
         if holder.guest is None:
-            raise PosRefusal(f"Room {holder.room.room} has several guests: charge one of them by their code")
+            raise PosRefusal("Room {room} has several guests: charge one of them by their code", room=holder.room.room)
         currency = base_currency(session)
         rates = set(check.tax_rates)
         default_rate = rates.pop() if len(rates) == 1 else Decimal(0)

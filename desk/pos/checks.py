@@ -111,8 +111,9 @@ def remove_payment_code(session: Session, actor: Actor, code: str) -> None:
 def meaning_of(session: Session, code: str) -> PaymentMeaning:
     row = session.get(PosPaymentCode, code)
     if row is None:
-        raise PaymentCodeUnknown(f"POS payment code {code!r} is not mapped at the hotel: map it to credit or "
-                                 "deposit (desk pos code set CODE credit)")
+        raise PaymentCodeUnknown("POS payment code {code} is not mapped at the hotel: map it to credit or "
+                                 "deposit (desk pos code set CODE credit)",
+                                 code=code)
     return row.meaning
 
 
@@ -145,7 +146,7 @@ class RoomGuests:
 def _stay_in_room(session: Session, room_number: str, at: datetime | None) -> Reservation:
     room = session.scalar(select(Room).where(Room.number == room_number))
     if room is None:
-        raise RoomUnknown(f"There is no room {room_number} in the hotel")
+        raise RoomUnknown("There is no room {room_number} in the hotel", room_number=room_number)
     stays = select(Reservation).where(Reservation.room_id == room.id)
     in_house = session.scalar(stays.where(Reservation.status == ReservationStatus.IN_HOUSE)
                               .order_by(Reservation.checked_in_at.desc()).limit(1))
@@ -160,7 +161,7 @@ def _stay_in_room(session: Session, room_number: str, at: datetime | None) -> Re
         if then is not None:
             return then
     if in_house is None:
-        raise NotInHouse(f"Nobody stays in room {room_number} now")
+        raise NotInHouse("Nobody stays in room {room_number} now", room_number=room_number)
     return in_house
 
 
@@ -191,7 +192,7 @@ def resolve_card(session: Session, card: str, at: datetime | None = None) -> Car
     """A room number (its only guest, or the list to pick from), or a guest code ``room + NN``."""
     card = card.strip()
     if not card.isdigit():
-        raise RoomUnknown(f"{card!r} is neither a room number nor a guest code")
+        raise RoomUnknown("{card} is neither a room number nor a guest code", card=card)
     try:
         room = guests_in_room(session, card, at)
     except RoomUnknown:
@@ -201,10 +202,11 @@ def resolve_card(session: Session, card: str, at: datetime | None = None) -> Car
         try:
             room = guests_in_room(session, room_number, at)
         except RoomUnknown:
-            raise RoomUnknown(f"There is no room {card} and no guest code {card}") from None
+            raise RoomUnknown("There is no room {card} and no guest code {card}", card=card) from None
         chosen = next((g for g in room.guests if g.code == card), None)
         if chosen is None or position == 0:
-            raise NotInHouse(f"Room {room_number} has no guest number {position}") from None
+            raise NotInHouse("Room {room_number} has no guest number {position}",
+                             room_number=room_number, position=position) from None
         return CardHolder(room, chosen)
     return CardHolder(room, room.guests[0] if len(room.guests) == 1 else None)
 
@@ -323,7 +325,8 @@ def post_check(session: Session, actor: Actor, pos_name: str, check: ClosedCheck
                                                      PosCheck.check_id == check.check_id))
     if existing is not None:
         if existing.fingerprint != check.fingerprint():
-            raise CheckConflict(f"Check {check.check_id} was already posted with a different content")
+            raise CheckConflict("Check {check_id} was already posted with a different content",
+                                check_id=check.check_id)
         return _posted(session, existing, replayed=True)
     if not check.check_id.strip() or len(check.check_id) > 40 or len(check.check_number) > 40:
         raise InvalidInput("A check needs an id and a number of at most 40 characters", field="check_id")
@@ -340,8 +343,9 @@ def post_check(session: Session, actor: Actor, pos_name: str, check: ClosedCheck
                            stay=reservation.number)
     after_checkout = _may_post(session, reservation)
     if after_checkout and meaning is PaymentMeaning.DEPOSIT:
-        raise PostingNotAllowed(f"Reservation {reservation.number} checked out and its deposit is settled: "
-                                "charge the check on credit or settle it at the POS")
+        raise PostingNotAllowed("Reservation {number} checked out and its deposit is settled: charge the check "
+                                "on credit or settle it at the POS",
+                                number=reservation.number)
     folio_id = folio_of_reservation(session, reservation.id)
     if after_checkout:
         bill_id = max(b.id for b in session.get_one(Folio, folio_id).bills)
@@ -366,8 +370,8 @@ def post_check(session: Session, actor: Actor, pos_name: str, check: ClosedCheck
     if meaning is PaymentMeaning.DEPOSIT:
         held = load_folio(session, folio_id).deposit_balance
         if held < check.total:
-            raise PostingNotAllowed(f"The deposit of {reservation.number} holds only {held}: "
-                                    "charge the check on credit instead")
+            raise PostingNotAllowed("The deposit of {number} holds only {held}: charge the check on credit instead",
+                                    number=reservation.number, held=held)
         apply_deposit(session, actor, bill_id, check.total)
     record = PosCheck(pos_name=pos_name, check_id=check.check_id, check_number=check.check_number,
                       fingerprint=check.fingerprint(), reservation_id=reservation.id, guest_id=guest.id,
@@ -386,11 +390,12 @@ def _may_post(session: Session, reservation: Reservation) -> bool:
         return False
     if reservation.status is ReservationStatus.CHECKED_OUT:
         if after_checkout_policy(session) is AfterCheckout.REFUSE:
-            raise PostingNotAllowed(f"Reservation {reservation.number} checked out: the hotel refuses checks "
-                                    "after check-out, settle the check at the POS")
+            raise PostingNotAllowed("Reservation {number} checked out: the hotel refuses checks after check-out, "
+                                    "settle the check at the POS",
+                                    number=reservation.number)
         return True
-    raise NotInHouse(f"Reservation {reservation.number} is {reservation.status.value.replace('_', ' ')}, "
-                     "not in house")
+    raise NotInHouse("Reservation {number} is {status}, not in house",
+                     number=reservation.number, status=reservation.status.value.replace("_", " "))
 
 
 # --- cancelling a check --------------------------------------------------------------------------
@@ -414,7 +419,8 @@ def cancel_check(session: Session, actor: Actor, pos_name: str, check_id: str) -
     record = session.scalar(select(PosCheck).where(PosCheck.pos_name == pos_name, PosCheck.check_id == check_id)
                             .with_for_update())
     if record is None:
-        raise CheckUnknown(f"Check {check_id} was never charged to a room by POS {pos_name}")
+        raise CheckUnknown("Check {check_id} was never charged to a room by POS {pos_name}",
+                           check_id=check_id, pos_name=pos_name)
     reservation = get(session, Reservation, record.reservation_id, "Stay", lock=True)
     folio_id = folio_of_reservation(session, reservation.id)
     view = load_folio(session, folio_id)
@@ -430,10 +436,12 @@ def cancel_check(session: Session, actor: Actor, pos_name: str, check_id: str) -
     after_checkout = reservation.status is not ReservationStatus.IN_HOUSE
     if after_checkout and after_checkout_policy(session) is AfterCheckout.REFUSE:
         if bill.status in (BillStatus.PAID, BillStatus.OVERPAID, BillStatus.PARTIALLY_PAID):
-            raise BillAlreadyPaid(f"Bill {bill.bill.number} of {reservation.number} is paid and the stay checked out: "
-                                  f"the desk must refund {total((x.posting.amount for x in open_lines), view.currency)}"
-                                  " to the guest, then cancel the check")
-        raise PostingNotAllowed(f"Reservation {reservation.number} checked out: the desk cancels the check")
+            raise BillAlreadyPaid("Bill {bill} of {stay} is paid and the stay checked out: the desk must refund "
+                                  "{amount} to the guest, then cancel the check", bill=bill.bill.number,
+                                  stay=reservation.number,
+                                  amount=total((x.posting.amount for x in open_lines), view.currency))
+        raise PostingNotAllowed("Reservation {number} checked out: the desk cancels the check",
+                                number=reservation.number)
     reversals = tuple(
         reverse_posting(session, actor, line.posting.id, reason=f"Cancelled at the POS (check {record.check_number})",
                         after_checkout=after_checkout).id

@@ -76,7 +76,8 @@ def authenticate(session: Session, key: str | None) -> str:
     if record is None:
         raise UnknownKey("Unknown POS key: ask the hotel's administrator for a key")
     if record.revoked_at is not None:
-        raise RevokedKey(f"The key of POS {record.name} was revoked: ask the hotel's administrator for a new one")
+        raise RevokedKey("The key of POS {name} was revoked: ask the hotel's administrator for a new one",
+                         name=record.name)
     return record.name
 
 

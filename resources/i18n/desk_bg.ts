@@ -151,6 +151,41 @@
     </message>
 </context>
 <context>
+    <name>CashMoveDialog</name>
+    <message>
+        <source>Cash out</source>
+        <translation>Служебно извеждане</translation>
+    </message>
+    <message>
+        <source>Cash in</source>
+        <translation>Служебно въвеждане</translation>
+    </message>
+    <message>
+        <source>Cash &amp;out</source>
+        <translation>&amp;Извеждане</translation>
+    </message>
+    <message>
+        <source>Cash &amp;in</source>
+        <translation>&amp;Въвеждане</translation>
+    </message>
+    <message>
+        <source>Am&amp;ount:</source>
+        <translation>Су&amp;ма:</translation>
+    </message>
+    <message>
+        <source>C&amp;urrency:</source>
+        <translation>&amp;Валута:</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Причина:</translation>
+    </message>
+    <message>
+        <source>Say why the cash goes in or out.</source>
+        <translation>Посочете причината за въвеждането или извеждането.</translation>
+    </message>
+</context>
+<context>
     <name>CheckOutDialog</name>
     <message>
         <source>Check out</source>
@@ -306,6 +341,41 @@
     </message>
 </context>
 <context>
+    <name>CloseShiftDialog</name>
+    <message>
+        <source>Close shift</source>
+        <translation>Закриване на смяна</translation>
+    </message>
+    <message>
+        <source>&amp;Close shift</source>
+        <translation>&amp;Закриване на смяната</translation>
+    </message>
+    <message>
+        <source>Shift {number}, opened by {name}</source>
+        <translation>Смяна {number}, открита от {name}</translation>
+    </message>
+    <message>
+        <source>Count every note and coin in the drawer. What the drawer should hold is shown only after the count is recorded.</source>
+        <translation>Пребройте всички банкноти и монети в касата. Колко трябва да има в касата, се показва едва след като преброяването бъде записано.</translation>
+    </message>
+    <message>
+        <source>Note or coin</source>
+        <translation>Банкнота или монета</translation>
+    </message>
+    <message>
+        <source>Pieces</source>
+        <translation>Брой</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Сума</translation>
+    </message>
+    <message>
+        <source>Counted: {amount}</source>
+        <translation>Преброено: {amount}</translation>
+    </message>
+</context>
+<context>
     <name>DepositDialog</name>
     <message>
         <source>Deposit</source>
@@ -330,10 +400,6 @@
     <message>
         <source>&amp;Method:</source>
         <translation>&amp;Начин на плащане:</translation>
-    </message>
-    <message>
-        <source>Am&amp;ount:</source>
-        <translation type="vanished">С&amp;ума:</translation>
     </message>
     <message>
         <source>&amp;Payer:</source>
@@ -419,6 +485,10 @@
         <translation>Гостът трябва да има име</translation>
     </message>
     <message>
+        <source>A journal intent needs a kind and a device</source>
+        <translation>Записът в дневника изисква вид операция и устройство</translation>
+    </message>
+    <message>
         <source>A ledger amount is in {currency}, not the hotel&apos;s {base}</source>
         <translation>Сума в регистъра е в {currency}, а не във валутата на хотела {base}</translation>
     </message>
@@ -453,6 +523,10 @@
     <message>
         <source>A service needs a description</source>
         <translation>Услугата трябва да има описание</translation>
+    </message>
+    <message>
+        <source>A shift was opened on {workstation} at the same moment</source>
+        <translation>В същия момент на {workstation} вече беше отворена смяна</translation>
     </message>
     <message>
         <source>A tip cannot be negative</source>
@@ -491,6 +565,10 @@
         <translation>Сметка {bill} не е в това фолио</translation>
     </message>
     <message>
+        <source>Bill {bill} of {stay} is paid and the stay checked out: the desk must refund {amount} to the guest, then cancel the check</source>
+        <translation>Сметка {bill} на {stay} е платена и гостът е освободил стаята: рецепцията трябва да възстанови {amount} на госта, след това да анулира сметката</translation>
+    </message>
+    <message>
         <source>Bill {bill} owes only {balance}</source>
         <translation>По сметка {bill} се дължат само {balance}</translation>
     </message>
@@ -503,12 +581,28 @@
         <translation>{left} и {right} не могат да се смесват</translation>
     </message>
     <message>
+        <source>Charge a check to one guest only</source>
+        <translation>Сметката се начислява само на един гост</translation>
+    </message>
+    <message>
+        <source>Check {check_id} was already posted with a different content</source>
+        <translation>Сметка {check_id} вече е осчетоводена с друго съдържание</translation>
+    </message>
+    <message>
+        <source>Check {check_id} was never charged to a room by POS {pos_name}</source>
+        <translation>Сметка {check_id} никога не е начислявана към стая от POS {pos_name}</translation>
+    </message>
+    <message>
         <source>Choose the services to move</source>
         <translation>Изберете услугите за преместване</translation>
     </message>
     <message>
         <source>Company {key} does not exist</source>
         <translation>Фирма {key} не съществува</translation>
+    </message>
+    <message>
+        <source>Count {currency} {denomination} in whole pieces</source>
+        <translation>Бройте {currency} {denomination} в цели бройки</translation>
     </message>
     <message>
         <source>Departure must be after arrival</source>
@@ -543,6 +637,22 @@
         <translation>Гост {key} не съществува</translation>
     </message>
     <message>
+        <source>Idempotency-Key {key} was already used with a different request</source>
+        <translation>Idempotency-Key {key} вече е използван с друга заявка</translation>
+    </message>
+    <message>
+        <source>No POS key was sent: send the key this POS was given by the hotel</source>
+        <translation>Не е изпратен ключ на POS: изпратете ключа, даден от хотела на този POS</translation>
+    </message>
+    <message>
+        <source>No cash shift is open on {workstation}</source>
+        <translation>На {workstation} няма отворена касова смяна</translation>
+    </message>
+    <message>
+        <source>No cash shift is open on {workstation}: open one first (Shift → Open shift)</source>
+        <translation>На {workstation} няма отворена касова смяна: първо отворете (Смяна → Отваряне на смяна)</translation>
+    </message>
+    <message>
         <source>No company-account payment method is configured</source>
         <translation>Не е настроен начин на плащане „сметка на фирма“</translation>
     </message>
@@ -553,6 +663,10 @@
     <message>
         <source>No tax rate of {percent}% is set up at the hotel</source>
         <translation>В хотела няма данъчна ставка {percent}%</translation>
+    </message>
+    <message>
+        <source>Nobody stays in room {room_number} now</source>
+        <translation>В стая {room_number} в момента няма настанени</translation>
     </message>
     <message>
         <source>Only a confirmed reservation can be cancelled ({reservation})</source>
@@ -575,8 +689,24 @@
         <translation>Могат да се отделят само услуги от тази сметка</translation>
     </message>
     <message>
+        <source>Operation {key} is already running</source>
+        <translation>Операция {key} вече се изпълнява</translation>
+    </message>
+    <message>
+        <source>Operation {key} is already {state}</source>
+        <translation>Операция {key} вече е в състояние „{state}“</translation>
+    </message>
+    <message>
+        <source>Operation {key} is {value}; it is not sent again</source>
+        <translation>Операция {key} е в състояние „{value}“; не се изпраща отново</translation>
+    </message>
+    <message>
         <source>Outlet {key} does not exist</source>
         <translation>Търговски обект {key} не съществува</translation>
+    </message>
+    <message>
+        <source>POS payment code {code} is not mapped at the hotel: map it to credit or deposit (desk pos code set CODE credit)</source>
+        <translation>Кодът на плащане на POS {code} не е настроен в хотела: свържете го с кредит или депозит (desk pos code set CODE credit)</translation>
     </message>
     <message>
         <source>POS service</source>
@@ -601,6 +731,22 @@
     <message>
         <source>Reservation {key} does not exist</source>
         <translation>Резервация {key} не съществува</translation>
+    </message>
+    <message>
+        <source>Reservation {number} checked out and its deposit is settled: charge the check on credit or settle it at the POS</source>
+        <translation>Резервация {number} е освободена и депозитът ѝ е уреден: начислете сметката на кредит или я платете на POS</translation>
+    </message>
+    <message>
+        <source>Reservation {number} checked out: the desk cancels the check</source>
+        <translation>Резервация {number} е освободена: рецепцията анулира сметката</translation>
+    </message>
+    <message>
+        <source>Reservation {number} checked out: the hotel refuses checks after check-out, settle the check at the POS</source>
+        <translation>Резервация {number} е освободена: хотелът не приема сметки след напускане, платете на POS</translation>
+    </message>
+    <message>
+        <source>Reservation {number} is {status}, not in house</source>
+        <translation>Резервация {number} е в състояние „{status}“, гостът не е настанен</translation>
     </message>
     <message>
         <source>Reservation {reservation} arrives on {date}</source>
@@ -655,8 +801,20 @@
         <translation>Резервация {reservation} още не е настанена</translation>
     </message>
     <message>
+        <source>Room {room_number} has no guest number {position}</source>
+        <translation>В стая {room_number} няма гост с номер {position}</translation>
+    </message>
+    <message>
+        <source>Room {room} has several guests: charge one of them by their code</source>
+        <translation>В стая {room} има няколко госта: начислете на един от тях по неговия код</translation>
+    </message>
+    <message>
         <source>Say why check-out is allowed with an open balance</source>
         <translation>Посочете защо се разрешава напускане с неплатено салдо</translation>
+    </message>
+    <message>
+        <source>Say why the cash goes in or out</source>
+        <translation>Посочете защо се внасят или изнасят пари</translation>
     </message>
     <message>
         <source>Say why the payment is voided</source>
@@ -695,6 +853,22 @@
         <translation>Преди напускане уредете депозита ({deposit})</translation>
     </message>
     <message>
+        <source>Shift {number} is still open on {workstation}: close it first</source>
+        <translation>Смяна {number} на {workstation} е още отворена: първо я затворете</translation>
+    </message>
+    <message>
+        <source>Shift {number} was opened more than 24 hours ago: close it (Z report) and open a new one before taking cash</source>
+        <translation>Смяна {number} е отворена преди повече от 24 часа: затворете я (Z отчет) и отворете нова, преди да приемате пари в брой</translation>
+    </message>
+    <message>
+        <source>Shift {shift_id} does not exist</source>
+        <translation>Смяна {shift_id} не съществува</translation>
+    </message>
+    <message>
+        <source>Shift {shift_id} is not closed</source>
+        <translation>Смяна {shift_id} не е затворена</translation>
+    </message>
+    <message>
         <source>Tax rate {key} does not exist</source>
         <translation>Данъчна ставка {key} не съществува</translation>
     </message>
@@ -703,12 +877,24 @@
         <translation>Сумата трябва да е по-голяма от нула (въведено {amount})</translation>
     </message>
     <message>
+        <source>The check&apos;s composition (INPBUF CHECK) is missing: turn on XML for this interface</source>
+        <translation>Липсва съдържанието на сметката (INPBUF CHECK): включете XML за този интерфейс</translation>
+    </message>
+    <message>
         <source>The deposit holds only {balance}</source>
         <translation>В депозита има само {balance}</translation>
     </message>
     <message>
+        <source>The deposit of {number} holds only {held}: charge the check on credit instead</source>
+        <translation>В депозита на {number} има само {held}: начислете сметката на кредит</translation>
+    </message>
+    <message>
         <source>The deposit was already used: refund or move it first</source>
         <translation>Депозитът вече е използван: първо го възстановете или преместете</translation>
+    </message>
+    <message>
+        <source>The drawer should hold only {held}</source>
+        <translation>В чекмеджето трябва да има само {held}</translation>
     </message>
     <message>
         <source>The hotel charges in {currency}</source>
@@ -723,12 +909,44 @@
         <translation>Хотелът не приема {currency}</translation>
     </message>
     <message>
+        <source>The hotel does not take cash in {currency}</source>
+        <translation>Хотелът не приема пари в брой в {currency}</translation>
+    </message>
+    <message>
         <source>The hotel has no outlet set up</source>
         <translation>В хотела няма настроен търговски обект</translation>
     </message>
     <message>
         <source>The hotel is not set up</source>
         <translation>Хотелът не е настроен</translation>
+    </message>
+    <message>
+        <source>The journal&apos;s request must be plain JSON: {exc}</source>
+        <translation>Заявката в дневника трябва да е обикновен JSON: {exc}</translation>
+    </message>
+    <message>
+        <source>The journal&apos;s {where} may not hold a full card number</source>
+        <translation>Дневникът ({where}) не може да съдържа пълен номер на карта</translation>
+    </message>
+    <message>
+        <source>The journal&apos;s {where} may not hold {key}</source>
+        <translation>Дневникът ({where}) не може да съдържа {key}</translation>
+    </message>
+    <message>
+        <source>The key of POS {name} was revoked: ask the hotel&apos;s administrator for a new one</source>
+        <translation>Ключът на POS {name} е отменен: поискайте нов от администратора на хотела</translation>
+    </message>
+    <message>
+        <source>The key {key} is already used by another operation</source>
+        <translation>Ключът {key} вече е зает от друга операция</translation>
+    </message>
+    <message>
+        <source>The lines ({lines}) and the tip ({tip}) make {sum}, not the total {total}</source>
+        <translation>Редовете ({lines}) и бакшишът ({tip}) дават {sum}, а не общо {total}</translation>
+    </message>
+    <message>
+        <source>The lines and the tip ({tip}) do not add up to the total {total}</source>
+        <translation>Редовете и бакшишът ({tip}) не дават общата сума {total}</translation>
     </message>
     <message>
         <source>The nightly rate cannot be negative</source>
@@ -747,6 +965,10 @@
         <translation>Текстът за търсене е твърде дълъг (най-много {limit} знака)</translation>
     </message>
     <message>
+        <source>The {what} in {currency} is given twice</source>
+        <translation>{what} в {currency} е посочен два пъти</translation>
+    </message>
+    <message>
         <source>There is no POS named {name}</source>
         <translation>Няма POS с име {name}</translation>
     </message>
@@ -759,6 +981,10 @@
         <translation>Няма касов апарат „{register}“</translation>
     </message>
     <message>
+        <source>There is no journal intent {intent_id}</source>
+        <translation>Няма запис в дневника {intent_id}</translation>
+    </message>
+    <message>
         <source>There is no outlet {outlet}</source>
         <translation>Няма търговски обект {outlet}</translation>
     </message>
@@ -769,6 +995,14 @@
     <message>
         <source>There is no payment method “{method}”</source>
         <translation>Няма начин на плащане „{method}“</translation>
+    </message>
+    <message>
+        <source>There is no room {card} and no guest code {card}</source>
+        <translation>Няма нито стая {card}, нито код на гост {card}</translation>
+    </message>
+    <message>
+        <source>There is no room {room_number} in the hotel</source>
+        <translation>В хотела няма стая {room_number}</translation>
     </message>
     <message>
         <source>There is no room {room}</source>
@@ -799,8 +1033,16 @@
         <translation>Твърде много неуспешни опити: {user} не може да влезе до {time}</translation>
     </message>
     <message>
+        <source>Unknown POS key: ask the hotel&apos;s administrator for a key</source>
+        <translation>Непознат ключ на POS: поискайте ключ от администратора на хотела</translation>
+    </message>
+    <message>
         <source>Unknown currency “{currency}”</source>
         <translation>Непозната валута „{currency}“</translation>
+    </message>
+    <message>
+        <source>Use settle() or close() for {value}</source>
+        <translation>За {value} използвайте settle() или close()</translation>
     </message>
     <message>
         <source>Void its refunds first</source>
@@ -849,10 +1091,6 @@
     <message>
         <source>manage POS keys and settings</source>
         <translation>управлява ключовете и настройките на POS</translation>
-    </message>
-    <message>
-        <source>manage POS keys</source>
-        <translation type="vanished">управлява ключовете на POS</translation>
     </message>
     <message>
         <source>manage users</source>
@@ -947,6 +1185,14 @@
         <translation>{amount} има повече знаци след запетаята, отколкото позволява {currency} ({digits})</translation>
     </message>
     <message>
+        <source>{card} is neither a room number nor a guest code</source>
+        <translation>{card} не е нито номер на стая, нито код на гост</translation>
+    </message>
+    <message>
+        <source>{denomination} is not a {currency} note or coin</source>
+        <translation>{denomination} не е банкнота или монета в {currency}</translation>
+    </message>
+    <message>
         <source>{email} is not an e-mail address</source>
         <translation>{email} не е имейл адрес</translation>
     </message>
@@ -995,8 +1241,8 @@
         <translation>{user} не е мениджър и не може да разреши това</translation>
     </message>
     <message>
-        <source>{user} is not a manager</source>
-        <translation type="vanished">{user} не е мениджър</translation>
+        <source>{value} does not close an operation</source>
+        <translation>{value} не приключва операция</translation>
     </message>
     <message>
         <source>“{text}” is not money</source>
@@ -1271,12 +1517,48 @@
         <translation>&amp;Относно</translation>
     </message>
     <message>
-        <source>Workstation: {name}</source>
-        <translation>Работно място: {name}</translation>
+        <source>&amp;Shift</source>
+        <translation>&amp;Смяна</translation>
     </message>
     <message>
-        <source>Cashier: {name}</source>
-        <translation type="vanished">Касиер: {name}</translation>
+        <source>&amp;Open shift…</source>
+        <translation>&amp;Откриване на смяна…</translation>
+    </message>
+    <message>
+        <source>Cash &amp;in…</source>
+        <translation>&amp;Служебно въвеждане…</translation>
+    </message>
+    <message>
+        <source>Cash &amp;out…</source>
+        <translation>Служебно &amp;извеждане…</translation>
+    </message>
+    <message>
+        <source>&amp;X report</source>
+        <translation>&amp;X отчет</translation>
+    </message>
+    <message>
+        <source>&amp;Close shift…</source>
+        <translation>&amp;Закриване на смяна…</translation>
+    </message>
+    <message>
+        <source>Shift {number} · {name} · since {time}</source>
+        <translation>Смяна {number} · {name} · от {time}</translation>
+    </message>
+    <message>
+        <source>Drawer: {amounts}</source>
+        <translation>В касата: {amounts}</translation>
+    </message>
+    <message>
+        <source>over 24 hours: close it before taking cash</source>
+        <translation>над 24 часа: закрийте я, преди да приемате пари в брой</translation>
+    </message>
+    <message>
+        <source>Cash the drawer should hold now</source>
+        <translation>Колко пари трябва да има в касата сега</translation>
+    </message>
+    <message>
+        <source>Workstation: {name}</source>
+        <translation>Работно място: {name}</translation>
     </message>
     <message>
         <source>No shift open</source>
@@ -1350,10 +1632,6 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>The card is charged on the terminal as usual; type its reference (authorisation code) in Text. Paying through a connected card terminal comes in a later version.</source>
         <translation>Картата се таксува на терминала както обикновено; въведете референцията ѝ (код за оторизация) в „Текст“. Плащане чрез свързан терминал ще има в следваща версия.</translation>
-    </message>
-    <message>
-        <source>Am&amp;ount:</source>
-        <translation type="vanished">С&amp;ума:</translation>
     </message>
     <message>
         <source>optional</source>
@@ -1594,6 +1872,25 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Cancelling…</source>
         <translation>Операцията се отменя…</translation>
+    </message>
+</context>
+<context>
+    <name>OpenShiftDialog</name>
+    <message>
+        <source>Open shift</source>
+        <translation>Откриване на смяна</translation>
+    </message>
+    <message>
+        <source>&amp;Open shift</source>
+        <translation>&amp;Откриване на смяната</translation>
+    </message>
+    <message>
+        <source>Count the cash in the drawer and enter it per currency (leave empty for none).</source>
+        <translation>Пребройте парите в касата и въведете сумата за всяка валута (празно поле — няма пари).</translation>
+    </message>
+    <message>
+        <source>Float in {currency}:</source>
+        <translation>Начална наличност в {currency}:</translation>
     </message>
 </context>
 <context>
@@ -2235,6 +2532,81 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Why:</source>
         <translation>Причина:</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftReportDialog</name>
+    <message>
+        <source>Z report</source>
+        <translation>Z отчет</translation>
+    </message>
+    <message>
+        <source>X report</source>
+        <translation>X отчет</translation>
+    </message>
+    <message>
+        <source>{report} · shift {number} · {workstation}</source>
+        <translation>{report} · смяна {number} · {workstation}</translation>
+    </message>
+    <message>
+        <source>Opened {when} by {name}</source>
+        <translation>Открита {when} от {name}</translation>
+    </message>
+    <message>
+        <source>Closed {when} by {name}</source>
+        <translation>Закрита {when} от {name}</translation>
+    </message>
+    <message>
+        <source>Float</source>
+        <translation>Начална наличност</translation>
+    </message>
+    <message>
+        <source>Cash received</source>
+        <translation>Получени в брой</translation>
+    </message>
+    <message>
+        <source>Cash given back</source>
+        <translation>Върнати в брой</translation>
+    </message>
+    <message>
+        <source>Cash in</source>
+        <translation>Служебно въведени</translation>
+    </message>
+    <message>
+        <source>Cash out</source>
+        <translation>Служебно изведени</translation>
+    </message>
+    <message>
+        <source>Expected in drawer</source>
+        <translation>Очаквано в касата</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>Преброено</translation>
+    </message>
+    <message>
+        <source>Over / short</source>
+        <translation>Излишък / липса</translation>
+    </message>
+    <message>
+        <source>Saved as {path}</source>
+        <translation>Записано като {path}</translation>
+    </message>
+    <message>
+        <source>Open &amp;PDF</source>
+        <translation>Отваряне на &amp;PDF</translation>
+    </message>
+    <message>
+        <source>{currency}: short by {amount}</source>
+        <translation>{currency}: липса {amount}</translation>
+    </message>
+    <message>
+        <source>{currency}: over by {amount}</source>
+        <translation>{currency}: излишък {amount}</translation>
+    </message>
+    <message>
+        <source>{currency}: exact</source>
+        <translation>{currency}: без разлика</translation>
     </message>
 </context>
 <context>

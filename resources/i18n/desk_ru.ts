@@ -151,6 +151,41 @@
     </message>
 </context>
 <context>
+    <name>CashMoveDialog</name>
+    <message>
+        <source>Cash out</source>
+        <translation>Изъятие наличных</translation>
+    </message>
+    <message>
+        <source>Cash in</source>
+        <translation>Внесение наличных</translation>
+    </message>
+    <message>
+        <source>Cash &amp;out</source>
+        <translation>&amp;Изъять</translation>
+    </message>
+    <message>
+        <source>Cash &amp;in</source>
+        <translation>&amp;Внести</translation>
+    </message>
+    <message>
+        <source>Am&amp;ount:</source>
+        <translation>Су&amp;мма:</translation>
+    </message>
+    <message>
+        <source>C&amp;urrency:</source>
+        <translation>&amp;Валюта:</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Причина:</translation>
+    </message>
+    <message>
+        <source>Say why the cash goes in or out.</source>
+        <translation>Укажите причину внесения или изъятия.</translation>
+    </message>
+</context>
+<context>
     <name>CheckOutDialog</name>
     <message>
         <source>Check out</source>
@@ -306,6 +341,41 @@
     </message>
 </context>
 <context>
+    <name>CloseShiftDialog</name>
+    <message>
+        <source>Close shift</source>
+        <translation>Закрытие смены</translation>
+    </message>
+    <message>
+        <source>&amp;Close shift</source>
+        <translation>&amp;Закрыть смену</translation>
+    </message>
+    <message>
+        <source>Shift {number}, opened by {name}</source>
+        <translation>Смена {number}, открыл(а) {name}</translation>
+    </message>
+    <message>
+        <source>Count every note and coin in the drawer. What the drawer should hold is shown only after the count is recorded.</source>
+        <translation>Пересчитайте все купюры и монеты в кассе. Сколько должно быть в кассе, будет показано только после записи пересчёта.</translation>
+    </message>
+    <message>
+        <source>Note or coin</source>
+        <translation>Купюра или монета</translation>
+    </message>
+    <message>
+        <source>Pieces</source>
+        <translation>Штук</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <source>Counted: {amount}</source>
+        <translation>Насчитано: {amount}</translation>
+    </message>
+</context>
+<context>
     <name>DepositDialog</name>
     <message>
         <source>Deposit</source>
@@ -330,10 +400,6 @@
     <message>
         <source>&amp;Method:</source>
         <translation>&amp;Способ оплаты:</translation>
-    </message>
-    <message>
-        <source>Am&amp;ount:</source>
-        <translation type="vanished">С&amp;умма:</translation>
     </message>
     <message>
         <source>&amp;Payer:</source>
@@ -419,6 +485,10 @@
         <translation>У гостя должно быть имя</translation>
     </message>
     <message>
+        <source>A journal intent needs a kind and a device</source>
+        <translation>Для записи в журнале нужны вид операции и устройство</translation>
+    </message>
+    <message>
         <source>A ledger amount is in {currency}, not the hotel&apos;s {base}</source>
         <translation>Сумма в журнале указана в {currency}, а не в валюте отеля {base}</translation>
     </message>
@@ -453,6 +523,10 @@
     <message>
         <source>A service needs a description</source>
         <translation>У услуги должно быть описание</translation>
+    </message>
+    <message>
+        <source>A shift was opened on {workstation} at the same moment</source>
+        <translation>В тот же момент на {workstation} уже открыли смену</translation>
     </message>
     <message>
         <source>A tip cannot be negative</source>
@@ -491,6 +565,10 @@
         <translation>Счёта {bill} нет в этом фолио</translation>
     </message>
     <message>
+        <source>Bill {bill} of {stay} is paid and the stay checked out: the desk must refund {amount} to the guest, then cancel the check</source>
+        <translation>Счёт {bill} брони {stay} оплачен, гость выехал: на стойке нужно вернуть гостю {amount}, затем отменить чек</translation>
+    </message>
+    <message>
         <source>Bill {bill} owes only {balance}</source>
         <translation>По счёту {bill} к оплате только {balance}</translation>
     </message>
@@ -503,12 +581,28 @@
         <translation>Нельзя сложить {left} и {right}</translation>
     </message>
     <message>
+        <source>Charge a check to one guest only</source>
+        <translation>Чек списывается только на одного гостя</translation>
+    </message>
+    <message>
+        <source>Check {check_id} was already posted with a different content</source>
+        <translation>Чек {check_id} уже проведён с другим содержимым</translation>
+    </message>
+    <message>
+        <source>Check {check_id} was never charged to a room by POS {pos_name}</source>
+        <translation>Чек {check_id} не списывался на номер с POS {pos_name}</translation>
+    </message>
+    <message>
         <source>Choose the services to move</source>
         <translation>Выберите услуги для переноса</translation>
     </message>
     <message>
         <source>Company {key} does not exist</source>
         <translation>Компании {key} не существует</translation>
+    </message>
+    <message>
+        <source>Count {currency} {denomination} in whole pieces</source>
+        <translation>Считайте {currency} {denomination} целыми штуками</translation>
     </message>
     <message>
         <source>Departure must be after arrival</source>
@@ -543,6 +637,22 @@
         <translation>Гостя {key} не существует</translation>
     </message>
     <message>
+        <source>Idempotency-Key {key} was already used with a different request</source>
+        <translation>Idempotency-Key {key} уже использован с другим запросом</translation>
+    </message>
+    <message>
+        <source>No POS key was sent: send the key this POS was given by the hotel</source>
+        <translation>Ключ POS не передан: передайте ключ, выданный отелем этому POS</translation>
+    </message>
+    <message>
+        <source>No cash shift is open on {workstation}</source>
+        <translation>На {workstation} нет открытой кассовой смены</translation>
+    </message>
+    <message>
+        <source>No cash shift is open on {workstation}: open one first (Shift → Open shift)</source>
+        <translation>На {workstation} нет открытой кассовой смены: сначала откройте её (Смена → Открыть смену)</translation>
+    </message>
+    <message>
         <source>No company-account payment method is configured</source>
         <translation>Не настроен способ оплаты «счёт компании»</translation>
     </message>
@@ -553,6 +663,10 @@
     <message>
         <source>No tax rate of {percent}% is set up at the hotel</source>
         <translation>В отеле не настроена ставка налога {percent}%</translation>
+    </message>
+    <message>
+        <source>Nobody stays in room {room_number} now</source>
+        <translation>В номере {room_number} сейчас никто не проживает</translation>
     </message>
     <message>
         <source>Only a confirmed reservation can be cancelled ({reservation})</source>
@@ -575,8 +689,24 @@
         <translation>Отделить можно только услуги этого счёта</translation>
     </message>
     <message>
+        <source>Operation {key} is already running</source>
+        <translation>Операция {key} уже выполняется</translation>
+    </message>
+    <message>
+        <source>Operation {key} is already {state}</source>
+        <translation>Операция {key} уже в состоянии «{state}»</translation>
+    </message>
+    <message>
+        <source>Operation {key} is {value}; it is not sent again</source>
+        <translation>Операция {key} в состоянии «{value}»; повторно не отправляется</translation>
+    </message>
+    <message>
         <source>Outlet {key} does not exist</source>
         <translation>Точки продаж {key} не существует</translation>
+    </message>
+    <message>
+        <source>POS payment code {code} is not mapped at the hotel: map it to credit or deposit (desk pos code set CODE credit)</source>
+        <translation>Код оплаты POS {code} не настроен в отеле: сопоставьте его с кредитом или депозитом (desk pos code set CODE credit)</translation>
     </message>
     <message>
         <source>POS service</source>
@@ -601,6 +731,22 @@
     <message>
         <source>Reservation {key} does not exist</source>
         <translation>Брони {key} не существует</translation>
+    </message>
+    <message>
+        <source>Reservation {number} checked out and its deposit is settled: charge the check on credit or settle it at the POS</source>
+        <translation>Бронь {number} выехала, её депозит закрыт: спишите чек в кредит или рассчитайтесь на POS</translation>
+    </message>
+    <message>
+        <source>Reservation {number} checked out: the desk cancels the check</source>
+        <translation>Бронь {number} выехала: чек отменяет стойка</translation>
+    </message>
+    <message>
+        <source>Reservation {number} checked out: the hotel refuses checks after check-out, settle the check at the POS</source>
+        <translation>Бронь {number} выехала: отель не принимает чеки после выезда, рассчитайтесь на POS</translation>
+    </message>
+    <message>
+        <source>Reservation {number} is {status}, not in house</source>
+        <translation>Бронь {number} в состоянии «{status}», гость не проживает</translation>
     </message>
     <message>
         <source>Reservation {reservation} arrives on {date}</source>
@@ -655,8 +801,20 @@
         <translation>Гость по брони {reservation} ещё не заселён</translation>
     </message>
     <message>
+        <source>Room {room_number} has no guest number {position}</source>
+        <translation>В номере {room_number} нет гостя под номером {position}</translation>
+    </message>
+    <message>
+        <source>Room {room} has several guests: charge one of them by their code</source>
+        <translation>В номере {room} несколько гостей: спишите на одного из них по его коду</translation>
+    </message>
+    <message>
         <source>Say why check-out is allowed with an open balance</source>
         <translation>Укажите, почему выезд разрешён с непогашенным остатком</translation>
+    </message>
+    <message>
+        <source>Say why the cash goes in or out</source>
+        <translation>Укажите, зачем вносятся или изымаются деньги</translation>
     </message>
     <message>
         <source>Say why the payment is voided</source>
@@ -695,6 +853,22 @@
         <translation>Перед выездом закройте депозит ({deposit})</translation>
     </message>
     <message>
+        <source>Shift {number} is still open on {workstation}: close it first</source>
+        <translation>Смена {number} на {workstation} ещё открыта: сначала закройте её</translation>
+    </message>
+    <message>
+        <source>Shift {number} was opened more than 24 hours ago: close it (Z report) and open a new one before taking cash</source>
+        <translation>Смена {number} открыта более 24 часов назад: закройте её (Z-отчёт) и откройте новую, прежде чем принимать наличные</translation>
+    </message>
+    <message>
+        <source>Shift {shift_id} does not exist</source>
+        <translation>Смены {shift_id} нет</translation>
+    </message>
+    <message>
+        <source>Shift {shift_id} is not closed</source>
+        <translation>Смена {shift_id} не закрыта</translation>
+    </message>
+    <message>
         <source>Tax rate {key} does not exist</source>
         <translation>Налоговой ставки {key} не существует</translation>
     </message>
@@ -703,12 +877,24 @@
         <translation>Сумма должна быть больше нуля (указано {amount})</translation>
     </message>
     <message>
+        <source>The check&apos;s composition (INPBUF CHECK) is missing: turn on XML for this interface</source>
+        <translation>Нет состава чека (INPBUF CHECK): включите XML для этого интерфейса</translation>
+    </message>
+    <message>
         <source>The deposit holds only {balance}</source>
         <translation>На депозите только {balance}</translation>
     </message>
     <message>
+        <source>The deposit of {number} holds only {held}: charge the check on credit instead</source>
+        <translation>На депозите {number} только {held}: спишите чек в кредит</translation>
+    </message>
+    <message>
         <source>The deposit was already used: refund or move it first</source>
         <translation>Депозит уже использован: сначала верните или перенесите его</translation>
+    </message>
+    <message>
+        <source>The drawer should hold only {held}</source>
+        <translation>В ящике должно быть только {held}</translation>
     </message>
     <message>
         <source>The hotel charges in {currency}</source>
@@ -723,12 +909,44 @@
         <translation>Отель не принимает {currency}</translation>
     </message>
     <message>
+        <source>The hotel does not take cash in {currency}</source>
+        <translation>Отель не принимает наличные в {currency}</translation>
+    </message>
+    <message>
         <source>The hotel has no outlet set up</source>
         <translation>В отеле не настроена ни одна точка продаж</translation>
     </message>
     <message>
         <source>The hotel is not set up</source>
         <translation>Отель не настроен</translation>
+    </message>
+    <message>
+        <source>The journal&apos;s request must be plain JSON: {exc}</source>
+        <translation>Запрос в журнале должен быть простым JSON: {exc}</translation>
+    </message>
+    <message>
+        <source>The journal&apos;s {where} may not hold a full card number</source>
+        <translation>В журнале ({where}) не может быть полного номера карты</translation>
+    </message>
+    <message>
+        <source>The journal&apos;s {where} may not hold {key}</source>
+        <translation>В журнале ({where}) не может быть {key}</translation>
+    </message>
+    <message>
+        <source>The key of POS {name} was revoked: ask the hotel&apos;s administrator for a new one</source>
+        <translation>Ключ POS {name} отозван: попросите у администратора отеля новый</translation>
+    </message>
+    <message>
+        <source>The key {key} is already used by another operation</source>
+        <translation>Ключ {key} уже занят другой операцией</translation>
+    </message>
+    <message>
+        <source>The lines ({lines}) and the tip ({tip}) make {sum}, not the total {total}</source>
+        <translation>Строки ({lines}) и чаевые ({tip}) дают {sum}, а не итог {total}</translation>
+    </message>
+    <message>
+        <source>The lines and the tip ({tip}) do not add up to the total {total}</source>
+        <translation>Строки и чаевые ({tip}) не складываются в итог {total}</translation>
     </message>
     <message>
         <source>The nightly rate cannot be negative</source>
@@ -747,6 +965,10 @@
         <translation>Слишком длинный текст поиска (не больше {limit} символов)</translation>
     </message>
     <message>
+        <source>The {what} in {currency} is given twice</source>
+        <translation>{what} в {currency} указан дважды</translation>
+    </message>
+    <message>
         <source>There is no POS named {name}</source>
         <translation>POS с именем {name} нет</translation>
     </message>
@@ -759,6 +981,10 @@
         <translation>Кассы «{register}» нет</translation>
     </message>
     <message>
+        <source>There is no journal intent {intent_id}</source>
+        <translation>Записи журнала {intent_id} нет</translation>
+    </message>
+    <message>
         <source>There is no outlet {outlet}</source>
         <translation>Точки продаж {outlet} нет</translation>
     </message>
@@ -769,6 +995,14 @@
     <message>
         <source>There is no payment method “{method}”</source>
         <translation>Способа оплаты «{method}» нет</translation>
+    </message>
+    <message>
+        <source>There is no room {card} and no guest code {card}</source>
+        <translation>Нет ни номера {card}, ни кода гостя {card}</translation>
+    </message>
+    <message>
+        <source>There is no room {room_number} in the hotel</source>
+        <translation>В отеле нет номера {room_number}</translation>
     </message>
     <message>
         <source>There is no room {room}</source>
@@ -799,8 +1033,16 @@
         <translation>Слишком много неудачных попыток: {user} не может войти до {time}</translation>
     </message>
     <message>
+        <source>Unknown POS key: ask the hotel&apos;s administrator for a key</source>
+        <translation>Неизвестный ключ POS: попросите ключ у администратора отеля</translation>
+    </message>
+    <message>
         <source>Unknown currency “{currency}”</source>
         <translation>Неизвестная валюта «{currency}»</translation>
+    </message>
+    <message>
+        <source>Use settle() or close() for {value}</source>
+        <translation>Для {value} используйте settle() или close()</translation>
     </message>
     <message>
         <source>Void its refunds first</source>
@@ -849,10 +1091,6 @@
     <message>
         <source>manage POS keys and settings</source>
         <translation>управлять ключами и настройками POS</translation>
-    </message>
-    <message>
-        <source>manage POS keys</source>
-        <translation type="vanished">управлять ключами POS</translation>
     </message>
     <message>
         <source>manage users</source>
@@ -947,6 +1185,14 @@
         <translation>В {amount} больше знаков после запятой, чем допускает {currency} ({digits})</translation>
     </message>
     <message>
+        <source>{card} is neither a room number nor a guest code</source>
+        <translation>{card} — не номер комнаты и не код гостя</translation>
+    </message>
+    <message>
+        <source>{denomination} is not a {currency} note or coin</source>
+        <translation>{denomination} — не банкнота и не монета {currency}</translation>
+    </message>
+    <message>
         <source>{email} is not an e-mail address</source>
         <translation>{email} — не адрес электронной почты</translation>
     </message>
@@ -995,8 +1241,8 @@
         <translation>{user} не менеджер и не может это разрешить</translation>
     </message>
     <message>
-        <source>{user} is not a manager</source>
-        <translation type="vanished">{user} — не менеджер</translation>
+        <source>{value} does not close an operation</source>
+        <translation>{value} не завершает операцию</translation>
     </message>
     <message>
         <source>“{text}” is not money</source>
@@ -1271,12 +1517,48 @@
         <translation>&amp;О программе</translation>
     </message>
     <message>
-        <source>Workstation: {name}</source>
-        <translation>Рабочее место: {name}</translation>
+        <source>&amp;Shift</source>
+        <translation>Сме&amp;на</translation>
     </message>
     <message>
-        <source>Cashier: {name}</source>
-        <translation type="vanished">Кассир: {name}</translation>
+        <source>&amp;Open shift…</source>
+        <translation>&amp;Открыть смену…</translation>
+    </message>
+    <message>
+        <source>Cash &amp;in…</source>
+        <translation>&amp;Внесение наличных…</translation>
+    </message>
+    <message>
+        <source>Cash &amp;out…</source>
+        <translation>&amp;Изъятие наличных…</translation>
+    </message>
+    <message>
+        <source>&amp;X report</source>
+        <translation>&amp;X-отчёт</translation>
+    </message>
+    <message>
+        <source>&amp;Close shift…</source>
+        <translation>&amp;Закрыть смену…</translation>
+    </message>
+    <message>
+        <source>Shift {number} · {name} · since {time}</source>
+        <translation>Смена {number} · {name} · с {time}</translation>
+    </message>
+    <message>
+        <source>Drawer: {amounts}</source>
+        <translation>В кассе: {amounts}</translation>
+    </message>
+    <message>
+        <source>over 24 hours: close it before taking cash</source>
+        <translation>более 24 часов: закройте её до приёма наличных</translation>
+    </message>
+    <message>
+        <source>Cash the drawer should hold now</source>
+        <translation>Сколько наличных должно быть в кассе сейчас</translation>
+    </message>
+    <message>
+        <source>Workstation: {name}</source>
+        <translation>Рабочее место: {name}</translation>
     </message>
     <message>
         <source>No shift open</source>
@@ -1350,10 +1632,6 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>The card is charged on the terminal as usual; type its reference (authorisation code) in Text. Paying through a connected card terminal comes in a later version.</source>
         <translation>Оплата картой проводится на терминале как обычно; введите её код авторизации в поле «Текст». Оплата через подключённый терминал появится в следующей версии.</translation>
-    </message>
-    <message>
-        <source>Am&amp;ount:</source>
-        <translation type="vanished">С&amp;умма:</translation>
     </message>
     <message>
         <source>optional</source>
@@ -1594,6 +1872,25 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Cancelling…</source>
         <translation>Операция отменяется…</translation>
+    </message>
+</context>
+<context>
+    <name>OpenShiftDialog</name>
+    <message>
+        <source>Open shift</source>
+        <translation>Открытие смены</translation>
+    </message>
+    <message>
+        <source>&amp;Open shift</source>
+        <translation>&amp;Открыть смену</translation>
+    </message>
+    <message>
+        <source>Count the cash in the drawer and enter it per currency (leave empty for none).</source>
+        <translation>Пересчитайте наличные в кассе и введите сумму по каждой валюте (пустое поле — нет наличных).</translation>
+    </message>
+    <message>
+        <source>Float in {currency}:</source>
+        <translation>Размен в {currency}:</translation>
     </message>
 </context>
 <context>
@@ -2235,6 +2532,81 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Why:</source>
         <translation>Причина:</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftReportDialog</name>
+    <message>
+        <source>Z report</source>
+        <translation>Z-отчёт</translation>
+    </message>
+    <message>
+        <source>X report</source>
+        <translation>X-отчёт</translation>
+    </message>
+    <message>
+        <source>{report} · shift {number} · {workstation}</source>
+        <translation>{report} · смена {number} · {workstation}</translation>
+    </message>
+    <message>
+        <source>Opened {when} by {name}</source>
+        <translation>Открыта {when}, {name}</translation>
+    </message>
+    <message>
+        <source>Closed {when} by {name}</source>
+        <translation>Закрыта {when}, {name}</translation>
+    </message>
+    <message>
+        <source>Float</source>
+        <translation>Размен</translation>
+    </message>
+    <message>
+        <source>Cash received</source>
+        <translation>Получено наличными</translation>
+    </message>
+    <message>
+        <source>Cash given back</source>
+        <translation>Выдано наличными</translation>
+    </message>
+    <message>
+        <source>Cash in</source>
+        <translation>Внесение</translation>
+    </message>
+    <message>
+        <source>Cash out</source>
+        <translation>Изъятие</translation>
+    </message>
+    <message>
+        <source>Expected in drawer</source>
+        <translation>Должно быть в кассе</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>Насчитано</translation>
+    </message>
+    <message>
+        <source>Over / short</source>
+        <translation>Излишек / недостача</translation>
+    </message>
+    <message>
+        <source>Saved as {path}</source>
+        <translation>Сохранено: {path}</translation>
+    </message>
+    <message>
+        <source>Open &amp;PDF</source>
+        <translation>Открыть &amp;PDF</translation>
+    </message>
+    <message>
+        <source>{currency}: short by {amount}</source>
+        <translation>{currency}: недостача {amount}</translation>
+    </message>
+    <message>
+        <source>{currency}: over by {amount}</source>
+        <translation>{currency}: излишек {amount}</translation>
+    </message>
+    <message>
+        <source>{currency}: exact</source>
+        <translation>{currency}: без расхождений</translation>
     </message>
 </context>
 <context>

@@ -16,6 +16,7 @@ from desk.demo import seed_settings
 from desk.folios import FolioView, folio_of_reservation, load_folio
 from desk.models import Base, Reservation, Role, Room
 from desk.money import Money
+from desk.shifts import open_shift
 from desk.stays import check_in, create_reservation, new_guest
 from tests.actors import MANAGER_APPROVAL, signed_in
 
@@ -95,7 +96,11 @@ def make_hotel(url: str, currency: str = "EUR") -> Hotel:
         seed_settings(session, base_currency=currency)
         session.add(Room(number="101", floor=1, room_type="Double"))
         session.add(Room(number="102", floor=1, room_type="Double"))
-    return Hotel(database, signed_in(database, Role.CLERK), currency)
+    actor = signed_in(database, Role.CLERK)
+    cashier = signed_in(database, Role.CASHIER, actor.workstation)
+    with database.unit_of_work() as session:
+        open_shift(session, cashier, [])  # cash is taken only with an open shift on the workstation
+    return Hotel(database, actor, currency)
 
 
 @pytest.fixture

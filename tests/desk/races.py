@@ -32,6 +32,7 @@ from desk.money import Money
 from desk.payments import RefundDirection, Tender, apply_deposit, refund_payment, take_deposit, take_payment
 from desk.postings import post_service
 from desk.runner import Runner
+from desk.shifts import open_shift
 
 SPAWN = multiprocessing.get_context("forkserver")
 SPAWN.set_forkserver_preload([__name__])
@@ -98,6 +99,7 @@ def worker(url: str, action: str, target: int, rounds: int, barrier: Any, result
     database = Database(url, upgrade=False)
     runner = Runner(database)
     actor = trusted_actor("race", f"DESK-{os.getpid()}", Role.MANAGER)
+    runner.run(open_shift, actor, [])  # cash is taken only into an open shift
     tally = Tally()
     barrier.wait()
     start = time.perf_counter()
@@ -162,6 +164,7 @@ def busy_writer(url: str, bill_id: int, folio_id: int, seed: int, inside: Any) -
     database = Database(url, upgrade=False)
     runner = Runner(database)
     actor = trusted_actor("killed", f"DESK-{os.getpid()}", Role.MANAGER)
+    runner.run(open_shift, actor, [])  # cash is taken only into an open shift
     rng = random.Random(seed)
     eur = lambda amount: Money.of(amount, "EUR")  # noqa: E731
     while True:

@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from desk.auth import Actor
+from desk.auth import Actor, trusted_actor
 from desk.db import Database
 from desk.demo import seed_demo
 from desk.models import Role
+from desk.shifts import open_shift
 from tests.actors import signed_in
 from ui import ops
 
@@ -26,6 +27,9 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     database = Database(f"sqlite:///{path}")
     with database.unit_of_work() as session:
         seed_demo(session, today=DEMO_TODAY)
+        # The workstations the tests take cash at have their drawers open (a shift's own tests use another).
+        for workstation in ("TEST-1", "TEST-2", "FRONT-2"):
+            open_shift(session, trusted_actor("ivan", workstation, Role.CASHIER), [])
     with database.engine.connect() as connection:
         connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     database.dispose()

@@ -1,0 +1,183 @@
+"""The cash shift at the desk: open with a float, take cash on a card, cash out, X report, blind count, Z report."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from decimal import Decimal
+
+import pytest
+import shiboken6
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractSpinBox, QLabel, QLineEdit, QSpinBox, QTableView, QTabWidget
+from sqlalchemy import select
+
+import ui.card as card_module
+import ui.dialogs.shift as shift_module
+from desk.auth import Actor
+from desk.models import Payment, ShiftCount, ShiftPayment
+from tests.ui.test_flows import (
+    BILLS_TAB,
+    CTRL,
+    activate,
+    apply,
+    eur,
+    find_and_open,
+    ledger,
+    type_into,
+    untick,
+    wait_closed,
+    wait_dialog,
+)
+from ui import ops
+from ui.context import DeskContext
+from ui.i18n import format_money
+from ui.main_window import MainWindow
+
+CASHIER = Actor("ivan", "TILL-2")  # a workstation with no shift yet
+
+
+def pdf_text(path) -> str:
+    return " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(path.read_bytes())).pages).split())
+
+
+def money(amount: str) -> str:
+    return format_money(Decimal(amount), "EUR")
+
+
+@pytest.fixture
+def opened(monkeypatch, tmp_path) -> list:
+    """Reports are written to the test's folder; the PDFs they would open are listed, no viewer starts."""
+    paths: list = []
+    monkeypatch.setattr(shift_module, "report_directory", lambda: tmp_path)
+    monkeypatch.setattr(shift_module, "open_document", lambda path: paths.append(path) or True)
+    return paths
+
+
+@pytest.fixture
+def till(qtbot, demo_database) -> Iterator[MainWindow]:
+    context = DeskContext(demo_database, CASHIER)
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.model.rowCount() > 0)
+    yield window
+    for card in list(card_module._open_cards.values()):
+        if shiboken6.isValid(card):
+            card.close()
+    ops.cancel_all()
+    assert ops.wait_all(10_000)
+
+
+def shift_text(window: MainWindow) -> str:
+    return window.shift_label.text()
+
+
+def test_a_cashiers_shift_from_float_to_z_report(qtbot, till: MainWindow, demo_database, opened):
+    window = till
+    qtbot.waitUntil(lambda: not window.cash_in_action.isEnabled())
+    assert shift_text(window) == "No shift open"
+    assert window.open_shift_action.isEnabled() and not window.close_shift_action.isEnabled()
+
+    # Open: a float of 200 euros, nothing in other currencies.
+    window.open_shift_action.trigger()
+    dialog = wait_dialog(qtbot, window, "openShiftDialog")
+    type_into(qtbot, dialog, "floatEUREdit", "200")
+    apply(qtbot, dialog)
+    wait_closed(qtbot, dialog)
+    qtbot.waitUntil(lambda: shift_text(window).startswith("Shift 1 · Ivan Georgiev · since "))
+    assert shift_text(window).endswith(f"Drawer: {money('200.00')}")
+    assert window.close_shift_action.isEnabled() and not window.open_shift_action.isEnabled()
+
+    # A cash payment of 60 euros on a guest's card; the drawer follows.
+    card = find_and_open(qtbot, window, "R10028")
+    bill_id = ledger(demo_database, card.folio_id).bills[0].bill.id
+    card.findChild(QTabWidget, "breakdownTabs").setCurrentIndex(BILLS_TAB)
+    qtbot.keyClick(card.bills_view, Qt.Key.Key_P, CTRL)
+    payment = wait_dialog(qtbot, card, "makePaymentDialog")
+    type_into(qtbot, payment, "amountEdit", "60")
+    untick(payment, "printReceiptCheck")
+    apply(qtbot, payment)
+    wait_closed(qtbot, payment)
+    qtbot.waitUntil(lambda: shift_text(window).endswith(f"Drawer: {money('260.00')}"))
+    paid = ledger(demo_database, card.folio_id).bill(bill_id).payments[-1].payment
+    assert paid.amount == eur("60.00") and paid.method_code == "cash" and paid.workstation == "TILL-2"
+    card.close()
+
+    # Cash out 20 euros to the safe.
+    activate(qtbot, window)
+    window.cash_out_action.trigger()
+    dialog = wait_dialog(qtbot, window, "cashOutDialog")
+    type_into(qtbot, dialog, "amountEdit", "20")
+    apply(qtbot, dialog)
+    assert dialog.findChild(QLabel, "reasonError").text() == "Say why the cash goes in or out."
+    type_into(qtbot, dialog, "reasonEdit", "To the safe")
+    apply(qtbot, dialog)
+    wait_closed(qtbot, dialog)
+    qtbot.waitUntil(lambda: shift_text(window).endswith(f"Drawer: {money('240.00')}"))
+
+    # X report: the figures on screen and as a PDF, nothing closed.
+    window.x_report_action.trigger()
+    x_dialog = wait_dialog(qtbot, window, "shiftReportDialog")
+    assert x_dialog.windowTitle() == "X report"
+    table = x_dialog.findChild(QTableView, "shiftFiguresTable")
+    rows = {table.model().index(r, 0).data(): table.model().index(r, 1).data() for r in range(table.model().rowCount())}
+    assert rows["Float"] == money("200.00") and rows["Cash received"] == money("60.00")
+    assert rows["Cash out"] == money("-20.00") and rows["Expected in drawer"] == money("240.00")
+    assert "Counted" not in rows
+    qtbot.waitUntil(lambda: len(opened) == 1)
+    x_text = pdf_text(opened[0])
+    assert "X report · shift 1 · TILL-2" in x_text and "Expected in drawer 240.00 EUR" in x_text
+    x_dialog.close()
+
+    # Close: a blind count one euro short: 200 + 20 + 10 + 5 + 2 + 1 + 2 x 0.50 = 239 of the 240 expected.
+    window.close_shift_action.trigger()
+    closing = wait_dialog(qtbot, window, "closeShiftDialog")
+    shown = " ".join(label.text() for label in closing.findChildren(QLabel))
+    assert "240" not in shown  # blind: what the drawer should hold is not shown before the count
+    count = (("200", "1"), ("20", "1"), ("10", "1"), ("5", "1"), ("2", "1"), ("1", "1"), ("0.50", "2"))
+    for denomination, pieces in count:
+        spin = closing.findChild(QSpinBox, f"count_EUR_{denomination}")
+        spin.setFocus()
+        spin.lineEdit().selectAll()
+        qtbot.keyClicks(spin, pieces)
+        spin.interpretText()
+        assert spin.buttonSymbols() is not QAbstractSpinBox.ButtonSymbols.NoButtons
+    assert closing.findChild(QLabel, "countedEURLabel").text() == f"Counted: {money('239.00')}"
+    apply(qtbot, closing)
+    z_dialog = wait_dialog(qtbot, window, "shiftReportDialog")
+    wait_closed(qtbot, closing)
+    assert z_dialog.windowTitle() == "Z report"
+    assert z_dialog.findChild(QLabel, "overShortLabel").text().splitlines()[0] == f"EUR: short by {money('1.00')}"
+    qtbot.waitUntil(lambda: len(opened) == 2)
+    z_text = pdf_text(opened[1])
+    assert "Z report · shift 1 · TILL-2" in z_text
+    assert "Expected in drawer 240.00 EUR" in z_text and "Counted 239.00 EUR" in z_text
+    assert "Over (+) / short (-) -1.00 EUR" in z_text
+    assert "To the safe" in z_text
+    qtbot.waitUntil(lambda: shift_text(window) == "No shift open")
+
+    with demo_database.unit_of_work() as session:
+        counts = {c.currency: c for c in session.scalars(select(ShiftCount))}
+        linked = session.scalars(select(Payment).join(ShiftPayment, ShiftPayment.payment_id == Payment.id)
+                                 .where(Payment.workstation == "TILL-2")).all()
+    assert counts["EUR"].difference == eur("-1.00") and counts["EUR"].counted == eur("239.00")
+    assert [p.id for p in linked] == [paid.id]
+
+
+def test_cash_without_a_shift_is_refused_with_a_clear_message(qtbot, till: MainWindow, demo_database, opened):
+    window = till
+    card = find_and_open(qtbot, window, "R10028")
+    bill_id = ledger(demo_database, card.folio_id).bills[0].bill.id
+    card.findChild(QTabWidget, "breakdownTabs").setCurrentIndex(BILLS_TAB)
+    qtbot.keyClick(card.bills_view, Qt.Key.Key_P, CTRL)
+    payment = wait_dialog(qtbot, card, "makePaymentDialog")
+    type_into(qtbot, payment, "amountEdit", "60")
+    untick(payment, "printReceiptCheck")
+    apply(qtbot, payment)
+    error = payment.findChild(QLabel, "formError")
+    qtbot.waitUntil(lambda: error.isVisible())
+    assert error.text().startswith("No cash shift is open on TILL-2")
+    assert ledger(demo_database, card.folio_id).bill(bill_id).payments == []
+    assert payment.findChild(QLineEdit, "amountEdit").isVisible()

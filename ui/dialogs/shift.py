@@ -1,0 +1,292 @@
+"""The cash shift's dialogs: open with a float, cash in and out, the blind count at closing, X and Z reports.
+
+Each is opened from the main window's **Shift** menu with the shift's form (currencies, notes and
+coins, the open shift) loaded first. The closing count is blind: the dialog never shows what the
+drawer should hold; over/short appears only after the count is recorded.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.money import Money, minor_units
+from desk.reports.shift_pdf import write_z_report
+from desk.shifts import ShiftClosure, ShiftForm, ShiftReport, cash_in, cash_out, close_shift, open_shift
+from ui.context import DeskContext
+from ui.dialogs.common import (
+    Column,
+    DeskDialog,
+    RowsModel,
+    fill_combo,
+    fit_rows,
+    heading_label,
+    hint_label,
+    money_text,
+    new_form,
+    read_amount,
+    rows_view,
+)
+from ui.i18n import format_amount, format_datetime
+from ui.ops import Op
+
+
+def report_directory() -> Path:
+    """Where X and Z reports are saved before the PDF viewer opens them."""
+    path = Path(tempfile.gettempdir()) / "frontdesk-reports"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def open_document(path: Path) -> bool:
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def denomination_text(denomination: Decimal, currency: str) -> str:
+    digits = 0 if denomination == denomination.to_integral_value() else minor_units(currency)
+    return format_amount(denomination, digits)
+
+
+class OpenShiftDialog(DeskDialog):
+    """The float counted into the drawer, one field per currency the hotel takes cash in."""
+
+    def __init__(self, ctx: DeskContext, form: ShiftForm, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent, title=self.tr("Open shift"), apply_text=self.tr("&Open shift"))
+        self.setObjectName("openShiftDialog")
+        self.currencies = form.currencies
+        self.content.addWidget(hint_label(
+            self.tr("Count the cash in the drawer and enter it per currency (leave empty for none)."), "floatHint"))
+        layout = new_form()
+        self.float_edits: dict[str, QLineEdit] = {}
+        for currency in form.currencies:
+            edit = QLineEdit()
+            edit.setObjectName(f"float{currency}Edit")
+            edit.setPlaceholderText(format_amount(Decimal(0), minor_units(currency)))
+            self.add_field(layout, f"float_{currency}", self.tr("Float in {currency}:").format(currency=currency),
+                           edit)
+            self.float_edits[currency] = edit
+        self.content.addLayout(layout)
+        self.field_aliases = {"amount": f"float_{form.currencies[0]}", "currency": f"float_{form.currencies[0]}"}
+
+    def submit(self) -> Op[Any] | None:
+        floats: list[Money] = []
+        for currency, edit in self.float_edits.items():
+            if not edit.text().strip():
+                continue
+            amount = self.read(f"float_{currency}", read_amount, edit.text(), currency, allow_zero=True)
+            if amount is not None:
+                floats.append(amount)
+        if self.refused:
+            return None
+        return self.change(open_shift, floats).success(lambda _status: self.finish())
+
+
+class CashMoveDialog(DeskDialog):
+    """Cash in or cash out of the drawer, with the reason."""
+
+    def __init__(self, ctx: DeskContext, form: ShiftForm, *, out: bool, parent: QWidget | None = None) -> None:
+        title = self.tr("Cash out") if out else self.tr("Cash in")
+        super().__init__(ctx, parent, title=title, apply_text=self.tr("Cash &out") if out else self.tr("Cash &in"))
+        self.setObjectName("cashOutDialog" if out else "cashInDialog")
+        self.out = out
+        layout = new_form()
+        self.amount_edit = QLineEdit()
+        self.amount_edit.setObjectName("amountEdit")
+        self.add_field(layout, "amount", self.tr("Am&ount:"), self.amount_edit)
+        self.currency_combo = QComboBox()
+        self.currency_combo.setObjectName("currencyCombo")
+        fill_combo(self.currency_combo, [(c, c) for c in form.currencies])
+        self.add_field(layout, "currency", self.tr("C&urrency:"), self.currency_combo)
+        self.reason_edit = QLineEdit()
+        self.reason_edit.setObjectName("reasonEdit")
+        self.reason_edit.setMaxLength(240)
+        self.add_field(layout, "reason", self.tr("&Reason:"), self.reason_edit)
+        self.content.addLayout(layout)
+
+    def submit(self) -> Op[Any] | None:
+        currency = self.currency_combo.currentData()
+        amount = self.read("amount", read_amount, self.amount_edit.text(), currency)
+        reason = self.reason_edit.text().strip()
+        if not reason:
+            self.refuse("reason", self.tr("Say why the cash goes in or out."))
+        if amount is None or self.refused:
+            return None
+        use_case = cash_out if self.out else cash_in
+        return self.change(use_case, amount, reason).success(lambda _status: self.finish())
+
+
+class CloseShiftDialog(DeskDialog):
+    """The blind count: pieces per note and coin, per currency; then over/short and the Z report."""
+
+    def __init__(self, ctx: DeskContext, form: ShiftForm, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent, title=self.tr("Close shift"), apply_text=self.tr("&Close shift"))
+        self.setObjectName("closeShiftDialog")
+        self.setMinimumWidth(520)
+        self.closure: ShiftClosure | None = None
+        self.report_dialog: ShiftReportDialog | None = None
+        if form.status is not None:
+            self.content.addWidget(heading_label(
+                self.tr("Shift {number}, opened by {name}").format(number=form.status.number,
+                                                                   name=form.status.opened_by_name),
+                "shiftHeading"))
+        self.content.addWidget(hint_label(
+            self.tr("Count every note and coin in the drawer. What the drawer should hold is shown "
+                    "only after the count is recorded."), "blindHint"))
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("countTabs")
+        self.spins: dict[str, dict[Decimal, QSpinBox]] = {}
+        self.total_labels: dict[str, QLabel] = {}
+        for currency in form.currencies:
+            self.tabs.addTab(self._count_page(currency, form.denominations[currency]), currency)
+        self.content.addWidget(self.tabs)
+
+    def _count_page(self, currency: str, denominations: tuple[Decimal, ...]) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        table = QTableWidget(len(denominations), 3)
+        table.setObjectName(f"count{currency}Table")
+        table.setHorizontalHeaderLabels([self.tr("Note or coin"), self.tr("Pieces"), self.tr("Amount")])
+        table.verticalHeader().hide()
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.spins[currency] = {}
+        for row, denomination in enumerate(denominations):
+            label = QTableWidgetItem(denomination_text(denomination, currency))
+            label.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            table.setItem(row, 0, label)
+            spin = QSpinBox()
+            spin.setObjectName(f"count_{currency}_{denomination}")
+            spin.setRange(0, 99999)
+            spin.valueChanged.connect(lambda _value, c=currency, t=table: self._recount(c, t))
+            table.setCellWidget(row, 1, spin)
+            amount = QTableWidgetItem(money_text(Money.zero(currency)))
+            amount.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            amount.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            table.setItem(row, 2, amount)
+            self.spins[currency][denomination] = spin
+        layout.addWidget(table, 1)
+        total = QLabel(self.tr("Counted: {amount}").format(amount=money_text(Money.zero(currency))))
+        total.setObjectName(f"counted{currency}Label")
+        layout.addWidget(total)
+        self.total_labels[currency] = total
+        return page
+
+    def counted(self, currency: str) -> Money:
+        amount = Money.zero(currency)
+        for denomination, spin in self.spins[currency].items():
+            amount = amount + Money.of(denomination, currency) * spin.value()
+        return amount
+
+    def _recount(self, currency: str, table: QTableWidget) -> None:
+        for row, (denomination, spin) in enumerate(self.spins[currency].items()):
+            item = table.item(row, 2)
+            item.setText(money_text(Money.of(denomination, currency) * spin.value()))
+        self.total_labels[currency].setText(self.tr("Counted: {amount}").format(
+            amount=money_text(self.counted(currency))))
+
+    def submit(self) -> Op[Any] | None:
+        counts = {currency: {d: spin.value() for d, spin in spins.items() if spin.value()}
+                  for currency, spins in self.spins.items()}
+        return self.change(close_shift, counts).success(self._closed)
+
+    def _closed(self, closure: ShiftClosure) -> None:
+        self.closure = closure
+        # The Z report as kept in the database, saved where the viewer can open it.
+        self.query(write_z_report, closure.report.shift_id, report_directory()).success(self._show_z).run()
+
+    def _show_z(self, written: tuple[ShiftReport, Path]) -> None:
+        report, path = written
+        window = self.parentWidget()
+        self.report_dialog = ShiftReportDialog(report, path, window)
+        self.report_dialog.open()
+        open_document(path)
+        self.finish()
+
+
+class ShiftReportDialog(QDialog):
+    """An X or Z report on screen: the drawer per currency, over/short after a count, and its PDF."""
+
+    def __init__(self, report: ShiftReport, path: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("shiftReportDialog")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.report = report
+        self.path = path
+        title = self.tr("Z report") if report.is_final else self.tr("X report")
+        self.setWindowTitle(title)
+        self.setMinimumWidth(520)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading_label(
+            self.tr("{report} · shift {number} · {workstation}").format(
+                report=title, number=report.number, workstation=report.workstation), "reportHeading"))
+        layout.addWidget(QLabel(self.tr("Opened {when} by {name}").format(
+            when=format_datetime(report.opened_at), name=report.opened_by_name)))
+        if report.closed_at is not None:
+            layout.addWidget(QLabel(self.tr("Closed {when} by {name}").format(
+                when=format_datetime(report.closed_at), name=report.closed_by_name)))
+
+        self.model = RowsModel([Column(""), *(Column(f.currency, align_right=True) for f in report.currencies)],
+                               self)
+        rows: list[list[str]] = []
+        figures = report.currencies
+        rows.append([self.tr("Float"), *(money_text(f.opening_float) for f in figures)])
+        rows.append([self.tr("Cash received"), *(money_text(f.received) for f in figures)])
+        rows.append([self.tr("Cash given back"), *(money_text(-f.given_back) for f in figures)])
+        rows.append([self.tr("Cash in"), *(money_text(f.cash_in) for f in figures)])
+        rows.append([self.tr("Cash out"), *(money_text(-f.cash_out) for f in figures)])
+        rows.append([self.tr("Expected in drawer"), *(money_text(f.expected) for f in figures)])
+        if report.is_final:
+            rows.append([self.tr("Counted"), *(money_text(f.counted) if f.counted else "" for f in figures)])
+            rows.append([self.tr("Over / short"),
+                         *(money_text(f.difference) if f.difference is not None else "" for f in figures)])
+        self.model.set_rows(rows)
+        self.table = rows_view(self.model, "shiftFiguresTable")
+        fit_rows(self.table, len(rows), at_most=10)
+        layout.addWidget(self.table)
+
+        if report.is_final:
+            self.result_label = QLabel("\n".join(self._result_line(f.currency, f.difference)
+                                                 for f in figures if f.difference is not None))
+            self.result_label.setObjectName("overShortLabel")
+            layout.addWidget(self.result_label)
+        saved = QLabel(self.tr("Saved as {path}").format(path=str(path)))
+        saved.setObjectName("reportPathLabel")
+        saved.setWordWrap(True)
+        saved.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(saved)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.open_button = QPushButton(self.tr("Open &PDF"))
+        self.open_button.setObjectName("openPdfButton")
+        self.open_button.clicked.connect(lambda: open_document(self.path))
+        buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    @staticmethod
+    def _result_line(currency: str, difference: Money) -> str:
+        if difference.is_negative:
+            return QCoreApplication.translate("ShiftReportDialog", "{currency}: short by {amount}").format(
+                currency=currency, amount=money_text(-difference))
+        if difference.is_positive:
+            return QCoreApplication.translate("ShiftReportDialog", "{currency}: over by {amount}").format(
+                currency=currency, amount=money_text(difference))
+        return QCoreApplication.translate("ShiftReportDialog", "{currency}: exact").format(currency=currency)
