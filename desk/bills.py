@@ -8,9 +8,10 @@ from sqlalchemy.orm import Session
 
 from desk.auth import Actor
 from desk.errors import InvalidInput
-from desk.folios import load_folio
+from desk.folios import FolioView, load_folio
 from desk.lookup import ensure_open, get, open_bill_for_update
 from desk.models import Bill, Company, Folio, Guest, PostingMove
+from desk.money import Money
 
 
 def open_bill(
@@ -50,6 +51,7 @@ def move_postings(session: Session, actor: Actor, posting_ids: Sequence[int], to
         raise InvalidInput("Choose the services to move", field="postings")
     target = open_bill_for_update(session, to_bill_id)
     view = load_folio(session, target.folio_id)
+    _refuse_leaving_overpaid(view, posting_ids, target.id)
     for posting_id in dict.fromkeys(posting_ids):
         line = view.posting(posting_id)
         if not line.is_active:
@@ -68,6 +70,23 @@ def move_postings(session: Session, actor: Actor, posting_ids: Sequence[int], to
             )
         )
     session.flush()
+
+
+def _refuse_leaving_overpaid(view: FolioView, posting_ids: Sequence[int], target_id: int) -> None:
+    """A bill's payments paid for its services: moving them off would leave the bill overpaid and
+    another owing the same money, so the clerk deals with the payment first."""
+    leaving: dict[int, Money] = {}
+    for posting_id in dict.fromkeys(posting_ids):
+        line = view.posting(posting_id)
+        if line.is_active and line.bill_id != target_id:
+            leaving[line.bill_id] = leaving.get(line.bill_id, Money.zero(view.currency)) + line.posting.amount
+    for bill_id, amount in leaving.items():
+        source = view.bill(bill_id)
+        if source.paid.is_positive and source.paid > source.charges - amount:
+            raise InvalidInput(
+                f"Bill {source.bill.number} has {source.paid} paid on it: moving {amount} of services off it "
+                "would leave it overpaid and the other bill owing. Refund or void its payment first",
+                field="postings")
 
 
 def split_bill(

@@ -70,3 +70,14 @@ class InvalidTransition(DeskError):
 
 class LedgerImmutable(DeskError):
     """A ledger record was about to be changed or deleted in place."""
+
+
+class WouldOverpay(DeskError):
+    """A payment larger than what the bill owes, not confirmed as an overpayment."""
+
+    field = "amount"
+
+    def __init__(self, message: str, *, owed: object, overpaid: object) -> None:
+        super().__init__(message)
+        self.owed = owed
+        self.overpaid = overpaid

@@ -10,7 +10,17 @@ from sqlalchemy.orm import Session
 
 from desk.errors import ClosedForPosting, InvalidInput, NotFound
 from desk.folios import base_currency
-from desk.models import Base, Bill, CurrencyRate, Folio, Reservation, ReservationStatus
+from desk.models import (
+    Base,
+    Bill,
+    CurrencyRate,
+    Folio,
+    MethodKind,
+    Payment,
+    Posting,
+    Reservation,
+    ReservationStatus,
+)
 from desk.money import Money, minor_units
 
 T = TypeVar("T", bound=Base)
@@ -61,6 +71,30 @@ def in_base(session: Session, amount: Money) -> tuple[Decimal, Money]:
 def require_positive(amount: Money) -> None:
     if not amount.is_positive:
         raise InvalidInput(f"The amount must be more than zero (got {amount})", field="amount")
+
+
+def require_base_value(amount: Money, base_amount: Money) -> None:
+    """Refuse money worth nothing in the hotel's currency: it would move nothing on the bill."""
+    if amount and not base_amount:
+        raise InvalidInput(f"{amount} is worth less than the smallest {base_amount.currency} amount "
+                           f"({base_amount}): take a larger amount", field="amount")
+
+
+def refuse_company_transfer(payment: Payment) -> None:
+    """A transfer to a company's account is undone on both folios at once, never as a payment."""
+    if payment.method.kind is MethodKind.COMPANY_ACCOUNT:
+        raise InvalidInput(f"Payment {payment.id} moved the bill to the account of {payment.payer_name}: "
+                           "reverse the transfer instead", field="payment")
+
+
+def refuse_reversing_open_transfer(session: Session, posting: Posting) -> None:
+    """The company's half of a transfer is reversed only together with the guest's half."""
+    payment_id = session.scalar(select(Payment.id).where(Payment.company_posting_id == posting.id))
+    if payment_id is None:
+        return
+    if session.scalar(select(Payment.id).where(Payment.voids_id == payment_id)) is None:
+        raise InvalidInput(f"{posting.description} is a bill moved to this account: reverse the transfer "
+                           "on the guest's bill, which undoes both halves", field="posting")
 
 
 def reservation_by_number(session: Session, number: str) -> Reservation:

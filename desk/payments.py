@@ -11,9 +11,17 @@ from decimal import Decimal
 from sqlalchemy.orm import Session
 
 from desk.auth import Actor
-from desk.errors import InvalidInput, NotAuthorised, RefundTooLarge
+from desk.errors import AlreadyReversed, InvalidInput, NotAuthorised, RefundTooLarge, WouldOverpay
 from desk.folios import base_currency, load_folio
-from desk.lookup import ensure_open, get, in_base, open_bill_for_update, require_positive
+from desk.lookup import (
+    ensure_open,
+    get,
+    in_base,
+    open_bill_for_update,
+    refuse_company_transfer,
+    require_base_value,
+    require_positive,
+)
 from desk.models import (
     Bill,
     Company,
@@ -22,11 +30,13 @@ from desk.models import (
     Payment,
     PaymentKind,
     PaymentMethod,
+    Posting,
+    PostingKind,
     Role,
     User,
 )
 from desk.money import Money
-from desk.postings import post_charge
+from desk.postings import post_charge, reverse_posting
 from desk.stays import company_folio
 
 
@@ -91,12 +101,20 @@ def _record(
     return payment
 
 
-def take_payment(session: Session, actor: Actor, bill_id: int, tender: Tender) -> Payment:
-    """Money received for a bill, in any currency the hotel accepts."""
+def take_payment(
+    session: Session, actor: Actor, bill_id: int, tender: Tender, *, allow_overpay: bool = False
+) -> Payment:
+    """Money received for a bill, in any currency the hotel accepts.
+
+    More than the bill owes is taken only when ``allow_overpay`` says the clerk confirmed it.
+    """
     bill = open_bill_for_update(session, bill_id)
     method = _tender_method(session, tender.method_code)
     require_positive(tender.amount)
     rate, base_amount = in_base(session, tender.amount)
+    require_base_value(tender.amount, base_amount)
+    if not allow_overpay:
+        _refuse_overpayment(session, bill, base_amount)
     return _record(
         session,
         actor,
@@ -113,6 +131,17 @@ def take_payment(session: Session, actor: Actor, bill_id: int, tender: Tender) -
     )
 
 
+def _refuse_overpayment(session: Session, bill: Bill, base_amount: Money) -> None:
+    owed = load_folio(session, bill.folio_id).bill(bill.id).balance
+    if base_amount > owed:
+        over = base_amount - max(owed, Money.zero(owed.currency))
+        raise WouldOverpay(
+            f"Bill {bill.number} owes {owed}: {base_amount} would leave it overpaid by {over}",
+            owed=owed,
+            overpaid=over,
+        )
+
+
 def take_deposit(session: Session, actor: Actor, folio_id: int, tender: Tender) -> Payment:
     """An advance held on the folio's deposit account until it pays a bill."""
     folio = get(session, Folio, folio_id, "Folio", lock=True)
@@ -120,6 +149,7 @@ def take_deposit(session: Session, actor: Actor, folio_id: int, tender: Tender) 
     method = _tender_method(session, tender.method_code)
     require_positive(tender.amount)
     rate, base_amount = in_base(session, tender.amount)
+    require_base_value(tender.amount, base_amount)
     return _record(
         session,
         actor,
@@ -188,6 +218,7 @@ def refund_payment(
     ensure_open(folio)
     if original.kind not in (PaymentKind.PAYMENT, PaymentKind.DEPOSIT):
         raise InvalidInput("Only a payment or a deposit can be refunded", field="payment")
+    refuse_company_transfer(original)
     require_positive(amount)
     if amount.currency != original.amount.currency:
         raise InvalidInput(f"This payment is refunded in {original.amount.currency}", field="currency")
@@ -201,6 +232,7 @@ def refund_payment(
         base_amount = line.refundable_base  # the last refund takes what rounding left
     else:
         base_amount = min(amount.convert(original.rate, view.currency), line.refundable_base)
+        require_base_value(amount, base_amount)
     if original.bill_id is None:
         if direction is not RefundDirection.PAYER:
             raise InvalidInput("A deposit is refunded to the payer", field="direction")
@@ -258,6 +290,7 @@ def void_payment(session: Session, actor: Actor, payment_id: int, *, reason: str
     ensure_open(folio)
     if original.kind not in (PaymentKind.PAYMENT, PaymentKind.DEPOSIT, PaymentKind.REFUND):
         raise InvalidInput("Only a payment, deposit or refund can be voided", field="payment")
+    refuse_company_transfer(original)
     if original.transfer_group is not None:
         raise InvalidInput("A refund into the deposit is undone by applying the deposit", field="payment")
     view = load_folio(session, original.folio_id)
@@ -299,7 +332,7 @@ def transfer_to_company(session: Session, actor: Actor, bill_id: int, company_id
         raise InvalidInput("No company-account payment method is configured", field="method")
     account = company_folio(session, actor, company.id)
     target = session.get_one(Bill, min(b.id for b in account.bills))
-    post_charge(
+    charge = post_charge(
         session,
         actor,
         bill_id=target.id,
@@ -321,4 +354,63 @@ def transfer_to_company(session: Session, actor: Actor, bill_id: int, company_id
         base_amount=balance,
         payer_name=company.name,
         text=f"To the account of {company.name}",
+        company_posting_id=charge.id,
     )
+
+
+def reverse_company_transfer(
+    session: Session, actor: Actor, payment_id: int, *, reason: str, manager: User
+) -> Payment:
+    """Undo a transfer to a company's account: both legs at once, so nobody is billed twice.
+
+    The charge on the company's folio is reversed and the payment on the guest's bill voided; the
+    guest's bill owes its amount again. Refused once the company has paid towards that charge.
+    """
+    if manager.role is not Role.MANAGER:
+        raise NotAuthorised(f"{manager.full_name} is not a manager")
+    if not reason.strip():
+        raise InvalidInput("Say why the transfer is reversed", field="reason")
+    original = get(session, Payment, payment_id, "Payment", lock=True)
+    if original.company_posting_id is None:
+        if original.method.kind is MethodKind.COMPANY_ACCOUNT:
+            raise InvalidInput("This transfer was recorded before its two halves were linked: "
+                               "reverse the company's charge and this payment by hand", field="payment")
+        raise InvalidInput(f"Payment {original.id} is not a transfer to a company account", field="payment")
+    folio = get(session, Folio, original.folio_id, "Folio", lock=True)
+    ensure_open(folio)
+    if load_folio(session, original.folio_id).payment(original.id).voided_by is not None:
+        raise AlreadyReversed("This transfer was already reversed")
+    assert original.bill_id is not None  # a transfer always settles a bill
+    open_bill_for_update(session, original.bill_id)
+    charge = session.get_one(Posting, original.company_posting_id)
+    company_view = load_folio(session, charge.folio_id)
+    line = company_view.posting(charge.id)
+    if line.reversed_by is not None:
+        raise AlreadyReversed(f"{charge.description} was already reversed on the company's account")
+    company_bill = company_view.bill(line.bill_id)
+    # Payments beyond the bill's other charges went towards this one: the company paid it.
+    if company_bill.balance < charge.amount:
+        paid_towards = charge.amount - max(company_bill.balance, Money.zero(charge.amount.currency))
+        raise InvalidInput(
+            f"{company_bill.bill.payer_name} already paid {paid_towards} towards this transfer: "
+            "refund the company first", field="payment")
+    void = _record(
+        session,
+        actor,
+        folio_id=original.folio_id,
+        bill_id=original.bill_id,
+        kind=PaymentKind.VOID,
+        method=original.method,
+        amount=-original.amount,
+        rate=original.rate,
+        base_amount=-original.base_amount,
+        voids_id=original.id,
+        payer_name=original.payer_name,
+        reason=reason.strip(),
+        authorised_by=manager.username,
+        text=f"Reversal of the transfer to {original.payer_name}",
+        paid_on=original.paid_on,
+    )
+    # After the void: the company's charge may be reversed only once the guest's leg is undone.
+    reverse_posting(session, actor, charge.id, reason=reason, kind=PostingKind.REVERSAL, authorised_by=manager)
+    return void

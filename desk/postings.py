@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from desk.auth import Actor
 from desk.errors import AlreadyReversed, InvalidInput, NotAuthorised
 from desk.folios import base_currency, load_folio
-from desk.lookup import get, open_bill_for_update
+from desk.lookup import get, open_bill_for_update, refuse_reversing_open_transfer
 from desk.models import Outlet, Posting, PostingItem, PostingKind, Role, Service, TaxRate, User
 from desk.money import Money, total
 from desk.types import utcnow
@@ -31,6 +31,10 @@ class OrderItem:
         return self.unit_price.times(self.quantity)
 
 
+# Quantities are stored as numeric(12, 3).
+MAX_QUANTITY = Decimal(10) ** 9
+
+
 def quantity_of(value: object) -> Decimal:
     if isinstance(value, float | bool):
         raise InvalidInput(f"{value!r} is not an exact quantity", field="quantity")
@@ -38,6 +42,9 @@ def quantity_of(value: object) -> Decimal:
         quantity = Decimal(str(value))
     except (InvalidOperation, ValueError):
         raise InvalidInput(f"{value!r} is not a quantity", field="quantity") from None
+    # Before quantize: a quantity of 30 digits would trap there instead of being refused.
+    if quantity.is_finite() and quantity >= MAX_QUANTITY:
+        raise InvalidInput(f"The quantity must be less than {MAX_QUANTITY:,} (got {value})", field="quantity")
     if not quantity.is_finite() or quantity <= 0 or quantity != quantity.quantize(Decimal("0.001")):
         raise InvalidInput(f"The quantity must be positive with at most 3 decimals (got {value})",
                            field="quantity")
@@ -85,6 +92,8 @@ def post_charge(
         percent = get(session, TaxRate, tax_code, "Tax rate").percent
     if outlet_code is not None:
         get(session, Outlet, outlet_code, "Outlet")
+    for item in items or []:
+        quantity_of(item.quantity)
     amount = unit_price.times(quantity)
     if items and total((item.amount for item in items), currency) != amount:
         raise InvalidInput("The order's items do not add up to its amount", field="items")
@@ -165,6 +174,7 @@ def reverse_posting(
         raise InvalidInput("A reversal cannot itself be reversed", field="posting")
     if not reason.strip():
         raise InvalidInput("Say why the service is reversed", field="reason")
+    refuse_reversing_open_transfer(session, original)
     line = load_folio(session, original.folio_id).posting(original.id)
     if line.reversed_by is not None:
         raise AlreadyReversed(f"{original.description} was already reversed")

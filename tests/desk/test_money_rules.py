@@ -1,0 +1,217 @@
+"""Rules that keep money from slipping: transfers, tiny tenders, huge numbers, overpaying, moves."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from desk.auth import authorise
+from desk.bills import move_postings, open_bill, split_bill
+from desk.errors import AlreadyReversed, InvalidAmount, InvalidInput, NotAuthorised, WouldOverpay
+from desk.folios import BillStatus
+from desk.models import Company, CurrencyRate, PaymentKind, PostingKind, Role
+from desk.money import Money
+from desk.payments import (
+    RefundDirection,
+    Tender,
+    refund_payment,
+    reverse_company_transfer,
+    take_deposit,
+    take_payment,
+    transfer_to_company,
+    void_payment,
+)
+from desk.postings import OrderItem, post_charge, post_service, reverse_posting, void_posting
+from desk.stays import company_folio
+
+from .conftest import Hotel
+from .test_use_cases import unchanged
+
+
+def _company(hotel: Hotel) -> int:
+    with hotel.database.unit_of_work() as session:
+        company = Company(name="ACME", search_name="acme")
+        session.add(company)
+        session.flush()
+        return company.id
+
+
+def _transferred(hotel: Hotel):
+    stay = hotel.stay()
+    hotel.run(post_service, bill_id=stay.bill_id, service_code="SPA")  # 35.00
+    company_id = _company(hotel)
+    transfer = hotel.run(transfer_to_company, stay.bill_id, company_id)
+    account = hotel.run(company_folio, company_id)
+    return stay, transfer, account.id
+
+
+# --- company-account transfers ----------------------------------------------------------------
+
+
+def test_a_company_transfer_links_its_two_legs(hotel: Hotel):
+    _stay, transfer, account_id = _transferred(hotel)
+    charge = hotel.view(account_id).postings[0].posting
+    assert transfer.company_posting_id == charge.id
+    assert charge.amount == hotel.money("35.00")
+
+
+def test_a_company_transfer_is_neither_refunded_nor_voided_as_a_payment(hotel: Hotel):
+    stay, transfer, account_id = _transferred(hotel)
+    for direction in RefundDirection:
+        error = unchanged(hotel, lambda d=direction: hotel.run(
+            refund_payment, transfer.id, hotel.money("35"), direction=d, method_code="cash"))
+        assert "reverse the transfer" in error.message
+    unchanged(hotel, lambda: hotel.run(void_payment, transfer.id, reason="x", manager=hotel.manager()))
+    # Nor is the company's half undone alone: the guest's bill would stay paid by nobody.
+    charge_id = hotel.view(account_id).postings[0].posting.id
+    unchanged(hotel, lambda: hotel.run(reverse_posting, charge_id, reason="dispute"))
+    unchanged(hotel, lambda: hotel.run(void_posting, charge_id, reason="dispute", manager=hotel.manager()))
+    assert hotel.view(stay.folio_id).bill(stay.bill_id).status is BillStatus.PAID
+    assert hotel.view(account_id).balance == hotel.money("35.00")
+
+
+def test_reversing_a_transfer_undoes_both_legs_together(hotel: Hotel):
+    stay, transfer, account_id = _transferred(hotel)
+    clerk = hotel.query(authorise, "anna", "anna", Role.CLERK)
+    error = unchanged(hotel, lambda: hotel.run(reverse_company_transfer, transfer.id, reason="x", manager=clerk))
+    assert isinstance(error, NotAuthorised)
+    unchanged(hotel, lambda: hotel.run(reverse_company_transfer, transfer.id, reason=" ", manager=hotel.manager()))
+
+    void = hotel.run(reverse_company_transfer, transfer.id, reason="company refused", manager=hotel.manager())
+    assert (void.kind, void.voids_id, void.authorised_by) == (PaymentKind.VOID, transfer.id, "maria")
+    bill = hotel.view(stay.folio_id).bill(stay.bill_id)
+    assert (bill.balance, bill.status) == (hotel.money("35.00"), BillStatus.NOT_PAID)
+    account = hotel.view(account_id)
+    assert account.balance == hotel.money("0.00")
+    reversal = account.postings[0].reversed_by
+    assert reversal is not None and reversal.kind is PostingKind.REVERSAL and reversal.authorised_by == "maria"
+
+    again = unchanged(hotel, lambda: hotel.run(
+        reverse_company_transfer, transfer.id, reason="again", manager=hotel.manager()))
+    assert isinstance(again, AlreadyReversed)
+
+
+def test_a_transfer_the_company_paid_is_not_reversed(hotel: Hotel):
+    _stay, transfer, account_id = _transferred(hotel)
+    company_bill = hotel.view(account_id).bills[0].bill.id
+    hotel.run(take_payment, company_bill, Tender("transfer", hotel.money("35"), text="Bank ref 1"))
+    error = unchanged(hotel, lambda: hotel.run(
+        reverse_company_transfer, transfer.id, reason="late", manager=hotel.manager()))
+    assert "already paid EUR 35.00" in error.message
+
+
+def test_only_a_transfer_is_reversed_as_one(hotel: Hotel):
+    stay = hotel.stay()
+    hotel.run(post_service, bill_id=stay.bill_id, service_code="SPA")
+    cash = hotel.run(take_payment, stay.bill_id, Tender("cash", hotel.money("35")))
+    unchanged(hotel, lambda: hotel.run(reverse_company_transfer, cash.id, reason="x", manager=hotel.manager()))
+
+
+# --- tenders worth nothing in the base currency ---------------------------------------------
+
+
+def test_a_tender_worth_zero_in_the_base_currency_is_refused(hotel: Hotel):
+    with hotel.database.unit_of_work() as session:
+        session.add(CurrencyRate(currency="IDR", rate=Decimal("0.000057")))
+    stay = hotel.stay()
+    hotel.run(post_service, bill_id=stay.bill_id, service_code="SPA")
+    tiny = Tender("cash", hotel.money("0.01", "IDR"))
+    error = unchanged(hotel, lambda: hotel.run(take_payment, stay.bill_id, tiny))
+    assert isinstance(error, InvalidInput) and "EUR 0.00" in error.message
+    unchanged(hotel, lambda: hotel.run(take_deposit, stay.folio_id, tiny))
+    # A real amount still goes through, and a part refund worth nothing is refused too.
+    payment = hotel.run(take_payment, stay.bill_id, Tender("cash", hotel.money("100000", "IDR")))
+    assert payment.base_amount == hotel.money("5.70")
+    unchanged(hotel, lambda: hotel.run(refund_payment, payment.id, hotel.money("50", "IDR")))
+
+
+# --- numbers too large for the ledger --------------------------------------------------------
+
+
+@pytest.mark.parametrize("amount", ["1" * 30, "1e40", "1000000000000000"])
+def test_amounts_beyond_the_ledger_are_a_domain_error(amount):
+    with pytest.raises(InvalidAmount):
+        Money.of(amount, "EUR")
+    with pytest.raises(InvalidAmount):
+        Money.rounded(Decimal(amount), "EUR")
+
+
+@pytest.mark.parametrize("quantity", [10**10, "1" * 30, "1e30", Decimal(10) ** 9])
+def test_huge_quantities_are_refused_on_every_database(hotel: Hotel, quantity):
+    stay = hotel.stay()
+    error = unchanged(hotel, lambda: hotel.run(post_service, bill_id=stay.bill_id, service_code="SPA",
+                                               quantity=quantity))
+    assert error.field == "quantity"
+
+
+def test_a_huge_quantity_inside_an_order_is_refused(hotel: Hotel):
+    stay = hotel.stay()
+    items = [OrderItem("Tea", Decimal(10) ** 10, hotel.money("0.00"))]
+    unchanged(hotel, lambda: hotel.run(post_charge, bill_id=stay.bill_id, description="Bar", quantity=1,
+                                       unit_price=hotel.money("0"), items=items))
+
+
+def test_a_price_times_quantity_beyond_the_ledger_is_refused(hotel: Hotel):
+    stay = hotel.stay()
+    error = unchanged(hotel, lambda: hotel.run(post_charge, bill_id=stay.bill_id, description="Gold",
+                                               quantity=999_999_999, unit_price=hotel.money("99999999")))
+    assert isinstance(error, InvalidAmount)
+    # The largest amounts the ledger holds still round-trip exactly on both databases.
+    largest = hotel.money("999999999999999.99")
+    posting = hotel.run(post_charge, bill_id=stay.bill_id, description="Everything", quantity="1",
+                        unit_price=largest)
+    assert hotel.view(stay.folio_id).posting(posting.id).posting.amount == largest
+
+
+# --- overpaying --------------------------------------------------------------------------------
+
+
+def test_overpaying_is_refused_unless_confirmed(hotel: Hotel):
+    stay = hotel.stay()
+    hotel.run(post_service, bill_id=stay.bill_id, service_code="SPA", quantity=2)  # 70.00
+    hotel.run(take_payment, stay.bill_id, Tender("cash", hotel.money("4.60")))  # owes 65.40
+    error = unchanged(hotel, lambda: hotel.run(take_payment, stay.bill_id, Tender("cash", hotel.money("100"))))
+    assert isinstance(error, WouldOverpay)
+    assert (error.owed, error.overpaid) == (hotel.money("65.40"), hotel.money("34.60"))
+    assert "overpaid by EUR 34.60" in error.message
+    # In another currency, the comparison is in the base currency.
+    unchanged(hotel, lambda: hotel.run(take_payment, stay.bill_id, Tender("cash", hotel.money("72", "USD"))))
+    hotel.run(take_payment, stay.bill_id, Tender("cash", hotel.money("71", "USD")))  # 65.32: fine
+
+    hotel.run(take_payment, stay.bill_id, Tender("cash", hotel.money("10")), allow_overpay=True)
+    assert hotel.view(stay.folio_id).bill(stay.bill_id).status is BillStatus.OVERPAID
+
+
+def test_exact_payment_needs_no_confirmation(hotel: Hotel):
+    stay = hotel.stay()
+    hotel.run(post_service, bill_id=stay.bill_id, service_code="SPA")
+    hotel.run(take_payment, stay.bill_id, Tender("card", hotel.money("35")))
+    assert hotel.view(stay.folio_id).bill(stay.bill_id).status is BillStatus.PAID
+
+
+# --- moving services off a paid bill ----------------------------------------------------------
+
+
+def test_services_are_not_moved_off_a_paid_bill(hotel: Hotel):
+    stay = hotel.stay()
+    spa = hotel.run(post_service, bill_id=stay.bill_id, service_code="SPA")
+    beer = hotel.run(post_service, bill_id=stay.bill_id, service_code="MB-BEER")
+    hotel.run(take_payment, stay.bill_id, Tender("cash", hotel.money("40")))
+    other = hotel.run(open_bill, stay.folio_id, payer_name="Colleague")
+    error = unchanged(hotel, lambda: hotel.run(move_postings, [beer.id], other.id))
+    assert "Refund or void its payment first" in error.message
+    unchanged(hotel, lambda: hotel.run(split_bill, stay.bill_id, [spa.id], payer_name="Colleague"))
+    assert [b.status for b in hotel.view(stay.folio_id).bills] == [BillStatus.PAID, BillStatus.EMPTY]
+
+
+def test_a_part_paid_bill_gives_up_only_what_its_payments_do_not_cover(hotel: Hotel):
+    stay = hotel.stay()
+    spa = hotel.run(post_service, bill_id=stay.bill_id, service_code="SPA")  # 35.00
+    beer = hotel.run(post_service, bill_id=stay.bill_id, service_code="MB-BEER")  # 5.00
+    hotel.run(take_payment, stay.bill_id, Tender("cash", hotel.money("35")))
+    other = hotel.run(open_bill, stay.folio_id, payer_name="Colleague")
+    hotel.run(move_postings, [beer.id], other.id)  # 35 paid on 35 left
+    unchanged(hotel, lambda: hotel.run(move_postings, [spa.id], other.id))
+    # Services move freely onto a paid bill, and between unpaid ones.
+    hotel.run(move_postings, [beer.id], stay.bill_id)
