@@ -358,6 +358,11 @@ def transfer_to_company(session: Session, actor: Actor, bill_id: int, company_id
     )
 
 
+def is_linked_company_transfer(session: Session, payment_id: int) -> bool:
+    payment = session.get(Payment, payment_id)
+    return payment is not None and payment.company_posting_id is not None
+
+
 def reverse_company_transfer(
     session: Session, actor: Actor, payment_id: int, *, reason: str, manager: User
 ) -> Payment:

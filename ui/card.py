@@ -734,7 +734,8 @@ class ReservationCard(QMainWindow):
             return False
         p = line.payment
         return (p.kind in (PaymentKind.PAYMENT, PaymentKind.DEPOSIT, PaymentKind.REFUND)
-                and line.voided_by is None and p.transfer_group is None and not line.refunds)
+                and line.voided_by is None and p.transfer_group is None and not line.refunds
+                and (not line.is_company_transfer or p.company_posting_id is not None))
 
     @staticmethod
     def _has_receipt(line: PaymentLine | None) -> bool:

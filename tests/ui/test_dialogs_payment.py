@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPushButton
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QMessageBox, QPushButton
 
 from desk.folios import BillStatus
 from desk.models import MethodKind, PaymentKind
@@ -16,6 +16,7 @@ from tests.ui.test_dialogs_common import (
     apply_refused,
     card_window,
     child,
+    click,
     find_card,
     folio_now,
     ledger_counts,
@@ -203,3 +204,35 @@ def test_apply_is_disabled_and_cancel_ignored_while_the_payment_is_recorded(
         dialog.reject()  # Escape now would hide a payment that is being recorded anyway
         assert dialog.isVisible()
     assert folio_now(demo_database, card).bill(bill.bill.id).status is BillStatus.PAID
+
+
+def _overpay_box(qtbot, dialog, previous=None):
+    qtbot.waitUntil(lambda: getattr(dialog, "overpay_box", None) not in (None, previous), timeout=10_000)
+    box = dialog.overpay_box
+    assert box.objectName() == "overpayBox"
+    qtbot.waitUntil(box.isVisible, timeout=10_000)
+    return box
+
+
+def test_overpaying_asks_first_and_says_by_how_much(qtbot, desk_context, demo_database, card, window):
+    dialog, bill = open_payment(qtbot, desk_context, card, window)
+    child(dialog, QCheckBox, "printReceiptCheck").setChecked(False)
+    more = bill.balance + Money.of("10.00", "EUR")
+    retype(qtbot, child(dialog, QLineEdit, "amountEdit"), f"{more.amount:f}")
+    before = ledger_counts(demo_database)
+    click(qtbot, dialog, "applyButton")
+
+    box = _overpay_box(qtbot, dialog)
+    assert money_text(bill.balance) in box.text() and money_text(Money.of("10.00", "EUR")) in box.text()
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.No), Qt.MouseButton.LeftButton)
+    assert money_text(bill.balance) in child(dialog, QLabel, "amountError").text()
+    assert ledger_counts(demo_database) == before
+    assert dialog.isVisible()
+
+    click(qtbot, dialog, "applyButton")
+    box = _overpay_box(qtbot, dialog, previous=box)
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+    after = folio_now(demo_database, card).bill(bill.bill.id)
+    assert after.status is BillStatus.OVERPAID
+    assert after.balance == Money.of("-10.00", "EUR")

@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLabel, QLineEdit, QMessageBox, QWidget
 
 from desk.card import CardData
+from desk.errors import WouldOverpay
 from desk.models import MethodKind, Payment, PaymentMethod
 from desk.money import Money
 from desk.payments import TENDER_KINDS, Tender, take_payment
@@ -54,6 +55,7 @@ class MakePaymentDialog(DeskDialog):
         self.bill_id = bill_id
         self.bill = card.folio.bill(bill_id)
         self.receipt_dialog: ReceiptDialog | None = None
+        self.overpay_box: QMessageBox | None = None
         self._methods = {method.code: method for method in tender_methods(card)}
         self._amount_is_default = True
         self.field_aliases = {"currency": "amount"}
@@ -206,9 +208,42 @@ class MakePaymentDialog(DeskDialog):
             text=self.text_edit.text(),
         )
         print_receipt = self.print_receipt_check.isChecked() and offers_receipt(self.card, method)
-        return self.change(take_payment, self.bill_id, tender).success(
-            lambda payment: self._paid(payment, print_receipt)
+        return self._pay(tender, print_receipt, allow_overpay=False)
+
+    def _pay(self, tender: Tender, print_receipt: bool, *, allow_overpay: bool) -> Op[Payment]:
+        return (
+            self.change(take_payment, self.bill_id, tender, allow_overpay=allow_overpay)
+            .success(lambda payment: self._paid(payment, print_receipt))
+            .failure(lambda exc: self._refused(exc, tender, print_receipt))
         )
+
+    def _refused(self, exc: BaseException, tender: Tender, print_receipt: bool) -> None:
+        if not isinstance(exc, WouldOverpay):
+            self.show_failure(exc)
+            return
+        # More than the bill owes is taken only when the clerk says so, knowing by how much.
+        text = self.tr("The bill owes {owed}; take {amount} and leave {overpaid} overpaid?").format(
+            owed=money_text(exc.owed) if isinstance(exc.owed, Money) else str(exc.owed),
+            amount=money_text(tender.amount),
+            overpaid=money_text(exc.overpaid) if isinstance(exc.overpaid, Money) else str(exc.overpaid),
+        )
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Overpayment"), text,
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setObjectName("overpayBox")
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        self.overpay_box = box
+
+        def answered(_result: int) -> None:
+            box.deleteLater()
+            if box.clickedButton() is box.button(QMessageBox.StandardButton.Yes):
+                self._op = self._pay(tender, print_receipt, allow_overpay=True)
+                self._op.run()
+            else:
+                self.show_problem("amount", self.tr("The bill owes {owed}.").format(
+                    owed=money_text(exc.owed) if isinstance(exc.owed, Money) else str(exc.owed)))
+
+        box.finished.connect(answered)
+        box.open()
 
     def _paid(self, payment: Payment, print_receipt: bool) -> None:
         if print_receipt:

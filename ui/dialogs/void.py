@@ -11,7 +11,7 @@ from desk.auth import Actor, authorise
 from desk.card import CardData
 from desk.errors import InvalidInput
 from desk.models import Payment, PaymentKind, Posting, PostingKind
-from desk.payments import void_payment
+from desk.payments import is_linked_company_transfer, reverse_company_transfer, void_payment
 from desk.postings import void_posting
 from ui.context import DeskContext
 from ui.dialogs.common import (
@@ -48,6 +48,8 @@ def void_with_authorisation(
     if posting_id is not None:
         return void_posting(session, actor, posting_id, reason=reason, manager=manager)
     assert payment_id is not None
+    if is_linked_company_transfer(session, payment_id):
+        return reverse_company_transfer(session, actor, payment_id, reason=reason, manager=manager)
     return void_payment(session, actor, payment_id, reason=reason, manager=manager)
 
 
@@ -143,6 +145,13 @@ class VoidDialog(DeskDialog):
         self._fact(form, self.tr("Bill:"), where, "billLabel")
         if payment.text:
             self._fact(form, self.tr("Text:"), payment.text, "textLabel")
+        if payment.company_posting_id is not None:
+            self.findChild(QLabel, "voidHeading").setText(self.tr("Reverse a transfer to a company account"))
+            self.content.addWidget(hint_label(
+                self.tr("The charge on the account of {company} is reversed with it: the bill owes {amount} "
+                        "again, and the company no longer does.").format(
+                    company=payment.payer_name, amount=money_text(payment.base_amount)),
+                "transferNoteLabel"))
         if payment.kind not in (PaymentKind.PAYMENT, PaymentKind.DEPOSIT, PaymentKind.REFUND):
             return self.tr("Only a payment, a deposit or a refund can be voided.")
         if line.voided_by is not None:
