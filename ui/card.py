@@ -17,7 +17,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -50,7 +50,7 @@ from desk import stays
 from desk.card import CardData, load_card
 from desk.folios import BillView, FolioView, PaymentLine, PostingLine
 from desk.models import Folio, PaymentKind, PostingKind, ReservationStatus
-from desk.money import Money
+from desk.money import Money, total
 from ui import dialogs
 from ui.card_models import (
     DEPOSIT_ACCOUNT,
@@ -154,11 +154,11 @@ def _table(name: str, model: Any, *, multi: bool = False) -> QTableView:
     return view
 
 
-def _fit_columns(view: QTableView, rows: int = RESIZE_PRECISION) -> None:
+def _fit_columns(view: QTableView, rows: int = RESIZE_PRECISION, *, keep: Collection[int] = ()) -> None:
     """Each column as wide as its header and its texts in the first ``rows`` rows.
 
     Qt's resizeColumnsToContents asks every role of every sampled cell from Python; measuring the
-    texts ourselves is several times faster on a large folio.
+    texts ourselves is several times faster on a large folio. Columns in ``keep`` are left alone.
     """
     model = view.model()
     header = view.horizontalHeader()
@@ -167,8 +167,37 @@ def _fit_columns(view: QTableView, rows: int = RESIZE_PRECISION) -> None:
     widest = metrics.averageCharWidth() * MAX_COLUMN_CHARS
     sample = [model.texts(row) for row in range(min(rows, model.rowCount()))]
     for column in range(model.columnCount()):
+        if column in keep:
+            continue
         text_width = max((metrics.horizontalAdvance(texts[column]) for texts in sample), default=0)
         header.resizeSection(column, max(header.sectionSizeHint(column), min(text_width + padding, widest)))
+
+
+class ColumnFitter:
+    """Fits a table's columns to what it shows after every load, except the ones the user resized.
+
+    A width the user dragged is theirs until the window closes; every other column follows the
+    data, so an amount that grew a digit is never cut to "EUR 10...".
+    """
+
+    def __init__(self, view: QTableView) -> None:
+        self.view = view
+        self.user_sized: set[int] = set()
+        self._fitting = False
+        view.horizontalHeader().sectionResized.connect(self._resized)
+
+    def _resized(self, column: int, _old: int, _new: int) -> None:
+        header = self.view.horizontalHeader()
+        # The stretched last column follows the window, not the user.
+        if not self._fitting and column != header.count() - 1 and header.isVisible():
+            self.user_sized.add(column)
+
+    def fit(self) -> None:
+        self._fitting = True
+        try:
+            _fit_columns(self.view, keep=self.user_sized)
+        finally:
+            self._fitting = False
 
 
 def _with_empty_text(view: QTableView, text: str, name: str) -> QLabel:
@@ -427,6 +456,8 @@ class ReservationCard(QMainWindow):
         self.payments_view.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
         self.payments_label.setBuddy(self.payments_view)
         payments_layout.addWidget(self.payments_view)
+        self._payments_fitter = ColumnFitter(self.payments_view)
+        self._fitters = [ColumnFitter(self.postings_view), ColumnFitter(self.bills_view), self._payments_fitter]
         splitter.addWidget(payments)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
@@ -496,7 +527,6 @@ class ReservationCard(QMainWindow):
     def show_card(self, card: CardData) -> None:
         """Show ``card``'s data, keeping the user's tab, selections and scroll positions."""
         place = self._save_place() if self.card is not None else None
-        first = self.card is None
         self.card = card
         view = card.folio
         self._show_header(card)
@@ -513,18 +543,22 @@ class ReservationCard(QMainWindow):
             self._restore_place(place)
         finally:
             self._restoring = False
-        if first:
-            for table in (self.postings_view, self.bills_view, self.payments_view):
-                _fit_columns(table)
-        active = [line.posting.amount for line in view.postings]
-        total = sum((money.amount for money in active), Money.zero(view.currency).amount)
-        self.postings_total_label.setText(
-            self.tr("{count} lines · total charged {amount}").format(
-                count=len(view.postings), amount=money_text(Money(total, view.currency))))
+        for fitter in self._fitters:
+            fitter.fit()
+        self.postings_total_label.setText(self.services_footer(view))
         self.updated_label.setText(self.tr("Updated {time}").format(
             time=local_date_time(datetime.now().astimezone())[1]))
         self._update_actions()
         self.loaded.emit()
+
+    def services_footer(self, view: FolioView) -> str:
+        """Services that still count, and charged, paid and balance reconciled as the header shows it."""
+        count = sum(1 for line in view.postings if line.is_active)
+        charged = total((bill.charges for bill in view.bills), view.currency)
+        balance = view.balance
+        return self.tr("{count} services · charged {charged} · paid {paid} · balance {balance}").format(
+            count=count, charged=money_text(charged), paid=money_text(charged - balance),
+            balance=money_text(balance))
 
     # --- header -------------------------------------------------------------------------------
 
@@ -718,6 +752,7 @@ class ReservationCard(QMainWindow):
 
     def _show_payments_of(self, bill_id: int | None) -> None:
         self.payments_model.set_view(self.view, bill_id)
+        self._payments_fitter.fit()
         if bill_id == DEPOSIT_ACCOUNT:
             self.payments_label.setText(self.tr("Pa&yments on the deposit account"))
         elif bill_id is not None and self.view is not None:

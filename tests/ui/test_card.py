@@ -447,3 +447,55 @@ def test_manager_authorised_void_by_another_desk_shows_on_reload(qtbot, show_car
     assert model.data(index, Qt.ItemDataRole.FontRole).strikeOut()
     assert "Authorised by maria." in model.data(index, Qt.ItemDataRole.ToolTipRole)
     assert card.postings_view.viewport().rect().contains(QPoint(1, 1))
+
+
+# --- columns follow the data ---------------------------------------------------------------------
+
+
+def _fits(view, column: int) -> bool:
+    model = view.model()
+    widest = max(view.fontMetrics().horizontalAdvance(model.data(model.index(row, column), DISPLAY))
+                 for row in range(model.rowCount()))
+    return view.horizontalHeader().sectionSize(column) >= widest
+
+
+def test_amount_columns_grow_with_the_amounts_after_a_reload(qtbot, show_card, desk_context, demo_database):
+    from desk.postings import post_charge
+    from ui.card_models import PaymentsModel
+
+    folio_id = folio_id_of(demo_database, "R10012")
+    card = show_card(folio_id)
+    card.tabs.setCurrentIndex(BILLS_TAB)
+    bill_id = card.current_bill_id()
+    card.bills_view.horizontalHeader().resizeSection(BillsModel.PAYER, 333)  # the clerk widened it
+    with demo_database.unit_of_work() as session:
+        post_charge(session, OTHER_DESK, bill_id=bill_id, description="Wedding hall", quantity=1,
+                    unit_price=eur("1234567.89"))
+        take_payment(session, OTHER_DESK, bill_id, Tender("transfer", eur("1000000.00"), text="Bank ref 1"))
+    with qtbot.waitSignal(card.loaded, timeout=5000):
+        desk_context.ledger_changed.emit()
+    for column in (BillsModel.AMOUNT, BillsModel.PAID, BillsModel.BALANCE):
+        assert _fits(card.bills_view, column), column
+    for column in (PaymentsModel.AMOUNT, PaymentsModel.BASE_AMOUNT):
+        assert _fits(card.payments_view, column), column
+    assert card.bills_view.horizontalHeader().sectionSize(BillsModel.PAYER) == 333
+
+
+def test_services_footer_counts_what_still_counts_and_reconciles(qtbot, show_card, desk_context, demo_database):
+    folio_id = folio_id_of(demo_database, "R10012")
+    card = show_card(folio_id)
+    view = view_of(demo_database, folio_id)
+    active = sum(1 for line in view.postings if line.is_active)
+    charged = sum((b.charges for b in view.bills), eur("0"))
+    footer = card.findChild(QLabel, "postingsTotalLabel").text()
+    assert footer.startswith(f"{active} services")
+    assert format_money(charged.amount, "EUR") in footer
+    assert format_money((charged - view.balance).amount, "EUR") in footer
+    assert format_money(view.balance.amount, "EUR") in footer
+    # A reversed service and its reversal are no longer counted.
+    line = next(line for line in view.postings if line.is_active)
+    with demo_database.unit_of_work() as session:
+        reverse_posting(session, OTHER_DESK, line.posting.id, reason="not taken")
+    with qtbot.waitSignal(card.loaded, timeout=5000):
+        desk_context.ledger_changed.emit()
+    assert card.findChild(QLabel, "postingsTotalLabel").text().startswith(f"{active - 1} services")
