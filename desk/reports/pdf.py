@@ -7,6 +7,7 @@ from collections import defaultdict
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -64,26 +65,48 @@ def _styles() -> dict[str, ParagraphStyle]:
     }
 
 
+def _text(value: str, style: ParagraphStyle) -> Paragraph:
+    """A cell that wraps inside its column instead of running over the next one."""
+    return Paragraph(escape(value), style)
+
+
 def _table(rows: list[list[object]], widths: list[float], styles: dict[str, ParagraphStyle],
-           numeric_from: int) -> Table:
+           numeric_from: int, footer: list[Flowable] | None = None, keep_rows: int = 2) -> Table:
+    """A table; ``footer`` (the totals under it) spans its width and never goes to a page alone.
+
+    The footer and the last ``keep_rows`` rows move to the next page together when they do not fit.
+    """
+    rows = list(rows)
+    if footer:
+        rows.append([footer] + [""] * (len(widths) - 1))
     table = Table(rows, colWidths=widths, repeatRows=1)
-    table.setStyle(TableStyle([
+    commands: list[tuple[object, ...]] = [
         ("FONTNAME", (0, 0), (-1, -1), styles["regular"].fontName),
         ("FONTNAME", (0, 0), (-1, 0), styles["bold"].fontName),
         ("FONTSIZE", (0, 0), (-1, -1), 8.5),
         ("LINEBELOW", (0, 0), (-1, 0), 0.6, colors.black),
-        ("LINEBELOW", (0, 1), (-1, -1), 0.2, colors.lightgrey),
+        ("LINEBELOW", (0, 1), (-1, -2 if footer else -1), 0.2, colors.lightgrey),
         ("ALIGN", (numeric_from, 0), (-1, -1), "RIGHT"),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-    ]))
+    ]
+    if footer:
+        first_kept = max(1, len(rows) - 1 - keep_rows)
+        commands += [
+            ("SPAN", (0, -1), (-1, -1)),
+            ("LEFTPADDING", (0, -1), (-1, -1), 0),
+            ("NOSPLIT", (0, first_kept), (-1, -1)),
+        ]
+    table.setStyle(TableStyle(commands))
     return table
 
 
-def _bill_story(view: BillView, folio: FolioView, styles: dict[str, ParagraphStyle]) -> list[Flowable]:
+def _bill_story(view: BillView, folio: FolioView, styles: dict[str, ParagraphStyle],
+                after: list[Flowable] | None = None) -> list[Flowable]:
+    """The bill; ``after`` (a folio's closing line) stays on the page of the bill's last rows."""
     bill = view.bill
     story: list[Flowable] = [
         Paragraph(f"Bill {bill.number}", styles["h2"]),
-        Paragraph(f"Payer: {bill.payer_name}", styles["body"]),
+        Paragraph(f"Payer: {escape(bill.payer_name)}", styles["body"]),
         Spacer(1, 3 * mm),
     ]
     # Reversed charges and their reversals net to nothing: a printed bill shows what is owed.
@@ -92,44 +115,50 @@ def _bill_story(view: BillView, folio: FolioView, styles: dict[str, ParagraphSty
     for posting in charges:
         rows.append([
             posting.ordered_at.astimezone().strftime("%Y-%m-%d %H:%M"),
-            Paragraph(posting.description + (f" ({posting.source_label})" if posting.outlet_code else ""),
-                      styles["cell"]),
+            _text(posting.description + (f" ({posting.source_label})" if posting.outlet_code else ""),
+                  styles["cell"]),
             f"{posting.quantity.normalize():f}",
             _amount(posting.unit_price),
             f"{posting.tax_percent.normalize():f}",
             _amount(posting.amount),
         ])
     rows.append(["", "Total", "", "", "", _amount(view.charges)])
-    story.append(_table(rows, [28 * mm, 62 * mm, 12 * mm, 26 * mm, 14 * mm, 28 * mm], styles, 2))
+    charge_widths = [28 * mm, 62 * mm, 12 * mm, 26 * mm, 14 * mm, 28 * mm]
 
     vat: dict[Decimal, Money] = defaultdict(lambda: Money.zero(folio.currency))
     for posting in charges:
         vat[posting.tax_percent] += posting.tax_amount
+    vat_note: list[Flowable] = []
     if any(vat.values()):
-        story.append(Spacer(1, 2 * mm))
         lines = ", ".join(f"VAT {rate.normalize():f}%: {_amount(amount)}" for rate, amount in sorted(vat.items()))
-        story.append(Paragraph(f"Included VAT: {lines}", styles["small"]))
+        vat_note = [Spacer(1, 2 * mm), Paragraph(f"Included VAT: {lines}", styles["small"])]
+    totals: list[Flowable] = [
+        Spacer(1, 3 * mm),
+        Paragraph(f"<b>Paid:</b> {_amount(view.paid)} &nbsp;&nbsp; <b>Balance due:</b> "
+                  f"{_amount(view.balance)}", styles["body"]),
+        *(after or []),
+    ]
 
     payments = [line for line in view.payments if line.voided_by is None and line.payment.voids_id is None]
-    if payments:
-        story.append(Spacer(1, 3 * mm))
-        rows = [["Date", "Method", "Reference", "Amount", "Counts as"]]
-        for line in payments:
-            payment = line.payment
-            rows.append([payment.paid_on.isoformat(), payment.method.name, payment.text,
-                         _amount(payment.amount), _amount(payment.base_amount)])
-        story.append(_table(rows, [24 * mm, 34 * mm, 58 * mm, 26 * mm, 28 * mm], styles, 3))
+    if not payments:
+        story.append(_table(rows, charge_widths, styles, 2, footer=vat_note + totals))
+        return story
+    story.append(_table(rows, charge_widths, styles, 2, footer=vat_note or None))
     story.append(Spacer(1, 3 * mm))
-    story.append(Paragraph(f"<b>Paid:</b> {_amount(view.paid)} &nbsp;&nbsp; <b>Balance due:</b> "
-                           f"{_amount(view.balance)}", styles["body"]))
+    rows = [["Date", "Method", "Reference", "Amount", "Counts as"]]
+    for line in payments:
+        payment = line.payment
+        rows.append([payment.paid_on.isoformat(), _text(payment.method.name, styles["cell"]),
+                     _text(payment.text, styles["cell"]), _amount(payment.amount), _amount(payment.base_amount)])
+    story.append(_table(rows, [24 * mm, 34 * mm, 58 * mm, 26 * mm, 28 * mm], styles, 3, footer=totals))
     return story
 
 
 def _header(session: Session, folio: FolioView, styles: dict[str, ParagraphStyle], title: str) -> list[Flowable]:
     hotel = session.scalars(select(Hotel).limit(1)).one()
     story: list[Flowable] = [
-        Paragraph(hotel.name, styles["title"]),
-        Paragraph(f"{hotel.address} · VAT {hotel.tax_id}", styles["small"]),
+        Paragraph(escape(hotel.name), styles["title"]),
+        Paragraph(escape(f"{hotel.address} · VAT {hotel.tax_id}"), styles["small"]),
         Spacer(1, 4 * mm),
         Paragraph(title, styles["h2"]),
     ]
@@ -137,11 +166,11 @@ def _header(session: Session, folio: FolioView, styles: dict[str, ParagraphStyle
     if reservation is not None:
         guests = ", ".join(g.full_name for g in reservation.guests)
         room = reservation.room.number if reservation.room else "—"
-        story.append(Paragraph(
+        story.append(Paragraph(escape(
             f"Reservation {reservation.number} · {guests} · room {room} · "
-            f"{reservation.arrival.isoformat()} – {reservation.departure.isoformat()}", styles["body"]))
+            f"{reservation.arrival.isoformat()} – {reservation.departure.isoformat()}"), styles["body"]))
     else:
-        story.append(Paragraph(folio.folio.owner_label, styles["body"]))
+        story.append(Paragraph(escape(folio.folio.owner_label), styles["body"]))
     story.append(Paragraph(f"Printed {datetime.now().strftime('%Y-%m-%d %H:%M')}", styles["small"]))
     story.append(Spacer(1, 4 * mm))
     return story
@@ -171,20 +200,25 @@ def render_folio_pdf(session: Session, folio_id: int, path: Path | str) -> Path:
     folio = load_folio(session, folio_id)
     styles = _styles()
     story = _header(session, folio, styles, "Folio")
-    for view in folio.bills:
-        story += _bill_story(view, folio, styles)
-        story.append(Spacer(1, 6 * mm))
+    charges = total((view.charges for view in folio.bills), folio.currency)
+    closing: list[Flowable] = [
+        Spacer(1, 4 * mm),
+        Paragraph(f"<b>Total charges:</b> {_amount(charges)} &nbsp;&nbsp; <b>Folio balance:</b> "
+                  f"{_amount(folio.balance)}", styles["body"]),
+    ]
     deposits = folio.deposit_payments
+    for number, view in enumerate(folio.bills, 1):
+        last = number == len(folio.bills) and not deposits
+        story += _bill_story(view, folio, styles, after=closing if last else None)
+        story.append(Spacer(1, 6 * mm))
     if deposits:
         story.append(Paragraph("Deposit account", styles["h2"]))
         rows: list[list[object]] = [["Date", "Kind", "Reference", "Amount"]]
         for line in deposits:
-            rows.append([line.payment.paid_on.isoformat(), line.payment.kind.value, line.payment.text,
-                         _amount(line.payment.base_amount)])
+            rows.append([line.payment.paid_on.isoformat(), line.payment.kind.value,
+                         _text(line.payment.text, styles["cell"]), _amount(line.payment.base_amount)])
         rows.append(["", "Balance", "", _amount(folio.deposit_balance)])
-        story.append(_table(rows, [26 * mm, 30 * mm, 84 * mm, 30 * mm], styles, 3))
-    charges = total((view.charges for view in folio.bills), folio.currency)
-    story.append(Spacer(1, 4 * mm))
-    story.append(Paragraph(f"<b>Total charges:</b> {_amount(charges)} &nbsp;&nbsp; <b>Folio balance:</b> "
-                           f"{_amount(folio.balance)}", styles["body"]))
+        story.append(_table(rows, [26 * mm, 30 * mm, 84 * mm, 30 * mm], styles, 3, footer=closing))
+    elif not folio.bills:
+        story += closing
     return _write(story, Path(path), f"Folio {folio.folio.owner_label}")
