@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import tempfile
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -99,10 +98,10 @@ def open_card(ctx: DeskContext, folio_id: int, parent: QWidget | None = None) ->
 
 
 def bill_pdf_directory() -> Path:
-    """Where printed bills go before the PDF viewer opens them."""
-    path = Path(tempfile.gettempdir()) / "frontdesk-bills"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    """Where printed bills are saved (the clerk is told where, and may open them from there)."""
+    from desk.reports import documents_folder
+
+    return documents_folder()
 
 
 def open_document(path: Path) -> bool:
@@ -970,11 +969,26 @@ class ReservationCard(QMainWindow):
 
     def _bill_printed(self, path: Path) -> None:
         self.last_pdf = Path(path)
-        if open_document(self.last_pdf):
-            self.statusBar().showMessage(self.tr("Bill saved to {path}").format(path=path), 15_000)
-        else:
-            self.statusBar().showMessage(
-                self.tr("Bill saved to {path}; no PDF viewer could open it.").format(path=path), 30_000)
+        self.statusBar().showMessage(self.tr("Bill saved to {path}").format(path=path), 30_000)
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Print bill"),
+                          self.tr("The bill is saved as:\n{path}").format(path=path),
+                          QMessageBox.StandardButton.Close, self)
+        box.setObjectName("billSavedBox")
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        open_button = box.addButton(self.tr("&Open"), QMessageBox.ButtonRole.AcceptRole)
+        open_button.setObjectName("openPdfButton")
+        box.setDefaultButton(open_button)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        saved = self.last_pdf
+
+        def answered(_result: int) -> None:
+            if box.clickedButton() is open_button and not open_document(saved):
+                self.statusBar().showMessage(
+                    self.tr("Bill saved to {path}; no PDF viewer could open it.").format(path=saved), 30_000)
+
+        box.finished.connect(answered)
+        self.bill_saved_box = box
+        box.open()
 
     # --- closing ------------------------------------------------------------------------------
 

@@ -407,10 +407,28 @@ def test_print_bill_renders_a_pdf_and_opens_it(qtbot, show_card, demo_database, 
     card = show_card(folio_id_of(demo_database, "R10016"))
     card.tabs.setCurrentIndex(BILLS_TAB)
     card.print_bill_action.trigger()
-    qtbot.waitUntil(lambda: bool(opened))
-    assert opened[0].parent == tmp_path and "000017" in opened[0].name
-    assert opened[0].read_bytes().startswith(b"%PDF")
-    assert str(opened[0]) in card.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: card.findChild(QMessageBox, "billSavedBox") is not None, timeout=10_000)
+    box = card.findChild(QMessageBox, "billSavedBox")
+    saved = card.last_pdf
+    assert saved.parent == tmp_path and "000017" in saved.name
+    assert saved.read_bytes().startswith(b"%PDF")
+    assert str(saved) in box.text() and str(saved) in card.statusBar().currentMessage()
+    assert opened == []  # the clerk decides whether to open it
+    qtbot.mouseClick(box.findChild(QPushButton, "openPdfButton"), Qt.MouseButton.LeftButton)
+    assert opened == [saved]
+
+
+def test_bills_are_saved_in_the_documents_folder_or_the_configured_one(tmp_path, monkeypatch):
+    from desk.reports import documents_folder
+
+    monkeypatch.delenv("DESK_DOCUMENTS_DIR", raising=False)
+    monkeypatch.setenv("XDG_DOCUMENTS_DIR", str(tmp_path / "Docs"))
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert card_module.bill_pdf_directory().is_relative_to(tmp_path)
+    assert card_module.bill_pdf_directory().name == "Front desk"
+    monkeypatch.setenv("DESK_DOCUMENTS_DIR", str(tmp_path / "shared" / "bills"))
+    assert documents_folder() == tmp_path / "shared" / "bills"
+    assert documents_folder().is_dir()
 
 
 def test_print_bill_without_reports_says_so(qtbot, show_card, demo_database, monkeypatch):

@@ -4,12 +4,11 @@ then the final folio as PDF."""
 from __future__ import annotations
 
 import logging
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths, QUrl
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
@@ -56,17 +55,10 @@ def check_out_with_override(
 
 
 def folio_pdf_directory() -> Path:
-    """Where final folios are saved: the user's documents folder, else the temporary folder."""
-    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    if documents:
-        path = Path(documents)
-        try:
-            path.mkdir(parents=True, exist_ok=True)
-        except OSError:
-            logger.warning("cannot use %s for folio PDFs", path, exc_info=True)
-        else:
-            return path
-    return Path(tempfile.gettempdir())
+    """Where final folios are saved: the same folder as printed bills."""
+    from desk.reports import documents_folder
+
+    return documents_folder()
 
 
 def final_folio_renderer() -> FolioRenderer | None:
