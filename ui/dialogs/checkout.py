@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
@@ -238,6 +238,7 @@ class CheckOutDialog(DeskDialog):
             ]
         )
         fit_rows(self.bills_view, len(folio.bills), at_most=6)
+        self._widen_to_columns()
         deposit = folio.deposit_balance
         self.deposit_label.setText(self.tr("Deposit: {amount}").format(amount=money_text(deposit)))
         open_bills = self.open_bills
@@ -386,6 +387,31 @@ class CheckOutDialog(DeskDialog):
         self.cancel_button.setDefault(True)
         self.status_label.setText(self.tr("{number} is checked out.").format(number=reservation.number))
         self._print_final_folio(reservation)
+        self.fit_to_content()
+
+    def _widen_to_columns(self) -> None:
+        # Large amounts would otherwise squeeze the payer's name to a few letters.
+        view, header = self.bills_view, self.bills_view.horizontalHeader()
+        wanted = sum(max(view.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in range(header.count()))
+        view.setMinimumWidth(min(wanted + 2 * view.frameWidth(), 1000))
+        margins = self.layout().contentsMargins()
+        self.setMinimumWidth(max(560, view.minimumWidth() + margins.left() + margins.right()))
+
+    def fit_to_content(self) -> None:
+        """Grow to what the changed texts need, once the layout has taken them in.
+
+        Wrapped labels need a height for the dialog's width that its minimum size does not include:
+        without this the result lines are squeezed over the table above them.
+        """
+        QTimer.singleShot(0, self._grow_to_content)
+
+    def _grow_to_content(self) -> None:
+        layout = self.layout()
+        layout.activate()
+        needed = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else -1
+        needed = max(needed, layout.totalMinimumSize().height())
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def _print_final_folio(self, reservation: Reservation) -> None:
         self.pdf_label.show()
@@ -412,10 +438,12 @@ class CheckOutDialog(DeskDialog):
         self.pdf_label.setText(
             self.tr("The final folio is saved as {path}; no PDF viewer could open it.").format(path=path)
         )
+        self.fit_to_content()
 
     def _pdf_failed(self, exc: BaseException) -> None:
         logger.error("the final folio PDF failed", exc_info=exc)
         self.pdf_label.setText(self.tr("The final folio PDF could not be written: {error}").format(error=exc))
+        self.fit_to_content()
 
     def reject(self) -> None:
         if self.checked_out and not self.is_busy:
