@@ -60,6 +60,7 @@ def _styles() -> dict[str, ParagraphStyle]:
         "small": ParagraphStyle("small", parent=base["BodyText"], fontName=regular, fontSize=8, leading=10,
                                 textColor=colors.grey),
         "cell": ParagraphStyle("cell", fontName=regular, fontSize=8.5, leading=10),
+        "number": ParagraphStyle("number", fontName=regular, fontSize=8.5, leading=10, alignment=2),
         "regular": ParagraphStyle("regular", fontName=regular),
         "bold": ParagraphStyle("bold", fontName=bold),
     }
@@ -68,6 +69,11 @@ def _styles() -> dict[str, ParagraphStyle]:
 def _text(value: str, style: ParagraphStyle) -> Paragraph:
     """A cell that wraps inside its column instead of running over the next one."""
     return Paragraph(escape(value), style)
+
+
+def _money_cell(money: Money, styles: dict[str, ParagraphStyle]) -> Paragraph:
+    """An amount that wraps before its currency rather than printing over the next column."""
+    return Paragraph(_amount(money), styles["number"])
 
 
 def _table(rows: list[list[object]], widths: list[float], styles: dict[str, ParagraphStyle],
@@ -118,12 +124,12 @@ def _bill_story(view: BillView, folio: FolioView, styles: dict[str, ParagraphSty
             _text(posting.description + (f" ({posting.source_label})" if posting.outlet_code else ""),
                   styles["cell"]),
             f"{posting.quantity.normalize():f}",
-            _amount(posting.unit_price),
+            _money_cell(posting.unit_price, styles),
             f"{posting.tax_percent.normalize():f}",
-            _amount(posting.amount),
+            _money_cell(posting.amount, styles),
         ])
-    rows.append(["", "Total", "", "", "", _amount(view.charges)])
-    charge_widths = [28 * mm, 62 * mm, 12 * mm, 26 * mm, 14 * mm, 28 * mm]
+    rows.append(["", "Total", "", "", "", _money_cell(view.charges, styles)])
+    charge_widths = [28 * mm, 57 * mm, 12 * mm, 30 * mm, 13 * mm, 34 * mm]
 
     vat: dict[Decimal, Money] = defaultdict(lambda: Money.zero(folio.currency))
     for posting in charges:
@@ -149,8 +155,9 @@ def _bill_story(view: BillView, folio: FolioView, styles: dict[str, ParagraphSty
     for line in payments:
         payment = line.payment
         rows.append([payment.paid_on.isoformat(), _text(payment.method.name, styles["cell"]),
-                     _text(payment.text, styles["cell"]), _amount(payment.amount), _amount(payment.base_amount)])
-    story.append(_table(rows, [24 * mm, 34 * mm, 58 * mm, 26 * mm, 28 * mm], styles, 3, footer=totals))
+                     _text(payment.text, styles["cell"]), _money_cell(payment.amount, styles),
+                     _money_cell(payment.base_amount, styles)])
+    story.append(_table(rows, [24 * mm, 32 * mm, 56 * mm, 34 * mm, 34 * mm], styles, 3, footer=totals))
     return story
 
 
@@ -216,9 +223,9 @@ def render_folio_pdf(session: Session, folio_id: int, path: Path | str) -> Path:
         rows: list[list[object]] = [["Date", "Kind", "Reference", "Amount"]]
         for line in deposits:
             rows.append([line.payment.paid_on.isoformat(), line.payment.kind.value,
-                         _text(line.payment.text, styles["cell"]), _amount(line.payment.base_amount)])
-        rows.append(["", "Balance", "", _amount(folio.deposit_balance)])
-        story.append(_table(rows, [26 * mm, 30 * mm, 84 * mm, 30 * mm], styles, 3, footer=closing))
+                         _text(line.payment.text, styles["cell"]), _money_cell(line.payment.base_amount, styles)])
+        rows.append(["", "Balance", "", _money_cell(folio.deposit_balance, styles)])
+        story.append(_table(rows, [26 * mm, 30 * mm, 90 * mm, 34 * mm], styles, 3, footer=closing))
     elif not folio.bills:
         story += closing
     return _write(story, Path(path), f"Folio {folio.folio.owner_label}")

@@ -13,6 +13,11 @@ from desk.stays import new_guest
 from .conftest import Hotel
 
 
+def page_x(cm, tm) -> float:
+    """Where a text fragment starts on the page: its text matrix placed by the current matrix."""
+    return tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+
+
 def pdf_text(path) -> str:
     return "\n".join(page.extract_text() for page in PdfReader(path).pages)
 
@@ -63,14 +68,14 @@ def test_a_long_reference_wraps_inside_its_column(sqlite_hotel: Hotel, tmp_path)
     path = hotel.query(render_bill_pdf, stay.bill_id, tmp_path / "bill.pdf")
     fragments: list[tuple[str, float, str, float]] = []
 
-    def visit(text, _cm, tm, font, size):
+    def visit(text, cm, tm, font, size):
         if "Booking.com" in text:
-            fragments.append((text.strip(), tm[4], font.get("/BaseFont", "") if font else "", size))
+            fragments.append((text.strip(), page_x(cm, tm), font.get("/BaseFont", "") if font else "", size))
 
     for page in PdfReader(path).pages:
         page.extract_text(visitor_text=visit)
     assert len(fragments) > 1, "the reference stayed on one line"
-    amount_column = 15 * mm + (24 + 34 + 58) * mm
+    amount_column = 15 * mm + (24 + 32 + 56) * mm
     regular, _bold = _fonts()
     for text, x, _font, _size in fragments:
         assert x + stringWidth(text, regular, 8.5) <= amount_column, text
@@ -94,3 +99,33 @@ def test_the_closing_totals_never_stand_alone_on_the_last_page(sqlite_hotel: Hot
         if "Room service order" not in last:
             lonely.append(k)
     assert lonely == []
+
+
+def test_a_large_amount_stays_inside_its_column(sqlite_hotel: Hotel, tmp_path):
+    from reportlab.lib.units import mm
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from desk.postings import post_charge
+    from desk.reports.pdf import _fonts
+
+    hotel = sqlite_hotel
+    stay = hotel.stay()
+    hotel.run(post_charge, bill_id=stay.bill_id, description="Hall", quantity=1,
+              unit_price=hotel.money("123456789012.34"))
+    path = hotel.query(render_bill_pdf, stay.bill_id, tmp_path / "bill.pdf")
+    found: list[tuple[str, float]] = []
+
+    def visit(text, cm, tm, _font, _size):
+        if "456 789" in text and "Balance" not in text:
+            found.append((text.strip(), page_x(cm, tm)))
+
+    PdfReader(path).pages[0].extract_text(visitor_text=visit)
+    regular, _bold = _fonts()
+    left = 15 * mm + (180 - 174) / 2 * mm  # the 174 mm charges table is centred in the 180 mm frame
+    price_from, price_to = left + (28 + 57 + 12) * mm, left + (28 + 57 + 12 + 30) * mm
+    amount_to = left + 174 * mm
+    assert len(found) >= 3  # price, amount, total
+    for text, x in found:
+        assert x >= price_from - 1, text
+        assert x + stringWidth(text, regular, 8.5) <= amount_to + 1, text
+    assert any(x + stringWidth(text, regular, 8.5) <= price_to for text, x in found)
