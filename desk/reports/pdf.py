@@ -129,7 +129,7 @@ def _bill_story(view: BillView, folio: FolioView, styles: dict[str, ParagraphSty
             _money_cell(posting.amount, styles),
         ])
     rows.append(["", "Total", "", "", "", _money_cell(view.charges, styles)])
-    charge_widths = [28 * mm, 57 * mm, 12 * mm, 30 * mm, 13 * mm, 34 * mm]
+    charge_widths = [28 * mm, 63 * mm, 12 * mm, 30 * mm, 13 * mm, 34 * mm]  # the full 180 mm, as the others
 
     vat: dict[Decimal, Money] = defaultdict(lambda: Money.zero(folio.currency))
     for posting in charges:

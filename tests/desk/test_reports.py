@@ -121,9 +121,9 @@ def test_a_large_amount_stays_inside_its_column(sqlite_hotel: Hotel, tmp_path):
 
     PdfReader(path).pages[0].extract_text(visitor_text=visit)
     regular, _bold = _fonts()
-    left = 15 * mm + (180 - 174) / 2 * mm  # the 174 mm charges table is centred in the 180 mm frame
-    price_from, price_to = left + (28 + 57 + 12) * mm, left + (28 + 57 + 12 + 30) * mm
-    amount_to = left + 174 * mm
+    left = 15 * mm
+    price_from, price_to = left + (28 + 63 + 12) * mm, left + (28 + 63 + 12 + 30) * mm
+    amount_to = left + 180 * mm
     assert len(found) >= 3  # price, amount, total
     for text, x in found:
         assert x >= price_from - 1, text
