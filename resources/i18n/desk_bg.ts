@@ -730,6 +730,18 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Гостът даде по-малко от сумата.</translation>
     </message>
     <message>
+        <source>The bill owes {owed}; take {amount} and leave {overpaid} overpaid?</source>
+        <translation>Сметката дължи {owed}; да се приемат {amount} и да остане надплащане {overpaid}?</translation>
+    </message>
+    <message>
+        <source>Overpayment</source>
+        <translation>Надплащане</translation>
+    </message>
+    <message>
+        <source>The bill owes {owed}.</source>
+        <translation>Сметката дължи {owed}.</translation>
+    </message>
+    <message>
         <source>1 {currency} = {rate} {base}</source>
         <translation>1 {currency} = {rate} {base}</translation>
     </message>
@@ -815,6 +827,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Only a payment or a deposit can be refunded.</source>
         <translation>Може да се възстанови само плащане или депозит.</translation>
+    </message>
+    <message>
+        <source>This bill was moved to a company&apos;s account: reverse the transfer (Void) instead.</source>
+        <translation>Тази сметка е прехвърлена към сметката на фирма: вместо възстановяване отменете прехвърлянето (Анулиране).</translation>
     </message>
     <message>
         <source>This payment is voided: there is nothing to refund.</source>
@@ -1298,11 +1314,15 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     </message>
     <message>
         <source>{count} lines · total charged {amount}</source>
-        <translation>{count} реда · общо начислено {amount}</translation>
+        <translation type="vanished">{count} реда · общо начислено {amount}</translation>
     </message>
     <message>
         <source>Updated {time}</source>
         <translation>Обновено {time}</translation>
+    </message>
+    <message>
+        <source>{count} services · charged {charged} · paid {paid} · balance {balance}</source>
+        <translation>Услуги: {count} · начислено {charged} · платено {paid} · остатък {balance}</translation>
     </message>
     <message>
         <source>In credit: {amount}</source>
@@ -1411,6 +1431,16 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Bill saved to {path}</source>
         <translation>Сметката е записана в {path}</translation>
+    </message>
+    <message>
+        <source>The bill is saved as:
+{path}</source>
+        <translation>Сметката е записана като:
+{path}</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Отвори</translation>
     </message>
     <message>
         <source>Bill saved to {path}; no PDF viewer could open it.</source>
@@ -1720,6 +1750,14 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Text:</source>
         <translation>Текст:</translation>
+    </message>
+    <message>
+        <source>Reverse a transfer to a company account</source>
+        <translation>Отмяна на прехвърляне към сметка на фирма</translation>
+    </message>
+    <message>
+        <source>The charge on the account of {company} is reversed with it: the bill owes {amount} again, and the company no longer does.</source>
+        <translation>Начислението по сметката на {company} се сторнира заедно с него: сметката отново дължи {amount}, а фирмата вече не дължи.</translation>
     </message>
     <message>
         <source>Only a payment, a deposit or a refund can be voided.</source>

@@ -730,6 +730,18 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Гость передал меньше суммы оплаты.</translation>
     </message>
     <message>
+        <source>The bill owes {owed}; take {amount} and leave {overpaid} overpaid?</source>
+        <translation>Долг по счёту {owed}; принять {amount} и оставить переплату {overpaid}?</translation>
+    </message>
+    <message>
+        <source>Overpayment</source>
+        <translation>Переплата</translation>
+    </message>
+    <message>
+        <source>The bill owes {owed}.</source>
+        <translation>Долг по счёту {owed}.</translation>
+    </message>
+    <message>
         <source>1 {currency} = {rate} {base}</source>
         <translation>1 {currency} = {rate} {base}</translation>
     </message>
@@ -815,6 +827,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Only a payment or a deposit can be refunded.</source>
         <translation>Вернуть можно только платёж или депозит.</translation>
+    </message>
+    <message>
+        <source>This bill was moved to a company&apos;s account: reverse the transfer (Void) instead.</source>
+        <translation>Этот счёт перенесён на счёт компании: вместо возврата отмените перенос (Аннулировать).</translation>
     </message>
     <message>
         <source>This payment is voided: there is nothing to refund.</source>
@@ -1298,11 +1314,15 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     </message>
     <message>
         <source>{count} lines · total charged {amount}</source>
-        <translation>Строк: {count} · всего начислено {amount}</translation>
+        <translation type="vanished">Строк: {count} · всего начислено {amount}</translation>
     </message>
     <message>
         <source>Updated {time}</source>
         <translation>Обновлено {time}</translation>
+    </message>
+    <message>
+        <source>{count} services · charged {charged} · paid {paid} · balance {balance}</source>
+        <translation>Услуг: {count} · начислено {charged} · оплачено {paid} · остаток {balance}</translation>
     </message>
     <message>
         <source>In credit: {amount}</source>
@@ -1411,6 +1431,16 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Bill saved to {path}</source>
         <translation>Счёт сохранён в {path}</translation>
+    </message>
+    <message>
+        <source>The bill is saved as:
+{path}</source>
+        <translation>Счёт сохранён в файл:
+{path}</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Открыть</translation>
     </message>
     <message>
         <source>Bill saved to {path}; no PDF viewer could open it.</source>
@@ -1720,6 +1750,14 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Text:</source>
         <translation>Текст:</translation>
+    </message>
+    <message>
+        <source>Reverse a transfer to a company account</source>
+        <translation>Отмена переноса на счёт компании</translation>
+    </message>
+    <message>
+        <source>The charge on the account of {company} is reversed with it: the bill owes {amount} again, and the company no longer does.</source>
+        <translation>Начисление на счёте {company} сторнируется вместе с ним: по счёту снова долг {amount}, а компания больше ничего не должна.</translation>
     </message>
     <message>
         <source>Only a payment, a deposit or a refund can be voided.</source>
