@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 from desk.auth import Actor
 from desk.errors import InvalidInput
 from desk.folios import FolioView, load_folio
-from desk.lookup import ensure_open, get, open_bill_for_update
+from desk.lookup import ensure_open, get, open_bill_for_update, require_fits
 from desk.models import Bill, Company, Folio, Guest, PostingMove
 from desk.money import Money
 
@@ -33,6 +33,7 @@ def open_bill(
         name = name or get(session, Company, payer_company_id, "Company").name
     if not name:
         raise InvalidInput("A bill needs a payer", field="payer")
+    require_fits(name, 160, "The payer's name", "payer")
     bill = Bill(
         folio_id=folio.id,
         payer_name=name,

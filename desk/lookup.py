@@ -73,6 +73,12 @@ def require_positive(amount: Money) -> None:
         raise InvalidInput(f"The amount must be more than zero (got {amount})", field="amount")
 
 
+def require_fits(text: str | None, limit: int, label: str, field: str) -> None:
+    """Refuse a text longer than its column, the same on SQLite (which would keep it) and PostgreSQL."""
+    if text is not None and len(text.strip()) > limit:
+        raise InvalidInput(f"{label} is too long: at most {limit} characters", field=field)
+
+
 def require_base_value(amount: Money, base_amount: Money) -> None:
     """Refuse money worth nothing in the hotel's currency: it would move nothing on the bill."""
     if amount and not base_amount:

@@ -20,6 +20,7 @@ from desk.lookup import (
     open_bill_for_update,
     refuse_company_transfer,
     require_base_value,
+    require_fits,
     require_positive,
 )
 from desk.models import (
@@ -58,6 +59,11 @@ class Tender:
     payer_name: str = ""
     paid_on: date | None = None
     text: str = ""
+
+
+def _require_tender_fits(tender: Tender) -> None:
+    require_fits(tender.payer_name, 160, "The payer's name", "payer")
+    require_fits(tender.text, 240, "The text", "text")
 
 
 def _tender_method(session: Session, code: str) -> PaymentMethod:
@@ -110,6 +116,7 @@ def take_payment(
     """
     bill = open_bill_for_update(session, bill_id)
     method = _tender_method(session, tender.method_code)
+    _require_tender_fits(tender)
     require_positive(tender.amount)
     rate, base_amount = in_base(session, tender.amount)
     require_base_value(tender.amount, base_amount)
@@ -147,6 +154,7 @@ def take_deposit(session: Session, actor: Actor, folio_id: int, tender: Tender) 
     folio = get(session, Folio, folio_id, "Folio", lock=True)
     ensure_open(folio)
     method = _tender_method(session, tender.method_code)
+    _require_tender_fits(tender)
     require_positive(tender.amount)
     rate, base_amount = in_base(session, tender.amount)
     require_base_value(tender.amount, base_amount)
@@ -219,6 +227,7 @@ def refund_payment(
     if original.kind not in (PaymentKind.PAYMENT, PaymentKind.DEPOSIT):
         raise InvalidInput("Only a payment or a deposit can be refunded", field="payment")
     refuse_company_transfer(original)
+    require_fits(reason, 240, "The reason", "reason")
     require_positive(amount)
     if amount.currency != original.amount.currency:
         raise InvalidInput(f"This payment is refunded in {original.amount.currency}", field="currency")
@@ -285,6 +294,7 @@ def void_payment(session: Session, actor: Actor, payment_id: int, *, reason: str
         raise NotAuthorised(f"{manager.full_name} is not a manager")
     if not reason.strip():
         raise InvalidInput("Say why the payment is voided", field="reason")
+    require_fits(reason, 240, "The reason", "reason")
     original = get(session, Payment, payment_id, "Payment", lock=True)
     folio = get(session, Folio, original.folio_id, "Folio", lock=True)
     ensure_open(folio)
@@ -336,7 +346,7 @@ def transfer_to_company(session: Session, actor: Actor, bill_id: int, company_id
         session,
         actor,
         bill_id=target.id,
-        description=f"Bill {bill.number}, {bill.payer_name}",
+        description=_shortened(f"Bill {bill.number}, {bill.payer_name}", 160),
         quantity=1,
         unit_price=balance,
         source="transfer",
@@ -358,6 +368,10 @@ def transfer_to_company(session: Session, actor: Actor, bill_id: int, company_id
     )
 
 
+def _shortened(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def is_linked_company_transfer(session: Session, payment_id: int) -> bool:
     payment = session.get(Payment, payment_id)
     return payment is not None and payment.company_posting_id is not None
@@ -375,6 +389,7 @@ def reverse_company_transfer(
         raise NotAuthorised(f"{manager.full_name} is not a manager")
     if not reason.strip():
         raise InvalidInput("Say why the transfer is reversed", field="reason")
+    require_fits(reason, 240, "The reason", "reason")
     original = get(session, Payment, payment_id, "Payment", lock=True)
     if original.company_posting_id is None:
         if original.method.kind is MethodKind.COMPANY_ACCOUNT:

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from desk.auth import Actor
 from desk.errors import AlreadyReversed, InvalidInput, NotAuthorised
 from desk.folios import base_currency, load_folio
-from desk.lookup import get, open_bill_for_update, refuse_reversing_open_transfer
+from desk.lookup import get, open_bill_for_update, refuse_reversing_open_transfer, require_fits
 from desk.models import Outlet, Posting, PostingItem, PostingKind, Role, Service, TaxRate, User
 from desk.money import Money, total
 from desk.types import utcnow
@@ -83,6 +83,11 @@ def post_charge(
         raise InvalidInput("A price cannot be negative: reverse the service instead", field="price")
     if not description.strip():
         raise InvalidInput("A service needs a description", field="description")
+    require_fits(description, 160, "The description", "description")
+    require_fits(check_number, 40, "The check number", "check_number")
+    require_fits(external_ref, 80, "The reference", "external_ref")
+    for item in items or []:
+        require_fits(item.name, 120, "An item's name", "items")
     service = session.get(Service, service_code) if service_code else None
     if service_code and service is None:
         raise InvalidInput(f"There is no service {service_code}", field="service")
@@ -174,6 +179,7 @@ def reverse_posting(
         raise InvalidInput("A reversal cannot itself be reversed", field="posting")
     if not reason.strip():
         raise InvalidInput("Say why the service is reversed", field="reason")
+    require_fits(reason, 240, "The reason", "reason")
     refuse_reversing_open_transfer(session, original)
     line = load_folio(session, original.folio_id).posting(original.id)
     if line.reversed_by is not None:

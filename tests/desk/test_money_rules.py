@@ -215,3 +215,31 @@ def test_a_part_paid_bill_gives_up_only_what_its_payments_do_not_cover(hotel: Ho
     unchanged(hotel, lambda: hotel.run(move_postings, [spa.id], other.id))
     # Services move freely onto a paid bill, and between unpaid ones.
     hotel.run(move_postings, [beer.id], stay.bill_id)
+
+
+# --- texts longer than their columns ------------------------------------------------------------
+
+
+def test_texts_longer_than_their_columns_are_refused_on_every_database(hotel: Hotel):
+    stay = hotel.stay()
+    hotel.run(post_service, bill_id=stay.bill_id, service_code="SPA")
+    long = "x" * 241
+    error = unchanged(hotel, lambda: hotel.run(take_payment, stay.bill_id, Tender("cash", hotel.money("1"), text=long)))
+    assert error.field == "text"
+    unchanged(hotel, lambda: hotel.run(take_deposit, stay.folio_id, Tender("cash", hotel.money("1"), payer_name=long)))
+    unchanged(hotel, lambda: hotel.run(post_charge, bill_id=stay.bill_id, description=long, quantity=1,
+                                       unit_price=hotel.money("1")))
+    unchanged(hotel, lambda: hotel.run(open_bill, stay.folio_id, payer_name=long))
+    payment = hotel.run(take_payment, stay.bill_id, Tender("cash", hotel.money("35")))
+    unchanged(hotel, lambda: hotel.run(refund_payment, payment.id, hotel.money("1"), reason=long))
+    unchanged(hotel, lambda: hotel.run(void_payment, payment.id, reason=long, manager=hotel.manager()))
+
+
+def test_a_long_payer_name_still_transfers_to_a_company(hotel: Hotel):
+    stay = hotel.stay()
+    hotel.run(post_service, bill_id=stay.bill_id, service_code="SPA")
+    bill = hotel.run(open_bill, stay.folio_id, payer_name="Я" * 160)
+    spa = hotel.view(stay.folio_id).bill(stay.bill_id).postings[0].posting.id
+    hotel.run(move_postings, [spa], bill.id)
+    hotel.run(transfer_to_company, bill.id, _company(hotel))
+    assert hotel.view(stay.folio_id).bill(bill.id).status is BillStatus.PAID
