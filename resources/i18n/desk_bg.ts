@@ -395,6 +395,10 @@
         <translation>Сумата трябва да е по-голяма от нула.</translation>
     </message>
     <message>
+        <source>The amount is too large.</source>
+        <translation>Сумата е твърде голяма.</translation>
+    </message>
+    <message>
         <source>{currency} amounts have no decimals.</source>
         <translation>Сумите в {currency} нямат десетични знаци.</translation>
     </message>
@@ -409,6 +413,10 @@
     <message>
         <source>The quantity must be more than zero.</source>
         <translation>Количеството трябва да е по-голямо от нула.</translation>
+    </message>
+    <message>
+        <source>The quantity is too large.</source>
+        <translation>Количеството е твърде голямо.</translation>
     </message>
     <message>
         <source>A quantity has at most 3 decimals.</source>

@@ -395,6 +395,10 @@
         <translation>Сумма должна быть больше нуля.</translation>
     </message>
     <message>
+        <source>The amount is too large.</source>
+        <translation>Сумма слишком велика.</translation>
+    </message>
+    <message>
         <source>{currency} amounts have no decimals.</source>
         <translation>Суммы в {currency} не имеют дробной части.</translation>
     </message>
@@ -409,6 +413,10 @@
     <message>
         <source>The quantity must be more than zero.</source>
         <translation>Количество должно быть больше нуля.</translation>
+    </message>
+    <message>
+        <source>The quantity is too large.</source>
+        <translation>Количество слишком велико.</translation>
     </message>
     <message>
         <source>A quantity has at most 3 decimals.</source>

@@ -29,7 +29,8 @@ from desk.card import CardData
 from desk.errors import DeskError
 from desk.folios import BillStatus, BillView
 from desk.models import PaymentMethod
-from desk.money import Money, minor_units
+from desk.money import MAX_AMOUNT, Money, minor_units
+from desk.postings import MAX_QUANTITY
 from ui.context import DeskContext
 from ui.i18n import format_amount, format_money, parse_decimal
 from ui.ops import Op, show_error
@@ -67,6 +68,9 @@ def read_amount(
         if allow_zero:
             raise FieldProblem(QCoreApplication.translate("Dialogs", "The amount cannot be negative."))
         raise FieldProblem(QCoreApplication.translate("Dialogs", "The amount must be more than zero."))
+    # Before quantize, which traps on numbers of more than 28 digits.
+    if abs(value) >= MAX_AMOUNT:
+        raise FieldProblem(QCoreApplication.translate("Dialogs", "The amount is too large."))
     digits = minor_units(currency)
     if value != value.quantize(Decimal(1).scaleb(-digits)):
         if digits == 0:
@@ -94,6 +98,8 @@ def read_quantity(text: str) -> Decimal:
         raise FieldProblem(str(exc)) from None
     if value <= 0:
         raise FieldProblem(QCoreApplication.translate("Dialogs", "The quantity must be more than zero."))
+    if value >= MAX_QUANTITY:
+        raise FieldProblem(QCoreApplication.translate("Dialogs", "The quantity is too large."))
     if value != value.quantize(Decimal("0.001")):
         raise FieldProblem(QCoreApplication.translate("Dialogs", "A quantity has at most 3 decimals."))
     return value
