@@ -34,5 +34,13 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_index("ix_payment_company_posting_id", table_name="payment")
+    dialect = op.get_bind().dialect.name
     with op.batch_alter_table("payment") as batch:
         batch.drop_column("company_posting_id")
+    if dialect == "sqlite":
+        # The batch rebuilt the table without its triggers: put the append-only guard back.
+        message = "the ledger is append-only: record a reversal instead"
+        for action in ("UPDATE", "DELETE"):
+            op.execute(f"DROP TRIGGER IF EXISTS payment_no_{action.lower()}")
+            op.execute(f"CREATE TRIGGER payment_no_{action.lower()} BEFORE {action} ON payment "
+                       f"BEGIN SELECT RAISE(ABORT, '{message}'); END")
