@@ -456,7 +456,9 @@ class ReservationCard(QMainWindow):
         self.payments_label.setBuddy(self.payments_view)
         payments_layout.addWidget(self.payments_view)
         self._payments_fitter = ColumnFitter(self.payments_view)
-        self._fitters = [ColumnFitter(self.postings_view), ColumnFitter(self.bills_view), self._payments_fitter]
+        self._fitters = [ColumnFitter(view) for view in (
+            self.saved_cards_view, self.pre_authorisations_view, self.postings_view, self.bills_view)]
+        self._fitters.append(self._payments_fitter)
         splitter.addWidget(payments)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
