@@ -41,7 +41,7 @@ from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import insert, select
 
-from desk.auth import Actor
+from desk.auth import Actor, sign_in
 from desk.card import load_card
 from desk.db import Database
 from desk.demo import seed_settings
@@ -63,8 +63,13 @@ from ui import ops
 from ui.card import ReservationCard, open_card
 from ui.context import DeskContext
 
-ACTOR = Actor("anna", "BENCH-1")
+USERNAME, PASSWORD, WORKSTATION = "anna", "anna", "BENCH-1"  # the demo clerk
 TARGET_MS = 200.0
+
+
+def signed_in(database: Database) -> Actor:
+    with database.unit_of_work() as session:
+        return sign_in(session, USERNAME, PASSWORD, WORKSTATION)
 
 
 def build_folio(database: Database, postings: int, bills: int) -> int:
@@ -72,16 +77,17 @@ def build_folio(database: Database, postings: int, bills: int) -> int:
     today = date.today()
     with database.unit_of_work() as session:
         seed_settings(session)
+        actor = sign_in(session, USERNAME, PASSWORD, WORKSTATION)
         guest = new_guest(session, "Benchmark", "Guest")
         session.add(Room(number="501", floor=5, room_type="Suite"))
         session.flush()
         reservation = create_reservation(
-            session, ACTOR, number="BENCH1", guests=[guest], arrival=today - timedelta(days=30),
+            session, actor, number="BENCH1", guests=[guest], arrival=today - timedelta(days=30),
             departure=today + timedelta(days=30), nightly_rate=Money.of("110.00", "EUR"), room_number="501",
         )
         folio_id = folio_of_reservation(session, reservation.id)
         session.execute(insert(Bill), [
-            {"folio_id": folio_id, "payer_name": f"Payer {n}", "created_by": ACTOR.username}
+            {"folio_id": folio_id, "payer_name": f"Payer {n}", "created_by": USERNAME}
             for n in range(1, bills)
         ])
         bill_ids = list(session.scalars(select(Bill.id).where(Bill.folio_id == folio_id).order_by(Bill.id)))
@@ -100,7 +106,7 @@ def build_folio(database: Database, postings: int, bills: int) -> int:
                 "unit_price": service.price, "amount": amount, "tax_code": service.tax_code,
                 "tax_percent": service.tax.percent, "tax_amount": tax_included(amount, service.tax.percent),
                 "ordered_at": ordered_at, "business_date": ordered_at.date(),
-                "source": "desk", "created_by": ACTOR.username, "workstation": ACTOR.workstation,
+                "source": "desk", "created_by": USERNAME, "workstation": WORKSTATION,
             })
         session.execute(insert(Posting), rows)
         charges = list(session.scalars(select(Posting).where(Posting.folio_id == folio_id).order_by(Posting.id)))
@@ -115,11 +121,11 @@ def build_folio(database: Database, postings: int, bills: int) -> int:
                 "tax_code": original.tax_code, "tax_percent": original.tax_percent,
                 "tax_amount": -original.tax_amount, "ordered_at": original.ordered_at + timedelta(minutes=1),
                 "business_date": original.business_date, "source": "desk", "reverses_id": original.id,
-                "reason": "Benchmark reversal", "created_by": ACTOR.username, "workstation": ACTOR.workstation,
+                "reason": "Benchmark reversal", "created_by": USERNAME, "workstation": WORKSTATION,
             })
         session.execute(insert(Posting), reversals)
         session.execute(insert(PostingMove), [
-            {"posting_id": p.id, "from_bill_id": p.bill_id, "to_bill_id": bill_ids[0], "moved_by": ACTOR.username}
+            {"posting_id": p.id, "from_bill_id": p.bill_id, "to_bill_id": bill_ids[0], "moved_by": USERNAME}
             for p in charges[7::40] if p.bill_id != bill_ids[0]
         ])
 
@@ -134,10 +140,10 @@ def build_folio(database: Database, postings: int, bills: int) -> int:
                     "folio_id": folio_id, "bill_id": bill.bill.id, "kind": PaymentKind.PAYMENT,
                     "method_code": card_method, "amount": half, "rate": Decimal(1), "base_amount": half,
                     "text": f"AUTH {uuid.uuid4().hex[:6].upper()}", "payer_name": bill.bill.payer_name,
-                    "paid_on": today, "created_by": ACTOR.username, "workstation": ACTOR.workstation,
+                    "paid_on": today, "created_by": USERNAME, "workstation": WORKSTATION,
                 })
         session.execute(insert(Payment), payments)
-        check_in(session, ACTOR, reservation.id, today=today)
+        check_in(session, actor, reservation.id, today=today)
     with database.unit_of_work() as session:
         view = load_folio(session, folio_id)
         assert len(view.bills) == bills and len(view.postings) == postings + len(reversals)
@@ -175,7 +181,7 @@ def main() -> int:
         folio_id = build_folio(database, args.postings, args.bills)
         print(f"built a folio with {args.postings} postings on {args.bills} bills "
               f"in {time.perf_counter() - started:.1f} s ({database.engine.dialect.name})")
-        ctx = DeskContext(database, ACTOR)
+        ctx = DeskContext(database, signed_in(database))
 
         def load() -> object:
             with database.unit_of_work() as session:

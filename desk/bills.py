@@ -9,9 +9,10 @@ from sqlalchemy.orm import Session
 from desk.auth import Actor
 from desk.errors import InvalidInput
 from desk.folios import FolioView, load_folio
-from desk.lookup import ensure_open, get, open_bill_for_update, require_fits
+from desk.lookup import ensure_open, get, lock_folio_of_bill, lock_open_bills, open_bill_for_update, require_fits
 from desk.models import Bill, Company, Folio, Guest, PostingMove
 from desk.money import Money
+from desk.rights import Right, require
 
 
 def open_bill(
@@ -24,6 +25,7 @@ def open_bill(
     payer_name: str | None = None,
 ) -> Bill:
     """A new, empty bill on a folio; the payer is a guest, a company, or just a name."""
+    require(actor, Right.OPEN_BILL)
     folio = get(session, Folio, folio_id, "Folio")
     ensure_open(folio)
     name = (payer_name or "").strip()
@@ -33,7 +35,7 @@ def open_bill(
         name = name or get(session, Company, payer_company_id, "Company").name
     if not name:
         raise InvalidInput("A bill needs a payer", field="payer")
-    require_fits(name, 160, "The payer's name", "payer")
+    require_fits(name, 160, "payer")
     bill = Bill(
         folio_id=folio.id,
         payer_name=name,
@@ -48,20 +50,22 @@ def open_bill(
 
 def move_postings(session: Session, actor: Actor, posting_ids: Sequence[int], to_bill_id: int) -> None:
     """Move services to another bill of the same folio, both bills staying open."""
+    require(actor, Right.MOVE_POSTINGS)
     if not posting_ids:
         raise InvalidInput("Choose the services to move", field="postings")
-    target = open_bill_for_update(session, to_bill_id)
-    view = load_folio(session, target.folio_id)
+    folio = lock_folio_of_bill(session, to_bill_id)
+    view = load_folio(session, folio.id)
+    lines = [view.posting(posting_id) for posting_id in dict.fromkeys(posting_ids)]
+    target = lock_open_bills(session, [to_bill_id, *(line.bill_id for line in lines)])[to_bill_id]
     _refuse_leaving_overpaid(view, posting_ids, target.id)
-    for posting_id in dict.fromkeys(posting_ids):
-        line = view.posting(posting_id)
+    for line in lines:
+        posting_id = line.posting.id
         if not line.is_active:
-            raise InvalidInput(f"{line.posting.description} is reversed and stays where it is",
-                               field="postings")
+            raise InvalidInput("{service} is reversed and stays where it is",
+                               field="postings", service=line.posting.description)
         if line.bill_id == target.id:
-            raise InvalidInput(f"{line.posting.description} is already on bill {target.number}",
-                               field="postings")
-        open_bill_for_update(session, line.bill_id)
+            raise InvalidInput("{service} is already on bill {bill}",
+                               field="postings", service=line.posting.description, bill=target.number)
         session.add(
             PostingMove(
                 posting_id=posting_id,
@@ -85,9 +89,9 @@ def _refuse_leaving_overpaid(view: FolioView, posting_ids: Sequence[int], target
         source = view.bill(bill_id)
         if source.paid.is_positive and source.paid > source.charges - amount:
             raise InvalidInput(
-                f"Bill {source.bill.number} has {source.paid} paid on it: moving {amount} of services off it "
-                "would leave it overpaid and the other bill owing. Refund or void its payment first",
-                field="postings")
+                "Bill {bill} has {paid} paid on it: moving {amount} of services off it would leave it "
+                "overpaid and the other bill owing. Refund or void its payment first",
+                field="postings", bill=source.bill.number, paid=source.paid, amount=amount)
 
 
 def split_bill(
@@ -101,6 +105,8 @@ def split_bill(
     payer_name: str | None = None,
 ) -> Bill:
     """Open a new bill for another payer and move the chosen services onto it."""
+    require(actor, Right.SPLIT_BILL)
+    lock_folio_of_bill(session, bill_id)
     source = open_bill_for_update(session, bill_id)
     view = load_folio(session, source.folio_id)
     on_source = {line.posting.id for line in view.bill(bill_id).postings}

@@ -23,6 +23,7 @@ from desk.models import (
     Service,
 )
 from desk.money import Money
+from desk.names import Names, load_names
 
 
 @dataclass(frozen=True)
@@ -59,13 +60,14 @@ class CardData:
     registers: list[CashRegister]
     saved_cards: list[SavedCard] = field(default_factory=list)
     pre_authorisations: list[PreAuthorisation] = field(default_factory=list)
+    names: Names = field(default_factory=Names)  # catalogue names in the clerk's language
 
     @property
     def currency(self) -> str:
         return self.folio.currency
 
 
-def load_card(session: Session, folio_id: int) -> CardData:
+def load_card(session: Session, folio_id: int, language: str = "en") -> CardData:
     folio = load_folio(session, folio_id)
     rates = {folio.currency: Decimal(1)}
     rates.update({r.currency: r.rate for r in session.scalars(select(CurrencyRate).order_by(CurrencyRate.currency))})
@@ -76,6 +78,7 @@ def load_card(session: Session, folio_id: int) -> CardData:
         services=list(session.scalars(select(Service).order_by(Service.category, Service.name))),
         companies=list(session.scalars(select(Company).order_by(Company.name))),
         registers=list(session.scalars(select(CashRegister).order_by(CashRegister.code))),
+        names=load_names(session, language),
     )
 
 
@@ -88,14 +91,15 @@ class PostingDetails:
     items: list[tuple[str, Decimal, Money, Money]]  # name, quantity, unit price, amount
     moves: list[PostingMove]
     reversal: Posting | None
+    names: Names = field(default_factory=Names)
 
 
-def posting_details(session: Session, posting_id: int) -> PostingDetails:
+def posting_details(session: Session, posting_id: int, language: str = "en") -> PostingDetails:
     posting = session.scalar(
         select(Posting).where(Posting.id == posting_id).options(selectinload(Posting.items))
     )
     if posting is None:
-        raise NotFound(f"Service {posting_id} does not exist")
+        raise NotFound("Service {posting} does not exist", posting=posting_id)
     line = load_folio(session, posting.folio_id).posting(posting_id)
     bill = session.get_one(Bill, line.bill_id)
     moves = list(session.scalars(select(PostingMove).where(PostingMove.posting_id == posting_id)
@@ -103,11 +107,11 @@ def posting_details(session: Session, posting_id: int) -> PostingDetails:
     items = [(i.name, i.quantity, i.unit_price, i.amount) for i in posting.items]
     if not items:
         items = [(posting.description, posting.quantity, posting.unit_price, posting.amount)]
-    return PostingDetails(posting, bill.number, items, moves, line.reversed_by)
+    return PostingDetails(posting, bill.number, items, moves, line.reversed_by, load_names(session, language))
 
 
 def payment_of(session: Session, payment_id: int) -> Payment:
     payment = session.get(Payment, payment_id)
     if payment is None:
-        raise NotFound(f"Payment {payment_id} does not exist")
+        raise NotFound("Payment {payment} does not exist", payment=payment_id)
     return payment

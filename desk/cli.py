@@ -20,7 +20,8 @@ def _parser() -> argparse.ArgumentParser:
 
     run = commands.add_parser("run", help="open the workstation window")
     run.add_argument("--demo", action="store_true", help="seed the demo hotel if the database is empty")
-    run.add_argument("--user", default="anna", help="who is signed in (default: anna)")
+    run.add_argument("--user", default=None,
+                     help="preselect this user name in the sign-in window (the password is still asked)")
     run.add_argument("--workstation", default=None, help="this desk's name (default: the host name)")
     run.add_argument("--language", choices=["en", "ru", "bg"], default=None)
 

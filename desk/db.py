@@ -55,8 +55,18 @@ def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+# Execution option that marks a connection as one that will write (see Database.writing).
+WRITE_OPTION = "desk_writes"
+
+
 def _sqlite_on_begin(connection: Any) -> None:
-    connection.exec_driver_sql("BEGIN")
+    # A deferred transaction that reads and then writes cannot wait for the lock: SQLite refuses
+    # the upgrade at once ("database is locked") whatever busy_timeout says. Taking the write
+    # lock at BEGIN makes a second writer wait its turn instead.
+    if connection.get_execution_options().get(WRITE_OPTION):
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+    else:
+        connection.exec_driver_sql("BEGIN")
 
 
 class Database:
@@ -66,13 +76,22 @@ class Database:
         self.url = resolve_url(url)
         self.engine = make_engine(self.url)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self.write_sessions = sessionmaker(
+            self.engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False
+        )
         if upgrade:
             upgrade_database(self.engine)
 
     @contextmanager
     def unit_of_work(self) -> Iterator[Session]:
-        """A session whose work is committed whole, or not at all."""
+        """A session whose work is committed whole, or not at all (begun deferred on SQLite)."""
         with self.sessions() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def writing(self) -> Iterator[Session]:
+        """A unit of work that holds the write lock from its start on SQLite (see desk.runner)."""
+        with self.write_sessions() as session, session.begin():
             yield session
 
     def dispose(self) -> None:
@@ -83,12 +102,14 @@ class Database:
 def _refuse_ledger_edits(session: Session, _context: Any, _instances: Any) -> None:
     for record in session.deleted:
         if isinstance(record, LedgerRecord):
-            raise LedgerImmutable(f"{type(record).__name__} {record.id} cannot be deleted")  # type: ignore[attr-defined]
+            raise LedgerImmutable("{record} {id} cannot be deleted", record=type(record).__name__,
+                                  id=record.id)  # type: ignore[attr-defined]
     for record in session.dirty:
         if isinstance(record, LedgerRecord) and session.is_modified(record, include_collections=False):
             changed = [a.key for a in inspect(record).attrs if a.history.has_changes()]
             raise LedgerImmutable(
-                f"{type(record).__name__} {record.id} cannot be changed ({', '.join(changed)})"  # type: ignore[attr-defined]
+                "{record} {id} cannot be changed ({columns})", record=type(record).__name__,
+                id=record.id, columns=changed,  # type: ignore[attr-defined]
             )
 
 

@@ -9,7 +9,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desk.auth import Actor, hash_password
+from desk.auth import hash_password, sign_in
 from desk.bills import split_bill
 from desk.folios import BillView, folio_of_reservation, load_folio
 from desk.models import (
@@ -31,6 +31,7 @@ from desk.models import (
     User,
 )
 from desk.money import Money
+from desk.names import NameKind, set_names
 from desk.payments import Tender, apply_deposit, take_deposit, take_payment, transfer_to_company
 from desk.postings import OrderItem, post_charge, post_service
 from desk.stays import (
@@ -44,7 +45,13 @@ from desk.stays import (
 )
 
 CURRENCY = "EUR"
-DEMO_ACTOR = Actor("anna", "FRONT-1")
+DEMO_WORKSTATION = "FRONT-1"
+# The demo staff: user name, full name, role, password, PIN (README.md lists them).
+DEMO_USERS = [
+    ("anna", "Anna Petrova", Role.CLERK, "anna", "1111"),
+    ("ivan", "Ivan Georgiev", Role.CASHIER, "ivan", "2222"),
+    ("maria", "Maria Dimitrova", Role.MANAGER, "manager", "9999"),
+]
 
 
 def eur(amount: str) -> Money:
@@ -103,11 +110,81 @@ def seed_settings(session: Session, base_currency: str = CURRENCY) -> None:
         for code, name, category, price, tax in catalogue
     ])
     session.add_all([
-        User(username="anna", full_name="Anna Petrova", role=Role.CLERK, password_hash=hash_password("anna")),
-        User(username="ivan", full_name="Ivan Georgiev", role=Role.CASHIER, password_hash=hash_password("ivan")),
-        User(username="maria", full_name="Maria Dimitrova", role=Role.MANAGER,
-             password_hash=hash_password("manager")),
+        User(username=username, full_name=full_name, role=role, password_hash=hash_password(password),
+             pin_hash=hash_password(pin))
+        for username, full_name, role, password, pin in DEMO_USERS
     ])
+    session.flush()
+    seed_names(session)
+
+
+# The demo hotel's catalogue in Russian and Bulgarian: kind -> code -> (ru, bg).
+DEMO_NAMES: dict[NameKind, dict[str, tuple[str, str]]] = {
+    NameKind.TAX_RATE: {
+        "VAT9": ("НДС 9% (проживание)", "ДДС 9% (нощувки)"),
+        "VAT20": ("НДС 20%", "ДДС 20%"),
+        "NOVAT": ("Без НДС", "Без ДДС"),
+    },
+    NameKind.PAYMENT_METHOD: {
+        "cash": ("Наличные", "В брой"),
+        "card": ("Банковская карта", "Банкова карта"),
+        "transfer": ("Банковский перевод", "Банков превод"),
+        "voucher": ("Ваучер", "Ваучер"),
+        "deposit": ("Депозит", "Депозит"),
+        "company": ("Счёт компании", "Сметка на фирма"),
+    },
+    NameKind.CASH_REGISTER: {
+        "FP-1": ("Фискальный принтер ресепшена", "Фискален принтер на рецепцията"),
+        "FP-2": ("Фискальный принтер бэк-офиса", "Фискален принтер в бек офиса"),
+    },
+    NameKind.OUTLET: {
+        "REST": ("Ресторан «Панорама»", "Ресторант „Панорама“"),
+        "BAR": ("Лобби-бар", "Лоби бар"),
+    },
+    NameKind.SERVICE: {
+        "ROOM": ("Проживание", "Нощувка"),
+        "BREAKFAST": ("Завтрак", "Закуска"),
+        "MB-WATER": ("Мини-бар: минеральная вода", "Минибар: минерална вода"),
+        "MB-BEER": ("Мини-бар: пиво", "Минибар: бира"),
+        "MB-SNACK": ("Мини-бар: снеки", "Минибар: снаксове"),
+        "LAUNDRY": ("Прачечная", "Пране"),
+        "PARKING": ("Парковка (в сутки)", "Паркинг (на ден)"),
+        "SPA": ("Посещение спа", "Посещение на спа"),
+        "CITYTAX": ("Туристический налог", "Туристически данък"),
+    },
+    NameKind.CATEGORY: {
+        "accommodation": ("Проживание", "Настаняване"),
+        "food": ("Питание", "Храна"),
+        "minibar": ("Мини-бар", "Минибар"),
+        "laundry": ("Прачечная", "Пране"),
+        "parking": ("Парковка", "Паркинг"),
+        "spa": ("Спа", "Спа"),
+        "tax": ("Налоги", "Данъци"),
+    },
+    NameKind.ROOM_TYPE: {
+        "Single": ("Одноместный", "Единична"),
+        "Double": ("Двухместный", "Двойна"),
+        "Twin": ("Двухместный с двумя кроватями", "Двойна с две легла"),
+        "Suite": ("Люкс", "Апартамент"),
+    },
+    # What the restaurant's POS sends: the order's description and the dishes on the check.
+    NameKind.POS_TEXT: {
+        "Restaurant": ("Ресторан", "Ресторант"),
+        "Shopska salad": ("Шопский салат", "Шопска салата"),
+        "Grilled trout": ("Форель на гриле", "Пъстърва на скара"),
+        "Kavarma": ("Каварма", "Кавърма"),
+        "House wine 0.5 l": ("Домашнее вино 0,5 л", "Домашно вино 0,5 л"),
+        "Banitsa": ("Баница", "Баница"),
+        "Espresso": ("Эспрессо", "Еспресо"),
+    },
+}
+
+
+def seed_names(session: Session) -> None:
+    """Russian and Bulgarian names for everything :func:`seed_settings` and the demo stays use."""
+    for kind, names in DEMO_NAMES.items():
+        for code, (russian, bulgarian) in names.items():
+            set_names(session, kind, code, {"ru": russian, "bg": bulgarian})
     session.flush()
 
 
@@ -126,8 +203,9 @@ def seed_demo(session: Session, today: date | None = None, seed: int = 7) -> Non
     """Settings plus a lived-in hotel around ``today``."""
     today = today or date.today()
     rng = random.Random(seed)
-    actor = DEMO_ACTOR
     seed_settings(session)
+    # The demo stays are made as the clerk Anna would make them, through the same rights.
+    actor = sign_in(session, "anna", "anna", DEMO_WORKSTATION)
 
     room_types = ["Single", "Double", "Double", "Twin", "Suite"]
     rooms = [

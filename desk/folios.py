@@ -143,19 +143,19 @@ class FolioView:
         for view in self.bills:
             if view.bill.id == bill_id:
                 return view
-        raise NotFound(f"Bill {bill_id} is not on this folio")
+        raise NotFound("Bill {bill} is not on this folio", bill=f"{bill_id:06d}")
 
     def posting(self, posting_id: int) -> PostingLine:
         for line in self.postings:
             if line.posting.id == posting_id:
                 return line
-        raise NotFound(f"Service {posting_id} is not on this folio")
+        raise NotFound("Service {posting} is not on this folio", posting=posting_id)
 
     def payment(self, payment_id: int) -> PaymentLine:
         for line in self.payments:
             if line.payment.id == payment_id:
                 return line
-        raise NotFound(f"Payment {payment_id} is not on this folio")
+        raise NotFound("Payment {payment} is not on this folio", payment=payment_id)
 
 
 def base_currency(session: Session) -> str:
@@ -212,7 +212,7 @@ def _load_folio(session: Session, folio_id: int) -> FolioView:
         ],
     )
     if folio is None:
-        raise NotFound(f"Folio {folio_id} does not exist")
+        raise NotFound("Folio {folio} does not exist", folio=folio_id)
     currency = base_currency(session)
     postings = session.scalars(
         select(Posting)
@@ -271,5 +271,5 @@ def _load_folio(session: Session, folio_id: int) -> FolioView:
 def folio_of_reservation(session: Session, reservation_id: int) -> int:
     folio_id = session.scalar(select(Folio.id).where(Folio.reservation_id == reservation_id))
     if folio_id is None:
-        raise NotFound(f"Reservation {reservation_id} has no folio")
+        raise NotFound("Reservation {reservation} has no folio", reservation=reservation_id)
     return folio_id

@@ -76,6 +76,7 @@ class Role(enum.StrEnum):
     CLERK = "clerk"
     CASHIER = "cashier"
     MANAGER = "manager"
+    POS = "pos"  # the restaurant POS service's own account: posts and cancels POS orders only
 
 
 # --- settings -------------------------------------------------------------------------------
@@ -130,6 +131,16 @@ class Service(Base):
     tax: Mapped[TaxRate] = relationship(lazy="joined")
 
 
+class NameTranslation(Base):
+    """A catalogue name (service, payment method, room type...) in one of the GUI's languages."""
+
+    __tablename__ = "name_translation"
+    kind: Mapped[str] = mapped_column(String(24), primary_key=True)
+    code: Mapped[str] = mapped_column(String(160), primary_key=True)
+    language: Mapped[str] = mapped_column(String(8), primary_key=True)
+    text: Mapped[str] = mapped_column(String(160))
+
+
 class CashRegister(Base):
     """A fiscal printer a receipt can be sent to; ``device`` is the hardware layer's address."""
 
@@ -145,6 +156,11 @@ class User(Base):
     full_name: Mapped[str] = mapped_column(String(120))
     role: Mapped[Role] = mapped_column(_enum(Role))
     password_hash: Mapped[str] = mapped_column(String(200))
+    # A short PIN for switching user at the desk, hashed like the password; None: no PIN set.
+    pin_hash: Mapped[str | None] = mapped_column(String(200), default=None)
+    # Wrong passwords and PINs since the last success; reaching the limit locks until locked_until.
+    failed_sign_ins: Mapped[int] = mapped_column(default=0, server_default="0")
+    locked_until: Mapped[datetime | None] = mapped_column(default=None)
 
 
 # --- stays ----------------------------------------------------------------------------------
@@ -434,3 +450,15 @@ class ReceiptRequest(LedgerRecord, Base):
     requested_by: Mapped[str] = mapped_column(String(40))
     workstation: Mapped[str] = mapped_column(String(40))
 
+
+
+class StayChange(Base):
+    """One row per update of a reservation, written by a database trigger (migration 0003_guard).
+
+    Ledger rows are only inserted, so their ids already tell a desk what is new; a check-in or
+    check-out updates a reservation in place, and this log makes that visible the same way.
+    """
+
+    __tablename__ = "stay_change"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    reservation_id: Mapped[int] = mapped_column(ForeignKey("reservation.id"))

@@ -27,7 +27,8 @@ MAX_AMOUNT = Decimal(10) ** MAX_WHOLE_DIGITS
 def check_magnitude(amount: Decimal) -> Decimal:
     """``amount`` if the ledger can hold it; InvalidAmount (not a decimal trap) otherwise."""
     if not -MAX_AMOUNT < amount < MAX_AMOUNT:
-        raise InvalidAmount(f"{amount} is too large an amount (at most {MAX_WHOLE_DIGITS} digits before the point)")
+        raise InvalidAmount("{amount} is too large an amount (at most {digits} digits before the point)",
+                            amount=amount, digits=MAX_WHOLE_DIGITS)
     return amount
 
 
@@ -42,13 +43,13 @@ def minor_units(currency: str) -> int:
 def _to_decimal(value: Any) -> Decimal:
     # Floats are refused: 0.1 + 0.2 must never reach a ledger.
     if isinstance(value, bool | float):
-        raise InvalidAmount(f"{value!r} is not an exact amount")
+        raise InvalidAmount("“{value}” is not an exact amount", value=value)
     try:
         amount = value if isinstance(value, Decimal) else Decimal(str(value).strip())
     except (InvalidOperation, ValueError):
-        raise InvalidAmount(f"{value!r} is not an amount") from None
+        raise InvalidAmount("“{value}” is not an amount", value=value) from None
     if not amount.is_finite():
-        raise InvalidAmount(f"{value!r} is not an amount")
+        raise InvalidAmount("“{value}” is not an amount", value=value)
     return amount
 
 
@@ -66,7 +67,8 @@ class Money:
         assert isinstance(exponent, int)
         if -exponent > digits and amount != amount.quantize(Decimal(1).scaleb(-digits)):
             raise InvalidAmount(
-                f"{amount} has more decimals than {self.currency} allows ({digits})"
+                "{amount} has more decimals than {currency} allows ({digits})",
+                amount=amount, currency=self.currency, digits=digits,
             )
         object.__setattr__(self, "amount", amount.quantize(Decimal(1).scaleb(-digits)))
 
@@ -90,7 +92,7 @@ class Money:
         try:
             currency, amount = text.split(" ")
         except (ValueError, AttributeError):
-            raise InvalidAmount(f"{text!r} is not money") from None
+            raise InvalidAmount("“{text}” is not money", text=text) from None
         return cls(_to_decimal(amount), currency)
 
     def __str__(self) -> str:

@@ -10,13 +10,17 @@ from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
-from desk.auth import Actor
-from desk.errors import AlreadyReversed, InvalidInput, NotAuthorised, RefundTooLarge, WouldOverpay
+from desk.auth import Actor, ManagerApproval, authorise
+from desk.errors import AlreadyReversed, InvalidInput, RefundTooLarge, WouldOverpay
 from desk.folios import base_currency, load_folio
 from desk.lookup import (
     ensure_open,
     get,
     in_base,
+    lock_folio,
+    lock_folio_of_bill,
+    lock_folios,
+    lock_open_bills,
     open_bill_for_update,
     refuse_company_transfer,
     require_base_value,
@@ -26,18 +30,16 @@ from desk.lookup import (
 from desk.models import (
     Bill,
     Company,
-    Folio,
     MethodKind,
     Payment,
     PaymentKind,
     PaymentMethod,
     Posting,
     PostingKind,
-    Role,
-    User,
 )
 from desk.money import Money
-from desk.postings import post_charge, reverse_posting
+from desk.postings import _reverse, post_charge
+from desk.rights import Right, require
 from desk.stays import company_folio
 
 
@@ -62,16 +64,16 @@ class Tender:
 
 
 def _require_tender_fits(tender: Tender) -> None:
-    require_fits(tender.payer_name, 160, "The payer's name", "payer")
-    require_fits(tender.text, 240, "The text", "text")
+    require_fits(tender.payer_name, 160, "payer")
+    require_fits(tender.text, 240, "text")
 
 
 def _tender_method(session: Session, code: str) -> PaymentMethod:
     method = session.get(PaymentMethod, code)
     if method is None:
-        raise InvalidInput(f"There is no payment method {code!r}", field="method")
+        raise InvalidInput("There is no payment method “{method}”", field="method", method=code)
     if method.kind not in TENDER_KINDS:
-        raise InvalidInput(f"{method.name} is not taken at the desk this way", field="method")
+        raise InvalidInput("{method} is not taken at the desk this way", field="method", method=method.name)
     return method
 
 
@@ -107,21 +109,37 @@ def _record(
     return payment
 
 
+def _beyond_plain(tender: Tender) -> list[Right]:
+    """What a tender asks beyond taking money today."""
+    return [Right.CHANGE_PAYMENT_DATE] if tender.paid_on not in (None, date.today()) else []
+
+
 def take_payment(
-    session: Session, actor: Actor, bill_id: int, tender: Tender, *, allow_overpay: bool = False
+    session: Session,
+    actor: Actor,
+    bill_id: int,
+    tender: Tender,
+    *,
+    allow_overpay: bool = False,
+    approval: ManagerApproval | None = None,
 ) -> Payment:
     """Money received for a bill, in any currency the hotel accepts.
 
-    More than the bill owes is taken only when ``allow_overpay`` says the clerk confirmed it.
+    More than the bill owes is taken only when ``allow_overpay`` says the clerk confirmed it
+    (WouldOverpay otherwise), and then needs the overpay right; another day than today needs the
+    right to change a payment's date: the actor's own, or a manager's ``approval`` checked here.
     """
+    require(actor, Right.TAKE_PAYMENT)
     bill = open_bill_for_update(session, bill_id)
     method = _tender_method(session, tender.method_code)
     _require_tender_fits(tender)
     require_positive(tender.amount)
     rate, base_amount = in_base(session, tender.amount)
     require_base_value(tender.amount, base_amount)
-    if not allow_overpay:
-        _refuse_overpayment(session, bill, base_amount)
+    beyond = _beyond_plain(tender)
+    if _overpays(session, bill, base_amount, confirmed=allow_overpay):
+        beyond.append(Right.OVERPAY)
+    authorised_by = authorise(session, actor, beyond, approval) if beyond else None
     return _record(
         session,
         actor,
@@ -135,23 +153,30 @@ def take_payment(
         payer_name=tender.payer_name.strip() or bill.payer_name,
         paid_on=tender.paid_on,
         text=tender.text.strip(),
+        authorised_by=authorised_by if approval is not None else None,
     )
 
 
-def _refuse_overpayment(session: Session, bill: Bill, base_amount: Money) -> None:
+def _overpays(session: Session, bill: Bill, base_amount: Money, *, confirmed: bool) -> bool:
+    """Whether the payment leaves the bill overpaid; WouldOverpay unless the clerk ``confirmed`` it."""
     owed = load_folio(session, bill.folio_id).bill(bill.id).balance
-    if base_amount > owed:
+    if base_amount <= owed:
+        return False
+    if not confirmed:
         over = base_amount - max(owed, Money.zero(owed.currency))
-        raise WouldOverpay(
-            f"Bill {bill.number} owes {owed}: {base_amount} would leave it overpaid by {over}",
-            owed=owed,
-            overpaid=over,
-        )
+        raise WouldOverpay("Bill {bill} owes {owed}: {amount} would leave it overpaid by {overpaid}",
+                           bill=bill.number, owed=owed, amount=base_amount, overpaid=over)
+    return True
 
 
-def take_deposit(session: Session, actor: Actor, folio_id: int, tender: Tender) -> Payment:
+def take_deposit(
+    session: Session, actor: Actor, folio_id: int, tender: Tender, *, approval: ManagerApproval | None = None
+) -> Payment:
     """An advance held on the folio's deposit account until it pays a bill."""
-    folio = get(session, Folio, folio_id, "Folio", lock=True)
+    require(actor, Right.TAKE_DEPOSIT)
+    beyond = _beyond_plain(tender)
+    authorised_by = authorise(session, actor, beyond, approval) if beyond else None
+    folio = lock_folio(session, folio_id)
     ensure_open(folio)
     method = _tender_method(session, tender.method_code)
     _require_tender_fits(tender)
@@ -171,6 +196,7 @@ def take_deposit(session: Session, actor: Actor, folio_id: int, tender: Tender) 
         payer_name=tender.payer_name.strip() or folio.owner_label,
         paid_on=tender.paid_on,
         text=tender.text.strip(),
+        authorised_by=authorised_by if approval is not None else None,
     )
 
 
@@ -185,17 +211,19 @@ def _deposit_method(session: Session) -> PaymentMethod:
 
 def apply_deposit(session: Session, actor: Actor, bill_id: int, amount: Money) -> Payment:
     """Pay a bill from the deposit account: two linked records, out of one and into the other."""
+    require(actor, Right.APPLY_DEPOSIT)
+    lock_folio_of_bill(session, bill_id)
     bill = open_bill_for_update(session, bill_id)
-    get(session, Folio, bill.folio_id, "Folio", lock=True)
     require_positive(amount)
     currency = base_currency(session)
     if amount.currency != currency:
-        raise InvalidInput(f"Deposits are applied in {currency}", field="currency")
+        raise InvalidInput("Deposits are applied in {currency}", field="currency", currency=currency)
     view = load_folio(session, bill.folio_id)
     if amount > view.deposit_balance:
-        raise InvalidInput(f"The deposit holds only {view.deposit_balance}", field="amount")
+        raise InvalidInput("The deposit holds only {balance}", field="amount", balance=view.deposit_balance)
     if amount > view.bill(bill.id).balance:
-        raise InvalidInput(f"Bill {bill.number} owes only {view.bill(bill.id).balance}", field="amount")
+        raise InvalidInput("Bill {bill} owes only {balance}", field="amount", bill=bill.number,
+                           balance=view.bill(bill.id).balance)
     method = _deposit_method(session)
     group = str(uuid.uuid4())
     common = dict(folio_id=bill.folio_id, kind=PaymentKind.TRANSFER, method=method, rate=Decimal(1),
@@ -215,28 +243,31 @@ def refund_payment(
     direction: RefundDirection = RefundDirection.PAYER,
     method_code: str | None = None,
     reason: str = "",
+    approval: ManagerApproval | None = None,
 ) -> Payment:
     """Give back part or all of a payment, to the payer or onto the deposit account.
 
     The refund is in the payment's own currency at its own rate, so a full refund nets to
-    exactly zero on the bill.
+    exactly zero on the bill. Without the refund right, a manager's ``approval`` is checked here.
     """
-    original = get(session, Payment, payment_id, "Payment", lock=True)
-    folio = get(session, Folio, original.folio_id, "Folio", lock=True)
+    authorised_by = authorise(session, actor, Right.REFUND, approval)
+    original = get(session, Payment, payment_id, "Payment")
+    folio = lock_folio(session, original.folio_id)
     ensure_open(folio)
     if original.kind not in (PaymentKind.PAYMENT, PaymentKind.DEPOSIT):
         raise InvalidInput("Only a payment or a deposit can be refunded", field="payment")
     refuse_company_transfer(original)
-    require_fits(reason, 240, "The reason", "reason")
+    require_fits(reason, 240, "reason")
     require_positive(amount)
     if amount.currency != original.amount.currency:
-        raise InvalidInput(f"This payment is refunded in {original.amount.currency}", field="currency")
+        raise InvalidInput("This payment is refunded in {currency}", field="currency",
+                           currency=original.amount.currency)
     view = load_folio(session, original.folio_id)
     line = view.payment(original.id)
     if line.voided_by is not None:
         raise InvalidInput("A voided payment cannot be refunded", field="payment")
     if amount > line.refundable:
-        raise RefundTooLarge(f"At most {line.refundable} of this payment can be refunded")
+        raise RefundTooLarge("At most {amount} of this payment can be refunded", amount=line.refundable)
     if amount == line.refundable:
         base_amount = line.refundable_base  # the last refund takes what rounding left
     else:
@@ -246,7 +277,7 @@ def refund_payment(
         if direction is not RefundDirection.PAYER:
             raise InvalidInput("A deposit is refunded to the payer", field="direction")
         if base_amount > view.deposit_balance:
-            raise RefundTooLarge(f"The deposit holds only {view.deposit_balance}")
+            raise RefundTooLarge("The deposit holds only {balance}", balance=view.deposit_balance)
     else:
         open_bill_for_update(session, original.bill_id)
     if direction is RefundDirection.DEPOSIT:
@@ -269,6 +300,7 @@ def refund_payment(
         reason=reason.strip(),
         transfer_group=group,
         text=f"Refund of payment {original.id}",
+        authorised_by=authorised_by if approval is not None else None,
     )
     if direction is RefundDirection.DEPOSIT:
         _record(
@@ -288,15 +320,20 @@ def refund_payment(
     return refund
 
 
-def void_payment(session: Session, actor: Actor, payment_id: int, *, reason: str, manager: User) -> Payment:
-    """A manager undoes a payment recorded by mistake; it stays visible, struck out."""
-    if manager.role is not Role.MANAGER:
-        raise NotAuthorised(f"{manager.full_name} is not a manager")
+def void_payment(
+    session: Session, actor: Actor, payment_id: int, *, reason: str, approval: ManagerApproval | None = None
+) -> Payment:
+    """A manager undoes a payment recorded by mistake; it stays visible, struck out.
+
+    ``approval`` is the authorising manager's credentials, checked here; without it the actor's
+    own role must have the right.
+    """
+    manager = authorise(session, actor, Right.VOID_PAYMENT, approval)
     if not reason.strip():
         raise InvalidInput("Say why the payment is voided", field="reason")
-    require_fits(reason, 240, "The reason", "reason")
-    original = get(session, Payment, payment_id, "Payment", lock=True)
-    folio = get(session, Folio, original.folio_id, "Folio", lock=True)
+    require_fits(reason, 240, "reason")
+    original = get(session, Payment, payment_id, "Payment")
+    folio = lock_folio(session, original.folio_id)
     ensure_open(folio)
     if original.kind not in (PaymentKind.PAYMENT, PaymentKind.DEPOSIT, PaymentKind.REFUND):
         raise InvalidInput("Only a payment, deposit or refund can be voided", field="payment")
@@ -324,7 +361,7 @@ def void_payment(session: Session, actor: Actor, payment_id: int, *, reason: str
         voids_id=original.id,
         payer_name=original.payer_name,
         reason=reason.strip(),
-        authorised_by=manager.username,
+        authorised_by=manager,
         text=f"Void of payment {original.id}",
         paid_on=original.paid_on,
     )
@@ -332,20 +369,24 @@ def void_payment(session: Session, actor: Actor, payment_id: int, *, reason: str
 
 def transfer_to_company(session: Session, actor: Actor, bill_id: int, company_id: int) -> Payment:
     """Settle a bill by charging its balance to a company's account (direct billing)."""
-    bill = open_bill_for_update(session, bill_id)
+    require(actor, Right.TRANSFER_TO_COMPANY)
+    guest_folio_id = get(session, Bill, bill_id, "Bill").folio_id
     company = get(session, Company, company_id, "Company")
+    account = company_folio(session, actor, company.id)
+    # Two folios: both locked in id order, then both bills (see desk.lookup's lock order).
+    lock_folios(session, [guest_folio_id, account.id])
+    target_id = min(b.id for b in account.bills)
+    bill = lock_open_bills(session, [bill_id, target_id])[bill_id]
     balance = load_folio(session, bill.folio_id).bill(bill.id).balance
     if not balance.is_positive:
-        raise InvalidInput(f"Bill {bill.number} has nothing to transfer", field="bill")
+        raise InvalidInput("Bill {bill} has nothing to transfer", field="bill", bill=bill.number)
     method = session.query(PaymentMethod).filter_by(kind=MethodKind.COMPANY_ACCOUNT).first()
     if method is None:
         raise InvalidInput("No company-account payment method is configured", field="method")
-    account = company_folio(session, actor, company.id)
-    target = session.get_one(Bill, min(b.id for b in account.bills))
     charge = post_charge(
         session,
         actor,
-        bill_id=target.id,
+        bill_id=target_id,
         description=_shortened(f"Bill {bill.number}, {bill.payer_name}", 160),
         quantity=1,
         unit_price=balance,
@@ -372,48 +413,44 @@ def _shortened(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def is_linked_company_transfer(session: Session, payment_id: int) -> bool:
-    payment = session.get(Payment, payment_id)
-    return payment is not None and payment.company_posting_id is not None
-
-
 def reverse_company_transfer(
-    session: Session, actor: Actor, payment_id: int, *, reason: str, manager: User
+    session: Session, actor: Actor, payment_id: int, *, reason: str, approval: ManagerApproval | None = None
 ) -> Payment:
     """Undo a transfer to a company's account: both legs at once, so nobody is billed twice.
 
     The charge on the company's folio is reversed and the payment on the guest's bill voided; the
     guest's bill owes its amount again. Refused once the company has paid towards that charge.
+    ``approval`` is the authorising manager's credentials; without it the actor's role must have the right.
     """
-    if manager.role is not Role.MANAGER:
-        raise NotAuthorised(f"{manager.full_name} is not a manager")
+    manager = authorise(session, actor, Right.REVERSE_TRANSFER, approval)
     if not reason.strip():
         raise InvalidInput("Say why the transfer is reversed", field="reason")
-    require_fits(reason, 240, "The reason", "reason")
-    original = get(session, Payment, payment_id, "Payment", lock=True)
+    require_fits(reason, 240, "reason")
+    original = get(session, Payment, payment_id, "Payment")
     if original.company_posting_id is None:
         if original.method.kind is MethodKind.COMPANY_ACCOUNT:
             raise InvalidInput("This transfer was recorded before its two halves were linked: "
                                "reverse the company's charge and this payment by hand", field="payment")
-        raise InvalidInput(f"Payment {original.id} is not a transfer to a company account", field="payment")
-    folio = get(session, Folio, original.folio_id, "Folio", lock=True)
-    ensure_open(folio)
-    if load_folio(session, original.folio_id).payment(original.id).voided_by is not None:
-        raise AlreadyReversed("This transfer was already reversed")
+        raise InvalidInput("Payment {payment} is not a transfer to a company account", field="payment",
+                           payment=original.id)
     assert original.bill_id is not None  # a transfer always settles a bill
-    open_bill_for_update(session, original.bill_id)
-    charge = session.get_one(Posting, original.company_posting_id)
+    charge = get(session, Posting, original.company_posting_id, "Service")
+    # Two folios, the guest's and the company's: folios in id order, then bills in id order.
+    folios = lock_folios(session, [original.folio_id, charge.folio_id])
+    ensure_open(folios[original.folio_id])
     company_view = load_folio(session, charge.folio_id)
     line = company_view.posting(charge.id)
+    lock_open_bills(session, [original.bill_id, line.bill_id])
+    if load_folio(session, original.folio_id).payment(original.id).voided_by is not None:
+        raise AlreadyReversed("This transfer was already reversed")
     if line.reversed_by is not None:
-        raise AlreadyReversed(f"{charge.description} was already reversed on the company's account")
+        raise AlreadyReversed("{service} was already reversed on the company's account", service=charge.description)
     company_bill = company_view.bill(line.bill_id)
     # Payments beyond the bill's other charges went towards this one: the company paid it.
     if company_bill.balance < charge.amount:
         paid_towards = charge.amount - max(company_bill.balance, Money.zero(charge.amount.currency))
-        raise InvalidInput(
-            f"{company_bill.bill.payer_name} already paid {paid_towards} towards this transfer: "
-            "refund the company first", field="payment")
+        raise InvalidInput("{company} already paid {amount} towards this transfer: refund the company first",
+                           field="payment", company=company_bill.bill.payer_name, amount=paid_towards)
     void = _record(
         session,
         actor,
@@ -427,10 +464,10 @@ def reverse_company_transfer(
         voids_id=original.id,
         payer_name=original.payer_name,
         reason=reason.strip(),
-        authorised_by=manager.username,
+        authorised_by=manager,
         text=f"Reversal of the transfer to {original.payer_name}",
         paid_on=original.paid_on,
     )
     # After the void: the company's charge may be reversed only once the guest's leg is undone.
-    reverse_posting(session, actor, charge.id, reason=reason, kind=PostingKind.REVERSAL, authorised_by=manager)
+    _reverse(session, actor, charge.id, reason=reason, kind=PostingKind.REVERSAL, authorised_by=manager)
     return void

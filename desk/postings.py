@@ -9,12 +9,13 @@ from decimal import Decimal, InvalidOperation
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desk.auth import Actor
-from desk.errors import AlreadyReversed, InvalidInput, NotAuthorised
+from desk.auth import Actor, ManagerApproval, authorise
+from desk.errors import AlreadyReversed, InvalidInput
 from desk.folios import base_currency, load_folio
-from desk.lookup import get, open_bill_for_update, refuse_reversing_open_transfer, require_fits
-from desk.models import Outlet, Posting, PostingItem, PostingKind, Role, Service, TaxRate, User
+from desk.lookup import get, lock_folio, open_bill_for_update, refuse_reversing_open_transfer, require_fits
+from desk.models import Outlet, Posting, PostingItem, PostingKind, Service, TaxRate
 from desk.money import Money, total
+from desk.rights import Right, require
 from desk.types import utcnow
 
 
@@ -37,17 +38,18 @@ MAX_QUANTITY = Decimal(10) ** 9
 
 def quantity_of(value: object) -> Decimal:
     if isinstance(value, float | bool):
-        raise InvalidInput(f"{value!r} is not an exact quantity", field="quantity")
+        raise InvalidInput("“{value}” is not an exact quantity", field="quantity", value=value)
     try:
         quantity = Decimal(str(value))
     except (InvalidOperation, ValueError):
-        raise InvalidInput(f"{value!r} is not a quantity", field="quantity") from None
+        raise InvalidInput("“{value}” is not a quantity", field="quantity", value=value) from None
     # Before quantize: a quantity of 30 digits would trap there instead of being refused.
     if quantity.is_finite() and quantity >= MAX_QUANTITY:
-        raise InvalidInput(f"The quantity must be less than {MAX_QUANTITY:,} (got {value})", field="quantity")
+        raise InvalidInput("The quantity must be less than {limit} (got {value})", field="quantity",
+                           limit=int(MAX_QUANTITY), value=value)
     if not quantity.is_finite() or quantity <= 0 or quantity != quantity.quantize(Decimal("0.001")):
-        raise InvalidInput(f"The quantity must be positive with at most 3 decimals (got {value})",
-                           field="quantity")
+        raise InvalidInput("The quantity must be positive with at most 3 decimals (got {value})",
+                           field="quantity", value=value)
     return quantity
 
 
@@ -74,23 +76,25 @@ def post_charge(
     items: list[OrderItem] | None = None,
 ) -> Posting:
     """Charge a bill. Prices are in the hotel's currency and include their tax."""
+    require(actor, Right.POST_CHARGE)
     bill = open_bill_for_update(session, bill_id)
     quantity = quantity_of(quantity)
     currency = base_currency(session)
     if unit_price.currency != currency:
-        raise InvalidInput(f"Services are charged in {currency}, not {unit_price.currency}", field="currency")
+        raise InvalidInput("Services are charged in {base}, not {currency}", field="currency", base=currency,
+                           currency=unit_price.currency)
     if unit_price.is_negative:
         raise InvalidInput("A price cannot be negative: reverse the service instead", field="price")
     if not description.strip():
         raise InvalidInput("A service needs a description", field="description")
-    require_fits(description, 160, "The description", "description")
-    require_fits(check_number, 40, "The check number", "check_number")
-    require_fits(external_ref, 80, "The reference", "external_ref")
+    require_fits(description, 160, "description")
+    require_fits(check_number, 40, "check_number")
+    require_fits(external_ref, 80, "external_ref")
     for item in items or []:
-        require_fits(item.name, 120, "An item's name", "items")
+        require_fits(item.name, 120, "items")
     service = session.get(Service, service_code) if service_code else None
     if service_code and service is None:
-        raise InvalidInput(f"There is no service {service_code}", field="service")
+        raise InvalidInput("There is no service {service}", field="service", service=service_code)
     tax_code = tax_code or (service.tax_code if service else None)
     percent = Decimal(0)
     if tax_code:
@@ -149,9 +153,10 @@ def post_service(
     ordered_at: datetime | None = None,
 ) -> Posting:
     """Post a catalogue service (minibar, laundry, parking) at its price unless one is given."""
+    require(actor, Right.POST_SERVICE)
     service = session.get(Service, service_code)
     if service is None:
-        raise InvalidInput(f"There is no service {service_code}", field="service")
+        raise InvalidInput("There is no service {service}", field="service", service=service_code)
     return post_charge(
         session,
         actor,
@@ -164,26 +169,27 @@ def post_service(
     )
 
 
-def reverse_posting(
-    session: Session,
-    actor: Actor,
-    posting_id: int,
-    *,
-    reason: str,
-    kind: PostingKind = PostingKind.REVERSAL,
-    authorised_by: User | None = None,
+def reverse_posting(session: Session, actor: Actor, posting_id: int, *, reason: str) -> Posting:
+    """Cancel a charge by posting its negative copy on the bill it is on now (a POS cancellation)."""
+    require(actor, Right.REVERSE_POSTING)
+    return _reverse(session, actor, posting_id, reason=reason, kind=PostingKind.REVERSAL, authorised_by=None)
+
+
+def _reverse(
+    session: Session, actor: Actor, posting_id: int, *, reason: str, kind: PostingKind, authorised_by: str | None
 ) -> Posting:
     """Cancel a charge by posting its negative copy on the bill it is on now."""
-    original = get(session, Posting, posting_id, "Service", lock=True)
+    original = get(session, Posting, posting_id, "Service")
+    lock_folio(session, original.folio_id)
     if original.kind is not PostingKind.CHARGE:
         raise InvalidInput("A reversal cannot itself be reversed", field="posting")
     if not reason.strip():
         raise InvalidInput("Say why the service is reversed", field="reason")
-    require_fits(reason, 240, "The reason", "reason")
+    require_fits(reason, 240, "reason")
     refuse_reversing_open_transfer(session, original)
     line = load_folio(session, original.folio_id).posting(original.id)
     if line.reversed_by is not None:
-        raise AlreadyReversed(f"{original.description} was already reversed")
+        raise AlreadyReversed("{service} was already reversed", service=original.description)
     open_bill_for_update(session, line.bill_id)
     reversal = Posting(
         folio_id=original.folio_id,
@@ -204,7 +210,7 @@ def reverse_posting(
         check_number=original.check_number,
         reverses_id=original.id,
         reason=reason.strip(),
-        authorised_by=authorised_by.username if authorised_by else None,
+        authorised_by=authorised_by,
         created_by=actor.username,
         workstation=actor.workstation,
     )
@@ -213,13 +219,16 @@ def reverse_posting(
     return reversal
 
 
-def void_posting(session: Session, actor: Actor, posting_id: int, *, reason: str, manager: User) -> Posting:
-    """A manager undoes a mistaken charge; it stays visible, struck out, with who and why."""
-    if manager.role is not Role.MANAGER:
-        raise NotAuthorised(f"{manager.full_name} is not a manager")
-    return reverse_posting(
-        session, actor, posting_id, reason=reason, kind=PostingKind.VOID, authorised_by=manager
-    )
+def void_posting(
+    session: Session, actor: Actor, posting_id: int, *, reason: str, approval: ManagerApproval | None = None
+) -> Posting:
+    """A manager undoes a mistaken charge; it stays visible, struck out, with who and why.
+
+    ``approval`` is the authorising manager's credentials, checked here; without it the actor's
+    own role must have the right.
+    """
+    manager = authorise(session, actor, Right.VOID_POSTING, approval)
+    return _reverse(session, actor, posting_id, reason=reason, kind=PostingKind.VOID, authorised_by=manager)
 
 
 def posting_by_external_ref(session: Session, external_ref: str) -> Posting | None:

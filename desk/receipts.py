@@ -10,6 +10,7 @@ from desk.auth import Actor
 from desk.errors import InvalidInput
 from desk.lookup import get
 from desk.models import CashRegister, Payment, PaymentKind, ReceiptKind, ReceiptRequest
+from desk.rights import Right, require
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]{2,}$")
 PHONE = re.compile(r"^\+[1-9][0-9]{6,14}$")
@@ -24,7 +25,7 @@ def validate_contact(email: str, phone: str) -> tuple[str, str]:
     email = email.strip()
     phone = normalise_phone(phone.strip())
     if email and not EMAIL.match(email):
-        raise InvalidInput(f"{email} is not an e-mail address", field="email")
+        raise InvalidInput("{email} is not an e-mail address", field="email", email=email)
     if phone and not PHONE.match(phone):
         raise InvalidInput("A phone number starts with + and the country code, e.g. +359 88 123 4567",
                            field="phone")
@@ -35,6 +36,7 @@ def request_receipt(
     session: Session, actor: Actor, payment_id: int, register_code: str, *, email: str = "", phone: str = ""
 ) -> ReceiptRequest:
     """Ask for a sale receipt (for a payment) or a refund receipt (for a refund)."""
+    require(actor, Right.REQUEST_RECEIPT)
     payment = get(session, Payment, payment_id, "Payment")
     if payment.kind is PaymentKind.PAYMENT or payment.kind is PaymentKind.DEPOSIT:
         kind = ReceiptKind.SALE
@@ -43,9 +45,9 @@ def request_receipt(
     else:
         raise InvalidInput("Only payments and refunds get a fiscal receipt", field="payment")
     if not payment.method.fiscal:
-        raise InvalidInput(f"{payment.method.name} payments get no fiscal receipt", field="payment")
+        raise InvalidInput("{method} payments get no fiscal receipt", field="payment", method=payment.method.name)
     if session.get(CashRegister, register_code) is None:
-        raise InvalidInput(f"There is no cash register {register_code!r}", field="register")
+        raise InvalidInput("There is no cash register “{register}”", field="register", register=register_code)
     email, phone = validate_contact(email, phone)
     request = ReceiptRequest(
         payment_id=payment.id,

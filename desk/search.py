@@ -35,6 +35,7 @@ from desk.models import (
     User,
 )
 from desk.money import Money
+from desk.names import NameKind, load_names
 
 MAX_TEXT_LENGTH = 80
 MAX_LIMIT = 1000
@@ -109,13 +110,14 @@ def normalise_text(text: str) -> str:
     """Collapse spaces and lower-case, as guest and company search keys are stored."""
     normal = " ".join(text.split())
     if len(normal) > MAX_TEXT_LENGTH:
-        raise InvalidInput(f"The search text is too long (at most {MAX_TEXT_LENGTH} characters)", field="text")
+        raise InvalidInput("The search text is too long (at most {limit} characters)", field="text",
+                           limit=MAX_TEXT_LENGTH)
     return normal
 
 
 def _check(query: FolioQuery) -> _Terms:
     if not isinstance(query.limit, int) or not 1 <= query.limit <= MAX_LIMIT:
-        raise InvalidInput(f"Ask for between 1 and {MAX_LIMIT} results", field="limit")
+        raise InvalidInput("Ask for between 1 and {limit} results", field="limit", limit=MAX_LIMIT)
     raw = normalise_text(query.text)
     return _Terms(raw, raw.lower(), raw.upper(), tuple(dict.fromkeys((raw, raw.upper()))))
 
@@ -332,7 +334,8 @@ def folio_balances(session: Session, folio_ids: Iterable[int]) -> dict[int, Mone
 
 def _in(amount: Money, currency: str) -> Decimal:
     if amount.currency != currency:
-        raise InvalidInput(f"A ledger amount is in {amount.currency}, not the hotel's {currency}")
+        raise InvalidInput("A ledger amount is in {currency}, not the hotel's {base}", currency=amount.currency,
+                           base=currency)
     return amount.amount
 
 
@@ -377,10 +380,11 @@ class DeskStatus:
     cash_registers: tuple[tuple[str, str], ...]
 
 
-def desk_status(session: Session, username: str) -> DeskStatus:
+def desk_status(session: Session, username: str, language: str = "en") -> DeskStatus:
     user = session.get(User, username)
+    names = load_names(session, language)
     registers = session.execute(select(CashRegister.code, CashRegister.name).order_by(CashRegister.code)).all()
     return DeskStatus(
         cashier_name=user.full_name if user is not None else None,
-        cash_registers=tuple((code, name) for code, name in registers),
+        cash_registers=tuple((code, names.of(NameKind.CASH_REGISTER, code, name)) for code, name in registers),
     )

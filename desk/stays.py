@@ -7,11 +7,11 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desk.auth import Actor
+from desk.auth import Actor, ManagerApproval, authorise
 from desk.bills import open_bill
-from desk.errors import BillNotSettled, InvalidInput, InvalidTransition, NotAuthorised
+from desk.errors import N_, BillNotSettled, InvalidInput, InvalidTransition
 from desk.folios import folio_of_reservation, load_folio
-from desk.lookup import get
+from desk.lookup import get, lock_folio, lock_open_bills
 from desk.models import (
     Company,
     Event,
@@ -21,12 +21,11 @@ from desk.models import (
     Reservation,
     ReservationGuest,
     ReservationStatus,
-    Role,
     Room,
-    User,
 )
 from desk.money import Money
 from desk.postings import post_charge
+from desk.rights import Right, require
 from desk.types import utcnow
 
 
@@ -62,6 +61,7 @@ def create_reservation(
     event: Event | None = None,
 ) -> Reservation:
     """A confirmed reservation with its folio and a first bill paid by the first guest."""
+    require(actor, Right.CREATE_RESERVATION)
     if departure <= arrival:
         raise InvalidInput("Departure must be after arrival", field="departure")
     if not guests:
@@ -72,7 +72,7 @@ def create_reservation(
     if room_number is not None:
         room = session.scalar(select(Room).where(Room.number == room_number))
         if room is None:
-            raise InvalidInput(f"There is no room {room_number}", field="room")
+            raise InvalidInput("There is no room {room}", field="room", room=room_number)
     reservation = Reservation(
         number=number,
         status=ReservationStatus.CONFIRMED,
@@ -95,6 +95,7 @@ def create_reservation(
 
 def company_folio(session: Session, actor: Actor, company_id: int) -> Folio:
     """The company's account (city ledger), opened with one bill on first use."""
+    require(actor, Right.OPEN_ACCOUNT)
     folio = session.scalar(select(Folio).where(Folio.company_id == company_id))
     if folio is None:
         get(session, Company, company_id, "Company")
@@ -106,6 +107,7 @@ def company_folio(session: Session, actor: Actor, company_id: int) -> Folio:
 
 
 def event_folio(session: Session, actor: Actor, event_id: int) -> Folio:
+    require(actor, Right.OPEN_ACCOUNT)
     folio = session.scalar(select(Folio).where(Folio.event_id == event_id))
     if folio is None:
         event = get(session, Event, event_id, "Event")
@@ -118,6 +120,7 @@ def event_folio(session: Session, actor: Actor, event_id: int) -> Folio:
 
 def walk_in_folio(session: Session, actor: Actor, name: str) -> Folio:
     """A folio for a client who is not staying: a restaurant guest, a visitor."""
+    require(actor, Right.OPEN_ACCOUNT)
     if not name.strip():
         raise InvalidInput("A walk-in client needs a name", field="name")
     folio = Folio(walk_in_name=name.strip())
@@ -127,15 +130,30 @@ def walk_in_folio(session: Session, actor: Actor, name: str) -> Folio:
     return folio
 
 
+# Why a reservation in each status cannot be checked in, or checked out.
+_NOT_CONFIRMED = {
+    ReservationStatus.IN_HOUSE: N_("Reservation {reservation} is already in house"),
+    ReservationStatus.CHECKED_OUT: N_("Reservation {reservation} is checked out, not confirmed"),
+    ReservationStatus.CANCELLED: N_("Reservation {reservation} is cancelled, not confirmed"),
+}
+_NOT_IN_HOUSE = {
+    ReservationStatus.CONFIRMED: N_("Reservation {reservation} is not checked in yet"),
+    ReservationStatus.CHECKED_OUT: N_("Reservation {reservation} is already checked out"),
+    ReservationStatus.CANCELLED: N_("Reservation {reservation} is cancelled, not in house"),
+}
+
+
 def check_in(session: Session, actor: Actor, reservation_id: int, *, today: date | None = None) -> Reservation:
+    require(actor, Right.CHECK_IN)
     reservation = get(session, Reservation, reservation_id, "Reservation", lock=True)
     today = today or date.today()
     if reservation.status is not ReservationStatus.CONFIRMED:
-        raise InvalidTransition(f"Reservation {reservation.number} is {reservation.status.value}, not confirmed")
+        raise InvalidTransition(_NOT_CONFIRMED[reservation.status], reservation=reservation.number)
     if reservation.room is None:
-        raise InvalidInput(f"Reservation {reservation.number} has no room yet", field="room")
+        raise InvalidInput("Reservation {reservation} has no room yet", field="room", reservation=reservation.number)
     if reservation.arrival > today:
-        raise InvalidTransition(f"Reservation {reservation.number} arrives on {reservation.arrival}")
+        raise InvalidTransition("Reservation {reservation} arrives on {date}", reservation=reservation.number,
+                                date=reservation.arrival)
     reservation.status = ReservationStatus.IN_HOUSE
     reservation.checked_in_at = utcnow()
     return reservation
@@ -146,26 +164,36 @@ def check_out(
     actor: Actor,
     reservation_id: int,
     *,
-    override_by: User | None = None,
+    override: ManagerApproval | None = None,
     reason: str = "",
 ) -> Reservation:
-    """Refused while a bill or the deposit is not settled, unless a manager overrides."""
+    """Refused while a bill or the deposit is not settled, unless a manager overrides.
+
+    ``override`` is the manager's credentials, checked here: an open balance is never let
+    through without them, whoever is signed in.
+    """
+    require(actor, Right.CHECK_OUT)
     reservation = get(session, Reservation, reservation_id, "Reservation", lock=True)
     if reservation.status is not ReservationStatus.IN_HOUSE:
-        raise InvalidTransition(f"Reservation {reservation.number} is {reservation.status.value}, not in house")
-    view = load_folio(session, folio_of_reservation(session, reservation_id))
+        raise InvalidTransition(_NOT_IN_HOUSE[reservation.status], reservation=reservation.number)
+    # Every bill locked, so no payment or charge lands between the check and the check-out.
+    folio = lock_folio(session, folio_of_reservation(session, reservation_id))
+    lock_open_bills(session, (bill.id for bill in folio.bills))
+    view = load_folio(session, folio.id)
     unsettled = [b for b in view.bills if b.balance]
     if unsettled or view.deposit_balance:
-        if override_by is None:
-            details = ", ".join(f"bill {b.bill.number}: {b.balance}" for b in unsettled)
-            if view.deposit_balance:
-                details = ", ".join(filter(None, [details, f"deposit: {view.deposit_balance}"]))
-            raise BillNotSettled(f"Settle every bill before check-out ({details})")
-        if override_by.role is not Role.MANAGER:
-            raise NotAuthorised(f"{override_by.full_name} is not a manager")
+        if override is None:
+            bills = [(b.bill.number, b.balance) for b in unsettled]
+            if not view.deposit_balance:
+                raise BillNotSettled("Settle every bill before check-out (bills {bills})", bills=bills)
+            if not bills:
+                raise BillNotSettled("Settle the deposit before check-out ({deposit})", deposit=view.deposit_balance)
+            raise BillNotSettled(
+                "Settle every bill and the deposit before check-out (bills {bills}; deposit {deposit})",
+                bills=bills, deposit=view.deposit_balance)
         if not reason.strip():
             raise InvalidInput("Say why check-out is allowed with an open balance", field="reason")
-        reservation.checkout_authorised_by = override_by.username
+        reservation.checkout_authorised_by = authorise(session, actor, Right.CHECKOUT_OVERRIDE, override)
         reservation.checkout_note = reason.strip()
     reservation.status = ReservationStatus.CHECKED_OUT
     reservation.checked_out_at = utcnow()
@@ -174,21 +202,28 @@ def check_out(
 
 
 def cancel_reservation(session: Session, actor: Actor, reservation_id: int) -> Reservation:
+    require(actor, Right.CANCEL_RESERVATION)
     reservation = get(session, Reservation, reservation_id, "Reservation", lock=True)
     if reservation.status is not ReservationStatus.CONFIRMED:
-        raise InvalidTransition(f"Only a confirmed reservation can be cancelled ({reservation.number})")
-    view = load_folio(session, folio_of_reservation(session, reservation_id))
+        raise InvalidTransition("Only a confirmed reservation can be cancelled ({reservation})",
+                                reservation=reservation.number)
+    folio = lock_folio(session, folio_of_reservation(session, reservation_id))
+    lock_open_bills(session, (bill.id for bill in folio.bills))
+    view = load_folio(session, folio.id)
     if any(b.balance for b in view.bills) or view.deposit_balance:
-        raise BillNotSettled(f"Reservation {reservation.number} has money on its folio: settle it first")
+        raise BillNotSettled("Reservation {reservation} has money on its folio: settle it first",
+                             reservation=reservation.number)
     reservation.status = ReservationStatus.CANCELLED
     return reservation
 
 
 def post_night(session: Session, actor: Actor, reservation_id: int, night: date) -> None:
     """Charge one night's accommodation once, however often the night audit runs."""
+    require(actor, Right.POST_NIGHT)
     reservation = get(session, Reservation, reservation_id, "Reservation")
     if not reservation.arrival <= night < reservation.departure:
-        raise InvalidInput(f"{night} is not a night of reservation {reservation.number}", field="night")
+        raise InvalidInput("{night} is not a night of reservation {reservation}", field="night", night=night,
+                           reservation=reservation.number)
     ref = f"night:{reservation.id}:{night.isoformat()}"
     if session.scalar(select(Posting.id).where(Posting.external_ref == ref)) is not None:
         return

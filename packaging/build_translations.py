@@ -9,6 +9,9 @@
 obsolete, so a reworded string can reuse its old translation). Then translate the entries marked
 ``type="unfinished"`` (with ``pyside6-linguist`` or by hand, removing the mark) and compile.
 
+desk/ has no Qt: its refusals and ledger texts reach lupdate through ``ui/desk_messages.py``,
+which ``packaging/desk_messages.py`` generates; run it before ``--update`` after changing a raise.
+
 ``--release`` runs ``pyside6-lrelease`` to build ``ui/i18n/desk_<lang>.qm``. Both steps skip files
 that are already newer than their inputs, so running this on every build costs nothing; ``--force``
 rebuilds anyway. A missing tool or a failing tool exits non-zero.

@@ -11,7 +11,12 @@ from pathlib import Path
 
 import pytest
 
+from desk.auth import use_hash_cost
 from tests.pg_server import PgServer
+
+# Argon2 at its real cost takes a fifth of a second a hash on this machine; tests sign in hundreds
+# of times. The cost is a parameter, not the logic under test (bench/bench_sign_in.py measures it).
+use_hash_cost(time_cost=1, memory_kib=256)
 
 # =================================================================================================
 # Database URLs (build/test infrastructure).

@@ -236,3 +236,80 @@ def test_dynamic_check_catches_transitive_qt_import(tmp_path: Path) -> None:
     result = import_in_clean_interpreter(root, modules)
     assert result["failed"] == {}
     assert "PySide6.QtCore" in result["qt"]  # type: ignore[operator]
+
+
+# -- every write use case declares its right -------------------------------------------------------
+
+RIGHT_CHECKS = frozenset({"require", "authorise"})
+
+
+def write_use_cases(path: Path) -> Iterator[ast.FunctionDef]:
+    """Public module-level functions taking ``(session, actor, ...)``: the use cases that write."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef) and not node.name.startswith("_"):
+            names = [arg.arg for arg in node.args.args[:2]]
+            if names == ["session", "actor"]:
+                yield node
+
+
+def declared_right(function: ast.FunctionDef) -> str | None:
+    """The right the function checks as its first step (``require(actor, Right.X)`` or
+    ``... = authorise(session, actor, Right.X, approval)``), or None."""
+    body = function.body
+    if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+        body = body[1:]  # the docstring
+    if not body:
+        return None
+    first = body[0]
+    call = first.value if isinstance(first, ast.Expr | ast.Assign) else None
+    if not isinstance(call, ast.Call) or not isinstance(call.func, ast.Name) or call.func.id not in RIGHT_CHECKS:
+        return None
+    for arg in call.args:
+        if isinstance(arg, ast.Attribute) and isinstance(arg.value, ast.Name) and arg.value.id == "Right":
+            return arg.attr
+    return None
+
+
+def desk_use_cases() -> list[tuple[str, ast.FunctionDef]]:
+    return [
+        (f"{module}.{function.name}", function)
+        for module, path in iter_sources(ROOT, "desk")
+        if ".migrations" not in module and module != "desk.auth"  # auth holds the checks themselves
+        for function in write_use_cases(path)
+    ]
+
+
+def test_every_write_use_case_declares_its_right_first():
+    from desk.rights import Right
+
+    use_cases = desk_use_cases()
+    names = {name for name, _ in use_cases}
+    # The walk finds the use cases the rights were written for (a broken walk finds none).
+    assert {"desk.payments.take_payment", "desk.payments.refund_payment", "desk.postings.void_posting",
+            "desk.stays.check_out", "desk.bills.split_bill", "desk.receipts.request_receipt"} <= names
+    missing = [name for name, function in use_cases if declared_right(function) is None]
+    assert not missing, f"write use cases that do not check a right first: {missing}"
+    unknown = [name for name, function in use_cases if declared_right(function) not in Right.__members__]
+    assert not unknown, unknown
+
+
+def test_the_right_check_finds_a_use_case_that_forgot_it(tmp_path: Path):
+    source = tmp_path / "uc.py"
+    source.write_text(
+        "def good(session, actor, x):\n"
+        '    """Doc."""\n'
+        "    require(actor, Right.REFUND)\n"
+        "def approved(session, actor, x, approval=None):\n"
+        "    who = authorise(session, actor, Right.VOID_POSTING, approval)\n"
+        "def late(session, actor, x):\n"
+        "    y = x\n"
+        "    require(actor, Right.REFUND)\n"
+        "def forgot(session, actor, x):\n"
+        "    return x\n"
+        "def query(session, x):\n"
+        "    return x\n",
+        encoding="utf-8",
+    )
+    found = {function.name: declared_right(function) for function in write_use_cases(source)}
+    assert found == {"good": "REFUND", "approved": "VOID_POSTING", "late": None, "forgot": None}

@@ -1,9 +1,9 @@
-"""Start the workstation: translations, the database, then the main window.
+"""Start the workstation: translations, the database, the sign-in, then the main window.
 
 Opening the database (which upgrades its schema) and seeding the demo hotel can take seconds,
-so they run off the GUI thread behind a small progress window. ``DESK_EXIT_AFTER_MS`` makes the
-program quit by itself that long after the main window has shown its first results (for smoke
-tests of ``make run`` without a screen).
+so they run off the GUI thread behind a small progress window. Nobody works without signing in:
+``--user`` only fills in the name. ``DESK_EXIT_AFTER_MS`` makes the program quit by itself that
+long after the sign-in window has shown (for smoke tests of ``make run`` without a screen).
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from ui.context import DeskContext
 from ui.i18n import install_translator
 from ui.main_window import MainWindow
 from ui.ops import Op, TaskState
+from ui.sign_in import SignInDialog
 
 logger = logging.getLogger(__name__)
 
@@ -59,13 +60,14 @@ class Startup(QObject):
         self.app = app
         self.url = resolve_url(args.database)
         self.demo = bool(getattr(args, "demo", False))
-        self.username = str(getattr(args, "user", None) or "anna")
+        self.username = str(getattr(args, "user", None) or "")
         workstation = getattr(args, "workstation", None) or socket.gethostname() or "desk"
         self.workstation = workstation[:WORKSTATION_LENGTH]
         self.exit_after = exit_after_ms()
         self.database: Database | None = None
         self.context: DeskContext | None = None
         self.window: MainWindow | None = None
+        self.sign_in_dialog: SignInDialog | None = None
 
     def start(self) -> None:
         # Texts are translated here, on the GUI thread, and handed to the worker ready-made.
@@ -86,7 +88,7 @@ class Startup(QObject):
                             state.report(None, seeding)
                             seed_demo(session)
                 with database.unit_of_work() as session:
-                    if session.get(User, username) is None:
+                    if username and session.get(User, username) is None:
                         raise StartupError(unknown_user.format(user=username))
             except BaseException:
                 database.dispose()
@@ -103,19 +105,22 @@ class Startup(QObject):
 
     def _opened(self, database: Database) -> None:
         self.database = database
-        self.context = DeskContext(database, Actor(self.username, self.workstation))
+        logger.info("workstation %s open on %s", self.workstation, database.url)
+        dialog = self.sign_in_dialog = SignInDialog(database, self.workstation, username=self.username)
+        dialog.signed_in.connect(self._signed_in)
+        dialog.rejected.connect(self.app.quit)
+        dialog.show()
+        if self.exit_after is not None:
+            QTimer.singleShot(self.exit_after, self.app.quit)
+
+    def _signed_in(self, actor: Actor) -> None:
+        assert self.database is not None
+        self.context = DeskContext(self.database, actor)
         self.window = MainWindow(self.context)
         self.window.closed.connect(self.app.quit)
-        if self.exit_after is not None:
-            self.window.search_finished.connect(self._quit_soon)
         self.window.show()
         self.context.start_watching()
-        logger.info("workstation %s open on %s as %s", self.workstation, database.url, self.username)
-
-    def _quit_soon(self) -> None:
-        assert self.window is not None and self.exit_after is not None
-        self.window.search_finished.disconnect(self._quit_soon)
-        QTimer.singleShot(self.exit_after, self.app.quit)
+        logger.info("%s signed in at %s", actor.username, self.workstation)
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, StartupError):

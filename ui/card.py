@@ -1,9 +1,10 @@
 """The reservation card: a folio's header, its Credit card section, and its Services breakdown.
 
 :func:`open_card` loads everything the card shows off the GUI thread (``desk.card.load_card``)
-and only then shows the window, one per folio. The card reloads whenever ``ctx.ledger_changed``
-is emitted (a dialog, another workstation, a POS posting) and keeps the user's place: the tab,
-the selected bill, posting rows and payment, and the scroll positions.
+and only then shows the window, one per folio. The card reloads when ``ctx.folios_changed``
+names its folio (a dialog, another workstation, a POS posting), not after every change anywhere,
+and keeps the user's place: the tab, the selected bill, posting rows and payment, and the scroll
+positions.
 
 Bills are acted on from the **Action** menu (a button beside the tabs, and the menu bar):
 the bill is the one selected on **Bills and payments**, or, on **Accommodation and services**,
@@ -50,6 +51,7 @@ from desk.card import CardData, load_card
 from desk.folios import BillView, FolioView, PaymentLine, PostingLine
 from desk.models import Folio, PaymentKind, PostingKind, ReservationStatus
 from desk.money import Money, total
+from desk.names import Names
 from ui import dialogs
 from ui.card_models import (
     DEPOSIT_ACCOUNT,
@@ -62,7 +64,8 @@ from ui.card_models import (
     money_text,
 )
 from ui.context import DeskContext
-from ui.i18n import format_date
+from ui.desk_text import error_text
+from ui.i18n import current_language, format_date
 from ui.ops import show_error
 
 __all__ = ["ReservationCard", "bill_pdf_directory", "open_card", "open_document"]
@@ -77,7 +80,7 @@ RESIZE_PRECISION = 25
 # No column is fitted wider than this many average characters; longer texts are elided.
 MAX_COLUMN_CHARS = 45
 
-BillRenderer = Callable[[Session, int, Path], Any]
+BillRenderer = Callable[[Session, int, Path, str], Any]
 
 _open_cards: dict[int, ReservationCard] = {}
 
@@ -256,7 +259,7 @@ class ReservationCard(QMainWindow):
         self._build_menus()
         self.resize(1180, 760)
 
-        ctx.ledger_changed.connect(self._ledger_changed)
+        ctx.folios_changed.connect(self._folios_changed)
         self._update_actions()
 
     # --- building ---------------------------------------------------------------------------
@@ -481,9 +484,10 @@ class ReservationCard(QMainWindow):
         """Load the card off the GUI thread; show the window when its data is there."""
         self.reload()
 
-    @Slot()
-    def _ledger_changed(self) -> None:
-        self.reload()
+    @Slot(object)
+    def _folios_changed(self, folio_ids: frozenset[int]) -> None:
+        if self.folio_id in folio_ids:
+            self.reload()
 
     def reload(self) -> None:
         """Load the folio again; a reload asked for while one runs follows it."""
@@ -491,7 +495,8 @@ class ReservationCard(QMainWindow):
             self._reload_pending = True
             return
         self._loading = True
-        self.ctx.query(self, load_card, self.folio_id).success(self._loaded).failure(self._load_failed).run()
+        self.ctx.query(self, load_card, self.folio_id, current_language()).success(self._loaded).failure(
+            self._load_failed).run()
 
     def _loaded(self, card: CardData) -> None:
         self._loading = False
@@ -516,7 +521,7 @@ class ReservationCard(QMainWindow):
             return
         # A shared server may be away for a moment: say so quietly, the next change retries.
         logger.warning("card %s could not be reloaded: %s", self.folio_id, exc)
-        self.statusBar().showMessage(self.tr("Could not refresh the card: {error}").format(error=exc))
+        self.statusBar().showMessage(self.tr("Could not refresh the card: {error}").format(error=error_text(exc)))
         if self._reload_pending:
             self._reload_pending = False
             self.reload()
@@ -536,6 +541,8 @@ class ReservationCard(QMainWindow):
 
         self._restoring = True
         try:
+            for model in (self.postings_model, self.bills_model, self.payments_model):
+                model.names = card.names
             self.postings_model.set_view(view)
             self.bills_model.set_view(view)
             self.payments_model.set_view(view, None)
@@ -607,13 +614,16 @@ class ReservationCard(QMainWindow):
             return ", ".join(guest.full_name for guest in folio.reservation.guests) or folio.reservation.number
         return folio.owner_label
 
+    def card_names(self) -> Names:
+        return self.card.names if self.card is not None else Names()
+
     def _details_text(self, folio: Folio) -> str:
         reservation = folio.reservation
         if reservation is not None:
             parts = [self.tr("Reservation {number}").format(number=reservation.number)]
             if reservation.room is not None:
                 parts.append(self.tr("Room {number}, {type}").format(
-                    number=reservation.room.number, type=reservation.room.room_type))
+                    number=reservation.room.number, type=self.card_names().room_type(reservation.room.room_type)))
             else:
                 parts.append(self.tr("No room yet"))
             parts.append(self.tr("{arrival} – {departure}, {nights} nights").format(
@@ -967,7 +977,8 @@ class ReservationCard(QMainWindow):
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         path = bill_pdf_directory() / f"bill-{bill.bill.number}-{stamp}.pdf"
         self.statusBar().showMessage(self.tr("Preparing bill {number}…").format(number=bill.bill.number))
-        self.ctx.query(self, renderer, bill.bill.id, path).busy(self.action_button).success(self._bill_printed).run()
+        self.ctx.query(self, renderer, bill.bill.id, path, current_language()).busy(self.action_button).success(
+            self._bill_printed).run()
 
     def _bill_printed(self, path: Path) -> None:
         self.last_pdf = Path(path)
@@ -998,5 +1009,5 @@ class ReservationCard(QMainWindow):
         if _open_cards.get(self.folio_id) is self:
             del _open_cards[self.folio_id]
         with contextlib.suppress(RuntimeError, TypeError):
-            self.ctx.ledger_changed.disconnect(self._ledger_changed)
+            self.ctx.folios_changed.disconnect(self._folios_changed)
         super().closeEvent(event)

@@ -24,6 +24,8 @@ from desk.card import PreAuthorisation, SavedCard
 from desk.folios import BillStatus, BillView, FolioView, PaymentLine, PostingLine
 from desk.models import PaymentKind, Posting, PostingKind
 from desk.money import Money
+from desk.names import Names
+from ui.desk_text import payment_reference, posting_description
 from ui.i18n import format_amount, format_date, format_datetime, format_money
 
 __all__ = [
@@ -90,6 +92,9 @@ def _muted_brush() -> QBrush:
 
 class _RowsModel(QAbstractTableModel, Generic[Row]):
     """Rows of ledger lines with lazily formatted, cached display texts."""
+
+    # Catalogue names in the clerk's language, set by the card with each load.
+    names: Names = Names()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -225,8 +230,9 @@ class PostingsModel(_RowsModel[PostingLine]):
     def source_text(self, posting: Posting) -> str:
         if posting.outlet is not None:
             if posting.check_number:
-                return self.tr("{outlet}, check {check}").format(outlet=posting.outlet.name, check=posting.check_number)
-            return posting.outlet.name
+                return self.tr("{outlet}, check {check}").format(outlet=self.names.outlet(posting.outlet),
+                                                                 check=posting.check_number)
+            return self.names.outlet(posting.outlet)
         if not self._source_labels:
             self._source_labels = {
                 "desk": self.tr("Front desk"),
@@ -237,11 +243,12 @@ class PostingsModel(_RowsModel[PostingLine]):
         return self._source_labels.get(posting.source, posting.source)
 
     def _service_text(self, posting: Posting) -> str:
+        description = posting_description(posting, self.names)
         if posting.kind is PostingKind.REVERSAL:
-            return self.tr("Reversal: {service}").format(service=posting.description)
+            return self.tr("Reversal: {service}").format(service=description)
         if posting.kind is PostingKind.VOID:
-            return self.tr("Void: {service}").format(service=posting.description)
-        return posting.description
+            return self.tr("Void: {service}").format(service=description)
+        return description
 
     def _format(self, row: PostingLine) -> tuple[str, ...]:
         p = row.posting
@@ -335,12 +342,16 @@ class BillsModel(_RowsModel[BillView | None]):
         return (
             row.bill.number,
             row.bill.payer_name,
-            row.services_label or self.tr("No services"),
+            self.services_text(row) or self.tr("No services"),
             money_text(row.charges),
             money_text(row.paid),
             money_text(row.balance),
             self.status_text(row.status),
         )
+
+    def services_text(self, row: BillView) -> str:
+        names = dict.fromkeys(posting_description(line.posting, self.names) for line in row.postings if line.is_active)
+        return ", ".join(names)
 
     def _has_services(self, row: BillView | None) -> bool:
         return row is not None and any(line.posting.kind is PostingKind.CHARGE for line in row.postings)
@@ -448,10 +459,10 @@ class PaymentsModel(_RowsModel[PaymentLine]):
         return (
             format_date(p.paid_on),
             self.type_text(row),
-            p.method.name,
+            self.names.method(p.method),
             money_text(p.amount),
             money_text(p.base_amount),
-            p.text,
+            payment_reference(p),
             p.payer_name,
         )
 

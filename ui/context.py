@@ -9,8 +9,9 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desk.auth import Actor
-from desk.changes import ledger_stamp
+from desk.changes import LedgerStamp, poll_changes
 from desk.db import Database
+from desk.runner import Runner
 from ui.ops import Cancelled, Op
 
 T = TypeVar("T")
@@ -21,16 +22,25 @@ POLL_INTERVAL_MS = 3000
 
 
 class DeskContext(QObject):
-    """Runs queries and use cases off the GUI thread and tells every window what changed."""
+    """Runs queries and use cases off the GUI thread and tells every window what changed.
+
+    ``folios_changed`` carries the ids of the folios a change touched (a frozenset of int), from
+    this desk's use cases and from the poll of other desks' work; a window showing a folio
+    reloads only when its id is in it. ``ledger_changed`` follows every change, for lists that
+    show many folios at once (the main window's search).
+    """
 
     ledger_changed = Signal()
+    folios_changed = Signal(object)
     database_online = Signal(bool)
+    actor_changed = Signal(object)  # the Actor now signed in, after a switch of user
 
     def __init__(self, database: Database, actor: Actor, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.database = database
+        self.runner = Runner(database)
         self.actor = actor
-        self._stamp: tuple[int, ...] | None = None
+        self._stamp: LedgerStamp | None = None
         self._watch = QTimer(self)
         self._watch.setInterval(POLL_INTERVAL_MS)
         self._watch.timeout.connect(self.check_for_changes)
@@ -39,26 +49,30 @@ class DeskContext(QObject):
         """An op that reads: ``fn(session, *args)`` in its own transaction."""
 
         def work() -> T:
-            with self.database.unit_of_work() as session:
-                return fn(session, *args, **kwargs)
+            return self.runner.read(fn, *args, **kwargs)
 
         return Op(parent, work)
 
     def change(self, parent: QObject | None, use_case: Callable[..., T], *args: Any, **kwargs: Any) -> Op[T]:
         """An op that writes: ``use_case(session, actor, *args)``, committed whole or not at all.
 
-        On success every open window is told the ledger changed, before the caller's callback.
+        On success the windows are told which folios changed, before the caller's callback.
         """
 
         def work() -> T:
-            with self.database.unit_of_work() as session:
-                result = use_case(session, self.actor, *args, **kwargs)
-            # Emitted from the worker after the commit: Qt queues it to the GUI thread, ahead of
-            # the op's own callbacks, and it arrives even if ``parent`` has been closed since.
+            outcome = self.runner.run(use_case, self.actor, *args, **kwargs)
+            # Emitted from the worker after the commit: Qt queues them to the GUI thread, ahead of
+            # the op's own callbacks, and they arrive even if ``parent`` has been closed since.
+            self.folios_changed.emit(outcome.changed_folios)
             self.ledger_changed.emit()
-            return result
+            return outcome.value
 
         return Op(parent, work)
+
+    def set_actor(self, actor: Actor) -> None:
+        """Another user signed in at this desk: what runs from now on runs as them."""
+        self.actor = actor
+        self.actor_changed.emit(actor)
 
     def start_watching(self) -> None:
         self._watch.start()
@@ -67,11 +81,14 @@ class DeskContext(QObject):
         self._watch.stop()
 
     def check_for_changes(self) -> None:
-        self.query(self, ledger_stamp).success(self._compare_stamp).failure(self._unreachable).run()
+        since = self._stamp
+        self.query(self, poll_changes, since).success(self._compare_stamp).failure(self._unreachable).run()
 
-    def _compare_stamp(self, stamp: tuple[int, ...]) -> None:
+    def _compare_stamp(self, polled: tuple[LedgerStamp, frozenset[int]]) -> None:
+        stamp, folios = polled
         self.database_online.emit(True)
         if self._stamp is not None and stamp != self._stamp:
+            self.folios_changed.emit(folios)
             self.ledger_changed.emit()
         self._stamp = stamp
 

@@ -35,6 +35,7 @@ __all__ = [
     "QM_DIR",
     "PseudoTranslator",
     "available_languages",
+    "current_language",
     "format_amount",
     "format_date",
     "format_datetime",
@@ -58,6 +59,7 @@ NBSP = "\u00a0"
 
 # Translators must stay referenced while installed, or Python would delete them under Qt.
 _installed: list[QTranslator] = []
+_language = "en"
 
 
 # --- translators ------------------------------------------------------------------------------
@@ -91,6 +93,11 @@ class PseudoTranslator(QTranslator):
 def _system_language() -> str:
     language = QLocale.system().name().split("_")[0]
     return language if language in LANGUAGES else "en"
+
+
+def current_language() -> str:
+    """The language :func:`install_translator` chose last ("en" before it ran)."""
+    return _language
 
 
 def remove_translators(app: QCoreApplication) -> None:
@@ -143,6 +150,8 @@ def install_translator(
         if not _load(app, f"qtbase_{chosen}", qt_translations):
             logger.info("no Qt translation qtbase_%s.qm in %s", chosen, qt_translations)
 
+    global _language
+    _language = chosen
     if pseudo is None:
         pseudo = os.environ.get(PSEUDO_ENV, "") not in ("", "0")
     if pseudo:

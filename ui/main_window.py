@@ -42,8 +42,10 @@ from desk.search import (
 )
 from desk.stays import company_folio, event_folio
 from ui.context import DeskContext
+from ui.i18n import current_language
 from ui.ops import Cancelled, Op
 from ui.search_model import FolioTableModel
+from ui.sign_in import IdleWatch, SignInDialog, SignInPurpose, idle_lock_minutes, visible_windows, who_text
 
 logger = logging.getLogger(__name__)
 
@@ -108,6 +110,13 @@ class MainWindow(QMainWindow):
 
         ctx.ledger_changed.connect(self.refresh)
         ctx.database_online.connect(self._show_database_state)
+        ctx.actor_changed.connect(self._show_actor)
+        self.lock_dialog: SignInDialog | None = None
+        self.switch_dialog: SignInDialog | None = None
+        self._hidden_for_lock: list[QWidget] = []
+        self.idle_watch = IdleWatch(idle_lock_minutes() * 60_000, self)
+        self.idle_watch.idle.connect(self.lock)
+        self.idle_watch.start()
         self.resize(1100, 640)
         self.search_now()
         self._load_status()
@@ -200,6 +209,16 @@ class MainWindow(QMainWindow):
         self.open_action.triggered.connect(self.open_current)
         file_menu.addAction(self.open_action)
         file_menu.addSeparator()
+        self.switch_user_action = QAction(self.tr("S&witch user…"), self)
+        self.switch_user_action.setObjectName("switchUserAction")
+        self.switch_user_action.triggered.connect(self.switch_user)
+        file_menu.addAction(self.switch_user_action)
+        self.lock_action = QAction(self.tr("&Lock"), self)
+        self.lock_action.setObjectName("lockAction")
+        self.lock_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_L))
+        self.lock_action.triggered.connect(self.lock)
+        file_menu.addAction(self.lock_action)
+        file_menu.addSeparator()
         self.quit_action = QAction(self.tr("&Quit"), self)
         self.quit_action.setObjectName("quitAction")
         self.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
@@ -241,7 +260,7 @@ class MainWindow(QMainWindow):
         actor = self.ctx.actor
         self.workstation_label = label("workstationLabel", self.tr("Workstation: {name}").format(
             name=actor.workstation))
-        self.cashier_label = label("cashierLabel", self.tr("Cashier: {name}").format(name=actor.username))
+        self.cashier_label = label("cashierLabel", who_text(actor))
         # Cash shifts come with a later release; until then no shift is ever open.
         self.shift_label = label("shiftLabel", self.tr("No shift open"))
         self.devices_label = label("devicesLabel", "")
@@ -251,12 +270,10 @@ class MainWindow(QMainWindow):
     # --- status bar -----------------------------------------------------------------------------
 
     def _load_status(self) -> None:
-        self.ctx.query(self, desk_status, self.ctx.actor.username).success(self._show_status).failure(
-            lambda exc: logger.warning("status bar not loaded: %s", exc)).run()
+        self.ctx.query(self, desk_status, self.ctx.actor.username, current_language()).success(
+            self._show_status).failure(lambda exc: logger.warning("status bar not loaded: %s", exc)).run()
 
     def _show_status(self, status: DeskStatus) -> None:
-        if status.cashier_name:
-            self.cashier_label.setText(self.tr("Cashier: {name}").format(name=status.cashier_name))
         # The device layer is not connected yet: every register is shown as such.
         states = [
             self.tr("{register}: not connected").format(register=code) for code, _name in status.cash_registers
@@ -267,6 +284,48 @@ class MainWindow(QMainWindow):
     def _show_database_state(self, online: bool) -> None:
         self.database_label.setText(self.tr("Database online") if online else self.tr("Database offline"))
         self.database_label.setProperty("online", online)
+
+    def _show_actor(self, actor: object) -> None:
+        self.cashier_label.setText(who_text(self.ctx.actor))
+
+    # --- who is at the desk ---------------------------------------------------------------------
+
+    def switch_user(self) -> None:
+        """Another colleague signs in (password or PIN); the desk then works as them."""
+        dialog = SignInDialog(self.ctx.database, self.ctx.actor.workstation, purpose=SignInPurpose.SWITCH,
+                              parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.signed_in.connect(self.ctx.set_actor)
+        self.switch_dialog = dialog
+        dialog.open()
+
+    @property
+    def is_locked(self) -> bool:
+        return self.lock_dialog is not None
+
+    def lock(self) -> None:
+        """Hide every window of the desk behind the sign-in until its user or a manager unlocks it."""
+        if self.lock_dialog is not None:
+            return
+        self.idle_watch.stop()
+        self._hidden_for_lock = visible_windows()
+        for window in self._hidden_for_lock:
+            window.hide()
+        dialog = SignInDialog(self.ctx.database, self.ctx.actor.workstation, purpose=SignInPurpose.UNLOCK,
+                              locked_by=self.ctx.actor)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.signed_in.connect(self._unlocked)
+        self.lock_dialog = dialog
+        dialog.show()
+
+    def _unlocked(self, actor: object) -> None:
+        self.lock_dialog = None
+        if actor != self.ctx.actor:
+            self.ctx.set_actor(actor)  # type: ignore[arg-type]
+        for window in self._hidden_for_lock:
+            window.show()
+        self._hidden_for_lock = []
+        self.idle_watch.start()
 
     # --- searching ------------------------------------------------------------------------------
 
@@ -431,6 +490,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._debounce.stop()
+        self.idle_watch.remove()
         super().closeEvent(event)
         if event.isAccepted():
             self.closed.emit()

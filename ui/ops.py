@@ -27,7 +27,9 @@ check for cancellation (cooperatively: no thread is ever killed)::
 
 Database work runs on :func:`database_pool`, which has exactly one thread, so use cases never
 run concurrently against the session (as in Anki's collection ops). Devices get pools of their
-own through :func:`named_pool`.
+own through :func:`named_pool`. Workers are plain Python threads that never create, own or
+release a Qt object: the GUI thread holds every op and what its ``fn`` refers to until the
+outcome arrives, and once ops exist Python's cyclic garbage collector runs on the GUI thread only.
 
 If the parent is destroyed before the op finishes, no callback is called; a failure is then
 still logged. An op whose ``fn`` completed despite a cancel request reports ``success``: the work
@@ -36,25 +38,33 @@ was done (a card may have been charged) and the GUI must know.
 
 from __future__ import annotations
 
+import atexit
+import gc
 import inspect
+import itertools
 import logging
+import queue
 import threading
 import time
 import traceback
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from typing import Any, Generic, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QCursor
 from PySide6.QtWidgets import QMessageBox, QProgressBar, QProgressDialog, QPushButton, QWidget
+
+from ui.desk_text import error_text
 
 __all__ = [
     "Cancelled",
     "Op",
     "TaskState",
+    "WorkerPool",
     "cancel_all",
     "database_pool",
     "named_pool",
@@ -109,30 +119,117 @@ class TaskState:
         self._report(fraction, text)
 
 
-# --- thread pools -----------------------------------------------------------------------------
+# --- worker pools -----------------------------------------------------------------------------
+#
+# Why plain Python threads and not QThreadPool: a worker must never create, own or destroy a Qt
+# object, and must never drop the last reference to anything the GUI made (an op's closures
+# capture widgets and the context). QThreadPool.start(callable) hands the callable to a C++
+# runnable that releases it on the worker whenever the pool is done with it; our own loop below
+# decides exactly when the worker lets go (see WorkerPool._serve).
 
-_pools: dict[str, QThreadPool] = {}
-_pools_lock = threading.Lock()
+
+@dataclass(eq=False)
+class _Job:
+    """What a worker sees of an op: the function, its state, and where the outcome goes.
+
+    Deliberately no widgets: those stay on the Op, which only the GUI thread holds.
+    """
+
+    id: int
+    fn: Callable[..., Any]
+    pass_state: bool
+    state: TaskState
+    progress: deque[tuple[float | None, str]]
+    outcome: tuple[bool, Any] | None = None
 
 
-def named_pool(name: str, max_threads: int = 1) -> QThreadPool:
-    """The thread pool called ``name``, created on first use with ``max_threads`` threads.
+class WorkerPool:
+    """Threads, started on demand up to ``max_threads``, that run ops in submission order.
 
     Its threads never expire: a database connection or a device handle may be tied to the
     thread that opened it, so the same thread must keep serving the pool.
     """
+
+    def __init__(self, name: str, max_threads: int = 1) -> None:
+        if max_threads < 1:
+            raise ValueError("a pool needs at least one thread")
+        self.name = name
+        self.max_threads = max_threads
+        self._jobs: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
+        self._lock = threading.Lock()
+        self._threads: list[threading.Thread] = []
+        self._idle = 0
+        self._closed = False
+
+    def __repr__(self) -> str:
+        return f"<WorkerPool {self.name!r} of {self.max_threads}>"
+
+    def submit(self, job: _Job) -> None:
+        with self._lock:
+            if self._closed:
+                raise RuntimeError(f"{self!r} is shut down")
+            self._jobs.put(job)
+            if self._idle == 0 and len(self._threads) < self.max_threads:
+                thread = threading.Thread(
+                    target=self._serve, name=f"ops-{self.name}-{len(self._threads) + 1}", daemon=True)
+                self._threads.append(thread)
+                thread.start()
+
+    def shut_down(self, deadline: float) -> bool:
+        """Stop taking work and let the threads end; False if one still runs at ``deadline``."""
+        with self._lock:
+            self._closed = True
+            threads = list(self._threads)
+        for _ in threads:
+            self._jobs.put(None)
+        for thread in threads:
+            thread.join(max(0.0, deadline - time.monotonic()))
+        return not any(thread.is_alive() for thread in threads)
+
+    def _serve(self) -> None:
+        while True:
+            with self._lock:
+                self._idle += 1
+            job = self._jobs.get()
+            with self._lock:
+                self._idle -= 1
+            if job is None:
+                return
+            job_id = job.id
+            if self._closed:  # the program is exiting: queued work is dropped, not run
+                del job
+                continue
+            _execute(job)
+            # The GUI thread holds the job until it hears of it, so dropping ours first means
+            # everything fn touched is released there, never here.
+            del job
+            _deliver(job_id)
+
+
+def _execute(job: _Job) -> None:
+    try:
+        job.state.raise_if_cancelled()
+        value = job.fn(job.state) if job.pass_state else job.fn()
+    except BaseException as exc:  # every outcome must reach the GUI thread
+        job.outcome = (False, exc)
+    else:
+        job.outcome = (True, value)
+
+
+_pools: dict[str, WorkerPool] = {}
+_pools_lock = threading.Lock()
+
+
+def named_pool(name: str, max_threads: int = 1) -> WorkerPool:
+    """The worker pool called ``name``, created on first use with ``max_threads`` threads."""
     with _pools_lock:
         pool = _pools.get(name)
         if pool is None:
-            pool = QThreadPool()
-            pool.setObjectName(name)
-            pool.setMaxThreadCount(max_threads)
-            pool.setExpiryTimeout(-1)
-            _pools[name] = pool
+            pool = _pools[name] = WorkerPool(name, max_threads)
         return pool
 
 
-def database_pool() -> QThreadPool:
+def database_pool() -> WorkerPool:
     """The pool every database op runs on: one thread, so database work is serialised."""
     return named_pool("database", 1)
 
@@ -141,31 +238,54 @@ def database_pool() -> QThreadPool:
 
 
 class _Dispatcher(QObject):
-    """Lives on the GUI thread; workers emit on it and its slots run queued on the GUI thread.
+    """Lives on the GUI thread; workers emit a job id on it and its slots run on the GUI thread.
 
+    Only ints cross threads: outcomes and progress wait on the job, which the GUI thread reads.
     One long-lived dispatcher (rather than one QObject per op) means no QObject is ever
     deleted while a queued call to it is pending or running.
     """
 
-    finished = Signal(object, bool, object)  # op, ok, result or exception
-    progressed = Signal(object, object, str)  # op, fraction or None, text
+    finished = Signal(int)
+    progressed = Signal(int)
 
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("ui.ops dispatcher")
         self.finished.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)
         self.progressed.connect(self._on_progressed, Qt.ConnectionType.QueuedConnection)
+        self.collector = QTimer(self)
+        self.collector.setInterval(GC_INTERVAL_MS)
+        self.collector.timeout.connect(_collect_garbage_if_due)
 
-    @Slot(object, bool, object)
-    def _on_finished(self, op: Op[Any], ok: bool, value: Any) -> None:
-        op._finish(ok, value)
+    @Slot(int)
+    def _on_finished(self, job_id: int) -> None:
+        op = _running.pop(job_id, None)
+        if op is not None:
+            op._finish()
+        _collect_garbage_if_due()
 
-    @Slot(object, object, str)
-    def _on_progressed(self, op: Op[Any], fraction: float | None, text: str) -> None:
-        op._progress(fraction, text)
+    @Slot(int)
+    def _on_progressed(self, job_id: int) -> None:
+        op = _running.get(job_id)
+        if op is not None:
+            op._drain_progress()
 
 
 _dispatcher_instance: _Dispatcher | None = None
+# Held while a worker emits, and by the exit handler to stop emissions before Qt is torn down.
+_delivery_lock = threading.Lock()
+_delivery_open = True
+
+
+def _deliver(job_id: int, *, progress: bool = False) -> None:
+    """From a worker: tell the GUI thread that ``job_id`` ended (or reported progress).
+
+    Nothing is sent once the program is exiting and Qt may already be gone.
+    """
+    with _delivery_lock:
+        dispatcher = _dispatcher_instance
+        if _delivery_open and dispatcher is not None and shiboken6.isValid(dispatcher):
+            (dispatcher.progressed if progress else dispatcher.finished).emit(job_id)
 
 
 def _require_gui_thread() -> None:
@@ -179,14 +299,44 @@ def _require_gui_thread() -> None:
 def _dispatcher() -> _Dispatcher:
     global _dispatcher_instance
     if _dispatcher_instance is None or not shiboken6.isValid(_dispatcher_instance):
-        _dispatcher_instance = _Dispatcher()
+        with _delivery_lock:
+            _dispatcher_instance = _Dispatcher()
+        _collect_on_gui_thread(_dispatcher_instance)
     return _dispatcher_instance
+
+
+# --- garbage collection on the GUI thread -----------------------------------------------------
+#
+# Python's cyclic collector runs on whichever thread happens to allocate, and database work
+# allocates a lot. GUI objects end up in reference cycles all the time (a window and the
+# lambdas connected to it, an op and its callbacks), so a collection on a worker destroyed
+# widgets, timers and event loops there: Qt objects must be destroyed on their own thread, and
+# shiboken's deferral of widget deletion to the GUI thread raced Qt's own deleteLater (a double
+# delete, seen as a segfault "Garbage-collecting" on the GUI thread). So once ops exist, the
+# automatic collector is off and the GUI thread collects, with the thresholds Python would use.
+
+GC_INTERVAL_MS = 500
+
+
+def _collect_on_gui_thread(dispatcher: _Dispatcher) -> None:
+    gc.disable()
+    dispatcher.collector.start()
+
+
+def _collect_garbage_if_due() -> None:
+    counts, thresholds = gc.get_count(), gc.get_threshold()
+    for generation in (2, 1, 0):
+        if thresholds[0] and counts[generation] > thresholds[generation]:
+            gc.collect(generation)
+            return
 
 
 # --- running ops ------------------------------------------------------------------------------
 
-# Ops between run() and their delivery; this also keeps them alive while their fn runs.
-_running: set[Op[Any]] = set()
+# Ops between run() and their delivery, by job id; this also keeps them (and everything their
+# fn refers to) alive, and owned by the GUI thread, while their fn runs.
+_running: dict[int, Op[Any]] = {}
+_job_ids = itertools.count(1)
 
 
 def running_ops() -> int:
@@ -196,7 +346,7 @@ def running_ops() -> int:
 
 def cancel_all() -> None:
     """Ask every running op to stop (at shutdown, before :func:`wait_all`)."""
-    for op in list(_running):
+    for op in list(_running.values()):
         op.cancel()
 
 
@@ -216,6 +366,31 @@ def wait_all(timeout_ms: int = 5000) -> bool:
             QThread.msleep(2)
     app.processEvents()
     return not _running
+
+
+EXIT_TIMEOUT_S = 10.0
+
+
+def _shut_down_at_exit() -> None:
+    """Stop the workers before Qt is torn down, so no worker touches Qt after the application.
+
+    Registered with atexit after PySide was imported, so it runs before PySide's own clean-up.
+    """
+    global _delivery_open
+    with _delivery_lock:
+        _delivery_open = False
+    for op in list(_running.values()):
+        op.cancel()
+    deadline = time.monotonic() + EXIT_TIMEOUT_S
+    with _pools_lock:
+        pools = list(_pools.values())
+    if all([pool.shut_down(deadline) for pool in pools]):
+        gc.enable()  # no worker left to collect on
+    else:
+        logger.warning("an op was still running at exit; its outcome is dropped")
+
+
+atexit.register(_shut_down_at_exit)
 
 
 # --- busy indication --------------------------------------------------------------------------
@@ -289,7 +464,7 @@ def show_error(parent: QObject | None, exc: BaseException) -> QMessageBox:
     Unexpected (non-domain) errors carry their traceback under "Show Details".
     """
     window = parent.window() if isinstance(parent, QWidget) and shiboken6.isValid(parent) else None
-    text = str(exc) or QCoreApplication.translate("Op", "The operation failed.")
+    text = error_text(exc) or QCoreApplication.translate("Op", "The operation failed.")
     title = QCoreApplication.translate("Op", "Error")
     box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok, window)
     box.setObjectName("opErrorBox")
@@ -376,15 +551,22 @@ class Op(Generic[T]):
         parent: QObject | None,
         fn: Callable[[], T] | Callable[[TaskState], T],
         *,
-        pool: QThreadPool | None = None,
+        pool: WorkerPool | None = None,
     ) -> None:
         _require_gui_thread()
+        _dispatcher()
         self._parent = parent
-        self._fn = fn
-        self._pass_state = _takes_state(fn)
         self._pool = pool if pool is not None else database_pool()
-        self._dispatch = _dispatcher()
-        self._state = TaskState(self._emit_progress)
+        job_id = next(_job_ids)
+        progress: deque[tuple[float | None, str]] = deque()
+
+        def report(fraction: float | None, text: str) -> None:
+            # Runs on the worker: plain values into the job, only the id across threads.
+            progress.append((fraction, text))
+            _deliver(job_id, progress=True)
+
+        state = TaskState(report)
+        self._job = _Job(job_id, fn, _takes_state(fn), state, progress)
         self._on_success: Callable[[T], Any] | None = None
         self._on_failure: Callable[[BaseException], Any] | None = None
         self._on_progress: Callable[[float | None, str], Any] | None = None
@@ -396,8 +578,9 @@ class Op(Generic[T]):
         self._finished = False
 
     def __repr__(self) -> str:
-        name = getattr(self._fn, "__qualname__", repr(self._fn))
-        return f"<Op {name} on {self._pool.objectName() or 'pool'}>"
+        fn = self._job.fn
+        name = getattr(fn, "__qualname__", repr(fn))
+        return f"<Op {name} on {self._pool.name}>"
 
     # fluent configuration
 
@@ -441,43 +624,40 @@ class Op(Generic[T]):
         if self._started:
             raise RuntimeError(f"{self!r} has already been run")
         self._started = True
-        _running.add(self)
+        _running[self._job.id] = self
         self._mark_busy()
         if self._dialog_spec is not None:
             self._open_dialog(self._dialog_spec)
-        self._pool.start(self._work)
+        try:
+            self._pool.submit(self._job)
+        except BaseException:
+            del _running[self._job.id]
+            self._unmark_busy()
+            self._close_dialog()
+            raise
         return self
 
     def cancel(self) -> None:
         """Ask ``fn`` to stop at its next ``raise_if_cancelled``; an op still queued never starts."""
-        self._state.request_cancel()
+        self._job.state.request_cancel()
 
     @property
     def cancel_requested(self) -> bool:
-        return self._state.cancel_requested
+        return self._job.state.cancel_requested
 
     @property
     def is_running(self) -> bool:
         return self._started and not self._finished
 
-    # worker thread
-
-    def _work(self) -> None:
-        try:
-            self._state.raise_if_cancelled()
-            result = self._fn(self._state) if self._pass_state else self._fn()  # type: ignore[call-arg]
-        except BaseException as exc:  # every outcome must reach the GUI thread
-            self._dispatch.finished.emit(self, False, exc)
-        else:
-            self._dispatch.finished.emit(self, True, result)
-
-    def _emit_progress(self, fraction: float | None, text: str) -> None:
-        self._dispatch.progressed.emit(self, fraction, text)
-
     # GUI thread
 
     def _parent_alive(self) -> bool:
         return self._parent is None or shiboken6.isValid(self._parent)
+
+    def _drain_progress(self) -> None:
+        progress = self._job.progress
+        while progress and not self._finished:
+            self._progress(*progress.popleft())
 
     def _progress(self, fraction: float | None, text: str) -> None:
         if self._finished or not self._parent_alive():
@@ -487,9 +667,12 @@ class Op(Generic[T]):
         if self._on_progress is not None:
             self._on_progress(fraction, text)
 
-    def _finish(self, ok: bool, value: Any) -> None:
+    def _finish(self) -> None:
+        # Reports made before the end come first, as they would have in a queue.
+        self._drain_progress()
+        assert self._job.outcome is not None, "a job is delivered only once it has an outcome"
+        ok, value = self._job.outcome
         self._finished = True
-        _running.discard(self)
         # Restore the widgets first, so a callback may disable them again.
         self._unmark_busy()
         self._close_dialog()

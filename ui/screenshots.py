@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
 from sqlalchemy import select
 
-from desk.auth import Actor
+from desk.auth import sign_in
 from desk.card import load_card
 from desk.db import Database
 from desk.demo import seed_demo
@@ -59,7 +59,8 @@ def busiest_in_house_folio(database: Database) -> int:
             select(Folio.id).join(Reservation).where(Reservation.status == ReservationStatus.IN_HOUSE)
         ).all()
         views = [load_folio(session, folio_id) for folio_id in folio_ids]
-    return max(views, key=lambda v: (len(v.bills), len(v.payments), len(v.postings))).folio.id
+    # Payments first: the bills tab should show a bill that has some (issue 14).
+    return max(views, key=lambda v: (len(v.payments), len(v.bills), len(v.postings))).folio.id
 
 
 def render(ctx: DeskContext, language: str) -> None:
@@ -82,11 +83,14 @@ def render(ctx: DeskContext, language: str) -> None:
     save(card, "card_services", language)
     if tabs is not None:
         tabs.setCurrentIndex(1)
+        if card.card is not None:
+            bills = card.card.folio.bills
+            card.bills_view.selectRow(bills.index(max(bills, key=lambda b: len(b.payments))))
         settle()
         save(card, "card_bills", language)
 
     with ctx.database.unit_of_work() as session:
-        data = load_card(session, folio_id)
+        data = load_card(session, folio_id, language)
     bill = max(data.folio.bills, key=lambda b: b.balance.amount)
     dialogs: list[tuple[str, QWidget]] = [("make_payment", MakePaymentDialog(ctx, data, bill.bill.id, card))]
     payments = [line for line in data.folio.payments
@@ -113,7 +117,9 @@ def main(argv: list[str] | None = None) -> int:
         database = Database(f"sqlite:///{folder}/demo.sqlite3")
         with database.unit_of_work() as session:
             seed_demo(session, today=date.today())
-        ctx = DeskContext(database, Actor("anna", "FRONT-1"))
+        with database.unit_of_work() as session:
+            actor = sign_in(session, "anna", "anna", "FRONT-1")  # the demo clerk
+        ctx = DeskContext(database, actor)
         for language in args.languages:
             install_translator(app, language)  # type: ignore[arg-type]
             render(ctx, language)

@@ -21,8 +21,11 @@ from sqlalchemy.orm import Session
 
 from desk.folios import BillView, FolioView, load_folio
 from desk.lookup import get
-from desk.models import Bill, Hotel
+from desk.models import Bill, Hotel, Payment, Posting
 from desk.money import Money, total
+from desk.names import Names, load_names
+from desk.reports.labels import label
+from desk.texts import payment_text, posting_text
 
 logger = logging.getLogger(__name__)
 
@@ -106,29 +109,49 @@ def _table(rows: list[list[object]], widths: list[float], styles: dict[str, Para
     return table
 
 
-def _bill_story(view: BillView, folio: FolioView, styles: dict[str, ParagraphStyle],
+def _posting_text(posting: Posting, names: Names) -> str:
+    desk_text = posting_text(posting)
+    if desk_text is not None:
+        return label(names.language, desk_text.template, **desk_text.params)
+    text = names.posting(posting)
+    if posting.outlet is not None:
+        outlet = names.outlet(posting.outlet)
+        source = label(names.language, "{outlet}, check {check}", outlet=outlet, check=posting.check_number) \
+            if posting.check_number else outlet
+        text += f" ({source})"
+    return text
+
+
+def _payment_text(payment: Payment, language: str) -> str:
+    desk_text = payment_text(payment)
+    if desk_text is None:
+        return payment.text  # the clerk's own words
+    return label(language, desk_text.template, **desk_text.params)
+
+
+def _bill_story(view: BillView, folio: FolioView, styles: dict[str, ParagraphStyle], names: Names,
                 after: list[Flowable] | None = None) -> list[Flowable]:
     """The bill; ``after`` (a folio's closing line) stays on the page of the bill's last rows."""
     bill = view.bill
+    lang = names.language
     story: list[Flowable] = [
-        Paragraph(f"Bill {bill.number}", styles["h2"]),
-        Paragraph(f"Payer: {escape(bill.payer_name)}", styles["body"]),
+        Paragraph(escape(label(lang, "Bill {number}", number=bill.number)), styles["h2"]),
+        _text(label(lang, "Payer: {payer}", payer=bill.payer_name), styles["body"]),
         Spacer(1, 3 * mm),
     ]
     # Reversed charges and their reversals net to nothing: a printed bill shows what is owed.
     charges = [line.posting for line in view.postings if line.is_active]
-    rows: list[list[object]] = [["Date", "Service", "Qty", "Price", "VAT %", "Amount"]]
+    rows: list[list[object]] = [[label(lang, word) for word in ("Date", "Service", "Qty", "Price", "VAT %", "Amount")]]
     for posting in charges:
         rows.append([
             posting.ordered_at.astimezone().strftime("%Y-%m-%d %H:%M"),
-            _text(posting.description + (f" ({posting.source_label})" if posting.outlet_code else ""),
-                  styles["cell"]),
+            _text(_posting_text(posting, names), styles["cell"]),
             f"{posting.quantity.normalize():f}",
             _money_cell(posting.unit_price, styles),
             f"{posting.tax_percent.normalize():f}",
             _money_cell(posting.amount, styles),
         ])
-    rows.append(["", "Total", "", "", "", _money_cell(view.charges, styles)])
+    rows.append(["", label(lang, "Total"), "", "", "", _money_cell(view.charges, styles)])
     charge_widths = [28 * mm, 63 * mm, 12 * mm, 30 * mm, 13 * mm, 34 * mm]  # the full 180 mm, as the others
 
     vat: dict[Decimal, Money] = defaultdict(lambda: Money.zero(folio.currency))
@@ -136,12 +159,13 @@ def _bill_story(view: BillView, folio: FolioView, styles: dict[str, ParagraphSty
         vat[posting.tax_percent] += posting.tax_amount
     vat_note: list[Flowable] = []
     if any(vat.values()):
-        lines = ", ".join(f"VAT {rate.normalize():f}%: {_amount(amount)}" for rate, amount in sorted(vat.items()))
-        vat_note = [Spacer(1, 2 * mm), Paragraph(f"Included VAT: {lines}", styles["small"])]
+        lines = ", ".join(label(lang, "VAT {rate}%: {amount}", rate=f"{rate.normalize():f}", amount=_amount(amount))
+                          for rate, amount in sorted(vat.items()))
+        vat_note = [Spacer(1, 2 * mm), _text(label(lang, "Included VAT: {lines}", lines=lines), styles["small"])]
     totals: list[Flowable] = [
         Spacer(1, 3 * mm),
-        Paragraph(f"<b>Paid:</b> {_amount(view.paid)} &nbsp;&nbsp; <b>Balance due:</b> "
-                  f"{_amount(view.balance)}", styles["body"]),
+        Paragraph(f"<b>{escape(label(lang, 'Paid:'))}</b> {_amount(view.paid)} &nbsp;&nbsp; "
+                  f"<b>{escape(label(lang, 'Balance due:'))}</b> {_amount(view.balance)}", styles["body"]),
         *(after or []),
     ]
 
@@ -151,34 +175,37 @@ def _bill_story(view: BillView, folio: FolioView, styles: dict[str, ParagraphSty
         return story
     story.append(_table(rows, charge_widths, styles, 2, footer=vat_note or None))
     story.append(Spacer(1, 3 * mm))
-    rows = [["Date", "Method", "Reference", "Amount", "Counts as"]]
+    rows = [[label(lang, word) for word in ("Date", "Method", "Reference", "Amount", "Counts as")]]
     for line in payments:
         payment = line.payment
-        rows.append([payment.paid_on.isoformat(), _text(payment.method.name, styles["cell"]),
-                     _text(payment.text, styles["cell"]), _money_cell(payment.amount, styles),
+        rows.append([payment.paid_on.isoformat(), _text(names.method(payment.method), styles["cell"]),
+                     _text(_payment_text(payment, lang), styles["cell"]), _money_cell(payment.amount, styles),
                      _money_cell(payment.base_amount, styles)])
     story.append(_table(rows, [24 * mm, 32 * mm, 56 * mm, 34 * mm, 34 * mm], styles, 3, footer=totals))
     return story
 
 
-def _header(session: Session, folio: FolioView, styles: dict[str, ParagraphStyle], title: str) -> list[Flowable]:
+def _header(session: Session, folio: FolioView, styles: dict[str, ParagraphStyle], title: str,
+            lang: str) -> list[Flowable]:
     hotel = session.scalars(select(Hotel).limit(1)).one()
     story: list[Flowable] = [
-        Paragraph(escape(hotel.name), styles["title"]),
-        Paragraph(escape(f"{hotel.address} · VAT {hotel.tax_id}"), styles["small"]),
+        _text(hotel.name, styles["title"]),
+        _text(f"{hotel.address} · {label(lang, 'VAT number {tax_id}', tax_id=hotel.tax_id)}", styles["small"]),
         Spacer(1, 4 * mm),
-        Paragraph(title, styles["h2"]),
+        _text(title, styles["h2"]),
     ]
     reservation = folio.folio.reservation
     if reservation is not None:
         guests = ", ".join(g.full_name for g in reservation.guests)
         room = reservation.room.number if reservation.room else "—"
-        story.append(Paragraph(escape(
-            f"Reservation {reservation.number} · {guests} · room {room} · "
-            f"{reservation.arrival.isoformat()} – {reservation.departure.isoformat()}"), styles["body"]))
+        story.append(_text(label(
+            lang, "Reservation {number} · {guests} · room {room} · {arrival} – {departure}",
+            number=reservation.number, guests=guests, room=room, arrival=reservation.arrival.isoformat(),
+            departure=reservation.departure.isoformat()), styles["body"]))
     else:
-        story.append(Paragraph(escape(folio.folio.owner_label), styles["body"]))
-    story.append(Paragraph(f"Printed {datetime.now().strftime('%Y-%m-%d %H:%M')}", styles["small"]))
+        story.append(_text(folio.folio.owner_label, styles["body"]))
+    story.append(_text(label(lang, "Printed {when}", when=datetime.now().strftime('%Y-%m-%d %H:%M')),
+                       styles["small"]))
     story.append(Spacer(1, 4 * mm))
     return story
 
@@ -192,40 +219,43 @@ def _write(story: list[Flowable], path: Path, title: str) -> Path:
     return path
 
 
-def render_bill_pdf(session: Session, bill_id: int, path: Path | str) -> Path:
-    """One bill: its charges, included VAT, payments and the balance due."""
+def render_bill_pdf(session: Session, bill_id: int, path: Path | str, language: str = "en") -> Path:
+    """One bill: its charges, included VAT, payments and the balance due, in ``language``."""
     bill = get(session, Bill, bill_id, "Bill")
     folio = load_folio(session, bill.folio_id)
     styles = _styles()
-    story = _header(session, folio, styles, "Bill")
-    story += _bill_story(folio.bill(bill_id), folio, styles)
-    return _write(story, Path(path), f"Bill {bill.number}")
+    names = load_names(session, language)
+    story = _header(session, folio, styles, label(language, "Bill"), language)
+    story += _bill_story(folio.bill(bill_id), folio, styles, names)
+    return _write(story, Path(path), label(language, "Bill {number}", number=bill.number))
 
 
-def render_folio_pdf(session: Session, folio_id: int, path: Path | str) -> Path:
-    """The final folio: every bill, the deposit account, and what the folio owes."""
+def render_folio_pdf(session: Session, folio_id: int, path: Path | str, language: str = "en") -> Path:
+    """The final folio: every bill, the deposit account, and what the folio owes, in ``language``."""
     folio = load_folio(session, folio_id)
     styles = _styles()
-    story = _header(session, folio, styles, "Folio")
+    names = load_names(session, language)
+    story = _header(session, folio, styles, label(language, "Folio"), language)
     charges = total((view.charges for view in folio.bills), folio.currency)
     closing: list[Flowable] = [
         Spacer(1, 4 * mm),
-        Paragraph(f"<b>Total charges:</b> {_amount(charges)} &nbsp;&nbsp; <b>Folio balance:</b> "
-                  f"{_amount(folio.balance)}", styles["body"]),
+        Paragraph(f"<b>{escape(label(language, 'Total charges:'))}</b> {_amount(charges)} &nbsp;&nbsp; "
+                  f"<b>{escape(label(language, 'Folio balance:'))}</b> {_amount(folio.balance)}", styles["body"]),
     ]
     deposits = folio.deposit_payments
     for number, view in enumerate(folio.bills, 1):
         last = number == len(folio.bills) and not deposits
-        story += _bill_story(view, folio, styles, after=closing if last else None)
+        story += _bill_story(view, folio, styles, names, after=closing if last else None)
         story.append(Spacer(1, 6 * mm))
     if deposits:
-        story.append(Paragraph("Deposit account", styles["h2"]))
-        rows: list[list[object]] = [["Date", "Kind", "Reference", "Amount"]]
+        story.append(_text(label(language, "Deposit account"), styles["h2"]))
+        rows: list[list[object]] = [[label(language, word) for word in ("Date", "Kind", "Reference", "Amount")]]
         for line in deposits:
-            rows.append([line.payment.paid_on.isoformat(), line.payment.kind.value,
-                         _text(line.payment.text, styles["cell"]), _money_cell(line.payment.base_amount, styles)])
-        rows.append(["", "Balance", "", _money_cell(folio.deposit_balance, styles)])
+            rows.append([line.payment.paid_on.isoformat(), label(language, line.payment.kind.value),
+                         _text(_payment_text(line.payment, language), styles["cell"]),
+                         _money_cell(line.payment.base_amount, styles)])
+        rows.append(["", label(language, "Balance"), "", _money_cell(folio.deposit_balance, styles)])
         story.append(_table(rows, [26 * mm, 30 * mm, 90 * mm, 34 * mm], styles, 3, footer=closing))
     elif not folio.bills:
         story += closing
-    return _write(story, Path(path), f"Folio {folio.folio.owner_label}")
+    return _write(story, Path(path), label(language, "Folio {owner}", owner=folio.folio.owner_label))

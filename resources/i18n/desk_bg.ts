@@ -385,6 +385,668 @@
     </message>
 </context>
 <context>
+    <name>DeskError</name>
+    <message>
+        <source>A PIN is 4 to 8 digits</source>
+        <translation>ПИН кодът е от 4 до 8 цифри</translation>
+    </message>
+    <message>
+        <source>A bill needs a payer</source>
+        <translation>Сметката трябва да има платец</translation>
+    </message>
+    <message>
+        <source>A deposit is refunded to the payer</source>
+        <translation>Депозитът се възстановява на платеца</translation>
+    </message>
+    <message>
+        <source>A guest needs a name</source>
+        <translation>Гостът трябва да има име</translation>
+    </message>
+    <message>
+        <source>A ledger amount is in {currency}, not the hotel&apos;s {base}</source>
+        <translation>Сума в регистъра е в {currency}, а не във валутата на хотела {base}</translation>
+    </message>
+    <message>
+        <source>A phone number starts with + and the country code, e.g. +359 88 123 4567</source>
+        <translation>Телефонният номер започва с + и кода на държавата, напр. +359 88 123 4567</translation>
+    </message>
+    <message>
+        <source>A price cannot be negative: reverse the service instead</source>
+        <translation>Цената не може да е отрицателна: сторнирайте услугата</translation>
+    </message>
+    <message>
+        <source>A refund into the deposit is undone by applying the deposit</source>
+        <translation>Възстановяване в депозита се отменя с прилагане на депозита</translation>
+    </message>
+    <message>
+        <source>A reservation needs at least one guest</source>
+        <translation>Резервацията трябва да има поне един гост</translation>
+    </message>
+    <message>
+        <source>A reversal cannot itself be reversed</source>
+        <translation>Сторно не може да бъде сторнирано</translation>
+    </message>
+    <message>
+        <source>A service needs a description</source>
+        <translation>Услугата трябва да има описание</translation>
+    </message>
+    <message>
+        <source>A voided payment cannot be refunded</source>
+        <translation>Анулирано плащане не може да бъде възстановено</translation>
+    </message>
+    <message>
+        <source>A walk-in client needs a name</source>
+        <translation>Клиентът без резервация трябва да има име</translation>
+    </message>
+    <message>
+        <source>A {role} may not {action}: a manager must authorise it</source>
+        <translation>Ролята „{role}“ не позволява да {action}: нужно е разрешение от мениджър</translation>
+    </message>
+    <message>
+        <source>An item&apos;s name is too long: at most {limit} characters</source>
+        <translation>Името на артикула е твърде дълго: най-много {limit} знака</translation>
+    </message>
+    <message>
+        <source>Another desk was changing the same bill at the same moment, so nothing was done. Look at the bill again and repeat the operation if it is still needed.</source>
+        <translation>Друго работно място променяше същата сметка в същия момент, затова нищо не е направено. Погледнете сметката отново и повторете операцията, ако все още е нужна.</translation>
+    </message>
+    <message>
+        <source>Ask for between 1 and {limit} results</source>
+        <translation>Поискайте от 1 до {limit} резултата</translation>
+    </message>
+    <message>
+        <source>At most {amount} of this payment can be refunded</source>
+        <translation>От това плащане могат да се възстановят най-много {amount}</translation>
+    </message>
+    <message>
+        <source>Bill {bill} has nothing to transfer</source>
+        <translation>По сметка {bill} няма какво да се прехвърли</translation>
+    </message>
+    <message>
+        <source>Bill {bill} has {paid} paid on it: moving {amount} of services off it would leave it overpaid and the other bill owing. Refund or void its payment first</source>
+        <translation>По сметка {bill} са платени {paid}: преместването на услуги за {amount} би я оставило надплатена, а другата сметка — с дълг. Първо възстановете или анулирайте плащането ѝ</translation>
+    </message>
+    <message>
+        <source>Bill {bill} is not on this folio</source>
+        <translation>Сметка {bill} не е в това фолио</translation>
+    </message>
+    <message>
+        <source>Bill {bill} owes only {balance}</source>
+        <translation>По сметка {bill} се дължат само {balance}</translation>
+    </message>
+    <message>
+        <source>Bill {bill} owes {owed}: {amount} would leave it overpaid by {overpaid}</source>
+        <translation>Сметка {bill} дължи {owed}: с {amount} ще бъде надплатена с {overpaid}</translation>
+    </message>
+    <message>
+        <source>Bill {key} does not exist</source>
+        <translation>Сметка {key} не съществува</translation>
+    </message>
+    <message>
+        <source>Cannot combine {left} with {right}</source>
+        <translation>{left} и {right} не могат да се смесват</translation>
+    </message>
+    <message>
+        <source>Choose the services to move</source>
+        <translation>Изберете услугите за преместване</translation>
+    </message>
+    <message>
+        <source>Company {key} does not exist</source>
+        <translation>Фирма {key} не съществува</translation>
+    </message>
+    <message>
+        <source>Departure must be after arrival</source>
+        <translation>Заминаването трябва да е след пристигането</translation>
+    </message>
+    <message>
+        <source>Deposits are applied in {currency}</source>
+        <translation>Депозитите се прилагат в {currency}</translation>
+    </message>
+    <message>
+        <source>Event {key} does not exist</source>
+        <translation>Събитие {key} не съществува</translation>
+    </message>
+    <message>
+        <source>Folio {folio} does not exist</source>
+        <translation>Фолио {folio} не съществува</translation>
+    </message>
+    <message>
+        <source>Folio {key} does not exist</source>
+        <translation>Фолио {key} не съществува</translation>
+    </message>
+    <message>
+        <source>Guest {key} does not exist</source>
+        <translation>Гост {key} не съществува</translation>
+    </message>
+    <message>
+        <source>No company-account payment method is configured</source>
+        <translation>Не е настроен начин на плащане „сметка на фирма“</translation>
+    </message>
+    <message>
+        <source>No payment method of kind deposit is configured</source>
+        <translation>Не е настроен начин на плащане „депозит“</translation>
+    </message>
+    <message>
+        <source>Only a confirmed reservation can be cancelled ({reservation})</source>
+        <translation>Може да се анулира само потвърдена резервация ({reservation})</translation>
+    </message>
+    <message>
+        <source>Only a payment or a deposit can be refunded</source>
+        <translation>Може да се възстанови само плащане или депозит</translation>
+    </message>
+    <message>
+        <source>Only a payment, deposit or refund can be voided</source>
+        <translation>Може да се анулира само плащане, депозит или възстановяване</translation>
+    </message>
+    <message>
+        <source>Only payments and refunds get a fiscal receipt</source>
+        <translation>Фискален бон се издава само за плащания и възстановявания</translation>
+    </message>
+    <message>
+        <source>Only services on this bill can be split off it</source>
+        <translation>Могат да се отделят само услуги от тази сметка</translation>
+    </message>
+    <message>
+        <source>Outlet {key} does not exist</source>
+        <translation>Търговски обект {key} не съществува</translation>
+    </message>
+    <message>
+        <source>POS service</source>
+        <translation>POS услуга</translation>
+    </message>
+    <message>
+        <source>Payment {key} does not exist</source>
+        <translation>Плащане {key} не съществува</translation>
+    </message>
+    <message>
+        <source>Payment {payment} does not exist</source>
+        <translation>Плащане {payment} не съществува</translation>
+    </message>
+    <message>
+        <source>Payment {payment} is not a transfer to a company account</source>
+        <translation>Плащане {payment} не е прехвърляне към сметка на фирма</translation>
+    </message>
+    <message>
+        <source>Payment {payment} is not on this folio</source>
+        <translation>Плащане {payment} не е в това фолио</translation>
+    </message>
+    <message>
+        <source>Payment {payment} moved the bill to the account of {company}: reverse the transfer instead</source>
+        <translation>Плащане {payment} прехвърли сметката към сметката на {company}: вместо това отменете прехвърлянето</translation>
+    </message>
+    <message>
+        <source>Reservation {key} does not exist</source>
+        <translation>Резервация {key} не съществува</translation>
+    </message>
+    <message>
+        <source>Reservation {reservation} arrives on {date}</source>
+        <translation>Резервация {reservation} пристига на {date}</translation>
+    </message>
+    <message>
+        <source>Reservation {reservation} does not exist</source>
+        <translation>Резервация {reservation} не съществува</translation>
+    </message>
+    <message>
+        <source>Reservation {reservation} has money on its folio: settle it first</source>
+        <translation>Във фолиото на резервация {reservation} има пари: първо уредете сметките</translation>
+    </message>
+    <message>
+        <source>Reservation {reservation} has no folio</source>
+        <translation>Резервация {reservation} няма фолио</translation>
+    </message>
+    <message>
+        <source>Reservation {reservation} has no room yet</source>
+        <translation>На резервация {reservation} още не е дадена стая</translation>
+    </message>
+    <message>
+        <source>Reservation {reservation} is already checked out</source>
+        <translation>Резервация {reservation} вече е напуснала</translation>
+    </message>
+    <message>
+        <source>Reservation {reservation} is already in house</source>
+        <translation>Резервация {reservation} вече е настанена</translation>
+    </message>
+    <message>
+        <source>Reservation {reservation} is cancelled, not confirmed</source>
+        <translation>Резервация {reservation} е анулирана, не е потвърдена</translation>
+    </message>
+    <message>
+        <source>Reservation {reservation} is cancelled, not in house</source>
+        <translation>Резервация {reservation} е анулирана, гостът не е настанен</translation>
+    </message>
+    <message>
+        <source>Reservation {reservation} is cancelled: its bills are closed</source>
+        <translation>Резервация {reservation} е анулирана: сметките ѝ са закрити</translation>
+    </message>
+    <message>
+        <source>Reservation {reservation} is checked out, not confirmed</source>
+        <translation>Резервация {reservation} е напуснала, не е потвърдена</translation>
+    </message>
+    <message>
+        <source>Reservation {reservation} is checked out: its bills are closed</source>
+        <translation>Резервация {reservation} е напуснала: сметките ѝ са закрити</translation>
+    </message>
+    <message>
+        <source>Reservation {reservation} is not checked in yet</source>
+        <translation>Резервация {reservation} още не е настанена</translation>
+    </message>
+    <message>
+        <source>Say why check-out is allowed with an open balance</source>
+        <translation>Посочете защо се разрешава напускане с неплатено салдо</translation>
+    </message>
+    <message>
+        <source>Say why the payment is voided</source>
+        <translation>Посочете защо плащането се анулира</translation>
+    </message>
+    <message>
+        <source>Say why the service is reversed</source>
+        <translation>Посочете защо услугата се сторнира</translation>
+    </message>
+    <message>
+        <source>Say why the transfer is reversed</source>
+        <translation>Посочете защо прехвърлянето се отменя</translation>
+    </message>
+    <message>
+        <source>Service {key} does not exist</source>
+        <translation>Услуга {key} не съществува</translation>
+    </message>
+    <message>
+        <source>Service {posting} does not exist</source>
+        <translation>Услуга {posting} не съществува</translation>
+    </message>
+    <message>
+        <source>Service {posting} is not on this folio</source>
+        <translation>Услуга {posting} не е в това фолио</translation>
+    </message>
+    <message>
+        <source>Services are charged in {base}, not {currency}</source>
+        <translation>Услугите се начисляват в {base}, а не в {currency}</translation>
+    </message>
+    <message>
+        <source>Settle every bill and the deposit before check-out (bills {bills}; deposit {deposit})</source>
+        <translation>Преди напускане уредете всички сметки и депозита (сметки {bills}; депозит {deposit})</translation>
+    </message>
+    <message>
+        <source>Settle every bill before check-out (bills {bills})</source>
+        <translation>Преди напускане уредете всички сметки (сметки {bills})</translation>
+    </message>
+    <message>
+        <source>Settle the deposit before check-out ({deposit})</source>
+        <translation>Преди напускане уредете депозита ({deposit})</translation>
+    </message>
+    <message>
+        <source>Tax rate {key} does not exist</source>
+        <translation>Данъчна ставка {key} не съществува</translation>
+    </message>
+    <message>
+        <source>The amount must be more than zero (got {amount})</source>
+        <translation>Сумата трябва да е по-голяма от нула (въведено {amount})</translation>
+    </message>
+    <message>
+        <source>The check number is too long: at most {limit} characters</source>
+        <translation>Номерът на бележката е твърде дълъг: най-много {limit} знака</translation>
+    </message>
+    <message>
+        <source>The deposit holds only {balance}</source>
+        <translation>В депозита има само {balance}</translation>
+    </message>
+    <message>
+        <source>The deposit was already used: refund or move it first</source>
+        <translation>Депозитът вече е използван: първо го възстановете или преместете</translation>
+    </message>
+    <message>
+        <source>The description is too long: at most {limit} characters</source>
+        <translation>Описанието е твърде дълго: най-много {limit} знака</translation>
+    </message>
+    <message>
+        <source>The hotel does not accept {currency}</source>
+        <translation>Хотелът не приема {currency}</translation>
+    </message>
+    <message>
+        <source>The hotel is not set up</source>
+        <translation>Хотелът не е настроен</translation>
+    </message>
+    <message>
+        <source>The nightly rate cannot be negative</source>
+        <translation>Цената за нощувка не може да е отрицателна</translation>
+    </message>
+    <message>
+        <source>The order&apos;s items do not add up to its amount</source>
+        <translation>Артикулите на поръчката не дават сумата ѝ</translation>
+    </message>
+    <message>
+        <source>The payer&apos;s name is too long: at most {limit} characters</source>
+        <translation>Името на платеца е твърде дълго: най-много {limit} знака</translation>
+    </message>
+    <message>
+        <source>The quantity must be less than {limit} (got {value})</source>
+        <translation>Количеството трябва да е по-малко от {limit} (получено {value})</translation>
+    </message>
+    <message>
+        <source>The quantity must be positive with at most 3 decimals (got {value})</source>
+        <translation>Количеството трябва да е положително, с най-много 3 знака след запетаята (въведено {value})</translation>
+    </message>
+    <message>
+        <source>The reason is too long: at most {limit} characters</source>
+        <translation>Причината е твърде дълга: най-много {limit} знака</translation>
+    </message>
+    <message>
+        <source>The reference is too long: at most {limit} characters</source>
+        <translation>Референцията е твърде дълга: най-много {limit} знака</translation>
+    </message>
+    <message>
+        <source>The search text is too long (at most {limit} characters)</source>
+        <translation>Текстът за търсене е твърде дълъг (най-много {limit} знака)</translation>
+    </message>
+    <message>
+        <source>The text is too long: at most {limit} characters</source>
+        <translation>Текстът е твърде дълъг: най-много {limit} знака</translation>
+    </message>
+    <message>
+        <source>There is no cash register “{register}”</source>
+        <translation>Няма касов апарат „{register}“</translation>
+    </message>
+    <message>
+        <source>There is no payment method “{method}”</source>
+        <translation>Няма начин на плащане „{method}“</translation>
+    </message>
+    <message>
+        <source>There is no room {room}</source>
+        <translation>Няма стая {room}</translation>
+    </message>
+    <message>
+        <source>There is no service {service}</source>
+        <translation>Няма услуга {service}</translation>
+    </message>
+    <message>
+        <source>There is no user {username}</source>
+        <translation>Няма потребител {username}</translation>
+    </message>
+    <message>
+        <source>This payment is already voided</source>
+        <translation>Това плащане вече е анулирано</translation>
+    </message>
+    <message>
+        <source>This payment is refunded in {currency}</source>
+        <translation>Това плащане се възстановява в {currency}</translation>
+    </message>
+    <message>
+        <source>This transfer was already reversed</source>
+        <translation>Това прехвърляне вече е отменено</translation>
+    </message>
+    <message>
+        <source>This transfer was recorded before its two halves were linked: reverse the company&apos;s charge and this payment by hand</source>
+        <translation>Това прехвърляне е записано преди двете му части да се свързват: отменете начислението на фирмата и това плащане ръчно</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts: {user} cannot sign in until {time}</source>
+        <translation>Твърде много неуспешни опити: {user} не може да влезе до {time}</translation>
+    </message>
+    <message>
+        <source>Unknown currency “{currency}”</source>
+        <translation>Непозната валута „{currency}“</translation>
+    </message>
+    <message>
+        <source>Void its refunds first</source>
+        <translation>Първо анулирайте възстановяванията по него</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password</source>
+        <translation>Грешно потребителско име или парола</translation>
+    </message>
+    <message>
+        <source>ask for a receipt</source>
+        <translation>поиска касова бележка</translation>
+    </message>
+    <message>
+        <source>cancel a reservation</source>
+        <translation>анулира резервация</translation>
+    </message>
+    <message>
+        <source>cashier</source>
+        <translation>касиер</translation>
+    </message>
+    <message>
+        <source>check a guest in</source>
+        <translation>настани гост</translation>
+    </message>
+    <message>
+        <source>check a guest out</source>
+        <translation>освободи гост</translation>
+    </message>
+    <message>
+        <source>check out with a balance open</source>
+        <translation>освободи гост с непогасен остатък</translation>
+    </message>
+    <message>
+        <source>clerk</source>
+        <translation>администратор</translation>
+    </message>
+    <message>
+        <source>create a reservation</source>
+        <translation>създаде резервация</translation>
+    </message>
+    <message>
+        <source>date a payment other than today</source>
+        <translation>датира плащане с дата различна от днешната</translation>
+    </message>
+    <message>
+        <source>manage POS keys</source>
+        <translation>управлява ключовете на POS</translation>
+    </message>
+    <message>
+        <source>manage users</source>
+        <translation>управлява потребителите</translation>
+    </message>
+    <message>
+        <source>manager</source>
+        <translation>мениджър</translation>
+    </message>
+    <message>
+        <source>move services between bills</source>
+        <translation>премества услуги между сметки</translation>
+    </message>
+    <message>
+        <source>open a bill</source>
+        <translation>отвори сметка</translation>
+    </message>
+    <message>
+        <source>open an account</source>
+        <translation>отвори партида</translation>
+    </message>
+    <message>
+        <source>open the cash drawer</source>
+        <translation>отвори касовото чекмедже</translation>
+    </message>
+    <message>
+        <source>pay a bill from the deposit</source>
+        <translation>плати сметка от депозита</translation>
+    </message>
+    <message>
+        <source>post a charge</source>
+        <translation>начисли услуга</translation>
+    </message>
+    <message>
+        <source>post a service</source>
+        <translation>добави услуга</translation>
+    </message>
+    <message>
+        <source>post the night&apos;s room charge</source>
+        <translation>начисли нощувката</translation>
+    </message>
+    <message>
+        <source>read reports</source>
+        <translation>чете отчети</translation>
+    </message>
+    <message>
+        <source>refund a payment</source>
+        <translation>възстанови плащане</translation>
+    </message>
+    <message>
+        <source>reverse a charge</source>
+        <translation>сторнира начисление</translation>
+    </message>
+    <message>
+        <source>reverse a transfer to a company</source>
+        <translation>отменя прехвърляне към фирма</translation>
+    </message>
+    <message>
+        <source>run the cash shift</source>
+        <translation>води касовата смяна</translation>
+    </message>
+    <message>
+        <source>set up devices</source>
+        <translation>настройва устройства</translation>
+    </message>
+    <message>
+        <source>split a bill</source>
+        <translation>раздели сметка</translation>
+    </message>
+    <message>
+        <source>take a deposit</source>
+        <translation>приеме депозит</translation>
+    </message>
+    <message>
+        <source>take a payment</source>
+        <translation>приеме плащане</translation>
+    </message>
+    <message>
+        <source>take more than the bill owes</source>
+        <translation>приеме повече от дължимото</translation>
+    </message>
+    <message>
+        <source>transfer a bill to a company</source>
+        <translation>прехвърли сметка към фирма</translation>
+    </message>
+    <message>
+        <source>void a charge</source>
+        <translation>анулира начисление</translation>
+    </message>
+    <message>
+        <source>void a payment</source>
+        <translation>анулира плащане</translation>
+    </message>
+    <message>
+        <source>{amount} has more decimals than {currency} allows ({digits})</source>
+        <translation>{amount} има повече знаци след запетаята, отколкото позволява {currency} ({digits})</translation>
+    </message>
+    <message>
+        <source>{amount} is too large an amount (at most {digits} digits before the point)</source>
+        <translation>{amount} е твърде голяма сума (най-много {digits} цифри преди десетичната запетая)</translation>
+    </message>
+    <message>
+        <source>{amount} is worth less than the smallest {currency} amount ({base_amount}): take a larger amount</source>
+        <translation>{amount} струва по-малко от най-малката сума в {currency} ({base_amount}): приемете по-голяма сума</translation>
+    </message>
+    <message>
+        <source>{company} already paid {amount} towards this transfer: refund the company first</source>
+        <translation>{company} вече плати {amount} по това прехвърляне: първо възстановете сумата на фирмата</translation>
+    </message>
+    <message>
+        <source>{email} is not an e-mail address</source>
+        <translation>{email} не е имейл адрес</translation>
+    </message>
+    <message>
+        <source>{method} is not taken at the desk this way</source>
+        <translation>{method} не се приема така на рецепцията</translation>
+    </message>
+    <message>
+        <source>{method} payments get no fiscal receipt</source>
+        <translation>За плащане „{method}“ не се издава фискален бон</translation>
+    </message>
+    <message>
+        <source>{night} is not a night of reservation {reservation}</source>
+        <translation>{night} не е нощувка от резервация {reservation}</translation>
+    </message>
+    <message>
+        <source>{record} {id} cannot be changed ({columns})</source>
+        <translation>{record} {id} не може да се променя ({columns})</translation>
+    </message>
+    <message>
+        <source>{record} {id} cannot be deleted</source>
+        <translation>{record} {id} не може да се изтрие</translation>
+    </message>
+    <message>
+        <source>{service} is a bill moved to this account: reverse the transfer on the guest&apos;s bill, which undoes both halves</source>
+        <translation>{service} е сметка, прехвърлена към тази сметка: отменете прехвърлянето в сметката на госта, което отменя и двете части</translation>
+    </message>
+    <message>
+        <source>{service} is already on bill {bill}</source>
+        <translation>„{service}“ вече е в сметка {bill}</translation>
+    </message>
+    <message>
+        <source>{service} is reversed and stays where it is</source>
+        <translation>„{service}“ е сторнирана и остава на мястото си</translation>
+    </message>
+    <message>
+        <source>{service} was already reversed</source>
+        <translation>„{service}“ вече е сторнирана</translation>
+    </message>
+    <message>
+        <source>{service} was already reversed on the company&apos;s account</source>
+        <translation>{service} вече е отменено в сметката на фирмата</translation>
+    </message>
+    <message>
+        <source>{user} is not a manager and may not authorise this</source>
+        <translation>{user} не е мениджър и не може да разреши това</translation>
+    </message>
+    <message>
+        <source>{user} is not a manager</source>
+        <translation type="vanished">{user} не е мениджър</translation>
+    </message>
+    <message>
+        <source>“{text}” is not money</source>
+        <translation>„{text}“ не е парична сума</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a quantity</source>
+        <translation>„{value}“ не е количество</translation>
+    </message>
+    <message>
+        <source>“{value}” is not an amount</source>
+        <translation>„{value}“ не е сума</translation>
+    </message>
+    <message>
+        <source>“{value}” is not an exact amount</source>
+        <translation>„{value}“ не е точна сума</translation>
+    </message>
+    <message>
+        <source>“{value}” is not an exact quantity</source>
+        <translation>„{value}“ не е точно количество</translation>
+    </message>
+</context>
+<context>
+    <name>DeskText</name>
+    <message>
+        <source>Bill {bill}, {payer}</source>
+        <translation>Сметка {bill}, {payer}</translation>
+    </message>
+    <message>
+        <source>From deposit</source>
+        <translation>От депозита</translation>
+    </message>
+    <message>
+        <source>Refund of payment {payment}</source>
+        <translation>Възстановяване на плащане {payment}</translation>
+    </message>
+    <message>
+        <source>Reversal of the transfer to {company}</source>
+        <translation>Отмяна на прехвърлянето към {company}</translation>
+    </message>
+    <message>
+        <source>To bill {bill}</source>
+        <translation>Към сметка {bill}</translation>
+    </message>
+    <message>
+        <source>To the account of {company}</source>
+        <translation>По сметката на {company}</translation>
+    </message>
+    <message>
+        <source>Void of payment {payment}</source>
+        <translation>Анулиране на плащане {payment}</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <source>The amount cannot be negative.</source>
@@ -429,6 +1091,10 @@
     <message>
         <source>Bill {number} · {payer} · balance {balance}</source>
         <translation>Сметка {number} · {payer} · салдо {balance}</translation>
+    </message>
+    <message>
+        <source>This needs a manager&apos;s approval: the manager types their user name and password below, then Apply.</source>
+        <translation>Нужно е одобрение от мениджър: мениджърът въвежда по-долу потребителското си име и парола, после „Приложи“.</translation>
     </message>
     <message>
         <source>Am&amp;ount:</source>
@@ -581,6 +1247,14 @@
         <translation>&amp;Отваряне на картон</translation>
     </message>
     <message>
+        <source>S&amp;witch user…</source>
+        <translation>С&amp;мяна на потребител…</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;Заключване</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Изход</translation>
     </message>
@@ -610,7 +1284,7 @@
     </message>
     <message>
         <source>Cashier: {name}</source>
-        <translation>Касиер: {name}</translation>
+        <translation type="vanished">Касиер: {name}</translation>
     </message>
     <message>
         <source>No shift open</source>
@@ -1599,6 +2273,84 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Why:</source>
         <translation>Причина:</translation>
+    </message>
+</context>
+<context>
+    <name>SignIn</name>
+    <message>
+        <source>Clerk</source>
+        <translation>Администратор</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>Касиер</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Мениджър</translation>
+    </message>
+    <message>
+        <source>POS service</source>
+        <translation>POS услуга</translation>
+    </message>
+    <message>
+        <source>{role}: {name}</source>
+        <translation>{role}: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in</source>
+        <translation>Вход</translation>
+    </message>
+    <message>
+        <source>Switch user</source>
+        <translation>Смяна на потребител</translation>
+    </message>
+    <message>
+        <source>Desk locked</source>
+        <translation>Работното място е заключено</translation>
+    </message>
+    <message>
+        <source>{name} locked this desk. {name} or a manager can unlock it.</source>
+        <translation>{name} заключи това работно място. Може да го отключи {name} или мениджър.</translation>
+    </message>
+    <message>
+        <source>Type your password, or your PIN to switch quickly.</source>
+        <translation>Въведете паролата си или PIN кода за бърза смяна.</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Потребителско име:</translation>
+    </message>
+    <message>
+        <source>&amp;Password or PIN:</source>
+        <translation>П&amp;арола или PIN код:</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Вход</translation>
+    </message>
+    <message>
+        <source>Type your user name and your password or PIN.</source>
+        <translation>Въведете потребителско име и парола или PIN код.</translation>
+    </message>
+    <message>
+        <source>Only {name} or a manager can unlock this desk.</source>
+        <translation>Само {name} или мениджър може да отключи това работно място.</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts: {user} cannot sign in until {time}.</source>
+        <translation>Твърде много неуспешни опити: {user} не може да влезе до {time}.</translation>
+    </message>
+    <message>
+        <source>Wrong user name, password or PIN.</source>
+        <translation>Грешно потребителско име, парола или PIN код.</translation>
+    </message>
+    <message>
+        <source>Signing in failed: {error}</source>
+        <translation>Входът не успя: {error}</translation>
     </message>
 </context>
 <context>

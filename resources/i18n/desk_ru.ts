@@ -385,6 +385,668 @@
     </message>
 </context>
 <context>
+    <name>DeskError</name>
+    <message>
+        <source>A PIN is 4 to 8 digits</source>
+        <translation>ПИН-код — от 4 до 8 цифр</translation>
+    </message>
+    <message>
+        <source>A bill needs a payer</source>
+        <translation>У счёта должен быть плательщик</translation>
+    </message>
+    <message>
+        <source>A deposit is refunded to the payer</source>
+        <translation>Депозит возвращается плательщику</translation>
+    </message>
+    <message>
+        <source>A guest needs a name</source>
+        <translation>У гостя должно быть имя</translation>
+    </message>
+    <message>
+        <source>A ledger amount is in {currency}, not the hotel&apos;s {base}</source>
+        <translation>Сумма в журнале указана в {currency}, а не в валюте отеля {base}</translation>
+    </message>
+    <message>
+        <source>A phone number starts with + and the country code, e.g. +359 88 123 4567</source>
+        <translation>Номер телефона начинается с + и кода страны, например +359 88 123 4567</translation>
+    </message>
+    <message>
+        <source>A price cannot be negative: reverse the service instead</source>
+        <translation>Цена не может быть отрицательной: лучше сторнируйте услугу</translation>
+    </message>
+    <message>
+        <source>A refund into the deposit is undone by applying the deposit</source>
+        <translation>Возврат на депозит отменяется зачётом депозита</translation>
+    </message>
+    <message>
+        <source>A reservation needs at least one guest</source>
+        <translation>В брони должен быть хотя бы один гость</translation>
+    </message>
+    <message>
+        <source>A reversal cannot itself be reversed</source>
+        <translation>Сторно нельзя сторнировать</translation>
+    </message>
+    <message>
+        <source>A service needs a description</source>
+        <translation>У услуги должно быть описание</translation>
+    </message>
+    <message>
+        <source>A voided payment cannot be refunded</source>
+        <translation>Аннулированную оплату нельзя вернуть</translation>
+    </message>
+    <message>
+        <source>A walk-in client needs a name</source>
+        <translation>У гостя без брони должно быть имя</translation>
+    </message>
+    <message>
+        <source>A {role} may not {action}: a manager must authorise it</source>
+        <translation>Роль «{role}» не позволяет {action}: нужно разрешение менеджера</translation>
+    </message>
+    <message>
+        <source>An item&apos;s name is too long: at most {limit} characters</source>
+        <translation>Название позиции слишком длинное: не более {limit} символов</translation>
+    </message>
+    <message>
+        <source>Another desk was changing the same bill at the same moment, so nothing was done. Look at the bill again and repeat the operation if it is still needed.</source>
+        <translation>Другое рабочее место в тот же момент изменяло этот же счёт, поэтому ничего не сделано. Посмотрите счёт ещё раз и повторите операцию, если она всё ещё нужна.</translation>
+    </message>
+    <message>
+        <source>Ask for between 1 and {limit} results</source>
+        <translation>Запросите от 1 до {limit} результатов</translation>
+    </message>
+    <message>
+        <source>At most {amount} of this payment can be refunded</source>
+        <translation>Из этой оплаты можно вернуть не больше {amount}</translation>
+    </message>
+    <message>
+        <source>Bill {bill} has nothing to transfer</source>
+        <translation>По счёту {bill} нечего переносить</translation>
+    </message>
+    <message>
+        <source>Bill {bill} has {paid} paid on it: moving {amount} of services off it would leave it overpaid and the other bill owing. Refund or void its payment first</source>
+        <translation>По счёту {bill} оплачено {paid}: перенос услуг на {amount} оставил бы его переплаченным, а другой счёт — с долгом. Сначала верните или аннулируйте его оплату</translation>
+    </message>
+    <message>
+        <source>Bill {bill} is not on this folio</source>
+        <translation>Счёта {bill} нет в этом фолио</translation>
+    </message>
+    <message>
+        <source>Bill {bill} owes only {balance}</source>
+        <translation>По счёту {bill} к оплате только {balance}</translation>
+    </message>
+    <message>
+        <source>Bill {bill} owes {owed}: {amount} would leave it overpaid by {overpaid}</source>
+        <translation>Долг по счёту {bill} — {owed}: при оплате {amount} переплата составит {overpaid}</translation>
+    </message>
+    <message>
+        <source>Bill {key} does not exist</source>
+        <translation>Счёта {key} не существует</translation>
+    </message>
+    <message>
+        <source>Cannot combine {left} with {right}</source>
+        <translation>Нельзя сложить {left} и {right}</translation>
+    </message>
+    <message>
+        <source>Choose the services to move</source>
+        <translation>Выберите услуги для переноса</translation>
+    </message>
+    <message>
+        <source>Company {key} does not exist</source>
+        <translation>Компании {key} не существует</translation>
+    </message>
+    <message>
+        <source>Departure must be after arrival</source>
+        <translation>Выезд должен быть позже заезда</translation>
+    </message>
+    <message>
+        <source>Deposits are applied in {currency}</source>
+        <translation>Депозит зачитается в {currency}</translation>
+    </message>
+    <message>
+        <source>Event {key} does not exist</source>
+        <translation>Мероприятия {key} не существует</translation>
+    </message>
+    <message>
+        <source>Folio {folio} does not exist</source>
+        <translation>Фолио {folio} не существует</translation>
+    </message>
+    <message>
+        <source>Folio {key} does not exist</source>
+        <translation>Фолио {key} не существует</translation>
+    </message>
+    <message>
+        <source>Guest {key} does not exist</source>
+        <translation>Гостя {key} не существует</translation>
+    </message>
+    <message>
+        <source>No company-account payment method is configured</source>
+        <translation>Не настроен способ оплаты «счёт компании»</translation>
+    </message>
+    <message>
+        <source>No payment method of kind deposit is configured</source>
+        <translation>Не настроен способ оплаты «депозит»</translation>
+    </message>
+    <message>
+        <source>Only a confirmed reservation can be cancelled ({reservation})</source>
+        <translation>Отменить можно только подтверждённую бронь ({reservation})</translation>
+    </message>
+    <message>
+        <source>Only a payment or a deposit can be refunded</source>
+        <translation>Вернуть можно только оплату или депозит</translation>
+    </message>
+    <message>
+        <source>Only a payment, deposit or refund can be voided</source>
+        <translation>Аннулировать можно только оплату, депозит или возврат</translation>
+    </message>
+    <message>
+        <source>Only payments and refunds get a fiscal receipt</source>
+        <translation>Фискальный чек печатается только на оплаты и возвраты</translation>
+    </message>
+    <message>
+        <source>Only services on this bill can be split off it</source>
+        <translation>Отделить можно только услуги этого счёта</translation>
+    </message>
+    <message>
+        <source>Outlet {key} does not exist</source>
+        <translation>Точки продаж {key} не существует</translation>
+    </message>
+    <message>
+        <source>POS service</source>
+        <translation>POS-сервис</translation>
+    </message>
+    <message>
+        <source>Payment {key} does not exist</source>
+        <translation>Оплаты {key} не существует</translation>
+    </message>
+    <message>
+        <source>Payment {payment} does not exist</source>
+        <translation>Оплаты {payment} не существует</translation>
+    </message>
+    <message>
+        <source>Payment {payment} is not a transfer to a company account</source>
+        <translation>Оплата {payment} не является переносом на счёт компании</translation>
+    </message>
+    <message>
+        <source>Payment {payment} is not on this folio</source>
+        <translation>Оплаты {payment} нет в этом фолио</translation>
+    </message>
+    <message>
+        <source>Payment {payment} moved the bill to the account of {company}: reverse the transfer instead</source>
+        <translation>Оплата {payment} перенесла счёт на счёт компании {company}: вместо этого отмените перенос</translation>
+    </message>
+    <message>
+        <source>Reservation {key} does not exist</source>
+        <translation>Брони {key} не существует</translation>
+    </message>
+    <message>
+        <source>Reservation {reservation} arrives on {date}</source>
+        <translation>Заезд по брони {reservation} — {date}</translation>
+    </message>
+    <message>
+        <source>Reservation {reservation} does not exist</source>
+        <translation>Брони {reservation} не существует</translation>
+    </message>
+    <message>
+        <source>Reservation {reservation} has money on its folio: settle it first</source>
+        <translation>На фолио брони {reservation} есть деньги: сначала закройте расчёты</translation>
+    </message>
+    <message>
+        <source>Reservation {reservation} has no folio</source>
+        <translation>У брони {reservation} нет фолио</translation>
+    </message>
+    <message>
+        <source>Reservation {reservation} has no room yet</source>
+        <translation>Брони {reservation} ещё не назначен номер</translation>
+    </message>
+    <message>
+        <source>Reservation {reservation} is already checked out</source>
+        <translation>Гость по брони {reservation} уже выехал</translation>
+    </message>
+    <message>
+        <source>Reservation {reservation} is already in house</source>
+        <translation>Гость по брони {reservation} уже проживает</translation>
+    </message>
+    <message>
+        <source>Reservation {reservation} is cancelled, not confirmed</source>
+        <translation>Бронь {reservation} отменена, а не подтверждена</translation>
+    </message>
+    <message>
+        <source>Reservation {reservation} is cancelled, not in house</source>
+        <translation>Бронь {reservation} отменена, гость не проживает</translation>
+    </message>
+    <message>
+        <source>Reservation {reservation} is cancelled: its bills are closed</source>
+        <translation>Бронь {reservation} отменена: её счета закрыты</translation>
+    </message>
+    <message>
+        <source>Reservation {reservation} is checked out, not confirmed</source>
+        <translation>Гость по брони {reservation} выехал, бронь не подтверждена</translation>
+    </message>
+    <message>
+        <source>Reservation {reservation} is checked out: its bills are closed</source>
+        <translation>Гость по брони {reservation} выехал: счета закрыты</translation>
+    </message>
+    <message>
+        <source>Reservation {reservation} is not checked in yet</source>
+        <translation>Гость по брони {reservation} ещё не заселён</translation>
+    </message>
+    <message>
+        <source>Say why check-out is allowed with an open balance</source>
+        <translation>Укажите, почему выезд разрешён с непогашенным остатком</translation>
+    </message>
+    <message>
+        <source>Say why the payment is voided</source>
+        <translation>Укажите причину аннулирования оплаты</translation>
+    </message>
+    <message>
+        <source>Say why the service is reversed</source>
+        <translation>Укажите причину сторно услуги</translation>
+    </message>
+    <message>
+        <source>Say why the transfer is reversed</source>
+        <translation>Укажите, почему перенос отменяется</translation>
+    </message>
+    <message>
+        <source>Service {key} does not exist</source>
+        <translation>Услуги {key} не существует</translation>
+    </message>
+    <message>
+        <source>Service {posting} does not exist</source>
+        <translation>Услуги {posting} не существует</translation>
+    </message>
+    <message>
+        <source>Service {posting} is not on this folio</source>
+        <translation>Услуги {posting} нет в этом фолио</translation>
+    </message>
+    <message>
+        <source>Services are charged in {base}, not {currency}</source>
+        <translation>Услуги начисляются в {base}, а не в {currency}</translation>
+    </message>
+    <message>
+        <source>Settle every bill and the deposit before check-out (bills {bills}; deposit {deposit})</source>
+        <translation>Перед выездом закройте все счета и депозит (счета {bills}; депозит {deposit})</translation>
+    </message>
+    <message>
+        <source>Settle every bill before check-out (bills {bills})</source>
+        <translation>Перед выездом закройте все счета (счета {bills})</translation>
+    </message>
+    <message>
+        <source>Settle the deposit before check-out ({deposit})</source>
+        <translation>Перед выездом закройте депозит ({deposit})</translation>
+    </message>
+    <message>
+        <source>Tax rate {key} does not exist</source>
+        <translation>Налоговой ставки {key} не существует</translation>
+    </message>
+    <message>
+        <source>The amount must be more than zero (got {amount})</source>
+        <translation>Сумма должна быть больше нуля (указано {amount})</translation>
+    </message>
+    <message>
+        <source>The check number is too long: at most {limit} characters</source>
+        <translation>Номер чека слишком длинный: не более {limit} символов</translation>
+    </message>
+    <message>
+        <source>The deposit holds only {balance}</source>
+        <translation>На депозите только {balance}</translation>
+    </message>
+    <message>
+        <source>The deposit was already used: refund or move it first</source>
+        <translation>Депозит уже использован: сначала верните или перенесите его</translation>
+    </message>
+    <message>
+        <source>The description is too long: at most {limit} characters</source>
+        <translation>Описание слишком длинное: не более {limit} символов</translation>
+    </message>
+    <message>
+        <source>The hotel does not accept {currency}</source>
+        <translation>Отель не принимает {currency}</translation>
+    </message>
+    <message>
+        <source>The hotel is not set up</source>
+        <translation>Отель не настроен</translation>
+    </message>
+    <message>
+        <source>The nightly rate cannot be negative</source>
+        <translation>Цена за ночь не может быть отрицательной</translation>
+    </message>
+    <message>
+        <source>The order&apos;s items do not add up to its amount</source>
+        <translation>Сумма позиций заказа не равна его сумме</translation>
+    </message>
+    <message>
+        <source>The payer&apos;s name is too long: at most {limit} characters</source>
+        <translation>Имя плательщика слишком длинное: не более {limit} символов</translation>
+    </message>
+    <message>
+        <source>The quantity must be less than {limit} (got {value})</source>
+        <translation>Количество должно быть меньше {limit} (получено {value})</translation>
+    </message>
+    <message>
+        <source>The quantity must be positive with at most 3 decimals (got {value})</source>
+        <translation>Количество должно быть положительным, не больше 3 знаков после запятой (указано {value})</translation>
+    </message>
+    <message>
+        <source>The reason is too long: at most {limit} characters</source>
+        <translation>Причина слишком длинная: не более {limit} символов</translation>
+    </message>
+    <message>
+        <source>The reference is too long: at most {limit} characters</source>
+        <translation>Ссылка слишком длинная: не более {limit} символов</translation>
+    </message>
+    <message>
+        <source>The search text is too long (at most {limit} characters)</source>
+        <translation>Слишком длинный текст поиска (не больше {limit} символов)</translation>
+    </message>
+    <message>
+        <source>The text is too long: at most {limit} characters</source>
+        <translation>Текст слишком длинный: не более {limit} символов</translation>
+    </message>
+    <message>
+        <source>There is no cash register “{register}”</source>
+        <translation>Кассы «{register}» нет</translation>
+    </message>
+    <message>
+        <source>There is no payment method “{method}”</source>
+        <translation>Способа оплаты «{method}» нет</translation>
+    </message>
+    <message>
+        <source>There is no room {room}</source>
+        <translation>Номера {room} нет</translation>
+    </message>
+    <message>
+        <source>There is no service {service}</source>
+        <translation>Услуги {service} нет</translation>
+    </message>
+    <message>
+        <source>There is no user {username}</source>
+        <translation>Пользователя {username} нет</translation>
+    </message>
+    <message>
+        <source>This payment is already voided</source>
+        <translation>Эта оплата уже аннулирована</translation>
+    </message>
+    <message>
+        <source>This payment is refunded in {currency}</source>
+        <translation>Эта оплата возвращается в {currency}</translation>
+    </message>
+    <message>
+        <source>This transfer was already reversed</source>
+        <translation>Этот перенос уже отменён</translation>
+    </message>
+    <message>
+        <source>This transfer was recorded before its two halves were linked: reverse the company&apos;s charge and this payment by hand</source>
+        <translation>Этот перенос записан до того, как его две части стали связываться: отмените начисление компании и эту оплату вручную</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts: {user} cannot sign in until {time}</source>
+        <translation>Слишком много неудачных попыток: {user} не может войти до {time}</translation>
+    </message>
+    <message>
+        <source>Unknown currency “{currency}”</source>
+        <translation>Неизвестная валюта «{currency}»</translation>
+    </message>
+    <message>
+        <source>Void its refunds first</source>
+        <translation>Сначала аннулируйте возвраты по ней</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password</source>
+        <translation>Неверное имя пользователя или пароль</translation>
+    </message>
+    <message>
+        <source>ask for a receipt</source>
+        <translation>запросить чек</translation>
+    </message>
+    <message>
+        <source>cancel a reservation</source>
+        <translation>отменить бронирование</translation>
+    </message>
+    <message>
+        <source>cashier</source>
+        <translation>кассир</translation>
+    </message>
+    <message>
+        <source>check a guest in</source>
+        <translation>заселить гостя</translation>
+    </message>
+    <message>
+        <source>check a guest out</source>
+        <translation>выселить гостя</translation>
+    </message>
+    <message>
+        <source>check out with a balance open</source>
+        <translation>выселить с непогашенным остатком</translation>
+    </message>
+    <message>
+        <source>clerk</source>
+        <translation>администратор</translation>
+    </message>
+    <message>
+        <source>create a reservation</source>
+        <translation>создать бронирование</translation>
+    </message>
+    <message>
+        <source>date a payment other than today</source>
+        <translation>провести платёж не сегодняшней датой</translation>
+    </message>
+    <message>
+        <source>manage POS keys</source>
+        <translation>управлять ключами POS</translation>
+    </message>
+    <message>
+        <source>manage users</source>
+        <translation>управлять пользователями</translation>
+    </message>
+    <message>
+        <source>manager</source>
+        <translation>менеджер</translation>
+    </message>
+    <message>
+        <source>move services between bills</source>
+        <translation>переносить услуги между счетами</translation>
+    </message>
+    <message>
+        <source>open a bill</source>
+        <translation>открыть счёт</translation>
+    </message>
+    <message>
+        <source>open an account</source>
+        <translation>открыть лицевой счёт</translation>
+    </message>
+    <message>
+        <source>open the cash drawer</source>
+        <translation>открыть денежный ящик</translation>
+    </message>
+    <message>
+        <source>pay a bill from the deposit</source>
+        <translation>оплатить счёт из депозита</translation>
+    </message>
+    <message>
+        <source>post a charge</source>
+        <translation>начислить услугу</translation>
+    </message>
+    <message>
+        <source>post a service</source>
+        <translation>добавить услугу</translation>
+    </message>
+    <message>
+        <source>post the night&apos;s room charge</source>
+        <translation>начислить проживание за ночь</translation>
+    </message>
+    <message>
+        <source>read reports</source>
+        <translation>смотреть отчёты</translation>
+    </message>
+    <message>
+        <source>refund a payment</source>
+        <translation>оформить возврат</translation>
+    </message>
+    <message>
+        <source>reverse a charge</source>
+        <translation>сторнировать начисление</translation>
+    </message>
+    <message>
+        <source>reverse a transfer to a company</source>
+        <translation>отменять перенос на счёт компании</translation>
+    </message>
+    <message>
+        <source>run the cash shift</source>
+        <translation>вести кассовую смену</translation>
+    </message>
+    <message>
+        <source>set up devices</source>
+        <translation>настраивать устройства</translation>
+    </message>
+    <message>
+        <source>split a bill</source>
+        <translation>разделить счёт</translation>
+    </message>
+    <message>
+        <source>take a deposit</source>
+        <translation>принять депозит</translation>
+    </message>
+    <message>
+        <source>take a payment</source>
+        <translation>принять платёж</translation>
+    </message>
+    <message>
+        <source>take more than the bill owes</source>
+        <translation>принять больше суммы счёта</translation>
+    </message>
+    <message>
+        <source>transfer a bill to a company</source>
+        <translation>перевести счёт на компанию</translation>
+    </message>
+    <message>
+        <source>void a charge</source>
+        <translation>аннулировать начисление</translation>
+    </message>
+    <message>
+        <source>void a payment</source>
+        <translation>аннулировать платёж</translation>
+    </message>
+    <message>
+        <source>{amount} has more decimals than {currency} allows ({digits})</source>
+        <translation>В {amount} больше знаков после запятой, чем допускает {currency} ({digits})</translation>
+    </message>
+    <message>
+        <source>{amount} is too large an amount (at most {digits} digits before the point)</source>
+        <translation>{amount} — слишком большая сумма (не более {digits} цифр до запятой)</translation>
+    </message>
+    <message>
+        <source>{amount} is worth less than the smallest {currency} amount ({base_amount}): take a larger amount</source>
+        <translation>{amount} стоит меньше наименьшей суммы в {currency} ({base_amount}): примите бо́льшую сумму</translation>
+    </message>
+    <message>
+        <source>{company} already paid {amount} towards this transfer: refund the company first</source>
+        <translation>{company} уже оплатила {amount} по этому переносу: сначала сделайте возврат компании</translation>
+    </message>
+    <message>
+        <source>{email} is not an e-mail address</source>
+        <translation>{email} — не адрес электронной почты</translation>
+    </message>
+    <message>
+        <source>{method} is not taken at the desk this way</source>
+        <translation>{method} так на стойке не принимается</translation>
+    </message>
+    <message>
+        <source>{method} payments get no fiscal receipt</source>
+        <translation>На оплату «{method}» фискальный чек не печатается</translation>
+    </message>
+    <message>
+        <source>{night} is not a night of reservation {reservation}</source>
+        <translation>{night} — не ночь брони {reservation}</translation>
+    </message>
+    <message>
+        <source>{record} {id} cannot be changed ({columns})</source>
+        <translation>{record} {id} нельзя изменить ({columns})</translation>
+    </message>
+    <message>
+        <source>{record} {id} cannot be deleted</source>
+        <translation>{record} {id} нельзя удалить</translation>
+    </message>
+    <message>
+        <source>{service} is a bill moved to this account: reverse the transfer on the guest&apos;s bill, which undoes both halves</source>
+        <translation>{service} — счёт, перенесённый на этот счёт компании: отмените перенос на счёте гостя, это отменит обе части</translation>
+    </message>
+    <message>
+        <source>{service} is already on bill {bill}</source>
+        <translation>«{service}» уже в счёте {bill}</translation>
+    </message>
+    <message>
+        <source>{service} is reversed and stays where it is</source>
+        <translation>«{service}» сторнирована и остаётся на месте</translation>
+    </message>
+    <message>
+        <source>{service} was already reversed</source>
+        <translation>«{service}» уже сторнирована</translation>
+    </message>
+    <message>
+        <source>{service} was already reversed on the company&apos;s account</source>
+        <translation>{service} уже отменено на счёте компании</translation>
+    </message>
+    <message>
+        <source>{user} is not a manager and may not authorise this</source>
+        <translation>{user} не менеджер и не может это разрешить</translation>
+    </message>
+    <message>
+        <source>{user} is not a manager</source>
+        <translation type="vanished">{user} — не менеджер</translation>
+    </message>
+    <message>
+        <source>“{text}” is not money</source>
+        <translation>«{text}» — не денежная сумма</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a quantity</source>
+        <translation>«{value}» — не количество</translation>
+    </message>
+    <message>
+        <source>“{value}” is not an amount</source>
+        <translation>«{value}» — не сумма</translation>
+    </message>
+    <message>
+        <source>“{value}” is not an exact amount</source>
+        <translation>«{value}» — не точная сумма</translation>
+    </message>
+    <message>
+        <source>“{value}” is not an exact quantity</source>
+        <translation>«{value}» — не точное количество</translation>
+    </message>
+</context>
+<context>
+    <name>DeskText</name>
+    <message>
+        <source>Bill {bill}, {payer}</source>
+        <translation>Счёт {bill}, {payer}</translation>
+    </message>
+    <message>
+        <source>From deposit</source>
+        <translation>С депозита</translation>
+    </message>
+    <message>
+        <source>Refund of payment {payment}</source>
+        <translation>Возврат оплаты {payment}</translation>
+    </message>
+    <message>
+        <source>Reversal of the transfer to {company}</source>
+        <translation>Отмена переноса на счёт компании {company}</translation>
+    </message>
+    <message>
+        <source>To bill {bill}</source>
+        <translation>На счёт {bill}</translation>
+    </message>
+    <message>
+        <source>To the account of {company}</source>
+        <translation>На счёт компании {company}</translation>
+    </message>
+    <message>
+        <source>Void of payment {payment}</source>
+        <translation>Аннулирование оплаты {payment}</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <source>The amount cannot be negative.</source>
@@ -429,6 +1091,10 @@
     <message>
         <source>Bill {number} · {payer} · balance {balance}</source>
         <translation>Счёт {number} · {payer} · остаток {balance}</translation>
+    </message>
+    <message>
+        <source>This needs a manager&apos;s approval: the manager types their user name and password below, then Apply.</source>
+        <translation>Нужно разрешение менеджера: менеджер вводит ниже своё имя пользователя и пароль, затем «Применить».</translation>
     </message>
     <message>
         <source>Am&amp;ount:</source>
@@ -581,6 +1247,14 @@
         <translation>&amp;Открыть карточку</translation>
     </message>
     <message>
+        <source>S&amp;witch user…</source>
+        <translation>С&amp;менить пользователя…</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;Заблокировать</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>В&amp;ыход</translation>
     </message>
@@ -610,7 +1284,7 @@
     </message>
     <message>
         <source>Cashier: {name}</source>
-        <translation>Кассир: {name}</translation>
+        <translation type="vanished">Кассир: {name}</translation>
     </message>
     <message>
         <source>No shift open</source>
@@ -1599,6 +2273,84 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Why:</source>
         <translation>Причина:</translation>
+    </message>
+</context>
+<context>
+    <name>SignIn</name>
+    <message>
+        <source>Clerk</source>
+        <translation>Администратор</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>Кассир</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Менеджер</translation>
+    </message>
+    <message>
+        <source>POS service</source>
+        <translation>Служба POS</translation>
+    </message>
+    <message>
+        <source>{role}: {name}</source>
+        <translation>{role}: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in</source>
+        <translation>Вход</translation>
+    </message>
+    <message>
+        <source>Switch user</source>
+        <translation>Смена пользователя</translation>
+    </message>
+    <message>
+        <source>Desk locked</source>
+        <translation>Рабочее место заблокировано</translation>
+    </message>
+    <message>
+        <source>{name} locked this desk. {name} or a manager can unlock it.</source>
+        <translation>{name} заблокировал(а) это рабочее место. Разблокировать может {name} или менеджер.</translation>
+    </message>
+    <message>
+        <source>Type your password, or your PIN to switch quickly.</source>
+        <translation>Введите пароль или PIN-код для быстрой смены.</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Имя пользователя:</translation>
+    </message>
+    <message>
+        <source>&amp;Password or PIN:</source>
+        <translation>&amp;Пароль или PIN-код:</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Войти</translation>
+    </message>
+    <message>
+        <source>Type your user name and your password or PIN.</source>
+        <translation>Введите имя пользователя и пароль или PIN-код.</translation>
+    </message>
+    <message>
+        <source>Only {name} or a manager can unlock this desk.</source>
+        <translation>Разблокировать это рабочее место может только {name} или менеджер.</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts: {user} cannot sign in until {time}.</source>
+        <translation>Слишком много неудачных попыток: {user} не сможет войти до {time}.</translation>
+    </message>
+    <message>
+        <source>Wrong user name, password or PIN.</source>
+        <translation>Неверное имя пользователя, пароль или PIN-код.</translation>
+    </message>
+    <message>
+        <source>Signing in failed: {error}</source>
+        <translation>Вход не удался: {error}</translation>
     </message>
 </context>
 <context>

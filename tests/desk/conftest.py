@@ -10,13 +10,14 @@ from typing import Any, TypeVar
 import pytest
 from sqlalchemy import func, select
 
-from desk.auth import Actor
+from desk.auth import Actor, ManagerApproval
 from desk.db import Database
 from desk.demo import seed_settings
 from desk.folios import FolioView, folio_of_reservation, load_folio
-from desk.models import Base, Reservation, Role, Room, User
+from desk.models import Base, Reservation, Role, Room
 from desk.money import Money
 from desk.stays import check_in, create_reservation, new_guest
+from tests.actors import MANAGER_APPROVAL, signed_in
 
 T = TypeVar("T")
 
@@ -50,9 +51,13 @@ class Hotel:
     def view(self, folio_id: int) -> FolioView:
         return self.query(load_folio, folio_id)
 
-    def manager(self) -> User:
-        with self.database.unit_of_work() as session:
-            return session.scalars(select(User).where(User.role == Role.MANAGER)).one()
+    def approval(self) -> ManagerApproval:
+        """The demo manager's credentials, as typed into a void or override dialog."""
+        return MANAGER_APPROVAL
+
+    def as_role(self, role: Role) -> Hotel:
+        """The same hotel, acted on by the demo user of that role (signed in)."""
+        return Hotel(self.database, signed_in(self.database, role), self.currency)
 
     def stay(self, *, nights: int = 3, in_house: bool = True, guests: int = 1, number: str | None = None) -> Stay:
         today = date.today()
@@ -90,7 +95,7 @@ def make_hotel(url: str, currency: str = "EUR") -> Hotel:
         seed_settings(session, base_currency=currency)
         session.add(Room(number="101", floor=1, room_type="Double"))
         session.add(Room(number="102", floor=1, room_type="Double"))
-    return Hotel(database, Actor("anna", "TEST-1"), currency)
+    return Hotel(database, signed_in(database, Role.CLERK), currency)
 
 
 @pytest.fixture

@@ -6,9 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from desk.auth import authorise
 from desk.bills import move_postings, open_bill, split_bill
-from desk.errors import AlreadyReversed, InvalidAmount, InvalidInput, NotAuthorised, WouldOverpay
+from desk.errors import AlreadyReversed, InvalidAmount, InvalidInput, WouldOverpay
 from desk.folios import BillStatus
 from desk.models import Company, CurrencyRate, PaymentKind, PostingKind, Role
 from desk.money import Money
@@ -23,6 +22,7 @@ from desk.payments import (
     void_payment,
 )
 from desk.postings import OrderItem, post_charge, post_service, reverse_posting, void_posting
+from desk.rights import MissingRight, Right
 from desk.stays import company_folio
 
 from .conftest import Hotel
@@ -58,28 +58,34 @@ def test_a_company_transfer_links_its_two_legs(hotel: Hotel):
 
 def test_a_company_transfer_is_neither_refunded_nor_voided_as_a_payment(hotel: Hotel):
     stay, transfer, account_id = _transferred(hotel)
+    manager = hotel.as_role(Role.MANAGER)  # may do all of these: only the transfer rule refuses them
     for direction in RefundDirection:
-        error = unchanged(hotel, lambda d=direction: hotel.run(
+        error = unchanged(hotel, lambda d=direction: manager.run(
             refund_payment, transfer.id, hotel.money("35"), direction=d, method_code="cash"))
         assert "reverse the transfer" in error.message
-    unchanged(hotel, lambda: hotel.run(void_payment, transfer.id, reason="x", manager=hotel.manager()))
+    error = unchanged(hotel, lambda: manager.run(void_payment, transfer.id, reason="x"))
+    assert "reverse the transfer" in error.message
     # Nor is the company's half undone alone: the guest's bill would stay paid by nobody.
     charge_id = hotel.view(account_id).postings[0].posting.id
-    unchanged(hotel, lambda: hotel.run(reverse_posting, charge_id, reason="dispute"))
-    unchanged(hotel, lambda: hotel.run(void_posting, charge_id, reason="dispute", manager=hotel.manager()))
+    error = unchanged(hotel, lambda: manager.run(reverse_posting, charge_id, reason="dispute"))
+    assert "reverse the transfer on the guest's bill" in error.message
+    error = unchanged(hotel, lambda: hotel.run(void_posting, charge_id, reason="dispute", approval=hotel.approval()))
+    assert "reverse the transfer on the guest's bill" in error.message
     assert hotel.view(stay.folio_id).bill(stay.bill_id).status is BillStatus.PAID
     assert hotel.view(account_id).balance == hotel.money("35.00")
 
 
 def test_reversing_a_transfer_undoes_both_legs_together(hotel: Hotel):
     stay, transfer, account_id = _transferred(hotel)
-    clerk = hotel.query(authorise, "anna", "anna", Role.CLERK)
-    error = unchanged(hotel, lambda: hotel.run(reverse_company_transfer, transfer.id, reason="x", manager=clerk))
-    assert isinstance(error, NotAuthorised)
-    unchanged(hotel, lambda: hotel.run(reverse_company_transfer, transfer.id, reason=" ", manager=hotel.manager()))
+    # A clerk (or a cashier) reverses a transfer only with a manager's credentials.
+    for role in (Role.CLERK, Role.CASHIER):
+        error = unchanged(hotel, lambda r=role: hotel.as_role(r).run(reverse_company_transfer, transfer.id, reason="x"))
+        assert isinstance(error, MissingRight) and error.right is Right.REVERSE_TRANSFER
+    unchanged(hotel, lambda: hotel.run(reverse_company_transfer, transfer.id, reason=" ", approval=hotel.approval()))
 
-    void = hotel.run(reverse_company_transfer, transfer.id, reason="company refused", manager=hotel.manager())
+    void = hotel.run(reverse_company_transfer, transfer.id, reason="company refused", approval=hotel.approval())
     assert (void.kind, void.voids_id, void.authorised_by) == (PaymentKind.VOID, transfer.id, "maria")
+    assert void.created_by == hotel.actor.username
     bill = hotel.view(stay.folio_id).bill(stay.bill_id)
     assert (bill.balance, bill.status) == (hotel.money("35.00"), BillStatus.NOT_PAID)
     account = hotel.view(account_id)
@@ -88,7 +94,7 @@ def test_reversing_a_transfer_undoes_both_legs_together(hotel: Hotel):
     assert reversal is not None and reversal.kind is PostingKind.REVERSAL and reversal.authorised_by == "maria"
 
     again = unchanged(hotel, lambda: hotel.run(
-        reverse_company_transfer, transfer.id, reason="again", manager=hotel.manager()))
+        reverse_company_transfer, transfer.id, reason="again", approval=hotel.approval()))
     assert isinstance(again, AlreadyReversed)
 
 
@@ -97,7 +103,7 @@ def test_a_transfer_the_company_paid_is_not_reversed(hotel: Hotel):
     company_bill = hotel.view(account_id).bills[0].bill.id
     hotel.run(take_payment, company_bill, Tender("transfer", hotel.money("35"), text="Bank ref 1"))
     error = unchanged(hotel, lambda: hotel.run(
-        reverse_company_transfer, transfer.id, reason="late", manager=hotel.manager()))
+        reverse_company_transfer, transfer.id, reason="late", approval=hotel.approval()))
     assert "already paid EUR 35.00" in error.message
 
 
@@ -105,7 +111,9 @@ def test_only_a_transfer_is_reversed_as_one(hotel: Hotel):
     stay = hotel.stay()
     hotel.run(post_service, bill_id=stay.bill_id, service_code="SPA")
     cash = hotel.run(take_payment, stay.bill_id, Tender("cash", hotel.money("35")))
-    unchanged(hotel, lambda: hotel.run(reverse_company_transfer, cash.id, reason="x", manager=hotel.manager()))
+    error = unchanged(hotel, lambda: hotel.run(reverse_company_transfer, cash.id, reason="x",
+                                               approval=hotel.approval()))
+    assert "is not a transfer to a company account" in error.message
 
 
 # --- tenders worth nothing in the base currency ---------------------------------------------
@@ -123,7 +131,9 @@ def test_a_tender_worth_zero_in_the_base_currency_is_refused(hotel: Hotel):
     # A real amount still goes through, and a part refund worth nothing is refused too.
     payment = hotel.run(take_payment, stay.bill_id, Tender("cash", hotel.money("100000", "IDR")))
     assert payment.base_amount == hotel.money("5.70")
-    unchanged(hotel, lambda: hotel.run(refund_payment, payment.id, hotel.money("50", "IDR")))
+    error = unchanged(hotel, lambda: hotel.as_role(Role.CASHIER).run(refund_payment, payment.id,
+                                                                       hotel.money("50", "IDR")))
+    assert "worth less than" in error.message
 
 
 # --- numbers too large for the ledger --------------------------------------------------------
@@ -179,8 +189,20 @@ def test_overpaying_is_refused_unless_confirmed(hotel: Hotel):
     unchanged(hotel, lambda: hotel.run(take_payment, stay.bill_id, Tender("cash", hotel.money("72", "USD"))))
     hotel.run(take_payment, stay.bill_id, Tender("cash", hotel.money("71", "USD")))  # 65.32: fine
 
-    hotel.run(take_payment, stay.bill_id, Tender("cash", hotel.money("10")), allow_overpay=True)
+    # Confirmed, it still needs the overpay right: a clerk's confirmation alone is refused...
+    error = unchanged(hotel, lambda: hotel.run(take_payment, stay.bill_id, Tender("cash", hotel.money("10")),
+                                               allow_overpay=True))
+    assert isinstance(error, MissingRight) and error.right is Right.OVERPAY
+    # ...and goes through with a manager's credentials, or for a cashier.
+    paid = hotel.run(take_payment, stay.bill_id, Tender("cash", hotel.money("10")), allow_overpay=True,
+                     approval=hotel.approval())
+    assert paid.authorised_by == "maria"
+    hotel.as_role(Role.CASHIER).run(take_payment, stay.bill_id, Tender("cash", hotel.money("1")), allow_overpay=True)
     assert hotel.view(stay.folio_id).bill(stay.bill_id).status is BillStatus.OVERPAID
+    # A manager's credentials do not stand for the clerk's confirmation.
+    error = unchanged(hotel, lambda: hotel.run(take_payment, stay.bill_id, Tender("cash", hotel.money("1")),
+                                               approval=hotel.approval()))
+    assert isinstance(error, WouldOverpay)
 
 
 def test_exact_payment_needs_no_confirmation(hotel: Hotel):
@@ -231,8 +253,11 @@ def test_texts_longer_than_their_columns_are_refused_on_every_database(hotel: Ho
                                        unit_price=hotel.money("1")))
     unchanged(hotel, lambda: hotel.run(open_bill, stay.folio_id, payer_name=long))
     payment = hotel.run(take_payment, stay.bill_id, Tender("cash", hotel.money("35")))
-    unchanged(hotel, lambda: hotel.run(refund_payment, payment.id, hotel.money("1"), reason=long))
-    unchanged(hotel, lambda: hotel.run(void_payment, payment.id, reason=long, manager=hotel.manager()))
+    error = unchanged(hotel, lambda: hotel.as_role(Role.CASHIER).run(refund_payment, payment.id, hotel.money("1"),
+                                                                       reason=long))
+    assert error.field == "reason"
+    error = unchanged(hotel, lambda: hotel.run(void_payment, payment.id, reason=long, approval=hotel.approval()))
+    assert error.field == "reason"
 
 
 def test_a_long_payer_name_still_transfers_to_a_company(hotel: Hotel):

@@ -12,6 +12,8 @@ import pytest
 from desk.auth import Actor
 from desk.db import Database
 from desk.demo import seed_demo
+from desk.models import Role
+from tests.actors import signed_in
 from ui import ops
 
 DEMO_TODAY = date(2026, 11, 23)
@@ -44,8 +46,24 @@ def demo_database(demo_template: Path, tmp_path: Path) -> Iterator[Database]:
 def desk_context(qtbot, demo_database: Database) -> Iterator[object]:
     from ui.context import DeskContext
 
-    context = DeskContext(demo_database, Actor("anna", "TEST-1"))
+    context = DeskContext(demo_database, signed_in(demo_database, Role.CLERK))
     yield context
     context.stop_watching()
     ops.cancel_all()
     assert ops.wait_all(10_000), "an op was still running at teardown"
+
+
+@pytest.fixture
+def clerk(demo_database: Database) -> Actor:
+    """Anna, a front-desk clerk, signed in at another workstation of the demo hotel."""
+    return signed_in(demo_database, Role.CLERK, "TEST-2")
+
+
+@pytest.fixture
+def cashier(demo_database: Database) -> Actor:
+    return signed_in(demo_database, Role.CASHIER, "TEST-2")
+
+
+@pytest.fixture
+def manager(demo_database: Database) -> Actor:
+    return signed_in(demo_database, Role.MANAGER, "TEST-2")

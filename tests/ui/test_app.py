@@ -56,3 +56,11 @@ def test_an_unknown_user_is_told_and_the_program_fails(tmp_path: Path) -> None:
     result = run_desk("--database", url, "run", "--demo", "--user", "nobody", exit_after_ms=200)
     assert result.returncode == 1
     assert "There is no user “nobody” in this hotel" in result.stderr
+
+
+def test_user_on_the_command_line_preselects_the_name_but_never_signs_in(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path}/desk.sqlite3"
+    result = run_desk("--database", url, "run", "--demo", "--user", "anna", exit_after_ms=300)
+    assert result.returncode == 0, result.stderr
+    assert "open on" in result.stderr
+    assert "signed in" not in result.stderr  # the sign-in window waited for the password

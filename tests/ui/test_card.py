@@ -10,21 +10,27 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialog, QLabel, QMenu, QMessageBox, QPushButton, QTabWidget, QWidget
 
 import ui.card as card_module
-from desk.auth import Actor, authorise
 from desk.folios import BillStatus, FolioView, folio_of_reservation, load_folio
 from desk.lookup import reservation_by_number
-from desk.models import Folio, ReservationStatus
+from desk.models import Folio, ReservationStatus, Role
 from desk.money import Money
 from desk.payments import Tender, refund_payment, take_payment
 from desk.postings import post_service, reverse_posting
+from tests.actors import MANAGER_APPROVAL, signed_in
 from ui import dialogs
 from ui.card import BILLS_TAB, SERVICES_TAB, ReservationCard, open_card
 from ui.card_models import BillsModel, PostingsModel
 from ui.i18n import format_money
 
-OTHER_DESK = Actor("ivan", "FRONT-2")  # another workstation writing to the same database
 DISPLAY = Qt.ItemDataRole.DisplayRole
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+
+@pytest.fixture
+def other_desk(demo_database):
+    """Another workstation writing to the same database: the cashier Ivan at FRONT-2."""
+    return signed_in(demo_database, Role.CASHIER, "FRONT-2")
 
 
 def eur(amount: str) -> Money:
@@ -134,11 +140,12 @@ def test_card_of_an_in_house_guest_shows_header_and_both_tabs_as_the_ledger_has_
 
 
 def test_reversed_lines_are_struck_out_on_the_card_with_who_and_why(show_card, demo_database):
+    manager = signed_in(demo_database, Role.MANAGER, "FRONT-2")
     folio_id = folio_id_of(demo_database, "R10012")
     with demo_database.unit_of_work() as session:
         bill_id = load_folio(session, folio_id).bills[0].bill.id
-        spa = post_service(session, OTHER_DESK, bill_id=bill_id, service_code="SPA")
-        reversal = reverse_posting(session, OTHER_DESK, spa.id, reason="Guest cancelled the spa visit")
+        spa = post_service(session, manager, bill_id=bill_id, service_code="SPA")
+        reversal = reverse_posting(session, manager, spa.id, reason="Guest cancelled the spa visit")
     card = show_card(folio_id)
 
     model = card.postings_view.model()
@@ -146,7 +153,7 @@ def test_reversed_lines_are_struck_out_on_the_card_with_who_and_why(show_card, d
         index = model.index(model.row_of(posting_id), PostingsModel.SERVICE)
         assert model.data(index, Qt.ItemDataRole.FontRole).strikeOut()
         tooltip = model.data(index, Qt.ItemDataRole.ToolTipRole)
-        assert "Reversed by ivan" in tooltip and "Guest cancelled the spa visit" in tooltip
+        assert "Reversed by maria" in tooltip and "Guest cancelled the spa visit" in tooltip
     card.select_postings([spa.id])
     assert not card.void_action.isEnabled()  # a reversed charge cannot be voided again
 
@@ -193,13 +200,14 @@ def test_a_folio_that_does_not_exist_shows_an_error_and_no_card(qtbot, desk_cont
 # --- reloading ----------------------------------------------------------------------------------
 
 
-def test_reload_after_another_workstation_writes_keeps_tab_bill_rows_and_scroll(qtbot, show_card, desk_context,
-                                                                              demo_database):
+def test_reload_after_another_workstation_writes_keeps_tab_bill_rows_and_scroll(
+    other_desk, qtbot, show_card, desk_context, demo_database
+):
     folio_id = folio_id_of(demo_database, "R10016")
     with demo_database.unit_of_work() as session:
         guest_bill = load_folio(session, folio_id).bills[0].bill.id
         for _ in range(40):  # enough rows to scroll
-            post_service(session, OTHER_DESK, bill_id=guest_bill, service_code="MB-WATER")
+            post_service(session, other_desk, bill_id=guest_bill, service_code="MB-WATER")
     card = show_card(folio_id)
     company_bill = view_of(demo_database, folio_id).bills[1].bill.id
 
@@ -210,9 +218,9 @@ def test_reload_after_another_workstation_writes_keeps_tab_bill_rows_and_scroll(
     assert scroll.value() > 0  # selecting scrolled to them
     scroll.setValue(3)
     with demo_database.unit_of_work() as session:  # another workstation posts a service
-        post_service(session, OTHER_DESK, bill_id=guest_bill, service_code="PARKING")
+        post_service(session, other_desk, bill_id=guest_bill, service_code="PARKING")
     with qtbot.waitSignal(card.loaded, timeout=5000):
-        desk_context.ledger_changed.emit()
+        desk_context.folios_changed.emit(frozenset({folio_id}))
     assert card.postings_model.rowCount() == len(view_of(demo_database, folio_id).postings)
     assert card.selected_posting_ids() == chosen
     assert scroll.value() == 3
@@ -222,9 +230,9 @@ def test_reload_after_another_workstation_writes_keeps_tab_bill_rows_and_scroll(
     card.select_bill(company_bill)
     assert card.current_bill_id() == company_bill
     with demo_database.unit_of_work() as session:  # the other workstation takes a part payment
-        take_payment(session, OTHER_DESK, company_bill, Tender("transfer", eur("100.00"), text="Bank ref 77"))
+        take_payment(session, other_desk, company_bill, Tender("transfer", eur("100.00"), text="Bank ref 77"))
     with qtbot.waitSignal(card.loaded, timeout=5000):
-        desk_context.ledger_changed.emit()
+        desk_context.folios_changed.emit(frozenset({folio_id}))
 
     assert card.tabs.currentIndex() == BILLS_TAB
     assert card.current_bill_id() == company_bill
@@ -235,16 +243,18 @@ def test_reload_after_another_workstation_writes_keeps_tab_bill_rows_and_scroll(
     assert scroll.value() == 3
 
 
-def test_reloads_asked_for_while_loading_end_with_the_newest_data(qtbot, show_card, desk_context, demo_database):
+def test_reloads_asked_for_while_loading_end_with_the_newest_data(
+    other_desk, qtbot, show_card, desk_context, demo_database
+):
     folio_id = folio_id_of(demo_database, "R10012")
     card = show_card(folio_id)
     bill_id = card.current_bill_id()
     with demo_database.unit_of_work() as session:
-        take_payment(session, OTHER_DESK, bill_id, Tender("cash", eur("1.00")))
+        take_payment(session, other_desk, bill_id, Tender("cash", eur("1.00")))
     card.reload()
     with demo_database.unit_of_work() as session:
-        take_payment(session, OTHER_DESK, bill_id, Tender("cash", eur("2.00")))
-    desk_context.ledger_changed.emit()  # arrives while the first reload runs
+        take_payment(session, other_desk, bill_id, Tender("cash", eur("2.00")))
+    desk_context.folios_changed.emit(frozenset({folio_id}))  # arrives while the first reload runs
     expected = view_of(demo_database, folio_id).bill(bill_id).paid
     qtbot.waitUntil(lambda: card.view.bill(bill_id).paid == expected)
     assert card.bills_model.data(card.bills_model.index(0, BillsModel.PAID), DISPLAY) == format_money(
@@ -310,14 +320,14 @@ def test_action_menu_acts_on_the_selected_bill_by_keyboard(qtbot, show_card, dem
     qtbot.waitUntil(lambda: not shiboken6.isValid(card) or not card.isVisible())
 
 
-def test_refund_and_void_of_a_payment_need_it_selected(qtbot, show_card, demo_database, fake_dialogs):
+def test_refund_and_void_of_a_payment_need_it_selected(other_desk, qtbot, show_card, demo_database, fake_dialogs):
     folio_id = folio_id_of(demo_database, "R10012")  # part-paid in cash
     with demo_database.unit_of_work() as session:
         view = load_folio(session, folio_id)
         bill_id = view.bills[0].bill.id
         paid = view.bill(bill_id).payments[0].payment
-        refund_payment(session, OTHER_DESK, paid.id, paid.amount)  # fully refunded: nothing left to refund
-        card_payment = take_payment(session, OTHER_DESK, bill_id, Tender("card", eur("30.00"), text="AUTH 1"))
+        refund_payment(session, other_desk, paid.id, paid.amount)  # fully refunded: nothing left to refund
+        card_payment = take_payment(session, other_desk, bill_id, Tender("card", eur("30.00"), text="AUTH 1"))
     card = show_card(folio_id)
     card.tabs.setCurrentIndex(BILLS_TAB)
     assert card.current_payment_id() is None
@@ -449,17 +459,18 @@ def test_a_checked_out_card_is_read_only(show_card, demo_database):
     assert card.print_bill_action.isEnabled()
 
 
-def test_manager_authorised_void_by_another_desk_shows_on_reload(qtbot, show_card, desk_context, demo_database):
+def test_manager_authorised_void_by_another_desk_shows_on_reload(
+    other_desk, qtbot, show_card, desk_context, demo_database
+):
     folio_id = folio_id_of(demo_database, "R10012")
     card = show_card(folio_id)
     line = next(line for line in card.view.postings if line.is_active)
     from desk.postings import void_posting
 
     with demo_database.unit_of_work() as session:
-        void_posting(session, OTHER_DESK, line.posting.id, reason="Wrong room",
-                     manager=authorise(session, "maria", "manager"))
+        void_posting(session, other_desk, line.posting.id, reason="Wrong room", approval=MANAGER_APPROVAL)
     with qtbot.waitSignal(card.loaded, timeout=5000):
-        desk_context.ledger_changed.emit()
+        desk_context.folios_changed.emit(frozenset({folio_id}))
     model = card.postings_model
     index = model.index(model.row_of(line.posting.id), PostingsModel.AMOUNT)
     assert model.data(index, Qt.ItemDataRole.FontRole).strikeOut()
@@ -477,7 +488,8 @@ def _fits(view, column: int) -> bool:
     return view.horizontalHeader().sectionSize(column) >= widest
 
 
-def test_amount_columns_grow_with_the_amounts_after_a_reload(qtbot, show_card, desk_context, demo_database):
+def test_amount_columns_grow_with_the_amounts_after_a_reload(qtbot, show_card, desk_context, demo_database,
+                                                             other_desk):
     from desk.postings import post_charge
     from ui.card_models import PaymentsModel
 
@@ -487,11 +499,11 @@ def test_amount_columns_grow_with_the_amounts_after_a_reload(qtbot, show_card, d
     bill_id = card.current_bill_id()
     card.bills_view.horizontalHeader().resizeSection(BillsModel.PAYER, 333)  # the clerk widened it
     with demo_database.unit_of_work() as session:
-        post_charge(session, OTHER_DESK, bill_id=bill_id, description="Wedding hall", quantity=1,
+        post_charge(session, other_desk, bill_id=bill_id, description="Wedding hall", quantity=1,
                     unit_price=eur("1234567.89"))
-        take_payment(session, OTHER_DESK, bill_id, Tender("transfer", eur("1000000.00"), text="Bank ref 1"))
+        take_payment(session, other_desk, bill_id, Tender("transfer", eur("1000000.00"), text="Bank ref 1"))
     with qtbot.waitSignal(card.loaded, timeout=5000):
-        desk_context.ledger_changed.emit()
+        desk_context.folios_changed.emit(frozenset({folio_id}))
     for column in (BillsModel.AMOUNT, BillsModel.PAID, BillsModel.BALANCE):
         assert _fits(card.bills_view, column), column
     for column in (PaymentsModel.AMOUNT, PaymentsModel.BASE_AMOUNT):
@@ -499,7 +511,8 @@ def test_amount_columns_grow_with_the_amounts_after_a_reload(qtbot, show_card, d
     assert card.bills_view.horizontalHeader().sectionSize(BillsModel.PAYER) == 333
 
 
-def test_services_footer_counts_what_still_counts_and_reconciles(qtbot, show_card, desk_context, demo_database):
+def test_services_footer_counts_what_still_counts_and_reconciles(qtbot, show_card, desk_context, demo_database,
+                                                                  manager):
     folio_id = folio_id_of(demo_database, "R10012")
     card = show_card(folio_id)
     view = view_of(demo_database, folio_id)
@@ -513,7 +526,7 @@ def test_services_footer_counts_what_still_counts_and_reconciles(qtbot, show_car
     # A reversed service and its reversal are no longer counted.
     line = next(line for line in view.postings if line.is_active)
     with demo_database.unit_of_work() as session:
-        reverse_posting(session, OTHER_DESK, line.posting.id, reason="not taken")
+        reverse_posting(session, manager, line.posting.id, reason="not taken")
     with qtbot.waitSignal(card.loaded, timeout=5000):
-        desk_context.ledger_changed.emit()
+        desk_context.folios_changed.emit(frozenset({folio_id}))
     assert card.findChild(QLabel, "postingsTotalLabel").text().startswith(f"{active - 1} services")

@@ -8,13 +8,13 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
-from desk.auth import Actor, authorise
 from desk.card import PreAuthorisation, SavedCard
 from desk.folios import FolioView, folio_of_reservation, load_folio
 from desk.lookup import reservation_by_number
 from desk.money import Money
 from desk.payments import RefundDirection, Tender, refund_payment, take_deposit, take_payment, void_payment
 from desk.postings import post_service, reverse_posting, void_posting
+from tests.actors import MANAGER_APPROVAL
 from ui.card_models import (
     DEPOSIT_ACCOUNT,
     ID_ROLE,
@@ -26,7 +26,6 @@ from ui.card_models import (
 )
 from ui.i18n import format_money
 
-CLERK = Actor("anna", "TEST-2")
 DISPLAY = Qt.ItemDataRole.DisplayRole
 
 
@@ -49,22 +48,21 @@ def column(model, number: int) -> list[str]:
 
 
 @pytest.fixture
-def lived_in(demo_database):
+def lived_in(demo_database, clerk, cashier, manager):
     """R10016 (two bills: the guest's and the company's) with a reversal, a void, a refund and a voided payment."""
     database = demo_database
     folio_id = folio_id_of(database, "R10016")
     with database.unit_of_work() as session:
         view = load_folio(session, folio_id)
         guest_bill = view.bills[0].bill.id
-        manager = authorise(session, "maria", "manager")
-        beer = post_service(session, CLERK, bill_id=guest_bill, service_code="MB-BEER")
-        reverse_posting(session, CLERK, beer.id, reason="Order cancelled in the POS")
-        laundry = post_service(session, CLERK, bill_id=guest_bill, service_code="LAUNDRY")
-        void_posting(session, CLERK, laundry.id, reason="Posted to the wrong room", manager=manager)
-        paid = take_payment(session, CLERK, guest_bill, Tender("card", eur("40.00"), text="AUTH 448812"))
-        refund = refund_payment(session, CLERK, paid.id, eur("10.00"), reason="Minibar not used")
-        wrong = take_payment(session, CLERK, guest_bill, Tender("cash", Money.of("20.00", "USD")))
-        void_payment(session, CLERK, wrong.id, reason="Wrong bill", manager=manager)
+        beer = post_service(session, clerk, bill_id=guest_bill, service_code="MB-BEER")
+        reverse_posting(session, manager, beer.id, reason="Order cancelled in the POS")
+        laundry = post_service(session, clerk, bill_id=guest_bill, service_code="LAUNDRY")
+        void_posting(session, clerk, laundry.id, reason="Posted to the wrong room", approval=MANAGER_APPROVAL)
+        paid = take_payment(session, clerk, guest_bill, Tender("card", eur("40.00"), text="AUTH 448812"))
+        refund = refund_payment(session, cashier, paid.id, eur("10.00"), reason="Minibar not used")
+        wrong = take_payment(session, clerk, guest_bill, Tender("cash", Money.of("20.00", "USD")))
+        void_payment(session, clerk, wrong.id, reason="Wrong bill", approval=MANAGER_APPROVAL)
     return {
         "folio_id": folio_id, "bill_id": guest_bill, "beer": beer.id, "laundry": laundry.id,
         "paid": paid.id, "refund": refund.id, "wrong": wrong.id,
@@ -114,7 +112,7 @@ def test_reversed_and_voided_lines_are_struck_out_with_who_and_why(qapp, demo_da
     void_id = view.posting(lived_in["laundry"]).reversed_by.id
     for struck in (lived_in["beer"], reversal_id, lived_in["laundry"], void_id):
         assert font(struck) is not None and font(struck).strikeOut()
-    assert "Reversed by anna" in tooltip(lived_in["beer"])
+    assert "Reversed by maria" in tooltip(lived_in["beer"])
     assert "Reason: Order cancelled in the POS" in tooltip(reversal_id)
     assert "Voided by anna" in tooltip(void_id)
     assert "Authorised by maria." in tooltip(lived_in["laundry"])
@@ -173,7 +171,7 @@ def test_bills_model_shows_each_bill_with_amounts_and_translated_status(qapp, de
     )
 
 
-def test_bill_statuses_follow_the_ledger(qapp, demo_database):
+def test_bill_statuses_follow_the_ledger(qapp, demo_database, clerk, cashier):
     folio_id = folio_id_of(demo_database, "R10028")  # one night, not paid
     model = BillsModel()
 
@@ -184,13 +182,13 @@ def test_bill_statuses_follow_the_ledger(qapp, demo_database):
     bill_id = view_of(demo_database, folio_id).bills[0].bill.id
     assert status() == "Not paid"
     with demo_database.unit_of_work() as session:
-        take_payment(session, CLERK, bill_id, Tender("cash", eur("60.00")))
+        take_payment(session, clerk, bill_id, Tender("cash", eur("60.00")))
     assert status() == "Partially paid"
     with demo_database.unit_of_work() as session:
-        take_payment(session, CLERK, bill_id, Tender("cash", eur("100.00")))
+        take_payment(session, clerk, bill_id, Tender("cash", eur("100.00")))
     assert status() == "Paid"
     with demo_database.unit_of_work() as session:
-        take_payment(session, CLERK, bill_id, Tender("cash", eur("1.00")), allow_overpay=True)
+        take_payment(session, cashier, bill_id, Tender("cash", eur("1.00")), allow_overpay=True)  # a cashier may
     assert status() == "Overpaid"
     empty = view_of(demo_database, folio_id_of(demo_database, "R10035"))
     model.set_view(empty)
@@ -242,12 +240,12 @@ def test_payments_model_shows_a_bills_payments_refunds_negative_and_voids_struck
     assert model.data(model.index(paid, PaymentsModel.AMOUNT), Qt.ItemDataRole.FontRole) is None
 
 
-def test_payments_model_switches_bills_and_shows_the_deposit_account(qapp, demo_database):
+def test_payments_model_switches_bills_and_shows_the_deposit_account(qapp, demo_database, clerk, cashier):
     folio_id = folio_id_of(demo_database, "R10013")
     with demo_database.unit_of_work() as session:
         bill_id = load_folio(session, folio_id).bills[0].bill.id
-        deposit = take_deposit(session, CLERK, folio_id, Tender("cash", eur("50.00"), text="second deposit"))
-        refund_payment(session, CLERK, deposit.id, eur("50.00"), direction=RefundDirection.PAYER)
+        deposit = take_deposit(session, clerk, folio_id, Tender("cash", eur("50.00"), text="second deposit"))
+        refund_payment(session, cashier, deposit.id, eur("50.00"), direction=RefundDirection.PAYER)
     view = view_of(demo_database, folio_id)
     model = PaymentsModel()
     model.set_view(view, DEPOSIT_ACCOUNT)

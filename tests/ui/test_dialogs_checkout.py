@@ -72,7 +72,7 @@ def opened_urls(monkeypatch, tmp_path) -> list[QUrl]:
 def fake_renderer(monkeypatch, opened_urls) -> list[QUrl]:
     """Check-out tests that are not about the PDF do not depend on the reports."""
 
-    def render(_session, _folio_id: int, path: Path) -> Path:
+    def render(_session, _folio_id: int, path: Path, _language: str) -> Path:
         path.write_bytes(b"%PDF-1.4 fake")
         return path
 
@@ -198,13 +198,13 @@ def test_manager_override_checks_out_with_the_balance_open(
     assert len(fake_renderer) == 1
 
 
-def test_the_result_lines_stay_below_the_bills_table(qtbot, desk_context, demo_database, window, monkeypatch):
+def test_the_result_lines_stay_below_the_bills_table(qtbot, desk_context, demo_database, window, monkeypatch,
+                                                     clerk):
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: False))  # no viewer
     monkeypatch.setattr(checkout, "final_folio_renderer",
-                        lambda: lambda session, folio_id, path: Path(path))  # a long message, nothing written
+                        lambda: lambda session, folio_id, path, language="en": Path(path))  # nothing written
     monkeypatch.setattr(checkout, "folio_pdf_directory",
                         lambda: Path("/a/rather/long/folder/name/for/the/final/folios/of/the/hotel"))
-    from desk.auth import Actor
     from desk.payments import Tender, take_payment
     from tests.ui.test_dialogs_common import reload_card
 
@@ -212,7 +212,7 @@ def test_the_result_lines_stay_below_the_bills_table(qtbot, desk_context, demo_d
     with demo_database.unit_of_work() as session:
         for bill in card.folio.bills:
             if bill.balance.is_positive:
-                take_payment(session, Actor("anna", "TEST-1"), bill.bill.id, Tender("cash", bill.balance))
+                take_payment(session, clerk, bill.bill.id, Tender("cash", bill.balance))
     card = reload_card(demo_database, card)
     dialog = opened(qtbot, CheckOutDialog(desk_context, card, window))
     click(qtbot, dialog, "applyButton")

@@ -228,11 +228,34 @@ def test_overpaying_asks_first_and_says_by_how_much(qtbot, desk_context, demo_da
     assert money_text(bill.balance) in child(dialog, QLabel, "amountError").text()
     assert ledger_counts(demo_database) == before
     assert dialog.isVisible()
+    assert not child(dialog, QLineEdit, "usernameEdit").isVisibleTo(dialog)  # not asked before confirming
 
+
+def test_a_clerk_overpays_only_with_a_managers_credentials(qtbot, desk_context, demo_database, card, window):
+    dialog, bill = open_payment(qtbot, desk_context, card, window)
+    assert not child(dialog, QLineEdit, "usernameEdit").isVisibleTo(dialog)  # not asked for a plain payment
+    child(dialog, QCheckBox, "printReceiptCheck").setChecked(False)
+    too_much = bill.balance + Money.of("50.00", "EUR")
+    retype(qtbot, child(dialog, QLineEdit, "amountEdit"), f"{too_much.amount:f}")
+    before = ledger_counts(demo_database)
+
+    # The clerk confirms the overpayment first; it then needs a manager, whose fields appear.
     click(qtbot, dialog, "applyButton")
-    box = _overpay_box(qtbot, dialog, previous=box)
-    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
-        qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+    box = _overpay_box(qtbot, dialog)
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+    form_error = child(dialog, QLabel, "formError")
+    qtbot.waitUntil(lambda: "manager's approval" in form_error.text(), timeout=10_000)
+    assert ops.wait_all(10_000)
+    assert ledger_counts(demo_database) == before
+    assert child(dialog, QLineEdit, "usernameEdit").isVisibleTo(dialog)
+    retype(qtbot, child(dialog, QLineEdit, "usernameEdit"), "maria")
+    retype(qtbot, child(dialog, QLineEdit, "passwordEdit"), "manager")
+
+    # Not asked again: the overpayment of this amount is already confirmed.
+    apply_accepted(qtbot, dialog)
+
     after = folio_now(demo_database, card).bill(bill.bill.id)
+    payment = after.payments[-1].payment
     assert after.status is BillStatus.OVERPAID
-    assert after.balance == Money.of("-10.00", "EUR")
+    assert after.balance == bill.balance - too_much
+    assert (payment.amount, payment.created_by, payment.authorised_by) == (too_much, "anna", "maria")

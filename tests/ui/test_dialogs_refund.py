@@ -30,6 +30,12 @@ def window(qtbot):
     return card_window(qtbot)
 
 
+@pytest.fixture(autouse=True)
+def as_cashier(desk_context, cashier):
+    """Refunds are the cashier's: the desk is signed in as Ivan unless a test says otherwise."""
+    desk_context.set_actor(cashier)
+
+
 def cash_payment(card: CardData):
     for view in card.folio.bills:
         for line in view.payments:
@@ -74,6 +80,33 @@ def test_partial_cash_refund_to_the_payer(qtbot, desk_context, demo_database, ca
         PaymentKind.REFUND, Money.of("-10.00", "EUR"), "Minibar charged twice"
     )
     assert refund.method_code == "cash"
+
+
+def test_a_clerk_refunds_with_a_managers_credentials_in_the_dialog(
+    qtbot, desk_context, demo_database, cash_card, window, clerk
+):
+    desk_context.set_actor(clerk)
+    line = cash_payment(cash_card)
+    dialog = opened(qtbot, MakeRefundDialog(desk_context, cash_card, line.payment.id, window))
+    assert child(dialog, QLineEdit, "usernameEdit").isVisibleTo(dialog)
+    child(dialog, QCheckBox, "printReceiptCheck").setChecked(False)
+    retype(qtbot, child(dialog, QLineEdit, "amountEdit"), "5.00")
+    before = ledger_counts(demo_database)
+    assert "manager" in apply_refused(qtbot, dialog, "username")  # nobody signed it: nothing written
+    assert ledger_counts(demo_database) == before
+    retype(qtbot, child(dialog, QLineEdit, "usernameEdit"), "maria")
+    retype(qtbot, child(dialog, QLineEdit, "passwordEdit"), "manager")
+
+    apply_accepted(qtbot, dialog)
+
+    refund = folio_now(demo_database, cash_card).payment(line.payment.id).refunds[-1]
+    assert (refund.amount, refund.created_by, refund.authorised_by) == (Money.of("-5.00", "EUR"), "anna", "maria")
+
+
+def test_a_cashier_refunds_without_a_manager(qtbot, desk_context, cash_card, window):
+    line = cash_payment(cash_card)
+    dialog = opened(qtbot, MakeRefundDialog(desk_context, cash_card, line.payment.id, window))
+    assert not child(dialog, QLineEdit, "usernameEdit").isVisibleTo(dialog)
 
 
 def test_refund_into_the_deposit_keeps_the_money_on_account(qtbot, desk_context, demo_database, cash_card, window):
@@ -214,15 +247,15 @@ def test_unticked_contacts_are_not_sent(qtbot, desk_context, demo_database, cash
 # --- what is offered ---------------------------------------------------------------------------
 
 
-def test_the_amount_offered_is_what_the_bill_holds_beyond_its_charges(qtbot, desk_context, demo_database, window):
-    from desk.auth import Actor
+def test_the_amount_offered_is_what_the_bill_holds_beyond_its_charges(qtbot, desk_context, demo_database, window,
+                                                                       cashier):
     from desk.payments import Tender, take_payment
     from tests.ui.test_dialogs_common import reload_card
 
     card = find_card(demo_database, lambda c: c.folio.bills[0].balance.is_positive)
     bill = card.folio.bills[0]
     with demo_database.unit_of_work() as session:
-        overpaying = take_payment(session, Actor("anna", "TEST-1"), bill.bill.id,
+        overpaying = take_payment(session, cashier, bill.bill.id,
                                   Tender("card", bill.balance + Money.of("7.50", "EUR")), allow_overpay=True)
         payment_id = overpaying.id
     card = reload_card(demo_database, card)
@@ -232,8 +265,7 @@ def test_the_amount_offered_is_what_the_bill_holds_beyond_its_charges(qtbot, des
     assert child(dialog, QLabel, "refundableLabel").text() == money_text(bill.balance + Money.of("7.50", "EUR"))
 
 
-def test_a_transfer_to_a_company_is_not_refunded(qtbot, desk_context, demo_database, window):
-    from desk.auth import Actor
+def test_a_transfer_to_a_company_is_not_refunded(qtbot, desk_context, demo_database, window, clerk):
     from desk.models import Company
     from desk.payments import transfer_to_company
     from tests.ui.test_dialogs_common import reload_card
@@ -241,7 +273,7 @@ def test_a_transfer_to_a_company_is_not_refunded(qtbot, desk_context, demo_datab
     card = find_card(demo_database, lambda c: c.folio.bills[0].balance.is_positive)
     with demo_database.unit_of_work() as session:
         company_id = session.scalars(select(Company.id)).first()
-        payment_id = transfer_to_company(session, Actor("anna", "TEST-1"), card.folio.bills[0].bill.id, company_id).id
+        payment_id = transfer_to_company(session, clerk, card.folio.bills[0].bill.id, company_id).id
     card = reload_card(demo_database, card)
     dialog = opened(qtbot, MakeRefundDialog(desk_context, card, payment_id, window))
     assert "reverse the transfer" in child(dialog, QLabel, "formError").text()

@@ -7,10 +7,10 @@ from decimal import Decimal
 import pytest
 from PySide6.QtWidgets import QComboBox, QGroupBox, QLabel, QLineEdit, QMessageBox, QTableView
 
-from desk.auth import Actor
-from desk.models import PostingKind, User
+from desk.models import PostingKind
 from desk.money import Money
 from desk.postings import void_posting
+from tests.actors import MANAGER_APPROVAL
 from tests.ui.test_dialogs_common import (
     apply_accepted,
     apply_refused,
@@ -115,12 +115,11 @@ def test_details_of_a_restaurant_order(qtbot, desk_context, demo_database, windo
     assert dialog.findChild(QGroupBox, "reversalBox") is None
 
 
-def test_details_of_a_voided_service_say_who_and_why(qtbot, desk_context, demo_database, window):
+def test_details_of_a_voided_service_say_who_and_why(qtbot, desk_context, demo_database, window, clerk):
     card = find_card(demo_database, lambda c: True)
     line = card.folio.bills[0].postings[-1]
     with demo_database.unit_of_work() as session:
-        void_posting(session, Actor("anna", "T-2"), line.posting.id, reason="Posted to the wrong room",
-                     manager=session.get(User, "maria"))
+        void_posting(session, clerk, line.posting.id, reason="Posted to the wrong room", approval=MANAGER_APPROVAL)
     dialog = opened(qtbot, ServiceDetailsDialog(desk_context, line.posting.id, window))
     box = child(dialog, QGroupBox, "reversalBox")
     assert box.title() == "Voided"

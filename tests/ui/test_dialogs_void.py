@@ -6,10 +6,12 @@ import pytest
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
 from sqlalchemy import select
 
-from desk.auth import Actor
+from desk.auth import ManagerApproval
 from desk.errors import NotAuthorised
 from desk.folios import load_folio
 from desk.models import PaymentKind, PostingKind
+from desk.postings import void_posting
+from tests.actors import MANAGER_APPROVAL
 from tests.ui.test_dialogs_common import (
     apply_accepted,
     apply_refused,
@@ -21,7 +23,7 @@ from tests.ui.test_dialogs_common import (
     opened,
     retype,
 )
-from ui.dialogs import VoidDialog, void_with_authorisation
+from ui.dialogs import VoidDialog
 
 
 @pytest.fixture
@@ -98,30 +100,26 @@ def test_a_reason_is_required(qtbot, desk_context, demo_database, card, window):
     assert ledger_counts(demo_database) == before
 
 
-def test_an_already_cancelled_line_cannot_be_voided_again(qtbot, desk_context, demo_database, card, window):
+def test_an_already_cancelled_line_cannot_be_voided_again(qtbot, desk_context, demo_database, card, window, clerk):
     line = card.folio.bills[0].postings[0]
     with demo_database.unit_of_work() as session:
-        void_with_authorisation(session, Actor("anna", "T"), username="maria", password="manager",
-                                reason="first", posting_id=line.posting.id)
+        void_posting(session, clerk, line.posting.id, reason="first", approval=MANAGER_APPROVAL)
     fresh = find_card(demo_database, lambda c: c.folio.folio.id == card.folio.folio.id)
     dialog = opened(qtbot, VoidDialog(desk_context, fresh, posting_id=line.posting.id, parent=window))
     assert not child(dialog, QPushButton, "applyButton").isEnabled()
     assert "already cancelled" in child(dialog, QLabel, "formError").text()
 
 
-def test_void_with_authorisation_checks_the_password_before_writing(demo_database, card):
+def test_the_void_checks_the_password_before_writing(demo_database, card, clerk):
     line = card.folio.bills[0].postings[0]
     before = ledger_counts(demo_database)
     with pytest.raises(NotAuthorised) as refused, demo_database.unit_of_work() as session:
-        void_with_authorisation(session, Actor("anna", "T"), username="maria", password="nope",
-                                reason="x", posting_id=line.posting.id)
+        void_posting(session, clerk, line.posting.id, reason="x", approval=ManagerApproval("maria", "nope"))
     assert refused.value.field == "password"
     assert ledger_counts(demo_database) == before
-    with pytest.raises(ValueError):
-        void_with_authorisation(None, Actor("anna", "T"), username="maria", password="manager", reason="x")
 
 
-def test_voiding_a_company_transfer_reverses_both_halves(qtbot, desk_context, demo_database, window):
+def test_voiding_a_company_transfer_reverses_both_halves(qtbot, desk_context, demo_database, window, clerk):
     from desk.models import Company
     from desk.payments import transfer_to_company
     from desk.stays import company_folio
@@ -131,9 +129,9 @@ def test_voiding_a_company_transfer_reverses_both_halves(qtbot, desk_context, de
     bill = card.folio.bills[0]
     with demo_database.unit_of_work() as session:
         company_id = session.scalars(select(Company.id)).first()
-        account_id = company_folio(session, Actor("anna", "TEST-1"), company_id).id
+        account_id = company_folio(session, clerk, company_id).id
         before = load_folio(session, account_id).balance
-        payment_id = transfer_to_company(session, Actor("anna", "TEST-1"), bill.bill.id, company_id).id
+        payment_id = transfer_to_company(session, clerk, bill.bill.id, company_id).id
     card = reload_card(demo_database, card)
     dialog = opened(qtbot, VoidDialog(desk_context, card, payment_id=payment_id, parent=window))
     assert "company account" in child(dialog, QLabel, "voidHeading").text()

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import gc
 import logging
+import os
+import subprocess
+import sys
+import textwrap
 import threading
 import time
-from collections.abc import Iterator
+import weakref
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 import shiboken6
@@ -15,6 +22,7 @@ from PySide6.QtWidgets import QMessageBox, QPushButton, QVBoxLayout, QWidget
 from ui import ops
 from ui.ops import Cancelled, Op, TaskState
 
+ROOT = Path(__file__).resolve().parents[2]
 GATE_TIMEOUT = 3  # seconds a worker waits for the test to open its gate; never reached when green
 
 
@@ -280,7 +288,7 @@ def test_database_pool_serialises_ops(qtbot, window):
     qtbot.waitUntil(lambda: len(done) == 4)
     assert peak == 1
     assert done == [0, 1, 2, 3]
-    assert ops.database_pool().maxThreadCount() == 1
+    assert ops.database_pool().max_threads == 1
 
 
 def test_other_pools_run_beside_the_database(qtbot, window):
@@ -394,3 +402,83 @@ def test_progress_dialog_follows_fraction(qtbot, window):
     dialog.reject()  # Esc on a non-cancellable dialog changes nothing
     step.set()
     assert ops.wait_all(2000)
+
+
+# --- Qt objects live and die on the GUI thread ---------------------------------------------------
+
+
+def record_release(obj: object, released: list[str]) -> None:
+    weakref.finalize(obj, lambda: released.append(threading.current_thread().name))
+
+
+def test_objects_an_op_captured_are_released_on_the_gui_thread(qtbot, window):
+    released: list[str] = []
+
+    def make_fn() -> Callable[[], str]:
+        owned_by_python = QObject()
+        owned_by_python.setObjectName("captured")
+        record_release(owned_by_python, released)
+        return lambda: owned_by_python.objectName()  # the op holds the only reference
+
+    done: list[str] = []
+    Op(window, make_fn()).success(done.append).run()
+    qtbot.waitUntil(lambda: bool(released))
+    assert done == ["captured"]
+    assert released == [threading.main_thread().name]
+
+
+def test_reference_cycles_with_qt_objects_are_collected_on_the_gui_thread(qtbot, window):
+    released: list[str] = []
+
+    class Node:
+        pass
+
+    def make_garbage() -> None:
+        node = Node()
+        node.itself = node  # type: ignore[attr-defined]  # only the cyclic collector frees it
+        node.timer = QObject()  # type: ignore[attr-defined]
+        record_release(node, released)
+
+    def allocate() -> int:
+        # Enough live objects to trip Python's collector many times over, here on the worker.
+        return len([[] for _ in range(50 * gc.get_threshold()[0])])
+
+    make_garbage()
+    Op(window, allocate).run()
+    assert ops.wait_all(2000)
+    assert not gc.isenabled()  # collection is the GUI thread's job while workers exist
+    ballast = [[] for _ in range(2 * gc.get_threshold()[0])]  # now a collection is due
+    qtbot.waitUntil(lambda: bool(released))
+    assert released == [threading.main_thread().name]
+    del ballast
+
+
+def test_exit_with_an_op_still_running_is_clean(tmp_path):
+    script = tmp_path / "exit_while_running.py"
+    script.write_text(textwrap.dedent("""
+        import sys, threading
+        from PySide6.QtWidgets import QApplication
+        from ui.ops import Op, named_pool
+
+        app = QApplication([])
+        started = threading.Event()
+
+        def fn(state):
+            started.set()
+            while True:
+                state.raise_if_cancelled()
+                state.report(None, "still working")
+                threading.Event().wait(0.005)
+
+        Op(None, fn).run()
+        Op(None, fn, pool=named_pool("device")).run()
+        Op(None, lambda: print("a queued op must not start at exit")).run()
+        started.wait(5)
+        print("leaving")
+    """))
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    result = subprocess.run([sys.executable, "-X", "faulthandler", str(script)], capture_output=True,
+                            text=True, env=env, timeout=60, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["leaving"]
+    assert "Fatal" not in result.stderr and "QThread" not in result.stderr, result.stderr

@@ -22,7 +22,9 @@ from desk.bills import move_postings, split_bill
 from desk.card import CardData
 from desk.folios import PostingLine
 from desk.money import total
+from desk.names import Names
 from ui.context import DeskContext
+from ui.desk_text import posting_description
 from ui.dialogs.common import (
     Column,
     DeskDialog,
@@ -42,9 +44,10 @@ from ui.i18n import format_date
 from ui.ops import Op
 
 
-def posting_summary(line: PostingLine) -> str:
+def posting_summary(line: PostingLine, names: Names) -> str:
     posting = line.posting
-    return f"{format_date(posting.business_date)} · {posting.description} · {money_text(posting.amount)}"
+    description = posting_description(posting, names)
+    return f"{format_date(posting.business_date)} · {description} · {money_text(posting.amount)}"
 
 
 class MoveServicesDialog(DeskDialog):
@@ -75,7 +78,8 @@ class MoveServicesDialog(DeskDialog):
         )
         model.set_rows(
             [
-                (format_date(line.posting.business_date), line.posting.description, money_text(line.posting.amount))
+                (format_date(line.posting.business_date), posting_description(line.posting, card.names),
+                 money_text(line.posting.amount))
                 for line in lines
             ],
             struck=[row for row, line in enumerate(lines) if not line.is_active],
@@ -133,11 +137,11 @@ class SplitBillDialog(DeskDialog):
         self.postings_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.postings_list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         for line in self._lines:
-            item = QListWidgetItem(posting_summary(line))
+            item = QListWidgetItem(posting_summary(line, card.names))
             item.setData(Qt.ItemDataRole.UserRole, line.posting.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
-            item.setToolTip(posting_summary(line))
+            item.setToolTip(posting_summary(line, card.names))
             self.postings_list.addItem(item)
         fit_rows(self.postings_list, len(self._lines), at_most=10)
         list_label = QLabel(self.tr("Tick the ser&vices that go on the new bill:"))

@@ -13,13 +13,14 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
 
-from desk.auth import Actor, authorise
+from desk.auth import ManagerApproval
 from desk.card import CardData, load_card
 from desk.folios import BillView
 from desk.models import PaymentKind, Reservation, ReservationStatus
 from desk.payments import transfer_to_company
 from desk.stays import check_out
 from ui.context import DeskContext
+from ui.desk_text import error_text
 from ui.dialogs.common import (
     Column,
     DeskDialog,
@@ -39,19 +40,12 @@ from ui.dialogs.common import (
 from ui.dialogs.deposit import DepositDialog
 from ui.dialogs.payment import MakePaymentDialog
 from ui.dialogs.refund import MakeRefundDialog
+from ui.i18n import current_language
 from ui.ops import Op
 
 logger = logging.getLogger(__name__)
 
-FolioRenderer = Callable[[Session, int, Path], Any]
-
-
-def check_out_with_override(
-    session: Session, actor: Actor, reservation_id: int, *, username: str, password: str, reason: str
-) -> Reservation:
-    """A manager lets the guest leave with an open balance: authorised and recorded in one transaction."""
-    manager = authorise(session, username, password)
-    return check_out(session, actor, reservation_id, override_by=manager, reason=reason)
+FolioRenderer = Callable[[Session, int, Path, str], Any]
 
 
 def folio_pdf_directory() -> Path:
@@ -71,8 +65,8 @@ def final_folio_renderer() -> FolioRenderer | None:
     return render_folio_pdf  # type: ignore[no-any-return]
 
 
-def _render_final_folio(session: Session, renderer: FolioRenderer, folio_id: int, path: Path) -> Path:
-    renderer(session, folio_id, path)
+def _render_final_folio(session: Session, renderer: FolioRenderer, folio_id: int, path: Path, language: str) -> Path:
+    renderer(session, folio_id, path, language)
     return path
 
 
@@ -123,7 +117,7 @@ class CheckOutDialog(DeskDialog):
         self.pdf_label.hide()
         self.content.addWidget(self.pdf_label)
 
-        ctx.ledger_changed.connect(self._reload)
+        ctx.folios_changed.connect(self._folios_changed)
         self.finished.connect(self._stop_following)
         self._refresh()
         if self.is_settled:
@@ -197,13 +191,17 @@ class CheckOutDialog(DeskDialog):
     # showing the folio as it is now
 
     def _stop_following(self, _result: int) -> None:
-        self.ctx.ledger_changed.disconnect(self._reload)
+        self.ctx.folios_changed.disconnect(self._folios_changed)
+
+    def _folios_changed(self, folio_ids: frozenset[int]) -> None:
+        if self.card.folio.folio.id in folio_ids:
+            self._reload()
 
     def _reload(self) -> None:
         if self.checked_out:
             return
-        self.ctx.query(self, load_card, self.card.folio.folio.id).success(self._set_card).failure(
-            lambda exc: self.form_error.show_message(str(exc))
+        self.ctx.query(self, load_card, self.card.folio.folio.id, current_language()).success(self._set_card).failure(
+            lambda exc: self.form_error.show_message(error_text(exc))
         ).run()
 
     def _set_card(self, card: CardData) -> None:
@@ -348,7 +346,7 @@ class CheckOutDialog(DeskDialog):
         self._op = (
             self.ctx.change(self, transfer_to_company, bill_id, company_id)
             .busy(self.transfer_button, self.apply_button)
-            .failure(lambda exc: self.transfer_error.show_message(str(exc)))
+            .failure(lambda exc: self.transfer_error.show_message(error_text(exc)))
             .run()
         )
 
@@ -371,7 +369,7 @@ class CheckOutDialog(DeskDialog):
         if self.refused:
             return None
         return self.change(
-            check_out_with_override, self.reservation.id, username=username, password=password, reason=reason
+            check_out, self.reservation.id, override=ManagerApproval(username, password), reason=reason
         ).success(self._done)
 
     def show_failure(self, exc: BaseException) -> None:
@@ -424,7 +422,7 @@ class CheckOutDialog(DeskDialog):
         path = folio_pdf_directory() / f"folio-{reservation.number}.pdf"
         self.pdf_label.setText(self.tr("Writing the final folio…"))
         self._op = (
-            self.ctx.query(self, _render_final_folio, renderer, self.card.folio.folio.id, path)
+            self.ctx.query(self, _render_final_folio, renderer, self.card.folio.folio.id, path, current_language())
             .success(self._pdf_written)
             .failure(self._pdf_failed)
             .run()
@@ -442,7 +440,8 @@ class CheckOutDialog(DeskDialog):
 
     def _pdf_failed(self, exc: BaseException) -> None:
         logger.error("the final folio PDF failed", exc_info=exc)
-        self.pdf_label.setText(self.tr("The final folio PDF could not be written: {error}").format(error=exc))
+        self.pdf_label.setText(self.tr("The final folio PDF could not be written: {error}").format(
+            error=error_text(exc)))
         self.fit_to_content()
 
     def reject(self) -> None:

@@ -25,13 +25,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk.auth import ManagerApproval
 from desk.card import CardData
 from desk.errors import DeskError
 from desk.folios import BillStatus, BillView
 from desk.models import PaymentMethod
 from desk.money import MAX_AMOUNT, Money, minor_units
+from desk.names import Names
 from desk.postings import MAX_QUANTITY
+from desk.rights import MissingRight, Right
 from ui.context import DeskContext
+from ui.desk_text import error_text
 from ui.i18n import format_amount, format_money, parse_decimal
 from ui.ops import Op, show_error
 
@@ -165,8 +169,8 @@ def fill_combo(combo: QComboBox, choices: Sequence[tuple[str, Any]], current: An
             combo.setCurrentIndex(index)
 
 
-def method_choices(methods: Sequence[PaymentMethod]) -> list[tuple[str, str]]:
-    return [(method.name, method.code) for method in methods]
+def method_choices(methods: Sequence[PaymentMethod], names: Names) -> list[tuple[str, str]]:
+    return [(names.method(method), method.code) for method in methods]
 
 
 # --- widgets ----------------------------------------------------------------------------------
@@ -340,6 +344,9 @@ class DeskDialog(QDialog):
         self._rows: dict[str, tuple[QFormLayout, QWidget]] = {}
         self._problems: list[tuple[str, str]] = []
         self._op: Op[Any] | None = None
+        # The manager's credentials rows, for what the signed-in user may not do alone.
+        self.approval_edits: tuple[QLineEdit, QLineEdit] | None = None
+        self.approval_shown = False
         # DeskError.field values that stand for another field of this dialog.
         self.field_aliases: dict[str, str] = {}
         if parent is None:
@@ -469,9 +476,38 @@ class DeskDialog(QDialog):
     def query(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> Op[T]:
         return self.ctx.query(self, fn, *args, **kwargs).busy(self.apply_button).failure(self.show_failure)
 
+    def add_approval(self, form: QFormLayout, *, shown: bool) -> None:
+        """Manager's credentials rows: shown now, or when the use case says a right is missing."""
+        self.approval_edits = add_credentials(self, form)
+        self.show_approval(shown)
+
+    def show_approval(self, shown: bool) -> None:
+        self.approval_shown = shown
+        self.set_field_visible("username", shown)
+        self.set_field_visible("password", shown)
+
+    def lacks(self, right: Right) -> bool:
+        return not self.ctx.actor.may(right)
+
+    def read_approval(self) -> ManagerApproval | None:
+        """The typed manager's credentials when asked for (refusing empty ones), else None."""
+        if self.approval_edits is None or not self.approval_shown:
+            return None
+        username, password = read_credentials(self, *self.approval_edits)
+        return ManagerApproval(username, password)
+
     def show_failure(self, exc: BaseException) -> None:
+        if self.approval_edits is not None:
+            self.approval_edits[1].clear()  # a refused password is never left to be retried blindly
+            if isinstance(exc, MissingRight) and not self.approval_shown:
+                self.show_approval(True)
+                self.form_error.show_message(QCoreApplication.translate(
+                    "Dialogs", "This needs a manager's approval: the manager types their user name and "
+                    "password below, then Apply."))
+                self.approval_edits[0].setFocus()
+                return
         if isinstance(exc, DeskError):
-            self.show_problem(exc.field, str(exc))
+            self.show_problem(exc.field, error_text(exc))
         else:
             show_error(self, exc)
 

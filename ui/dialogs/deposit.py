@@ -77,7 +77,7 @@ class DepositDialog(DeskDialog):
         page.setLayout(form)
         self.method_combo = QComboBox()
         self.method_combo.setObjectName("methodCombo")
-        fill_combo(self.method_combo, method_choices(list(self._methods.values())))
+        fill_combo(self.method_combo, method_choices(list(self._methods.values()), self.card.names))
         self.add_field(form, "method", self.tr("&Method:"), self.method_combo)
 
         self.amount_edit, self.currency_combo, self.converted_label = add_amount_in_currency(self, form, self.card)

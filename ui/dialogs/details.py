@@ -7,7 +7,9 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QGroupBox, QLabel, QVBo
 
 from desk.card import PostingDetails, posting_details
 from desk.models import Bill, Posting, PostingKind
+from desk.names import Names
 from ui.context import DeskContext
+from ui.desk_text import posting_description
 from ui.dialogs.common import (
     Column,
     RowsModel,
@@ -19,18 +21,19 @@ from ui.dialogs.common import (
     quantity_text,
     rows_view,
 )
-from ui.i18n import format_datetime
+from ui.i18n import current_language, format_datetime
 from ui.ops import show_error
 
 
-def source_text(posting: Posting) -> str:
+def source_text(posting: Posting, names: Names) -> str:
     """Where a charge came from: the outlet and check for POS orders."""
     if posting.outlet is not None:
+        outlet = names.outlet(posting.outlet)
         if posting.check_number:
             return QCoreApplication.translate("ServiceDetailsDialog", "{outlet}, check {check}").format(
-                outlet=posting.outlet.name, check=posting.check_number
+                outlet=outlet, check=posting.check_number
             )
-        return posting.outlet.name
+        return outlet
     sources = {
         "desk": QCoreApplication.translate("ServiceDetailsDialog", "Front desk"),
         "audit": QCoreApplication.translate("ServiceDetailsDialog", "Night audit"),
@@ -65,7 +68,8 @@ class ServiceDetailsDialog(QDialog):
         self._keep: ServiceDetailsDialog | None = self if parent is None else None
 
     def open(self) -> None:
-        self.ctx.query(self, posting_details, self.posting_id).success(self._loaded).failure(self._not_loaded).run()
+        self.ctx.query(self, posting_details, self.posting_id, current_language()).success(self._loaded).failure(
+            self._not_loaded).run()
 
     def done(self, result: int) -> None:
         self._keep = None
@@ -76,20 +80,27 @@ class ServiceDetailsDialog(QDialog):
         self._keep = None
         self.deleteLater()
 
+    @staticmethod
+    def _item_text(name: str, posting: Posting, names: Names) -> str:
+        if name == posting.description:  # an order of one line: the posting itself
+            return posting_description(posting, names)
+        return names.pos_text(name) if posting.outlet_code else name
+
     def _loaded(self, details: PostingDetails) -> None:
         self.details = details
         posting = details.posting
+        names = details.names
         self._layout.addWidget(
-            heading_label(f"{posting.description} · {money_text(posting.amount)}", "titleLabel")
+            heading_label(f"{posting_description(posting, names)} · {money_text(posting.amount)}", "titleLabel")
         )
         form = new_form()
         self._layout.addLayout(form)
         self._fact(form, self.tr("Ordered:"), format_datetime(posting.ordered_at), "orderedLabel")
         if posting.outlet is not None:
-            self._fact(form, self.tr("Outlet:"), posting.outlet.name, "outletLabel")
+            self._fact(form, self.tr("Outlet:"), names.outlet(posting.outlet), "outletLabel")
             self._fact(form, self.tr("Check number:"), posting.check_number or "—", "checkLabel")
         else:
-            self._fact(form, self.tr("Source:"), source_text(posting), "sourceLabel")
+            self._fact(form, self.tr("Source:"), source_text(posting, names), "sourceLabel")
         self._fact(form, self.tr("Bill:"), details.bill_number, "billLabel")
         self._fact(
             form,
@@ -119,7 +130,8 @@ class ServiceDetailsDialog(QDialog):
         )
         model.set_rows(
             [
-                (name, quantity_text(quantity), money_text(price), money_text(amount))
+                (self._item_text(name, posting, names), quantity_text(quantity), money_text(price),
+                 money_text(amount))
                 for name, quantity, price, amount in details.items
             ]
         )

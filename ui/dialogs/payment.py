@@ -56,6 +56,7 @@ class MakePaymentDialog(DeskDialog):
         self.bill = card.folio.bill(bill_id)
         self.receipt_dialog: ReceiptDialog | None = None
         self.overpay_box: QMessageBox | None = None
+        self._confirmed_overpay: Money | None = None
         self._methods = {method.code: method for method in tender_methods(card)}
         self._amount_is_default = True
         self.field_aliases = {"currency": "amount"}
@@ -72,7 +73,7 @@ class MakePaymentDialog(DeskDialog):
 
         self.method_combo = QComboBox()
         self.method_combo.setObjectName("methodCombo")
-        fill_combo(self.method_combo, method_choices(list(self._methods.values())))
+        fill_combo(self.method_combo, method_choices(list(self._methods.values()), self.card.names))
         self.add_field(form, "method", self.tr("&Method:"), self.method_combo)
         self.card_hint = hint_label(
             self.tr(
@@ -108,6 +109,8 @@ class MakePaymentDialog(DeskDialog):
         self.text_edit.setObjectName("textEdit")
         self.text_edit.setPlaceholderText(self.tr("Reference, e.g. the card terminal's authorisation code"))
         self.add_field(form, "text", self.tr("Te&xt:"), self.text_edit)
+        # More than the bill owes, or another day, may need a manager: asked for when refused.
+        self.add_approval(form, shown=False)
 
         self.print_receipt_check = QCheckBox(self.tr("P&rint receipt"))
         self.print_receipt_check.setObjectName("printReceiptCheck")
@@ -208,16 +211,19 @@ class MakePaymentDialog(DeskDialog):
             text=self.text_edit.text(),
         )
         print_receipt = self.print_receipt_check.isChecked() and offers_receipt(self.card, method)
-        return self._pay(tender, print_receipt, allow_overpay=False)
-
-    def _pay(self, tender: Tender, print_receipt: bool, *, allow_overpay: bool) -> Op[Payment]:
+        approval = self.read_approval()
+        if self.refused:
+            return None
+        # An overpayment the clerk already confirmed for this very amount is not asked about again
+        # (say when a manager's credentials are typed for it after the confirmation).
+        allow_overpay = self._confirmed_overpay == amount
         return (
-            self.change(take_payment, self.bill_id, tender, allow_overpay=allow_overpay)
+            self.change(take_payment, self.bill_id, tender, allow_overpay=allow_overpay, approval=approval)
             .success(lambda payment: self._paid(payment, print_receipt))
-            .failure(lambda exc: self._refused(exc, tender, print_receipt))
+            .failure(lambda exc: self._refused(exc, tender))
         )
 
-    def _refused(self, exc: BaseException, tender: Tender, print_receipt: bool) -> None:
+    def _refused(self, exc: BaseException, tender: Tender) -> None:
         if not isinstance(exc, WouldOverpay):
             self.show_failure(exc)
             return
@@ -236,8 +242,10 @@ class MakePaymentDialog(DeskDialog):
         def answered(_result: int) -> None:
             box.deleteLater()
             if box.clickedButton() is box.button(QMessageBox.StandardButton.Yes):
-                self._op = self._pay(tender, print_receipt, allow_overpay=True)
-                self._op.run()
+                # Taken again as confirmed; a clerk without the overpay right is then asked for a
+                # manager's credentials (show_failure reveals them on MissingRight).
+                self._confirmed_overpay = tender.amount
+                self.apply()
             else:
                 self.show_problem("amount", self.tr("The bill owes {owed}.").format(
                     owed=money_text(exc.owed) if isinstance(exc.owed, Money) else str(exc.owed)))

@@ -12,6 +12,7 @@ from desk.models import Guest, Payment, PaymentKind
 from desk.receipts import request_receipt as record_receipt_request
 from desk.receipts import validate_contact
 from ui.context import DeskContext
+from ui.desk_text import error_text
 from ui.dialogs.common import DeskDialog, fill_combo, heading_label, hint_label, money_text, new_form
 from ui.i18n import format_date
 from ui.ops import Op, show_error
@@ -60,7 +61,7 @@ class ReceiptDialog(DeskDialog):
         self.content.addLayout(form)
         self.register_combo = QComboBox()
         self.register_combo.setObjectName("registerCombo")
-        fill_combo(self.register_combo, [(f"{r.name} ({r.code})", r.code) for r in card.registers])
+        fill_combo(self.register_combo, [(f"{card.names.register(r)} ({r.code})", r.code) for r in card.registers])
         self.add_field(form, "register", self.tr("Cash &register:"), self.register_combo)
 
         form.addRow(QLabel(self.tr("Send the electronic receipt to:")))
@@ -116,7 +117,7 @@ class ReceiptDialog(DeskDialog):
             self.kind_label.setText(self.tr("Sale receipt (receipt of income)"))
         self.payment_label.setText(
             self.tr("{method} · {amount} · {date} · {payer}").format(
-                method=payment.method.name,
+                method=self.card.names.method(payment.method),
                 amount=money_text(abs(payment.amount)),
                 date=format_date(payment.paid_on),
                 payer=payment.payer_name,
@@ -131,7 +132,8 @@ class ReceiptDialog(DeskDialog):
             self.apply_button.setEnabled(False)
         elif not payment.method.fiscal:
             self.form_error.show_message(
-                self.tr("{method} payments get no fiscal receipt.").format(method=payment.method.name)
+                self.tr("{method} payments get no fiscal receipt.").format(
+                    method=self.card.names.method(payment.method))
             )
             self.apply_button.setEnabled(False)
         super().open()
@@ -165,6 +167,6 @@ class ReceiptDialog(DeskDialog):
         try:
             email, phone = validate_contact(text, "") if field == "email" else validate_contact("", text)
         except DeskError as exc:
-            self.refuse(field, str(exc))
+            self.refuse(field, error_text(exc))
             return None
         return email if field == "email" else phone

@@ -20,6 +20,7 @@ from desk.card import CardData
 from desk.models import MethodKind, Payment, PaymentKind, PaymentMethod
 from desk.money import Money, total
 from desk.payments import TENDER_KINDS, RefundDirection, refund_payment
+from desk.rights import Right
 from ui.context import DeskContext
 from ui.dialogs.common import (
     DeskDialog,
@@ -56,7 +57,7 @@ class MakeRefundDialog(DeskDialog):
         self.content.addWidget(heading_label(self.tr("Refund of a payment"), "refundHeading"))
         facts = new_form()
         self.content.addLayout(facts)
-        add_row(facts, self.tr("Method:"), self._fact(payment.method.name, "originalMethodLabel"))
+        add_row(facts, self.tr("Method:"), self._fact(self.card.names.method(payment.method), "originalMethodLabel"))
         paid = money_text(payment.amount)
         if payment.amount.currency != card.currency:
             paid = self.tr("{amount} ({base} on the bill)").format(amount=paid, base=money_text(payment.base_amount))
@@ -93,7 +94,7 @@ class MakeRefundDialog(DeskDialog):
         self.method_combo = QComboBox()
         self.method_combo.setObjectName("methodCombo")
         self._methods = {method.code: method for method in self._refund_methods()}
-        fill_combo(self.method_combo, method_choices(list(self._methods.values())))
+        fill_combo(self.method_combo, method_choices(list(self._methods.values()), self.card.names))
         self.add_field(form, "refundMethod", self.tr("Refund &method:"), self.method_combo)
 
         offered = self._offered()
@@ -116,6 +117,8 @@ class MakeRefundDialog(DeskDialog):
         self.reason_edit.setObjectName("reasonEdit")
         self.reason_edit.setPlaceholderText(self.tr("Why the money is given back"))
         self.add_field(form, "reason", self.tr("R&eason:"), self.reason_edit)
+        # A clerk gives money back only with a manager's approval, typed here.
+        self.add_approval(form, shown=self.lacks(Right.REFUND))
 
         self.print_receipt_check = QCheckBox(self.tr("P&rint receipt (return of income)"))
         self.print_receipt_check.setObjectName("printReceiptCheck")
@@ -237,7 +240,8 @@ class MakeRefundDialog(DeskDialog):
         method = self.method
         if direction is RefundDirection.PAYER and method is None:
             self.refuse("refundMethod", self.tr("Choose how the money is given back."))
-        if amount is None or (direction is RefundDirection.PAYER and method is None):
+        approval = self.read_approval()
+        if amount is None or (direction is RefundDirection.PAYER and method is None) or self.refused:
             return None
         print_receipt = self.print_receipt_check.isChecked() and self._offers_receipt()
         return self.change(
@@ -247,6 +251,7 @@ class MakeRefundDialog(DeskDialog):
             direction=direction,
             method_code=method.code if direction is RefundDirection.PAYER and method is not None else None,
             reason=self.reason_edit.text(),
+            approval=approval,
         ).success(lambda refund: self._refunded(refund, print_receipt))
 
     def _refunded(self, refund: Payment, print_receipt: bool) -> None:

@@ -44,7 +44,7 @@ class AddServiceDialog(DeskDialog):
         fill_combo(
             self.service_combo,
             [
-                (self.tr("{name} · {price}").format(name=s.name, price=money_text(s.price)), s.code)
+                (self.tr("{name} · {price}").format(name=card.names.service(s), price=money_text(s.price)), s.code)
                 for s in card.services
             ],
         )
@@ -92,7 +92,7 @@ class AddServiceDialog(DeskDialog):
             self.tax_label.setText("")
             return
         self.price_edit.setText(amount_for_edit(service.price))
-        self.tax_label.setText(self.tr("{tax}, included in the price").format(tax=service.tax.name))
+        self.tax_label.setText(self.tr("{tax}, included in the price").format(tax=self.card.names.tax(service.tax)))
         self._update_total()
 
     def _update_total(self) -> None:

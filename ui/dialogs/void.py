@@ -5,15 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
-from sqlalchemy.orm import Session
 
-from desk.auth import Actor, authorise
+from desk.auth import ManagerApproval
 from desk.card import CardData
-from desk.errors import InvalidInput
-from desk.models import Payment, PaymentKind, Posting, PostingKind
-from desk.payments import is_linked_company_transfer, reverse_company_transfer, void_payment
+from desk.models import PaymentKind, PostingKind
+from desk.payments import reverse_company_transfer, void_payment
 from desk.postings import void_posting
 from ui.context import DeskContext
+from ui.desk_text import payment_reference, posting_description
 from ui.dialogs.common import (
     DeskDialog,
     add_credentials,
@@ -25,32 +24,9 @@ from ui.dialogs.common import (
     quantity_text,
     read_credentials,
 )
+from ui.dialogs.details import source_text
 from ui.i18n import format_date, format_datetime
 from ui.ops import Op
-
-
-def void_with_authorisation(
-    session: Session,
-    actor: Actor,
-    *,
-    username: str,
-    password: str,
-    reason: str,
-    posting_id: int | None = None,
-    payment_id: int | None = None,
-) -> Posting | Payment:
-    """Authorise the manager, then void, in one transaction: wrong credentials write nothing."""
-    if (posting_id is None) == (payment_id is None):
-        raise ValueError("void exactly one service or one payment")
-    if not reason.strip():
-        raise InvalidInput("Say why it is voided", field="reason")
-    manager = authorise(session, username, password)
-    if posting_id is not None:
-        return void_posting(session, actor, posting_id, reason=reason, manager=manager)
-    assert payment_id is not None
-    if is_linked_company_transfer(session, payment_id):
-        return reverse_company_transfer(session, actor, payment_id, reason=reason, manager=manager)
-    return void_payment(session, actor, payment_id, reason=reason, manager=manager)
 
 
 class VoidDialog(DeskDialog):
@@ -72,6 +48,10 @@ class VoidDialog(DeskDialog):
         self.card = card
         self.posting_id = posting_id
         self.payment_id = payment_id
+        # A linked transfer to a company's account is reversed (both halves), not voided.
+        self.reverses_transfer = (
+            payment_id is not None and card.folio.payment(payment_id).payment.company_posting_id is not None
+        )
 
         facts = new_form()
         if posting_id is not None:
@@ -112,7 +92,7 @@ class VoidDialog(DeskDialog):
         line = self.card.folio.posting(posting_id)
         posting = line.posting
         self.content.addWidget(heading_label(self.tr("Void a service"), "voidHeading"))
-        self._fact(form, self.tr("Service:"), posting.description, "subjectLabel")
+        self._fact(form, self.tr("Service:"), posting_description(posting, self.card.names), "subjectLabel")
         self._fact(form, self.tr("Ordered:"), format_datetime(posting.ordered_at), "dateLabel")
         self._fact(
             form,
@@ -125,7 +105,7 @@ class VoidDialog(DeskDialog):
             "amountLabel",
         )
         self._fact(form, self.tr("Bill:"), self.card.folio.bill(line.bill_id).bill.number, "billLabel")
-        self._fact(form, self.tr("Source:"), posting.source_label, "sourceLabel")
+        self._fact(form, self.tr("Source:"), source_text(posting, self.card.names), "sourceLabel")
         if posting.kind is not PostingKind.CHARGE:
             return self.tr("This line is itself a cancellation and cannot be voided.")
         if line.reversed_by is not None:
@@ -136,7 +116,7 @@ class VoidDialog(DeskDialog):
         line = self.card.folio.payment(payment_id)
         payment = line.payment
         self.content.addWidget(heading_label(self.tr("Void a payment"), "voidHeading"))
-        self._fact(form, self.tr("Method:"), payment.method.name, "subjectLabel")
+        self._fact(form, self.tr("Method:"), self.card.names.method(payment.method), "subjectLabel")
         self._fact(form, self.tr("Amount:"), money_text(payment.amount), "amountLabel")
         self._fact(form, self.tr("Date, payer:"), f"{format_date(payment.paid_on)} · {payment.payer_name}", "dateLabel")
         where = (
@@ -144,7 +124,7 @@ class VoidDialog(DeskDialog):
         )
         self._fact(form, self.tr("Bill:"), where, "billLabel")
         if payment.text:
-            self._fact(form, self.tr("Text:"), payment.text, "textLabel")
+            self._fact(form, self.tr("Text:"), payment_reference(payment), "textLabel")
         if payment.company_posting_id is not None:
             self.findChild(QLabel, "voidHeading").setText(self.tr("Reverse a transfer to a company account"))
             self.content.addWidget(hint_label(
@@ -167,14 +147,16 @@ class VoidDialog(DeskDialog):
         username, password = read_credentials(self, self.username_edit, self.password_edit)
         if self.refused:
             return None
-        return self.change(
-            void_with_authorisation,
-            username=username,
-            password=password,
-            reason=reason,
-            posting_id=self.posting_id,
-            payment_id=self.payment_id,
-        ).success(lambda _record: self.finish())
+        # The credentials go into the use case, which checks them in the void's own transaction.
+        approval = ManagerApproval(username, password)
+        if self.posting_id is not None:
+            op = self.change(void_posting, self.posting_id, reason=reason, approval=approval)
+        elif self.reverses_transfer:
+            # Both halves of a transfer to a company's account are undone together, never one alone.
+            op = self.change(reverse_company_transfer, self.payment_id, reason=reason, approval=approval)
+        else:
+            op = self.change(void_payment, self.payment_id, reason=reason, approval=approval)
+        return op.success(lambda _record: self.finish())
 
     def show_failure(self, exc: BaseException) -> None:
         super().show_failure(exc)

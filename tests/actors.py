@@ -1,0 +1,25 @@
+"""Signed-in actors for tests: the demo staff, one per role, signed in through desk.auth."""
+
+from __future__ import annotations
+
+from desk.auth import Actor, ManagerApproval, sign_in
+from desk.db import Database
+from desk.demo import DEMO_USERS
+from desk.models import Role
+
+MANAGER_APPROVAL = ManagerApproval("maria", "manager")
+
+
+def demo_credentials(role: Role) -> tuple[str, str]:
+    """(user name, password) of the demo user with this role."""
+    return next((username, password) for username, _name, r, password, _pin in DEMO_USERS if r is role)
+
+
+def demo_pin(role: Role) -> str:
+    return next(pin for _username, _name, r, _password, pin in DEMO_USERS if r is role)
+
+
+def signed_in(database: Database, role: Role, workstation: str = "TEST-1") -> Actor:
+    username, password = demo_credentials(role)
+    with database.unit_of_work() as session:
+        return sign_in(session, username, password, workstation)

@@ -1,0 +1,233 @@
+"""Rights: each write use case refuses a role without its right, and manager approvals are real."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from desk import bills, payments, postings, receipts, stays
+from desk.auth import ManagerApproval, hash_password
+from desk.errors import NotAuthorised
+from desk.models import Payment, Posting, Role, User
+from desk.payments import Tender
+from desk.rights import ROLE_RIGHTS, MissingRight, Right
+from tests.actors import signed_in
+
+from .conftest import Hotel, Stay
+from .test_use_cases import unchanged
+
+
+@dataclass
+class Scene:
+    """A stay with a charge and a payment on it, to aim every use case at."""
+
+    stay: Stay
+    posting_id: int
+    payment_id: int
+    company_id: int
+    transfer_id: int  # another stay's bill, transferred to the company
+
+
+def scene(hotel: Hotel) -> Scene:
+    stay = hotel.stay()
+    spa = hotel.run(postings.post_service, bill_id=stay.bill_id, service_code="SPA")
+    paid = hotel.run(payments.take_payment, stay.bill_id, Tender("cash", hotel.money("10")))
+    with hotel.database.unit_of_work() as session:
+        from desk.models import Company
+
+        company = Company(name="Acme", search_name="acme")
+        session.add(company)
+        session.flush()
+        company_id = company.id
+    other = hotel.stay(in_house=False)
+    hotel.run(postings.post_service, bill_id=other.bill_id, service_code="SPA")
+    transfer = hotel.run(payments.transfer_to_company, other.bill_id, company_id)
+    return Scene(stay, spa.id, paid.id, company_id, transfer.id)
+
+
+def pos_hotel(hotel: Hotel) -> Hotel:
+    """The hotel as the restaurant POS service signs in to it."""
+    with hotel.database.unit_of_work() as session:
+        if session.get(User, "pos") is None:
+            session.add(User(username="pos", full_name="Restaurant POS", role=Role.POS,
+                             password_hash=hash_password("pos-secret")))
+    from desk.auth import sign_in
+
+    with hotel.database.unit_of_work() as session:
+        actor = sign_in(session, "pos", "pos-secret", "POS-1")
+    return Hotel(hotel.database, actor, hotel.currency)
+
+
+# Every write use case in desk/, with arguments that would succeed for a role that has the right.
+USE_CASES: dict[str, Any] = {
+    "open_bill": lambda h, s: (bills.open_bill, (s.stay.folio_id,), {"payer_name": "X"}),
+    "move_postings": lambda h, s: (bills.move_postings, ([s.posting_id], s.stay.bill_id), {}),
+    "split_bill": lambda h, s: (bills.split_bill, (s.stay.bill_id, [s.posting_id]), {"payer_name": "X"}),
+    "post_charge": lambda h, s: (postings.post_charge, (), {
+        "bill_id": s.stay.bill_id, "description": "Dinner", "quantity": 1, "unit_price": h.money("5")}),
+    "post_service": lambda h, s: (postings.post_service, (), {"bill_id": s.stay.bill_id, "service_code": "SPA"}),
+    "reverse_posting": lambda h, s: (postings.reverse_posting, (s.posting_id,), {"reason": "r"}),
+    "void_posting": lambda h, s: (postings.void_posting, (s.posting_id,), {"reason": "r"}),
+    "take_payment": lambda h, s: (payments.take_payment, (s.stay.bill_id, Tender("cash", h.money("1"))), {}),
+    "overpay": lambda h, s: (payments.take_payment, (s.stay.bill_id, Tender("cash", h.money("500"))),
+                             {"allow_overpay": True}),
+    "backdated_payment": lambda h, s: (payments.take_payment, (s.stay.bill_id, Tender(
+        "cash", h.money("1"), paid_on=date.today() - timedelta(days=3))), {}),
+    "take_deposit": lambda h, s: (payments.take_deposit, (s.stay.folio_id, Tender("cash", h.money("1"))), {}),
+    "backdated_deposit": lambda h, s: (payments.take_deposit, (s.stay.folio_id, Tender(
+        "cash", h.money("1"), paid_on=date.today() - timedelta(days=3))), {}),
+    "apply_deposit": lambda h, s: (payments.apply_deposit, (s.stay.bill_id, h.money("1")), {}),
+    "refund_payment": lambda h, s: (payments.refund_payment, (s.payment_id, h.money("1")), {}),
+    "void_payment": lambda h, s: (payments.void_payment, (s.payment_id,), {"reason": "r"}),
+    "transfer_to_company": lambda h, s: (payments.transfer_to_company, (s.stay.bill_id, s.company_id), {}),
+    "reverse_company_transfer": lambda h, s: (payments.reverse_company_transfer, (s.transfer_id,), {"reason": "r"}),
+    "request_receipt": lambda h, s: (receipts.request_receipt, (s.payment_id, "FP-1"), {}),
+    "create_reservation": lambda h, s: (stays.create_reservation, (), {
+        "number": "X1", "guests": [], "arrival": date.today(), "departure": date.today() + timedelta(days=1),
+        "nightly_rate": h.money("1")}),
+    "company_folio": lambda h, s: (stays.company_folio, (s.company_id,), {}),
+    "event_folio": lambda h, s: (stays.event_folio, (1,), {}),
+    "walk_in_folio": lambda h, s: (stays.walk_in_folio, ("Walk In",), {}),
+    "check_in": lambda h, s: (stays.check_in, (s.stay.reservation_id,), {}),
+    "check_out": lambda h, s: (stays.check_out, (s.stay.reservation_id,), {}),
+    "check_out_override": lambda h, s: (stays.check_out, (s.stay.reservation_id,), {
+        "override": ManagerApproval("anna", "anna"), "reason": "r"}),
+    "cancel_reservation": lambda h, s: (stays.cancel_reservation, (s.stay.reservation_id,), {}),
+    "post_night": lambda h, s: (stays.post_night, (s.stay.reservation_id, date.today()), {}),
+}
+CLERK_REFUSED = {"reverse_posting", "void_posting", "overpay", "backdated_payment", "backdated_deposit",
+                 "refund_payment", "void_payment", "reverse_company_transfer", "check_out_override"}
+POS_ALLOWED = {"post_charge", "reverse_posting", "open_bill", "apply_deposit"}
+
+
+def test_the_table_covers_every_write_use_case():
+    from tests.test_architecture import desk_use_cases
+
+    tested = {fn.__name__ for make in USE_CASES.values() for fn in [make(_FakeHotel(), _fake_scene())[0]]}
+    assert tested == {name.rsplit(".", 1)[1] for name, _ in desk_use_cases()}
+
+
+class _FakeHotel:
+    def money(self, amount: str) -> Any:
+        return None
+
+
+def _fake_scene() -> Scene:
+    return Scene(Stay(1, 1, 1), 1, 1, 1, 1)
+
+
+@pytest.mark.parametrize("name", sorted(CLERK_REFUSED))
+def test_a_clerk_is_refused_what_needs_a_manager(sqlite_hotel: Hotel, name: str):
+    hotel = sqlite_hotel
+    s = scene(hotel)
+    use_case, args, kwargs = USE_CASES[name](hotel, s)
+    error = unchanged(hotel, lambda: hotel.run(use_case, *args, **kwargs))
+    assert isinstance(error, NotAuthorised), error
+
+
+@pytest.mark.parametrize("name", sorted(set(USE_CASES) - POS_ALLOWED))
+def test_the_pos_service_is_refused_everything_but_its_charges(sqlite_hotel: Hotel, name: str):
+    hotel = sqlite_hotel
+    s = scene(hotel)
+    pos = pos_hotel(hotel)
+    use_case, args, kwargs = USE_CASES[name](hotel, s)
+    error = unchanged(hotel, lambda: pos.run(use_case, *args, **kwargs))
+    assert isinstance(error, NotAuthorised), error
+
+
+def test_the_pos_service_posts_and_cancels_its_charges(sqlite_hotel: Hotel):
+    hotel = sqlite_hotel
+    s = scene(hotel)
+    pos = pos_hotel(hotel)
+    charge = pos.run(postings.post_charge, bill_id=s.stay.bill_id, description="Dinner", quantity=1,
+                     unit_price=hotel.money("30"), source="pos", check_number="C-17")
+    reversal = pos.run(postings.reverse_posting, charge.id, reason="Cancelled in the POS")
+    assert (reversal.reverses_id, reversal.created_by) == (charge.id, "pos")
+
+
+@pytest.mark.parametrize("name", sorted(CLERK_REFUSED - {"check_out_override", "reverse_posting"}))
+def test_a_managers_approval_lets_the_clerk_do_it(sqlite_hotel: Hotel, name: str):
+    hotel = sqlite_hotel
+    s = scene(hotel)
+    use_case, args, kwargs = USE_CASES[name](hotel, s)
+    record = hotel.run(use_case, *args, **kwargs, approval=hotel.approval())
+    assert (record.created_by, record.authorised_by) == ("anna", "maria")
+
+
+def test_a_refusal_names_the_missing_right(sqlite_hotel: Hotel):
+    s = scene(sqlite_hotel)
+    with pytest.raises(MissingRight) as refused:
+        sqlite_hotel.run(payments.refund_payment, s.payment_id, sqlite_hotel.money("1"))
+    assert refused.value.right is Right.REFUND and "refund" in str(refused.value)
+
+
+def test_an_unsaved_or_forged_manager_is_refused(sqlite_hotel: Hotel):
+    hotel = sqlite_hotel
+    s = scene(hotel)
+    # A User object that is not in the database, or a real name with a made-up password.
+    for approval in (ManagerApproval("nobody", "x"), ManagerApproval("maria", "not her password"),
+                     ManagerApproval("ivan", "ivan")):  # a real cashier: no right to void
+        error = unchanged(hotel, lambda a=approval: hotel.run(postings.void_posting, s.posting_id, reason="r",
+                                                              approval=a))
+        assert isinstance(error, NotAuthorised)
+    with pytest.raises(TypeError):
+        postings.void_posting(None, hotel.actor, s.posting_id, reason="r",  # type: ignore[call-arg]
+                              manager=User(username="nobody", full_name="Nobody", role=Role.MANAGER))
+
+
+def test_an_actor_is_made_only_by_signing_in():
+    from desk.auth import Actor
+
+    with pytest.raises(TypeError):
+        Actor("maria", "FRONT-1", Role.MANAGER)
+
+
+def test_the_ledger_names_the_manager_who_typed_the_credentials(sqlite_hotel: Hotel):
+    hotel = sqlite_hotel
+    s = scene(hotel)
+    hotel.run(payments.void_payment, s.payment_id, reason="wrong bill", approval=hotel.approval())
+    with hotel.database.unit_of_work() as session:
+        void = session.scalars(select(Payment).where(Payment.voids_id == s.payment_id)).one()
+        assert (void.created_by, void.authorised_by) == ("anna", "maria")
+
+
+def test_a_manager_signed_in_voids_without_retyping(sqlite_hotel: Hotel):
+    hotel = sqlite_hotel
+    s = scene(hotel)
+    manager = hotel.as_role(Role.MANAGER)
+    manager.run(postings.void_posting, s.posting_id, reason="wrong room")
+    with hotel.database.unit_of_work() as session:
+        void = session.scalars(select(Posting).where(Posting.reverses_id == s.posting_id)).one()
+        assert (void.created_by, void.authorised_by) == ("maria", "maria")
+
+
+def test_a_manager_signed_in_still_needs_to_override_an_open_balance_explicitly(sqlite_hotel: Hotel):
+    hotel = sqlite_hotel
+    s = scene(hotel)
+    manager = hotel.as_role(Role.MANAGER)
+    unchanged(hotel, lambda: manager.run(stays.check_out, s.stay.reservation_id))
+
+
+def test_roles_grow_from_clerk_to_manager():
+    assert ROLE_RIGHTS[Role.CLERK] < ROLE_RIGHTS[Role.CASHIER] < ROLE_RIGHTS[Role.MANAGER] == frozenset(Right)
+    assert ROLE_RIGHTS[Role.POS] == {Right.POST_CHARGE, Right.REVERSE_POSTING, Right.OPEN_BILL, Right.APPLY_DEPOSIT}
+
+
+def test_a_cashier_refunds_and_overpays_without_a_manager(sqlite_hotel: Hotel):
+    hotel = sqlite_hotel
+    s = scene(hotel)
+    cashier = hotel.as_role(Role.CASHIER)
+    refund = cashier.run(payments.refund_payment, s.payment_id, hotel.money("1"))
+    over = cashier.run(payments.take_payment, s.stay.bill_id, Tender("cash", hotel.money("500")), allow_overpay=True)
+    assert (refund.authorised_by, over.authorised_by) == (None, None)
+    error = unchanged(hotel, lambda: cashier.run(payments.void_payment, s.payment_id, reason="r"))
+    assert isinstance(error, MissingRight)
+
+
+def test_a_clerk_actor_is_signed_in_with_its_role(sqlite_hotel: Hotel):
+    actor = signed_in(sqlite_hotel.database, Role.CLERK)
+    assert (actor.username, actor.role, actor.full_name) == ("anna", Role.CLERK, "Anna Petrova")

@@ -1,0 +1,330 @@
+"""The Russian and Bulgarian screens have no English left.
+
+Renders the main window, a reservation card (both tabs) whose bill has several payments, a
+refund, a void, a deposit transfer, a POS order and a transfer to a company account, and every
+dialog of the card, in Russian and in Bulgarian; walks every visible text (labels, buttons,
+fields, combo box items, table headers and cells, tooltips, menus) and fails on any Latin word
+that is not a proper name, a code or a currency.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QAbstractListModel, QCoreApplication, QLocale, QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QPlainTextEdit,
+    QTableView,
+    QTabWidget,
+    QTextEdit,
+    QWidget,
+)
+from sqlalchemy import select
+
+from desk.auth import trusted_actor
+from desk.bills import open_bill
+from desk.db import Database
+from desk.errors import DeskError
+from desk.folios import folio_of_reservation, load_folio
+from desk.models import (
+    CashRegister,
+    Company,
+    Event,
+    Folio,
+    Guest,
+    Hotel,
+    Outlet,
+    PaymentMethod,
+    Role,
+    Service,
+    TaxRate,
+    User,
+)
+from desk.money import MINOR_UNITS, Money
+from desk.payments import (
+    RefundDirection,
+    Tender,
+    apply_deposit,
+    refund_payment,
+    take_deposit,
+    take_payment,
+    transfer_to_company,
+    void_payment,
+)
+from desk.postings import OrderItem, post_charge, post_service, reverse_posting, void_posting
+from desk.stays import check_in, create_reservation, new_guest, post_night
+from ui import dialogs, i18n, ops
+from ui.card import BILLS_TAB, SERVICES_TAB, ReservationCard, open_card
+from ui.main_window import MainWindow
+
+from .conftest import DEMO_TODAY
+
+ROOT = Path(__file__).resolve().parents[2]
+BUILD = ROOT / "packaging" / "build_translations.py"
+LATIN_WORD = re.compile(r"(?<![0-9A-Za-z])[A-Za-z][A-Za-z’']*(?![0-9A-Za-z])")  # not inside codes (R10016)
+# Key names Qt writes in shortcuts whatever the language (Ctrl+Shift+N, Del), and "PDF".
+KEY_NAMES = {"Ctrl", "Shift", "Alt", "Meta", "Del", "Ins", "Esc", "Enter", "Return", "Tab", "Backspace",
+             "Home", "End", "PgUp", "PgDown", "Space", "PDF", *(chr(c) for c in range(ord("A"), ord("Z") + 1))}
+# An e-mail address (a placeholder's example) is not English.
+EMAIL = re.compile(r"\S+@\S+")
+CLERK = trusted_actor("maria", "DESK", Role.MANAGER)
+
+
+@pytest.fixture(scope="module")
+def qm_dir(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("qm")
+    result = subprocess.run([sys.executable, str(BUILD), "--release", "--force", "--qm-dir", str(out)],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture(params=["ru", "bg"])
+def language(request, qtbot, qm_dir) -> Iterator[str]:
+    saved = QLocale()
+    i18n.install_translator(QCoreApplication.instance(), request.param, qm_dir=qm_dir)
+    yield request.param
+    i18n.install_translator(QCoreApplication.instance(), "en")
+    i18n.remove_translators(QCoreApplication.instance())
+    QLocale.setDefault(saved)
+
+
+@dataclass
+class BusyStay:
+    folio_id: int
+    bill_id: int
+    second_bill_id: int
+    pos_posting_id: int
+    spa_posting_id: int
+    cash_payment_id: int
+    card_payment_id: int
+
+
+def eur(amount: str) -> Money:
+    return Money.of(amount, "EUR")
+
+
+def busy_stay(database: Database) -> BusyStay:
+    """A stay whose first bill holds every kind of ledger row the card shows."""
+    with database.unit_of_work() as session:
+        guest = new_guest(session, "Мария", "Иванова")
+        other = new_guest(session, "Георги", "Колев")
+        session.flush()
+        reservation = create_reservation(
+            session, CLERK, number="R77001", guests=[guest, other], arrival=DEMO_TODAY,
+            departure=DEMO_TODAY.replace(day=DEMO_TODAY.day + 3), nightly_rate=eur("110.00"), room_number="305",
+        )
+        check_in(session, CLERK, reservation.id, today=DEMO_TODAY)
+        post_night(session, CLERK, reservation.id, DEMO_TODAY)
+        folio_id = folio_of_reservation(session, reservation.id)
+        bill_id = load_folio(session, folio_id).bills[0].bill.id
+        second_bill_id = open_bill(session, CLERK, folio_id, payer_guest_id=other.id).id
+        spa = post_service(session, CLERK, bill_id=bill_id, service_code="SPA", quantity=2)
+        beer = post_service(session, CLERK, bill_id=bill_id, service_code="MB-BEER")
+        reverse_posting(session, CLERK, beer.id, reason="не брал")
+        water = post_service(session, CLERK, bill_id=bill_id, service_code="MB-WATER")
+        void_posting(session, CLERK, water.id, reason="ошибка")
+        items = [OrderItem("Shopska salad", Decimal(1), eur("7.80")), OrderItem("Espresso", Decimal(2), eur("2.80"))]
+        pos = post_charge(session, CLERK, bill_id=bill_id, description="Restaurant", quantity=1,
+                          unit_price=eur("13.40"), tax_code="VAT20", source="pos", outlet_code="REST",
+                          check_number="5501", external_ref="pos:REST:5501", items=items)
+        cash = take_payment(session, CLERK, bill_id, Tender("cash", eur("100.00")))
+        card = take_payment(session, CLERK, bill_id, Tender("card", eur("30.00")))
+        take_payment(session, CLERK, bill_id, Tender("cash", Money.of("20.00", "USD")))
+        voided = take_payment(session, CLERK, bill_id, Tender("card", eur("10.00")))
+        void_payment(session, CLERK, voided.id, reason="ошибка")
+        refund_payment(session, CLERK, cash.id, eur("15.00"), reason="скидка")
+        refund_payment(session, CLERK, card.id, eur("5.00"), direction=RefundDirection.DEPOSIT, reason="скидка")
+        take_deposit(session, CLERK, folio_id, Tender("cash", eur("200.00")))
+        apply_deposit(session, CLERK, bill_id, eur("50.00"))
+        post_service(session, CLERK, bill_id=second_bill_id, service_code="LAUNDRY")
+        company = session.scalars(select(Company).order_by(Company.id)).first()
+        assert company is not None
+        transfer_to_company(session, CLERK, second_bill_id, company.id)
+        return BusyStay(folio_id, bill_id, second_bill_id, pos.id, spa.id, cash.id, card.id)
+
+
+def allowed_words(database: Database) -> set[str]:
+    """Proper names, codes and currencies: Latin words that are right in any language."""
+    words: set[str] = set(MINOR_UNITS) | KEY_NAMES | {"TEST", "DESK"}
+    texts: list[str] = []
+    with database.unit_of_work() as session:
+        for guest in session.scalars(select(Guest)):
+            texts += [guest.first_name, guest.last_name]
+        texts += list(session.scalars(select(Company.name)))
+        texts += list(session.scalars(select(Event.name)))
+        texts += [name for name in session.scalars(select(Folio.walk_in_name)) if name]
+        for user in session.scalars(select(User)):
+            texts += [user.full_name, user.username]
+        for hotel in session.scalars(select(Hotel)):
+            texts += [hotel.name, hotel.address, hotel.tax_id]
+        for model in (Service, PaymentMethod, CashRegister, Outlet, TaxRate):
+            texts += list(session.scalars(select(model.code)))
+    for text in texts:
+        words.update(LATIN_WORD.findall(text))
+    return words
+
+
+def _plain(text: str) -> str:
+    text = re.sub(r"<[^>]+>", " ", text)
+    text = html.unescape(text).replace("&", "")  # mnemonics (&Save) are not words
+    return EMAIL.sub(" ", text)
+
+
+def visible_texts(root: QWidget) -> list[tuple[str, str]]:
+    """(where, text) for every text a clerk can read in ``root`` and its visible children."""
+    found: list[tuple[str, str]] = []
+
+    def add(where: str, text: object) -> None:
+        if isinstance(text, str) and text:
+            found.append((where, _plain(text)))
+
+    widgets = [root, *(w for w in root.findChildren(QWidget) if w.isVisibleTo(root))]
+    add("windowTitle", root.windowTitle())
+    for widget in widgets:
+        where = widget.objectName() or type(widget).__name__
+        add(f"{where}.toolTip", widget.toolTip())
+        if isinstance(widget, QLabel | QAbstractButton):
+            add(where, widget.text())
+        elif isinstance(widget, QLineEdit):
+            add(where, widget.text())
+            add(f"{where}.placeholder", widget.placeholderText())
+        elif isinstance(widget, QComboBox):
+            for index in range(widget.count()):
+                add(f"{where}[{index}]", widget.itemText(index))
+        elif isinstance(widget, QGroupBox):
+            add(where, widget.title())
+        elif isinstance(widget, QTabWidget):
+            for index in range(widget.count()):
+                add(f"{where}.tab", widget.tabText(index))
+                add(f"{where}.tabToolTip", widget.tabToolTip(index))
+        elif isinstance(widget, QTextEdit | QPlainTextEdit):
+            add(where, widget.toPlainText())
+        elif isinstance(widget, QAbstractItemView) and widget.model() is not None:
+            model = widget.model()
+            root_index = QModelIndex()
+            # A list model (QListWidget's) has one column and keeps columnCount private.
+            columns = 1 if isinstance(model, QAbstractListModel) else model.columnCount(root_index)
+            for column in range(columns):
+                if isinstance(widget, QTableView) and widget.isColumnHidden(column):
+                    continue
+                add(f"{where}.header", model.headerData(column, Qt.Orientation.Horizontal))
+                add(f"{where}.headerToolTip",
+                    model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole))
+                for row in range(model.rowCount(root_index)):
+                    index = model.index(row, column)
+                    for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                        value = model.data(index, role)
+                        if isinstance(value, str):
+                            add(f"{where}[{row},{column}]", value)
+    for menu in root.findChildren(QMenu):
+        add(f"{menu.objectName()}.title", menu.title())
+        for action in menu.actions():
+            add(f"{menu.objectName()}.action", action.text())
+            if action.toolTip() != action.text().replace("&", ""):
+                add(f"{menu.objectName()}.actionToolTip", action.toolTip())
+    if isinstance(root, QMainWindow):
+        for action in root.menuBar().actions():
+            add("menuBar", action.text())
+        add("statusBar", root.statusBar().currentMessage())
+    return found
+
+
+def english_in(root: QWidget, allowed: set[str]) -> list[str]:
+    return sorted({f"{where}: {text!r} ({word})"
+                   for where, text in visible_texts(root)
+                   for word in LATIN_WORD.findall(text) if word not in allowed})
+
+
+def _card(qtbot, ctx, folio_id: int) -> ReservationCard:
+    card = open_card(ctx, folio_id)
+    qtbot.waitUntil(lambda: card.is_loaded and card.isVisible())
+    return card
+
+
+def test_main_window_card_and_every_dialog_have_no_english(qtbot, desk_context, demo_database, language):
+    stay = busy_stay(demo_database)
+    allowed = allowed_words(demo_database)
+    problems: list[str] = []
+
+    window = MainWindow(desk_context)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.search_finished, timeout=10_000):
+        window.search_now()
+    problems += english_in(window, allowed)
+
+    card = _card(qtbot, desk_context, stay.folio_id)
+    assert card.card is not None
+    tabs = card.findChild(QTabWidget, "breakdownTabs")
+    tabs.setCurrentIndex(SERVICES_TAB)
+    problems += english_in(card, allowed)
+    tabs.setCurrentIndex(BILLS_TAB)
+    card.bills_view.selectRow(0)
+    qtbot.waitUntil(lambda: card.payments_model.rowCount() > 5)
+    problems += english_in(card, allowed)
+    # The card shows the translated ledger texts, not the stored English.
+    shown = " ".join(text for _, text in visible_texts(card))
+    assert ("Возврат оплаты" in shown) if language == "ru" else ("Възстановяване на плащане" in shown)
+
+    data = card.card
+    opened: list[QWidget] = [
+        dialogs.MakePaymentDialog(desk_context, data, stay.bill_id, card),
+        dialogs.DepositDialog(desk_context, data, card, pay_bill_id=stay.bill_id),
+        dialogs.MakeRefundDialog(desk_context, data, stay.cash_payment_id, card),
+        dialogs.ReceiptDialog(desk_context, data, stay.cash_payment_id, card),
+        dialogs.VoidDialog(desk_context, data, posting_id=stay.pos_posting_id, parent=card),
+        dialogs.VoidDialog(desk_context, data, payment_id=stay.card_payment_id, parent=card),
+        dialogs.AddServiceDialog(desk_context, data, stay.bill_id, card),
+        dialogs.MoveServicesDialog(desk_context, data, stay.bill_id, [stay.spa_posting_id, stay.pos_posting_id], card),
+        dialogs.SplitBillDialog(desk_context, data, stay.bill_id, card),
+        dialogs.CheckOutDialog(desk_context, data, card),
+        dialogs.ServiceDetailsDialog(desk_context, stay.pos_posting_id, card),
+    ]
+    for dialog in opened:
+        dialog.open()
+        qtbot.waitUntil(dialog.isVisible)
+        assert ops.wait_all(10_000)
+        qtbot.wait(50)  # the loaded results are delivered through the event loop
+        QCoreApplication.processEvents()
+        problems += [f"{dialog.objectName()}: {problem}" for problem in english_in(dialog, allowed)]
+        dialog.close()
+    card.close()
+    window.close()
+    assert problems == [], "\n".join(problems)
+
+
+def test_a_refusal_from_desk_reads_in_russian(qtbot, desk_context, demo_database, language):
+    stay = busy_stay(demo_database)
+    with demo_database.unit_of_work() as session, pytest.raises(DeskError) as refused:
+        apply_deposit(session, CLERK, stay.second_bill_id, eur("500.00"))
+    box = ops.show_error(None, refused.value)
+    qtbot.addWidget(box)
+    expected = {"ru": "На депозите только 155,00\u00a0EUR", "bg": "В депозита има само 155,00\u00a0EUR"}
+    assert box.text() == expected[language]
+
+    # And through a dialog: the field under the amount says it in the clerk's language.
+    card = _card(qtbot, desk_context, stay.folio_id)
+    dialog = dialogs.DepositDialog(desk_context, card.card, card, pay_bill_id=stay.bill_id)
+    dialog.open()
+    dialog.show_failure(refused.value)
+    shown = [text for _, text in visible_texts(dialog)]
+    assert expected[language] in shown
+    dialog.close()
+    card.close()

@@ -1,0 +1,141 @@
+"""Signing in at the desk: the sign-in window, switching user, locking and unlocking, idle lock."""
+
+from __future__ import annotations
+
+import pytest
+import shiboken6
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
+
+from desk.models import Role, User
+from ui.main_window import MainWindow
+from ui.sign_in import IdleWatch, SignInDialog, SignInPurpose
+
+
+def type_in(qtbot, dialog: SignInDialog, username: str | None, secret: str) -> None:
+    if username is not None:
+        dialog.username_edit.clear()
+        qtbot.keyClicks(dialog.username_edit, username)
+    dialog.secret_edit.clear()
+    qtbot.keyClicks(dialog.secret_edit, secret)
+
+
+def submit_and_wait(qtbot, dialog: SignInDialog) -> None:
+    """Press Sign in and wait until the check, run off the GUI thread, has answered (a dialog that
+    let the user in is gone)."""
+    qtbot.mouseClick(dialog.findChild(QPushButton, "signInButton"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog) or dialog.sign_in_button.isEnabled(), timeout=10_000)
+
+
+@pytest.fixture
+def sign_in_dialog(qtbot, demo_database):
+    dialog = SignInDialog(demo_database, "TEST-1", username="anna")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+@pytest.fixture
+def desk(qtbot, desk_context):
+    window = MainWindow(desk_context)
+    qtbot.addWidget(window)
+    window.show()
+    yield window
+    if window.lock_dialog is not None:
+        window.lock_dialog.close()
+    window.idle_watch.remove()
+
+
+def test_sign_in_with_the_password_gives_the_signed_in_actor(qtbot, sign_in_dialog):
+    assert sign_in_dialog.username_edit.text() == "anna"  # --user preselects the name, nothing more
+    assert sign_in_dialog.secret_edit.echoMode() is QLineEdit.EchoMode.Password
+    with qtbot.waitSignal(sign_in_dialog.signed_in, timeout=10_000) as signed:
+        type_in(qtbot, sign_in_dialog, None, "anna")
+        qtbot.mouseClick(sign_in_dialog.sign_in_button, Qt.MouseButton.LeftButton)
+    actor = signed.args[0]
+    assert (actor.username, actor.role, actor.workstation) == ("anna", Role.CLERK, "TEST-1")
+
+
+def test_a_wrong_password_is_refused_and_repeated_failures_lock_out(qtbot, sign_in_dialog, demo_database):
+    error = sign_in_dialog.findChild(QLabel, "signInError")
+    for _ in range(4):
+        type_in(qtbot, sign_in_dialog, None, "guess")
+        submit_and_wait(qtbot, sign_in_dialog)
+        assert error.text() == "Wrong user name, password or PIN."
+        assert sign_in_dialog.secret_edit.text() == ""
+    type_in(qtbot, sign_in_dialog, None, "guess")
+    submit_and_wait(qtbot, sign_in_dialog)
+    assert "Too many failed attempts" in error.text()
+    type_in(qtbot, sign_in_dialog, None, "anna")  # the right password no longer helps
+    submit_and_wait(qtbot, sign_in_dialog)
+    assert "Too many failed attempts" in error.text() and sign_in_dialog.actor is None
+    with demo_database.unit_of_work() as session:
+        assert session.get_one(User, "anna").locked_until is not None
+
+
+def test_the_status_bar_shows_the_signed_in_role_and_name(desk):
+    assert desk.cashier_label.text() == "Clerk: Anna Petrova"
+
+
+def test_switch_user_with_a_pin(qtbot, desk, desk_context):
+    desk.switch_user_action.trigger()
+    dialog = desk.switch_dialog
+    assert dialog is not None and dialog.isVisible()
+    with qtbot.waitSignal(desk_context.actor_changed, timeout=10_000):
+        type_in(qtbot, dialog, "ivan", "2222")
+        qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
+    assert desk_context.actor.username == "ivan" and desk_context.actor.role is Role.CASHIER
+    assert desk.cashier_label.text() == "Cashier: Ivan Georgiev"
+
+
+def test_lock_hides_the_desk_until_the_same_user_signs_in(qtbot, desk, desk_context):
+    desk.lock_action.trigger()
+    dialog = desk.lock_dialog
+    assert dialog is not None and dialog.isVisible() and not desk.isVisible()
+    assert dialog.purpose is SignInPurpose.UNLOCK
+    dialog.reject()  # Escape does not unlock
+    assert dialog.isVisible()
+
+    type_in(qtbot, dialog, "ivan", "ivan")  # a colleague who is not a manager cannot take over
+    submit_and_wait(qtbot, dialog)
+    assert "Only Anna Petrova or a manager" in dialog.error_label.text()
+    assert desk.is_locked and not desk.isVisible()
+
+    type_in(qtbot, dialog, "anna", "1111")
+    submit_and_wait(qtbot, dialog)
+    qtbot.waitUntil(lambda: desk.isVisible(), timeout=10_000)
+    assert not desk.is_locked and desk_context.actor.username == "anna"
+
+
+def test_a_manager_unlocks_and_takes_over(qtbot, desk, desk_context):
+    desk.lock()
+    dialog = desk.lock_dialog
+    type_in(qtbot, dialog, "maria", "manager")
+    submit_and_wait(qtbot, dialog)
+    qtbot.waitUntil(lambda: desk.isVisible(), timeout=10_000)
+    assert desk_context.actor.username == "maria"
+    assert desk.cashier_label.text() == "Manager: Maria Dimitrova"
+
+
+def test_the_desk_locks_itself_when_idle(qtbot, desk):
+    desk.idle_watch.remove()
+    desk.idle_watch = IdleWatch(50, desk)
+    desk.idle_watch.idle.connect(desk.lock)
+    desk.idle_watch.start()
+    qtbot.waitUntil(lambda: desk.is_locked, timeout=5_000)
+    assert not desk.isVisible()
+
+
+def test_activity_restarts_the_idle_timer(qtbot, desk, monkeypatch):
+    watch = IdleWatch(60_000, desk)
+    watch.start()
+    restarts: list[int] = []
+    start = watch._timer.start
+    monkeypatch.setattr(watch._timer, "start", lambda: restarts.append(1) or start())
+    qtbot.keyClick(desk.search_edit, Qt.Key.Key_A)
+    qtbot.mouseClick(desk.table.viewport(), Qt.MouseButton.LeftButton)
+    assert len(restarts) >= 2  # the key press and the click each put the lock further off
+    watch.stop()
+    qtbot.keyClick(desk.search_edit, Qt.Key.Key_B)
+    assert not watch.is_active  # a stopped watch (the desk is locked) is not restarted by typing
+    watch.remove()

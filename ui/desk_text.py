@@ -1,0 +1,85 @@
+"""What desk/ says, in the clerk's language: its refusals and the texts it writes on the ledger.
+
+desk/ raises errors with an English template and parameters, and writes ledger texts from
+templates of its own (``desk.texts``). Both are translated here from Qt's catalogue (contexts
+``DeskError`` and ``DeskText``, collected into ``ui/desk_messages.py`` by
+``packaging/desk_messages.py``) and filled with the parameters formatted in the locale.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from decimal import Decimal
+
+from PySide6.QtCore import QCoreApplication
+
+from desk.errors import DeskError, Phrase, render
+from desk.folios import PaymentLine
+from desk.models import Payment, Posting
+from desk.money import Money
+from desk.names import Names
+from desk.texts import payment_text, posting_text
+from ui.i18n import format_amount, format_date, format_money
+
+__all__ = ["error_text", "format_param", "payment_reference", "posting_description", "translate_message"]
+
+ERROR_CONTEXT = "DeskError"
+TEXT_CONTEXT = "DeskText"
+
+
+def format_param(value: object) -> str:
+    """A parameter of a desk message as the rest of the GUI writes it in this locale."""
+    if isinstance(value, Phrase):
+        return QCoreApplication.translate(ERROR_CONTEXT, value)
+    if isinstance(value, Money):
+        return format_money(value.amount, value.currency)
+    if isinstance(value, dt.date):
+        return format_date(value)
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int):
+        return format_amount(Decimal(value), 0) if abs(value) >= 10000 else str(value)
+    if isinstance(value, Decimal) and value.is_finite():
+        exponent = value.as_tuple().exponent
+        return format_amount(value, -exponent if isinstance(exponent, int) and exponent < 0 else 0)
+    if isinstance(value, list):
+        return ", ".join(format_param(item) for item in value)
+    if isinstance(value, tuple):
+        return ": ".join(format_param(item) for item in value)
+    return str(value)
+
+
+def translate_message(context: str, template: str, params: Mapping[str, object]) -> str:
+    translated = QCoreApplication.translate(context, template)
+    try:
+        return render(translated, params, format_param)
+    except (KeyError, IndexError, ValueError):
+        # A translation that names a placeholder the template lacks: better English than nothing.
+        return render(template, params, format_param)
+
+
+def error_text(exc: BaseException) -> str:
+    """``exc``'s message for the clerk: a desk refusal translated, anything else as it is."""
+    if isinstance(exc, DeskError):
+        return translate_message(ERROR_CONTEXT, exc.template, exc.params)
+    return str(exc)
+
+
+def payment_reference(payment: Payment | PaymentLine) -> str:
+    """A payment's text: translated when the desk wrote it, the clerk's own words otherwise."""
+    if isinstance(payment, PaymentLine):
+        payment = payment.payment
+    desk_text = payment_text(payment)
+    if desk_text is None:
+        return payment.text
+    return translate_message(TEXT_CONTEXT, desk_text.template, desk_text.params)
+
+
+def posting_description(posting: Posting, names: Names) -> str:
+    """A posting's description: the desk's own texts translated, catalogue and POS names in
+    the clerk's language (``names``), a clerk's text as typed."""
+    desk_text = posting_text(posting)
+    if desk_text is not None:
+        return translate_message(TEXT_CONTEXT, desk_text.template, desk_text.params)
+    return names.posting(posting)

@@ -1,0 +1,241 @@
+"""Signing in at the desk: at start, to switch user, and to unlock a locked desk.
+
+The password check (argon2, tens of milliseconds) runs off the GUI thread. One field takes the
+password or the user's short PIN, so a colleague switches in with four digits.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.auth import AccountLocked, Actor, sign_in
+from desk.db import Database
+from desk.errors import DeskError
+from desk.models import Role
+from ui.ops import Op
+
+# Minutes without a key press or a mouse click before the desk locks itself; 0 never locks.
+IDLE_LOCK_SETTING = "security/idle_lock_minutes"
+DEFAULT_IDLE_LOCK_MINUTES = 5
+
+
+def role_name(role: Role) -> str:
+    names = {
+        Role.CLERK: QCoreApplication.translate("SignIn", "Clerk"),
+        Role.CASHIER: QCoreApplication.translate("SignIn", "Cashier"),
+        Role.MANAGER: QCoreApplication.translate("SignIn", "Manager"),
+        Role.POS: QCoreApplication.translate("SignIn", "POS service"),
+    }
+    return names[role]
+
+
+def who_text(actor: Actor) -> str:
+    """“Clerk: Anna Petrova”, for the status bar."""
+    return QCoreApplication.translate("SignIn", "{role}: {name}").format(
+        role=role_name(actor.role), name=actor.full_name or actor.username)
+
+
+class SignInPurpose(enum.Enum):
+    START = "start"
+    SWITCH = "switch"
+    UNLOCK = "unlock"
+
+
+class SignInDialog(QDialog):
+    """User name and password (or PIN); emits ``signed_in`` with the Actor when the desk accepts it.
+
+    To unlock, only the user who locked the desk or a manager is let in.
+    """
+
+    signed_in = Signal(object)
+
+    def __init__(
+        self,
+        database: Database,
+        workstation: str,
+        *,
+        purpose: SignInPurpose = SignInPurpose.START,
+        username: str = "",
+        locked_by: Actor | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("signInDialog")
+        self.database = database
+        self.workstation = workstation
+        self.purpose = purpose
+        self.locked_by = locked_by
+        self.actor: Actor | None = None
+        self._op: Op[Actor] | None = None
+        titles = {
+            SignInPurpose.START: self.tr("Sign in"),
+            SignInPurpose.SWITCH: self.tr("Switch user"),
+            SignInPurpose.UNLOCK: self.tr("Desk locked"),
+        }
+        self.setWindowTitle(titles[purpose])
+        self.setMinimumWidth(360)
+
+        column = QVBoxLayout(self)
+        self.intro_label = QLabel()
+        self.intro_label.setObjectName("introLabel")
+        self.intro_label.setWordWrap(True)
+        if locked_by is not None:
+            self.intro_label.setText(
+                self.tr("{name} locked this desk. {name} or a manager can unlock it.").format(
+                    name=locked_by.full_name or locked_by.username)
+            )
+        else:
+            self.intro_label.setText(self.tr("Type your password, or your PIN to switch quickly."))
+        column.addWidget(self.intro_label)
+
+        form = QFormLayout()
+        self.username_edit = QLineEdit(username or (locked_by.username if locked_by else ""))
+        self.username_edit.setObjectName("signInUsernameEdit")
+        self.username_edit.setMaxLength(40)
+        label = QLabel(self.tr("&User name:"))
+        label.setBuddy(self.username_edit)
+        form.addRow(label, self.username_edit)
+        self.secret_edit = QLineEdit()
+        self.secret_edit.setObjectName("signInSecretEdit")
+        self.secret_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        label = QLabel(self.tr("&Password or PIN:"))
+        label.setBuddy(self.secret_edit)
+        form.addRow(label, self.secret_edit)
+        column.addLayout(form)
+
+        self.error_label = QLabel()
+        self.error_label.setObjectName("signInError")
+        self.error_label.setWordWrap(True)
+        self.error_label.setProperty("error", True)
+        self.error_label.hide()
+        column.addWidget(self.error_label)
+
+        buttons = QDialogButtonBox()
+        self.sign_in_button = QPushButton(self.tr("&Sign in"))
+        self.sign_in_button.setObjectName("signInButton")
+        self.sign_in_button.setDefault(True)
+        buttons.addButton(self.sign_in_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        if purpose is not SignInPurpose.UNLOCK:
+            cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+            cancel.setObjectName("signInCancelButton")
+            buttons.rejected.connect(self.reject)
+        buttons.accepted.connect(self.submit)
+        column.addWidget(buttons)
+        (self.secret_edit if self.username_edit.text() else self.username_edit).setFocus()
+
+    def show_error(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.show()
+
+    def submit(self) -> None:
+        if self._op is not None and self._op.is_running:
+            return
+        username = self.username_edit.text().strip()
+        secret = self.secret_edit.text()
+        if not username or not secret:
+            self.show_error(self.tr("Type your user name and your password or PIN."))
+            return
+        database, workstation = self.database, self.workstation
+
+        def work() -> Actor:
+            with database.unit_of_work() as session:
+                return sign_in(session, username, secret, workstation)
+
+        self.error_label.hide()
+        self._op = Op(self, work).busy(self.sign_in_button).success(self._accepted).failure(self._refused).run()
+
+    def _accepted(self, actor: Actor) -> None:
+        locked_by = self.locked_by
+        if locked_by is not None and actor.username != locked_by.username and actor.role is not Role.MANAGER:
+            self.secret_edit.clear()
+            self.show_error(self.tr("Only {name} or a manager can unlock this desk.").format(
+                name=locked_by.full_name or locked_by.username))
+            return
+        self.actor = actor
+        self.signed_in.emit(actor)
+        self.accept()
+
+    def _refused(self, exc: BaseException) -> None:
+        self.secret_edit.clear()
+        self.secret_edit.setFocus()
+        if isinstance(exc, AccountLocked):
+            self.show_error(self.tr("Too many failed attempts: {user} cannot sign in until {time}.").format(
+                user=exc.username, time=exc.until.astimezone().strftime("%H:%M")))
+        elif isinstance(exc, DeskError):
+            self.show_error(self.tr("Wrong user name, password or PIN."))
+        else:
+            self.show_error(self.tr("Signing in failed: {error}").format(error=exc))
+
+    def reject(self) -> None:
+        if self.purpose is SignInPurpose.UNLOCK:
+            return  # a locked desk stays locked until someone signs in
+        super().reject()
+
+
+def idle_lock_minutes() -> int:
+    value: Any = QSettings().value(IDLE_LOCK_SETTING, DEFAULT_IDLE_LOCK_MINUTES)
+    try:
+        return max(0, int(value))
+    except (TypeError, ValueError):
+        return DEFAULT_IDLE_LOCK_MINUTES
+
+
+class IdleWatch(QObject):
+    """Emits ``idle`` when no key, mouse or wheel event reached the application for ``ms``."""
+
+    idle = Signal()
+    ACTIVITY = frozenset({
+        QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
+        QEvent.Type.TouchBegin,
+    })
+
+    def __init__(self, ms: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(ms)
+        self._timer.timeout.connect(self.idle)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    def start(self) -> None:
+        if self._timer.interval() > 0:
+            self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    @property
+    def is_active(self) -> bool:
+        return self._timer.isActive()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in self.ACTIVITY and self._timer.isActive():
+            self._timer.start()
+        return False
+
+    def remove(self) -> None:
+        self._timer.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+
+
+def visible_windows(exclude: QWidget | None = None) -> list[QWidget]:
+    return [w for w in QApplication.topLevelWidgets() if w.isVisible() and w is not exclude
+            and w.windowType() in (Qt.WindowType.Window, Qt.WindowType.Dialog)]
