@@ -406,7 +406,7 @@
         <translation>&amp;Платец:</translation>
     </message>
     <message>
-        <source>Reference, e.g. the bank transfer&apos;s number</source>
+        <source>Reference, e.g. the bank transfer's number</source>
         <translation>Референция, напр. номер на банковия превод</translation>
     </message>
     <message>
@@ -457,7 +457,7 @@
         <translation>ПИН кодът е от 4 до 8 цифри</translation>
     </message>
     <message>
-        <source>A POS name is 1-24 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
+        <source>A POS name is 1-24 letters, digits, '.', '_' or '-'</source>
         <translation>Името на POS е от 1 до 24 букви, цифри, „.“, „_“ или „-“</translation>
     </message>
     <message>
@@ -489,7 +489,7 @@
         <translation>Записът в дневника изисква вид операция и устройство</translation>
     </message>
     <message>
-        <source>A ledger amount is in {currency}, not the hotel&apos;s {base}</source>
+        <source>A ledger amount is in {currency}, not the hotel's {base}</source>
         <translation>Сума в регистъра е в {currency}, а не във валутата на хотела {base}</translation>
     </message>
     <message>
@@ -545,6 +545,10 @@
         <translation>Ролята „{role}“ не позволява да {action}: нужно е разрешение от мениджър</translation>
     </message>
     <message>
+        <source>An item's name is too long: at most {limit} characters</source>
+        <translation>Името на артикула е твърде дълго: най-много {limit} знака</translation>
+    </message>
+    <message>
         <source>Another desk was changing the same bill at the same moment, so nothing was done. Look at the bill again and repeat the operation if it is still needed.</source>
         <translation>Друго работно място променяше същата сметка в същия момент, затова нищо не е направено. Погледнете сметката отново и повторете операцията, ако все още е нужна.</translation>
     </message>
@@ -561,6 +565,10 @@
         <translation>По сметка {bill} няма какво да се прехвърли</translation>
     </message>
     <message>
+        <source>Bill {bill} has {paid} paid on it: moving {amount} of services off it would leave it overpaid and the other bill owing. Refund or void its payment first</source>
+        <translation>По сметка {bill} са платени {paid}: преместването на услуги за {amount} би я оставило надплатена, а другата сметка — с дълг. Първо възстановете или анулирайте плащането ѝ</translation>
+    </message>
+    <message>
         <source>Bill {bill} is not on this folio</source>
         <translation>Сметка {bill} не е в това фолио</translation>
     </message>
@@ -571,6 +579,10 @@
     <message>
         <source>Bill {bill} owes only {balance}</source>
         <translation>По сметка {bill} се дължат само {balance}</translation>
+    </message>
+    <message>
+        <source>Bill {bill} owes {owed}: {amount} would leave it overpaid by {overpaid}</source>
+        <translation>Сметка {bill} дължи {owed}: с {amount} ще бъде надплатена с {overpaid}</translation>
     </message>
     <message>
         <source>Bill {key} does not exist</source>
@@ -725,8 +737,16 @@
         <translation>Плащане {payment} не съществува</translation>
     </message>
     <message>
+        <source>Payment {payment} is not a transfer to a company account</source>
+        <translation>Плащане {payment} не е прехвърляне към сметка на фирма</translation>
+    </message>
+    <message>
         <source>Payment {payment} is not on this folio</source>
         <translation>Плащане {payment} не е в това фолио</translation>
+    </message>
+    <message>
+        <source>Payment {payment} moved the bill to the account of {company}: reverse the transfer instead</source>
+        <translation>Плащане {payment} прехвърли сметката към сметката на {company}: вместо това отменете прехвърлянето</translation>
     </message>
     <message>
         <source>Reservation {key} does not exist</source>
@@ -825,6 +845,10 @@
         <translation>Посочете защо услугата се сторнира</translation>
     </message>
     <message>
+        <source>Say why the transfer is reversed</source>
+        <translation>Посочете защо прехвърлянето се отменя</translation>
+    </message>
+    <message>
         <source>Service {key} does not exist</source>
         <translation>Услуга {key} не съществува</translation>
     </message>
@@ -877,7 +901,11 @@
         <translation>Сумата трябва да е по-голяма от нула (въведено {amount})</translation>
     </message>
     <message>
-        <source>The check&apos;s composition (INPBUF CHECK) is missing: turn on XML for this interface</source>
+        <source>The check number is too long: at most {limit} characters</source>
+        <translation>Номерът на бележката е твърде дълъг: най-много {limit} знака</translation>
+    </message>
+    <message>
+        <source>The check's composition (INPBUF CHECK) is missing: turn on XML for this interface</source>
         <translation>Липсва съдържанието на сметката (INPBUF CHECK): включете XML за този интерфейс</translation>
     </message>
     <message>
@@ -891,6 +919,10 @@
     <message>
         <source>The deposit was already used: refund or move it first</source>
         <translation>Депозитът вече е използван: първо го възстановете или преместете</translation>
+    </message>
+    <message>
+        <source>The description is too long: at most {limit} characters</source>
+        <translation>Описанието е твърде дълго: най-много {limit} знака</translation>
     </message>
     <message>
         <source>The drawer should hold only {held}</source>
@@ -921,19 +953,19 @@
         <translation>Хотелът не е настроен</translation>
     </message>
     <message>
-        <source>The journal&apos;s request must be plain JSON: {exc}</source>
+        <source>The journal's request must be plain JSON: {exc}</source>
         <translation>Заявката в дневника трябва да е обикновен JSON: {exc}</translation>
     </message>
     <message>
-        <source>The journal&apos;s {where} may not hold a full card number</source>
+        <source>The journal's {where} may not hold a full card number</source>
         <translation>Дневникът ({where}) не може да съдържа пълен номер на карта</translation>
     </message>
     <message>
-        <source>The journal&apos;s {where} may not hold {key}</source>
+        <source>The journal's {where} may not hold {key}</source>
         <translation>Дневникът ({where}) не може да съдържа {key}</translation>
     </message>
     <message>
-        <source>The key of POS {name} was revoked: ask the hotel&apos;s administrator for a new one</source>
+        <source>The key of POS {name} was revoked: ask the hotel's administrator for a new one</source>
         <translation>Ключът на POS {name} е отменен: поискайте нов от администратора на хотела</translation>
     </message>
     <message>
@@ -953,16 +985,36 @@
         <translation>Цената за нощувка не може да е отрицателна</translation>
     </message>
     <message>
-        <source>The order&apos;s items do not add up to its amount</source>
+        <source>The order's items do not add up to its amount</source>
         <translation>Артикулите на поръчката не дават сумата ѝ</translation>
+    </message>
+    <message>
+        <source>The payer's name is too long: at most {limit} characters</source>
+        <translation>Името на платеца е твърде дълго: най-много {limit} знака</translation>
+    </message>
+    <message>
+        <source>The quantity must be less than {limit} (got {value})</source>
+        <translation>Количеството трябва да е по-малко от {limit} (получено {value})</translation>
     </message>
     <message>
         <source>The quantity must be positive with at most 3 decimals (got {value})</source>
         <translation>Количеството трябва да е положително, с най-много 3 знака след запетаята (въведено {value})</translation>
     </message>
     <message>
+        <source>The reason is too long: at most {limit} characters</source>
+        <translation>Причината е твърде дълга: най-много {limit} знака</translation>
+    </message>
+    <message>
+        <source>The reference is too long: at most {limit} characters</source>
+        <translation>Референцията е твърде дълга: най-много {limit} знака</translation>
+    </message>
+    <message>
         <source>The search text is too long (at most {limit} characters)</source>
         <translation>Текстът за търсене е твърде дълъг (най-много {limit} знака)</translation>
+    </message>
+    <message>
+        <source>The text is too long: at most {limit} characters</source>
+        <translation>Текстът е твърде дълъг: най-много {limit} знака</translation>
     </message>
     <message>
         <source>The {what} in {currency} is given twice</source>
@@ -1029,11 +1081,19 @@
         <translation>Това плащане се възстановява в {currency}</translation>
     </message>
     <message>
+        <source>This transfer was already reversed</source>
+        <translation>Това прехвърляне вече е отменено</translation>
+    </message>
+    <message>
+        <source>This transfer was recorded before its two halves were linked: reverse the company's charge and this payment by hand</source>
+        <translation>Това прехвърляне е записано преди двете му части да се свързват: отменете начислението на фирмата и това плащане ръчно</translation>
+    </message>
+    <message>
         <source>Too many failed attempts: {user} cannot sign in until {time}</source>
         <translation>Твърде много неуспешни опити: {user} не може да влезе до {time}</translation>
     </message>
     <message>
-        <source>Unknown POS key: ask the hotel&apos;s administrator for a key</source>
+        <source>Unknown POS key: ask the hotel's administrator for a key</source>
         <translation>Непознат ключ на POS: поискайте ключ от администратора на хотела</translation>
     </message>
     <message>
@@ -1129,7 +1189,7 @@
         <translation>добави услуга</translation>
     </message>
     <message>
-        <source>post the night&apos;s room charge</source>
+        <source>post the night's room charge</source>
         <translation>начисли нощувката</translation>
     </message>
     <message>
@@ -1143,6 +1203,10 @@
     <message>
         <source>reverse a charge</source>
         <translation>сторнира начисление</translation>
+    </message>
+    <message>
+        <source>reverse a transfer to a company</source>
+        <translation>отменя прехвърляне към фирма</translation>
     </message>
     <message>
         <source>run the cash shift</source>
@@ -1185,8 +1249,20 @@
         <translation>{amount} има повече знаци след запетаята, отколкото позволява {currency} ({digits})</translation>
     </message>
     <message>
+        <source>{amount} is too large an amount (at most {digits} digits before the point)</source>
+        <translation>{amount} е твърде голяма сума (най-много {digits} цифри преди десетичната запетая)</translation>
+    </message>
+    <message>
+        <source>{amount} is worth less than the smallest {currency} amount ({base_amount}): take a larger amount</source>
+        <translation>{amount} струва по-малко от най-малката сума в {currency} ({base_amount}): приемете по-голяма сума</translation>
+    </message>
+    <message>
         <source>{card} is neither a room number nor a guest code</source>
         <translation>{card} не е нито номер на стая, нито код на гост</translation>
+    </message>
+    <message>
+        <source>{company} already paid {amount} towards this transfer: refund the company first</source>
+        <translation>{company} вече плати {amount} по това прехвърляне: първо възстановете сумата на фирмата</translation>
     </message>
     <message>
         <source>{denomination} is not a {currency} note or coin</source>
@@ -1225,6 +1301,10 @@
         <translation>{record} {id} не може да се изтрие</translation>
     </message>
     <message>
+        <source>{service} is a bill moved to this account: reverse the transfer on the guest's bill, which undoes both halves</source>
+        <translation>{service} е сметка, прехвърлена към тази сметка: отменете прехвърлянето в сметката на госта, което отменя и двете части</translation>
+    </message>
+    <message>
         <source>{service} is already on bill {bill}</source>
         <translation>„{service}“ вече е в сметка {bill}</translation>
     </message>
@@ -1235,6 +1315,10 @@
     <message>
         <source>{service} was already reversed</source>
         <translation>„{service}“ вече е сторнирана</translation>
+    </message>
+    <message>
+        <source>{service} was already reversed on the company's account</source>
+        <translation>{service} вече е отменено в сметката на фирмата</translation>
     </message>
     <message>
         <source>{user} is not a manager and may not authorise this</source>
@@ -1280,6 +1364,10 @@
         <translation>Възстановяване на плащане {payment}</translation>
     </message>
     <message>
+        <source>Reversal of the transfer to {company}</source>
+        <translation>Отмяна на прехвърлянето към {company}</translation>
+    </message>
+    <message>
         <source>To bill {bill}</source>
         <translation>Към сметка {bill}</translation>
     </message>
@@ -1303,6 +1391,10 @@
         <translation>Сумата трябва да е по-голяма от нула.</translation>
     </message>
     <message>
+        <source>The amount is too large.</source>
+        <translation>Сумата е твърде голяма.</translation>
+    </message>
+    <message>
         <source>{currency} amounts have no decimals.</source>
         <translation>Сумите в {currency} нямат десетични знаци.</translation>
     </message>
@@ -1319,6 +1411,10 @@
         <translation>Количеството трябва да е по-голямо от нула.</translation>
     </message>
     <message>
+        <source>The quantity is too large.</source>
+        <translation>Количеството е твърде голямо.</translation>
+    </message>
+    <message>
         <source>A quantity has at most 3 decimals.</source>
         <translation>Количеството има най-много 3 десетични знака.</translation>
     </message>
@@ -1331,7 +1427,7 @@
         <translation>Сметка {number} · {payer} · салдо {balance}</translation>
     </message>
     <message>
-        <source>This needs a manager&apos;s approval: the manager types their user name and password below, then Apply.</source>
+        <source>This needs a manager's approval: the manager types their user name and password below, then Apply.</source>
         <translation>Нужно е одобрение от мениджър: мениджърът въвежда по-долу потребителското си име и парола, после „Приложи“.</translation>
     </message>
     <message>
@@ -1339,7 +1435,7 @@
         <translation>Су&amp;ма:</translation>
     </message>
     <message>
-        <source>Manager&apos;s &amp;user name:</source>
+        <source>Manager's &amp;user name:</source>
         <translation>&amp;Потребителско име на мениджъра:</translation>
     </message>
     <message>
@@ -1351,7 +1447,7 @@
         <translation>Необходим е подпис на мениджър.</translation>
     </message>
     <message>
-        <source>Enter the manager&apos;s password.</source>
+        <source>Enter the manager's password.</source>
         <translation>Въведете паролата на мениджъра.</translation>
     </message>
 </context>
@@ -1605,7 +1701,7 @@
         <translation>Относно „Рецепция“</translation>
     </message>
     <message>
-        <source>Front desk: the hotel cashier&apos;s workstation.
+        <source>Front desk: the hotel cashier's workstation.
 Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Рецепция: работното място на хотелския касиер.
 Намерете престой, прегледайте фолиото му, приемайте плащания и правете възстановявания, печатайте касови бележки.</translation>
@@ -1654,7 +1750,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>&amp;Дата:</translation>
     </message>
     <message>
-        <source>Reference, e.g. the card terminal&apos;s authorisation code</source>
+        <source>Reference, e.g. the card terminal's authorisation code</source>
         <translation>Референция, напр. код за оторизация от терминала</translation>
     </message>
     <message>
@@ -1680,6 +1776,18 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>The guest handed over less than the amount.</source>
         <translation>Гостът даде по-малко от сумата.</translation>
+    </message>
+    <message>
+        <source>The bill owes {owed}; take {amount} and leave {overpaid} overpaid?</source>
+        <translation>Сметката дължи {owed}; да се приемат {amount} и да остане надплащане {overpaid}?</translation>
+    </message>
+    <message>
+        <source>Overpayment</source>
+        <translation>Надплащане</translation>
+    </message>
+    <message>
+        <source>The bill owes {owed}.</source>
+        <translation>Сметката дължи {owed}.</translation>
     </message>
     <message>
         <source>1 {currency} = {rate} {base}</source>
@@ -1733,7 +1841,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Обратно на &amp;платеца (в брой или по картата)</translation>
     </message>
     <message>
-        <source>Into the guest&apos;s &amp;deposit (kept for later bills)</source>
+        <source>Into the guest's &amp;deposit (kept for later bills)</source>
         <translation>В &amp;депозита на госта (за следващи сметки)</translation>
     </message>
     <message>
@@ -1767,6 +1875,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Only a payment or a deposit can be refunded.</source>
         <translation>Може да се възстанови само плащане или депозит.</translation>
+    </message>
+    <message>
+        <source>This bill was moved to a company's account: reverse the transfer (Void) instead.</source>
+        <translation>Тази сметка е прехвърлена към сметката на фирма: вместо възстановяване отменете прехвърлянето (Анулиране).</translation>
     </message>
     <message>
         <source>This payment is voided: there is nothing to refund.</source>
@@ -2268,12 +2380,12 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Картонът не можа да се опресни: {error}</translation>
     </message>
     <message>
-        <source>{count} lines · total charged {amount}</source>
-        <translation>{count} реда · общо начислено {amount}</translation>
-    </message>
-    <message>
         <source>Updated {time}</source>
         <translation>Обновено {time}</translation>
+    </message>
+    <message>
+        <source>{count} services · charged {charged} · paid {paid} · balance {balance}</source>
+        <translation>Услуги: {count} · начислено {charged} · платено {paid} · остатък {balance}</translation>
     </message>
     <message>
         <source>In credit: {amount}</source>
@@ -2382,6 +2494,16 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Bill saved to {path}</source>
         <translation>Сметката е записана в {path}</translation>
+    </message>
+    <message>
+        <source>The bill is saved as:
+{path}</source>
+        <translation>Сметката е записана като:
+{path}</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Отвори</translation>
     </message>
     <message>
         <source>Bill saved to {path}; no PDF viewer could open it.</source>
@@ -2738,7 +2860,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Изберете фирмата, която плаща.</translation>
     </message>
     <message>
-        <source>Type the payer&apos;s name.</source>
+        <source>Type the payer's name.</source>
         <translation>Въведете името на платеца.</translation>
     </message>
 </context>
@@ -2844,6 +2966,14 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Text:</source>
         <translation>Текст:</translation>
+    </message>
+    <message>
+        <source>Reverse a transfer to a company account</source>
+        <translation>Отмяна на прехвърляне към сметка на фирма</translation>
+    </message>
+    <message>
+        <source>The charge on the account of {company} is reversed with it: the bill owes {amount} again, and the company no longer does.</source>
+        <translation>Начислението по сметката на {company} се сторнира заедно с него: сметката отново дължи {amount}, а фирмата вече не дължи.</translation>
     </message>
     <message>
         <source>Only a payment, a deposit or a refund can be voided.</source>

@@ -406,7 +406,7 @@
         <translation>&amp;Плательщик:</translation>
     </message>
     <message>
-        <source>Reference, e.g. the bank transfer&apos;s number</source>
+        <source>Reference, e.g. the bank transfer's number</source>
         <translation>Ссылка, например номер банковского перевода</translation>
     </message>
     <message>
@@ -457,7 +457,7 @@
         <translation>ПИН-код — от 4 до 8 цифр</translation>
     </message>
     <message>
-        <source>A POS name is 1-24 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
+        <source>A POS name is 1-24 letters, digits, '.', '_' or '-'</source>
         <translation>Имя POS — от 1 до 24 букв, цифр, «.», «_» или «-»</translation>
     </message>
     <message>
@@ -489,7 +489,7 @@
         <translation>Для записи в журнале нужны вид операции и устройство</translation>
     </message>
     <message>
-        <source>A ledger amount is in {currency}, not the hotel&apos;s {base}</source>
+        <source>A ledger amount is in {currency}, not the hotel's {base}</source>
         <translation>Сумма в журнале указана в {currency}, а не в валюте отеля {base}</translation>
     </message>
     <message>
@@ -545,6 +545,10 @@
         <translation>Роль «{role}» не позволяет {action}: нужно разрешение менеджера</translation>
     </message>
     <message>
+        <source>An item's name is too long: at most {limit} characters</source>
+        <translation>Название позиции слишком длинное: не более {limit} символов</translation>
+    </message>
+    <message>
         <source>Another desk was changing the same bill at the same moment, so nothing was done. Look at the bill again and repeat the operation if it is still needed.</source>
         <translation>Другое рабочее место в тот же момент изменяло этот же счёт, поэтому ничего не сделано. Посмотрите счёт ещё раз и повторите операцию, если она всё ещё нужна.</translation>
     </message>
@@ -561,6 +565,10 @@
         <translation>По счёту {bill} нечего переносить</translation>
     </message>
     <message>
+        <source>Bill {bill} has {paid} paid on it: moving {amount} of services off it would leave it overpaid and the other bill owing. Refund or void its payment first</source>
+        <translation>По счёту {bill} оплачено {paid}: перенос услуг на {amount} оставил бы его переплаченным, а другой счёт — с долгом. Сначала верните или аннулируйте его оплату</translation>
+    </message>
+    <message>
         <source>Bill {bill} is not on this folio</source>
         <translation>Счёта {bill} нет в этом фолио</translation>
     </message>
@@ -571,6 +579,10 @@
     <message>
         <source>Bill {bill} owes only {balance}</source>
         <translation>По счёту {bill} к оплате только {balance}</translation>
+    </message>
+    <message>
+        <source>Bill {bill} owes {owed}: {amount} would leave it overpaid by {overpaid}</source>
+        <translation>Долг по счёту {bill} — {owed}: при оплате {amount} переплата составит {overpaid}</translation>
     </message>
     <message>
         <source>Bill {key} does not exist</source>
@@ -725,8 +737,16 @@
         <translation>Оплаты {payment} не существует</translation>
     </message>
     <message>
+        <source>Payment {payment} is not a transfer to a company account</source>
+        <translation>Оплата {payment} не является переносом на счёт компании</translation>
+    </message>
+    <message>
         <source>Payment {payment} is not on this folio</source>
         <translation>Оплаты {payment} нет в этом фолио</translation>
+    </message>
+    <message>
+        <source>Payment {payment} moved the bill to the account of {company}: reverse the transfer instead</source>
+        <translation>Оплата {payment} перенесла счёт на счёт компании {company}: вместо этого отмените перенос</translation>
     </message>
     <message>
         <source>Reservation {key} does not exist</source>
@@ -825,6 +845,10 @@
         <translation>Укажите причину сторно услуги</translation>
     </message>
     <message>
+        <source>Say why the transfer is reversed</source>
+        <translation>Укажите, почему перенос отменяется</translation>
+    </message>
+    <message>
         <source>Service {key} does not exist</source>
         <translation>Услуги {key} не существует</translation>
     </message>
@@ -877,7 +901,11 @@
         <translation>Сумма должна быть больше нуля (указано {amount})</translation>
     </message>
     <message>
-        <source>The check&apos;s composition (INPBUF CHECK) is missing: turn on XML for this interface</source>
+        <source>The check number is too long: at most {limit} characters</source>
+        <translation>Номер чека слишком длинный: не более {limit} символов</translation>
+    </message>
+    <message>
+        <source>The check's composition (INPBUF CHECK) is missing: turn on XML for this interface</source>
         <translation>Нет состава чека (INPBUF CHECK): включите XML для этого интерфейса</translation>
     </message>
     <message>
@@ -891,6 +919,10 @@
     <message>
         <source>The deposit was already used: refund or move it first</source>
         <translation>Депозит уже использован: сначала верните или перенесите его</translation>
+    </message>
+    <message>
+        <source>The description is too long: at most {limit} characters</source>
+        <translation>Описание слишком длинное: не более {limit} символов</translation>
     </message>
     <message>
         <source>The drawer should hold only {held}</source>
@@ -921,19 +953,19 @@
         <translation>Отель не настроен</translation>
     </message>
     <message>
-        <source>The journal&apos;s request must be plain JSON: {exc}</source>
+        <source>The journal's request must be plain JSON: {exc}</source>
         <translation>Запрос в журнале должен быть простым JSON: {exc}</translation>
     </message>
     <message>
-        <source>The journal&apos;s {where} may not hold a full card number</source>
+        <source>The journal's {where} may not hold a full card number</source>
         <translation>В журнале ({where}) не может быть полного номера карты</translation>
     </message>
     <message>
-        <source>The journal&apos;s {where} may not hold {key}</source>
+        <source>The journal's {where} may not hold {key}</source>
         <translation>В журнале ({where}) не может быть {key}</translation>
     </message>
     <message>
-        <source>The key of POS {name} was revoked: ask the hotel&apos;s administrator for a new one</source>
+        <source>The key of POS {name} was revoked: ask the hotel's administrator for a new one</source>
         <translation>Ключ POS {name} отозван: попросите у администратора отеля новый</translation>
     </message>
     <message>
@@ -953,16 +985,36 @@
         <translation>Цена за ночь не может быть отрицательной</translation>
     </message>
     <message>
-        <source>The order&apos;s items do not add up to its amount</source>
+        <source>The order's items do not add up to its amount</source>
         <translation>Сумма позиций заказа не равна его сумме</translation>
+    </message>
+    <message>
+        <source>The payer's name is too long: at most {limit} characters</source>
+        <translation>Имя плательщика слишком длинное: не более {limit} символов</translation>
+    </message>
+    <message>
+        <source>The quantity must be less than {limit} (got {value})</source>
+        <translation>Количество должно быть меньше {limit} (получено {value})</translation>
     </message>
     <message>
         <source>The quantity must be positive with at most 3 decimals (got {value})</source>
         <translation>Количество должно быть положительным, не больше 3 знаков после запятой (указано {value})</translation>
     </message>
     <message>
+        <source>The reason is too long: at most {limit} characters</source>
+        <translation>Причина слишком длинная: не более {limit} символов</translation>
+    </message>
+    <message>
+        <source>The reference is too long: at most {limit} characters</source>
+        <translation>Ссылка слишком длинная: не более {limit} символов</translation>
+    </message>
+    <message>
         <source>The search text is too long (at most {limit} characters)</source>
         <translation>Слишком длинный текст поиска (не больше {limit} символов)</translation>
+    </message>
+    <message>
+        <source>The text is too long: at most {limit} characters</source>
+        <translation>Текст слишком длинный: не более {limit} символов</translation>
     </message>
     <message>
         <source>The {what} in {currency} is given twice</source>
@@ -1029,11 +1081,19 @@
         <translation>Эта оплата возвращается в {currency}</translation>
     </message>
     <message>
+        <source>This transfer was already reversed</source>
+        <translation>Этот перенос уже отменён</translation>
+    </message>
+    <message>
+        <source>This transfer was recorded before its two halves were linked: reverse the company's charge and this payment by hand</source>
+        <translation>Этот перенос записан до того, как его две части стали связываться: отмените начисление компании и эту оплату вручную</translation>
+    </message>
+    <message>
         <source>Too many failed attempts: {user} cannot sign in until {time}</source>
         <translation>Слишком много неудачных попыток: {user} не может войти до {time}</translation>
     </message>
     <message>
-        <source>Unknown POS key: ask the hotel&apos;s administrator for a key</source>
+        <source>Unknown POS key: ask the hotel's administrator for a key</source>
         <translation>Неизвестный ключ POS: попросите ключ у администратора отеля</translation>
     </message>
     <message>
@@ -1129,7 +1189,7 @@
         <translation>добавить услугу</translation>
     </message>
     <message>
-        <source>post the night&apos;s room charge</source>
+        <source>post the night's room charge</source>
         <translation>начислить проживание за ночь</translation>
     </message>
     <message>
@@ -1143,6 +1203,10 @@
     <message>
         <source>reverse a charge</source>
         <translation>сторнировать начисление</translation>
+    </message>
+    <message>
+        <source>reverse a transfer to a company</source>
+        <translation>отменять перенос на счёт компании</translation>
     </message>
     <message>
         <source>run the cash shift</source>
@@ -1185,8 +1249,20 @@
         <translation>В {amount} больше знаков после запятой, чем допускает {currency} ({digits})</translation>
     </message>
     <message>
+        <source>{amount} is too large an amount (at most {digits} digits before the point)</source>
+        <translation>{amount} — слишком большая сумма (не более {digits} цифр до запятой)</translation>
+    </message>
+    <message>
+        <source>{amount} is worth less than the smallest {currency} amount ({base_amount}): take a larger amount</source>
+        <translation>{amount} стоит меньше наименьшей суммы в {currency} ({base_amount}): примите бо́льшую сумму</translation>
+    </message>
+    <message>
         <source>{card} is neither a room number nor a guest code</source>
         <translation>{card} — не номер комнаты и не код гостя</translation>
+    </message>
+    <message>
+        <source>{company} already paid {amount} towards this transfer: refund the company first</source>
+        <translation>{company} уже оплатила {amount} по этому переносу: сначала сделайте возврат компании</translation>
     </message>
     <message>
         <source>{denomination} is not a {currency} note or coin</source>
@@ -1225,6 +1301,10 @@
         <translation>{record} {id} нельзя удалить</translation>
     </message>
     <message>
+        <source>{service} is a bill moved to this account: reverse the transfer on the guest's bill, which undoes both halves</source>
+        <translation>{service} — счёт, перенесённый на этот счёт компании: отмените перенос на счёте гостя, это отменит обе части</translation>
+    </message>
+    <message>
         <source>{service} is already on bill {bill}</source>
         <translation>«{service}» уже в счёте {bill}</translation>
     </message>
@@ -1235,6 +1315,10 @@
     <message>
         <source>{service} was already reversed</source>
         <translation>«{service}» уже сторнирована</translation>
+    </message>
+    <message>
+        <source>{service} was already reversed on the company's account</source>
+        <translation>{service} уже отменено на счёте компании</translation>
     </message>
     <message>
         <source>{user} is not a manager and may not authorise this</source>
@@ -1280,6 +1364,10 @@
         <translation>Возврат оплаты {payment}</translation>
     </message>
     <message>
+        <source>Reversal of the transfer to {company}</source>
+        <translation>Отмена переноса на счёт компании {company}</translation>
+    </message>
+    <message>
         <source>To bill {bill}</source>
         <translation>На счёт {bill}</translation>
     </message>
@@ -1303,6 +1391,10 @@
         <translation>Сумма должна быть больше нуля.</translation>
     </message>
     <message>
+        <source>The amount is too large.</source>
+        <translation>Сумма слишком велика.</translation>
+    </message>
+    <message>
         <source>{currency} amounts have no decimals.</source>
         <translation>Суммы в {currency} не имеют дробной части.</translation>
     </message>
@@ -1319,6 +1411,10 @@
         <translation>Количество должно быть больше нуля.</translation>
     </message>
     <message>
+        <source>The quantity is too large.</source>
+        <translation>Количество слишком велико.</translation>
+    </message>
+    <message>
         <source>A quantity has at most 3 decimals.</source>
         <translation>Количество имеет не более 3 знаков после запятой.</translation>
     </message>
@@ -1331,7 +1427,7 @@
         <translation>Счёт {number} · {payer} · остаток {balance}</translation>
     </message>
     <message>
-        <source>This needs a manager&apos;s approval: the manager types their user name and password below, then Apply.</source>
+        <source>This needs a manager's approval: the manager types their user name and password below, then Apply.</source>
         <translation>Нужно разрешение менеджера: менеджер вводит ниже своё имя пользователя и пароль, затем «Применить».</translation>
     </message>
     <message>
@@ -1339,7 +1435,7 @@
         <translation>Су&amp;мма:</translation>
     </message>
     <message>
-        <source>Manager&apos;s &amp;user name:</source>
+        <source>Manager's &amp;user name:</source>
         <translation>&amp;Имя пользователя менеджера:</translation>
     </message>
     <message>
@@ -1351,7 +1447,7 @@
         <translation>Требуется подпись менеджера.</translation>
     </message>
     <message>
-        <source>Enter the manager&apos;s password.</source>
+        <source>Enter the manager's password.</source>
         <translation>Введите пароль менеджера.</translation>
     </message>
 </context>
@@ -1605,7 +1701,7 @@
         <translation>О программе «Стойка регистрации»</translation>
     </message>
     <message>
-        <source>Front desk: the hotel cashier&apos;s workstation.
+        <source>Front desk: the hotel cashier's workstation.
 Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Стойка регистрации: рабочее место кассира гостиницы.
 Найдите проживание, просмотрите его фолио, принимайте платежи и оформляйте возвраты, печатайте чеки.</translation>
@@ -1654,7 +1750,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>&amp;Дата:</translation>
     </message>
     <message>
-        <source>Reference, e.g. the card terminal&apos;s authorisation code</source>
+        <source>Reference, e.g. the card terminal's authorisation code</source>
         <translation>Ссылка, например код авторизации карточного терминала</translation>
     </message>
     <message>
@@ -1680,6 +1776,18 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>The guest handed over less than the amount.</source>
         <translation>Гость передал меньше суммы оплаты.</translation>
+    </message>
+    <message>
+        <source>The bill owes {owed}; take {amount} and leave {overpaid} overpaid?</source>
+        <translation>Долг по счёту {owed}; принять {amount} и оставить переплату {overpaid}?</translation>
+    </message>
+    <message>
+        <source>Overpayment</source>
+        <translation>Переплата</translation>
+    </message>
+    <message>
+        <source>The bill owes {owed}.</source>
+        <translation>Долг по счёту {owed}.</translation>
     </message>
     <message>
         <source>1 {currency} = {rate} {base}</source>
@@ -1733,7 +1841,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Плательщику (&amp;наличными или на карту)</translation>
     </message>
     <message>
-        <source>Into the guest&apos;s &amp;deposit (kept for later bills)</source>
+        <source>Into the guest's &amp;deposit (kept for later bills)</source>
         <translation>На &amp;депозит гостя (для будущих счетов)</translation>
     </message>
     <message>
@@ -1767,6 +1875,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Only a payment or a deposit can be refunded.</source>
         <translation>Вернуть можно только платёж или депозит.</translation>
+    </message>
+    <message>
+        <source>This bill was moved to a company's account: reverse the transfer (Void) instead.</source>
+        <translation>Этот счёт перенесён на счёт компании: вместо возврата отмените перенос (Аннулировать).</translation>
     </message>
     <message>
         <source>This payment is voided: there is nothing to refund.</source>
@@ -2268,12 +2380,12 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Не удалось обновить карточку: {error}</translation>
     </message>
     <message>
-        <source>{count} lines · total charged {amount}</source>
-        <translation>Строк: {count} · всего начислено {amount}</translation>
-    </message>
-    <message>
         <source>Updated {time}</source>
         <translation>Обновлено {time}</translation>
+    </message>
+    <message>
+        <source>{count} services · charged {charged} · paid {paid} · balance {balance}</source>
+        <translation>Услуг: {count} · начислено {charged} · оплачено {paid} · остаток {balance}</translation>
     </message>
     <message>
         <source>In credit: {amount}</source>
@@ -2382,6 +2494,16 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Bill saved to {path}</source>
         <translation>Счёт сохранён в {path}</translation>
+    </message>
+    <message>
+        <source>The bill is saved as:
+{path}</source>
+        <translation>Счёт сохранён в файл:
+{path}</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Открыть</translation>
     </message>
     <message>
         <source>Bill saved to {path}; no PDF viewer could open it.</source>
@@ -2738,7 +2860,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Выберите компанию, которая платит.</translation>
     </message>
     <message>
-        <source>Type the payer&apos;s name.</source>
+        <source>Type the payer's name.</source>
         <translation>Введите имя плательщика.</translation>
     </message>
 </context>
@@ -2844,6 +2966,14 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Text:</source>
         <translation>Текст:</translation>
+    </message>
+    <message>
+        <source>Reverse a transfer to a company account</source>
+        <translation>Отмена переноса на счёт компании</translation>
+    </message>
+    <message>
+        <source>The charge on the account of {company} is reversed with it: the bill owes {amount} again, and the company no longer does.</source>
+        <translation>Начисление на счёте {company} сторнируется вместе с ним: по счёту снова долг {amount}, а компания больше ничего не должна.</translation>
     </message>
     <message>
         <source>Only a payment, a deposit or a refund can be voided.</source>

@@ -20,7 +20,7 @@ import sqlalchemy.exc
 from sqlalchemy import select, text
 
 from desk import journal
-from desk.auth import Actor
+from desk.auth import Actor, trusted_actor
 from desk.db import Database
 from desk.errors import LedgerImmutable
 from desk.journal import (
@@ -33,7 +33,7 @@ from desk.journal import (
     SecretInJournal,
     Verdict,
 )
-from desk.models import JournalEvent, JournalIntent, Payment
+from desk.models import JournalEvent, JournalIntent, Payment, Role
 from desk.money import Money
 from desk.payments import Tender, take_payment
 from desk.runner import Runner
@@ -288,7 +288,8 @@ def child(url: str, terminal_path: str, bill_id: int, mode: str) -> None:
     """Run in a subprocess: start a sale whose terminal hangs; the test kills us with SIGKILL."""
     database = Database(url)
     terminal = FakeTerminal(Path(terminal_path), mode=mode)
-    perform(Runner(database), Actor("anna", "TEST-1"), request(bill_id, Money.of("99.00", "EUR"), key="KILLED"),
+    actor = trusted_actor("anna", "TEST-1", Role.CASHIER)
+    perform(Runner(database), actor, request(bill_id, Money.of("99.00", "EUR"), key="KILLED"),
             terminal, FakeResolver(terminal),
             progress=lambda message: Path(terminal_path + ".progress").write_text(message))
 
@@ -344,7 +345,7 @@ def test_two_reconcilers_at_once_settle_each_operation_once(hotel: Hotel, tmp_pa
         try:
             # Each thread stands for another workstation's process: its own in-flight registry.
             results.append(journal.reconcile(Runner(database), {KIND: FakeResolver(terminal, barrier=barrier)},
-                                             Actor("anna", name), in_flight=InFlight()))
+                                             trusted_actor("anna", name, Role.CASHIER), in_flight=InFlight()))
         except BaseException as exc:
             failures.append(exc)
         finally:
@@ -407,7 +408,8 @@ def test_unresolved_is_per_workstation_when_asked(hotel: Hotel):
     stay = hotel.stay()
     mine = hotel.run(journal.record_intent, request(stay.bill_id, hotel.money("1.00")))
     with hotel.database.unit_of_work() as session:
-        theirs = journal.record_intent(session, Actor("ivan", "FRONT-2"), request(stay.bill_id, hotel.money("2.00")))
+        other_desk = trusted_actor("ivan", "FRONT-2", Role.CASHIER)
+        theirs = journal.record_intent(session, other_desk, request(stay.bill_id, hotel.money("2.00")))
     assert [i.id for i in hotel.query(journal.unresolved, "TEST-1")] == [mine.id]
     assert [i.id for i in hotel.query(journal.unresolved)] == [mine.id, theirs.id]
 

@@ -13,10 +13,10 @@ from pypdf import PdfReader
 from sqlalchemy import select, text
 
 import desk.shifts as shifts
-from desk.auth import Actor
+from desk.auth import Actor, trusted_actor
 from desk.db import Database
 from desk.errors import InvalidInput, LedgerImmutable
-from desk.models import ShiftCount, ShiftPayment
+from desk.models import Role, ShiftCount, ShiftPayment
 from desk.payments import RefundDirection, Tender, refund_payment, take_deposit, take_payment, void_payment
 from desk.runner import Runner
 from desk.shifts import (
@@ -36,7 +36,7 @@ from desk.types import utcnow
 
 from .conftest import Hotel
 
-TILL = Actor("anna", "TILL-9")  # a workstation of its own: the fixture's shift is on TEST-1
+TILL = trusted_actor("anna", "TILL-9", Role.CASHIER)  # a workstation of its own: the fixture's shift is on TEST-1
 
 
 def run(hotel: Hotel, use_case, *args, actor: Actor = TILL, **kwargs):
@@ -67,7 +67,7 @@ def test_open_shift_counts_the_float_and_numbers_shifts_per_workstation(hotel: H
     assert status.expected == (hotel.money("150.00"), hotel.money("40.00", "USD"))
     with pytest.raises(InvalidInput, match="still open"):
         run(hotel, open_shift, [])
-    other = run(hotel, open_shift, [], actor=Actor("ivan", "TILL-8"))
+    other = run(hotel, open_shift, [], actor=trusted_actor("ivan", "TILL-8", Role.CASHIER))
     assert other.number == 1
     assert hotel.query(shift_status, "TILL-9").shift_id == status.shift_id
 
