@@ -92,7 +92,7 @@ def _record(
     **fields: object,
 ) -> Payment:
     # Cash changes hands at a drawer: only with an open shift there, and linked to it.
-    shift = require_cash_shift(session, actor) if method.kind is MethodKind.CASH else None
+    shift = require_cash_shift(session, actor.workstation) if method.kind is MethodKind.CASH else None
     payment = Payment(
         folio_id=folio_id,
         bill_id=bill_id,

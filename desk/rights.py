@@ -45,9 +45,11 @@ class Right(enum.StrEnum):
     MANAGE_DEVICES = "manage_devices"
     MANAGE_POS_KEYS = "manage_pos_keys"
     MANAGE_USERS = "manage_users"
+    OPERATE_DEVICES = "operate_devices"  # journal a device operation: print, take a card, reconcile
 
 
 _CLERK = frozenset({
+    Right.OPERATE_DEVICES,
     Right.POST_CHARGE, Right.POST_SERVICE, Right.POST_NIGHT,
     Right.OPEN_BILL, Right.OPEN_ACCOUNT, Right.MOVE_POSTINGS, Right.SPLIT_BILL,
     Right.TAKE_PAYMENT, Right.TAKE_DEPOSIT, Right.APPLY_DEPOSIT,
@@ -127,6 +129,7 @@ RIGHT_ACTIONS: dict[Right, str] = {
     Right.MANAGE_DEVICES: N_("set up devices"),
     Right.MANAGE_POS_KEYS: N_("manage POS keys and settings"),
     Right.MANAGE_USERS: N_("manage users"),
+    Right.OPERATE_DEVICES: N_("operate the desk's devices"),
 }
 
 

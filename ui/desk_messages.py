@@ -185,6 +185,7 @@ ERRORS = (
     QT_TRANSLATE_NOOP("DeskError", "open a bill"),
     QT_TRANSLATE_NOOP("DeskError", "open an account"),
     QT_TRANSLATE_NOOP("DeskError", "open the cash drawer"),
+    QT_TRANSLATE_NOOP("DeskError", "operate the desk's devices"),
     QT_TRANSLATE_NOOP("DeskError", "pay a bill from the deposit"),
     QT_TRANSLATE_NOOP("DeskError", "post a charge"),
     QT_TRANSLATE_NOOP("DeskError", "post a service"),

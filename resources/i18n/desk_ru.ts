@@ -406,7 +406,7 @@
         <translation>&amp;Плательщик:</translation>
     </message>
     <message>
-        <source>Reference, e.g. the bank transfer's number</source>
+        <source>Reference, e.g. the bank transfer&apos;s number</source>
         <translation>Ссылка, например номер банковского перевода</translation>
     </message>
     <message>
@@ -457,7 +457,7 @@
         <translation>ПИН-код — от 4 до 8 цифр</translation>
     </message>
     <message>
-        <source>A POS name is 1-24 letters, digits, '.', '_' or '-'</source>
+        <source>A POS name is 1-24 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
         <translation>Имя POS — от 1 до 24 букв, цифр, «.», «_» или «-»</translation>
     </message>
     <message>
@@ -489,7 +489,7 @@
         <translation>Для записи в журнале нужны вид операции и устройство</translation>
     </message>
     <message>
-        <source>A ledger amount is in {currency}, not the hotel's {base}</source>
+        <source>A ledger amount is in {currency}, not the hotel&apos;s {base}</source>
         <translation>Сумма в журнале указана в {currency}, а не в валюте отеля {base}</translation>
     </message>
     <message>
@@ -545,7 +545,7 @@
         <translation>Роль «{role}» не позволяет {action}: нужно разрешение менеджера</translation>
     </message>
     <message>
-        <source>An item's name is too long: at most {limit} characters</source>
+        <source>An item&apos;s name is too long: at most {limit} characters</source>
         <translation>Название позиции слишком длинное: не более {limit} символов</translation>
     </message>
     <message>
@@ -905,7 +905,7 @@
         <translation>Номер чека слишком длинный: не более {limit} символов</translation>
     </message>
     <message>
-        <source>The check's composition (INPBUF CHECK) is missing: turn on XML for this interface</source>
+        <source>The check&apos;s composition (INPBUF CHECK) is missing: turn on XML for this interface</source>
         <translation>Нет состава чека (INPBUF CHECK): включите XML для этого интерфейса</translation>
     </message>
     <message>
@@ -953,19 +953,19 @@
         <translation>Отель не настроен</translation>
     </message>
     <message>
-        <source>The journal's request must be plain JSON: {exc}</source>
+        <source>The journal&apos;s request must be plain JSON: {exc}</source>
         <translation>Запрос в журнале должен быть простым JSON: {exc}</translation>
     </message>
     <message>
-        <source>The journal's {where} may not hold a full card number</source>
+        <source>The journal&apos;s {where} may not hold a full card number</source>
         <translation>В журнале ({where}) не может быть полного номера карты</translation>
     </message>
     <message>
-        <source>The journal's {where} may not hold {key}</source>
+        <source>The journal&apos;s {where} may not hold {key}</source>
         <translation>В журнале ({where}) не может быть {key}</translation>
     </message>
     <message>
-        <source>The key of POS {name} was revoked: ask the hotel's administrator for a new one</source>
+        <source>The key of POS {name} was revoked: ask the hotel&apos;s administrator for a new one</source>
         <translation>Ключ POS {name} отозван: попросите у администратора отеля новый</translation>
     </message>
     <message>
@@ -985,11 +985,11 @@
         <translation>Цена за ночь не может быть отрицательной</translation>
     </message>
     <message>
-        <source>The order's items do not add up to its amount</source>
+        <source>The order&apos;s items do not add up to its amount</source>
         <translation>Сумма позиций заказа не равна его сумме</translation>
     </message>
     <message>
-        <source>The payer's name is too long: at most {limit} characters</source>
+        <source>The payer&apos;s name is too long: at most {limit} characters</source>
         <translation>Имя плательщика слишком длинное: не более {limit} символов</translation>
     </message>
     <message>
@@ -1085,7 +1085,7 @@
         <translation>Этот перенос уже отменён</translation>
     </message>
     <message>
-        <source>This transfer was recorded before its two halves were linked: reverse the company's charge and this payment by hand</source>
+        <source>This transfer was recorded before its two halves were linked: reverse the company&apos;s charge and this payment by hand</source>
         <translation>Этот перенос записан до того, как его две части стали связываться: отмените начисление компании и эту оплату вручную</translation>
     </message>
     <message>
@@ -1093,7 +1093,7 @@
         <translation>Слишком много неудачных попыток: {user} не может войти до {time}</translation>
     </message>
     <message>
-        <source>Unknown POS key: ask the hotel's administrator for a key</source>
+        <source>Unknown POS key: ask the hotel&apos;s administrator for a key</source>
         <translation>Неизвестный ключ POS: попросите ключ у администратора отеля</translation>
     </message>
     <message>
@@ -1177,6 +1177,10 @@
         <translation>открыть денежный ящик</translation>
     </message>
     <message>
+        <source>operate the desk&apos;s devices</source>
+        <translation>работать с устройствами стойки</translation>
+    </message>
+    <message>
         <source>pay a bill from the deposit</source>
         <translation>оплатить счёт из депозита</translation>
     </message>
@@ -1189,7 +1193,7 @@
         <translation>добавить услугу</translation>
     </message>
     <message>
-        <source>post the night's room charge</source>
+        <source>post the night&apos;s room charge</source>
         <translation>начислить проживание за ночь</translation>
     </message>
     <message>
@@ -1301,7 +1305,7 @@
         <translation>{record} {id} нельзя удалить</translation>
     </message>
     <message>
-        <source>{service} is a bill moved to this account: reverse the transfer on the guest's bill, which undoes both halves</source>
+        <source>{service} is a bill moved to this account: reverse the transfer on the guest&apos;s bill, which undoes both halves</source>
         <translation>{service} — счёт, перенесённый на этот счёт компании: отмените перенос на счёте гостя, это отменит обе части</translation>
     </message>
     <message>
@@ -1317,7 +1321,7 @@
         <translation>«{service}» уже сторнирована</translation>
     </message>
     <message>
-        <source>{service} was already reversed on the company's account</source>
+        <source>{service} was already reversed on the company&apos;s account</source>
         <translation>{service} уже отменено на счёте компании</translation>
     </message>
     <message>
@@ -1427,7 +1431,7 @@
         <translation>Счёт {number} · {payer} · остаток {balance}</translation>
     </message>
     <message>
-        <source>This needs a manager's approval: the manager types their user name and password below, then Apply.</source>
+        <source>This needs a manager&apos;s approval: the manager types their user name and password below, then Apply.</source>
         <translation>Нужно разрешение менеджера: менеджер вводит ниже своё имя пользователя и пароль, затем «Применить».</translation>
     </message>
     <message>
@@ -1435,7 +1439,7 @@
         <translation>Су&amp;мма:</translation>
     </message>
     <message>
-        <source>Manager's &amp;user name:</source>
+        <source>Manager&apos;s &amp;user name:</source>
         <translation>&amp;Имя пользователя менеджера:</translation>
     </message>
     <message>
@@ -1447,7 +1451,7 @@
         <translation>Требуется подпись менеджера.</translation>
     </message>
     <message>
-        <source>Enter the manager's password.</source>
+        <source>Enter the manager&apos;s password.</source>
         <translation>Введите пароль менеджера.</translation>
     </message>
 </context>
@@ -1701,7 +1705,7 @@
         <translation>О программе «Стойка регистрации»</translation>
     </message>
     <message>
-        <source>Front desk: the hotel cashier's workstation.
+        <source>Front desk: the hotel cashier&apos;s workstation.
 Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Стойка регистрации: рабочее место кассира гостиницы.
 Найдите проживание, просмотрите его фолио, принимайте платежи и оформляйте возвраты, печатайте чеки.</translation>
@@ -1750,7 +1754,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>&amp;Дата:</translation>
     </message>
     <message>
-        <source>Reference, e.g. the card terminal's authorisation code</source>
+        <source>Reference, e.g. the card terminal&apos;s authorisation code</source>
         <translation>Ссылка, например код авторизации карточного терминала</translation>
     </message>
     <message>
@@ -1841,7 +1845,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Плательщику (&amp;наличными или на карту)</translation>
     </message>
     <message>
-        <source>Into the guest's &amp;deposit (kept for later bills)</source>
+        <source>Into the guest&apos;s &amp;deposit (kept for later bills)</source>
         <translation>На &amp;депозит гостя (для будущих счетов)</translation>
     </message>
     <message>
@@ -1877,7 +1881,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Вернуть можно только платёж или депозит.</translation>
     </message>
     <message>
-        <source>This bill was moved to a company's account: reverse the transfer (Void) instead.</source>
+        <source>This bill was moved to a company&apos;s account: reverse the transfer (Void) instead.</source>
         <translation>Этот счёт перенесён на счёт компании: вместо возврата отмените перенос (Аннулировать).</translation>
     </message>
     <message>
@@ -2860,7 +2864,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Выберите компанию, которая платит.</translation>
     </message>
     <message>
-        <source>Type the payer's name.</source>
+        <source>Type the payer&apos;s name.</source>
         <translation>Введите имя плательщика.</translation>
     </message>
 </context>

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from desk import bills, payments, postings, receipts, stays
+from desk import bills, journal, payments, postings, receipts, shifts, stays
 from desk.auth import ManagerApproval, hash_password
 from desk.errors import NotAuthorised
 from desk.models import Payment, Posting, Role, User
@@ -107,9 +107,19 @@ USE_CASES: dict[str, Any] = {
     "cancel_check": lambda h, s: (pos_checks.cancel_check, ("till", "C-1"), {}),
     "create_key": lambda h, s: (pos_keys.create_key, ("till",), {}),
     "revoke_key": lambda h, s: (pos_keys.revoke_key, ("till",), {}),
+    "record_intent": lambda h, s: (journal.record_intent, (None,), {}),
+    "mark_sent": lambda h, s: (journal.mark_sent, (1,), {}),
+    "record_event": lambda h, s: (journal.record_event, (1, journal.EventType.SENT), {}),
+    "close": lambda h, s: (journal.close, (1, journal.EventType.CANCELLED), {}),
+    "settle": lambda h, s: (journal.settle, (1, None), {}),
+    "open_shift": lambda h, s: (shifts.open_shift, ([],), {}),
+    "cash_in": lambda h, s: (shifts.cash_in, (h.money("1"), "float"), {}),
+    "cash_out": lambda h, s: (shifts.cash_out, (h.money("1"), "bank"), {}),
+    "close_shift": lambda h, s: (shifts.close_shift, ({},), {}),
 }
 CLERK_MAY_NOT_EVEN_WITH_APPROVAL = {
-    "set_setting", "set_payment_code", "remove_payment_code", "create_key", "revoke_key"}
+    "set_setting", "set_payment_code", "remove_payment_code", "create_key", "revoke_key",
+    "open_shift", "cash_in", "cash_out", "close_shift"}
 CLERK_REFUSED = {"reverse_posting", "void_posting", "overpay", "backdated_payment", "backdated_deposit",
                  "refund_payment", "void_payment", "reverse_company_transfer", "check_out_override"}
 POS_ALLOWED = {"post_charge", "reverse_posting", "open_bill", "apply_deposit", "post_check", "cancel_check"}
