@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from desk import bills, payments, postings, receipts, stays
+from desk import bills, devices, payments, postings, receipts, stays
 from desk.auth import ManagerApproval, hash_password
 from desk.errors import NotAuthorised
 from desk.models import Payment, Posting, Role, User
@@ -101,9 +101,15 @@ USE_CASES: dict[str, Any] = {
     "cancel_check": lambda h, s: (pos_checks.cancel_check, ("till", "C-1"), {}),
     "create_key": lambda h, s: (pos_keys.create_key, ("till",), {}),
     "revoke_key": lambda h, s: (pos_keys.revoke_key, ("till",), {}),
+    "add_printer": lambda h, s: (devices.add_printer, ("TEST-1", "P", "tcp://10.0.0.5"), {}),
+    "update_printer": lambda h, s: (devices.update_printer, (1, "P", "tcp://10.0.0.5"), {}),
+    "remove_printer": lambda h, s: (devices.remove_printer, (1,), {}),
+    "open_drawer": lambda h, s: (devices.open_drawer, (), {}),
+    "drawer_for_payment": lambda h, s: (devices.drawer_for_payment, (s.payment_id,), {}),
 }
 CLERK_MAY_NOT_EVEN_WITH_APPROVAL = {
-    "set_setting", "set_payment_code", "remove_payment_code", "create_key", "revoke_key"}
+    "set_setting", "set_payment_code", "remove_payment_code", "create_key", "revoke_key",
+    "add_printer", "update_printer", "remove_printer", "open_drawer"}
 CLERK_REFUSED = {"reverse_posting", "void_posting", "overpay", "backdated_payment", "backdated_deposit",
                  "refund_payment", "void_payment", "check_out_override"}
 POS_ALLOWED = {"post_charge", "reverse_posting", "open_bill", "apply_deposit", "post_check", "cancel_check"}
