@@ -122,6 +122,7 @@ class Startup(QObject):
         self.window.show()
         self.context.start_watching()
         self.context.reload_devices()
+        self.context.mailer.start()
         logger.info("%s signed in at %s", actor.username, self.workstation)
 
     def _failed(self, exc: BaseException) -> None:

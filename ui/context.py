@@ -12,6 +12,7 @@ from desk.auth import Actor
 from desk.changes import LedgerStamp, poll_changes
 from desk.db import Database
 from desk.devices import DeviceHub
+from desk.mail import MailWorker
 from desk.runner import Runner
 from ui.ops import Cancelled, Op, WorkerPool, named_pool
 
@@ -52,6 +53,8 @@ class DeskContext(QObject):
         self._watch.timeout.connect(self.check_for_changes)
         # The workstation's printers, one worker thread each, for the program's life (see close()).
         self.devices = DeviceHub(actor.workstation)
+        # E-receipts: started by the application (start_mail), woken by each receipt with an e-mail.
+        self.mailer = MailWorker(database)
 
     def device_op(self, parent: QObject | None, fn: Callable[[], T]) -> Op[T]:
         """An op that waits on a device: on its own pool, so the database's work never queues behind it."""
@@ -71,6 +74,7 @@ class DeskContext(QObject):
     def close(self) -> None:
         """At exit, after the ops have stopped: stop every printer worker and close its port."""
         self.devices.close()
+        self.mailer.close()
 
     def query(self, parent: QObject | None, fn: Callable[..., T], *args: Any, **kwargs: Any) -> Op[T]:
         """An op that reads: ``fn(session, *args)`` in its own transaction."""
