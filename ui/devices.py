@@ -15,27 +15,26 @@ from ui.ops import show_error
 logger = logging.getLogger(__name__)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Devices", text)
-
-
 def state_text(state: DeviceState) -> str:
     """A printer's state in a few words: the cause a clerk can fix first."""
     status = state.status
     if status is None:
-        return _tr("not answering")
+        return QCoreApplication.translate("Devices", "not answering")
     if status.cover_open:
-        text = _tr("cover open")
+        text = QCoreApplication.translate("Devices", "cover open")
     elif status.paper_out:
-        text = _tr("paper out")
+        text = QCoreApplication.translate("Devices", "paper out")
     elif not status.online:
-        text = _tr("offline")
+        text = QCoreApplication.translate("Devices", "offline")
     elif status.paper_near_end:
-        text = _tr("ready, paper low")
+        text = QCoreApplication.translate("Devices", "ready, paper low")
     else:
-        text = _tr("ready")
+        text = QCoreApplication.translate("Devices", "ready")
     if state.drawer and status.drawer_open is not None:
-        text += ", " + (_tr("drawer open") if status.drawer_open else _tr("drawer closed"))
+        text += ", " + (
+            QCoreApplication.translate("Devices", "drawer open") if status.drawer_open
+            else QCoreApplication.translate("Devices", "drawer closed")
+        )
     return text
 
 
@@ -45,7 +44,8 @@ _kept: set[QMessageBox] = set()
 
 def _warn(parent: QObject | None, text: str) -> None:
     window = parent.window() if isinstance(parent, QWidget) else None
-    box = QMessageBox(QMessageBox.Icon.Warning, _tr("Cash drawer"), text, QMessageBox.StandardButton.Ok, window)
+    title = QCoreApplication.translate("Devices", "Cash drawer")
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, window)
     box.setObjectName("drawerWarning")
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     _kept.add(box)
@@ -67,7 +67,8 @@ def kick_for_payment(ctx: DeskContext, parent: QObject | None, payment_id: int) 
 
     def failed(exc: BaseException) -> None:
         logger.warning("drawer not opened for payment %s: %s", payment_id, exc)
-        _warn(parent, _tr("The payment is recorded, but the cash drawer did not open: {error}").format(
+        _warn(parent, QCoreApplication.translate(
+            "Devices", "The payment is recorded, but the cash drawer did not open: {error}").format(
             error=error_text(exc)))
 
     ctx.change(parent, drawer_for_payment, payment_id).success(recorded).failure(failed).run()
@@ -78,10 +79,12 @@ def open_drawer_now(ctx: DeskContext, parent: QObject | None) -> None:
 
     def kicked(kick: DrawerKick) -> None:
         if kick.drawer_open is False:
-            _warn(parent, _tr("The drawer was told to open, but the printer reports it closed."))
+            _warn(parent, QCoreApplication.translate(
+                "Devices", "The drawer was told to open, but the printer reports it closed."))
 
     def failed(exc: BaseException) -> None:
-        _warn(parent, _tr("The cash drawer did not open: {error}").format(error=error_text(exc)))
+        _warn(parent, QCoreApplication.translate(
+            "Devices", "The cash drawer did not open: {error}").format(error=error_text(exc)))
 
     ctx.change(parent, open_drawer).success(
         lambda _opening: ctx.device_op(parent, ctx.devices.kick_drawer).success(kicked).failure(failed).run()
