@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -250,7 +251,8 @@ class DevicesDialog(QDialog):
         self._enable()
         hub = self._hub()
         if hub is self.ctx.devices:
-            self.ctx.reload_devices(then=self.refresh_status)
+            # The reload belongs to the context: this window may be gone when it ends.
+            self.ctx.reload_devices(then=lambda: self.refresh_status() if shiboken6.isValid(self) else None)
         else:
             hub.configure(settings)
             self.refresh_status()
