@@ -572,3 +572,68 @@ class ShiftCount(LedgerRecord, Base):
     difference: Mapped[Money]  # counted - expected: positive is over, negative is short
     # Denomination (as text) -> pieces counted, as the cashier entered them.
     denominations: Mapped[dict[str, int]] = mapped_column(JSON, default=dict)
+
+
+# --- devices of each workstation, and who opened the cash drawer ----------------------------
+
+
+class WorkstationPrinter(Base):
+    """A receipt printer on one workstation, kept by the workstation's name (survives reinstalling).
+
+    ``register_code`` is the cash register whose receipts it prints (None: test pages and copies
+    only); ``drawer`` marks the printer whose drawer connector holds the cash drawer.
+    """
+
+    __tablename__ = "workstation_printer"
+    __table_args__ = (UniqueConstraint("workstation", "name"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workstation: Mapped[str] = mapped_column(String(40), index=True)
+    name: Mapped[str] = mapped_column(String(80))
+    url: Mapped[str] = mapped_column(String(160))
+    profile: Mapped[str] = mapped_column(String(40))
+    paper_mm: Mapped[int]
+    register_code: Mapped[str | None] = mapped_column(ForeignKey("cash_register.code"))
+    drawer: Mapped[bool] = mapped_column(default=False)
+    changed_by: Mapped[str] = mapped_column(String(40))
+    changed_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class DrawerOpening(LedgerRecord, Base):
+    """The cash drawer was told to open: by whom, when, and why (a cash payment or by hand)."""
+
+    __tablename__ = "drawer_opening"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workstation: Mapped[str] = mapped_column(String(40), index=True)
+    opened_by: Mapped[str] = mapped_column(String(40))
+    opened_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # One kick per cash payment: a payment cannot be used to open the drawer again and again.
+    payment_id: Mapped[int | None] = mapped_column(ForeignKey("payment.id"), unique=True)
+
+
+class MailSettings(Base):
+    """The SMTP server electronic receipts go out through (one row). The password is not here:
+    it comes from the environment (``DESK_SMTP_PASSWORD``), so a database copy never holds it."""
+
+    __tablename__ = "mail_settings"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    host: Mapped[str] = mapped_column(String(160))
+    port: Mapped[int]
+    security: Mapped[str] = mapped_column(String(16))  # "none", "starttls" or "tls"
+    username: Mapped[str] = mapped_column(String(120), default="")
+    sender: Mapped[str] = mapped_column(String(120))
+    changed_by: Mapped[str] = mapped_column(String(40))
+    changed_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class MailOutbox(Base):
+    """An e-mail waiting to go out, or gone: tried again until the server takes it."""
+
+    __tablename__ = "mail_outbox"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    receipt_request_id: Mapped[int] = mapped_column(ForeignKey("receipt_request.id"), unique=True)
+    recipient: Mapped[str] = mapped_column(String(120))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    attempts: Mapped[int] = mapped_column(default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    last_error: Mapped[str] = mapped_column(String(240), default="")
+    sent_at: Mapped[datetime | None]

@@ -60,4 +60,8 @@ def request_receipt(
     )
     session.add(request)
     session.flush()
+    if email:  # sent by the mail worker after the commit; a server that is down blocks nothing
+        from desk.mail import enqueue_receipt_email
+
+        enqueue_receipt_email(session, request)
     return request

@@ -121,6 +121,8 @@ class Startup(QObject):
         self.window.closed.connect(self.app.quit)
         self.window.show()
         self.context.start_watching()
+        self.context.reload_devices()
+        self.context.mailer.start()
         logger.info("%s signed in at %s", actor.username, self.workstation)
 
     def _failed(self, exc: BaseException) -> None:
@@ -145,6 +147,8 @@ class Startup(QObject):
         ops.cancel_all()
         if not ops.wait_all(10_000):
             logger.warning("work was still running at exit")
+        if self.context is not None:
+            self.context.close()
         if self.window is not None:
             self.window.deleteLater()
         if self.database is not None:

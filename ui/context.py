@@ -11,14 +11,20 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from desk.auth import Actor
 from desk.changes import LedgerStamp, poll_changes
 from desk.db import Database
+from desk.devices import DeviceHub
+from desk.mail import MailWorker
 from desk.runner import Runner
-from ui.ops import Cancelled, Op
+from ui.ops import Cancelled, Op, WorkerPool, named_pool
 
 T = TypeVar("T")
 logger = logging.getLogger(__name__)
 
 # Other workstations and the POS write to the same database; this is how soon we notice.
 POLL_INTERVAL_MS = 3000
+
+
+def device_pool() -> WorkerPool:
+    return named_pool("devices", 2)
 
 
 class DeskContext(QObject):
@@ -34,6 +40,7 @@ class DeskContext(QObject):
     folios_changed = Signal(object)
     database_online = Signal(bool)
     actor_changed = Signal(object)  # the Actor now signed in, after a switch of user
+    devices_changed = Signal()  # the workstation's device settings were (re)loaded
 
     def __init__(self, database: Database, actor: Actor, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -44,6 +51,30 @@ class DeskContext(QObject):
         self._watch = QTimer(self)
         self._watch.setInterval(POLL_INTERVAL_MS)
         self._watch.timeout.connect(self.check_for_changes)
+        # The workstation's printers, one worker thread each, for the program's life (see close()).
+        self.devices = DeviceHub(actor.workstation)
+        # E-receipts: started by the application (start_mail), woken by each receipt with an e-mail.
+        self.mailer = MailWorker(database)
+
+    def device_op(self, parent: QObject | None, fn: Callable[[], T]) -> Op[T]:
+        """An op that waits on a device: on its own pool, so the database's work never queues behind it."""
+        return Op(parent, fn, pool=device_pool())
+
+    def reload_devices(self, then: Callable[[], Any] | None = None) -> Op[Any]:
+        """Read this workstation's device settings again and rebuild the printers that changed."""
+
+        def loaded(_plan: object) -> None:
+            self.devices_changed.emit()
+            if then is not None:
+                then()
+
+        return self.query(self, self.devices.load).success(loaded).failure(
+            lambda exc: logger.warning("device settings not loaded: %s", exc)).run()
+
+    def close(self) -> None:
+        """At exit, after the ops have stopped: stop every printer worker and close its port."""
+        self.devices.close()
+        self.mailer.close()
 
     def query(self, parent: QObject | None, fn: Callable[..., T], *args: Any, **kwargs: Any) -> Op[T]:
         """An op that reads: ``fn(session, *args)`` in its own transaction."""

@@ -32,7 +32,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk.devices import DeviceState
 from desk.reports.shift_pdf import write_x_report
+from desk.rights import Right
 from desk.search import (
     ALL_KINDS,
     MAX_TEXT_LENGTH,
@@ -46,6 +48,7 @@ from desk.search import (
 from desk.shifts import ShiftForm, ShiftReport, ShiftStatus, shift_form, shift_status
 from desk.stays import company_folio, event_folio
 from ui.context import DeskContext
+from ui.devices import open_drawer_now, state_text
 from ui.dialogs import shift as shift_dialogs
 from ui.dialogs.shift import CashMoveDialog, CloseShiftDialog, OpenShiftDialog, ShiftReportDialog
 from ui.i18n import current_language, format_datetime, format_money
@@ -57,6 +60,8 @@ logger = logging.getLogger(__name__)
 
 # How long typing must pause before the search runs.
 SEARCH_DELAY_MS = 250
+# How often the status bar asks the registers' printers how they are.
+DEVICE_POLL_MS = 30_000
 
 
 def open_card(ctx: DeskContext, folio_id: int, parent: QWidget | None = None) -> QWidget | None:
@@ -248,6 +253,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.refresh_action)
 
         self._build_shift_menu()
+        self._build_settings_menu()
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.about_action = QAction(self.tr("&About"), self)
@@ -272,6 +278,36 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         self.x_report_action = action("xReportAction", self.tr("&X report"), self._x_report)
         self.close_shift_action = action("closeShiftAction", self.tr("&Close shift…"), self._close_shift)
+        menu.addSeparator()
+        # Enabled for everyone: a clerk is refused by the desk, and the refusal says who may.
+        self.open_drawer_action = QAction(self.tr("Open &drawer"), self)
+        self.open_drawer_action.setObjectName("openDrawerAction")
+        self.open_drawer_action.triggered.connect(self.open_drawer)
+        menu.addAction(self.open_drawer_action)
+
+    def _build_settings_menu(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("S&ettings"))
+        menu.setObjectName("settingsMenu")
+        self.devices_action = QAction(self.tr("&Devices…"), self)
+        self.devices_action.setObjectName("devicesAction")
+        self.devices_action.triggered.connect(self.show_devices)
+        menu.addAction(self.devices_action)
+        self._enable_for_actor()
+
+    def _enable_for_actor(self) -> None:
+        self.devices_action.setEnabled(self.ctx.actor.may(Right.MANAGE_DEVICES))
+
+    def show_devices(self) -> None:
+        from ui.dialogs.devices import DevicesDialog
+
+        dialog = DevicesDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: self._load_device_states())
+        self.devices_dialog = dialog
+        dialog.open()
+
+    def open_drawer(self) -> None:
+        open_drawer_now(self.ctx, self)
 
     def _with_shift_form(self, then: Callable[[ShiftForm], None]) -> None:
         self.ctx.query(self, shift_form, self.ctx.actor.workstation).success(then).run()
@@ -336,6 +372,13 @@ class MainWindow(QMainWindow):
         self.shift_label = label("shiftLabel", self.tr("No shift open"))
         self.shift: ShiftStatus | None = None
         self.devices_label = label("devicesLabel", "")
+        self.registers: tuple[tuple[str, str], ...] = ()
+        self._asking_devices = False
+        self._device_timer = QTimer(self)
+        self._device_timer.setInterval(DEVICE_POLL_MS)
+        self._device_timer.timeout.connect(self._load_device_states)
+        self._device_timer.start()
+        self.ctx.devices_changed.connect(self._load_device_states)
         self.database_label = label("databaseLabel", "")
         self._show_database_state(True)
 
@@ -346,12 +389,39 @@ class MainWindow(QMainWindow):
             self._show_status).failure(lambda exc: logger.warning("status bar not loaded: %s", exc)).run()
 
     def _show_status(self, status: DeskStatus) -> None:
-        # The device layer is not connected yet: every register is shown as such.
-        states = [
-            self.tr("{register}: not connected").format(register=code) for code, _name in status.cash_registers
-        ]
-        self.devices_label.setText(" · ".join(states) if states else self.tr("No cash register"))
-        self.devices_label.setToolTip("\n".join(name for _code, name in status.cash_registers))
+        self.registers = status.cash_registers
+        self._show_register_states({})
+        self._load_device_states()
+
+    def _load_device_states(self) -> None:
+        """Ask each register's printer for its status, on the device pool (a printer away takes seconds)."""
+        if self._asking_devices:
+            return
+        self._asking_devices = True
+
+        def done(states: dict[str, DeviceState]) -> None:
+            self._asking_devices = False
+            self._show_register_states(states)
+
+        def failed(exc: BaseException) -> None:
+            self._asking_devices = False
+            logger.warning("device states not read: %s", exc)
+
+        self.ctx.device_op(self.devices_label, self.ctx.devices.register_states).success(done).failure(failed).run()
+
+    def _show_register_states(self, states: dict[str, DeviceState]) -> None:
+        texts, tips = [], []
+        for code, name in self.registers:
+            state = states.get(code)
+            if state is None:
+                text = self.tr("{register}: no printer").format(register=code)
+            else:
+                text = self.tr("{register}: {state}").format(register=code, state=state_text(state))
+            texts.append(text)
+            tips.append(f"{name}: {state.url}" if state else name)
+        self.devices_label.setText(" · ".join(texts) if texts else self.tr("No cash register"))
+        self.devices_label.setToolTip("\n".join(tips))
+        self.devices_label.setProperty("ready", all(s.ready for s in states.values()) if states else None)
 
     def _show_database_state(self, online: bool) -> None:
         self.database_label.setText(self.tr("Database online") if online else self.tr("Database offline"))
@@ -359,6 +429,7 @@ class MainWindow(QMainWindow):
 
     def _show_actor(self, actor: object) -> None:
         self.cashier_label.setText(who_text(self.ctx.actor))
+        self._enable_for_actor()
 
     # --- who is at the desk ---------------------------------------------------------------------
 

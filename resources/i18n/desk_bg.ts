@@ -406,7 +406,7 @@
         <translation>&amp;Платец:</translation>
     </message>
     <message>
-        <source>Reference, e.g. the bank transfer&apos;s number</source>
+        <source>Reference, e.g. the bank transfer's number</source>
         <translation>Референция, напр. номер на банковия превод</translation>
     </message>
     <message>
@@ -457,7 +457,7 @@
         <translation>ПИН кодът е от 4 до 8 цифри</translation>
     </message>
     <message>
-        <source>A POS name is 1-24 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
+        <source>A POS name is 1-24 letters, digits, '.', '_' or '-'</source>
         <translation>Името на POS е от 1 до 24 букви, цифри, „.“, „_“ или „-“</translation>
     </message>
     <message>
@@ -489,8 +489,12 @@
         <translation>Записът в дневника изисква вид операция и устройство</translation>
     </message>
     <message>
-        <source>A ledger amount is in {currency}, not the hotel&apos;s {base}</source>
+        <source>A ledger amount is in {currency}, not the hotel's {base}</source>
         <translation>Сума в регистъра е в {currency}, а не във валутата на хотела {base}</translation>
+    </message>
+    <message>
+        <source>A mail server needs a host name</source>
+        <translation>Пощенският сървър трябва да има име на хост</translation>
     </message>
     <message>
         <source>A payment code is 1-16 characters</source>
@@ -505,8 +509,20 @@
         <translation>Телефонният номер започва с + и кода на държавата, напр. +359 88 123 4567</translation>
     </message>
     <message>
+        <source>A port is a number from 1 to 65535</source>
+        <translation>Портът е число от 1 до 65535</translation>
+    </message>
+    <message>
         <source>A price cannot be negative: reverse the service instead</source>
         <translation>Цената не може да е отрицателна: сторнирайте услугата</translation>
+    </message>
+    <message>
+        <source>A printer address is at most 160 characters</source>
+        <translation>Адресът на принтера е най-много 160 знака</translation>
+    </message>
+    <message>
+        <source>A printer needs a name of at most 80 characters</source>
+        <translation>Принтерът трябва да има име до 80 знака</translation>
     </message>
     <message>
         <source>A refund into the deposit is undone by applying the deposit</source>
@@ -541,11 +557,15 @@
         <translation>Клиентът без резервация трябва да има име</translation>
     </message>
     <message>
+        <source>A workstation name is 1 to 40 characters</source>
+        <translation>Името на работното място е от 1 до 40 знака</translation>
+    </message>
+    <message>
         <source>A {role} may not {action}: a manager must authorise it</source>
         <translation>Ролята „{role}“ не позволява да {action}: нужно е разрешение от мениджър</translation>
     </message>
     <message>
-        <source>An item&apos;s name is too long: at most {limit} characters</source>
+        <source>An item's name is too long: at most {limit} characters</source>
         <translation>Името на артикула е твърде дълго: най-много {limit} знака</translation>
     </message>
     <message>
@@ -657,6 +677,10 @@
         <translation>Не е изпратен ключ на POS: изпратете ключа, даден от хотела на този POS</translation>
     </message>
     <message>
+        <source>No cash drawer is configured on {workstation}</source>
+        <translation>На работното място {workstation} няма настроено чекмедже за пари</translation>
+    </message>
+    <message>
         <source>No cash shift is open on {workstation}</source>
         <translation>На {workstation} няма отворена касова смяна</translation>
     </message>
@@ -729,6 +753,10 @@
         <translation>POS {name} вече има ключ: първо го отменете или изберете друго име</translation>
     </message>
     <message>
+        <source>Paper is 58 or 80 mm wide</source>
+        <translation>Хартията е широка 58 или 80 мм</translation>
+    </message>
+    <message>
         <source>Payment {key} does not exist</source>
         <translation>Плащане {key} не съществува</translation>
     </message>
@@ -747,6 +775,10 @@
     <message>
         <source>Payment {payment} moved the bill to the account of {company}: reverse the transfer instead</source>
         <translation>Плащане {payment} прехвърли сметката към сметката на {company}: вместо това отменете прехвърлянето</translation>
+    </message>
+    <message>
+        <source>Payment {payment} was taken on another workstation</source>
+        <translation>Плащане {payment} е прието на друго работно място</translation>
     </message>
     <message>
         <source>Reservation {key} does not exist</source>
@@ -849,6 +881,10 @@
         <translation>Посочете защо прехвърлянето се отменя</translation>
     </message>
     <message>
+        <source>Security is one of: {values}</source>
+        <translation>Защитата е една от: {values}</translation>
+    </message>
+    <message>
         <source>Service {key} does not exist</source>
         <translation>Услуга {key} не съществува</translation>
     </message>
@@ -905,7 +941,7 @@
         <translation>Номерът на бележката е твърде дълъг: най-много {limit} знака</translation>
     </message>
     <message>
-        <source>The check&apos;s composition (INPBUF CHECK) is missing: turn on XML for this interface</source>
+        <source>The check's composition (INPBUF CHECK) is missing: turn on XML for this interface</source>
         <translation>Липсва съдържанието на сметката (INPBUF CHECK): включете XML за този интерфейс</translation>
     </message>
     <message>
@@ -927,6 +963,10 @@
     <message>
         <source>The drawer should hold only {held}</source>
         <translation>В чекмеджето трябва да има само {held}</translation>
+    </message>
+    <message>
+        <source>The drawer was already opened for payment {payment}</source>
+        <translation>Чекмеджето вече е отваряно за плащане {payment}</translation>
     </message>
     <message>
         <source>The hotel charges in {currency}</source>
@@ -953,19 +993,19 @@
         <translation>Хотелът не е настроен</translation>
     </message>
     <message>
-        <source>The journal&apos;s request must be plain JSON: {exc}</source>
+        <source>The journal's request must be plain JSON: {exc}</source>
         <translation>Заявката в дневника трябва да е обикновен JSON: {exc}</translation>
     </message>
     <message>
-        <source>The journal&apos;s {where} may not hold a full card number</source>
+        <source>The journal's {where} may not hold a full card number</source>
         <translation>Дневникът ({where}) не може да съдържа пълен номер на карта</translation>
     </message>
     <message>
-        <source>The journal&apos;s {where} may not hold {key}</source>
+        <source>The journal's {where} may not hold {key}</source>
         <translation>Дневникът ({where}) не може да съдържа {key}</translation>
     </message>
     <message>
-        <source>The key of POS {name} was revoked: ask the hotel&apos;s administrator for a new one</source>
+        <source>The key of POS {name} was revoked: ask the hotel's administrator for a new one</source>
         <translation>Ключът на POS {name} е отменен: поискайте нов от администратора на хотела</translation>
     </message>
     <message>
@@ -985,11 +1025,11 @@
         <translation>Цената за нощувка не може да е отрицателна</translation>
     </message>
     <message>
-        <source>The order&apos;s items do not add up to its amount</source>
+        <source>The order's items do not add up to its amount</source>
         <translation>Артикулите на поръчката не дават сумата ѝ</translation>
     </message>
     <message>
-        <source>The payer&apos;s name is too long: at most {limit} characters</source>
+        <source>The payer's name is too long: at most {limit} characters</source>
         <translation>Името на платеца е твърде дълго: най-много {limit} знака</translation>
     </message>
     <message>
@@ -1049,6 +1089,10 @@
         <translation>Няма начин на плащане „{method}“</translation>
     </message>
     <message>
+        <source>There is no printer profile “{profile}”</source>
+        <translation>Няма профил на принтер „{profile}“</translation>
+    </message>
+    <message>
         <source>There is no room {card} and no guest code {card}</source>
         <translation>Няма нито стая {card}, нито код на гост {card}</translation>
     </message>
@@ -1085,7 +1129,7 @@
         <translation>Това прехвърляне вече е отменено</translation>
     </message>
     <message>
-        <source>This transfer was recorded before its two halves were linked: reverse the company&apos;s charge and this payment by hand</source>
+        <source>This transfer was recorded before its two halves were linked: reverse the company's charge and this payment by hand</source>
         <translation>Това прехвърляне е записано преди двете му части да се свързват: отменете начислението на фирмата и това плащане ръчно</translation>
     </message>
     <message>
@@ -1093,7 +1137,7 @@
         <translation>Твърде много неуспешни опити: {user} не може да влезе до {time}</translation>
     </message>
     <message>
-        <source>Unknown POS key: ask the hotel&apos;s administrator for a key</source>
+        <source>Unknown POS key: ask the hotel's administrator for a key</source>
         <translation>Непознат ключ на POS: поискайте ключ от администратора на хотела</translation>
     </message>
     <message>
@@ -1177,7 +1221,7 @@
         <translation>отвори касовото чекмедже</translation>
     </message>
     <message>
-        <source>operate the desk&apos;s devices</source>
+        <source>operate the desk's devices</source>
         <translation>работи с устройствата на рецепцията</translation>
     </message>
     <message>
@@ -1193,7 +1237,7 @@
         <translation>добави услуга</translation>
     </message>
     <message>
-        <source>post the night&apos;s room charge</source>
+        <source>post the night's room charge</source>
         <translation>начисли нощувката</translation>
     </message>
     <message>
@@ -1273,6 +1317,10 @@
         <translation>{denomination} не е банкнота или монета в {currency}</translation>
     </message>
     <message>
+        <source>{device} did not answer as expected: {detail}</source>
+        <translation>{device} не отговори както се очакваше: {detail}</translation>
+    </message>
+    <message>
         <source>{email} is not an e-mail address</source>
         <translation>{email} не е имейл адрес</translation>
     </message>
@@ -1305,7 +1353,7 @@
         <translation>{record} {id} не може да се изтрие</translation>
     </message>
     <message>
-        <source>{service} is a bill moved to this account: reverse the transfer on the guest&apos;s bill, which undoes both halves</source>
+        <source>{service} is a bill moved to this account: reverse the transfer on the guest's bill, which undoes both halves</source>
         <translation>{service} е сметка, прехвърлена към тази сметка: отменете прехвърлянето в сметката на госта, което отменя и двете части</translation>
     </message>
     <message>
@@ -1321,8 +1369,12 @@
         <translation>„{service}“ вече е сторнирана</translation>
     </message>
     <message>
-        <source>{service} was already reversed on the company&apos;s account</source>
+        <source>{service} was already reversed on the company's account</source>
         <translation>{service} вече е отменено в сметката на фирмата</translation>
+    </message>
+    <message>
+        <source>{url} is not a printer address: use tcp://, serial://, usb:// or file://</source>
+        <translation>{url} не е адрес на принтер: използвайте tcp://, serial://, usb:// или file://</translation>
     </message>
     <message>
         <source>{user} is not a manager and may not authorise this</source>
@@ -1331,6 +1383,10 @@
     <message>
         <source>{value} does not close an operation</source>
         <translation>{value} не приключва операция</translation>
+    </message>
+    <message>
+        <source>{workstation} already has a printer “{name}”</source>
+        <translation>Работното място {workstation} вече има принтер „{name}“</translation>
     </message>
     <message>
         <source>“{text}” is not money</source>
@@ -1385,6 +1441,140 @@
     </message>
 </context>
 <context>
+    <name>Devices</name>
+    <message>
+        <source>not answering</source>
+        <translation>не отговаря</translation>
+    </message>
+    <message>
+        <source>cover open</source>
+        <translation>капакът е отворен</translation>
+    </message>
+    <message>
+        <source>paper out</source>
+        <translation>няма хартия</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>извън линия</translation>
+    </message>
+    <message>
+        <source>ready, paper low</source>
+        <translation>готов, хартията свършва</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>готов</translation>
+    </message>
+    <message>
+        <source>drawer open</source>
+        <translation>чекмеджето е отворено</translation>
+    </message>
+    <message>
+        <source>drawer closed</source>
+        <translation>чекмеджето е затворено</translation>
+    </message>
+    <message>
+        <source>Cash drawer</source>
+        <translation>Чекмедже за пари</translation>
+    </message>
+    <message>
+        <source>The payment is recorded, but the cash drawer did not open: {error}</source>
+        <translation>Плащането е записано, но чекмеджето не се отвори: {error}</translation>
+    </message>
+    <message>
+        <source>The drawer was told to open, but the printer reports it closed.</source>
+        <translation>Чекмеджето получи команда да се отвори, но принтерът съобщава, че е затворено.</translation>
+    </message>
+    <message>
+        <source>The cash drawer did not open: {error}</source>
+        <translation>Чекмеджето не се отвори: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesDialog</name>
+    <message>
+        <source>Devices</source>
+        <translation>Устройства</translation>
+    </message>
+    <message>
+        <source>&amp;Workstation:</source>
+        <translation>&amp;Работно място:</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Име</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Модел</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>Хартия</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>Каса</translation>
+    </message>
+    <message>
+        <source>Drawer</source>
+        <translation>Чекмедже</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Състояние</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Добави…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Промени…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Премахни</translation>
+    </message>
+    <message>
+        <source>Print &amp;test page</source>
+        <translation>Печат на &amp;тестова страница</translation>
+    </message>
+    <message>
+        <source>Refresh &amp;status</source>
+        <translation>Обнови &amp;състоянието</translation>
+    </message>
+    <message>
+        <source>{mm} mm</source>
+        <translation>{mm} мм</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <source>asking…</source>
+        <translation>проверка…</translation>
+    </message>
+    <message>
+        <source>Printing a test page on {printer}…</source>
+        <translation>Печат на тестова страница на {printer}…</translation>
+    </message>
+    <message>
+        <source>Test page printed on {printer}.</source>
+        <translation>Тестовата страница е отпечатана на {printer}.</translation>
+    </message>
+    <message>
+        <source>The test page did not print on {printer}: {error}</source>
+        <translation>Тестовата страница не се отпечата на {printer}: {error}</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <source>The amount cannot be negative.</source>
@@ -1431,7 +1621,7 @@
         <translation>Сметка {number} · {payer} · салдо {balance}</translation>
     </message>
     <message>
-        <source>This needs a manager&apos;s approval: the manager types their user name and password below, then Apply.</source>
+        <source>This needs a manager's approval: the manager types their user name and password below, then Apply.</source>
         <translation>Нужно е одобрение от мениджър: мениджърът въвежда по-долу потребителското си име и парола, после „Приложи“.</translation>
     </message>
     <message>
@@ -1439,7 +1629,7 @@
         <translation>Су&amp;ма:</translation>
     </message>
     <message>
-        <source>Manager&apos;s &amp;user name:</source>
+        <source>Manager's &amp;user name:</source>
         <translation>&amp;Потребителско име на мениджъра:</translation>
     </message>
     <message>
@@ -1451,7 +1641,7 @@
         <translation>Необходим е подпис на мениджър.</translation>
     </message>
     <message>
-        <source>Enter the manager&apos;s password.</source>
+        <source>Enter the manager's password.</source>
         <translation>Въведете паролата на мениджъра.</translation>
     </message>
 </context>
@@ -1641,6 +1831,18 @@
         <translation>&amp;Закриване на смяна…</translation>
     </message>
     <message>
+        <source>Open &amp;drawer</source>
+        <translation>Отвори &amp;чекмеджето</translation>
+    </message>
+    <message>
+        <source>S&amp;ettings</source>
+        <translation>&amp;Настройки</translation>
+    </message>
+    <message>
+        <source>&amp;Devices…</source>
+        <translation>&amp;Устройства…</translation>
+    </message>
+    <message>
         <source>Shift {number} · {name} · since {time}</source>
         <translation>Смяна {number} · {name} · от {time}</translation>
     </message>
@@ -1661,12 +1863,16 @@
         <translation>Работно място: {name}</translation>
     </message>
     <message>
-        <source>No shift open</source>
-        <translation>Няма отворена смяна</translation>
+        <source>{register}: no printer</source>
+        <translation>{register}: няма принтер</translation>
     </message>
     <message>
-        <source>{register}: not connected</source>
-        <translation>{register}: не е свързано</translation>
+        <source>{register}: {state}</source>
+        <translation>{register}: {state}</translation>
+    </message>
+    <message>
+        <source>No shift open</source>
+        <translation>Няма отворена смяна</translation>
     </message>
     <message>
         <source>No cash register</source>
@@ -1705,7 +1911,7 @@
         <translation>Относно „Рецепция“</translation>
     </message>
     <message>
-        <source>Front desk: the hotel cashier&apos;s workstation.
+        <source>Front desk: the hotel cashier's workstation.
 Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Рецепция: работното място на хотелския касиер.
 Намерете престой, прегледайте фолиото му, приемайте плащания и правете възстановявания, печатайте касови бележки.</translation>
@@ -1754,7 +1960,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>&amp;Дата:</translation>
     </message>
     <message>
-        <source>Reference, e.g. the card terminal&apos;s authorisation code</source>
+        <source>Reference, e.g. the card terminal's authorisation code</source>
         <translation>Референция, напр. код за оторизация от терминала</translation>
     </message>
     <message>
@@ -1845,7 +2051,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Обратно на &amp;платеца (в брой или по картата)</translation>
     </message>
     <message>
-        <source>Into the guest&apos;s &amp;deposit (kept for later bills)</source>
+        <source>Into the guest's &amp;deposit (kept for later bills)</source>
         <translation>В &amp;депозита на госта (за следващи сметки)</translation>
     </message>
     <message>
@@ -1881,7 +2087,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Може да се възстанови само плащане или депозит.</translation>
     </message>
     <message>
-        <source>This bill was moved to a company&apos;s account: reverse the transfer (Void) instead.</source>
+        <source>This bill was moved to a company's account: reverse the transfer (Void) instead.</source>
         <translation>Тази сметка е прехвърлена към сметката на фирма: вместо възстановяване отменете прехвърлянето (Анулиране).</translation>
     </message>
     <message>
@@ -2200,6 +2406,49 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Older than {days} days: the bank may have released it already.</source>
         <translation>По-стара от {days} дни: банката може вече да я е освободила.</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterDialog</name>
+    <message>
+        <source>Printer</source>
+        <translation>Принтер</translation>
+    </message>
+    <message>
+        <source>Add printer</source>
+        <translation>Добавяне на принтер</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Име:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Адрес:</translation>
+    </message>
+    <message>
+        <source>&amp;Model profile:</source>
+        <translation>&amp;Профил на модела:</translation>
+    </message>
+    <message>
+        <source>{mm} mm</source>
+        <translation>{mm} мм</translation>
+    </message>
+    <message>
+        <source>&amp;Paper width:</source>
+        <translation>&amp;Ширина на хартията:</translation>
+    </message>
+    <message>
+        <source>None (test pages and copies)</source>
+        <translation>Няма (тестови страници и копия)</translation>
+    </message>
+    <message>
+        <source>Prints for &amp;register:</source>
+        <translation>Печата за &amp;каса:</translation>
+    </message>
+    <message>
+        <source>The cash &amp;drawer is connected to this printer</source>
+        <translation>Чекмеджето за &amp;пари е свързано с този принтер</translation>
     </message>
 </context>
 <context>
@@ -2864,7 +3113,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Изберете фирмата, която плаща.</translation>
     </message>
     <message>
-        <source>Type the payer&apos;s name.</source>
+        <source>Type the payer's name.</source>
         <translation>Въведете името на платеца.</translation>
     </message>
 </context>

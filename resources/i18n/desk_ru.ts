@@ -406,7 +406,7 @@
         <translation>&amp;Плательщик:</translation>
     </message>
     <message>
-        <source>Reference, e.g. the bank transfer&apos;s number</source>
+        <source>Reference, e.g. the bank transfer's number</source>
         <translation>Ссылка, например номер банковского перевода</translation>
     </message>
     <message>
@@ -457,7 +457,7 @@
         <translation>ПИН-код — от 4 до 8 цифр</translation>
     </message>
     <message>
-        <source>A POS name is 1-24 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
+        <source>A POS name is 1-24 letters, digits, '.', '_' or '-'</source>
         <translation>Имя POS — от 1 до 24 букв, цифр, «.», «_» или «-»</translation>
     </message>
     <message>
@@ -489,8 +489,12 @@
         <translation>Для записи в журнале нужны вид операции и устройство</translation>
     </message>
     <message>
-        <source>A ledger amount is in {currency}, not the hotel&apos;s {base}</source>
+        <source>A ledger amount is in {currency}, not the hotel's {base}</source>
         <translation>Сумма в журнале указана в {currency}, а не в валюте отеля {base}</translation>
+    </message>
+    <message>
+        <source>A mail server needs a host name</source>
+        <translation>Для почтового сервера нужно имя хоста</translation>
     </message>
     <message>
         <source>A payment code is 1-16 characters</source>
@@ -505,8 +509,20 @@
         <translation>Номер телефона начинается с + и кода страны, например +359 88 123 4567</translation>
     </message>
     <message>
+        <source>A port is a number from 1 to 65535</source>
+        <translation>Порт — число от 1 до 65535</translation>
+    </message>
+    <message>
         <source>A price cannot be negative: reverse the service instead</source>
         <translation>Цена не может быть отрицательной: лучше сторнируйте услугу</translation>
+    </message>
+    <message>
+        <source>A printer address is at most 160 characters</source>
+        <translation>Адрес принтера — не длиннее 160 символов</translation>
+    </message>
+    <message>
+        <source>A printer needs a name of at most 80 characters</source>
+        <translation>Принтеру нужно имя длиной до 80 символов</translation>
     </message>
     <message>
         <source>A refund into the deposit is undone by applying the deposit</source>
@@ -541,11 +557,15 @@
         <translation>У гостя без брони должно быть имя</translation>
     </message>
     <message>
+        <source>A workstation name is 1 to 40 characters</source>
+        <translation>Имя рабочего места — от 1 до 40 символов</translation>
+    </message>
+    <message>
         <source>A {role} may not {action}: a manager must authorise it</source>
         <translation>Роль «{role}» не позволяет {action}: нужно разрешение менеджера</translation>
     </message>
     <message>
-        <source>An item&apos;s name is too long: at most {limit} characters</source>
+        <source>An item's name is too long: at most {limit} characters</source>
         <translation>Название позиции слишком длинное: не более {limit} символов</translation>
     </message>
     <message>
@@ -657,6 +677,10 @@
         <translation>Ключ POS не передан: передайте ключ, выданный отелем этому POS</translation>
     </message>
     <message>
+        <source>No cash drawer is configured on {workstation}</source>
+        <translation>На рабочем месте {workstation} денежный ящик не настроен</translation>
+    </message>
+    <message>
         <source>No cash shift is open on {workstation}</source>
         <translation>На {workstation} нет открытой кассовой смены</translation>
     </message>
@@ -729,6 +753,10 @@
         <translation>У POS {name} уже есть ключ: сначала отзовите его или выберите другое имя</translation>
     </message>
     <message>
+        <source>Paper is 58 or 80 mm wide</source>
+        <translation>Ширина бумаги — 58 или 80 мм</translation>
+    </message>
+    <message>
         <source>Payment {key} does not exist</source>
         <translation>Оплаты {key} не существует</translation>
     </message>
@@ -747,6 +775,10 @@
     <message>
         <source>Payment {payment} moved the bill to the account of {company}: reverse the transfer instead</source>
         <translation>Оплата {payment} перенесла счёт на счёт компании {company}: вместо этого отмените перенос</translation>
+    </message>
+    <message>
+        <source>Payment {payment} was taken on another workstation</source>
+        <translation>Платёж {payment} принят на другом рабочем месте</translation>
     </message>
     <message>
         <source>Reservation {key} does not exist</source>
@@ -849,6 +881,10 @@
         <translation>Укажите, почему перенос отменяется</translation>
     </message>
     <message>
+        <source>Security is one of: {values}</source>
+        <translation>Защита — одно из: {values}</translation>
+    </message>
+    <message>
         <source>Service {key} does not exist</source>
         <translation>Услуги {key} не существует</translation>
     </message>
@@ -905,7 +941,7 @@
         <translation>Номер чека слишком длинный: не более {limit} символов</translation>
     </message>
     <message>
-        <source>The check&apos;s composition (INPBUF CHECK) is missing: turn on XML for this interface</source>
+        <source>The check's composition (INPBUF CHECK) is missing: turn on XML for this interface</source>
         <translation>Нет состава чека (INPBUF CHECK): включите XML для этого интерфейса</translation>
     </message>
     <message>
@@ -927,6 +963,10 @@
     <message>
         <source>The drawer should hold only {held}</source>
         <translation>В ящике должно быть только {held}</translation>
+    </message>
+    <message>
+        <source>The drawer was already opened for payment {payment}</source>
+        <translation>Денежный ящик для платежа {payment} уже открывался</translation>
     </message>
     <message>
         <source>The hotel charges in {currency}</source>
@@ -953,19 +993,19 @@
         <translation>Отель не настроен</translation>
     </message>
     <message>
-        <source>The journal&apos;s request must be plain JSON: {exc}</source>
+        <source>The journal's request must be plain JSON: {exc}</source>
         <translation>Запрос в журнале должен быть простым JSON: {exc}</translation>
     </message>
     <message>
-        <source>The journal&apos;s {where} may not hold a full card number</source>
+        <source>The journal's {where} may not hold a full card number</source>
         <translation>В журнале ({where}) не может быть полного номера карты</translation>
     </message>
     <message>
-        <source>The journal&apos;s {where} may not hold {key}</source>
+        <source>The journal's {where} may not hold {key}</source>
         <translation>В журнале ({where}) не может быть {key}</translation>
     </message>
     <message>
-        <source>The key of POS {name} was revoked: ask the hotel&apos;s administrator for a new one</source>
+        <source>The key of POS {name} was revoked: ask the hotel's administrator for a new one</source>
         <translation>Ключ POS {name} отозван: попросите у администратора отеля новый</translation>
     </message>
     <message>
@@ -985,11 +1025,11 @@
         <translation>Цена за ночь не может быть отрицательной</translation>
     </message>
     <message>
-        <source>The order&apos;s items do not add up to its amount</source>
+        <source>The order's items do not add up to its amount</source>
         <translation>Сумма позиций заказа не равна его сумме</translation>
     </message>
     <message>
-        <source>The payer&apos;s name is too long: at most {limit} characters</source>
+        <source>The payer's name is too long: at most {limit} characters</source>
         <translation>Имя плательщика слишком длинное: не более {limit} символов</translation>
     </message>
     <message>
@@ -1049,6 +1089,10 @@
         <translation>Способа оплаты «{method}» нет</translation>
     </message>
     <message>
+        <source>There is no printer profile “{profile}”</source>
+        <translation>Профиля принтера «{profile}» нет</translation>
+    </message>
+    <message>
         <source>There is no room {card} and no guest code {card}</source>
         <translation>Нет ни номера {card}, ни кода гостя {card}</translation>
     </message>
@@ -1085,7 +1129,7 @@
         <translation>Этот перенос уже отменён</translation>
     </message>
     <message>
-        <source>This transfer was recorded before its two halves were linked: reverse the company&apos;s charge and this payment by hand</source>
+        <source>This transfer was recorded before its two halves were linked: reverse the company's charge and this payment by hand</source>
         <translation>Этот перенос записан до того, как его две части стали связываться: отмените начисление компании и эту оплату вручную</translation>
     </message>
     <message>
@@ -1093,7 +1137,7 @@
         <translation>Слишком много неудачных попыток: {user} не может войти до {time}</translation>
     </message>
     <message>
-        <source>Unknown POS key: ask the hotel&apos;s administrator for a key</source>
+        <source>Unknown POS key: ask the hotel's administrator for a key</source>
         <translation>Неизвестный ключ POS: попросите ключ у администратора отеля</translation>
     </message>
     <message>
@@ -1177,7 +1221,7 @@
         <translation>открыть денежный ящик</translation>
     </message>
     <message>
-        <source>operate the desk&apos;s devices</source>
+        <source>operate the desk's devices</source>
         <translation>работать с устройствами стойки</translation>
     </message>
     <message>
@@ -1193,7 +1237,7 @@
         <translation>добавить услугу</translation>
     </message>
     <message>
-        <source>post the night&apos;s room charge</source>
+        <source>post the night's room charge</source>
         <translation>начислить проживание за ночь</translation>
     </message>
     <message>
@@ -1273,6 +1317,10 @@
         <translation>{denomination} — не банкнота и не монета {currency}</translation>
     </message>
     <message>
+        <source>{device} did not answer as expected: {detail}</source>
+        <translation>{device} ответил не так, как ожидалось: {detail}</translation>
+    </message>
+    <message>
         <source>{email} is not an e-mail address</source>
         <translation>{email} — не адрес электронной почты</translation>
     </message>
@@ -1305,7 +1353,7 @@
         <translation>{record} {id} нельзя удалить</translation>
     </message>
     <message>
-        <source>{service} is a bill moved to this account: reverse the transfer on the guest&apos;s bill, which undoes both halves</source>
+        <source>{service} is a bill moved to this account: reverse the transfer on the guest's bill, which undoes both halves</source>
         <translation>{service} — счёт, перенесённый на этот счёт компании: отмените перенос на счёте гостя, это отменит обе части</translation>
     </message>
     <message>
@@ -1321,8 +1369,12 @@
         <translation>«{service}» уже сторнирована</translation>
     </message>
     <message>
-        <source>{service} was already reversed on the company&apos;s account</source>
+        <source>{service} was already reversed on the company's account</source>
         <translation>{service} уже отменено на счёте компании</translation>
+    </message>
+    <message>
+        <source>{url} is not a printer address: use tcp://, serial://, usb:// or file://</source>
+        <translation>{url} — не адрес принтера: используйте tcp://, serial://, usb:// или file://</translation>
     </message>
     <message>
         <source>{user} is not a manager and may not authorise this</source>
@@ -1331,6 +1383,10 @@
     <message>
         <source>{value} does not close an operation</source>
         <translation>{value} не завершает операцию</translation>
+    </message>
+    <message>
+        <source>{workstation} already has a printer “{name}”</source>
+        <translation>На рабочем месте {workstation} уже есть принтер «{name}»</translation>
     </message>
     <message>
         <source>“{text}” is not money</source>
@@ -1385,6 +1441,140 @@
     </message>
 </context>
 <context>
+    <name>Devices</name>
+    <message>
+        <source>not answering</source>
+        <translation>не отвечает</translation>
+    </message>
+    <message>
+        <source>cover open</source>
+        <translation>крышка открыта</translation>
+    </message>
+    <message>
+        <source>paper out</source>
+        <translation>нет бумаги</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>не в сети</translation>
+    </message>
+    <message>
+        <source>ready, paper low</source>
+        <translation>готов, бумага кончается</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>готов</translation>
+    </message>
+    <message>
+        <source>drawer open</source>
+        <translation>ящик открыт</translation>
+    </message>
+    <message>
+        <source>drawer closed</source>
+        <translation>ящик закрыт</translation>
+    </message>
+    <message>
+        <source>Cash drawer</source>
+        <translation>Денежный ящик</translation>
+    </message>
+    <message>
+        <source>The payment is recorded, but the cash drawer did not open: {error}</source>
+        <translation>Платёж записан, но денежный ящик не открылся: {error}</translation>
+    </message>
+    <message>
+        <source>The drawer was told to open, but the printer reports it closed.</source>
+        <translation>Ящику дана команда открыться, но принтер сообщает, что он закрыт.</translation>
+    </message>
+    <message>
+        <source>The cash drawer did not open: {error}</source>
+        <translation>Денежный ящик не открылся: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesDialog</name>
+    <message>
+        <source>Devices</source>
+        <translation>Устройства</translation>
+    </message>
+    <message>
+        <source>&amp;Workstation:</source>
+        <translation>&amp;Рабочее место:</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Модель</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>Бумага</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>Касса</translation>
+    </message>
+    <message>
+        <source>Drawer</source>
+        <translation>Ящик</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Добавить…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Изменить…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Удалить</translation>
+    </message>
+    <message>
+        <source>Print &amp;test page</source>
+        <translation>Печать &amp;тестовой страницы</translation>
+    </message>
+    <message>
+        <source>Refresh &amp;status</source>
+        <translation>Обновить &amp;состояние</translation>
+    </message>
+    <message>
+        <source>{mm} mm</source>
+        <translation>{mm} мм</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <source>asking…</source>
+        <translation>опрос…</translation>
+    </message>
+    <message>
+        <source>Printing a test page on {printer}…</source>
+        <translation>Печать тестовой страницы на {printer}…</translation>
+    </message>
+    <message>
+        <source>Test page printed on {printer}.</source>
+        <translation>Тестовая страница напечатана на {printer}.</translation>
+    </message>
+    <message>
+        <source>The test page did not print on {printer}: {error}</source>
+        <translation>Тестовая страница не напечатана на {printer}: {error}</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <source>The amount cannot be negative.</source>
@@ -1431,7 +1621,7 @@
         <translation>Счёт {number} · {payer} · остаток {balance}</translation>
     </message>
     <message>
-        <source>This needs a manager&apos;s approval: the manager types their user name and password below, then Apply.</source>
+        <source>This needs a manager's approval: the manager types their user name and password below, then Apply.</source>
         <translation>Нужно разрешение менеджера: менеджер вводит ниже своё имя пользователя и пароль, затем «Применить».</translation>
     </message>
     <message>
@@ -1439,7 +1629,7 @@
         <translation>Су&amp;мма:</translation>
     </message>
     <message>
-        <source>Manager&apos;s &amp;user name:</source>
+        <source>Manager's &amp;user name:</source>
         <translation>&amp;Имя пользователя менеджера:</translation>
     </message>
     <message>
@@ -1451,7 +1641,7 @@
         <translation>Требуется подпись менеджера.</translation>
     </message>
     <message>
-        <source>Enter the manager&apos;s password.</source>
+        <source>Enter the manager's password.</source>
         <translation>Введите пароль менеджера.</translation>
     </message>
 </context>
@@ -1641,6 +1831,18 @@
         <translation>&amp;Закрыть смену…</translation>
     </message>
     <message>
+        <source>Open &amp;drawer</source>
+        <translation>Открыть денежный &amp;ящик</translation>
+    </message>
+    <message>
+        <source>S&amp;ettings</source>
+        <translation>&amp;Настройки</translation>
+    </message>
+    <message>
+        <source>&amp;Devices…</source>
+        <translation>&amp;Устройства…</translation>
+    </message>
+    <message>
         <source>Shift {number} · {name} · since {time}</source>
         <translation>Смена {number} · {name} · с {time}</translation>
     </message>
@@ -1661,12 +1863,16 @@
         <translation>Рабочее место: {name}</translation>
     </message>
     <message>
-        <source>No shift open</source>
-        <translation>Смена не открыта</translation>
+        <source>{register}: no printer</source>
+        <translation>{register}: нет принтера</translation>
     </message>
     <message>
-        <source>{register}: not connected</source>
-        <translation>{register}: не подключена</translation>
+        <source>{register}: {state}</source>
+        <translation>{register}: {state}</translation>
+    </message>
+    <message>
+        <source>No shift open</source>
+        <translation>Смена не открыта</translation>
     </message>
     <message>
         <source>No cash register</source>
@@ -1705,7 +1911,7 @@
         <translation>О программе «Стойка регистрации»</translation>
     </message>
     <message>
-        <source>Front desk: the hotel cashier&apos;s workstation.
+        <source>Front desk: the hotel cashier's workstation.
 Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Стойка регистрации: рабочее место кассира гостиницы.
 Найдите проживание, просмотрите его фолио, принимайте платежи и оформляйте возвраты, печатайте чеки.</translation>
@@ -1754,7 +1960,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>&amp;Дата:</translation>
     </message>
     <message>
-        <source>Reference, e.g. the card terminal&apos;s authorisation code</source>
+        <source>Reference, e.g. the card terminal's authorisation code</source>
         <translation>Ссылка, например код авторизации карточного терминала</translation>
     </message>
     <message>
@@ -1845,7 +2051,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Плательщику (&amp;наличными или на карту)</translation>
     </message>
     <message>
-        <source>Into the guest&apos;s &amp;deposit (kept for later bills)</source>
+        <source>Into the guest's &amp;deposit (kept for later bills)</source>
         <translation>На &amp;депозит гостя (для будущих счетов)</translation>
     </message>
     <message>
@@ -1881,7 +2087,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Вернуть можно только платёж или депозит.</translation>
     </message>
     <message>
-        <source>This bill was moved to a company&apos;s account: reverse the transfer (Void) instead.</source>
+        <source>This bill was moved to a company's account: reverse the transfer (Void) instead.</source>
         <translation>Этот счёт перенесён на счёт компании: вместо возврата отмените перенос (Аннулировать).</translation>
     </message>
     <message>
@@ -2200,6 +2406,49 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Older than {days} days: the bank may have released it already.</source>
         <translation>Старше {days} дней: банк, возможно, уже снял блокировку.</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterDialog</name>
+    <message>
+        <source>Printer</source>
+        <translation>Принтер</translation>
+    </message>
+    <message>
+        <source>Add printer</source>
+        <translation>Добавить принтер</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Имя:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Адрес:</translation>
+    </message>
+    <message>
+        <source>&amp;Model profile:</source>
+        <translation>&amp;Профиль модели:</translation>
+    </message>
+    <message>
+        <source>{mm} mm</source>
+        <translation>{mm} мм</translation>
+    </message>
+    <message>
+        <source>&amp;Paper width:</source>
+        <translation>&amp;Ширина бумаги:</translation>
+    </message>
+    <message>
+        <source>None (test pages and copies)</source>
+        <translation>Нет (тестовые страницы и копии)</translation>
+    </message>
+    <message>
+        <source>Prints for &amp;register:</source>
+        <translation>Печатает для &amp;кассы:</translation>
+    </message>
+    <message>
+        <source>The cash &amp;drawer is connected to this printer</source>
+        <translation>К этому принтеру подключён денежный &amp;ящик</translation>
     </message>
 </context>
 <context>
@@ -2864,7 +3113,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Выберите компанию, которая платит.</translation>
     </message>
     <message>
-        <source>Type the payer&apos;s name.</source>
+        <source>Type the payer's name.</source>
         <translation>Введите имя плательщика.</translation>
     </message>
 </context>

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from desk import bills, journal, payments, postings, receipts, shifts, stays
+from desk import bills, devices, journal, payments, postings, receipts, shifts, stays
 from desk.auth import ManagerApproval, hash_password
 from desk.errors import NotAuthorised
 from desk.models import Payment, Posting, Role, User
@@ -116,10 +116,16 @@ USE_CASES: dict[str, Any] = {
     "cash_in": lambda h, s: (shifts.cash_in, (h.money("1"), "float"), {}),
     "cash_out": lambda h, s: (shifts.cash_out, (h.money("1"), "bank"), {}),
     "close_shift": lambda h, s: (shifts.close_shift, ({},), {}),
+    "add_printer": lambda h, s: (devices.add_printer, ("TEST-1", "P", "tcp://10.0.0.5"), {}),
+    "update_printer": lambda h, s: (devices.update_printer, (1, "P", "tcp://10.0.0.5"), {}),
+    "remove_printer": lambda h, s: (devices.remove_printer, (1,), {}),
+    "open_drawer": lambda h, s: (devices.open_drawer, (), {}),
+    "drawer_for_payment": lambda h, s: (devices.drawer_for_payment, (s.payment_id,), {}),
 }
 CLERK_MAY_NOT_EVEN_WITH_APPROVAL = {
     "set_setting", "set_payment_code", "remove_payment_code", "create_key", "revoke_key",
-    "open_shift", "cash_in", "cash_out", "close_shift"}
+    "open_shift", "cash_in", "cash_out", "close_shift",
+    "add_printer", "update_printer", "remove_printer", "open_drawer"}
 CLERK_REFUSED = {"reverse_posting", "void_posting", "overpay", "backdated_payment", "backdated_deposit",
                  "refund_payment", "void_payment", "reverse_company_transfer", "check_out_override"}
 POS_ALLOWED = {"post_charge", "reverse_posting", "open_bill", "apply_deposit", "post_check", "cancel_check"}

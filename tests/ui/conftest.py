@@ -55,6 +55,7 @@ def desk_context(qtbot, demo_database: Database) -> Iterator[object]:
     context.stop_watching()
     ops.cancel_all()
     assert ops.wait_all(10_000), "an op was still running at teardown"
+    context.close()
 
 
 @pytest.fixture

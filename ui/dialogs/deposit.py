@@ -11,6 +11,7 @@ from desk.models import Payment, PaymentMethod
 from desk.money import Money
 from desk.payments import Tender, apply_deposit, take_deposit
 from ui.context import DeskContext
+from ui.devices import kick_for_payment
 from ui.dialogs.common import (
     DeskDialog,
     FieldProblem,
@@ -206,6 +207,7 @@ class DepositDialog(DeskDialog):
         )
 
     def _taken(self, payment: Payment, print_receipt: bool) -> None:
+        kick_for_payment(self.ctx, self.parentWidget(), payment.id)
         if print_receipt:
             self.receipt_dialog = ReceiptDialog(self.ctx, self.card, payment.id, self.parentWidget())
             self.receipt_dialog.open()

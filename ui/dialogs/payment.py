@@ -13,6 +13,7 @@ from desk.models import MethodKind, Payment, PaymentMethod
 from desk.money import Money
 from desk.payments import TENDER_KINDS, Tender, take_payment
 from ui.context import DeskContext
+from ui.devices import kick_for_payment
 from ui.dialogs.common import (
     DeskDialog,
     FieldProblem,
@@ -254,6 +255,7 @@ class MakePaymentDialog(DeskDialog):
         box.open()
 
     def _paid(self, payment: Payment, print_receipt: bool) -> None:
+        kick_for_payment(self.ctx, self.parentWidget(), payment.id)
         if print_receipt:
             self.receipt_dialog = ReceiptDialog(self.ctx, self.card, payment.id, self.parentWidget())
             self.receipt_dialog.open()

@@ -150,8 +150,13 @@ class ReceiptDialog(DeskDialog):
         if register is None or email is None or phone is None:
             return None
         return self.change(record_receipt_request, self.payment_id, register, email=email, phone=phone).success(
-            lambda _request: self.finish()
+            lambda _request: self._recorded(bool(email))
         )
+
+    def _recorded(self, emailed: bool) -> None:
+        if emailed:  # the request put the e-receipt in the outbox; the mail worker sends it now
+            self.ctx.mailer.wake()
+        self.finish()
 
     def _contact(self, field: str, check: QCheckBox, edit: QLineEdit) -> str | None:
         """The checked contact, validated; "" when unchecked; None when refused."""

@@ -22,6 +22,7 @@ from desk.money import Money, total
 from desk.payments import TENDER_KINDS, RefundDirection, refund_payment
 from desk.rights import Right
 from ui.context import DeskContext
+from ui.devices import kick_for_payment
 from ui.dialogs.common import (
     DeskDialog,
     FieldProblem,
@@ -255,6 +256,7 @@ class MakeRefundDialog(DeskDialog):
         ).success(lambda refund: self._refunded(refund, print_receipt))
 
     def _refunded(self, refund: Payment, print_receipt: bool) -> None:
+        kick_for_payment(self.ctx, self.parentWidget(), refund.id)
         if print_receipt:
             self.receipt_dialog = ReceiptDialog(self.ctx, self.card, refund.id, self.parentWidget())
             self.receipt_dialog.open()

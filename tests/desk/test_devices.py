@@ -1,0 +1,164 @@
+"""Devices from configuration: printers per workstation, the drawer and its log, live states."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+
+from desk.devices import (
+    DeviceHub,
+    NoDrawer,
+    add_printer,
+    device_plan,
+    drawer_for_payment,
+    drawer_openings,
+    open_drawer,
+    printer_settings,
+    remove_printer,
+    update_printer,
+)
+from desk.errors import InvalidInput, NotAuthorised
+from desk.models import CashRegister, Role
+from desk.payments import Tender, refund_payment, take_payment
+from desk.stays import post_night
+from hardware.simulators.printer import TcpPrinterServer
+from hardware.simulators.printer_engine import SimulatedPrinter
+
+from .conftest import Hotel
+from .test_use_cases import unchanged
+
+
+@pytest.fixture
+def simulator() -> Iterator[tuple[SimulatedPrinter, str]]:
+    engine = SimulatedPrinter()
+    server = TcpPrinterServer(engine, port=0).start()
+    yield engine, f"tcp://127.0.0.1:{server.port}"
+    server.stop()
+
+
+def test_printers_are_kept_per_workstation(hotel: Hotel):
+    manager = hotel.as_role(Role.MANAGER)
+    first = manager.run(add_printer, "FRONT-1", "Receipts", "tcp://10.0.0.5:9100", paper_mm=80,
+                        register_code="FP-1", drawer=True)
+    manager.run(add_printer, "FRONT-1", "Kitchen", "usb://04b8:0202/J2XF01", profile="TM-T88V", paper_mm=80)
+    manager.run(add_printer, "FRONT-2", "Receipts", "serial:///dev/ttyUSB0?baudrate=19200", paper_mm=58)
+
+    front1 = hotel.query(printer_settings, "FRONT-1")
+    assert [(p.name, p.url, p.register_code, p.drawer) for p in front1] == [
+        ("Kitchen", "usb://04b8:0202/J2XF01", None, False),
+        ("Receipts", "tcp://10.0.0.5:9100", "FP-1", True),
+    ]
+    assert [p.paper_mm for p in hotel.query(printer_settings, "FRONT-2")] == [58]
+
+    kitchen = front1[0]
+    changed = manager.run(update_printer, kitchen.id, "Kitchen", "file:///dev/usb/lp0", profile="TM-T88V",
+                          paper_mm=58, drawer=True)
+    assert changed.url == "file:///dev/usb/lp0" and changed.drawer
+    # One drawer a workstation: the other printer lost it.
+    assert [(p.name, p.drawer) for p in hotel.query(printer_settings, "FRONT-1")] == [
+        ("Kitchen", True), ("Receipts", False)]
+
+    manager.run(remove_printer, first.id)
+    assert [p.name for p in hotel.query(printer_settings, "FRONT-1")] == ["Kitchen"]
+    assert [p.name for p in hotel.query(printer_settings, "FRONT-2")] == ["Receipts"]
+
+
+@pytest.mark.parametrize("url, paper, profile, field", [
+    ("lpt1", 80, "TM-T20II", "url"),
+    ("http://printer", 80, "TM-T20II", "url"),
+    ("usb://epson", 80, "TM-T20II", "url"),
+    ("tcp://", 80, "TM-T20II", "url"),
+    ("tcp://10.0.0.5", 76, "TM-T20II", "paper"),
+    ("tcp://10.0.0.5", 80, "No Such Model", "profile"),
+])
+def test_bad_settings_are_refused_and_nothing_is_written(sqlite_hotel: Hotel, url, paper, profile, field):
+    manager = sqlite_hotel.as_role(Role.MANAGER)
+    error = unchanged(sqlite_hotel, lambda: manager.run(add_printer, "FRONT-1", "P", url, paper_mm=paper,
+                                                        profile=profile))
+    assert isinstance(error, InvalidInput) and error.field == field
+
+
+def test_a_duplicate_name_and_an_unknown_register_are_refused(sqlite_hotel: Hotel):
+    manager = sqlite_hotel.as_role(Role.MANAGER)
+    manager.run(add_printer, "FRONT-1", "P", "tcp://10.0.0.5")
+    error = unchanged(sqlite_hotel, lambda: manager.run(add_printer, "FRONT-1", "P", "tcp://10.0.0.6"))
+    assert isinstance(error, InvalidInput) and error.field == "name"
+    error = unchanged(sqlite_hotel, lambda: manager.run(add_printer, "FRONT-1", "Q", "tcp://10.0.0.6",
+                                                        register_code="NOPE"))
+    assert isinstance(error, InvalidInput) and error.field == "register"
+
+
+@pytest.mark.parametrize("role", [Role.CLERK, Role.CASHIER])
+def test_only_a_manager_manages_devices(sqlite_hotel: Hotel, role: Role):
+    error = unchanged(sqlite_hotel, lambda: sqlite_hotel.as_role(role).run(
+        add_printer, "FRONT-1", "P", "tcp://10.0.0.5"))
+    assert isinstance(error, NotAuthorised)
+
+
+def test_without_settings_the_registers_device_urls_are_the_plan(sqlite_hotel: Hotel):
+    with sqlite_hotel.database.unit_of_work() as session:
+        session.get(CashRegister, "FP-1").device = "tcp://10.0.0.9:9100"
+        session.get(CashRegister, "FP-2").device = ""
+    plan = sqlite_hotel.query(device_plan, "FRONT-9")
+    assert [(p.id, p.url, p.register_code, p.drawer) for p in plan] == [(None, "tcp://10.0.0.9:9100", "FP-1", True)]
+    sqlite_hotel.as_role(Role.MANAGER).run(add_printer, "FRONT-9", "Mine", "tcp://10.0.0.7", register_code="FP-1")
+    assert [p.url for p in sqlite_hotel.query(device_plan, "FRONT-9")] == ["tcp://10.0.0.7"]
+
+
+def test_live_state_of_a_simulated_printer_and_of_one_that_is_away(sqlite_hotel: Hotel, simulator):
+    engine, url = simulator
+    manager = sqlite_hotel.as_role(Role.MANAGER)
+    manager.run(add_printer, "TEST-1", "Sim", url, register_code="FP-1", drawer=True)
+    manager.run(add_printer, "TEST-1", "Away", "tcp://127.0.0.1:1")  # nothing listens on port 1
+    hub = DeviceHub("TEST-1", status_timeout=1.0)
+    try:
+        with sqlite_hotel.database.unit_of_work() as session:
+            hub.load(session)
+        engine.fail("paper_out")
+        away, sim = hub.states()
+        assert sim.online is False and sim.status is not None and sim.status.paper_out
+        assert sim.status.drawer_open is False
+        assert away.status is None and away.error and away.error_code.startswith("device.")
+        assert "not answering" in away.describe()
+        engine.recover()
+        kick = hub.kick_drawer()
+        assert engine.drawer_kicks == 1 and kick.drawer_open is True
+        assert hub.register_states()["FP-1"].ready
+    finally:
+        hub.close()
+
+
+def test_a_cash_payment_opens_the_drawer_once_and_is_logged(hotel: Hotel):
+    stay = hotel.stay()
+    hotel.run(post_night, stay.reservation_id, date.today())  # 100 owed
+    paid = hotel.run(take_payment, stay.bill_id, Tender("cash", hotel.money("10")))
+    opening = hotel.run(drawer_for_payment, paid.id)
+    assert opening is not None and opening.payment_id == paid.id and opening.opened_by == hotel.actor.username
+    error = unchanged(hotel, lambda: hotel.run(drawer_for_payment, paid.id))
+    assert isinstance(error, InvalidInput)
+    card = hotel.run(take_payment, stay.bill_id, Tender("card", hotel.money("10")))
+    assert hotel.run(drawer_for_payment, card.id) is None
+    # A clerk cannot refund, so cannot open the drawer for a refund either.
+    cashier = hotel.as_role(Role.CASHIER)
+    refund = cashier.run(refund_payment, paid.id, hotel.money("5"))
+    error = unchanged(hotel, lambda: hotel.run(drawer_for_payment, refund.id))
+    assert isinstance(error, NotAuthorised)
+    assert cashier.run(drawer_for_payment, refund.id) is not None
+
+
+def test_open_drawer_is_refused_to_a_clerk_and_logged_for_a_cashier(hotel: Hotel):
+    error = unchanged(hotel, lambda: hotel.run(open_drawer))
+    assert isinstance(error, NotAuthorised)
+    cashier = hotel.as_role(Role.CASHIER)
+    cashier.run(open_drawer)
+    (opening,) = hotel.query(drawer_openings, "TEST-1")
+    assert opening.opened_by == cashier.actor.username and opening.payment_id is None and opening.opened_at
+
+
+def test_no_drawer_configured_is_said_plainly():
+    hub = DeviceHub("NOWHERE")
+    with pytest.raises(NoDrawer):
+        hub.kick_drawer()
+    hub.close()

@@ -1,0 +1,150 @@
+"""E-receipts by e-mail through a real SMTP server on loopback (aiosmtpd): message, PDF, retries."""
+
+from __future__ import annotations
+
+import email
+import io
+import socket
+from collections.abc import Iterator
+from datetime import date, timedelta
+from email.message import EmailMessage
+
+import pytest
+from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult, LoginPassword
+from pypdf import PdfReader
+from sqlalchemy import update
+
+from desk.errors import InvalidInput, NotAuthorised
+from desk.mail import PASSWORD_ENV, MailWorker, outbox, send_due, set_mail_settings
+from desk.models import MailOutbox, Role
+from desk.payments import Tender, take_payment
+from desk.receipts import request_receipt
+from desk.stays import post_night
+from desk.types import utcnow
+
+from .conftest import Hotel
+from .test_use_cases import unchanged
+
+SECRET = "s3cret-pass"
+
+
+class Inbox:
+    def __init__(self) -> None:
+        self.messages: list[EmailMessage] = []
+        self.logins: list[tuple[str, str]] = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.messages.append(email.message_from_bytes(envelope.content, _class=EmailMessage,
+                                                      policy=email.policy.default))
+        return "250 OK"
+
+    def authenticate(self, server, session, envelope, mechanism, auth_data):
+        assert isinstance(auth_data, LoginPassword)
+        login = (auth_data.login.decode(), auth_data.password.decode())
+        self.logins.append(login)
+        return AuthResult(success=login == ("desk", SECRET))
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture
+def smtp_server() -> Iterator[tuple[Inbox, int]]:
+    inbox = Inbox()
+    port = free_port()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port, authenticator=inbox.authenticate,
+                            auth_require_tls=False)
+    controller.start()
+    yield inbox, port
+    controller.stop()
+
+
+def paid_with_receipt(hotel: Hotel, address: str) -> int:
+    stay = hotel.stay()
+    with hotel.database.unit_of_work() as session:
+        from desk.models import Bill
+
+        session.get_one(Bill, stay.bill_id).payer_name = "Иван Петров"
+    hotel.run(post_night, stay.reservation_id, date.today())
+    payment = hotel.run(take_payment, stay.bill_id, Tender("cash", hotel.money("100"), payer_name="Иван Петров"))
+    request = hotel.run(request_receipt, payment.id, "FP-1", email=address, phone="+359 88 123 4567")
+    assert request.phone == "+359881234567"  # kept on the request for the operator to deliver
+    return request.id
+
+
+def configure(hotel: Hotel, port: int) -> None:
+    hotel.as_role(Role.MANAGER).run(set_mail_settings, "127.0.0.1", port, "none", username="desk",
+                                    sender="frontdesk@hotel.example")
+
+
+def test_the_e_receipt_arrives_with_its_pdf(hotel: Hotel, smtp_server, monkeypatch, caplog):
+    inbox, port = smtp_server
+    monkeypatch.setenv(PASSWORD_ENV, SECRET)
+    configure(hotel, port)
+    request_id = paid_with_receipt(hotel, "guest@example.com")
+
+    assert send_due(hotel.database, language="ru") == 1
+    (message,) = inbox.messages
+    assert message["To"] == "guest@example.com" and message["From"] == "frontdesk@hotel.example"
+    assert f"{request_id:07d}" in message["Subject"]
+    (attachment,) = [part for part in message.iter_attachments()]
+    assert attachment.get_content_type() == "application/pdf"
+    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(attachment.get_content())).pages)
+    assert "Кассовый чек (приход)" in text
+    assert "Иван Петров" in text
+    assert "Оплачено: Cash" in text and "100.00 EUR" in text
+    assert inbox.logins == [("desk", SECRET)]
+    (item,) = hotel.query(outbox)
+    assert item.sent_at is not None and item.attempts == 1
+    assert send_due(hotel.database) == 0  # sent once
+    assert SECRET not in caplog.text
+
+
+def test_a_server_that_is_down_blocks_nothing_and_the_mail_goes_later(hotel: Hotel, smtp_server, monkeypatch):
+    inbox, port = smtp_server
+    monkeypatch.setenv(PASSWORD_ENV, SECRET)
+    configure(hotel, free_port())  # nothing listens there
+    paid_with_receipt(hotel, "guest@example.com")  # the payment and its request commit regardless
+    assert send_due(hotel.database) == 0
+    (item,) = hotel.query(outbox)
+    assert item.attempts == 1 and item.sent_at is None and item.last_error
+    assert item.next_attempt_at > utcnow() + timedelta(seconds=20)
+    assert send_due(hotel.database) == 0 and hotel.query(outbox)[0].attempts == 1  # not due yet
+
+    configure(hotel, port)
+    with hotel.database.unit_of_work() as session:
+        session.execute(update(MailOutbox).values(next_attempt_at=utcnow()))
+    worker = MailWorker(hotel.database, interval=60).start()
+    try:
+        import time
+
+        deadline = time.monotonic() + 20
+        while not inbox.messages and time.monotonic() < deadline:
+            worker.wake()
+            time.sleep(0.05)
+    finally:
+        worker.close()
+    assert len(inbox.messages) == 1
+    assert hotel.query(outbox)[0].sent_at is not None
+
+
+def test_mail_settings_need_a_manager_and_sane_values(sqlite_hotel: Hotel):
+    error = unchanged(sqlite_hotel, lambda: sqlite_hotel.run(set_mail_settings, "smtp.example", 587, "starttls",
+                                                             sender="a@b.example"))
+    assert isinstance(error, NotAuthorised)
+    manager = sqlite_hotel.as_role(Role.MANAGER)
+    for args, field in ((("", 25, "none"), "host"), (("h", 0, "none"), "port"), (("h", 25, "ssl3"), "security")):
+        error = unchanged(sqlite_hotel, lambda a=args: manager.run(set_mail_settings, *a, sender="a@b.example"))
+        assert isinstance(error, InvalidInput) and error.field == field
+
+
+def test_a_receipt_without_e_mail_puts_nothing_in_the_outbox(sqlite_hotel: Hotel):
+    stay = sqlite_hotel.stay()
+    sqlite_hotel.run(post_night, stay.reservation_id, date.today())
+    payment = sqlite_hotel.run(take_payment, stay.bill_id, Tender("cash", sqlite_hotel.money("10")))
+    sqlite_hotel.run(request_receipt, payment.id, "FP-1", phone="+359881234567")
+    assert sqlite_hotel.query(outbox) == []

@@ -1,0 +1,161 @@
+"""The Devices window, Print test page, the drawer on a cash payment and on Open drawer."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QMessageBox, QPushButton, QTableWidget
+
+from desk.auth import Actor
+from desk.devices import add_printer, drawer_openings, printer_settings
+from desk.models import Role
+from desk.runner import Runner
+from hardware.simulators.printer import TcpPrinterServer
+from hardware.simulators.printer_engine import SimulatedPrinter
+from tests.actors import signed_in
+from tests.ui.test_dialogs_common import apply_accepted, card_window, child, find_card, opened, retype
+from ui import ops
+from ui.context import DeskContext
+from ui.dialogs import MakePaymentDialog
+from ui.dialogs.devices import DevicesDialog, PrinterDialog
+from ui.main_window import MainWindow
+
+
+@pytest.fixture
+def simulator() -> Iterator[tuple[SimulatedPrinter, str]]:
+    engine = SimulatedPrinter()
+    server = TcpPrinterServer(engine, port=0).start()
+    yield engine, f"tcp://127.0.0.1:{server.port}"
+    server.stop()
+
+
+@pytest.fixture
+def context_of(qtbot, demo_database):
+    made: list[DeskContext] = []
+
+    def make(role: Role, workstation: str = "TEST-1") -> DeskContext:
+        ctx = DeskContext(demo_database, signed_in(demo_database, role, workstation))
+        made.append(ctx)
+        return ctx
+
+    yield make
+    ops.cancel_all()
+    assert ops.wait_all(10_000)
+    for ctx in made:
+        ctx.close()
+
+
+def configure(demo_database, manager: Actor, url: str, workstation: str = "TEST-1") -> None:
+    Runner(demo_database).run(add_printer, manager, workstation, "Front receipts", url, register_code="FP-1",
+                              drawer=True)
+
+
+def test_the_devices_window_adds_the_simulator_and_prints_a_test_page(qtbot, context_of, demo_database, simulator):
+    engine, url = simulator
+    ctx = context_of(Role.MANAGER)
+    dialog = opened(qtbot, DevicesDialog(ctx))
+    table = child(dialog, QTableWidget, "printersTable")
+    assert table.rowCount() == 0
+    qtbot.waitUntil(lambda: bool(dialog.registers), timeout=10_000)
+
+    child(dialog, QPushButton, "addPrinterButton").click()
+    qtbot.waitUntil(lambda: isinstance(dialog.printer_dialog, PrinterDialog) and dialog.printer_dialog.isVisible())
+    editor = dialog.printer_dialog
+    retype(qtbot, child(editor, QLineEdit, "printerNameEdit"), "Front receipts")
+    retype(qtbot, child(editor, QLineEdit, "printerUrlEdit"), "lpt1")
+    editor.save()
+    error = child(editor, QLabel, "printerErrorLabel")
+    qtbot.waitUntil(lambda: "lpt1" in error.text(), timeout=10_000)
+    retype(qtbot, child(editor, QLineEdit, "printerUrlEdit"), url)
+    register = child(editor, QComboBox, "printerRegisterCombo")
+    register.setCurrentIndex(register.findData("FP-1"))
+    child(editor, QCheckBox, "printerDrawerCheck").setChecked(True)
+    with qtbot.waitSignal(editor.accepted, timeout=10_000):
+        editor.save()
+
+    qtbot.waitUntil(lambda: table.rowCount() == 1 and table.item(0, 6) is not None
+                    and table.item(0, 6).text() == "ready, drawer closed", timeout=10_000)
+    assert [table.item(0, c).text() for c in range(3)] == ["Front receipts", url, "TM-T20II"]
+    (saved,) = Runner(demo_database).read(printer_settings, "TEST-1")
+    assert (saved.url, saved.register_code, saved.drawer) == (url, "FP-1", True)
+
+    table.selectRow(0)
+    child(dialog, QPushButton, "testPageButton").click()
+    message = child(dialog, QLabel, "devicesMessageLabel")
+    qtbot.waitUntil(lambda: message.text() == "Test page printed on Front receipts.", timeout=20_000)
+    lines = [line.strip() for line in engine.text().splitlines()]
+    assert "TEST PAGE" in lines
+    assert f"{ctx.actor.workstation}" in lines
+    assert "Русский: Съешь же ещё этих мягких французских булок." in " ".join(lines)
+    assert any(line.startswith("Български: Щъркелите") for line in lines)
+    assert "123456789012345678901234567890123456789012345678" in lines  # the ruler: 48 columns on 80 mm
+    assert lines[-1] == "--- cut ---" and engine.drawer_kicks == 0
+
+
+def test_a_printer_that_is_away_shows_not_answering(qtbot, context_of, demo_database):
+    ctx = context_of(Role.MANAGER)
+    configure(demo_database, ctx.actor, "tcp://127.0.0.1:1")
+    dialog = opened(qtbot, DevicesDialog(ctx))
+    table = child(dialog, QTableWidget, "printersTable")
+    qtbot.waitUntil(lambda: table.rowCount() == 1 and table.item(0, 6).text() == "not answering", timeout=20_000)
+
+
+def test_a_cash_payment_kicks_the_drawer_after_it_is_committed(qtbot, context_of, demo_database, simulator):
+    engine, url = simulator
+    ctx = context_of(Role.CLERK)
+    configure(demo_database, signed_in(demo_database, Role.MANAGER), url)
+    with qtbot.waitSignal(ctx.devices_changed, timeout=10_000):
+        ctx.reload_devices()
+    window = card_window(qtbot)
+    card = find_card(demo_database, lambda c: len(c.folio.bills) == 1 and c.folio.bills[0].balance.amount > 10)
+    dialog = opened(qtbot, MakePaymentDialog(ctx, card, card.folio.bills[0].bill.id, window))
+    child(dialog, QCheckBox, "printReceiptCheck").setChecked(False)
+    retype(qtbot, child(dialog, QLineEdit, "amountEdit"), "10.00")
+    apply_accepted(qtbot, dialog)
+    qtbot.waitUntil(lambda: engine.drawer_kicks == 1, timeout=10_000)
+    (opening,) = Runner(demo_database).read(drawer_openings, "TEST-1")
+    assert opening.opened_by == ctx.actor.username and opening.payment_id is not None
+
+
+def test_a_drawer_that_fails_to_open_tells_the_clerk_and_the_payment_stands(
+        qtbot, context_of, demo_database):
+    ctx = context_of(Role.CLERK)
+    configure(demo_database, signed_in(demo_database, Role.MANAGER), "tcp://127.0.0.1:1")
+    with qtbot.waitSignal(ctx.devices_changed, timeout=10_000):
+        ctx.reload_devices()
+    window = card_window(qtbot)
+    card = find_card(demo_database, lambda c: len(c.folio.bills) == 1 and c.folio.bills[0].balance.amount > 10)
+    dialog = opened(qtbot, MakePaymentDialog(ctx, card, card.folio.bills[0].bill.id, window))
+    child(dialog, QCheckBox, "printReceiptCheck").setChecked(False)
+    retype(qtbot, child(dialog, QLineEdit, "amountEdit"), "10.00")
+    apply_accepted(qtbot, dialog)
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "drawerWarning") is not None, timeout=20_000)
+    box = window.findChild(QMessageBox, "drawerWarning")
+    assert box.text().startswith("The payment is recorded, but the cash drawer did not open")
+    (opening,) = Runner(demo_database).read(drawer_openings, "TEST-1")
+    assert opening.payment_id is not None
+
+
+@pytest.mark.parametrize("role", [Role.CLERK, Role.CASHIER])
+def test_open_drawer_is_refused_to_a_clerk_and_works_for_a_cashier(qtbot, context_of, demo_database, simulator, role):
+    engine, url = simulator
+    ctx = context_of(role)
+    configure(demo_database, signed_in(demo_database, Role.MANAGER), url)
+    with qtbot.waitSignal(ctx.devices_changed, timeout=10_000):
+        ctx.reload_devices()
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.devices_action.isEnabled() is False
+    window.open_drawer_action.trigger()
+    if role is Role.CLERK:
+        qtbot.waitUntil(lambda: window.findChild(QMessageBox, "opErrorBox") is not None, timeout=10_000)
+        assert "may not open the cash drawer" in window.findChild(QMessageBox, "opErrorBox").text()
+        assert engine.drawer_kicks == 0
+        assert Runner(demo_database).read(drawer_openings, "TEST-1") == []
+    else:
+        qtbot.waitUntil(lambda: engine.drawer_kicks == 1, timeout=10_000)
+        (opening,) = Runner(demo_database).read(drawer_openings, "TEST-1")
+        assert (opening.opened_by, opening.payment_id) == (ctx.actor.username, None)
+    qtbot.waitUntil(lambda: "FP-1: ready" in window.devices_label.text(), timeout=10_000)

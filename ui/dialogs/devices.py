@@ -1,0 +1,327 @@
+"""The Devices settings window: each workstation's printers, their status, a test page.
+
+Settings are written through desk use cases (a manager's right); statuses and test pages wait on
+the device pool, never on the GUI thread. This workstation's printers are asked through the
+program's own workers (``ctx.devices``); another workstation's through workers this window owns
+and closes.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.devices import (
+    DEFAULT_PROFILE,
+    PAPER_WIDTHS,
+    DeviceHub,
+    DeviceState,
+    PrinterSetting,
+    add_printer,
+    printer_settings,
+    remove_printer,
+    update_printer,
+    workstations_with_printers,
+)
+from desk.search import DeskStatus, desk_status
+from ui.context import DeskContext
+from ui.desk_text import error_text
+from ui.devices import state_text
+from ui.i18n import current_language
+
+PROFILES = ("TM-T20II", "TM-T88V", "TM-T88IV", "TM-P80", "POS-5890", "default")
+URL_HINT = "tcp://192.168.1.50:9100 · usb://04b8:0202 · serial:///dev/ttyUSB0?baudrate=19200 · file:///dev/usb/lp0"
+
+
+class PrinterDialog(QDialog):
+    """Add or change one printer; the use case checks it and says what is wrong."""
+
+    def __init__(self, ctx: DeskContext, workstation: str, registers: tuple[tuple[str, str], ...],
+                 setting: PrinterSetting | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.workstation = workstation
+        self.setting = setting
+        self.setObjectName("printerDialog")
+        self.setWindowTitle(self.tr("Printer") if setting else self.tr("Add printer"))
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        layout.addLayout(form)
+        self.name_edit = QLineEdit(setting.name if setting else "")
+        self.name_edit.setObjectName("printerNameEdit")
+        form.addRow(self.tr("&Name:"), self.name_edit)
+        self.url_edit = QLineEdit(setting.url if setting else "")
+        self.url_edit.setObjectName("printerUrlEdit")
+        self.url_edit.setPlaceholderText("tcp://192.168.1.50:9100")
+        self.url_edit.setToolTip(URL_HINT)
+        form.addRow(self.tr("&Address:"), self.url_edit)
+        hint = QLabel(URL_HINT)
+        hint.setWordWrap(True)
+        hint.setEnabled(False)
+        form.addRow("", hint)
+        self.profile_combo = QComboBox()
+        self.profile_combo.setObjectName("printerProfileCombo")
+        self.profile_combo.setEditable(True)
+        self.profile_combo.addItems(PROFILES)
+        self.profile_combo.setCurrentText(setting.profile if setting else DEFAULT_PROFILE)
+        form.addRow(self.tr("&Model profile:"), self.profile_combo)
+        self.paper_combo = QComboBox()
+        self.paper_combo.setObjectName("printerPaperCombo")
+        for mm in PAPER_WIDTHS:
+            self.paper_combo.addItem(self.tr("{mm} mm").format(mm=mm), mm)
+        self.paper_combo.setCurrentIndex(self.paper_combo.findData(setting.paper_mm if setting else 80))
+        form.addRow(self.tr("&Paper width:"), self.paper_combo)
+        self.register_combo = QComboBox()
+        self.register_combo.setObjectName("printerRegisterCombo")
+        self.register_combo.addItem(self.tr("None (test pages and copies)"), None)
+        for code, name in registers:
+            self.register_combo.addItem(f"{name} ({code})", code)
+        if setting is not None and setting.register_code:
+            self.register_combo.setCurrentIndex(self.register_combo.findData(setting.register_code))
+        form.addRow(self.tr("Prints for &register:"), self.register_combo)
+        self.drawer_check = QCheckBox(self.tr("The cash &drawer is connected to this printer"))
+        self.drawer_check.setObjectName("printerDrawerCheck")
+        self.drawer_check.setChecked(bool(setting and setting.drawer))
+        form.addRow("", self.drawer_check)
+        self.error_label = QLabel()
+        self.error_label.setObjectName("printerErrorLabel")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #b00020")
+        layout.addWidget(self.error_label)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+    def save(self) -> None:
+        kwargs: dict[str, Any] = dict(profile=self.profile_combo.currentText(), paper_mm=self.paper_combo.currentData(),
+                                      register_code=self.register_combo.currentData(),
+                                      drawer=self.drawer_check.isChecked())
+        if self.setting is None or self.setting.id is None:
+            op = self.ctx.change(self, add_printer, self.workstation, self.name_edit.text(), self.url_edit.text(),
+                                 **kwargs)
+        else:
+            op = self.ctx.change(self, update_printer, self.setting.id, self.name_edit.text(),
+                                 self.url_edit.text(), **kwargs)
+        op.success(lambda _setting: self.accept()).failure(
+            lambda exc: self.error_label.setText(error_text(exc))).busy(self.buttons).run()
+
+
+class DevicesDialog(QDialog):
+    """Printers per workstation (kept in the database by workstation name), with their status."""
+
+    COLUMNS = ("name", "url", "profile", "paper", "register", "drawer", "status")
+
+    def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("devicesDialog")
+        self.setWindowTitle(self.tr("Devices"))
+        self.settings: list[PrinterSetting] = []
+        self.registers: tuple[tuple[str, str], ...] = ()
+        self._other_hub: DeviceHub | None = None
+        self._generation = 0
+
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        layout.addLayout(top)
+        workstation_label = QLabel(self.tr("&Workstation:"))
+        top.addWidget(workstation_label)
+        self.workstation_combo = QComboBox()
+        self.workstation_combo.setObjectName("workstationCombo")
+        self.workstation_combo.setEditable(True)
+        self.workstation_combo.setMinimumWidth(200)
+        self.workstation_combo.addItem(ctx.actor.workstation)
+        workstation_label.setBuddy(self.workstation_combo)
+        top.addWidget(self.workstation_combo, 1)
+        self.workstation_combo.activated.connect(lambda _i: self.load())
+        self.workstation_combo.lineEdit().editingFinished.connect(self.load)
+
+        self.table = QTableWidget(0, len(self.COLUMNS))
+        self.table.setObjectName("printersTable")
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Name"), self.tr("Address"), self.tr("Model"), self.tr("Paper"), self.tr("Register"),
+            self.tr("Drawer"), self.tr("Status")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.itemSelectionChanged.connect(self._enable)
+        self.table.doubleClicked.connect(lambda _index: self.edit_printer())
+        layout.addWidget(self.table, 1)
+
+        buttons = QHBoxLayout()
+        layout.addLayout(buttons)
+
+        def button(name: str, text: str, handler: Any) -> QPushButton:
+            widget = QPushButton(text)
+            widget.setObjectName(name)
+            widget.clicked.connect(handler)
+            buttons.addWidget(widget)
+            return widget
+
+        self.add_button = button("addPrinterButton", self.tr("&Add…"), self.add_printer)
+        self.edit_button = button("editPrinterButton", self.tr("&Edit…"), self.edit_printer)
+        self.remove_button = button("removePrinterButton", self.tr("&Remove"), self.remove_printer)
+        self.test_button = button("testPageButton", self.tr("Print &test page"), self.print_test_page)
+        self.refresh_button = button("refreshStatusButton", self.tr("Refresh &status"), self.refresh_status)
+        buttons.addStretch(1)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        buttons.addWidget(close)
+
+        self.message_label = QLabel()
+        self.message_label.setObjectName("devicesMessageLabel")
+        self.message_label.setWordWrap(True)
+        layout.addWidget(self.message_label)
+        self.resize(900, 360)
+        self._enable()
+
+    @property
+    def workstation(self) -> str:
+        return self.workstation_combo.currentText().strip()
+
+    def _hub(self) -> DeviceHub:
+        """This workstation's own workers; another workstation's printers through workers of this window."""
+        if self.workstation == self.ctx.actor.workstation:
+            return self.ctx.devices
+        if self._other_hub is None or self._other_hub.workstation != self.workstation:
+            if self._other_hub is not None:
+                self._other_hub.close()
+            self._other_hub = DeviceHub(self.workstation)
+        return self._other_hub
+
+    # loading
+
+    def open(self) -> None:
+        super().open()
+        self.ctx.query(self, workstations_with_printers).success(self._add_workstations).run()
+        self.ctx.query(self, desk_status, self.ctx.actor.username, current_language()).success(
+            self._set_registers).run()
+        self.load()
+
+    def _add_workstations(self, names: list[str]) -> None:
+        for name in names:
+            if self.workstation_combo.findText(name) < 0:
+                self.workstation_combo.addItem(name)
+
+    def _set_registers(self, status: DeskStatus) -> None:
+        self.registers = status.cash_registers
+
+    def load(self) -> None:
+        workstation = self.workstation
+        if not workstation:
+            return
+        self.ctx.query(self, printer_settings, workstation).success(self._show).run()
+
+    def _show(self, settings: list[PrinterSetting]) -> None:
+        self._generation += 1
+        self.settings = settings
+        self.table.setRowCount(len(settings))
+        for row, setting in enumerate(settings):
+            cells = (setting.name, setting.url, setting.profile, self.tr("{mm} mm").format(mm=setting.paper_mm),
+                     setting.register_code or "", self.tr("yes") if setting.drawer else "", self.tr("asking…"))
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, setting.id)
+                self.table.setItem(row, column, item)
+        if settings and not self.table.selectedItems():
+            self.table.selectRow(0)
+        self._enable()
+        hub = self._hub()
+        if hub is self.ctx.devices:
+            # The reload belongs to the context: this window may be gone when it ends.
+            self.ctx.reload_devices(then=lambda: self.refresh_status() if shiboken6.isValid(self) else None)
+        else:
+            hub.configure(settings)
+            self.refresh_status()
+
+    def refresh_status(self) -> None:
+        """Ask every printer for its status, each on the device pool with its own timeout."""
+        generation = self._generation
+        hub = self._hub()
+        for row, setting in enumerate(self.settings):
+            self.ctx.device_op(self, lambda s=setting: hub.state(s)).success(
+                lambda state, r=row: self._show_state(generation, r, state)).run()
+
+    def _show_state(self, generation: int, row: int, state: DeviceState) -> None:
+        if generation != self._generation or row >= self.table.rowCount():
+            return
+        item = QTableWidgetItem(state_text(state))
+        item.setToolTip(state.error)
+        item.setData(Qt.ItemDataRole.UserRole + 1, state.ready)
+        self.table.setItem(row, self.COLUMNS.index("status"), item)
+
+    def selected(self) -> PrinterSetting | None:
+        rows = {index.row() for index in self.table.selectedIndexes()}
+        return self.settings[min(rows)] if rows and min(rows) < len(self.settings) else None
+
+    def _enable(self) -> None:
+        chosen = self.selected() is not None
+        for widget in (self.edit_button, self.remove_button, self.test_button):
+            widget.setEnabled(chosen)
+
+    # changing
+
+    def add_printer(self) -> None:
+        self._edit(None)
+
+    def edit_printer(self) -> None:
+        if (setting := self.selected()) is not None:
+            self._edit(setting)
+
+    def _edit(self, setting: PrinterSetting | None) -> None:
+        dialog = PrinterDialog(self.ctx, self.workstation, self.registers, setting, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self.load)
+        self.printer_dialog = dialog
+        dialog.open()
+
+    def remove_printer(self) -> None:
+        setting = self.selected()
+        if setting is None or setting.id is None:
+            return
+        self.ctx.change(self, remove_printer, setting.id).success(lambda _none: self.load()).failure(
+            lambda exc: self.message_label.setText(error_text(exc))).run()
+
+    def print_test_page(self) -> None:
+        setting = self.selected()
+        if setting is None:
+            return
+        hub = self._hub()
+        self.message_label.setText(self.tr("Printing a test page on {printer}…").format(printer=setting.name))
+        self.ctx.device_op(self, lambda: hub.print_test_page(setting)).success(
+            lambda _result: self.message_label.setText(
+                self.tr("Test page printed on {printer}.").format(printer=setting.name))
+        ).failure(
+            lambda exc: self.message_label.setText(
+                self.tr("The test page did not print on {printer}: {error}").format(
+                    printer=setting.name, error=error_text(exc)))
+        ).busy(self.test_button).run()
+
+    def done(self, result: int) -> None:
+        if self._other_hub is not None:
+            self._other_hub.close()
+            self._other_hub = None
+        super().done(result)

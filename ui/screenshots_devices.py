@@ -1,0 +1,71 @@
+"""Render the Devices window with two simulated printers to docs/screenshots/devices_{en,ru}.png.
+
+    python -m ui.screenshots_devices
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from datetime import date
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication, QTableWidget
+
+from desk.auth import sign_in
+from desk.db import Database
+from desk.demo import seed_demo
+from desk.devices import add_printer
+from desk.runner import Runner
+from hardware.simulators.printer import TcpPrinterServer
+from hardware.simulators.printer_engine import SimulatedPrinter
+from ui import ops
+from ui.context import DeskContext
+from ui.dialogs.devices import DevicesDialog
+from ui.i18n import install_translator, remove_translators
+from ui.screenshots import OUT, settle, wait_until
+
+
+def main() -> int:
+    app = QApplication.instance() or QApplication(sys.argv)
+    front = TcpPrinterServer(SimulatedPrinter(), port=0).start()
+    back_engine = SimulatedPrinter(profile="TM-T88V")
+    back_engine.fail("paper_out")
+    back = TcpPrinterServer(back_engine, port=0).start()
+    with tempfile.TemporaryDirectory() as folder:
+        database = Database(f"sqlite:///{folder}/demo.sqlite3")
+        with database.unit_of_work() as session:
+            seed_demo(session, today=date.today())
+        with database.unit_of_work() as session:
+            manager = sign_in(session, "maria", "manager", "FRONT-1")
+        runner = Runner(database)
+        runner.run(add_printer, manager, "FRONT-1", "Front desk receipts", f"tcp://127.0.0.1:{front.port}",
+                   register_code="FP-1", drawer=True)
+        runner.run(add_printer, manager, "FRONT-1", "Back office", f"tcp://127.0.0.1:{back.port}",
+                   profile="TM-T88V", paper_mm=80, register_code="FP-2")
+        ctx = DeskContext(database, manager)
+        for language in ("en", "ru"):
+            install_translator(app, language)  # type: ignore[arg-type]
+            dialog = DevicesDialog(ctx)
+            dialog.open()
+            table = dialog.findChild(QTableWidget, "printersTable")
+            wait_until(lambda t=table: t.rowCount() == 2 and all(
+                t.item(r, 6) is not None and t.item(r, 6).data(0x0101) is not None for r in range(2)))
+            settle()
+            OUT.mkdir(parents=True, exist_ok=True)
+            dialog.grab().save(str(OUT / f"devices_{language}.png"))
+            dialog.done(0)
+            dialog.deleteLater()
+            remove_translators(app)  # type: ignore[arg-type]
+        ops.wait_all(10_000)
+        ctx.close()
+        database.dispose()
+    front.stop()
+    back.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
