@@ -22,7 +22,8 @@ from .conftest import Hotel
 
 
 class HangingTransport(LoopbackTransport):
-    """Loopback that blocks for ever on the first job write past ``after`` bytes (a dying program's printer)."""
+    """Loopback that blocks for ever once a job passes ``after`` bytes, or on the first status query when
+    ``after`` is negative (the program is then killed there)."""
 
     def __init__(self, engine: SimulatedPrinter, after: int, flag_path: str | None = None) -> None:
         super().__init__(engine)
@@ -31,9 +32,10 @@ class HangingTransport(LoopbackTransport):
         self.job_bytes = 0
 
     def write(self, data: bytes, timeout: float) -> None:
-        if len(data) > 3:  # a job, not a status query
+        is_job = len(data) > 32  # status queries are a few bytes
+        if is_job:
             self.job_bytes += len(data)
-            if self.job_bytes > self.after:
+        if (self.after < 0) or (is_job and self.job_bytes > self.after):
                 if self.flag_path:
                     with open(self.flag_path, "w") as flag:
                         flag.write("hanging")
@@ -64,6 +66,17 @@ def fiscal_hotel(hotel: Hotel, *, paper_mm: int = 80, language: str = "en",
                              status_timeout=0.5, write_timeout=0.5)
 
     return FiscalHotel(hotel.as_role(Role.CASHIER), engine, Registers(factory), Runner(hotel.database))
+
+
+def fiscal_registers(make_transport) -> Registers:
+    """Registers whose printer is a fresh simulator behind ``make_transport(engine)`` (for a child process)."""
+    engine = SimulatedPrinter()
+
+    def factory(info: RegisterInfo) -> EscposPrinter:
+        return EscposPrinter(make_transport(engine), PrinterProfile.from_capabilities(info.profile),
+                             status_timeout=0.5, write_timeout=0.5)
+
+    return Registers(factory)
 
 
 def paid_bill(hotel: Hotel, *, amount: str | None = None, method: str = "cash",

@@ -226,3 +226,84 @@ def test_reconcile_reports_documents_waiting_and_reprint_clears_them(sqlite_hote
     assert done.printed and done.copy
     assert reconcile_receipts(rig.runner, rig.hotel.actor).clean
     assert sqlite_hotel.query(unresolved) == []
+
+
+def test_desk_fiscal_verify_reports_intact_then_names_the_broken_document(sqlite_hotel: Hotel, capsys):
+    from desk.cli import main
+
+    rig = fiscal_hotel(sqlite_hotel)
+    for _ in range(2):
+        print_receipt(rig.runner, rig.hotel.actor, paid_bill(rig.hotel), "FP-1", registers=rig.registers)
+    url = sqlite_hotel.database.engine.url.render_as_string(hide_password=False)
+    assert main(["--database", url, "fiscal", "verify", "--register", "FP-1"]) == 0
+    assert "FP-1: 3 documents, chain intact" in capsys.readouterr().out
+    with sqlite_hotel.database.engine.begin() as connection:
+        connection.execute(text("DROP TRIGGER fiscal_document_no_update"))
+        connection.execute(text("UPDATE fiscal_document SET total = 'EUR 0.01' WHERE number = 3"))
+    assert main(["--database", url, "fiscal", "verify"]) == 1
+    out = capsys.readouterr().out
+    assert "FP-1: BROKEN at document 0000003: its total was changed" in out
+
+
+# --- a real kill between the intent and the answer ------------------------------------------------
+
+
+def child(url: str, payment_id: int, flag: str, after: int) -> None:
+    """Run in a subprocess: print a receipt on a printer that hangs mid-job; the test kills us."""
+    from desk.db import Database
+    from desk.runner import Runner
+    from tests.actors import signed_in
+    from tests.desk.fiscal_rig import HangingTransport, fiscal_registers
+
+    database = Database(url)
+    actor = signed_in(database, Role.CASHIER)
+    print_receipt(Runner(database), actor, payment_id, "FP-1",
+                  registers=fiscal_registers(lambda engine: HangingTransport(engine, after, flag)))
+
+
+@pytest.mark.parametrize(("after", "issued"), [(-1, False), (0, True), (300, True)])
+def test_sigkill_between_intent_and_answer_loses_nothing_and_doubles_nothing(sqlite_hotel: Hotel, tmp_path,
+                                                                              after, issued):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    rig = fiscal_hotel(sqlite_hotel)
+    payment_id = paid_bill(rig.hotel)
+    flag = tmp_path / "hanging"
+    url = sqlite_hotel.database.engine.url.render_as_string(hide_password=False)
+    code = f"from tests.desk.test_fiscal import child; child({url!r}, {payment_id}, {str(flag)!r}, {after})"
+    root = Path(__file__).resolve().parents[2]
+    process = subprocess.Popen([sys.executable, "-c", code], cwd=root)
+    try:
+        deadline = time.monotonic() + 60
+        while not flag.exists():
+            assert process.poll() is None, "the child died on its own"
+            assert time.monotonic() < deadline, "the child never reached the printer"
+            time.sleep(0.05)
+    finally:
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait()
+    [pending] = sqlite_hotel.query(unresolved)
+    assert pending.state is IntentState.SENT
+    first = reconcile_receipts(rig.runner, rig.hotel.actor)
+    second = reconcile_receipts(rig.runner, rig.hotel.actor)
+    sales = [d for d in documents(sqlite_hotel) if d.kind == "sale"]
+    if not issued:
+        # Killed while asking the printer's status: nothing was issued; the intent is closed once and
+        # Print receipt issues the receipt now.
+        assert (first.cancelled, second.cancelled, sales) == (1, 0, [])
+        assert print_receipt(rig.runner, rig.hotel.actor, payment_id, "FP-1", registers=rig.registers).printed
+        assert [d.kind for d in documents(sqlite_hotel)].count("sale") == 1
+        return
+    assert (first.settled, second.settled) == (1, 0), (first, second)  # asked once, settled exactly once
+    assert len(sales) == 1 and sales[0].payment_id == payment_id
+    # The clerk is told: the receipt is issued but its paper is unsure; Print receipt reprints it as a copy.
+    assert [d.number for d in first.waiting] == [sales[0].number]
+    rig.engine.reset_output()
+    again = print_receipt(rig.runner, rig.hotel.actor, payment_id, "FP-1", registers=rig.registers)
+    assert again.printed and again.copy and again.document.number == sales[0].number
+    assert [d.kind for d in documents(sqlite_hotel)].count("sale") == 1
