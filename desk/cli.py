@@ -37,6 +37,10 @@ def _parser() -> argparse.ArgumentParser:
     devices = commands.add_parser("devices", help="list the USB printers in sight and this workstation's devices")
     devices.add_argument("--workstation", default=None, help="whose devices (default: this host's name)")
     devices.add_argument("--timeout", type=float, default=3.0, help="seconds to wait for each device's status")
+    fiscal = commands.add_parser("fiscal", help="the registers' fiscal journals")
+    fiscal_commands = fiscal.add_subparsers(dest="fiscal_command", required=True)
+    verify = fiscal_commands.add_parser("verify", help="check every register's chain of fiscal signs")
+    verify.add_argument("--register", metavar="CODE", help="only this register")
 
     from desk.pos.cli import add_commands
 
@@ -65,6 +69,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return seed_demo_command(url, if_empty=args.if_empty)
         if args.command == "devices":
             return devices_command(url, args.workstation, args.timeout)
+        if args.command == "fiscal":
+            return fiscal_verify_command(url, args.register)
         if args.command in ("serve", "pos"):
             from desk.pos.cli import run
 
@@ -75,6 +81,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"desk: {hide_password(str(exc), url)}", file=sys.stderr)
         return 1
     return 2
+
+
+def fiscal_verify_command(url: str | None, register: str | None) -> int:
+    """0 when every chain holds; 1, naming the first broken link, when one does not."""
+    from desk.fiscal.journal import registers_with_documents, verify
+
+    database = Database(url)
+    try:
+        with database.unit_of_work() as session:
+            codes = [register] if register else registers_with_documents(session)
+            reports = [verify(session, code) for code in codes]
+    finally:
+        database.dispose()
+    broken = 0
+    for report in reports:
+        if report.intact:
+            print(f"{report.register}: {report.documents} documents, chain intact")
+        else:
+            broken += 1
+            print(f"{report.register}: BROKEN at document {report.broken_at:07d}: {report.reason}")
+    if not reports:
+        print("No fiscal documents yet.")
+    return 1 if broken else 0
 
 
 def seed_demo_command(url: str | None, *, if_empty: bool) -> int:

@@ -697,6 +697,14 @@
         <translation>Не е настроен начин на плащане „депозит“</translation>
     </message>
     <message>
+        <source>No shift is open on register {register}</source>
+        <translation>Няма отворена смяна на каса {register}</translation>
+    </message>
+    <message>
+        <source>No shift is open on register {register}: open the cash shift first (Shift → Open shift)</source>
+        <translation>Няма отворена смяна на каса {register}: първо отворете касовата смяна (Смяна → Отваряне на смяна)</translation>
+    </message>
+    <message>
         <source>No tax rate of {percent}% is set up at the hotel</source>
         <translation>В хотела няма данъчна ставка {percent}%</translation>
     </message>
@@ -779,6 +787,22 @@
     <message>
         <source>Payment {payment} was taken on another workstation</source>
         <translation>Плащане {payment} е прието на друго работно място</translation>
+    </message>
+    <message>
+        <source>Receipt {number} may not have printed whole: {error}. Check the printer and press Retry: it is printed again, marked COPY</source>
+        <translation>Бон {number} може да не е отпечатан изцяло: {error}. Проверете принтера и натиснете „Повтори“: ще бъде отпечатан отново с надпис КОПИЕ</translation>
+    </message>
+    <message>
+        <source>Receipt {number} was cut short: {error}. Fix the printer and press Retry: it is printed again whole, marked COPY</source>
+        <translation>Отпечатването на бон {number} прекъсна: {error}. Отстранете проблема и натиснете „Повтори“: бонът ще бъде отпечатан изцяло с надпис КОПИЕ</translation>
+    </message>
+    <message>
+        <source>Receipt {number} was issued but not printed: {error}. Fix the printer and press Retry</source>
+        <translation>Бон {number} е издаден, но не е отпечатан: {error}. Отстранете проблема и натиснете „Повтори“</translation>
+    </message>
+    <message>
+        <source>Register {register} has no document {number}</source>
+        <translation>Каса {register} няма документ {number}</translation>
     </message>
     <message>
         <source>Reservation {key} does not exist</source>
@@ -929,6 +953,10 @@
         <translation>Смяна {shift_id} не е затворена</translation>
     </message>
     <message>
+        <source>Shift {shift} of register {register} was opened more than 24 hours ago: close it (Z report) before the next sale</source>
+        <translation>Смяна {shift} на каса {register} е отворена преди повече от 24 часа: затворете я (Z отчет) преди следващата продажба</translation>
+    </message>
+    <message>
         <source>Tax rate {key} does not exist</source>
         <translation>Данъчна ставка {key} не съществува</translation>
     </message>
@@ -1033,6 +1061,10 @@
         <translation>Името на платеца е твърде дълго: най-много {limit} знака</translation>
     </message>
     <message>
+        <source>The printer of {register} is not ready: {problem}</source>
+        <translation>Принтерът на каса {register} не е готов: {problem}</translation>
+    </message>
+    <message>
         <source>The quantity must be less than {limit} (got {value})</source>
         <translation>Количеството трябва да е по-малко от {limit} (получено {value})</translation>
     </message>
@@ -1047,6 +1079,10 @@
     <message>
         <source>The reference is too long: at most {limit} characters</source>
         <translation>Референцията е твърде дълга: най-много {limit} знака</translation>
+    </message>
+    <message>
+        <source>The register gave no clear answer. The receipt will be checked with the register at the next start, or use Fiscal → Check receipts now; do not print it again by hand</source>
+        <translation>Касата не даде ясен отговор. Бонът ще бъде проверен с касата при следващото стартиране, или изберете Фискални → Проверка на боновете сега; не го отпечатвайте отново ръчно</translation>
     </message>
     <message>
         <source>The search text is too long (at most {limit} characters)</source>
@@ -1071,6 +1107,10 @@
     <message>
         <source>There is no cash register “{register}”</source>
         <translation>Няма касов апарат „{register}“</translation>
+    </message>
+    <message>
+        <source>There is no fiscal document {document}</source>
+        <translation>Няма фискален документ {document}</translation>
     </message>
     <message>
         <source>There is no journal intent {intent_id}</source>
@@ -1241,6 +1281,10 @@
         <translation>начисли нощувката</translation>
     </message>
     <message>
+        <source>printing was cancelled</source>
+        <translation>печатът е отменен</translation>
+    </message>
+    <message>
         <source>read reports</source>
         <translation>чете отчети</translation>
     </message>
@@ -1279,6 +1323,38 @@
     <message>
         <source>take more than the bill owes</source>
         <translation>приеме повече от дължимото</translation>
+    </message>
+    <message>
+        <source>the printer did not answer in time; check that it is on and connected</source>
+        <translation>принтерът не отговори навреме; проверете дали е включен и свързан</translation>
+    </message>
+    <message>
+        <source>the printer is offline or switched off; switch it on and check its cable</source>
+        <translation>принтерът е офлайн или изключен; включете го и проверете кабела</translation>
+    </message>
+    <message>
+        <source>the printer is out of paper; load paper</source>
+        <translation>в принтера няма хартия; заредете хартия</translation>
+    </message>
+    <message>
+        <source>the printer is used by another program</source>
+        <translation>принтерът се използва от друга програма</translation>
+    </message>
+    <message>
+        <source>the printer reports an error; open and close its cover, or switch it off and on</source>
+        <translation>принтерът съобщава за грешка; отворете и затворете капака или го изключете и включете</translation>
+    </message>
+    <message>
+        <source>the printer was not found; check the register's connection</source>
+        <translation>принтерът не е намерен; проверете връзката на касата</translation>
+    </message>
+    <message>
+        <source>the printer was unplugged; plug it back in</source>
+        <translation>принтерът е изключен от кабела; свържете го отново</translation>
+    </message>
+    <message>
+        <source>the printer's cover is open; close it</source>
+        <translation>капакът на принтера е отворен; затворете го</translation>
     </message>
     <message>
         <source>transfer a bill to a company</source>
@@ -1327,6 +1403,14 @@
     <message>
         <source>{item}: quantity must be positive and price not negative</source>
         <translation>{item}: количеството трябва да е положително, а цената — не отрицателна</translation>
+    </message>
+    <message>
+        <source>{kind} is not a receipt</source>
+        <translation>{kind} не е бон</translation>
+    </message>
+    <message>
+        <source>{kind} is not a shift document</source>
+        <translation>{kind} не е документ на смяната</translation>
     </message>
     <message>
         <source>{method} is not taken at the desk this way</source>

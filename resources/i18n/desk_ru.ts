@@ -697,6 +697,14 @@
         <translation>Не настроен способ оплаты «депозит»</translation>
     </message>
     <message>
+        <source>No shift is open on register {register}</source>
+        <translation>На кассе {register} смена не открыта</translation>
+    </message>
+    <message>
+        <source>No shift is open on register {register}: open the cash shift first (Shift → Open shift)</source>
+        <translation>На кассе {register} смена не открыта: сначала откройте кассовую смену (Смена → Открыть смену)</translation>
+    </message>
+    <message>
         <source>No tax rate of {percent}% is set up at the hotel</source>
         <translation>В отеле не настроена ставка налога {percent}%</translation>
     </message>
@@ -779,6 +787,22 @@
     <message>
         <source>Payment {payment} was taken on another workstation</source>
         <translation>Платёж {payment} принят на другом рабочем месте</translation>
+    </message>
+    <message>
+        <source>Receipt {number} may not have printed whole: {error}. Check the printer and press Retry: it is printed again, marked COPY</source>
+        <translation>Чек {number} мог напечататься не полностью: {error}. Проверьте принтер и нажмите «Повторить»: он будет напечатан снова с пометкой КОПИЯ</translation>
+    </message>
+    <message>
+        <source>Receipt {number} was cut short: {error}. Fix the printer and press Retry: it is printed again whole, marked COPY</source>
+        <translation>Печать чека {number} прервалась: {error}. Устраните неполадку и нажмите «Повторить»: чек будет напечатан целиком с пометкой КОПИЯ</translation>
+    </message>
+    <message>
+        <source>Receipt {number} was issued but not printed: {error}. Fix the printer and press Retry</source>
+        <translation>Чек {number} сформирован, но не напечатан: {error}. Устраните неполадку и нажмите «Повторить»</translation>
+    </message>
+    <message>
+        <source>Register {register} has no document {number}</source>
+        <translation>На кассе {register} нет документа {number}</translation>
     </message>
     <message>
         <source>Reservation {key} does not exist</source>
@@ -929,6 +953,10 @@
         <translation>Смена {shift_id} не закрыта</translation>
     </message>
     <message>
+        <source>Shift {shift} of register {register} was opened more than 24 hours ago: close it (Z report) before the next sale</source>
+        <translation>Смена {shift} кассы {register} открыта более 24 часов назад: закройте её (Z-отчёт) до следующей продажи</translation>
+    </message>
+    <message>
         <source>Tax rate {key} does not exist</source>
         <translation>Налоговой ставки {key} не существует</translation>
     </message>
@@ -1033,6 +1061,10 @@
         <translation>Имя плательщика слишком длинное: не более {limit} символов</translation>
     </message>
     <message>
+        <source>The printer of {register} is not ready: {problem}</source>
+        <translation>Принтер кассы {register} не готов: {problem}</translation>
+    </message>
+    <message>
         <source>The quantity must be less than {limit} (got {value})</source>
         <translation>Количество должно быть меньше {limit} (получено {value})</translation>
     </message>
@@ -1047,6 +1079,10 @@
     <message>
         <source>The reference is too long: at most {limit} characters</source>
         <translation>Ссылка слишком длинная: не более {limit} символов</translation>
+    </message>
+    <message>
+        <source>The register gave no clear answer. The receipt will be checked with the register at the next start, or use Fiscal → Check receipts now; do not print it again by hand</source>
+        <translation>Касса не дала ясного ответа. Чек будет сверен с кассой при следующем запуске, или выберите Фискальный → Проверить чеки сейчас; не печатайте его повторно вручную</translation>
     </message>
     <message>
         <source>The search text is too long (at most {limit} characters)</source>
@@ -1071,6 +1107,10 @@
     <message>
         <source>There is no cash register “{register}”</source>
         <translation>Кассы «{register}» нет</translation>
+    </message>
+    <message>
+        <source>There is no fiscal document {document}</source>
+        <translation>Фискального документа {document} нет</translation>
     </message>
     <message>
         <source>There is no journal intent {intent_id}</source>
@@ -1241,6 +1281,10 @@
         <translation>начислить проживание за ночь</translation>
     </message>
     <message>
+        <source>printing was cancelled</source>
+        <translation>печать отменена</translation>
+    </message>
+    <message>
         <source>read reports</source>
         <translation>смотреть отчёты</translation>
     </message>
@@ -1279,6 +1323,38 @@
     <message>
         <source>take more than the bill owes</source>
         <translation>принять больше суммы счёта</translation>
+    </message>
+    <message>
+        <source>the printer did not answer in time; check that it is on and connected</source>
+        <translation>принтер не ответил вовремя; проверьте, что он включён и подключён</translation>
+    </message>
+    <message>
+        <source>the printer is offline or switched off; switch it on and check its cable</source>
+        <translation>принтер не в сети или выключен; включите его и проверьте кабель</translation>
+    </message>
+    <message>
+        <source>the printer is out of paper; load paper</source>
+        <translation>в принтере закончилась бумага; вставьте бумагу</translation>
+    </message>
+    <message>
+        <source>the printer is used by another program</source>
+        <translation>принтер занят другой программой</translation>
+    </message>
+    <message>
+        <source>the printer reports an error; open and close its cover, or switch it off and on</source>
+        <translation>принтер сообщает об ошибке; откройте и закройте крышку или выключите и включите его</translation>
+    </message>
+    <message>
+        <source>the printer was not found; check the register's connection</source>
+        <translation>принтер не найден; проверьте подключение кассы</translation>
+    </message>
+    <message>
+        <source>the printer was unplugged; plug it back in</source>
+        <translation>принтер отключён; подключите его снова</translation>
+    </message>
+    <message>
+        <source>the printer's cover is open; close it</source>
+        <translation>крышка принтера открыта; закройте её</translation>
     </message>
     <message>
         <source>transfer a bill to a company</source>
@@ -1327,6 +1403,14 @@
     <message>
         <source>{item}: quantity must be positive and price not negative</source>
         <translation>{item}: количество должно быть больше нуля, а цена — не отрицательной</translation>
+    </message>
+    <message>
+        <source>{kind} is not a receipt</source>
+        <translation>{kind} не является чеком</translation>
+    </message>
+    <message>
+        <source>{kind} is not a shift document</source>
+        <translation>{kind} не является документом смены</translation>
     </message>
     <message>
         <source>{method} is not taken at the desk this way</source>

@@ -12,6 +12,8 @@ from sqlalchemy import select
 from desk import bills, devices, journal, payments, postings, receipts, shifts, stays
 from desk.auth import ManagerApproval, hash_password
 from desk.errors import NotAuthorised
+from desk.fiscal import journal as fiscal_journal
+from desk.fiscal.interface import DocumentKind, Paper, Receipt
 from desk.models import Payment, Posting, Role, User
 from desk.payments import Tender
 from desk.pos import checks as pos_checks
@@ -88,6 +90,11 @@ USE_CASES: dict[str, Any] = {
     "transfer_to_company": lambda h, s: (payments.transfer_to_company, (s.stay.bill_id, s.company_id), {}),
     "reverse_company_transfer": lambda h, s: (payments.reverse_company_transfer, (s.transfer_id,), {"reason": "r"}),
     "request_receipt": lambda h, s: (receipts.request_receipt, (s.payment_id, "FP-1"), {}),
+    "issue_receipt": lambda h, s: (fiscal_journal.issue_receipt, ("FP-1", "K1", Receipt(
+        DocumentKind.SALE, "EUR", (), (), "10.00", (), payment_id=s.payment_id)), {}),
+    "issue_shift_document": lambda h, s: (fiscal_journal.issue_shift_document, (
+        "FP-1", "K2", DocumentKind.SHIFT_OPEN), {}),
+    "record_print": lambda h, s: (fiscal_journal.record_print, (1, False, Paper.PRINTED), {}),
     "create_reservation": lambda h, s: (stays.create_reservation, (), {
         "number": "X1", "guests": [], "arrival": date.today(), "departure": date.today() + timedelta(days=1),
         "nightly_rate": h.money("1")}),

@@ -1,0 +1,114 @@
+"""What a hotel's fiscal receipt for a payment says.
+
+A payment that settles a whole bill at once lists the bill's services (what the guest bought);
+any other payment on a bill (a part payment, a second payer) is one line "Payment for bill N",
+and a deposit one line "Advance payment", since the fiscal receipt must add up to the money that
+changed hands. Taxes are given by rate: a bill's own, shared out in proportion to the payment;
+an advance carries none until it pays a bill. Amounts are in the hotel's currency; the tender
+line shows the currency the money moved in, with what was handed over and the change for cash.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import Decimal
+
+from sqlalchemy.orm import Session
+
+from desk.errors import InvalidInput
+from desk.fiscal.interface import DocumentKind, Receipt, SaleLine, TaxLine, TenderLine
+from desk.fiscal.journal import receipt_of_payment
+from desk.folios import load_folio
+from desk.lookup import get
+from desk.models import MethodKind, Payment, PaymentKind
+from desk.money import Money
+
+
+def receipt_kind(session: Session, payment: Payment) -> DocumentKind:
+    """Sale for a payment or deposit; refund for a refund, or for the void of a receipted payment."""
+    if payment.kind in (PaymentKind.PAYMENT, PaymentKind.DEPOSIT):
+        kind = DocumentKind.SALE
+    elif payment.kind is PaymentKind.REFUND or _voids_a_receipted_payment(session, payment):
+        kind = DocumentKind.REFUND
+    else:
+        raise InvalidInput("Only payments and refunds get a fiscal receipt", field="payment")
+    if not payment.method.fiscal:
+        raise InvalidInput("{method} payments get no fiscal receipt", field="payment", method=payment.method.name)
+    return kind
+
+
+def _voids_a_receipted_payment(session: Session, payment: Payment) -> bool:
+    return (payment.kind is PaymentKind.VOID and payment.voids_id is not None
+            and receipt_of_payment(session, payment.voids_id, DocumentKind.SALE) is not None)
+
+
+def _tax(gross: Money, percent: Decimal) -> Money:
+    return gross.times(percent / (Decimal(100) + percent)) if percent else Money.zero(gross.currency)
+
+
+def build_receipt(session: Session, payment_id: int, tendered: Money | None = None) -> Receipt:
+    payment = get(session, Payment, payment_id, "Payment")
+    kind = receipt_kind(session, payment)
+    view = load_folio(session, payment.folio_id)
+    currency = view.currency
+    amount = abs(payment.base_amount)
+    original_id = payment.voids_id if payment.kind is PaymentKind.VOID else payment.refund_of_id
+    refund_of = None
+    if kind is DocumentKind.REFUND and original_id is not None:
+        original = receipt_of_payment(session, original_id, DocumentKind.SALE)
+        refund_of = original.number if original is not None else None
+    lines: list[SaleLine] = []
+    groups: dict[Decimal, Money] = defaultdict(lambda: Money.zero(currency))
+    bill_number = ""
+    if payment.bill_id is not None:
+        bill = view.bill(payment.bill_id)
+        bill_number = bill.bill.number
+        active = [line.posting for line in bill.postings if line.is_active]
+        others = [p for p in bill.payments if p.payment.id != payment.id and p.voided_by is None
+                  and p.payment.kind is not PaymentKind.VOID]
+        for posting in active:
+            groups[posting.tax_percent] += posting.amount
+        if kind is DocumentKind.SALE and not others and amount == bill.charges and active:
+            lines = [SaleLine(p.description, _qty(p.quantity), str(p.amount.amount), _pct(p.tax_percent))
+                     for p in active]
+        else:
+            groups = _share(groups, amount)
+            label = "Payment for bill {bill}" if kind is DocumentKind.SALE else "Refund for bill {bill}"
+            lines = [SaleLine(label.format(bill=bill_number), "1", str(amount.amount),
+                              _pct(next(iter(groups))) if len(groups) == 1 else "")]
+    else:
+        label = "Advance payment" if kind is DocumentKind.SALE else "Advance returned"
+        lines = [SaleLine(label, "1", str(amount.amount), "")]
+    taxes = tuple(TaxLine(_pct(p), str(g.amount), str(_tax(g, p).amount)) for p, g in sorted(groups.items()) if g)
+    change = None
+    if tendered is not None and payment.method.kind is MethodKind.CASH and tendered >= abs(payment.amount):
+        change = str((tendered - abs(payment.amount)).amount)
+    tender = TenderLine(payment.method.name, str(abs(payment.amount)),
+                        str(tendered) if change is not None and tendered is not None else None, change)
+    return Receipt(kind=kind, currency=currency, lines=tuple(lines), taxes=taxes, total=str(amount.amount),
+                   tenders=(tender,), payment_id=payment.id, payer=payment.payer_name, bill=bill_number,
+                   refund_of=refund_of)
+
+
+def _share(groups: dict[Decimal, Money], amount: Money) -> dict[Decimal, Money]:
+    """``amount`` shared across tax rates in proportion to the bill; the last rate takes the rounding."""
+    whole = sum((g.amount for g in groups.values()), Decimal(0))
+    if not groups or whole <= 0:
+        return {}
+    shared: dict[Decimal, Money] = {}
+    rest = amount
+    rates = sorted(groups)
+    for percent in rates[:-1]:
+        part = amount.times(groups[percent].amount / whole)
+        shared[percent] = part
+        rest = rest - part
+    shared[rates[-1]] = rest
+    return shared
+
+
+def _qty(quantity: Decimal) -> str:
+    return format(quantity.normalize(), "f")
+
+
+def _pct(percent: Decimal) -> str:
+    return format(Decimal(percent).normalize(), "f")

@@ -1,0 +1,188 @@
+"""The first fiscal register: an ESC/POS receipt printer plus the workstation's fiscal journal.
+
+The order of every document is what makes it safe:
+1. the printer's status is read; a printer that is offline, out of paper or open refuses here,
+   and nothing is issued;
+2. the document is issued (numbered, signed, chained) and committed;
+3. it is printed, and how that went is recorded. A print cut by paper-out mid-way, or whose end
+   is unsure, leaves the document waiting for a reprint whole, as a COPY; it is never issued
+   again. :meth:`find` answers for a key whatever happened after step 2.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from desk.auth import Actor
+from desk.fiscal import journal
+from desk.fiscal.errors import PrinterNotReady, printer_problem
+from desk.fiscal.interface import (
+    Document,
+    DocumentKind,
+    Paper,
+    Printed,
+    Receipt,
+    RegisterInfo,
+    RegisterStatus,
+)
+from desk.fiscal.render import render_document
+from desk.models import CashRegister
+from desk.runner import Runner
+from desk.types import utcnow
+from hardware.errors import CoverOpen, DeviceError, PaperOut, PrinterFault
+from hardware.interfaces import ReceiptPrinter
+
+
+class EscposFiscalRegister:
+    """A FiscalRegister on one ESC/POS printer; calls block (run them on a worker thread)."""
+
+    def __init__(self, runner: Runner, actor: Actor, info: RegisterInfo, printer: ReceiptPrinter,
+                 *, lock: threading.Lock | None = None) -> None:
+        self.runner = runner
+        self.actor = actor
+        self._info = info
+        self.printer = printer
+        # One job at a time on the printer, whoever asks.
+        self.lock = lock or threading.Lock()
+
+    def info(self) -> RegisterInfo:
+        return self._info
+
+    @property
+    def code(self) -> str:
+        return self._info.code
+
+    # -- status --------------------------------------------------------------------------------------
+
+    def status(self, cancel: threading.Event | None = None) -> RegisterStatus:
+        shift = self.runner.read(journal.open_fiscal_shift, self.code)
+        waiting = self.runner.read(journal.waiting_for_reprint, self.code)
+        last = self.runner.read(_last_number, self.code)
+        try:
+            with self.lock:
+                printer = self.printer.status(cancel)
+            words, ready = printer.describe(), printer.ready
+        except DeviceError as exc:
+            words, ready = exc.message, False
+        return RegisterStatus(
+            clock=utcnow(), shift_open=shift is not None, shift_number=shift.number if shift else None,
+            shift_opened_at=shift.opened_at if shift else None, shift_expired=bool(shift and shift.expired),
+            last_number=last, printer=words, printer_ready=ready,
+            waiting_for_reprint=tuple(d.number for d in waiting),
+        )
+
+    # -- documents -----------------------------------------------------------------------------------
+
+    def sale(self, key: str, receipt: Receipt, cancel: threading.Event | None = None) -> Printed:
+        return self._receipt(key, receipt, DocumentKind.SALE, cancel)
+
+    def refund(self, key: str, receipt: Receipt, cancel: threading.Event | None = None) -> Printed:
+        return self._receipt(key, receipt, DocumentKind.REFUND, cancel)
+
+    def _receipt(self, key: str, receipt: Receipt, kind: DocumentKind, cancel: threading.Event | None) -> Printed:
+        if receipt.kind is not kind:
+            raise ValueError(f"a {receipt.kind.value} receipt sent as {kind.value}")
+        return self._issue_and_print(
+            lambda: self.runner.run(journal.issue_receipt, self.actor, self.code, key, receipt).value, cancel)
+
+    def open_shift(self, key: str, cancel: threading.Event | None = None) -> Printed:
+        return self._shift_document(key, DocumentKind.SHIFT_OPEN, {}, cancel)
+
+    def x_report(self, key: str, cancel: threading.Event | None = None) -> Printed:
+        return self._shift_document(key, DocumentKind.X_REPORT, {}, cancel)
+
+    def close_shift(self, key: str, cancel: threading.Event | None = None) -> Printed:
+        return self._shift_document(key, DocumentKind.Z_REPORT, {}, cancel)
+
+    def cash_in(self, key: str, amount: str, reason: str, cancel: threading.Event | None = None) -> Printed:
+        return self._shift_document(key, DocumentKind.CASH_IN, {"amount": amount, "reason": reason}, cancel)
+
+    def cash_out(self, key: str, amount: str, reason: str, cancel: threading.Event | None = None) -> Printed:
+        return self._shift_document(key, DocumentKind.CASH_OUT, {"amount": amount, "reason": reason}, cancel)
+
+    def _shift_document(self, key: str, kind: DocumentKind, body: dict[str, Any],
+                        cancel: threading.Event | None) -> Printed:
+        return self._issue_and_print(
+            lambda: self.runner.run(journal.issue_shift_document, self.actor, self.code, key, kind, body).value,
+            cancel)
+
+    def copy(self, number: int, cancel: threading.Event | None = None) -> Printed:
+        document = self.runner.read(journal.document_by_number, self.code, number)
+        with self.lock:
+            self._ready_or_raise(cancel)
+            return self._print(document, cancel, copy=True)
+
+    def reprint(self, document: Document, cancel: threading.Event | None = None) -> Printed:
+        """A document waiting for reprint: as a COPY once any of it reached paper, else as it was."""
+        with self.lock:
+            self._ready_or_raise(cancel)
+            return self._print(document, cancel, copy=document.paper is not Paper.FAILED)
+
+    def find(self, key: str) -> Document | None:
+        return self.runner.read(journal.document_by_key, key)
+
+    # -- the three steps -----------------------------------------------------------------------------
+
+    def _issue_and_print(self, issue: Callable[[], Document], cancel: threading.Event | None) -> Printed:
+        with self.lock:
+            self._ready_or_raise(cancel)
+            document = issue()
+            if document.paper is not None:
+                # Issued before (a retry with the same key, or of the same payment): never a second
+                # document. Its paper is whatever it was; a cut or unsure one is reprinted as a copy.
+                if document.paper is Paper.PRINTED:
+                    return Printed(document, Paper.PRINTED)
+                return self._print(document, cancel, copy=document.paper is not Paper.FAILED)
+            return self._print(document, cancel, copy=False)
+
+    def _ready_or_raise(self, cancel: threading.Event | None) -> None:
+        try:
+            status = self.printer.status(cancel)
+        except DeviceError as exc:
+            raise _not_ready(self._info.name, exc) from exc
+        problem = status.problem(device=self.printer.name)
+        if problem is not None:
+            raise _not_ready(self._info.name, problem)
+
+    def _print(self, document: Document, cancel: threading.Event | None, *, copy: bool) -> Printed:
+        receipt = render_document(document, self._info.language, copy=copy)
+        try:
+            result = self.printer.print_document(receipt, cancel)
+        except DeviceError as exc:
+            sent = int(exc.params.get("bytes_sent") or 0)
+            if not sent:
+                paper = Paper.FAILED
+            elif isinstance(exc, PaperOut | CoverOpen | PrinterFault):
+                paper = Paper.CUT
+            else:
+                paper = Paper.UNKNOWN
+            self.runner.run(journal.record_print, self.actor, document.id, copy, paper, sent, exc.message)
+            document = self.runner.read(journal.document_by_number, self.code, document.number)
+            return Printed(document, paper, copy, exc.message, exc.code, sent)
+        self.runner.run(journal.record_print, self.actor, document.id, copy, Paper.PRINTED, result.bytes_sent)
+        document = self.runner.read(journal.document_by_number, self.code, document.number)
+        return Printed(document, Paper.PRINTED, copy, bytes_sent=result.bytes_sent)
+
+
+def _not_ready(register: str, problem: DeviceError) -> PrinterNotReady:
+    error = PrinterNotReady("The printer of {register} is not ready: {problem}", register=register,
+                            problem=printer_problem(problem.code, problem.message))
+    error.device_code = problem.code
+    return error
+
+
+def _last_number(session: Any, register_code: str) -> int:
+    row = journal._last(session, register_code)
+    return row.number if row is not None else 0
+
+
+def register_info(session: Any, code: str) -> RegisterInfo:
+    register = session.get(CashRegister, code)
+    if register is None:
+        from desk.errors import InvalidInput
+
+        raise InvalidInput("There is no cash register “{register}”", field="register", register=code)
+    return RegisterInfo(register.code, register.name, register.device, register.paper_mm, register.language,
+                        register.profile)

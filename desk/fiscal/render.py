@@ -1,0 +1,148 @@
+"""A fiscal document laid out for the receipt printer, in the register's language."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from desk.fiscal.interface import Document, DocumentKind
+from hardware.interfaces import Block, Columns, QrCode, ReceiptDocument, Row, Rule, Text
+
+# Printed words by the register's language: the paper follows the country, not the clerk's screen.
+LABELS: dict[str, dict[str, str]] = {
+    "en": {
+        "sale": "SALE RECEIPT", "refund": "REFUND RECEIPT", "shift_open": "SHIFT OPENED",
+        "x_report": "X REPORT", "z_report": "Z REPORT (SHIFT CLOSED)", "cash_in": "CASH IN", "cash_out": "CASH OUT",
+        "tax_id": "Tax ID", "total": "TOTAL", "tax": "VAT", "incl": "incl. VAT {p}%", "no_tax": "no VAT",
+        "tendered": "Tendered", "change": "Change", "doc": "Document", "shift": "Shift", "cashier": "Cashier",
+        "register": "Register", "sign": "Fiscal sign", "refund_of": "Refund of document", "bill": "Bill",
+        "reason": "Reason", "receipts": "Sale receipts", "refunds": "Refund receipts", "net": "Net",
+        "range": "Documents", "payer": "Payer", "fiscal": "FISCAL RECEIPT",
+    },
+    "bg": {
+        "sale": "КАСОВ БОН", "refund": "СТОРНО БОН", "shift_open": "ОТВОРЕНА СМЯНА",
+        "x_report": "X ОТЧЕТ", "z_report": "Z ОТЧЕТ (ЗАТВОРЕНА СМЯНА)", "cash_in": "СЛУЖЕБНО ВЪВЕДЕНИ",
+        "cash_out": "СЛУЖЕБНО ИЗВЕДЕНИ", "tax_id": "ЕИК", "total": "ОБЩА СУМА", "tax": "ДДС",
+        "incl": "вкл. ДДС {p}%", "no_tax": "без ДДС", "tendered": "В брой", "change": "Ресто",
+        "doc": "Документ", "shift": "Смяна", "cashier": "Касиер", "register": "Каса", "sign": "Фискален подпис",
+        "refund_of": "Сторно на документ", "bill": "Сметка", "reason": "Основание", "receipts": "Касови бонове",
+        "refunds": "Сторно бонове", "net": "Нето", "range": "Документи", "payer": "Платец",
+        "fiscal": "ФИСКАЛЕН БОН",
+    },
+    "ru": {
+        "sale": "КАССОВЫЙ ЧЕК: ПРИХОД", "refund": "КАССОВЫЙ ЧЕК: ВОЗВРАТ ПРИХОДА", "shift_open": "ОТКРЫТИЕ СМЕНЫ",
+        "x_report": "X-ОТЧЕТ", "z_report": "Z-ОТЧЕТ (ЗАКРЫТИЕ СМЕНЫ)", "cash_in": "ВНЕСЕНИЕ", "cash_out": "ВЫПЛАТА",
+        "tax_id": "ИНН", "total": "ИТОГ", "tax": "НДС", "incl": "в т.ч. НДС {p}%", "no_tax": "без НДС",
+        "tendered": "Наличными", "change": "Сдача", "doc": "Документ", "shift": "Смена", "cashier": "Кассир",
+        "register": "Касса", "sign": "Фискальный признак", "refund_of": "Возврат по документу", "bill": "Счет",
+        "reason": "Основание", "receipts": "Чеки прихода", "refunds": "Чеки возврата", "net": "Итого",
+        "range": "Документы", "payer": "Плательщик", "fiscal": "ФИСКАЛЬНЫЙ ДОКУМЕНТ",
+    },
+}
+COPY_WORDS = {"en": "COPY", "bg": "КОПИЕ", "ru": "КОПИЯ"}
+
+
+def labels(language: str) -> dict[str, str]:
+    return LABELS.get(language, LABELS["en"])
+
+
+def qr_payload(document: Document) -> str:
+    """What the QR code holds: enough to find the document and check its sign against the journal."""
+    c = document.content
+    return (f"R={document.register};N={document.number};S={document.shift};T={c['issued_at'][:19]};"
+            f"K={document.kind.value};A={c['total'] or ''};FS={document.sign}")
+
+
+def _amount(text: str, currency: str) -> str:
+    return f"{text} {currency}"
+
+
+def _money(text: str | None) -> str:
+    """'EUR 12.50' as '12.50 EUR'."""
+    if not text:
+        return ""
+    currency, amount = text.split(" ")
+    return f"{amount} {currency}"
+
+
+def render_document(document: Document, language: str = "en", *, copy: bool = False) -> ReceiptDocument:
+    words = labels(language)
+    c: dict[str, Any] = document.content
+    body: dict[str, Any] = c["body"]
+    hotel = c["hotel"]
+    blocks: list[Block] = [Text(hotel["name"], align="center", bold=True)]
+    if hotel.get("address"):
+        blocks.append(Text(hotel["address"], align="center"))
+    if hotel.get("tax_id"):
+        blocks.append(Text(f"{words['tax_id']}: {hotel['tax_id']}", align="center"))
+    blocks += [Rule("="), Text(words[document.kind.value], align="center", bold=True, large=False)]
+    if copy and language != "en":  # the printer's own banner says COPY in English
+        blocks.append(Text(f"*** {COPY_WORDS.get(language, 'COPY')} ***", align="center", bold=True))
+    blocks.append(Rule("-"))
+    if document.kind in (DocumentKind.SALE, DocumentKind.REFUND):
+        blocks += _receipt_blocks(document, body, words)
+    elif document.kind in (DocumentKind.CASH_IN, DocumentKind.CASH_OUT):
+        blocks += [Row(words["total"], _money(c["total"]), bold=True), Text(f"{words['reason']}: {body['reason']}")]
+    elif document.kind in (DocumentKind.X_REPORT, DocumentKind.Z_REPORT):
+        blocks += _report_blocks(body, words)
+    issued = datetime.fromisoformat(c["issued_at"]).astimezone()
+    blocks += [
+        Rule("-"),
+        Row(f"{words['doc']}", f"{document.number:07d}"),
+        Row(f"{words['shift']}", str(document.shift)),
+        Row(f"{words['register']}", c["register"]),
+        Text(issued.strftime("%Y-%m-%d %H:%M:%S")),
+        Text(f"{words['cashier']}: {c['cashier_name']}"),
+        Text(f"{words['sign']}:"),
+        Text(document.sign[:32]),
+        Text(document.sign[32:]),
+        QrCode(qr_payload(document), size=4),
+        Text(words["fiscal"], align="center", bold=True),
+    ]
+    return ReceiptDocument(tuple(blocks), copy=copy, label=document.label)
+
+
+def _receipt_blocks(document: Document, body: dict[str, Any], words: dict[str, str]) -> list[Block]:
+    currency = body["currency"]
+    blocks: list[Block] = []
+    if body.get("refund_of"):
+        blocks.append(Row(words["refund_of"], f"{int(body['refund_of']):07d}"))
+    if body.get("bill"):
+        blocks.append(Row(words["bill"], body["bill"]))
+    if body.get("payer"):
+        blocks.append(Text(f"{words['payer']}: {body['payer']}"))
+    for line in body["lines"]:
+        blocks.append(Text(line["name"]))
+        qty = line["quantity"]
+        tax = words["incl"].format(p=line["tax_percent"]) if line["tax_percent"] else ""
+        blocks.append(Columns((f"  {qty} x" if qty != "1" else "", tax, _amount(line["amount"], currency)),
+                              widths=(2, 3, 3)))
+    blocks += [Rule("-"), Row(words["total"], _amount(body["total"], currency), bold=True)]
+    if body["taxes"]:
+        for tax in body["taxes"]:
+            blocks.append(Row(f"{words['tax']} {tax['percent']}% ({_amount(tax['gross'], currency)})",
+                              _amount(tax["tax"], currency)))
+    else:
+        blocks.append(Text(words["no_tax"]))
+    for tender in body["tenders"]:
+        blocks.append(Row(tender["method"], _money(tender["amount"])))
+        if tender.get("tendered"):
+            blocks.append(Row(f"  {words['tendered']}", _money(tender["tendered"])))
+            blocks.append(Row(f"  {words['change']}", _amount(tender["change"], tender["amount"].split(" ")[0])))
+    return blocks
+
+
+def _report_blocks(body: dict[str, Any], words: dict[str, str]) -> list[Block]:
+    counts = body.get("counts", {})
+    totals = body.get("totals", {})
+    blocks: list[Block] = [
+        Row(f"{words['receipts']} ({counts.get('sale', 0)})", _money(totals.get("sale")) or "0.00"),
+        Row(f"{words['refunds']} ({counts.get('refund', 0)})", _money(totals.get("refund")) or "0.00"),
+        Row(words["cash_in"], _money(totals.get("cash_in")) or "0.00"),
+        Row(words["cash_out"], _money(totals.get("cash_out")) or "0.00"),
+    ]
+    for tax in body.get("taxes", []):
+        blocks.append(Row(f"{words['tax']} {tax['percent']}% ({_money(tax['gross'])})", _money(tax["tax"])))
+    if body.get("first"):
+        blocks.append(Row(words["range"], f"{body['first']:07d}-{body['last']:07d}"))
+    return blocks
