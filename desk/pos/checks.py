@@ -52,7 +52,10 @@ class AfterCheckout(enum.StrEnum):
 
 
 SETTING_AFTER_CHECKOUT = "after_checkout"
-DEFAULTS = {SETTING_AFTER_CHECKOUT: AfterCheckout.FLAG.value}
+# A one-desk hotel runs the POS service inside the desktop program instead of ``desk serve``.
+SETTING_RUN_IN_DESK = "run_in_desk"
+ON_OFF = ("on", "off")
+DEFAULTS = {SETTING_AFTER_CHECKOUT: AfterCheckout.FLAG.value, SETTING_RUN_IN_DESK: "off"}
 
 
 def get_setting(session: Session, name: str) -> str:
@@ -67,12 +70,18 @@ def set_setting(session: Session, actor: Actor, name: str, value: str) -> None:
     if name == SETTING_AFTER_CHECKOUT and value not in {m.value for m in AfterCheckout}:
         raise InvalidInput("{name} is one of: {values}", field="value", name=name,
                            values=[m.value for m in AfterCheckout])
+    if name == SETTING_RUN_IN_DESK and value not in ON_OFF:
+        raise InvalidInput("{name} is one of: {values}", field="value", name=name, values=list(ON_OFF))
     get_setting(session, name)
     row = session.get(PosSetting, name)
     if row is None:
         session.add(PosSetting(name=name, value=value))
     else:
         row.value = value
+
+
+def runs_in_desk(session: Session) -> bool:
+    return get_setting(session, SETTING_RUN_IN_DESK) == "on"
 
 
 def after_checkout_policy(session: Session) -> AfterCheckout:
