@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.reports.shift_pdf import write_x_report
+from desk.rights import Right, may
 from desk.search import (
     ALL_KINDS,
     MAX_TEXT_LENGTH,
@@ -249,6 +250,14 @@ class MainWindow(QMainWindow):
 
         self._build_shift_menu()
 
+        settings_menu = self.menuBar().addMenu(self.tr("S&ettings"))
+        settings_menu.setObjectName("settingsMenu")
+        self.pos_connections_action = QAction(self.tr("&POS connections…"), self)
+        self.pos_connections_action.setObjectName("posConnectionsAction")
+        self.pos_connections_action.triggered.connect(self.open_pos_connections)
+        settings_menu.addAction(self.pos_connections_action)
+        self.pos_connections_action.setEnabled(may(self.ctx.actor.role, Right.MANAGE_POS_KEYS))
+
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.about_action = QAction(self.tr("&About"), self)
         self.about_action.setObjectName("aboutAction")
@@ -359,6 +368,8 @@ class MainWindow(QMainWindow):
 
     def _show_actor(self, actor: object) -> None:
         self.cashier_label.setText(who_text(self.ctx.actor))
+        # Only who may manage POS keys sees the window (the use cases refuse the others anyway).
+        self.pos_connections_action.setEnabled(may(self.ctx.actor.role, Right.MANAGE_POS_KEYS))
 
     # --- who is at the desk ---------------------------------------------------------------------
 
@@ -544,6 +555,11 @@ class MainWindow(QMainWindow):
         return super().eventFilter(watched, event)
 
     # --- the rest -------------------------------------------------------------------------------
+
+    def open_pos_connections(self) -> None:
+        from ui.dialogs.pos import PosConnectionsDialog
+
+        PosConnectionsDialog(self.ctx, self).open()
 
     def show_about(self) -> None:
         box = QMessageBox(

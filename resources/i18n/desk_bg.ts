@@ -1509,6 +1509,14 @@
         <translation>&amp;Опресняване</translation>
     </message>
     <message>
+        <source>S&amp;ettings</source>
+        <translation>&amp;Настройки</translation>
+    </message>
+    <message>
+        <source>&amp;POS connections…</source>
+        <translation>&amp;Връзки с POS…</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>&amp;Помощ</translation>
     </message>
@@ -1978,6 +1986,113 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Refunded: {amount}</source>
         <translation>Възстановено: {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>PosConnectionsDialog</name>
+    <message>
+        <source>POS connections</source>
+        <translation>Връзки с POS</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Ключове</translation>
+    </message>
+    <message>
+        <source>POS</source>
+        <translation>POS</translation>
+    </message>
+    <message>
+        <source>Outlet</source>
+        <translation>Обект</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Създаден</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Отменен</translation>
+    </message>
+    <message>
+        <source>POS name, e.g. bar-1</source>
+        <translation>Име на POS, напр. bar-1</translation>
+    </message>
+    <message>
+        <source>Create key</source>
+        <translation>Създай ключ</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Отмени</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Копирай</translation>
+    </message>
+    <message>
+        <source>Payment codes</source>
+        <translation>Кодове на плащане</translation>
+    </message>
+    <message>
+        <source>Which POS payment means a charge to the room: on credit (a Not paid bill) or paid from the stay&apos;s deposit.</source>
+        <translation>Кое плащане в POS означава начисляване към стаята: на кредит (неплатена сметка) или платено от депозита на престоя.</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Код</translation>
+    </message>
+    <message>
+        <source>Means</source>
+        <translation>Означава</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Име</translation>
+    </message>
+    <message>
+        <source>Name at the POS</source>
+        <translation>Име в POS</translation>
+    </message>
+    <message>
+        <source>Save code</source>
+        <translation>Запази кода</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Премахни</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Услуга</translation>
+    </message>
+    <message>
+        <source>A check that arrives after the guest checked out:</source>
+        <translation>Сметка, пристигнала след напускането на госта:</translation>
+    </message>
+    <message>
+        <source>post it on the last bill and flag it for the desk</source>
+        <translation>осчетоводи я към последната сметка и я отбележи за рецепцията</translation>
+    </message>
+    <message>
+        <source>refuse it: the cashier settles it at the POS</source>
+        <translation>откажи я: касиерът я урежда в POS</translation>
+    </message>
+    <message>
+        <source>Run the POS service inside this program (a hotel with one desk; from the next start)</source>
+        <translation>Стартирай POS услугата в тази програма (хотел с една рецепция; от следващото стартиране)</translation>
+    </message>
+    <message>
+        <source>Charge to room on credit</source>
+        <translation>Начисляване към стаята на кредит</translation>
+    </message>
+    <message>
+        <source>Paid from the deposit</source>
+        <translation>Платено от депозита</translation>
+    </message>
+    <message>
+        <source>Key of {name}, shown only now:</source>
+        <translation>Ключ на {name}, показан само сега:</translation>
     </message>
 </context>
 <context>

@@ -1509,6 +1509,14 @@
         <translation>&amp;Обновить</translation>
     </message>
     <message>
+        <source>S&amp;ettings</source>
+        <translation>&amp;Настройки</translation>
+    </message>
+    <message>
+        <source>&amp;POS connections…</source>
+        <translation>&amp;Подключения POS…</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
@@ -1978,6 +1986,113 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Refunded: {amount}</source>
         <translation>Возвращено: {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>PosConnectionsDialog</name>
+    <message>
+        <source>POS connections</source>
+        <translation>Подключения POS</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Ключи</translation>
+    </message>
+    <message>
+        <source>POS</source>
+        <translation>POS</translation>
+    </message>
+    <message>
+        <source>Outlet</source>
+        <translation>Точка продаж</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Создан</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Отозван</translation>
+    </message>
+    <message>
+        <source>POS name, e.g. bar-1</source>
+        <translation>Имя POS, например bar-1</translation>
+    </message>
+    <message>
+        <source>Create key</source>
+        <translation>Создать ключ</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Отозвать</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Копировать</translation>
+    </message>
+    <message>
+        <source>Payment codes</source>
+        <translation>Коды оплаты</translation>
+    </message>
+    <message>
+        <source>Which POS payment means a charge to the room: on credit (a Not paid bill) or paid from the stay&apos;s deposit.</source>
+        <translation>Какая оплата в POS означает начисление на номер: в кредит (неоплаченный счёт) или оплата из депозита проживания.</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Код</translation>
+    </message>
+    <message>
+        <source>Means</source>
+        <translation>Означает</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Name at the POS</source>
+        <translation>Название в POS</translation>
+    </message>
+    <message>
+        <source>Save code</source>
+        <translation>Сохранить код</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Служба</translation>
+    </message>
+    <message>
+        <source>A check that arrives after the guest checked out:</source>
+        <translation>Чек, пришедший после выезда гостя:</translation>
+    </message>
+    <message>
+        <source>post it on the last bill and flag it for the desk</source>
+        <translation>провести на последний счёт и отметить для стойки</translation>
+    </message>
+    <message>
+        <source>refuse it: the cashier settles it at the POS</source>
+        <translation>отклонить: кассир рассчитает его в POS</translation>
+    </message>
+    <message>
+        <source>Run the POS service inside this program (a hotel with one desk; from the next start)</source>
+        <translation>Запускать службу POS внутри этой программы (отель с одной стойкой; со следующего запуска)</translation>
+    </message>
+    <message>
+        <source>Charge to room on credit</source>
+        <translation>Начисление на номер в кредит</translation>
+    </message>
+    <message>
+        <source>Paid from the deposit</source>
+        <translation>Оплата из депозита</translation>
+    </message>
+    <message>
+        <source>Key of {name}, shown only now:</source>
+        <translation>Ключ {name}, показан только сейчас:</translation>
     </message>
 </context>
 <context>
