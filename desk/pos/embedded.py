@@ -28,7 +28,13 @@ class EmbeddedService:
         self._server = uvicorn.Server(uvicorn.Config(Guard(app), host=host, port=port, log_level="warning",
                                                      access_log=False, lifespan="off"))
         # uvicorn installs signal handlers only on the main thread; ours stays the GUI's.
-        self._thread = threading.Thread(target=self._server.run, name="pos-service", daemon=True)
+        self._thread = threading.Thread(target=self._serve, name="pos-service", daemon=True)
+
+    def _serve(self) -> None:
+        try:
+            self._server.run()
+        except (OSError, SystemExit) as exc:  # uvicorn exits when it cannot bind: the desk keeps running
+            logger.warning("the POS service stopped: %s", exc)
 
     @property
     def url(self) -> str:
