@@ -159,9 +159,14 @@ class FolioView:
 
 
 def base_currency(session: Session) -> str:
+    # Asked several times by one use case; the hotel's currency does not change within a unit.
+    known = session.info.get("desk.base_currency")
+    if known is not None:
+        return str(known)
     hotel = session.scalars(select(Hotel).limit(1)).first()
     if hotel is None:
         raise NotFound("The hotel is not set up")
+    session.info["desk.base_currency"] = hotel.base_currency
     return hotel.base_currency
 
 

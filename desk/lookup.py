@@ -68,7 +68,12 @@ def get(session: Session, model: type[T], key: object, label: str, *, lock: bool
     """The record, locked for update on databases that lock rows (not SQLite)."""
     # "OF" keeps PostgreSQL from refusing to lock the outer side of an eager join; key_share
     # makes it FOR NO KEY UPDATE (see the lock order above).
-    record = session.get(model, key, with_for_update={"of": model, "key_share": True} if lock else None)
+    # SQLite has no row locks (a writing unit holds the whole file from BEGIN), and asking for one
+    # would only read again a row the unit of work already holds.
+    if lock and session.get_bind().dialect.name != "sqlite":
+        record = session.get(model, key, with_for_update={"of": model, "key_share": True})
+    else:
+        record = session.get(model, key)
     if record is None:
         raise NotFound(_MISSING.get(label, "{label} {key} does not exist"), label=label, key=key)
     return record

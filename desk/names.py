@@ -80,6 +80,10 @@ class Names:
         if code is not None and self.service_names.get(code) == posting.description:
             return self.of(NameKind.SERVICE, code, posting.description)
         if posting.outlet_code is not None:
+            # A POS check is posted under its outlet's name: shown as the outlet is, translated.
+            outlet = posting.__dict__.get("outlet")  # only if loaded: never a lazy load here
+            if outlet is not None and outlet.name == posting.description:
+                return self.outlet(outlet)
             return self.pos_text(posting.description)
         return posting.description
 

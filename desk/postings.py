@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from desk.auth import Actor, ManagerApproval, authorise
@@ -134,16 +134,13 @@ def post_charge(
     )
     session.add(posting)
     session.flush()
-    for item in items or []:
-        session.add(
-            PostingItem(
-                posting_id=posting.id,
-                name=item.name,
-                quantity=item.quantity,
-                unit_price=item.unit_price,
-                amount=item.amount,
-            )
-        )
+    if items:
+        # One statement for the whole composition; the posting itself tells the runner its folio.
+        session.execute(insert(PostingItem), [
+            {"posting_id": posting.id, "name": item.name, "quantity": item.quantity,
+             "unit_price": item.unit_price, "amount": item.amount}
+            for item in items
+        ])
     return posting
 
 

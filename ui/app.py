@@ -23,6 +23,7 @@ from desk.auth import Actor
 from desk.db import Database, display_url, hide_password, resolve_url
 from desk.demo import has_data, seed_demo
 from desk.models import User
+from desk.pos.embedded import EmbeddedService, start_if_configured
 from ui import ops
 from ui.context import DeskContext
 from ui.i18n import install_translator
@@ -67,6 +68,7 @@ class Startup(QObject):
         self.exit_after = exit_after_ms()
         self.database: Database | None = None
         self.context: DeskContext | None = None
+        self.pos_service: EmbeddedService | None = None
         self.window: MainWindow | None = None
         self.sign_in_dialog: SignInDialog | None = None
 
@@ -124,6 +126,9 @@ class Startup(QObject):
         self.context.reload_devices()
         self.context.mailer.start()
         logger.info("%s signed in at %s", actor.username, self.workstation)
+        if self.pos_service is None:
+            # A one-desk hotel's POS service (setting run_in_desk): started once, stopped at exit.
+            self.pos_service = start_if_configured(self.database)
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, StartupError):
@@ -142,6 +147,9 @@ class Startup(QObject):
             QTimer.singleShot(self.exit_after, lambda: self.app.exit(1))
 
     def shut_down(self) -> None:
+        if self.pos_service is not None:
+            self.pos_service.stop()
+            self.pos_service = None
         if self.context is not None:
             self.context.stop_watching()
         ops.cancel_all()

@@ -292,10 +292,16 @@ class MainWindow(QMainWindow):
         self.devices_action.setObjectName("devicesAction")
         self.devices_action.triggered.connect(self.show_devices)
         menu.addAction(self.devices_action)
+        self.pos_connections_action = QAction(self.tr("&POS connections…"), self)
+        self.pos_connections_action.setObjectName("posConnectionsAction")
+        self.pos_connections_action.triggered.connect(self.open_pos_connections)
+        menu.addAction(self.pos_connections_action)
         self._enable_for_actor()
 
     def _enable_for_actor(self) -> None:
+        # Only who may use them sees them enabled (the use cases refuse the others anyway).
         self.devices_action.setEnabled(self.ctx.actor.may(Right.MANAGE_DEVICES))
+        self.pos_connections_action.setEnabled(self.ctx.actor.may(Right.MANAGE_POS_KEYS))
 
     def show_devices(self) -> None:
         from ui.dialogs.devices import DevicesDialog
@@ -615,6 +621,11 @@ class MainWindow(QMainWindow):
         return super().eventFilter(watched, event)
 
     # --- the rest -------------------------------------------------------------------------------
+
+    def open_pos_connections(self) -> None:
+        from ui.dialogs.pos import PosConnectionsDialog
+
+        PosConnectionsDialog(self.ctx, self).open()
 
     def show_about(self) -> None:
         box = QMessageBox(

@@ -63,6 +63,58 @@ def busiest_in_house_folio(database: Database) -> int:
     return max(views, key=lambda v: (len(v.payments), len(v.bills), len(v.postings))).folio.id
 
 
+def charge_room_over_rest(database: Database, room: str) -> tuple[int, int]:
+    """A check charged to ``room`` by the POS simulator through the real service: its folio and posting."""
+    import socket
+
+    from desk.auth import trusted_actor
+    from desk.models import Posting, Role
+    from desk.pos.embedded import EmbeddedService
+    from desk.pos.keys import create_key
+    from desk.pos.simulate import Simulator
+    from desk.runner import Runner
+
+    key = Runner(database).run(create_key, trusted_actor("admin", "FRONT-1", Role.MANAGER), "screenshots",
+                               "REST").value
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = int(probe.getsockname()[1])
+    service = EmbeddedService(database, "127.0.0.1", port)
+    if not service.start():
+        raise RuntimeError("the POS service did not start")
+    try:
+        if Simulator(service.url, key, "rest").run(room, cancel=False) != 0:
+            raise RuntimeError("the POS simulator's check was refused")
+    finally:
+        service.stop()
+    with database.unit_of_work() as session:
+        posting = session.scalars(select(Posting).where(Posting.source == "pos", Posting.external_ref.like(
+            "pos:screenshots:%")).order_by(Posting.id.desc())).first()
+        assert posting is not None
+        return posting.folio_id, posting.id
+
+
+def render_pos(ctx: DeskContext, language: str, folio_id: int, posting_id: int) -> None:
+    from ui.card import open_card
+    from ui.dialogs import ServiceDetailsDialog
+
+    card = open_card(ctx, folio_id)
+    wait_until(lambda: card.is_loaded)
+    card.resize(1200, 820)
+    card.select_postings([posting_id])
+    settle()
+    save(card, "card_pos", language)
+    details = ServiceDetailsDialog(ctx, posting_id, card)
+    details.open()
+    wait_until(lambda: details.details is not None)
+    details.adjustSize()
+    settle(600)
+    save(details, "pos_details", language)
+    details.close()
+    card.close()
+    settle()
+
+
 def render(ctx: DeskContext, language: str) -> None:
     from ui.card import open_card
     from ui.dialogs import MakePaymentDialog, MakeRefundDialog, ReceiptDialog
@@ -120,9 +172,11 @@ def main(argv: list[str] | None = None) -> int:
         with database.unit_of_work() as session:
             actor = sign_in(session, "anna", "anna", "FRONT-1")  # the demo clerk
         ctx = DeskContext(database, actor)
+        pos_folio, pos_posting = charge_room_over_rest(database, "305")
         for language in args.languages:
             install_translator(app, language)  # type: ignore[arg-type]
             render(ctx, language)
+            render_pos(ctx, language, pos_folio, pos_posting)
             remove_translators(app)  # type: ignore[arg-type]
         database.dispose()
     return 0

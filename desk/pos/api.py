@@ -342,14 +342,15 @@ def create_app(database: Database) -> FastAPI:
 
         def work(session: Session, actor: Actor) -> dict[str, Any]:
             try:
-                stay_id = reservation_by_number(session, check.stay).id
+                # Held while the check posts: the session keeps loaded rows only while someone does.
+                stay = reservation_by_number(session, check.stay)
             except NotFound:
                 raise NotFound("There is no stay {stay}", field="stay", stay=check.stay) from None
             total = Money.of(check.total, check.currency)
             if sum((line.amount.amount for line in lines), Decimal(0)) + check.tip != check.total:
                 raise TotalsDoNotAddUp("The lines and the tip ({tip}) do not add up to the total {total}",
                                        tip=check.tip, total=total)
-            closed = ClosedCheck(check.check_id, check.check_number, check.outlet, check.payment_code, stay_id,
+            closed = ClosedCheck(check.check_id, check.check_number, check.outlet, check.payment_code, stay.id,
                                  check.guest_id, check.closed_at if check.closed_at.tzinfo else utcnow(), lines,
                                  total, Money.of(check.tip, check.currency), check.workstation or "",
                                  check.cashier or "")

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from desk.auth import Actor
 from desk.bills import open_bill
-from desk.errors import InvalidInput
+from desk.errors import InvalidInput, NotFound
 from desk.folios import BillStatus, base_currency, folio_of_reservation, load_folio
 from desk.lookup import get
 from desk.models import Folio, Guest, Outlet, Posting, Reservation, ReservationStatus, Room, TaxRate
@@ -52,7 +52,10 @@ class AfterCheckout(enum.StrEnum):
 
 
 SETTING_AFTER_CHECKOUT = "after_checkout"
-DEFAULTS = {SETTING_AFTER_CHECKOUT: AfterCheckout.FLAG.value}
+# A one-desk hotel runs the POS service inside the desktop program instead of ``desk serve``.
+SETTING_RUN_IN_DESK = "run_in_desk"
+ON_OFF = ("on", "off")
+DEFAULTS = {SETTING_AFTER_CHECKOUT: AfterCheckout.FLAG.value, SETTING_RUN_IN_DESK: "off"}
 
 
 def get_setting(session: Session, name: str) -> str:
@@ -67,12 +70,18 @@ def set_setting(session: Session, actor: Actor, name: str, value: str) -> None:
     if name == SETTING_AFTER_CHECKOUT and value not in {m.value for m in AfterCheckout}:
         raise InvalidInput("{name} is one of: {values}", field="value", name=name,
                            values=[m.value for m in AfterCheckout])
+    if name == SETTING_RUN_IN_DESK and value not in ON_OFF:
+        raise InvalidInput("{name} is one of: {values}", field="value", name=name, values=list(ON_OFF))
     get_setting(session, name)
     row = session.get(PosSetting, name)
     if row is None:
         session.add(PosSetting(name=name, value=value))
     else:
         row.value = value
+
+
+def runs_in_desk(session: Session) -> bool:
+    return get_setting(session, SETTING_RUN_IN_DESK) == "on"
 
 
 def after_checkout_policy(session: Session) -> AfterCheckout:
@@ -305,13 +314,13 @@ def _posted(session: Session, record: PosCheck, replayed: bool) -> PostedCheck:
                        replayed, frozenset({folio_of_reservation(session, record.reservation_id)}))
 
 
-def _tax_code(session: Session, percent: Decimal) -> str | None:
+def _tax_rate(session: Session, percent: Decimal) -> TaxRate | None:
     if not percent:
         return None
-    code = session.scalar(select(TaxRate.code).where(TaxRate.percent == percent).order_by(TaxRate.code).limit(1))
-    if code is None:
+    rate = session.scalar(select(TaxRate).where(TaxRate.percent == percent).order_by(TaxRate.code).limit(1))
+    if rate is None:
         raise InvalidInput("No tax rate of {percent}% is set up at the hotel", field="lines", percent=percent)
-    return code
+    return rate
 
 
 def post_check(session: Session, actor: Actor, pos_name: str, check: ClosedCheck) -> PostedCheck:
@@ -346,11 +355,19 @@ def post_check(session: Session, actor: Actor, pos_name: str, check: ClosedCheck
         raise PostingNotAllowed("Reservation {number} checked out and its deposit is settled: charge the check "
                                 "on credit or settle it at the POS",
                                 number=reservation.number)
-    folio_id = folio_of_reservation(session, reservation.id)
+    # The folio itself, not only its id: opening the bill and posting on it then find it loaded.
+    folio = session.scalar(select(Folio).where(Folio.reservation_id == reservation.id))
+    if folio is None:
+        raise NotFound("Reservation {reservation} has no folio", reservation=reservation.id)
+    folio_id = folio.id
+    # Bill and tax rates are held in locals: the session forgets unreferenced rows and would read
+    # them again when the charge is posted.
     if after_checkout:
-        bill_id = max(b.id for b in session.get_one(Folio, folio_id).bills)
+        bill = max(folio.bills, key=lambda b: b.id)
     else:
-        bill_id = open_bill(session, actor, folio_id, payer_guest_id=guest.id).id
+        bill = open_bill(session, actor, folio_id, payer_guest_id=guest.id)
+    bill_id = bill.id
+    rates = {percent: _tax_rate(session, percent) for percent in {line.tax_percent for line in check.lines}}
 
     groups: dict[Decimal, list[OrderItem]] = defaultdict(list)
     for line in check.lines:
@@ -360,9 +377,10 @@ def post_check(session: Session, actor: Actor, pos_name: str, check: ClosedCheck
     posting_ids = []
     for n, percent in enumerate(sorted(groups)):
         items = groups[percent]
+        rate = rates.get(percent)
         posting = ledger_post_charge(
             session, actor, bill_id=bill_id, description=outlet.name, quantity=1,
-            unit_price=total((item.amount for item in items), currency), tax_code=_tax_code(session, percent),
+            unit_price=total((item.amount for item in items), currency), tax_code=rate.code if rate else None,
             ordered_at=check.closed_at, source="pos", outlet_code=outlet.code, check_number=check.check_number,
             external_ref=external_ref(pos_name, check.check_id, n), items=items, after_checkout=after_checkout,
         )

@@ -78,9 +78,11 @@ def serve(url: str | None, host: str, port: int) -> int:
     print(f"POS service on http://{host}:{port} for {database.display_url} "
           f"(FarCards: /farcards/<key>/getcardinfoex, REST: /api/v1, "
           f"OpenAPI: /openapi.json)", flush=True)
+    app = create_app(database)
     try:
-        uvicorn.run(Guard(create_app(database)), host=host, port=port, log_level="warning", access_log=False)
+        uvicorn.run(Guard(app), host=host, port=port, log_level="warning", access_log=False)
     finally:
+        app.state.service.close()
         database.dispose()
     return 0
 

@@ -94,3 +94,26 @@ def outlet_of(session: Session, pos_name: str) -> str:
     if first is None:
         raise NotFound("The hotel has no outlet set up")
     return first
+
+
+@dataclass(frozen=True)
+class PosSetup:
+    """What the desk's POS connections window shows: keys, payment codes, settings, outlets."""
+
+    keys: tuple[KeyInfo, ...]
+    codes: tuple[tuple[str, str, str], ...]  # code, meaning (credit/deposit), name
+    outlets: tuple[tuple[str, str], ...]  # code, name
+    after_checkout: str
+    run_in_desk: bool
+
+
+def pos_setup(session: Session) -> PosSetup:
+    from desk.pos.checks import SETTING_AFTER_CHECKOUT, get_setting, payment_codes, runs_in_desk
+
+    return PosSetup(
+        tuple(list_keys(session)),
+        tuple((c.code, c.meaning.value, c.name) for c in payment_codes(session)),
+        tuple((o.code, o.name) for o in session.scalars(select(Outlet).order_by(Outlet.code))),
+        get_setting(session, SETTING_AFTER_CHECKOUT),
+        runs_in_desk(session),
+    )

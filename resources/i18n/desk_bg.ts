@@ -406,7 +406,7 @@
         <translation>&amp;Платец:</translation>
     </message>
     <message>
-        <source>Reference, e.g. the bank transfer's number</source>
+        <source>Reference, e.g. the bank transfer&apos;s number</source>
         <translation>Референция, напр. номер на банковия превод</translation>
     </message>
     <message>
@@ -457,7 +457,7 @@
         <translation>ПИН кодът е от 4 до 8 цифри</translation>
     </message>
     <message>
-        <source>A POS name is 1-24 letters, digits, '.', '_' or '-'</source>
+        <source>A POS name is 1-24 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
         <translation>Името на POS е от 1 до 24 букви, цифри, „.“, „_“ или „-“</translation>
     </message>
     <message>
@@ -489,7 +489,7 @@
         <translation>Записът в дневника изисква вид операция и устройство</translation>
     </message>
     <message>
-        <source>A ledger amount is in {currency}, not the hotel's {base}</source>
+        <source>A ledger amount is in {currency}, not the hotel&apos;s {base}</source>
         <translation>Сума в регистъра е в {currency}, а не във валутата на хотела {base}</translation>
     </message>
     <message>
@@ -565,7 +565,7 @@
         <translation>Ролята „{role}“ не позволява да {action}: нужно е разрешение от мениджър</translation>
     </message>
     <message>
-        <source>An item's name is too long: at most {limit} characters</source>
+        <source>An item&apos;s name is too long: at most {limit} characters</source>
         <translation>Името на артикула е твърде дълго: най-много {limit} знака</translation>
     </message>
     <message>
@@ -969,7 +969,7 @@
         <translation>Номерът на бележката е твърде дълъг: най-много {limit} знака</translation>
     </message>
     <message>
-        <source>The check's composition (INPBUF CHECK) is missing: turn on XML for this interface</source>
+        <source>The check&apos;s composition (INPBUF CHECK) is missing: turn on XML for this interface</source>
         <translation>Липсва съдържанието на сметката (INPBUF CHECK): включете XML за този интерфейс</translation>
     </message>
     <message>
@@ -1021,19 +1021,19 @@
         <translation>Хотелът не е настроен</translation>
     </message>
     <message>
-        <source>The journal's request must be plain JSON: {exc}</source>
+        <source>The journal&apos;s request must be plain JSON: {exc}</source>
         <translation>Заявката в дневника трябва да е обикновен JSON: {exc}</translation>
     </message>
     <message>
-        <source>The journal's {where} may not hold a full card number</source>
+        <source>The journal&apos;s {where} may not hold a full card number</source>
         <translation>Дневникът ({where}) не може да съдържа пълен номер на карта</translation>
     </message>
     <message>
-        <source>The journal's {where} may not hold {key}</source>
+        <source>The journal&apos;s {where} may not hold {key}</source>
         <translation>Дневникът ({where}) не може да съдържа {key}</translation>
     </message>
     <message>
-        <source>The key of POS {name} was revoked: ask the hotel's administrator for a new one</source>
+        <source>The key of POS {name} was revoked: ask the hotel&apos;s administrator for a new one</source>
         <translation>Ключът на POS {name} е отменен: поискайте нов от администратора на хотела</translation>
     </message>
     <message>
@@ -1053,11 +1053,11 @@
         <translation>Цената за нощувка не може да е отрицателна</translation>
     </message>
     <message>
-        <source>The order's items do not add up to its amount</source>
+        <source>The order&apos;s items do not add up to its amount</source>
         <translation>Артикулите на поръчката не дават сумата ѝ</translation>
     </message>
     <message>
-        <source>The payer's name is too long: at most {limit} characters</source>
+        <source>The payer&apos;s name is too long: at most {limit} characters</source>
         <translation>Името на платеца е твърде дълго: най-много {limit} знака</translation>
     </message>
     <message>
@@ -1169,7 +1169,7 @@
         <translation>Това прехвърляне вече е отменено</translation>
     </message>
     <message>
-        <source>This transfer was recorded before its two halves were linked: reverse the company's charge and this payment by hand</source>
+        <source>This transfer was recorded before its two halves were linked: reverse the company&apos;s charge and this payment by hand</source>
         <translation>Това прехвърляне е записано преди двете му части да се свързват: отменете начислението на фирмата и това плащане ръчно</translation>
     </message>
     <message>
@@ -1177,7 +1177,7 @@
         <translation>Твърде много неуспешни опити: {user} не може да влезе до {time}</translation>
     </message>
     <message>
-        <source>Unknown POS key: ask the hotel's administrator for a key</source>
+        <source>Unknown POS key: ask the hotel&apos;s administrator for a key</source>
         <translation>Непознат ключ на POS: поискайте ключ от администратора на хотела</translation>
     </message>
     <message>
@@ -1261,7 +1261,7 @@
         <translation>отвори касовото чекмедже</translation>
     </message>
     <message>
-        <source>operate the desk's devices</source>
+        <source>operate the desk&apos;s devices</source>
         <translation>работи с устройствата на рецепцията</translation>
     </message>
     <message>
@@ -1277,7 +1277,7 @@
         <translation>добави услуга</translation>
     </message>
     <message>
-        <source>post the night's room charge</source>
+        <source>post the night&apos;s room charge</source>
         <translation>начисли нощувката</translation>
     </message>
     <message>
@@ -1345,7 +1345,7 @@
         <translation>принтерът съобщава за грешка; отворете и затворете капака или го изключете и включете</translation>
     </message>
     <message>
-        <source>the printer was not found; check the register's connection</source>
+        <source>the printer was not found; check the register&apos;s connection</source>
         <translation>принтерът не е намерен; проверете връзката на касата</translation>
     </message>
     <message>
@@ -1353,7 +1353,7 @@
         <translation>принтерът е изключен от кабела; свържете го отново</translation>
     </message>
     <message>
-        <source>the printer's cover is open; close it</source>
+        <source>the printer&apos;s cover is open; close it</source>
         <translation>капакът на принтера е отворен; затворете го</translation>
     </message>
     <message>
@@ -1437,7 +1437,7 @@
         <translation>{record} {id} не може да се изтрие</translation>
     </message>
     <message>
-        <source>{service} is a bill moved to this account: reverse the transfer on the guest's bill, which undoes both halves</source>
+        <source>{service} is a bill moved to this account: reverse the transfer on the guest&apos;s bill, which undoes both halves</source>
         <translation>{service} е сметка, прехвърлена към тази сметка: отменете прехвърлянето в сметката на госта, което отменя и двете части</translation>
     </message>
     <message>
@@ -1453,7 +1453,7 @@
         <translation>„{service}“ вече е сторнирана</translation>
     </message>
     <message>
-        <source>{service} was already reversed on the company's account</source>
+        <source>{service} was already reversed on the company&apos;s account</source>
         <translation>{service} вече е отменено в сметката на фирмата</translation>
     </message>
     <message>
@@ -1705,7 +1705,7 @@
         <translation>Сметка {number} · {payer} · салдо {balance}</translation>
     </message>
     <message>
-        <source>This needs a manager's approval: the manager types their user name and password below, then Apply.</source>
+        <source>This needs a manager&apos;s approval: the manager types their user name and password below, then Apply.</source>
         <translation>Нужно е одобрение от мениджър: мениджърът въвежда по-долу потребителското си име и парола, после „Приложи“.</translation>
     </message>
     <message>
@@ -1713,7 +1713,7 @@
         <translation>Су&amp;ма:</translation>
     </message>
     <message>
-        <source>Manager's &amp;user name:</source>
+        <source>Manager&apos;s &amp;user name:</source>
         <translation>&amp;Потребителско име на мениджъра:</translation>
     </message>
     <message>
@@ -1725,7 +1725,7 @@
         <translation>Необходим е подпис на мениджър.</translation>
     </message>
     <message>
-        <source>Enter the manager's password.</source>
+        <source>Enter the manager&apos;s password.</source>
         <translation>Въведете паролата на мениджъра.</translation>
     </message>
 </context>
@@ -1883,6 +1883,14 @@
         <translation>&amp;Опресняване</translation>
     </message>
     <message>
+        <source>S&amp;ettings</source>
+        <translation>&amp;Настройки</translation>
+    </message>
+    <message>
+        <source>&amp;POS connections…</source>
+        <translation>&amp;Връзки с POS…</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>&amp;Помощ</translation>
     </message>
@@ -1917,10 +1925,6 @@
     <message>
         <source>Open &amp;drawer</source>
         <translation>Отвори &amp;чекмеджето</translation>
-    </message>
-    <message>
-        <source>S&amp;ettings</source>
-        <translation>&amp;Настройки</translation>
     </message>
     <message>
         <source>&amp;Devices…</source>
@@ -1995,7 +1999,7 @@
         <translation>Относно „Рецепция“</translation>
     </message>
     <message>
-        <source>Front desk: the hotel cashier's workstation.
+        <source>Front desk: the hotel cashier&apos;s workstation.
 Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Рецепция: работното място на хотелския касиер.
 Намерете престой, прегледайте фолиото му, приемайте плащания и правете възстановявания, печатайте касови бележки.</translation>
@@ -2044,7 +2048,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>&amp;Дата:</translation>
     </message>
     <message>
-        <source>Reference, e.g. the card terminal's authorisation code</source>
+        <source>Reference, e.g. the card terminal&apos;s authorisation code</source>
         <translation>Референция, напр. код за оторизация от терминала</translation>
     </message>
     <message>
@@ -2135,7 +2139,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Обратно на &amp;платеца (в брой или по картата)</translation>
     </message>
     <message>
-        <source>Into the guest's &amp;deposit (kept for later bills)</source>
+        <source>Into the guest&apos;s &amp;deposit (kept for later bills)</source>
         <translation>В &amp;депозита на госта (за следващи сметки)</translation>
     </message>
     <message>
@@ -2171,7 +2175,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Може да се възстанови само плащане или депозит.</translation>
     </message>
     <message>
-        <source>This bill was moved to a company's account: reverse the transfer (Void) instead.</source>
+        <source>This bill was moved to a company&apos;s account: reverse the transfer (Void) instead.</source>
         <translation>Тази сметка е прехвърлена към сметката на фирма: вместо възстановяване отменете прехвърлянето (Анулиране).</translation>
     </message>
     <message>
@@ -2384,6 +2388,113 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Refunded: {amount}</source>
         <translation>Възстановено: {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>PosConnectionsDialog</name>
+    <message>
+        <source>POS connections</source>
+        <translation>Връзки с POS</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Ключове</translation>
+    </message>
+    <message>
+        <source>POS</source>
+        <translation>POS</translation>
+    </message>
+    <message>
+        <source>Outlet</source>
+        <translation>Обект</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Създаден</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Отменен</translation>
+    </message>
+    <message>
+        <source>POS name, e.g. bar-1</source>
+        <translation>Име на POS, напр. bar-1</translation>
+    </message>
+    <message>
+        <source>Create key</source>
+        <translation>Създай ключ</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Отмени</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Копирай</translation>
+    </message>
+    <message>
+        <source>Payment codes</source>
+        <translation>Кодове на плащане</translation>
+    </message>
+    <message>
+        <source>Which POS payment means a charge to the room: on credit (a Not paid bill) or paid from the stay&apos;s deposit.</source>
+        <translation>Кое плащане в POS означава начисляване към стаята: на кредит (неплатена сметка) или платено от депозита на престоя.</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Код</translation>
+    </message>
+    <message>
+        <source>Means</source>
+        <translation>Означава</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Име</translation>
+    </message>
+    <message>
+        <source>Name at the POS</source>
+        <translation>Име в POS</translation>
+    </message>
+    <message>
+        <source>Save code</source>
+        <translation>Запази кода</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Премахни</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Услуга</translation>
+    </message>
+    <message>
+        <source>A check that arrives after the guest checked out:</source>
+        <translation>Сметка, пристигнала след напускането на госта:</translation>
+    </message>
+    <message>
+        <source>post it on the last bill and flag it for the desk</source>
+        <translation>осчетоводи я към последната сметка и я отбележи за рецепцията</translation>
+    </message>
+    <message>
+        <source>refuse it: the cashier settles it at the POS</source>
+        <translation>откажи я: касиерът я урежда в POS</translation>
+    </message>
+    <message>
+        <source>Run the POS service inside this program (a hotel with one desk; from the next start)</source>
+        <translation>Стартирай POS услугата в тази програма (хотел с една рецепция; от следващото стартиране)</translation>
+    </message>
+    <message>
+        <source>Charge to room on credit</source>
+        <translation>Начисляване към стаята на кредит</translation>
+    </message>
+    <message>
+        <source>Paid from the deposit</source>
+        <translation>Платено от депозита</translation>
+    </message>
+    <message>
+        <source>Key of {name}, shown only now:</source>
+        <translation>Ключ на {name}, показан само сега:</translation>
     </message>
 </context>
 <context>
@@ -3197,7 +3308,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Изберете фирмата, която плаща.</translation>
     </message>
     <message>
-        <source>Type the payer's name.</source>
+        <source>Type the payer&apos;s name.</source>
         <translation>Въведете името на платеца.</translation>
     </message>
 </context>

@@ -15,7 +15,7 @@ from desk.runner import Runner
 from desk.stays import check_out
 
 from .conftest import ADMIN, Pos
-from .helpers import check_body, guest_ids, ledger_size, pos_postings
+from .helpers import after_key_trust, check_body, guest_ids, ledger_size, pos_postings
 
 
 def test_payment_codes_and_room_guests(pos: Pos):
@@ -42,6 +42,7 @@ def test_keys_unknown_missing_revoked(pos: Pos):
     other = pos.new_key("till-2")
     assert pos.rest("GET", "/payment-codes", key=other).status_code == 200
     Runner(pos.hotel.database).run(revoke_key, ADMIN, "till-2")
+    assert after_key_trust(lambda: pos.rest("GET", "/payment-codes", key=other).status_code == 403)
     answer = pos.rest("GET", "/payment-codes", key=other)
     assert (answer.status_code, answer.json()["error"]) == (403, "revoked_key")
     assert "till-2" in answer.json()["message"]
