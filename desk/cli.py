@@ -37,6 +37,9 @@ def _parser() -> argparse.ArgumentParser:
     from desk.pos.cli import add_commands
 
     add_commands(commands)
+    from desk.terminals_cli import add_commands as add_terminal_commands
+
+    add_terminal_commands(commands)
     return parser
 
 
@@ -59,6 +62,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         if args.command == "demo":
             return seed_demo_command(url, if_empty=args.if_empty)
+        if args.command == "terminals":
+            from desk.terminals_cli import run as run_terminals
+
+            return run_terminals(args, url)
         if args.command in ("serve", "pos"):
             from desk.pos.cli import run
 

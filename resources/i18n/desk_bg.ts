@@ -465,6 +465,10 @@
         <translation>Сметката трябва да има платец</translation>
     </message>
     <message>
+        <source>A card operation on this is still pending: resolve it first</source>
+        <translation>По тази операция още се чака отговор от терминала: първо я разрешете</translation>
+    </message>
+    <message>
         <source>A check charged to a room must be more than zero</source>
         <translation>Сметка, начислена към стая, трябва да е повече от нула</translation>
     </message>
@@ -491,6 +495,10 @@
     <message>
         <source>A ledger amount is in {currency}, not the hotel&apos;s {base}</source>
         <translation>Сума в регистъра е в {currency}, а не във валутата на хотела {base}</translation>
+    </message>
+    <message>
+        <source>A network terminal&apos;s address is tcp://host:port</source>
+        <translation>Адресът на мрежов терминал е tcp://хост:порт</translation>
     </message>
     <message>
         <source>A payment code is 1-16 characters</source>
@@ -529,6 +537,22 @@
         <translation>В същия момент на {workstation} вече беше отворена смяна</translation>
     </message>
     <message>
+        <source>A terminal belongs to a workstation</source>
+        <translation>Терминалът принадлежи на работно място</translation>
+    </message>
+    <message>
+        <source>A terminal is reached by tcp://host:20007 or serial:///dev/ttyACM0</source>
+        <translation>Терминалът се свързва чрез tcp://хост:20007 или serial:///dev/ttyACM0</translation>
+    </message>
+    <message>
+        <source>A terminal needs a name</source>
+        <translation>Терминалът трябва да има име</translation>
+    </message>
+    <message>
+        <source>A terminal&apos;s password is six digits</source>
+        <translation>Паролата на терминала е шест цифри</translation>
+    </message>
+    <message>
         <source>A tip cannot be negative</source>
         <translation>Бакшишът не може да е отрицателен</translation>
     </message>
@@ -551,6 +575,10 @@
     <message>
         <source>Ask for between 1 and {limit} results</source>
         <translation>Поискайте от 1 до {limit} резултата</translation>
+    </message>
+    <message>
+        <source>At most {amount} is blocked</source>
+        <translation>Блокирани са най-много {amount}</translation>
     </message>
     <message>
         <source>At most {amount} of this payment can be refunded</source>
@@ -593,6 +621,22 @@
         <translation>Сметка {check_id} никога не е начислявана към стая от POS {pos_name}</translation>
     </message>
     <message>
+        <source>Choose the bill to pay</source>
+        <translation>Изберете сметката за плащане</translation>
+    </message>
+    <message>
+        <source>Choose the card payment to refund</source>
+        <translation>Изберете плащането с карта за връщане</translation>
+    </message>
+    <message>
+        <source>Choose the folio to pre-authorise for</source>
+        <translation>Изберете фолиото за предварителна авторизация</translation>
+    </message>
+    <message>
+        <source>Choose the pre-authorisation</source>
+        <translation>Изберете предварителната авторизация</translation>
+    </message>
+    <message>
         <source>Choose the services to move</source>
         <translation>Изберете услугите за преместване</translation>
     </message>
@@ -611,6 +655,10 @@
     <message>
         <source>Deposits are applied in {currency}</source>
         <translation>Депозитите се прилагат в {currency}</translation>
+    </message>
+    <message>
+        <source>Enter the amount</source>
+        <translation>Въведете сумата</translation>
     </message>
     <message>
         <source>Event {key} does not exist</source>
@@ -671,6 +719,10 @@
     <message>
         <source>Only a confirmed reservation can be cancelled ({reservation})</source>
         <translation>Може да се анулира само потвърдена резервация ({reservation})</translation>
+    </message>
+    <message>
+        <source>Only a payment made on a card terminal is refunded on it</source>
+        <translation>През терминала се връща само плащане, направено през терминал</translation>
     </message>
     <message>
         <source>Only a payment or a deposit can be refunded</source>
@@ -913,6 +965,10 @@
         <translation>Хотелът не приема пари в брой в {currency}</translation>
     </message>
     <message>
+        <source>The hotel has no card payment method</source>
+        <translation>Хотелът няма начин на плащане с карта</translation>
+    </message>
+    <message>
         <source>The hotel has no outlet set up</source>
         <translation>В хотела няма настроен търговски обект</translation>
     </message>
@@ -965,6 +1021,10 @@
         <translation>Текстът за търсене е твърде дълъг (най-много {limit} знака)</translation>
     </message>
     <message>
+        <source>The terminal cannot take {currency}</source>
+        <translation>Терминалът не приема {currency}</translation>
+    </message>
+    <message>
         <source>The {what} in {currency} is given twice</source>
         <translation>{what} в {currency} е посочен два пъти</translation>
     </message>
@@ -975,6 +1035,10 @@
     <message>
         <source>There is no POS setting {name}</source>
         <translation>Няма настройка на POS {name}</translation>
+    </message>
+    <message>
+        <source>There is no card terminal {terminal}</source>
+        <translation>Няма картов терминал {terminal}</translation>
     </message>
     <message>
         <source>There is no cash register “{register}”</source>
@@ -995,6 +1059,10 @@
     <message>
         <source>There is no payment method “{method}”</source>
         <translation>Няма начин на плащане „{method}“</translation>
+    </message>
+    <message>
+        <source>There is no pre-authorisation {hold}</source>
+        <translation>Няма предварителна авторизация {hold}</translation>
     </message>
     <message>
         <source>There is no room {card} and no guest code {card}</source>
@@ -1027,6 +1095,18 @@
     <message>
         <source>This payment is refunded in {currency}</source>
         <translation>Това плащане се възстановява в {currency}</translation>
+    </message>
+    <message>
+        <source>This pre-authorisation is in {currency}</source>
+        <translation>Тази предварителна авторизация е в {currency}</translation>
+    </message>
+    <message>
+        <source>This pre-authorisation is {state}: it is used once</source>
+        <translation>Тази предварителна авторизация вече е {state}: използва се веднъж</translation>
+    </message>
+    <message>
+        <source>This was already done on the card terminal</source>
+        <translation>Това вече е направено на картовия терминал</translation>
     </message>
     <message>
         <source>Too many failed attempts: {user} cannot sign in until {time}</source>
@@ -1141,6 +1221,10 @@
         <translation>възстанови плащане</translation>
     </message>
     <message>
+        <source>release a pre-authorisation</source>
+        <translation>освобождава предварителна авторизация</translation>
+    </message>
+    <message>
         <source>reverse a charge</source>
         <translation>сторнира начисление</translation>
     </message>
@@ -1201,6 +1285,10 @@
         <translation>{item}: количеството трябва да е положително, а цената — не отрицателна</translation>
     </message>
     <message>
+        <source>{kind} is not a card operation</source>
+        <translation>{kind} не е операция с карта</translation>
+    </message>
+    <message>
         <source>{method} is not taken at the desk this way</source>
         <translation>{method} не се приема така на рецепцията</translation>
     </message>
@@ -1243,6 +1331,10 @@
     <message>
         <source>{value} does not close an operation</source>
         <translation>{value} не приключва операция</translation>
+    </message>
+    <message>
+        <source>{workstation} already has a terminal called {name}</source>
+        <translation>Работното място {workstation} вече има терминал {name}</translation>
     </message>
     <message>
         <source>“{text}” is not money</source>

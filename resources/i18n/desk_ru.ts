@@ -465,6 +465,10 @@
         <translation>У счёта должен быть плательщик</translation>
     </message>
     <message>
+        <source>A card operation on this is still pending: resolve it first</source>
+        <translation>По этой операции ещё ожидается ответ терминала: сначала разрешите её</translation>
+    </message>
+    <message>
         <source>A check charged to a room must be more than zero</source>
         <translation>Чек, списываемый на номер, должен быть больше нуля</translation>
     </message>
@@ -491,6 +495,10 @@
     <message>
         <source>A ledger amount is in {currency}, not the hotel&apos;s {base}</source>
         <translation>Сумма в журнале указана в {currency}, а не в валюте отеля {base}</translation>
+    </message>
+    <message>
+        <source>A network terminal&apos;s address is tcp://host:port</source>
+        <translation>Адрес сетевого терминала: tcp://хост:порт</translation>
     </message>
     <message>
         <source>A payment code is 1-16 characters</source>
@@ -529,6 +537,22 @@
         <translation>В тот же момент на {workstation} уже открыли смену</translation>
     </message>
     <message>
+        <source>A terminal belongs to a workstation</source>
+        <translation>Терминал принадлежит рабочему месту</translation>
+    </message>
+    <message>
+        <source>A terminal is reached by tcp://host:20007 or serial:///dev/ttyACM0</source>
+        <translation>Терминал подключается по tcp://хост:20007 или serial:///dev/ttyACM0</translation>
+    </message>
+    <message>
+        <source>A terminal needs a name</source>
+        <translation>Укажите название терминала</translation>
+    </message>
+    <message>
+        <source>A terminal&apos;s password is six digits</source>
+        <translation>Пароль терминала — шесть цифр</translation>
+    </message>
+    <message>
         <source>A tip cannot be negative</source>
         <translation>Чаевые не могут быть отрицательными</translation>
     </message>
@@ -551,6 +575,10 @@
     <message>
         <source>Ask for between 1 and {limit} results</source>
         <translation>Запросите от 1 до {limit} результатов</translation>
+    </message>
+    <message>
+        <source>At most {amount} is blocked</source>
+        <translation>Заблокировано не более {amount}</translation>
     </message>
     <message>
         <source>At most {amount} of this payment can be refunded</source>
@@ -593,6 +621,22 @@
         <translation>Чек {check_id} не списывался на номер с POS {pos_name}</translation>
     </message>
     <message>
+        <source>Choose the bill to pay</source>
+        <translation>Выберите счёт для оплаты</translation>
+    </message>
+    <message>
+        <source>Choose the card payment to refund</source>
+        <translation>Выберите карточный платёж для возврата</translation>
+    </message>
+    <message>
+        <source>Choose the folio to pre-authorise for</source>
+        <translation>Выберите фолио для преавторизации</translation>
+    </message>
+    <message>
+        <source>Choose the pre-authorisation</source>
+        <translation>Выберите преавторизацию</translation>
+    </message>
+    <message>
         <source>Choose the services to move</source>
         <translation>Выберите услуги для переноса</translation>
     </message>
@@ -611,6 +655,10 @@
     <message>
         <source>Deposits are applied in {currency}</source>
         <translation>Депозит зачитается в {currency}</translation>
+    </message>
+    <message>
+        <source>Enter the amount</source>
+        <translation>Введите сумму</translation>
     </message>
     <message>
         <source>Event {key} does not exist</source>
@@ -671,6 +719,10 @@
     <message>
         <source>Only a confirmed reservation can be cancelled ({reservation})</source>
         <translation>Отменить можно только подтверждённую бронь ({reservation})</translation>
+    </message>
+    <message>
+        <source>Only a payment made on a card terminal is refunded on it</source>
+        <translation>Через терминал возвращается только платёж, проведённый через терминал</translation>
     </message>
     <message>
         <source>Only a payment or a deposit can be refunded</source>
@@ -913,6 +965,10 @@
         <translation>Отель не принимает наличные в {currency}</translation>
     </message>
     <message>
+        <source>The hotel has no card payment method</source>
+        <translation>В отеле нет способа оплаты картой</translation>
+    </message>
+    <message>
         <source>The hotel has no outlet set up</source>
         <translation>В отеле не настроена ни одна точка продаж</translation>
     </message>
@@ -965,6 +1021,10 @@
         <translation>Слишком длинный текст поиска (не больше {limit} символов)</translation>
     </message>
     <message>
+        <source>The terminal cannot take {currency}</source>
+        <translation>Терминал не принимает {currency}</translation>
+    </message>
+    <message>
         <source>The {what} in {currency} is given twice</source>
         <translation>{what} в {currency} указан дважды</translation>
     </message>
@@ -975,6 +1035,10 @@
     <message>
         <source>There is no POS setting {name}</source>
         <translation>Настройки POS {name} нет</translation>
+    </message>
+    <message>
+        <source>There is no card terminal {terminal}</source>
+        <translation>Карточного терминала {terminal} нет</translation>
     </message>
     <message>
         <source>There is no cash register “{register}”</source>
@@ -995,6 +1059,10 @@
     <message>
         <source>There is no payment method “{method}”</source>
         <translation>Способа оплаты «{method}» нет</translation>
+    </message>
+    <message>
+        <source>There is no pre-authorisation {hold}</source>
+        <translation>Преавторизации {hold} нет</translation>
     </message>
     <message>
         <source>There is no room {card} and no guest code {card}</source>
@@ -1027,6 +1095,18 @@
     <message>
         <source>This payment is refunded in {currency}</source>
         <translation>Эта оплата возвращается в {currency}</translation>
+    </message>
+    <message>
+        <source>This pre-authorisation is in {currency}</source>
+        <translation>Эта преавторизация в {currency}</translation>
+    </message>
+    <message>
+        <source>This pre-authorisation is {state}: it is used once</source>
+        <translation>Эта преавторизация уже {state}: она используется один раз</translation>
+    </message>
+    <message>
+        <source>This was already done on the card terminal</source>
+        <translation>Это уже сделано на карточном терминале</translation>
     </message>
     <message>
         <source>Too many failed attempts: {user} cannot sign in until {time}</source>
@@ -1141,6 +1221,10 @@
         <translation>оформить возврат</translation>
     </message>
     <message>
+        <source>release a pre-authorisation</source>
+        <translation>снимать преавторизацию</translation>
+    </message>
+    <message>
         <source>reverse a charge</source>
         <translation>сторнировать начисление</translation>
     </message>
@@ -1201,6 +1285,10 @@
         <translation>{item}: количество должно быть больше нуля, а цена — не отрицательной</translation>
     </message>
     <message>
+        <source>{kind} is not a card operation</source>
+        <translation>{kind} — не операция с картой</translation>
+    </message>
+    <message>
         <source>{method} is not taken at the desk this way</source>
         <translation>{method} так на стойке не принимается</translation>
     </message>
@@ -1243,6 +1331,10 @@
     <message>
         <source>{value} does not close an operation</source>
         <translation>{value} не завершает операцию</translation>
+    </message>
+    <message>
+        <source>{workstation} already has a terminal called {name}</source>
+        <translation>У рабочего места {workstation} уже есть терминал {name}</translation>
     </message>
     <message>
         <source>“{text}” is not money</source>

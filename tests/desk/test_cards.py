@@ -291,3 +291,18 @@ def test_terminals_are_configured_per_workstation_by_a_manager(sqlite_hotel: Hot
     left = hotel.query(list_terminals, "FRONT-1")[0]
     hotel.run(lambda s, actor: remove_terminal(s, manager, left.id))
     assert [t.name for t in hotel.query(list_terminals, "FRONT-1")] == ["Right"]
+
+
+def test_the_terminals_command_lists_adds_and_removes(sqlite_hotel: Hotel, capsys):
+    from desk.cli import main
+
+    url = sqlite_hotel.database.url
+    assert main(["--database", url, "terminals", "add", "Front", "tcp://127.0.0.1:20007",
+                 "--workstation", "FRONT-1", "--password", "123456"]) == 0
+    assert main(["--database", url, "terminals", "list"]) == 0
+    listed = capsys.readouterr().out
+    assert "FRONT-1\tFront\ttcp://127.0.0.1:20007\tEUR" in listed and "123456" not in listed
+    assert main(["--database", url, "terminals", "add", "Bad", "http://x"]) == 1
+    [info] = sqlite_hotel.query(list_terminals, "FRONT-1")
+    assert main(["--database", url, "terminals", "remove", str(info.id)]) == 0
+    assert sqlite_hotel.query(list_terminals, "FRONT-1") == []

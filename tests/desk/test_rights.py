@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from desk import bills, payments, postings, receipts, stays
+from desk import bills, cards, payments, postings, receipts, stays, terminals
 from desk.auth import ManagerApproval, hash_password
 from desk.errors import NotAuthorised
 from desk.models import Payment, Posting, Role, User
@@ -101,8 +101,15 @@ USE_CASES: dict[str, Any] = {
     "cancel_check": lambda h, s: (pos_checks.cancel_check, ("till", "C-1"), {}),
     "create_key": lambda h, s: (pos_keys.create_key, ("till",), {}),
     "revoke_key": lambda h, s: (pos_keys.revoke_key, ("till",), {}),
+    "add_terminal": lambda h, s: (terminals.add_terminal, ("TEST-1", "T", "tcp://127.0.0.1:1"), {}),
+    "remove_terminal": lambda h, s: (terminals.remove_terminal, (1,), {}),
+    "plan_card_operation": lambda h, s: (cards.plan_card_operation, (cards.CardKind.SALE, 1), {
+        "bill_id": s.stay.bill_id, "amount": h.money("1")}),
+    "note_hold_expired": lambda h, s: (cards.note_hold_expired, (1,), {}),
+    "record_end_of_day": lambda h, s: (cards.record_end_of_day, (1, 0, 0, None, None), {}),
 }
 CLERK_MAY_NOT_EVEN_WITH_APPROVAL = {
+    "add_terminal", "remove_terminal", "record_end_of_day",
     "set_setting", "set_payment_code", "remove_payment_code", "create_key", "revoke_key"}
 CLERK_REFUSED = {"reverse_posting", "void_posting", "overpay", "backdated_payment", "backdated_deposit",
                  "refund_payment", "void_payment", "check_out_override"}
