@@ -194,12 +194,17 @@ class CardOutcome:
         return str(outcome.payload.get("reason", "")) if outcome is not None else ""
 
 
+def _plan(session: Session, actor: Actor, kind: CardKind, terminal_id: int,
+          plan: dict[str, Any]) -> tuple[journal.IntentRequest, TerminalSettings]:
+    return plan_card_operation(session, actor, kind, terminal_id, **plan), terminal_settings(session, terminal_id)
+
+
 def run_card_operation(runner: Runner, actor: Actor, kind: CardKind, terminal_id: int, *,
                        progress: Progress | None = None, cancel: threading.Event | None = None,
                        on_planned: Callable[[], None] | None = None, **plan: Any) -> CardOutcome:
     """Plan, perform and settle one card operation; an unclear end is asked about at once."""
-    request = runner.run(plan_card_operation, actor, kind, terminal_id, **plan).value
-    settings = runner.read(terminal_settings, terminal_id)
+    # Planning writes nothing: one read transaction, no write lock, before the intent's own commit.
+    request, settings = runner.read(_plan, actor, kind, terminal_id, plan)
     if on_planned is not None:
         on_planned()
     done = perform(runner, actor, request, terminal_call(settings), CardResolver(runner),
