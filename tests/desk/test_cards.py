@@ -306,3 +306,14 @@ def test_the_terminals_command_lists_adds_and_removes(sqlite_hotel: Hotel, capsy
     [info] = sqlite_hotel.query(list_terminals, "FRONT-1")
     assert main(["--database", url, "terminals", "remove", str(info.id)]) == 0
     assert sqlite_hotel.query(list_terminals, "FRONT-1") == []
+
+
+def test_the_reservation_card_shows_its_holds(sqlite_rig: Rig):
+    from desk.card import load_card
+
+    rig = sqlite_rig
+    stay = rig.hotel.stay()
+    assert card_pre_authorise(rig.runner, rig.cashier, rig.terminal_id, stay.folio_id, eur("120.00")).settled
+    [shown] = rig.hotel.query(load_card, stay.folio_id).pre_authorisations
+    assert (shown.amount, shown.state, shown.age_days) == (eur("120.00"), "open", 0)
+    assert shown.masked_pan.endswith("0010") and TEST_CARD_PAN not in shown.masked_pan
