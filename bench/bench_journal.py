@@ -31,12 +31,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from desk import journal
-from desk.auth import Actor
+from desk.auth import trusted_actor
 from desk.db import Database
 from desk.demo import seed_settings
 from desk.folios import folio_of_reservation, load_folio
 from desk.journal import EventType, IntentRequest, IntentView, Resolution, Verdict
-from desk.models import Room
+from desk.models import Role, Room
 from desk.money import Money
 from desk.payments import Tender, take_payment
 from desk.runner import Runner
@@ -44,7 +44,7 @@ from desk.shifts import close_shift, open_shift
 from desk.stays import check_in, create_reservation, new_guest
 from desk.workflows.steps import Answer, perform
 
-ACTOR = Actor("anna", "BENCH-1")
+ACTOR = trusted_actor("anna", "BENCH-1", Role.CASHIER)
 KIND = "bench_sale"
 
 

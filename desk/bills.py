@@ -8,9 +8,10 @@ from sqlalchemy.orm import Session
 
 from desk.auth import Actor
 from desk.errors import InvalidInput
-from desk.folios import load_folio
-from desk.lookup import ensure_open, get, lock_folio_of_bill, lock_open_bills, open_bill_for_update
+from desk.folios import FolioView, load_folio
+from desk.lookup import ensure_open, get, lock_folio_of_bill, lock_open_bills, open_bill_for_update, require_fits
 from desk.models import Bill, Company, Folio, Guest, PostingMove
+from desk.money import Money
 from desk.rights import Right, require
 
 
@@ -34,6 +35,7 @@ def open_bill(
         name = name or get(session, Company, payer_company_id, "Company").name
     if not name:
         raise InvalidInput("A bill needs a payer", field="payer")
+    require_fits(name, 160, "payer")
     bill = Bill(
         folio_id=folio.id,
         payer_name=name,
@@ -55,6 +57,7 @@ def move_postings(session: Session, actor: Actor, posting_ids: Sequence[int], to
     view = load_folio(session, folio.id)
     lines = [view.posting(posting_id) for posting_id in dict.fromkeys(posting_ids)]
     target = lock_open_bills(session, [to_bill_id, *(line.bill_id for line in lines)])[to_bill_id]
+    _refuse_leaving_overpaid(view, posting_ids, target.id)
     for line in lines:
         posting_id = line.posting.id
         if not line.is_active:
@@ -72,6 +75,23 @@ def move_postings(session: Session, actor: Actor, posting_ids: Sequence[int], to
             )
         )
     session.flush()
+
+
+def _refuse_leaving_overpaid(view: FolioView, posting_ids: Sequence[int], target_id: int) -> None:
+    """A bill's payments paid for its services: moving them off would leave the bill overpaid and
+    another owing the same money, so the clerk deals with the payment first."""
+    leaving: dict[int, Money] = {}
+    for posting_id in dict.fromkeys(posting_ids):
+        line = view.posting(posting_id)
+        if line.is_active and line.bill_id != target_id:
+            leaving[line.bill_id] = leaving.get(line.bill_id, Money.zero(view.currency)) + line.posting.amount
+    for bill_id, amount in leaving.items():
+        source = view.bill(bill_id)
+        if source.paid.is_positive and source.paid > source.charges - amount:
+            raise InvalidInput(
+                "Bill {bill} has {paid} paid on it: moving {amount} of services off it would leave it "
+                "overpaid and the other bill owing. Refund or void its payment first",
+                field="postings", bill=source.bill.number, paid=source.paid, amount=amount)
 
 
 def split_bill(

@@ -38,7 +38,7 @@ from desk.models import (
     PaymentMethod,
 )
 from desk.money import Money, minor_units
-from desk.payments import _record
+from desk.payments import _overpays, _record
 from desk.rights import Right, may, require
 from desk.terminals import TerminalSettings, terminal_settings
 
@@ -164,6 +164,7 @@ def plan_card_operation(
     payment_id: int | None = None,
     hold_id: int | None = None,
     approval: ManagerApproval | None = None,
+    allow_overpay: bool = False,
 ) -> IntentRequest:
     """Check a card operation and say what to ask the terminal; nothing is written.
 
@@ -186,9 +187,9 @@ def plan_card_operation(
             if bill_id is None:
                 raise InvalidInput("Choose the bill to pay", field="bill")
             bill = get(session, Bill, bill_id, "Bill")
-            folio = load_folio(session, bill.folio_id)
             _, base_amount = in_base(session, amount)
-            if base_amount > folio.bill(bill.id).balance and not may(actor.role, Right.OVERPAY):
+            # As with any payment: more than the bill owes only when the clerk confirmed it, with the right.
+            if _overpays(session, bill, base_amount, confirmed=allow_overpay) and not may(actor.role, Right.OVERPAY):
                 authorise(session, actor, Right.OVERPAY, approval)
             folio_id = bill.folio_id
         else:

@@ -120,3 +120,15 @@ class LedgerImmutable(DeskError):
 
 class ConcurrentChange(DeskError):
     """Another workstation kept changing the same records; the operation was not done."""
+
+
+class WouldOverpay(DeskError):
+    """A payment larger than what the bill owes, not confirmed as an overpayment."""
+
+    field = "amount"
+
+    def __init__(self, template: str, *, owed: object, overpaid: object, field: str | None = None,
+                 **params: object) -> None:
+        super().__init__(template, field=field, owed=owed, overpaid=overpaid, **params)
+        self.owed = owed
+        self.overpaid = overpaid

@@ -18,6 +18,7 @@ from desk.models import (
     Bill,
     Folio,
     Hotel,
+    MethodKind,
     Payment,
     PaymentKind,
     Posting,
@@ -67,10 +68,16 @@ class PaymentLine:
     refunds: list[Payment] = field(default_factory=list)
 
     @property
+    def is_company_transfer(self) -> bool:
+        """A bill settled to a company's account: undone only with the company's charge."""
+        return self.payment.method.kind is MethodKind.COMPANY_ACCOUNT
+
+    @property
     def refundable(self) -> Money:
         """What can still be given back, in the payment's own currency."""
         p = self.payment
-        if p.kind not in (PaymentKind.PAYMENT, PaymentKind.DEPOSIT) or self.voided_by is not None:
+        if (p.kind not in (PaymentKind.PAYMENT, PaymentKind.DEPOSIT) or self.voided_by is not None
+                or self.is_company_transfer):
             return Money.zero(p.amount.currency)
         return p.amount + total((r.amount for r in self.refunds), p.amount.currency)
 

@@ -33,6 +33,7 @@ from desk.auth import Actor, trusted_actor
 from desk.errors import DeskError, InvalidInput, NotFound
 from desk.models import JournalEvent, JournalIntent, User
 from desk.money import Money
+from desk.rights import Right, require
 from desk.runner import Runner
 
 logger = logging.getLogger(__name__)
@@ -253,6 +254,7 @@ def record_intent(session: Session, actor: Actor, intent: IntentRequest) -> Inte
     The same key twice is the same intent (a retried T1 whose commit went through): it is
     returned as it is; the same key for something else is refused.
     """
+    require(actor, Right.OPERATE_DEVICES)
     if not intent.kind or not intent.device:
         raise InvalidInput("A journal intent needs a kind and a device")
     refuse_secrets(intent.request)
@@ -290,6 +292,7 @@ def _append(session: Session, actor: Actor, intent_id: int, event: EventType, pa
 
 def mark_sent(session: Session, actor: Actor, intent_id: int, payload: Mapping[str, Any] | None = None) -> IntentView:
     """Commit this just before the device call: an intent never sent was never asked of the device."""
+    require(actor, Right.OPERATE_DEVICES)
     view = load_intent(session, intent_id, lock=True)
     if view.state is not IntentState.NEW:
         raise IntentClosed("Operation {key} is {value}; it is not sent again", key=view.key, value=view.state.value)
@@ -304,6 +307,7 @@ def record_event(session: Session, actor: Actor, intent_id: int, event: EventTyp
     An answer arriving after the outcome is still written (it is a fact), as a plain event:
     :attr:`IntentView.late_answers` shows it.
     """
+    require(actor, Right.OPERATE_DEVICES)
     if event in (EventType.SETTLED, EventType.REVERSED):
         raise InvalidInput("Use settle() or close() for {value}", value=event.value)
     view = load_intent(session, intent_id, lock=True)
@@ -317,6 +321,7 @@ def record_event(session: Session, actor: Actor, intent_id: int, event: EventTyp
 def close(session: Session, actor: Actor, intent_id: int, outcome: EventType,
           payload: Mapping[str, Any] | None = None) -> IntentView:
     """End an open intent without a ledger record: it did not happen, or was reversed on the device."""
+    require(actor, Right.OPERATE_DEVICES)
     if outcome not in (EventType.CANCELLED, EventType.REVERSED, EventType.DECLINED, EventType.FAILED):
         raise InvalidInput("{value} does not close an operation", value=outcome.value)
     view = load_intent(session, intent_id, lock=True)
@@ -338,6 +343,7 @@ def settle(session: Session, actor: Actor, intent_id: int, settler: Settler,
     The ledger record is written as the clerk who asked (``created_by`` at ``workstation``),
     whoever settles; the outcome event names who settled.
     """
+    require(actor, Right.OPERATE_DEVICES)
     view = load_intent(session, intent_id, lock=True)
     if not view.state.is_open:
         raise IntentClosed("Operation {key} is already {state}", key=view.key, state=view.state.value)

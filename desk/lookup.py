@@ -12,6 +12,9 @@ BEGIN) in this one order, so two desks can wait for each other but never deadloc
 - A use case that needs more than one lock (refund, apply a deposit, move, split, void, reverse,
   check out) locks the folio first, then its bills in id order: the folio lock puts them in line
   one after another on that folio, whatever bills they go on to lock.
+- A use case that spans two folios (reversing a transfer to a company's account: the guest's
+  folio and the company's) locks both folios in ascending id order, then the bills it needs
+  on either folio in ascending id order (``lock_folios`` and ``lock_open_bills``).
 - Ledger rows (payments, postings) are never locked: they are never changed, and the folio or
   bill lock already stands for them. Read them unlocked to learn which folio to lock, then read
   what the decision needs (``load_folio``) after the locks are held.
@@ -30,7 +33,17 @@ from sqlalchemy.orm import Session
 
 from desk.errors import N_, ClosedForPosting, InvalidInput, NotFound
 from desk.folios import base_currency
-from desk.models import Base, Bill, CurrencyRate, Folio, Reservation, ReservationStatus
+from desk.models import (
+    Base,
+    Bill,
+    CurrencyRate,
+    Folio,
+    MethodKind,
+    Payment,
+    Posting,
+    Reservation,
+    ReservationStatus,
+)
 from desk.money import Money, minor_units
 
 T = TypeVar("T", bound=Base)
@@ -81,6 +94,11 @@ def lock_folio_of_bill(session: Session, bill_id: int) -> Folio:
     return lock_folio(session, get(session, Bill, bill_id, "Bill").folio_id)
 
 
+def lock_folios(session: Session, folio_ids: Iterable[int]) -> dict[int, Folio]:
+    """Several folios, locked in ascending id order: the first locks of a use case that spans them."""
+    return {folio_id: lock_folio(session, folio_id) for folio_id in sorted(set(folio_ids))}
+
+
 def lock_open_bills(session: Session, bill_ids: Iterable[int]) -> dict[int, Bill]:
     """Open bills of a folio locked by the caller, locked in ascending id order."""
     return {bill_id: open_bill_for_update(session, bill_id) for bill_id in sorted(set(bill_ids))}
@@ -117,6 +135,50 @@ def in_base(session: Session, amount: Money) -> tuple[Decimal, Money]:
 def require_positive(amount: Money) -> None:
     if not amount.is_positive:
         raise InvalidInput("The amount must be more than zero (got {amount})", field="amount", amount=amount)
+
+
+# What the clerk reads when a text is longer than its column, by the field it was typed in.
+_TOO_LONG = {
+    "payer": N_("The payer's name is too long: at most {limit} characters"),
+    "text": N_("The text is too long: at most {limit} characters"),
+    "reason": N_("The reason is too long: at most {limit} characters"),
+    "description": N_("The description is too long: at most {limit} characters"),
+    "check_number": N_("The check number is too long: at most {limit} characters"),
+    "external_ref": N_("The reference is too long: at most {limit} characters"),
+    "items": N_("An item's name is too long: at most {limit} characters"),
+}
+
+
+def require_fits(text: str | None, limit: int, field: str) -> None:
+    """Refuse a text longer than its column, the same on SQLite (which would keep it) and PostgreSQL."""
+    if text is not None and len(text.strip()) > limit:
+        raise InvalidInput(_TOO_LONG[field], field=field, limit=limit)
+
+
+def require_base_value(amount: Money, base_amount: Money) -> None:
+    """Refuse money worth nothing in the hotel's currency: it would move nothing on the bill."""
+    if amount and not base_amount:
+        raise InvalidInput("{amount} is worth less than the smallest {currency} amount ({base_amount}): "
+                           "take a larger amount", field="amount", amount=amount,
+                           currency=base_amount.currency, base_amount=base_amount)
+
+
+def refuse_company_transfer(payment: Payment) -> None:
+    """A transfer to a company's account is undone on both folios at once, never as a payment."""
+    if payment.method.kind is MethodKind.COMPANY_ACCOUNT:
+        raise InvalidInput("Payment {payment} moved the bill to the account of {company}: "
+                           "reverse the transfer instead", field="payment", payment=payment.id,
+                           company=payment.payer_name)
+
+
+def refuse_reversing_open_transfer(session: Session, posting: Posting) -> None:
+    """The company's half of a transfer is reversed only together with the guest's half."""
+    payment_id = session.scalar(select(Payment.id).where(Payment.company_posting_id == posting.id))
+    if payment_id is None:
+        return
+    if session.scalar(select(Payment.id).where(Payment.voids_id == payment_id)) is None:
+        raise InvalidInput("{service} is a bill moved to this account: reverse the transfer on the guest's "
+                           "bill, which undoes both halves", field="posting", service=posting.description)
 
 
 def reservation_by_number(session: Session, number: str) -> Reservation:

@@ -422,6 +422,8 @@ class Payment(LedgerRecord, Base):
     voids_id: Mapped[int | None] = mapped_column(ForeignKey("payment.id"))
     # Both halves of a deposit transfer share one group key.
     transfer_group: Mapped[str | None] = mapped_column(String(36), index=True)
+    # A bill settled to a company's account: the charge on the company folio this payment stands for.
+    company_posting_id: Mapped[int | None] = mapped_column(ForeignKey("posting.id"), index=True, unique=True)
     reason: Mapped[str] = mapped_column(String(240), default="")
     authorised_by: Mapped[str | None] = mapped_column(String(40))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

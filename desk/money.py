@@ -18,6 +18,20 @@ MINOR_UNITS: dict[str, int] = {
 }
 
 
+# The largest amounts the ledger holds: 15 whole digits keep every sum and every product with a
+# quantity exact within Decimal's 28 significant digits, and fit the ledger's text columns.
+MAX_WHOLE_DIGITS = 15
+MAX_AMOUNT = Decimal(10) ** MAX_WHOLE_DIGITS
+
+
+def check_magnitude(amount: Decimal) -> Decimal:
+    """``amount`` if the ledger can hold it; InvalidAmount (not a decimal trap) otherwise."""
+    if not -MAX_AMOUNT < amount < MAX_AMOUNT:
+        raise InvalidAmount("{amount} is too large an amount (at most {digits} digits before the point)",
+                            amount=amount, digits=MAX_WHOLE_DIGITS)
+    return amount
+
+
 def minor_units(currency: str) -> int:
     """Digits after the decimal point for ``currency``; raises UnknownCurrency."""
     try:
@@ -48,7 +62,7 @@ class Money:
 
     def __post_init__(self) -> None:
         digits = minor_units(self.currency)
-        amount = _to_decimal(self.amount)
+        amount = check_magnitude(_to_decimal(self.amount))
         exponent = amount.as_tuple().exponent
         assert isinstance(exponent, int)
         if -exponent > digits and amount != amount.quantize(Decimal(1).scaleb(-digits)):
@@ -70,7 +84,7 @@ class Money:
     def rounded(cls, amount: Any, currency: str, rounding: str = ROUND_HALF_UP) -> Money:
         """Money from an amount of any precision, rounded explicitly to the currency."""
         quantum = Decimal(1).scaleb(-minor_units(currency))
-        return cls(_to_decimal(amount).quantize(quantum, rounding=rounding), currency)
+        return cls(check_magnitude(_to_decimal(amount)).quantize(quantum, rounding=rounding), currency)
 
     @classmethod
     def parse(cls, text: str) -> Money:

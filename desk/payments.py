@@ -11,7 +11,7 @@ from decimal import Decimal
 from sqlalchemy.orm import Session
 
 from desk.auth import Actor, ManagerApproval, authorise
-from desk.errors import InvalidInput, RefundTooLarge
+from desk.errors import AlreadyReversed, InvalidInput, RefundTooLarge, WouldOverpay
 from desk.folios import base_currency, load_folio
 from desk.lookup import (
     ensure_open,
@@ -19,7 +19,12 @@ from desk.lookup import (
     in_base,
     lock_folio,
     lock_folio_of_bill,
+    lock_folios,
+    lock_open_bills,
     open_bill_for_update,
+    refuse_company_transfer,
+    require_base_value,
+    require_fits,
     require_positive,
 )
 from desk.models import (
@@ -29,9 +34,11 @@ from desk.models import (
     Payment,
     PaymentKind,
     PaymentMethod,
+    Posting,
+    PostingKind,
 )
 from desk.money import Money
-from desk.postings import post_charge
+from desk.postings import _reverse, post_charge
 from desk.rights import Right, require
 from desk.shifts import link_cash_payment, require_cash_shift
 from desk.stays import company_folio
@@ -57,6 +64,11 @@ class Tender:
     text: str = ""
 
 
+def _require_tender_fits(tender: Tender) -> None:
+    require_fits(tender.payer_name, 160, "payer")
+    require_fits(tender.text, 240, "text")
+
+
 def _tender_method(session: Session, code: str) -> PaymentMethod:
     method = session.get(PaymentMethod, code)
     if method is None:
@@ -80,7 +92,7 @@ def _record(
     **fields: object,
 ) -> Payment:
     # Cash changes hands at a drawer: only with an open shift there, and linked to it.
-    shift = require_cash_shift(session, actor) if method.kind is MethodKind.CASH else None
+    shift = require_cash_shift(session, actor.workstation) if method.kind is MethodKind.CASH else None
     payment = Payment(
         folio_id=folio_id,
         bill_id=bill_id,
@@ -108,20 +120,29 @@ def _beyond_plain(tender: Tender) -> list[Right]:
 
 
 def take_payment(
-    session: Session, actor: Actor, bill_id: int, tender: Tender, *, approval: ManagerApproval | None = None
+    session: Session,
+    actor: Actor,
+    bill_id: int,
+    tender: Tender,
+    *,
+    allow_overpay: bool = False,
+    approval: ManagerApproval | None = None,
 ) -> Payment:
     """Money received for a bill, in any currency the hotel accepts.
 
-    More than the bill owes needs the overpay right, and another day than today the right to
-    change a payment's date: the actor's own, or a manager's ``approval`` checked here.
+    More than the bill owes is taken only when ``allow_overpay`` says the clerk confirmed it
+    (WouldOverpay otherwise), and then needs the overpay right; another day than today needs the
+    right to change a payment's date: the actor's own, or a manager's ``approval`` checked here.
     """
     require(actor, Right.TAKE_PAYMENT)
     bill = open_bill_for_update(session, bill_id)
     method = _tender_method(session, tender.method_code)
+    _require_tender_fits(tender)
     require_positive(tender.amount)
     rate, base_amount = in_base(session, tender.amount)
+    require_base_value(tender.amount, base_amount)
     beyond = _beyond_plain(tender)
-    if base_amount > load_folio(session, bill.folio_id).bill(bill.id).balance:
+    if _overpays(session, bill, base_amount, confirmed=allow_overpay):
         beyond.append(Right.OVERPAY)
     authorised_by = authorise(session, actor, beyond, approval) if beyond else None
     return _record(
@@ -141,6 +162,18 @@ def take_payment(
     )
 
 
+def _overpays(session: Session, bill: Bill, base_amount: Money, *, confirmed: bool) -> bool:
+    """Whether the payment leaves the bill overpaid; WouldOverpay unless the clerk ``confirmed`` it."""
+    owed = load_folio(session, bill.folio_id).bill(bill.id).balance
+    if base_amount <= owed:
+        return False
+    if not confirmed:
+        over = base_amount - max(owed, Money.zero(owed.currency))
+        raise WouldOverpay("Bill {bill} owes {owed}: {amount} would leave it overpaid by {overpaid}",
+                           bill=bill.number, owed=owed, amount=base_amount, overpaid=over)
+    return True
+
+
 def take_deposit(
     session: Session, actor: Actor, folio_id: int, tender: Tender, *, approval: ManagerApproval | None = None
 ) -> Payment:
@@ -151,8 +184,10 @@ def take_deposit(
     folio = lock_folio(session, folio_id)
     ensure_open(folio)
     method = _tender_method(session, tender.method_code)
+    _require_tender_fits(tender)
     require_positive(tender.amount)
     rate, base_amount = in_base(session, tender.amount)
+    require_base_value(tender.amount, base_amount)
     return _record(
         session,
         actor,
@@ -226,6 +261,8 @@ def refund_payment(
     ensure_open(folio)
     if original.kind not in (PaymentKind.PAYMENT, PaymentKind.DEPOSIT):
         raise InvalidInput("Only a payment or a deposit can be refunded", field="payment")
+    refuse_company_transfer(original)
+    require_fits(reason, 240, "reason")
     require_positive(amount)
     if amount.currency != original.amount.currency:
         raise InvalidInput("This payment is refunded in {currency}", field="currency",
@@ -240,6 +277,7 @@ def refund_payment(
         base_amount = line.refundable_base  # the last refund takes what rounding left
     else:
         base_amount = min(amount.convert(original.rate, view.currency), line.refundable_base)
+        require_base_value(amount, base_amount)
     if original.bill_id is None:
         if direction is not RefundDirection.PAYER:
             raise InvalidInput("A deposit is refunded to the payer", field="direction")
@@ -298,11 +336,13 @@ def void_payment(
     manager = authorise(session, actor, Right.VOID_PAYMENT, approval)
     if not reason.strip():
         raise InvalidInput("Say why the payment is voided", field="reason")
+    require_fits(reason, 240, "reason")
     original = get(session, Payment, payment_id, "Payment")
     folio = lock_folio(session, original.folio_id)
     ensure_open(folio)
     if original.kind not in (PaymentKind.PAYMENT, PaymentKind.DEPOSIT, PaymentKind.REFUND):
         raise InvalidInput("Only a payment, deposit or refund can be voided", field="payment")
+    refuse_company_transfer(original)
     if original.transfer_group is not None:
         raise InvalidInput("A refund into the deposit is undone by applying the deposit", field="payment")
     view = load_folio(session, original.folio_id)
@@ -335,21 +375,24 @@ def void_payment(
 def transfer_to_company(session: Session, actor: Actor, bill_id: int, company_id: int) -> Payment:
     """Settle a bill by charging its balance to a company's account (direct billing)."""
     require(actor, Right.TRANSFER_TO_COMPANY)
-    bill = open_bill_for_update(session, bill_id)
+    guest_folio_id = get(session, Bill, bill_id, "Bill").folio_id
     company = get(session, Company, company_id, "Company")
+    account = company_folio(session, actor, company.id)
+    # Two folios: both locked in id order, then both bills (see desk.lookup's lock order).
+    lock_folios(session, [guest_folio_id, account.id])
+    target_id = min(b.id for b in account.bills)
+    bill = lock_open_bills(session, [bill_id, target_id])[bill_id]
     balance = load_folio(session, bill.folio_id).bill(bill.id).balance
     if not balance.is_positive:
         raise InvalidInput("Bill {bill} has nothing to transfer", field="bill", bill=bill.number)
     method = session.query(PaymentMethod).filter_by(kind=MethodKind.COMPANY_ACCOUNT).first()
     if method is None:
         raise InvalidInput("No company-account payment method is configured", field="method")
-    account = company_folio(session, actor, company.id)
-    target = session.get_one(Bill, min(b.id for b in account.bills))
-    post_charge(
+    charge = post_charge(
         session,
         actor,
-        bill_id=target.id,
-        description=f"Bill {bill.number}, {bill.payer_name}",
+        bill_id=target_id,
+        description=_shortened(f"Bill {bill.number}, {bill.payer_name}", 160),
         quantity=1,
         unit_price=balance,
         source="transfer",
@@ -367,4 +410,69 @@ def transfer_to_company(session: Session, actor: Actor, bill_id: int, company_id
         base_amount=balance,
         payer_name=company.name,
         text=f"To the account of {company.name}",
+        company_posting_id=charge.id,
     )
+
+
+def _shortened(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def reverse_company_transfer(
+    session: Session, actor: Actor, payment_id: int, *, reason: str, approval: ManagerApproval | None = None
+) -> Payment:
+    """Undo a transfer to a company's account: both legs at once, so nobody is billed twice.
+
+    The charge on the company's folio is reversed and the payment on the guest's bill voided; the
+    guest's bill owes its amount again. Refused once the company has paid towards that charge.
+    ``approval`` is the authorising manager's credentials; without it the actor's role must have the right.
+    """
+    manager = authorise(session, actor, Right.REVERSE_TRANSFER, approval)
+    if not reason.strip():
+        raise InvalidInput("Say why the transfer is reversed", field="reason")
+    require_fits(reason, 240, "reason")
+    original = get(session, Payment, payment_id, "Payment")
+    if original.company_posting_id is None:
+        if original.method.kind is MethodKind.COMPANY_ACCOUNT:
+            raise InvalidInput("This transfer was recorded before its two halves were linked: "
+                               "reverse the company's charge and this payment by hand", field="payment")
+        raise InvalidInput("Payment {payment} is not a transfer to a company account", field="payment",
+                           payment=original.id)
+    assert original.bill_id is not None  # a transfer always settles a bill
+    charge = get(session, Posting, original.company_posting_id, "Service")
+    # Two folios, the guest's and the company's: folios in id order, then bills in id order.
+    folios = lock_folios(session, [original.folio_id, charge.folio_id])
+    ensure_open(folios[original.folio_id])
+    company_view = load_folio(session, charge.folio_id)
+    line = company_view.posting(charge.id)
+    lock_open_bills(session, [original.bill_id, line.bill_id])
+    if load_folio(session, original.folio_id).payment(original.id).voided_by is not None:
+        raise AlreadyReversed("This transfer was already reversed")
+    if line.reversed_by is not None:
+        raise AlreadyReversed("{service} was already reversed on the company's account", service=charge.description)
+    company_bill = company_view.bill(line.bill_id)
+    # Payments beyond the bill's other charges went towards this one: the company paid it.
+    if company_bill.balance < charge.amount:
+        paid_towards = charge.amount - max(company_bill.balance, Money.zero(charge.amount.currency))
+        raise InvalidInput("{company} already paid {amount} towards this transfer: refund the company first",
+                           field="payment", company=company_bill.bill.payer_name, amount=paid_towards)
+    void = _record(
+        session,
+        actor,
+        folio_id=original.folio_id,
+        bill_id=original.bill_id,
+        kind=PaymentKind.VOID,
+        method=original.method,
+        amount=-original.amount,
+        rate=original.rate,
+        base_amount=-original.base_amount,
+        voids_id=original.id,
+        payer_name=original.payer_name,
+        reason=reason.strip(),
+        authorised_by=manager,
+        text=f"Reversal of the transfer to {original.payer_name}",
+        paid_on=original.paid_on,
+    )
+    # After the void: the company's charge may be reversed only once the guest's leg is undone.
+    _reverse(session, actor, charge.id, reason=reason, kind=PostingKind.REVERSAL, authorised_by=manager)
+    return void

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from desk.auth import Actor, ManagerApproval, authorise
 from desk.errors import AlreadyReversed, InvalidInput
 from desk.folios import base_currency, load_folio
-from desk.lookup import get, lock_folio, open_bill_for_update
+from desk.lookup import get, lock_folio, open_bill_for_update, refuse_reversing_open_transfer, require_fits
 from desk.models import Bill, Outlet, Posting, PostingItem, PostingKind, Service, TaxRate
 from desk.money import Money, total
 from desk.rights import Right, require
@@ -32,6 +32,10 @@ class OrderItem:
         return self.unit_price.times(self.quantity)
 
 
+# Quantities are stored as numeric(12, 3).
+MAX_QUANTITY = Decimal(10) ** 9
+
+
 def quantity_of(value: object) -> Decimal:
     if isinstance(value, float | bool):
         raise InvalidInput("“{value}” is not an exact quantity", field="quantity", value=value)
@@ -39,6 +43,10 @@ def quantity_of(value: object) -> Decimal:
         quantity = Decimal(str(value))
     except (InvalidOperation, ValueError):
         raise InvalidInput("“{value}” is not a quantity", field="quantity", value=value) from None
+    # Before quantize: a quantity of 30 digits would trap there instead of being refused.
+    if quantity.is_finite() and quantity >= MAX_QUANTITY:
+        raise InvalidInput("The quantity must be less than {limit} (got {value})", field="quantity",
+                           limit=int(MAX_QUANTITY), value=value)
     if not quantity.is_finite() or quantity <= 0 or quantity != quantity.quantize(Decimal("0.001")):
         raise InvalidInput("The quantity must be positive with at most 3 decimals (got {value})",
                            field="quantity", value=value)
@@ -84,6 +92,11 @@ def post_charge(
         raise InvalidInput("A price cannot be negative: reverse the service instead", field="price")
     if not description.strip():
         raise InvalidInput("A service needs a description", field="description")
+    require_fits(description, 160, "description")
+    require_fits(check_number, 40, "check_number")
+    require_fits(external_ref, 80, "external_ref")
+    for item in items or []:
+        require_fits(item.name, 120, "items")
     service = session.get(Service, service_code) if service_code else None
     if service_code and service is None:
         raise InvalidInput("There is no service {service}", field="service", service=service_code)
@@ -93,6 +106,8 @@ def post_charge(
         percent = get(session, TaxRate, tax_code, "Tax rate").percent
     if outlet_code is not None:
         get(session, Outlet, outlet_code, "Outlet")
+    for item in items or []:
+        quantity_of(item.quantity)
     amount = unit_price.times(quantity)
     if items and total((item.amount for item in items), currency) != amount:
         raise InvalidInput("The order's items do not add up to its amount", field="items")
@@ -188,6 +203,8 @@ def _reverse(
         raise InvalidInput("A reversal cannot itself be reversed", field="posting")
     if not reason.strip():
         raise InvalidInput("Say why the service is reversed", field="reason")
+    require_fits(reason, 240, "reason")
+    refuse_reversing_open_transfer(session, original)
     line = load_folio(session, original.folio_id).posting(original.id)
     if line.reversed_by is not None:
         raise AlreadyReversed("{service} was already reversed", service=original.description)

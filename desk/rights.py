@@ -31,6 +31,7 @@ class Right(enum.StrEnum):
     RELEASE_PREAUTH = "release_preauth"  # free a card hold without charging it (R15)
     VOID_PAYMENT = "void_payment"
     TRANSFER_TO_COMPANY = "transfer_to_company"
+    REVERSE_TRANSFER = "reverse_transfer"  # undo a transfer to a company: both its halves at once
     REQUEST_RECEIPT = "request_receipt"
     # Stays
     CREATE_RESERVATION = "create_reservation"
@@ -45,9 +46,11 @@ class Right(enum.StrEnum):
     MANAGE_DEVICES = "manage_devices"
     MANAGE_POS_KEYS = "manage_pos_keys"
     MANAGE_USERS = "manage_users"
+    OPERATE_DEVICES = "operate_devices"  # journal a device operation: print, take a card, reconcile
 
 
 _CLERK = frozenset({
+    Right.OPERATE_DEVICES,
     Right.POST_CHARGE, Right.POST_SERVICE, Right.POST_NIGHT,
     Right.OPEN_BILL, Right.OPEN_ACCOUNT, Right.MOVE_POSTINGS, Right.SPLIT_BILL,
     Right.TAKE_PAYMENT, Right.TAKE_DEPOSIT, Right.APPLY_DEPOSIT,
@@ -75,8 +78,9 @@ ROLE_RIGHTS: dict[Role, frozenset[Right]] = {
   payments and check-outs with a balance open need a manager's credentials in the dialog.
 - A **cashier** also answers for the cash: refunds (money leaves the drawer they count at the end
   of the shift), takes more than a bill owes (the change or the overpayment is then in their
-  drawer), opens the drawer, runs the cash shift and reads its X and Z reports. Voids, reversals,
-  back-dating and overrides still need a manager: they change what was already recorded.
+  drawer), opens the drawer, runs the cash shift and reads its X and Z reports. Voids, reversals
+  (a company transfer's too), back-dating and overrides still need a manager: they change what
+  was already recorded.
 - A **manager** may do everything, and is the one whose credentials authorise the others.
 - **pos** is the restaurant POS service's account: it posts POS orders to a room and cancels them
   (R6), nothing else; it never takes money at the desk.
@@ -115,6 +119,7 @@ RIGHT_ACTIONS: dict[Right, str] = {
     Right.RELEASE_PREAUTH: N_("release a pre-authorisation"),
     Right.VOID_PAYMENT: N_("void a payment"),
     Right.TRANSFER_TO_COMPANY: N_("transfer a bill to a company"),
+    Right.REVERSE_TRANSFER: N_("reverse a transfer to a company"),
     Right.REQUEST_RECEIPT: N_("ask for a receipt"),
     Right.CREATE_RESERVATION: N_("create a reservation"),
     Right.CANCEL_RESERVATION: N_("cancel a reservation"),
@@ -127,6 +132,7 @@ RIGHT_ACTIONS: dict[Right, str] = {
     Right.MANAGE_DEVICES: N_("set up devices"),
     Right.MANAGE_POS_KEYS: N_("manage POS keys and settings"),
     Right.MANAGE_USERS: N_("manage users"),
+    Right.OPERATE_DEVICES: N_("operate the desk's devices"),
 }
 
 

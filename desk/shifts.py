@@ -102,17 +102,17 @@ def open_shift_of(session: Session, workstation: str, *, lock: bool = False) -> 
     return shift
 
 
-def _require_open(session: Session, actor: Actor) -> CashShift:
-    shift = open_shift_of(session, actor.workstation, lock=True)
+def _require_open(session: Session, workstation: str) -> CashShift:
+    shift = open_shift_of(session, workstation, lock=True)
     if shift is None:
         raise NoOpenShift("No cash shift is open on {workstation}: open one first (Shift → Open shift)",
-                          workstation=actor.workstation)
+                          workstation=workstation)
     return shift
 
 
-def require_cash_shift(session: Session, actor: Actor) -> CashShift:
+def require_cash_shift(session: Session, workstation: str) -> CashShift:
     """The open shift cash may be taken in on the actor's workstation; refuses otherwise."""
-    shift = _require_open(session, actor)
+    shift = _require_open(session, workstation)
     if utcnow() - shift.opened_at > MAX_SHIFT_AGE:
         raise ShiftTooOld(
             "Shift {number} was opened more than 24 hours ago: close it (Z report) and open a new one before "
@@ -185,7 +185,7 @@ def open_shift(session: Session, actor: Actor, float_counted: Sequence[Money]) -
 
 
 def _move(session: Session, actor: Actor, kind: ShiftMoveKind, amount: Money, reason: str) -> ShiftStatus:
-    shift = _require_open(session, actor)
+    shift = _require_open(session, actor.workstation)
     _read_amounts(session, [amount], "amount", allow_zero=False)
     if not reason.strip():
         raise InvalidInput("Say why the cash goes in or out", field="reason")
@@ -403,10 +403,10 @@ def close_shift(session: Session, actor: Actor, counts: Mapping[str, Mapping[Dec
 
     A currency not counted is counted as empty. Records over/short per currency and the Z report.
     """
+    require(actor, Right.RUN_CASH_SHIFT)
     from desk.reports.shift_pdf import shift_report_pdf
 
-    require(actor, Right.RUN_CASH_SHIFT)
-    shift = _require_open(session, actor)
+    shift = _require_open(session, actor.workstation)
     accepted = cash_currencies(session)
     figures = _figures(session, shift.id)
     counted: dict[str, CurrencyFigures] = {}

@@ -19,10 +19,11 @@ TO_BILL = "To bill {bill}"
 FROM_DEPOSIT = "From deposit"
 TO_ACCOUNT_OF = "To the account of {company}"
 BILL_OF_PAYER = "Bill {bill}, {payer}"
+REVERSAL_OF_TRANSFER = "Reversal of the transfer to {company}"
 
 # Rows whose text only the desk writes: every text on them comes from one of these templates.
 _DESK_PAYMENT_KINDS = (PaymentKind.VOID, PaymentKind.REFUND, PaymentKind.TRANSFER)
-_MOVEMENT_TEMPLATES = (VOID_OF_PAYMENT, REFUND_OF_PAYMENT, TO_BILL, FROM_DEPOSIT)
+_MOVEMENT_TEMPLATES = (VOID_OF_PAYMENT, REFUND_OF_PAYMENT, TO_BILL, FROM_DEPOSIT, REVERSAL_OF_TRANSFER)
 
 
 @dataclass(frozen=True)

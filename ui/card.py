@@ -17,8 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -51,7 +50,7 @@ from desk import stays
 from desk.card import CardData, load_card
 from desk.folios import BillView, FolioView, PaymentLine, PostingLine
 from desk.models import Folio, PaymentKind, PostingKind, ReservationStatus
-from desk.money import Money
+from desk.money import Money, total
 from desk.names import Names
 from ui import dialogs
 from ui.card_models import (
@@ -102,10 +101,10 @@ def open_card(ctx: DeskContext, folio_id: int, parent: QWidget | None = None) ->
 
 
 def bill_pdf_directory() -> Path:
-    """Where printed bills go before the PDF viewer opens them."""
-    path = Path(tempfile.gettempdir()) / "frontdesk-bills"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    """Where printed bills are saved (the clerk is told where, and may open them from there)."""
+    from desk.reports import documents_folder
+
+    return documents_folder()
 
 
 def open_document(path: Path) -> bool:
@@ -157,11 +156,11 @@ def _table(name: str, model: Any, *, multi: bool = False) -> QTableView:
     return view
 
 
-def _fit_columns(view: QTableView, rows: int = RESIZE_PRECISION) -> None:
+def _fit_columns(view: QTableView, rows: int = RESIZE_PRECISION, *, keep: Collection[int] = ()) -> None:
     """Each column as wide as its header and its texts in the first ``rows`` rows.
 
     Qt's resizeColumnsToContents asks every role of every sampled cell from Python; measuring the
-    texts ourselves is several times faster on a large folio.
+    texts ourselves is several times faster on a large folio. Columns in ``keep`` are left alone.
     """
     model = view.model()
     header = view.horizontalHeader()
@@ -170,8 +169,37 @@ def _fit_columns(view: QTableView, rows: int = RESIZE_PRECISION) -> None:
     widest = metrics.averageCharWidth() * MAX_COLUMN_CHARS
     sample = [model.texts(row) for row in range(min(rows, model.rowCount()))]
     for column in range(model.columnCount()):
+        if column in keep:
+            continue
         text_width = max((metrics.horizontalAdvance(texts[column]) for texts in sample), default=0)
         header.resizeSection(column, max(header.sectionSizeHint(column), min(text_width + padding, widest)))
+
+
+class ColumnFitter:
+    """Fits a table's columns to what it shows after every load, except the ones the user resized.
+
+    A width the user dragged is theirs until the window closes; every other column follows the
+    data, so an amount that grew a digit is never cut to "EUR 10...".
+    """
+
+    def __init__(self, view: QTableView) -> None:
+        self.view = view
+        self.user_sized: set[int] = set()
+        self._fitting = False
+        view.horizontalHeader().sectionResized.connect(self._resized)
+
+    def _resized(self, column: int, _old: int, _new: int) -> None:
+        header = self.view.horizontalHeader()
+        # The stretched last column follows the window, not the user.
+        if not self._fitting and column != header.count() - 1 and header.isVisible():
+            self.user_sized.add(column)
+
+    def fit(self) -> None:
+        self._fitting = True
+        try:
+            _fit_columns(self.view, keep=self.user_sized)
+        finally:
+            self._fitting = False
 
 
 def _with_empty_text(view: QTableView, text: str, name: str) -> QLabel:
@@ -430,6 +458,10 @@ class ReservationCard(QMainWindow):
         self.payments_view.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
         self.payments_label.setBuddy(self.payments_view)
         payments_layout.addWidget(self.payments_view)
+        self._payments_fitter = ColumnFitter(self.payments_view)
+        self._fitters = [ColumnFitter(view) for view in (
+            self.saved_cards_view, self.pre_authorisations_view, self.postings_view, self.bills_view)]
+        self._fitters.append(self._payments_fitter)
         splitter.addWidget(payments)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
@@ -501,7 +533,6 @@ class ReservationCard(QMainWindow):
     def show_card(self, card: CardData) -> None:
         """Show ``card``'s data, keeping the user's tab, selections and scroll positions."""
         place = self._save_place() if self.card is not None else None
-        first = self.card is None
         self.card = card
         view = card.folio
         self._show_header(card)
@@ -520,18 +551,22 @@ class ReservationCard(QMainWindow):
             self._restore_place(place)
         finally:
             self._restoring = False
-        if first:
-            for table in (self.postings_view, self.bills_view, self.payments_view):
-                _fit_columns(table)
-        active = [line.posting.amount for line in view.postings]
-        total = sum((money.amount for money in active), Money.zero(view.currency).amount)
-        self.postings_total_label.setText(
-            self.tr("{count} lines · total charged {amount}").format(
-                count=len(view.postings), amount=money_text(Money(total, view.currency))))
+        for fitter in self._fitters:
+            fitter.fit()
+        self.postings_total_label.setText(self.services_footer(view))
         self.updated_label.setText(self.tr("Updated {time}").format(
             time=local_date_time(datetime.now().astimezone())[1]))
         self._update_actions()
         self.loaded.emit()
+
+    def services_footer(self, view: FolioView) -> str:
+        """Services that still count, and charged, paid and balance reconciled as the header shows it."""
+        count = sum(1 for line in view.postings if line.is_active)
+        charged = total((bill.charges for bill in view.bills), view.currency)
+        balance = view.balance
+        return self.tr("{count} services · charged {charged} · paid {paid} · balance {balance}").format(
+            count=count, charged=money_text(charged), paid=money_text(charged - balance),
+            balance=money_text(balance))
 
     # --- header -------------------------------------------------------------------------------
 
@@ -728,6 +763,7 @@ class ReservationCard(QMainWindow):
 
     def _show_payments_of(self, bill_id: int | None) -> None:
         self.payments_model.set_view(self.view, bill_id)
+        self._payments_fitter.fit()
         if bill_id == DEPOSIT_ACCOUNT:
             self.payments_label.setText(self.tr("Pa&yments on the deposit account"))
         elif bill_id is not None and self.view is not None:
@@ -744,7 +780,8 @@ class ReservationCard(QMainWindow):
             return False
         p = line.payment
         return (p.kind in (PaymentKind.PAYMENT, PaymentKind.DEPOSIT, PaymentKind.REFUND)
-                and line.voided_by is None and p.transfer_group is None and not line.refunds)
+                and line.voided_by is None and p.transfer_group is None and not line.refunds
+                and (not line.is_company_transfer or p.company_posting_id is not None))
 
     @staticmethod
     def _has_receipt(line: PaymentLine | None) -> bool:
@@ -945,11 +982,26 @@ class ReservationCard(QMainWindow):
 
     def _bill_printed(self, path: Path) -> None:
         self.last_pdf = Path(path)
-        if open_document(self.last_pdf):
-            self.statusBar().showMessage(self.tr("Bill saved to {path}").format(path=path), 15_000)
-        else:
-            self.statusBar().showMessage(
-                self.tr("Bill saved to {path}; no PDF viewer could open it.").format(path=path), 30_000)
+        self.statusBar().showMessage(self.tr("Bill saved to {path}").format(path=path), 30_000)
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Print bill"),
+                          self.tr("The bill is saved as:\n{path}").format(path=path),
+                          QMessageBox.StandardButton.Close, self)
+        box.setObjectName("billSavedBox")
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        open_button = box.addButton(self.tr("&Open"), QMessageBox.ButtonRole.AcceptRole)
+        open_button.setObjectName("openPdfButton")
+        box.setDefaultButton(open_button)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        saved = self.last_pdf
+
+        def answered(_result: int) -> None:
+            if box.clickedButton() is open_button and not open_document(saved):
+                self.statusBar().showMessage(
+                    self.tr("Bill saved to {path}; no PDF viewer could open it.").format(path=saved), 30_000)
+
+        box.finished.connect(answered)
+        self.bill_saved_box = box
+        box.open()
 
     # --- closing ------------------------------------------------------------------------------
 

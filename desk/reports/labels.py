@@ -51,6 +51,7 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         texts.FROM_DEPOSIT: "С депозита",
         texts.TO_ACCOUNT_OF: "На счёт компании {company}",
         texts.BILL_OF_PAYER: "Счёт {bill}, {payer}",
+        texts.REVERSAL_OF_TRANSFER: "Отмена переноса на счёт компании {company}",
     },
     "bg": {
         "Bill": "Сметка",
@@ -93,6 +94,7 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         texts.FROM_DEPOSIT: "От депозита",
         texts.TO_ACCOUNT_OF: "По сметката на {company}",
         texts.BILL_OF_PAYER: "Сметка {bill}, {payer}",
+        texts.REVERSAL_OF_TRANSFER: "Отмяна на прехвърлянето към {company}",
     },
 }
 

@@ -7,6 +7,7 @@ from collections import defaultdict
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -62,23 +63,49 @@ def _styles() -> dict[str, ParagraphStyle]:
         "small": ParagraphStyle("small", parent=base["BodyText"], fontName=regular, fontSize=8, leading=10,
                                 textColor=colors.grey),
         "cell": ParagraphStyle("cell", fontName=regular, fontSize=8.5, leading=10),
+        "number": ParagraphStyle("number", fontName=regular, fontSize=8.5, leading=10, alignment=2),
         "regular": ParagraphStyle("regular", fontName=regular),
         "bold": ParagraphStyle("bold", fontName=bold),
     }
 
 
+def _text(value: str, style: ParagraphStyle) -> Paragraph:
+    """A cell that wraps inside its column instead of running over the next one."""
+    return Paragraph(escape(value), style)
+
+
+def _money_cell(money: Money, styles: dict[str, ParagraphStyle]) -> Paragraph:
+    """An amount that wraps before its currency rather than printing over the next column."""
+    return Paragraph(_amount(money), styles["number"])
+
+
 def _table(rows: list[list[object]], widths: list[float], styles: dict[str, ParagraphStyle],
-           numeric_from: int) -> Table:
+           numeric_from: int, footer: list[Flowable] | None = None, keep_rows: int = 2) -> Table:
+    """A table; ``footer`` (the totals under it) spans its width and never goes to a page alone.
+
+    The footer and the last ``keep_rows`` rows move to the next page together when they do not fit.
+    """
+    rows = list(rows)
+    if footer:
+        rows.append([footer] + [""] * (len(widths) - 1))
     table = Table(rows, colWidths=widths, repeatRows=1)
-    table.setStyle(TableStyle([
+    commands: list[tuple[object, ...]] = [
         ("FONTNAME", (0, 0), (-1, -1), styles["regular"].fontName),
         ("FONTNAME", (0, 0), (-1, 0), styles["bold"].fontName),
         ("FONTSIZE", (0, 0), (-1, -1), 8.5),
         ("LINEBELOW", (0, 0), (-1, 0), 0.6, colors.black),
-        ("LINEBELOW", (0, 1), (-1, -1), 0.2, colors.lightgrey),
+        ("LINEBELOW", (0, 1), (-1, -2 if footer else -1), 0.2, colors.lightgrey),
         ("ALIGN", (numeric_from, 0), (-1, -1), "RIGHT"),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-    ]))
+    ]
+    if footer:
+        first_kept = max(1, len(rows) - 1 - keep_rows)
+        commands += [
+            ("SPAN", (0, -1), (-1, -1)),
+            ("LEFTPADDING", (0, -1), (-1, -1), 0),
+            ("NOSPLIT", (0, first_kept), (-1, -1)),
+        ]
+    table.setStyle(TableStyle(commands))
     return table
 
 
@@ -102,12 +129,14 @@ def _payment_text(payment: Payment, language: str) -> str:
     return label(language, desk_text.template, **desk_text.params)
 
 
-def _bill_story(view: BillView, folio: FolioView, styles: dict[str, ParagraphStyle], names: Names) -> list[Flowable]:
+def _bill_story(view: BillView, folio: FolioView, styles: dict[str, ParagraphStyle], names: Names,
+                after: list[Flowable] | None = None) -> list[Flowable]:
+    """The bill; ``after`` (a folio's closing line) stays on the page of the bill's last rows."""
     bill = view.bill
     lang = names.language
     story: list[Flowable] = [
-        Paragraph(label(lang, "Bill {number}", number=bill.number), styles["h2"]),
-        Paragraph(label(lang, "Payer: {payer}", payer=bill.payer_name), styles["body"]),
+        Paragraph(escape(label(lang, "Bill {number}", number=bill.number)), styles["h2"]),
+        _text(label(lang, "Payer: {payer}", payer=bill.payer_name), styles["body"]),
         Spacer(1, 3 * mm),
     ]
     # Reversed charges and their reversals net to nothing: a printed bill shows what is owed.
@@ -116,36 +145,43 @@ def _bill_story(view: BillView, folio: FolioView, styles: dict[str, ParagraphSty
     for posting in charges:
         rows.append([
             posting.ordered_at.astimezone().strftime("%Y-%m-%d %H:%M"),
-            Paragraph(_posting_text(posting, names), styles["cell"]),
+            _text(_posting_text(posting, names), styles["cell"]),
             f"{posting.quantity.normalize():f}",
-            _amount(posting.unit_price),
+            _money_cell(posting.unit_price, styles),
             f"{posting.tax_percent.normalize():f}",
-            _amount(posting.amount),
+            _money_cell(posting.amount, styles),
         ])
-    rows.append(["", label(lang, "Total"), "", "", "", _amount(view.charges)])
-    story.append(_table(rows, [28 * mm, 62 * mm, 12 * mm, 26 * mm, 14 * mm, 28 * mm], styles, 2))
+    rows.append(["", label(lang, "Total"), "", "", "", _money_cell(view.charges, styles)])
+    charge_widths = [28 * mm, 63 * mm, 12 * mm, 30 * mm, 13 * mm, 34 * mm]  # the full 180 mm, as the others
 
     vat: dict[Decimal, Money] = defaultdict(lambda: Money.zero(folio.currency))
     for posting in charges:
         vat[posting.tax_percent] += posting.tax_amount
+    vat_note: list[Flowable] = []
     if any(vat.values()):
-        story.append(Spacer(1, 2 * mm))
         lines = ", ".join(label(lang, "VAT {rate}%: {amount}", rate=f"{rate.normalize():f}", amount=_amount(amount))
                           for rate, amount in sorted(vat.items()))
-        story.append(Paragraph(label(lang, "Included VAT: {lines}", lines=lines), styles["small"]))
+        vat_note = [Spacer(1, 2 * mm), _text(label(lang, "Included VAT: {lines}", lines=lines), styles["small"])]
+    totals: list[Flowable] = [
+        Spacer(1, 3 * mm),
+        Paragraph(f"<b>{escape(label(lang, 'Paid:'))}</b> {_amount(view.paid)} &nbsp;&nbsp; "
+                  f"<b>{escape(label(lang, 'Balance due:'))}</b> {_amount(view.balance)}", styles["body"]),
+        *(after or []),
+    ]
 
     payments = [line for line in view.payments if line.voided_by is None and line.payment.voids_id is None]
-    if payments:
-        story.append(Spacer(1, 3 * mm))
-        rows = [[label(lang, word) for word in ("Date", "Method", "Reference", "Amount", "Counts as")]]
-        for line in payments:
-            payment = line.payment
-            rows.append([payment.paid_on.isoformat(), names.method(payment.method), _payment_text(payment, lang),
-                         _amount(payment.amount), _amount(payment.base_amount)])
-        story.append(_table(rows, [24 * mm, 34 * mm, 58 * mm, 26 * mm, 28 * mm], styles, 3))
+    if not payments:
+        story.append(_table(rows, charge_widths, styles, 2, footer=vat_note + totals))
+        return story
+    story.append(_table(rows, charge_widths, styles, 2, footer=vat_note or None))
     story.append(Spacer(1, 3 * mm))
-    story.append(Paragraph(f"<b>{label(lang, 'Paid:')}</b> {_amount(view.paid)} &nbsp;&nbsp; "
-                           f"<b>{label(lang, 'Balance due:')}</b> {_amount(view.balance)}", styles["body"]))
+    rows = [[label(lang, word) for word in ("Date", "Method", "Reference", "Amount", "Counts as")]]
+    for line in payments:
+        payment = line.payment
+        rows.append([payment.paid_on.isoformat(), _text(names.method(payment.method), styles["cell"]),
+                     _text(_payment_text(payment, lang), styles["cell"]), _money_cell(payment.amount, styles),
+                     _money_cell(payment.base_amount, styles)])
+    story.append(_table(rows, [24 * mm, 32 * mm, 56 * mm, 34 * mm, 34 * mm], styles, 3, footer=totals))
     return story
 
 
@@ -153,23 +189,23 @@ def _header(session: Session, folio: FolioView, styles: dict[str, ParagraphStyle
             lang: str) -> list[Flowable]:
     hotel = session.scalars(select(Hotel).limit(1)).one()
     story: list[Flowable] = [
-        Paragraph(hotel.name, styles["title"]),
-        Paragraph(f"{hotel.address} · {label(lang, 'VAT number {tax_id}', tax_id=hotel.tax_id)}", styles["small"]),
+        _text(hotel.name, styles["title"]),
+        _text(f"{hotel.address} · {label(lang, 'VAT number {tax_id}', tax_id=hotel.tax_id)}", styles["small"]),
         Spacer(1, 4 * mm),
-        Paragraph(title, styles["h2"]),
+        _text(title, styles["h2"]),
     ]
     reservation = folio.folio.reservation
     if reservation is not None:
         guests = ", ".join(g.full_name for g in reservation.guests)
         room = reservation.room.number if reservation.room else "—"
-        story.append(Paragraph(label(
+        story.append(_text(label(
             lang, "Reservation {number} · {guests} · room {room} · {arrival} – {departure}",
             number=reservation.number, guests=guests, room=room, arrival=reservation.arrival.isoformat(),
             departure=reservation.departure.isoformat()), styles["body"]))
     else:
-        story.append(Paragraph(folio.folio.owner_label, styles["body"]))
-    story.append(Paragraph(label(lang, "Printed {when}", when=datetime.now().strftime('%Y-%m-%d %H:%M')),
-                           styles["small"]))
+        story.append(_text(folio.folio.owner_label, styles["body"]))
+    story.append(_text(label(lang, "Printed {when}", when=datetime.now().strftime('%Y-%m-%d %H:%M')),
+                       styles["small"]))
     story.append(Spacer(1, 4 * mm))
     return story
 
@@ -200,20 +236,26 @@ def render_folio_pdf(session: Session, folio_id: int, path: Path | str, language
     styles = _styles()
     names = load_names(session, language)
     story = _header(session, folio, styles, label(language, "Folio"), language)
-    for view in folio.bills:
-        story += _bill_story(view, folio, styles, names)
-        story.append(Spacer(1, 6 * mm))
+    charges = total((view.charges for view in folio.bills), folio.currency)
+    closing: list[Flowable] = [
+        Spacer(1, 4 * mm),
+        Paragraph(f"<b>{escape(label(language, 'Total charges:'))}</b> {_amount(charges)} &nbsp;&nbsp; "
+                  f"<b>{escape(label(language, 'Folio balance:'))}</b> {_amount(folio.balance)}", styles["body"]),
+    ]
     deposits = folio.deposit_payments
+    for number, view in enumerate(folio.bills, 1):
+        last = number == len(folio.bills) and not deposits
+        story += _bill_story(view, folio, styles, names, after=closing if last else None)
+        story.append(Spacer(1, 6 * mm))
     if deposits:
-        story.append(Paragraph(label(language, "Deposit account"), styles["h2"]))
+        story.append(_text(label(language, "Deposit account"), styles["h2"]))
         rows: list[list[object]] = [[label(language, word) for word in ("Date", "Kind", "Reference", "Amount")]]
         for line in deposits:
             rows.append([line.payment.paid_on.isoformat(), label(language, line.payment.kind.value),
-                         _payment_text(line.payment, language), _amount(line.payment.base_amount)])
-        rows.append(["", label(language, "Balance"), "", _amount(folio.deposit_balance)])
-        story.append(_table(rows, [26 * mm, 30 * mm, 84 * mm, 30 * mm], styles, 3))
-    charges = total((view.charges for view in folio.bills), folio.currency)
-    story.append(Spacer(1, 4 * mm))
-    story.append(Paragraph(f"<b>{label(language, 'Total charges:')}</b> {_amount(charges)} &nbsp;&nbsp; "
-                           f"<b>{label(language, 'Folio balance:')}</b> {_amount(folio.balance)}", styles["body"]))
+                         _text(_payment_text(line.payment, language), styles["cell"]),
+                         _money_cell(line.payment.base_amount, styles)])
+        rows.append(["", label(language, "Balance"), "", _money_cell(folio.deposit_balance, styles)])
+        story.append(_table(rows, [26 * mm, 30 * mm, 90 * mm, 34 * mm], styles, 3, footer=closing))
+    elif not folio.bills:
+        story += closing
     return _write(story, Path(path), label(language, "Folio {owner}", owner=folio.folio.owner_label))

@@ -569,6 +569,10 @@
         <translation>Ролята „{role}“ не позволява да {action}: нужно е разрешение от мениджър</translation>
     </message>
     <message>
+        <source>An item&apos;s name is too long: at most {limit} characters</source>
+        <translation>Името на артикула е твърде дълго: най-много {limit} знака</translation>
+    </message>
+    <message>
         <source>Another desk was changing the same bill at the same moment, so nothing was done. Look at the bill again and repeat the operation if it is still needed.</source>
         <translation>Друго работно място променяше същата сметка в същия момент, затова нищо не е направено. Погледнете сметката отново и повторете операцията, ако все още е нужна.</translation>
     </message>
@@ -589,6 +593,10 @@
         <translation>По сметка {bill} няма какво да се прехвърли</translation>
     </message>
     <message>
+        <source>Bill {bill} has {paid} paid on it: moving {amount} of services off it would leave it overpaid and the other bill owing. Refund or void its payment first</source>
+        <translation>По сметка {bill} са платени {paid}: преместването на услуги за {amount} би я оставило надплатена, а другата сметка — с дълг. Първо възстановете или анулирайте плащането ѝ</translation>
+    </message>
+    <message>
         <source>Bill {bill} is not on this folio</source>
         <translation>Сметка {bill} не е в това фолио</translation>
     </message>
@@ -599,6 +607,10 @@
     <message>
         <source>Bill {bill} owes only {balance}</source>
         <translation>По сметка {bill} се дължат само {balance}</translation>
+    </message>
+    <message>
+        <source>Bill {bill} owes {owed}: {amount} would leave it overpaid by {overpaid}</source>
+        <translation>Сметка {bill} дължи {owed}: с {amount} ще бъде надплатена с {overpaid}</translation>
     </message>
     <message>
         <source>Bill {key} does not exist</source>
@@ -777,8 +789,16 @@
         <translation>Плащане {payment} не съществува</translation>
     </message>
     <message>
+        <source>Payment {payment} is not a transfer to a company account</source>
+        <translation>Плащане {payment} не е прехвърляне към сметка на фирма</translation>
+    </message>
+    <message>
         <source>Payment {payment} is not on this folio</source>
         <translation>Плащане {payment} не е в това фолио</translation>
+    </message>
+    <message>
+        <source>Payment {payment} moved the bill to the account of {company}: reverse the transfer instead</source>
+        <translation>Плащане {payment} прехвърли сметката към сметката на {company}: вместо това отменете прехвърлянето</translation>
     </message>
     <message>
         <source>Reservation {key} does not exist</source>
@@ -877,6 +897,10 @@
         <translation>Посочете защо услугата се сторнира</translation>
     </message>
     <message>
+        <source>Say why the transfer is reversed</source>
+        <translation>Посочете защо прехвърлянето се отменя</translation>
+    </message>
+    <message>
         <source>Service {key} does not exist</source>
         <translation>Услуга {key} не съществува</translation>
     </message>
@@ -929,6 +953,10 @@
         <translation>Сумата трябва да е по-голяма от нула (въведено {amount})</translation>
     </message>
     <message>
+        <source>The check number is too long: at most {limit} characters</source>
+        <translation>Номерът на бележката е твърде дълъг: най-много {limit} знака</translation>
+    </message>
+    <message>
         <source>The check&apos;s composition (INPBUF CHECK) is missing: turn on XML for this interface</source>
         <translation>Липсва съдържанието на сметката (INPBUF CHECK): включете XML за този интерфейс</translation>
     </message>
@@ -943,6 +971,10 @@
     <message>
         <source>The deposit was already used: refund or move it first</source>
         <translation>Депозитът вече е използван: първо го възстановете или преместете</translation>
+    </message>
+    <message>
+        <source>The description is too long: at most {limit} characters</source>
+        <translation>Описанието е твърде дълго: най-много {limit} знака</translation>
     </message>
     <message>
         <source>The drawer should hold only {held}</source>
@@ -1013,8 +1045,24 @@
         <translation>Артикулите на поръчката не дават сумата ѝ</translation>
     </message>
     <message>
+        <source>The payer&apos;s name is too long: at most {limit} characters</source>
+        <translation>Името на платеца е твърде дълго: най-много {limit} знака</translation>
+    </message>
+    <message>
+        <source>The quantity must be less than {limit} (got {value})</source>
+        <translation>Количеството трябва да е по-малко от {limit} (получено {value})</translation>
+    </message>
+    <message>
         <source>The quantity must be positive with at most 3 decimals (got {value})</source>
         <translation>Количеството трябва да е положително, с най-много 3 знака след запетаята (въведено {value})</translation>
+    </message>
+    <message>
+        <source>The reason is too long: at most {limit} characters</source>
+        <translation>Причината е твърде дълга: най-много {limit} знака</translation>
+    </message>
+    <message>
+        <source>The reference is too long: at most {limit} characters</source>
+        <translation>Референцията е твърде дълга: най-много {limit} знака</translation>
     </message>
     <message>
         <source>The search text is too long (at most {limit} characters)</source>
@@ -1023,6 +1071,10 @@
     <message>
         <source>The terminal cannot take {currency}</source>
         <translation>Терминалът не приема {currency}</translation>
+    </message>
+    <message>
+        <source>The text is too long: at most {limit} characters</source>
+        <translation>Текстът е твърде дълъг: най-много {limit} знака</translation>
     </message>
     <message>
         <source>The {what} in {currency} is given twice</source>
@@ -1103,6 +1155,14 @@
     <message>
         <source>This pre-authorisation is {state}: it is used once</source>
         <translation>Тази предварителна авторизация вече е {state}: използва се веднъж</translation>
+    </message>
+    <message>
+        <source>This transfer was already reversed</source>
+        <translation>Това прехвърляне вече е отменено</translation>
+    </message>
+    <message>
+        <source>This transfer was recorded before its two halves were linked: reverse the company&apos;s charge and this payment by hand</source>
+        <translation>Това прехвърляне е записано преди двете му части да се свързват: отменете начислението на фирмата и това плащане ръчно</translation>
     </message>
     <message>
         <source>This was already done on the card terminal</source>
@@ -1197,6 +1257,10 @@
         <translation>отвори касовото чекмедже</translation>
     </message>
     <message>
+        <source>operate the desk&apos;s devices</source>
+        <translation>работи с устройствата на рецепцията</translation>
+    </message>
+    <message>
         <source>pay a bill from the deposit</source>
         <translation>плати сметка от депозита</translation>
     </message>
@@ -1227,6 +1291,10 @@
     <message>
         <source>reverse a charge</source>
         <translation>сторнира начисление</translation>
+    </message>
+    <message>
+        <source>reverse a transfer to a company</source>
+        <translation>отменя прехвърляне към фирма</translation>
     </message>
     <message>
         <source>run the cash shift</source>
@@ -1269,8 +1337,20 @@
         <translation>{amount} има повече знаци след запетаята, отколкото позволява {currency} ({digits})</translation>
     </message>
     <message>
+        <source>{amount} is too large an amount (at most {digits} digits before the point)</source>
+        <translation>{amount} е твърде голяма сума (най-много {digits} цифри преди десетичната запетая)</translation>
+    </message>
+    <message>
+        <source>{amount} is worth less than the smallest {currency} amount ({base_amount}): take a larger amount</source>
+        <translation>{amount} струва по-малко от най-малката сума в {currency} ({base_amount}): приемете по-голяма сума</translation>
+    </message>
+    <message>
         <source>{card} is neither a room number nor a guest code</source>
         <translation>{card} не е нито номер на стая, нито код на гост</translation>
+    </message>
+    <message>
+        <source>{company} already paid {amount} towards this transfer: refund the company first</source>
+        <translation>{company} вече плати {amount} по това прехвърляне: първо възстановете сумата на фирмата</translation>
     </message>
     <message>
         <source>{denomination} is not a {currency} note or coin</source>
@@ -1313,6 +1393,10 @@
         <translation>{record} {id} не може да се изтрие</translation>
     </message>
     <message>
+        <source>{service} is a bill moved to this account: reverse the transfer on the guest&apos;s bill, which undoes both halves</source>
+        <translation>{service} е сметка, прехвърлена към тази сметка: отменете прехвърлянето в сметката на госта, което отменя и двете части</translation>
+    </message>
+    <message>
         <source>{service} is already on bill {bill}</source>
         <translation>„{service}“ вече е в сметка {bill}</translation>
     </message>
@@ -1323,6 +1407,10 @@
     <message>
         <source>{service} was already reversed</source>
         <translation>„{service}“ вече е сторнирана</translation>
+    </message>
+    <message>
+        <source>{service} was already reversed on the company&apos;s account</source>
+        <translation>{service} вече е отменено в сметката на фирмата</translation>
     </message>
     <message>
         <source>{user} is not a manager and may not authorise this</source>
@@ -1372,6 +1460,10 @@
         <translation>Възстановяване на плащане {payment}</translation>
     </message>
     <message>
+        <source>Reversal of the transfer to {company}</source>
+        <translation>Отмяна на прехвърлянето към {company}</translation>
+    </message>
+    <message>
         <source>To bill {bill}</source>
         <translation>Към сметка {bill}</translation>
     </message>
@@ -1395,6 +1487,10 @@
         <translation>Сумата трябва да е по-голяма от нула.</translation>
     </message>
     <message>
+        <source>The amount is too large.</source>
+        <translation>Сумата е твърде голяма.</translation>
+    </message>
+    <message>
         <source>{currency} amounts have no decimals.</source>
         <translation>Сумите в {currency} нямат десетични знаци.</translation>
     </message>
@@ -1409,6 +1505,10 @@
     <message>
         <source>The quantity must be more than zero.</source>
         <translation>Количеството трябва да е по-голямо от нула.</translation>
+    </message>
+    <message>
+        <source>The quantity is too large.</source>
+        <translation>Количеството е твърде голямо.</translation>
     </message>
     <message>
         <source>A quantity has at most 3 decimals.</source>
@@ -1774,6 +1874,18 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Гостът даде по-малко от сумата.</translation>
     </message>
     <message>
+        <source>The bill owes {owed}; take {amount} and leave {overpaid} overpaid?</source>
+        <translation>Сметката дължи {owed}; да се приемат {amount} и да остане надплащане {overpaid}?</translation>
+    </message>
+    <message>
+        <source>Overpayment</source>
+        <translation>Надплащане</translation>
+    </message>
+    <message>
+        <source>The bill owes {owed}.</source>
+        <translation>Сметката дължи {owed}.</translation>
+    </message>
+    <message>
         <source>1 {currency} = {rate} {base}</source>
         <translation>1 {currency} = {rate} {base}</translation>
     </message>
@@ -1859,6 +1971,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Only a payment or a deposit can be refunded.</source>
         <translation>Може да се възстанови само плащане или депозит.</translation>
+    </message>
+    <message>
+        <source>This bill was moved to a company&apos;s account: reverse the transfer (Void) instead.</source>
+        <translation>Тази сметка е прехвърлена към сметката на фирма: вместо възстановяване отменете прехвърлянето (Анулиране).</translation>
     </message>
     <message>
         <source>This payment is voided: there is nothing to refund.</source>
@@ -2360,12 +2476,12 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Картонът не можа да се опресни: {error}</translation>
     </message>
     <message>
-        <source>{count} lines · total charged {amount}</source>
-        <translation>{count} реда · общо начислено {amount}</translation>
-    </message>
-    <message>
         <source>Updated {time}</source>
         <translation>Обновено {time}</translation>
+    </message>
+    <message>
+        <source>{count} services · charged {charged} · paid {paid} · balance {balance}</source>
+        <translation>Услуги: {count} · начислено {charged} · платено {paid} · остатък {balance}</translation>
     </message>
     <message>
         <source>In credit: {amount}</source>
@@ -2474,6 +2590,16 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Bill saved to {path}</source>
         <translation>Сметката е записана в {path}</translation>
+    </message>
+    <message>
+        <source>The bill is saved as:
+{path}</source>
+        <translation>Сметката е записана като:
+{path}</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Отвори</translation>
     </message>
     <message>
         <source>Bill saved to {path}; no PDF viewer could open it.</source>
@@ -2936,6 +3062,14 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Text:</source>
         <translation>Текст:</translation>
+    </message>
+    <message>
+        <source>Reverse a transfer to a company account</source>
+        <translation>Отмяна на прехвърляне към сметка на фирма</translation>
+    </message>
+    <message>
+        <source>The charge on the account of {company} is reversed with it: the bill owes {amount} again, and the company no longer does.</source>
+        <translation>Начислението по сметката на {company} се сторнира заедно с него: сметката отново дължи {amount}, а фирмата вече не дължи.</translation>
     </message>
     <message>
         <source>Only a payment, a deposit or a refund can be voided.</source>

@@ -569,6 +569,10 @@
         <translation>Роль «{role}» не позволяет {action}: нужно разрешение менеджера</translation>
     </message>
     <message>
+        <source>An item&apos;s name is too long: at most {limit} characters</source>
+        <translation>Название позиции слишком длинное: не более {limit} символов</translation>
+    </message>
+    <message>
         <source>Another desk was changing the same bill at the same moment, so nothing was done. Look at the bill again and repeat the operation if it is still needed.</source>
         <translation>Другое рабочее место в тот же момент изменяло этот же счёт, поэтому ничего не сделано. Посмотрите счёт ещё раз и повторите операцию, если она всё ещё нужна.</translation>
     </message>
@@ -589,6 +593,10 @@
         <translation>По счёту {bill} нечего переносить</translation>
     </message>
     <message>
+        <source>Bill {bill} has {paid} paid on it: moving {amount} of services off it would leave it overpaid and the other bill owing. Refund or void its payment first</source>
+        <translation>По счёту {bill} оплачено {paid}: перенос услуг на {amount} оставил бы его переплаченным, а другой счёт — с долгом. Сначала верните или аннулируйте его оплату</translation>
+    </message>
+    <message>
         <source>Bill {bill} is not on this folio</source>
         <translation>Счёта {bill} нет в этом фолио</translation>
     </message>
@@ -599,6 +607,10 @@
     <message>
         <source>Bill {bill} owes only {balance}</source>
         <translation>По счёту {bill} к оплате только {balance}</translation>
+    </message>
+    <message>
+        <source>Bill {bill} owes {owed}: {amount} would leave it overpaid by {overpaid}</source>
+        <translation>Долг по счёту {bill} — {owed}: при оплате {amount} переплата составит {overpaid}</translation>
     </message>
     <message>
         <source>Bill {key} does not exist</source>
@@ -777,8 +789,16 @@
         <translation>Оплаты {payment} не существует</translation>
     </message>
     <message>
+        <source>Payment {payment} is not a transfer to a company account</source>
+        <translation>Оплата {payment} не является переносом на счёт компании</translation>
+    </message>
+    <message>
         <source>Payment {payment} is not on this folio</source>
         <translation>Оплаты {payment} нет в этом фолио</translation>
+    </message>
+    <message>
+        <source>Payment {payment} moved the bill to the account of {company}: reverse the transfer instead</source>
+        <translation>Оплата {payment} перенесла счёт на счёт компании {company}: вместо этого отмените перенос</translation>
     </message>
     <message>
         <source>Reservation {key} does not exist</source>
@@ -877,6 +897,10 @@
         <translation>Укажите причину сторно услуги</translation>
     </message>
     <message>
+        <source>Say why the transfer is reversed</source>
+        <translation>Укажите, почему перенос отменяется</translation>
+    </message>
+    <message>
         <source>Service {key} does not exist</source>
         <translation>Услуги {key} не существует</translation>
     </message>
@@ -929,6 +953,10 @@
         <translation>Сумма должна быть больше нуля (указано {amount})</translation>
     </message>
     <message>
+        <source>The check number is too long: at most {limit} characters</source>
+        <translation>Номер чека слишком длинный: не более {limit} символов</translation>
+    </message>
+    <message>
         <source>The check&apos;s composition (INPBUF CHECK) is missing: turn on XML for this interface</source>
         <translation>Нет состава чека (INPBUF CHECK): включите XML для этого интерфейса</translation>
     </message>
@@ -943,6 +971,10 @@
     <message>
         <source>The deposit was already used: refund or move it first</source>
         <translation>Депозит уже использован: сначала верните или перенесите его</translation>
+    </message>
+    <message>
+        <source>The description is too long: at most {limit} characters</source>
+        <translation>Описание слишком длинное: не более {limit} символов</translation>
     </message>
     <message>
         <source>The drawer should hold only {held}</source>
@@ -1013,8 +1045,24 @@
         <translation>Сумма позиций заказа не равна его сумме</translation>
     </message>
     <message>
+        <source>The payer&apos;s name is too long: at most {limit} characters</source>
+        <translation>Имя плательщика слишком длинное: не более {limit} символов</translation>
+    </message>
+    <message>
+        <source>The quantity must be less than {limit} (got {value})</source>
+        <translation>Количество должно быть меньше {limit} (получено {value})</translation>
+    </message>
+    <message>
         <source>The quantity must be positive with at most 3 decimals (got {value})</source>
         <translation>Количество должно быть положительным, не больше 3 знаков после запятой (указано {value})</translation>
+    </message>
+    <message>
+        <source>The reason is too long: at most {limit} characters</source>
+        <translation>Причина слишком длинная: не более {limit} символов</translation>
+    </message>
+    <message>
+        <source>The reference is too long: at most {limit} characters</source>
+        <translation>Ссылка слишком длинная: не более {limit} символов</translation>
     </message>
     <message>
         <source>The search text is too long (at most {limit} characters)</source>
@@ -1023,6 +1071,10 @@
     <message>
         <source>The terminal cannot take {currency}</source>
         <translation>Терминал не принимает {currency}</translation>
+    </message>
+    <message>
+        <source>The text is too long: at most {limit} characters</source>
+        <translation>Текст слишком длинный: не более {limit} символов</translation>
     </message>
     <message>
         <source>The {what} in {currency} is given twice</source>
@@ -1103,6 +1155,14 @@
     <message>
         <source>This pre-authorisation is {state}: it is used once</source>
         <translation>Эта преавторизация уже {state}: она используется один раз</translation>
+    </message>
+    <message>
+        <source>This transfer was already reversed</source>
+        <translation>Этот перенос уже отменён</translation>
+    </message>
+    <message>
+        <source>This transfer was recorded before its two halves were linked: reverse the company&apos;s charge and this payment by hand</source>
+        <translation>Этот перенос записан до того, как его две части стали связываться: отмените начисление компании и эту оплату вручную</translation>
     </message>
     <message>
         <source>This was already done on the card terminal</source>
@@ -1197,6 +1257,10 @@
         <translation>открыть денежный ящик</translation>
     </message>
     <message>
+        <source>operate the desk&apos;s devices</source>
+        <translation>работать с устройствами стойки</translation>
+    </message>
+    <message>
         <source>pay a bill from the deposit</source>
         <translation>оплатить счёт из депозита</translation>
     </message>
@@ -1227,6 +1291,10 @@
     <message>
         <source>reverse a charge</source>
         <translation>сторнировать начисление</translation>
+    </message>
+    <message>
+        <source>reverse a transfer to a company</source>
+        <translation>отменять перенос на счёт компании</translation>
     </message>
     <message>
         <source>run the cash shift</source>
@@ -1269,8 +1337,20 @@
         <translation>В {amount} больше знаков после запятой, чем допускает {currency} ({digits})</translation>
     </message>
     <message>
+        <source>{amount} is too large an amount (at most {digits} digits before the point)</source>
+        <translation>{amount} — слишком большая сумма (не более {digits} цифр до запятой)</translation>
+    </message>
+    <message>
+        <source>{amount} is worth less than the smallest {currency} amount ({base_amount}): take a larger amount</source>
+        <translation>{amount} стоит меньше наименьшей суммы в {currency} ({base_amount}): примите бо́льшую сумму</translation>
+    </message>
+    <message>
         <source>{card} is neither a room number nor a guest code</source>
         <translation>{card} — не номер комнаты и не код гостя</translation>
+    </message>
+    <message>
+        <source>{company} already paid {amount} towards this transfer: refund the company first</source>
+        <translation>{company} уже оплатила {amount} по этому переносу: сначала сделайте возврат компании</translation>
     </message>
     <message>
         <source>{denomination} is not a {currency} note or coin</source>
@@ -1313,6 +1393,10 @@
         <translation>{record} {id} нельзя удалить</translation>
     </message>
     <message>
+        <source>{service} is a bill moved to this account: reverse the transfer on the guest&apos;s bill, which undoes both halves</source>
+        <translation>{service} — счёт, перенесённый на этот счёт компании: отмените перенос на счёте гостя, это отменит обе части</translation>
+    </message>
+    <message>
         <source>{service} is already on bill {bill}</source>
         <translation>«{service}» уже в счёте {bill}</translation>
     </message>
@@ -1323,6 +1407,10 @@
     <message>
         <source>{service} was already reversed</source>
         <translation>«{service}» уже сторнирована</translation>
+    </message>
+    <message>
+        <source>{service} was already reversed on the company&apos;s account</source>
+        <translation>{service} уже отменено на счёте компании</translation>
     </message>
     <message>
         <source>{user} is not a manager and may not authorise this</source>
@@ -1372,6 +1460,10 @@
         <translation>Возврат оплаты {payment}</translation>
     </message>
     <message>
+        <source>Reversal of the transfer to {company}</source>
+        <translation>Отмена переноса на счёт компании {company}</translation>
+    </message>
+    <message>
         <source>To bill {bill}</source>
         <translation>На счёт {bill}</translation>
     </message>
@@ -1395,6 +1487,10 @@
         <translation>Сумма должна быть больше нуля.</translation>
     </message>
     <message>
+        <source>The amount is too large.</source>
+        <translation>Сумма слишком велика.</translation>
+    </message>
+    <message>
         <source>{currency} amounts have no decimals.</source>
         <translation>Суммы в {currency} не имеют дробной части.</translation>
     </message>
@@ -1409,6 +1505,10 @@
     <message>
         <source>The quantity must be more than zero.</source>
         <translation>Количество должно быть больше нуля.</translation>
+    </message>
+    <message>
+        <source>The quantity is too large.</source>
+        <translation>Количество слишком велико.</translation>
     </message>
     <message>
         <source>A quantity has at most 3 decimals.</source>
@@ -1774,6 +1874,18 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Гость передал меньше суммы оплаты.</translation>
     </message>
     <message>
+        <source>The bill owes {owed}; take {amount} and leave {overpaid} overpaid?</source>
+        <translation>Долг по счёту {owed}; принять {amount} и оставить переплату {overpaid}?</translation>
+    </message>
+    <message>
+        <source>Overpayment</source>
+        <translation>Переплата</translation>
+    </message>
+    <message>
+        <source>The bill owes {owed}.</source>
+        <translation>Долг по счёту {owed}.</translation>
+    </message>
+    <message>
         <source>1 {currency} = {rate} {base}</source>
         <translation>1 {currency} = {rate} {base}</translation>
     </message>
@@ -1859,6 +1971,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Only a payment or a deposit can be refunded.</source>
         <translation>Вернуть можно только платёж или депозит.</translation>
+    </message>
+    <message>
+        <source>This bill was moved to a company&apos;s account: reverse the transfer (Void) instead.</source>
+        <translation>Этот счёт перенесён на счёт компании: вместо возврата отмените перенос (Аннулировать).</translation>
     </message>
     <message>
         <source>This payment is voided: there is nothing to refund.</source>
@@ -2360,12 +2476,12 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Не удалось обновить карточку: {error}</translation>
     </message>
     <message>
-        <source>{count} lines · total charged {amount}</source>
-        <translation>Строк: {count} · всего начислено {amount}</translation>
-    </message>
-    <message>
         <source>Updated {time}</source>
         <translation>Обновлено {time}</translation>
+    </message>
+    <message>
+        <source>{count} services · charged {charged} · paid {paid} · balance {balance}</source>
+        <translation>Услуг: {count} · начислено {charged} · оплачено {paid} · остаток {balance}</translation>
     </message>
     <message>
         <source>In credit: {amount}</source>
@@ -2474,6 +2590,16 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Bill saved to {path}</source>
         <translation>Счёт сохранён в {path}</translation>
+    </message>
+    <message>
+        <source>The bill is saved as:
+{path}</source>
+        <translation>Счёт сохранён в файл:
+{path}</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Открыть</translation>
     </message>
     <message>
         <source>Bill saved to {path}; no PDF viewer could open it.</source>
@@ -2936,6 +3062,14 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Text:</source>
         <translation>Текст:</translation>
+    </message>
+    <message>
+        <source>Reverse a transfer to a company account</source>
+        <translation>Отмена переноса на счёт компании</translation>
+    </message>
+    <message>
+        <source>The charge on the account of {company} is reversed with it: the bill owes {amount} again, and the company no longer does.</source>
+        <translation>Начисление на счёте {company} сторнируется вместе с ним: по счёту снова долг {amount}, а компания больше ничего не должна.</translation>
     </message>
     <message>
         <source>Only a payment, a deposit or a refund can be voided.</source>

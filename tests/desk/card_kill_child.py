@@ -51,7 +51,8 @@ def main() -> None:
     options: dict[str, Any] = {"progress": progress}
     amount = Money.of("30.00", "EUR")
     if flow == "sale":
-        done = card_terminal.card_sale(runner, actor, int(terminal_id), int(target), amount, **options)
+        done = card_terminal.card_sale(runner, actor, int(terminal_id), int(target), amount, allow_overpay=True,
+                                       **options)
     elif flow == "refund":
         done = card_terminal.card_refund(runner, actor, int(terminal_id), int(target), amount, **options)
     elif flow == "preauth":

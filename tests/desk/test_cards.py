@@ -78,7 +78,7 @@ def _script(rig: Rig, behaviour: str) -> dict:
 
 def _paid_sale(rig: Rig, amount: str = "80.00"):
     stay = rig.hotel.stay()
-    done = card_sale(rig.runner, rig.cashier, rig.terminal_id, stay.bill_id, eur(amount))
+    done = card_sale(rig.runner, rig.cashier, rig.terminal_id, stay.bill_id, eur(amount), allow_overpay=True)
     assert done.settled
     return stay, done
 
@@ -87,7 +87,8 @@ def _paid_sale(rig: Rig, amount: str = "80.00"):
 def test_sale_matrix(sqlite_rig: Rig, behaviour: str, expected: IntentState):
     rig = sqlite_rig
     stay = rig.hotel.stay()
-    done = card_sale(rig.runner, rig.cashier, rig.terminal_id, stay.bill_id, eur("80.00"), **_script(rig, behaviour))
+    done = card_sale(rig.runner, rig.cashier, rig.terminal_id, stay.bill_id, eur("80.00"),
+                     allow_overpay=True, **_script(rig, behaviour))
     assert done.state is expected, done
     payments = rig.payments(stay.folio_id)
     if expected is IntentState.SETTLED:
@@ -97,7 +98,7 @@ def test_sale_matrix(sqlite_rig: Rig, behaviour: str, expected: IntentState):
     else:
         assert payments == []
     # The terminal still works, and a second answer of the first sale lands nowhere.
-    again = card_sale(rig.runner, rig.cashier, rig.terminal_id, stay.bill_id, eur("5.00"))
+    again = card_sale(rig.runner, rig.cashier, rig.terminal_id, stay.bill_id, eur("5.00"), allow_overpay=True)
     assert again.settled
     rig.assert_matches_terminal()
     assert rig.hotel.query(unresolved) == []
@@ -193,7 +194,8 @@ def test_refund_only_beside_a_terminal_payment_and_not_by_a_clerk(sqlite_rig: Ri
     from desk.payments import Tender, take_payment
 
     cashier = rig.hotel.as_role(Role.CASHIER)
-    cash = cashier.run(take_payment, stay.bill_id, Tender("card", eur("5.00"), text="typed in"))
+    cash = cashier.run(take_payment, stay.bill_id, Tender("card", eur("5.00"), text="typed in"),
+                       allow_overpay=True)
     with pytest.raises(InvalidInput):
         card_refund(rig.runner, rig.cashier, rig.terminal_id, cash.id)
     assert sale.payment_id is not None
@@ -227,7 +229,8 @@ def test_a_hold_is_used_once_and_a_hold_the_bank_dropped_offers_a_direct_charge(
     assert rig.hotel.query(cards.hold_view, gone.id).state is HoldState.EXPIRED
     assert [h.id for h in rig.hotel.query(cards.open_holds)] == []
     # The offer: charge the card directly.
-    assert card_sale(rig.runner, rig.cashier, rig.terminal_id, stay.bill_id, eur("70.00")).settled
+    assert card_sale(rig.runner, rig.cashier, rig.terminal_id, stay.bill_id, eur("70.00"),
+                     allow_overpay=True).settled
     assert [p.amount for p in rig.payments(stay.folio_id)] == [eur("100.00"), eur("70.00")]
     rig.assert_matches_terminal()
 
@@ -255,7 +258,8 @@ def test_end_of_day_matches_the_ledger_and_names_each_difference(sqlite_rig: Rig
     from desk.payments import Tender, take_payment
 
     cashier = rig.hotel.as_role(Role.CASHIER)
-    typed = cashier.run(take_payment, stay.bill_id, Tender("card", eur("3.00"), text="typed in"))
+    typed = cashier.run(take_payment, stay.bill_id, Tender("card", eur("3.00"), text="typed in"),
+                        allow_overpay=True)
     report = card_end_of_day(rig.runner, rig.cashier, rig.terminal_id)
     assert not report.matches and report.terminal_total == eur("17.00") and report.ledger_total == eur("10.00")
     reasons = {(d.reason, d.receipt_no, d.payment_id) for d in report.differences}
@@ -267,7 +271,7 @@ def test_unclear_ends_left_pending_are_resolved_later_exactly_once(sqlite_rig: R
     rig = sqlite_rig
     stay = rig.hotel.stay()
     rig.sim.script("silent:2")
-    done = card_sale(rig.runner, rig.cashier, rig.terminal_id, stay.bill_id, eur("12.00"))
+    done = card_sale(rig.runner, rig.cashier, rig.terminal_id, stay.bill_id, eur("12.00"), allow_overpay=True)
     # Asked at once: the terminal's last receipt shows the approval, so it is settled.
     assert done.settled
     assert reconcile_cards(rig.runner, rig.cashier).settled == []
@@ -317,3 +321,13 @@ def test_the_reservation_card_shows_its_holds(sqlite_rig: Rig):
     [shown] = rig.hotel.query(load_card, stay.folio_id).pre_authorisations
     assert (shown.amount, shown.state, shown.age_days) == (eur("120.00"), "open", 0)
     assert shown.masked_pan.endswith("0010") and TEST_CARD_PAN not in shown.masked_pan
+
+
+def test_a_card_sale_beyond_what_the_bill_owes_needs_the_clerks_confirmation(sqlite_rig: Rig):
+    from desk.errors import WouldOverpay
+
+    rig = sqlite_rig
+    stay = rig.hotel.stay()
+    with pytest.raises(WouldOverpay):
+        card_sale(rig.runner, rig.cashier, rig.terminal_id, stay.bill_id, eur("10.00"))
+    assert rig.sim.journal == [] and rig.hotel.query(unresolved) == []

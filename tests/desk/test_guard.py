@@ -8,7 +8,7 @@ import pytest
 import sqlalchemy.exc
 from sqlalchemy import text
 
-from desk.models import Payment, Posting
+from desk.models import Payment, Posting, Role
 from desk.payments import Tender, take_payment
 from desk.postings import post_charge
 
@@ -19,7 +19,9 @@ LEDGER_TABLES = ("posting", "posting_item", "posting_move", "payment", "receipt_
 
 def _paid(hotel: Hotel) -> int:
     stay = hotel.stay()
-    return hotel.run(take_payment, stay.bill_id, Tender("cash", hotel.money("50.00"))).id
+    # Paid on an empty bill: an overpayment, confirmed, by a cashier who may take it.
+    return hotel.as_role(Role.CASHIER).run(take_payment, stay.bill_id, Tender("cash", hotel.money("50.00")),
+                                           allow_overpay=True).id
 
 
 def _row(hotel: Hotel, table: str, key: int) -> dict:
@@ -60,6 +62,26 @@ def test_sqlite_replace_through_another_unique_key_cannot_delete_a_posting(sqlit
     assert _row(sqlite_hotel, "posting", posting.id) == before
     with sqlite_hotel.database.engine.connect() as connection:
         assert connection.execute(text("SELECT count(*) FROM posting")).scalar_one() == 1
+
+
+def test_sqlite_replace_through_a_transfers_link_cannot_delete_its_payment(sqlite_hotel: Hotel):
+    from desk.models import Company
+    from desk.payments import transfer_to_company
+    from desk.postings import post_service
+
+    stay = sqlite_hotel.stay()
+    sqlite_hotel.run(post_service, bill_id=stay.bill_id, service_code="SPA")
+    with sqlite_hotel.database.unit_of_work() as session:
+        company = Company(name="ACME", search_name="acme")
+        session.add(company)
+        session.flush()
+        company_id = company.id
+    transfer = sqlite_hotel.run(transfer_to_company, stay.bill_id, company_id)
+    before = _row(sqlite_hotel, "payment", transfer.id)
+    # A new id but the same company charge (0007_rules's unique key): REPLACE would delete the transfer.
+    forged = {**before, "id": transfer.id + 100, "amount": "0.01", "base_amount": "0.01"}
+    _refused(sqlite_hotel, _insert_sql("INSERT OR REPLACE", "payment", forged), forged)
+    assert _row(sqlite_hotel, "payment", transfer.id) == before
 
 
 def test_an_upsert_cannot_rewrite_a_payment(hotel: Hotel):

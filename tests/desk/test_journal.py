@@ -20,7 +20,7 @@ import sqlalchemy.exc
 from sqlalchemy import select, text
 
 from desk import journal
-from desk.auth import Actor
+from desk.auth import Actor, trusted_actor
 from desk.db import Database
 from desk.errors import LedgerImmutable
 from desk.journal import (
@@ -33,9 +33,10 @@ from desk.journal import (
     SecretInJournal,
     Verdict,
 )
-from desk.models import JournalEvent, JournalIntent, Payment
+from desk.models import JournalEvent, JournalIntent, Payment, Role
 from desk.money import Money
 from desk.payments import Tender, take_payment
+from desk.postings import post_charge
 from desk.runner import Runner
 from desk.workflows.steps import Answer, perform
 
@@ -118,6 +119,14 @@ class FakeResolver:
         return take_payment(session, actor, intent.bill_id, Tender("card", intent.amount, text=f"AUTH {auth}")).id
 
 
+
+def charged_stay(hotel):
+    """A stay whose bill owes more than any operation here takes, so no payment overpays it."""
+    stay = hotel.stay()
+    hotel.run(post_charge, bill_id=stay.bill_id, description="Accommodation", quantity=1,
+              unit_price=hotel.money("1000.00"))
+    return stay
+
 def request(stay_bill: int, amount: Money, key: str | None = None) -> IntentRequest:
     return IntentRequest(kind=KIND, device="terminal-1", request={"operation": "sale"}, amount=amount,
                          bill_id=stay_bill, key=key)
@@ -148,7 +157,7 @@ class CrashingRunner(Runner):
 
 
 def test_an_approved_sale_is_journalled_then_settled_once(hotel: Hotel, tmp_path):
-    stay = hotel.stay()
+    stay = charged_stay(hotel)
     terminal = FakeTerminal(tmp_path / "terminal.json")
     messages: list[str] = []
     done = perform(Runner(hotel.database), hotel.actor, request(stay.bill_id, hotel.money("80.00")), terminal,
@@ -164,7 +173,7 @@ def test_an_approved_sale_is_journalled_then_settled_once(hotel: Hotel, tmp_path
 
 
 def test_a_declined_sale_ends_declined_and_writes_no_payment(hotel: Hotel, tmp_path):
-    stay = hotel.stay()
+    stay = charged_stay(hotel)
     terminal = FakeTerminal(tmp_path / "t.json", mode="decline")
     done = perform(Runner(hotel.database), hotel.actor, request(stay.bill_id, hotel.money("80.00")), terminal,
                    FakeResolver(terminal))
@@ -174,7 +183,7 @@ def test_a_declined_sale_ends_declined_and_writes_no_payment(hotel: Hotel, tmp_p
 
 
 def test_cancel_reaches_the_device_and_an_approval_despite_it_is_still_settled(hotel: Hotel, tmp_path):
-    stay = hotel.stay()
+    stay = charged_stay(hotel)
     cancel = threading.Event()
     cancel.set()
     aborted = FakeTerminal(tmp_path / "a.json")
@@ -188,7 +197,7 @@ def test_cancel_reaches_the_device_and_an_approval_despite_it_is_still_settled(h
 
 
 def test_a_dropped_line_leaves_the_answer_unknown_for_reconciliation(hotel: Hotel, tmp_path):
-    stay = hotel.stay()
+    stay = charged_stay(hotel)
     terminal = FakeTerminal(tmp_path / "t.json", mode="drop_after")
     runner = Runner(hotel.database)
     done = perform(runner, hotel.actor, request(stay.bill_id, hotel.money("25.00")), terminal,
@@ -201,7 +210,7 @@ def test_a_dropped_line_leaves_the_answer_unknown_for_reconciliation(hotel: Hote
 
 
 def test_the_same_key_twice_is_one_operation(hotel: Hotel, tmp_path):
-    stay = hotel.stay()
+    stay = charged_stay(hotel)
     terminal = FakeTerminal(tmp_path / "t.json")
     runner = Runner(hotel.database)
     first = perform(runner, hotel.actor, request(stay.bill_id, hotel.money("5.00"), key="K-1"), terminal,
@@ -218,7 +227,7 @@ def test_the_same_key_twice_is_one_operation(hotel: Hotel, tmp_path):
 
 
 def _crash(hotel: Hotel, tmp_path: Path, where: str) -> tuple[int, FakeTerminal, FakeResolver]:
-    stay = hotel.stay()
+    stay = charged_stay(hotel)
     terminal = FakeTerminal(tmp_path / "terminal.json")
     resolver = FakeResolver(terminal)
     runner: Runner = Runner(hotel.database)
@@ -288,14 +297,15 @@ def child(url: str, terminal_path: str, bill_id: int, mode: str) -> None:
     """Run in a subprocess: start a sale whose terminal hangs; the test kills us with SIGKILL."""
     database = Database(url)
     terminal = FakeTerminal(Path(terminal_path), mode=mode)
-    perform(Runner(database), Actor("anna", "TEST-1"), request(bill_id, Money.of("99.00", "EUR"), key="KILLED"),
+    actor = trusted_actor("anna", "TEST-1", Role.CASHIER)
+    perform(Runner(database), actor, request(bill_id, Money.of("99.00", "EUR"), key="KILLED"),
             terminal, FakeResolver(terminal),
             progress=lambda message: Path(terminal_path + ".progress").write_text(message))
 
 
 @pytest.mark.parametrize(("mode", "payments"), [("hang_after", 1), ("hang_before", 0)])
 def test_sigkill_between_sent_and_answered_is_settled_exactly_once(hotel: Hotel, tmp_path, mode, payments):
-    stay = hotel.stay()
+    stay = charged_stay(hotel)
     terminal_path = tmp_path / "terminal.json"
     progress = Path(str(terminal_path) + ".progress")
     url = hotel.database.engine.url.render_as_string(hide_password=False)
@@ -327,7 +337,7 @@ def test_sigkill_between_sent_and_answered_is_settled_exactly_once(hotel: Hotel,
 
 
 def test_two_reconcilers_at_once_settle_each_operation_once(hotel: Hotel, tmp_path):
-    stay = hotel.stay()
+    stay = charged_stay(hotel)
     terminal = FakeTerminal(tmp_path / "terminal.json", mode="crash_after")
     for _ in range(4):
         with pytest.raises(Crash):
@@ -344,7 +354,7 @@ def test_two_reconcilers_at_once_settle_each_operation_once(hotel: Hotel, tmp_pa
         try:
             # Each thread stands for another workstation's process: its own in-flight registry.
             results.append(journal.reconcile(Runner(database), {KIND: FakeResolver(terminal, barrier=barrier)},
-                                             Actor("anna", name), in_flight=InFlight()))
+                                             trusted_actor("anna", name, Role.CASHIER), in_flight=InFlight()))
         except BaseException as exc:
             failures.append(exc)
         finally:
@@ -364,7 +374,7 @@ def test_two_reconcilers_at_once_settle_each_operation_once(hotel: Hotel, tmp_pa
 
 
 def test_the_database_refuses_a_second_outcome(hotel: Hotel, tmp_path):
-    stay = hotel.stay()
+    stay = charged_stay(hotel)
     intent = hotel.run(journal.record_intent, request(stay.bill_id, hotel.money("1.00")))
     hotel.run(journal.close, intent.id, EventType.CANCELLED)
     # Past every check in the code: the unique outcome key alone must stop it.
@@ -381,7 +391,7 @@ def test_the_database_refuses_a_second_outcome(hotel: Hotel, tmp_path):
 
 
 def test_states_are_read_from_the_events(hotel: Hotel):
-    stay = hotel.stay()
+    stay = charged_stay(hotel)
     intent = hotel.run(journal.record_intent, request(stay.bill_id, hotel.money("1.00")))
     assert intent.state is IntentState.NEW
     hotel.run(journal.mark_sent, intent.id)
@@ -404,10 +414,11 @@ def test_states_are_read_from_the_events(hotel: Hotel):
 
 
 def test_unresolved_is_per_workstation_when_asked(hotel: Hotel):
-    stay = hotel.stay()
+    stay = charged_stay(hotel)
     mine = hotel.run(journal.record_intent, request(stay.bill_id, hotel.money("1.00")))
     with hotel.database.unit_of_work() as session:
-        theirs = journal.record_intent(session, Actor("ivan", "FRONT-2"), request(stay.bill_id, hotel.money("2.00")))
+        other_desk = trusted_actor("ivan", "FRONT-2", Role.CASHIER)
+        theirs = journal.record_intent(session, other_desk, request(stay.bill_id, hotel.money("2.00")))
     assert [i.id for i in hotel.query(journal.unresolved, "TEST-1")] == [mine.id]
     assert [i.id for i in hotel.query(journal.unresolved)] == [mine.id, theirs.id]
 
@@ -419,7 +430,7 @@ def test_unresolved_is_per_workstation_when_asked(hotel: Hotel):
     {"lines": ["ok", "4111111111111111"]},
 ])
 def test_no_card_number_or_code_reaches_the_journal(hotel: Hotel, secret):
-    stay = hotel.stay()
+    stay = charged_stay(hotel)
     before = hotel.row_counts()
     with pytest.raises(SecretInJournal):
         hotel.run(journal.record_intent, IntentRequest(kind=KIND, device="t", request=secret, bill_id=stay.bill_id))
@@ -431,7 +442,7 @@ def test_no_card_number_or_code_reaches_the_journal(hotel: Hotel, secret):
 
 
 def test_journal_rows_cannot_be_changed_or_deleted(hotel: Hotel):
-    stay = hotel.stay()
+    stay = charged_stay(hotel)
     intent = hotel.run(journal.record_intent, request(stay.bill_id, hotel.money("1.00")))
     hotel.run(journal.mark_sent, intent.id)
     with pytest.raises(LedgerImmutable), hotel.database.unit_of_work() as session:
@@ -448,7 +459,7 @@ def test_journal_rows_cannot_be_changed_or_deleted(hotel: Hotel):
 def test_sqlite_replace_cannot_rewrite_an_outcome(tmp_path):
     hotel = make_hotel(f"sqlite:///{tmp_path}/r.sqlite3")
     try:
-        stay = hotel.stay()
+        stay = charged_stay(hotel)
         intent = hotel.run(journal.record_intent, request(stay.bill_id, hotel.money("1.00")))
         hotel.run(journal.close, intent.id, EventType.CANCELLED)
         with pytest.raises(sqlalchemy.exc.DBAPIError, match="append-only"), hotel.database.engine.begin() as c:
@@ -461,7 +472,7 @@ def test_sqlite_replace_cannot_rewrite_an_outcome(tmp_path):
 
 
 def test_a_reconciliation_during_the_devices_wait_leaves_that_operation_alone(hotel: Hotel, tmp_path):
-    stay = hotel.stay()
+    stay = charged_stay(hotel)
     terminal = FakeTerminal(tmp_path / "t.json")
     runner = Runner(hotel.database)
     seen: list[journal.Reconciled] = []
@@ -478,7 +489,7 @@ def test_a_reconciliation_during_the_devices_wait_leaves_that_operation_alone(ho
 
 
 def test_retrying_a_key_whose_answer_was_kept_settles_it_without_asking_again(hotel: Hotel, tmp_path):
-    stay = hotel.stay()
+    stay = charged_stay(hotel)
     terminal = FakeTerminal(tmp_path / "t.json")
     resolver = FakeResolver(terminal, crash_settling=1)
     with pytest.raises(Crash):

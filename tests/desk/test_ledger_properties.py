@@ -64,7 +64,8 @@ def apply(hotel: Hotel, stay: Stay, op: tuple, manager) -> None:
         hotel.run(post_service, bill_id=bills[op[3] % len(bills)], service_code=op[1], quantity=op[2])
     elif kind == "pay":
         hotel.run(take_payment, bills[op[1] % len(bills)],
-                  Tender(["cash", "card", "transfer"][op[2] % 3], money_in(currencies[op[2]], op[3])))
+                  Tender(["cash", "card", "transfer"][op[2] % 3], money_in(currencies[op[2]], op[3])),
+                  allow_overpay=True)
     elif kind == "deposit":
         hotel.run(take_deposit, stay.folio_id, Tender("cash", money_in(currencies[op[1]], op[2])))
     elif kind == "apply":

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from desk import bills, cards, payments, postings, receipts, stays, terminals
+from desk import bills, cards, journal, payments, postings, receipts, shifts, stays, terminals
 from desk.auth import ManagerApproval, hash_password
 from desk.errors import NotAuthorised
 from desk.models import Payment, Posting, Role, User
@@ -31,6 +31,7 @@ class Scene:
     posting_id: int
     payment_id: int
     company_id: int
+    transfer_id: int  # another stay's bill, transferred to the company
 
 
 def scene(hotel: Hotel) -> Scene:
@@ -44,7 +45,10 @@ def scene(hotel: Hotel) -> Scene:
         session.add(company)
         session.flush()
         company_id = company.id
-    return Scene(stay, spa.id, paid.id, company_id)
+    other = hotel.stay(in_house=False)
+    hotel.run(postings.post_service, bill_id=other.bill_id, service_code="SPA")
+    transfer = hotel.run(payments.transfer_to_company, other.bill_id, company_id)
+    return Scene(stay, spa.id, paid.id, company_id, transfer.id)
 
 
 def pos_hotel(hotel: Hotel) -> Hotel:
@@ -71,7 +75,8 @@ USE_CASES: dict[str, Any] = {
     "reverse_posting": lambda h, s: (postings.reverse_posting, (s.posting_id,), {"reason": "r"}),
     "void_posting": lambda h, s: (postings.void_posting, (s.posting_id,), {"reason": "r"}),
     "take_payment": lambda h, s: (payments.take_payment, (s.stay.bill_id, Tender("cash", h.money("1"))), {}),
-    "overpay": lambda h, s: (payments.take_payment, (s.stay.bill_id, Tender("cash", h.money("500"))), {}),
+    "overpay": lambda h, s: (payments.take_payment, (s.stay.bill_id, Tender("cash", h.money("500"))),
+                             {"allow_overpay": True}),
     "backdated_payment": lambda h, s: (payments.take_payment, (s.stay.bill_id, Tender(
         "cash", h.money("1"), paid_on=date.today() - timedelta(days=3))), {}),
     "take_deposit": lambda h, s: (payments.take_deposit, (s.stay.folio_id, Tender("cash", h.money("1"))), {}),
@@ -81,6 +86,7 @@ USE_CASES: dict[str, Any] = {
     "refund_payment": lambda h, s: (payments.refund_payment, (s.payment_id, h.money("1")), {}),
     "void_payment": lambda h, s: (payments.void_payment, (s.payment_id,), {"reason": "r"}),
     "transfer_to_company": lambda h, s: (payments.transfer_to_company, (s.stay.bill_id, s.company_id), {}),
+    "reverse_company_transfer": lambda h, s: (payments.reverse_company_transfer, (s.transfer_id,), {"reason": "r"}),
     "request_receipt": lambda h, s: (receipts.request_receipt, (s.payment_id, "FP-1"), {}),
     "create_reservation": lambda h, s: (stays.create_reservation, (), {
         "number": "X1", "guests": [], "arrival": date.today(), "departure": date.today() + timedelta(days=1),
@@ -107,12 +113,21 @@ USE_CASES: dict[str, Any] = {
         "bill_id": s.stay.bill_id, "amount": h.money("1")}),
     "note_hold_expired": lambda h, s: (cards.note_hold_expired, (1,), {}),
     "record_end_of_day": lambda h, s: (cards.record_end_of_day, (1, 0, 0, None, None), {}),
+    "record_intent": lambda h, s: (journal.record_intent, (None,), {}),
+    "mark_sent": lambda h, s: (journal.mark_sent, (1,), {}),
+    "record_event": lambda h, s: (journal.record_event, (1, journal.EventType.SENT), {}),
+    "close": lambda h, s: (journal.close, (1, journal.EventType.CANCELLED), {}),
+    "settle": lambda h, s: (journal.settle, (1, None), {}),
+    "open_shift": lambda h, s: (shifts.open_shift, ([],), {}),
+    "cash_in": lambda h, s: (shifts.cash_in, (h.money("1"), "float"), {}),
+    "cash_out": lambda h, s: (shifts.cash_out, (h.money("1"), "bank"), {}),
+    "close_shift": lambda h, s: (shifts.close_shift, ({},), {}),
 }
 CLERK_MAY_NOT_EVEN_WITH_APPROVAL = {
-    "add_terminal", "remove_terminal", "record_end_of_day",
-    "set_setting", "set_payment_code", "remove_payment_code", "create_key", "revoke_key"}
+    "set_setting", "set_payment_code", "remove_payment_code", "create_key", "revoke_key",
+    "open_shift", "cash_in", "cash_out", "close_shift", "add_terminal", "remove_terminal", "record_end_of_day"}
 CLERK_REFUSED = {"reverse_posting", "void_posting", "overpay", "backdated_payment", "backdated_deposit",
-                 "refund_payment", "void_payment", "check_out_override"}
+                 "refund_payment", "void_payment", "reverse_company_transfer", "check_out_override"}
 POS_ALLOWED = {"post_charge", "reverse_posting", "open_bill", "apply_deposit", "post_check", "cancel_check"}
 
 
@@ -129,7 +144,7 @@ class _FakeHotel:
 
 
 def _fake_scene() -> Scene:
-    return Scene(Stay(1, 1, 1), 1, 1, 1)
+    return Scene(Stay(1, 1, 1), 1, 1, 1, 1)
 
 
 @pytest.mark.parametrize("name", sorted(CLERK_REFUSED | CLERK_MAY_NOT_EVEN_WITH_APPROVAL))
@@ -234,7 +249,7 @@ def test_a_cashier_refunds_and_overpays_without_a_manager(sqlite_hotel: Hotel):
     s = scene(hotel)
     cashier = hotel.as_role(Role.CASHIER)
     refund = cashier.run(payments.refund_payment, s.payment_id, hotel.money("1"))
-    over = cashier.run(payments.take_payment, s.stay.bill_id, Tender("cash", hotel.money("500")))
+    over = cashier.run(payments.take_payment, s.stay.bill_id, Tender("cash", hotel.money("500")), allow_overpay=True)
     assert (refund.authorised_by, over.authorised_by) == (None, None)
     error = unchanged(hotel, lambda: cashier.run(payments.void_payment, s.payment_id, reason="r"))
     assert isinstance(error, MissingRight)

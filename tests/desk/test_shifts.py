@@ -13,11 +13,12 @@ from pypdf import PdfReader
 from sqlalchemy import select, text
 
 import desk.shifts as shifts
-from desk.auth import Actor
+from desk.auth import Actor, trusted_actor
 from desk.db import Database
 from desk.errors import InvalidInput, LedgerImmutable
-from desk.models import ShiftCount, ShiftPayment
+from desk.models import Role, ShiftCount, ShiftPayment
 from desk.payments import RefundDirection, Tender, refund_payment, take_deposit, take_payment, void_payment
+from desk.postings import post_charge
 from desk.runner import Runner
 from desk.shifts import (
     NoOpenShift,
@@ -36,8 +37,16 @@ from desk.types import utcnow
 
 from .conftest import Hotel
 
-TILL = Actor("anna", "TILL-9")  # a workstation of its own: the fixture's shift is on TEST-1
+TILL = trusted_actor("anna", "TILL-9", Role.CASHIER)  # a workstation of its own: the fixture's shift is on TEST-1
 
+
+
+def charged_stay(hotel):
+    """A stay whose bill owes more than any payment here, so none of them overpays it."""
+    stay = hotel.stay()
+    hotel.run(post_charge, bill_id=stay.bill_id, description="Accommodation", quantity=1,
+              unit_price=hotel.money("1000.00"))
+    return stay
 
 def run(hotel: Hotel, use_case, *args, actor: Actor = TILL, **kwargs):
     with hotel.database.unit_of_work() as session:
@@ -50,7 +59,7 @@ def pdf_text(data: bytes) -> str:
 
 
 def test_cash_needs_an_open_shift_on_the_workstation(hotel: Hotel):
-    stay = hotel.stay()
+    stay = charged_stay(hotel)
     before = hotel.row_counts()
     for attempt in (lambda: run(hotel, take_payment, stay.bill_id, Tender("cash", hotel.money("10"))),
                     lambda: run(hotel, take_deposit, stay.folio_id, Tender("cash", hotel.money("10")))):
@@ -67,7 +76,7 @@ def test_open_shift_counts_the_float_and_numbers_shifts_per_workstation(hotel: H
     assert status.expected == (hotel.money("150.00"), hotel.money("40.00", "USD"))
     with pytest.raises(InvalidInput, match="still open"):
         run(hotel, open_shift, [])
-    other = run(hotel, open_shift, [], actor=Actor("ivan", "TILL-8"))
+    other = run(hotel, open_shift, [], actor=trusted_actor("ivan", "TILL-8", Role.CASHIER))
     assert other.number == 1
     assert hotel.query(shift_status, "TILL-9").shift_id == status.shift_id
 
@@ -89,7 +98,7 @@ def test_a_bad_float_is_refused_and_writes_nothing(hotel: Hotel, amounts, messag
 
 
 def test_expected_cash_is_float_plus_payments_less_refunds_plus_in_less_out(hotel: Hotel):
-    stay = hotel.stay()
+    stay = charged_stay(hotel)
     run(hotel, open_shift, [hotel.money("100.00")])
     paid = run(hotel, take_payment, stay.bill_id, Tender("cash", hotel.money("50.00")))
     run(hotel, take_payment, stay.bill_id, Tender("cash", hotel.money("20.00", "USD")))
@@ -99,7 +108,7 @@ def test_expected_cash_is_float_plus_payments_less_refunds_plus_in_less_out(hote
     run(hotel, cash_in, hotel.money("30.00"), "change from the safe")
     run(hotel, cash_out, hotel.money("10.00"), "flowers for the lobby")
     wrong = run(hotel, take_payment, stay.bill_id, Tender("cash", hotel.money("5.00")))
-    run(hotel, void_payment, wrong.id, reason="typed twice", manager=hotel.manager())
+    run(hotel, void_payment, wrong.id, reason="typed twice", approval=hotel.approval())
 
     report = hotel.query(x_report, "TILL-9")
     eur = report.figures("EUR")
@@ -130,7 +139,7 @@ def test_cash_in_and_out_need_an_amount_a_reason_and_cash_in_the_drawer(hotel: H
 
 
 def test_closing_takes_a_blind_count_records_over_short_and_keeps_the_z_report(hotel: Hotel):
-    stay = hotel.stay()
+    stay = charged_stay(hotel)
     run(hotel, open_shift, [hotel.money("100.00")])
     run(hotel, take_payment, stay.bill_id, Tender("cash", hotel.money("45.50")))
     run(hotel, take_payment, stay.bill_id, Tender("cash", hotel.money("10.00", "USD")))
@@ -175,7 +184,7 @@ def test_a_count_in_coins_that_do_not_exist_is_refused(hotel: Hotel):
 
 
 def test_a_shift_older_than_24_hours_must_be_closed_before_more_cash(hotel: Hotel, monkeypatch):
-    stay = hotel.stay()
+    stay = charged_stay(hotel)
     run(hotel, open_shift, [hotel.money("10.00")])
     later = utcnow() + timedelta(hours=24, minutes=1)
     monkeypatch.setattr(shifts, "utcnow", lambda: later)

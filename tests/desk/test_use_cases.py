@@ -129,7 +129,8 @@ def test_deposit_cannot_pay_more_than_it_holds_or_the_bill_owes(hotel: Hotel):
 def test_refund_to_the_payer_and_into_the_deposit(hotel: Hotel):
     stay = hotel.stay()
     hotel.run(post_service, bill_id=stay.bill_id, service_code="SPA", quantity=2)  # 70.00
-    payment = hotel.as_role(Role.CASHIER).run(take_payment, stay.bill_id, Tender("card", hotel.money("100")))
+    payment = hotel.as_role(Role.CASHIER).run(take_payment, stay.bill_id, Tender("card", hotel.money("100")),
+                                              allow_overpay=True)
     assert hotel.view(stay.folio_id).bill(stay.bill_id).status is BillStatus.OVERPAID
 
     cashier = hotel.as_role(Role.CASHIER)

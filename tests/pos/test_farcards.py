@@ -85,7 +85,7 @@ def test_refusals_name_why(sqlite_pos: Pos):
     room = sim.transactions("101", 5, MENU)
     assert room["Result"] == "1" and "several guests" in room["err_text"]
     unmapped = sim.transactions("10101", 6, MENU, code="77")
-    assert unmapped["Result"] == "1" and "payment code '77' is not mapped" in unmapped["err_text"]
+    assert unmapped["Result"] == "1" and "payment code 77 is not mapped" in unmapped["err_text"]
     unknown = sim.transactions("10101", 7, MENU, guid="never-posted", cancel=True)
     assert unknown["Result"] == "1" and "never charged" in unknown["err_text"]
     assert "There is no room 999" in sim.card_info("999")["WhyLock"]

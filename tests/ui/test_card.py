@@ -417,10 +417,28 @@ def test_print_bill_renders_a_pdf_and_opens_it(qtbot, show_card, demo_database, 
     card = show_card(folio_id_of(demo_database, "R10016"))
     card.tabs.setCurrentIndex(BILLS_TAB)
     card.print_bill_action.trigger()
-    qtbot.waitUntil(lambda: bool(opened))
-    assert opened[0].parent == tmp_path and "000017" in opened[0].name
-    assert opened[0].read_bytes().startswith(b"%PDF")
-    assert str(opened[0]) in card.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: card.findChild(QMessageBox, "billSavedBox") is not None, timeout=10_000)
+    box = card.findChild(QMessageBox, "billSavedBox")
+    saved = card.last_pdf
+    assert saved.parent == tmp_path and "000017" in saved.name
+    assert saved.read_bytes().startswith(b"%PDF")
+    assert str(saved) in box.text() and str(saved) in card.statusBar().currentMessage()
+    assert opened == []  # the clerk decides whether to open it
+    qtbot.mouseClick(box.findChild(QPushButton, "openPdfButton"), Qt.MouseButton.LeftButton)
+    assert opened == [saved]
+
+
+def test_bills_are_saved_in_the_documents_folder_or_the_configured_one(tmp_path, monkeypatch):
+    from desk.reports import documents_folder
+
+    monkeypatch.delenv("DESK_DOCUMENTS_DIR", raising=False)
+    monkeypatch.setenv("XDG_DOCUMENTS_DIR", str(tmp_path / "Docs"))
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert card_module.bill_pdf_directory().is_relative_to(tmp_path)
+    assert card_module.bill_pdf_directory().name == "Front desk"
+    monkeypatch.setenv("DESK_DOCUMENTS_DIR", str(tmp_path / "shared" / "bills"))
+    assert documents_folder() == tmp_path / "shared" / "bills"
+    assert documents_folder().is_dir()
 
 
 def test_print_bill_without_reports_says_so(qtbot, show_card, demo_database, monkeypatch):
@@ -458,3 +476,57 @@ def test_manager_authorised_void_by_another_desk_shows_on_reload(
     assert model.data(index, Qt.ItemDataRole.FontRole).strikeOut()
     assert "Authorised by maria." in model.data(index, Qt.ItemDataRole.ToolTipRole)
     assert card.postings_view.viewport().rect().contains(QPoint(1, 1))
+
+
+# --- columns follow the data ---------------------------------------------------------------------
+
+
+def _fits(view, column: int) -> bool:
+    model = view.model()
+    widest = max(view.fontMetrics().horizontalAdvance(model.data(model.index(row, column), DISPLAY))
+                 for row in range(model.rowCount()))
+    return view.horizontalHeader().sectionSize(column) >= widest
+
+
+def test_amount_columns_grow_with_the_amounts_after_a_reload(qtbot, show_card, desk_context, demo_database,
+                                                             other_desk):
+    from desk.postings import post_charge
+    from ui.card_models import PaymentsModel
+
+    folio_id = folio_id_of(demo_database, "R10012")
+    card = show_card(folio_id)
+    card.tabs.setCurrentIndex(BILLS_TAB)
+    bill_id = card.current_bill_id()
+    card.bills_view.horizontalHeader().resizeSection(BillsModel.PAYER, 333)  # the clerk widened it
+    with demo_database.unit_of_work() as session:
+        post_charge(session, other_desk, bill_id=bill_id, description="Wedding hall", quantity=1,
+                    unit_price=eur("1234567.89"))
+        take_payment(session, other_desk, bill_id, Tender("transfer", eur("1000000.00"), text="Bank ref 1"))
+    with qtbot.waitSignal(card.loaded, timeout=5000):
+        desk_context.folios_changed.emit(frozenset({folio_id}))
+    for column in (BillsModel.AMOUNT, BillsModel.PAID, BillsModel.BALANCE):
+        assert _fits(card.bills_view, column), column
+    for column in (PaymentsModel.AMOUNT, PaymentsModel.BASE_AMOUNT):
+        assert _fits(card.payments_view, column), column
+    assert card.bills_view.horizontalHeader().sectionSize(BillsModel.PAYER) == 333
+
+
+def test_services_footer_counts_what_still_counts_and_reconciles(qtbot, show_card, desk_context, demo_database,
+                                                                  manager):
+    folio_id = folio_id_of(demo_database, "R10012")
+    card = show_card(folio_id)
+    view = view_of(demo_database, folio_id)
+    active = sum(1 for line in view.postings if line.is_active)
+    charged = sum((b.charges for b in view.bills), eur("0"))
+    footer = card.findChild(QLabel, "postingsTotalLabel").text()
+    assert footer.startswith(f"{active} services")
+    assert format_money(charged.amount, "EUR") in footer
+    assert format_money((charged - view.balance).amount, "EUR") in footer
+    assert format_money(view.balance.amount, "EUR") in footer
+    # A reversed service and its reversal are no longer counted.
+    line = next(line for line in view.postings if line.is_active)
+    with demo_database.unit_of_work() as session:
+        reverse_posting(session, manager, line.posting.id, reason="not taken")
+    with qtbot.waitSignal(card.loaded, timeout=5000):
+        desk_context.folios_changed.emit(frozenset({folio_id}))
+    assert card.findChild(QLabel, "postingsTotalLabel").text().startswith(f"{active - 1} services")

@@ -152,7 +152,7 @@ def tick(dialog, rows: list[int]) -> list[int]:
 
 @pytest.mark.parametrize("payer", ["guest", "company", "name"])
 def test_split_a_bill_for_another_payer(qtbot, desk_context, demo_database, window, payer):
-    card = find_card(demo_database, lambda c: len(c.folio.bills[0].postings) >= 3)
+    card = find_card(demo_database, lambda c: len(c.folio.bills[0].postings) >= 3 and not c.folio.bills[0].paid)
     source = card.folio.bills[0]
     dialog = opened(qtbot, SplitBillDialog(desk_context, card, source.bill.id, window))
     ids = tick(dialog, [0, 2])
@@ -189,3 +189,19 @@ def test_split_needs_services_and_a_payer(qtbot, desk_context, demo_database, wi
     assert "payer's name" in apply_refused(qtbot, dialog, "payer")
     assert not child(dialog, QLabel, "postingsError").isVisible()
     assert ledger_counts(demo_database) == before
+
+
+def test_a_paid_bill_is_not_split_and_the_clerk_is_told_why(qtbot, desk_context, demo_database, window):
+    card = find_card(demo_database, lambda c: len(c.folio.bills[0].postings) >= 3
+                     and c.folio.bills[0].status is BillStatus.PAID)
+    dialog = opened(qtbot, SplitBillDialog(desk_context, card, card.folio.bills[0].bill.id, window))
+    tick(dialog, [0])
+    click(qtbot, dialog, "payerName")
+    retype(qtbot, child(dialog, QLineEdit, "payerNameEdit"), "Colleague")
+    before = ledger_counts(demo_database)
+    click(qtbot, dialog, "applyButton")
+    qtbot.waitUntil(lambda: "Refund or void its payment first" in dialog.findChild(QLabel, "formError").text()
+                    or any("Refund or void" in label.text() for label in dialog.findChildren(QLabel)),
+                    timeout=10_000)
+    assert ledger_counts(demo_database) == before
+    assert dialog.isVisible()

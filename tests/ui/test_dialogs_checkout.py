@@ -196,3 +196,39 @@ def test_manager_override_checks_out_with_the_balance_open(
     assert reservation.status is ReservationStatus.CHECKED_OUT
     assert (reservation.checkout_authorised_by, reservation.checkout_note) == ("maria", "Company pays by invoice")
     assert len(fake_renderer) == 1
+
+
+def test_the_result_lines_stay_below_the_bills_table(qtbot, desk_context, demo_database, window, monkeypatch,
+                                                     clerk):
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: False))  # no viewer
+    monkeypatch.setattr(checkout, "final_folio_renderer",
+                        lambda: lambda session, folio_id, path, language="en": Path(path))  # nothing written
+    monkeypatch.setattr(checkout, "folio_pdf_directory",
+                        lambda: Path("/a/rather/long/folder/name/for/the/final/folios/of/the/hotel"))
+    from desk.payments import Tender, take_payment
+    from tests.ui.test_dialogs_common import reload_card
+
+    card = find_card(demo_database, lambda c: len(c.folio.bills) >= 2 and not c.folio.deposit_balance)
+    with demo_database.unit_of_work() as session:
+        for bill in card.folio.bills:
+            if bill.balance.is_positive:
+                take_payment(session, clerk, bill.bill.id, Tender("cash", bill.balance))
+    card = reload_card(demo_database, card)
+    dialog = opened(qtbot, CheckOutDialog(desk_context, card, window))
+    click(qtbot, dialog, "applyButton")
+    pdf_label = child(dialog, QLabel, "pdfLabel")
+    qtbot.waitUntil(lambda: "no PDF viewer" in pdf_label.text(), timeout=10_000)
+    table = child(dialog, QTableView, "billsView")
+    deposit = child(dialog, QLabel, "depositLabel")
+    status = child(dialog, QLabel, "statusLabel")
+
+    def full_height(label: QLabel) -> bool:
+        needed = label.heightForWidth(label.width()) if label.wordWrap() else label.sizeHint().height()
+        return label.height() >= max(needed, label.fontMetrics().height())
+
+    def laid_out() -> bool:
+        # A squeezed label draws its text over its neighbours (the table's border, above).
+        return (deposit.geometry().top() >= table.geometry().bottom()
+                and all(full_height(label) for label in (deposit, status, pdf_label)))
+
+    qtbot.waitUntil(laid_out, timeout=5_000)

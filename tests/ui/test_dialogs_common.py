@@ -119,6 +119,8 @@ def card_window(qtbot) -> QWidget:
         ("twelve", "EUR", "not a number"),
         ("", "EUR", "Enter a number"),
         ("1e3", "EUR", "not a number"),
+        ("1" * 30, "EUR", "too large"),
+        ("1000000000000000", "EUR", "too large"),
     ],
 )
 def test_read_amount_refuses_what_is_not_money(qtbot, text, currency, message):
@@ -136,7 +138,7 @@ def test_read_amount_reads_exact_money_within_a_maximum(qtbot):
 
 def test_read_quantity(qtbot):
     assert read_quantity("2.5") == Decimal("2.5")
-    for bad in ("0", "-1", "1.0001", "x"):
+    for bad in ("0", "-1", "1.0001", "x", "1" * 30, "1000000000"):
         with pytest.raises(FieldProblem):
             read_quantity(bad)
     assert quantity_text(Decimal("2.000")) == "2"

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPushButton
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QMessageBox, QPushButton
 
 from desk.folios import BillStatus
 from desk.models import MethodKind, PaymentKind
@@ -16,6 +16,7 @@ from tests.ui.test_dialogs_common import (
     apply_refused,
     card_window,
     child,
+    click,
     find_card,
     folio_now,
     ledger_counts,
@@ -205,6 +206,31 @@ def test_apply_is_disabled_and_cancel_ignored_while_the_payment_is_recorded(
     assert folio_now(demo_database, card).bill(bill.bill.id).status is BillStatus.PAID
 
 
+def _overpay_box(qtbot, dialog, previous=None):
+    qtbot.waitUntil(lambda: getattr(dialog, "overpay_box", None) not in (None, previous), timeout=10_000)
+    box = dialog.overpay_box
+    assert box.objectName() == "overpayBox"
+    qtbot.waitUntil(box.isVisible, timeout=10_000)
+    return box
+
+
+def test_overpaying_asks_first_and_says_by_how_much(qtbot, desk_context, demo_database, card, window):
+    dialog, bill = open_payment(qtbot, desk_context, card, window)
+    child(dialog, QCheckBox, "printReceiptCheck").setChecked(False)
+    more = bill.balance + Money.of("10.00", "EUR")
+    retype(qtbot, child(dialog, QLineEdit, "amountEdit"), f"{more.amount:f}")
+    before = ledger_counts(demo_database)
+    click(qtbot, dialog, "applyButton")
+
+    box = _overpay_box(qtbot, dialog)
+    assert money_text(bill.balance) in box.text() and money_text(Money.of("10.00", "EUR")) in box.text()
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.No), Qt.MouseButton.LeftButton)
+    assert money_text(bill.balance) in child(dialog, QLabel, "amountError").text()
+    assert ledger_counts(demo_database) == before
+    assert dialog.isVisible()
+    assert not child(dialog, QLineEdit, "usernameEdit").isVisibleTo(dialog)  # not asked before confirming
+
+
 def test_a_clerk_overpays_only_with_a_managers_credentials(qtbot, desk_context, demo_database, card, window):
     dialog, bill = open_payment(qtbot, desk_context, card, window)
     assert not child(dialog, QLineEdit, "usernameEdit").isVisibleTo(dialog)  # not asked for a plain payment
@@ -213,15 +239,23 @@ def test_a_clerk_overpays_only_with_a_managers_credentials(qtbot, desk_context, 
     retype(qtbot, child(dialog, QLineEdit, "amountEdit"), f"{too_much.amount:f}")
     before = ledger_counts(demo_database)
 
-    assert "manager's approval" in apply_refused(qtbot, dialog, "form")
+    # The clerk confirms the overpayment first; it then needs a manager, whose fields appear.
+    click(qtbot, dialog, "applyButton")
+    box = _overpay_box(qtbot, dialog)
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+    form_error = child(dialog, QLabel, "formError")
+    qtbot.waitUntil(lambda: "manager's approval" in form_error.text(), timeout=10_000)
+    assert ops.wait_all(10_000)
     assert ledger_counts(demo_database) == before
     assert child(dialog, QLineEdit, "usernameEdit").isVisibleTo(dialog)
     retype(qtbot, child(dialog, QLineEdit, "usernameEdit"), "maria")
     retype(qtbot, child(dialog, QLineEdit, "passwordEdit"), "manager")
 
+    # Not asked again: the overpayment of this amount is already confirmed.
     apply_accepted(qtbot, dialog)
 
     after = folio_now(demo_database, card).bill(bill.bill.id)
     payment = after.payments[-1].payment
     assert after.status is BillStatus.OVERPAID
+    assert after.balance == bill.balance - too_much
     assert (payment.amount, payment.created_by, payment.authorised_by) == (too_much, "anna", "maria")

@@ -242,3 +242,39 @@ def test_unticked_contacts_are_not_sent(qtbot, desk_context, demo_database, cash
     with demo_database.unit_of_work() as session:
         request = session.scalars(select(ReceiptRequest).where(ReceiptRequest.payment_id == line.payment.id)).one()
         assert (request.email, request.phone) == ("", "")
+
+
+# --- what is offered ---------------------------------------------------------------------------
+
+
+def test_the_amount_offered_is_what_the_bill_holds_beyond_its_charges(qtbot, desk_context, demo_database, window,
+                                                                       cashier):
+    from desk.payments import Tender, take_payment
+    from tests.ui.test_dialogs_common import reload_card
+
+    card = find_card(demo_database, lambda c: c.folio.bills[0].balance.is_positive)
+    bill = card.folio.bills[0]
+    with demo_database.unit_of_work() as session:
+        overpaying = take_payment(session, cashier, bill.bill.id,
+                                  Tender("card", bill.balance + Money.of("7.50", "EUR")), allow_overpay=True)
+        payment_id = overpaying.id
+    card = reload_card(demo_database, card)
+    dialog = opened(qtbot, MakeRefundDialog(desk_context, card, payment_id, window))
+    assert child(dialog, QLineEdit, "amountEdit").text() == "7.50"
+    # The whole payment is still refundable if the clerk types it.
+    assert child(dialog, QLabel, "refundableLabel").text() == money_text(bill.balance + Money.of("7.50", "EUR"))
+
+
+def test_a_transfer_to_a_company_is_not_refunded(qtbot, desk_context, demo_database, window, clerk):
+    from desk.models import Company
+    from desk.payments import transfer_to_company
+    from tests.ui.test_dialogs_common import reload_card
+
+    card = find_card(demo_database, lambda c: c.folio.bills[0].balance.is_positive)
+    with demo_database.unit_of_work() as session:
+        company_id = session.scalars(select(Company.id)).first()
+        payment_id = transfer_to_company(session, clerk, card.folio.bills[0].bill.id, company_id).id
+    card = reload_card(demo_database, card)
+    dialog = opened(qtbot, MakeRefundDialog(desk_context, card, payment_id, window))
+    assert "reverse the transfer" in child(dialog, QLabel, "formError").text()
+    assert not child(dialog, QPushButton, "applyButton").isEnabled()

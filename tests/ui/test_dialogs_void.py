@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
+from sqlalchemy import select
 
 from desk.auth import ManagerApproval
 from desk.errors import NotAuthorised
+from desk.folios import load_folio
 from desk.models import PaymentKind, PostingKind
 from desk.postings import void_posting
 from tests.actors import MANAGER_APPROVAL
@@ -115,3 +117,26 @@ def test_the_void_checks_the_password_before_writing(demo_database, card, clerk)
         void_posting(session, clerk, line.posting.id, reason="x", approval=ManagerApproval("maria", "nope"))
     assert refused.value.field == "password"
     assert ledger_counts(demo_database) == before
+
+
+def test_voiding_a_company_transfer_reverses_both_halves(qtbot, desk_context, demo_database, window, clerk):
+    from desk.models import Company
+    from desk.payments import transfer_to_company
+    from desk.stays import company_folio
+    from tests.ui.test_dialogs_common import reload_card
+
+    card = find_card(demo_database, lambda c: c.folio.bills[0].balance.is_positive)
+    bill = card.folio.bills[0]
+    with demo_database.unit_of_work() as session:
+        company_id = session.scalars(select(Company.id)).first()
+        account_id = company_folio(session, clerk, company_id).id
+        before = load_folio(session, account_id).balance
+        payment_id = transfer_to_company(session, clerk, bill.bill.id, company_id).id
+    card = reload_card(demo_database, card)
+    dialog = opened(qtbot, VoidDialog(desk_context, card, payment_id=payment_id, parent=window))
+    assert "company account" in child(dialog, QLabel, "voidHeading").text()
+    fill(qtbot, dialog, reason="The company refused the bill", username="maria", password="manager")
+    apply_accepted(qtbot, dialog)
+    assert folio_now(demo_database, card).bill(bill.bill.id).balance == bill.balance
+    with demo_database.unit_of_work() as session:
+        assert load_folio(session, account_id).balance == before

@@ -331,7 +331,7 @@ def test_typing_searches_once_after_a_pause(qtbot, window: MainWindow, monkeypat
 def test_status_bar(window: MainWindow, desk_context, qtbot) -> None:
     qtbot.waitUntil(lambda: "Anna Petrova" in window.cashier_label.text(), timeout=5000)
     assert window.workstation_label.text() == "Workstation: TEST-1"
-    qtbot.waitUntil(lambda: window.shift_label.text().startswith("Shift 1 · Anna Petrova · since "), timeout=5000)
+    qtbot.waitUntil(lambda: window.shift_label.text().startswith("Shift 1 · Ivan Georgiev · since "), timeout=5000)
     assert window.shift_label.text().endswith("Drawer: " + format_money(Decimal("0.00"), "EUR"))
     assert window.devices_label.text() == "FP-1: not connected · FP-2: not connected"
     assert window.database_label.text() == "Database online"

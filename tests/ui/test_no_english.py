@@ -68,6 +68,7 @@ from desk.payments import (
     void_payment,
 )
 from desk.postings import OrderItem, post_charge, post_service, reverse_posting, void_posting
+from desk.shifts import open_shift
 from desk.stays import check_in, create_reservation, new_guest, post_night
 from ui import dialogs, i18n, ops
 from ui.card import BILLS_TAB, SERVICES_TAB, ReservationCard, open_card
@@ -131,6 +132,7 @@ def busy_stay(database: Database) -> BusyStay:
             departure=DEMO_TODAY.replace(day=DEMO_TODAY.day + 3), nightly_rate=eur("110.00"), room_number="305",
         )
         check_in(session, CLERK, reservation.id, today=DEMO_TODAY)
+        open_shift(session, CLERK, [])
         post_night(session, CLERK, reservation.id, DEMO_TODAY)
         folio_id = folio_of_reservation(session, reservation.id)
         bill_id = load_folio(session, folio_id).bills[0].bill.id

@@ -15,8 +15,8 @@ from sqlalchemy import select
 
 import ui.card as card_module
 import ui.dialogs.shift as shift_module
-from desk.auth import Actor
-from desk.models import Payment, ShiftCount, ShiftPayment
+from desk.auth import trusted_actor
+from desk.models import Payment, Role, ShiftCount, ShiftPayment
 from tests.ui.test_flows import (
     BILLS_TAB,
     CTRL,
@@ -35,7 +35,7 @@ from ui.context import DeskContext
 from ui.i18n import format_money
 from ui.main_window import MainWindow
 
-CASHIER = Actor("ivan", "TILL-2")  # a workstation with no shift yet
+CASHIER = trusted_actor("ivan", "TILL-2", Role.CASHIER)  # a workstation with no shift yet
 
 
 def pdf_text(path) -> str:

@@ -4,12 +4,11 @@ then the final folio as PDF."""
 from __future__ import annotations
 
 import logging
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths, QUrl
+from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
@@ -50,17 +49,10 @@ FolioRenderer = Callable[[Session, int, Path, str], Any]
 
 
 def folio_pdf_directory() -> Path:
-    """Where final folios are saved: the user's documents folder, else the temporary folder."""
-    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    if documents:
-        path = Path(documents)
-        try:
-            path.mkdir(parents=True, exist_ok=True)
-        except OSError:
-            logger.warning("cannot use %s for folio PDFs", path, exc_info=True)
-        else:
-            return path
-    return Path(tempfile.gettempdir())
+    """Where final folios are saved: the same folder as printed bills."""
+    from desk.reports import documents_folder
+
+    return documents_folder()
 
 
 def final_folio_renderer() -> FolioRenderer | None:
@@ -244,6 +236,7 @@ class CheckOutDialog(DeskDialog):
             ]
         )
         fit_rows(self.bills_view, len(folio.bills), at_most=6)
+        self._widen_to_columns()
         deposit = folio.deposit_balance
         self.deposit_label.setText(self.tr("Deposit: {amount}").format(amount=money_text(deposit)))
         open_bills = self.open_bills
@@ -392,6 +385,31 @@ class CheckOutDialog(DeskDialog):
         self.cancel_button.setDefault(True)
         self.status_label.setText(self.tr("{number} is checked out.").format(number=reservation.number))
         self._print_final_folio(reservation)
+        self.fit_to_content()
+
+    def _widen_to_columns(self) -> None:
+        # Large amounts would otherwise squeeze the payer's name to a few letters.
+        view, header = self.bills_view, self.bills_view.horizontalHeader()
+        wanted = sum(max(view.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in range(header.count()))
+        view.setMinimumWidth(min(wanted + 2 * view.frameWidth(), 1000))
+        margins = self.layout().contentsMargins()
+        self.setMinimumWidth(max(560, view.minimumWidth() + margins.left() + margins.right()))
+
+    def fit_to_content(self) -> None:
+        """Grow to what the changed texts need, once the layout has taken them in.
+
+        Wrapped labels need a height for the dialog's width that its minimum size does not include:
+        without this the result lines are squeezed over the table above them.
+        """
+        QTimer.singleShot(0, self._grow_to_content)
+
+    def _grow_to_content(self) -> None:
+        layout = self.layout()
+        layout.activate()
+        needed = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else -1
+        needed = max(needed, layout.totalMinimumSize().height())
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def _print_final_folio(self, reservation: Reservation) -> None:
         self.pdf_label.show()
@@ -418,11 +436,13 @@ class CheckOutDialog(DeskDialog):
         self.pdf_label.setText(
             self.tr("The final folio is saved as {path}; no PDF viewer could open it.").format(path=path)
         )
+        self.fit_to_content()
 
     def _pdf_failed(self, exc: BaseException) -> None:
         logger.error("the final folio PDF failed", exc_info=exc)
         self.pdf_label.setText(self.tr("The final folio PDF could not be written: {error}").format(
             error=error_text(exc)))
+        self.fit_to_content()
 
     def reject(self) -> None:
         if self.checked_out and not self.is_busy:

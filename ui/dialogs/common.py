@@ -30,8 +30,9 @@ from desk.card import CardData
 from desk.errors import DeskError
 from desk.folios import BillStatus, BillView
 from desk.models import PaymentMethod
-from desk.money import Money, minor_units
+from desk.money import MAX_AMOUNT, Money, minor_units
 from desk.names import Names
+from desk.postings import MAX_QUANTITY
 from desk.rights import MissingRight, Right
 from ui.context import DeskContext
 from ui.desk_text import error_text
@@ -71,6 +72,9 @@ def read_amount(
         if allow_zero:
             raise FieldProblem(QCoreApplication.translate("Dialogs", "The amount cannot be negative."))
         raise FieldProblem(QCoreApplication.translate("Dialogs", "The amount must be more than zero."))
+    # Before quantize, which traps on numbers of more than 28 digits.
+    if abs(value) >= MAX_AMOUNT:
+        raise FieldProblem(QCoreApplication.translate("Dialogs", "The amount is too large."))
     digits = minor_units(currency)
     if value != value.quantize(Decimal(1).scaleb(-digits)):
         if digits == 0:
@@ -98,6 +102,8 @@ def read_quantity(text: str) -> Decimal:
         raise FieldProblem(str(exc)) from None
     if value <= 0:
         raise FieldProblem(QCoreApplication.translate("Dialogs", "The quantity must be more than zero."))
+    if value >= MAX_QUANTITY:
+        raise FieldProblem(QCoreApplication.translate("Dialogs", "The quantity is too large."))
     if value != value.quantize(Decimal("0.001")):
         raise FieldProblem(QCoreApplication.translate("Dialogs", "A quantity has at most 3 decimals."))
     return value

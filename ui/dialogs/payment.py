@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLabel, QLineEdit, QMessageBox, QWidget
 
 from desk.card import CardData
+from desk.errors import WouldOverpay
 from desk.models import MethodKind, Payment, PaymentMethod
 from desk.money import Money
 from desk.payments import TENDER_KINDS, Tender, take_payment
@@ -54,6 +55,8 @@ class MakePaymentDialog(DeskDialog):
         self.bill_id = bill_id
         self.bill = card.folio.bill(bill_id)
         self.receipt_dialog: ReceiptDialog | None = None
+        self.overpay_box: QMessageBox | None = None
+        self._confirmed_overpay: Money | None = None
         self._methods = {method.code: method for method in tender_methods(card)}
         self._amount_is_default = True
         self.field_aliases = {"currency": "amount"}
@@ -211,9 +214,44 @@ class MakePaymentDialog(DeskDialog):
         approval = self.read_approval()
         if self.refused:
             return None
-        return self.change(take_payment, self.bill_id, tender, approval=approval).success(
-            lambda payment: self._paid(payment, print_receipt)
+        # An overpayment the clerk already confirmed for this very amount is not asked about again
+        # (say when a manager's credentials are typed for it after the confirmation).
+        allow_overpay = self._confirmed_overpay == amount
+        return (
+            self.change(take_payment, self.bill_id, tender, allow_overpay=allow_overpay, approval=approval)
+            .success(lambda payment: self._paid(payment, print_receipt))
+            .failure(lambda exc: self._refused(exc, tender))
         )
+
+    def _refused(self, exc: BaseException, tender: Tender) -> None:
+        if not isinstance(exc, WouldOverpay):
+            self.show_failure(exc)
+            return
+        # More than the bill owes is taken only when the clerk says so, knowing by how much.
+        text = self.tr("The bill owes {owed}; take {amount} and leave {overpaid} overpaid?").format(
+            owed=money_text(exc.owed) if isinstance(exc.owed, Money) else str(exc.owed),
+            amount=money_text(tender.amount),
+            overpaid=money_text(exc.overpaid) if isinstance(exc.overpaid, Money) else str(exc.overpaid),
+        )
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Overpayment"), text,
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setObjectName("overpayBox")
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        self.overpay_box = box
+
+        def answered(_result: int) -> None:
+            box.deleteLater()
+            if box.clickedButton() is box.button(QMessageBox.StandardButton.Yes):
+                # Taken again as confirmed; a clerk without the overpay right is then asked for a
+                # manager's credentials (show_failure reveals them on MissingRight).
+                self._confirmed_overpay = tender.amount
+                self.apply()
+            else:
+                self.show_problem("amount", self.tr("The bill owes {owed}.").format(
+                    owed=money_text(exc.owed) if isinstance(exc.owed, Money) else str(exc.owed)))
+
+        box.finished.connect(answered)
+        box.open()
 
     def _paid(self, payment: Payment, print_receipt: bool) -> None:
         if print_receipt:

@@ -29,6 +29,7 @@ from ui.dialogs.common import (
     amount_for_edit,
     fill_combo,
     heading_label,
+    in_currency,
     method_choices,
     money_text,
     new_form,
@@ -96,7 +97,8 @@ class MakeRefundDialog(DeskDialog):
         fill_combo(self.method_combo, method_choices(list(self._methods.values()), self.card.names))
         self.add_field(form, "refundMethod", self.tr("Refund &method:"), self.method_combo)
 
-        self.amount_edit = QLineEdit(amount_for_edit(self.maximum) if self.maximum.is_positive else "")
+        offered = self._offered()
+        self.amount_edit = QLineEdit(amount_for_edit(offered) if offered.is_positive else "")
         self.amount_edit.setObjectName("amountEdit")
         amount_row = QWidget()
         row = QHBoxLayout(amount_row)
@@ -149,9 +151,21 @@ class MakeRefundDialog(DeskDialog):
             return max(Money.zero(refundable.currency), min(refundable, self.card.folio.deposit_balance))
         return refundable
 
+    def _offered(self) -> Money:
+        """What the bill holds beyond its charges (what a guest is usually owed back), else it all."""
+        if self.payment.bill_id is None:
+            return self.maximum
+        bill = self.card.folio.bill(self.payment.bill_id)
+        if not bill.balance.is_negative:
+            return self.maximum
+        overpaid = in_currency(-bill.balance, self.payment.rate, self.payment.amount.currency)
+        return min(overpaid, self.maximum)
+
     def _why_not_refundable(self) -> str:
         if self.payment.kind not in (PaymentKind.PAYMENT, PaymentKind.DEPOSIT):
             return self.tr("Only a payment or a deposit can be refunded.")
+        if self.line.is_company_transfer:
+            return self.tr("This bill was moved to a company's account: reverse the transfer (Void) instead.")
         if self.line.voided_by is not None:
             return self.tr("This payment is voided: there is nothing to refund.")
         if not self.maximum.is_positive:

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 from desk.auth import ManagerApproval
 from desk.card import CardData
 from desk.models import PaymentKind, PostingKind
-from desk.payments import void_payment
+from desk.payments import reverse_company_transfer, void_payment
 from desk.postings import void_posting
 from ui.context import DeskContext
 from ui.desk_text import payment_reference, posting_description
@@ -48,6 +48,10 @@ class VoidDialog(DeskDialog):
         self.card = card
         self.posting_id = posting_id
         self.payment_id = payment_id
+        # A linked transfer to a company's account is reversed (both halves), not voided.
+        self.reverses_transfer = (
+            payment_id is not None and card.folio.payment(payment_id).payment.company_posting_id is not None
+        )
 
         facts = new_form()
         if posting_id is not None:
@@ -121,6 +125,13 @@ class VoidDialog(DeskDialog):
         self._fact(form, self.tr("Bill:"), where, "billLabel")
         if payment.text:
             self._fact(form, self.tr("Text:"), payment_reference(payment), "textLabel")
+        if payment.company_posting_id is not None:
+            self.findChild(QLabel, "voidHeading").setText(self.tr("Reverse a transfer to a company account"))
+            self.content.addWidget(hint_label(
+                self.tr("The charge on the account of {company} is reversed with it: the bill owes {amount} "
+                        "again, and the company no longer does.").format(
+                    company=payment.payer_name, amount=money_text(payment.base_amount)),
+                "transferNoteLabel"))
         if payment.kind not in (PaymentKind.PAYMENT, PaymentKind.DEPOSIT, PaymentKind.REFUND):
             return self.tr("Only a payment, a deposit or a refund can be voided.")
         if line.voided_by is not None:
@@ -140,6 +151,9 @@ class VoidDialog(DeskDialog):
         approval = ManagerApproval(username, password)
         if self.posting_id is not None:
             op = self.change(void_posting, self.posting_id, reason=reason, approval=approval)
+        elif self.reverses_transfer:
+            # Both halves of a transfer to a company's account are undone together, never one alone.
+            op = self.change(reverse_company_transfer, self.payment_id, reason=reason, approval=approval)
         else:
             op = self.change(void_payment, self.payment_id, reason=reason, approval=approval)
         return op.success(lambda _record: self.finish())

@@ -1,7 +1,7 @@
 """Card terminals per workstation, and what they did (append-only, like the ledger).
 
 Revision ID: 0010_cards
-Revises: 0008_shift
+Revises: 0007_rules
 """
 
 from collections.abc import Sequence
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0010_cards"
-down_revision: str | None = "0008_shift"
+down_revision: str | None = "0007_rules"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
