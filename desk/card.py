@@ -9,6 +9,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from desk.cards import holds_of_folio
 from desk.errors import NotFound
 from desk.folios import FolioView, load_folio
 from desk.models import (
@@ -42,6 +43,9 @@ class PreAuthorisation:
     amount: Money
     created_at: datetime
     state: str
+    id: int = 0  # the hold's card record, for Capture and Release
+    terminal: str = ""
+    masked_pan: str = ""
 
     @property
     def age_days(self) -> int:
@@ -79,6 +83,10 @@ def load_card(session: Session, folio_id: int, language: str = "en") -> CardData
         companies=list(session.scalars(select(Company).order_by(Company.name))),
         registers=list(session.scalars(select(CashRegister).order_by(CashRegister.code))),
         names=load_names(session, language),
+        pre_authorisations=[
+            PreAuthorisation(h.amount, h.created_at, h.state.value, h.id, h.terminal, h.masked_pan)
+            for h in holds_of_folio(session, folio_id)
+        ],
     )
 
 

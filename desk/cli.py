@@ -45,6 +45,9 @@ def _parser() -> argparse.ArgumentParser:
     from desk.pos.cli import add_commands
 
     add_commands(commands)
+    from desk.terminals_cli import add_commands as add_terminal_commands
+
+    add_terminal_commands(commands)
     return parser
 
 
@@ -71,6 +74,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return devices_command(url, args.workstation, args.timeout)
         if args.command == "fiscal":
             return fiscal_verify_command(url, args.register)
+        if args.command == "terminals":
+            from desk.terminals_cli import run as run_terminals
+
+            return run_terminals(args, url)
         if args.command in ("serve", "pos"):
             from desk.pos.cli import run
 

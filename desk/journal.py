@@ -418,7 +418,8 @@ IN_FLIGHT = InFlight()
 
 
 def reconcile(runner: Runner, resolvers: Mapping[str, Resolver], actor: Actor, *,
-              workstation: str | None = None, in_flight: InFlight = IN_FLIGHT) -> Reconciled:
+              workstation: str | None = None, in_flight: InFlight = IN_FLIGHT,
+              kinds: Iterable[str] | None = None, intent_ids: Iterable[int] | None = None) -> Reconciled:
     """Resolve every intent without an outcome (this workstation's, when named), each exactly once.
 
     - never sent: closed as cancelled without asking (the device was never asked);
@@ -426,9 +427,15 @@ def reconcile(runner: Runner, resolvers: Mapping[str, Resolver], actor: Actor, *
     - sent, or answered unclearly: the kind's resolver asks the device, then it is settled,
       closed, or left for next time.
     Another desk reconciling at the same moment settles each intent at most once between them.
+    ``kinds`` and ``intent_ids`` narrow it to one device's operations, or to the ones named.
     """
     result = Reconciled()
+    wanted_kinds = None if kinds is None else set(kinds)
+    wanted_ids = None if intent_ids is None else set(intent_ids)
     for intent in runner.read(unresolved, workstation):
+        if (wanted_kinds is not None and intent.kind not in wanted_kinds) or (
+                wanted_ids is not None and intent.id not in wanted_ids):
+            continue  # another device's, or not the one asked about
         if not in_flight.claim(intent.id):
             result.skipped.append(intent.id)
             continue

@@ -28,6 +28,7 @@ class Right(enum.StrEnum):
     OVERPAY = "overpay"  # take more than a bill owes
     CHANGE_PAYMENT_DATE = "change_payment_date"  # a payment dated other than today
     REFUND = "refund"
+    RELEASE_PREAUTH = "release_preauth"  # free a card hold without charging it (R15)
     VOID_PAYMENT = "void_payment"
     TRANSFER_TO_COMPANY = "transfer_to_company"
     REVERSE_TRANSFER = "reverse_transfer"  # undo a transfer to a company: both its halves at once
@@ -57,7 +58,8 @@ _CLERK = frozenset({
     Right.CREATE_RESERVATION, Right.CANCEL_RESERVATION, Right.CHECK_IN, Right.CHECK_OUT,
 })
 _CASHIER = _CLERK | {
-    Right.REFUND, Right.OVERPAY, Right.OPEN_CASH_DRAWER, Right.RUN_CASH_SHIFT, Right.READ_REPORTS,
+    Right.REFUND, Right.RELEASE_PREAUTH, Right.OVERPAY, Right.OPEN_CASH_DRAWER, Right.RUN_CASH_SHIFT,
+    Right.READ_REPORTS,
 }
 
 ROLE_RIGHTS: dict[Role, frozenset[Right]] = {
@@ -114,6 +116,7 @@ RIGHT_ACTIONS: dict[Right, str] = {
     Right.OVERPAY: N_("take more than the bill owes"),
     Right.CHANGE_PAYMENT_DATE: N_("date a payment other than today"),
     Right.REFUND: N_("refund a payment"),
+    Right.RELEASE_PREAUTH: N_("release a pre-authorisation"),
     Right.VOID_PAYMENT: N_("void a payment"),
     Right.TRANSFER_TO_COMPANY: N_("transfer a bill to a company"),
     Right.REVERSE_TRANSFER: N_("reverse a transfer to a company"),

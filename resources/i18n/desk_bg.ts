@@ -406,7 +406,7 @@
         <translation>&amp;Платец:</translation>
     </message>
     <message>
-        <source>Reference, e.g. the bank transfer&apos;s number</source>
+        <source>Reference, e.g. the bank transfer's number</source>
         <translation>Референция, напр. номер на банковия превод</translation>
     </message>
     <message>
@@ -457,12 +457,16 @@
         <translation>ПИН кодът е от 4 до 8 цифри</translation>
     </message>
     <message>
-        <source>A POS name is 1-24 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
+        <source>A POS name is 1-24 letters, digits, '.', '_' or '-'</source>
         <translation>Името на POS е от 1 до 24 букви, цифри, „.“, „_“ или „-“</translation>
     </message>
     <message>
         <source>A bill needs a payer</source>
         <translation>Сметката трябва да има платец</translation>
+    </message>
+    <message>
+        <source>A card operation on this is still pending: resolve it first</source>
+        <translation>По тази операция още се чака отговор от терминала: първо я разрешете</translation>
     </message>
     <message>
         <source>A check charged to a room must be more than zero</source>
@@ -489,12 +493,16 @@
         <translation>Записът в дневника изисква вид операция и устройство</translation>
     </message>
     <message>
-        <source>A ledger amount is in {currency}, not the hotel&apos;s {base}</source>
+        <source>A ledger amount is in {currency}, not the hotel's {base}</source>
         <translation>Сума в регистъра е в {currency}, а не във валутата на хотела {base}</translation>
     </message>
     <message>
         <source>A mail server needs a host name</source>
         <translation>Пощенският сървър трябва да има име на хост</translation>
+    </message>
+    <message>
+        <source>A network terminal's address is tcp://host:port</source>
+        <translation>Адресът на мрежов терминал е tcp://хост:порт</translation>
     </message>
     <message>
         <source>A payment code is 1-16 characters</source>
@@ -545,6 +553,22 @@
         <translation>В същия момент на {workstation} вече беше отворена смяна</translation>
     </message>
     <message>
+        <source>A terminal belongs to a workstation</source>
+        <translation>Терминалът принадлежи на работно място</translation>
+    </message>
+    <message>
+        <source>A terminal is reached by tcp://host:20007 or serial:///dev/ttyACM0</source>
+        <translation>Терминалът се свързва чрез tcp://хост:20007 или serial:///dev/ttyACM0</translation>
+    </message>
+    <message>
+        <source>A terminal needs a name</source>
+        <translation>Терминалът трябва да има име</translation>
+    </message>
+    <message>
+        <source>A terminal's password is six digits</source>
+        <translation>Паролата на терминала е шест цифри</translation>
+    </message>
+    <message>
         <source>A tip cannot be negative</source>
         <translation>Бакшишът не може да е отрицателен</translation>
     </message>
@@ -565,7 +589,7 @@
         <translation>Ролята „{role}“ не позволява да {action}: нужно е разрешение от мениджър</translation>
     </message>
     <message>
-        <source>An item&apos;s name is too long: at most {limit} characters</source>
+        <source>An item's name is too long: at most {limit} characters</source>
         <translation>Името на артикула е твърде дълго: най-много {limit} знака</translation>
     </message>
     <message>
@@ -575,6 +599,10 @@
     <message>
         <source>Ask for between 1 and {limit} results</source>
         <translation>Поискайте от 1 до {limit} резултата</translation>
+    </message>
+    <message>
+        <source>At most {amount} is blocked</source>
+        <translation>Блокирани са най-много {amount}</translation>
     </message>
     <message>
         <source>At most {amount} of this payment can be refunded</source>
@@ -625,6 +653,22 @@
         <translation>Сметка {check_id} никога не е начислявана към стая от POS {pos_name}</translation>
     </message>
     <message>
+        <source>Choose the bill to pay</source>
+        <translation>Изберете сметката за плащане</translation>
+    </message>
+    <message>
+        <source>Choose the card payment to refund</source>
+        <translation>Изберете плащането с карта за връщане</translation>
+    </message>
+    <message>
+        <source>Choose the folio to pre-authorise for</source>
+        <translation>Изберете фолиото за предварителна авторизация</translation>
+    </message>
+    <message>
+        <source>Choose the pre-authorisation</source>
+        <translation>Изберете предварителната авторизация</translation>
+    </message>
+    <message>
         <source>Choose the services to move</source>
         <translation>Изберете услугите за преместване</translation>
     </message>
@@ -643,6 +687,10 @@
     <message>
         <source>Deposits are applied in {currency}</source>
         <translation>Депозитите се прилагат в {currency}</translation>
+    </message>
+    <message>
+        <source>Enter the amount</source>
+        <translation>Въведете сумата</translation>
     </message>
     <message>
         <source>Event {key} does not exist</source>
@@ -715,6 +763,10 @@
     <message>
         <source>Only a confirmed reservation can be cancelled ({reservation})</source>
         <translation>Може да се анулира само потвърдена резервация ({reservation})</translation>
+    </message>
+    <message>
+        <source>Only a payment made on a card terminal is refunded on it</source>
+        <translation>През терминала се връща само плащане, направено през терминал</translation>
     </message>
     <message>
         <source>Only a payment or a deposit can be refunded</source>
@@ -969,7 +1021,7 @@
         <translation>Номерът на бележката е твърде дълъг: най-много {limit} знака</translation>
     </message>
     <message>
-        <source>The check&apos;s composition (INPBUF CHECK) is missing: turn on XML for this interface</source>
+        <source>The check's composition (INPBUF CHECK) is missing: turn on XML for this interface</source>
         <translation>Липсва съдържанието на сметката (INPBUF CHECK): включете XML за този интерфейс</translation>
     </message>
     <message>
@@ -1013,6 +1065,10 @@
         <translation>Хотелът не приема пари в брой в {currency}</translation>
     </message>
     <message>
+        <source>The hotel has no card payment method</source>
+        <translation>Хотелът няма начин на плащане с карта</translation>
+    </message>
+    <message>
         <source>The hotel has no outlet set up</source>
         <translation>В хотела няма настроен търговски обект</translation>
     </message>
@@ -1021,19 +1077,19 @@
         <translation>Хотелът не е настроен</translation>
     </message>
     <message>
-        <source>The journal&apos;s request must be plain JSON: {exc}</source>
+        <source>The journal's request must be plain JSON: {exc}</source>
         <translation>Заявката в дневника трябва да е обикновен JSON: {exc}</translation>
     </message>
     <message>
-        <source>The journal&apos;s {where} may not hold a full card number</source>
+        <source>The journal's {where} may not hold a full card number</source>
         <translation>Дневникът ({where}) не може да съдържа пълен номер на карта</translation>
     </message>
     <message>
-        <source>The journal&apos;s {where} may not hold {key}</source>
+        <source>The journal's {where} may not hold {key}</source>
         <translation>Дневникът ({where}) не може да съдържа {key}</translation>
     </message>
     <message>
-        <source>The key of POS {name} was revoked: ask the hotel&apos;s administrator for a new one</source>
+        <source>The key of POS {name} was revoked: ask the hotel's administrator for a new one</source>
         <translation>Ключът на POS {name} е отменен: поискайте нов от администратора на хотела</translation>
     </message>
     <message>
@@ -1053,11 +1109,11 @@
         <translation>Цената за нощувка не може да е отрицателна</translation>
     </message>
     <message>
-        <source>The order&apos;s items do not add up to its amount</source>
+        <source>The order's items do not add up to its amount</source>
         <translation>Артикулите на поръчката не дават сумата ѝ</translation>
     </message>
     <message>
-        <source>The payer&apos;s name is too long: at most {limit} characters</source>
+        <source>The payer's name is too long: at most {limit} characters</source>
         <translation>Името на платеца е твърде дълго: най-много {limit} знака</translation>
     </message>
     <message>
@@ -1089,6 +1145,10 @@
         <translation>Текстът за търсене е твърде дълъг (най-много {limit} знака)</translation>
     </message>
     <message>
+        <source>The terminal cannot take {currency}</source>
+        <translation>Терминалът не приема {currency}</translation>
+    </message>
+    <message>
         <source>The text is too long: at most {limit} characters</source>
         <translation>Текстът е твърде дълъг: най-много {limit} знака</translation>
     </message>
@@ -1103,6 +1163,10 @@
     <message>
         <source>There is no POS setting {name}</source>
         <translation>Няма настройка на POS {name}</translation>
+    </message>
+    <message>
+        <source>There is no card terminal {terminal}</source>
+        <translation>Няма картов терминал {terminal}</translation>
     </message>
     <message>
         <source>There is no cash register “{register}”</source>
@@ -1127,6 +1191,10 @@
     <message>
         <source>There is no payment method “{method}”</source>
         <translation>Няма начин на плащане „{method}“</translation>
+    </message>
+    <message>
+        <source>There is no pre-authorisation {hold}</source>
+        <translation>Няма предварителна авторизация {hold}</translation>
     </message>
     <message>
         <source>There is no printer profile “{profile}”</source>
@@ -1165,19 +1233,31 @@
         <translation>Това плащане се възстановява в {currency}</translation>
     </message>
     <message>
+        <source>This pre-authorisation is in {currency}</source>
+        <translation>Тази предварителна авторизация е в {currency}</translation>
+    </message>
+    <message>
+        <source>This pre-authorisation is {state}: it is used once</source>
+        <translation>Тази предварителна авторизация вече е {state}: използва се веднъж</translation>
+    </message>
+    <message>
         <source>This transfer was already reversed</source>
         <translation>Това прехвърляне вече е отменено</translation>
     </message>
     <message>
-        <source>This transfer was recorded before its two halves were linked: reverse the company&apos;s charge and this payment by hand</source>
+        <source>This transfer was recorded before its two halves were linked: reverse the company's charge and this payment by hand</source>
         <translation>Това прехвърляне е записано преди двете му части да се свързват: отменете начислението на фирмата и това плащане ръчно</translation>
+    </message>
+    <message>
+        <source>This was already done on the card terminal</source>
+        <translation>Това вече е направено на картовия терминал</translation>
     </message>
     <message>
         <source>Too many failed attempts: {user} cannot sign in until {time}</source>
         <translation>Твърде много неуспешни опити: {user} не може да влезе до {time}</translation>
     </message>
     <message>
-        <source>Unknown POS key: ask the hotel&apos;s administrator for a key</source>
+        <source>Unknown POS key: ask the hotel's administrator for a key</source>
         <translation>Непознат ключ на POS: поискайте ключ от администратора на хотела</translation>
     </message>
     <message>
@@ -1261,7 +1341,7 @@
         <translation>отвори касовото чекмедже</translation>
     </message>
     <message>
-        <source>operate the desk&apos;s devices</source>
+        <source>operate the desk's devices</source>
         <translation>работи с устройствата на рецепцията</translation>
     </message>
     <message>
@@ -1277,7 +1357,7 @@
         <translation>добави услуга</translation>
     </message>
     <message>
-        <source>post the night&apos;s room charge</source>
+        <source>post the night's room charge</source>
         <translation>начисли нощувката</translation>
     </message>
     <message>
@@ -1291,6 +1371,10 @@
     <message>
         <source>refund a payment</source>
         <translation>възстанови плащане</translation>
+    </message>
+    <message>
+        <source>release a pre-authorisation</source>
+        <translation>освобождава предварителна авторизация</translation>
     </message>
     <message>
         <source>reverse a charge</source>
@@ -1345,7 +1429,7 @@
         <translation>принтерът съобщава за грешка; отворете и затворете капака или го изключете и включете</translation>
     </message>
     <message>
-        <source>the printer was not found; check the register&apos;s connection</source>
+        <source>the printer was not found; check the register's connection</source>
         <translation>принтерът не е намерен; проверете връзката на касата</translation>
     </message>
     <message>
@@ -1353,7 +1437,7 @@
         <translation>принтерът е изключен от кабела; свържете го отново</translation>
     </message>
     <message>
-        <source>the printer&apos;s cover is open; close it</source>
+        <source>the printer's cover is open; close it</source>
         <translation>капакът на принтера е отворен; затворете го</translation>
     </message>
     <message>
@@ -1405,6 +1489,10 @@
         <translation>{item}: количеството трябва да е положително, а цената — не отрицателна</translation>
     </message>
     <message>
+        <source>{kind} is not a card operation</source>
+        <translation>{kind} не е операция с карта</translation>
+    </message>
+    <message>
         <source>{kind} is not a receipt</source>
         <translation>{kind} не е бон</translation>
     </message>
@@ -1437,7 +1525,7 @@
         <translation>{record} {id} не може да се изтрие</translation>
     </message>
     <message>
-        <source>{service} is a bill moved to this account: reverse the transfer on the guest&apos;s bill, which undoes both halves</source>
+        <source>{service} is a bill moved to this account: reverse the transfer on the guest's bill, which undoes both halves</source>
         <translation>{service} е сметка, прехвърлена към тази сметка: отменете прехвърлянето в сметката на госта, което отменя и двете части</translation>
     </message>
     <message>
@@ -1453,7 +1541,7 @@
         <translation>„{service}“ вече е сторнирана</translation>
     </message>
     <message>
-        <source>{service} was already reversed on the company&apos;s account</source>
+        <source>{service} was already reversed on the company's account</source>
         <translation>{service} вече е отменено в сметката на фирмата</translation>
     </message>
     <message>
@@ -1471,6 +1559,10 @@
     <message>
         <source>{workstation} already has a printer “{name}”</source>
         <translation>Работното място {workstation} вече има принтер „{name}“</translation>
+    </message>
+    <message>
+        <source>{workstation} already has a terminal called {name}</source>
+        <translation>Работното място {workstation} вече има терминал {name}</translation>
     </message>
     <message>
         <source>“{text}” is not money</source>
@@ -1705,7 +1797,7 @@
         <translation>Сметка {number} · {payer} · салдо {balance}</translation>
     </message>
     <message>
-        <source>This needs a manager&apos;s approval: the manager types their user name and password below, then Apply.</source>
+        <source>This needs a manager's approval: the manager types their user name and password below, then Apply.</source>
         <translation>Нужно е одобрение от мениджър: мениджърът въвежда по-долу потребителското си име и парола, после „Приложи“.</translation>
     </message>
     <message>
@@ -1713,7 +1805,7 @@
         <translation>Су&amp;ма:</translation>
     </message>
     <message>
-        <source>Manager&apos;s &amp;user name:</source>
+        <source>Manager's &amp;user name:</source>
         <translation>&amp;Потребителско име на мениджъра:</translation>
     </message>
     <message>
@@ -1725,7 +1817,7 @@
         <translation>Необходим е подпис на мениджър.</translation>
     </message>
     <message>
-        <source>Enter the manager&apos;s password.</source>
+        <source>Enter the manager's password.</source>
         <translation>Въведете паролата на мениджъра.</translation>
     </message>
 </context>
@@ -1999,7 +2091,7 @@
         <translation>Относно „Рецепция“</translation>
     </message>
     <message>
-        <source>Front desk: the hotel cashier&apos;s workstation.
+        <source>Front desk: the hotel cashier's workstation.
 Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Рецепция: работното място на хотелския касиер.
 Намерете престой, прегледайте фолиото му, приемайте плащания и правете възстановявания, печатайте касови бележки.</translation>
@@ -2048,7 +2140,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>&amp;Дата:</translation>
     </message>
     <message>
-        <source>Reference, e.g. the card terminal&apos;s authorisation code</source>
+        <source>Reference, e.g. the card terminal's authorisation code</source>
         <translation>Референция, напр. код за оторизация от терминала</translation>
     </message>
     <message>
@@ -2139,7 +2231,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Обратно на &amp;платеца (в брой или по картата)</translation>
     </message>
     <message>
-        <source>Into the guest&apos;s &amp;deposit (kept for later bills)</source>
+        <source>Into the guest's &amp;deposit (kept for later bills)</source>
         <translation>В &amp;депозита на госта (за следващи сметки)</translation>
     </message>
     <message>
@@ -2175,7 +2267,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Може да се възстанови само плащане или депозит.</translation>
     </message>
     <message>
-        <source>This bill was moved to a company&apos;s account: reverse the transfer (Void) instead.</source>
+        <source>This bill was moved to a company's account: reverse the transfer (Void) instead.</source>
         <translation>Тази сметка е прехвърлена към сметката на фирма: вместо възстановяване отменете прехвърлянето (Анулиране).</translation>
     </message>
     <message>
@@ -2437,7 +2529,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Кодове на плащане</translation>
     </message>
     <message>
-        <source>Which POS payment means a charge to the room: on credit (a Not paid bill) or paid from the stay&apos;s deposit.</source>
+        <source>Which POS payment means a charge to the room: on credit (a Not paid bill) or paid from the stay's deposit.</source>
         <translation>Кое плащане в POS означава начисляване към стаята: на кредит (неплатена сметка) или платено от депозита на престоя.</translation>
     </message>
     <message>
@@ -3308,7 +3400,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Изберете фирмата, която плаща.</translation>
     </message>
     <message>
-        <source>Type the payer&apos;s name.</source>
+        <source>Type the payer's name.</source>
         <translation>Въведете името на платеца.</translation>
     </message>
 </context>

@@ -406,7 +406,7 @@
         <translation>&amp;Плательщик:</translation>
     </message>
     <message>
-        <source>Reference, e.g. the bank transfer&apos;s number</source>
+        <source>Reference, e.g. the bank transfer's number</source>
         <translation>Ссылка, например номер банковского перевода</translation>
     </message>
     <message>
@@ -457,12 +457,16 @@
         <translation>ПИН-код — от 4 до 8 цифр</translation>
     </message>
     <message>
-        <source>A POS name is 1-24 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
+        <source>A POS name is 1-24 letters, digits, '.', '_' or '-'</source>
         <translation>Имя POS — от 1 до 24 букв, цифр, «.», «_» или «-»</translation>
     </message>
     <message>
         <source>A bill needs a payer</source>
         <translation>У счёта должен быть плательщик</translation>
+    </message>
+    <message>
+        <source>A card operation on this is still pending: resolve it first</source>
+        <translation>По этой операции ещё ожидается ответ терминала: сначала разрешите её</translation>
     </message>
     <message>
         <source>A check charged to a room must be more than zero</source>
@@ -489,12 +493,16 @@
         <translation>Для записи в журнале нужны вид операции и устройство</translation>
     </message>
     <message>
-        <source>A ledger amount is in {currency}, not the hotel&apos;s {base}</source>
+        <source>A ledger amount is in {currency}, not the hotel's {base}</source>
         <translation>Сумма в журнале указана в {currency}, а не в валюте отеля {base}</translation>
     </message>
     <message>
         <source>A mail server needs a host name</source>
         <translation>Для почтового сервера нужно имя хоста</translation>
+    </message>
+    <message>
+        <source>A network terminal's address is tcp://host:port</source>
+        <translation>Адрес сетевого терминала: tcp://хост:порт</translation>
     </message>
     <message>
         <source>A payment code is 1-16 characters</source>
@@ -545,6 +553,22 @@
         <translation>В тот же момент на {workstation} уже открыли смену</translation>
     </message>
     <message>
+        <source>A terminal belongs to a workstation</source>
+        <translation>Терминал принадлежит рабочему месту</translation>
+    </message>
+    <message>
+        <source>A terminal is reached by tcp://host:20007 or serial:///dev/ttyACM0</source>
+        <translation>Терминал подключается по tcp://хост:20007 или serial:///dev/ttyACM0</translation>
+    </message>
+    <message>
+        <source>A terminal needs a name</source>
+        <translation>Укажите название терминала</translation>
+    </message>
+    <message>
+        <source>A terminal's password is six digits</source>
+        <translation>Пароль терминала — шесть цифр</translation>
+    </message>
+    <message>
         <source>A tip cannot be negative</source>
         <translation>Чаевые не могут быть отрицательными</translation>
     </message>
@@ -565,7 +589,7 @@
         <translation>Роль «{role}» не позволяет {action}: нужно разрешение менеджера</translation>
     </message>
     <message>
-        <source>An item&apos;s name is too long: at most {limit} characters</source>
+        <source>An item's name is too long: at most {limit} characters</source>
         <translation>Название позиции слишком длинное: не более {limit} символов</translation>
     </message>
     <message>
@@ -575,6 +599,10 @@
     <message>
         <source>Ask for between 1 and {limit} results</source>
         <translation>Запросите от 1 до {limit} результатов</translation>
+    </message>
+    <message>
+        <source>At most {amount} is blocked</source>
+        <translation>Заблокировано не более {amount}</translation>
     </message>
     <message>
         <source>At most {amount} of this payment can be refunded</source>
@@ -625,6 +653,22 @@
         <translation>Чек {check_id} не списывался на номер с POS {pos_name}</translation>
     </message>
     <message>
+        <source>Choose the bill to pay</source>
+        <translation>Выберите счёт для оплаты</translation>
+    </message>
+    <message>
+        <source>Choose the card payment to refund</source>
+        <translation>Выберите карточный платёж для возврата</translation>
+    </message>
+    <message>
+        <source>Choose the folio to pre-authorise for</source>
+        <translation>Выберите фолио для преавторизации</translation>
+    </message>
+    <message>
+        <source>Choose the pre-authorisation</source>
+        <translation>Выберите преавторизацию</translation>
+    </message>
+    <message>
         <source>Choose the services to move</source>
         <translation>Выберите услуги для переноса</translation>
     </message>
@@ -643,6 +687,10 @@
     <message>
         <source>Deposits are applied in {currency}</source>
         <translation>Депозит зачитается в {currency}</translation>
+    </message>
+    <message>
+        <source>Enter the amount</source>
+        <translation>Введите сумму</translation>
     </message>
     <message>
         <source>Event {key} does not exist</source>
@@ -715,6 +763,10 @@
     <message>
         <source>Only a confirmed reservation can be cancelled ({reservation})</source>
         <translation>Отменить можно только подтверждённую бронь ({reservation})</translation>
+    </message>
+    <message>
+        <source>Only a payment made on a card terminal is refunded on it</source>
+        <translation>Через терминал возвращается только платёж, проведённый через терминал</translation>
     </message>
     <message>
         <source>Only a payment or a deposit can be refunded</source>
@@ -969,7 +1021,7 @@
         <translation>Номер чека слишком длинный: не более {limit} символов</translation>
     </message>
     <message>
-        <source>The check&apos;s composition (INPBUF CHECK) is missing: turn on XML for this interface</source>
+        <source>The check's composition (INPBUF CHECK) is missing: turn on XML for this interface</source>
         <translation>Нет состава чека (INPBUF CHECK): включите XML для этого интерфейса</translation>
     </message>
     <message>
@@ -1013,6 +1065,10 @@
         <translation>Отель не принимает наличные в {currency}</translation>
     </message>
     <message>
+        <source>The hotel has no card payment method</source>
+        <translation>В отеле нет способа оплаты картой</translation>
+    </message>
+    <message>
         <source>The hotel has no outlet set up</source>
         <translation>В отеле не настроена ни одна точка продаж</translation>
     </message>
@@ -1021,19 +1077,19 @@
         <translation>Отель не настроен</translation>
     </message>
     <message>
-        <source>The journal&apos;s request must be plain JSON: {exc}</source>
+        <source>The journal's request must be plain JSON: {exc}</source>
         <translation>Запрос в журнале должен быть простым JSON: {exc}</translation>
     </message>
     <message>
-        <source>The journal&apos;s {where} may not hold a full card number</source>
+        <source>The journal's {where} may not hold a full card number</source>
         <translation>В журнале ({where}) не может быть полного номера карты</translation>
     </message>
     <message>
-        <source>The journal&apos;s {where} may not hold {key}</source>
+        <source>The journal's {where} may not hold {key}</source>
         <translation>В журнале ({where}) не может быть {key}</translation>
     </message>
     <message>
-        <source>The key of POS {name} was revoked: ask the hotel&apos;s administrator for a new one</source>
+        <source>The key of POS {name} was revoked: ask the hotel's administrator for a new one</source>
         <translation>Ключ POS {name} отозван: попросите у администратора отеля новый</translation>
     </message>
     <message>
@@ -1053,11 +1109,11 @@
         <translation>Цена за ночь не может быть отрицательной</translation>
     </message>
     <message>
-        <source>The order&apos;s items do not add up to its amount</source>
+        <source>The order's items do not add up to its amount</source>
         <translation>Сумма позиций заказа не равна его сумме</translation>
     </message>
     <message>
-        <source>The payer&apos;s name is too long: at most {limit} characters</source>
+        <source>The payer's name is too long: at most {limit} characters</source>
         <translation>Имя плательщика слишком длинное: не более {limit} символов</translation>
     </message>
     <message>
@@ -1089,6 +1145,10 @@
         <translation>Слишком длинный текст поиска (не больше {limit} символов)</translation>
     </message>
     <message>
+        <source>The terminal cannot take {currency}</source>
+        <translation>Терминал не принимает {currency}</translation>
+    </message>
+    <message>
         <source>The text is too long: at most {limit} characters</source>
         <translation>Текст слишком длинный: не более {limit} символов</translation>
     </message>
@@ -1103,6 +1163,10 @@
     <message>
         <source>There is no POS setting {name}</source>
         <translation>Настройки POS {name} нет</translation>
+    </message>
+    <message>
+        <source>There is no card terminal {terminal}</source>
+        <translation>Карточного терминала {terminal} нет</translation>
     </message>
     <message>
         <source>There is no cash register “{register}”</source>
@@ -1127,6 +1191,10 @@
     <message>
         <source>There is no payment method “{method}”</source>
         <translation>Способа оплаты «{method}» нет</translation>
+    </message>
+    <message>
+        <source>There is no pre-authorisation {hold}</source>
+        <translation>Преавторизации {hold} нет</translation>
     </message>
     <message>
         <source>There is no printer profile “{profile}”</source>
@@ -1165,19 +1233,31 @@
         <translation>Эта оплата возвращается в {currency}</translation>
     </message>
     <message>
+        <source>This pre-authorisation is in {currency}</source>
+        <translation>Эта преавторизация в {currency}</translation>
+    </message>
+    <message>
+        <source>This pre-authorisation is {state}: it is used once</source>
+        <translation>Эта преавторизация уже {state}: она используется один раз</translation>
+    </message>
+    <message>
         <source>This transfer was already reversed</source>
         <translation>Этот перенос уже отменён</translation>
     </message>
     <message>
-        <source>This transfer was recorded before its two halves were linked: reverse the company&apos;s charge and this payment by hand</source>
+        <source>This transfer was recorded before its two halves were linked: reverse the company's charge and this payment by hand</source>
         <translation>Этот перенос записан до того, как его две части стали связываться: отмените начисление компании и эту оплату вручную</translation>
+    </message>
+    <message>
+        <source>This was already done on the card terminal</source>
+        <translation>Это уже сделано на карточном терминале</translation>
     </message>
     <message>
         <source>Too many failed attempts: {user} cannot sign in until {time}</source>
         <translation>Слишком много неудачных попыток: {user} не может войти до {time}</translation>
     </message>
     <message>
-        <source>Unknown POS key: ask the hotel&apos;s administrator for a key</source>
+        <source>Unknown POS key: ask the hotel's administrator for a key</source>
         <translation>Неизвестный ключ POS: попросите ключ у администратора отеля</translation>
     </message>
     <message>
@@ -1261,7 +1341,7 @@
         <translation>открыть денежный ящик</translation>
     </message>
     <message>
-        <source>operate the desk&apos;s devices</source>
+        <source>operate the desk's devices</source>
         <translation>работать с устройствами стойки</translation>
     </message>
     <message>
@@ -1277,7 +1357,7 @@
         <translation>добавить услугу</translation>
     </message>
     <message>
-        <source>post the night&apos;s room charge</source>
+        <source>post the night's room charge</source>
         <translation>начислить проживание за ночь</translation>
     </message>
     <message>
@@ -1291,6 +1371,10 @@
     <message>
         <source>refund a payment</source>
         <translation>оформить возврат</translation>
+    </message>
+    <message>
+        <source>release a pre-authorisation</source>
+        <translation>снимать преавторизацию</translation>
     </message>
     <message>
         <source>reverse a charge</source>
@@ -1345,7 +1429,7 @@
         <translation>принтер сообщает об ошибке; откройте и закройте крышку или выключите и включите его</translation>
     </message>
     <message>
-        <source>the printer was not found; check the register&apos;s connection</source>
+        <source>the printer was not found; check the register's connection</source>
         <translation>принтер не найден; проверьте подключение кассы</translation>
     </message>
     <message>
@@ -1353,7 +1437,7 @@
         <translation>принтер отключён; подключите его снова</translation>
     </message>
     <message>
-        <source>the printer&apos;s cover is open; close it</source>
+        <source>the printer's cover is open; close it</source>
         <translation>крышка принтера открыта; закройте её</translation>
     </message>
     <message>
@@ -1405,6 +1489,10 @@
         <translation>{item}: количество должно быть больше нуля, а цена — не отрицательной</translation>
     </message>
     <message>
+        <source>{kind} is not a card operation</source>
+        <translation>{kind} — не операция с картой</translation>
+    </message>
+    <message>
         <source>{kind} is not a receipt</source>
         <translation>{kind} не является чеком</translation>
     </message>
@@ -1437,7 +1525,7 @@
         <translation>{record} {id} нельзя удалить</translation>
     </message>
     <message>
-        <source>{service} is a bill moved to this account: reverse the transfer on the guest&apos;s bill, which undoes both halves</source>
+        <source>{service} is a bill moved to this account: reverse the transfer on the guest's bill, which undoes both halves</source>
         <translation>{service} — счёт, перенесённый на этот счёт компании: отмените перенос на счёте гостя, это отменит обе части</translation>
     </message>
     <message>
@@ -1453,7 +1541,7 @@
         <translation>«{service}» уже сторнирована</translation>
     </message>
     <message>
-        <source>{service} was already reversed on the company&apos;s account</source>
+        <source>{service} was already reversed on the company's account</source>
         <translation>{service} уже отменено на счёте компании</translation>
     </message>
     <message>
@@ -1471,6 +1559,10 @@
     <message>
         <source>{workstation} already has a printer “{name}”</source>
         <translation>На рабочем месте {workstation} уже есть принтер «{name}»</translation>
+    </message>
+    <message>
+        <source>{workstation} already has a terminal called {name}</source>
+        <translation>У рабочего места {workstation} уже есть терминал {name}</translation>
     </message>
     <message>
         <source>“{text}” is not money</source>
@@ -1705,7 +1797,7 @@
         <translation>Счёт {number} · {payer} · остаток {balance}</translation>
     </message>
     <message>
-        <source>This needs a manager&apos;s approval: the manager types their user name and password below, then Apply.</source>
+        <source>This needs a manager's approval: the manager types their user name and password below, then Apply.</source>
         <translation>Нужно разрешение менеджера: менеджер вводит ниже своё имя пользователя и пароль, затем «Применить».</translation>
     </message>
     <message>
@@ -1713,7 +1805,7 @@
         <translation>Су&amp;мма:</translation>
     </message>
     <message>
-        <source>Manager&apos;s &amp;user name:</source>
+        <source>Manager's &amp;user name:</source>
         <translation>&amp;Имя пользователя менеджера:</translation>
     </message>
     <message>
@@ -1725,7 +1817,7 @@
         <translation>Требуется подпись менеджера.</translation>
     </message>
     <message>
-        <source>Enter the manager&apos;s password.</source>
+        <source>Enter the manager's password.</source>
         <translation>Введите пароль менеджера.</translation>
     </message>
 </context>
@@ -1999,7 +2091,7 @@
         <translation>О программе «Стойка регистрации»</translation>
     </message>
     <message>
-        <source>Front desk: the hotel cashier&apos;s workstation.
+        <source>Front desk: the hotel cashier's workstation.
 Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Стойка регистрации: рабочее место кассира гостиницы.
 Найдите проживание, просмотрите его фолио, принимайте платежи и оформляйте возвраты, печатайте чеки.</translation>
@@ -2048,7 +2140,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>&amp;Дата:</translation>
     </message>
     <message>
-        <source>Reference, e.g. the card terminal&apos;s authorisation code</source>
+        <source>Reference, e.g. the card terminal's authorisation code</source>
         <translation>Ссылка, например код авторизации карточного терминала</translation>
     </message>
     <message>
@@ -2139,7 +2231,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Плательщику (&amp;наличными или на карту)</translation>
     </message>
     <message>
-        <source>Into the guest&apos;s &amp;deposit (kept for later bills)</source>
+        <source>Into the guest's &amp;deposit (kept for later bills)</source>
         <translation>На &amp;депозит гостя (для будущих счетов)</translation>
     </message>
     <message>
@@ -2175,7 +2267,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Вернуть можно только платёж или депозит.</translation>
     </message>
     <message>
-        <source>This bill was moved to a company&apos;s account: reverse the transfer (Void) instead.</source>
+        <source>This bill was moved to a company's account: reverse the transfer (Void) instead.</source>
         <translation>Этот счёт перенесён на счёт компании: вместо возврата отмените перенос (Аннулировать).</translation>
     </message>
     <message>
@@ -2437,7 +2529,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Коды оплаты</translation>
     </message>
     <message>
-        <source>Which POS payment means a charge to the room: on credit (a Not paid bill) or paid from the stay&apos;s deposit.</source>
+        <source>Which POS payment means a charge to the room: on credit (a Not paid bill) or paid from the stay's deposit.</source>
         <translation>Какая оплата в POS означает начисление на номер: в кредит (неоплаченный счёт) или оплата из депозита проживания.</translation>
     </message>
     <message>
@@ -3308,7 +3400,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Выберите компанию, которая платит.</translation>
     </message>
     <message>
-        <source>Type the payer&apos;s name.</source>
+        <source>Type the payer's name.</source>
         <translation>Введите имя плательщика.</translation>
     </message>
 </context>

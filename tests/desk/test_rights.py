@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from desk import bills, devices, journal, payments, postings, receipts, shifts, stays
+from desk import bills, cards, devices, journal, payments, postings, receipts, shifts, stays, terminals
 from desk.auth import ManagerApproval, hash_password
 from desk.errors import NotAuthorised
 from desk.fiscal import journal as fiscal_journal
@@ -114,6 +114,12 @@ USE_CASES: dict[str, Any] = {
     "cancel_check": lambda h, s: (pos_checks.cancel_check, ("till", "C-1"), {}),
     "create_key": lambda h, s: (pos_keys.create_key, ("till",), {}),
     "revoke_key": lambda h, s: (pos_keys.revoke_key, ("till",), {}),
+    "add_terminal": lambda h, s: (terminals.add_terminal, ("TEST-1", "T", "tcp://127.0.0.1:1"), {}),
+    "remove_terminal": lambda h, s: (terminals.remove_terminal, (1,), {}),
+    "plan_card_operation": lambda h, s: (cards.plan_card_operation, (cards.CardKind.SALE, 1), {
+        "bill_id": s.stay.bill_id, "amount": h.money("1")}),
+    "note_hold_expired": lambda h, s: (cards.note_hold_expired, (1,), {}),
+    "record_end_of_day": lambda h, s: (cards.record_end_of_day, (1, 0, 0, None, None), {}),
     "record_intent": lambda h, s: (journal.record_intent, (None,), {}),
     "mark_sent": lambda h, s: (journal.mark_sent, (1,), {}),
     "record_event": lambda h, s: (journal.record_event, (1, journal.EventType.SENT), {}),
@@ -131,7 +137,7 @@ USE_CASES: dict[str, Any] = {
 }
 CLERK_MAY_NOT_EVEN_WITH_APPROVAL = {
     "set_setting", "set_payment_code", "remove_payment_code", "create_key", "revoke_key",
-    "open_shift", "cash_in", "cash_out", "close_shift",
+    "open_shift", "cash_in", "cash_out", "close_shift", "add_terminal", "remove_terminal", "record_end_of_day",
     "add_printer", "update_printer", "remove_printer", "open_drawer"}
 CLERK_REFUSED = {"reverse_posting", "void_posting", "overpay", "backdated_payment", "backdated_deposit",
                  "refund_payment", "void_payment", "reverse_company_transfer", "check_out_override"}

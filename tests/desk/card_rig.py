@@ -1,0 +1,90 @@
+"""A ZVT terminal simulator on TCP, configured as a terminal of the test workstation."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+
+from desk.auth import Actor
+from desk.models import CardOperationKind, CardRecord, Payment, PaymentKind, Role
+from desk.runner import Runner
+from desk.terminals import add_terminal, disconnect_all
+from hardware.simulators.zvt_terminal import ZvtSimulator
+from tests.actors import signed_in
+
+from .conftest import Hotel
+
+# Short enough that "late" answers time out in tests; the terminal's real default is 180 s.
+ANSWER_TIMEOUT = 0.8
+SIM_OPERATION = {
+    "sale": CardOperationKind.SALE, "refund": CardOperationKind.REFUND, "reversal": CardOperationKind.REVERSAL,
+    "pre_authorisation": CardOperationKind.PRE_AUTHORISATION, "capture": CardOperationKind.CAPTURE,
+    "release": CardOperationKind.RELEASE,
+}
+
+
+@dataclass
+class Rig:
+    hotel: Hotel
+    sim: ZvtSimulator
+    terminal_id: int
+    cashier: Actor
+    journal_path: Path
+
+    @property
+    def runner(self) -> Runner:
+        return Runner(self.hotel.database)
+
+    def records(self) -> list[CardRecord]:
+        return self.hotel.query(lambda s: list(s.scalars(select(CardRecord).order_by(CardRecord.id))))
+
+    def payments(self, folio_id: int) -> list[Payment]:
+        return self.hotel.query(lambda s: list(s.scalars(
+            select(Payment).where(Payment.folio_id == folio_id).order_by(Payment.id))))
+
+    def assert_matches_terminal(self) -> None:
+        """Every transaction the terminal's bank booked is in the ledger exactly once, and nothing else."""
+        booked = {t.receipt_no: t for t in self.sim.journal}
+        ours = [r for r in self.records() if r.receipt_no is not None]
+        by_receipt: dict[int, CardRecord] = {}
+        for record in ours:
+            assert record.receipt_no not in by_receipt, f"receipt {record.receipt_no} recorded twice"
+            by_receipt[record.receipt_no] = record  # type: ignore[index]
+        assert set(by_receipt) == set(booked), (sorted(by_receipt), sorted(booked))
+        for receipt_no, txn in booked.items():
+            record = by_receipt[receipt_no]
+            assert record.operation is SIM_OPERATION[txn.operation]
+            assert int(record.amount.amount * 100) == txn.amount_minor
+            payments = self.hotel.query(lambda s, r=record: list(s.scalars(
+                select(Payment).where(Payment.id == r.payment_id))))
+            if record.operation in (CardOperationKind.SALE, CardOperationKind.CAPTURE):
+                [payment] = payments
+                assert payment.kind is PaymentKind.PAYMENT and payment.amount == record.amount
+            elif record.operation in (CardOperationKind.REFUND, CardOperationKind.REVERSAL):
+                [payment] = payments
+                assert payment.kind is PaymentKind.REFUND and payment.amount == -record.amount
+            else:
+                assert payments == []
+        # No card payment in the ledger without the terminal's record behind it.
+        linked = {r.payment_id for r in ours if r.payment_id is not None}
+        all_payments = self.hotel.query(lambda s: list(s.scalars(select(Payment))))
+        assert {p.id for p in all_payments if p.method.kind.value == "card"} <= linked
+
+
+def make_rig(hotel: Hotel, tmp_path: Path) -> Iterator[Rig]:
+    journal_path = tmp_path / "terminal-journal.jsonl"
+    sim = ZvtSimulator(journal_path=journal_path)
+    port = sim.serve_tcp()
+    manager = signed_in(hotel.database, Role.MANAGER, hotel.actor.workstation)
+    with hotel.database.unit_of_work() as session:
+        info = add_terminal(session, manager, hotel.actor.workstation, "Desk terminal",
+                            f"tcp://127.0.0.1:{port}?answer_timeout={ANSWER_TIMEOUT}", "EUR")
+    cashier = signed_in(hotel.database, Role.CASHIER, hotel.actor.workstation)
+    try:
+        yield Rig(hotel, sim, info.id, cashier, journal_path)
+    finally:
+        disconnect_all()
+        sim.close()
