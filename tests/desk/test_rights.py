@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from desk import bills, cards, devices, journal, payments, postings, receipts, shifts, stays, terminals
+from desk import bills, cards, devices, journal, mail, payments, postings, receipts, shifts, stays, terminals
 from desk.auth import ManagerApproval, hash_password
 from desk.errors import NotAuthorised
 from desk.fiscal import journal as fiscal_journal
@@ -133,12 +133,13 @@ USE_CASES: dict[str, Any] = {
     "update_printer": lambda h, s: (devices.update_printer, (1, "P", "tcp://10.0.0.5"), {}),
     "remove_printer": lambda h, s: (devices.remove_printer, (1,), {}),
     "open_drawer": lambda h, s: (devices.open_drawer, (), {}),
+    "set_mail_settings": lambda h, s: (mail.set_mail_settings, ("127.0.0.1", 25, "none"), {"sender": "a@b.c"}),
     "drawer_for_payment": lambda h, s: (devices.drawer_for_payment, (s.payment_id,), {}),
 }
 CLERK_MAY_NOT_EVEN_WITH_APPROVAL = {
     "set_setting", "set_payment_code", "remove_payment_code", "create_key", "revoke_key",
     "open_shift", "cash_in", "cash_out", "close_shift", "add_terminal", "remove_terminal", "record_end_of_day",
-    "add_printer", "update_printer", "remove_printer", "open_drawer"}
+    "add_printer", "update_printer", "remove_printer", "open_drawer", "set_mail_settings"}
 CLERK_REFUSED = {"reverse_posting", "void_posting", "overpay", "backdated_payment", "backdated_deposit",
                  "refund_payment", "void_payment", "reverse_company_transfer", "check_out_override"}
 POS_ALLOWED = {"post_charge", "reverse_posting", "open_bill", "apply_deposit", "post_check", "cancel_check"}

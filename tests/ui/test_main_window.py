@@ -333,8 +333,8 @@ def test_status_bar(window: MainWindow, desk_context, qtbot) -> None:
     assert window.workstation_label.text() == "Workstation: TEST-1"
     qtbot.waitUntil(lambda: window.shift_label.text().startswith("Shift 1 · Ivan Georgiev · since "), timeout=5000)
     assert window.shift_label.text().endswith("Drawer: " + format_money(Decimal("0.00"), "EUR"))
-    # The demo registers' addresses (sim://) are no printer this workstation can reach.
-    qtbot.waitUntil(lambda: window.devices_label.text() == "FP-1: not answering · FP-2: not answering", timeout=10_000)
+    # The demo registers have no printer address until a manager sets one in Devices.
+    qtbot.waitUntil(lambda: window.devices_label.text() == "FP-1: no printer · FP-2: no printer", timeout=10_000)
     assert window.database_label.text() == "Database online"
     desk_context.database_online.emit(False)
     assert window.database_label.text() == "Database offline"

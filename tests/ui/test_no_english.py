@@ -81,7 +81,7 @@ BUILD = ROOT / "packaging" / "build_translations.py"
 LATIN_WORD = re.compile(r"(?<![0-9A-Za-z])[A-Za-z][A-Za-z’']*(?![0-9A-Za-z])")  # not inside codes (R10016)
 # Key names Qt writes in shortcuts whatever the language (Ctrl+Shift+N, Del), and "PDF".
 KEY_NAMES = {"Ctrl", "Shift", "Alt", "Meta", "Del", "Ins", "Esc", "Enter", "Return", "Tab", "Backspace",
-             "Home", "End", "PgUp", "PgDown", "Space", "PDF", *(chr(c) for c in range(ord("A"), ord("Z") + 1))}
+             "Home", "End", "PgUp", "PgDown", "Space", "PDF", "POS", *(chr(c) for c in range(ord("A"), ord("Z") + 1))}
 # An e-mail address (a placeholder's example) is not English.
 EMAIL = re.compile(r"\S+@\S+")
 CLERK = trusted_actor("maria", "DESK", Role.MANAGER)
