@@ -247,12 +247,24 @@ class Guard:
                 break
         status, answer = 0, bytearray()
 
+        logged = False
+
+        def write_log() -> None:
+            nonlocal logged
+            logged = True
+            log.info("%s %s %s %.1f ms | %s | -> %s", scope.get("method"), _loggable(path), status,
+                     (time.perf_counter() - started) * 1000, _loggable(bytes(body).decode("utf-8", "replace")),
+                     _loggable(bytes(answer).decode("utf-8", "replace")))
+
         async def capture(message: MutableMapping[str, Any]) -> None:
             nonlocal status
             if message["type"] == "http.response.start":
                 status = message["status"]
             elif message["type"] == "http.response.body":
                 answer.extend(message.get("body", b""))
+                if not message.get("more_body", False):
+                    # Logged before the last byte leaves: whoever reads the answer finds its log line.
+                    write_log()
             await send(message)
 
         if too_large:
@@ -269,9 +281,8 @@ class Guard:
                 return dict(await receive())
 
             await self.app(scope, replay, capture)
-        log.info("%s %s %s %.1f ms | %s | -> %s", scope.get("method"), _loggable(path), status,
-                 (time.perf_counter() - started) * 1000, _loggable(bytes(body).decode("utf-8", "replace")),
-                 _loggable(bytes(answer).decode("utf-8", "replace")))
+        if not logged:  # no complete answer went out (the client left): still a line in the log
+            write_log()
 
 
 def create_app(database: Database) -> FastAPI:
