@@ -47,7 +47,17 @@ def body(stay: str, guest: int, check_id: str) -> dict[str, object]:
             "tip": "0", "total": "39.80"}
 
 
-def run_level(base: str, key: str, stays: list[tuple[str, int]], tills: int, checks: int, tag: str) -> None:
+def cpu_seconds(pid: int) -> float:
+    """CPU time the server process used so far (Linux): a figure a busy shared machine disturbs less."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return float("nan")
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def run_level(base: str, key: str, stays: list[tuple[str, int]], tills: int, checks: int, tag: str,
+              server_pid: int) -> None:
     latencies: list[float] = []
     failures = 0
     lock = threading.Lock()
@@ -69,18 +79,22 @@ def run_level(base: str, key: str, stays: list[tuple[str, int]], tills: int, che
             failures += bad
 
     threads = [threading.Thread(target=till, args=(n,)) for n in range(tills)]
+    cpu = cpu_seconds(server_pid)
     started = time.perf_counter()
     for t in threads:
         t.start()
     for t in threads:
         t.join()
     elapsed = time.perf_counter() - started
+    cpu = cpu_seconds(server_pid) - cpu
     latencies.sort()
     p99 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))]
     p50 = statistics.median(latencies)
     level = "warm-up" if tag == "warm" else f"{tills:2d} tills"
     print(f"  {level}: {len(latencies) / elapsed:7.1f} postings/s   p50 {p50 * 1000:6.1f} ms"
-          f"   p99 {p99 * 1000:6.1f} ms   not 201: {failures}", flush=True)
+          f"   p99 {p99 * 1000:6.1f} ms   not 201: {failures}"
+          f"   server CPU {cpu / len(latencies) * 1000:.2f} ms/posting",
+          flush=True)
 
 
 def bench(url: str, label: str, checks: int) -> None:
@@ -108,9 +122,9 @@ def bench(url: str, label: str, checks: int) -> None:
             except httpx.TransportError:
                 time.sleep(0.1)
         print(f"{label}: {checks} checks per level over REST", flush=True)
-        run_level(base, key, numbered, 1, 50, "warm")
+        run_level(base, key, numbered, 1, 50, "warm", server.pid)
         for tills in (1, 4, 16):
-            run_level(base, key, numbered, tills, checks, label)
+            run_level(base, key, numbered, tills, checks, label, server.pid)
     finally:
         server.terminate()
         server.wait(30)

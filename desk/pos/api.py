@@ -49,7 +49,7 @@ from desk.pos.errors import (
 )
 from desk.pos.keys import outlet_of
 from desk.pos.models import PaymentMeaning, PosRequest
-from desk.pos.service import PosService, pos_actor
+from desk.pos.service import PosService, as_pos, reading_as_pos
 from desk.types import utcnow
 
 log = logging.getLogger("desk.pos")
@@ -189,16 +189,16 @@ def _cancelled_out(cancelled: CancelledCheck) -> dict[str, Any]:
 
 
 def _with_idempotency(session: Session, actor: Actor, pos_name: str, key: str | None, body_hash: str,
-                      status: int, work: Callable[[Session, Actor], dict[str, Any]]) -> tuple[int, dict[str, Any]]:
+                      status: int, work: Callable[[Session, Actor, str], dict[str, Any]]) -> tuple[int, dict[str, Any]]:
     """Run ``work`` once per Idempotency-Key: a retry gets the first answer, in the same transaction."""
     if key is None:
-        return status, work(session, actor)
+        return status, work(session, actor, pos_name)
     earlier = session.get(PosRequest, (pos_name, key))
     if earlier is not None:
         if earlier.body_hash != body_hash:
             raise CheckConflict("Idempotency-Key {key} was already used with a different request", key=key)
         return earlier.status, json.loads(earlier.answer)
-    answer = work(session, actor)
+    answer = work(session, actor, pos_name)
     session.add(PosRequest(pos_name=pos_name, idempotency_key=key, body_hash=body_hash, status=status,
                            answer=json.dumps(answer)))
     session.flush()
@@ -247,12 +247,24 @@ class Guard:
                 break
         status, answer = 0, bytearray()
 
+        logged = False
+
+        def write_log() -> None:
+            nonlocal logged
+            logged = True
+            log.info("%s %s %s %.1f ms | %s | -> %s", scope.get("method"), _loggable(path), status,
+                     (time.perf_counter() - started) * 1000, _loggable(bytes(body).decode("utf-8", "replace")),
+                     _loggable(bytes(answer).decode("utf-8", "replace")))
+
         async def capture(message: MutableMapping[str, Any]) -> None:
             nonlocal status
             if message["type"] == "http.response.start":
                 status = message["status"]
             elif message["type"] == "http.response.body":
                 answer.extend(message.get("body", b""))
+                if not message.get("more_body", False):
+                    # Logged before the last byte leaves: whoever reads the answer finds its log line.
+                    write_log()
             await send(message)
 
         if too_large:
@@ -269,9 +281,8 @@ class Guard:
                 return dict(await receive())
 
             await self.app(scope, replay, capture)
-        log.info("%s %s %s %.1f ms | %s | -> %s", scope.get("method"), _loggable(path), status,
-                 (time.perf_counter() - started) * 1000, _loggable(bytes(body).decode("utf-8", "replace")),
-                 _loggable(bytes(answer).decode("utf-8", "replace")))
+        if not logged:  # no complete answer went out (the client left): still a line in the log
+            write_log()
 
 
 def create_app(database: Database) -> FastAPI:
@@ -305,9 +316,6 @@ def create_app(database: Database) -> FastAPI:
     refusals: dict[int | str, dict[str, Any]] = {
         code: {"model": Refusal} for code in (400, 401, 403, 404, 409, 413, 422, 503)}
 
-    def pos_of(authorization: str | None) -> str:
-        return service.authenticate(_bearer(authorization))
-
     @app.get("/healthz", include_in_schema=False)
     def healthz() -> dict[str, str]:
         return {"status": "ok"}
@@ -315,32 +323,29 @@ def create_app(database: Database) -> FastAPI:
     @app.get(f"{API}/payment-codes", response_model=list[PaymentCodeOut], responses=refusals)
     def list_codes(authorization: Key = None) -> list[PaymentCodeOut]:
         """The POS payment codes the hotel maps, and what each means."""
-        pos_of(authorization)
         meaning = {PaymentMeaning.CREDIT: "Charge to room on credit: a Not paid bill for the guest",
                    PaymentMeaning.DEPOSIT: "Charge to room, paid at once from the stay's deposit"}
         return [PaymentCodeOut(code=c.code, meaning=c.meaning, name=c.name, description=meaning[c.meaning])
-                for c in service.read(payment_codes)]
+                for c in service.read(reading_as_pos(_bearer(authorization), payment_codes))]
 
     @app.get(f"{API}/rooms/{{room}}/guests", response_model=RoomGuestsOut, responses=refusals)
     def room_guests(room: RoomPath, authorization: Key = None) -> RoomGuestsOut:
         """Who stays in a room now: the stay, its guests, and whether checks may be charged to it."""
-        pos_of(authorization)
-        found: RoomGuests = service.read(guests_in_room, room)
+        found: RoomGuests = service.read(reading_as_pos(_bearer(authorization), guests_in_room, room))
         return RoomGuestsOut(room=found.room, stay_id=found.reservation_id, stay=found.reservation_number,
                              arrival=found.arrival, departure=found.departure, posting_allowed=found.posting_allowed,
                              reason=found.reason,
                              guests=[GuestOut(guest_id=g.guest_id, name=g.name, code=g.code) for g in found.guests])
 
     @app.post(f"{API}/checks", response_model=PostedOut, status_code=201, responses=refusals)
-    def post(check: CheckIn, authorization: Key = None,
-             idempotency_key: IdempotencyKey = None) -> JSONResponse:
+    async def post(check: CheckIn, authorization: Key = None,
+                   idempotency_key: IdempotencyKey = None) -> JSONResponse:
         """Post a closed check to a guest's room. Lines, quantities, prices and the tip must add up to the total."""
-        pos_name = pos_of(authorization)
         lines = tuple(CheckLine(line.item, line.quantity, Money.of(line.price, check.currency), line.tax)
                       for line in check.lines)
         body_hash = hashlib.sha256(check.model_dump_json().encode()).hexdigest()
 
-        def work(session: Session, actor: Actor) -> dict[str, Any]:
+        def work(session: Session, actor: Actor, pos_name: str) -> dict[str, Any]:
             try:
                 # Held while the check posts: the session keeps loaded rows only while someone does.
                 stay = reservation_by_number(session, check.stay)
@@ -356,23 +361,23 @@ def create_app(database: Database) -> FastAPI:
                                  check.cashier or "")
             return _posted_out(post_check(session, actor, pos_name, closed))
 
-        outcome = service.run(_with_idempotency, pos_actor(pos_name, check.workstation or ""), pos_name,
-                              idempotency_key, body_hash, 201, work)
+        outcome = await service.awrite(as_pos(_bearer(authorization), check.workstation, _with_idempotency,
+                                              idempotency_key, body_hash, 201, work))
         status, answer = outcome.value
         return JSONResponse(answer, 200 if answer.get("replayed") else status)
 
     @app.post(f"{API}/checks/{{check_id}}/cancel", response_model=CancelledOut, responses=refusals)
-    def cancel(check_id: CheckIdPath,
-               body: CancelIn | None = None, authorization: Key = None,
-               idempotency_key: IdempotencyKey = None) -> JSONResponse:
+    async def cancel(check_id: CheckIdPath,
+                     body: CancelIn | None = None, authorization: Key = None,
+                     idempotency_key: IdempotencyKey = None) -> JSONResponse:
         """Cancel a check: its postings are reversed, never deleted. Cancelling twice changes nothing."""
-        pos_name = pos_of(authorization)
         body_hash = hashlib.sha256(f"cancel:{check_id}".encode()).hexdigest()
 
-        def work(session: Session, actor: Actor) -> dict[str, Any]:
+        def work(session: Session, actor: Actor, pos_name: str) -> dict[str, Any]:
             return _cancelled_out(cancel_check(session, actor, pos_name, check_id))
 
-        outcome = service.run(_with_idempotency, pos_actor(pos_name), pos_name, idempotency_key, body_hash, 200, work)
+        outcome = await service.awrite(as_pos(_bearer(authorization), None, _with_idempotency, idempotency_key,
+                                              body_hash, 200, work))
         return JSONResponse(outcome.value[1], 200)
 
     _farcards(app, service)
@@ -399,8 +404,7 @@ def _farcards(app: FastAPI, service: PosService) -> None:
         except farcards.MalformedMessage as exc:
             return Response(farcards.card_answer(refusal_card(str(exc))), 400, media_type=xml)
         try:
-            await run_in_threadpool(service.authenticate, key)
-            holder = await run_in_threadpool(service.read, resolve_card, query.card)
+            holder = await run_in_threadpool(service.read, reading_as_pos(key, resolve_card, query.card))
         except (UnknownKey, RevokedKey) as exc:
             return Response(farcards.card_answer(refusal_card(exc.message)), STATUS[exc.code], media_type=xml)
         except DeskError as exc:
@@ -415,8 +419,9 @@ def _farcards(app: FastAPI, service: PosService) -> None:
         except farcards.MalformedMessage as exc:
             return Response(farcards.transactions_answer(False, 400, str(exc)), 400, media_type=xml)
         try:
-            pos_name = await run_in_threadpool(service.authenticate, key)
-            text = await run_in_threadpool(_transactions, service, pos_name, message)
+            # Checked up front too, so that a message with nothing to charge is refused to a bad key.
+            await run_in_threadpool(service.authenticate, key)
+            text = await run_in_threadpool(_transactions, service, key, message)
         except (UnknownKey, RevokedKey) as exc:
             return Response(farcards.transactions_answer(False, STATUS[exc.code], exc.message), STATUS[exc.code],
                             media_type=xml)
@@ -447,7 +452,7 @@ def _card_of(holder: Any) -> farcards.CardAnswer:
                                printed=f"Charged to room {room.room}, {holder.guest.name}")
 
 
-def _transactions(service: PosService, pos_name: str, message: farcards.TransactionsRequest) -> str:
+def _transactions(service: PosService, key: str, message: farcards.TransactionsRequest) -> str:
     """Post or cancel the check of a TransactionsEx: all of it, or none."""
     payments = [t for t in message.transactions if t.kind == 0 and t.summa != 0]
     if not payments:
@@ -461,14 +466,13 @@ def _transactions(service: PosService, pos_name: str, message: farcards.Transact
         raise PosRefusal("The check's composition (INPBUF CHECK) is missing: turn on XML for this interface")
     summa = sum(t.summa for t in payments)
     if summa > 0:
-        cancelled: CancelledCheck = service.run(cancel_check, pos_actor(pos_name, check.station), pos_name,
-                                                check.check_id).value
+        cancelled: CancelledCheck = service.write(as_pos(key, check.station, cancel_check, check.check_id)).value
         return cancelled.desk_action
     code = next((c for c, holder in check.payment_codes if holder.lstrip("0") == card), None)
     if code is None:
         code = check.payment_codes[0][0] if check.payment_codes else ""
 
-    def work(session: Session, actor: Actor) -> PostedCheck:
+    def work(session: Session, actor: Actor, pos_name: str) -> PostedCheck:
         holder = resolve_card(session, card, check.closed_at)
         if holder.guest is None:
             raise PosRefusal("Room {room} has several guests: charge one of them by their code", room=holder.room.room)
@@ -482,7 +486,7 @@ def _transactions(service: PosService, pos_name: str, message: farcards.Transact
                              charged, None, check.station, check.waiter)
         return post_check(session, actor, pos_name, closed)
 
-    posted: PostedCheck = service.run(work, pos_actor(pos_name, check.station)).value
+    posted: PostedCheck = service.write(as_pos(key, check.station, work)).value
     # A non-empty text pops up on the cashier's screen, so only what the cashier must know.
     if posted.after_checkout:
         return f"{posted.guest_name} had checked out: posted on bill {posted.bill_number} for the desk to settle"

@@ -22,7 +22,7 @@ from desk.bills import open_bill
 from desk.errors import InvalidInput, NotFound
 from desk.folios import BillStatus, base_currency, folio_of_reservation, load_folio
 from desk.lookup import get
-from desk.models import Folio, Guest, Outlet, Posting, Reservation, ReservationStatus, Room, TaxRate
+from desk.models import Folio, Guest, Outlet, Posting, Reservation, ReservationGuest, ReservationStatus, Room, TaxRate
 from desk.money import Money, total
 from desk.payments import apply_deposit
 from desk.pos.errors import (
@@ -117,12 +117,23 @@ def remove_payment_code(session: Session, actor: Actor, code: str) -> None:
         session.delete(row)
 
 
+def _per_transaction(session: Session, kind: str) -> dict[object, object]:
+    """A cache that lives as long as the session's unit of work: what one POS transaction (or a group
+    of postings committed together) looks up again and again, and nobody else can change meanwhile."""
+    caches: dict[str, dict[object, object]] = session.info.setdefault("desk.pos.lookups", {})
+    return caches.setdefault(kind, {})
+
+
 def meaning_of(session: Session, code: str) -> PaymentMeaning:
+    known = _per_transaction(session, "payment_code")
+    if code in known:
+        return known[code]  # type: ignore[return-value]
     row = session.get(PosPaymentCode, code)
     if row is None:
         raise PaymentCodeUnknown("POS payment code {code} is not mapped at the hotel: map it to credit or "
                                  "deposit (desk pos code set CODE credit)",
                                  code=code)
+    known[code] = row.meaning
     return row.meaning
 
 
@@ -314,13 +325,27 @@ def _posted(session: Session, record: PosCheck, replayed: bool) -> PostedCheck:
                        replayed, frozenset({folio_of_reservation(session, record.reservation_id)}))
 
 
-def _tax_rate(session: Session, percent: Decimal) -> TaxRate | None:
+def _tax_code(session: Session, percent: Decimal) -> str | None:
     if not percent:
         return None
-    rate = session.scalar(select(TaxRate).where(TaxRate.percent == percent).order_by(TaxRate.code).limit(1))
-    if rate is None:
+    known = _per_transaction(session, "tax_rate")
+    if percent not in known:
+        known[percent] = session.scalar(select(TaxRate.code).where(TaxRate.percent == percent)
+                                        .order_by(TaxRate.code).limit(1))
+    code = known[percent]
+    if code is None:
         raise InvalidInput("No tax rate of {percent}% is set up at the hotel", field="lines", percent=percent)
-    return rate
+    return str(code)
+
+
+def _outlet_name(session: Session, code: str) -> str:
+    known = _per_transaction(session, "outlet")
+    if code not in known:
+        known[code] = session.scalar(select(Outlet.name).where(Outlet.code == code))
+    name = known[code]
+    if name is None:
+        raise InvalidInput("There is no outlet {outlet} at the hotel", field="outlet", outlet=code)
+    return str(name)
 
 
 def post_check(session: Session, actor: Actor, pos_name: str, check: ClosedCheck) -> PostedCheck:
@@ -342,11 +367,11 @@ def post_check(session: Session, actor: Actor, pos_name: str, check: ClosedCheck
     currency = base_currency(session)
     _check_totals(check, currency)
     meaning = meaning_of(session, check.payment_code)
-    outlet = session.get(Outlet, check.outlet)
-    if outlet is None:
-        raise InvalidInput("There is no outlet {outlet} at the hotel", field="outlet", outlet=check.outlet)
+    outlet_name = _outlet_name(session, check.outlet)
     reservation = get(session, Reservation, check.reservation_id, "Stay", lock=True)
-    guest = next((g for g in reservation.guests if g.id == check.guest_id), None)
+    # The one guest charged, not the whole party: a stay may hold many.
+    guest = session.scalar(select(Guest).join(ReservationGuest, ReservationGuest.guest_id == Guest.id)
+                           .where(ReservationGuest.reservation_id == reservation.id, Guest.id == check.guest_id))
     if guest is None:
         raise InvalidInput("Guest {guest} does not stay in {stay}", field="guest", guest=check.guest_id,
                            stay=reservation.number)
@@ -367,7 +392,7 @@ def post_check(session: Session, actor: Actor, pos_name: str, check: ClosedCheck
     else:
         bill = open_bill(session, actor, folio_id, payer_guest_id=guest.id)
     bill_id = bill.id
-    rates = {percent: _tax_rate(session, percent) for percent in {line.tax_percent for line in check.lines}}
+    rates = {percent: _tax_code(session, percent) for percent in {line.tax_percent for line in check.lines}}
 
     groups: dict[Decimal, list[OrderItem]] = defaultdict(list)
     for line in check.lines:
@@ -377,11 +402,10 @@ def post_check(session: Session, actor: Actor, pos_name: str, check: ClosedCheck
     posting_ids = []
     for n, percent in enumerate(sorted(groups)):
         items = groups[percent]
-        rate = rates.get(percent)
         posting = ledger_post_charge(
-            session, actor, bill_id=bill_id, description=outlet.name, quantity=1,
-            unit_price=total((item.amount for item in items), currency), tax_code=rate.code if rate else None,
-            ordered_at=check.closed_at, source="pos", outlet_code=outlet.code, check_number=check.check_number,
+            session, actor, bill_id=bill_id, description=outlet_name, quantity=1,
+            unit_price=total((item.amount for item in items), currency), tax_code=rates.get(percent),
+            ordered_at=check.closed_at, source="pos", outlet_code=check.outlet, check_number=check.check_number,
             external_ref=external_ref(pos_name, check.check_id, n), items=items, after_checkout=after_checkout,
         )
         posting_ids.append(posting.id)

@@ -1,23 +1,40 @@
-"""The one way both POS front ends reach the hotel: a key check, an actor, and the runner."""
+"""The one way both POS front ends reach the hotel: a key check, an actor, and the runner.
+
+Every request checks its key in the same transaction as the work it asks for, so a key revoked
+at the desk is refused on the very next request, never later.
+"""
 
 from __future__ import annotations
 
+import asyncio
+import logging
+import queue
+import random
+import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
 from desk.auth import Actor, trusted_actor
 from desk.db import Database
+from desk.errors import ConcurrentChange
 from desk.models import Role
 from desk.pos.keys import authenticate
-from desk.runner import Outcome, Runner
+from desk.runner import _CHANGES_KEY, ATTEMPTS, BACKOFF_CAP_S, BACKOFF_S, Outcome, Runner, _Changes, is_retryable
 
 T = TypeVar("T")
 P = ParamSpec("P")
+log = logging.getLogger("desk.pos")
+
+# At most this many postings share one transaction: enough to carry 16 tills at once, few enough
+# that the last in a batch does not wait long for the first ones.
+MAX_BATCH = 32
+
+Work = Callable[[Session], T]
 
 
 def pos_actor(pos_name: str, workstation: str = "") -> Actor:
@@ -29,57 +46,190 @@ def pos_actor(pos_name: str, workstation: str = "") -> Actor:
     return trusted_actor(f"pos:{pos_name}"[:40], (workstation or pos_name)[:40], Role.POS)
 
 
-# How long a checked key is trusted without asking the database again: a revoked key stops
-# working within this time, and a till posting several checks a second costs one lookup.
-KEY_TRUST_S = 5.0
+def as_pos(key: str | None, workstation: str | None,
+           use_case: Callable[Concatenate[Session, Actor, str, P], T], *args: P.args, **kwargs: P.kwargs) -> Work[T]:
+    """``use_case(session, actor, pos_name, ...)`` for the POS holding ``key``, checked in the same transaction."""
+
+    def work(session: Session) -> T:
+        pos_name = authenticate(session, key)
+        return use_case(session, pos_actor(pos_name, workstation or ""), pos_name, *args, **kwargs)
+
+    return work
+
+
+def reading_as_pos(key: str | None, fn: Callable[Concatenate[Session, P], T], *args: P.args,
+                   **kwargs: P.kwargs) -> Callable[[Session], T]:
+    """``fn(session, ...)`` once ``key`` was checked in the same transaction."""
+
+    def read(session: Session) -> T:
+        authenticate(session, key)
+        return fn(session, *args, **kwargs)
+
+    return read
+
+
+class _Job:
+    __slots__ = ("future", "work")
+
+    def __init__(self, work: Work[Any]) -> None:
+        self.work = work
+        self.future: Future[Outcome[Any]] = Future()
+
+
+class GroupWriter:
+    """One writer thread that commits every posting waiting for it in one transaction.
+
+    SQLite takes one writer at a time: concurrent requests would each wait on the file lock
+    inside sqlite (sleeping and retrying, up to seconds under load). The queue makes them wait
+    their turn in order instead, and whatever piled up while a transaction ran goes into the next
+    one together: one BEGIN and one COMMIT for the lot. Each job runs in its own SAVEPOINT, so a
+    refused posting undoes only itself; each caller is answered only after the commit.
+    """
+
+    def __init__(self, database: Database, *, max_batch: int = MAX_BATCH) -> None:
+        self.database = database
+        self.max_batch = max_batch
+        # For benches and tests: how many transactions were committed, for how many jobs.
+        self.transactions = 0
+        self.jobs = 0
+        self._queue: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
+        self._thread = threading.Thread(target=self._loop, name="pos-writer", daemon=True)
+        self._thread.start()
+
+    def submit(self, work: Work[T]) -> Future[Outcome[T]]:
+        job = _Job(work)
+        self._queue.put(job)
+        return job.future
+
+    async def run(self, work: Work[T]) -> Outcome[T]:
+        return await asyncio.wrap_future(self.submit(work))
+
+    def close(self) -> None:
+        self._queue.put(None)
+        self._thread.join()
+
+    def _loop(self) -> None:
+        while True:
+            first = self._queue.get()
+            if first is None:
+                return
+            batch = [first]
+            stop = False
+            while len(batch) < self.max_batch:
+                try:
+                    more = self._queue.get_nowait()
+                except queue.Empty:
+                    break
+                if more is None:
+                    stop = True
+                    break
+                batch.append(more)
+            self._commit(batch)
+            if stop:
+                return
+
+    def _commit(self, batch: list[_Job]) -> None:
+        answers: list[tuple[Outcome[Any] | None, BaseException | None]] = []
+        for attempt in range(1, ATTEMPTS + 1):
+            answers = []
+            try:
+                with self.database.writing() as session:
+                    for job in batch:
+                        answers.append(_one(session, job.work))
+                break
+            except DBAPIError as exc:
+                if is_retryable(exc) and attempt < ATTEMPTS:
+                    pause = min(BACKOFF_CAP_S, BACKOFF_S * 2 ** (attempt - 1)) * random.uniform(0.5, 1.5)
+                    log.info("POS writer met another desk (%s); attempt %d", type(exc.orig).__name__, attempt + 1)
+                    time.sleep(pause)
+                    continue
+                error: BaseException | None = exc
+                if is_retryable(exc):
+                    error = ConcurrentChange("Another desk was changing the same bill at the same moment, so nothing "
+                                             "was done. Look at the bill again and repeat the operation if it is "
+                                             "still needed.")
+                answers = [(None, error)] * len(batch)
+                break
+            except Exception as exc:  # the commit itself failed: nobody's work was kept
+                log.exception("POS writer could not commit")
+                answers = [(None, exc)] * len(batch)
+                break
+        self.transactions += 1
+        self.jobs += len(batch)
+        for job, (outcome, error) in zip(batch, answers, strict=True):
+            if error is None:
+                job.future.set_result(outcome)  # type: ignore[arg-type]
+            else:
+                job.future.set_exception(error)
+
+
+def _one(session: Session, work: Work[Any]) -> tuple[Outcome[Any] | None, BaseException | None]:
+    """One job in its own savepoint: its refusal undoes its own writes, not the batch's."""
+    for attempt in (1, 2):
+        try:
+            with session.begin_nested():
+                changes = _Changes()
+                session.info[_CHANGES_KEY] = changes
+                value = work(session)
+                session.flush()
+                folios = changes.folio_ids(session)
+            return Outcome(value, folios), None
+        except IntegrityError as exc:
+            # Another process sent the same check (or key) at the same instant: run again and
+            # find the winner's posting, so both get the same answer.
+            if attempt == 2:
+                return None, exc
+        except DBAPIError as exc:
+            if is_retryable(exc):
+                raise  # the whole transaction runs again
+            return None, exc
+        except Exception as exc:
+            return None, exc
+        finally:
+            session.info.pop(_CHANGES_KEY, None)
+    raise AssertionError("unreachable")
 
 
 class PosService:
-    """Checks keys, and runs the POS use cases one after another on SQLite.
-
-    SQLite takes one writer at a time: concurrent requests would each wait on the file lock
-    inside sqlite (sleeping and retrying, up to seconds under load). A single writer thread with
-    a queue in front of it makes them wait their turn in order instead, without spinning.
-    """
+    """Checks keys and runs the POS use cases: in groups by one writer on SQLite, in parallel elsewhere."""
 
     def __init__(self, database: Database) -> None:
         self.database = database
         self.runner = Runner(database)
-        self._trusted: dict[str, tuple[str, float]] = {}
-        self._writer = (ThreadPoolExecutor(1, thread_name_prefix="pos-writer")
-                        if database.engine.dialect.name == "sqlite" else None)
+        self.writer = GroupWriter(database) if database.engine.dialect.name == "sqlite" else None
 
     def authenticate(self, key: str | None) -> str:
-        if key:
-            known = self._trusted.get(key)
-            if known is not None and time.monotonic() - known[1] < KEY_TRUST_S:
-                return known[0]
-        name = self.runner.read(authenticate, key)
-        if len(self._trusted) > 1000:  # only forged keys could fill it; valid ones are few
-            self._trusted.clear()
-        self._trusted[str(key)] = (name, time.monotonic())
-        return name
-
-    def forget_keys(self) -> None:
-        """Check every key against the database again (after one was revoked here)."""
-        self._trusted.clear()
+        return self.runner.read(authenticate, key)
 
     def read(self, fn: Callable[Concatenate[Session, P], T], *args: P.args, **kwargs: P.kwargs) -> T:
         return self.runner.read(fn, *args, **kwargs)
 
-    def run(self, use_case: Callable[..., T], actor: Actor, *args: Any) -> Outcome[T]:
-        if self._writer is None:
-            return self._run(use_case, actor, *args)
-        return self._writer.submit(self._run, use_case, actor, *args).result()
+    def write(self, work: Work[T]) -> Outcome[T]:
+        """``work(session)`` committed whole or not at all; blocks the calling thread."""
+        if self.writer is not None:
+            return self.writer.submit(work).result()
+        return self._run(work)
+
+    async def awrite(self, work: Work[T]) -> Outcome[T]:
+        """:meth:`write` for the event loop: waits without holding a thread on SQLite."""
+        if self.writer is not None:
+            return await self.writer.run(work)
+        from starlette.concurrency import run_in_threadpool
+
+        return await run_in_threadpool(self._run, work)
 
     def close(self) -> None:
-        if self._writer is not None:
-            self._writer.shutdown(wait=True)
+        if self.writer is not None:
+            self.writer.close()
 
-    def _run(self, use_case: Callable[..., T], actor: Actor, *args: Any) -> Outcome[T]:
+    def _run(self, work: Work[T]) -> Outcome[T]:
+        def unit(session: Session, _actor: Actor) -> T:
+            return work(session)
+
+        actor = trusted_actor("pos-service", "POS", Role.POS)  # unused: the work checks its own key
         try:
-            return self.runner.run(use_case, actor, *args)
+            return self.runner.run(unit, actor)
         except IntegrityError:
             # Two tills sent the same check (or key) at the same instant on PostgreSQL: the loser
             # runs again and now finds the winner's posting, so both get the same answer.
-            return self.runner.run(use_case, actor, *args)
+            return self.runner.run(unit, actor)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -11,7 +9,6 @@ from sqlalchemy import func, select
 
 from desk.models import Posting, Reservation
 from desk.pos.models import PosCheck
-from desk.pos.service import KEY_TRUST_S
 from tests.desk.conftest import Hotel, Stay
 
 
@@ -49,13 +46,3 @@ def ledger_size(hotel: Hotel) -> dict[str, int]:
 
 def checks(hotel: Hotel) -> int:
     return hotel.query(lambda s: s.scalar(select(func.count(PosCheck.id))))
-
-
-def after_key_trust(refused: Callable[[], bool]) -> bool:
-    """Whether ``refused()`` comes true once the service's trust in a checked key ran out."""
-    deadline = time.monotonic() + KEY_TRUST_S + 5
-    while time.monotonic() < deadline:
-        if refused():
-            return True
-        time.sleep(0.2)
-    return False

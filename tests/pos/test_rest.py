@@ -15,7 +15,7 @@ from desk.runner import Runner
 from desk.stays import check_out
 
 from .conftest import ADMIN, Pos
-from .helpers import after_key_trust, check_body, guest_ids, ledger_size, pos_postings
+from .helpers import check_body, guest_ids, ledger_size, pos_postings
 
 
 def test_payment_codes_and_room_guests(pos: Pos):
@@ -42,10 +42,26 @@ def test_keys_unknown_missing_revoked(pos: Pos):
     other = pos.new_key("till-2")
     assert pos.rest("GET", "/payment-codes", key=other).status_code == 200
     Runner(pos.hotel.database).run(revoke_key, ADMIN, "till-2")
-    assert after_key_trust(lambda: pos.rest("GET", "/payment-codes", key=other).status_code == 403)
+    # Refused on the very next request: no key is trusted beyond the transaction that checked it.
     answer = pos.rest("GET", "/payment-codes", key=other)
     assert (answer.status_code, answer.json()["error"]) == (403, "revoked_key")
     assert "till-2" in answer.json()["message"]
+
+
+def test_a_revoked_key_posts_nothing_from_the_next_request_on(pos: Pos):
+    hotel = pos.hotel
+    stay = hotel.stay()
+    key = pos.new_key("till-3")
+    assert pos.rest("POST", "/checks", json=check_body(hotel, stay, "r-1"), key=key).status_code == 201
+    Runner(hotel.database).run(revoke_key, ADMIN, "till-3")
+    before = ledger_size(hotel)
+    answer = pos.rest("POST", "/checks", json=check_body(hotel, stay, "r-2"), key=key)
+    assert (answer.status_code, answer.json()["error"]) == (403, "revoked_key")
+    # Nor may a retry of the check it already posted get its answer again.
+    replay = pos.rest("POST", "/checks", json=check_body(hotel, stay, "r-1"), key=key)
+    assert replay.status_code == 403
+    assert pos.rest("POST", "/checks/r-1/cancel", json={}, key=key).status_code == 403
+    assert ledger_size(hotel) == before
 
 
 def test_post_makes_a_not_paid_bill_for_the_chosen_guest_with_its_items(pos: Pos):

@@ -1,0 +1,109 @@
+"""The POS writer: postings waiting together commit in one transaction, each in its own savepoint."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desk.models import Bill
+from desk.money import Money
+from desk.pos.checks import CheckLine, ClosedCheck, post_check
+from desk.pos.errors import CheckConflict, PostingNotAllowed, RevokedKey, TotalsDoNotAddUp
+from desk.pos.keys import create_key, revoke_key
+from desk.pos.models import PosCheck
+from desk.pos.service import GroupWriter, as_pos
+from desk.runner import Runner
+from tests.desk.conftest import Hotel, Stay, make_hotel
+
+from .conftest import ADMIN
+from .helpers import guest_ids, pos_postings
+
+
+def closed(hotel: Hotel, stay: Stay, check_id: str, total: str = "39.80", code: str = "25") -> ClosedCheck:
+    lines = (CheckLine("Grilled trout", Decimal(2), Money.of("18.50", "EUR"), Decimal(20)),
+             CheckLine("Espresso", Decimal(1), Money.of("2.80", "EUR"), Decimal(20)))
+    return ClosedCheck(check_id, check_id, "REST", code, stay.reservation_id, guest_ids(hotel, stay)[0],
+                       datetime.now(UTC), lines, Money.of(total, "EUR"))
+
+
+def bills_of(hotel: Hotel, stay: Stay) -> list[int]:
+    return hotel.query(lambda s: list(s.scalars(select(Bill.id).where(Bill.folio_id == stay.folio_id))))
+
+
+@pytest.fixture
+def hotel(database_url: str) -> Iterator[Hotel]:
+    hotel = make_hotel(database_url)
+    yield hotel
+    hotel.database.dispose()
+
+
+@pytest.fixture
+def writer(hotel: Hotel) -> Iterator[GroupWriter]:
+    writer = GroupWriter(hotel.database)
+    yield writer
+    writer.close()
+
+
+def hold(writer: GroupWriter) -> threading.Event:
+    """Keep the writer busy until the event is set, so that what is submitted meanwhile waits together."""
+    release, started = threading.Event(), threading.Event()
+
+    def busy(_session: Session) -> None:
+        started.set()
+        release.wait(30)
+
+    writer.submit(busy)
+    assert started.wait(30)
+    return release
+
+
+def test_one_refused_posting_does_not_undo_the_others_in_its_transaction(hotel: Hotel, writer: GroupWriter):
+    key = Runner(hotel.database).run(create_key, ADMIN, "till-g", "REST").value
+    stays = [hotel.stay() for _ in range(3)]
+    bills_before = bills_of(hotel, stays[1])
+    release = hold(writer)
+    futures = [writer.submit(as_pos(key, "T1", post_check, closed(hotel, stays[0], "g-1"))),
+               # Refused only after it opened a bill and posted the charge: the stay holds no deposit.
+               writer.submit(as_pos(key, "T1", post_check, closed(hotel, stays[1], "g-0", code="26"))),
+               writer.submit(as_pos(key, "T1", post_check, closed(hotel, stays[1], "g-2", total="50.00"))),
+               writer.submit(as_pos(key, "T1", post_check, closed(hotel, stays[2], "g-3"))),
+               # The same check id again with other content, in the same transaction as the first.
+               writer.submit(as_pos(key, "T1", post_check, closed(hotel, stays[1], "g-1")))]
+    release.set()
+    first, _, _, third, _ = (f.exception(30) or f.result() for f in futures)
+    with pytest.raises(PostingNotAllowed):
+        futures[1].result()
+    with pytest.raises(TotalsDoNotAddUp):
+        futures[2].result()
+    with pytest.raises(CheckConflict):
+        futures[4].result()
+    # The held job in one transaction, the five that waited for it together in the next.
+    assert (writer.transactions, writer.jobs) == (2, 6)
+    assert first.value.posting_ids and third.value.posting_ids
+    assert first.changed_folios == {stays[0].folio_id} and third.changed_folios == {stays[2].folio_id}
+    postings = pos_postings(hotel)
+    assert [p.id for p in postings] == [*first.value.posting_ids, *third.value.posting_ids]
+    assert {p.folio_id for p in postings} == {stays[0].folio_id, stays[2].folio_id}
+    recorded = hotel.query(lambda s: sorted(s.scalars(select(PosCheck.check_id))))
+    assert recorded == ["g-1", "g-3"]
+    assert bills_of(hotel, stays[1]) == bills_before  # the refused posting's bill went with it
+
+
+def test_a_key_revoked_while_postings_wait_is_refused_in_the_same_transaction(hotel: Hotel, writer: GroupWriter):
+    key = Runner(hotel.database).run(create_key, ADMIN, "till-r", "REST").value
+    stay = hotel.stay()
+    release = hold(writer)
+    before = writer.submit(as_pos(key, "T1", post_check, closed(hotel, stay, "k-1")))
+    writer.submit(lambda session: revoke_key(session, ADMIN, "till-r"))
+    after = writer.submit(as_pos(key, "T1", post_check, closed(hotel, stay, "k-2")))
+    release.set()
+    assert before.result(30).value.posting_ids
+    with pytest.raises(RevokedKey):
+        after.result(30)
+    assert hotel.query(lambda s: sorted(s.scalars(select(PosCheck.check_id)))) == ["k-1"]
