@@ -263,3 +263,52 @@ def test_a_hold_the_bank_dropped_is_refused_with_the_offer_to_charge_directly(qt
     assert [p.amount for p in card_payments(demo_database, card)] == [eur("70.00")]
     with demo_database.unit_of_work() as session:
         assert unresolved(session, WORKSTATION) == []
+
+
+def test_the_pending_view_resolves_a_sale_the_terminal_booked_before_the_desk_died(qtbot, cashier_context,
+                                                                                 demo_database, card, window,
+                                                                                 terminal):
+    from desk.cards import CardKind, plan_card_operation
+    from desk.journal import mark_sent, record_intent
+    from ui.dialogs.card_ops import PendingCardOperationsDialog
+
+    cashier = cashier_context.actor
+    bill_id = card.folio.bills[0].bill.id
+    with demo_database.unit_of_work() as session:
+        request = plan_card_operation(session, cashier, CardKind.SALE, terminal.info.id, amount=eur("25.00"),
+                                      bill_id=bill_id)
+        intent = record_intent(session, cashier, request)
+        mark_sent(session, cashier, intent.id)
+    terminal.sim.record("sale", 2500, 978)  # the bank booked it; the desk never heard the answer
+
+    dialog = opened(qtbot, PendingCardOperationsDialog(cashier_context, window))
+    table = dialog.table
+    qtbot.waitUntil(lambda: table.rowCount() == 1, timeout=10_000)
+    assert table.item(0, 1).text() == "Card payment" and "25.00" in table.item(0, 3).text()
+    assert card_payments(demo_database, card) == []
+    table.selectRow(0)
+    dialog.resolve_button.click()
+    status = dialog.status_label
+    qtbot.waitUntil(lambda: "settled" in status.text(), timeout=20_000)
+    qtbot.waitUntil(lambda: table.rowCount() == 0, timeout=10_000)
+    [payment] = card_payments(demo_database, card)
+    assert payment.amount == eur("25.00") and "receipt 0001" in payment.text
+    with demo_database.unit_of_work() as session:
+        assert unresolved(session, WORKSTATION) == []
+
+
+def test_end_of_day_shows_the_totals_against_the_ledger(qtbot, cashier_context, demo_database, card, window,
+                                                        terminal):
+    from ui.dialogs.card_ops import EndOfDayDialog
+
+    dialog = dialog_for(qtbot, cashier_context, demo_database, card, window)
+    retype(qtbot, child(dialog, QLineEdit, "amountEdit"), "30.00")
+    with qtbot.waitSignal(dialog.accepted, timeout=20_000):
+        press_terminal(qtbot, dialog, terminal.info)
+    terminal.sim.record("sale", 700, 978)  # another program used the terminal
+    end = opened(qtbot, EndOfDayDialog(cashier_context, terminals(demo_database), window))
+    child(end, QPushButton, f"terminalButton{terminal.info.id}").click()
+    qtbot.waitUntil(lambda: end.report is not None, timeout=20_000)
+    assert "37.00" in end.totals_label.text() and "30.00" in end.totals_label.text()
+    assert end.table.rowCount() == 1 and "not in the ledger" in end.table.item(0, 0).text()
+    assert "differ" in end.status_label.text()
