@@ -67,21 +67,20 @@ def terminal_pool() -> Any:
 
 def terminal_message(key: str) -> str:
     """The terminal's prompt (``StatusMessage.key``) in the clerk's language."""
-    tr = QCoreApplication.translate
     texts = {
-        "insert_card": tr("CardTerminal", "Insert, tap or swipe the card"),
-        "enter_pin": tr("CardTerminal", "The guest enters the PIN"),
-        "please_wait": tr("CardTerminal", "Please wait…"),
-        "waiting_for_host": tr("CardTerminal", "Waiting for the bank…"),
-        "confirm_amount": tr("CardTerminal", "The guest confirms the amount"),
-        "remove_card": tr("CardTerminal", "Remove the card"),
-        "card_not_accepted": tr("CardTerminal", "Card not accepted"),
-        "not_accepted": tr("CardTerminal", "Not accepted"),
-        "declined": tr("CardTerminal", "Declined"),
-        "approved": tr("CardTerminal", "Approved"),
-        "error": tr("CardTerminal", "The terminal reports an error"),
-        "choose_application": tr("CardTerminal", "The guest chooses the card application"),
-        "choose_language": tr("CardTerminal", "The guest chooses the language"),
+        "insert_card": QCoreApplication.translate("CardTerminal", "Insert, tap or swipe the card"),
+        "enter_pin": QCoreApplication.translate("CardTerminal", "The guest enters the PIN"),
+        "please_wait": QCoreApplication.translate("CardTerminal", "Please wait…"),
+        "waiting_for_host": QCoreApplication.translate("CardTerminal", "Waiting for the bank…"),
+        "confirm_amount": QCoreApplication.translate("CardTerminal", "The guest confirms the amount"),
+        "remove_card": QCoreApplication.translate("CardTerminal", "Remove the card"),
+        "card_not_accepted": QCoreApplication.translate("CardTerminal", "Card not accepted"),
+        "not_accepted": QCoreApplication.translate("CardTerminal", "Not accepted"),
+        "declined": QCoreApplication.translate("CardTerminal", "Declined"),
+        "approved": QCoreApplication.translate("CardTerminal", "Approved"),
+        "error": QCoreApplication.translate("CardTerminal", "The terminal reports an error"),
+        "choose_application": QCoreApplication.translate("CardTerminal", "The guest chooses the card application"),
+        "choose_language": QCoreApplication.translate("CardTerminal", "The guest chooses the language"),
     }
     return texts.get(key, texts["please_wait"])
 

@@ -36,22 +36,17 @@ from ui.ops import Op
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["EndOfDayDialog", "OpenHoldsDialog", "PendingCardOperationsDialog", "reconcile_at_start",
-           "reconciled_text"]
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CardOperations", text)
+__all__ = ["EndOfDayDialog", "OpenHoldsDialog", "PendingCardOperationsDialog", "reconcile_at_start", "reconciled_text"]
 
 
 def operation_name(kind: str) -> str:
     return {
-        "card_sale": _tr("Card payment"),
-        "card_refund": _tr("Refund to card"),
-        "card_reversal": _tr("Reversal"),
-        "card_preauth": _tr("Pre-authorisation"),
-        "card_capture": _tr("Capture"),
-        "card_release": _tr("Release"),
+        "card_sale": QCoreApplication.translate("CardOperations", "Card payment"),
+        "card_refund": QCoreApplication.translate("CardOperations", "Refund to card"),
+        "card_reversal": QCoreApplication.translate("CardOperations", "Reversal"),
+        "card_preauth": QCoreApplication.translate("CardOperations", "Pre-authorisation"),
+        "card_capture": QCoreApplication.translate("CardOperations", "Capture"),
+        "card_release": QCoreApplication.translate("CardOperations", "Release"),
     }.get(kind, kind)
 
 
@@ -59,15 +54,26 @@ def reconciled_text(done: Reconciled) -> str:
     """What a reconciliation did, in a sentence the clerk can act on."""
     parts = []
     if done.settled:
-        parts.append(_tr("{count} settled on the ledger").format(count=len(done.settled)))
+        parts.append(
+            QCoreApplication.translate("CardOperations", "{count} settled on the ledger").format(
+                count=len(done.settled)
+            )
+        )
     if done.closed:
-        parts.append(_tr("{count} found not to have happened (nothing charged)").format(count=len(done.closed)))
+        parts.append(
+            QCoreApplication.translate("CardOperations", "{count} found not to have happened (nothing charged)").format(
+                count=len(done.closed)
+            )
+        )
     if done.still_unknown or done.errors:
-        parts.append(_tr("{count} still unclear: the terminal could not be asked").format(
-            count=len(done.still_unknown) + len(set(done.errors) - set(done.still_unknown))))
+        parts.append(
+            QCoreApplication.translate(
+                "CardOperations", "{count} still unclear: the terminal could not be asked"
+            ).format(count=len(done.still_unknown) + len(set(done.errors) - set(done.still_unknown)))
+        )
     if not parts:
-        return _tr("Nothing to resolve.")
-    return _tr("Card operations: {parts}.").format(parts="; ".join(parts))
+        return QCoreApplication.translate("CardOperations", "Nothing to resolve.")
+    return QCoreApplication.translate("CardOperations", "Card operations: {parts}.").format(parts="; ".join(parts))
 
 
 def _table(name: str, headers: list[str]) -> QTableWidget:
@@ -114,21 +120,35 @@ class PendingCardOperationsDialog(_ListDialog):
     """Card operations nobody heard the end of, with **Resolve** (asks the terminal, settles or closes)."""
 
     def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, parent, _tr("Pending card operations"))
+        super().__init__(ctx, parent, QCoreApplication.translate("CardOperations", "Pending card operations"))
         self.setObjectName("pendingCardOperationsDialog")
         self.intents: list[IntentView] = []
-        self.layout_.addWidget(QLabel(_tr(
-            "Card operations whose end the terminal never told us (a cut cable, a crash, a late answer). "
-            "Resolve asks the terminal: each is settled once, or found not to have happened.")))
-        self.table = _table("pendingTable", [_tr("Started"), _tr("Operation"), _tr("Terminal"), _tr("Amount"),
-                                             _tr("State")])
+        self.layout_.addWidget(
+            QLabel(
+                QCoreApplication.translate(
+                    "CardOperations",
+                    "Card operations whose end the terminal never told us (a cut cable, a crash, a late answer). "
+                    "Resolve asks the terminal: each is settled once, or found not to have happened.",
+                )
+            )
+        )
+        self.table = _table(
+            "pendingTable",
+            [
+                QCoreApplication.translate("CardOperations", "Started"),
+                QCoreApplication.translate("CardOperations", "Operation"),
+                QCoreApplication.translate("CardOperations", "Terminal"),
+                QCoreApplication.translate("CardOperations", "Amount"),
+                QCoreApplication.translate("CardOperations", "State"),
+            ],
+        )
         self.table.itemSelectionChanged.connect(self._update)
         self.layout_.addWidget(self.table)
         row = QHBoxLayout()
-        self.resolve_button = QPushButton(_tr("&Resolve"))
+        self.resolve_button = QPushButton(QCoreApplication.translate("CardOperations", "&Resolve"))
         self.resolve_button.setObjectName("resolveButton")
         self.resolve_button.clicked.connect(self.resolve)
-        self.resolve_all_button = QPushButton(_tr("Resolve &all"))
+        self.resolve_all_button = QPushButton(QCoreApplication.translate("CardOperations", "Resolve &all"))
         self.resolve_all_button.setObjectName("resolveAllButton")
         self.resolve_all_button.clicked.connect(lambda: self.resolve(everything=True))
         row.addWidget(self.resolve_button)
@@ -146,11 +166,18 @@ class PendingCardOperationsDialog(_ListDialog):
         rows = []
         for intent in intents:
             day, time = local_date_time(intent.created_at)
-            rows.append([f"{day} {time}", operation_name(intent.kind), intent.device,
-                         money_text(intent.amount) if intent.amount is not None else "", intent.state.value])
+            rows.append(
+                [
+                    f"{day} {time}",
+                    operation_name(intent.kind),
+                    intent.device,
+                    money_text(intent.amount) if intent.amount is not None else "",
+                    intent.state.value,
+                ]
+            )
         _fill(self.table, rows)
         if not intents and not self.status_label.text():
-            self.status_label.setText(_tr("No card operation is pending."))
+            self.status_label.setText(QCoreApplication.translate("CardOperations", "No card operation is pending."))
         self._update()
 
     def _update(self) -> None:
@@ -165,7 +192,7 @@ class PendingCardOperationsDialog(_ListDialog):
         runner, actor = self.ctx.runner, self.ctx.actor
         self.resolve_button.setEnabled(False)
         self.resolve_all_button.setEnabled(False)
-        self.status_label.setText(_tr("Asking the terminal…"))
+        self.status_label.setText(QCoreApplication.translate("CardOperations", "Asking the terminal…"))
 
         def work() -> Reconciled:
             done = reconcile_cards(runner, actor, ids)
@@ -188,10 +215,19 @@ class OpenHoldsDialog(_ListDialog):
     """Every open pre-authorisation, oldest first; those over 5 days are flagged (R16)."""
 
     def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, parent, _tr("Open pre-authorisations"))
+        super().__init__(ctx, parent, QCoreApplication.translate("CardOperations", "Open pre-authorisations"))
         self.setObjectName("openHoldsDialog")
-        self.table = _table("holdsTable", [_tr("Blocked on"), _tr("Age (days)"), _tr("Amount"), _tr("Folio"),
-                                           _tr("Card"), _tr("Note")])
+        self.table = _table(
+            "holdsTable",
+            [
+                QCoreApplication.translate("CardOperations", "Blocked on"),
+                QCoreApplication.translate("CardOperations", "Age (days)"),
+                QCoreApplication.translate("CardOperations", "Amount"),
+                QCoreApplication.translate("CardOperations", "Folio"),
+                QCoreApplication.translate("CardOperations", "Card"),
+                QCoreApplication.translate("CardOperations", "Note"),
+            ],
+        )
         self.layout_.addWidget(self.table)
         self.finish_layout()
         self.holds: list[Hold] = []
@@ -202,19 +238,34 @@ class OpenHoldsDialog(_ListDialog):
         rows = []
         for hold in holds:
             day, time = local_date_time(hold.created_at)
-            note = _tr("Over 5 days: the bank may have released it; pre-authorise close to arrival.") \
-                if hold.is_old else ""
-            rows.append([f"{day} {time}", str(hold.age_days), money_text(hold.amount), hold.owner,
-                         " ".join(p for p in (hold.brand, hold.masked_pan[-8:]) if p), note])
+            note = (
+                QCoreApplication.translate(
+                    "CardOperations", "Over 5 days: the bank may have released it; pre-authorise close to arrival."
+                )
+                if hold.is_old
+                else ""
+            )
+            rows.append(
+                [
+                    f"{day} {time}",
+                    str(hold.age_days),
+                    money_text(hold.amount),
+                    hold.owner,
+                    " ".join(p for p in (hold.brand, hold.masked_pan[-8:]) if p),
+                    note,
+                ]
+            )
         _fill(self.table, rows)
-        self.status_label.setText(_tr("{count} open pre-authorisations.").format(count=len(holds)))
+        self.status_label.setText(
+            QCoreApplication.translate("CardOperations", "{count} open pre-authorisations.").format(count=len(holds))
+        )
 
 
 class EndOfDayDialog(_ListDialog):
     """End of day on a terminal: its totals against the ledger's card payments, differences named."""
 
     def __init__(self, ctx: DeskContext, terminals: list[TerminalInfo], parent: QWidget | None = None) -> None:
-        super().__init__(ctx, parent, _tr("Card terminal end of day"))
+        super().__init__(ctx, parent, QCoreApplication.translate("CardOperations", "Card terminal end of day"))
         self.setObjectName("endOfDayDialog")
         self.report: EndOfDayReport | None = None
         row = QHBoxLayout()
@@ -231,19 +282,34 @@ class EndOfDayDialog(_ListDialog):
         self.totals_label.setObjectName("totalsLabel")
         self.totals_label.setWordWrap(True)
         self.layout_.addWidget(self.totals_label)
-        self.table = _table("differencesTable", [_tr("Difference"), _tr("Receipt"), _tr("Payment"), _tr("Amount")])
+        self.table = _table(
+            "differencesTable",
+            [
+                QCoreApplication.translate("CardOperations", "Difference"),
+                QCoreApplication.translate("CardOperations", "Receipt"),
+                QCoreApplication.translate("CardOperations", "Payment"),
+                QCoreApplication.translate("CardOperations", "Amount"),
+            ],
+        )
         self.layout_.addWidget(self.table)
         self.finish_layout()
         if not terminals:
-            self.status_label.setText(_tr("No card terminal is configured for this workstation."))
+            self.status_label.setText(
+                QCoreApplication.translate("CardOperations", "No card terminal is configured for this workstation.")
+            )
 
     def run_end_of_day(self, terminal: TerminalInfo) -> None:
         runner, actor = self.ctx.runner, self.ctx.actor
         for button in self.terminal_buttons:
             button.setEnabled(False)
-        self.status_label.setText(_tr("Closing the batch on {terminal}…").format(terminal=terminal.name))
+        self.status_label.setText(
+            QCoreApplication.translate("CardOperations", "Closing the batch on {terminal}…").format(
+                terminal=terminal.name
+            )
+        )
         Op(self, lambda: card_end_of_day(runner, actor, terminal.id), pool=terminal_pool()).success(
-            self.show_report).failure(self._failed).run()
+            self.show_report
+        ).failure(self._failed).run()
 
     def _failed(self, exc: BaseException) -> None:
         for button in self.terminal_buttons:
@@ -254,20 +320,42 @@ class EndOfDayDialog(_ListDialog):
         self.report = report
         for button in self.terminal_buttons:
             button.setEnabled(True)
-        self.totals_label.setText(_tr("{terminal}: the terminal booked {terminal_total} in {count} transactions; "
-                                      "the ledger has {ledger_total}.").format(
-            terminal=report.terminal, terminal_total=money_text(report.terminal_total), count=report.count,
-            ledger_total=money_text(report.ledger_total)))
+        self.totals_label.setText(
+            QCoreApplication.translate(
+                "CardOperations",
+                "{terminal}: the terminal booked {terminal_total} in {count} transactions; "
+                "the ledger has {ledger_total}.",
+            ).format(
+                terminal=report.terminal,
+                terminal_total=money_text(report.terminal_total),
+                count=report.count,
+                ledger_total=money_text(report.ledger_total),
+            )
+        )
         reasons = {
-            "not_in_batch": _tr("In the ledger, not in the terminal's batch"),
-            "not_in_ledger": _tr("Booked by the terminal, not in the ledger"),
-            "by_hand": _tr("Card payment typed in by hand, not on this terminal"),
+            "not_in_batch": QCoreApplication.translate("CardOperations", "In the ledger, not in the terminal's batch"),
+            "not_in_ledger": QCoreApplication.translate("CardOperations", "Booked by the terminal, not in the ledger"),
+            "by_hand": QCoreApplication.translate(
+                "CardOperations", "Card payment typed in by hand, not on this terminal"
+            ),
         }
-        _fill(self.table, [[reasons.get(d.reason, d.reason), "" if d.receipt_no is None else f"{d.receipt_no:04d}",
-                            "" if d.payment_id is None else str(d.payment_id),
-                            "" if d.amount is None else money_text(d.amount)] for d in report.differences])
-        self.status_label.setText(_tr("The totals match.") if report.matches else
-                                  _tr("The totals differ: see each payment below."))
+        _fill(
+            self.table,
+            [
+                [
+                    reasons.get(d.reason, d.reason),
+                    "" if d.receipt_no is None else f"{d.receipt_no:04d}",
+                    "" if d.payment_id is None else str(d.payment_id),
+                    "" if d.amount is None else money_text(d.amount),
+                ]
+                for d in report.differences
+            ],
+        )
+        self.status_label.setText(
+            QCoreApplication.translate("CardOperations", "The totals match.")
+            if report.matches
+            else QCoreApplication.translate("CardOperations", "The totals differ: see each payment below.")
+        )
 
 
 def open_end_of_day(ctx: DeskContext, parent: QWidget) -> None:
@@ -292,11 +380,20 @@ def reconcile_at_start(ctx: DeskContext, parent: QWidget) -> Op[Any]:
     def done(result: Reconciled | None) -> None:
         if result is None:
             return
-        box = QMessageBox(QMessageBox.Icon.Information, _tr("Card operations"), reconciled_text(result),
-                          QMessageBox.StandardButton.Ok, parent)
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            QCoreApplication.translate("CardOperations", "Card operations"),
+            reconciled_text(result),
+            QMessageBox.StandardButton.Ok,
+            parent,
+        )
         box.setObjectName("reconciledBox")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
 
-    return Op(parent, work, pool=terminal_pool()).success(done).failure(
-        lambda exc: logger.warning("card operations not reconciled at start: %s", exc)).run()
+    return (
+        Op(parent, work, pool=terminal_pool())
+        .success(done)
+        .failure(lambda exc: logger.warning("card operations not reconciled at start: %s", exc))
+        .run()
+    )
