@@ -50,6 +50,15 @@ def operation_name(kind: str) -> str:
     }.get(kind, kind)
 
 
+def state_name(state: str) -> str:
+    return {
+        "new": QCoreApplication.translate("CardOperations", "not sent"),
+        "sent": QCoreApplication.translate("CardOperations", "sent, no answer"),
+        "unknown": QCoreApplication.translate("CardOperations", "answer unclear"),
+        "happened": QCoreApplication.translate("CardOperations", "approved, not yet on the ledger"),
+    }.get(state, state)
+
+
 def reconciled_text(done: Reconciled) -> str:
     """What a reconciliation did, in a sentence the clerk can act on."""
     parts = []
@@ -172,7 +181,7 @@ class PendingCardOperationsDialog(_ListDialog):
                     operation_name(intent.kind),
                     intent.device,
                     money_text(intent.amount) if intent.amount is not None else "",
-                    intent.state.value,
+                    state_name(intent.state.value),
                 ]
             )
         _fill(self.table, rows)
