@@ -9,7 +9,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from desk.cards import holds_of_folio
+from desk.cards import CardPaymentInfo, card_payments_of_folio, holds_of_folio
 from desk.errors import NotFound
 from desk.folios import FolioView, load_folio
 from desk.models import (
@@ -65,6 +65,7 @@ class CardData:
     saved_cards: list[SavedCard] = field(default_factory=list)
     pre_authorisations: list[PreAuthorisation] = field(default_factory=list)
     names: Names = field(default_factory=Names)  # catalogue names in the clerk's language
+    card_payments: dict[int, CardPaymentInfo] = field(default_factory=dict)  # payment id -> terminal payment
 
     @property
     def currency(self) -> str:
@@ -87,6 +88,7 @@ def load_card(session: Session, folio_id: int, language: str = "en") -> CardData
             PreAuthorisation(h.amount, h.created_at, h.state.value, h.id, h.terminal, h.masked_pan)
             for h in holds_of_folio(session, folio_id)
         ],
+        card_payments=card_payments_of_folio(session, folio_id),
     )
 
 

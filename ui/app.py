@@ -126,6 +126,10 @@ class Startup(QObject):
         self.context.reload_devices()
         self.context.mailer.start()
         logger.info("%s signed in at %s", actor.username, self.workstation)
+        from ui.dialogs.card_ops import reconcile_at_start
+
+        # A card operation cut short last time is settled once or closed now, and the clerk told.
+        reconcile_at_start(self.context, self.window)
         if self.pos_service is None:
             # A one-desk hotel's POS service (setting run_in_desk): started once, stopped at exit.
             self.pos_service = start_if_configured(self.database)

@@ -47,11 +47,13 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from desk import stays
-from desk.card import CardData, load_card
+from desk.card import CardData, PreAuthorisation, load_card
+from desk.cards import HOLD_WARN_DAYS
 from desk.folios import BillView, FolioView, PaymentLine, PostingLine
 from desk.models import Folio, PaymentKind, PostingKind, ReservationStatus
 from desk.money import Money, total
 from desk.names import Names
+from desk.terminals import TerminalInfo, list_terminals
 from ui import dialogs
 from ui.card_models import (
     DEPOSIT_ACCOUNT,
@@ -65,6 +67,7 @@ from ui.card_models import (
 )
 from ui.context import DeskContext
 from ui.desk_text import error_text
+from ui.dialogs.card import CardOperation, CardTerminalDialog
 from ui.i18n import current_language, format_date
 from ui.ops import show_error
 
@@ -295,11 +298,19 @@ class ReservationCard(QMainWindow):
         self.check_in_action = self._action("checkInAction", self.tr("Check &in"), self.check_in, "Ctrl+Shift+I")
         self.check_out_action = self._action(
             "checkOutAction", self.tr("Check &out…"), self.check_out, "Ctrl+Shift+O")
+        self.card_payment_action = self._action(
+            "cardPaymentAction", self.tr("Pay by car&d on the terminal…"), self.card_payment, "Ctrl+Shift+C")
+        self.card_refund_action = self._action(
+            "cardRefundAction", self.tr("Refund to the card on the terminal…"), self.card_refund)
+        self.pre_authorise_action = self._action(
+            "preAuthoriseAction", self.tr("Pre-&authorise…"), self.pre_authorise)
+        self.capture_action = self._action("captureAction", self.tr("Ca&pture…"), self.capture_hold)
+        self.release_action = self._action("releaseAction", self.tr("Re&lease…"), self.release_hold)
         self.reload_action = self._action("reloadAction", self.tr("&Reload"), self.reload, "F5")
         self.close_action = self._action("closeAction", self.tr("&Close"), self.close, "Esc", "Ctrl+W")
         self.bill_actions = [
-            self.view_details_action, self.make_payment_action, self.make_refund_action,
-            self.move_services_action, self.split_bill_action, self.print_bill_action,
+            self.view_details_action, self.make_payment_action, self.card_payment_action, self.make_refund_action,
+            self.card_refund_action, self.move_services_action, self.split_bill_action, self.print_bill_action,
             self.print_receipt_action, None, self.void_action,
         ]
 
@@ -409,11 +420,28 @@ class ReservationCard(QMainWindow):
         self.pre_authorisations_empty = _with_empty_text(
             self.pre_authorisations_view, self.tr("No pre-authorisations"), "noPreAuthorisationsLabel")
         pre.addWidget(self.pre_authorisations_view)
+        self.pre_authorisations_view.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
+        self.hold_advice_label = QLabel(self.tr(
+            "A pre-authorisation older than {days} days may already be released by the bank: "
+            "pre-authorise close to arrival.").format(days=HOLD_WARN_DAYS))
+        self.hold_advice_label.setObjectName("holdAdviceLabel")
+        self.hold_advice_label.setWordWrap(True)
+        self.hold_advice_label.setStyleSheet("color: #b00020")
+        self.hold_advice_label.hide()
+        pre.addWidget(self.hold_advice_label)
+        hold_buttons = QHBoxLayout()
+        self.pre_authorise_button = self._button("preAuthoriseButton", self.pre_authorise_action)
+        self.capture_button = self._button("captureButton", self.capture_action)
+        self.release_button = self._button("releaseButton", self.release_action)
+        for button in (self.pre_authorise_button, self.capture_button, self.release_button):
+            hold_buttons.addWidget(button)
+        hold_buttons.addStretch(1)
+        pre.addLayout(hold_buttons)
         row.addWidget(self.pre_authorisations_box, 2)
 
         for view in (self.saved_cards_view, self.pre_authorisations_view):
             rows = view.verticalHeader().defaultSectionSize()
-            view.setMaximumHeight(view.horizontalHeader().sizeHint().height() + rows * 2 + 2 * view.frameWidth())
+            view.setMaximumHeight(view.horizontalHeader().sizeHint().height() + rows * 3 + 2 * view.frameWidth())
         return box
 
     def _build_breakdown(self) -> QGroupBox:
@@ -538,6 +566,8 @@ class ReservationCard(QMainWindow):
         self._show_header(card)
         self.saved_cards_model.set_items(card.saved_cards)
         self.pre_authorisations_model.set_items(card.pre_authorisations)
+        self.hold_advice_label.setVisible(any(h.state == "open" and h.age_days > HOLD_WARN_DAYS
+                                              for h in card.pre_authorisations))
 
         self._restoring = True
         try:
@@ -825,6 +855,15 @@ class ReservationCard(QMainWindow):
         self.deposit_action.setEnabled(writable)
         self.check_in_action.setEnabled(reservation is not None and reservation.status is ReservationStatus.CONFIRMED)
         self.check_out_action.setEnabled(reservation is not None and reservation.status is ReservationStatus.IN_HOUSE)
+        card_payment = self.card.card_payments.get(payment.payment.id) if self.card and payment else None
+        self.card_payment_action.setEnabled(writable and bill is not None)
+        self.card_refund_action.setEnabled(
+            writable and payment is not None and card_payment is not None and not card_payment.refunded
+            and payment.voided_by is None and payment.refundable.is_positive)
+        hold = self.current_hold()
+        self.pre_authorise_action.setEnabled(writable)
+        self.capture_action.setEnabled(writable and hold is not None and hold.state == "open")
+        self.release_action.setEnabled(writable and hold is not None and hold.state == "open")
         self.reload_action.setEnabled(True)
 
     # --- actions ----------------------------------------------------------------------------
@@ -898,6 +937,69 @@ class ReservationCard(QMainWindow):
         if self.card is None or payment is None or not self.make_refund_action.isEnabled():
             return
         self._show(dialogs.MakeRefundDialog(self.ctx, self.card, payment.payment.id, self))
+
+    # --- the card terminal ----------------------------------------------------------------------
+
+    def current_hold(self) -> PreAuthorisation | None:
+        rows = self.pre_authorisations_view.selectionModel().selectedRows()
+        return self.pre_authorisations_model.row_at(rows[0].row()) if rows else None
+
+    def select_hold(self, hold_id: int) -> None:
+        for row in range(self.pre_authorisations_model.rowCount()):
+            item = self.pre_authorisations_model.row_at(row)
+            if item is not None and item.id == hold_id:
+                self.pre_authorisations_view.selectRow(row)
+
+    def _terminal_dialog(self, operation: CardOperation, **options: Any) -> None:
+        """The card terminal dialog, once this workstation's terminals are read."""
+        card = self.card
+        if card is None:
+            return
+
+        def loaded(terminals: list[TerminalInfo]) -> None:
+            dialog = CardTerminalDialog(self.ctx, card, terminals, operation, parent=self, **options)
+            dialog.accepted.connect(lambda: self._card_done(dialog))
+            dialog.charge_directly.connect(self._charge_directly)
+            self._show(dialog)
+
+        self.ctx.query(self, list_terminals, self.ctx.actor.workstation).success(loaded).run()
+
+    def _card_done(self, dialog: CardTerminalDialog) -> None:
+        outcome = dialog.outcome
+        if outcome is not None and outcome.settled:
+            self.statusBar().showMessage(dialog.outcome_text(outcome), 15_000)
+
+    def _charge_directly(self, amount: Money | None) -> None:
+        bill = self.current_bill() or (self.card.folio.bills[0] if self.card and self.card.folio.bills else None)
+        if bill is not None:
+            self._terminal_dialog(CardOperation.SALE, bill_id=bill.bill.id, amount=amount)
+
+    def card_payment(self) -> None:
+        bill = self.current_bill()
+        if bill is None or not self.card_payment_action.isEnabled():
+            return
+        self._terminal_dialog(CardOperation.SALE, bill_id=bill.bill.id)
+
+    def card_refund(self) -> None:
+        payment = self.current_payment_line()
+        if payment is None or not self.card_refund_action.isEnabled():
+            return
+        self._terminal_dialog(CardOperation.REFUND, payment_id=payment.payment.id)
+
+    def pre_authorise(self) -> None:
+        if self.pre_authorise_action.isEnabled():
+            self._terminal_dialog(CardOperation.PRE_AUTHORISE)
+
+    def capture_hold(self) -> None:
+        hold = self.current_hold()
+        if hold is not None and self.capture_action.isEnabled():
+            bill = self.current_bill()
+            self._terminal_dialog(CardOperation.CAPTURE, hold=hold, bill_id=bill.bill.id if bill else None)
+
+    def release_hold(self) -> None:
+        hold = self.current_hold()
+        if hold is not None and self.release_action.isEnabled():
+            self._terminal_dialog(CardOperation.RELEASE, hold=hold)
 
     def move_services(self) -> None:
         bill = self.current_bill()

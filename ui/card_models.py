@@ -525,25 +525,39 @@ class SavedCardsModel(_ListModel[SavedCard]):
 class PreAuthorisationsModel(_ListModel[PreAuthorisation]):
     """Amounts blocked on a card (R14); old ones are flagged, banks may have released them (R16)."""
 
-    AMOUNT, AGE, STATE = range(3)
+    AMOUNT, AGE, STATE, CARD = range(4)
 
     def headers(self) -> list[str]:
-        return [self.tr("Amount"), self.tr("Age (days)"), self.tr("State")]
+        return [self.tr("Amount"), self.tr("Age (days)"), self.tr("State"), self.tr("Card")]
+
+    def state_text(self, state: str) -> str:
+        return {
+            "open": self.tr("open"),
+            "captured": self.tr("captured"),
+            "partly_captured": self.tr("partly captured, rest released"),
+            "released": self.tr("released"),
+            "expired": self.tr("released by the bank"),
+        }.get(state, state)
 
     def _alignment(self, column: int) -> Qt.AlignmentFlag:
         return _RIGHT if column == self.AMOUNT else _LEFT
 
     def _format(self, row: PreAuthorisation) -> tuple[str, ...]:
-        return (money_text(row.amount), QLocale().toString(row.age_days), row.state)
+        state = self.state_text(row.state)
+        if self._is_old(row):
+            state = self.tr("{state} · over {days} days").format(state=state, days=PRE_AUTHORISATION_WARN_DAYS)
+        return (money_text(row.amount), QLocale().toString(row.age_days), state,
+                " ".join(part for part in (row.terminal, row.masked_pan[-8:]) if part))
 
     def _is_old(self, row: PreAuthorisation) -> bool:
-        return row.age_days > PRE_AUTHORISATION_WARN_DAYS
+        return row.state == "open" and row.age_days > PRE_AUTHORISATION_WARN_DAYS
 
     def _foreground(self, row: PreAuthorisation, column: int) -> QBrush | None:
         return QBrush(QColor(176, 0, 32)) if self._is_old(row) else None
 
     def _tooltip(self, row: PreAuthorisation, column: int) -> str | None:
         if self._is_old(row):
-            return self.tr("Older than {days} days: the bank may have released it already.").format(
+            return self.tr("Older than {days} days: the bank may have released it already. "
+                           "Pre-authorise close to arrival.").format(
                 days=PRE_AUTHORISATION_WARN_DAYS)
         return None

@@ -253,6 +253,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.refresh_action)
 
         self._build_shift_menu()
+        self._build_cards_menu()
         self._build_settings_menu()
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
@@ -284,6 +285,22 @@ class MainWindow(QMainWindow):
         self.open_drawer_action.setObjectName("openDrawerAction")
         self.open_drawer_action.triggered.connect(self.open_drawer)
         menu.addAction(self.open_drawer_action)
+
+    def _build_cards_menu(self) -> None:
+        from ui.dialogs import card_ops
+
+        menu = self.menuBar().addMenu(self.tr("C&ards"))
+        menu.setObjectName("cardsMenu")
+        self.pending_cards_action = menu.addAction(self.tr("&Pending card operations…"))
+        self.pending_cards_action.setObjectName("pendingCardsAction")
+        self.pending_cards_action.triggered.connect(
+            lambda: card_ops.PendingCardOperationsDialog(self.ctx, self).open())
+        self.open_holds_action = menu.addAction(self.tr("Open &pre-authorisations…"))
+        self.open_holds_action.setObjectName("openHoldsAction")
+        self.open_holds_action.triggered.connect(lambda: card_ops.OpenHoldsDialog(self.ctx, self).open())
+        self.end_of_day_action = menu.addAction(self.tr("Terminal &end of day…"))
+        self.end_of_day_action.setObjectName("endOfDayAction")
+        self.end_of_day_action.triggered.connect(lambda: card_ops.open_end_of_day(self.ctx, self))
 
     def _build_settings_menu(self) -> None:
         menu = self.menuBar().addMenu(self.tr("S&ettings"))

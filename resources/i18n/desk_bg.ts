@@ -151,6 +151,367 @@
     </message>
 </context>
 <context>
+    <name>CardOperations</name>
+    <message>
+        <source>Card payment</source>
+        <translation>Плащане с карта</translation>
+    </message>
+    <message>
+        <source>Refund to card</source>
+        <translation>Възстановяване по карта</translation>
+    </message>
+    <message>
+        <source>Reversal</source>
+        <translation>Сторниране</translation>
+    </message>
+    <message>
+        <source>Pre-authorisation</source>
+        <translation>Предварителна авторизация</translation>
+    </message>
+    <message>
+        <source>Capture</source>
+        <translation>Усвояване</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>Освобождаване</translation>
+    </message>
+    <message>
+        <source>not sent</source>
+        <translation>не е изпратена</translation>
+    </message>
+    <message>
+        <source>sent, no answer</source>
+        <translation>изпратена, без отговор</translation>
+    </message>
+    <message>
+        <source>answer unclear</source>
+        <translation>неясен отговор</translation>
+    </message>
+    <message>
+        <source>approved, not yet on the ledger</source>
+        <translation>одобрена, още не е осчетоводена</translation>
+    </message>
+    <message>
+        <source>{count} settled on the ledger</source>
+        <translation>{count} осчетоводени</translation>
+    </message>
+    <message>
+        <source>{count} found not to have happened (nothing charged)</source>
+        <translation>{count} не са се състояли (нищо не е таксувано)</translation>
+    </message>
+    <message>
+        <source>{count} still unclear: the terminal could not be asked</source>
+        <translation>{count} все още неясни: терминалът не отговаря</translation>
+    </message>
+    <message>
+        <source>Nothing to resolve.</source>
+        <translation>Няма нищо за уточняване.</translation>
+    </message>
+    <message>
+        <source>Card operations: {parts}.</source>
+        <translation>Операции с карти: {parts}.</translation>
+    </message>
+    <message>
+        <source>Pending card operations</source>
+        <translation>Незавършени операции с карти</translation>
+    </message>
+    <message>
+        <source>Card operations whose end the terminal never told us (a cut cable, a crash, a late answer). Resolve asks the terminal: each is settled once, or found not to have happened.</source>
+        <translation>Операции с карти, за чийто край терминалът не е съобщил (прекъснат кабел, срив, късен отговор). „Уточни“ пита терминала: всяка се осчетоводява веднъж или се приема за несъстояла се.</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Започната</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>Операция</translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation>Терминал</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Сума</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Състояние</translation>
+    </message>
+    <message>
+        <source>&amp;Resolve</source>
+        <translation>&amp;Уточни</translation>
+    </message>
+    <message>
+        <source>Resolve &amp;all</source>
+        <translation>Уточни &amp;всички</translation>
+    </message>
+    <message>
+        <source>No card operation is pending.</source>
+        <translation>Няма незавършени операции с карти.</translation>
+    </message>
+    <message>
+        <source>Asking the terminal…</source>
+        <translation>Питане на терминала…</translation>
+    </message>
+    <message>
+        <source>Open pre-authorisations</source>
+        <translation>Открити предварителни авторизации</translation>
+    </message>
+    <message>
+        <source>Blocked on</source>
+        <translation>Блокирано на</translation>
+    </message>
+    <message>
+        <source>Age (days)</source>
+        <translation>Възраст (дни)</translation>
+    </message>
+    <message>
+        <source>Folio</source>
+        <translation>Фолио</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Карта</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Бележка</translation>
+    </message>
+    <message>
+        <source>Over 5 days: the bank may have released it; pre-authorise close to arrival.</source>
+        <translation>Над 5 дни: банката може вече да я е освободила; авторизирайте близо до пристигането.</translation>
+    </message>
+    <message>
+        <source>{count} open pre-authorisations.</source>
+        <translation>Открити предварителни авторизации: {count}.</translation>
+    </message>
+    <message>
+        <source>Card terminal end of day</source>
+        <translation>Приключване на деня на терминала</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Разлика</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Бон</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Плащане</translation>
+    </message>
+    <message>
+        <source>No card terminal is configured for this workstation.</source>
+        <translation>За това работно място не е настроен картов терминал.</translation>
+    </message>
+    <message>
+        <source>Closing the batch on {terminal}…</source>
+        <translation>Приключване на пакета на {terminal}…</translation>
+    </message>
+    <message>
+        <source>{terminal}: the terminal booked {terminal_total} in {count} transactions; the ledger has {ledger_total}.</source>
+        <translation>{terminal}: терминалът е осчетоводил {terminal_total} в {count} операции; в счетоводството има {ledger_total}.</translation>
+    </message>
+    <message>
+        <source>In the ledger, not in the terminal&apos;s batch</source>
+        <translation>В счетоводството, но не в пакета на терминала</translation>
+    </message>
+    <message>
+        <source>Booked by the terminal, not in the ledger</source>
+        <translation>Осчетоводено от терминала, но го няма в счетоводството</translation>
+    </message>
+    <message>
+        <source>Card payment typed in by hand, not on this terminal</source>
+        <translation>Плащане с карта, въведено ръчно, не през този терминал</translation>
+    </message>
+    <message>
+        <source>The totals match.</source>
+        <translation>Сумите съвпадат.</translation>
+    </message>
+    <message>
+        <source>The totals differ: see each payment below.</source>
+        <translation>Сумите се различават: вижте всяко плащане по-долу.</translation>
+    </message>
+    <message>
+        <source>Card operations</source>
+        <translation>Операции с карти</translation>
+    </message>
+</context>
+<context>
+    <name>CardTerminal</name>
+    <message>
+        <source>Insert, tap or swipe the card</source>
+        <translation>Поставете, допрете или прекарайте картата</translation>
+    </message>
+    <message>
+        <source>The guest enters the PIN</source>
+        <translation>Гостът въвежда ПИН</translation>
+    </message>
+    <message>
+        <source>Please wait…</source>
+        <translation>Моля, изчакайте…</translation>
+    </message>
+    <message>
+        <source>Waiting for the bank…</source>
+        <translation>Изчакване на банката…</translation>
+    </message>
+    <message>
+        <source>The guest confirms the amount</source>
+        <translation>Гостът потвърждава сумата</translation>
+    </message>
+    <message>
+        <source>Remove the card</source>
+        <translation>Извадете картата</translation>
+    </message>
+    <message>
+        <source>Card not accepted</source>
+        <translation>Картата не е приета</translation>
+    </message>
+    <message>
+        <source>Not accepted</source>
+        <translation>Не е прието</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>Отказано</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Одобрено</translation>
+    </message>
+    <message>
+        <source>The terminal reports an error</source>
+        <translation>Терминалът съобщава за грешка</translation>
+    </message>
+    <message>
+        <source>The guest chooses the card application</source>
+        <translation>Гостът избира приложението на картата</translation>
+    </message>
+    <message>
+        <source>The guest chooses the language</source>
+        <translation>Гостът избира езика</translation>
+    </message>
+</context>
+<context>
+    <name>CardTerminalDialog</name>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Приложи</translation>
+    </message>
+    <message>
+        <source>Am&amp;ount:</source>
+        <translation>С&amp;ума:</translation>
+    </message>
+    <message>
+        <source>No card terminal is configured for this workstation (Settings › Card terminals).</source>
+        <translation>За това работно място не е настроен картов терминал (Настройки › Устройства).</translation>
+    </message>
+    <message>
+        <source>C&amp;harge the card directly</source>
+        <translation>Т&amp;аксувай картата директно</translation>
+    </message>
+    <message>
+        <source>Card payment</source>
+        <translation>Плащане с карта</translation>
+    </message>
+    <message>
+        <source>Refund to card</source>
+        <translation>Възстановяване по карта</translation>
+    </message>
+    <message>
+        <source>Pre-authorise card</source>
+        <translation>Предварителна авторизация на карта</translation>
+    </message>
+    <message>
+        <source>Capture pre-authorisation</source>
+        <translation>Усвояване на предварителна авторизация</translation>
+    </message>
+    <message>
+        <source>Release pre-authorisation</source>
+        <translation>Освобождаване на предварителна авторизация</translation>
+    </message>
+    <message>
+        <source>Bill {number} · balance {balance}</source>
+        <translation>Сметка {number} · остатък {balance}</translation>
+    </message>
+    <message>
+        <source>Card payment of {amount} · refundable {refundable}</source>
+        <translation>Плащане с карта {amount} · за връщане до {refundable}</translation>
+    </message>
+    <message>
+        <source>Pre-authorisation of {amount} · {age} days old</source>
+        <translation>Предварителна авторизация {amount} · дни: {age}</translation>
+    </message>
+    <message>
+        <source>Balance: {balance}</source>
+        <translation>Остатък: {balance}</translation>
+    </message>
+    <message>
+        <source>Connecting to {terminal}…</source>
+        <translation>Свързване с {terminal}…</translation>
+    </message>
+    <message>
+        <source>{seconds} s left for the guest</source>
+        <translation>Остават {seconds} с за госта</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Отказ</translation>
+    </message>
+    <message>
+        <source>Cancelling on the terminal…</source>
+        <translation>Отказ на терминала…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Затвори</translation>
+    </message>
+    <message>
+        <source>The terminal had already approved before the cancel arrived: the payment went through and is on the bill ({reference}).</source>
+        <translation>Терминалът беше одобрил преди отказа: плащането е минало и е в сметката ({reference}).</translation>
+    </message>
+    <message>
+        <source>Approved ({reference}).</source>
+        <translation>Одобрено ({reference}).</translation>
+    </message>
+    <message>
+        <source>The bank has already released this pre-authorisation: nothing can be captured on it. Charge the card directly for the amount instead?</source>
+        <translation>Банката вече е освободила тази предварителна авторизация: нищо не може да се усвои. Да се таксува ли картата директно за сумата?</translation>
+    </message>
+    <message>
+        <source>The card was declined. Nothing was charged.</source>
+        <translation>Картата е отказана. Нищо не е таксувано.</translation>
+    </message>
+    <message>
+        <source>The card was declined (code {code:02X}). Nothing was charged.</source>
+        <translation>Картата е отказана (код {code:02X}). Нищо не е таксувано.</translation>
+    </message>
+    <message>
+        <source>Cancelled on the terminal. Nothing was charged.</source>
+        <translation>Отказано на терминала. Нищо не е таксувано.</translation>
+    </message>
+    <message>
+        <source>The terminal gave up (time out, or the guest pressed Stop). Nothing was charged.</source>
+        <translation>Терминалът прекъсна (изтекло време или гостът натисна „Стоп“). Нищо не е таксувано.</translation>
+    </message>
+    <message>
+        <source>The terminal could not be reached: {error}. Nothing was charged.</source>
+        <translation>Терминалът е недостъпен: {error}. Нищо не е таксувано.</translation>
+    </message>
+    <message>
+        <source>The terminal&apos;s operation was reversed. Nothing was charged.</source>
+        <translation>Операцията на терминала е сторнирана. Нищо не е таксувано.</translation>
+    </message>
+    <message>
+        <source>The terminal did not say how this ended. It is listed under Pending card operations, where it is resolved with the terminal.</source>
+        <translation>Терминалът не съобщи как е завършило. Операцията е в „Незавършени операции с карти“, където се уточнява с терминала.</translation>
+    </message>
+</context>
+<context>
     <name>CashMoveDialog</name>
     <message>
         <source>Cash out</source>
@@ -1975,6 +2336,22 @@
         <translation>&amp;Опресняване</translation>
     </message>
     <message>
+        <source>C&amp;ards</source>
+        <translation>&amp;Карти</translation>
+    </message>
+    <message>
+        <source>&amp;Pending card operations…</source>
+        <translation>&amp;Незавършени операции с карти…</translation>
+    </message>
+    <message>
+        <source>Open &amp;pre-authorisations…</source>
+        <translation>Открити &amp;предварителни авторизации…</translation>
+    </message>
+    <message>
+        <source>Terminal &amp;end of day…</source>
+        <translation>&amp;Приключване на деня на терминала…</translation>
+    </message>
+    <message>
         <source>S&amp;ettings</source>
         <translation>&amp;Настройки</translation>
     </message>
@@ -2691,8 +3068,40 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Състояние</translation>
     </message>
     <message>
+        <source>Card</source>
+        <translation>Карта</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>открита</translation>
+    </message>
+    <message>
+        <source>captured</source>
+        <translation>усвоена</translation>
+    </message>
+    <message>
+        <source>partly captured, rest released</source>
+        <translation>усвоена частично, остатъкът освободен</translation>
+    </message>
+    <message>
+        <source>released</source>
+        <translation>освободена</translation>
+    </message>
+    <message>
+        <source>released by the bank</source>
+        <translation>освободена от банката</translation>
+    </message>
+    <message>
+        <source>{state} · over {days} days</source>
+        <translation>{state} · над {days} дни</translation>
+    </message>
+    <message>
+        <source>Older than {days} days: the bank may have released it already. Pre-authorise close to arrival.</source>
+        <translation>По-стара от {days} дни: банката може вече да я е освободила. Авторизирайте близо до пристигането.</translation>
+    </message>
+    <message>
         <source>Older than {days} days: the bank may have released it already.</source>
-        <translation>По-стара от {days} дни: банката може вече да я е освободила.</translation>
+        <translation type="vanished">По-стара от {days} дни: банката може вече да я е освободила.</translation>
     </message>
 </context>
 <context>
@@ -2860,6 +3269,26 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Нап&amp;ускане…</translation>
     </message>
     <message>
+        <source>Pay by car&amp;d on the terminal…</source>
+        <translation>Плащане с кар&amp;та на терминала…</translation>
+    </message>
+    <message>
+        <source>Refund to the card on the terminal…</source>
+        <translation>Връщане по картата през терминала…</translation>
+    </message>
+    <message>
+        <source>Pre-&amp;authorise…</source>
+        <translation>Пред&amp;варителна авторизация…</translation>
+    </message>
+    <message>
+        <source>Ca&amp;pture…</source>
+        <translation>Ус&amp;вояване…</translation>
+    </message>
+    <message>
+        <source>Re&amp;lease…</source>
+        <translation>Ос&amp;вобождаване…</translation>
+    </message>
+    <message>
         <source>&amp;Reload</source>
         <translation>Презаре&amp;ждане</translation>
     </message>
@@ -2898,6 +3327,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>No pre-authorisations</source>
         <translation>Няма предварителни оторизации</translation>
+    </message>
+    <message>
+        <source>A pre-authorisation older than {days} days may already be released by the bank: pre-authorise close to arrival.</source>
+        <translation>Предварителна авторизация над {days} дни може вече да е освободена от банката: авторизирайте близо до пристигането.</translation>
     </message>
     <message>
         <source>Services breakdown</source>

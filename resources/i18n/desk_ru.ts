@@ -151,6 +151,367 @@
     </message>
 </context>
 <context>
+    <name>CardOperations</name>
+    <message>
+        <source>Card payment</source>
+        <translation>Оплата картой</translation>
+    </message>
+    <message>
+        <source>Refund to card</source>
+        <translation>Возврат на карту</translation>
+    </message>
+    <message>
+        <source>Reversal</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Pre-authorisation</source>
+        <translation>Предавторизация</translation>
+    </message>
+    <message>
+        <source>Capture</source>
+        <translation>Списание</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>Снятие блокировки</translation>
+    </message>
+    <message>
+        <source>not sent</source>
+        <translation>не отправлена</translation>
+    </message>
+    <message>
+        <source>sent, no answer</source>
+        <translation>отправлена, ответа нет</translation>
+    </message>
+    <message>
+        <source>answer unclear</source>
+        <translation>ответ неясен</translation>
+    </message>
+    <message>
+        <source>approved, not yet on the ledger</source>
+        <translation>одобрена, ещё не в учёте</translation>
+    </message>
+    <message>
+        <source>{count} settled on the ledger</source>
+        <translation>{count} проведено в учёте</translation>
+    </message>
+    <message>
+        <source>{count} found not to have happened (nothing charged)</source>
+        <translation>{count} не состоялось (ничего не списано)</translation>
+    </message>
+    <message>
+        <source>{count} still unclear: the terminal could not be asked</source>
+        <translation>{count} всё ещё неясно: терминал недоступен</translation>
+    </message>
+    <message>
+        <source>Nothing to resolve.</source>
+        <translation>Нечего разрешать.</translation>
+    </message>
+    <message>
+        <source>Card operations: {parts}.</source>
+        <translation>Операции по картам: {parts}.</translation>
+    </message>
+    <message>
+        <source>Pending card operations</source>
+        <translation>Незавершённые операции по картам</translation>
+    </message>
+    <message>
+        <source>Card operations whose end the terminal never told us (a cut cable, a crash, a late answer). Resolve asks the terminal: each is settled once, or found not to have happened.</source>
+        <translation>Операции по картам, об исходе которых терминал не сообщил (обрыв кабеля, сбой, поздний ответ). «Разрешить» спрашивает терминал: каждая проводится один раз или признаётся несостоявшейся.</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Начата</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>Операция</translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation>Терминал</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>&amp;Resolve</source>
+        <translation>&amp;Разрешить</translation>
+    </message>
+    <message>
+        <source>Resolve &amp;all</source>
+        <translation>Разрешить &amp;все</translation>
+    </message>
+    <message>
+        <source>No card operation is pending.</source>
+        <translation>Незавершённых операций по картам нет.</translation>
+    </message>
+    <message>
+        <source>Asking the terminal…</source>
+        <translation>Запрос к терминалу…</translation>
+    </message>
+    <message>
+        <source>Open pre-authorisations</source>
+        <translation>Открытые предавторизации</translation>
+    </message>
+    <message>
+        <source>Blocked on</source>
+        <translation>Заблокировано</translation>
+    </message>
+    <message>
+        <source>Age (days)</source>
+        <translation>Возраст (дней)</translation>
+    </message>
+    <message>
+        <source>Folio</source>
+        <translation>Фолио</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Карта</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Примечание</translation>
+    </message>
+    <message>
+        <source>Over 5 days: the bank may have released it; pre-authorise close to arrival.</source>
+        <translation>Старше 5 дней: банк мог уже снять блокировку; делайте предавторизацию ближе к заезду.</translation>
+    </message>
+    <message>
+        <source>{count} open pre-authorisations.</source>
+        <translation>Открытых предавторизаций: {count}.</translation>
+    </message>
+    <message>
+        <source>Card terminal end of day</source>
+        <translation>Закрытие дня на терминале</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Расхождение</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Чек</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Платёж</translation>
+    </message>
+    <message>
+        <source>No card terminal is configured for this workstation.</source>
+        <translation>Для этого рабочего места не настроен карточный терминал.</translation>
+    </message>
+    <message>
+        <source>Closing the batch on {terminal}…</source>
+        <translation>Закрытие смены на {terminal}…</translation>
+    </message>
+    <message>
+        <source>{terminal}: the terminal booked {terminal_total} in {count} transactions; the ledger has {ledger_total}.</source>
+        <translation>{terminal}: терминал провёл {terminal_total} в {count} операциях; в учёте {ledger_total}.</translation>
+    </message>
+    <message>
+        <source>In the ledger, not in the terminal&apos;s batch</source>
+        <translation>В учёте, но не в смене терминала</translation>
+    </message>
+    <message>
+        <source>Booked by the terminal, not in the ledger</source>
+        <translation>Проведено терминалом, но нет в учёте</translation>
+    </message>
+    <message>
+        <source>Card payment typed in by hand, not on this terminal</source>
+        <translation>Оплата картой введена вручную, не через этот терминал</translation>
+    </message>
+    <message>
+        <source>The totals match.</source>
+        <translation>Итоги совпадают.</translation>
+    </message>
+    <message>
+        <source>The totals differ: see each payment below.</source>
+        <translation>Итоги расходятся: см. платежи ниже.</translation>
+    </message>
+    <message>
+        <source>Card operations</source>
+        <translation>Операции по картам</translation>
+    </message>
+</context>
+<context>
+    <name>CardTerminal</name>
+    <message>
+        <source>Insert, tap or swipe the card</source>
+        <translation>Вставьте, приложите или проведите карту</translation>
+    </message>
+    <message>
+        <source>The guest enters the PIN</source>
+        <translation>Гость вводит PIN</translation>
+    </message>
+    <message>
+        <source>Please wait…</source>
+        <translation>Подождите…</translation>
+    </message>
+    <message>
+        <source>Waiting for the bank…</source>
+        <translation>Ожидание банка…</translation>
+    </message>
+    <message>
+        <source>The guest confirms the amount</source>
+        <translation>Гость подтверждает сумму</translation>
+    </message>
+    <message>
+        <source>Remove the card</source>
+        <translation>Извлеките карту</translation>
+    </message>
+    <message>
+        <source>Card not accepted</source>
+        <translation>Карта не принята</translation>
+    </message>
+    <message>
+        <source>Not accepted</source>
+        <translation>Не принято</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>Отклонено</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Одобрено</translation>
+    </message>
+    <message>
+        <source>The terminal reports an error</source>
+        <translation>Терминал сообщает об ошибке</translation>
+    </message>
+    <message>
+        <source>The guest chooses the card application</source>
+        <translation>Гость выбирает приложение карты</translation>
+    </message>
+    <message>
+        <source>The guest chooses the language</source>
+        <translation>Гость выбирает язык</translation>
+    </message>
+</context>
+<context>
+    <name>CardTerminalDialog</name>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Применить</translation>
+    </message>
+    <message>
+        <source>Am&amp;ount:</source>
+        <translation>С&amp;умма:</translation>
+    </message>
+    <message>
+        <source>No card terminal is configured for this workstation (Settings › Card terminals).</source>
+        <translation>Для этого рабочего места не настроен карточный терминал (Настройки › Устройства).</translation>
+    </message>
+    <message>
+        <source>C&amp;harge the card directly</source>
+        <translation>С&amp;писать с карты напрямую</translation>
+    </message>
+    <message>
+        <source>Card payment</source>
+        <translation>Оплата картой</translation>
+    </message>
+    <message>
+        <source>Refund to card</source>
+        <translation>Возврат на карту</translation>
+    </message>
+    <message>
+        <source>Pre-authorise card</source>
+        <translation>Предавторизация карты</translation>
+    </message>
+    <message>
+        <source>Capture pre-authorisation</source>
+        <translation>Списание по предавторизации</translation>
+    </message>
+    <message>
+        <source>Release pre-authorisation</source>
+        <translation>Снятие предавторизации</translation>
+    </message>
+    <message>
+        <source>Bill {number} · balance {balance}</source>
+        <translation>Счёт {number} · остаток {balance}</translation>
+    </message>
+    <message>
+        <source>Card payment of {amount} · refundable {refundable}</source>
+        <translation>Оплата картой {amount} · к возврату до {refundable}</translation>
+    </message>
+    <message>
+        <source>Pre-authorisation of {amount} · {age} days old</source>
+        <translation>Предавторизация {amount} · дней: {age}</translation>
+    </message>
+    <message>
+        <source>Balance: {balance}</source>
+        <translation>Остаток: {balance}</translation>
+    </message>
+    <message>
+        <source>Connecting to {terminal}…</source>
+        <translation>Подключение к {terminal}…</translation>
+    </message>
+    <message>
+        <source>{seconds} s left for the guest</source>
+        <translation>У гостя осталось {seconds} с</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Отмена</translation>
+    </message>
+    <message>
+        <source>Cancelling on the terminal…</source>
+        <translation>Отмена на терминале…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Закрыть</translation>
+    </message>
+    <message>
+        <source>The terminal had already approved before the cancel arrived: the payment went through and is on the bill ({reference}).</source>
+        <translation>Терминал одобрил операцию до отмены: платёж прошёл и внесён в счёт ({reference}).</translation>
+    </message>
+    <message>
+        <source>Approved ({reference}).</source>
+        <translation>Одобрено ({reference}).</translation>
+    </message>
+    <message>
+        <source>The bank has already released this pre-authorisation: nothing can be captured on it. Charge the card directly for the amount instead?</source>
+        <translation>Банк уже снял эту предавторизацию: списать по ней ничего нельзя. Списать сумму с карты напрямую?</translation>
+    </message>
+    <message>
+        <source>The card was declined. Nothing was charged.</source>
+        <translation>Карта отклонена. Ничего не списано.</translation>
+    </message>
+    <message>
+        <source>The card was declined (code {code:02X}). Nothing was charged.</source>
+        <translation>Карта отклонена (код {code:02X}). Ничего не списано.</translation>
+    </message>
+    <message>
+        <source>Cancelled on the terminal. Nothing was charged.</source>
+        <translation>Отменено на терминале. Ничего не списано.</translation>
+    </message>
+    <message>
+        <source>The terminal gave up (time out, or the guest pressed Stop). Nothing was charged.</source>
+        <translation>Терминал прервал операцию (тайм-аут или гость нажал «Стоп»). Ничего не списано.</translation>
+    </message>
+    <message>
+        <source>The terminal could not be reached: {error}. Nothing was charged.</source>
+        <translation>Терминал недоступен: {error}. Ничего не списано.</translation>
+    </message>
+    <message>
+        <source>The terminal&apos;s operation was reversed. Nothing was charged.</source>
+        <translation>Операция терминала отменена. Ничего не списано.</translation>
+    </message>
+    <message>
+        <source>The terminal did not say how this ended. It is listed under Pending card operations, where it is resolved with the terminal.</source>
+        <translation>Терминал не сообщил исход. Операция указана в «Незавершённых операциях по картам», где её можно разрешить с терминалом.</translation>
+    </message>
+</context>
+<context>
     <name>CashMoveDialog</name>
     <message>
         <source>Cash out</source>
@@ -1975,6 +2336,22 @@
         <translation>&amp;Обновить</translation>
     </message>
     <message>
+        <source>C&amp;ards</source>
+        <translation>&amp;Карты</translation>
+    </message>
+    <message>
+        <source>&amp;Pending card operations…</source>
+        <translation>&amp;Незавершённые операции по картам…</translation>
+    </message>
+    <message>
+        <source>Open &amp;pre-authorisations…</source>
+        <translation>Открытые &amp;предавторизации…</translation>
+    </message>
+    <message>
+        <source>Terminal &amp;end of day…</source>
+        <translation>&amp;Закрытие дня на терминале…</translation>
+    </message>
+    <message>
         <source>S&amp;ettings</source>
         <translation>&amp;Настройки</translation>
     </message>
@@ -2691,8 +3068,40 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Состояние</translation>
     </message>
     <message>
+        <source>Card</source>
+        <translation>Карта</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>открыта</translation>
+    </message>
+    <message>
+        <source>captured</source>
+        <translation>списана</translation>
+    </message>
+    <message>
+        <source>partly captured, rest released</source>
+        <translation>списана частично, остаток снят</translation>
+    </message>
+    <message>
+        <source>released</source>
+        <translation>снята</translation>
+    </message>
+    <message>
+        <source>released by the bank</source>
+        <translation>снята банком</translation>
+    </message>
+    <message>
+        <source>{state} · over {days} days</source>
+        <translation>{state} · более {days} дней</translation>
+    </message>
+    <message>
+        <source>Older than {days} days: the bank may have released it already. Pre-authorise close to arrival.</source>
+        <translation>Старше {days} дней: банк мог уже снять блокировку. Делайте предавторизацию ближе к заезду.</translation>
+    </message>
+    <message>
         <source>Older than {days} days: the bank may have released it already.</source>
-        <translation>Старше {days} дней: банк, возможно, уже снял блокировку.</translation>
+        <translation type="vanished">Старше {days} дней: банк, возможно, уже снял блокировку.</translation>
     </message>
 </context>
 <context>
@@ -2860,6 +3269,26 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>В&amp;ыезд…</translation>
     </message>
     <message>
+        <source>Pay by car&amp;d on the terminal…</source>
+        <translation>Оплата карто&amp;й на терминале…</translation>
+    </message>
+    <message>
+        <source>Refund to the card on the terminal…</source>
+        <translation>Возврат на карту через терминал…</translation>
+    </message>
+    <message>
+        <source>Pre-&amp;authorise…</source>
+        <translation>Пред&amp;авторизация…</translation>
+    </message>
+    <message>
+        <source>Ca&amp;pture…</source>
+        <translation>Спи&amp;сать…</translation>
+    </message>
+    <message>
+        <source>Re&amp;lease…</source>
+        <translation>Сн&amp;ять блокировку…</translation>
+    </message>
+    <message>
         <source>&amp;Reload</source>
         <translation>Перезагрузи&amp;ть</translation>
     </message>
@@ -2898,6 +3327,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>No pre-authorisations</source>
         <translation>Нет предавторизаций</translation>
+    </message>
+    <message>
+        <source>A pre-authorisation older than {days} days may already be released by the bank: pre-authorise close to arrival.</source>
+        <translation>Предавторизацию старше {days} дней банк мог уже снять: делайте её ближе к заезду.</translation>
     </message>
     <message>
         <source>Services breakdown</source>

@@ -276,13 +276,14 @@ def test_saved_cards_and_pre_authorisations_models(qapp):
     now = datetime.now(UTC)
     holds = PreAuthorisationsModel()
     holds.set_items([
-        PreAuthorisation(eur("150.00"), now - timedelta(days=1), "held"),
-        PreAuthorisation(eur("80.00"), now - timedelta(days=7), "held"),
+        PreAuthorisation(eur("150.00"), now - timedelta(days=1), "open"),
+        PreAuthorisation(eur("80.00"), now - timedelta(days=7), "open"),
     ])
     assert holds.data(holds.index(0, PreAuthorisationsModel.AMOUNT), DISPLAY) == format_money(Decimal(150), "EUR")
     assert holds.data(holds.index(0, PreAuthorisationsModel.AGE), DISPLAY) == "1"
     assert holds.data(holds.index(0, 0), Qt.ItemDataRole.ToolTipRole) is None
     assert "may have released" in holds.data(holds.index(1, 0), Qt.ItemDataRole.ToolTipRole)
+    assert "over 5 days" in holds.data(holds.index(1, PreAuthorisationsModel.STATE), DISPLAY)
     assert holds.id_at(1) == 1 and holds.row_of(1) == 1
 
 

@@ -1,0 +1,314 @@
+"""The card terminal dialogs, as a clerk uses them, against the ZVT simulator over TCP."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pytest
+import shiboken6
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
+
+from desk.card import CardData
+from desk.cards import holds_of_folio
+from desk.db import Database
+from desk.folios import BillStatus
+from desk.journal import unresolved
+from desk.models import PaymentKind, Role
+from desk.money import Money
+from desk.terminals import TerminalInfo, add_terminal, disconnect_all, list_terminals
+from hardware.simulators.zvt_terminal import TEST_CARD_PAN, ZvtSimulator
+from tests.actors import signed_in
+from tests.ui.test_dialogs_common import card_window, child, find_card, folio_now, ledger_counts, opened, retype
+from ui import ops
+from ui.dialogs.card import CardOperation, CardTerminalDialog, terminal_message
+
+WORKSTATION = "TEST-1"
+
+
+@dataclass
+class Terminal:
+    sim: ZvtSimulator
+    info: TerminalInfo
+
+
+@pytest.fixture
+def terminal(demo_database: Database, tmp_path) -> Iterator[Terminal]:
+    sim = ZvtSimulator(journal_path=tmp_path / "terminal.jsonl")
+    port = sim.serve_tcp()
+    manager = signed_in(demo_database, Role.MANAGER, WORKSTATION)
+    with demo_database.unit_of_work() as session:
+        info = add_terminal(session, manager, WORKSTATION, "Desk terminal",
+                            f"tcp://127.0.0.1:{port}?answer_timeout=10", "EUR")
+    try:
+        yield Terminal(sim, info)
+    finally:
+        disconnect_all()
+        sim.close()
+
+
+@pytest.fixture
+def cashier_context(qtbot, demo_database: Database) -> Iterator[object]:
+    from ui.context import DeskContext
+
+    context = DeskContext(demo_database, signed_in(demo_database, Role.CASHIER, WORKSTATION))
+    yield context
+    ops.cancel_all()
+    assert ops.wait_all(15_000), "an op was still running at teardown"
+    context.close()
+
+
+@pytest.fixture
+def window(qtbot):
+    return card_window(qtbot)
+
+
+@pytest.fixture
+def card(demo_database: Database) -> CardData:
+    return find_card(demo_database, lambda c: len(c.folio.bills) == 1
+                     and c.folio.bills[0].status is BillStatus.NOT_PAID and c.folio.folio.company_id is None)
+
+
+def eur(amount: str) -> Money:
+    return Money.of(amount, "EUR")
+
+
+def terminals(database: Database) -> list[TerminalInfo]:
+    with database.unit_of_work() as session:
+        return list_terminals(session, WORKSTATION)
+
+
+def dialog_for(qtbot, ctx, database, card, window, operation=CardOperation.SALE, **options) -> CardTerminalDialog:
+    if operation is CardOperation.SALE and "bill_id" not in options:
+        options["bill_id"] = card.folio.bills[0].bill.id
+    return opened(qtbot, CardTerminalDialog(ctx, card, terminals(database), operation, parent=window, **options))
+
+
+def press_terminal(qtbot, dialog: CardTerminalDialog, info: TerminalInfo) -> None:
+    button = child(dialog, QPushButton, f"terminalButton{info.id}")
+    assert button.text() == "Desk terminal"
+    button.click()
+
+
+def wait_result(qtbot, dialog: CardTerminalDialog) -> str:
+    label = child(dialog, QLabel, "resultLabel")
+    qtbot.waitUntil(lambda: label.isVisible() and bool(label.text()), timeout=20_000)
+    return label.text()
+
+
+def card_payments(database: Database, card: CardData):
+    return [line.payment for line in folio_now(database, card).payments if line.payment.kind is PaymentKind.PAYMENT
+            and line.payment.method.kind.value == "card"]
+
+
+def test_a_bill_is_paid_on_the_terminal_with_its_reference_in_text(qtbot, cashier_context, demo_database, card,
+                                                                   window, terminal):
+    dialog = dialog_for(qtbot, cashier_context, demo_database, card, window)
+    balance = card.folio.bills[0].balance
+    assert child(dialog, QLineEdit, "amountEdit").text() == f"{balance.amount:f}"
+    with qtbot.waitSignal(dialog.accepted, timeout=20_000):
+        press_terminal(qtbot, dialog, terminal.info)
+    [payment] = card_payments(demo_database, card)
+    assert payment.amount == balance
+    assert "receipt 0001" in payment.text and "auth" in payment.text and TEST_CARD_PAN not in payment.text
+    assert [t.amount_minor for t in terminal.sim.journal] == [int(balance.amount * 100)]
+
+
+def test_a_declined_card_says_so_and_writes_nothing(qtbot, cashier_context, demo_database, card, window, terminal):
+    before = ledger_counts(demo_database)
+    terminal.sim.script("decline:05")
+    dialog = dialog_for(qtbot, cashier_context, demo_database, card, window)
+    press_terminal(qtbot, dialog, terminal.info)
+    assert "declined" in wait_result(qtbot, dialog)
+    assert ops.wait_all(10_000)
+    assert dialog.isVisible() and ledger_counts(demo_database) == before
+
+
+def test_cancel_while_the_guest_enters_the_pin_aborts_and_writes_nothing(qtbot, cashier_context, demo_database, card,
+                                                                        window, terminal):
+    before = ledger_counts(demo_database)
+    terminal.sim.script("pin:8")
+    dialog = dialog_for(qtbot, cashier_context, demo_database, card, window)
+    press_terminal(qtbot, dialog, terminal.info)
+    message = child(dialog, QLabel, "terminalMessageLabel")
+    qtbot.waitUntil(lambda: message.text() == terminal_message("enter_pin"), timeout=10_000)
+    countdown = child(dialog, QLabel, "countdownLabel")
+    assert countdown.isVisible() and "s left" in countdown.text()
+    child(dialog, QPushButton, "cancelButton").click()
+    assert dialog.isVisible()  # Cancel asks the terminal; the dialog waits for its answer
+    assert "Cancelled" in wait_result(qtbot, dialog)
+    assert ledger_counts(demo_database) == before and terminal.sim.journal == []
+
+
+def test_cancel_after_the_terminal_approved_tells_the_payment_went_through(qtbot, cashier_context, demo_database,
+                                                                           card, window, terminal):
+    terminal.sim.script("slow_approval:1.5")
+    dialog = dialog_for(qtbot, cashier_context, demo_database, card, window)
+    press_terminal(qtbot, dialog, terminal.info)
+    message = child(dialog, QLabel, "terminalMessageLabel")
+    qtbot.waitUntil(lambda: message.text() == terminal_message("approved"), timeout=10_000)
+    child(dialog, QPushButton, "cancelButton").click()
+    text = wait_result(qtbot, dialog)
+    [payment] = card_payments(demo_database, card)
+    assert "went through" in text and payment.text in text
+    assert dialog.outcome is not None and dialog.outcome.approved_despite_cancel
+
+
+def test_overpaying_by_card_asks_first(qtbot, cashier_context, demo_database, card, window, terminal):
+    dialog = dialog_for(qtbot, cashier_context, demo_database, card, window)
+    balance = card.folio.bills[0].balance
+    retype(qtbot, child(dialog, QLineEdit, "amountEdit"), f"{balance.amount + 10:f}")
+    press_terminal(qtbot, dialog, terminal.info)
+    qtbot.waitUntil(lambda: dialog.overpay_box is not None and dialog.overpay_box.isVisible(), timeout=10_000)
+    assert terminal.sim.journal == []
+    with qtbot.waitSignal(dialog.accepted, timeout=20_000):
+        dialog.overpay_box.button(dialog.overpay_box.StandardButton.Yes).click()
+    [payment] = card_payments(demo_database, card)
+    assert payment.amount == balance + eur("10")
+
+
+def test_a_card_payment_is_refunded_in_part_once(qtbot, cashier_context, demo_database, card, window, terminal):
+    dialog = dialog_for(qtbot, cashier_context, demo_database, card, window)
+    with qtbot.waitSignal(dialog.accepted, timeout=20_000):
+        press_terminal(qtbot, dialog, terminal.info)
+    [payment] = card_payments(demo_database, card)
+    from tests.ui.test_dialogs_common import reload_card
+
+    fresh = reload_card(demo_database, card)
+    assert fresh.card_payments[payment.id].refunded is False
+    refund = dialog_for(qtbot, cashier_context, demo_database, fresh, window, CardOperation.REFUND,
+                        payment_id=payment.id)
+    assert child(refund, QLineEdit, "amountEdit").text() == f"{payment.amount.amount:f}"
+    retype(qtbot, child(refund, QLineEdit, "amountEdit"), "20.00")
+    with qtbot.waitSignal(refund.accepted, timeout=20_000):
+        press_terminal(qtbot, refund, terminal.info)
+    refunds = [line.payment for line in folio_now(demo_database, card).payments
+               if line.payment.kind is PaymentKind.REFUND]
+    assert [r.amount for r in refunds] == [eur("-20.00")] and refunds[0].refund_of_id == payment.id
+    assert reload_card(demo_database, card).card_payments[payment.id].refunded
+    assert [t.operation for t in terminal.sim.journal] == ["sale", "refund"]
+
+
+def open_reservation_card(qtbot, ctx, folio_id: int):
+    from ui.card import open_card
+
+    shown = open_card(ctx, folio_id)
+    qtbot.addWidget(shown)
+    qtbot.waitUntil(lambda: shown.is_loaded, timeout=10_000)
+    return shown
+
+
+def showing_terminal_dialog(shown, other: object = None) -> bool:
+    dialog = shown.last_dialog
+    return (dialog is not other and isinstance(dialog, CardTerminalDialog) and shiboken6.isValid(dialog)
+            and dialog.isVisible())
+
+
+def last_terminal_dialog(qtbot, shown, other: object = None) -> CardTerminalDialog:
+    qtbot.waitUntil(lambda: showing_terminal_dialog(shown, other), timeout=10_000)
+    return shown.last_dialog
+
+
+def test_pre_authorise_capture_part_and_the_rest_is_released(qtbot, cashier_context, demo_database, card, terminal):
+    shown = open_reservation_card(qtbot, cashier_context, card.folio.folio.id)
+    assert shown.pre_authorise_action.isEnabled() and not shown.capture_action.isEnabled()
+    shown.pre_authorise_action.trigger()
+    dialog = last_terminal_dialog(qtbot, shown)
+    retype(qtbot, child(dialog, QLineEdit, "amountEdit"), "150.00")
+    with qtbot.waitSignal(shown.loaded, timeout=20_000):
+        press_terminal(qtbot, dialog, terminal.info)
+    qtbot.waitUntil(lambda: shown.pre_authorisations_model.rowCount() == 1, timeout=10_000)
+    model = shown.pre_authorisations_model
+    assert model.data(model.index(0, model.STATE)) == "open"
+    assert "150" in model.data(model.index(0, model.AMOUNT))
+    shown.pre_authorisations_view.selectRow(0)
+    assert shown.capture_action.isEnabled() and shown.release_action.isEnabled()
+    shown.capture_action.trigger()
+    capture = last_terminal_dialog(qtbot, shown, dialog)
+    retype(qtbot, child(capture, QLineEdit, "amountEdit"), "90.00")
+    with qtbot.waitSignal(capture.accepted, timeout=20_000):
+        press_terminal(qtbot, capture, terminal.info)
+    qtbot.waitUntil(lambda: model.rowCount() == 1 and model.row_at(0).state == "partly_captured", timeout=10_000)
+    assert model.data(model.index(0, model.STATE)) == "partly captured, rest released"
+    assert [p.amount for p in card_payments(demo_database, card)] == [eur("90.00")]
+    assert [t.operation for t in terminal.sim.journal] == ["pre_authorisation", "capture"]
+
+
+def test_a_hold_the_bank_dropped_is_refused_with_the_offer_to_charge_directly(qtbot, cashier_context, demo_database,
+                                                                              card, terminal):
+    shown = open_reservation_card(qtbot, cashier_context, card.folio.folio.id)
+    shown.pre_authorise_action.trigger()
+    dialog = last_terminal_dialog(qtbot, shown)
+    retype(qtbot, child(dialog, QLineEdit, "amountEdit"), "70.00")
+    with qtbot.waitSignal(dialog.accepted, timeout=20_000):
+        press_terminal(qtbot, dialog, terminal.info)
+    qtbot.waitUntil(lambda: shown.pre_authorisations_model.rowCount() == 1, timeout=10_000)
+    terminal.sim.bank_release()
+    shown.pre_authorisations_view.selectRow(0)
+    shown.capture_action.trigger()
+    capture = last_terminal_dialog(qtbot, shown)
+    press_terminal(qtbot, capture, terminal.info)
+    assert "already released" in wait_result(qtbot, capture)
+    assert card_payments(demo_database, card) == []
+    with demo_database.unit_of_work() as session:
+        assert [h.state.value for h in holds_of_folio(session, card.folio.folio.id)] == ["expired"]
+    offer = child(capture, QPushButton, "chargeDirectlyButton")
+    assert offer.isVisible()
+    offer.click()
+    sale = last_terminal_dialog(qtbot, shown, capture)
+    assert sale.operation is CardOperation.SALE
+    assert child(sale, QLineEdit, "amountEdit").text() == "70.00"
+    with qtbot.waitSignal(sale.accepted, timeout=20_000):
+        press_terminal(qtbot, sale, terminal.info)
+    assert [p.amount for p in card_payments(demo_database, card)] == [eur("70.00")]
+    with demo_database.unit_of_work() as session:
+        assert unresolved(session, WORKSTATION) == []
+
+
+def test_the_pending_view_resolves_a_sale_the_terminal_booked_before_the_desk_died(qtbot, cashier_context,
+                                                                                 demo_database, card, window,
+                                                                                 terminal):
+    from desk.cards import CardKind, plan_card_operation
+    from desk.journal import mark_sent, record_intent
+    from ui.dialogs.card_ops import PendingCardOperationsDialog
+
+    cashier = cashier_context.actor
+    bill_id = card.folio.bills[0].bill.id
+    with demo_database.unit_of_work() as session:
+        request = plan_card_operation(session, cashier, CardKind.SALE, terminal.info.id, amount=eur("25.00"),
+                                      bill_id=bill_id)
+        intent = record_intent(session, cashier, request)
+        mark_sent(session, cashier, intent.id)
+    terminal.sim.record("sale", 2500, 978)  # the bank booked it; the desk never heard the answer
+
+    dialog = opened(qtbot, PendingCardOperationsDialog(cashier_context, window))
+    table = dialog.table
+    qtbot.waitUntil(lambda: table.rowCount() == 1, timeout=10_000)
+    assert table.item(0, 1).text() == "Card payment" and "25.00" in table.item(0, 3).text()
+    assert card_payments(demo_database, card) == []
+    table.selectRow(0)
+    dialog.resolve_button.click()
+    status = dialog.status_label
+    qtbot.waitUntil(lambda: "settled" in status.text(), timeout=20_000)
+    qtbot.waitUntil(lambda: table.rowCount() == 0, timeout=10_000)
+    [payment] = card_payments(demo_database, card)
+    assert payment.amount == eur("25.00") and "receipt 0001" in payment.text
+    with demo_database.unit_of_work() as session:
+        assert unresolved(session, WORKSTATION) == []
+
+
+def test_end_of_day_shows_the_totals_against_the_ledger(qtbot, cashier_context, demo_database, card, window,
+                                                        terminal):
+    from ui.dialogs.card_ops import EndOfDayDialog
+
+    dialog = dialog_for(qtbot, cashier_context, demo_database, card, window)
+    retype(qtbot, child(dialog, QLineEdit, "amountEdit"), "30.00")
+    with qtbot.waitSignal(dialog.accepted, timeout=20_000):
+        press_terminal(qtbot, dialog, terminal.info)
+    terminal.sim.record("sale", 700, 978)  # another program used the terminal
+    end = opened(qtbot, EndOfDayDialog(cashier_context, terminals(demo_database), window))
+    child(end, QPushButton, f"terminalButton{terminal.info.id}").click()
+    qtbot.waitUntil(lambda: end.report is not None, timeout=20_000)
+    assert "37.00" in end.totals_label.text() and "30.00" in end.totals_label.text()
+    assert end.table.rowCount() == 1 and "not in the ledger" in end.table.item(0, 0).text()
+    assert "differ" in end.status_label.text()

@@ -1,0 +1,449 @@
+"""Card payment, refund, pre-authorisation, capture and release on the desk's card terminal (R12-R16).
+
+One button per terminal of this workstation (its name, as the seed shows); pressing it starts the
+operation on the terminal's own pool, never on the GUI thread. While the terminal works the dialog
+shows the terminal's prompts in the clerk's language, a countdown, and **Cancel**, which asks the
+terminal to abort: an approval that beat the abort is settled and the clerk told so.
+"""
+
+from __future__ import annotations
+
+import enum
+import threading
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QWidget
+
+from desk.card import CardData, PreAuthorisation
+from desk.cards import payment_text
+from desk.errors import WouldOverpay
+from desk.journal import IntentState
+from desk.money import Money
+from desk.terminals import TerminalInfo
+from desk.workflows.card_terminal import (
+    CardOutcome,
+    card_capture,
+    card_pre_authorise,
+    card_refund,
+    card_release,
+    card_sale,
+)
+from ui.context import DeskContext
+from ui.dialogs.common import (
+    DeskDialog,
+    add_row,
+    amount_for_edit,
+    fill_combo,
+    heading_label,
+    hint_label,
+    in_currency,
+    money_text,
+    new_form,
+    read_amount,
+)
+from ui.ops import Op, TaskState, named_pool
+
+__all__ = ["CardOperation", "CardTerminalDialog", "terminal_message", "terminal_pool"]
+
+DEFAULT_ANSWER_TIMEOUT_S = 180  # the terminal's own limit for the guest, as desk.terminals assumes
+
+
+class CardOperation(enum.StrEnum):
+    SALE = "sale"
+    REFUND = "refund"
+    PRE_AUTHORISE = "pre_authorise"
+    CAPTURE = "capture"
+    RELEASE = "release"
+
+
+def terminal_pool() -> Any:
+    """One thread for the card terminals: a terminal does one thing at a time."""
+    return named_pool("card-terminal", 2)
+
+
+def terminal_message(key: str) -> str:
+    """The terminal's prompt (``StatusMessage.key``) in the clerk's language."""
+    texts = {
+        "insert_card": QCoreApplication.translate("CardTerminal", "Insert, tap or swipe the card"),
+        "enter_pin": QCoreApplication.translate("CardTerminal", "The guest enters the PIN"),
+        "please_wait": QCoreApplication.translate("CardTerminal", "Please wait…"),
+        "waiting_for_host": QCoreApplication.translate("CardTerminal", "Waiting for the bank…"),
+        "confirm_amount": QCoreApplication.translate("CardTerminal", "The guest confirms the amount"),
+        "remove_card": QCoreApplication.translate("CardTerminal", "Remove the card"),
+        "card_not_accepted": QCoreApplication.translate("CardTerminal", "Card not accepted"),
+        "not_accepted": QCoreApplication.translate("CardTerminal", "Not accepted"),
+        "declined": QCoreApplication.translate("CardTerminal", "Declined"),
+        "approved": QCoreApplication.translate("CardTerminal", "Approved"),
+        "error": QCoreApplication.translate("CardTerminal", "The terminal reports an error"),
+        "choose_application": QCoreApplication.translate("CardTerminal", "The guest chooses the card application"),
+        "choose_language": QCoreApplication.translate("CardTerminal", "The guest chooses the language"),
+    }
+    return texts.get(key, texts["please_wait"])
+
+
+def _answer_timeout(info: TerminalInfo) -> int:
+    values = parse_qs(urlsplit(info.url).query).get("answer_timeout")
+    try:
+        return max(1, round(float(values[0]))) if values else DEFAULT_ANSWER_TIMEOUT_S
+    except ValueError:
+        return DEFAULT_ANSWER_TIMEOUT_S
+
+
+class CardTerminalDialog(DeskDialog):
+    """One card operation on a terminal chosen by its button; see the module docstring."""
+
+    charge_directly = Signal(object)  # Money: the clerk chose to charge a dropped hold's amount (R16)
+
+    def __init__(self, ctx: DeskContext, card: CardData, terminals: list[TerminalInfo], operation: CardOperation, *,
+                 bill_id: int | None = None, payment_id: int | None = None, hold: PreAuthorisation | None = None,
+                 amount: Money | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent, title=self._title(operation), apply_text=self.tr("&Apply"))
+        self.setObjectName("cardTerminalDialog")
+        self.card = card
+        self.terminals = terminals
+        self.operation = operation
+        self.bill_id = bill_id
+        self.payment_id = payment_id
+        self.hold = hold
+        self.cancel_event = threading.Event()
+        self.outcome: CardOutcome | None = None
+        self.overpay_box: QMessageBox | None = None
+        self._confirmed_overpay: Money | None = None
+        self._terminal: TerminalInfo | None = None
+        self._seconds_left = 0
+        self.apply_button.hide()  # the terminal buttons apply
+        self.field_aliases = {"currency": "amount", "bill": "amount", "hold": "amount", "payment": "amount"}
+
+        self.content.addWidget(heading_label(self._heading(), "cardHeading"))
+        form = self.form = new_form()
+        self.content.addLayout(form)
+        self.amount_edit = QLineEdit()
+        self.amount_edit.setObjectName("amountEdit")
+        self.currency_combo = QComboBox()
+        self.currency_combo.setObjectName("currencyCombo")
+        fill_combo(self.currency_combo, [(c, c) for c in self._currencies()], self._default_currency())
+        amount_row = QWidget()
+        row = QHBoxLayout(amount_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.amount_edit, 1)
+        row.addWidget(self.currency_combo)
+        self.add_field(form, "amount", self.tr("Am&ount:"), amount_row, focus=self.amount_edit)
+        self.set_field_visible("amount", operation is not CardOperation.RELEASE)
+        if operation in (CardOperation.REFUND, CardOperation.CAPTURE):
+            self.currency_combo.setEnabled(False)
+        default = amount if amount is not None else self._default_amount()
+        if default is not None and default.is_positive:
+            self.amount_edit.setText(amount_for_edit(default))
+        self.add_approval(form, shown=False)
+
+        self.terminal_row = QHBoxLayout()
+        self.terminal_buttons: list[QPushButton] = []
+        for info in terminals:
+            button = QPushButton(info.name)
+            button.setObjectName(f"terminalButton{info.id}")
+            button.setMinimumHeight(40)
+            button.clicked.connect(lambda _checked=False, chosen=info: self.start(chosen))
+            self.terminal_row.addWidget(button)
+            self.terminal_buttons.append(button)
+        self.content.addLayout(self.terminal_row)
+        if not terminals:
+            self.content.addWidget(hint_label(
+                self.tr("No card terminal is configured for this workstation (Settings › Card terminals)."),
+                "noTerminalLabel"))
+
+        self.message_label = QLabel()
+        self.message_label.setObjectName("terminalMessageLabel")
+        big = QFont(self.message_label.font())
+        big.setPointSizeF(big.pointSizeF() * 1.3)
+        big.setBold(True)
+        self.message_label.setFont(big)
+        self.message_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message_label.setWordWrap(True)
+        self.countdown_label = QLabel()
+        self.countdown_label.setObjectName("countdownLabel")
+        self.countdown_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.result_label = QLabel()
+        self.result_label.setObjectName("resultLabel")
+        self.result_label.setWordWrap(True)
+        self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        for label in (self.message_label, self.countdown_label, self.result_label):
+            label.hide()
+            add_row(form, None, label)
+        self.charge_button = QPushButton(self.tr("C&harge the card directly"))
+        self.charge_button.setObjectName("chargeDirectlyButton")
+        self.charge_button.hide()
+        self.charge_button.clicked.connect(self._charge_directly)
+        add_row(form, None, self.charge_button)
+
+        self._timer = QTimer(self)
+        self._timer.setInterval(1000)
+        self._timer.timeout.connect(self._tick)
+        self.amount_edit.setFocus()
+        self.amount_edit.selectAll()
+
+    # --- what it shows --------------------------------------------------------------------------
+
+    def _title(self, operation: CardOperation) -> str:
+        return {
+            CardOperation.SALE: self.tr("Card payment"),
+            CardOperation.REFUND: self.tr("Refund to card"),
+            CardOperation.PRE_AUTHORISE: self.tr("Pre-authorise card"),
+            CardOperation.CAPTURE: self.tr("Capture pre-authorisation"),
+            CardOperation.RELEASE: self.tr("Release pre-authorisation"),
+        }[operation]
+
+    def _heading(self) -> str:
+        folio = self.card.folio
+        if self.operation is CardOperation.SALE and self.bill_id is not None:
+            bill = folio.bill(self.bill_id)
+            return self.tr("Bill {number} · balance {balance}").format(
+                number=bill.bill.number, balance=money_text(bill.balance))
+        if self.operation is CardOperation.REFUND and self.payment_id is not None:
+            line = folio.payment(self.payment_id)
+            return self.tr("Card payment of {amount} · refundable {refundable}").format(
+                amount=money_text(line.payment.amount), refundable=money_text(line.refundable))
+        if self.hold is not None:
+            return self.tr("Pre-authorisation of {amount} · {age} days old").format(
+                amount=money_text(self.hold.amount), age=self.hold.age_days)
+        return self.tr("Balance: {balance}").format(balance=money_text(folio.balance))
+
+    def _currencies(self) -> list[str]:
+        fixed = self._fixed_currency()
+        if fixed is not None:
+            return [fixed]
+        taken = {info.currency for info in self.terminals}
+        accepted = [c for c in self.card.rates if c in taken]
+        return accepted or list(self.card.rates)
+
+    def _fixed_currency(self) -> str | None:
+        if self.operation is CardOperation.REFUND and self.payment_id is not None:
+            return self.card.folio.payment(self.payment_id).payment.amount.currency
+        if self.hold is not None:
+            return self.hold.amount.currency
+        return None
+
+    def _default_currency(self) -> str:
+        currencies = self._currencies()
+        return self.card.currency if self.card.currency in currencies else currencies[0]
+
+    def _default_amount(self) -> Money | None:
+        folio = self.card.folio
+        if self.operation is CardOperation.REFUND and self.payment_id is not None:
+            return folio.payment(self.payment_id).refundable
+        if self.hold is not None:
+            return self.hold.amount
+        owed = folio.bill(self.bill_id).balance if self.bill_id is not None else folio.balance
+        currency = self._default_currency()
+        if currency != owed.currency and currency in self.card.rates:
+            return in_currency(owed, self.card.rates[currency], currency)
+        return owed
+
+    @property
+    def currency(self) -> str:
+        return str(self.currency_combo.currentData())
+
+    @property
+    def running(self) -> bool:
+        return self.is_busy
+
+    # --- running ------------------------------------------------------------------------------
+
+    def start(self, terminal: TerminalInfo) -> None:
+        """The clerk pressed a terminal's button."""
+        self._terminal = terminal
+        self.apply()
+
+    def submit(self) -> Op[Any] | None:
+        terminal = self._terminal
+        if terminal is None:
+            return None
+        amount: Money | None = None
+        if self.operation is not CardOperation.RELEASE:
+            amount = self.read("amount", read_amount, self.amount_edit.text(), self.currency)
+        approval = self.read_approval()
+        if self.refused:
+            return None
+        if self.operation is CardOperation.SALE and amount is not None and self._confirmed_overpay != amount:
+            self._confirmed_overpay = None
+        work = self._work(terminal, amount, approval)
+        self.cancel_event = threading.Event()
+        cancel = self.cancel_event
+        ctx = self.ctx
+        folio_id = self.card.folio.folio.id
+
+        def run(state: TaskState) -> CardOutcome:
+            def progress(key: str) -> None:
+                if state.cancel_requested:  # the program is closing: the terminal is asked to abort too
+                    cancel.set()
+                state.report(None, key)
+
+            outcome = work(progress, cancel)
+            ctx.folios_changed.emit(frozenset({folio_id}))
+            ctx.ledger_changed.emit()
+            return outcome
+
+        self._begin(terminal)
+        op: Op[CardOutcome] = Op(self, run, pool=terminal_pool())
+        return op.progress(self._progress).success(self._ended).failure(self._failed)
+
+    def _work(self, terminal: TerminalInfo, amount: Money | None,
+              approval: Any) -> Callable[[Callable[[str], None], threading.Event], CardOutcome]:
+        runner, actor, tid = self.ctx.runner, self.ctx.actor, terminal.id
+        operation = self.operation
+        bill_id, payment_id, hold_id = self.bill_id, self.payment_id, self.hold.id if self.hold else None
+        folio_id = self.card.folio.folio.id
+        allow_overpay = self._confirmed_overpay is not None and self._confirmed_overpay == amount
+
+        def work(progress: Callable[[str], None], cancel: threading.Event) -> CardOutcome:
+            options: dict[str, Any] = {"progress": progress, "cancel": cancel}
+            if operation is CardOperation.SALE:
+                assert bill_id is not None and amount is not None
+                return card_sale(runner, actor, tid, bill_id, amount, approval=approval,
+                                 allow_overpay=allow_overpay, **options)
+            if operation is CardOperation.REFUND:
+                assert payment_id is not None
+                return card_refund(runner, actor, tid, payment_id, amount, approval=approval, **options)
+            if operation is CardOperation.PRE_AUTHORISE:
+                assert amount is not None
+                return card_pre_authorise(runner, actor, tid, folio_id, amount, **options)
+            assert hold_id is not None
+            if operation is CardOperation.CAPTURE:
+                return card_capture(runner, actor, tid, hold_id, amount, bill_id=bill_id, **options)
+            return card_release(runner, actor, tid, hold_id, approval=approval, **options)
+
+        return work
+
+    def _begin(self, terminal: TerminalInfo) -> None:
+        for button in self.terminal_buttons:
+            button.setEnabled(False)
+        self.amount_edit.setEnabled(False)
+        self.result_label.hide()
+        self.charge_button.hide()
+        self.message_label.setText(self.tr("Connecting to {terminal}…").format(terminal=terminal.name))
+        self.message_label.show()
+        self._seconds_left = _answer_timeout(terminal)
+        self._show_countdown()
+        self.countdown_label.show()
+        self._timer.start()
+
+    def _tick(self) -> None:
+        self._seconds_left = max(0, self._seconds_left - 1)
+        self._show_countdown()
+
+    def _show_countdown(self) -> None:
+        self.countdown_label.setText(self.tr("{seconds} s left for the guest").format(seconds=self._seconds_left))
+
+    def _progress(self, _fraction: float | None, key: str) -> None:
+        if key:
+            self.message_label.setText(terminal_message(key))
+
+    def _end(self) -> None:
+        self._timer.stop()
+        self.countdown_label.hide()
+        for button in self.terminal_buttons:
+            button.setEnabled(True)
+        self.amount_edit.setEnabled(True)
+        self.cancel_button.setText(self.tr("&Cancel"))
+
+    def reject(self) -> None:
+        # While the terminal works, Cancel is the terminal's abort; the dialog closes with the answer.
+        if self.is_busy:
+            self.cancel_event.set()
+            self.message_label.setText(self.tr("Cancelling on the terminal…"))
+            return
+        super().reject()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._end()
+        self.message_label.hide()
+        if isinstance(exc, WouldOverpay):
+            self._ask_overpay(exc)
+            return
+        self.show_failure(exc)
+
+    def _ask_overpay(self, exc: WouldOverpay) -> None:
+        amount = self.read("amount", read_amount, self.amount_edit.text(), self.currency)
+        owed = money_text(exc.owed) if isinstance(exc.owed, Money) else str(exc.owed)
+        overpaid = money_text(exc.overpaid) if isinstance(exc.overpaid, Money) else str(exc.overpaid)
+        text = QCoreApplication.translate("MakePaymentDialog",
+                                          "The bill owes {owed}; take {amount} and leave {overpaid} overpaid?").format(
+            owed=owed, amount=money_text(amount) if amount is not None else "", overpaid=overpaid)
+        box = QMessageBox(QMessageBox.Icon.Question, QCoreApplication.translate("MakePaymentDialog", "Overpayment"),
+                          text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setObjectName("overpayBox")
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        self.overpay_box = box
+        terminal = self._terminal
+
+        def answered(_result: int) -> None:
+            box.deleteLater()
+            if box.clickedButton() is box.button(QMessageBox.StandardButton.Yes) and terminal is not None:
+                self._confirmed_overpay = amount
+                self.start(terminal)
+            else:
+                self.show_problem("amount", QCoreApplication.translate("MakePaymentDialog", "The bill owes {owed}.")
+                                  .format(owed=owed))
+
+        box.finished.connect(answered)
+        box.open()
+
+    def _ended(self, outcome: CardOutcome) -> None:
+        self._end()
+        self.outcome = outcome
+        self.message_label.hide()
+        text = self.outcome_text(outcome)
+        if outcome.settled and not outcome.approved_despite_cancel:
+            self.message_label.setText(text)
+            self.finish()
+            return
+        self.result_label.setText(text)
+        self.result_label.show()
+        if outcome.settled:
+            self.cancel_button.setText(self.tr("&Close"))
+            for button in self.terminal_buttons:
+                button.setEnabled(False)
+        if outcome.preauth_unavailable and self.operation is CardOperation.CAPTURE:
+            self.charge_button.show()
+            self.charge_button.setFocus()
+
+    def outcome_text(self, outcome: CardOutcome) -> str:
+        """What happened, for the clerk, in their language."""
+        answer = outcome.intent.answer
+        reference = payment_text(answer.payload) if answer is not None else ""
+        payload = outcome.intent.outcome.payload if outcome.intent.outcome is not None else {}
+        if outcome.settled:
+            if outcome.approved_despite_cancel:
+                return self.tr("The terminal had already approved before the cancel arrived: the payment went "
+                               "through and is on the bill ({reference}).").format(reference=reference)
+            return self.tr("Approved ({reference}).").format(reference=reference)
+        if outcome.preauth_unavailable:
+            return self.tr("The bank has already released this pre-authorisation: nothing can be captured on it. "
+                           "Charge the card directly for the amount instead?")
+        state = outcome.state
+        if state is IntentState.DECLINED:
+            code = payload.get("result_code")
+            if code is None:
+                return self.tr("The card was declined. Nothing was charged.")
+            return self.tr("The card was declined (code {code:02X}). Nothing was charged.").format(code=int(code))
+        if state is IntentState.CANCELLED:
+            if payload.get("by_us"):
+                return self.tr("Cancelled on the terminal. Nothing was charged.")
+            return self.tr("The terminal gave up (time out, or the guest pressed Stop). Nothing was charged.")
+        if state is IntentState.FAILED:
+            return self.tr("The terminal could not be reached: {error}. Nothing was charged.").format(
+                error=str(payload.get("error", "")))
+        if state is IntentState.REVERSED:
+            return self.tr("The terminal's operation was reversed. Nothing was charged.")
+        return self.tr("The terminal did not say how this ended. It is listed under Pending card operations, "
+                       "where it is resolved with the terminal.")
+
+    def _charge_directly(self) -> None:
+        """R16: the hold is gone; the clerk charges its amount as a card payment instead."""
+        amount = self.hold.amount if self.hold is not None else None
+        self.charge_directly.emit(amount)
+        self.accept()
+

@@ -1,0 +1,408 @@
+"""The card terminal's lists: pending card operations, open holds, end of day; and the start-up check.
+
+Every terminal call runs on the terminal pool (:func:`ui.dialogs.card.terminal_pool`), never on
+the GUI thread; the windows only show what came back.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.cards import EndOfDayReport, Hold, open_holds
+from desk.journal import IntentView, Reconciled
+from desk.terminals import TerminalInfo, list_terminals
+from desk.workflows.card_terminal import card_end_of_day, pending_card_operations, reconcile_cards
+from ui.card_models import local_date_time, money_text
+from ui.context import DeskContext
+from ui.desk_text import error_text
+from ui.dialogs.card import terminal_pool
+from ui.ops import Op
+
+logger = logging.getLogger(__name__)
+
+__all__ = ["EndOfDayDialog", "OpenHoldsDialog", "PendingCardOperationsDialog", "reconcile_at_start", "reconciled_text"]
+
+
+def operation_name(kind: str) -> str:
+    return {
+        "card_sale": QCoreApplication.translate("CardOperations", "Card payment"),
+        "card_refund": QCoreApplication.translate("CardOperations", "Refund to card"),
+        "card_reversal": QCoreApplication.translate("CardOperations", "Reversal"),
+        "card_preauth": QCoreApplication.translate("CardOperations", "Pre-authorisation"),
+        "card_capture": QCoreApplication.translate("CardOperations", "Capture"),
+        "card_release": QCoreApplication.translate("CardOperations", "Release"),
+    }.get(kind, kind)
+
+
+def state_name(state: str) -> str:
+    return {
+        "new": QCoreApplication.translate("CardOperations", "not sent"),
+        "sent": QCoreApplication.translate("CardOperations", "sent, no answer"),
+        "unknown": QCoreApplication.translate("CardOperations", "answer unclear"),
+        "happened": QCoreApplication.translate("CardOperations", "approved, not yet on the ledger"),
+    }.get(state, state)
+
+
+def reconciled_text(done: Reconciled) -> str:
+    """What a reconciliation did, in a sentence the clerk can act on."""
+    parts = []
+    if done.settled:
+        parts.append(
+            QCoreApplication.translate("CardOperations", "{count} settled on the ledger").format(
+                count=len(done.settled)
+            )
+        )
+    if done.closed:
+        parts.append(
+            QCoreApplication.translate("CardOperations", "{count} found not to have happened (nothing charged)").format(
+                count=len(done.closed)
+            )
+        )
+    if done.still_unknown or done.errors:
+        parts.append(
+            QCoreApplication.translate(
+                "CardOperations", "{count} still unclear: the terminal could not be asked"
+            ).format(count=len(done.still_unknown) + len(set(done.errors) - set(done.still_unknown)))
+        )
+    if not parts:
+        return QCoreApplication.translate("CardOperations", "Nothing to resolve.")
+    return QCoreApplication.translate("CardOperations", "Card operations: {parts}.").format(parts="; ".join(parts))
+
+
+def _table(name: str, headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setObjectName(name)
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
+    table.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.setItem(r, c, QTableWidgetItem(text))
+    table.resizeColumnsToContents()
+
+
+class _ListDialog(QDialog):
+    def __init__(self, ctx: DeskContext, parent: QWidget | None, title: str) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(title)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.resize(760, 380)
+        self.layout_ = QVBoxLayout(self)
+        self.status_label = QLabel()
+        self.status_label.setObjectName("statusLabel")
+        self.status_label.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        self.buttons = buttons
+
+    def finish_layout(self) -> None:
+        self.layout_.addWidget(self.status_label)
+        self.layout_.addWidget(self.buttons)
+
+
+class PendingCardOperationsDialog(_ListDialog):
+    """Card operations nobody heard the end of, with **Resolve** (asks the terminal, settles or closes)."""
+
+    def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent, QCoreApplication.translate("CardOperations", "Pending card operations"))
+        self.setObjectName("pendingCardOperationsDialog")
+        self.intents: list[IntentView] = []
+        self.layout_.addWidget(
+            QLabel(
+                QCoreApplication.translate(
+                    "CardOperations",
+                    "Card operations whose end the terminal never told us (a cut cable, a crash, a late answer). "
+                    "Resolve asks the terminal: each is settled once, or found not to have happened.",
+                )
+            )
+        )
+        self.table = _table(
+            "pendingTable",
+            [
+                QCoreApplication.translate("CardOperations", "Started"),
+                QCoreApplication.translate("CardOperations", "Operation"),
+                QCoreApplication.translate("CardOperations", "Terminal"),
+                QCoreApplication.translate("CardOperations", "Amount"),
+                QCoreApplication.translate("CardOperations", "State"),
+            ],
+        )
+        self.table.itemSelectionChanged.connect(self._update)
+        self.layout_.addWidget(self.table)
+        row = QHBoxLayout()
+        self.resolve_button = QPushButton(QCoreApplication.translate("CardOperations", "&Resolve"))
+        self.resolve_button.setObjectName("resolveButton")
+        self.resolve_button.clicked.connect(self.resolve)
+        self.resolve_all_button = QPushButton(QCoreApplication.translate("CardOperations", "Resolve &all"))
+        self.resolve_all_button.setObjectName("resolveAllButton")
+        self.resolve_all_button.clicked.connect(lambda: self.resolve(everything=True))
+        row.addWidget(self.resolve_button)
+        row.addWidget(self.resolve_all_button)
+        row.addStretch(1)
+        self.layout_.addLayout(row)
+        self.finish_layout()
+        self.reload()
+
+    def reload(self) -> None:
+        self.ctx.query(self, pending_card_operations, self.ctx.actor.workstation).success(self.show_intents).run()
+
+    def show_intents(self, intents: list[IntentView]) -> None:
+        self.intents = intents
+        rows = []
+        for intent in intents:
+            day, time = local_date_time(intent.created_at)
+            rows.append(
+                [
+                    f"{day} {time}",
+                    operation_name(intent.kind),
+                    intent.device,
+                    money_text(intent.amount) if intent.amount is not None else "",
+                    state_name(intent.state.value),
+                ]
+            )
+        _fill(self.table, rows)
+        if not intents and not self.status_label.text():
+            self.status_label.setText(QCoreApplication.translate("CardOperations", "No card operation is pending."))
+        self._update()
+
+    def _update(self) -> None:
+        self.resolve_button.setEnabled(bool(self.table.selectionModel().selectedRows()))
+        self.resolve_all_button.setEnabled(bool(self.intents))
+
+    def resolve(self, everything: bool = False) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        ids = None if everything else [self.intents[rows[0].row()].id] if rows else []
+        if ids == []:
+            return
+        runner, actor = self.ctx.runner, self.ctx.actor
+        self.resolve_button.setEnabled(False)
+        self.resolve_all_button.setEnabled(False)
+        self.status_label.setText(QCoreApplication.translate("CardOperations", "Asking the terminal…"))
+
+        def work() -> Reconciled:
+            done = reconcile_cards(runner, actor, ids)
+            self.ctx.ledger_changed.emit()
+            return done
+
+        Op(self, work, pool=terminal_pool()).success(self._resolved).failure(self._failed).run()
+
+    def _resolved(self, done: Reconciled) -> None:
+        self.status_label.setText(reconciled_text(done))
+        self.ctx.folios_changed.emit(frozenset(i.folio_id for i in self.intents if i.folio_id is not None))
+        self.reload()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.status_label.setText(error_text(exc))
+        self._update()
+
+
+class OpenHoldsDialog(_ListDialog):
+    """Every open pre-authorisation, oldest first; those over 5 days are flagged (R16)."""
+
+    def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent, QCoreApplication.translate("CardOperations", "Open pre-authorisations"))
+        self.setObjectName("openHoldsDialog")
+        self.table = _table(
+            "holdsTable",
+            [
+                QCoreApplication.translate("CardOperations", "Blocked on"),
+                QCoreApplication.translate("CardOperations", "Age (days)"),
+                QCoreApplication.translate("CardOperations", "Amount"),
+                QCoreApplication.translate("CardOperations", "Folio"),
+                QCoreApplication.translate("CardOperations", "Card"),
+                QCoreApplication.translate("CardOperations", "Note"),
+            ],
+        )
+        self.layout_.addWidget(self.table)
+        self.finish_layout()
+        self.holds: list[Hold] = []
+        ctx.query(self, open_holds).success(self.show_holds).run()
+
+    def show_holds(self, holds: list[Hold]) -> None:
+        self.holds = holds
+        rows = []
+        for hold in holds:
+            day, time = local_date_time(hold.created_at)
+            note = (
+                QCoreApplication.translate(
+                    "CardOperations", "Over 5 days: the bank may have released it; pre-authorise close to arrival."
+                )
+                if hold.is_old
+                else ""
+            )
+            rows.append(
+                [
+                    f"{day} {time}",
+                    str(hold.age_days),
+                    money_text(hold.amount),
+                    hold.owner,
+                    " ".join(p for p in (hold.brand, hold.masked_pan[-8:]) if p),
+                    note,
+                ]
+            )
+        _fill(self.table, rows)
+        self.status_label.setText(
+            QCoreApplication.translate("CardOperations", "{count} open pre-authorisations.").format(count=len(holds))
+        )
+
+
+class EndOfDayDialog(_ListDialog):
+    """End of day on a terminal: its totals against the ledger's card payments, differences named."""
+
+    def __init__(self, ctx: DeskContext, terminals: list[TerminalInfo], parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent, QCoreApplication.translate("CardOperations", "Card terminal end of day"))
+        self.setObjectName("endOfDayDialog")
+        self.report: EndOfDayReport | None = None
+        row = QHBoxLayout()
+        self.terminal_buttons = []
+        for info in terminals:
+            button = QPushButton(info.name)
+            button.setObjectName(f"terminalButton{info.id}")
+            button.clicked.connect(lambda _checked=False, chosen=info: self.run_end_of_day(chosen))
+            row.addWidget(button)
+            self.terminal_buttons.append(button)
+        row.addStretch(1)
+        self.layout_.addLayout(row)
+        self.totals_label = QLabel()
+        self.totals_label.setObjectName("totalsLabel")
+        self.totals_label.setWordWrap(True)
+        self.layout_.addWidget(self.totals_label)
+        self.table = _table(
+            "differencesTable",
+            [
+                QCoreApplication.translate("CardOperations", "Difference"),
+                QCoreApplication.translate("CardOperations", "Receipt"),
+                QCoreApplication.translate("CardOperations", "Payment"),
+                QCoreApplication.translate("CardOperations", "Amount"),
+            ],
+        )
+        self.layout_.addWidget(self.table)
+        self.finish_layout()
+        if not terminals:
+            self.status_label.setText(
+                QCoreApplication.translate("CardOperations", "No card terminal is configured for this workstation.")
+            )
+
+    def run_end_of_day(self, terminal: TerminalInfo) -> None:
+        runner, actor = self.ctx.runner, self.ctx.actor
+        for button in self.terminal_buttons:
+            button.setEnabled(False)
+        self.status_label.setText(
+            QCoreApplication.translate("CardOperations", "Closing the batch on {terminal}…").format(
+                terminal=terminal.name
+            )
+        )
+        Op(self, lambda: card_end_of_day(runner, actor, terminal.id), pool=terminal_pool()).success(
+            self.show_report
+        ).failure(self._failed).run()
+
+    def _failed(self, exc: BaseException) -> None:
+        for button in self.terminal_buttons:
+            button.setEnabled(True)
+        self.status_label.setText(error_text(exc))
+
+    def show_report(self, report: EndOfDayReport) -> None:
+        self.report = report
+        for button in self.terminal_buttons:
+            button.setEnabled(True)
+        self.totals_label.setText(
+            QCoreApplication.translate(
+                "CardOperations",
+                "{terminal}: the terminal booked {terminal_total} in {count} transactions; "
+                "the ledger has {ledger_total}.",
+            ).format(
+                terminal=report.terminal,
+                terminal_total=money_text(report.terminal_total),
+                count=report.count,
+                ledger_total=money_text(report.ledger_total),
+            )
+        )
+        reasons = {
+            "not_in_batch": QCoreApplication.translate("CardOperations", "In the ledger, not in the terminal's batch"),
+            "not_in_ledger": QCoreApplication.translate("CardOperations", "Booked by the terminal, not in the ledger"),
+            "by_hand": QCoreApplication.translate(
+                "CardOperations", "Card payment typed in by hand, not on this terminal"
+            ),
+        }
+        _fill(
+            self.table,
+            [
+                [
+                    reasons.get(d.reason, d.reason),
+                    "" if d.receipt_no is None else f"{d.receipt_no:04d}",
+                    "" if d.payment_id is None else str(d.payment_id),
+                    "" if d.amount is None else money_text(d.amount),
+                ]
+                for d in report.differences
+            ],
+        )
+        self.status_label.setText(
+            QCoreApplication.translate("CardOperations", "The totals match.")
+            if report.matches
+            else QCoreApplication.translate("CardOperations", "The totals differ: see each payment below.")
+        )
+
+
+def open_end_of_day(ctx: DeskContext, parent: QWidget) -> None:
+    def loaded(terminals: list[TerminalInfo]) -> None:
+        EndOfDayDialog(ctx, terminals, parent).open()
+
+    ctx.query(parent, list_terminals, ctx.actor.workstation).success(loaded).run()
+
+
+def reconcile_at_start(ctx: DeskContext, parent: QWidget) -> Op[Any]:
+    """After sign-in: resolve this workstation's unfinished card operations, off the GUI thread, and say what."""
+    runner, actor = ctx.runner, ctx.actor
+
+    def work() -> Reconciled | None:
+        with_pending = runner.read(pending_card_operations, actor.workstation)
+        if not with_pending:
+            return None
+        done = reconcile_cards(runner, actor)
+        ctx.ledger_changed.emit()
+        return done
+
+    def done(result: Reconciled | None) -> None:
+        if result is None:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            QCoreApplication.translate("CardOperations", "Card operations"),
+            reconciled_text(result),
+            QMessageBox.StandardButton.Ok,
+            parent,
+        )
+        box.setObjectName("reconciledBox")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    return (
+        Op(parent, work, pool=terminal_pool())
+        .success(done)
+        .failure(lambda exc: logger.warning("card operations not reconciled at start: %s", exc))
+        .run()
+    )

@@ -1,0 +1,150 @@
+"""Render the card terminal's windows against the ZVT simulator to docs/screenshots/:
+card payment mid-transaction, the Credit card section with holds (one over 5 days), pending operations.
+
+    python -m ui.screenshots_cards
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication, QLabel
+from sqlalchemy import select, text, update
+
+from desk.auth import sign_in
+from desk.cards import CardKind, plan_card_operation
+from desk.db import Database
+from desk.demo import seed_demo
+from desk.journal import mark_sent, record_intent
+from desk.models import CardRecord
+from desk.money import Money
+from desk.runner import Runner
+from desk.terminals import add_terminal, disconnect_all, list_terminals
+from desk.workflows.card_terminal import card_pre_authorise
+from hardware.simulators.zvt_terminal import ZvtSimulator
+from ui import ops
+from ui.card import open_card
+from ui.context import DeskContext
+from ui.dialogs.card import CardOperation, CardTerminalDialog
+from ui.dialogs.card_ops import PendingCardOperationsDialog
+from ui.i18n import install_translator, remove_translators
+from ui.screenshots import OUT, settle, wait_until
+
+WORKSTATION = "FRONT-1"
+
+
+def main() -> int:
+    app = QApplication.instance() or QApplication(sys.argv)
+    sim = ZvtSimulator()
+    port = sim.serve_tcp()
+    with tempfile.TemporaryDirectory() as folder:
+        database = Database(f"sqlite:///{folder}/demo.sqlite3")
+        with database.unit_of_work() as session:
+            seed_demo(session, today=date.today())
+        with database.unit_of_work() as session:
+            manager = sign_in(session, "maria", "manager", WORKSTATION)
+            add_terminal(session, manager, WORKSTATION, "Desk terminal", f"tcp://127.0.0.1:{port}?answer_timeout=60")
+        runner = Runner(database)
+        ctx = DeskContext(database, manager)
+        from desk.card import load_card
+        from ui.card_models import DEPOSIT_ACCOUNT  # noqa: F401 - the card module's models, loaded early
+
+        folio_id = _in_house_folio(database)
+        eur = Money.of
+        terminal = runner.read(list_terminals, WORKSTATION)[0]
+        for amount in ("300.00", "150.00"):
+            card_pre_authorise(runner, manager, terminal.id, folio_id, eur(amount, "EUR"))
+        with database.unit_of_work() as session:
+            # The first hold was taken a week ago: the picture's temporary ledger is back-dated by hand.
+            for name in session.execute(text(
+                    "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'card_record'")).scalars():
+                session.execute(text(f'DROP TRIGGER "{name}"'))
+            first = session.scalars(select(CardRecord).order_by(CardRecord.id)).first()
+            assert first is not None
+            session.execute(update(CardRecord).where(CardRecord.id == first.id).values(
+                created_at=datetime.now(UTC) - timedelta(days=7)))
+        with database.unit_of_work() as session:
+            card = load_card(session, folio_id)
+            bill_id = card.folio.bills[0].bill.id
+            request = plan_card_operation(session, manager, CardKind.SALE, terminal.id, amount=eur("25.00", "EUR"),
+                                          bill_id=bill_id, allow_overpay=True)
+            mark_sent(session, manager, record_intent(session, manager, request).id)
+        OUT.mkdir(parents=True, exist_ok=True)
+        for language in ("en", "ru"):
+            install_translator(app, language)  # type: ignore[arg-type]
+            card_window = open_card(ctx, folio_id)
+            wait_until(lambda w=card_window: w.is_loaded)
+            card_window.pre_authorisations_view.selectRow(1)
+            settle()
+            card_window.grab().save(str(OUT / f"card_holds_{language}.png"))
+
+            sim.script("pin:30")
+            with database.unit_of_work() as session:
+                card = load_card(session, folio_id)
+            dialog = CardTerminalDialog(ctx, card, [terminal], CardOperation.SALE, bill_id=bill_id,
+                                        parent=card_window)
+            dialog.open()
+            dialog.start(terminal)
+            message = dialog.findChild(QLabel, "terminalMessageLabel")
+            pump_until(lambda m=message, d=dialog: "PIN" in m.text() and d._seconds_left <= 58)
+            dialog.grab().save(str(OUT / f"card_payment_{language}.png"))
+            dialog.reject()  # Cancel: the terminal aborts
+            wait_until(lambda d=dialog: not d.is_busy)
+
+            pending = PendingCardOperationsDialog(ctx, card_window)
+            pending.open()
+            wait_until(lambda p=pending: p.table.rowCount() == 1)
+            settle()
+            pending.grab().save(str(OUT / f"card_pending_{language}.png"))
+            pending.done(0)
+            dialog.done(0)
+            card_window.close()
+            settle()
+            remove_translators(app)  # type: ignore[arg-type]
+        ops.wait_all(10_000)
+        ctx.close()
+        disconnect_all()
+        database.dispose()
+    sim.close()
+    return 0
+
+
+def _texts() -> list[str]:
+    return [label.text() for w in QApplication.topLevelWidgets() for label in w.findChildren(QLabel)
+            if label.isVisible() and label.text()]
+
+
+def pump_until(condition: Callable[[], bool], timeout_s: float = 20.0) -> None:
+    """Like ``wait_until`` without waiting for the ops: the terminal's op is meant to be running."""
+    deadline = time.monotonic() + timeout_s
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the terminal did not get there: " + repr(_texts()))
+        loop = QEventLoop()
+        QTimer.singleShot(50, loop.quit)
+        loop.exec()
+
+
+def _in_house_folio(database: Database) -> int:
+    from desk.folios import load_folio
+    from desk.models import Folio, Reservation, ReservationStatus
+
+    with database.unit_of_work() as session:
+        for folio_id in session.scalars(select(Folio.id).join(Reservation, Reservation.id == Folio.reservation_id)
+                                        .where(Reservation.status == ReservationStatus.IN_HOUSE)
+                                        .order_by(Reservation.number)):
+            if load_folio(session, folio_id).bills[0].balance.amount > 150:
+                return int(folio_id)
+    raise LookupError("the demo hotel has no guest who owes enough")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
