@@ -2494,7 +2494,11 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     </message>
     <message>
         <source>The card is charged on the terminal as usual; type its reference (authorisation code) in Text. Paying through a connected card terminal comes in a later version.</source>
-        <translation>Картата се таксува на терминала както обикновено; въведете референцията ѝ (код за оторизация) в „Текст“. Плащане чрез свързан терминал ще има в следваща версия.</translation>
+        <translation type="vanished">Картата се таксува на терминала както обикновено; въведете референцията ѝ (код за оторизация) в „Текст“. Плащане чрез свързан терминал ще има в следваща версия.</translation>
+    </message>
+    <message>
+        <source>A card charged on a stand-alone terminal: type its reference (authorisation code) in Text. To charge a connected terminal, use Action → Pay by card on the terminal.</source>
+        <translation>Карта, платена на самостоятелен терминал: въведете референцията му (код за оторизация) в „Текст“. За плащане на свързан терминал изберете Действие → Плащане с карта на терминала.</translation>
     </message>
     <message>
         <source>optional</source>

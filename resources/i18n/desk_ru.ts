@@ -2494,7 +2494,11 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     </message>
     <message>
         <source>The card is charged on the terminal as usual; type its reference (authorisation code) in Text. Paying through a connected card terminal comes in a later version.</source>
-        <translation>Оплата картой проводится на терминале как обычно; введите её код авторизации в поле «Текст». Оплата через подключённый терминал появится в следующей версии.</translation>
+        <translation type="vanished">Оплата картой проводится на терминале как обычно; введите её код авторизации в поле «Текст». Оплата через подключённый терминал появится в следующей версии.</translation>
+    </message>
+    <message>
+        <source>A card charged on a stand-alone terminal: type its reference (authorisation code) in Text. To charge a connected terminal, use Action → Pay by card on the terminal.</source>
+        <translation>Карта оплачена на отдельном терминале: введите его ссылку (код авторизации) в поле «Текст». Чтобы списать на подключённом терминале, выберите Действие → Оплата картой на терминале.</translation>
     </message>
     <message>
         <source>optional</source>

@@ -78,8 +78,8 @@ class MakePaymentDialog(DeskDialog):
         self.add_field(form, "method", self.tr("&Method:"), self.method_combo)
         self.card_hint = hint_label(
             self.tr(
-                "The card is charged on the terminal as usual; type its reference (authorisation "
-                "code) in Text. Paying through a connected card terminal comes in a later version."
+                "A card charged on a stand-alone terminal: type its reference (authorisation code) in "
+                "Text. To charge a connected terminal, use Action → Pay by card on the terminal."
             ),
             "cardHintLabel",
         )
