@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from desk.errors import NotFound
+from desk.fiscal.marks import ReceiptMark, receipt_marks
 from desk.folios import FolioView, load_folio
 from desk.models import (
     Bill,
@@ -61,6 +62,7 @@ class CardData:
     saved_cards: list[SavedCard] = field(default_factory=list)
     pre_authorisations: list[PreAuthorisation] = field(default_factory=list)
     names: Names = field(default_factory=Names)  # catalogue names in the clerk's language
+    receipts: dict[int, ReceiptMark] = field(default_factory=dict)  # payment id -> its fiscal receipt
 
     @property
     def currency(self) -> str:
@@ -79,6 +81,7 @@ def load_card(session: Session, folio_id: int, language: str = "en") -> CardData
         companies=list(session.scalars(select(Company).order_by(Company.name))),
         registers=list(session.scalars(select(CashRegister).order_by(CashRegister.code))),
         names=load_names(session, language),
+        receipts=receipt_marks(session, folio),
     )
 
 

@@ -157,6 +157,7 @@ ERRORS = (
     QT_TRANSLATE_NOOP("DeskError", "The order's items do not add up to its amount"),
     QT_TRANSLATE_NOOP("DeskError", "The payer's name is too long: at most {limit} characters"),
     QT_TRANSLATE_NOOP("DeskError", "The printer of {register} is not ready: {problem}"),
+    QT_TRANSLATE_NOOP("DeskError", "The printer of {register} is not set up: {problem}"),
     QT_TRANSLATE_NOOP("DeskError", "The quantity must be less than {limit} (got {value})"),
     QT_TRANSLATE_NOOP("DeskError", "The quantity must be positive with at most 3 decimals (got {value})"),
     QT_TRANSLATE_NOOP("DeskError", "The reason is too long: at most {limit} characters"),

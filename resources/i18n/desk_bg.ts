@@ -1065,6 +1065,10 @@
         <translation>Принтерът на каса {register} не е готов: {problem}</translation>
     </message>
     <message>
+        <source>The printer of {register} is not set up: {problem}</source>
+        <translation>Принтерът на каса {register} не е настроен: {problem}</translation>
+    </message>
+    <message>
         <source>The quantity must be less than {limit} (got {value})</source>
         <translation>Количеството трябва да е по-малко от {limit} (получено {value})</translation>
     </message>
@@ -2674,7 +2678,15 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     </message>
     <message>
         <source>The receipt request is recorded with the register and contacts chosen here. Nothing is printed yet: receipts are printed once the fiscal printer driver is connected (a later version).</source>
-        <translation>Заявката за касова бележка е записана с избраните тук устройство и контакти. Засега нищо не се печата: бележките ще се печатат, след като се свърже драйверът на фискалния принтер (в следваща версия).</translation>
+        <translation type="vanished">Заявката за касова бележка е записана с избраните тук устройство и контакти. Засега нищо не се печата: бележките ще се печатат, след като се свърже драйверът на фискалния принтер (в следваща версия).</translation>
+    </message>
+    <message>
+        <source>Printing the receipt…</source>
+        <translation>Печат на касовата бележка…</translation>
+    </message>
+    <message>
+        <source>Printing the receipt again…</source>
+        <translation>Повторен печат на касовата бележка…</translation>
     </message>
     <message>
         <source>No cash register is configured on this workstation.</source>
@@ -2703,6 +2715,22 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Choose the cash register.</source>
         <translation>Изберете фискалното устройство.</translation>
+    </message>
+    <message>
+        <source>Receipt {number} printed.</source>
+        <translation>Касова бележка {number} е отпечатана.</translation>
+    </message>
+    <message>
+        <source>Receipt {number} is issued and waits to be printed again.</source>
+        <translation>Касова бележка {number} е издадена и чака повторен печат.</translation>
+    </message>
+    <message>
+        <source>Printing was cancelled. Press Retry to print the receipt.</source>
+        <translation>Печатът е отменен. Натиснете „Опитай отново“, за да отпечатате бележката.</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Опитай отново</translation>
     </message>
     <message>
         <source>Enter the e-mail address, or untick E-mail.</source>

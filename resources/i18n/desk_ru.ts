@@ -1065,6 +1065,10 @@
         <translation>Принтер кассы {register} не готов: {problem}</translation>
     </message>
     <message>
+        <source>The printer of {register} is not set up: {problem}</source>
+        <translation>Принтер кассы {register} не настроен: {problem}</translation>
+    </message>
+    <message>
         <source>The quantity must be less than {limit} (got {value})</source>
         <translation>Количество должно быть меньше {limit} (получено {value})</translation>
     </message>
@@ -2674,7 +2678,15 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     </message>
     <message>
         <source>The receipt request is recorded with the register and contacts chosen here. Nothing is printed yet: receipts are printed once the fiscal printer driver is connected (a later version).</source>
-        <translation>Запрос на чек записан с выбранными здесь ККТ и контактами. Пока ничего не печатается: чеки будут печататься после подключения драйвера фискального регистратора (в следующей версии).</translation>
+        <translation type="vanished">Запрос на чек записан с выбранными здесь ККТ и контактами. Пока ничего не печатается: чеки будут печататься после подключения драйвера фискального регистратора (в следующей версии).</translation>
+    </message>
+    <message>
+        <source>Printing the receipt…</source>
+        <translation>Печать чека…</translation>
+    </message>
+    <message>
+        <source>Printing the receipt again…</source>
+        <translation>Повторная печать чека…</translation>
     </message>
     <message>
         <source>No cash register is configured on this workstation.</source>
@@ -2703,6 +2715,22 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Choose the cash register.</source>
         <translation>Выберите ККТ.</translation>
+    </message>
+    <message>
+        <source>Receipt {number} printed.</source>
+        <translation>Чек {number} напечатан.</translation>
+    </message>
+    <message>
+        <source>Receipt {number} is issued and waits to be printed again.</source>
+        <translation>Чек {number} оформлен и ждёт повторной печати.</translation>
+    </message>
+    <message>
+        <source>Printing was cancelled. Press Retry to print the receipt.</source>
+        <translation>Печать отменена. Нажмите «Повторить», чтобы напечатать чек.</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Повторить</translation>
     </message>
     <message>
         <source>Enter the e-mail address, or untick E-mail.</source>
