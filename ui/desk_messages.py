@@ -162,7 +162,7 @@ ERRORS = (
     QT_TRANSLATE_NOOP("DeskError", "The quantity must be positive with at most 3 decimals (got {value})"),
     QT_TRANSLATE_NOOP("DeskError", "The reason is too long: at most {limit} characters"),
     QT_TRANSLATE_NOOP("DeskError", "The reference is too long: at most {limit} characters"),
-    QT_TRANSLATE_NOOP("DeskError", "The register gave no clear answer. The receipt will be checked with the register at the next start, or use Fiscal → Check receipts now; do not print it again by hand"),
+    QT_TRANSLATE_NOOP("DeskError", "The register gave no clear answer. The receipt will be checked with the register at the next start, or use Shift → Check receipts now; do not print it again by hand"),
     QT_TRANSLATE_NOOP("DeskError", "The search text is too long (at most {limit} characters)"),
     QT_TRANSLATE_NOOP("DeskError", "The text is too long: at most {limit} characters"),
     QT_TRANSLATE_NOOP("DeskError", "The {what} in {currency} is given twice"),

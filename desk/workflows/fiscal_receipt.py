@@ -178,7 +178,7 @@ def print_receipt(runner: Runner, actor: Actor, payment_id: int, register_code: 
     if problem is None and performed.error:
         problem = ReceiptNotPrinted(
             "The register gave no clear answer. The receipt will be checked with the register at the "
-            "next start, or use Fiscal → Check receipts now; do not print it again by hand")
+            "next start, or use Shift → Check receipts now; do not print it again by hand")
     return ReceiptOutcome(performed.state, problem=problem)
 
 

@@ -374,6 +374,14 @@
         <source>Counted: {amount}</source>
         <translation>Преброено: {amount}</translation>
     </message>
+    <message>
+        <source>Z report</source>
+        <translation>Z отчет</translation>
+    </message>
+    <message>
+        <source>The register&apos;s Z report: {problems}</source>
+        <translation>Z отчетът на касата: {problems}</translation>
+    </message>
 </context>
 <context>
     <name>DepositDialog</name>
@@ -1085,8 +1093,12 @@
         <translation>Референцията е твърде дълга: най-много {limit} знака</translation>
     </message>
     <message>
+        <source>The register gave no clear answer. The receipt will be checked with the register at the next start, or use Shift → Check receipts now; do not print it again by hand</source>
+        <translation>Касата не даде ясен отговор. Бонът ще бъде проверен с касата при следващото стартиране, или изберете Смяна → Проверка на касовите бележки сега; не го отпечатвайте отново ръчно</translation>
+    </message>
+    <message>
         <source>The register gave no clear answer. The receipt will be checked with the register at the next start, or use Fiscal → Check receipts now; do not print it again by hand</source>
-        <translation>Касата не даде ясен отговор. Бонът ще бъде проверен с касата при следващото стартиране, или изберете Фискални → Проверка на боновете сега; не го отпечатвайте отново ръчно</translation>
+        <translation type="vanished">Касата не даде ясен отговор. Бонът ще бъде проверен с касата при следващото стартиране, или изберете Фискални → Проверка на боновете сега; не го отпечатвайте отново ръчно</translation>
     </message>
     <message>
         <source>The search text is too long (at most {limit} characters)</source>
@@ -1887,6 +1899,10 @@
         <translation>&amp;Опресняване</translation>
     </message>
     <message>
+        <source>Check &amp;receipts</source>
+        <translation>Проверка на &amp;касовите бележки</translation>
+    </message>
+    <message>
         <source>S&amp;ettings</source>
         <translation>&amp;Настройки</translation>
     </message>
@@ -2342,6 +2358,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Платец</translation>
     </message>
     <message>
+        <source>Receipt</source>
+        <translation>Касова бележка</translation>
+    </message>
+    <message>
         <source>Into deposit</source>
         <translation>В депозита</translation>
     </message>
@@ -2372,6 +2392,38 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Void</source>
         <translation>Анулиране</translation>
+    </message>
+    <message>
+        <source>{number} · to reprint</source>
+        <translation>{number} · за повторен печат</translation>
+    </message>
+    <message>
+        <source>To be checked</source>
+        <translation>За проверка</translation>
+    </message>
+    <message>
+        <source>Not printed</source>
+        <translation>Неотпечатана</translation>
+    </message>
+    <message>
+        <source>No receipt</source>
+        <translation>Без касова бележка</translation>
+    </message>
+    <message>
+        <source>Issued on register {register} but not printed whole: Action → Print receipt prints it again, marked COPY.</source>
+        <translation>Издадена на каса {register}, но не е отпечатана изцяло: Действие → Печат на касова бележка я отпечатва отново с надпис КОПИЕ.</translation>
+    </message>
+    <message>
+        <source>The register has not answered for this receipt yet: Shift → Check receipts asks it.</source>
+        <translation>Касата още не е отговорила за тази бележка: Смяна → Проверка на касовите бележки я пита.</translation>
+    </message>
+    <message>
+        <source>The receipt was not printed: Action → Print receipt.</source>
+        <translation>Бележката не е отпечатана: Действие → Печат на касова бележка.</translation>
+    </message>
+    <message>
+        <source>No receipt was printed for this payment: Action → Print receipt.</source>
+        <translation>За това плащане не е отпечатана бележка: Действие → Печат на касова бележка.</translation>
     </message>
     <message>
         <source>Voided by {user} on {when}.</source>
@@ -2739,6 +2791,33 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Enter the phone number, or untick Phone.</source>
         <translation>Въведете телефонния номер или махнете отметката „Телефон“.</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptsCheck</name>
+    <message>
+        <source>Receipts confirmed by the register: {count}.</source>
+        <translation>Бележки, потвърдени от касата: {count}.</translation>
+    </message>
+    <message>
+        <source>Receipts the register never issued: {count}. Print them from the card (Action → Print receipt).</source>
+        <translation>Бележки, които касата не е издала: {count}. Отпечатайте ги от картона (Действие → Печат на касова бележка).</translation>
+    </message>
+    <message>
+        <source>Receipts the register could not answer for: {count}. Check again when the register is on (Shift → Check receipts).</source>
+        <translation>Бележки, за които касата не можа да отговори: {count}. Проверете отново, когато касата е включена (Смяна → Проверка на касовите бележки).</translation>
+    </message>
+    <message>
+        <source>Documents waiting to be printed again: {numbers}. Print them from the card (Action → Print receipt); they are marked COPY.</source>
+        <translation>Документи, чакащи повторен печат: {numbers}. Отпечатайте ги от картона (Действие → Печат на касова бележка); те са с надпис КОПИЕ.</translation>
+    </message>
+    <message>
+        <source>Every receipt is settled with the register.</source>
+        <translation>Всички бележки са уточнени с касата.</translation>
+    </message>
+    <message>
+        <source>Check receipts</source>
+        <translation>Проверка на касовите бележки</translation>
     </message>
 </context>
 <context>

@@ -374,6 +374,14 @@
         <source>Counted: {amount}</source>
         <translation>Насчитано: {amount}</translation>
     </message>
+    <message>
+        <source>Z report</source>
+        <translation>Z-отчёт</translation>
+    </message>
+    <message>
+        <source>The register&apos;s Z report: {problems}</source>
+        <translation>Z-отчёт кассы: {problems}</translation>
+    </message>
 </context>
 <context>
     <name>DepositDialog</name>
@@ -1085,8 +1093,12 @@
         <translation>Ссылка слишком длинная: не более {limit} символов</translation>
     </message>
     <message>
+        <source>The register gave no clear answer. The receipt will be checked with the register at the next start, or use Shift → Check receipts now; do not print it again by hand</source>
+        <translation>Касса не дала ясного ответа. Чек будет сверен с кассой при следующем запуске, или выберите Смена → Проверить чеки сейчас; не печатайте его повторно вручную</translation>
+    </message>
+    <message>
         <source>The register gave no clear answer. The receipt will be checked with the register at the next start, or use Fiscal → Check receipts now; do not print it again by hand</source>
-        <translation>Касса не дала ясного ответа. Чек будет сверен с кассой при следующем запуске, или выберите Фискальный → Проверить чеки сейчас; не печатайте его повторно вручную</translation>
+        <translation type="vanished">Касса не дала ясного ответа. Чек будет сверен с кассой при следующем запуске, или выберите Фискальный → Проверить чеки сейчас; не печатайте его повторно вручную</translation>
     </message>
     <message>
         <source>The search text is too long (at most {limit} characters)</source>
@@ -1887,6 +1899,10 @@
         <translation>&amp;Обновить</translation>
     </message>
     <message>
+        <source>Check &amp;receipts</source>
+        <translation>Проверить &amp;чеки</translation>
+    </message>
+    <message>
         <source>S&amp;ettings</source>
         <translation>&amp;Настройки</translation>
     </message>
@@ -2342,6 +2358,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Плательщик</translation>
     </message>
     <message>
+        <source>Receipt</source>
+        <translation>Чек</translation>
+    </message>
+    <message>
         <source>Into deposit</source>
         <translation>На депозит</translation>
     </message>
@@ -2372,6 +2392,38 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Void</source>
         <translation>Аннулирование</translation>
+    </message>
+    <message>
+        <source>{number} · to reprint</source>
+        <translation>{number} · напечатать повторно</translation>
+    </message>
+    <message>
+        <source>To be checked</source>
+        <translation>Требует сверки</translation>
+    </message>
+    <message>
+        <source>Not printed</source>
+        <translation>Не напечатан</translation>
+    </message>
+    <message>
+        <source>No receipt</source>
+        <translation>Без чека</translation>
+    </message>
+    <message>
+        <source>Issued on register {register} but not printed whole: Action → Print receipt prints it again, marked COPY.</source>
+        <translation>Оформлен на кассе {register}, но напечатан не полностью: Действие → Печать чека напечатает его снова с пометкой КОПИЯ.</translation>
+    </message>
+    <message>
+        <source>The register has not answered for this receipt yet: Shift → Check receipts asks it.</source>
+        <translation>Касса ещё не ответила по этому чеку: Смена → Проверить чеки запросит её.</translation>
+    </message>
+    <message>
+        <source>The receipt was not printed: Action → Print receipt.</source>
+        <translation>Чек не напечатан: Действие → Печать чека.</translation>
+    </message>
+    <message>
+        <source>No receipt was printed for this payment: Action → Print receipt.</source>
+        <translation>По этому платежу чек не печатался: Действие → Печать чека.</translation>
     </message>
     <message>
         <source>Voided by {user} on {when}.</source>
@@ -2739,6 +2791,33 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Enter the phone number, or untick Phone.</source>
         <translation>Введите номер телефона или снимите отметку «Телефон».</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptsCheck</name>
+    <message>
+        <source>Receipts confirmed by the register: {count}.</source>
+        <translation>Чеков, подтверждённых кассой: {count}.</translation>
+    </message>
+    <message>
+        <source>Receipts the register never issued: {count}. Print them from the card (Action → Print receipt).</source>
+        <translation>Чеков, которые касса не оформила: {count}. Напечатайте их из карточки (Действие → Печать чека).</translation>
+    </message>
+    <message>
+        <source>Receipts the register could not answer for: {count}. Check again when the register is on (Shift → Check receipts).</source>
+        <translation>Чеков, по которым касса не смогла ответить: {count}. Проверьте снова, когда касса будет включена (Смена → Проверить чеки).</translation>
+    </message>
+    <message>
+        <source>Documents waiting to be printed again: {numbers}. Print them from the card (Action → Print receipt); they are marked COPY.</source>
+        <translation>Документы, ждущие повторной печати: {numbers}. Напечатайте их из карточки (Действие → Печать чека); они помечаются КОПИЯ.</translation>
+    </message>
+    <message>
+        <source>Every receipt is settled with the register.</source>
+        <translation>Все чеки сверены с кассой.</translation>
+    </message>
+    <message>
+        <source>Check receipts</source>
+        <translation>Проверка чеков</translation>
     </message>
 </context>
 <context>
