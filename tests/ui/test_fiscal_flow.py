@@ -17,7 +17,7 @@ from tests.actors import demo_credentials
 from tests.ui.test_dialogs_common import apply_accepted, card_window, child, click, find_card, opened, retype
 from ui import ops
 from ui.card_models import PaymentsModel
-from ui.dialogs import MakePaymentDialog, MakeRefundDialog, ReceiptDialog
+from ui.dialogs import MakePaymentDialog, MakeRefundDialog, ReceiptDialog, VoidDialog
 
 
 @pytest.fixture
@@ -154,3 +154,30 @@ def test_paper_out_mid_receipt_then_retry_prints_one_copy_and_no_second_document
         assert journal.verify(session, sale.register_code).intact
         card_now = load_card(session, card.folio.folio.id)
     assert card_now.receipts[sale.payment_id].state is ReceiptState.PRINTED
+
+
+def test_voiding_a_receipted_payment_offers_its_refund_receipt_on_the_same_register(
+    qtbot, desk_context, demo_database, window, fiscal_printer
+):
+    card = find_card(demo_database, unpaid)
+    receipt = pay_in_cash(qtbot, desk_context, card, window, "1000")
+    apply_accepted(qtbot, receipt)
+    sale = documents(demo_database)[-1]
+    with demo_database.unit_of_work() as session:
+        card = load_card(session, card.folio.folio.id)
+    fiscal_printer.engine.reset_output()
+
+    void = opened(qtbot, VoidDialog(desk_context, card, payment_id=sale.payment_id, parent=window))
+    retype(qtbot, child(void, QLineEdit, "reasonEdit"), "wrong bill")
+    username, password = demo_credentials(Role.MANAGER)
+    retype(qtbot, child(void, QLineEdit, "usernameEdit"), username)
+    retype(qtbot, child(void, QLineEdit, "passwordEdit"), password)
+    apply_accepted(qtbot, void)
+
+    refund = receipt_window(qtbot, window)
+    assert "Refund receipt" in child(refund, QLabel, "receiptKindLabel").text()
+    assert refund.register_combo.currentData() == sale.register_code
+    apply_accepted(qtbot, refund)
+    refund_doc = documents(demo_database)[-1]
+    assert refund_doc.kind == "refund" and refund_doc.refers_to == sale.number
+    assert "REFUND RECEIPT" in fiscal_printer.engine.text()
