@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from desk.cards import CardPaymentInfo, card_payments_of_folio, holds_of_folio
 from desk.errors import NotFound
+from desk.fiscal.marks import ReceiptMark, receipt_marks
 from desk.folios import FolioView, load_folio
 from desk.models import (
     Bill,
@@ -66,6 +67,7 @@ class CardData:
     pre_authorisations: list[PreAuthorisation] = field(default_factory=list)
     names: Names = field(default_factory=Names)  # catalogue names in the clerk's language
     card_payments: dict[int, CardPaymentInfo] = field(default_factory=dict)  # payment id -> terminal payment
+    receipts: dict[int, ReceiptMark] = field(default_factory=dict)  # payment id -> its fiscal receipt
 
     @property
     def currency(self) -> str:
@@ -89,6 +91,7 @@ def load_card(session: Session, folio_id: int, language: str = "en") -> CardData
             for h in holds_of_folio(session, folio_id)
         ],
         card_payments=card_payments_of_folio(session, folio_id),
+        receipts=receipt_marks(session, folio),
     )
 
 

@@ -231,6 +231,22 @@ def unresolved(session: Session, workstation: str | None = None) -> list[IntentV
     return [_view(i, events[i.id]) for i in intents]
 
 
+def intents_of_payments(session: Session, kind: str, payment_ids: Iterable[int]) -> list[IntentView]:
+    """The intents of ``kind`` made for these payments, with their events, oldest first."""
+    ids = list(payment_ids)
+    if not ids:
+        return []
+    intents = session.scalars(select(JournalIntent).where(
+        JournalIntent.kind == kind, JournalIntent.payment_id.in_(ids)).order_by(JournalIntent.id)).all()
+    events: dict[int, list[JournalEvent]] = {i.id: [] for i in intents}
+    if events:
+        for event in session.scalars(
+            select(JournalEvent).where(JournalEvent.intent_id.in_(events)).order_by(JournalEvent.id)
+        ):
+            events[event.intent_id].append(event)
+    return [_view(i, events[i.id]) for i in intents]
+
+
 # --- writing ------------------------------------------------------------------------------------
 
 

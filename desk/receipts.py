@@ -8,8 +8,10 @@ from sqlalchemy.orm import Session
 
 from desk.auth import Actor
 from desk.errors import InvalidInput
+from desk.fiscal.content import receipt_kind
+from desk.fiscal.interface import DocumentKind
 from desk.lookup import get
-from desk.models import CashRegister, Payment, PaymentKind, ReceiptKind, ReceiptRequest
+from desk.models import CashRegister, Payment, ReceiptKind, ReceiptRequest
 from desk.rights import Right, require
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]{2,}$")
@@ -38,14 +40,9 @@ def request_receipt(
     """Ask for a sale receipt (for a payment) or a refund receipt (for a refund)."""
     require(actor, Right.REQUEST_RECEIPT)
     payment = get(session, Payment, payment_id, "Payment")
-    if payment.kind is PaymentKind.PAYMENT or payment.kind is PaymentKind.DEPOSIT:
-        kind = ReceiptKind.SALE
-    elif payment.kind is PaymentKind.REFUND:
-        kind = ReceiptKind.REFUND
-    else:
-        raise InvalidInput("Only payments and refunds get a fiscal receipt", field="payment")
-    if not payment.method.fiscal:
-        raise InvalidInput("{method} payments get no fiscal receipt", field="payment", method=payment.method.name)
+    # The fiscal rule: a payment or deposit gets a sale receipt; a refund, or the void of a
+    # payment that had its sale receipt, a refund receipt.
+    kind = ReceiptKind.SALE if receipt_kind(session, payment) is DocumentKind.SALE else ReceiptKind.REFUND
     if session.get(CashRegister, register_code) is None:
         raise InvalidInput("There is no cash register “{register}”", field="register", register=register_code)
     email, phone = validate_contact(email, phone)

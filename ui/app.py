@@ -125,6 +125,8 @@ class Startup(QObject):
         self.context.start_watching()
         self.context.reload_devices()
         self.context.mailer.start()
+        # Receipts a crash or a lost answer left open are settled with the registers now, once.
+        self.window.check_receipts(quiet_when_clean=True)
         logger.info("%s signed in at %s", actor.username, self.workstation)
         from ui.dialogs.card_ops import reconcile_at_start
 

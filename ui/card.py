@@ -575,6 +575,7 @@ class ReservationCard(QMainWindow):
                 model.names = card.names
             self.postings_model.set_view(view)
             self.bills_model.set_view(view)
+            self.payments_model.set_receipts(card.receipts)
             self.payments_model.set_view(view, None)
             if place is None:
                 place = _Place(bill_id=view.bills[0].bill.id if view.bills else None)
@@ -813,12 +814,10 @@ class ReservationCard(QMainWindow):
                 and line.voided_by is None and p.transfer_group is None and not line.refunds
                 and (not line.is_company_transfer or p.company_posting_id is not None))
 
-    @staticmethod
-    def _has_receipt(line: PaymentLine | None) -> bool:
-        if line is None:
-            return False
-        return (line.payment.kind in (PaymentKind.PAYMENT, PaymentKind.DEPOSIT, PaymentKind.REFUND)
-                and line.voided_by is None)
+    def _offers_receipt(self, line: PaymentLine | None) -> bool:
+        """Print receipt again: decided in desk (desk.fiscal.marks), for a receipt not yet on paper."""
+        mark = self.payments_model.receipt(line)
+        return mark is not None and mark.may_print
 
     def _voidable_posting(self) -> PostingLine | None:
         if self.tabs.currentIndex() != SERVICES_TAB:
@@ -848,7 +847,7 @@ class ReservationCard(QMainWindow):
         self.move_services_action.setEnabled(writable and has_charges)
         self.split_bill_action.setEnabled(writable and has_charges)
         self.print_bill_action.setEnabled(bill is not None)
-        self.print_receipt_action.setEnabled(self._has_receipt(payment))
+        self.print_receipt_action.setEnabled(self._offers_receipt(payment))
         self.void_action.setEnabled(writable and (self._voidable_posting() is not None
                                                   or self._is_voidable_payment(payment)))
         self.add_service_action.setEnabled(writable and bool(view.bills))

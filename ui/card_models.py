@@ -21,6 +21,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 from desk.card import PreAuthorisation, SavedCard
+from desk.fiscal.marks import ReceiptMark, ReceiptState
 from desk.folios import BillStatus, BillView, FolioView, PaymentLine, PostingLine
 from desk.models import PaymentKind, Posting, PostingKind
 from desk.money import Money
@@ -389,7 +390,7 @@ class BillsModel(_RowsModel[BillView | None]):
 class PaymentsModel(_RowsModel[PaymentLine]):
     """The payments, refunds (negative) and voids of one bill, or of the deposit account."""
 
-    DATE, TYPE, METHOD, AMOUNT, BASE_AMOUNT, TEXT, PAYER = range(7)
+    DATE, TYPE, METHOD, AMOUNT, BASE_AMOUNT, TEXT, PAYER, RECEIPT = range(8)
     _base_currency = ""
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -397,6 +398,14 @@ class PaymentsModel(_RowsModel[PaymentLine]):
         self._view: FolioView | None = None
         self._bill_id: int | None = None
         self._base_currency = ""
+        self._receipts: dict[int, ReceiptMark] = {}
+
+    def set_receipts(self, receipts: dict[int, ReceiptMark]) -> None:
+        """Each payment's fiscal receipt (desk.fiscal.marks), shown from the next :meth:`set_view`."""
+        self._receipts = dict(receipts)
+
+    def receipt(self, row: PaymentLine | None) -> ReceiptMark | None:
+        return None if row is None else self._receipts.get(row.payment.id)
 
     @property
     def bill_id(self) -> int | None:
@@ -406,7 +415,7 @@ class PaymentsModel(_RowsModel[PaymentLine]):
         base = self._base_currency or self.tr("base currency")
         return [
             self.tr("Date"), self.tr("Type"), self.tr("Method"), self.tr("Amount"),
-            self.tr("In {currency}").format(currency=base), self.tr("Text"), self.tr("Payer"),
+            self.tr("In {currency}").format(currency=base), self.tr("Text"), self.tr("Payer"), self.tr("Receipt"),
         ]
 
     def set_view(self, view: FolioView | None, bill_id: int | None = None) -> None:
@@ -464,9 +473,43 @@ class PaymentsModel(_RowsModel[PaymentLine]):
             money_text(p.base_amount),
             payment_reference(p),
             p.payer_name,
+            self.receipt_text(self.receipt(row)),
         )
 
+    def receipt_text(self, mark: ReceiptMark | None) -> str:
+        """The receipt's number, and what still has to happen to it."""
+        if mark is None:
+            return ""
+        if mark.state is ReceiptState.PRINTED:
+            return mark.number_text
+        if mark.state is ReceiptState.WAITING:
+            return self.tr("{number} · to reprint").format(number=mark.number_text)
+        if not mark.may_print:
+            return ""
+        return {
+            ReceiptState.UNSURE: self.tr("To be checked"),
+            ReceiptState.FAILED: self.tr("Not printed"),
+            ReceiptState.NONE: self.tr("No receipt"),
+        }[mark.state]
+
+    def _foreground(self, row: PaymentLine, column: int) -> QBrush | None:
+        mark = self.receipt(row)
+        if column == self.RECEIPT and mark is not None and mark.may_print:
+            return QBrush(QColor(176, 0, 32))  # a receipt owed to the guest stands out
+        return super()._foreground(row, column)
+
     def _tooltip(self, row: PaymentLine, column: int) -> str | None:
+        mark = self.receipt(row)
+        if column == self.RECEIPT and mark is not None and mark.may_print:
+            tips = {
+                ReceiptState.WAITING: self.tr("Issued on register {register} but not printed whole: Action → Print "
+                                              "receipt prints it again, marked COPY."),
+                ReceiptState.UNSURE: self.tr("The register has not answered for this receipt yet: Shift → Check "
+                                             "receipts asks it."),
+                ReceiptState.FAILED: self.tr("The receipt was not printed: Action → Print receipt."),
+                ReceiptState.NONE: self.tr("No receipt was printed for this payment: Action → Print receipt."),
+            }
+            return tips[mark.state].format(register=mark.register or "")
         undo = row.voided_by if row.voided_by is not None else row.payment
         if self._is_struck(row):
             lines = [self.tr("Voided by {user} on {when}.").format(user=undo.created_by,

@@ -47,12 +47,14 @@ from desk.search import (
 )
 from desk.shifts import ShiftForm, ShiftReport, ShiftStatus, shift_form, shift_status
 from desk.stays import company_folio, event_folio
+from desk.workflows.fiscal_receipt import ReceiptCheck
 from ui.context import DeskContext
 from ui.devices import open_drawer_now, state_text
 from ui.dialogs import shift as shift_dialogs
 from ui.dialogs.shift import CashMoveDialog, CloseShiftDialog, OpenShiftDialog, ShiftReportDialog
 from ui.i18n import current_language, format_datetime, format_money
 from ui.ops import Cancelled, Op
+from ui.receipts_check import check_receipts
 from ui.search_model import FolioTableModel
 from ui.sign_in import IdleWatch, SignInDialog, SignInPurpose, idle_lock_minutes, visible_windows, who_text
 
@@ -280,6 +282,11 @@ class MainWindow(QMainWindow):
         self.x_report_action = action("xReportAction", self.tr("&X report"), self._x_report)
         self.close_shift_action = action("closeShiftAction", self.tr("&Close shift…"), self._close_shift)
         menu.addSeparator()
+        # Asks the registers about receipts a crash or a lost answer left open (also after sign-in).
+        self.check_receipts_action = QAction(self.tr("Check &receipts"), self)
+        self.check_receipts_action.setObjectName("checkReceiptsAction")
+        self.check_receipts_action.triggered.connect(lambda: self.check_receipts())
+        menu.addAction(self.check_receipts_action)
         # Enabled for everyone: a clerk is refused by the desk, and the refusal says who may.
         self.open_drawer_action = QAction(self.tr("Open &drawer"), self)
         self.open_drawer_action.setObjectName("openDrawerAction")
@@ -331,6 +338,9 @@ class MainWindow(QMainWindow):
 
     def open_drawer(self) -> None:
         open_drawer_now(self.ctx, self)
+
+    def check_receipts(self, *, quiet_when_clean: bool = False) -> Op[ReceiptCheck]:
+        return check_receipts(self.ctx, self, quiet_when_clean=quiet_when_clean)
 
     def _with_shift_form(self, then: Callable[[ShiftForm], None]) -> None:
         self.ctx.query(self, shift_form, self.ctx.actor.workstation).success(then).run()

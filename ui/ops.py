@@ -107,6 +107,11 @@ class TaskState:
     def request_cancel(self) -> None:
         self._cancel.set()
 
+    @property
+    def cancel_event(self) -> threading.Event:
+        """Set when cancellation is requested: for blocking calls that watch an Event themselves."""
+        return self._cancel
+
     def raise_if_cancelled(self) -> None:
         """Raise :class:`Cancelled` if cancellation was requested; call it at safe points."""
         if self._cancel.is_set():

@@ -3,7 +3,9 @@
 A payment that settles a whole bill at once lists the bill's services (what the guest bought);
 any other payment on a bill (a part payment, a second payer) is one line "Payment for bill N",
 and a deposit one line "Advance payment", since the fiscal receipt must add up to the money that
-changed hands. Taxes are given by rate: a bill's own, shared out in proportion to the payment;
+changed hands. Every word is in the register's language (the paper follows the country, not the
+clerk's screen): those lines, the method's name and the catalogue's service names.
+Taxes are given by rate: a bill's own, shared out in proportion to the payment;
 an advance carries none until it pays a bill. Amounts are in the hotel's currency; the tender
 line shows the currency the money moved in, with what was handed over and the change for cash.
 """
@@ -18,10 +20,12 @@ from sqlalchemy.orm import Session
 from desk.errors import InvalidInput
 from desk.fiscal.interface import DocumentKind, Receipt, SaleLine, TaxLine, TenderLine
 from desk.fiscal.journal import receipt_of_payment
+from desk.fiscal.render import labels
 from desk.folios import load_folio
 from desk.lookup import get
-from desk.models import MethodKind, Payment, PaymentKind
+from desk.models import CashRegister, MethodKind, Payment, PaymentKind
 from desk.money import Money
+from desk.names import load_names
 
 
 def receipt_kind(session: Session, payment: Payment) -> DocumentKind:
@@ -46,9 +50,15 @@ def _tax(gross: Money, percent: Decimal) -> Money:
     return gross.times(percent / (Decimal(100) + percent)) if percent else Money.zero(gross.currency)
 
 
-def build_receipt(session: Session, payment_id: int, tendered: Money | None = None) -> Receipt:
+def build_receipt(session: Session, payment_id: int, tendered: Money | None = None,
+                  register_code: str | None = None) -> Receipt:
+    """The receipt of a payment, worded in ``register_code``'s language (English without one)."""
     payment = get(session, Payment, payment_id, "Payment")
     kind = receipt_kind(session, payment)
+    register = session.get(CashRegister, register_code) if register_code is not None else None
+    language = register.language if register is not None else "en"
+    words = labels(language)
+    names = load_names(session, language)
     view = load_folio(session, payment.folio_id)
     currency = view.currency
     amount = abs(payment.base_amount)
@@ -69,21 +79,21 @@ def build_receipt(session: Session, payment_id: int, tendered: Money | None = No
         for posting in active:
             groups[posting.tax_percent] += posting.amount
         if kind is DocumentKind.SALE and not others and amount == bill.charges and active:
-            lines = [SaleLine(p.description, _qty(p.quantity), str(p.amount.amount), _pct(p.tax_percent))
+            lines = [SaleLine(names.posting(p), _qty(p.quantity), str(p.amount.amount), _pct(p.tax_percent))
                      for p in active]
         else:
             groups = _share(groups, amount)
-            label = "Payment for bill {bill}" if kind is DocumentKind.SALE else "Refund for bill {bill}"
+            label = words["payment_for_bill"] if kind is DocumentKind.SALE else words["refund_for_bill"]
             lines = [SaleLine(label.format(bill=bill_number), "1", str(amount.amount),
                               _pct(next(iter(groups))) if len(groups) == 1 else "")]
     else:
-        label = "Advance payment" if kind is DocumentKind.SALE else "Advance returned"
+        label = words["advance"] if kind is DocumentKind.SALE else words["advance_returned"]
         lines = [SaleLine(label, "1", str(amount.amount), "")]
     taxes = tuple(TaxLine(_pct(p), str(g.amount), str(_tax(g, p).amount)) for p, g in sorted(groups.items()) if g)
     change = None
     if tendered is not None and payment.method.kind is MethodKind.CASH and tendered >= abs(payment.amount):
         change = str((tendered - abs(payment.amount)).amount)
-    tender = TenderLine(payment.method.name, str(abs(payment.amount)),
+    tender = TenderLine(names.method(payment.method), str(abs(payment.amount)),
                         str(tendered) if change is not None and tendered is not None else None, change)
     return Receipt(kind=kind, currency=currency, lines=tuple(lines), taxes=taxes, total=str(amount.amount),
                    tenders=(tender,), payment_id=payment.id, payer=payment.payer_name, bill=bill_number,

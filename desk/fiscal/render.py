@@ -18,16 +18,20 @@ LABELS: dict[str, dict[str, str]] = {
         "register": "Register", "sign": "Fiscal sign", "refund_of": "Refund of document", "bill": "Bill",
         "reason": "Reason", "receipts": "Sale receipts", "refunds": "Refund receipts", "net": "Net",
         "range": "Documents", "payer": "Payer", "fiscal": "FISCAL RECEIPT",
+        "payment_for_bill": "Payment for bill {bill}", "refund_for_bill": "Refund for bill {bill}",
+        "advance": "Advance payment", "advance_returned": "Advance returned",
     },
     "bg": {
         "sale": "КАСОВ БОН", "refund": "СТОРНО БОН", "shift_open": "ОТВОРЕНА СМЯНА",
         "x_report": "X ОТЧЕТ", "z_report": "Z ОТЧЕТ (ЗАТВОРЕНА СМЯНА)", "cash_in": "СЛУЖЕБНО ВЪВЕДЕНИ",
         "cash_out": "СЛУЖЕБНО ИЗВЕДЕНИ", "tax_id": "ЕИК", "total": "ОБЩА СУМА", "tax": "ДДС",
-        "incl": "вкл. ДДС {p}%", "no_tax": "без ДДС", "tendered": "В брой", "change": "Ресто",
+        "incl": "вкл. ДДС {p}%", "no_tax": "без ДДС", "tendered": "Получено", "change": "Ресто",
         "doc": "Документ", "shift": "Смяна", "cashier": "Касиер", "register": "Каса", "sign": "Фискален подпис",
         "refund_of": "Сторно на документ", "bill": "Сметка", "reason": "Основание", "receipts": "Касови бонове",
         "refunds": "Сторно бонове", "net": "Нето", "range": "Документи", "payer": "Платец",
         "fiscal": "ФИСКАЛЕН БОН",
+        "payment_for_bill": "Плащане по сметка {bill}", "refund_for_bill": "Сторно по сметка {bill}",
+        "advance": "Авансово плащане", "advance_returned": "Върнат аванс",
     },
     "ru": {
         "sale": "КАССОВЫЙ ЧЕК: ПРИХОД", "refund": "КАССОВЫЙ ЧЕК: ВОЗВРАТ ПРИХОДА", "shift_open": "ОТКРЫТИЕ СМЕНЫ",
@@ -37,6 +41,8 @@ LABELS: dict[str, dict[str, str]] = {
         "register": "Касса", "sign": "Фискальный признак", "refund_of": "Возврат по документу", "bill": "Счет",
         "reason": "Основание", "receipts": "Чеки прихода", "refunds": "Чеки возврата", "net": "Итого",
         "range": "Документы", "payer": "Плательщик", "fiscal": "ФИСКАЛЬНЫЙ ДОКУМЕНТ",
+        "payment_for_bill": "Оплата по счету {bill}", "refund_for_bill": "Возврат по счету {bill}",
+        "advance": "Авансовый платеж", "advance_returned": "Возврат аванса",
     },
 }
 COPY_WORDS = {"en": "COPY", "bg": "КОПИЕ", "ru": "КОПИЯ"}

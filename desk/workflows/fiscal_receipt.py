@@ -24,7 +24,7 @@ from desk.auth import Actor
 from desk.errors import DeskError
 from desk.fiscal import journal
 from desk.fiscal.content import build_receipt
-from desk.fiscal.errors import ReceiptNotPrinted, printer_problem
+from desk.fiscal.errors import PrinterNotReady, ReceiptNotPrinted, printer_problem
 from desk.fiscal.interface import Document, DocumentKind, Paper, Printed, RegisterInfo
 from desk.fiscal.register import EscposFiscalRegister, register_info
 from desk.journal import EventType, IntentRequest, IntentState, IntentView, Resolution, Verdict
@@ -61,7 +61,12 @@ class Registers:
             if known is None or known[0] != info.device:
                 if known is not None:
                     known[1].close()
-                known = (info.device, self.factory(info), threading.Lock())
+                try:
+                    printer = self.factory(info)
+                except ValueError as exc:  # a connection the register's settings spell wrong
+                    raise PrinterNotReady("The printer of {register} is not set up: {problem}", register=info.name,
+                                          problem=str(exc)) from exc
+                known = (info.device, printer, threading.Lock())
                 self._printers[code] = known
         return EscposFiscalRegister(runner, actor, info, known[1], lock=known[2])
 
@@ -127,7 +132,7 @@ def print_receipt(runner: Runner, actor: Actor, payment_id: int, register_code: 
     Refusals known before the register is asked (not a fiscal payment, no shift, a shift over 24 h)
     are raised; what the printer says is in the outcome.
     """
-    receipt = runner.read(build_receipt, payment_id, tendered)
+    receipt = runner.read(build_receipt, payment_id, tendered, register_code)
     register = registers.register(runner, actor, register_code)
     existing = runner.read(journal.receipt_of_payment, payment_id, receipt.kind)
     if existing is not None:
@@ -173,7 +178,7 @@ def print_receipt(runner: Runner, actor: Actor, payment_id: int, register_code: 
     if problem is None and performed.error:
         problem = ReceiptNotPrinted(
             "The register gave no clear answer. The receipt will be checked with the register at the "
-            "next start, or use Fiscal → Check receipts now; do not print it again by hand")
+            "next start, or use Shift → Check receipts now; do not print it again by hand")
     return ReceiptOutcome(performed.state, problem=problem)
 
 

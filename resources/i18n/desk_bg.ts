@@ -317,7 +317,7 @@
         <translation>{terminal}: терминалът е осчетоводил {terminal_total} в {count} операции; в счетоводството има {ledger_total}.</translation>
     </message>
     <message>
-        <source>In the ledger, not in the terminal&apos;s batch</source>
+        <source>In the ledger, not in the terminal's batch</source>
         <translation>В счетоводството, но не в пакета на терминала</translation>
     </message>
     <message>
@@ -503,7 +503,7 @@
         <translation>Терминалът е недостъпен: {error}. Нищо не е таксувано.</translation>
     </message>
     <message>
-        <source>The terminal&apos;s operation was reversed. Nothing was charged.</source>
+        <source>The terminal's operation was reversed. Nothing was charged.</source>
         <translation>Операцията на терминала е сторнирана. Нищо не е таксувано.</translation>
     </message>
     <message>
@@ -735,6 +735,14 @@
         <source>Counted: {amount}</source>
         <translation>Преброено: {amount}</translation>
     </message>
+    <message>
+        <source>Z report</source>
+        <translation>Z отчет</translation>
+    </message>
+    <message>
+        <source>The register's Z report: {problems}</source>
+        <translation>Z отчетът на касата: {problems}</translation>
+    </message>
 </context>
 <context>
     <name>DepositDialog</name>
@@ -767,7 +775,7 @@
         <translation>&amp;Платец:</translation>
     </message>
     <message>
-        <source>Reference, e.g. the bank transfer&apos;s number</source>
+        <source>Reference, e.g. the bank transfer's number</source>
         <translation>Референция, напр. номер на банковия превод</translation>
     </message>
     <message>
@@ -818,7 +826,7 @@
         <translation>ПИН кодът е от 4 до 8 цифри</translation>
     </message>
     <message>
-        <source>A POS name is 1-24 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
+        <source>A POS name is 1-24 letters, digits, '.', '_' or '-'</source>
         <translation>Името на POS е от 1 до 24 букви, цифри, „.“, „_“ или „-“</translation>
     </message>
     <message>
@@ -854,7 +862,7 @@
         <translation>Записът в дневника изисква вид операция и устройство</translation>
     </message>
     <message>
-        <source>A ledger amount is in {currency}, not the hotel&apos;s {base}</source>
+        <source>A ledger amount is in {currency}, not the hotel's {base}</source>
         <translation>Сума в регистъра е в {currency}, а не във валутата на хотела {base}</translation>
     </message>
     <message>
@@ -862,7 +870,7 @@
         <translation>Пощенският сървър трябва да има име на хост</translation>
     </message>
     <message>
-        <source>A network terminal&apos;s address is tcp://host:port</source>
+        <source>A network terminal's address is tcp://host:port</source>
         <translation>Адресът на мрежов терминал е tcp://хост:порт</translation>
     </message>
     <message>
@@ -926,7 +934,7 @@
         <translation>Терминалът трябва да има име</translation>
     </message>
     <message>
-        <source>A terminal&apos;s password is six digits</source>
+        <source>A terminal's password is six digits</source>
         <translation>Паролата на терминала е шест цифри</translation>
     </message>
     <message>
@@ -950,7 +958,7 @@
         <translation>Ролята „{role}“ не позволява да {action}: нужно е разрешение от мениджър</translation>
     </message>
     <message>
-        <source>An item&apos;s name is too long: at most {limit} characters</source>
+        <source>An item's name is too long: at most {limit} characters</source>
         <translation>Името на артикула е твърде дълго: най-много {limit} знака</translation>
     </message>
     <message>
@@ -1382,7 +1390,7 @@
         <translation>Номерът на бележката е твърде дълъг: най-много {limit} знака</translation>
     </message>
     <message>
-        <source>The check&apos;s composition (INPBUF CHECK) is missing: turn on XML for this interface</source>
+        <source>The check's composition (INPBUF CHECK) is missing: turn on XML for this interface</source>
         <translation>Липсва съдържанието на сметката (INPBUF CHECK): включете XML за този интерфейс</translation>
     </message>
     <message>
@@ -1438,19 +1446,19 @@
         <translation>Хотелът не е настроен</translation>
     </message>
     <message>
-        <source>The journal&apos;s request must be plain JSON: {exc}</source>
+        <source>The journal's request must be plain JSON: {exc}</source>
         <translation>Заявката в дневника трябва да е обикновен JSON: {exc}</translation>
     </message>
     <message>
-        <source>The journal&apos;s {where} may not hold a full card number</source>
+        <source>The journal's {where} may not hold a full card number</source>
         <translation>Дневникът ({where}) не може да съдържа пълен номер на карта</translation>
     </message>
     <message>
-        <source>The journal&apos;s {where} may not hold {key}</source>
+        <source>The journal's {where} may not hold {key}</source>
         <translation>Дневникът ({where}) не може да съдържа {key}</translation>
     </message>
     <message>
-        <source>The key of POS {name} was revoked: ask the hotel&apos;s administrator for a new one</source>
+        <source>The key of POS {name} was revoked: ask the hotel's administrator for a new one</source>
         <translation>Ключът на POS {name} е отменен: поискайте нов от администратора на хотела</translation>
     </message>
     <message>
@@ -1470,16 +1478,20 @@
         <translation>Цената за нощувка не може да е отрицателна</translation>
     </message>
     <message>
-        <source>The order&apos;s items do not add up to its amount</source>
+        <source>The order's items do not add up to its amount</source>
         <translation>Артикулите на поръчката не дават сумата ѝ</translation>
     </message>
     <message>
-        <source>The payer&apos;s name is too long: at most {limit} characters</source>
+        <source>The payer's name is too long: at most {limit} characters</source>
         <translation>Името на платеца е твърде дълго: най-много {limit} знака</translation>
     </message>
     <message>
         <source>The printer of {register} is not ready: {problem}</source>
         <translation>Принтерът на каса {register} не е готов: {problem}</translation>
+    </message>
+    <message>
+        <source>The printer of {register} is not set up: {problem}</source>
+        <translation>Принтерът на каса {register} не е настроен: {problem}</translation>
     </message>
     <message>
         <source>The quantity must be less than {limit} (got {value})</source>
@@ -1498,8 +1510,8 @@
         <translation>Референцията е твърде дълга: най-много {limit} знака</translation>
     </message>
     <message>
-        <source>The register gave no clear answer. The receipt will be checked with the register at the next start, or use Fiscal → Check receipts now; do not print it again by hand</source>
-        <translation>Касата не даде ясен отговор. Бонът ще бъде проверен с касата при следващото стартиране, или изберете Фискални → Проверка на боновете сега; не го отпечатвайте отново ръчно</translation>
+        <source>The register gave no clear answer. The receipt will be checked with the register at the next start, or use Shift → Check receipts now; do not print it again by hand</source>
+        <translation>Касата не даде ясен отговор. Бонът ще бъде проверен с касата при следващото стартиране, или изберете Смяна → Проверка на касовите бележки сега; не го отпечатвайте отново ръчно</translation>
     </message>
     <message>
         <source>The search text is too long (at most {limit} characters)</source>
@@ -1606,7 +1618,7 @@
         <translation>Това прехвърляне вече е отменено</translation>
     </message>
     <message>
-        <source>This transfer was recorded before its two halves were linked: reverse the company&apos;s charge and this payment by hand</source>
+        <source>This transfer was recorded before its two halves were linked: reverse the company's charge and this payment by hand</source>
         <translation>Това прехвърляне е записано преди двете му части да се свързват: отменете начислението на фирмата и това плащане ръчно</translation>
     </message>
     <message>
@@ -1618,7 +1630,7 @@
         <translation>Твърде много неуспешни опити: {user} не може да влезе до {time}</translation>
     </message>
     <message>
-        <source>Unknown POS key: ask the hotel&apos;s administrator for a key</source>
+        <source>Unknown POS key: ask the hotel's administrator for a key</source>
         <translation>Непознат ключ на POS: поискайте ключ от администратора на хотела</translation>
     </message>
     <message>
@@ -1702,7 +1714,7 @@
         <translation>отвори касовото чекмедже</translation>
     </message>
     <message>
-        <source>operate the desk&apos;s devices</source>
+        <source>operate the desk's devices</source>
         <translation>работи с устройствата на рецепцията</translation>
     </message>
     <message>
@@ -1718,7 +1730,7 @@
         <translation>добави услуга</translation>
     </message>
     <message>
-        <source>post the night&apos;s room charge</source>
+        <source>post the night's room charge</source>
         <translation>начисли нощувката</translation>
     </message>
     <message>
@@ -1790,7 +1802,7 @@
         <translation>принтерът съобщава за грешка; отворете и затворете капака или го изключете и включете</translation>
     </message>
     <message>
-        <source>the printer was not found; check the register&apos;s connection</source>
+        <source>the printer was not found; check the register's connection</source>
         <translation>принтерът не е намерен; проверете връзката на касата</translation>
     </message>
     <message>
@@ -1798,7 +1810,7 @@
         <translation>принтерът е изключен от кабела; свържете го отново</translation>
     </message>
     <message>
-        <source>the printer&apos;s cover is open; close it</source>
+        <source>the printer's cover is open; close it</source>
         <translation>капакът на принтера е отворен; затворете го</translation>
     </message>
     <message>
@@ -1886,7 +1898,7 @@
         <translation>{record} {id} не може да се изтрие</translation>
     </message>
     <message>
-        <source>{service} is a bill moved to this account: reverse the transfer on the guest&apos;s bill, which undoes both halves</source>
+        <source>{service} is a bill moved to this account: reverse the transfer on the guest's bill, which undoes both halves</source>
         <translation>{service} е сметка, прехвърлена към тази сметка: отменете прехвърлянето в сметката на госта, което отменя и двете части</translation>
     </message>
     <message>
@@ -1902,7 +1914,7 @@
         <translation>„{service}“ вече е сторнирана</translation>
     </message>
     <message>
-        <source>{service} was already reversed on the company&apos;s account</source>
+        <source>{service} was already reversed on the company's account</source>
         <translation>{service} вече е отменено в сметката на фирмата</translation>
     </message>
     <message>
@@ -2158,7 +2170,7 @@
         <translation>Сметка {number} · {payer} · салдо {balance}</translation>
     </message>
     <message>
-        <source>This needs a manager&apos;s approval: the manager types their user name and password below, then Apply.</source>
+        <source>This needs a manager's approval: the manager types their user name and password below, then Apply.</source>
         <translation>Нужно е одобрение от мениджър: мениджърът въвежда по-долу потребителското си име и парола, после „Приложи“.</translation>
     </message>
     <message>
@@ -2166,7 +2178,7 @@
         <translation>Су&amp;ма:</translation>
     </message>
     <message>
-        <source>Manager&apos;s &amp;user name:</source>
+        <source>Manager's &amp;user name:</source>
         <translation>&amp;Потребителско име на мениджъра:</translation>
     </message>
     <message>
@@ -2178,7 +2190,7 @@
         <translation>Необходим е подпис на мениджър.</translation>
     </message>
     <message>
-        <source>Enter the manager&apos;s password.</source>
+        <source>Enter the manager's password.</source>
         <translation>Въведете паролата на мениджъра.</translation>
     </message>
 </context>
@@ -2336,6 +2348,10 @@
         <translation>&amp;Опресняване</translation>
     </message>
     <message>
+        <source>Check &amp;receipts</source>
+        <translation>Проверка на &amp;касовите бележки</translation>
+    </message>
+    <message>
         <source>C&amp;ards</source>
         <translation>&amp;Карти</translation>
     </message>
@@ -2468,7 +2484,7 @@
         <translation>Относно „Рецепция“</translation>
     </message>
     <message>
-        <source>Front desk: the hotel cashier&apos;s workstation.
+        <source>Front desk: the hotel cashier's workstation.
 Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Рецепция: работното място на хотелския касиер.
 Намерете престой, прегледайте фолиото му, приемайте плащания и правете възстановявания, печатайте касови бележки.</translation>
@@ -2491,10 +2507,6 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>&amp;Method:</source>
         <translation>&amp;Начин на плащане:</translation>
-    </message>
-    <message>
-        <source>The card is charged on the terminal as usual; type its reference (authorisation code) in Text. Paying through a connected card terminal comes in a later version.</source>
-        <translation type="vanished">Картата се таксува на терминала както обикновено; въведете референцията ѝ (код за оторизация) в „Текст“. Плащане чрез свързан терминал ще има в следваща версия.</translation>
     </message>
     <message>
         <source>A card charged on a stand-alone terminal: type its reference (authorisation code) in Text. To charge a connected terminal, use Action → Pay by card on the terminal.</source>
@@ -2521,7 +2533,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>&amp;Дата:</translation>
     </message>
     <message>
-        <source>Reference, e.g. the card terminal&apos;s authorisation code</source>
+        <source>Reference, e.g. the card terminal's authorisation code</source>
         <translation>Референция, напр. код за оторизация от терминала</translation>
     </message>
     <message>
@@ -2612,7 +2624,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Обратно на &amp;платеца (в брой или по картата)</translation>
     </message>
     <message>
-        <source>Into the guest&apos;s &amp;deposit (kept for later bills)</source>
+        <source>Into the guest's &amp;deposit (kept for later bills)</source>
         <translation>В &amp;депозита на госта (за следващи сметки)</translation>
     </message>
     <message>
@@ -2648,7 +2660,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Може да се възстанови само плащане или депозит.</translation>
     </message>
     <message>
-        <source>This bill was moved to a company&apos;s account: reverse the transfer (Void) instead.</source>
+        <source>This bill was moved to a company's account: reverse the transfer (Void) instead.</source>
         <translation>Тази сметка е прехвърлена към сметката на фирма: вместо възстановяване отменете прехвърлянето (Анулиране).</translation>
     </message>
     <message>
@@ -2811,6 +2823,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Платец</translation>
     </message>
     <message>
+        <source>Receipt</source>
+        <translation>Касова бележка</translation>
+    </message>
+    <message>
         <source>Into deposit</source>
         <translation>В депозита</translation>
     </message>
@@ -2841,6 +2857,38 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Void</source>
         <translation>Анулиране</translation>
+    </message>
+    <message>
+        <source>{number} · to reprint</source>
+        <translation>{number} · за повторен печат</translation>
+    </message>
+    <message>
+        <source>To be checked</source>
+        <translation>За проверка</translation>
+    </message>
+    <message>
+        <source>Not printed</source>
+        <translation>Неотпечатана</translation>
+    </message>
+    <message>
+        <source>No receipt</source>
+        <translation>Без касова бележка</translation>
+    </message>
+    <message>
+        <source>Issued on register {register} but not printed whole: Action → Print receipt prints it again, marked COPY.</source>
+        <translation>Издадена на каса {register}, но не е отпечатана изцяло: Действие → Печат на касова бележка я отпечатва отново с надпис КОПИЕ.</translation>
+    </message>
+    <message>
+        <source>The register has not answered for this receipt yet: Shift → Check receipts asks it.</source>
+        <translation>Касата още не е отговорила за тази бележка: Смяна → Проверка на касовите бележки я пита.</translation>
+    </message>
+    <message>
+        <source>The receipt was not printed: Action → Print receipt.</source>
+        <translation>Бележката не е отпечатана: Действие → Печат на касова бележка.</translation>
+    </message>
+    <message>
+        <source>No receipt was printed for this payment: Action → Print receipt.</source>
+        <translation>За това плащане не е отпечатана бележка: Действие → Печат на касова бележка.</translation>
     </message>
     <message>
         <source>Voided by {user} on {when}.</source>
@@ -2910,7 +2958,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Кодове на плащане</translation>
     </message>
     <message>
-        <source>Which POS payment means a charge to the room: on credit (a Not paid bill) or paid from the stay&apos;s deposit.</source>
+        <source>Which POS payment means a charge to the room: on credit (a Not paid bill) or paid from the stay's deposit.</source>
         <translation>Кое плащане в POS означава начисляване към стаята: на кредит (неплатена сметка) или платено от депозита на престоя.</translation>
     </message>
     <message>
@@ -3103,11 +3151,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <source>Older than {days} days: the bank may have released it already. Pre-authorise close to arrival.</source>
         <translation>По-стара от {days} дни: банката може вече да я е освободила. Авторизирайте близо до пристигането.</translation>
     </message>
-    <message>
-        <source>Older than {days} days: the bank may have released it already.</source>
-        <translation type="vanished">По-стара от {days} дни: банката може вече да я е освободила.</translation>
-    </message>
-</context>
+    </context>
 <context>
     <name>PrinterDialog</name>
     <message>
@@ -3178,8 +3222,12 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Т&amp;елефон</translation>
     </message>
     <message>
-        <source>The receipt request is recorded with the register and contacts chosen here. Nothing is printed yet: receipts are printed once the fiscal printer driver is connected (a later version).</source>
-        <translation>Заявката за касова бележка е записана с избраните тук устройство и контакти. Засега нищо не се печата: бележките ще се печатат, след като се свърже драйверът на фискалния принтер (в следваща версия).</translation>
+        <source>Printing the receipt…</source>
+        <translation>Печат на касовата бележка…</translation>
+    </message>
+    <message>
+        <source>Printing the receipt again…</source>
+        <translation>Повторен печат на касовата бележка…</translation>
     </message>
     <message>
         <source>No cash register is configured on this workstation.</source>
@@ -3210,12 +3258,55 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Изберете фискалното устройство.</translation>
     </message>
     <message>
+        <source>Receipt {number} printed.</source>
+        <translation>Касова бележка {number} е отпечатана.</translation>
+    </message>
+    <message>
+        <source>Receipt {number} is issued and waits to be printed again.</source>
+        <translation>Касова бележка {number} е издадена и чака повторен печат.</translation>
+    </message>
+    <message>
+        <source>Printing was cancelled. Press Retry to print the receipt.</source>
+        <translation>Печатът е отменен. Натиснете „Опитай отново“, за да отпечатате бележката.</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Опитай отново</translation>
+    </message>
+    <message>
         <source>Enter the e-mail address, or untick E-mail.</source>
         <translation>Въведете имейл адреса или махнете отметката „Имейл“.</translation>
     </message>
     <message>
         <source>Enter the phone number, or untick Phone.</source>
         <translation>Въведете телефонния номер или махнете отметката „Телефон“.</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptsCheck</name>
+    <message>
+        <source>Receipts confirmed by the register: {count}.</source>
+        <translation>Бележки, потвърдени от касата: {count}.</translation>
+    </message>
+    <message>
+        <source>Receipts the register never issued: {count}. Print them from the card (Action → Print receipt).</source>
+        <translation>Бележки, които касата не е издала: {count}. Отпечатайте ги от картона (Действие → Печат на касова бележка).</translation>
+    </message>
+    <message>
+        <source>Receipts the register could not answer for: {count}. Check again when the register is on (Shift → Check receipts).</source>
+        <translation>Бележки, за които касата не можа да отговори: {count}. Проверете отново, когато касата е включена (Смяна → Проверка на касовите бележки).</translation>
+    </message>
+    <message>
+        <source>Documents waiting to be printed again: {numbers}. Print them from the card (Action → Print receipt); they are marked COPY.</source>
+        <translation>Документи, чакащи повторен печат: {numbers}. Отпечатайте ги от картона (Действие → Печат на касова бележка); те са с надпис КОПИЕ.</translation>
+    </message>
+    <message>
+        <source>Every receipt is settled with the register.</source>
+        <translation>Всички бележки са уточнени с касата.</translation>
+    </message>
+    <message>
+        <source>Check receipts</source>
+        <translation>Проверка на касовите бележки</translation>
     </message>
 </context>
 <context>
@@ -3837,7 +3928,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Изберете фирмата, която плаща.</translation>
     </message>
     <message>
-        <source>Type the payer&apos;s name.</source>
+        <source>Type the payer's name.</source>
         <translation>Въведете името на платеца.</translation>
     </message>
 </context>

@@ -317,7 +317,7 @@
         <translation>{terminal}: терминал провёл {terminal_total} в {count} операциях; в учёте {ledger_total}.</translation>
     </message>
     <message>
-        <source>In the ledger, not in the terminal&apos;s batch</source>
+        <source>In the ledger, not in the terminal's batch</source>
         <translation>В учёте, но не в смене терминала</translation>
     </message>
     <message>
@@ -503,7 +503,7 @@
         <translation>Терминал недоступен: {error}. Ничего не списано.</translation>
     </message>
     <message>
-        <source>The terminal&apos;s operation was reversed. Nothing was charged.</source>
+        <source>The terminal's operation was reversed. Nothing was charged.</source>
         <translation>Операция терминала отменена. Ничего не списано.</translation>
     </message>
     <message>
@@ -735,6 +735,14 @@
         <source>Counted: {amount}</source>
         <translation>Насчитано: {amount}</translation>
     </message>
+    <message>
+        <source>Z report</source>
+        <translation>Z-отчёт</translation>
+    </message>
+    <message>
+        <source>The register's Z report: {problems}</source>
+        <translation>Z-отчёт кассы: {problems}</translation>
+    </message>
 </context>
 <context>
     <name>DepositDialog</name>
@@ -767,7 +775,7 @@
         <translation>&amp;Плательщик:</translation>
     </message>
     <message>
-        <source>Reference, e.g. the bank transfer&apos;s number</source>
+        <source>Reference, e.g. the bank transfer's number</source>
         <translation>Ссылка, например номер банковского перевода</translation>
     </message>
     <message>
@@ -818,7 +826,7 @@
         <translation>ПИН-код — от 4 до 8 цифр</translation>
     </message>
     <message>
-        <source>A POS name is 1-24 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
+        <source>A POS name is 1-24 letters, digits, '.', '_' or '-'</source>
         <translation>Имя POS — от 1 до 24 букв, цифр, «.», «_» или «-»</translation>
     </message>
     <message>
@@ -854,7 +862,7 @@
         <translation>Для записи в журнале нужны вид операции и устройство</translation>
     </message>
     <message>
-        <source>A ledger amount is in {currency}, not the hotel&apos;s {base}</source>
+        <source>A ledger amount is in {currency}, not the hotel's {base}</source>
         <translation>Сумма в журнале указана в {currency}, а не в валюте отеля {base}</translation>
     </message>
     <message>
@@ -862,7 +870,7 @@
         <translation>Для почтового сервера нужно имя хоста</translation>
     </message>
     <message>
-        <source>A network terminal&apos;s address is tcp://host:port</source>
+        <source>A network terminal's address is tcp://host:port</source>
         <translation>Адрес сетевого терминала: tcp://хост:порт</translation>
     </message>
     <message>
@@ -926,7 +934,7 @@
         <translation>Укажите название терминала</translation>
     </message>
     <message>
-        <source>A terminal&apos;s password is six digits</source>
+        <source>A terminal's password is six digits</source>
         <translation>Пароль терминала — шесть цифр</translation>
     </message>
     <message>
@@ -950,7 +958,7 @@
         <translation>Роль «{role}» не позволяет {action}: нужно разрешение менеджера</translation>
     </message>
     <message>
-        <source>An item&apos;s name is too long: at most {limit} characters</source>
+        <source>An item's name is too long: at most {limit} characters</source>
         <translation>Название позиции слишком длинное: не более {limit} символов</translation>
     </message>
     <message>
@@ -1382,7 +1390,7 @@
         <translation>Номер чека слишком длинный: не более {limit} символов</translation>
     </message>
     <message>
-        <source>The check&apos;s composition (INPBUF CHECK) is missing: turn on XML for this interface</source>
+        <source>The check's composition (INPBUF CHECK) is missing: turn on XML for this interface</source>
         <translation>Нет состава чека (INPBUF CHECK): включите XML для этого интерфейса</translation>
     </message>
     <message>
@@ -1438,19 +1446,19 @@
         <translation>Отель не настроен</translation>
     </message>
     <message>
-        <source>The journal&apos;s request must be plain JSON: {exc}</source>
+        <source>The journal's request must be plain JSON: {exc}</source>
         <translation>Запрос в журнале должен быть простым JSON: {exc}</translation>
     </message>
     <message>
-        <source>The journal&apos;s {where} may not hold a full card number</source>
+        <source>The journal's {where} may not hold a full card number</source>
         <translation>В журнале ({where}) не может быть полного номера карты</translation>
     </message>
     <message>
-        <source>The journal&apos;s {where} may not hold {key}</source>
+        <source>The journal's {where} may not hold {key}</source>
         <translation>В журнале ({where}) не может быть {key}</translation>
     </message>
     <message>
-        <source>The key of POS {name} was revoked: ask the hotel&apos;s administrator for a new one</source>
+        <source>The key of POS {name} was revoked: ask the hotel's administrator for a new one</source>
         <translation>Ключ POS {name} отозван: попросите у администратора отеля новый</translation>
     </message>
     <message>
@@ -1470,16 +1478,20 @@
         <translation>Цена за ночь не может быть отрицательной</translation>
     </message>
     <message>
-        <source>The order&apos;s items do not add up to its amount</source>
+        <source>The order's items do not add up to its amount</source>
         <translation>Сумма позиций заказа не равна его сумме</translation>
     </message>
     <message>
-        <source>The payer&apos;s name is too long: at most {limit} characters</source>
+        <source>The payer's name is too long: at most {limit} characters</source>
         <translation>Имя плательщика слишком длинное: не более {limit} символов</translation>
     </message>
     <message>
         <source>The printer of {register} is not ready: {problem}</source>
         <translation>Принтер кассы {register} не готов: {problem}</translation>
+    </message>
+    <message>
+        <source>The printer of {register} is not set up: {problem}</source>
+        <translation>Принтер кассы {register} не настроен: {problem}</translation>
     </message>
     <message>
         <source>The quantity must be less than {limit} (got {value})</source>
@@ -1498,8 +1510,8 @@
         <translation>Ссылка слишком длинная: не более {limit} символов</translation>
     </message>
     <message>
-        <source>The register gave no clear answer. The receipt will be checked with the register at the next start, or use Fiscal → Check receipts now; do not print it again by hand</source>
-        <translation>Касса не дала ясного ответа. Чек будет сверен с кассой при следующем запуске, или выберите Фискальный → Проверить чеки сейчас; не печатайте его повторно вручную</translation>
+        <source>The register gave no clear answer. The receipt will be checked with the register at the next start, or use Shift → Check receipts now; do not print it again by hand</source>
+        <translation>Касса не дала ясного ответа. Чек будет сверен с кассой при следующем запуске, или выберите Смена → Проверить чеки сейчас; не печатайте его повторно вручную</translation>
     </message>
     <message>
         <source>The search text is too long (at most {limit} characters)</source>
@@ -1606,7 +1618,7 @@
         <translation>Этот перенос уже отменён</translation>
     </message>
     <message>
-        <source>This transfer was recorded before its two halves were linked: reverse the company&apos;s charge and this payment by hand</source>
+        <source>This transfer was recorded before its two halves were linked: reverse the company's charge and this payment by hand</source>
         <translation>Этот перенос записан до того, как его две части стали связываться: отмените начисление компании и эту оплату вручную</translation>
     </message>
     <message>
@@ -1618,7 +1630,7 @@
         <translation>Слишком много неудачных попыток: {user} не может войти до {time}</translation>
     </message>
     <message>
-        <source>Unknown POS key: ask the hotel&apos;s administrator for a key</source>
+        <source>Unknown POS key: ask the hotel's administrator for a key</source>
         <translation>Неизвестный ключ POS: попросите ключ у администратора отеля</translation>
     </message>
     <message>
@@ -1702,7 +1714,7 @@
         <translation>открыть денежный ящик</translation>
     </message>
     <message>
-        <source>operate the desk&apos;s devices</source>
+        <source>operate the desk's devices</source>
         <translation>работать с устройствами стойки</translation>
     </message>
     <message>
@@ -1718,7 +1730,7 @@
         <translation>добавить услугу</translation>
     </message>
     <message>
-        <source>post the night&apos;s room charge</source>
+        <source>post the night's room charge</source>
         <translation>начислить проживание за ночь</translation>
     </message>
     <message>
@@ -1790,7 +1802,7 @@
         <translation>принтер сообщает об ошибке; откройте и закройте крышку или выключите и включите его</translation>
     </message>
     <message>
-        <source>the printer was not found; check the register&apos;s connection</source>
+        <source>the printer was not found; check the register's connection</source>
         <translation>принтер не найден; проверьте подключение кассы</translation>
     </message>
     <message>
@@ -1798,7 +1810,7 @@
         <translation>принтер отключён; подключите его снова</translation>
     </message>
     <message>
-        <source>the printer&apos;s cover is open; close it</source>
+        <source>the printer's cover is open; close it</source>
         <translation>крышка принтера открыта; закройте её</translation>
     </message>
     <message>
@@ -1886,7 +1898,7 @@
         <translation>{record} {id} нельзя удалить</translation>
     </message>
     <message>
-        <source>{service} is a bill moved to this account: reverse the transfer on the guest&apos;s bill, which undoes both halves</source>
+        <source>{service} is a bill moved to this account: reverse the transfer on the guest's bill, which undoes both halves</source>
         <translation>{service} — счёт, перенесённый на этот счёт компании: отмените перенос на счёте гостя, это отменит обе части</translation>
     </message>
     <message>
@@ -1902,7 +1914,7 @@
         <translation>«{service}» уже сторнирована</translation>
     </message>
     <message>
-        <source>{service} was already reversed on the company&apos;s account</source>
+        <source>{service} was already reversed on the company's account</source>
         <translation>{service} уже отменено на счёте компании</translation>
     </message>
     <message>
@@ -2158,7 +2170,7 @@
         <translation>Счёт {number} · {payer} · остаток {balance}</translation>
     </message>
     <message>
-        <source>This needs a manager&apos;s approval: the manager types their user name and password below, then Apply.</source>
+        <source>This needs a manager's approval: the manager types their user name and password below, then Apply.</source>
         <translation>Нужно разрешение менеджера: менеджер вводит ниже своё имя пользователя и пароль, затем «Применить».</translation>
     </message>
     <message>
@@ -2166,7 +2178,7 @@
         <translation>Су&amp;мма:</translation>
     </message>
     <message>
-        <source>Manager&apos;s &amp;user name:</source>
+        <source>Manager's &amp;user name:</source>
         <translation>&amp;Имя пользователя менеджера:</translation>
     </message>
     <message>
@@ -2178,7 +2190,7 @@
         <translation>Требуется подпись менеджера.</translation>
     </message>
     <message>
-        <source>Enter the manager&apos;s password.</source>
+        <source>Enter the manager's password.</source>
         <translation>Введите пароль менеджера.</translation>
     </message>
 </context>
@@ -2336,6 +2348,10 @@
         <translation>&amp;Обновить</translation>
     </message>
     <message>
+        <source>Check &amp;receipts</source>
+        <translation>Проверить &amp;чеки</translation>
+    </message>
+    <message>
         <source>C&amp;ards</source>
         <translation>&amp;Карты</translation>
     </message>
@@ -2468,7 +2484,7 @@
         <translation>О программе «Стойка регистрации»</translation>
     </message>
     <message>
-        <source>Front desk: the hotel cashier&apos;s workstation.
+        <source>Front desk: the hotel cashier's workstation.
 Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Стойка регистрации: рабочее место кассира гостиницы.
 Найдите проживание, просмотрите его фолио, принимайте платежи и оформляйте возвраты, печатайте чеки.</translation>
@@ -2491,10 +2507,6 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>&amp;Method:</source>
         <translation>&amp;Способ оплаты:</translation>
-    </message>
-    <message>
-        <source>The card is charged on the terminal as usual; type its reference (authorisation code) in Text. Paying through a connected card terminal comes in a later version.</source>
-        <translation type="vanished">Оплата картой проводится на терминале как обычно; введите её код авторизации в поле «Текст». Оплата через подключённый терминал появится в следующей версии.</translation>
     </message>
     <message>
         <source>A card charged on a stand-alone terminal: type its reference (authorisation code) in Text. To charge a connected terminal, use Action → Pay by card on the terminal.</source>
@@ -2521,7 +2533,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>&amp;Дата:</translation>
     </message>
     <message>
-        <source>Reference, e.g. the card terminal&apos;s authorisation code</source>
+        <source>Reference, e.g. the card terminal's authorisation code</source>
         <translation>Ссылка, например код авторизации карточного терминала</translation>
     </message>
     <message>
@@ -2612,7 +2624,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Плательщику (&amp;наличными или на карту)</translation>
     </message>
     <message>
-        <source>Into the guest&apos;s &amp;deposit (kept for later bills)</source>
+        <source>Into the guest's &amp;deposit (kept for later bills)</source>
         <translation>На &amp;депозит гостя (для будущих счетов)</translation>
     </message>
     <message>
@@ -2648,7 +2660,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Вернуть можно только платёж или депозит.</translation>
     </message>
     <message>
-        <source>This bill was moved to a company&apos;s account: reverse the transfer (Void) instead.</source>
+        <source>This bill was moved to a company's account: reverse the transfer (Void) instead.</source>
         <translation>Этот счёт перенесён на счёт компании: вместо возврата отмените перенос (Аннулировать).</translation>
     </message>
     <message>
@@ -2811,6 +2823,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Плательщик</translation>
     </message>
     <message>
+        <source>Receipt</source>
+        <translation>Чек</translation>
+    </message>
+    <message>
         <source>Into deposit</source>
         <translation>На депозит</translation>
     </message>
@@ -2841,6 +2857,38 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Void</source>
         <translation>Аннулирование</translation>
+    </message>
+    <message>
+        <source>{number} · to reprint</source>
+        <translation>{number} · напечатать повторно</translation>
+    </message>
+    <message>
+        <source>To be checked</source>
+        <translation>Требует сверки</translation>
+    </message>
+    <message>
+        <source>Not printed</source>
+        <translation>Не напечатан</translation>
+    </message>
+    <message>
+        <source>No receipt</source>
+        <translation>Без чека</translation>
+    </message>
+    <message>
+        <source>Issued on register {register} but not printed whole: Action → Print receipt prints it again, marked COPY.</source>
+        <translation>Оформлен на кассе {register}, но напечатан не полностью: Действие → Печать чека напечатает его снова с пометкой КОПИЯ.</translation>
+    </message>
+    <message>
+        <source>The register has not answered for this receipt yet: Shift → Check receipts asks it.</source>
+        <translation>Касса ещё не ответила по этому чеку: Смена → Проверить чеки запросит её.</translation>
+    </message>
+    <message>
+        <source>The receipt was not printed: Action → Print receipt.</source>
+        <translation>Чек не напечатан: Действие → Печать чека.</translation>
+    </message>
+    <message>
+        <source>No receipt was printed for this payment: Action → Print receipt.</source>
+        <translation>По этому платежу чек не печатался: Действие → Печать чека.</translation>
     </message>
     <message>
         <source>Voided by {user} on {when}.</source>
@@ -2910,7 +2958,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Коды оплаты</translation>
     </message>
     <message>
-        <source>Which POS payment means a charge to the room: on credit (a Not paid bill) or paid from the stay&apos;s deposit.</source>
+        <source>Which POS payment means a charge to the room: on credit (a Not paid bill) or paid from the stay's deposit.</source>
         <translation>Какая оплата в POS означает начисление на номер: в кредит (неоплаченный счёт) или оплата из депозита проживания.</translation>
     </message>
     <message>
@@ -3103,11 +3151,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <source>Older than {days} days: the bank may have released it already. Pre-authorise close to arrival.</source>
         <translation>Старше {days} дней: банк мог уже снять блокировку. Делайте предавторизацию ближе к заезду.</translation>
     </message>
-    <message>
-        <source>Older than {days} days: the bank may have released it already.</source>
-        <translation type="vanished">Старше {days} дней: банк, возможно, уже снял блокировку.</translation>
-    </message>
-</context>
+    </context>
 <context>
     <name>PrinterDialog</name>
     <message>
@@ -3178,8 +3222,12 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Т&amp;елефон</translation>
     </message>
     <message>
-        <source>The receipt request is recorded with the register and contacts chosen here. Nothing is printed yet: receipts are printed once the fiscal printer driver is connected (a later version).</source>
-        <translation>Запрос на чек записан с выбранными здесь ККТ и контактами. Пока ничего не печатается: чеки будут печататься после подключения драйвера фискального регистратора (в следующей версии).</translation>
+        <source>Printing the receipt…</source>
+        <translation>Печать чека…</translation>
+    </message>
+    <message>
+        <source>Printing the receipt again…</source>
+        <translation>Повторная печать чека…</translation>
     </message>
     <message>
         <source>No cash register is configured on this workstation.</source>
@@ -3210,12 +3258,55 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Выберите ККТ.</translation>
     </message>
     <message>
+        <source>Receipt {number} printed.</source>
+        <translation>Чек {number} напечатан.</translation>
+    </message>
+    <message>
+        <source>Receipt {number} is issued and waits to be printed again.</source>
+        <translation>Чек {number} оформлен и ждёт повторной печати.</translation>
+    </message>
+    <message>
+        <source>Printing was cancelled. Press Retry to print the receipt.</source>
+        <translation>Печать отменена. Нажмите «Повторить», чтобы напечатать чек.</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Повторить</translation>
+    </message>
+    <message>
         <source>Enter the e-mail address, or untick E-mail.</source>
         <translation>Введите адрес эл. почты или снимите отметку «Эл. почта».</translation>
     </message>
     <message>
         <source>Enter the phone number, or untick Phone.</source>
         <translation>Введите номер телефона или снимите отметку «Телефон».</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptsCheck</name>
+    <message>
+        <source>Receipts confirmed by the register: {count}.</source>
+        <translation>Чеков, подтверждённых кассой: {count}.</translation>
+    </message>
+    <message>
+        <source>Receipts the register never issued: {count}. Print them from the card (Action → Print receipt).</source>
+        <translation>Чеков, которые касса не оформила: {count}. Напечатайте их из карточки (Действие → Печать чека).</translation>
+    </message>
+    <message>
+        <source>Receipts the register could not answer for: {count}. Check again when the register is on (Shift → Check receipts).</source>
+        <translation>Чеков, по которым касса не смогла ответить: {count}. Проверьте снова, когда касса будет включена (Смена → Проверить чеки).</translation>
+    </message>
+    <message>
+        <source>Documents waiting to be printed again: {numbers}. Print them from the card (Action → Print receipt); they are marked COPY.</source>
+        <translation>Документы, ждущие повторной печати: {numbers}. Напечатайте их из карточки (Действие → Печать чека); они помечаются КОПИЯ.</translation>
+    </message>
+    <message>
+        <source>Every receipt is settled with the register.</source>
+        <translation>Все чеки сверены с кассой.</translation>
+    </message>
+    <message>
+        <source>Check receipts</source>
+        <translation>Проверка чеков</translation>
     </message>
 </context>
 <context>
@@ -3837,7 +3928,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Выберите компанию, которая платит.</translation>
     </message>
     <message>
-        <source>Type the payer&apos;s name.</source>
+        <source>Type the payer's name.</source>
         <translation>Введите имя плательщика.</translation>
     </message>
 </context>

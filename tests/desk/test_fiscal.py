@@ -50,9 +50,11 @@ def test_a_sale_receipt_says_what_a_fiscal_receipt_must(hotel: Hotel):
     assert any(line.startswith("ДДС 20% (12.50 EUR)") and line.endswith("2.08 EUR") for line in lines)
     assert any(line.startswith("ДДС 9%") for line in lines)
     amount = total.split()[-2]
-    assert any(line.startswith("Cash") and line.endswith(f"{amount} EUR") for line in lines)
+    # The method's name in the register's language (desk/names.py), not the stored English one.
+    assert any(line.startswith("В брой") and line.endswith(f"{amount} EUR") for line in lines)
+    assert not any(line.startswith("Cash") for line in lines)
     change = Money.of("150", "EUR") - Money.of(amount, "EUR")
-    assert any(line.strip().startswith("В брой") and line.endswith("150.00 EUR") for line in lines)
+    assert any(line.strip().startswith("Получено") and line.endswith("150.00 EUR") for line in lines)
     assert any(line.strip().startswith("Ресто") and line.endswith(f"{change.amount} EUR") for line in lines)
     assert any(line.startswith("Документ") and line.endswith("0000002") for line in lines)
     assert any(line.startswith("Смяна") and line.endswith(" 1") for line in lines)
@@ -81,6 +83,27 @@ def test_a_part_payment_is_one_line_with_taxes_shared_by_rate(sqlite_hotel: Hote
     assert any(line.startswith("TOTAL") and line.endswith("50.00 EUR") for line in lines)
     taxes = outcome.document.content["body"]["taxes"]
     assert sum(Money.of(t["gross"], "EUR").amount for t in taxes) == 50
+
+
+@pytest.mark.parametrize(("language", "payment", "refund", "method"), [
+    ("ru", "Оплата по счету", "Возврат по счету", "Банковская карта"),
+    ("bg", "Плащане по сметка", "Сторно по сметка", "Банкова карта"),
+])
+def test_bill_lines_and_the_method_are_in_the_registers_language(sqlite_hotel: Hotel, language, payment, refund,
+                                                                  method):
+    rig = fiscal_hotel(sqlite_hotel, language=language)
+    payment_id = paid_bill(rig.hotel, amount="50", method="card")
+    outcome = print_receipt(rig.runner, rig.hotel.actor, payment_id, "FP-1", registers=rig.registers)
+    bill = outcome.document.content["body"]["bill"]
+    lines = receipt_lines(rig.engine)
+    assert f"{payment} {bill}" in lines and not any("Payment for bill" in line for line in lines)
+    assert any(line.startswith(method) and line.endswith("50.00 EUR") for line in lines)
+    refunded = rig.hotel.run(refund_payment, payment_id, Money.of("10", "EUR"), reason="minibar")
+    rig.engine.reset_output()
+    print_receipt(rig.runner, rig.hotel.actor, refunded.id, "FP-1", registers=rig.registers)
+    lines = receipt_lines(rig.engine)
+    assert f"{refund} {bill}" in lines
+    assert any(line.startswith(method) and line.endswith("10.00 EUR") for line in lines)
 
 
 def test_refund_receipt_names_the_original_and_the_chain_verifies(hotel: Hotel):

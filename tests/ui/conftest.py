@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -12,8 +13,10 @@ import pytest
 from desk.auth import Actor, trusted_actor
 from desk.db import Database
 from desk.demo import seed_demo
-from desk.models import Role
+from desk.models import CashRegister, Role
 from desk.shifts import open_shift
+from hardware.simulators.printer import TcpPrinterServer
+from hardware.simulators.printer_engine import SimulatedPrinter
 from tests.actors import signed_in
 from ui import ops
 
@@ -72,3 +75,32 @@ def cashier(demo_database: Database) -> Actor:
 @pytest.fixture
 def manager(demo_database: Database) -> Actor:
     return signed_in(demo_database, Role.MANAGER, "TEST-2")
+
+
+@dataclass
+class FiscalPrinter:
+    """The printer simulator on TCP, as every cash register's device."""
+
+    engine: SimulatedPrinter
+    server: TcpPrinterServer
+
+    @property
+    def url(self) -> str:
+        return f"tcp://127.0.0.1:{self.server.port}"
+
+
+@pytest.fixture
+def fiscal_printer(demo_database: Database) -> Iterator[FiscalPrinter]:
+    """The demo's registers print on a printer simulator over TCP (as a network printer on 9100)."""
+    from sqlalchemy import update
+
+    from desk.workflows.fiscal_receipt import REGISTERS
+
+    engine = SimulatedPrinter(profile="TM-T20II", paper_mm=80)
+    server = TcpPrinterServer(engine, port=0).start()
+    printer = FiscalPrinter(engine, server)
+    with demo_database.unit_of_work() as session:
+        session.execute(update(CashRegister).values(device=printer.url, profile="TM-T20II", paper_mm=80))
+    yield printer
+    REGISTERS.close()
+    server.stop()

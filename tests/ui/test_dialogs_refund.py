@@ -164,7 +164,8 @@ def test_a_deposit_is_refunded_only_to_the_payer(qtbot, desk_context, demo_datab
     assert child(dialog, QLabel, "refundableLabel").text() == money_text(maximum)
 
 
-def test_refund_with_print_receipt_opens_a_refund_receipt(qtbot, desk_context, demo_database, cash_card, window):
+def test_refund_with_print_receipt_opens_a_refund_receipt(qtbot, desk_context, demo_database, cash_card, window,
+                                                          fiscal_printer):
     line = cash_payment(cash_card)
     dialog = opened(qtbot, MakeRefundDialog(desk_context, cash_card, line.payment.id, window))
     assert child(dialog, QCheckBox, "printReceiptCheck").isVisible()
@@ -185,13 +186,12 @@ def test_refund_with_print_receipt_opens_a_refund_receipt(qtbot, desk_context, d
 # --- the receipt window ---------------------------------------------------------------------------
 
 
-def test_receipt_records_the_register_and_contacts_and_says_it_did_not_print(
-    qtbot, desk_context, demo_database, cash_card, window
+def test_receipt_prints_on_the_register_and_records_its_contacts(
+    qtbot, desk_context, demo_database, cash_card, window, fiscal_printer
 ):
     line = cash_payment(cash_card)
     dialog = opened(qtbot, ReceiptDialog(desk_context, cash_card, line.payment.id, window))
     assert "Sale receipt" in child(dialog, QLabel, "receiptKindLabel").text()
-    assert "Nothing is printed yet" in child(dialog, QLabel, "printerNoteLabel").text()
     registers = child(dialog, QComboBox, "registerCombo")
     assert registers.count() == len(cash_card.registers)
     registers.setCurrentIndex(registers.count() - 1)
@@ -234,7 +234,7 @@ def test_bad_contacts_are_refused_next_to_their_field(
     assert ledger_counts(demo_database) == before
 
 
-def test_unticked_contacts_are_not_sent(qtbot, desk_context, demo_database, cash_card, window):
+def test_unticked_contacts_are_not_sent(qtbot, desk_context, demo_database, cash_card, window, fiscal_printer):
     line = cash_payment(cash_card)
     dialog = opened(qtbot, ReceiptDialog(desk_context, cash_card, line.payment.id, window))
     assert child(dialog, QLineEdit, "emailEdit").text()  # offered from the guest's profile, not ticked

@@ -217,7 +217,7 @@ def test_add_a_service_from_the_catalogue(qtbot, desk, demo_database):
     assert cell(card.postings_view, row, PostingsModel.QUANTITY) == "2"
 
 
-def test_pay_a_bill_in_part_then_in_full_with_a_receipt(qtbot, desk, demo_database):
+def test_pay_a_bill_in_part_then_in_full_with_a_receipt(qtbot, desk, demo_database, fiscal_printer):
     card = find_and_open(qtbot, desk, "R10028")  # one night, EUR 160.00, not paid
     bill_id = ledger(demo_database, card.folio_id).bills[0].bill.id
     card.findChild(QTabWidget, "breakdownTabs").setCurrentIndex(BILLS_TAB)

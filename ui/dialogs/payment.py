@@ -198,6 +198,7 @@ class MakePaymentDialog(DeskDialog):
             self.refuse("method", self.tr("Choose how the guest pays."))
         currency = self.currency
         amount = self.read("amount", read_amount, self.amount_edit.text(), currency)
+        tendered: Money | None = None
         if method is not None and method.kind is MethodKind.CASH and self.tendered_edit.text().strip():
             tendered = self.read("tendered", read_amount, self.tendered_edit.text(), currency)
             if tendered is not None and amount is not None and tendered < amount:
@@ -220,7 +221,7 @@ class MakePaymentDialog(DeskDialog):
         allow_overpay = self._confirmed_overpay == amount
         return (
             self.change(take_payment, self.bill_id, tender, allow_overpay=allow_overpay, approval=approval)
-            .success(lambda payment: self._paid(payment, print_receipt))
+            .success(lambda payment: self._paid(payment, print_receipt, tendered))
             .failure(lambda exc: self._refused(exc, tender))
         )
 
@@ -254,10 +255,12 @@ class MakePaymentDialog(DeskDialog):
         box.finished.connect(answered)
         box.open()
 
-    def _paid(self, payment: Payment, print_receipt: bool) -> None:
+    def _paid(self, payment: Payment, print_receipt: bool, tendered: Money | None) -> None:
         kick_for_payment(self.ctx, self.parentWidget(), payment.id)
         if print_receipt:
-            self.receipt_dialog = ReceiptDialog(self.ctx, self.card, payment.id, self.parentWidget())
+            # What the guest handed over goes on the receipt with the change.
+            self.receipt_dialog = ReceiptDialog(self.ctx, self.card, payment.id, self.parentWidget(),
+                                                tendered=tendered)
             self.receipt_dialog.open()
         self.finish()
 

@@ -1,21 +1,39 @@
-"""The receipt window (R8): which cash register, and where the electronic receipt goes."""
+"""The receipt window (R8, R9): print the fiscal receipt on a register, and send the electronic one.
+
+The register is asked on a device thread (:func:`desk.workflows.fiscal_receipt.print_receipt`),
+under a progress dialog with Cancel. What the printer says is shown here with **Retry**: a retry
+never issues a second document, it prints the one issued again (as a COPY once any of it reached
+paper). The contacts are recorded (and the e-mail queued) once, when the document exists.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QWidget
 
 from desk.card import CardData, payment_of
 from desk.errors import DeskError
 from desk.models import Guest, Payment, PaymentKind
+from desk.money import Money
 from desk.receipts import request_receipt as record_receipt_request
 from desk.receipts import validate_contact
-from ui.context import DeskContext
+from desk.workflows.fiscal_receipt import ReceiptOutcome, print_receipt
+from ui.context import DeskContext, device_pool
 from ui.desk_text import error_text
 from ui.dialogs.common import DeskDialog, fill_combo, heading_label, hint_label, money_text, new_form
 from ui.i18n import format_date
-from ui.ops import Op, show_error
+from ui.ops import Cancelled, Op, TaskState, show_error
+
+
+def progress_text(text: str) -> str:
+    """The workflow's progress words in the clerk's language (called on the worker: translate is reentrant)."""
+    texts = {
+        "Printing the receipt": QCoreApplication.translate("ReceiptDialog", "Printing the receipt…"),
+        "Printing the receipt again": QCoreApplication.translate("ReceiptDialog", "Printing the receipt again…"),
+    }
+    return texts.get(text, QCoreApplication.translate("ReceiptDialog", "Printing the receipt…"))
 
 
 def contact_guest(card: CardData, payment: Payment) -> Guest | None:
@@ -36,19 +54,24 @@ def contact_guest(card: CardData, payment: Payment) -> Guest | None:
 
 
 class ReceiptDialog(DeskDialog):
-    """Ask for the fiscal receipt of a payment (sale) or a refund (return of income).
+    """Print the fiscal receipt of a payment (sale), or of a refund or a receipted payment's void (refund).
 
     The payment is loaded before the window shows (it may have been recorded a moment ago).
-    Until the fiscal printer driver is connected the request is recorded, not printed, and the
-    window says so.
+    ``tendered``: what the guest handed over in cash, for the receipt's change line.
     """
 
-    def __init__(self, ctx: DeskContext, card: CardData, payment_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: DeskContext, card: CardData, payment_id: int, parent: QWidget | None = None, *,
+                 tendered: Money | None = None) -> None:
         super().__init__(ctx, parent, title=self.tr("Receipt"), apply_text=self.tr("&Print receipt"))
         self.setObjectName("receiptDialog")
         self.card = card
         self.payment_id = payment_id
+        self.tendered = tendered
         self.payment: Payment | None = None
+        self.outcome: ReceiptOutcome | None = None
+        # The contacts are recorded (and the e-mail queued) once, whatever the retries.
+        self.contacts_recorded = False
+        self.print_op: Op[ReceiptOutcome] | None = None
 
         self.kind_label = heading_label("", "receiptKindLabel")
         self.content.addWidget(self.kind_label)
@@ -78,16 +101,9 @@ class ReceiptDialog(DeskDialog):
         self.phone_edit.setPlaceholderText("+359 88 123 4567")
         self.add_field(form, "phone", self.phone_check, self.phone_edit)
 
-        self.content.addWidget(
-            hint_label(
-                self.tr(
-                    "The receipt request is recorded with the register and contacts chosen here. "
-                    "Nothing is printed yet: receipts are printed once the fiscal printer driver is "
-                    "connected (a later version)."
-                ),
-                "printerNoteLabel",
-            )
-        )
+        self.status_label = hint_label("", "receiptStatusLabel")
+        self.status_label.hide()
+        self.content.addWidget(self.status_label)
 
         for check, edit in ((self.email_check, self.email_edit), (self.phone_check, self.phone_edit)):
             check.toggled.connect(edit.setEnabled)
@@ -111,7 +127,7 @@ class ReceiptDialog(DeskDialog):
 
     def _loaded(self, payment: Payment) -> None:
         self.payment = payment
-        if payment.kind is PaymentKind.REFUND:
+        if payment.kind in (PaymentKind.REFUND, PaymentKind.VOID):
             self.kind_label.setText(self.tr("Refund receipt (return of income)"))
         else:
             self.kind_label.setText(self.tr("Sale receipt (receipt of income)"))
@@ -127,7 +143,7 @@ class ReceiptDialog(DeskDialog):
         if guest is not None:
             self.email_edit.setText(guest.email)
             self.phone_edit.setText(guest.phone)
-        if payment.kind not in (PaymentKind.PAYMENT, PaymentKind.DEPOSIT, PaymentKind.REFUND):
+        if payment.kind not in (PaymentKind.PAYMENT, PaymentKind.DEPOSIT, PaymentKind.REFUND, PaymentKind.VOID):
             self.form_error.show_message(self.tr("Only payments and refunds get a fiscal receipt."))
             self.apply_button.setEnabled(False)
         elif not payment.method.fiscal:
@@ -149,14 +165,83 @@ class ReceiptDialog(DeskDialog):
         phone = self._contact("phone", self.phone_check, self.phone_edit)
         if register is None or email is None or phone is None:
             return None
-        return self.change(record_receipt_request, self.payment_id, register, email=email, phone=phone).success(
-            lambda _request: self._recorded(bool(email))
-        )
+        self.register_combo.setEnabled(False)  # a retry prints on the register the document is on
+        return self._print(register, email, phone)
 
-    def _recorded(self, emailed: bool) -> None:
-        if emailed:  # the request put the e-receipt in the outbox; the mail worker sends it now
-            self.ctx.mailer.wake()
-        self.finish()
+    def _print(self, register: str, email: str, phone: str) -> Op[ReceiptOutcome]:
+        # Plain values only: the function runs on a device thread.
+        runner, actor, payment_id, tendered = self.ctx.runner, self.ctx.actor, self.payment_id, self.tendered
+
+        def work(state: TaskState) -> ReceiptOutcome:
+            return print_receipt(runner, actor, payment_id, register, tendered=tendered,
+                                 progress=lambda text: state.report(None, progress_text(text)),
+                                 cancel=state.cancel_event)
+
+        self.status_label.hide()
+        self.print_op = (
+            Op(self, work, pool=device_pool())
+            .busy(self.apply_button)
+            .with_progress_dialog(self.tr("Receipt"))
+            .success(lambda outcome: self._printed(outcome, register, email, phone))
+            .failure(self._not_printed)
+        )
+        return self.print_op
+
+    def _printed(self, outcome: ReceiptOutcome, register: str, email: str, phone: str) -> None:
+        self.outcome = outcome
+        if self.payment is not None:  # the card shows the receipt's number (or its mark) now
+            self.ctx.folios_changed.emit(frozenset({self.payment.folio_id}))
+        if outcome.document is not None:
+            number = f"{outcome.document.number:07d}"
+            if outcome.problem is None:
+                text = self.tr("Receipt {number} printed.").format(number=number)
+            else:
+                text = self.tr("Receipt {number} is issued and waits to be printed again.").format(number=number)
+            self.status_label.setText(text)
+            self.status_label.show()
+        if outcome.problem is not None:
+            self._offer_retry(error_text(outcome.problem))
+            if outcome.document is not None:
+                self._record_contacts(register, email, phone, close=False)
+            return
+        if outcome.document is not None:
+            self._record_contacts(register, email, phone, close=True)
+        else:
+            self.finish()
+
+    def _not_printed(self, exc: BaseException) -> None:
+        if isinstance(exc, Cancelled):
+            self._offer_retry(self.tr("Printing was cancelled. Press Retry to print the receipt."))
+        elif isinstance(exc, DeskError):
+            self._offer_retry(error_text(exc))
+        else:
+            self.apply_button.setText(self.tr("&Retry"))
+            show_error(self, exc)
+
+    def _offer_retry(self, message: str) -> None:
+        self.form_error.show_message(message)
+        self.apply_button.setText(self.tr("&Retry"))
+        self.apply_button.setFocus()
+
+    def _record_contacts(self, register: str, email: str, phone: str, *, close: bool) -> None:
+        if self.contacts_recorded:
+            if close:
+                self.finish()
+            return
+        self.contacts_recorded = True
+
+        def recorded(_request: object) -> None:
+            if email:  # the request put the e-receipt in the outbox; the mail worker sends it now
+                self.ctx.mailer.wake()
+            if close:
+                self.finish()
+
+        def refused(exc: BaseException) -> None:
+            self.contacts_recorded = False
+            self.show_failure(exc)
+
+        self.ctx.change(self, record_receipt_request, self.payment_id, register, email=email, phone=phone) \
+            .busy(self.apply_button).success(recorded).failure(refused).run()
 
     def _contact(self, field: str, check: QCheckBox, edit: QLineEdit) -> str | None:
         """The checked contact, validated; "" when unchecked; None when refused."""

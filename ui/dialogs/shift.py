@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -33,7 +34,9 @@ from PySide6.QtWidgets import (
 from desk.money import Money, minor_units
 from desk.reports.shift_pdf import write_z_report
 from desk.shifts import ShiftClosure, ShiftForm, ShiftReport, cash_in, cash_out, close_shift, open_shift
-from ui.context import DeskContext
+from desk.workflows.fiscal_receipt import ReceiptOutcome, close_register_shifts
+from ui.context import DeskContext, device_pool
+from ui.desk_text import error_text
 from ui.dialogs.common import (
     Column,
     DeskDialog,
@@ -48,7 +51,7 @@ from ui.dialogs.common import (
     rows_view,
 )
 from ui.i18n import format_amount, format_datetime
-from ui.ops import Op
+from ui.ops import Op, TaskState, show_error
 
 
 def report_directory() -> Path:
@@ -210,8 +213,38 @@ class CloseShiftDialog(DeskDialog):
 
     def _closed(self, closure: ShiftClosure) -> None:
         self.closure = closure
-        # The Z report as kept in the database, saved where the viewer can open it.
-        self.query(write_z_report, closure.report.shift_id, report_directory()).success(self._show_z).run()
+        # The registers' shifts end with the cash shift: their Z reports print on the registers
+        # (on a device thread), then the Z report as kept in the database is saved as PDF.
+        runner, actor, shift_id = self.ctx.runner, self.ctx.actor, closure.report.shift_id
+
+        def z_reports(state: TaskState) -> list[ReceiptOutcome]:
+            return close_register_shifts(runner, actor, shift_id, cancel=state.cancel_event)
+
+        self.z_op = (Op(self, z_reports, pool=device_pool())
+                     .with_progress_dialog(self.tr("Z report"), cancellable=False)
+                     .success(self._z_printed).failure(self._z_not_printed))
+        self.z_op.run()
+
+    def _z_printed(self, outcomes: list[ReceiptOutcome]) -> None:
+        self.z_outcomes = outcomes
+        problems = [error_text(o.problem) for o in outcomes if o.problem is not None]
+        if problems:
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Z report"),
+                              self.tr("The register's Z report: {problems}").format(problems="\n".join(problems)),
+                              QMessageBox.StandardButton.Ok, self.parentWidget())
+            box.setObjectName("zProblemBox")
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
+            self.z_problem_box = box
+        self._write_z()
+
+    def _z_not_printed(self, exc: BaseException) -> None:
+        self.z_problem_box = show_error(self.parentWidget(), exc)
+        self._write_z()
+
+    def _write_z(self) -> None:
+        assert self.closure is not None
+        self.query(write_z_report, self.closure.report.shift_id, report_directory()).success(self._show_z).run()
 
     def _show_z(self, written: tuple[ShiftReport, Path]) -> None:
         report, path = written

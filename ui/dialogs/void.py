@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from desk.auth import ManagerApproval
 from desk.card import CardData
-from desk.models import PaymentKind, PostingKind
+from desk.fiscal.interface import DocumentKind
+from desk.models import Payment, PaymentKind, PostingKind
 from desk.payments import reverse_company_transfer, void_payment
 from desk.postings import void_posting
 from ui.context import DeskContext
@@ -25,6 +26,7 @@ from ui.dialogs.common import (
     read_credentials,
 )
 from ui.dialogs.details import source_text
+from ui.dialogs.receipt import ReceiptDialog
 from ui.i18n import format_date, format_datetime
 from ui.ops import Op
 
@@ -45,6 +47,7 @@ class VoidDialog(DeskDialog):
             raise ValueError("VoidDialog voids exactly one service or one payment")
         super().__init__(ctx, parent, title=self.tr("Void"), apply_text=self.tr("&Void"))
         self.setObjectName("voidDialog")
+        self.receipt_dialog: ReceiptDialog | None = None
         self.card = card
         self.posting_id = posting_id
         self.payment_id = payment_id
@@ -155,8 +158,19 @@ class VoidDialog(DeskDialog):
             # Both halves of a transfer to a company's account are undone together, never one alone.
             op = self.change(reverse_company_transfer, self.payment_id, reason=reason, approval=approval)
         else:
-            op = self.change(void_payment, self.payment_id, reason=reason, approval=approval)
+            return self.change(void_payment, self.payment_id, reason=reason, approval=approval).success(self._voided)
         return op.success(lambda _record: self.finish())
+
+    def _voided(self, void: Payment) -> None:
+        """A payment that had its sale receipt gets a refund receipt: the Receipt window, ready to print."""
+        mark = self.card.receipts.get(self.payment_id) if self.payment_id is not None else None
+        if mark is not None and mark.kind is DocumentKind.SALE and mark.number is not None:
+            self.receipt_dialog = ReceiptDialog(self.ctx, self.card, void.id, self.parentWidget())
+            if mark.register is not None:
+                combo = self.receipt_dialog.register_combo
+                combo.setCurrentIndex(max(0, combo.findData(mark.register)))
+            self.receipt_dialog.open()
+        self.finish()
 
     def show_failure(self, exc: BaseException) -> None:
         super().show_failure(exc)

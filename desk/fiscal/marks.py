@@ -1,0 +1,100 @@
+"""What became of each payment's fiscal receipt, as the card's Bills and payments tab shows it.
+
+The rule for offering **Print receipt** again lives here, not in a widget: a payment that should
+have a receipt and has none on paper (skipped, failed, unsure, or issued and cut) is offered it;
+a voided payment only for a document already issued (its paper is owed whatever became of it).
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desk.fiscal.interface import DocumentKind, Paper
+from desk.folios import FolioView, PaymentLine
+from desk.journal import intents_of_payments
+from desk.models import FiscalDocument, FiscalPrint, PaymentKind
+
+RECEIPT_INTENT = "fiscal_receipt"  # the journal kind desk.workflows.fiscal_receipt records
+
+
+class ReceiptState(enum.StrEnum):
+    PRINTED = "printed"  # issued and printed whole
+    WAITING = "waiting"  # issued; its paper was cut, is unsure or never came: reprint (as a COPY)
+    UNSURE = "unsure"  # asked, no answer yet: Check receipts asks the register
+    FAILED = "failed"  # asked, nothing was issued (printer not ready, refused)
+    NONE = "none"  # never asked for (skipped)
+
+
+@dataclass(frozen=True)
+class ReceiptMark:
+    """A payment's fiscal receipt: its document number (when issued) and whether to offer it again."""
+
+    kind: DocumentKind
+    state: ReceiptState
+    number: int | None = None
+    register: str | None = None
+    may_print: bool = False
+
+    @property
+    def number_text(self) -> str:
+        return f"{self.number:07d}" if self.number is not None else ""
+
+
+def _wanted_kind(line: PaymentLine, receipted_sales: set[int]) -> DocumentKind | None:
+    """The receipt a payment should have, or None (not fiscal, or not money that changed hands)."""
+    payment = line.payment
+    if not payment.method.fiscal:
+        return None
+    if payment.kind in (PaymentKind.PAYMENT, PaymentKind.DEPOSIT):
+        return DocumentKind.SALE
+    if payment.kind is PaymentKind.REFUND:
+        return DocumentKind.REFUND
+    if payment.kind is PaymentKind.VOID and payment.voids_id in receipted_sales:
+        return DocumentKind.REFUND  # the void of a payment that had its sale receipt returns it
+    return None
+
+
+def receipt_marks(session: Session, view: FolioView) -> dict[int, ReceiptMark]:
+    """Each receipt-worthy payment of the folio (by id) with its mark."""
+    lines = [line for bill in view.bills for line in bill.payments] + list(view.deposit_payments)
+    ids = [line.payment.id for line in lines]
+    if not ids:
+        return {}
+    rows = session.scalars(select(FiscalDocument).where(
+        FiscalDocument.payment_id.in_(ids),
+        FiscalDocument.kind.in_([DocumentKind.SALE.value, DocumentKind.REFUND.value]))).all()
+    documents = {(row.payment_id, row.kind): row for row in rows}
+    last_paper: dict[int, str] = {}
+    if rows:
+        for print_row in session.scalars(select(FiscalPrint).where(
+                FiscalPrint.document_id.in_([row.id for row in rows])).order_by(FiscalPrint.id)):
+            last_paper[print_row.document_id] = print_row.result
+    open_or_failed: dict[int, bool] = {}  # payment id -> an intent still waits for its answer
+    for intent in intents_of_payments(session, RECEIPT_INTENT, ids):
+        if intent.payment_id is not None:
+            open_or_failed[intent.payment_id] = (open_or_failed.get(intent.payment_id, False)
+                                                 or intent.outcome is None)
+    receipted_sales = {pid for pid, kind in documents if kind == DocumentKind.SALE.value and pid is not None}
+    marks: dict[int, ReceiptMark] = {}
+    for line in lines:
+        kind = _wanted_kind(line, receipted_sales)
+        if kind is None:
+            continue
+        payment_id = line.payment.id
+        voided = line.voided_by is not None
+        row = documents.get((payment_id, kind.value))
+        if row is not None:
+            printed = last_paper.get(row.id) == Paper.PRINTED.value
+            state = ReceiptState.PRINTED if printed else ReceiptState.WAITING
+            marks[payment_id] = ReceiptMark(kind, state, row.number, row.register_code, may_print=not printed)
+            continue
+        if payment_id in open_or_failed:
+            state = ReceiptState.UNSURE if open_or_failed[payment_id] else ReceiptState.FAILED
+        else:
+            state = ReceiptState.NONE
+        marks[payment_id] = ReceiptMark(kind, state, may_print=not voided)
+    return marks

@@ -1,0 +1,183 @@
+"""Receipts from the desk on the printer simulator over TCP: pay with Print receipt, refund with a refund
+receipt, the receipt numbers on the card; paper out mid-receipt, Retry, one COPY and no second document."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
+from sqlalchemy import select, update
+
+from desk.card import load_card
+from desk.fiscal import journal
+from desk.fiscal.marks import ReceiptState
+from desk.folios import BillStatus
+from desk.models import CashRegister, FiscalDocument, Role
+from desk.money import Money
+from tests.actors import demo_credentials
+from tests.ui.test_dialogs_common import apply_accepted, card_window, child, click, find_card, opened, retype
+from ui import ops
+from ui.card_models import PaymentsModel
+from ui.dialogs import MakePaymentDialog, MakeRefundDialog, ReceiptDialog, VoidDialog
+
+
+@pytest.fixture
+def window(qtbot):
+    return card_window(qtbot)
+
+
+def unpaid(card) -> bool:
+    bill = card.folio.bills[0] if len(card.folio.bills) == 1 else None
+    return (bill is not None and bill.status is BillStatus.NOT_PAID
+            and any(line.is_active for line in bill.postings))
+
+
+def receipt_window(qtbot, window) -> ReceiptDialog:
+    receipt = None
+
+    def shown() -> bool:
+        nonlocal receipt
+        receipt = next((d for d in window.findChildren(ReceiptDialog) if d.isVisible()), None)
+        return receipt is not None
+
+    qtbot.waitUntil(shown, timeout=10_000)
+    assert receipt is not None
+    return receipt
+
+
+def documents(database) -> list[FiscalDocument]:
+    with database.unit_of_work() as session:
+        rows = list(session.scalars(select(FiscalDocument).order_by(FiscalDocument.number)))
+        session.expunge_all()
+        return rows
+
+
+def pay_in_cash(qtbot, ctx, card, window, tendered: str) -> ReceiptDialog:
+    bill = card.folio.bills[0]
+    dialog = opened(qtbot, MakePaymentDialog(ctx, card, bill.bill.id, window))
+    retype(qtbot, child(dialog, QLineEdit, "tenderedEdit"), tendered)
+    apply_accepted(qtbot, dialog)  # Print receipt is ticked: the Receipt window follows
+    return receipt_window(qtbot, window)
+
+
+def test_pay_with_a_receipt_refund_with_one_and_the_tab_shows_both_numbers(
+    qtbot, desk_context, demo_database, window, fiscal_printer
+):
+    with demo_database.unit_of_work() as session:
+        session.execute(update(CashRegister).values(language="bg"))
+    card = find_card(demo_database, unpaid)
+    bill = card.folio.bills[0]
+    owed = bill.balance
+    tendered = Money.of(str(int(owed.amount) + 20), owed.currency)
+
+    receipt = pay_in_cash(qtbot, desk_context, card, window, f"{tendered.amount}")
+    apply_accepted(qtbot, receipt)
+
+    sale = documents(demo_database)[-1]
+    text = fiscal_printer.engine.text()
+    lines = [line.rstrip() for line in text.splitlines()]
+    assert "КАСОВ БОН" in text and "COPY" not in text and "КОПИЕ" not in text
+    with demo_database.unit_of_work() as session:
+        names = load_card(session, card.folio.folio.id, "bg").names
+    for line in bill.postings:
+        if line.is_active:
+            assert names.posting(line.posting) in text  # the bill's lines, in the register's language
+    assert any(line.startswith("Документ") and line.endswith(f"{sale.number:07d}") for line in lines)
+    assert sale.sign[:32] in lines and sale.sign[32:] in lines
+    assert any(line.startswith("В брой") for line in lines)  # the method, named in Bulgarian
+    change = tendered - owed
+    assert any(line.strip().startswith("Ресто") and line.endswith(f"{change.amount} {owed.currency}")
+               for line in lines)
+
+    # Refund part of it, with the refund receipt.
+    with demo_database.unit_of_work() as session:
+        card = load_card(session, card.folio.folio.id)
+    payment = card.folio.bill(bill.bill.id).payments[-1]
+    fiscal_printer.engine.reset_output()
+    refund = opened(qtbot, MakeRefundDialog(desk_context, card, payment.payment.id, window))
+    retype(qtbot, child(refund, QLineEdit, "amountEdit"), "5")
+    username, password = demo_credentials(Role.MANAGER)  # a clerk's refund is signed by a manager
+    retype(qtbot, child(refund, QLineEdit, "usernameEdit"), username)
+    retype(qtbot, child(refund, QLineEdit, "passwordEdit"), password)
+    apply_accepted(qtbot, refund)
+    receipt = receipt_window(qtbot, window)
+    assert "Refund receipt" in child(receipt, QLabel, "receiptKindLabel").text()
+    apply_accepted(qtbot, receipt)
+    refund_doc = documents(demo_database)[-1]
+    text = fiscal_printer.engine.text()
+    assert "СТОРНО БОН" in text and f"{sale.number:07d}" in text and f"{refund_doc.number:07d}" in text
+
+    # The Bills and payments tab: each payment's receipt number, and nothing offered to print again.
+    with demo_database.unit_of_work() as session:
+        card = load_card(session, card.folio.folio.id)
+    model = PaymentsModel()
+    model.set_receipts(card.receipts)
+    model.set_view(card.folio, bill.bill.id)
+    shown = {model.id_at(row): model.data(model.index(row, PaymentsModel.RECEIPT)) for row in range(model.rowCount())}
+    refund_id = card.folio.payment(payment.payment.id).refunds[-1].id
+    assert shown[payment.payment.id] == f"{sale.number:07d}"
+    assert shown[refund_id] == f"{refund_doc.number:07d}"
+    assert not card.receipts[payment.payment.id].may_print and not card.receipts[refund_id].may_print
+    with demo_database.unit_of_work() as session:
+        assert journal.verify(session, sale.register_code).intact
+
+
+def test_paper_out_mid_receipt_then_retry_prints_one_copy_and_no_second_document(
+    qtbot, desk_context, demo_database, window, fiscal_printer
+):
+    card = find_card(demo_database, unpaid)
+    receipt = pay_in_cash(qtbot, desk_context, card, window, "1000")
+    before = len(documents(demo_database))
+    fiscal_printer.engine.fail("paper_out", after=300)  # a few lines into the receipt
+
+    click(qtbot, receipt, "applyButton")
+    qtbot.waitUntil(lambda: receipt.form_error.isVisible(), timeout=15_000)
+    assert ops.wait_all(10_000)
+    assert "out of paper" in receipt.form_error.text()
+    assert child(receipt, QPushButton, "applyButton").text().replace("&", "") == "Retry"
+    issued = documents(demo_database)
+    assert len(issued) == before + 1 + (before == 0)  # the sale (and the shift it opened, if first)
+    sale = issued[-1]
+    with demo_database.unit_of_work() as session:
+        card_now = load_card(session, card.folio.folio.id)
+    mark = card_now.receipts[sale.payment_id]
+    assert mark.state is ReceiptState.WAITING and mark.may_print and mark.number == sale.number
+
+    fiscal_printer.engine.recover()  # paper loaded
+    fiscal_printer.engine.reset_output()
+    apply_accepted(qtbot, receipt)  # Retry
+
+    text = fiscal_printer.engine.text()
+    assert "COPY" in text and f"{sale.number:07d}" in text
+    assert len(fiscal_printer.engine.receipts()) == 1
+    assert len(documents(demo_database)) == len(issued)  # no second fiscal document
+    with demo_database.unit_of_work() as session:
+        assert journal.verify(session, sale.register_code).intact
+        card_now = load_card(session, card.folio.folio.id)
+    assert card_now.receipts[sale.payment_id].state is ReceiptState.PRINTED
+
+
+def test_voiding_a_receipted_payment_offers_its_refund_receipt_on_the_same_register(
+    qtbot, desk_context, demo_database, window, fiscal_printer
+):
+    card = find_card(demo_database, unpaid)
+    receipt = pay_in_cash(qtbot, desk_context, card, window, "1000")
+    apply_accepted(qtbot, receipt)
+    sale = documents(demo_database)[-1]
+    with demo_database.unit_of_work() as session:
+        card = load_card(session, card.folio.folio.id)
+    fiscal_printer.engine.reset_output()
+
+    void = opened(qtbot, VoidDialog(desk_context, card, payment_id=sale.payment_id, parent=window))
+    retype(qtbot, child(void, QLineEdit, "reasonEdit"), "wrong bill")
+    username, password = demo_credentials(Role.MANAGER)
+    retype(qtbot, child(void, QLineEdit, "usernameEdit"), username)
+    retype(qtbot, child(void, QLineEdit, "passwordEdit"), password)
+    apply_accepted(qtbot, void)
+
+    refund = receipt_window(qtbot, window)
+    assert "Refund receipt" in child(refund, QLabel, "receiptKindLabel").text()
+    assert refund.register_combo.currentData() == sale.register_code
+    apply_accepted(qtbot, refund)
+    refund_doc = documents(demo_database)[-1]
+    assert refund_doc.kind == "refund" and refund_doc.refers_to == sale.number
+    assert "REFUND RECEIPT" in fiscal_printer.engine.text()
