@@ -353,6 +353,13 @@ def void_payment(
         raise InvalidInput("Void its refunds first", field="payment")
     if original.bill_id is None and original.base_amount > view.deposit_balance:
         raise InvalidInput("The deposit was already used: refund or move it first", field="payment")
+    return _void_record(session, actor, original, reason=reason, manager=manager,
+                        text=f"Void of payment {original.id}")
+
+
+def _void_record(session: Session, actor: Actor, original: Payment, *, reason: str, manager: str,
+                 text: str) -> Payment:
+    """The exact negative of ``original``, on the same bill and day, naming who authorised it."""
     return _record(
         session,
         actor,
@@ -367,7 +374,7 @@ def void_payment(
         payer_name=original.payer_name,
         reason=reason.strip(),
         authorised_by=manager,
-        text=f"Void of payment {original.id}",
+        text=text,
         paid_on=original.paid_on,
     )
 
@@ -456,23 +463,8 @@ def reverse_company_transfer(
         paid_towards = charge.amount - max(company_bill.balance, Money.zero(charge.amount.currency))
         raise InvalidInput("{company} already paid {amount} towards this transfer: refund the company first",
                            field="payment", company=company_bill.bill.payer_name, amount=paid_towards)
-    void = _record(
-        session,
-        actor,
-        folio_id=original.folio_id,
-        bill_id=original.bill_id,
-        kind=PaymentKind.VOID,
-        method=original.method,
-        amount=-original.amount,
-        rate=original.rate,
-        base_amount=-original.base_amount,
-        voids_id=original.id,
-        payer_name=original.payer_name,
-        reason=reason.strip(),
-        authorised_by=manager,
-        text=f"Reversal of the transfer to {original.payer_name}",
-        paid_on=original.paid_on,
-    )
+    void = _void_record(session, actor, original, reason=reason, manager=manager,
+                        text=f"Reversal of the transfer to {original.payer_name}")
     # After the void: the company's charge may be reversed only once the guest's leg is undone.
     _reverse(session, actor, charge.id, reason=reason, kind=PostingKind.REVERSAL, authorised_by=manager)
     return void
