@@ -63,6 +63,26 @@ def busiest_in_house_folio(database: Database) -> int:
     return max(views, key=lambda v: (len(v.payments), len(v.bills), len(v.postings))).folio.id
 
 
+def add_payments(database: Database, folio_id: int) -> None:
+    """Give the card's first bill what a real stay gathers: cash, a card, dollars and a refund."""
+    from desk.auth import trusted_actor
+    from desk.demo import DEMO_WORKSTATION
+    from desk.models import Role
+    from desk.money import Money
+    from desk.payments import Tender, refund_payment, take_payment
+    from desk.postings import post_service
+
+    manager = trusted_actor("maria", DEMO_WORKSTATION, Role.MANAGER, "Maria Dimitrova")
+    with database.unit_of_work() as session:
+        bill_id = load_folio(session, folio_id).bills[0].bill.id
+        post_service(session, manager, bill_id=bill_id, service_code="SPA", quantity=4)
+        cash = take_payment(session, manager, bill_id, Tender("cash", Money.of("50.00", "EUR")))
+        take_payment(session, manager, bill_id, Tender("card", Money.of("30.00", "EUR"),
+                                                       text="VISA ****0010, receipt 0001, auth 007919"))
+        take_payment(session, manager, bill_id, Tender("cash", Money.of("20.00", "USD")))
+        refund_payment(session, manager, cash.id, Money.of("5.00", "EUR"), reason="Spa visit cut short")
+
+
 def charge_room_over_rest(database: Database, room: str) -> tuple[int, int]:
     """A check charged to ``room`` by the POS simulator through the real service: its folio and posting."""
     import socket
@@ -173,6 +193,7 @@ def main(argv: list[str] | None = None) -> int:
             actor = sign_in(session, "anna", "anna", "FRONT-1")  # the demo clerk
         ctx = DeskContext(database, actor)
         pos_folio, pos_posting = charge_room_over_rest(database, "305")
+        add_payments(database, busiest_in_house_folio(database))
         for language in args.languages:
             install_translator(app, language)  # type: ignore[arg-type]
             render(ctx, language)
