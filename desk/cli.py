@@ -37,6 +37,16 @@ def _parser() -> argparse.ArgumentParser:
     devices = commands.add_parser("devices", help="list the USB printers in sight and this workstation's devices")
     devices.add_argument("--workstation", default=None, help="whose devices (default: this host's name)")
     devices.add_argument("--timeout", type=float, default=3.0, help="seconds to wait for each device's status")
+    mail = commands.add_parser("mail", help="the SMTP server e-receipts are sent through")
+    mail_commands = mail.add_subparsers(dest="mail_command", required=True)
+    mail_commands.add_parser("show", help="print the mail settings (never a password)")
+    mail_set = mail_commands.add_parser("set", help="set the SMTP server (password: $DESK_SMTP_PASSWORD)")
+    mail_set.add_argument("--host", required=True)
+    mail_set.add_argument("--port", type=int, default=587)
+    mail_set.add_argument("--security", default="starttls", help="none, starttls or tls")
+    mail_set.add_argument("--user", default="", help="the SMTP login, if the server asks for one")
+    mail_set.add_argument("--sender", required=True, help="the From address of e-receipts")
+
     fiscal = commands.add_parser("fiscal", help="the registers' fiscal journals")
     fiscal_commands = fiscal.add_subparsers(dest="fiscal_command", required=True)
     verify = fiscal_commands.add_parser("verify", help="check every register's chain of fiscal signs")
@@ -74,6 +84,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return devices_command(url, args.workstation, args.timeout)
         if args.command == "fiscal":
             return fiscal_verify_command(url, args.register)
+        if args.command == "mail":
+            return mail_command(url, args)
         if args.command == "terminals":
             from desk.terminals_cli import run as run_terminals
 
@@ -88,6 +100,39 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"desk: {hide_password(str(exc), url)}", file=sys.stderr)
         return 1
     return 2
+
+
+def mail_command(url: str | None, args: argparse.Namespace) -> int:
+    """Set or show the SMTP server; run by whoever administers the hotel's database."""
+    import getpass
+    import socket
+
+    from desk.auth import trusted_actor
+    from desk.errors import DeskError
+    from desk.mail import mail_config, set_mail_settings
+    from desk.models import Role
+    from desk.runner import Runner
+
+    database = Database(url)
+    try:
+        if args.mail_command == "set":
+            admin = trusted_actor(getpass.getuser()[:40], socket.gethostname()[:40], Role.MANAGER)
+            try:
+                Runner(database).run(set_mail_settings, admin, args.host, args.port, args.security,
+                                     username=args.user, sender=args.sender)
+            except DeskError as exc:
+                print(f"desk: {exc.message}", file=sys.stderr)
+                return 1
+        config = Runner(database).read(mail_config)
+    finally:
+        database.dispose()
+    if config is None:
+        print("No mail server is set: desk mail set --host HOST --sender ADDRESS")
+        return 0
+    login = f", login {config.username}" if config.username else ""
+    print(f"SMTP {config.host}:{config.port} ({config.security}{login}), from {config.sender}; "
+          "password from $DESK_SMTP_PASSWORD")
+    return 0
 
 
 def fiscal_verify_command(url: str | None, register: str | None) -> int:

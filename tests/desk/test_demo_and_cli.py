@@ -76,3 +76,24 @@ def test_default_database_is_a_wal_sqlite_file_in_the_user_data_folder(tmp_path,
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
     database.dispose()
+
+
+def test_desk_mail_sets_and_shows_the_smtp_server_and_refuses_bad_input(sqlite_url: str, capsys):
+    from desk.mail import mail_config
+
+    assert main(["--database", sqlite_url, "mail", "show"]) == 0
+    assert "No mail server is set" in capsys.readouterr().out
+    assert main(["--database", sqlite_url, "mail", "set", "--host", "smtp.example.org", "--port", "2525",
+                 "--security", "none", "--user", "desk", "--sender", "desk@example.org"]) == 0
+    assert "SMTP smtp.example.org:2525 (none, login desk), from desk@example.org" in capsys.readouterr().out
+    assert main(["--database", sqlite_url, "mail", "set", "--host", "smtp.example.org",
+                 "--sender", "not an address"]) == 1
+    assert "not an e-mail address" in capsys.readouterr().err
+    database = Database(sqlite_url)
+    try:
+        with database.unit_of_work() as session:
+            config = mail_config(session)
+    finally:
+        database.dispose()
+    assert config is not None and (config.host, config.port, config.sender) == ("smtp.example.org", 2525,
+                                                                                 "desk@example.org")
