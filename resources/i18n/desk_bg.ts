@@ -2099,6 +2099,22 @@
         <translation>Обнови &amp;състоянието</translation>
     </message>
     <message>
+        <source>&lt;b&gt;Card terminals&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Картови терминали&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Валута</translation>
+    </message>
+    <message>
+        <source>Add &amp;terminal…</source>
+        <translation>Добави &amp;терминал…</translation>
+    </message>
+    <message>
+        <source>Remove t&amp;erminal</source>
+        <translation>Премахни т&amp;ерминал</translation>
+    </message>
+    <message>
         <source>{mm} mm</source>
         <translation>{mm} мм</translation>
     </message>
@@ -3151,7 +3167,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <source>Older than {days} days: the bank may have released it already. Pre-authorise close to arrival.</source>
         <translation>По-стара от {days} дни: банката може вече да я е освободила. Авторизирайте близо до пристигането.</translation>
     </message>
-    </context>
+</context>
 <context>
     <name>PrinterDialog</name>
     <message>
@@ -3955,6 +3971,29 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
 {error}</source>
         <translation>Базата данни {url} не може да бъде отворена:
 {error}</translation>
+    </message>
+</context>
+<context>
+    <name>TerminalDialog</name>
+    <message>
+        <source>Add card terminal</source>
+        <translation>Добавяне на картов терминал</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Име:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Адрес:</translation>
+    </message>
+    <message>
+        <source>&amp;Currency:</source>
+        <translation>&amp;Валута:</translation>
+    </message>
+    <message>
+        <source>Cashier &amp;password:</source>
+        <translation>Касиерска &amp;парола:</translation>
     </message>
 </context>
 <context>

@@ -2099,6 +2099,22 @@
         <translation>Обновить &amp;состояние</translation>
     </message>
     <message>
+        <source>&lt;b&gt;Card terminals&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Карточные терминалы&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Валюта</translation>
+    </message>
+    <message>
+        <source>Add &amp;terminal…</source>
+        <translation>Добавить &amp;терминал…</translation>
+    </message>
+    <message>
+        <source>Remove t&amp;erminal</source>
+        <translation>Удалить т&amp;ерминал</translation>
+    </message>
+    <message>
         <source>{mm} mm</source>
         <translation>{mm} мм</translation>
     </message>
@@ -3151,7 +3167,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <source>Older than {days} days: the bank may have released it already. Pre-authorise close to arrival.</source>
         <translation>Старше {days} дней: банк мог уже снять блокировку. Делайте предавторизацию ближе к заезду.</translation>
     </message>
-    </context>
+</context>
 <context>
     <name>PrinterDialog</name>
     <message>
@@ -3955,6 +3971,29 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
 {error}</source>
         <translation>Не удалось открыть базу данных {url}:
 {error}</translation>
+    </message>
+</context>
+<context>
+    <name>TerminalDialog</name>
+    <message>
+        <source>Add card terminal</source>
+        <translation>Добавить карточный терминал</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Имя:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Адрес:</translation>
+    </message>
+    <message>
+        <source>&amp;Currency:</source>
+        <translation>&amp;Валюта:</translation>
+    </message>
+    <message>
+        <source>Cashier &amp;password:</source>
+        <translation>&amp;Пароль кассира:</translation>
     </message>
 </context>
 <context>

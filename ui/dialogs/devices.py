@@ -1,4 +1,4 @@
-"""The Devices settings window: each workstation's printers, their status, a test page.
+"""The Devices settings window: each workstation's printers, their status, a test page; its card terminals.
 
 Settings are written through desk use cases (a manager's right); statuses and test pages wait on
 the device pool, never on the GUI thread. This workstation's printers are asked through the
@@ -43,6 +43,8 @@ from desk.devices import (
     workstations_with_printers,
 )
 from desk.search import DeskStatus, desk_status
+from desk.shifts import cash_currencies
+from desk.terminals import TerminalInfo, add_terminal, list_terminals, remove_terminal
 from ui.context import DeskContext
 from ui.desk_text import error_text
 from ui.devices import state_text
@@ -50,6 +52,7 @@ from ui.i18n import current_language
 
 PROFILES = ("TM-T20II", "TM-T88V", "TM-T88IV", "TM-P80", "POS-5890", "default")
 URL_HINT = "tcp://192.168.1.50:9100 · usb://04b8:0202 · serial:///dev/ttyUSB0?baudrate=19200 · file:///dev/usb/lp0"
+TERMINAL_URL_HINT = "tcp://host:20007 · serial:///dev/ttyACM0"
 
 
 class PrinterDialog(QDialog):
@@ -126,8 +129,56 @@ class PrinterDialog(QDialog):
             lambda exc: self.error_label.setText(error_text(exc))).busy(self.buttons).run()
 
 
+class TerminalDialog(QDialog):
+    """Add one card terminal; the use case checks it and says what is wrong."""
+
+    def __init__(self, ctx: DeskContext, workstation: str, currencies: list[str],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.workstation = workstation
+        self.setObjectName("terminalDialog")
+        self.setWindowTitle(self.tr("Add card terminal"))
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        layout.addLayout(form)
+        self.name_edit = QLineEdit()
+        self.name_edit.setObjectName("terminalNameEdit")
+        form.addRow(self.tr("&Name:"), self.name_edit)
+        self.url_edit = QLineEdit()
+        self.url_edit.setObjectName("terminalUrlEdit")
+        self.url_edit.setPlaceholderText("tcp://192.168.1.60:20007")
+        form.addRow(self.tr("&Address:"), self.url_edit)
+        hint = QLabel(TERMINAL_URL_HINT)
+        hint.setEnabled(False)
+        form.addRow("", hint)
+        self.currency_combo = QComboBox()
+        self.currency_combo.setObjectName("terminalCurrencyCombo")
+        self.currency_combo.addItems(currencies)
+        form.addRow(self.tr("&Currency:"), self.currency_combo)
+        self.password_edit = QLineEdit("000000")
+        self.password_edit.setObjectName("terminalPasswordEdit")
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(self.tr("Cashier &password:"), self.password_edit)
+        self.error_label = QLabel()
+        self.error_label.setObjectName("terminalErrorLabel")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #b00020")
+        layout.addWidget(self.error_label)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+    def save(self) -> None:
+        self.ctx.change(self, add_terminal, self.workstation, self.name_edit.text(), self.url_edit.text(),
+                        self.currency_combo.currentText(), self.password_edit.text()).success(
+            lambda _info: self.accept()).failure(
+            lambda exc: self.error_label.setText(error_text(exc))).busy(self.buttons).run()
+
+
 class DevicesDialog(QDialog):
-    """Printers per workstation (kept in the database by workstation name), with their status."""
+    """Printers and card terminals per workstation (kept in the database by workstation name)."""
 
     COLUMNS = ("name", "url", "profile", "paper", "register", "drawer", "status")
 
@@ -140,6 +191,8 @@ class DevicesDialog(QDialog):
         self.registers: tuple[tuple[str, str], ...] = ()
         self._other_hub: DeviceHub | None = None
         self._generation = 0
+        self.terminals: list[TerminalInfo] = []
+        self.currencies: list[str] = []
 
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -195,7 +248,32 @@ class DevicesDialog(QDialog):
         self.message_label.setObjectName("devicesMessageLabel")
         self.message_label.setWordWrap(True)
         layout.addWidget(self.message_label)
-        self.resize(900, 360)
+
+        # The password stays out of this table: TerminalInfo does not carry it.
+        layout.addWidget(QLabel(self.tr("<b>Card terminals</b>")))
+        self.terminals_table = QTableWidget(0, 3)
+        self.terminals_table.setObjectName("terminalsTable")
+        self.terminals_table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Address"), self.tr("Currency")])
+        self.terminals_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.terminals_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.terminals_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.terminals_table.verticalHeader().setVisible(False)
+        self.terminals_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.terminals_table.horizontalHeader().setStretchLastSection(True)
+        self.terminals_table.itemSelectionChanged.connect(self._enable)
+        layout.addWidget(self.terminals_table, 1)
+        terminal_buttons = QHBoxLayout()
+        layout.addLayout(terminal_buttons)
+        self.add_terminal_button = QPushButton(self.tr("Add &terminal…"))
+        self.add_terminal_button.setObjectName("addTerminalButton")
+        self.add_terminal_button.clicked.connect(self.add_terminal)
+        terminal_buttons.addWidget(self.add_terminal_button)
+        self.remove_terminal_button = QPushButton(self.tr("Remove t&erminal"))
+        self.remove_terminal_button.setObjectName("removeTerminalButton")
+        self.remove_terminal_button.clicked.connect(self.remove_terminal)
+        terminal_buttons.addWidget(self.remove_terminal_button)
+        terminal_buttons.addStretch(1)
+        self.resize(900, 560)
         self._enable()
 
     @property
@@ -219,7 +297,11 @@ class DevicesDialog(QDialog):
         self.ctx.query(self, workstations_with_printers).success(self._add_workstations).run()
         self.ctx.query(self, desk_status, self.ctx.actor.username, current_language()).success(
             self._set_registers).run()
+        self.ctx.query(self, cash_currencies).success(self._set_currencies).run()
         self.load()
+
+    def _set_currencies(self, currencies: list[str]) -> None:
+        self.currencies = currencies
 
     def _add_workstations(self, names: list[str]) -> None:
         for name in names:
@@ -234,6 +316,22 @@ class DevicesDialog(QDialog):
         if not workstation:
             return
         self.ctx.query(self, printer_settings, workstation).success(self._show).run()
+        self.load_terminals()
+
+    def load_terminals(self) -> None:
+        workstation = self.workstation
+        if workstation:
+            self.ctx.query(self, list_terminals, workstation).success(self._show_terminals).run()
+
+    def _show_terminals(self, terminals: list[TerminalInfo]) -> None:
+        self.terminals = terminals
+        self.terminals_table.setRowCount(len(terminals))
+        for row, info in enumerate(terminals):
+            for column, text in enumerate((info.name, info.url, info.currency)):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, info.id)
+                self.terminals_table.setItem(row, column, item)
+        self._enable()
 
     def _show(self, settings: list[PrinterSetting]) -> None:
         self._generation += 1
@@ -281,6 +379,11 @@ class DevicesDialog(QDialog):
         chosen = self.selected() is not None
         for widget in (self.edit_button, self.remove_button, self.test_button):
             widget.setEnabled(chosen)
+        self.remove_terminal_button.setEnabled(self.selected_terminal() is not None)
+
+    def selected_terminal(self) -> TerminalInfo | None:
+        rows = {index.row() for index in self.terminals_table.selectedIndexes()}
+        return self.terminals[min(rows)] if rows and min(rows) < len(self.terminals) else None
 
     # changing
 
@@ -303,6 +406,20 @@ class DevicesDialog(QDialog):
         if setting is None or setting.id is None:
             return
         self.ctx.change(self, remove_printer, setting.id).success(lambda _none: self.load()).failure(
+            lambda exc: self.message_label.setText(error_text(exc))).run()
+
+    def add_terminal(self) -> None:
+        dialog = TerminalDialog(self.ctx, self.workstation, self.currencies, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self.load_terminals)
+        self.terminal_dialog = dialog
+        dialog.open()
+
+    def remove_terminal(self) -> None:
+        info = self.selected_terminal()
+        if info is None:
+            return
+        self.ctx.change(self, remove_terminal, info.id).success(lambda _none: self.load_terminals()).failure(
             lambda exc: self.message_label.setText(error_text(exc))).run()
 
     def print_test_page(self) -> None:
