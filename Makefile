@@ -25,7 +25,7 @@ VENV_STAMP := $(VENV)/.installed-from-pyproject
 
 ARGS ?=
 PYTEST_ARGS ?=
-LINT_PATHS := desk ui hardware tests bench
+LINT_PATHS := desk ui hardware tools tests bench
 
 .PHONY: test run lint typecheck bench screenshots translations venv \
         system-deps-test system-deps-run clean distclean
@@ -85,7 +85,9 @@ run: system-deps-run venv translations
 	$(DESK) run --demo $(ARGS)
 
 screenshots: system-deps-test venv translations
-	QT_QPA_PLATFORM=offscreen $(PY) -m ui.screenshots $(ARGS)
+	QT_QPA_PLATFORM=offscreen $(PY) -m tools.screenshots $(ARGS)
+	QT_QPA_PLATFORM=offscreen $(PY) -m tools.screenshots_devices
+	QT_QPA_PLATFORM=offscreen $(PY) -m tools.screenshots_cards
 
 # -- housekeeping ---------------------------------------------------------------------------------
 

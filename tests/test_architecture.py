@@ -148,6 +148,11 @@ def test_domain_and_hardware_sources_do_not_import_qt() -> None:
     assert forbidden_imports(ROOT, GUI_FREE_PACKAGES, QT_ROOTS) == []
 
 
+def test_ui_reaches_devices_only_through_desk() -> None:
+    # Screens ask desk workflows; only desk/ builds and drives hardware objects.
+    assert forbidden_imports(ROOT, ["ui"], {"hardware"}) == []
+
+
 def test_hardware_does_not_import_domain_or_ui() -> None:
     assert forbidden_imports(ROOT, ["hardware"], {"desk", "ui"}) == []
 

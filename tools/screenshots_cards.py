@@ -1,7 +1,7 @@
 """Render the card terminal's windows against the ZVT simulator to docs/screenshots/:
 card payment mid-transaction, the Credit card section with holds (one over 5 days), pending operations.
 
-    python -m ui.screenshots_cards
+    python -m tools.screenshots_cards
 """
 
 from __future__ import annotations
@@ -30,13 +30,13 @@ from desk.runner import Runner
 from desk.terminals import add_terminal, disconnect_all, list_terminals
 from desk.workflows.card_terminal import card_pre_authorise
 from hardware.simulators.zvt_terminal import ZvtSimulator
+from tools.screenshots import OUT, settle, wait_until
 from ui import ops
 from ui.card import open_card
 from ui.context import DeskContext
 from ui.dialogs.card import CardOperation, CardTerminalDialog
 from ui.dialogs.card_ops import PendingCardOperationsDialog
 from ui.i18n import install_translator, remove_translators
-from ui.screenshots import OUT, settle, wait_until
 
 WORKSTATION = "FRONT-1"
 

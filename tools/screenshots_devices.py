@@ -1,6 +1,6 @@
 """Render the Devices window with two simulated printers to docs/screenshots/devices_{en,ru}.png.
 
-    python -m ui.screenshots_devices
+    python -m tools.screenshots_devices
 """
 
 from __future__ import annotations
@@ -21,11 +21,11 @@ from desk.devices import add_printer
 from desk.runner import Runner
 from hardware.simulators.printer import TcpPrinterServer
 from hardware.simulators.printer_engine import SimulatedPrinter
+from tools.screenshots import OUT, settle, wait_until
 from ui import ops
 from ui.context import DeskContext
 from ui.dialogs.devices import DevicesDialog
 from ui.i18n import install_translator, remove_translators
-from ui.screenshots import OUT, settle, wait_until
 
 
 def main() -> int:

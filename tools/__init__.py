@@ -1,0 +1,1 @@
+"""Developer tools: screenshots for docs/ (they start device simulators, so they live outside ui/)."""
