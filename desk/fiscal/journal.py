@@ -16,6 +16,7 @@ import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select
@@ -255,7 +256,7 @@ def shift_summary(session: Session, register_code: str, shift: int) -> dict[str,
     return {
         "counts": counts, "totals": {k: str(v) for k, v in totals.items()},
         "taxes": [{"percent": p, "gross": str(v["gross"]), "tax": str(v["tax"])}
-                  for p, v in sorted(taxes.items(), key=lambda item: float(item[0]))],
+                  for p, v in sorted(taxes.items(), key=lambda item: Decimal(item[0]))],
         "first": rows[0].number if rows else None, "last": rows[-1].number if rows else None,
     }
 
