@@ -4,13 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from desk.auth import Actor
 from desk.errors import InvalidInput
 from desk.folios import FolioView, load_folio
-from desk.lookup import ensure_open, get, lock_folio_of_bill, lock_open_bills, open_bill_for_update, require_fits
-from desk.models import Bill, Company, Folio, Guest, PostingMove
+from desk.lookup import (
+    ensure_open,
+    ensure_stay_open,
+    get,
+    lock_folio_of_bill,
+    lock_open_bills,
+    open_bill_for_update,
+    require_fits,
+)
+from desk.models import Bill, Company, Folio, Guest, PostingMove, ReservationStatus
 from desk.money import Money
 from desk.rights import Right, require
 
@@ -33,19 +42,33 @@ def open_bill(
         name = name or get(session, Guest, payer_guest_id, "Guest").full_name
     if payer_company_id is not None:
         name = name or get(session, Company, payer_company_id, "Company").name
-    if not name:
-        raise InvalidInput("A bill needs a payer", field="payer")
-    require_fits(name, 160, "payer")
-    bill = Bill(
-        folio_id=folio.id,
-        payer_name=name,
-        payer_guest_id=payer_guest_id,
-        payer_company_id=payer_company_id,
-        created_by=actor.username,
-    )
+    bill = Bill(**_bill_values(actor, folio.id, name, payer_guest_id, payer_company_id))
     session.add(bill)
     session.flush()
     return bill
+
+
+def insert_guest_bill(session: Session, *, actor: Actor, folio_id: int, stay_status: ReservationStatus,
+                      stay_number: str, guest_id: int, guest_name: str) -> int:
+    """:func:`open_bill` for a guest of a stay the caller holds locked, as one INSERT: the POS
+    service opens a bill per check, hundreds a second. Returns the bill's id."""
+    require(actor, Right.OPEN_BILL)
+    ensure_stay_open(stay_status, stay_number)
+    values = _bill_values(actor, folio_id, guest_name, guest_id, None)
+    return int(session.connection().execute(_NEW_BILL, values).scalar_one())
+
+
+_NEW_BILL = insert(Bill).returning(Bill.id)
+
+
+def _bill_values(actor: Actor, folio_id: int, payer_name: str, payer_guest_id: int | None,
+                 payer_company_id: int | None) -> dict[str, object]:
+    name = payer_name.strip()
+    if not name:
+        raise InvalidInput("A bill needs a payer", field="payer")
+    require_fits(name, 160, "payer")
+    return {"folio_id": folio_id, "payer_name": name, "payer_guest_id": payer_guest_id,
+            "payer_company_id": payer_company_id, "created_by": actor.username}
 
 
 def move_postings(session: Session, actor: Actor, posting_ids: Sequence[int], to_bill_id: int) -> None:

@@ -29,6 +29,7 @@ from desk.models import (
     ReservationStatus,
 )
 from desk.money import Money, total
+from desk.reference import reference
 
 
 class BillStatus(enum.StrEnum):
@@ -160,14 +161,13 @@ class FolioView:
 
 def base_currency(session: Session) -> str:
     # Asked several times by one use case; the hotel's currency does not change within a unit.
-    known = session.info.get("desk.base_currency")
-    if known is not None:
-        return str(known)
-    hotel = session.scalars(select(Hotel).limit(1)).first()
-    if hotel is None:
+    currency = reference(session, "base_currency", None, _BASE_CURRENCY)
+    if currency is None:
         raise NotFound("The hotel is not set up")
-    session.info["desk.base_currency"] = hotel.base_currency
-    return hotel.base_currency
+    return str(currency)
+
+
+_BASE_CURRENCY = select(Hotel.__table__.c.base_currency).order_by(Hotel.__table__.c.id).limit(1)
 
 
 @contextmanager

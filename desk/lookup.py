@@ -111,14 +111,18 @@ def lock_open_bills(session: Session, bill_ids: Iterable[int]) -> dict[int, Bill
 
 def ensure_open(folio: Folio) -> None:
     reservation = folio.reservation
-    if reservation is None:
-        return
-    if reservation.status is ReservationStatus.CHECKED_OUT:
+    if reservation is not None:
+        ensure_stay_open(reservation.status, reservation.number)
+
+
+def ensure_stay_open(status: ReservationStatus, number: str) -> None:
+    """A stay's bills take postings and payments until it checks out or is cancelled."""
+    if status is ReservationStatus.CHECKED_OUT:
         raise ClosedForPosting("Reservation {reservation} is checked out: its bills are closed",
-                               reservation=reservation.number)
-    if reservation.status is ReservationStatus.CANCELLED:
+                               reservation=number)
+    if status is ReservationStatus.CANCELLED:
         raise ClosedForPosting("Reservation {reservation} is cancelled: its bills are closed",
-                               reservation=reservation.number)
+                               reservation=number)
 
 
 def rate_to_base(session: Session, currency: str) -> Decimal:

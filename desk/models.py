@@ -193,6 +193,11 @@ class Room(Base):
     beds: Mapped[int] = mapped_column(default=2)
 
 
+def full_name(first_name: str, last_name: str) -> str:
+    """A guest's name as bills and the POS show it."""
+    return f"{first_name} {last_name}".strip()
+
+
 class Guest(Base):
     __tablename__ = "guest"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -207,7 +212,7 @@ class Guest(Base):
 
     @property
     def full_name(self) -> str:
-        return f"{self.first_name} {self.last_name}".strip()
+        return full_name(self.first_name, self.last_name)
 
 
 class Company(Base):

@@ -6,15 +6,22 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
 
-from sqlalchemy import insert, select
+from sqlalchemy import bindparam, insert, select
 from sqlalchemy.orm import Session
 
 from desk.auth import Actor, ManagerApproval, authorise
-from desk.errors import AlreadyReversed, InvalidInput
+from desk.errors import AlreadyReversed, InvalidInput, NotFound
 from desk.folios import base_currency, load_folio
-from desk.lookup import get, lock_folio, open_bill_for_update, refuse_reversing_open_transfer, require_fits
+from desk.lookup import (
+    get,
+    lock_folio,
+    open_bill_for_update,
+    refuse_reversing_open_transfer,
+    require_fits,
+)
 from desk.models import Bill, Outlet, Posting, PostingItem, PostingKind, Service, TaxRate
 from desk.money import Money, total
+from desk.reference import reference
 from desk.rights import Right, require
 from desk.types import utcnow
 
@@ -83,6 +90,41 @@ def post_charge(
     """
     require(actor, Right.POST_CHARGE)
     bill = _bill_for_update(session, bill_id, after_checkout)
+    values = charge_values(
+        session, actor=actor, folio_id=bill.folio_id, bill_id=bill.id, description=description, quantity=quantity,
+        unit_price=unit_price, service_code=service_code, tax_code=tax_code, ordered_at=ordered_at, source=source,
+        outlet_code=outlet_code, check_number=check_number, external_ref=external_ref, items=items,
+    )
+    posting = Posting(**values)
+    session.add(posting)
+    session.flush()
+    insert_items(session, posting.id, items)
+    return posting
+
+
+def charge_values(
+    session: Session,
+    *,
+    actor: Actor,
+    folio_id: int,
+    bill_id: int,
+    description: str,
+    quantity: object,
+    unit_price: Money,
+    service_code: str | None = None,
+    tax_code: str | None = None,
+    ordered_at: datetime | None = None,
+    source: str = "desk",
+    outlet_code: str | None = None,
+    check_number: str | None = None,
+    external_ref: str | None = None,
+    items: list[OrderItem] | None = None,
+) -> dict[str, object]:
+    """The checked columns of a charge on a bill the caller holds: the one place a charge's rules live.
+
+    ``post_charge`` stores them as an ORM object; the POS service, which posts hundreds of checks
+    a second, inserts them as they are.
+    """
     quantity = quantity_of(quantity)
     currency = base_currency(session)
     if unit_price.currency != currency:
@@ -101,47 +143,57 @@ def post_charge(
     if service_code and service is None:
         raise InvalidInput("There is no service {service}", field="service", service=service_code)
     tax_code = tax_code or (service.tax_code if service else None)
-    percent = Decimal(0)
-    if tax_code:
-        percent = get(session, TaxRate, tax_code, "Tax rate").percent
+    percent = tax_percent(session, tax_code) if tax_code else Decimal(0)
     if outlet_code is not None:
-        get(session, Outlet, outlet_code, "Outlet")
+        require_outlet(session, outlet_code)
     for item in items or []:
         quantity_of(item.quantity)
     amount = unit_price.times(quantity)
     if items and total((item.amount for item in items), currency) != amount:
         raise InvalidInput("The order's items do not add up to its amount", field="items")
-    posting = Posting(
-        folio_id=bill.folio_id,
-        bill_id=bill.id,
-        kind=PostingKind.CHARGE,
-        service_code=service_code,
-        description=description.strip(),
-        quantity=quantity,
-        unit_price=unit_price,
-        amount=amount,
-        tax_code=tax_code,
-        tax_percent=percent,
-        tax_amount=tax_included(amount, percent),
-        ordered_at=ordered_at or utcnow(),
-        business_date=(ordered_at or utcnow()).astimezone().date(),
-        source=source,
-        outlet_code=outlet_code,
-        check_number=check_number,
-        external_ref=external_ref,
-        created_by=actor.username,
-        workstation=actor.workstation,
-    )
-    session.add(posting)
-    session.flush()
+    when = ordered_at or utcnow()
+    return {
+        "folio_id": folio_id, "bill_id": bill_id, "kind": PostingKind.CHARGE, "service_code": service_code,
+        "description": description.strip(), "quantity": quantity, "unit_price": unit_price, "amount": amount,
+        "tax_code": tax_code, "tax_percent": percent, "tax_amount": tax_included(amount, percent),
+        "ordered_at": when, "business_date": when.astimezone().date(), "source": source,
+        "outlet_code": outlet_code, "check_number": check_number, "external_ref": external_ref,
+        "created_by": actor.username, "workstation": actor.workstation,
+    }
+
+
+_NEW_ITEMS = insert(PostingItem)
+NEW_POSTING = insert(Posting).returning(Posting.id)
+
+
+def insert_items(session: Session, posting_id: int, items: list[OrderItem] | None) -> None:
+    """An order's composition, in one statement; the posting itself tells the runner its folio."""
     if items:
-        # One statement for the whole composition; the posting itself tells the runner its folio.
-        session.execute(insert(PostingItem), [
-            {"posting_id": posting.id, "name": item.name, "quantity": item.quantity,
+        session.connection().execute(_NEW_ITEMS, [
+            {"posting_id": posting_id, "name": item.name, "quantity": item.quantity,
              "unit_price": item.unit_price, "amount": item.amount}
             for item in items
         ])
-    return posting
+
+
+def tax_percent(session: Session, code: str) -> Decimal:
+    percent = reference(session, "tax_percent", code, _TAX_PERCENT, code=code)
+    if percent is None:
+        raise NotFound("Tax rate {key} does not exist", label="Tax rate", key=code)
+    return Decimal(str(percent))
+
+
+def require_outlet(session: Session, code: str) -> str:
+    """The outlet's name; refuses an outlet the hotel does not have."""
+    name = reference(session, "outlet", code, _OUTLET_NAME, code=code)
+    if name is None:
+        raise NotFound("Outlet {key} does not exist", label="Outlet", key=code)
+    return str(name)
+
+
+_TAX_PERCENT = select(TaxRate.__table__.c.percent).where(TaxRate.__table__.c.code == bindparam("code"))
+_OUTLET_NAME = select(Outlet.__table__.c.name).where(Outlet.__table__.c.code == bindparam("code"))
+
 
 
 def _bill_for_update(session: Session, bill_id: int, after_checkout: bool) -> Bill:

@@ -80,16 +80,23 @@ class _Changes:
 
     def folio_ids(self, session: Session) -> frozenset[int]:
         found = set(self.folios)
-        lookups = (
-            (self.bills, select(Bill.folio_id).where(Bill.id.in_(self.bills))),
-            (self.postings, select(Posting.folio_id).where(Posting.id.in_(self.postings))),
-            (self.payments, select(Payment.folio_id).where(Payment.id.in_(self.payments))),
-            (self.reservations, select(Folio.id).where(Folio.reservation_id.in_(self.reservations))),
-        )
-        for keys, query in lookups:
-            if keys:
-                found.update(session.scalars(query))
+        # Statements are built only for what was touched: most units touch folios alone.
+        if self.bills:
+            found.update(session.scalars(select(Bill.folio_id).where(Bill.id.in_(self.bills))))
+        if self.postings:
+            found.update(session.scalars(select(Posting.folio_id).where(Posting.id.in_(self.postings))))
+        if self.payments:
+            found.update(session.scalars(select(Payment.folio_id).where(Payment.id.in_(self.payments))))
+        if self.reservations:
+            found.update(session.scalars(select(Folio.id).where(Folio.reservation_id.in_(self.reservations))))
         return frozenset(found)
+
+
+def note_folio(session: Session, folio_id: int) -> None:
+    """Tell the runner that a folio changed through statements the ORM did not see (Core inserts)."""
+    changes = session.info.get(_CHANGES_KEY)
+    if changes is not None:
+        changes.folios.add(folio_id)
 
 
 @event.listens_for(Session, "after_flush")

@@ -16,15 +16,15 @@ from fastapi import FastAPI, Header, Path, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from sqlalchemy import bindparam, insert, select
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from desk.auth import Actor
 from desk.db import Database
-from desk.errors import ConcurrentChange, DeskError, NotFound
+from desk.errors import ConcurrentChange, DeskError
 from desk.folios import base_currency
-from desk.lookup import reservation_by_number
 from desk.money import Money
 from desk.pos import farcards
 from desk.pos.checks import (
@@ -38,6 +38,7 @@ from desk.pos.checks import (
     payment_codes,
     post_check,
     resolve_card,
+    stay_by_number,
 )
 from desk.pos.errors import (
     CheckConflict,
@@ -188,20 +189,27 @@ def _cancelled_out(cancelled: CancelledCheck) -> dict[str, Any]:
                         replayed=cancelled.replayed).model_dump()
 
 
+# Built once: a POS may send hundreds of checks a second (see desk.pos.checks).
+_requests = PosRequest.__table__.c
+_EARLIER_REQUEST = select(_requests.body_hash, _requests.status, _requests.answer).where(
+    _requests.pos_name == bindparam("pos_name"), _requests.idempotency_key == bindparam("key"))
+_NEW_REQUEST = insert(PosRequest)
+
+
 def _with_idempotency(session: Session, actor: Actor, pos_name: str, key: str | None, body_hash: str,
                       status: int, work: Callable[[Session, Actor, str], dict[str, Any]]) -> tuple[int, dict[str, Any]]:
     """Run ``work`` once per Idempotency-Key: a retry gets the first answer, in the same transaction."""
     if key is None:
         return status, work(session, actor, pos_name)
-    earlier = session.get(PosRequest, (pos_name, key))
+    earlier = session.connection().execute(_EARLIER_REQUEST, {"pos_name": pos_name, "key": key}).first()
     if earlier is not None:
         if earlier.body_hash != body_hash:
             raise CheckConflict("Idempotency-Key {key} was already used with a different request", key=key)
         return earlier.status, json.loads(earlier.answer)
     answer = work(session, actor, pos_name)
-    session.add(PosRequest(pos_name=pos_name, idempotency_key=key, body_hash=body_hash, status=status,
-                           answer=json.dumps(answer)))
-    session.flush()
+    session.connection().execute(_NEW_REQUEST, {
+        "pos_name": pos_name, "idempotency_key": key, "body_hash": body_hash, "status": status,
+        "answer": json.dumps(answer)})
     return status, answer
 
 
@@ -346,16 +354,12 @@ def create_app(database: Database) -> FastAPI:
         body_hash = hashlib.sha256(check.model_dump_json().encode()).hexdigest()
 
         def work(session: Session, actor: Actor, pos_name: str) -> dict[str, Any]:
-            try:
-                # Held while the check posts: the session keeps loaded rows only while someone does.
-                stay = reservation_by_number(session, check.stay)
-            except NotFound:
-                raise NotFound("There is no stay {stay}", field="stay", stay=check.stay) from None
+            stay = stay_by_number(session, check.stay)
             total = Money.of(check.total, check.currency)
             if sum((line.amount.amount for line in lines), Decimal(0)) + check.tip != check.total:
                 raise TotalsDoNotAddUp("The lines and the tip ({tip}) do not add up to the total {total}",
                                        tip=check.tip, total=total)
-            closed = ClosedCheck(check.check_id, check.check_number, check.outlet, check.payment_code, stay.id,
+            closed = ClosedCheck(check.check_id, check.check_number, check.outlet, check.payment_code, stay,
                                  check.guest_id, check.closed_at if check.closed_at.tzinfo else utcnow(), lines,
                                  total, Money.of(check.tip, check.currency), check.workstation or "",
                                  check.cashier or "")

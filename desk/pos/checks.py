@@ -14,15 +14,26 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import or_, select
+from sqlalchemy import bindparam, insert, or_, select
 from sqlalchemy.orm import Session
 
 from desk.auth import Actor
-from desk.bills import open_bill
+from desk.bills import insert_guest_bill
 from desk.errors import InvalidInput, NotFound
 from desk.folios import BillStatus, base_currency, folio_of_reservation, load_folio
 from desk.lookup import get
-from desk.models import Folio, Guest, Outlet, Posting, Reservation, ReservationGuest, ReservationStatus, Room, TaxRate
+from desk.models import (
+    Bill,
+    Folio,
+    Guest,
+    Posting,
+    Reservation,
+    ReservationGuest,
+    ReservationStatus,
+    Room,
+    TaxRate,
+    full_name,
+)
 from desk.money import Money, total
 from desk.payments import apply_deposit
 from desk.pos.errors import (
@@ -36,9 +47,10 @@ from desk.pos.errors import (
     TotalsDoNotAddUp,
 )
 from desk.pos.models import PaymentMeaning, PosCheck, PosPaymentCode, PosSetting
-from desk.postings import OrderItem, reverse_posting
-from desk.postings import post_charge as ledger_post_charge
+from desk.postings import NEW_POSTING, OrderItem, charge_values, insert_items, require_outlet, reverse_posting
+from desk.reference import forget, reference
 from desk.rights import Right, require
+from desk.runner import note_folio
 from desk.types import utcnow
 
 # --- settings ------------------------------------------------------------------------------------
@@ -108,6 +120,7 @@ def set_payment_code(session: Session, actor: Actor, code: str, meaning: str, na
         session.add(PosPaymentCode(code=code, meaning=kind, name=name.strip()))
     else:
         row.meaning, row.name = kind, name.strip() or row.name
+    forget(session, "payment_code")
 
 
 def remove_payment_code(session: Session, actor: Actor, code: str) -> None:
@@ -115,26 +128,16 @@ def remove_payment_code(session: Session, actor: Actor, code: str) -> None:
     row = session.get(PosPaymentCode, code)
     if row is not None:
         session.delete(row)
-
-
-def _per_transaction(session: Session, kind: str) -> dict[object, object]:
-    """A cache that lives as long as the session's unit of work: what one POS transaction (or a group
-    of postings committed together) looks up again and again, and nobody else can change meanwhile."""
-    caches: dict[str, dict[object, object]] = session.info.setdefault("desk.pos.lookups", {})
-    return caches.setdefault(kind, {})
+        forget(session, "payment_code")
 
 
 def meaning_of(session: Session, code: str) -> PaymentMeaning:
-    known = _per_transaction(session, "payment_code")
-    if code in known:
-        return known[code]  # type: ignore[return-value]
-    row = session.get(PosPaymentCode, code)
-    if row is None:
+    meaning = reference(session, "payment_code", code, _CODE_MEANING, code=code)
+    if meaning is None:
         raise PaymentCodeUnknown("POS payment code {code} is not mapped at the hotel: map it to credit or "
                                  "deposit (desk pos code set CODE credit)",
                                  code=code)
-    known[code] = row.meaning
-    return row.meaning
+    return meaning if isinstance(meaning, PaymentMeaning) else PaymentMeaning(meaning)
 
 
 # --- who stays in a room -------------------------------------------------------------------------
@@ -198,6 +201,14 @@ def guests_in_room(session: Session, room_number: str, at: datetime | None = Non
         reason = f"Reservation {reservation.number} checked out"
     return RoomGuests(room_number.strip(), reservation.id, reservation.number, reservation.arrival.isoformat(),
                       reservation.departure.isoformat(), choices, allowed, reason)
+
+
+def stay_by_number(session: Session, number: str) -> int:
+    """The id of the stay a REST POS names by its reservation number."""
+    found = session.connection().execute(_STAY_BY_NUMBER, {"number": number}).scalar()
+    if found is None:
+        raise NotFound("There is no stay {stay}", field="stay", stay=number)
+    return int(found)
 
 
 @dataclass(frozen=True)
@@ -328,70 +339,51 @@ def _posted(session: Session, record: PosCheck, replayed: bool) -> PostedCheck:
 def _tax_code(session: Session, percent: Decimal) -> str | None:
     if not percent:
         return None
-    known = _per_transaction(session, "tax_rate")
-    if percent not in known:
-        known[percent] = session.scalar(select(TaxRate.code).where(TaxRate.percent == percent)
-                                        .order_by(TaxRate.code).limit(1))
-    code = known[percent]
+    code = reference(session, "tax_code", percent, _TAX_CODE, percent=percent)
     if code is None:
         raise InvalidInput("No tax rate of {percent}% is set up at the hotel", field="lines", percent=percent)
     return str(code)
 
 
 def _outlet_name(session: Session, code: str) -> str:
-    known = _per_transaction(session, "outlet")
-    if code not in known:
-        known[code] = session.scalar(select(Outlet.name).where(Outlet.code == code))
-    name = known[code]
-    if name is None:
-        raise InvalidInput("There is no outlet {outlet} at the hotel", field="outlet", outlet=code)
-    return str(name)
+    try:
+        return require_outlet(session, code)
+    except NotFound:
+        raise InvalidInput("There is no outlet {outlet} at the hotel", field="outlet", outlet=code) from None
 
 
 def post_check(session: Session, actor: Actor, pos_name: str, check: ClosedCheck) -> PostedCheck:
     """Post a closed check on a bill of the chosen guest: Not paid on credit, or paid from the deposit.
 
     Posted once: the same check sent again gets the first answer; a different check under the same
-    id is refused.
+    id is refused. Written with plain INSERTs checked by the same rules as the desk's own charges
+    (``open_bill``, ``post_charge``): a POS may send hundreds a second.
     """
     require(actor, Right.POST_CHARGE)
-    existing = session.scalar(select(PosCheck).where(PosCheck.pos_name == pos_name,
-                                                     PosCheck.check_id == check.check_id))
+    connection = session.connection()
+    existing = connection.execute(_CHECK_SENT, {"pos_name": pos_name, "check_id": check.check_id}).first()
     if existing is not None:
         if existing.fingerprint != check.fingerprint():
             raise CheckConflict("Check {check_id} was already posted with a different content",
                                 check_id=check.check_id)
-        return _posted(session, existing, replayed=True)
+        return _posted(session, session.get_one(PosCheck, existing.id), replayed=True)
     if not check.check_id.strip() or len(check.check_id) > 40 or len(check.check_number) > 40:
         raise InvalidInput("A check needs an id and a number of at most 40 characters", field="check_id")
     currency = base_currency(session)
     _check_totals(check, currency)
     meaning = meaning_of(session, check.payment_code)
     outlet_name = _outlet_name(session, check.outlet)
-    reservation = get(session, Reservation, check.reservation_id, "Stay", lock=True)
-    # The one guest charged, not the whole party: a stay may hold many.
-    guest = session.scalar(select(Guest).join(ReservationGuest, ReservationGuest.guest_id == Guest.id)
-                           .where(ReservationGuest.reservation_id == reservation.id, Guest.id == check.guest_id))
-    if guest is None:
-        raise InvalidInput("Guest {guest} does not stay in {stay}", field="guest", guest=check.guest_id,
-                           stay=reservation.number)
-    after_checkout = _may_post(session, reservation)
+    stay = _locked_stay(session, check.reservation_id, check.guest_id)
+    after_checkout = _may_post(session, stay.status, stay.number)
     if after_checkout and meaning is PaymentMeaning.DEPOSIT:
         raise PostingNotAllowed("Reservation {number} checked out and its deposit is settled: charge the check "
                                 "on credit or settle it at the POS",
-                                number=reservation.number)
-    # The folio itself, not only its id: opening the bill and posting on it then find it loaded.
-    folio = session.scalar(select(Folio).where(Folio.reservation_id == reservation.id))
-    if folio is None:
-        raise NotFound("Reservation {reservation} has no folio", reservation=reservation.id)
-    folio_id = folio.id
-    # Bill and tax rates are held in locals: the session forgets unreferenced rows and would read
-    # them again when the charge is posted.
+                                number=stay.number)
     if after_checkout:
-        bill = max(folio.bills, key=lambda b: b.id)
+        bill_id = _locked_last_bill(session, stay.folio_id)
     else:
-        bill = open_bill(session, actor, folio_id, payer_guest_id=guest.id)
-    bill_id = bill.id
+        bill_id = insert_guest_bill(session, actor=actor, folio_id=stay.folio_id, stay_status=stay.status,
+                                    stay_number=stay.number, guest_id=check.guest_id, guest_name=stay.guest_name)
     rates = {percent: _tax_code(session, percent) for percent in {line.tax_percent for line in check.lines}}
 
     groups: dict[Decimal, list[OrderItem]] = defaultdict(list)
@@ -402,42 +394,99 @@ def post_check(session: Session, actor: Actor, pos_name: str, check: ClosedCheck
     posting_ids = []
     for n, percent in enumerate(sorted(groups)):
         items = groups[percent]
-        posting = ledger_post_charge(
-            session, actor, bill_id=bill_id, description=outlet_name, quantity=1,
+        values = charge_values(
+            session, actor=actor, folio_id=stay.folio_id, bill_id=bill_id, description=outlet_name, quantity=1,
             unit_price=total((item.amount for item in items), currency), tax_code=rates.get(percent),
             ordered_at=check.closed_at, source="pos", outlet_code=check.outlet, check_number=check.check_number,
-            external_ref=external_ref(pos_name, check.check_id, n), items=items, after_checkout=after_checkout,
+            external_ref=external_ref(pos_name, check.check_id, n), items=items,
         )
-        posting_ids.append(posting.id)
+        posting_id = int(connection.execute(NEW_POSTING, values).scalar_one())
+        insert_items(session, posting_id, items)
+        posting_ids.append(posting_id)
+    note_folio(session, stay.folio_id)
     if meaning is PaymentMeaning.DEPOSIT:
-        held = load_folio(session, folio_id).deposit_balance
+        session.expire_all()  # the ORM did not see the rows inserted above
+        held = load_folio(session, stay.folio_id).deposit_balance
         if held < check.total:
             raise PostingNotAllowed("The deposit of {number} holds only {held}: charge the check on credit instead",
-                                    number=reservation.number, held=held)
+                                    number=stay.number, held=held)
         apply_deposit(session, actor, bill_id, check.total)
-    record = PosCheck(pos_name=pos_name, check_id=check.check_id, check_number=check.check_number,
-                      fingerprint=check.fingerprint(), reservation_id=reservation.id, guest_id=guest.id,
-                      bill_id=bill_id, postings=len(groups), amount=check.total, meaning=meaning.value,
-                      after_checkout=after_checkout)
-    session.add(record)
-    session.flush()
-    return PostedCheck(check.check_id, check.check_number, reservation.number, guest.full_name, bill_id,
+    connection.execute(_NEW_CHECK, {
+        "pos_name": pos_name, "check_id": check.check_id, "check_number": check.check_number,
+        "fingerprint": check.fingerprint(), "reservation_id": check.reservation_id, "guest_id": check.guest_id,
+        "bill_id": bill_id, "postings": len(groups), "amount": check.total, "meaning": meaning.value,
+        "after_checkout": after_checkout,
+    })
+    return PostedCheck(check.check_id, check.check_number, stay.number, stay.guest_name, bill_id,
                        f"{bill_id:06d}", check.total, meaning.value, tuple(posting_ids), after_checkout, False,
-                       frozenset({folio_id}))
+                       frozenset({stay.folio_id}))
 
 
-def _may_post(session: Session, reservation: Reservation) -> bool:
+@dataclass(frozen=True)
+class _Stay:
+    number: str
+    status: ReservationStatus
+    folio_id: int
+    guest_name: str
+
+
+def _locked_stay(session: Session, reservation_id: int, guest_id: int) -> _Stay:
+    """The stay (locked: the first lock, see desk.lookup), its folio, and the guest charged, who must stay in it."""
+    locks = session.get_bind().dialect.name != "sqlite"
+    row = session.connection().execute(_STAY_LOCKED if locks else _STAY,
+                                       {"reservation": reservation_id, "guest": guest_id}).first()
+    if row is None:
+        # Say which part is missing; the common case above took one statement.
+        reservation = get(session, Reservation, reservation_id, "Stay")
+        if session.scalar(select(Folio.id).where(Folio.reservation_id == reservation_id)) is None:
+            raise NotFound("Reservation {reservation} has no folio", reservation=reservation_id)
+        raise InvalidInput("Guest {guest} does not stay in {stay}", field="guest", guest=guest_id,
+                           stay=reservation.number)
+    status = row.status if isinstance(row.status, ReservationStatus) else ReservationStatus(row.status)
+    return _Stay(row.number, status, row.id, full_name(row.first_name, row.last_name))
+
+
+def _locked_last_bill(session: Session, folio_id: int) -> int:
+    locks = session.get_bind().dialect.name != "sqlite"
+    return int(session.connection().execute(_LAST_BILL_LOCKED if locks else _LAST_BILL, {"folio": folio_id})
+               .scalar_one())
+
+
+# The statements of a posting, built once: a POS may send hundreds of checks a second, and
+# building a statement costs more than running it. Row locks only where the database has them
+# (SQLite's writing unit holds the whole file).
+_r, _f, _g, _links, _b = (Reservation.__table__.c, Folio.__table__.c, Guest.__table__.c,
+                          ReservationGuest.__table__.c, Bill.__table__.c)
+_checks = PosCheck.__table__.c
+_STAY_BY_NUMBER = select(_r.id).where(_r.number == bindparam("number"))
+_CHECK_SENT = select(_checks.id, _checks.fingerprint).where(_checks.pos_name == bindparam("pos_name"),
+                                                           _checks.check_id == bindparam("check_id"))
+_STAY = (select(_r.number, _r.status, _f.id, _g.first_name, _g.last_name)
+         .join_from(Reservation.__table__, Folio.__table__, _f.reservation_id == _r.id)
+         .join(ReservationGuest.__table__, _links.reservation_id == _r.id)
+         .join(Guest.__table__, _g.id == _links.guest_id)
+         .where(_r.id == bindparam("reservation"), _g.id == bindparam("guest")))
+_STAY_LOCKED = _STAY.with_for_update(of=Reservation.__table__, key_share=True)
+_LAST_BILL = select(_b.id).where(_b.folio_id == bindparam("folio")).order_by(_b.id.desc()).limit(1)
+_LAST_BILL_LOCKED = _LAST_BILL.with_for_update(key_share=True)
+_NEW_CHECK = insert(PosCheck)
+_CODE_MEANING = select(PosPaymentCode.__table__.c.meaning).where(PosPaymentCode.__table__.c.code == bindparam("code"))
+_TAX_CODE = (select(TaxRate.__table__.c.code).where(TaxRate.__table__.c.percent == bindparam("percent"))
+             .order_by(TaxRate.__table__.c.code).limit(1))
+
+
+def _may_post(session: Session, status: ReservationStatus, number: str) -> bool:
     """Whether the stay takes the check only under the after-check-out policy; refuses otherwise."""
-    if reservation.status is ReservationStatus.IN_HOUSE:
+    if status is ReservationStatus.IN_HOUSE:
         return False
-    if reservation.status is ReservationStatus.CHECKED_OUT:
+    if status is ReservationStatus.CHECKED_OUT:
         if after_checkout_policy(session) is AfterCheckout.REFUSE:
             raise PostingNotAllowed("Reservation {number} checked out: the hotel refuses checks after check-out, "
                                     "settle the check at the POS",
-                                    number=reservation.number)
+                                    number=number)
         return True
     raise NotInHouse("Reservation {number} is {status}, not in house",
-                     number=reservation.number, status=reservation.status.value.replace("_", " "))
+                     number=number, status=status.value.replace("_", " "))
 
 
 # --- cancelling a check --------------------------------------------------------------------------

@@ -8,7 +8,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from desk.auth import Actor
@@ -16,6 +16,7 @@ from desk.errors import InvalidInput, NotFound
 from desk.models import Outlet
 from desk.pos.errors import RevokedKey, UnknownKey
 from desk.pos.models import PosKey
+from desk.reference import forget, per_unit
 from desk.rights import Right, require
 from desk.types import utcnow
 
@@ -61,6 +62,7 @@ def revoke_key(session: Session, actor: Actor, name: str) -> KeyInfo:
     if record.revoked_at is None:
         record.revoked_at = utcnow()
         record.revoked_by = actor.username
+        forget(session, "pos_key")  # postings later in this transaction are refused
     return _info(record)
 
 
@@ -68,17 +70,27 @@ def list_keys(session: Session) -> list[KeyInfo]:
     return [_info(k) for k in session.scalars(select(PosKey).order_by(PosKey.name))]
 
 
+_keys = PosKey.__table__.c
+_KEY_BY_HASH = select(_keys.name, _keys.revoked_at).where(_keys.key_hash == bindparam("digest"))
+
+
 def authenticate(session: Session, key: str | None) -> str:
     """The name of the POS holding ``key``; refuses a missing, unknown or revoked key."""
     if not key:
         raise UnknownKey("No POS key was sent: send the key this POS was given by the hotel")
-    record = session.scalar(select(PosKey).where(PosKey.key_hash == key_hash(key)))
+    # Postings committed together share one transaction (desk.pos.service.GroupWriter): the key is
+    # read once in it; revoke_key forgets what was read, so the postings after it are refused.
+    known = per_unit(session, "pos_key")
+    digest = key_hash(key)
+    if digest not in known:
+        known[digest] = session.connection().execute(_KEY_BY_HASH, {"digest": digest}).first()
+    record = known[digest]
     if record is None:
         raise UnknownKey("Unknown POS key: ask the hotel's administrator for a key")
-    if record.revoked_at is not None:
+    if record.revoked_at is not None:  # type: ignore[attr-defined]
         raise RevokedKey("The key of POS {name} was revoked: ask the hotel's administrator for a new one",
-                         name=record.name)
-    return record.name
+                         name=record.name)  # type: ignore[attr-defined]
+    return str(record.name)  # type: ignore[attr-defined]
 
 
 def _info(record: PosKey) -> KeyInfo:

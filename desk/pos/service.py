@@ -129,31 +129,7 @@ class GroupWriter:
                 return
 
     def _commit(self, batch: list[_Job]) -> None:
-        answers: list[tuple[Outcome[Any] | None, BaseException | None]] = []
-        for attempt in range(1, ATTEMPTS + 1):
-            answers = []
-            try:
-                with self.database.writing() as session:
-                    for job in batch:
-                        answers.append(_one(session, job.work))
-                break
-            except DBAPIError as exc:
-                if is_retryable(exc) and attempt < ATTEMPTS:
-                    pause = min(BACKOFF_CAP_S, BACKOFF_S * 2 ** (attempt - 1)) * random.uniform(0.5, 1.5)
-                    log.info("POS writer met another desk (%s); attempt %d", type(exc.orig).__name__, attempt + 1)
-                    time.sleep(pause)
-                    continue
-                error: BaseException | None = exc
-                if is_retryable(exc):
-                    error = ConcurrentChange("Another desk was changing the same bill at the same moment, so nothing "
-                                             "was done. Look at the bill again and repeat the operation if it is "
-                                             "still needed.")
-                answers = [(None, error)] * len(batch)
-                break
-            except Exception as exc:  # the commit itself failed: nobody's work was kept
-                log.exception("POS writer could not commit")
-                answers = [(None, exc)] * len(batch)
-                break
+        answers = self._answers(batch)
         self.transactions += 1
         self.jobs += len(batch)
         for job, (outcome, error) in zip(batch, answers, strict=True):
@@ -161,6 +137,65 @@ class GroupWriter:
                 job.future.set_result(outcome)  # type: ignore[arg-type]
             else:
                 job.future.set_exception(error)
+
+    def _answers(self, batch: list[_Job]) -> list[tuple[Outcome[Any] | None, BaseException | None]]:
+        """Run the batch in one transaction: first all together, and only if one of them is refused,
+        again with each job in its own savepoint (a refusal is rare; savepoints cost every job)."""
+        careful = False
+        attempt = 1
+        while True:
+            try:
+                with self.database.writing() as session:
+                    if careful:
+                        return [_one(session, job.work) for job in batch]
+                    return [_together(session, job.work) for job in batch]
+            except _Refused as refused:
+                # Rolled back: the refused job's writes and everyone's with them.
+                if len(batch) == 1 and not isinstance(refused.error, IntegrityError):
+                    return [(None, refused.error)]
+                careful = True
+            except DBAPIError as exc:
+                if is_retryable(exc) and attempt < ATTEMPTS:
+                    pause = min(BACKOFF_CAP_S, BACKOFF_S * 2 ** (attempt - 1)) * random.uniform(0.5, 1.5)
+                    log.info("POS writer met another desk (%s); attempt %d", type(exc.orig).__name__, attempt + 1)
+                    attempt += 1
+                    time.sleep(pause)
+                    continue
+                error: BaseException = exc
+                if is_retryable(exc):
+                    error = ConcurrentChange("Another desk was changing the same bill at the same moment, so nothing "
+                                             "was done. Look at the bill again and repeat the operation if it is "
+                                             "still needed.")
+                return [(None, error)] * len(batch)
+            except Exception as exc:  # the commit itself failed: nobody's work was kept
+                log.exception("POS writer could not commit")
+                return [(None, exc)] * len(batch)
+
+
+class _Refused(Exception):
+    """A job of a batch run without savepoints failed: the batch is rolled back and run carefully."""
+
+    def __init__(self, error: BaseException) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+def _together(session: Session, work: Work[Any]) -> tuple[Outcome[Any] | None, BaseException | None]:
+    """One job among others with no savepoint of its own: any failure rolls the batch back."""
+    changes = _Changes()
+    session.info[_CHANGES_KEY] = changes
+    try:
+        value = work(session)
+        session.flush()
+        return Outcome(value, changes.folio_ids(session)), None
+    except DBAPIError as exc:
+        if is_retryable(exc):
+            raise  # the whole transaction runs again
+        raise _Refused(exc) from exc
+    except Exception as exc:
+        raise _Refused(exc) from exc
+    finally:
+        session.info.pop(_CHANGES_KEY, None)
 
 
 def _one(session: Session, work: Work[Any]) -> tuple[Outcome[Any] | None, BaseException | None]:
