@@ -145,3 +145,20 @@ def test_no_slip_for_a_payment_typed_in_by_hand_and_only_a_manager_sets_slips(ri
     with pytest.raises(NotAuthorised):
         rig.hotel.as_role(Role.CLERK).run(set_terminal_slips, rig.terminal_id, own_printer=True,
                                           merchant_copy=True)
+
+
+def test_the_terminals_command_sets_who_prints_the_slips(sqlite_hotel: Hotel, capsys):
+    from desk.cli import main
+
+    url = sqlite_hotel.database.url
+    assert main(["--database", url, "terminals", "add", "Front", "tcp://127.0.0.1:20007",
+                 "--workstation", "FRONT-1"]) == 0
+    [info] = sqlite_hotel.query(list_terminals, "FRONT-1")
+    assert not info.own_printer and not info.merchant_copy  # the desk prints the guest's slip by default
+    assert main(["--database", url, "terminals", "slips", str(info.id), "--merchant-copy"]) == 0
+    assert "guest and merchant copies" in capsys.readouterr().out
+    assert main(["--database", url, "terminals", "slips", str(info.id), "--own-printer"]) == 0
+    [info] = sqlite_hotel.query(list_terminals, "FRONT-1")
+    assert info.own_printer and not info.merchant_copy
+    assert main(["--database", url, "terminals", "list"]) == 0
+    assert "the terminal prints them" in capsys.readouterr().out
