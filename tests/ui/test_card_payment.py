@@ -1,3 +1,4 @@
+# ruff: noqa: F811 - the card terminal tests' fixtures are imported, then requested by name
 """Bank card inside Make payment (R7, R12) and the card slip on the receipt printer, as a clerk uses them,
 against the ZVT terminal simulator and the printer simulator (both over TCP)."""
 
@@ -26,14 +27,14 @@ from ui.dialogs.card import CardTerminalDialog, terminal_message
 from ui.dialogs.payment import TERMINAL
 
 
-def payment_dialog(qtbot, ctx, card, window) -> MakePaymentDialog:  # noqa: F811
+def payment_dialog(qtbot, ctx, card, window) -> MakePaymentDialog:
     dialog = opened(qtbot, MakePaymentDialog(ctx, card, card.folio.bills[0].bill.id, window))
     combo = child(dialog, QComboBox, "methodCombo")
     qtbot.waitUntil(lambda: combo.findData(f"{TERMINAL}1") >= 0 or bool(dialog.terminals), timeout=10_000)
     return dialog
 
 
-def choose_terminal(dialog: MakePaymentDialog, terminal) -> None:  # noqa: F811
+def choose_terminal(dialog: MakePaymentDialog, terminal) -> None:
     combo = child(dialog, QComboBox, "methodCombo")
     index = combo.findData(f"{TERMINAL}{terminal.info.id}")
     assert index >= 0, [combo.itemText(i) for i in range(combo.count())]
@@ -47,7 +48,7 @@ def terminal_dialog(qtbot, dialog: MakePaymentDialog) -> CardTerminalDialog:
 
 
 def test_make_payment_offers_each_terminal_and_charges_it_with_the_dialogs_figures(
-        qtbot, cashier_context, demo_database, card, window, terminal, fiscal_printer):  # noqa: F811
+        qtbot, cashier_context, demo_database, card, window, terminal, fiscal_printer):
     dialog = payment_dialog(qtbot, cashier_context, card, window)
     combo = child(dialog, QComboBox, "methodCombo")
     texts = [combo.itemText(i) for i in range(combo.count())]
@@ -82,7 +83,7 @@ def test_make_payment_offers_each_terminal_and_charges_it_with_the_dialogs_figur
 
 
 def test_a_declined_card_leaves_make_payment_open_for_another_method(
-        qtbot, cashier_context, demo_database, card, window, terminal):  # noqa: F811
+        qtbot, cashier_context, demo_database, card, window, terminal):
     before = ledger_counts(demo_database)
     terminal.sim.script("decline:05")
     dialog = payment_dialog(qtbot, cashier_context, card, window)
@@ -101,7 +102,7 @@ def test_a_declined_card_leaves_make_payment_open_for_another_method(
 
 
 def test_the_stand_alone_card_method_still_takes_a_typed_reference(
-        qtbot, cashier_context, demo_database, card, window, terminal):  # noqa: F811
+        qtbot, cashier_context, demo_database, card, window, terminal):
     dialog = payment_dialog(qtbot, cashier_context, card, window)
     combo = child(dialog, QComboBox, "methodCombo")
     combo.setCurrentIndex(combo.findData("card"))
@@ -116,7 +117,7 @@ def test_the_stand_alone_card_method_still_takes_a_typed_reference(
 
 
 def test_a_terminal_in_another_currency_is_refused_next_to_the_amount(
-        qtbot, cashier_context, demo_database, card, window, terminal):  # noqa: F811
+        qtbot, cashier_context, demo_database, card, window, terminal):
     dialog = payment_dialog(qtbot, cashier_context, card, window)
     choose_terminal(dialog, terminal)
     currency = child(dialog, QComboBox, "currencyCombo")
@@ -130,7 +131,7 @@ def test_a_terminal_in_another_currency_is_refused_next_to_the_amount(
 
 
 def test_print_receipt_follows_a_terminal_payment(qtbot, cashier_context, demo_database, card, window, terminal,
-                                                  fiscal_printer):  # noqa: F811
+                                                  fiscal_printer):
     dialog = payment_dialog(qtbot, cashier_context, card, window)
     choose_terminal(dialog, terminal)
     check = child(dialog, QCheckBox, "printReceiptCheck")
@@ -151,7 +152,7 @@ def test_print_receipt_follows_a_terminal_payment(qtbot, cashier_context, demo_d
 
 
 def test_a_printer_out_of_paper_keeps_the_payment_and_print_card_slip_prints_it_again(
-        qtbot, cashier_context, demo_database, card, terminal, fiscal_printer):  # noqa: F811
+        qtbot, cashier_context, demo_database, card, terminal, fiscal_printer):
     engine = fiscal_printer.engine
     shown = open_reservation_card(qtbot, cashier_context, card.folio.folio.id)
     engine.fail("paper_out")
@@ -182,3 +183,22 @@ def test_a_printer_out_of_paper_keeps_the_payment_and_print_card_slip_prints_it_
     qtbot.waitUntil(lambda: "CUSTOMER" in engine.text(), timeout=15_000)
     text = engine.text()
     assert "SALE 25.00" in text and "COPY" in text and TEST_CARD_PAN not in text
+
+
+def test_a_slip_that_does_not_print_after_make_payment_is_told_on_the_window(
+        qtbot, cashier_context, demo_database, card, window, terminal, fiscal_printer):
+    fiscal_printer.engine.fail("paper_out")
+    dialog = payment_dialog(qtbot, cashier_context, card, window)
+    choose_terminal(dialog, terminal)
+    child(dialog, QCheckBox, "printReceiptCheck").setChecked(False)
+    with qtbot.waitSignal(dialog.accepted, timeout=20_000):
+        dialog.apply_button.click()
+
+    def warning() -> QMessageBox | None:
+        return next((b for b in window.findChildren(QMessageBox, "cardSlipWarning") if b.isVisible()), None)
+
+    # The payment dialog and the terminal's dialog are gone; the warning stays on the window under them.
+    qtbot.waitUntil(lambda: warning() is not None, timeout=15_000)
+    assert "Print card slip" in warning().text()
+    [payment] = card_payments(demo_database, card)
+    assert payment.amount == card.folio.bills[0].balance

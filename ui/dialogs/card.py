@@ -16,7 +16,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QWidget
 
 from desk.card import CardData, PreAuthorisation
 from desk.cards import payment_text
@@ -404,7 +404,7 @@ class CardTerminalDialog(DeskDialog):
         text = self.outcome_text(outcome)
         if outcome.settled:
             # Paper after money: the slip is printed (or its failure told) once the payment stands.
-            print_card_slip_later(self.ctx, self.parentWidget(), intent_id=outcome.intent.id)
+            print_card_slip_later(self.ctx, lasting_parent(self), intent_id=outcome.intent.id)
         if outcome.settled and not outcome.approved_despite_cancel:
             self.message_label.setText(text)
             self.finish()
@@ -456,6 +456,14 @@ class CardTerminalDialog(DeskDialog):
         self.charge_directly.emit(amount)
         self.accept()
 
+
+
+def lasting_parent(dialog: QWidget) -> QWidget | None:
+    """The window under a stack of dialogs (they close when the card operation ends; it stays)."""
+    parent = dialog.parentWidget()
+    while isinstance(parent, QDialog) and parent.parentWidget() is not None:
+        parent = parent.parentWidget()
+    return parent
 
 
 # A parentless warning belongs to Python: kept until the clerk closes it.
