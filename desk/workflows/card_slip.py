@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desk import journal
 from desk.auth import Actor
 from desk.devices import DeviceFailed, DeviceHub, PrinterSetting
 from desk.errors import DeskError, NotFound
@@ -185,6 +186,12 @@ def _printing(runner: Runner, actor: Actor, hub: DeviceHub, setting: PrinterSett
     return lambda document, _cancel: hub.print_document(setting, document)
 
 
+def close_unfinished_slips(runner: Runner, actor: Actor) -> journal.Reconciled:
+    """Close this workstation's slips whose end nobody saw (the program died printing); a slip printing
+    now in this process is left alone."""
+    return journal.reconcile(runner, {KIND: _Resolver()}, actor, workstation=actor.workstation, kinds={KIND})
+
+
 def print_card_slip(runner: Runner, actor: Actor, hub: DeviceHub, *, intent_id: int | None = None,
                     payment_id: int | None = None, reprint: bool = False, progress: Progress | None = None,
                     cancel: threading.Event | None = None, registers: Registers = REGISTERS) -> SlipOutcome:
@@ -194,6 +201,7 @@ def print_card_slip(runner: Runner, actor: Actor, hub: DeviceHub, *, intent_id: 
     operation: the intent's key is the card record's. ``reprint`` prints it again, marked COPY.
     """
     require(actor, Right.TAKE_PAYMENT)
+    close_unfinished_slips(runner, actor)
     slip = runner.read(card_slip, intent_id=intent_id, payment_id=payment_id)
     if slip is None:
         if reprint:

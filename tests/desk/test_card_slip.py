@@ -162,3 +162,23 @@ def test_the_terminals_command_sets_who_prints_the_slips(sqlite_hotel: Hotel, ca
     assert info.own_printer and not info.merchant_copy
     assert main(["--database", url, "terminals", "list"]) == 0
     assert "the terminal prints them" in capsys.readouterr().out
+
+
+def test_a_slip_the_program_died_printing_is_closed_and_printed_again_on_request(rig: Rig, printer):
+    from desk.journal import IntentRequest, load_intent, mark_sent, record_intent
+
+    engine, hub = printer
+    _stay, done = sale(rig)
+    slip = rig.hotel.query(lambda session: card_slip(session, intent_id=done.intent.id))
+    # Killed after "sent", before the printer answered: the automatic slip's intent stays open.
+    with rig.hotel.database.unit_of_work() as session:
+        stale = record_intent(session, rig.cashier, IntentRequest(
+            kind=KIND, device="Front receipts", payment_id=done.payment_id, key=f"slip:{slip.record_id}:auto",
+            request={"record": slip.record_id, "copies": ["customer"], "reprint": False}))
+        mark_sent(session, rig.cashier, stale.id)
+    # After the restart the automatic print does not print blind a second time; the stale one is closed.
+    assert print_card_slip(rig.runner, rig.cashier, hub, intent_id=done.intent.id).skipped
+    assert rig.hotel.query(load_intent, stale.id).state is IntentState.CANCELLED
+    assert rig.hotel.query(unresolved, rig.hotel.actor.workstation) == []
+    assert print_card_slip(rig.runner, rig.cashier, hub, payment_id=done.payment_id, reprint=True).printed
+    assert len(slips(engine)) == 1
