@@ -24,7 +24,7 @@ from desk.auth import Actor, ManagerApproval, authorise
 from desk.errors import InvalidInput, NotFound
 from desk.folios import load_folio
 from desk.journal import IntentRequest, IntentState, IntentView, load_intent
-from desk.lookup import get, in_base, lock_folio, require_positive
+from desk.lookup import get, in_base, lock_folio, require_fits, require_positive
 from desk.models import (
     Bill,
     CardOperationKind,
@@ -165,6 +165,7 @@ def plan_card_operation(
     hold_id: int | None = None,
     approval: ManagerApproval | None = None,
     allow_overpay: bool = False,
+    payer_name: str = "",
 ) -> IntentRequest:
     """Check a card operation and say what to ask the terminal; nothing is written.
 
@@ -192,6 +193,9 @@ def plan_card_operation(
             if _overpays(session, bill, base_amount, confirmed=allow_overpay) and not may(actor.role, Right.OVERPAY):
                 authorise(session, actor, Right.OVERPAY, approval)
             folio_id = bill.folio_id
+            require_fits(payer_name, 160, "payer")
+            if payer_name.strip():
+                request["payer"] = payer_name.strip()
         else:
             if folio_id is None:
                 raise InvalidInput("Choose the folio to pre-authorise for", field="folio")
@@ -323,7 +327,7 @@ def settle_card_intent(session: Session, clerk: Actor, intent: IntentView) -> in
         # The money moved on the card: the ledger takes it whatever the bill now owes.
         payment = _record(session, actor, folio_id=bill.folio_id, bill_id=bill.id, kind=PaymentKind.PAYMENT,
                           method=_card_method(session), amount=amount, rate=rate, base_amount=base_amount,
-                          payer_name=bill.payer_name, text=text)
+                          payer_name=str(intent.request.get("payer") or bill.payer_name), text=text)
     elif kind in (CardKind.REFUND, CardKind.REVERSAL):
         assert intent.payment_id is not None
         original = session.get_one(Payment, intent.payment_id)

@@ -29,7 +29,7 @@ from hardware.escpos import printer_from_url
 from hardware.escpos.layout import PrinterProfile
 from hardware.escpos.queue import PrinterQueue
 from hardware.escpos.testpage import test_page
-from hardware.interfaces import PrinterStatus, PrintResult, ReceiptPrinter
+from hardware.interfaces import PrinterStatus, PrintResult, ReceiptDocument, ReceiptPrinter
 from hardware.transport.url import transport_from_url
 
 logger = logging.getLogger(__name__)
@@ -381,6 +381,11 @@ class DeviceHub:
         queue = self._queue(setting)
         page = test_page(setting.name, queue.printer.columns, workstation=self.workstation)
         return self._wait(setting, queue.print_document(page), self.job_timeout + 1)
+
+    def print_document(self, setting: PrinterSetting, document: ReceiptDocument) -> PrintResult:
+        """Print on one of this workstation's printers; DeviceFailed says why it did not."""
+        queue = self._queue(setting)
+        return self._wait(setting, queue.print_document(document), self.job_timeout + 1)
 
     def drawer_printer(self) -> PrinterSetting | None:
         return next((setting for setting in self.plan if setting.drawer), None)

@@ -18,6 +18,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeEngine
@@ -720,6 +721,10 @@ class CardTerminalConfig(Base):
     currency: Mapped[str] = mapped_column(String(3))
     # The ZVT cashier password (a terminal setting, digits); never shown or logged.
     password: Mapped[str] = mapped_column(String(8), default="000000")
+    # False: the terminal sends its slips as text (the desk's ZVT client asks for them) and the
+    # workstation's receipt printer prints them; True: the terminal prints on its own paper.
+    own_printer: Mapped[bool] = mapped_column(default=False, server_default=false())
+    merchant_copy: Mapped[bool] = mapped_column(default=False, server_default=false())  # printed by the desk too
 
 
 class CardOperationKind(enum.StrEnum):

@@ -32,6 +32,8 @@ class TerminalInfo:
     name: str
     url: str
     currency: str
+    own_printer: bool = False  # the terminal prints its slips itself; else the desk's receipt printer does
+    merchant_copy: bool = False  # the desk prints the merchant's copy as well as the guest's
 
 
 @dataclass(frozen=True)
@@ -43,7 +45,8 @@ class TerminalSettings:
 
 
 def _info(row: CardTerminalConfig) -> TerminalInfo:
-    return TerminalInfo(row.id, row.workstation, row.name, row.url, row.currency)
+    return TerminalInfo(row.id, row.workstation, row.name, row.url, row.currency, row.own_printer,
+                        row.merchant_copy)
 
 
 def check_url(url: str) -> str:
@@ -84,7 +87,7 @@ def terminal_by_name(session: Session, workstation: str, name: str) -> TerminalS
 
 
 def add_terminal(session: Session, actor: Actor, workstation: str, name: str, url: str, currency: str = "EUR",
-                 password: str = "000000") -> TerminalInfo:
+                 password: str = "000000", *, own_printer: bool = False, merchant_copy: bool = False) -> TerminalInfo:
     """Configure a terminal beside ``workstation``; its name is the button the clerk presses."""
     require(actor, Right.MANAGE_DEVICES)
     name = name.strip()
@@ -104,8 +107,20 @@ def add_terminal(session: Session, actor: Actor, workstation: str, name: str, ur
         raise InvalidInput("{workstation} already has a terminal called {name}", field="name",
                            workstation=workstation, name=name)
     row = CardTerminalConfig(workstation=workstation.strip(), name=name, url=url, currency=currency,
-                             password=password)
+                             password=password, own_printer=own_printer, merchant_copy=merchant_copy)
     session.add(row)
+    session.flush()
+    return _info(row)
+
+
+def set_terminal_slips(session: Session, actor: Actor, terminal_id: int, *, own_printer: bool,
+                       merchant_copy: bool) -> TerminalInfo:
+    """Who prints the card slips: the terminal itself, or the workstation's receipt printer (and which copies)."""
+    require(actor, Right.MANAGE_DEVICES)
+    row = session.get(CardTerminalConfig, terminal_id, with_for_update=True)
+    if row is None:
+        raise NotFound("There is no card terminal {terminal}", terminal=terminal_id)
+    row.own_printer, row.merchant_copy = own_printer, merchant_copy
     session.flush()
     return _info(row)
 

@@ -1,5 +1,6 @@
 """Render the card terminal's windows against the ZVT simulator to docs/screenshots/:
-card payment mid-transaction, the Credit card section with holds (one over 5 days), pending operations.
+card payment mid-transaction, the Credit card section with holds (one over 5 days), pending operations,
+Make payment with a terminal chosen; and a card slip from the printer simulator to docs/receipts/.
 
     python -m tools.screenshots_cards
 """
@@ -19,16 +20,20 @@ from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QLabel
 from sqlalchemy import select, text, update
 
-from desk.auth import sign_in
+from desk.auth import Actor, sign_in
 from desk.cards import CardKind, plan_card_operation
 from desk.db import Database
 from desk.demo import seed_demo
+from desk.devices import add_printer
 from desk.journal import mark_sent, record_intent
 from desk.models import CardRecord
 from desk.money import Money
 from desk.runner import Runner
 from desk.terminals import add_terminal, disconnect_all, list_terminals
-from desk.workflows.card_terminal import card_pre_authorise
+from desk.workflows.card_slip import print_card_slip
+from desk.workflows.card_terminal import card_pre_authorise, card_sale
+from hardware.simulators.printer import TcpPrinterServer
+from hardware.simulators.printer_engine import SimulatedPrinter
 from hardware.simulators.zvt_terminal import ZvtSimulator
 from tools.screenshots import OUT, settle, wait_until
 from ui import ops
@@ -36,6 +41,7 @@ from ui.card import open_card
 from ui.context import DeskContext
 from ui.dialogs.card import CardOperation, CardTerminalDialog
 from ui.dialogs.card_ops import PendingCardOperationsDialog
+from ui.dialogs.payment import MakePaymentDialog
 from ui.i18n import install_translator, remove_translators
 
 WORKSTATION = "FRONT-1"
@@ -45,6 +51,8 @@ def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     sim = ZvtSimulator()
     port = sim.serve_tcp()
+    paper = SimulatedPrinter(profile="TM-T20II", paper_mm=80)
+    printer = TcpPrinterServer(paper, port=0).start()
     with tempfile.TemporaryDirectory() as folder:
         database = Database(f"sqlite:///{folder}/demo.sqlite3")
         with database.unit_of_work() as session:
@@ -52,6 +60,8 @@ def main() -> int:
         with database.unit_of_work() as session:
             manager = sign_in(session, "maria", "manager", WORKSTATION)
             add_terminal(session, manager, WORKSTATION, "Desk terminal", f"tcp://127.0.0.1:{port}?answer_timeout=60")
+            add_printer(session, manager, WORKSTATION, "Front receipts", f"tcp://127.0.0.1:{printer.port}",
+                        drawer=True)
         runner = Runner(database)
         ctx = DeskContext(database, manager)
         from desk.card import load_card
@@ -106,15 +116,41 @@ def main() -> int:
             pending.grab().save(str(OUT / f"card_pending_{language}.png"))
             pending.done(0)
             dialog.done(0)
+
+            with database.unit_of_work() as session:
+                card = load_card(session, folio_id, language)
+            payment = MakePaymentDialog(ctx, card, bill_id, card_window, terminals=[terminal])
+            payment.choose_terminal(terminal.id)
+            payment.open()
+            settle()
+            payment.grab().save(str(OUT / f"make_payment_terminal_{language}.png"))
+            payment.done(0)
             card_window.close()
             settle()
             remove_translators(app)  # type: ignore[arg-type]
+        _card_slip(runner, ctx, manager, terminal.id, bill_id, paper)
         ops.wait_all(10_000)
         ctx.close()
         disconnect_all()
         database.dispose()
     sim.close()
+    printer.stop()
     return 0
+
+
+def _card_slip(runner: Runner, ctx: DeskContext, actor: Actor, terminal_id: int, bill_id: int,
+               paper: SimulatedPrinter) -> None:
+    """A sale on the terminal simulator, its guest slip on the printer simulator, decoded to text and drawn."""
+    from pathlib import Path
+
+    done = card_sale(runner, actor, terminal_id, bill_id, Money.of("25.00", "EUR"), allow_overpay=True)
+    paper.reset_output()
+    outcome = print_card_slip(runner, actor, ctx.devices, intent_id=done.intent.id)
+    if not outcome.printed:
+        raise RuntimeError(f"the card slip did not print: {outcome}")
+    folder = Path("docs/receipts")
+    (folder / "card-slip-80mm.txt").write_text(paper.text() + "\n", encoding="utf-8")
+    paper.save_png(folder / "card-slip-80mm.png")
 
 
 def _texts() -> list[str]:

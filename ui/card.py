@@ -67,7 +67,7 @@ from ui.card_models import (
 )
 from ui.context import DeskContext
 from ui.desk_text import error_text
-from ui.dialogs.card import CardOperation, CardTerminalDialog
+from ui.dialogs.card import CardOperation, CardTerminalDialog, print_card_slip_later
 from ui.i18n import current_language, format_date
 from ui.ops import show_error
 
@@ -291,6 +291,8 @@ class ReservationCard(QMainWindow):
             "printBillAction", self.tr("Print &bill (PDF)"), self.print_bill, "Ctrl+Shift+P")
         self.print_receipt_action = self._action(
             "printReceiptAction", self.tr("Print r&eceipt…"), self.print_receipt, "Ctrl+Shift+R")
+        self.print_card_slip_action = self._action(
+            "printCardSlipAction", self.tr("Print card s&lip"), self.print_card_slip)
         self.void_action = self._action("voidAction", self.tr("&Void…"), self.void, "Ctrl+Del")
         self.add_service_action = self._action(
             "addServiceAction", self.tr("Add &service…"), self.add_service, "Ctrl+N")
@@ -311,7 +313,7 @@ class ReservationCard(QMainWindow):
         self.bill_actions = [
             self.view_details_action, self.make_payment_action, self.card_payment_action, self.make_refund_action,
             self.card_refund_action, self.move_services_action, self.split_bill_action, self.print_bill_action,
-            self.print_receipt_action, None, self.void_action,
+            self.print_receipt_action, self.print_card_slip_action, None, self.void_action,
         ]
 
     def _fill(self, menu: QMenu, actions: list[QAction | None]) -> None:
@@ -859,6 +861,9 @@ class ReservationCard(QMainWindow):
         self.card_refund_action.setEnabled(
             writable and payment is not None and card_payment is not None and not card_payment.refunded
             and payment.voided_by is None and payment.refundable.is_positive)
+        # A slip for payments and refunds made on a terminal (their slips were kept with them).
+        self.print_card_slip_action.setEnabled(payment is not None and self.card is not None and (
+            card_payment is not None or payment.payment.refund_of_id in self.card.card_payments))
         hold = self.current_hold()
         self.pre_authorise_action.setEnabled(writable)
         self.capture_action.setEnabled(writable and hold is not None and hold.state == "open")
@@ -978,6 +983,12 @@ class ReservationCard(QMainWindow):
         if bill is None or not self.card_payment_action.isEnabled():
             return
         self._terminal_dialog(CardOperation.SALE, bill_id=bill.bill.id)
+
+    def print_card_slip(self) -> None:
+        payment = self.current_payment_line()
+        if payment is None or not self.print_card_slip_action.isEnabled():
+            return
+        print_card_slip_later(self.ctx, self, payment_id=payment.payment.id, reprint=True)
 
     def card_refund(self) -> None:
         payment = self.current_payment_line()

@@ -224,9 +224,10 @@ def run_card_operation(runner: Runner, actor: Actor, kind: CardKind, terminal_id
 
 
 def card_sale(runner: Runner, actor: Actor, terminal_id: int, bill_id: int, amount: Money, *,
-              approval: ManagerApproval | None = None, **options: Any) -> CardOutcome:
+              approval: ManagerApproval | None = None, payer_name: str = "", **options: Any) -> CardOutcome:
+    """A bill paid on the terminal; ``payer_name`` as the clerk typed it (the bill's payer when empty)."""
     return run_card_operation(runner, actor, CardKind.SALE, terminal_id, bill_id=bill_id, amount=amount,
-                              approval=approval, **options)
+                              approval=approval, payer_name=payer_name, **options)
 
 
 def card_refund(runner: Runner, actor: Actor, terminal_id: int, payment_id: int, amount: Money | None = None, *,

@@ -395,6 +395,14 @@
         <source>The guest chooses the language</source>
         <translation>Гостът избира езика</translation>
     </message>
+    <message>
+        <source>Card slip printed.</source>
+        <translation>Слипът от картата е отпечатан.</translation>
+    </message>
+    <message>
+        <source>Card slip</source>
+        <translation>Слип от карта</translation>
+    </message>
 </context>
 <context>
     <name>CardTerminalDialog</name>
@@ -1114,6 +1122,10 @@
         <translation>Не е настроен начин на плащане „депозит“</translation>
     </message>
     <message>
+        <source>No receipt printer is set up on {workstation} for the card slip</source>
+        <translation>На {workstation} няма настроен принтер за бележки за слипа от картата</translation>
+    </message>
+    <message>
         <source>No shift is open on register {register}</source>
         <translation>Няма отворена смяна на каса {register}</translation>
     </message>
@@ -1192,6 +1204,10 @@
     <message>
         <source>Payment {payment} does not exist</source>
         <translation>Плащане {payment} не съществува</translation>
+    </message>
+    <message>
+        <source>Payment {payment} has no card slip</source>
+        <translation>Плащане {payment} няма слип от карта</translation>
     </message>
     <message>
         <source>Payment {payment} is not a transfer to a company account</source>
@@ -1384,6 +1400,10 @@
     <message>
         <source>The amount must be more than zero (got {amount})</source>
         <translation>Сумата трябва да е по-голяма от нула (въведено {amount})</translation>
+    </message>
+    <message>
+        <source>The card operation is recorded, but its slip did not print on {printer}: {problem}. Fix the printer, then use Print card slip on the payment</source>
+        <translation>Операцията с картата е записана, но слипът ѝ не се отпечата на {printer}: {problem}. Оправете принтера и изберете „Печат на слип“ при плащането</translation>
     </message>
     <message>
         <source>The check number is too long: at most {limit} characters</source>
@@ -2526,7 +2546,11 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     </message>
     <message>
         <source>A card charged on a stand-alone terminal: type its reference (authorisation code) in Text. To charge a connected terminal, use Action → Pay by card on the terminal.</source>
-        <translation>Карта, платена на самостоятелен терминал: въведете референцията му (код за оторизация) в „Текст“. За плащане на свързан терминал изберете Действие → Плащане с карта на терминала.</translation>
+        <translation type="vanished">Карта, платена на самостоятелен терминал: въведете референцията му (код за оторизация) в „Текст“. За плащане на свързан терминал изберете Действие → Плащане с карта на терминала.</translation>
+    </message>
+    <message>
+        <source>A card charged on a stand-alone terminal: type its reference (authorisation code) in Text.</source>
+        <translation>Карта, таксувана на самостоятелен терминал: въведете номера (кода за оторизация) в „Текст“.</translation>
     </message>
     <message>
         <source>optional</source>
@@ -2565,6 +2589,14 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>За рецепцията не е настроен начин на плащане.</translation>
     </message>
     <message>
+        <source>{method} — {terminal}</source>
+        <translation>{method} — {terminal}</translation>
+    </message>
+    <message>
+        <source>Apply sends the amount to {terminal}; the guest pays there with the card.</source>
+        <translation>„Приложи“ изпраща сумата към {terminal}; гостът плаща там с картата.</translation>
+    </message>
+    <message>
         <source>{short} short</source>
         <translation>Не достигат {short}</translation>
     </message>
@@ -2575,6 +2607,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>The guest handed over less than the amount.</source>
         <translation>Гостът даде по-малко от сумата.</translation>
+    </message>
+    <message>
+        <source>{terminal} takes {currency} only.</source>
+        <translation>{terminal} приема само {currency}.</translation>
     </message>
     <message>
         <source>The bill owes {owed}; take {amount} and leave {overpaid} overpaid?</source>
@@ -3358,6 +3394,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Print r&amp;eceipt…</source>
         <translation>Печат на &amp;касова бележка…</translation>
+    </message>
+    <message>
+        <source>Print card s&amp;lip</source>
+        <translation>Печат на сл&amp;ип</translation>
     </message>
     <message>
         <source>&amp;Void…</source>

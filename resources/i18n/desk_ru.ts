@@ -395,6 +395,14 @@
         <source>The guest chooses the language</source>
         <translation>Гость выбирает язык</translation>
     </message>
+    <message>
+        <source>Card slip printed.</source>
+        <translation>Слип карты напечатан.</translation>
+    </message>
+    <message>
+        <source>Card slip</source>
+        <translation>Слип карты</translation>
+    </message>
 </context>
 <context>
     <name>CardTerminalDialog</name>
@@ -1114,6 +1122,10 @@
         <translation>Не настроен способ оплаты «депозит»</translation>
     </message>
     <message>
+        <source>No receipt printer is set up on {workstation} for the card slip</source>
+        <translation>На {workstation} не настроен принтер чеков для слипа карты</translation>
+    </message>
+    <message>
         <source>No shift is open on register {register}</source>
         <translation>На кассе {register} смена не открыта</translation>
     </message>
@@ -1192,6 +1204,10 @@
     <message>
         <source>Payment {payment} does not exist</source>
         <translation>Оплаты {payment} не существует</translation>
+    </message>
+    <message>
+        <source>Payment {payment} has no card slip</source>
+        <translation>У платежа {payment} нет слипа карты</translation>
     </message>
     <message>
         <source>Payment {payment} is not a transfer to a company account</source>
@@ -1384,6 +1400,10 @@
     <message>
         <source>The amount must be more than zero (got {amount})</source>
         <translation>Сумма должна быть больше нуля (указано {amount})</translation>
+    </message>
+    <message>
+        <source>The card operation is recorded, but its slip did not print on {printer}: {problem}. Fix the printer, then use Print card slip on the payment</source>
+        <translation>Операция по карте записана, но её слип не напечатан на {printer}: {problem}. Устраните неполадку принтера, затем выберите «Печать слипа» у платежа</translation>
     </message>
     <message>
         <source>The check number is too long: at most {limit} characters</source>
@@ -2526,7 +2546,11 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     </message>
     <message>
         <source>A card charged on a stand-alone terminal: type its reference (authorisation code) in Text. To charge a connected terminal, use Action → Pay by card on the terminal.</source>
-        <translation>Карта оплачена на отдельном терминале: введите его ссылку (код авторизации) в поле «Текст». Чтобы списать на подключённом терминале, выберите Действие → Оплата картой на терминале.</translation>
+        <translation type="vanished">Карта оплачена на отдельном терминале: введите его ссылку (код авторизации) в поле «Текст». Чтобы списать на подключённом терминале, выберите Действие → Оплата картой на терминале.</translation>
+    </message>
+    <message>
+        <source>A card charged on a stand-alone terminal: type its reference (authorisation code) in Text.</source>
+        <translation>Карта проведена на автономном терминале: введите его номер (код авторизации) в поле «Текст».</translation>
     </message>
     <message>
         <source>optional</source>
@@ -2565,6 +2589,14 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Для стойки не настроен ни один способ оплаты.</translation>
     </message>
     <message>
+        <source>{method} — {terminal}</source>
+        <translation>{method} — {terminal}</translation>
+    </message>
+    <message>
+        <source>Apply sends the amount to {terminal}; the guest pays there with the card.</source>
+        <translation>«Применить» отправит сумму на {terminal}; гость платит там картой.</translation>
+    </message>
+    <message>
         <source>{short} short</source>
         <translation>Не хватает {short}</translation>
     </message>
@@ -2575,6 +2607,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>The guest handed over less than the amount.</source>
         <translation>Гость передал меньше суммы оплаты.</translation>
+    </message>
+    <message>
+        <source>{terminal} takes {currency} only.</source>
+        <translation>{terminal} принимает только {currency}.</translation>
     </message>
     <message>
         <source>The bill owes {owed}; take {amount} and leave {overpaid} overpaid?</source>
@@ -3358,6 +3394,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Print r&amp;eceipt…</source>
         <translation>Печать &amp;чека…</translation>
+    </message>
+    <message>
+        <source>Print card s&amp;lip</source>
+        <translation>Печать сл&amp;ипа</translation>
     </message>
     <message>
         <source>&amp;Void…</source>

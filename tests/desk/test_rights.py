@@ -116,6 +116,8 @@ USE_CASES: dict[str, Any] = {
     "revoke_key": lambda h, s: (pos_keys.revoke_key, ("till",), {}),
     "add_terminal": lambda h, s: (terminals.add_terminal, ("TEST-1", "T", "tcp://127.0.0.1:1"), {}),
     "remove_terminal": lambda h, s: (terminals.remove_terminal, (1,), {}),
+    "set_terminal_slips": lambda h, s: (terminals.set_terminal_slips, (1,), {"own_printer": True,
+                                                                            "merchant_copy": False}),
     "plan_card_operation": lambda h, s: (cards.plan_card_operation, (cards.CardKind.SALE, 1), {
         "bill_id": s.stay.bill_id, "amount": h.money("1")}),
     "note_hold_expired": lambda h, s: (cards.note_hold_expired, (1,), {}),
@@ -138,7 +140,8 @@ USE_CASES: dict[str, Any] = {
 }
 CLERK_MAY_NOT_EVEN_WITH_APPROVAL = {
     "set_setting", "set_payment_code", "remove_payment_code", "create_key", "revoke_key",
-    "open_shift", "cash_in", "cash_out", "close_shift", "add_terminal", "remove_terminal", "record_end_of_day",
+    "open_shift", "cash_in", "cash_out", "close_shift", "add_terminal", "remove_terminal", "set_terminal_slips",
+    "record_end_of_day",
     "add_printer", "update_printer", "remove_printer", "open_drawer", "set_mail_settings"}
 CLERK_REFUSED = {"reverse_posting", "void_posting", "overpay", "backdated_payment", "backdated_deposit",
                  "refund_payment", "void_payment", "reverse_company_transfer", "check_out_override"}

@@ -16,7 +16,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QWidget
 
 from desk.card import CardData, PreAuthorisation
 from desk.cards import payment_text
@@ -24,6 +24,7 @@ from desk.errors import WouldOverpay
 from desk.journal import IntentState
 from desk.money import Money
 from desk.terminals import TerminalInfo
+from desk.workflows.card_slip import SlipOutcome, print_card_slip
 from desk.workflows.card_terminal import (
     CardOutcome,
     card_capture,
@@ -33,6 +34,7 @@ from desk.workflows.card_terminal import (
     card_sale,
 )
 from ui.context import DeskContext
+from ui.desk_text import error_text
 from ui.dialogs.common import (
     DeskDialog,
     add_row,
@@ -47,7 +49,7 @@ from ui.dialogs.common import (
 )
 from ui.ops import Op, TaskState, named_pool
 
-__all__ = ["CardOperation", "CardTerminalDialog", "terminal_message", "terminal_pool"]
+__all__ = ["CardOperation", "CardTerminalDialog", "print_card_slip_later", "terminal_message", "terminal_pool"]
 
 DEFAULT_ANSWER_TIMEOUT_S = 180  # the terminal's own limit for the guest, as desk.terminals assumes
 
@@ -100,7 +102,7 @@ class CardTerminalDialog(DeskDialog):
 
     def __init__(self, ctx: DeskContext, card: CardData, terminals: list[TerminalInfo], operation: CardOperation, *,
                  bill_id: int | None = None, payment_id: int | None = None, hold: PreAuthorisation | None = None,
-                 amount: Money | None = None, parent: QWidget | None = None) -> None:
+                 amount: Money | None = None, payer: str = "", parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent, title=self._title(operation), apply_text=self.tr("&Apply"))
         self.setObjectName("cardTerminalDialog")
         self.card = card
@@ -109,6 +111,7 @@ class CardTerminalDialog(DeskDialog):
         self.bill_id = bill_id
         self.payment_id = payment_id
         self.hold = hold
+        self.payer = payer  # a sale's payer as typed in Make payment; the bill's payer when empty
         self.cancel_event = threading.Event()
         self.outcome: CardOutcome | None = None
         self.overpay_box: QMessageBox | None = None
@@ -125,7 +128,9 @@ class CardTerminalDialog(DeskDialog):
         self.amount_edit.setObjectName("amountEdit")
         self.currency_combo = QComboBox()
         self.currency_combo.setObjectName("currencyCombo")
-        fill_combo(self.currency_combo, [(c, c) for c in self._currencies()], self._default_currency())
+        currencies = self._currencies()
+        chosen = amount.currency if amount is not None and amount.currency in currencies else None
+        fill_combo(self.currency_combo, [(c, c) for c in currencies], chosen or self._default_currency())
         amount_row = QWidget()
         row = QHBoxLayout(amount_row)
         row.setContentsMargins(0, 0, 0, 0)
@@ -297,13 +302,14 @@ class CardTerminalDialog(DeskDialog):
         bill_id, payment_id, hold_id = self.bill_id, self.payment_id, self.hold.id if self.hold else None
         folio_id = self.card.folio.folio.id
         allow_overpay = self._confirmed_overpay is not None and self._confirmed_overpay == amount
+        payer = self.payer
 
         def work(progress: Callable[[str], None], cancel: threading.Event) -> CardOutcome:
             options: dict[str, Any] = {"progress": progress, "cancel": cancel}
             if operation is CardOperation.SALE:
                 assert bill_id is not None and amount is not None
                 return card_sale(runner, actor, tid, bill_id, amount, approval=approval,
-                                 allow_overpay=allow_overpay, **options)
+                                 allow_overpay=allow_overpay, payer_name=payer, **options)
             if operation is CardOperation.REFUND:
                 assert payment_id is not None
                 return card_refund(runner, actor, tid, payment_id, amount, approval=approval, **options)
@@ -396,6 +402,9 @@ class CardTerminalDialog(DeskDialog):
         self.outcome = outcome
         self.message_label.hide()
         text = self.outcome_text(outcome)
+        if outcome.settled:
+            # Paper after money: the slip is printed (or its failure told) once the payment stands.
+            print_card_slip_later(self.ctx, lasting_parent(self), intent_id=outcome.intent.id)
         if outcome.settled and not outcome.approved_despite_cancel:
             self.message_label.setText(text)
             self.finish()
@@ -447,3 +456,46 @@ class CardTerminalDialog(DeskDialog):
         self.charge_directly.emit(amount)
         self.accept()
 
+
+
+def lasting_parent(dialog: QWidget) -> QWidget | None:
+    """The window under a stack of dialogs (they close when the card operation ends; it stays)."""
+    parent = dialog.parentWidget()
+    while isinstance(parent, QDialog) and parent.parentWidget() is not None:
+        parent = parent.parentWidget()
+    return parent
+
+
+# A parentless warning belongs to Python: kept until the clerk closes it.
+_slip_warnings: set[QMessageBox] = set()
+
+
+def print_card_slip_later(ctx: DeskContext, parent: QWidget | None, *, intent_id: int | None = None,
+                          payment_id: int | None = None, reprint: bool = False) -> Op[SlipOutcome]:
+    """Print a card operation's slip on the receipt printer, off the GUI thread; a problem is told.
+
+    The payment is already recorded: a printer that is away or out of paper only costs the slip,
+    which **Print card slip** on the payment prints again.
+    """
+    runner, actor, hub = ctx.runner, ctx.actor, ctx.devices
+
+    def work() -> SlipOutcome:
+        return print_card_slip(runner, actor, hub, intent_id=intent_id, payment_id=payment_id, reprint=reprint)
+
+    def done(outcome: SlipOutcome) -> None:
+        if outcome.problem is not None:
+            warn(error_text(outcome.problem))
+        elif reprint and parent is not None and hasattr(parent, "statusBar"):
+            parent.statusBar().showMessage(QCoreApplication.translate("CardTerminal", "Card slip printed."), 10_000)
+
+    def warn(text: str) -> None:
+        window = parent.window() if parent is not None else None
+        box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("CardTerminal", "Card slip"), text,
+                          QMessageBox.StandardButton.Ok, window)
+        box.setObjectName("cardSlipWarning")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        _slip_warnings.add(box)
+        box.finished.connect(lambda _result: _slip_warnings.discard(box))
+        box.open()
+
+    return ctx.device_op(parent, work).success(done).failure(lambda exc: warn(error_text(exc))).run()

@@ -12,8 +12,10 @@ from desk.errors import WouldOverpay
 from desk.models import MethodKind, Payment, PaymentMethod
 from desk.money import Money
 from desk.payments import TENDER_KINDS, Tender, take_payment
+from desk.terminals import TerminalInfo, list_terminals
 from ui.context import DeskContext
 from ui.devices import kick_for_payment
+from ui.dialogs.card import CardOperation, CardTerminalDialog
 from ui.dialogs.common import (
     DeskDialog,
     FieldProblem,
@@ -34,6 +36,8 @@ from ui.dialogs.common import (
 from ui.dialogs.receipt import ReceiptDialog
 from ui.ops import Op
 
+TERMINAL = "terminal:"  # the method combo's data for "Bank card — <terminal>": a connected terminal
+
 
 def tender_methods(card: CardData) -> list[PaymentMethod]:
     """Methods for money that changes hands at the desk, cash first, as most desk payments are."""
@@ -46,10 +50,21 @@ def offers_receipt(card: CardData, method: PaymentMethod | None) -> bool:
     return bool(card.registers) and method is not None and method.fiscal
 
 
-class MakePaymentDialog(DeskDialog):
-    """Take a payment for one bill: method, amount and currency, payer, date, reference."""
+def card_method(card: CardData) -> PaymentMethod | None:
+    """The method a connected terminal's payments are booked under (as desk.cards settles them)."""
+    return next((m for m in sorted(card.methods, key=lambda m: m.code) if m.kind is MethodKind.CARD), None)
 
-    def __init__(self, ctx: DeskContext, card: CardData, bill_id: int, parent: QWidget | None = None) -> None:
+
+class MakePaymentDialog(DeskDialog):
+    """Take a payment for one bill: method, amount and currency, payer, date, reference.
+
+    Where the workstation has card terminals, each is a method of its own ("Bank card — Desk
+    terminal"): Apply then runs the terminal's card sale (:class:`CardTerminalDialog`: the
+    terminal's messages, a countdown and Cancel) with this dialog's amount, currency and payer.
+    """
+
+    def __init__(self, ctx: DeskContext, card: CardData, bill_id: int, parent: QWidget | None = None, *,
+                 terminals: list[TerminalInfo] | None = None) -> None:
         super().__init__(ctx, parent, title=self.tr("Make payment"), apply_text=self.tr("&Apply"))
         self.setObjectName("makePaymentDialog")
         self.card = card
@@ -59,6 +74,9 @@ class MakePaymentDialog(DeskDialog):
         self.overpay_box: QMessageBox | None = None
         self._confirmed_overpay: Money | None = None
         self._methods = {method.code: method for method in tender_methods(card)}
+        self._card_method = card_method(card)
+        self.terminals: list[TerminalInfo] = []
+        self.terminal_dialog: CardTerminalDialog | None = None
         self._amount_is_default = True
         self.field_aliases = {"currency": "amount"}
 
@@ -77,13 +95,12 @@ class MakePaymentDialog(DeskDialog):
         fill_combo(self.method_combo, method_choices(list(self._methods.values()), self.card.names))
         self.add_field(form, "method", self.tr("&Method:"), self.method_combo)
         self.card_hint = hint_label(
-            self.tr(
-                "A card charged on a stand-alone terminal: type its reference (authorisation code) in "
-                "Text. To charge a connected terminal, use Action → Pay by card on the terminal."
-            ),
+            self.tr("A card charged on a stand-alone terminal: type its reference (authorisation code) in Text."),
             "cardHintLabel",
         )
         form.addRow(self.card_hint)
+        self.terminal_hint = hint_label("", "terminalHintLabel")
+        form.addRow(self.terminal_hint)
 
         self.amount_edit, self.currency_combo, self.converted_label = add_amount_in_currency(self, form, card)
 
@@ -132,11 +149,46 @@ class MakePaymentDialog(DeskDialog):
         self._update_figures()
         self.amount_edit.setFocus()
         self.amount_edit.selectAll()
+        if terminals is not None:
+            self.set_terminals(terminals)
+        else:
+            ctx.query(self, list_terminals, ctx.actor.workstation).success(self.set_terminals).run()
+
+    def set_terminals(self, terminals: list[TerminalInfo]) -> None:
+        """Offer each connected terminal as "Bank card — <name>", after the stand-alone card method."""
+        if self._card_method is None or self.terminals:
+            return
+        self.terminals = list(terminals)
+        label = self.card.names.method(self._card_method)
+        index = self.method_combo.findData(self._card_method.code)
+        at = index + 1 if index >= 0 else self.method_combo.count()
+        for offset, info in enumerate(self.terminals):
+            self.method_combo.insertItem(at + offset, self.tr("{method} — {terminal}").format(
+                method=label, terminal=info.name), f"{TERMINAL}{info.id}")
+        if self.terminals and not self._methods:
+            self.form_error.clear_message()
+            self.apply_button.setEnabled(True)
+        self._method_changed()
+
+    def choose_terminal(self, terminal_id: int) -> None:
+        index = self.method_combo.findData(f"{TERMINAL}{terminal_id}")
+        if index >= 0:
+            self.method_combo.setCurrentIndex(index)
 
     # what the clerk sees while typing
 
     @property
+    def terminal(self) -> TerminalInfo | None:
+        """The connected terminal chosen as the method, if one is."""
+        data = str(self.method_combo.currentData() or "")
+        if not data.startswith(TERMINAL):
+            return None
+        return next((t for t in self.terminals if f"{TERMINAL}{t.id}" == data), None)
+
+    @property
     def method(self) -> PaymentMethod | None:
+        if self.terminal is not None:
+            return self._card_method
         return self._methods.get(self.method_combo.currentData())
 
     @property
@@ -155,7 +207,19 @@ class MakePaymentDialog(DeskDialog):
         self._set_row_visible(self.change_due_label, is_cash)
         if not is_cash:
             self.error_label("tendered").clear_message()
-        self._set_row_visible(self.card_hint, method is not None and method.kind is MethodKind.CARD)
+        terminal = self.terminal
+        self._set_row_visible(self.card_hint, method is not None and method.kind is MethodKind.CARD
+                              and terminal is None)
+        self._set_row_visible(self.terminal_hint, terminal is not None)
+        # The terminal pays today, and its reference becomes the Text (R12).
+        self.set_field_visible("date", terminal is None)
+        self.set_field_visible("text", terminal is None)
+        if terminal is not None:
+            self.terminal_hint.setText(self.tr(
+                "Apply sends the amount to {terminal}; the guest pays there with the card.").format(
+                terminal=terminal.name))
+            if terminal.currency in self.card.rates and self.currency != terminal.currency:
+                self.currency_combo.setCurrentIndex(self.currency_combo.findData(terminal.currency))
         self._set_row_visible(self.print_receipt_check, offers_receipt(self.card, method))
 
     def _amount_edited(self) -> None:
@@ -203,7 +267,16 @@ class MakePaymentDialog(DeskDialog):
             tendered = self.read("tendered", read_amount, self.tendered_edit.text(), currency)
             if tendered is not None and amount is not None and tendered < amount:
                 self.refuse("tendered", self.tr("The guest handed over less than the amount."))
+        terminal = self.terminal
+        if terminal is not None and currency != terminal.currency:
+            self.refuse("amount", self.tr("{terminal} takes {currency} only.").format(
+                terminal=terminal.name, currency=terminal.currency))
         if method is None or amount is None:
+            return None
+        if terminal is not None:
+            if not self.refused:
+                self._pay_on_terminal(terminal, amount, offers_receipt(self.card, method)
+                                      and self.print_receipt_check.isChecked())
             return None
         tender = Tender(
             method_code=method.code,
@@ -254,6 +327,30 @@ class MakePaymentDialog(DeskDialog):
 
         box.finished.connect(answered)
         box.open()
+
+    def _pay_on_terminal(self, terminal: TerminalInfo, amount: Money, print_receipt: bool) -> None:
+        """The same card sale as Action → Pay by card on the terminal, with this dialog's figures."""
+        dialog = CardTerminalDialog(self.ctx, self.card, [terminal], CardOperation.SALE, bill_id=self.bill_id,
+                                    amount=amount, payer=self.payer_edit.text(), parent=self)
+        self.terminal_dialog = dialog
+
+        def ended() -> None:
+            outcome = dialog.outcome
+            if outcome is None or not outcome.settled or outcome.payment_id is None:
+                return
+            parent = self.parentWidget()
+            if parent is not None and hasattr(parent, "statusBar"):
+                parent.statusBar().showMessage(dialog.outcome_text(outcome), 15_000)
+            if print_receipt:
+                self.receipt_dialog = ReceiptDialog(self.ctx, self.card, outcome.payment_id, parent)
+                self.receipt_dialog.open()
+            self.finish()
+
+        # Settled (even after a late Cancel): this payment is done. Declined or cancelled: the clerk
+        # is back here, free to choose another method.
+        dialog.finished.connect(lambda _result: ended())
+        dialog.open()
+        dialog.start(terminal)
 
     def _paid(self, payment: Payment, print_receipt: bool, tendered: Money | None) -> None:
         kick_for_payment(self.ctx, self.parentWidget(), payment.id)

@@ -1,0 +1,258 @@
+"""Card slips on the workstation's receipt printer, for terminals without a printer of their own.
+
+The terminal sends its merchant and customer receipts as text; they are kept on the card record
+(:func:`desk.cards.settle_card_intent`). After an approved operation, and whenever the clerk asks
+(**Print card slip** on the payment), :func:`print_card_slip` prints the customer's copy (and the
+merchant's, where the terminal's settings say so) through the journal of device operations: an
+intent committed before the printer is asked, then PRINTED or FAILED. The payment was settled
+before any of this: a printer that is offline or out of paper never touches the money; the clerk
+is told and prints the slip again from the payment.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desk import journal
+from desk.auth import Actor
+from desk.devices import DeviceFailed, DeviceHub, PrinterSetting
+from desk.errors import DeskError, NotFound
+from desk.fiscal.errors import printer_problem
+from desk.fiscal.register import register_info
+from desk.journal import EventType, IntentRequest, IntentState, IntentView, Resolution, Verdict
+from desk.models import CardOperationKind, CardRecord
+from desk.rights import Right, require
+from desk.runner import Runner
+from desk.terminals import terminal_by_name
+from desk.workflows.fiscal_receipt import REGISTERS, Registers
+from desk.workflows.steps import Answer, Progress, perform
+from hardware.errors import DeviceError
+from hardware.interfaces import Feed, ReceiptDocument, Text
+
+KIND = "card_slip"
+CUSTOMER = "customer"
+MERCHANT = "merchant"
+# Receipt kinds the terminal sends: lines without a kind (ZVT 06 D1 print lines) are the guest's copy.
+_GUEST_KINDS = ("customer", "unknown")
+_SLIP_OPERATIONS = (CardOperationKind.SALE, CardOperationKind.REFUND, CardOperationKind.REVERSAL,
+                    CardOperationKind.PRE_AUTHORISATION, CardOperationKind.CAPTURE, CardOperationKind.RELEASE)
+_DIGIT_RUN = re.compile(r"(?<!\d)\d(?:[ -]?\d){12,18}(?!\d)")
+
+
+class NoSlipPrinter(DeskError):
+    """The workstation has no receipt printer to put the card slip on."""
+
+
+class SlipNotPrinted(DeskError):
+    """The card operation stands; only its paper slip is missing (the clerk prints it again)."""
+
+
+@dataclass(frozen=True)
+class Slip:
+    """What a card record's slip holds: the copies to print, each the terminal's own lines."""
+
+    record_id: int
+    payment_id: int | None
+    folio_id: int | None
+    terminal: str
+    own_printer: bool  # the terminal printed it itself: the desk prints only when asked
+    copies: tuple[tuple[str, tuple[str, ...]], ...]
+
+
+@dataclass(frozen=True)
+class SlipOutcome:
+    """How printing a slip ended: ``problem`` (translated by ui) when it did not reach paper whole."""
+
+    state: IntentState | None
+    printer: str = ""
+    copies: int = 0
+    skipped: bool = False  # nothing to print: the terminal prints itself, or it sent no receipt
+    problem: DeskError | None = None
+
+    @property
+    def printed(self) -> bool:
+        return self.problem is None and not self.skipped
+
+
+def mask_card_numbers(line: str) -> str:
+    """A whole card number that slipped into a line is masked to its last four digits: never printed."""
+
+    def mask(match: re.Match[str]) -> str:
+        digits = re.sub(r"\D", "", match.group())
+        if not _luhn_ok(digits):
+            return match.group()
+        return "*" * (len(digits) - 4) + digits[-4:]
+
+    return _DIGIT_RUN.sub(mask, line)
+
+
+def _luhn_ok(digits: str) -> bool:
+    total = 0
+    for position, char in enumerate(reversed(digits)):
+        value = int(char)
+        if position % 2:
+            value = value * 2 - 9 if value > 4 else value * 2
+        total += value
+    return total % 10 == 0
+
+
+def _record(session: Session, *, intent_id: int | None, payment_id: int | None) -> CardRecord | None:
+    query = select(CardRecord).where(CardRecord.operation.in_(_SLIP_OPERATIONS))
+    if intent_id is not None:
+        query = query.where(CardRecord.intent_id == intent_id)
+    elif payment_id is not None:
+        query = query.where(CardRecord.payment_id == payment_id)
+    else:
+        return None
+    return session.scalar(query.order_by(CardRecord.id))
+
+
+def card_slip(session: Session, *, intent_id: int | None = None, payment_id: int | None = None) -> Slip | None:
+    """The slip of a card operation (by its journal intent) or of a card payment; None if it has none."""
+    record = _record(session, intent_id=intent_id, payment_id=payment_id)
+    if record is None:
+        return None
+    terminal = terminal_by_name(session, record.workstation, record.terminal)
+    # A terminal since removed is assumed printerless: the slip is printed rather than lost.
+    own_printer = terminal is not None and terminal.info.own_printer
+    merchant_copy = terminal is not None and terminal.info.merchant_copy
+    copies: list[tuple[str, tuple[str, ...]]] = []
+    for receipt in record.receipts or []:
+        kind = str(receipt.get("kind", "unknown"))
+        lines = tuple(mask_card_numbers(str(line)) for line in receipt.get("lines") or ())
+        if not lines:
+            continue
+        if kind in _GUEST_KINDS:
+            copies.append((CUSTOMER, lines))
+        elif kind == MERCHANT and merchant_copy:
+            copies.append((MERCHANT, lines))
+    copies.sort(key=lambda copy: copy[0] != CUSTOMER)  # the guest's first: they are waiting for it
+    return Slip(record.id, record.payment_id, record.folio_id, record.terminal, own_printer, tuple(copies))
+
+
+def has_card_slip(session: Session, payment_id: int) -> bool:
+    """Whether **Print card slip** has anything to print for this payment."""
+    slip = card_slip(session, payment_id=payment_id)
+    return slip is not None and bool(slip.copies)
+
+
+def slip_printer(hub: DeviceHub) -> PrinterSetting | None:
+    """The printer at the cash desk (the one with the drawer), else the workstation's first."""
+    plan = hub.plan
+    return hub.drawer_printer() or (plan[0] if plan else None)
+
+
+def slip_document(lines: tuple[str, ...], *, reprint: bool, label: str) -> ReceiptDocument:
+    blocks = [Text(line) for line in lines]
+    return ReceiptDocument((*blocks, Feed(2)), copy=reprint, label=label)
+
+
+class _Resolver:
+    """A slip is paper only: one whose end nobody saw is closed, and the clerk prints it again if needed."""
+
+    def did_it_happen(self, intent: IntentView) -> Resolution:
+        return Resolution(Verdict.DID_NOT_HAPPEN, {"asked": "nobody: a slip leaves no trace in the printer"})
+
+    def settle(self, session: Session, actor: Actor, intent: IntentView) -> int | None:
+        return None
+
+
+def _printing(runner: Runner, actor: Actor, hub: DeviceHub, setting: PrinterSetting,
+              registers: Registers) -> Callable[[ReceiptDocument, threading.Event], object]:
+    """How a slip reaches ``setting``'s printer without a second connection to it.
+
+    A network printer takes one connection at a time, and the fiscal register keeps its own open:
+    a slip for a register's printer waits its turn on the register's connection; any other printer
+    is the device hub's.
+    """
+    if setting.register_code is not None:
+        info = runner.read(register_info, setting.register_code)
+        if info.device.strip() == setting.url:
+            register = registers.register(runner, actor, setting.register_code)
+
+            def on_register(document: ReceiptDocument, cancel: threading.Event) -> object:
+                with register.lock:
+                    return register.printer.print_document(document, cancel)
+
+            return on_register
+    return lambda document, _cancel: hub.print_document(setting, document)
+
+
+def close_unfinished_slips(runner: Runner, actor: Actor) -> journal.Reconciled:
+    """Close this workstation's slips whose end nobody saw (the program died printing); a slip printing
+    now in this process is left alone."""
+    return journal.reconcile(runner, {KIND: _Resolver()}, actor, workstation=actor.workstation, kinds={KIND})
+
+
+def print_card_slip(runner: Runner, actor: Actor, hub: DeviceHub, *, intent_id: int | None = None,
+                    payment_id: int | None = None, reprint: bool = False, progress: Progress | None = None,
+                    cancel: threading.Event | None = None, registers: Registers = REGISTERS) -> SlipOutcome:
+    """Print a card operation's slip (see the module docstring).
+
+    Automatically (``reprint`` False) only for a terminal without its own printer, and once per
+    operation: the intent's key is the card record's. ``reprint`` prints it again, marked COPY.
+    """
+    require(actor, Right.TAKE_PAYMENT)
+    close_unfinished_slips(runner, actor)
+    slip = runner.read(card_slip, intent_id=intent_id, payment_id=payment_id)
+    if slip is None:
+        if reprint:
+            raise NotFound("Payment {payment} has no card slip", payment=payment_id)
+        return SlipOutcome(None, skipped=True)
+    if (slip.own_printer and not reprint) or not slip.copies:
+        return SlipOutcome(None, skipped=True)
+    if not hub.plan:
+        runner.read(hub.load)
+    setting = slip_printer(hub)
+    if setting is None:
+        return SlipOutcome(None, problem=NoSlipPrinter(
+            "No receipt printer is set up on {workstation} for the card slip", workstation=actor.workstation))
+    key = f"slip:{slip.record_id}:{uuid.uuid4().hex if reprint else 'auto'}"
+    request = IntentRequest(kind=KIND, device=setting.name, folio_id=slip.folio_id, payment_id=slip.payment_id,
+                            key=key, request={"record": slip.record_id, "copies": [c[0] for c in slip.copies],
+                                              "reprint": reprint})
+    printed: dict[str, Any] = {"copies": 0, "called": False}
+    try:
+        print_one = _printing(runner, actor, hub, setting, registers)
+    except DeskError as exc:  # the register's printer is set up wrong: nothing was asked of it
+        return SlipOutcome(None, setting.name, problem=exc)
+
+    def device_call(intent: IntentView, progress: Progress, cancel: threading.Event) -> Answer:
+        printed["called"] = True
+        progress("printing_slip")
+        for kind, lines in slip.copies:
+            if cancel.is_set():
+                return Answer(EventType.CANCELLED, {"printed": printed["copies"]})
+            try:
+                print_one(slip_document(lines, reprint=reprint, label=f"card slip {slip.record_id} {kind}"),
+                          cancel)
+            except DeviceFailed as exc:
+                printed["problem"] = printer_problem(exc.device_code, str(exc.params.get("detail", "")))
+                return Answer(EventType.FAILED, {"error": exc.message, "code": exc.device_code,
+                                                 "printed": printed["copies"]})
+            except DeviceError as exc:
+                printed["problem"] = printer_problem(exc.code, exc.message)
+                return Answer(EventType.FAILED, {"error": exc.message, "code": exc.code,
+                                                 "printed": printed["copies"]})
+            printed["copies"] += 1
+        return Answer(EventType.PRINTED, {"printed": printed["copies"]})
+
+    performed = perform(runner, actor, request, device_call, _Resolver(), progress=progress, cancel=cancel,
+                        record_progress=False)
+    if not printed["called"]:
+        # This operation's slip was printed (or tried) before: never twice on its own.
+        return SlipOutcome(performed.state, setting.name, skipped=True)
+    if performed.state is IntentState.SETTLED:
+        return SlipOutcome(performed.state, setting.name, printed["copies"])
+    problem = printed.get("problem") or performed.error or "no answer"
+    return SlipOutcome(performed.state, setting.name, printed["copies"], problem=SlipNotPrinted(
+        "The card operation is recorded, but its slip did not print on {printer}: {problem}. "
+        "Fix the printer, then use Print card slip on the payment", printer=setting.name, problem=problem))
