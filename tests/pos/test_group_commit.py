@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
 from desk.models import Bill
@@ -107,3 +107,36 @@ def test_a_key_revoked_while_postings_wait_is_refused_in_the_same_transaction(ho
     with pytest.raises(RevokedKey):
         after.result(30)
     assert hotel.query(lambda s: sorted(s.scalars(select(PosCheck.check_id)))) == ["k-1"]
+
+
+def test_postings_that_all_land_share_one_transaction_without_savepoints(hotel: Hotel, writer: GroupWriter):
+    key = Runner(hotel.database).run(create_key, ADMIN, "till-s", "REST").value
+    stays = [hotel.stay() for _ in range(4)]
+    statements: list[str] = []
+
+    def seen(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        statements.append(statement.split()[0].upper())
+
+    event.listen(hotel.database.engine, "before_cursor_execute", seen)
+    try:
+        release = hold(writer)
+        futures = [writer.submit(as_pos(key, "T1", post_check, closed(hotel, stay, f"s-{n}")))
+                   for n, stay in enumerate(stays)]
+        release.set()
+        outcomes = [f.result(30) for f in futures]
+    finally:
+        event.remove(hotel.database.engine, "before_cursor_execute", seen)
+    assert (writer.transactions, writer.jobs) == (2, 5)
+    assert "SAVEPOINT" not in statements and "RELEASE" not in statements
+    assert [o.changed_folios for o in outcomes] == [{stay.folio_id} for stay in stays]
+    assert {p.folio_id for p in pos_postings(hotel)} == {stay.folio_id for stay in stays}
+
+
+def test_a_posting_refused_alone_leaves_nothing_behind(hotel: Hotel, writer: GroupWriter):
+    key = Runner(hotel.database).run(create_key, ADMIN, "till-a", "REST").value
+    stay = hotel.stay()
+    before = hotel.row_counts()
+    # Refused only after it opened a bill and posted the charge: the stay holds no deposit.
+    with pytest.raises(PostingNotAllowed):
+        writer.submit(as_pos(key, "T1", post_check, closed(hotel, stay, "a-1", code="26"))).result(30)
+    assert hotel.row_counts() == before
