@@ -44,7 +44,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from desk import stays
 from desk.card import CardData, PreAuthorisation, load_card
@@ -54,6 +53,7 @@ from desk.models import Folio, PaymentKind, PostingKind, ReservationStatus
 from desk.money import Money, total
 from desk.names import Names
 from desk.terminals import TerminalInfo, list_terminals
+from desk.types import DocumentRenderer
 from ui import dialogs
 from ui.card_models import (
     DEPOSIT_ACCOUNT,
@@ -83,7 +83,7 @@ RESIZE_PRECISION = 25
 # No column is fitted wider than this many average characters; longer texts are elided.
 MAX_COLUMN_CHARS = 45
 
-BillRenderer = Callable[[Session, int, Path, str], Any]
+BillRenderer = DocumentRenderer
 
 _open_cards: dict[int, ReservationCard] = {}
 
