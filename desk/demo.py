@@ -238,7 +238,7 @@ def seed_demo(session: Session, today: date | None = None, seed: int = 7) -> Non
 
     def guest() -> Guest:
         first, last = rng.choice(GUEST_NAMES)
-        return new_guest(session, first, last, email=f"{first[0].lower()}.guest@example.org",
+        return new_guest(session, actor, first, last, email=f"{first[0].lower()}.guest@example.org",
                          phone=f"+359 88 {rng.randrange(1000000, 9999999)}")
 
     def when(day: date, hour: int) -> datetime:

@@ -29,7 +29,10 @@ from desk.rights import Right, require
 from desk.types import utcnow
 
 
-def new_guest(session: Session, first_name: str, last_name: str, email: str = "", phone: str = "") -> Guest:
+def new_guest(session: Session, actor: Actor, first_name: str, last_name: str, email: str = "",
+              phone: str = "") -> Guest:
+    """A guest's record, to name on a reservation."""
+    require(actor, Right.CREATE_GUEST)
     if not (first_name.strip() or last_name.strip()):
         raise InvalidInput("A guest needs a name", field="name")
     guest = Guest(

@@ -124,8 +124,8 @@ def eur(amount: str) -> Money:
 def busy_stay(database: Database) -> BusyStay:
     """A stay whose first bill holds every kind of ledger row the card shows."""
     with database.unit_of_work() as session:
-        guest = new_guest(session, "Мария", "Иванова")
-        other = new_guest(session, "Георги", "Колев")
+        guest = new_guest(session, CLERK, "Мария", "Иванова")
+        other = new_guest(session, CLERK, "Георги", "Колев")
         session.flush()
         reservation = create_reservation(
             session, CLERK, number="R77001", guests=[guest, other], arrival=DEMO_TODAY,
