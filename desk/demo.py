@@ -144,6 +144,10 @@ DEMO_NAMES: dict[NameKind, dict[str, tuple[str, str]]] = {
         "FP-1": ("Фискальный принтер ресепшена", "Фискален принтер на рецепцията"),
         "FP-2": ("Фискальный принтер бэк-офиса", "Фискален принтер в бек офиса"),
     },
+    # The name the README sets the terminal simulator up under (and the card screenshots).
+    NameKind.CARD_TERMINAL: {
+        "Desk terminal": ("Терминал ресепшена", "Терминал на рецепцията"),
+    },
     NameKind.OUTLET: {
         "REST": ("Ресторан «Панорама»", "Ресторант „Панорама“"),
         "BAR": ("Лобби-бар", "Лоби бар"),
