@@ -441,3 +441,76 @@ def test_the_open_holds_list_shows_every_open_hold_oldest_first_and_flags_the_ol
     assert new[1] == "0" and "60.00" in new[2] and new[3] == numbers[other.folio.folio.id] and new[5] == ""
     assert dialog.status_label.text() == "2 open pre-authorisations."
     dialog.close()
+
+
+def signed_in_at_start(qtbot, database: Database, actor):
+    """The program as it is after the sign-in: ui.app's Startup with its main window (see Startup._signed_in)."""
+    import argparse
+
+    from PySide6.QtWidgets import QApplication
+
+    from ui.app import Startup
+
+    url = database.engine.url.render_as_string(hide_password=False)
+    startup = Startup(QApplication.instance(), argparse.Namespace(database=url, workstation=WORKSTATION))
+    startup.database = database
+    startup._signed_in(actor)
+    assert startup.window is not None
+    qtbot.waitExposed(startup.window)
+    return startup
+
+
+def boxes(window, name: str) -> list:
+    from PySide6.QtWidgets import QMessageBox
+
+    return [box for box in window.findChildren(QMessageBox, name) if box.isVisible()]
+
+
+def test_start_up_settles_the_card_sale_and_the_receipt_the_last_run_left_open_once(qtbot, demo_database, card,
+                                                                                  terminal, fiscal_printer):
+    from desk.cards import CardKind, plan_card_operation
+    from desk.journal import mark_sent, record_intent
+    from tests.ui.test_fiscal_flow import cash_payment, receipt_left_open
+    from ui.context import DeskContext
+
+    cashier = signed_in(demo_database, Role.CASHIER, WORKSTATION)
+    # The last run: a card sale the bank booked and a receipt the register issued, neither answer heard.
+    bill_id = card.folio.bills[0].bill.id
+    with demo_database.unit_of_work() as session:
+        request = plan_card_operation(session, cashier, CardKind.SALE, terminal.info.id, amount=eur("25.00"),
+                                      bill_id=bill_id)
+        mark_sent(session, cashier, record_intent(session, cashier, request).id)
+    terminal.sim.record("sale", 2500, 978)
+    last_run = DeskContext(demo_database, cashier)
+    try:
+        receipt_left_open(last_run, cash_payment(last_run, demo_database), register_issued=True)
+    finally:
+        last_run.close()
+    with demo_database.unit_of_work() as session:
+        assert {i.kind for i in unresolved(session, WORKSTATION)} == {"card_sale", "fiscal_receipt"}
+
+    startup = signed_in_at_start(qtbot, demo_database, cashier)
+    try:
+        window = startup.window
+        qtbot.waitUntil(lambda: bool(boxes(window, "reconciledBox") and boxes(window, "receiptsCheckBox")),
+                        timeout=20_000)
+        [cards] = boxes(window, "reconciledBox")
+        [receipts] = boxes(window, "receiptsCheckBox")
+        assert cards.text() == "Card operations: 1 settled on the ledger."
+        assert receipts.text() == "Receipts confirmed by the register: 1."
+        [payment] = card_payments(demo_database, card)
+        assert payment.amount == eur("25.00") and "receipt 0001" in payment.text
+        with demo_database.unit_of_work() as session:
+            assert unresolved(session, WORKSTATION) == []
+    finally:
+        startup.shut_down()
+
+    # The next start finds nothing left: it says nothing and settles nothing again.
+    startup = signed_in_at_start(qtbot, demo_database, cashier)
+    try:
+        assert ops.wait_all(20_000)
+        qtbot.wait(50)  # the ops' answers are delivered through the event loop
+        assert boxes(startup.window, "reconciledBox") == [] and boxes(startup.window, "receiptsCheckBox") == []
+        assert [p.amount for p in card_payments(demo_database, card)] == [eur("25.00")]
+    finally:
+        startup.shut_down()
