@@ -78,7 +78,7 @@ def build_folio(database: Database, postings: int, bills: int) -> int:
     with database.unit_of_work() as session:
         seed_settings(session)
         actor = sign_in(session, USERNAME, PASSWORD, WORKSTATION)
-        guest = new_guest(session, "Benchmark", "Guest")
+        guest = new_guest(session, actor, "Benchmark", "Guest")
         session.add(Room(number="501", floor=5, room_type="Suite"))
         session.flush()
         reservation = create_reservation(

@@ -67,7 +67,7 @@ def setup(url: str, port: int) -> tuple[Database, int, int]:
         seed_settings(session)
         session.add(Room(number="101", floor=1, room_type="Double"))
         session.flush()
-        guest = new_guest(session, "Bench", "Guest")
+        guest = new_guest(session, ACTOR, "Bench", "Guest")
         session.flush()
         reservation = create_reservation(session, ACTOR, number="B00001", guests=[guest], arrival=today,
                                          departure=today + timedelta(days=2), nightly_rate=Money.of("100", "EUR"),

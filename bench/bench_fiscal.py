@@ -69,7 +69,7 @@ def main() -> None:
 
     for run in range(args.runs + 1):
         with database.unit_of_work() as session:
-            guest = new_guest(session, "Иван", "Петров")
+            guest = new_guest(session, cashier, "Иван", "Петров")
             session.flush()
             reservation = create_reservation(session, cashier, number=f"B{run:05d}", guests=[guest],
                                              arrival=date.today(), departure=date.today() + timedelta(days=1),

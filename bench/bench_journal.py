@@ -41,7 +41,7 @@ from desk.money import Money
 from desk.payments import Tender, take_payment
 from desk.runner import Runner
 from desk.shifts import close_shift, open_shift
-from desk.stays import check_in, create_reservation, new_guest
+from desk.stays import check_in, create_reservation, new_guest, post_night
 from desk.workflows.steps import Answer, perform
 
 ACTOR = trusted_actor("anna", "BENCH-1", Role.CASHIER)
@@ -64,12 +64,14 @@ def setup(url: str) -> tuple[Database, int]:
         seed_settings(session)
         session.add(Room(number="101", floor=1, room_type="Double"))
         session.flush()
-        guest = new_guest(session, "Bench", "Guest")
+        guest = new_guest(session, ACTOR, "Bench", "Guest")
         session.flush()
         reservation = create_reservation(session, ACTOR, number="B00001", guests=[guest], arrival=today,
                                          departure=today + timedelta(days=2), nightly_rate=Money.of("100", "EUR"),
                                          room_number="101")
         check_in(session, ACTOR, reservation.id, today=today)
+        for night in (today, today + timedelta(days=1)):  # 200.00 owed: the benched sales pay it, not overpay
+            post_night(session, ACTOR, reservation.id, night)
         bill_id = load_folio(session, folio_of_reservation(session, reservation.id)).bills[0].bill.id
     return database, bill_id
 

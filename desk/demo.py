@@ -144,6 +144,10 @@ DEMO_NAMES: dict[NameKind, dict[str, tuple[str, str]]] = {
         "FP-1": ("Фискальный принтер ресепшена", "Фискален принтер на рецепцията"),
         "FP-2": ("Фискальный принтер бэк-офиса", "Фискален принтер в бек офиса"),
     },
+    # The name the README sets the terminal simulator up under (and the card screenshots).
+    NameKind.CARD_TERMINAL: {
+        "Desk terminal": ("Терминал ресепшена", "Терминал на рецепцията"),
+    },
     NameKind.OUTLET: {
         "REST": ("Ресторан «Панорама»", "Ресторант „Панорама“"),
         "BAR": ("Лобби-бар", "Лоби бар"),
@@ -238,7 +242,7 @@ def seed_demo(session: Session, today: date | None = None, seed: int = 7) -> Non
 
     def guest() -> Guest:
         first, last = rng.choice(GUEST_NAMES)
-        return new_guest(session, first, last, email=f"{first[0].lower()}.guest@example.org",
+        return new_guest(session, actor, first, last, email=f"{first[0].lower()}.guest@example.org",
                          phone=f"+359 88 {rng.randrange(1000000, 9999999)}")
 
     def when(day: date, hour: int) -> datetime:

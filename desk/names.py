@@ -33,6 +33,8 @@ class NameKind(enum.StrEnum):
     TAX_RATE = "tax_rate"
     CATEGORY = "category"
     CASH_REGISTER = "cash_register"
+    # A card terminal's name (the button the clerk presses), keyed by the name it is configured under.
+    CARD_TERMINAL = "card_terminal"
     # Texts a point of sale sends (an order's description, its items' names), keyed by the text.
     POS_TEXT = "pos_text"
 
@@ -63,6 +65,9 @@ class Names:
 
     def register(self, register: CashRegister) -> str:
         return self.of(NameKind.CASH_REGISTER, register.code, register.name)
+
+    def terminal(self, name: str) -> str:
+        return self.of(NameKind.CARD_TERMINAL, name, name)
 
     def room_type(self, room_type: str) -> str:
         return self.of(NameKind.ROOM_TYPE, room_type, room_type)

@@ -34,6 +34,7 @@ class Right(enum.StrEnum):
     REVERSE_TRANSFER = "reverse_transfer"  # undo a transfer to a company: both its halves at once
     REQUEST_RECEIPT = "request_receipt"
     # Stays
+    CREATE_GUEST = "create_guest"  # a guest's record: name, e-mail, phone
     CREATE_RESERVATION = "create_reservation"
     CANCEL_RESERVATION = "cancel_reservation"
     CHECK_IN = "check_in"
@@ -55,7 +56,7 @@ _CLERK = frozenset({
     Right.OPEN_BILL, Right.OPEN_ACCOUNT, Right.MOVE_POSTINGS, Right.SPLIT_BILL,
     Right.TAKE_PAYMENT, Right.TAKE_DEPOSIT, Right.APPLY_DEPOSIT,
     Right.TRANSFER_TO_COMPANY, Right.REQUEST_RECEIPT,
-    Right.CREATE_RESERVATION, Right.CANCEL_RESERVATION, Right.CHECK_IN, Right.CHECK_OUT,
+    Right.CREATE_GUEST, Right.CREATE_RESERVATION, Right.CANCEL_RESERVATION, Right.CHECK_IN, Right.CHECK_OUT,
 })
 _CASHIER = _CLERK | {
     Right.REFUND, Right.RELEASE_PREAUTH, Right.OVERPAY, Right.OPEN_CASH_DRAWER, Right.RUN_CASH_SHIFT,
@@ -73,9 +74,10 @@ ROLE_RIGHTS: dict[Role, frozenset[Right]] = {
 
 - A **clerk** serves the guest at the desk: posts services, opens and splits bills, moves services
   between them, takes payments and deposits, applies deposits, transfers a bill to a company,
-  asks for receipts, checks guests in and out (settled), runs the night's room charges. A clerk
-  gives no money back and undoes nothing: refunds, voids, reversals, overpayments, back-dated
-  payments and check-outs with a balance open need a manager's credentials in the dialog.
+  asks for receipts, adds guests and their reservations, checks guests in and out (settled), runs
+  the night's room charges. A clerk gives no money back and undoes nothing: refunds, voids,
+  reversals, overpayments, back-dated payments and check-outs with a balance open need a
+  manager's credentials in the dialog.
 - A **cashier** also answers for the cash: refunds (money leaves the drawer they count at the end
   of the shift), takes more than a bill owes (the change or the overpayment is then in their
   drawer), opens the drawer, runs the cash shift and reads its X and Z reports. Voids, reversals
@@ -121,6 +123,7 @@ RIGHT_ACTIONS: dict[Right, str] = {
     Right.TRANSFER_TO_COMPANY: N_("transfer a bill to a company"),
     Right.REVERSE_TRANSFER: N_("reverse a transfer to a company"),
     Right.REQUEST_RECEIPT: N_("ask for a receipt"),
+    Right.CREATE_GUEST: N_("add a guest"),
     Right.CREATE_RESERVATION: N_("create a reservation"),
     Right.CANCEL_RESERVATION: N_("cancel a reservation"),
     Right.CHECK_IN: N_("check a guest in"),

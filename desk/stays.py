@@ -29,7 +29,10 @@ from desk.rights import Right, require
 from desk.types import utcnow
 
 
-def new_guest(session: Session, first_name: str, last_name: str, email: str = "", phone: str = "") -> Guest:
+def new_guest(session: Session, actor: Actor, first_name: str, last_name: str, email: str = "",
+              phone: str = "") -> Guest:
+    """A guest's record, to name on a reservation."""
+    require(actor, Right.CREATE_GUEST)
     if not (first_name.strip() or last_name.strip()):
         raise InvalidInput("A guest needs a name", field="name")
     guest = Guest(
@@ -217,19 +220,23 @@ def cancel_reservation(session: Session, actor: Actor, reservation_id: int) -> R
     return reservation
 
 
-def post_night(session: Session, actor: Actor, reservation_id: int, night: date) -> None:
-    """Charge one night's accommodation once, however often the night audit runs."""
+def post_night(session: Session, actor: Actor, reservation_id: int, night: date) -> Posting:
+    """Charge one night's accommodation once, however often (or on however many desks at once) the
+    night audit runs: the night's charge, posted now or found posted already."""
     require(actor, Right.POST_NIGHT)
-    reservation = get(session, Reservation, reservation_id, "Reservation")
+    # The reservation's lock puts two desks charging its night in line: the second waits for the
+    # first to commit, then finds its charge, instead of colliding on the charge's unique reference.
+    reservation = get(session, Reservation, reservation_id, "Reservation", lock=True)
     if not reservation.arrival <= night < reservation.departure:
         raise InvalidInput("{night} is not a night of reservation {reservation}", field="night", night=night,
                            reservation=reservation.number)
     ref = f"night:{reservation.id}:{night.isoformat()}"
-    if session.scalar(select(Posting.id).where(Posting.external_ref == ref)) is not None:
-        return
+    posted = session.scalar(select(Posting).where(Posting.external_ref == ref))
+    if posted is not None:
+        return posted
     folio = session.get_one(Folio, folio_of_reservation(session, reservation_id))
     first_bill = min(b.id for b in folio.bills)
-    post_charge(
+    return post_charge(
         session,
         actor,
         bill_id=first_bill,

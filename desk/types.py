@@ -1,16 +1,23 @@
-"""Column types: Money as one column, exact decimals, timestamps always in UTC."""
+"""Column types: Money as one column, exact decimals, timestamps always in UTC; and the shapes of
+functions other layers are handed without importing SQLAlchemy themselves."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import DateTime, Numeric, String
 from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import Session
 from sqlalchemy.types import TypeDecorator, TypeEngine
 
 from desk.money import Money
+
+# renderer(session, bill or folio id, PDF path, language): the reports' render_bill_pdf / render_folio_pdf.
+DocumentRenderer = Callable[[Session, int, Path, str], Any]
 
 
 class MoneyType(TypeDecorator[Money]):

@@ -3,6 +3,7 @@
 - `desk` (domain) and `hardware` never import Qt: they must run in a service, a script, a test
   without a display.
 - `hardware` does not import `desk` or `ui`: drivers know nothing about folios or windows.
+- `ui` imports neither `hardware` nor SQLAlchemy (not even for a type hint under TYPE_CHECKING).
 
 Checked twice: statically (AST scan of every source file, so an import hidden in a function or a
 rarely-taken branch is caught too) and dynamically (importing every module in a clean interpreter
@@ -153,6 +154,11 @@ def test_ui_reaches_devices_only_through_desk() -> None:
     assert forbidden_imports(ROOT, ["ui"], {"hardware"}) == []
 
 
+def test_ui_does_not_import_sqlalchemy() -> None:
+    # Screens hold views and call use cases; sessions and queries stay in desk (even for type hints).
+    assert forbidden_imports(ROOT, ["ui"], {"sqlalchemy"}) == []
+
+
 def test_hardware_does_not_import_domain_or_ui() -> None:
     assert forbidden_imports(ROOT, ["hardware"], {"desk", "ui"}) == []
 
@@ -203,6 +209,22 @@ def test_static_check_catches_hardware_importing_upper_layers(
     root = _tree(tmp_path, {"hardware/__init__.py": "", "hardware/printer.py": source})
     found = forbidden_imports(root, ["hardware"], {"desk", "ui"})
     assert f"hardware/printer.py:1: imports {target}" in found
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "from sqlalchemy.orm import Session\n",
+        "from __future__ import annotations\nfrom typing import TYPE_CHECKING\n"
+        "if TYPE_CHECKING:\n    from sqlalchemy.orm import Session\n",
+        "import typing\nif typing.TYPE_CHECKING:\n    import sqlalchemy\n",
+        "def f():\n    from sqlalchemy import select\n",
+    ],
+)
+def test_static_check_catches_ui_importing_sqlalchemy(tmp_path: Path, source: str) -> None:
+    root = _tree(tmp_path, {"ui/__init__.py": "", "ui/dialogs/bad.py": source, "ui/ok.py": "import desk.db\n"})
+    found = forbidden_imports(root, ["ui"], {"sqlalchemy"})
+    assert found and all(f.startswith("ui/dialogs/bad.py:") for f in found), found
 
 
 def test_static_check_resolves_relative_imports(tmp_path: Path) -> None:

@@ -44,7 +44,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from desk import stays
 from desk.card import CardData, PreAuthorisation, load_card
@@ -54,6 +53,7 @@ from desk.models import Folio, PaymentKind, PostingKind, ReservationStatus
 from desk.money import Money, total
 from desk.names import Names
 from desk.terminals import TerminalInfo, list_terminals
+from desk.types import DocumentRenderer
 from ui import dialogs
 from ui.card_models import (
     DEPOSIT_ACCOUNT,
@@ -83,7 +83,7 @@ RESIZE_PRECISION = 25
 # No column is fitted wider than this many average characters; longer texts are elided.
 MAX_COLUMN_CHARS = 45
 
-BillRenderer = Callable[[Session, int, Path, str], Any]
+BillRenderer = DocumentRenderer
 
 _open_cards: dict[int, ReservationCard] = {}
 
@@ -567,6 +567,7 @@ class ReservationCard(QMainWindow):
         view = card.folio
         self._show_header(card)
         self.saved_cards_model.set_items(card.saved_cards)
+        self.pre_authorisations_model.names = card.names
         self.pre_authorisations_model.set_items(card.pre_authorisations)
         self.hold_advice_label.setVisible(any(h.state == "open" and h.age_days > HOLD_WARN_DAYS
                                               for h in card.pre_authorisations))

@@ -590,7 +590,8 @@ class PreAuthorisationsModel(_ListModel[PreAuthorisation]):
         if self._is_old(row):
             state = self.tr("{state} · over {days} days").format(state=state, days=PRE_AUTHORISATION_WARN_DAYS)
         return (money_text(row.amount), QLocale().toString(row.age_days), state,
-                " ".join(part for part in (row.terminal, row.masked_pan[-8:]) if part))
+                " ".join(part for part in (self.names.terminal(row.terminal) if row.terminal else "",
+                                            row.masked_pan[-8:]) if part))
 
     def _is_old(self, row: PreAuthorisation) -> bool:
         return row.state == "open" and row.age_days > PRE_AUTHORISATION_WARN_DAYS

@@ -214,6 +214,7 @@ ERRORS = (
     QT_TRANSLATE_NOOP("DeskError", "Use settle() or close() for {value}"),
     QT_TRANSLATE_NOOP("DeskError", "Void its refunds first"),
     QT_TRANSLATE_NOOP("DeskError", "Wrong user name or password"),
+    QT_TRANSLATE_NOOP("DeskError", "add a guest"),
     QT_TRANSLATE_NOOP("DeskError", "ask for a receipt"),
     QT_TRANSLATE_NOOP("DeskError", "cancel a reservation"),
     QT_TRANSLATE_NOOP("DeskError", "cashier"),

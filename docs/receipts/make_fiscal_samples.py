@@ -47,7 +47,7 @@ def main() -> None:
         cashier = signed_in(database, Role.CASHIER)
         with database.unit_of_work() as session:
             open_shift(session, cashier, [Money.of("100", "EUR")])
-            guest = new_guest(session, "Иван", "Петров")
+            guest = new_guest(session, cashier, "Иван", "Петров")
             session.flush()
             reservation = create_reservation(session, cashier, number="S00001", guests=[guest],
                                              arrival=date.today(), departure=date.today() + timedelta(days=2),

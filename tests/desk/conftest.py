@@ -63,7 +63,7 @@ class Hotel:
     def stay(self, *, nights: int = 3, in_house: bool = True, guests: int = 1, number: str | None = None) -> Stay:
         today = date.today()
         with self.database.unit_of_work() as session:
-            people = [new_guest(session, f"Guest{k}", "Test") for k in range(guests)]
+            people = [new_guest(session, self.actor, f"Guest{k}", "Test") for k in range(guests)]
             session.flush()
             count = session.scalar(select(func.count(Reservation.id))) or 0
             reservation = create_reservation(

@@ -43,7 +43,7 @@ def test_folio_prints_cyrillic_names_every_bill_and_the_deposit(sqlite_hotel: Ho
     hotel = sqlite_hotel
     stay = hotel.stay()
     with hotel.database.unit_of_work() as session:
-        guest = new_guest(session, "Надежда", "Стоянова")
+        guest = new_guest(session, hotel.actor, "Надежда", "Стоянова")
         session.flush()
         second = open_bill(session, hotel.actor, stay.folio_id, payer_guest_id=guest.id).id
     hotel.run(post_service, bill_id=second, service_code="LAUNDRY")

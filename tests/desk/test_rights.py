@@ -95,6 +95,7 @@ USE_CASES: dict[str, Any] = {
     "issue_shift_document": lambda h, s: (fiscal_journal.issue_shift_document, (
         "FP-1", "K2", DocumentKind.SHIFT_OPEN), {}),
     "record_print": lambda h, s: (fiscal_journal.record_print, (1, False, Paper.PRINTED), {}),
+    "new_guest": lambda h, s: (stays.new_guest, ("Olga", "Berg"), {}),
     "create_reservation": lambda h, s: (stays.create_reservation, (), {
         "number": "X1", "guests": [], "arrival": date.today(), "departure": date.today() + timedelta(days=1),
         "nightly_rate": h.money("1")}),
@@ -270,6 +271,25 @@ def test_a_cashier_refunds_and_overpays_without_a_manager(sqlite_hotel: Hotel):
     assert (refund.authorised_by, over.authorised_by) == (None, None)
     error = unchanged(hotel, lambda: cashier.run(payments.void_payment, s.payment_id, reason="r"))
     assert isinstance(error, MissingRight)
+
+
+def test_a_clerk_adds_a_guest_the_pos_service_may_not(sqlite_hotel: Hotel):
+    from desk.models import Guest
+
+    hotel = sqlite_hotel
+
+    def added(session: Any, actor: Any) -> int:
+        guest = stays.new_guest(session, actor, " Olga ", "Berg")
+        session.flush()
+        return guest.id
+
+    guest_id = hotel.run(added)
+    with hotel.database.unit_of_work() as session:
+        guest = session.get_one(Guest, guest_id)
+        assert (guest.first_name, guest.last_name, guest.search_name) == ("Olga", "Berg", "berg olga")
+    with pytest.raises(MissingRight) as refused:
+        pos_hotel(hotel).run(stays.new_guest, "Olga", "Berg")
+    assert refused.value.right is Right.CREATE_GUEST and "add a guest" in str(refused.value)
 
 
 def test_a_clerk_actor_is_signed_in_with_its_role(sqlite_hotel: Hotel):

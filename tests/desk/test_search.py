@@ -50,7 +50,7 @@ def demo(hotel: Hotel) -> Demo:
 
         def stay(number: str, room: str | None, guests: list[tuple[str, str]], arrival: date, nights: int,
                  company: Company | None = None) -> int:
-            people = [new_guest(session, first, last) for first, last in guests]
+            people = [new_guest(session, actor, first, last) for first, last in guests]
             session.flush()
             reservation = create_reservation(
                 session, actor, number=number, guests=people, arrival=arrival,
@@ -194,7 +194,7 @@ def test_a_stay_found_through_two_guests_counts_once_against_the_limit(demo: Dem
     with hotel.database.unit_of_work() as session:
         for number, arrival, family in (("R-3001", TODAY - timedelta(days=30), ["Hans"]),
                                         ("R-3002", TODAY - timedelta(days=20), ["Olga", "Rosa"])):
-            guests = [new_guest(session, first, "Berg") for first in family]
+            guests = [new_guest(session, hotel.actor, first, "Berg") for first in family]
             session.flush()
             create_reservation(session, hotel.actor, number=number, guests=guests, arrival=arrival,
                                departure=arrival + timedelta(days=2), nightly_rate=hotel.money("90"))

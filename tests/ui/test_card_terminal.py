@@ -312,3 +312,205 @@ def test_end_of_day_shows_the_totals_against_the_ledger(qtbot, cashier_context, 
     assert "37.00" in end.totals_label.text() and "30.00" in end.totals_label.text()
     assert end.table.rowCount() == 1 and "not in the ledger" in end.table.item(0, 0).text()
     assert "differ" in end.status_label.text()
+
+
+def pre_authorise_on_card(qtbot, shown, terminal: Terminal, amount: str) -> CardTerminalDialog:
+    """The clerk blocks ``amount`` on the guest's card from the reservation card; the hold shows there."""
+    holds_before = shown.pre_authorisations_model.rowCount()
+    shown.pre_authorise_action.trigger()
+    dialog = last_terminal_dialog(qtbot, shown)
+    retype(qtbot, child(dialog, QLineEdit, "amountEdit"), amount)
+    with qtbot.waitSignal(dialog.accepted, timeout=20_000):
+        press_terminal(qtbot, dialog, terminal.info)
+    qtbot.waitUntil(lambda: shown.pre_authorisations_model.rowCount() == holds_before + 1, timeout=10_000)
+    return dialog
+
+
+def hold_states(database: Database, card: CardData) -> list[str]:
+    with database.unit_of_work() as session:
+        return [h.state.value for h in holds_of_folio(session, card.folio.folio.id)]
+
+
+def test_release_frees_the_hold_on_the_terminal_and_charges_nothing(qtbot, cashier_context, demo_database, card,
+                                                                   terminal):
+    shown = open_reservation_card(qtbot, cashier_context, card.folio.folio.id)
+    first = pre_authorise_on_card(qtbot, shown, terminal, "120.00")
+    model = shown.pre_authorisations_model
+    shown.pre_authorisations_view.selectRow(0)
+    assert shown.release_action.isEnabled()
+    shown.release_action.trigger()
+    release = last_terminal_dialog(qtbot, shown, first)
+    assert release.operation is CardOperation.RELEASE
+    assert not child(release, QLineEdit, "amountEdit").isVisible()  # a release frees the whole hold
+    assert "120" in child(release, QLabel, "cardHeading").text()
+    before = ledger_counts(demo_database)
+    with qtbot.waitSignal(release.accepted, timeout=20_000):
+        press_terminal(qtbot, release, terminal.info)
+    qtbot.waitUntil(lambda: model.rowCount() == 1 and model.row_at(0).state == "released", timeout=10_000)
+    assert model.data(model.index(0, model.STATE)) == "released"
+    shown.pre_authorisations_view.selectRow(0)
+    assert not shown.release_action.isEnabled() and not shown.capture_action.isEnabled()  # used once
+    assert ledger_counts(demo_database) == before and card_payments(demo_database, card) == []
+    assert hold_states(demo_database, card) == ["released"]
+    [preauth, freed] = terminal.sim.journal
+    assert (preauth.operation, freed.operation) == ("pre_authorisation", "release")
+    assert terminal.sim.state.preauths[preauth.receipt_no].state == "released"
+    with demo_database.unit_of_work() as session:
+        assert unresolved(session, WORKSTATION) == []
+
+
+def test_a_clerk_releases_a_hold_only_with_a_managers_credentials(qtbot, demo_database, card, terminal):
+    from tests.actors import demo_credentials
+    from ui.context import DeskContext
+
+    ctx = DeskContext(demo_database, signed_in(demo_database, Role.CLERK, WORKSTATION))
+    try:
+        shown = open_reservation_card(qtbot, ctx, card.folio.folio.id)
+        first = pre_authorise_on_card(qtbot, shown, terminal, "80.00")
+        shown.pre_authorisations_view.selectRow(0)
+        shown.release_action.trigger()
+        release = last_terminal_dialog(qtbot, shown, first)
+        username = child(release, QLineEdit, "usernameEdit")
+        assert not username.isVisible()
+        press_terminal(qtbot, release, terminal.info)
+        # Refused before the terminal is asked: the dialog asks for a manager instead.
+        qtbot.waitUntil(username.isVisible, timeout=10_000)
+        assert ops.wait_all(10_000)
+        assert release.isVisible() and [t.operation for t in terminal.sim.journal] == ["pre_authorisation"]
+        assert hold_states(demo_database, card) == ["open"]
+        manager, password = demo_credentials(Role.MANAGER)
+        retype(qtbot, username, manager)
+        retype(qtbot, child(release, QLineEdit, "passwordEdit"), password)
+        with qtbot.waitSignal(release.accepted, timeout=20_000):
+            press_terminal(qtbot, release, terminal.info)
+        assert hold_states(demo_database, card) == ["released"]
+        assert [t.operation for t in terminal.sim.journal] == ["pre_authorisation", "release"]
+    finally:
+        ops.cancel_all()
+        assert ops.wait_all(15_000)
+        ctx.close()
+
+
+def main_window(qtbot, ctx):
+    from ui.main_window import MainWindow
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_the_open_holds_list_shows_every_open_hold_oldest_first_and_flags_the_old(qtbot, cashier_context,
+                                                                                 demo_database, card, terminal):
+    from datetime import UTC, datetime, timedelta
+
+    from desk.models import CardOperationKind, CardRecord, Folio
+    from desk.workflows.card_terminal import card_pre_authorise, card_release
+    from ui.dialogs.card_ops import OpenHoldsDialog
+
+    other = find_card(demo_database, lambda c: c.folio.folio.id != card.folio.folio.id
+                      and c.folio.folio.reservation_id is not None)
+    cashier, runner, tid = cashier_context.actor, cashier_context.runner, terminal.info.id
+    with demo_database.unit_of_work() as session:
+        # A hold taken eight days ago (the ledger is append-only: it is written as it was then).
+        session.add(CardRecord(operation=CardOperationKind.PRE_AUTHORISATION, folio_id=card.folio.folio.id,
+                               amount=eur("200.00"), terminal="Desk terminal", receipt_no=901, trace_no=901,
+                               brand="VISA", masked_pan="************0042", created_by=cashier.username,
+                               workstation=WORKSTATION, created_at=datetime.now(UTC) - timedelta(days=8)))
+        numbers = {folio.id: folio.reservation.number
+                   for folio in (session.get_one(Folio, c.folio.folio.id) for c in (card, other))}
+    assert card_pre_authorise(runner, cashier, tid, other.folio.folio.id, eur("60.00")).settled
+    assert card_pre_authorise(runner, cashier, tid, other.folio.folio.id, eur("45.00")).settled
+    with demo_database.unit_of_work() as session:
+        released = holds_of_folio(session, other.folio.folio.id)[-1]
+    assert card_release(runner, cashier, tid, released.id).settled  # a released hold is not listed
+
+    window = main_window(qtbot, cashier_context)
+    window.open_holds_action.trigger()
+    qtbot.waitUntil(lambda: window.findChild(OpenHoldsDialog) is not None, timeout=10_000)
+    dialog = window.findChild(OpenHoldsDialog)
+    qtbot.waitUntil(lambda: dialog.isVisible() and dialog.table.rowCount() > 0, timeout=10_000)
+    table = dialog.table
+    rows = [[table.item(r, c).text() for c in range(table.columnCount())] for r in range(table.rowCount())]
+    assert len(rows) == 2, rows
+    old, new = rows
+    assert old[1] == "8" and "200.00" in old[2] and old[3] == numbers[card.folio.folio.id]
+    assert "VISA" in old[4] and "0042" in old[4]
+    assert "Over 5 days" in old[5] and "pre-authorise close to arrival" in old[5]
+    assert new[1] == "0" and "60.00" in new[2] and new[3] == numbers[other.folio.folio.id] and new[5] == ""
+    assert dialog.status_label.text() == "2 open pre-authorisations."
+    dialog.close()
+
+
+def signed_in_at_start(qtbot, database: Database, actor):
+    """The program as it is after the sign-in: ui.app's Startup with its main window (see Startup._signed_in)."""
+    import argparse
+
+    from PySide6.QtWidgets import QApplication
+
+    from ui.app import Startup
+
+    url = database.engine.url.render_as_string(hide_password=False)
+    startup = Startup(QApplication.instance(), argparse.Namespace(database=url, workstation=WORKSTATION))
+    startup.database = database
+    startup._signed_in(actor)
+    assert startup.window is not None
+    qtbot.waitExposed(startup.window)
+    return startup
+
+
+def boxes(window, name: str) -> list:
+    from PySide6.QtWidgets import QMessageBox
+
+    return [box for box in window.findChildren(QMessageBox, name) if box.isVisible()]
+
+
+def test_start_up_settles_the_card_sale_and_the_receipt_the_last_run_left_open_once(qtbot, demo_database, card,
+                                                                                  terminal, fiscal_printer):
+    from desk.cards import CardKind, plan_card_operation
+    from desk.journal import mark_sent, record_intent
+    from tests.ui.test_fiscal_flow import cash_payment, receipt_left_open
+    from ui.context import DeskContext
+
+    cashier = signed_in(demo_database, Role.CASHIER, WORKSTATION)
+    # The last run: a card sale the bank booked and a receipt the register issued, neither answer heard.
+    bill_id = card.folio.bills[0].bill.id
+    with demo_database.unit_of_work() as session:
+        request = plan_card_operation(session, cashier, CardKind.SALE, terminal.info.id, amount=eur("25.00"),
+                                      bill_id=bill_id)
+        mark_sent(session, cashier, record_intent(session, cashier, request).id)
+    terminal.sim.record("sale", 2500, 978)
+    last_run = DeskContext(demo_database, cashier)
+    try:
+        receipt_left_open(last_run, cash_payment(last_run, demo_database), register_issued=True)
+    finally:
+        last_run.close()
+    with demo_database.unit_of_work() as session:
+        assert {i.kind for i in unresolved(session, WORKSTATION)} == {"card_sale", "fiscal_receipt"}
+
+    startup = signed_in_at_start(qtbot, demo_database, cashier)
+    try:
+        window = startup.window
+        qtbot.waitUntil(lambda: bool(boxes(window, "reconciledBox") and boxes(window, "receiptsCheckBox")),
+                        timeout=20_000)
+        [cards] = boxes(window, "reconciledBox")
+        [receipts] = boxes(window, "receiptsCheckBox")
+        assert cards.text() == "Card operations: 1 settled on the ledger."
+        assert receipts.text() == "Receipts confirmed by the register: 1."
+        [payment] = card_payments(demo_database, card)
+        assert payment.amount == eur("25.00") and "receipt 0001" in payment.text
+        with demo_database.unit_of_work() as session:
+            assert unresolved(session, WORKSTATION) == []
+    finally:
+        startup.shut_down()
+
+    # The next start finds nothing left: it says nothing and settles nothing again.
+    startup = signed_in_at_start(qtbot, demo_database, cashier)
+    try:
+        assert ops.wait_all(20_000)
+        qtbot.wait(50)  # the ops' answers are delivered through the event loop
+        assert boxes(startup.window, "reconciledBox") == [] and boxes(startup.window, "receiptsCheckBox") == []
+        assert [p.amount for p in card_payments(demo_database, card)] == [eur("25.00")]
+    finally:
+        startup.shut_down()

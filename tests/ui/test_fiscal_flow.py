@@ -181,3 +181,108 @@ def test_voiding_a_receipted_payment_offers_its_refund_receipt_on_the_same_regis
     refund_doc = documents(demo_database)[-1]
     assert refund_doc.kind == "refund" and refund_doc.refers_to == sale.number
     assert "REFUND RECEIPT" in fiscal_printer.engine.text()
+
+
+# --- Shift → Check receipts: what a crash or a lost answer left open, settled with the register ----
+
+
+def cash_payment(ctx, database, amount: str = "10.00") -> int:
+    """A cash payment on an unpaid bill, taken at the context's workstation (its drawer is open)."""
+    from desk.payments import Tender, take_payment
+
+    card = find_card(database, unpaid)
+    return ctx.runner.run(take_payment, ctx.actor, card.folio.bills[0].bill.id,
+                          Tender("cash", Money.of(amount, "EUR"))).value.id
+
+
+def receipt_left_open(ctx, payment_id: int, *, register_issued: bool) -> int:
+    """The desk wrote the receipt's intent and asked the register, then died before hearing the answer.
+
+    With ``register_issued`` the register had issued (and printed) the document under the intent's
+    key; without it the request never reached the register. The intent's id."""
+    import threading
+    import uuid
+
+    from desk.fiscal.content import build_receipt
+    from desk.journal import IntentRequest, mark_sent, record_intent
+    from desk.workflows.fiscal_receipt import KIND, REGISTERS
+
+    runner, actor = ctx.runner, ctx.actor
+    receipt = runner.read(build_receipt, payment_id, None, "FP-1")
+    request = IntentRequest(kind=KIND, device="FP-1", amount=Money.of(receipt.total, receipt.currency),
+                            payment_id=payment_id, key=uuid.uuid4().hex,
+                            request={"payment_id": payment_id, "receipt": receipt.kind.value, "register": "FP-1"})
+    intent = runner.run(record_intent, actor, request).value
+    runner.run(mark_sent, actor, intent.id)
+    if register_issued:
+        REGISTERS.register(runner, actor, "FP-1").sale(intent.key, receipt, threading.Event())
+    return intent.id
+
+
+def open_intents(database, workstation: str) -> list[int]:
+    from desk.journal import unresolved
+
+    with database.unit_of_work() as session:
+        return [intent.id for intent in unresolved(session, workstation)]
+
+
+def check_receipts_box(qtbot, window):
+    from PySide6.QtWidgets import QMessageBox
+
+    def shown():
+        return next((b for b in window.findChildren(QMessageBox, "receiptsCheckBox") if b.isVisible()), None)
+
+    qtbot.waitUntil(lambda: shown() is not None, timeout=15_000)
+    box = shown()
+    assert box is not None
+    return box
+
+
+def test_shift_check_receipts_settles_the_open_ones_once_and_lists_what_waits_for_a_reprint(
+    qtbot, desk_context, demo_database, fiscal_printer
+):
+    from PySide6.QtWidgets import QMessageBox
+
+    from desk.workflows.fiscal_receipt import print_receipt
+    from ui.main_window import MainWindow
+
+    window = MainWindow(desk_context)
+    qtbot.addWidget(window)
+    window.show()
+    workstation = desk_context.actor.workstation
+    cashier = desk_context.actor  # the clerk's desk: the demo has the drawer open on it
+
+    # Nothing open: the clerk is told so.
+    window.check_receipts_action.trigger()
+    box = check_receipts_box(qtbot, window)
+    assert box.text() == "Every receipt is settled with the register."
+    assert box.icon() is QMessageBox.Icon.Information
+    box.close()
+
+    issued = receipt_left_open(desk_context, cash_payment(desk_context, demo_database), register_issued=True)
+    never_sent = receipt_left_open(desk_context, cash_payment(desk_context, demo_database), register_issued=False)
+    fiscal_printer.engine.fail("paper_out", after=300)
+    cut = print_receipt(desk_context.runner, cashier, cash_payment(desk_context, demo_database), "FP-1")
+    assert cut.document is not None and not cut.printed
+    fiscal_printer.engine.recover()
+    assert set(open_intents(demo_database, workstation)) >= {issued, never_sent}
+    before = [d.id for d in documents(demo_database)]
+
+    window.check_receipts_action.trigger()
+    box = check_receipts_box(qtbot, window)
+    text = box.text()
+    assert "Receipts confirmed by the register: 1." in text
+    assert "Receipts the register never issued: 1." in text
+    assert f"FP-1/{cut.document.number:07d}" in text and "marked COPY" in text
+    assert box.icon() is QMessageBox.Icon.Warning  # a document still waits for its paper
+    assert open_intents(demo_database, workstation) == []
+    assert [d.id for d in documents(demo_database)] == before  # asking the register issues nothing
+    box.close()
+
+    # Checked again: nothing is settled twice; the cut receipt still waits for its reprint.
+    window.check_receipts_action.trigger()
+    box = check_receipts_box(qtbot, window)
+    assert "confirmed" not in box.text() and "never issued" not in box.text()
+    assert f"FP-1/{cut.document.number:07d}" in box.text()
+    box.close()
+    window.close()

@@ -124,8 +124,8 @@ def eur(amount: str) -> Money:
 def busy_stay(database: Database) -> BusyStay:
     """A stay whose first bill holds every kind of ledger row the card shows."""
     with database.unit_of_work() as session:
-        guest = new_guest(session, "Мария", "Иванова")
-        other = new_guest(session, "Георги", "Колев")
+        guest = new_guest(session, CLERK, "Мария", "Иванова")
+        other = new_guest(session, CLERK, "Георги", "Колев")
         session.flush()
         reservation = create_reservation(
             session, CLERK, number="R77001", guests=[guest, other], arrival=DEMO_TODAY,
@@ -330,3 +330,60 @@ def test_a_refusal_from_desk_reads_in_russian(qtbot, desk_context, demo_database
     assert expected[language] in shown
     dialog.close()
     card.close()
+
+
+def test_the_card_terminal_dialogs_name_the_demo_terminal_in_the_clerks_language(qtbot, desk_context, demo_database,
+                                                                                  language):
+    from datetime import UTC, datetime
+
+    from desk.card import PreAuthorisation
+    from desk.cards import CardKind, plan_card_operation
+    from desk.journal import mark_sent, record_intent
+    from desk.names import load_names
+    from desk.terminals import add_terminal, list_terminals
+    from ui.card_models import PreAuthorisationsModel
+    from ui.dialogs.card import CardOperation, CardTerminalDialog
+    from ui.dialogs.card_ops import EndOfDayDialog, PendingCardOperationsDialog, open_end_of_day
+
+    stay = busy_stay(demo_database)
+    allowed = allowed_words(demo_database)
+    shown_name = {"ru": "Терминал ресепшена", "bg": "Терминал на рецепцията"}[language]
+    workstation = desk_context.actor.workstation
+    here = trusted_actor("maria", workstation, Role.MANAGER)
+    with demo_database.unit_of_work() as session:
+        terminal = add_terminal(session, here, workstation, "Desk terminal", "tcp://127.0.0.1:20007", "EUR")
+        # A sale nobody heard the end of: the pending list names its terminal.
+        request = plan_card_operation(session, here, CardKind.SALE, terminal.id, amount=eur("5.00"),
+                                      bill_id=stay.bill_id)
+        mark_sent(session, here, record_intent(session, here, request).id)
+        terminals = list_terminals(session, workstation)
+    card = _card(qtbot, desk_context, stay.folio_id)
+    assert card.card is not None
+    problems: list[str] = []
+
+    sale = CardTerminalDialog(desk_context, card.card, terminals, CardOperation.SALE, bill_id=stay.bill_id,
+                              parent=card)
+    pending = PendingCardOperationsDialog(desk_context, card)
+    open_end_of_day(desk_context, card)
+    qtbot.waitUntil(lambda: card.findChild(EndOfDayDialog) is not None, timeout=10_000)
+    end_of_day = card.findChild(EndOfDayDialog)
+    for dialog in (sale, pending, end_of_day):
+        dialog.open()
+        qtbot.waitUntil(dialog.isVisible)
+    qtbot.waitUntil(lambda: pending.table.rowCount() == 1, timeout=10_000)
+
+    assert [b.text() for b in sale.terminal_buttons] == [shown_name]
+    assert [b.text() for b in end_of_day.terminal_buttons] == [shown_name]
+    assert pending.table.item(0, 2).text() == shown_name
+    for dialog in (sale, pending, end_of_day):
+        problems += [f"{dialog.objectName()}: {problem}" for problem in english_in(dialog, allowed)]
+        dialog.close()
+
+    # The card's own list of holds names the terminal each was taken on.
+    holds = PreAuthorisationsModel()
+    with demo_database.unit_of_work() as session:
+        holds.names = load_names(session, language)
+    holds.set_items([PreAuthorisation(eur("80.00"), datetime.now(UTC), "open", 1, "Desk terminal", "****1234")])
+    assert holds.data(holds.index(0, holds.CARD)) == f"{shown_name} ****1234"
+    card.close()
+    assert problems == [], "\n".join(problems)

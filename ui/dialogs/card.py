@@ -148,7 +148,7 @@ class CardTerminalDialog(DeskDialog):
         self.terminal_row = QHBoxLayout()
         self.terminal_buttons: list[QPushButton] = []
         for info in terminals:
-            button = QPushButton(info.name)
+            button = QPushButton(card.names.terminal(info.name))
             button.setObjectName(f"terminalButton{info.id}")
             button.setMinimumHeight(40)
             button.clicked.connect(lambda _checked=False, chosen=info: self.start(chosen))
@@ -329,7 +329,8 @@ class CardTerminalDialog(DeskDialog):
         self.amount_edit.setEnabled(False)
         self.result_label.hide()
         self.charge_button.hide()
-        self.message_label.setText(self.tr("Connecting to {terminal}…").format(terminal=terminal.name))
+        self.message_label.setText(self.tr("Connecting to {terminal}…").format(
+            terminal=self.card.names.terminal(terminal.name)))
         self.message_label.show()
         self._seconds_left = _answer_timeout(terminal)
         self._show_countdown()

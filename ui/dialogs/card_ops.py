@@ -26,12 +26,14 @@ from PySide6.QtWidgets import (
 
 from desk.cards import EndOfDayReport, Hold, open_holds
 from desk.journal import IntentView, Reconciled
+from desk.names import Names, load_names
 from desk.terminals import TerminalInfo, list_terminals
 from desk.workflows.card_terminal import card_end_of_day, pending_card_operations, reconcile_cards
 from ui.card_models import local_date_time, money_text
 from ui.context import DeskContext
 from ui.desk_text import error_text
 from ui.dialogs.card import terminal_pool
+from ui.i18n import current_language
 from ui.ops import Op
 
 logger = logging.getLogger(__name__)
@@ -132,6 +134,7 @@ class PendingCardOperationsDialog(_ListDialog):
         super().__init__(ctx, parent, QCoreApplication.translate("CardOperations", "Pending card operations"))
         self.setObjectName("pendingCardOperationsDialog")
         self.intents: list[IntentView] = []
+        self.names = Names()  # terminals' names in the clerk's language, read with the list
         self.layout_.addWidget(
             QLabel(
                 QCoreApplication.translate(
@@ -168,7 +171,13 @@ class PendingCardOperationsDialog(_ListDialog):
         self.reload()
 
     def reload(self) -> None:
-        self.ctx.query(self, pending_card_operations, self.ctx.actor.workstation).success(self.show_intents).run()
+        workstation, language = self.ctx.actor.workstation, current_language()
+        self.ctx.query(self, lambda session: (pending_card_operations(session, workstation),
+                                              load_names(session, language))).success(self._loaded).run()
+
+    def _loaded(self, loaded: tuple[list[IntentView], Names]) -> None:
+        intents, self.names = loaded
+        self.show_intents(intents)
 
     def show_intents(self, intents: list[IntentView]) -> None:
         self.intents = intents
@@ -179,7 +188,7 @@ class PendingCardOperationsDialog(_ListDialog):
                 [
                     f"{day} {time}",
                     operation_name(intent.kind),
-                    intent.device,
+                    self.names.terminal(intent.device),
                     money_text(intent.amount) if intent.amount is not None else "",
                     state_name(intent.state.value),
                 ]
@@ -273,14 +282,16 @@ class OpenHoldsDialog(_ListDialog):
 class EndOfDayDialog(_ListDialog):
     """End of day on a terminal: its totals against the ledger's card payments, differences named."""
 
-    def __init__(self, ctx: DeskContext, terminals: list[TerminalInfo], parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: DeskContext, terminals: list[TerminalInfo], parent: QWidget | None = None, *,
+                 names: Names | None = None) -> None:
         super().__init__(ctx, parent, QCoreApplication.translate("CardOperations", "Card terminal end of day"))
         self.setObjectName("endOfDayDialog")
         self.report: EndOfDayReport | None = None
+        self.names = names or Names()
         row = QHBoxLayout()
         self.terminal_buttons = []
         for info in terminals:
-            button = QPushButton(info.name)
+            button = QPushButton(self.names.terminal(info.name))
             button.setObjectName(f"terminalButton{info.id}")
             button.clicked.connect(lambda _checked=False, chosen=info: self.run_end_of_day(chosen))
             row.addWidget(button)
@@ -313,7 +324,7 @@ class EndOfDayDialog(_ListDialog):
             button.setEnabled(False)
         self.status_label.setText(
             QCoreApplication.translate("CardOperations", "Closing the batch on {terminal}…").format(
-                terminal=terminal.name
+                terminal=self.names.terminal(terminal.name)
             )
         )
         Op(self, lambda: card_end_of_day(runner, actor, terminal.id), pool=terminal_pool()).success(
@@ -335,7 +346,7 @@ class EndOfDayDialog(_ListDialog):
                 "{terminal}: the terminal booked {terminal_total} in {count} transactions; "
                 "the ledger has {ledger_total}.",
             ).format(
-                terminal=report.terminal,
+                terminal=self.names.terminal(report.terminal),
                 terminal_total=money_text(report.terminal_total),
                 count=report.count,
                 ledger_total=money_text(report.ledger_total),
@@ -368,10 +379,13 @@ class EndOfDayDialog(_ListDialog):
 
 
 def open_end_of_day(ctx: DeskContext, parent: QWidget) -> None:
-    def loaded(terminals: list[TerminalInfo]) -> None:
-        EndOfDayDialog(ctx, terminals, parent).open()
+    def loaded(found: tuple[list[TerminalInfo], Names]) -> None:
+        terminals, names = found
+        EndOfDayDialog(ctx, terminals, parent, names=names).open()
 
-    ctx.query(parent, list_terminals, ctx.actor.workstation).success(loaded).run()
+    workstation, language = ctx.actor.workstation, current_language()
+    ctx.query(parent, lambda session: (list_terminals(session, workstation),
+                                       load_names(session, language))).success(loaded).run()
 
 
 def reconcile_at_start(ctx: DeskContext, parent: QWidget) -> Op[Any]:

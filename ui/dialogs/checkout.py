@@ -4,14 +4,12 @@ then the final folio as PDF."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
-from sqlalchemy.orm import Session
 
 from desk.auth import ManagerApproval
 from desk.card import CardData, load_card
@@ -19,6 +17,7 @@ from desk.folios import BillView
 from desk.models import PaymentKind, Reservation, ReservationStatus
 from desk.payments import transfer_to_company
 from desk.stays import check_out
+from desk.types import DocumentRenderer
 from ui.context import DeskContext
 from ui.desk_text import error_text
 from ui.dialogs.common import (
@@ -45,7 +44,7 @@ from ui.ops import Op
 
 logger = logging.getLogger(__name__)
 
-FolioRenderer = Callable[[Session, int, Path, str], Any]
+FolioRenderer = DocumentRenderer
 
 
 def folio_pdf_directory() -> Path:
@@ -65,7 +64,8 @@ def final_folio_renderer() -> FolioRenderer | None:
     return render_folio_pdf  # type: ignore[no-any-return]
 
 
-def _render_final_folio(session: Session, renderer: FolioRenderer, folio_id: int, path: Path, language: str) -> Path:
+# The session is only handed on to desk's renderer: ui names no SQLAlchemy type.
+def _render_final_folio(session: Any, renderer: FolioRenderer, folio_id: int, path: Path, language: str) -> Path:
     renderer(session, folio_id, path, language)
     return path
 
