@@ -398,7 +398,7 @@ def send_message(config: MailConfig, message: EmailMessage, password: str, *,
             else smtplib.SMTP(timeout=SMTP_TIMEOUT))
     # Made unconnected so Cancel has a socket to close while the greeting is awaited; smtplib
     # names the host to TLS (and checks its certificate) from what the constructor would have set.
-    smtp._host = config.host
+    smtp._host = config.host  # type: ignore[attr-defined]
     done = threading.Event()
     if cancel is not None:
         threading.Thread(target=_abort_when_cancelled, args=(smtp, cancel, done), name="smtp cancel",
