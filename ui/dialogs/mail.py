@@ -124,7 +124,7 @@ class MailSettingsDialog(QDialog):
         self.recipient_edit = self._line("mailTestRecipientEdit", "manager@hotel.example")
         recipient_label.setBuddy(self.recipient_edit)
         test_row.addWidget(self.recipient_edit, 1)
-        self.test_button = QPushButton(self.tr("Send &test e-mail"))
+        self.test_button = QPushButton(self.tr("Send test e-&mail"))
         self.test_button.setObjectName("mailTestButton")
         self.test_button.clicked.connect(self.send_test)
         test_row.addWidget(self.test_button)
