@@ -182,7 +182,7 @@ def mail_config(session: Session) -> MailConfig | None:
     return None if row is None else _config(row)
 
 
-def _ca_subjects(pem: str) -> tuple[str, ...]:
+def ca_subjects(pem: str) -> tuple[str, ...]:
     from cryptography import x509
 
     if not pem:
@@ -201,7 +201,7 @@ def mail_setup(session: Session) -> MailSetup:
             pass
     return MailSetup(None if row is None else _config(row), bool(row and row.password_sealed),
                      bool(os.environ.get(PASSWORD_ENV)), str(key_file()), opens,
-                     _ca_subjects(row.ca_pem) if row is not None else ())
+                     ca_subjects(row.ca_pem) if row is not None else ())
 
 
 def read_ca_file(path: str) -> str:
@@ -218,7 +218,7 @@ def _checked_ca(pem: str) -> str:
     if not pem:
         return ""
     try:
-        subjects = _ca_subjects(pem)
+        subjects = ca_subjects(pem)
         ssl.create_default_context(cadata=pem)
     except (ValueError, ssl.SSLError):
         subjects = ()
@@ -440,7 +440,7 @@ def send_message(config: MailConfig, message: EmailMessage, password: str, *,
 def send_test_email(database: Database, actor: Actor, config: MailConfig, password: str | None, recipient: str,
                     *, subject: str, body: str, step: Callable[[str], None] | None = None,
                     cancel: threading.Event | None = None) -> None:
-    """Send a test e-mail with the settings as typed (not yet saved); ``password`` None: the saved one.
+    """Send a test e-mail with the settings as typed (not yet saved); ``password`` None: the saved one, "": none.
 
     A manager's right: it hands the saved password to whatever server the settings name.
     """
@@ -454,7 +454,7 @@ def send_test_email(database: Database, actor: Actor, config: MailConfig, passwo
         raise InvalidInput("{email} is not an e-mail address", field="recipient", email=recipient)
     if password:
         _checked_password(password)
-    else:
+    elif password is None:
         with database.unit_of_work() as session:  # read, then closed: no transaction waits on the network
             password = smtp_password(session)
     message = EmailMessage()
