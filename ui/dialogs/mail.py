@@ -91,11 +91,11 @@ class MailSettingsDialog(QDialog):
         self.sender_edit = self._line("mailSenderEdit", "frontdesk@hotel.example")
         form.addRow(self.tr("Se&nder address:"), self.sender_edit)
 
-        trust = QHBoxLayout()
         self.ca_label = QLabel()
         self.ca_label.setObjectName("mailCaLabel")
         self.ca_label.setWordWrap(True)
-        trust.addWidget(self.ca_label, 1)
+        form.addRow(self.tr("Trusted certificates:"), self.ca_label)
+        trust = QHBoxLayout()
         self.ca_button = QPushButton(self.tr("Hotel &CA file…"))
         self.ca_button.setObjectName("mailCaButton")
         self.ca_button.setToolTip(self.tr("Trust the certificates of the hotel's own certificate authority too "
@@ -106,7 +106,8 @@ class MailSettingsDialog(QDialog):
         self.ca_clear_button.setObjectName("mailCaClearButton")
         self.ca_clear_button.clicked.connect(lambda: self._set_ca("", ()))
         trust.addWidget(self.ca_clear_button)
-        form.addRow(self.tr("Trusted certificates:"), trust)
+        trust.addStretch(1)
+        form.addRow("", trust)
 
         self.error_label = QLabel()
         self.error_label.setObjectName("mailErrorLabel")
@@ -139,7 +140,7 @@ class MailSettingsDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self._set_ca("", ())
-        self.resize(620, 0)
+        self.setMinimumWidth(600)
 
     def _line(self, name: str, placeholder: str) -> QLineEdit:
         edit = QLineEdit()
