@@ -322,3 +322,29 @@ def test_an_empty_password_forgets_it_and_bad_input_writes_nothing(sqlite_hotel:
     with pytest.raises(InvalidInput) as wrong:
         read_ca_file(str(tmp_path / "missing.pem"))
     assert wrong.value.field == "ca"
+
+
+def test_desk_mail_set_takes_a_ca_file_and_show_says_where_the_password_is(sqlite_url: str, hotel_ca, tmp_path,
+                                                                            key_here: Path, capsys):
+    from desk.cli import main
+    from desk.db import Database
+    from desk.runner import Runner
+
+    ca_file = tmp_path / "hotel-ca.pem"
+    hotel_ca.cert_pem.write_to_path(str(ca_file))
+    assert main(["--database", sqlite_url, "mail", "set", "--host", "smtp.example.org", "--sender", "desk@example.org",
+                 "--ca-file", str(ca_file)]) == 0
+    assert capsys.readouterr().out.strip().endswith("from desk@example.org; no password saved")
+    assert main(["--database", sqlite_url, "mail", "set", "--host", "smtp.example.org", "--sender", "desk@example.org",
+                 "--ca-file", str(tmp_path / "missing.pem")]) == 1
+    assert "cannot be read as a PEM certificate file" in capsys.readouterr().err
+    database = Database(sqlite_url)
+    try:
+        Runner(database).run(set_mail_settings, MANAGER, "smtp.example.org", 587, "starttls",
+                             sender="desk@example.org", password=SECRET)
+        assert Runner(database).read(mail.mail_config).ca_pem == hotel_ca.cert_pem.bytes().decode().strip() + "\n"
+    finally:
+        database.dispose()
+    assert main(["--database", sqlite_url, "mail", "show"]) == 0
+    shown = capsys.readouterr().out
+    assert f"password saved encrypted, key file {key_here}" in shown and SECRET not in shown
