@@ -137,7 +137,11 @@ def _sealing_key() -> bytes:
 def _seal(password: str) -> tuple[str, str]:
     from cryptography.fernet import Fernet
 
-    key = _sealing_key()
+    try:
+        key = _sealing_key()
+    except OSError as exc:
+        raise MailKeyError("The key file {path} cannot be written ({reason})", path=str(key_file()),
+                           reason=exc.strerror or type(exc).__name__) from None
     try:
         return Fernet(key).encrypt(password.encode()).decode("ascii"), _key_id(key)
     except ValueError:

@@ -170,6 +170,7 @@ ERRORS = (
     QT_TRANSLATE_NOOP("DeskError", "The journal's request must be plain JSON: {exc}"),
     QT_TRANSLATE_NOOP("DeskError", "The journal's {where} may not hold a full card number"),
     QT_TRANSLATE_NOOP("DeskError", "The journal's {where} may not hold {key}"),
+    QT_TRANSLATE_NOOP("DeskError", "The key file {path} cannot be written ({reason})"),
     QT_TRANSLATE_NOOP("DeskError", "The key in {path} is not the one the mail password was saved with: copy the right key file here, or type the password again"),
     QT_TRANSLATE_NOOP("DeskError", "The key of POS {name} was revoked: ask the hotel's administrator for a new one"),
     QT_TRANSLATE_NOOP("DeskError", "The key {key} is already used by another operation"),

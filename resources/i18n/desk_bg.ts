@@ -1486,6 +1486,10 @@
         <translation>Дневникът ({where}) не може да съдържа {key}</translation>
     </message>
     <message>
+        <source>The key file {path} cannot be written ({reason})</source>
+        <translation>Файлът с ключ {path} не може да се запише ({reason})</translation>
+    </message>
+    <message>
         <source>The key in {path} is not the one the mail password was saved with: copy the right key file here, or type the password again</source>
         <translation>Ключът в {path} не е този, с който е записана паролата за поща: копирайте тук правилния файл с ключ или въведете паролата отново</translation>
     </message>

@@ -1486,6 +1486,10 @@
         <translation>В журнале ({where}) не может быть {key}</translation>
     </message>
     <message>
+        <source>The key file {path} cannot be written ({reason})</source>
+        <translation>Файл ключа {path} не удаётся записать ({reason})</translation>
+    </message>
+    <message>
         <source>The key in {path} is not the one the mail password was saved with: copy the right key file here, or type the password again</source>
         <translation>Ключ в {path} — не тот, которым сохранён пароль почты: скопируйте сюда нужный файл ключа или введите пароль заново</translation>
     </message>

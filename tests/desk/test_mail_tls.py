@@ -348,3 +348,13 @@ def test_desk_mail_set_takes_a_ca_file_and_show_says_where_the_password_is(sqlit
     assert main(["--database", sqlite_url, "mail", "show"]) == 0
     shown = capsys.readouterr().out
     assert f"password saved encrypted, key file {key_here}" in shown and SECRET not in shown
+
+
+def test_a_key_file_that_cannot_be_written_is_told_and_nothing_is_saved(sqlite_hotel: Hotel, tmp_path, monkeypatch):
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the key's folder should be")
+    monkeypatch.setenv(KEY_FILE_ENV, str(blocked / "mail.key"))
+    manager = sqlite_hotel.as_role(Role.MANAGER)
+    error = unchanged(sqlite_hotel, lambda: manager.run(set_mail_settings, "smtp.example", 587, "starttls",
+                                                        sender="a@b.example", password=SECRET))
+    assert isinstance(error, MailKeyError) and "cannot be written" in error.message
