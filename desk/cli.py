@@ -40,12 +40,13 @@ def _parser() -> argparse.ArgumentParser:
     mail = commands.add_parser("mail", help="the SMTP server e-receipts are sent through")
     mail_commands = mail.add_subparsers(dest="mail_command", required=True)
     mail_commands.add_parser("show", help="print the mail settings (never a password)")
-    mail_set = mail_commands.add_parser("set", help="set the SMTP server (password: $DESK_SMTP_PASSWORD)")
+    mail_set = mail_commands.add_parser("set", help="set the SMTP server (the password: Settings -> E-mail)")
     mail_set.add_argument("--host", required=True)
     mail_set.add_argument("--port", type=int, default=587)
     mail_set.add_argument("--security", default="starttls", help="none, starttls or tls")
     mail_set.add_argument("--user", default="", help="the SMTP login, if the server asks for one")
     mail_set.add_argument("--sender", required=True, help="the From address of e-receipts")
+    mail_set.add_argument("--ca-file", help="a PEM file of the hotel's own CA, trusted besides the system's")
 
     fiscal = commands.add_parser("fiscal", help="the registers' fiscal journals")
     fiscal_commands = fiscal.add_subparsers(dest="fiscal_command", required=True)
@@ -109,7 +110,7 @@ def mail_command(url: str | None, args: argparse.Namespace) -> int:
 
     from desk.auth import trusted_actor
     from desk.errors import DeskError
-    from desk.mail import mail_config, set_mail_settings
+    from desk.mail import mail_setup, read_ca_file, set_mail_settings
     from desk.models import Role
     from desk.runner import Runner
 
@@ -118,20 +119,28 @@ def mail_command(url: str | None, args: argparse.Namespace) -> int:
         if args.mail_command == "set":
             admin = trusted_actor(getpass.getuser()[:40], socket.gethostname()[:40], Role.MANAGER)
             try:
+                ca_pem = read_ca_file(args.ca_file) if args.ca_file else None
                 Runner(database).run(set_mail_settings, admin, args.host, args.port, args.security,
-                                     username=args.user, sender=args.sender)
+                                     username=args.user, sender=args.sender, ca_pem=ca_pem)
             except DeskError as exc:
                 print(f"desk: {exc.message}", file=sys.stderr)
                 return 1
-        config = Runner(database).read(mail_config)
+        setup = Runner(database).read(mail_setup)
     finally:
         database.dispose()
+    config = setup.config
     if config is None:
         print("No mail server is set: desk mail set --host HOST --sender ADDRESS")
         return 0
     login = f", login {config.username}" if config.username else ""
-    print(f"SMTP {config.host}:{config.port} ({config.security}{login}), from {config.sender}; "
-          "password from $DESK_SMTP_PASSWORD")
+    if setup.password_from_env:
+        password = "password from $DESK_SMTP_PASSWORD"
+    elif setup.password_saved:
+        state = "" if setup.key_opens_password else ", which is missing or another one here"
+        password = f"password saved encrypted, key file {setup.key_file}{state}"
+    else:
+        password = "no password saved"
+    print(f"SMTP {config.host}:{config.port} ({config.security}{login}), from {config.sender}; {password}")
     return 0
 
 

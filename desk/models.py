@@ -622,8 +622,8 @@ class DrawerOpening(LedgerRecord, Base):
 
 
 class MailSettings(Base):
-    """The SMTP server electronic receipts go out through (one row). The password is not here:
-    it comes from the environment (``DESK_SMTP_PASSWORD``), so a database copy never holds it."""
+    """The SMTP server electronic receipts go out through (one row). Its password is here only
+    sealed (Fernet) with a key kept outside the database (desk/mail.py), or not at all."""
 
     __tablename__ = "mail_settings"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -632,6 +632,9 @@ class MailSettings(Base):
     security: Mapped[str] = mapped_column(String(16))  # "none", "starttls" or "tls"
     username: Mapped[str] = mapped_column(String(120), default="")
     sender: Mapped[str] = mapped_column(String(120))
+    password_sealed: Mapped[str] = mapped_column(Text, default="")  # a Fernet token, never the password
+    key_id: Mapped[str] = mapped_column(String(16), default="")  # which key sealed it, to say so when missing
+    ca_pem: Mapped[str] = mapped_column(Text, default="")  # the hotel's own CA, trusted besides the system's
     changed_by: Mapped[str] = mapped_column(String(40))
     changed_at: Mapped[datetime] = mapped_column(default=utcnow)
 

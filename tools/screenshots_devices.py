@@ -1,4 +1,5 @@
-"""Render the Devices window with two simulated printers to docs/screenshots/devices_{en,ru}.png.
+"""Render the Devices window (two simulated printers, a card terminal) and Settings -> E-mail to
+docs/screenshots/devices_{en,ru}.png and mail_settings_{en,ru}.png.
 
     python -m tools.screenshots_devices
 """
@@ -18,13 +19,16 @@ from desk.auth import sign_in
 from desk.db import Database
 from desk.demo import seed_demo
 from desk.devices import add_printer
+from desk.mail import KEY_FILE_ENV, set_mail_settings
 from desk.runner import Runner
+from desk.terminals import add_terminal
 from hardware.simulators.printer import TcpPrinterServer
 from hardware.simulators.printer_engine import SimulatedPrinter
 from tools.screenshots import OUT, settle, wait_until
 from ui import ops
 from ui.context import DeskContext
 from ui.dialogs.devices import DevicesDialog
+from ui.dialogs.mail import MailSettingsDialog
 from ui.i18n import install_translator, remove_translators
 
 
@@ -45,6 +49,11 @@ def main() -> int:
                    register_code="FP-1", drawer=True)
         runner.run(add_printer, manager, "FRONT-1", "Back office", f"tcp://127.0.0.1:{back.port}",
                    profile="TM-T88V", paper_mm=80, register_code="FP-2")
+        runner.run(add_terminal, manager, "FRONT-1", "Lobby terminal", "tcp://192.168.1.60:20007", "EUR", "123456")
+        # The key that seals the mail password goes to the temporary folder, not the user's own.
+        os.environ[KEY_FILE_ENV] = f"{folder}/mail.key"
+        runner.run(set_mail_settings, manager, "smtp.hotel.example", 587, "starttls", username="frontdesk",
+                   sender="frontdesk@hotel.example", password="screenshot-only")
         ctx = DeskContext(database, manager)
         for language in ("en", "ru"):
             install_translator(app, language)  # type: ignore[arg-type]
@@ -58,6 +67,15 @@ def main() -> int:
             dialog.grab().save(str(OUT / f"devices_{language}.png"))
             dialog.done(0)
             dialog.deleteLater()
+            mail = MailSettingsDialog(ctx)
+            mail.open()
+            wait_until(lambda m=mail: m.setup is not None)
+            mail.recipient_edit.setText("manager@hotel.example")
+            mail.adjustSize()
+            settle()
+            mail.grab().save(str(OUT / f"mail_settings_{language}.png"))
+            mail.done(0)
+            mail.deleteLater()
             remove_translators(app)  # type: ignore[arg-type]
         ops.wait_all(10_000)
         ctx.close()

@@ -316,6 +316,10 @@ class MainWindow(QMainWindow):
         self.devices_action.setObjectName("devicesAction")
         self.devices_action.triggered.connect(self.show_devices)
         menu.addAction(self.devices_action)
+        self.mail_action = QAction(self.tr("&E-mail…"), self)
+        self.mail_action.setObjectName("mailSettingsAction")
+        self.mail_action.triggered.connect(self.show_mail_settings)
+        menu.addAction(self.mail_action)
         self.pos_connections_action = QAction(self.tr("&POS connections…"), self)
         self.pos_connections_action.setObjectName("posConnectionsAction")
         self.pos_connections_action.triggered.connect(self.open_pos_connections)
@@ -325,6 +329,7 @@ class MainWindow(QMainWindow):
     def _enable_for_actor(self) -> None:
         # Only who may use them sees them enabled (the use cases refuse the others anyway).
         self.devices_action.setEnabled(self.ctx.actor.may(Right.MANAGE_DEVICES))
+        self.mail_action.setEnabled(self.ctx.actor.may(Right.MANAGE_DEVICES))
         self.pos_connections_action.setEnabled(self.ctx.actor.may(Right.MANAGE_POS_KEYS))
 
     def show_devices(self) -> None:
@@ -334,6 +339,14 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _result: self._load_device_states())
         self.devices_dialog = dialog
+        dialog.open()
+
+    def show_mail_settings(self) -> None:
+        from ui.dialogs.mail import MailSettingsDialog
+
+        dialog = MailSettingsDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.mail_dialog = dialog
         dialog.open()
 
     def open_drawer(self) -> None:

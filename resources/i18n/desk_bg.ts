@@ -317,7 +317,7 @@
         <translation>{terminal}: терминалът е осчетоводил {terminal_total} в {count} операции; в счетоводството има {ledger_total}.</translation>
     </message>
     <message>
-        <source>In the ledger, not in the terminal&apos;s batch</source>
+        <source>In the ledger, not in the terminal's batch</source>
         <translation>В счетоводството, но не в пакета на терминала</translation>
     </message>
     <message>
@@ -511,7 +511,7 @@
         <translation>Терминалът е недостъпен: {error}. Нищо не е таксувано.</translation>
     </message>
     <message>
-        <source>The terminal&apos;s operation was reversed. Nothing was charged.</source>
+        <source>The terminal's operation was reversed. Nothing was charged.</source>
         <translation>Операцията на терминала е сторнирана. Нищо не е таксувано.</translation>
     </message>
     <message>
@@ -748,7 +748,7 @@
         <translation>Z отчет</translation>
     </message>
     <message>
-        <source>The register&apos;s Z report: {problems}</source>
+        <source>The register's Z report: {problems}</source>
         <translation>Z отчетът на касата: {problems}</translation>
     </message>
 </context>
@@ -783,7 +783,7 @@
         <translation>&amp;Платец:</translation>
     </message>
     <message>
-        <source>Reference, e.g. the bank transfer&apos;s number</source>
+        <source>Reference, e.g. the bank transfer's number</source>
         <translation>Референция, напр. номер на банковия превод</translation>
     </message>
     <message>
@@ -834,7 +834,7 @@
         <translation>ПИН кодът е от 4 до 8 цифри</translation>
     </message>
     <message>
-        <source>A POS name is 1-24 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
+        <source>A POS name is 1-24 letters, digits, '.', '_' or '-'</source>
         <translation>Името на POS е от 1 до 24 букви, цифри, „.“, „_“ или „-“</translation>
     </message>
     <message>
@@ -870,15 +870,19 @@
         <translation>Записът в дневника изисква вид операция и устройство</translation>
     </message>
     <message>
-        <source>A ledger amount is in {currency}, not the hotel&apos;s {base}</source>
+        <source>A ledger amount is in {currency}, not the hotel's {base}</source>
         <translation>Сума в регистъра е в {currency}, а не във валутата на хотела {base}</translation>
+    </message>
+    <message>
+        <source>A mail password may hold only Latin letters, digits and signs</source>
+        <translation>Паролата за поща може да съдържа само латински букви, цифри и знаци</translation>
     </message>
     <message>
         <source>A mail server needs a host name</source>
         <translation>Пощенският сървър трябва да има име на хост</translation>
     </message>
     <message>
-        <source>A network terminal&apos;s address is tcp://host:port</source>
+        <source>A network terminal's address is tcp://host:port</source>
         <translation>Адресът на мрежов терминал е tcp://хост:порт</translation>
     </message>
     <message>
@@ -942,12 +946,16 @@
         <translation>Терминалът трябва да има име</translation>
     </message>
     <message>
-        <source>A terminal&apos;s password is six digits</source>
+        <source>A terminal's password is six digits</source>
         <translation>Паролата на терминала е шест цифри</translation>
     </message>
     <message>
         <source>A tip cannot be negative</source>
         <translation>Бакшишът не може да е отрицателен</translation>
+    </message>
+    <message>
+        <source>A user name is at most {n} characters</source>
+        <translation>Потребителското име е най-много {n} знака</translation>
     </message>
     <message>
         <source>A voided payment cannot be refunded</source>
@@ -966,7 +974,7 @@
         <translation>Ролята „{role}“ не позволява да {action}: нужно е разрешение от мениджър</translation>
     </message>
     <message>
-        <source>An item&apos;s name is too long: at most {limit} characters</source>
+        <source>An item's name is too long: at most {limit} characters</source>
         <translation>Името на артикула е твърде дълго: най-много {limit} знака</translation>
     </message>
     <message>
@@ -1116,6 +1124,10 @@
     <message>
         <source>No company-account payment method is configured</source>
         <translation>Не е настроен начин на плащане „сметка на фирма“</translation>
+    </message>
+    <message>
+        <source>No mail server named {host} was found: check the host name</source>
+        <translation>Не е намерен пощенски сървър {host}: проверете името на сървъра</translation>
     </message>
     <message>
         <source>No payment method of kind deposit is configured</source>
@@ -1398,6 +1410,10 @@
         <translation>Данъчна ставка {key} не съществува</translation>
     </message>
     <message>
+        <source>The TLS handshake with {host}:{port} failed ({reason}): check the security setting and the port</source>
+        <translation>Връзката TLS с {host}:{port} не се установи ({reason}): проверете защитата и порта</translation>
+    </message>
+    <message>
         <source>The amount must be more than zero (got {amount})</source>
         <translation>Сумата трябва да е по-голяма от нула (въведено {amount})</translation>
     </message>
@@ -1406,11 +1422,15 @@
         <translation>Операцията с картата е записана, но слипът ѝ не се отпечата на {printer}: {problem}. Оправете принтера и изберете „Печат на слип“ при плащането</translation>
     </message>
     <message>
+        <source>The certificate of {host} is not trusted ({reason}): set the hotel's CA certificate or check the host name</source>
+        <translation>Сертификатът на {host} не е доверен ({reason}): задайте сертификата на удостоверяващия орган (CA) на хотела или проверете името на сървъра</translation>
+    </message>
+    <message>
         <source>The check number is too long: at most {limit} characters</source>
         <translation>Номерът на бележката е твърде дълъг: най-много {limit} знака</translation>
     </message>
     <message>
-        <source>The check&apos;s composition (INPBUF CHECK) is missing: turn on XML for this interface</source>
+        <source>The check's composition (INPBUF CHECK) is missing: turn on XML for this interface</source>
         <translation>Липсва съдържанието на сметката (INPBUF CHECK): включете XML за този интерфейс</translation>
     </message>
     <message>
@@ -1436,6 +1456,14 @@
     <message>
         <source>The drawer was already opened for payment {payment}</source>
         <translation>Чекмеджето вече е отваряно за плащане {payment}</translation>
+    </message>
+    <message>
+        <source>The e-mail was not sent: cancelled</source>
+        <translation>Писмото не е изпратено: отказано</translation>
+    </message>
+    <message>
+        <source>The file {path} is not a mail key: move it away and save the password again</source>
+        <translation>Файлът {path} не е ключ за пощата: преместете го и запишете паролата отново</translation>
     </message>
     <message>
         <source>The hotel charges in {currency}</source>
@@ -1466,19 +1494,27 @@
         <translation>Хотелът не е настроен</translation>
     </message>
     <message>
-        <source>The journal&apos;s request must be plain JSON: {exc}</source>
+        <source>The journal's request must be plain JSON: {exc}</source>
         <translation>Заявката в дневника трябва да е обикновен JSON: {exc}</translation>
     </message>
     <message>
-        <source>The journal&apos;s {where} may not hold a full card number</source>
+        <source>The journal's {where} may not hold a full card number</source>
         <translation>Дневникът ({where}) не може да съдържа пълен номер на карта</translation>
     </message>
     <message>
-        <source>The journal&apos;s {where} may not hold {key}</source>
+        <source>The journal's {where} may not hold {key}</source>
         <translation>Дневникът ({where}) не може да съдържа {key}</translation>
     </message>
     <message>
-        <source>The key of POS {name} was revoked: ask the hotel&apos;s administrator for a new one</source>
+        <source>The key file {path} cannot be written ({reason})</source>
+        <translation>Файлът с ключ {path} не може да се запише ({reason})</translation>
+    </message>
+    <message>
+        <source>The key in {path} is not the one the mail password was saved with: copy the right key file here, or type the password again</source>
+        <translation>Ключът в {path} не е този, с който е записана паролата за поща: копирайте тук правилния файл с ключ или въведете паролата отново</translation>
+    </message>
+    <message>
+        <source>The key of POS {name} was revoked: ask the hotel's administrator for a new one</source>
         <translation>Ключът на POS {name} е отменен: поискайте нов от администратора на хотела</translation>
     </message>
     <message>
@@ -1494,15 +1530,59 @@
         <translation>Редовете и бакшишът ({tip}) не дават общата сума {total}</translation>
     </message>
     <message>
+        <source>The mail server answered {code} {reply}</source>
+        <translation>Пощенският сървър отговори: {code} {reply}</translation>
+    </message>
+    <message>
+        <source>The mail server refused the login {user}: check the user and the password</source>
+        <translation>Пощенският сървър не прие входа на {user}: проверете потребителя и паролата</translation>
+    </message>
+    <message>
+        <source>The mail server refused the recipient {address} ({code} {reply})</source>
+        <translation>Пощенският сървър отказа получателя {address} ({code} {reply})</translation>
+    </message>
+    <message>
+        <source>The mail server refused the sender {address} ({code} {reply})</source>
+        <translation>Пощенският сървър отказа подателя {address} ({code} {reply})</translation>
+    </message>
+    <message>
+        <source>The mail server {host} does not accept a login on this connection: choose STARTTLS or TLS, or clear the user</source>
+        <translation>Пощенският сървър {host} не приема вход по тази връзка: изберете STARTTLS или TLS или изчистете потребителя</translation>
+    </message>
+    <message>
+        <source>The mail server {host} does not offer STARTTLS: choose TLS or another port</source>
+        <translation>Пощенският сървър {host} не предлага STARTTLS: изберете TLS или друг порт</translation>
+    </message>
+    <message>
+        <source>The mail server {host}:{port} cannot be reached ({reason})</source>
+        <translation>Пощенският сървър {host}:{port} е недостъпен ({reason})</translation>
+    </message>
+    <message>
+        <source>The mail server {host}:{port} closed the connection: check the security setting and the port</source>
+        <translation>Пощенският сървър {host}:{port} затвори връзката: проверете защитата и порта</translation>
+    </message>
+    <message>
+        <source>The mail server {host}:{port} did not answer in time</source>
+        <translation>Пощенският сървър {host}:{port} не отговори навреме</translation>
+    </message>
+    <message>
+        <source>The mail server {host}:{port} refused the connection: check the host and the port</source>
+        <translation>Пощенският сървър {host}:{port} отказа връзка: проверете сървъра и порта</translation>
+    </message>
+    <message>
+        <source>The mail was not sent ({reason})</source>
+        <translation>Писмото не е изпратено ({reason})</translation>
+    </message>
+    <message>
         <source>The nightly rate cannot be negative</source>
         <translation>Цената за нощувка не може да е отрицателна</translation>
     </message>
     <message>
-        <source>The order&apos;s items do not add up to its amount</source>
+        <source>The order's items do not add up to its amount</source>
         <translation>Артикулите на поръчката не дават сумата ѝ</translation>
     </message>
     <message>
-        <source>The payer&apos;s name is too long: at most {limit} characters</source>
+        <source>The payer's name is too long: at most {limit} characters</source>
         <translation>Името на платеца е твърде дълго: най-много {limit} знака</translation>
     </message>
     <message>
@@ -1618,6 +1698,10 @@
         <translation>Няма потребител {username}</translation>
     </message>
     <message>
+        <source>This is not a CA certificate in PEM form (-----BEGIN CERTIFICATE-----)</source>
+        <translation>Това не е сертификат на CA във формат PEM (-----BEGIN CERTIFICATE-----)</translation>
+    </message>
+    <message>
         <source>This payment is already voided</source>
         <translation>Това плащане вече е анулирано</translation>
     </message>
@@ -1638,7 +1722,7 @@
         <translation>Това прехвърляне вече е отменено</translation>
     </message>
     <message>
-        <source>This transfer was recorded before its two halves were linked: reverse the company&apos;s charge and this payment by hand</source>
+        <source>This transfer was recorded before its two halves were linked: reverse the company's charge and this payment by hand</source>
         <translation>Това прехвърляне е записано преди двете му части да се свързват: отменете начислението на фирмата и това плащане ръчно</translation>
     </message>
     <message>
@@ -1646,11 +1730,15 @@
         <translation>Това вече е направено на картовия терминал</translation>
     </message>
     <message>
+        <source>This workstation has no key for the saved mail password: copy {path} here from the workstation where it was saved, or type the password again</source>
+        <translation>Това работно място няма ключ за записаната парола за поща: копирайте {path} от работното място, където е записана, или въведете паролата отново</translation>
+    </message>
+    <message>
         <source>Too many failed attempts: {user} cannot sign in until {time}</source>
         <translation>Твърде много неуспешни опити: {user} не може да влезе до {time}</translation>
     </message>
     <message>
-        <source>Unknown POS key: ask the hotel&apos;s administrator for a key</source>
+        <source>Unknown POS key: ask the hotel's administrator for a key</source>
         <translation>Непознат ключ на POS: поискайте ключ от администратора на хотела</translation>
     </message>
     <message>
@@ -1738,7 +1826,7 @@
         <translation>отвори касовото чекмедже</translation>
     </message>
     <message>
-        <source>operate the desk&apos;s devices</source>
+        <source>operate the desk's devices</source>
         <translation>работи с устройствата на рецепцията</translation>
     </message>
     <message>
@@ -1754,7 +1842,7 @@
         <translation>добави услуга</translation>
     </message>
     <message>
-        <source>post the night&apos;s room charge</source>
+        <source>post the night's room charge</source>
         <translation>начисли нощувката</translation>
     </message>
     <message>
@@ -1826,7 +1914,7 @@
         <translation>принтерът съобщава за грешка; отворете и затворете капака или го изключете и включете</translation>
     </message>
     <message>
-        <source>the printer was not found; check the register&apos;s connection</source>
+        <source>the printer was not found; check the register's connection</source>
         <translation>принтерът не е намерен; проверете връзката на касата</translation>
     </message>
     <message>
@@ -1834,7 +1922,7 @@
         <translation>принтерът е изключен от кабела; свържете го отново</translation>
     </message>
     <message>
-        <source>the printer&apos;s cover is open; close it</source>
+        <source>the printer's cover is open; close it</source>
         <translation>капакът на принтера е отворен; затворете го</translation>
     </message>
     <message>
@@ -1914,6 +2002,10 @@
         <translation>{night} не е нощувка от резервация {reservation}</translation>
     </message>
     <message>
+        <source>{path} cannot be read as a PEM certificate file</source>
+        <translation>Файлът {path} не може да се прочете като сертификат PEM</translation>
+    </message>
+    <message>
         <source>{record} {id} cannot be changed ({columns})</source>
         <translation>{record} {id} не може да се променя ({columns})</translation>
     </message>
@@ -1922,7 +2014,7 @@
         <translation>{record} {id} не може да се изтрие</translation>
     </message>
     <message>
-        <source>{service} is a bill moved to this account: reverse the transfer on the guest&apos;s bill, which undoes both halves</source>
+        <source>{service} is a bill moved to this account: reverse the transfer on the guest's bill, which undoes both halves</source>
         <translation>{service} е сметка, прехвърлена към тази сметка: отменете прехвърлянето в сметката на госта, което отменя и двете части</translation>
     </message>
     <message>
@@ -1938,7 +2030,7 @@
         <translation>„{service}“ вече е сторнирана</translation>
     </message>
     <message>
-        <source>{service} was already reversed on the company&apos;s account</source>
+        <source>{service} was already reversed on the company's account</source>
         <translation>{service} вече е отменено в сметката на фирмата</translation>
     </message>
     <message>
@@ -2210,7 +2302,7 @@
         <translation>Сметка {number} · {payer} · салдо {balance}</translation>
     </message>
     <message>
-        <source>This needs a manager&apos;s approval: the manager types their user name and password below, then Apply.</source>
+        <source>This needs a manager's approval: the manager types their user name and password below, then Apply.</source>
         <translation>Нужно е одобрение от мениджър: мениджърът въвежда по-долу потребителското си име и парола, после „Приложи“.</translation>
     </message>
     <message>
@@ -2218,7 +2310,7 @@
         <translation>Су&amp;ма:</translation>
     </message>
     <message>
-        <source>Manager&apos;s &amp;user name:</source>
+        <source>Manager's &amp;user name:</source>
         <translation>&amp;Потребителско име на мениджъра:</translation>
     </message>
     <message>
@@ -2230,7 +2322,7 @@
         <translation>Необходим е подпис на мениджър.</translation>
     </message>
     <message>
-        <source>Enter the manager&apos;s password.</source>
+        <source>Enter the manager's password.</source>
         <translation>Въведете паролата на мениджъра.</translation>
     </message>
 </context>
@@ -2299,6 +2391,173 @@
     <message>
         <source>Walk-in client</source>
         <translation>Клиент без резервация</translation>
+    </message>
+</context>
+<context>
+    <name>MailSettingsDialog</name>
+    <message>
+        <source>E-mail</source>
+        <translation>Електронна поща</translation>
+    </message>
+    <message>
+        <source>Electronic receipts are sent to guests through the hotel's mail server (SMTP).</source>
+        <translation>Електронните касови бележки се изпращат на гостите през пощенския сървър на хотела (SMTP).</translation>
+    </message>
+    <message>
+        <source>Mail &amp;server:</source>
+        <translation>Пощенски &amp;сървър:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Порт:</translation>
+    </message>
+    <message>
+        <source>STARTTLS (usually port 587)</source>
+        <translation>STARTTLS (обикновено порт 587)</translation>
+    </message>
+    <message>
+        <source>TLS (usually port 465)</source>
+        <translation>TLS (обикновено порт 465)</translation>
+    </message>
+    <message>
+        <source>None: not encrypted (usually port 25)</source>
+        <translation>Без: некриптирано (обикновено порт 25)</translation>
+    </message>
+    <message>
+        <source>S&amp;ecurity:</source>
+        <translation>&amp;Защита:</translation>
+    </message>
+    <message>
+        <source>empty if the server asks for no login</source>
+        <translation>празно, ако сървърът не изисква вход</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>П&amp;отребител:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Паро&amp;ла:</translation>
+    </message>
+    <message>
+        <source>&amp;Forget the saved password</source>
+        <translation>За&amp;брави записаната парола</translation>
+    </message>
+    <message>
+        <source>Se&amp;nder address:</source>
+        <translation>&amp;Адрес на подателя:</translation>
+    </message>
+    <message>
+        <source>Trusted certificates:</source>
+        <translation>Доверени сертификати:</translation>
+    </message>
+    <message>
+        <source>Hotel &amp;CA file…</source>
+        <translation>&amp;Файл на CA на хотела…</translation>
+    </message>
+    <message>
+        <source>Trust the certificates of the hotel's own certificate authority too (a PEM file), for a mail server inside the hotel.</source>
+        <translation>Доверявай се и на сертификатите от собствения удостоверяващ орган на хотела (файл PEM) — за пощенски сървър в хотела.</translation>
+    </message>
+    <message>
+        <source>System &amp;only</source>
+        <translation>Само системн&amp;ите</translation>
+    </message>
+    <message>
+        <source>Test e-mail</source>
+        <translation>Пробно писмо</translation>
+    </message>
+    <message>
+        <source>Send &amp;to:</source>
+        <translation>&amp;До:</translation>
+    </message>
+    <message>
+        <source>Send test e-&amp;mail</source>
+        <translation>Изп&amp;рати пробно писмо</translation>
+    </message>
+    <message>
+        <source>Uses the settings above as typed, saved or not.</source>
+        <translation>Използва настройките по-горе както са въведени, записани или не.</translation>
+    </message>
+    <message>
+        <source>saved: leave empty to keep it</source>
+        <translation>записана: оставете празно, за да остане</translation>
+    </message>
+    <message>
+        <source>On this workstation the password comes from {variable} in the environment; it is used instead of a password saved here.</source>
+        <translation>На това работно място паролата идва от променливата на средата {variable}; тя се използва вместо записаната тук парола.</translation>
+    </message>
+    <message>
+        <source>The password is saved encrypted; its key is the file {path}, outside the database. Every workstation that sends e-receipts needs a copy of that file.</source>
+        <translation>Паролата е записана криптирана; ключът ѝ е файлът {path}, извън базата данни. Всяко работно място, което изпраща електронни бележки, има нужда от копие на този файл.</translation>
+    </message>
+    <message>
+        <source>A password is saved, but this workstation cannot open it: the key file {path} is missing or another one. Copy it from the workstation where the password was saved, or type the password again.</source>
+        <translation>Има записана парола, но това работно място не може да я отвори: файлът с ключ {path} липсва или е друг. Копирайте го от работното място, където паролата е записана, или въведете паролата отново.</translation>
+    </message>
+    <message>
+        <source>A password typed here is saved encrypted, with a key in the file {path} (made on the first save) and never in the database. Copy that file to every workstation that sends e-receipts.</source>
+        <translation>Въведената тук парола се записва криптирана, с ключ във файла {path} (създава се при първото записване), никога в базата данни. Копирайте този файл на всяко работно място, което изпраща електронни бележки.</translation>
+    </message>
+    <message>
+        <source>The system's, and the hotel's CA: {subject}</source>
+        <translation>Системните и CA на хотела: {subject}</translation>
+    </message>
+    <message>
+        <source>The system's trusted certificates</source>
+        <translation>Доверените сертификати на системата</translation>
+    </message>
+    <message>
+        <source>The hotel's CA certificate</source>
+        <translation>Сертификат на CA на хотела</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Сертификати (*.pem *.crt *.cer);;Всички файлове (*)</translation>
+    </message>
+    <message>
+        <source>The e-mail settings are saved.</source>
+        <translation>Настройките на пощата са записани.</translation>
+    </message>
+    <message>
+        <source>Test e-mail from the front desk</source>
+        <translation>Пробно писмо от рецепцията</translation>
+    </message>
+    <message>
+        <source>This test e-mail was sent by {user} from workstation {workstation}. Electronic receipts will reach guests the same way.</source>
+        <translation>Това пробно писмо е изпратено от {user} от работно място {workstation}. Електронните бележки ще стигнат до гостите по същия път.</translation>
+    </message>
+    <message>
+        <source>Connecting to {host}:{port}…</source>
+        <translation>Свързване с {host}:{port}…</translation>
+    </message>
+    <message>
+        <source>Starting TLS…</source>
+        <translation>Включване на TLS…</translation>
+    </message>
+    <message>
+        <source>Logging in as {user}…</source>
+        <translation>Вход като {user}…</translation>
+    </message>
+    <message>
+        <source>Sending to {address}…</source>
+        <translation>Изпращане до {address}…</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Изпращане…</translation>
+    </message>
+    <message>
+        <source>The mail server took the test e-mail to {address}.</source>
+        <translation>Пощенският сървър прие пробното писмо до {address}.</translation>
+    </message>
+    <message>
+        <source>Cancelled: the test e-mail was not sent.</source>
+        <translation>Отказано: пробното писмо не е изпратено.</translation>
+    </message>
+    <message>
+        <source>The test e-mail was not sent: {error}</source>
+        <translation>Пробното писмо не е изпратено: {error}</translation>
     </message>
 </context>
 <context>
@@ -2410,6 +2669,10 @@
     <message>
         <source>S&amp;ettings</source>
         <translation>&amp;Настройки</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail…</source>
+        <translation>&amp;Електронна поща…</translation>
     </message>
     <message>
         <source>&amp;POS connections…</source>
@@ -2524,7 +2787,7 @@
         <translation>Относно „Рецепция“</translation>
     </message>
     <message>
-        <source>Front desk: the hotel cashier&apos;s workstation.
+        <source>Front desk: the hotel cashier's workstation.
 Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Рецепция: работното място на хотелския касиер.
 Намерете престой, прегледайте фолиото му, приемайте плащания и правете възстановявания, печатайте касови бележки.</translation>
@@ -2547,10 +2810,6 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>&amp;Method:</source>
         <translation>&amp;Начин на плащане:</translation>
-    </message>
-    <message>
-        <source>A card charged on a stand-alone terminal: type its reference (authorisation code) in Text. To charge a connected terminal, use Action → Pay by card on the terminal.</source>
-        <translation type="vanished">Карта, платена на самостоятелен терминал: въведете референцията му (код за оторизация) в „Текст“. За плащане на свързан терминал изберете Действие → Плащане с карта на терминала.</translation>
     </message>
     <message>
         <source>A card charged on a stand-alone terminal: type its reference (authorisation code) in Text.</source>
@@ -2577,7 +2836,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>&amp;Дата:</translation>
     </message>
     <message>
-        <source>Reference, e.g. the card terminal&apos;s authorisation code</source>
+        <source>Reference, e.g. the card terminal's authorisation code</source>
         <translation>Референция, напр. код за оторизация от терминала</translation>
     </message>
     <message>
@@ -2680,7 +2939,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Обратно на &amp;платеца (в брой или по картата)</translation>
     </message>
     <message>
-        <source>Into the guest&apos;s &amp;deposit (kept for later bills)</source>
+        <source>Into the guest's &amp;deposit (kept for later bills)</source>
         <translation>В &amp;депозита на госта (за следващи сметки)</translation>
     </message>
     <message>
@@ -2716,7 +2975,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Може да се възстанови само плащане или депозит.</translation>
     </message>
     <message>
-        <source>This bill was moved to a company&apos;s account: reverse the transfer (Void) instead.</source>
+        <source>This bill was moved to a company's account: reverse the transfer (Void) instead.</source>
         <translation>Тази сметка е прехвърлена към сметката на фирма: вместо възстановяване отменете прехвърлянето (Анулиране).</translation>
     </message>
     <message>
@@ -3014,7 +3273,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Кодове на плащане</translation>
     </message>
     <message>
-        <source>Which POS payment means a charge to the room: on credit (a Not paid bill) or paid from the stay&apos;s deposit.</source>
+        <source>Which POS payment means a charge to the room: on credit (a Not paid bill) or paid from the stay's deposit.</source>
         <translation>Кое плащане в POS означава начисляване към стаята: на кредит (неплатена сметка) или платено от депозита на престоя.</translation>
     </message>
     <message>
@@ -3988,7 +4247,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Изберете фирмата, която плаща.</translation>
     </message>
     <message>
-        <source>Type the payer&apos;s name.</source>
+        <source>Type the payer's name.</source>
         <translation>Въведете името на платеца.</translation>
     </message>
 </context>

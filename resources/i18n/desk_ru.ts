@@ -317,7 +317,7 @@
         <translation>{terminal}: терминал провёл {terminal_total} в {count} операциях; в учёте {ledger_total}.</translation>
     </message>
     <message>
-        <source>In the ledger, not in the terminal&apos;s batch</source>
+        <source>In the ledger, not in the terminal's batch</source>
         <translation>В учёте, но не в смене терминала</translation>
     </message>
     <message>
@@ -511,7 +511,7 @@
         <translation>Терминал недоступен: {error}. Ничего не списано.</translation>
     </message>
     <message>
-        <source>The terminal&apos;s operation was reversed. Nothing was charged.</source>
+        <source>The terminal's operation was reversed. Nothing was charged.</source>
         <translation>Операция терминала отменена. Ничего не списано.</translation>
     </message>
     <message>
@@ -748,7 +748,7 @@
         <translation>Z-отчёт</translation>
     </message>
     <message>
-        <source>The register&apos;s Z report: {problems}</source>
+        <source>The register's Z report: {problems}</source>
         <translation>Z-отчёт кассы: {problems}</translation>
     </message>
 </context>
@@ -783,7 +783,7 @@
         <translation>&amp;Плательщик:</translation>
     </message>
     <message>
-        <source>Reference, e.g. the bank transfer&apos;s number</source>
+        <source>Reference, e.g. the bank transfer's number</source>
         <translation>Ссылка, например номер банковского перевода</translation>
     </message>
     <message>
@@ -834,7 +834,7 @@
         <translation>ПИН-код — от 4 до 8 цифр</translation>
     </message>
     <message>
-        <source>A POS name is 1-24 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
+        <source>A POS name is 1-24 letters, digits, '.', '_' or '-'</source>
         <translation>Имя POS — от 1 до 24 букв, цифр, «.», «_» или «-»</translation>
     </message>
     <message>
@@ -870,15 +870,19 @@
         <translation>Для записи в журнале нужны вид операции и устройство</translation>
     </message>
     <message>
-        <source>A ledger amount is in {currency}, not the hotel&apos;s {base}</source>
+        <source>A ledger amount is in {currency}, not the hotel's {base}</source>
         <translation>Сумма в журнале указана в {currency}, а не в валюте отеля {base}</translation>
+    </message>
+    <message>
+        <source>A mail password may hold only Latin letters, digits and signs</source>
+        <translation>Пароль почты может содержать только латинские буквы, цифры и знаки</translation>
     </message>
     <message>
         <source>A mail server needs a host name</source>
         <translation>Для почтового сервера нужно имя хоста</translation>
     </message>
     <message>
-        <source>A network terminal&apos;s address is tcp://host:port</source>
+        <source>A network terminal's address is tcp://host:port</source>
         <translation>Адрес сетевого терминала: tcp://хост:порт</translation>
     </message>
     <message>
@@ -942,12 +946,16 @@
         <translation>Укажите название терминала</translation>
     </message>
     <message>
-        <source>A terminal&apos;s password is six digits</source>
+        <source>A terminal's password is six digits</source>
         <translation>Пароль терминала — шесть цифр</translation>
     </message>
     <message>
         <source>A tip cannot be negative</source>
         <translation>Чаевые не могут быть отрицательными</translation>
+    </message>
+    <message>
+        <source>A user name is at most {n} characters</source>
+        <translation>Имя пользователя — не длиннее {n} символов</translation>
     </message>
     <message>
         <source>A voided payment cannot be refunded</source>
@@ -966,7 +974,7 @@
         <translation>Роль «{role}» не позволяет {action}: нужно разрешение менеджера</translation>
     </message>
     <message>
-        <source>An item&apos;s name is too long: at most {limit} characters</source>
+        <source>An item's name is too long: at most {limit} characters</source>
         <translation>Название позиции слишком длинное: не более {limit} символов</translation>
     </message>
     <message>
@@ -1116,6 +1124,10 @@
     <message>
         <source>No company-account payment method is configured</source>
         <translation>Не настроен способ оплаты «счёт компании»</translation>
+    </message>
+    <message>
+        <source>No mail server named {host} was found: check the host name</source>
+        <translation>Почтовый сервер {host} не найден: проверьте имя сервера</translation>
     </message>
     <message>
         <source>No payment method of kind deposit is configured</source>
@@ -1398,6 +1410,10 @@
         <translation>Налоговой ставки {key} не существует</translation>
     </message>
     <message>
+        <source>The TLS handshake with {host}:{port} failed ({reason}): check the security setting and the port</source>
+        <translation>Не удалось установить соединение TLS с {host}:{port} ({reason}): проверьте защиту и порт</translation>
+    </message>
+    <message>
         <source>The amount must be more than zero (got {amount})</source>
         <translation>Сумма должна быть больше нуля (указано {amount})</translation>
     </message>
@@ -1406,11 +1422,15 @@
         <translation>Операция по карте записана, но её слип не напечатан на {printer}: {problem}. Устраните неполадку принтера, затем выберите «Печать слипа» у платежа</translation>
     </message>
     <message>
+        <source>The certificate of {host} is not trusted ({reason}): set the hotel's CA certificate or check the host name</source>
+        <translation>Сертификату сервера {host} нет доверия ({reason}): укажите сертификат центра сертификации (CA) гостиницы или проверьте имя сервера</translation>
+    </message>
+    <message>
         <source>The check number is too long: at most {limit} characters</source>
         <translation>Номер чека слишком длинный: не более {limit} символов</translation>
     </message>
     <message>
-        <source>The check&apos;s composition (INPBUF CHECK) is missing: turn on XML for this interface</source>
+        <source>The check's composition (INPBUF CHECK) is missing: turn on XML for this interface</source>
         <translation>Нет состава чека (INPBUF CHECK): включите XML для этого интерфейса</translation>
     </message>
     <message>
@@ -1436,6 +1456,14 @@
     <message>
         <source>The drawer was already opened for payment {payment}</source>
         <translation>Денежный ящик для платежа {payment} уже открывался</translation>
+    </message>
+    <message>
+        <source>The e-mail was not sent: cancelled</source>
+        <translation>Письмо не отправлено: отменено</translation>
+    </message>
+    <message>
+        <source>The file {path} is not a mail key: move it away and save the password again</source>
+        <translation>Файл {path} не является ключом почты: уберите его и сохраните пароль заново</translation>
     </message>
     <message>
         <source>The hotel charges in {currency}</source>
@@ -1466,19 +1494,27 @@
         <translation>Отель не настроен</translation>
     </message>
     <message>
-        <source>The journal&apos;s request must be plain JSON: {exc}</source>
+        <source>The journal's request must be plain JSON: {exc}</source>
         <translation>Запрос в журнале должен быть простым JSON: {exc}</translation>
     </message>
     <message>
-        <source>The journal&apos;s {where} may not hold a full card number</source>
+        <source>The journal's {where} may not hold a full card number</source>
         <translation>В журнале ({where}) не может быть полного номера карты</translation>
     </message>
     <message>
-        <source>The journal&apos;s {where} may not hold {key}</source>
+        <source>The journal's {where} may not hold {key}</source>
         <translation>В журнале ({where}) не может быть {key}</translation>
     </message>
     <message>
-        <source>The key of POS {name} was revoked: ask the hotel&apos;s administrator for a new one</source>
+        <source>The key file {path} cannot be written ({reason})</source>
+        <translation>Файл ключа {path} не удаётся записать ({reason})</translation>
+    </message>
+    <message>
+        <source>The key in {path} is not the one the mail password was saved with: copy the right key file here, or type the password again</source>
+        <translation>Ключ в {path} — не тот, которым сохранён пароль почты: скопируйте сюда нужный файл ключа или введите пароль заново</translation>
+    </message>
+    <message>
+        <source>The key of POS {name} was revoked: ask the hotel's administrator for a new one</source>
         <translation>Ключ POS {name} отозван: попросите у администратора отеля новый</translation>
     </message>
     <message>
@@ -1494,15 +1530,59 @@
         <translation>Строки и чаевые ({tip}) не складываются в итог {total}</translation>
     </message>
     <message>
+        <source>The mail server answered {code} {reply}</source>
+        <translation>Почтовый сервер ответил: {code} {reply}</translation>
+    </message>
+    <message>
+        <source>The mail server refused the login {user}: check the user and the password</source>
+        <translation>Почтовый сервер не принял вход пользователя {user}: проверьте пользователя и пароль</translation>
+    </message>
+    <message>
+        <source>The mail server refused the recipient {address} ({code} {reply})</source>
+        <translation>Почтовый сервер отклонил получателя {address} ({code} {reply})</translation>
+    </message>
+    <message>
+        <source>The mail server refused the sender {address} ({code} {reply})</source>
+        <translation>Почтовый сервер отклонил отправителя {address} ({code} {reply})</translation>
+    </message>
+    <message>
+        <source>The mail server {host} does not accept a login on this connection: choose STARTTLS or TLS, or clear the user</source>
+        <translation>Почтовый сервер {host} не принимает вход по этому соединению: выберите STARTTLS или TLS либо очистите пользователя</translation>
+    </message>
+    <message>
+        <source>The mail server {host} does not offer STARTTLS: choose TLS or another port</source>
+        <translation>Почтовый сервер {host} не поддерживает STARTTLS: выберите TLS или другой порт</translation>
+    </message>
+    <message>
+        <source>The mail server {host}:{port} cannot be reached ({reason})</source>
+        <translation>Почтовый сервер {host}:{port} недоступен ({reason})</translation>
+    </message>
+    <message>
+        <source>The mail server {host}:{port} closed the connection: check the security setting and the port</source>
+        <translation>Почтовый сервер {host}:{port} закрыл соединение: проверьте защиту и порт</translation>
+    </message>
+    <message>
+        <source>The mail server {host}:{port} did not answer in time</source>
+        <translation>Почтовый сервер {host}:{port} не ответил вовремя</translation>
+    </message>
+    <message>
+        <source>The mail server {host}:{port} refused the connection: check the host and the port</source>
+        <translation>Почтовый сервер {host}:{port} отказал в соединении: проверьте сервер и порт</translation>
+    </message>
+    <message>
+        <source>The mail was not sent ({reason})</source>
+        <translation>Письмо не отправлено ({reason})</translation>
+    </message>
+    <message>
         <source>The nightly rate cannot be negative</source>
         <translation>Цена за ночь не может быть отрицательной</translation>
     </message>
     <message>
-        <source>The order&apos;s items do not add up to its amount</source>
+        <source>The order's items do not add up to its amount</source>
         <translation>Сумма позиций заказа не равна его сумме</translation>
     </message>
     <message>
-        <source>The payer&apos;s name is too long: at most {limit} characters</source>
+        <source>The payer's name is too long: at most {limit} characters</source>
         <translation>Имя плательщика слишком длинное: не более {limit} символов</translation>
     </message>
     <message>
@@ -1618,6 +1698,10 @@
         <translation>Пользователя {username} нет</translation>
     </message>
     <message>
+        <source>This is not a CA certificate in PEM form (-----BEGIN CERTIFICATE-----)</source>
+        <translation>Это не сертификат CA в формате PEM (-----BEGIN CERTIFICATE-----)</translation>
+    </message>
+    <message>
         <source>This payment is already voided</source>
         <translation>Эта оплата уже аннулирована</translation>
     </message>
@@ -1638,7 +1722,7 @@
         <translation>Этот перенос уже отменён</translation>
     </message>
     <message>
-        <source>This transfer was recorded before its two halves were linked: reverse the company&apos;s charge and this payment by hand</source>
+        <source>This transfer was recorded before its two halves were linked: reverse the company's charge and this payment by hand</source>
         <translation>Этот перенос записан до того, как его две части стали связываться: отмените начисление компании и эту оплату вручную</translation>
     </message>
     <message>
@@ -1646,11 +1730,15 @@
         <translation>Это уже сделано на карточном терминале</translation>
     </message>
     <message>
+        <source>This workstation has no key for the saved mail password: copy {path} here from the workstation where it was saved, or type the password again</source>
+        <translation>На этом рабочем месте нет ключа к сохранённому паролю почты: скопируйте {path} с рабочего места, где пароль сохраняли, или введите пароль заново</translation>
+    </message>
+    <message>
         <source>Too many failed attempts: {user} cannot sign in until {time}</source>
         <translation>Слишком много неудачных попыток: {user} не может войти до {time}</translation>
     </message>
     <message>
-        <source>Unknown POS key: ask the hotel&apos;s administrator for a key</source>
+        <source>Unknown POS key: ask the hotel's administrator for a key</source>
         <translation>Неизвестный ключ POS: попросите ключ у администратора отеля</translation>
     </message>
     <message>
@@ -1738,7 +1826,7 @@
         <translation>открыть денежный ящик</translation>
     </message>
     <message>
-        <source>operate the desk&apos;s devices</source>
+        <source>operate the desk's devices</source>
         <translation>работать с устройствами стойки</translation>
     </message>
     <message>
@@ -1754,7 +1842,7 @@
         <translation>добавить услугу</translation>
     </message>
     <message>
-        <source>post the night&apos;s room charge</source>
+        <source>post the night's room charge</source>
         <translation>начислить проживание за ночь</translation>
     </message>
     <message>
@@ -1826,7 +1914,7 @@
         <translation>принтер сообщает об ошибке; откройте и закройте крышку или выключите и включите его</translation>
     </message>
     <message>
-        <source>the printer was not found; check the register&apos;s connection</source>
+        <source>the printer was not found; check the register's connection</source>
         <translation>принтер не найден; проверьте подключение кассы</translation>
     </message>
     <message>
@@ -1834,7 +1922,7 @@
         <translation>принтер отключён; подключите его снова</translation>
     </message>
     <message>
-        <source>the printer&apos;s cover is open; close it</source>
+        <source>the printer's cover is open; close it</source>
         <translation>крышка принтера открыта; закройте её</translation>
     </message>
     <message>
@@ -1914,6 +2002,10 @@
         <translation>{night} — не ночь брони {reservation}</translation>
     </message>
     <message>
+        <source>{path} cannot be read as a PEM certificate file</source>
+        <translation>Файл {path} не читается как сертификат PEM</translation>
+    </message>
+    <message>
         <source>{record} {id} cannot be changed ({columns})</source>
         <translation>{record} {id} нельзя изменить ({columns})</translation>
     </message>
@@ -1922,7 +2014,7 @@
         <translation>{record} {id} нельзя удалить</translation>
     </message>
     <message>
-        <source>{service} is a bill moved to this account: reverse the transfer on the guest&apos;s bill, which undoes both halves</source>
+        <source>{service} is a bill moved to this account: reverse the transfer on the guest's bill, which undoes both halves</source>
         <translation>{service} — счёт, перенесённый на этот счёт компании: отмените перенос на счёте гостя, это отменит обе части</translation>
     </message>
     <message>
@@ -1938,7 +2030,7 @@
         <translation>«{service}» уже сторнирована</translation>
     </message>
     <message>
-        <source>{service} was already reversed on the company&apos;s account</source>
+        <source>{service} was already reversed on the company's account</source>
         <translation>{service} уже отменено на счёте компании</translation>
     </message>
     <message>
@@ -2210,7 +2302,7 @@
         <translation>Счёт {number} · {payer} · остаток {balance}</translation>
     </message>
     <message>
-        <source>This needs a manager&apos;s approval: the manager types their user name and password below, then Apply.</source>
+        <source>This needs a manager's approval: the manager types their user name and password below, then Apply.</source>
         <translation>Нужно разрешение менеджера: менеджер вводит ниже своё имя пользователя и пароль, затем «Применить».</translation>
     </message>
     <message>
@@ -2218,7 +2310,7 @@
         <translation>Су&amp;мма:</translation>
     </message>
     <message>
-        <source>Manager&apos;s &amp;user name:</source>
+        <source>Manager's &amp;user name:</source>
         <translation>&amp;Имя пользователя менеджера:</translation>
     </message>
     <message>
@@ -2230,7 +2322,7 @@
         <translation>Требуется подпись менеджера.</translation>
     </message>
     <message>
-        <source>Enter the manager&apos;s password.</source>
+        <source>Enter the manager's password.</source>
         <translation>Введите пароль менеджера.</translation>
     </message>
 </context>
@@ -2299,6 +2391,173 @@
     <message>
         <source>Walk-in client</source>
         <translation>Клиент без брони</translation>
+    </message>
+</context>
+<context>
+    <name>MailSettingsDialog</name>
+    <message>
+        <source>E-mail</source>
+        <translation>Электронная почта</translation>
+    </message>
+    <message>
+        <source>Electronic receipts are sent to guests through the hotel's mail server (SMTP).</source>
+        <translation>Электронные чеки отправляются гостям через почтовый сервер гостиницы (SMTP).</translation>
+    </message>
+    <message>
+        <source>Mail &amp;server:</source>
+        <translation>Почтовый &amp;сервер:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Порт:</translation>
+    </message>
+    <message>
+        <source>STARTTLS (usually port 587)</source>
+        <translation>STARTTLS (обычно порт 587)</translation>
+    </message>
+    <message>
+        <source>TLS (usually port 465)</source>
+        <translation>TLS (обычно порт 465)</translation>
+    </message>
+    <message>
+        <source>None: not encrypted (usually port 25)</source>
+        <translation>Нет: без шифрования (обычно порт 25)</translation>
+    </message>
+    <message>
+        <source>S&amp;ecurity:</source>
+        <translation>&amp;Защита:</translation>
+    </message>
+    <message>
+        <source>empty if the server asks for no login</source>
+        <translation>пусто, если сервер не требует входа</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>П&amp;ользователь:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Паро&amp;ль:</translation>
+    </message>
+    <message>
+        <source>&amp;Forget the saved password</source>
+        <translation>За&amp;быть сохранённый пароль</translation>
+    </message>
+    <message>
+        <source>Se&amp;nder address:</source>
+        <translation>&amp;Адрес отправителя:</translation>
+    </message>
+    <message>
+        <source>Trusted certificates:</source>
+        <translation>Доверенные сертификаты:</translation>
+    </message>
+    <message>
+        <source>Hotel &amp;CA file…</source>
+        <translation>&amp;Файл CA гостиницы…</translation>
+    </message>
+    <message>
+        <source>Trust the certificates of the hotel's own certificate authority too (a PEM file), for a mail server inside the hotel.</source>
+        <translation>Доверять также сертификатам собственного центра сертификации гостиницы (файл PEM) — для почтового сервера внутри гостиницы.</translation>
+    </message>
+    <message>
+        <source>System &amp;only</source>
+        <translation>&amp;Только системные</translation>
+    </message>
+    <message>
+        <source>Test e-mail</source>
+        <translation>Пробное письмо</translation>
+    </message>
+    <message>
+        <source>Send &amp;to:</source>
+        <translation>&amp;Кому:</translation>
+    </message>
+    <message>
+        <source>Send test e-&amp;mail</source>
+        <translation>Отправ&amp;ить пробное письмо</translation>
+    </message>
+    <message>
+        <source>Uses the settings above as typed, saved or not.</source>
+        <translation>Используются настройки выше в том виде, как они введены, сохранены они или нет.</translation>
+    </message>
+    <message>
+        <source>saved: leave empty to keep it</source>
+        <translation>сохранён: оставьте пустым, чтобы не менять</translation>
+    </message>
+    <message>
+        <source>On this workstation the password comes from {variable} in the environment; it is used instead of a password saved here.</source>
+        <translation>На этом рабочем месте пароль берётся из переменной окружения {variable}; она используется вместо сохранённого здесь пароля.</translation>
+    </message>
+    <message>
+        <source>The password is saved encrypted; its key is the file {path}, outside the database. Every workstation that sends e-receipts needs a copy of that file.</source>
+        <translation>Пароль сохранён в зашифрованном виде; его ключ — файл {path} вне базы данных. Каждому рабочему месту, которое отправляет электронные чеки, нужна копия этого файла.</translation>
+    </message>
+    <message>
+        <source>A password is saved, but this workstation cannot open it: the key file {path} is missing or another one. Copy it from the workstation where the password was saved, or type the password again.</source>
+        <translation>Пароль сохранён, но это рабочее место не может его прочитать: файла ключа {path} нет или он другой. Скопируйте его с рабочего места, где пароль сохраняли, или введите пароль заново.</translation>
+    </message>
+    <message>
+        <source>A password typed here is saved encrypted, with a key in the file {path} (made on the first save) and never in the database. Copy that file to every workstation that sends e-receipts.</source>
+        <translation>Введённый здесь пароль сохраняется в зашифрованном виде; ключ — в файле {path} (создаётся при первом сохранении), никогда не в базе данных. Скопируйте этот файл на каждое рабочее место, которое отправляет электронные чеки.</translation>
+    </message>
+    <message>
+        <source>The system's, and the hotel's CA: {subject}</source>
+        <translation>Системные и CA гостиницы: {subject}</translation>
+    </message>
+    <message>
+        <source>The system's trusted certificates</source>
+        <translation>Доверенные сертификаты системы</translation>
+    </message>
+    <message>
+        <source>The hotel's CA certificate</source>
+        <translation>Сертификат CA гостиницы</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Сертификаты (*.pem *.crt *.cer);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>The e-mail settings are saved.</source>
+        <translation>Настройки почты сохранены.</translation>
+    </message>
+    <message>
+        <source>Test e-mail from the front desk</source>
+        <translation>Пробное письмо со стойки регистрации</translation>
+    </message>
+    <message>
+        <source>This test e-mail was sent by {user} from workstation {workstation}. Electronic receipts will reach guests the same way.</source>
+        <translation>Это пробное письмо отправил {user} с рабочего места {workstation}. Электронные чеки дойдут до гостей тем же путём.</translation>
+    </message>
+    <message>
+        <source>Connecting to {host}:{port}…</source>
+        <translation>Соединение с {host}:{port}…</translation>
+    </message>
+    <message>
+        <source>Starting TLS…</source>
+        <translation>Включение TLS…</translation>
+    </message>
+    <message>
+        <source>Logging in as {user}…</source>
+        <translation>Вход как {user}…</translation>
+    </message>
+    <message>
+        <source>Sending to {address}…</source>
+        <translation>Отправка на {address}…</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Отправка…</translation>
+    </message>
+    <message>
+        <source>The mail server took the test e-mail to {address}.</source>
+        <translation>Почтовый сервер принял пробное письмо для {address}.</translation>
+    </message>
+    <message>
+        <source>Cancelled: the test e-mail was not sent.</source>
+        <translation>Отменено: пробное письмо не отправлено.</translation>
+    </message>
+    <message>
+        <source>The test e-mail was not sent: {error}</source>
+        <translation>Пробное письмо не отправлено: {error}</translation>
     </message>
 </context>
 <context>
@@ -2410,6 +2669,10 @@
     <message>
         <source>S&amp;ettings</source>
         <translation>&amp;Настройки</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail…</source>
+        <translation>&amp;Электронная почта…</translation>
     </message>
     <message>
         <source>&amp;POS connections…</source>
@@ -2524,7 +2787,7 @@
         <translation>О программе «Стойка регистрации»</translation>
     </message>
     <message>
-        <source>Front desk: the hotel cashier&apos;s workstation.
+        <source>Front desk: the hotel cashier's workstation.
 Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Стойка регистрации: рабочее место кассира гостиницы.
 Найдите проживание, просмотрите его фолио, принимайте платежи и оформляйте возвраты, печатайте чеки.</translation>
@@ -2547,10 +2810,6 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>&amp;Method:</source>
         <translation>&amp;Способ оплаты:</translation>
-    </message>
-    <message>
-        <source>A card charged on a stand-alone terminal: type its reference (authorisation code) in Text. To charge a connected terminal, use Action → Pay by card on the terminal.</source>
-        <translation type="vanished">Карта оплачена на отдельном терминале: введите его ссылку (код авторизации) в поле «Текст». Чтобы списать на подключённом терминале, выберите Действие → Оплата картой на терминале.</translation>
     </message>
     <message>
         <source>A card charged on a stand-alone terminal: type its reference (authorisation code) in Text.</source>
@@ -2577,7 +2836,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>&amp;Дата:</translation>
     </message>
     <message>
-        <source>Reference, e.g. the card terminal&apos;s authorisation code</source>
+        <source>Reference, e.g. the card terminal's authorisation code</source>
         <translation>Ссылка, например код авторизации карточного терминала</translation>
     </message>
     <message>
@@ -2680,7 +2939,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Плательщику (&amp;наличными или на карту)</translation>
     </message>
     <message>
-        <source>Into the guest&apos;s &amp;deposit (kept for later bills)</source>
+        <source>Into the guest's &amp;deposit (kept for later bills)</source>
         <translation>На &amp;депозит гостя (для будущих счетов)</translation>
     </message>
     <message>
@@ -2716,7 +2975,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Вернуть можно только платёж или депозит.</translation>
     </message>
     <message>
-        <source>This bill was moved to a company&apos;s account: reverse the transfer (Void) instead.</source>
+        <source>This bill was moved to a company's account: reverse the transfer (Void) instead.</source>
         <translation>Этот счёт перенесён на счёт компании: вместо возврата отмените перенос (Аннулировать).</translation>
     </message>
     <message>
@@ -3014,7 +3273,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Коды оплаты</translation>
     </message>
     <message>
-        <source>Which POS payment means a charge to the room: on credit (a Not paid bill) or paid from the stay&apos;s deposit.</source>
+        <source>Which POS payment means a charge to the room: on credit (a Not paid bill) or paid from the stay's deposit.</source>
         <translation>Какая оплата в POS означает начисление на номер: в кредит (неоплаченный счёт) или оплата из депозита проживания.</translation>
     </message>
     <message>
@@ -3988,7 +4247,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Выберите компанию, которая платит.</translation>
     </message>
     <message>
-        <source>Type the payer&apos;s name.</source>
+        <source>Type the payer's name.</source>
         <translation>Введите имя плательщика.</translation>
     </message>
 </context>
