@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0014_smtp"
-down_revision: str | None = "0010_cards"
+down_revision: str | None = "0012_cardpay"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
