@@ -42,6 +42,9 @@ class TcpPrinterServer:
         self._thread: threading.Thread | None = None
         self._power_off_after: int | None = None
         self.connections = 0
+        # power_off runs on the serving thread too (after N bytes): a power_on from the test's
+        # thread must not find the old listener still set and then lose it.
+        self._power = threading.Lock()
 
     @property
     def port(self) -> int:
@@ -120,22 +123,25 @@ class TcpPrinterServer:
         if after > 0:
             self._power_off_after = after
             return
-        self._powered.clear()
-        self.engine.power_cycle()
-        client, self._client = self._client, None
-        for sock in (client, self._listener):
-            if sock is not None:
-                # Linger 0: the peer gets a reset, as from a printer that lost power and came back.
-                with contextlib.suppress(OSError):
-                    sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
-                with contextlib.suppress(OSError):
-                    sock.close()
-        self._listener = None
+        with self._power:
+            self._powered.clear()
+            self.engine.power_cycle()
+            # The listener goes first: once the host sees its connection reset, a new one is refused.
+            listener, self._listener = self._listener, None
+            client, self._client = self._client, None
+            for sock in (listener, client):
+                if sock is not None:
+                    # Linger 0: the peer gets a reset, as from a printer that lost power and came back.
+                    with contextlib.suppress(OSError):
+                        sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                    with contextlib.suppress(OSError):
+                        sock.close()
 
     def power_on(self) -> None:
-        if self._listener is None:
-            self._listen()
-        self._powered.set()
+        with self._power:
+            if self._listener is None:
+                self._listen()
+            self._powered.set()
 
     def stall(self, on: bool = True) -> None:
         """Stop (or resume) taking bytes: the host's writes and status reads time out."""
