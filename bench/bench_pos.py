@@ -13,7 +13,7 @@ each with an Idempotency-Key. Two loads per number of tills:
 - **as fast as it answers**: each till sends its next check as soon as the last is answered, which
   gives the service's capacity (postings/s). Latency there is queueing: 16 tills waiting on a
   service that answers 500 a second wait 32 ms each whatever the service does.
-- **at a fixed rate** (``--rate``, default 500 postings/s spread over the tills): each check is due
+- **at a fixed rate** (``--rate``, default 500 postings/s spread over 4 or 16 tills): each check is due
   at its own time, and its latency counts from when it was due, not from when the till got round
   to sending it, so a stall shows in every check it delays. This is the target: 500 postings/s
   with p99 under 20 ms on SQLite.
@@ -162,7 +162,9 @@ def bench(url: str, label: str, checks: int, rate: float) -> None:
         run_level(port, key, numbered, 1, 100, "warm", server.pid, None)
         for tills in (1, 4, 16):
             run_level(port, key, numbered, tills, checks, label, server.pid, None)
-        for tills in (1, 4, 16):
+        # One till cannot offer 500 checks a second unless each answer takes under 2 ms: its
+        # capacity is the first level above.
+        for tills in (4, 16):
             run_level(port, key, numbered, tills, checks, label, server.pid, rate)
     finally:
         server.terminate()
