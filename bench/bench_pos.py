@@ -100,6 +100,7 @@ def run_level(port: int, key: str, stays: list[tuple[str, int]], tills: int, che
         mine, bad = [], 0
         try:
             pos.post(f"{tag}-{tills}-{rate}-{n}-hello")  # the connection is open before the clock runs
+            time.sleep(max(0.0, start - time.perf_counter()))
             for k in range(each):
                 if rate is None:
                     due = time.perf_counter()
@@ -123,7 +124,7 @@ def run_level(port: int, key: str, stays: list[tuple[str, int]], tills: int, che
         t.start()
     time.sleep(max(0.0, start - time.perf_counter()))
     cpu = cpu_seconds(server_pid)
-    started = time.perf_counter()
+    started = start
     for t in threads:
         t.join()
     elapsed = time.perf_counter() - started

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import re
+import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -62,13 +65,59 @@ def hide_password(text: str, url: str) -> str:
     return text
 
 
-def make_engine(url: str, **kwargs: Any) -> Engine:
+def make_engine(url: str, *, background_checkpoints: bool = False, **kwargs: Any) -> Engine:
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"timeout": 15}, **kwargs)
         event.listen(engine, "connect", _sqlite_on_connect)
         event.listen(engine, "begin", _sqlite_on_begin)
+        if background_checkpoints:
+            event.listen(engine, "connect", _sqlite_no_automatic_checkpoint)
         return engine
     return create_engine(url, pool_pre_ping=True, **kwargs)
+
+
+def _sqlite_no_automatic_checkpoint(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.execute("PRAGMA wal_autocheckpoint=0")
+
+
+class WalCheckpointer:
+    """Copies SQLite's write-ahead log into the database file from a thread of its own.
+
+    Left to itself, SQLite checkpoints inside the commit that fills the log past 1000 pages: that
+    commit waits for the copy and its fsync, tens of milliseconds, the slowest answers of a busy
+    POS service. Here a passive checkpoint runs every ``interval`` seconds on its own connection:
+    it never waits for a lock and writers go on meanwhile.
+    """
+
+    def __init__(self, path: str, interval: float = 0.5) -> None:
+        self.path = path
+        self.interval = interval
+        self.checkpoints = 0  # for tests and benches: passes that copied every frame of the log
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="wal-checkpoint", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        connection = sqlite3.connect(self.path, timeout=1, isolation_level=None, check_same_thread=False)
+        try:
+            while not self._stop.wait(self.interval):
+                try:
+                    busy, frames, copied = connection.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+                except sqlite3.Error as exc:  # the file went away, or is being replaced: try again later
+                    logging.getLogger(__name__).debug("checkpoint skipped: %s", exc)
+                    continue
+                if not busy and frames and frames == copied:
+                    self.checkpoints += 1
+        finally:
+            connection.close()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(10)
+
+    @property
+    def running(self) -> bool:
+        return self._thread.is_alive()
 
 
 def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -99,15 +148,20 @@ def _sqlite_on_begin(connection: Any) -> None:
 class Database:
     """One database: an engine, its sessions, and units of work on it."""
 
-    def __init__(self, url: str | None = None, *, upgrade: bool = True) -> None:
+    def __init__(self, url: str | None = None, *, upgrade: bool = True, background_checkpoints: bool = False) -> None:
+        """``background_checkpoints``: on an SQLite file, no commit of this process checkpoints the
+        log; a :class:`WalCheckpointer` thread does (for a service that answers many writers)."""
         self.url = resolve_url(url)
-        self.engine = make_engine(self.url)
+        path = make_url(self.url).database if self.url.startswith("sqlite") else None
+        background_checkpoints = background_checkpoints and bool(path) and path != ":memory:"
+        self.engine = make_engine(self.url, background_checkpoints=background_checkpoints)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
         self.write_sessions = sessionmaker(
             self.engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False
         )
         if upgrade:
             upgrade_database(self.engine)
+        self.checkpointer = WalCheckpointer(str(path)) if background_checkpoints else None
 
     @contextmanager
     def unit_of_work(self) -> Iterator[Session]:
@@ -126,6 +180,8 @@ class Database:
         return display_url(self.url)
 
     def dispose(self) -> None:
+        if self.checkpointer is not None:
+            self.checkpointer.stop()
         self.engine.dispose()
 
 

@@ -75,7 +75,7 @@ def serve(url: str | None, host: str, port: int) -> int:
 
     from desk.pos.api import Guard, create_app
 
-    database = Database(url)
+    database = Database(url, background_checkpoints=True)
     print(f"POS service on http://{host}:{port} for {database.display_url} "
           f"(FarCards: /farcards/<key>/getcardinfoex, REST: /api/v1, "
           f"OpenAPI: /openapi.json)", flush=True)
