@@ -65,6 +65,23 @@ def tax_included(amount: Money, percent: Decimal) -> Money:
     return amount.times(percent / (100 + percent))
 
 
+@dataclass(frozen=True)
+class Charge:
+    """What a charge says, before the ledger's rules have checked it."""
+
+    description: str
+    quantity: object
+    unit_price: Money
+    service_code: str | None = None
+    tax_code: str | None = None
+    ordered_at: datetime | None = None
+    source: str = "desk"
+    outlet_code: str | None = None
+    check_number: str | None = None
+    external_ref: str | None = None
+    items: list[OrderItem] | None = None
+
+
 def post_charge(
     session: Session,
     actor: Actor,
@@ -90,42 +107,25 @@ def post_charge(
     """
     require(actor, Right.POST_CHARGE)
     bill = _bill_for_update(session, bill_id, after_checkout)
-    values = charge_values(
-        session, actor=actor, folio_id=bill.folio_id, bill_id=bill.id, description=description, quantity=quantity,
-        unit_price=unit_price, service_code=service_code, tax_code=tax_code, ordered_at=ordered_at, source=source,
-        outlet_code=outlet_code, check_number=check_number, external_ref=external_ref, items=items,
-    )
-    posting = Posting(**values)
+    charge = Charge(description, quantity, unit_price, service_code, tax_code, ordered_at, source, outlet_code,
+                    check_number, external_ref, items)
+    posting = Posting(**charge_values(session, actor=actor, folio_id=bill.folio_id, bill_id=bill.id, charge=charge))
     session.add(posting)
     session.flush()
     insert_items(session, posting.id, items)
     return posting
 
 
-def charge_values(
-    session: Session,
-    *,
-    actor: Actor,
-    folio_id: int,
-    bill_id: int,
-    description: str,
-    quantity: object,
-    unit_price: Money,
-    service_code: str | None = None,
-    tax_code: str | None = None,
-    ordered_at: datetime | None = None,
-    source: str = "desk",
-    outlet_code: str | None = None,
-    check_number: str | None = None,
-    external_ref: str | None = None,
-    items: list[OrderItem] | None = None,
-) -> dict[str, object]:
+def charge_values(session: Session, *, actor: Actor, folio_id: int, bill_id: int, charge: Charge) -> dict[str, object]:
     """The checked columns of a charge on a bill the caller holds: the one place a charge's rules live.
 
     ``post_charge`` stores them as an ORM object; the POS service, which posts hundreds of checks
     a second, inserts them as they are.
     """
-    quantity = quantity_of(quantity)
+    description, items, check_number, external_ref = (charge.description, charge.items, charge.check_number,
+                                                      charge.external_ref)
+    service_code, outlet_code, unit_price = charge.service_code, charge.outlet_code, charge.unit_price
+    quantity = quantity_of(charge.quantity)
     currency = base_currency(session)
     if unit_price.currency != currency:
         raise InvalidInput("Services are charged in {base}, not {currency}", field="currency", base=currency,
@@ -142,7 +142,7 @@ def charge_values(
     service = session.get(Service, service_code) if service_code else None
     if service_code and service is None:
         raise InvalidInput("There is no service {service}", field="service", service=service_code)
-    tax_code = tax_code or (service.tax_code if service else None)
+    tax_code = charge.tax_code or (service.tax_code if service else None)
     percent = tax_percent(session, tax_code) if tax_code else Decimal(0)
     if outlet_code is not None:
         require_outlet(session, outlet_code)
@@ -151,7 +151,8 @@ def charge_values(
     amount = unit_price.times(quantity)
     if items and total((item.amount for item in items), currency) != amount:
         raise InvalidInput("The order's items do not add up to its amount", field="items")
-    when = ordered_at or utcnow()
+    when = charge.ordered_at or utcnow()
+    source = charge.source
     return {
         "folio_id": folio_id, "bill_id": bill_id, "kind": PostingKind.CHARGE, "service_code": service_code,
         "description": description.strip(), "quantity": quantity, "unit_price": unit_price, "amount": amount,

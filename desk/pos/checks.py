@@ -47,7 +47,7 @@ from desk.pos.errors import (
     TotalsDoNotAddUp,
 )
 from desk.pos.models import PaymentMeaning, PosCheck, PosPaymentCode, PosSetting
-from desk.postings import NEW_POSTING, OrderItem, charge_values, insert_items, require_outlet, reverse_posting
+from desk.postings import NEW_POSTING, Charge, OrderItem, charge_values, insert_items, require_outlet, reverse_posting
 from desk.reference import forget, reference
 from desk.rights import Right, require
 from desk.runner import note_folio
@@ -394,12 +394,11 @@ def post_check(session: Session, actor: Actor, pos_name: str, check: ClosedCheck
     posting_ids = []
     for n, percent in enumerate(sorted(groups)):
         items = groups[percent]
-        values = charge_values(
-            session, actor=actor, folio_id=stay.folio_id, bill_id=bill_id, description=outlet_name, quantity=1,
-            unit_price=total((item.amount for item in items), currency), tax_code=rates.get(percent),
-            ordered_at=check.closed_at, source="pos", outlet_code=check.outlet, check_number=check.check_number,
-            external_ref=external_ref(pos_name, check.check_id, n), items=items,
-        )
+        charge = Charge(outlet_name, 1, total((item.amount for item in items), currency), tax_code=rates.get(percent),
+                        ordered_at=check.closed_at, source="pos", outlet_code=check.outlet,
+                        check_number=check.check_number, external_ref=external_ref(pos_name, check.check_id, n),
+                        items=items)
+        values = charge_values(session, actor=actor, folio_id=stay.folio_id, bill_id=bill_id, charge=charge)
         posting_id = int(connection.execute(NEW_POSTING, values).scalar_one())
         insert_items(session, posting_id, items)
         posting_ids.append(posting_id)
