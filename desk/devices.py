@@ -355,8 +355,12 @@ class DeviceHub:
                 raise DeviceFailed(setting.name, "the program is closing", "device.worker_stopped")
             lease = self._leases.get(setting.key)
             if lease is None:
+                try:
+                    printer = self.factory(setting)
+                except (ValueError, OSError) as exc:  # a URL that cannot be built on this computer
+                    raise DeviceFailed(setting.name, str(exc), "device.error") from exc
                 lease = self._leases[setting.key] = self.owners.lease(
-                    self.factory(setting), job_timeout=self.job_timeout, status_timeout=self.status_timeout)
+                    printer, job_timeout=self.job_timeout, status_timeout=self.status_timeout)
             return lease
 
     def _wait(self, setting: PrinterSetting, future: Any, cancel: threading.Event | None = None,
@@ -378,8 +382,6 @@ class DeviceHub:
             status = self._wait(setting, lease.status(), queue_timeout=queue_timeout)
         except DeviceFailed as exc:
             return replace(base, error=str(exc.params["detail"]), error_code=exc.device_code)
-        except (ValueError, OSError) as exc:  # a URL that cannot be built on this computer
-            return replace(base, error=str(exc), error_code="device.error")
         return replace(base, status=status)
 
     def states(self, queue_timeout: float | None = None) -> list[DeviceState]:
