@@ -2,8 +2,9 @@
 
 Settings are kept by workstation name, so a reinstalled desk finds its printers again. A
 workstation without settings of its own uses the cash registers' ``device`` URLs (the first of
-them carries the drawer). :class:`DeviceHub` owns one :class:`PrinterQueue` (one worker thread)
-per printer for the program's life; nothing else talks to a printer.
+them carries the drawer). Each physical printer has one owner in the process (:data:`PRINTERS`:
+one worker thread, one connection), shared by the :class:`DeviceHub` (statuses, drawer, test
+pages, card slips) and the fiscal registers; a network printer takes one connection at a time.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -27,7 +27,7 @@ from desk.types import utcnow
 from hardware.errors import DeviceError
 from hardware.escpos import printer_from_url
 from hardware.escpos.layout import PrinterProfile
-from hardware.escpos.queue import PrinterQueue
+from hardware.escpos.owners import PrinterLease, PrinterOwners, wait_for
 from hardware.escpos.testpage import test_page
 from hardware.interfaces import PrinterStatus, PrintResult, ReceiptDocument, ReceiptPrinter
 from hardware.transport.url import transport_from_url
@@ -39,6 +39,9 @@ DEFAULT_PROFILE = "TM-T20II"
 SCHEMES = ("tcp", "serial", "usb", "file")
 # How long a status question may take before the device is shown as not answering.
 STATUS_TIMEOUT = 3.0
+
+# The one owner of each physical printer in this process: the hub and the registers lease from it.
+PRINTERS = PrinterOwners()
 
 
 @dataclass(frozen=True)
@@ -86,8 +89,10 @@ def device_plan(session: Session, workstation: str) -> list[PrinterSetting]:
     registers = session.scalars(select(CashRegister).order_by(CashRegister.code))
     for register in registers:
         if register.device.strip():
-            plan.append(PrinterSetting(None, workstation, register.name, register.device.strip(), DEFAULT_PROFILE,
-                                       80, register.code, drawer=not plan))
+            # The register's own layout, so the hub and the register lay out alike on the one printer.
+            plan.append(PrinterSetting(None, workstation, register.name, register.device.strip(),
+                                       register.profile or DEFAULT_PROFILE, register.paper_mm or 80, register.code,
+                                       drawer=not plan))
     return plan
 
 
@@ -300,22 +305,27 @@ def build_printer(setting: PrinterSetting) -> ReceiptPrinter:
 
 
 class DeviceHub:
-    """The live printers of one workstation: one worker thread each, for the program's life.
+    """The live printers of one workstation, each leased from its owner in :data:`PRINTERS`.
 
-    Thread-safe: the GUI's worker threads ask it for statuses, test pages and drawer kicks.
-    `configure` follows the settings: a printer whose URL, profile or paper changed gets a new
-    worker (the old one is closed); one removed is closed.
+    Thread-safe: the GUI's worker threads ask it for statuses, test pages and drawer kicks; every
+    one is a job on the printer's one queue (behind a fiscal receipt, never inside it). `configure`
+    follows the settings: a printer whose URL, profile or paper changed gets a new lease (the old
+    one is released); one removed is released. A released printer nobody else uses is closed.
     """
 
     def __init__(self, workstation: str, *, factory: PrinterFactory = build_printer,
-                 status_timeout: float = STATUS_TIMEOUT, job_timeout: float = 60.0) -> None:
+                 status_timeout: float = STATUS_TIMEOUT, job_timeout: float = 60.0,
+                 queue_timeout: float | None = None, owners: PrinterOwners = PRINTERS) -> None:
         self.workstation = workstation
         self.factory = factory
         self.status_timeout = status_timeout
         self.job_timeout = job_timeout
+        # How long a job may wait behind the printer's other jobs (a receipt): one job's length.
+        self.queue_timeout = job_timeout if queue_timeout is None else queue_timeout
+        self.owners = owners
         self._lock = threading.Lock()
         self._plan: list[PrinterSetting] = []
-        self._queues: dict[tuple[str, str, int], PrinterQueue] = {}
+        self._leases: dict[tuple[str, str, int], PrinterLease] = {}
         self._closed = False
 
     @property
@@ -329,63 +339,68 @@ class DeviceHub:
                 return
             self._plan = list(plan)
             wanted = {setting.key for setting in plan}
-            gone = [key for key in self._queues if key not in wanted]
-            stale = [self._queues.pop(key) for key in gone]
-        for queue in stale:
-            queue.close(wait=self.status_timeout)
+            gone = [key for key in self._leases if key not in wanted]
+            stale = [self._leases.pop(key) for key in gone]
+        for lease in stale:
+            lease.release(wait=self.status_timeout)
 
     def load(self, session: Session) -> list[PrinterSetting]:
         plan = device_plan(session, self.workstation)
         self.configure(plan)
         return plan
 
-    def _queue(self, setting: PrinterSetting) -> PrinterQueue:
+    def _lease(self, setting: PrinterSetting) -> PrinterLease:
         with self._lock:
             if self._closed:
                 raise DeviceFailed(setting.name, "the program is closing", "device.worker_stopped")
-            queue = self._queues.get(setting.key)
-            if queue is None:
-                queue = self._queues[setting.key] = PrinterQueue(
-                    self.factory(setting), job_timeout=self.job_timeout, status_timeout=self.status_timeout)
-            return queue
+            lease = self._leases.get(setting.key)
+            if lease is None:
+                try:
+                    printer = self.factory(setting)
+                except (ValueError, OSError) as exc:  # a URL that cannot be built on this computer
+                    raise DeviceFailed(setting.name, str(exc), "device.error") from exc
+                lease = self._leases[setting.key] = self.owners.lease(
+                    printer, job_timeout=self.job_timeout, status_timeout=self.status_timeout)
+            return lease
 
-    def _wait(self, setting: PrinterSetting, future: Any, timeout: float) -> Any:
+    def _wait(self, setting: PrinterSetting, future: Any, cancel: threading.Event | None = None,
+              queue_timeout: float | None = None) -> Any:
+        queued = self.queue_timeout if queue_timeout is None else queue_timeout
         try:
-            return future.result(timeout=timeout)
-        except FutureTimeout:
-            future.request_cancel()
-            raise DeviceFailed(setting.name, "no answer in time", "device.timeout") from None
+            return wait_for(future, queue_timeout=queued, cancel=cancel, device=setting.name)
         except DeviceError as exc:
             raise DeviceFailed(setting.name, exc.message, exc.code) from exc
 
-    def state(self, setting: PrinterSetting, timeout: float | None = None) -> DeviceState:
-        """Ask the printer for its status; a printer that is away gives a state with an error."""
+    def state(self, setting: PrinterSetting, queue_timeout: float | None = None) -> DeviceState:
+        """Ask the printer for its status; a printer that is away gives a state with an error.
+
+        ``queue_timeout``: how long the question may wait behind the printer's other jobs.
+        """
         base = DeviceState(setting.name, setting.url, setting.register_code, setting.drawer)
         try:
-            queue = self._queue(setting)
-            status = self._wait(setting, queue.status(), timeout or self.status_timeout + 1)
+            lease = self._lease(setting)
+            status = self._wait(setting, lease.status(), queue_timeout=queue_timeout)
         except DeviceFailed as exc:
             return replace(base, error=str(exc.params["detail"]), error_code=exc.device_code)
-        except (ValueError, OSError) as exc:  # a URL that cannot be built on this computer
-            return replace(base, error=str(exc), error_code="device.error")
         return replace(base, status=status)
 
-    def states(self, timeout: float | None = None) -> list[DeviceState]:
-        return [self.state(setting, timeout) for setting in self.plan]
+    def states(self, queue_timeout: float | None = None) -> list[DeviceState]:
+        return [self.state(setting, queue_timeout) for setting in self.plan]
 
     def register_states(self) -> dict[str, DeviceState]:
         """Each cash register's printer state, by register code."""
         return {s.register_code: self.state(s) for s in self.plan if s.register_code is not None}
 
     def print_test_page(self, setting: PrinterSetting) -> PrintResult:
-        queue = self._queue(setting)
-        page = test_page(setting.name, queue.printer.columns, workstation=self.workstation)
-        return self._wait(setting, queue.print_document(page), self.job_timeout + 1)
+        lease = self._lease(setting)
+        page = test_page(setting.name, lease.printer.columns, workstation=self.workstation)
+        return self._wait(setting, lease.print_document(page))
 
-    def print_document(self, setting: PrinterSetting, document: ReceiptDocument) -> PrintResult:
+    def print_document(self, setting: PrinterSetting, document: ReceiptDocument,
+                       cancel: threading.Event | None = None) -> PrintResult:
         """Print on one of this workstation's printers; DeviceFailed says why it did not."""
-        queue = self._queue(setting)
-        return self._wait(setting, queue.print_document(document), self.job_timeout + 1)
+        lease = self._lease(setting)
+        return self._wait(setting, lease.print_document(document), cancel)
 
     def drawer_printer(self) -> PrinterSetting | None:
         return next((setting for setting in self.plan if setting.drawer), None)
@@ -395,20 +410,19 @@ class DeviceHub:
         setting = self.drawer_printer()
         if setting is None:
             raise NoDrawer(self.workstation)
-        queue = self._queue(setting)
-        self._wait(setting, queue.kick_drawer(), self.status_timeout + 1)
+        lease = self._lease(setting)
+        self._wait(setting, lease.kick_drawer())
         try:
-            state = self._wait(setting, queue.drawer_open(), self.status_timeout + 1)
+            state = self._wait(setting, lease.drawer_open())
         except DeviceFailed:
             state = None  # it opened; only the read-back failed
         return DrawerKick(setting.name, state)
 
     def close(self) -> None:
-        """Stop every worker (at program exit); closes each port on its own thread."""
+        """Give back every printer (at program exit); one nobody else holds is stopped and its port closed."""
         with self._lock:
             self._closed = True
-            queues = list(self._queues.values())
-            self._queues.clear()
-        for queue in queues:
-            if not queue.close(wait=self.status_timeout):
-                logger.warning("printer %s did not stop in time", queue.name)
+            leases = list(self._leases.values())
+            self._leases.clear()
+        for lease in leases:
+            lease.release(wait=self.status_timeout)

@@ -53,7 +53,7 @@ class DeskContext(QObject):
         self._watch = QTimer(self)
         self._watch.setInterval(POLL_INTERVAL_MS)
         self._watch.timeout.connect(self.check_for_changes)
-        # The workstation's printers, one worker thread each, for the program's life (see close()).
+        # The workstation's printers, leased from each printer's one owner in the process (see close()).
         self.devices = DeviceHub(actor.workstation)
         # E-receipts: started by the application (start_mail), woken by each receipt with an e-mail.
         self.mailer = MailWorker(database)
@@ -74,7 +74,7 @@ class DeskContext(QObject):
             lambda exc: logger.warning("device settings not loaded: %s", exc)).run()
 
     def close(self) -> None:
-        """At exit, after the ops have stopped: stop every printer worker and close its port."""
+        """At exit, after the ops have stopped: give the printers back (a port nobody else uses closes)."""
         self.devices.close()
         self.mailer.close()
 

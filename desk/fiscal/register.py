@@ -152,7 +152,7 @@ class EscposFiscalRegister:
             result = self.printer.print_document(receipt, cancel)
         except DeviceError as exc:
             sent = int(exc.params.get("bytes_sent") or 0)
-            if not sent:
+            if not sent and not exc.params.get("outcome_unknown"):
                 paper = Paper.FAILED
             elif isinstance(exc, PaperOut | CoverOpen | PrinterFault):
                 paper = Paper.CUT

@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 import threading
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,13 +25,11 @@ from desk.auth import Actor
 from desk.devices import DeviceFailed, DeviceHub, PrinterSetting
 from desk.errors import DeskError, NotFound
 from desk.fiscal.errors import printer_problem
-from desk.fiscal.register import register_info
 from desk.journal import EventType, IntentRequest, IntentState, IntentView, Resolution, Verdict
 from desk.models import CardOperationKind, CardRecord
 from desk.rights import Right, require
 from desk.runner import Runner
 from desk.terminals import terminal_by_name
-from desk.workflows.fiscal_receipt import REGISTERS, Registers
 from desk.workflows.steps import Answer, Progress, perform
 from hardware.errors import DeviceError
 from hardware.interfaces import Feed, ReceiptDocument, Text
@@ -165,27 +162,6 @@ class _Resolver:
         return None
 
 
-def _printing(runner: Runner, actor: Actor, hub: DeviceHub, setting: PrinterSetting,
-              registers: Registers) -> Callable[[ReceiptDocument, threading.Event], object]:
-    """How a slip reaches ``setting``'s printer without a second connection to it.
-
-    A network printer takes one connection at a time, and the fiscal register keeps its own open:
-    a slip for a register's printer waits its turn on the register's connection; any other printer
-    is the device hub's.
-    """
-    if setting.register_code is not None:
-        info = runner.read(register_info, setting.register_code)
-        if info.device.strip() == setting.url:
-            register = registers.register(runner, actor, setting.register_code)
-
-            def on_register(document: ReceiptDocument, cancel: threading.Event) -> object:
-                with register.lock:
-                    return register.printer.print_document(document, cancel)
-
-            return on_register
-    return lambda document, _cancel: hub.print_document(setting, document)
-
-
 def close_unfinished_slips(runner: Runner, actor: Actor) -> journal.Reconciled:
     """Close this workstation's slips whose end nobody saw (the program died printing); a slip printing
     now in this process is left alone."""
@@ -194,7 +170,7 @@ def close_unfinished_slips(runner: Runner, actor: Actor) -> journal.Reconciled:
 
 def print_card_slip(runner: Runner, actor: Actor, hub: DeviceHub, *, intent_id: int | None = None,
                     payment_id: int | None = None, reprint: bool = False, progress: Progress | None = None,
-                    cancel: threading.Event | None = None, registers: Registers = REGISTERS) -> SlipOutcome:
+                    cancel: threading.Event | None = None) -> SlipOutcome:
     """Print a card operation's slip (see the module docstring).
 
     Automatically (``reprint`` False) only for a terminal without its own printer, and once per
@@ -220,10 +196,6 @@ def print_card_slip(runner: Runner, actor: Actor, hub: DeviceHub, *, intent_id: 
                             key=key, request={"record": slip.record_id, "copies": [c[0] for c in slip.copies],
                                               "reprint": reprint})
     printed: dict[str, Any] = {"copies": 0, "called": False}
-    try:
-        print_one = _printing(runner, actor, hub, setting, registers)
-    except DeskError as exc:  # the register's printer is set up wrong: nothing was asked of it
-        return SlipOutcome(None, setting.name, problem=exc)
 
     def device_call(intent: IntentView, progress: Progress, cancel: threading.Event) -> Answer:
         printed["called"] = True
@@ -232,8 +204,9 @@ def print_card_slip(runner: Runner, actor: Actor, hub: DeviceHub, *, intent_id: 
             if cancel.is_set():
                 return Answer(EventType.CANCELLED, {"printed": printed["copies"]})
             try:
-                print_one(slip_document(lines, reprint=reprint, label=f"card slip {slip.record_id} {kind}"),
-                          cancel)
+                # On the printer's one queue: behind a fiscal receipt on the same printer, never inside it.
+                hub.print_document(setting, slip_document(lines, reprint=reprint,
+                                                          label=f"card slip {slip.record_id} {kind}"), cancel)
             except DeviceFailed as exc:
                 printed["problem"] = printer_problem(exc.device_code, str(exc.params.get("detail", "")))
                 return Answer(EventType.FAILED, {"error": exc.message, "code": exc.device_code,

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from desk import journal as device_journal
 from desk.auth import Actor
+from desk.devices import PRINTERS
 from desk.errors import DeskError
 from desk.fiscal import journal
 from desk.fiscal.content import build_receipt
@@ -33,6 +34,7 @@ from desk.models import Payment
 from desk.money import Money
 from desk.runner import Runner
 from desk.workflows.steps import Answer, Progress, perform
+from hardware.escpos.owners import PrinterLease, PrinterOwners
 from hardware.interfaces import ReceiptPrinter
 
 KIND = "fiscal_receipt"
@@ -47,34 +49,50 @@ def printer_from_register(info: RegisterInfo) -> ReceiptPrinter:
 
 
 class Registers:
-    """One printer (and one lock) per register in this process, made on first use."""
+    """Each register's printer in this process, leased from the printer's one owner (made on first use).
 
-    def __init__(self, factory: PrinterFactory = printer_from_register) -> None:
+    The register's printer is the same physical printer the workstation's device hub asks for
+    statuses and drawer kicks: both lease it from :data:`desk.devices.PRINTERS`, so their jobs
+    queue on one worker and one connection. A register whose device, profile or paper changed
+    gets a new lease; the old one is released (and closed, when nobody else holds it).
+    """
+
+    def __init__(self, factory: PrinterFactory = printer_from_register, owners: PrinterOwners = PRINTERS, *,
+                 job_timeout: float = 60.0, status_timeout: float = 10.0) -> None:
         self.factory = factory
-        self._printers: dict[str, tuple[str, ReceiptPrinter, threading.Lock]] = {}
+        self.owners = owners
+        self.job_timeout = job_timeout
+        self.status_timeout = status_timeout
+        self._held: dict[str, tuple[tuple[str, str, int], PrinterLease, threading.Lock]] = {}
         self._lock = threading.Lock()
 
     def register(self, runner: Runner, actor: Actor, code: str) -> EscposFiscalRegister:
         info = runner.read(register_info, code)
+        wanted = (info.device, info.profile, info.paper_mm)
+        stale: PrinterLease | None = None
         with self._lock:
-            known = self._printers.get(code)
-            if known is None or known[0] != info.device:
-                if known is not None:
-                    known[1].close()
+            known = self._held.get(code)
+            if known is None or known[0] != wanted:
                 try:
                     printer = self.factory(info)
                 except ValueError as exc:  # a connection the register's settings spell wrong
                     raise PrinterNotReady("The printer of {register} is not set up: {problem}", register=info.name,
                                           problem=str(exc)) from exc
-                known = (info.device, printer, threading.Lock())
-                self._printers[code] = known
-        return EscposFiscalRegister(runner, actor, info, known[1], lock=known[2])
+                if known is not None:
+                    stale = known[1]
+                lease = self.owners.lease(printer, job_timeout=self.job_timeout, status_timeout=self.status_timeout)
+                known = (wanted, lease, known[2] if known is not None else threading.Lock())
+                self._held[code] = known
+        if stale is not None:
+            stale.release()
+        return EscposFiscalRegister(runner, actor, info, known[1].blocking(), lock=known[2])
 
     def close(self) -> None:
         with self._lock:
-            for _device, printer, _lock in self._printers.values():
-                printer.close()
-            self._printers.clear()
+            held = list(self._held.values())
+            self._held.clear()
+        for _wanted, lease, _lock in held:
+            lease.release()
 
 
 REGISTERS = Registers()

@@ -58,6 +58,15 @@ class EscposPrinter:
         self.status_timeout = status_timeout
         self.write_timeout = write_timeout
         self.chunk_size = chunk_size
+        self._drawer_pin = drawer_pin
+
+    def on_transport(self, transport: Transport) -> EscposPrinter:
+        """The same printer settings over another transport (a connection someone else owns)."""
+        return EscposPrinter(
+            transport, self.profile, has_status=self.has_status, drawer_open_when_high=self.drawer_open_when_high,
+            drawer_pin=self._drawer_pin, status_timeout=self.status_timeout, write_timeout=self.write_timeout,
+            chunk_size=self.chunk_size,
+        )
 
     @property
     def name(self) -> str:

@@ -5,8 +5,12 @@
 
 Each cut writes receipt-NNNN.txt and .png to --out. A control port takes one command a line:
 paper-out [N], paper-in, cover-open [N], cover-close, offline [N], online, cutter-error, recover,
-drawer-open, drawer-close, power-off, power-on, stall, unstall, unplug, status, text, png PATH,
-reset. N = after that many more bytes (mid-job); without N, at once.
+drawer-open, drawer-close, power-off, power-on, stall, unstall, unplug, status, connections, text,
+png PATH, reset. N = after that many more bytes (mid-job); without N, at once.
+
+Like a real network printer it serves one connection at a time: a second one waits until the first
+closes (``--refuse-second``: it is reset at once instead). ``connections`` tells how many came, the
+most open at once, and how many were refused.
 """
 
 from __future__ import annotations
@@ -28,10 +32,19 @@ from hardware.simulators.printer_engine import FAULTS, SimulatedPrinter
 
 
 class TcpPrinterServer:
-    """Serves one connection at a time, as a printer's port 9100 does."""
+    """Serves one connection at a time, as a printer's port 9100 does.
 
-    def __init__(self, engine: SimulatedPrinter, host: str = "127.0.0.1", port: int = 9100) -> None:
+    A connection that arrives while another is served waits for it to close, or with
+    ``refuse_second`` is reset at once (printers do either). ``peak_connections`` is the most that
+    were open at once (a waiting one counts) and ``refused`` how many were reset.
+    """
+
+    def __init__(self, engine: SimulatedPrinter, host: str = "127.0.0.1", port: int = 9100, *,
+                 refuse_second: bool = False) -> None:
         self.engine = engine
+        self.refuse_second = refuse_second
+        self.peak_connections = 0
+        self.refused = 0
         self.host = host
         self._port = port
         self._listener: socket.socket | None = None
@@ -79,6 +92,7 @@ class TcpPrinterServer:
             except (OSError, ValueError):
                 continue
             self.connections += 1
+            self.peak_connections = max(self.peak_connections, 1)
             self._client = client
             try:
                 self._talk(client)
@@ -88,15 +102,22 @@ class TcpPrinterServer:
                     client.close()
 
     def _talk(self, client: socket.socket) -> None:
+        # A waiting second connection keeps the listener readable: noticed once, then left waiting.
+        second_seen = False
         while not self._stop.is_set() and self._powered.is_set():
             if self._stalled.is_set():
                 self._stop.wait(0.02)
                 continue
+            listener = self._listener
+            watched = [client] if second_seen or listener is None else [client, listener]
             try:
-                readable, _, _ = select.select([client], [], [], 0.05)
+                readable, _, _ = select.select(watched, [], [], 0.05)
             except (OSError, ValueError):
                 return
-            if not readable or self._stalled.is_set():
+            if listener is not None and listener in readable and client not in readable:
+                second_seen = self._second_connection(client, listener)
+                continue
+            if client not in readable or self._stalled.is_set():
                 continue
             try:
                 data = client.recv(65536)
@@ -117,6 +138,28 @@ class TcpPrinterServer:
                     client.sendall(answer)
                 except OSError:
                     return
+
+    def _second_connection(self, client: socket.socket, listener: socket.socket) -> bool:
+        """A connection came while ``client`` is served; True when it is left waiting."""
+        try:
+            closing, _, _ = select.select([client], [], [], 0.02)
+        except (OSError, ValueError):
+            return False
+        if closing:
+            return False  # the first one is just closing (its end is read next): not at once
+        self.peak_connections = max(self.peak_connections, 2)
+        if not self.refuse_second:
+            return True
+        try:
+            second, _ = listener.accept()
+        except OSError:
+            return False
+        self.refused += 1
+        with contextlib.suppress(OSError):
+            second.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        with contextlib.suppress(OSError):
+            second.close()
+        return False
 
     def power_off(self, after: int = 0) -> None:
         """Switch off: connections reset, new ones refused. `after`: once that many more bytes came."""
@@ -277,6 +320,9 @@ class ControlServer:
                 self.link.unplug()
             elif name == "status":
                 return "ok " + engine.status().describe()
+            elif name == "connections" and isinstance(self.link, TcpPrinterServer):
+                link = self.link
+                return f"ok {link.connections} served, at most {link.peak_connections} at once, {link.refused} refused"
             elif name == "text":
                 return "ok\n" + engine.text() + "\n."
             elif name == "png" and args:
@@ -323,6 +369,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile", default="TM-T20II", help="python-escpos capabilities profile")
     parser.add_argument("--paper", type=int, choices=(58, 80), help="paper width when the profile leaves it open")
     parser.add_argument("--control", type=int, default=0, metavar="PORT", help="control port (0: any free one)")
+    parser.add_argument("--refuse-second", action="store_true",
+                        help="reset a second TCP connection at once instead of letting it wait")
     parser.add_argument("--out", type=Path, help="write receipt-NNNN.txt/.png here at each cut")
     for fault in FAULTS:
         parser.add_argument(f"--{fault.replace('_', '-')}-after", type=int, metavar="N",
@@ -338,7 +386,7 @@ def main(argv: list[str] | None = None) -> int:
             engine.fail(fault, after)
     link: TcpPrinterServer | PtyPrinter
     if args.tcp is not None:
-        link = TcpPrinterServer(engine, args.host, args.tcp).start()
+        link = TcpPrinterServer(engine, args.host, args.tcp, refuse_second=args.refuse_second).start()
         print(f"ESC/POS printer simulator ({args.profile}) on tcp {args.host}:{link.port}", flush=True)
     else:
         link = PtyPrinter(engine).start()

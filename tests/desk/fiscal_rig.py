@@ -15,6 +15,7 @@ from desk.postings import post_charge
 from desk.runner import Runner
 from desk.workflows.fiscal_receipt import Registers
 from hardware.escpos.layout import PrinterProfile
+from hardware.escpos.owners import PrinterOwners
 from hardware.escpos.printer import EscposPrinter
 from hardware.simulators.printer_engine import LoopbackTransport, SimulatedPrinter
 
@@ -65,7 +66,8 @@ def fiscal_hotel(hotel: Hotel, *, paper_mm: int = 80, language: str = "en",
                              PrinterProfile.from_capabilities(info.profile, paper_mm=info.paper_mm),
                              status_timeout=0.5, write_timeout=0.5)
 
-    return FiscalHotel(hotel.as_role(Role.CASHIER), engine, Registers(factory), Runner(hotel.database))
+    return FiscalHotel(hotel.as_role(Role.CASHIER), engine, Registers(factory, PrinterOwners()),
+                       Runner(hotel.database))
 
 
 def fiscal_registers(make_transport) -> Registers:
@@ -76,7 +78,7 @@ def fiscal_registers(make_transport) -> Registers:
         return EscposPrinter(make_transport(engine), PrinterProfile.from_capabilities(info.profile),
                              status_timeout=0.5, write_timeout=0.5)
 
-    return Registers(factory)
+    return Registers(factory, PrinterOwners())
 
 
 def paid_bill(hotel: Hotel, *, amount: str | None = None, method: str = "cash",
