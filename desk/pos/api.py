@@ -423,9 +423,7 @@ def _farcards(app: FastAPI, service: PosService) -> None:
         except farcards.MalformedMessage as exc:
             return Response(farcards.transactions_answer(False, 400, str(exc)), 400, media_type=xml)
         try:
-            # Checked up front too, so that a message with nothing to charge is refused to a bad key.
-            await run_in_threadpool(service.authenticate, key)
-            text = await run_in_threadpool(_transactions, service, key, message)
+            text = await _transactions(service, key, message)
         except (UnknownKey, RevokedKey) as exc:
             return Response(farcards.transactions_answer(False, STATUS[exc.code], exc.message), STATUS[exc.code],
                             media_type=xml)
@@ -456,21 +454,25 @@ def _card_of(holder: Any) -> farcards.CardAnswer:
                                printed=f"Charged to room {room.room}, {holder.guest.name}")
 
 
-def _transactions(service: PosService, key: str, message: farcards.TransactionsRequest) -> str:
+async def _transactions(service: PosService, key: str, message: farcards.TransactionsRequest) -> str:
     """Post or cancel the check of a TransactionsEx: all of it, or none."""
     payments = [t for t in message.transactions if t.kind == 0 and t.summa != 0]
+    cards = {t.card for t in payments}
+    check = message.check
+    if not payments or len(cards) > 1 or check is None:
+        # Nothing will be written, so nothing checks the key on the way: a bad key is told first.
+        await run_in_threadpool(service.authenticate, key)
     if not payments:
         return "Nothing to charge to a room"
-    cards = {t.card for t in payments}
     if len(cards) > 1:
         raise PosRefusal("Charge a check to one guest only")
     card = cards.pop()
-    check = message.check
     if check is None:
         raise PosRefusal("The check's composition (INPBUF CHECK) is missing: turn on XML for this interface")
     summa = sum(t.summa for t in payments)
     if summa > 0:
-        cancelled: CancelledCheck = service.write(as_pos(key, check.station, cancel_check, check.check_id)).value
+        cancelled: CancelledCheck = (await service.awrite(as_pos(key, check.station, cancel_check,
+                                                                 check.check_id))).value
         return cancelled.desk_action
     code = next((c for c, holder in check.payment_codes if holder.lstrip("0") == card), None)
     if code is None:
@@ -490,7 +492,7 @@ def _transactions(service: PosService, key: str, message: farcards.TransactionsR
                              charged, None, check.station, check.waiter)
         return post_check(session, actor, pos_name, closed)
 
-    posted: PostedCheck = service.write(as_pos(key, check.station, work)).value
+    posted: PostedCheck = (await service.awrite(as_pos(key, check.station, work))).value
     # A non-empty text pops up on the cashier's screen, so only what the cashier must know.
     if posted.after_checkout:
         return f"{posted.guest_name} had checked out: posted on bill {posted.bill_number} for the desk to settle"

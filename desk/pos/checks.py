@@ -13,6 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import bindparam, insert, or_, select
 from sqlalchemy.orm import Session
@@ -166,23 +167,20 @@ class RoomGuests:
     reason: str = ""
 
 
-def _stay_in_room(session: Session, room_number: str, at: datetime | None) -> Reservation:
-    room = session.scalar(select(Room).where(Room.number == room_number))
+def _stay_in_room(session: Session, room_number: str, at: datetime | None) -> Any:
+    """The stay's id, number, status, arrival and departure. Plain statements: every FarCards
+    posting asks this first, and a POS may send hundreds a second."""
+    connection = session.connection()
+    room = connection.execute(_ROOM_BY_NUMBER, {"number": room_number}).scalar()
     if room is None:
         raise RoomUnknown("There is no room {room_number} in the hotel", room_number=room_number)
-    stays = select(Reservation).where(Reservation.room_id == room.id)
-    in_house = session.scalar(stays.where(Reservation.status == ReservationStatus.IN_HOUSE)
-                              .order_by(Reservation.checked_in_at.desc()).limit(1))
     if at is not None:
         # A check that closed before its stay checked out belongs to that stay, even if it
         # arrives later and someone else sleeps in the room now.
-        then = session.scalar(
-            stays.where(Reservation.status.in_([ReservationStatus.IN_HOUSE, ReservationStatus.CHECKED_OUT]),
-                        Reservation.checked_in_at <= at,
-                        or_(Reservation.checked_out_at.is_(None), Reservation.checked_out_at > at))
-            .order_by(Reservation.checked_in_at.desc()).limit(1))
+        then = connection.execute(_STAY_IN_ROOM_AT, {"room": room, "at": at}).first()
         if then is not None:
             return then
+    in_house = connection.execute(_STAY_IN_ROOM_NOW, {"room": room}).first()
     if in_house is None:
         raise NotInHouse("Nobody stays in room {room_number} now", room_number=room_number)
     return in_house
@@ -190,17 +188,24 @@ def _stay_in_room(session: Session, room_number: str, at: datetime | None) -> Re
 
 def guests_in_room(session: Session, room_number: str, at: datetime | None = None) -> RoomGuests:
     """The stay in the room now (or when a check closed) and the guests a cashier can charge."""
-    reservation = _stay_in_room(session, room_number.strip(), at)
+    room_number = room_number.strip()
+    stay = _stay_in_room(session, room_number, at)
+    guests = session.connection().execute(_GUESTS_OF_STAY, {"reservation": stay.id})
     choices = tuple(
-        GuestChoice(f"{room_number.strip()}{position + 1:0{GUEST_DIGITS}d}", link.guest.id, link.guest.full_name)
-        for position, link in enumerate(reservation.stay_guests)
+        GuestChoice(f"{room_number}{position + 1:0{GUEST_DIGITS}d}", guest.id,
+                    full_name(guest.first_name, guest.last_name))
+        for position, guest in enumerate(guests)
     )
     allowed, reason = True, ""
-    if reservation.status is ReservationStatus.CHECKED_OUT:
+    if _status(stay.status) is ReservationStatus.CHECKED_OUT:
         allowed = after_checkout_policy(session) is AfterCheckout.FLAG
-        reason = f"Reservation {reservation.number} checked out"
-    return RoomGuests(room_number.strip(), reservation.id, reservation.number, reservation.arrival.isoformat(),
-                      reservation.departure.isoformat(), choices, allowed, reason)
+        reason = f"Reservation {stay.number} checked out"
+    return RoomGuests(room_number, stay.id, stay.number, stay.arrival.isoformat(), stay.departure.isoformat(),
+                      choices, allowed, reason)
+
+
+def _status(value: object) -> ReservationStatus:
+    return value if isinstance(value, ReservationStatus) else ReservationStatus(str(value))
 
 
 def stay_by_number(session: Session, number: str) -> int:
@@ -441,8 +446,7 @@ def _locked_stay(session: Session, reservation_id: int, guest_id: int) -> _Stay:
             raise NotFound("Reservation {reservation} has no folio", reservation=reservation_id)
         raise InvalidInput("Guest {guest} does not stay in {stay}", field="guest", guest=guest_id,
                            stay=reservation.number)
-    status = row.status if isinstance(row.status, ReservationStatus) else ReservationStatus(row.status)
-    return _Stay(row.number, status, row.id, full_name(row.first_name, row.last_name))
+    return _Stay(row.number, _status(row.status), row.id, full_name(row.first_name, row.last_name))
 
 
 def _locked_last_bill(session: Session, folio_id: int) -> int:
@@ -458,6 +462,17 @@ _r, _f, _g, _links, _b = (Reservation.__table__.c, Folio.__table__.c, Guest.__ta
                           ReservationGuest.__table__.c, Bill.__table__.c)
 _checks = PosCheck.__table__.c
 _STAY_BY_NUMBER = select(_r.id).where(_r.number == bindparam("number"))
+_ROOM_BY_NUMBER = select(Room.__table__.c.id).where(Room.__table__.c.number == bindparam("number"))
+_STAY_OF_ROOM = select(_r.id, _r.number, _r.status, _r.arrival, _r.departure).where(_r.room_id == bindparam("room"))
+_STAY_IN_ROOM_NOW = (_STAY_OF_ROOM.where(_r.status == ReservationStatus.IN_HOUSE)
+                     .order_by(_r.checked_in_at.desc()).limit(1))
+_STAY_IN_ROOM_AT = (_STAY_OF_ROOM.where(_r.status.in_([ReservationStatus.IN_HOUSE, ReservationStatus.CHECKED_OUT]),
+                                        _r.checked_in_at <= bindparam("at"),
+                                        or_(_r.checked_out_at.is_(None), _r.checked_out_at > bindparam("at")))
+                    .order_by(_r.checked_in_at.desc()).limit(1))
+_GUESTS_OF_STAY = (select(_g.id, _g.first_name, _g.last_name)
+                   .join_from(ReservationGuest.__table__, Guest.__table__, _g.id == _links.guest_id)
+                   .where(_links.reservation_id == bindparam("reservation")).order_by(_links.position))
 _CHECK_SENT = select(_checks.id, _checks.fingerprint).where(_checks.pos_name == bindparam("pos_name"),
                                                            _checks.check_id == bindparam("check_id"))
 _STAY = (select(_r.number, _r.status, _f.id, _g.first_name, _g.last_name)

@@ -16,7 +16,7 @@ from desk.errors import InvalidInput, NotFound
 from desk.models import Outlet
 from desk.pos.errors import RevokedKey, UnknownKey
 from desk.pos.models import PosKey
-from desk.reference import forget, per_unit
+from desk.reference import forget, per_unit, reference
 from desk.rights import Right, require
 from desk.types import utcnow
 
@@ -99,13 +99,17 @@ def _info(record: PosKey) -> KeyInfo:
 
 def outlet_of(session: Session, pos_name: str) -> str:
     """The outlet a POS posts to: its own, else the hotel's first."""
-    record = session.get(PosKey, pos_name)
-    if record is not None and record.outlet_code:
-        return record.outlet_code
-    first = session.scalar(select(Outlet.code).order_by(Outlet.code).limit(1))
+    own = reference(session, "pos_outlet", pos_name, _OUTLET_OF_KEY, name=pos_name)
+    if own:
+        return str(own)
+    first = reference(session, "first_outlet", None, _FIRST_OUTLET)
     if first is None:
         raise NotFound("The hotel has no outlet set up")
-    return first
+    return str(first)
+
+
+_OUTLET_OF_KEY = select(_keys.outlet_code).where(_keys.name == bindparam("name"))
+_FIRST_OUTLET = select(Outlet.__table__.c.code).order_by(Outlet.__table__.c.code).limit(1)
 
 
 @dataclass(frozen=True)

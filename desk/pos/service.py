@@ -239,14 +239,8 @@ class PosService:
     def read(self, fn: Callable[Concatenate[Session, P], T], *args: P.args, **kwargs: P.kwargs) -> T:
         return self.runner.read(fn, *args, **kwargs)
 
-    def write(self, work: Work[T]) -> Outcome[T]:
-        """``work(session)`` committed whole or not at all; blocks the calling thread."""
-        if self.writer is not None:
-            return self.writer.submit(work).result()
-        return self._run(work)
-
     async def awrite(self, work: Work[T]) -> Outcome[T]:
-        """:meth:`write` for the event loop: waits without holding a thread on SQLite."""
+        """``work(session)`` committed whole or not at all: in a group on SQLite, in a thread elsewhere."""
         if self.writer is not None:
             return await self.writer.run(work)
         from starlette.concurrency import run_in_threadpool

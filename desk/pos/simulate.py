@@ -48,25 +48,9 @@ class Simulator:
 
     def transactions(self, card: str, check: int, lines: list[tuple[str, str, int]], *, cancel: bool = False,
                      guid: str = "", code: str = CREDIT_CODE, tax: str = "20") -> dict[str, str]:
-        amount = sum(Decimal(price) * qty for _, price, qty in lines)
-        summa = int(amount * 100) * (1 if cancel else -1)
-        xml_lines = "".join(
-            f'<LINE id="{n}" code="{n}" name="{name}" uni="{n}" type="dish" quantity="{qty}" price="{price}" '
-            f'sum="{Decimal(price) * qty}"/>' for n, (name, price, qty) in enumerate(lines, 1))
-        body = (
-            '<?xml version="1.0" encoding="UTF-8"?><ROOT><TRANSACTIONS>'
-            f'<TRANSACTIONSEX Card="{card}" PersonID="0" Account="0" Kind="0" Summa="{summa}" Restaurant="1" '
-            f'RKDate="{(datetime.now(UTC).date() - datetime(1899, 12, 30).date()).days}" RKUni="1" RKCheck="{check}"/>'
-            '</TRANSACTIONS><INPBUF InpKind="1">'
-            f'<CHECK stationcode="1" restaurantcode="1" generateddate="{datetime.now(UTC).isoformat()}">'
-            f'<CHECKDATA checknum="{check}" orderguid="{guid or check}" waitername="Simulator">'
-            f'<CHECKLINES count="{len(lines)}">{xml_lines}</CHECKLINES>'
-            f'<CHECKPAYMENTS count="1"><PAYMENT id="1" code="{code}" name="Charge to room" cardcode="{card}" '
-            f'amount="{amount}"/></CHECKPAYMENTS>'
-            f'<CHECKTAXES count="1"><TAX id="1" rate="{tax}" sum="0"/></CHECKTAXES>'
-            '</CHECKDATA></CHECK></INPBUF></ROOT>')
+        body = transactions_body(card, check, lines, cancel=cancel, guid=guid, code=code, tax=tax)
         with self._client() as client:
-            answer = client.post(f"/farcards/{self.key}/transactionsex", content=body.encode(),
+            answer = client.post(f"/farcards/{self.key}/transactionsex", content=body,
                                  headers={"Content-Type": "text/xml"})
         root = ET.fromstring(answer.content)
         element = root.find("TransactionsEx")
@@ -136,3 +120,25 @@ class Simulator:
     def say(self, line: str) -> None:
         self.log.append(line)
         print(line)
+
+
+def transactions_body(card: str, check: int, lines: list[tuple[str, str, int]], *, cancel: bool = False,
+                      guid: str = "", code: str = CREDIT_CODE, tax: str = "20") -> bytes:
+    """A TransactionsEx as r_keeper's FarCards sends it: a closed check charged to ``card``, or its cancellation."""
+    amount = sum(Decimal(price) * qty for _, price, qty in lines)
+    summa = int(amount * 100) * (1 if cancel else -1)
+    xml_lines = "".join(
+        f'<LINE id="{n}" code="{n}" name="{name}" uni="{n}" type="dish" quantity="{qty}" price="{price}" '
+        f'sum="{Decimal(price) * qty}"/>' for n, (name, price, qty) in enumerate(lines, 1))
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?><ROOT><TRANSACTIONS>'
+        f'<TRANSACTIONSEX Card="{card}" PersonID="0" Account="0" Kind="0" Summa="{summa}" Restaurant="1" '
+        f'RKDate="{(datetime.now(UTC).date() - datetime(1899, 12, 30).date()).days}" RKUni="1" RKCheck="{check}"/>'
+        '</TRANSACTIONS><INPBUF InpKind="1">'
+        f'<CHECK stationcode="1" restaurantcode="1" generateddate="{datetime.now(UTC).isoformat()}">'
+        f'<CHECKDATA checknum="{check}" orderguid="{guid or check}" waitername="Simulator">'
+        f'<CHECKLINES count="{len(lines)}">{xml_lines}</CHECKLINES>'
+        f'<CHECKPAYMENTS count="1"><PAYMENT id="1" code="{code}" name="Charge to room" cardcode="{card}" '
+        f'amount="{amount}"/></CHECKPAYMENTS>'
+        f'<CHECKTAXES count="1"><TAX id="1" rate="{tax}" sum="0"/></CHECKTAXES>'
+        '</CHECKDATA></CHECK></INPBUF></ROOT>').encode()

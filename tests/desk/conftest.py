@@ -60,7 +60,8 @@ class Hotel:
         """The same hotel, acted on by the demo user of that role (signed in)."""
         return Hotel(self.database, signed_in(self.database, role), self.currency)
 
-    def stay(self, *, nights: int = 3, in_house: bool = True, guests: int = 1, number: str | None = None) -> Stay:
+    def stay(self, *, nights: int = 3, in_house: bool = True, guests: int = 1, number: str | None = None,
+             room: str = "101") -> Stay:
         today = date.today()
         with self.database.unit_of_work() as session:
             people = [new_guest(session, self.actor, f"Guest{k}", "Test") for k in range(guests)]
@@ -74,7 +75,7 @@ class Hotel:
                 arrival=today,
                 departure=today + timedelta(days=nights),
                 nightly_rate=self.money("100"),
-                room_number="101",
+                room_number=room,
             )
             if in_house:
                 check_in(session, self.actor, reservation.id, today=today)
