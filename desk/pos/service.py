@@ -82,8 +82,9 @@ class GroupWriter:
     SQLite takes one writer at a time: concurrent requests would each wait on the file lock
     inside sqlite (sleeping and retrying, up to seconds under load). The queue makes them wait
     their turn in order instead, and whatever piled up while a transaction ran goes into the next
-    one together: one BEGIN and one COMMIT for the lot. Each job runs in its own SAVEPOINT, so a
-    refused posting undoes only itself; each caller is answered only after the commit.
+    one together: one BEGIN and one COMMIT for the lot. A refused posting undoes only itself: the
+    batch is then rolled back and run again with each job in its own SAVEPOINT (savepoints cost
+    every job, refusals are rare). Each caller is answered only after the commit.
     """
 
     def __init__(self, database: Database, *, max_batch: int = MAX_BATCH) -> None:
