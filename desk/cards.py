@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desk import texts
 from desk.auth import Actor, ManagerApproval, authorise
 from desk.errors import InvalidInput, NotFound
 from desk.folios import load_folio
@@ -273,19 +274,11 @@ def _card_method(session: Session) -> PaymentMethod:
 
 
 def payment_text(answer: Mapping[str, Any]) -> str:
-    """The Text of a card payment: the terminal's reference (R12), never the card number."""
-    parts = []
-    if answer.get("brand"):
-        parts.append(str(answer["brand"]))
-    if answer.get("masked_pan"):
-        parts.append(str(answer["masked_pan"])[-8:])
-    if answer.get("receipt_no") is not None:
-        parts.append(f"receipt {int(answer['receipt_no']):04d}")
-    if answer.get("trace_no") is not None:
-        parts.append(f"trace {int(answer['trace_no']):06d}")
-    if answer.get("auth_code"):
-        parts.append(f"auth {answer['auth_code']}")
-    return ", ".join(parts)[:240]
+    """The Text kept on a card payment: the terminal's reference (R12) in English, never the card number.
+
+    Screens and documents show it in the reader's language from the card record (desk.texts).
+    """
+    return texts.fill(texts.card_reference(answer))[:240]
 
 
 def _new_record(actor: Actor, intent: IntentView, answer: Mapping[str, Any], operation: CardOperationKind,
@@ -318,7 +311,8 @@ def settle_card_intent(session: Session, clerk: Actor, intent: IntentView) -> in
     operation = RECORD_OPERATION[kind]
     original_id = intent.request.get("original") or intent.request.get("hold")
     payment: Payment | None = None
-    text = payment_text(answer)
+    card = texts.card_reference(answer)
+    text = texts.fill(card)[:240]
     if kind in (CardKind.SALE, CardKind.CAPTURE):
         assert intent.bill_id is not None
         bill = session.get_one(Bill, intent.bill_id)
@@ -337,11 +331,10 @@ def settle_card_intent(session: Session, clerk: Actor, intent: IntentView) -> in
             base_amount = line.refundable_base
         else:
             base_amount = min(amount.convert(original.rate, original.base_amount.currency), line.refundable_base)
-        word = "Reversal" if kind is CardKind.REVERSAL else "Refund"
         payment = _record(session, actor, folio_id=original.folio_id, bill_id=original.bill_id,
                           kind=PaymentKind.REFUND, method=original.method, amount=-amount, rate=original.rate,
                           base_amount=-base_amount, refund_of_id=original.id, payer_name=original.payer_name,
-                          text=f"{word} of payment {original.id}: {text}"[:240])
+                          text=texts.fill(texts.card_refund_text(operation, original.id, card))[:240])
     session.add(_new_record(actor, intent, answer, operation, amount, folio_id=intent.folio_id,
                             payment_id=payment.id if payment is not None else None, original_id=original_id))
     session.flush()

@@ -233,6 +233,7 @@ def _load_folio(session: Session, folio_id: int) -> FolioView:
     ).all()
     payments = session.scalars(
         select(Payment).where(Payment.folio_id == folio_id).order_by(Payment.created_at, Payment.id)
+        .options(selectinload(Payment.card_record))
     ).all()
 
     current_bill = {p.id: p.bill_id for p in postings}

@@ -442,6 +442,10 @@ class Payment(LedgerRecord, Base):
     workstation: Mapped[str] = mapped_column(String(40))
 
     method: Mapped[PaymentMethod] = relationship(lazy="joined")
+    # What the terminal said about a card payment or refund: its Text is shown from this (desk.texts).
+    card_record: Mapped[CardRecord | None] = relationship(
+        "CardRecord", primaryjoin="CardRecord.payment_id == Payment.id", foreign_keys="CardRecord.payment_id",
+        viewonly=True, uselist=False)
 
 
 class ReceiptKind(enum.StrEnum):

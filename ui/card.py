@@ -308,6 +308,8 @@ class ReservationCard(QMainWindow):
             "preAuthoriseAction", self.tr("Pre-&authorise…"), self.pre_authorise)
         self.capture_action = self._action("captureAction", self.tr("Ca&pture…"), self.capture_hold)
         self.release_action = self._action("releaseAction", self.tr("Re&lease…"), self.release_hold)
+        self.print_hold_slip_action = self._action(
+            "printHoldSlipAction", self.tr("Print card slip"), self.print_hold_slip)
         self.reload_action = self._action("reloadAction", self.tr("&Reload"), self.reload, "F5")
         self.close_action = self._action("closeAction", self.tr("&Close"), self.close, "Esc", "Ctrl+W")
         self.bill_actions = [
@@ -435,7 +437,9 @@ class ReservationCard(QMainWindow):
         self.pre_authorise_button = self._button("preAuthoriseButton", self.pre_authorise_action)
         self.capture_button = self._button("captureButton", self.capture_action)
         self.release_button = self._button("releaseButton", self.release_action)
-        for button in (self.pre_authorise_button, self.capture_button, self.release_button):
+        self.print_hold_slip_button = self._button("printHoldSlipButton", self.print_hold_slip_action)
+        for button in (self.pre_authorise_button, self.capture_button, self.release_button,
+                       self.print_hold_slip_button):
             hold_buttons.addWidget(button)
         hold_buttons.addStretch(1)
         pre.addLayout(hold_buttons)
@@ -869,6 +873,8 @@ class ReservationCard(QMainWindow):
         self.pre_authorise_action.setEnabled(writable)
         self.capture_action.setEnabled(writable and hold is not None and hold.state == "open")
         self.release_action.setEnabled(writable and hold is not None and hold.state == "open")
+        # Paper only: a hold's slip is printed again whatever became of the hold.
+        self.print_hold_slip_action.setEnabled(hold is not None)
         self.reload_action.setEnabled(True)
 
     # --- actions ----------------------------------------------------------------------------
@@ -990,6 +996,12 @@ class ReservationCard(QMainWindow):
         if payment is None or not self.print_card_slip_action.isEnabled():
             return
         print_card_slip_later(self.ctx, self, payment_id=payment.payment.id, reprint=True)
+
+    def print_hold_slip(self) -> None:
+        hold = self.current_hold()
+        if hold is None or not self.print_hold_slip_action.isEnabled():
+            return
+        print_card_slip_later(self.ctx, self, record_id=hold.id, reprint=True)
 
     def card_refund(self) -> None:
         payment = self.current_payment_line()

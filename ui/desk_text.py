@@ -19,10 +19,11 @@ from desk.folios import PaymentLine
 from desk.models import Payment, Posting
 from desk.money import Money
 from desk.names import Names
-from desk.texts import payment_text, posting_text
+from desk.texts import LedgerText, card_reference, fill, payment_text, posting_text
 from ui.i18n import format_amount, format_date, format_money
 
-__all__ = ["error_text", "format_param", "payment_reference", "posting_description", "translate_message"]
+__all__ = ["card_reference_text", "error_text", "format_param", "ledger_text", "payment_reference",
+           "posting_description", "translate_message"]
 
 ERROR_CONTEXT = "DeskError"
 TEXT_CONTEXT = "DeskText"
@@ -66,6 +67,16 @@ def error_text(exc: BaseException) -> str:
     return str(exc)
 
 
+def ledger_text(text: LedgerText) -> str:
+    """A text the desk writes on the ledger, nested parts and all, in the clerk's language."""
+    return fill(text, lambda template, params: translate_message(TEXT_CONTEXT, template, params))
+
+
+def card_reference_text(answer: Mapping[str, object]) -> str:
+    """The terminal's reference of an operation it answered (brand, receipt, trace, authorisation)."""
+    return ledger_text(card_reference(answer))
+
+
 def payment_reference(payment: Payment | PaymentLine) -> str:
     """A payment's text: translated when the desk wrote it, the clerk's own words otherwise."""
     if isinstance(payment, PaymentLine):
@@ -73,7 +84,7 @@ def payment_reference(payment: Payment | PaymentLine) -> str:
     desk_text = payment_text(payment)
     if desk_text is None:
         return payment.text
-    return translate_message(TEXT_CONTEXT, desk_text.template, desk_text.params)
+    return ledger_text(desk_text)
 
 
 def posting_description(posting: Posting, names: Names) -> str:
@@ -81,5 +92,5 @@ def posting_description(posting: Posting, names: Names) -> str:
     the clerk's language (``names``), a clerk's text as typed."""
     desk_text = posting_text(posting)
     if desk_text is not None:
-        return translate_message(TEXT_CONTEXT, desk_text.template, desk_text.params)
+        return ledger_text(desk_text)
     return names.posting(posting)

@@ -52,6 +52,11 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         texts.TO_ACCOUNT_OF: "На счёт компании {company}",
         texts.BILL_OF_PAYER: "Счёт {bill}, {payer}",
         texts.REVERSAL_OF_TRANSFER: "Отмена переноса на счёт компании {company}",
+        texts.CARD_RECEIPT: "чек {receipt}",
+        texts.CARD_TRACE: "номер операции {trace}",
+        texts.CARD_AUTH: "код авторизации {auth}",
+        texts.CARD_REFUND_OF_PAYMENT: "Возврат оплаты {payment}: {card}",
+        texts.CARD_REVERSAL_OF_PAYMENT: "Отмена оплаты {payment}: {card}",
     },
     "bg": {
         "Bill": "Сметка",
@@ -95,6 +100,11 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         texts.TO_ACCOUNT_OF: "По сметката на {company}",
         texts.BILL_OF_PAYER: "Сметка {bill}, {payer}",
         texts.REVERSAL_OF_TRANSFER: "Отмяна на прехвърлянето към {company}",
+        texts.CARD_RECEIPT: "бележка {receipt}",
+        texts.CARD_TRACE: "номер на операция {trace}",
+        texts.CARD_AUTH: "код за авторизация {auth}",
+        texts.CARD_REFUND_OF_PAYMENT: "Възстановяване на плащане {payment}: {card}",
+        texts.CARD_REVERSAL_OF_PAYMENT: "Сторниране на плащане {payment}: {card}",
     },
 }
 

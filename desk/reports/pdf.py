@@ -25,7 +25,7 @@ from desk.models import Bill, Hotel, Payment, Posting
 from desk.money import Money, total
 from desk.names import Names, load_names
 from desk.reports.labels import label
-from desk.texts import payment_text, posting_text
+from desk.texts import LedgerText, fill, payment_text, posting_text
 
 logger = logging.getLogger(__name__)
 
@@ -109,10 +109,14 @@ def _table(rows: list[list[object]], widths: list[float], styles: dict[str, Para
     return table
 
 
+def _ledger_text(text: LedgerText, language: str) -> str:
+    return fill(text, lambda template, params: label(language, template, **params))
+
+
 def _posting_text(posting: Posting, names: Names) -> str:
     desk_text = posting_text(posting)
     if desk_text is not None:
-        return label(names.language, desk_text.template, **desk_text.params)
+        return _ledger_text(desk_text, names.language)
     text = names.posting(posting)
     if posting.outlet is not None:
         outlet = names.outlet(posting.outlet)
@@ -126,7 +130,7 @@ def _payment_text(payment: Payment, language: str) -> str:
     desk_text = payment_text(payment)
     if desk_text is None:
         return payment.text  # the clerk's own words
-    return label(language, desk_text.template, **desk_text.params)
+    return _ledger_text(desk_text, language)
 
 
 def _bill_story(view: BillView, folio: FolioView, styles: dict[str, ParagraphStyle], names: Names,

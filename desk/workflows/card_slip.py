@@ -101,9 +101,12 @@ def _luhn_ok(digits: str) -> bool:
     return total % 10 == 0
 
 
-def _record(session: Session, *, intent_id: int | None, payment_id: int | None) -> CardRecord | None:
+def _record(session: Session, *, intent_id: int | None, payment_id: int | None,
+            record_id: int | None = None) -> CardRecord | None:
     query = select(CardRecord).where(CardRecord.operation.in_(_SLIP_OPERATIONS))
-    if intent_id is not None:
+    if record_id is not None:
+        query = query.where(CardRecord.id == record_id)
+    elif intent_id is not None:
         query = query.where(CardRecord.intent_id == intent_id)
     elif payment_id is not None:
         query = query.where(CardRecord.payment_id == payment_id)
@@ -112,9 +115,11 @@ def _record(session: Session, *, intent_id: int | None, payment_id: int | None) 
     return session.scalar(query.order_by(CardRecord.id))
 
 
-def card_slip(session: Session, *, intent_id: int | None = None, payment_id: int | None = None) -> Slip | None:
-    """The slip of a card operation (by its journal intent) or of a card payment; None if it has none."""
-    record = _record(session, intent_id=intent_id, payment_id=payment_id)
+def card_slip(session: Session, *, intent_id: int | None = None, payment_id: int | None = None,
+              record_id: int | None = None) -> Slip | None:
+    """The slip of a card operation (by its journal intent or its card record, as a pre-authorisation
+    is known) or of a card payment; None if it has none."""
+    record = _record(session, intent_id=intent_id, payment_id=payment_id, record_id=record_id)
     if record is None:
         return None
     terminal = terminal_by_name(session, record.workstation, record.terminal)
@@ -169,17 +174,20 @@ def close_unfinished_slips(runner: Runner, actor: Actor) -> journal.Reconciled:
 
 
 def print_card_slip(runner: Runner, actor: Actor, hub: DeviceHub, *, intent_id: int | None = None,
-                    payment_id: int | None = None, reprint: bool = False, progress: Progress | None = None,
-                    cancel: threading.Event | None = None) -> SlipOutcome:
+                    payment_id: int | None = None, record_id: int | None = None, reprint: bool = False,
+                    progress: Progress | None = None, cancel: threading.Event | None = None) -> SlipOutcome:
     """Print a card operation's slip (see the module docstring).
 
     Automatically (``reprint`` False) only for a terminal without its own printer, and once per
-    operation: the intent's key is the card record's. ``reprint`` prints it again, marked COPY.
+    operation: the intent's key is the card record's. ``reprint`` prints it again, marked COPY;
+    ``record_id`` names an operation without a payment (a pre-authorisation's hold).
     """
     require(actor, Right.TAKE_PAYMENT)
     close_unfinished_slips(runner, actor)
-    slip = runner.read(card_slip, intent_id=intent_id, payment_id=payment_id)
+    slip = runner.read(card_slip, intent_id=intent_id, payment_id=payment_id, record_id=record_id)
     if slip is None:
+        if reprint and record_id is not None:
+            raise NotFound("This card operation has no slip to print")
         if reprint:
             raise NotFound("Payment {payment} has no card slip", payment=payment_id)
         return SlipOutcome(None, skipped=True)
@@ -226,6 +234,11 @@ def print_card_slip(runner: Runner, actor: Actor, hub: DeviceHub, *, intent_id: 
     if performed.state is IntentState.SETTLED:
         return SlipOutcome(performed.state, setting.name, printed["copies"])
     problem = printed.get("problem") or performed.error or "no answer"
+    if slip.payment_id is None:  # a pre-authorisation or its release: no payment to print it from
+        return SlipOutcome(performed.state, setting.name, printed["copies"], problem=SlipNotPrinted(
+            "The card operation is recorded, but its slip did not print on {printer}: {problem}. "
+            "Fix the printer, then use Print card slip on the pre-authorisation", printer=setting.name,
+            problem=problem))
     return SlipOutcome(performed.state, setting.name, printed["copies"], problem=SlipNotPrinted(
         "The card operation is recorded, but its slip did not print on {printer}: {problem}. "
         "Fix the printer, then use Print card slip on the payment", printer=setting.name, problem=problem))

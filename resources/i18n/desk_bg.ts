@@ -317,7 +317,7 @@
         <translation>{terminal}: терминалът е осчетоводил {terminal_total} в {count} операции; в счетоводството има {ledger_total}.</translation>
     </message>
     <message>
-        <source>In the ledger, not in the terminal's batch</source>
+        <source>In the ledger, not in the terminal&apos;s batch</source>
         <translation>В счетоводството, но не в пакета на терминала</translation>
     </message>
     <message>
@@ -511,7 +511,7 @@
         <translation>Терминалът е недостъпен: {error}. Нищо не е таксувано.</translation>
     </message>
     <message>
-        <source>The terminal's operation was reversed. Nothing was charged.</source>
+        <source>The terminal&apos;s operation was reversed. Nothing was charged.</source>
         <translation>Операцията на терминала е сторнирана. Нищо не е таксувано.</translation>
     </message>
     <message>
@@ -748,7 +748,7 @@
         <translation>Z отчет</translation>
     </message>
     <message>
-        <source>The register's Z report: {problems}</source>
+        <source>The register&apos;s Z report: {problems}</source>
         <translation>Z отчетът на касата: {problems}</translation>
     </message>
 </context>
@@ -783,7 +783,7 @@
         <translation>&amp;Платец:</translation>
     </message>
     <message>
-        <source>Reference, e.g. the bank transfer's number</source>
+        <source>Reference, e.g. the bank transfer&apos;s number</source>
         <translation>Референция, напр. номер на банковия превод</translation>
     </message>
     <message>
@@ -834,7 +834,7 @@
         <translation>ПИН кодът е от 4 до 8 цифри</translation>
     </message>
     <message>
-        <source>A POS name is 1-24 letters, digits, '.', '_' or '-'</source>
+        <source>A POS name is 1-24 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
         <translation>Името на POS е от 1 до 24 букви, цифри, „.“, „_“ или „-“</translation>
     </message>
     <message>
@@ -870,7 +870,7 @@
         <translation>Записът в дневника изисква вид операция и устройство</translation>
     </message>
     <message>
-        <source>A ledger amount is in {currency}, not the hotel's {base}</source>
+        <source>A ledger amount is in {currency}, not the hotel&apos;s {base}</source>
         <translation>Сума в регистъра е в {currency}, а не във валутата на хотела {base}</translation>
     </message>
     <message>
@@ -882,7 +882,7 @@
         <translation>Пощенският сървър трябва да има име на хост</translation>
     </message>
     <message>
-        <source>A network terminal's address is tcp://host:port</source>
+        <source>A network terminal&apos;s address is tcp://host:port</source>
         <translation>Адресът на мрежов терминал е tcp://хост:порт</translation>
     </message>
     <message>
@@ -946,7 +946,7 @@
         <translation>Терминалът трябва да има име</translation>
     </message>
     <message>
-        <source>A terminal's password is six digits</source>
+        <source>A terminal&apos;s password is six digits</source>
         <translation>Паролата на терминала е шест цифри</translation>
     </message>
     <message>
@@ -974,7 +974,7 @@
         <translation>Ролята „{role}“ не позволява да {action}: нужно е разрешение от мениджър</translation>
     </message>
     <message>
-        <source>An item's name is too long: at most {limit} characters</source>
+        <source>An item&apos;s name is too long: at most {limit} characters</source>
         <translation>Името на артикула е твърде дълго: най-много {limit} знака</translation>
     </message>
     <message>
@@ -1422,7 +1422,11 @@
         <translation>Операцията с картата е записана, но слипът ѝ не се отпечата на {printer}: {problem}. Оправете принтера и изберете „Печат на слип“ при плащането</translation>
     </message>
     <message>
-        <source>The certificate of {host} is not trusted ({reason}): set the hotel's CA certificate or check the host name</source>
+        <source>The card operation is recorded, but its slip did not print on {printer}: {problem}. Fix the printer, then use Print card slip on the pre-authorisation</source>
+        <translation>Операцията с картата е записана, но слипът ѝ не се отпечата на {printer}: {problem}. Оправете принтера и изберете „Печат на слип“ при предварителната авторизация</translation>
+    </message>
+    <message>
+        <source>The certificate of {host} is not trusted ({reason}): set the hotel&apos;s CA certificate or check the host name</source>
         <translation>Сертификатът на {host} не е доверен ({reason}): задайте сертификата на удостоверяващия орган (CA) на хотела или проверете името на сървъра</translation>
     </message>
     <message>
@@ -1430,7 +1434,7 @@
         <translation>Номерът на бележката е твърде дълъг: най-много {limit} знака</translation>
     </message>
     <message>
-        <source>The check's composition (INPBUF CHECK) is missing: turn on XML for this interface</source>
+        <source>The check&apos;s composition (INPBUF CHECK) is missing: turn on XML for this interface</source>
         <translation>Липсва съдържанието на сметката (INPBUF CHECK): включете XML за този интерфейс</translation>
     </message>
     <message>
@@ -1494,15 +1498,15 @@
         <translation>Хотелът не е настроен</translation>
     </message>
     <message>
-        <source>The journal's request must be plain JSON: {exc}</source>
+        <source>The journal&apos;s request must be plain JSON: {exc}</source>
         <translation>Заявката в дневника трябва да е обикновен JSON: {exc}</translation>
     </message>
     <message>
-        <source>The journal's {where} may not hold a full card number</source>
+        <source>The journal&apos;s {where} may not hold a full card number</source>
         <translation>Дневникът ({where}) не може да съдържа пълен номер на карта</translation>
     </message>
     <message>
-        <source>The journal's {where} may not hold {key}</source>
+        <source>The journal&apos;s {where} may not hold {key}</source>
         <translation>Дневникът ({where}) не може да съдържа {key}</translation>
     </message>
     <message>
@@ -1514,7 +1518,7 @@
         <translation>Ключът в {path} не е този, с който е записана паролата за поща: копирайте тук правилния файл с ключ или въведете паролата отново</translation>
     </message>
     <message>
-        <source>The key of POS {name} was revoked: ask the hotel's administrator for a new one</source>
+        <source>The key of POS {name} was revoked: ask the hotel&apos;s administrator for a new one</source>
         <translation>Ключът на POS {name} е отменен: поискайте нов от администратора на хотела</translation>
     </message>
     <message>
@@ -1578,11 +1582,11 @@
         <translation>Цената за нощувка не може да е отрицателна</translation>
     </message>
     <message>
-        <source>The order's items do not add up to its amount</source>
+        <source>The order&apos;s items do not add up to its amount</source>
         <translation>Артикулите на поръчката не дават сумата ѝ</translation>
     </message>
     <message>
-        <source>The payer's name is too long: at most {limit} characters</source>
+        <source>The payer&apos;s name is too long: at most {limit} characters</source>
         <translation>Името на платеца е твърде дълго: най-много {limit} знака</translation>
     </message>
     <message>
@@ -1698,6 +1702,10 @@
         <translation>Няма потребител {username}</translation>
     </message>
     <message>
+        <source>This card operation has no slip to print</source>
+        <translation>Тази операция с карта няма слип за печат</translation>
+    </message>
+    <message>
         <source>This is not a CA certificate in PEM form (-----BEGIN CERTIFICATE-----)</source>
         <translation>Това не е сертификат на CA във формат PEM (-----BEGIN CERTIFICATE-----)</translation>
     </message>
@@ -1722,7 +1730,7 @@
         <translation>Това прехвърляне вече е отменено</translation>
     </message>
     <message>
-        <source>This transfer was recorded before its two halves were linked: reverse the company's charge and this payment by hand</source>
+        <source>This transfer was recorded before its two halves were linked: reverse the company&apos;s charge and this payment by hand</source>
         <translation>Това прехвърляне е записано преди двете му части да се свързват: отменете начислението на фирмата и това плащане ръчно</translation>
     </message>
     <message>
@@ -1738,7 +1746,7 @@
         <translation>Твърде много неуспешни опити: {user} не може да влезе до {time}</translation>
     </message>
     <message>
-        <source>Unknown POS key: ask the hotel's administrator for a key</source>
+        <source>Unknown POS key: ask the hotel&apos;s administrator for a key</source>
         <translation>Непознат ключ на POS: поискайте ключ от администратора на хотела</translation>
     </message>
     <message>
@@ -1826,7 +1834,7 @@
         <translation>отвори касовото чекмедже</translation>
     </message>
     <message>
-        <source>operate the desk's devices</source>
+        <source>operate the desk&apos;s devices</source>
         <translation>работи с устройствата на рецепцията</translation>
     </message>
     <message>
@@ -1842,7 +1850,7 @@
         <translation>добави услуга</translation>
     </message>
     <message>
-        <source>post the night's room charge</source>
+        <source>post the night&apos;s room charge</source>
         <translation>начисли нощувката</translation>
     </message>
     <message>
@@ -1914,7 +1922,7 @@
         <translation>принтерът съобщава за грешка; отворете и затворете капака или го изключете и включете</translation>
     </message>
     <message>
-        <source>the printer was not found; check the register's connection</source>
+        <source>the printer was not found; check the register&apos;s connection</source>
         <translation>принтерът не е намерен; проверете връзката на касата</translation>
     </message>
     <message>
@@ -1922,7 +1930,7 @@
         <translation>принтерът е изключен от кабела; свържете го отново</translation>
     </message>
     <message>
-        <source>the printer's cover is open; close it</source>
+        <source>the printer&apos;s cover is open; close it</source>
         <translation>капакът на принтера е отворен; затворете го</translation>
     </message>
     <message>
@@ -2014,7 +2022,7 @@
         <translation>{record} {id} не може да се изтрие</translation>
     </message>
     <message>
-        <source>{service} is a bill moved to this account: reverse the transfer on the guest's bill, which undoes both halves</source>
+        <source>{service} is a bill moved to this account: reverse the transfer on the guest&apos;s bill, which undoes both halves</source>
         <translation>{service} е сметка, прехвърлена към тази сметка: отменете прехвърлянето в сметката на госта, което отменя и двете части</translation>
     </message>
     <message>
@@ -2030,7 +2038,7 @@
         <translation>„{service}“ вече е сторнирана</translation>
     </message>
     <message>
-        <source>{service} was already reversed on the company's account</source>
+        <source>{service} was already reversed on the company&apos;s account</source>
         <translation>{service} вече е отменено в сметката на фирмата</translation>
     </message>
     <message>
@@ -2089,6 +2097,14 @@
         <translation>Възстановяване на плащане {payment}</translation>
     </message>
     <message>
+        <source>Refund of payment {payment}: {card}</source>
+        <translation>Възстановяване на плащане {payment}: {card}</translation>
+    </message>
+    <message>
+        <source>Reversal of payment {payment}: {card}</source>
+        <translation>Сторниране на плащане {payment}: {card}</translation>
+    </message>
+    <message>
         <source>Reversal of the transfer to {company}</source>
         <translation>Отмяна на прехвърлянето към {company}</translation>
     </message>
@@ -2103,6 +2119,18 @@
     <message>
         <source>Void of payment {payment}</source>
         <translation>Анулиране на плащане {payment}</translation>
+    </message>
+    <message>
+        <source>auth {auth}</source>
+        <translation>код за авторизация {auth}</translation>
+    </message>
+    <message>
+        <source>receipt {receipt}</source>
+        <translation>бележка {receipt}</translation>
+    </message>
+    <message>
+        <source>trace {trace}</source>
+        <translation>номер на операция {trace}</translation>
     </message>
 </context>
 <context>
@@ -2231,6 +2259,22 @@
         <translation>Премахни т&amp;ерминал</translation>
     </message>
     <message>
+        <source>The terminal prints its &amp;own slips</source>
+        <translation>Терминалът печата слиповете &amp;сам</translation>
+    </message>
+    <message>
+        <source>Otherwise the guest&apos;s slip comes out of this workstation&apos;s receipt printer</source>
+        <translation>Иначе слипът на госта се печата на касовия принтер на това работно място</translation>
+    </message>
+    <message>
+        <source>Print the &amp;merchant&apos;s copy too</source>
+        <translation>Печат и на копието за &amp;хотела</translation>
+    </message>
+    <message>
+        <source>The receipt printer prints the hotel&apos;s copy of each card slip after the guest&apos;s</source>
+        <translation>Касовият принтер печата копието за хотела след това на госта</translation>
+    </message>
+    <message>
         <source>{mm} mm</source>
         <translation>{mm} мм</translation>
     </message>
@@ -2302,7 +2346,7 @@
         <translation>Сметка {number} · {payer} · салдо {balance}</translation>
     </message>
     <message>
-        <source>This needs a manager's approval: the manager types their user name and password below, then Apply.</source>
+        <source>This needs a manager&apos;s approval: the manager types their user name and password below, then Apply.</source>
         <translation>Нужно е одобрение от мениджър: мениджърът въвежда по-долу потребителското си име и парола, после „Приложи“.</translation>
     </message>
     <message>
@@ -2310,7 +2354,7 @@
         <translation>Су&amp;ма:</translation>
     </message>
     <message>
-        <source>Manager's &amp;user name:</source>
+        <source>Manager&apos;s &amp;user name:</source>
         <translation>&amp;Потребителско име на мениджъра:</translation>
     </message>
     <message>
@@ -2322,7 +2366,7 @@
         <translation>Необходим е подпис на мениджър.</translation>
     </message>
     <message>
-        <source>Enter the manager's password.</source>
+        <source>Enter the manager&apos;s password.</source>
         <translation>Въведете паролата на мениджъра.</translation>
     </message>
 </context>
@@ -2400,7 +2444,7 @@
         <translation>Електронна поща</translation>
     </message>
     <message>
-        <source>Electronic receipts are sent to guests through the hotel's mail server (SMTP).</source>
+        <source>Electronic receipts are sent to guests through the hotel&apos;s mail server (SMTP).</source>
         <translation>Електронните касови бележки се изпращат на гостите през пощенския сървър на хотела (SMTP).</translation>
     </message>
     <message>
@@ -2456,7 +2500,7 @@
         <translation>&amp;Файл на CA на хотела…</translation>
     </message>
     <message>
-        <source>Trust the certificates of the hotel's own certificate authority too (a PEM file), for a mail server inside the hotel.</source>
+        <source>Trust the certificates of the hotel&apos;s own certificate authority too (a PEM file), for a mail server inside the hotel.</source>
         <translation>Доверявай се и на сертификатите от собствения удостоверяващ орган на хотела (файл PEM) — за пощенски сървър в хотела.</translation>
     </message>
     <message>
@@ -2500,15 +2544,15 @@
         <translation>Въведената тук парола се записва криптирана, с ключ във файла {path} (създава се при първото записване), никога в базата данни. Копирайте този файл на всяко работно място, което изпраща електронни бележки.</translation>
     </message>
     <message>
-        <source>The system's, and the hotel's CA: {subject}</source>
+        <source>The system&apos;s, and the hotel&apos;s CA: {subject}</source>
         <translation>Системните и CA на хотела: {subject}</translation>
     </message>
     <message>
-        <source>The system's trusted certificates</source>
+        <source>The system&apos;s trusted certificates</source>
         <translation>Доверените сертификати на системата</translation>
     </message>
     <message>
-        <source>The hotel's CA certificate</source>
+        <source>The hotel&apos;s CA certificate</source>
         <translation>Сертификат на CA на хотела</translation>
     </message>
     <message>
@@ -2787,7 +2831,7 @@
         <translation>Относно „Рецепция“</translation>
     </message>
     <message>
-        <source>Front desk: the hotel cashier's workstation.
+        <source>Front desk: the hotel cashier&apos;s workstation.
 Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Рецепция: работното място на хотелския касиер.
 Намерете престой, прегледайте фолиото му, приемайте плащания и правете възстановявания, печатайте касови бележки.</translation>
@@ -2836,7 +2880,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>&amp;Дата:</translation>
     </message>
     <message>
-        <source>Reference, e.g. the card terminal's authorisation code</source>
+        <source>Reference, e.g. the card terminal&apos;s authorisation code</source>
         <translation>Референция, напр. код за оторизация от терминала</translation>
     </message>
     <message>
@@ -2939,7 +2983,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Обратно на &amp;платеца (в брой или по картата)</translation>
     </message>
     <message>
-        <source>Into the guest's &amp;deposit (kept for later bills)</source>
+        <source>Into the guest&apos;s &amp;deposit (kept for later bills)</source>
         <translation>В &amp;депозита на госта (за следващи сметки)</translation>
     </message>
     <message>
@@ -2975,7 +3019,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Може да се възстанови само плащане или депозит.</translation>
     </message>
     <message>
-        <source>This bill was moved to a company's account: reverse the transfer (Void) instead.</source>
+        <source>This bill was moved to a company&apos;s account: reverse the transfer (Void) instead.</source>
         <translation>Тази сметка е прехвърлена към сметката на фирма: вместо възстановяване отменете прехвърлянето (Анулиране).</translation>
     </message>
     <message>
@@ -3273,7 +3317,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Кодове на плащане</translation>
     </message>
     <message>
-        <source>Which POS payment means a charge to the room: on credit (a Not paid bill) or paid from the stay's deposit.</source>
+        <source>Which POS payment means a charge to the room: on credit (a Not paid bill) or paid from the stay&apos;s deposit.</source>
         <translation>Кое плащане в POS означава начисляване към стаята: на кредит (неплатена сметка) или платено от депозита на престоя.</translation>
     </message>
     <message>
@@ -3701,6 +3745,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Re&amp;lease…</source>
         <translation>Ос&amp;вобождаване…</translation>
+    </message>
+    <message>
+        <source>Print card slip</source>
+        <translation>Печат на слип</translation>
     </message>
     <message>
         <source>&amp;Reload</source>
@@ -4247,7 +4295,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Изберете фирмата, която плаща.</translation>
     </message>
     <message>
-        <source>Type the payer's name.</source>
+        <source>Type the payer&apos;s name.</source>
         <translation>Въведете името на платеца.</translation>
     </message>
 </context>

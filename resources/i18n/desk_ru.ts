@@ -317,7 +317,7 @@
         <translation>{terminal}: терминал провёл {terminal_total} в {count} операциях; в учёте {ledger_total}.</translation>
     </message>
     <message>
-        <source>In the ledger, not in the terminal's batch</source>
+        <source>In the ledger, not in the terminal&apos;s batch</source>
         <translation>В учёте, но не в смене терминала</translation>
     </message>
     <message>
@@ -511,7 +511,7 @@
         <translation>Терминал недоступен: {error}. Ничего не списано.</translation>
     </message>
     <message>
-        <source>The terminal's operation was reversed. Nothing was charged.</source>
+        <source>The terminal&apos;s operation was reversed. Nothing was charged.</source>
         <translation>Операция терминала отменена. Ничего не списано.</translation>
     </message>
     <message>
@@ -748,7 +748,7 @@
         <translation>Z-отчёт</translation>
     </message>
     <message>
-        <source>The register's Z report: {problems}</source>
+        <source>The register&apos;s Z report: {problems}</source>
         <translation>Z-отчёт кассы: {problems}</translation>
     </message>
 </context>
@@ -783,7 +783,7 @@
         <translation>&amp;Плательщик:</translation>
     </message>
     <message>
-        <source>Reference, e.g. the bank transfer's number</source>
+        <source>Reference, e.g. the bank transfer&apos;s number</source>
         <translation>Ссылка, например номер банковского перевода</translation>
     </message>
     <message>
@@ -834,7 +834,7 @@
         <translation>ПИН-код — от 4 до 8 цифр</translation>
     </message>
     <message>
-        <source>A POS name is 1-24 letters, digits, '.', '_' or '-'</source>
+        <source>A POS name is 1-24 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
         <translation>Имя POS — от 1 до 24 букв, цифр, «.», «_» или «-»</translation>
     </message>
     <message>
@@ -870,7 +870,7 @@
         <translation>Для записи в журнале нужны вид операции и устройство</translation>
     </message>
     <message>
-        <source>A ledger amount is in {currency}, not the hotel's {base}</source>
+        <source>A ledger amount is in {currency}, not the hotel&apos;s {base}</source>
         <translation>Сумма в журнале указана в {currency}, а не в валюте отеля {base}</translation>
     </message>
     <message>
@@ -882,7 +882,7 @@
         <translation>Для почтового сервера нужно имя хоста</translation>
     </message>
     <message>
-        <source>A network terminal's address is tcp://host:port</source>
+        <source>A network terminal&apos;s address is tcp://host:port</source>
         <translation>Адрес сетевого терминала: tcp://хост:порт</translation>
     </message>
     <message>
@@ -946,7 +946,7 @@
         <translation>Укажите название терминала</translation>
     </message>
     <message>
-        <source>A terminal's password is six digits</source>
+        <source>A terminal&apos;s password is six digits</source>
         <translation>Пароль терминала — шесть цифр</translation>
     </message>
     <message>
@@ -974,7 +974,7 @@
         <translation>Роль «{role}» не позволяет {action}: нужно разрешение менеджера</translation>
     </message>
     <message>
-        <source>An item's name is too long: at most {limit} characters</source>
+        <source>An item&apos;s name is too long: at most {limit} characters</source>
         <translation>Название позиции слишком длинное: не более {limit} символов</translation>
     </message>
     <message>
@@ -1422,7 +1422,11 @@
         <translation>Операция по карте записана, но её слип не напечатан на {printer}: {problem}. Устраните неполадку принтера, затем выберите «Печать слипа» у платежа</translation>
     </message>
     <message>
-        <source>The certificate of {host} is not trusted ({reason}): set the hotel's CA certificate or check the host name</source>
+        <source>The card operation is recorded, but its slip did not print on {printer}: {problem}. Fix the printer, then use Print card slip on the pre-authorisation</source>
+        <translation>Операция по карте записана, но её слип не напечатан на {printer}: {problem}. Устраните неполадку принтера, затем выберите «Печать слипа» у предавторизации</translation>
+    </message>
+    <message>
+        <source>The certificate of {host} is not trusted ({reason}): set the hotel&apos;s CA certificate or check the host name</source>
         <translation>Сертификату сервера {host} нет доверия ({reason}): укажите сертификат центра сертификации (CA) гостиницы или проверьте имя сервера</translation>
     </message>
     <message>
@@ -1430,7 +1434,7 @@
         <translation>Номер чека слишком длинный: не более {limit} символов</translation>
     </message>
     <message>
-        <source>The check's composition (INPBUF CHECK) is missing: turn on XML for this interface</source>
+        <source>The check&apos;s composition (INPBUF CHECK) is missing: turn on XML for this interface</source>
         <translation>Нет состава чека (INPBUF CHECK): включите XML для этого интерфейса</translation>
     </message>
     <message>
@@ -1494,15 +1498,15 @@
         <translation>Отель не настроен</translation>
     </message>
     <message>
-        <source>The journal's request must be plain JSON: {exc}</source>
+        <source>The journal&apos;s request must be plain JSON: {exc}</source>
         <translation>Запрос в журнале должен быть простым JSON: {exc}</translation>
     </message>
     <message>
-        <source>The journal's {where} may not hold a full card number</source>
+        <source>The journal&apos;s {where} may not hold a full card number</source>
         <translation>В журнале ({where}) не может быть полного номера карты</translation>
     </message>
     <message>
-        <source>The journal's {where} may not hold {key}</source>
+        <source>The journal&apos;s {where} may not hold {key}</source>
         <translation>В журнале ({where}) не может быть {key}</translation>
     </message>
     <message>
@@ -1514,7 +1518,7 @@
         <translation>Ключ в {path} — не тот, которым сохранён пароль почты: скопируйте сюда нужный файл ключа или введите пароль заново</translation>
     </message>
     <message>
-        <source>The key of POS {name} was revoked: ask the hotel's administrator for a new one</source>
+        <source>The key of POS {name} was revoked: ask the hotel&apos;s administrator for a new one</source>
         <translation>Ключ POS {name} отозван: попросите у администратора отеля новый</translation>
     </message>
     <message>
@@ -1578,11 +1582,11 @@
         <translation>Цена за ночь не может быть отрицательной</translation>
     </message>
     <message>
-        <source>The order's items do not add up to its amount</source>
+        <source>The order&apos;s items do not add up to its amount</source>
         <translation>Сумма позиций заказа не равна его сумме</translation>
     </message>
     <message>
-        <source>The payer's name is too long: at most {limit} characters</source>
+        <source>The payer&apos;s name is too long: at most {limit} characters</source>
         <translation>Имя плательщика слишком длинное: не более {limit} символов</translation>
     </message>
     <message>
@@ -1698,6 +1702,10 @@
         <translation>Пользователя {username} нет</translation>
     </message>
     <message>
+        <source>This card operation has no slip to print</source>
+        <translation>У этой операции по карте нет слипа для печати</translation>
+    </message>
+    <message>
         <source>This is not a CA certificate in PEM form (-----BEGIN CERTIFICATE-----)</source>
         <translation>Это не сертификат CA в формате PEM (-----BEGIN CERTIFICATE-----)</translation>
     </message>
@@ -1722,7 +1730,7 @@
         <translation>Этот перенос уже отменён</translation>
     </message>
     <message>
-        <source>This transfer was recorded before its two halves were linked: reverse the company's charge and this payment by hand</source>
+        <source>This transfer was recorded before its two halves were linked: reverse the company&apos;s charge and this payment by hand</source>
         <translation>Этот перенос записан до того, как его две части стали связываться: отмените начисление компании и эту оплату вручную</translation>
     </message>
     <message>
@@ -1738,7 +1746,7 @@
         <translation>Слишком много неудачных попыток: {user} не может войти до {time}</translation>
     </message>
     <message>
-        <source>Unknown POS key: ask the hotel's administrator for a key</source>
+        <source>Unknown POS key: ask the hotel&apos;s administrator for a key</source>
         <translation>Неизвестный ключ POS: попросите ключ у администратора отеля</translation>
     </message>
     <message>
@@ -1826,7 +1834,7 @@
         <translation>открыть денежный ящик</translation>
     </message>
     <message>
-        <source>operate the desk's devices</source>
+        <source>operate the desk&apos;s devices</source>
         <translation>работать с устройствами стойки</translation>
     </message>
     <message>
@@ -1842,7 +1850,7 @@
         <translation>добавить услугу</translation>
     </message>
     <message>
-        <source>post the night's room charge</source>
+        <source>post the night&apos;s room charge</source>
         <translation>начислить проживание за ночь</translation>
     </message>
     <message>
@@ -1914,7 +1922,7 @@
         <translation>принтер сообщает об ошибке; откройте и закройте крышку или выключите и включите его</translation>
     </message>
     <message>
-        <source>the printer was not found; check the register's connection</source>
+        <source>the printer was not found; check the register&apos;s connection</source>
         <translation>принтер не найден; проверьте подключение кассы</translation>
     </message>
     <message>
@@ -1922,7 +1930,7 @@
         <translation>принтер отключён; подключите его снова</translation>
     </message>
     <message>
-        <source>the printer's cover is open; close it</source>
+        <source>the printer&apos;s cover is open; close it</source>
         <translation>крышка принтера открыта; закройте её</translation>
     </message>
     <message>
@@ -2014,7 +2022,7 @@
         <translation>{record} {id} нельзя удалить</translation>
     </message>
     <message>
-        <source>{service} is a bill moved to this account: reverse the transfer on the guest's bill, which undoes both halves</source>
+        <source>{service} is a bill moved to this account: reverse the transfer on the guest&apos;s bill, which undoes both halves</source>
         <translation>{service} — счёт, перенесённый на этот счёт компании: отмените перенос на счёте гостя, это отменит обе части</translation>
     </message>
     <message>
@@ -2030,7 +2038,7 @@
         <translation>«{service}» уже сторнирована</translation>
     </message>
     <message>
-        <source>{service} was already reversed on the company's account</source>
+        <source>{service} was already reversed on the company&apos;s account</source>
         <translation>{service} уже отменено на счёте компании</translation>
     </message>
     <message>
@@ -2089,6 +2097,14 @@
         <translation>Возврат оплаты {payment}</translation>
     </message>
     <message>
+        <source>Refund of payment {payment}: {card}</source>
+        <translation>Возврат оплаты {payment}: {card}</translation>
+    </message>
+    <message>
+        <source>Reversal of payment {payment}: {card}</source>
+        <translation>Отмена оплаты {payment}: {card}</translation>
+    </message>
+    <message>
         <source>Reversal of the transfer to {company}</source>
         <translation>Отмена переноса на счёт компании {company}</translation>
     </message>
@@ -2103,6 +2119,18 @@
     <message>
         <source>Void of payment {payment}</source>
         <translation>Аннулирование оплаты {payment}</translation>
+    </message>
+    <message>
+        <source>auth {auth}</source>
+        <translation>код авторизации {auth}</translation>
+    </message>
+    <message>
+        <source>receipt {receipt}</source>
+        <translation>чек {receipt}</translation>
+    </message>
+    <message>
+        <source>trace {trace}</source>
+        <translation>номер операции {trace}</translation>
     </message>
 </context>
 <context>
@@ -2231,6 +2259,22 @@
         <translation>Удалить т&amp;ерминал</translation>
     </message>
     <message>
+        <source>The terminal prints its &amp;own slips</source>
+        <translation>Терминал печатает слипы &amp;сам</translation>
+    </message>
+    <message>
+        <source>Otherwise the guest&apos;s slip comes out of this workstation&apos;s receipt printer</source>
+        <translation>Иначе слип гостя печатает чековый принтер этого рабочего места</translation>
+    </message>
+    <message>
+        <source>Print the &amp;merchant&apos;s copy too</source>
+        <translation>Печатать и экземпляр &amp;отеля</translation>
+    </message>
+    <message>
+        <source>The receipt printer prints the hotel&apos;s copy of each card slip after the guest&apos;s</source>
+        <translation>Чековый принтер печатает экземпляр отеля после экземпляра гостя</translation>
+    </message>
+    <message>
         <source>{mm} mm</source>
         <translation>{mm} мм</translation>
     </message>
@@ -2302,7 +2346,7 @@
         <translation>Счёт {number} · {payer} · остаток {balance}</translation>
     </message>
     <message>
-        <source>This needs a manager's approval: the manager types their user name and password below, then Apply.</source>
+        <source>This needs a manager&apos;s approval: the manager types their user name and password below, then Apply.</source>
         <translation>Нужно разрешение менеджера: менеджер вводит ниже своё имя пользователя и пароль, затем «Применить».</translation>
     </message>
     <message>
@@ -2310,7 +2354,7 @@
         <translation>Су&amp;мма:</translation>
     </message>
     <message>
-        <source>Manager's &amp;user name:</source>
+        <source>Manager&apos;s &amp;user name:</source>
         <translation>&amp;Имя пользователя менеджера:</translation>
     </message>
     <message>
@@ -2322,7 +2366,7 @@
         <translation>Требуется подпись менеджера.</translation>
     </message>
     <message>
-        <source>Enter the manager's password.</source>
+        <source>Enter the manager&apos;s password.</source>
         <translation>Введите пароль менеджера.</translation>
     </message>
 </context>
@@ -2400,7 +2444,7 @@
         <translation>Электронная почта</translation>
     </message>
     <message>
-        <source>Electronic receipts are sent to guests through the hotel's mail server (SMTP).</source>
+        <source>Electronic receipts are sent to guests through the hotel&apos;s mail server (SMTP).</source>
         <translation>Электронные чеки отправляются гостям через почтовый сервер гостиницы (SMTP).</translation>
     </message>
     <message>
@@ -2456,7 +2500,7 @@
         <translation>&amp;Файл CA гостиницы…</translation>
     </message>
     <message>
-        <source>Trust the certificates of the hotel's own certificate authority too (a PEM file), for a mail server inside the hotel.</source>
+        <source>Trust the certificates of the hotel&apos;s own certificate authority too (a PEM file), for a mail server inside the hotel.</source>
         <translation>Доверять также сертификатам собственного центра сертификации гостиницы (файл PEM) — для почтового сервера внутри гостиницы.</translation>
     </message>
     <message>
@@ -2500,15 +2544,15 @@
         <translation>Введённый здесь пароль сохраняется в зашифрованном виде; ключ — в файле {path} (создаётся при первом сохранении), никогда не в базе данных. Скопируйте этот файл на каждое рабочее место, которое отправляет электронные чеки.</translation>
     </message>
     <message>
-        <source>The system's, and the hotel's CA: {subject}</source>
+        <source>The system&apos;s, and the hotel&apos;s CA: {subject}</source>
         <translation>Системные и CA гостиницы: {subject}</translation>
     </message>
     <message>
-        <source>The system's trusted certificates</source>
+        <source>The system&apos;s trusted certificates</source>
         <translation>Доверенные сертификаты системы</translation>
     </message>
     <message>
-        <source>The hotel's CA certificate</source>
+        <source>The hotel&apos;s CA certificate</source>
         <translation>Сертификат CA гостиницы</translation>
     </message>
     <message>
@@ -2787,7 +2831,7 @@
         <translation>О программе «Стойка регистрации»</translation>
     </message>
     <message>
-        <source>Front desk: the hotel cashier's workstation.
+        <source>Front desk: the hotel cashier&apos;s workstation.
 Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Стойка регистрации: рабочее место кассира гостиницы.
 Найдите проживание, просмотрите его фолио, принимайте платежи и оформляйте возвраты, печатайте чеки.</translation>
@@ -2836,7 +2880,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>&amp;Дата:</translation>
     </message>
     <message>
-        <source>Reference, e.g. the card terminal's authorisation code</source>
+        <source>Reference, e.g. the card terminal&apos;s authorisation code</source>
         <translation>Ссылка, например код авторизации карточного терминала</translation>
     </message>
     <message>
@@ -2939,7 +2983,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Плательщику (&amp;наличными или на карту)</translation>
     </message>
     <message>
-        <source>Into the guest's &amp;deposit (kept for later bills)</source>
+        <source>Into the guest&apos;s &amp;deposit (kept for later bills)</source>
         <translation>На &amp;депозит гостя (для будущих счетов)</translation>
     </message>
     <message>
@@ -2975,7 +3019,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Вернуть можно только платёж или депозит.</translation>
     </message>
     <message>
-        <source>This bill was moved to a company's account: reverse the transfer (Void) instead.</source>
+        <source>This bill was moved to a company&apos;s account: reverse the transfer (Void) instead.</source>
         <translation>Этот счёт перенесён на счёт компании: вместо возврата отмените перенос (Аннулировать).</translation>
     </message>
     <message>
@@ -3273,7 +3317,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Коды оплаты</translation>
     </message>
     <message>
-        <source>Which POS payment means a charge to the room: on credit (a Not paid bill) or paid from the stay's deposit.</source>
+        <source>Which POS payment means a charge to the room: on credit (a Not paid bill) or paid from the stay&apos;s deposit.</source>
         <translation>Какая оплата в POS означает начисление на номер: в кредит (неоплаченный счёт) или оплата из депозита проживания.</translation>
     </message>
     <message>
@@ -3701,6 +3745,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Re&amp;lease…</source>
         <translation>Сн&amp;ять блокировку…</translation>
+    </message>
+    <message>
+        <source>Print card slip</source>
+        <translation>Печать слипа</translation>
     </message>
     <message>
         <source>&amp;Reload</source>
@@ -4247,7 +4295,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Выберите компанию, которая платит.</translation>
     </message>
     <message>
-        <source>Type the payer's name.</source>
+        <source>Type the payer&apos;s name.</source>
         <translation>Введите имя плательщика.</translation>
     </message>
 </context>

@@ -7,14 +7,15 @@ from pathlib import Path
 
 import pytest
 
+from desk.cards import holds_of_folio
 from desk.devices import DeviceHub, add_printer
-from desk.errors import NotAuthorised
+from desk.errors import NotAuthorised, NotFound
 from desk.journal import IntentState, intents_of_payments, unresolved
 from desk.models import Role
 from desk.money import Money
 from desk.terminals import list_terminals, set_terminal_slips
 from desk.workflows.card_slip import KIND, SlipNotPrinted, card_slip, mask_card_numbers, print_card_slip
-from desk.workflows.card_terminal import card_pre_authorise, card_refund, card_sale
+from desk.workflows.card_terminal import card_pre_authorise, card_refund, card_release, card_sale
 from hardware.simulators.printer import TcpPrinterServer
 from hardware.simulators.printer_engine import SimulatedPrinter
 from hardware.simulators.zvt_terminal import TEST_CARD_MASKED, TEST_CARD_PAN
@@ -106,6 +107,39 @@ def test_refunds_and_pre_authorisations_get_their_slips_too(rig: Rig, printer):
     texts = slips(engine)
     assert "REFUND 20.00" in texts[0] and "PRE_AUTHORISATION 150.00" in texts[1]
     assert all(TEST_CARD_PAN not in text for text in texts)
+
+
+def test_a_pre_authorisations_slip_is_printed_again_marked_copy_whatever_became_of_the_hold(rig: Rig, printer):
+    engine, hub = printer
+    stay = rig.hotel.stay()
+    hold = card_pre_authorise(rig.runner, rig.cashier, rig.terminal_id, stay.folio_id, eur("150.00"))
+    assert hold.settled
+    assert print_card_slip(rig.runner, rig.cashier, hub, intent_id=hold.intent.id).printed
+    [held] = rig.hotel.query(holds_of_folio, stay.folio_id)
+    # The hold is known by its card record: that is what the reservation's Credit card section shows.
+    assert rig.hotel.query(lambda session: card_slip(session, record_id=held.id)) is not None
+    again = print_card_slip(rig.runner, rig.cashier, hub, record_id=held.id, reprint=True)
+    assert again.printed and again.copies == 1
+    first, copy = slips(engine)
+    assert "COPY" not in first and "COPY" in copy
+    assert "PRE_AUTHORISATION 150.00" in copy and TEST_CARD_MASKED in copy and TEST_CARD_PAN not in copy
+    # Released, it is still the same slip, as often as asked; an automatic one is never printed twice.
+    assert card_release(rig.runner, rig.cashier, rig.terminal_id, held.id).settled
+    assert print_card_slip(rig.runner, rig.cashier, hub, record_id=held.id, reprint=True).printed
+    assert print_card_slip(rig.runner, rig.cashier, hub, intent_id=hold.intent.id).skipped
+    assert len(slips(engine)) == 3 and "PRE_AUTHORISATION 150.00" in slips(engine)[2]
+    with pytest.raises(NotFound):
+        print_card_slip(rig.runner, rig.cashier, hub, record_id=10**6, reprint=True)
+
+
+def test_a_pre_authorisations_slip_that_did_not_print_points_at_the_pre_authorisation(rig: Rig, printer):
+    engine, hub = printer
+    stay = rig.hotel.stay()
+    hold = card_pre_authorise(rig.runner, rig.cashier, rig.terminal_id, stay.folio_id, eur("70.00"))
+    engine.fail("paper_out")
+    outcome = print_card_slip(rig.runner, rig.cashier, hub, intent_id=hold.intent.id)
+    assert isinstance(outcome.problem, SlipNotPrinted)
+    assert outcome.problem.template.endswith("use Print card slip on the pre-authorisation")
 
 
 def test_a_printer_out_of_paper_keeps_the_payment_and_the_slip_is_reprinted(rig: Rig, printer):

@@ -202,3 +202,31 @@ def test_a_slip_that_does_not_print_after_make_payment_is_told_on_the_window(
     assert "Print card slip" in warning().text()
     [payment] = card_payments(demo_database, card)
     assert payment.amount == card.folio.bills[0].balance
+
+
+def test_print_card_slip_beside_a_pre_authorisation_reprints_its_slip_marked_copy(
+        qtbot, cashier_context, demo_database, card, terminal, fiscal_printer):
+    from desk.runner import Runner
+    from desk.workflows.card_terminal import card_pre_authorise
+
+    engine = fiscal_printer.engine
+    folio_id = card.folio.folio.id
+    hold = card_pre_authorise(Runner(demo_database), cashier_context.actor, terminal.info.id, folio_id,
+                              eur("120.00"))
+    assert hold.settled
+    shown = open_reservation_card(qtbot, cashier_context, folio_id)
+    qtbot.waitUntil(lambda: shown.pre_authorisations_model.rowCount() == 1, timeout=10_000)
+    # Nothing chosen, nothing to print.
+    assert not shown.print_hold_slip_action.isEnabled()
+    held = shown.pre_authorisations_model.row_at(0)
+    assert held is not None
+    shown.select_hold(held.id)
+    button = child(shown, type(shown.capture_button), "printHoldSlipButton")
+    assert shown.print_hold_slip_action.isEnabled() and button.isEnabled() and button.isVisible()
+    button.click()
+    qtbot.waitUntil(lambda: "CUSTOMER" in engine.text(), timeout=15_000)
+    assert ops.wait_all(15_000)
+    text = engine.text()
+    assert "PRE_AUTHORISATION 120.00" in text and "COPY" in text
+    assert TEST_CARD_MASKED in text and TEST_CARD_PAN not in text
+    assert [t.operation for t in terminal.sim.journal] == ["pre_authorisation"]

@@ -159,3 +159,59 @@ def test_open_drawer_is_refused_to_a_clerk_and_works_for_a_cashier(qtbot, contex
         (opening,) = Runner(demo_database).read(drawer_openings, "TEST-1")
         assert (opening.opened_by, opening.payment_id) == (ctx.actor.username, None)
     qtbot.waitUntil(lambda: "FP-1: ready" in window.devices_label.text(), timeout=10_000)
+
+
+def _terminal_of(demo_database, terminal_id: int):
+    from desk.terminals import list_terminals
+
+    return next(info for info in Runner(demo_database).read(list_terminals, "TEST-1") if info.id == terminal_id)
+
+
+def test_a_manager_sets_who_prints_the_card_slips_of_the_chosen_terminal(qtbot, context_of, demo_database):
+    from desk.terminals import add_terminal
+
+    manager = context_of(Role.MANAGER)
+    runner = Runner(demo_database)
+    bar_terminal = runner.run(add_terminal, manager.actor, "TEST-1", "Bar terminal", "tcp://127.0.0.1:20008",
+                              "EUR").value
+    desk_terminal = runner.run(add_terminal, manager.actor, "TEST-1", "Desk terminal", "tcp://127.0.0.1:20007",
+                               "EUR", own_printer=True).value
+    dialog = opened(qtbot, DevicesDialog(manager))
+    table = child(dialog, QTableWidget, "terminalsTable")
+    own = child(dialog, QCheckBox, "terminalOwnPrinterCheck")
+    merchant = child(dialog, QCheckBox, "terminalMerchantCopyCheck")
+    qtbot.waitUntil(lambda: table.rowCount() == 2, timeout=10_000)
+    row = next(r for r in range(2) if table.item(r, 0).text() == "Desk terminal")
+    table.selectRow(row)
+    # The boxes show the chosen terminal's saved setting.
+    assert own.isEnabled() and own.isChecked() and not merchant.isChecked()
+
+    own.click()
+    qtbot.waitUntil(lambda: not _terminal_of(demo_database, desk_terminal.id).own_printer, timeout=10_000)
+    merchant.click()
+    qtbot.waitUntil(lambda: _terminal_of(demo_database, desk_terminal.id).merchant_copy, timeout=10_000)
+    assert ops.wait_all(10_000)
+    saved = _terminal_of(demo_database, desk_terminal.id)
+    assert not saved.own_printer and saved.merchant_copy
+    bar = _terminal_of(demo_database, bar_terminal.id)
+    assert not bar.own_printer and not bar.merchant_copy  # only the chosen terminal changed
+    qtbot.waitUntil(lambda: own.isEnabled() and not own.isChecked() and merchant.isChecked(), timeout=10_000)
+
+    # Another terminal chosen: its own setting shows.
+    table.selectRow(1 - row)
+    assert not own.isChecked() and not merchant.isChecked()
+
+
+def test_a_cashier_sees_the_card_slip_settings_but_cannot_change_them(qtbot, context_of, demo_database):
+    from desk.terminals import add_terminal
+
+    manager = signed_in(demo_database, Role.MANAGER, "TEST-1")
+    Runner(demo_database).run(add_terminal, manager, "TEST-1", "Desk terminal", "tcp://127.0.0.1:20007", "EUR",
+                              merchant_copy=True)
+    dialog = opened(qtbot, DevicesDialog(context_of(Role.CASHIER)))
+    table = child(dialog, QTableWidget, "terminalsTable")
+    qtbot.waitUntil(lambda: table.rowCount() == 1, timeout=10_000)
+    table.selectRow(0)
+    merchant = child(dialog, QCheckBox, "terminalMerchantCopyCheck")
+    assert merchant.isChecked() and not merchant.isEnabled()
+    assert not child(dialog, QCheckBox, "terminalOwnPrinterCheck").isEnabled()

@@ -2,7 +2,8 @@
 
 Renders the main window, a reservation card (both tabs) whose bill has several payments, a
 refund, a void, a deposit transfer, a POS order and a transfer to a company account, and every
-dialog of the card, in Russian and in Bulgarian; walks every visible text (labels, buttons,
+dialog of the card, in Russian and in Bulgarian, then card payments made on the terminal
+simulator with a partial refund and a reversal; walks every visible text (labels, buttons,
 fields, combo box items, table headers and cells, tooltips, menus) and fails on any Latin word
 that is not a proper name, a code or a currency.
 """
@@ -43,6 +44,7 @@ from desk.db import Database
 from desk.errors import DeskError
 from desk.folios import folio_of_reservation, load_folio
 from desk.models import (
+    CardRecord,
     CashRegister,
     Company,
     Event,
@@ -178,6 +180,7 @@ def allowed_words(database: Database) -> set[str]:
             texts += [hotel.name, hotel.address, hotel.tax_id]
         for model in (Service, PaymentMethod, CashRegister, Outlet, TaxRate):
             texts += list(session.scalars(select(model.code)))
+        texts += list(session.scalars(select(CardRecord.brand)))  # VISA, Mastercard: names of their own
     for text in texts:
         words.update(LATIN_WORD.findall(text))
     return words
@@ -385,5 +388,71 @@ def test_the_card_terminal_dialogs_name_the_demo_terminal_in_the_clerks_language
         holds.names = load_names(session, language)
     holds.set_items([PreAuthorisation(eur("80.00"), datetime.now(UTC), "open", 1, "Desk terminal", "****1234")])
     assert holds.data(holds.index(0, holds.CARD)) == f"{shown_name} ****1234"
+    card.close()
+    assert problems == [], "\n".join(problems)
+
+
+def test_card_payments_refunds_and_reversals_read_in_the_clerks_language(qtbot, desk_context, demo_database,
+                                                                         language, tmp_path):
+    from desk.runner import Runner
+    from desk.terminals import add_terminal, disconnect_all, list_terminals
+    from desk.workflows.card_terminal import card_refund, card_sale
+    from hardware.simulators.zvt_terminal import ZvtSimulator
+    from ui.dialogs.card import CardOperation, CardTerminalDialog
+
+    stay = busy_stay(demo_database)
+    workstation = desk_context.actor.workstation
+    here = trusted_actor("maria", workstation, Role.MANAGER)
+    sim = ZvtSimulator(journal_path=tmp_path / "terminal.jsonl")
+    port = sim.serve_tcp()
+    runner = Runner(demo_database)
+    try:
+        with demo_database.unit_of_work() as session:
+            terminal = add_terminal(session, here, workstation, "Desk terminal",
+                                    f"tcp://127.0.0.1:{port}?answer_timeout=10", "EUR")
+        sale = card_sale(runner, here, terminal.id, stay.bill_id, eur("40.00"), allow_overpay=True)
+        other = card_sale(runner, here, terminal.id, stay.bill_id, eur("25.00"), allow_overpay=True)
+        assert sale.settled and other.settled and sale.payment_id and other.payment_id
+        refund = card_refund(runner, here, terminal.id, sale.payment_id, eur("15.00"))
+        reversal = card_refund(runner, here, terminal.id, other.payment_id)
+        assert refund.settled and reversal.settled
+    finally:
+        disconnect_all()
+        sim.close()
+    with demo_database.unit_of_work() as session:
+        receipts = {r.payment_id: r.receipt_no for r in session.scalars(select(CardRecord))}
+        terminals = list_terminals(session, workstation)
+    allowed = allowed_words(demo_database)
+    receipt_word = {"ru": "чек", "bg": "бележка"}[language]
+
+    card = _card(qtbot, desk_context, stay.folio_id)
+    assert card.card is not None
+    card.tabs.setCurrentIndex(BILLS_TAB)
+    card.bills_view.selectRow(0)
+    qtbot.waitUntil(lambda: any(card.payments_model.id_at(row) == reversal.payment_id
+                                for row in range(card.payments_model.rowCount())), timeout=10_000)
+    problems = english_in(card, allowed)
+    shown = " ".join(text for _, text in visible_texts(card))
+    # The operator's reference of each operation is there, in the clerk's words (R12).
+    for payment_id in (sale.payment_id, other.payment_id, refund.payment_id, reversal.payment_id):
+        assert f"{receipt_word} {receipts[payment_id]:04d}" in shown
+    reversed_as = {"ru": f"Отмена оплаты {other.payment_id}: ", "bg": f"Сторниране на плащане {other.payment_id}: "}
+    refunded_as = {"ru": f"Возврат оплаты {sale.payment_id}: ", "bg": f"Възстановяване на плащане {sale.payment_id}: "}
+    assert reversed_as[language] in shown and refunded_as[language] in shown
+
+    # The payment's details (Void shows its Text) and the terminal dialog's result say it the same way.
+    void = dialogs.VoidDialog(desk_context, card.card, payment_id=sale.payment_id, parent=card)
+    void.open()
+    qtbot.waitUntil(void.isVisible)
+    problems += [f"voidDialog: {problem}" for problem in english_in(void, allowed)]
+    assert f"{receipt_word} {receipts[sale.payment_id]:04d}" in " ".join(text for _, text in visible_texts(void))
+    void.close()
+    dialog = CardTerminalDialog(desk_context, card.card, terminals, CardOperation.SALE, bill_id=stay.bill_id,
+                                parent=card)
+    for outcome in (sale, refund, reversal):
+        told = dialog.outcome_text(outcome)
+        problems += [f"outcome: {told!r} ({word})" for word in LATIN_WORD.findall(_plain(told))
+                     if word not in allowed]
+    dialog.close()
     card.close()
     assert problems == [], "\n".join(problems)

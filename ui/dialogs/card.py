@@ -19,7 +19,6 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QWidget
 
 from desk.card import CardData, PreAuthorisation
-from desk.cards import payment_text
 from desk.errors import WouldOverpay
 from desk.journal import IntentState
 from desk.money import Money
@@ -34,7 +33,7 @@ from desk.workflows.card_terminal import (
     card_sale,
 )
 from ui.context import DeskContext
-from ui.desk_text import error_text
+from ui.desk_text import card_reference_text, error_text
 from ui.dialogs.common import (
     DeskDialog,
     add_row,
@@ -423,7 +422,7 @@ class CardTerminalDialog(DeskDialog):
     def outcome_text(self, outcome: CardOutcome) -> str:
         """What happened, for the clerk, in their language."""
         answer = outcome.intent.answer
-        reference = payment_text(answer.payload) if answer is not None else ""
+        reference = card_reference_text(answer.payload) if answer is not None else ""
         payload = outcome.intent.outcome.payload if outcome.intent.outcome is not None else {}
         if outcome.settled:
             if outcome.approved_despite_cancel:
@@ -472,16 +471,18 @@ _slip_warnings: set[QMessageBox] = set()
 
 
 def print_card_slip_later(ctx: DeskContext, parent: QWidget | None, *, intent_id: int | None = None,
-                          payment_id: int | None = None, reprint: bool = False) -> Op[SlipOutcome]:
+                          payment_id: int | None = None, record_id: int | None = None,
+                          reprint: bool = False) -> Op[SlipOutcome]:
     """Print a card operation's slip on the receipt printer, off the GUI thread; a problem is told.
 
     The payment is already recorded: a printer that is away or out of paper only costs the slip,
-    which **Print card slip** on the payment prints again.
+    which **Print card slip** on the payment (or the pre-authorisation) prints again.
     """
     runner, actor, hub = ctx.runner, ctx.actor, ctx.devices
 
     def work() -> SlipOutcome:
-        return print_card_slip(runner, actor, hub, intent_id=intent_id, payment_id=payment_id, reprint=reprint)
+        return print_card_slip(runner, actor, hub, intent_id=intent_id, payment_id=payment_id, record_id=record_id,
+                               reprint=reprint)
 
     def done(outcome: SlipOutcome) -> None:
         if outcome.problem is not None:

@@ -42,9 +42,10 @@ from desk.devices import (
     update_printer,
     workstations_with_printers,
 )
+from desk.rights import Right
 from desk.search import DeskStatus, desk_status
 from desk.shifts import cash_currencies
-from desk.terminals import TerminalInfo, add_terminal, list_terminals, remove_terminal
+from desk.terminals import TerminalInfo, add_terminal, list_terminals, remove_terminal, set_terminal_slips
 from ui.context import DeskContext
 from ui.desk_text import error_text
 from ui.devices import state_text
@@ -273,6 +274,21 @@ class DevicesDialog(QDialog):
         self.remove_terminal_button.clicked.connect(self.remove_terminal)
         terminal_buttons.addWidget(self.remove_terminal_button)
         terminal_buttons.addStretch(1)
+        # Who prints the selected terminal's card slips (a manager's setting, like the rest of this window).
+        slips = QHBoxLayout()
+        layout.addLayout(slips)
+        self.own_printer_check = QCheckBox(self.tr("The terminal prints its &own slips"))
+        self.own_printer_check.setObjectName("terminalOwnPrinterCheck")
+        self.own_printer_check.setToolTip(self.tr(
+            "Otherwise the guest's slip comes out of this workstation's receipt printer"))
+        self.merchant_copy_check = QCheckBox(self.tr("Print the &merchant's copy too"))
+        self.merchant_copy_check.setObjectName("terminalMerchantCopyCheck")
+        self.merchant_copy_check.setToolTip(self.tr(
+            "The receipt printer prints the hotel's copy of each card slip after the guest's"))
+        for check in (self.own_printer_check, self.merchant_copy_check):
+            check.clicked.connect(lambda _checked: self.save_slips())
+            slips.addWidget(check)
+        slips.addStretch(1)
         self.resize(900, 560)
         self._enable()
 
@@ -331,6 +347,8 @@ class DevicesDialog(QDialog):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, info.id)
                 self.terminals_table.setItem(row, column, item)
+        if terminals and not self.terminals_table.selectedItems():
+            self.terminals_table.selectRow(0)
         self._enable()
 
     def _show(self, settings: list[PrinterSetting]) -> None:
@@ -379,7 +397,13 @@ class DevicesDialog(QDialog):
         chosen = self.selected() is not None
         for widget in (self.edit_button, self.remove_button, self.test_button):
             widget.setEnabled(chosen)
-        self.remove_terminal_button.setEnabled(self.selected_terminal() is not None)
+        terminal = self.selected_terminal()
+        self.remove_terminal_button.setEnabled(terminal is not None)
+        may_set = terminal is not None and self.ctx.actor.may(Right.MANAGE_DEVICES)
+        for check, value in ((self.own_printer_check, terminal is not None and terminal.own_printer),
+                             (self.merchant_copy_check, terminal is not None and terminal.merchant_copy)):
+            check.setChecked(value)
+            check.setEnabled(may_set)
 
     def selected_terminal(self) -> TerminalInfo | None:
         rows = {index.row() for index in self.terminals_table.selectedIndexes()}
@@ -421,6 +445,18 @@ class DevicesDialog(QDialog):
             return
         self.ctx.change(self, remove_terminal, info.id).success(lambda _none: self.load_terminals()).failure(
             lambda exc: self.message_label.setText(error_text(exc))).run()
+
+    def save_slips(self) -> None:
+        info = self.selected_terminal()
+        if info is None:
+            return
+        self.ctx.change(self, set_terminal_slips, info.id, own_printer=self.own_printer_check.isChecked(),
+                        merchant_copy=self.merchant_copy_check.isChecked()).success(
+            lambda _info: self.load_terminals()).failure(self._slips_refused).run()
+
+    def _slips_refused(self, exc: BaseException) -> None:
+        self.message_label.setText(error_text(exc))
+        self._enable()  # the boxes show the saved setting again
 
     def print_test_page(self) -> None:
         setting = self.selected()
