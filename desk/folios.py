@@ -215,6 +215,9 @@ def _load_folio(session: Session, folio_id: int) -> FolioView:
             joinedload(Folio.company),
             joinedload(Folio.event),
         ],
+        # Read again even if the unit holds the folio already: its bills may have been added
+        # since by plain INSERTs the ORM did not see (the POS service's postings).
+        populate_existing=True,
     )
     if folio is None:
         raise NotFound("Folio {folio} does not exist", folio=folio_id)

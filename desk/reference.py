@@ -23,6 +23,9 @@ def per_unit(session: Session, kind: str) -> dict[object, object]:
 
 
 def forget(session: Session, kind: str) -> None:
+    """After a use case changed what ``kind`` caches: its change is flushed, so that the plain
+    statements that read it again (they do not flush on their own) find it."""
+    session.flush()
     per_unit(session, kind).clear()
 
 

@@ -13,9 +13,10 @@ from sqlalchemy.orm import Session
 
 from desk.models import Bill
 from desk.money import Money
-from desk.pos.checks import CheckLine, ClosedCheck, post_check
+from desk.payments import Tender, take_deposit
+from desk.pos.checks import CheckLine, ClosedCheck, cancel_check, post_check
 from desk.pos.errors import CheckConflict, PostingNotAllowed, RevokedKey, TotalsDoNotAddUp
-from desk.pos.keys import create_key, revoke_key
+from desk.pos.keys import authenticate, create_key, revoke_key
 from desk.pos.models import PosCheck
 from desk.pos.service import GroupWriter, as_pos
 from desk.runner import Runner
@@ -140,3 +141,33 @@ def test_a_posting_refused_alone_leaves_nothing_behind(hotel: Hotel, writer: Gro
     with pytest.raises(PostingNotAllowed):
         writer.submit(as_pos(key, "T1", post_check, closed(hotel, stay, "a-1", code="26"))).result(30)
     assert hotel.row_counts() == before
+
+
+def test_a_check_cancelled_in_the_batch_that_posted_it_finds_its_new_bill(hotel: Hotel, writer: GroupWriter):
+    key = Runner(hotel.database).run(create_key, ADMIN, "till-c", "REST").value
+    stay = hotel.stay()
+    hotel.run(take_deposit, stay.folio_id, Tender("cash", hotel.money("100.00")))
+    release = hold(writer)
+    # The deposit posting reads the folio into the unit; the next posting adds a bill to it past
+    # the ORM; the cancellation must still find that bill.
+    paid = writer.submit(as_pos(key, "T1", post_check, closed(hotel, stay, "c-1", code="26")))
+    credit = writer.submit(as_pos(key, "T1", post_check, closed(hotel, stay, "c-2")))
+    cancelled = writer.submit(as_pos(key, "T1", cancel_check, "c-2"))
+    release.set()
+    assert paid.result(30).value.meaning == "deposit"
+    bill = credit.result(30).value.bill_id
+    assert cancelled.result(30).value.bill_id == bill
+    assert (writer.transactions, writer.jobs) == (2, 4)
+    assert hotel.view(stay.folio_id).bill(bill).balance == hotel.money("0.00")
+
+
+def test_a_key_revoked_earlier_in_the_same_unit_is_refused(hotel: Hotel):
+    key = Runner(hotel.database).run(create_key, ADMIN, "till-u", "REST").value
+
+    def revoke_then_use(session: Session) -> None:
+        assert authenticate(session, key) == "till-u"  # read, and remembered for the unit
+        revoke_key(session, ADMIN, "till-u")
+        authenticate(session, key)
+
+    with pytest.raises(RevokedKey), hotel.database.writing() as session:
+        revoke_then_use(session)
