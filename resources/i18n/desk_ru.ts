@@ -874,6 +874,10 @@
         <translation>Сумма в журнале указана в {currency}, а не в валюте отеля {base}</translation>
     </message>
     <message>
+        <source>A login sends the password: choose STARTTLS or TLS, or clear the user</source>
+        <translation>Вход передаёт пароль: выберите STARTTLS или TLS либо очистите поле пользователя</translation>
+    </message>
+    <message>
         <source>A mail password may hold only Latin letters, digits and signs</source>
         <translation>Пароль почты может содержать только латинские буквы, цифры и знаки</translation>
     </message>
@@ -1744,6 +1748,10 @@
     <message>
         <source>Too many failed attempts: {user} cannot sign in until {time}</source>
         <translation>Слишком много неудачных попыток: {user} не может войти до {time}</translation>
+    </message>
+    <message>
+        <source>Type the password: the saved one is sent only to the saved server and user</source>
+        <translation>Введите пароль: сохранённый пароль отправляется только на сохранённый сервер и только для сохранённого пользователя</translation>
     </message>
     <message>
         <source>Unknown POS key: ask the hotel&apos;s administrator for a key</source>
