@@ -400,10 +400,10 @@ class DeviceHub:
         return self._wait(setting, lease.print_document(page))
 
     def print_document(self, setting: PrinterSetting, document: ReceiptDocument,
-                       cancel: threading.Event | None = None) -> PrintResult:
+                       cancel: threading.Event | None = None, queue_timeout: float | None = None) -> PrintResult:
         """Print on one of this workstation's printers; DeviceFailed says why it did not."""
         lease = self._lease(setting)
-        return self._wait(setting, lease.print_document(document), cancel)
+        return self._wait(setting, lease.print_document(document), cancel, queue_timeout)
 
     def drawer_printer(self) -> PrinterSetting | None:
         return next((setting for setting in self.plan if setting.drawer), None)

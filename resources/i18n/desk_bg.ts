@@ -396,6 +396,10 @@
         <translation>Гостът избира езика</translation>
     </message>
     <message>
+        <source>Printing the card slip…</source>
+        <translation>Отпечатване на слипа от карта…</translation>
+    </message>
+    <message>
         <source>Card slip printed.</source>
         <translation>Слипът от картата е отпечатан.</translation>
     </message>

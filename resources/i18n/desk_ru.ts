@@ -396,6 +396,10 @@
         <translation>Гость выбирает язык</translation>
     </message>
     <message>
+        <source>Printing the card slip…</source>
+        <translation>Печать слипа карты…</translation>
+    </message>
+    <message>
         <source>Card slip printed.</source>
         <translation>Слип карты напечатан.</translation>
     </message>
