@@ -374,12 +374,15 @@ class DeviceHub:
     def state(self, setting: PrinterSetting, queue_timeout: float | None = None) -> DeviceState:
         """Ask the printer for its status; a printer that is away gives a state with an error.
 
-        ``queue_timeout``: how long the question may wait behind the printer's other jobs.
+        ``queue_timeout``: how long the question may wait behind the printer's other jobs; by
+        default the status timeout, so a printer busy with a receipt is told busy at once instead
+        of holding the Devices window for a whole receipt's length.
         """
         base = DeviceState(setting.name, setting.url, setting.register_code, setting.drawer)
+        queued = self.status_timeout if queue_timeout is None else queue_timeout
         try:
             lease = self._lease(setting)
-            status = self._wait(setting, lease.status(), queue_timeout=queue_timeout)
+            status = self._wait(setting, lease.status(), queue_timeout=queued)
         except DeviceFailed as exc:
             return replace(base, error=str(exc.params["detail"]), error_code=exc.device_code)
         return replace(base, status=status)
@@ -397,10 +400,10 @@ class DeviceHub:
         return self._wait(setting, lease.print_document(page))
 
     def print_document(self, setting: PrinterSetting, document: ReceiptDocument,
-                       cancel: threading.Event | None = None) -> PrintResult:
+                       cancel: threading.Event | None = None, queue_timeout: float | None = None) -> PrintResult:
         """Print on one of this workstation's printers; DeviceFailed says why it did not."""
         lease = self._lease(setting)
-        return self._wait(setting, lease.print_document(document), cancel)
+        return self._wait(setting, lease.print_document(document), cancel, queue_timeout)
 
     def drawer_printer(self) -> PrinterSetting | None:
         return next((setting for setting in self.plan if setting.drawer), None)

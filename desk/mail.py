@@ -244,9 +244,16 @@ def checked_config(host: str, port: int, security: str, username: str, sender: s
         raise InvalidInput("Security is one of: {values}", field="security", values=", ".join(SECURITIES))
     if len(username) > 120:
         raise InvalidInput("A user name is at most {n} characters", field="username", n=120)
+    _refuse_clear_login(security, username)
     if not EMAIL.match(sender) or len(sender) > 120:
         raise InvalidInput("{email} is not an e-mail address", field="sender", email=sender)
     return MailConfig(host, port, security, username, sender, _checked_ca(ca_pem))
+
+
+def _refuse_clear_login(security: str, username: str) -> None:
+    # Without TLS the login would carry the password across the network in clear text.
+    if username and security == "none":
+        raise InvalidInput("A login sends the password: choose STARTTLS or TLS, or clear the user", field="username")
 
 
 def _checked_password(password: str) -> str:
@@ -397,6 +404,7 @@ def _abort_when_cancelled(smtp: smtplib.SMTP, cancel: threading.Event, done: thr
 def send_message(config: MailConfig, message: EmailMessage, password: str, *,
                  step: Callable[[str], None] | None = None, cancel: threading.Event | None = None) -> None:
     """Hand one message to the SMTP server; raises MailSendError (or MailCancelled) saying why not."""
+    _refuse_clear_login(config.security, config.username)  # settings saved before this rule
     context = ssl_context(config)
     smtp = (smtplib.SMTP_SSL(timeout=SMTP_TIMEOUT, context=context) if config.security == "tls"
             else smtplib.SMTP(timeout=SMTP_TIMEOUT))
@@ -441,12 +449,18 @@ def send_message(config: MailConfig, message: EmailMessage, password: str, *,
             smtp.close()
 
 
+def _same_server(saved: MailConfig | None, typed: MailConfig) -> bool:
+    return saved is not None and (saved.host.lower(), saved.port, saved.username) == (
+        typed.host.lower(), typed.port, typed.username)
+
+
 def send_test_email(database: Database, actor: Actor, config: MailConfig, password: str | None, recipient: str,
                     *, subject: str, body: str, step: Callable[[str], None] | None = None,
                     cancel: threading.Event | None = None) -> None:
     """Send a test e-mail with the settings as typed (not yet saved); ``password`` None: the saved one, "": none.
 
-    A manager's right: it hands the saved password to whatever server the settings name.
+    A manager's right. The saved password (or the environment's) goes only to the saved host and
+    port as the saved user; for any other the password must be typed.
     """
     require(actor, Right.MANAGE_DEVICES)
     from desk.receipts import EMAIL
@@ -460,7 +474,12 @@ def send_test_email(database: Database, actor: Actor, config: MailConfig, passwo
         _checked_password(password)
     elif password is None:
         with database.unit_of_work() as session:  # read, then closed: no transaction waits on the network
-            password = smtp_password(session)
+            saved = mail_config(session)
+            if config.username and not _same_server(saved, config):
+                # A mistyped host would otherwise receive the saved password.
+                raise InvalidInput("Type the password: the saved one is sent only to the saved server and user",
+                                   field="password")
+            password = smtp_password(session) if config.username else ""
     message = EmailMessage()
     message["From"] = config.sender
     message["To"] = recipient

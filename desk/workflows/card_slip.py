@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import threading
+import time
 import uuid
 from dataclasses import dataclass
 from typing import Any
@@ -204,6 +205,8 @@ def print_card_slip(runner: Runner, actor: Actor, hub: DeviceHub, *, intent_id: 
                             key=key, request={"record": slip.record_id, "copies": [c[0] for c in slip.copies],
                                               "reprint": reprint})
     printed: dict[str, Any] = {"copies": 0, "called": False}
+    # One bound for all copies together: a slip never waits longer than one receipt behind the queue.
+    queued_until = time.monotonic() + hub.queue_timeout
 
     def device_call(intent: IntentView, progress: Progress, cancel: threading.Event) -> Answer:
         printed["called"] = True
@@ -214,7 +217,8 @@ def print_card_slip(runner: Runner, actor: Actor, hub: DeviceHub, *, intent_id: 
             try:
                 # On the printer's one queue: behind a fiscal receipt on the same printer, never inside it.
                 hub.print_document(setting, slip_document(lines, reprint=reprint,
-                                                          label=f"card slip {slip.record_id} {kind}"), cancel)
+                                                          label=f"card slip {slip.record_id} {kind}"), cancel,
+                                   queue_timeout=max(0.0, queued_until - time.monotonic()))
             except DeviceFailed as exc:
                 printed["problem"] = printer_problem(exc.device_code, str(exc.params.get("detail", "")))
                 return Answer(EventType.FAILED, {"error": exc.message, "code": exc.device_code,

@@ -126,7 +126,10 @@ def wait_for(future: DeviceFuture[T], *, queue_timeout: float, cancel: threading
         if cancel is not None and cancel.is_set() and not cancel_sent:
             cancel_sent = True
             future.request_cancel()
-        elif not future.running() and time.monotonic() > queued_until and future.request_cancel():
+        elif not future.running() and time.monotonic() > queued_until and future.cancel():
+            # cancel() first: if the worker started the job meanwhile it fails, and the job (a
+            # fiscal receipt perhaps) must then run to its end, not see a cancel event mid-print.
+            future.cancel_event.set()
             raise DeviceBusy(f"The printer was busy with other jobs for {queue_timeout:g} s; "
                              f"{future.label} was not sent.", device=device, bytes_sent=0)
     if future.cancelled():

@@ -396,6 +396,10 @@
         <translation>Гостът избира езика</translation>
     </message>
     <message>
+        <source>Printing the card slip…</source>
+        <translation>Отпечатване на слипа от карта…</translation>
+    </message>
+    <message>
         <source>Card slip printed.</source>
         <translation>Слипът от картата е отпечатан.</translation>
     </message>
@@ -872,6 +876,10 @@
     <message>
         <source>A ledger amount is in {currency}, not the hotel&apos;s {base}</source>
         <translation>Сума в регистъра е в {currency}, а не във валутата на хотела {base}</translation>
+    </message>
+    <message>
+        <source>A login sends the password: choose STARTTLS or TLS, or clear the user</source>
+        <translation>Влизането изпраща паролата: изберете STARTTLS или TLS или изчистете потребителя</translation>
     </message>
     <message>
         <source>A mail password may hold only Latin letters, digits and signs</source>
@@ -1744,6 +1752,10 @@
     <message>
         <source>Too many failed attempts: {user} cannot sign in until {time}</source>
         <translation>Твърде много неуспешни опити: {user} не може да влезе до {time}</translation>
+    </message>
+    <message>
+        <source>Type the password: the saved one is sent only to the saved server and user</source>
+        <translation>Въведете паролата: запазената се изпраща само към запазения сървър и за запазения потребител</translation>
     </message>
     <message>
         <source>Unknown POS key: ask the hotel&apos;s administrator for a key</source>

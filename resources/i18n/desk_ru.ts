@@ -396,6 +396,10 @@
         <translation>Гость выбирает язык</translation>
     </message>
     <message>
+        <source>Printing the card slip…</source>
+        <translation>Печать слипа карты…</translation>
+    </message>
+    <message>
         <source>Card slip printed.</source>
         <translation>Слип карты напечатан.</translation>
     </message>
@@ -872,6 +876,10 @@
     <message>
         <source>A ledger amount is in {currency}, not the hotel&apos;s {base}</source>
         <translation>Сумма в журнале указана в {currency}, а не в валюте отеля {base}</translation>
+    </message>
+    <message>
+        <source>A login sends the password: choose STARTTLS or TLS, or clear the user</source>
+        <translation>Вход передаёт пароль: выберите STARTTLS или TLS либо очистите поле пользователя</translation>
     </message>
     <message>
         <source>A mail password may hold only Latin letters, digits and signs</source>
@@ -1744,6 +1752,10 @@
     <message>
         <source>Too many failed attempts: {user} cannot sign in until {time}</source>
         <translation>Слишком много неудачных попыток: {user} не может войти до {time}</translation>
+    </message>
+    <message>
+        <source>Type the password: the saved one is sent only to the saved server and user</source>
+        <translation>Введите пароль: сохранённый пароль отправляется только на сохранённый сервер и только для сохранённого пользователя</translation>
     </message>
     <message>
         <source>Unknown POS key: ask the hotel&apos;s administrator for a key</source>

@@ -84,8 +84,11 @@ def test_desk_mail_sets_and_shows_the_smtp_server_and_refuses_bad_input(sqlite_u
     assert main(["--database", sqlite_url, "mail", "show"]) == 0
     assert "No mail server is set" in capsys.readouterr().out
     assert main(["--database", sqlite_url, "mail", "set", "--host", "smtp.example.org", "--port", "2525",
-                 "--security", "none", "--user", "desk", "--sender", "desk@example.org"]) == 0
-    assert "SMTP smtp.example.org:2525 (none, login desk), from desk@example.org" in capsys.readouterr().out
+                 "--security", "none", "--user", "desk", "--sender", "desk@example.org"]) == 1
+    assert "choose STARTTLS or TLS, or clear the user" in capsys.readouterr().err
+    assert main(["--database", sqlite_url, "mail", "set", "--host", "smtp.example.org", "--port", "2525",
+                 "--security", "starttls", "--user", "desk", "--sender", "desk@example.org"]) == 0
+    assert "SMTP smtp.example.org:2525 (starttls, login desk), from desk@example.org" in capsys.readouterr().out
     assert main(["--database", sqlite_url, "mail", "set", "--host", "smtp.example.org",
                  "--sender", "not an address"]) == 1
     assert "not an e-mail address" in capsys.readouterr().err

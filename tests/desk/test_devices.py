@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from datetime import date
 
@@ -23,6 +24,8 @@ from desk.errors import InvalidInput, NotAuthorised
 from desk.models import CashRegister, Role
 from desk.payments import Tender, refund_payment, take_payment
 from desk.stays import post_night
+from hardware.escpos import printer_from_url
+from hardware.escpos.owners import PrinterOwners
 from hardware.simulators.printer import TcpPrinterServer
 from hardware.simulators.printer_engine import SimulatedPrinter
 
@@ -128,6 +131,38 @@ def test_live_state_of_a_simulated_printer_and_of_one_that_is_away(sqlite_hotel:
         assert hub.register_states()["FP-1"].ready
     finally:
         hub.close()
+
+
+def test_a_status_question_behind_a_long_receipt_says_busy_within_the_status_timeout(sqlite_hotel: Hotel,
+                                                                                     simulator):
+    engine, url = simulator
+    sqlite_hotel.as_role(Role.MANAGER).run(add_printer, "TEST-1", "Sim", url, register_code="FP-1")
+    owners = PrinterOwners()
+    hub = DeviceHub("TEST-1", status_timeout=0.5, job_timeout=60.0, owners=owners)
+    register = owners.lease(printer_from_url(url))  # the fiscal register's lease on the same printer
+    printing, done = threading.Event(), threading.Event()
+
+    def long_receipt(_printer: object, _cancel: threading.Event) -> None:
+        printing.set()
+        done.wait(30)  # a receipt on a printer that has stalled, until its job timeout
+
+    try:
+        with sqlite_hotel.database.unit_of_work() as session:
+            hub.load(session)
+        engine.fail("paper_out")  # what the status would say, had it been asked
+        receipt = register.submit(long_receipt, timeout=60, label="fiscal receipt")
+        assert printing.wait(5)
+        (state,) = hub.states()
+        assert not done.is_set()  # answered while the receipt still held the printer
+        assert state.status is None and state.error_code == "device.busy"
+        done.set()
+        receipt.result(10)
+        (state,) = hub.states()
+        assert state.status is not None and state.status.paper_out
+    finally:
+        done.set()
+        hub.close()
+        register.release(wait=5)
 
 
 def test_a_cash_payment_opens_the_drawer_once_and_is_logged(hotel: Hotel):

@@ -186,30 +186,31 @@ def test_a_wrong_password_is_an_authentication_failure(sqlite_hotel: Hotel, hote
 def test_each_failure_says_what_failed(sqlite_hotel: Hotel, hotel_ca, plain_server):
     inbox, port = plain_server
     with pytest.raises(MailSendError, match=r"127\.0\.0\.1:\d+ refused the connection"):
-        send_test(sqlite_hotel, config(free_port(), "none", None))
+        send_test(sqlite_hotel, config(free_port(), "none", None, username=""))
     with pytest.raises(MailSendError, match=r"The TLS handshake with 127\.0\.0\.1:\d+ failed"):
         send_test(sqlite_hotel, config(port, "tls", hotel_ca))  # TLS spoken to a plain server
     with pytest.raises(MailSendError, match="does not offer STARTTLS"):
         send_test(sqlite_hotel, config(port, "starttls", hotel_ca))
     with pytest.raises(MailSendError) as refused:
-        send_test(sqlite_hotel, config(port, "none", None), recipient="nobody@hotel.example")
+        send_test(sqlite_hotel, config(port, "none", None, username=""), recipient="nobody@hotel.example")
     assert refused.value.message.startswith("The mail server refused the recipient nobody@hotel.example (550")
     assert inbox.messages == []
-    send_test(sqlite_hotel, config(port, "none", None))  # and right, it goes
+    send_test(sqlite_hotel, config(port, "none", None, username=""))  # and right, it goes
     assert len(inbox.messages) == 1
 
 
 def test_typed_values_are_checked_and_a_clerk_may_not_send_a_test(sqlite_hotel: Hotel, plain_server):
     _inbox, port = plain_server
     with pytest.raises(InvalidInput) as wrong:
-        send_test(sqlite_hotel, config(port, "none", None), recipient="not an address")
+        send_test(sqlite_hotel, config(port, "none", None, username=""), recipient="not an address")
     assert wrong.value.field == "recipient"
     with pytest.raises(InvalidInput) as wrong:
-        send_test(sqlite_hotel, replace(config(port, "none", None), ca_pem="-----BEGIN CERTIFICATE-----\nxx\n"))
+        send_test(sqlite_hotel, replace(config(port, "none", None, username=""),
+                                        ca_pem="-----BEGIN CERTIFICATE-----\nxx\n"))
     assert wrong.value.field == "ca"
     # A clerk could point the saved password at a server of their own: refused before any connection.
     with pytest.raises(NotAuthorised):
-        send_test_email(sqlite_hotel.database, CLERK, config(port, "none", None), None, "a@b.example",
+        send_test_email(sqlite_hotel.database, CLERK, config(port, "none", None, username=""), None, "a@b.example",
                         subject="x", body="x")
 
 
@@ -230,7 +231,7 @@ def test_cancel_stops_a_server_that_never_answers(sqlite_hotel: Hotel, monkeypat
 
     def run() -> None:
         try:
-            send_test(sqlite_hotel, config(listener.getsockname()[1], "none", None), cancel=cancel)
+            send_test(sqlite_hotel, config(listener.getsockname()[1], "none", None, username=""), cancel=cancel)
         except BaseException as exc:
             outcome.append(exc)
 
@@ -243,6 +244,53 @@ def test_cancel_stops_a_server_that_never_answers(sqlite_hotel: Hotel, monkeypat
     assert not sender.is_alive()
     (error,) = outcome
     assert isinstance(error, MailCancelled)
+
+
+def test_a_login_without_encryption_is_refused_and_never_sent(sqlite_hotel: Hotel, plain_server):
+    inbox, port = plain_server
+    manager = sqlite_hotel.as_role(Role.MANAGER)
+    error = unchanged(sqlite_hotel, lambda: manager.run(set_mail_settings, "127.0.0.1", port, "none", username="desk",
+                                                        sender="frontdesk@hotel.example", password=SECRET))
+    assert isinstance(error, InvalidInput) and error.field == "username"
+    assert error.message == "A login sends the password: choose STARTTLS or TLS, or clear the user"
+    with pytest.raises(InvalidInput) as refused:
+        send_test(sqlite_hotel, config(port, "none", None))
+    assert refused.value.field == "username"
+    assert inbox.logins == [] and inbox.messages == []
+
+
+def test_settings_saved_before_the_rule_do_not_log_in_in_clear(sqlite_hotel: Hotel, plain_server, monkeypatch):
+    inbox, port = plain_server
+    monkeypatch.setenv(PASSWORD_ENV, SECRET)
+    with sqlite_hotel.database.unit_of_work() as session:  # as an older version could have saved them
+        session.add(MailSettings(host="127.0.0.1", port=port, security="none", username="desk",
+                                 sender="frontdesk@hotel.example", changed_by="maria"))
+    paid_with_receipt(sqlite_hotel, "guest@example.com")
+    assert send_due(sqlite_hotel.database) == 0
+    (item,) = sqlite_hotel.query(outbox)
+    assert item.sent_at is None and "choose STARTTLS or TLS" in item.last_error
+    assert inbox.logins == [] and inbox.messages == []
+
+
+def test_the_saved_password_goes_only_to_the_saved_server_and_user(sqlite_hotel: Hotel, hotel_ca, starttls_server):
+    inbox, port = starttls_server
+    manager = sqlite_hotel.as_role(Role.MANAGER)
+    manager.run(set_mail_settings, "127.0.0.1", port, "starttls", username="desk", sender="frontdesk@hotel.example",
+                password=SECRET, ca_pem=hotel_ca.cert_pem.bytes().decode())
+    stranger = Inbox()
+    for other_port in serve(stranger, tls_context=server_context(hotel_ca), require_starttls=True):
+        # A port (or host) typed wrong: the saved password is not handed to whoever listens there.
+        with pytest.raises(InvalidInput) as refused:
+            send_test(sqlite_hotel, config(other_port, "starttls", hotel_ca), password=None)
+        assert refused.value.field == "password"
+        with pytest.raises(InvalidInput):
+            send_test(sqlite_hotel, config(port, "starttls", hotel_ca, username="other"), password=None)
+        assert stranger.logins == [] and inbox.logins == []
+        # Typed, it goes wherever the manager says.
+        send_test(sqlite_hotel, config(other_port, "starttls", hotel_ca), password=SECRET)
+        assert stranger.logins == ["desk"]
+    send_test(sqlite_hotel, config(port, "starttls", hotel_ca), password=None)  # the saved server: the saved one
+    assert inbox.logins == ["desk"] and len(inbox.messages) == 1
 
 
 # --- the password: sealed in the database, the key in a file outside it ---------------------------
@@ -276,11 +324,12 @@ def test_the_saved_password_is_sealed_and_e_receipts_log_in_with_it(hotel: Hotel
 
 
 def test_a_workstation_without_the_key_leaves_the_outbox_to_one_that_has_it(sqlite_hotel: Hotel, key_here: Path,
-                                                                            plain_server, monkeypatch, tmp_path):
-    inbox, port = plain_server
+                                                                            hotel_ca, starttls_server, monkeypatch,
+                                                                            tmp_path):
+    inbox, port = starttls_server
     manager = sqlite_hotel.as_role(Role.MANAGER)
-    manager.run(set_mail_settings, "127.0.0.1", port, "none", username="desk", sender="frontdesk@hotel.example",
-                password=SECRET)
+    manager.run(set_mail_settings, "127.0.0.1", port, "starttls", username="desk", sender="frontdesk@hotel.example",
+                password=SECRET, ca_pem=hotel_ca.cert_pem.bytes().decode())
     paid_with_receipt(sqlite_hotel, "guest@example.com")
 
     monkeypatch.setenv(KEY_FILE_ENV, str(tmp_path / "elsewhere.key"))  # another desk, no key copied there

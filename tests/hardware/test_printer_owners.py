@@ -82,6 +82,45 @@ def test_a_queued_job_has_its_own_cancel_and_its_own_wait_and_never_reaches_the_
     lease.release(wait=5)
 
 
+def test_a_queue_timeout_never_cancels_a_job_the_worker_has_just_started(server: TcpPrinterServer):
+    owners = PrinterOwners()
+    lease = owners.lease(printer_from_url(url(server)), status_timeout=5)
+    release, started, proceed = threading.Event(), threading.Event(), threading.Event()
+    blocker = lease.submit(lambda _printer, _cancel: release.wait(10), timeout=10, label="hold")
+
+    def receipt(printer, cancel: threading.Event):
+        started.set()
+        proceed.wait(10)
+        if cancel.is_set():  # as a printer stops between lines when told to
+            raise Cancelled(device=lease.name, bytes_sent=0)
+        return printer.print_document(line("fiscal receipt"), cancel)
+
+    future = lease.submit(receipt, timeout=10, label="receipt")
+    real_running, real_cancel = future.running, future.cancel
+    asked = []
+
+    def running_seen_just_before_the_worker_starts_it() -> bool:
+        if not asked:  # the queue wait is over: the worker takes the job between this look and the cancel
+            asked.append(True)
+            release.set()
+            assert started.wait(5)
+            return False
+        return real_running()
+
+    def cancel_then_let_the_job_go_on() -> bool:
+        outcome = real_cancel()
+        proceed.set()
+        return outcome
+
+    future.running = running_seen_just_before_the_worker_starts_it  # type: ignore[method-assign]
+    future.cancel = cancel_then_let_the_job_go_on  # type: ignore[method-assign]
+    wait_for(future, queue_timeout=0.01, device=lease.name)
+    blocker.result(5)
+    assert asked and not future.cancel_event.is_set()
+    assert "fiscal receipt" in server.engine.text()
+    lease.release(wait=5)
+
+
 @pytest.mark.parametrize("refuse", [False, True])
 def test_the_simulator_serves_one_connection_at_a_time_and_counts_a_second(refuse: bool):
     server = TcpPrinterServer(SimulatedPrinter(), port=0, refuse_second=refuse).start()

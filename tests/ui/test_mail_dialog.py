@@ -173,6 +173,56 @@ def test_the_test_e_mail_reaches_the_server_and_a_failure_is_told(qtbot, context
     assert dialog.findChild(QMessageBox) is None  # told in the window, not in a box
 
 
+def test_a_login_without_encryption_is_refused_under_the_user_field(qtbot, context_of, demo_database):
+    dialog = opened(qtbot, MailSettingsDialog(context_of(Role.MANAGER)))
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.setup is not None, timeout=10_000)
+    fill(qtbot, dialog, 2525)
+    security = child(dialog, QComboBox, "mailSecurityCombo")
+    security.setCurrentIndex(security.findData("none"))
+    user_error = child(dialog, QLabel, "mailUserErrorLabel")
+    assert not user_error.isVisibleTo(dialog)
+    dialog.save()
+    qtbot.waitUntil(lambda: user_error.isVisibleTo(dialog), timeout=10_000)
+    assert user_error.text() == "A login sends the password: choose STARTTLS or TLS, or clear the user"
+    with demo_database.unit_of_work() as session:
+        assert session.scalar(select(func.count()).select_from(MailSettings)) == 0
+    dialog.send_test()  # the test e-mail is refused the same way, before any connection
+    result = child(dialog, QLabel, "mailTestResultLabel")
+    qtbot.waitUntil(lambda: "not sent" in result.text(), timeout=10_000)
+    assert "choose STARTTLS or TLS" in result.text() and user_error.isVisibleTo(dialog)
+    retype(qtbot, child(dialog, QLineEdit, "mailUserEdit"), "")
+    dialog.save()
+    label = child(dialog, QLabel, "mailErrorLabel")
+    qtbot.waitUntil(lambda: label.text() == "The e-mail settings are saved.", timeout=10_000)
+    assert not user_error.isVisibleTo(dialog)
+
+
+def test_the_test_e_mail_asks_for_the_password_when_the_server_is_not_the_saved_one(
+        qtbot, context_of, demo_database, starttls_server, hotel_ca, tmp_path):
+    inbox, port = starttls_server
+    dialog = opened(qtbot, MailSettingsDialog(context_of(Role.MANAGER)))
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.setup is not None, timeout=10_000)
+    fill(qtbot, dialog, port)
+    trust(qtbot, dialog, hotel_ca, tmp_path)
+    dialog.save()
+    qtbot.waitUntil(lambda: child(dialog, QLabel, "mailErrorLabel").text() == "The e-mail settings are saved.",
+                    timeout=10_000)
+    qtbot.waitUntil(lambda: child(dialog, QLineEdit, "mailPasswordEdit").text() == "", timeout=10_000)
+    child(dialog, QSpinBox, "mailPortSpin").setValue(free_port())  # a typo: the password must not go there
+    retype(qtbot, child(dialog, QLineEdit, "mailTestRecipientEdit"), "manager@hotel.example")
+    dialog.send_test()
+    password_error = child(dialog, QLabel, "mailPasswordErrorLabel")
+    qtbot.waitUntil(lambda: password_error.isVisibleTo(dialog), timeout=10_000)
+    assert password_error.text() == "Type the password: the saved one is sent only to the saved server and user"
+    child(dialog, QSpinBox, "mailPortSpin").setValue(port)
+    dialog.send_test()
+    result = child(dialog, QLabel, "mailTestResultLabel")
+    qtbot.waitUntil(lambda: "took the test e-mail" in result.text(), timeout=20_000)
+    assert inbox.logins == ["desk"] and not password_error.isVisibleTo(dialog)
+
+
 @pytest.mark.parametrize("language", ["ru", "bg"])
 def test_the_window_and_its_failures_read_in_the_users_language(qtbot, context_of, qm_dir, language):
     i18n.install_translator(QCoreApplication.instance(), language, qm_dir=qm_dir)

@@ -46,7 +46,7 @@ from ui.dialogs.common import (
     new_form,
     read_amount,
 )
-from ui.ops import Op, TaskState, named_pool
+from ui.ops import Cancelled, Op, TaskState, named_pool
 
 __all__ = ["CardOperation", "CardTerminalDialog", "print_card_slip_later", "terminal_message", "terminal_pool"]
 
@@ -479,10 +479,13 @@ def print_card_slip_later(ctx: DeskContext, parent: QWidget | None, *, intent_id
     which **Print card slip** on the payment (or the pre-authorisation) prints again.
     """
     runner, actor, hub = ctx.runner, ctx.actor, ctx.devices
+    printing = QCoreApplication.translate("CardTerminal", "Printing the card slip…")
 
-    def work() -> SlipOutcome:
+    def work(state: TaskState) -> SlipOutcome:
+        # The op's cancel (its Cancel button, the window going, the program's exit) drops a queued slip.
         return print_card_slip(runner, actor, hub, intent_id=intent_id, payment_id=payment_id, record_id=record_id,
-                               reprint=reprint)
+                               reprint=reprint, progress=lambda _step: state.report(None, printing),
+                               cancel=state.cancel_event)
 
     def done(outcome: SlipOutcome) -> None:
         if outcome.problem is not None:
@@ -500,4 +503,9 @@ def print_card_slip_later(ctx: DeskContext, parent: QWidget | None, *, intent_id
         box.finished.connect(lambda _result: _slip_warnings.discard(box))
         box.open()
 
-    return ctx.device_op(parent, work).success(done).failure(lambda exc: warn(error_text(exc))).run()
+    op = ctx.device_op(parent, work).with_progress_dialog(
+        QCoreApplication.translate("CardTerminal", "Card slip")).success(done).failure(
+        lambda exc: None if isinstance(exc, Cancelled) else warn(error_text(exc))).run()
+    if parent is not None:
+        parent.destroyed.connect(op.cancel)
+    return op

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk.errors import InvalidInput
 from desk.mail import (
     PASSWORD_ENV,
     MailCancelled,
@@ -77,9 +78,13 @@ class MailSettingsDialog(QDialog):
         form.addRow(self.tr("S&ecurity:"), self.security_combo)
         self.user_edit = self._line("mailUserEdit", self.tr("empty if the server asks for no login"))
         form.addRow(self.tr("&User:"), self.user_edit)
+        self.user_error_label = self._field_error("mailUserErrorLabel")
+        form.addRow("", self.user_error_label)
         self.password_edit = self._line("mailPasswordEdit", "")
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
         form.addRow(self.tr("Pass&word:"), self.password_edit)
+        self.password_error_label = self._field_error("mailPasswordErrorLabel")
+        form.addRow("", self.password_error_label)
         self.forget_check = QCheckBox(self.tr("&Forget the saved password"))
         self.forget_check.setObjectName("mailForgetPasswordCheck")
         self.forget_check.toggled.connect(self.password_edit.setDisabled)
@@ -141,6 +146,29 @@ class MailSettingsDialog(QDialog):
         layout.addWidget(self.buttons)
         self._set_ca("", ())
         self.setMinimumWidth(600)
+
+    def _field_error(self, name: str) -> QLabel:
+        label = QLabel()
+        label.setObjectName(name)
+        label.setWordWrap(True)
+        label.setStyleSheet(ERROR_STYLE)
+        label.hide()
+        return label
+
+    def _show_field_error(self, exc: BaseException) -> bool:
+        """An error about the user or the password is shown under that field; True if it was."""
+        labels = {"username": self.user_error_label, "password": self.password_error_label}
+        label = labels.get(exc.field) if isinstance(exc, InvalidInput) else None
+        if label is None:
+            return False
+        label.setText(error_text(exc))
+        label.show()
+        return True
+
+    def _clear_field_errors(self) -> None:
+        for label in (self.user_error_label, self.password_error_label):
+            label.clear()
+            label.hide()
 
     def _line(self, name: str, placeholder: str) -> QLineEdit:
         edit = QLineEdit()
@@ -237,10 +265,16 @@ class MailSettingsDialog(QDialog):
     def save(self) -> Op[MailConfig]:
         config = self.typed_config()
         self.error_label.clear()
+        self._clear_field_errors()
         return self.ctx.change(self, set_mail_settings, config.host, config.port, config.security,
                                username=config.username, sender=config.sender, password=self.typed_password(),
-                               ca_pem=config.ca_pem).success(self._saved).failure(
-            lambda exc: self.error_label.setText(error_text(exc))).busy(self.buttons).run()
+                               ca_pem=config.ca_pem).success(self._saved).failure(self._save_failed).busy(
+            self.buttons).run()
+
+    def _save_failed(self, exc: BaseException) -> None:
+        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label.setText(error_text(exc))
+        self._show_field_error(exc)
 
     def _saved(self, _config: MailConfig) -> None:
         self.error_label.setStyleSheet("")
@@ -267,6 +301,7 @@ class MailSettingsDialog(QDialog):
             send_test_email(database, actor, config, password, recipient, subject=subject, body=body,
                             step=lambda name: state.report(None, steps[name]), cancel=state.cancel_event)
 
+        self._clear_field_errors()
         self.test_label.setStyleSheet("")
         self.test_label.setText(self.tr("Sending…"))
         return Op(self, work, pool=device_pool()).with_progress_dialog(self.tr("Test e-mail")).success(
@@ -280,3 +315,4 @@ class MailSettingsDialog(QDialog):
             self.test_label.setText(self.tr("Cancelled: the test e-mail was not sent."))
         else:
             self.test_label.setText(self.tr("The test e-mail was not sent: {error}").format(error=error_text(exc)))
+            self._show_field_error(exc)
