@@ -68,7 +68,8 @@ class Behaviour:
     | slow_approval (approves, then waits `delay` s before answering; an abort then is refused) |
     drop (approves, then drops the connection before answering) | drop_before (drops without
     approving) | twice (approves and sends the answer twice) | late (approves, answers after `delay`
-    s) | silent (approves and never answers).
+    s) | silent (approves and never answers) | hang (approves, then the whole terminal freezes: no
+    answer to anything, on any connection, for `delay` s, as a terminal whose host link hung).
     """
 
     kind: str = "approve"
@@ -136,6 +137,7 @@ class ZvtSimulator:
         self._threads: list[threading.Thread] = []
         self._closers: list[Any] = []
         self.requests: list[tuple[int, int]] = []  # control fields received, for tests
+        self._frozen_until = 0.0  # monotonic time; see Behaviour "hang"
 
     # -- driving it --------------------------------------------------------------------------------
 
@@ -147,6 +149,16 @@ class ZvtSimulator:
     def next_behaviour(self) -> Behaviour:
         with self._lock:
             return self._script.popleft() if self._script else self.default
+
+    def freeze(self, seconds: float) -> None:
+        """Answer nothing at all for ``seconds`` (Behaviour "hang")."""
+        with self._lock:
+            self._frozen_until = time.monotonic() + seconds
+
+    @property
+    def frozen(self) -> bool:
+        with self._lock:
+            return time.monotonic() < self._frozen_until
 
     def bank_release(self, receipt_no: int | None = None) -> None:
         """The bank drops a pre-authorisation on its own (all open ones when no number is given)."""
@@ -359,6 +371,8 @@ class _Session:
     def handle(self, request: Apdu) -> None:
         control = request.command
         self.abort_requested = False
+        if self.sim.frozen:
+            return  # not even acknowledged
         if control in MONEY_COMMANDS:
             self.money(MONEY_COMMANDS[control], request)
         elif control == apdus.REGISTRATION:
@@ -437,6 +451,9 @@ class _Session:
             self.wait(behaviour.delay, abortable=False)
         if kind == "drop":
             raise _Dropped
+        if kind == "hang":
+            self.sim.freeze(behaviour.delay or 3600)
+            return
         if kind == "silent":
             self.wait(behaviour.delay or 3600, abortable=False)
             return

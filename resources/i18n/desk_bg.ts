@@ -846,6 +846,10 @@
         <translation>По тази операция още се чака отговор от терминала: първо я разрешете</translation>
     </message>
     <message>
+        <source>A card payment on this bill is still unresolved: settle it in Pending card operations first</source>
+        <translation>Плащане с карта по тази сметка още не е приключено: първо го уредете в „Незавършени операции с карти“</translation>
+    </message>
+    <message>
         <source>A check charged to a room must be more than zero</source>
         <translation>Сметка, начислена към стая, трябва да е повече от нула</translation>
     </message>
@@ -900,6 +904,10 @@
     <message>
         <source>A port is a number from 1 to 65535</source>
         <translation>Портът е число от 1 до 65535</translation>
+    </message>
+    <message>
+        <source>A pre-authorisation on this folio is still unresolved: settle it in Pending card operations first</source>
+        <translation>Предварителна авторизация по това фолио още не е приключена: първо я уредете в „Незавършени операции с карти“</translation>
     </message>
     <message>
         <source>A price cannot be negative: reverse the service instead</source>

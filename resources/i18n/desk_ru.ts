@@ -846,6 +846,10 @@
         <translation>По этой операции ещё ожидается ответ терминала: сначала разрешите её</translation>
     </message>
     <message>
+        <source>A card payment on this bill is still unresolved: settle it in Pending card operations first</source>
+        <translation>Оплата картой по этому счёту ещё не завершена: сначала урегулируйте её в разделе «Незавершённые операции по картам»</translation>
+    </message>
+    <message>
         <source>A check charged to a room must be more than zero</source>
         <translation>Чек, списываемый на номер, должен быть больше нуля</translation>
     </message>
@@ -900,6 +904,10 @@
     <message>
         <source>A port is a number from 1 to 65535</source>
         <translation>Порт — число от 1 до 65535</translation>
+    </message>
+    <message>
+        <source>A pre-authorisation on this folio is still unresolved: settle it in Pending card operations first</source>
+        <translation>Предавторизация по этому фолио ещё не завершена: сначала урегулируйте её в разделе «Незавершённые операции по картам»</translation>
     </message>
     <message>
         <source>A price cannot be negative: reverse the service instead</source>

@@ -331,3 +331,38 @@ def test_a_card_sale_beyond_what_the_bill_owes_needs_the_clerks_confirmation(sql
     with pytest.raises(WouldOverpay):
         card_sale(rig.runner, rig.cashier, rig.terminal_id, stay.bill_id, eur("10.00"))
     assert rig.sim.journal == [] and rig.hotel.query(unresolved) == []
+
+
+def _left_unknown(rig: Rig, kind: CardKind, amount: str, **target: object) -> int:
+    """A card operation sent to the terminal whose end nobody heard (the line timed out)."""
+    from desk.journal import EventType, mark_sent, record_event, record_intent
+
+    with rig.hotel.database.unit_of_work() as session:
+        request = cards.plan_card_operation(session, rig.cashier, kind, rig.terminal_id, amount=eur(amount), **target)
+        intent = record_intent(session, rig.cashier, request)
+        mark_sent(session, rig.cashier, intent.id)
+        record_event(session, rig.cashier, intent.id, EventType.UNKNOWN, {"error": "no answer within 10 s"})
+        return intent.id
+
+
+def test_a_second_sale_is_refused_while_the_first_is_unresolved_and_taken_once_it_is_reconciled(rig: Rig):
+    stay = rig.hotel.stay()
+    first = _left_unknown(rig, CardKind.SALE, "25.00", bill_id=stay.bill_id, allow_overpay=True)
+    rig.sim.record("sale", 2500, 978)  # the bank booked it
+    with pytest.raises(InvalidInput, match="still unresolved") as refused:
+        card_sale(rig.runner, rig.cashier, rig.terminal_id, stay.bill_id, eur("25.00"), allow_overpay=True)
+    assert refused.value.field == "bill"
+    hold = _left_unknown(rig, CardKind.PRE_AUTHORISATION, "50.00", folio_id=stay.folio_id)
+    with pytest.raises(InvalidInput, match="still unresolved"):
+        card_pre_authorise(rig.runner, rig.cashier, rig.terminal_id, stay.folio_id, eur("50.00"))
+    assert [t.operation for t in rig.sim.journal] == ["sale"]  # neither reached the terminal
+    assert rig.payments(stay.folio_id) == []
+
+    resolved = reconcile_cards(rig.runner, rig.cashier)
+    assert resolved.settled == [first] and resolved.closed == [hold]
+    [payment] = rig.payments(stay.folio_id)
+    assert payment.amount == eur("25.00")
+    again = card_sale(rig.runner, rig.cashier, rig.terminal_id, stay.bill_id, eur("5.00"), allow_overpay=True)
+    assert again.settled
+    assert card_pre_authorise(rig.runner, rig.cashier, rig.terminal_id, stay.folio_id, eur("50.00")).settled
+    rig.assert_matches_terminal()

@@ -411,10 +411,12 @@ class CardTerminalDialog(DeskDialog):
             return
         self.result_label.setText(text)
         self.result_label.show()
-        if outcome.settled:
+        if outcome.settled or outcome.state.is_open:
+            # Done, or maybe done (Pending card operations finds out): never sent to the terminal again.
             self.cancel_button.setText(self.tr("&Close"))
             for button in self.terminal_buttons:
                 button.setEnabled(False)
+            self.amount_edit.setEnabled(False)
         if outcome.preauth_unavailable and self.operation is CardOperation.CAPTURE:
             self.charge_button.show()
             self.charge_button.setFocus()

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLabel, QLineEdit
 
 from desk.card import CardData
 from desk.errors import WouldOverpay
+from desk.journal import IntentState
 from desk.models import MethodKind, Payment, PaymentMethod
 from desk.money import Money
 from desk.payments import TENDER_KINDS, Tender, take_payment
@@ -37,6 +38,8 @@ from ui.dialogs.receipt import ReceiptDialog
 from ui.ops import Op
 
 TERMINAL = "terminal:"  # the method combo's data for "Bank card — <terminal>": a connected terminal
+# How a card sale ends when the card was certainly not charged.
+NOTHING_CHARGED = frozenset({IntentState.DECLINED, IntentState.CANCELLED, IntentState.FAILED, IntentState.REVERSED})
 
 
 def tender_methods(card: CardData) -> list[PaymentMethod]:
@@ -336,18 +339,23 @@ class MakePaymentDialog(DeskDialog):
 
         def ended() -> None:
             outcome = dialog.outcome
-            if outcome is None or not outcome.settled or outcome.payment_id is None:
+            if outcome is None or outcome.state in NOTHING_CHARGED:
                 return
             parent = self.parentWidget()
             if parent is not None and hasattr(parent, "statusBar"):
                 parent.statusBar().showMessage(dialog.outcome_text(outcome), 15_000)
-            if print_receipt:
+            if not outcome.settled:
+                # The card may have been charged: the bill is not offered for payment again here.
+                self.reject()
+                return
+            if print_receipt and outcome.payment_id is not None:
                 self.receipt_dialog = ReceiptDialog(self.ctx, self.card, outcome.payment_id, parent)
                 self.receipt_dialog.open()
             self.finish()
 
-        # Settled (even after a late Cancel): this payment is done. Declined or cancelled: the clerk
-        # is back here, free to choose another method.
+        # Settled (even after a late Cancel): this payment is done. Declined, cancelled, failed or
+        # reversed: the clerk is back here, free to choose another method. An end nobody heard is
+        # left to Pending card operations, never paid a second time from here.
         dialog.finished.connect(lambda _result: ended())
         dialog.open()
         dialog.start(terminal)
