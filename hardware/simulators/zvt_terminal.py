@@ -138,6 +138,8 @@ class ZvtSimulator:
         self._closers: list[Any] = []
         self.requests: list[tuple[int, int]] = []  # control fields received, for tests
         self._frozen_until = 0.0  # monotonic time; see Behaviour "hang"
+        # A careless terminal prints the whole card number on its receipts: the desk must mask it.
+        self.print_full_pan = False
 
     # -- driving it --------------------------------------------------------------------------------
 
@@ -520,7 +522,7 @@ class _Session:
             f"{copy} RECEIPT",
             f"Terminal {self.sim.state.terminal_id}",
             f"{txn.operation.upper()} {txn.amount_minor / 100:.2f}",
-            f"{txn.card_name} {txn.masked_pan}",
+            f"{txn.card_name} {TEST_CARD_PAN if self.sim.print_full_pan else txn.masked_pan}",
             f"Receipt {txn.receipt_no:04d} Trace {txn.trace_no:06d}",
             f"Auth {txn.auth_code}",
             "APPROVED",
@@ -573,7 +575,10 @@ class _Session:
             bmp.Bmp(bmp.INDIVIDUAL_TOTALS, bytes(totals)),
         ]
         self.send(apdus.command(apdus.STATUS_INFORMATION, bmp.encode(fields)))
-        self.send(self._receipt(3, ["END OF DAY", f"{len(counted)} transactions", f"TOTAL {total / 100:.2f}"]))
+        lines = ["END OF DAY", f"{len(counted)} transactions", f"TOTAL {total / 100:.2f}"]
+        if self.sim.print_full_pan:
+            lines += [f"{t.amount_minor / 100:.2f} {t.card_name} {TEST_CARD_PAN}" for t in counted]
+        self.send(self._receipt(3, lines))
         self.send(apdus.command(apdus.COMPLETION))
 
 

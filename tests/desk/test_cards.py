@@ -366,3 +366,26 @@ def test_a_second_sale_is_refused_while_the_first_is_unresolved_and_taken_once_i
     assert again.settled
     assert card_pre_authorise(rig.runner, rig.cashier, rig.terminal_id, stay.folio_id, eur("50.00")).settled
     rig.assert_matches_terminal()
+
+
+def test_a_whole_card_number_on_the_terminals_receipts_is_kept_masked_everywhere(rig: Rig):
+    from sqlalchemy import text
+
+    from hardware.simulators.zvt_terminal import TEST_CARD_MASKED
+
+    rig.sim.print_full_pan = True  # a careless terminal
+    _stay, sale = _paid_sale(rig, "42.50")
+    assert sale.payment_id is not None
+    assert card_refund(rig.runner, rig.cashier, rig.terminal_id, sale.payment_id, eur("2.50")).settled
+    card_end_of_day(rig.runner, rig.cashier, rig.terminal_id)
+    stored: list[str] = []
+    with rig.hotel.database.unit_of_work() as session:
+        for table in ("journal_intent", "journal_event", "card_record", "payment"):
+            stored += [str(value) for row in session.execute(text(f"SELECT * FROM {table}")) for value in row]
+    everything = "\n".join(stored)
+    assert TEST_CARD_PAN not in everything
+    masked = "*" * 12 + TEST_CARD_PAN[-4:]
+    assert everything.count(f"VISA {masked}") >= 4  # sale and refund, in the journal and on the card records
+    assert TEST_CARD_MASKED in everything  # the terminal's own masked number, as it sent it
+    [eod] = [r for r in rig.records() if r.operation.value == "end_of_day"]
+    assert any(masked in line for receipt in eod.receipts for line in receipt["lines"])
