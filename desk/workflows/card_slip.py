@@ -146,6 +146,14 @@ def has_card_slip(session: Session, payment_id: int) -> bool:
     return slip is not None and bool(slip.copies)
 
 
+def payments_with_card_slip(session: Session, folio_id: int) -> frozenset[int]:
+    """A folio's payments (and refunds) for which **Print card slip** has something to print."""
+    ids = set(session.scalars(select(CardRecord.payment_id).where(
+        CardRecord.folio_id == folio_id, CardRecord.operation.in_(_SLIP_OPERATIONS),
+        CardRecord.payment_id.is_not(None))))
+    return frozenset(payment_id for payment_id in ids if payment_id is not None and has_card_slip(session, payment_id))
+
+
 def slip_printer(hub: DeviceHub) -> PrinterSetting | None:
     """The printer at the cash desk (the one with the drawer), else the workstation's first."""
     plan = hub.plan

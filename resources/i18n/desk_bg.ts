@@ -400,6 +400,10 @@
         <translation>Слипът от картата е отпечатан.</translation>
     </message>
     <message>
+        <source>This card operation has no slip to print.</source>
+        <translation>Тази операция с карта няма слип за печат.</translation>
+    </message>
+    <message>
         <source>Card slip</source>
         <translation>Слип от карта</translation>
     </message>

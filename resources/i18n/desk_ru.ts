@@ -400,6 +400,10 @@
         <translation>Слип карты напечатан.</translation>
     </message>
     <message>
+        <source>This card operation has no slip to print.</source>
+        <translation>У этой операции по карте нет слипа для печати.</translation>
+    </message>
+    <message>
         <source>Card slip</source>
         <translation>Слип карты</translation>
     </message>

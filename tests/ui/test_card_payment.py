@@ -276,3 +276,39 @@ def test_a_sale_whose_end_nobody_heard_closes_make_payment_and_no_second_sale_is
     qtbot.waitUntil(lambda: "still unresolved" in error.text(), timeout=10_000)
     assert ops.wait_all(10_000)
     assert [t.operation for t in terminal.sim.journal] == ["sale"]
+
+
+def test_print_card_slip_follows_desks_rule_and_says_so_when_there_is_nothing_to_print(
+        qtbot, cashier_context, demo_database, card, terminal, fiscal_printer):
+    from desk.models import CardOperationKind, CardRecord
+    from desk.payments import Tender, take_payment
+    from desk.runner import Runner
+    from desk.workflows.card_terminal import card_sale
+    from ui.dialogs.card import print_card_slip_later
+
+    runner, cashier = Runner(demo_database), cashier_context.actor
+    bill_id, folio_id = card.folio.bills[0].bill.id, card.folio.folio.id
+    with_slip = card_sale(runner, cashier, terminal.info.id, bill_id, eur("10.00"))
+    assert with_slip.settled and ops.wait_all(15_000)
+    typed = runner.run(take_payment, cashier, bill_id, Tender("card", eur("5.00"), text="typed"),
+                       allow_overpay=True).value
+    with demo_database.unit_of_work() as session:
+        # A terminal payment whose terminal sent no receipt at all: nothing to print again.
+        session.add(CardRecord(operation=CardOperationKind.SALE, folio_id=folio_id, payment_id=typed.id,
+                               amount=eur("5.00"), terminal="Desk terminal", receipt_no=None, trace_no=None,
+                               brand="VISA", masked_pan=TEST_CARD_MASKED, receipts=[],
+                               created_by=cashier.username, workstation=cashier.workstation))
+    without = typed.id
+    shown = open_reservation_card(qtbot, cashier_context, card.folio.folio.id)
+    shown.tabs.setCurrentIndex(1)
+    shown.select_payment(without)
+    assert not shown.print_card_slip_action.isEnabled()
+    shown.select_payment(with_slip.payment_id)
+    assert shown.print_card_slip_action.isEnabled()
+    shown.print_card_slip_action.trigger()
+    qtbot.waitUntil(lambda: shown.statusBar().currentMessage() == "Card slip printed.", timeout=15_000)
+
+    shown.statusBar().clearMessage()
+    print_card_slip_later(cashier_context, shown, payment_id=without, reprint=True)
+    qtbot.waitUntil(lambda: bool(shown.statusBar().currentMessage()), timeout=15_000)
+    assert shown.statusBar().currentMessage() == "This card operation has no slip to print."

@@ -490,7 +490,9 @@ def print_card_slip_later(ctx: DeskContext, parent: QWidget | None, *, intent_id
         if outcome.problem is not None:
             warn(error_text(outcome.problem))
         elif reprint and parent is not None and hasattr(parent, "statusBar"):
-            parent.statusBar().showMessage(QCoreApplication.translate("CardTerminal", "Card slip printed."), 10_000)
+            text = (QCoreApplication.translate("CardTerminal", "Card slip printed.") if outcome.printed
+                    else QCoreApplication.translate("CardTerminal", "This card operation has no slip to print."))
+            parent.statusBar().showMessage(text, 10_000)
 
     def warn(text: str) -> None:
         window = parent.window() if parent is not None else None
