@@ -275,6 +275,7 @@ ERRORS = (
     QT_TRANSLATE_NOOP("DeskError", "take a payment"),
     QT_TRANSLATE_NOOP("DeskError", "take more than the bill owes"),
     QT_TRANSLATE_NOOP("DeskError", "the printer did not answer in time; check that it is on and connected"),
+    QT_TRANSLATE_NOOP("DeskError", "the printer did not say what went wrong; check it"),
     QT_TRANSLATE_NOOP("DeskError", "the printer is offline or switched off; switch it on and check its cable"),
     QT_TRANSLATE_NOOP("DeskError", "the printer is out of paper; load paper"),
     QT_TRANSLATE_NOOP("DeskError", "the printer is used by another program"),

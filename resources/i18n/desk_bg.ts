@@ -1918,6 +1918,10 @@
         <translation>принтерът не отговори навреме; проверете дали е включен и свързан</translation>
     </message>
     <message>
+        <source>the printer did not say what went wrong; check it</source>
+        <translation>принтерът не съобщи какво се е случило; проверете го</translation>
+    </message>
+    <message>
         <source>the printer is offline or switched off; switch it on and check its cable</source>
         <translation>принтерът е офлайн или изключен; включете го и проверете кабела</translation>
     </message>

@@ -1918,6 +1918,10 @@
         <translation>принтер не ответил вовремя; проверьте, что он включён и подключён</translation>
     </message>
     <message>
+        <source>the printer did not say what went wrong; check it</source>
+        <translation>принтер не сообщил, что случилось; проверьте его</translation>
+    </message>
+    <message>
         <source>the printer is offline or switched off; switch it on and check its cable</source>
         <translation>принтер не в сети или выключен; включите его и проверьте кабель</translation>
     </message>

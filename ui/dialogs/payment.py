@@ -167,7 +167,7 @@ class MakePaymentDialog(DeskDialog):
         at = index + 1 if index >= 0 else self.method_combo.count()
         for offset, info in enumerate(self.terminals):
             self.method_combo.insertItem(at + offset, self.tr("{method} — {terminal}").format(
-                method=label, terminal=info.name), f"{TERMINAL}{info.id}")
+                method=label, terminal=self.card.names.terminal(info.name)), f"{TERMINAL}{info.id}")
         if self.terminals and not self._methods:
             self.form_error.clear_message()
             self.apply_button.setEnabled(True)
@@ -220,7 +220,7 @@ class MakePaymentDialog(DeskDialog):
         if terminal is not None:
             self.terminal_hint.setText(self.tr(
                 "Apply sends the amount to {terminal}; the guest pays there with the card.").format(
-                terminal=terminal.name))
+                terminal=self.card.names.terminal(terminal.name)))
             if terminal.currency in self.card.rates and self.currency != terminal.currency:
                 self.currency_combo.setCurrentIndex(self.currency_combo.findData(terminal.currency))
         self._set_row_visible(self.print_receipt_check, offers_receipt(self.card, method))
@@ -273,7 +273,7 @@ class MakePaymentDialog(DeskDialog):
         terminal = self.terminal
         if terminal is not None and currency != terminal.currency:
             self.refuse("amount", self.tr("{terminal} takes {currency} only.").format(
-                terminal=terminal.name, currency=terminal.currency))
+                terminal=self.card.names.terminal(terminal.name), currency=terminal.currency))
         if method is None or amount is None:
             return None
         if terminal is not None:
