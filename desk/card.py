@@ -26,6 +26,7 @@ from desk.models import (
 )
 from desk.money import Money
 from desk.names import Names, load_names
+from desk.workflows.card_slip import payments_with_card_slip
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,7 @@ class CardData:
     pre_authorisations: list[PreAuthorisation] = field(default_factory=list)
     names: Names = field(default_factory=Names)  # catalogue names in the clerk's language
     card_payments: dict[int, CardPaymentInfo] = field(default_factory=dict)  # payment id -> terminal payment
+    card_slips: frozenset[int] = frozenset()  # payments (and refunds) with a card slip to print again
     receipts: dict[int, ReceiptMark] = field(default_factory=dict)  # payment id -> its fiscal receipt
 
     @property
@@ -91,6 +93,7 @@ def load_card(session: Session, folio_id: int, language: str = "en") -> CardData
             for h in holds_of_folio(session, folio_id)
         ],
         card_payments=card_payments_of_folio(session, folio_id),
+        card_slips=payments_with_card_slip(session, folio_id),
         receipts=receipt_marks(session, folio),
     )
 

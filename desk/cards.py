@@ -32,6 +32,7 @@ from desk.models import (
     CardRecord,
     CurrencyRate,
     Folio,
+    JournalEvent,
     JournalIntent,
     MethodKind,
     Payment,
@@ -134,6 +135,14 @@ def _key_family(session: Session, prefix: str) -> str:
     return f"{prefix}{len(views)}"
 
 
+def _unresolved_intent(session: Session, kinds: tuple[CardKind, ...], *conditions: Any) -> int | None:
+    """An intent of these kinds without an outcome yet: the terminal may still have taken the money."""
+    with_outcome = select(JournalEvent.outcome_of).where(JournalEvent.outcome_of.is_not(None))
+    return session.scalar(select(JournalIntent.id).where(
+        JournalIntent.kind.in_([k.value for k in kinds]), JournalIntent.id.not_in(with_outcome), *conditions)
+        .limit(1))
+
+
 def card_record_of_payment(session: Session, payment_id: int) -> CardRecord | None:
     return session.scalar(select(CardRecord).where(
         CardRecord.payment_id == payment_id,
@@ -189,6 +198,10 @@ def plan_card_operation(
             if bill_id is None:
                 raise InvalidInput("Choose the bill to pay", field="bill")
             bill = get(session, Bill, bill_id, "Bill")
+            # Until the first sale's end is known, a second one could charge the guest twice.
+            if _unresolved_intent(session, (CardKind.SALE, CardKind.CAPTURE), JournalIntent.bill_id == bill_id):
+                raise InvalidInput("A card payment on this bill is still unresolved: settle it in Pending card "
+                                   "operations first", field="bill")
             _, base_amount = in_base(session, amount)
             # As with any payment: more than the bill owes only when the clerk confirmed it, with the right.
             if _overpays(session, bill, base_amount, confirmed=allow_overpay) and not may(actor.role, Right.OVERPAY):
@@ -201,6 +214,9 @@ def plan_card_operation(
             if folio_id is None:
                 raise InvalidInput("Choose the folio to pre-authorise for", field="folio")
             get(session, Folio, folio_id, "Folio")
+            if _unresolved_intent(session, (CardKind.PRE_AUTHORISATION,), JournalIntent.folio_id == folio_id):
+                raise InvalidInput("A pre-authorisation on this folio is still unresolved: settle it in Pending "
+                                   "card operations first", field="folio")
     elif kind in (CardKind.REFUND, CardKind.REVERSAL):
         authorise(session, actor, Right.REFUND, approval)
         if payment_id is None:

@@ -866,9 +866,9 @@ class ReservationCard(QMainWindow):
         self.card_refund_action.setEnabled(
             writable and payment is not None and card_payment is not None and not card_payment.refunded
             and payment.voided_by is None and payment.refundable.is_positive)
-        # A slip for payments and refunds made on a terminal (their slips were kept with them).
-        self.print_card_slip_action.setEnabled(payment is not None and self.card is not None and (
-            card_payment is not None or payment.payment.refund_of_id in self.card.card_payments))
+        # Desk says which payments and refunds made on a terminal have a slip kept with them.
+        self.print_card_slip_action.setEnabled(payment is not None and self.card is not None
+                                               and payment.payment.id in self.card.card_slips)
         hold = self.current_hold()
         self.pre_authorise_action.setEnabled(writable)
         self.capture_action.setEnabled(writable and hold is not None and hold.state == "open")

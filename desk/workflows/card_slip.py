@@ -11,6 +11,7 @@ is told and prints the slip again from the payment.
 
 from __future__ import annotations
 
+import logging
 import re
 import threading
 import time
@@ -24,7 +25,7 @@ from sqlalchemy.orm import Session
 from desk import journal
 from desk.auth import Actor
 from desk.devices import DeviceFailed, DeviceHub, PrinterSetting
-from desk.errors import DeskError, NotFound
+from desk.errors import N_, DeskError, NotFound, Phrase
 from desk.fiscal.errors import printer_problem
 from desk.journal import EventType, IntentRequest, IntentState, IntentView, Resolution, Verdict
 from desk.models import CardOperationKind, CardRecord
@@ -35,6 +36,8 @@ from desk.workflows.steps import Answer, Progress, perform
 from hardware.errors import DeviceError
 from hardware.interfaces import Feed, ReceiptDocument, Text
 
+logger = logging.getLogger(__name__)
+
 KIND = "card_slip"
 CUSTOMER = "customer"
 MERCHANT = "merchant"
@@ -43,6 +46,10 @@ _GUEST_KINDS = ("customer", "unknown")
 _SLIP_OPERATIONS = (CardOperationKind.SALE, CardOperationKind.REFUND, CardOperationKind.REVERSAL,
                     CardOperationKind.PRE_AUTHORISATION, CardOperationKind.CAPTURE, CardOperationKind.RELEASE)
 _DIGIT_RUN = re.compile(r"(?<!\d)\d(?:[ -]?\d){12,18}(?!\d)")
+
+
+# What the clerk reads when the printer's failure has no translated phrase of its own.
+SLIP_PROBLEM_UNCLEAR = N_("the printer did not say what went wrong; check it")
 
 
 class NoSlipPrinter(DeskError):
@@ -147,6 +154,14 @@ def has_card_slip(session: Session, payment_id: int) -> bool:
     return slip is not None and bool(slip.copies)
 
 
+def payments_with_card_slip(session: Session, folio_id: int) -> frozenset[int]:
+    """A folio's payments (and refunds) for which **Print card slip** has something to print."""
+    ids = set(session.scalars(select(CardRecord.payment_id).where(
+        CardRecord.folio_id == folio_id, CardRecord.operation.in_(_SLIP_OPERATIONS),
+        CardRecord.payment_id.is_not(None))))
+    return frozenset(payment_id for payment_id in ids if payment_id is not None and has_card_slip(session, payment_id))
+
+
 def slip_printer(hub: DeviceHub) -> PrinterSetting | None:
     """The printer at the cash desk (the one with the drawer), else the workstation's first."""
     plan = hub.plan
@@ -237,7 +252,12 @@ def print_card_slip(runner: Runner, actor: Actor, hub: DeviceHub, *, intent_id: 
         return SlipOutcome(performed.state, setting.name, skipped=True)
     if performed.state is IntentState.SETTLED:
         return SlipOutcome(performed.state, setting.name, printed["copies"])
-    problem = printed.get("problem") or performed.error or "no answer"
+    problem = printed.get("problem")
+    if not isinstance(problem, Phrase):
+        # The device's own words are English (or there were none): the clerk reads a translated phrase.
+        logger.warning("card slip %s did not print on %s: %s", slip.record_id, setting.name,
+                       problem or performed.error or "no answer")
+        problem = Phrase(SLIP_PROBLEM_UNCLEAR)
     if slip.payment_id is None:  # a pre-authorisation or its release: no payment to print it from
         return SlipOutcome(performed.state, setting.name, printed["copies"], problem=SlipNotPrinted(
             "The card operation is recorded, but its slip did not print on {printer}: {problem}. "

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,6 +33,7 @@ from desk.models import CardRecord
 from desk.money import Money
 from desk.runner import Runner
 from desk.terminals import TerminalSettings, connect, terminal_settings
+from desk.workflows.card_slip import mask_card_numbers
 from desk.workflows.steps import Answer, DeviceCall, perform
 from hardware.errors import DeviceError, DeviceOffline
 from hardware.terminal import (
@@ -41,6 +42,7 @@ from hardware.terminal import (
     Hooks,
     OutcomeUnknown,
     PreauthUnavailable,
+    Receipt,
     StatusMessage,
     TerminalAborted,
 )
@@ -51,13 +53,18 @@ CARD_KINDS = frozenset(kind.value for kind in CardKind)
 Progress = Callable[[str], None]  # gets the terminal's StatusMessage.key ("insert_card", ...)
 
 
+def receipts_payload(receipts: Iterable[Receipt]) -> list[dict[str, Any]]:
+    """The terminal's receipts as kept (journal, card record, end of day): a whole card number masked first."""
+    return [{"kind": r.kind.value, "lines": [mask_card_numbers(line) for line in r.lines]} for r in receipts]
+
+
 def answer_payload(result: CardResult) -> dict[str, Any]:
     """What the journal keeps of an approval: references and the masked number, never the card."""
     return {
         "receipt_no": result.receipt_no, "trace_no": result.trace_no, "auth_code": result.auth_code or "",
         "brand": result.card_name or "", "masked_pan": result.masked_pan or "", "terminal_id": result.terminal_id or "",
         "amount_minor": result.amount_minor, "currency": result.currency,
-        "receipts": [{"kind": r.kind.value, "lines": list(r.lines)} for r in result.receipts],
+        "receipts": receipts_payload(result.receipts),
         "cancel_too_late": result.cancel_too_late,
     }
 
@@ -264,6 +271,6 @@ def card_end_of_day(runner: Runner, actor: Actor, terminal_id: int) -> EndOfDayR
     settings = runner.read(terminal_settings, terminal_id)
     connection = connect(settings)
     result = connection.worker.call(lambda _stop: connection.terminal.end_of_day(), label="end_of_day")
-    receipts = [{"kind": r.kind.value, "lines": list(r.lines)} for r in result.receipts]
+    receipts = receipts_payload(result.receipts)
     return runner.run(record_end_of_day, actor, terminal_id, result.amount_minor or 0, result.count,
                       result.first_receipt_no, result.last_receipt_no, receipts).value

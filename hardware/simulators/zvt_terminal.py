@@ -68,7 +68,8 @@ class Behaviour:
     | slow_approval (approves, then waits `delay` s before answering; an abort then is refused) |
     drop (approves, then drops the connection before answering) | drop_before (drops without
     approving) | twice (approves and sends the answer twice) | late (approves, answers after `delay`
-    s) | silent (approves and never answers).
+    s) | silent (approves and never answers) | hang (approves, then the whole terminal freezes: no
+    answer to anything, on any connection, for `delay` s, as a terminal whose host link hung).
     """
 
     kind: str = "approve"
@@ -136,6 +137,9 @@ class ZvtSimulator:
         self._threads: list[threading.Thread] = []
         self._closers: list[Any] = []
         self.requests: list[tuple[int, int]] = []  # control fields received, for tests
+        self._frozen_until = 0.0  # monotonic time; see Behaviour "hang"
+        # A careless terminal prints the whole card number on its receipts: the desk must mask it.
+        self.print_full_pan = False
 
     # -- driving it --------------------------------------------------------------------------------
 
@@ -147,6 +151,16 @@ class ZvtSimulator:
     def next_behaviour(self) -> Behaviour:
         with self._lock:
             return self._script.popleft() if self._script else self.default
+
+    def freeze(self, seconds: float) -> None:
+        """Answer nothing at all for ``seconds`` (Behaviour "hang")."""
+        with self._lock:
+            self._frozen_until = time.monotonic() + seconds
+
+    @property
+    def frozen(self) -> bool:
+        with self._lock:
+            return time.monotonic() < self._frozen_until
 
     def bank_release(self, receipt_no: int | None = None) -> None:
         """The bank drops a pre-authorisation on its own (all open ones when no number is given)."""
@@ -359,6 +373,8 @@ class _Session:
     def handle(self, request: Apdu) -> None:
         control = request.command
         self.abort_requested = False
+        if self.sim.frozen:
+            return  # not even acknowledged
         if control in MONEY_COMMANDS:
             self.money(MONEY_COMMANDS[control], request)
         elif control == apdus.REGISTRATION:
@@ -437,6 +453,9 @@ class _Session:
             self.wait(behaviour.delay, abortable=False)
         if kind == "drop":
             raise _Dropped
+        if kind == "hang":
+            self.sim.freeze(behaviour.delay or 3600)
+            return
         if kind == "silent":
             self.wait(behaviour.delay or 3600, abortable=False)
             return
@@ -503,7 +522,7 @@ class _Session:
             f"{copy} RECEIPT",
             f"Terminal {self.sim.state.terminal_id}",
             f"{txn.operation.upper()} {txn.amount_minor / 100:.2f}",
-            f"{txn.card_name} {txn.masked_pan}",
+            f"{txn.card_name} {TEST_CARD_PAN if self.sim.print_full_pan else txn.masked_pan}",
             f"Receipt {txn.receipt_no:04d} Trace {txn.trace_no:06d}",
             f"Auth {txn.auth_code}",
             "APPROVED",
@@ -556,7 +575,10 @@ class _Session:
             bmp.Bmp(bmp.INDIVIDUAL_TOTALS, bytes(totals)),
         ]
         self.send(apdus.command(apdus.STATUS_INFORMATION, bmp.encode(fields)))
-        self.send(self._receipt(3, ["END OF DAY", f"{len(counted)} transactions", f"TOTAL {total / 100:.2f}"]))
+        lines = ["END OF DAY", f"{len(counted)} transactions", f"TOTAL {total / 100:.2f}"]
+        if self.sim.print_full_pan:
+            lines += [f"{t.amount_minor / 100:.2f} {t.card_name} {TEST_CARD_PAN}" for t in counted]
+        self.send(self._receipt(3, lines))
         self.send(apdus.command(apdus.COMPLETION))
 
 

@@ -404,6 +404,10 @@
         <translation>Слипът от картата е отпечатан.</translation>
     </message>
     <message>
+        <source>This card operation has no slip to print.</source>
+        <translation>Тази операция с карта няма слип за печат.</translation>
+    </message>
+    <message>
         <source>Card slip</source>
         <translation>Слип от карта</translation>
     </message>
@@ -850,6 +854,10 @@
         <translation>По тази операция още се чака отговор от терминала: първо я разрешете</translation>
     </message>
     <message>
+        <source>A card payment on this bill is still unresolved: settle it in Pending card operations first</source>
+        <translation>Плащане с карта по тази сметка още не е приключено: първо го уредете в „Незавършени операции с карти“</translation>
+    </message>
+    <message>
         <source>A check charged to a room must be more than zero</source>
         <translation>Сметка, начислена към стая, трябва да е повече от нула</translation>
     </message>
@@ -908,6 +916,10 @@
     <message>
         <source>A port is a number from 1 to 65535</source>
         <translation>Портът е число от 1 до 65535</translation>
+    </message>
+    <message>
+        <source>A pre-authorisation on this folio is still unresolved: settle it in Pending card operations first</source>
+        <translation>Предварителна авторизация по това фолио още не е приключена: първо я уредете в „Незавършени операции с карти“</translation>
     </message>
     <message>
         <source>A price cannot be negative: reverse the service instead</source>
@@ -1916,6 +1928,10 @@
     <message>
         <source>the printer did not answer in time; check that it is on and connected</source>
         <translation>принтерът не отговори навреме; проверете дали е включен и свързан</translation>
+    </message>
+    <message>
+        <source>the printer did not say what went wrong; check it</source>
+        <translation>принтерът не съобщи какво се е случило; проверете го</translation>
     </message>
     <message>
         <source>the printer is offline or switched off; switch it on and check its cable</source>

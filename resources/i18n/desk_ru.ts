@@ -404,6 +404,10 @@
         <translation>Слип карты напечатан.</translation>
     </message>
     <message>
+        <source>This card operation has no slip to print.</source>
+        <translation>У этой операции по карте нет слипа для печати.</translation>
+    </message>
+    <message>
         <source>Card slip</source>
         <translation>Слип карты</translation>
     </message>
@@ -850,6 +854,10 @@
         <translation>По этой операции ещё ожидается ответ терминала: сначала разрешите её</translation>
     </message>
     <message>
+        <source>A card payment on this bill is still unresolved: settle it in Pending card operations first</source>
+        <translation>Оплата картой по этому счёту ещё не завершена: сначала урегулируйте её в разделе «Незавершённые операции по картам»</translation>
+    </message>
+    <message>
         <source>A check charged to a room must be more than zero</source>
         <translation>Чек, списываемый на номер, должен быть больше нуля</translation>
     </message>
@@ -908,6 +916,10 @@
     <message>
         <source>A port is a number from 1 to 65535</source>
         <translation>Порт — число от 1 до 65535</translation>
+    </message>
+    <message>
+        <source>A pre-authorisation on this folio is still unresolved: settle it in Pending card operations first</source>
+        <translation>Предавторизация по этому фолио ещё не завершена: сначала урегулируйте её в разделе «Незавершённые операции по картам»</translation>
     </message>
     <message>
         <source>A price cannot be negative: reverse the service instead</source>
@@ -1916,6 +1928,10 @@
     <message>
         <source>the printer did not answer in time; check that it is on and connected</source>
         <translation>принтер не ответил вовремя; проверьте, что он включён и подключён</translation>
+    </message>
+    <message>
+        <source>the printer did not say what went wrong; check it</source>
+        <translation>принтер не сообщил, что случилось; проверьте его</translation>
     </message>
     <message>
         <source>the printer is offline or switched off; switch it on and check its cable</source>

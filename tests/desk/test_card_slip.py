@@ -216,3 +216,21 @@ def test_a_slip_the_program_died_printing_is_closed_and_printed_again_on_request
     assert rig.hotel.query(unresolved, rig.hotel.actor.workstation) == []
     assert print_card_slip(rig.runner, rig.cashier, hub, payment_id=done.payment_id, reprint=True).printed
     assert len(slips(engine)) == 1
+
+
+def test_a_printer_failing_without_a_known_reason_is_told_in_a_translated_phrase(rig: Rig, printer, monkeypatch):
+    from desk.errors import Phrase
+    from desk.workflows.card_slip import SLIP_PROBLEM_UNCLEAR
+
+    _engine, hub = printer
+    _stay, done = sale(rig)
+
+    def garbled(*_args, **_kwargs):
+        raise RuntimeError("line noise")
+
+    monkeypatch.setattr(hub, "print_document", garbled)
+    outcome = print_card_slip(rig.runner, rig.cashier, hub, intent_id=done.intent.id)
+    assert isinstance(outcome.problem, SlipNotPrinted) and not outcome.printed
+    problem = outcome.problem.params["problem"]
+    assert isinstance(problem, Phrase) and problem == SLIP_PROBLEM_UNCLEAR
+    assert "line noise" not in outcome.problem.message and "no answer" not in outcome.problem.message

@@ -331,3 +331,61 @@ def test_a_card_sale_beyond_what_the_bill_owes_needs_the_clerks_confirmation(sql
     with pytest.raises(WouldOverpay):
         card_sale(rig.runner, rig.cashier, rig.terminal_id, stay.bill_id, eur("10.00"))
     assert rig.sim.journal == [] and rig.hotel.query(unresolved) == []
+
+
+def _left_unknown(rig: Rig, kind: CardKind, amount: str, **target: object) -> int:
+    """A card operation sent to the terminal whose end nobody heard (the line timed out)."""
+    from desk.journal import EventType, mark_sent, record_event, record_intent
+
+    with rig.hotel.database.unit_of_work() as session:
+        request = cards.plan_card_operation(session, rig.cashier, kind, rig.terminal_id, amount=eur(amount), **target)
+        intent = record_intent(session, rig.cashier, request)
+        mark_sent(session, rig.cashier, intent.id)
+        record_event(session, rig.cashier, intent.id, EventType.UNKNOWN, {"error": "no answer within 10 s"})
+        return intent.id
+
+
+def test_a_second_sale_is_refused_while_the_first_is_unresolved_and_taken_once_it_is_reconciled(rig: Rig):
+    stay = rig.hotel.stay()
+    first = _left_unknown(rig, CardKind.SALE, "25.00", bill_id=stay.bill_id, allow_overpay=True)
+    rig.sim.record("sale", 2500, 978)  # the bank booked it
+    with pytest.raises(InvalidInput, match="still unresolved") as refused:
+        card_sale(rig.runner, rig.cashier, rig.terminal_id, stay.bill_id, eur("25.00"), allow_overpay=True)
+    assert refused.value.field == "bill"
+    hold = _left_unknown(rig, CardKind.PRE_AUTHORISATION, "50.00", folio_id=stay.folio_id)
+    with pytest.raises(InvalidInput, match="still unresolved"):
+        card_pre_authorise(rig.runner, rig.cashier, rig.terminal_id, stay.folio_id, eur("50.00"))
+    assert [t.operation for t in rig.sim.journal] == ["sale"]  # neither reached the terminal
+    assert rig.payments(stay.folio_id) == []
+
+    resolved = reconcile_cards(rig.runner, rig.cashier)
+    assert resolved.settled == [first] and resolved.closed == [hold]
+    [payment] = rig.payments(stay.folio_id)
+    assert payment.amount == eur("25.00")
+    again = card_sale(rig.runner, rig.cashier, rig.terminal_id, stay.bill_id, eur("5.00"), allow_overpay=True)
+    assert again.settled
+    assert card_pre_authorise(rig.runner, rig.cashier, rig.terminal_id, stay.folio_id, eur("50.00")).settled
+    rig.assert_matches_terminal()
+
+
+def test_a_whole_card_number_on_the_terminals_receipts_is_kept_masked_everywhere(rig: Rig):
+    from sqlalchemy import text
+
+    from hardware.simulators.zvt_terminal import TEST_CARD_MASKED
+
+    rig.sim.print_full_pan = True  # a careless terminal
+    _stay, sale = _paid_sale(rig, "42.50")
+    assert sale.payment_id is not None
+    assert card_refund(rig.runner, rig.cashier, rig.terminal_id, sale.payment_id, eur("2.50")).settled
+    card_end_of_day(rig.runner, rig.cashier, rig.terminal_id)
+    stored: list[str] = []
+    with rig.hotel.database.unit_of_work() as session:
+        for table in ("journal_intent", "journal_event", "card_record", "payment"):
+            stored += [str(value) for row in session.execute(text(f"SELECT * FROM {table}")) for value in row]
+    everything = "\n".join(stored)
+    assert TEST_CARD_PAN not in everything
+    masked = "*" * 12 + TEST_CARD_PAN[-4:]
+    assert everything.count(f"VISA {masked}") >= 4  # sale and refund, in the journal and on the card records
+    assert TEST_CARD_MASKED in everything  # the terminal's own masked number, as it sent it
+    [eod] = [r for r in rig.records() if r.operation.value == "end_of_day"]
+    assert any(masked in line for receipt in eod.receipts for line in receipt["lines"])

@@ -5,7 +5,7 @@ against the ZVT terminal simulator and the printer simulator (both over TCP)."""
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QMessageBox, QPushButton
 
 from desk.models import PaymentKind
 from hardware.simulators.zvt_terminal import TEST_CARD_MASKED, TEST_CARD_PAN
@@ -230,3 +230,85 @@ def test_print_card_slip_beside_a_pre_authorisation_reprints_its_slip_marked_cop
     assert "PRE_AUTHORISATION 120.00" in text and "COPY" in text
     assert TEST_CARD_MASKED in text and TEST_CARD_PAN not in text
     assert [t.operation for t in terminal.sim.journal] == ["pre_authorisation"]
+
+
+def test_a_sale_whose_end_nobody_heard_closes_make_payment_and_no_second_sale_is_sent(
+        qtbot, cashier_context, demo_database, card, window, terminal):
+    from urllib.parse import urlsplit
+
+    from desk.journal import IntentState, unresolved
+    from desk.models import Role
+    from desk.terminals import add_terminal
+    from tests.actors import signed_in
+    from tests.ui.test_card_terminal import WORKSTATION, dialog_for
+
+    # The same simulator behind a terminal that gives up after a second, so the test does not wait long.
+    port = urlsplit(terminal.info.url).port
+    with demo_database.unit_of_work() as session:
+        quick = add_terminal(session, signed_in(demo_database, Role.MANAGER, WORKSTATION), WORKSTATION,
+                             "Quick terminal", f"tcp://127.0.0.1:{port}?answer_timeout=1&ack_timeout=1", "EUR")
+    # The bank books the sale, then the terminal answers nothing, not even the desk asking again.
+    terminal.sim.script("hang:60")
+    dialog = payment_dialog(qtbot, cashier_context, card, window)
+    combo = child(dialog, QComboBox, "methodCombo")
+    qtbot.waitUntil(lambda: combo.findData(f"{TERMINAL}{quick.id}") >= 0, timeout=10_000)
+    combo.setCurrentIndex(combo.findData(f"{TERMINAL}{quick.id}"))
+    child(dialog, QCheckBox, "printReceiptCheck").setChecked(False)
+    dialog.apply_button.click()
+    sale = terminal_dialog(qtbot, dialog)
+    assert "Pending card operations" in wait_result(qtbot, sale)
+    assert ops.wait_all(10_000)
+    # The clerk cannot send it again from the terminal's dialog ...
+    assert not any(button.isEnabled() for button in sale.terminal_buttons)
+    with qtbot.waitSignal(dialog.rejected, timeout=5_000):
+        sale.reject()
+    # ... nor take the bill's money again in Make payment: it is closed.
+    assert not dialog.isVisible()
+    with demo_database.unit_of_work() as session:
+        [pending] = unresolved(session, WORKSTATION)
+    assert pending.kind == "card_sale" and pending.state is IntentState.UNKNOWN
+    assert card_payments(demo_database, card) == []
+
+    # Pay by card, opened afresh, is refused by desk before the terminal is asked.
+    again = dialog_for(qtbot, cashier_context, demo_database, card, window)
+    child(again, QPushButton, f"terminalButton{quick.id}").click()
+    error = child(again, QLabel, "amountError")
+    qtbot.waitUntil(lambda: "still unresolved" in error.text(), timeout=10_000)
+    assert ops.wait_all(10_000)
+    assert [t.operation for t in terminal.sim.journal] == ["sale"]
+
+
+def test_print_card_slip_follows_desks_rule_and_says_so_when_there_is_nothing_to_print(
+        qtbot, cashier_context, demo_database, card, terminal, fiscal_printer):
+    from desk.models import CardOperationKind, CardRecord
+    from desk.payments import Tender, take_payment
+    from desk.runner import Runner
+    from desk.workflows.card_terminal import card_sale
+    from ui.dialogs.card import print_card_slip_later
+
+    runner, cashier = Runner(demo_database), cashier_context.actor
+    bill_id, folio_id = card.folio.bills[0].bill.id, card.folio.folio.id
+    with_slip = card_sale(runner, cashier, terminal.info.id, bill_id, eur("10.00"))
+    assert with_slip.settled and ops.wait_all(15_000)
+    typed = runner.run(take_payment, cashier, bill_id, Tender("card", eur("5.00"), text="typed"),
+                       allow_overpay=True).value
+    with demo_database.unit_of_work() as session:
+        # A terminal payment whose terminal sent no receipt at all: nothing to print again.
+        session.add(CardRecord(operation=CardOperationKind.SALE, folio_id=folio_id, payment_id=typed.id,
+                               amount=eur("5.00"), terminal="Desk terminal", receipt_no=None, trace_no=None,
+                               brand="VISA", masked_pan=TEST_CARD_MASKED, receipts=[],
+                               created_by=cashier.username, workstation=cashier.workstation))
+    without = typed.id
+    shown = open_reservation_card(qtbot, cashier_context, card.folio.folio.id)
+    shown.tabs.setCurrentIndex(1)
+    shown.select_payment(without)
+    assert not shown.print_card_slip_action.isEnabled()
+    shown.select_payment(with_slip.payment_id)
+    assert shown.print_card_slip_action.isEnabled()
+    shown.print_card_slip_action.trigger()
+    qtbot.waitUntil(lambda: shown.statusBar().currentMessage() == "Card slip printed.", timeout=15_000)
+
+    shown.statusBar().clearMessage()
+    print_card_slip_later(cashier_context, shown, payment_id=without, reprint=True)
+    qtbot.waitUntil(lambda: bool(shown.statusBar().currentMessage()), timeout=15_000)
+    assert shown.statusBar().currentMessage() == "This card operation has no slip to print."

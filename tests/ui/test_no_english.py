@@ -366,11 +366,13 @@ def test_the_card_terminal_dialogs_name_the_demo_terminal_in_the_clerks_language
 
     sale = CardTerminalDialog(desk_context, card.card, terminals, CardOperation.SALE, bill_id=stay.bill_id,
                               parent=card)
+    make_payment = dialogs.MakePaymentDialog(desk_context, card.card, stay.bill_id, card, terminals=terminals)
+    make_payment.choose_terminal(terminal.id)
     pending = PendingCardOperationsDialog(desk_context, card)
     open_end_of_day(desk_context, card)
     qtbot.waitUntil(lambda: card.findChild(EndOfDayDialog) is not None, timeout=10_000)
     end_of_day = card.findChild(EndOfDayDialog)
-    for dialog in (sale, pending, end_of_day):
+    for dialog in (sale, make_payment, pending, end_of_day):
         dialog.open()
         qtbot.waitUntil(dialog.isVisible)
     qtbot.waitUntil(lambda: pending.table.rowCount() == 1, timeout=10_000)
@@ -378,7 +380,9 @@ def test_the_card_terminal_dialogs_name_the_demo_terminal_in_the_clerks_language
     assert [b.text() for b in sale.terminal_buttons] == [shown_name]
     assert [b.text() for b in end_of_day.terminal_buttons] == [shown_name]
     assert pending.table.item(0, 2).text() == shown_name
-    for dialog in (sale, pending, end_of_day):
+    assert make_payment.terminal is not None and shown_name in make_payment.method_combo.currentText()
+    assert shown_name in make_payment.terminal_hint.text()
+    for dialog in (sale, make_payment, pending, end_of_day):
         problems += [f"{dialog.objectName()}: {problem}" for problem in english_in(dialog, allowed)]
         dialog.close()
 

@@ -411,10 +411,12 @@ class CardTerminalDialog(DeskDialog):
             return
         self.result_label.setText(text)
         self.result_label.show()
-        if outcome.settled:
+        if outcome.settled or outcome.state.is_open:
+            # Done, or maybe done (Pending card operations finds out): never sent to the terminal again.
             self.cancel_button.setText(self.tr("&Close"))
             for button in self.terminal_buttons:
                 button.setEnabled(False)
+            self.amount_edit.setEnabled(False)
         if outcome.preauth_unavailable and self.operation is CardOperation.CAPTURE:
             self.charge_button.show()
             self.charge_button.setFocus()
@@ -491,7 +493,9 @@ def print_card_slip_later(ctx: DeskContext, parent: QWidget | None, *, intent_id
         if outcome.problem is not None:
             warn(error_text(outcome.problem))
         elif reprint and parent is not None and hasattr(parent, "statusBar"):
-            parent.statusBar().showMessage(QCoreApplication.translate("CardTerminal", "Card slip printed."), 10_000)
+            text = (QCoreApplication.translate("CardTerminal", "Card slip printed.") if outcome.printed
+                    else QCoreApplication.translate("CardTerminal", "This card operation has no slip to print."))
+            parent.statusBar().showMessage(text, 10_000)
 
     def warn(text: str) -> None:
         window = parent.window() if parent is not None else None

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLabel, QLineEdit
 
 from desk.card import CardData
 from desk.errors import WouldOverpay
+from desk.journal import IntentState
 from desk.models import MethodKind, Payment, PaymentMethod
 from desk.money import Money
 from desk.payments import TENDER_KINDS, Tender, take_payment
@@ -37,6 +38,8 @@ from ui.dialogs.receipt import ReceiptDialog
 from ui.ops import Op
 
 TERMINAL = "terminal:"  # the method combo's data for "Bank card — <terminal>": a connected terminal
+# How a card sale ends when the card was certainly not charged.
+NOTHING_CHARGED = frozenset({IntentState.DECLINED, IntentState.CANCELLED, IntentState.FAILED, IntentState.REVERSED})
 
 
 def tender_methods(card: CardData) -> list[PaymentMethod]:
@@ -164,7 +167,7 @@ class MakePaymentDialog(DeskDialog):
         at = index + 1 if index >= 0 else self.method_combo.count()
         for offset, info in enumerate(self.terminals):
             self.method_combo.insertItem(at + offset, self.tr("{method} — {terminal}").format(
-                method=label, terminal=info.name), f"{TERMINAL}{info.id}")
+                method=label, terminal=self.card.names.terminal(info.name)), f"{TERMINAL}{info.id}")
         if self.terminals and not self._methods:
             self.form_error.clear_message()
             self.apply_button.setEnabled(True)
@@ -217,7 +220,7 @@ class MakePaymentDialog(DeskDialog):
         if terminal is not None:
             self.terminal_hint.setText(self.tr(
                 "Apply sends the amount to {terminal}; the guest pays there with the card.").format(
-                terminal=terminal.name))
+                terminal=self.card.names.terminal(terminal.name)))
             if terminal.currency in self.card.rates and self.currency != terminal.currency:
                 self.currency_combo.setCurrentIndex(self.currency_combo.findData(terminal.currency))
         self._set_row_visible(self.print_receipt_check, offers_receipt(self.card, method))
@@ -270,7 +273,7 @@ class MakePaymentDialog(DeskDialog):
         terminal = self.terminal
         if terminal is not None and currency != terminal.currency:
             self.refuse("amount", self.tr("{terminal} takes {currency} only.").format(
-                terminal=terminal.name, currency=terminal.currency))
+                terminal=self.card.names.terminal(terminal.name), currency=terminal.currency))
         if method is None or amount is None:
             return None
         if terminal is not None:
@@ -336,18 +339,23 @@ class MakePaymentDialog(DeskDialog):
 
         def ended() -> None:
             outcome = dialog.outcome
-            if outcome is None or not outcome.settled or outcome.payment_id is None:
+            if outcome is None or outcome.state in NOTHING_CHARGED:
                 return
             parent = self.parentWidget()
             if parent is not None and hasattr(parent, "statusBar"):
                 parent.statusBar().showMessage(dialog.outcome_text(outcome), 15_000)
-            if print_receipt:
+            if not outcome.settled:
+                # The card may have been charged: the bill is not offered for payment again here.
+                self.reject()
+                return
+            if print_receipt and outcome.payment_id is not None:
                 self.receipt_dialog = ReceiptDialog(self.ctx, self.card, outcome.payment_id, parent)
                 self.receipt_dialog.open()
             self.finish()
 
-        # Settled (even after a late Cancel): this payment is done. Declined or cancelled: the clerk
-        # is back here, free to choose another method.
+        # Settled (even after a late Cancel): this payment is done. Declined, cancelled, failed or
+        # reversed: the clerk is back here, free to choose another method. An end nobody heard is
+        # left to Pending card operations, never paid a second time from here.
         dialog.finished.connect(lambda _result: ended())
         dialog.open()
         dialog.start(terminal)
