@@ -30,6 +30,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from desk.auth import Actor, trusted_actor
+from desk.card_numbers import has_card_number
 from desk.errors import DeskError, InvalidInput, NotFound
 from desk.models import JournalEvent, JournalIntent, User
 from desk.money import Money
@@ -90,19 +91,6 @@ _SECRET_KEYS = re.compile(
     r"^(full_|card_)?(pan|card_?number|cvv2?|cvc2?|security_?code|pin|pin_?block|track\d?(_data)?|password)$",
     re.IGNORECASE,
 )
-_DIGIT_RUN = re.compile(r"(?<!\d)\d(?:[ -]?\d){12,18}(?!\d)")
-
-
-def _luhn_ok(digits: str) -> bool:
-    total = 0
-    for position, char in enumerate(reversed(digits)):
-        value = int(char)
-        if position % 2:
-            value = value * 2 - 9 if value > 4 else value * 2
-        total += value
-    return total % 10 == 0
-
-
 def refuse_secrets(data: Any, where: str = "request") -> None:
     """Raise SecretInJournal if ``data`` holds a secret key or what looks like a full card number."""
     if isinstance(data, Mapping):
@@ -113,11 +101,8 @@ def refuse_secrets(data: Any, where: str = "request") -> None:
     elif isinstance(data, list | tuple):
         for value in data:
             refuse_secrets(value, where)
-    elif isinstance(data, str):
-        for match in _DIGIT_RUN.finditer(data):
-            digits = re.sub(r"\D", "", match.group())
-            if _luhn_ok(digits):
-                raise SecretInJournal("The journal's {where} may not hold a full card number", where=where)
+    elif isinstance(data, str) and has_card_number(data):
+        raise SecretInJournal("The journal's {where} may not hold a full card number", where=where)
 
 
 # --- reading ------------------------------------------------------------------------------------

@@ -12,7 +12,6 @@ is told and prints the slip again from the payment.
 from __future__ import annotations
 
 import logging
-import re
 import threading
 import time
 import uuid
@@ -24,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from desk import journal
 from desk.auth import Actor
+from desk.card_numbers import mask_card_numbers
 from desk.devices import DeviceFailed, DeviceHub, PrinterSetting
 from desk.errors import N_, DeskError, NotFound, Phrase
 from desk.fiscal.errors import printer_problem
@@ -45,7 +45,6 @@ MERCHANT = "merchant"
 _GUEST_KINDS = ("customer", "unknown")
 _SLIP_OPERATIONS = (CardOperationKind.SALE, CardOperationKind.REFUND, CardOperationKind.REVERSAL,
                     CardOperationKind.PRE_AUTHORISATION, CardOperationKind.CAPTURE, CardOperationKind.RELEASE)
-_DIGIT_RUN = re.compile(r"(?<!\d)\d(?:[ -]?\d){12,18}(?!\d)")
 
 
 # What the clerk reads when the printer's failure has no translated phrase of its own.
@@ -87,26 +86,6 @@ class SlipOutcome:
         return self.problem is None and not self.skipped
 
 
-def mask_card_numbers(line: str) -> str:
-    """A whole card number that slipped into a line is masked to its last four digits: never printed."""
-
-    def mask(match: re.Match[str]) -> str:
-        digits = re.sub(r"\D", "", match.group())
-        if not _luhn_ok(digits):
-            return match.group()
-        return "*" * (len(digits) - 4) + digits[-4:]
-
-    return _DIGIT_RUN.sub(mask, line)
-
-
-def _luhn_ok(digits: str) -> bool:
-    total = 0
-    for position, char in enumerate(reversed(digits)):
-        value = int(char)
-        if position % 2:
-            value = value * 2 - 9 if value > 4 else value * 2
-        total += value
-    return total % 10 == 0
 
 
 def _record(session: Session, *, intent_id: int | None, payment_id: int | None,

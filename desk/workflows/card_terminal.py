@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from desk import journal
 from desk.auth import Actor, ManagerApproval
+from desk.card_numbers import mask_card_numbers
 from desk.cards import (
     CardKind,
     EndOfDayReport,
@@ -33,7 +34,6 @@ from desk.models import CardRecord
 from desk.money import Money
 from desk.runner import Runner
 from desk.terminals import TerminalSettings, connect, terminal_settings
-from desk.workflows.card_slip import mask_card_numbers
 from desk.workflows.steps import Answer, DeviceCall, perform
 from hardware.errors import DeviceError, DeviceOffline
 from hardware.terminal import (

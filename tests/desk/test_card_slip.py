@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from desk.card_numbers import mask_card_numbers
 from desk.cards import holds_of_folio
 from desk.devices import DeviceHub, add_printer
 from desk.errors import NotAuthorised, NotFound
@@ -14,7 +15,7 @@ from desk.journal import IntentState, intents_of_payments, unresolved
 from desk.models import Role
 from desk.money import Money
 from desk.terminals import list_terminals, set_terminal_slips
-from desk.workflows.card_slip import KIND, SlipNotPrinted, card_slip, mask_card_numbers, print_card_slip
+from desk.workflows.card_slip import KIND, SlipNotPrinted, card_slip, print_card_slip
 from desk.workflows.card_terminal import card_pre_authorise, card_refund, card_release, card_sale
 from hardware.simulators.printer import TcpPrinterServer
 from hardware.simulators.printer_engine import SimulatedPrinter
