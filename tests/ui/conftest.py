@@ -104,3 +104,22 @@ def fiscal_printer(demo_database: Database) -> Iterator[FiscalPrinter]:
     yield printer
     REGISTERS.close()
     server.stop()
+
+
+@pytest.fixture
+def context_of(qtbot, demo_database: Database):
+    """``context_of(role[, workstation])``: a desk context signed in as that role, closed at the end."""
+    from ui.context import DeskContext
+
+    made: list[DeskContext] = []
+
+    def make(role: Role, workstation: str = "TEST-1") -> DeskContext:
+        ctx = DeskContext(demo_database, signed_in(demo_database, role, workstation))
+        made.append(ctx)
+        return ctx
+
+    yield make
+    ops.cancel_all()
+    assert ops.wait_all(10_000)
+    for ctx in made:
+        ctx.close()

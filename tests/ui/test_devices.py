@@ -16,7 +16,6 @@ from hardware.simulators.printer_engine import SimulatedPrinter
 from tests.actors import signed_in
 from tests.ui.test_dialogs_common import apply_accepted, card_window, child, find_card, opened, retype
 from ui import ops
-from ui.context import DeskContext
 from ui.dialogs import MakePaymentDialog
 from ui.dialogs.devices import DevicesDialog, PrinterDialog
 from ui.main_window import MainWindow
@@ -28,22 +27,6 @@ def simulator() -> Iterator[tuple[SimulatedPrinter, str]]:
     server = TcpPrinterServer(engine, port=0).start()
     yield engine, f"tcp://127.0.0.1:{server.port}"
     server.stop()
-
-
-@pytest.fixture
-def context_of(qtbot, demo_database):
-    made: list[DeskContext] = []
-
-    def make(role: Role, workstation: str = "TEST-1") -> DeskContext:
-        ctx = DeskContext(demo_database, signed_in(demo_database, role, workstation))
-        made.append(ctx)
-        return ctx
-
-    yield make
-    ops.cancel_all()
-    assert ops.wait_all(10_000)
-    for ctx in made:
-        ctx.close()
 
 
 def configure(demo_database, manager: Actor, url: str, workstation: str = "TEST-1") -> None:

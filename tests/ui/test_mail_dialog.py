@@ -17,13 +17,11 @@ from sqlalchemy import func, select
 from desk.mail import KEY_FILE_ENV, PASSWORD_ENV, mail_config, mail_setup
 from desk.models import MailSettings, Role
 from desk.runner import Runner
-from tests.actors import signed_in
 from tests.desk.test_mail import free_port
 from tests.desk.test_mail_tls import SECRET, Inbox, serve, server_context
 from tests.ui.test_dialogs_common import child, opened, retype
 from tests.ui.test_no_english import BUILD, KEY_NAMES, LATIN_WORD, english_in
-from ui import i18n, ops
-from ui.context import DeskContext
+from ui import i18n
 from ui.dialogs.mail import MailSettingsDialog
 from ui.main_window import MainWindow
 
@@ -36,22 +34,6 @@ def key_here(tmp_path: Path, monkeypatch) -> Path:
     monkeypatch.setenv(KEY_FILE_ENV, str(path))
     monkeypatch.delenv(PASSWORD_ENV, raising=False)
     return path
-
-
-@pytest.fixture
-def context_of(qtbot, demo_database):
-    made: list[DeskContext] = []
-
-    def make(role: Role) -> DeskContext:
-        ctx = DeskContext(demo_database, signed_in(demo_database, role, "TEST-1"))
-        made.append(ctx)
-        return ctx
-
-    yield make
-    ops.cancel_all()
-    assert ops.wait_all(10_000)
-    for ctx in made:
-        ctx.close()
 
 
 @pytest.fixture(scope="module")

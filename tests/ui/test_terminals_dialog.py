@@ -2,34 +2,14 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QTableWidget
 
 from desk.models import Role
 from desk.runner import Runner
 from desk.terminals import list_terminals
-from tests.actors import signed_in
 from tests.ui.test_dialogs_common import card_window, child, find_card, opened, retype
-from ui import ops
-from ui.context import DeskContext
 from ui.dialogs.card import CardOperation, CardTerminalDialog
 from ui.dialogs.devices import DevicesDialog, TerminalDialog
-
-
-@pytest.fixture
-def context_of(qtbot, demo_database):
-    made: list[DeskContext] = []
-
-    def make(role: Role, workstation: str = "TEST-1") -> DeskContext:
-        ctx = DeskContext(demo_database, signed_in(demo_database, role, workstation))
-        made.append(ctx)
-        return ctx
-
-    yield make
-    ops.cancel_all()
-    assert ops.wait_all(10_000)
-    for ctx in made:
-        ctx.close()
 
 
 def open_terminal_form(qtbot, dialog: DevicesDialog) -> TerminalDialog:
