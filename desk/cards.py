@@ -24,7 +24,7 @@ from desk import texts
 from desk.auth import Actor, ManagerApproval, authorise
 from desk.errors import InvalidInput, NotFound
 from desk.folios import load_folio
-from desk.journal import IntentRequest, IntentState, IntentView, load_intent
+from desk.journal import IntentRequest, IntentState, IntentView, load_intent, unresolved_intent
 from desk.lookup import get, in_base, lock_folio, require_fits, require_positive
 from desk.models import (
     Bill,
@@ -32,7 +32,6 @@ from desk.models import (
     CardRecord,
     CurrencyRate,
     Folio,
-    JournalEvent,
     JournalIntent,
     MethodKind,
     Payment,
@@ -40,7 +39,7 @@ from desk.models import (
     PaymentMethod,
 )
 from desk.money import Money, minor_units
-from desk.payments import _overpays, _record
+from desk.payments import _overpays, _record, refuse_while_card_payment_unresolved
 from desk.rights import Right, may, require
 from desk.terminals import TerminalSettings, terminal_settings
 
@@ -135,14 +134,6 @@ def _key_family(session: Session, prefix: str) -> str:
     return f"{prefix}{len(views)}"
 
 
-def _unresolved_intent(session: Session, kinds: tuple[CardKind, ...], *conditions: Any) -> int | None:
-    """An intent of these kinds without an outcome yet: the terminal may still have taken the money."""
-    with_outcome = select(JournalEvent.outcome_of).where(JournalEvent.outcome_of.is_not(None))
-    return session.scalar(select(JournalIntent.id).where(
-        JournalIntent.kind.in_([k.value for k in kinds]), JournalIntent.id.not_in(with_outcome), *conditions)
-        .limit(1))
-
-
 def card_record_of_payment(session: Session, payment_id: int) -> CardRecord | None:
     return session.scalar(select(CardRecord).where(
         CardRecord.payment_id == payment_id,
@@ -199,9 +190,7 @@ def plan_card_operation(
                 raise InvalidInput("Choose the bill to pay", field="bill")
             bill = get(session, Bill, bill_id, "Bill")
             # Until the first sale's end is known, a second one could charge the guest twice.
-            if _unresolved_intent(session, (CardKind.SALE, CardKind.CAPTURE), JournalIntent.bill_id == bill_id):
-                raise InvalidInput("A card payment on this bill is still unresolved: settle it in Pending card "
-                                   "operations first", field="bill")
+            refuse_while_card_payment_unresolved(session, bill_id)
             _, base_amount = in_base(session, amount)
             # As with any payment: more than the bill owes only when the clerk confirmed it, with the right.
             if _overpays(session, bill, base_amount, confirmed=allow_overpay) and not may(actor.role, Right.OVERPAY):
@@ -214,7 +203,7 @@ def plan_card_operation(
             if folio_id is None:
                 raise InvalidInput("Choose the folio to pre-authorise for", field="folio")
             get(session, Folio, folio_id, "Folio")
-            if _unresolved_intent(session, (CardKind.PRE_AUTHORISATION,), JournalIntent.folio_id == folio_id):
+            if unresolved_intent(session, (CardKind.PRE_AUTHORISATION,), JournalIntent.folio_id == folio_id):
                 raise InvalidInput("A pre-authorisation on this folio is still unresolved: settle it in Pending "
                                    "card operations first", field="folio")
     elif kind in (CardKind.REFUND, CardKind.REVERSAL):

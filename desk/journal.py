@@ -91,6 +91,13 @@ _SECRET_KEYS = re.compile(
     r"^(full_|card_)?(pan|card_?number|cvv2?|cvc2?|security_?code|pin|pin_?block|track\d?(_data)?|password)$",
     re.IGNORECASE,
 )
+def unresolved_intent(session: Session, kinds: Iterable[str], *conditions: Any) -> int | None:
+    """An intent of these kinds with no outcome yet (its device may have acted), or None."""
+    with_outcome = select(JournalEvent.outcome_of).where(JournalEvent.outcome_of.is_not(None))
+    return session.scalar(select(JournalIntent.id).where(
+        JournalIntent.kind.in_(list(kinds)), JournalIntent.id.not_in(with_outcome), *conditions).limit(1))
+
+
 def refuse_secrets(data: Any, where: str = "request") -> None:
     """Raise SecretInJournal if ``data`` holds a secret key or what looks like a full card number."""
     if isinstance(data, Mapping):

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from desk.auth import Actor, ManagerApproval, authorise
 from desk.errors import AlreadyReversed, InvalidInput, RefundTooLarge, WouldOverpay
 from desk.folios import base_currency, load_folio
+from desk.journal import unresolved_intent
 from desk.lookup import (
     ensure_open,
     get,
@@ -30,6 +31,7 @@ from desk.lookup import (
 from desk.models import (
     Bill,
     Company,
+    JournalIntent,
     MethodKind,
     Payment,
     PaymentKind,
@@ -119,6 +121,18 @@ def _beyond_plain(tender: Tender) -> list[Right]:
     return [Right.CHANGE_PAYMENT_DATE] if tender.paid_on not in (None, date.today()) else []
 
 
+# Journal intents by which a card terminal may have taken money for a bill (desk.cards.CardKind).
+CARD_MONEY_IN = ("card_sale", "card_capture")
+
+
+def refuse_while_card_payment_unresolved(session: Session, bill_id: int) -> None:
+    """No second payment on a bill while a card terminal may already have taken one for it: when
+    that one is settled later, the guest would have paid twice."""
+    if unresolved_intent(session, CARD_MONEY_IN, JournalIntent.bill_id == bill_id):
+        raise InvalidInput("A card payment on this bill is still unresolved: settle it in Pending card "
+                           "operations first", field="bill")
+
+
 def take_payment(
     session: Session,
     actor: Actor,
@@ -136,6 +150,7 @@ def take_payment(
     """
     require(actor, Right.TAKE_PAYMENT)
     bill = open_bill_for_update(session, bill_id)
+    refuse_while_card_payment_unresolved(session, bill.id)
     method = _tender_method(session, tender.method_code)
     _require_tender_fits(tender)
     require_positive(tender.amount)

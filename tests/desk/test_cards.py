@@ -14,6 +14,7 @@ from desk.errors import InvalidInput, NotAuthorised
 from desk.journal import IntentState, unresolved
 from desk.models import Role
 from desk.money import Money
+from desk.payments import CARD_MONEY_IN, Tender, take_payment
 from desk.terminals import add_terminal, list_terminals, remove_terminal
 from desk.workflows.card_terminal import (
     card_capture,
@@ -100,6 +101,7 @@ def test_sale_matrix(sqlite_rig: Rig, behaviour: str, expected: IntentState):
     # The terminal still works, and a second answer of the first sale lands nowhere.
     again = card_sale(rig.runner, rig.cashier, rig.terminal_id, stay.bill_id, eur("5.00"), allow_overpay=True)
     assert again.settled
+    rig.runner.run(take_payment, rig.cashier, stay.bill_id, Tender("cash", eur("1.00")), allow_overpay=True)
     rig.assert_matches_terminal()
     assert rig.hotel.query(unresolved) == []
 
@@ -356,6 +358,9 @@ def test_a_second_sale_is_refused_while_the_first_is_unresolved_and_taken_once_i
     with pytest.raises(InvalidInput, match="still unresolved"):
         card_pre_authorise(rig.runner, rig.cashier, rig.terminal_id, stay.folio_id, eur("50.00"))
     assert [t.operation for t in rig.sim.journal] == ["sale"]  # neither reached the terminal
+    # Nor is cash taken meanwhile: the guest may already have paid by card.
+    with pytest.raises(InvalidInput, match="still unresolved"):
+        rig.runner.run(take_payment, rig.cashier, stay.bill_id, Tender("cash", eur("25.00")), allow_overpay=True)
     assert rig.payments(stay.folio_id) == []
 
     resolved = reconcile_cards(rig.runner, rig.cashier)
@@ -364,6 +369,7 @@ def test_a_second_sale_is_refused_while_the_first_is_unresolved_and_taken_once_i
     assert payment.amount == eur("25.00")
     again = card_sale(rig.runner, rig.cashier, rig.terminal_id, stay.bill_id, eur("5.00"), allow_overpay=True)
     assert again.settled
+    rig.runner.run(take_payment, rig.cashier, stay.bill_id, Tender("cash", eur("1.00")), allow_overpay=True)
     assert card_pre_authorise(rig.runner, rig.cashier, rig.terminal_id, stay.folio_id, eur("50.00")).settled
     rig.assert_matches_terminal()
 
@@ -389,3 +395,7 @@ def test_a_whole_card_number_on_the_terminals_receipts_is_kept_masked_everywhere
     assert TEST_CARD_MASKED in everything  # the terminal's own masked number, as it sent it
     [eod] = [r for r in rig.records() if r.operation.value == "end_of_day"]
     assert any(masked in line for receipt in eod.receipts for line in receipt["lines"])
+
+
+def test_the_payments_rule_knows_every_card_intent_that_takes_money():
+    assert set(CARD_MONEY_IN) == {CardKind.SALE.value, CardKind.CAPTURE.value}
