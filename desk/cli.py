@@ -66,6 +66,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if not args.verbose:
+        # Every command checks the schema first; how alembic did it is noise unless asked for.
+        logging.getLogger("alembic").setLevel(logging.WARNING)
     if args.command == "run":
         # The GUI is a separate package: the domain never imports Qt, so it is found by name.
         gui = importlib.import_module("ui.app")

@@ -65,6 +65,12 @@ def test_upgrade_is_idempotent_and_python_m_desk_works(sqlite_url: str, monkeypa
     result = subprocess.run([sys.executable, "-m", "desk", "db", "url"], capture_output=True, text=True,
                             env={"DESK_DATABASE_URL": sqlite_url, "PATH": "/usr/bin:/bin"}, check=True)
     assert result.stdout.strip() == sqlite_url
+    # Every command checks the schema first; how it did is told only with -v.
+    quiet, verbose = (subprocess.run([sys.executable, "-m", "desk", *flags, "pos", "code", "list"],
+                                     capture_output=True, text=True, check=True,
+                                     env={"DESK_DATABASE_URL": sqlite_url, "PATH": "/usr/bin:/bin"})
+                      for flags in ([], ["-v"]))
+    assert "alembic" not in quiet.stderr and "alembic" in verbose.stderr
 
 
 def test_default_database_is_a_wal_sqlite_file_in_the_user_data_folder(tmp_path, monkeypatch):
