@@ -24,8 +24,16 @@ from desk import texts
 from desk.auth import Actor, ManagerApproval, authorise
 from desk.errors import InvalidInput, NotFound
 from desk.folios import load_folio
-from desk.journal import IntentRequest, IntentState, IntentView, load_intent, unresolved_intent
-from desk.lookup import get, in_base, lock_folio, require_fits, require_positive
+from desk.journal import (
+    IntentRequest,
+    IntentState,
+    IntentView,
+    intent_by_key,
+    load_intent,
+    record_intent,
+    unresolved_intent,
+)
+from desk.lookup import get, in_base, lock_folio, open_bill_for_update, require_fits, require_positive
 from desk.models import (
     Bill,
     CardOperationKind,
@@ -39,7 +47,7 @@ from desk.models import (
     PaymentMethod,
 )
 from desk.money import Money, minor_units
-from desk.payments import _overpays, _record, refuse_while_card_payment_unresolved
+from desk.payments import CARD_MONEY_IN, _overpays, _record, refuse_while_card_payment_unresolved
 from desk.rights import Right, may, require
 from desk.terminals import TerminalSettings, terminal_settings
 
@@ -132,6 +140,17 @@ def _key_family(session: Session, prefix: str) -> str:
     if any(v.state.is_open for v in views):
         raise InvalidInput("A card operation on this is still pending: resolve it first", field="payment")
     return f"{prefix}{len(views)}"
+
+
+def record_card_intent(session: Session, actor: Actor, request: IntentRequest) -> IntentView:
+    """T1 of a card operation. A payment on a bill is checked again with the bill locked: planning
+    only read, and two desks starting one at the same moment must not both go ahead."""
+    require(actor, Right.OPERATE_DEVICES)
+    if request.kind in CARD_MONEY_IN and request.bill_id is not None and (
+            request.key is None or intent_by_key(session, request.key) is None):
+        open_bill_for_update(session, request.bill_id)
+        refuse_while_card_payment_unresolved(session, request.bill_id)
+    return record_intent(session, actor, request)
 
 
 def card_record_of_payment(session: Session, payment_id: int) -> CardRecord | None:

@@ -26,6 +26,7 @@ from desk.cards import (
     EndOfDayReport,
     note_hold_expired,
     plan_card_operation,
+    record_card_intent,
     record_end_of_day,
     settle_card_intent,
 )
@@ -215,7 +216,7 @@ def run_card_operation(runner: Runner, actor: Actor, kind: CardKind, terminal_id
     if on_planned is not None:
         on_planned()
     done = perform(runner, actor, request, terminal_call(settings), CardResolver(runner),
-                   progress=progress, cancel=cancel)
+                   progress=progress, cancel=cancel, record=record_card_intent)
     intent = done.intent
     if intent.state in (IntentState.SENT, IntentState.UNKNOWN):
         # The line dropped or the answer came late: the terminal's last receipt says how it ended.

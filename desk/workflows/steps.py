@@ -13,6 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from sqlalchemy.orm import Session
+
 from desk import journal
 from desk.auth import Actor
 from desk.journal import EventType, IntentRequest, IntentState, IntentView, Resolver
@@ -60,10 +62,12 @@ def perform(
     cancel: threading.Event | None = None,
     record_progress: bool = True,
     in_flight: journal.InFlight = journal.IN_FLIGHT,
+    record: Callable[[Session, Actor, IntentRequest], IntentView] = journal.record_intent,
 ) -> Performed:
     """Run one device operation through the journal.
 
-    1. T1: the intent, committed; then "sent", committed, just before the call.
+    1. T1: the intent, committed (by ``record``: ``journal.record_intent`` or a workflow's own,
+       which checks again what it must under its locks); then "sent", committed, just before the call.
     2. The device call, with no transaction open; its progress messages go to ``progress``
        (and to the journal when ``record_progress``); ``cancel`` is passed down.
     3. The answer, committed as it arrives; if it happened, T2 settles it (the ledger record and
@@ -73,7 +77,7 @@ def perform(
     An exception from the device becomes an UNKNOWN event, left for reconciliation.
     """
     cancel = cancel or threading.Event()
-    intent = runner.run(journal.record_intent, actor, request).value
+    intent = runner.run(record, actor, request).value
     if not in_flight.claim(intent.id):
         raise journal.IntentClosed("Operation {key} is already running", key=intent.key)
     try:

@@ -399,3 +399,17 @@ def test_a_whole_card_number_on_the_terminals_receipts_is_kept_masked_everywhere
 
 def test_the_payments_rule_knows_every_card_intent_that_takes_money():
     assert set(CARD_MONEY_IN) == {CardKind.SALE.value, CardKind.CAPTURE.value}
+
+
+def test_two_desks_starting_a_card_payment_on_one_bill_at_once_go_ahead_once(rig: Rig):
+    stay = rig.hotel.stay()
+    plan = [rig.runner.read(cards.plan_card_operation, rig.cashier, CardKind.SALE, rig.terminal_id,
+                            amount=eur("25.00"), bill_id=stay.bill_id, allow_overpay=True) for _ in range(2)]
+    # Both planned before either was recorded: planning only reads.
+    first = rig.runner.run(cards.record_card_intent, rig.cashier, plan[0]).value
+    with pytest.raises(InvalidInput, match="still unresolved"):
+        rig.runner.run(cards.record_card_intent, rig.cashier, plan[1])
+    # The first one's T1 retried after its commit went through is the same intent, not refused.
+    assert rig.runner.run(cards.record_card_intent, rig.cashier, plan[0]).value.id == first.id
+    with rig.hotel.database.unit_of_work() as session:
+        assert [i.id for i in unresolved(session, rig.cashier.workstation)] == [first.id]
