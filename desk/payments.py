@@ -128,9 +128,12 @@ CARD_MONEY_IN = ("card_sale", "card_capture")
 def refuse_while_card_payment_unresolved(session: Session, bill_id: int) -> None:
     """No second payment on a bill while a card terminal may already have taken one for it: when
     that one is settled later, the guest would have paid twice."""
-    if unresolved_intent(session, CARD_MONEY_IN, JournalIntent.bill_id == bill_id):
+    pending = unresolved_intent(session, CARD_MONEY_IN, JournalIntent.bill_id == bill_id)
+    if pending is not None:
+        # Only the workstation whose terminal took it can ask the terminal how it ended.
         raise InvalidInput("A card payment on this bill is still unresolved: settle it in Pending card "
-                           "operations first", field="bill")
+                           "operations on {workstation} first", field="bill",
+                           workstation=session.get_one(JournalIntent, pending).workstation)
 
 
 def take_payment(

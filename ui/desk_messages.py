@@ -8,7 +8,7 @@ ERRORS = (
     QT_TRANSLATE_NOOP("DeskError", "A POS name is 1-24 letters, digits, '.', '_' or '-'"),
     QT_TRANSLATE_NOOP("DeskError", "A bill needs a payer"),
     QT_TRANSLATE_NOOP("DeskError", "A card operation on this is still pending: resolve it first"),
-    QT_TRANSLATE_NOOP("DeskError", "A card payment on this bill is still unresolved: settle it in Pending card operations first"),
+    QT_TRANSLATE_NOOP("DeskError", "A card payment on this bill is still unresolved: settle it in Pending card operations on {workstation} first"),
     QT_TRANSLATE_NOOP("DeskError", "A check charged to a room must be more than zero"),
     QT_TRANSLATE_NOOP("DeskError", "A check needs an id and a number of at most 40 characters"),
     QT_TRANSLATE_NOOP("DeskError", "A check needs at least one line"),

@@ -855,7 +855,11 @@
     </message>
     <message>
         <source>A card payment on this bill is still unresolved: settle it in Pending card operations first</source>
-        <translation>Плащане с карта по тази сметка още не е приключено: първо го уредете в „Незавършени операции с карти“</translation>
+        <translation type="vanished">Плащане с карта по тази сметка още не е приключено: първо го уредете в „Незавършени операции с карти“</translation>
+    </message>
+    <message>
+        <source>A card payment on this bill is still unresolved: settle it in Pending card operations on {workstation} first</source>
+        <translation>Плащане с карта по тази сметка още не е приключено: първо го уредете в „Незавършени операции с карти“ на работно място {workstation}</translation>
     </message>
     <message>
         <source>A check charged to a room must be more than zero</source>

@@ -855,7 +855,11 @@
     </message>
     <message>
         <source>A card payment on this bill is still unresolved: settle it in Pending card operations first</source>
-        <translation>Оплата картой по этому счёту ещё не завершена: сначала урегулируйте её в разделе «Незавершённые операции по картам»</translation>
+        <translation type="vanished">Оплата картой по этому счёту ещё не завершена: сначала урегулируйте её в разделе «Незавершённые операции по картам»</translation>
+    </message>
+    <message>
+        <source>A card payment on this bill is still unresolved: settle it in Pending card operations on {workstation} first</source>
+        <translation>Оплата картой по этому счёту ещё не завершена: сначала урегулируйте её в разделе «Незавершённые операции по картам» на рабочем месте {workstation}</translation>
     </message>
     <message>
         <source>A check charged to a room must be more than zero</source>
