@@ -9,7 +9,7 @@
 Runs ``desk serve`` as its own process on a fresh hotel with one in-house stay per till; each
 till is a thread with its own keep-alive HTTP connection (the standard library's client, so that
 the bench's own cost stays small beside the server's) posting closed checks over the REST API,
-each with an Idempotency-Key. Two loads per number of tills:
+each with an Idempotency-Key, or over r_keeper's FarCards to its room. Two loads per number of tills:
 
 - **as fast as it answers**: each till sends its next check as soon as the last is answered, which
   gives the service's capacity (postings/s). Latency there is queueing: 16 tills waiting on a
