@@ -77,8 +77,9 @@ def add_payments(database: Database, folio_id: int) -> None:
         bill_id = load_folio(session, folio_id).bills[0].bill.id
         post_service(session, manager, bill_id=bill_id, service_code="SPA", quantity=4)
         cash = take_payment(session, manager, bill_id, Tender("cash", Money.of("50.00", "EUR")))
+        # A stand-alone terminal's payment: the clerk types the slip's card and authorisation code.
         take_payment(session, manager, bill_id, Tender("card", Money.of("30.00", "EUR"),
-                                                       text="VISA ****0010, receipt 0001, auth 007919"))
+                                                       text="VISA ****0010 · 007919"))
         take_payment(session, manager, bill_id, Tender("cash", Money.of("20.00", "USD")))
         refund_payment(session, manager, cash.id, Money.of("5.00", "EUR"), reason="Spa visit cut short")
 
