@@ -9,7 +9,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from desk.cards import CardPaymentInfo, card_payments_of_folio, holds_of_folio
+from desk.cards import HOLD_WARN_DAYS, CardPaymentInfo, HoldState, card_payments_of_folio, holds_of_folio
 from desk.errors import NotFound
 from desk.fiscal.marks import ReceiptMark, receipt_marks
 from desk.folios import FolioView, load_folio
@@ -52,6 +52,11 @@ class PreAuthorisation:
     @property
     def age_days(self) -> int:
         return (datetime.now(self.created_at.tzinfo) - self.created_at).days
+
+    @property
+    def is_old(self) -> bool:
+        """Open for longer than a bank may keep it (R16): the desk warns, the capture may fail."""
+        return self.state == HoldState.OPEN.value and self.age_days > HOLD_WARN_DAYS
 
 
 @dataclass

@@ -573,8 +573,7 @@ class ReservationCard(QMainWindow):
         self.saved_cards_model.set_items(card.saved_cards)
         self.pre_authorisations_model.names = card.names
         self.pre_authorisations_model.set_items(card.pre_authorisations)
-        self.hold_advice_label.setVisible(any(h.state == "open" and h.age_days > HOLD_WARN_DAYS
-                                              for h in card.pre_authorisations))
+        self.hold_advice_label.setVisible(any(h.is_old for h in card.pre_authorisations))
 
         self._restoring = True
         try:

@@ -21,6 +21,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 from desk.card import PreAuthorisation, SavedCard
+from desk.cards import HOLD_WARN_DAYS
 from desk.fiscal.marks import ReceiptMark, ReceiptState
 from desk.folios import BillStatus, BillView, FolioView, PaymentLine, PostingLine
 from desk.models import PaymentKind, Posting, PostingKind
@@ -46,7 +47,6 @@ ID_ROLE: Final = Qt.ItemDataRole.UserRole + 1
 DEPOSIT_ACCOUNT: Final = 0
 
 # Banks release a pre-authorisation by themselves after 5-10 days (R16): older ones are flagged.
-PRE_AUTHORISATION_WARN_DAYS: Final = 5
 
 _Index = QModelIndex | QPersistentModelIndex
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -587,21 +587,18 @@ class PreAuthorisationsModel(_ListModel[PreAuthorisation]):
 
     def _format(self, row: PreAuthorisation) -> tuple[str, ...]:
         state = self.state_text(row.state)
-        if self._is_old(row):
-            state = self.tr("{state} · over {days} days").format(state=state, days=PRE_AUTHORISATION_WARN_DAYS)
+        if row.is_old:
+            state = self.tr("{state} · over {days} days").format(state=state, days=HOLD_WARN_DAYS)
         return (money_text(row.amount), QLocale().toString(row.age_days), state,
-                " ".join(part for part in (self.names.terminal(row.terminal) if row.terminal else "",
-                                            row.masked_pan[-8:]) if part))
-
-    def _is_old(self, row: PreAuthorisation) -> bool:
-        return row.state == "open" and row.age_days > PRE_AUTHORISATION_WARN_DAYS
+                " · ".join(part for part in (row.masked_pan[-8:],
+                                              self.names.terminal(row.terminal) if row.terminal else "") if part))
 
     def _foreground(self, row: PreAuthorisation, column: int) -> QBrush | None:
-        return QBrush(QColor(176, 0, 32)) if self._is_old(row) else None
+        return QBrush(QColor(176, 0, 32)) if row.is_old else None
 
     def _tooltip(self, row: PreAuthorisation, column: int) -> str | None:
-        if self._is_old(row):
+        if row.is_old:
             return self.tr("Older than {days} days: the bank may have released it already. "
                            "Pre-authorise close to arrival.").format(
-                days=PRE_AUTHORISATION_WARN_DAYS)
+                days=HOLD_WARN_DAYS)
         return None
