@@ -267,16 +267,14 @@ def plan_card_operation(
                                currency=hold.amount.currency)
         if amount > hold.amount:
             raise InvalidInput("At most {amount} is blocked", field="amount", amount=hold.amount)
-        if kind is CardKind.CAPTURE:
-            folio_id = record.folio_id
-            if bill_id is None:
-                open_bills = [b.bill.id for b in load_folio(session, folio_id).bills] if folio_id else []
-                if not open_bills:
-                    raise InvalidInput("Choose the bill to pay", field="bill")
-                bill_id = open_bills[0]
+        folio_id = record.folio_id
+        if kind is CardKind.CAPTURE and bill_id is None:
+            open_bills = [b.bill.id for b in load_folio(session, folio_id).bills] if folio_id else []
+            if not open_bills:
+                raise InvalidInput("Choose the bill to pay", field="bill")
+            bill_id = open_bills[0]
         request.update(hold=hold_id, receipt_no=record.receipt_no, trace_no=record.trace_no,
                        auth_code=record.auth_code)
-        folio_id = record.folio_id
         key = _key_family(session, f"hold:{hold_id}:")
     else:
         raise InvalidInput("{kind} is not a card operation", kind=str(kind))
@@ -317,13 +315,14 @@ def _new_record(actor: Actor, intent: IntentView, answer: Mapping[str, Any], ope
     )
 
 
-def settle_card_intent(session: Session, clerk: Actor, intent: IntentView) -> int | None:
+def settle_card_intent(session: Session, actor: Actor, intent: IntentView) -> int | None:
     """Write what the terminal did: the payment (if money moved on a bill) and the card record.
 
-    Called only by the journal's settle, as the clerk whose rights were checked when the
-    operation was planned: money the terminal moved is recorded whatever changed since.
+    Called only by the journal's settle. Beyond operating the devices, no right is asked again:
+    the operation's own were checked when it was planned, and money the terminal moved is
+    recorded whatever changed since.
     """
-    actor = clerk
+    require(actor, Right.OPERATE_DEVICES)
     view = load_intent(session, intent.id)
     happened = view.answer
     answer: dict[str, Any] = dict(happened.payload) if happened is not None else {}
@@ -336,7 +335,7 @@ def settle_card_intent(session: Session, clerk: Actor, intent: IntentView) -> in
     original_id = intent.request.get("original") or intent.request.get("hold")
     payment: Payment | None = None
     card = texts.card_reference(answer)
-    text = texts.fill(card)[:240]
+    text = payment_text(answer)
     if kind in (CardKind.SALE, CardKind.CAPTURE):
         assert intent.bill_id is not None
         bill = session.get_one(Bill, intent.bill_id)

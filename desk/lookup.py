@@ -64,13 +64,18 @@ _MISSING = {
 }
 
 
+def locks_rows(session: Session) -> bool:
+    """Whether the database takes row locks: SQLite's writing unit holds the whole file instead."""
+    return session.get_bind().dialect.name != "sqlite"
+
+
 def get(session: Session, model: type[T], key: object, label: str, *, lock: bool = False) -> T:
     """The record, locked for update on databases that lock rows (not SQLite)."""
     # "OF" keeps PostgreSQL from refusing to lock the outer side of an eager join; key_share
     # makes it FOR NO KEY UPDATE (see the lock order above).
     # SQLite has no row locks (a writing unit holds the whole file from BEGIN), and asking for one
     # would only read again a row the unit of work already holds.
-    if lock and session.get_bind().dialect.name != "sqlite":
+    if lock and locks_rows(session):
         record = session.get(model, key, with_for_update={"of": model, "key_share": True})
     else:
         record = session.get(model, key)

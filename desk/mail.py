@@ -514,14 +514,14 @@ def send_due(database: Database, *, language: str = "en", limit: int = 20) -> in
             .order_by(MailOutbox.next_attempt_at).limit(limit))]
     sent = 0
     for item_id in due:
-        with database.unit_of_work() as session:
-            item = session.get_one(MailOutbox, item_id)
-            message = _message(session, item, config, language)
         try:
+            # Built inside the try: one receipt that cannot be built must not hold up the others.
+            with database.unit_of_work() as session:
+                message = _message(session, session.get_one(MailOutbox, item_id), config, language)
             send_message(config, message, password)
-        except DeskError as exc:
+        except (DeskError, ValueError) as exc:
             error = _error_text(exc, password)
-            logger.warning("e-receipt %s to %s not sent: %s", item_id, message["To"], error)
+            logger.warning("e-receipt %s not sent: %s", item_id, error)
             with database.unit_of_work() as session:
                 item = session.get_one(MailOutbox, item_id)
                 item.attempts += 1

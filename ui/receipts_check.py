@@ -21,10 +21,10 @@ def check_text(check: ReceiptCheck) -> str:
         parts.append(QCoreApplication.translate(
             "ReceiptsCheck", "Receipts the register never issued: {count}. Print them from the card "
             "(Action → Print receipt).").format(count=check.cancelled))
-    if check.still_unknown:
+    if check.still_unknown or check.failed:  # a check that failed is as open as one not answered
         parts.append(QCoreApplication.translate(
             "ReceiptsCheck", "Receipts the register could not answer for: {count}. Check again when the "
-            "register is on (Shift → Check receipts).").format(count=check.still_unknown))
+            "register is on (Shift → Check receipts).").format(count=check.still_unknown + check.failed))
     if check.waiting:
         numbers = ", ".join(f"{d.register}/{d.number:07d}" for d in check.waiting)
         parts.append(QCoreApplication.translate(

@@ -22,7 +22,7 @@ from desk.auth import Actor
 from desk.bills import insert_guest_bill
 from desk.errors import InvalidInput, NotFound
 from desk.folios import BillStatus, base_currency, folio_of_reservation, load_folio
-from desk.lookup import get
+from desk.lookup import get, locks_rows
 from desk.models import (
     Bill,
     Folio,
@@ -436,7 +436,7 @@ class _Stay:
 
 def _locked_stay(session: Session, reservation_id: int, guest_id: int) -> _Stay:
     """The stay (locked: the first lock, see desk.lookup), its folio, and the guest charged, who must stay in it."""
-    locks = session.get_bind().dialect.name != "sqlite"
+    locks = locks_rows(session)
     row = session.connection().execute(_STAY_LOCKED if locks else _STAY,
                                        {"reservation": reservation_id, "guest": guest_id}).first()
     if row is None:
@@ -450,7 +450,7 @@ def _locked_stay(session: Session, reservation_id: int, guest_id: int) -> _Stay:
 
 
 def _locked_last_bill(session: Session, folio_id: int) -> int:
-    locks = session.get_bind().dialect.name != "sqlite"
+    locks = locks_rows(session)
     return int(session.connection().execute(_LAST_BILL_LOCKED if locks else _LAST_BILL, {"folio": folio_id})
                .scalar_one())
 

@@ -75,7 +75,7 @@ class Registers:
             if known is None or known[0] != wanted:
                 try:
                     printer = self.factory(info)
-                except ValueError as exc:  # a connection the register's settings spell wrong
+                except (ValueError, OSError) as exc:  # settings spelt wrong, or a port that is not there
                     raise PrinterNotReady("The printer of {register} is not set up: {problem}", register=info.name,
                                           problem=str(exc)) from exc
                 if known is not None:
@@ -232,10 +232,11 @@ class ReceiptCheck:
     cancelled: int = 0
     still_unknown: int = 0
     waiting: tuple[Document, ...] = field(default_factory=tuple)
+    failed: int = 0  # intents whose check itself failed (logged): left open, not "all clean"
 
     @property
     def clean(self) -> bool:
-        return not (self.still_unknown or self.waiting)
+        return not (self.still_unknown or self.waiting or self.failed)
 
 
 def reconcile_receipts(runner: Runner, actor: Actor) -> ReceiptCheck:
@@ -243,7 +244,8 @@ def reconcile_receipts(runner: Runner, actor: Actor) -> ReceiptCheck:
     then list the documents whose paper is cut or unsure (the clerk reprints them as copies)."""
     result = device_journal.reconcile(runner, {KIND: _Resolver(runner)}, actor, workstation=actor.workstation)
     waiting = tuple(runner.read(journal.waiting_for_reprint))
-    return ReceiptCheck(len(result.settled), len(result.closed), len(result.still_unknown), waiting)
+    return ReceiptCheck(len(result.settled), len(result.closed), len(result.still_unknown), waiting,
+                        len(set(result.errors) - set(result.still_unknown)))
 
 
 def reprint(runner: Runner, actor: Actor, document_id: int, *, cancel: threading.Event | None = None,

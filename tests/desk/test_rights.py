@@ -125,6 +125,7 @@ USE_CASES: dict[str, Any] = {
     "record_end_of_day": lambda h, s: (cards.record_end_of_day, (1, 0, 0, None, None), {}),
     "record_intent": lambda h, s: (journal.record_intent, (None,), {}),
     "record_card_intent": lambda h, s: (cards.record_card_intent, (None,), {}),
+    "settle_card_intent": lambda h, s: (cards.settle_card_intent, (None,), {}),
     "mark_sent": lambda h, s: (journal.mark_sent, (1,), {}),
     "record_event": lambda h, s: (journal.record_event, (1, journal.EventType.SENT), {}),
     "close": lambda h, s: (journal.close, (1, journal.EventType.CANCELLED), {}),

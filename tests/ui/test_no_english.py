@@ -391,7 +391,7 @@ def test_the_card_terminal_dialogs_name_the_demo_terminal_in_the_clerks_language
     with demo_database.unit_of_work() as session:
         holds.names = load_names(session, language)
     holds.set_items([PreAuthorisation(eur("80.00"), datetime.now(UTC), "open", 1, "Desk terminal", "****1234")])
-    assert holds.data(holds.index(0, holds.CARD)) == f"{shown_name} ****1234"
+    assert holds.data(holds.index(0, holds.CARD)) == f"****1234 · {shown_name}"
     card.close()
     assert problems == [], "\n".join(problems)
 
