@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from desk.auth import Actor, ManagerApproval, authorise
 from desk.errors import AlreadyReversed, InvalidInput, RefundTooLarge, WouldOverpay
-from desk.folios import base_currency, load_folio
+from desk.folios import FolioView, PaymentLine, base_currency, load_folio
 from desk.journal import unresolved_intent
 from desk.lookup import (
     ensure_open,
@@ -343,6 +343,23 @@ def refund_payment(
     return refund
 
 
+def void_refusal(view: FolioView, line: PaymentLine) -> InvalidInput | None:
+    """Why this payment line cannot be voided, or None: asked by ``void_payment`` and by the card
+    that offers Void (a transfer to a company's account is undone by ``reverse_company_transfer``)."""
+    original = line.payment
+    if original.kind not in (PaymentKind.PAYMENT, PaymentKind.DEPOSIT, PaymentKind.REFUND):
+        return InvalidInput("Only a payment, deposit or refund can be voided", field="payment")
+    if original.transfer_group is not None:
+        return InvalidInput("A refund into the deposit is undone by applying the deposit", field="payment")
+    if line.voided_by is not None:
+        return InvalidInput("This payment is already voided", field="payment")
+    if line.refunds:
+        return InvalidInput("Void its refunds first", field="payment")
+    if original.bill_id is None and original.base_amount > view.deposit_balance:
+        return InvalidInput("The deposit was already used: refund or move it first", field="payment")
+    return None
+
+
 def void_payment(
     session: Session, actor: Actor, payment_id: int, *, reason: str, approval: ManagerApproval | None = None
 ) -> Payment:
@@ -358,19 +375,11 @@ def void_payment(
     original = get(session, Payment, payment_id, "Payment")
     folio = lock_folio(session, original.folio_id)
     ensure_open(folio)
-    if original.kind not in (PaymentKind.PAYMENT, PaymentKind.DEPOSIT, PaymentKind.REFUND):
-        raise InvalidInput("Only a payment, deposit or refund can be voided", field="payment")
     refuse_company_transfer(original)
-    if original.transfer_group is not None:
-        raise InvalidInput("A refund into the deposit is undone by applying the deposit", field="payment")
     view = load_folio(session, original.folio_id)
-    line = view.payment(original.id)
-    if line.voided_by is not None:
-        raise InvalidInput("This payment is already voided", field="payment")
-    if line.refunds:
-        raise InvalidInput("Void its refunds first", field="payment")
-    if original.bill_id is None and original.base_amount > view.deposit_balance:
-        raise InvalidInput("The deposit was already used: refund or move it first", field="payment")
+    refusal = void_refusal(view, view.payment(original.id))
+    if refusal is not None:
+        raise refusal
     return _void_record(session, actor, original, reason=reason, manager=manager,
                         text=f"Void of payment {original.id}")
 

@@ -49,9 +49,10 @@ from desk import stays
 from desk.card import CardData, PreAuthorisation, load_card
 from desk.cards import HOLD_WARN_DAYS
 from desk.folios import BillView, FolioView, PaymentLine, PostingLine
-from desk.models import Folio, PaymentKind, PostingKind, ReservationStatus
+from desk.models import Folio, PostingKind, ReservationStatus
 from desk.money import Money, total
 from desk.names import Names
+from desk.payments import void_refusal
 from desk.terminals import TerminalInfo, list_terminals
 from desk.types import DocumentRenderer
 from ui import dialogs
@@ -811,14 +812,13 @@ class ReservationCard(QMainWindow):
 
     # --- which actions make sense now -----------------------------------------------------------
 
-    @staticmethod
-    def _is_voidable_payment(line: PaymentLine | None) -> bool:
-        if line is None:
+    def _is_voidable_payment(self, line: PaymentLine | None) -> bool:
+        """desk's rule (void_refusal); a company-account transfer is undone as a pair when it has one."""
+        if line is None or self.card is None:
             return False
-        p = line.payment
-        return (p.kind in (PaymentKind.PAYMENT, PaymentKind.DEPOSIT, PaymentKind.REFUND)
-                and line.voided_by is None and p.transfer_group is None and not line.refunds
-                and (not line.is_company_transfer or p.company_posting_id is not None))
+        if line.is_company_transfer and line.payment.company_posting_id is None:
+            return False
+        return void_refusal(self.card.folio, line) is None
 
     def _offers_receipt(self, line: PaymentLine | None) -> bool:
         """Print receipt again: decided in desk (desk.fiscal.marks), for a receipt not yet on paper."""

@@ -14,12 +14,12 @@ from desk.folios import BillStatus, FolioView, folio_of_reservation, load_folio
 from desk.lookup import reservation_by_number
 from desk.models import Folio, ReservationStatus, Role
 from desk.money import Money
-from desk.payments import Tender, refund_payment, take_payment
+from desk.payments import Tender, apply_deposit, refund_payment, take_deposit, take_payment
 from desk.postings import post_service, reverse_posting
 from tests.actors import MANAGER_APPROVAL, signed_in
 from ui import dialogs
 from ui.card import BILLS_TAB, SERVICES_TAB, ReservationCard, open_card
-from ui.card_models import BillsModel, PostingsModel
+from ui.card_models import DEPOSIT_ACCOUNT, BillsModel, PostingsModel
 from ui.i18n import format_money
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -530,3 +530,17 @@ def test_services_footer_counts_what_still_counts_and_reconciles(qtbot, show_car
     with qtbot.waitSignal(card.loaded, timeout=5000):
         desk_context.folios_changed.emit(frozenset({folio_id}))
     assert card.findChild(QLabel, "postingsTotalLabel").text().startswith(f"{active - 1} services")
+
+
+def test_void_is_offered_only_where_desk_would_void(other_desk, qtbot, show_card, demo_database):
+    folio_id = folio_id_of(demo_database, "R10012")
+    with demo_database.unit_of_work() as session:
+        bill_id = load_folio(session, folio_id).bills[0].bill.id
+        deposit = take_deposit(session, other_desk, folio_id, Tender("cash", eur("20.00")))
+        apply_deposit(session, other_desk, bill_id, eur("20.00"))  # the deposit is used up
+    card = show_card(folio_id)
+    card.tabs.setCurrentIndex(BILLS_TAB)
+    card.select_bill(DEPOSIT_ACCOUNT)  # the deposit account's payments
+    card.select_payment(deposit.id)
+    assert card.current_payment_id() == deposit.id
+    assert not card.void_action.isEnabled()  # desk: "The deposit was already used"
