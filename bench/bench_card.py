@@ -10,11 +10,13 @@ Builds the demo hotel's settings and one in-house stay, then 499 more bills on i
 5,000 postings spread over them (inserted in bulk, with reversals, moves and payments as the use
 cases would write them, so every figure on the card adds up). Then it times, as medians:
 
-  load_card     desk.card.load_card in its own unit of work (the worker thread's part)
+  load_reservation_card     desk.stays.reservation_card.load_reservation_card in its own unit of work
+                            (the worker thread's part)
   show_card     ReservationCard.show_card: models reset, selection, header (the GUI thread's part)
-  open_card     ui.card.open_card until the window is shown and painted (what the clerk waits for)
+  open_reservation_card     ui.card.open_reservation_card until the window is shown and painted
+                            (what the clerk waits for)
 
-Target: open_card under 200 ms. Prints figures; asserts nothing about time (a shared machine's
+Target: open_reservation_card under 200 ms. Prints figures; asserts nothing about time (a shared machine's
 timings are for comparison only).
 """
 
@@ -41,26 +43,18 @@ from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import insert, select
 
-from desk.auth import Actor, sign_in
-from desk.card import load_card
-from desk.db import Database
-from desk.demo import seed_settings
-from desk.folios import folio_of_reservation, load_folio
-from desk.models import (
-    Bill,
-    Payment,
-    PaymentKind,
-    Posting,
-    PostingKind,
-    PostingMove,
-    Room,
-    Service,
-)
-from desk.money import Money
-from desk.postings import tax_included
-from desk.stays import check_in, create_reservation, new_guest
+from desk.core.money import Money
+from desk.db.engine import Database
+from desk.hotel.demo import seed_settings
+from desk.hotel.models import Room, Service
+from desk.ledger.folios import folio_of_reservation, load_folio
+from desk.ledger.models import Bill, Payment, PaymentKind, Posting, PostingKind, PostingMove
+from desk.ledger.postings import tax_included
+from desk.people.auth import Actor, sign_in
+from desk.stays.reservation_card import load_reservation_card
+from desk.stays.reservations import check_in, create_reservation, new_guest
 from ui import ops
-from ui.card import ReservationCard, open_card
+from ui.card import ReservationCard, open_reservation_card
 from ui.context import DeskContext
 
 USERNAME, PASSWORD, WORKSTATION = "anna", "anna", "BENCH-1"  # the demo clerk
@@ -171,7 +165,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--postgres", "--database-url", dest="database_url", metavar="URL",
                         help="an empty database to fill (default: a temporary SQLite file)")
-    parser.add_argument("--profile", action="store_true", help="profile one load_card and one show_card")
+    parser.add_argument("--profile", action="store_true", help="profile one load_reservation_card and one show_card")
     args = parser.parse_args()
 
     app = QApplication.instance() or QApplication([])
@@ -185,7 +179,7 @@ def main() -> int:
 
         def load() -> object:
             with database.unit_of_work() as session:
-                return load_card(session, folio_id)
+                return load_reservation_card(session, folio_id)
 
         load()  # warm caches and compiled statements, as a running desk has them
         load_samples = timed(load, args.runs)
@@ -200,12 +194,12 @@ def main() -> int:
         show_samples = timed(show, args.runs)
 
         def open_until_usable() -> float:
-            """Seconds from open_card until the card is shown and painted; closing it is not counted."""
+            """Seconds from open_reservation_card until the card is shown and painted; closing it is not counted."""
             # The event loop sleeps while the worker loads, as in the running desk (a busy
             # processEvents() loop would compete with the worker for the GIL).
             loop = QEventLoop()
             start = time.perf_counter()
-            card = open_card(ctx, folio_id)
+            card = open_reservation_card(ctx, folio_id)
             card.loaded.connect(loop.quit)
             loop.exec()
             card.repaint()  # painted: what the clerk sees
@@ -218,7 +212,7 @@ def main() -> int:
         open_samples = [open_until_usable() for _ in range(args.runs)]
 
         if args.profile:
-            for name, fn in (("load_card", load), ("show_card", show)):
+            for name, fn in (("load_reservation_card", load), ("show_card", show)):
                 profiler = cProfile.Profile()
                 profiler.runcall(fn)
                 print(f"\n--- {name}: top 15 by cumulative time")
@@ -227,7 +221,8 @@ def main() -> int:
         ops.wait_all()
         database.dispose()
 
-    rows = [("load_card", load_samples), ("show_card", show_samples), ("open_card (usable)", open_samples)]
+    rows = [("load_reservation_card", load_samples), ("show_card", show_samples),
+            ("open_reservation_card (usable)", open_samples)]
     print(f"\nmedian of {args.runs} runs")
     for name, samples in rows:
         print(f"  {name:<20} {median_ms(samples):8.1f} ms   (min {min(samples) * 1000:.1f}, "

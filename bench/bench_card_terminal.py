@@ -25,16 +25,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from desk.auth import trusted_actor
-from desk.db import Database
-from desk.demo import seed_settings
-from desk.folios import folio_of_reservation, load_folio
-from desk.models import Role, Room
-from desk.money import Money
-from desk.runner import Runner
-from desk.stays import check_in, create_reservation, new_guest
-from desk.terminals import add_terminal, disconnect_all
-from desk.workflows.card_terminal import card_sale
+from desk.cards.terminal_workflow import card_sale
+from desk.cards.terminals import add_terminal, disconnect_all
+from desk.core.money import Money
+from desk.db.engine import Database
+from desk.db.runner import Runner
+from desk.hotel.demo import seed_settings
+from desk.hotel.models import Room
+from desk.ledger.folios import folio_of_reservation, load_folio
+from desk.people.auth import trusted_actor
+from desk.people.models import Role
+from desk.stays.reservations import check_in, create_reservation, new_guest
 from hardware.simulators import zvt_terminal
 from hardware.simulators.zvt_terminal import ZvtSimulator
 

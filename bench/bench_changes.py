@@ -31,12 +31,14 @@ from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from bench.bench_search import build_hotel
-from desk.auth import trusted_actor
-from desk.changes import ledger_stamp, poll_changes
-from desk.db import Database
-from desk.models import Bill, Folio, Payment, Posting, PostingMove, Reservation, ReservationStatus, Role, StayChange
-from desk.postings import post_service
-from desk.runner import Runner
+from desk.db.changes import ledger_stamp, poll_changes
+from desk.db.engine import Database
+from desk.db.runner import Runner
+from desk.ledger.models import Bill, Folio, Payment, Posting, PostingMove
+from desk.ledger.postings import post_service
+from desk.people.auth import trusted_actor
+from desk.people.models import Role
+from desk.stays.models import Reservation, ReservationStatus, StayChange
 
 
 def count_stamp(session: Session) -> tuple[int, ...]:

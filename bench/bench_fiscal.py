@@ -17,18 +17,20 @@ from pathlib import Path
 
 from sqlalchemy import update
 
-from desk.db import Database
-from desk.demo import seed_settings
+from desk.cash.shifts import open_shift
+from desk.core.money import Money
+from desk.db.engine import Database
+from desk.db.runner import Runner
 from desk.fiscal.interface import RegisterInfo
-from desk.folios import folio_of_reservation, load_folio
-from desk.models import CashRegister, Role, Room
-from desk.money import Money
-from desk.payments import Tender, take_payment
-from desk.postings import post_charge
-from desk.runner import Runner
-from desk.shifts import open_shift
-from desk.stays import check_in, create_reservation, new_guest
-from desk.workflows.fiscal_receipt import Registers, print_receipt
+from desk.fiscal.models import CashRegister
+from desk.fiscal.workflow import Registers, print_receipt
+from desk.hotel.demo import seed_settings
+from desk.hotel.models import Room
+from desk.ledger.folios import folio_of_reservation, load_folio
+from desk.ledger.payments import Tender, take_payment
+from desk.ledger.postings import post_charge
+from desk.people.models import Role
+from desk.stays.reservations import check_in, create_reservation, new_guest
 from hardware.escpos.layout import PrinterProfile
 from hardware.escpos.printer import EscposPrinter
 from hardware.simulators.printer_engine import LoopbackTransport, SimulatedPrinter

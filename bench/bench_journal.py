@@ -30,19 +30,20 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from desk import journal
-from desk.auth import trusted_actor
-from desk.db import Database
-from desk.demo import seed_settings
-from desk.folios import folio_of_reservation, load_folio
-from desk.journal import EventType, IntentRequest, IntentView, Resolution, Verdict
-from desk.models import Role, Room
-from desk.money import Money
-from desk.payments import Tender, take_payment
-from desk.runner import Runner
-from desk.shifts import close_shift, open_shift
-from desk.stays import check_in, create_reservation, new_guest, post_night
-from desk.workflows.steps import Answer, perform
+from desk.cash.shifts import close_shift, open_shift
+from desk.core.money import Money
+from desk.db.engine import Database
+from desk.db.runner import Runner
+from desk.hotel.demo import seed_settings
+from desk.hotel.models import Room
+from desk.journal import intents as journal
+from desk.journal.intents import EventType, IntentRequest, IntentView, Resolution, Verdict
+from desk.journal.steps import Answer, perform
+from desk.ledger.folios import folio_of_reservation, load_folio
+from desk.ledger.payments import Tender, take_payment
+from desk.people.auth import trusted_actor
+from desk.people.models import Role
+from desk.stays.reservations import check_in, create_reservation, new_guest, post_night
 
 ACTOR = trusted_actor("anna", "BENCH-1", Role.CASHIER)
 KIND = "bench_sale"

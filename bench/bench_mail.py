@@ -26,8 +26,8 @@ from aiosmtpd.controller import Controller
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from desk import mail
-from desk.mail import MailCancelled, MailConfig, send_message
+from desk.mail import outbox as mail
+from desk.mail.outbox import MailCancelled, MailConfig, send_message
 
 
 class Sink:

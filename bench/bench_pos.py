@@ -41,11 +41,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from desk.auth import trusted_actor
-from desk.models import Reservation, Role, Room
+from desk.db.runner import Runner
+from desk.hotel.models import Room
+from desk.people.auth import trusted_actor
+from desk.people.models import Role
 from desk.pos.keys import create_key
 from desk.pos.simulate import transactions_body
-from desk.runner import Runner
+from desk.stays.models import Reservation
 from tests.desk.conftest import make_hotel
 from tests.pos.conftest import free_port
 

@@ -28,8 +28,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from desk.payments import Tender, take_deposit, take_payment
-from desk.postings import post_charge
+from desk.ledger.payments import Tender, take_deposit, take_payment
+from desk.ledger.postings import post_charge
 from tests.desk.conftest import Hotel, make_hotel
 from tests.desk.races import Tally, kill_repeatedly, ledger_faults, race
 

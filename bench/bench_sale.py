@@ -32,14 +32,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
-from desk.auth import trusted_actor
-from desk.db import Database
-from desk.demo import seed_demo
-from desk.folios import load_folio
-from desk.models import Folio, Reservation, ReservationStatus, Role
-from desk.postings import post_service
+from desk.db.engine import Database
+from desk.hotel.demo import seed_demo
+from desk.ledger.folios import load_folio
+from desk.ledger.models import Folio
+from desk.ledger.postings import post_service
+from desk.people.auth import trusted_actor
+from desk.people.models import Role
+from desk.stays.models import Reservation, ReservationStatus
 from ui import ops
-from ui.card import ReservationCard, open_card
+from ui.card import ReservationCard, open_reservation_card
 from ui.context import DeskContext
 
 SERVICES = ("MB-BEER", "MB-WATER", "PARKING")
@@ -79,7 +81,7 @@ def main() -> int:
         no_card = [sale(ctx, bill_id) for _ in range(args.sales)]
         cards: list[ReservationCard] = []
         for folio_id in folio_ids:
-            cards.append(open_card(ctx, folio_id))
+            cards.append(open_reservation_card(ctx, folio_id))
             wait_idle()
         print(f"sqlite, demo hotel, {len(cards)} cards open, {args.sales} sales of {len(SERVICES)} lines each")
         sale(ctx, bill_id)  # warm up

@@ -28,24 +28,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from sqlalchemy import Table, insert, text
 from sqlalchemy.orm import Session
 
-from desk.db import Database
-from desk.demo import seed_settings
-from desk.models import (
-    Bill,
-    Company,
-    Folio,
-    Guest,
-    Payment,
-    PaymentKind,
-    Posting,
-    PostingKind,
-    Reservation,
-    ReservationGuest,
-    ReservationStatus,
-    Room,
-)
-from desk.money import Money
-from desk.search import FolioQuery, search_folios
+from desk.core.money import Money
+from desk.db.engine import Database
+from desk.hotel.demo import seed_settings
+from desk.hotel.models import Room
+from desk.ledger.models import Bill, Folio, Payment, PaymentKind, Posting, PostingKind
+from desk.stays.models import Company, Guest, Reservation, ReservationGuest, ReservationStatus
+from desk.stays.search import FolioQuery, search_folios
 
 TODAY = date(2026, 11, 23)
 ROOMS = 250

@@ -15,10 +15,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from desk.auth import LockoutPolicy, sign_in
-from desk.db import Database
-from desk.demo import seed_settings
-from desk.errors import NotAuthorised
+from desk.core.errors import NotAuthorised
+from desk.db.engine import Database
+from desk.hotel.demo import seed_settings
+from desk.people.auth import LockoutPolicy, sign_in
 
 # Lockout would stop the wrong-password rounds after a few; the bench measures the hash, not the lock.
 NO_LOCKOUT = LockoutPolicy(max_failures=10**9)

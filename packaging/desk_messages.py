@@ -8,7 +8,7 @@ lupdate reads only ui/, and desk/ has no Qt. This script walks desk/ with ``ast`
 
 - ``DeskError`` context: the template (first argument, a string literal) of every call to a
   ``DeskError`` class, of ``super().__init__`` (an error class's fixed message), and every ``N_("...")``;
-- ``DeskText`` context: every module-level string constant of ``desk/texts.py`` (the texts the
+- ``DeskText`` context: every module-level string constant of ``desk/ledger/texts.py`` (the texts the
   desk writes on ledger rows).
 
 A raise with an f-string cannot be translated: it is reported, and ``--check`` fails on it.
@@ -26,7 +26,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DESK = ROOT / "desk"
-TEXTS_MODULE = DESK / "texts.py"
+TEXTS_MODULE = DESK / "ledger" / "texts.py"
 OUTPUT = ROOT / "ui" / "desk_messages.py"
 ERROR_CONTEXT = "DeskError"
 TEXT_CONTEXT = "DeskText"

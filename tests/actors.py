@@ -1,11 +1,11 @@
-"""Signed-in actors for tests: the demo staff, one per role, signed in through desk.auth."""
+"""Signed-in actors for tests: the demo staff, one per role, signed in through desk.people.auth."""
 
 from __future__ import annotations
 
-from desk.auth import Actor, ManagerApproval, sign_in
-from desk.db import Database
-from desk.demo import DEMO_USERS
-from desk.models import Role
+from desk.db.engine import Database
+from desk.hotel.demo import DEMO_USERS
+from desk.people.auth import Actor, ManagerApproval, sign_in
+from desk.people.models import Role
 
 MANAGER_APPROVAL = ManagerApproval("maria", "manager")
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from desk.auth import use_hash_cost
+from desk.people.auth import use_hash_cost
 from tests.pg_server import PgServer
 
 # Argon2 at its real cost takes a fifth of a second a hash on this machine; tests sign in hundreds

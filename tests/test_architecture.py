@@ -29,7 +29,7 @@ GUI_FREE_PACKAGES = ("desk", "hardware")
 # Modules that cannot be imported on their own: alembic's env.py runs migrations at import time
 # and needs alembic's runtime context; a __main__ module runs the program. (The static checks still
 # read them.)
-IMPORT_SKIP = frozenset({"desk.migrations.env"})
+IMPORT_SKIP = frozenset({"desk.db.migrations.env"})
 
 
 # -- helpers (also exercised on synthetic trees below, to prove the checks bite) --------------------
@@ -197,7 +197,7 @@ def test_static_check_catches_qt_import(tmp_path: Path, source: str) -> None:
 @pytest.mark.parametrize(
     ("source", "target"),
     [
-        ("import desk.money\n", "desk.money"),
+        ("import desk.core.money\n", "desk.core.money"),
         ("from desk import money\n", "desk"),
         ("from ui.main_window import MainWindow\n", "ui.main_window"),
         ("import ui\n", "ui"),
@@ -222,7 +222,7 @@ def test_static_check_catches_hardware_importing_upper_layers(
     ],
 )
 def test_static_check_catches_ui_importing_sqlalchemy(tmp_path: Path, source: str) -> None:
-    root = _tree(tmp_path, {"ui/__init__.py": "", "ui/dialogs/bad.py": source, "ui/ok.py": "import desk.db\n"})
+    root = _tree(tmp_path, {"ui/__init__.py": "", "ui/dialogs/bad.py": source, "ui/ok.py": "import desk.db.engine\n"})
     found = forbidden_imports(root, ["ui"], {"sqlalchemy"})
     assert found and all(f.startswith("ui/dialogs/bad.py:") for f in found), found
 
@@ -252,13 +252,13 @@ def test_dynamic_check_catches_transitive_qt_import(tmp_path: Path) -> None:
         {
             "desk/__init__.py": "",
             "desk/a.py": "import helper_lib\n",
-            "desk/migrations/env.py": "raise RuntimeError('needs alembic context')\n",
+            "desk/db/migrations/env.py": "raise RuntimeError('needs alembic context')\n",
             "desk/__main__.py": "raise SystemExit('would run the program')\n",
             "helper_lib.py": "import PySide6.QtCore\n",
         },
     )
     modules = importable_modules(root, ["desk"])
-    assert "desk.migrations.env" not in modules and "desk.__main__" not in modules
+    assert "desk.db.migrations.env" not in modules and "desk.__main__" not in modules
     assert "desk.a" in modules
     result = import_in_clean_interpreter(root, modules)
     assert result["failed"] == {}
@@ -302,19 +302,20 @@ def desk_use_cases() -> list[tuple[str, ast.FunctionDef]]:
     return [
         (f"{module}.{function.name}", function)
         for module, path in iter_sources(ROOT, "desk")
-        if ".migrations" not in module and module != "desk.auth"  # auth holds the checks themselves
+        if ".migrations" not in module and module != "desk.people.auth"  # auth holds the checks themselves
         for function in write_use_cases(path)
     ]
 
 
 def test_every_write_use_case_declares_its_right_first():
-    from desk.rights import Right
+    from desk.people.rights import Right
 
     use_cases = desk_use_cases()
     names = {name for name, _ in use_cases}
     # The walk finds the use cases the rights were written for (a broken walk finds none).
-    assert {"desk.payments.take_payment", "desk.payments.refund_payment", "desk.postings.void_posting",
-            "desk.stays.check_out", "desk.bills.split_bill", "desk.receipts.request_receipt"} <= names
+    assert {"desk.ledger.payments.take_payment", "desk.ledger.payments.refund_payment",
+            "desk.ledger.postings.void_posting", "desk.stays.reservations.check_out", "desk.ledger.bills.split_bill",
+            "desk.fiscal.receipts.request_receipt"} <= names
     missing = [name for name, function in use_cases if declared_right(function) is None]
     assert not missing, f"write use cases that do not check a right first: {missing}"
     unknown = [name for name, function in use_cases if declared_right(function) not in Right.__members__]

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from psycopg import sql
 
-from desk.db import display_url, hide_password
+from desk.db.engine import display_url, hide_password
 
 ROOT = Path(__file__).resolve().parents[1]
 PASSWORD = "Kn0wn-Secret-7319"

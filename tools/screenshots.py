@@ -16,12 +16,13 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
 from sqlalchemy import select
 
-from desk.auth import sign_in
-from desk.card import load_card
-from desk.db import Database
-from desk.demo import seed_demo
-from desk.folios import load_folio
-from desk.models import Folio, PaymentKind, Reservation, ReservationStatus
+from desk.db.engine import Database
+from desk.hotel.demo import seed_demo
+from desk.ledger.folios import load_folio
+from desk.ledger.models import Folio, PaymentKind
+from desk.people.auth import sign_in
+from desk.stays.models import Reservation, ReservationStatus
+from desk.stays.reservation_card import load_reservation_card
 from ui import ops
 from ui.context import DeskContext
 from ui.i18n import install_translator, remove_translators
@@ -65,12 +66,12 @@ def busiest_in_house_folio(database: Database) -> int:
 
 def add_payments(database: Database, folio_id: int) -> None:
     """Give the card's first bill what a real stay gathers: cash, a card, dollars and a refund."""
-    from desk.auth import trusted_actor
-    from desk.demo import DEMO_WORKSTATION
-    from desk.models import Role
-    from desk.money import Money
-    from desk.payments import Tender, refund_payment, take_payment
-    from desk.postings import post_service
+    from desk.core.money import Money
+    from desk.hotel.demo import DEMO_WORKSTATION
+    from desk.ledger.payments import Tender, refund_payment, take_payment
+    from desk.ledger.postings import post_service
+    from desk.people.auth import trusted_actor
+    from desk.people.models import Role
 
     manager = trusted_actor("maria", DEMO_WORKSTATION, Role.MANAGER, "Maria Dimitrova")
     with database.unit_of_work() as session:
@@ -88,12 +89,13 @@ def charge_room_over_rest(database: Database, room: str) -> tuple[int, int]:
     """A check charged to ``room`` by the POS simulator through the real service: its folio and posting."""
     import socket
 
-    from desk.auth import trusted_actor
-    from desk.models import Posting, Role
+    from desk.db.runner import Runner
+    from desk.ledger.models import Posting
+    from desk.people.auth import trusted_actor
+    from desk.people.models import Role
     from desk.pos.embedded import EmbeddedService
     from desk.pos.keys import create_key
     from desk.pos.simulate import Simulator
-    from desk.runner import Runner
 
     key = Runner(database).run(create_key, trusted_actor("admin", "FRONT-1", Role.MANAGER), "screenshots",
                                "REST").value
@@ -116,10 +118,10 @@ def charge_room_over_rest(database: Database, room: str) -> tuple[int, int]:
 
 
 def render_pos(ctx: DeskContext, language: str, folio_id: int, posting_id: int) -> None:
-    from ui.card import open_card
+    from ui.card import open_reservation_card
     from ui.dialogs import ServiceDetailsDialog
 
-    card = open_card(ctx, folio_id)
+    card = open_reservation_card(ctx, folio_id)
     wait_until(lambda: card.is_loaded)
     card.resize(1200, 820)
     card.select_postings([posting_id])
@@ -137,7 +139,7 @@ def render_pos(ctx: DeskContext, language: str, folio_id: int, posting_id: int) 
 
 
 def render(ctx: DeskContext, language: str) -> None:
-    from ui.card import open_card
+    from ui.card import open_reservation_card
     from ui.dialogs import MakePaymentDialog, MakeRefundDialog, ReceiptDialog
     from ui.main_window import MainWindow
 
@@ -148,7 +150,7 @@ def render(ctx: DeskContext, language: str) -> None:
     save(window, "main_window", language)
 
     folio_id = busiest_in_house_folio(ctx.database)
-    card = open_card(ctx, folio_id, window)
+    card = open_reservation_card(ctx, folio_id, window)
     wait_until(lambda: card.is_loaded)
     card.resize(1200, 820)
     settle()
@@ -163,7 +165,7 @@ def render(ctx: DeskContext, language: str) -> None:
         save(card, "card_bills", language)
 
     with ctx.database.unit_of_work() as session:
-        data = load_card(session, folio_id, language)
+        data = load_reservation_card(session, folio_id, language)
     bill = max(data.folio.bills, key=lambda b: b.balance.amount)
     dialogs: list[tuple[str, QWidget]] = [("make_payment", MakePaymentDialog(ctx, data, bill.bill.id, card))]
     payments = [line for line in data.folio.payments

@@ -20,24 +20,24 @@ from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QLabel
 from sqlalchemy import select, text, update
 
-from desk.auth import Actor, sign_in
-from desk.cards import CardKind, plan_card_operation
-from desk.db import Database
-from desk.demo import seed_demo
-from desk.devices import add_printer
-from desk.journal import mark_sent, record_intent
-from desk.models import CardRecord
-from desk.money import Money
-from desk.runner import Runner
-from desk.terminals import add_terminal, disconnect_all, list_terminals
-from desk.workflows.card_slip import print_card_slip
-from desk.workflows.card_terminal import card_pre_authorise, card_sale
+from desk.cards.models import CardRecord
+from desk.cards.operations import CardKind, plan_card_operation
+from desk.cards.slips import print_card_slip
+from desk.cards.terminal_workflow import card_pre_authorise, card_sale
+from desk.cards.terminals import add_terminal, disconnect_all, list_terminals
+from desk.core.money import Money
+from desk.db.engine import Database
+from desk.db.runner import Runner
+from desk.devices.printers import add_printer
+from desk.hotel.demo import seed_demo
+from desk.journal.intents import mark_sent, record_intent
+from desk.people.auth import Actor, sign_in
 from hardware.simulators.printer import TcpPrinterServer
 from hardware.simulators.printer_engine import SimulatedPrinter
 from hardware.simulators.zvt_terminal import ZvtSimulator
 from tools.screenshots import OUT, settle, wait_until
 from ui import ops
-from ui.card import open_card
+from ui.card import open_reservation_card
 from ui.context import DeskContext
 from ui.dialogs.card import CardOperation, CardTerminalDialog
 from ui.dialogs.card_ops import PendingCardOperationsDialog
@@ -64,7 +64,7 @@ def main() -> int:
                         drawer=True)
         runner = Runner(database)
         ctx = DeskContext(database, manager)
-        from desk.card import load_card
+        from desk.stays.reservation_card import load_reservation_card
         from ui.card_models import DEPOSIT_ACCOUNT  # noqa: F401 - the card module's models, loaded early
 
         folio_id = _in_house_folio(database)
@@ -82,17 +82,17 @@ def main() -> int:
             session.execute(update(CardRecord).where(CardRecord.id == first.id).values(
                 created_at=datetime.now(UTC) - timedelta(days=7)))
         with database.unit_of_work() as session:
-            bill_id = load_card(session, folio_id).folio.bills[0].bill.id
+            bill_id = load_reservation_card(session, folio_id).folio.bills[0].bill.id
             # A sale nobody heard the end of, for the pending list: on another guest's bill, since
             # no second sale is taken on a bill while one is unresolved.
-            other_bill = load_card(session, _in_house_folio(database, skip=folio_id)).folio.bills[0].bill.id
+            other_bill = load_reservation_card(session, _in_house_folio(database, skip=folio_id)).folio.bills[0].bill.id
             request = plan_card_operation(session, manager, CardKind.SALE, terminal.id, amount=eur("25.00", "EUR"),
                                           bill_id=other_bill, allow_overpay=True)
             mark_sent(session, manager, record_intent(session, manager, request).id)
         OUT.mkdir(parents=True, exist_ok=True)
         for language in ("en", "ru"):
             install_translator(app, language)  # type: ignore[arg-type]
-            card_window = open_card(ctx, folio_id)
+            card_window = open_reservation_card(ctx, folio_id)
             wait_until(lambda w=card_window: w.is_loaded)
             card_window.pre_authorisations_view.selectRow(1)
             settle()
@@ -100,7 +100,7 @@ def main() -> int:
 
             sim.script("pin:30")
             with database.unit_of_work() as session:
-                card = load_card(session, folio_id)
+                card = load_reservation_card(session, folio_id)
             dialog = CardTerminalDialog(ctx, card, [terminal], CardOperation.SALE, bill_id=bill_id,
                                         parent=card_window)
             dialog.open()
@@ -120,7 +120,7 @@ def main() -> int:
             dialog.done(0)
 
             with database.unit_of_work() as session:
-                card = load_card(session, folio_id, language)
+                card = load_reservation_card(session, folio_id, language)
             payment = MakePaymentDialog(ctx, card, bill_id, card_window, terminals=[terminal])
             payment.choose_terminal(terminal.id)
             payment.open()
@@ -172,8 +172,9 @@ def pump_until(condition: Callable[[], bool], timeout_s: float = 20.0) -> None:
 
 
 def _in_house_folio(database: Database, skip: int | None = None) -> int:
-    from desk.folios import load_folio
-    from desk.models import Folio, Reservation, ReservationStatus
+    from desk.ledger.folios import load_folio
+    from desk.ledger.models import Folio
+    from desk.stays.models import Reservation, ReservationStatus
 
     with database.unit_of_work() as session:
         for folio_id in session.scalars(select(Folio.id).join(Reservation, Reservation.id == Folio.reservation_id)

@@ -15,13 +15,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication, QTableWidget
 
-from desk.auth import sign_in
-from desk.db import Database
-from desk.demo import seed_demo
-from desk.devices import add_printer
-from desk.mail import KEY_FILE_ENV, set_mail_settings
-from desk.runner import Runner
-from desk.terminals import add_terminal
+from desk.cards.terminals import add_terminal
+from desk.db.engine import Database
+from desk.db.runner import Runner
+from desk.devices.printers import add_printer
+from desk.hotel.demo import seed_demo
+from desk.mail.outbox import KEY_FILE_ENV, set_mail_settings
+from desk.people.auth import sign_in
 from hardware.simulators.printer import TcpPrinterServer
 from hardware.simulators.printer_engine import SimulatedPrinter
 from tools.screenshots import OUT, settle, wait_until

@@ -19,10 +19,10 @@ import traceback
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
-from desk.auth import Actor
-from desk.db import Database, display_url, hide_password, resolve_url
-from desk.demo import has_data, seed_demo
-from desk.models import User
+from desk.db.engine import Database, display_url, hide_password, resolve_url
+from desk.hotel.demo import has_data, seed_demo
+from desk.people.auth import Actor
+from desk.people.models import User
 from desk.pos.embedded import EmbeddedService, start_if_configured
 from ui import ops
 from ui.context import DeskContext

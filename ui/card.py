@@ -1,6 +1,7 @@
 """The reservation card: a folio's header, its Credit card section, and its Services breakdown.
 
-:func:`open_card` loads everything the card shows off the GUI thread (``desk.card.load_card``)
+:func:`open_reservation_card` loads everything the card shows off the GUI thread
+(``desk.stays.reservation_card.load_reservation_card``)
 and only then shows the window, one per folio. The card reloads when ``ctx.folios_changed``
 names its folio (a dialog, another workstation, a POS posting), not after every change anywhere,
 and keeps the user's place: the tab, the selected bill, posting rows and payment, and the scroll
@@ -45,16 +46,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk import stays
-from desk.card import CardData, PreAuthorisation, load_card
-from desk.cards import HOLD_WARN_DAYS
-from desk.folios import BillView, FolioView, PaymentLine, PostingLine
-from desk.models import Folio, PostingKind, ReservationStatus
-from desk.money import Money, total
-from desk.names import Names
-from desk.payments import void_refusal
-from desk.terminals import TerminalInfo, list_terminals
-from desk.types import DocumentRenderer
+from desk.cards.operations import HOLD_WARN_DAYS
+from desk.cards.terminals import TerminalInfo, list_terminals
+from desk.core.money import Money, total
+from desk.core.types import DocumentRenderer
+from desk.hotel.names import Names
+from desk.ledger.folios import BillView, FolioView, PaymentLine, PostingLine
+from desk.ledger.models import Folio, PostingKind
+from desk.ledger.payments import void_refusal
+from desk.stays import reservations as stays
+from desk.stays.models import ReservationStatus
+from desk.stays.reservation_card import PreAuthorisation, ReservationCardData, load_reservation_card
 from ui import dialogs
 from ui.card_models import (
     DEPOSIT_ACCOUNT,
@@ -72,7 +74,7 @@ from ui.dialogs.card import CardOperation, CardTerminalDialog, print_card_slip_l
 from ui.i18n import current_language, format_date
 from ui.ops import show_error
 
-__all__ = ["ReservationCard", "bill_pdf_directory", "open_card", "open_document"]
+__all__ = ["ReservationCard", "bill_pdf_directory", "open_document", "open_reservation_card"]
 
 logger = logging.getLogger(__name__)
 
@@ -89,7 +91,7 @@ BillRenderer = DocumentRenderer
 _open_cards: dict[int, ReservationCard] = {}
 
 
-def open_card(ctx: DeskContext, folio_id: int, parent: QWidget | None = None) -> ReservationCard:
+def open_reservation_card(ctx: DeskContext, folio_id: int, parent: QWidget | None = None) -> ReservationCard:
     """The folio's card: loaded off the GUI thread, then shown; an open card is raised instead."""
     card = _open_cards.get(folio_id)
     if card is not None and shiboken6.isValid(card) and card.ctx is ctx:
@@ -238,7 +240,7 @@ class ReservationCard(QMainWindow):
         self.setWindowTitle(self.tr("Card"))
         self.ctx = ctx
         self.folio_id = folio_id
-        self.card: CardData | None = None
+        self.card: ReservationCardData | None = None
         self.last_dialog: QWidget | None = None
         self.chooser: QMenu | None = None  # the open choice of a bill's orders, if any
         self._loading = False
@@ -530,10 +532,10 @@ class ReservationCard(QMainWindow):
             self._reload_pending = True
             return
         self._loading = True
-        self.ctx.query(self, load_card, self.folio_id, current_language()).success(self._loaded).failure(
+        self.ctx.query(self, load_reservation_card, self.folio_id, current_language()).success(self._loaded).failure(
             self._load_failed).run()
 
-    def _loaded(self, card: CardData) -> None:
+    def _loaded(self, card: ReservationCardData) -> None:
         self._loading = False
         if self._reload_pending:
             self._reload_pending = False
@@ -565,7 +567,7 @@ class ReservationCard(QMainWindow):
     def is_loaded(self) -> bool:
         return self.card is not None
 
-    def show_card(self, card: CardData) -> None:
+    def show_card(self, card: ReservationCardData) -> None:
         """Show ``card``'s data, keeping the user's tab, selections and scroll positions."""
         place = self._save_place() if self.card is not None else None
         self.card = card
@@ -608,7 +610,7 @@ class ReservationCard(QMainWindow):
 
     # --- header -------------------------------------------------------------------------------
 
-    def _show_header(self, card: CardData) -> None:
+    def _show_header(self, card: ReservationCardData) -> None:
         view = card.folio
         folio = view.folio
         self.owner_label.setText(self._owner_name(folio))
@@ -638,7 +640,7 @@ class ReservationCard(QMainWindow):
         self.setWindowTitle(self.tr("Card · {title}").format(title=title))
 
     @staticmethod
-    def balance_equivalents(card: CardData, balance: Money | None = None) -> list[Money]:
+    def balance_equivalents(card: ReservationCardData, balance: Money | None = None) -> list[Money]:
         """The balance in every other accepted currency, at the hotel's rates."""
         balance = card.folio.balance if balance is None else balance
         return [

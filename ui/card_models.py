@@ -1,6 +1,6 @@
 """Table models of the reservation card: postings, bills, payments, saved cards, pre-authorisations.
 
-Each model shows one :class:`desk.folios.FolioView` (or the card's lists), is reset whole by
+Each model shows one :class:`desk.ledger.folios.FolioView` (or the card's lists), is reset whole by
 ``set_view`` (nothing from the previous view survives), and maps rows to ledger ids and back
 (``id_at``/``row_of``) so the card can keep the user's selection across reloads.
 
@@ -20,13 +20,13 @@ from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QObject, Q
 from PySide6.QtGui import QBrush, QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
-from desk.card import PreAuthorisation, SavedCard
-from desk.cards import HOLD_WARN_DAYS
+from desk.cards.operations import HOLD_WARN_DAYS
+from desk.core.money import Money
 from desk.fiscal.marks import ReceiptMark, ReceiptState
-from desk.folios import BillStatus, BillView, FolioView, PaymentLine, PostingLine
-from desk.models import PaymentKind, Posting, PostingKind
-from desk.money import Money
-from desk.names import Names
+from desk.hotel.names import Names
+from desk.ledger.folios import BillStatus, BillView, FolioView, PaymentLine, PostingLine
+from desk.ledger.models import PaymentKind, Posting, PostingKind
+from desk.stays.reservation_card import PreAuthorisation, SavedCard
 from ui.desk_text import payment_reference, posting_description
 from ui.i18n import format_amount, format_date, format_datetime, format_money
 

@@ -8,12 +8,12 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from desk.auth import Actor
-from desk.changes import LedgerStamp, poll_changes
-from desk.db import Database
-from desk.devices import DeviceHub
-from desk.mail import MailWorker
-from desk.runner import Runner
+from desk.db.changes import LedgerStamp, poll_changes
+from desk.db.engine import Database
+from desk.db.runner import Runner
+from desk.devices.printers import DeviceHub
+from desk.mail.outbox import MailWorker
+from desk.people.auth import Actor
 from ui.ops import Cancelled, Op, WorkerPool, named_pool
 
 T = TypeVar("T")

@@ -1,7 +1,7 @@
 """What desk/ says, in the clerk's language: its refusals and the texts it writes on the ledger.
 
 desk/ raises errors with an English template and parameters, and writes ledger texts from
-templates of its own (``desk.texts``). Both are translated here from Qt's catalogue (contexts
+templates of its own (``desk.ledger.texts``). Both are translated here from Qt's catalogue (contexts
 ``DeskError`` and ``DeskText``, collected into ``ui/desk_messages.py`` by
 ``packaging/desk_messages.py``) and filled with the parameters formatted in the locale.
 """
@@ -14,12 +14,12 @@ from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication
 
-from desk.errors import DeskError, Phrase, render
-from desk.folios import PaymentLine
-from desk.models import Payment, Posting
-from desk.money import Money
-from desk.names import Names
-from desk.texts import LedgerText, card_reference, fill, payment_text, posting_text
+from desk.core.errors import DeskError, Phrase, render
+from desk.core.money import Money
+from desk.hotel.names import Names
+from desk.ledger.folios import PaymentLine
+from desk.ledger.models import Payment, Posting
+from desk.ledger.texts import LedgerText, card_reference, fill, payment_text, posting_text
 from ui.i18n import format_amount, format_date, format_money
 
 __all__ = ["card_reference_text", "error_text", "format_param", "ledger_text", "payment_reference",

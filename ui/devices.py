@@ -7,7 +7,7 @@ import logging
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from desk.devices import DeviceState, DrawerKick, drawer_for_payment, open_drawer
+from desk.devices.printers import DeviceState, DrawerKick, drawer_for_payment, open_drawer
 from ui.context import DeskContext
 from ui.desk_text import error_text
 from ui.ops import show_error

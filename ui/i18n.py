@@ -205,10 +205,10 @@ def format_money(
     """An amount with its ISO currency code, on the side the locale writes currency:
     ``EUR 1,234.50`` in en, ``1 234,50 EUR`` in ru and bg.
 
-    ``digits`` is the currency's minor units; when omitted it comes from ``desk.money``.
+    ``digits`` is the currency's minor units; when omitted it comes from ``desk.core.money``.
     """
     if digits is None:
-        from desk.money import minor_units  # raises UnknownCurrency, a message for the clerk
+        from desk.core.money import minor_units  # raises UnknownCurrency, a message for the clerk
 
         digits = minor_units(currency)
     locale = locale or QLocale()

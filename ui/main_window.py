@@ -32,10 +32,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.devices import DeviceState
+from desk.cash.shifts import ShiftForm, ShiftReport, ShiftStatus, shift_form, shift_status
+from desk.devices.printers import DeviceState
+from desk.fiscal.workflow import ReceiptCheck
+from desk.people.rights import Right
 from desk.reports.shift_pdf import write_x_report
-from desk.rights import Right
-from desk.search import (
+from desk.stays.reservations import company_folio, event_folio
+from desk.stays.search import (
     ALL_KINDS,
     MAX_TEXT_LENGTH,
     DeskStatus,
@@ -45,9 +48,6 @@ from desk.search import (
     desk_status,
     search_folios,
 )
-from desk.shifts import ShiftForm, ShiftReport, ShiftStatus, shift_form, shift_status
-from desk.stays import company_folio, event_folio
-from desk.workflows.fiscal_receipt import ReceiptCheck
 from ui.context import DeskContext
 from ui.devices import open_drawer_now, state_text
 from ui.dialogs import shift as shift_dialogs
@@ -66,7 +66,7 @@ SEARCH_DELAY_MS = 250
 DEVICE_POLL_MS = 30_000
 
 
-def open_card(ctx: DeskContext, folio_id: int, parent: QWidget | None = None) -> QWidget | None:
+def open_reservation_card(ctx: DeskContext, folio_id: int, parent: QWidget | None = None) -> QWidget | None:
     """Open the folio's card window (ui.card); says so if this build has no card window."""
     try:
         card = importlib.import_module("ui.card")
@@ -84,7 +84,7 @@ def open_card(ctx: DeskContext, folio_id: int, parent: QWidget | None = None) ->
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
         return None
-    widget: QWidget = card.open_card(ctx, folio_id, parent=parent)
+    widget: QWidget = card.open_reservation_card(ctx, folio_id, parent=parent)
     return widget
 
 
@@ -638,14 +638,15 @@ class MainWindow(QMainWindow):
     def open_folio(self, folio: FolioRow) -> None:
         """Open the card; a company or event without an account yet gets one first."""
         if folio.folio_id is not None:
-            self.open_card(folio.folio_id)
+            self.open_reservation_card(folio.folio_id)
             return
         opener = company_folio if folio.kind is FolioKind.COMPANY else event_folio
-        self.ctx.change(self, opener, folio.owner_id).success(lambda account: self.open_card(account.id)).run()
+        opened = self.ctx.change(self, opener, folio.owner_id)
+        opened.success(lambda account: self.open_reservation_card(account.id)).run()
 
-    def open_card(self, folio_id: int) -> None:
+    def open_reservation_card(self, folio_id: int) -> None:
         # Looked up at call time, so tests (and a later plug-in) can replace the opener.
-        open_card(self.ctx, folio_id, parent=self)
+        open_reservation_card(self.ctx, folio_id, parent=self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):

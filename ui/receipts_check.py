@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from desk.workflows.fiscal_receipt import ReceiptCheck, reconcile_receipts
+from desk.fiscal.workflow import ReceiptCheck, reconcile_receipts
 from ui.context import DeskContext, device_pool
 from ui.ops import Op, show_error
 

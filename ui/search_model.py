@@ -10,8 +10,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from desk.models import ReservationStatus
-from desk.search import FolioKind, FolioRow
+from desk.stays.models import ReservationStatus
+from desk.stays.search import FolioKind, FolioRow
 from ui.i18n import format_date, format_money
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -29,7 +29,7 @@ def _room_key(room: str) -> tuple[int, int, str]:
 
 
 class FolioTableModel(QAbstractTableModel):
-    """Folios found by :func:`desk.search.search_folios`, one per row."""
+    """Folios found by :func:`desk.stays.search.search_folios`, one per row."""
 
     COL_ROOM = 0
     COL_NAME = 1

@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.auth import AccountLocked, Actor, sign_in
-from desk.db import Database
-from desk.errors import DeskError
-from desk.models import Role
+from desk.core.errors import DeskError
+from desk.db.engine import Database
+from desk.people.auth import AccountLocked, Actor, sign_in
+from desk.people.models import Role
 from ui.ops import Op
 
 # Minutes without a key press or a mouse click before the desk locks itself; 0 never locks.

@@ -17,15 +17,17 @@ from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
-from desk.errors import InvalidInput
+from desk.core.errors import InvalidInput
+from desk.core.money import Money
+from desk.fiscal.chain import receipt_of_payment
 from desk.fiscal.interface import DocumentKind, Receipt, SaleLine, TaxLine, TenderLine
-from desk.fiscal.journal import receipt_of_payment
+from desk.fiscal.models import CashRegister
 from desk.fiscal.render import labels
-from desk.folios import load_folio
-from desk.lookup import get
-from desk.models import CashRegister, MethodKind, Payment, PaymentKind
-from desk.money import Money
-from desk.names import load_names
+from desk.hotel.models import MethodKind
+from desk.hotel.names import load_names
+from desk.ledger.folios import load_folio
+from desk.ledger.lookup import get
+from desk.ledger.models import Payment, PaymentKind
 
 
 def receipt_kind(session: Session, payment: Payment) -> DocumentKind:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desk.errors import N_, DeskError, Phrase
+from desk.core.errors import N_, DeskError, Phrase
 
 # What the clerk is told about the printer, by the hardware error's code (translated as phrases).
 PRINTER_PROBLEMS = {

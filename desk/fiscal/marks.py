@@ -14,11 +14,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desk.fiscal.interface import DocumentKind, Paper
-from desk.folios import FolioView, PaymentLine
-from desk.journal import intents_of_payments
-from desk.models import FiscalDocument, FiscalPrint, PaymentKind
+from desk.fiscal.models import FiscalDocument, FiscalPrint
+from desk.journal.intents import intents_of_payments
+from desk.ledger.folios import FolioView, PaymentLine
+from desk.ledger.models import PaymentKind
 
-RECEIPT_INTENT = "fiscal_receipt"  # the journal kind desk.workflows.fiscal_receipt records
+RECEIPT_INTENT = "fiscal_receipt"  # the journal kind desk.fiscal.workflow records
 
 
 class ReceiptState(enum.StrEnum):

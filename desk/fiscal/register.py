@@ -15,8 +15,9 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from desk.auth import Actor
-from desk.fiscal import journal
+from desk.core.types import utcnow
+from desk.db.runner import Runner
+from desk.fiscal import chain
 from desk.fiscal.errors import PrinterNotReady, printer_problem
 from desk.fiscal.interface import (
     Document,
@@ -27,10 +28,9 @@ from desk.fiscal.interface import (
     RegisterInfo,
     RegisterStatus,
 )
+from desk.fiscal.models import CashRegister
 from desk.fiscal.render import render_document
-from desk.models import CashRegister
-from desk.runner import Runner
-from desk.types import utcnow
+from desk.people.auth import Actor
 from hardware.errors import CoverOpen, DeviceError, PaperOut, PrinterFault
 from hardware.interfaces import ReceiptPrinter
 
@@ -57,8 +57,8 @@ class EscposFiscalRegister:
     # -- status --------------------------------------------------------------------------------------
 
     def status(self, cancel: threading.Event | None = None) -> RegisterStatus:
-        shift = self.runner.read(journal.open_fiscal_shift, self.code)
-        waiting = self.runner.read(journal.waiting_for_reprint, self.code)
+        shift = self.runner.read(chain.open_fiscal_shift, self.code)
+        waiting = self.runner.read(chain.waiting_for_reprint, self.code)
         last = self.runner.read(_last_number, self.code)
         try:
             with self.lock:
@@ -85,7 +85,7 @@ class EscposFiscalRegister:
         if receipt.kind is not kind:
             raise ValueError(f"a {receipt.kind.value} receipt sent as {kind.value}")
         return self._issue_and_print(
-            lambda: self.runner.run(journal.issue_receipt, self.actor, self.code, key, receipt).value, cancel)
+            lambda: self.runner.run(chain.issue_receipt, self.actor, self.code, key, receipt).value, cancel)
 
     def open_shift(self, key: str, cancel: threading.Event | None = None) -> Printed:
         return self._shift_document(key, DocumentKind.SHIFT_OPEN, {}, cancel)
@@ -105,11 +105,11 @@ class EscposFiscalRegister:
     def _shift_document(self, key: str, kind: DocumentKind, body: dict[str, Any],
                         cancel: threading.Event | None) -> Printed:
         return self._issue_and_print(
-            lambda: self.runner.run(journal.issue_shift_document, self.actor, self.code, key, kind, body).value,
+            lambda: self.runner.run(chain.issue_shift_document, self.actor, self.code, key, kind, body).value,
             cancel)
 
     def copy(self, number: int, cancel: threading.Event | None = None) -> Printed:
-        document = self.runner.read(journal.document_by_number, self.code, number)
+        document = self.runner.read(chain.document_by_number, self.code, number)
         with self.lock:
             self._ready_or_raise(cancel)
             return self._print(document, cancel, copy=True)
@@ -121,7 +121,7 @@ class EscposFiscalRegister:
             return self._print(document, cancel, copy=document.paper is not Paper.FAILED)
 
     def find(self, key: str) -> Document | None:
-        return self.runner.read(journal.document_by_key, key)
+        return self.runner.read(chain.document_by_key, key)
 
     # -- the three steps -----------------------------------------------------------------------------
 
@@ -158,11 +158,11 @@ class EscposFiscalRegister:
                 paper = Paper.CUT
             else:
                 paper = Paper.UNKNOWN
-            self.runner.run(journal.record_print, self.actor, document.id, copy, paper, sent, exc.message)
-            document = self.runner.read(journal.document_by_number, self.code, document.number)
+            self.runner.run(chain.record_print, self.actor, document.id, copy, paper, sent, exc.message)
+            document = self.runner.read(chain.document_by_number, self.code, document.number)
             return Printed(document, paper, copy, exc.message, exc.code, sent)
-        self.runner.run(journal.record_print, self.actor, document.id, copy, Paper.PRINTED, result.bytes_sent)
-        document = self.runner.read(journal.document_by_number, self.code, document.number)
+        self.runner.run(chain.record_print, self.actor, document.id, copy, Paper.PRINTED, result.bytes_sent)
+        document = self.runner.read(chain.document_by_number, self.code, document.number)
         return Printed(document, Paper.PRINTED, copy, bytes_sent=result.bytes_sent)
 
 
@@ -174,14 +174,14 @@ def _not_ready(register: str, problem: DeviceError) -> PrinterNotReady:
 
 
 def _last_number(session: Any, register_code: str) -> int:
-    row = journal._last(session, register_code)
+    row = chain._last(session, register_code)
     return row.number if row is not None else 0
 
 
 def register_info(session: Any, code: str) -> RegisterInfo:
     register = session.get(CashRegister, code)
     if register is None:
-        from desk.errors import InvalidInput
+        from desk.core.errors import InvalidInput
 
         raise InvalidInput("There is no cash register “{register}”", field="register", register=code)
     return RegisterInfo(register.code, register.name, register.device, register.paper_mm, register.language,

@@ -21,11 +21,12 @@ from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from desk.auth import Actor
-from desk.db import Database
-from desk.errors import ConcurrentChange, DeskError
-from desk.folios import base_currency
-from desk.money import Money
+from desk.core.errors import ConcurrentChange, DeskError
+from desk.core.money import Money
+from desk.core.types import utcnow
+from desk.db.engine import Database
+from desk.ledger.folios import base_currency
+from desk.people.auth import Actor
 from desk.pos import farcards
 from desk.pos.checks import (
     CancelledCheck,
@@ -51,7 +52,6 @@ from desk.pos.errors import (
 from desk.pos.keys import outlet_of
 from desk.pos.models import PaymentMeaning, PosRequest
 from desk.pos.service import PosService, as_pos, reading_as_pos
-from desk.types import utcnow
 
 log = logging.getLogger("desk.pos")
 MAX_BODY = 256 * 1024

@@ -18,25 +18,28 @@ from typing import Any
 from sqlalchemy import bindparam, insert, or_, select
 from sqlalchemy.orm import Session
 
-from desk.auth import Actor
-from desk.bills import insert_guest_bill
-from desk.errors import InvalidInput, NotFound
-from desk.folios import BillStatus, base_currency, folio_of_reservation, load_folio
-from desk.lookup import get, locks_rows
-from desk.models import (
-    Bill,
-    Folio,
-    Guest,
-    Posting,
-    Reservation,
-    ReservationGuest,
-    ReservationStatus,
-    Room,
-    TaxRate,
-    full_name,
+from desk.core.errors import InvalidInput, NotFound
+from desk.core.money import Money, total
+from desk.core.types import utcnow
+from desk.db.runner import note_folio
+from desk.hotel.models import Room, TaxRate
+from desk.hotel.reference import forget, reference
+from desk.ledger.bills import insert_guest_bill
+from desk.ledger.folios import BillStatus, base_currency, folio_of_reservation, load_folio
+from desk.ledger.lookup import get, locks_rows
+from desk.ledger.models import Bill, Folio, Posting
+from desk.ledger.payments import apply_deposit
+from desk.ledger.postings import (
+    NEW_POSTING,
+    Charge,
+    OrderItem,
+    charge_values,
+    insert_items,
+    require_outlet,
+    reverse_posting,
 )
-from desk.money import Money, total
-from desk.payments import apply_deposit
+from desk.people.auth import Actor
+from desk.people.rights import Right, require
 from desk.pos.errors import (
     BillAlreadyPaid,
     CheckConflict,
@@ -48,11 +51,7 @@ from desk.pos.errors import (
     TotalsDoNotAddUp,
 )
 from desk.pos.models import PaymentMeaning, PosCheck, PosPaymentCode, PosSetting
-from desk.postings import NEW_POSTING, Charge, OrderItem, charge_values, insert_items, require_outlet, reverse_posting
-from desk.reference import forget, reference
-from desk.rights import Right, require
-from desk.runner import note_folio
-from desk.types import utcnow
+from desk.stays.models import Guest, Reservation, ReservationGuest, ReservationStatus, full_name
 
 # --- settings ------------------------------------------------------------------------------------
 
@@ -435,7 +434,7 @@ class _Stay:
 
 
 def _locked_stay(session: Session, reservation_id: int, guest_id: int) -> _Stay:
-    """The stay (locked: the first lock, see desk.lookup), its folio, and the guest charged, who must stay in it."""
+    """The stay (locked: the first lock, see desk.ledger.lookup), its folio, and the guest charged (staying in it)."""
     locks = locks_rows(session)
     row = session.connection().execute(_STAY_LOCKED if locks else _STAY,
                                        {"reservation": reservation_id, "guest": guest_id}).first()

@@ -11,7 +11,7 @@ import logging
 import threading
 import time
 
-from desk.db import Database
+from desk.db.engine import Database
 
 logger = logging.getLogger(__name__)
 
@@ -62,9 +62,9 @@ def start_if_configured(database: Database, host: str | None = None, port: int |
     """The running service if the hotel runs it inside the desk (setting ``run_in_desk``), else None."""
     import os
 
+    from desk.db.runner import Runner
     from desk.pos.checks import runs_in_desk
-    from desk.pos.cli import DEFAULT_PORT, ENV_HOST, ENV_PORT
-    from desk.runner import Runner
+    from desk.pos.service import DEFAULT_PORT, ENV_HOST, ENV_PORT
 
     if not Runner(database).read(runs_in_desk):
         return None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desk.errors import DeskError
+from desk.core.errors import DeskError
 
 
 class PosRefusal(DeskError):

@@ -11,14 +11,14 @@ from datetime import datetime
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
-from desk.auth import Actor
-from desk.errors import InvalidInput, NotFound
-from desk.models import Outlet
+from desk.core.errors import InvalidInput, NotFound
+from desk.core.types import utcnow
+from desk.hotel.models import Outlet
+from desk.hotel.reference import forget, per_unit, reference
+from desk.people.auth import Actor
+from desk.people.rights import Right, require
 from desk.pos.errors import RevokedKey, UnknownKey
 from desk.pos.models import PosKey
-from desk.reference import forget, per_unit, reference
-from desk.rights import Right, require
-from desk.types import utcnow
 
 NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,23}")
 KEY_PREFIX = "pk_"

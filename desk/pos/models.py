@@ -8,9 +8,9 @@ from datetime import datetime
 from sqlalchemy import Enum, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from desk.models import Base
-from desk.money import Money
-from desk.types import utcnow
+from desk.core.money import Money
+from desk.core.types import utcnow
+from desk.db.base import Base
 
 
 class PaymentMeaning(enum.StrEnum):

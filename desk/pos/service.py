@@ -19,15 +19,20 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
-from desk.auth import Actor, trusted_actor
-from desk.db import Database
-from desk.errors import ConcurrentChange
-from desk.models import Role
+from desk.core.errors import ConcurrentChange
+from desk.db.engine import Database
+from desk.db.runner import _CHANGES_KEY, ATTEMPTS, BACKOFF_CAP_S, BACKOFF_S, Outcome, Runner, _Changes, is_retryable
+from desk.people.auth import Actor, trusted_actor
+from desk.people.models import Role
 from desk.pos.keys import authenticate
-from desk.runner import _CHANGES_KEY, ATTEMPTS, BACKOFF_CAP_S, BACKOFF_S, Outcome, Runner, _Changes, is_retryable
 
 T = TypeVar("T")
 P = ParamSpec("P")
+# Where `desk serve` listens, unless told otherwise; the embedded service of a one-desk hotel too.
+ENV_HOST = "DESK_POS_HOST"
+ENV_PORT = "DESK_POS_PORT"
+DEFAULT_PORT = 8765
+
 log = logging.getLogger("desk.pos")
 
 # At most this many postings share one transaction: enough to carry 16 tills at once, few enough

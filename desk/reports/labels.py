@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from desk import texts
+from desk.ledger import texts
 
 LABELS: Mapping[str, Mapping[str, str]] = {
     "ru": {

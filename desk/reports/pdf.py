@@ -19,13 +19,14 @@ from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, T
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desk.folios import BillView, FolioView, load_folio
-from desk.lookup import get
-from desk.models import Bill, Hotel, Payment, Posting
-from desk.money import Money, total
-from desk.names import Names, load_names
+from desk.core.money import Money, total
+from desk.hotel.models import Hotel
+from desk.hotel.names import Names, load_names
+from desk.ledger.folios import BillView, FolioView, load_folio
+from desk.ledger.lookup import get
+from desk.ledger.models import Bill, Payment, Posting
+from desk.ledger.texts import LedgerText, fill, payment_text, posting_text
 from desk.reports.labels import label
-from desk.texts import LedgerText, fill, payment_text, posting_text
 
 logger = logging.getLogger(__name__)
 

@@ -12,9 +12,11 @@ from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desk.lookup import get
-from desk.models import Hotel, Payment, Posting, ReceiptKind, ReceiptRequest
-from desk.money import Money
+from desk.core.money import Money
+from desk.fiscal.models import ReceiptKind, ReceiptRequest
+from desk.hotel.models import Hotel
+from desk.ledger.lookup import get
+from desk.ledger.models import Payment, Posting
 from desk.reports.pdf import _amount, _styles, _table
 
 # The e-receipt speaks the hotel's languages; English is the key (see desk.reports.labels).

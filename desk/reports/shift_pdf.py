@@ -11,10 +11,10 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer
 from sqlalchemy.orm import Session
 
-from desk.models import ShiftMoveKind
-from desk.money import Money
+from desk.cash.models import ShiftMoveKind
+from desk.cash.shifts import ShiftReport, shift_report, x_report, z_report_pdf
+from desk.core.money import Money
 from desk.reports.pdf import _amount, _styles, _table
-from desk.shifts import ShiftReport, shift_report, x_report, z_report_pdf
 
 _MOVE_NAMES = {ShiftMoveKind.FLOAT: "Float", ShiftMoveKind.CASH_IN: "Cash in", ShiftMoveKind.CASH_OUT: "Cash out"}
 

@@ -14,17 +14,19 @@ from pathlib import Path
 
 from sqlalchemy import update
 
-from desk.db import Database
-from desk.demo import seed_settings
-from desk.folios import folio_of_reservation, load_folio
-from desk.models import CashRegister, Hotel, Role, Room
-from desk.money import Money
-from desk.payments import Tender, refund_payment, take_payment
-from desk.postings import post_charge
-from desk.runner import Runner
-from desk.shifts import close_shift, open_shift, open_shift_of
-from desk.stays import check_in, create_reservation, new_guest
-from desk.workflows.fiscal_receipt import Registers, close_register_shifts, print_receipt, x_report
+from desk.cash.shifts import close_shift, open_shift, open_shift_of
+from desk.core.money import Money
+from desk.db.engine import Database
+from desk.db.runner import Runner
+from desk.fiscal.models import CashRegister
+from desk.fiscal.workflow import Registers, close_register_shifts, print_receipt, x_report
+from desk.hotel.demo import seed_settings
+from desk.hotel.models import Hotel, Room
+from desk.ledger.folios import folio_of_reservation, load_folio
+from desk.ledger.payments import Tender, refund_payment, take_payment
+from desk.ledger.postings import post_charge
+from desk.people.models import Role
+from desk.stays.reservations import check_in, create_reservation, new_guest
 from hardware.simulators.printer import TcpPrinterServer
 from hardware.simulators.printer_engine import SimulatedPrinter
 from tests.actors import signed_in

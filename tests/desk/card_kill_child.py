@@ -11,12 +11,12 @@ import signal
 import sys
 from typing import Any
 
-from desk import journal
-from desk.db import Database
-from desk.models import Role
-from desk.money import Money
-from desk.runner import Runner
-from desk.workflows import card_terminal
+from desk.cards import terminal_workflow as card_terminal
+from desk.core.money import Money
+from desk.db.engine import Database
+from desk.db.runner import Runner
+from desk.journal import intents as journal
+from desk.people.models import Role
 from tests.actors import signed_in
 
 

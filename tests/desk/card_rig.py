@@ -8,10 +8,12 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from desk.auth import Actor
-from desk.models import CardOperationKind, CardRecord, Payment, PaymentKind, Role
-from desk.runner import Runner
-from desk.terminals import add_terminal, disconnect_all
+from desk.cards.models import CardOperationKind, CardRecord
+from desk.cards.terminals import add_terminal, disconnect_all
+from desk.db.runner import Runner
+from desk.ledger.models import Payment, PaymentKind
+from desk.people.auth import Actor
+from desk.people.models import Role
 from hardware.simulators.zvt_terminal import ZvtSimulator
 from tests.actors import signed_in
 

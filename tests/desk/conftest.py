@@ -10,14 +10,17 @@ from typing import Any, TypeVar
 import pytest
 from sqlalchemy import func, select
 
-from desk.auth import Actor, ManagerApproval
-from desk.db import Database
-from desk.demo import seed_settings
-from desk.folios import FolioView, folio_of_reservation, load_folio
-from desk.models import Base, Reservation, Role, Room
-from desk.money import Money
-from desk.shifts import open_shift
-from desk.stays import check_in, create_reservation, new_guest
+from desk.cash.shifts import open_shift
+from desk.core.money import Money
+from desk.db.engine import Database
+from desk.db.schema import metadata
+from desk.hotel.demo import seed_settings
+from desk.hotel.models import Room
+from desk.ledger.folios import FolioView, folio_of_reservation, load_folio
+from desk.people.auth import Actor, ManagerApproval
+from desk.people.models import Role
+from desk.stays.models import Reservation
+from desk.stays.reservations import check_in, create_reservation, new_guest
 from tests.actors import MANAGER_APPROVAL, signed_in
 
 T = TypeVar("T")
@@ -87,7 +90,7 @@ class Hotel:
         with self.database.engine.connect() as connection:
             return {
                 table.name: connection.execute(select(func.count()).select_from(table)).scalar_one()
-                for table in Base.metadata.sorted_tables
+                for table in metadata.sorted_tables
             }
 
 

@@ -7,13 +7,14 @@ from dataclasses import dataclass
 
 from sqlalchemy import update
 
+from desk.db.runner import Runner
 from desk.fiscal.interface import RegisterInfo
-from desk.models import CashRegister, Role
-from desk.models import Hotel as HotelRow
-from desk.payments import Tender, take_payment
-from desk.postings import post_charge
-from desk.runner import Runner
-from desk.workflows.fiscal_receipt import Registers
+from desk.fiscal.models import CashRegister
+from desk.fiscal.workflow import Registers
+from desk.hotel.models import Hotel as HotelRow
+from desk.ledger.payments import Tender, take_payment
+from desk.ledger.postings import post_charge
+from desk.people.models import Role
 from hardware.escpos.layout import PrinterProfile
 from hardware.escpos.owners import PrinterOwners
 from hardware.escpos.printer import EscposPrinter

@@ -2,7 +2,7 @@
 
 Used by tests/desk/test_races.py (small rounds) and bench/bench_races.py (heavy rounds, figures).
 Workers are real processes, each with its own engine, running use cases through
-``desk.runner.Runner`` exactly as a desk or the POS service would. They are forked from a
+``desk.db.runner.Runner`` exactly as a desk or the POS service would. They are forked from a
 fork server that has imported this module once (and nothing of the parent: no open connection,
 no Qt), so sixteen desks start in well under a second instead of importing SQLAlchemy sixteen
 times each.
@@ -24,15 +24,15 @@ from typing import Any
 
 from sqlalchemy import text
 
-from desk.auth import Actor, trusted_actor
-from desk.db import Database
-from desk.errors import ConcurrentChange, DeskError
-from desk.models import Role
-from desk.money import Money
-from desk.payments import RefundDirection, Tender, apply_deposit, refund_payment, take_deposit, take_payment
-from desk.postings import post_service
-from desk.runner import Runner
-from desk.shifts import open_shift
+from desk.cash.shifts import open_shift
+from desk.core.errors import ConcurrentChange, DeskError
+from desk.core.money import Money
+from desk.db.engine import Database
+from desk.db.runner import Runner
+from desk.ledger.payments import RefundDirection, Tender, apply_deposit, refund_payment, take_deposit, take_payment
+from desk.ledger.postings import post_service
+from desk.people.auth import Actor, trusted_actor
+from desk.people.models import Role
 
 SPAWN = multiprocessing.get_context("forkserver")
 SPAWN.set_forkserver_preload([__name__])
@@ -220,7 +220,7 @@ def _money(value: str) -> Decimal:
 
 def ledger_faults(database: Database) -> list[str]:
     """Every way the raw rows contradict each other or what the clerk is shown; empty if none."""
-    from desk.folios import load_folio
+    from desk.ledger.folios import load_folio
 
     faults: list[str] = []
     with database.engine.connect() as connection:

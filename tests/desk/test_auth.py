@@ -8,7 +8,10 @@ from datetime import timedelta
 
 import pytest
 
-from desk.auth import (
+from desk.core.errors import InvalidInput, NotAuthorised
+from desk.core.types import utcnow
+from desk.ledger.postings import post_service, void_posting
+from desk.people.auth import (
     DEFAULT_LOCKOUT,
     AccountLocked,
     LockoutPolicy,
@@ -18,10 +21,7 @@ from desk.auth import (
     set_pin,
     sign_in,
 )
-from desk.errors import InvalidInput, NotAuthorised
-from desk.models import Role, User
-from desk.postings import post_service, void_posting
-from desk.types import utcnow
+from desk.people.models import Role, User
 
 from .conftest import Hotel
 

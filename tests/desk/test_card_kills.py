@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from desk import cards
-from desk.journal import unresolved
-from desk.money import Money
-from desk.workflows.card_terminal import card_pre_authorise, card_sale, reconcile_cards
+from desk.cards import operations as cards
+from desk.cards.terminal_workflow import card_pre_authorise, card_sale, reconcile_cards
+from desk.core.money import Money
+from desk.journal.intents import unresolved
 from hardware.simulators.zvt_terminal import TEST_CARD_PAN
 
 from .card_rig import Rig, make_rig

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from desk.card_numbers import has_card_number, luhn_ok, mask_card_numbers
+from desk.core.card_numbers import has_card_number, luhn_ok, mask_card_numbers
 
 PAN = "4761739001010010"  # a test card, Luhn valid
 

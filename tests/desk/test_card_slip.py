@@ -7,16 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from desk.card_numbers import mask_card_numbers
-from desk.cards import holds_of_folio
-from desk.devices import DeviceHub, add_printer
-from desk.errors import NotAuthorised, NotFound
-from desk.journal import IntentState, intents_of_payments, unresolved
-from desk.models import Role
-from desk.money import Money
-from desk.terminals import list_terminals, set_terminal_slips
-from desk.workflows.card_slip import KIND, SlipNotPrinted, card_slip, print_card_slip
-from desk.workflows.card_terminal import card_pre_authorise, card_refund, card_release, card_sale
+from desk.cards.operations import holds_of_folio
+from desk.cards.slips import KIND, SlipNotPrinted, card_slip, print_card_slip
+from desk.cards.terminal_workflow import card_pre_authorise, card_refund, card_release, card_sale
+from desk.cards.terminals import list_terminals, set_terminal_slips
+from desk.core.card_numbers import mask_card_numbers
+from desk.core.errors import NotAuthorised, NotFound
+from desk.core.money import Money
+from desk.devices.printers import DeviceHub, add_printer
+from desk.journal.intents import IntentState, intents_of_payments, unresolved
+from desk.people.models import Role
 from hardware.simulators.printer import TcpPrinterServer
 from hardware.simulators.printer_engine import SimulatedPrinter
 from hardware.simulators.zvt_terminal import TEST_CARD_MASKED, TEST_CARD_PAN
@@ -183,7 +183,7 @@ def test_no_slip_for_a_payment_typed_in_by_hand_and_only_a_manager_sets_slips(ri
 
 
 def test_the_terminals_command_sets_who_prints_the_slips(sqlite_hotel: Hotel, capsys):
-    from desk.cli import main
+    from desk.cli.main import main
 
     url = sqlite_hotel.database.url
     assert main(["--database", url, "terminals", "add", "Front", "tcp://127.0.0.1:20007",
@@ -200,7 +200,7 @@ def test_the_terminals_command_sets_who_prints_the_slips(sqlite_hotel: Hotel, ca
 
 
 def test_a_slip_the_program_died_printing_is_closed_and_printed_again_on_request(rig: Rig, printer):
-    from desk.journal import IntentRequest, load_intent, mark_sent, record_intent
+    from desk.journal.intents import IntentRequest, load_intent, mark_sent, record_intent
 
     engine, hub = printer
     _stay, done = sale(rig)
@@ -220,8 +220,8 @@ def test_a_slip_the_program_died_printing_is_closed_and_printed_again_on_request
 
 
 def test_a_printer_failing_without_a_known_reason_is_told_in_a_translated_phrase(rig: Rig, printer, monkeypatch):
-    from desk.errors import Phrase
-    from desk.workflows.card_slip import SLIP_PROBLEM_UNCLEAR
+    from desk.cards.slips import SLIP_PROBLEM_UNCLEAR
+    from desk.core.errors import Phrase
 
     _engine, hub = printer
     _stay, done = sale(rig)

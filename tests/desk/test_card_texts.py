@@ -9,13 +9,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from desk.folios import load_folio
-from desk.models import CardRecord, Payment
-from desk.money import Money
+from desk.cards.models import CardRecord
+from desk.cards.terminal_workflow import card_refund, card_sale
+from desk.core.money import Money
+from desk.ledger.folios import load_folio
+from desk.ledger.models import Payment
+from desk.ledger.texts import LedgerText, fill, payment_text
 from desk.reports import render_bill_pdf
 from desk.reports.labels import label
-from desk.texts import LedgerText, fill, payment_text
-from desk.workflows.card_terminal import card_refund, card_sale
 from hardware.simulators.zvt_terminal import TEST_CARD_PAN
 
 from .card_rig import Rig, make_rig
@@ -90,8 +91,8 @@ def test_card_texts_are_rendered_from_the_terminals_record_in_each_language(rig:
 
 
 def test_a_card_method_payment_typed_by_hand_keeps_the_clerks_words(rig: Rig):
-    from desk.models import Role
-    from desk.payments import Tender, take_payment
+    from desk.ledger.payments import Tender, take_payment
+    from desk.people.models import Role
 
     stay = rig.hotel.stay()
     typed = rig.hotel.as_role(Role.CASHIER).run(take_payment, stay.bill_id,

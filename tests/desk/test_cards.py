@@ -8,15 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from desk import cards
-from desk.cards import CardKind, HoldState
-from desk.errors import InvalidInput, NotAuthorised
-from desk.journal import IntentState, unresolved
-from desk.models import Role
-from desk.money import Money
-from desk.payments import CARD_MONEY_IN, Tender, take_payment
-from desk.terminals import add_terminal, list_terminals, remove_terminal
-from desk.workflows.card_terminal import (
+from desk.cards import operations as cards
+from desk.cards.operations import CardKind, HoldState
+from desk.cards.terminal_workflow import (
     card_capture,
     card_end_of_day,
     card_pre_authorise,
@@ -25,6 +19,12 @@ from desk.workflows.card_terminal import (
     card_sale,
     reconcile_cards,
 )
+from desk.cards.terminals import add_terminal, list_terminals, remove_terminal
+from desk.core.errors import InvalidInput, NotAuthorised
+from desk.core.money import Money
+from desk.journal.intents import IntentState, unresolved
+from desk.ledger.payments import CARD_MONEY_IN, Tender, take_payment
+from desk.people.models import Role
 from hardware.simulators.zvt_terminal import TEST_CARD_PAN
 from tests.actors import signed_in
 
@@ -193,7 +193,7 @@ def test_a_payment_is_refunded_once_and_a_same_day_full_refund_is_a_reversal(sql
 def test_refund_only_beside_a_terminal_payment_and_not_by_a_clerk(sqlite_rig: Rig):
     rig = sqlite_rig
     stay, sale = _paid_sale(rig)
-    from desk.payments import Tender, take_payment
+    from desk.ledger.payments import Tender, take_payment
 
     cashier = rig.hotel.as_role(Role.CASHIER)
     cash = cashier.run(take_payment, stay.bill_id, Tender("card", eur("5.00"), text="typed in"),
@@ -257,7 +257,7 @@ def test_end_of_day_matches_the_ledger_and_names_each_difference(sqlite_rig: Rig
     # A sale the bank booked that the ledger does not have (another program used the terminal).
     _paid_sale(rig, "10.00")
     rig.sim.record("sale", 700, 978)
-    from desk.payments import Tender, take_payment
+    from desk.ledger.payments import Tender, take_payment
 
     cashier = rig.hotel.as_role(Role.CASHIER)
     typed = cashier.run(take_payment, stay.bill_id, Tender("card", eur("3.00"), text="typed in"),
@@ -300,7 +300,7 @@ def test_terminals_are_configured_per_workstation_by_a_manager(sqlite_hotel: Hot
 
 
 def test_the_terminals_command_lists_adds_and_removes(sqlite_hotel: Hotel, capsys):
-    from desk.cli import main
+    from desk.cli.main import main
 
     url = sqlite_hotel.database.url
     assert main(["--database", url, "terminals", "add", "Front", "tcp://127.0.0.1:20007",
@@ -315,18 +315,18 @@ def test_the_terminals_command_lists_adds_and_removes(sqlite_hotel: Hotel, capsy
 
 
 def test_the_reservation_card_shows_its_holds(sqlite_rig: Rig):
-    from desk.card import load_card
+    from desk.stays.reservation_card import load_reservation_card
 
     rig = sqlite_rig
     stay = rig.hotel.stay()
     assert card_pre_authorise(rig.runner, rig.cashier, rig.terminal_id, stay.folio_id, eur("120.00")).settled
-    [shown] = rig.hotel.query(load_card, stay.folio_id).pre_authorisations
+    [shown] = rig.hotel.query(load_reservation_card, stay.folio_id).pre_authorisations
     assert (shown.amount, shown.state, shown.age_days) == (eur("120.00"), "open", 0)
     assert shown.masked_pan.endswith("0010") and TEST_CARD_PAN not in shown.masked_pan
 
 
 def test_a_card_sale_beyond_what_the_bill_owes_needs_the_clerks_confirmation(sqlite_rig: Rig):
-    from desk.errors import WouldOverpay
+    from desk.core.errors import WouldOverpay
 
     rig = sqlite_rig
     stay = rig.hotel.stay()
@@ -337,7 +337,7 @@ def test_a_card_sale_beyond_what_the_bill_owes_needs_the_clerks_confirmation(sql
 
 def _left_unknown(rig: Rig, kind: CardKind, amount: str, **target: object) -> int:
     """A card operation sent to the terminal whose end nobody heard (the line timed out)."""
-    from desk.journal import EventType, mark_sent, record_event, record_intent
+    from desk.journal.intents import EventType, mark_sent, record_event, record_intent
 
     with rig.hotel.database.unit_of_work() as session:
         request = cards.plan_card_operation(session, rig.cashier, kind, rig.terminal_id, amount=eur(amount), **target)

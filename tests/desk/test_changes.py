@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from desk.bills import move_postings, open_bill
-from desk.changes import ledger_stamp, poll_changes
-from desk.payments import Tender, take_deposit
-from desk.postings import post_service
-from desk.stays import check_out, post_night
+from desk.db.changes import ledger_stamp, poll_changes
+from desk.ledger.bills import move_postings, open_bill
+from desk.ledger.payments import Tender, take_deposit
+from desk.ledger.postings import post_service
+from desk.stays.reservations import check_out, post_night
 
 from .conftest import Hotel
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sqlalchemy import text
 
-from desk.db import Database, WalCheckpointer
+from desk.db.engine import Database, WalCheckpointer
 from tests.desk.conftest import make_hotel
 
 

@@ -10,10 +10,13 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import func, select
 
-from desk.cli import main
-from desk.db import Database
-from desk.folios import BillStatus, load_folio
-from desk.models import Base, Folio, Reservation, ReservationGuest, ReservationStatus, Room
+from desk.cli.main import main
+from desk.db.engine import Database
+from desk.db.schema import metadata
+from desk.hotel.models import Room
+from desk.ledger.folios import BillStatus, load_folio
+from desk.ledger.models import Folio
+from desk.stays.models import Reservation, ReservationGuest, ReservationStatus
 
 
 def test_demo_hotel_has_stays_in_every_state(database_url: str):
@@ -54,7 +57,7 @@ def test_demo_hotel_has_stays_in_every_state(database_url: str):
 def test_migrations_build_exactly_the_models(database_url: str):
     database = Database(database_url)
     with database.engine.connect() as connection:
-        diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+        diff = compare_metadata(MigrationContext.configure(connection), metadata)
     assert diff == []
     database.dispose()
 
@@ -85,7 +88,7 @@ def test_default_database_is_a_wal_sqlite_file_in_the_user_data_folder(tmp_path,
 
 
 def test_desk_mail_sets_and_shows_the_smtp_server_and_refuses_bad_input(sqlite_url: str, capsys):
-    from desk.mail import mail_config
+    from desk.mail.outbox import mail_config
 
     assert main(["--database", sqlite_url, "mail", "show"]) == 0
     assert "No mail server is set" in capsys.readouterr().out

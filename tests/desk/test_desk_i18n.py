@@ -7,11 +7,10 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 
-from desk.errors import BillNotSettled, DeskError, InvalidInput
-from desk.folios import load_folio
-from desk.models import Company
-from desk.names import NameKind, load_names, set_names
-from desk.payments import (
+from desk.core.errors import BillNotSettled, DeskError, InvalidInput
+from desk.hotel.names import NameKind, load_names, set_names
+from desk.ledger.folios import load_folio
+from desk.ledger.payments import (
     RefundDirection,
     Tender,
     apply_deposit,
@@ -21,10 +20,8 @@ from desk.payments import (
     transfer_to_company,
     void_payment,
 )
-from desk.postings import post_charge, post_service
-from desk.reports import render_bill_pdf, render_folio_pdf
-from desk.stays import check_out, company_folio, post_night
-from desk.texts import (
+from desk.ledger.postings import post_charge, post_service
+from desk.ledger.texts import (
     BILL_OF_PAYER,
     FROM_DEPOSIT,
     REFUND_OF_PAYMENT,
@@ -34,6 +31,9 @@ from desk.texts import (
     payment_text,
     posting_text,
 )
+from desk.reports import render_bill_pdf, render_folio_pdf
+from desk.stays.models import Company
+from desk.stays.reservations import check_out, company_folio, post_night
 
 from .conftest import Hotel
 

@@ -8,7 +8,8 @@ from datetime import date
 
 import pytest
 
-from desk.devices import (
+from desk.core.errors import InvalidInput, NotAuthorised
+from desk.devices.printers import (
     DeviceHub,
     NoDrawer,
     add_printer,
@@ -20,10 +21,10 @@ from desk.devices import (
     remove_printer,
     update_printer,
 )
-from desk.errors import InvalidInput, NotAuthorised
-from desk.models import CashRegister, Role
-from desk.payments import Tender, refund_payment, take_payment
-from desk.stays import post_night
+from desk.fiscal.models import CashRegister
+from desk.ledger.payments import Tender, refund_payment, take_payment
+from desk.people.models import Role
+from desk.stays.reservations import post_night
 from hardware.escpos import printer_from_url
 from hardware.escpos.owners import PrinterOwners
 from hardware.simulators.printer import TcpPrinterServer

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from desk.cli import main
-from desk.devices import add_printer
-from desk.models import Role
+from desk.cli.main import main
+from desk.devices.printers import add_printer
+from desk.people.models import Role
 from hardware.simulators.printer import TcpPrinterServer
 from hardware.simulators.printer_engine import SimulatedPrinter
 
@@ -38,7 +38,7 @@ def test_desk_devices_shows_status_of_the_simulator_and_of_an_absent_printer(
 
 
 def test_desk_devices_without_settings(sqlite_hotel: Hotel, sqlite_url: str, capsys: pytest.CaptureFixture[str]):
-    from desk.models import CashRegister
+    from desk.fiscal.models import CashRegister
 
     with sqlite_hotel.database.unit_of_work() as session:
         for register in session.query(CashRegister):

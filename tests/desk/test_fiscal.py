@@ -5,14 +5,15 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select, text
 
-from desk.fiscal import journal
+from desk.core.money import Money
+from desk.fiscal import chain
 from desk.fiscal.errors import FiscalShiftTooOld
 from desk.fiscal.interface import DocumentKind, Paper
-from desk.journal import IntentState, unresolved
-from desk.models import FiscalDocument, Role
-from desk.money import Money
-from desk.payments import refund_payment
-from desk.workflows.fiscal_receipt import close_register_shifts, print_receipt, reconcile_receipts, reprint
+from desk.fiscal.models import FiscalDocument
+from desk.fiscal.workflow import close_register_shifts, print_receipt, reconcile_receipts, reprint
+from desk.journal.intents import IntentState, unresolved
+from desk.ledger.payments import refund_payment
+from desk.people.models import Role
 
 from .conftest import Hotel
 from .fiscal_rig import fiscal_hotel, paid_bill
@@ -50,7 +51,7 @@ def test_a_sale_receipt_says_what_a_fiscal_receipt_must(hotel: Hotel):
     assert any(line.startswith("ДДС 20% (12.50 EUR)") and line.endswith("2.08 EUR") for line in lines)
     assert any(line.startswith("ДДС 9%") for line in lines)
     amount = total.split()[-2]
-    # The method's name in the register's language (desk/names.py), not the stored English one.
+    # The method's name in the register's language (desk/hotel/names.py), not the stored English one.
     assert any(line.startswith("В брой") and line.endswith(f"{amount} EUR") for line in lines)
     assert not any(line.startswith("Cash") for line in lines)
     change = Money.of("150", "EUR") - Money.of(amount, "EUR")
@@ -119,7 +120,7 @@ def test_refund_receipt_names_the_original_and_the_chain_verifies(hotel: Hotel):
     assert "REFUND RECEIPT" in "\n".join(lines)
     assert any(line.startswith("Refund of document") and line.endswith(f"{sale.document.number:07d}")
                for line in lines)
-    report = hotel.query(journal.verify, "FP-1")
+    report = hotel.query(chain.verify, "FP-1")
     assert report.intact and report.documents == 3
 
 
@@ -136,7 +137,7 @@ def test_verify_names_the_first_link_tampered_with_by_raw_sql(sqlite_hotel: Hote
         # Whoever tampers must first get past the append-only guard.
         connection.execute(text("DROP TRIGGER fiscal_document_no_update"))
         connection.execute(text(f"UPDATE fiscal_document SET {column} = {value} WHERE id = :id"), {"id": target.id})
-    report = hotel.query(journal.verify, "FP-1")
+    report = hotel.query(chain.verify, "FP-1")
     assert not report.intact and report.broken_at == target.number, report
 
 
@@ -174,7 +175,7 @@ def test_paper_out_mid_job_is_reprinted_whole_as_a_copy_once(hotel: Hotel):
     rig.engine.fail("paper_out", after=200)
     cut = print_receipt(rig.runner, rig.hotel.actor, payment_id, "FP-1", registers=rig.registers)
     assert cut.paper is Paper.CUT and cut.problem is not None and "COPY" in cut.problem.message
-    assert [d.number for d in hotel.query(journal.waiting_for_reprint)] == [cut.document.number]
+    assert [d.number for d in hotel.query(chain.waiting_for_reprint)] == [cut.document.number]
     # Retry while the paper is still out: refused before anything, the same document still waits.
     still = print_receipt(rig.runner, rig.hotel.actor, payment_id, "FP-1", registers=rig.registers)
     assert still.problem is not None and still.problem.code == "PrinterNotReady"
@@ -186,7 +187,7 @@ def test_paper_out_mid_job_is_reprinted_whole_as_a_copy_once(hotel: Hotel):
     text_out = rig.engine.text()
     assert text_out.count("*** COPY ***") == 2 and "TOTAL" in text_out and cut.document.sign[:32] in text_out
     assert [d.kind for d in documents(hotel)].count("sale") == 1
-    assert hotel.query(journal.waiting_for_reprint) == []
+    assert hotel.query(chain.waiting_for_reprint) == []
     # A third press prints nothing more.
     rig.engine.reset_output()
     third = print_receipt(rig.runner, rig.hotel.actor, payment_id, "FP-1", registers=rig.registers)
@@ -219,7 +220,7 @@ def test_a_shift_older_than_24_hours_refuses_the_next_sale_until_its_z_report(sq
 
 
 def test_closing_the_cash_shift_prints_the_z_report_and_a_new_shift_follows(sqlite_hotel: Hotel):
-    from desk.shifts import close_shift, open_shift, open_shift_of
+    from desk.cash.shifts import close_shift, open_shift, open_shift_of
 
     rig = fiscal_hotel(sqlite_hotel)
     print_receipt(rig.runner, rig.hotel.actor, paid_bill(rig.hotel), "FP-1", registers=rig.registers)
@@ -230,11 +231,11 @@ def test_closing_the_cash_shift_prints_the_z_report_and_a_new_shift_follows(sqli
     [z] = close_register_shifts(rig.runner, cashier.actor, cash_shift.id, registers=rig.registers)
     assert z.printed and z.document.kind is DocumentKind.Z_REPORT
     assert "Z REPORT (SHIFT CLOSED)" in rig.engine.text() and "Sale receipts (1)" in rig.engine.text()
-    assert cashier.query(journal.open_fiscal_shift, "FP-1") is None
+    assert cashier.query(chain.open_fiscal_shift, "FP-1") is None
     cashier.run(open_shift, [])
     later = print_receipt(rig.runner, rig.hotel.actor, paid_bill(rig.hotel), "FP-1", registers=rig.registers)
     assert later.document.shift == 2
-    assert cashier.query(journal.verify, "FP-1").intact
+    assert cashier.query(chain.verify, "FP-1").intact
 
 
 def test_reconcile_reports_documents_waiting_and_reprint_clears_them(sqlite_hotel: Hotel):
@@ -252,7 +253,7 @@ def test_reconcile_reports_documents_waiting_and_reprint_clears_them(sqlite_hote
 
 
 def test_desk_fiscal_verify_reports_intact_then_names_the_broken_document(sqlite_hotel: Hotel, capsys):
-    from desk.cli import main
+    from desk.cli.main import main
 
     rig = fiscal_hotel(sqlite_hotel)
     for _ in range(2):
@@ -273,8 +274,8 @@ def test_desk_fiscal_verify_reports_intact_then_names_the_broken_document(sqlite
 
 def child(url: str, payment_id: int, flag: str, after: int) -> None:
     """Run in a subprocess: print a receipt on a printer that hangs mid-job; the test kills us."""
-    from desk.db import Database
-    from desk.runner import Runner
+    from desk.db.engine import Database
+    from desk.db.runner import Runner
     from tests.actors import signed_in
     from tests.desk.fiscal_rig import HangingTransport, fiscal_registers
 

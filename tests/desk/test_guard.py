@@ -8,9 +8,10 @@ import pytest
 import sqlalchemy.exc
 from sqlalchemy import text
 
-from desk.models import Payment, Posting, Role
-from desk.payments import Tender, take_payment
-from desk.postings import post_charge
+from desk.ledger.models import Payment, Posting
+from desk.ledger.payments import Tender, take_payment
+from desk.ledger.postings import post_charge
+from desk.people.models import Role
 
 from .conftest import Hotel, make_hotel
 
@@ -65,9 +66,9 @@ def test_sqlite_replace_through_another_unique_key_cannot_delete_a_posting(sqlit
 
 
 def test_sqlite_replace_through_a_transfers_link_cannot_delete_its_payment(sqlite_hotel: Hotel):
-    from desk.models import Company
-    from desk.payments import transfer_to_company
-    from desk.postings import post_service
+    from desk.ledger.payments import transfer_to_company
+    from desk.ledger.postings import post_service
+    from desk.stays.models import Company
 
     stay = sqlite_hotel.stay()
     sqlite_hotel.run(post_service, bill_id=stay.bill_id, service_code="SPA")

@@ -19,11 +19,12 @@ import pytest
 import sqlalchemy.exc
 from sqlalchemy import select, text
 
-from desk import journal
-from desk.auth import Actor, trusted_actor
-from desk.db import Database
-from desk.errors import LedgerImmutable
-from desk.journal import (
+from desk.core.errors import LedgerImmutable
+from desk.core.money import Money
+from desk.db.engine import Database
+from desk.db.runner import Runner
+from desk.journal import intents as journal
+from desk.journal.intents import (
     EventType,
     InFlight,
     IntentRequest,
@@ -33,12 +34,13 @@ from desk.journal import (
     SecretInJournal,
     Verdict,
 )
-from desk.models import JournalEvent, JournalIntent, Payment, Role
-from desk.money import Money
-from desk.payments import Tender, take_payment
-from desk.postings import post_charge
-from desk.runner import Runner
-from desk.workflows.steps import Answer, perform
+from desk.journal.models import JournalEvent, JournalIntent
+from desk.journal.steps import Answer, perform
+from desk.ledger.models import Payment
+from desk.ledger.payments import Tender, take_payment
+from desk.ledger.postings import post_charge
+from desk.people.auth import Actor, trusted_actor
+from desk.people.models import Role
 
 from .conftest import Hotel, make_hotel
 

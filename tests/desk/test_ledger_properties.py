@@ -13,12 +13,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import text
 
-from desk.bills import move_postings, open_bill
-from desk.errors import DeskError
-from desk.folios import bill_status
-from desk.models import CurrencyRate, Role
-from desk.money import Money, minor_units
-from desk.payments import (
+from desk.core.errors import DeskError
+from desk.core.money import Money, minor_units
+from desk.hotel.models import CurrencyRate
+from desk.ledger.bills import move_postings, open_bill
+from desk.ledger.folios import bill_status
+from desk.ledger.payments import (
     RefundDirection,
     Tender,
     apply_deposit,
@@ -27,13 +27,14 @@ from desk.payments import (
     take_payment,
     void_payment,
 )
-from desk.postings import post_service, reverse_posting, void_posting
+from desk.ledger.postings import post_service, reverse_posting, void_posting
+from desk.people.models import Role
 
 from .conftest import Hotel, Stay, make_hotel
 
 SERVICES = ["ROOM", "MB-WATER", "MB-BEER", "LAUNDRY", "SPA", "CITYTAX"]
 RATES = {  # base currency -> {other currency: base units per unit}
-    "EUR": {"USD": Decimal("0.92"), "JPY": Decimal("0.0061")},  # as desk.demo.seed_settings
+    "EUR": {"USD": Decimal("0.92"), "JPY": Decimal("0.0061")},  # as desk.hotel.demo.seed_settings
     "JPY": {"EUR": Decimal("163.9"), "USD": Decimal("150.71")},
     "KWD": {"EUR": Decimal("0.331"), "USD": Decimal("0.307")},
 }

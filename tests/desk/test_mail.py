@@ -15,13 +15,14 @@ from aiosmtpd.smtp import AuthResult, LoginPassword
 from pypdf import PdfReader
 from sqlalchemy import update
 
-from desk.errors import InvalidInput, NotAuthorised
-from desk.mail import PASSWORD_ENV, MailWorker, outbox, send_due, set_mail_settings
-from desk.models import MailOutbox, Role
-from desk.payments import Tender, take_payment
-from desk.receipts import request_receipt
-from desk.stays import post_night
-from desk.types import utcnow
+from desk.core.errors import InvalidInput, NotAuthorised
+from desk.core.types import utcnow
+from desk.fiscal.receipts import request_receipt
+from desk.ledger.payments import Tender, take_payment
+from desk.mail.models import MailOutbox
+from desk.mail.outbox import PASSWORD_ENV, MailWorker, outbox, send_due, set_mail_settings
+from desk.people.models import Role
+from desk.stays.reservations import post_night
 
 from .conftest import Hotel
 from .test_use_cases import unchanged
@@ -66,7 +67,7 @@ def smtp_server() -> Iterator[tuple[Inbox, int]]:
 def paid_with_receipt(hotel: Hotel, address: str) -> int:
     stay = hotel.stay()
     with hotel.database.unit_of_work() as session:
-        from desk.models import Bill
+        from desk.ledger.models import Bill
 
         session.get_one(Bill, stay.bill_id).payer_name = "Иван Петров"
     hotel.run(post_night, stay.reservation_id, date.today())

@@ -20,10 +20,10 @@ from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 from sqlalchemy import select
 
-from desk import mail
-from desk.auth import trusted_actor
-from desk.errors import InvalidInput, NotAuthorised
-from desk.mail import (
+from desk.core.errors import InvalidInput, NotAuthorised
+from desk.mail import outbox as mail
+from desk.mail.models import MailSettings
+from desk.mail.outbox import (
     KEY_FILE_ENV,
     PASSWORD_ENV,
     MailCancelled,
@@ -37,7 +37,8 @@ from desk.mail import (
     send_test_email,
     set_mail_settings,
 )
-from desk.models import MailSettings, Role
+from desk.people.auth import trusted_actor
+from desk.people.models import Role
 
 from .conftest import Hotel
 from .test_mail import free_port, paid_with_receipt
@@ -375,9 +376,9 @@ def test_an_empty_password_forgets_it_and_bad_input_writes_nothing(sqlite_hotel:
 
 def test_desk_mail_set_takes_a_ca_file_and_show_says_where_the_password_is(sqlite_url: str, hotel_ca, tmp_path,
                                                                             key_here: Path, capsys):
-    from desk.cli import main
-    from desk.db import Database
-    from desk.runner import Runner
+    from desk.cli.main import main
+    from desk.db.engine import Database
+    from desk.db.runner import Runner
 
     ca_file = tmp_path / "hotel-ca.pem"
     hotel_ca.cert_pem.write_to_path(str(ca_file))

@@ -2,8 +2,8 @@ from decimal import Decimal
 
 import pytest
 
-from desk.errors import CurrencyMismatch, InvalidAmount, UnknownCurrency
-from desk.money import Money, minor_units, total
+from desk.core.errors import CurrencyMismatch, InvalidAmount, UnknownCurrency
+from desk.core.money import Money, minor_units, total
 
 
 def test_amount_keeps_the_currency_minor_units():

@@ -6,12 +6,13 @@ from decimal import Decimal
 
 import pytest
 
-from desk.bills import move_postings, open_bill, split_bill
-from desk.errors import AlreadyReversed, InvalidAmount, InvalidInput, WouldOverpay
-from desk.folios import BillStatus
-from desk.models import Company, CurrencyRate, PaymentKind, PostingKind, Role
-from desk.money import Money
-from desk.payments import (
+from desk.core.errors import AlreadyReversed, InvalidAmount, InvalidInput, WouldOverpay
+from desk.core.money import Money
+from desk.hotel.models import CurrencyRate
+from desk.ledger.bills import move_postings, open_bill, split_bill
+from desk.ledger.folios import BillStatus
+from desk.ledger.models import PaymentKind, PostingKind
+from desk.ledger.payments import (
     RefundDirection,
     Tender,
     refund_payment,
@@ -21,9 +22,11 @@ from desk.payments import (
     transfer_to_company,
     void_payment,
 )
-from desk.postings import OrderItem, post_charge, post_service, reverse_posting, void_posting
-from desk.rights import MissingRight, Right
-from desk.stays import company_folio
+from desk.ledger.postings import OrderItem, post_charge, post_service, reverse_posting, void_posting
+from desk.people.models import Role
+from desk.people.rights import MissingRight, Right
+from desk.stays.models import Company
+from desk.stays.reservations import company_folio
 
 from .conftest import Hotel
 from .test_use_cases import unchanged

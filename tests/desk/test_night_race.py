@@ -15,9 +15,10 @@ from typing import Any
 
 from sqlalchemy import func, select, text
 
-from desk.models import Posting, Role
-from desk.runner import Runner
-from desk.stays import post_night
+from desk.db.runner import Runner
+from desk.ledger.models import Posting
+from desk.people.models import Role
+from desk.stays.reservations import post_night
 from tests.actors import signed_in
 
 from .conftest import Hotel

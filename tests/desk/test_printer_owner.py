@@ -17,13 +17,14 @@ from typing import Any
 import pytest
 from sqlalchemy import update
 
-from desk.devices import PRINTERS, DeviceHub, add_printer, printer_settings, remove_printer, update_printer
-from desk.models import CashRegister, Role
-from desk.money import Money
-from desk.runner import Runner
-from desk.workflows.card_slip import print_card_slip
-from desk.workflows.card_terminal import card_sale
-from desk.workflows.fiscal_receipt import Registers, print_receipt
+from desk.cards.slips import print_card_slip
+from desk.cards.terminal_workflow import card_sale
+from desk.core.money import Money
+from desk.db.runner import Runner
+from desk.devices.printers import PRINTERS, DeviceHub, add_printer, printer_settings, remove_printer, update_printer
+from desk.fiscal.models import CashRegister
+from desk.fiscal.workflow import Registers, print_receipt
+from desk.people.models import Role
 from hardware.simulators.printer import TcpPrinterServer
 from hardware.simulators.printer_engine import SimulatedPrinter
 

@@ -7,9 +7,9 @@ figures: bench/bench_races.py.
 
 from __future__ import annotations
 
-from desk.payments import Tender, take_deposit, take_payment
-from desk.postings import post_charge, post_service
-from desk.runner import Runner
+from desk.db.runner import Runner
+from desk.ledger.payments import Tender, take_deposit, take_payment
+from desk.ledger.postings import post_charge, post_service
 
 from .conftest import Hotel
 from .races import kill_repeatedly, ledger_faults, race

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from desk.errors import InvalidInput
-from desk.models import ReceiptKind, Role
-from desk.payments import Tender, refund_payment, take_payment
-from desk.postings import post_service
-from desk.receipts import request_receipt
+from desk.core.errors import InvalidInput
+from desk.fiscal.models import ReceiptKind
+from desk.fiscal.receipts import request_receipt
+from desk.ledger.payments import Tender, refund_payment, take_payment
+from desk.ledger.postings import post_service
+from desk.people.models import Role
 
 from .conftest import Hotel
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pypdf import PdfReader
 
-from desk.bills import open_bill
-from desk.models import Role
-from desk.payments import Tender, take_deposit, take_payment
-from desk.postings import post_service, reverse_posting
+from desk.ledger.bills import open_bill
+from desk.ledger.payments import Tender, take_deposit, take_payment
+from desk.ledger.postings import post_service, reverse_posting
+from desk.people.models import Role
 from desk.reports import render_bill_pdf, render_folio_pdf
-from desk.stays import new_guest
+from desk.stays.reservations import new_guest
 
 from .conftest import Hotel
 
@@ -84,7 +84,7 @@ def test_a_long_reference_wraps_inside_its_column(sqlite_hotel: Hotel, tmp_path)
 
 
 def test_the_closing_totals_never_stand_alone_on_the_last_page(sqlite_hotel: Hotel, tmp_path):
-    from desk.postings import post_charge
+    from desk.ledger.postings import post_charge
 
     hotel = sqlite_hotel
     stay = hotel.stay()
@@ -106,7 +106,7 @@ def test_a_large_amount_stays_inside_its_column(sqlite_hotel: Hotel, tmp_path):
     from reportlab.lib.units import mm
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    from desk.postings import post_charge
+    from desk.ledger.postings import post_charge
     from desk.reports.pdf import _fonts
 
     hotel = sqlite_hotel

@@ -9,16 +9,24 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from desk import bills, cards, devices, journal, mail, payments, postings, receipts, shifts, stays, terminals
-from desk.auth import ManagerApproval, hash_password
-from desk.errors import NotAuthorised
-from desk.fiscal import journal as fiscal_journal
+from desk.cards import operations as cards
+from desk.cards import terminals
+from desk.cash import shifts
+from desk.core.errors import NotAuthorised
+from desk.devices import printers as devices
+from desk.fiscal import chain, receipts
 from desk.fiscal.interface import DocumentKind, Paper, Receipt
-from desk.models import Payment, Posting, Role, User
-from desk.payments import Tender
+from desk.journal import intents as journal
+from desk.ledger import bills, payments, postings
+from desk.ledger.models import Payment, Posting
+from desk.ledger.payments import Tender
+from desk.mail import outbox as mail
+from desk.people.auth import ManagerApproval, hash_password
+from desk.people.models import Role, User
+from desk.people.rights import ROLE_RIGHTS, MissingRight, Right
 from desk.pos import checks as pos_checks
 from desk.pos import keys as pos_keys
-from desk.rights import ROLE_RIGHTS, MissingRight, Right
+from desk.stays import reservations as stays
 from tests.actors import signed_in
 
 from .conftest import Hotel, Stay
@@ -41,7 +49,7 @@ def scene(hotel: Hotel) -> Scene:
     spa = hotel.run(postings.post_service, bill_id=stay.bill_id, service_code="SPA")
     paid = hotel.run(payments.take_payment, stay.bill_id, Tender("cash", hotel.money("10")))
     with hotel.database.unit_of_work() as session:
-        from desk.models import Company
+        from desk.stays.models import Company
 
         company = Company(name="Acme", search_name="acme")
         session.add(company)
@@ -59,7 +67,7 @@ def pos_hotel(hotel: Hotel) -> Hotel:
         if session.get(User, "pos") is None:
             session.add(User(username="pos", full_name="Restaurant POS", role=Role.POS,
                              password_hash=hash_password("pos-secret")))
-    from desk.auth import sign_in
+    from desk.people.auth import sign_in
 
     with hotel.database.unit_of_work() as session:
         actor = sign_in(session, "pos", "pos-secret", "POS-1")
@@ -90,11 +98,11 @@ USE_CASES: dict[str, Any] = {
     "transfer_to_company": lambda h, s: (payments.transfer_to_company, (s.stay.bill_id, s.company_id), {}),
     "reverse_company_transfer": lambda h, s: (payments.reverse_company_transfer, (s.transfer_id,), {"reason": "r"}),
     "request_receipt": lambda h, s: (receipts.request_receipt, (s.payment_id, "FP-1"), {}),
-    "issue_receipt": lambda h, s: (fiscal_journal.issue_receipt, ("FP-1", "K1", Receipt(
+    "issue_receipt": lambda h, s: (chain.issue_receipt, ("FP-1", "K1", Receipt(
         DocumentKind.SALE, "EUR", (), (), "10.00", (), payment_id=s.payment_id)), {}),
-    "issue_shift_document": lambda h, s: (fiscal_journal.issue_shift_document, (
+    "issue_shift_document": lambda h, s: (chain.issue_shift_document, (
         "FP-1", "K2", DocumentKind.SHIFT_OPEN), {}),
-    "record_print": lambda h, s: (fiscal_journal.record_print, (1, False, Paper.PRINTED), {}),
+    "record_print": lambda h, s: (chain.record_print, (1, False, Paper.PRINTED), {}),
     "new_guest": lambda h, s: (stays.new_guest, ("Olga", "Berg"), {}),
     "create_reservation": lambda h, s: (stays.create_reservation, (), {
         "number": "X1", "guests": [], "arrival": date.today(), "departure": date.today() + timedelta(days=1),
@@ -227,7 +235,7 @@ def test_an_unsaved_or_forged_manager_is_refused(sqlite_hotel: Hotel):
 
 
 def test_an_actor_is_made_only_by_signing_in():
-    from desk.auth import Actor
+    from desk.people.auth import Actor
 
     with pytest.raises(TypeError):
         Actor("maria", "FRONT-1", Role.MANAGER)
@@ -276,7 +284,7 @@ def test_a_cashier_refunds_and_overpays_without_a_manager(sqlite_hotel: Hotel):
 
 
 def test_a_clerk_adds_a_guest_the_pos_service_may_not(sqlite_hotel: Hotel):
-    from desk.models import Guest
+    from desk.stays.models import Guest
 
     hotel = sqlite_hotel
 

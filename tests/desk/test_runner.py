@@ -9,12 +9,12 @@ from datetime import date
 import pytest
 from sqlalchemy.exc import OperationalError
 
-from desk.bills import move_postings, open_bill
-from desk.errors import ConcurrentChange, InvalidInput
-from desk.payments import Tender, take_payment
-from desk.postings import post_service
-from desk.runner import Runner, is_retryable
-from desk.stays import check_out, post_night
+from desk.core.errors import ConcurrentChange, InvalidInput
+from desk.db.runner import Runner, is_retryable
+from desk.ledger.bills import move_postings, open_bill
+from desk.ledger.payments import Tender, take_payment
+from desk.ledger.postings import post_service
+from desk.stays.reservations import check_out, post_night
 
 from .conftest import Hotel
 

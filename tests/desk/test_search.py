@@ -1,4 +1,4 @@
-"""desk.search on SQLite and PostgreSQL: every search field, the filters, and bad input."""
+"""desk.stays.search on SQLite and PostgreSQL: every search field, the filters, and bad input."""
 
 from __future__ import annotations
 
@@ -8,12 +8,14 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import select, text
 
-from desk.errors import InvalidInput
-from desk.folios import folio_of_reservation, load_folio
-from desk.models import Company, Event, Guest, Room
-from desk.payments import Tender, take_payment
-from desk.postings import post_service
-from desk.search import (
+from desk.core.errors import InvalidInput
+from desk.hotel.models import Room
+from desk.ledger.folios import folio_of_reservation, load_folio
+from desk.ledger.payments import Tender, take_payment
+from desk.ledger.postings import post_service
+from desk.stays.models import Company, Event, Guest
+from desk.stays.reservations import check_in, check_out, create_reservation, event_folio, new_guest, walk_in_folio
+from desk.stays.search import (
     MAX_TEXT_LENGTH,
     FolioKind,
     FolioQuery,
@@ -23,7 +25,6 @@ from desk.search import (
     search_folios,
     starts_with,
 )
-from desk.stays import check_in, check_out, create_reservation, event_folio, new_guest, walk_in_folio
 from tests.desk.conftest import Hotel
 
 TODAY = date.today()

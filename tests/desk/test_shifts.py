@@ -12,15 +12,9 @@ import sqlalchemy.exc
 from pypdf import PdfReader
 from sqlalchemy import select, text
 
-import desk.shifts as shifts
-from desk.auth import Actor, trusted_actor
-from desk.db import Database
-from desk.errors import InvalidInput, LedgerImmutable
-from desk.models import Role, ShiftCount, ShiftPayment
-from desk.payments import RefundDirection, Tender, refund_payment, take_deposit, take_payment, void_payment
-from desk.postings import post_charge
-from desk.runner import Runner
-from desk.shifts import (
+import desk.cash.shifts as shifts
+from desk.cash.models import ShiftCount, ShiftPayment
+from desk.cash.shifts import (
     NoOpenShift,
     ShiftTooOld,
     cash_in,
@@ -33,7 +27,14 @@ from desk.shifts import (
     x_report,
     z_report_pdf,
 )
-from desk.types import utcnow
+from desk.core.errors import InvalidInput, LedgerImmutable
+from desk.core.types import utcnow
+from desk.db.engine import Database
+from desk.db.runner import Runner
+from desk.ledger.payments import RefundDirection, Tender, refund_payment, take_deposit, take_payment, void_payment
+from desk.ledger.postings import post_charge
+from desk.people.auth import Actor, trusted_actor
+from desk.people.models import Role
 
 from .conftest import Hotel
 
@@ -88,8 +89,8 @@ def test_open_shift_counts_the_float_and_numbers_shifts_per_workstation(hotel: H
     (["EUR 1.00", "EUR 2.00"], "given twice"),
 ])
 def test_a_bad_float_is_refused_and_writes_nothing(hotel: Hotel, amounts, message):
-    from desk.errors import DeskError
-    from desk.money import Money
+    from desk.core.errors import DeskError
+    from desk.core.money import Money
 
     before = hotel.row_counts()
     with pytest.raises(DeskError, match=message):

@@ -9,9 +9,7 @@ import pytest
 import sqlalchemy.exc
 from sqlalchemy import text
 
-from desk.auth import ManagerApproval
-from desk.bills import move_postings, open_bill, split_bill
-from desk.errors import (
+from desk.core.errors import (
     AlreadyReversed,
     BillNotSettled,
     ClosedForPosting,
@@ -22,10 +20,11 @@ from desk.errors import (
     RefundTooLarge,
     UnknownCurrency,
 )
-from desk.folios import BillStatus
-from desk.models import Company, Payment, Posting, PostingKind, Role
-from desk.money import Money
-from desk.payments import (
+from desk.core.money import Money
+from desk.ledger.bills import move_postings, open_bill, split_bill
+from desk.ledger.folios import BillStatus
+from desk.ledger.models import Payment, Posting, PostingKind
+from desk.ledger.payments import (
     RefundDirection,
     Tender,
     apply_deposit,
@@ -35,8 +34,11 @@ from desk.payments import (
     transfer_to_company,
     void_payment,
 )
-from desk.postings import OrderItem, post_charge, post_service, reverse_posting, void_posting
-from desk.stays import check_out, post_night
+from desk.ledger.postings import OrderItem, post_charge, post_service, reverse_posting, void_posting
+from desk.people.auth import ManagerApproval
+from desk.people.models import Role
+from desk.stays.models import Company
+from desk.stays.reservations import check_out, post_night
 
 from .conftest import Hotel
 
@@ -277,7 +279,7 @@ def test_transfer_to_a_company_account_settles_the_bill(hotel: Hotel):
     hotel.run(transfer_to_company, stay.bill_id, company_id)
     assert hotel.view(stay.folio_id).bill(stay.bill_id).status is BillStatus.PAID
     hotel.run(check_out, stay.reservation_id)
-    from desk.stays import company_folio
+    from desk.stays.reservations import company_folio
 
     account = hotel.run(company_folio, company_id)
     assert hotel.view(account.id).balance == hotel.money("35.00")

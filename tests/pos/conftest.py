@@ -12,12 +12,12 @@ import httpx
 import pytest
 import uvicorn
 
-from desk.auth import trusted_actor
-from desk.models import Role
+from desk.db.runner import Runner
+from desk.people.auth import trusted_actor
+from desk.people.models import Role
 from desk.pos.api import Guard, create_app
 from desk.pos.keys import create_key
 from desk.pos.simulate import Simulator
-from desk.runner import Runner
 from tests.desk.conftest import Hotel, make_hotel
 
 ADMIN = trusted_actor("admin", "TEST-ADMIN", Role.MANAGER)

@@ -7,8 +7,9 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from desk.models import Posting, Reservation
+from desk.ledger.models import Posting
 from desk.pos.models import PosCheck
+from desk.stays.models import Reservation
 from tests.desk.conftest import Hotel, Stay
 
 

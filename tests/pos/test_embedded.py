@@ -5,10 +5,10 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from desk.errors import InvalidInput
+from desk.core.errors import InvalidInput
+from desk.db.runner import Runner
 from desk.pos.checks import SETTING_RUN_IN_DESK, set_setting
 from desk.pos.embedded import start_if_configured
-from desk.runner import Runner
 
 from .conftest import ADMIN, Pos, free_port
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from desk.folios import BillStatus
+from desk.db.runner import Runner
+from desk.ledger.folios import BillStatus
 from desk.pos.farcards import MalformedMessage, parse_card_query, parse_transactions
 from desk.pos.keys import revoke_key
-from desk.runner import Runner
 
 from .conftest import ADMIN, Pos
 from .helpers import ledger_size, pos_postings

@@ -11,15 +11,15 @@ import pytest
 from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
-from desk.models import Bill
-from desk.money import Money
-from desk.payments import Tender, take_deposit
+from desk.core.money import Money
+from desk.db.runner import Runner
+from desk.ledger.models import Bill
+from desk.ledger.payments import Tender, take_deposit
 from desk.pos.checks import CheckLine, ClosedCheck, cancel_check, post_check
 from desk.pos.errors import CheckConflict, PostingNotAllowed, RevokedKey, TotalsDoNotAddUp
 from desk.pos.keys import authenticate, create_key, revoke_key
 from desk.pos.models import PosCheck
 from desk.pos.service import GroupWriter, as_pos
-from desk.runner import Runner
 from tests.desk.conftest import Hotel, Stay, make_hotel
 
 from .conftest import ADMIN

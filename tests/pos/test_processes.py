@@ -11,9 +11,9 @@ from pathlib import Path
 
 import httpx
 
-from desk.models import Posting
+from desk.db.runner import Runner
+from desk.ledger.models import Posting
 from desk.pos.keys import create_key
-from desk.runner import Runner
 from tests.desk.conftest import make_hotel
 
 from .conftest import ADMIN, free_port
@@ -23,11 +23,11 @@ ROOT = Path(__file__).resolve().parents[2]
 
 DESK_WRITER = textwrap.dedent("""
     import sys
-    from desk.auth import trusted_actor
-    from desk.models import Role
-    from desk.db import Database
-    from desk.postings import post_service
-    from desk.runner import Runner
+    from desk.db.engine import Database
+    from desk.db.runner import Runner
+    from desk.ledger.postings import post_service
+    from desk.people.auth import trusted_actor
+    from desk.people.models import Role
     database = Database(sys.argv[1])
     runner = Runner(database)
     actor = trusted_actor("anna", "DESK-2", Role.CLERK)

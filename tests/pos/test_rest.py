@@ -6,13 +6,13 @@ import threading
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
-from desk.folios import BillStatus
-from desk.models import Guest
-from desk.payments import Tender, take_deposit, take_payment
+from desk.db.runner import Runner
+from desk.ledger.folios import BillStatus
+from desk.ledger.payments import Tender, take_deposit, take_payment
 from desk.pos.checks import set_setting
 from desk.pos.keys import revoke_key
-from desk.runner import Runner
-from desk.stays import check_out
+from desk.stays.models import Guest
+from desk.stays.reservations import check_out
 
 from .conftest import ADMIN, Pos
 from .helpers import check_body, guest_ids, ledger_size, pos_postings

@@ -10,11 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from desk.auth import Actor, trusted_actor
-from desk.db import Database
-from desk.demo import seed_demo
-from desk.models import CashRegister, Role
-from desk.shifts import open_shift
+from desk.cash.shifts import open_shift
+from desk.db.engine import Database
+from desk.fiscal.models import CashRegister
+from desk.hotel.demo import seed_demo
+from desk.people.auth import Actor, trusted_actor
+from desk.people.models import Role
 from hardware.simulators.printer import TcpPrinterServer
 from hardware.simulators.printer_engine import SimulatedPrinter
 from tests.actors import signed_in
@@ -94,7 +95,7 @@ def fiscal_printer(demo_database: Database) -> Iterator[FiscalPrinter]:
     """The demo's registers print on a printer simulator over TCP (as a network printer on 9100)."""
     from sqlalchemy import update
 
-    from desk.workflows.fiscal_receipt import REGISTERS
+    from desk.fiscal.workflow import REGISTERS
 
     engine = SimulatedPrinter(profile="TM-T20II", paper_mm=80)
     server = TcpPrinterServer(engine, port=0).start()

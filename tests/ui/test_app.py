@@ -9,9 +9,10 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from desk.db import Database
-from desk.demo import has_data
-from desk.models import Reservation, ReservationStatus, Room
+from desk.db.engine import Database
+from desk.hotel.demo import has_data
+from desk.hotel.models import Room
+from desk.stays.models import Reservation, ReservationStatus
 
 ROOT = Path(__file__).resolve().parents[2]
 

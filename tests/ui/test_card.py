@@ -10,15 +10,17 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialog, QLabel, QMenu, QMessageBox, QPushButton, QTabWidget, QWidget
 
 import ui.card as card_module
-from desk.folios import BillStatus, FolioView, folio_of_reservation, load_folio
-from desk.lookup import reservation_by_number
-from desk.models import Folio, ReservationStatus, Role
-from desk.money import Money
-from desk.payments import Tender, apply_deposit, refund_payment, take_deposit, take_payment
-from desk.postings import post_service, reverse_posting
+from desk.core.money import Money
+from desk.ledger.folios import BillStatus, FolioView, folio_of_reservation, load_folio
+from desk.ledger.lookup import reservation_by_number
+from desk.ledger.models import Folio
+from desk.ledger.payments import Tender, apply_deposit, refund_payment, take_deposit, take_payment
+from desk.ledger.postings import post_service, reverse_posting
+from desk.people.models import Role
+from desk.stays.models import ReservationStatus
 from tests.actors import MANAGER_APPROVAL, signed_in
 from ui import dialogs
-from ui.card import BILLS_TAB, SERVICES_TAB, ReservationCard, open_card
+from ui.card import BILLS_TAB, SERVICES_TAB, ReservationCard, open_reservation_card
 from ui.card_models import DEPOSIT_ACCOUNT, BillsModel, PostingsModel
 from ui.i18n import format_money
 
@@ -58,7 +60,7 @@ def show_card(qtbot, desk_context):
     opened: list[ReservationCard] = []
 
     def show(folio_id: int) -> ReservationCard:
-        card = open_card(desk_context, folio_id)
+        card = open_reservation_card(desk_context, folio_id)
         opened.append(card)
         qtbot.waitUntil(lambda: card.is_loaded and card.isVisible())
         return card
@@ -161,7 +163,7 @@ def test_reversed_lines_are_struck_out_on_the_card_with_who_and_why(show_card, d
 def test_reopening_a_card_raises_the_same_window(show_card, desk_context, demo_database):
     folio_id = folio_id_of(demo_database, "R10012")
     card = show_card(folio_id)
-    assert open_card(desk_context, folio_id) is card
+    assert open_reservation_card(desk_context, folio_id) is card
     other = show_card(folio_id_of(demo_database, "R10013"))
     assert other is not card
     card.close()
@@ -191,7 +193,7 @@ def test_company_and_walk_in_cards_show_the_owner_and_no_check_in_or_out(show_ca
 def test_a_folio_that_does_not_exist_shows_an_error_and_no_card(qtbot, desk_context):
     parent = QWidget()
     qtbot.addWidget(parent)
-    card = open_card(desk_context, 987654, parent)
+    card = open_reservation_card(desk_context, 987654, parent)
     qtbot.waitUntil(lambda: parent.findChild(QMessageBox, "opErrorBox") is not None)
     assert "987654" in parent.findChild(QMessageBox, "opErrorBox").text()
     qtbot.waitUntil(lambda: not shiboken6.isValid(card))
@@ -465,7 +467,7 @@ def test_manager_authorised_void_by_another_desk_shows_on_reload(
     folio_id = folio_id_of(demo_database, "R10012")
     card = show_card(folio_id)
     line = next(line for line in card.view.postings if line.is_active)
-    from desk.postings import void_posting
+    from desk.ledger.postings import void_posting
 
     with demo_database.unit_of_work() as session:
         void_posting(session, other_desk, line.posting.id, reason="Wrong room", approval=MANAGER_APPROVAL)
@@ -490,7 +492,7 @@ def _fits(view, column: int) -> bool:
 
 def test_amount_columns_grow_with_the_amounts_after_a_reload(qtbot, show_card, desk_context, demo_database,
                                                              other_desk):
-    from desk.postings import post_charge
+    from desk.ledger.postings import post_charge
     from ui.card_models import PaymentsModel
 
     folio_id = folio_id_of(demo_database, "R10012")

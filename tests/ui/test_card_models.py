@@ -8,12 +8,12 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
-from desk.card import PreAuthorisation, SavedCard
-from desk.folios import FolioView, folio_of_reservation, load_folio
-from desk.lookup import reservation_by_number
-from desk.money import Money
-from desk.payments import RefundDirection, Tender, refund_payment, take_deposit, take_payment, void_payment
-from desk.postings import post_service, reverse_posting, void_posting
+from desk.core.money import Money
+from desk.ledger.folios import FolioView, folio_of_reservation, load_folio
+from desk.ledger.lookup import reservation_by_number
+from desk.ledger.payments import RefundDirection, Tender, refund_payment, take_deposit, take_payment, void_payment
+from desk.ledger.postings import post_service, reverse_posting, void_posting
+from desk.stays.reservation_card import PreAuthorisation, SavedCard
 from tests.actors import MANAGER_APPROVAL
 from ui.card_models import (
     DEPOSIT_ACCOUNT,

@@ -7,7 +7,7 @@ from __future__ import annotations
 import shiboken6
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QMessageBox, QPushButton
 
-from desk.models import PaymentKind
+from desk.ledger.models import PaymentKind
 from hardware.simulators.zvt_terminal import TEST_CARD_MASKED, TEST_CARD_PAN
 from tests.ui.test_card_terminal import (  # noqa: F401 - fixtures
     card,
@@ -206,8 +206,8 @@ def test_a_slip_that_does_not_print_after_make_payment_is_told_on_the_window(
 
 def test_print_card_slip_beside_a_pre_authorisation_reprints_its_slip_marked_copy(
         qtbot, cashier_context, demo_database, card, terminal, fiscal_printer):
-    from desk.runner import Runner
-    from desk.workflows.card_terminal import card_pre_authorise
+    from desk.cards.terminal_workflow import card_pre_authorise
+    from desk.db.runner import Runner
 
     engine = fiscal_printer.engine
     folio_id = card.folio.folio.id
@@ -236,9 +236,9 @@ def test_a_sale_whose_end_nobody_heard_closes_make_payment_and_no_second_sale_is
         qtbot, cashier_context, demo_database, card, window, terminal):
     from urllib.parse import urlsplit
 
-    from desk.journal import IntentState, unresolved
-    from desk.models import Role
-    from desk.terminals import add_terminal
+    from desk.cards.terminals import add_terminal
+    from desk.journal.intents import IntentState, unresolved
+    from desk.people.models import Role
     from tests.actors import signed_in
     from tests.ui.test_card_terminal import WORKSTATION, dialog_for
 
@@ -280,10 +280,10 @@ def test_a_sale_whose_end_nobody_heard_closes_make_payment_and_no_second_sale_is
 
 def test_print_card_slip_follows_desks_rule_and_says_so_when_there_is_nothing_to_print(
         qtbot, cashier_context, demo_database, card, terminal, fiscal_printer):
-    from desk.models import CardOperationKind, CardRecord
-    from desk.payments import Tender, take_payment
-    from desk.runner import Runner
-    from desk.workflows.card_terminal import card_sale
+    from desk.cards.models import CardOperationKind, CardRecord
+    from desk.cards.terminal_workflow import card_sale
+    from desk.db.runner import Runner
+    from desk.ledger.payments import Tender, take_payment
     from ui.dialogs.card import print_card_slip_later
 
     runner, cashier = Runner(demo_database), cashier_context.actor

@@ -9,14 +9,15 @@ import pytest
 import shiboken6
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
 
-from desk.card import CardData
-from desk.cards import holds_of_folio
-from desk.db import Database
-from desk.folios import BillStatus
-from desk.journal import unresolved
-from desk.models import PaymentKind, Role
-from desk.money import Money
-from desk.terminals import TerminalInfo, add_terminal, disconnect_all, list_terminals
+from desk.cards.operations import holds_of_folio
+from desk.cards.terminals import TerminalInfo, add_terminal, disconnect_all, list_terminals
+from desk.core.money import Money
+from desk.db.engine import Database
+from desk.journal.intents import unresolved
+from desk.ledger.folios import BillStatus
+from desk.ledger.models import PaymentKind
+from desk.people.models import Role
+from desk.stays.reservation_card import ReservationCardData
 from hardware.simulators.zvt_terminal import TEST_CARD_PAN, ZvtSimulator
 from tests.actors import signed_in
 from tests.ui.test_dialogs_common import card_window, child, find_card, folio_now, ledger_counts, opened, retype
@@ -64,7 +65,7 @@ def window(qtbot):
 
 
 @pytest.fixture
-def card(demo_database: Database) -> CardData:
+def card(demo_database: Database) -> ReservationCardData:
     return find_card(demo_database, lambda c: len(c.folio.bills) == 1
                      and c.folio.bills[0].status is BillStatus.NOT_PAID and c.folio.folio.company_id is None)
 
@@ -96,7 +97,7 @@ def wait_result(qtbot, dialog: CardTerminalDialog) -> str:
     return label.text()
 
 
-def card_payments(database: Database, card: CardData):
+def card_payments(database: Database, card: ReservationCardData):
     return [line.payment for line in folio_now(database, card).payments if line.payment.kind is PaymentKind.PAYMENT
             and line.payment.method.kind.value == "card"]
 
@@ -190,9 +191,9 @@ def test_a_card_payment_is_refunded_in_part_once(qtbot, cashier_context, demo_da
 
 
 def open_reservation_card(qtbot, ctx, folio_id: int):
-    from ui.card import open_card
+    from ui.card import open_reservation_card
 
-    shown = open_card(ctx, folio_id)
+    shown = open_reservation_card(ctx, folio_id)
     qtbot.addWidget(shown)
     qtbot.waitUntil(lambda: shown.is_loaded, timeout=10_000)
     return shown
@@ -269,8 +270,8 @@ def test_a_hold_the_bank_dropped_is_refused_with_the_offer_to_charge_directly(qt
 def test_the_pending_view_resolves_a_sale_the_terminal_booked_before_the_desk_died(qtbot, cashier_context,
                                                                                  demo_database, card, window,
                                                                                  terminal):
-    from desk.cards import CardKind, plan_card_operation
-    from desk.journal import mark_sent, record_intent
+    from desk.cards.operations import CardKind, plan_card_operation
+    from desk.journal.intents import mark_sent, record_intent
     from ui.dialogs.card_ops import PendingCardOperationsDialog
 
     cashier = cashier_context.actor
@@ -327,7 +328,7 @@ def pre_authorise_on_card(qtbot, shown, terminal: Terminal, amount: str) -> Card
     return dialog
 
 
-def hold_states(database: Database, card: CardData) -> list[str]:
+def hold_states(database: Database, card: ReservationCardData) -> list[str]:
     with database.unit_of_work() as session:
         return [h.state.value for h in holds_of_folio(session, card.folio.folio.id)]
 
@@ -406,8 +407,9 @@ def test_the_open_holds_list_shows_every_open_hold_oldest_first_and_flags_the_ol
                                                                                  demo_database, card, terminal):
     from datetime import UTC, datetime, timedelta
 
-    from desk.models import CardOperationKind, CardRecord, Folio
-    from desk.workflows.card_terminal import card_pre_authorise, card_release
+    from desk.cards.models import CardOperationKind, CardRecord
+    from desk.cards.terminal_workflow import card_pre_authorise, card_release
+    from desk.ledger.models import Folio
     from ui.dialogs.card_ops import OpenHoldsDialog
 
     other = find_card(demo_database, lambda c: c.folio.folio.id != card.folio.folio.id
@@ -469,8 +471,8 @@ def boxes(window, name: str) -> list:
 
 def test_start_up_settles_the_card_sale_and_the_receipt_the_last_run_left_open_once(qtbot, demo_database, card,
                                                                                   terminal, fiscal_printer):
-    from desk.cards import CardKind, plan_card_operation
-    from desk.journal import mark_sent, record_intent
+    from desk.cards.operations import CardKind, plan_card_operation
+    from desk.journal.intents import mark_sent, record_intent
     from tests.ui.test_fiscal_flow import cash_payment, receipt_left_open
     from ui.context import DeskContext
 

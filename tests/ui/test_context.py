@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import shiboken6
 
-from desk.auth import trusted_actor
-from desk.folios import folio_of_reservation, load_folio
-from desk.lookup import reservation_by_number
-from desk.models import Role
-from desk.postings import post_service
+from desk.ledger.folios import folio_of_reservation, load_folio
+from desk.ledger.lookup import reservation_by_number
+from desk.ledger.postings import post_service
+from desk.people.auth import trusted_actor
+from desk.people.models import Role
 from ui import ops
-from ui.card import open_card
+from ui.card import open_reservation_card
 
 OTHER_DESK = trusted_actor("ivan", "FRONT-2", Role.CASHIER)
 
@@ -22,7 +22,7 @@ def _folio_and_bill(database, number: str) -> tuple[int, int]:
 
 
 def _open(qtbot, ctx, folio_id: int):
-    card = open_card(ctx, folio_id)
+    card = open_reservation_card(ctx, folio_id)
     qtbot.waitUntil(lambda: card.is_loaded and card.isVisible())
     loads: list[int] = []
     card.loaded.connect(lambda *_: loads.append(1))

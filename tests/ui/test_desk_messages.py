@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from desk.errors import BillNotSettled, InvalidInput, NotFound
-from desk.money import Money
+from desk.core.errors import BillNotSettled, InvalidInput, NotFound
+from desk.core.money import Money
 from ui import desk_messages, i18n
 from ui.desk_text import error_text
 
@@ -90,7 +90,7 @@ def test_the_walk_catches_an_f_string_and_a_marked_template(script, tmp_path):
                                     "def N_(t): return t\n")
     (desk / "texts.py").write_text('HELLO = "Hello {name}"\n')
     (desk / "stays.py").write_text(
-        "from desk.errors import NotFound, N_\n"
+        "from desk.core.errors import NotFound, N_\n"
         "def f(n):\n"
         '    raise NotFound(f"Room {n} is gone")\n'
         "def g(n):\n"
@@ -100,7 +100,7 @@ def test_the_walk_catches_an_f_string_and_a_marked_template(script, tmp_path):
     catalogue = script.collect(desk)
     assert catalogue.errors == ["Marked {key}", "Room {room} is gone"]
     assert catalogue.texts == ["Hello {name}"]
-    assert catalogue.untranslatable == ["desk/stays.py:3"]
+    assert catalogue.untranslatable == ["desk/stays/reservations.py:3"]
 
 
 @pytest.fixture(scope="module")

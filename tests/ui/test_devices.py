@@ -7,10 +7,10 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QMessageBox, QPushButton, QTableWidget
 
-from desk.auth import Actor
-from desk.devices import add_printer, drawer_openings, printer_settings
-from desk.models import Role
-from desk.runner import Runner
+from desk.db.runner import Runner
+from desk.devices.printers import add_printer, drawer_openings, printer_settings
+from desk.people.auth import Actor
+from desk.people.models import Role
 from hardware.simulators.printer import TcpPrinterServer
 from hardware.simulators.printer_engine import SimulatedPrinter
 from tests.actors import signed_in
@@ -145,13 +145,13 @@ def test_open_drawer_is_refused_to_a_clerk_and_works_for_a_cashier(qtbot, contex
 
 
 def _terminal_of(demo_database, terminal_id: int):
-    from desk.terminals import list_terminals
+    from desk.cards.terminals import list_terminals
 
     return next(info for info in Runner(demo_database).read(list_terminals, "TEST-1") if info.id == terminal_id)
 
 
 def test_a_manager_sets_who_prints_the_card_slips_of_the_chosen_terminal(qtbot, context_of, demo_database):
-    from desk.terminals import add_terminal
+    from desk.cards.terminals import add_terminal
 
     manager = context_of(Role.MANAGER)
     runner = Runner(demo_database)
@@ -186,7 +186,7 @@ def test_a_manager_sets_who_prints_the_card_slips_of_the_chosen_terminal(qtbot, 
 
 
 def test_a_cashier_sees_the_card_slip_settings_but_cannot_change_them(qtbot, context_of, demo_database):
-    from desk.terminals import add_terminal
+    from desk.cards.terminals import add_terminal
 
     manager = signed_in(demo_database, Role.MANAGER, "TEST-1")
     Runner(demo_database).run(add_terminal, manager, "TEST-1", "Desk terminal", "tcp://127.0.0.1:20007", "EUR",

@@ -11,9 +11,10 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QComboBox, QGroupBox, QLabel, QLineEdit, QPushButton, QTableView
 from sqlalchemy import select
 
-from desk.card import CardData
-from desk.folios import BillStatus
-from desk.models import MethodKind, Reservation, ReservationStatus
+from desk.hotel.models import MethodKind
+from desk.ledger.folios import BillStatus
+from desk.stays.models import Reservation, ReservationStatus
+from desk.stays.reservation_card import ReservationCardData
 from tests.ui.test_dialogs_common import (
     apply_accepted,
     apply_refused,
@@ -35,11 +36,11 @@ def window(qtbot):
     return card_window(qtbot)
 
 
-def settled(card: CardData) -> bool:
+def settled(card: ReservationCardData) -> bool:
     return not any(v.balance for v in card.folio.bills) and not card.folio.deposit_balance
 
 
-def one_open_bill(card: CardData) -> bool:
+def one_open_bill(card: ReservationCardData) -> bool:
     return (
         len(card.folio.bills) == 1
         and card.folio.bills[0].status is BillStatus.NOT_PAID
@@ -47,7 +48,7 @@ def one_open_bill(card: CardData) -> bool:
     )
 
 
-def reservation_now(database, card: CardData) -> Reservation:
+def reservation_now(database, card: ReservationCardData) -> Reservation:
     with database.unit_of_work() as session:
         return session.scalars(
             select(Reservation).where(Reservation.id == card.folio.folio.reservation_id)
@@ -205,7 +206,7 @@ def test_the_result_lines_stay_below_the_bills_table(qtbot, desk_context, demo_d
                         lambda: lambda session, folio_id, path, language="en": Path(path))  # nothing written
     monkeypatch.setattr(checkout, "folio_pdf_directory",
                         lambda: Path("/a/rather/long/folder/name/for/the/final/folios/of/the/hotel"))
-    from desk.payments import Tender, take_payment
+    from desk.ledger.payments import Tender, take_payment
     from tests.ui.test_dialogs_common import reload_card
 
     card = find_card(demo_database, lambda c: len(c.folio.bills) >= 2 and not c.folio.deposit_balance)

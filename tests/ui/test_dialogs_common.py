@@ -10,18 +10,20 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QDialog, QLabel, QLineEdit, QWidget
 from sqlalchemy import func, select
 
-from desk.card import CardData, load_card
-from desk.db import Database
-from desk.folios import FolioView, load_folio
-from desk.models import Bill, Folio, Payment, Posting, PostingMove, ReceiptRequest, Reservation, ReservationStatus
-from desk.money import Money
+from desk.core.money import Money
+from desk.db.engine import Database
+from desk.fiscal.models import ReceiptRequest
+from desk.ledger.folios import FolioView, load_folio
+from desk.ledger.models import Bill, Folio, Payment, Posting, PostingMove
+from desk.stays.models import Reservation, ReservationStatus
+from desk.stays.reservation_card import ReservationCardData, load_reservation_card
 from ui import ops
 from ui.dialogs.common import FieldProblem, in_currency, quantity_text, read_amount, read_quantity
 
 # --- helpers for the dialog tests ---------------------------------------------------------------
 
 
-def find_card(database: Database, wanted: Callable[[CardData], bool]) -> CardData:
+def find_card(database: Database, wanted: Callable[[ReservationCardData], bool]) -> ReservationCardData:
     """The first in-house stay of the demo hotel whose card matches ``wanted``."""
     with database.unit_of_work() as session:
         folio_ids = session.scalars(
@@ -31,18 +33,18 @@ def find_card(database: Database, wanted: Callable[[CardData], bool]) -> CardDat
             .order_by(Reservation.number)
         ).all()
         for folio_id in folio_ids:
-            card = load_card(session, folio_id)
+            card = load_reservation_card(session, folio_id)
             if wanted(card):
                 return card
     raise AssertionError("the demo hotel has no such stay")
 
 
-def reload_card(database: Database, card: CardData) -> CardData:
+def reload_card(database: Database, card: ReservationCardData) -> ReservationCardData:
     with database.unit_of_work() as session:
-        return load_card(session, card.folio.folio.id)
+        return load_reservation_card(session, card.folio.folio.id)
 
 
-def folio_now(database: Database, card: CardData) -> FolioView:
+def folio_now(database: Database, card: ReservationCardData) -> FolioView:
     with database.unit_of_work() as session:
         return load_folio(session, card.folio.folio.id)
 

@@ -8,9 +8,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QMessageBox, QPushButton
 
-from desk.folios import BillStatus
-from desk.models import MethodKind, PaymentKind
-from desk.money import Money
+from desk.core.money import Money
+from desk.hotel.models import MethodKind
+from desk.ledger.folios import BillStatus
+from desk.ledger.models import PaymentKind
 from tests.ui.test_dialogs_common import (
     apply_accepted,
     apply_refused,

@@ -6,9 +6,10 @@ import pytest
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPushButton, QRadioButton
 from sqlalchemy import select
 
-from desk.card import CardData
-from desk.models import PaymentKind, ReceiptKind, ReceiptRequest
-from desk.money import Money
+from desk.core.money import Money
+from desk.fiscal.models import ReceiptKind, ReceiptRequest
+from desk.ledger.models import PaymentKind
+from desk.stays.reservation_card import ReservationCardData
 from tests.ui.test_dialogs_common import (
     apply_accepted,
     apply_refused,
@@ -36,7 +37,7 @@ def as_cashier(desk_context, cashier):
     desk_context.set_actor(cashier)
 
 
-def cash_payment(card: CardData):
+def cash_payment(card: ReservationCardData):
     for view in card.folio.bills:
         for line in view.payments:
             p = line.payment
@@ -45,16 +46,16 @@ def cash_payment(card: CardData):
     return None
 
 
-def foreign_payment(card: CardData):
+def foreign_payment(card: ReservationCardData):
     return next((line for line in card.folio.payments if line.payment.amount.currency != card.currency), None)
 
 
-def deposit_payment(card: CardData):
+def deposit_payment(card: ReservationCardData):
     return next((line for line in card.folio.deposit_payments if line.payment.kind is PaymentKind.DEPOSIT), None)
 
 
 @pytest.fixture
-def cash_card(demo_database) -> CardData:
+def cash_card(demo_database) -> ReservationCardData:
     return find_card(demo_database, lambda c: cash_payment(c) is not None and not c.folio.deposit_balance)
 
 
@@ -249,7 +250,7 @@ def test_unticked_contacts_are_not_sent(qtbot, desk_context, demo_database, cash
 
 def test_the_amount_offered_is_what_the_bill_holds_beyond_its_charges(qtbot, desk_context, demo_database, window,
                                                                        cashier):
-    from desk.payments import Tender, take_payment
+    from desk.ledger.payments import Tender, take_payment
     from tests.ui.test_dialogs_common import reload_card
 
     card = find_card(demo_database, lambda c: c.folio.bills[0].balance.is_positive)
@@ -266,8 +267,8 @@ def test_the_amount_offered_is_what_the_bill_holds_beyond_its_charges(qtbot, des
 
 
 def test_a_transfer_to_a_company_is_not_refunded(qtbot, desk_context, demo_database, window, clerk):
-    from desk.models import Company
-    from desk.payments import transfer_to_company
+    from desk.ledger.payments import transfer_to_company
+    from desk.stays.models import Company
     from tests.ui.test_dialogs_common import reload_card
 
     card = find_card(demo_database, lambda c: c.folio.bills[0].balance.is_positive)

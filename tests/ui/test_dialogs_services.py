@@ -7,9 +7,9 @@ from decimal import Decimal
 import pytest
 from PySide6.QtWidgets import QComboBox, QGroupBox, QLabel, QLineEdit, QMessageBox, QTableView
 
-from desk.models import PostingKind
-from desk.money import Money
-from desk.postings import void_posting
+from desk.core.money import Money
+from desk.ledger.models import PostingKind
+from desk.ledger.postings import void_posting
 from tests.actors import MANAGER_APPROVAL
 from tests.ui.test_dialogs_common import (
     apply_accepted,

@@ -6,11 +6,11 @@ import pytest
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
 from sqlalchemy import select
 
-from desk.auth import ManagerApproval
-from desk.errors import NotAuthorised
-from desk.folios import load_folio
-from desk.models import PaymentKind, PostingKind
-from desk.postings import void_posting
+from desk.core.errors import NotAuthorised
+from desk.ledger.folios import load_folio
+from desk.ledger.models import PaymentKind, PostingKind
+from desk.ledger.postings import void_posting
+from desk.people.auth import ManagerApproval
 from tests.actors import MANAGER_APPROVAL
 from tests.ui.test_dialogs_common import (
     apply_accepted,
@@ -120,9 +120,9 @@ def test_the_void_checks_the_password_before_writing(demo_database, card, clerk)
 
 
 def test_voiding_a_company_transfer_reverses_both_halves(qtbot, desk_context, demo_database, window, clerk):
-    from desk.models import Company
-    from desk.payments import transfer_to_company
-    from desk.stays import company_folio
+    from desk.ledger.payments import transfer_to_company
+    from desk.stays.models import Company
+    from desk.stays.reservations import company_folio
     from tests.ui.test_dialogs_common import reload_card
 
     card = find_card(demo_database, lambda c: c.folio.bills[0].balance.is_positive)

@@ -7,12 +7,13 @@ import pytest
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
 from sqlalchemy import select, update
 
-from desk.card import load_card
-from desk.fiscal import journal
+from desk.core.money import Money
+from desk.fiscal import chain
 from desk.fiscal.marks import ReceiptState
-from desk.folios import BillStatus
-from desk.models import CashRegister, FiscalDocument, Role
-from desk.money import Money
+from desk.fiscal.models import CashRegister, FiscalDocument
+from desk.ledger.folios import BillStatus
+from desk.people.models import Role
+from desk.stays.reservation_card import load_reservation_card
 from tests.actors import demo_credentials
 from tests.ui.test_dialogs_common import apply_accepted, card_window, child, click, find_card, opened, retype
 from ui import ops
@@ -77,7 +78,7 @@ def test_pay_with_a_receipt_refund_with_one_and_the_tab_shows_both_numbers(
     lines = [line.rstrip() for line in text.splitlines()]
     assert "КАСОВ БОН" in text and "COPY" not in text and "КОПИЕ" not in text
     with demo_database.unit_of_work() as session:
-        names = load_card(session, card.folio.folio.id, "bg").names
+        names = load_reservation_card(session, card.folio.folio.id, "bg").names
     for line in bill.postings:
         if line.is_active:
             assert names.posting(line.posting) in text  # the bill's lines, in the register's language
@@ -90,7 +91,7 @@ def test_pay_with_a_receipt_refund_with_one_and_the_tab_shows_both_numbers(
 
     # Refund part of it, with the refund receipt.
     with demo_database.unit_of_work() as session:
-        card = load_card(session, card.folio.folio.id)
+        card = load_reservation_card(session, card.folio.folio.id)
     payment = card.folio.bill(bill.bill.id).payments[-1]
     fiscal_printer.engine.reset_output()
     refund = opened(qtbot, MakeRefundDialog(desk_context, card, payment.payment.id, window))
@@ -108,7 +109,7 @@ def test_pay_with_a_receipt_refund_with_one_and_the_tab_shows_both_numbers(
 
     # The Bills and payments tab: each payment's receipt number, and nothing offered to print again.
     with demo_database.unit_of_work() as session:
-        card = load_card(session, card.folio.folio.id)
+        card = load_reservation_card(session, card.folio.folio.id)
     model = PaymentsModel()
     model.set_receipts(card.receipts)
     model.set_view(card.folio, bill.bill.id)
@@ -118,7 +119,7 @@ def test_pay_with_a_receipt_refund_with_one_and_the_tab_shows_both_numbers(
     assert shown[refund_id] == f"{refund_doc.number:07d}"
     assert not card.receipts[payment.payment.id].may_print and not card.receipts[refund_id].may_print
     with demo_database.unit_of_work() as session:
-        assert journal.verify(session, sale.register_code).intact
+        assert chain.verify(session, sale.register_code).intact
 
 
 def test_paper_out_mid_receipt_then_retry_prints_one_copy_and_no_second_document(
@@ -138,7 +139,7 @@ def test_paper_out_mid_receipt_then_retry_prints_one_copy_and_no_second_document
     assert len(issued) == before + 1 + (before == 0)  # the sale (and the shift it opened, if first)
     sale = issued[-1]
     with demo_database.unit_of_work() as session:
-        card_now = load_card(session, card.folio.folio.id)
+        card_now = load_reservation_card(session, card.folio.folio.id)
     mark = card_now.receipts[sale.payment_id]
     assert mark.state is ReceiptState.WAITING and mark.may_print and mark.number == sale.number
 
@@ -151,8 +152,8 @@ def test_paper_out_mid_receipt_then_retry_prints_one_copy_and_no_second_document
     assert len(fiscal_printer.engine.receipts()) == 1
     assert len(documents(demo_database)) == len(issued)  # no second fiscal document
     with demo_database.unit_of_work() as session:
-        assert journal.verify(session, sale.register_code).intact
-        card_now = load_card(session, card.folio.folio.id)
+        assert chain.verify(session, sale.register_code).intact
+        card_now = load_reservation_card(session, card.folio.folio.id)
     assert card_now.receipts[sale.payment_id].state is ReceiptState.PRINTED
 
 
@@ -164,7 +165,7 @@ def test_voiding_a_receipted_payment_offers_its_refund_receipt_on_the_same_regis
     apply_accepted(qtbot, receipt)
     sale = documents(demo_database)[-1]
     with demo_database.unit_of_work() as session:
-        card = load_card(session, card.folio.folio.id)
+        card = load_reservation_card(session, card.folio.folio.id)
     fiscal_printer.engine.reset_output()
 
     void = opened(qtbot, VoidDialog(desk_context, card, payment_id=sale.payment_id, parent=window))
@@ -188,7 +189,7 @@ def test_voiding_a_receipted_payment_offers_its_refund_receipt_on_the_same_regis
 
 def cash_payment(ctx, database, amount: str = "10.00") -> int:
     """A cash payment on an unpaid bill, taken at the context's workstation (its drawer is open)."""
-    from desk.payments import Tender, take_payment
+    from desk.ledger.payments import Tender, take_payment
 
     card = find_card(database, unpaid)
     return ctx.runner.run(take_payment, ctx.actor, card.folio.bills[0].bill.id,
@@ -204,8 +205,8 @@ def receipt_left_open(ctx, payment_id: int, *, register_issued: bool) -> int:
     import uuid
 
     from desk.fiscal.content import build_receipt
-    from desk.journal import IntentRequest, mark_sent, record_intent
-    from desk.workflows.fiscal_receipt import KIND, REGISTERS
+    from desk.fiscal.workflow import KIND, REGISTERS
+    from desk.journal.intents import IntentRequest, mark_sent, record_intent
 
     runner, actor = ctx.runner, ctx.actor
     receipt = runner.read(build_receipt, payment_id, None, "FP-1")
@@ -220,7 +221,7 @@ def receipt_left_open(ctx, payment_id: int, *, register_issued: bool) -> int:
 
 
 def open_intents(database, workstation: str) -> list[int]:
-    from desk.journal import unresolved
+    from desk.journal.intents import unresolved
 
     with database.unit_of_work() as session:
         return [intent.id for intent in unresolved(session, workstation)]
@@ -243,7 +244,7 @@ def test_shift_check_receipts_settles_the_open_ones_once_and_lists_what_waits_fo
 ):
     from PySide6.QtWidgets import QMessageBox
 
-    from desk.workflows.fiscal_receipt import print_receipt
+    from desk.fiscal.workflow import print_receipt
     from ui.main_window import MainWindow
 
     window = MainWindow(desk_context)

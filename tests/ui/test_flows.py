@@ -25,12 +25,14 @@ from sqlalchemy import select
 
 import ui.card as card_module
 import ui.dialogs.checkout as checkout_module
-from desk.card import posting_details
-from desk.folios import BillStatus, FolioView, folio_of_reservation, load_folio
-from desk.lookup import reservation_by_number
-from desk.models import PaymentKind, PostingKind, ReceiptRequest, ReservationStatus
-from desk.money import Money
-from desk.payments import Tender, take_payment
+from desk.core.money import Money
+from desk.fiscal.models import ReceiptRequest
+from desk.ledger.folios import BillStatus, FolioView, folio_of_reservation, load_folio
+from desk.ledger.lookup import reservation_by_number
+from desk.ledger.models import PaymentKind, PostingKind
+from desk.ledger.payments import Tender, take_payment
+from desk.stays.models import ReservationStatus
+from desk.stays.reservation_card import posting_details
 from ui.card import BILLS_TAB, SERVICES_TAB, ReservationCard
 from ui.card_models import DEPOSIT_ACCOUNT, BillsModel, PaymentsModel, PostingsModel
 from ui.i18n import format_money

@@ -193,7 +193,7 @@ def test_format_money_uses_default_locale_and_currency_digits(qtbot):
 
 
 def test_format_money_looks_up_minor_units_in_the_domain():
-    pytest.importorskip("desk.money")
+    pytest.importorskip("desk.core.money")
     assert without_spaces(format_money(Decimal("5"), "KWD", locale=EN)) == "KWD 5.000"
 
 

@@ -14,9 +14,10 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QMessageBox, QSpinBox
 from sqlalchemy import func, select
 
-from desk.mail import KEY_FILE_ENV, PASSWORD_ENV, mail_config, mail_setup
-from desk.models import MailSettings, Role
-from desk.runner import Runner
+from desk.db.runner import Runner
+from desk.mail.models import MailSettings
+from desk.mail.outbox import KEY_FILE_ENV, PASSWORD_ENV, mail_config, mail_setup
+from desk.people.models import Role
 from tests.desk.test_mail import free_port
 from tests.desk.test_mail_tls import SECRET, Inbox, serve, server_context
 from tests.ui.test_dialogs_common import child, opened, retype

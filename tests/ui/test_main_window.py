@@ -15,11 +15,13 @@ from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import select
 
 import ui.main_window
-from desk.folios import load_folio
-from desk.models import Company, Folio, Guest, Reservation, ReservationGuest, ReservationStatus, Room
-from desk.money import Money
-from desk.payments import Tender, take_payment
-from desk.search import FolioKind, FolioRow, search_folios
+from desk.core.money import Money
+from desk.hotel.models import Room
+from desk.ledger.folios import load_folio
+from desk.ledger.models import Folio
+from desk.ledger.payments import Tender, take_payment
+from desk.stays.models import Company, Guest, Reservation, ReservationGuest, ReservationStatus
+from desk.stays.search import FolioKind, FolioRow, search_folios
 from tests.ui.conftest import DEMO_TODAY
 from ui import ops
 from ui.i18n import format_date, format_money
@@ -126,7 +128,8 @@ def test_model_finds_rows_by_key(model: FolioTableModel) -> None:
 def opened(monkeypatch) -> list[int]:
     """Folio ids the window asked to open, instead of opening card windows."""
     calls: list[int] = []
-    monkeypatch.setattr(ui.main_window, "open_card", lambda ctx, folio_id, parent=None: calls.append(folio_id))
+    monkeypatch.setattr(ui.main_window, "open_reservation_card",
+                        lambda ctx, folio_id, parent=None: calls.append(folio_id))
     return calls
 
 

@@ -38,28 +38,17 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
-from desk.auth import trusted_actor
-from desk.bills import open_bill
-from desk.db import Database
-from desk.errors import DeskError
-from desk.folios import folio_of_reservation, load_folio
-from desk.models import (
-    CardRecord,
-    CashRegister,
-    Company,
-    Event,
-    Folio,
-    Guest,
-    Hotel,
-    Outlet,
-    PaymentMethod,
-    Role,
-    Service,
-    TaxRate,
-    User,
-)
-from desk.money import MINOR_UNITS, Money
-from desk.payments import (
+from desk.cards.models import CardRecord
+from desk.cash.shifts import open_shift
+from desk.core.errors import DeskError
+from desk.core.money import MINOR_UNITS, Money
+from desk.db.engine import Database
+from desk.fiscal.models import CashRegister
+from desk.hotel.models import Hotel, Outlet, PaymentMethod, Service, TaxRate
+from desk.ledger.bills import open_bill
+from desk.ledger.folios import folio_of_reservation, load_folio
+from desk.ledger.models import Folio
+from desk.ledger.payments import (
     RefundDirection,
     Tender,
     apply_deposit,
@@ -69,11 +58,13 @@ from desk.payments import (
     transfer_to_company,
     void_payment,
 )
-from desk.postings import OrderItem, post_charge, post_service, reverse_posting, void_posting
-from desk.shifts import open_shift
-from desk.stays import check_in, create_reservation, new_guest, post_night
+from desk.ledger.postings import OrderItem, post_charge, post_service, reverse_posting, void_posting
+from desk.people.auth import trusted_actor
+from desk.people.models import Role, User
+from desk.stays.models import Company, Event, Guest
+from desk.stays.reservations import check_in, create_reservation, new_guest, post_night
 from ui import dialogs, i18n, ops
-from ui.card import BILLS_TAB, SERVICES_TAB, ReservationCard, open_card
+from ui.card import BILLS_TAB, SERVICES_TAB, ReservationCard, open_reservation_card
 from ui.main_window import MainWindow
 
 from .conftest import DEMO_TODAY
@@ -258,7 +249,7 @@ def english_in(root: QWidget, allowed: set[str]) -> list[str]:
 
 
 def _card(qtbot, ctx, folio_id: int) -> ReservationCard:
-    card = open_card(ctx, folio_id)
+    card = open_reservation_card(ctx, folio_id)
     qtbot.waitUntil(lambda: card.is_loaded and card.isVisible())
     return card
 
@@ -339,11 +330,11 @@ def test_the_card_terminal_dialogs_name_the_demo_terminal_in_the_clerks_language
                                                                                   language):
     from datetime import UTC, datetime
 
-    from desk.card import PreAuthorisation
-    from desk.cards import CardKind, plan_card_operation
-    from desk.journal import mark_sent, record_intent
-    from desk.names import load_names
-    from desk.terminals import add_terminal, list_terminals
+    from desk.cards.operations import CardKind, plan_card_operation
+    from desk.cards.terminals import add_terminal, list_terminals
+    from desk.hotel.names import load_names
+    from desk.journal.intents import mark_sent, record_intent
+    from desk.stays.reservation_card import PreAuthorisation
     from ui.card_models import PreAuthorisationsModel
     from ui.dialogs.card import CardOperation, CardTerminalDialog
     from ui.dialogs.card_ops import EndOfDayDialog, PendingCardOperationsDialog, open_end_of_day
@@ -398,9 +389,9 @@ def test_the_card_terminal_dialogs_name_the_demo_terminal_in_the_clerks_language
 
 def test_card_payments_refunds_and_reversals_read_in_the_clerks_language(qtbot, desk_context, demo_database,
                                                                          language, tmp_path):
-    from desk.runner import Runner
-    from desk.terminals import add_terminal, disconnect_all, list_terminals
-    from desk.workflows.card_terminal import card_refund, card_sale
+    from desk.cards.terminal_workflow import card_refund, card_sale
+    from desk.cards.terminals import add_terminal, disconnect_all, list_terminals
+    from desk.db.runner import Runner
     from hardware.simulators.zvt_terminal import ZvtSimulator
     from ui.dialogs.card import CardOperation, CardTerminalDialog
 

@@ -95,7 +95,7 @@ def test_without_failure_callback_the_error_is_shown_and_logged(qtbot, window, c
 
 
 def test_domain_errors_show_their_message_without_traceback(qtbot, window):
-    errors = pytest.importorskip("desk.errors")
+    errors = pytest.importorskip("desk.core.errors")
 
     def fn() -> None:
         raise errors.NotFound("No guest stays in room 512")

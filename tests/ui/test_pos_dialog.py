@@ -6,10 +6,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from desk.models import Role
+from desk.db.runner import Runner
+from desk.people.models import Role
 from desk.pos.checks import get_setting, payment_codes
 from desk.pos.keys import authenticate, list_keys
-from desk.runner import Runner
 from tests.actors import signed_in
 from ui import ops
 from ui.context import DeskContext

@@ -7,13 +7,13 @@ import time
 import shiboken6
 from PySide6.QtCore import Qt
 
+from desk.db.runner import Runner
 from desk.pos.api import Guard, create_app
 from desk.pos.keys import create_key
 from desk.pos.simulate import Simulator
-from desk.runner import Runner
 from tests.pos.conftest import ADMIN, ServerThread
 from tests.ui.test_card import cells, folio_id_of
-from ui.card import SERVICES_TAB, open_card
+from ui.card import SERVICES_TAB, open_reservation_card
 from ui.card_models import PostingsModel
 from ui.context import POLL_INTERVAL_MS
 from ui.dialogs.details import ServiceDetailsDialog
@@ -25,7 +25,7 @@ def test_a_pos_posting_shows_on_the_open_card_by_the_poll_alone(qtbot, desk_cont
     # The poll, not this test, must bring the posting: a second between polls, the rest for the reload.
     assert POLL_INTERVAL_MS <= 1000
     folio_id = folio_id_of(demo_database, "R10016")
-    card = open_card(desk_context, folio_id)
+    card = open_reservation_card(desk_context, folio_id)
     qtbot.waitUntil(lambda: card.is_loaded and card.isVisible())
     card.tabs.setCurrentIndex(SERVICES_TAB)
     desk_context.start_watching()
@@ -68,7 +68,7 @@ def test_a_pos_posting_shows_on_the_open_card_by_the_poll_alone(qtbot, desk_cont
 
 
 def demo_database_room(database, number: str) -> str:
-    from desk.lookup import reservation_by_number
+    from desk.ledger.lookup import reservation_by_number
 
     with database.unit_of_work() as session:
         return reservation_by_number(session, number).room.number

@@ -15,8 +15,10 @@ from sqlalchemy import select
 
 import ui.card as card_module
 import ui.dialogs.shift as shift_module
-from desk.auth import trusted_actor
-from desk.models import Payment, Role, ShiftCount, ShiftPayment
+from desk.cash.models import ShiftCount, ShiftPayment
+from desk.ledger.models import Payment
+from desk.people.auth import trusted_actor
+from desk.people.models import Role
 from tests.ui.test_flows import (
     BILLS_TAB,
     CTRL,

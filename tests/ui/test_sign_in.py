@@ -7,7 +7,7 @@ import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
 
-from desk.models import Role, User
+from desk.people.models import Role, User
 from ui.main_window import MainWindow
 from ui.sign_in import IdleWatch, SignInDialog, SignInPurpose
 

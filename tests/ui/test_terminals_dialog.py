@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QTableWidget
 
-from desk.models import Role
-from desk.runner import Runner
-from desk.terminals import list_terminals
+from desk.cards.terminals import list_terminals
+from desk.db.runner import Runner
+from desk.people.models import Role
 from tests.ui.test_dialogs_common import card_window, child, find_card, opened, retype
 from ui.dialogs.card import CardOperation, CardTerminalDialog
 from ui.dialogs.devices import DevicesDialog, TerminalDialog

@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.bills import move_postings, split_bill
-from desk.card import CardData
-from desk.folios import PostingLine
-from desk.money import total
-from desk.names import Names
+from desk.core.money import total
+from desk.hotel.names import Names
+from desk.ledger.bills import move_postings, split_bill
+from desk.ledger.folios import PostingLine
+from desk.stays.reservation_card import ReservationCardData
 from ui.context import DeskContext
 from ui.desk_text import posting_description
 from ui.dialogs.common import (
@@ -56,7 +56,7 @@ class MoveServicesDialog(DeskDialog):
     def __init__(
         self,
         ctx: DeskContext,
-        card: CardData,
+        card: ReservationCardData,
         bill_id: int,
         posting_ids: list[int],
         parent: QWidget | None = None,
@@ -123,7 +123,9 @@ class MoveServicesDialog(DeskDialog):
 class SplitBillDialog(DeskDialog):
     """Tick services of a bill and the payer of a new bill; the ticked services move onto it."""
 
-    def __init__(self, ctx: DeskContext, card: CardData, bill_id: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: DeskContext, card: ReservationCardData, bill_id: int, parent: QWidget | None = None
+    ) -> None:
         super().__init__(ctx, parent, title=self.tr("Split bill"), apply_text=self.tr("&Split"))
         self.setObjectName("splitBillDialog")
         self.card = card

@@ -18,13 +18,8 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QWidget
 
-from desk.card import CardData, PreAuthorisation
-from desk.errors import WouldOverpay
-from desk.journal import IntentState
-from desk.money import Money
-from desk.terminals import TerminalInfo
-from desk.workflows.card_slip import SlipOutcome, print_card_slip
-from desk.workflows.card_terminal import (
+from desk.cards.slips import SlipOutcome, print_card_slip
+from desk.cards.terminal_workflow import (
     CardOutcome,
     card_capture,
     card_pre_authorise,
@@ -32,6 +27,11 @@ from desk.workflows.card_terminal import (
     card_release,
     card_sale,
 )
+from desk.cards.terminals import TerminalInfo
+from desk.core.errors import WouldOverpay
+from desk.core.money import Money
+from desk.journal.intents import IntentState
+from desk.stays.reservation_card import PreAuthorisation, ReservationCardData
 from ui.context import DeskContext
 from ui.desk_text import card_reference_text, error_text
 from ui.dialogs.common import (
@@ -50,7 +50,7 @@ from ui.ops import Cancelled, Op, TaskState, named_pool
 
 __all__ = ["CardOperation", "CardTerminalDialog", "print_card_slip_later", "terminal_message", "terminal_pool"]
 
-DEFAULT_ANSWER_TIMEOUT_S = 180  # the terminal's own limit for the guest, as desk.terminals assumes
+DEFAULT_ANSWER_TIMEOUT_S = 180  # the terminal's own limit for the guest, as desk.cards.terminals assumes
 
 
 class CardOperation(enum.StrEnum):
@@ -99,7 +99,8 @@ class CardTerminalDialog(DeskDialog):
 
     charge_directly = Signal(object)  # Money: the clerk chose to charge a dropped hold's amount (R16)
 
-    def __init__(self, ctx: DeskContext, card: CardData, terminals: list[TerminalInfo], operation: CardOperation, *,
+    def __init__(self, ctx: DeskContext, card: ReservationCardData, terminals: list[TerminalInfo],
+                 operation: CardOperation, *,
                  bill_id: int | None = None, payment_id: int | None = None, hold: PreAuthorisation | None = None,
                  amount: Money | None = None, payer: str = "", parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent, title=self._title(operation), apply_text=self.tr("&Apply"))

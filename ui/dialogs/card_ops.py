@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.cards import EndOfDayReport, Hold, open_holds
-from desk.journal import IntentView, Reconciled
-from desk.names import Names, load_names
-from desk.terminals import TerminalInfo, list_terminals
-from desk.workflows.card_terminal import card_end_of_day, pending_card_operations, reconcile_cards
+from desk.cards.operations import EndOfDayReport, Hold, open_holds
+from desk.cards.terminal_workflow import card_end_of_day, pending_card_operations, reconcile_cards
+from desk.cards.terminals import TerminalInfo, list_terminals
+from desk.hotel.names import Names, load_names
+from desk.journal.intents import IntentView, Reconciled
 from ui.card_models import local_date_time, money_text
 from ui.context import DeskContext
 from ui.desk_text import error_text

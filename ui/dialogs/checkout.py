@@ -11,13 +11,14 @@ from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from desk.auth import ManagerApproval
-from desk.card import CardData, load_card
-from desk.folios import BillView
-from desk.models import PaymentKind, Reservation, ReservationStatus
-from desk.payments import transfer_to_company
-from desk.stays import check_out
-from desk.types import DocumentRenderer
+from desk.core.types import DocumentRenderer
+from desk.ledger.folios import BillView
+from desk.ledger.models import PaymentKind
+from desk.ledger.payments import transfer_to_company
+from desk.people.auth import ManagerApproval
+from desk.stays.models import Reservation, ReservationStatus
+from desk.stays.reservation_card import ReservationCardData, load_reservation_card
+from desk.stays.reservations import check_out
 from ui.context import DeskContext
 from ui.desk_text import error_text
 from ui.dialogs.common import (
@@ -73,7 +74,7 @@ def _render_final_folio(session: Any, renderer: FolioRenderer, folio_id: int, pa
 class CheckOutDialog(DeskDialog):
     """Each bill's balance and the deposit; what is still open and how to settle it; Check out."""
 
-    def __init__(self, ctx: DeskContext, card: CardData, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: DeskContext, card: ReservationCardData, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent, title=self.tr("Check out"), apply_text=self.tr("Check &out"))
         self.setObjectName("checkOutDialog")
         self.setMinimumWidth(560)
@@ -200,11 +201,13 @@ class CheckOutDialog(DeskDialog):
     def _reload(self) -> None:
         if self.checked_out:
             return
-        self.ctx.query(self, load_card, self.card.folio.folio.id, current_language()).success(self._set_card).failure(
+        self.ctx.query(
+            self, load_reservation_card, self.card.folio.folio.id, current_language()
+        ).success(self._set_card).failure(
             lambda exc: self.form_error.show_message(error_text(exc))
         ).run()
 
-    def _set_card(self, card: CardData) -> None:
+    def _set_card(self, card: ReservationCardData) -> None:
         if self.checked_out:
             return
         self.card = card

@@ -25,15 +25,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.auth import ManagerApproval
-from desk.card import CardData
-from desk.errors import DeskError
-from desk.folios import BillStatus, BillView
-from desk.models import PaymentMethod
-from desk.money import MAX_AMOUNT, Money, minor_units
-from desk.names import Names
-from desk.postings import MAX_QUANTITY
-from desk.rights import MissingRight, Right
+from desk.core.errors import DeskError
+from desk.core.money import MAX_AMOUNT, Money, minor_units
+from desk.hotel.models import PaymentMethod
+from desk.hotel.names import Names
+from desk.ledger.folios import BillStatus, BillView
+from desk.ledger.postings import MAX_QUANTITY
+from desk.people.auth import ManagerApproval
+from desk.people.rights import MissingRight, Right
+from desk.stays.reservation_card import ReservationCardData
 from ui.context import DeskContext
 from ui.desk_text import error_text
 from ui.i18n import format_amount, format_money, parse_decimal
@@ -546,7 +546,7 @@ class DeskDialog(QDialog):
 
 
 def add_amount_in_currency(
-    dialog: DeskDialog, form: QFormLayout, card: CardData
+    dialog: DeskDialog, form: QFormLayout, card: ReservationCardData
 ) -> tuple[QLineEdit, QComboBox, QLabel]:
     """An amount with its currency beside it, and below them what it comes to in the base currency."""
     amount_edit = QLineEdit()

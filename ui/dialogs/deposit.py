@@ -6,10 +6,11 @@ from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QTabWidget, QVBoxLayout, QWidget
 
-from desk.card import CardData
-from desk.models import Payment, PaymentMethod
-from desk.money import Money
-from desk.payments import Tender, apply_deposit, take_deposit
+from desk.core.money import Money
+from desk.hotel.models import PaymentMethod
+from desk.ledger.models import Payment
+from desk.ledger.payments import Tender, apply_deposit, take_deposit
+from desk.stays.reservation_card import ReservationCardData
 from ui.context import DeskContext
 from ui.devices import kick_for_payment
 from ui.dialogs.common import (
@@ -42,7 +43,8 @@ class DepositDialog(DeskDialog):
     """
 
     def __init__(
-        self, ctx: DeskContext, card: CardData, parent: QWidget | None = None, *, pay_bill_id: int | None = None
+        self, ctx: DeskContext, card: ReservationCardData, parent: QWidget | None = None, *,
+        pay_bill_id: int | None = None
     ) -> None:
         super().__init__(ctx, parent, title=self.tr("Deposit"), apply_text=self.tr("&Take deposit"))
         self.setObjectName("depositDialog")

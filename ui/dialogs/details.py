@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QGroupBox, QLabel, QVBoxLayout, QWidget
 
-from desk.card import PostingDetails, posting_details
-from desk.models import Bill, Posting, PostingKind
-from desk.names import Names
+from desk.hotel.names import Names
+from desk.ledger.models import Bill, Posting, PostingKind
+from desk.stays.reservation_card import PostingDetails, posting_details
 from ui.context import DeskContext
 from ui.desk_text import posting_description
 from ui.dialogs.common import (

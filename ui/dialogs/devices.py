@@ -30,7 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.devices import (
+from desk.cards.terminals import TerminalInfo, add_terminal, list_terminals, remove_terminal, set_terminal_slips
+from desk.cash.shifts import cash_currencies
+from desk.devices.printers import (
     DEFAULT_PROFILE,
     PAPER_WIDTHS,
     DeviceHub,
@@ -42,10 +44,8 @@ from desk.devices import (
     update_printer,
     workstations_with_printers,
 )
-from desk.rights import Right
-from desk.search import DeskStatus, desk_status
-from desk.shifts import cash_currencies
-from desk.terminals import TerminalInfo, add_terminal, list_terminals, remove_terminal, set_terminal_slips
+from desk.people.rights import Right
+from desk.stays.search import DeskStatus, desk_status
 from ui.context import DeskContext
 from ui.desk_text import error_text
 from ui.devices import state_text

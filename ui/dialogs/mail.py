@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.errors import InvalidInput
-from desk.mail import (
+from desk.core.errors import InvalidInput
+from desk.mail.outbox import (
     PASSWORD_ENV,
     MailCancelled,
     MailConfig,

@@ -7,13 +7,14 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLabel, QLineEdit, QMessageBox, QWidget
 
-from desk.card import CardData
-from desk.errors import WouldOverpay
-from desk.journal import IntentState
-from desk.models import MethodKind, Payment, PaymentMethod
-from desk.money import Money
-from desk.payments import TENDER_KINDS, Tender, take_payment
-from desk.terminals import TerminalInfo, list_terminals
+from desk.cards.terminals import TerminalInfo, list_terminals
+from desk.core.errors import WouldOverpay
+from desk.core.money import Money
+from desk.hotel.models import MethodKind, PaymentMethod
+from desk.journal.intents import IntentState
+from desk.ledger.models import Payment
+from desk.ledger.payments import TENDER_KINDS, Tender, take_payment
+from desk.stays.reservation_card import ReservationCardData
 from ui.context import DeskContext
 from ui.devices import kick_for_payment
 from ui.dialogs.card import CardOperation, CardTerminalDialog
@@ -42,19 +43,19 @@ TERMINAL = "terminal:"  # the method combo's data for "Bank card — <terminal>"
 NOTHING_CHARGED = frozenset({IntentState.DECLINED, IntentState.CANCELLED, IntentState.FAILED, IntentState.REVERSED})
 
 
-def tender_methods(card: CardData) -> list[PaymentMethod]:
+def tender_methods(card: ReservationCardData) -> list[PaymentMethod]:
     """Methods for money that changes hands at the desk, cash first, as most desk payments are."""
     methods = [method for method in card.methods if method.kind in TENDER_KINDS]
     return sorted(methods, key=lambda method: TENDER_KINDS.index(method.kind))
 
 
-def offers_receipt(card: CardData, method: PaymentMethod | None) -> bool:
+def offers_receipt(card: ReservationCardData, method: PaymentMethod | None) -> bool:
     """Print receipt is offered where a cash register is configured and the method is fiscal (R8)."""
     return bool(card.registers) and method is not None and method.fiscal
 
 
-def card_method(card: CardData) -> PaymentMethod | None:
-    """The method a connected terminal's payments are booked under (as desk.cards settles them)."""
+def card_method(card: ReservationCardData) -> PaymentMethod | None:
+    """The method a connected terminal's payments are booked under (as desk.cards.operations settles them)."""
     return next((m for m in sorted(card.methods, key=lambda m: m.code) if m.kind is MethodKind.CARD), None)
 
 
@@ -66,7 +67,7 @@ class MakePaymentDialog(DeskDialog):
     terminal's messages, a countdown and Cancel) with this dialog's amount, currency and payer.
     """
 
-    def __init__(self, ctx: DeskContext, card: CardData, bill_id: int, parent: QWidget | None = None, *,
+    def __init__(self, ctx: DeskContext, card: ReservationCardData, bill_id: int, parent: QWidget | None = None, *,
                  terminals: list[TerminalInfo] | None = None) -> None:
         super().__init__(ctx, parent, title=self.tr("Make payment"), apply_text=self.tr("&Apply"))
         self.setObjectName("makePaymentDialog")
@@ -370,7 +371,7 @@ class MakePaymentDialog(DeskDialog):
         self.finish()
 
 
-def show_conversion(label: QLabel, card: CardData, currency: str, amount: Money | None) -> None:
+def show_conversion(label: QLabel, card: ReservationCardData, currency: str, amount: Money | None) -> None:
     """``= EUR 46.00 (at 1 USD = 0.92 EUR)`` under a foreign amount; hidden for the base currency."""
     if currency == card.currency:
         label.hide()

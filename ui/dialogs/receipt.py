@@ -1,6 +1,6 @@
 """The receipt window (R8, R9): print the fiscal receipt on a register, and send the electronic one.
 
-The register is asked on a device thread (:func:`desk.workflows.fiscal_receipt.print_receipt`),
+The register is asked on a device thread (:func:`desk.fiscal.workflow.print_receipt`),
 under a progress dialog with Cancel. What the printer says is shown here with **Retry**: a retry
 never issues a second document, it prints the one issued again (as a COPY once any of it reached
 paper). The contacts are recorded (and the e-mail queued) once, when the document exists.
@@ -13,13 +13,14 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QWidget
 
-from desk.card import CardData, payment_of
-from desk.errors import DeskError
-from desk.models import Guest, Payment, PaymentKind
-from desk.money import Money
-from desk.receipts import request_receipt as record_receipt_request
-from desk.receipts import validate_contact
-from desk.workflows.fiscal_receipt import ReceiptOutcome, print_receipt
+from desk.core.errors import DeskError
+from desk.core.money import Money
+from desk.fiscal.receipts import request_receipt as record_receipt_request
+from desk.fiscal.receipts import validate_contact
+from desk.fiscal.workflow import ReceiptOutcome, print_receipt
+from desk.ledger.models import Payment, PaymentKind
+from desk.stays.models import Guest
+from desk.stays.reservation_card import ReservationCardData, payment_of
 from ui.context import DeskContext, device_pool
 from ui.desk_text import error_text
 from ui.dialogs.common import DeskDialog, fill_combo, heading_label, hint_label, money_text, new_form
@@ -36,7 +37,7 @@ def progress_text(text: str) -> str:
     return texts.get(text, QCoreApplication.translate("ReceiptDialog", "Printing the receipt…"))
 
 
-def contact_guest(card: CardData, payment: Payment) -> Guest | None:
+def contact_guest(card: ReservationCardData, payment: Payment) -> Guest | None:
     """Whose e-mail and phone to offer: the bill's paying guest, else the first guest of the stay."""
     reservation = card.folio.folio.reservation
     if reservation is None:
@@ -60,7 +61,7 @@ class ReceiptDialog(DeskDialog):
     ``tendered``: what the guest handed over in cash, for the receipt's change line.
     """
 
-    def __init__(self, ctx: DeskContext, card: CardData, payment_id: int, parent: QWidget | None = None, *,
+    def __init__(self, ctx: DeskContext, card: ReservationCardData, payment_id: int, parent: QWidget | None = None, *,
                  tendered: Money | None = None) -> None:
         super().__init__(ctx, parent, title=self.tr("Receipt"), apply_text=self.tr("&Print receipt"))
         self.setObjectName("receiptDialog")

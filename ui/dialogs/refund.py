@@ -16,11 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.card import CardData
-from desk.models import MethodKind, Payment, PaymentKind, PaymentMethod
-from desk.money import Money, total
-from desk.payments import TENDER_KINDS, RefundDirection, refund_payment
-from desk.rights import Right
+from desk.core.money import Money, total
+from desk.hotel.models import MethodKind, PaymentMethod
+from desk.ledger.models import Payment, PaymentKind
+from desk.ledger.payments import TENDER_KINDS, RefundDirection, refund_payment
+from desk.people.rights import Right
+from desk.stays.reservation_card import ReservationCardData
 from ui.context import DeskContext
 from ui.devices import kick_for_payment
 from ui.dialogs.common import (
@@ -44,7 +45,9 @@ from ui.ops import Op
 class MakeRefundDialog(DeskDialog):
     """Refund part or all of one payment: direction, method, amount (at most what is refundable), reason."""
 
-    def __init__(self, ctx: DeskContext, card: CardData, payment_id: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: DeskContext, card: ReservationCardData, payment_id: int, parent: QWidget | None = None
+    ) -> None:
         super().__init__(ctx, parent, title=self.tr("Make refund"), apply_text=self.tr("&Apply"))
         self.setObjectName("makeRefundDialog")
         self.card = card

@@ -7,9 +7,9 @@ from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
-from desk.card import CardData
-from desk.models import Service
-from desk.postings import post_service
+from desk.hotel.models import Service
+from desk.ledger.postings import post_service
+from desk.stays.reservation_card import ReservationCardData
 from ui.context import DeskContext
 from ui.dialogs.common import (
     DeskDialog,
@@ -30,7 +30,9 @@ from ui.ops import Op
 class AddServiceDialog(DeskDialog):
     """Service from the catalogue (its price and tax shown), quantity, price, and the bill it goes on."""
 
-    def __init__(self, ctx: DeskContext, card: CardData, bill_id: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: DeskContext, card: ReservationCardData, bill_id: int, parent: QWidget | None = None
+    ) -> None:
         super().__init__(ctx, parent, title=self.tr("Add service"), apply_text=self.tr("&Apply"))
         self.setObjectName("addServiceDialog")
         self.card = card

@@ -6,12 +6,12 @@ from typing import Any
 
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
-from desk.auth import ManagerApproval
-from desk.card import CardData
 from desk.fiscal.interface import DocumentKind
-from desk.models import Payment, PaymentKind, PostingKind
-from desk.payments import reverse_company_transfer, void_payment
-from desk.postings import void_posting
+from desk.ledger.models import Payment, PaymentKind, PostingKind
+from desk.ledger.payments import reverse_company_transfer, void_payment
+from desk.ledger.postings import void_posting
+from desk.people.auth import ManagerApproval
+from desk.stays.reservation_card import ReservationCardData
 from ui.context import DeskContext
 from ui.desk_text import payment_reference, posting_description
 from ui.dialogs.common import (
@@ -37,7 +37,7 @@ class VoidDialog(DeskDialog):
     def __init__(
         self,
         ctx: DeskContext,
-        card: CardData,
+        card: ReservationCardData,
         *,
         posting_id: int | None = None,
         payment_id: int | None = None,

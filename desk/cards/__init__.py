@@ -1,0 +1,1 @@
+"""Bank cards: terminal operations, holds, end of day, terminal settings, slips."""

@@ -1,0 +1,518 @@
+"""Card terminal payments on the ledger: what each operation may do, and what the terminal did.
+
+A card operation is a journal intent (:mod:`desk.journal.intents`) planned here, under the clerk's
+rights, before the terminal is asked; the terminal's answer becomes a :class:`CardRecord` and,
+for money that moved, a ledger payment (method kind CARD) whose Text is the terminal's
+reference (R12), both written in the journal's settle step. A refund or a capture has a key of its
+own that two desks compute alike, so a payment is refunded, and a hold used, at most once.
+"""
+
+from __future__ import annotations
+
+import enum
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desk.cards.models import CardOperationKind, CardRecord
+from desk.cards.terminals import TerminalSettings, terminal_settings
+from desk.core.errors import InvalidInput, NotFound
+from desk.core.money import Money, minor_units
+from desk.hotel.models import CurrencyRate, MethodKind, PaymentMethod
+from desk.journal.intents import (
+    IntentRequest,
+    IntentState,
+    IntentView,
+    intent_by_key,
+    load_intent,
+    record_intent,
+    unresolved_intent,
+)
+from desk.journal.models import JournalIntent
+from desk.ledger import texts
+from desk.ledger.folios import load_folio
+from desk.ledger.lookup import get, in_base, lock_folio, open_bill_for_update, require_fits, require_positive
+from desk.ledger.models import Bill, Folio, Payment, PaymentKind
+from desk.ledger.payments import CARD_MONEY_IN, _overpays, _record, refuse_while_card_payment_unresolved
+from desk.people.auth import Actor, ManagerApproval, authorise
+from desk.people.rights import Right, may, require
+
+HOLD_WARN_DAYS = 5  # banks drop holds after about 5-10 days and tell nobody (R16)
+
+
+class CardKind(enum.StrEnum):
+    """Journal intent kinds of the card terminal."""
+
+    SALE = "card_sale"
+    REFUND = "card_refund"
+    REVERSAL = "card_reversal"
+    PRE_AUTHORISATION = "card_preauth"
+    CAPTURE = "card_capture"
+    RELEASE = "card_release"
+
+
+RECORD_OPERATION = {
+    CardKind.SALE: CardOperationKind.SALE,
+    CardKind.REFUND: CardOperationKind.REFUND,
+    CardKind.REVERSAL: CardOperationKind.REVERSAL,
+    CardKind.PRE_AUTHORISATION: CardOperationKind.PRE_AUTHORISATION,
+    CardKind.CAPTURE: CardOperationKind.CAPTURE,
+    CardKind.RELEASE: CardOperationKind.RELEASE,
+}
+# Operations that put money on (+1) or take it off (-1) a card, as the terminal's batch counts them.
+MONEY_SIGN = {CardOperationKind.SALE: 1, CardOperationKind.CAPTURE: 1, CardOperationKind.REFUND: -1}
+
+
+class HoldState(enum.StrEnum):
+    OPEN = "open"
+    CAPTURED = "captured"  # in full
+    PARTLY_CAPTURED = "partly_captured"  # the rest released
+    RELEASED = "released"
+    EXPIRED = "expired"  # the bank had already dropped it (R16)
+
+
+def to_minor(amount: Money) -> int:
+    return int(amount.amount.scaleb(minor_units(amount.currency)))
+
+
+def from_minor(value: int, currency: str) -> Money:
+    return Money.of(Decimal(value).scaleb(-minor_units(currency)), currency)
+
+
+# --- planning an operation (T0: rights and checks, before the intent) ----------------------------
+
+
+@dataclass(frozen=True)
+class Hold:
+    """A pre-authorisation on a card, its state read from the records pointing at it."""
+
+    id: int
+    folio_id: int | None
+    amount: Money
+    created_at: datetime
+    state: HoldState
+    captured: Money | None
+    terminal: str
+    brand: str
+    masked_pan: str
+    receipt_no: int | None
+    trace_no: int | None
+    auth_code: str
+    owner: str = ""  # reservation number or folio, for the list of all open holds
+
+    @property
+    def age_days(self) -> int:
+        return (datetime.now(UTC) - self.created_at.astimezone(UTC)).days
+
+    @property
+    def is_old(self) -> bool:
+        return self.state is HoldState.OPEN and self.age_days > HOLD_WARN_DAYS
+
+
+def _accepted(session: Session, currency: str) -> bool:
+    from desk.ledger.folios import base_currency
+    from hardware.terminal.zvt.codes import CURRENCIES
+
+    hotel_takes = currency == base_currency(session) or session.get(CurrencyRate, currency) is not None
+    return hotel_takes and currency in CURRENCIES
+
+
+def _key_family(session: Session, prefix: str) -> str:
+    """The next key of a family ("refund:12:"): refused while one is open or once one went through."""
+    views = [load_intent(session, i) for i in session.scalars(
+        select(JournalIntent.id).where(JournalIntent.key.startswith(prefix, autoescape=True)))]
+    if any(v.state is IntentState.SETTLED for v in views):
+        raise InvalidInput("This was already done on the card terminal", field="payment")
+    if any(v.state.is_open for v in views):
+        raise InvalidInput("A card operation on this is still pending: resolve it first", field="payment")
+    return f"{prefix}{len(views)}"
+
+
+def record_card_intent(session: Session, actor: Actor, request: IntentRequest) -> IntentView:
+    """T1 of a card operation. A payment on a bill is checked again with the bill locked: planning
+    only read, and two desks starting one at the same moment must not both go ahead."""
+    require(actor, Right.OPERATE_DEVICES)
+    if request.kind in CARD_MONEY_IN and request.bill_id is not None and (
+            request.key is None or intent_by_key(session, request.key) is None):
+        open_bill_for_update(session, request.bill_id)
+        refuse_while_card_payment_unresolved(session, request.bill_id)
+    return record_intent(session, actor, request)
+
+
+def card_record_of_payment(session: Session, payment_id: int) -> CardRecord | None:
+    return session.scalar(select(CardRecord).where(
+        CardRecord.payment_id == payment_id,
+        CardRecord.operation.in_([CardOperationKind.SALE, CardOperationKind.CAPTURE])))
+
+
+def _hold_record(session: Session, hold_id: int) -> CardRecord:
+    record = session.get(CardRecord, hold_id)
+    if record is None or record.operation is not CardOperationKind.PRE_AUTHORISATION:
+        raise NotFound("There is no pre-authorisation {hold}", hold=hold_id)
+    return record
+
+
+def _batch_closed_since(session: Session, record: CardRecord) -> bool:
+    return session.scalar(select(CardRecord.id).where(
+        CardRecord.operation == CardOperationKind.END_OF_DAY, CardRecord.terminal == record.terminal,
+        CardRecord.workstation == record.workstation, CardRecord.id > record.id)) is not None
+
+
+def plan_card_operation(
+    session: Session,
+    actor: Actor,
+    kind: CardKind,
+    terminal_id: int,
+    *,
+    amount: Money | None = None,
+    bill_id: int | None = None,
+    folio_id: int | None = None,
+    payment_id: int | None = None,
+    hold_id: int | None = None,
+    approval: ManagerApproval | None = None,
+    allow_overpay: bool = False,
+    payer_name: str = "",
+) -> IntentRequest:
+    """Check a card operation and say what to ask the terminal; nothing is written.
+
+    Sale and capture land on a bill; pre-authorisation on a folio; refund on a card payment (a
+    same-day full refund still in the terminal's batch becomes a reversal); capture and release on
+    an open hold, at most once between them.
+    """
+    require(actor, Right.TAKE_PAYMENT)
+    settings = terminal_settings(session, terminal_id)
+    info = settings.info
+    request: dict[str, Any] = {"terminal_id": info.id, "terminal": info.name}
+    key = uuid.uuid4().hex
+    if kind in (CardKind.SALE, CardKind.PRE_AUTHORISATION):
+        if amount is None:
+            raise InvalidInput("Enter the amount", field="amount")
+        require_positive(amount)
+        if not _accepted(session, amount.currency):
+            raise InvalidInput("The terminal cannot take {currency}", field="currency", currency=amount.currency)
+        if kind is CardKind.SALE:
+            if bill_id is None:
+                raise InvalidInput("Choose the bill to pay", field="bill")
+            bill = get(session, Bill, bill_id, "Bill")
+            # Until the first sale's end is known, a second one could charge the guest twice.
+            refuse_while_card_payment_unresolved(session, bill_id)
+            _, base_amount = in_base(session, amount)
+            # As with any payment: more than the bill owes only when the clerk confirmed it, with the right.
+            if _overpays(session, bill, base_amount, confirmed=allow_overpay) and not may(actor.role, Right.OVERPAY):
+                authorise(session, actor, Right.OVERPAY, approval)
+            folio_id = bill.folio_id
+            require_fits(payer_name, 160, "payer")
+            if payer_name.strip():
+                request["payer"] = payer_name.strip()
+        else:
+            if folio_id is None:
+                raise InvalidInput("Choose the folio to pre-authorise for", field="folio")
+            get(session, Folio, folio_id, "Folio")
+            if unresolved_intent(session, (CardKind.PRE_AUTHORISATION,), JournalIntent.folio_id == folio_id):
+                raise InvalidInput("A pre-authorisation on this folio is still unresolved: settle it in Pending "
+                                   "card operations first", field="folio")
+    elif kind in (CardKind.REFUND, CardKind.REVERSAL):
+        authorise(session, actor, Right.REFUND, approval)
+        if payment_id is None:
+            raise InvalidInput("Choose the card payment to refund", field="payment")
+        payment = get(session, Payment, payment_id, "Payment")
+        original = card_record_of_payment(session, payment_id)
+        if original is None:
+            raise InvalidInput("Only a payment made on a card terminal is refunded on it", field="payment")
+        line = load_folio(session, payment.folio_id).payment(payment.id)
+        if line.voided_by is not None:
+            raise InvalidInput("A voided payment cannot be refunded", field="payment")
+        amount = amount if amount is not None else line.refundable
+        require_positive(amount)
+        if amount.currency != payment.amount.currency:
+            raise InvalidInput("This payment is refunded in {currency}", field="currency",
+                               currency=payment.amount.currency)
+        if amount > line.refundable:
+            raise InvalidInput("At most {amount} of this payment can be refunded", field="amount",
+                               amount=line.refundable)
+        same_batch = (original.operation is CardOperationKind.SALE and amount == payment.amount
+                      and payment.paid_on == date.today() and not _batch_closed_since(session, original))
+        kind = CardKind.REVERSAL if same_batch else CardKind.REFUND
+        request.update(original=original.id, receipt_no=original.receipt_no)
+        folio_id, bill_id = payment.folio_id, payment.bill_id
+        key = _key_family(session, f"refund:{payment_id}:")
+    elif kind in (CardKind.CAPTURE, CardKind.RELEASE):
+        if kind is CardKind.RELEASE:
+            authorise(session, actor, Right.RELEASE_PREAUTH, approval)
+        if hold_id is None:
+            raise InvalidInput("Choose the pre-authorisation", field="hold")
+        hold = hold_view(session, hold_id)
+        if hold.state is not HoldState.OPEN:
+            raise InvalidInput("This pre-authorisation is {state}: it is used once", field="hold",
+                               state=hold.state.value)
+        record = _hold_record(session, hold_id)
+        amount = hold.amount if amount is None or kind is CardKind.RELEASE else amount
+        require_positive(amount)
+        if amount.currency != hold.amount.currency:
+            raise InvalidInput("This pre-authorisation is in {currency}", field="currency",
+                               currency=hold.amount.currency)
+        if amount > hold.amount:
+            raise InvalidInput("At most {amount} is blocked", field="amount", amount=hold.amount)
+        folio_id = record.folio_id
+        if kind is CardKind.CAPTURE and bill_id is None:
+            open_bills = [b.bill.id for b in load_folio(session, folio_id).bills] if folio_id else []
+            if not open_bills:
+                raise InvalidInput("Choose the bill to pay", field="bill")
+            bill_id = open_bills[0]
+        request.update(hold=hold_id, receipt_no=record.receipt_no, trace_no=record.trace_no,
+                       auth_code=record.auth_code)
+        key = _key_family(session, f"hold:{hold_id}:")
+    else:
+        raise InvalidInput("{kind} is not a card operation", kind=str(kind))
+    assert amount is not None
+    request.update(operation=kind.value, amount_minor=to_minor(amount), currency=amount.currency)
+    return IntentRequest(kind=kind.value, device=info.name, request=request, amount=amount, folio_id=folio_id,
+                         bill_id=bill_id, payment_id=payment_id, key=key)
+
+
+# --- settling (T2: inside the journal's settle, as the clerk who asked) ---------------------------
+
+
+def _card_method(session: Session) -> PaymentMethod:
+    method = session.scalar(select(PaymentMethod).where(PaymentMethod.kind == MethodKind.CARD)
+                            .order_by(PaymentMethod.code))
+    if method is None:
+        raise InvalidInput("The hotel has no card payment method")
+    return method
+
+
+def payment_text(answer: Mapping[str, Any]) -> str:
+    """The Text kept on a card payment: the terminal's reference (R12) in English, never the card number.
+
+    Screens and documents show it in the reader's language from the card record (desk.ledger.texts).
+    """
+    return texts.fill(texts.card_reference(answer))[:240]
+
+
+def _new_record(actor: Actor, intent: IntentView, answer: Mapping[str, Any], operation: CardOperationKind,
+                amount: Money, **links: Any) -> CardRecord:
+    return CardRecord(
+        operation=operation, intent_id=intent.id, amount=amount, terminal=intent.device,
+        terminal_id=str(answer.get("terminal_id") or ""), receipt_no=answer.get("receipt_no"),
+        trace_no=answer.get("trace_no"), auth_code=str(answer.get("auth_code") or ""),
+        brand=str(answer.get("brand") or ""), masked_pan=str(answer.get("masked_pan") or ""),
+        receipts=list(answer.get("receipts") or []), created_by=actor.username, workstation=actor.workstation,
+        **links,
+    )
+
+
+def settle_card_intent(session: Session, actor: Actor, intent: IntentView) -> int | None:
+    """Write what the terminal did: the payment (if money moved on a bill) and the card record.
+
+    Called only by the journal's settle. Beyond operating the devices, no right is asked again:
+    the operation's own were checked when it was planned, and money the terminal moved is
+    recorded whatever changed since.
+    """
+    require(actor, Right.OPERATE_DEVICES)
+    view = load_intent(session, intent.id)
+    happened = view.answer
+    answer: dict[str, Any] = dict(happened.payload) if happened is not None else {}
+    kind = CardKind(intent.kind)
+    assert intent.amount is not None
+    amount = intent.amount
+    if answer.get("amount_minor") is not None:
+        amount = from_minor(int(answer["amount_minor"]), intent.amount.currency)
+    operation = RECORD_OPERATION[kind]
+    original_id = intent.request.get("original") or intent.request.get("hold")
+    payment: Payment | None = None
+    card = texts.card_reference(answer)
+    text = payment_text(answer)
+    if kind in (CardKind.SALE, CardKind.CAPTURE):
+        assert intent.bill_id is not None
+        bill = session.get_one(Bill, intent.bill_id)
+        lock_folio(session, bill.folio_id)
+        rate, base_amount = in_base(session, amount)
+        # The money moved on the card: the ledger takes it whatever the bill now owes.
+        payment = _record(session, actor, folio_id=bill.folio_id, bill_id=bill.id, kind=PaymentKind.PAYMENT,
+                          method=_card_method(session), amount=amount, rate=rate, base_amount=base_amount,
+                          payer_name=str(intent.request.get("payer") or bill.payer_name), text=text)
+    elif kind in (CardKind.REFUND, CardKind.REVERSAL):
+        assert intent.payment_id is not None
+        original = session.get_one(Payment, intent.payment_id)
+        lock_folio(session, original.folio_id)
+        line = load_folio(session, original.folio_id).payment(original.id)
+        if amount >= line.refundable:
+            base_amount = line.refundable_base
+        else:
+            base_amount = min(amount.convert(original.rate, original.base_amount.currency), line.refundable_base)
+        payment = _record(session, actor, folio_id=original.folio_id, bill_id=original.bill_id,
+                          kind=PaymentKind.REFUND, method=original.method, amount=-amount, rate=original.rate,
+                          base_amount=-base_amount, refund_of_id=original.id, payer_name=original.payer_name,
+                          text=texts.fill(texts.card_refund_text(operation, original.id, card))[:240])
+    session.add(_new_record(actor, intent, answer, operation, amount, folio_id=intent.folio_id,
+                            payment_id=payment.id if payment is not None else None, original_id=original_id))
+    session.flush()
+    return payment.id if payment is not None else None
+
+
+def note_hold_expired(session: Session, actor: Actor, intent_id: int) -> None:
+    """The bank had dropped the hold when we tried to capture it (R16): the hold reads "expired"."""
+    require(actor, Right.TAKE_PAYMENT)
+    intent = load_intent(session, intent_id)
+    hold_id = intent.request.get("hold")
+    if hold_id is None or session.scalar(select(CardRecord.id).where(CardRecord.intent_id == intent_id)):
+        return
+    hold = _hold_record(session, int(hold_id))
+    session.add(CardRecord(operation=CardOperationKind.EXPIRED, intent_id=intent_id, folio_id=hold.folio_id,
+                           original_id=hold.id, amount=hold.amount, terminal=hold.terminal,
+                           terminal_id=hold.terminal_id, receipt_no=None, trace_no=None, created_by=actor.username,
+                           workstation=actor.workstation))
+    session.flush()
+
+
+# --- reading ------------------------------------------------------------------------------------
+
+
+def _hold(record: CardRecord, children: list[CardRecord], owner: str = "") -> Hold:
+    state, captured = HoldState.OPEN, None
+    for child in children:
+        if child.operation is CardOperationKind.CAPTURE:
+            captured = child.amount
+            state = HoldState.CAPTURED if child.amount == record.amount else HoldState.PARTLY_CAPTURED
+        elif child.operation is CardOperationKind.RELEASE:
+            state = HoldState.RELEASED
+        elif child.operation is CardOperationKind.EXPIRED:
+            state = HoldState.EXPIRED
+    return Hold(record.id, record.folio_id, record.amount, record.created_at, state, captured, record.terminal,
+                record.brand, record.masked_pan, record.receipt_no, record.trace_no, record.auth_code, owner)
+
+
+def _holds(session: Session, *conditions: Any) -> list[Hold]:
+    records = list(session.scalars(select(CardRecord).where(
+        CardRecord.operation == CardOperationKind.PRE_AUTHORISATION, *conditions).order_by(CardRecord.id)))
+    children: dict[int, list[CardRecord]] = {r.id: [] for r in records}
+    if records:
+        for child in session.scalars(select(CardRecord).where(CardRecord.original_id.in_(children))
+                                     .order_by(CardRecord.id)):
+            children[child.original_id or 0].append(child)
+    owners: dict[int, str] = {}
+    for folio_id in {r.folio_id for r in records if r.folio_id is not None}:
+        folio = session.get_one(Folio, folio_id)
+        owners[folio_id] = folio.reservation.number if folio.reservation is not None else f"#{folio_id}"
+    return [_hold(r, children[r.id], owners.get(r.folio_id or 0, "")) for r in records]
+
+
+def hold_view(session: Session, hold_id: int) -> Hold:
+    holds = _holds(session, CardRecord.id == hold_id)
+    if not holds:
+        raise NotFound("There is no pre-authorisation {hold}", hold=hold_id)
+    return holds[0]
+
+
+def holds_of_folio(session: Session, folio_id: int) -> list[Hold]:
+    return _holds(session, CardRecord.folio_id == folio_id)
+
+
+def open_holds(session: Session) -> list[Hold]:
+    """Every hold still open, oldest first (old ones may already be gone at the bank, R16)."""
+    return [h for h in _holds(session) if h.state is HoldState.OPEN]
+
+
+@dataclass(frozen=True)
+class CardPaymentInfo:
+    """A folio's payment made on a terminal: what the Refund button beside it needs."""
+
+    payment_id: int
+    terminal: str
+    brand: str
+    masked_pan: str
+    refunded: bool
+
+
+def card_payments_of_folio(session: Session, folio_id: int) -> dict[int, CardPaymentInfo]:
+    records = session.scalars(select(CardRecord).where(
+        CardRecord.folio_id == folio_id,
+        CardRecord.operation.in_([CardOperationKind.SALE, CardOperationKind.CAPTURE]),
+        CardRecord.payment_id.is_not(None)))
+    refunded = set(session.scalars(select(Payment.refund_of_id).where(
+        Payment.folio_id == folio_id, Payment.kind == PaymentKind.REFUND, Payment.refund_of_id.is_not(None))))
+    return {r.payment_id: CardPaymentInfo(r.payment_id, r.terminal, r.brand, r.masked_pan, r.payment_id in refunded)
+            for r in records if r.payment_id is not None}
+
+
+def receipts_of_payment(session: Session, payment_id: int) -> list[dict[str, Any]]:
+    """The terminal's merchant and customer receipts for a payment, to print when it has no printer."""
+    record = session.scalar(select(CardRecord).where(CardRecord.payment_id == payment_id))
+    return list(record.receipts) if record is not None else []
+
+
+# --- end of day ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Difference:
+    """One line where the terminal's batch and the ledger disagree."""
+
+    reason: str  # "not_in_batch" | "not_in_ledger" | "by_hand"
+    receipt_no: int | None = None
+    payment_id: int | None = None
+    amount: Money | None = None
+
+
+@dataclass(frozen=True)
+class EndOfDayReport:
+    terminal: str
+    terminal_total: Money
+    ledger_total: Money
+    count: int
+    differences: list[Difference] = field(default_factory=list)
+
+    @property
+    def matches(self) -> bool:
+        return self.terminal_total == self.ledger_total and not self.differences
+
+
+def record_end_of_day(session: Session, actor: Actor, terminal_id: int, total_minor: int, count: int,
+                      first_receipt: int | None, last_receipt: int | None,
+                      receipts: list[dict[str, Any]] | None = None) -> EndOfDayReport:
+    """Keep the terminal's end of day and compare it with the card records since the last one."""
+    require(actor, Right.RUN_CASH_SHIFT)
+    settings: TerminalSettings = terminal_settings(session, terminal_id)
+    name, currency = settings.info.name, settings.info.currency
+    last_close = session.scalar(select(CardRecord.id).where(
+        CardRecord.operation == CardOperationKind.END_OF_DAY, CardRecord.terminal == name,
+        CardRecord.workstation == actor.workstation).order_by(CardRecord.id.desc()).limit(1)) or 0
+    period = list(session.scalars(select(CardRecord).where(
+        CardRecord.terminal == name, CardRecord.workstation == actor.workstation, CardRecord.id > last_close)
+        .order_by(CardRecord.id)))
+    reversed_ids = {r.original_id for r in period if r.operation is CardOperationKind.REVERSAL}
+    counted = [r for r in period if r.operation in MONEY_SIGN and r.id not in reversed_ids]
+    ledger_total = sum((MONEY_SIGN[r.operation] * r.amount.amount for r in counted), Decimal(0))
+    differences: list[Difference] = []
+    known = {r.receipt_no for r in period if r.receipt_no is not None}
+    if first_receipt and last_receipt:
+        for record in counted:
+            if record.receipt_no is None or not first_receipt <= record.receipt_no <= last_receipt:
+                differences.append(Difference("not_in_batch", record.receipt_no, record.payment_id, record.amount))
+        for receipt_no in range(first_receipt, last_receipt + 1):
+            if receipt_no not in known:
+                differences.append(Difference("not_in_ledger", receipt_no))
+    elif counted:
+        differences.extend(Difference("not_in_batch", r.receipt_no, r.payment_id, r.amount) for r in counted)
+    # Card payments typed in by hand on this workstation: money the terminal never saw.
+    since = next((r.created_at for r in period), None)
+    if since is not None:
+        recorded = {r.payment_id for r in period}
+        for payment in session.scalars(select(Payment).join(PaymentMethod).where(
+                PaymentMethod.kind == MethodKind.CARD, Payment.workstation == actor.workstation,
+                Payment.created_at >= since, Payment.kind == PaymentKind.PAYMENT)):
+            if payment.id not in recorded:
+                differences.append(Difference("by_hand", None, payment.id, payment.amount))
+    terminal_total = from_minor(total_minor, currency)
+    session.add(CardRecord(operation=CardOperationKind.END_OF_DAY, amount=terminal_total, terminal=name,
+                           receipt_no=None, trace_no=None, receipts=list(receipts or []),
+                           details={"count": count, "first_receipt": first_receipt, "last_receipt": last_receipt},
+                           created_by=actor.username, workstation=actor.workstation))
+    session.flush()
+    return EndOfDayReport(name, terminal_total, Money.of(ledger_total, currency), count, differences)

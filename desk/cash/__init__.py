@@ -1,0 +1,1 @@
+"""The cash shift of a workstation and its drawer."""

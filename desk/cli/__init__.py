@@ -1,0 +1,1 @@
+"""Every ``desk`` command's parser."""

@@ -1,0 +1,222 @@
+"""The ``desk`` command: run the workstation, manage its database, seed the demo hotel."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+import traceback
+from collections.abc import Sequence
+
+from desk.db.engine import ENV_URL, Database, display_url, hide_password, resolve_url
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="desk", description=__doc__)
+    parser.add_argument("--database", metavar="URL",
+                        help=f"SQLAlchemy URL (default: ${ENV_URL}, else a SQLite file in the user's data folder)")
+    parser.add_argument("-v", "--verbose", action="store_true")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    run = commands.add_parser("run", help="open the workstation window")
+    run.add_argument("--demo", action="store_true", help="seed the demo hotel if the database is empty")
+    run.add_argument("--user", default=None,
+                     help="preselect this user name in the sign-in window (the password is still asked)")
+    run.add_argument("--workstation", default=None, help="this desk's name (default: the host name)")
+    run.add_argument("--language", choices=["en", "ru", "bg"], default=None)
+
+    db = commands.add_parser("db", help="database maintenance")
+    db_commands = db.add_subparsers(dest="db_command", required=True)
+    db_commands.add_parser("upgrade", help="bring the database to the latest schema")
+    db_commands.add_parser("url", help="print the database in use")
+
+    demo = commands.add_parser("demo", help="seed the demo hotel")
+    demo.add_argument("--if-empty", action="store_true", help="do nothing when the hotel is set up")
+
+    devices = commands.add_parser("devices", help="list the USB printers in sight and this workstation's devices")
+    devices.add_argument("--workstation", default=None, help="whose devices (default: this host's name)")
+    devices.add_argument("--timeout", type=float, default=3.0, help="seconds to wait for each device's status")
+    mail = commands.add_parser("mail", help="the SMTP server e-receipts are sent through")
+    mail_commands = mail.add_subparsers(dest="mail_command", required=True)
+    mail_commands.add_parser("show", help="print the mail settings (never a password)")
+    mail_set = mail_commands.add_parser("set", help="set the SMTP server (the password: Settings -> E-mail)")
+    mail_set.add_argument("--host", required=True)
+    mail_set.add_argument("--port", type=int, default=587)
+    mail_set.add_argument("--security", default="starttls", help="none, starttls or tls")
+    mail_set.add_argument("--user", default="", help="the SMTP login, if the server asks for one")
+    mail_set.add_argument("--sender", required=True, help="the From address of e-receipts")
+    mail_set.add_argument("--ca-file", help="a PEM file of the hotel's own CA, trusted besides the system's")
+
+    fiscal = commands.add_parser("fiscal", help="the registers' fiscal journals")
+    fiscal_commands = fiscal.add_subparsers(dest="fiscal_command", required=True)
+    verify = fiscal_commands.add_parser("verify", help="check every register's chain of fiscal signs")
+    verify.add_argument("--register", metavar="CODE", help="only this register")
+
+    from desk.cli.pos import add_commands
+
+    add_commands(commands)
+    from desk.cli.terminals import add_commands as add_terminal_commands
+
+    add_terminal_commands(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if not args.verbose:
+        # Every command checks the schema first; how alembic did it is noise unless asked for.
+        logging.getLogger("alembic").setLevel(logging.WARNING)
+    if args.command == "run":
+        # The GUI is a separate package: the domain never imports Qt, so it is found by name.
+        gui = importlib.import_module("ui.app")
+        return int(gui.main(args))
+    url = resolve_url(args.database)
+    try:
+        if args.command == "db":
+            if args.db_command == "url":
+                print(display_url(url))
+                return 0
+            Database(url).dispose()
+            print(f"Database is up to date: {display_url(url)}")
+            return 0
+        if args.command == "demo":
+            return seed_demo_command(url, if_empty=args.if_empty)
+        if args.command == "devices":
+            return devices_command(url, args.workstation, args.timeout)
+        if args.command == "fiscal":
+            return fiscal_verify_command(url, args.register)
+        if args.command == "mail":
+            return mail_command(url, args)
+        if args.command == "terminals":
+            from desk.cli.terminals import run as run_terminals
+
+            return run_terminals(args, url)
+        if args.command in ("serve", "pos"):
+            from desk.cli.pos import run
+
+            return run(args)
+    except Exception as exc:  # a traceback would show the URL as typed, password and all
+        details = "".join(traceback.format_exception(exc))
+        logging.getLogger(__name__).debug("%s", hide_password(details, url))
+        print(f"desk: {hide_password(str(exc), url)}", file=sys.stderr)
+        return 1
+    return 2
+
+
+def mail_command(url: str | None, args: argparse.Namespace) -> int:
+    """Set or show the SMTP server; run by whoever administers the hotel's database."""
+    import getpass
+    import socket
+
+    from desk.core.errors import DeskError
+    from desk.db.runner import Runner
+    from desk.mail.outbox import mail_setup, read_ca_file, set_mail_settings
+    from desk.people.auth import trusted_actor
+    from desk.people.models import Role
+
+    database = Database(url)
+    try:
+        if args.mail_command == "set":
+            admin = trusted_actor(getpass.getuser()[:40], socket.gethostname()[:40], Role.MANAGER)
+            try:
+                ca_pem = read_ca_file(args.ca_file) if args.ca_file else None
+                Runner(database).run(set_mail_settings, admin, args.host, args.port, args.security,
+                                     username=args.user, sender=args.sender, ca_pem=ca_pem)
+            except DeskError as exc:
+                print(f"desk: {exc.message}", file=sys.stderr)
+                return 1
+        setup = Runner(database).read(mail_setup)
+    finally:
+        database.dispose()
+    config = setup.config
+    if config is None:
+        print("No mail server is set: desk mail set --host HOST --sender ADDRESS")
+        return 0
+    login = f", login {config.username}" if config.username else ""
+    if setup.password_from_env:
+        password = "password from $DESK_SMTP_PASSWORD"
+    elif setup.password_saved:
+        state = "" if setup.key_opens_password else ", which is missing or another one here"
+        password = f"password saved encrypted, key file {setup.key_file}{state}"
+    else:
+        password = "no password saved"
+    print(f"SMTP {config.host}:{config.port} ({config.security}{login}), from {config.sender}; {password}")
+    return 0
+
+
+def fiscal_verify_command(url: str | None, register: str | None) -> int:
+    """0 when every chain holds; 1, naming the first broken link, when one does not."""
+    from desk.fiscal.chain import registers_with_documents, verify
+
+    database = Database(url)
+    try:
+        with database.unit_of_work() as session:
+            codes = [register] if register else registers_with_documents(session)
+            reports = [verify(session, code) for code in codes]
+    finally:
+        database.dispose()
+    broken = 0
+    for report in reports:
+        if report.intact:
+            print(f"{report.register}: {report.documents} documents, chain intact")
+        else:
+            broken += 1
+            print(f"{report.register}: BROKEN at document {report.broken_at:07d}: {report.reason}")
+    if not reports:
+        print("No fiscal documents yet.")
+    return 1 if broken else 0
+
+
+def seed_demo_command(url: str | None, *, if_empty: bool) -> int:
+    from desk.hotel.demo import has_data, seed_demo
+
+    database = Database(url)
+    try:
+        with database.writing() as session:
+            if has_data(session):
+                if if_empty:
+                    return 0
+                print("The database already holds a hotel; use an empty one for the demo.", file=sys.stderr)
+                return 1
+            seed_demo(session)
+        print(f"Demo hotel seeded into {database.display_url}")
+        return 0
+    finally:
+        database.dispose()
+
+
+def devices_command(url: str | None, workstation: str | None, timeout: float) -> int:
+    """Print the USB printers this computer sees, then each configured device and its status."""
+    import socket
+
+    from desk.devices.printers import DeviceHub
+    from hardware.discovery import list_usb_printers
+
+    workstation = (workstation or socket.gethostname() or "desk")[:40]
+    usb = list_usb_printers()
+    print("USB printers in sight:" if usb else "USB printers in sight: none")
+    for info in usb:
+        print(f"  {info.describe()}")
+    database = Database(url)
+    hub = DeviceHub(workstation, status_timeout=timeout)
+    try:
+        with database.unit_of_work() as session:
+            plan = hub.load(session)
+        if not plan:
+            print(f"Devices of {workstation}: none configured")
+            return 0
+        print(f"Devices of {workstation}:")
+        for setting, state in zip(plan, hub.states(timeout + 1), strict=True):
+            roles = [f"register {setting.register_code}"] if setting.register_code else []
+            if setting.drawer:
+                roles.append("cash drawer")
+            source = "" if setting.id is not None else " (the register's own address)"
+            print(f"  {setting.name}: {setting.url}{source}" + (f" [{', '.join(roles)}]" if roles else ""))
+            print(f"    {state.describe()}")
+        return 0
+    finally:
+        hub.close()
+        database.dispose()

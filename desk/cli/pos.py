@@ -1,0 +1,151 @@
+"""``desk serve`` and ``desk pos ...``: run the POS service, manage its keys, codes and settings."""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import socket
+import sys
+from typing import Any
+
+from desk.db.engine import Database
+from desk.people.auth import Actor, trusted_actor
+from desk.people.models import Role
+from desk.pos.service import DEFAULT_PORT, ENV_HOST, ENV_PORT
+
+
+def add_commands(commands: Any) -> None:
+    serve = commands.add_parser("serve", help="run the POS service (FarCards HTTP and REST) on this database")
+    serve.add_argument("--host", default=os.environ.get(ENV_HOST, "127.0.0.1"),
+                       help=f"address to bind (default: ${ENV_HOST}, else 127.0.0.1: this machine only)")
+    serve.add_argument("--port", type=int, default=int(os.environ.get(ENV_PORT, DEFAULT_PORT)))
+
+    pos = commands.add_parser("pos", help="POS keys, payment codes, settings, and a POS simulator")
+    sub = pos.add_subparsers(dest="pos_command", required=True)
+    key = sub.add_parser("key", help="each POS's own access key").add_subparsers(dest="key_command", required=True)
+    create = key.add_parser("create", help="create a key (printed once, stored hashed)")
+    create.add_argument("name")
+    create.add_argument("--outlet", help="outlet its FarCards checks are posted to")
+    key.add_parser("revoke", help="revoke a key").add_argument("name")
+    key.add_parser("list", help="list keys")
+
+    code = sub.add_parser("code", help="map POS payment codes").add_subparsers(dest="code_command", required=True)
+    set_code = code.add_parser("set", help="map a POS payment (r_keeper currency) code")
+    set_code.add_argument("code")
+    set_code.add_argument("meaning", choices=["credit", "deposit"])
+    set_code.add_argument("--name", default="")
+    code.add_parser("remove").add_argument("code")
+    code.add_parser("list")
+
+    setting = sub.add_parser("setting", help="POS settings").add_subparsers(dest="setting_command", required=True)
+    set_setting = setting.add_parser("set", help="e.g. after_checkout flag|refuse")
+    set_setting.add_argument("name")
+    set_setting.add_argument("value")
+    setting.add_parser("get").add_argument("name")
+
+    simulate = sub.add_parser("simulate", help="a small POS: look up a room, post a check, cancel it")
+    simulate.add_argument("--protocol", choices=["farcards", "rest"], default="farcards")
+    simulate.add_argument("--url", default=f"http://127.0.0.1:{DEFAULT_PORT}")
+    simulate.add_argument("--key", help="a POS key (default: create one named 'simulator' in this database)")
+    simulate.add_argument("--room", help="room number (default: the first room with a guest in house)")
+    simulate.add_argument("--keep", action="store_true", help="do not cancel the check")
+
+
+def _admin() -> Actor:
+    # Whoever may run this against the hotel's database already holds every key to it.
+    return trusted_actor(os.environ.get("USER", "admin")[:40], socket.gethostname()[:40], Role.MANAGER)
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.command == "serve":
+        return serve(args.database, args.host, args.port)
+    database = Database(args.database)
+    try:
+        return _pos(args, database)
+    finally:
+        database.dispose()
+
+
+def serve(url: str | None, host: str, port: int) -> int:
+    import uvicorn
+
+    from desk.pos.api import Guard, create_app
+
+    database = Database(url, background_checkpoints=True)
+    print(f"POS service on http://{host}:{port} for {database.display_url} "
+          f"(FarCards: /farcards/<key>/getcardinfoex, REST: /api/v1, "
+          f"OpenAPI: /openapi.json)", flush=True)
+    app = create_app(database)
+    # What start-up built (SQLAlchemy, FastAPI, the models) lives as long as the service: kept out
+    # of the collector's full passes, which otherwise stall every request for ~100 ms now and then.
+    gc.collect()
+    gc.freeze()
+    try:
+        # loop="auto": uvloop where it is installed (Linux, macOS), the standard loop elsewhere.
+        uvicorn.run(Guard(app), host=host, port=port, log_level="warning", access_log=False, loop="auto")
+    finally:
+        app.state.service.close()
+        database.dispose()
+    return 0
+
+
+def _pos(args: argparse.Namespace, database: Database) -> int:
+    from desk.core.errors import DeskError
+    from desk.db.runner import Runner
+    from desk.pos import checks, keys
+
+    runner = Runner(database)
+    try:
+        if args.pos_command == "key":
+            if args.key_command == "create":
+                key = runner.run(keys.create_key, _admin(), args.name, args.outlet).value
+                print(f"Key of POS {args.name} (shown once, keep it in the POS's settings):\n{key}")
+            elif args.key_command == "revoke":
+                runner.run(keys.revoke_key, _admin(), args.name)
+                print(f"Key of POS {args.name} revoked")
+            else:
+                for info in runner.read(keys.list_keys):
+                    state = f"revoked {info.revoked_at:%Y-%m-%d %H:%M}" if info.revoked_at else "active"
+                    print(f"{info.name:24} {info.outlet or '-':8} {state:24} created {info.created_at:%Y-%m-%d} "
+                          f"by {info.created_by}")
+        elif args.pos_command == "code":
+            if args.code_command == "set":
+                runner.run(checks.set_payment_code, _admin(), args.code, args.meaning, args.name)
+            elif args.code_command == "remove":
+                runner.run(checks.remove_payment_code, _admin(), args.code)
+            for row in runner.read(checks.payment_codes):
+                print(f"{row.code:16} {row.meaning.value:8} {row.name}")
+        elif args.pos_command == "setting":
+            if args.setting_command == "set":
+                runner.run(checks.set_setting, _admin(), args.name, args.value)
+            print(f"{args.name} = {runner.read(checks.get_setting, args.name)}")
+        elif args.pos_command == "simulate":
+            return _simulate(args, runner)
+    except DeskError as exc:
+        print(exc.message, file=sys.stderr)
+        return 1
+    return 0
+
+
+def _simulate(args: argparse.Namespace, runner: Any) -> int:
+    from sqlalchemy import select
+
+    from desk.hotel.models import Room
+    from desk.pos import keys
+    from desk.pos.simulate import Simulator
+    from desk.stays.models import Reservation, ReservationStatus
+
+    key = args.key
+    if not key:
+        name = f"simulator-{os.getpid()}"
+        key = runner.run(keys.create_key, _admin(), name, None).value
+    room = args.room
+    if not room:
+        room = runner.read(lambda s: s.scalar(
+            select(Room.number).join(Reservation, Reservation.room_id == Room.id)
+            .where(Reservation.status == ReservationStatus.IN_HOUSE).order_by(Room.number).limit(1)))
+        if room is None:
+            print("Nobody is in house", file=sys.stderr)
+            return 1
+    return Simulator(args.url, key, args.protocol).run(room, cancel=not args.keep)

@@ -1,0 +1,1 @@
+"""Where the data lives: the engine and units of work, the runner, change tracking, migrations."""

@@ -1,0 +1,218 @@
+"""Where the data lives: engines, units of work, migrations, and the append-only guard."""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, inspect, make_url
+from sqlalchemy.exc import ArgumentError
+from sqlalchemy.orm import Session, sessionmaker
+
+from desk.core.errors import LedgerImmutable
+from desk.db import schema  # noqa: F401  (every table known before the first unit of work)
+from desk.db.base import LedgerRecord
+
+ENV_URL = "DESK_DATABASE_URL"
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def default_database_path() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("frontdesk-cashier", appauthor=False)) / "desk.sqlite3"
+
+
+def resolve_url(url: str | None = None) -> str:
+    """The database to use: an explicit URL, then DESK_DATABASE_URL, then the local file."""
+    if url:
+        return url
+    if os.environ.get(ENV_URL):
+        return os.environ[ENV_URL]
+    path = default_database_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{path}"
+
+
+_USERINFO_PASSWORD = re.compile(r"(://[^:/@]*:)[^@/]*@")
+
+
+def display_url(url: str) -> str:
+    """The URL as people and logs may see it: the password, if any, masked."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except (ArgumentError, ValueError):  # not a URL SQLAlchemy can read: mask what looks like user:password@
+        return _USERINFO_PASSWORD.sub(r"\1***@", url)
+
+
+def hide_password(text: str, url: str) -> str:
+    """``text`` (an error message, say) with the URL's password masked wherever it appears."""
+    secrets = [match.group(0)[len(match.group(1)):-1] for match in _USERINFO_PASSWORD.finditer(url)]
+    try:
+        password = make_url(url).password
+    except (ArgumentError, ValueError):
+        password = None
+    if password:
+        secrets.append(str(password))
+    for secret in sorted(filter(None, set(secrets)), key=len, reverse=True):
+        text = text.replace(secret, "***")
+    return text
+
+
+def make_engine(url: str, *, background_checkpoints: bool = False, **kwargs: Any) -> Engine:
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": 15}, **kwargs)
+        event.listen(engine, "connect", _sqlite_on_connect)
+        event.listen(engine, "begin", _sqlite_on_begin)
+        if background_checkpoints:
+            event.listen(engine, "connect", _sqlite_no_automatic_checkpoint)
+        return engine
+    return create_engine(url, pool_pre_ping=True, **kwargs)
+
+
+def _sqlite_no_automatic_checkpoint(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.execute("PRAGMA wal_autocheckpoint=0")
+
+
+class WalCheckpointer:
+    """Copies SQLite's write-ahead log into the database file from a thread of its own.
+
+    Left to itself, SQLite checkpoints inside the commit that fills the log past 1000 pages: that
+    commit waits for the copy and its fsync, tens of milliseconds, the slowest answers of a busy
+    POS service. Here a passive checkpoint runs every ``interval`` seconds on its own connection:
+    it never waits for a lock and writers go on meanwhile.
+    """
+
+    def __init__(self, path: str, interval: float = 0.5) -> None:
+        self.path = path
+        self.interval = interval
+        self.checkpoints = 0  # for tests and benches: passes that copied every frame of the log
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="wal-checkpoint", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        connection = sqlite3.connect(self.path, timeout=1, isolation_level=None, check_same_thread=False)
+        try:
+            while not self._stop.wait(self.interval):
+                try:
+                    busy, frames, copied = connection.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+                except sqlite3.Error as exc:  # the file went away, or is being replaced: try again later
+                    logging.getLogger(__name__).debug("checkpoint skipped: %s", exc)
+                    continue
+                if not busy and frames and frames == copied:
+                    self.checkpoints += 1
+        finally:
+            connection.close()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(10)
+
+    @property
+    def running(self) -> bool:
+        return self._thread.is_alive()
+
+
+def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
+    # Let SQLAlchemy, not the sqlite3 module, decide when transactions begin.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=15000")
+    cursor.close()
+
+
+# Execution option that marks a connection as one that will write (see Database.writing).
+WRITE_OPTION = "desk_writes"
+
+
+def _sqlite_on_begin(connection: Any) -> None:
+    # A deferred transaction that reads and then writes cannot wait for the lock: SQLite refuses
+    # the upgrade at once ("database is locked") whatever busy_timeout says. Taking the write
+    # lock at BEGIN makes a second writer wait its turn instead.
+    if connection.get_execution_options().get(WRITE_OPTION):
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+    else:
+        connection.exec_driver_sql("BEGIN")
+
+
+class Database:
+    """One database: an engine, its sessions, and units of work on it."""
+
+    def __init__(self, url: str | None = None, *, upgrade: bool = True, background_checkpoints: bool = False) -> None:
+        """``background_checkpoints``: on an SQLite file, no commit of this process checkpoints the
+        log; a :class:`WalCheckpointer` thread does (for a service that answers many writers)."""
+        self.url = resolve_url(url)
+        path = make_url(self.url).database if self.url.startswith("sqlite") else None
+        background_checkpoints = background_checkpoints and bool(path) and path != ":memory:"
+        self.engine = make_engine(self.url, background_checkpoints=background_checkpoints)
+        self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self.write_sessions = sessionmaker(
+            self.engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False
+        )
+        if upgrade:
+            upgrade_database(self.engine)
+        self.checkpointer = WalCheckpointer(str(path)) if background_checkpoints else None
+
+    @contextmanager
+    def unit_of_work(self) -> Iterator[Session]:
+        """A session whose work is committed whole, or not at all (begun deferred on SQLite)."""
+        with self.sessions() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def writing(self) -> Iterator[Session]:
+        """A unit of work that holds the write lock from its start on SQLite (see desk.db.runner)."""
+        with self.write_sessions() as session, session.begin():
+            yield session
+
+    @property
+    def display_url(self) -> str:
+        return display_url(self.url)
+
+    def dispose(self) -> None:
+        if self.checkpointer is not None:
+            self.checkpointer.stop()
+        self.engine.dispose()
+
+
+@event.listens_for(Session, "before_flush")
+def _refuse_ledger_edits(session: Session, _context: Any, _instances: Any) -> None:
+    for record in session.deleted:
+        if isinstance(record, LedgerRecord):
+            raise LedgerImmutable("{record} {id} cannot be deleted", record=type(record).__name__,
+                                  id=record.id)  # type: ignore[attr-defined]
+    for record in session.dirty:
+        if isinstance(record, LedgerRecord) and session.is_modified(record, include_collections=False):
+            changed = [a.key for a in inspect(record).attrs if a.history.has_changes()]
+            raise LedgerImmutable(
+                "{record} {id} cannot be changed ({columns})", record=type(record).__name__,
+                id=record.id, columns=changed,  # type: ignore[attr-defined]
+            )
+
+
+def alembic_config(engine: Engine | None = None) -> Any:
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    if engine is not None:
+        config.attributes["engine"] = engine
+    return config
+
+
+def upgrade_database(engine: Engine) -> None:
+    """Bring a new or old database to the latest schema."""
+    from alembic import command
+
+    command.upgrade(alembic_config(engine), "head")

@@ -1,0 +1,1 @@
+"""A workstation's printers, built into hardware objects, one owner per printer."""

@@ -1,0 +1,376 @@
+"""Each register's own fiscal journal in the database: numbered documents in a signed chain.
+
+A document's sign is HMAC-SHA256, keyed by the register's secret, over the previous document's
+sign and this document's canonical bytes (sorted-key JSON, UTF-8); the first document follows
+:data:`GENESIS`. Rows are only ever inserted (migration 0011_fiscal). :func:`verify` walks a
+chain and names the first link that does not hold. Prints are recorded per attempt, so a
+document whose paper was cut or is unsure is known to wait for a reprint.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desk.cash.shifts import MAX_SHIFT_AGE, open_shift_of
+from desk.core.errors import InvalidInput, NotFound
+from desk.core.money import Money
+from desk.core.types import utcnow
+from desk.fiscal.errors import FiscalShiftClosed, FiscalShiftTooOld
+from desk.fiscal.interface import Document, DocumentKind, Paper, Receipt
+from desk.fiscal.models import CashRegister, FiscalDocument, FiscalKey, FiscalPrint
+from desk.hotel.models import Hotel
+from desk.people.auth import Actor
+from desk.people.models import User
+from desk.people.rights import Right, require
+
+GENESIS = "0" * 64
+RECEIPT_KINDS = (DocumentKind.SALE, DocumentKind.REFUND)
+SHIFT_KINDS = (DocumentKind.SHIFT_OPEN, DocumentKind.X_REPORT, DocumentKind.Z_REPORT,
+               DocumentKind.CASH_IN, DocumentKind.CASH_OUT)
+
+
+def canonical(content: Mapping[str, Any]) -> bytes:
+    return json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def make_sign(secret_hex: str, prev_sign: str, content_bytes: bytes) -> str:
+    return hmac.new(bytes.fromhex(secret_hex), prev_sign.encode("ascii") + content_bytes, hashlib.sha256).hexdigest()
+
+
+def _secret(session: Session, register_code: str) -> str:
+    key = session.get(FiscalKey, register_code)
+    if key is None:
+        key = FiscalKey(register_code=register_code, secret=secrets.token_hex(32))
+        session.add(key)
+        session.flush()
+    return key.secret
+
+
+def _register(session: Session, code: str) -> CashRegister:
+    register = session.get(CashRegister, code)
+    if register is None:
+        raise InvalidInput("There is no cash register “{register}”", field="register", register=code)
+    return register
+
+
+def _last(session: Session, register_code: str, *, lock: bool = False) -> FiscalDocument | None:
+    query = (select(FiscalDocument).where(FiscalDocument.register_code == register_code)
+             .order_by(FiscalDocument.number.desc()).limit(1))
+    if lock:
+        query = query.with_for_update()
+    return session.scalars(query).first()
+
+
+# --- shifts -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FiscalShift:
+    register: str
+    number: int
+    opened_at: datetime
+    cash_shift_id: int | None
+
+    @property
+    def expired(self) -> bool:
+        return utcnow() - self.opened_at > MAX_SHIFT_AGE
+
+
+def open_fiscal_shift(session: Session, register_code: str) -> FiscalShift | None:
+    """The register's open shift: its last shift-open document with no Z report after it."""
+    row = session.scalars(
+        select(FiscalDocument)
+        .where(FiscalDocument.register_code == register_code,
+               FiscalDocument.kind.in_([DocumentKind.SHIFT_OPEN.value, DocumentKind.Z_REPORT.value]))
+        .order_by(FiscalDocument.number.desc()).limit(1)
+    ).first()
+    if row is None or row.kind != DocumentKind.SHIFT_OPEN.value:
+        return None
+    return FiscalShift(register_code, row.shift_number, _issued_at(row), row.cash_shift_id)
+
+
+def _last_shift_number(session: Session, register_code: str) -> int:
+    last = _last(session, register_code)
+    return last.shift_number if last is not None else 0
+
+
+def _issued_at(row: FiscalDocument) -> datetime:
+    return datetime.fromisoformat(json.loads(row.content)["issued_at"])
+
+
+# --- issuing ------------------------------------------------------------------------------------
+
+
+def _issue(session: Session, actor: Actor, register_code: str, key: str, kind: DocumentKind, shift: int,
+           body: Mapping[str, Any], *, payment_id: int | None = None, refers_to: int | None = None,
+           cash_shift_id: int | None = None, total: Money | None = None) -> FiscalDocument:
+    register = _register(session, register_code)
+    secret = _secret(session, register_code)
+    last = _last(session, register_code, lock=True)
+    number = (last.number if last is not None else 0) + 1
+    prev_sign = last.sign if last is not None else GENESIS
+    hotel = session.scalars(select(Hotel).limit(1)).one()
+    user = session.get(User, actor.username)
+    content = {
+        "register": register_code, "register_name": register.name, "number": number, "shift": shift,
+        "kind": kind.value, "key": key, "issued_at": utcnow().isoformat(), "cashier": actor.username,
+        "cashier_name": user.full_name if user is not None else actor.username, "workstation": actor.workstation,
+        "payment_id": payment_id, "refers_to": refers_to, "cash_shift_id": cash_shift_id,
+        "total": str(total) if total is not None else None,
+        "hotel": {"name": hotel.name, "address": hotel.address, "tax_id": hotel.tax_id},
+        "body": dict(body),
+    }
+    data = canonical(content)
+    row = FiscalDocument(
+        register_code=register_code, number=number, shift_number=shift, kind=kind.value, key=key,
+        payment_id=payment_id, refers_to=refers_to, cash_shift_id=cash_shift_id, total=total,
+        content=data.decode("utf-8"), prev_sign=prev_sign, sign=make_sign(secret, prev_sign, data),
+    )
+    session.add(row)
+    session.flush()
+    return row
+
+
+def _by_key(session: Session, key: str) -> FiscalDocument | None:
+    return session.scalars(select(FiscalDocument).where(FiscalDocument.key == key)).first()
+
+
+def _current_shift(session: Session, actor: Actor, register_code: str) -> FiscalShift:
+    """The register's open shift for a receipt; opened with the workstation's cash shift when none is."""
+    shift = open_fiscal_shift(session, register_code)
+    cash = open_shift_of(session, actor.workstation)
+    if shift is None:
+        if cash is None:
+            raise FiscalShiftClosed(
+                "No shift is open on register {register}: open the cash shift first (Shift → Open shift)",
+                register=register_code)
+        number = _last_shift_number(session, register_code) + 1
+        row = _issue(session, actor, register_code, f"open-{register_code}-{number}", DocumentKind.SHIFT_OPEN,
+                     number, {}, cash_shift_id=cash.id)
+        return FiscalShift(register_code, row.shift_number, _issued_at(row), cash.id)
+    if shift.expired:
+        raise FiscalShiftTooOld(
+            "Shift {shift} of register {register} was opened more than 24 hours ago: close it (Z report) before "
+            "the next sale", shift=shift.number, register=register_code)
+    return shift
+
+
+def check_receipt_shift(session: Session, workstation: str, register_code: str) -> None:
+    """Refuse now what issuing would refuse: no shift to open a register's with, or one too old."""
+    _register(session, register_code)
+    shift = open_fiscal_shift(session, register_code)
+    if shift is None and open_shift_of(session, workstation) is None:
+        raise FiscalShiftClosed(
+            "No shift is open on register {register}: open the cash shift first (Shift → Open shift)",
+            register=register_code)
+    if shift is not None and shift.expired:
+        raise FiscalShiftTooOld(
+            "Shift {shift} of register {register} was opened more than 24 hours ago: close it (Z report) before "
+            "the next sale", shift=shift.number, register=register_code)
+
+
+def issue_receipt(session: Session, actor: Actor, register_code: str, key: str, receipt: Receipt) -> Document:
+    """Issue a sale or refund receipt with our ``key``; the same key, or the same payment and kind, again
+    returns the document already issued (a retry never makes a second one)."""
+    require(actor, Right.REQUEST_RECEIPT)
+    if receipt.kind not in RECEIPT_KINDS:
+        raise InvalidInput("{kind} is not a receipt", kind=receipt.kind.value)
+    existing = _by_key(session, key)
+    if existing is None and receipt.payment_id is not None:
+        existing = session.scalars(select(FiscalDocument).where(
+            FiscalDocument.payment_id == receipt.payment_id, FiscalDocument.kind == receipt.kind.value)).first()
+    if existing is not None:
+        return document_view(session, existing)
+    shift = _current_shift(session, actor, register_code)
+    body = receipt.as_json()
+    body["refund_of"] = receipt.refund_of
+    row = _issue(session, actor, register_code, key, receipt.kind, shift.number, body,
+                 payment_id=receipt.payment_id, refers_to=receipt.refund_of, cash_shift_id=shift.cash_shift_id,
+                 total=Money.of(receipt.total, receipt.currency))
+    return document_view(session, row)
+
+
+def issue_shift_document(session: Session, actor: Actor, register_code: str, key: str, kind: DocumentKind,
+                         body: Mapping[str, Any] | None = None) -> Document:
+    """Open a shift, an X or Z report, cash in or out; the same key again returns what was issued."""
+    require(actor, Right.RUN_CASH_SHIFT)
+    if kind not in SHIFT_KINDS:
+        raise InvalidInput("{kind} is not a shift document", kind=kind.value)
+    existing = _by_key(session, key)
+    if existing is not None:
+        return document_view(session, existing)
+    shift = open_fiscal_shift(session, register_code)
+    if kind is DocumentKind.SHIFT_OPEN:
+        if shift is not None:
+            return document_view(session, _shift_opening(session, register_code, shift))
+        cash = open_shift_of(session, actor.workstation)
+        row = _issue(session, actor, register_code, key, kind, _last_shift_number(session, register_code) + 1,
+                     body or {}, cash_shift_id=cash.id if cash is not None else None)
+        return document_view(session, row)
+    if shift is None:
+        raise FiscalShiftClosed("No shift is open on register {register}", register=register_code)
+    summary = dict(body or {})
+    if kind in (DocumentKind.X_REPORT, DocumentKind.Z_REPORT):
+        summary.update(shift_summary(session, register_code, shift.number))
+    total = Money.parse(summary["amount"]) if kind in (DocumentKind.CASH_IN, DocumentKind.CASH_OUT) else None
+    row = _issue(session, actor, register_code, key, kind, shift.number, summary,
+                 cash_shift_id=shift.cash_shift_id, total=total)
+    return document_view(session, row)
+
+
+def _shift_opening(session: Session, register_code: str, shift: FiscalShift) -> FiscalDocument:
+    return session.scalars(select(FiscalDocument).where(
+        FiscalDocument.register_code == register_code, FiscalDocument.shift_number == shift.number,
+        FiscalDocument.kind == DocumentKind.SHIFT_OPEN.value)).one()
+
+
+def shift_summary(session: Session, register_code: str, shift: int) -> dict[str, Any]:
+    """Counts and totals of a shift's receipts, by kind and by tax rate (for X and Z reports)."""
+    rows = session.scalars(select(FiscalDocument).where(
+        FiscalDocument.register_code == register_code, FiscalDocument.shift_number == shift)
+        .order_by(FiscalDocument.number)).all()
+    totals: dict[str, Money] = {}
+    counts: dict[str, int] = {}
+    taxes: dict[str, dict[str, Money]] = {}
+    for row in rows:
+        if row.total is None:
+            continue
+        counts[row.kind] = counts.get(row.kind, 0) + 1
+        totals[row.kind] = totals.get(row.kind, Money.zero(row.total.currency)) + row.total
+        if row.kind in (DocumentKind.SALE.value, DocumentKind.REFUND.value):
+            sign = 1 if row.kind == DocumentKind.SALE.value else -1
+            currency = row.total.currency
+            for tax in json.loads(row.content)["body"].get("taxes", []):
+                line = taxes.setdefault(tax["percent"], {"gross": Money.zero(currency), "tax": Money.zero(currency)})
+                line["gross"] = line["gross"] + Money.of(tax["gross"], currency) * sign
+                line["tax"] = line["tax"] + Money.of(tax["tax"], currency) * sign
+    return {
+        "counts": counts, "totals": {k: str(v) for k, v in totals.items()},
+        "taxes": [{"percent": p, "gross": str(v["gross"]), "tax": str(v["tax"])}
+                  for p, v in sorted(taxes.items(), key=lambda item: Decimal(item[0]))],
+        "first": rows[0].number if rows else None, "last": rows[-1].number if rows else None,
+    }
+
+
+def record_print(session: Session, actor: Actor, document_id: int, copy: bool, paper: Paper,
+                 bytes_sent: int = 0, message: str = "") -> None:
+    """What became of one attempt to print a document."""
+    require(actor, Right.REQUEST_RECEIPT)
+    if session.get(FiscalDocument, document_id) is None:
+        raise NotFound("There is no fiscal document {document}", document=document_id)
+    session.add(FiscalPrint(document_id=document_id, copy=copy, result=paper.value, bytes_sent=bytes_sent,
+                            message=message[:240], printed_by=actor.username))
+    session.flush()
+
+
+# --- reading ------------------------------------------------------------------------------------
+
+
+def document_view(session: Session, row: FiscalDocument) -> Document:
+    prints = session.scalars(select(FiscalPrint).where(FiscalPrint.document_id == row.id)
+                             .order_by(FiscalPrint.id)).all()
+    content = json.loads(row.content)
+    return Document(
+        id=row.id, register=row.register_code, number=row.number, shift=row.shift_number,
+        kind=DocumentKind(row.kind), key=row.key, sign=row.sign, issued_at=datetime.fromisoformat(content["issued_at"]),
+        content=content, payment_id=row.payment_id, refers_to=row.refers_to,
+        paper=Paper(prints[-1].result) if prints else None,
+        printed_whole_once=any(p.result == Paper.PRINTED.value for p in prints),
+    )
+
+
+def document_by_key(session: Session, key: str) -> Document | None:
+    row = _by_key(session, key)
+    return None if row is None else document_view(session, row)
+
+
+def document_by_number(session: Session, register_code: str, number: int) -> Document:
+    row = session.scalars(select(FiscalDocument).where(
+        FiscalDocument.register_code == register_code, FiscalDocument.number == number)).first()
+    if row is None:
+        raise NotFound("Register {register} has no document {number}", register=register_code, number=number)
+    return document_view(session, row)
+
+
+def receipt_of_payment(session: Session, payment_id: int, kind: DocumentKind) -> Document | None:
+    row = session.scalars(select(FiscalDocument).where(
+        FiscalDocument.payment_id == payment_id, FiscalDocument.kind == kind.value)).first()
+    return None if row is None else document_view(session, row)
+
+
+def waiting_for_reprint(session: Session, register_code: str | None = None) -> list[Document]:
+    """Issued documents whose last print did not end whole on paper (or that never printed)."""
+    query = select(FiscalDocument).order_by(FiscalDocument.id)
+    if register_code is not None:
+        query = query.where(FiscalDocument.register_code == register_code)
+    docs = [document_view(session, row) for row in session.scalars(query)]
+    # A shift opened with its first receipt has no paper of its own.
+    return [d for d in docs if d.kind is not DocumentKind.SHIFT_OPEN and d.paper is not Paper.PRINTED]
+
+
+# --- verifying ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    register: str
+    documents: int
+    broken_at: int | None = None  # the first document number whose link does not hold
+    reason: str = ""
+
+    @property
+    def intact(self) -> bool:
+        return self.broken_at is None
+
+
+def verify(session: Session, register_code: str) -> ChainReport:
+    """Check every link of the register's chain: numbering, previous sign, content, sign."""
+    key = session.get(FiscalKey, register_code)
+    rows = session.scalars(select(FiscalDocument).where(FiscalDocument.register_code == register_code)
+                           .order_by(FiscalDocument.number, FiscalDocument.id)).all()
+    prev_sign = GENESIS
+    for expected_number, row in enumerate(rows, start=1):
+        problem = _link_problem(row, expected_number, prev_sign, key.secret if key else None)
+        if problem:
+            return ChainReport(register_code, len(rows), row.number, problem)
+        prev_sign = row.sign
+    return ChainReport(register_code, len(rows))
+
+
+def _link_problem(row: FiscalDocument, number: int, prev_sign: str, secret: str | None) -> str:
+    if row.number != number:
+        return f"document {number} is missing (found {row.number})"
+    if row.prev_sign != prev_sign:
+        return "it does not follow the previous document's sign"
+    try:
+        content = json.loads(row.content)
+    except ValueError:
+        return "its content is not readable"
+    columns = {"register": row.register_code, "number": row.number, "shift": row.shift_number, "kind": row.kind,
+               "key": row.key, "payment_id": row.payment_id, "refers_to": row.refers_to,
+               "cash_shift_id": row.cash_shift_id, "total": str(row.total) if row.total is not None else None}
+    for name, value in columns.items():
+        if content.get(name) != value:
+            return f"its {name} was changed ({value!r}, signed as {content.get(name)!r})"
+    if secret is None:
+        return "the register's key is missing"
+    if not hmac.compare_digest(make_sign(secret, prev_sign, canonical(content)), row.sign):
+        return "its sign does not match its content"
+    if canonical(content).decode("utf-8") != row.content:
+        return "its content was rewritten"
+    return ""
+
+
+def registers_with_documents(session: Session) -> list[str]:
+    return list(session.scalars(select(FiscalDocument.register_code).distinct().order_by(FiscalDocument.register_code)))

@@ -1,0 +1,305 @@
+"""Fiscal receipts for payments, through the journal: intent first, then the register, then the events.
+
+:func:`print_receipt` writes the intent (committed) before the register is asked, with the
+intent's key as the register's idempotency id. The register issues the document (numbered,
+signed, committed) and prints it. A crash or a line dropped between "sent" and the answer leaves
+the intent open; :func:`reconcile_receipts` (at start-up and from the menu) asks the register
+"did the document with this key get issued?" and settles or cancels it exactly once. A payment
+that already has its receipt never gets a second one: a retry reprints the one it has, as a
+COPY when any of it had reached paper.
+"""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from desk.core.errors import DeskError
+from desk.core.money import Money
+from desk.db.runner import Runner
+from desk.devices.printers import PRINTERS
+from desk.fiscal import chain
+from desk.fiscal.content import build_receipt
+from desk.fiscal.errors import PrinterNotReady, ReceiptNotPrinted, printer_problem
+from desk.fiscal.interface import Document, DocumentKind, Paper, Printed, RegisterInfo
+from desk.fiscal.register import EscposFiscalRegister, register_info
+from desk.journal import intents
+from desk.journal.intents import EventType, IntentRequest, IntentState, IntentView, Resolution, Verdict
+from desk.journal.steps import Answer, Progress, perform
+from desk.ledger.lookup import get
+from desk.ledger.models import Payment
+from desk.people.auth import Actor
+from hardware.escpos.owners import PrinterLease, PrinterOwners
+from hardware.interfaces import ReceiptPrinter
+
+KIND = "fiscal_receipt"
+
+PrinterFactory = Callable[[RegisterInfo], ReceiptPrinter]
+
+
+def printer_from_register(info: RegisterInfo) -> ReceiptPrinter:
+    from hardware.escpos import printer_from_url
+
+    return printer_from_url(info.device, profile=info.profile, paper_mm=info.paper_mm)
+
+
+class Registers:
+    """Each register's printer in this process, leased from the printer's one owner (made on first use).
+
+    The register's printer is the same physical printer the workstation's device hub asks for
+    statuses and drawer kicks: both lease it from :data:`desk.devices.printers.PRINTERS`, so their jobs
+    queue on one worker and one connection. A register whose device, profile or paper changed
+    gets a new lease; the old one is released (and closed, when nobody else holds it).
+    """
+
+    def __init__(self, factory: PrinterFactory = printer_from_register, owners: PrinterOwners = PRINTERS, *,
+                 job_timeout: float = 60.0, status_timeout: float = 10.0) -> None:
+        self.factory = factory
+        self.owners = owners
+        self.job_timeout = job_timeout
+        self.status_timeout = status_timeout
+        self._held: dict[str, tuple[tuple[str, str, int], PrinterLease, threading.Lock]] = {}
+        self._lock = threading.Lock()
+
+    def register(self, runner: Runner, actor: Actor, code: str) -> EscposFiscalRegister:
+        info = runner.read(register_info, code)
+        wanted = (info.device, info.profile, info.paper_mm)
+        stale: PrinterLease | None = None
+        with self._lock:
+            known = self._held.get(code)
+            if known is None or known[0] != wanted:
+                try:
+                    printer = self.factory(info)
+                except (ValueError, OSError) as exc:  # settings spelt wrong, or a port that is not there
+                    raise PrinterNotReady("The printer of {register} is not set up: {problem}", register=info.name,
+                                          problem=str(exc)) from exc
+                if known is not None:
+                    stale = known[1]
+                lease = self.owners.lease(printer, job_timeout=self.job_timeout, status_timeout=self.status_timeout)
+                known = (wanted, lease, known[2] if known is not None else threading.Lock())
+                self._held[code] = known
+        if stale is not None:
+            stale.release()
+        return EscposFiscalRegister(runner, actor, info, known[1].blocking(), lock=known[2])
+
+    def close(self) -> None:
+        with self._lock:
+            held = list(self._held.values())
+            self._held.clear()
+        for _wanted, lease, _lock in held:
+            lease.release()
+
+
+REGISTERS = Registers()
+
+
+@dataclass(frozen=True)
+class ReceiptOutcome:
+    """How a receipt ended for the clerk: its document (if issued), its paper, and what went wrong."""
+
+    state: IntentState | None
+    document: Document | None = None
+    paper: Paper | None = None
+    copy: bool = False
+    already: bool = False  # the payment had its receipt already: nothing new was issued
+    problem: DeskError | None = None  # what to tell the clerk (translated by ui)
+
+    @property
+    def printed(self) -> bool:
+        return self.paper is Paper.PRINTED
+
+
+class _Resolver:
+    """Asks the register's journal whether the intent's document was issued; nothing to settle in the ledger."""
+
+    def __init__(self, runner: Runner) -> None:
+        self.runner = runner
+
+    def did_it_happen(self, intent: IntentView) -> Resolution:
+        document = self.runner.read(chain.document_by_key, intent.key)
+        if document is None:
+            return Resolution(Verdict.DID_NOT_HAPPEN, {"asked": "register"})
+        return Resolution(Verdict.HAPPENED, _payload(document), EventType.PRINTED)
+
+    def settle(self, session: Session, actor: Actor, intent: IntentView) -> int | None:
+        return None  # the document row already names its payment
+
+
+def _payload(document: Document, printed: Printed | None = None) -> dict[str, Any]:
+    paper = printed.paper if printed is not None else document.paper
+    return {"number": document.number, "shift": document.shift, "register": document.register,
+            "paper": paper.value if paper is not None else "unknown",
+            "error": printed.error if printed is not None else ""}
+
+
+def _payment_facts(session: Session, payment_id: int) -> tuple[int, int | None]:
+    payment = get(session, Payment, payment_id, "Payment")
+    return payment.folio_id, payment.bill_id
+
+
+def print_receipt(runner: Runner, actor: Actor, payment_id: int, register_code: str, *,
+                  tendered: Money | None = None, progress: Progress | None = None,
+                  cancel: threading.Event | None = None, registers: Registers = REGISTERS) -> ReceiptOutcome:
+    """Print the sale or refund receipt of a payment on a register (see the module's docstring).
+
+    Refusals known before the register is asked (not a fiscal payment, no shift, a shift over 24 h)
+    are raised; what the printer says is in the outcome.
+    """
+    receipt = runner.read(build_receipt, payment_id, tendered, register_code)
+    register = registers.register(runner, actor, register_code)
+    existing = runner.read(chain.receipt_of_payment, payment_id, receipt.kind)
+    if existing is not None:
+        if existing.paper is Paper.PRINTED:
+            return ReceiptOutcome(None, existing, Paper.PRINTED, already=True)
+        if progress is not None:
+            progress("Printing the receipt again")
+        try:
+            printed = register.reprint(existing, cancel)
+        except DeskError as exc:
+            return ReceiptOutcome(None, existing, existing.paper, problem=exc)
+        return _outcome(None, printed, already=True)
+    runner.read(chain.check_receipt_shift, actor.workstation, register_code)
+    folio_id, bill_id = runner.read(_payment_facts, payment_id)
+    request = IntentRequest(
+        kind=KIND, device=register_code, amount=Money.of(receipt.total, receipt.currency), folio_id=folio_id,
+        bill_id=bill_id, payment_id=payment_id, key=uuid.uuid4().hex,
+        request={"payment_id": payment_id, "receipt": receipt.kind.value, "register": register_code},
+    )
+    seen: dict[str, Any] = {}
+
+    def device_call(intent: IntentView, progress: Progress, cancel: threading.Event) -> Answer:
+        return _call(intent, progress, cancel)
+
+    def _call(intent: IntentView, report: Progress, cancel_event: threading.Event) -> Answer:
+        report("Printing the receipt")
+        try:
+            if receipt.kind is DocumentKind.SALE:
+                printed = register.sale(intent.key, receipt, cancel_event)
+            else:
+                printed = register.refund(intent.key, receipt, cancel_event)
+        except DeskError as exc:  # refused before anything was issued: the printer or the shift
+            seen["problem"] = exc
+            return Answer(EventType.FAILED, {"error": exc.message, "code": exc.code})
+        seen["printed"] = printed
+        return Answer(EventType.PRINTED, _payload(printed.document, printed))
+
+    performed = perform(runner, actor, request, device_call, _Resolver(runner), progress=progress, cancel=cancel)
+    done: Printed | None = seen.get("printed")
+    if done is not None:
+        return _outcome(performed.state, done)
+    problem = seen.get("problem")
+    if problem is None and performed.error:
+        problem = ReceiptNotPrinted(
+            "The register gave no clear answer. The receipt will be checked with the register at the "
+            "next start, or use Shift → Check receipts now; do not print it again by hand")
+    return ReceiptOutcome(performed.state, problem=problem)
+
+
+def _outcome(state: IntentState | None, printed: Printed, *, already: bool = False) -> ReceiptOutcome:
+    problem = None
+    if printed.paper is Paper.CUT:
+        problem = ReceiptNotPrinted(
+            "Receipt {number} was cut short: {error}. Fix the printer and press Retry: it is printed again "
+            "whole, marked COPY", number=f"{printed.document.number:07d}", error=_why(printed))
+    elif printed.paper is Paper.UNKNOWN:
+        problem = ReceiptNotPrinted(
+            "Receipt {number} may not have printed whole: {error}. Check the printer and press Retry: it is "
+            "printed again, marked COPY", number=f"{printed.document.number:07d}", error=_why(printed))
+    elif printed.paper is Paper.FAILED:
+        problem = ReceiptNotPrinted(
+            "Receipt {number} was issued but not printed: {error}. Fix the printer and press Retry",
+            number=f"{printed.document.number:07d}", error=_why(printed))
+    return ReceiptOutcome(state, printed.document, printed.paper, printed.copy, already, problem)
+
+
+def _why(printed: Printed) -> str:
+    return printer_problem(printed.error_code, printed.error)
+
+
+# --- reconciliation and reprints ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReceiptCheck:
+    """What a check of the receipts found: intents settled or closed, and documents to reprint."""
+
+    settled: int = 0
+    cancelled: int = 0
+    still_unknown: int = 0
+    waiting: tuple[Document, ...] = field(default_factory=tuple)
+    failed: int = 0  # intents whose check itself failed (logged): left open, not "all clean"
+
+    @property
+    def clean(self) -> bool:
+        return not (self.still_unknown or self.waiting or self.failed)
+
+
+def reconcile_receipts(runner: Runner, actor: Actor) -> ReceiptCheck:
+    """Resolve this workstation's open receipt intents by asking the register, each exactly once;
+    then list the documents whose paper is cut or unsure (the clerk reprints them as copies)."""
+    result = intents.reconcile(runner, {KIND: _Resolver(runner)}, actor, workstation=actor.workstation)
+    waiting = tuple(runner.read(chain.waiting_for_reprint))
+    return ReceiptCheck(len(result.settled), len(result.closed), len(result.still_unknown), waiting,
+                        len(set(result.errors) - set(result.still_unknown)))
+
+
+def reprint(runner: Runner, actor: Actor, document_id: int, *, cancel: threading.Event | None = None,
+            registers: Registers = REGISTERS) -> ReceiptOutcome:
+    """Print a document waiting for it again, whole (as a COPY once any of it reached paper)."""
+    document = runner.read(_document, document_id)
+    register = registers.register(runner, actor, document.register)
+    try:
+        printed = register.reprint(document, cancel)
+    except DeskError as exc:
+        return ReceiptOutcome(None, document, document.paper, problem=exc)
+    return _outcome(None, printed, already=True)
+
+
+def _document(session: Session, document_id: int) -> Document:
+    from desk.fiscal.models import FiscalDocument
+
+    row = get(session, FiscalDocument, document_id, "Fiscal document")
+    return chain.document_view(session, row)
+
+
+# --- the register's shift, tied to the cash shift ---------------------------------------------
+
+
+def close_register_shifts(runner: Runner, actor: Actor, cash_shift_id: int, *,
+                          cancel: threading.Event | None = None,
+                          registers: Registers = REGISTERS) -> list[ReceiptOutcome]:
+    """Print the Z report on every register whose shift opened with this cash shift (ending it)."""
+    outcomes = []
+    for code, number in runner.read(_shifts_of_cash_shift, cash_shift_id):
+        register = registers.register(runner, actor, code)
+        try:
+            printed = register.close_shift(f"z-{code}-{number}", cancel)
+        except DeskError as exc:
+            outcomes.append(ReceiptOutcome(None, problem=exc))
+            continue
+        outcomes.append(_outcome(None, printed))
+    return outcomes
+
+
+def x_report(runner: Runner, actor: Actor, register_code: str, *, cancel: threading.Event | None = None,
+             registers: Registers = REGISTERS) -> ReceiptOutcome:
+    register = registers.register(runner, actor, register_code)
+    try:
+        printed = register.x_report(uuid.uuid4().hex, cancel)
+    except DeskError as exc:
+        return ReceiptOutcome(None, problem=exc)
+    return _outcome(None, printed)
+
+
+def _shifts_of_cash_shift(session: Session, cash_shift_id: int) -> list[tuple[str, int]]:
+    found = []
+    for code in chain.registers_with_documents(session):
+        shift = chain.open_fiscal_shift(session, code)
+        if shift is not None and shift.cash_shift_id == cash_shift_id:
+            found.append((code, shift.number))
+    return found

@@ -1,0 +1,94 @@
+"""The hotel's reference data: currencies, taxes, payment methods, outlets, services, rooms."""
+
+from __future__ import annotations
+
+import enum
+from decimal import Decimal
+
+from sqlalchemy import (
+    ForeignKey,
+    String,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from desk.core.money import Money
+from desk.core.types import ExactDecimal
+from desk.db.base import Base, enum_column
+
+
+class MethodKind(enum.StrEnum):
+    CASH = "cash"
+    CARD = "card"
+    TRANSFER = "transfer"
+    DEPOSIT = "deposit"
+    COMPANY_ACCOUNT = "company_account"
+    OTHER = "other"
+
+
+class Hotel(Base):
+    __tablename__ = "hotel"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
+    base_currency: Mapped[str] = mapped_column(String(3))
+    address: Mapped[str] = mapped_column(String(240), default="")
+    tax_id: Mapped[str] = mapped_column(String(40), default="")
+
+
+class CurrencyRate(Base):
+    """An accepted currency and what one unit of it is worth in the base currency."""
+
+    __tablename__ = "currency_rate"
+    currency: Mapped[str] = mapped_column(String(3), primary_key=True)
+    rate: Mapped[Decimal] = mapped_column(ExactDecimal(18, 8))
+
+
+class TaxRate(Base):
+    __tablename__ = "tax_rate"
+    code: Mapped[str] = mapped_column(String(16), primary_key=True)
+    name: Mapped[str] = mapped_column(String(80))
+    percent: Mapped[Decimal] = mapped_column(ExactDecimal(6, 3))
+
+
+class PaymentMethod(Base):
+    __tablename__ = "payment_method"
+    code: Mapped[str] = mapped_column(String(16), primary_key=True)
+    name: Mapped[str] = mapped_column(String(80))
+    kind: Mapped[MethodKind] = mapped_column(enum_column(MethodKind))
+    opens_drawer: Mapped[bool] = mapped_column(default=False)
+    fiscal: Mapped[bool] = mapped_column(default=True)
+
+
+class Outlet(Base):
+    __tablename__ = "outlet"
+    code: Mapped[str] = mapped_column(String(16), primary_key=True)
+    name: Mapped[str] = mapped_column(String(80))
+
+
+class Service(Base):
+    __tablename__ = "service"
+    code: Mapped[str] = mapped_column(String(24), primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
+    category: Mapped[str] = mapped_column(String(24))
+    price: Mapped[Money]
+    tax_code: Mapped[str] = mapped_column(ForeignKey("tax_rate.code"))
+    tax: Mapped[TaxRate] = relationship(lazy="joined")
+
+
+class NameTranslation(Base):
+    """A catalogue name (service, payment method, room type...) in one of the GUI's languages."""
+
+    __tablename__ = "name_translation"
+    kind: Mapped[str] = mapped_column(String(24), primary_key=True)
+    code: Mapped[str] = mapped_column(String(160), primary_key=True)
+    language: Mapped[str] = mapped_column(String(8), primary_key=True)
+    text: Mapped[str] = mapped_column(String(160))
+
+
+class Room(Base):
+    __tablename__ = "room"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(10), unique=True)
+    floor: Mapped[int]
+    room_type: Mapped[str] = mapped_column(String(40))
+    beds: Mapped[int] = mapped_column(default=2)
+

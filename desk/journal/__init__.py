@@ -1,0 +1,1 @@
+"""The journal of device and operator operations: intents, outcomes, reconciliation, steps."""

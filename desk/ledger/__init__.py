@@ -1,0 +1,1 @@
+"""Folios, bills, postings, payments, deposits, transfers, and the texts written on them."""

@@ -1,0 +1,195 @@
+"""Folios, bills and the append-only ledger: postings, their items and moves, payments."""
+
+from __future__ import annotations
+
+import enum
+from datetime import date, datetime
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from sqlalchemy import (
+    CheckConstraint,
+    ForeignKey,
+    String,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from desk.core.money import Money
+from desk.core.types import ExactDecimal, utcnow
+from desk.db.base import Base, LedgerRecord, enum_column
+
+if TYPE_CHECKING:
+    from desk.cards.models import CardRecord
+    from desk.hotel.models import Outlet, PaymentMethod
+    from desk.stays.models import Company, Event, Reservation
+
+
+class PostingKind(enum.StrEnum):
+    CHARGE = "charge"
+    REVERSAL = "reversal"  # an order cancelled at its source (the POS), or a correction
+    VOID = "void"  # a mistake undone with a manager's authorisation
+
+
+class PaymentKind(enum.StrEnum):
+    PAYMENT = "payment"  # money received for a bill
+    DEPOSIT = "deposit"  # money received in advance, held on the folio's deposit account
+    REFUND = "refund"  # money given back (negative), linked to what it refunds
+    TRANSFER = "transfer"  # money moved between the deposit account and a bill (pairs)
+    VOID = "void"  # a mistaken record undone (negative of it)
+
+
+class Folio(Base):
+    """The account of a stay, a company, an event or a walk-in client."""
+
+    __tablename__ = "folio"
+    __table_args__ = (
+        CheckConstraint(
+            " + ".join(
+                f"(CASE WHEN {column} IS NULL THEN 0 ELSE 1 END)"
+                for column in ("reservation_id", "company_id", "event_id", "walk_in_name")
+            )
+            + " = 1",
+            name="one_owner",
+        ),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    reservation_id: Mapped[int | None] = mapped_column(ForeignKey("reservation.id"), unique=True)
+    company_id: Mapped[int | None] = mapped_column(ForeignKey("company.id"), unique=True)
+    event_id: Mapped[int | None] = mapped_column(ForeignKey("event.id"), unique=True)
+    walk_in_name: Mapped[str | None] = mapped_column(String(120), index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    reservation: Mapped[Reservation | None] = relationship()
+    company: Mapped[Company | None] = relationship()
+    event: Mapped[Event | None] = relationship()
+    bills: Mapped[list[Bill]] = relationship(back_populates="folio", order_by="Bill.id")
+
+    @property
+    def owner_label(self) -> str:
+        if self.reservation is not None:
+            names = ", ".join(g.full_name for g in self.reservation.guests)
+            return f"{self.reservation.number} {names}".strip()
+        if self.company is not None:
+            return self.company.name
+        if self.event is not None:
+            return self.event.name
+        return self.walk_in_name or ""
+
+
+class Bill(Base):
+    __tablename__ = "bill"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    folio_id: Mapped[int] = mapped_column(ForeignKey("folio.id"), index=True)
+    payer_name: Mapped[str] = mapped_column(String(160))
+    payer_guest_id: Mapped[int | None] = mapped_column(ForeignKey("guest.id"))
+    payer_company_id: Mapped[int | None] = mapped_column(ForeignKey("company.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_by: Mapped[str] = mapped_column(String(40))
+
+    folio: Mapped[Folio] = relationship(back_populates="bills")
+
+    @property
+    def number(self) -> str:
+        return f"{self.id:06d}"
+
+
+class Posting(LedgerRecord, Base):
+    """A charge on a bill, or the reversal of one (a negative copy pointing at it)."""
+
+    __tablename__ = "posting"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    folio_id: Mapped[int] = mapped_column(ForeignKey("folio.id"), index=True)
+    bill_id: Mapped[int] = mapped_column(ForeignKey("bill.id"), index=True)
+    kind: Mapped[PostingKind] = mapped_column(enum_column(PostingKind))
+    service_code: Mapped[str | None] = mapped_column(ForeignKey("service.code"))
+    description: Mapped[str] = mapped_column(String(160))
+    quantity: Mapped[Decimal] = mapped_column(ExactDecimal(12, 3))
+    unit_price: Mapped[Money]
+    amount: Mapped[Money]
+    tax_code: Mapped[str | None] = mapped_column(String(16))
+    tax_percent: Mapped[Decimal] = mapped_column(ExactDecimal(6, 3))
+    tax_amount: Mapped[Money]
+    ordered_at: Mapped[datetime]
+    business_date: Mapped[date]
+    source: Mapped[str] = mapped_column(String(16))  # desk, pos, audit
+    outlet_code: Mapped[str | None] = mapped_column(ForeignKey("outlet.code"))
+    check_number: Mapped[str | None] = mapped_column(String(40))
+    # Idempotency key for postings that arrive from outside (POS orders, night audit).
+    external_ref: Mapped[str | None] = mapped_column(String(80), unique=True)
+    reverses_id: Mapped[int | None] = mapped_column(ForeignKey("posting.id"), unique=True)
+    reason: Mapped[str] = mapped_column(String(240), default="")
+    authorised_by: Mapped[str | None] = mapped_column(String(40))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_by: Mapped[str] = mapped_column(String(40))
+    workstation: Mapped[str] = mapped_column(String(40))
+
+    items: Mapped[list[PostingItem]] = relationship(order_by="PostingItem.id")
+    outlet: Mapped[Outlet | None] = relationship(lazy="joined")
+
+    @property
+    def source_label(self) -> str:
+        if self.outlet is not None:
+            label = self.outlet.name
+            return f"{label}, check {self.check_number}" if self.check_number else label
+        return self.source
+
+
+class PostingItem(LedgerRecord, Base):
+    """One line of an order's composition (a POS check's items)."""
+
+    __tablename__ = "posting_item"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    posting_id: Mapped[int] = mapped_column(ForeignKey("posting.id"), index=True)
+    name: Mapped[str] = mapped_column(String(120))
+    quantity: Mapped[Decimal] = mapped_column(ExactDecimal(12, 3))
+    unit_price: Mapped[Money]
+    amount: Mapped[Money]
+
+
+class PostingMove(LedgerRecord, Base):
+    """A posting moved to another bill; a posting's bill is that of its latest move."""
+
+    __tablename__ = "posting_move"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    posting_id: Mapped[int] = mapped_column(ForeignKey("posting.id"), index=True)
+    from_bill_id: Mapped[int] = mapped_column(ForeignKey("bill.id"))
+    to_bill_id: Mapped[int] = mapped_column(ForeignKey("bill.id"), index=True)
+    moved_at: Mapped[datetime] = mapped_column(default=utcnow)
+    moved_by: Mapped[str] = mapped_column(String(40))
+
+
+class Payment(LedgerRecord, Base):
+    """Money in or out of a bill, or of the folio's deposit account when ``bill_id`` is None."""
+
+    __tablename__ = "payment"
+    __table_args__ = (UniqueConstraint("voids_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    folio_id: Mapped[int] = mapped_column(ForeignKey("folio.id"), index=True)
+    bill_id: Mapped[int | None] = mapped_column(ForeignKey("bill.id"), index=True)
+    kind: Mapped[PaymentKind] = mapped_column(enum_column(PaymentKind))
+    method_code: Mapped[str] = mapped_column(ForeignKey("payment_method.code"))
+    amount: Mapped[Money]  # in the currency the money moved in
+    rate: Mapped[Decimal] = mapped_column(ExactDecimal(18, 8))  # base units per unit of amount
+    base_amount: Mapped[Money]  # what it counts for on the bill, in the base currency
+    text: Mapped[str] = mapped_column(String(240), default="")  # reference shown to clerks
+    payer_name: Mapped[str] = mapped_column(String(160), default="")
+    paid_on: Mapped[date]
+    refund_of_id: Mapped[int | None] = mapped_column(ForeignKey("payment.id"), index=True)
+    voids_id: Mapped[int | None] = mapped_column(ForeignKey("payment.id"))
+    # Both halves of a deposit transfer share one group key.
+    transfer_group: Mapped[str | None] = mapped_column(String(36), index=True)
+    # A bill settled to a company's account: the charge on the company folio this payment stands for.
+    company_posting_id: Mapped[int | None] = mapped_column(ForeignKey("posting.id"), index=True, unique=True)
+    reason: Mapped[str] = mapped_column(String(240), default="")
+    authorised_by: Mapped[str | None] = mapped_column(String(40))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_by: Mapped[str] = mapped_column(String(40))
+    workstation: Mapped[str] = mapped_column(String(40))
+
+    method: Mapped[PaymentMethod] = relationship(lazy="joined")
+    # What the terminal said about a card payment or refund: its Text is shown from this (desk.ledger.texts).
+    card_record: Mapped[CardRecord | None] = relationship(
+        "CardRecord", primaryjoin="CardRecord.payment_id == Payment.id", foreign_keys="CardRecord.payment_id",
+        viewonly=True, uselist=False)
+

@@ -1,0 +1,490 @@
+"""Money in and out: payments, deposits, refunds, voids, transfers to a company account."""
+
+from __future__ import annotations
+
+import enum
+import uuid
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy.orm import Session
+
+from desk.cash.shifts import link_cash_payment, require_cash_shift
+from desk.core.errors import AlreadyReversed, InvalidInput, RefundTooLarge, WouldOverpay
+from desk.core.money import Money
+from desk.hotel.models import MethodKind, PaymentMethod
+from desk.journal.intents import unresolved_intent
+from desk.journal.models import JournalIntent
+from desk.ledger.folios import FolioView, PaymentLine, base_currency, load_folio
+from desk.ledger.lookup import (
+    ensure_open,
+    get,
+    in_base,
+    lock_folio,
+    lock_folio_of_bill,
+    lock_folios,
+    lock_open_bills,
+    open_bill_for_update,
+    refuse_company_transfer,
+    require_base_value,
+    require_fits,
+    require_positive,
+)
+from desk.ledger.models import Bill, Payment, PaymentKind, Posting, PostingKind
+from desk.ledger.postings import _reverse, post_charge
+from desk.people.auth import Actor, ManagerApproval, authorise
+from desk.people.rights import Right, require
+from desk.stays.models import Company
+from desk.stays.reservations import company_folio
+
+
+class RefundDirection(enum.StrEnum):
+    PAYER = "payer"  # back to whoever paid, in cash or to the card
+    DEPOSIT = "deposit"  # onto the stay's deposit account, to pay later bills
+
+
+# Methods a clerk picks for money that really changes hands (not internal transfers).
+TENDER_KINDS = (MethodKind.CASH, MethodKind.CARD, MethodKind.TRANSFER, MethodKind.OTHER)
+
+
+@dataclass(frozen=True)
+class Tender:
+    """What the clerk typed in the payment dialog."""
+
+    method_code: str
+    amount: Money
+    payer_name: str = ""
+    paid_on: date | None = None
+    text: str = ""
+
+
+def _require_tender_fits(tender: Tender) -> None:
+    require_fits(tender.payer_name, 160, "payer")
+    require_fits(tender.text, 240, "text")
+
+
+def _tender_method(session: Session, code: str) -> PaymentMethod:
+    method = session.get(PaymentMethod, code)
+    if method is None:
+        raise InvalidInput("There is no payment method “{method}”", field="method", method=code)
+    if method.kind not in TENDER_KINDS:
+        raise InvalidInput("{method} is not taken at the desk this way", field="method", method=method.name)
+    return method
+
+
+def _record(
+    session: Session,
+    actor: Actor,
+    *,
+    folio_id: int,
+    bill_id: int | None,
+    kind: PaymentKind,
+    method: PaymentMethod,
+    amount: Money,
+    rate: Decimal,
+    base_amount: Money,
+    **fields: object,
+) -> Payment:
+    # Cash changes hands at a drawer: only with an open shift there, and linked to it.
+    shift = require_cash_shift(session, actor.workstation) if method.kind is MethodKind.CASH else None
+    payment = Payment(
+        folio_id=folio_id,
+        bill_id=bill_id,
+        kind=kind,
+        method_code=method.code,
+        method=method,
+        amount=amount,
+        rate=rate,
+        base_amount=base_amount,
+        paid_on=fields.pop("paid_on", None) or date.today(),
+        created_by=actor.username,
+        workstation=actor.workstation,
+        **fields,
+    )
+    session.add(payment)
+    session.flush()
+    if shift is not None:
+        link_cash_payment(session, shift, payment)
+    return payment
+
+
+def _beyond_plain(tender: Tender) -> list[Right]:
+    """What a tender asks beyond taking money today."""
+    return [Right.CHANGE_PAYMENT_DATE] if tender.paid_on not in (None, date.today()) else []
+
+
+# Journal intents by which a card terminal may have taken money for a bill (desk.cards.operations.CardKind).
+CARD_MONEY_IN = ("card_sale", "card_capture")
+
+
+def refuse_while_card_payment_unresolved(session: Session, bill_id: int) -> None:
+    """No second payment on a bill while a card terminal may already have taken one for it: when
+    that one is settled later, the guest would have paid twice."""
+    pending = unresolved_intent(session, CARD_MONEY_IN, JournalIntent.bill_id == bill_id)
+    if pending is not None:
+        # Only the workstation whose terminal took it can ask the terminal how it ended.
+        raise InvalidInput("A card payment on this bill is still unresolved: settle it in Pending card "
+                           "operations on {workstation} first", field="bill",
+                           workstation=session.get_one(JournalIntent, pending).workstation)
+
+
+def take_payment(
+    session: Session,
+    actor: Actor,
+    bill_id: int,
+    tender: Tender,
+    *,
+    allow_overpay: bool = False,
+    approval: ManagerApproval | None = None,
+) -> Payment:
+    """Money received for a bill, in any currency the hotel accepts.
+
+    More than the bill owes is taken only when ``allow_overpay`` says the clerk confirmed it
+    (WouldOverpay otherwise), and then needs the overpay right; another day than today needs the
+    right to change a payment's date: the actor's own, or a manager's ``approval`` checked here.
+    """
+    require(actor, Right.TAKE_PAYMENT)
+    bill = open_bill_for_update(session, bill_id)
+    refuse_while_card_payment_unresolved(session, bill.id)
+    method = _tender_method(session, tender.method_code)
+    _require_tender_fits(tender)
+    require_positive(tender.amount)
+    rate, base_amount = in_base(session, tender.amount)
+    require_base_value(tender.amount, base_amount)
+    beyond = _beyond_plain(tender)
+    if _overpays(session, bill, base_amount, confirmed=allow_overpay):
+        beyond.append(Right.OVERPAY)
+    authorised_by = authorise(session, actor, beyond, approval) if beyond else None
+    return _record(
+        session,
+        actor,
+        folio_id=bill.folio_id,
+        bill_id=bill.id,
+        kind=PaymentKind.PAYMENT,
+        method=method,
+        amount=tender.amount,
+        rate=rate,
+        base_amount=base_amount,
+        payer_name=tender.payer_name.strip() or bill.payer_name,
+        paid_on=tender.paid_on,
+        text=tender.text.strip(),
+        authorised_by=authorised_by if approval is not None else None,
+    )
+
+
+def _overpays(session: Session, bill: Bill, base_amount: Money, *, confirmed: bool) -> bool:
+    """Whether the payment leaves the bill overpaid; WouldOverpay unless the clerk ``confirmed`` it."""
+    owed = load_folio(session, bill.folio_id).bill(bill.id).balance
+    if base_amount <= owed:
+        return False
+    if not confirmed:
+        over = base_amount - max(owed, Money.zero(owed.currency))
+        raise WouldOverpay("Bill {bill} owes {owed}: {amount} would leave it overpaid by {overpaid}",
+                           bill=bill.number, owed=owed, amount=base_amount, overpaid=over)
+    return True
+
+
+def take_deposit(
+    session: Session, actor: Actor, folio_id: int, tender: Tender, *, approval: ManagerApproval | None = None
+) -> Payment:
+    """An advance held on the folio's deposit account until it pays a bill."""
+    require(actor, Right.TAKE_DEPOSIT)
+    beyond = _beyond_plain(tender)
+    authorised_by = authorise(session, actor, beyond, approval) if beyond else None
+    folio = lock_folio(session, folio_id)
+    ensure_open(folio)
+    method = _tender_method(session, tender.method_code)
+    _require_tender_fits(tender)
+    require_positive(tender.amount)
+    rate, base_amount = in_base(session, tender.amount)
+    require_base_value(tender.amount, base_amount)
+    return _record(
+        session,
+        actor,
+        folio_id=folio.id,
+        bill_id=None,
+        kind=PaymentKind.DEPOSIT,
+        method=method,
+        amount=tender.amount,
+        rate=rate,
+        base_amount=base_amount,
+        payer_name=tender.payer_name.strip() or folio.owner_label,
+        paid_on=tender.paid_on,
+        text=tender.text.strip(),
+        authorised_by=authorised_by if approval is not None else None,
+    )
+
+
+def _deposit_method(session: Session) -> PaymentMethod:
+    method = next(
+        (m for m in session.query(PaymentMethod).filter_by(kind=MethodKind.DEPOSIT)), None
+    )
+    if method is None:
+        raise InvalidInput("No payment method of kind deposit is configured", field="method")
+    return method
+
+
+def apply_deposit(session: Session, actor: Actor, bill_id: int, amount: Money) -> Payment:
+    """Pay a bill from the deposit account: two linked records, out of one and into the other."""
+    require(actor, Right.APPLY_DEPOSIT)
+    lock_folio_of_bill(session, bill_id)
+    bill = open_bill_for_update(session, bill_id)
+    require_positive(amount)
+    currency = base_currency(session)
+    if amount.currency != currency:
+        raise InvalidInput("Deposits are applied in {currency}", field="currency", currency=currency)
+    view = load_folio(session, bill.folio_id)
+    if amount > view.deposit_balance:
+        raise InvalidInput("The deposit holds only {balance}", field="amount", balance=view.deposit_balance)
+    if amount > view.bill(bill.id).balance:
+        raise InvalidInput("Bill {bill} owes only {balance}", field="amount", bill=bill.number,
+                           balance=view.bill(bill.id).balance)
+    method = _deposit_method(session)
+    group = str(uuid.uuid4())
+    common = dict(folio_id=bill.folio_id, kind=PaymentKind.TRANSFER, method=method, rate=Decimal(1),
+                  transfer_group=group, payer_name=bill.payer_name)
+    _record(session, actor, bill_id=None, amount=-amount, base_amount=-amount,
+            text=f"To bill {bill.number}", **common)  # type: ignore[arg-type]
+    return _record(session, actor, bill_id=bill.id, amount=amount, base_amount=amount,
+                   text="From deposit", **common)  # type: ignore[arg-type]
+
+
+def refund_payment(
+    session: Session,
+    actor: Actor,
+    payment_id: int,
+    amount: Money,
+    *,
+    direction: RefundDirection = RefundDirection.PAYER,
+    method_code: str | None = None,
+    reason: str = "",
+    approval: ManagerApproval | None = None,
+) -> Payment:
+    """Give back part or all of a payment, to the payer or onto the deposit account.
+
+    The refund is in the payment's own currency at its own rate, so a full refund nets to
+    exactly zero on the bill. Without the refund right, a manager's ``approval`` is checked here.
+    """
+    authorised_by = authorise(session, actor, Right.REFUND, approval)
+    original = get(session, Payment, payment_id, "Payment")
+    folio = lock_folio(session, original.folio_id)
+    ensure_open(folio)
+    if original.kind not in (PaymentKind.PAYMENT, PaymentKind.DEPOSIT):
+        raise InvalidInput("Only a payment or a deposit can be refunded", field="payment")
+    refuse_company_transfer(original)
+    require_fits(reason, 240, "reason")
+    require_positive(amount)
+    if amount.currency != original.amount.currency:
+        raise InvalidInput("This payment is refunded in {currency}", field="currency",
+                           currency=original.amount.currency)
+    view = load_folio(session, original.folio_id)
+    line = view.payment(original.id)
+    if line.voided_by is not None:
+        raise InvalidInput("A voided payment cannot be refunded", field="payment")
+    if amount > line.refundable:
+        raise RefundTooLarge("At most {amount} of this payment can be refunded", amount=line.refundable)
+    if amount == line.refundable:
+        base_amount = line.refundable_base  # the last refund takes what rounding left
+    else:
+        base_amount = min(amount.convert(original.rate, view.currency), line.refundable_base)
+        require_base_value(amount, base_amount)
+    if original.bill_id is None:
+        if direction is not RefundDirection.PAYER:
+            raise InvalidInput("A deposit is refunded to the payer", field="direction")
+        if base_amount > view.deposit_balance:
+            raise RefundTooLarge("The deposit holds only {balance}", balance=view.deposit_balance)
+    else:
+        open_bill_for_update(session, original.bill_id)
+    if direction is RefundDirection.DEPOSIT:
+        method = _deposit_method(session)
+    else:
+        method = _tender_method(session, method_code or original.method_code)
+    group = str(uuid.uuid4()) if direction is RefundDirection.DEPOSIT else None
+    refund = _record(
+        session,
+        actor,
+        folio_id=original.folio_id,
+        bill_id=original.bill_id,
+        kind=PaymentKind.REFUND,
+        method=method,
+        amount=-amount,
+        rate=original.rate,
+        base_amount=-base_amount,
+        refund_of_id=original.id,
+        payer_name=original.payer_name,
+        reason=reason.strip(),
+        transfer_group=group,
+        text=f"Refund of payment {original.id}",
+        authorised_by=authorised_by if approval is not None else None,
+    )
+    if direction is RefundDirection.DEPOSIT:
+        _record(
+            session,
+            actor,
+            folio_id=original.folio_id,
+            bill_id=None,
+            kind=PaymentKind.TRANSFER,
+            method=method,
+            amount=base_amount,
+            rate=Decimal(1),
+            base_amount=base_amount,
+            payer_name=original.payer_name,
+            transfer_group=group,
+            text=f"Refund of payment {original.id}",
+        )
+    return refund
+
+
+def void_refusal(view: FolioView, line: PaymentLine) -> InvalidInput | None:
+    """Why this payment line cannot be voided, or None: asked by ``void_payment`` and by the card
+    that offers Void (a transfer to a company's account is undone by ``reverse_company_transfer``)."""
+    original = line.payment
+    if original.kind not in (PaymentKind.PAYMENT, PaymentKind.DEPOSIT, PaymentKind.REFUND):
+        return InvalidInput("Only a payment, deposit or refund can be voided", field="payment")
+    if original.transfer_group is not None:
+        return InvalidInput("A refund into the deposit is undone by applying the deposit", field="payment")
+    if line.voided_by is not None:
+        return InvalidInput("This payment is already voided", field="payment")
+    if line.refunds:
+        return InvalidInput("Void its refunds first", field="payment")
+    if original.bill_id is None and original.base_amount > view.deposit_balance:
+        return InvalidInput("The deposit was already used: refund or move it first", field="payment")
+    return None
+
+
+def void_payment(
+    session: Session, actor: Actor, payment_id: int, *, reason: str, approval: ManagerApproval | None = None
+) -> Payment:
+    """A manager undoes a payment recorded by mistake; it stays visible, struck out.
+
+    ``approval`` is the authorising manager's credentials, checked here; without it the actor's
+    own role must have the right.
+    """
+    manager = authorise(session, actor, Right.VOID_PAYMENT, approval)
+    if not reason.strip():
+        raise InvalidInput("Say why the payment is voided", field="reason")
+    require_fits(reason, 240, "reason")
+    original = get(session, Payment, payment_id, "Payment")
+    folio = lock_folio(session, original.folio_id)
+    ensure_open(folio)
+    refuse_company_transfer(original)
+    view = load_folio(session, original.folio_id)
+    refusal = void_refusal(view, view.payment(original.id))
+    if refusal is not None:
+        raise refusal
+    return _void_record(session, actor, original, reason=reason, manager=manager,
+                        text=f"Void of payment {original.id}")
+
+
+def _void_record(session: Session, actor: Actor, original: Payment, *, reason: str, manager: str,
+                 text: str) -> Payment:
+    """The exact negative of ``original``, on the same bill and day, naming who authorised it."""
+    return _record(
+        session,
+        actor,
+        folio_id=original.folio_id,
+        bill_id=original.bill_id,
+        kind=PaymentKind.VOID,
+        method=original.method,
+        amount=-original.amount,
+        rate=original.rate,
+        base_amount=-original.base_amount,
+        voids_id=original.id,
+        payer_name=original.payer_name,
+        reason=reason.strip(),
+        authorised_by=manager,
+        text=text,
+        paid_on=original.paid_on,
+    )
+
+
+def transfer_to_company(session: Session, actor: Actor, bill_id: int, company_id: int) -> Payment:
+    """Settle a bill by charging its balance to a company's account (direct billing)."""
+    require(actor, Right.TRANSFER_TO_COMPANY)
+    guest_folio_id = get(session, Bill, bill_id, "Bill").folio_id
+    company = get(session, Company, company_id, "Company")
+    account = company_folio(session, actor, company.id)
+    # Two folios: both locked in id order, then both bills (see desk.ledger.lookup's lock order).
+    lock_folios(session, [guest_folio_id, account.id])
+    target_id = min(b.id for b in account.bills)
+    bill = lock_open_bills(session, [bill_id, target_id])[bill_id]
+    balance = load_folio(session, bill.folio_id).bill(bill.id).balance
+    if not balance.is_positive:
+        raise InvalidInput("Bill {bill} has nothing to transfer", field="bill", bill=bill.number)
+    method = session.query(PaymentMethod).filter_by(kind=MethodKind.COMPANY_ACCOUNT).first()
+    if method is None:
+        raise InvalidInput("No company-account payment method is configured", field="method")
+    charge = post_charge(
+        session,
+        actor,
+        bill_id=target_id,
+        description=_shortened(f"Bill {bill.number}, {bill.payer_name}", 160),
+        quantity=1,
+        unit_price=balance,
+        source="transfer",
+        external_ref=f"transfer:{bill.id}:{uuid.uuid4()}",
+    )
+    return _record(
+        session,
+        actor,
+        folio_id=bill.folio_id,
+        bill_id=bill.id,
+        kind=PaymentKind.PAYMENT,
+        method=method,
+        amount=balance,
+        rate=Decimal(1),
+        base_amount=balance,
+        payer_name=company.name,
+        text=f"To the account of {company.name}",
+        company_posting_id=charge.id,
+    )
+
+
+def _shortened(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def reverse_company_transfer(
+    session: Session, actor: Actor, payment_id: int, *, reason: str, approval: ManagerApproval | None = None
+) -> Payment:
+    """Undo a transfer to a company's account: both legs at once, so nobody is billed twice.
+
+    The charge on the company's folio is reversed and the payment on the guest's bill voided; the
+    guest's bill owes its amount again. Refused once the company has paid towards that charge.
+    ``approval`` is the authorising manager's credentials; without it the actor's role must have the right.
+    """
+    manager = authorise(session, actor, Right.REVERSE_TRANSFER, approval)
+    if not reason.strip():
+        raise InvalidInput("Say why the transfer is reversed", field="reason")
+    require_fits(reason, 240, "reason")
+    original = get(session, Payment, payment_id, "Payment")
+    if original.company_posting_id is None:
+        if original.method.kind is MethodKind.COMPANY_ACCOUNT:
+            raise InvalidInput("This transfer was recorded before its two halves were linked: "
+                               "reverse the company's charge and this payment by hand", field="payment")
+        raise InvalidInput("Payment {payment} is not a transfer to a company account", field="payment",
+                           payment=original.id)
+    assert original.bill_id is not None  # a transfer always settles a bill
+    charge = get(session, Posting, original.company_posting_id, "Service")
+    # Two folios, the guest's and the company's: folios in id order, then bills in id order.
+    folios = lock_folios(session, [original.folio_id, charge.folio_id])
+    ensure_open(folios[original.folio_id])
+    company_view = load_folio(session, charge.folio_id)
+    line = company_view.posting(charge.id)
+    lock_open_bills(session, [original.bill_id, line.bill_id])
+    if load_folio(session, original.folio_id).payment(original.id).voided_by is not None:
+        raise AlreadyReversed("This transfer was already reversed")
+    if line.reversed_by is not None:
+        raise AlreadyReversed("{service} was already reversed on the company's account", service=charge.description)
+    company_bill = company_view.bill(line.bill_id)
+    # Payments beyond the bill's other charges went towards this one: the company paid it.
+    if company_bill.balance < charge.amount:
+        paid_towards = charge.amount - max(company_bill.balance, Money.zero(charge.amount.currency))
+        raise InvalidInput("{company} already paid {amount} towards this transfer: refund the company first",
+                           field="payment", company=company_bill.bill.payer_name, amount=paid_towards)
+    void = _void_record(session, actor, original, reason=reason, manager=manager,
+                        text=f"Reversal of the transfer to {original.payer_name}")
+    # After the void: the company's charge may be reversed only once the guest's leg is undone.
+    _reverse(session, actor, charge.id, reason=reason, kind=PostingKind.REVERSAL, authorised_by=manager)
+    return void

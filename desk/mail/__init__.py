@@ -1,0 +1,1 @@
+"""Electronic receipts by e-mail: settings, the outbox and its sender."""

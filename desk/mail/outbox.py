@@ -1,0 +1,579 @@
+"""Electronic receipts by e-mail: an outbox in the database, sent by a thread, retried until taken.
+
+A receipt request with an e-mail address puts a row in ``mail_outbox`` in the same transaction,
+so nothing waits on the mail server: a payment commits whether the server is up or down. The
+:class:`MailWorker` thread sends what is due and, on failure, records the error and tries again
+later (30 s, 1 min, 2 min, ... up to an hour apart).
+
+The SMTP server's host, port, security, user, sender and trusted CA are settings in the database
+(``mail_settings``). Its password is typed by a manager in Settings -> E-mail and kept in the
+database only *sealed* (Fernet: AES with an HMAC) with a key that lives in a file outside the
+database (``DESK_MAIL_KEY_FILE``, by default ``mail.key`` in the user's configuration folder). A
+database copy or backup alone never reveals it; a workstation that sends e-receipts needs the
+key file, copied there by the admin once (the password may then change without touching it).
+``DESK_SMTP_PASSWORD`` in a workstation's environment, where set, is used instead. The password
+is never logged, printed or shown.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import logging
+import os
+import smtplib
+import socket
+import ssl
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import timedelta
+from email.message import EmailMessage
+from email.utils import make_msgid
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desk.core.errors import DeskError, InvalidInput
+from desk.core.types import utcnow
+from desk.db.engine import Database
+from desk.fiscal.models import ReceiptKind, ReceiptRequest
+from desk.hotel.models import Hotel
+from desk.mail.models import MailOutbox, MailSettings
+from desk.people.auth import Actor
+from desk.people.rights import Right, require
+
+logger = logging.getLogger(__name__)
+
+PASSWORD_ENV = "DESK_SMTP_PASSWORD"
+KEY_FILE_ENV = "DESK_MAIL_KEY_FILE"
+SECURITIES = ("none", "starttls", "tls")
+SMTP_TIMEOUT = 20.0
+FIRST_RETRY = timedelta(seconds=30)
+LAST_RETRY = timedelta(hours=1)
+# The steps of one delivery, as reported to a progress callback (the GUI words them).
+STEPS = ("connect", "tls", "login", "send")
+
+
+class MailKeyError(DeskError):
+    """This workstation cannot open the saved SMTP password (no key file, or another one)."""
+
+
+class MailSendError(DeskError):
+    """The mail server could not be reached or refused the message; the text says which."""
+
+
+class MailCancelled(DeskError):
+    """The sending was cancelled before the server took the message."""
+
+
+@dataclass(frozen=True)
+class MailConfig:
+    host: str
+    port: int
+    security: str
+    username: str
+    sender: str
+    ca_pem: str = field(default="", repr=False)  # the hotel's own CA, trusted besides the system's
+
+    def __repr__(self) -> str:  # no password here anyway; say so for whoever reads a log
+        return f"MailConfig({self.host}:{self.port}, {self.security}, user={self.username!r}, password not here)"
+
+
+@dataclass(frozen=True)
+class MailSetup:
+    """What Settings -> E-mail shows: the settings, and where this workstation's password comes from."""
+
+    config: MailConfig | None
+    password_saved: bool
+    password_from_env: bool
+    key_file: str
+    key_opens_password: bool  # the saved password can be opened here (False when none is saved)
+    ca_subjects: tuple[str, ...]
+
+
+# --- the key that seals the password -------------------------------------------------------------
+
+
+def key_file() -> Path:
+    configured = os.environ.get(KEY_FILE_ENV, "").strip()
+    if configured:
+        return Path(configured)
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("frontdesk-cashier", appauthor=False)) / "mail.key"
+
+
+def _read_key() -> bytes | None:
+    try:
+        return key_file().read_bytes().strip() or None
+    except FileNotFoundError:
+        return None
+
+
+def _key_id(key: bytes) -> str:
+    return hashlib.sha256(key).hexdigest()[:16]
+
+
+def _sealing_key() -> bytes:
+    """This workstation's key; made (readable by its owner only) the first time a password is saved."""
+    from cryptography.fernet import Fernet
+
+    key = _read_key()
+    if key is not None:
+        return key
+    path = key_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    key = Fernet.generate_key()
+    try:  # exclusive: two desks saving at once must not each write a key of their own
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return _read_key() or key
+    with os.fdopen(descriptor, "wb") as out:
+        out.write(key + b"\n")
+    logger.info("a new mail key was written to %s", path)
+    return key
+
+
+def _seal(password: str) -> tuple[str, str]:
+    from cryptography.fernet import Fernet
+
+    try:
+        key = _sealing_key()
+    except OSError as exc:
+        raise MailKeyError("The key file {path} cannot be written ({reason})", path=str(key_file()),
+                           reason=exc.strerror or type(exc).__name__) from None
+    try:
+        return Fernet(key).encrypt(password.encode()).decode("ascii"), _key_id(key)
+    except ValueError:
+        raise MailKeyError("The file {path} is not a mail key: move it away and save the password again",
+                           path=str(key_file())) from None
+
+
+def _open(row: MailSettings) -> str:
+    from cryptography.fernet import Fernet, InvalidToken
+
+    key = _read_key()
+    if key is None:
+        raise MailKeyError("This workstation has no key for the saved mail password: copy {path} here from the "
+                           "workstation where it was saved, or type the password again", path=str(key_file()))
+    try:
+        if _key_id(key) != row.key_id:
+            raise InvalidToken
+        return Fernet(key).decrypt(row.password_sealed.encode("ascii")).decode()
+    except (InvalidToken, ValueError):
+        raise MailKeyError("The key in {path} is not the one the mail password was saved with: copy the right "
+                           "key file here, or type the password again", path=str(key_file())) from None
+
+
+def smtp_password(session: Session) -> str:
+    """The password to log in with on this workstation: the environment's, else the saved one, else none."""
+    from_env = os.environ.get(PASSWORD_ENV, "")
+    if from_env:
+        return from_env
+    row = session.scalars(select(MailSettings).limit(1)).first()
+    return _open(row) if row is not None and row.password_sealed else ""
+
+
+# --- settings ------------------------------------------------------------------------------------
+
+
+def _config(row: MailSettings) -> MailConfig:
+    return MailConfig(row.host, row.port, row.security, row.username, row.sender, row.ca_pem)
+
+
+def mail_config(session: Session) -> MailConfig | None:
+    row = session.scalars(select(MailSettings).limit(1)).first()
+    return None if row is None else _config(row)
+
+
+def ca_subjects(pem: str) -> tuple[str, ...]:
+    from cryptography import x509
+
+    if not pem:
+        return ()
+    return tuple(cert.subject.rfc4514_string() for cert in x509.load_pem_x509_certificates(pem.encode()))
+
+
+def mail_setup(session: Session) -> MailSetup:
+    row = session.scalars(select(MailSettings).limit(1)).first()
+    opens = False
+    if row is not None and row.password_sealed:
+        try:
+            _open(row)
+            opens = True
+        except MailKeyError:
+            pass
+    return MailSetup(None if row is None else _config(row), bool(row and row.password_sealed),
+                     bool(os.environ.get(PASSWORD_ENV)), str(key_file()), opens,
+                     ca_subjects(row.ca_pem) if row is not None else ())
+
+
+def read_ca_file(path: str) -> str:
+    """The PEM certificates in ``path``, checked, for ``set_mail_settings(ca_pem=...)``."""
+    try:
+        data = Path(path).read_text(encoding="ascii")
+    except (OSError, UnicodeDecodeError):
+        raise InvalidInput("{path} cannot be read as a PEM certificate file", field="ca", path=path) from None
+    return _checked_ca(data)
+
+
+def _checked_ca(pem: str) -> str:
+    pem = pem.strip()
+    if not pem:
+        return ""
+    try:
+        subjects = ca_subjects(pem)
+        ssl.create_default_context(cadata=pem)
+    except (ValueError, ssl.SSLError):
+        subjects = ()
+    if not subjects or len(pem) > 100_000:
+        raise InvalidInput("This is not a CA certificate in PEM form (-----BEGIN CERTIFICATE-----)", field="ca")
+    return pem + "\n"
+
+
+def checked_config(host: str, port: int, security: str, username: str, sender: str, ca_pem: str = "") -> MailConfig:
+    """The settings as typed, trimmed and checked; InvalidInput names the field that is wrong."""
+    from desk.fiscal.receipts import EMAIL
+
+    host, username, sender = host.strip(), username.strip(), sender.strip()
+    if not host or len(host) > 160:
+        raise InvalidInput("A mail server needs a host name", field="host")
+    if not 0 < port < 65536:
+        raise InvalidInput("A port is a number from 1 to 65535", field="port")
+    if security not in SECURITIES:
+        raise InvalidInput("Security is one of: {values}", field="security", values=", ".join(SECURITIES))
+    if len(username) > 120:
+        raise InvalidInput("A user name is at most {n} characters", field="username", n=120)
+    _refuse_clear_login(security, username)
+    if not EMAIL.match(sender) or len(sender) > 120:
+        raise InvalidInput("{email} is not an e-mail address", field="sender", email=sender)
+    return MailConfig(host, port, security, username, sender, _checked_ca(ca_pem))
+
+
+def _refuse_clear_login(security: str, username: str) -> None:
+    # Without TLS the login would carry the password across the network in clear text.
+    if username and security == "none":
+        raise InvalidInput("A login sends the password: choose STARTTLS or TLS, or clear the user", field="username")
+
+
+def _checked_password(password: str) -> str:
+    # smtplib sends a login in ASCII only: refuse now what would fail at every sending.
+    if len(password) > 200 or not password.isascii() or not password.isprintable():
+        raise InvalidInput("A mail password may hold only Latin letters, digits and signs", field="password")
+    return password
+
+
+def set_mail_settings(session: Session, actor: Actor, host: str, port: int, security: str, *,
+                      username: str = "", sender: str, password: str | None = None,
+                      ca_pem: str | None = None) -> MailConfig:
+    """The SMTP server e-receipts go through.
+
+    ``password``: None keeps the saved one, "" forgets it, else it is sealed (see the module).
+    ``ca_pem``: None keeps the trusted CA, "" trusts the system's certificates only.
+    """
+    require(actor, Right.MANAGE_DEVICES)
+    row = session.scalars(select(MailSettings).limit(1)).first()
+    keep_ca = row.ca_pem if row is not None else ""
+    config = checked_config(host, port, security, username, sender, keep_ca if ca_pem is None else ca_pem)
+    sealed: tuple[str, str] | None = None
+    if password:
+        sealed = _seal(_checked_password(password))
+    elif password == "":
+        sealed = ("", "")
+    if row is None:
+        row = MailSettings(changed_by=actor.username)
+        session.add(row)
+    row.host, row.port, row.security, row.username, row.sender = (config.host, config.port, config.security,
+                                                                 config.username, config.sender)
+    row.ca_pem = config.ca_pem
+    if sealed is not None:
+        row.password_sealed, row.key_id = sealed
+    row.changed_by, row.changed_at = actor.username, utcnow()
+    session.flush()
+    return config
+
+
+def enqueue_receipt_email(session: Session, request: ReceiptRequest) -> MailOutbox:
+    """Put the e-receipt of ``request`` in the outbox (part of the request's own transaction)."""
+    row = MailOutbox(receipt_request_id=request.id, recipient=request.email)
+    session.add(row)
+    session.flush()
+    return row
+
+
+def outbox(session: Session) -> list[MailOutbox]:
+    return list(session.scalars(select(MailOutbox).order_by(MailOutbox.id)))
+
+
+def _message(session: Session, item: MailOutbox, config: MailConfig, language: str) -> EmailMessage:
+    from desk.reports.receipt_pdf import receipt_pdf
+
+    request = session.get_one(ReceiptRequest, item.receipt_request_id)
+    hotel = session.scalars(select(Hotel).limit(1)).one()
+    refund = request.kind is ReceiptKind.REFUND
+    number = f"{request.id:07d}"
+    message = EmailMessage()
+    message["From"] = config.sender
+    message["To"] = item.recipient
+    message["Subject"] = f"{hotel.name}: {'refund receipt' if refund else 'receipt'} {number}"
+    message["Message-ID"] = make_msgid(idstring=f"receipt-{request.id}")
+    message.set_content(
+        f"Thank you for staying with {hotel.name}.\n\n"
+        f"Your {'refund receipt' if refund else 'receipt'} {number} is attached as a PDF.\n"
+    )
+    message.add_attachment(receipt_pdf(session, request.id, language), maintype="application", subtype="pdf",
+                           filename=f"receipt-{number}.pdf")
+    return message
+
+
+def ssl_context(config: MailConfig) -> ssl.SSLContext:
+    """The system's trusted certificates, plus the hotel's own CA if one is set; never unverified."""
+    context = ssl.create_default_context()
+    if config.ca_pem:
+        context.load_verify_locations(cadata=config.ca_pem)
+    return context
+
+
+def _reply(error: smtplib.SMTPResponseException | tuple[int, bytes]) -> tuple[int, str]:
+    code, text = (error.smtp_code, error.smtp_error) if isinstance(error, smtplib.SMTPResponseException) else error
+    reply = text.decode("utf-8", "replace") if isinstance(text, bytes) else str(text)
+    return code, " ".join(reply.split())[:160]
+
+
+def explain(exc: BaseException, config: MailConfig, step: str) -> DeskError:
+    """What went wrong, in words a manager can act on (translated by the GUI from the template)."""
+    host, port = config.host, config.port
+    if isinstance(exc, DeskError):
+        return exc
+    if isinstance(exc, ssl.SSLCertVerificationError):
+        return MailSendError("The certificate of {host} is not trusted ({reason}): set the hotel's CA certificate "
+                             "or check the host name", host=host, reason=exc.verify_message or exc.reason)
+    if isinstance(exc, ssl.SSLError):
+        return MailSendError("The TLS handshake with {host}:{port} failed ({reason}): check the security setting "
+                             "and the port", host=host, port=port, reason=exc.reason or exc.strerror or "")
+    if isinstance(exc, smtplib.SMTPAuthenticationError):
+        return MailSendError("The mail server refused the login {user}: check the user and the password",
+                             user=config.username)
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        address, answer = next(iter(exc.recipients.items()))
+        code, reply = _reply(answer)
+        return MailSendError("The mail server refused the recipient {address} ({code} {reply})",
+                             address=address, code=code, reply=reply)
+    if isinstance(exc, smtplib.SMTPSenderRefused):
+        code, reply = _reply(exc)
+        return MailSendError("The mail server refused the sender {address} ({code} {reply})",
+                             address=config.sender, code=code, reply=reply)
+    if isinstance(exc, smtplib.SMTPNotSupportedError):
+        if step == "tls":
+            return MailSendError("The mail server {host} does not offer STARTTLS: choose TLS or another port",
+                                 host=host)
+        return MailSendError("The mail server {host} does not accept a login on this connection: choose STARTTLS "
+                             "or TLS, or clear the user", host=host)
+    if isinstance(exc, smtplib.SMTPServerDisconnected):
+        return MailSendError("The mail server {host}:{port} closed the connection: check the security setting "
+                             "and the port", host=host, port=port)
+    if isinstance(exc, smtplib.SMTPResponseException):
+        code, reply = _reply(exc)
+        return MailSendError("The mail server answered {code} {reply}", code=code, reply=reply)
+    if isinstance(exc, ConnectionRefusedError):
+        return MailSendError("The mail server {host}:{port} refused the connection: check the host and the port",
+                             host=host, port=port)
+    if isinstance(exc, socket.gaierror):
+        return MailSendError("No mail server named {host} was found: check the host name", host=host)
+    if isinstance(exc, TimeoutError):
+        return MailSendError("The mail server {host}:{port} did not answer in time", host=host, port=port)
+    if isinstance(exc, OSError):
+        return MailSendError("The mail server {host}:{port} cannot be reached ({reason})", host=host, port=port,
+                             reason=exc.strerror or type(exc).__name__)
+    return MailSendError("The mail was not sent ({reason})", reason=type(exc).__name__)
+
+
+def _abort_when_cancelled(smtp: smtplib.SMTP, cancel: threading.Event, done: threading.Event) -> None:
+    # smtplib blocks in recv; shutting the socket down from here is what makes Cancel immediate.
+    while not done.is_set():
+        if not cancel.wait(0.1):
+            continue
+        sock = smtp.sock
+        if sock is not None:
+            with contextlib.suppress(OSError):
+                socket.socket.shutdown(sock, socket.SHUT_RDWR)
+            return
+        done.wait(0.05)
+
+
+def send_message(config: MailConfig, message: EmailMessage, password: str, *,
+                 step: Callable[[str], None] | None = None, cancel: threading.Event | None = None) -> None:
+    """Hand one message to the SMTP server; raises MailSendError (or MailCancelled) saying why not."""
+    _refuse_clear_login(config.security, config.username)  # settings saved before this rule
+    context = ssl_context(config)
+    smtp = (smtplib.SMTP_SSL(timeout=SMTP_TIMEOUT, context=context) if config.security == "tls"
+            else smtplib.SMTP(timeout=SMTP_TIMEOUT))
+    # Made unconnected so Cancel has a socket to close while the greeting is awaited; smtplib
+    # names the host to TLS (and checks its certificate) from what the constructor would have set.
+    smtp._host = config.host  # type: ignore[attr-defined]
+    done = threading.Event()
+    if cancel is not None:
+        threading.Thread(target=_abort_when_cancelled, args=(smtp, cancel, done), name="smtp cancel",
+                         daemon=True).start()
+    current = "connect"
+
+    def begin(name: str) -> None:
+        nonlocal current
+        current = name
+        if cancel is not None and cancel.is_set():
+            raise MailCancelled("The e-mail was not sent: cancelled")
+        if step is not None:
+            step(name)
+
+    try:
+        begin("connect")
+        smtp.connect(config.host, config.port)
+        if config.security == "starttls":
+            begin("tls")
+            smtp.starttls(context=context)
+        if config.username:
+            begin("login")
+            smtp.login(config.username, password)
+        begin("send")
+        smtp.send_message(message)
+    except (smtplib.SMTPException, OSError, ValueError) as exc:
+        if cancel is not None and cancel.is_set():
+            raise MailCancelled("The e-mail was not sent: cancelled") from None
+        raise explain(exc, config, current) from None  # the chain could quote what was sent
+    finally:
+        done.set()
+        try:
+            if smtp.sock is not None:
+                smtp.quit()
+        except (smtplib.SMTPException, OSError):
+            smtp.close()
+
+
+def _same_server(saved: MailConfig | None, typed: MailConfig) -> bool:
+    return saved is not None and (saved.host.lower(), saved.port, saved.username) == (
+        typed.host.lower(), typed.port, typed.username)
+
+
+def send_test_email(database: Database, actor: Actor, config: MailConfig, password: str | None, recipient: str,
+                    *, subject: str, body: str, step: Callable[[str], None] | None = None,
+                    cancel: threading.Event | None = None) -> None:
+    """Send a test e-mail with the settings as typed (not yet saved); ``password`` None: the saved one, "": none.
+
+    A manager's right. The saved password (or the environment's) goes only to the saved host and
+    port as the saved user; for any other the password must be typed.
+    """
+    require(actor, Right.MANAGE_DEVICES)
+    from desk.fiscal.receipts import EMAIL
+
+    config = checked_config(config.host, config.port, config.security, config.username, config.sender,
+                            config.ca_pem)
+    recipient = recipient.strip()
+    if not EMAIL.match(recipient) or len(recipient) > 120:
+        raise InvalidInput("{email} is not an e-mail address", field="recipient", email=recipient)
+    if password:
+        _checked_password(password)
+    elif password is None:
+        with database.unit_of_work() as session:  # read, then closed: no transaction waits on the network
+            saved = mail_config(session)
+            if config.username and not _same_server(saved, config):
+                # A mistyped host would otherwise receive the saved password.
+                raise InvalidInput("Type the password: the saved one is sent only to the saved server and user",
+                                   field="password")
+            password = smtp_password(session) if config.username else ""
+    message = EmailMessage()
+    message["From"] = config.sender
+    message["To"] = recipient
+    message["Subject"] = subject
+    message["Message-ID"] = make_msgid(idstring="desk-test")
+    message.set_content(body)
+    send_message(config, message, password, step=step, cancel=cancel)
+    logger.info("test e-mail sent to %s through %s:%s", recipient, config.host, config.port)
+
+
+def _error_text(exc: BaseException, password: str) -> str:
+    text = exc.message if isinstance(exc, DeskError) else f"{type(exc).__name__}: {exc}"
+    if password:
+        text = text.replace(password, "***")
+    return text[:240]
+
+
+def send_due(database: Database, *, language: str = "en", limit: int = 20) -> int:
+    """Send the outbox's due e-mails once; the number sent. Failures are rescheduled, not raised."""
+    with database.unit_of_work() as session:
+        config = mail_config(session)
+        if config is None:
+            return 0
+        try:
+            password = smtp_password(session)
+        except MailKeyError as exc:
+            # Leave the outbox to a workstation that has the key, rather than count failures here.
+            logger.warning("e-receipts not sent from this workstation: %s", exc.message)
+            return 0
+        due = [item.id for item in session.scalars(
+            select(MailOutbox).where(MailOutbox.sent_at.is_(None), MailOutbox.next_attempt_at <= utcnow())
+            .order_by(MailOutbox.next_attempt_at).limit(limit))]
+    sent = 0
+    for item_id in due:
+        try:
+            # Built inside the try: one receipt that cannot be built must not hold up the others.
+            with database.unit_of_work() as session:
+                message = _message(session, session.get_one(MailOutbox, item_id), config, language)
+            send_message(config, message, password)
+        except (DeskError, ValueError) as exc:
+            error = _error_text(exc, password)
+            logger.warning("e-receipt %s not sent: %s", item_id, error)
+            with database.unit_of_work() as session:
+                item = session.get_one(MailOutbox, item_id)
+                item.attempts += 1
+                item.last_error = error
+                delay = min(FIRST_RETRY * 2 ** (item.attempts - 1), LAST_RETRY)
+                item.next_attempt_at = utcnow() + delay
+            continue
+        with database.unit_of_work() as session:
+            item = session.get_one(MailOutbox, item_id)
+            item.attempts += 1
+            item.sent_at = utcnow()
+            item.last_error = ""
+        sent += 1
+        logger.info("e-receipt %s sent to %s", item_id, message["To"])
+    return sent
+
+
+class MailWorker:
+    """The thread that empties the outbox: woken by a new receipt, and every ``interval`` seconds."""
+
+    def __init__(self, database: Database, *, interval: float = 30.0, language: str = "en") -> None:
+        self.database = database
+        self.interval = interval
+        self.language = language
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self.passes = 0  # finished passes, for tests and diagnostics
+
+    def start(self) -> MailWorker:
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="mail outbox", daemon=True)
+            self._thread.start()
+        return self
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            try:
+                send_due(self.database, language=self.language)
+            except Exception:  # the database away for a moment: the next pass tries again
+                logger.exception("mail outbox pass failed")
+            self.passes += 1
+            self._wake.wait(self.interval)
+            self._wake.clear()
+
+    def close(self, wait: float = 5.0) -> None:
+        self._stop.set()
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(wait)

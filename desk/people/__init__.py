@@ -1,0 +1,1 @@
+"""Who acts: sign-in, sessions, passwords and PINs, and the rights of each role."""

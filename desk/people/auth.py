@@ -1,0 +1,251 @@
+"""Who acts: signing in, passwords and PINs, lockout, and a manager's approval inside a use case.
+
+Secrets are hashed with argon2id. Hashes of the first releases (``scrypt$salt$digest``) are still
+accepted and replaced by argon2 on the next successful sign-in. A stored hash that cannot be read
+is a failed sign-in, like a wrong password.
+
+Wrong passwords and PINs are counted on the user's row; the count is committed even though the
+sign-in is refused (the caller's transaction would otherwise roll it back), so verify credentials
+before writing anything else in the same transaction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desk.core.errors import InvalidInput, NotAuthorised
+from desk.core.types import utcnow
+from desk.people.models import Role, User
+from desk.people.rights import Right, may, require
+
+_SCRYPT = {"n": 2**14, "r": 8, "p": 1}
+_ARGON2 = PasswordHasher()  # argon2id with the library's RFC 9106 "low memory" profile
+_SIGNED_IN = object()
+PIN_LENGTHS = range(4, 9)
+
+
+@dataclass(frozen=True)
+class LockoutPolicy:
+    """How many wrong passwords or PINs in a row lock a user out, and for how long."""
+
+    max_failures: int = 5
+    lock_for: timedelta = timedelta(minutes=15)
+
+
+DEFAULT_LOCKOUT = LockoutPolicy()
+
+
+class SignInRefused(NotAuthorised):
+    """Wrong user name, password or PIN; deliberately does not say which."""
+
+    field = "password"
+
+    def __init__(self) -> None:
+        super().__init__("Wrong user name or password")
+
+
+class AccountLocked(NotAuthorised):
+    """Too many failed attempts: nobody signs in as this user until ``until``."""
+
+    field = "password"
+
+    def __init__(self, username: str, until: datetime) -> None:
+        super().__init__("Too many failed attempts: {user} cannot sign in until {time}",
+                         user=username, time=f"{until.astimezone():%H:%M}")
+        self.username = username
+        self.until = until
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The signed-in user at a workstation; every record says who wrote it and where.
+
+    Only :func:`sign_in` makes one: use cases trust its role.
+    """
+
+    username: str
+    workstation: str
+    role: Role
+    full_name: str = ""
+    _proof: object = field(default=None, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if self._proof is not _SIGNED_IN:
+            raise TypeError("an Actor is made by desk.people.auth.sign_in, not by hand")
+
+    def may(self, right: Right) -> bool:
+        return may(self.role, right)
+
+
+@dataclass(frozen=True)
+class ManagerApproval:
+    """The credentials a manager typed into a dialog, checked inside the use case they authorise."""
+
+    username: str
+    password: str = field(repr=False)
+
+
+# --- hashes ---------------------------------------------------------------------------------
+
+
+def use_hash_cost(*, time_cost: int, memory_kib: int, parallelism: int = 1) -> None:
+    """Set argon2's cost for new hashes (a slow desk computer; the test suite). Older hashes
+    still verify, and are re-hashed at the new cost on their next successful sign-in."""
+    global _ARGON2, _dummy_hash
+    _ARGON2 = PasswordHasher(time_cost=time_cost, memory_cost=memory_kib, parallelism=parallelism)
+    _dummy_hash = None
+
+
+def hash_password(secret: str) -> str:
+    return _ARGON2.hash(secret)
+
+
+def _check_scrypt(secret: str, stored: str) -> bool:
+    try:
+        scheme, salt, digest = stored.split("$")
+        if scheme != "scrypt":
+            return False
+        candidate = hashlib.scrypt(secret.encode(), salt=bytes.fromhex(salt), **_SCRYPT)
+    except (ValueError, TypeError, MemoryError):
+        return False
+    return hmac.compare_digest(candidate.hex(), digest)
+
+
+def check_password(secret: str, stored: str | None) -> tuple[bool, bool]:
+    """(matches, should be re-hashed); an unreadable hash simply does not match."""
+    if not stored:
+        return False, False
+    if stored.startswith("scrypt$"):
+        ok = _check_scrypt(secret, stored)
+        return ok, ok
+    try:
+        _ARGON2.verify(stored, secret)
+    except (VerifyMismatchError, VerificationError, InvalidHashError, ValueError):
+        return False, False
+    try:
+        return True, _ARGON2.check_needs_rehash(stored)
+    except (InvalidHashError, ValueError):
+        return True, True
+
+
+_dummy_hash: str | None = None
+
+
+def _waste_a_verification(secret: str) -> None:
+    """Cost what checking a real hash costs, so unknown names cannot be told apart by timing."""
+    global _dummy_hash
+    if _dummy_hash is None:
+        _dummy_hash = hash_password(os.urandom(16).hex())
+    check_password(secret, _dummy_hash)
+
+
+def valid_pin(pin: str) -> bool:
+    return pin.isascii() and pin.isdigit() and len(pin) in PIN_LENGTHS
+
+
+def set_pin(session: Session, username: str, pin: str) -> None:
+    """Give a user a PIN for quick switching at the desk (4 to 8 digits)."""
+    if not valid_pin(pin):
+        raise InvalidInput("A PIN is 4 to 8 digits", field="pin")
+    user = session.get(User, username)
+    if user is None:
+        raise InvalidInput("There is no user {username}", field="username", username=username)
+    user.pin_hash = hash_password(pin)
+
+
+# --- signing in -----------------------------------------------------------------------------
+
+
+def _verify(session: Session, username: str, secret: str, *, allow_pin: bool, policy: LockoutPolicy) -> User:
+    """The user these credentials belong to; counts a failure (committed) and raises otherwise."""
+    user = session.scalar(
+        select(User).where(User.username == username.strip()).with_for_update()
+    ) if username.strip() else None
+    if user is None:
+        _waste_a_verification(secret)
+        if allow_pin:
+            _waste_a_verification(secret)
+        raise SignInRefused()
+    now = utcnow()
+    if user.locked_until is not None and user.locked_until > now:
+        _waste_a_verification(secret)
+        raise AccountLocked(user.username, user.locked_until)
+    ok, rehash = check_password(secret, user.password_hash)
+    if ok:
+        if rehash:
+            user.password_hash = hash_password(secret)
+    elif allow_pin:
+        if user.pin_hash is None:
+            _waste_a_verification(secret)
+        else:
+            ok, rehash = check_password(secret, user.pin_hash)
+            if ok and rehash:
+                user.pin_hash = hash_password(secret)
+    if not ok:
+        user.failed_sign_ins = (user.failed_sign_ins or 0) + 1
+        locked = user.failed_sign_ins >= policy.max_failures
+        if locked:
+            user.failed_sign_ins = 0
+            user.locked_until = now + policy.lock_for
+        # Committed although refused: a rollback would forget the attempt and allow endless guessing.
+        session.commit()
+        if locked:
+            raise AccountLocked(user.username, now + policy.lock_for)
+        raise SignInRefused()
+    user.failed_sign_ins = 0
+    user.locked_until = None
+    return user
+
+
+def sign_in(
+    session: Session,
+    username: str,
+    password_or_pin: str,
+    workstation: str,
+    *,
+    policy: LockoutPolicy = DEFAULT_LOCKOUT,
+) -> Actor:
+    """The signed-in user, by password or PIN; SignInRefused or AccountLocked otherwise."""
+    user = _verify(session, username, password_or_pin, allow_pin=True, policy=policy)
+    return Actor(user.username, workstation, user.role, user.full_name, _SIGNED_IN)
+
+
+def trusted_actor(username: str, workstation: str, role: Role, full_name: str = "") -> Actor:
+    """An actor for a process that proved who it is another way: the POS service once it has
+    checked the till's key, or a worker the desk started itself. Never for a person at a desk."""
+    return Actor(username, workstation, role, full_name or username, _SIGNED_IN)
+
+
+def authorise(
+    session: Session,
+    actor: Actor,
+    rights: Right | Collection[Right],
+    approval: ManagerApproval | None,
+    *,
+    policy: LockoutPolicy = DEFAULT_LOCKOUT,
+) -> str:
+    """Who authorises ``rights`` for this actor: the user whose credentials are in ``approval``
+    (verified here; their role must have every right), else the actor itself if its role has them.
+    """
+    wanted = (rights,) if isinstance(rights, Right) else tuple(rights)
+    if approval is None:
+        for right in wanted:
+            require(actor, right)
+        return actor.username
+    try:
+        user = _verify(session, approval.username, approval.password, allow_pin=False, policy=policy)
+    except SignInRefused:
+        raise NotAuthorised("Wrong user name or password", field="password") from None
+    if not all(may(user.role, right) for right in wanted):
+        raise NotAuthorised("{user} is not a manager and may not authorise this", field="username", user=user.full_name)
+    return user.username

@@ -1,0 +1,34 @@
+"""Users and their roles."""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+
+from sqlalchemy import (
+    String,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from desk.db.base import Base, enum_column
+
+
+class Role(enum.StrEnum):
+    CLERK = "clerk"
+    CASHIER = "cashier"
+    MANAGER = "manager"
+    POS = "pos"  # the restaurant POS service's own account: posts and cancels POS orders only
+
+
+class User(Base):
+    __tablename__ = "user_account"
+    username: Mapped[str] = mapped_column(String(40), primary_key=True)
+    full_name: Mapped[str] = mapped_column(String(120))
+    role: Mapped[Role] = mapped_column(enum_column(Role))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    # A short PIN for switching user at the desk, hashed like the password; None: no PIN set.
+    pin_hash: Mapped[str | None] = mapped_column(String(200), default=None)
+    # Wrong passwords and PINs since the last success; reaching the limit locks until locked_until.
+    failed_sign_ins: Mapped[int] = mapped_column(default=0, server_default="0")
+    locked_until: Mapped[datetime | None] = mapped_column(default=None)
+

@@ -1,0 +1,1 @@
+"""Reservations and the other folio owners, check-in and check-out, search, the reservation card."""

@@ -1,0 +1,131 @@
+"""What a reservation card (or any folio's card) shows, read in one unit of work."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from desk.cards.operations import HOLD_WARN_DAYS, CardPaymentInfo, HoldState, card_payments_of_folio, holds_of_folio
+from desk.cards.slips import payments_with_card_slip
+from desk.core.errors import NotFound
+from desk.core.money import Money
+from desk.fiscal.marks import ReceiptMark, receipt_marks
+from desk.fiscal.models import CashRegister
+from desk.hotel.models import CurrencyRate, PaymentMethod, Service
+from desk.hotel.names import Names, load_names
+from desk.ledger.folios import FolioView, load_folio
+from desk.ledger.models import Bill, Payment, Posting, PostingMove
+from desk.stays.models import Company
+
+
+@dataclass(frozen=True)
+class SavedCard:
+    """A tokenised card on file: never the number, only what the operator lets us show."""
+
+    masked_number: str
+    brand: str
+    expiry: str
+    holder: str
+    days_until_deleted: int
+
+
+@dataclass(frozen=True)
+class PreAuthorisation:
+    amount: Money
+    created_at: datetime
+    state: str
+    id: int = 0  # the hold's card record, for Capture and Release
+    terminal: str = ""
+    masked_pan: str = ""
+
+    @property
+    def age_days(self) -> int:
+        return (datetime.now(self.created_at.tzinfo) - self.created_at).days
+
+    @property
+    def is_old(self) -> bool:
+        """Open for longer than a bank may keep it (R16): the desk warns, the capture may fail."""
+        return self.state == HoldState.OPEN.value and self.age_days > HOLD_WARN_DAYS
+
+
+@dataclass
+class ReservationCardData:
+    """A folio and every choice its dialogs offer, loaded before any window shows it."""
+
+    folio: FolioView
+    rates: dict[str, Decimal]  # accepted currency -> base units per unit; the base currency is 1
+    methods: list[PaymentMethod]
+    services: list[Service]
+    companies: list[Company]
+    registers: list[CashRegister]
+    saved_cards: list[SavedCard] = field(default_factory=list)
+    pre_authorisations: list[PreAuthorisation] = field(default_factory=list)
+    names: Names = field(default_factory=Names)  # catalogue names in the clerk's language
+    card_payments: dict[int, CardPaymentInfo] = field(default_factory=dict)  # payment id -> terminal payment
+    card_slips: frozenset[int] = frozenset()  # payments (and refunds) with a card slip to print again
+    receipts: dict[int, ReceiptMark] = field(default_factory=dict)  # payment id -> its fiscal receipt
+
+    @property
+    def currency(self) -> str:
+        return self.folio.currency
+
+
+def load_reservation_card(session: Session, folio_id: int, language: str = "en") -> ReservationCardData:
+    folio = load_folio(session, folio_id)
+    rates = {folio.currency: Decimal(1)}
+    rates.update({r.currency: r.rate for r in session.scalars(select(CurrencyRate).order_by(CurrencyRate.currency))})
+    return ReservationCardData(
+        folio=folio,
+        rates=rates,
+        methods=list(session.scalars(select(PaymentMethod).order_by(PaymentMethod.code))),
+        services=list(session.scalars(select(Service).order_by(Service.category, Service.name))),
+        companies=list(session.scalars(select(Company).order_by(Company.name))),
+        registers=list(session.scalars(select(CashRegister).order_by(CashRegister.code))),
+        names=load_names(session, language),
+        pre_authorisations=[
+            PreAuthorisation(h.amount, h.created_at, h.state.value, h.id, h.terminal, h.masked_pan)
+            for h in holds_of_folio(session, folio_id)
+        ],
+        card_payments=card_payments_of_folio(session, folio_id),
+        card_slips=payments_with_card_slip(session, folio_id),
+        receipts=receipt_marks(session, folio),
+    )
+
+
+@dataclass
+class PostingDetails:
+    """An order as the service-details window shows it (R5)."""
+
+    posting: Posting
+    bill_number: str
+    items: list[tuple[str, Decimal, Money, Money]]  # name, quantity, unit price, amount
+    moves: list[PostingMove]
+    reversal: Posting | None
+    names: Names = field(default_factory=Names)
+
+
+def posting_details(session: Session, posting_id: int, language: str = "en") -> PostingDetails:
+    posting = session.scalar(
+        select(Posting).where(Posting.id == posting_id).options(selectinload(Posting.items))
+    )
+    if posting is None:
+        raise NotFound("Service {posting} does not exist", posting=posting_id)
+    line = load_folio(session, posting.folio_id).posting(posting_id)
+    bill = session.get_one(Bill, line.bill_id)
+    moves = list(session.scalars(select(PostingMove).where(PostingMove.posting_id == posting_id)
+                                 .order_by(PostingMove.id)))
+    items = [(i.name, i.quantity, i.unit_price, i.amount) for i in posting.items]
+    if not items:
+        items = [(posting.description, posting.quantity, posting.unit_price, posting.amount)]
+    return PostingDetails(posting, bill.number, items, moves, line.reversed_by, load_names(session, language))
+
+
+def payment_of(session: Session, payment_id: int) -> Payment:
+    payment = session.get(Payment, payment_id)
+    if payment is None:
+        raise NotFound("Payment {payment} does not exist", payment=payment_id)
+    return payment

@@ -1,1 +1,0 @@
-"""Workflows that call devices: one file per kind; the three steps they share are in ``steps``."""
