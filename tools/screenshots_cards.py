@@ -20,8 +20,8 @@ from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QLabel
 from sqlalchemy import select, text, update
 
-from desk.cards.models import CardRecord
-from desk.cards.operations import CardKind, plan_card_operation
+from desk.cards.models import CardKind, CardRecord
+from desk.cards.operations import CardRequest, plan_card_operation
 from desk.cards.slips import print_card_slip
 from desk.cards.terminal_workflow import card_pre_authorise, card_sale
 from desk.cards.terminals import add_terminal, disconnect_all, list_terminals
@@ -86,8 +86,8 @@ def main() -> int:
             # A sale nobody heard the end of, for the pending list: on another guest's bill, since
             # no second sale is taken on a bill while one is unresolved.
             other_bill = load_reservation_card(session, _in_house_folio(database, skip=folio_id)).folio.bills[0].bill.id
-            request = plan_card_operation(session, manager, CardKind.SALE, terminal.id, amount=eur("25.00", "EUR"),
-                                          bill_id=other_bill, allow_overpay=True)
+            asked = CardRequest(amount=eur("25.00", "EUR"), bill_id=other_bill, allow_overpay=True)
+            request = plan_card_operation(session, manager, CardKind.SALE, terminal.id, asked)
             mark_sent(session, manager, record_intent(session, manager, request).id)
         OUT.mkdir(parents=True, exist_ok=True)
         for language in ("en", "ru"):

@@ -38,7 +38,25 @@ class CardTerminalConfig(Base):
     merchant_copy: Mapped[bool] = mapped_column(default=False, server_default=false())  # printed by the desk too
 
 
-class CardOperationKind(enum.StrEnum):
+class CardKind(enum.StrEnum):
+    """What a clerk asks of a card terminal: the kind of its journal intent."""
+
+    SALE = "card_sale"
+    REFUND = "card_refund"
+    REVERSAL = "card_reversal"
+    PRE_AUTHORISATION = "card_preauth"
+    CAPTURE = "card_capture"
+    RELEASE = "card_release"
+
+
+# The card operations that put money on a bill: while one is unresolved the bill takes no other payment.
+CARD_MONEY_IN = frozenset({CardKind.SALE, CardKind.CAPTURE})
+
+
+class CardRecordKind(enum.StrEnum):
+    """What a card record says the terminal did."""
+
+
     SALE = "sale"
     REFUND = "refund"
     REVERSAL = "reversal"
@@ -58,7 +76,7 @@ class CardRecord(LedgerRecord, Base):
 
     __tablename__ = "card_record"
     id: Mapped[int] = mapped_column(primary_key=True)
-    operation: Mapped[CardOperationKind] = mapped_column(enum_column(CardOperationKind))
+    operation: Mapped[CardRecordKind] = mapped_column(enum_column(CardRecordKind))
     intent_id: Mapped[int | None] = mapped_column(ForeignKey("journal_intent.id"), unique=True)
     folio_id: Mapped[int | None] = mapped_column(ForeignKey("folio.id"), index=True)
     payment_id: Mapped[int | None] = mapped_column(ForeignKey("payment.id"), index=True)

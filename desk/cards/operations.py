@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desk.cards.models import CardOperationKind, CardRecord
+from desk.cards.models import CARD_MONEY_IN, CardKind, CardRecord, CardRecordKind
 from desk.cards.terminals import TerminalSettings, terminal_settings
 from desk.core.errors import InvalidInput, NotFound
 from desk.core.money import Money, minor_units
@@ -37,36 +37,30 @@ from desk.journal.intents import (
 from desk.journal.models import JournalIntent
 from desk.ledger import texts
 from desk.ledger.folios import load_folio
-from desk.ledger.lookup import get, in_base, lock_folio, open_bill_for_update, require_fits, require_positive
+from desk.ledger.lookup import get, in_base, open_bill_for_update, require_fits, require_positive
 from desk.ledger.models import Bill, Folio, Payment, PaymentKind
-from desk.ledger.payments import CARD_MONEY_IN, _overpays, _record, refuse_while_card_payment_unresolved
+from desk.ledger.payments import (
+    overpays,
+    record_card_money,
+    record_card_refund,
+    refuse_while_card_payment_unresolved,
+)
 from desk.people.auth import Actor, ManagerApproval, authorise
 from desk.people.rights import Right, may, require
 
 HOLD_WARN_DAYS = 5  # banks drop holds after about 5-10 days and tell nobody (R16)
 
 
-class CardKind(enum.StrEnum):
-    """Journal intent kinds of the card terminal."""
-
-    SALE = "card_sale"
-    REFUND = "card_refund"
-    REVERSAL = "card_reversal"
-    PRE_AUTHORISATION = "card_preauth"
-    CAPTURE = "card_capture"
-    RELEASE = "card_release"
-
-
 RECORD_OPERATION = {
-    CardKind.SALE: CardOperationKind.SALE,
-    CardKind.REFUND: CardOperationKind.REFUND,
-    CardKind.REVERSAL: CardOperationKind.REVERSAL,
-    CardKind.PRE_AUTHORISATION: CardOperationKind.PRE_AUTHORISATION,
-    CardKind.CAPTURE: CardOperationKind.CAPTURE,
-    CardKind.RELEASE: CardOperationKind.RELEASE,
+    CardKind.SALE: CardRecordKind.SALE,
+    CardKind.REFUND: CardRecordKind.REFUND,
+    CardKind.REVERSAL: CardRecordKind.REVERSAL,
+    CardKind.PRE_AUTHORISATION: CardRecordKind.PRE_AUTHORISATION,
+    CardKind.CAPTURE: CardRecordKind.CAPTURE,
+    CardKind.RELEASE: CardRecordKind.RELEASE,
 }
 # Operations that put money on (+1) or take it off (-1) a card, as the terminal's batch counts them.
-MONEY_SIGN = {CardOperationKind.SALE: 1, CardOperationKind.CAPTURE: 1, CardOperationKind.REFUND: -1}
+MONEY_SIGN = {CardRecordKind.SALE: 1, CardRecordKind.CAPTURE: 1, CardRecordKind.REFUND: -1}
 
 
 class HoldState(enum.StrEnum):
@@ -148,36 +142,39 @@ def record_card_intent(session: Session, actor: Actor, request: IntentRequest) -
 def card_record_of_payment(session: Session, payment_id: int) -> CardRecord | None:
     return session.scalar(select(CardRecord).where(
         CardRecord.payment_id == payment_id,
-        CardRecord.operation.in_([CardOperationKind.SALE, CardOperationKind.CAPTURE])))
+        CardRecord.operation.in_([CardRecordKind.SALE, CardRecordKind.CAPTURE])))
 
 
 def _hold_record(session: Session, hold_id: int) -> CardRecord:
     record = session.get(CardRecord, hold_id)
-    if record is None or record.operation is not CardOperationKind.PRE_AUTHORISATION:
+    if record is None or record.operation is not CardRecordKind.PRE_AUTHORISATION:
         raise NotFound("There is no pre-authorisation {hold}", hold=hold_id)
     return record
 
 
 def _batch_closed_since(session: Session, record: CardRecord) -> bool:
     return session.scalar(select(CardRecord.id).where(
-        CardRecord.operation == CardOperationKind.END_OF_DAY, CardRecord.terminal == record.terminal,
+        CardRecord.operation == CardRecordKind.END_OF_DAY, CardRecord.terminal == record.terminal,
         CardRecord.workstation == record.workstation, CardRecord.id > record.id)) is not None
 
 
+@dataclass(frozen=True)
+class CardRequest:
+    """What the clerk asked of a card operation. Which fields count depends on its kind: a sale
+    names a bill, a pre-authorisation a folio, a refund a payment, a capture or release a hold."""
+
+    amount: Money | None = None
+    bill_id: int | None = None
+    folio_id: int | None = None
+    payment_id: int | None = None
+    hold_id: int | None = None
+    approval: ManagerApproval | None = None
+    allow_overpay: bool = False
+    payer_name: str = ""  # as the clerk typed it; the bill's payer when empty
+
+
 def plan_card_operation(
-    session: Session,
-    actor: Actor,
-    kind: CardKind,
-    terminal_id: int,
-    *,
-    amount: Money | None = None,
-    bill_id: int | None = None,
-    folio_id: int | None = None,
-    payment_id: int | None = None,
-    hold_id: int | None = None,
-    approval: ManagerApproval | None = None,
-    allow_overpay: bool = False,
-    payer_name: str = "",
+    session: Session, actor: Actor, kind: CardKind, terminal_id: int, asked: CardRequest
 ) -> IntentRequest:
     """Check a card operation and say what to ask the terminal; nothing is written.
 
@@ -186,6 +183,8 @@ def plan_card_operation(
     an open hold, at most once between them.
     """
     require(actor, Right.TAKE_PAYMENT)
+    amount, bill_id, folio_id, payment_id = asked.amount, asked.bill_id, asked.folio_id, asked.payment_id
+    hold_id, approval, allow_overpay, payer_name = asked.hold_id, asked.approval, asked.allow_overpay, asked.payer_name
     settings = terminal_settings(session, terminal_id)
     info = settings.info
     request: dict[str, Any] = {"terminal_id": info.id, "terminal": info.name}
@@ -204,7 +203,7 @@ def plan_card_operation(
             refuse_while_card_payment_unresolved(session, bill_id)
             _, base_amount = in_base(session, amount)
             # As with any payment: more than the bill owes only when the clerk confirmed it, with the right.
-            if _overpays(session, bill, base_amount, confirmed=allow_overpay) and not may(actor.role, Right.OVERPAY):
+            if overpays(session, bill, base_amount, confirmed=allow_overpay) and not may(actor.role, Right.OVERPAY):
                 authorise(session, actor, Right.OVERPAY, approval)
             folio_id = bill.folio_id
             require_fits(payer_name, 160, "payer")
@@ -236,7 +235,7 @@ def plan_card_operation(
         if amount > line.refundable:
             raise InvalidInput("At most {amount} of this payment can be refunded", field="amount",
                                amount=line.refundable)
-        same_batch = (original.operation is CardOperationKind.SALE and amount == payment.amount
+        same_batch = (original.operation is CardRecordKind.SALE and amount == payment.amount
                       and payment.paid_on == date.today() and not _batch_closed_since(session, original))
         kind = CardKind.REVERSAL if same_batch else CardKind.REFUND
         request.update(original=original.id, receipt_no=original.receipt_no)
@@ -295,7 +294,7 @@ def payment_text(answer: Mapping[str, Any]) -> str:
     return texts.fill(texts.card_reference(answer))[:240]
 
 
-def _new_record(actor: Actor, intent: IntentView, answer: Mapping[str, Any], operation: CardOperationKind,
+def _new_record(actor: Actor, intent: IntentView, answer: Mapping[str, Any], operation: CardRecordKind,
                 amount: Money, **links: Any) -> CardRecord:
     return CardRecord(
         operation=operation, intent_id=intent.id, amount=amount, terminal=intent.device,
@@ -330,26 +329,12 @@ def settle_card_intent(session: Session, actor: Actor, intent: IntentView) -> in
     text = payment_text(answer)
     if kind in (CardKind.SALE, CardKind.CAPTURE):
         assert intent.bill_id is not None
-        bill = session.get_one(Bill, intent.bill_id)
-        lock_folio(session, bill.folio_id)
-        rate, base_amount = in_base(session, amount)
-        # The money moved on the card: the ledger takes it whatever the bill now owes.
-        payment = _record(session, actor, folio_id=bill.folio_id, bill_id=bill.id, kind=PaymentKind.PAYMENT,
-                          method=_card_method(session), amount=amount, rate=rate, base_amount=base_amount,
-                          payer_name=str(intent.request.get("payer") or bill.payer_name), text=text)
+        payment = record_card_money(session, actor, intent.bill_id, amount, method=_card_method(session),
+                                    payer_name=str(intent.request.get("payer") or ""), text=text)
     elif kind in (CardKind.REFUND, CardKind.REVERSAL):
         assert intent.payment_id is not None
-        original = session.get_one(Payment, intent.payment_id)
-        lock_folio(session, original.folio_id)
-        line = load_folio(session, original.folio_id).payment(original.id)
-        if amount >= line.refundable:
-            base_amount = line.refundable_base
-        else:
-            base_amount = min(amount.convert(original.rate, original.base_amount.currency), line.refundable_base)
-        payment = _record(session, actor, folio_id=original.folio_id, bill_id=original.bill_id,
-                          kind=PaymentKind.REFUND, method=original.method, amount=-amount, rate=original.rate,
-                          base_amount=-base_amount, refund_of_id=original.id, payer_name=original.payer_name,
-                          text=texts.fill(texts.card_refund_text(operation, original.id, card))[:240])
+        payment = record_card_refund(session, actor, intent.payment_id, amount,
+                                     text=texts.fill(texts.card_refund_text(operation, intent.payment_id, card))[:240])
     session.add(_new_record(actor, intent, answer, operation, amount, folio_id=intent.folio_id,
                             payment_id=payment.id if payment is not None else None, original_id=original_id))
     session.flush()
@@ -364,7 +349,7 @@ def note_hold_expired(session: Session, actor: Actor, intent_id: int) -> None:
     if hold_id is None or session.scalar(select(CardRecord.id).where(CardRecord.intent_id == intent_id)):
         return
     hold = _hold_record(session, int(hold_id))
-    session.add(CardRecord(operation=CardOperationKind.EXPIRED, intent_id=intent_id, folio_id=hold.folio_id,
+    session.add(CardRecord(operation=CardRecordKind.EXPIRED, intent_id=intent_id, folio_id=hold.folio_id,
                            original_id=hold.id, amount=hold.amount, terminal=hold.terminal,
                            terminal_id=hold.terminal_id, receipt_no=None, trace_no=None, created_by=actor.username,
                            workstation=actor.workstation))
@@ -377,12 +362,12 @@ def note_hold_expired(session: Session, actor: Actor, intent_id: int) -> None:
 def _hold(record: CardRecord, children: list[CardRecord], owner: str = "") -> Hold:
     state, captured = HoldState.OPEN, None
     for child in children:
-        if child.operation is CardOperationKind.CAPTURE:
+        if child.operation is CardRecordKind.CAPTURE:
             captured = child.amount
             state = HoldState.CAPTURED if child.amount == record.amount else HoldState.PARTLY_CAPTURED
-        elif child.operation is CardOperationKind.RELEASE:
+        elif child.operation is CardRecordKind.RELEASE:
             state = HoldState.RELEASED
-        elif child.operation is CardOperationKind.EXPIRED:
+        elif child.operation is CardRecordKind.EXPIRED:
             state = HoldState.EXPIRED
     return Hold(record.id, record.folio_id, record.amount, record.created_at, state, captured, record.terminal,
                 record.brand, record.masked_pan, record.receipt_no, record.trace_no, record.auth_code, owner)
@@ -390,7 +375,7 @@ def _hold(record: CardRecord, children: list[CardRecord], owner: str = "") -> Ho
 
 def _holds(session: Session, *conditions: Any) -> list[Hold]:
     records = list(session.scalars(select(CardRecord).where(
-        CardRecord.operation == CardOperationKind.PRE_AUTHORISATION, *conditions).order_by(CardRecord.id)))
+        CardRecord.operation == CardRecordKind.PRE_AUTHORISATION, *conditions).order_by(CardRecord.id)))
     children: dict[int, list[CardRecord]] = {r.id: [] for r in records}
     if records:
         for child in session.scalars(select(CardRecord).where(CardRecord.original_id.in_(children))
@@ -433,7 +418,7 @@ class CardPaymentInfo:
 def card_payments_of_folio(session: Session, folio_id: int) -> dict[int, CardPaymentInfo]:
     records = session.scalars(select(CardRecord).where(
         CardRecord.folio_id == folio_id,
-        CardRecord.operation.in_([CardOperationKind.SALE, CardOperationKind.CAPTURE]),
+        CardRecord.operation.in_([CardRecordKind.SALE, CardRecordKind.CAPTURE]),
         CardRecord.payment_id.is_not(None)))
     refunded = set(session.scalars(select(Payment.refund_of_id).where(
         Payment.folio_id == folio_id, Payment.kind == PaymentKind.REFUND, Payment.refund_of_id.is_not(None))))
@@ -481,12 +466,12 @@ def record_end_of_day(session: Session, actor: Actor, terminal_id: int, total_mi
     settings: TerminalSettings = terminal_settings(session, terminal_id)
     name, currency = settings.info.name, settings.info.currency
     last_close = session.scalar(select(CardRecord.id).where(
-        CardRecord.operation == CardOperationKind.END_OF_DAY, CardRecord.terminal == name,
+        CardRecord.operation == CardRecordKind.END_OF_DAY, CardRecord.terminal == name,
         CardRecord.workstation == actor.workstation).order_by(CardRecord.id.desc()).limit(1)) or 0
     period = list(session.scalars(select(CardRecord).where(
         CardRecord.terminal == name, CardRecord.workstation == actor.workstation, CardRecord.id > last_close)
         .order_by(CardRecord.id)))
-    reversed_ids = {r.original_id for r in period if r.operation is CardOperationKind.REVERSAL}
+    reversed_ids = {r.original_id for r in period if r.operation is CardRecordKind.REVERSAL}
     counted = [r for r in period if r.operation in MONEY_SIGN and r.id not in reversed_ids]
     ledger_total = sum((MONEY_SIGN[r.operation] * r.amount.amount for r in counted), Decimal(0))
     differences: list[Difference] = []
@@ -510,7 +495,7 @@ def record_end_of_day(session: Session, actor: Actor, terminal_id: int, total_mi
             if payment.id not in recorded:
                 differences.append(Difference("by_hand", None, payment.id, payment.amount))
     terminal_total = from_minor(total_minor, currency)
-    session.add(CardRecord(operation=CardOperationKind.END_OF_DAY, amount=terminal_total, terminal=name,
+    session.add(CardRecord(operation=CardRecordKind.END_OF_DAY, amount=terminal_total, terminal=name,
                            receipt_no=None, trace_no=None, receipts=list(receipts or []),
                            details={"count": count, "first_receipt": first_receipt, "last_receipt": last_receipt},
                            created_by=actor.username, workstation=actor.workstation))

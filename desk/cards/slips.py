@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desk.cards.models import CardOperationKind, CardRecord
+from desk.cards.models import CardRecord, CardRecordKind
 from desk.cards.terminals import terminal_by_name
 from desk.core.card_numbers import mask_card_numbers
 from desk.core.errors import N_, DeskError, NotFound, Phrase
@@ -43,8 +43,8 @@ CUSTOMER = "customer"
 MERCHANT = "merchant"
 # Receipt kinds the terminal sends: lines without a kind (ZVT 06 D1 print lines) are the guest's copy.
 _GUEST_KINDS = ("customer", "unknown")
-_SLIP_OPERATIONS = (CardOperationKind.SALE, CardOperationKind.REFUND, CardOperationKind.REVERSAL,
-                    CardOperationKind.PRE_AUTHORISATION, CardOperationKind.CAPTURE, CardOperationKind.RELEASE)
+_SLIP_OPERATIONS = (CardRecordKind.SALE, CardRecordKind.REFUND, CardRecordKind.REVERSAL,
+                    CardRecordKind.PRE_AUTHORISATION, CardRecordKind.CAPTURE, CardRecordKind.RELEASE)
 
 
 # What the clerk reads when the printer's failure has no translated phrase of its own.

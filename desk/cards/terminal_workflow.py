@@ -13,14 +13,14 @@ import logging
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, assert_never
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desk.cards.models import CardRecord
+from desk.cards.models import CardKind, CardRecord
 from desk.cards.operations import (
-    CardKind,
+    CardRequest,
     EndOfDayReport,
     note_hold_expired,
     plan_card_operation,
@@ -74,18 +74,22 @@ def _ask(settings: TerminalSettings, request: Mapping[str, Any], hooks: Hooks) -
     terminal = connect(settings).terminal
     kind = CardKind(request["operation"])
     amount, currency = int(request["amount_minor"]), str(request["currency"])
-    if kind is CardKind.SALE:
-        return terminal.sale(amount, currency, hooks)
-    if kind is CardKind.REFUND:
-        return terminal.refund(amount, currency, hooks)
-    if kind is CardKind.REVERSAL:
-        return terminal.reversal(int(request["receipt_no"]), hooks)
-    if kind is CardKind.PRE_AUTHORISATION:
-        return terminal.pre_authorise(amount, currency, hooks)
-    if kind is CardKind.CAPTURE:
-        return terminal.capture(int(request["receipt_no"]), amount, currency, trace_no=request.get("trace_no"),
-                                auth_code=request.get("auth_code") or None, hooks=hooks)
-    return terminal.release(int(request["receipt_no"]), amount, currency, hooks=hooks)
+    match kind:
+        case CardKind.SALE:
+            return terminal.sale(amount, currency, hooks)
+        case CardKind.REFUND:
+            return terminal.refund(amount, currency, hooks)
+        case CardKind.REVERSAL:
+            return terminal.reversal(int(request["receipt_no"]), hooks)
+        case CardKind.PRE_AUTHORISATION:
+            return terminal.pre_authorise(amount, currency, hooks)
+        case CardKind.CAPTURE:
+            return terminal.capture(int(request["receipt_no"]), amount, currency, trace_no=request.get("trace_no"),
+                                    auth_code=request.get("auth_code") or None, hooks=hooks)
+        case CardKind.RELEASE:
+            return terminal.release(int(request["receipt_no"]), amount, currency, hooks=hooks)
+        case _:
+            assert_never(kind)
 
 
 def terminal_call(settings: TerminalSettings) -> DeviceCall:
@@ -203,20 +207,30 @@ class CardOutcome:
 
 
 def _plan(session: Session, actor: Actor, kind: CardKind, terminal_id: int,
-          plan: dict[str, Any]) -> tuple[journal.IntentRequest, TerminalSettings]:
-    return plan_card_operation(session, actor, kind, terminal_id, **plan), terminal_settings(session, terminal_id)
+          asked: CardRequest) -> tuple[journal.IntentRequest, TerminalSettings]:
+    return plan_card_operation(session, actor, kind, terminal_id, asked), terminal_settings(session, terminal_id)
 
 
-def run_card_operation(runner: Runner, actor: Actor, kind: CardKind, terminal_id: int, *,
-                       progress: Progress | None = None, cancel: threading.Event | None = None,
-                       on_planned: Callable[[], None] | None = None, **plan: Any) -> CardOutcome:
+@dataclass(frozen=True)
+class Watch:
+    """How the caller follows a card operation: the terminal's prompts, a Cancel, and the moment the
+    checks passed (before that, nothing was written)."""
+
+    progress: Progress | None = None
+    cancel: threading.Event | None = None
+    on_planned: Callable[[], None] | None = None
+
+
+def run_card_operation(runner: Runner, actor: Actor, kind: CardKind, terminal_id: int, asked: CardRequest,
+                       watch: Watch | None = None) -> CardOutcome:
     """Plan, perform and settle one card operation; an unclear end is asked about at once."""
+    watch = watch or Watch()
     # Planning writes nothing: one read transaction, no write lock, before the intent's own commit.
-    request, settings = runner.read(_plan, actor, kind, terminal_id, plan)
-    if on_planned is not None:
-        on_planned()
+    request, settings = runner.read(_plan, actor, kind, terminal_id, asked)
+    if watch.on_planned is not None:
+        watch.on_planned()
     done = perform(runner, actor, request, terminal_call(settings), CardResolver(runner),
-                   progress=progress, cancel=cancel, record=record_card_intent)
+                   progress=watch.progress, cancel=watch.cancel, record=record_card_intent)
     intent = done.intent
     if intent.state in (IntentState.SENT, IntentState.UNKNOWN):
         # The line dropped or the answer came late: the terminal's last receipt says how it ended.
@@ -232,36 +246,38 @@ def run_card_operation(runner: Runner, actor: Actor, kind: CardKind, terminal_id
 
 
 def card_sale(runner: Runner, actor: Actor, terminal_id: int, bill_id: int, amount: Money, *,
-              approval: ManagerApproval | None = None, payer_name: str = "", **options: Any) -> CardOutcome:
+              approval: ManagerApproval | None = None, payer_name: str = "", allow_overpay: bool = False,
+              watch: Watch | None = None) -> CardOutcome:
     """A bill paid on the terminal; ``payer_name`` as the clerk typed it (the bill's payer when empty)."""
-    return run_card_operation(runner, actor, CardKind.SALE, terminal_id, bill_id=bill_id, amount=amount,
-                              approval=approval, payer_name=payer_name, **options)
+    asked = CardRequest(bill_id=bill_id, amount=amount, approval=approval, payer_name=payer_name,
+                        allow_overpay=allow_overpay)
+    return run_card_operation(runner, actor, CardKind.SALE, terminal_id, asked, watch)
 
 
 def card_refund(runner: Runner, actor: Actor, terminal_id: int, payment_id: int, amount: Money | None = None, *,
-                approval: ManagerApproval | None = None, **options: Any) -> CardOutcome:
+                approval: ManagerApproval | None = None, watch: Watch | None = None) -> CardOutcome:
     """A refund beside a card payment, once; a same-day full one is reversed on the terminal."""
-    return run_card_operation(runner, actor, CardKind.REFUND, terminal_id, payment_id=payment_id, amount=amount,
-                              approval=approval, **options)
+    asked = CardRequest(payment_id=payment_id, amount=amount, approval=approval)
+    return run_card_operation(runner, actor, CardKind.REFUND, terminal_id, asked, watch)
 
 
-def card_pre_authorise(runner: Runner, actor: Actor, terminal_id: int, folio_id: int, amount: Money,
-                       **options: Any) -> CardOutcome:
-    return run_card_operation(runner, actor, CardKind.PRE_AUTHORISATION, terminal_id, folio_id=folio_id,
-                              amount=amount, **options)
+def card_pre_authorise(runner: Runner, actor: Actor, terminal_id: int, folio_id: int, amount: Money, *,
+                       watch: Watch | None = None) -> CardOutcome:
+    asked = CardRequest(folio_id=folio_id, amount=amount)
+    return run_card_operation(runner, actor, CardKind.PRE_AUTHORISATION, terminal_id, asked, watch)
 
 
 def card_capture(runner: Runner, actor: Actor, terminal_id: int, hold_id: int, amount: Money | None = None, *,
-                 bill_id: int | None = None, **options: Any) -> CardOutcome:
+                 bill_id: int | None = None, watch: Watch | None = None) -> CardOutcome:
     """Book all or part of a hold on a bill, once; the terminal releases the rest."""
-    return run_card_operation(runner, actor, CardKind.CAPTURE, terminal_id, hold_id=hold_id, amount=amount,
-                              bill_id=bill_id, **options)
+    asked = CardRequest(hold_id=hold_id, amount=amount, bill_id=bill_id)
+    return run_card_operation(runner, actor, CardKind.CAPTURE, terminal_id, asked, watch)
 
 
 def card_release(runner: Runner, actor: Actor, terminal_id: int, hold_id: int, *,
-                 approval: ManagerApproval | None = None, **options: Any) -> CardOutcome:
-    return run_card_operation(runner, actor, CardKind.RELEASE, terminal_id, hold_id=hold_id, approval=approval,
-                              **options)
+                 approval: ManagerApproval | None = None, watch: Watch | None = None) -> CardOutcome:
+    asked = CardRequest(hold_id=hold_id, approval=approval)
+    return run_card_operation(runner, actor, CardKind.RELEASE, terminal_id, asked, watch)
 
 
 def card_end_of_day(runner: Runner, actor: Actor, terminal_id: int) -> EndOfDayReport:

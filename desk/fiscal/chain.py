@@ -64,7 +64,7 @@ def _register(session: Session, code: str) -> CashRegister:
     return register
 
 
-def _last(session: Session, register_code: str, *, lock: bool = False) -> FiscalDocument | None:
+def last_document(session: Session, register_code: str, *, lock: bool = False) -> FiscalDocument | None:
     query = (select(FiscalDocument).where(FiscalDocument.register_code == register_code)
              .order_by(FiscalDocument.number.desc()).limit(1))
     if lock:
@@ -101,7 +101,7 @@ def open_fiscal_shift(session: Session, register_code: str) -> FiscalShift | Non
 
 
 def _last_shift_number(session: Session, register_code: str) -> int:
-    last = _last(session, register_code)
+    last = last_document(session, register_code)
     return last.shift_number if last is not None else 0
 
 
@@ -117,7 +117,7 @@ def _issue(session: Session, actor: Actor, register_code: str, key: str, kind: D
            cash_shift_id: int | None = None, total: Money | None = None) -> FiscalDocument:
     register = _register(session, register_code)
     secret = _secret(session, register_code)
-    last = _last(session, register_code, lock=True)
+    last = last_document(session, register_code, lock=True)
     number = (last.number if last is not None else 0) + 1
     prev_sign = last.sign if last is not None else GENESIS
     hotel = session.scalars(select(Hotel).limit(1)).one()

@@ -174,7 +174,7 @@ def _not_ready(register: str, problem: DeviceError) -> PrinterNotReady:
 
 
 def _last_number(session: Any, register_code: str) -> int:
-    row = chain._last(session, register_code)
+    row = chain.last_document(session, register_code)
     return row.number if row is not None else 0
 
 

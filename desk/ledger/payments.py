@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
+from desk.cards.models import CARD_MONEY_IN
 from desk.cash.shifts import link_cash_payment, require_cash_shift
 from desk.core.errors import AlreadyReversed, InvalidInput, RefundTooLarge, WouldOverpay
 from desk.core.money import Money
@@ -109,13 +110,46 @@ def _record(
     return payment
 
 
+def record_card_money(
+    session: Session, actor: Actor, bill_id: int, amount: Money, *, method: PaymentMethod, payer_name: str,
+    text: str,
+) -> Payment:
+    """Money a card terminal took for a bill (a sale or a capture), settled from its answer.
+
+    The card was charged: the ledger takes the money whatever the bill now owes. The operation's
+    own rights were checked when it was planned; settling it asks only to operate the devices.
+    """
+    require(actor, Right.OPERATE_DEVICES)
+    bill = get(session, Bill, bill_id, "Bill")
+    lock_folio(session, bill.folio_id)
+    rate, base_amount = in_base(session, amount)
+    return _record(session, actor, folio_id=bill.folio_id, bill_id=bill.id, kind=PaymentKind.PAYMENT, method=method,
+                   amount=amount, rate=rate, base_amount=base_amount, payer_name=payer_name or bill.payer_name,
+                   text=text)
+
+
+def record_card_refund(session: Session, actor: Actor, payment_id: int, amount: Money, *, text: str) -> Payment:
+    """Money a card terminal gave back on a card payment (a refund or a reversal), settled from its answer.
+
+    In the payment's own currency and rate, like any refund; the last refund takes what rounding left.
+    """
+    require(actor, Right.OPERATE_DEVICES)
+    original = get(session, Payment, payment_id, "Payment")
+    lock_folio(session, original.folio_id)
+    line = load_folio(session, original.folio_id).payment(original.id)
+    if amount >= line.refundable:
+        base_amount = line.refundable_base
+    else:
+        base_amount = min(amount.convert(original.rate, original.base_amount.currency), line.refundable_base)
+    return _record(session, actor, folio_id=original.folio_id, bill_id=original.bill_id, kind=PaymentKind.REFUND,
+                   method=original.method, amount=-amount, rate=original.rate, base_amount=-base_amount,
+                   refund_of_id=original.id, payer_name=original.payer_name, text=text)
+
+
 def _beyond_plain(tender: Tender) -> list[Right]:
     """What a tender asks beyond taking money today."""
     return [Right.CHANGE_PAYMENT_DATE] if tender.paid_on not in (None, date.today()) else []
 
-
-# Journal intents by which a card terminal may have taken money for a bill (desk.cards.operations.CardKind).
-CARD_MONEY_IN = ("card_sale", "card_capture")
 
 
 def refuse_while_card_payment_unresolved(session: Session, bill_id: int) -> None:
@@ -153,7 +187,7 @@ def take_payment(
     rate, base_amount = in_base(session, tender.amount)
     require_base_value(tender.amount, base_amount)
     beyond = _beyond_plain(tender)
-    if _overpays(session, bill, base_amount, confirmed=allow_overpay):
+    if overpays(session, bill, base_amount, confirmed=allow_overpay):
         beyond.append(Right.OVERPAY)
     authorised_by = authorise(session, actor, beyond, approval) if beyond else None
     return _record(
@@ -173,7 +207,7 @@ def take_payment(
     )
 
 
-def _overpays(session: Session, bill: Bill, base_amount: Money, *, confirmed: bool) -> bool:
+def overpays(session: Session, bill: Bill, base_amount: Money, *, confirmed: bool) -> bool:
     """Whether the payment leaves the bill overpaid; WouldOverpay unless the clerk ``confirmed`` it."""
     owed = load_folio(session, bill.folio_id).bill(bill.id).balance
     if base_amount <= owed:

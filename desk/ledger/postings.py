@@ -234,7 +234,7 @@ def reverse_posting(
     """
     require(actor, Right.REVERSE_POSTING)
     return _reverse(session, actor, posting_id, reason=reason, kind=PostingKind.REVERSAL, authorised_by=None,
-                    after_checkout=after_checkout)
+                          after_checkout=after_checkout)
 
 
 def _reverse(

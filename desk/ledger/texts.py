@@ -19,7 +19,7 @@ from typing import Any
 
 from sqlalchemy import inspect
 
-from desk.cards.models import CardOperationKind, CardRecord
+from desk.cards.models import CardRecord, CardRecordKind
 from desk.hotel.models import MethodKind
 from desk.ledger.models import Payment, PaymentKind, Posting
 
@@ -86,8 +86,8 @@ def card_reference(answer: Mapping[str, Any]) -> LedgerText:
     return LedgerText("{card}", {"card": parts})
 
 
-def card_refund_text(kind: CardOperationKind, original_payment_id: int, card: LedgerText) -> LedgerText:
-    template = CARD_REVERSAL_OF_PAYMENT if kind is CardOperationKind.REVERSAL else CARD_REFUND_OF_PAYMENT
+def card_refund_text(kind: CardRecordKind, original_payment_id: int, card: LedgerText) -> LedgerText:
+    template = CARD_REVERSAL_OF_PAYMENT if kind is CardRecordKind.REVERSAL else CARD_REFUND_OF_PAYMENT
     return LedgerText(template, {"payment": str(original_payment_id), "card": card})
 
 

@@ -50,11 +50,11 @@ def _fonts() -> tuple[str, str]:
     return "Helvetica", "Helvetica-Bold"
 
 
-def _amount(money: Money) -> str:
+def amount_text(money: Money) -> str:
     return f"{money.amount:,}".replace(",", "\u00a0") + f" {money.currency}"
 
 
-def _styles() -> dict[str, ParagraphStyle]:
+def paragraph_styles() -> dict[str, ParagraphStyle]:
     regular, bold = _fonts()
     base = getSampleStyleSheet()
     return {
@@ -77,10 +77,10 @@ def _text(value: str, style: ParagraphStyle) -> Paragraph:
 
 def _money_cell(money: Money, styles: dict[str, ParagraphStyle]) -> Paragraph:
     """An amount that wraps before its currency rather than printing over the next column."""
-    return Paragraph(_amount(money), styles["number"])
+    return Paragraph(amount_text(money), styles["number"])
 
 
-def _table(rows: list[list[object]], widths: list[float], styles: dict[str, ParagraphStyle],
+def document_table(rows: list[list[object]], widths: list[float], styles: dict[str, ParagraphStyle],
            numeric_from: int, footer: list[Flowable] | None = None, keep_rows: int = 2) -> Table:
     """A table; ``footer`` (the totals under it) spans its width and never goes to a page alone.
 
@@ -164,21 +164,21 @@ def _bill_story(view: BillView, folio: FolioView, styles: dict[str, ParagraphSty
         vat[posting.tax_percent] += posting.tax_amount
     vat_note: list[Flowable] = []
     if any(vat.values()):
-        lines = ", ".join(label(lang, "VAT {rate}%: {amount}", rate=f"{rate.normalize():f}", amount=_amount(amount))
+        lines = ", ".join(label(lang, "VAT {rate}%: {amount}", rate=f"{rate.normalize():f}", amount=amount_text(amount))
                           for rate, amount in sorted(vat.items()))
         vat_note = [Spacer(1, 2 * mm), _text(label(lang, "Included VAT: {lines}", lines=lines), styles["small"])]
     totals: list[Flowable] = [
         Spacer(1, 3 * mm),
-        Paragraph(f"<b>{escape(label(lang, 'Paid:'))}</b> {_amount(view.paid)} &nbsp;&nbsp; "
-                  f"<b>{escape(label(lang, 'Balance due:'))}</b> {_amount(view.balance)}", styles["body"]),
+        Paragraph(f"<b>{escape(label(lang, 'Paid:'))}</b> {amount_text(view.paid)} &nbsp;&nbsp; "
+                  f"<b>{escape(label(lang, 'Balance due:'))}</b> {amount_text(view.balance)}", styles["body"]),
         *(after or []),
     ]
 
     payments = [line for line in view.payments if line.voided_by is None and line.payment.voids_id is None]
     if not payments:
-        story.append(_table(rows, charge_widths, styles, 2, footer=vat_note + totals))
+        story.append(document_table(rows, charge_widths, styles, 2, footer=vat_note + totals))
         return story
-    story.append(_table(rows, charge_widths, styles, 2, footer=vat_note or None))
+    story.append(document_table(rows, charge_widths, styles, 2, footer=vat_note or None))
     story.append(Spacer(1, 3 * mm))
     rows = [[label(lang, word) for word in ("Date", "Method", "Reference", "Amount", "Counts as")]]
     for line in payments:
@@ -186,7 +186,7 @@ def _bill_story(view: BillView, folio: FolioView, styles: dict[str, ParagraphSty
         rows.append([payment.paid_on.isoformat(), _text(names.method(payment.method), styles["cell"]),
                      _text(_payment_text(payment, lang), styles["cell"]), _money_cell(payment.amount, styles),
                      _money_cell(payment.base_amount, styles)])
-    story.append(_table(rows, [24 * mm, 32 * mm, 56 * mm, 34 * mm, 34 * mm], styles, 3, footer=totals))
+    story.append(document_table(rows, [24 * mm, 32 * mm, 56 * mm, 34 * mm, 34 * mm], styles, 3, footer=totals))
     return story
 
 
@@ -228,7 +228,7 @@ def render_bill_pdf(session: Session, bill_id: int, path: Path | str, language: 
     """One bill: its charges, included VAT, payments and the balance due, in ``language``."""
     bill = get(session, Bill, bill_id, "Bill")
     folio = load_folio(session, bill.folio_id)
-    styles = _styles()
+    styles = paragraph_styles()
     names = load_names(session, language)
     story = _header(session, folio, styles, label(language, "Bill"), language)
     story += _bill_story(folio.bill(bill_id), folio, styles, names)
@@ -238,14 +238,14 @@ def render_bill_pdf(session: Session, bill_id: int, path: Path | str, language: 
 def render_folio_pdf(session: Session, folio_id: int, path: Path | str, language: str = "en") -> Path:
     """The final folio: every bill, the deposit account, and what the folio owes, in ``language``."""
     folio = load_folio(session, folio_id)
-    styles = _styles()
+    styles = paragraph_styles()
     names = load_names(session, language)
     story = _header(session, folio, styles, label(language, "Folio"), language)
     charges = total((view.charges for view in folio.bills), folio.currency)
     closing: list[Flowable] = [
         Spacer(1, 4 * mm),
-        Paragraph(f"<b>{escape(label(language, 'Total charges:'))}</b> {_amount(charges)} &nbsp;&nbsp; "
-                  f"<b>{escape(label(language, 'Folio balance:'))}</b> {_amount(folio.balance)}", styles["body"]),
+        Paragraph(f"<b>{escape(label(language, 'Total charges:'))}</b> {amount_text(charges)} &nbsp;&nbsp; "
+                  f"<b>{escape(label(language, 'Folio balance:'))}</b> {amount_text(folio.balance)}", styles["body"]),
     ]
     deposits = folio.deposit_payments
     for number, view in enumerate(folio.bills, 1):
@@ -260,7 +260,7 @@ def render_folio_pdf(session: Session, folio_id: int, path: Path | str, language
                          _text(_payment_text(line.payment, language), styles["cell"]),
                          _money_cell(line.payment.base_amount, styles)])
         rows.append(["", label(language, "Balance"), "", _money_cell(folio.deposit_balance, styles)])
-        story.append(_table(rows, [26 * mm, 30 * mm, 90 * mm, 34 * mm], styles, 3, footer=closing))
+        story.append(document_table(rows, [26 * mm, 30 * mm, 90 * mm, 34 * mm], styles, 3, footer=closing))
     elif not folio.bills:
         story += closing
     return _write(story, Path(path), label(language, "Folio {owner}", owner=folio.folio.owner_label))

@@ -17,7 +17,7 @@ from desk.fiscal.models import ReceiptKind, ReceiptRequest
 from desk.hotel.models import Hotel
 from desk.ledger.lookup import get
 from desk.ledger.models import Payment, Posting
-from desk.reports.pdf import _amount, _styles, _table
+from desk.reports.pdf import amount_text, document_table, paragraph_styles
 
 # The e-receipt speaks the hotel's languages; English is the key (see desk.reports.labels).
 WORDS = {
@@ -44,7 +44,7 @@ def receipt_pdf(session: Session, request_id: int, language: str = "en") -> byte
     request = get(session, ReceiptRequest, request_id, "Receipt request")
     payment = get(session, Payment, request.payment_id, "Payment")
     hotel = session.scalars(select(Hotel).limit(1)).one()
-    styles = _styles()
+    styles = paragraph_styles()
     refund = request.kind is ReceiptKind.REFUND
     story: list[Flowable] = [
         Paragraph(hotel.name, styles["title"]),
@@ -60,15 +60,15 @@ def receipt_pdf(session: Session, request_id: int, language: str = "en") -> byte
     if payment.bill_id is not None and not refund:
         postings = session.scalars(select(Posting).where(Posting.bill_id == payment.bill_id).order_by(Posting.id))
         rows: list[list[object]] = [[_word(language, "Service"), _word(language, "Amount")]]
-        rows += [[Paragraph(escape(posting.description), styles["cell"]), _amount(posting.amount)]
+        rows += [[Paragraph(escape(posting.description), styles["cell"]), amount_text(posting.amount)]
                  for posting in postings]
         if len(rows) > 1:
-            story += [_table(rows, [80 * mm, 35 * mm], styles, 1), Spacer(1, 3 * mm)]
+            story += [document_table(rows, [80 * mm, 35 * mm], styles, 1), Spacer(1, 3 * mm)]
     amount: Money = abs(payment.amount)
     method = payment.method.name
     story.append(Paragraph(
         _word(language, "Refunded by {method}" if refund else "Paid by {method}", method=method)
-        + f": <b>{_amount(amount)}</b>", styles["body"]))
+        + f": <b>{amount_text(amount)}</b>", styles["body"]))
     story.append(Paragraph(_word(language, "Cashier: {who}", who=request.requested_by), styles["small"]))
     buffer = io.BytesIO()
     document = SimpleDocTemplate(buffer, pagesize=A5, title=_word(language, "Receipt {number}",

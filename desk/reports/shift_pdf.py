@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from desk.cash.models import ShiftMoveKind
 from desk.cash.shifts import ShiftReport, shift_report, x_report, z_report_pdf
 from desk.core.money import Money
-from desk.reports.pdf import _amount, _styles, _table
+from desk.reports.pdf import amount_text, document_table, paragraph_styles
 
 _MOVE_NAMES = {ShiftMoveKind.FLOAT: "Float", ShiftMoveKind.CASH_IN: "Cash in", ShiftMoveKind.CASH_OUT: "Cash out"}
 
@@ -24,11 +24,11 @@ def _when(moment: datetime) -> str:
 
 
 def _signed(money: Money) -> str:
-    return ("+" if money.is_positive else "") + _amount(money)
+    return ("+" if money.is_positive else "") + amount_text(money)
 
 
 def _story(report: ShiftReport) -> list[Flowable]:
-    styles = _styles()
+    styles = paragraph_styles()
     title = "Z report" if report.is_final else "X report"
     story: list[Flowable] = [
         Paragraph(report.hotel_name, styles["title"]),
@@ -49,13 +49,13 @@ def _story(report: ShiftReport) -> list[Flowable]:
     for label, pick in (("Float", lambda f: f.opening_float), ("Cash received", lambda f: f.received),
                         ("Cash given back", lambda f: -f.given_back), ("Cash in", lambda f: f.cash_in),
                         ("Cash out", lambda f: -f.cash_out), ("Expected in drawer", lambda f: f.expected)):
-        rows.append([label, *(_amount(pick(f)) for f in report.currencies)])
+        rows.append([label, *(amount_text(pick(f)) for f in report.currencies)])
     if report.is_final:
-        rows.append(["Counted", *(_amount(f.counted) if f.counted is not None else "" for f in report.currencies)])
+        rows.append(["Counted", *(amount_text(f.counted) if f.counted is not None else "" for f in report.currencies)])
         rows.append(["Over (+) / short (-)",
                      *(_signed(f.difference) if f.difference is not None else "" for f in report.currencies)])
     width = 150 * mm / max(1, len(report.currencies))
-    story.append(_table(rows, [40 * mm, *[width] * len(report.currencies)], styles, 1))
+    story.append(document_table(rows, [40 * mm, *[width] * len(report.currencies)], styles, 1))
 
     for figures in report.currencies:
         if not figures.denominations:
@@ -64,16 +64,16 @@ def _story(report: ShiftReport) -> list[Flowable]:
         count_rows: list[list[object]] = [[f"Count {figures.currency}", "Pieces", "Amount"]]
         for denomination, pieces in figures.denominations:
             count_rows.append([f"{denomination:f}", str(pieces),
-                               _amount(Money.of(denomination, figures.currency) * pieces)])
-        story.append(_table(count_rows, [40 * mm, 25 * mm, 35 * mm], styles, 1))
+                               amount_text(Money.of(denomination, figures.currency) * pieces)])
+        story.append(document_table(count_rows, [40 * mm, 25 * mm, 35 * mm], styles, 1))
 
     if report.moves:
         story.append(Spacer(1, 4 * mm))
         move_rows: list[list[object]] = [["Time", "Kind", "Reason", "By", "Amount"]]
         for move in report.moves:
             move_rows.append([_when(move.at), _MOVE_NAMES[move.kind], Paragraph(move.reason, styles["cell"]),
-                              move.by, _amount(move.amount)])
-        story.append(_table(move_rows, [28 * mm, 20 * mm, 70 * mm, 22 * mm, 30 * mm], styles, 4))
+                              move.by, amount_text(move.amount)])
+        story.append(document_table(move_rows, [28 * mm, 20 * mm, 70 * mm, 22 * mm, 30 * mm], styles, 4))
     return story
 
 

@@ -48,7 +48,7 @@ def main() -> None:
         if kill_at == "after_sent" or (kill_at == "terminal_approved" and key == "approved"):
             die()
 
-    options: dict[str, Any] = {"progress": progress}
+    options = {"watch": card_terminal.Watch(progress=progress)}
     amount = Money.of("30.00", "EUR")
     if flow == "sale":
         done = card_terminal.card_sale(runner, actor, int(terminal_id), int(target), amount, allow_overpay=True,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from desk.cards.models import CardOperationKind, CardRecord
+from desk.cards.models import CardRecord, CardRecordKind
 from desk.cards.terminals import add_terminal, disconnect_all
 from desk.db.runner import Runner
 from desk.ledger.models import Payment, PaymentKind
@@ -22,9 +22,9 @@ from .conftest import Hotel
 # Short enough that "late" answers time out in tests; the terminal's real default is 180 s.
 ANSWER_TIMEOUT = 0.8
 SIM_OPERATION = {
-    "sale": CardOperationKind.SALE, "refund": CardOperationKind.REFUND, "reversal": CardOperationKind.REVERSAL,
-    "pre_authorisation": CardOperationKind.PRE_AUTHORISATION, "capture": CardOperationKind.CAPTURE,
-    "release": CardOperationKind.RELEASE,
+    "sale": CardRecordKind.SALE, "refund": CardRecordKind.REFUND, "reversal": CardRecordKind.REVERSAL,
+    "pre_authorisation": CardRecordKind.PRE_AUTHORISATION, "capture": CardRecordKind.CAPTURE,
+    "release": CardRecordKind.RELEASE,
 }
 
 
@@ -62,10 +62,10 @@ class Rig:
             assert int(record.amount.amount * 100) == txn.amount_minor
             payments = self.hotel.query(lambda s, r=record: list(s.scalars(
                 select(Payment).where(Payment.id == r.payment_id))))
-            if record.operation in (CardOperationKind.SALE, CardOperationKind.CAPTURE):
+            if record.operation in (CardRecordKind.SALE, CardRecordKind.CAPTURE):
                 [payment] = payments
                 assert payment.kind is PaymentKind.PAYMENT and payment.amount == record.amount
-            elif record.operation in (CardOperationKind.REFUND, CardOperationKind.REVERSAL):
+            elif record.operation in (CardRecordKind.REFUND, CardRecordKind.REVERSAL):
                 [payment] = payments
                 assert payment.kind is PaymentKind.REFUND and payment.amount == -record.amount
             else:

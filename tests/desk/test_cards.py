@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 
 from desk.cards import operations as cards
-from desk.cards.operations import CardKind, HoldState
+from desk.cards.models import CARD_MONEY_IN, CardKind
+from desk.cards.operations import HoldState
 from desk.cards.terminal_workflow import (
+    Watch,
     card_capture,
     card_end_of_day,
     card_pre_authorise,
@@ -23,7 +25,7 @@ from desk.cards.terminals import add_terminal, list_terminals, remove_terminal
 from desk.core.errors import InvalidInput, NotAuthorised
 from desk.core.money import Money
 from desk.journal.intents import IntentState, unresolved
-from desk.ledger.payments import CARD_MONEY_IN, Tender, take_payment
+from desk.ledger.payments import Tender, take_payment
 from desk.people.models import Role
 from hardware.simulators.zvt_terminal import TEST_CARD_PAN
 from tests.actors import signed_in
@@ -72,7 +74,7 @@ def _script(rig: Rig, behaviour: str) -> dict:
     if behaviour == "abort":
         rig.sim.script("pin:5")
         cancel = threading.Event()
-        return {"cancel": cancel, "progress": aborting(cancel)}
+        return {"watch": Watch(cancel=cancel, progress=aborting(cancel))}
     rig.sim.script(behaviour)
     return {}
 
@@ -340,7 +342,8 @@ def _left_unknown(rig: Rig, kind: CardKind, amount: str, **target: object) -> in
     from desk.journal.intents import EventType, mark_sent, record_event, record_intent
 
     with rig.hotel.database.unit_of_work() as session:
-        request = cards.plan_card_operation(session, rig.cashier, kind, rig.terminal_id, amount=eur(amount), **target)
+        asked = cards.CardRequest(amount=eur(amount), **target)
+        request = cards.plan_card_operation(session, rig.cashier, kind, rig.terminal_id, asked)
         intent = record_intent(session, rig.cashier, request)
         mark_sent(session, rig.cashier, intent.id)
         record_event(session, rig.cashier, intent.id, EventType.UNKNOWN, {"error": "no answer within 10 s"})
@@ -403,8 +406,9 @@ def test_the_payments_rule_knows_every_card_intent_that_takes_money():
 
 def test_two_desks_starting_a_card_payment_on_one_bill_at_once_go_ahead_once(rig: Rig):
     stay = rig.hotel.stay()
-    plan = [rig.runner.read(cards.plan_card_operation, rig.cashier, CardKind.SALE, rig.terminal_id,
-                            amount=eur("25.00"), bill_id=stay.bill_id, allow_overpay=True) for _ in range(2)]
+    asked = cards.CardRequest(amount=eur("25.00"), bill_id=stay.bill_id, allow_overpay=True)
+    plan = [rig.runner.read(cards.plan_card_operation, rig.cashier, CardKind.SALE, rig.terminal_id, asked)
+            for _ in range(2)]
     # Both planned before either was recorded: planning only reads.
     first = rig.runner.run(cards.record_card_intent, rig.cashier, plan[0]).value
     with pytest.raises(InvalidInput, match="still unresolved"):

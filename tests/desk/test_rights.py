@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from desk.cards import operations as cards
 from desk.cards import terminals
+from desk.cards.models import CardKind
 from desk.cash import shifts
 from desk.core.errors import NotAuthorised
 from desk.devices import printers as devices
@@ -94,6 +95,9 @@ USE_CASES: dict[str, Any] = {
         "cash", h.money("1"), paid_on=date.today() - timedelta(days=3))), {}),
     "apply_deposit": lambda h, s: (payments.apply_deposit, (s.stay.bill_id, h.money("1")), {}),
     "refund_payment": lambda h, s: (payments.refund_payment, (s.payment_id, h.money("1")), {}),
+    "record_card_money": lambda h, s: (payments.record_card_money, (s.stay.bill_id, h.money("1")), {
+        "method": None, "payer_name": "", "text": ""}),
+    "record_card_refund": lambda h, s: (payments.record_card_refund, (s.payment_id, h.money("1")), {"text": ""}),
     "void_payment": lambda h, s: (payments.void_payment, (s.payment_id,), {"reason": "r"}),
     "transfer_to_company": lambda h, s: (payments.transfer_to_company, (s.stay.bill_id, s.company_id), {}),
     "reverse_company_transfer": lambda h, s: (payments.reverse_company_transfer, (s.transfer_id,), {"reason": "r"}),
@@ -127,8 +131,8 @@ USE_CASES: dict[str, Any] = {
     "remove_terminal": lambda h, s: (terminals.remove_terminal, (1,), {}),
     "set_terminal_slips": lambda h, s: (terminals.set_terminal_slips, (1,), {"own_printer": True,
                                                                             "merchant_copy": False}),
-    "plan_card_operation": lambda h, s: (cards.plan_card_operation, (cards.CardKind.SALE, 1), {
-        "bill_id": s.stay.bill_id, "amount": h.money("1")}),
+    "plan_card_operation": lambda h, s: (cards.plan_card_operation, (CardKind.SALE, 1, cards.CardRequest(
+        bill_id=s.stay.bill_id, amount=h.money("1"))), {}),
     "note_hold_expired": lambda h, s: (cards.note_hold_expired, (1,), {}),
     "record_end_of_day": lambda h, s: (cards.record_end_of_day, (1, 0, 0, None, None), {}),
     "record_intent": lambda h, s: (journal.record_intent, (None,), {}),

@@ -280,7 +280,7 @@ def test_a_sale_whose_end_nobody_heard_closes_make_payment_and_no_second_sale_is
 
 def test_print_card_slip_follows_desks_rule_and_says_so_when_there_is_nothing_to_print(
         qtbot, cashier_context, demo_database, card, terminal, fiscal_printer):
-    from desk.cards.models import CardOperationKind, CardRecord
+    from desk.cards.models import CardRecord, CardRecordKind
     from desk.cards.terminal_workflow import card_sale
     from desk.db.runner import Runner
     from desk.ledger.payments import Tender, take_payment
@@ -294,7 +294,7 @@ def test_print_card_slip_follows_desks_rule_and_says_so_when_there_is_nothing_to
                        allow_overpay=True).value
     with demo_database.unit_of_work() as session:
         # A terminal payment whose terminal sent no receipt at all: nothing to print again.
-        session.add(CardRecord(operation=CardOperationKind.SALE, folio_id=folio_id, payment_id=typed.id,
+        session.add(CardRecord(operation=CardRecordKind.SALE, folio_id=folio_id, payment_id=typed.id,
                                amount=eur("5.00"), terminal="Desk terminal", receipt_no=None, trace_no=None,
                                brand="VISA", masked_pan=TEST_CARD_MASKED, receipts=[],
                                created_by=cashier.username, workstation=cashier.workstation))

@@ -270,15 +270,16 @@ def test_a_hold_the_bank_dropped_is_refused_with_the_offer_to_charge_directly(qt
 def test_the_pending_view_resolves_a_sale_the_terminal_booked_before_the_desk_died(qtbot, cashier_context,
                                                                                  demo_database, card, window,
                                                                                  terminal):
-    from desk.cards.operations import CardKind, plan_card_operation
+    from desk.cards.models import CardKind
+    from desk.cards.operations import CardRequest, plan_card_operation
     from desk.journal.intents import mark_sent, record_intent
     from ui.dialogs.card_ops import PendingCardOperationsDialog
 
     cashier = cashier_context.actor
     bill_id = card.folio.bills[0].bill.id
     with demo_database.unit_of_work() as session:
-        request = plan_card_operation(session, cashier, CardKind.SALE, terminal.info.id, amount=eur("25.00"),
-                                      bill_id=bill_id)
+        request = plan_card_operation(session, cashier, CardKind.SALE, terminal.info.id,
+                                      CardRequest(amount=eur("25.00"), bill_id=bill_id))
         intent = record_intent(session, cashier, request)
         mark_sent(session, cashier, intent.id)
     terminal.sim.record("sale", 2500, 978)  # the bank booked it; the desk never heard the answer
@@ -407,7 +408,7 @@ def test_the_open_holds_list_shows_every_open_hold_oldest_first_and_flags_the_ol
                                                                                  demo_database, card, terminal):
     from datetime import UTC, datetime, timedelta
 
-    from desk.cards.models import CardOperationKind, CardRecord
+    from desk.cards.models import CardRecord, CardRecordKind
     from desk.cards.terminal_workflow import card_pre_authorise, card_release
     from desk.ledger.models import Folio
     from ui.dialogs.card_ops import OpenHoldsDialog
@@ -417,7 +418,7 @@ def test_the_open_holds_list_shows_every_open_hold_oldest_first_and_flags_the_ol
     cashier, runner, tid = cashier_context.actor, cashier_context.runner, terminal.info.id
     with demo_database.unit_of_work() as session:
         # A hold taken eight days ago (the ledger is append-only: it is written as it was then).
-        session.add(CardRecord(operation=CardOperationKind.PRE_AUTHORISATION, folio_id=card.folio.folio.id,
+        session.add(CardRecord(operation=CardRecordKind.PRE_AUTHORISATION, folio_id=card.folio.folio.id,
                                amount=eur("200.00"), terminal="Desk terminal", receipt_no=901, trace_no=901,
                                brand="VISA", masked_pan="************0042", created_by=cashier.username,
                                workstation=WORKSTATION, created_at=datetime.now(UTC) - timedelta(days=8)))
@@ -471,7 +472,8 @@ def boxes(window, name: str) -> list:
 
 def test_start_up_settles_the_card_sale_and_the_receipt_the_last_run_left_open_once(qtbot, demo_database, card,
                                                                                   terminal, fiscal_printer):
-    from desk.cards.operations import CardKind, plan_card_operation
+    from desk.cards.models import CardKind
+    from desk.cards.operations import CardRequest, plan_card_operation
     from desk.journal.intents import mark_sent, record_intent
     from tests.ui.test_fiscal_flow import cash_payment, receipt_left_open
     from ui.context import DeskContext
@@ -486,8 +488,8 @@ def test_start_up_settles_the_card_sale_and_the_receipt_the_last_run_left_open_o
     finally:
         last_run.close()
     with demo_database.unit_of_work() as session:
-        request = plan_card_operation(session, cashier, CardKind.SALE, terminal.info.id, amount=eur("25.00"),
-                                      bill_id=bill_id, allow_overpay=True)
+        request = plan_card_operation(session, cashier, CardKind.SALE, terminal.info.id,
+                                      CardRequest(amount=eur("25.00"), bill_id=bill_id, allow_overpay=True))
         mark_sent(session, cashier, record_intent(session, cashier, request).id)
     terminal.sim.record("sale", 2500, 978)
     with demo_database.unit_of_work() as session:

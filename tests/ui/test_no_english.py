@@ -330,7 +330,8 @@ def test_the_card_terminal_dialogs_name_the_demo_terminal_in_the_clerks_language
                                                                                   language):
     from datetime import UTC, datetime
 
-    from desk.cards.operations import CardKind, plan_card_operation
+    from desk.cards.models import CardKind
+    from desk.cards.operations import CardRequest, plan_card_operation
     from desk.cards.terminals import add_terminal, list_terminals
     from desk.hotel.names import load_names
     from desk.journal.intents import mark_sent, record_intent
@@ -347,8 +348,8 @@ def test_the_card_terminal_dialogs_name_the_demo_terminal_in_the_clerks_language
     with demo_database.unit_of_work() as session:
         terminal = add_terminal(session, here, workstation, "Desk terminal", "tcp://127.0.0.1:20007", "EUR")
         # A sale nobody heard the end of: the pending list names its terminal.
-        request = plan_card_operation(session, here, CardKind.SALE, terminal.id, amount=eur("5.00"),
-                                      bill_id=stay.bill_id)
+        request = plan_card_operation(session, here, CardKind.SALE, terminal.id,
+                                      CardRequest(amount=eur("5.00"), bill_id=stay.bill_id))
         mark_sent(session, here, record_intent(session, here, request).id)
         terminals = list_terminals(session, workstation)
     card = _card(qtbot, desk_context, stay.folio_id)

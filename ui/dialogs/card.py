@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QLineEdit
 from desk.cards.slips import SlipOutcome, print_card_slip
 from desk.cards.terminal_workflow import (
     CardOutcome,
+    Watch,
     card_capture,
     card_pre_authorise,
     card_refund,
@@ -305,7 +306,7 @@ class CardTerminalDialog(DeskDialog):
         payer = self.payer
 
         def work(progress: Callable[[str], None], cancel: threading.Event) -> CardOutcome:
-            options: dict[str, Any] = {"progress": progress, "cancel": cancel}
+            options = {"watch": Watch(progress=progress, cancel=cancel)}
             if operation is CardOperation.SALE:
                 assert bill_id is not None and amount is not None
                 return card_sale(runner, actor, tid, bill_id, amount, approval=approval,
