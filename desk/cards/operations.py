@@ -43,6 +43,7 @@ from desk.ledger.payments import (
     overpays,
     record_card_money,
     record_card_refund,
+    refund_refusal,
     refuse_while_card_payment_unresolved,
 )
 from desk.people.auth import Actor, ManagerApproval, authorise
@@ -224,23 +225,19 @@ def plan_card_operation(
         original = card_record_of_payment(session, payment_id)
         if original is None:
             raise InvalidInput("Only a payment made on a card terminal is refunded on it", field="payment")
+        # Each card payment is refunded once (R13): that refusal says more than "nothing left to refund".
+        key = _key_family(session, f"refund:{payment_id}:")
         line = load_folio(session, payment.folio_id).payment(payment.id)
-        if line.voided_by is not None:
-            raise InvalidInput("A voided payment cannot be refunded", field="payment")
         amount = amount if amount is not None else line.refundable
         require_positive(amount)
-        if amount.currency != payment.amount.currency:
-            raise InvalidInput("This payment is refunded in {currency}", field="currency",
-                               currency=payment.amount.currency)
-        if amount > line.refundable:
-            raise InvalidInput("At most {amount} of this payment can be refunded", field="amount",
-                               amount=line.refundable)
+        refusal = refund_refusal(line, amount)
+        if refusal is not None:
+            raise refusal
         same_batch = (original.operation is CardRecordKind.SALE and amount == payment.amount
                       and payment.paid_on == date.today() and not _batch_closed_since(session, original))
         kind = CardKind.REVERSAL if same_batch else CardKind.REFUND
         request.update(original=original.id, receipt_no=original.receipt_no)
         folio_id, bill_id = payment.folio_id, payment.bill_id
-        key = _key_family(session, f"refund:{payment_id}:")
     elif kind in (CardKind.CAPTURE, CardKind.RELEASE):
         if kind is CardKind.RELEASE:
             authorise(session, actor, Right.RELEASE_PREAUTH, approval)

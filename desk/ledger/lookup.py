@@ -170,12 +170,19 @@ def require_base_value(amount: Money, base_amount: Money) -> None:
                            currency=base_amount.currency, base_amount=base_amount)
 
 
-def refuse_company_transfer(payment: Payment) -> None:
+def company_transfer_refusal(payment: Payment) -> InvalidInput | None:
     """A transfer to a company's account is undone on both folios at once, never as a payment."""
-    if payment.method.kind is MethodKind.COMPANY_ACCOUNT:
-        raise InvalidInput("Payment {payment} moved the bill to the account of {company}: "
-                           "reverse the transfer instead", field="payment", payment=payment.id,
-                           company=payment.payer_name)
+    if payment.method.kind is not MethodKind.COMPANY_ACCOUNT:
+        return None
+    return InvalidInput("Payment {payment} moved the bill to the account of {company}: "
+                        "reverse the transfer instead", field="payment", payment=payment.id,
+                        company=payment.payer_name)
+
+
+def refuse_company_transfer(payment: Payment) -> None:
+    refusal = company_transfer_refusal(payment)
+    if refusal is not None:
+        raise refusal
 
 
 def refuse_reversing_open_transfer(session: Session, posting: Posting) -> None:

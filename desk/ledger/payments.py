@@ -12,13 +12,15 @@ from sqlalchemy.orm import Session
 
 from desk.cards.models import CARD_MONEY_IN
 from desk.cash.shifts import link_cash_payment, require_cash_shift
-from desk.core.errors import AlreadyReversed, InvalidInput, RefundTooLarge, WouldOverpay
+from desk.core.errors import AlreadyReversed, DeskError, InvalidInput, RefundTooLarge, WouldOverpay
 from desk.core.money import Money
 from desk.hotel.models import MethodKind, PaymentMethod
 from desk.journal.intents import unresolved_intent
 from desk.journal.models import JournalIntent
+from desk.ledger import texts
 from desk.ledger.folios import FolioView, PaymentLine, base_currency, load_folio
 from desk.ledger.lookup import (
+    company_transfer_refusal,
     ensure_open,
     get,
     in_base,
@@ -279,9 +281,9 @@ def apply_deposit(session: Session, actor: Actor, bill_id: int, amount: Money) -
     common = dict(folio_id=bill.folio_id, kind=PaymentKind.TRANSFER, method=method, rate=Decimal(1),
                   transfer_group=group, payer_name=bill.payer_name)
     _record(session, actor, bill_id=None, amount=-amount, base_amount=-amount,
-            text=f"To bill {bill.number}", **common)  # type: ignore[arg-type]
+            text=texts.written(texts.TO_BILL, bill=bill.number), **common)  # type: ignore[arg-type]
     return _record(session, actor, bill_id=bill.id, amount=amount, base_amount=amount,
-                   text="From deposit", **common)  # type: ignore[arg-type]
+                   text=texts.written(texts.FROM_DEPOSIT), **common)  # type: ignore[arg-type]
 
 
 def refund_payment(
@@ -304,20 +306,13 @@ def refund_payment(
     original = get(session, Payment, payment_id, "Payment")
     folio = lock_folio(session, original.folio_id)
     ensure_open(folio)
-    if original.kind not in (PaymentKind.PAYMENT, PaymentKind.DEPOSIT):
-        raise InvalidInput("Only a payment or a deposit can be refunded", field="payment")
-    refuse_company_transfer(original)
     require_fits(reason, 240, "reason")
     require_positive(amount)
-    if amount.currency != original.amount.currency:
-        raise InvalidInput("This payment is refunded in {currency}", field="currency",
-                           currency=original.amount.currency)
     view = load_folio(session, original.folio_id)
     line = view.payment(original.id)
-    if line.voided_by is not None:
-        raise InvalidInput("A voided payment cannot be refunded", field="payment")
-    if amount > line.refundable:
-        raise RefundTooLarge("At most {amount} of this payment can be refunded", amount=line.refundable)
+    refusal = refund_refusal(line, amount)
+    if refusal is not None:
+        raise refusal
     if amount == line.refundable:
         base_amount = line.refundable_base  # the last refund takes what rounding left
     else:
@@ -349,7 +344,7 @@ def refund_payment(
         payer_name=original.payer_name,
         reason=reason.strip(),
         transfer_group=group,
-        text=f"Refund of payment {original.id}",
+        text=texts.written(texts.REFUND_OF_PAYMENT, payment=original.id),
         authorised_by=authorised_by if approval is not None else None,
     )
     if direction is RefundDirection.DEPOSIT:
@@ -365,9 +360,31 @@ def refund_payment(
             base_amount=base_amount,
             payer_name=original.payer_name,
             transfer_group=group,
-            text=f"Refund of payment {original.id}",
+            text=texts.written(texts.REFUND_OF_PAYMENT, payment=original.id),
         )
     return refund
+
+
+def refund_refusal(line: PaymentLine, amount: Money | None = None) -> DeskError | None:
+    """Why this payment cannot be refunded (by ``amount``, when one is given), or None.
+
+    The one refund rule: asked by ``refund_payment``, by a refund on the card terminal, and by the
+    reservation card that offers Refund.
+    """
+    original = line.payment
+    if original.kind not in (PaymentKind.PAYMENT, PaymentKind.DEPOSIT):
+        return InvalidInput("Only a payment or a deposit can be refunded", field="payment")
+    transfer = company_transfer_refusal(original)
+    if transfer is not None:
+        return transfer
+    if line.voided_by is not None:
+        return InvalidInput("A voided payment cannot be refunded", field="payment")
+    if amount is not None and amount.currency != original.amount.currency:
+        return InvalidInput("This payment is refunded in {currency}", field="currency",
+                            currency=original.amount.currency)
+    if (amount is None and not line.refundable.is_positive) or (amount is not None and amount > line.refundable):
+        return RefundTooLarge("At most {amount} of this payment can be refunded", amount=line.refundable)
+    return None
 
 
 def void_refusal(view: FolioView, line: PaymentLine) -> InvalidInput | None:
@@ -408,7 +425,7 @@ def void_payment(
     if refusal is not None:
         raise refusal
     return _void_record(session, actor, original, reason=reason, manager=manager,
-                        text=f"Void of payment {original.id}")
+                        text=texts.written(texts.VOID_OF_PAYMENT, payment=original.id))
 
 
 def _void_record(session: Session, actor: Actor, original: Payment, *, reason: str, manager: str,
@@ -453,7 +470,7 @@ def transfer_to_company(session: Session, actor: Actor, bill_id: int, company_id
         session,
         actor,
         bill_id=target_id,
-        description=_shortened(f"Bill {bill.number}, {bill.payer_name}", 160),
+        description=_shortened(texts.written(texts.BILL_OF_PAYER, bill=bill.number, payer=bill.payer_name), 160),
         quantity=1,
         unit_price=balance,
         source="transfer",
@@ -470,7 +487,7 @@ def transfer_to_company(session: Session, actor: Actor, bill_id: int, company_id
         rate=Decimal(1),
         base_amount=balance,
         payer_name=company.name,
-        text=f"To the account of {company.name}",
+        text=texts.written(texts.TO_ACCOUNT_OF, company=company.name),
         company_posting_id=charge.id,
     )
 
@@ -518,7 +535,7 @@ def reverse_company_transfer(
         raise InvalidInput("{company} already paid {amount} towards this transfer: refund the company first",
                            field="payment", company=company_bill.bill.payer_name, amount=paid_towards)
     void = _void_record(session, actor, original, reason=reason, manager=manager,
-                        text=f"Reversal of the transfer to {original.payer_name}")
+                        text=texts.written(texts.REVERSAL_OF_TRANSFER, company=original.payer_name))
     # After the void: the company's charge may be reversed only once the guest's leg is undone.
     _reverse(session, actor, charge.id, reason=reason, kind=PostingKind.REVERSAL, authorised_by=manager)
     return void

@@ -37,6 +37,14 @@ CARD_AUTH = "auth {auth}"
 CARD_REFUND_OF_PAYMENT = "Refund of payment {payment}: {card}"
 CARD_REVERSAL_OF_PAYMENT = "Reversal of payment {payment}: {card}"
 
+
+
+def written(template: str, **params: object) -> str:
+    """The English text the desk stores for ``template``: every desk-written ledger text is made
+    here, from the same template :func:`payment_text` and :func:`posting_text` read it back by."""
+    return template.format_map(params)
+
+
 # Rows whose text only the desk writes: every text on them comes from one of these templates.
 _DESK_PAYMENT_KINDS = (PaymentKind.VOID, PaymentKind.REFUND, PaymentKind.TRANSFER)
 _MOVEMENT_TEMPLATES = (VOID_OF_PAYMENT, REFUND_OF_PAYMENT, TO_BILL, FROM_DEPOSIT, REVERSAL_OF_TRANSFER)
@@ -109,8 +117,11 @@ def _card_text(payment: Payment, record: CardRecord) -> LedgerText:
 
 def _pattern(template: str) -> re.Pattern[str]:
     parts = re.split(r"\{(\w+)\}", template)
-    # Even parts are literal text, odd ones the names of placeholders.
-    return re.compile("".join(re.escape(p) if i % 2 == 0 else f"(?P<{p}>.+)" for i, p in enumerate(parts)))
+    # Even parts are literal text, odd ones the names of placeholders. Each placeholder but the last
+    # takes as little as it can: "Bill {bill}, {payer}" keeps a payer's own commas in the payer.
+    last = len(parts) - 2
+    return re.compile("".join(re.escape(p) if i % 2 == 0 else f"(?P<{p}>.+{'' if i == last else '?'})"
+                              for i, p in enumerate(parts)))
 
 
 _PATTERNS = {template: _pattern(template) for template in (*_MOVEMENT_TEMPLATES, TO_ACCOUNT_OF, BILL_OF_PAYER)}
