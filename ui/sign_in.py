@@ -152,7 +152,9 @@ class SignInDialog(QDialog):
         database, workstation = self.database, self.workstation
 
         def work() -> Actor:
-            with database.unit_of_work() as session:
+            # Signing in writes (a failure counted, an old hash upgraded): a writing unit waits its
+            # turn on SQLite instead of failing to upgrade a read.
+            with database.writing() as session:
                 return sign_in(session, username, secret, workstation)
 
         self.error_label.hide()

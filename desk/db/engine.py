@@ -7,7 +7,7 @@ import os
 import re
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -146,6 +146,24 @@ def _sqlite_on_begin(connection: Any) -> None:
         connection.exec_driver_sql("BEGIN")
 
 
+_KEPT_KEY = "desk.db.kept"
+
+
+def keep_whatever_happens(session: Session, action: Callable[[Session], None]) -> None:
+    """Write ``action`` whether the caller's unit of work commits or rolls back.
+
+    For a failed sign-in: it must be counted although the refusal rolls back the caller's work,
+    and committing in the middle of that work would end its transaction and release its locks.
+    On commit the action runs in the unit itself; after a rollback, in a unit of its own.
+    """
+    session.info.setdefault(_KEPT_KEY, []).append(action)
+
+
+def _run_kept(session: Session) -> None:
+    for action in session.info.pop(_KEPT_KEY, []):
+        action(session)
+
+
 class Database:
     """One database: an engine, its sessions, and units of work on it."""
 
@@ -167,14 +185,34 @@ class Database:
     @contextmanager
     def unit_of_work(self) -> Iterator[Session]:
         """A session whose work is committed whole, or not at all (begun deferred on SQLite)."""
-        with self.sessions() as session, session.begin():
+        with self._unit(self.sessions) as session:
             yield session
 
     @contextmanager
     def writing(self) -> Iterator[Session]:
         """A unit of work that holds the write lock from its start on SQLite (see desk.db.runner)."""
-        with self.write_sessions() as session, session.begin():
+        with self._unit(self.write_sessions) as session:
             yield session
+
+    @contextmanager
+    def _unit(self, sessions: sessionmaker[Session]) -> Iterator[Session]:
+        kept: list[Callable[[Session], None]] = []
+        try:
+            with sessions() as session:
+                try:
+                    with session.begin():
+                        yield session
+                        _run_kept(session)
+                except BaseException:
+                    kept = session.info.pop(_KEPT_KEY, [])
+                    raise
+        except BaseException:
+            if kept:
+                # The unit rolled back and its session is closed: what must be kept gets a unit of its own.
+                with self.writing() as after:
+                    for action in kept:
+                        action(after)
+            raise
 
     @property
     def display_url(self) -> str:

@@ -4,9 +4,9 @@ Secrets are hashed with argon2id. Hashes of the first releases (``scrypt$salt$di
 accepted and replaced by argon2 on the next successful sign-in. A stored hash that cannot be read
 is a failed sign-in, like a wrong password.
 
-Wrong passwords and PINs are counted on the user's row; the count is committed even though the
-sign-in is refused (the caller's transaction would otherwise roll it back), so verify credentials
-before writing anything else in the same transaction.
+Wrong passwords and PINs are counted on the user's row, and the count is kept although the
+sign-in is refused and the caller's unit of work rolls back (``desk.db.engine.keep_whatever_happens``):
+the caller's transaction is never ended half-way, so its locks hold until it ends.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from desk.core.errors import InvalidInput, NotAuthorised
 from desk.core.types import utcnow
+from desk.db.engine import keep_whatever_happens
 from desk.people.models import Role, User
 from desk.people.rights import Right, may, require
 
@@ -192,19 +193,27 @@ def _verify(session: Session, username: str, secret: str, *, allow_pin: bool, po
             if ok and rehash:
                 user.pin_hash = hash_password(secret)
     if not ok:
-        user.failed_sign_ins = (user.failed_sign_ins or 0) + 1
-        locked = user.failed_sign_ins >= policy.max_failures
-        if locked:
-            user.failed_sign_ins = 0
-            user.locked_until = now + policy.lock_for
-        # Committed although refused: a rollback would forget the attempt and allow endless guessing.
-        session.commit()
-        if locked:
+        # Kept although refused: a rollback would forget the attempt and allow endless guessing.
+        # The name is read now: after a rollback the row is expired, and reading it would begin
+        # another transaction on the caller's session.
+        username = user.username
+        keep_whatever_happens(session, lambda unit: _count_failure(unit, username, policy))
+        if (user.failed_sign_ins or 0) + 1 >= policy.max_failures:
             raise AccountLocked(user.username, now + policy.lock_for)
         raise SignInRefused()
     user.failed_sign_ins = 0
     user.locked_until = None
     return user
+
+
+def _count_failure(session: Session, username: str, policy: LockoutPolicy) -> None:
+    user = session.scalar(select(User).where(User.username == username).with_for_update())
+    if user is None:
+        return
+    user.failed_sign_ins = (user.failed_sign_ins or 0) + 1
+    if user.failed_sign_ins >= policy.max_failures:
+        user.failed_sign_ins = 0
+        user.locked_until = utcnow() + policy.lock_for
 
 
 def sign_in(
