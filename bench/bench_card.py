@@ -45,7 +45,7 @@ from sqlalchemy import insert, select
 
 from desk.core.money import Money
 from desk.db.engine import Database
-from desk.hotel.demo import seed_settings
+from desk.demo.seed import seed_settings
 from desk.hotel.models import Room, Service
 from desk.ledger.folios import folio_of_reservation, load_folio
 from desk.ledger.models import Bill, Payment, PaymentKind, Posting, PostingKind, PostingMove

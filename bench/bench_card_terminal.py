@@ -30,7 +30,7 @@ from desk.cards.terminals import add_terminal, disconnect_all
 from desk.core.money import Money
 from desk.db.engine import Database
 from desk.db.runner import Runner
-from desk.hotel.demo import seed_settings
+from desk.demo.seed import seed_settings
 from desk.hotel.models import Room
 from desk.ledger.folios import folio_of_reservation, load_folio
 from desk.people.auth import trusted_actor

@@ -21,10 +21,10 @@ from desk.cash.shifts import open_shift
 from desk.core.money import Money
 from desk.db.engine import Database
 from desk.db.runner import Runner
+from desk.demo.seed import seed_settings
 from desk.fiscal.interface import RegisterInfo
 from desk.fiscal.models import CashRegister
 from desk.fiscal.workflow import Registers, print_receipt
-from desk.hotel.demo import seed_settings
 from desk.hotel.models import Room
 from desk.ledger.folios import folio_of_reservation, load_folio
 from desk.ledger.payments import Tender, take_payment

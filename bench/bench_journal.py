@@ -34,7 +34,7 @@ from desk.cash.shifts import close_shift, open_shift
 from desk.core.money import Money
 from desk.db.engine import Database
 from desk.db.runner import Runner
-from desk.hotel.demo import seed_settings
+from desk.demo.seed import seed_settings
 from desk.hotel.models import Room
 from desk.journal import intents as journal
 from desk.journal.intents import EventType, IntentRequest, IntentView, Resolution, Verdict

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from desk.db.engine import Database
-from desk.hotel.demo import seed_demo
+from desk.demo.seed import seed_demo
 from desk.ledger.folios import load_folio
 from desk.ledger.models import Folio
 from desk.ledger.postings import post_service

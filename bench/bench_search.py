@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session
 
 from desk.core.money import Money
 from desk.db.engine import Database
-from desk.hotel.demo import seed_settings
+from desk.demo.seed import seed_settings
 from desk.hotel.models import Room
 from desk.ledger.models import Bill, Folio, Payment, PaymentKind, Posting, PostingKind
 from desk.stays.models import Company, Guest, Reservation, ReservationGuest, ReservationStatus

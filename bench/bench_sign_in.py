@@ -17,7 +17,7 @@ from pathlib import Path
 
 from desk.core.errors import NotAuthorised
 from desk.db.engine import Database
-from desk.hotel.demo import seed_settings
+from desk.demo.seed import seed_settings
 from desk.people.auth import LockoutPolicy, sign_in
 
 # Lockout would stop the wrong-password rounds after a few; the bench measures the hash, not the lock.

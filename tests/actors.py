@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from desk.db.engine import Database
-from desk.hotel.demo import DEMO_USERS
+from desk.demo.seed import DEMO_USERS
 from desk.people.auth import Actor, ManagerApproval, sign_in
 from desk.people.models import Role
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
 from sqlalchemy import select
 
 from desk.db.engine import Database
-from desk.hotel.demo import seed_demo
+from desk.demo.seed import seed_demo
 from desk.ledger.folios import load_folio
 from desk.ledger.models import Folio, PaymentKind
 from desk.people.auth import sign_in
@@ -67,7 +67,7 @@ def busiest_in_house_folio(database: Database) -> int:
 def add_payments(database: Database, folio_id: int) -> None:
     """Give the card's first bill what a real stay gathers: cash, a card, dollars and a refund."""
     from desk.core.money import Money
-    from desk.hotel.demo import DEMO_WORKSTATION
+    from desk.demo.seed import DEMO_WORKSTATION
     from desk.ledger.payments import Tender, refund_payment, take_payment
     from desk.ledger.postings import post_service
     from desk.people.auth import trusted_actor

@@ -28,8 +28,8 @@ from desk.cards.terminals import add_terminal, disconnect_all, list_terminals
 from desk.core.money import Money
 from desk.db.engine import Database
 from desk.db.runner import Runner
+from desk.demo.seed import seed_demo
 from desk.devices.printers import add_printer
-from desk.hotel.demo import seed_demo
 from desk.journal.intents import mark_sent, record_intent
 from desk.people.auth import Actor, sign_in
 from hardware.simulators.printer import TcpPrinterServer

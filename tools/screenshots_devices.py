@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QApplication, QTableWidget
 from desk.cards.terminals import add_terminal
 from desk.db.engine import Database
 from desk.db.runner import Runner
+from desk.demo.seed import seed_demo
 from desk.devices.printers import add_printer
-from desk.hotel.demo import seed_demo
 from desk.mail.outbox import KEY_FILE_ENV, set_mail_settings
 from desk.people.auth import sign_in
 from hardware.simulators.printer import TcpPrinterServer

@@ -20,7 +20,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from desk.db.engine import Database, display_url, hide_password, resolve_url
-from desk.hotel.demo import has_data, seed_demo
+from desk.demo.seed import has_data, seed_demo
 from desk.people.auth import Actor
 from desk.people.models import User
 from desk.pos.embedded import EmbeddedService, start_if_configured

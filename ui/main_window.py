@@ -32,12 +32,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk.cash.shift_pdf import write_x_report
 from desk.cash.shifts import ShiftForm, ShiftReport, ShiftStatus, shift_form, shift_status
 from desk.devices.printers import DeviceState
 from desk.fiscal.workflow import ReceiptCheck
+from desk.ledger.accounts import company_folio, event_folio
 from desk.people.rights import Right
-from desk.reports.shift_pdf import write_x_report
-from desk.stays.reservations import company_folio, event_folio
 from desk.stays.search import (
     ALL_KINDS,
     MAX_TEXT_LENGTH,

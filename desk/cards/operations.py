@@ -111,7 +111,7 @@ class Hold:
 
 
 def _accepted(session: Session, currency: str) -> bool:
-    from desk.ledger.folios import base_currency
+    from desk.hotel.reference import base_currency
     from hardware.terminal.zvt.codes import CURRENCIES
 
     hotel_takes = currency == base_currency(session) or session.get(CurrencyRate, currency) is not None

@@ -25,7 +25,7 @@ from desk.core.errors import DeskError, InvalidInput, NotFound
 from desk.core.money import Money, minor_units
 from desk.core.types import utcnow
 from desk.hotel.models import CurrencyRate, Hotel
-from desk.ledger.folios import base_currency
+from desk.hotel.reference import base_currency
 from desk.ledger.models import Payment
 from desk.people.auth import Actor
 from desk.people.models import User
@@ -396,7 +396,7 @@ def close_shift(session: Session, actor: Actor, counts: Mapping[str, Mapping[Dec
     A currency not counted is counted as empty. Records over/short per currency and the Z report.
     """
     require(actor, Right.RUN_CASH_SHIFT)
-    from desk.reports.shift_pdf import shift_report_pdf
+    from desk.cash.shift_pdf import shift_report_pdf
 
     shift = _require_open(session, actor.workstation)
     accepted = cash_currencies(session)

@@ -171,7 +171,7 @@ def fiscal_verify_command(url: str | None, register: str | None) -> int:
 
 
 def seed_demo_command(url: str | None, *, if_empty: bool) -> int:
-    from desk.hotel.demo import has_data, seed_demo
+    from desk.demo.seed import has_data, seed_demo
 
     database = Database(url)
     try:

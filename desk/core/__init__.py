@@ -1,1 +1,5 @@
-"""The bottom of desk: exact money, domain errors, column types, card numbers found in free text."""
+"""The bottom of desk: exact money, domain errors with their translatable templates, column types,
+card numbers found and masked in free text, and the look of every PDF.
+
+Imports: nothing.
+"""

@@ -17,7 +17,7 @@ import sqlite3
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Concatenate, Generic, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, Concatenate, Generic, ParamSpec, TypeVar
 
 from sqlalchemy import event, inspect, select
 from sqlalchemy.exc import DBAPIError
@@ -27,8 +27,11 @@ from desk.core.errors import ConcurrentChange
 from desk.db.engine import Database
 from desk.fiscal.models import ReceiptRequest
 from desk.ledger.models import Bill, Folio, Payment, Posting, PostingItem, PostingMove
-from desk.people.auth import Actor
 from desk.stays.models import Reservation
+
+if TYPE_CHECKING:
+    # Only a type here: who acts is people's business, and people uses the database.
+    from desk.people.auth import Actor
 
 T = TypeVar("T")
 P = ParamSpec("P")
@@ -54,7 +57,7 @@ class Outcome(Generic[T]):
 
 
 @dataclass
-class _Changes:
+class ChangedFolios:
     """Keys of rows written in one unit of work, turned into folio ids before it commits."""
 
     folios: set[int] = field(default_factory=set)
@@ -92,6 +95,18 @@ class _Changes:
         if self.reservations:
             found.update(session.scalars(select(Folio.id).where(Folio.reservation_id.in_(self.reservations))))
         return frozenset(found)
+
+
+
+def track_changes(session: Session) -> ChangedFolios:
+    """Note the folios this unit of work writes to, from here until :func:`stop_tracking`."""
+    changes = ChangedFolios()
+    session.info[_CHANGES_KEY] = changes
+    return changes
+
+
+def stop_tracking(session: Session) -> None:
+    session.info.pop(_CHANGES_KEY, None)
 
 
 def note_folio(session: Session, folio_id: int) -> None:
@@ -162,8 +177,7 @@ class Runner:
         for attempt in range(1, self.attempts + 1):
             try:
                 with self.database.writing() as session:
-                    changes = _Changes()
-                    session.info[_CHANGES_KEY] = changes
+                    changes = track_changes(session)
                     value = use_case(session, actor, *args, **kwargs)
                     session.flush()
                     folios = changes.folio_ids(session)

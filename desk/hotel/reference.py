@@ -10,8 +10,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Executable
+from sqlalchemy import Executable, select
 from sqlalchemy.orm import Session
+
+from desk.core.errors import NotFound
+from desk.hotel.models import Hotel
 
 _CACHES = "desk.hotel.reference"
 
@@ -42,3 +45,14 @@ def reference(session: Session, kind: str, key: object, statement: Executable, *
             return None  # not remembered: the unit may still add it
         known[key] = value
     return known[key]
+
+
+def base_currency(session: Session) -> str:
+    # Asked several times by one use case; the hotel's currency does not change within a unit.
+    currency = reference(session, "base_currency", None, _BASE_CURRENCY)
+    if currency is None:
+        raise NotFound("The hotel is not set up")
+    return str(currency)
+
+
+_BASE_CURRENCY = select(Hotel.__table__.c.base_currency).order_by(Hotel.__table__.c.id).limit(1)

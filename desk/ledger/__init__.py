@@ -1,1 +1,6 @@
-"""Folios, bills, postings, payments, deposits, transfers, and the texts written on them."""
+"""The append-only ledger: folios and their bills, postings and their reversals, payments, deposits,
+refunds, voids, transfers to a company's account, and the texts the desk writes on them. Every
+rule about money (may this be refunded, voided, paid) is decided here once.
+
+Imports: cards.models, cash, core, db, hotel, journal, people, stays.models.
+"""

@@ -15,8 +15,8 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 
 from desk.core.errors import CurrencyMismatch, NotFound
 from desk.core.money import Money, total
-from desk.hotel.models import Hotel, MethodKind
-from desk.hotel.reference import reference
+from desk.hotel.models import MethodKind
+from desk.hotel.reference import base_currency
 from desk.ledger.models import Bill, Folio, Payment, PaymentKind, Posting, PostingKind, PostingMove
 from desk.stays.models import Reservation, ReservationGuest, ReservationStatus
 
@@ -148,15 +148,6 @@ class FolioView:
         raise NotFound("Payment {payment} is not on this folio", payment=payment_id)
 
 
-def base_currency(session: Session) -> str:
-    # Asked several times by one use case; the hotel's currency does not change within a unit.
-    currency = reference(session, "base_currency", None, _BASE_CURRENCY)
-    if currency is None:
-        raise NotFound("The hotel is not set up")
-    return str(currency)
-
-
-_BASE_CURRENCY = select(Hotel.__table__.c.base_currency).order_by(Hotel.__table__.c.id).limit(1)
 
 
 @contextmanager

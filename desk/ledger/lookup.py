@@ -35,7 +35,7 @@ from desk.core.errors import N_, ClosedForPosting, InvalidInput, NotFound
 from desk.core.money import Money, minor_units
 from desk.db.base import Base
 from desk.hotel.models import CurrencyRate, MethodKind
-from desk.ledger.folios import base_currency
+from desk.hotel.reference import base_currency
 from desk.ledger.models import Bill, Folio, Payment, Posting
 from desk.stays.models import Reservation, ReservationStatus
 

@@ -15,10 +15,12 @@ from desk.cash.shifts import link_cash_payment, require_cash_shift
 from desk.core.errors import AlreadyReversed, DeskError, InvalidInput, RefundTooLarge, WouldOverpay
 from desk.core.money import Money
 from desk.hotel.models import MethodKind, PaymentMethod
+from desk.hotel.reference import base_currency
 from desk.journal.intents import unresolved_intent
 from desk.journal.models import JournalIntent
 from desk.ledger import texts
-from desk.ledger.folios import FolioView, PaymentLine, base_currency, load_folio
+from desk.ledger.accounts import company_folio
+from desk.ledger.folios import FolioView, PaymentLine, load_folio
 from desk.ledger.lookup import (
     company_transfer_refusal,
     ensure_open,
@@ -39,7 +41,6 @@ from desk.ledger.postings import _reverse, post_charge
 from desk.people.auth import Actor, ManagerApproval, authorise
 from desk.people.rights import Right, require
 from desk.stays.models import Company
-from desk.stays.reservations import company_folio
 
 
 class RefundDirection(enum.StrEnum):

@@ -13,8 +13,8 @@ from desk.core.errors import AlreadyReversed, InvalidInput, NotFound
 from desk.core.money import Money, total
 from desk.core.types import utcnow
 from desk.hotel.models import Outlet, Service, TaxRate
-from desk.hotel.reference import reference
-from desk.ledger.folios import base_currency, load_folio
+from desk.hotel.reference import base_currency, reference
+from desk.ledger.folios import load_folio
 from desk.ledger.lookup import get, lock_folio, open_bill_for_update, refuse_reversing_open_transfer, require_fits
 from desk.ledger.models import Bill, Posting, PostingItem, PostingKind
 from desk.people.auth import Actor, ManagerApproval, authorise

@@ -1,1 +1,4 @@
-"""Electronic receipts by e-mail: settings, the outbox and its sender."""
+"""Electronic receipts by e-mail: the settings (password sealed), the outbox, and its sender.
+
+Imports: core, db, fiscal.models, hotel.models, people, reports.
+"""

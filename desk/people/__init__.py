@@ -1,1 +1,5 @@
-"""Who acts: sign-in, sessions, passwords and PINs, and the rights of each role."""
+"""Who acts: sign-in, sessions, passwords and PINs, lockout, a manager's approval, and the one table
+of what each role may do.
+
+Imports: core, db.
+"""

@@ -3,4 +3,6 @@
 ``desk serve`` runs two front ends on one process, each a thin adapter over the use cases in
 :mod:`desk.pos.checks`: r_keeper's FarCards HTTP protocol (:mod:`desk.pos.farcards`) and a REST API
 (:mod:`desk.pos.api`).
+
+Imports: core, db, hotel, ledger, people, stays.models.
 """

@@ -25,7 +25,7 @@ from desk.core.errors import ConcurrentChange, DeskError
 from desk.core.money import Money
 from desk.core.types import utcnow
 from desk.db.engine import Database
-from desk.ledger.folios import base_currency
+from desk.hotel.reference import base_currency
 from desk.people.auth import Actor
 from desk.pos import farcards
 from desk.pos.checks import (

@@ -23,9 +23,9 @@ from desk.core.money import Money, total
 from desk.core.types import utcnow
 from desk.db.runner import note_folio
 from desk.hotel.models import Room, TaxRate
-from desk.hotel.reference import forget, reference
+from desk.hotel.reference import base_currency, forget, reference
 from desk.ledger.bills import insert_guest_bill
-from desk.ledger.folios import BillStatus, base_currency, folio_of_reservation, load_folio
+from desk.ledger.folios import BillStatus, folio_of_reservation, load_folio
 from desk.ledger.lookup import get, locks_rows
 from desk.ledger.models import Bill, Folio, Posting
 from desk.ledger.payments import apply_deposit

@@ -21,7 +21,16 @@ from sqlalchemy.orm import Session
 
 from desk.core.errors import ConcurrentChange
 from desk.db.engine import Database
-from desk.db.runner import _CHANGES_KEY, ATTEMPTS, BACKOFF_CAP_S, BACKOFF_S, Outcome, Runner, _Changes, is_retryable
+from desk.db.runner import (
+    ATTEMPTS,
+    BACKOFF_CAP_S,
+    BACKOFF_S,
+    Outcome,
+    Runner,
+    is_retryable,
+    stop_tracking,
+    track_changes,
+)
 from desk.people.auth import Actor, trusted_actor
 from desk.people.models import Role
 from desk.pos.keys import authenticate
@@ -188,8 +197,7 @@ class _Refused(Exception):
 
 def _together(session: Session, work: Work[Any]) -> tuple[Outcome[Any] | None, BaseException | None]:
     """One job among others with no savepoint of its own: any failure rolls the batch back."""
-    changes = _Changes()
-    session.info[_CHANGES_KEY] = changes
+    changes = track_changes(session)
     try:
         value = work(session)
         session.flush()
@@ -201,7 +209,7 @@ def _together(session: Session, work: Work[Any]) -> tuple[Outcome[Any] | None, B
     except Exception as exc:
         raise _Refused(exc) from exc
     finally:
-        session.info.pop(_CHANGES_KEY, None)
+        stop_tracking(session)
 
 
 def _one(session: Session, work: Work[Any]) -> tuple[Outcome[Any] | None, BaseException | None]:
@@ -209,8 +217,7 @@ def _one(session: Session, work: Work[Any]) -> tuple[Outcome[Any] | None, BaseEx
     for attempt in (1, 2):
         try:
             with session.begin_nested():
-                changes = _Changes()
-                session.info[_CHANGES_KEY] = changes
+                changes = track_changes(session)
                 value = work(session)
                 session.flush()
                 folios = changes.folio_ids(session)
@@ -227,7 +234,7 @@ def _one(session: Session, work: Work[Any]) -> tuple[Outcome[Any] | None, BaseEx
         except Exception as exc:
             return None, exc
         finally:
-            session.info.pop(_CHANGES_KEY, None)
+            stop_tracking(session)
     raise AssertionError("unreachable")
 
 

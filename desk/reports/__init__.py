@@ -1,4 +1,7 @@
-"""Printable documents: bills and folios as PDF, and the folder they are saved in."""
+"""Printable documents: bills and folios as PDF, receipts as PDF, and the folder they are kept in.
+
+Imports: core, fiscal.models, hotel, ledger.
+"""
 
 from __future__ import annotations
 

@@ -13,11 +13,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desk.core.money import Money
+from desk.core.pdf_layout import amount_text, document_table, paragraph_styles
 from desk.fiscal.models import ReceiptKind, ReceiptRequest
 from desk.hotel.models import Hotel
 from desk.ledger.lookup import get
 from desk.ledger.models import Payment, Posting
-from desk.reports.pdf import amount_text, document_table, paragraph_styles
 
 # The e-receipt speaks the hotel's languages; English is the key (see desk.reports.labels).
 WORDS = {

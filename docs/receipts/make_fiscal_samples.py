@@ -18,9 +18,9 @@ from desk.cash.shifts import close_shift, open_shift, open_shift_of
 from desk.core.money import Money
 from desk.db.engine import Database
 from desk.db.runner import Runner
+from desk.demo.seed import seed_settings
 from desk.fiscal.models import CashRegister
 from desk.fiscal.workflow import Registers, close_register_shifts, print_receipt, x_report
-from desk.hotel.demo import seed_settings
 from desk.hotel.models import Hotel, Room
 from desk.ledger.folios import folio_of_reservation, load_folio
 from desk.ledger.payments import Tender, refund_payment, take_payment

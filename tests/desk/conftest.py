@@ -14,7 +14,7 @@ from desk.cash.shifts import open_shift
 from desk.core.money import Money
 from desk.db.engine import Database
 from desk.db.schema import metadata
-from desk.hotel.demo import seed_settings
+from desk.demo.seed import seed_settings
 from desk.hotel.models import Room
 from desk.ledger.folios import FolioView, folio_of_reservation, load_folio
 from desk.people.auth import Actor, ManagerApproval

@@ -9,6 +9,7 @@ from pypdf import PdfReader
 
 from desk.core.errors import BillNotSettled, DeskError, InvalidInput
 from desk.hotel.names import NameKind, load_names, set_names
+from desk.ledger.accounts import company_folio
 from desk.ledger.folios import load_folio
 from desk.ledger.payments import (
     RefundDirection,
@@ -33,7 +34,7 @@ from desk.ledger.texts import (
 )
 from desk.reports import render_bill_pdf, render_folio_pdf
 from desk.stays.models import Company
-from desk.stays.reservations import check_out, company_folio, post_night
+from desk.stays.reservations import check_out, post_night
 
 from .conftest import Hotel
 

@@ -34,7 +34,7 @@ from .conftest import Hotel, Stay, make_hotel
 
 SERVICES = ["ROOM", "MB-WATER", "MB-BEER", "LAUNDRY", "SPA", "CITYTAX"]
 RATES = {  # base currency -> {other currency: base units per unit}
-    "EUR": {"USD": Decimal("0.92"), "JPY": Decimal("0.0061")},  # as desk.hotel.demo.seed_settings
+    "EUR": {"USD": Decimal("0.92"), "JPY": Decimal("0.0061")},  # as desk.demo.seed.seed_settings
     "JPY": {"EUR": Decimal("163.9"), "USD": Decimal("150.71")},
     "KWD": {"EUR": Decimal("0.331"), "USD": Decimal("0.307")},
 }

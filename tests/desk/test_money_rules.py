@@ -9,6 +9,7 @@ import pytest
 from desk.core.errors import AlreadyReversed, InvalidAmount, InvalidInput, WouldOverpay
 from desk.core.money import Money
 from desk.hotel.models import CurrencyRate
+from desk.ledger.accounts import company_folio
 from desk.ledger.bills import move_postings, open_bill, split_bill
 from desk.ledger.folios import BillStatus
 from desk.ledger.models import PaymentKind, PostingKind
@@ -26,7 +27,6 @@ from desk.ledger.postings import OrderItem, post_charge, post_service, reverse_p
 from desk.people.models import Role
 from desk.people.rights import MissingRight, Right
 from desk.stays.models import Company
-from desk.stays.reservations import company_folio
 
 from .conftest import Hotel
 from .test_use_cases import unchanged

@@ -59,7 +59,7 @@ def test_a_long_reference_wraps_inside_its_column(sqlite_hotel: Hotel, tmp_path)
     from reportlab.lib.units import mm
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    from desk.reports.pdf import _fonts
+    from desk.core.pdf_layout import fonts
 
     hotel = sqlite_hotel
     stay = hotel.stay()
@@ -77,7 +77,7 @@ def test_a_long_reference_wraps_inside_its_column(sqlite_hotel: Hotel, tmp_path)
         page.extract_text(visitor_text=visit)
     assert len(fragments) > 1, "the reference stayed on one line"
     amount_column = 15 * mm + (24 + 32 + 56) * mm
-    regular, _bold = _fonts()
+    regular, _bold = fonts()
     for text, x, _font, _size in fragments:
         assert x + stringWidth(text, regular, 8.5) <= amount_column, text
     assert "".join(t for t, *_ in fragments).replace(" ", "") == reference.replace(" ", "")
@@ -106,8 +106,8 @@ def test_a_large_amount_stays_inside_its_column(sqlite_hotel: Hotel, tmp_path):
     from reportlab.lib.units import mm
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
+    from desk.core.pdf_layout import fonts
     from desk.ledger.postings import post_charge
-    from desk.reports.pdf import _fonts
 
     hotel = sqlite_hotel
     stay = hotel.stay()
@@ -121,7 +121,7 @@ def test_a_large_amount_stays_inside_its_column(sqlite_hotel: Hotel, tmp_path):
             found.append((text.strip(), page_x(cm, tm)))
 
     PdfReader(path).pages[0].extract_text(visitor_text=visit)
-    regular, _bold = _fonts()
+    regular, _bold = fonts()
     left = 15 * mm
     price_from, price_to = left + (28 + 63 + 12) * mm, left + (28 + 63 + 12 + 30) * mm
     amount_to = left + 180 * mm

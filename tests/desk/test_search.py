@@ -10,11 +10,12 @@ from sqlalchemy import select, text
 
 from desk.core.errors import InvalidInput
 from desk.hotel.models import Room
+from desk.ledger.accounts import event_folio, walk_in_folio
 from desk.ledger.folios import folio_of_reservation, load_folio
 from desk.ledger.payments import Tender, take_payment
 from desk.ledger.postings import post_service
 from desk.stays.models import Company, Event, Guest
-from desk.stays.reservations import check_in, check_out, create_reservation, event_folio, new_guest, walk_in_folio
+from desk.stays.reservations import check_in, check_out, create_reservation, new_guest
 from desk.stays.search import (
     MAX_TEXT_LENGTH,
     FolioKind,

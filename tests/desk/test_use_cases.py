@@ -279,7 +279,7 @@ def test_transfer_to_a_company_account_settles_the_bill(hotel: Hotel):
     hotel.run(transfer_to_company, stay.bill_id, company_id)
     assert hotel.view(stay.folio_id).bill(stay.bill_id).status is BillStatus.PAID
     hotel.run(check_out, stay.reservation_id)
-    from desk.stays.reservations import company_folio
+    from desk.ledger.accounts import company_folio
 
     account = hotel.run(company_folio, company_id)
     assert hotel.view(account.id).balance == hotel.money("35.00")

@@ -12,8 +12,8 @@ import pytest
 
 from desk.cash.shifts import open_shift
 from desk.db.engine import Database
+from desk.demo.seed import seed_demo
 from desk.fiscal.models import CashRegister
-from desk.hotel.demo import seed_demo
 from desk.people.auth import Actor, trusted_actor
 from desk.people.models import Role
 from hardware.simulators.printer import TcpPrinterServer

@@ -10,7 +10,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from desk.db.engine import Database
-from desk.hotel.demo import has_data
+from desk.demo.seed import has_data
 from desk.hotel.models import Room
 from desk.stays.models import Reservation, ReservationStatus
 

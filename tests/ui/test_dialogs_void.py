@@ -120,9 +120,9 @@ def test_the_void_checks_the_password_before_writing(demo_database, card, clerk)
 
 
 def test_voiding_a_company_transfer_reverses_both_halves(qtbot, desk_context, demo_database, window, clerk):
+    from desk.ledger.accounts import company_folio
     from desk.ledger.payments import transfer_to_company
     from desk.stays.models import Company
-    from desk.stays.reservations import company_folio
     from tests.ui.test_dialogs_common import reload_card
 
     card = find_card(demo_database, lambda c: c.folio.bills[0].balance.is_positive)

@@ -31,10 +31,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk.cash.shift_pdf import write_z_report
 from desk.cash.shifts import ShiftClosure, ShiftForm, ShiftReport, cash_in, cash_out, close_shift, open_shift
 from desk.core.money import Money, minor_units
 from desk.fiscal.workflow import ReceiptOutcome, close_register_shifts
-from desk.reports.shift_pdf import write_z_report
 from ui.context import DeskContext, device_pool
 from ui.desk_text import error_text
 from ui.dialogs.common import (

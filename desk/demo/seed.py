@@ -14,6 +14,7 @@ from desk.core.money import Money
 from desk.fiscal.models import CashRegister
 from desk.hotel.models import CurrencyRate, Hotel, MethodKind, Outlet, PaymentMethod, Room, Service, TaxRate
 from desk.hotel.names import NameKind, set_names
+from desk.ledger.accounts import walk_in_folio
 from desk.ledger.bills import split_bill
 from desk.ledger.folios import BillView, folio_of_reservation, load_folio
 from desk.ledger.models import Bill
@@ -23,15 +24,7 @@ from desk.people.auth import hash_password, sign_in
 from desk.people.models import Role, User
 from desk.pos.models import PaymentMeaning, PosPaymentCode
 from desk.stays.models import Company, Event, Guest, Reservation
-from desk.stays.reservations import (
-    cancel_reservation,
-    check_in,
-    check_out,
-    create_reservation,
-    new_guest,
-    post_night,
-    walk_in_folio,
-)
+from desk.stays.reservations import cancel_reservation, check_in, check_out, create_reservation, new_guest, post_night
 
 CURRENCY = "EUR"
 DEMO_WORKSTATION = "FRONT-1"

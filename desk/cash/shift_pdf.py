@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from desk.cash.models import ShiftMoveKind
 from desk.cash.shifts import ShiftReport, shift_report, x_report, z_report_pdf
 from desk.core.money import Money
-from desk.reports.pdf import amount_text, document_table, paragraph_styles
+from desk.core.pdf_layout import amount_text, document_table, paragraph_styles
 
 _MOVE_NAMES = {ShiftMoveKind.FLOAT: "Float", ShiftMoveKind.CASH_IN: "Cash in", ShiftMoveKind.CASH_OUT: "Cash out"}
 
