@@ -93,11 +93,6 @@ class BillView:
     def status(self) -> BillStatus:
         return bill_status(self.charges, self.paid)
 
-    @property
-    def services_label(self) -> str:
-        names = dict.fromkeys(line.posting.description for line in self.postings if line.is_active)
-        return ", ".join(names)
-
 
 @dataclass
 class FolioView:

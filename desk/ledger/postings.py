@@ -292,7 +292,3 @@ def void_posting(
     """
     manager = authorise(session, actor, Right.VOID_POSTING, approval)
     return _reverse(session, actor, posting_id, reason=reason, kind=PostingKind.VOID, authorised_by=manager)
-
-
-def posting_by_external_ref(session: Session, external_ref: str) -> Posting | None:
-    return session.scalar(select(Posting).where(Posting.external_ref == external_ref))

@@ -20,7 +20,6 @@ from sqlalchemy.orm import Session
 
 from desk.core.errors import InvalidInput, NotFound
 from desk.core.money import Money, total
-from desk.core.types import utcnow
 from desk.db.runner import note_folio
 from desk.hotel.models import Room, TaxRate
 from desk.hotel.reference import base_currency, forget, reference
@@ -572,7 +571,3 @@ def _desk_action(session: Session, folio_id: int, bill_id: int) -> str:
 def flagged_checks(session: Session) -> list[PosCheck]:
     """Checks that reached a stay after its check-out: the desk settles them with the guest."""
     return list(session.scalars(select(PosCheck).where(PosCheck.after_checkout.is_(True)).order_by(PosCheck.id)))
-
-
-def utc_or_now(value: datetime | None) -> datetime:
-    return value if value is not None and value.tzinfo is not None else utcnow()
