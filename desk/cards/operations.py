@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, assert_never
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -174,6 +174,19 @@ class CardRequest:
     payer_name: str = ""  # as the clerk typed it; the bill's payer when empty
 
 
+@dataclass(frozen=True)
+class _Planned:
+    """What one kind of operation decided: the intent's kind, amount, links, key and request fields."""
+
+    kind: CardKind
+    amount: Money
+    folio_id: int | None
+    bill_id: int | None = None
+    payment_id: int | None = None
+    key: str = field(default_factory=lambda: uuid.uuid4().hex)
+    fields: dict[str, Any] = field(default_factory=dict)
+
+
 def plan_card_operation(
     session: Session, actor: Actor, kind: CardKind, terminal_id: int, asked: CardRequest
 ) -> IntentRequest:
@@ -184,92 +197,108 @@ def plan_card_operation(
     an open hold, at most once between them.
     """
     require(actor, Right.TAKE_PAYMENT)
-    amount, bill_id, folio_id, payment_id = asked.amount, asked.bill_id, asked.folio_id, asked.payment_id
-    hold_id, approval, allow_overpay, payer_name = asked.hold_id, asked.approval, asked.allow_overpay, asked.payer_name
-    settings = terminal_settings(session, terminal_id)
-    info = settings.info
-    request: dict[str, Any] = {"terminal_id": info.id, "terminal": info.name}
-    key = uuid.uuid4().hex
-    if kind in (CardKind.SALE, CardKind.PRE_AUTHORISATION):
-        if amount is None:
-            raise InvalidInput("Enter the amount", field="amount")
-        require_positive(amount)
-        if not _accepted(session, amount.currency):
-            raise InvalidInput("The terminal cannot take {currency}", field="currency", currency=amount.currency)
-        if kind is CardKind.SALE:
-            if bill_id is None:
-                raise InvalidInput("Choose the bill to pay", field="bill")
-            bill = get(session, Bill, bill_id, "Bill")
-            # Until the first sale's end is known, a second one could charge the guest twice.
-            refuse_while_card_payment_unresolved(session, bill_id)
-            _, base_amount = in_base(session, amount)
-            # As with any payment: more than the bill owes only when the clerk confirmed it, with the right.
-            if overpays(session, bill, base_amount, confirmed=allow_overpay) and not may(actor.role, Right.OVERPAY):
-                authorise(session, actor, Right.OVERPAY, approval)
-            folio_id = bill.folio_id
-            require_fits(payer_name, 160, "payer")
-            if payer_name.strip():
-                request["payer"] = payer_name.strip()
-        else:
-            if folio_id is None:
-                raise InvalidInput("Choose the folio to pre-authorise for", field="folio")
-            get(session, Folio, folio_id, "Folio")
-            if unresolved_intent(session, (CardKind.PRE_AUTHORISATION,), JournalIntent.folio_id == folio_id):
-                raise InvalidInput("A pre-authorisation on this folio is still unresolved: settle it in Pending "
-                                   "card operations first", field="folio")
-    elif kind in (CardKind.REFUND, CardKind.REVERSAL):
-        authorise(session, actor, Right.REFUND, approval)
-        if payment_id is None:
-            raise InvalidInput("Choose the card payment to refund", field="payment")
-        payment = get(session, Payment, payment_id, "Payment")
-        original = card_record_of_payment(session, payment_id)
-        if original is None:
-            raise InvalidInput("Only a payment made on a card terminal is refunded on it", field="payment")
-        # Each card payment is refunded once (R13): that refusal says more than "nothing left to refund".
-        key = _key_family(session, f"refund:{payment_id}:")
-        line = load_folio(session, payment.folio_id).payment(payment.id)
-        amount = amount if amount is not None else line.refundable
-        require_positive(amount)
-        refusal = refund_refusal(line, amount)
-        if refusal is not None:
-            raise refusal
-        same_batch = (original.operation is CardRecordKind.SALE and amount == payment.amount
-                      and payment.paid_on == date.today() and not _batch_closed_since(session, original))
-        kind = CardKind.REVERSAL if same_batch else CardKind.REFUND
-        request.update(original=original.id, receipt_no=original.receipt_no)
-        folio_id, bill_id = payment.folio_id, payment.bill_id
-    elif kind in (CardKind.CAPTURE, CardKind.RELEASE):
-        if kind is CardKind.RELEASE:
-            authorise(session, actor, Right.RELEASE_PREAUTH, approval)
-        if hold_id is None:
-            raise InvalidInput("Choose the pre-authorisation", field="hold")
-        hold = hold_view(session, hold_id)
-        if hold.state is not HoldState.OPEN:
-            raise InvalidInput("This pre-authorisation is {state}: it is used once", field="hold",
-                               state=hold.state.value)
-        record = _hold_record(session, hold_id)
-        amount = hold.amount if amount is None or kind is CardKind.RELEASE else amount
-        require_positive(amount)
-        if amount.currency != hold.amount.currency:
-            raise InvalidInput("This pre-authorisation is in {currency}", field="currency",
-                               currency=hold.amount.currency)
-        if amount > hold.amount:
-            raise InvalidInput("At most {amount} is blocked", field="amount", amount=hold.amount)
-        folio_id = record.folio_id
-        if kind is CardKind.CAPTURE and bill_id is None:
-            open_bills = [b.bill.id for b in load_folio(session, folio_id).bills] if folio_id else []
-            if not open_bills:
-                raise InvalidInput("Choose the bill to pay", field="bill")
-            bill_id = open_bills[0]
-        request.update(hold=hold_id, receipt_no=record.receipt_no, trace_no=record.trace_no,
-                       auth_code=record.auth_code)
-        key = _key_family(session, f"hold:{hold_id}:")
-    else:
-        raise InvalidInput("{kind} is not a card operation", kind=str(kind))
-    assert amount is not None
-    request.update(operation=kind.value, amount_minor=to_minor(amount), currency=amount.currency)
-    return IntentRequest(kind=kind.value, device=info.name, request=request, amount=amount, folio_id=folio_id,
-                         bill_id=bill_id, payment_id=payment_id, key=key)
+    info = terminal_settings(session, terminal_id).info
+    match kind:
+        case CardKind.SALE:
+            planned = _plan_sale(session, actor, asked)
+        case CardKind.PRE_AUTHORISATION:
+            planned = _plan_pre_authorisation(session, asked)
+        case CardKind.REFUND | CardKind.REVERSAL:
+            planned = _plan_refund(session, actor, asked)
+        case CardKind.CAPTURE | CardKind.RELEASE:
+            planned = _plan_hold_use(session, actor, kind, asked)
+        case _:
+            assert_never(kind)
+    request = {"terminal_id": info.id, "terminal": info.name, **planned.fields, "operation": planned.kind.value,
+               "amount_minor": to_minor(planned.amount), "currency": planned.amount.currency}
+    return IntentRequest(kind=planned.kind.value, device=info.name, request=request, amount=planned.amount,
+                         folio_id=planned.folio_id, bill_id=planned.bill_id, payment_id=planned.payment_id,
+                         key=planned.key)
+
+
+def _new_amount(session: Session, amount: Money | None) -> Money:
+    if amount is None:
+        raise InvalidInput("Enter the amount", field="amount")
+    require_positive(amount)
+    if not _accepted(session, amount.currency):
+        raise InvalidInput("The terminal cannot take {currency}", field="currency", currency=amount.currency)
+    return amount
+
+
+def _plan_sale(session: Session, actor: Actor, asked: CardRequest) -> _Planned:
+    amount = _new_amount(session, asked.amount)
+    if asked.bill_id is None:
+        raise InvalidInput("Choose the bill to pay", field="bill")
+    bill = get(session, Bill, asked.bill_id, "Bill")
+    # Until the first sale's end is known, a second one could charge the guest twice.
+    refuse_while_card_payment_unresolved(session, bill.id)
+    _, base_amount = in_base(session, amount)
+    # As with any payment: more than the bill owes only when the clerk confirmed it, with the right.
+    if overpays(session, bill, base_amount, confirmed=asked.allow_overpay) and not may(actor.role, Right.OVERPAY):
+        authorise(session, actor, Right.OVERPAY, asked.approval)
+    require_fits(asked.payer_name, 160, "payer")
+    payer = {"payer": asked.payer_name.strip()} if asked.payer_name.strip() else {}
+    return _Planned(CardKind.SALE, amount, bill.folio_id, bill_id=bill.id, fields=payer)
+
+
+def _plan_pre_authorisation(session: Session, asked: CardRequest) -> _Planned:
+    amount = _new_amount(session, asked.amount)
+    if asked.folio_id is None:
+        raise InvalidInput("Choose the folio to pre-authorise for", field="folio")
+    get(session, Folio, asked.folio_id, "Folio")
+    if unresolved_intent(session, (CardKind.PRE_AUTHORISATION,), JournalIntent.folio_id == asked.folio_id):
+        raise InvalidInput("A pre-authorisation on this folio is still unresolved: settle it in Pending "
+                           "card operations first", field="folio")
+    return _Planned(CardKind.PRE_AUTHORISATION, amount, asked.folio_id)
+
+
+def _plan_refund(session: Session, actor: Actor, asked: CardRequest) -> _Planned:
+    authorise(session, actor, Right.REFUND, asked.approval)
+    if asked.payment_id is None:
+        raise InvalidInput("Choose the card payment to refund", field="payment")
+    payment = get(session, Payment, asked.payment_id, "Payment")
+    original = card_record_of_payment(session, payment.id)
+    if original is None:
+        raise InvalidInput("Only a payment made on a card terminal is refunded on it", field="payment")
+    # Each card payment is refunded once (R13): that refusal says more than "nothing left to refund".
+    key = _key_family(session, f"refund:{payment.id}:")
+    line = load_folio(session, payment.folio_id).payment(payment.id)
+    amount = asked.amount if asked.amount is not None else line.refundable
+    require_positive(amount)
+    refusal = refund_refusal(line, amount)
+    if refusal is not None:
+        raise refusal
+    same_batch = (original.operation is CardRecordKind.SALE and amount == payment.amount
+                  and payment.paid_on == date.today() and not _batch_closed_since(session, original))
+    return _Planned(CardKind.REVERSAL if same_batch else CardKind.REFUND, amount, payment.folio_id,
+                    bill_id=payment.bill_id, payment_id=payment.id, key=key,
+                    fields={"original": original.id, "receipt_no": original.receipt_no})
+
+
+def _plan_hold_use(session: Session, actor: Actor, kind: CardKind, asked: CardRequest) -> _Planned:
+    if kind is CardKind.RELEASE:
+        authorise(session, actor, Right.RELEASE_PREAUTH, asked.approval)
+    if asked.hold_id is None:
+        raise InvalidInput("Choose the pre-authorisation", field="hold")
+    hold = hold_view(session, asked.hold_id)
+    if hold.state is not HoldState.OPEN:
+        raise InvalidInput("This pre-authorisation is {state}: it is used once", field="hold", state=hold.state.value)
+    record = _hold_record(session, asked.hold_id)
+    amount = hold.amount if asked.amount is None or kind is CardKind.RELEASE else asked.amount
+    require_positive(amount)
+    if amount.currency != hold.amount.currency:
+        raise InvalidInput("This pre-authorisation is in {currency}", field="currency", currency=hold.amount.currency)
+    if amount > hold.amount:
+        raise InvalidInput("At most {amount} is blocked", field="amount", amount=hold.amount)
+    bill_id = asked.bill_id
+    if kind is CardKind.CAPTURE and bill_id is None:
+        open_bills = [b.bill.id for b in load_folio(session, record.folio_id).bills] if record.folio_id else []
+        if not open_bills:
+            raise InvalidInput("Choose the bill to pay", field="bill")
+        bill_id = open_bills[0]
+    return _Planned(kind, amount, record.folio_id, bill_id=bill_id, key=_key_family(session, f"hold:{asked.hold_id}:"),
+                    fields={"hold": asked.hold_id, "receipt_no": record.receipt_no, "trace_no": record.trace_no,
+                            "auth_code": record.auth_code})
 
 
 # --- settling (T2: inside the journal's settle, as the clerk who asked) ---------------------------
