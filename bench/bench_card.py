@@ -53,9 +53,9 @@ from desk.ledger.postings import tax_included
 from desk.people.auth import Actor, sign_in
 from desk.stays.reservation_card import load_reservation_card
 from desk.stays.reservations import check_in, create_reservation, new_guest
-from ui import ops
 from ui.card import ReservationCard, open_reservation_card
 from ui.context import DeskContext
+from ui.ops import delivery
 
 USERNAME, PASSWORD, WORKSTATION = "anna", "anna", "BENCH-1"  # the demo clerk
 TARGET_MS = 200.0
@@ -218,7 +218,7 @@ def main() -> int:
                 print(f"\n--- {name}: top 15 by cumulative time")
                 pstats.Stats(profiler).sort_stats("cumulative").print_stats(15)
 
-        ops.wait_all()
+        delivery.wait_all()
         database.dispose()
 
     rows = [("load_reservation_card", load_samples), ("show_card", show_samples),

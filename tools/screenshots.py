@@ -23,9 +23,9 @@ from desk.ledger.models import Folio, PaymentKind
 from desk.people.auth import sign_in
 from desk.stays.models import Reservation, ReservationStatus
 from desk.stays.reservation_card import load_reservation_card
-from ui import ops
 from ui.context import DeskContext
 from ui.i18n import install_translator, remove_translators
+from ui.ops import delivery
 
 OUT = Path("docs/screenshots")
 
@@ -34,7 +34,7 @@ def settle(ms: int = 400) -> None:
     loop = QEventLoop()
     QTimer.singleShot(ms, loop.quit)
     loop.exec()
-    ops.wait_all(10_000)
+    delivery.wait_all(10_000)
 
 
 def wait_until(condition: Callable[[], bool], timeout_ms: int = 10_000) -> None:

@@ -36,13 +36,13 @@ from hardware.simulators.printer import TcpPrinterServer
 from hardware.simulators.printer_engine import SimulatedPrinter
 from hardware.simulators.zvt_terminal import ZvtSimulator
 from tools.screenshots import OUT, settle, wait_until
-from ui import ops
 from ui.card import open_reservation_card
 from ui.context import DeskContext
 from ui.dialogs.card import CardOperation, CardTerminalDialog
 from ui.dialogs.card_ops import PendingCardOperationsDialog
 from ui.dialogs.payment import MakePaymentDialog
 from ui.i18n import install_translator, remove_translators
+from ui.ops import delivery
 
 WORKSTATION = "FRONT-1"
 
@@ -131,7 +131,7 @@ def main() -> int:
             settle()
             remove_translators(app)  # type: ignore[arg-type]
         _card_slip(runner, ctx, manager, terminal.id, bill_id, paper)
-        ops.wait_all(10_000)
+        delivery.wait_all(10_000)
         ctx.close()
         disconnect_all()
         database.dispose()

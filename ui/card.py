@@ -72,7 +72,7 @@ from ui.context import DeskContext
 from ui.desk_text import error_text
 from ui.dialogs.card import CardOperation, CardTerminalDialog, print_card_slip_later
 from ui.i18n import current_language, format_date
-from ui.ops import show_error
+from ui.ops.feedback import show_error
 
 __all__ = ["ReservationCard", "bill_pdf_directory", "open_document", "open_reservation_card"]
 

@@ -14,7 +14,8 @@ from desk.db.runner import Runner
 from desk.devices.printers import DeviceHub
 from desk.mail.outbox import MailWorker
 from desk.people.auth import Actor
-from ui.ops import Cancelled, Op, WorkerPool, named_pool
+from ui.ops.op import Op
+from ui.ops.pools import Cancelled, WorkerPool, named_pool
 
 T = TypeVar("T")
 logger = logging.getLogger(__name__)

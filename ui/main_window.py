@@ -53,7 +53,8 @@ from ui.devices import open_drawer_now, state_text
 from ui.dialogs import shift as shift_dialogs
 from ui.dialogs.shift import CashMoveDialog, CloseShiftDialog, OpenShiftDialog, ShiftReportDialog
 from ui.i18n import current_language, format_datetime, format_money
-from ui.ops import Cancelled, Op
+from ui.ops.op import Op
+from ui.ops.pools import Cancelled
 from ui.receipts_check import check_receipts
 from ui.search_model import FolioTableModel
 from ui.sign_in import IdleWatch, SignInDialog, SignInPurpose, idle_lock_minutes, visible_windows, who_text

@@ -23,9 +23,9 @@ from desk.ledger.payments import Tender, take_payment
 from desk.stays.models import Company, Guest, Reservation, ReservationGuest, ReservationStatus
 from desk.stays.search import FolioKind, FolioRow, search_folios
 from tests.ui.conftest import DEMO_TODAY
-from ui import ops
 from ui.i18n import format_date, format_money
 from ui.main_window import MainWindow
+from ui.ops import delivery
 from ui.search_model import FolioTableModel
 
 # --- the model, without a view -------------------------------------------------------------------
@@ -309,7 +309,7 @@ def test_an_older_search_never_replaces_a_newer_one(qtbot, window: MainWindow, m
     window.search_edit.setText("")
     window.search_now()
     release.set()
-    assert ops.wait_all(5000)
+    assert delivery.wait_all(5000)
     assert len(shown) == 1 and shown[0], "only the newest search's results are shown"
     assert window.result_label.text() == f"{len(shown[0])} found"
 

@@ -32,10 +32,10 @@ from tests.ui.test_flows import (
     wait_closed,
     wait_dialog,
 )
-from ui import ops
 from ui.context import DeskContext
 from ui.i18n import format_money
 from ui.main_window import MainWindow
+from ui.ops import delivery
 
 CASHIER = trusted_actor("ivan", "TILL-2", Role.CASHIER)  # a workstation with no shift yet
 
@@ -68,8 +68,8 @@ def till(qtbot, demo_database) -> Iterator[MainWindow]:
     for card in list(card_module._open_cards.values()):
         if shiboken6.isValid(card):
             card.close()
-    ops.cancel_all()
-    assert ops.wait_all(10_000)
+    delivery.cancel_all()
+    assert delivery.wait_all(10_000)
 
 
 def shift_text(window: MainWindow) -> str:

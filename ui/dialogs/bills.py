@@ -41,7 +41,7 @@ from ui.dialogs.common import (
     rows_view,
 )
 from ui.i18n import format_date
-from ui.ops import Op
+from ui.ops.op import Op
 
 
 def posting_summary(line: PostingLine, names: Names) -> str:

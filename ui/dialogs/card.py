@@ -46,7 +46,8 @@ from ui.dialogs.common import (
     new_form,
     read_amount,
 )
-from ui.ops import Cancelled, Op, TaskState, named_pool
+from ui.ops.op import Op
+from ui.ops.pools import Cancelled, TaskState, named_pool
 
 __all__ = ["CardOperation", "CardTerminalDialog", "print_card_slip_later", "terminal_message", "terminal_pool"]
 

@@ -34,7 +34,7 @@ from ui.context import DeskContext
 from ui.desk_text import error_text
 from ui.dialogs.card import terminal_pool
 from ui.i18n import current_language
-from ui.ops import Op
+from ui.ops.op import Op
 
 logger = logging.getLogger(__name__)
 

@@ -41,7 +41,7 @@ from ui.dialogs.deposit import DepositDialog
 from ui.dialogs.payment import MakePaymentDialog
 from ui.dialogs.refund import MakeRefundDialog
 from ui.i18n import current_language
-from ui.ops import Op
+from ui.ops.op import Op
 
 logger = logging.getLogger(__name__)
 

@@ -37,7 +37,8 @@ from desk.stays.reservation_card import ReservationCardData
 from ui.context import DeskContext
 from ui.desk_text import error_text
 from ui.i18n import format_amount, format_money, parse_decimal
-from ui.ops import Op, show_error
+from ui.ops.feedback import show_error
+from ui.ops.op import Op
 
 T = TypeVar("T")
 

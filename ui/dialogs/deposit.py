@@ -30,7 +30,7 @@ from ui.dialogs.common import (
 )
 from ui.dialogs.payment import offers_receipt, show_conversion, tender_methods
 from ui.dialogs.receipt import ReceiptDialog
-from ui.ops import Op
+from ui.ops.op import Op
 
 TAKE_TAB = 0
 PAY_TAB = 1

@@ -22,7 +22,7 @@ from ui.dialogs.common import (
     rows_view,
 )
 from ui.i18n import current_language, format_datetime
-from ui.ops import show_error
+from ui.ops.feedback import show_error
 
 
 def source_text(posting: Posting, names: Names) -> str:

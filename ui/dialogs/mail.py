@@ -38,7 +38,8 @@ from desk.mail.outbox import (
 )
 from ui.context import DeskContext, device_pool
 from ui.desk_text import error_text
-from ui.ops import Op, TaskState
+from ui.ops.op import Op
+from ui.ops.pools import TaskState
 
 # The port each security setting usually goes with: changing the security moves a port left at
 # another one's usual number, and leaves a port the manager typed alone.

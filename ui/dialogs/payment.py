@@ -36,7 +36,7 @@ from ui.dialogs.common import (
     read_amount,
 )
 from ui.dialogs.receipt import ReceiptDialog
-from ui.ops import Op
+from ui.ops.op import Op
 
 TERMINAL = "terminal:"  # the method combo's data for "Bank card — <terminal>": a connected terminal
 # How a card sale ends when the card was certainly not charged.

@@ -32,7 +32,7 @@ from desk.pos.keys import PosSetup, create_key, pos_setup, revoke_key
 from ui.context import DeskContext
 from ui.dialogs.common import Column, RowsModel, fill_combo, fit_rows, hint_label, rows_view
 from ui.i18n import format_datetime
-from ui.ops import show_error
+from ui.ops.feedback import show_error
 
 
 class PosConnectionsDialog(QDialog):

@@ -39,7 +39,7 @@ from ui.dialogs.common import (
 )
 from ui.dialogs.receipt import ReceiptDialog
 from ui.i18n import format_date
-from ui.ops import Op
+from ui.ops.op import Op
 
 
 class MakeRefundDialog(DeskDialog):

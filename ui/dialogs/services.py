@@ -24,7 +24,7 @@ from ui.dialogs.common import (
     read_amount,
     read_quantity,
 )
-from ui.ops import Op
+from ui.ops.op import Op
 
 
 class AddServiceDialog(DeskDialog):

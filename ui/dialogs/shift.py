@@ -51,7 +51,9 @@ from ui.dialogs.common import (
     rows_view,
 )
 from ui.i18n import format_amount, format_datetime
-from ui.ops import Op, TaskState, show_error
+from ui.ops.feedback import show_error
+from ui.ops.op import Op
+from ui.ops.pools import TaskState
 
 
 def report_directory() -> Path:

@@ -28,7 +28,7 @@ from ui.dialogs.common import (
 from ui.dialogs.details import source_text
 from ui.dialogs.receipt import ReceiptDialog
 from ui.i18n import format_date, format_datetime
-from ui.ops import Op
+from ui.ops.op import Op
 
 
 class VoidDialog(DeskDialog):
