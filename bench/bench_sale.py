@@ -40,9 +40,9 @@ from desk.ledger.postings import post_service
 from desk.people.auth import trusted_actor
 from desk.people.models import Role
 from desk.stays.models import Reservation, ReservationStatus
-from ui.card import ReservationCard, open_reservation_card
 from ui.context import DeskContext
 from ui.ops import delivery
+from ui.reservation_card.window import ReservationCard, open_reservation_card
 
 SERVICES = ("MB-BEER", "MB-WATER", "PARKING")
 

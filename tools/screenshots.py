@@ -118,8 +118,8 @@ def charge_room_over_rest(database: Database, room: str) -> tuple[int, int]:
 
 
 def render_pos(ctx: DeskContext, language: str, folio_id: int, posting_id: int) -> None:
-    from ui.card import open_reservation_card
     from ui.dialogs import ServiceDetailsDialog
+    from ui.reservation_card.window import open_reservation_card
 
     card = open_reservation_card(ctx, folio_id)
     wait_until(lambda: card.is_loaded)
@@ -139,9 +139,9 @@ def render_pos(ctx: DeskContext, language: str, folio_id: int, posting_id: int) 
 
 
 def render(ctx: DeskContext, language: str) -> None:
-    from ui.card import open_reservation_card
     from ui.dialogs import MakePaymentDialog, MakeRefundDialog, ReceiptDialog
     from ui.main_window import MainWindow
+    from ui.reservation_card.window import open_reservation_card
 
     window = MainWindow(ctx)
     window.resize(1200, 720)

@@ -26,10 +26,10 @@ from hardware.simulators.printer import TcpPrinterServer
 from hardware.simulators.printer_engine import SimulatedPrinter
 from tools.screenshots import OUT, settle, wait_until
 from ui.context import DeskContext
-from ui.dialogs.devices import DevicesDialog
-from ui.dialogs.mail import MailSettingsDialog
 from ui.i18n import install_translator, remove_translators
 from ui.ops import delivery
+from ui.settings.devices import DevicesDialog
+from ui.settings.mail import MailSettingsDialog
 
 
 def main() -> int:

@@ -129,7 +129,7 @@ class Startup(QObject):
         # Receipts a crash or a lost answer left open are settled with the registers now, once.
         self.window.check_receipts(quiet_when_clean=True)
         logger.info("%s signed in at %s", actor.username, self.workstation)
-        from ui.dialogs.card_ops import reconcile_at_start
+        from ui.cards.operations import reconcile_at_start
 
         # A card operation cut short last time is settled once or closed now, and the clerk told.
         reconcile_at_start(self.context, self.window)

@@ -21,8 +21,8 @@ from tests.ui.test_card_terminal import (  # noqa: F401 - fixtures
     window,
 )
 from tests.ui.test_dialogs_common import apply_accepted, child, folio_now, ledger_counts, opened, retype
+from ui.cards.terminal import CardTerminalDialog, terminal_message
 from ui.dialogs import MakePaymentDialog, ReceiptDialog
-from ui.dialogs.card import CardTerminalDialog, terminal_message
 from ui.dialogs.payment import TERMINAL
 from ui.ops import delivery
 
@@ -284,7 +284,7 @@ def test_print_card_slip_follows_desks_rule_and_says_so_when_there_is_nothing_to
     from desk.cards.terminal_workflow import card_sale
     from desk.db.runner import Runner
     from desk.ledger.payments import Tender, take_payment
-    from ui.dialogs.card import print_card_slip_later
+    from ui.cards.terminal import print_card_slip_later
 
     runner, cashier = Runner(demo_database), cashier_context.actor
     bill_id, folio_id = card.folio.bills[0].bill.id, card.folio.folio.id

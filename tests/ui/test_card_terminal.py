@@ -21,7 +21,7 @@ from desk.stays.reservation_card import ReservationCardData
 from hardware.simulators.zvt_terminal import TEST_CARD_PAN, ZvtSimulator
 from tests.actors import signed_in
 from tests.ui.test_dialogs_common import card_window, child, find_card, folio_now, ledger_counts, opened, retype
-from ui.dialogs.card import CardOperation, CardTerminalDialog, terminal_message
+from ui.cards.terminal import CardOperation, CardTerminalDialog, terminal_message
 from ui.ops import delivery
 
 WORKSTATION = "TEST-1"
@@ -191,7 +191,7 @@ def test_a_card_payment_is_refunded_in_part_once(qtbot, cashier_context, demo_da
 
 
 def open_reservation_card(qtbot, ctx, folio_id: int):
-    from ui.card import open_reservation_card
+    from ui.reservation_card.window import open_reservation_card
 
     shown = open_reservation_card(ctx, folio_id)
     qtbot.addWidget(shown)
@@ -272,7 +272,7 @@ def test_the_pending_view_resolves_a_sale_the_terminal_booked_before_the_desk_di
                                                                                  terminal):
     from desk.cards.operations import CardKind, plan_card_operation
     from desk.journal.intents import mark_sent, record_intent
-    from ui.dialogs.card_ops import PendingCardOperationsDialog
+    from ui.cards.operations import PendingCardOperationsDialog
 
     cashier = cashier_context.actor
     bill_id = card.folio.bills[0].bill.id
@@ -301,7 +301,7 @@ def test_the_pending_view_resolves_a_sale_the_terminal_booked_before_the_desk_di
 
 def test_end_of_day_shows_the_totals_against_the_ledger(qtbot, cashier_context, demo_database, card, window,
                                                         terminal):
-    from ui.dialogs.card_ops import EndOfDayDialog
+    from ui.cards.operations import EndOfDayDialog
 
     dialog = dialog_for(qtbot, cashier_context, demo_database, card, window)
     retype(qtbot, child(dialog, QLineEdit, "amountEdit"), "30.00")
@@ -410,7 +410,7 @@ def test_the_open_holds_list_shows_every_open_hold_oldest_first_and_flags_the_ol
     from desk.cards.models import CardOperationKind, CardRecord
     from desk.cards.terminal_workflow import card_pre_authorise, card_release
     from desk.ledger.models import Folio
-    from ui.dialogs.card_ops import OpenHoldsDialog
+    from ui.cards.operations import OpenHoldsDialog
 
     other = find_card(demo_database, lambda c: c.folio.folio.id != card.folio.folio.id
                       and c.folio.folio.reservation_id is not None)

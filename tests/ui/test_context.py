@@ -9,8 +9,8 @@ from desk.ledger.lookup import reservation_by_number
 from desk.ledger.postings import post_service
 from desk.people.auth import trusted_actor
 from desk.people.models import Role
-from ui.card import open_reservation_card
 from ui.ops import delivery
+from ui.reservation_card.window import open_reservation_card
 
 OTHER_DESK = trusted_actor("ivan", "FRONT-2", Role.CASHIER)
 

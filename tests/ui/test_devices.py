@@ -16,9 +16,9 @@ from hardware.simulators.printer_engine import SimulatedPrinter
 from tests.actors import signed_in
 from tests.ui.test_dialogs_common import apply_accepted, card_window, child, find_card, opened, retype
 from ui.dialogs import MakePaymentDialog
-from ui.dialogs.devices import DevicesDialog, PrinterDialog
 from ui.main_window import MainWindow
 from ui.ops import delivery
+from ui.settings.devices import DevicesDialog, PrinterDialog
 
 
 @pytest.fixture

@@ -17,7 +17,8 @@ from desk.ledger.folios import FolioView, load_folio
 from desk.ledger.models import Bill, Folio, Payment, Posting, PostingMove
 from desk.stays.models import Reservation, ReservationStatus
 from desk.stays.reservation_card import ReservationCardData, load_reservation_card
-from ui.dialogs.common import FieldProblem, in_currency, quantity_text, read_amount, read_quantity
+from ui.dialogs.common import FieldProblem, in_currency, read_amount, read_quantity
+from ui.i18n import quantity_text
 from ui.ops import delivery
 
 # --- helpers for the dialog tests ---------------------------------------------------------------

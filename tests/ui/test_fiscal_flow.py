@@ -16,9 +16,9 @@ from desk.people.models import Role
 from desk.stays.reservation_card import load_reservation_card
 from tests.actors import demo_credentials
 from tests.ui.test_dialogs_common import apply_accepted, card_window, child, click, find_card, opened, retype
-from ui.card_models import PaymentsModel
 from ui.dialogs import MakePaymentDialog, MakeRefundDialog, ReceiptDialog, VoidDialog
 from ui.ops import delivery
+from ui.reservation_card.models import PaymentsModel
 
 
 @pytest.fixture

@@ -354,20 +354,3 @@ def test_keyboard(qtbot, window: MainWindow) -> None:
     assert window.selected_row() == window.model.row_at(0)
     assert window.refresh_action.shortcut().toString() == "F5"
     assert window.quit_action.shortcut().toString() == "Ctrl+Q"
-
-
-def test_without_a_card_window_the_clerk_is_told(qtbot, window: MainWindow, monkeypatch) -> None:
-    import importlib
-
-    real_import = importlib.import_module
-
-    def no_card(name: str, *args: object) -> object:
-        if name == "ui.card":
-            raise ModuleNotFoundError("No module named 'ui.card'", name="ui.card")
-        return real_import(name, *args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(ui.main_window.importlib, "import_module", no_card)
-    window.open_row(0)
-    box = window.findChild(ui.main_window.QMessageBox, "noCardBox")
-    assert box is not None and "not available" in box.text()
-    box.close()

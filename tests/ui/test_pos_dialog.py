@@ -12,8 +12,8 @@ from desk.pos.checks import get_setting, payment_codes
 from desk.pos.keys import authenticate, list_keys
 from tests.actors import signed_in
 from ui.context import DeskContext
-from ui.dialogs.pos import PosConnectionsDialog
 from ui.ops import delivery
+from ui.settings.pos import PosConnectionsDialog
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 

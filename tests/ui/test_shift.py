@@ -13,8 +13,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractSpinBox, QLabel, QLineEdit, QSpinBox, QTableView, QTabWidget
 from sqlalchemy import select
 
-import ui.card as card_module
 import ui.dialogs.shift as shift_module
+import ui.reservation_card.window as card_module
 from desk.cash.models import ShiftCount, ShiftPayment
 from desk.ledger.models import Payment
 from desk.people.auth import trusted_actor

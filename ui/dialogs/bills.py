@@ -36,11 +36,10 @@ from ui.dialogs.common import (
     fit_rows,
     heading_label,
     hint_label,
-    money_text,
     new_form,
     rows_view,
 )
-from ui.i18n import format_date
+from ui.i18n import format_date, money_text
 from ui.ops.op import Op
 
 

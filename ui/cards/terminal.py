@@ -42,10 +42,10 @@ from ui.dialogs.common import (
     heading_label,
     hint_label,
     in_currency,
-    money_text,
     new_form,
     read_amount,
 )
+from ui.i18n import money_text
 from ui.ops.op import Op
 from ui.ops.pools import Cancelled, TaskState, named_pool
 
