@@ -13,7 +13,7 @@ cases would write them, so every figure on the card adds up). Then it times, as 
   load_reservation_card     desk.stays.reservation_card.load_reservation_card in its own unit of work
                             (the worker thread's part)
   show_card     ReservationCard.show_card: models reset, selection, header (the GUI thread's part)
-  open_reservation_card     ui.card.open_reservation_card until the window is shown and painted
+  open_reservation_card     ui.reservation_card.window.open_reservation_card until the window is shown and painted
                             (what the clerk waits for)
 
 Target: open_reservation_card under 200 ms. Prints figures; asserts nothing about time (a shared machine's
@@ -53,9 +53,9 @@ from desk.ledger.postings import tax_included
 from desk.people.auth import Actor, sign_in
 from desk.stays.reservation_card import load_reservation_card
 from desk.stays.reservations import check_in, create_reservation, new_guest
-from ui import ops
-from ui.card import ReservationCard, open_reservation_card
 from ui.context import DeskContext
+from ui.ops import delivery
+from ui.reservation_card.window import ReservationCard, open_reservation_card
 
 USERNAME, PASSWORD, WORKSTATION = "anna", "anna", "BENCH-1"  # the demo clerk
 TARGET_MS = 200.0
@@ -218,7 +218,7 @@ def main() -> int:
                 print(f"\n--- {name}: top 15 by cumulative time")
                 pstats.Stats(profiler).sort_stats("cumulative").print_stats(15)
 
-        ops.wait_all()
+        delivery.wait_all()
         database.dispose()
 
     rows = [("load_reservation_card", load_samples), ("show_card", show_samples),

@@ -40,15 +40,15 @@ from desk.ledger.postings import post_service
 from desk.people.auth import trusted_actor
 from desk.people.models import Role
 from desk.stays.models import Reservation, ReservationStatus
-from ui import ops
-from ui.card import ReservationCard, open_reservation_card
 from ui.context import DeskContext
+from ui.ops import delivery
+from ui.reservation_card.window import ReservationCard, open_reservation_card
 
 SERVICES = ("MB-BEER", "MB-WATER", "PARKING")
 
 
 def wait_idle() -> None:
-    if not ops.wait_all(30_000):
+    if not delivery.wait_all(30_000):
         raise RuntimeError("an op did not finish")
 
 

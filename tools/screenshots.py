@@ -23,9 +23,9 @@ from desk.ledger.models import Folio, PaymentKind
 from desk.people.auth import sign_in
 from desk.stays.models import Reservation, ReservationStatus
 from desk.stays.reservation_card import load_reservation_card
-from ui import ops
 from ui.context import DeskContext
 from ui.i18n import install_translator, remove_translators
+from ui.ops import delivery
 
 OUT = Path("docs/screenshots")
 
@@ -34,7 +34,7 @@ def settle(ms: int = 400) -> None:
     loop = QEventLoop()
     QTimer.singleShot(ms, loop.quit)
     loop.exec()
-    ops.wait_all(10_000)
+    delivery.wait_all(10_000)
 
 
 def wait_until(condition: Callable[[], bool], timeout_ms: int = 10_000) -> None:
@@ -118,8 +118,8 @@ def charge_room_over_rest(database: Database, room: str) -> tuple[int, int]:
 
 
 def render_pos(ctx: DeskContext, language: str, folio_id: int, posting_id: int) -> None:
-    from ui.card import open_reservation_card
     from ui.dialogs import ServiceDetailsDialog
+    from ui.reservation_card.window import open_reservation_card
 
     card = open_reservation_card(ctx, folio_id)
     wait_until(lambda: card.is_loaded)
@@ -139,9 +139,9 @@ def render_pos(ctx: DeskContext, language: str, folio_id: int, posting_id: int) 
 
 
 def render(ctx: DeskContext, language: str) -> None:
-    from ui.card import open_reservation_card
     from ui.dialogs import MakePaymentDialog, MakeRefundDialog, ReceiptDialog
     from ui.main_window import MainWindow
+    from ui.reservation_card.window import open_reservation_card
 
     window = MainWindow(ctx)
     window.resize(1200, 720)

@@ -36,13 +36,13 @@ from hardware.simulators.printer import TcpPrinterServer
 from hardware.simulators.printer_engine import SimulatedPrinter
 from hardware.simulators.zvt_terminal import ZvtSimulator
 from tools.screenshots import OUT, settle, wait_until
-from ui import ops
-from ui.card import open_reservation_card
+from ui.cards.operations import PendingCardOperationsDialog
+from ui.cards.terminal import CardOperation, CardTerminalDialog
 from ui.context import DeskContext
-from ui.dialogs.card import CardOperation, CardTerminalDialog
-from ui.dialogs.card_ops import PendingCardOperationsDialog
 from ui.dialogs.payment import MakePaymentDialog
 from ui.i18n import install_translator, remove_translators
+from ui.ops import delivery
+from ui.reservation_card.window import open_reservation_card
 
 WORKSTATION = "FRONT-1"
 
@@ -65,7 +65,7 @@ def main() -> int:
         runner = Runner(database)
         ctx = DeskContext(database, manager)
         from desk.stays.reservation_card import load_reservation_card
-        from ui.card_models import DEPOSIT_ACCOUNT  # noqa: F401 - the card module's models, loaded early
+        from ui.reservation_card.models import DEPOSIT_ACCOUNT  # noqa: F401 - the reservation card's models, loaded early
 
         folio_id = _in_house_folio(database)
         eur = Money.of
@@ -131,7 +131,7 @@ def main() -> int:
             settle()
             remove_translators(app)  # type: ignore[arg-type]
         _card_slip(runner, ctx, manager, terminal.id, bill_id, paper)
-        ops.wait_all(10_000)
+        delivery.wait_all(10_000)
         ctx.close()
         disconnect_all()
         database.dispose()

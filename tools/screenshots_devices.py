@@ -25,11 +25,11 @@ from desk.people.auth import sign_in
 from hardware.simulators.printer import TcpPrinterServer
 from hardware.simulators.printer_engine import SimulatedPrinter
 from tools.screenshots import OUT, settle, wait_until
-from ui import ops
 from ui.context import DeskContext
-from ui.dialogs.devices import DevicesDialog
-from ui.dialogs.mail import MailSettingsDialog
 from ui.i18n import install_translator, remove_translators
+from ui.ops import delivery
+from ui.settings.devices import DevicesDialog
+from ui.settings.mail import MailSettingsDialog
 
 
 def main() -> int:
@@ -77,7 +77,7 @@ def main() -> int:
             mail.done(0)
             mail.deleteLater()
             remove_translators(app)  # type: ignore[arg-type]
-        ops.wait_all(10_000)
+        delivery.wait_all(10_000)
         ctx.close()
         database.dispose()
     front.stop()

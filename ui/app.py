@@ -24,11 +24,12 @@ from desk.demo.seed import has_data, seed_demo
 from desk.people.auth import Actor
 from desk.people.models import User
 from desk.pos.embedded import EmbeddedService, start_if_configured
-from ui import ops
 from ui.context import DeskContext
 from ui.i18n import install_translator
 from ui.main_window import MainWindow
-from ui.ops import Op, TaskState
+from ui.ops import delivery, feedback
+from ui.ops.op import Op
+from ui.ops.pools import TaskState
 from ui.sign_in import SignInDialog
 
 logger = logging.getLogger(__name__)
@@ -128,7 +129,7 @@ class Startup(QObject):
         # Receipts a crash or a lost answer left open are settled with the registers now, once.
         self.window.check_receipts(quiet_when_clean=True)
         logger.info("%s signed in at %s", actor.username, self.workstation)
-        from ui.dialogs.card_ops import reconcile_at_start
+        from ui.cards.operations import reconcile_at_start
 
         # A card operation cut short last time is settled once or closed now, and the clerk told.
         reconcile_at_start(self.context, self.window)
@@ -146,7 +147,7 @@ class Startup(QObject):
             details = "".join(traceback.format_exception(exc))
             logger.error("start-up failed: %s", hide_password(details, self.url))
         print(message, file=sys.stderr)
-        box = ops.show_error(None, StartupError(message))
+        box = feedback.show_error(None, StartupError(message))
         box.setWindowTitle(QCoreApplication.translate("Startup", "Front desk"))
         box.finished.connect(lambda _result: self.app.exit(1))
         if self.exit_after is not None:
@@ -158,8 +159,8 @@ class Startup(QObject):
             self.pos_service = None
         if self.context is not None:
             self.context.stop_watching()
-        ops.cancel_all()
-        if not ops.wait_all(10_000):
+        delivery.cancel_all()
+        if not delivery.wait_all(10_000):
             logger.warning("work was still running at exit")
         if self.context is not None:
             self.context.close()

@@ -14,7 +14,8 @@ from desk.db.runner import Runner
 from desk.devices.printers import DeviceHub
 from desk.mail.outbox import MailWorker
 from desk.people.auth import Actor
-from ui.ops import Cancelled, Op, WorkerPool, named_pool
+from ui.ops.op import Op
+from ui.ops.pools import Cancelled, TaskState, WorkerPool, named_pool
 
 T = TypeVar("T")
 logger = logging.getLogger(__name__)
@@ -58,7 +59,7 @@ class DeskContext(QObject):
         # E-receipts: started by the application (start_mail), woken by each receipt with an e-mail.
         self.mailer = MailWorker(database)
 
-    def device_op(self, parent: QObject | None, fn: Callable[[], T]) -> Op[T]:
+    def device_op(self, parent: QObject | None, fn: Callable[[], T] | Callable[[TaskState], T]) -> Op[T]:
         """An op that waits on a device: on its own pool, so the database's work never queues behind it."""
         return Op(parent, fn, pool=device_pool())
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from desk.devices.printers import DeviceState, DrawerKick, drawer_for_payment, open_drawer
 from ui.context import DeskContext
 from ui.desk_text import error_text
-from ui.ops import show_error
+from ui.ops.feedback import show_error
 
 logger = logging.getLogger(__name__)
 

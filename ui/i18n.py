@@ -19,6 +19,7 @@ import os
 import re
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -29,6 +30,9 @@ from PySide6.QtCore import (
     QTime,
     QTranslator,
 )
+
+if TYPE_CHECKING:
+    from desk.core.money import Money
 
 __all__ = [
     "LANGUAGES",
@@ -41,7 +45,10 @@ __all__ = [
     "format_datetime",
     "format_money",
     "install_translator",
+    "local_date_time",
+    "money_text",
     "parse_decimal",
+    "quantity_text",
     "remove_translators",
 ]
 
@@ -239,6 +246,28 @@ def format_datetime(value: dt.datetime, locale: QLocale | None = None) -> str:
         _to_qdate(value), QTime(value.hour, value.minute, value.second, value.microsecond // 1000)
     )
     return (locale or QLocale()).toString(qdatetime, QLocale.FormatType.ShortFormat)
+
+
+# --- money, quantities and moments as every window shows them -----------------------------------
+
+
+def money_text(money: Money) -> str:
+    """An amount of money with its currency, in the current locale (:func:`format_money`)."""
+    return format_money(money.amount, money.currency)
+
+
+def quantity_text(quantity: Decimal) -> str:
+    """1.000 as ``1``, 1.500 as ``1.5``: only the decimals that mean something."""
+    exponent = quantity.normalize().as_tuple().exponent
+    digits = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    return format_amount(quantity, digits)
+
+
+def local_date_time(moment: dt.datetime) -> tuple[str, str]:
+    """A stored moment as the clerk's local date and short time."""
+    local = moment.astimezone() if moment.tzinfo is not None else moment
+    time_text = QLocale().toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
+    return format_date(local.date()), time_text
 
 
 # --- parsing ----------------------------------------------------------------------------------

@@ -7,13 +7,12 @@ selected folio, whenever the ledger changes here or on another workstation.
 
 from __future__ import annotations
 
-import importlib
 import logging
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -53,8 +52,10 @@ from ui.devices import open_drawer_now, state_text
 from ui.dialogs import shift as shift_dialogs
 from ui.dialogs.shift import CashMoveDialog, CloseShiftDialog, OpenShiftDialog, ShiftReportDialog
 from ui.i18n import current_language, format_datetime, format_money
-from ui.ops import Cancelled, Op
+from ui.ops.op import Op
+from ui.ops.pools import Cancelled
 from ui.receipts_check import check_receipts
+from ui.reservation_card.window import open_reservation_card
 from ui.search_model import FolioTableModel
 from ui.sign_in import IdleWatch, SignInDialog, SignInPurpose, idle_lock_minutes, visible_windows, who_text
 
@@ -66,33 +67,13 @@ SEARCH_DELAY_MS = 250
 DEVICE_POLL_MS = 30_000
 
 
-def open_reservation_card(ctx: DeskContext, folio_id: int, parent: QWidget | None = None) -> QWidget | None:
-    """Open the folio's card window (ui.card); says so if this build has no card window."""
-    try:
-        card = importlib.import_module("ui.card")
-    except ModuleNotFoundError as exc:
-        if exc.name != "ui.card":
-            raise
-        box = QMessageBox(
-            QMessageBox.Icon.Information,
-            QCoreApplication.translate("MainWindow", "Front desk"),
-            QCoreApplication.translate("MainWindow", "The reservation card is not available in this version."),
-            QMessageBox.StandardButton.Ok,
-            parent,
-        )
-        box.setObjectName("noCardBox")
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
-        return None
-    widget: QWidget = card.open_reservation_card(ctx, folio_id, parent=parent)
-    return widget
-
-
 class MainWindow(QMainWindow):
     """Search line and filters, the results, and the desk's status."""
 
     search_finished = Signal(int)  # rows shown, after each search's results are on screen
     closed = Signal()
+
+    shift: ShiftStatus | None  # this workstation's open shift, once loaded
 
     def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -294,20 +275,20 @@ class MainWindow(QMainWindow):
         menu.addAction(self.open_drawer_action)
 
     def _build_cards_menu(self) -> None:
-        from ui.dialogs import card_ops
+        from ui.cards import operations as card_operations
 
         menu = self.menuBar().addMenu(self.tr("C&ards"))
         menu.setObjectName("cardsMenu")
         self.pending_cards_action = menu.addAction(self.tr("&Pending card operations…"))
         self.pending_cards_action.setObjectName("pendingCardsAction")
         self.pending_cards_action.triggered.connect(
-            lambda: card_ops.PendingCardOperationsDialog(self.ctx, self).open())
+            lambda: card_operations.PendingCardOperationsDialog(self.ctx, self).open())
         self.open_holds_action = menu.addAction(self.tr("Open &pre-authorisations…"))
         self.open_holds_action.setObjectName("openHoldsAction")
-        self.open_holds_action.triggered.connect(lambda: card_ops.OpenHoldsDialog(self.ctx, self).open())
+        self.open_holds_action.triggered.connect(lambda: card_operations.OpenHoldsDialog(self.ctx, self).open())
         self.end_of_day_action = menu.addAction(self.tr("Terminal &end of day…"))
         self.end_of_day_action.setObjectName("endOfDayAction")
-        self.end_of_day_action.triggered.connect(lambda: card_ops.open_end_of_day(self.ctx, self))
+        self.end_of_day_action.triggered.connect(lambda: card_operations.open_end_of_day(self.ctx, self))
 
     def _build_settings_menu(self) -> None:
         menu = self.menuBar().addMenu(self.tr("S&ettings"))
@@ -333,7 +314,7 @@ class MainWindow(QMainWindow):
         self.pos_connections_action.setEnabled(self.ctx.actor.may(Right.MANAGE_POS_KEYS))
 
     def show_devices(self) -> None:
-        from ui.dialogs.devices import DevicesDialog
+        from ui.settings.devices import DevicesDialog
 
         dialog = DevicesDialog(self.ctx, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -342,7 +323,7 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def show_mail_settings(self) -> None:
-        from ui.dialogs.mail import MailSettingsDialog
+        from ui.settings.mail import MailSettingsDialog
 
         dialog = MailSettingsDialog(self.ctx, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -416,7 +397,7 @@ class MainWindow(QMainWindow):
             name=actor.workstation))
         self.cashier_label = label("cashierLabel", who_text(actor))
         self.shift_label = label("shiftLabel", self.tr("No shift open"))
-        self.shift: ShiftStatus | None = None
+        self.shift = None
         self.devices_label = label("devicesLabel", "")
         self.registers: tuple[tuple[str, str], ...] = ()
         self._asking_devices = False
@@ -664,7 +645,7 @@ class MainWindow(QMainWindow):
     # --- the rest -------------------------------------------------------------------------------
 
     def open_pos_connections(self) -> None:
-        from ui.dialogs.pos import PosConnectionsDialog
+        from ui.settings.pos import PosConnectionsDialog
 
         PosConnectionsDialog(self.ctx, self).open()
 

@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desk.fiscal.workflow import ReceiptCheck, reconcile_receipts
 from ui.context import DeskContext, device_pool
-from ui.ops import Op, show_error
+from ui.ops.feedback import show_error
+from ui.ops.op import Op
 
 
 def check_text(check: ReceiptCheck) -> str:

@@ -26,7 +26,7 @@ from desk.core.errors import DeskError
 from desk.db.engine import Database
 from desk.people.auth import AccountLocked, Actor, sign_in
 from desk.people.models import Role
-from ui.ops import Op
+from ui.ops.op import Op
 
 # Minutes without a key press or a mouse click before the desk locks itself; 0 never locks.
 IDLE_LOCK_SETTING = "security/idle_lock_minutes"

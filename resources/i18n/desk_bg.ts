@@ -2643,10 +2643,6 @@
         <translation>Рецепция</translation>
     </message>
     <message>
-        <source>The reservation card is not available in this version.</source>
-        <translation>Картонът на резервацията не е наличен в тази версия.</translation>
-    </message>
-    <message>
         <source>Room, guest name, reservation number or company</source>
         <translation>Стая, име на гост, номер на резервация или фирма</translation>
     </message>
@@ -3949,10 +3945,6 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Print bill</source>
         <translation>Печат на сметка</translation>
-    </message>
-    <message>
-        <source>Printing bills is not available in this version.</source>
-        <translation>Печатът на сметки не е наличен в тази версия.</translation>
     </message>
     <message>
         <source>Preparing bill {number}…</source>

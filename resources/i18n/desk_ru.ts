@@ -2643,10 +2643,6 @@
         <translation>Стойка регистрации</translation>
     </message>
     <message>
-        <source>The reservation card is not available in this version.</source>
-        <translation>Карточка бронирования недоступна в этой версии.</translation>
-    </message>
-    <message>
         <source>Room, guest name, reservation number or company</source>
         <translation>Номер, имя гостя, номер бронирования или компания</translation>
     </message>
@@ -3949,10 +3945,6 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Print bill</source>
         <translation>Печать счёта</translation>
-    </message>
-    <message>
-        <source>Printing bills is not available in this version.</source>
-        <translation>Печать счетов недоступна в этой версии.</translation>
     </message>
     <message>
         <source>Preparing bill {number}…</source>

@@ -19,7 +19,7 @@ from desk.people.models import Role
 from hardware.simulators.printer import TcpPrinterServer
 from hardware.simulators.printer_engine import SimulatedPrinter
 from tests.actors import signed_in
-from ui import ops
+from ui.ops import delivery
 
 DEMO_TODAY = date(2026, 11, 23)
 
@@ -57,8 +57,8 @@ def desk_context(qtbot, demo_database: Database) -> Iterator[object]:
     context = DeskContext(demo_database, signed_in(demo_database, Role.CLERK))
     yield context
     context.stop_watching()
-    ops.cancel_all()
-    assert ops.wait_all(10_000), "an op was still running at teardown"
+    delivery.cancel_all()
+    assert delivery.wait_all(10_000), "an op was still running at teardown"
     context.close()
 
 
@@ -120,7 +120,7 @@ def context_of(qtbot, demo_database: Database):
         return ctx
 
     yield make
-    ops.cancel_all()
-    assert ops.wait_all(10_000)
+    delivery.cancel_all()
+    assert delivery.wait_all(10_000)
     for ctx in made:
         ctx.close()

@@ -9,7 +9,7 @@ import shiboken6
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialog, QLabel, QMenu, QMessageBox, QPushButton, QTabWidget, QWidget
 
-import ui.card as card_module
+import ui.reservation_card.actions as card_actions
 from desk.core.money import Money
 from desk.ledger.folios import BillStatus, FolioView, folio_of_reservation, load_folio
 from desk.ledger.lookup import reservation_by_number
@@ -20,9 +20,10 @@ from desk.people.models import Role
 from desk.stays.models import ReservationStatus
 from tests.actors import MANAGER_APPROVAL, signed_in
 from ui import dialogs
-from ui.card import BILLS_TAB, SERVICES_TAB, ReservationCard, open_reservation_card
-from ui.card_models import DEPOSIT_ACCOUNT, BillsModel, PostingsModel
 from ui.i18n import format_money
+from ui.reservation_card.base import BILLS_TAB, SERVICES_TAB
+from ui.reservation_card.models import DEPOSIT_ACCOUNT, BillsModel, PostingsModel
+from ui.reservation_card.window import ReservationCard, open_reservation_card
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
@@ -414,8 +415,8 @@ def test_check_in_from_the_card(qtbot, show_card, demo_database):
 
 def test_print_bill_renders_a_pdf_and_opens_it(qtbot, show_card, demo_database, tmp_path, monkeypatch):
     opened: list[Path] = []
-    monkeypatch.setattr(card_module, "bill_pdf_directory", lambda: tmp_path)
-    monkeypatch.setattr(card_module, "open_document", lambda path: opened.append(path) or True)
+    monkeypatch.setattr(card_actions, "bill_pdf_directory", lambda: tmp_path)
+    monkeypatch.setattr(card_actions, "open_document", lambda path: opened.append(path) or True)
     card = show_card(folio_id_of(demo_database, "R10016"))
     card.tabs.setCurrentIndex(BILLS_TAB)
     card.print_bill_action.trigger()
@@ -436,20 +437,11 @@ def test_bills_are_saved_in_the_documents_folder_or_the_configured_one(tmp_path,
     monkeypatch.delenv("DESK_DOCUMENTS_DIR", raising=False)
     monkeypatch.setenv("XDG_DOCUMENTS_DIR", str(tmp_path / "Docs"))
     monkeypatch.setenv("HOME", str(tmp_path))
-    assert card_module.bill_pdf_directory().is_relative_to(tmp_path)
-    assert card_module.bill_pdf_directory().name == "Front desk"
+    assert card_actions.bill_pdf_directory().is_relative_to(tmp_path)
+    assert card_actions.bill_pdf_directory().name == "Front desk"
     monkeypatch.setenv("DESK_DOCUMENTS_DIR", str(tmp_path / "shared" / "bills"))
     assert documents_folder() == tmp_path / "shared" / "bills"
     assert documents_folder().is_dir()
-
-
-def test_print_bill_without_reports_says_so(qtbot, show_card, demo_database, monkeypatch):
-    monkeypatch.setattr(card_module, "bill_renderer", lambda: None)
-    card = show_card(folio_id_of(demo_database, "R10016"))
-    card.print_bill_action.trigger()
-    box = card.findChild(QMessageBox, "printUnavailableBox")
-    assert box is not None and box.isVisible()
-    box.close()
 
 
 def test_a_checked_out_card_is_read_only(show_card, demo_database):
@@ -493,7 +485,7 @@ def _fits(view, column: int) -> bool:
 def test_amount_columns_grow_with_the_amounts_after_a_reload(qtbot, show_card, desk_context, demo_database,
                                                              other_desk):
     from desk.ledger.postings import post_charge
-    from ui.card_models import PaymentsModel
+    from ui.reservation_card.models import PaymentsModel
 
     folio_id = folio_id_of(demo_database, "R10012")
     card = show_card(folio_id)

@@ -15,7 +15,8 @@ from desk.ledger.payments import RefundDirection, Tender, refund_payment, take_d
 from desk.ledger.postings import post_service, reverse_posting, void_posting
 from desk.stays.reservation_card import PreAuthorisation, SavedCard
 from tests.actors import MANAGER_APPROVAL
-from ui.card_models import (
+from ui.i18n import format_money
+from ui.reservation_card.models import (
     DEPOSIT_ACCOUNT,
     ID_ROLE,
     BillsModel,
@@ -24,7 +25,6 @@ from ui.card_models import (
     PreAuthorisationsModel,
     SavedCardsModel,
 )
-from ui.i18n import format_money
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 

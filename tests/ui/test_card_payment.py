@@ -21,10 +21,10 @@ from tests.ui.test_card_terminal import (  # noqa: F401 - fixtures
     window,
 )
 from tests.ui.test_dialogs_common import apply_accepted, child, folio_now, ledger_counts, opened, retype
-from ui import ops
+from ui.cards.terminal import CardTerminalDialog, terminal_message
 from ui.dialogs import MakePaymentDialog, ReceiptDialog
-from ui.dialogs.card import CardTerminalDialog, terminal_message
 from ui.dialogs.payment import TERMINAL
+from ui.ops import delivery
 
 
 def payment_dialog(qtbot, ctx, card, window) -> MakePaymentDialog:
@@ -75,7 +75,7 @@ def test_make_payment_offers_each_terminal_and_charges_it_with_the_dialogs_figur
     assert "receipt 0001" in payment.text and TEST_CARD_PAN not in payment.text
     assert [(t.operation, t.amount_minor) for t in terminal.sim.journal] == [("sale", 4000)]
     # The terminal has no printer of its own (the default): the guest's slip comes out of the desk's printer.
-    assert ops.wait_all(15_000)
+    assert delivery.wait_all(15_000)
     qtbot.waitUntil(lambda: "CUSTOMER" in fiscal_printer.engine.text(), timeout=10_000)
     printed = fiscal_printer.engine.text()
     assert "SALE 40.00" in printed and TEST_CARD_MASKED in printed and TEST_CARD_PAN not in printed
@@ -91,7 +91,7 @@ def test_a_declined_card_leaves_make_payment_open_for_another_method(
     dialog.apply_button.click()
     sale = terminal_dialog(qtbot, dialog)
     assert "declined" in wait_result(qtbot, sale)
-    assert ops.wait_all(10_000)
+    assert delivery.wait_all(10_000)
     sale.reject()
     qtbot.waitUntil(lambda: not shiboken6.isValid(sale) or not sale.isVisible(), timeout=5_000)
     assert dialog.isVisible() and ledger_counts(demo_database) == before
@@ -144,7 +144,7 @@ def test_print_receipt_follows_a_terminal_payment(qtbot, cashier_context, demo_d
     [payment] = card_payments(demo_database, card)
     assert receipt.payment_id == payment.id
     apply_accepted(qtbot, receipt)
-    assert ops.wait_all(15_000)
+    assert delivery.wait_all(15_000)
     assert receipt.outcome is not None and receipt.outcome.printed
     # The fiscal receipt and the card slip share the one receipt printer, one after the other.
     text = fiscal_printer.engine.text()
@@ -225,7 +225,7 @@ def test_print_card_slip_beside_a_pre_authorisation_reprints_its_slip_marked_cop
     assert shown.print_hold_slip_action.isEnabled() and button.isEnabled() and button.isVisible()
     button.click()
     qtbot.waitUntil(lambda: "CUSTOMER" in engine.text(), timeout=15_000)
-    assert ops.wait_all(15_000)
+    assert delivery.wait_all(15_000)
     text = engine.text()
     assert "PRE_AUTHORISATION 120.00" in text and "COPY" in text
     assert TEST_CARD_MASKED in text and TEST_CARD_PAN not in text
@@ -257,7 +257,7 @@ def test_a_sale_whose_end_nobody_heard_closes_make_payment_and_no_second_sale_is
     dialog.apply_button.click()
     sale = terminal_dialog(qtbot, dialog)
     assert "Pending card operations" in wait_result(qtbot, sale)
-    assert ops.wait_all(10_000)
+    assert delivery.wait_all(10_000)
     # The clerk cannot send it again from the terminal's dialog ...
     assert not any(button.isEnabled() for button in sale.terminal_buttons)
     with qtbot.waitSignal(dialog.rejected, timeout=5_000):
@@ -274,7 +274,7 @@ def test_a_sale_whose_end_nobody_heard_closes_make_payment_and_no_second_sale_is
     child(again, QPushButton, f"terminalButton{quick.id}").click()
     error = child(again, QLabel, "amountError")
     qtbot.waitUntil(lambda: "still unresolved" in error.text(), timeout=10_000)
-    assert ops.wait_all(10_000)
+    assert delivery.wait_all(10_000)
     assert [t.operation for t in terminal.sim.journal] == ["sale"]
 
 
@@ -284,12 +284,12 @@ def test_print_card_slip_follows_desks_rule_and_says_so_when_there_is_nothing_to
     from desk.cards.terminal_workflow import card_sale
     from desk.db.runner import Runner
     from desk.ledger.payments import Tender, take_payment
-    from ui.dialogs.card import print_card_slip_later
+    from ui.cards.terminal import print_card_slip_later
 
     runner, cashier = Runner(demo_database), cashier_context.actor
     bill_id, folio_id = card.folio.bills[0].bill.id, card.folio.folio.id
     with_slip = card_sale(runner, cashier, terminal.info.id, bill_id, eur("10.00"))
-    assert with_slip.settled and ops.wait_all(15_000)
+    assert with_slip.settled and delivery.wait_all(15_000)
     typed = runner.run(take_payment, cashier, bill_id, Tender("card", eur("5.00"), text="typed"),
                        allow_overpay=True).value
     with demo_database.unit_of_work() as session:

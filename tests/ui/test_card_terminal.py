@@ -21,8 +21,8 @@ from desk.stays.reservation_card import ReservationCardData
 from hardware.simulators.zvt_terminal import TEST_CARD_PAN, ZvtSimulator
 from tests.actors import signed_in
 from tests.ui.test_dialogs_common import card_window, child, find_card, folio_now, ledger_counts, opened, retype
-from ui import ops
-from ui.dialogs.card import CardOperation, CardTerminalDialog, terminal_message
+from ui.cards.terminal import CardOperation, CardTerminalDialog, terminal_message
+from ui.ops import delivery
 
 WORKSTATION = "TEST-1"
 
@@ -54,8 +54,8 @@ def cashier_context(qtbot, demo_database: Database) -> Iterator[object]:
 
     context = DeskContext(demo_database, signed_in(demo_database, Role.CASHIER, WORKSTATION))
     yield context
-    ops.cancel_all()
-    assert ops.wait_all(15_000), "an op was still running at teardown"
+    delivery.cancel_all()
+    assert delivery.wait_all(15_000), "an op was still running at teardown"
     context.close()
 
 
@@ -121,7 +121,7 @@ def test_a_declined_card_says_so_and_writes_nothing(qtbot, cashier_context, demo
     dialog = dialog_for(qtbot, cashier_context, demo_database, card, window)
     press_terminal(qtbot, dialog, terminal.info)
     assert "declined" in wait_result(qtbot, dialog)
-    assert ops.wait_all(10_000)
+    assert delivery.wait_all(10_000)
     assert dialog.isVisible() and ledger_counts(demo_database) == before
 
 
@@ -191,7 +191,7 @@ def test_a_card_payment_is_refunded_in_part_once(qtbot, cashier_context, demo_da
 
 
 def open_reservation_card(qtbot, ctx, folio_id: int):
-    from ui.card import open_reservation_card
+    from ui.reservation_card.window import open_reservation_card
 
     shown = open_reservation_card(ctx, folio_id)
     qtbot.addWidget(shown)
@@ -262,7 +262,7 @@ def test_a_hold_the_bank_dropped_is_refused_with_the_offer_to_charge_directly(qt
     with qtbot.waitSignal(sale.accepted, timeout=20_000):
         press_terminal(qtbot, sale, terminal.info)
     assert [p.amount for p in card_payments(demo_database, card)] == [eur("70.00")]
-    assert ops.wait_all(15_000)  # the sale's slip prints after the dialog closed, through the journal too
+    assert delivery.wait_all(15_000)  # the sale's slip prints after the dialog closed, through the journal too
     with demo_database.unit_of_work() as session:
         assert unresolved(session, WORKSTATION) == []
 
@@ -273,7 +273,7 @@ def test_the_pending_view_resolves_a_sale_the_terminal_booked_before_the_desk_di
     from desk.cards.models import CardKind
     from desk.cards.operations import CardRequest, plan_card_operation
     from desk.journal.intents import mark_sent, record_intent
-    from ui.dialogs.card_ops import PendingCardOperationsDialog
+    from ui.cards.operations import PendingCardOperationsDialog
 
     cashier = cashier_context.actor
     bill_id = card.folio.bills[0].bill.id
@@ -302,7 +302,7 @@ def test_the_pending_view_resolves_a_sale_the_terminal_booked_before_the_desk_di
 
 def test_end_of_day_shows_the_totals_against_the_ledger(qtbot, cashier_context, demo_database, card, window,
                                                         terminal):
-    from ui.dialogs.card_ops import EndOfDayDialog
+    from ui.cards.operations import EndOfDayDialog
 
     dialog = dialog_for(qtbot, cashier_context, demo_database, card, window)
     retype(qtbot, child(dialog, QLineEdit, "amountEdit"), "30.00")
@@ -378,7 +378,7 @@ def test_a_clerk_releases_a_hold_only_with_a_managers_credentials(qtbot, demo_da
         press_terminal(qtbot, release, terminal.info)
         # Refused before the terminal is asked: the dialog asks for a manager instead.
         qtbot.waitUntil(username.isVisible, timeout=10_000)
-        assert ops.wait_all(10_000)
+        assert delivery.wait_all(10_000)
         assert release.isVisible() and [t.operation for t in terminal.sim.journal] == ["pre_authorisation"]
         assert hold_states(demo_database, card) == ["open"]
         manager, password = demo_credentials(Role.MANAGER)
@@ -389,8 +389,8 @@ def test_a_clerk_releases_a_hold_only_with_a_managers_credentials(qtbot, demo_da
         assert hold_states(demo_database, card) == ["released"]
         assert [t.operation for t in terminal.sim.journal] == ["pre_authorisation", "release"]
     finally:
-        ops.cancel_all()
-        assert ops.wait_all(15_000)
+        delivery.cancel_all()
+        assert delivery.wait_all(15_000)
         ctx.close()
 
 
@@ -411,7 +411,7 @@ def test_the_open_holds_list_shows_every_open_hold_oldest_first_and_flags_the_ol
     from desk.cards.models import CardRecord, CardRecordKind
     from desk.cards.terminal_workflow import card_pre_authorise, card_release
     from desk.ledger.models import Folio
-    from ui.dialogs.card_ops import OpenHoldsDialog
+    from ui.cards.operations import OpenHoldsDialog
 
     other = find_card(demo_database, lambda c: c.folio.folio.id != card.folio.folio.id
                       and c.folio.folio.reservation_id is not None)
@@ -514,7 +514,7 @@ def test_start_up_settles_the_card_sale_and_the_receipt_the_last_run_left_open_o
     # The next start finds nothing left: it says nothing and settles nothing again.
     startup = signed_in_at_start(qtbot, demo_database, cashier)
     try:
-        assert ops.wait_all(20_000)
+        assert delivery.wait_all(20_000)
         qtbot.wait(50)  # the ops' answers are delivered through the event loop
         assert boxes(startup.window, "reconciledBox") == [] and boxes(startup.window, "receiptsCheckBox") == []
         assert [p.amount for p in card_payments(demo_database, card)] == [eur("25.00")]

@@ -9,8 +9,8 @@ from desk.ledger.lookup import reservation_by_number
 from desk.ledger.postings import post_service
 from desk.people.auth import trusted_actor
 from desk.people.models import Role
-from ui import ops
-from ui.card import open_reservation_card
+from ui.ops import delivery
+from ui.reservation_card.window import open_reservation_card
 
 OTHER_DESK = trusted_actor("ivan", "FRONT-2", Role.CASHIER)
 
@@ -44,7 +44,7 @@ def test_a_change_reloads_only_the_card_of_its_folio(qtbot, desk_context, demo_d
         with qtbot.waitSignal(desk_context.folios_changed) as notice, qtbot.waitSignal(changed.loaded):
             desk_context.change(None, post_service, bill_id=bill_id, service_code="PARKING").run()
         assert notice.args == [frozenset({changed_folio})]
-        assert ops.wait_all(10_000)  # any reload the notice set off has finished by now
+        assert delivery.wait_all(10_000)  # any reload the notice set off has finished by now
         assert changed_loads == [1] and other_loads == []
         assert any(line.posting.service_code == "PARKING" for line in changed.view.postings)
     finally:
@@ -58,13 +58,13 @@ def test_the_poll_names_the_folio_another_desk_changed(qtbot, desk_context, demo
     other, other_loads = _open(qtbot, desk_context, other_folio)
     try:
         desk_context.check_for_changes()  # the first poll only takes the stamp
-        assert ops.wait_all(10_000)
+        assert delivery.wait_all(10_000)
         with demo_database.unit_of_work() as session:
             post_service(session, OTHER_DESK, bill_id=bill_id, service_code="PARKING")
         with qtbot.waitSignal(desk_context.folios_changed) as notice, qtbot.waitSignal(changed.loaded):
             desk_context.check_for_changes()
         assert notice.args == [frozenset({changed_folio})]
-        assert ops.wait_all(10_000)
+        assert delivery.wait_all(10_000)
         assert changed_loads == [1] and other_loads == []
     finally:
         _close(changed, other)

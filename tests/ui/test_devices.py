@@ -15,10 +15,10 @@ from hardware.simulators.printer import TcpPrinterServer
 from hardware.simulators.printer_engine import SimulatedPrinter
 from tests.actors import signed_in
 from tests.ui.test_dialogs_common import apply_accepted, card_window, child, find_card, opened, retype
-from ui import ops
 from ui.dialogs import MakePaymentDialog
-from ui.dialogs.devices import DevicesDialog, PrinterDialog
 from ui.main_window import MainWindow
+from ui.ops import delivery
+from ui.settings.devices import DevicesDialog, PrinterDialog
 
 
 @pytest.fixture
@@ -173,7 +173,7 @@ def test_a_manager_sets_who_prints_the_card_slips_of_the_chosen_terminal(qtbot, 
     qtbot.waitUntil(lambda: not _terminal_of(demo_database, desk_terminal.id).own_printer, timeout=10_000)
     merchant.click()
     qtbot.waitUntil(lambda: _terminal_of(demo_database, desk_terminal.id).merchant_copy, timeout=10_000)
-    assert ops.wait_all(10_000)
+    assert delivery.wait_all(10_000)
     saved = _terminal_of(demo_database, desk_terminal.id)
     assert not saved.own_printer and saved.merchant_copy
     bar = _terminal_of(demo_database, bar_terminal.id)

@@ -22,7 +22,7 @@ from tests.ui.test_dialogs_common import (
     retype,
 )
 from ui.dialogs import DepositDialog, MoveServicesDialog, SplitBillDialog
-from ui.dialogs.common import money_text
+from ui.i18n import money_text
 
 
 @pytest.fixture

@@ -17,8 +17,9 @@ from desk.ledger.folios import FolioView, load_folio
 from desk.ledger.models import Bill, Folio, Payment, Posting, PostingMove
 from desk.stays.models import Reservation, ReservationStatus
 from desk.stays.reservation_card import ReservationCardData, load_reservation_card
-from ui import ops
-from ui.dialogs.common import FieldProblem, in_currency, quantity_text, read_amount, read_quantity
+from ui.dialogs.common import FieldProblem, in_currency, read_amount, read_quantity
+from ui.i18n import quantity_text
+from ui.ops import delivery
 
 # --- helpers for the dialog tests ---------------------------------------------------------------
 
@@ -88,7 +89,7 @@ def apply_refused(qtbot, dialog: QDialog, field: str) -> str:
     click(qtbot, dialog, "applyButton")
     error = child(dialog, QLabel, f"{field}Error")
     qtbot.waitUntil(lambda: error.isVisible() and bool(error.text()), timeout=10_000)
-    assert ops.wait_all(10_000)
+    assert delivery.wait_all(10_000)
     assert dialog.isVisible()
     return error.text()
 

@@ -24,9 +24,9 @@ from tests.ui.test_dialogs_common import (
     opened,
     retype,
 )
-from ui import ops
 from ui.dialogs import MakePaymentDialog, ReceiptDialog
-from ui.dialogs.common import money_text
+from ui.i18n import money_text
+from ui.ops import delivery
 
 
 @pytest.fixture
@@ -114,7 +114,7 @@ def test_escape_cancels_and_writes_nothing(qtbot, desk_context, demo_database, c
     before = ledger_counts(demo_database)
     with qtbot.waitSignal(dialog.rejected):
         qtbot.keyClick(child(dialog, QLineEdit, "amountEdit"), Qt.Key.Key_Escape)
-    assert ops.wait_all()
+    assert delivery.wait_all()
     assert ledger_counts(demo_database) == before
 
 
@@ -246,7 +246,7 @@ def test_a_clerk_overpays_only_with_a_managers_credentials(qtbot, desk_context, 
     qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
     form_error = child(dialog, QLabel, "formError")
     qtbot.waitUntil(lambda: "manager's approval" in form_error.text(), timeout=10_000)
-    assert ops.wait_all(10_000)
+    assert delivery.wait_all(10_000)
     assert ledger_counts(demo_database) == before
     assert child(dialog, QLineEdit, "usernameEdit").isVisibleTo(dialog)
     retype(qtbot, child(dialog, QLineEdit, "usernameEdit"), "maria")

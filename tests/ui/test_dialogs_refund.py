@@ -23,7 +23,7 @@ from tests.ui.test_dialogs_common import (
     retype,
 )
 from ui.dialogs import MakeRefundDialog, ReceiptDialog
-from ui.dialogs.common import money_text
+from ui.i18n import money_text
 
 
 @pytest.fixture

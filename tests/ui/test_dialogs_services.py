@@ -23,8 +23,7 @@ from tests.ui.test_dialogs_common import (
     retype,
 )
 from ui.dialogs import AddServiceDialog, ServiceDetailsDialog
-from ui.dialogs.common import money_text
-from ui.i18n import format_datetime
+from ui.i18n import format_datetime, money_text
 
 
 @pytest.fixture

@@ -16,9 +16,9 @@ from desk.people.models import Role
 from desk.stays.reservation_card import load_reservation_card
 from tests.actors import demo_credentials
 from tests.ui.test_dialogs_common import apply_accepted, card_window, child, click, find_card, opened, retype
-from ui import ops
-from ui.card_models import PaymentsModel
 from ui.dialogs import MakePaymentDialog, MakeRefundDialog, ReceiptDialog, VoidDialog
+from ui.ops import delivery
+from ui.reservation_card.models import PaymentsModel
 
 
 @pytest.fixture
@@ -132,7 +132,7 @@ def test_paper_out_mid_receipt_then_retry_prints_one_copy_and_no_second_document
 
     click(qtbot, receipt, "applyButton")
     qtbot.waitUntil(lambda: receipt.form_error.isVisible(), timeout=15_000)
-    assert ops.wait_all(10_000)
+    assert delivery.wait_all(10_000)
     assert "out of paper" in receipt.form_error.text()
     assert child(receipt, QPushButton, "applyButton").text().replace("&", "") == "Retry"
     issued = documents(demo_database)

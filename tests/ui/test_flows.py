@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
-import ui.card as card_module
 import ui.dialogs.checkout as checkout_module
+import ui.reservation_card.actions as card_actions
+import ui.reservation_card.window as card_module
 from desk.core.money import Money
 from desk.fiscal.models import ReceiptRequest
 from desk.ledger.folios import BillStatus, FolioView, folio_of_reservation, load_folio
@@ -33,10 +34,11 @@ from desk.ledger.models import PaymentKind, PostingKind
 from desk.ledger.payments import Tender, take_payment
 from desk.stays.models import ReservationStatus
 from desk.stays.reservation_card import posting_details
-from ui.card import BILLS_TAB, SERVICES_TAB, ReservationCard
-from ui.card_models import DEPOSIT_ACCOUNT, BillsModel, PaymentsModel, PostingsModel
 from ui.i18n import format_money
 from ui.main_window import MainWindow
+from ui.reservation_card.base import BILLS_TAB, SERVICES_TAB
+from ui.reservation_card.models import DEPOSIT_ACCOUNT, BillsModel, PaymentsModel, PostingsModel
+from ui.reservation_card.window import ReservationCard
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -69,8 +71,8 @@ def bill_status_on_screen(card: ReservationCard, bill_id: int) -> str:
 def no_pdf_viewer(monkeypatch, tmp_path):
     """PDFs go to the test's folder, and no viewer is started."""
     opened: list = []
-    monkeypatch.setattr(card_module, "bill_pdf_directory", lambda: tmp_path)
-    monkeypatch.setattr(card_module, "open_document", lambda path: opened.append(path) or True)
+    monkeypatch.setattr(card_actions, "bill_pdf_directory", lambda: tmp_path)
+    monkeypatch.setattr(card_actions, "open_document", lambda path: opened.append(path) or True)
     monkeypatch.setattr(checkout_module, "folio_pdf_directory", lambda: tmp_path)
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url) or True))
     return opened

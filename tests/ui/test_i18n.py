@@ -17,8 +17,9 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QWidget
 
-from ui import i18n, ops
+from ui import i18n
 from ui.i18n import format_amount, format_date, format_datetime, format_money, parse_decimal
+from ui.ops import feedback
 
 ROOT = Path(__file__).resolve().parents[2]
 BUILD = ROOT / "packaging" / "build_translations.py"
@@ -126,7 +127,7 @@ def test_error_box_of_an_op_is_translated(qtbot, qm_dir):
     i18n.install_translator(QCoreApplication.instance(), "ru", qm_dir=qm_dir)
     parent = QWidget()
     qtbot.addWidget(parent)
-    box = ops.show_error(parent, ValueError(""))
+    box = feedback.show_error(parent, ValueError(""))
     assert box.windowTitle() == "Ошибка"
     assert box.text() == "Не удалось выполнить операцию."
     assert isinstance(box, QMessageBox)

@@ -23,8 +23,8 @@ from tests.desk.test_mail_tls import SECRET, Inbox, serve, server_context
 from tests.ui.test_dialogs_common import child, opened, retype
 from tests.ui.test_no_english import BUILD, KEY_NAMES, LATIN_WORD, english_in
 from ui import i18n
-from ui.dialogs.mail import MailSettingsDialog
 from ui.main_window import MainWindow
+from ui.settings.mail import MailSettingsDialog
 
 pytestmark = pytest.mark.gui
 

@@ -23,9 +23,9 @@ from desk.ledger.payments import Tender, take_payment
 from desk.stays.models import Company, Guest, Reservation, ReservationGuest, ReservationStatus
 from desk.stays.search import FolioKind, FolioRow, search_folios
 from tests.ui.conftest import DEMO_TODAY
-from ui import ops
 from ui.i18n import format_date, format_money
 from ui.main_window import MainWindow
+from ui.ops import delivery
 from ui.search_model import FolioTableModel
 
 # --- the model, without a view -------------------------------------------------------------------
@@ -309,7 +309,7 @@ def test_an_older_search_never_replaces_a_newer_one(qtbot, window: MainWindow, m
     window.search_edit.setText("")
     window.search_now()
     release.set()
-    assert ops.wait_all(5000)
+    assert delivery.wait_all(5000)
     assert len(shown) == 1 and shown[0], "only the newest search's results are shown"
     assert window.result_label.text() == f"{len(shown[0])} found"
 
@@ -354,20 +354,3 @@ def test_keyboard(qtbot, window: MainWindow) -> None:
     assert window.selected_row() == window.model.row_at(0)
     assert window.refresh_action.shortcut().toString() == "F5"
     assert window.quit_action.shortcut().toString() == "Ctrl+Q"
-
-
-def test_without_a_card_window_the_clerk_is_told(qtbot, window: MainWindow, monkeypatch) -> None:
-    import importlib
-
-    real_import = importlib.import_module
-
-    def no_card(name: str, *args: object) -> object:
-        if name == "ui.card":
-            raise ModuleNotFoundError("No module named 'ui.card'", name="ui.card")
-        return real_import(name, *args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(ui.main_window.importlib, "import_module", no_card)
-    window.open_row(0)
-    box = window.findChild(ui.main_window.QMessageBox, "noCardBox")
-    assert box is not None and "not available" in box.text()
-    box.close()

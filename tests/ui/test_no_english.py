@@ -63,9 +63,11 @@ from desk.people.auth import trusted_actor
 from desk.people.models import Role, User
 from desk.stays.models import Company, Event, Guest
 from desk.stays.reservations import check_in, create_reservation, new_guest, post_night
-from ui import dialogs, i18n, ops
-from ui.card import BILLS_TAB, SERVICES_TAB, ReservationCard, open_reservation_card
+from ui import dialogs, i18n
 from ui.main_window import MainWindow
+from ui.ops import delivery, feedback
+from ui.reservation_card.base import BILLS_TAB, SERVICES_TAB
+from ui.reservation_card.window import ReservationCard, open_reservation_card
 
 from .conftest import DEMO_TODAY
 
@@ -296,7 +298,7 @@ def test_main_window_card_and_every_dialog_have_no_english(qtbot, desk_context, 
     for dialog in opened:
         dialog.open()
         qtbot.waitUntil(dialog.isVisible)
-        assert ops.wait_all(10_000)
+        assert delivery.wait_all(10_000)
         qtbot.wait(50)  # the loaded results are delivered through the event loop
         QCoreApplication.processEvents()
         problems += [f"{dialog.objectName()}: {problem}" for problem in english_in(dialog, allowed)]
@@ -310,7 +312,7 @@ def test_a_refusal_from_desk_reads_in_russian(qtbot, desk_context, demo_database
     stay = busy_stay(demo_database)
     with demo_database.unit_of_work() as session, pytest.raises(DeskError) as refused:
         apply_deposit(session, CLERK, stay.second_bill_id, eur("500.00"))
-    box = ops.show_error(None, refused.value)
+    box = feedback.show_error(None, refused.value)
     qtbot.addWidget(box)
     expected = {"ru": "На депозите только 155,00\u00a0EUR", "bg": "В депозита има само 155,00\u00a0EUR"}
     assert box.text() == expected[language]
@@ -336,9 +338,9 @@ def test_the_card_terminal_dialogs_name_the_demo_terminal_in_the_clerks_language
     from desk.hotel.names import load_names
     from desk.journal.intents import mark_sent, record_intent
     from desk.stays.reservation_card import PreAuthorisation
-    from ui.card_models import PreAuthorisationsModel
-    from ui.dialogs.card import CardOperation, CardTerminalDialog
-    from ui.dialogs.card_ops import EndOfDayDialog, PendingCardOperationsDialog, open_end_of_day
+    from ui.cards.operations import EndOfDayDialog, PendingCardOperationsDialog, open_end_of_day
+    from ui.cards.terminal import CardOperation, CardTerminalDialog
+    from ui.reservation_card.models import PreAuthorisationsModel
 
     stay = busy_stay(demo_database)
     allowed = allowed_words(demo_database)
@@ -394,7 +396,7 @@ def test_card_payments_refunds_and_reversals_read_in_the_clerks_language(qtbot, 
     from desk.cards.terminals import add_terminal, disconnect_all, list_terminals
     from desk.db.runner import Runner
     from hardware.simulators.zvt_terminal import ZvtSimulator
-    from ui.dialogs.card import CardOperation, CardTerminalDialog
+    from ui.cards.terminal import CardOperation, CardTerminalDialog
 
     stay = busy_stay(demo_database)
     workstation = desk_context.actor.workstation

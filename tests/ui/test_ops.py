@@ -19,8 +19,9 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread
 from PySide6.QtWidgets import QMessageBox, QPushButton, QVBoxLayout, QWidget
 
-from ui import ops
-from ui.ops import Cancelled, Op, TaskState
+from ui.ops import delivery, feedback, pools
+from ui.ops.op import Op
+from ui.ops.pools import Cancelled, TaskState
 
 ROOT = Path(__file__).resolve().parents[2]
 GATE_TIMEOUT = 3  # seconds a worker waits for the test to open its gate; never reached when green
@@ -29,7 +30,7 @@ GATE_TIMEOUT = 3  # seconds a worker waits for the test to open its gate; never 
 @pytest.fixture(autouse=True)
 def no_op_left_behind() -> Iterator[None]:
     yield
-    assert ops.wait_all(3000), f"{ops.running_ops()} op(s) still running after the test"
+    assert delivery.wait_all(3000), f"{delivery.running_ops()} op(s) still running after the test"
 
 
 @pytest.fixture
@@ -114,7 +115,7 @@ def test_default_failure_does_not_show_a_cancellation(qtbot, window):
         state.raise_if_cancelled()
 
     Op(window, fn).run()
-    assert ops.wait_all(2000)
+    assert delivery.wait_all(2000)
     assert window.findChildren(QMessageBox) == []
 
 
@@ -190,7 +191,7 @@ def test_parent_deleted_mid_op_skips_callbacks_without_crashing(qtbot):
     assert not shiboken6.isValid(button)
     gate.set()
 
-    assert ops.wait_all(2000)
+    assert delivery.wait_all(2000)
     assert calls == []
 
 
@@ -206,7 +207,7 @@ def test_failure_after_parent_deleted_is_still_logged(qtbot, caplog):
         Op(parent, fn).run()
         shiboken6.delete(parent)
         gate.set()
-        assert ops.wait_all(2000)
+        assert delivery.wait_all(2000)
 
     assert any("lost connection" in str(r.exc_info[1]) for r in caplog.records if r.exc_info)
 
@@ -237,7 +238,7 @@ def test_a_window_cursor_of_its_own_comes_back(qtbot, window):
     Op(window, lambda: gate.wait(GATE_TIMEOUT)).run()
     assert window.cursor().shape() == Qt.CursorShape.WaitCursor
     gate.set()
-    assert ops.wait_all(2000)
+    assert delivery.wait_all(2000)
     assert window.cursor().shape() == Qt.CursorShape.PointingHandCursor
 
 
@@ -249,7 +250,7 @@ def test_busy_counts_overlapping_ops_and_keeps_prior_disabled_state(qtbot, windo
     window.layout().addWidget(already_off)
     first, second = threading.Event(), threading.Event()
     done: list[str] = []
-    pool = ops.named_pool("test-busy", 2)
+    pool = pools.named_pool("test-busy", 2)
 
     Op(window, lambda: first.wait(GATE_TIMEOUT), pool=pool).busy(button, already_off).success(
         lambda r: done.append("first")).run()
@@ -288,7 +289,7 @@ def test_database_pool_serialises_ops(qtbot, window):
     qtbot.waitUntil(lambda: len(done) == 4)
     assert peak == 1
     assert done == [0, 1, 2, 3]
-    assert ops.database_pool().max_threads == 1
+    assert pools.database_pool().max_threads == 1
 
 
 def test_other_pools_run_beside_the_database(qtbot, window):
@@ -296,16 +297,16 @@ def test_other_pools_run_beside_the_database(qtbot, window):
     done: list[str] = []
 
     Op(window, lambda: gate.wait(GATE_TIMEOUT)).run()
-    Op(window, lambda: "printed", pool=ops.named_pool("test-device")).success(done.append).run()
+    Op(window, lambda: "printed", pool=pools.named_pool("test-device")).success(done.append).run()
 
     qtbot.waitUntil(lambda: done == ["printed"])  # not stuck behind the database op
     gate.set()
 
 
 def test_a_pool_runs_as_many_ops_at_once_as_it_has_threads(qtbot, window):
-    pool = ops.named_pool("test-pair", 2)
+    pool = pools.named_pool("test-pair", 2)
     Op(window, lambda: None, pool=pool).run()
-    assert ops.wait_all(2000)  # one thread now waits for work
+    assert delivery.wait_all(2000)  # one thread now waits for work
     both_running = threading.Barrier(2, timeout=GATE_TIMEOUT)
     done: list[int] = []
     failures: list[BaseException] = []
@@ -313,7 +314,7 @@ def test_a_pool_runs_as_many_ops_at_once_as_it_has_threads(qtbot, window):
     for _ in range(2):
         Op(window, both_running.wait, pool=pool).success(done.append).failure(failures.append).run()
 
-    assert ops.wait_all(2 * GATE_TIMEOUT * 1000)
+    assert delivery.wait_all(2 * GATE_TIMEOUT * 1000)
     assert failures == []
     assert sorted(done) == [0, 1]
 
@@ -327,22 +328,22 @@ def test_cancel_all_stops_every_running_op(qtbot, window):
             state.raise_if_cancelled()
             time.sleep(0.002)
 
-    pool = ops.named_pool("test-cancel-all", 2)
+    pool = pools.named_pool("test-cancel-all", 2)
     for _ in range(2):
         Op(window, fn, pool=pool).failure(failures.append).run()
-    ops.cancel_all()
-    assert ops.wait_all(2000)
+    delivery.cancel_all()
+    assert delivery.wait_all(2000)
     assert [type(e) for e in failures] == [Cancelled, Cancelled]
 
 
 def test_running_ops_and_wait_all(qtbot, window):
     gate = threading.Event()
     Op(window, lambda: gate.wait(GATE_TIMEOUT)).run()
-    assert ops.running_ops() == 1
-    assert not ops.wait_all(20)
+    assert delivery.running_ops() == 1
+    assert not delivery.wait_all(20)
     gate.set()
-    assert ops.wait_all(2000)
-    assert ops.running_ops() == 0
+    assert delivery.wait_all(2000)
+    assert delivery.running_ops() == 0
 
 
 def test_non_widget_parent_and_op_runs_once(qtbot):
@@ -371,7 +372,7 @@ def test_progress_dialog_shows_for_slow_ops_and_cancel_stops_them(qtbot, window)
             time.sleep(0.01)
 
     op = Op(window, fn).with_progress_dialog("Card payment").failure(failures.append).run()
-    dialog = window.findChild(ops._ProgressDialog)
+    dialog = window.findChild(feedback.ProgressDialog)
     assert dialog is not None and not dialog.isVisible()  # not flashed at once
 
     qtbot.waitUntil(lambda: dialog.isVisible())
@@ -389,14 +390,14 @@ def test_progress_dialog_not_shown_for_fast_ops(qtbot, window, monkeypatch):
     window.show()
     done: list[str] = []
     shown: list[str] = []
-    monkeypatch.setattr(ops._ProgressDialog, "showEvent", lambda self, event: shown.append("shown"))
+    monkeypatch.setattr(feedback.ProgressDialog, "showEvent", lambda self, event: shown.append("shown"))
 
     Op(window, lambda: "quick").with_progress_dialog("Saving").success(done.append).run()
 
     qtbot.waitUntil(lambda: bool(done))
-    qtbot.wait(ops.PROGRESS_DIALOG_DELAY_MS + 50)
+    qtbot.wait(feedback.PROGRESS_DIALOG_DELAY_MS + 50)
     assert shown == []
-    assert window.findChildren(ops._ProgressDialog) == []  # deleted once the op ended
+    assert window.findChildren(feedback.ProgressDialog) == []  # deleted once the op ended
 
 
 def test_progress_dialog_follows_fraction(qtbot, window):
@@ -410,14 +411,14 @@ def test_progress_dialog_follows_fraction(qtbot, window):
 
     Op(window, fn).with_progress_dialog("Printing", cancellable=False).progress(
         lambda f, t: seen.append(1)).run()
-    dialog = window.findChild(ops._ProgressDialog)
+    dialog = window.findChild(feedback.ProgressDialog)
     qtbot.waitUntil(lambda: bool(seen))
     assert dialog.progress_bar.maximum() > 0
     assert dialog.progress_bar.value() == dialog.progress_bar.maximum() // 2
     assert dialog.cancel_button is None
     dialog.reject()  # Esc on a non-cancellable dialog changes nothing
     step.set()
-    assert ops.wait_all(2000)
+    assert delivery.wait_all(2000)
 
 
 # --- Qt objects live and die on the GUI thread ---------------------------------------------------
@@ -461,7 +462,7 @@ def test_reference_cycles_with_qt_objects_are_collected_on_the_gui_thread(qtbot,
 
     make_garbage()
     Op(window, allocate).run()
-    assert ops.wait_all(2000)
+    assert delivery.wait_all(2000)
     assert not gc.isenabled()  # collection is the GUI thread's job while workers exist
     ballast = [[] for _ in range(2 * gc.get_threshold()[0])]  # now a collection is due
     qtbot.waitUntil(lambda: bool(released))
@@ -474,7 +475,8 @@ def test_exit_with_an_op_still_running_is_clean(tmp_path):
     script.write_text(textwrap.dedent("""
         import sys, threading
         from PySide6.QtWidgets import QApplication
-        from ui.ops import Op, named_pool
+        from ui.ops.op import Op
+        from ui.ops.pools import named_pool
 
         app = QApplication([])
         started = threading.Event()

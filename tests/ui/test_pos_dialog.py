@@ -11,9 +11,9 @@ from desk.people.models import Role
 from desk.pos.checks import get_setting, payment_codes
 from desk.pos.keys import authenticate, list_keys
 from tests.actors import signed_in
-from ui import ops
 from ui.context import DeskContext
-from ui.dialogs.pos import PosConnectionsDialog
+from ui.ops import delivery
+from ui.settings.pos import PosConnectionsDialog
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 
@@ -31,8 +31,8 @@ def dialog(qtbot, demo_database):
     window.open()
     qtbot.waitUntil(lambda: window.setup is not None)
     yield window
-    ops.cancel_all()
-    assert ops.wait_all(10_000)
+    delivery.cancel_all()
+    assert delivery.wait_all(10_000)
 
 
 def test_a_key_is_shown_once_copied_and_revoked(qtbot, dialog, demo_database):
@@ -94,5 +94,5 @@ def test_the_menu_offers_it_only_to_who_may_manage_pos_keys(qtbot, demo_database
         window = MainWindow(DeskContext(demo_database, signed_in(demo_database, role)))
         qtbot.addWidget(window)
         assert window.pos_connections_action.isEnabled() is allowed
-    ops.cancel_all()
-    assert ops.wait_all(10_000)
+    delivery.cancel_all()
+    assert delivery.wait_all(10_000)

@@ -13,10 +13,11 @@ from desk.pos.keys import create_key
 from desk.pos.simulate import Simulator
 from tests.pos.conftest import ADMIN, ServerThread
 from tests.ui.test_card import cells, folio_id_of
-from ui.card import SERVICES_TAB, open_reservation_card
-from ui.card_models import PostingsModel
 from ui.context import POLL_INTERVAL_MS
 from ui.dialogs.details import ServiceDetailsDialog
+from ui.reservation_card.base import SERVICES_TAB
+from ui.reservation_card.models import PostingsModel
+from ui.reservation_card.window import open_reservation_card
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 

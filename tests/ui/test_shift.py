@@ -13,8 +13,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractSpinBox, QLabel, QLineEdit, QSpinBox, QTableView, QTabWidget
 from sqlalchemy import select
 
-import ui.card as card_module
 import ui.dialogs.shift as shift_module
+import ui.reservation_card.window as card_module
 from desk.cash.models import ShiftCount, ShiftPayment
 from desk.ledger.models import Payment
 from desk.people.auth import trusted_actor
@@ -32,10 +32,10 @@ from tests.ui.test_flows import (
     wait_closed,
     wait_dialog,
 )
-from ui import ops
 from ui.context import DeskContext
 from ui.i18n import format_money
 from ui.main_window import MainWindow
+from ui.ops import delivery
 
 CASHIER = trusted_actor("ivan", "TILL-2", Role.CASHIER)  # a workstation with no shift yet
 
@@ -68,8 +68,8 @@ def till(qtbot, demo_database) -> Iterator[MainWindow]:
     for card in list(card_module._open_cards.values()):
         if shiboken6.isValid(card):
             card.close()
-    ops.cancel_all()
-    assert ops.wait_all(10_000)
+    delivery.cancel_all()
+    assert delivery.wait_all(10_000)
 
 
 def shift_text(window: MainWindow) -> str:

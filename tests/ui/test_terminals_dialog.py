@@ -8,8 +8,8 @@ from desk.cards.terminals import list_terminals
 from desk.db.runner import Runner
 from desk.people.models import Role
 from tests.ui.test_dialogs_common import card_window, child, find_card, opened, retype
-from ui.dialogs.card import CardOperation, CardTerminalDialog
-from ui.dialogs.devices import DevicesDialog, TerminalDialog
+from ui.cards.terminal import CardOperation, CardTerminalDialog
+from ui.settings.devices import DevicesDialog, TerminalDialog
 
 
 def open_terminal_form(qtbot, dialog: DevicesDialog) -> TerminalDialog:

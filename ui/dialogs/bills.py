@@ -36,12 +36,11 @@ from ui.dialogs.common import (
     fit_rows,
     heading_label,
     hint_label,
-    money_text,
     new_form,
     rows_view,
 )
-from ui.i18n import format_date
-from ui.ops import Op
+from ui.i18n import format_date, money_text
+from ui.ops.op import Op
 
 
 def posting_summary(line: PostingLine, names: Names) -> str:

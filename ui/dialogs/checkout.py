@@ -31,7 +31,6 @@ from ui.dialogs.common import (
     fill_combo,
     fit_rows,
     heading_label,
-    money_text,
     new_form,
     read_credentials,
     rows_view,
@@ -40,8 +39,8 @@ from ui.dialogs.common import (
 from ui.dialogs.deposit import DepositDialog
 from ui.dialogs.payment import MakePaymentDialog
 from ui.dialogs.refund import MakeRefundDialog
-from ui.i18n import current_language
-from ui.ops import Op
+from ui.i18n import current_language, money_text
+from ui.ops.op import Op
 
 logger = logging.getLogger(__name__)
 
@@ -62,7 +61,7 @@ def final_folio_renderer() -> FolioRenderer | None:
     except ImportError:
         logger.warning("desk.reports.render_folio_pdf is not available", exc_info=True)
         return None
-    return render_folio_pdf  # type: ignore[no-any-return]
+    return render_folio_pdf
 
 
 # The session is only handed on to desk's renderer: ui names no SQLAlchemy type.
@@ -395,7 +394,7 @@ class CheckOutDialog(DeskDialog):
         view, header = self.bills_view, self.bills_view.horizontalHeader()
         wanted = sum(max(view.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in range(header.count()))
         view.setMinimumWidth(min(wanted + 2 * view.frameWidth(), 1000))
-        margins = self.layout().contentsMargins()
+        margins = self.outer.contentsMargins()
         self.setMinimumWidth(max(560, view.minimumWidth() + margins.left() + margins.right()))
 
     def fit_to_content(self) -> None:
@@ -407,7 +406,7 @@ class CheckOutDialog(DeskDialog):
         QTimer.singleShot(0, self._grow_to_content)
 
     def _grow_to_content(self) -> None:
-        layout = self.layout()
+        layout = self.outer
         layout.activate()
         needed = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else -1
         needed = max(needed, layout.totalMinimumSize().height())

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QDate, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,8 +37,9 @@ from desk.people.rights import MissingRight, Right
 from desk.stays.reservation_card import ReservationCardData
 from ui.context import DeskContext
 from ui.desk_text import error_text
-from ui.i18n import format_amount, format_money, parse_decimal
-from ui.ops import Op, show_error
+from ui.i18n import format_amount, money_text, parse_decimal
+from ui.ops.feedback import show_error
+from ui.ops.op import Op
 
 T = TypeVar("T")
 
@@ -112,20 +114,21 @@ def read_quantity(text: str) -> Decimal:
 # --- showing money and quantities -------------------------------------------------------------
 
 
-def money_text(money: Money) -> str:
-    return format_money(money.amount, money.currency)
+def python_date(value: QDate) -> dt.date:
+    """A date field's QDate as a date."""
+    return dt.date(value.year(), value.month(), value.day())
+
+
+def form_row(form: QFormLayout, widget: QWidget) -> int:
+    """The row of ``widget`` in ``form``; -1 if it is not in the form."""
+    # PySide6's stubs type the (row, role) pair getWidgetPosition returns as a bare object.
+    row, _role = cast(tuple[int, QFormLayout.ItemRole], form.getWidgetPosition(widget))
+    return row
 
 
 def amount_for_edit(money: Money) -> str:
     """What an amount field is prefilled with: the locale's number, without the currency."""
     return format_amount(money.amount, minor_units(money.currency))
-
-
-def quantity_text(quantity: Decimal) -> str:
-    normal = quantity.normalize()
-    exponent = normal.as_tuple().exponent
-    digits = -exponent if isinstance(exponent, int) and exponent < 0 else 0
-    return format_amount(quantity, digits)
 
 
 def in_currency(base: Money, rate: Decimal, currency: str) -> Money:
@@ -353,7 +356,7 @@ class DeskDialog(QDialog):
             _parentless.add(self)
             self.finished.connect(self._forget)
 
-        outer = QVBoxLayout(self)
+        self.outer = outer = QVBoxLayout(self)  # the dialog's own layout: the content, the error, the buttons
         self.content = QVBoxLayout()
         outer.addLayout(self.content, 1)
         self.form_error = FieldError("formError")
@@ -416,7 +419,7 @@ class DeskDialog(QDialog):
     def set_field_visible(self, name: str, visible: bool) -> None:
         """Show or hide a field's whole row: caption, field and error."""
         form, cell = self._rows[name]
-        row, _role = form.getWidgetPosition(cell)
+        row = form_row(form, cell)
         form.setRowVisible(row, visible)
 
     def register_error(self, name: str, error: FieldError, focus: QWidget) -> None:

@@ -21,16 +21,17 @@ from ui.dialogs.common import (
     amount_for_edit,
     bill_choice_label,
     fill_combo,
+    form_row,
     heading_label,
     hint_label,
     method_choices,
-    money_text,
     new_form,
     read_amount,
 )
 from ui.dialogs.payment import offers_receipt, show_conversion, tender_methods
 from ui.dialogs.receipt import ReceiptDialog
-from ui.ops import Op
+from ui.i18n import money_text
+from ui.ops.op import Op
 
 TAKE_TAB = 0
 PAY_TAB = 1
@@ -110,7 +111,7 @@ class DepositDialog(DeskDialog):
         return self._methods.get(self.method_combo.currentData())
 
     def _method_changed(self) -> None:
-        row, _role = self.take_form.getWidgetPosition(self.print_receipt_check)
+        row = form_row(self.take_form, self.print_receipt_check)
         self.take_form.setRowVisible(row, offers_receipt(self.card, self.method))
 
     def _update_conversion(self) -> None:

@@ -3,26 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QGroupBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from desk.hotel.names import Names
 from desk.ledger.models import Bill, Posting, PostingKind
 from desk.stays.reservation_card import PostingDetails, posting_details
 from ui.context import DeskContext
 from ui.desk_text import posting_description
-from ui.dialogs.common import (
-    Column,
-    RowsModel,
-    add_row,
-    fit_rows,
-    heading_label,
-    money_text,
-    new_form,
-    quantity_text,
-    rows_view,
-)
-from ui.i18n import current_language, format_datetime
-from ui.ops import show_error
+from ui.dialogs.common import Column, RowsModel, add_row, fit_rows, heading_label, new_form, rows_view
+from ui.i18n import current_language, format_datetime, money_text, quantity_text
+from ui.ops.feedback import show_error
 
 
 def source_text(posting: Posting, names: Names) -> str:
@@ -169,7 +159,7 @@ class ServiceDetailsDialog(QDialog):
         super().open()
         self.close_button.setFocus()
 
-    def _fact(self, form: object, caption: str, text: str, object_name: str) -> QLabel:
+    def _fact(self, form: QFormLayout, caption: str, text: str, object_name: str) -> QLabel:
         label = QLabel(text)
         label.setObjectName(object_name)
         label.setWordWrap(True)

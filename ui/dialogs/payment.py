@@ -15,9 +15,9 @@ from desk.journal.intents import IntentState
 from desk.ledger.models import Payment
 from desk.ledger.payments import TENDER_KINDS, Tender, take_payment
 from desk.stays.reservation_card import ReservationCardData
+from ui.cards.terminal import CardOperation, CardTerminalDialog
 from ui.context import DeskContext
 from ui.devices import kick_for_payment
-from ui.dialogs.card import CardOperation, CardTerminalDialog
 from ui.dialogs.common import (
     DeskDialog,
     FieldProblem,
@@ -26,17 +26,18 @@ from ui.dialogs.common import (
     amount_for_edit,
     bill_label,
     fill_combo,
+    form_row,
     heading_label,
     hint_label,
     in_currency,
     method_choices,
-    money_text,
     new_form,
-    quantity_text,
+    python_date,
     read_amount,
 )
 from ui.dialogs.receipt import ReceiptDialog
-from ui.ops import Op
+from ui.i18n import money_text, quantity_text
+from ui.ops.op import Op
 
 TERMINAL = "terminal:"  # the method combo's data for "Bank card — <terminal>": a connected terminal
 # How a card sale ends when the card was certainly not charged.
@@ -200,7 +201,7 @@ class MakePaymentDialog(DeskDialog):
         return str(self.currency_combo.currentData())
 
     def _set_row_visible(self, widget: QWidget, visible: bool) -> None:
-        row, _role = self.form.getWidgetPosition(widget)
+        row = form_row(self.form, widget)
         if row >= 0:
             self.form.setRowVisible(row, visible)
 
@@ -286,7 +287,7 @@ class MakePaymentDialog(DeskDialog):
             method_code=method.code,
             amount=amount,
             payer_name=self.payer_edit.text(),
-            paid_on=self.date_edit.date().toPython(),
+            paid_on=python_date(self.date_edit.date()),
             text=self.text_edit.text(),
         )
         print_receipt = self.print_receipt_check.isChecked() and offers_receipt(self.card, method)

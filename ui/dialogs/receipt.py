@@ -23,9 +23,11 @@ from desk.stays.models import Guest
 from desk.stays.reservation_card import ReservationCardData, payment_of
 from ui.context import DeskContext, device_pool
 from ui.desk_text import error_text
-from ui.dialogs.common import DeskDialog, fill_combo, heading_label, hint_label, money_text, new_form
-from ui.i18n import format_date
-from ui.ops import Cancelled, Op, TaskState, show_error
+from ui.dialogs.common import DeskDialog, fill_combo, heading_label, hint_label, new_form
+from ui.i18n import format_date, money_text
+from ui.ops.feedback import show_error
+from ui.ops.op import Op
+from ui.ops.pools import Cancelled, TaskState
 
 
 def progress_text(text: str) -> str:

@@ -30,16 +30,16 @@ from ui.dialogs.common import (
     add_row,
     amount_for_edit,
     fill_combo,
+    form_row,
     heading_label,
     in_currency,
     method_choices,
-    money_text,
     new_form,
     read_amount,
 )
 from ui.dialogs.receipt import ReceiptDialog
-from ui.i18n import format_date
-from ui.ops import Op
+from ui.i18n import format_date, money_text
+from ui.ops.op import Op
 
 
 class MakeRefundDialog(DeskDialog):
@@ -202,7 +202,7 @@ class MakeRefundDialog(DeskDialog):
         )
 
     def _set_row_visible(self, widget: QWidget, visible: bool) -> None:
-        row, _role = self.form.getWidgetPosition(widget)
+        row = form_row(self.form, widget)
         if row >= 0:
             self.form.setRowVisible(row, visible)
 

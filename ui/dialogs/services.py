@@ -18,13 +18,12 @@ from ui.dialogs.common import (
     amount_for_edit,
     bill_choice_label,
     fill_combo,
-    money_text,
     new_form,
-    quantity_text,
     read_amount,
     read_quantity,
 )
-from ui.ops import Op
+from ui.i18n import money_text, quantity_text
+from ui.ops.op import Op
 
 
 class AddServiceDialog(DeskDialog):

@@ -45,13 +45,14 @@ from ui.dialogs.common import (
     fit_rows,
     heading_label,
     hint_label,
-    money_text,
     new_form,
     read_amount,
     rows_view,
 )
-from ui.i18n import format_amount, format_datetime
-from ui.ops import Op, TaskState, show_error
+from ui.i18n import format_amount, format_datetime, money_text
+from ui.ops.feedback import show_error
+from ui.ops.op import Op
+from ui.ops.pools import TaskState
 
 
 def report_directory() -> Path:
@@ -202,6 +203,7 @@ class CloseShiftDialog(DeskDialog):
     def _recount(self, currency: str, table: QTableWidget) -> None:
         for row, (denomination, spin) in enumerate(self.spins[currency].items()):
             item = table.item(row, 2)
+            assert item is not None, "the count's rows are built with their items"
             item.setText(money_text(Money.of(denomination, currency) * spin.value()))
         self.total_labels[currency].setText(self.tr("Counted: {amount}").format(
             amount=money_text(self.counted(currency))))

@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from desk.fiscal.interface import DocumentKind
-from desk.ledger.models import Payment, PaymentKind, PostingKind
+from desk.ledger.models import Payment, PaymentKind, Posting, PostingKind
 from desk.ledger.payments import reverse_company_transfer, void_payment
 from desk.ledger.postings import void_posting
 from desk.people.auth import ManagerApproval
@@ -20,15 +20,13 @@ from ui.dialogs.common import (
     add_row,
     heading_label,
     hint_label,
-    money_text,
     new_form,
-    quantity_text,
     read_credentials,
 )
 from ui.dialogs.details import source_text
 from ui.dialogs.receipt import ReceiptDialog
-from ui.i18n import format_date, format_datetime
-from ui.ops import Op
+from ui.i18n import format_date, format_datetime, money_text, quantity_text
+from ui.ops.op import Op
 
 
 class VoidDialog(DeskDialog):
@@ -129,7 +127,9 @@ class VoidDialog(DeskDialog):
         if payment.text:
             self._fact(form, self.tr("Text:"), payment_reference(payment), "textLabel")
         if payment.company_posting_id is not None:
-            self.findChild(QLabel, "voidHeading").setText(self.tr("Reverse a transfer to a company account"))
+            heading = self.findChild(QLabel, "voidHeading")
+            assert heading is not None, "the payment's heading is added above"
+            heading.setText(self.tr("Reverse a transfer to a company account"))
             self.content.addWidget(hint_label(
                 self.tr("The charge on the account of {company} is reversed with it: the bill owes {amount} "
                         "again, and the company no longer does.").format(
@@ -152,6 +152,7 @@ class VoidDialog(DeskDialog):
             return None
         # The credentials go into the use case, which checks them in the void's own transaction.
         approval = ManagerApproval(username, password)
+        op: Op[Posting] | Op[Payment]
         if self.posting_id is not None:
             op = self.change(void_posting, self.posting_id, reason=reason, approval=approval)
         elif self.reverses_transfer:

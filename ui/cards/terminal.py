@@ -43,11 +43,12 @@ from ui.dialogs.common import (
     heading_label,
     hint_label,
     in_currency,
-    money_text,
     new_form,
     read_amount,
 )
-from ui.ops import Cancelled, Op, TaskState, named_pool
+from ui.i18n import money_text
+from ui.ops.op import Op
+from ui.ops.pools import Cancelled, TaskState, named_pool
 
 __all__ = ["CardOperation", "CardTerminalDialog", "print_card_slip_later", "terminal_message", "terminal_pool"]
 

@@ -8,6 +8,7 @@ and closes.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 import shiboken6
@@ -208,7 +209,9 @@ class DevicesDialog(QDialog):
         workstation_label.setBuddy(self.workstation_combo)
         top.addWidget(self.workstation_combo, 1)
         self.workstation_combo.activated.connect(lambda _i: self.load())
-        self.workstation_combo.lineEdit().editingFinished.connect(self.load)
+        line_edit = self.workstation_combo.lineEdit()
+        assert line_edit is not None, "an editable combo box has its line edit"
+        line_edit.editingFinished.connect(self.load)
 
         self.table = QTableWidget(0, len(self.COLUMNS))
         self.table.setObjectName("printersTable")
@@ -378,8 +381,8 @@ class DevicesDialog(QDialog):
         generation = self._generation
         hub = self._hub()
         for row, setting in enumerate(self.settings):
-            self.ctx.device_op(self, lambda s=setting: hub.state(s)).success(
-                lambda state, r=row: self._show_state(generation, r, state)).run()
+            self.ctx.device_op(self, partial(hub.state, setting)).success(
+                partial(self._show_state, generation, row)).run()
 
     def _show_state(self, generation: int, row: int, state: DeviceState) -> None:
         if generation != self._generation or row >= self.table.rowCount():

@@ -38,7 +38,8 @@ from desk.mail.outbox import (
 )
 from ui.context import DeskContext, device_pool
 from ui.desk_text import error_text
-from ui.ops import Op, TaskState
+from ui.ops.op import Op
+from ui.ops.pools import TaskState
 
 # The port each security setting usually goes with: changing the security moves a port left at
 # another one's usual number, and leaves a port the manager typed alone.
@@ -158,7 +159,8 @@ class MailSettingsDialog(QDialog):
     def _show_field_error(self, exc: BaseException) -> bool:
         """An error about the user or the password is shown under that field; True if it was."""
         labels = {"username": self.user_error_label, "password": self.password_error_label}
-        label = labels.get(exc.field) if isinstance(exc, InvalidInput) else None
+        field = exc.field if isinstance(exc, InvalidInput) else None
+        label = labels.get(field) if field is not None else None
         if label is None:
             return False
         label.setText(error_text(exc))

@@ -12,28 +12,35 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from datetime import datetime
 from decimal import Decimal
 from typing import Any, Final, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QObject, QPersistentModelIndex, Qt, QTime
+from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 from desk.cards.operations import HOLD_WARN_DAYS
-from desk.core.money import Money
 from desk.fiscal.marks import ReceiptMark, ReceiptState
 from desk.hotel.names import Names
 from desk.ledger.folios import BillStatus, BillView, FolioView, PaymentLine, PostingLine
 from desk.ledger.models import PaymentKind, Posting, PostingKind
 from desk.stays.reservation_card import PreAuthorisation, SavedCard
 from ui.desk_text import payment_reference, posting_description
-from ui.i18n import format_amount, format_date, format_datetime, format_money
+from ui.i18n import (
+    format_amount,
+    format_date,
+    format_datetime,
+    format_money,
+    local_date_time,
+    money_text,
+    quantity_text,
+)
 
 __all__ = [
     "DEPOSIT_ACCOUNT",
     "ID_ROLE",
     "BillsModel",
+    "CachedRowsModel",
     "PaymentsModel",
     "PostingsModel",
     "PreAuthorisationsModel",
@@ -57,24 +64,6 @@ Row = TypeVar("Row")
 logger = logging.getLogger(__name__)
 
 
-def money_text(money: Money) -> str:
-    return format_money(money.amount, money.currency)
-
-
-def quantity_text(quantity: Decimal) -> str:
-    """1.000 as ``1``, 1.500 as ``1.5``: only the decimals that mean something."""
-    exponent = quantity.normalize().as_tuple().exponent
-    digits = -exponent if isinstance(exponent, int) and exponent < 0 else 0
-    return format_amount(quantity, digits)
-
-
-def local_date_time(moment: datetime) -> tuple[str, str]:
-    """A stored moment as the clerk's local date and short time."""
-    local = moment.astimezone() if moment.tzinfo is not None else moment
-    time_text = QLocale().toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
-    return format_date(local.date()), time_text
-
-
 def _struck_font() -> QFont:
     font = QFont(QApplication.font())
     font.setStrikeOut(True)
@@ -91,7 +80,7 @@ def _muted_brush() -> QBrush:
     return QApplication.palette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
 
 
-class _RowsModel(QAbstractTableModel, Generic[Row]):
+class CachedRowsModel(QAbstractTableModel, Generic[Row]):
     """Rows of ledger lines with lazily formatted, cached display texts."""
 
     # Catalogue names in the clerk's language, set by the card with each load.
@@ -195,7 +184,7 @@ class _RowsModel(QAbstractTableModel, Generic[Row]):
 # --- postings -----------------------------------------------------------------------------------
 
 
-class PostingsModel(_RowsModel[PostingLine]):
+class PostingsModel(CachedRowsModel[PostingLine]):
     """Every posting of a folio (R3), reversals and voided charges included, struck out."""
 
     DATE, TIME, SERVICE, QUANTITY, PRICE, AMOUNT, TAX, BILL, SOURCE = range(9)
@@ -292,7 +281,7 @@ class PostingsModel(_RowsModel[PostingLine]):
 # --- bills --------------------------------------------------------------------------------------
 
 
-class BillsModel(_RowsModel[BillView | None]):
+class BillsModel(CachedRowsModel[BillView | None]):
     """The bills of a folio (R4), and the deposit account as a last row when it was ever used.
 
     The deposit row's id is :data:`DEPOSIT_ACCOUNT`; its row object is None.
@@ -387,7 +376,7 @@ class BillsModel(_RowsModel[BillView | None]):
 # --- payments -----------------------------------------------------------------------------------
 
 
-class PaymentsModel(_RowsModel[PaymentLine]):
+class PaymentsModel(CachedRowsModel[PaymentLine]):
     """The payments, refunds (negative) and voids of one bill, or of the deposit account."""
 
     DATE, TYPE, METHOD, AMOUNT, BASE_AMOUNT, TEXT, PAYER, RECEIPT = range(8)
@@ -535,7 +524,7 @@ class PaymentsModel(_RowsModel[PaymentLine]):
 # --- the Credit card section ---------------------------------------------------------------------
 
 
-class _ListModel(_RowsModel[Row]):
+class _ListModel(CachedRowsModel[Row]):
     """A plain list, keyed by position (the card section's rows have no ledger id)."""
 
     def set_items(self, items: Sequence[Row]) -> None:

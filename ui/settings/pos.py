@@ -6,6 +6,9 @@ once, with a Copy button: the database keeps only its hash.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -32,7 +35,7 @@ from desk.pos.keys import PosSetup, create_key, pos_setup, revoke_key
 from ui.context import DeskContext
 from ui.dialogs.common import Column, RowsModel, fill_combo, fit_rows, hint_label, rows_view
 from ui.i18n import format_datetime
-from ui.ops import show_error
+from ui.ops.feedback import show_error
 
 
 class PosConnectionsDialog(QDialog):
@@ -59,7 +62,7 @@ class PosConnectionsDialog(QDialog):
         self.outlet_combo.setObjectName("outletCombo")
         self.create_button = QPushButton(self.tr("Create key"))
         self.create_button.setObjectName("createButton")
-        self.create_button.clicked.connect(self.create)
+        self.create_button.clicked.connect(self.add_key)
         self.revoke_button = QPushButton(self.tr("Revoke"))
         self.revoke_button.setObjectName("revokeButton")
         self.revoke_button.clicked.connect(self.revoke)
@@ -165,12 +168,19 @@ class PosConnectionsDialog(QDialog):
                    setup.after_checkout)
         self.run_in_desk_check.setChecked(setup.run_in_desk)
 
-    def _change(self, use_case: object, *args: object, then: object = None) -> None:
-        op = self.ctx.change(self, use_case, *args)  # type: ignore[arg-type]
-        op.success(lambda value: (then(value) if callable(then) else None, self.reload()))
-        op.failure(lambda exc: (show_error(self, exc), self.reload())).run()
+    def _change(self, use_case: Callable[..., Any], *args: object, then: Callable[[Any], object] | None = None) -> None:
+        def done(value: Any) -> None:
+            if then is not None:
+                then(value)
+            self.reload()
 
-    def create(self) -> None:
+        def failed(exc: BaseException) -> None:
+            show_error(self, exc)
+            self.reload()
+
+        self.ctx.change(self, use_case, *args).success(done).failure(failed).run()
+
+    def add_key(self) -> None:
         self._change(create_key, self.name_edit.text().strip(), self.outlet_combo.currentData(),
                      then=self._show_new_key)
 

@@ -1,6 +1,6 @@
 """The card terminal's lists: pending card operations, open holds, end of day; and the start-up check.
 
-Every terminal call runs on the terminal pool (:func:`ui.dialogs.card.terminal_pool`), never on
+Every terminal call runs on the terminal pool (:func:`ui.cards.terminal.terminal_pool`), never on
 the GUI thread; the windows only show what came back.
 """
 
@@ -29,12 +29,11 @@ from desk.cards.terminal_workflow import card_end_of_day, pending_card_operation
 from desk.cards.terminals import TerminalInfo, list_terminals
 from desk.hotel.names import Names, load_names
 from desk.journal.intents import IntentView, Reconciled
-from ui.card_models import local_date_time, money_text
+from ui.cards.terminal import terminal_pool
 from ui.context import DeskContext
 from ui.desk_text import error_text
-from ui.dialogs.card import terminal_pool
-from ui.i18n import current_language
-from ui.ops import Op
+from ui.i18n import current_language, local_date_time, money_text
+from ui.ops.op import Op
 
 logger = logging.getLogger(__name__)
 

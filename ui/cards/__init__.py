@@ -1,0 +1,6 @@
+"""Bank cards at the desk: the card terminal's dialog, and the card operations to look after.
+
+- :mod:`~ui.cards.terminal`: the terminal dialog (a sale, a refund, a pre-authorisation, its
+  capture or release), the terminal pool, and printing a card slip later.
+- :mod:`~ui.cards.operations`: pending card operations, open holds, the terminals' end of day.
+"""

@@ -1,0 +1,375 @@
+"""The reservation card's actions: the menus, the buttons, when each is enabled, and what each does.
+
+Bills are acted on from the **Action** menu (a button beside the tabs, and the menu bar): the bill
+is the one selected on **Bills and payments**, or, on **Accommodation and services**, the bill of
+the selected posting. Each action opens one of the card's dialogs (:mod:`ui.dialogs`), the card
+terminal's dialog (:mod:`ui.cards.terminal`), or runs one use case.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox
+
+from desk.cards.terminals import TerminalInfo, list_terminals
+from desk.core.money import Money
+from desk.ledger.folios import PaymentLine, PostingLine
+from desk.ledger.models import PostingKind
+from desk.ledger.payments import void_refusal
+from desk.reports import documents_folder, render_bill_pdf
+from desk.stays import reservations as stays
+from desk.stays.models import ReservationStatus
+from ui import dialogs
+from ui.cards.terminal import CardOperation, CardTerminalDialog, print_card_slip_later
+from ui.i18n import current_language
+from ui.reservation_card.base import BILLS_TAB, SERVICES_TAB
+from ui.reservation_card.breakdown import CardBreakdown
+from ui.reservation_card.holds import CardHolds
+
+
+def bill_pdf_directory() -> Path:
+    """Where printed bills are saved (the clerk is told where, and may open them from there)."""
+    return documents_folder()
+
+
+def open_document(path: Path) -> bool:
+    """Open a file in the desktop's viewer; False if there is none."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+class CardActions(CardBreakdown, CardHolds):
+    """The card's actions: its menus and buttons, which of them make sense now, and what each does."""
+
+    def _build_actions(self) -> None:
+        self.view_details_action = self._action(
+            "viewDetailsAction", QCoreApplication.translate(
+                "ReservationCard", "View service &details"), self.view_service_details, "Ctrl+I")
+        self.make_payment_action = self._action(
+            "makePaymentAction", QCoreApplication.translate(
+                "ReservationCard", "Make &payment…"), self.make_payment, "Ctrl+P")
+        self.make_refund_action = self._action(
+            "makeRefundAction", QCoreApplication.translate(
+                "ReservationCard", "Make &refund…"), self.make_refund, "Ctrl+R")
+        self.move_services_action = self._action(
+            "moveServicesAction", QCoreApplication.translate(
+                "ReservationCard", "&Move services to another bill…"), self.move_services, "Ctrl+M")
+        self.split_bill_action = self._action(
+            "splitBillAction", QCoreApplication.translate(
+                "ReservationCard", "&Split bill…"), self.split_bill, "Ctrl+Shift+S")
+        self.print_bill_action = self._action(
+            "printBillAction", QCoreApplication.translate(
+                "ReservationCard", "Print &bill (PDF)"), self.print_bill, "Ctrl+Shift+P")
+        self.print_receipt_action = self._action(
+            "printReceiptAction", QCoreApplication.translate(
+                "ReservationCard", "Print r&eceipt…"), self.print_receipt, "Ctrl+Shift+R")
+        self.print_card_slip_action = self._action(
+            "printCardSlipAction", QCoreApplication.translate(
+                "ReservationCard", "Print card s&lip"), self.print_card_slip)
+        self.void_action = self._action("voidAction", QCoreApplication.translate(
+            "ReservationCard", "&Void…"), self.void, "Ctrl+Del")
+        self.add_service_action = self._action(
+            "addServiceAction", QCoreApplication.translate(
+                "ReservationCard", "Add &service…"), self.add_service, "Ctrl+N")
+        self.deposit_action = self._action("depositAction", QCoreApplication.translate(
+            "ReservationCard", "&Deposit…"), self.deposit, "Ctrl+D")
+        self.check_in_action = self._action("checkInAction", QCoreApplication.translate(
+            "ReservationCard", "Check &in"), self.check_in, "Ctrl+Shift+I")
+        self.check_out_action = self._action(
+            "checkOutAction", QCoreApplication.translate(
+                "ReservationCard", "Check &out…"), self.check_out, "Ctrl+Shift+O")
+        self.card_payment_action = self._action(
+            "cardPaymentAction", QCoreApplication.translate(
+                "ReservationCard", "Pay by car&d on the terminal…"), self.card_payment, "Ctrl+Shift+C")
+        self.card_refund_action = self._action(
+            "cardRefundAction", QCoreApplication.translate(
+                "ReservationCard", "Refund to the card on the terminal…"), self.card_refund)
+        self.pre_authorise_action = self._action(
+            "preAuthoriseAction", QCoreApplication.translate("ReservationCard", "Pre-&authorise…"), self.pre_authorise)
+        self.capture_action = self._action("captureAction", QCoreApplication.translate(
+            "ReservationCard", "Ca&pture…"), self.capture_hold)
+        self.release_action = self._action("releaseAction", QCoreApplication.translate(
+            "ReservationCard", "Re&lease…"), self.release_hold)
+        self.print_hold_slip_action = self._action(
+            "printHoldSlipAction", QCoreApplication.translate(
+                "ReservationCard", "Print card slip"), self.print_hold_slip)
+        self.reload_action = self._action("reloadAction", QCoreApplication.translate(
+            "ReservationCard", "&Reload"), self.reload, "F5")
+        self.close_action = self._action("closeAction", QCoreApplication.translate(
+            "ReservationCard", "&Close"), self.close, "Esc", "Ctrl+W")
+        self.bill_actions = [
+            self.view_details_action, self.make_payment_action, self.card_payment_action, self.make_refund_action,
+            self.card_refund_action, self.move_services_action, self.split_bill_action, self.print_bill_action,
+            self.print_receipt_action, self.print_card_slip_action, None, self.void_action,
+        ]
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        card_menu = bar.addMenu(QCoreApplication.translate("ReservationCard", "&Card"))
+        card_menu.setObjectName("cardMenu")
+        self._fill(card_menu, [
+            self.add_service_action, self.deposit_action, None, self.check_in_action, self.check_out_action, None,
+            self.reload_action, self.close_action,
+        ])
+        action_menu = bar.addMenu(QCoreApplication.translate("ReservationCard", "&Action"))
+        action_menu.setObjectName("actionMenu")
+        self._fill(action_menu, self.bill_actions)
+
+    def _build_buttons(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.add_service_button = self._button("addServiceButton", self.add_service_action)
+        self.deposit_button = self._button("depositButton", self.deposit_action)
+        self.check_in_button = self._button("checkInButton", self.check_in_action)
+        self.check_out_button = self._button("checkOutButton", self.check_out_action)
+        for button in (self.add_service_button, self.deposit_button, self.check_in_button, self.check_out_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        self.updated_label = QLabel()
+        self.updated_label.setObjectName("updatedLabel")
+        self.updated_label.setEnabled(False)
+        row.addWidget(self.updated_label)
+        return row
+
+    def _is_voidable_payment(self, line: PaymentLine | None) -> bool:
+        """desk's rule (void_refusal); a company-account transfer is undone as a pair when it has one."""
+        if line is None or self.card is None:
+            return False
+        if line.is_company_transfer and line.payment.company_posting_id is None:
+            return False
+        return void_refusal(self.card.folio, line) is None
+
+    def _offers_receipt(self, line: PaymentLine | None) -> bool:
+        """Print receipt again: decided in desk (desk.fiscal.marks), for a receipt not yet on paper."""
+        mark = self.payments_model.receipt(line)
+        return mark is not None and mark.may_print
+
+    def _voidable_posting(self) -> PostingLine | None:
+        if self.tabs.currentIndex() != SERVICES_TAB:
+            return None
+        lines = self.selected_posting_lines()
+        if len(lines) == 1 and lines[0].is_active:
+            return lines[0]
+        return None
+
+    def _update_actions(self) -> None:
+        view = self.view
+        writable = view is not None and not view.is_closed
+        on_bills = self.tabs.currentIndex() == BILLS_TAB
+        bill = self.current_bill()
+        has_charges = bill is not None and any(line.is_active for line in bill.postings)
+        payment = self.current_payment_line() if on_bills else None
+        reservation = view.folio.reservation if view is not None else None
+
+        if on_bills:
+            details = bill is not None and any(line.posting.kind is PostingKind.CHARGE for line in bill.postings)
+        else:
+            details = bool(self.selected_posting_ids())
+        self.view_details_action.setEnabled(details)
+        self.make_payment_action.setEnabled(writable and bill is not None)
+        self.make_refund_action.setEnabled(writable and payment is not None and payment.refundable.is_positive)
+        self.move_services_action.setEnabled(writable and has_charges)
+        self.split_bill_action.setEnabled(writable and has_charges)
+        self.print_bill_action.setEnabled(bill is not None)
+        self.print_receipt_action.setEnabled(self._offers_receipt(payment))
+        self.void_action.setEnabled(writable and (self._voidable_posting() is not None
+                                                  or self._is_voidable_payment(payment)))
+        self.add_service_action.setEnabled(view is not None and writable and bool(view.bills))
+        self.deposit_action.setEnabled(writable)
+        self.check_in_action.setEnabled(reservation is not None and reservation.status is ReservationStatus.CONFIRMED)
+        self.check_out_action.setEnabled(reservation is not None and reservation.status is ReservationStatus.IN_HOUSE)
+        card_payment = self.card.card_payments.get(payment.payment.id) if self.card and payment else None
+        self.card_payment_action.setEnabled(writable and bill is not None)
+        self.card_refund_action.setEnabled(
+            writable and payment is not None and card_payment is not None and not card_payment.refunded
+            and payment.voided_by is None and payment.refundable.is_positive)
+        # Desk says which payments and refunds made on a terminal have a slip kept with them.
+        self.print_card_slip_action.setEnabled(payment is not None and self.card is not None
+                                               and payment.payment.id in self.card.card_slips)
+        hold = self.current_hold()
+        self.pre_authorise_action.setEnabled(writable)
+        self.capture_action.setEnabled(writable and hold is not None and hold.state == "open")
+        self.release_action.setEnabled(writable and hold is not None and hold.state == "open")
+        # Paper only: a hold's slip is printed again whatever became of the hold.
+        self.print_hold_slip_action.setEnabled(hold is not None)
+        self.reload_action.setEnabled(True)
+
+    def make_payment(self) -> None:
+        bill = self.current_bill()
+        if self.card is None or bill is None or not self.make_payment_action.isEnabled():
+            return
+        self._show(dialogs.MakePaymentDialog(self.ctx, self.card, bill.bill.id, self))
+
+    def make_refund(self) -> None:
+        payment = self.current_payment_line()
+        if self.card is None or payment is None or not self.make_refund_action.isEnabled():
+            return
+        self._show(dialogs.MakeRefundDialog(self.ctx, self.card, payment.payment.id, self))
+
+    def _terminal_dialog(self, operation: CardOperation, **options: Any) -> None:
+        """The card terminal dialog, once this workstation's terminals are read."""
+        card = self.card
+        if card is None:
+            return
+
+        def loaded(terminals: list[TerminalInfo]) -> None:
+            dialog = CardTerminalDialog(self.ctx, card, terminals, operation, parent=self, **options)
+            dialog.accepted.connect(lambda: self._card_done(dialog))
+            dialog.charge_directly.connect(self._charge_directly)
+            self._show(dialog)
+
+        self.ctx.query(self, list_terminals, self.ctx.actor.workstation).success(loaded).run()
+
+    def _card_done(self, dialog: CardTerminalDialog) -> None:
+        outcome = dialog.outcome
+        if outcome is not None and outcome.settled:
+            self.statusBar().showMessage(dialog.outcome_text(outcome), 15_000)
+
+    def _charge_directly(self, amount: Money | None) -> None:
+        bill = self.current_bill() or (self.card.folio.bills[0] if self.card and self.card.folio.bills else None)
+        if bill is not None:
+            self._terminal_dialog(CardOperation.SALE, bill_id=bill.bill.id, amount=amount)
+
+    def card_payment(self) -> None:
+        bill = self.current_bill()
+        if bill is None or not self.card_payment_action.isEnabled():
+            return
+        self._terminal_dialog(CardOperation.SALE, bill_id=bill.bill.id)
+
+    def print_card_slip(self) -> None:
+        payment = self.current_payment_line()
+        if payment is None or not self.print_card_slip_action.isEnabled():
+            return
+        print_card_slip_later(self.ctx, self, payment_id=payment.payment.id, reprint=True)
+
+    def print_hold_slip(self) -> None:
+        hold = self.current_hold()
+        if hold is None or not self.print_hold_slip_action.isEnabled():
+            return
+        print_card_slip_later(self.ctx, self, record_id=hold.id, reprint=True)
+
+    def card_refund(self) -> None:
+        payment = self.current_payment_line()
+        if payment is None or not self.card_refund_action.isEnabled():
+            return
+        self._terminal_dialog(CardOperation.REFUND, payment_id=payment.payment.id)
+
+    def pre_authorise(self) -> None:
+        if self.pre_authorise_action.isEnabled():
+            self._terminal_dialog(CardOperation.PRE_AUTHORISE)
+
+    def capture_hold(self) -> None:
+        hold = self.current_hold()
+        if hold is not None and self.capture_action.isEnabled():
+            bill = self.current_bill()
+            self._terminal_dialog(CardOperation.CAPTURE, hold=hold, bill_id=bill.bill.id if bill else None)
+
+    def release_hold(self) -> None:
+        hold = self.current_hold()
+        if hold is not None and self.release_action.isEnabled():
+            self._terminal_dialog(CardOperation.RELEASE, hold=hold)
+
+    def move_services(self) -> None:
+        bill = self.current_bill()
+        if self.card is None or bill is None or not self.move_services_action.isEnabled():
+            return
+        # On the services tab, the selected services of the bill; on the bills tab, all of its services
+        # (the dialog lists them before anything moves).
+        if self.tabs.currentIndex() == SERVICES_TAB:
+            lines = [line for line in self.selected_posting_lines() if line.bill_id == bill.bill.id]
+        else:
+            lines = bill.postings
+        chosen = [line.posting.id for line in lines if line.is_active]
+        self._show(dialogs.MoveServicesDialog(self.ctx, self.card, bill.bill.id, chosen, self))
+
+    def split_bill(self) -> None:
+        bill = self.current_bill()
+        if self.card is None or bill is None or not self.split_bill_action.isEnabled():
+            return
+        self._show(dialogs.SplitBillDialog(self.ctx, self.card, bill.bill.id, self))
+
+    def print_receipt(self) -> None:
+        payment = self.current_payment_line()
+        if self.card is None or payment is None or not self.print_receipt_action.isEnabled():
+            return
+        self._show(dialogs.ReceiptDialog(self.ctx, self.card, payment.payment.id, self))
+
+    def void(self) -> None:
+        if self.card is None or not self.void_action.isEnabled():
+            return
+        posting = self._voidable_posting()
+        if posting is not None:
+            self._show(dialogs.VoidDialog(self.ctx, self.card, posting_id=posting.posting.id, parent=self))
+            return
+        payment = self.current_payment_line()
+        if payment is not None and self.tabs.currentIndex() == BILLS_TAB:
+            self._show(dialogs.VoidDialog(self.ctx, self.card, payment_id=payment.payment.id, parent=self))
+
+    def add_service(self) -> None:
+        if self.card is None or not self.add_service_action.isEnabled():
+            return
+        bill = self.current_bill() or self.card.folio.bills[0]
+        self._show(dialogs.AddServiceDialog(self.ctx, self.card, bill.bill.id, self))
+
+    def deposit(self) -> None:
+        if self.card is None or not self.deposit_action.isEnabled():
+            return
+        self._show(dialogs.DepositDialog(self.ctx, self.card, self))
+
+    def check_in(self) -> None:
+        view = self.view
+        if view is None or view.folio.reservation is None or not self.check_in_action.isEnabled():
+            return
+        number = view.folio.reservation.number
+        self.ctx.change(self, stays.check_in, view.folio.reservation.id).busy(self.check_in_button).success(
+            lambda _reservation: self.statusBar().showMessage(
+                QCoreApplication.translate(
+                    "ReservationCard", "Reservation {number} is checked in.").format(number=number), 10_000)
+        ).run()
+
+    def check_out(self) -> None:
+        if self.card is None or not self.check_out_action.isEnabled():
+            return
+        self._show(dialogs.CheckOutDialog(self.ctx, self.card, self))
+
+    def print_bill(self) -> None:
+        bill = self.current_bill()
+        if bill is None or not self.print_bill_action.isEnabled():
+            return
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        path = bill_pdf_directory() / f"bill-{bill.bill.number}-{stamp}.pdf"
+        self.statusBar().showMessage(QCoreApplication.translate(
+            "ReservationCard", "Preparing bill {number}…").format(number=bill.bill.number))
+        self.ctx.query(self, render_bill_pdf, bill.bill.id, path, current_language()).busy(self.action_button).success(
+            self._bill_printed).run()
+
+    def _bill_printed(self, path: Path) -> None:
+        self.last_pdf = Path(path)
+        self.statusBar().showMessage(QCoreApplication.translate(
+            "ReservationCard", "Bill saved to {path}").format(path=path), 30_000)
+        box = QMessageBox(QMessageBox.Icon.Information, QCoreApplication.translate("ReservationCard", "Print bill"),
+                          QCoreApplication.translate(
+                              "ReservationCard", "The bill is saved as:\n{path}").format(path=path),
+                          QMessageBox.StandardButton.Close, self)
+        box.setObjectName("billSavedBox")
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        open_button = box.addButton(QCoreApplication.translate(
+            "ReservationCard", "&Open"), QMessageBox.ButtonRole.AcceptRole)
+        open_button.setObjectName("openPdfButton")
+        box.setDefaultButton(open_button)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        saved = self.last_pdf
+
+        def answered(_result: int) -> None:
+            if box.clickedButton() is open_button and not open_document(saved):
+                self.statusBar().showMessage(
+                    QCoreApplication.translate(
+                        "ReservationCard", "Bill saved to {path}; no PDF viewer could open it.").format(path=saved),
+                    30_000)
+
+        box.finished.connect(answered)
+        self.bill_saved_box = box
+        box.open()

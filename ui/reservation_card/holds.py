@@ -1,0 +1,74 @@
+"""The reservation card's Credit card section: saved cards and pre-authorisations (holds)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from desk.cards.operations import HOLD_WARN_DAYS
+from desk.stays.reservation_card import PreAuthorisation
+from ui.reservation_card.base import CardWindowBase
+from ui.reservation_card.tables import make_table, with_empty_text
+
+
+class CardHolds(CardWindowBase):
+    """The Credit card section: the saved cards, and the pre-authorisations with their buttons."""
+
+    def _build_credit_card(self) -> QGroupBox:
+        box = QGroupBox(QCoreApplication.translate("ReservationCard", "Credit card"))
+        box.setObjectName("creditCardBox")
+        row = QHBoxLayout(box)
+
+        saved = QVBoxLayout()
+        saved.addWidget(QLabel(QCoreApplication.translate("ReservationCard", "Saved cards")))
+        self.saved_cards_view = make_table("savedCardsView", self.saved_cards_model)
+        self.saved_cards_empty = with_empty_text(self.saved_cards_view, QCoreApplication.translate(
+            "ReservationCard", "No saved cards"),
+                                                  "noSavedCardsLabel")
+        saved.addWidget(self.saved_cards_view)
+        row.addLayout(saved, 3)
+
+        self.pre_authorisations_box = QWidget()
+        pre = QVBoxLayout(self.pre_authorisations_box)
+        pre.setContentsMargins(0, 0, 0, 0)
+        pre.addWidget(QLabel(QCoreApplication.translate("ReservationCard", "Pre-authorisations")))
+        self.pre_authorisations_view = make_table("preAuthorisationsView", self.pre_authorisations_model)
+        self.pre_authorisations_empty = with_empty_text(
+            self.pre_authorisations_view, QCoreApplication.translate(
+                "ReservationCard", "No pre-authorisations"), "noPreAuthorisationsLabel")
+        pre.addWidget(self.pre_authorisations_view)
+        self.pre_authorisations_view.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
+        self.hold_advice_label = QLabel(QCoreApplication.translate("ReservationCard",
+            "A pre-authorisation older than {days} days may already be released by the bank: "
+            "pre-authorise close to arrival.").format(days=HOLD_WARN_DAYS))
+        self.hold_advice_label.setObjectName("holdAdviceLabel")
+        self.hold_advice_label.setWordWrap(True)
+        self.hold_advice_label.setStyleSheet("color: #b00020")
+        self.hold_advice_label.hide()
+        pre.addWidget(self.hold_advice_label)
+        hold_buttons = QHBoxLayout()
+        self.pre_authorise_button = self._button("preAuthoriseButton", self.pre_authorise_action)
+        self.capture_button = self._button("captureButton", self.capture_action)
+        self.release_button = self._button("releaseButton", self.release_action)
+        self.print_hold_slip_button = self._button("printHoldSlipButton", self.print_hold_slip_action)
+        for button in (self.pre_authorise_button, self.capture_button, self.release_button,
+                       self.print_hold_slip_button):
+            hold_buttons.addWidget(button)
+        hold_buttons.addStretch(1)
+        pre.addLayout(hold_buttons)
+        row.addWidget(self.pre_authorisations_box, 2)
+
+        for view in (self.saved_cards_view, self.pre_authorisations_view):
+            rows = view.verticalHeader().defaultSectionSize()
+            view.setMaximumHeight(view.horizontalHeader().sizeHint().height() + rows * 3 + 2 * view.frameWidth())
+        return box
+
+    def current_hold(self) -> PreAuthorisation | None:
+        rows = self.pre_authorisations_view.selectionModel().selectedRows()
+        return self.pre_authorisations_model.row_at(rows[0].row()) if rows else None
+
+    def select_hold(self, hold_id: int) -> None:
+        for row in range(self.pre_authorisations_model.rowCount()):
+            item = self.pre_authorisations_model.row_at(row)
+            if item is not None and item.id == hold_id:
+                self.pre_authorisations_view.selectRow(row)

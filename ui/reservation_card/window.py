@@ -1,0 +1,183 @@
+"""The reservation card's window: a folio's header, its Credit card section, and its Services breakdown.
+
+:func:`open_reservation_card` loads everything the card shows off the GUI thread
+(``desk.stays.reservation_card.load_reservation_card``)
+and only then shows the window, one per folio. The card reloads when ``ctx.folios_changed``
+names its folio (a dialog, another workstation, a POS posting), not after every change anywhere,
+and keeps the user's place (:mod:`ui.reservation_card.breakdown`).
+
+The window is put together from its parts: :mod:`~ui.reservation_card.header`,
+:mod:`~ui.reservation_card.holds`, :mod:`~ui.reservation_card.breakdown` and
+:mod:`~ui.reservation_card.actions`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from datetime import datetime
+
+import shiboken6
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QMenu, QVBoxLayout, QWidget
+
+from desk.stays.reservation_card import ReservationCardData, load_reservation_card
+from ui.context import DeskContext
+from ui.desk_text import error_text
+from ui.i18n import current_language, local_date_time
+from ui.ops.feedback import show_error
+from ui.reservation_card.actions import CardActions
+from ui.reservation_card.breakdown import Place
+from ui.reservation_card.header import CardHeader
+from ui.reservation_card.models import BillsModel, PaymentsModel, PostingsModel, PreAuthorisationsModel, SavedCardsModel
+
+logger = logging.getLogger(__name__)
+
+_open_cards: dict[int, ReservationCard] = {}
+
+
+def open_reservation_card(ctx: DeskContext, folio_id: int, parent: QWidget | None = None) -> ReservationCard:
+    """The folio's card: loaded off the GUI thread, then shown; an open card is raised instead."""
+    card = _open_cards.get(folio_id)
+    if card is not None and shiboken6.isValid(card) and card.ctx is ctx:
+        if card.card is not None:
+            card.show()
+            card.raise_()
+            card.activateWindow()
+        return card
+    card = ReservationCard(ctx, folio_id, parent)
+    _open_cards[folio_id] = card
+    card.load_and_show()
+    return card
+
+
+class ReservationCard(CardActions, CardHeader):
+    """One folio's card: a reservation's, or a company's, an event's or a walk-in client's."""
+
+    loaded = Signal()  # a (re)load has been shown
+
+    def __init__(self, ctx: DeskContext, folio_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowFlag(Qt.WindowType.Window)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setObjectName("reservationCard")
+        self.setWindowTitle(self.tr("Card"))
+        self.ctx = ctx
+        self.folio_id = folio_id
+        self.card: ReservationCardData | None = None
+        self.last_dialog: QWidget | None = None
+        self.chooser: QMenu | None = None  # the open choice of a bill's orders, if any
+        self._loading = False
+        self._reload_pending = False
+        self._restoring = False
+        self._shown_once = False
+
+        self.postings_model = PostingsModel(self)
+        self.bills_model = BillsModel(self)
+        self.payments_model = PaymentsModel(self)
+        self.saved_cards_model = SavedCardsModel(self)
+        self.pre_authorisations_model = PreAuthorisationsModel(self)
+
+        self._build_actions()
+        central = QWidget()
+        self.setCentralWidget(central)
+        layout = QVBoxLayout(central)
+        layout.addLayout(self._build_header())
+        layout.addLayout(self._build_buttons())
+        layout.addWidget(self._build_credit_card())
+        layout.addWidget(self._build_breakdown(), 1)
+        self._build_menus()
+        self.resize(1180, 760)
+
+        ctx.folios_changed.connect(self._folios_changed)
+        self._update_actions()
+
+    def load_and_show(self) -> None:
+        """Load the card off the GUI thread; show the window when its data is there."""
+        self.reload()
+
+    @Slot(object)
+    def _folios_changed(self, folio_ids: frozenset[int]) -> None:
+        if self.folio_id in folio_ids:
+            self.reload()
+
+    def reload(self) -> None:
+        """Load the folio again; a reload asked for while one runs follows it."""
+        if self._loading:
+            self._reload_pending = True
+            return
+        self._loading = True
+        self.ctx.query(self, load_reservation_card, self.folio_id, current_language()).success(self._loaded).failure(
+            self._load_failed).run()
+
+    def _loaded(self, card: ReservationCardData) -> None:
+        self._loading = False
+        if self._reload_pending:
+            self._reload_pending = False
+            self.reload()  # a newer change is already known: show that one instead
+            return
+        self.show_card(card)
+        if not self._shown_once:
+            self._shown_once = True
+            self.show()
+            self.raise_()
+            self.activateWindow()
+            self.postings_view.setFocus()
+
+    def _load_failed(self, exc: BaseException) -> None:
+        self._loading = False
+        if not self._shown_once:
+            show_error(self.parentWidget(), exc)
+            _open_cards.pop(self.folio_id, None)
+            self.deleteLater()
+            return
+        # A shared server may be away for a moment: say so quietly, the next change retries.
+        logger.warning("card %s could not be reloaded: %s", self.folio_id, exc)
+        self.statusBar().showMessage(self.tr("Could not refresh the card: {error}").format(error=error_text(exc)))
+        if self._reload_pending:
+            self._reload_pending = False
+            self.reload()
+
+    @property
+    def is_loaded(self) -> bool:
+        return self.card is not None
+
+    def show_card(self, card: ReservationCardData) -> None:
+        """Show ``card``'s data, keeping the user's tab, selections and scroll positions."""
+        place = self._save_place() if self.card is not None else None
+        self.card = card
+        view = card.folio
+        self._show_header(card)
+        self.saved_cards_model.set_items(card.saved_cards)
+        self.pre_authorisations_model.names = card.names
+        self.pre_authorisations_model.set_items(card.pre_authorisations)
+        self.hold_advice_label.setVisible(any(h.is_old for h in card.pre_authorisations))
+
+        self._restoring = True
+        try:
+            for model in (self.postings_model, self.bills_model, self.payments_model):
+                model.names = card.names
+            self.postings_model.set_view(view)
+            self.bills_model.set_view(view)
+            self.payments_model.set_receipts(card.receipts)
+            self.payments_model.set_view(view, None)
+            if place is None:
+                place = Place(bill_id=view.bills[0].bill.id if view.bills else None)
+            self._restore_place(place)
+        finally:
+            self._restoring = False
+        for fitter in self._fitters:
+            fitter.fit()
+        self.postings_total_label.setText(self.services_footer(view))
+        self.updated_label.setText(self.tr("Updated {time}").format(
+            time=local_date_time(datetime.now().astimezone())[1]))
+        self._update_actions()
+        self.loaded.emit()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if _open_cards.get(self.folio_id) is self:
+            del _open_cards[self.folio_id]
+        with contextlib.suppress(RuntimeError, TypeError):
+            self.ctx.folios_changed.disconnect(self._folios_changed)
+        super().closeEvent(event)
