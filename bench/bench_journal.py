@@ -96,7 +96,7 @@ def main() -> None:
         for _ in range(args.runs):
             marks: dict[str, float] = {}
 
-            def device(intent: IntentView, progress: Callable[[str], None], cancel: threading.Event,
+            def device(_intent: IntentView, _progress: Callable[[str], None], _cancel: threading.Event,
                        marks: dict[str, float] = marks) -> Answer:
                 marks["asked"] = time.perf_counter()
                 return Answer(EventType.APPROVED, {"auth": "B1"})

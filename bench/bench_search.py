@@ -186,14 +186,14 @@ def report(label: str, times: list[float], rows: list[int]) -> None:
 def run_searches(database: Database, samples: dict[str, list[str]], count: int, rng: random.Random) -> None:
     arrivals = [TODAY - timedelta(days=rng.randint(0, 2000)) for _ in range(count)]
     kinds: list[tuple[str, Callable[[int], FolioQuery]]] = [
-        ("in-house list (empty text)", lambda n: FolioQuery()),
-        ("room, in house", lambda n: FolioQuery(text=rng.choice(samples["room"]))),
-        ("room, all stays", lambda n: FolioQuery(text=rng.choice(samples["room"]), in_house_only=False)),
-        ("name prefix, in house", lambda n: FolioQuery(text=rng.choice(samples["name"]))),
-        ("name prefix, all stays", lambda n: FolioQuery(text=rng.choice(samples["name"]), in_house_only=False)),
-        ("reservation number, all stays", lambda n: FolioQuery(text=rng.choice(samples["number"]),
+        ("in-house list (empty text)", lambda _n: FolioQuery()),
+        ("room, in house", lambda _n: FolioQuery(text=rng.choice(samples["room"]))),
+        ("room, all stays", lambda _n: FolioQuery(text=rng.choice(samples["room"]), in_house_only=False)),
+        ("name prefix, in house", lambda _n: FolioQuery(text=rng.choice(samples["name"]))),
+        ("name prefix, all stays", lambda _n: FolioQuery(text=rng.choice(samples["name"]), in_house_only=False)),
+        ("reservation number, all stays", lambda _n: FolioQuery(text=rng.choice(samples["number"]),
                                                                in_house_only=False)),
-        ("company, all stays", lambda n: FolioQuery(text=rng.choice(samples["company"]), in_house_only=False)),
+        ("company, all stays", lambda _n: FolioQuery(text=rng.choice(samples["company"]), in_house_only=False)),
         ("arrival date, all stays", lambda n: FolioQuery(arrival=arrivals[n], in_house_only=False)),
     ]
     last_rows = []

@@ -26,7 +26,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DESK = ROOT / "desk"
-TEXTS_MODULE = DESK / "ledger" / "texts.py"
 OUTPUT = ROOT / "ui" / "desk_messages.py"
 ERROR_CONTEXT = "DeskError"
 TEXT_CONTEXT = "DeskText"
@@ -87,7 +86,7 @@ def collect(desk_dir: Path = DESK) -> Catalogue:
                     catalogue.errors.append(first.value)
                 elif isinstance(first, ast.JoinedStr):
                     catalogue.untranslatable.append(f"{path.relative_to(desk_dir.parent)}:{node.lineno}")
-    texts_module = desk_dir / "texts.py"
+    texts_module = desk_dir / "ledger" / "texts.py"
     for statement in ast.parse(texts_module.read_text(encoding="utf-8")).body:
         if (isinstance(statement, ast.Assign) and isinstance(statement.value, ast.Constant)
                 and isinstance(statement.value.value, str)):

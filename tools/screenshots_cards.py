@@ -37,7 +37,7 @@ from hardware.simulators.printer_engine import SimulatedPrinter
 from hardware.simulators.zvt_terminal import ZvtSimulator
 from tools.screenshots import OUT, settle, wait_until
 from ui.cards.operations import PendingCardOperationsDialog
-from ui.cards.terminal import CardOperation, CardTerminalDialog
+from ui.cards.terminal import CardTerminalDialog
 from ui.context import DeskContext
 from ui.dialogs.payment import MakePaymentDialog
 from ui.i18n import install_translator, remove_translators
@@ -101,7 +101,7 @@ def main() -> int:
             sim.script("pin:30")
             with database.unit_of_work() as session:
                 card = load_reservation_card(session, folio_id)
-            dialog = CardTerminalDialog(ctx, card, [terminal], CardOperation.SALE, bill_id=bill_id,
+            dialog = CardTerminalDialog(ctx, card, [terminal], CardKind.SALE, bill_id=bill_id,
                                         parent=card_window)
             dialog.open()
             dialog.start(terminal)

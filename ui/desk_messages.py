@@ -297,7 +297,6 @@ ERRORS = (
     QT_TRANSLATE_NOOP("DeskError", "{device} did not answer as expected: {detail}"),
     QT_TRANSLATE_NOOP("DeskError", "{email} is not an e-mail address"),
     QT_TRANSLATE_NOOP("DeskError", "{item}: quantity must be positive and price not negative"),
-    QT_TRANSLATE_NOOP("DeskError", "{kind} is not a card operation"),
     QT_TRANSLATE_NOOP("DeskError", "{kind} is not a receipt"),
     QT_TRANSLATE_NOOP("DeskError", "{kind} is not a shift document"),
     QT_TRANSLATE_NOOP("DeskError", "{method} is not taken at the desk this way"),

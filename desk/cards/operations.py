@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from desk.cards.models import CARD_MONEY_IN, CardKind, CardRecord, CardRecordKind
 from desk.cards.terminals import TerminalSettings, terminal_settings
-from desk.core.errors import InvalidInput, NotFound
+from desk.core.errors import DeskError, InvalidInput, NotFound
 from desk.core.money import Money, minor_units
 from desk.hotel.models import CurrencyRate, MethodKind, PaymentMethod
 from desk.journal.intents import (
@@ -36,7 +36,7 @@ from desk.journal.intents import (
 )
 from desk.journal.models import JournalIntent
 from desk.ledger import texts
-from desk.ledger.folios import load_folio
+from desk.ledger.folios import PaymentLine, load_folio
 from desk.ledger.lookup import get, in_base, open_bill_for_update, require_fits, require_positive
 from desk.ledger.models import Bill, Folio, Payment, PaymentKind
 from desk.ledger.payments import (
@@ -439,6 +439,16 @@ class CardPaymentInfo:
     brand: str
     masked_pan: str
     refunded: bool
+
+
+def card_refund_refusal(line: PaymentLine, card: CardPaymentInfo | None) -> DeskError | None:
+    """Why this payment cannot be refunded on the card terminal, or None: the refund rule of every
+    payment, and a card payment's own (made on a terminal, refunded there once, R13)."""
+    if card is None:
+        return InvalidInput("Only a payment made on a card terminal is refunded on it", field="payment")
+    if card.refunded:
+        return InvalidInput("This was already done on the card terminal", field="payment")
+    return refund_refusal(line)
 
 
 def card_payments_of_folio(session: Session, folio_id: int) -> dict[int, CardPaymentInfo]:

@@ -202,7 +202,7 @@ def print_card_slip(runner: Runner, actor: Actor, hub: DeviceHub, *, intent_id: 
     # One bound for all copies together: a slip never waits longer than one receipt behind the queue.
     queued_until = time.monotonic() + hub.queue_timeout
 
-    def device_call(intent: IntentView, progress: Progress, cancel: threading.Event) -> Answer:
+    def device_call(_intent: IntentView, progress: Progress, cancel: threading.Event) -> Answer:
         printed["called"] = True
         progress("printing_slip")
         for kind, lines in slip.copies:

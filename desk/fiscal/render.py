@@ -86,7 +86,7 @@ def render_document(document: Document, language: str = "en", *, copy: bool = Fa
         blocks.append(Text(f"*** {COPY_WORDS.get(language, 'COPY')} ***", align="center", bold=True))
     blocks.append(Rule("-"))
     if document.kind in (DocumentKind.SALE, DocumentKind.REFUND):
-        blocks += _receipt_blocks(document, body, words)
+        blocks += _receipt_blocks(body, words)
     elif document.kind in (DocumentKind.CASH_IN, DocumentKind.CASH_OUT):
         blocks += [Row(words["total"], _money(c["total"]), bold=True), Text(f"{words['reason']}: {body['reason']}")]
     elif document.kind in (DocumentKind.X_REPORT, DocumentKind.Z_REPORT):
@@ -108,7 +108,7 @@ def render_document(document: Document, language: str = "en", *, copy: bool = Fa
     return ReceiptDocument(tuple(blocks), copy=copy, label=document.label)
 
 
-def _receipt_blocks(document: Document, body: dict[str, Any], words: dict[str, str]) -> list[Block]:
+def _receipt_blocks(body: dict[str, Any], words: dict[str, str]) -> list[Block]:
     currency = body["currency"]
     blocks: list[Block] = []
     if body.get("refund_of"):

@@ -35,7 +35,7 @@ class Answer:
 
 
 class DeviceCall(Protocol):
-    def __call__(self, intent: IntentView, progress: Progress, cancel: threading.Event) -> Answer:
+    def __call__(self, intent: IntentView, progress: Progress, cancel: threading.Event, /) -> Answer:
         """Ask the device, passing ``intent.key`` as the idempotency id; honour ``cancel`` by aborting."""
 
 

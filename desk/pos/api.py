@@ -300,7 +300,7 @@ def create_app(database: Database) -> FastAPI:
     app.state.service = service
 
     @app.exception_handler(RequestValidationError)
-    async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+    async def invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
         first = exc.errors()[0] if exc.errors() else {}
         where = ".".join(str(p) for p in first.get("loc", ()) if p != "body")
         message = f"{where}: {first.get('msg', 'invalid')}" if where else str(first.get("msg", "invalid request"))
@@ -308,15 +308,15 @@ def create_app(database: Database) -> FastAPI:
                             400 if first.get("type") in ("json_invalid", "model_attributes_type") else 422)
 
     @app.exception_handler(StarletteHTTPException)
-    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
         return JSONResponse(Refusal(error="http_error", message=str(exc.detail)).model_dump(), exc.status_code)
 
     @app.exception_handler(DeskError)
-    async def refused(request: Request, exc: DeskError) -> JSONResponse:
+    async def refused(_request: Request, exc: DeskError) -> JSONResponse:
         return _refuse(exc)
 
     @app.exception_handler(Exception)
-    async def failed(request: Request, exc: Exception) -> JSONResponse:
+    async def failed(request: Request, _exc: Exception) -> JSONResponse:
         log.exception("unexpected failure on %s", _loggable(request.url.path))
         return JSONResponse(Refusal(error="internal", message="The service failed; nothing was posted").model_dump(),
                             500)
@@ -377,8 +377,10 @@ def create_app(database: Database) -> FastAPI:
         """Cancel a check: its postings are reversed, never deleted. Cancelling twice changes nothing."""
         body_hash = hashlib.sha256(f"cancel:{check_id}".encode()).hexdigest()
 
+        reason = body.reason if body is not None else ""
+
         def work(session: Session, actor: Actor, pos_name: str) -> dict[str, Any]:
-            return _cancelled_out(cancel_check(session, actor, pos_name, check_id))
+            return _cancelled_out(cancel_check(session, actor, pos_name, check_id, reason))
 
         outcome = await service.awrite(as_pos(_bearer(authorization), None, _with_idempotency, idempotency_key,
                                               body_hash, 200, work))

@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import bindparam, insert, or_, select
 from sqlalchemy.orm import Session
 
+from desk.core.card_numbers import mask_card_numbers
 from desk.core.errors import InvalidInput, NotFound
 from desk.core.money import Money, total
 from desk.db.runner import note_folio
@@ -516,8 +517,11 @@ class CancelledCheck:
     changed_folios: frozenset[int] = field(default_factory=frozenset)
 
 
-def cancel_check(session: Session, actor: Actor, pos_name: str, check_id: str) -> CancelledCheck:
-    """Reverse every posting of a check (R6), once; a paid bill is left overpaid for the desk to refund."""
+def cancel_check(session: Session, actor: Actor, pos_name: str, check_id: str, reason: str = "") -> CancelledCheck:
+    """Reverse every posting of a check (R6), once; a paid bill is left overpaid for the desk to refund.
+
+    ``reason``, as the till gave it, is kept with each reversal (a card number in it masked).
+    """
     require(actor, Right.REVERSE_POSTING)
     record = session.scalar(select(PosCheck).where(PosCheck.pos_name == pos_name, PosCheck.check_id == check_id)
                             .with_for_update())
@@ -545,9 +549,11 @@ def cancel_check(session: Session, actor: Actor, pos_name: str, check_id: str) -
                                   amount=total((x.posting.amount for x in open_lines), view.currency))
         raise PostingNotAllowed("Reservation {number} checked out: the desk cancels the check",
                                 number=reservation.number)
+    why = f"Cancelled at the POS (check {record.check_number})"
+    if reason.strip():
+        why = f"{why}: {mask_card_numbers(reason.strip())}"[:240]
     reversals = tuple(
-        reverse_posting(session, actor, line.posting.id, reason=f"Cancelled at the POS (check {record.check_number})",
-                        after_checkout=after_checkout).id
+        reverse_posting(session, actor, line.posting.id, reason=why, after_checkout=after_checkout).id
         for line in open_lines
     )
     if after_checkout and not record.after_checkout:

@@ -37,7 +37,7 @@ class SavedCard:
 class PreAuthorisation:
     amount: Money
     created_at: datetime
-    state: str
+    state: HoldState
     id: int = 0  # the hold's card record, for Capture and Release
     terminal: str = ""
     masked_pan: str = ""
@@ -49,7 +49,12 @@ class PreAuthorisation:
     @property
     def is_old(self) -> bool:
         """Open for longer than a bank may keep it (R16): the desk warns, the capture may fail."""
-        return self.state == HoldState.OPEN.value and self.age_days > HOLD_WARN_DAYS
+        return self.usable and self.age_days > HOLD_WARN_DAYS
+
+    @property
+    def usable(self) -> bool:
+        """Capture and Release are offered: each pre-authorisation is used once (R15)."""
+        return self.state is HoldState.OPEN
 
 
 @dataclass
@@ -87,7 +92,7 @@ def load_reservation_card(session: Session, folio_id: int, language: str = "en")
         registers=list(session.scalars(select(CashRegister).order_by(CashRegister.code))),
         names=load_names(session, language),
         pre_authorisations=[
-            PreAuthorisation(h.amount, h.created_at, h.state.value, h.id, h.terminal, h.masked_pan)
+            PreAuthorisation(h.amount, h.created_at, h.state, h.id, h.terminal, h.masked_pan)
             for h in holds_of_folio(session, folio_id)
         ],
         card_payments=card_payments_of_folio(session, folio_id),

@@ -9,6 +9,7 @@ import pytest
 import shiboken6
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
 
+from desk.cards.models import CardKind
 from desk.cards.operations import holds_of_folio
 from desk.cards.terminals import TerminalInfo, add_terminal, disconnect_all, list_terminals
 from desk.core.money import Money
@@ -21,7 +22,7 @@ from desk.stays.reservation_card import ReservationCardData
 from hardware.simulators.zvt_terminal import TEST_CARD_PAN, ZvtSimulator
 from tests.actors import signed_in
 from tests.ui.test_dialogs_common import card_window, child, find_card, folio_now, ledger_counts, opened, retype
-from ui.cards.terminal import CardOperation, CardTerminalDialog, terminal_message
+from ui.cards.terminal import CardTerminalDialog, terminal_message
 from ui.ops import delivery
 
 WORKSTATION = "TEST-1"
@@ -79,8 +80,8 @@ def terminals(database: Database) -> list[TerminalInfo]:
         return list_terminals(session, WORKSTATION)
 
 
-def dialog_for(qtbot, ctx, database, card, window, operation=CardOperation.SALE, **options) -> CardTerminalDialog:
-    if operation is CardOperation.SALE and "bill_id" not in options:
+def dialog_for(qtbot, ctx, database, card, window, operation=CardKind.SALE, **options) -> CardTerminalDialog:
+    if operation is CardKind.SALE and "bill_id" not in options:
         options["bill_id"] = card.folio.bills[0].bill.id
     return opened(qtbot, CardTerminalDialog(ctx, card, terminals(database), operation, parent=window, **options))
 
@@ -177,7 +178,7 @@ def test_a_card_payment_is_refunded_in_part_once(qtbot, cashier_context, demo_da
 
     fresh = reload_card(demo_database, card)
     assert fresh.card_payments[payment.id].refunded is False
-    refund = dialog_for(qtbot, cashier_context, demo_database, fresh, window, CardOperation.REFUND,
+    refund = dialog_for(qtbot, cashier_context, demo_database, fresh, window, CardKind.REFUND,
                         payment_id=payment.id)
     assert child(refund, QLineEdit, "amountEdit").text() == f"{payment.amount.amount:f}"
     retype(qtbot, child(refund, QLineEdit, "amountEdit"), "20.00")
@@ -257,7 +258,7 @@ def test_a_hold_the_bank_dropped_is_refused_with_the_offer_to_charge_directly(qt
     assert offer.isVisible()
     offer.click()
     sale = last_terminal_dialog(qtbot, shown, capture)
-    assert sale.operation is CardOperation.SALE
+    assert sale.operation is CardKind.SALE
     assert child(sale, QLineEdit, "amountEdit").text() == "70.00"
     with qtbot.waitSignal(sale.accepted, timeout=20_000):
         press_terminal(qtbot, sale, terminal.info)
@@ -343,7 +344,7 @@ def test_release_frees_the_hold_on_the_terminal_and_charges_nothing(qtbot, cashi
     assert shown.release_action.isEnabled()
     shown.release_action.trigger()
     release = last_terminal_dialog(qtbot, shown, first)
-    assert release.operation is CardOperation.RELEASE
+    assert release.operation is CardKind.RELEASE
     assert not child(release, QLineEdit, "amountEdit").isVisible()  # a release frees the whole hold
     assert "120" in child(release, QLabel, "cardHeading").text()
     before = ledger_counts(demo_database)

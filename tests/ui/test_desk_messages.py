@@ -88,8 +88,10 @@ def test_the_walk_catches_an_f_string_and_a_marked_template(script, tmp_path):
     desk.mkdir()
     (desk / "errors.py").write_text("class DeskError(Exception): ...\nclass NotFound(DeskError): ...\n"
                                     "def N_(t): return t\n")
-    (desk / "texts.py").write_text('HELLO = "Hello {name}"\n')
-    (desk / "stays.py").write_text(
+    (desk / "ledger").mkdir()
+    (desk / "ledger" / "texts.py").write_text('HELLO = "Hello {name}"\n')
+    (desk / "stays").mkdir()
+    (desk / "stays" / "reservations.py").write_text(
         "from desk.core.errors import NotFound, N_\n"
         "def f(n):\n"
         '    raise NotFound(f"Room {n} is gone")\n'

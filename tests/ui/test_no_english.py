@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 
 from desk.cards.models import CardRecord
+from desk.cards.operations import HoldState
 from desk.cash.shifts import open_shift
 from desk.core.errors import DeskError
 from desk.core.money import MINOR_UNITS, Money
@@ -339,7 +340,7 @@ def test_the_card_terminal_dialogs_name_the_demo_terminal_in_the_clerks_language
     from desk.journal.intents import mark_sent, record_intent
     from desk.stays.reservation_card import PreAuthorisation
     from ui.cards.operations import EndOfDayDialog, PendingCardOperationsDialog, open_end_of_day
-    from ui.cards.terminal import CardOperation, CardTerminalDialog
+    from ui.cards.terminal import CardTerminalDialog
     from ui.reservation_card.models import PreAuthorisationsModel
 
     stay = busy_stay(demo_database)
@@ -358,7 +359,7 @@ def test_the_card_terminal_dialogs_name_the_demo_terminal_in_the_clerks_language
     assert card.card is not None
     problems: list[str] = []
 
-    sale = CardTerminalDialog(desk_context, card.card, terminals, CardOperation.SALE, bill_id=stay.bill_id,
+    sale = CardTerminalDialog(desk_context, card.card, terminals, CardKind.SALE, bill_id=stay.bill_id,
                               parent=card)
     make_payment = dialogs.MakePaymentDialog(desk_context, card.card, stay.bill_id, card, terminals=terminals)
     make_payment.choose_terminal(terminal.id)
@@ -384,7 +385,7 @@ def test_the_card_terminal_dialogs_name_the_demo_terminal_in_the_clerks_language
     holds = PreAuthorisationsModel()
     with demo_database.unit_of_work() as session:
         holds.names = load_names(session, language)
-    holds.set_items([PreAuthorisation(eur("80.00"), datetime.now(UTC), "open", 1, "Desk terminal", "****1234")])
+    holds.set_items([PreAuthorisation(eur("80.00"), datetime.now(UTC), HoldState.OPEN, 1, "Desk terminal", "****1234")])
     assert holds.data(holds.index(0, holds.CARD)) == f"****1234 · {shown_name}"
     card.close()
     assert problems == [], "\n".join(problems)
@@ -392,11 +393,12 @@ def test_the_card_terminal_dialogs_name_the_demo_terminal_in_the_clerks_language
 
 def test_card_payments_refunds_and_reversals_read_in_the_clerks_language(qtbot, desk_context, demo_database,
                                                                          language, tmp_path):
+    from desk.cards.models import CardKind
     from desk.cards.terminal_workflow import card_refund, card_sale
     from desk.cards.terminals import add_terminal, disconnect_all, list_terminals
     from desk.db.runner import Runner
     from hardware.simulators.zvt_terminal import ZvtSimulator
-    from ui.cards.terminal import CardOperation, CardTerminalDialog
+    from ui.cards.terminal import CardTerminalDialog
 
     stay = busy_stay(demo_database)
     workstation = desk_context.actor.workstation
@@ -445,7 +447,7 @@ def test_card_payments_refunds_and_reversals_read_in_the_clerks_language(qtbot, 
     problems += [f"voidDialog: {problem}" for problem in english_in(void, allowed)]
     assert f"{receipt_word} {receipts[sale.payment_id]:04d}" in " ".join(text for _, text in visible_texts(void))
     void.close()
-    dialog = CardTerminalDialog(desk_context, card.card, terminals, CardOperation.SALE, bill_id=stay.bill_id,
+    dialog = CardTerminalDialog(desk_context, card.card, terminals, CardKind.SALE, bill_id=stay.bill_id,
                                 parent=card)
     for outcome in (sale, refund, reversal):
         told = dialog.outcome_text(outcome)

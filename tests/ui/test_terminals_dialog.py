@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QTableWidget
 
+from desk.cards.models import CardKind
 from desk.cards.terminals import list_terminals
 from desk.db.runner import Runner
 from desk.people.models import Role
 from tests.ui.test_dialogs_common import card_window, child, find_card, opened, retype
-from ui.cards.terminal import CardOperation, CardTerminalDialog
+from ui.cards.terminal import CardTerminalDialog
 from ui.settings.devices import DevicesDialog, TerminalDialog
 
 
@@ -45,7 +46,7 @@ def test_a_manager_adds_a_terminal_and_the_card_dialog_offers_it(qtbot, context_
     window = card_window(qtbot)
     card = find_card(demo_database, lambda c: len(c.folio.bills) == 1)
     payment = opened(qtbot, CardTerminalDialog(ctx, card, Runner(demo_database).read(list_terminals, "TEST-1"),
-                                               CardOperation.SALE, parent=window,
+                                               CardKind.SALE, parent=window,
                                                bill_id=card.folio.bills[0].bill.id))
     assert child(payment, QPushButton, f"terminalButton{info.id}").text() == "Lobby terminal"
 

@@ -8,16 +8,16 @@ terminal to abort: an approval that beat the abort is settled and the clerk told
 
 from __future__ import annotations
 
-import enum
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import Any, assert_never
 from urllib.parse import parse_qs, urlsplit
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QWidget
 
+from desk.cards.models import CardKind
 from desk.cards.slips import SlipOutcome, print_card_slip
 from desk.cards.terminal_workflow import (
     CardOutcome,
@@ -50,17 +50,9 @@ from ui.i18n import money_text
 from ui.ops.op import Op
 from ui.ops.pools import Cancelled, TaskState, named_pool
 
-__all__ = ["CardOperation", "CardTerminalDialog", "print_card_slip_later", "terminal_message", "terminal_pool"]
+__all__ = ["CardKind", "CardTerminalDialog", "print_card_slip_later", "terminal_message", "terminal_pool"]
 
 DEFAULT_ANSWER_TIMEOUT_S = 180  # the terminal's own limit for the guest, as desk.cards.terminals assumes
-
-
-class CardOperation(enum.StrEnum):
-    SALE = "sale"
-    REFUND = "refund"
-    PRE_AUTHORISE = "pre_authorise"
-    CAPTURE = "capture"
-    RELEASE = "release"
 
 
 def terminal_pool() -> Any:
@@ -102,7 +94,7 @@ class CardTerminalDialog(DeskDialog):
     charge_directly = Signal(object)  # Money: the clerk chose to charge a dropped hold's amount (R16)
 
     def __init__(self, ctx: DeskContext, card: ReservationCardData, terminals: list[TerminalInfo],
-                 operation: CardOperation, *,
+                 operation: CardKind, *,
                  bill_id: int | None = None, payment_id: int | None = None, hold: PreAuthorisation | None = None,
                  amount: Money | None = None, payer: str = "", parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent, title=self._title(operation), apply_text=self.tr("&Apply"))
@@ -139,8 +131,8 @@ class CardTerminalDialog(DeskDialog):
         row.addWidget(self.amount_edit, 1)
         row.addWidget(self.currency_combo)
         self.add_field(form, "amount", self.tr("Am&ount:"), amount_row, focus=self.amount_edit)
-        self.set_field_visible("amount", operation is not CardOperation.RELEASE)
-        if operation in (CardOperation.REFUND, CardOperation.CAPTURE):
+        self.set_field_visible("amount", operation is not CardKind.RELEASE)
+        if operation in (CardKind.REFUND, CardKind.CAPTURE):
             self.currency_combo.setEnabled(False)
         default = amount if amount is not None else self._default_amount()
         if default is not None and default.is_positive:
@@ -194,22 +186,28 @@ class CardTerminalDialog(DeskDialog):
 
     # --- what it shows --------------------------------------------------------------------------
 
-    def _title(self, operation: CardOperation) -> str:
-        return {
-            CardOperation.SALE: self.tr("Card payment"),
-            CardOperation.REFUND: self.tr("Refund to card"),
-            CardOperation.PRE_AUTHORISE: self.tr("Pre-authorise card"),
-            CardOperation.CAPTURE: self.tr("Capture pre-authorisation"),
-            CardOperation.RELEASE: self.tr("Release pre-authorisation"),
-        }[operation]
+    def _title(self, operation: CardKind) -> str:
+        match operation:
+            case CardKind.SALE:
+                return self.tr("Card payment")
+            case CardKind.REFUND | CardKind.REVERSAL:  # desk decides which one the terminal does
+                return self.tr("Refund to card")
+            case CardKind.PRE_AUTHORISATION:
+                return self.tr("Pre-authorise card")
+            case CardKind.CAPTURE:
+                return self.tr("Capture pre-authorisation")
+            case CardKind.RELEASE:
+                return self.tr("Release pre-authorisation")
+            case _:
+                assert_never(operation)
 
     def _heading(self) -> str:
         folio = self.card.folio
-        if self.operation is CardOperation.SALE and self.bill_id is not None:
+        if self.operation is CardKind.SALE and self.bill_id is not None:
             bill = folio.bill(self.bill_id)
             return self.tr("Bill {number} · balance {balance}").format(
                 number=bill.bill.number, balance=money_text(bill.balance))
-        if self.operation is CardOperation.REFUND and self.payment_id is not None:
+        if self.operation is CardKind.REFUND and self.payment_id is not None:
             line = folio.payment(self.payment_id)
             return self.tr("Card payment of {amount} · refundable {refundable}").format(
                 amount=money_text(line.payment.amount), refundable=money_text(line.refundable))
@@ -227,7 +225,7 @@ class CardTerminalDialog(DeskDialog):
         return accepted or list(self.card.rates)
 
     def _fixed_currency(self) -> str | None:
-        if self.operation is CardOperation.REFUND and self.payment_id is not None:
+        if self.operation is CardKind.REFUND and self.payment_id is not None:
             return self.card.folio.payment(self.payment_id).payment.amount.currency
         if self.hold is not None:
             return self.hold.amount.currency
@@ -239,7 +237,7 @@ class CardTerminalDialog(DeskDialog):
 
     def _default_amount(self) -> Money | None:
         folio = self.card.folio
-        if self.operation is CardOperation.REFUND and self.payment_id is not None:
+        if self.operation is CardKind.REFUND and self.payment_id is not None:
             return folio.payment(self.payment_id).refundable
         if self.hold is not None:
             return self.hold.amount
@@ -269,12 +267,12 @@ class CardTerminalDialog(DeskDialog):
         if terminal is None:
             return None
         amount: Money | None = None
-        if self.operation is not CardOperation.RELEASE:
+        if self.operation is not CardKind.RELEASE:
             amount = self.read("amount", read_amount, self.amount_edit.text(), self.currency)
         approval = self.read_approval()
         if self.refused:
             return None
-        if self.operation is CardOperation.SALE and amount is not None and self._confirmed_overpay != amount:
+        if self.operation is CardKind.SALE and amount is not None and self._confirmed_overpay != amount:
             self._confirmed_overpay = None
         work = self._work(terminal, amount, approval)
         self.cancel_event = threading.Event()
@@ -307,21 +305,26 @@ class CardTerminalDialog(DeskDialog):
         payer = self.payer
 
         def work(progress: Callable[[str], None], cancel: threading.Event) -> CardOutcome:
-            options = {"watch": Watch(progress=progress, cancel=cancel)}
-            if operation is CardOperation.SALE:
-                assert bill_id is not None and amount is not None
-                return card_sale(runner, actor, tid, bill_id, amount, approval=approval,
-                                 allow_overpay=allow_overpay, payer_name=payer, **options)
-            if operation is CardOperation.REFUND:
-                assert payment_id is not None
-                return card_refund(runner, actor, tid, payment_id, amount, approval=approval, **options)
-            if operation is CardOperation.PRE_AUTHORISE:
-                assert amount is not None
-                return card_pre_authorise(runner, actor, tid, folio_id, amount, **options)
-            assert hold_id is not None
-            if operation is CardOperation.CAPTURE:
-                return card_capture(runner, actor, tid, hold_id, amount, bill_id=bill_id, **options)
-            return card_release(runner, actor, tid, hold_id, approval=approval, **options)
+            watch = Watch(progress=progress, cancel=cancel)
+            match operation:
+                case CardKind.SALE:
+                    assert bill_id is not None and amount is not None
+                    return card_sale(runner, actor, tid, bill_id, amount, approval=approval,
+                                     allow_overpay=allow_overpay, payer_name=payer, watch=watch)
+                case CardKind.REFUND | CardKind.REVERSAL:
+                    assert payment_id is not None
+                    return card_refund(runner, actor, tid, payment_id, amount, approval=approval, watch=watch)
+                case CardKind.PRE_AUTHORISATION:
+                    assert amount is not None
+                    return card_pre_authorise(runner, actor, tid, folio_id, amount, watch=watch)
+                case CardKind.CAPTURE:
+                    assert hold_id is not None
+                    return card_capture(runner, actor, tid, hold_id, amount, bill_id=bill_id, watch=watch)
+                case CardKind.RELEASE:
+                    assert hold_id is not None
+                    return card_release(runner, actor, tid, hold_id, approval=approval, watch=watch)
+                case _:
+                    assert_never(operation)
 
         return work
 
@@ -420,7 +423,7 @@ class CardTerminalDialog(DeskDialog):
             for button in self.terminal_buttons:
                 button.setEnabled(False)
             self.amount_edit.setEnabled(False)
-        if outcome.preauth_unavailable and self.operation is CardOperation.CAPTURE:
+        if outcome.preauth_unavailable and self.operation is CardKind.CAPTURE:
             self.charge_button.show()
             self.charge_button.setFocus()
 

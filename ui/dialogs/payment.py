@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLabel, QLineEdit, QMessageBox, QWidget
 
+from desk.cards.models import CardKind
 from desk.cards.terminals import TerminalInfo, list_terminals
 from desk.core.errors import WouldOverpay
 from desk.core.money import Money
@@ -15,7 +16,7 @@ from desk.journal.intents import IntentState
 from desk.ledger.models import Payment
 from desk.ledger.payments import TENDER_KINDS, Tender, take_payment
 from desk.stays.reservation_card import ReservationCardData
-from ui.cards.terminal import CardOperation, CardTerminalDialog
+from ui.cards.terminal import CardTerminalDialog
 from ui.context import DeskContext
 from ui.devices import kick_for_payment
 from ui.dialogs.common import (
@@ -335,7 +336,7 @@ class MakePaymentDialog(DeskDialog):
 
     def _pay_on_terminal(self, terminal: TerminalInfo, amount: Money, print_receipt: bool) -> None:
         """The same card sale as Action → Pay by card on the terminal, with this dialog's figures."""
-        dialog = CardTerminalDialog(self.ctx, self.card, [terminal], CardOperation.SALE, bill_id=self.bill_id,
+        dialog = CardTerminalDialog(self.ctx, self.card, [terminal], CardKind.SALE, bill_id=self.bill_id,
                                     amount=amount, payer=self.payer_edit.text(), parent=self)
         self.terminal_dialog = dialog
 

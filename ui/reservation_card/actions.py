@@ -16,16 +16,18 @@ from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox
 
+from desk.cards.models import CardKind
+from desk.cards.operations import card_refund_refusal
 from desk.cards.terminals import TerminalInfo, list_terminals
 from desk.core.money import Money
 from desk.ledger.folios import PaymentLine, PostingLine
 from desk.ledger.models import PostingKind
-from desk.ledger.payments import void_refusal
+from desk.ledger.payments import refund_refusal, void_refusal
 from desk.reports import documents_folder, render_bill_pdf
 from desk.stays import reservations as stays
 from desk.stays.models import ReservationStatus
 from ui import dialogs
-from ui.cards.terminal import CardOperation, CardTerminalDialog, print_card_slip_later
+from ui.cards.terminal import CardTerminalDialog, print_card_slip_later
 from ui.i18n import current_language
 from ui.reservation_card.base import BILLS_TAB, SERVICES_TAB
 from ui.reservation_card.breakdown import CardBreakdown
@@ -170,7 +172,7 @@ class CardActions(CardBreakdown, CardHolds):
             details = bool(self.selected_posting_ids())
         self.view_details_action.setEnabled(details)
         self.make_payment_action.setEnabled(writable and bill is not None)
-        self.make_refund_action.setEnabled(writable and payment is not None and payment.refundable.is_positive)
+        self.make_refund_action.setEnabled(writable and payment is not None and refund_refusal(payment) is None)
         self.move_services_action.setEnabled(writable and has_charges)
         self.split_bill_action.setEnabled(writable and has_charges)
         self.print_bill_action.setEnabled(bill is not None)
@@ -184,15 +186,14 @@ class CardActions(CardBreakdown, CardHolds):
         card_payment = self.card.card_payments.get(payment.payment.id) if self.card and payment else None
         self.card_payment_action.setEnabled(writable and bill is not None)
         self.card_refund_action.setEnabled(
-            writable and payment is not None and card_payment is not None and not card_payment.refunded
-            and payment.voided_by is None and payment.refundable.is_positive)
+            writable and payment is not None and card_refund_refusal(payment, card_payment) is None)
         # Desk says which payments and refunds made on a terminal have a slip kept with them.
         self.print_card_slip_action.setEnabled(payment is not None and self.card is not None
                                                and payment.payment.id in self.card.card_slips)
         hold = self.current_hold()
         self.pre_authorise_action.setEnabled(writable)
-        self.capture_action.setEnabled(writable and hold is not None and hold.state == "open")
-        self.release_action.setEnabled(writable and hold is not None and hold.state == "open")
+        self.capture_action.setEnabled(writable and hold is not None and hold.usable)
+        self.release_action.setEnabled(writable and hold is not None and hold.usable)
         # Paper only: a hold's slip is printed again whatever became of the hold.
         self.print_hold_slip_action.setEnabled(hold is not None)
         self.reload_action.setEnabled(True)
@@ -209,7 +210,7 @@ class CardActions(CardBreakdown, CardHolds):
             return
         self._show(dialogs.MakeRefundDialog(self.ctx, self.card, payment.payment.id, self))
 
-    def _terminal_dialog(self, operation: CardOperation, **options: Any) -> None:
+    def _terminal_dialog(self, operation: CardKind, **options: Any) -> None:
         """The card terminal dialog, once this workstation's terminals are read."""
         card = self.card
         if card is None:
@@ -231,13 +232,13 @@ class CardActions(CardBreakdown, CardHolds):
     def _charge_directly(self, amount: Money | None) -> None:
         bill = self.current_bill() or (self.card.folio.bills[0] if self.card and self.card.folio.bills else None)
         if bill is not None:
-            self._terminal_dialog(CardOperation.SALE, bill_id=bill.bill.id, amount=amount)
+            self._terminal_dialog(CardKind.SALE, bill_id=bill.bill.id, amount=amount)
 
     def card_payment(self) -> None:
         bill = self.current_bill()
         if bill is None or not self.card_payment_action.isEnabled():
             return
-        self._terminal_dialog(CardOperation.SALE, bill_id=bill.bill.id)
+        self._terminal_dialog(CardKind.SALE, bill_id=bill.bill.id)
 
     def print_card_slip(self) -> None:
         payment = self.current_payment_line()
@@ -255,22 +256,22 @@ class CardActions(CardBreakdown, CardHolds):
         payment = self.current_payment_line()
         if payment is None or not self.card_refund_action.isEnabled():
             return
-        self._terminal_dialog(CardOperation.REFUND, payment_id=payment.payment.id)
+        self._terminal_dialog(CardKind.REFUND, payment_id=payment.payment.id)
 
     def pre_authorise(self) -> None:
         if self.pre_authorise_action.isEnabled():
-            self._terminal_dialog(CardOperation.PRE_AUTHORISE)
+            self._terminal_dialog(CardKind.PRE_AUTHORISATION)
 
     def capture_hold(self) -> None:
         hold = self.current_hold()
         if hold is not None and self.capture_action.isEnabled():
             bill = self.current_bill()
-            self._terminal_dialog(CardOperation.CAPTURE, hold=hold, bill_id=bill.bill.id if bill else None)
+            self._terminal_dialog(CardKind.CAPTURE, hold=hold, bill_id=bill.bill.id if bill else None)
 
     def release_hold(self) -> None:
         hold = self.current_hold()
         if hold is not None and self.release_action.isEnabled():
-            self._terminal_dialog(CardOperation.RELEASE, hold=hold)
+            self._terminal_dialog(CardKind.RELEASE, hold=hold)
 
     def move_services(self) -> None:
         bill = self.current_bill()
