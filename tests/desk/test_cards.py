@@ -21,12 +21,12 @@ from desk.cards.terminal_workflow import (
 )
 from desk.cards.terminals import add_terminal, list_terminals, remove_terminal
 from desk.core.errors import InvalidInput, NotAuthorised
-from desk.core.money import Money
 from desk.journal.intents import IntentState, unresolved
 from desk.ledger.payments import CARD_MONEY_IN, Tender, take_payment
 from desk.people.models import Role
 from hardware.simulators.zvt_terminal import TEST_CARD_PAN
 from tests.actors import signed_in
+from tests.helpers import eur
 
 from .card_rig import Rig, make_rig
 from .conftest import Hotel
@@ -40,10 +40,6 @@ def rig(hotel: Hotel, tmp_path: Path) -> Iterator[Rig]:
 @pytest.fixture
 def sqlite_rig(sqlite_hotel: Hotel, tmp_path: Path) -> Iterator[Rig]:
     yield from make_rig(sqlite_hotel, tmp_path)
-
-
-def eur(amount: str) -> Money:
-    return Money.of(amount, "EUR")
 
 
 def aborting(cancel: threading.Event):
