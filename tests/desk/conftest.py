@@ -9,14 +9,17 @@ from typing import Any, TypeVar
 
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy.pool import NullPool
 
 from desk.cash.shifts import open_shift
+from desk.core.errors import DeskError
 from desk.core.money import Money
-from desk.db.engine import Database
+from desk.db.engine import Database, make_engine
 from desk.db.schema import metadata
 from desk.demo.seed import seed_settings
 from desk.hotel.models import Room
 from desk.ledger.folios import FolioView, folio_of_reservation, load_folio
+from desk.ledger.postings import post_charge
 from desk.people.auth import Actor, ManagerApproval
 from desk.people.models import Role
 from desk.stays.models import Reservation
@@ -24,6 +27,10 @@ from desk.stays.reservations import check_in, create_reservation, new_guest
 from tests.actors import MANAGER_APPROVAL, signed_in
 
 T = TypeVar("T")
+E = TypeVar("E", bound=DeskError)
+
+# Every row of every table, each table's rows in primary-key order.
+Snapshot = dict[str, list[tuple[Any, ...]]]
 
 
 @dataclass
@@ -92,6 +99,76 @@ class Hotel:
                 table.name: connection.execute(select(func.count()).select_from(table)).scalar_one()
                 for table in metadata.sorted_tables
             }
+
+    def snapshot(self) -> Snapshot:
+        """Every row of every table, read on a connection of its own: what another desk would see.
+
+        A fresh engine without a pool, so no connection (or transaction) the hotel used is reused:
+        work a use case rolled back is not there, work it committed is.
+        """
+        engine = make_engine(self.database.url, poolclass=NullPool)
+        try:
+            with engine.connect() as connection:
+                return {
+                    table.name: [tuple(row) for row in connection.execute(
+                        select(table).order_by(*(list(table.primary_key.columns) or list(table.columns))))]
+                    for table in metadata.sorted_tables
+                }
+        finally:
+            engine.dispose()
+
+
+# Refusals many tests name.
+MISSING_RIGHT = "A {role} may not {action}: a manager must authorise it"  # desk.people.rights.MissingRight
+NOT_A_MANAGER = "{user} is not a manager and may not authorise this"  # a ManagerApproval of someone else
+
+_OWN_FIELD: Any = object()  # refused()'s field when not named: the refusal class's own (often None)
+
+
+def refused(hotel: Hotel, kind: type[E], template: str, action: Callable[[], object], *,
+            field: str | None = _OWN_FIELD, also_writes: str | None = None) -> E:
+    """Run ``action``, which must be refused with exactly this refusal, and prove it wrote nothing.
+
+    The refusal is named by its class (exactly: a subclass is another refusal), its message template
+    (``DeskError.template``, the English text before its values are filled in) and its ``field``,
+    which is the class's own unless named. "Wrote nothing" compares every row of every table before
+    and after, read from outside the action's unit of work; ``also_writes`` names the one table a
+    refusal changes on purpose (and must change), such as a failed sign-in counted. Returns the
+    refusal, for its values.
+    """
+    expected_field = kind.field if field is _OWN_FIELD else field
+    before = hotel.snapshot()
+    with pytest.raises(DeskError) as caught:
+        action()
+    error = caught.value
+    got = (type(error), error.template, error.field)
+    assert got == (kind, template, expected_field), (
+        f"refused with {type(error).__name__}({error.template!r}, field={error.field!r}): {error}\n"
+        f"expected     {kind.__name__}({template!r}, field={expected_field!r})")
+    after = hotel.snapshot()
+    if also_writes is not None:
+        assert before.pop(also_writes) != after.pop(also_writes), f"the refusal did not write {also_writes}"
+    assert_same_rows(before, after)
+    return error
+
+
+def assert_same_rows(before: Snapshot, after: Snapshot) -> None:
+    """Fails naming each table whose rows changed, with the rows gone and the rows come."""
+    changes = []
+    for table, rows in before.items():
+        gone = [row for row in rows if row not in after[table]]
+        came = [row for row in after[table] if row not in rows]
+        if gone or came or rows != after[table]:
+            changes.append(f"{table}: gone {gone}, came {came}")
+    assert not changes, "a refusal wrote:\n" + "\n".join(changes)
+
+
+def charged_stay(hotel: Hotel) -> Stay:
+    """A stay whose bill owes more than any payment a test takes, so none of them overpays it."""
+    stay = hotel.stay()
+    hotel.run(post_charge, bill_id=stay.bill_id, description="Accommodation", quantity=1,
+              unit_price=hotel.money("1000.00"))
+    return stay
 
 
 def make_hotel(url: str, currency: str = "EUR") -> Hotel:

@@ -13,13 +13,13 @@ from desk.cards.terminal_workflow import card_pre_authorise, card_refund, card_r
 from desk.cards.terminals import list_terminals, set_terminal_slips
 from desk.core.card_numbers import mask_card_numbers
 from desk.core.errors import NotAuthorised, NotFound
-from desk.core.money import Money
 from desk.devices.printers import DeviceHub, add_printer
 from desk.journal.intents import IntentState, intents_of_payments, unresolved
 from desk.people.models import Role
 from hardware.simulators.printer import TcpPrinterServer
 from hardware.simulators.printer_engine import SimulatedPrinter
 from hardware.simulators.zvt_terminal import TEST_CARD_MASKED, TEST_CARD_PAN
+from tests.helpers import eur
 
 from .card_rig import Rig, make_rig
 from .conftest import Hotel
@@ -42,10 +42,6 @@ def printer(hotel: Hotel) -> Iterator[tuple[SimulatedPrinter, DeviceHub]]:
     finally:
         hub.close()
         server.stop()
-
-
-def eur(amount: str) -> Money:
-    return Money.of(amount, "EUR")
 
 
 def sale(rig: Rig, amount: str = "42.50"):

@@ -11,17 +11,16 @@ from sqlalchemy import select
 
 from desk.cards.models import CardRecord
 from desk.cards.terminal_workflow import card_refund, card_sale
-from desk.core.money import Money
 from desk.ledger.folios import load_folio
 from desk.ledger.models import Payment
 from desk.ledger.texts import LedgerText, fill, payment_text
 from desk.reports import render_bill_pdf
 from desk.reports.labels import label
 from hardware.simulators.zvt_terminal import TEST_CARD_PAN
+from tests.helpers import eur, pdf_text
 
 from .card_rig import Rig, make_rig
 from .conftest import Hotel
-from .test_reports import pdf_text
 
 ENGLISH_WORDS = re.compile(r"\b(receipt|trace|auth|Refund|Reversal|payment|of)\b")
 
@@ -29,10 +28,6 @@ ENGLISH_WORDS = re.compile(r"\b(receipt|trace|auth|Refund|Reversal|payment|of)\b
 @pytest.fixture
 def rig(sqlite_hotel: Hotel, tmp_path: Path) -> Iterator[Rig]:
     yield from make_rig(sqlite_hotel, tmp_path)
-
-
-def eur(amount: str) -> Money:
-    return Money.of(amount, "EUR")
 
 
 def in_language(text: LedgerText, language: str) -> str:

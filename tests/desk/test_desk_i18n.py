@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from pypdf import PdfReader
 
 from desk.core.errors import BillNotSettled, DeskError, InvalidInput
 from desk.hotel.names import NameKind, load_names, set_names
@@ -35,6 +34,7 @@ from desk.ledger.texts import (
 from desk.reports import render_bill_pdf, render_folio_pdf
 from desk.stays.models import Company
 from desk.stays.reservations import check_out, post_night
+from tests.helpers import pdf_text
 
 from .conftest import Hotel
 
@@ -124,10 +124,6 @@ def test_names_come_in_the_language_asked_and_fall_back_to_the_stored_name(sqlit
     bulgarian = hotel.query(load_names, "bg")
     assert bulgarian.posting(spa) == "Посещение на спа" and bulgarian.room_type("Suite") == "Апартамент"
     assert hotel.query(load_names, "en").posting(spa) == "Spa visit"
-
-
-def pdf_text(path) -> str:
-    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
 
 
 def test_bill_and_folio_print_in_the_language_asked(sqlite_hotel: Hotel, tmp_path):

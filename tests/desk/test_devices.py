@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from desk.core.errors import InvalidInput, NotAuthorised
+from desk.core.errors import InvalidInput
 from desk.devices.printers import (
     DeviceHub,
     NoDrawer,
@@ -24,14 +24,14 @@ from desk.devices.printers import (
 from desk.fiscal.models import CashRegister
 from desk.ledger.payments import Tender, refund_payment, take_payment
 from desk.people.models import Role
+from desk.people.rights import MissingRight
 from desk.stays.reservations import post_night
 from hardware.escpos import printer_from_url
 from hardware.escpos.owners import PrinterOwners
 from hardware.simulators.printer import TcpPrinterServer
 from hardware.simulators.printer_engine import SimulatedPrinter
 
-from .conftest import Hotel
-from .test_use_cases import unchanged
+from .conftest import MISSING_RIGHT, Hotel, refused
 
 
 @pytest.fixture
@@ -69,36 +69,37 @@ def test_printers_are_kept_per_workstation(hotel: Hotel):
     assert [p.name for p in hotel.query(printer_settings, "FRONT-2")] == ["Receipts"]
 
 
-@pytest.mark.parametrize("url, paper, profile, field", [
-    ("lpt1", 80, "TM-T20II", "url"),
-    ("http://printer", 80, "TM-T20II", "url"),
-    ("usb://epson", 80, "TM-T20II", "url"),
-    ("tcp://", 80, "TM-T20II", "url"),
-    ("tcp://10.0.0.5", 76, "TM-T20II", "paper"),
-    ("tcp://10.0.0.5", 80, "No Such Model", "profile"),
+NOT_A_PRINTER_URL = "{url} is not a printer address: use tcp://, serial://, usb:// or file://"
+
+
+@pytest.mark.parametrize("url, paper, profile, field, template", [
+    ("lpt1", 80, "TM-T20II", "url", NOT_A_PRINTER_URL),
+    ("http://printer", 80, "TM-T20II", "url", NOT_A_PRINTER_URL),
+    ("usb://epson", 80, "TM-T20II", "url", NOT_A_PRINTER_URL),
+    ("tcp://", 80, "TM-T20II", "url", NOT_A_PRINTER_URL),
+    ("tcp://10.0.0.5", 76, "TM-T20II", "paper", "Paper is 58 or 80 mm wide"),
+    ("tcp://10.0.0.5", 80, "No Such Model", "profile", "There is no printer profile “{profile}”"),
 ])
-def test_bad_settings_are_refused_and_nothing_is_written(sqlite_hotel: Hotel, url, paper, profile, field):
+def test_bad_settings_are_refused_and_nothing_is_written(sqlite_hotel: Hotel, url, paper, profile, field, template):
     manager = sqlite_hotel.as_role(Role.MANAGER)
-    error = unchanged(sqlite_hotel, lambda: manager.run(add_printer, "FRONT-1", "P", url, paper_mm=paper,
-                                                        profile=profile))
-    assert isinstance(error, InvalidInput) and error.field == field
+    refused(sqlite_hotel, InvalidInput, template,
+            lambda: manager.run(add_printer, "FRONT-1", "P", url, paper_mm=paper, profile=profile), field=field)
 
 
 def test_a_duplicate_name_and_an_unknown_register_are_refused(sqlite_hotel: Hotel):
     manager = sqlite_hotel.as_role(Role.MANAGER)
     manager.run(add_printer, "FRONT-1", "P", "tcp://10.0.0.5")
-    error = unchanged(sqlite_hotel, lambda: manager.run(add_printer, "FRONT-1", "P", "tcp://10.0.0.6"))
-    assert isinstance(error, InvalidInput) and error.field == "name"
-    error = unchanged(sqlite_hotel, lambda: manager.run(add_printer, "FRONT-1", "Q", "tcp://10.0.0.6",
-                                                        register_code="NOPE"))
-    assert isinstance(error, InvalidInput) and error.field == "register"
+    refused(sqlite_hotel, InvalidInput, "{workstation} already has a printer “{name}”",
+                    lambda: manager.run(add_printer, "FRONT-1", "P", "tcp://10.0.0.6"), field="name")
+    refused(sqlite_hotel, InvalidInput, "There is no cash register “{register}”",
+                    lambda: manager.run(add_printer, "FRONT-1", "Q", "tcp://10.0.0.6",
+                                        register_code="NOPE"), field="register")
 
 
 @pytest.mark.parametrize("role", [Role.CLERK, Role.CASHIER])
 def test_only_a_manager_manages_devices(sqlite_hotel: Hotel, role: Role):
-    error = unchanged(sqlite_hotel, lambda: sqlite_hotel.as_role(role).run(
+    refused(sqlite_hotel, MissingRight, MISSING_RIGHT, lambda: sqlite_hotel.as_role(role).run(
         add_printer, "FRONT-1", "P", "tcp://10.0.0.5"))
-    assert isinstance(error, NotAuthorised)
 
 
 def test_without_settings_the_registers_device_urls_are_the_plan(sqlite_hotel: Hotel):
@@ -172,21 +173,19 @@ def test_a_cash_payment_opens_the_drawer_once_and_is_logged(hotel: Hotel):
     paid = hotel.run(take_payment, stay.bill_id, Tender("cash", hotel.money("10")))
     opening = hotel.run(drawer_for_payment, paid.id)
     assert opening is not None and opening.payment_id == paid.id and opening.opened_by == hotel.actor.username
-    error = unchanged(hotel, lambda: hotel.run(drawer_for_payment, paid.id))
-    assert isinstance(error, InvalidInput)
+    refused(hotel, InvalidInput, "The drawer was already opened for payment {payment}",
+                    lambda: hotel.run(drawer_for_payment, paid.id), field="payment")
     card = hotel.run(take_payment, stay.bill_id, Tender("card", hotel.money("10")))
     assert hotel.run(drawer_for_payment, card.id) is None
     # A clerk cannot refund, so cannot open the drawer for a refund either.
     cashier = hotel.as_role(Role.CASHIER)
     refund = cashier.run(refund_payment, paid.id, hotel.money("5"))
-    error = unchanged(hotel, lambda: hotel.run(drawer_for_payment, refund.id))
-    assert isinstance(error, NotAuthorised)
+    refused(hotel, MissingRight, MISSING_RIGHT, lambda: hotel.run(drawer_for_payment, refund.id))
     assert cashier.run(drawer_for_payment, refund.id) is not None
 
 
 def test_open_drawer_is_refused_to_a_clerk_and_logged_for_a_cashier(hotel: Hotel):
-    error = unchanged(hotel, lambda: hotel.run(open_drawer))
-    assert isinstance(error, NotAuthorised)
+    refused(hotel, MissingRight, MISSING_RIGHT, lambda: hotel.run(open_drawer))
     cashier = hotel.as_role(Role.CASHIER)
     cashier.run(open_drawer)
     (opening,) = hotel.query(drawer_openings, "TEST-1")

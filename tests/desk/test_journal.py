@@ -38,11 +38,10 @@ from desk.journal.models import JournalEvent, JournalIntent
 from desk.journal.steps import Answer, perform
 from desk.ledger.models import Payment
 from desk.ledger.payments import Tender, take_payment
-from desk.ledger.postings import post_charge
 from desk.people.auth import Actor, trusted_actor
 from desk.people.models import Role
 
-from .conftest import Hotel, make_hotel
+from .conftest import Hotel, charged_stay, make_hotel
 
 ROOT = Path(__file__).resolve().parents[2]
 KIND = "test_card_sale"
@@ -120,14 +119,6 @@ class FakeResolver:
         auth = next(e.payload["auth"] for e in view.events if e.type in journal.HAPPENED_EVENTS)
         return take_payment(session, actor, intent.bill_id, Tender("card", intent.amount, text=f"AUTH {auth}")).id
 
-
-
-def charged_stay(hotel):
-    """A stay whose bill owes more than any operation here takes, so no payment overpays it."""
-    stay = hotel.stay()
-    hotel.run(post_charge, bill_id=stay.bill_id, description="Accommodation", quantity=1,
-              unit_price=hotel.money("1000.00"))
-    return stay
 
 def request(stay_bill: int, amount: Money, key: str | None = None) -> IntentRequest:
     return IntentRequest(kind=KIND, device="terminal-1", request={"operation": "sale"}, amount=amount,

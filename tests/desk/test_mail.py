@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import email
-import io
-import socket
 from collections.abc import Iterator
 from datetime import date, timedelta
 from email.message import EmailMessage
@@ -12,20 +10,20 @@ from email.message import EmailMessage
 import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
-from pypdf import PdfReader
 from sqlalchemy import update
 
-from desk.core.errors import InvalidInput, NotAuthorised
+from desk.core.errors import InvalidInput
 from desk.core.types import utcnow
 from desk.fiscal.receipts import request_receipt
 from desk.ledger.payments import Tender, take_payment
 from desk.mail.models import MailOutbox
 from desk.mail.outbox import PASSWORD_ENV, MailWorker, outbox, send_due, set_mail_settings
 from desk.people.models import Role
+from desk.people.rights import MissingRight
 from desk.stays.reservations import post_night
+from tests.helpers import free_port, pdf_text
 
-from .conftest import Hotel
-from .test_use_cases import unchanged
+from .conftest import MISSING_RIGHT, Hotel, refused
 
 SECRET = "s3cret-pass"
 
@@ -45,12 +43,6 @@ class Inbox:
         login = (auth_data.login.decode(), auth_data.password.decode())
         self.logins.append(login)
         return AuthResult(success=login == ("desk", SECRET))
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture
@@ -95,7 +87,7 @@ def test_the_e_receipt_arrives_with_its_pdf(hotel: Hotel, smtp_server, monkeypat
     assert f"{request_id:07d}" in message["Subject"]
     (attachment,) = [part for part in message.iter_attachments()]
     assert attachment.get_content_type() == "application/pdf"
-    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(attachment.get_content())).pages)
+    text = pdf_text(attachment.get_content())
     assert "Кассовый чек (приход)" in text
     assert "Иван Петров" in text
     assert "Оплачено: Cash" in text and "100.00 EUR" in text
@@ -135,13 +127,15 @@ def test_a_server_that_is_down_blocks_nothing_and_the_mail_goes_later(hotel: Hot
 
 
 def test_mail_settings_need_a_manager_and_sane_values(sqlite_hotel: Hotel):
-    error = unchanged(sqlite_hotel, lambda: sqlite_hotel.run(set_mail_settings, "smtp.example", 587, "starttls",
-                                                             sender="a@b.example"))
-    assert isinstance(error, NotAuthorised)
+    refused(sqlite_hotel, MissingRight, MISSING_RIGHT,
+                    lambda: sqlite_hotel.run(set_mail_settings, "smtp.example", 587, "starttls",
+                                             sender="a@b.example"))
     manager = sqlite_hotel.as_role(Role.MANAGER)
-    for args, field in ((("", 25, "none"), "host"), (("h", 0, "none"), "port"), (("h", 25, "ssl3"), "security")):
-        error = unchanged(sqlite_hotel, lambda a=args: manager.run(set_mail_settings, *a, sender="a@b.example"))
-        assert isinstance(error, InvalidInput) and error.field == field
+    for args, field, template in ((("", 25, "none"), "host", "A mail server needs a host name"),
+                                  (("h", 0, "none"), "port", "A port is a number from 1 to 65535"),
+                                  (("h", 25, "ssl3"), "security", "Security is one of: {values}")):
+        refused(sqlite_hotel, InvalidInput, template,
+                lambda a=args: manager.run(set_mail_settings, *a, sender="a@b.example"), field=field)
 
 
 def test_a_receipt_without_e_mail_puts_nothing_in_the_outbox(sqlite_hotel: Hotel):

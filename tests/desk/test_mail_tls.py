@@ -39,10 +39,10 @@ from desk.mail.outbox import (
 )
 from desk.people.auth import trusted_actor
 from desk.people.models import Role
+from tests.helpers import free_port
 
-from .conftest import Hotel
-from .test_mail import free_port, paid_with_receipt
-from .test_use_cases import unchanged
+from .conftest import Hotel, refused
+from .test_mail import paid_with_receipt
 
 SECRET = "correct horse 42!"
 MANAGER = trusted_actor("maria", "TEST-1", Role.MANAGER)
@@ -247,16 +247,19 @@ def test_cancel_stops_a_server_that_never_answers(sqlite_hotel: Hotel, monkeypat
     assert isinstance(error, MailCancelled)
 
 
+PLAIN_LOGIN = "A login sends the password: choose STARTTLS or TLS, or clear the user"
+
+
 def test_a_login_without_encryption_is_refused_and_never_sent(sqlite_hotel: Hotel, plain_server):
     inbox, port = plain_server
     manager = sqlite_hotel.as_role(Role.MANAGER)
-    error = unchanged(sqlite_hotel, lambda: manager.run(set_mail_settings, "127.0.0.1", port, "none", username="desk",
-                                                        sender="frontdesk@hotel.example", password=SECRET))
-    assert isinstance(error, InvalidInput) and error.field == "username"
-    assert error.message == "A login sends the password: choose STARTTLS or TLS, or clear the user"
-    with pytest.raises(InvalidInput) as refused:
+    error = refused(sqlite_hotel, InvalidInput, PLAIN_LOGIN,
+                    lambda: manager.run(set_mail_settings, "127.0.0.1", port, "none", username="desk",
+                                        sender="frontdesk@hotel.example", password=SECRET), field="username")
+    assert error.message == PLAIN_LOGIN  # no values to fill in: the clerk reads the template as is
+    with pytest.raises(InvalidInput) as caught:
         send_test(sqlite_hotel, config(port, "none", None))
-    assert refused.value.field == "username"
+    assert caught.value.field == "username"
     assert inbox.logins == [] and inbox.messages == []
 
 
@@ -357,11 +360,13 @@ def test_an_empty_password_forgets_it_and_bad_input_writes_nothing(sqlite_hotel:
                                                                    hotel_ca, tmp_path):
     manager = sqlite_hotel.as_role(Role.MANAGER)
     manager.run(set_mail_settings, "smtp.example", 587, "starttls", sender="a@b.example", password=SECRET)
-    for kwargs, field in (({"password": "пароль"}, "password"), ({"ca_pem": "not a certificate"}, "ca"),
-                          ({"username": "u" * 121}, "username")):
-        error = unchanged(sqlite_hotel, lambda k=kwargs: manager.run(
-            set_mail_settings, "smtp.example", 587, "starttls", sender="a@b.example", **k))
-        assert isinstance(error, InvalidInput) and error.field == field
+    for kwargs, field, template in (
+            ({"password": "пароль"}, "password", "A mail password may hold only Latin letters, digits and signs"),
+            ({"ca_pem": "not a certificate"}, "ca",
+             "This is not a CA certificate in PEM form (-----BEGIN CERTIFICATE-----)"),
+            ({"username": "u" * 121}, "username", "A user name is at most {n} characters")):
+        refused(sqlite_hotel, InvalidInput, template, lambda k=kwargs: manager.run(
+            set_mail_settings, "smtp.example", 587, "starttls", sender="a@b.example", **k), field=field)
     assert sqlite_hotel.query(mail_setup).password_saved
     manager.run(set_mail_settings, "smtp.example", 587, "starttls", sender="a@b.example", password="")
     assert not sqlite_hotel.query(mail_setup).password_saved
@@ -405,6 +410,7 @@ def test_a_key_file_that_cannot_be_written_is_told_and_nothing_is_saved(sqlite_h
     blocked.write_text("a file where the key's folder should be")
     monkeypatch.setenv(KEY_FILE_ENV, str(blocked / "mail.key"))
     manager = sqlite_hotel.as_role(Role.MANAGER)
-    error = unchanged(sqlite_hotel, lambda: manager.run(set_mail_settings, "smtp.example", 587, "starttls",
-                                                        sender="a@b.example", password=SECRET))
-    assert isinstance(error, MailKeyError) and "cannot be written" in error.message
+    error = refused(sqlite_hotel, MailKeyError, "The key file {path} cannot be written ({reason})",
+                    lambda: manager.run(set_mail_settings, "smtp.example", 587, "starttls",
+                                        sender="a@b.example", password=SECRET))
+    assert "cannot be written" in error.message

@@ -28,8 +28,16 @@ from desk.people.models import Role
 from desk.people.rights import MissingRight, Right
 from desk.stays.models import Company
 
-from .conftest import Hotel
-from .test_use_cases import unchanged
+from .conftest import MISSING_RIGHT, Hotel, refused
+
+TINY = "{amount} is worth less than the smallest {currency} amount ({base_amount}): take a larger amount"
+OVERPAY = "Bill {bill} owes {owed}: {amount} would leave it overpaid by {overpaid}"
+MOVEPAID = ("Bill {bill} has {paid} paid on it: moving {amount} of services off it would leave it overpaid and "
+            "the other bill owing. Refund or void its payment first")
+TRANSFER_NOT_A_PAYMENT = "Payment {payment} moved the bill to the account of {company}: reverse the transfer instead"
+TRANSFER_NOT_A_SERVICE = ("{service} is a bill moved to this account: reverse the transfer on the guest's bill, "
+                          "which undoes both halves")
+COMPANY_PAID = "{company} already paid {amount} towards this transfer: refund the company first"
 
 
 def _company(hotel: Hotel) -> int:
@@ -63,16 +71,20 @@ def test_a_company_transfer_is_neither_refunded_nor_voided_as_a_payment(hotel: H
     stay, transfer, account_id = _transferred(hotel)
     manager = hotel.as_role(Role.MANAGER)  # may do all of these: only the transfer rule refuses them
     for direction in RefundDirection:
-        error = unchanged(hotel, lambda d=direction: manager.run(
-            refund_payment, transfer.id, hotel.money("35"), direction=d, method_code="cash"))
+        error = refused(hotel, InvalidInput, TRANSFER_NOT_A_PAYMENT, lambda d=direction: manager.run(
+            refund_payment, transfer.id, hotel.money("35"), direction=d, method_code="cash"), field="payment")
         assert "reverse the transfer" in error.message
-    error = unchanged(hotel, lambda: manager.run(void_payment, transfer.id, reason="x"))
+    error = refused(hotel, InvalidInput, TRANSFER_NOT_A_PAYMENT,
+                    lambda: manager.run(void_payment, transfer.id, reason="x"), field="payment")
     assert "reverse the transfer" in error.message
     # Nor is the company's half undone alone: the guest's bill would stay paid by nobody.
     charge_id = hotel.view(account_id).postings[0].posting.id
-    error = unchanged(hotel, lambda: manager.run(reverse_posting, charge_id, reason="dispute"))
+    error = refused(hotel, InvalidInput, TRANSFER_NOT_A_SERVICE,
+                    lambda: manager.run(reverse_posting, charge_id, reason="dispute"), field="posting")
     assert "reverse the transfer on the guest's bill" in error.message
-    error = unchanged(hotel, lambda: hotel.run(void_posting, charge_id, reason="dispute", approval=hotel.approval()))
+    error = refused(hotel, InvalidInput, TRANSFER_NOT_A_SERVICE,
+                    lambda: hotel.run(void_posting, charge_id, reason="dispute", approval=hotel.approval()),
+                    field="posting")
     assert "reverse the transfer on the guest's bill" in error.message
     assert hotel.view(stay.folio_id).bill(stay.bill_id).status is BillStatus.PAID
     assert hotel.view(account_id).balance == hotel.money("35.00")
@@ -82,9 +94,12 @@ def test_reversing_a_transfer_undoes_both_legs_together(hotel: Hotel):
     stay, transfer, account_id = _transferred(hotel)
     # A clerk (or a cashier) reverses a transfer only with a manager's credentials.
     for role in (Role.CLERK, Role.CASHIER):
-        error = unchanged(hotel, lambda r=role: hotel.as_role(r).run(reverse_company_transfer, transfer.id, reason="x"))
-        assert isinstance(error, MissingRight) and error.right is Right.REVERSE_TRANSFER
-    unchanged(hotel, lambda: hotel.run(reverse_company_transfer, transfer.id, reason=" ", approval=hotel.approval()))
+        error = refused(hotel, MissingRight, MISSING_RIGHT,
+                        lambda r=role: hotel.as_role(r).run(reverse_company_transfer, transfer.id, reason="x"))
+        assert error.right is Right.REVERSE_TRANSFER
+    refused(hotel, InvalidInput, "Say why the transfer is reversed",
+            lambda: hotel.run(reverse_company_transfer, transfer.id, reason=" ", approval=hotel.approval()),
+            field="reason")
 
     void = hotel.run(reverse_company_transfer, transfer.id, reason="company refused", approval=hotel.approval())
     assert (void.kind, void.voids_id, void.authorised_by) == (PaymentKind.VOID, transfer.id, "maria")
@@ -96,7 +111,7 @@ def test_reversing_a_transfer_undoes_both_legs_together(hotel: Hotel):
     reversal = account.postings[0].reversed_by
     assert reversal is not None and reversal.kind is PostingKind.REVERSAL and reversal.authorised_by == "maria"
 
-    again = unchanged(hotel, lambda: hotel.run(
+    again = refused(hotel, AlreadyReversed, "This transfer was already reversed", lambda: hotel.run(
         reverse_company_transfer, transfer.id, reason="again", approval=hotel.approval()))
     assert isinstance(again, AlreadyReversed)
 
@@ -105,8 +120,8 @@ def test_a_transfer_the_company_paid_is_not_reversed(hotel: Hotel):
     _stay, transfer, account_id = _transferred(hotel)
     company_bill = hotel.view(account_id).bills[0].bill.id
     hotel.run(take_payment, company_bill, Tender("transfer", hotel.money("35"), text="Bank ref 1"))
-    error = unchanged(hotel, lambda: hotel.run(
-        reverse_company_transfer, transfer.id, reason="late", approval=hotel.approval()))
+    error = refused(hotel, InvalidInput, COMPANY_PAID, lambda: hotel.run(
+        reverse_company_transfer, transfer.id, reason="late", approval=hotel.approval()), field="payment")
     assert "already paid EUR 35.00" in error.message
 
 
@@ -114,8 +129,9 @@ def test_only_a_transfer_is_reversed_as_one(hotel: Hotel):
     stay = hotel.stay()
     hotel.run(post_service, bill_id=stay.bill_id, service_code="SPA")
     cash = hotel.run(take_payment, stay.bill_id, Tender("cash", hotel.money("35")))
-    error = unchanged(hotel, lambda: hotel.run(reverse_company_transfer, cash.id, reason="x",
-                                               approval=hotel.approval()))
+    error = refused(hotel, InvalidInput, "Payment {payment} is not a transfer to a company account",
+                    lambda: hotel.run(reverse_company_transfer, cash.id, reason="x",
+                                      approval=hotel.approval()), field="payment")
     assert "is not a transfer to a company account" in error.message
 
 
@@ -128,14 +144,15 @@ def test_a_tender_worth_zero_in_the_base_currency_is_refused(hotel: Hotel):
     stay = hotel.stay()
     hotel.run(post_service, bill_id=stay.bill_id, service_code="SPA")
     tiny = Tender("cash", hotel.money("0.01", "IDR"))
-    error = unchanged(hotel, lambda: hotel.run(take_payment, stay.bill_id, tiny))
-    assert isinstance(error, InvalidInput) and "EUR 0.00" in error.message
-    unchanged(hotel, lambda: hotel.run(take_deposit, stay.folio_id, tiny))
+    error = refused(hotel, InvalidInput, TINY, lambda: hotel.run(take_payment, stay.bill_id, tiny), field="amount")
+    assert "EUR 0.00" in error.message
+    refused(hotel, InvalidInput, TINY, lambda: hotel.run(take_deposit, stay.folio_id, tiny), field="amount")
     # A real amount still goes through, and a part refund worth nothing is refused too.
     payment = hotel.run(take_payment, stay.bill_id, Tender("cash", hotel.money("100000", "IDR")))
     assert payment.base_amount == hotel.money("5.70")
-    error = unchanged(hotel, lambda: hotel.as_role(Role.CASHIER).run(refund_payment, payment.id,
-                                                                       hotel.money("50", "IDR")))
+    error = refused(hotel, InvalidInput, TINY,
+                    lambda: hotel.as_role(Role.CASHIER).run(refund_payment, payment.id, hotel.money("50", "IDR")),
+                    field="amount")
     assert "worth less than" in error.message
 
 
@@ -153,23 +170,24 @@ def test_amounts_beyond_the_ledger_are_a_domain_error(amount):
 @pytest.mark.parametrize("quantity", [10**10, "1" * 30, "1e30", Decimal(10) ** 9])
 def test_huge_quantities_are_refused_on_every_database(hotel: Hotel, quantity):
     stay = hotel.stay()
-    error = unchanged(hotel, lambda: hotel.run(post_service, bill_id=stay.bill_id, service_code="SPA",
-                                               quantity=quantity))
-    assert error.field == "quantity"
+    refused(hotel, InvalidInput, "The quantity must be less than {limit} (got {value})",
+                    lambda: hotel.run(post_service, bill_id=stay.bill_id, service_code="SPA",
+                                      quantity=quantity), field="quantity")
 
 
 def test_a_huge_quantity_inside_an_order_is_refused(hotel: Hotel):
     stay = hotel.stay()
     items = [OrderItem("Tea", Decimal(10) ** 10, hotel.money("0.00"))]
-    unchanged(hotel, lambda: hotel.run(post_charge, bill_id=stay.bill_id, description="Bar", quantity=1,
-                                       unit_price=hotel.money("0"), items=items))
+    refused(hotel, InvalidInput, "The quantity must be less than {limit} (got {value})",
+            lambda: hotel.run(post_charge, bill_id=stay.bill_id, description="Bar", quantity=1,
+                              unit_price=hotel.money("0"), items=items), field="quantity")
 
 
 def test_a_price_times_quantity_beyond_the_ledger_is_refused(hotel: Hotel):
     stay = hotel.stay()
-    error = unchanged(hotel, lambda: hotel.run(post_charge, bill_id=stay.bill_id, description="Gold",
-                                               quantity=999_999_999, unit_price=hotel.money("99999999")))
-    assert isinstance(error, InvalidAmount)
+    refused(hotel, InvalidAmount, "{amount} is too large an amount (at most {digits} digits before the point)",
+                    lambda: hotel.run(post_charge, bill_id=stay.bill_id, description="Gold",
+                                      quantity=999_999_999, unit_price=hotel.money("99999999")))
     # The largest amounts the ledger holds still round-trip exactly on both databases.
     largest = hotel.money("999999999999999.99")
     posting = hotel.run(post_charge, bill_id=stay.bill_id, description="Everything", quantity="1",
@@ -184,18 +202,20 @@ def test_overpaying_is_refused_unless_confirmed(hotel: Hotel):
     stay = hotel.stay()
     hotel.run(post_service, bill_id=stay.bill_id, service_code="SPA", quantity=2)  # 70.00
     hotel.run(take_payment, stay.bill_id, Tender("cash", hotel.money("4.60")))  # owes 65.40
-    error = unchanged(hotel, lambda: hotel.run(take_payment, stay.bill_id, Tender("cash", hotel.money("100"))))
-    assert isinstance(error, WouldOverpay)
+    error = refused(hotel, WouldOverpay, OVERPAY,
+                    lambda: hotel.run(take_payment, stay.bill_id, Tender("cash", hotel.money("100"))))
     assert (error.owed, error.overpaid) == (hotel.money("65.40"), hotel.money("34.60"))
     assert "overpaid by EUR 34.60" in error.message
     # In another currency, the comparison is in the base currency.
-    unchanged(hotel, lambda: hotel.run(take_payment, stay.bill_id, Tender("cash", hotel.money("72", "USD"))))
+    refused(hotel, WouldOverpay, OVERPAY,
+            lambda: hotel.run(take_payment, stay.bill_id, Tender("cash", hotel.money("72", "USD"))))
     hotel.run(take_payment, stay.bill_id, Tender("cash", hotel.money("71", "USD")))  # 65.32: fine
 
     # Confirmed, it still needs the overpay right: a clerk's confirmation alone is refused...
-    error = unchanged(hotel, lambda: hotel.run(take_payment, stay.bill_id, Tender("cash", hotel.money("10")),
-                                               allow_overpay=True))
-    assert isinstance(error, MissingRight) and error.right is Right.OVERPAY
+    error = refused(hotel, MissingRight, MISSING_RIGHT,
+                    lambda: hotel.run(take_payment, stay.bill_id, Tender("cash", hotel.money("10")),
+                                      allow_overpay=True))
+    assert error.right is Right.OVERPAY
     # ...and goes through with a manager's credentials, or for a cashier.
     paid = hotel.run(take_payment, stay.bill_id, Tender("cash", hotel.money("10")), allow_overpay=True,
                      approval=hotel.approval())
@@ -203,9 +223,9 @@ def test_overpaying_is_refused_unless_confirmed(hotel: Hotel):
     hotel.as_role(Role.CASHIER).run(take_payment, stay.bill_id, Tender("cash", hotel.money("1")), allow_overpay=True)
     assert hotel.view(stay.folio_id).bill(stay.bill_id).status is BillStatus.OVERPAID
     # A manager's credentials do not stand for the clerk's confirmation.
-    error = unchanged(hotel, lambda: hotel.run(take_payment, stay.bill_id, Tender("cash", hotel.money("1")),
-                                               approval=hotel.approval()))
-    assert isinstance(error, WouldOverpay)
+    error = refused(hotel, WouldOverpay, OVERPAY,
+                    lambda: hotel.run(take_payment, stay.bill_id, Tender("cash", hotel.money("1")),
+                                      approval=hotel.approval()))
 
 
 def test_exact_payment_needs_no_confirmation(hotel: Hotel):
@@ -224,9 +244,11 @@ def test_services_are_not_moved_off_a_paid_bill(hotel: Hotel):
     beer = hotel.run(post_service, bill_id=stay.bill_id, service_code="MB-BEER")
     hotel.run(take_payment, stay.bill_id, Tender("cash", hotel.money("40")))
     other = hotel.run(open_bill, stay.folio_id, payer_name="Colleague")
-    error = unchanged(hotel, lambda: hotel.run(move_postings, [beer.id], other.id))
+    error = refused(hotel, InvalidInput, MOVEPAID, lambda: hotel.run(move_postings, [beer.id], other.id),
+                    field="postings")
     assert "Refund or void its payment first" in error.message
-    unchanged(hotel, lambda: hotel.run(split_bill, stay.bill_id, [spa.id], payer_name="Colleague"))
+    refused(hotel, InvalidInput, MOVEPAID,
+            lambda: hotel.run(split_bill, stay.bill_id, [spa.id], payer_name="Colleague"), field="postings")
     assert [b.status for b in hotel.view(stay.folio_id).bills] == [BillStatus.PAID, BillStatus.EMPTY]
 
 
@@ -237,7 +259,7 @@ def test_a_part_paid_bill_gives_up_only_what_its_payments_do_not_cover(hotel: Ho
     hotel.run(take_payment, stay.bill_id, Tender("cash", hotel.money("35")))
     other = hotel.run(open_bill, stay.folio_id, payer_name="Colleague")
     hotel.run(move_postings, [beer.id], other.id)  # 35 paid on 35 left
-    unchanged(hotel, lambda: hotel.run(move_postings, [spa.id], other.id))
+    refused(hotel, InvalidInput, MOVEPAID, lambda: hotel.run(move_postings, [spa.id], other.id), field="postings")
     # Services move freely onto a paid bill, and between unpaid ones.
     hotel.run(move_postings, [beer.id], stay.bill_id)
 
@@ -249,18 +271,23 @@ def test_texts_longer_than_their_columns_are_refused_on_every_database(hotel: Ho
     stay = hotel.stay()
     hotel.run(post_service, bill_id=stay.bill_id, service_code="SPA")
     long = "x" * 241
-    error = unchanged(hotel, lambda: hotel.run(take_payment, stay.bill_id, Tender("cash", hotel.money("1"), text=long)))
-    assert error.field == "text"
-    unchanged(hotel, lambda: hotel.run(take_deposit, stay.folio_id, Tender("cash", hotel.money("1"), payer_name=long)))
-    unchanged(hotel, lambda: hotel.run(post_charge, bill_id=stay.bill_id, description=long, quantity=1,
-                                       unit_price=hotel.money("1")))
-    unchanged(hotel, lambda: hotel.run(open_bill, stay.folio_id, payer_name=long))
+    refused(hotel, InvalidInput, "The text is too long: at most {limit} characters",
+                    lambda: hotel.run(take_payment, stay.bill_id, Tender("cash", hotel.money("1"), text=long)),
+                    field="text")
+    refused(hotel, InvalidInput, "The payer's name is too long: at most {limit} characters",
+            lambda: hotel.run(take_deposit, stay.folio_id, Tender("cash", hotel.money("1"), payer_name=long)),
+            field="payer")
+    refused(hotel, InvalidInput, "The description is too long: at most {limit} characters",
+            lambda: hotel.run(post_charge, bill_id=stay.bill_id, description=long, quantity=1,
+                              unit_price=hotel.money("1")), field="description")
+    refused(hotel, InvalidInput, "The payer's name is too long: at most {limit} characters",
+            lambda: hotel.run(open_bill, stay.folio_id, payer_name=long), field="payer")
     payment = hotel.run(take_payment, stay.bill_id, Tender("cash", hotel.money("35")))
-    error = unchanged(hotel, lambda: hotel.as_role(Role.CASHIER).run(refund_payment, payment.id, hotel.money("1"),
-                                                                       reason=long))
-    assert error.field == "reason"
-    error = unchanged(hotel, lambda: hotel.run(void_payment, payment.id, reason=long, approval=hotel.approval()))
-    assert error.field == "reason"
+    refused(hotel, InvalidInput, "The reason is too long: at most {limit} characters",
+                    lambda: hotel.as_role(Role.CASHIER).run(refund_payment, payment.id, hotel.money("1"),
+                                                              reason=long), field="reason")
+    refused(hotel, InvalidInput, "The reason is too long: at most {limit} characters",
+                    lambda: hotel.run(void_payment, payment.id, reason=long, approval=hotel.approval()), field="reason")
 
 
 def test_a_long_payer_name_still_transfers_to_a_company(hotel: Hotel):

@@ -10,6 +10,7 @@ from desk.ledger.postings import post_service, reverse_posting
 from desk.people.models import Role
 from desk.reports import render_bill_pdf, render_folio_pdf
 from desk.stays.reservations import new_guest
+from tests.helpers import pdf_text
 
 from .conftest import Hotel
 
@@ -17,10 +18,6 @@ from .conftest import Hotel
 def page_x(cm, tm) -> float:
     """Where a text fragment starts on the page: its text matrix placed by the current matrix."""
     return tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
-
-
-def pdf_text(path) -> str:
-    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
 
 
 def test_bill_shows_charges_vat_payments_and_balance(sqlite_hotel: Hotel, tmp_path):

@@ -13,7 +13,7 @@ from desk.cards import operations as cards
 from desk.cards import terminals
 from desk.cards.models import CardKind
 from desk.cash import shifts
-from desk.core.errors import NotAuthorised
+from desk.core.errors import BillNotSettled, NotAuthorised
 from desk.devices import printers as devices
 from desk.fiscal import chain, receipts
 from desk.fiscal.interface import DocumentKind, Paper, Receipt
@@ -30,8 +30,7 @@ from desk.pos import keys as pos_keys
 from desk.stays import reservations as stays
 from tests.actors import signed_in
 
-from .conftest import Hotel, Stay
-from .test_use_cases import unchanged
+from .conftest import MISSING_RIGHT, NOT_A_MANAGER, Hotel, Stay, refused
 
 
 @dataclass
@@ -184,8 +183,10 @@ def test_a_clerk_is_refused_what_needs_a_manager(sqlite_hotel: Hotel, name: str)
     hotel = sqlite_hotel
     s = scene(hotel)
     use_case, args, kwargs = USE_CASES[name](hotel, s)
-    error = unchanged(hotel, lambda: hotel.run(use_case, *args, **kwargs))
-    assert isinstance(error, NotAuthorised), error
+    if name == "check_out_override":  # the clerk's override is her own credentials: not a manager's
+        refused(hotel, NotAuthorised, NOT_A_MANAGER, lambda: hotel.run(use_case, *args, **kwargs), field="username")
+    else:
+        refused(hotel, MissingRight, MISSING_RIGHT, lambda: hotel.run(use_case, *args, **kwargs))
 
 
 @pytest.mark.parametrize("name", sorted(set(USE_CASES) - POS_ALLOWED))
@@ -194,8 +195,7 @@ def test_the_pos_service_is_refused_everything_but_its_charges(sqlite_hotel: Hot
     s = scene(hotel)
     pos = pos_hotel(hotel)
     use_case, args, kwargs = USE_CASES[name](hotel, s)
-    error = unchanged(hotel, lambda: pos.run(use_case, *args, **kwargs))
-    assert isinstance(error, NotAuthorised), error
+    refused(hotel, MissingRight, MISSING_RIGHT, lambda: pos.run(use_case, *args, **kwargs))
 
 
 def test_the_pos_service_posts_and_cancels_its_charges(sqlite_hotel: Hotel):
@@ -228,11 +228,18 @@ def test_an_unsaved_or_forged_manager_is_refused(sqlite_hotel: Hotel):
     hotel = sqlite_hotel
     s = scene(hotel)
     # A User object that is not in the database, or a real name with a made-up password.
-    for approval in (ManagerApproval("nobody", "x"), ManagerApproval("maria", "not her password"),
-                     ManagerApproval("ivan", "ivan")):  # a real cashier: no right to void
-        error = unchanged(hotel, lambda a=approval: hotel.run(postings.void_posting, s.posting_id, reason="r",
-                                                              approval=a))
-        assert isinstance(error, NotAuthorised)
+    for approval, field, template in (
+            (ManagerApproval("nobody", "x"), "password", "Wrong user name or password"),
+            (ManagerApproval("ivan", "ivan"), "username", NOT_A_MANAGER)):  # a real cashier: no right to void
+        refused(hotel, NotAuthorised, template,
+                lambda a=approval: hotel.run(postings.void_posting, s.posting_id, reason="r", approval=a), field=field)
+    # A real manager's name with a wrong password: the failed attempt is counted, committed with the
+    # refusal (a rollback would allow endless guessing), and nothing else is written.
+    forged = ManagerApproval("maria", "not her password")
+    refused(hotel, NotAuthorised, "Wrong user name or password",
+            lambda: hotel.run(postings.void_posting, s.posting_id, reason="r", approval=forged), field="password",
+            also_writes="user_account")
+    assert hotel.query(lambda session: session.get_one(User, "maria").failed_sign_ins) == 1
     with pytest.raises(TypeError):
         postings.void_posting(None, hotel.actor, s.posting_id, reason="r",  # type: ignore[call-arg]
                               manager=User(username="nobody", full_name="Nobody", role=Role.MANAGER))
@@ -268,7 +275,8 @@ def test_a_manager_signed_in_still_needs_to_override_an_open_balance_explicitly(
     hotel = sqlite_hotel
     s = scene(hotel)
     manager = hotel.as_role(Role.MANAGER)
-    unchanged(hotel, lambda: manager.run(stays.check_out, s.stay.reservation_id))
+    refused(hotel, BillNotSettled, "Settle every bill before check-out (bills {bills})",
+            lambda: manager.run(stays.check_out, s.stay.reservation_id))
 
 
 def test_roles_grow_from_clerk_to_manager():
@@ -283,8 +291,8 @@ def test_a_cashier_refunds_and_overpays_without_a_manager(sqlite_hotel: Hotel):
     refund = cashier.run(payments.refund_payment, s.payment_id, hotel.money("1"))
     over = cashier.run(payments.take_payment, s.stay.bill_id, Tender("cash", hotel.money("500")), allow_overpay=True)
     assert (refund.authorised_by, over.authorised_by) == (None, None)
-    error = unchanged(hotel, lambda: cashier.run(payments.void_payment, s.payment_id, reason="r"))
-    assert isinstance(error, MissingRight)
+    refused(hotel, MissingRight, MISSING_RIGHT,
+                    lambda: cashier.run(payments.void_payment, s.payment_id, reason="r"))
 
 
 def test_a_clerk_adds_a_guest_the_pos_service_may_not(sqlite_hotel: Hotel):

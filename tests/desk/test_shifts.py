@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import io
 import threading
 from datetime import timedelta
 from decimal import Decimal
 
 import pytest
 import sqlalchemy.exc
-from pypdf import PdfReader
 from sqlalchemy import select, text
 
 import desk.cash.shifts as shifts
@@ -32,31 +30,18 @@ from desk.core.types import utcnow
 from desk.db.engine import Database
 from desk.db.runner import Runner
 from desk.ledger.payments import RefundDirection, Tender, refund_payment, take_deposit, take_payment, void_payment
-from desk.ledger.postings import post_charge
 from desk.people.auth import Actor, trusted_actor
 from desk.people.models import Role
+from tests.helpers import pdf_words
 
-from .conftest import Hotel
+from .conftest import Hotel, charged_stay
 
 TILL = trusted_actor("anna", "TILL-9", Role.CASHIER)  # a workstation of its own: the fixture's shift is on TEST-1
 
 
-
-def charged_stay(hotel):
-    """A stay whose bill owes more than any payment here, so none of them overpays it."""
-    stay = hotel.stay()
-    hotel.run(post_charge, bill_id=stay.bill_id, description="Accommodation", quantity=1,
-              unit_price=hotel.money("1000.00"))
-    return stay
-
 def run(hotel: Hotel, use_case, *args, actor: Actor = TILL, **kwargs):
     with hotel.database.unit_of_work() as session:
         return use_case(session, actor, *args, **kwargs)
-
-
-def pdf_text(data: bytes) -> str:
-    # Table cells come out one a line: compared with single spaces.
-    return " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages).split())
 
 
 def test_cash_needs_an_open_shift_on_the_workstation(hotel: Hotel):
@@ -158,7 +143,7 @@ def test_closing_takes_a_blind_count_records_over_short_and_keeps_the_z_report(h
     assert counts["EUR"].difference == hotel.money("-1.00") and counts["EUR"].expected == hotel.money("125.50")
     assert counts["EUR"].denominations == {"50": 2, "20": 1, "2": 2, "0.50": 1}
 
-    text_ = pdf_text(hotel.query(z_report_pdf, closure.report.shift_id))
+    text_ = pdf_words(hotel.query(z_report_pdf, closure.report.shift_id))
     assert "Z report · shift 1 · TILL-9" in text_
     assert "Expected in drawer 125.50 EUR 10.00 USD" in text_
     assert "Counted 124.50 EUR 11.00 USD" in text_

@@ -13,10 +13,11 @@ from desk.core.errors import (
     AlreadyReversed,
     BillNotSettled,
     ClosedForPosting,
-    DeskError,
     InvalidAmount,
     InvalidInput,
     LedgerImmutable,
+    NotAuthorised,
+    NotFound,
     RefundTooLarge,
     UnknownCurrency,
 )
@@ -40,16 +41,9 @@ from desk.people.models import Role
 from desk.stays.models import Company
 from desk.stays.reservations import check_out, post_night
 
-from .conftest import Hotel
+from .conftest import NOT_A_MANAGER, Hotel, refused
 
-
-def unchanged(hotel: Hotel, action) -> DeskError:
-    """Run an action that must be refused, and prove it wrote nothing."""
-    before = hotel.row_counts()
-    with pytest.raises(DeskError) as caught:
-        action()
-    assert hotel.row_counts() == before
-    return caught.value
+CLOSED = "Reservation {reservation} is checked out: its bills are closed"
 
 
 def test_part_payment_then_full_payment_moves_the_status(hotel: Hotel):
@@ -111,7 +105,8 @@ def test_deposit_pays_a_bill_later_and_the_rest_is_refunded(hotel: Hotel):
     assert view.bill(stay.bill_id).status is BillStatus.PAID
     assert view.deposit_balance == hotel.money("130.00")
 
-    unchanged(hotel, lambda: hotel.as_role(Role.CASHIER).run(refund_payment, deposit.id, hotel.money("140")))
+    refused(hotel, RefundTooLarge, "The deposit holds only {balance}",
+            lambda: hotel.as_role(Role.CASHIER).run(refund_payment, deposit.id, hotel.money("140")))
     hotel.as_role(Role.CASHIER).run(refund_payment, deposit.id, hotel.money("130"), reason="guest leaves")
     view = hotel.view(stay.folio_id)
     assert view.deposit_balance == hotel.money("0.00")
@@ -122,10 +117,16 @@ def test_deposit_cannot_pay_more_than_it_holds_or_the_bill_owes(hotel: Hotel):
     stay = hotel.stay()
     hotel.run(take_deposit, stay.folio_id, Tender("cash", hotel.money("50")))
     hotel.run(post_service, bill_id=stay.bill_id, service_code="SPA", quantity=2)  # 70.00
-    unchanged(hotel, lambda: hotel.run(apply_deposit, stay.bill_id, hotel.money("60")))
-    hotel.run(post_service, bill_id=stay.bill_id, service_code="MB-WATER")
-    other = hotel.stay()
-    unchanged(hotel, lambda: hotel.run(apply_deposit, other.bill_id, hotel.money("1")))
+    refused(hotel, InvalidInput, "The deposit holds only {balance}",
+            lambda: hotel.run(apply_deposit, stay.bill_id, hotel.money("60")), field="amount")
+    water = hotel.run(open_bill, stay.folio_id, payer_name="Second guest")
+    hotel.run(post_service, bill_id=water.id, service_code="MB-WATER")
+    error = refused(hotel, InvalidInput, "Bill {bill} owes only {balance}",
+                    lambda: hotel.run(apply_deposit, water.id, hotel.money("10")), field="amount")
+    assert error.params["balance"] == hotel.view(stay.folio_id).bill(water.id).balance
+    other = hotel.stay()  # another stay's bill draws on its own deposit, which holds nothing
+    refused(hotel, InvalidInput, "The deposit holds only {balance}",
+            lambda: hotel.run(apply_deposit, other.bill_id, hotel.money("1")), field="amount")
 
 
 def test_refund_to_the_payer_and_into_the_deposit(hotel: Hotel):
@@ -147,53 +148,61 @@ def test_refund_to_the_payer_and_into_the_deposit(hotel: Hotel):
     assert [r.amount for r in line.refunds] == [hotel.money("-20"), hotel.money("-10")]
     assert [r.method_code for r in line.refunds] == ["cash", "deposit"]
 
-    error = unchanged(hotel, lambda: hotel.as_role(Role.CASHIER).run(refund_payment, payment.id, hotel.money("70.01")))
-    assert isinstance(error, RefundTooLarge)
+    refused(hotel, RefundTooLarge, "At most {amount} of this payment can be refunded",
+            lambda: hotel.as_role(Role.CASHIER).run(refund_payment, payment.id, hotel.money("70.01")))
 
 
 @pytest.mark.parametrize(
-    ("amount", "currency", "error"),
+    ("amount", "currency", "error", "template", "field"),
     [
-        ("0", "EUR", InvalidInput),
-        ("-5", "EUR", InvalidInput),
-        ("10.001", "EUR", InvalidAmount),
-        ("10", "XYZ", UnknownCurrency),
-        ("10", "PLN", InvalidInput),  # a real currency the hotel does not accept
+        ("0", "EUR", InvalidInput, "The amount must be more than zero (got {amount})", "amount"),
+        ("-5", "EUR", InvalidInput, "The amount must be more than zero (got {amount})", "amount"),
+        ("10.001", "EUR", InvalidAmount, "{amount} has more decimals than {currency} allows ({digits})", "amount"),
+        ("10", "XYZ", UnknownCurrency, "Unknown currency “{currency}”", "currency"),
+        # a real currency the hotel does not accept
+        ("10", "PLN", InvalidInput, "The hotel does not accept {currency}", "currency"),
     ],
 )
-def test_bad_payments_are_refused_and_write_nothing(hotel: Hotel, amount, currency, error):
+def test_bad_payments_are_refused_and_write_nothing(hotel: Hotel, amount, currency, error, template, field):
     stay = hotel.stay()
 
     def pay():
         hotel.run(take_payment, stay.bill_id, Tender("cash", Money.of(amount, currency)))
 
-    assert isinstance(unchanged(hotel, pay), error)
+    refused(hotel, error, template, pay, field=field)
 
 
 def test_unknown_method_and_internal_methods_are_not_tender(hotel: Hotel):
     stay = hotel.stay()
-    for code in ("bitcoin", "deposit", "company"):
-        unchanged(hotel, lambda c=code: hotel.run(take_payment, stay.bill_id, Tender(c, hotel.money("1"))))
+    for code, template in [("bitcoin", "There is no payment method “{method}”"),
+                           ("deposit", "{method} is not taken at the desk this way"),
+                           ("company", "{method} is not taken at the desk this way")]:
+        refused(hotel, InvalidInput, template,
+                lambda c=code: hotel.run(take_payment, stay.bill_id, Tender(c, hotel.money("1"))), field="method")
 
 
 def test_closed_stays_take_no_postings_or_payments(hotel: Hotel):
     stay = hotel.stay()
     hotel.run(check_out, stay.reservation_id)
-    error = unchanged(hotel, lambda: hotel.run(post_service, bill_id=stay.bill_id, service_code="SPA"))
-    assert isinstance(error, ClosedForPosting)
-    unchanged(hotel, lambda: hotel.run(take_payment, stay.bill_id, Tender("cash", hotel.money("1"))))
-    unchanged(hotel, lambda: hotel.run(take_deposit, stay.folio_id, Tender("cash", hotel.money("1"))))
+    refused(hotel, ClosedForPosting, CLOSED, lambda: hotel.run(post_service, bill_id=stay.bill_id, service_code="SPA"))
+    refused(hotel, ClosedForPosting, CLOSED,
+            lambda: hotel.run(take_payment, stay.bill_id, Tender("cash", hotel.money("1"))))
+    refused(hotel, ClosedForPosting, CLOSED,
+            lambda: hotel.run(take_deposit, stay.folio_id, Tender("cash", hotel.money("1"))))
 
 
 def test_check_out_is_refused_while_a_bill_is_open_unless_a_manager_overrides(hotel: Hotel):
     stay = hotel.stay()
     hotel.run(post_service, bill_id=stay.bill_id, service_code="SPA")
-    assert isinstance(unchanged(hotel, lambda: hotel.run(check_out, stay.reservation_id)), BillNotSettled)
+    refused(hotel, BillNotSettled, "Settle every bill before check-out (bills {bills})",
+            lambda: hotel.run(check_out, stay.reservation_id))
 
     clerk = ManagerApproval("anna", "anna")
-    unchanged(hotel, lambda: hotel.run(check_out, stay.reservation_id, override=clerk, reason="x"))
+    refused(hotel, NotAuthorised, NOT_A_MANAGER,
+            lambda: hotel.run(check_out, stay.reservation_id, override=clerk, reason="x"), field="username")
     manager = hotel.approval()
-    unchanged(hotel, lambda: hotel.run(check_out, stay.reservation_id, override=manager, reason=" "))
+    refused(hotel, InvalidInput, "Say why check-out is allowed with an open balance",
+            lambda: hotel.run(check_out, stay.reservation_id, override=manager, reason=" "), field="reason")
     reservation = hotel.run(check_out, stay.reservation_id, override=manager, reason="company pays later")
     assert reservation.checkout_authorised_by == "maria"
 
@@ -210,13 +219,14 @@ def test_reversal_and_void_keep_the_original_and_say_who_and_why(hotel: Hotel):
     minibar = hotel.run(post_service, bill_id=stay.bill_id, service_code="MB-BEER")
     spa = hotel.run(post_service, bill_id=stay.bill_id, service_code="SPA")
     manager = hotel.as_role(Role.MANAGER)
-    unchanged(hotel, lambda: manager.run(reverse_posting, minibar.id, reason=""))
+    refused(hotel, InvalidInput, "Say why the service is reversed",
+            lambda: manager.run(reverse_posting, minibar.id, reason=""), field="reason")
     manager.run(reverse_posting, minibar.id, reason="guest did not take it")
-    assert isinstance(
-        unchanged(hotel, lambda: manager.run(reverse_posting, minibar.id, reason="again")), AlreadyReversed
-    )
+    refused(hotel, AlreadyReversed, "{service} was already reversed",
+            lambda: manager.run(reverse_posting, minibar.id, reason="again"))
     clerk = ManagerApproval("anna", "anna")
-    unchanged(hotel, lambda: hotel.run(void_posting, spa.id, reason="wrong room", approval=clerk))
+    refused(hotel, NotAuthorised, NOT_A_MANAGER,
+            lambda: hotel.run(void_posting, spa.id, reason="wrong room", approval=clerk), field="username")
     hotel.run(void_posting, spa.id, reason="wrong room", approval=hotel.approval())
 
     view = hotel.view(stay.folio_id)
@@ -234,13 +244,15 @@ def test_void_payment_needs_a_manager_and_stays_visible(hotel: Hotel):
     hotel.run(post_service, bill_id=stay.bill_id, service_code="SPA")
     payment = hotel.run(take_payment, stay.bill_id, Tender("cash", hotel.money("35")))
     clerk = ManagerApproval("anna", "anna")
-    unchanged(hotel, lambda: hotel.run(void_payment, payment.id, reason="typo", approval=clerk))
+    refused(hotel, NotAuthorised, NOT_A_MANAGER,
+            lambda: hotel.run(void_payment, payment.id, reason="typo", approval=clerk), field="username")
     hotel.run(void_payment, payment.id, reason="typed on the wrong bill", approval=hotel.approval())
     bill = hotel.view(stay.folio_id).bill(stay.bill_id)
     assert bill.status is BillStatus.NOT_PAID
     assert bill.payments[0].voided_by is not None
     assert bill.payments[0].refundable == hotel.money("0")
-    unchanged(hotel, lambda: hotel.run(void_payment, payment.id, reason="x", approval=hotel.approval()))
+    refused(hotel, InvalidInput, "This payment is already voided",
+            lambda: hotel.run(void_payment, payment.id, reason="x", approval=hotel.approval()), field="payment")
 
 
 def test_move_and_split_between_bills(hotel: Hotel):
@@ -261,11 +273,14 @@ def test_move_and_split_between_bills(hotel: Hotel):
 
     view = hotel.view(stay.folio_id)
     assert [b.charges for b in view.bills] == [hotel.money("100"), hotel.money("35"), hotel.money("5")]
-    unchanged(hotel, lambda: hotel.run(move_postings, [beer.id], extra.id))
-    unchanged(hotel, lambda: hotel.run(move_postings, [], extra.id))
+    refused(hotel, InvalidInput, "{service} is already on bill {bill}",
+            lambda: hotel.run(move_postings, [beer.id], extra.id), field="postings")
+    refused(hotel, InvalidInput, "Choose the services to move",
+            lambda: hotel.run(move_postings, [], extra.id), field="postings")
     hotel.as_role(Role.MANAGER).run(reverse_posting, beer.id, reason="not taken")
     assert hotel.view(stay.folio_id).bill(extra.id).charges == hotel.money("0")
-    unchanged(hotel, lambda: hotel.run(move_postings, [beer.id], stay.bill_id))
+    refused(hotel, InvalidInput, "{service} is reversed and stays where it is",
+            lambda: hotel.run(move_postings, [beer.id], stay.bill_id), field="postings")
 
 
 def test_transfer_to_a_company_account_settles_the_bill(hotel: Hotel):
@@ -301,21 +316,34 @@ def test_pos_order_keeps_its_composition_and_is_posted_once(hotel: Hotel):
     with pytest.raises(sqlalchemy.exc.IntegrityError):
         hotel.run(post_charge, **order)
     wrong = dict(order, external_ref="pos:REST:1043", unit_price=hotel.money("28"))
-    unchanged(hotel, lambda: hotel.run(post_charge, **wrong))
+    refused(hotel, InvalidInput, "The order's items do not add up to its amount",
+            lambda: hotel.run(post_charge, **wrong), field="items")
 
 
-@pytest.mark.parametrize("quantity", [0, -1, "1.0001", "abc", 1.5])
-def test_bad_quantities_are_refused(hotel: Hotel, quantity):
+NOT_A_QUANTITY = "The quantity must be positive with at most 3 decimals (got {value})"
+
+
+@pytest.mark.parametrize(("quantity", "template"), [
+    (0, NOT_A_QUANTITY), (-1, NOT_A_QUANTITY), ("1.0001", NOT_A_QUANTITY),
+    ("abc", "“{value}” is not a quantity"),
+    (1.5, "“{value}” is not an exact quantity"),  # any float
+])
+def test_bad_quantities_are_refused(hotel: Hotel, quantity, template):
     stay = hotel.stay()
-    unchanged(hotel, lambda: hotel.run(post_service, bill_id=stay.bill_id, service_code="SPA", quantity=quantity))
+    refused(hotel, InvalidInput, template,
+            lambda: hotel.run(post_service, bill_id=stay.bill_id, service_code="SPA", quantity=quantity),
+            field="quantity")
 
 
 def test_prices_in_another_currency_and_unknown_services_are_refused(hotel: Hotel):
     stay = hotel.stay()
-    unchanged(hotel, lambda: hotel.run(post_service, bill_id=stay.bill_id, service_code="NOPE"))
-    unchanged(hotel, lambda: hotel.run(post_service, bill_id=stay.bill_id, service_code="SPA",
-                                       unit_price=hotel.money("5", "USD")))
-    unchanged(hotel, lambda: hotel.run(post_service, bill_id=9999, service_code="SPA"))
+    refused(hotel, InvalidInput, "There is no service {service}",
+            lambda: hotel.run(post_service, bill_id=stay.bill_id, service_code="NOPE"), field="service")
+    refused(hotel, InvalidInput, "Services are charged in {base}, not {currency}",
+            lambda: hotel.run(post_service, bill_id=stay.bill_id, service_code="SPA",
+                              unit_price=hotel.money("5", "USD")), field="currency")
+    refused(hotel, NotFound, "Bill {key} does not exist",
+            lambda: hotel.run(post_service, bill_id=9999, service_code="SPA"))
 
 
 def test_the_ledger_refuses_edits_through_the_orm(hotel: Hotel):

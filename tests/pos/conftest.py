@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -19,14 +18,9 @@ from desk.pos.api import Guard, create_app
 from desk.pos.keys import create_key
 from desk.pos.simulate import Simulator
 from tests.desk.conftest import Hotel, make_hotel
+from tests.helpers import free_port
 
 ADMIN = trusted_actor("admin", "TEST-ADMIN", Role.MANAGER)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @dataclass

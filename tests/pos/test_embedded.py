@@ -9,8 +9,9 @@ from desk.core.errors import InvalidInput
 from desk.db.runner import Runner
 from desk.pos.checks import SETTING_RUN_IN_DESK, set_setting
 from desk.pos.embedded import start_if_configured
+from tests.helpers import free_port
 
-from .conftest import ADMIN, Pos, free_port
+from .conftest import ADMIN, Pos
 
 
 def test_runs_inside_the_desk_only_when_set_and_stops_at_exit(sqlite_pos: Pos):

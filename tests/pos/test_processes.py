@@ -15,8 +15,9 @@ from desk.db.runner import Runner
 from desk.ledger.models import Posting
 from desk.pos.keys import create_key
 from tests.desk.conftest import make_hotel
+from tests.helpers import free_port
 
-from .conftest import ADMIN, free_port
+from .conftest import ADMIN
 from .helpers import check_body
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -1,0 +1,33 @@
+"""Small helpers every test suite uses (desk, pos, ui): written once here."""
+
+from __future__ import annotations
+
+import io
+import os
+import socket
+
+from pypdf import PdfReader
+
+from desk.core.money import Money
+
+
+def eur(amount: str) -> Money:
+    return Money.of(amount, "EUR")
+
+
+def pdf_text(source: str | os.PathLike[str] | bytes) -> str:
+    """The text of a PDF (a file, or its bytes), a page after the other."""
+    reader = PdfReader(io.BytesIO(source) if isinstance(source, bytes) else source)
+    return "\n".join(page.extract_text() for page in reader.pages)
+
+
+def pdf_words(source: str | os.PathLike[str] | bytes) -> str:
+    """The PDF's text with every run of spaces and line breaks one space: table cells come out a line each."""
+    return " ".join(pdf_text(source).split())
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 nothing listens on (yet)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
