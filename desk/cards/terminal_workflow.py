@@ -44,6 +44,7 @@ from hardware.terminal import (
     OutcomeUnknown,
     PreauthUnavailable,
     Receipt,
+    Refused,
     StatusMessage,
     TerminalAborted,
 )
@@ -110,6 +111,9 @@ def terminal_call(settings: TerminalSettings) -> DeviceCall:
         except TerminalAborted as exc:
             return Answer(EventType.CANCELLED, {"reason": "aborted", "by_us": exc.by_us or cancel.is_set(),
                                                 "result_code": exc.result_code})
+        except Refused as exc:
+            # The command was not taken (busy, not possible): the card was never asked, no money moved.
+            return Answer(EventType.FAILED, {"reason": "refused", "result_code": exc.result_code, "error": exc.message})
         except Declined as exc:
             return Answer(EventType.DECLINED, {"reason": "declined", "result_code": exc.result_code})
         except OutcomeUnknown:
@@ -133,6 +137,9 @@ class CardResolver:
         connection = connect(settings)
         try:
             last = connection.worker.call(lambda _stop: connection.terminal.repeat_last_receipt(), label="repeat")
+        except Refused as exc:
+            # A refusal to the enquiry (84 xx) says nothing of how the operation ended: it stays pending.
+            return Resolution(Verdict.STILL_UNKNOWN, {"error": exc.message, "result_code": exc.result_code})
         except Declined:
             return Resolution(Verdict.DID_NOT_HAPPEN, {"terminal": "no last transaction"})
         except DeviceError as exc:

@@ -69,7 +69,12 @@ class Behaviour:
     drop (approves, then drops the connection before answering) | drop_before (drops without
     approving) | twice (approves and sends the answer twice) | late (approves, answers after `delay`
     s) | silent (approves and never answers) | hang (approves, then the whole terminal freezes: no
-    answer to anything, on any connection, for `delay` s, as a terminal whose host link hung).
+    answer to anything, on any connection, for `delay` s, as a terminal whose host link hung) |
+    drop_after_status (approves, sends its Status-Information with result 00, and drops the line once
+    the ECR acknowledged it, before the receipts and the Completion: the payment is done, PA00P015
+    2.2.9) | refuse_repeat (for the next Repeat Receipt: refuses it with 84 83, "function not
+    possible", as terminals that keep no last receipt or are busy do) | refuse_command (refuses the
+    next money command itself with 84 83, as a busy terminal does: nothing is asked of the card).
     """
 
     kind: str = "approve"
@@ -140,13 +145,35 @@ class ZvtSimulator:
         self._frozen_until = 0.0  # monotonic time; see Behaviour "hang"
         # A careless terminal prints the whole card number on its receipts: the desk must mask it.
         self.print_full_pan = False
+        self._repeat_refusals = 0  # see Behaviour "refuse_repeat"
+        self._command_refusals = 0  # see Behaviour "refuse_command"
 
     # -- driving it --------------------------------------------------------------------------------
 
     def script(self, *behaviours: Behaviour | str) -> None:
         with self._lock:
             for item in behaviours:
-                self._script.append(item if isinstance(item, Behaviour) else Behaviour.parse(item))
+                behaviour = item if isinstance(item, Behaviour) else Behaviour.parse(item)
+                if behaviour.kind == "refuse_repeat":
+                    self._repeat_refusals += 1  # about the next enquiry, not the next transaction
+                elif behaviour.kind == "refuse_command":
+                    self._command_refusals += 1
+                else:
+                    self._script.append(behaviour)
+
+    def take_command_refusal(self) -> bool:
+        with self._lock:
+            if self._command_refusals:
+                self._command_refusals -= 1
+                return True
+            return False
+
+    def take_repeat_refusal(self) -> bool:
+        with self._lock:
+            if self._repeat_refusals:
+                self._repeat_refusals -= 1
+                return True
+            return False
 
     def next_behaviour(self) -> Behaviour:
         with self._lock:
@@ -375,7 +402,10 @@ class _Session:
         self.abort_requested = False
         if self.sim.frozen:
             return  # not even acknowledged
-        if control in MONEY_COMMANDS:
+        if control in MONEY_COMMANDS and self.sim.take_command_refusal():
+            self.note(request)
+            self.link.send(apdus.nack(NOT_POSSIBLE), self.sim.ack_timeout)
+        elif control in MONEY_COMMANDS:
             self.money(MONEY_COMMANDS[control], request)
         elif control == apdus.REGISTRATION:
             with self.sim._lock:
@@ -452,6 +482,9 @@ class _Session:
             self.status(0x1C)  # approved
             self.wait(behaviour.delay, abortable=False)
         if kind == "drop":
+            raise _Dropped
+        if kind == "drop_after_status":
+            self.send(apdus.command(apdus.STATUS_INFORMATION, bmp.encode(self._fields(txn))))
             raise _Dropped
         if kind == "hang":
             self.sim.freeze(behaviour.delay or 3600)
@@ -535,6 +568,9 @@ class _Session:
         self.send(apdus.command(apdus.COMPLETION), wait_ack=wait_ack)
 
     def repeat_receipt(self) -> None:
+        if self.sim.take_repeat_refusal():
+            self.link.send(apdus.nack(NOT_POSSIBLE), self.sim.ack_timeout)
+            return
         self.ack()
         last = self.sim.state.last
         if last is None:

@@ -30,11 +30,20 @@ class Declined(DeviceError):
         self.result = result
 
 
-class Refused(Declined):
-    """The terminal refused the command itself (84 xx): busy, not registered, not supported."""
+class Refused(DeviceError):
+    """The terminal refused the command itself (84 xx): busy, not registered, not supported.
+
+    Not a decline: nothing was asked of the card. To a transaction it means the transaction did not
+    start; to an enquiry (repeat the last receipt) it means the terminal will not say, so what the
+    desk asked about stays unknown.
+    """
 
     code = "terminal.refused"
     default_text = "The card terminal refused the command."
+
+    def __init__(self, message: str | None = None, *, result_code: int, device: str = "", **params: Any) -> None:
+        super().__init__(message, device=device, result_code=result_code, **params)
+        self.result_code = result_code
 
 
 class TerminalAborted(Declined):

@@ -515,6 +515,10 @@
         <translation>Терминалът прекъсна (изтекло време или гостът натисна „Стоп“). Нищо не е таксувано.</translation>
     </message>
     <message>
+        <source>The terminal would not take the command (code {code:02X}): it is busy or cannot do this. Nothing was charged.</source>
+        <translation>Терминалът не прие командата (код {code:02X}): зает е или не може да изпълни това. Нищо не е таксувано.</translation>
+    </message>
+    <message>
         <source>The terminal could not be reached: {error}. Nothing was charged.</source>
         <translation>Терминалът е недостъпен: {error}. Нищо не е таксувано.</translation>
     </message>
@@ -2015,7 +2019,7 @@
     </message>
     <message>
         <source>{kind} is not a card operation</source>
-        <translation>{kind} не е операция с карта</translation>
+        <translation type="vanished">{kind} не е операция с карта</translation>
     </message>
     <message>
         <source>{kind} is not a receipt</source>

@@ -515,6 +515,10 @@
         <translation>Терминал прервал операцию (тайм-аут или гость нажал «Стоп»). Ничего не списано.</translation>
     </message>
     <message>
+        <source>The terminal would not take the command (code {code:02X}): it is busy or cannot do this. Nothing was charged.</source>
+        <translation>Терминал не принял команду (код {code:02X}): он занят или не может это выполнить. Ничего не списано.</translation>
+    </message>
+    <message>
         <source>The terminal could not be reached: {error}. Nothing was charged.</source>
         <translation>Терминал недоступен: {error}. Ничего не списано.</translation>
     </message>
@@ -2015,7 +2019,7 @@
     </message>
     <message>
         <source>{kind} is not a card operation</source>
-        <translation>{kind} — не операция с картой</translation>
+        <translation type="vanished">{kind} — не операция с картой</translation>
     </message>
     <message>
         <source>{kind} is not a receipt</source>

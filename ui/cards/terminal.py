@@ -450,6 +450,9 @@ class CardTerminalDialog(DeskDialog):
             if payload.get("by_us"):
                 return self.tr("Cancelled on the terminal. Nothing was charged.")
             return self.tr("The terminal gave up (time out, or the guest pressed Stop). Nothing was charged.")
+        if state is IntentState.FAILED and payload.get("reason") == "refused":
+            return self.tr("The terminal would not take the command (code {code:02X}): it is busy or cannot do "
+                           "this. Nothing was charged.").format(code=int(payload.get("result_code") or 0))
         if state is IntentState.FAILED:
             return self.tr("The terminal could not be reached: {error}. Nothing was charged.").format(
                 error=str(payload.get("error", "")))

@@ -54,6 +54,9 @@ class _Dialogue:
     open_lines: list[str] = field(default_factory=list)
     abort_sent: bool = False
     completion: Apdu | None = None
+    # A Status-Information with result 00 that we acknowledged: the transaction is done (PA00P015
+    # 2.2.9), whatever happens to the line before the Completion.
+    approved: bool = False
 
     def take(self, fields: list[bmp.Bmp]) -> None:
         for item in fields:
@@ -227,12 +230,14 @@ class ZvtTerminal:
         if hooks.on_sent is not None:
             hooks.on_sent()
 
-    def _acknowledge(self) -> None:
+    def _acknowledge(self) -> bool:
         try:
             self._link.send(apdus.ack(), self.ack_timeout)
         except DeviceError:
             # We already have what the terminal said; a lost acknowledgement changes nothing for us.
             self._drop()
+            return False
+        return True
 
     def _follow(self, request: Apdu, operation: CardOperation | None, hooks: Hooks) -> _Dialogue:
         dialogue = _Dialogue()
@@ -248,6 +253,8 @@ class ZvtTerminal:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 self._drop()
+                if dialogue.approved and operation is not None:
+                    return dialogue
                 raise self._unknown(hooks, f"no final answer within {self.answer_timeout:g} s")
             wait = remaining
             if hooks.cancel is not None and not dialogue.abort_sent:
@@ -258,13 +265,17 @@ class ZvtTerminal:
                 continue
             except DeviceError as exc:
                 self._drop()
+                if dialogue.approved and operation is not None:
+                    return dialogue  # the line dropped after the approval we acknowledged: it is paid
                 raise self._unknown(hooks, exc.message) from exc
             if message.is_answer:
                 continue  # the terminal's answer to our abort; what counts is how it ends
             deadline = time.monotonic() + self.answer_timeout
-            self._acknowledge()
+            acknowledged = self._acknowledge()
             if self._handle(message, dialogue, hooks):
                 return self._finish(dialogue, operation)
+            if message.command == apdus.STATUS_INFORMATION and not acknowledged:
+                dialogue.approved = False  # the terminal may still reverse what we did not confirm
 
     def _unknown(self, hooks: Hooks, why: str) -> OutcomeUnknown:
         return OutcomeUnknown(
@@ -285,6 +296,7 @@ class ZvtTerminal:
             return False
         if control == apdus.STATUS_INFORMATION:
             dialogue.take(bmp.decode(message.data))
+            dialogue.approved = dialogue.fields.get(bmp.RESULT_CODE, b"\x00")[:1] == b"\x00"
             return False
         if control == apdus.PRINT_LINE:
             self._print_line(message.data, dialogue, hooks)
