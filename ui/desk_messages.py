@@ -22,6 +22,7 @@ ERRORS = (
     QT_TRANSLATE_NOOP("DeskError", "A network terminal's address is tcp://host:port"),
     QT_TRANSLATE_NOOP("DeskError", "A payment code is 1-16 characters"),
     QT_TRANSLATE_NOOP("DeskError", "A payment code means one of: {values}"),
+    QT_TRANSLATE_NOOP("DeskError", "A payment made on the card terminal is given back on the terminal: refund it to the card, or record that it was refunded outside the desk"),
     QT_TRANSLATE_NOOP("DeskError", "A phone number starts with + and the country code, e.g. +359 88 123 4567"),
     QT_TRANSLATE_NOOP("DeskError", "A port is a number from 1 to 65535"),
     QT_TRANSLATE_NOOP("DeskError", "A pre-authorisation on this folio is still unresolved: settle it in Pending card operations first"),
@@ -90,6 +91,7 @@ ERRORS = (
     QT_TRANSLATE_NOOP("DeskError", "Nobody stays in room {room_number} now"),
     QT_TRANSLATE_NOOP("DeskError", "Only a confirmed reservation can be cancelled ({reservation})"),
     QT_TRANSLATE_NOOP("DeskError", "Only a payment made on a card terminal is refunded on it"),
+    QT_TRANSLATE_NOOP("DeskError", "Only a payment made on the card terminal can be refunded outside the desk"),
     QT_TRANSLATE_NOOP("DeskError", "Only a payment or a deposit can be refunded"),
     QT_TRANSLATE_NOOP("DeskError", "Only a payment, deposit or refund can be voided"),
     QT_TRANSLATE_NOOP("DeskError", "Only payments and refunds get a fiscal receipt"),
@@ -326,6 +328,7 @@ ERRORS = (
 TEXTS = (
     QT_TRANSLATE_NOOP("DeskText", "Bill {bill}, {payer}"),
     QT_TRANSLATE_NOOP("DeskText", "From deposit"),
+    QT_TRANSLATE_NOOP("DeskText", "Payment {payment} refunded outside the desk"),
     QT_TRANSLATE_NOOP("DeskText", "Refund of payment {payment}"),
     QT_TRANSLATE_NOOP("DeskText", "Refund of payment {payment}: {card}"),
     QT_TRANSLATE_NOOP("DeskText", "Reversal of payment {payment}: {card}"),

@@ -388,10 +388,23 @@ def refund_refusal(line: PaymentLine, amount: Money | None = None) -> DeskError 
     return None
 
 
-def void_refusal(view: FolioView, line: PaymentLine) -> InvalidInput | None:
+def void_refusal(view: FolioView, line: PaymentLine, *, refunded_outside: bool = False) -> InvalidInput | None:
     """Why this payment line cannot be voided, or None: asked by ``void_payment`` and by the card
-    that offers Void (a transfer to a company's account is undone by ``reverse_company_transfer``)."""
+    that offers Void (a transfer to a company's account is undone by ``reverse_company_transfer``).
+
+    Money taken on a card terminal is given back on the terminal (a reversal the same day, a refund
+    after): striking it out of the ledger alone would leave the guest charged. The one exception is
+    money already given back outside the desk (the terminal's own menu, the bank), which a manager
+    records with ``refunded_outside``.
+    """
     original = line.payment
+    on_terminal = original.card_record is not None
+    if on_terminal and not refunded_outside:
+        return InvalidInput("A payment made on the card terminal is given back on the terminal: refund it to the "
+                            "card, or record that it was refunded outside the desk", field="payment")
+    if refunded_outside and not on_terminal:
+        return InvalidInput("Only a payment made on the card terminal can be refunded outside the desk",
+                            field="payment")
     if original.kind not in (PaymentKind.PAYMENT, PaymentKind.DEPOSIT, PaymentKind.REFUND):
         return InvalidInput("Only a payment, deposit or refund can be voided", field="payment")
     if original.transfer_group is not None:
@@ -406,12 +419,14 @@ def void_refusal(view: FolioView, line: PaymentLine) -> InvalidInput | None:
 
 
 def void_payment(
-    session: Session, actor: Actor, payment_id: int, *, reason: str, approval: ManagerApproval | None = None
+    session: Session, actor: Actor, payment_id: int, *, reason: str, approval: ManagerApproval | None = None,
+    refunded_outside: bool = False,
 ) -> Payment:
     """A manager undoes a payment recorded by mistake; it stays visible, struck out.
 
     ``approval`` is the authorising manager's credentials, checked here; without it the actor's
-    own role must have the right.
+    own role must have the right. ``refunded_outside``: a card payment whose money was already
+    given back outside the desk; ``reason`` then says how (the terminal's receipt, the bank).
     """
     manager = authorise(session, actor, Right.VOID_PAYMENT, approval)
     if not reason.strip():
@@ -422,11 +437,12 @@ def void_payment(
     ensure_open(folio)
     refuse_company_transfer(original)
     view = load_folio(session, original.folio_id)
-    refusal = void_refusal(view, view.payment(original.id))
+    refusal = void_refusal(view, view.payment(original.id), refunded_outside=refunded_outside)
     if refusal is not None:
         raise refusal
+    template = texts.REFUNDED_OUTSIDE_DESK if refunded_outside else texts.VOID_OF_PAYMENT
     return _void_record(session, actor, original, reason=reason, manager=manager,
-                        text=texts.written(texts.VOID_OF_PAYMENT, payment=original.id))
+                        text=texts.written(template, payment=original.id))
 
 
 def _void_record(session: Session, actor: Actor, original: Payment, *, reason: str, manager: str,

@@ -24,6 +24,8 @@ from desk.hotel.models import MethodKind
 from desk.ledger.models import Payment, PaymentKind, Posting
 
 VOID_OF_PAYMENT = "Void of payment {payment}"
+# A card payment whose money went back outside the desk (the terminal's own menu, the bank).
+REFUNDED_OUTSIDE_DESK = "Payment {payment} refunded outside the desk"
 REFUND_OF_PAYMENT = "Refund of payment {payment}"
 TO_BILL = "To bill {bill}"
 FROM_DEPOSIT = "From deposit"
@@ -47,7 +49,8 @@ def written(template: str, **params: object) -> str:
 
 # Rows whose text only the desk writes: every text on them comes from one of these templates.
 _DESK_PAYMENT_KINDS = (PaymentKind.VOID, PaymentKind.REFUND, PaymentKind.TRANSFER)
-_MOVEMENT_TEMPLATES = (VOID_OF_PAYMENT, REFUND_OF_PAYMENT, TO_BILL, FROM_DEPOSIT, REVERSAL_OF_TRANSFER)
+_MOVEMENT_TEMPLATES = (VOID_OF_PAYMENT, REFUNDED_OUTSIDE_DESK, REFUND_OF_PAYMENT, TO_BILL, FROM_DEPOSIT,
+                       REVERSAL_OF_TRANSFER)
 
 
 @dataclass(frozen=True)

@@ -918,6 +918,10 @@
         <translation>Кодът на плащане означава едно от: {values}</translation>
     </message>
     <message>
+        <source>A payment made on the card terminal is given back on the terminal: refund it to the card, or record that it was refunded outside the desk</source>
+        <translation>Плащане, прието на картовия терминал, се връща на терминала: възстановете го по картата или отбележете, че е възстановено извън касата</translation>
+    </message>
+    <message>
         <source>A phone number starts with + and the country code, e.g. +359 88 123 4567</source>
         <translation>Телефонният номер започва с + и кода на държавата, напр. +359 88 123 4567</translation>
     </message>
@@ -1188,6 +1192,10 @@
     <message>
         <source>Only a payment made on a card terminal is refunded on it</source>
         <translation>През терминала се връща само плащане, направено през терминал</translation>
+    </message>
+    <message>
+        <source>Only a payment made on the card terminal can be refunded outside the desk</source>
+        <translation>Извън касата може да се възстанови само плащане, прието на картовия терминал</translation>
     </message>
     <message>
         <source>Only a payment or a deposit can be refunded</source>
@@ -2127,6 +2135,10 @@
     <message>
         <source>From deposit</source>
         <translation>От депозита</translation>
+    </message>
+    <message>
+        <source>Payment {payment} refunded outside the desk</source>
+        <translation>Плащане {payment} е възстановено извън касата</translation>
     </message>
     <message>
         <source>Refund of payment {payment}</source>
@@ -4462,16 +4474,28 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Начислението по сметката на {company} се сторнира заедно с него: сметката отново дължи {amount}, а фирмата вече не дължи.</translation>
     </message>
     <message>
+        <source>Money taken on the card terminal is given back on the terminal: use Refund to the card. Void it here only when the money was already given back outside the desk; say how in the reason (the terminal&apos;s receipt number, the bank&apos;s reference).</source>
+        <translation>Парите, приети на картовия терминал, се връщат на терминала: използвайте „Възстановяване по картата“. Анулирайте тук само ако парите вече са върнати извън касата; посочете в причината как (номер на бележката от терминала, референция от банката).</translation>
+    </message>
+    <message>
+        <source>The money was given back &amp;outside the desk</source>
+        <translation>Парите са върнати &amp;извън касата</translation>
+    </message>
+    <message>
+        <source>Give it back with Refund to the card, or tick that the money was given back outside the desk.</source>
+        <translation>Върнете парите с „Възстановяване по картата“ или отбележете, че са върнати извън касата.</translation>
+    </message>
+    <message>
         <source>Only a payment, a deposit or a refund can be voided.</source>
-        <translation>Може да се анулира само плащане, депозит или възстановяване.</translation>
+        <translation type="vanished">Може да се анулира само плащане, депозит или възстановяване.</translation>
     </message>
     <message>
         <source>This payment is already voided.</source>
-        <translation>Това плащане вече е анулирано.</translation>
+        <translation type="vanished">Това плащане вече е анулирано.</translation>
     </message>
     <message>
         <source>This payment has refunds: void them first.</source>
-        <translation>Това плащане има възстановявания: първо ги анулирайте.</translation>
+        <translation type="vanished">Това плащане има възстановявания: първо ги анулирайте.</translation>
     </message>
     <message>
         <source>Say why it is voided.</source>

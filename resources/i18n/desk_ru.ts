@@ -918,6 +918,10 @@
         <translation>Код оплаты означает одно из: {values}</translation>
     </message>
     <message>
+        <source>A payment made on the card terminal is given back on the terminal: refund it to the card, or record that it was refunded outside the desk</source>
+        <translation>Оплата, принятая на карточном терминале, возвращается на терминале: верните её на карту или отметьте, что деньги возвращены вне кассы</translation>
+    </message>
+    <message>
         <source>A phone number starts with + and the country code, e.g. +359 88 123 4567</source>
         <translation>Номер телефона начинается с + и кода страны, например +359 88 123 4567</translation>
     </message>
@@ -1188,6 +1192,10 @@
     <message>
         <source>Only a payment made on a card terminal is refunded on it</source>
         <translation>Через терминал возвращается только платёж, проведённый через терминал</translation>
+    </message>
+    <message>
+        <source>Only a payment made on the card terminal can be refunded outside the desk</source>
+        <translation>Вне кассы можно вернуть только оплату, принятую на карточном терминале</translation>
     </message>
     <message>
         <source>Only a payment or a deposit can be refunded</source>
@@ -2127,6 +2135,10 @@
     <message>
         <source>From deposit</source>
         <translation>С депозита</translation>
+    </message>
+    <message>
+        <source>Payment {payment} refunded outside the desk</source>
+        <translation>Оплата {payment} возвращена вне кассы</translation>
     </message>
     <message>
         <source>Refund of payment {payment}</source>
@@ -4462,16 +4474,28 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Начисление на счёте {company} сторнируется вместе с ним: по счёту снова долг {amount}, а компания больше ничего не должна.</translation>
     </message>
     <message>
+        <source>Money taken on the card terminal is given back on the terminal: use Refund to the card. Void it here only when the money was already given back outside the desk; say how in the reason (the terminal&apos;s receipt number, the bank&apos;s reference).</source>
+        <translation>Деньги, принятые на карточном терминале, возвращаются на терминале: используйте «Возврат на карту». Аннулируйте здесь, только если деньги уже возвращены вне кассы; укажите в причине, как (номер чека терминала, ссылка банка).</translation>
+    </message>
+    <message>
+        <source>The money was given back &amp;outside the desk</source>
+        <translation>Деньги возвращены &amp;вне кассы</translation>
+    </message>
+    <message>
+        <source>Give it back with Refund to the card, or tick that the money was given back outside the desk.</source>
+        <translation>Верните деньги через «Возврат на карту» или отметьте, что они возвращены вне кассы.</translation>
+    </message>
+    <message>
         <source>Only a payment, a deposit or a refund can be voided.</source>
-        <translation>Аннулировать можно только платёж, депозит или возврат.</translation>
+        <translation type="vanished">Аннулировать можно только платёж, депозит или возврат.</translation>
     </message>
     <message>
         <source>This payment is already voided.</source>
-        <translation>Этот платёж уже аннулирован.</translation>
+        <translation type="vanished">Этот платёж уже аннулирован.</translation>
     </message>
     <message>
         <source>This payment has refunds: void them first.</source>
-        <translation>По этому платежу есть возвраты: сначала аннулируйте их.</translation>
+        <translation type="vanished">По этому платежу есть возвраты: сначала аннулируйте их.</translation>
     </message>
     <message>
         <source>Say why it is voided.</source>

@@ -83,7 +83,8 @@ def test_a_refund_too_large_is_the_same_refusal_at_the_desk_and_on_the_terminal(
 # -- ledger texts -----------------------------------------------------------------------------------
 
 DESK_TEMPLATES = [
-    texts.VOID_OF_PAYMENT, texts.REFUND_OF_PAYMENT, texts.TO_BILL, texts.FROM_DEPOSIT, texts.TO_ACCOUNT_OF,
+    texts.VOID_OF_PAYMENT, texts.REFUNDED_OUTSIDE_DESK, texts.REFUND_OF_PAYMENT, texts.TO_BILL, texts.FROM_DEPOSIT,
+    texts.TO_ACCOUNT_OF,
     texts.BILL_OF_PAYER, texts.REVERSAL_OF_TRANSFER,
 ]
 

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QWidget
 
 from desk.fiscal.interface import DocumentKind
-from desk.ledger.models import Payment, PaymentKind, Posting, PostingKind
-from desk.ledger.payments import reverse_company_transfer, void_payment
+from desk.ledger.models import Payment, Posting, PostingKind
+from desk.ledger.payments import reverse_company_transfer, void_payment, void_refusal
 from desk.ledger.postings import void_posting
 from desk.people.auth import ManagerApproval
 from desk.stays.reservation_card import ReservationCardData
 from ui.context import DeskContext
-from ui.desk_text import payment_reference, posting_description
+from ui.desk_text import error_text, payment_reference, posting_description
 from ui.dialogs.common import (
     DeskDialog,
     add_credentials,
@@ -53,6 +53,8 @@ class VoidDialog(DeskDialog):
         self.reverses_transfer = (
             payment_id is not None and card.folio.payment(payment_id).payment.company_posting_id is not None
         )
+        self.on_terminal = payment_id is not None and card.folio.payment(payment_id).payment.card_record is not None
+        self.refunded_outside_check: QCheckBox | None = None
 
         facts = new_form()
         if posting_id is not None:
@@ -135,18 +137,27 @@ class VoidDialog(DeskDialog):
                         "again, and the company no longer does.").format(
                     company=payment.payer_name, amount=money_text(payment.base_amount)),
                 "transferNoteLabel"))
-        if payment.kind not in (PaymentKind.PAYMENT, PaymentKind.DEPOSIT, PaymentKind.REFUND):
-            return self.tr("Only a payment, a deposit or a refund can be voided.")
-        if line.voided_by is not None:
-            return self.tr("This payment is already voided.")
-        if line.refunds:
-            return self.tr("This payment has refunds: void them first.")
-        return ""
+        if self.on_terminal:
+            self.content.addWidget(hint_label(
+                self.tr("Money taken on the card terminal is given back on the terminal: use Refund to the card. "
+                        "Void it here only when the money was already given back outside the desk; say how in "
+                        "the reason (the terminal's receipt number, the bank's reference)."),
+                "terminalNoteLabel"))
+            self.refunded_outside_check = QCheckBox(self.tr("The money was given back &outside the desk"))
+            self.refunded_outside_check.setObjectName("refundedOutsideCheck")
+            self.content.addWidget(self.refunded_outside_check)
+        # desk's rule, whatever the dialog shows: the one that also refuses it when Void is pressed.
+        refusal = void_refusal(self.card.folio, line, refunded_outside=self.on_terminal)
+        return error_text(refusal) if refusal is not None else ""
 
     def submit(self) -> Op[Any] | None:
         reason = self.reason_edit.text().strip()
         if not reason:
             self.refuse("reason", self.tr("Say why it is voided."))
+        outside = self.refunded_outside_check is not None and self.refunded_outside_check.isChecked()
+        if self.on_terminal and not outside:
+            self.refuse("refunded_outside", self.tr(
+                "Give it back with Refund to the card, or tick that the money was given back outside the desk."))
         username, password = read_credentials(self, self.username_edit, self.password_edit)
         if self.refused:
             return None
@@ -159,7 +170,8 @@ class VoidDialog(DeskDialog):
             # Both halves of a transfer to a company's account are undone together, never one alone.
             op = self.change(reverse_company_transfer, self.payment_id, reason=reason, approval=approval)
         else:
-            return self.change(void_payment, self.payment_id, reason=reason, approval=approval).success(self._voided)
+            return self.change(void_payment, self.payment_id, reason=reason, approval=approval,
+                               refunded_outside=outside).success(self._voided)
         return op.success(lambda _record: self.finish())
 
     def _voided(self, void: Payment) -> None:

@@ -142,7 +142,9 @@ class CardActions(CardBreakdown, CardHolds):
             return False
         if line.is_company_transfer and line.payment.company_posting_id is None:
             return False
-        return void_refusal(self.card.folio, line) is None
+        # A card payment is voided only as money already given back outside the desk (the dialog asks).
+        on_terminal = line.payment.card_record is not None
+        return void_refusal(self.card.folio, line, refunded_outside=on_terminal) is None
 
     def _offers_receipt(self, line: PaymentLine | None) -> bool:
         """Print receipt again: decided in desk (desk.fiscal.marks), for a receipt not yet on paper."""
