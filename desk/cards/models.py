@@ -49,6 +49,8 @@ class CardKind(enum.StrEnum):
     RELEASE = "card_release"
 
 
+# The journal kinds of every card operation, as stored.
+CARD_KINDS = frozenset(kind.value for kind in CardKind)
 # The card operations that put money on a bill: while one is unresolved the bill takes no other payment.
 CARD_MONEY_IN = frozenset({CardKind.SALE, CardKind.CAPTURE})
 

@@ -18,7 +18,7 @@ from typing import Any, assert_never
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desk.cards.models import CardKind, CardRecord
+from desk.cards.models import CARD_KINDS, CardKind, CardRecord
 from desk.cards.operations import (
     CardRequest,
     EndOfDayReport,
@@ -51,7 +51,6 @@ from hardware.terminal import (
 
 logger = logging.getLogger(__name__)
 
-CARD_KINDS = frozenset(kind.value for kind in CardKind)
 Progress = Callable[[str], None]  # gets the terminal's StatusMessage.key ("insert_card", ...)
 
 

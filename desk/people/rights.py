@@ -48,6 +48,7 @@ class Right(enum.StrEnum):
     MANAGE_POS_KEYS = "manage_pos_keys"
     MANAGE_USERS = "manage_users"
     OPERATE_DEVICES = "operate_devices"  # journal a device operation: print, take a card, reconcile
+    SETTLE_CARD_BY_HAND = "settle_card_by_hand"  # end a pending card operation from the terminal's evidence
 
 
 _CLERK = frozenset({
@@ -136,6 +137,7 @@ RIGHT_ACTIONS: dict[Right, str] = {
     Right.MANAGE_POS_KEYS: N_("manage POS keys and settings"),
     Right.MANAGE_USERS: N_("manage users"),
     Right.OPERATE_DEVICES: N_("operate the desk's devices"),
+    Right.SETTLE_CARD_BY_HAND: N_("settle a card operation by hand"),
 }
 
 

@@ -249,8 +249,20 @@
         <translation>Уточни &amp;всички</translation>
     </message>
     <message>
+        <source>Settle by &amp;hand…</source>
+        <translation>Уреждане &amp;ръчно…</translation>
+    </message>
+    <message>
+        <source>When the terminal cannot tell: a manager settles it from the receipt or the bank.</source>
+        <translation>Когато терминалът не може да каже: мениджър я урежда по бележката или по банката.</translation>
+    </message>
+    <message>
         <source>No card operation is pending.</source>
         <translation>Няма незавършени операции с карти.</translation>
+    </message>
+    <message>
+        <source>Settled by hand.</source>
+        <translation>Уредено ръчно.</translation>
     </message>
     <message>
         <source>Asking the terminal…</source>
@@ -1110,6 +1122,10 @@
         <translation>Въведете сумата</translation>
     </message>
     <message>
+        <source>Enter the receipt number the terminal printed</source>
+        <translation>Въведете номера на бележката, отпечатана от терминала</translation>
+    </message>
+    <message>
         <source>Event {key} does not exist</source>
         <translation>Събитие {key} не съществува</translation>
     </message>
@@ -1222,6 +1238,10 @@
         <translation>Операция {key} вече е в състояние „{state}“</translation>
     </message>
     <message>
+        <source>Operation {key} is not a card operation</source>
+        <translation>Операция {key} не е операция с карта</translation>
+    </message>
+    <message>
         <source>Operation {key} is {value}; it is not sent again</source>
         <translation>Операция {key} е в състояние „{value}“; не се изпраща отново</translation>
     </message>
@@ -1284,6 +1304,10 @@
     <message>
         <source>Receipt {number} was issued but not printed: {error}. Fix the printer and press Retry</source>
         <translation>Бон {number} е издаден, но не е отпечатан: {error}. Отстранете проблема и натиснете „Повтори“</translation>
+    </message>
+    <message>
+        <source>Receipt {receipt} of this terminal is already on a card operation</source>
+        <translation>Бележка {receipt} от този терминал вече е към операция с карта</translation>
     </message>
     <message>
         <source>Register {register} has no document {number}</source>
@@ -1368,6 +1392,10 @@
     <message>
         <source>Room {room} has several guests: charge one of them by their code</source>
         <translation>В стая {room} има няколко госта: начислете на един от тях по неговия код</translation>
+    </message>
+    <message>
+        <source>Say what shows how the operation ended</source>
+        <translation>Посочете какво показва как е завършила операцията</translation>
     </message>
     <message>
         <source>Say why check-out is allowed with an open balance</source>
@@ -1644,6 +1672,10 @@
     <message>
         <source>The reason is too long: at most {limit} characters</source>
         <translation>Причината е твърде дълга: най-много {limit} знака</translation>
+    </message>
+    <message>
+        <source>The receipt must show {amount}, the amount the terminal was asked for</source>
+        <translation>Бележката трябва да показва {amount} — сумата, поискана от терминала</translation>
     </message>
     <message>
         <source>The reference is too long: at most {limit} characters</source>
@@ -1924,6 +1956,10 @@
     <message>
         <source>set up devices</source>
         <translation>настройва устройства</translation>
+    </message>
+    <message>
+        <source>settle a card operation by hand</source>
+        <translation>урежда ръчно операция с карта</translation>
     </message>
     <message>
         <source>split a bill</source>
@@ -4129,6 +4165,57 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Why:</source>
         <translation>Причина:</translation>
+    </message>
+</context>
+<context>
+    <name>SettleByHandDialog</name>
+    <message>
+        <source>Settle by hand</source>
+        <translation>Уреждане ръчно</translation>
+    </message>
+    <message>
+        <source>&amp;Settle</source>
+        <translation>&amp;Уреди</translation>
+    </message>
+    <message>
+        <source>The terminal cannot say how this ended. Settle it only from evidence: the receipt the terminal printed, or the bank&apos;s statement. Asked for: {amount}.</source>
+        <translation>Терминалът не може да каже как е завършило. Уреждайте само по доказателство: бележката от терминала или извлечението от банката. Поискано: {amount}.</translation>
+    </message>
+    <message>
+        <source>It went through: the terminal printed a receipt</source>
+        <translation>Премина: терминалът отпечата бележка</translation>
+    </message>
+    <message>
+        <source>It did not go through: no money moved</source>
+        <translation>Не премина: не са движени пари</translation>
+    </message>
+    <message>
+        <source>&amp;Receipt number:</source>
+        <translation>&amp;Номер на бележката:</translation>
+    </message>
+    <message>
+        <source>&amp;Amount on the receipt:</source>
+        <translation>&amp;Сума по бележката:</translation>
+    </message>
+    <message>
+        <source>What you checked</source>
+        <translation>Какво проверихте</translation>
+    </message>
+    <message>
+        <source>&amp;Evidence:</source>
+        <translation>&amp;Доказателство:</translation>
+    </message>
+    <message>
+        <source>Say whether it went through.</source>
+        <translation>Посочете дали е преминала.</translation>
+    </message>
+    <message>
+        <source>Type the receipt number the terminal printed.</source>
+        <translation>Въведете номера на бележката, отпечатана от терминала.</translation>
+    </message>
+    <message>
+        <source>Say what shows how it ended.</source>
+        <translation>Посочете какво показва как е завършило.</translation>
     </message>
 </context>
 <context>

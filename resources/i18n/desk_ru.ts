@@ -249,8 +249,20 @@
         <translation>Разрешить &amp;все</translation>
     </message>
     <message>
+        <source>Settle by &amp;hand…</source>
+        <translation>Закрыть &amp;вручную…</translation>
+    </message>
+    <message>
+        <source>When the terminal cannot tell: a manager settles it from the receipt or the bank.</source>
+        <translation>Когда терминал не может сказать: менеджер закрывает операцию по чеку или выписке банка.</translation>
+    </message>
+    <message>
         <source>No card operation is pending.</source>
         <translation>Незавершённых операций по картам нет.</translation>
+    </message>
+    <message>
+        <source>Settled by hand.</source>
+        <translation>Закрыто вручную.</translation>
     </message>
     <message>
         <source>Asking the terminal…</source>
@@ -1110,6 +1122,10 @@
         <translation>Введите сумму</translation>
     </message>
     <message>
+        <source>Enter the receipt number the terminal printed</source>
+        <translation>Введите номер чека, напечатанного терминалом</translation>
+    </message>
+    <message>
         <source>Event {key} does not exist</source>
         <translation>Мероприятия {key} не существует</translation>
     </message>
@@ -1222,6 +1238,10 @@
         <translation>Операция {key} уже в состоянии «{state}»</translation>
     </message>
     <message>
+        <source>Operation {key} is not a card operation</source>
+        <translation>Операция {key} — не операция с картой</translation>
+    </message>
+    <message>
         <source>Operation {key} is {value}; it is not sent again</source>
         <translation>Операция {key} в состоянии «{value}»; повторно не отправляется</translation>
     </message>
@@ -1284,6 +1304,10 @@
     <message>
         <source>Receipt {number} was issued but not printed: {error}. Fix the printer and press Retry</source>
         <translation>Чек {number} сформирован, но не напечатан: {error}. Устраните неполадку и нажмите «Повторить»</translation>
+    </message>
+    <message>
+        <source>Receipt {receipt} of this terminal is already on a card operation</source>
+        <translation>Чек {receipt} этого терминала уже относится к операции с картой</translation>
     </message>
     <message>
         <source>Register {register} has no document {number}</source>
@@ -1368,6 +1392,10 @@
     <message>
         <source>Room {room} has several guests: charge one of them by their code</source>
         <translation>В номере {room} несколько гостей: спишите на одного из них по его коду</translation>
+    </message>
+    <message>
+        <source>Say what shows how the operation ended</source>
+        <translation>Укажите, что подтверждает исход операции</translation>
     </message>
     <message>
         <source>Say why check-out is allowed with an open balance</source>
@@ -1644,6 +1672,10 @@
     <message>
         <source>The reason is too long: at most {limit} characters</source>
         <translation>Причина слишком длинная: не более {limit} символов</translation>
+    </message>
+    <message>
+        <source>The receipt must show {amount}, the amount the terminal was asked for</source>
+        <translation>В чеке должна быть сумма {amount} — та, что запрошена у терминала</translation>
     </message>
     <message>
         <source>The reference is too long: at most {limit} characters</source>
@@ -1924,6 +1956,10 @@
     <message>
         <source>set up devices</source>
         <translation>настраивать устройства</translation>
+    </message>
+    <message>
+        <source>settle a card operation by hand</source>
+        <translation>закрывать операцию с картой вручную</translation>
     </message>
     <message>
         <source>split a bill</source>
@@ -4129,6 +4165,57 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Why:</source>
         <translation>Причина:</translation>
+    </message>
+</context>
+<context>
+    <name>SettleByHandDialog</name>
+    <message>
+        <source>Settle by hand</source>
+        <translation>Закрыть вручную</translation>
+    </message>
+    <message>
+        <source>&amp;Settle</source>
+        <translation>&amp;Закрыть</translation>
+    </message>
+    <message>
+        <source>The terminal cannot say how this ended. Settle it only from evidence: the receipt the terminal printed, or the bank&apos;s statement. Asked for: {amount}.</source>
+        <translation>Терминал не может сказать, чем это закончилось. Закрывайте только по подтверждению: чеку терминала или выписке банка. Запрошено: {amount}.</translation>
+    </message>
+    <message>
+        <source>It went through: the terminal printed a receipt</source>
+        <translation>Прошла: терминал напечатал чек</translation>
+    </message>
+    <message>
+        <source>It did not go through: no money moved</source>
+        <translation>Не прошла: деньги не списаны</translation>
+    </message>
+    <message>
+        <source>&amp;Receipt number:</source>
+        <translation>&amp;Номер чека:</translation>
+    </message>
+    <message>
+        <source>&amp;Amount on the receipt:</source>
+        <translation>&amp;Сумма в чеке:</translation>
+    </message>
+    <message>
+        <source>What you checked</source>
+        <translation>Что вы проверили</translation>
+    </message>
+    <message>
+        <source>&amp;Evidence:</source>
+        <translation>&amp;Подтверждение:</translation>
+    </message>
+    <message>
+        <source>Say whether it went through.</source>
+        <translation>Укажите, прошла ли операция.</translation>
+    </message>
+    <message>
+        <source>Type the receipt number the terminal printed.</source>
+        <translation>Введите номер чека, напечатанного терминалом.</translation>
+    </message>
+    <message>
+        <source>Say what shows how it ended.</source>
+        <translation>Укажите, что подтверждает исход.</translation>
     </message>
 </context>
 <context>

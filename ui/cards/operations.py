@@ -29,6 +29,7 @@ from desk.cards.terminal_workflow import card_end_of_day, pending_card_operation
 from desk.cards.terminals import TerminalInfo, list_terminals
 from desk.hotel.names import Names, load_names
 from desk.journal.intents import IntentView, Reconciled
+from ui.cards.settle_by_hand import SettleByHandDialog
 from ui.cards.terminal import terminal_pool
 from ui.context import DeskContext
 from ui.desk_text import error_text
@@ -162,8 +163,15 @@ class PendingCardOperationsDialog(_ListDialog):
         self.resolve_all_button = QPushButton(QCoreApplication.translate("CardOperations", "Resolve &all"))
         self.resolve_all_button.setObjectName("resolveAllButton")
         self.resolve_all_button.clicked.connect(lambda: self.resolve(everything=True))
+        self.settle_button = QPushButton(QCoreApplication.translate("CardOperations", "Settle by &hand…"))
+        self.settle_button.setObjectName("settleByHandButton")
+        self.settle_button.setToolTip(QCoreApplication.translate(
+            "CardOperations", "When the terminal cannot tell: a manager settles it from the receipt or the bank."))
+        self.settle_button.clicked.connect(self.settle_by_hand)
+        self.settle_dialog: SettleByHandDialog | None = None
         row.addWidget(self.resolve_button)
         row.addWidget(self.resolve_all_button)
+        row.addWidget(self.settle_button)
         row.addStretch(1)
         self.layout_.addLayout(row)
         self.finish_layout()
@@ -198,8 +206,26 @@ class PendingCardOperationsDialog(_ListDialog):
         self._update()
 
     def _update(self) -> None:
-        self.resolve_button.setEnabled(bool(self.table.selectionModel().selectedRows()))
+        selected = bool(self.table.selectionModel().selectedRows())
+        self.resolve_button.setEnabled(selected)
+        self.settle_button.setEnabled(selected)
         self.resolve_all_button.setEnabled(bool(self.intents))
+
+    def settle_by_hand(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return
+        intent = self.intents[rows[0].row()]
+        self.settle_dialog = SettleByHandDialog(self.ctx, intent, self)
+        self.settle_dialog.accepted.connect(lambda: self._settled_by_hand(intent))
+        self.settle_dialog.open()
+
+    def _settled_by_hand(self, intent: IntentView) -> None:
+        self.ctx.ledger_changed.emit()
+        if intent.folio_id is not None:
+            self.ctx.folios_changed.emit(frozenset({intent.folio_id}))
+        self.status_label.setText(QCoreApplication.translate("CardOperations", "Settled by hand."))
+        self.reload()
 
     def resolve(self, everything: bool = False) -> None:
         rows = self.table.selectionModel().selectedRows()

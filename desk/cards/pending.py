@@ -1,0 +1,63 @@
+"""A card operation whose end the terminal never told, settled by a manager with the evidence.
+
+An operation stays pending (its bill blocked) until the terminal says how it ended. When it cannot
+(it keeps no last receipt, it was replaced, it refuses the enquiry), a manager settles it by hand
+from what the terminal printed or the bank's statement: it happened, with the terminal's receipt
+number and the amount on that receipt, or it did not happen. Who settled it, the evidence and the
+reason are kept on the journal, and the ledger gets what a settled operation always gets.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desk.cards.models import CARD_KINDS, CardRecord
+from desk.cards.operations import settle_card_intent, to_minor
+from desk.core.errors import InvalidInput
+from desk.core.money import Money
+from desk.journal.intents import EventType, IntentView, close, load_intent, record_event, settle
+from desk.ledger.lookup import require_fits
+from desk.people.auth import Actor, ManagerApproval, authorise
+from desk.people.rights import Right
+
+
+def settle_card_by_hand(
+    session: Session,
+    actor: Actor,
+    intent_id: int,
+    *,
+    happened: bool,
+    reason: str,
+    receipt_no: int | None = None,
+    amount: Money | None = None,
+    approval: ManagerApproval | None = None,
+) -> IntentView:
+    """Settle a pending card operation from the evidence: the terminal's receipt (number and amount)
+    when it happened; the reason (what was checked) either way."""
+    manager = authorise(session, actor, Right.SETTLE_CARD_BY_HAND, approval)
+    if not reason.strip():
+        raise InvalidInput("Say what shows how the operation ended", field="reason")
+    require_fits(reason, 240, "reason")
+    view = load_intent(session, intent_id, lock=True)
+    if view.kind not in CARD_KINDS:
+        raise InvalidInput("Operation {key} is not a card operation", field="operation", key=view.key)
+    if not view.state.is_open:
+        raise InvalidInput("Operation {key} is already {state}", field="operation", key=view.key,
+                           state=view.state.value)
+    evidence = {"by_hand": True, "settled_by": manager, "reason": reason.strip()}
+    if not happened:
+        return close(session, actor, intent_id, EventType.CANCELLED, evidence)
+    if receipt_no is None or receipt_no <= 0:
+        raise InvalidInput("Enter the receipt number the terminal printed", field="receipt")
+    assert view.amount is not None  # every card intent is for an amount
+    if amount is None or amount.currency != view.amount.currency or amount != view.amount:
+        raise InvalidInput("The receipt must show {amount}, the amount the terminal was asked for",
+                           field="amount", amount=view.amount)
+    if session.scalar(select(CardRecord.id).where(CardRecord.terminal == view.device,
+                                                  CardRecord.receipt_no == receipt_no)) is not None:
+        raise InvalidInput("Receipt {receipt} of this terminal is already on a card operation", field="receipt",
+                           receipt=receipt_no)
+    record_event(session, actor, intent_id, EventType.APPROVED,
+                 {**evidence, "receipt_no": receipt_no, "amount_minor": to_minor(amount), "currency": amount.currency})
+    return settle(session, actor, intent_id, settle_card_intent, evidence)
