@@ -16,6 +16,8 @@ without regard to case, as FarCards does not promise one.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
@@ -175,7 +177,7 @@ def _check(check: ET.Element | None, transactions: tuple[Transaction, ...]) -> C
     number = info.get("checknum") or (str(transactions[0].rk_check) if transactions else "")
     guid = info.get("orderguid", "").strip("{} ")
     first = transactions[0] if transactions else None
-    check_id = f"{guid}/{number}" if guid else f"{first.restaurant if first else 0}-{number}"
+    check_id = check_identity(f"{guid}/{number}" if guid else f"{first.restaurant if first else 0}-{number}")
     lines = []
     for line in _children(_child(data, "checklines"), "line"):
         a = _attrs(line)
@@ -190,9 +192,25 @@ def _check(check: ET.Element | None, transactions: tuple[Transaction, ...]) -> C
                      for p in _children(_child(data, "checkpayments"), "payment"))
     rates = tuple(_decimal(_attrs(t).get("rate"), "TAX rate", Decimal(0))
                   for t in _children(_child(data, "checktaxes"), "tax"))
-    return CheckXml(check_id[:40], number[:40], _when(info.get("closedatetime") or head.get("generateddate")),
+    return CheckXml(check_id, number[:40], _when(info.get("closedatetime") or head.get("generateddate")),
                     tuple(lines), payments, rates, (info.get("waitername") or "")[:40],
                     (head.get("stationcode") or "")[:40])
+
+
+CHECK_ID_LENGTH = 40  # what a check id may hold (desk.pos.checks, the pos_check table)
+
+
+def check_identity(whole: str) -> str:
+    """A check's id as the desk keeps it: the till's own when it fits, else a digest of all of it.
+
+    An order's GUID and the check number together pass 40 characters; cutting them made the second
+    check of a split order look like the first (refused as a conflict). The digest keeps the whole
+    identity, and the same check sent again gets the same id, so a resend is still recognised.
+    """
+    if len(whole) <= CHECK_ID_LENGTH:
+        return whole
+    digest = base64.urlsafe_b64encode(hashlib.sha256(whole.encode("utf-8")).digest()).decode("ascii").rstrip("=")
+    return "~" + digest[: CHECK_ID_LENGTH - 1]
 
 
 def parse_transactions(body: bytes) -> TransactionsRequest:
