@@ -136,10 +136,6 @@ def _simulate(args: argparse.Namespace, runner: Any) -> int:
     from desk.pos.simulate import Simulator
     from desk.stays.models import Reservation, ReservationStatus
 
-    key = args.key
-    if not key:
-        name = f"simulator-{os.getpid()}"
-        key = runner.run(keys.create_key, _admin(), name, None).value
     room = args.room
     if not room:
         room = runner.read(lambda s: s.scalar(
@@ -148,4 +144,12 @@ def _simulate(args: argparse.Namespace, runner: Any) -> int:
         if room is None:
             print("Nobody is in house", file=sys.stderr)
             return 1
-    return Simulator(args.url, key, args.protocol).run(room, cancel=not args.keep)
+    if args.key:
+        return Simulator(args.url, args.key, args.protocol).run(room, cancel=not args.keep)
+    # A key of its own for this run, revoked after it: a run leaves no working key behind.
+    name = f"simulator-{os.getpid()}"
+    key = runner.run(keys.create_key, _admin(), name, None).value
+    try:
+        return Simulator(args.url, key, args.protocol).run(room, cancel=not args.keep)
+    finally:
+        runner.run(keys.revoke_key, _admin(), name)
