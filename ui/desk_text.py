@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication
 
 from desk.core.errors import DeskError, Phrase, render
 from desk.core.money import Money
+from desk.db.problems import database_problem
 from desk.hotel.names import Names
 from desk.ledger.folios import PaymentLine
 from desk.ledger.models import Payment, Posting
@@ -61,9 +62,13 @@ def translate_message(context: str, template: str, params: Mapping[str, object])
 
 
 def error_text(exc: BaseException) -> str:
-    """``exc``'s message for the clerk: a desk refusal translated, anything else as it is."""
+    """``exc``'s message for the clerk: a desk refusal translated, a database failure as desk explains it
+    (never the driver's words), anything else as it is."""
     if isinstance(exc, DeskError):
         return translate_message(ERROR_CONTEXT, exc.template, exc.params)
+    problem = database_problem(exc)
+    if problem is not None:
+        return translate_message(ERROR_CONTEXT, problem.template, problem.params)
     return str(exc)
 
 

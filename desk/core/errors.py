@@ -118,6 +118,10 @@ class LedgerImmutable(DeskError):
     """A ledger record was about to be changed or deleted in place."""
 
 
+class DatabaseProblem(DeskError):
+    """The database failed underneath an operation (gone, full, damaged): said plainly, with what to do."""
+
+
 class ConcurrentChange(DeskError):
     """Another workstation kept changing the same records; the operation was not done."""
 

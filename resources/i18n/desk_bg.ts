@@ -1502,6 +1502,26 @@
         <translation>Липсва съдържанието на сметката (INPBUF CHECK): включете XML за този интерфейс</translation>
     </message>
     <message>
+        <source>The connection to the database was lost. If you were saving something, look at the bill before doing it again: it may have been saved.</source>
+        <translation>Връзката с базата данни е загубена. Ако сте записвали нещо, проверете сметката, преди да го повторите: възможно е вече да е записано.</translation>
+    </message>
+    <message>
+        <source>The database cannot be written to (no permission, or read-only). Tell the administrator.</source>
+        <translation>В базата данни не може да се записва (няма права или е само за четене). Уведомете администратора.</translation>
+    </message>
+    <message>
+        <source>The database has no room left on its disk: nothing more can be saved. Tell the administrator to free space.</source>
+        <translation>На диска на базата данни няма място: нищо повече не може да се запише. Помолете администратора да освободи място.</translation>
+    </message>
+    <message>
+        <source>The database is damaged. Stop working at this desk and tell the administrator: it must be checked and restored from a backup.</source>
+        <translation>Базата данни е повредена. Спрете работа на това място и уведомете администратора: трябва да се провери и възстанови от резервно копие.</translation>
+    </message>
+    <message>
+        <source>The database refused the operation. If you were saving something, look at the bill before doing it again; if it happens again, tell the administrator.</source>
+        <translation>Базата данни отказа операцията. Ако сте записвали нещо, проверете сметката, преди да го повторите; ако се случи отново, уведомете администратора.</translation>
+    </message>
+    <message>
         <source>The deposit holds only {balance}</source>
         <translation>В депозита има само {balance}</translation>
     </message>

@@ -1502,6 +1502,26 @@
         <translation>Нет состава чека (INPBUF CHECK): включите XML для этого интерфейса</translation>
     </message>
     <message>
+        <source>The connection to the database was lost. If you were saving something, look at the bill before doing it again: it may have been saved.</source>
+        <translation>Связь с базой данных потеряна. Если вы что-то сохраняли, посмотрите счёт, прежде чем повторять: возможно, это уже сохранено.</translation>
+    </message>
+    <message>
+        <source>The database cannot be written to (no permission, or read-only). Tell the administrator.</source>
+        <translation>В базу данных нельзя записывать (нет прав или она только для чтения). Сообщите администратору.</translation>
+    </message>
+    <message>
+        <source>The database has no room left on its disk: nothing more can be saved. Tell the administrator to free space.</source>
+        <translation>На диске базы данных не осталось места: больше ничего нельзя сохранить. Попросите администратора освободить место.</translation>
+    </message>
+    <message>
+        <source>The database is damaged. Stop working at this desk and tell the administrator: it must be checked and restored from a backup.</source>
+        <translation>База данных повреждена. Прекратите работу на этом месте и сообщите администратору: её нужно проверить и восстановить из резервной копии.</translation>
+    </message>
+    <message>
+        <source>The database refused the operation. If you were saving something, look at the bill before doing it again; if it happens again, tell the administrator.</source>
+        <translation>База данных отказала в операции. Если вы что-то сохраняли, посмотрите счёт, прежде чем повторять; если это повторится, сообщите администратору.</translation>
+    </message>
+    <message>
         <source>The deposit holds only {balance}</source>
         <translation>На депозите только {balance}</translation>
     </message>
