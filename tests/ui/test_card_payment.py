@@ -9,11 +9,11 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QMessageB
 
 from desk.ledger.models import PaymentKind
 from hardware.simulators.zvt_terminal import TEST_CARD_MASKED, TEST_CARD_PAN
+from tests.helpers import eur
 from tests.ui.test_card_terminal import (  # noqa: F401 - fixtures
     card,
     card_payments,
     cashier_context,
-    eur,
     open_reservation_card,
     terminal,
     terminals,
