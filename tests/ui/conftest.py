@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -14,6 +16,8 @@ from desk.cash.shifts import open_shift
 from desk.db.engine import Database
 from desk.demo.seed import seed_demo
 from desk.fiscal.models import CashRegister
+from desk.ledger.folios import folio_of_reservation
+from desk.ledger.lookup import reservation_by_number
 from desk.people.auth import Actor, trusted_actor
 from desk.people.models import Role
 from hardware.simulators.printer import TcpPrinterServer
@@ -22,6 +26,24 @@ from tests.actors import signed_in
 from ui.ops import delivery
 
 DEMO_TODAY = date(2026, 11, 23)
+ROOT = Path(__file__).resolve().parents[2]
+BUILD = ROOT / "packaging" / "build_translations.py"
+
+
+def folio_id_of(database: Database, number: str) -> int:
+    """The folio of the demo reservation with this number (R10001…)."""
+    with database.unit_of_work() as session:
+        return folio_of_reservation(session, reservation_by_number(session, number).id)
+
+
+@pytest.fixture(scope="module")
+def qm_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real .ts sources compiled by the build script into a scratch directory (one per test module)."""
+    out = tmp_path_factory.mktemp("qm")
+    result = subprocess.run([sys.executable, str(BUILD), "--release", "--force", "--qm-dir", str(out)],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    return out
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QMenu, QMessageBox, QPushButton, 
 
 import ui.reservation_card.actions as card_actions
 from desk.core.money import Money
-from desk.ledger.folios import BillStatus, FolioView, folio_of_reservation, load_folio
+from desk.ledger.folios import BillStatus, FolioView, load_folio
 from desk.ledger.lookup import reservation_by_number
 from desk.ledger.models import Folio
 from desk.ledger.payments import Tender, apply_deposit, refund_payment, take_deposit, take_payment
@@ -19,6 +19,8 @@ from desk.ledger.postings import post_service, reverse_posting
 from desk.people.models import Role
 from desk.stays.models import ReservationStatus
 from tests.actors import MANAGER_APPROVAL, signed_in
+from tests.helpers import eur
+from tests.ui.conftest import folio_id_of
 from ui import dialogs
 from ui.i18n import format_money
 from ui.reservation_card.base import BILLS_TAB, SERVICES_TAB
@@ -34,15 +36,6 @@ CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModi
 def other_desk(demo_database):
     """Another workstation writing to the same database: the cashier Ivan at FRONT-2."""
     return signed_in(demo_database, Role.CASHIER, "FRONT-2")
-
-
-def eur(amount: str) -> Money:
-    return Money.of(amount, "EUR")
-
-
-def folio_id_of(database, number: str) -> int:
-    with database.unit_of_work() as session:
-        return folio_of_reservation(session, reservation_by_number(session, number).id)
 
 
 def view_of(database, folio_id: int) -> FolioView:

@@ -10,12 +10,13 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from desk.cards.operations import HoldState
 from desk.core.money import Money
-from desk.ledger.folios import FolioView, folio_of_reservation, load_folio
-from desk.ledger.lookup import reservation_by_number
+from desk.ledger.folios import FolioView, load_folio
 from desk.ledger.payments import RefundDirection, Tender, refund_payment, take_deposit, take_payment, void_payment
 from desk.ledger.postings import post_service, reverse_posting, void_posting
 from desk.stays.reservation_card import PreAuthorisation
 from tests.actors import MANAGER_APPROVAL
+from tests.helpers import eur
+from tests.ui.conftest import folio_id_of
 from ui.i18n import format_money
 from ui.reservation_card.models import (
     DEPOSIT_ACCOUNT,
@@ -27,15 +28,6 @@ from ui.reservation_card.models import (
 )
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
-
-
-def eur(amount: str) -> Money:
-    return Money.of(amount, "EUR")
-
-
-def folio_id_of(database, number: str) -> int:
-    with database.unit_of_work() as session:
-        return folio_of_reservation(session, reservation_by_number(session, number).id)
 
 
 def view_of(database, folio_id: int) -> FolioView:

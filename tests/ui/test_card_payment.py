@@ -9,11 +9,11 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QMessageB
 
 from desk.ledger.models import PaymentKind
 from hardware.simulators.zvt_terminal import TEST_CARD_MASKED, TEST_CARD_PAN
+from tests.helpers import eur
 from tests.ui.test_card_terminal import (  # noqa: F401 - fixtures
     card,
     card_payments,
     cashier_context,
-    eur,
     open_reservation_card,
     terminal,
     terminals,
@@ -121,10 +121,11 @@ def test_a_terminal_in_another_currency_is_refused_next_to_the_amount(
     dialog = payment_dialog(qtbot, cashier_context, card, window)
     choose_terminal(dialog, terminal)
     currency = child(dialog, QComboBox, "currencyCombo")
-    other = next((i for i in range(currency.count()) if currency.itemData(i) != "EUR"), None)
-    if other is None:
-        return
-    currency.setCurrentIndex(other)
+    offered = [currency.itemData(i) for i in range(currency.count())]
+    # The demo hotel takes USD, GBP and CHF besides EUR (desk/demo/seed.py): without them this tests nothing.
+    assert "USD" in offered, offered
+    currency.setCurrentIndex(currency.findData("USD"))
+    assert dialog.currency == "USD"
     dialog.apply_button.click()
     assert "takes EUR only" in child(dialog, QLabel, "amountError").text()
     assert dialog.terminal_dialog is None and terminal.sim.journal == []

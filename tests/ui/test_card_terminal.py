@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
 from desk.cards.models import CardKind
 from desk.cards.operations import holds_of_folio
 from desk.cards.terminals import TerminalInfo, add_terminal, disconnect_all, list_terminals
-from desk.core.money import Money
 from desk.db.engine import Database
 from desk.journal.intents import unresolved
 from desk.ledger.folios import BillStatus
@@ -21,6 +20,7 @@ from desk.people.models import Role
 from desk.stays.reservation_card import ReservationCardData
 from hardware.simulators.zvt_terminal import TEST_CARD_PAN, ZvtSimulator
 from tests.actors import signed_in
+from tests.helpers import eur
 from tests.ui.test_dialogs_common import card_window, child, find_card, folio_now, ledger_counts, opened, retype
 from ui.cards.terminal import CardTerminalDialog, terminal_message
 from ui.ops import delivery
@@ -69,10 +69,6 @@ def window(qtbot):
 def card(demo_database: Database) -> ReservationCardData:
     return find_card(demo_database, lambda c: len(c.folio.bills) == 1
                      and c.folio.bills[0].status is BillStatus.NOT_PAID and c.folio.folio.company_id is None)
-
-
-def eur(amount: str) -> Money:
-    return Money.of(amount, "EUR")
 
 
 def terminals(database: Database) -> list[TerminalInfo]:

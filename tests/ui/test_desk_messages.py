@@ -22,7 +22,6 @@ from ui.desk_text import error_text
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "packaging" / "desk_messages.py"
-BUILD = ROOT / "packaging" / "build_translations.py"
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
@@ -103,15 +102,6 @@ def test_the_walk_catches_an_f_string_and_a_marked_template(script, tmp_path):
     assert catalogue.errors == ["Marked {key}", "Room {room} is gone"]
     assert catalogue.texts == ["Hello {name}"]
     assert catalogue.untranslatable == ["desk/stays/reservations.py:3"]
-
-
-@pytest.fixture(scope="module")
-def qm_dir(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("qm")
-    result = subprocess.run([sys.executable, str(BUILD), "--release", "--force", "--qm-dir", str(out)],
-                            capture_output=True, text=True, check=False)
-    assert result.returncode == 0, result.stderr
-    return out
 
 
 @pytest.fixture

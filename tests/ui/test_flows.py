@@ -26,14 +26,15 @@ from sqlalchemy import select
 import ui.dialogs.checkout as checkout_module
 import ui.reservation_card.actions as card_actions
 import ui.reservation_card.window as card_module
-from desk.core.money import Money
 from desk.fiscal.models import ReceiptRequest
-from desk.ledger.folios import BillStatus, FolioView, folio_of_reservation, load_folio
+from desk.ledger.folios import BillStatus, FolioView, load_folio
 from desk.ledger.lookup import reservation_by_number
 from desk.ledger.models import PaymentKind, PostingKind
 from desk.ledger.payments import Tender, take_payment
 from desk.stays.models import ReservationStatus
 from desk.stays.reservation_card import posting_details
+from tests.helpers import eur
+from tests.ui.conftest import folio_id_of
 from ui.i18n import format_money
 from ui.main_window import MainWindow
 from ui.reservation_card.base import BILLS_TAB, SERVICES_TAB
@@ -42,15 +43,6 @@ from ui.reservation_card.window import ReservationCard
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 DISPLAY = Qt.ItemDataRole.DisplayRole
-
-
-def eur(amount: str) -> Money:
-    return Money.of(amount, "EUR")
-
-
-def folio_id_of(database, number: str) -> int:
-    with database.unit_of_work() as session:
-        return folio_of_reservation(session, reservation_by_number(session, number).id)
 
 
 def ledger(database, folio_id: int) -> FolioView:

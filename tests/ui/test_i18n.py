@@ -17,12 +17,12 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QWidget
 
+from tests.ui.conftest import BUILD
 from ui import i18n
 from ui.i18n import format_amount, format_date, format_datetime, format_money, parse_decimal
 from ui.ops import feedback
 
 ROOT = Path(__file__).resolve().parents[2]
-BUILD = ROOT / "packaging" / "build_translations.py"
 SPACES = ("\u00a0", "\u202f", " ")
 
 EN = QLocale("en")
@@ -36,18 +36,6 @@ def restore_language(qtbot) -> Iterator[None]:
     yield
     i18n.remove_translators(QCoreApplication.instance())
     QLocale.setDefault(saved)
-
-
-@pytest.fixture(scope="module")
-def qm_dir(tmp_path_factory) -> Path:
-    """The real .ts sources compiled by the build script into a scratch directory."""
-    out = tmp_path_factory.mktemp("qm")
-    result = subprocess.run(
-        [sys.executable, str(BUILD), "--release", "--force", "--qm-dir", str(out)],
-        capture_output=True, text=True, check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    return out
 
 
 def tr(context: str, text: str) -> str:

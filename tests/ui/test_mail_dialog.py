@@ -3,8 +3,6 @@ SMTP server on loopback over STARTTLS (trusting the hotel's CA) or says in words
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,10 +16,10 @@ from desk.db.runner import Runner
 from desk.mail.models import MailSettings
 from desk.mail.outbox import KEY_FILE_ENV, PASSWORD_ENV, mail_config, mail_setup
 from desk.people.models import Role
-from tests.desk.test_mail import free_port
 from tests.desk.test_mail_tls import SECRET, Inbox, serve, server_context
+from tests.helpers import free_port
 from tests.ui.test_dialogs_common import child, opened, retype
-from tests.ui.test_no_english import BUILD, KEY_NAMES, LATIN_WORD, english_in
+from tests.ui.test_no_english import KEY_NAMES, LATIN_WORD, english_in
 from ui import i18n
 from ui.main_window import MainWindow
 from ui.settings.mail import MailSettingsDialog
@@ -226,12 +224,3 @@ def test_the_window_and_its_failures_read_in_the_users_language(qtbot, context_o
     finally:
         i18n.install_translator(QCoreApplication.instance(), "en")
         i18n.remove_translators(QCoreApplication.instance())
-
-
-@pytest.fixture(scope="module")
-def qm_dir(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("qm")
-    result = subprocess.run([sys.executable, str(BUILD), "--release", "--force", "--qm-dir", str(out)],
-                            capture_output=True, text=True, check=False)
-    assert result.returncode == 0, result.stderr
-    return out

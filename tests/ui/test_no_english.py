@@ -12,12 +12,9 @@ from __future__ import annotations
 
 import html
 import re
-import subprocess
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QAbstractListModel, QCoreApplication, QLocale, QModelIndex, Qt
@@ -64,6 +61,7 @@ from desk.people.auth import trusted_actor
 from desk.people.models import Role, User
 from desk.stays.models import Company, Event, Guest
 from desk.stays.reservations import check_in, create_reservation, new_guest, post_night
+from tests.helpers import eur
 from ui import dialogs, i18n
 from ui.main_window import MainWindow
 from ui.ops import delivery, feedback
@@ -72,8 +70,6 @@ from ui.reservation_card.window import ReservationCard, open_reservation_card
 
 from .conftest import DEMO_TODAY
 
-ROOT = Path(__file__).resolve().parents[2]
-BUILD = ROOT / "packaging" / "build_translations.py"
 LATIN_WORD = re.compile(r"(?<![0-9A-Za-z])[A-Za-z][A-Za-z’']*(?![0-9A-Za-z])")  # not inside codes (R10016)
 # Key names Qt writes in shortcuts whatever the language (Ctrl+Shift+N, Del), and "PDF".
 KEY_NAMES = {"Ctrl", "Shift", "Alt", "Meta", "Del", "Ins", "Esc", "Enter", "Return", "Tab", "Backspace",
@@ -81,15 +77,6 @@ KEY_NAMES = {"Ctrl", "Shift", "Alt", "Meta", "Del", "Ins", "Esc", "Enter", "Retu
 # An e-mail address (a placeholder's example) is not English.
 EMAIL = re.compile(r"\S+@\S+")
 CLERK = trusted_actor("maria", "DESK", Role.MANAGER)
-
-
-@pytest.fixture(scope="module")
-def qm_dir(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("qm")
-    result = subprocess.run([sys.executable, str(BUILD), "--release", "--force", "--qm-dir", str(out)],
-                            capture_output=True, text=True, check=False)
-    assert result.returncode == 0, result.stderr
-    return out
 
 
 @pytest.fixture(params=["ru", "bg"])
@@ -111,10 +98,6 @@ class BusyStay:
     spa_posting_id: int
     cash_payment_id: int
     card_payment_id: int
-
-
-def eur(amount: str) -> Money:
-    return Money.of(amount, "EUR")
 
 
 def busy_stay(database: Database) -> BusyStay:

@@ -12,7 +12,8 @@ from desk.pos.api import Guard, create_app
 from desk.pos.keys import create_key
 from desk.pos.simulate import Simulator
 from tests.pos.conftest import ADMIN, ServerThread
-from tests.ui.test_card import cells, folio_id_of
+from tests.ui.conftest import folio_id_of
+from tests.ui.test_card import cells
 from ui.context import POLL_INTERVAL_MS
 from ui.dialogs.details import ServiceDetailsDialog
 from ui.reservation_card.base import SERVICES_TAB

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterator
 from decimal import Decimal
 
 import pytest
 import shiboken6
-from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractSpinBox, QLabel, QLineEdit, QSpinBox, QTableView, QTabWidget
 from sqlalchemy import select
@@ -19,12 +17,12 @@ from desk.cash.models import ShiftCount, ShiftPayment
 from desk.ledger.models import Payment
 from desk.people.auth import trusted_actor
 from desk.people.models import Role
+from tests.helpers import eur, pdf_words
 from tests.ui.test_flows import (
     BILLS_TAB,
     CTRL,
     activate,
     apply,
-    eur,
     find_and_open,
     ledger,
     type_into,
@@ -38,10 +36,6 @@ from ui.main_window import MainWindow
 from ui.ops import delivery
 
 CASHIER = trusted_actor("ivan", "TILL-2", Role.CASHIER)  # a workstation with no shift yet
-
-
-def pdf_text(path) -> str:
-    return " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(path.read_bytes())).pages).split())
 
 
 def money(amount: str) -> str:
@@ -129,7 +123,7 @@ def test_a_cashiers_shift_from_float_to_z_report(qtbot, till: MainWindow, demo_d
     assert rows["Cash out"] == money("-20.00") and rows["Expected in drawer"] == money("240.00")
     assert "Counted" not in rows
     qtbot.waitUntil(lambda: len(opened) == 1)
-    x_text = pdf_text(opened[0])
+    x_text = pdf_words(opened[0])
     assert "X report · shift 1 · TILL-2" in x_text and "Expected in drawer 240.00 EUR" in x_text
     x_dialog.close()
 
@@ -153,7 +147,7 @@ def test_a_cashiers_shift_from_float_to_z_report(qtbot, till: MainWindow, demo_d
     assert z_dialog.windowTitle() == "Z report"
     assert z_dialog.findChild(QLabel, "overShortLabel").text().splitlines()[0] == f"EUR: short by {money('1.00')}"
     qtbot.waitUntil(lambda: len(opened) == 2)
-    z_text = pdf_text(opened[1])
+    z_text = pdf_words(opened[1])
     assert "Z report · shift 1 · TILL-2" in z_text
     assert "Expected in drawer 240.00 EUR" in z_text and "Counted 239.00 EUR" in z_text
     assert "Over (+) / short (-) -1.00 EUR" in z_text

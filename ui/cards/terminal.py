@@ -118,6 +118,19 @@ class CardTerminalDialog(DeskDialog):
         self.content.addWidget(heading_label(self._heading(), "cardHeading"))
         form = self.form = new_form()
         self.content.addLayout(form)
+        self._build_amount_row(amount)
+        self.add_approval(form, shown=False)
+        self._build_terminal_buttons()
+        self._build_status_rows()
+
+        self._timer = QTimer(self)
+        self._timer.setInterval(1000)
+        self._timer.timeout.connect(self._tick)
+        self.amount_edit.setFocus()
+        self.amount_edit.selectAll()
+
+    def _build_amount_row(self, amount: Money | None) -> None:
+        """Amount and currency, filled with what the operation is for (none for a release)."""
         self.amount_edit = QLineEdit()
         self.amount_edit.setObjectName("amountEdit")
         self.currency_combo = QComboBox()
@@ -130,30 +143,33 @@ class CardTerminalDialog(DeskDialog):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.amount_edit, 1)
         row.addWidget(self.currency_combo)
-        self.add_field(form, "amount", self.tr("Am&ount:"), amount_row, focus=self.amount_edit)
-        self.set_field_visible("amount", operation is not CardKind.RELEASE)
-        if operation in (CardKind.REFUND, CardKind.CAPTURE):
+        self.add_field(self.form, "amount", self.tr("Am&ount:"), amount_row, focus=self.amount_edit)
+        self.set_field_visible("amount", self.operation is not CardKind.RELEASE)
+        if self.operation in (CardKind.REFUND, CardKind.CAPTURE):
             self.currency_combo.setEnabled(False)
         default = amount if amount is not None else self._default_amount()
         if default is not None and default.is_positive:
             self.amount_edit.setText(amount_for_edit(default))
-        self.add_approval(form, shown=False)
 
+    def _build_terminal_buttons(self) -> None:
+        """One button per terminal of this workstation; pressing it starts the operation there."""
         self.terminal_row = QHBoxLayout()
         self.terminal_buttons: list[QPushButton] = []
-        for info in terminals:
-            button = QPushButton(card.names.terminal(info.name))
+        for info in self.terminals:
+            button = QPushButton(self.card.names.terminal(info.name))
             button.setObjectName(f"terminalButton{info.id}")
             button.setMinimumHeight(40)
             button.clicked.connect(lambda _checked=False, chosen=info: self.start(chosen))
             self.terminal_row.addWidget(button)
             self.terminal_buttons.append(button)
         self.content.addLayout(self.terminal_row)
-        if not terminals:
+        if not self.terminals:
             self.content.addWidget(hint_label(
                 self.tr("No card terminal is configured for this workstation (Settings › Card terminals)."),
                 "noTerminalLabel"))
 
+    def _build_status_rows(self) -> None:
+        """The terminal's prompt, the countdown, the result and Charge directly: hidden until needed."""
         self.message_label = QLabel()
         self.message_label.setObjectName("terminalMessageLabel")
         big = QFont(self.message_label.font())
@@ -171,18 +187,12 @@ class CardTerminalDialog(DeskDialog):
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         for label in (self.message_label, self.countdown_label, self.result_label):
             label.hide()
-            add_row(form, None, label)
+            add_row(self.form, None, label)
         self.charge_button = QPushButton(self.tr("C&harge the card directly"))
         self.charge_button.setObjectName("chargeDirectlyButton")
         self.charge_button.hide()
         self.charge_button.clicked.connect(self._charge_directly)
-        add_row(form, None, self.charge_button)
-
-        self._timer = QTimer(self)
-        self._timer.setInterval(1000)
-        self._timer.timeout.connect(self._tick)
-        self.amount_edit.setFocus()
-        self.amount_edit.selectAll()
+        add_row(self.form, None, self.charge_button)
 
     # --- what it shows --------------------------------------------------------------------------
 

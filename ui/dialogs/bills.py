@@ -133,16 +133,33 @@ class SplitBillDialog(DeskDialog):
         self._lines = [line for line in source.postings if line.is_active]
 
         self.content.addWidget(heading_label(bill_label(source), "sourceBillLabel"))
+        self._build_postings_list()
+        form = new_form()
+        self.content.addLayout(form)
+        payer = self._build_payer_choice()
+        self.add_field(form, "payer", self.tr("New payer:"), payer, focus=self.payer_guest)
+
+        self.postings_list.itemChanged.connect(self._update_selected)
+        self._update_selected()
+        if not self._lines:
+            self.form_error.show_message(self.tr("This bill has no services to split off."))
+            self.apply_button.setEnabled(False)
+        self.postings_list.setFocus()
+        if self.postings_list.count():
+            self.postings_list.setCurrentRow(0)
+
+    def _build_postings_list(self) -> None:
+        """The bill's active services, each with a tick box, and how many are ticked."""
         self.postings_list = QListWidget()
         self.postings_list.setObjectName("postingsList")
         self.postings_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.postings_list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         for line in self._lines:
-            item = QListWidgetItem(posting_summary(line, card.names))
+            item = QListWidgetItem(posting_summary(line, self.card.names))
             item.setData(Qt.ItemDataRole.UserRole, line.posting.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
-            item.setToolTip(posting_summary(line, card.names))
+            item.setToolTip(posting_summary(line, self.card.names))
             self.postings_list.addItem(item)
         fit_rows(self.postings_list, len(self._lines), at_most=10)
         list_label = QLabel(self.tr("Tick the ser&vices that go on the new bill:"))
@@ -156,8 +173,9 @@ class SplitBillDialog(DeskDialog):
         self.selected_label.setObjectName("selectedLabel")
         self.content.addWidget(self.selected_label)
 
-        form = new_form()
-        self.content.addLayout(form)
+    def _build_payer_choice(self) -> QWidget:
+        """The new bill's payer: one of the stay's guests, a company, or a name typed in."""
+        card = self.card
         payer = QWidget()
         grid = QGridLayout(payer)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -193,16 +211,7 @@ class SplitBillDialog(DeskDialog):
         if not card.companies:
             self.payer_company.setEnabled(False)
         (self.payer_guest if guests else self.payer_other).setChecked(True)
-        self.add_field(form, "payer", self.tr("New payer:"), payer, focus=self.payer_guest)
-
-        self.postings_list.itemChanged.connect(self._update_selected)
-        self._update_selected()
-        if not self._lines:
-            self.form_error.show_message(self.tr("This bill has no services to split off."))
-            self.apply_button.setEnabled(False)
-        self.postings_list.setFocus()
-        if self.postings_list.count():
-            self.postings_list.setCurrentRow(0)
+        return payer
 
     def checked_posting_ids(self) -> list[int]:
         ids = []

@@ -95,7 +95,29 @@ class MakePaymentDialog(DeskDialog):
 
         form = self.form = new_form()
         self.content.addLayout(form)
+        self._build_method_rows()
+        self.amount_edit, self.currency_combo, self.converted_label = add_amount_in_currency(self, form, card)
+        self._build_tendered_rows()
+        self._build_detail_rows()
 
+        if self.bill.balance.is_positive:
+            self.amount_edit.setText(amount_for_edit(self.bill.balance))
+        self._connect_signals()
+        if not self._methods:
+            self.form_error.show_message(self.tr("No payment method is configured for the desk."))
+            self.apply_button.setEnabled(False)
+        self._method_changed()
+        self._update_figures()
+        self.amount_edit.setFocus()
+        self.amount_edit.selectAll()
+        if terminals is not None:
+            self.set_terminals(terminals)
+        else:
+            ctx.query(self, list_terminals, ctx.actor.workstation).success(self.set_terminals).run()
+
+    def _build_method_rows(self) -> None:
+        """The method, and the hints a card method shows under it."""
+        form = self.form
         self.method_combo = QComboBox()
         self.method_combo.setObjectName("methodCombo")
         fill_combo(self.method_combo, method_choices(list(self._methods.values()), self.card.names))
@@ -108,18 +130,21 @@ class MakePaymentDialog(DeskDialog):
         self.terminal_hint = hint_label("", "terminalHintLabel")
         form.addRow(self.terminal_hint)
 
-        self.amount_edit, self.currency_combo, self.converted_label = add_amount_in_currency(self, form, card)
-
+    def _build_tendered_rows(self) -> None:
+        """What a guest paying cash handed over, and the change due."""
         self.tendered_edit = QLineEdit()
         self.tendered_edit.setObjectName("tenderedEdit")
         self.tendered_edit.setPlaceholderText(self.tr("optional"))
-        self.add_field(form, "tendered", self.tr("&Tendered:"), self.tendered_edit)
+        self.add_field(self.form, "tendered", self.tr("&Tendered:"), self.tendered_edit)
         self.change_due_label = QLabel()
         self.change_due_label.setObjectName("changeDueLabel")
         self.change_due_label.setWordWrap(True)
         self.change_due_caption = QLabel(self.tr("Change due:"))
-        form.addRow(self.change_due_caption, self.change_due_label)
+        self.form.addRow(self.change_due_caption, self.change_due_label)
 
+    def _build_detail_rows(self) -> None:
+        """Payer, date, text, a manager's approval (hidden until asked for) and Print receipt."""
+        form = self.form
         self.payer_edit = QLineEdit(self.bill.bill.payer_name)
         self.payer_edit.setObjectName("payerEdit")
         self.add_field(form, "payer", self.tr("&Payer:"), self.payer_edit)
@@ -141,24 +166,12 @@ class MakePaymentDialog(DeskDialog):
         self.print_receipt_check.setChecked(True)
         add_row(form, None, self.print_receipt_check)
 
-        if self.bill.balance.is_positive:
-            self.amount_edit.setText(amount_for_edit(self.bill.balance))
+    def _connect_signals(self) -> None:
         self.amount_edit.textEdited.connect(self._amount_edited)
         self.amount_edit.textChanged.connect(self._update_figures)
         self.tendered_edit.textChanged.connect(self._update_figures)
         self.currency_combo.currentIndexChanged.connect(self._currency_changed)
         self.method_combo.currentIndexChanged.connect(self._method_changed)
-        if not self._methods:
-            self.form_error.show_message(self.tr("No payment method is configured for the desk."))
-            self.apply_button.setEnabled(False)
-        self._method_changed()
-        self._update_figures()
-        self.amount_edit.setFocus()
-        self.amount_edit.selectAll()
-        if terminals is not None:
-            self.set_terminals(terminals)
-        else:
-            ctx.query(self, list_terminals, ctx.actor.workstation).success(self.set_terminals).run()
 
     def set_terminals(self, terminals: list[TerminalInfo]) -> None:
         """Offer each connected terminal as "Bank card — <name>", after the stand-alone card method."""

@@ -53,81 +53,20 @@ class MakeRefundDialog(DeskDialog):
         self.card = card
         self.payment_id = payment_id
         self.line = card.folio.payment(payment_id)
-        payment = self.payment = self.line.payment
+        self.payment = self.line.payment
         self.receipt_dialog: ReceiptDialog | None = None
         self.field_aliases = {"currency": "amount", "method": "refundMethod"}
         self.maximum = self._maximum()
 
         self.content.addWidget(heading_label(self.tr("Refund of a payment"), "refundHeading"))
-        facts = new_form()
-        self.content.addLayout(facts)
-        add_row(facts, self.tr("Method:"), self._fact(self.card.names.method(payment.method), "originalMethodLabel"))
-        paid = money_text(payment.amount)
-        if payment.amount.currency != card.currency:
-            paid = self.tr("{amount} ({base} on the bill)").format(amount=paid, base=money_text(payment.base_amount))
-        add_row(facts, self.tr("Paid:"), self._fact(paid, "paidLabel"))
-        add_row(
-            facts,
-            self.tr("Date, payer:"),
-            self._fact(f"{format_date(payment.paid_on)} · {payment.payer_name}", "paidOnLabel"),
-        )
-        if self.line.refunds:
-            refunded = total((-r.amount for r in self.line.refunds), payment.amount.currency)
-            add_row(facts, self.tr("Already refunded:"), self._fact(money_text(refunded), "refundedLabel"))
-        add_row(facts, self.tr("Refundable:"), self._fact(money_text(self.maximum), "refundableLabel"))
+        self._build_facts()
 
         form = self.form = new_form()
         self.content.addLayout(form)
-        directions = QWidget()
-        column = QVBoxLayout(directions)
-        column.setContentsMargins(0, 0, 0, 0)
-        self.direction_payer = QRadioButton(self.tr("Back to the &payer (in cash or to the card)"))
-        self.direction_payer.setObjectName("directionPayer")
-        self.direction_deposit = QRadioButton(self.tr("Into the guest's &deposit (kept for later bills)"))
-        self.direction_deposit.setObjectName("directionDeposit")
-        self.direction_group = QButtonGroup(self)
-        for button in (self.direction_payer, self.direction_deposit):
-            self.direction_group.addButton(button)
-            column.addWidget(button)
-        self.direction_payer.setChecked(True)
-        if payment.bill_id is None:
-            self.direction_deposit.setEnabled(False)
-            self.direction_deposit.setToolTip(self.tr("A deposit is refunded to the payer."))
-        self.add_field(form, "direction", self.tr("Refund direction:"), directions, focus=self.direction_payer)
-
-        self.method_combo = QComboBox()
-        self.method_combo.setObjectName("methodCombo")
-        self._methods = {method.code: method for method in self._refund_methods()}
-        fill_combo(self.method_combo, method_choices(list(self._methods.values()), self.card.names))
-        self.add_field(form, "refundMethod", self.tr("Refund &method:"), self.method_combo)
-
-        offered = self._offered()
-        self.amount_edit = QLineEdit(amount_for_edit(offered) if offered.is_positive else "")
-        self.amount_edit.setObjectName("amountEdit")
-        amount_row = QWidget()
-        row = QHBoxLayout(amount_row)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.amount_edit, 1)
-        currency_label = QLabel(payment.amount.currency)
-        currency_label.setObjectName("currencyLabel")
-        row.addWidget(currency_label)
-        self.add_field(form, "amount", self.tr("Am&ount:"), amount_row, focus=self.amount_edit)
-        self.converted_label = QLabel()
-        self.converted_label.setObjectName("convertedLabel")
-        self.converted_label.setWordWrap(True)
-        add_row(form, None, self.converted_label)
-
-        self.reason_edit = QLineEdit()
-        self.reason_edit.setObjectName("reasonEdit")
-        self.reason_edit.setPlaceholderText(self.tr("Why the money is given back"))
-        self.add_field(form, "reason", self.tr("R&eason:"), self.reason_edit)
-        # A clerk gives money back only with a manager's approval, typed here.
-        self.add_approval(form, shown=self.lacks(Right.REFUND))
-
-        self.print_receipt_check = QCheckBox(self.tr("P&rint receipt (return of income)"))
-        self.print_receipt_check.setObjectName("printReceiptCheck")
-        self.print_receipt_check.setChecked(True)
-        add_row(form, None, self.print_receipt_check)
+        self._build_direction_row()
+        self._build_method_row()
+        self._build_amount_row()
+        self._build_reason_rows()
 
         self.direction_group.buttonToggled.connect(self._direction_changed)
         self.method_combo.currentIndexChanged.connect(self._direction_changed)
@@ -141,6 +80,85 @@ class MakeRefundDialog(DeskDialog):
             self.apply_button.setEnabled(False)
         self.amount_edit.setFocus()
         self.amount_edit.selectAll()
+
+    def _build_facts(self) -> None:
+        """The payment refunded: method, amount, date and payer, what was refunded, what still can be."""
+        payment = self.payment
+        facts = new_form()
+        self.content.addLayout(facts)
+        add_row(facts, self.tr("Method:"), self._fact(self.card.names.method(payment.method), "originalMethodLabel"))
+        paid = money_text(payment.amount)
+        if payment.amount.currency != self.card.currency:
+            paid = self.tr("{amount} ({base} on the bill)").format(amount=paid, base=money_text(payment.base_amount))
+        add_row(facts, self.tr("Paid:"), self._fact(paid, "paidLabel"))
+        add_row(
+            facts,
+            self.tr("Date, payer:"),
+            self._fact(f"{format_date(payment.paid_on)} · {payment.payer_name}", "paidOnLabel"),
+        )
+        if self.line.refunds:
+            refunded = total((-r.amount for r in self.line.refunds), payment.amount.currency)
+            add_row(facts, self.tr("Already refunded:"), self._fact(money_text(refunded), "refundedLabel"))
+        add_row(facts, self.tr("Refundable:"), self._fact(money_text(self.maximum), "refundableLabel"))
+
+    def _build_direction_row(self) -> None:
+        """Back to the payer, or into the deposit (not for a deposit itself)."""
+        directions = QWidget()
+        column = QVBoxLayout(directions)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.direction_payer = QRadioButton(self.tr("Back to the &payer (in cash or to the card)"))
+        self.direction_payer.setObjectName("directionPayer")
+        self.direction_deposit = QRadioButton(self.tr("Into the guest's &deposit (kept for later bills)"))
+        self.direction_deposit.setObjectName("directionDeposit")
+        self.direction_group = QButtonGroup(self)
+        for button in (self.direction_payer, self.direction_deposit):
+            self.direction_group.addButton(button)
+            column.addWidget(button)
+        self.direction_payer.setChecked(True)
+        if self.payment.bill_id is None:
+            self.direction_deposit.setEnabled(False)
+            self.direction_deposit.setToolTip(self.tr("A deposit is refunded to the payer."))
+        self.add_field(self.form, "direction", self.tr("Refund direction:"), directions, focus=self.direction_payer)
+
+    def _build_method_row(self) -> None:
+        self.method_combo = QComboBox()
+        self.method_combo.setObjectName("methodCombo")
+        self._methods = {method.code: method for method in self._refund_methods()}
+        fill_combo(self.method_combo, method_choices(list(self._methods.values()), self.card.names))
+        self.add_field(self.form, "refundMethod", self.tr("Refund &method:"), self.method_combo)
+
+    def _build_amount_row(self) -> None:
+        """The amount in the payment's currency, offered as what the guest is owed, and its value on the bill."""
+        offered = self._offered()
+        self.amount_edit = QLineEdit(amount_for_edit(offered) if offered.is_positive else "")
+        self.amount_edit.setObjectName("amountEdit")
+        amount_row = QWidget()
+        row = QHBoxLayout(amount_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.amount_edit, 1)
+        currency_label = QLabel(self.payment.amount.currency)
+        currency_label.setObjectName("currencyLabel")
+        row.addWidget(currency_label)
+        self.add_field(self.form, "amount", self.tr("Am&ount:"), amount_row, focus=self.amount_edit)
+        self.converted_label = QLabel()
+        self.converted_label.setObjectName("convertedLabel")
+        self.converted_label.setWordWrap(True)
+        add_row(self.form, None, self.converted_label)
+
+    def _build_reason_rows(self) -> None:
+        """Reason, a manager's approval (shown to a clerk without the refund right) and Print receipt."""
+        form = self.form
+        self.reason_edit = QLineEdit()
+        self.reason_edit.setObjectName("reasonEdit")
+        self.reason_edit.setPlaceholderText(self.tr("Why the money is given back"))
+        self.add_field(form, "reason", self.tr("R&eason:"), self.reason_edit)
+        # A clerk gives money back only with a manager's approval, typed here.
+        self.add_approval(form, shown=self.lacks(Right.REFUND))
+
+        self.print_receipt_check = QCheckBox(self.tr("P&rint receipt (return of income)"))
+        self.print_receipt_check.setObjectName("printReceiptCheck")
+        self.print_receipt_check.setChecked(True)
+        add_row(form, None, self.print_receipt_check)
 
     def _fact(self, text: str, object_name: str) -> QLabel:
         label = QLabel(text)

@@ -197,6 +197,19 @@ class DevicesDialog(QDialog):
         self.currencies: list[str] = []
 
         layout = QVBoxLayout(self)
+        self._build_workstation_row(layout)
+        self._build_printers(layout)
+        self.message_label = QLabel()
+        self.message_label.setObjectName("devicesMessageLabel")
+        self.message_label.setWordWrap(True)
+        layout.addWidget(self.message_label)
+        self._build_terminals(layout)
+        self._build_slip_checks(layout)
+        self.resize(900, 560)
+        self._enable()
+
+    def _build_workstation_row(self, layout: QVBoxLayout) -> None:
+        """The workstation whose devices are shown: this one, or any typed or known one."""
         top = QHBoxLayout()
         layout.addLayout(top)
         workstation_label = QLabel(self.tr("&Workstation:"))
@@ -205,7 +218,7 @@ class DevicesDialog(QDialog):
         self.workstation_combo.setObjectName("workstationCombo")
         self.workstation_combo.setEditable(True)
         self.workstation_combo.setMinimumWidth(200)
-        self.workstation_combo.addItem(ctx.actor.workstation)
+        self.workstation_combo.addItem(self.ctx.actor.workstation)
         workstation_label.setBuddy(self.workstation_combo)
         top.addWidget(self.workstation_combo, 1)
         self.workstation_combo.activated.connect(lambda _i: self.load())
@@ -213,6 +226,8 @@ class DevicesDialog(QDialog):
         assert line_edit is not None, "an editable combo box has its line edit"
         line_edit.editingFinished.connect(self.load)
 
+    def _build_printers(self, layout: QVBoxLayout) -> None:
+        """The workstation's printers, and the buttons that act on them (and Close)."""
         self.table = QTableWidget(0, len(self.COLUMNS))
         self.table.setObjectName("printersTable")
         self.table.setHorizontalHeaderLabels([
@@ -248,11 +263,8 @@ class DevicesDialog(QDialog):
         close.rejected.connect(self.reject)
         buttons.addWidget(close)
 
-        self.message_label = QLabel()
-        self.message_label.setObjectName("devicesMessageLabel")
-        self.message_label.setWordWrap(True)
-        layout.addWidget(self.message_label)
-
+    def _build_terminals(self, layout: QVBoxLayout) -> None:
+        """The workstation's card terminals, with Add and Remove."""
         # The password stays out of this table: TerminalInfo does not carry it.
         layout.addWidget(QLabel(self.tr("<b>Card terminals</b>")))
         self.terminals_table = QTableWidget(0, 3)
@@ -277,7 +289,9 @@ class DevicesDialog(QDialog):
         self.remove_terminal_button.clicked.connect(self.remove_terminal)
         terminal_buttons.addWidget(self.remove_terminal_button)
         terminal_buttons.addStretch(1)
-        # Who prints the selected terminal's card slips (a manager's setting, like the rest of this window).
+
+    def _build_slip_checks(self, layout: QVBoxLayout) -> None:
+        """Who prints the selected terminal's card slips (a manager's setting, like the rest of this window)."""
         slips = QHBoxLayout()
         layout.addLayout(slips)
         self.own_printer_check = QCheckBox(self.tr("The terminal prints its &own slips"))
@@ -292,8 +306,6 @@ class DevicesDialog(QDialog):
             check.clicked.connect(lambda _checked: self.save_slips())
             slips.addWidget(check)
         slips.addStretch(1)
-        self.resize(900, 560)
-        self._enable()
 
     @property
     def workstation(self) -> str:

@@ -62,6 +62,29 @@ class MailSettingsDialog(QDialog):
 
         form = QFormLayout()
         layout.addLayout(form)
+        self._build_server_rows(form)
+        self._build_login_rows(form)
+        self.sender_edit = self._line("mailSenderEdit", "frontdesk@hotel.example")
+        form.addRow(self.tr("Se&nder address:"), self.sender_edit)
+        self._build_trust_rows(form)
+
+        self.error_label = QLabel()
+        self.error_label.setObjectName("mailErrorLabel")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet(ERROR_STYLE)
+        layout.addWidget(self.error_label)
+        self._build_test_box(layout)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setObjectName("mailSaveButton")
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self._set_ca("", ())
+        self.setMinimumWidth(600)
+
+    def _build_server_rows(self, form: QFormLayout) -> None:
+        """Server, port and security; changing the security moves a port left at the usual one."""
         self.host_edit = self._line("mailHostEdit", "smtp.example.com")
         form.addRow(self.tr("Mail &server:"), self.host_edit)
         self.port_spin = QSpinBox()
@@ -77,6 +100,9 @@ class MailSettingsDialog(QDialog):
         self._security = "starttls"
         self.security_combo.currentIndexChanged.connect(self._security_changed)
         form.addRow(self.tr("S&ecurity:"), self.security_combo)
+
+    def _build_login_rows(self, form: QFormLayout) -> None:
+        """User and password, each with its error line; Forget the saved password; where the password is kept."""
         self.user_edit = self._line("mailUserEdit", self.tr("empty if the server asks for no login"))
         form.addRow(self.tr("&User:"), self.user_edit)
         self.user_error_label = self._field_error("mailUserErrorLabel")
@@ -94,9 +120,9 @@ class MailSettingsDialog(QDialog):
         self.password_note.setObjectName("mailPasswordNote")
         self.password_note.setWordWrap(True)
         form.addRow("", self.password_note)
-        self.sender_edit = self._line("mailSenderEdit", "frontdesk@hotel.example")
-        form.addRow(self.tr("Se&nder address:"), self.sender_edit)
 
+    def _build_trust_rows(self, form: QFormLayout) -> None:
+        """The certificates trusted: the system's, and optionally the hotel's own CA."""
         self.ca_label = QLabel()
         self.ca_label.setObjectName("mailCaLabel")
         self.ca_label.setWordWrap(True)
@@ -115,12 +141,8 @@ class MailSettingsDialog(QDialog):
         trust.addStretch(1)
         form.addRow("", trust)
 
-        self.error_label = QLabel()
-        self.error_label.setObjectName("mailErrorLabel")
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(ERROR_STYLE)
-        layout.addWidget(self.error_label)
-
+    def _build_test_box(self, layout: QVBoxLayout) -> None:
+        """Send a test e-mail with the settings as typed, and what came of it."""
         test_box = QGroupBox(self.tr("Test e-mail"))
         layout.addWidget(test_box)
         test_layout = QVBoxLayout(test_box)
@@ -139,14 +161,6 @@ class MailSettingsDialog(QDialog):
         self.test_label.setObjectName("mailTestResultLabel")
         self.test_label.setWordWrap(True)
         test_layout.addWidget(self.test_label)
-
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setObjectName("mailSaveButton")
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
-        self._set_ca("", ())
-        self.setMinimumWidth(600)
 
     def _field_error(self, name: str) -> QLabel:
         label = QLabel()

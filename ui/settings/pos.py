@@ -48,6 +48,16 @@ class PosConnectionsDialog(QDialog):
         self.setup: PosSetup | None = None
         layout = QVBoxLayout(self)
 
+        layout.addWidget(self._build_keys_box())
+        layout.addWidget(self._build_codes_box())
+        layout.addWidget(self._build_service_box())
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _build_keys_box(self) -> QGroupBox:
+        """The tills' keys, Create key and Revoke, and a new key shown once with Copy."""
         keys_box = QGroupBox(self.tr("Keys"))
         keys = QVBoxLayout(keys_box)
         self.keys_model = RowsModel([Column(self.tr("POS")), Column(self.tr("Outlet")), Column(self.tr("Created")),
@@ -84,8 +94,10 @@ class PosConnectionsDialog(QDialog):
         shown.addWidget(self.copy_button)
         self.new_key_row.hide()
         keys.addWidget(self.new_key_row)
-        layout.addWidget(keys_box)
+        return keys_box
 
+    def _build_codes_box(self) -> QGroupBox:
+        """Which POS payment code means a charge to the room, with Save code and Remove."""
         codes_box = QGroupBox(self.tr("Payment codes"))
         codes = QVBoxLayout(codes_box)
         codes.addWidget(hint_label(self.tr("Which POS payment means a charge to the room: on credit (a Not paid "
@@ -115,8 +127,10 @@ class PosConnectionsDialog(QDialog):
                        self.remove_code_button):
             row.addWidget(widget)
         codes.addLayout(row)
-        layout.addWidget(codes_box)
+        return codes_box
 
+    def _build_service_box(self) -> QGroupBox:
+        """How the POS service behaves: a check after checkout, and running inside this program."""
         service_box = QGroupBox(self.tr("Service"))
         service = QVBoxLayout(service_box)
         row = QHBoxLayout()
@@ -135,11 +149,7 @@ class PosConnectionsDialog(QDialog):
         self.run_in_desk_check.clicked.connect(
             lambda on: self._change(set_setting, SETTING_RUN_IN_DESK, "on" if on else "off"))
         service.addWidget(self.run_in_desk_check)
-        layout.addWidget(service_box)
-
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        return service_box
 
     def _meaning_text(self, meaning: str) -> str:
         return self.tr("Charge to room on credit") if meaning == "credit" else self.tr("Paid from the deposit")
