@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from desk.core.card_numbers import mask_card_numbers
 from desk.core.errors import ConcurrentChange, DeskError
 from desk.core.money import Money
 from desk.core.types import utcnow
@@ -213,15 +214,15 @@ def _with_idempotency(session: Session, actor: Actor, pos_name: str, key: str | 
     return status, answer
 
 
-_KEY_IN_PATH = re.compile(r"(/farcards/)[^/]+")
-_LONG_DIGITS = re.compile(r"\d{13,19}")
+# Any letter case: /FarCards/KEY reaches the log too, even though no route answers it.
+_KEY_IN_PATH = re.compile(r"(/farcards/)[^/]+", re.IGNORECASE)
 
 
 def _loggable(text: str) -> str:
     """A request or answer as it may be logged: no key, nothing that looks like a card number."""
     text = _KEY_IN_PATH.sub(r"\1***", text)
     text = re.sub(r"(?i)(bearer\s+)\S+", r"\1***", text)
-    text = _LONG_DIGITS.sub(lambda m: m.group()[:4] + "*" * (len(m.group()) - 4), text)
+    text = mask_card_numbers(text)  # the one finder: in groups, with spaces or dashes too
     text = text.replace("\n", " ").replace("\r", " ")
     return text if len(text) <= 800 else text[:800] + "..."
 

@@ -61,7 +61,7 @@ def test_log_has_each_request_and_answer_but_no_key(sqlite_pos: Pos, caplog: pyt
     assert "/farcards/***/getcardinfoex 200" in lines[1]
     joined = "\n".join(lines)
     assert sqlite_pos.key not in joined and sqlite_pos.key[3:] not in joined
-    assert "4111111111111111" not in joined and "4111************" in joined
+    assert "4111111111111111" not in joined and "************1111" in joined
 
 
 def test_openapi_document_is_served(sqlite_pos: Pos):
