@@ -37,8 +37,56 @@ def resolve_url(url: str | None = None) -> str:
     if os.environ.get(ENV_URL):
         return os.environ[ENV_URL]
     path = default_database_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    # Owner only: the file holds sign-in hashes (a 4-digit PIN's hash is cracked offline in moments).
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     return f"sqlite:///{path}"
+
+
+_OWNER_ONLY = 0o600
+_SQLITE_COMPANIONS = ("", "-wal", "-shm", "-journal")
+
+
+def keep_private(path: Path) -> None:
+    """Create the SQLite file owner-only (0600), or make an existing one so, with a warning.
+
+    SQLite gives the -wal, -shm and -journal files it creates the database file's permissions, so
+    the database file decides for all of them. A file that group or others could read is tightened
+    (its companions too): anyone who copies it can try every PIN against its hashes.
+    """
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, _OWNER_ONLY))  # an empty file is a database
+    except FileExistsError:
+        pass
+    except OSError as exc:  # no such folder, no right to create: connecting will say so
+        logging.getLogger(__name__).debug("could not create %s: %s", path, exc)
+        return
+    for companion in (path.with_name(path.name + suffix) for suffix in _SQLITE_COMPANIONS):
+        try:
+            mode = companion.stat().st_mode & 0o777
+        except FileNotFoundError:
+            continue
+        if mode & 0o077:
+            try:
+                os.chmod(companion, mode & 0o700)
+            except OSError as exc:
+                logging.getLogger(__name__).warning(
+                    "%s can be read by other users (mode %o) and could not be made owner-only: %s",
+                    companion, mode, exc)
+            else:
+                logging.getLogger(__name__).warning(
+                    "%s could be read by other users (mode %o): made owner-only (%o)",
+                    companion, mode, mode & 0o700)
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The file of an SQLite URL; None for another database or one in memory."""
+    parsed = make_url(url)
+    if not parsed.drivername.startswith("sqlite"):
+        return None
+    database = parsed.database
+    if not database or database == ":memory:" or database.startswith("file:") or parsed.query.get("uri"):
+        return None
+    return Path(database)
 
 
 _USERINFO_PASSWORD = re.compile(r"(://[^:/@]*:)[^@/]*@")
@@ -68,6 +116,9 @@ def hide_password(text: str, url: str) -> str:
 
 def make_engine(url: str, *, background_checkpoints: bool = False, **kwargs: Any) -> Engine:
     if url.startswith("sqlite"):
+        path = sqlite_file(url)
+        if path is not None:
+            keep_private(path)
         engine = create_engine(url, connect_args={"timeout": 15}, **kwargs)
         event.listen(engine, "connect", _sqlite_on_connect)
         event.listen(engine, "begin", _sqlite_on_begin)
@@ -127,7 +178,9 @@ def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA synchronous=NORMAL")
+    # FULL, not NORMAL: in WAL mode NORMAL syncs only at checkpoints, so a power cut can lose a
+    # committed payment whose receipt already printed. FULL syncs the log at every commit.
+    cursor.execute("PRAGMA synchronous=FULL")
     cursor.execute("PRAGMA busy_timeout=15000")
     cursor.close()
 
