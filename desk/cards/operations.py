@@ -482,22 +482,83 @@ class Difference:
 
 
 @dataclass(frozen=True)
+class BrandComparison:
+    """One brand of the terminal's individual totals (BMP 60) beside the ledger's card records."""
+
+    brand: str
+    terminal_count: int
+    terminal_amount: Money
+    ledger_count: int
+    ledger_amount: Money
+
+    @property
+    def matches(self) -> bool:
+        return self.terminal_count == self.ledger_count and self.terminal_amount == self.ledger_amount
+
+
+@dataclass(frozen=True)
 class EndOfDayReport:
+    """The terminal's end of day against the ledger, as far as the terminal's answer proves.
+
+    With individual totals (BMP 60: receipt range and per-brand totals; `itemised`) each payment
+    outside the range is named, and each brand compared. With only the total, only the totals are
+    compared: the difference is in the total, and no payment is named as missing.
+    """
+
     terminal: str
     terminal_total: Money
     ledger_total: Money
     count: int
     differences: list[Difference] = field(default_factory=list)
+    itemised: bool = True
+    brands: list[BrandComparison] = field(default_factory=list)
+
+    @property
+    def total_difference(self) -> Money:
+        return self.terminal_total - self.ledger_total
 
     @property
     def matches(self) -> bool:
-        return self.terminal_total == self.ledger_total and not self.differences
+        return (self.terminal_total == self.ledger_total and not self.differences
+                and all(b.matches for b in self.brands))
+
+
+# ZVT's BMP 60 brands, and the card names of our records that belong to each.
+_BRAND_NAMES = (("Eurocard/Mastercard", ("master", "eurocard")), ("Visa", ("visa",)),
+                ("American Express", ("amex", "american express")), ("Diners", ("diners",)),
+                ("JCB", ("jcb",)), ("girocard", ("girocard", "maestro", "ec ")))
+
+
+def totals_brand(card_name: str) -> str:
+    name = f"{card_name.lower()} "
+    return next((brand for brand, words in _BRAND_NAMES if any(w in name for w in words)), "Other")
+
+
+def _compare_brands(counted: list[CardRecord], brands: list[dict[str, Any]], currency: str) -> list[BrandComparison]:
+    ledger: dict[str, tuple[int, Decimal]] = {}
+    for record in counted:
+        brand = totals_brand(record.brand)
+        count, amount = ledger.get(brand, (0, Decimal(0)))
+        ledger[brand] = (count + 1, amount + MONEY_SIGN[record.operation] * record.amount.amount)
+    terminal = {str(b["brand"]): (int(b["count"]), int(b["amount_minor"])) for b in brands}
+    out = []
+    for brand in sorted(set(ledger) | set(terminal)):
+        t_count, t_amount = terminal.get(brand, (0, 0))
+        l_count, l_amount = ledger.get(brand, (0, Decimal(0)))
+        out.append(BrandComparison(brand, t_count, from_minor(t_amount, currency), l_count,
+                                   Money.of(l_amount, currency)))
+    return out
 
 
 def record_end_of_day(session: Session, actor: Actor, terminal_id: int, total_minor: int, count: int,
                       first_receipt: int | None, last_receipt: int | None,
-                      receipts: list[dict[str, Any]] | None = None) -> EndOfDayReport:
-    """Keep the terminal's end of day and compare it with the card records since the last one."""
+                      receipts: list[dict[str, Any]] | None = None, *,
+                      brands: list[dict[str, Any]] | None = None) -> EndOfDayReport:
+    """Keep the terminal's end of day and compare it with the card records since the last one.
+
+    `first_receipt`/`last_receipt` are None when the terminal sent no individual totals (BMP 60);
+    `brands` are its per-brand totals ({"brand", "count", "amount_minor"}) when it did.
+    """
     require(actor, Right.RUN_CASH_SHIFT)
     settings: TerminalSettings = terminal_settings(session, terminal_id)
     name, currency = settings.info.name, settings.info.currency
@@ -512,6 +573,7 @@ def record_end_of_day(session: Session, actor: Actor, terminal_id: int, total_mi
     ledger_total = sum((MONEY_SIGN[r.operation] * r.amount.amount for r in counted), Decimal(0))
     differences: list[Difference] = []
     known = {r.receipt_no for r in period if r.receipt_no is not None}
+    itemised = first_receipt is not None and last_receipt is not None
     if first_receipt and last_receipt:
         for record in counted:
             if record.receipt_no is None or not first_receipt <= record.receipt_no <= last_receipt:
@@ -519,8 +581,11 @@ def record_end_of_day(session: Session, actor: Actor, terminal_id: int, total_mi
         for receipt_no in range(first_receipt, last_receipt + 1):
             if receipt_no not in known:
                 differences.append(Difference("not_in_ledger", receipt_no))
-    elif counted:
+    elif itemised:
+        # The individual totals say the batch was empty: every payment since the last close is missing.
         differences.extend(Difference("not_in_batch", r.receipt_no, r.payment_id, r.amount) for r in counted)
+    # Without individual totals the answer proves only the total: no payment is named as missing.
+    compared = _compare_brands(counted, brands, currency) if itemised and brands is not None else []
     # Card payments typed in by hand on this workstation: money the terminal never saw.
     since = next((r.created_at for r in period), None)
     if since is not None:
@@ -533,7 +598,9 @@ def record_end_of_day(session: Session, actor: Actor, terminal_id: int, total_mi
     terminal_total = from_minor(total_minor, currency)
     session.add(CardRecord(operation=CardRecordKind.END_OF_DAY, amount=terminal_total, terminal=name,
                            receipt_no=None, trace_no=None, receipts=list(receipts or []),
-                           details={"count": count, "first_receipt": first_receipt, "last_receipt": last_receipt},
+                           details={"count": count, "first_receipt": first_receipt, "last_receipt": last_receipt,
+                                    "itemised": itemised, "brands": list(brands or [])},
                            created_by=actor.username, workstation=actor.workstation))
     session.flush()
-    return EndOfDayReport(name, terminal_total, Money.of(ledger_total, currency), count, differences)
+    return EndOfDayReport(name, terminal_total, Money.of(ledger_total, currency), count, differences,
+                          itemised=itemised, brands=compared)

@@ -47,6 +47,22 @@ AMOUNT_TOO_HIGH = 0xB7
 ABORT_TIMEOUT = 0x6C
 NOT_POSSIBLE = 0x83
 ALREADY_REVERSED = 0xB4
+NOT_REGISTERED = 0x6B  # "function deactivated (PT not registered)"
+
+# Registration config byte (PA00P015, 06 00): what the ECR asked the terminal to do.
+CONFIG_ECR_PAYMENT_RECEIPTS = 0x02  # payment receipts go to the ECR, the terminal prints none
+CONFIG_ECR_ADMIN_RECEIPTS = 0x04  # administration receipts (end of day) go to the ECR
+CONFIG_INTERMEDIATE_STATUS = 0x08  # the ECR wants intermediate status (04 FF)
+CONFIG_ECR_PRINT_LINES = 0x80  # the ECR takes the receipt text (06 D1, or 06 D3 if permitted); else it
+#                               builds receipts itself from the Status-Information and gets no text
+TLV_PERMITTED_COMMANDS = 0x26
+TLV_COMMAND = 0x0A
+
+# Print-line attribute (06 D1): bit 7 marks the last line of a receipt (not 80 alone, RFU); below it
+# 0x40 centred, 0x20 double width, 0x10 double height, the low nibble an indent.
+ATTR_LAST = 0x80
+ATTR_CENTRED = 0x40
+ATTR_DOUBLE_WIDTH = 0x20
 
 MONEY_COMMANDS = {
     apdus.AUTHORISATION: "sale",
@@ -67,7 +83,9 @@ class Behaviour:
     abort meanwhile is accepted) | pin_timeout (asks for the PIN, then aborts with 6C after `delay`)
     | slow_approval (approves, then waits `delay` s before answering; an abort then is refused) |
     drop (approves, then drops the connection before answering) | drop_before (drops without
-    approving) | twice (approves and sends the answer twice) | late (approves, answers after `delay`
+    approving) | twice (approves, and after its Completion was acknowledged sends the Completion again
+    `delay` s later (default 0.05) and waits for that to be acknowledged too; a command that comes
+    meanwhile is refused with 84 83, as such terminals do) | late (approves, answers after `delay`
     s) | silent (approves and never answers) | hang (approves, then the whole terminal freezes: no
     answer to anything, on any connection, for `delay` s, as a terminal whose host link hung) |
     drop_after_status (approves, sends its Status-Information with result 00, and drops the line once
@@ -125,14 +143,37 @@ class SimState:
     last: Transaction | None = None
     receipt_counter: int = 0
     trace_counter: int = 0
+    # What the last Registration (06 00) asked for; a restart forgets it. Unregistered, the terminal
+    # runs on its stored configuration: it prints its own receipts and sends no intermediate status.
     registered: bool = False
+    config_byte: int = 0
+    permitted: frozenset[tuple[int, int]] = frozenset()
+    registrations: int = 0
 
 
 class ZvtSimulator:
     """The terminal and its bank. Thread-safe; serve it on TCP and/or a pty."""
 
-    def __init__(self, *, terminal_id: str = "52500001", journal_path: Path | None = None, ack_timeout: float = 5.0):
+    def __init__(
+        self,
+        *,
+        terminal_id: str = "52500001",
+        journal_path: Path | None = None,
+        ack_timeout: float = 5.0,
+        itemised_end_of_day: bool = True,
+        refuse_unregistered: bool = False,
+        print_text_blocks: bool = True,
+    ):
         self.state = SimState(terminal_id=terminal_id)
+        # End of day with individual totals (BMP 60: receipt range, count and amount per brand), or
+        # only the total, as terminals that do not send BMP 60.
+        self.itemised_end_of_day = itemised_end_of_day
+        # A terminal that refuses every transaction (84 6B) until an ECR registered with it.
+        self.refuse_unregistered = refuse_unregistered
+        # Sends receipts as text blocks (06 D3) when the ECR permits them; False: a terminal that
+        # knows only print lines (06 D1).
+        self.print_text_blocks = print_text_blocks
+        self._links: list[Link] = []
         self.journal_path = journal_path
         self.ack_timeout = ack_timeout
         self.default = Behaviour()
@@ -196,6 +237,25 @@ class ZvtSimulator:
                 if receipt_no in (None, preauth.receipt_no) and preauth.state == "open":
                     preauth.state = "released"
 
+    def restart(self) -> None:
+        """The terminal restarts: it forgets the registration and drops its network connections."""
+        with self._lock:
+            self.state.registered = False
+            self.state.config_byte = 0
+            self.state.permitted = frozenset()
+            links, self._links = self._links, []
+        for link in links:
+            with contextlib.suppress(DeviceError, OSError):
+                link.close()
+
+    def config(self, bit: int) -> bool:
+        with self._lock:
+            return self.state.registered and bool(self.state.config_byte & bit)
+
+    def permits(self, command: tuple[int, int]) -> bool:
+        with self._lock:
+            return command in self.state.permitted
+
     @property
     def journal(self) -> list[Transaction]:
         with self._lock:
@@ -219,6 +279,8 @@ class ZvtSimulator:
                     return
                 conn.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
                 link = TcpLink(SocketTransport(conn))
+                with self._lock:
+                    self._links.append(link)
                 self._spawn(self._session, link)
 
         self._spawn(accept_loop)
@@ -367,6 +429,8 @@ class _Session:
         self.link.send(apdus.ack(), self.sim.ack_timeout)
 
     def status(self, code: int) -> None:
+        if not self.sim.config(CONFIG_INTERMEDIATE_STATUS):
+            return  # nobody asked for intermediate status: a terminal sends none
         self.send(apdus.command(apdus.INTERMEDIATE_STATUS, bytes([code])))
 
     def wait(self, seconds: float, *, abortable: bool) -> bool:
@@ -402,22 +466,27 @@ class _Session:
         self.abort_requested = False
         if self.sim.frozen:
             return  # not even acknowledged
-        if control in MONEY_COMMANDS and self.sim.take_command_refusal():
+        if (
+            self.sim.refuse_unregistered
+            and not self.sim.state.registered
+            and (control in MONEY_COMMANDS or control in (apdus.END_OF_DAY, apdus.REPEAT_RECEIPT))
+        ):
+            self.link.send(apdus.nack(NOT_REGISTERED), self.sim.ack_timeout)
+        elif control in MONEY_COMMANDS and self.sim.take_command_refusal():
             self.note(request)
             self.link.send(apdus.nack(NOT_POSSIBLE), self.sim.ack_timeout)
         elif control in MONEY_COMMANDS:
             self.money(MONEY_COMMANDS[control], request)
         elif control == apdus.REGISTRATION:
-            with self.sim._lock:
-                self.sim.state.registered = True
-            self.ack()
-            self.send(self._completion(include_currency=True))
+            self.registration(request)
         elif control == apdus.STATUS_ENQUIRY:
             self.ack()
             self.send(self._completion())
         elif control == apdus.LOG_OFF:
             with self.sim._lock:
                 self.sim.state.registered = False
+                self.sim.state.config_byte = 0
+                self.sim.state.permitted = frozenset()
             self.ack()
         elif control == apdus.ABORT:
             self.ack()
@@ -427,6 +496,35 @@ class _Session:
             self.end_of_day()
         else:
             self.link.send(apdus.nack(NOT_POSSIBLE), self.sim.ack_timeout)
+
+    def registration(self, request: Apdu) -> None:
+        """06 00: <password 3> <config byte> [<currency 2> [03 <service byte>] [06 <TLV>]]."""
+        data = request.data
+        if len(data) < 4:
+            self.link.send(apdus.nack(NOT_POSSIBLE), self.sim.ack_timeout)
+            return
+        config = data[3]
+        currency = data[4:6] if len(data) >= 6 else b""
+        permitted: set[tuple[int, int]] = set()
+        try:
+            fields = bmp.decode(data[6:]) if len(data) > 6 else []
+        except DeviceError:
+            self.link.send(apdus.nack(NOT_POSSIBLE), self.sim.ack_timeout)
+            return
+        for item in fields:
+            if item.number == bmp.TLV_CONTAINER:
+                for obj in tlv.decode(item.value):
+                    if obj.tag == TLV_PERMITTED_COMMANDS:
+                        permitted.update(
+                            (c.value[0], c.value[1]) for c in obj.children if c.tag == TLV_COMMAND and len(c.value) == 2
+                        )
+        with self.sim._lock:
+            st = self.sim.state
+            st.registered, st.config_byte, st.permitted = True, config, frozenset(permitted)
+            st.registrations += 1
+        self.ack()
+        # The terminal sends a currency code back only if the ECR sent one.
+        self.send(self._completion(include_currency=bool(currency)))
 
     def _completion(self, *, include_currency: bool = False) -> Apdu:
         fields = [
@@ -496,7 +594,7 @@ class _Session:
             self.wait(behaviour.delay, abortable=False)
         self.answer(txn)
         if kind == "twice":
-            self.answer(txn, wait_ack=False)
+            self.completion_again(behaviour.delay or 0.05)
 
     def bank_check(self, operation: str, receipt_no: int | None, amount: int) -> tuple[int, Any]:
         """(refusal code or 0, the pre-authorisation or sale referred to)."""
@@ -561,11 +659,58 @@ class _Session:
             "APPROVED",
         ]
 
+    def print_receipt(self, kind: int, lines: list[str], *, administration: bool = False) -> None:
+        """Send a receipt to the ECR as the registration asked, or print it on the terminal (send nothing).
+
+        ECR printing (config 02 payment / 04 administration) with print type 80: as a text block (06 D3)
+        if the ECR permitted 06 D3 in its registration, else line by line (06 D1), the last line marked
+        by bit 7 of its attribute. Without 80 the ECR builds receipts from the Status-Information.
+        """
+        wanted = CONFIG_ECR_ADMIN_RECEIPTS if administration else CONFIG_ECR_PAYMENT_RECEIPTS
+        if not (self.sim.config(wanted) and self.sim.config(CONFIG_ECR_PRINT_LINES)):
+            return
+        if self.sim.print_text_blocks and self.sim.permits(apdus.PRINT_TEXT_BLOCK):
+            self.send(self._receipt(kind, lines))
+            return
+        for index, line in enumerate(lines):
+            if index == 0:
+                attribute = ATTR_CENTRED | ATTR_DOUBLE_WIDTH
+            elif index == len(lines) - 1:
+                attribute = ATTR_LAST | ATTR_CENTRED  # 80 alone is RFU
+            else:
+                attribute = 0x02 if line.startswith("Auth") else 0x00  # an indented line
+            self.send(apdus.command(apdus.PRINT_LINE, bytes([attribute]) + line.encode("cp437")))
+
     def answer(self, txn: Transaction, *, wait_ack: bool = True) -> None:
         self.send(apdus.command(apdus.STATUS_INFORMATION, bmp.encode(self._fields(txn))), wait_ack=wait_ack)
-        self.send(self._receipt(1, self._receipt_lines(txn, "MERCHANT")), wait_ack=wait_ack)
-        self.send(self._receipt(2, self._receipt_lines(txn, "CUSTOMER")), wait_ack=wait_ack)
+        self.print_receipt(1, self._receipt_lines(txn, "MERCHANT"))
+        self.print_receipt(2, self._receipt_lines(txn, "CUSTOMER"))
         self.send(apdus.command(apdus.COMPLETION), wait_ack=wait_ack)
+
+    def completion_again(self, pause: float) -> None:
+        """The Completion once more, `pause` s after the first; busy (84 83) to any command until acknowledged."""
+        deadline = time.monotonic() + pause
+        sent = False
+        ack_deadline = 0.0
+        while True:
+            now = time.monotonic()
+            if not sent and now >= deadline:
+                self.link.send(apdus.command(apdus.COMPLETION), self.sim.ack_timeout)
+                sent, ack_deadline = True, now + self.sim.ack_timeout
+            if sent and now >= ack_deadline:
+                return  # never acknowledged: the terminal gives up on it
+            wait = (deadline - now) if not sent else (ack_deadline - now)
+            try:
+                message = self.link.receive(max(0.001, min(wait, 0.05)))
+            except DeviceTimeout:
+                continue
+            if message.is_answer:
+                if sent:
+                    return
+                continue
+            # The terminal has not finished its transaction: it refuses what comes.
+            self.note(message)
+            self.link.send(apdus.nack(NOT_POSSIBLE), self.sim.ack_timeout)
 
     def repeat_receipt(self) -> None:
         if self.sim.take_repeat_refusal():
@@ -608,13 +753,14 @@ class _Session:
             bmp.trace(trace),
             bmp.Bmp(bmp.TIME, bmp.bcd(int(now.strftime("%H%M%S")), 3)),
             bmp.Bmp(bmp.DATE, bmp.bcd(int(now.strftime("%m%d")), 2)),
-            bmp.Bmp(bmp.INDIVIDUAL_TOTALS, bytes(totals)),
         ]
+        if self.sim.itemised_end_of_day:
+            fields.append(bmp.Bmp(bmp.INDIVIDUAL_TOTALS, bytes(totals)))
         self.send(apdus.command(apdus.STATUS_INFORMATION, bmp.encode(fields)))
         lines = ["END OF DAY", f"{len(counted)} transactions", f"TOTAL {total / 100:.2f}"]
         if self.sim.print_full_pan:
             lines += [f"{t.amount_minor / 100:.2f} {t.card_name} {TEST_CARD_PAN}" for t in counted]
-        self.send(self._receipt(3, lines))
+        self.print_receipt(3, lines, administration=True)
         self.send(apdus.command(apdus.COMPLETION))
 
 
@@ -655,13 +801,17 @@ class SocketTransport(BaseTransport):
 
     def read(self, size: int, timeout: float) -> bytes:
         check_timeout(timeout)
-        if self._sock is None:
+        sock = self._sock  # another thread may close it (a restart)
+        if sock is None:
             raise DeviceOffline("closed", device=self.name)
-        ready, _, _ = select.select([self._sock], [], [], timeout)
+        try:
+            ready, _, _ = select.select([sock], [], [], timeout)
+        except (OSError, ValueError) as exc:
+            raise DeviceOffline(str(exc), device=self.name) from exc
         if not ready:
             raise DeviceTimeout("nothing", device=self.name)
         try:
-            data = self._sock.recv(size)
+            data = sock.recv(size)
         except OSError as exc:
             raise DeviceOffline(str(exc), device=self.name) from exc
         if not data:
@@ -727,7 +877,7 @@ class _FdCloser:
 
 
 def serve_control(sim: ZvtSimulator, port: int, host: str = "127.0.0.1") -> int:
-    """JSON lines: {"script": ["decline:05"]}, {"bank_release": 12 | null}, {"journal": true}."""
+    """JSON lines: {"script": ["decline:05"]}, {"bank_release": 12 | null}, {"journal": true}, {"restart": true}."""
     server = socket.create_server((host, port))
     server.settimeout(0.2)
     sim._closers.append(server)
@@ -741,6 +891,8 @@ def serve_control(sim: ZvtSimulator, port: int, host: str = "127.0.0.1") -> int:
                         sim.script(*request["script"])
                     if "bank_release" in request:
                         sim.bank_release(request["bank_release"])
+                    if request.get("restart"):
+                        sim.restart()
                     reply: dict[str, Any] = {"ok": True}
                     if request.get("journal"):
                         reply["journal"] = [t.as_json() for t in sim.journal]
@@ -776,9 +928,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--default", default="approve", help="behaviour once the script is used up")
     parser.add_argument("--control", type=int, metavar="PORT", help="JSON-lines control port")
     parser.add_argument("--terminal-id", default="52500001")
+    parser.add_argument(
+        "--no-individual-totals", action="store_true", help="end of day without BMP 60 (only the total)"
+    )
+    parser.add_argument(
+        "--refuse-unregistered", action="store_true", help="refuse transactions (84 6B) until an ECR registers"
+    )
     args = parser.parse_args(argv)
 
-    sim = ZvtSimulator(terminal_id=args.terminal_id, journal_path=args.journal)
+    sim = ZvtSimulator(
+        terminal_id=args.terminal_id,
+        journal_path=args.journal,
+        itemised_end_of_day=not args.no_individual_totals,
+        refuse_unregistered=args.refuse_unregistered,
+    )
     sim.default = Behaviour.parse(args.default)
     if args.script:
         sim.script(*args.script.split(","))

@@ -24,10 +24,32 @@ from hardware.terminal.zvt import bmp, codes, tlv
 from hardware.terminal.zvt.apdu import Apdu
 from hardware.terminal.zvt.framing import Link
 
-# Registration config byte: the ECR prints payment and administration receipts (the terminal sends
-# them as text), wants intermediate status, controls payment and administration, and takes receipts
-# as text blocks (06 D3).
-CONFIG_BYTE = 0x02 | 0x04 | 0x08 | 0x10 | 0x20 | 0x80
+# Registration config byte (PA00P015, 06 00):
+CONFIG_ECR_PAYMENT_RECEIPTS = 0x02  # payment receipts are printed by the ECR, not the terminal
+CONFIG_ECR_ADMIN_RECEIPTS = 0x04  # administration receipts (end of day) too
+CONFIG_INTERMEDIATE_STATUS = 0x08  # the terminal sends intermediate status (04 FF) to the ECR
+CONFIG_ECR_CONTROLS_PAYMENT = 0x10  # no amount entry on the terminal
+CONFIG_ECR_CONTROLS_ADMIN = 0x20  # no administration started on the terminal
+CONFIG_ECR_PRINT_LINES = 0x80  # the terminal sends the receipt text (06 D1, or 06 D3 if permitted)
+CONFIG_BYTE = (
+    CONFIG_ECR_PAYMENT_RECEIPTS | CONFIG_ECR_ADMIN_RECEIPTS | CONFIG_INTERMEDIATE_STATUS
+    | CONFIG_ECR_CONTROLS_PAYMENT | CONFIG_ECR_CONTROLS_ADMIN | CONFIG_ECR_PRINT_LINES
+)
+# Registration TLV: the list of permitted ZVT commands (tag 26, one tag 0A each). Permitting Print
+# Text-Block (06 D3) gets receipts whole and typed (merchant, customer, administration).
+TLV_PERMITTED_COMMANDS = 0x26
+TLV_COMMAND = 0x0A
+# The refusal (84 xx) of a terminal that has no registration (it restarted): register, then retry.
+NOT_REGISTERED = 0x6B
+
+# Print-line attribute (06 D1): 1xxx xxxx (not 80, RFU) is the last line of a receipt, which is also
+# where the merchant's copy ends and the customer's begins; FF followed by one count byte is that many
+# line feeds. Below bit 7: 40 centred, 20 double width, 10 double height, low nibble an indent.
+ATTR_LAST = 0x80
+ATTR_CENTRED = 0x40
+ATTR_DOUBLE_WIDTH = 0x20
+ATTR_DOUBLE_HEIGHT = 0x10
+ATTR_LINE_FEED = 0xFF
 
 TLV_PRINT_TEXTS = 0x25
 TLV_TEXT_LINE = 0x07
@@ -78,6 +100,7 @@ class ZvtTerminal:
         ack_timeout: float = 5.0,
         answer_timeout: float = 180.0,
         cancel_poll: float = 0.05,
+        settle_time: float = 0.25,
         now: Callable[[], datetime] = datetime.now,
     ) -> None:
         self._link = link
@@ -86,9 +109,15 @@ class ZvtTerminal:
         self.ack_timeout = ack_timeout
         self.answer_timeout = answer_timeout
         self.cancel_poll = cancel_poll
+        # After a Completion: how long to listen for what some terminals send after it (the Completion
+        # again), acknowledging it, so that it neither blocks nor answers the next command.
+        self.settle_time = settle_time
         self._now = now
         self._lock = threading.Lock()
         self._open = False
+        # Registered on this connection: a new connection (the terminal restarted, the line dropped)
+        # or a refusal "not registered" registers again before the next command.
+        self._registered = False
 
     @property
     def name(self) -> str:
@@ -149,13 +178,44 @@ class ZvtTerminal:
         return self._state(dialogue)
 
     def register(self) -> api.TerminalState:
-        data = self._password() + bytes([CONFIG_BYTE]) + bmp.bcd(codes.currency_number(self.currency), 2)
-        dialogue = self._call(apdus.command(apdus.REGISTRATION, data), None, None)
-        return self._state(dialogue)
+        """Registration (06 00); the driver also registers by itself before the first command."""
+        with self._lock:
+            self._ensure_open()
+            return self._state(self._register())
+
+    def _registration(self) -> Apdu:
+        permitted = tlv.Tlv(
+            TLV_PERMITTED_COMMANDS,
+            children=tuple(tlv.Tlv(TLV_COMMAND, bytes(c)) for c in (apdus.PRINT_TEXT_BLOCK, apdus.PRINT_LINE)),
+        )
+        data = (
+            self._password()
+            + bytes([CONFIG_BYTE])
+            + bmp.bcd(codes.currency_number(self.currency), 2)
+            + bmp.encode([bmp.Bmp(bmp.TLV_CONTAINER, tlv.encode([permitted]))])
+        )
+        return apdus.command(apdus.REGISTRATION, data)
+
+    def _register(self) -> _Dialogue:
+        """Register and read the terminal's Completion; the lock is held."""
+        hooks = Hooks()
+        request = self._registration()
+        self._request(request, hooks, register=False)
+        dialogue = self._follow(request, None, hooks)
+        self._registered = True
+        return dialogue
+
+    def _register_first(self) -> None:
+        """Register before a command: a failure here means the command itself never left."""
+        try:
+            self._register()
+        except (OutcomeUnknown, Declined, Refused) as exc:
+            raise DeviceError(f"Registering with the terminal failed: {exc.message}", device=self.name) from exc
 
     def log_off(self) -> None:
         with self._lock:
-            self._request(apdus.command(apdus.LOG_OFF), Hooks())
+            self._request(apdus.command(apdus.LOG_OFF), Hooks(), register=False)
+            self._registered = False
 
     def abort(self) -> None:
         with self._lock:
@@ -192,23 +252,45 @@ class ZvtTerminal:
 
     def _drop(self) -> None:
         self._open = False
+        self._registered = False
         self._link.close()
 
-    def _request(self, request: Apdu, hooks: Hooks) -> None:
-        """Send the command and wait for the terminal's 80 00 00. Stale messages are skipped."""
+    def _request(self, request: Apdu, hooks: Hooks, *, register: bool = True) -> None:
+        """Send the command and wait for the terminal's 80 00 00 (registering first if need be).
+
+        A refusal "not registered" registers and sends the command once more: refused, it did not
+        start. A refusal that follows a late message of the last transaction (which the terminal
+        was still waiting to have acknowledged) is retried once too.
+        """
         self._ensure_open()
         try:
+            self._drain(0.0)
             self._link.discard_input()
         except DeviceError:
             # The old connection died while idle (the terminal restarted): start a fresh one.
             self._drop()
             self._ensure_open()
+        if register and not self._registered:
+            self._register_first()
+        try:
+            self._send_command(request)
+        except Refused as refused:
+            if register and refused.result_code == NOT_REGISTERED:
+                self._register_first()
+            elif not refused.params.get("after_stale"):
+                raise
+            self._send_command(request)
+        if hooks.on_sent is not None:
+            hooks.on_sent()
+
+    def _send_command(self, request: Apdu) -> None:
         try:
             self._link.send(request, self.ack_timeout)
         except DeviceError as exc:
             self._drop()
             raise OutcomeUnknown(f"Sending the request failed: {exc.message}", device=self.name) from exc
         deadline = time.monotonic() + self.ack_timeout
+        stale = False
         while True:
             try:
                 answer = self._link.receive(max(0.0, deadline - time.monotonic()))
@@ -218,17 +300,30 @@ class ZvtTerminal:
                     f"The terminal did not acknowledge the request: {exc.message}", device=self.name
                 ) from exc
             if answer.is_ack:
-                break
+                return
             if answer.is_nack:
                 raise Refused(
                     f"The terminal refused the command: {codes.result_text(answer.ins)}.",
                     result_code=answer.ins,
                     device=self.name,
+                    after_stale=stale,
                 )
             # A late message of an earlier transaction (an answer sent twice, or after we gave up).
+            stale = True
             self._acknowledge()
-        if hooks.on_sent is not None:
-            hooks.on_sent()
+
+    def _drain(self, window: float) -> None:
+        """Acknowledge what the terminal still sends, until it has been quiet for `window` s.
+
+        A message left unacknowledged keeps the terminal waiting; it then refuses our next command.
+        """
+        while True:
+            try:
+                message = self._link.receive(window)
+            except DeviceTimeout:
+                return
+            if not message.is_answer:
+                self._acknowledge()
 
     def _acknowledge(self) -> bool:
         try:
@@ -273,6 +368,9 @@ class ZvtTerminal:
             deadline = time.monotonic() + self.answer_timeout
             acknowledged = self._acknowledge()
             if self._handle(message, dialogue, hooks):
+                if acknowledged and self.settle_time > 0:
+                    with contextlib.suppress(DeviceError):
+                        self._drain(self.settle_time)  # a second Completion, ...: not the next answer
                 return self._finish(dialogue, operation)
             if message.command == apdus.STATUS_INFORMATION and not acknowledged:
                 dialogue.approved = False  # the terminal may still reverse what we did not confirm
@@ -312,8 +410,17 @@ class ZvtTerminal:
     def _print_line(self, data: bytes, dialogue: _Dialogue, hooks: Hooks) -> None:
         if not data:
             return
-        attribute, line = data[0], bmp.text(data[1:])
-        last = attribute == 0xFF
+        attribute, text = data[0], data[1:]
+        if attribute == ATTR_LINE_FEED and len(text) == 1 and text[0] < 0x20:
+            lines = ("",) * text[0]  # FF <count>: line feeds
+            dialogue.open_lines.extend(lines)
+            if hooks.on_print is not None and lines:
+                hooks.on_print(PrintOut(ReceiptKind.UNKNOWN, lines, complete=False))
+            return
+        last = bool(attribute & ATTR_LAST) and attribute != ATTR_LAST  # 80 alone is RFU
+        line = bmp.text(text)
+        if attribute != ATTR_LINE_FEED and not attribute & ATTR_CENTRED:
+            line = " " * (attribute & 0x0F) + line  # the indent
         dialogue.open_lines.append(line)
         if hooks.on_print is not None:
             hooks.on_print(PrintOut(ReceiptKind.UNKNOWN, (line,), complete=last))
@@ -442,7 +549,11 @@ class ZvtTerminal:
             last_receipt_no=last,
             trace_no=bmp.from_bcd(f[bmp.TRACE]) if bmp.TRACE in f else None,
             when=self._when(f),
-            receipts=tuple(dialogue.receipts),
+            # Print lines carry no kind; what an end of day prints is its administration receipt.
+            receipts=tuple(
+                Receipt(ReceiptKind.ADMINISTRATION, r.lines) if r.kind is ReceiptKind.UNKNOWN else r
+                for r in dialogue.receipts
+            ),
         )
 
     def _state(self, dialogue: _Dialogue) -> api.TerminalState:
