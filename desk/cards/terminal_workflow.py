@@ -295,5 +295,7 @@ def card_end_of_day(runner: Runner, actor: Actor, terminal_id: int) -> EndOfDayR
     connection = connect(settings)
     result = connection.worker.call(lambda _stop: connection.terminal.end_of_day(), label="end_of_day")
     receipts = receipts_payload(result.receipts)
+    # Per-brand totals only when the terminal sent them (BMP 60): compared brand by brand.
+    brands = [{"brand": b.brand, "count": b.count, "amount_minor": b.amount_minor} for b in result.brands] or None
     return runner.run(record_end_of_day, actor, terminal_id, result.amount_minor or 0, result.count,
-                      result.first_receipt_no, result.last_receipt_no, receipts).value
+                      result.first_receipt_no, result.last_receipt_no, receipts, brands=brands).value

@@ -345,6 +345,10 @@
         <translation>Сумите съвпадат.</translation>
     </message>
     <message>
+        <source>The totals differ by {difference}. This terminal does not list its transactions, so the difference cannot be traced to a payment here: compare with its printed report.</source>
+        <translation>Сумите се различават с {difference}. Този терминал не изброява операциите си, затова разликата не може да се отнесе към плащане тук: сверете с отпечатания му отчет.</translation>
+    </message>
+    <message>
         <source>The totals differ: see each payment below.</source>
         <translation>Сумите се различават: вижте всяко плащане по-долу.</translation>
     </message>

@@ -345,6 +345,10 @@
         <translation>Итоги совпадают.</translation>
     </message>
     <message>
+        <source>The totals differ by {difference}. This terminal does not list its transactions, so the difference cannot be traced to a payment here: compare with its printed report.</source>
+        <translation>Итоги расходятся на {difference}. Этот терминал не перечисляет свои операции, поэтому расхождение нельзя отнести к платежу здесь: сверьте с его печатным отчётом.</translation>
+    </message>
+    <message>
         <source>The totals differ: see each payment below.</source>
         <translation>Итоги расходятся: см. платежи ниже.</translation>
     </message>

@@ -396,11 +396,19 @@ class EndOfDayDialog(_ListDialog):
                 for d in report.differences
             ],
         )
-        self.status_label.setText(
-            QCoreApplication.translate("CardOperations", "The totals match.")
-            if report.matches
-            else QCoreApplication.translate("CardOperations", "The totals differ: see each payment below.")
-        )
+        self.status_label.setText(self._verdict(report))
+
+    @staticmethod
+    def _verdict(report: EndOfDayReport) -> str:
+        if report.matches:
+            return QCoreApplication.translate("CardOperations", "The totals match.")
+        if not report.itemised:
+            # The terminal sent no receipt range: it proves a difference in the total, not which payment.
+            return QCoreApplication.translate(
+                "CardOperations", "The totals differ by {difference}. This terminal does not list its "
+                "transactions, so the difference cannot be traced to a payment here: compare with its printed "
+                "report.").format(difference=money_text(report.total_difference))
+        return QCoreApplication.translate("CardOperations", "The totals differ: see each payment below.")
 
 
 def open_end_of_day(ctx: DeskContext, parent: QWidget) -> None:
