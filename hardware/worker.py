@@ -22,7 +22,8 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
-DeviceCall = Callable[[threading.Event], T]
+# What a device's own thread runs: it is handed the event that asks it to stop.
+DeviceWork = Callable[[threading.Event], T]
 
 
 class WorkerStopped(DeviceError):
@@ -80,7 +81,7 @@ class DeviceWorker:
 
     # -- caller side -----------------------------------------------------------------------------
 
-    def submit(self, fn: DeviceCall[T], *, timeout: float | None = None, label: str = "") -> DeviceFuture[T]:
+    def submit(self, fn: DeviceWork[T], *, timeout: float | None = None, label: str = "") -> DeviceFuture[T]:
         """Queue `fn`; its Future fails with `DeviceTimeout` if it has not finished `timeout`
         seconds after it started (the call's cancel event is set at that moment too)."""
         limit = self.default_timeout if timeout is None else timeout
@@ -94,7 +95,7 @@ class DeviceWorker:
             self._queue.put(_Job(fn, future, limit))
         return future
 
-    def call(self, fn: DeviceCall[T], *, timeout: float | None = None, label: str = "") -> T:
+    def call(self, fn: DeviceWork[T], *, timeout: float | None = None, label: str = "") -> T:
         """Submit and wait (for scripts and tests; a GUI thread must use `submit`)."""
         return self.submit(fn, timeout=timeout, label=label).result()
 

@@ -82,7 +82,9 @@ def reading_as_pos(key: str | None, fn: Callable[Concatenate[Session, P], T], *a
     return read
 
 
-class _Job:
+class _QueuedWork:
+    """A posting waiting for the next group commit, and the future its till waits on."""
+
     __slots__ = ("future", "work")
 
     def __init__(self, work: Work[Any]) -> None:
@@ -107,12 +109,12 @@ class GroupWriter:
         # For benches and tests: how many transactions were committed, for how many jobs.
         self.transactions = 0
         self.jobs = 0
-        self._queue: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
+        self._queue: queue.SimpleQueue[_QueuedWork | None] = queue.SimpleQueue()
         self._thread = threading.Thread(target=self._loop, name="pos-writer", daemon=True)
         self._thread.start()
 
     def submit(self, work: Work[T]) -> Future[Outcome[T]]:
-        job = _Job(work)
+        job = _QueuedWork(work)
         self._queue.put(job)
         return job.future
 
@@ -143,7 +145,7 @@ class GroupWriter:
             if stop:
                 return
 
-    def _commit(self, batch: list[_Job]) -> None:
+    def _commit(self, batch: list[_QueuedWork]) -> None:
         answers = self._answers(batch)
         self.transactions += 1
         self.jobs += len(batch)
@@ -153,7 +155,7 @@ class GroupWriter:
             else:
                 job.future.set_exception(error)
 
-    def _answers(self, batch: list[_Job]) -> list[tuple[Outcome[Any] | None, BaseException | None]]:
+    def _answers(self, batch: list[_QueuedWork]) -> list[tuple[Outcome[Any] | None, BaseException | None]]:
         """Run the batch in one transaction: first all together, and only if one of them is refused,
         again with each job in its own savepoint (a refusal is rare; savepoints cost every job)."""
         careful = False

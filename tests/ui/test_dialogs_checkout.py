@@ -77,7 +77,7 @@ def fake_renderer(monkeypatch, opened_urls) -> list[QUrl]:
         path.write_bytes(b"%PDF-1.4 fake")
         return path
 
-    monkeypatch.setattr(checkout, "final_folio_renderer", lambda: render)
+    monkeypatch.setattr(checkout, "render_folio_pdf", render)
     return opened_urls
 
 
@@ -202,8 +202,8 @@ def test_manager_override_checks_out_with_the_balance_open(
 def test_the_result_lines_stay_below_the_bills_table(qtbot, desk_context, demo_database, window, monkeypatch,
                                                      clerk):
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: False))  # no viewer
-    monkeypatch.setattr(checkout, "final_folio_renderer",
-                        lambda: lambda session, folio_id, path, language="en": Path(path))  # nothing written
+    monkeypatch.setattr(checkout, "render_folio_pdf",
+                        lambda session, folio_id, path, language="en": Path(path))  # nothing written
     monkeypatch.setattr(checkout, "folio_pdf_directory",
                         lambda: Path("/a/rather/long/folder/name/for/the/final/folios/of/the/hotel"))
     from desk.ledger.payments import Tender, take_payment

@@ -16,6 +16,7 @@ from desk.ledger.folios import BillView
 from desk.ledger.models import PaymentKind
 from desk.ledger.payments import transfer_to_company
 from desk.people.auth import ManagerApproval
+from desk.reports import render_folio_pdf
 from desk.stays.models import Reservation, ReservationStatus
 from desk.stays.reservation_card import ReservationCardData, load_reservation_card
 from desk.stays.reservations import check_out
@@ -52,16 +53,6 @@ def folio_pdf_directory() -> Path:
     from desk.reports import documents_folder
 
     return documents_folder()
-
-
-def final_folio_renderer() -> FolioRenderer | None:
-    """``desk.reports.render_folio_pdf``, or None while the reports are not there."""
-    try:
-        from desk.reports import render_folio_pdf
-    except ImportError:
-        logger.warning("desk.reports.render_folio_pdf is not available", exc_info=True)
-        return None
-    return render_folio_pdf
 
 
 # The session is only handed on to desk's renderer: ui names no SQLAlchemy type.
@@ -415,12 +406,7 @@ class CheckOutDialog(DeskDialog):
 
     def _print_final_folio(self, reservation: Reservation) -> None:
         self.pdf_label.show()
-        renderer = final_folio_renderer()
-        if renderer is None:
-            self.pdf_label.setText(
-                self.tr("The final folio PDF cannot be made yet: the reports module is not installed.")
-            )
-            return
+        renderer: FolioRenderer = render_folio_pdf  # looked up here, so a test may put another in its place
         path = folio_pdf_directory() / f"folio-{reservation.number}.pdf"
         self.pdf_label.setText(self.tr("Writing the final folio…"))
         self._op = (
