@@ -356,6 +356,7 @@ def test_release_frees_the_hold_on_the_terminal_and_charges_nothing(qtbot, cashi
     [preauth, freed] = terminal.sim.journal
     assert (preauth.operation, freed.operation) == ("pre_authorisation", "release")
     assert terminal.sim.state.preauths[preauth.receipt_no].state == "released"
+    assert ops.wait_all(30_000)  # the release's slip prints after the dialog closed, through the journal too
     with demo_database.unit_of_work() as session:
         assert unresolved(session, WORKSTATION) == []
 
