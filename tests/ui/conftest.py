@@ -57,7 +57,7 @@ def desk_context(qtbot, demo_database: Database) -> Iterator[object]:
     yield context
     context.stop_watching()
     ops.cancel_all()
-    assert ops.wait_all(10_000), "an op was still running at teardown"
+    assert ops.wait_all(30_000), "an op was still running at teardown"
     context.close()
 
 
@@ -120,6 +120,6 @@ def context_of(qtbot, demo_database: Database):
 
     yield make
     ops.cancel_all()
-    assert ops.wait_all(10_000)
+    assert ops.wait_all(30_000)
     for ctx in made:
         ctx.close()

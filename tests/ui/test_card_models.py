@@ -133,7 +133,7 @@ def test_set_view_resets_and_keeps_nothing_stale(qtbot, demo_database, lived_in)
     old_ids = [model.id_at(row) for row in range(model.rowCount())]
 
     other = view_of(demo_database, folio_id_of(demo_database, "R10012"))
-    with qtbot.waitSignal(model.modelReset):
+    with qtbot.waitSignal(model.modelReset, timeout=30_000):
         model.set_view(other)
     assert model.rowCount() == len(other.postings)
     assert all(model.row_of(posting_id) is None for posting_id in old_ids)

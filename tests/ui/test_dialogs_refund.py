@@ -172,7 +172,7 @@ def test_refund_with_print_receipt_opens_a_refund_receipt(qtbot, desk_context, d
     retype(qtbot, child(dialog, QLineEdit, "amountEdit"), "5")
     apply_accepted(qtbot, dialog)
     receipt = window.findChild(ReceiptDialog)
-    qtbot.waitUntil(lambda: receipt.isVisible(), timeout=10_000)
+    qtbot.waitUntil(lambda: receipt.isVisible(), timeout=30_000)
     assert "Refund receipt" in child(receipt, QLabel, "receiptKindLabel").text()
 
     apply_accepted(qtbot, receipt)

@@ -132,5 +132,5 @@ def test_details_of_a_voided_service_say_who_and_why(qtbot, desk_context, demo_d
 def test_details_of_a_missing_service_show_an_error_instead(qtbot, desk_context, window):
     dialog = ServiceDetailsDialog(desk_context, 999_999, window)
     dialog.open()
-    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "opErrorBox") is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "opErrorBox") is not None, timeout=30_000)
     assert "does not exist" in window.findChild(QMessageBox, "opErrorBox").text()

@@ -259,7 +259,7 @@ def english_in(root: QWidget, allowed: set[str]) -> list[str]:
 
 def _card(qtbot, ctx, folio_id: int) -> ReservationCard:
     card = open_card(ctx, folio_id)
-    qtbot.waitUntil(lambda: card.is_loaded and card.isVisible())
+    qtbot.waitUntil(lambda: card.is_loaded and card.isVisible(), timeout=30_000)
     return card
 
 
@@ -271,7 +271,7 @@ def test_main_window_card_and_every_dialog_have_no_english(qtbot, desk_context, 
     window = MainWindow(desk_context)
     qtbot.addWidget(window)
     window.show()
-    with qtbot.waitSignal(window.search_finished, timeout=10_000):
+    with qtbot.waitSignal(window.search_finished, timeout=30_000):
         window.search_now()
     problems += english_in(window, allowed)
 
@@ -282,7 +282,7 @@ def test_main_window_card_and_every_dialog_have_no_english(qtbot, desk_context, 
     problems += english_in(card, allowed)
     tabs.setCurrentIndex(BILLS_TAB)
     card.bills_view.selectRow(0)
-    qtbot.waitUntil(lambda: card.payments_model.rowCount() > 5)
+    qtbot.waitUntil(lambda: card.payments_model.rowCount() > 5, timeout=30_000)
     problems += english_in(card, allowed)
     # The card shows the translated ledger texts, not the stored English.
     shown = " ".join(text for _, text in visible_texts(card))
@@ -304,8 +304,8 @@ def test_main_window_card_and_every_dialog_have_no_english(qtbot, desk_context, 
     ]
     for dialog in opened:
         dialog.open()
-        qtbot.waitUntil(dialog.isVisible)
-        assert ops.wait_all(10_000)
+        qtbot.waitUntil(dialog.isVisible, timeout=30_000)
+        assert ops.wait_all(30_000)
         qtbot.wait(50)  # the loaded results are delivered through the event loop
         QCoreApplication.processEvents()
         problems += [f"{dialog.objectName()}: {problem}" for problem in english_in(dialog, allowed)]
@@ -370,12 +370,12 @@ def test_the_card_terminal_dialogs_name_the_demo_terminal_in_the_clerks_language
     make_payment.choose_terminal(terminal.id)
     pending = PendingCardOperationsDialog(desk_context, card)
     open_end_of_day(desk_context, card)
-    qtbot.waitUntil(lambda: card.findChild(EndOfDayDialog) is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: card.findChild(EndOfDayDialog) is not None, timeout=30_000)
     end_of_day = card.findChild(EndOfDayDialog)
     for dialog in (sale, make_payment, pending, end_of_day):
         dialog.open()
-        qtbot.waitUntil(dialog.isVisible)
-    qtbot.waitUntil(lambda: pending.table.rowCount() == 1, timeout=10_000)
+        qtbot.waitUntil(dialog.isVisible, timeout=30_000)
+    qtbot.waitUntil(lambda: pending.table.rowCount() == 1, timeout=30_000)
 
     assert [b.text() for b in sale.terminal_buttons] == [shown_name]
     assert [b.text() for b in end_of_day.terminal_buttons] == [shown_name]
@@ -434,7 +434,7 @@ def test_card_payments_refunds_and_reversals_read_in_the_clerks_language(qtbot, 
     card.tabs.setCurrentIndex(BILLS_TAB)
     card.bills_view.selectRow(0)
     qtbot.waitUntil(lambda: any(card.payments_model.id_at(row) == reversal.payment_id
-                                for row in range(card.payments_model.rowCount())), timeout=10_000)
+                                for row in range(card.payments_model.rowCount())), timeout=30_000)
     problems = english_in(card, allowed)
     shown = " ".join(text for _, text in visible_texts(card))
     # The operator's reference of each operation is there, in the clerk's words (R12).
@@ -447,7 +447,7 @@ def test_card_payments_refunds_and_reversals_read_in_the_clerks_language(qtbot, 
     # The payment's details (Void shows its Text) and the terminal dialog's result say it the same way.
     void = dialogs.VoidDialog(desk_context, card.card, payment_id=sale.payment_id, parent=card)
     void.open()
-    qtbot.waitUntil(void.isVisible)
+    qtbot.waitUntil(void.isVisible, timeout=30_000)
     problems += [f"voidDialog: {problem}" for problem in english_in(void, allowed)]
     assert f"{receipt_word} {receipts[sale.payment_id]:04d}" in " ".join(text for _, text in visible_texts(void))
     void.close()
