@@ -23,7 +23,7 @@ from ui import ops
 from ui.ops import Cancelled, Op, TaskState
 
 ROOT = Path(__file__).resolve().parents[2]
-GATE_TIMEOUT = 3  # seconds a worker waits for the test to open its gate; never reached when green
+GATE_TIMEOUT = 30  # seconds a worker waits for the test to open its gate; never reached when green
 
 
 @pytest.fixture(autouse=True)
