@@ -82,7 +82,7 @@ def test_receipts_drawer_kicks_statuses_and_slips_from_many_threads_share_one_co
 
         def together(work: Callable[[], list[Any]]) -> Callable[[], list[Any]]:
             def run() -> list[Any]:
-                start.wait(10)
+                start.wait(30)
                 return work()
             return run
 
