@@ -217,7 +217,7 @@ def test_two_desks_opening_the_same_workstations_shift_at_once_open_one(hotel: H
     def desk() -> None:
         database = Database(url, upgrade=False)
         try:
-            barrier.wait(timeout=10)
+            barrier.wait(timeout=30)
             opened.append(Runner(database).run(open_shift, TILL, [hotel.money("10.00")]).value.number)
         except InvalidInput as exc:
             refused.append(exc)
