@@ -28,7 +28,7 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo hotel, seeded once per test run, around a fixed date so tests are repeatable."""
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
     database = Database(f"sqlite:///{path}")
-    with database.unit_of_work() as session:
+    with database.writing() as session:
         seed_demo(session, today=DEMO_TODAY)
         # The workstations the tests take cash at have their drawers open (a shift's own tests use another).
         for workstation in ("TEST-1", "TEST-2", "FRONT-2"):
@@ -99,7 +99,7 @@ def fiscal_printer(demo_database: Database) -> Iterator[FiscalPrinter]:
     engine = SimulatedPrinter(profile="TM-T20II", paper_mm=80)
     server = TcpPrinterServer(engine, port=0).start()
     printer = FiscalPrinter(engine, server)
-    with demo_database.unit_of_work() as session:
+    with demo_database.writing() as session:
         session.execute(update(CashRegister).values(device=printer.url, profile="TM-T20II", paper_mm=80))
     yield printer
     REGISTERS.close()

@@ -142,7 +142,7 @@ def test_card_of_an_in_house_guest_shows_header_and_both_tabs_as_the_ledger_has_
 def test_reversed_lines_are_struck_out_on_the_card_with_who_and_why(show_card, demo_database):
     manager = signed_in(demo_database, Role.MANAGER, "FRONT-2")
     folio_id = folio_id_of(demo_database, "R10012")
-    with demo_database.unit_of_work() as session:
+    with demo_database.writing() as session:
         bill_id = load_folio(session, folio_id).bills[0].bill.id
         spa = post_service(session, manager, bill_id=bill_id, service_code="SPA")
         reversal = reverse_posting(session, manager, spa.id, reason="Guest cancelled the spa visit")
@@ -204,7 +204,7 @@ def test_reload_after_another_workstation_writes_keeps_tab_bill_rows_and_scroll(
     other_desk, qtbot, show_card, desk_context, demo_database
 ):
     folio_id = folio_id_of(demo_database, "R10016")
-    with demo_database.unit_of_work() as session:
+    with demo_database.writing() as session:
         guest_bill = load_folio(session, folio_id).bills[0].bill.id
         for _ in range(40):  # enough rows to scroll
             post_service(session, other_desk, bill_id=guest_bill, service_code="MB-WATER")
@@ -217,7 +217,7 @@ def test_reload_after_another_workstation_writes_keeps_tab_bill_rows_and_scroll(
     scroll = card.postings_view.verticalScrollBar()
     assert scroll.value() > 0  # selecting scrolled to them
     scroll.setValue(3)
-    with demo_database.unit_of_work() as session:  # another workstation posts a service
+    with demo_database.writing() as session:  # another workstation posts a service
         post_service(session, other_desk, bill_id=guest_bill, service_code="PARKING")
     with qtbot.waitSignal(card.loaded, timeout=30_000):
         desk_context.folios_changed.emit(frozenset({folio_id}))
@@ -229,7 +229,7 @@ def test_reload_after_another_workstation_writes_keeps_tab_bill_rows_and_scroll(
     card.tabs.setCurrentIndex(BILLS_TAB)
     card.select_bill(company_bill)
     assert card.current_bill_id() == company_bill
-    with demo_database.unit_of_work() as session:  # the other workstation takes a part payment
+    with demo_database.writing() as session:  # the other workstation takes a part payment
         take_payment(session, other_desk, company_bill, Tender("transfer", eur("100.00"), text="Bank ref 77"))
     with qtbot.waitSignal(card.loaded, timeout=30_000):
         desk_context.folios_changed.emit(frozenset({folio_id}))
@@ -249,10 +249,10 @@ def test_reloads_asked_for_while_loading_end_with_the_newest_data(
     folio_id = folio_id_of(demo_database, "R10012")
     card = show_card(folio_id)
     bill_id = card.current_bill_id()
-    with demo_database.unit_of_work() as session:
+    with demo_database.writing() as session:
         take_payment(session, other_desk, bill_id, Tender("cash", eur("1.00")))
     card.reload()
-    with demo_database.unit_of_work() as session:
+    with demo_database.writing() as session:
         take_payment(session, other_desk, bill_id, Tender("cash", eur("2.00")))
     desk_context.folios_changed.emit(frozenset({folio_id}))  # arrives while the first reload runs
     expected = view_of(demo_database, folio_id).bill(bill_id).paid
@@ -322,7 +322,7 @@ def test_action_menu_acts_on_the_selected_bill_by_keyboard(qtbot, show_card, dem
 
 def test_refund_and_void_of_a_payment_need_it_selected(other_desk, qtbot, show_card, demo_database, fake_dialogs):
     folio_id = folio_id_of(demo_database, "R10012")  # part-paid in cash
-    with demo_database.unit_of_work() as session:
+    with demo_database.writing() as session:
         view = load_folio(session, folio_id)
         bill_id = view.bills[0].bill.id
         paid = view.bill(bill_id).payments[0].payment
@@ -467,7 +467,7 @@ def test_manager_authorised_void_by_another_desk_shows_on_reload(
     line = next(line for line in card.view.postings if line.is_active)
     from desk.postings import void_posting
 
-    with demo_database.unit_of_work() as session:
+    with demo_database.writing() as session:
         void_posting(session, other_desk, line.posting.id, reason="Wrong room", approval=MANAGER_APPROVAL)
     with qtbot.waitSignal(card.loaded, timeout=30_000):
         desk_context.folios_changed.emit(frozenset({folio_id}))
@@ -498,7 +498,7 @@ def test_amount_columns_grow_with_the_amounts_after_a_reload(qtbot, show_card, d
     card.tabs.setCurrentIndex(BILLS_TAB)
     bill_id = card.current_bill_id()
     card.bills_view.horizontalHeader().resizeSection(BillsModel.PAYER, 333)  # the clerk widened it
-    with demo_database.unit_of_work() as session:
+    with demo_database.writing() as session:
         post_charge(session, other_desk, bill_id=bill_id, description="Wedding hall", quantity=1,
                     unit_price=eur("1234567.89"))
         take_payment(session, other_desk, bill_id, Tender("transfer", eur("1000000.00"), text="Bank ref 1"))
@@ -525,7 +525,7 @@ def test_services_footer_counts_what_still_counts_and_reconciles(qtbot, show_car
     assert format_money(view.balance.amount, "EUR") in footer
     # A reversed service and its reversal are no longer counted.
     line = next(line for line in view.postings if line.is_active)
-    with demo_database.unit_of_work() as session:
+    with demo_database.writing() as session:
         reverse_posting(session, manager, line.posting.id, reason="not taken")
     with qtbot.waitSignal(card.loaded, timeout=30_000):
         desk_context.folios_changed.emit(frozenset({folio_id}))
@@ -534,7 +534,7 @@ def test_services_footer_counts_what_still_counts_and_reconciles(qtbot, show_car
 
 def test_void_is_offered_only_where_desk_would_void(other_desk, qtbot, show_card, demo_database):
     folio_id = folio_id_of(demo_database, "R10012")
-    with demo_database.unit_of_work() as session:
+    with demo_database.writing() as session:
         bill_id = load_folio(session, folio_id).bills[0].bill.id
         deposit = take_deposit(session, other_desk, folio_id, Tender("cash", eur("20.00")))
         apply_deposit(session, other_desk, bill_id, eur("20.00"))  # the deposit is used up

@@ -244,7 +244,7 @@ def test_a_sale_whose_end_nobody_heard_closes_make_payment_and_no_second_sale_is
 
     # The same simulator behind a terminal that gives up after a second, so the test does not wait long.
     port = urlsplit(terminal.info.url).port
-    with demo_database.unit_of_work() as session:
+    with demo_database.writing() as session:
         quick = add_terminal(session, signed_in(demo_database, Role.MANAGER, WORKSTATION), WORKSTATION,
                              "Quick terminal", f"tcp://127.0.0.1:{port}?answer_timeout=1&ack_timeout=1", "EUR")
     # The bank books the sale, then the terminal answers nothing, not even the desk asking again.
@@ -292,7 +292,7 @@ def test_print_card_slip_follows_desks_rule_and_says_so_when_there_is_nothing_to
     assert with_slip.settled and ops.wait_all(30_000)
     typed = runner.run(take_payment, cashier, bill_id, Tender("card", eur("5.00"), text="typed"),
                        allow_overpay=True).value
-    with demo_database.unit_of_work() as session:
+    with demo_database.writing() as session:
         # A terminal payment whose terminal sent no receipt at all: nothing to print again.
         session.add(CardRecord(operation=CardOperationKind.SALE, folio_id=folio_id, payment_id=typed.id,
                                amount=eur("5.00"), terminal="Desk terminal", receipt_no=None, trace_no=None,

@@ -37,7 +37,7 @@ def terminal(demo_database: Database, tmp_path) -> Iterator[Terminal]:
     sim = ZvtSimulator(journal_path=tmp_path / "terminal.jsonl")
     port = sim.serve_tcp()
     manager = signed_in(demo_database, Role.MANAGER, WORKSTATION)
-    with demo_database.unit_of_work() as session:
+    with demo_database.writing() as session:
         info = add_terminal(session, manager, WORKSTATION, "Desk terminal",
                             f"tcp://127.0.0.1:{port}?answer_timeout=10", "EUR")
     try:
@@ -275,7 +275,7 @@ def test_the_pending_view_resolves_a_sale_the_terminal_booked_before_the_desk_di
 
     cashier = cashier_context.actor
     bill_id = card.folio.bills[0].bill.id
-    with demo_database.unit_of_work() as session:
+    with demo_database.writing() as session:
         request = plan_card_operation(session, cashier, CardKind.SALE, terminal.info.id, amount=eur("25.00"),
                                       bill_id=bill_id)
         intent = record_intent(session, cashier, request)
@@ -414,7 +414,7 @@ def test_the_open_holds_list_shows_every_open_hold_oldest_first_and_flags_the_ol
     other = find_card(demo_database, lambda c: c.folio.folio.id != card.folio.folio.id
                       and c.folio.folio.reservation_id is not None)
     cashier, runner, tid = cashier_context.actor, cashier_context.runner, terminal.info.id
-    with demo_database.unit_of_work() as session:
+    with demo_database.writing() as session:
         # A hold taken eight days ago (the ledger is append-only: it is written as it was then).
         session.add(CardRecord(operation=CardOperationKind.PRE_AUTHORISATION, folio_id=card.folio.folio.id,
                                amount=eur("200.00"), terminal="Desk terminal", receipt_no=901, trace_no=901,
@@ -484,7 +484,7 @@ def test_start_up_settles_the_card_sale_and_the_receipt_the_last_run_left_open_o
         receipt_left_open(last_run, cash_payment(last_run, demo_database), register_issued=True)
     finally:
         last_run.close()
-    with demo_database.unit_of_work() as session:
+    with demo_database.writing() as session:
         request = plan_card_operation(session, cashier, CardKind.SALE, terminal.info.id, amount=eur("25.00"),
                                       bill_id=bill_id, allow_overpay=True)
         mark_sent(session, cashier, record_intent(session, cashier, request).id)

@@ -60,7 +60,7 @@ def test_the_poll_names_the_folio_another_desk_changed(qtbot, desk_context, demo
     try:
         desk_context.check_for_changes()  # the first poll only takes the stamp
         assert ops.wait_all(30_000)
-        with demo_database.unit_of_work() as session:
+        with demo_database.writing() as session:
             post_service(session, OTHER_DESK, bill_id=bill_id, service_code="PARKING")
         with (qtbot.waitSignal(desk_context.folios_changed, timeout=30_000) as notice,
               qtbot.waitSignal(changed.loaded, timeout=30_000)):

@@ -209,7 +209,7 @@ def test_the_result_lines_stay_below_the_bills_table(qtbot, desk_context, demo_d
     from tests.ui.test_dialogs_common import reload_card
 
     card = find_card(demo_database, lambda c: len(c.folio.bills) >= 2 and not c.folio.deposit_balance)
-    with demo_database.unit_of_work() as session:
+    with demo_database.writing() as session:
         for bill in card.folio.bills:
             if bill.balance.is_positive:
                 take_payment(session, clerk, bill.bill.id, Tender("cash", bill.balance))

@@ -62,7 +62,7 @@ def pay_in_cash(qtbot, ctx, card, window, tendered: str) -> ReceiptDialog:
 def test_pay_with_a_receipt_refund_with_one_and_the_tab_shows_both_numbers(
     qtbot, desk_context, demo_database, window, fiscal_printer
 ):
-    with demo_database.unit_of_work() as session:
+    with demo_database.writing() as session:
         session.execute(update(CashRegister).values(language="bg"))
     card = find_card(demo_database, unpaid)
     bill = card.folio.bills[0]

@@ -290,7 +290,7 @@ def test_refund_back_to_the_payer_and_into_the_deposit(qtbot, desk, desk_context
     desk_context.set_actor(cashier)  # a cashier refunds without a manager
     folio_id = folio_id_of(demo_database, "R10034")
     bill_id = ledger(demo_database, folio_id).bills[0].bill.id
-    with demo_database.unit_of_work() as session:  # the guest paid by card this morning
+    with demo_database.writing() as session:  # the guest paid by card this morning
         paid = take_payment(session, cashier, bill_id, Tender("card", eur("100.00"), text="AUTH 5"))
     card = find_and_open(qtbot, desk, "R10034")
     card.findChild(QTabWidget, "breakdownTabs").setCurrentIndex(BILLS_TAB)

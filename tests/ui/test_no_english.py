@@ -125,7 +125,7 @@ def eur(amount: str) -> Money:
 
 def busy_stay(database: Database) -> BusyStay:
     """A stay whose first bill holds every kind of ledger row the card shows."""
-    with database.unit_of_work() as session:
+    with database.writing() as session:
         guest = new_guest(session, CLERK, "Мария", "Иванова")
         other = new_guest(session, CLERK, "Георги", "Колев")
         session.flush()
@@ -353,7 +353,7 @@ def test_the_card_terminal_dialogs_name_the_demo_terminal_in_the_clerks_language
     shown_name = {"ru": "Терминал ресепшена", "bg": "Терминал на рецепцията"}[language]
     workstation = desk_context.actor.workstation
     here = trusted_actor("maria", workstation, Role.MANAGER)
-    with demo_database.unit_of_work() as session:
+    with demo_database.writing() as session:
         terminal = add_terminal(session, here, workstation, "Desk terminal", "tcp://127.0.0.1:20007", "EUR")
         # A sale nobody heard the end of: the pending list names its terminal.
         request = plan_card_operation(session, here, CardKind.SALE, terminal.id, amount=eur("5.00"),
@@ -411,7 +411,7 @@ def test_card_payments_refunds_and_reversals_read_in_the_clerks_language(qtbot, 
     port = sim.serve_tcp()
     runner = Runner(demo_database)
     try:
-        with demo_database.unit_of_work() as session:
+        with demo_database.writing() as session:
             terminal = add_terminal(session, here, workstation, "Desk terminal",
                                     f"tcp://127.0.0.1:{port}?answer_timeout=10", "EUR")
         sale = card_sale(runner, here, terminal.id, stay.bill_id, eur("40.00"), allow_overpay=True)
