@@ -101,7 +101,7 @@ def test_only_a_manager_manages_devices(sqlite_hotel: Hotel, role: Role):
 
 
 def test_without_settings_the_registers_device_urls_are_the_plan(sqlite_hotel: Hotel):
-    with sqlite_hotel.database.unit_of_work() as session:
+    with sqlite_hotel.database.writing() as session:
         session.get(CashRegister, "FP-1").device = "tcp://10.0.0.9:9100"
         session.get(CashRegister, "FP-2").device = ""
     plan = sqlite_hotel.query(device_plan, "FRONT-9")

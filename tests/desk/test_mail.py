@@ -65,7 +65,7 @@ def smtp_server() -> Iterator[tuple[Inbox, int]]:
 
 def paid_with_receipt(hotel: Hotel, address: str) -> int:
     stay = hotel.stay()
-    with hotel.database.unit_of_work() as session:
+    with hotel.database.writing() as session:
         from desk.models import Bill
 
         session.get_one(Bill, stay.bill_id).payer_name = "Иван Петров"
@@ -117,7 +117,7 @@ def test_a_server_that_is_down_blocks_nothing_and_the_mail_goes_later(hotel: Hot
     assert send_due(hotel.database) == 0 and hotel.query(outbox)[0].attempts == 1  # not due yet
 
     configure(hotel, port)
-    with hotel.database.unit_of_work() as session:
+    with hotel.database.writing() as session:
         session.execute(update(MailOutbox).values(next_attempt_at=utcnow()))
     worker = MailWorker(hotel.database, interval=60).start()
     try:

@@ -50,7 +50,7 @@ def network_printer(hotel: Hotel, *, refuse_second: bool) -> NetworkPrinter:
     """The simulator on TCP as FP-1's device (the other registers have none) and the desk's drawer printer."""
     engine = SimulatedPrinter(profile="TM-T20II", paper_mm=80)
     printer = NetworkPrinter(engine, TcpPrinterServer(engine, port=0, refuse_second=refuse_second).start())
-    with hotel.database.unit_of_work() as session:
+    with hotel.database.writing() as session:
         session.execute(update(CashRegister).values(device=""))
         session.execute(update(CashRegister).where(CashRegister.code == "FP-1").values(
             device=printer.url, profile="TM-T20II", paper_mm=80, language="en"))

@@ -49,7 +49,7 @@ def charged_stay(hotel):
     return stay
 
 def run(hotel: Hotel, use_case, *args, actor: Actor = TILL, **kwargs):
-    with hotel.database.unit_of_work() as session:
+    with hotel.database.writing() as session:
         return use_case(session, actor, *args, **kwargs)
 
 
