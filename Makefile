@@ -1,6 +1,7 @@
 # Front-desk cashier workstation: build, test and run.
 #
 #   make test          everything CI does, from a fresh Debian 12 machine (as root, or with sudo)
+#   make test-busy     the test suite with CPU hogs beside it: no test may assume a quiet machine
 #   make run ARGS=...  the workstation in a real window (X11)
 #   make lint | bench | screenshots | clean | distclean
 #
@@ -27,7 +28,7 @@ ARGS ?=
 PYTEST_ARGS ?=
 LINT_PATHS := desk ui hardware tools tests bench
 
-.PHONY: test run lint typecheck bench screenshots translations venv \
+.PHONY: test test-busy run lint typecheck bench screenshots translations venv \
         system-deps-test system-deps-run clean distclean
 
 # -- set-up ---------------------------------------------------------------------------------------
@@ -65,6 +66,21 @@ typecheck: venv
 # Single process on purpose: the PostgreSQL fixture is one server per session.
 test: system-deps-test venv translations lint
 	QT_QPA_PLATFORM=offscreen $(PYTEST) $(PYTEST_ARGS)
+
+# The same pytest run with BUSY_LOOPS busy loops beside it (load about 4 on 2 cores), as a loaded
+# machine would be: a test that sleeps or waits a fixed short time instead of for its condition
+# fails here. The loops are this recipe's own children, killed by their ids however pytest ends;
+# the target exits with pytest's status.
+BUSY_LOOPS ?= 3
+test-busy: system-deps-test venv translations
+	hogs=(); \
+	stop_hogs() { if (( $${#hogs[@]} )); then kill "$${hogs[@]}" 2>/dev/null || true; wait "$${hogs[@]}" 2>/dev/null || true; fi; }; \
+	trap stop_hogs EXIT; trap 'exit 130' INT; trap 'exit 143' TERM; \
+	for _ in $$(seq $(BUSY_LOOPS)); do $(PYTHON) -c 'while True: pass' & hogs+=($$!); done; \
+	echo "busy loops: $${hogs[*]}"; \
+	status=0; \
+	QT_QPA_PLATFORM=offscreen $(PYTEST) $(PYTEST_ARGS) || status=$$?; \
+	exit $$status
 
 # Benchmarks are not part of `test`: timings on a shared 2-core machine are for comparison only.
 bench: system-deps-test venv translations

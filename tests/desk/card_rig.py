@@ -81,7 +81,7 @@ def make_rig(hotel: Hotel, tmp_path: Path) -> Iterator[Rig]:
     sim = ZvtSimulator(journal_path=journal_path)
     port = sim.serve_tcp()
     manager = signed_in(hotel.database, Role.MANAGER, hotel.actor.workstation)
-    with hotel.database.unit_of_work() as session:
+    with hotel.database.writing() as session:
         info = add_terminal(session, manager, hotel.actor.workstation, "Desk terminal",
                             f"tcp://127.0.0.1:{port}?answer_timeout={ANSWER_TIMEOUT}", "EUR")
     cashier = signed_in(hotel.database, Role.CASHIER, hotel.actor.workstation)

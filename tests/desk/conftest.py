@@ -52,7 +52,9 @@ class Hotel:
         return Money.of(amount, currency or self.currency)
 
     def run(self, use_case: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-        with self.database.unit_of_work() as session:
+        # As the runner writes: the write lock taken at BEGIN (IMMEDIATE on SQLite), so a use case that
+        # reads before it writes waits for another writer instead of failing ("database is locked").
+        with self.database.writing() as session:
             return use_case(session, self.actor, *args, **kwargs)
 
     def query(self, fn: Callable[..., T], *args: Any) -> T:
@@ -73,7 +75,7 @@ class Hotel:
     def stay(self, *, nights: int = 3, in_house: bool = True, guests: int = 1, number: str | None = None,
              room: str = "101") -> Stay:
         today = date.today()
-        with self.database.unit_of_work() as session:
+        with self.database.writing() as session:
             people = [new_guest(session, self.actor, f"Guest{k}", "Test") for k in range(guests)]
             session.flush()
             count = session.scalar(select(func.count(Reservation.id))) or 0
@@ -173,13 +175,13 @@ def charged_stay(hotel: Hotel) -> Stay:
 
 def make_hotel(url: str, currency: str = "EUR") -> Hotel:
     database = Database(url)
-    with database.unit_of_work() as session:
+    with database.writing() as session:
         seed_settings(session, base_currency=currency)
         session.add(Room(number="101", floor=1, room_type="Double"))
         session.add(Room(number="102", floor=1, room_type="Double"))
     actor = signed_in(database, Role.CLERK)
     cashier = signed_in(database, Role.CASHIER, actor.workstation)
-    with database.unit_of_work() as session:
+    with database.writing() as session:
         open_shift(session, cashier, [])  # cash is taken only with an open shift on the workstation
     return Hotel(database, actor, currency)
 

@@ -57,7 +57,7 @@ def fiscal_hotel(hotel: Hotel, *, paper_mm: int = 80, language: str = "en",
                  transport: type[LoopbackTransport] | None = None) -> FiscalHotel:
     profile = "POS-5890" if paper_mm == 58 else "TM-T20II"
     engine = SimulatedPrinter(profile=profile, paper_mm=paper_mm)
-    with hotel.database.unit_of_work() as session:
+    with hotel.database.writing() as session:
         session.execute(update(CashRegister).where(CashRegister.code == "FP-1").values(
             paper_mm=paper_mm, language=language, profile=profile, device="loopback://FP-1"))
         session.execute(update(HotelRow).values(address="1 Vitosha Blvd, Sofia", tax_id="BG123456789"))

@@ -201,7 +201,11 @@ def kill_repeatedly(url: str, bill_id: int, folio_id: int, kills: int, seed: int
         inside = SPAWN.Value("i", 0, lock=False)
         process = SPAWN.Process(target=busy_writer, args=(url, bill_id, folio_id, seed + n, inside))
         process.start()
-        time.sleep(rng.uniform(0.6, 1.2))  # past the start-up, into the writing
+        # Past the start-up (seconds on a busy machine, so waited for, not guessed), into the writing.
+        started_by = time.monotonic() + 30
+        while not inside.value and process.is_alive() and time.monotonic() < started_by:
+            time.sleep(0.005)
+        time.sleep(rng.uniform(0.0, 0.6))  # the kill's moment, somewhere in the writing
         assert process.pid is not None
         tally.kills += 1
         tally.alive += process.is_alive()

@@ -41,7 +41,7 @@ def user(hotel: Hotel, username: str) -> User:
 
 
 def set_hash(hotel: Hotel, username: str, stored: str) -> None:
-    with hotel.database.unit_of_work() as session:
+    with hotel.database.writing() as session:
         session.get_one(User, username).password_hash = stored
 
 
@@ -102,7 +102,7 @@ def test_wrong_passwords_are_counted_and_lock_the_user_out(hotel: Hotel):
     # Locked: even the right password is refused until the time is up.
     with pytest.raises(AccountLocked):
         try_sign_in(hotel, "anna", "anna", policy)
-    with hotel.database.unit_of_work() as session:
+    with hotel.database.writing() as session:
         session.get_one(User, "anna").locked_until = utcnow() - timedelta(seconds=1)
     assert try_sign_in(hotel, "anna", "anna", policy).username == "anna"
     assert user(hotel, "anna").failed_sign_ins == 0
@@ -132,7 +132,7 @@ def test_a_pin_signs_in_and_wrong_pins_lock_out(hotel: Hotel):
 
 
 def test_a_pin_is_four_to_eight_digits(hotel: Hotel):
-    with hotel.database.unit_of_work() as session:
+    with hotel.database.writing() as session:
         for bad in ("123", "123456789", "12a4", "١٢٣٤"):
             with pytest.raises(InvalidInput):
                 set_pin(session, "anna", bad)

@@ -202,7 +202,7 @@ def test_a_slip_the_program_died_printing_is_closed_and_printed_again_on_request
     _stay, done = sale(rig)
     slip = rig.hotel.query(lambda session: card_slip(session, intent_id=done.intent.id))
     # Killed after "sent", before the printer answered: the automatic slip's intent stays open.
-    with rig.hotel.database.unit_of_work() as session:
+    with rig.hotel.database.writing() as session:
         stale = record_intent(session, rig.cashier, IntentRequest(
             kind=KIND, device="Front receipts", payment_id=done.payment_id, key=f"slip:{slip.record_id}:auto",
             request={"record": slip.record_id, "copies": ["customer"], "reprint": False}))

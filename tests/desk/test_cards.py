@@ -294,7 +294,7 @@ def test_unclear_ends_left_pending_are_resolved_later_exactly_once(sqlite_rig: R
 def test_terminals_are_configured_per_workstation_by_a_manager(sqlite_hotel: Hotel):
     hotel = sqlite_hotel
     manager = signed_in(hotel.database, Role.MANAGER, "FRONT-1")
-    with hotel.database.unit_of_work() as session:
+    with hotel.database.writing() as session:
         add_terminal(session, manager, "FRONT-1", "Left", "tcp://10.0.0.5:20007")
         add_terminal(session, manager, "FRONT-1", "Right", "serial:///dev/ttyACM0", "eur")
     assert [t.name for t in hotel.query(list_terminals, "FRONT-1")] == ["Left", "Right"]
@@ -350,7 +350,7 @@ def _left_unknown(rig: Rig, kind: CardKind, amount: str, **target: object) -> in
     """A card operation sent to the terminal whose end nobody heard (the line timed out)."""
     from desk.journal.intents import EventType, mark_sent, record_event, record_intent
 
-    with rig.hotel.database.unit_of_work() as session:
+    with rig.hotel.database.writing() as session:
         asked = cards.CardRequest(amount=eur(amount), **target)
         request = cards.plan_card_operation(session, rig.cashier, kind, rig.terminal_id, asked)
         intent = record_intent(session, rig.cashier, request)

@@ -80,7 +80,7 @@ def test_every_text_the_desk_writes_on_the_ledger_is_recognised_and_a_clerks_tex
               approval=hotel.approval())
     hotel.run(take_deposit, stay.folio_id, Tender("cash", hotel.money("20")))
     hotel.run(apply_deposit, stay.bill_id, hotel.money("10"))
-    with hotel.database.unit_of_work() as session:
+    with hotel.database.writing() as session:
         company = Company(name="Acme Ltd", search_name="acme ltd")
         session.add(company)
         session.flush()
@@ -113,7 +113,7 @@ def test_names_come_in_the_language_asked_and_fall_back_to_the_stored_name(sqlit
     spa = hotel.run(post_service, bill_id=stay.bill_id, service_code="SPA")
     typed = hotel.run(post_charge, bill_id=stay.bill_id, description="Spa visit", quantity=1,
                       unit_price=hotel.money("1"))
-    with hotel.database.unit_of_work() as session:
+    with hotel.database.writing() as session:
         set_names(session, NameKind.SERVICE, "LAUNDRY", {"ru": "Стирка"})
     russian = hotel.query(load_names, "ru")
     assert russian.posting(spa) == "Посещение спа"

@@ -103,7 +103,7 @@ def test_only_a_manager_manages_devices(sqlite_hotel: Hotel, role: Role):
 
 
 def test_without_settings_the_registers_device_urls_are_the_plan(sqlite_hotel: Hotel):
-    with sqlite_hotel.database.unit_of_work() as session:
+    with sqlite_hotel.database.writing() as session:
         session.get(CashRegister, "FP-1").device = "tcp://10.0.0.9:9100"
         session.get(CashRegister, "FP-2").device = ""
     plan = sqlite_hotel.query(device_plan, "FRONT-9")
@@ -153,18 +153,18 @@ def test_a_status_question_behind_a_long_receipt_says_busy_within_the_status_tim
             hub.load(session)
         engine.fail("paper_out")  # what the status would say, had it been asked
         receipt = register.submit(long_receipt, timeout=60, label="fiscal receipt")
-        assert printing.wait(5)
+        assert printing.wait(30)
         (state,) = hub.states()
         assert not done.is_set()  # answered while the receipt still held the printer
         assert state.status is None and state.error_code == "device.busy"
         done.set()
-        receipt.result(10)
+        receipt.result(30)
         (state,) = hub.states()
         assert state.status is not None and state.status.paper_out
     finally:
         done.set()
         hub.close()
-        register.release(wait=5)
+        register.release(wait=30)
 
 
 def test_a_cash_payment_opens_the_drawer_once_and_is_logged(hotel: Hotel):

@@ -40,7 +40,7 @@ def test_desk_devices_shows_status_of_the_simulator_and_of_an_absent_printer(
 def test_desk_devices_without_settings(sqlite_hotel: Hotel, sqlite_url: str, capsys: pytest.CaptureFixture[str]):
     from desk.fiscal.models import CashRegister
 
-    with sqlite_hotel.database.unit_of_work() as session:
+    with sqlite_hotel.database.writing() as session:
         for register in session.query(CashRegister):
             register.device = ""
     assert main(["--database", sqlite_url, "devices", "--workstation", "EMPTY"]) == 0

@@ -72,7 +72,7 @@ def test_sqlite_replace_through_a_transfers_link_cannot_delete_its_payment(sqlit
 
     stay = sqlite_hotel.stay()
     sqlite_hotel.run(post_service, bill_id=stay.bill_id, service_code="SPA")
-    with sqlite_hotel.database.unit_of_work() as session:
+    with sqlite_hotel.database.writing() as session:
         company = Company(name="ACME", search_name="acme")
         session.add(company)
         session.flush()

@@ -371,7 +371,7 @@ def test_the_database_refuses_a_second_outcome(hotel: Hotel, tmp_path):
     intent = hotel.run(journal.record_intent, request(stay.bill_id, hotel.money("1.00")))
     hotel.run(journal.close, intent.id, EventType.CANCELLED)
     # Past every check in the code: the unique outcome key alone must stop it.
-    with pytest.raises(sqlalchemy.exc.IntegrityError), hotel.database.unit_of_work() as session:
+    with pytest.raises(sqlalchemy.exc.IntegrityError), hotel.database.writing() as session:
         session.add(JournalEvent(intent_id=intent.id, type="settled", payload={}, outcome_of=intent.id,
                                  recorded_by="x", workstation="x"))
         session.flush()
@@ -409,7 +409,7 @@ def test_states_are_read_from_the_events(hotel: Hotel):
 def test_unresolved_is_per_workstation_when_asked(hotel: Hotel):
     stay = charged_stay(hotel)
     mine = hotel.run(journal.record_intent, request(stay.bill_id, hotel.money("1.00")))
-    with hotel.database.unit_of_work() as session:
+    with hotel.database.writing() as session:
         other_desk = trusted_actor("ivan", "FRONT-2", Role.CASHIER)
         theirs = journal.record_intent(session, other_desk, request(stay.bill_id, hotel.money("2.00")))
     assert [i.id for i in hotel.query(journal.unresolved, "TEST-1")] == [mine.id]

@@ -164,7 +164,7 @@ def run_sequence(hotel: Hotel, operations: list[tuple]) -> None:
 def currency_hotel(request: pytest.FixtureRequest, sqlite_url: str):
     hotel = make_hotel(sqlite_url, request.param)
     if request.param != "EUR":  # the EUR hotel's settings carry their own rates
-        with hotel.database.unit_of_work() as session:
+        with hotel.database.writing() as session:
             for currency, rate in RATES[request.param].items():
                 session.add(CurrencyRate(currency=currency, rate=rate))
     yield hotel

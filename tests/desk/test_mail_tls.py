@@ -266,7 +266,7 @@ def test_a_login_without_encryption_is_refused_and_never_sent(sqlite_hotel: Hote
 def test_settings_saved_before_the_rule_do_not_log_in_in_clear(sqlite_hotel: Hotel, plain_server, monkeypatch):
     inbox, port = plain_server
     monkeypatch.setenv(PASSWORD_ENV, SECRET)
-    with sqlite_hotel.database.unit_of_work() as session:  # as an older version could have saved them
+    with sqlite_hotel.database.writing() as session:  # as an older version could have saved them
         session.add(MailSettings(host="127.0.0.1", port=port, security="none", username="desk",
                                  sender="frontdesk@hotel.example", changed_by="maria"))
     paid_with_receipt(sqlite_hotel, "guest@example.com")

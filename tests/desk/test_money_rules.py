@@ -41,7 +41,7 @@ COMPANY_PAID = "{company} already paid {amount} towards this transfer: refund th
 
 
 def _company(hotel: Hotel) -> int:
-    with hotel.database.unit_of_work() as session:
+    with hotel.database.writing() as session:
         company = Company(name="ACME", search_name="acme")
         session.add(company)
         session.flush()
@@ -139,7 +139,7 @@ def test_only_a_transfer_is_reversed_as_one(hotel: Hotel):
 
 
 def test_a_tender_worth_zero_in_the_base_currency_is_refused(hotel: Hotel):
-    with hotel.database.unit_of_work() as session:
+    with hotel.database.writing() as session:
         session.add(CurrencyRate(currency="IDR", rate=Decimal("0.000057")))
     stay = hotel.stay()
     hotel.run(post_service, bill_id=stay.bill_id, service_code="SPA")

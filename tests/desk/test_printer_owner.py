@@ -51,7 +51,7 @@ def network_printer(hotel: Hotel, *, refuse_second: bool) -> NetworkPrinter:
     """The simulator on TCP as FP-1's device (the other registers have none) and the desk's drawer printer."""
     engine = SimulatedPrinter(profile="TM-T20II", paper_mm=80)
     printer = NetworkPrinter(engine, TcpPrinterServer(engine, port=0, refuse_second=refuse_second).start())
-    with hotel.database.unit_of_work() as session:
+    with hotel.database.writing() as session:
         session.execute(update(CashRegister).values(device=""))
         session.execute(update(CashRegister).where(CashRegister.code == "FP-1").values(
             device=printer.url, profile="TM-T20II", paper_mm=80, language="en"))
@@ -83,7 +83,7 @@ def test_receipts_drawer_kicks_statuses_and_slips_from_many_threads_share_one_co
 
         def together(work: Callable[[], list[Any]]) -> Callable[[], list[Any]]:
             def run() -> list[Any]:
-                start.wait(10)
+                start.wait(30)
                 return work()
             return run
 

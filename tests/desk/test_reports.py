@@ -39,7 +39,7 @@ def test_bill_shows_charges_vat_payments_and_balance(sqlite_hotel: Hotel, tmp_pa
 def test_folio_prints_cyrillic_names_every_bill_and_the_deposit(sqlite_hotel: Hotel, tmp_path):
     hotel = sqlite_hotel
     stay = hotel.stay()
-    with hotel.database.unit_of_work() as session:
+    with hotel.database.writing() as session:
         guest = new_guest(session, hotel.actor, "Надежда", "Стоянова")
         session.flush()
         second = open_bill(session, hotel.actor, stay.folio_id, payer_guest_id=guest.id).id

@@ -49,7 +49,7 @@ def scene(hotel: Hotel) -> Scene:
     stay = hotel.stay()
     spa = hotel.run(postings.post_service, bill_id=stay.bill_id, service_code="SPA")
     paid = hotel.run(payments.take_payment, stay.bill_id, Tender("cash", hotel.money("10")))
-    with hotel.database.unit_of_work() as session:
+    with hotel.database.writing() as session:
         from desk.stays.models import Company
 
         company = Company(name="Acme", search_name="acme")
@@ -64,7 +64,7 @@ def scene(hotel: Hotel) -> Scene:
 
 def pos_hotel(hotel: Hotel) -> Hotel:
     """The hotel as the restaurant POS service signs in to it."""
-    with hotel.database.unit_of_work() as session:
+    with hotel.database.writing() as session:
         if session.get(User, "pos") is None:
             session.add(User(username="pos", full_name="Restaurant POS", role=Role.POS,
                              password_hash=hash_password("pos-secret")))

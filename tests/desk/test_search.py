@@ -43,7 +43,7 @@ class Demo:
 def demo(hotel: Hotel) -> Demo:
     """Four stays in every state, guests in two scripts, two companies, an event and a walk-in."""
     actor = hotel.actor
-    with hotel.database.unit_of_work() as session:
+    with hotel.database.writing() as session:
         session.add(Room(number="103", floor=1, room_type="Single"))
         balkan = Company(name="Balkan Travel Ltd", search_name="balkan travel ltd")
         nordic = Company(name="Nordic Pharma AB", search_name="nordic pharma ab")
@@ -193,7 +193,7 @@ def test_limit(demo: Demo) -> None:
 
 def test_a_stay_found_through_two_guests_counts_once_against_the_limit(demo: Demo) -> None:
     hotel = demo.hotel
-    with hotel.database.unit_of_work() as session:
+    with hotel.database.writing() as session:
         for number, arrival, family in (("R-3001", TODAY - timedelta(days=30), ["Hans"]),
                                         ("R-3002", TODAY - timedelta(days=20), ["Olga", "Rosa"])):
             guests = [new_guest(session, hotel.actor, first, "Berg") for first in family]

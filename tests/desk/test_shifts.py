@@ -40,7 +40,7 @@ TILL = trusted_actor("anna", "TILL-9", Role.CASHIER)  # a workstation of its own
 
 
 def run(hotel: Hotel, use_case, *args, actor: Actor = TILL, **kwargs):
-    with hotel.database.unit_of_work() as session:
+    with hotel.database.writing() as session:
         return use_case(session, actor, *args, **kwargs)
 
 
@@ -203,7 +203,7 @@ def test_two_desks_opening_the_same_workstations_shift_at_once_open_one(hotel: H
     def desk() -> None:
         database = Database(url, upgrade=False)
         try:
-            barrier.wait(timeout=10)
+            barrier.wait(timeout=30)
             opened.append(Runner(database).run(open_shift, TILL, [hotel.money("10.00")]).value.number)
         except InvalidInput as exc:
             refused.append(exc)

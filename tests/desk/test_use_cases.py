@@ -261,7 +261,7 @@ def test_move_and_split_between_bills(hotel: Hotel):
     assert (night.service_code, night.bill_id) == ("ROOM", stay.bill_id)
     beer = hotel.run(post_service, bill_id=stay.bill_id, service_code="MB-BEER")
     spa = hotel.run(post_service, bill_id=stay.bill_id, service_code="SPA")
-    with hotel.database.unit_of_work() as session:
+    with hotel.database.writing() as session:
         company = Company(name="ACME", search_name="acme")
         session.add(company)
         session.flush()
@@ -286,7 +286,7 @@ def test_move_and_split_between_bills(hotel: Hotel):
 def test_transfer_to_a_company_account_settles_the_bill(hotel: Hotel):
     stay = hotel.stay()
     hotel.run(post_service, bill_id=stay.bill_id, service_code="SPA")
-    with hotel.database.unit_of_work() as session:
+    with hotel.database.writing() as session:
         company = Company(name="ACME", search_name="acme")
         session.add(company)
         session.flush()
@@ -350,9 +350,9 @@ def test_the_ledger_refuses_edits_through_the_orm(hotel: Hotel):
     stay = hotel.stay()
     posting = hotel.run(post_service, bill_id=stay.bill_id, service_code="SPA")
     payment = hotel.run(take_payment, stay.bill_id, Tender("cash", hotel.money("35")))
-    with pytest.raises(LedgerImmutable), hotel.database.unit_of_work() as session:
+    with pytest.raises(LedgerImmutable), hotel.database.writing() as session:
         session.get_one(Posting, posting.id).amount = hotel.money("0")
-    with pytest.raises(LedgerImmutable), hotel.database.unit_of_work() as session:
+    with pytest.raises(LedgerImmutable), hotel.database.writing() as session:
         session.delete(session.get_one(Payment, payment.id))
 
 

@@ -42,19 +42,19 @@ def test_leases_on_one_device_share_its_worker_and_connection_each_in_its_own_la
         futures += [wide.status(), narrow.print_document(line("x" * 40 + f" narrow {n}")), wide.kick_drawer(),
                     wide.print_document(line("y" * 40 + f" wide {n}"))]
     for future in futures:
-        future.result(10)
+        future.result(30)
     lines = server.engine.text().splitlines()
     assert server.engine.drawer_kicks == 5
     # The 58 mm lease's lines wrap at 32 characters, the 80 mm one's at 48: each keeps its layout.
     assert lines.count("x" * 32) == 5 and sum(text.startswith("y" * 40 + " wide") for text in lines) == 5
     assert (server.connections, server.peak_connections, server.refused) == (1, 1, 0)
     # The first lease given back keeps the owner for the other; the last one stops it and closes the port.
-    assert wide.release(wait=5) and narrow.worker.alive and owners.devices() == {narrow.name: 1}
-    assert narrow.status().result(5).ready
-    assert narrow.release(wait=5) and not narrow.worker.alive and owners.devices() == {}
+    assert wide.release(wait=30) and narrow.worker.alive and owners.devices() == {narrow.name: 1}
+    assert narrow.status().result(30).ready
+    assert narrow.release(wait=30) and not narrow.worker.alive and owners.devices() == {}
     again = owners.lease(printer_from_url(url(server)), status_timeout=2)
-    assert again.status().result(5).ready and server.connections == 2 and server.peak_connections == 1
-    again.release(wait=5)
+    assert again.status().result(30).ready and server.connections == 2 and server.peak_connections == 1
+    again.release(wait=30)
 
 
 def test_a_queued_job_has_its_own_cancel_and_its_own_wait_and_never_reaches_the_printer(server: TcpPrinterServer):
@@ -65,10 +65,10 @@ def test_a_queued_job_has_its_own_cancel_and_its_own_wait_and_never_reaches_the_
 
     def hold(_printer: object, _cancel: threading.Event) -> None:
         held.set()
-        release.wait(10)
+        release.wait(30)
 
     blocker = lease.submit(hold, timeout=10, label="hold")
-    assert held.wait(5)
+    assert held.wait(30)
     cancel = threading.Event()
     cancel.set()
     with pytest.raises(Cancelled):
@@ -76,21 +76,21 @@ def test_a_queued_job_has_its_own_cancel_and_its_own_wait_and_never_reaches_the_
     with pytest.raises(DeviceBusy):
         wait_for(lease.print_document(line("never either")), queue_timeout=0.2, device=lease.name)
     release.set()
-    blocker.result(5)
+    blocker.result(30)
     assert wait_for(lease.status(), queue_timeout=5).ready
     assert server.engine.receipts() == [] and server.connections == 1
-    lease.release(wait=5)
+    lease.release(wait=30)
 
 
 def test_a_queue_timeout_never_cancels_a_job_the_worker_has_just_started(server: TcpPrinterServer):
     owners = PrinterOwners()
     lease = owners.lease(printer_from_url(url(server)), status_timeout=5)
     release, started, proceed = threading.Event(), threading.Event(), threading.Event()
-    blocker = lease.submit(lambda _printer, _cancel: release.wait(10), timeout=10, label="hold")
+    blocker = lease.submit(lambda _printer, _cancel: release.wait(30), timeout=10, label="hold")
 
     def receipt(printer, cancel: threading.Event):
         started.set()
-        proceed.wait(10)
+        proceed.wait(30)
         if cancel.is_set():  # as a printer stops between lines when told to
             raise Cancelled(device=lease.name, bytes_sent=0)
         return printer.print_document(line("fiscal receipt"), cancel)
@@ -103,7 +103,7 @@ def test_a_queue_timeout_never_cancels_a_job_the_worker_has_just_started(server:
         if not asked:  # the queue wait is over: the worker takes the job between this look and the cancel
             asked.append(True)
             release.set()
-            assert started.wait(5)
+            assert started.wait(30)
             return False
         return real_running()
 
@@ -115,10 +115,10 @@ def test_a_queue_timeout_never_cancels_a_job_the_worker_has_just_started(server:
     future.running = running_seen_just_before_the_worker_starts_it  # type: ignore[method-assign]
     future.cancel = cancel_then_let_the_job_go_on  # type: ignore[method-assign]
     wait_for(future, queue_timeout=0.01, device=lease.name)
-    blocker.result(5)
+    blocker.result(30)
     assert asked and not future.cancel_event.is_set()
     assert "fiscal receipt" in server.engine.text()
-    lease.release(wait=5)
+    lease.release(wait=30)
 
 
 @pytest.mark.parametrize("refuse", [False, True])

@@ -32,11 +32,11 @@ def test_jobs_print_in_order_from_many_threads_and_close_releases_the_port():
         for t in threads:
             t.join()
         for _, future in futures:
-            future.result(20)
+            future.result(30)
         printed = [line for line in rig.engine.text().splitlines() if line.startswith("Документ")]
         assert printed == [f"Документ {n}" for n, _ in futures]
-        assert queue.kick_drawer().result(10) is None
-        assert queue.drawer_open().result(10) is True
+        assert queue.kick_drawer().result(30) is None
+        assert queue.drawer_open().result(30) is True
         assert queue.close()
         assert not rig.printer.transport.is_open
 
@@ -45,11 +45,11 @@ def test_a_cancelled_job_prints_nothing():
     with printer_rig("usb") as rig:
         queue = PrinterQueue(rig.printer)
         gate = threading.Event()
-        blocker = queue.worker.submit(lambda cancel: gate.wait(10))
+        blocker = queue.worker.submit(lambda cancel: gate.wait(30))
         waiting = queue.print_document(doc(1))
         assert waiting.request_cancel()
         gate.set()
-        blocker.result(10)
+        blocker.result(30)
         assert waiting.cancelled()
         # A job whose cancel event is set before it starts raises Cancelled and sends nothing.
         cancel = threading.Event()

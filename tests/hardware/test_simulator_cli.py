@@ -47,7 +47,7 @@ def control(port: str, command: str) -> str:
 def stop(proc: subprocess.Popen) -> None:
     proc.send_signal(signal.SIGTERM)
     try:
-        proc.wait(10)
+        proc.wait(30)
     finally:
         if proc.poll() is None:
             proc.kill()
@@ -66,7 +66,7 @@ def test_simulator_program_prints_and_obeys_its_control_port(tmp_path, link):
         profile = PrinterProfile.from_capabilities("default", paper_mm=58)
         printer = EscposPrinter(transport_from_url(url), profile, status_timeout=2)
         queue = PrinterQueue(printer)
-        queue.print_document(DOC).result(20)
+        queue.print_document(DOC).result(30)
         assert proc.stdout is not None and "receipt-0001.png" in proc.stdout.readline()
         text = (tmp_path / "receipt-0001.txt").read_text(encoding="utf-8").splitlines()
         assert text[:2] == ["Стая 204", "Закуска" + " " * 16 + "12.00 лв."]  # 32 columns on 58 mm
@@ -75,9 +75,9 @@ def test_simulator_program_prints_and_obeys_its_control_port(tmp_path, link):
         assert control(found["control"], "paper-out") == "ok"
         assert "out of paper" in control(found["control"], "status")
         with pytest.raises(PaperOut):
-            queue.print_document(DOC).result(20)
+            queue.print_document(DOC).result(30)
         assert control(found["control"], "paper-in") == "ok"
-        assert queue.status().result(20).ready
+        assert queue.status().result(30).ready
         assert control(found["control"], "bogus").startswith("error")
         queue.close()
     finally:

@@ -27,7 +27,7 @@ def test_calls_run_in_order_on_one_thread(worker):
         return fn
 
     futures = [worker.submit(job(n)) for n in range(20)]
-    assert [f.result(5) for f in futures] == [n * 10 for n in range(20)]
+    assert [f.result(30) for f in futures] == [n * 10 for n in range(20)]
     assert [n for n, _ in seen] == list(range(20))
     assert {name for _, name in seen} == {"device-test"}
 
@@ -45,16 +45,16 @@ def test_timeout_fails_the_future_and_sets_the_cancel_event(worker):
     released = threading.Event()
 
     def stuck(cancel):
-        cancel.wait(10)
+        cancel.wait(30)
         released.set()
         return "late"
 
     future = worker.submit(stuck, timeout=0.1, label="print receipt")
     with pytest.raises(DeviceTimeout) as info:
-        future.result(5)
+        future.result(30)
     assert info.value.params["outcome_unknown"] is True
     assert "print receipt" in str(info.value)
-    assert released.wait(5)
+    assert released.wait(30)
     # The worker is free again afterwards.
     assert worker.call(lambda cancel: "next") == "next"
 
@@ -64,18 +64,18 @@ def test_cancel_queued_and_running_calls(worker):
 
     def running(cancel):
         started.set()
-        if cancel.wait(5):
+        if cancel.wait(30):
             raise Cancelled(device="printer")
         return "not cancelled"
 
     first = worker.submit(running)
     queued = worker.submit(lambda cancel: "should not run")
-    assert started.wait(5)
+    assert started.wait(30)
     assert queued.request_cancel() is True
     assert queued.cancelled()
     assert first.request_cancel() is False  # running: asked to stop, stops itself
     with pytest.raises(Cancelled):
-        first.result(5)
+        first.result(30)
 
 
 def test_shutdown_cancels_pending_and_closes_in_the_worker_thread():
@@ -86,14 +86,14 @@ def test_shutdown_cancels_pending_and_closes_in_the_worker_thread():
 
     def blocking(cancel):
         started.set()
-        cancel.wait(5)
+        cancel.wait(30)
         gate.set()
         return "stopped"
 
     running = w.submit(blocking)
     pending = w.submit(lambda cancel: "never")
-    assert started.wait(5)
-    assert w.shutdown(wait=5)
+    assert started.wait(30)
+    assert w.shutdown(wait=30)
     assert gate.is_set()
     assert running.result(1) == "stopped"
     assert pending.cancelled()

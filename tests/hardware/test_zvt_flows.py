@@ -8,7 +8,6 @@ what the journal holds.
 from __future__ import annotations
 
 import threading
-import time
 from collections.abc import Iterator
 
 import pytest
@@ -136,6 +135,13 @@ def test_cancel_after_approval_is_too_late_and_the_payment_stands(sim: ZvtSimula
     assert booked.receipt_no == result.receipt_no
 
 
+def sim_session_class() -> type:
+    """The simulator's per-connection session (private to it), for a test that watches it."""
+    import sys
+
+    return sys.modules[ZvtSimulator.__module__]._Session  # type: ignore[no-any-return]
+
+
 def test_timeout_then_resolved_by_repeat_last_receipt(sim: ZvtSimulator, link: str) -> None:
     term = connect(sim, link, answer_timeout=0.5)
     try:
@@ -143,7 +149,9 @@ def test_timeout_then_resolved_by_repeat_last_receipt(sim: ZvtSimulator, link: s
         with pytest.raises(OutcomeUnknown) as caught:
             term.sale(4200, "EUR")
         assert caught.value.code == "terminal.outcome_unknown"
-        time.sleep(1.6)  # let the simulator's silent spell end before asking it again
+        # The simulator reads the question once its silent spell ends: a generous answer limit waits
+        # for that instead of a sleep that a busy machine can outlast.
+        term.answer_timeout = 30.0
         (booked,) = sim.journal
         resolved = term.repeat_last_receipt()
         assert (resolved.receipt_no, resolved.amount_minor) == (booked.receipt_no, 4200)
@@ -159,6 +167,7 @@ def test_disconnect_mid_transaction_is_unknown_and_resolvable(sim: ZvtSimulator,
         with pytest.raises(OutcomeUnknown):
             term.sale(999, "EUR")
         (booked,) = sim.journal
+        term.answer_timeout = 30.0  # the short limit was for the dropped sale only
         resolved = term.repeat_last_receipt()
         assert resolved.receipt_no == booked.receipt_no and resolved.trace_no == booked.trace_no
     finally:
@@ -172,18 +181,31 @@ def test_drop_before_approval_moves_no_money(sim: ZvtSimulator, link: str) -> No
         with pytest.raises(OutcomeUnknown):
             term.sale(999, "EUR")
         assert sim.journal == []
+        term.answer_timeout = 30.0  # the short limit was for the dropped sale only
         assert term.sale(500, "EUR").approved
     finally:
         term.close()
 
 
-def test_late_answer_is_skipped_and_the_next_call_gets_its_own(sim: ZvtSimulator, link: str) -> None:
+def test_late_answer_is_skipped_and_the_next_call_gets_its_own(sim: ZvtSimulator, link: str,
+                                                              monkeypatch) -> None:
+    late_spell_over = threading.Event()
+    real_wait = sim_session_class().wait
+
+    def wait(session, seconds: float, **options) -> bool:
+        try:
+            return real_wait(session, seconds, **options)
+        finally:  # the simulator now answers late (pty), or found the ECR gone (tcp)
+            late_spell_over.set()
+
+    monkeypatch.setattr(sim_session_class(), "wait", wait)
     term = connect(sim, link, answer_timeout=0.3)
     try:
         sim.script("late:0.8")
         with pytest.raises(OutcomeUnknown):
             term.sale(1500, "EUR")
-        time.sleep(1.0)  # the late answer arrives while nobody listens
+        assert late_spell_over.wait(30)  # the late answer arrives while nobody listens
+        monkeypatch.undo()
         term.answer_timeout = 10.0
         second = term.sale(700, "EUR")
         first, booked_second = sim.journal

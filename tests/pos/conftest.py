@@ -60,7 +60,7 @@ class ServerThread:
 
     def __enter__(self) -> str:
         self.thread.start()
-        deadline = time.monotonic() + 20
+        deadline = time.monotonic() + 30
         while not self.server.started:
             if time.monotonic() > deadline or not self.thread.is_alive():
                 raise RuntimeError("the POS service did not start")

@@ -51,7 +51,7 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo hotel, seeded once per test run, around a fixed date so tests are repeatable."""
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
     database = Database(f"sqlite:///{path}")
-    with database.unit_of_work() as session:
+    with database.writing() as session:
         seed_demo(session, today=DEMO_TODAY)
         # The workstations the tests take cash at have their drawers open (a shift's own tests use another).
         for workstation in ("TEST-1", "TEST-2", "FRONT-2"):
@@ -80,7 +80,7 @@ def desk_context(qtbot, demo_database: Database) -> Iterator[object]:
     yield context
     context.stop_watching()
     delivery.cancel_all()
-    assert delivery.wait_all(10_000), "an op was still running at teardown"
+    assert delivery.wait_all(30_000), "an op was still running at teardown"
     context.close()
 
 
@@ -122,7 +122,7 @@ def fiscal_printer(demo_database: Database) -> Iterator[FiscalPrinter]:
     engine = SimulatedPrinter(profile="TM-T20II", paper_mm=80)
     server = TcpPrinterServer(engine, port=0).start()
     printer = FiscalPrinter(engine, server)
-    with demo_database.unit_of_work() as session:
+    with demo_database.writing() as session:
         session.execute(update(CashRegister).values(device=printer.url, profile="TM-T20II", paper_mm=80))
     yield printer
     REGISTERS.close()
@@ -143,6 +143,6 @@ def context_of(qtbot, demo_database: Database):
 
     yield make
     delivery.cancel_all()
-    assert delivery.wait_all(10_000)
+    assert delivery.wait_all(30_000)
     for ctx in made:
         ctx.close()

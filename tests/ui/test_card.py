@@ -56,7 +56,7 @@ def show_card(qtbot, desk_context):
     def show(folio_id: int) -> ReservationCard:
         card = open_reservation_card(desk_context, folio_id)
         opened.append(card)
-        qtbot.waitUntil(lambda: card.is_loaded and card.isVisible())
+        qtbot.waitUntil(lambda: card.is_loaded and card.isVisible(), timeout=30_000)
         return card
 
     yield show
@@ -138,7 +138,7 @@ def test_card_of_an_in_house_guest_shows_header_and_both_tabs_as_the_ledger_has_
 def test_reversed_lines_are_struck_out_on_the_card_with_who_and_why(show_card, demo_database):
     manager = signed_in(demo_database, Role.MANAGER, "FRONT-2")
     folio_id = folio_id_of(demo_database, "R10012")
-    with demo_database.unit_of_work() as session:
+    with demo_database.writing() as session:
         bill_id = load_folio(session, folio_id).bills[0].bill.id
         spa = post_service(session, manager, bill_id=bill_id, service_code="SPA")
         reversal = reverse_posting(session, manager, spa.id, reason="Guest cancelled the spa visit")
@@ -188,9 +188,9 @@ def test_a_folio_that_does_not_exist_shows_an_error_and_no_card(qtbot, desk_cont
     parent = QWidget()
     qtbot.addWidget(parent)
     card = open_reservation_card(desk_context, 987654, parent)
-    qtbot.waitUntil(lambda: parent.findChild(QMessageBox, "opErrorBox") is not None)
+    qtbot.waitUntil(lambda: parent.findChild(QMessageBox, "opErrorBox") is not None, timeout=30_000)
     assert "987654" in parent.findChild(QMessageBox, "opErrorBox").text()
-    qtbot.waitUntil(lambda: not shiboken6.isValid(card))
+    qtbot.waitUntil(lambda: not shiboken6.isValid(card), timeout=30_000)
 
 
 # --- reloading ----------------------------------------------------------------------------------
@@ -200,7 +200,7 @@ def test_reload_after_another_workstation_writes_keeps_tab_bill_rows_and_scroll(
     other_desk, qtbot, show_card, desk_context, demo_database
 ):
     folio_id = folio_id_of(demo_database, "R10016")
-    with demo_database.unit_of_work() as session:
+    with demo_database.writing() as session:
         guest_bill = load_folio(session, folio_id).bills[0].bill.id
         for _ in range(40):  # enough rows to scroll
             post_service(session, other_desk, bill_id=guest_bill, service_code="MB-WATER")
@@ -213,9 +213,9 @@ def test_reload_after_another_workstation_writes_keeps_tab_bill_rows_and_scroll(
     scroll = card.postings_view.verticalScrollBar()
     assert scroll.value() > 0  # selecting scrolled to them
     scroll.setValue(3)
-    with demo_database.unit_of_work() as session:  # another workstation posts a service
+    with demo_database.writing() as session:  # another workstation posts a service
         post_service(session, other_desk, bill_id=guest_bill, service_code="PARKING")
-    with qtbot.waitSignal(card.loaded, timeout=5000):
+    with qtbot.waitSignal(card.loaded, timeout=30_000):
         desk_context.folios_changed.emit(frozenset({folio_id}))
     assert card.postings_model.rowCount() == len(view_of(demo_database, folio_id).postings)
     assert card.selected_posting_ids() == chosen
@@ -225,9 +225,9 @@ def test_reload_after_another_workstation_writes_keeps_tab_bill_rows_and_scroll(
     card.tabs.setCurrentIndex(BILLS_TAB)
     card.select_bill(company_bill)
     assert card.current_bill_id() == company_bill
-    with demo_database.unit_of_work() as session:  # the other workstation takes a part payment
+    with demo_database.writing() as session:  # the other workstation takes a part payment
         take_payment(session, other_desk, company_bill, Tender("transfer", eur("100.00"), text="Bank ref 77"))
-    with qtbot.waitSignal(card.loaded, timeout=5000):
+    with qtbot.waitSignal(card.loaded, timeout=30_000):
         desk_context.folios_changed.emit(frozenset({folio_id}))
 
     assert card.tabs.currentIndex() == BILLS_TAB
@@ -245,14 +245,14 @@ def test_reloads_asked_for_while_loading_end_with_the_newest_data(
     folio_id = folio_id_of(demo_database, "R10012")
     card = show_card(folio_id)
     bill_id = card.current_bill_id()
-    with demo_database.unit_of_work() as session:
+    with demo_database.writing() as session:
         take_payment(session, other_desk, bill_id, Tender("cash", eur("1.00")))
     card.reload()
-    with demo_database.unit_of_work() as session:
+    with demo_database.writing() as session:
         take_payment(session, other_desk, bill_id, Tender("cash", eur("2.00")))
     desk_context.folios_changed.emit(frozenset({folio_id}))  # arrives while the first reload runs
     expected = view_of(demo_database, folio_id).bill(bill_id).paid
-    qtbot.waitUntil(lambda: card.view.bill(bill_id).paid == expected)
+    qtbot.waitUntil(lambda: card.view.bill(bill_id).paid == expected, timeout=30_000)
     assert card.bills_model.data(card.bills_model.index(0, BillsModel.PAID), DISPLAY) == format_money(
         expected.amount, "EUR")
 
@@ -265,7 +265,7 @@ def test_action_menu_acts_on_the_selected_bill_by_keyboard(qtbot, show_card, dem
     card = show_card(folio_id)
     view = view_of(demo_database, folio_id)
     card.activateWindow()
-    qtbot.waitUntil(card.isActiveWindow)
+    qtbot.waitUntil(card.isActiveWindow, timeout=30_000)
     card.tabs.setCurrentIndex(BILLS_TAB)
     card.select_bill(view.bills[1].bill.id)
 
@@ -310,15 +310,15 @@ def test_action_menu_acts_on_the_selected_bill_by_keyboard(qtbot, show_card, dem
     assert {"makePaymentAction", "makeRefundAction", "moveServicesAction", "splitBillAction", "printBillAction",
             "voidAction", "viewDetailsAction"} <= button_actions
 
-    with qtbot.waitSignal(card.loaded, timeout=5000):  # F5 reloads
+    with qtbot.waitSignal(card.loaded, timeout=30_000):  # F5 reloads
         qtbot.keyClick(card.postings_view, Qt.Key.Key_F5)
     qtbot.keyClick(card.postings_view, Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: not shiboken6.isValid(card) or not card.isVisible())
+    qtbot.waitUntil(lambda: not shiboken6.isValid(card) or not card.isVisible(), timeout=30_000)
 
 
 def test_refund_and_void_of_a_payment_need_it_selected(other_desk, qtbot, show_card, demo_database, fake_dialogs):
     folio_id = folio_id_of(demo_database, "R10012")  # part-paid in cash
-    with demo_database.unit_of_work() as session:
+    with demo_database.writing() as session:
         view = load_folio(session, folio_id)
         bill_id = view.bills[0].bill.id
         paid = view.bill(bill_id).payments[0].payment
@@ -362,7 +362,7 @@ def test_clicking_a_bills_services_opens_its_details_or_a_choice_of_its_orders(q
 
     # The guest's bill has several orders: a menu of them, the restaurant check first.
     click_services(0)
-    qtbot.waitUntil(lambda: card.findChild(QMenu, "serviceChooser") is not None)
+    qtbot.waitUntil(lambda: card.findChild(QMenu, "serviceChooser") is not None, timeout=30_000)
     chooser = card.findChild(QMenu, "serviceChooser")
     orders = [a for a in chooser.actions() if a.data() is not None]
     charges = [line for line in view.bills[0].postings if line.posting.kind.value == "charge"]
@@ -399,7 +399,7 @@ def test_check_in_from_the_card(qtbot, show_card, demo_database):
     assert card.findChild(QLabel, "statusLabel").text() == "Confirmed"
 
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: card.findChild(QLabel, "statusLabel").text() == "In house")
+    qtbot.waitUntil(lambda: card.findChild(QLabel, "statusLabel").text() == "In house", timeout=30_000)
     with demo_database.unit_of_work() as session:
         assert reservation_by_number(session, "R10035").status is ReservationStatus.IN_HOUSE
     assert not button.isEnabled()
@@ -413,7 +413,7 @@ def test_print_bill_renders_a_pdf_and_opens_it(qtbot, show_card, demo_database, 
     card = show_card(folio_id_of(demo_database, "R10016"))
     card.tabs.setCurrentIndex(BILLS_TAB)
     card.print_bill_action.trigger()
-    qtbot.waitUntil(lambda: card.findChild(QMessageBox, "billSavedBox") is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: card.findChild(QMessageBox, "billSavedBox") is not None, timeout=30_000)
     box = card.findChild(QMessageBox, "billSavedBox")
     saved = card.last_pdf
     assert saved.parent == tmp_path and "000017" in saved.name
@@ -454,9 +454,9 @@ def test_manager_authorised_void_by_another_desk_shows_on_reload(
     line = next(line for line in card.view.postings if line.is_active)
     from desk.ledger.postings import void_posting
 
-    with demo_database.unit_of_work() as session:
+    with demo_database.writing() as session:
         void_posting(session, other_desk, line.posting.id, reason="Wrong room", approval=MANAGER_APPROVAL)
-    with qtbot.waitSignal(card.loaded, timeout=5000):
+    with qtbot.waitSignal(card.loaded, timeout=30_000):
         desk_context.folios_changed.emit(frozenset({folio_id}))
     model = card.postings_model
     index = model.index(model.row_of(line.posting.id), PostingsModel.AMOUNT)
@@ -485,11 +485,11 @@ def test_amount_columns_grow_with_the_amounts_after_a_reload(qtbot, show_card, d
     card.tabs.setCurrentIndex(BILLS_TAB)
     bill_id = card.current_bill_id()
     card.bills_view.horizontalHeader().resizeSection(BillsModel.PAYER, 333)  # the clerk widened it
-    with demo_database.unit_of_work() as session:
+    with demo_database.writing() as session:
         post_charge(session, other_desk, bill_id=bill_id, description="Wedding hall", quantity=1,
                     unit_price=eur("1234567.89"))
         take_payment(session, other_desk, bill_id, Tender("transfer", eur("1000000.00"), text="Bank ref 1"))
-    with qtbot.waitSignal(card.loaded, timeout=5000):
+    with qtbot.waitSignal(card.loaded, timeout=30_000):
         desk_context.folios_changed.emit(frozenset({folio_id}))
     for column in (BillsModel.AMOUNT, BillsModel.PAID, BillsModel.BALANCE):
         assert _fits(card.bills_view, column), column
@@ -512,16 +512,16 @@ def test_services_footer_counts_what_still_counts_and_reconciles(qtbot, show_car
     assert format_money(view.balance.amount, "EUR") in footer
     # A reversed service and its reversal are no longer counted.
     line = next(line for line in view.postings if line.is_active)
-    with demo_database.unit_of_work() as session:
+    with demo_database.writing() as session:
         reverse_posting(session, manager, line.posting.id, reason="not taken")
-    with qtbot.waitSignal(card.loaded, timeout=5000):
+    with qtbot.waitSignal(card.loaded, timeout=30_000):
         desk_context.folios_changed.emit(frozenset({folio_id}))
     assert card.findChild(QLabel, "postingsTotalLabel").text().startswith(f"{active - 1} services")
 
 
 def test_void_is_offered_only_where_desk_would_void(other_desk, qtbot, show_card, demo_database):
     folio_id = folio_id_of(demo_database, "R10012")
-    with demo_database.unit_of_work() as session:
+    with demo_database.writing() as session:
         bill_id = load_folio(session, folio_id).bills[0].bill.id
         deposit = take_deposit(session, other_desk, folio_id, Tender("cash", eur("20.00")))
         apply_deposit(session, other_desk, bill_id, eur("20.00"))  # the deposit is used up

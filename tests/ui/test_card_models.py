@@ -44,7 +44,7 @@ def lived_in(demo_database, clerk, cashier, manager):
     """R10016 (two bills: the guest's and the company's) with a reversal, a void, a refund and a voided payment."""
     database = demo_database
     folio_id = folio_id_of(database, "R10016")
-    with database.unit_of_work() as session:
+    with database.writing() as session:
         view = load_folio(session, folio_id)
         guest_bill = view.bills[0].bill.id
         beer = post_service(session, clerk, bill_id=guest_bill, service_code="MB-BEER")
@@ -125,7 +125,7 @@ def test_set_view_resets_and_keeps_nothing_stale(qtbot, demo_database, lived_in)
     old_ids = [model.id_at(row) for row in range(model.rowCount())]
 
     other = view_of(demo_database, folio_id_of(demo_database, "R10012"))
-    with qtbot.waitSignal(model.modelReset):
+    with qtbot.waitSignal(model.modelReset, timeout=30_000):
         model.set_view(other)
     assert model.rowCount() == len(other.postings)
     assert all(model.row_of(posting_id) is None for posting_id in old_ids)
@@ -173,13 +173,13 @@ def test_bill_statuses_follow_the_ledger(qapp, demo_database, clerk, cashier):
 
     bill_id = view_of(demo_database, folio_id).bills[0].bill.id
     assert status() == "Not paid"
-    with demo_database.unit_of_work() as session:
+    with demo_database.writing() as session:
         take_payment(session, clerk, bill_id, Tender("cash", eur("60.00")))
     assert status() == "Partially paid"
-    with demo_database.unit_of_work() as session:
+    with demo_database.writing() as session:
         take_payment(session, clerk, bill_id, Tender("cash", eur("100.00")))
     assert status() == "Paid"
-    with demo_database.unit_of_work() as session:
+    with demo_database.writing() as session:
         take_payment(session, cashier, bill_id, Tender("cash", eur("1.00")), allow_overpay=True)  # a cashier may
     assert status() == "Overpaid"
     empty = view_of(demo_database, folio_id_of(demo_database, "R10035"))
@@ -234,7 +234,7 @@ def test_payments_model_shows_a_bills_payments_refunds_negative_and_voids_struck
 
 def test_payments_model_switches_bills_and_shows_the_deposit_account(qapp, demo_database, clerk, cashier):
     folio_id = folio_id_of(demo_database, "R10013")
-    with demo_database.unit_of_work() as session:
+    with demo_database.writing() as session:
         bill_id = load_folio(session, folio_id).bills[0].bill.id
         deposit = take_deposit(session, clerk, folio_id, Tender("cash", eur("50.00"), text="second deposit"))
         refund_payment(session, cashier, deposit.id, eur("50.00"), direction=RefundDirection.PAYER)

@@ -23,7 +23,7 @@ def _folio_and_bill(database, number: str) -> tuple[int, int]:
 
 def _open(qtbot, ctx, folio_id: int):
     card = open_reservation_card(ctx, folio_id)
-    qtbot.waitUntil(lambda: card.is_loaded and card.isVisible())
+    qtbot.waitUntil(lambda: card.is_loaded and card.isVisible(), timeout=30_000)
     loads: list[int] = []
     card.loaded.connect(lambda *_: loads.append(1))
     return card, loads
@@ -41,10 +41,11 @@ def test_a_change_reloads_only_the_card_of_its_folio(qtbot, desk_context, demo_d
     changed, changed_loads = _open(qtbot, desk_context, changed_folio)
     other, other_loads = _open(qtbot, desk_context, other_folio)
     try:
-        with qtbot.waitSignal(desk_context.folios_changed) as notice, qtbot.waitSignal(changed.loaded):
+        with (qtbot.waitSignal(desk_context.folios_changed, timeout=30_000) as notice,
+              qtbot.waitSignal(changed.loaded, timeout=30_000)):
             desk_context.change(None, post_service, bill_id=bill_id, service_code="PARKING").run()
         assert notice.args == [frozenset({changed_folio})]
-        assert delivery.wait_all(10_000)  # any reload the notice set off has finished by now
+        assert delivery.wait_all(30_000)  # any reload the notice set off has finished by now
         assert changed_loads == [1] and other_loads == []
         assert any(line.posting.service_code == "PARKING" for line in changed.view.postings)
     finally:
@@ -58,13 +59,14 @@ def test_the_poll_names_the_folio_another_desk_changed(qtbot, desk_context, demo
     other, other_loads = _open(qtbot, desk_context, other_folio)
     try:
         desk_context.check_for_changes()  # the first poll only takes the stamp
-        assert delivery.wait_all(10_000)
-        with demo_database.unit_of_work() as session:
+        assert delivery.wait_all(30_000)
+        with demo_database.writing() as session:
             post_service(session, OTHER_DESK, bill_id=bill_id, service_code="PARKING")
-        with qtbot.waitSignal(desk_context.folios_changed) as notice, qtbot.waitSignal(changed.loaded):
+        with (qtbot.waitSignal(desk_context.folios_changed, timeout=30_000) as notice,
+              qtbot.waitSignal(changed.loaded, timeout=30_000)):
             desk_context.check_for_changes()
         assert notice.args == [frozenset({changed_folio})]
-        assert delivery.wait_all(10_000)
+        assert delivery.wait_all(30_000)
         assert changed_loads == [1] and other_loads == []
     finally:
         _close(changed, other)

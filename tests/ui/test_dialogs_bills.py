@@ -202,6 +202,6 @@ def test_a_paid_bill_is_not_split_and_the_clerk_is_told_why(qtbot, desk_context,
     click(qtbot, dialog, "applyButton")
     qtbot.waitUntil(lambda: "Refund or void its payment first" in dialog.findChild(QLabel, "formError").text()
                     or any("Refund or void" in label.text() for label in dialog.findChildren(QLabel)),
-                    timeout=10_000)
+                    timeout=30_000)
     assert ledger_counts(demo_database) == before
     assert dialog.isVisible()

@@ -111,12 +111,12 @@ def test_without_the_reports_module_the_dialog_says_so(
     dialog = opened(qtbot, CheckOutDialog(desk_context, card, window))
     click(qtbot, dialog, "applyButton")
     pdf_label = child(dialog, QLabel, "pdfLabel")
-    qtbot.waitUntil(lambda: pdf_label.isVisible(), timeout=10_000)
+    qtbot.waitUntil(lambda: pdf_label.isVisible(), timeout=30_000)
     assert "cannot be made yet" in pdf_label.text()
     assert reservation_now(demo_database, card).status is ReservationStatus.CHECKED_OUT
     assert opened_urls == []
     assert not child(dialog, QPushButton, "applyButton").isVisible()
-    with qtbot.waitSignal(dialog.accepted):  # closing after a check-out is not a cancel
+    with qtbot.waitSignal(dialog.accepted, timeout=30_000):  # closing after a check-out is not a cancel
         click(qtbot, dialog, "cancelButton")
 
 
@@ -136,7 +136,7 @@ def test_pay_from_check_out_then_check_out(qtbot, desk_context, demo_database, w
     dialog = opened(qtbot, CheckOutDialog(desk_context, card, window))
     click(qtbot, dialog, "payButton")
     payment = dialog.findChild(MakePaymentDialog)
-    qtbot.waitUntil(payment.isVisible)
+    qtbot.waitUntil(payment.isVisible, timeout=30_000)
     methods = child(payment, QComboBox, "methodCombo")
     methods.setCurrentIndex(methods.findData(next(m.code for m in card.methods if m.kind is MethodKind.CARD)))
     payment.print_receipt_check.setChecked(False)
@@ -144,7 +144,7 @@ def test_pay_from_check_out_then_check_out(qtbot, desk_context, demo_database, w
 
     # The dialog follows the ledger: the bill is paid now, and Check out is enabled.
     apply = child(dialog, QPushButton, "applyButton")
-    qtbot.waitUntil(apply.isEnabled, timeout=10_000)
+    qtbot.waitUntil(apply.isEnabled, timeout=30_000)
     assert "settled" in child(dialog, QLabel, "statusLabel").text()
     apply_accepted(qtbot, dialog)
     assert reservation_now(demo_database, card).status is ReservationStatus.CHECKED_OUT
@@ -160,7 +160,7 @@ def test_transfer_to_a_company_account_settles_the_bill(
     companies.setCurrentIndex(companies.findData(card.companies[-1].id))
     click(qtbot, dialog, "transferButton")
     apply = child(dialog, QPushButton, "applyButton")
-    qtbot.waitUntil(apply.isEnabled, timeout=10_000)
+    qtbot.waitUntil(apply.isEnabled, timeout=30_000)
     after = folio_now(demo_database, card).bill(bill.bill.id)
     assert after.status is BillStatus.PAID
     assert after.payments[-1].payment.payer_name == card.companies[-1].name
@@ -210,7 +210,7 @@ def test_the_result_lines_stay_below_the_bills_table(qtbot, desk_context, demo_d
     from tests.ui.test_dialogs_common import reload_card
 
     card = find_card(demo_database, lambda c: len(c.folio.bills) >= 2 and not c.folio.deposit_balance)
-    with demo_database.unit_of_work() as session:
+    with demo_database.writing() as session:
         for bill in card.folio.bills:
             if bill.balance.is_positive:
                 take_payment(session, clerk, bill.bill.id, Tender("cash", bill.balance))
@@ -218,7 +218,7 @@ def test_the_result_lines_stay_below_the_bills_table(qtbot, desk_context, demo_d
     dialog = opened(qtbot, CheckOutDialog(desk_context, card, window))
     click(qtbot, dialog, "applyButton")
     pdf_label = child(dialog, QLabel, "pdfLabel")
-    qtbot.waitUntil(lambda: "no PDF viewer" in pdf_label.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: "no PDF viewer" in pdf_label.text(), timeout=30_000)
     table = child(dialog, QTableView, "billsView")
     deposit = child(dialog, QLabel, "depositLabel")
     status = child(dialog, QLabel, "statusLabel")
@@ -232,4 +232,4 @@ def test_the_result_lines_stay_below_the_bills_table(qtbot, desk_context, demo_d
         return (deposit.geometry().top() >= table.geometry().bottom()
                 and all(full_height(label) for label in (deposit, status, pdf_label)))
 
-    qtbot.waitUntil(laid_out, timeout=5_000)
+    qtbot.waitUntil(laid_out, timeout=30_000)

@@ -80,7 +80,7 @@ def click(qtbot, dialog: QWidget, name: str) -> None:
 
 def apply_accepted(qtbot, dialog: QDialog) -> None:
     """Click Apply and wait until the change is committed and the dialog accepted."""
-    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+    with qtbot.waitSignal(dialog.accepted, timeout=30_000):
         click(qtbot, dialog, "applyButton")
 
 
@@ -88,15 +88,15 @@ def apply_refused(qtbot, dialog: QDialog, field: str) -> str:
     """Click Apply; return the message shown next to ``field`` (the dialog stays open)."""
     click(qtbot, dialog, "applyButton")
     error = child(dialog, QLabel, f"{field}Error")
-    qtbot.waitUntil(lambda: error.isVisible() and bool(error.text()), timeout=10_000)
-    assert delivery.wait_all(10_000)
+    qtbot.waitUntil(lambda: error.isVisible() and bool(error.text()), timeout=30_000)
+    assert delivery.wait_all(30_000)
     assert dialog.isVisible()
     return error.text()
 
 
 def opened(qtbot, dialog: QDialog) -> QDialog:
     dialog.open()
-    qtbot.waitUntil(dialog.isVisible, timeout=10_000)
+    qtbot.waitUntil(dialog.isVisible, timeout=30_000)
     return dialog
 
 

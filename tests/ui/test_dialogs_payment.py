@@ -102,7 +102,7 @@ def test_full_payment_by_card_with_the_enter_key(qtbot, desk_context, demo_datab
     child(dialog, QCheckBox, "printReceiptCheck").setChecked(False)
     text = child(dialog, QLineEdit, "textEdit")
     retype(qtbot, text, "AUTH 123456")
-    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+    with qtbot.waitSignal(dialog.accepted, timeout=30_000):
         qtbot.keyClick(text, Qt.Key.Key_Return)
     after = folio_now(demo_database, card).bill(bill.bill.id)
     assert after.status is BillStatus.PAID
@@ -112,9 +112,9 @@ def test_full_payment_by_card_with_the_enter_key(qtbot, desk_context, demo_datab
 def test_escape_cancels_and_writes_nothing(qtbot, desk_context, demo_database, card, window):
     dialog, _bill = open_payment(qtbot, desk_context, card, window)
     before = ledger_counts(demo_database)
-    with qtbot.waitSignal(dialog.rejected):
+    with qtbot.waitSignal(dialog.rejected, timeout=30_000):
         qtbot.keyClick(child(dialog, QLineEdit, "amountEdit"), Qt.Key.Key_Escape)
-    assert delivery.wait_all()
+    assert delivery.wait_all(30_000)
     assert ledger_counts(demo_database) == before
 
 
@@ -187,7 +187,7 @@ def test_print_receipt_opens_the_receipt_window_for_the_new_payment(qtbot, desk_
     apply_accepted(qtbot, dialog)
     receipt = window.findChild(ReceiptDialog)
     assert receipt is not None
-    qtbot.waitUntil(receipt.isVisible, timeout=10_000)
+    qtbot.waitUntil(receipt.isVisible, timeout=30_000)
     new_payment = folio_now(demo_database, card).bill(bill.bill.id).payments[-1].payment
     assert receipt.payment_id == new_payment.id
     assert "Sale receipt" in child(receipt, QLabel, "receiptKindLabel").text()
@@ -199,7 +199,7 @@ def test_apply_is_disabled_and_cancel_ignored_while_the_payment_is_recorded(
     dialog, bill = open_payment(qtbot, desk_context, card, window)
     child(dialog, QCheckBox, "printReceiptCheck").setChecked(False)
     apply = child(dialog, QPushButton, "applyButton")
-    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+    with qtbot.waitSignal(dialog.accepted, timeout=30_000):
         dialog.apply()  # what the button does; nothing has been delivered from the worker yet
         assert not apply.isEnabled()
         dialog.reject()  # Escape now would hide a payment that is being recorded anyway
@@ -208,10 +208,10 @@ def test_apply_is_disabled_and_cancel_ignored_while_the_payment_is_recorded(
 
 
 def _overpay_box(qtbot, dialog, previous=None):
-    qtbot.waitUntil(lambda: getattr(dialog, "overpay_box", None) not in (None, previous), timeout=10_000)
+    qtbot.waitUntil(lambda: getattr(dialog, "overpay_box", None) not in (None, previous), timeout=30_000)
     box = dialog.overpay_box
     assert box.objectName() == "overpayBox"
-    qtbot.waitUntil(box.isVisible, timeout=10_000)
+    qtbot.waitUntil(box.isVisible, timeout=30_000)
     return box
 
 
@@ -245,8 +245,8 @@ def test_a_clerk_overpays_only_with_a_managers_credentials(qtbot, desk_context, 
     box = _overpay_box(qtbot, dialog)
     qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
     form_error = child(dialog, QLabel, "formError")
-    qtbot.waitUntil(lambda: "manager's approval" in form_error.text(), timeout=10_000)
-    assert delivery.wait_all(10_000)
+    qtbot.waitUntil(lambda: "manager's approval" in form_error.text(), timeout=30_000)
+    assert delivery.wait_all(30_000)
     assert ledger_counts(demo_database) == before
     assert child(dialog, QLineEdit, "usernameEdit").isVisibleTo(dialog)
     retype(qtbot, child(dialog, QLineEdit, "usernameEdit"), "maria")

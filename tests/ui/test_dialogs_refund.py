@@ -173,7 +173,7 @@ def test_refund_with_print_receipt_opens_a_refund_receipt(qtbot, desk_context, d
     retype(qtbot, child(dialog, QLineEdit, "amountEdit"), "5")
     apply_accepted(qtbot, dialog)
     receipt = window.findChild(ReceiptDialog)
-    qtbot.waitUntil(lambda: receipt.isVisible(), timeout=10_000)
+    qtbot.waitUntil(lambda: receipt.isVisible(), timeout=30_000)
     assert "Refund receipt" in child(receipt, QLabel, "receiptKindLabel").text()
 
     apply_accepted(qtbot, receipt)
@@ -255,7 +255,7 @@ def test_the_amount_offered_is_what_the_bill_holds_beyond_its_charges(qtbot, des
 
     card = find_card(demo_database, lambda c: c.folio.bills[0].balance.is_positive)
     bill = card.folio.bills[0]
-    with demo_database.unit_of_work() as session:
+    with demo_database.writing() as session:
         overpaying = take_payment(session, cashier, bill.bill.id,
                                   Tender("card", bill.balance + Money.of("7.50", "EUR")), allow_overpay=True)
         payment_id = overpaying.id
@@ -272,7 +272,7 @@ def test_a_transfer_to_a_company_is_not_refunded(qtbot, desk_context, demo_datab
     from tests.ui.test_dialogs_common import reload_card
 
     card = find_card(demo_database, lambda c: c.folio.bills[0].balance.is_positive)
-    with demo_database.unit_of_work() as session:
+    with demo_database.writing() as session:
         company_id = session.scalars(select(Company.id)).first()
         payment_id = transfer_to_company(session, clerk, card.folio.bills[0].bill.id, company_id).id
     card = reload_card(demo_database, card)

@@ -117,7 +117,7 @@ def test_details_of_a_restaurant_order(qtbot, desk_context, demo_database, windo
 def test_details_of_a_voided_service_say_who_and_why(qtbot, desk_context, demo_database, window, clerk):
     card = find_card(demo_database, lambda c: True)
     line = card.folio.bills[0].postings[-1]
-    with demo_database.unit_of_work() as session:
+    with demo_database.writing() as session:
         void_posting(session, clerk, line.posting.id, reason="Posted to the wrong room", approval=MANAGER_APPROVAL)
     dialog = opened(qtbot, ServiceDetailsDialog(desk_context, line.posting.id, window))
     box = child(dialog, QGroupBox, "reversalBox")
@@ -131,5 +131,5 @@ def test_details_of_a_voided_service_say_who_and_why(qtbot, desk_context, demo_d
 def test_details_of_a_missing_service_show_an_error_instead(qtbot, desk_context, window):
     dialog = ServiceDetailsDialog(desk_context, 999_999, window)
     dialog.open()
-    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "opErrorBox") is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "opErrorBox") is not None, timeout=30_000)
     assert "does not exist" in window.findChild(QMessageBox, "opErrorBox").text()

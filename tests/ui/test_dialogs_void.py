@@ -102,7 +102,7 @@ def test_a_reason_is_required(qtbot, desk_context, demo_database, card, window):
 
 def test_an_already_cancelled_line_cannot_be_voided_again(qtbot, desk_context, demo_database, card, window, clerk):
     line = card.folio.bills[0].postings[0]
-    with demo_database.unit_of_work() as session:
+    with demo_database.writing() as session:
         void_posting(session, clerk, line.posting.id, reason="first", approval=MANAGER_APPROVAL)
     fresh = find_card(demo_database, lambda c: c.folio.folio.id == card.folio.folio.id)
     dialog = opened(qtbot, VoidDialog(desk_context, fresh, posting_id=line.posting.id, parent=window))
@@ -113,7 +113,7 @@ def test_an_already_cancelled_line_cannot_be_voided_again(qtbot, desk_context, d
 def test_the_void_checks_the_password_before_writing(demo_database, card, clerk):
     line = card.folio.bills[0].postings[0]
     before = ledger_counts(demo_database)
-    with pytest.raises(NotAuthorised) as refused, demo_database.unit_of_work() as session:
+    with pytest.raises(NotAuthorised) as refused, demo_database.writing() as session:
         void_posting(session, clerk, line.posting.id, reason="x", approval=ManagerApproval("maria", "nope"))
     assert refused.value.field == "password"
     assert ledger_counts(demo_database) == before
@@ -127,7 +127,7 @@ def test_voiding_a_company_transfer_reverses_both_halves(qtbot, desk_context, de
 
     card = find_card(demo_database, lambda c: c.folio.bills[0].balance.is_positive)
     bill = card.folio.bills[0]
-    with demo_database.unit_of_work() as session:
+    with demo_database.writing() as session:
         company_id = session.scalars(select(Company.id)).first()
         account_id = company_folio(session, clerk, company_id).id
         before = load_folio(session, account_id).balance

@@ -40,7 +40,7 @@ def receipt_window(qtbot, window) -> ReceiptDialog:
         receipt = next((d for d in window.findChildren(ReceiptDialog) if d.isVisible()), None)
         return receipt is not None
 
-    qtbot.waitUntil(shown, timeout=10_000)
+    qtbot.waitUntil(shown, timeout=30_000)
     assert receipt is not None
     return receipt
 
@@ -63,7 +63,7 @@ def pay_in_cash(qtbot, ctx, card, window, tendered: str) -> ReceiptDialog:
 def test_pay_with_a_receipt_refund_with_one_and_the_tab_shows_both_numbers(
     qtbot, desk_context, demo_database, window, fiscal_printer
 ):
-    with demo_database.unit_of_work() as session:
+    with demo_database.writing() as session:
         session.execute(update(CashRegister).values(language="bg"))
     card = find_card(demo_database, unpaid)
     bill = card.folio.bills[0]
@@ -131,8 +131,8 @@ def test_paper_out_mid_receipt_then_retry_prints_one_copy_and_no_second_document
     fiscal_printer.engine.fail("paper_out", after=300)  # a few lines into the receipt
 
     click(qtbot, receipt, "applyButton")
-    qtbot.waitUntil(lambda: receipt.form_error.isVisible(), timeout=15_000)
-    assert delivery.wait_all(10_000)
+    qtbot.waitUntil(lambda: receipt.form_error.isVisible(), timeout=30_000)
+    assert delivery.wait_all(30_000)
     assert "out of paper" in receipt.form_error.text()
     assert child(receipt, QPushButton, "applyButton").text().replace("&", "") == "Retry"
     issued = documents(demo_database)
@@ -233,7 +233,7 @@ def check_receipts_box(qtbot, window):
     def shown():
         return next((b for b in window.findChildren(QMessageBox, "receiptsCheckBox") if b.isVisible()), None)
 
-    qtbot.waitUntil(lambda: shown() is not None, timeout=15_000)
+    qtbot.waitUntil(lambda: shown() is not None, timeout=30_000)
     box = shown()
     assert box is not None
     return box

@@ -76,7 +76,7 @@ def desk(qtbot, desk_context):
     window = MainWindow(desk_context)
     qtbot.addWidget(window)
     window.show()
-    qtbot.waitUntil(lambda: window.model.rowCount() > 0)
+    qtbot.waitUntil(lambda: window.model.rowCount() > 0, timeout=30_000)
     yield window
     for card in list(card_module._open_cards.values()):
         if shiboken6.isValid(card):
@@ -88,7 +88,7 @@ def find_and_open(qtbot, desk: MainWindow, number: str) -> ReservationCard:
     search = desk.search_edit
     search.setFocus()
     qtbot.keyClicks(search, number)
-    with qtbot.waitSignal(desk.search_finished, timeout=5000):
+    with qtbot.waitSignal(desk.search_finished, timeout=30_000):
         qtbot.keyClick(search, Qt.Key.Key_Return)
     assert desk.model.rowCount() == 1
     qtbot.keyClick(desk.table, Qt.Key.Key_Return)
@@ -98,7 +98,7 @@ def find_and_open(qtbot, desk: MainWindow, number: str) -> ReservationCard:
         card[:] = [c for c in desk.findChildren(ReservationCard) if c.is_loaded and c.isVisible()]
         return bool(card)
 
-    qtbot.waitUntil(opened)
+    qtbot.waitUntil(opened, timeout=30_000)
     assert number in card[0].windowTitle()
     activate(qtbot, card[0])
     return card[0]
@@ -106,7 +106,7 @@ def find_and_open(qtbot, desk: MainWindow, number: str) -> ReservationCard:
 
 def activate(qtbot, window) -> None:
     window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.waitUntil(window.isActiveWindow, timeout=30_000)
 
 
 def wait_dialog(qtbot, owner, name: str) -> QDialog:
@@ -117,12 +117,12 @@ def wait_dialog(qtbot, owner, name: str) -> QDialog:
         found[:] = [d for d in owner.findChildren(QDialog, name) if d.isVisible()]
         return bool(found)
 
-    qtbot.waitUntil(visible)
+    qtbot.waitUntil(visible, timeout=30_000)
     return found[0]
 
 
 def wait_closed(qtbot, dialog: QDialog) -> None:
-    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog) or not dialog.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog) or not dialog.isVisible(), timeout=30_000)
 
 
 def type_into(qtbot, dialog: QDialog, name: str, text: str) -> None:
@@ -177,7 +177,7 @@ def test_find_open_read_both_tabs_and_service_details(qtbot, desk, demo_database
     card.findChild(QTabWidget, "breakdownTabs").setCurrentIndex(BILLS_TAB)
     rect = card.bills_view.visualRect(card.bills_model.index(0, BillsModel.SERVICES))
     qtbot.mouseClick(card.bills_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    qtbot.waitUntil(lambda: getattr(card, "chooser", None) is not None and card.chooser.isVisible())
+    qtbot.waitUntil(lambda: getattr(card, "chooser", None) is not None and card.chooser.isVisible(), timeout=30_000)
     first_order = next(a for a in card.chooser.actions() if a.data() is not None)
     order_id = first_order.data()
     first_order.trigger()
@@ -203,7 +203,7 @@ def test_add_a_service_from_the_catalogue(qtbot, desk, demo_database):
     qtbot.keyClick(dialog.findChild(QLineEdit, "quantityEdit"), Qt.Key.Key_Return)  # Enter applies
     wait_closed(qtbot, dialog)
 
-    qtbot.waitUntil(lambda: card.postings_model.rowCount() == before + 1)
+    qtbot.waitUntil(lambda: card.postings_model.rowCount() == before + 1, timeout=30_000)
     folio = ledger(demo_database, folio_id)
     laundry = folio.postings[-1].posting
     assert (laundry.service_code, laundry.quantity, laundry.amount) == ("LAUNDRY", Decimal(2), eur("36.00"))
@@ -225,7 +225,7 @@ def test_pay_a_bill_in_part_then_in_full_with_a_receipt(qtbot, desk, demo_databa
     untick(dialog, "printReceiptCheck")
     apply(qtbot, dialog)
     wait_closed(qtbot, dialog)
-    qtbot.waitUntil(lambda: bill_status_on_screen(card, bill_id) == "Partially paid")
+    qtbot.waitUntil(lambda: bill_status_on_screen(card, bill_id) == "Partially paid", timeout=30_000)
     assert ledger(demo_database, card.folio_id).bill(bill_id).status is BillStatus.PARTIALLY_PAID
     assert card.payments_model.rowCount() == 1
 
@@ -236,7 +236,7 @@ def test_pay_a_bill_in_part_then_in_full_with_a_receipt(qtbot, desk, demo_databa
     assert dialog.findChild(QLineEdit, "amountEdit").text().startswith("100")
     qtbot.keyClick(dialog.findChild(QLineEdit, "amountEdit"), Qt.Key.Key_Return)
     receipt = wait_dialog(qtbot, card, "receiptDialog")
-    qtbot.waitUntil(lambda: bill_status_on_screen(card, bill_id) == "Paid")
+    qtbot.waitUntil(lambda: bill_status_on_screen(card, bill_id) == "Paid", timeout=30_000)
     apply(qtbot, receipt)  # Print receipt on the first register
     wait_closed(qtbot, receipt)
 
@@ -259,7 +259,7 @@ def test_take_a_deposit_and_pay_a_bill_from_it(qtbot, desk, demo_database):
     untick(dialog, "printReceiptCheck")
     apply(qtbot, dialog)
     wait_closed(qtbot, dialog)
-    qtbot.waitUntil(lambda: card.bills_model.row_of(DEPOSIT_ACCOUNT) is not None)
+    qtbot.waitUntil(lambda: card.bills_model.row_of(DEPOSIT_ACCOUNT) is not None, timeout=30_000)
     assert "300.00" in card.findChild(QLabel, "depositLabel").text()
     assert ledger(demo_database, card.folio_id).deposit_balance == eur("300.00")
 
@@ -273,7 +273,7 @@ def test_take_a_deposit_and_pay_a_bill_from_it(qtbot, desk, demo_database):
     wait_closed(qtbot, dialog)
 
     card.findChild(QTabWidget, "breakdownTabs").setCurrentIndex(BILLS_TAB)
-    qtbot.waitUntil(lambda: bill_status_on_screen(card, bill_id) == "Partially paid")
+    qtbot.waitUntil(lambda: bill_status_on_screen(card, bill_id) == "Partially paid", timeout=30_000)
     folio = ledger(demo_database, card.folio_id)
     assert folio.deposit_balance == eur("0.00")
     assert folio.bill(bill_id).paid == eur("300.00")
@@ -286,7 +286,7 @@ def test_refund_back_to_the_payer_and_into_the_deposit(qtbot, desk, desk_context
     desk_context.set_actor(cashier)  # a cashier refunds without a manager
     folio_id = folio_id_of(demo_database, "R10034")
     bill_id = ledger(demo_database, folio_id).bills[0].bill.id
-    with demo_database.unit_of_work() as session:  # the guest paid by card this morning
+    with demo_database.writing() as session:  # the guest paid by card this morning
         paid = take_payment(session, cashier, bill_id, Tender("card", eur("100.00"), text="AUTH 5"))
     card = find_and_open(qtbot, desk, "R10034")
     card.findChild(QTabWidget, "breakdownTabs").setCurrentIndex(BILLS_TAB)
@@ -303,7 +303,7 @@ def test_refund_back_to_the_payer_and_into_the_deposit(qtbot, desk, desk_context
     untick(dialog, "printReceiptCheck")
     apply(qtbot, dialog)
     wait_closed(qtbot, dialog)
-    qtbot.waitUntil(lambda: card.payments_model.rowCount() == 2)
+    qtbot.waitUntil(lambda: card.payments_model.rowCount() == 2, timeout=30_000)
     refund_row = card.payments_model.rowCount() - 1
     assert cell(card.payments_view, refund_row, PaymentsModel.TYPE) == "Refund"
     assert "-30.00" in cell(card.payments_view, refund_row, PaymentsModel.AMOUNT).replace("\u2212", "-")
@@ -317,7 +317,7 @@ def test_refund_back_to_the_payer_and_into_the_deposit(qtbot, desk, desk_context
     type_into(qtbot, dialog, "amountEdit", "20")
     apply(qtbot, dialog)
     wait_closed(qtbot, dialog)
-    qtbot.waitUntil(lambda: card.bills_model.row_of(DEPOSIT_ACCOUNT) is not None)
+    qtbot.waitUntil(lambda: card.bills_model.row_of(DEPOSIT_ACCOUNT) is not None, timeout=30_000)
 
     folio = ledger(demo_database, folio_id)
     refunds = [line.payment for line in folio.bill(bill_id).payments if line.payment.kind is PaymentKind.REFUND]
@@ -348,7 +348,7 @@ def test_move_a_service_to_another_bill_then_split_a_bill(qtbot, desk, demo_data
     wait_closed(qtbot, dialog)
     company_number = folio.bill(company_bill).bill.number
     row = card.postings_model.row_of(minibar.posting.id)
-    qtbot.waitUntil(lambda: cell(card.postings_view, row, PostingsModel.BILL) == company_number)
+    qtbot.waitUntil(lambda: cell(card.postings_view, row, PostingsModel.BILL) == company_number, timeout=30_000)
     assert ledger(demo_database, card.folio_id).posting(minibar.posting.id).bill_id == company_bill
 
     # Split the guest's bill: the restaurant order goes to a new bill for the guest's colleague.
@@ -364,7 +364,7 @@ def test_move_a_service_to_another_bill_then_split_a_bill(qtbot, desk, demo_data
     type_into(qtbot, dialog, "payerNameEdit", "Maria Keller")
     apply(qtbot, dialog)
     wait_closed(qtbot, dialog)
-    qtbot.waitUntil(lambda: card.bills_model.rowCount() == 3)
+    qtbot.waitUntil(lambda: card.bills_model.rowCount() == 3, timeout=30_000)
 
     after = ledger(demo_database, card.folio_id)
     new_bill = after.bills[2]
@@ -388,7 +388,7 @@ def test_void_a_service_with_a_managers_credentials(qtbot, desk, demo_database):
     type_into(qtbot, dialog, "passwordEdit", "guess")
     apply(qtbot, dialog)
     error = dialog.findChild(QLabel, "passwordError")
-    qtbot.waitUntil(error.isVisible)
+    qtbot.waitUntil(error.isVisible, timeout=30_000)
     assert "Wrong user name or password" in error.text()
     assert ledger(demo_database, card.folio_id).posting(charge.posting.id).reversed_by is None
 
@@ -397,7 +397,7 @@ def test_void_a_service_with_a_managers_credentials(qtbot, desk, demo_database):
     wait_closed(qtbot, dialog)
     model = card.postings_model
     index = model.index(model.row_of(charge.posting.id), PostingsModel.SERVICE)
-    qtbot.waitUntil(lambda: model.data(index, Qt.ItemDataRole.FontRole) is not None)
+    qtbot.waitUntil(lambda: model.data(index, Qt.ItemDataRole.FontRole) is not None, timeout=30_000)
     assert model.data(index, Qt.ItemDataRole.FontRole).strikeOut()
     tooltip = model.data(index, Qt.ItemDataRole.ToolTipRole)
     assert "Voided by anna" in tooltip and "Authorised by maria." in tooltip and "Posted to the wrong room" in tooltip
@@ -425,11 +425,11 @@ def test_check_out_is_refused_while_a_bill_is_open_then_allowed_after_payment(qt
     untick(payment, "printReceiptCheck")
     apply(qtbot, payment)  # the whole balance, offered by default
     wait_closed(qtbot, payment)
-    qtbot.waitUntil(check_out_button.isEnabled)
+    qtbot.waitUntil(check_out_button.isEnabled, timeout=30_000)
     qtbot.mouseClick(check_out_button, Qt.MouseButton.LeftButton)
     wait_closed(qtbot, dialog)
 
-    qtbot.waitUntil(lambda: card.findChild(QLabel, "statusLabel").text() == "Checked out")
+    qtbot.waitUntil(lambda: card.findChild(QLabel, "statusLabel").text() == "Checked out", timeout=30_000)
     with demo_database.unit_of_work() as session:
         assert reservation_by_number(session, "R10028").status is ReservationStatus.CHECKED_OUT
     assert not card.make_payment_action.isEnabled() and not card.check_out_action.isEnabled()
@@ -445,7 +445,7 @@ def test_check_out_with_a_managers_override(qtbot, desk, demo_database):
     type_into(qtbot, dialog, "usernameEdit", "maria")
     type_into(qtbot, dialog, "passwordEdit", "manager")
     apply(qtbot, dialog)
-    qtbot.waitUntil(lambda: card.findChild(QLabel, "statusLabel").text() == "Checked out")
+    qtbot.waitUntil(lambda: card.findChild(QLabel, "statusLabel").text() == "Checked out", timeout=30_000)
     with demo_database.unit_of_work() as session:
         reservation = reservation_by_number(session, "R10031")
         assert reservation.status is ReservationStatus.CHECKED_OUT

@@ -102,7 +102,7 @@ class BusyStay:
 
 def busy_stay(database: Database) -> BusyStay:
     """A stay whose first bill holds every kind of ledger row the card shows."""
-    with database.unit_of_work() as session:
+    with database.writing() as session:
         guest = new_guest(session, CLERK, "Мария", "Иванова")
         other = new_guest(session, CLERK, "Георги", "Колев")
         session.flush()
@@ -236,7 +236,7 @@ def english_in(root: QWidget, allowed: set[str]) -> list[str]:
 
 def _card(qtbot, ctx, folio_id: int) -> ReservationCard:
     card = open_reservation_card(ctx, folio_id)
-    qtbot.waitUntil(lambda: card.is_loaded and card.isVisible())
+    qtbot.waitUntil(lambda: card.is_loaded and card.isVisible(), timeout=30_000)
     return card
 
 
@@ -248,7 +248,7 @@ def test_main_window_card_and_every_dialog_have_no_english(qtbot, desk_context, 
     window = MainWindow(desk_context)
     qtbot.addWidget(window)
     window.show()
-    with qtbot.waitSignal(window.search_finished, timeout=10_000):
+    with qtbot.waitSignal(window.search_finished, timeout=30_000):
         window.search_now()
     problems += english_in(window, allowed)
 
@@ -259,7 +259,7 @@ def test_main_window_card_and_every_dialog_have_no_english(qtbot, desk_context, 
     problems += english_in(card, allowed)
     tabs.setCurrentIndex(BILLS_TAB)
     card.bills_view.selectRow(0)
-    qtbot.waitUntil(lambda: card.payments_model.rowCount() > 5)
+    qtbot.waitUntil(lambda: card.payments_model.rowCount() > 5, timeout=30_000)
     problems += english_in(card, allowed)
     # The card shows the translated ledger texts, not the stored English.
     shown = " ".join(text for _, text in visible_texts(card))
@@ -281,8 +281,8 @@ def test_main_window_card_and_every_dialog_have_no_english(qtbot, desk_context, 
     ]
     for dialog in opened:
         dialog.open()
-        qtbot.waitUntil(dialog.isVisible)
-        assert delivery.wait_all(10_000)
+        qtbot.waitUntil(dialog.isVisible, timeout=30_000)
+        assert delivery.wait_all(30_000)
         qtbot.wait(50)  # the loaded results are delivered through the event loop
         QCoreApplication.processEvents()
         problems += [f"{dialog.objectName()}: {problem}" for problem in english_in(dialog, allowed)]
@@ -331,7 +331,7 @@ def test_the_card_terminal_dialogs_name_the_demo_terminal_in_the_clerks_language
     shown_name = {"ru": "Терминал ресепшена", "bg": "Терминал на рецепцията"}[language]
     workstation = desk_context.actor.workstation
     here = trusted_actor("maria", workstation, Role.MANAGER)
-    with demo_database.unit_of_work() as session:
+    with demo_database.writing() as session:
         terminal = add_terminal(session, here, workstation, "Desk terminal", "tcp://127.0.0.1:20007", "EUR")
         # A sale nobody heard the end of: the pending list names its terminal.
         request = plan_card_operation(session, here, CardKind.SALE, terminal.id,
@@ -348,12 +348,12 @@ def test_the_card_terminal_dialogs_name_the_demo_terminal_in_the_clerks_language
     make_payment.choose_terminal(terminal.id)
     pending = PendingCardOperationsDialog(desk_context, card)
     open_end_of_day(desk_context, card)
-    qtbot.waitUntil(lambda: card.findChild(EndOfDayDialog) is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: card.findChild(EndOfDayDialog) is not None, timeout=30_000)
     end_of_day = card.findChild(EndOfDayDialog)
     for dialog in (sale, make_payment, pending, end_of_day):
         dialog.open()
-        qtbot.waitUntil(dialog.isVisible)
-    qtbot.waitUntil(lambda: pending.table.rowCount() == 1, timeout=10_000)
+        qtbot.waitUntil(dialog.isVisible, timeout=30_000)
+    qtbot.waitUntil(lambda: pending.table.rowCount() == 1, timeout=30_000)
 
     assert [b.text() for b in sale.terminal_buttons] == [shown_name]
     assert [b.text() for b in end_of_day.terminal_buttons] == [shown_name]
@@ -390,7 +390,7 @@ def test_card_payments_refunds_and_reversals_read_in_the_clerks_language(qtbot, 
     port = sim.serve_tcp()
     runner = Runner(demo_database)
     try:
-        with demo_database.unit_of_work() as session:
+        with demo_database.writing() as session:
             terminal = add_terminal(session, here, workstation, "Desk terminal",
                                     f"tcp://127.0.0.1:{port}?answer_timeout=10", "EUR")
         sale = card_sale(runner, here, terminal.id, stay.bill_id, eur("40.00"), allow_overpay=True)
@@ -413,7 +413,7 @@ def test_card_payments_refunds_and_reversals_read_in_the_clerks_language(qtbot, 
     card.tabs.setCurrentIndex(BILLS_TAB)
     card.bills_view.selectRow(0)
     qtbot.waitUntil(lambda: any(card.payments_model.id_at(row) == reversal.payment_id
-                                for row in range(card.payments_model.rowCount())), timeout=10_000)
+                                for row in range(card.payments_model.rowCount())), timeout=30_000)
     problems = english_in(card, allowed)
     shown = " ".join(text for _, text in visible_texts(card))
     # The operator's reference of each operation is there, in the clerk's words (R12).
@@ -426,7 +426,7 @@ def test_card_payments_refunds_and_reversals_read_in_the_clerks_language(qtbot, 
     # The payment's details (Void shows its Text) and the terminal dialog's result say it the same way.
     void = dialogs.VoidDialog(desk_context, card.card, payment_id=sale.payment_id, parent=card)
     void.open()
-    qtbot.waitUntil(void.isVisible)
+    qtbot.waitUntil(void.isVisible, timeout=30_000)
     problems += [f"voidDialog: {problem}" for problem in english_in(void, allowed)]
     assert f"{receipt_word} {receipts[sale.payment_id]:04d}" in " ".join(text for _, text in visible_texts(void))
     void.close()

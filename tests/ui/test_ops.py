@@ -24,13 +24,13 @@ from ui.ops.op import Op
 from ui.ops.pools import Cancelled, TaskState
 
 ROOT = Path(__file__).resolve().parents[2]
-GATE_TIMEOUT = 3  # seconds a worker waits for the test to open its gate; never reached when green
+GATE_TIMEOUT = 30  # seconds a worker waits for the test to open its gate; never reached when green
 
 
 @pytest.fixture(autouse=True)
 def no_op_left_behind() -> Iterator[None]:
     yield
-    assert delivery.wait_all(3000), f"{delivery.running_ops()} op(s) still running after the test"
+    assert delivery.wait_all(30_000), f"{delivery.running_ops()} op(s) still running after the test"
 
 
 @pytest.fixture
@@ -58,7 +58,7 @@ def test_success_runs_fn_on_a_worker_and_callback_on_the_gui_thread(qtbot, windo
 
     Op(window, fn).success(on_success).run()
 
-    qtbot.waitUntil(lambda: "result" in seen)
+    qtbot.waitUntil(lambda: "result" in seen, timeout=30_000)
     assert seen["result"] == 42
     assert seen["callback_thread"] is gui_thread()
     assert seen["fn_thread"] is not gui_thread()
@@ -74,7 +74,7 @@ def test_failure_callback_receives_the_exception(qtbot, window):
 
     Op(window, fn).success(successes.append).failure(failures.append).run()
 
-    qtbot.waitUntil(lambda: bool(failures))
+    qtbot.waitUntil(lambda: bool(failures), timeout=30_000)
     assert failures == [error]
     assert successes == []
 
@@ -85,7 +85,7 @@ def test_without_failure_callback_the_error_is_shown_and_logged(qtbot, window, c
 
     with caplog.at_level(logging.ERROR, logger="ui.ops"):
         Op(window, fn).run()
-        qtbot.waitUntil(lambda: bool(window.findChildren(QMessageBox)))
+        qtbot.waitUntil(lambda: bool(window.findChildren(QMessageBox)), timeout=30_000)
 
     box = window.findChild(QMessageBox, "opErrorBox")
     assert box.text() == "The printer is out of paper"
@@ -102,7 +102,7 @@ def test_domain_errors_show_their_message_without_traceback(qtbot, window):
         raise errors.NotFound("No guest stays in room 512")
 
     Op(window, fn).run()
-    qtbot.waitUntil(lambda: bool(window.findChildren(QMessageBox)))
+    qtbot.waitUntil(lambda: bool(window.findChildren(QMessageBox)), timeout=30_000)
     box = window.findChild(QMessageBox, "opErrorBox")
     assert box.text() == "No guest stays in room 512"
     assert box.detailedText() == ""
@@ -115,7 +115,7 @@ def test_default_failure_does_not_show_a_cancellation(qtbot, window):
         state.raise_if_cancelled()
 
     Op(window, fn).run()
-    assert delivery.wait_all(2000)
+    assert delivery.wait_all(30_000)
     assert window.findChildren(QMessageBox) == []
 
 
@@ -131,7 +131,7 @@ def test_progress_arrives_in_order(qtbot, window):
 
     Op(window, fn).progress(lambda f, t: reports.append((f, t))).success(done.append).run()
 
-    qtbot.waitUntil(lambda: bool(done))
+    qtbot.waitUntil(lambda: bool(done), timeout=30_000)
     assert reports == [(None, "connecting"), (0.25, "step 1"), (0.5, "step 2"), (0.75, "step 3"),
                        (1.0, "step 4")]
 
@@ -153,7 +153,7 @@ def test_cooperative_cancel_stops_the_loop_and_reports_cancelled(qtbot, window):
     assert started.wait(GATE_TIMEOUT)
     op.cancel()
 
-    qtbot.waitUntil(lambda: bool(failures))
+    qtbot.waitUntil(lambda: bool(failures), timeout=30_000)
     assert isinstance(failures[0], Cancelled)
     count = len(iterations)
     time.sleep(0.01)
@@ -170,7 +170,7 @@ def test_cancel_before_start_never_runs_fn(qtbot, window):
     queued.cancel()
     gate.set()
 
-    qtbot.waitUntil(lambda: bool(failures))
+    qtbot.waitUntil(lambda: bool(failures), timeout=30_000)
     assert isinstance(failures[0], Cancelled)
     assert ran == []
 
@@ -191,7 +191,7 @@ def test_parent_deleted_mid_op_skips_callbacks_without_crashing(qtbot):
     assert not shiboken6.isValid(button)
     gate.set()
 
-    assert delivery.wait_all(2000)
+    assert delivery.wait_all(30_000)
     assert calls == []
 
 
@@ -207,7 +207,7 @@ def test_failure_after_parent_deleted_is_still_logged(qtbot, caplog):
         Op(parent, fn).run()
         shiboken6.delete(parent)
         gate.set()
-        assert delivery.wait_all(2000)
+        assert delivery.wait_all(30_000)
 
     assert any("lost connection" in str(r.exc_info[1]) for r in caplog.records if r.exc_info)
 
@@ -227,7 +227,7 @@ def test_busy_widget_disabled_and_wait_cursor_while_running(qtbot, window):
     assert not button.isEnabled()
     assert window.cursor().shape() == Qt.CursorShape.WaitCursor  # on the parent's window
     gate.set()
-    qtbot.waitUntil(lambda: bool(outcomes))
+    qtbot.waitUntil(lambda: bool(outcomes), timeout=30_000)
     assert button.isEnabled()
     assert window.cursor().shape() == Qt.CursorShape.ArrowCursor
 
@@ -238,7 +238,7 @@ def test_a_window_cursor_of_its_own_comes_back(qtbot, window):
     Op(window, lambda: gate.wait(GATE_TIMEOUT)).run()
     assert window.cursor().shape() == Qt.CursorShape.WaitCursor
     gate.set()
-    assert delivery.wait_all(2000)
+    assert delivery.wait_all(30_000)
     assert window.cursor().shape() == Qt.CursorShape.PointingHandCursor
 
 
@@ -258,11 +258,11 @@ def test_busy_counts_overlapping_ops_and_keeps_prior_disabled_state(qtbot, windo
         lambda r: done.append("second")).run()
 
     first.set()
-    qtbot.waitUntil(lambda: done == ["first"])
+    qtbot.waitUntil(lambda: done == ["first"], timeout=30_000)
     assert not button.isEnabled()  # the second op still runs
     assert window.cursor().shape() == Qt.CursorShape.WaitCursor
     second.set()
-    qtbot.waitUntil(lambda: len(done) == 2)
+    qtbot.waitUntil(lambda: len(done) == 2, timeout=30_000)
     assert button.isEnabled()
     assert not already_off.isEnabled()
 
@@ -286,7 +286,7 @@ def test_database_pool_serialises_ops(qtbot, window):
     for n in range(4):
         Op(window, lambda n=n: fn(n)).success(done.append).run()
 
-    qtbot.waitUntil(lambda: len(done) == 4)
+    qtbot.waitUntil(lambda: len(done) == 4, timeout=30_000)
     assert peak == 1
     assert done == [0, 1, 2, 3]
     assert pools.database_pool().max_threads == 1
@@ -299,14 +299,14 @@ def test_other_pools_run_beside_the_database(qtbot, window):
     Op(window, lambda: gate.wait(GATE_TIMEOUT)).run()
     Op(window, lambda: "printed", pool=pools.named_pool("test-device")).success(done.append).run()
 
-    qtbot.waitUntil(lambda: done == ["printed"])  # not stuck behind the database op
+    qtbot.waitUntil(lambda: done == ["printed"], timeout=30_000)  # not stuck behind the database op
     gate.set()
 
 
 def test_a_pool_runs_as_many_ops_at_once_as_it_has_threads(qtbot, window):
     pool = pools.named_pool("test-pair", 2)
     Op(window, lambda: None, pool=pool).run()
-    assert delivery.wait_all(2000)  # one thread now waits for work
+    assert delivery.wait_all(30_000)  # one thread now waits for work
     both_running = threading.Barrier(2, timeout=GATE_TIMEOUT)
     done: list[int] = []
     failures: list[BaseException] = []
@@ -332,7 +332,7 @@ def test_cancel_all_stops_every_running_op(qtbot, window):
     for _ in range(2):
         Op(window, fn, pool=pool).failure(failures.append).run()
     delivery.cancel_all()
-    assert delivery.wait_all(2000)
+    assert delivery.wait_all(30_000)
     assert [type(e) for e in failures] == [Cancelled, Cancelled]
 
 
@@ -342,7 +342,7 @@ def test_running_ops_and_wait_all(qtbot, window):
     assert delivery.running_ops() == 1
     assert not delivery.wait_all(20)
     gate.set()
-    assert delivery.wait_all(2000)
+    assert delivery.wait_all(30_000)
     assert delivery.running_ops() == 0
 
 
@@ -352,7 +352,7 @@ def test_non_widget_parent_and_op_runs_once(qtbot):
     op = Op(holder, lambda: 7).success(results.append).run()
     with pytest.raises(RuntimeError):
         op.run()
-    qtbot.waitUntil(lambda: results == [7])
+    qtbot.waitUntil(lambda: results == [7], timeout=30_000)
 
 
 def test_fn_with_two_required_arguments_is_refused(window):
@@ -375,12 +375,12 @@ def test_progress_dialog_shows_for_slow_ops_and_cancel_stops_them(qtbot, window)
     dialog = window.findChild(feedback.ProgressDialog)
     assert dialog is not None and not dialog.isVisible()  # not flashed at once
 
-    qtbot.waitUntil(lambda: dialog.isVisible())
+    qtbot.waitUntil(lambda: dialog.isVisible(), timeout=30_000)
     assert dialog.windowTitle() == "Card payment"
-    qtbot.waitUntil(lambda: dialog.labelText() == "Present the card")
+    qtbot.waitUntil(lambda: dialog.labelText() == "Present the card", timeout=30_000)
     qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
 
-    qtbot.waitUntil(lambda: bool(failures))
+    qtbot.waitUntil(lambda: bool(failures), timeout=30_000)
     assert isinstance(failures[0], Cancelled)
     assert op.cancel_requested
     assert not shiboken6.isValid(dialog) or not dialog.isVisible()
@@ -394,7 +394,7 @@ def test_progress_dialog_not_shown_for_fast_ops(qtbot, window, monkeypatch):
 
     Op(window, lambda: "quick").with_progress_dialog("Saving").success(done.append).run()
 
-    qtbot.waitUntil(lambda: bool(done))
+    qtbot.waitUntil(lambda: bool(done), timeout=30_000)
     qtbot.wait(feedback.PROGRESS_DIALOG_DELAY_MS + 50)
     assert shown == []
     assert window.findChildren(feedback.ProgressDialog) == []  # deleted once the op ended
@@ -412,13 +412,13 @@ def test_progress_dialog_follows_fraction(qtbot, window):
     Op(window, fn).with_progress_dialog("Printing", cancellable=False).progress(
         lambda f, t: seen.append(1)).run()
     dialog = window.findChild(feedback.ProgressDialog)
-    qtbot.waitUntil(lambda: bool(seen))
+    qtbot.waitUntil(lambda: bool(seen), timeout=30_000)
     assert dialog.progress_bar.maximum() > 0
     assert dialog.progress_bar.value() == dialog.progress_bar.maximum() // 2
     assert dialog.cancel_button is None
     dialog.reject()  # Esc on a non-cancellable dialog changes nothing
     step.set()
-    assert delivery.wait_all(2000)
+    assert delivery.wait_all(30_000)
 
 
 # --- Qt objects live and die on the GUI thread ---------------------------------------------------
@@ -439,7 +439,7 @@ def test_objects_an_op_captured_are_released_on_the_gui_thread(qtbot, window):
 
     done: list[str] = []
     Op(window, make_fn()).success(done.append).run()
-    qtbot.waitUntil(lambda: bool(released))
+    qtbot.waitUntil(lambda: bool(released), timeout=30_000)
     assert done == ["captured"]
     assert released == [threading.main_thread().name]
 
@@ -462,10 +462,10 @@ def test_reference_cycles_with_qt_objects_are_collected_on_the_gui_thread(qtbot,
 
     make_garbage()
     Op(window, allocate).run()
-    assert delivery.wait_all(2000)
+    assert delivery.wait_all(30_000)
     assert not gc.isenabled()  # collection is the GUI thread's job while workers exist
     ballast = [[] for _ in range(2 * gc.get_threshold()[0])]  # now a collection is due
-    qtbot.waitUntil(lambda: bool(released))
+    qtbot.waitUntil(lambda: bool(released), timeout=30_000)
     assert released == [threading.main_thread().name]
     del ballast
 

@@ -29,10 +29,10 @@ def dialog(qtbot, demo_database):
     window = PosConnectionsDialog(ctx)
     qtbot.addWidget(window)
     window.open()
-    qtbot.waitUntil(lambda: window.setup is not None)
+    qtbot.waitUntil(lambda: window.setup is not None, timeout=30_000)
     yield window
     delivery.cancel_all()
-    assert delivery.wait_all(10_000)
+    assert delivery.wait_all(30_000)
 
 
 def test_a_key_is_shown_once_copied_and_revoked(qtbot, dialog, demo_database):
@@ -40,7 +40,8 @@ def test_a_key_is_shown_once_copied_and_revoked(qtbot, dialog, demo_database):
     dialog.name_edit.setText("bar-1")
     dialog.outlet_combo.setCurrentIndex(dialog.outlet_combo.findData("BAR"))
     qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.new_key_row.isVisible() and any(r[0] == "bar-1" for r in rows(dialog.keys_model)))
+    qtbot.waitUntil(lambda: dialog.new_key_row.isVisible() and any(r[0] == "bar-1" for r in rows(dialog.keys_model)),
+                    timeout=30_000)
     key = dialog.new_key_edit.text()
     assert key.startswith("pk_") and read(authenticate, key) == "bar-1"
     assert "bar-1" in dialog.new_key_label.text()
@@ -51,7 +52,7 @@ def test_a_key_is_shown_once_copied_and_revoked(qtbot, dialog, demo_database):
 
     dialog.keys_view.selectRow([r[0] for r in rows(dialog.keys_model)].index("bar-1"))
     qtbot.mouseClick(dialog.revoke_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: next(r for r in rows(dialog.keys_model) if r[0] == "bar-1")[3] != "")
+    qtbot.waitUntil(lambda: next(r for r in rows(dialog.keys_model) if r[0] == "bar-1")[3] != "", timeout=30_000)
     assert next(k for k in read(list_keys) if k.name == "bar-1").revoked_at is not None
     dialog.close()
     assert dialog.new_key_edit.text() == ""  # the key does not outlive the window
@@ -61,7 +62,7 @@ def test_a_bad_name_is_refused_and_writes_nothing(qtbot, dialog, demo_database):
     before = Runner(demo_database).read(list_keys)
     dialog.name_edit.setText("bar 1!")
     qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.findChild(QMessageBox) is not None)
+    qtbot.waitUntil(lambda: dialog.findChild(QMessageBox) is not None, timeout=30_000)
     assert "POS name" in dialog.findChild(QMessageBox).text()
     assert Runner(demo_database).read(list_keys) == before and not dialog.new_key_row.isVisible()
 
@@ -73,18 +74,19 @@ def test_payment_codes_and_settings(qtbot, dialog, demo_database):
     dialog.meaning_combo.setCurrentIndex(dialog.meaning_combo.findData("deposit"))
     dialog.code_name_edit.setText("Room deposit 2")
     qtbot.mouseClick(dialog.save_code_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: ["31", "Paid from the deposit", "Room deposit 2"] in rows(dialog.codes_model))
+    qtbot.waitUntil(lambda: ["31", "Paid from the deposit", "Room deposit 2"] in rows(dialog.codes_model),
+                    timeout=30_000)
     assert ("31", "deposit") in [(c.code, c.meaning.value) for c in read(payment_codes)]
     dialog.codes_view.selectRow([r[0] for r in rows(dialog.codes_model)].index("31"))
     qtbot.mouseClick(dialog.remove_code_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "31" not in [r[0] for r in rows(dialog.codes_model)])
+    qtbot.waitUntil(lambda: "31" not in [r[0] for r in rows(dialog.codes_model)], timeout=30_000)
 
     dialog.after_checkout_combo.setCurrentIndex(dialog.after_checkout_combo.findData("refuse"))
     dialog.after_checkout_combo.activated.emit(dialog.after_checkout_combo.currentIndex())
-    qtbot.waitUntil(lambda: read(get_setting, "after_checkout") == "refuse")
+    qtbot.waitUntil(lambda: read(get_setting, "after_checkout") == "refuse", timeout=30_000)
     qtbot.mouseClick(dialog.run_in_desk_check, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: read(get_setting, "run_in_desk") == "on")
-    qtbot.waitUntil(lambda: dialog.run_in_desk_check.isChecked() and dialog.setup.run_in_desk)
+    qtbot.waitUntil(lambda: read(get_setting, "run_in_desk") == "on", timeout=30_000)
+    qtbot.waitUntil(lambda: dialog.run_in_desk_check.isChecked() and dialog.setup.run_in_desk, timeout=30_000)
 
 
 def test_the_menu_offers_it_only_to_who_may_manage_pos_keys(qtbot, demo_database):
@@ -95,4 +97,4 @@ def test_the_menu_offers_it_only_to_who_may_manage_pos_keys(qtbot, demo_database
         qtbot.addWidget(window)
         assert window.pos_connections_action.isEnabled() is allowed
     delivery.cancel_all()
-    assert delivery.wait_all(10_000)
+    assert delivery.wait_all(30_000)

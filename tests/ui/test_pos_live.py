@@ -28,10 +28,10 @@ def test_a_pos_posting_shows_on_the_open_card_by_the_poll_alone(qtbot, desk_cont
     assert POLL_INTERVAL_MS <= 1000
     folio_id = folio_id_of(demo_database, "R10016")
     card = open_reservation_card(desk_context, folio_id)
-    qtbot.waitUntil(lambda: card.is_loaded and card.isVisible())
+    qtbot.waitUntil(lambda: card.is_loaded and card.isVisible(), timeout=30_000)
     card.tabs.setCurrentIndex(SERVICES_TAB)
     desk_context.start_watching()
-    qtbot.waitUntil(lambda: desk_context.watching_since is not None)
+    qtbot.waitUntil(lambda: desk_context.watching_since is not None, timeout=30_000)
     before = card.postings_model.rowCount()
     key = Runner(demo_database).run(create_key, ADMIN, "till-live", "BAR").value
     room = demo_database_room(demo_database, "R10016")
@@ -50,7 +50,7 @@ def test_a_pos_posting_shows_on_the_open_card_by_the_poll_alone(qtbot, desk_cont
             assert status == 201
             posted_at = time.monotonic()
             qtbot.waitUntil(lambda: "Lobby bar, check 4711" in cells(card.postings_view, PostingsModel.SOURCE),
-                            timeout=10_000)
+                            timeout=30_000)
             print(f"posting on the card {1000 * (time.monotonic() - posted_at):.0f} ms after the POS's answer")
         assert card.postings_model.rowCount() == before + 1
         row = cells(card.postings_view, PostingsModel.SOURCE).index("Lobby bar, check 4711")
@@ -58,7 +58,7 @@ def test_a_pos_posting_shows_on_the_open_card_by_the_poll_alone(qtbot, desk_cont
 
         details = ServiceDetailsDialog(desk_context, posting_id, card)
         details.open()
-        qtbot.waitUntil(lambda: details.details is not None)
+        qtbot.waitUntil(lambda: details.details is not None, timeout=30_000)
         items = [details.items_view.model().data(details.items_view.model().index(r, 0), DISPLAY)
                  for r in range(details.items_view.model().rowCount())]
         assert items == ["Negroni", "Olives"]

@@ -23,19 +23,19 @@ from ui.cards.operations import PendingCardOperationsDialog
 def test_a_manager_settles_by_hand_a_sale_the_terminal_cannot_tell(
         qtbot, cashier_context, demo_database, card, window, terminal):  # noqa: F811 (pytest's fixtures by name)
     cashier = cashier_context.actor
-    with demo_database.unit_of_work() as session:
+    with demo_database.writing() as session:
         request = plan_card_operation(session, cashier, CardKind.SALE, terminal.info.id,
                                       CardRequest(amount=eur("25.00"), bill_id=card.folio.bills[0].bill.id))
         mark_sent(session, cashier, record_intent(session, cashier, request).id)
 
     dialog = opened(qtbot, PendingCardOperationsDialog(cashier_context, window))
-    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=30_000)
     dialog.table.selectRow(0)
     assert dialog.settle_button.isEnabled()
     dialog.settle_button.click()
     settle = dialog.settle_dialog
     assert settle is not None
-    qtbot.waitUntil(settle.isVisible, timeout=5_000)
+    qtbot.waitUntil(settle.isVisible, timeout=30_000)
     assert not child(settle, QLineEdit, "receiptEdit").isVisible()
     child(settle, QRadioButton, "happenedRadio").setChecked(True)
     assert child(settle, QLineEdit, "receiptEdit").isVisible()
@@ -50,7 +50,7 @@ def test_a_manager_settles_by_hand_a_sale_the_terminal_cannot_tell(
     retype(qtbot, child(settle, QLineEdit, "amountEdit"), "25.00")
     retype(qtbot, child(settle, QLineEdit, "passwordEdit"), "manager")
     apply_accepted(qtbot, settle)
-    qtbot.waitUntil(lambda: dialog.table.rowCount() == 0, timeout=10_000)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 0, timeout=30_000)
     [payment] = card_payments(demo_database, card)
     assert payment.amount == eur("25.00") and "receipt 0017" in payment.text
     with demo_database.unit_of_work() as session:

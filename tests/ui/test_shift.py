@@ -57,13 +57,13 @@ def till(qtbot, demo_database) -> Iterator[MainWindow]:
     window = MainWindow(context)
     qtbot.addWidget(window)
     window.show()
-    qtbot.waitUntil(lambda: window.model.rowCount() > 0)
+    qtbot.waitUntil(lambda: window.model.rowCount() > 0, timeout=30_000)
     yield window
     for card in list(card_module._open_cards.values()):
         if shiboken6.isValid(card):
             card.close()
     delivery.cancel_all()
-    assert delivery.wait_all(10_000)
+    assert delivery.wait_all(30_000)
 
 
 def shift_text(window: MainWindow) -> str:
@@ -72,7 +72,7 @@ def shift_text(window: MainWindow) -> str:
 
 def test_a_cashiers_shift_from_float_to_z_report(qtbot, till: MainWindow, demo_database, opened):
     window = till
-    qtbot.waitUntil(lambda: not window.cash_in_action.isEnabled())
+    qtbot.waitUntil(lambda: not window.cash_in_action.isEnabled(), timeout=30_000)
     assert shift_text(window) == "No shift open"
     assert window.open_shift_action.isEnabled() and not window.close_shift_action.isEnabled()
 
@@ -82,7 +82,7 @@ def test_a_cashiers_shift_from_float_to_z_report(qtbot, till: MainWindow, demo_d
     type_into(qtbot, dialog, "floatEUREdit", "200")
     apply(qtbot, dialog)
     wait_closed(qtbot, dialog)
-    qtbot.waitUntil(lambda: shift_text(window).startswith("Shift 1 · Ivan Georgiev · since "))
+    qtbot.waitUntil(lambda: shift_text(window).startswith("Shift 1 · Ivan Georgiev · since "), timeout=30_000)
     assert shift_text(window).endswith(f"Drawer: {money('200.00')}")
     assert window.close_shift_action.isEnabled() and not window.open_shift_action.isEnabled()
 
@@ -96,7 +96,7 @@ def test_a_cashiers_shift_from_float_to_z_report(qtbot, till: MainWindow, demo_d
     untick(payment, "printReceiptCheck")
     apply(qtbot, payment)
     wait_closed(qtbot, payment)
-    qtbot.waitUntil(lambda: shift_text(window).endswith(f"Drawer: {money('260.00')}"))
+    qtbot.waitUntil(lambda: shift_text(window).endswith(f"Drawer: {money('260.00')}"), timeout=30_000)
     paid = ledger(demo_database, card.folio_id).bill(bill_id).payments[-1].payment
     assert paid.amount == eur("60.00") and paid.method_code == "cash" and paid.workstation == "TILL-2"
     card.close()
@@ -111,7 +111,7 @@ def test_a_cashiers_shift_from_float_to_z_report(qtbot, till: MainWindow, demo_d
     type_into(qtbot, dialog, "reasonEdit", "To the safe")
     apply(qtbot, dialog)
     wait_closed(qtbot, dialog)
-    qtbot.waitUntil(lambda: shift_text(window).endswith(f"Drawer: {money('240.00')}"))
+    qtbot.waitUntil(lambda: shift_text(window).endswith(f"Drawer: {money('240.00')}"), timeout=30_000)
 
     # X report: the figures on screen and as a PDF, nothing closed.
     window.x_report_action.trigger()
@@ -122,7 +122,7 @@ def test_a_cashiers_shift_from_float_to_z_report(qtbot, till: MainWindow, demo_d
     assert rows["Float"] == money("200.00") and rows["Cash received"] == money("60.00")
     assert rows["Cash out"] == money("-20.00") and rows["Expected in drawer"] == money("240.00")
     assert "Counted" not in rows
-    qtbot.waitUntil(lambda: len(opened) == 1)
+    qtbot.waitUntil(lambda: len(opened) == 1, timeout=30_000)
     x_text = pdf_words(opened[0])
     assert "X report · shift 1 · TILL-2" in x_text and "Expected in drawer 240.00 EUR" in x_text
     x_dialog.close()
@@ -146,13 +146,13 @@ def test_a_cashiers_shift_from_float_to_z_report(qtbot, till: MainWindow, demo_d
     wait_closed(qtbot, closing)
     assert z_dialog.windowTitle() == "Z report"
     assert z_dialog.findChild(QLabel, "overShortLabel").text().splitlines()[0] == f"EUR: short by {money('1.00')}"
-    qtbot.waitUntil(lambda: len(opened) == 2)
+    qtbot.waitUntil(lambda: len(opened) == 2, timeout=30_000)
     z_text = pdf_words(opened[1])
     assert "Z report · shift 1 · TILL-2" in z_text
     assert "Expected in drawer 240.00 EUR" in z_text and "Counted 239.00 EUR" in z_text
     assert "Over (+) / short (-) -1.00 EUR" in z_text
     assert "To the safe" in z_text
-    qtbot.waitUntil(lambda: shift_text(window) == "No shift open")
+    qtbot.waitUntil(lambda: shift_text(window) == "No shift open", timeout=30_000)
 
     with demo_database.unit_of_work() as session:
         counts = {c.currency: c for c in session.scalars(select(ShiftCount))}
@@ -173,7 +173,7 @@ def test_cash_without_a_shift_is_refused_with_a_clear_message(qtbot, till: MainW
     untick(payment, "printReceiptCheck")
     apply(qtbot, payment)
     error = payment.findChild(QLabel, "formError")
-    qtbot.waitUntil(lambda: error.isVisible())
+    qtbot.waitUntil(lambda: error.isVisible(), timeout=30_000)
     assert error.text().startswith("No cash shift is open on TILL-2")
     assert ledger(demo_database, card.folio_id).bill(bill_id).payments == []
     assert payment.findChild(QLineEdit, "amountEdit").isVisible()

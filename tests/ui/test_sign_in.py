@@ -24,7 +24,7 @@ def submit_and_wait(qtbot, dialog: SignInDialog) -> None:
     """Press Sign in and wait until the check, run off the GUI thread, has answered (a dialog that
     let the user in is gone)."""
     qtbot.mouseClick(dialog.findChild(QPushButton, "signInButton"), Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog) or dialog.sign_in_button.isEnabled(), timeout=10_000)
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog) or dialog.sign_in_button.isEnabled(), timeout=30_000)
 
 
 @pytest.fixture
@@ -49,7 +49,7 @@ def desk(qtbot, desk_context):
 def test_sign_in_with_the_password_gives_the_signed_in_actor(qtbot, sign_in_dialog):
     assert sign_in_dialog.username_edit.text() == "anna"  # --user preselects the name, nothing more
     assert sign_in_dialog.secret_edit.echoMode() is QLineEdit.EchoMode.Password
-    with qtbot.waitSignal(sign_in_dialog.signed_in, timeout=10_000) as signed:
+    with qtbot.waitSignal(sign_in_dialog.signed_in, timeout=30_000) as signed:
         type_in(qtbot, sign_in_dialog, None, "anna")
         qtbot.mouseClick(sign_in_dialog.sign_in_button, Qt.MouseButton.LeftButton)
     actor = signed.args[0]
@@ -81,7 +81,7 @@ def test_switch_user_with_a_pin(qtbot, desk, desk_context):
     desk.switch_user_action.trigger()
     dialog = desk.switch_dialog
     assert dialog is not None and dialog.isVisible()
-    with qtbot.waitSignal(desk_context.actor_changed, timeout=10_000):
+    with qtbot.waitSignal(desk_context.actor_changed, timeout=30_000):
         type_in(qtbot, dialog, "ivan", "2222")
         qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
     assert desk_context.actor.username == "ivan" and desk_context.actor.role is Role.CASHIER
@@ -103,7 +103,7 @@ def test_lock_hides_the_desk_until_the_same_user_signs_in(qtbot, desk, desk_cont
 
     type_in(qtbot, dialog, "anna", "1111")
     submit_and_wait(qtbot, dialog)
-    qtbot.waitUntil(lambda: desk.isVisible(), timeout=10_000)
+    qtbot.waitUntil(lambda: desk.isVisible(), timeout=30_000)
     assert not desk.is_locked and desk_context.actor.username == "anna"
 
 
@@ -112,7 +112,7 @@ def test_a_manager_unlocks_and_takes_over(qtbot, desk, desk_context):
     dialog = desk.lock_dialog
     type_in(qtbot, dialog, "maria", "manager")
     submit_and_wait(qtbot, dialog)
-    qtbot.waitUntil(lambda: desk.isVisible(), timeout=10_000)
+    qtbot.waitUntil(lambda: desk.isVisible(), timeout=30_000)
     assert desk_context.actor.username == "maria"
     assert desk.cashier_label.text() == "Manager: Maria Dimitrova"
 
@@ -122,7 +122,7 @@ def test_the_desk_locks_itself_when_idle(qtbot, desk):
     desk.idle_watch = IdleWatch(50, desk)
     desk.idle_watch.idle.connect(desk.lock)
     desk.idle_watch.start()
-    qtbot.waitUntil(lambda: desk.is_locked, timeout=5_000)
+    qtbot.waitUntil(lambda: desk.is_locked, timeout=30_000)
     assert not desk.isVisible()
 
 

@@ -14,10 +14,10 @@ from ui.settings.devices import DevicesDialog, TerminalDialog
 
 
 def open_terminal_form(qtbot, dialog: DevicesDialog) -> TerminalDialog:
-    qtbot.waitUntil(lambda: bool(dialog.currencies), timeout=10_000)
+    qtbot.waitUntil(lambda: bool(dialog.currencies), timeout=30_000)
     child(dialog, QPushButton, "addTerminalButton").click()
     qtbot.waitUntil(lambda: isinstance(getattr(dialog, "terminal_dialog", None), TerminalDialog)
-                    and dialog.terminal_dialog.isVisible())
+                    and dialog.terminal_dialog.isVisible(), timeout=30_000)
     return dialog.terminal_dialog
 
 
@@ -34,10 +34,10 @@ def test_a_manager_adds_a_terminal_and_the_card_dialog_offers_it(qtbot, context_
     currency = child(form, QComboBox, "terminalCurrencyCombo")
     assert currency.currentText() == "EUR"
     retype(qtbot, password, "123456")
-    with qtbot.waitSignal(form.accepted, timeout=10_000):
+    with qtbot.waitSignal(form.accepted, timeout=30_000):
         form.save()
 
-    qtbot.waitUntil(lambda: table.rowCount() == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: table.rowCount() == 1, timeout=30_000)
     assert [table.item(0, c).text() for c in range(table.columnCount())] == [
         "Lobby terminal", "tcp://192.168.1.60:20007", "EUR"]
     (info,) = Runner(demo_database).read(list_terminals, "TEST-1")
@@ -52,7 +52,7 @@ def test_a_manager_adds_a_terminal_and_the_card_dialog_offers_it(qtbot, context_
 
     table.selectRow(0)
     child(dialog, QPushButton, "removeTerminalButton").click()
-    qtbot.waitUntil(lambda: table.rowCount() == 0, timeout=10_000)
+    qtbot.waitUntil(lambda: table.rowCount() == 0, timeout=30_000)
     assert Runner(demo_database).read(list_terminals, "TEST-1") == []
 
 
@@ -63,7 +63,7 @@ def test_a_bad_address_is_refused_and_nothing_is_written(qtbot, context_of, demo
     retype(qtbot, child(form, QLineEdit, "terminalUrlEdit"), "com1")
     form.save()
     error = child(form, QLabel, "terminalErrorLabel")
-    qtbot.waitUntil(lambda: "serial:///dev/ttyACM0" in error.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: "serial:///dev/ttyACM0" in error.text(), timeout=30_000)
     assert form.isVisible()
     assert Runner(demo_database).read(list_terminals, "TEST-1") == []
     assert child(dialog, QTableWidget, "terminalsTable").rowCount() == 0

@@ -31,7 +31,7 @@ def test_a_card_payment_is_voided_only_as_money_given_back_outside_the_desk(
     retype(qtbot, child(dialog, QLineEdit, "passwordEdit"), "manager")
     before = ledger_counts(demo_database)
     click(qtbot, dialog, "applyButton")
-    qtbot.waitUntil(lambda: "tick that the money was given back" in dialog.form_error.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: "tick that the money was given back" in dialog.form_error.text(), timeout=30_000)
     assert dialog.isVisible() and ledger_counts(demo_database) == before
 
     outside.setChecked(True)
