@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
@@ -101,23 +100,6 @@ def test_settled_stay_checks_out_and_its_final_folio_opens(
     assert pdf.parent == tmp_path
     assert card.folio.folio.reservation.number in pdf.name
     assert pdf.read_bytes().startswith(b"%PDF")
-
-
-def test_without_the_reports_module_the_dialog_says_so(
-    qtbot, desk_context, demo_database, window, opened_urls, monkeypatch
-):
-    monkeypatch.setitem(sys.modules, "desk.reports", None)  # import fails as if it were not there
-    card = find_card(demo_database, settled)
-    dialog = opened(qtbot, CheckOutDialog(desk_context, card, window))
-    click(qtbot, dialog, "applyButton")
-    pdf_label = child(dialog, QLabel, "pdfLabel")
-    qtbot.waitUntil(lambda: pdf_label.isVisible(), timeout=30_000)
-    assert "cannot be made yet" in pdf_label.text()
-    assert reservation_now(demo_database, card).status is ReservationStatus.CHECKED_OUT
-    assert opened_urls == []
-    assert not child(dialog, QPushButton, "applyButton").isVisible()
-    with qtbot.waitSignal(dialog.accepted, timeout=30_000):  # closing after a check-out is not a cancel
-        click(qtbot, dialog, "cancelButton")
 
 
 def test_open_balance_blocks_check_out_and_says_what_is_open(qtbot, desk_context, demo_database, window):
