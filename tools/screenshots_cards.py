@@ -1,6 +1,6 @@
 """Render the card terminal's windows against the ZVT simulator to docs/screenshots/:
 card payment mid-transaction, the Credit card section with holds (one over 5 days), pending operations,
-Make payment with a terminal chosen; and a card slip from the printer simulator to docs/receipts/.
+Make payment with a terminal chosen, Settle by hand; and a card slip from the printer simulator to docs/receipts/.
 
     python -m tools.screenshots_cards
 """
@@ -116,6 +116,19 @@ def main() -> int:
             wait_until(lambda p=pending: p.table.rowCount() == 1)
             settle()
             pending.grab().save(str(OUT / f"card_pending_{language}.png"))
+            # When the terminal cannot tell: a manager settles it from the receipt (not applied here).
+            pending.table.selectRow(0)
+            pending.settle_by_hand()
+            by_hand = pending.settle_dialog
+            assert by_hand is not None
+            by_hand.happened_radio.setChecked(True)
+            by_hand.receipt_edit.setText("0017")
+            by_hand.reason_edit.setText({"en": "Merchant copy in the drawer, 14:32",
+                                         "ru": "Копия продавца в ящике кассы, 14:32"}[language])
+            by_hand.username_edit.setText("maria")
+            settle()
+            by_hand.grab().save(str(OUT / f"card_settle_by_hand_{language}.png"))
+            by_hand.done(0)
             pending.done(0)
             dialog.done(0)
 
