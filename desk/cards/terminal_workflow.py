@@ -139,8 +139,10 @@ class CardResolver:
         except Refused as exc:
             # A refusal to the enquiry (84 xx) says nothing of how the operation ended: it stays pending.
             return Resolution(Verdict.STILL_UNKNOWN, {"error": exc.message, "result_code": exc.result_code})
-        except Declined:
-            return Resolution(Verdict.DID_NOT_HAPPEN, {"terminal": "no last transaction"})
+        except Declined as exc:
+            # The terminal would not repeat a receipt (none kept, restarted, busy): that is no proof that
+            # the operation did not happen. Only a last receipt the ledger already has proves it.
+            return Resolution(Verdict.STILL_UNKNOWN, {"error": exc.message, "result_code": exc.result_code})
         except DeviceError as exc:
             return Resolution(Verdict.STILL_UNKNOWN, {"error": exc.message})
         known = self.runner.read(_known_receipt, intent.device, last.receipt_no)

@@ -262,9 +262,13 @@ class Database:
         except BaseException:
             if kept:
                 # The unit rolled back and its session is closed: what must be kept gets a unit of its own.
-                with self.writing() as after:
-                    for action in kept:
-                        action(after)
+                # Should that fail too, the caller still gets the failure that ended its unit, not this one.
+                try:
+                    with self.writing() as after:
+                        for action in kept:
+                            action(after)
+                except Exception:
+                    logging.getLogger(__name__).exception("work to keep after a rollback was lost")
             raise
 
     @property
