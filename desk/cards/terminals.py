@@ -144,7 +144,7 @@ class Connection:
     answer_timeout: float
 
 
-_connections: dict[tuple[str, str, str], Connection] = {}
+_connections: dict[tuple[str, str, str, bool], Connection] = {}
 _connections_lock = threading.Lock()
 
 
@@ -162,14 +162,15 @@ def connect(settings: TerminalSettings) -> Connection:
     from hardware.terminal.zvt.client import serial_terminal, tcp_terminal
 
     info = settings.info
-    key = (info.url, info.currency, settings.password)
+    key = (info.url, info.currency, settings.password, info.own_printer)
     with _connections_lock:
         connection = _connections.get(key)
         if connection is not None and connection.worker.alive:
             return connection
         parts = urlsplit(info.url)
         options = _options(info.url)
-        common: dict[str, Any] = {"password": int(settings.password), "currency": info.currency, **options}
+        common: dict[str, Any] = {"password": int(settings.password), "currency": info.currency,
+                                  "ecr_prints": not info.own_printer, **options}
         terminal: CardTerminal
         if parts.scheme == "tcp":
             terminal = tcp_terminal(parts.hostname or "", parts.port or ZVT_PORT, **common)

@@ -149,6 +149,8 @@ class SimState:
     config_byte: int = 0
     permitted: frozenset[tuple[int, int]] = frozenset()
     registrations: int = 0
+    # Receipts the terminal printed on its own paper (the ECR did not ask for them), newest last.
+    printed_here: list[list[str]] = field(default_factory=list)
 
 
 class ZvtSimulator:
@@ -668,6 +670,7 @@ class _Session:
         """
         wanted = CONFIG_ECR_ADMIN_RECEIPTS if administration else CONFIG_ECR_PAYMENT_RECEIPTS
         if not (self.sim.config(wanted) and self.sim.config(CONFIG_ECR_PRINT_LINES)):
+            self.sim.state.printed_here.append(list(lines))
             return
         if self.sim.print_text_blocks and self.sim.permits(apdus.PRINT_TEXT_BLOCK):
             self.send(self._receipt(kind, lines))

@@ -81,16 +81,39 @@ def test_the_merchant_copy_follows_the_terminals_setting_and_a_reprint_says_copy
     assert reprint.printed and len(slips(engine)) == 4 and "COPY" in slips(engine)[2]
 
 
-def test_a_terminal_with_its_own_printer_leaves_the_desk_printer_alone_until_asked(rig: Rig, printer):
+def test_a_terminal_with_its_own_printer_prints_both_copies_itself_and_the_desk_none(rig: Rig, printer):
     engine, hub = printer
     rig.hotel.as_role(Role.MANAGER).run(set_terminal_slips, rig.terminal_id, own_printer=True, merchant_copy=False)
     [info] = rig.hotel.query(list_terminals, rig.hotel.actor.workstation)
     assert info.own_printer and not info.merchant_copy
     _stay, done = sale(rig)
+    # Registered so: the terminal keeps its receipts and prints them, the desk receives none to print twice.
+    assert not rig.sim.state.config_byte & 0x02
+    assert [lines[0] for lines in rig.sim.state.printed_here] == ["MERCHANT RECEIPT", "CUSTOMER RECEIPT"]
     assert print_card_slip(rig.runner, rig.cashier, hub, intent_id=done.intent.id).skipped
+    assert print_card_slip(rig.runner, rig.cashier, hub, payment_id=done.payment_id, reprint=True).skipped
     assert engine.printed == []
-    assert print_card_slip(rig.runner, rig.cashier, hub, payment_id=done.payment_id, reprint=True).printed
-    assert len(slips(engine)) == 1
+
+
+def test_turning_the_terminals_own_printer_off_registers_it_again_for_the_desk(rig: Rig, printer):
+    engine, hub = printer
+    rig.hotel.as_role(Role.MANAGER).run(set_terminal_slips, rig.terminal_id, own_printer=True, merchant_copy=False)
+    sale(rig, "5.00")
+    rig.hotel.as_role(Role.MANAGER).run(set_terminal_slips, rig.terminal_id, own_printer=False, merchant_copy=False)
+    _stay, done = sale(rig, "7.00")
+    assert rig.sim.state.config_byte & 0x02 and len(rig.sim.state.printed_here) == 2
+    assert print_card_slip(rig.runner, rig.cashier, hub, intent_id=done.intent.id).printed
+    [slip] = slips(engine)
+    assert "CUSTOMER" in slip and "SALE 7.00" in slip
+
+
+def test_line_by_line_receipts_keep_the_merchants_copy_off_the_guests_paper(rig: Rig, printer):
+    engine, hub = printer
+    rig.sim.print_text_blocks = False  # a terminal that sends its receipts only as print lines (06 D1)
+    _stay, done = sale(rig, "9.00")
+    assert print_card_slip(rig.runner, rig.cashier, hub, intent_id=done.intent.id).copies == 1
+    [slip] = slips(engine)
+    assert "CUSTOMER RECEIPT" in slip and "MERCHANT" not in slip
 
 
 def test_refunds_and_pre_authorisations_get_their_slips_too(rig: Rig, printer):

@@ -19,7 +19,14 @@ from hardware.terminal import Hooks, ReceiptKind, Refused, StatusMessage
 from hardware.terminal.zvt import apdu as apdus
 from hardware.terminal.zvt import bmp, tlv
 from hardware.terminal.zvt.apdu import Apdu
-from hardware.terminal.zvt.client import CONFIG_BYTE, ZvtTerminal, _Dialogue, serial_terminal, tcp_terminal
+from hardware.terminal.zvt.client import (
+    CONFIG_BYTE,
+    ZvtTerminal,
+    _Dialogue,
+    copy_kind,
+    serial_terminal,
+    tcp_terminal,
+)
 from hardware.terminal.zvt.framing import TcpLink
 from hardware.transport.tcp import TcpTransport
 
@@ -162,6 +169,43 @@ def test_print_lines_make_two_receipts_split_at_the_last_line_flag() -> None:
     assert merchant.lines[0] == "MERCHANT RECEIPT" and merchant.lines[-1] == "APPROVED"
     assert customer.lines[0] == "CUSTOMER RECEIPT" and customer.lines[-1] == "APPROVED"
     assert "  Auth " + sim.journal[0].auth_code in merchant.lines  # indent of 2 in the attribute
+    # Line by line there is no receipt type: each copy is known by its heading.
+    assert [merchant.kind, customer.kind] == [ReceiptKind.MERCHANT, ReceiptKind.CUSTOMER]
+
+
+@pytest.mark.parametrize(
+    ("lines", "kind"),
+    [
+        (("  Händlerbeleg  ", "Kartenzahlung", "girocard"), ReceiptKind.MERCHANT),
+        (("*** KUNDENBELEG ***", "Kartenzahlung"), ReceiptKind.CUSTOMER),
+        (("Hotel Astoria", "Cardholder copy", "SALE 12.00"), ReceiptKind.CUSTOMER),
+        # A merchant's copy asks for the cardholder's signature below its heading: the heading decides.
+        (("MERCHANT  COPY", "SALE 12.00", "x", "y", "CARDHOLDER COPY follows"), ReceiptKind.MERCHANT),
+        # A heading that names no copy proves nothing: the desk treats it as the guest's.
+        (("Hotel Astoria", "SALE 12.00", "APPROVED"), ReceiptKind.UNKNOWN),
+        (("a", "b", "c", "d", "CUSTOMER COPY"), ReceiptKind.UNKNOWN),
+    ],
+)
+def test_a_receipt_sent_line_by_line_is_known_by_its_heading(lines: tuple[str, ...], kind: ReceiptKind) -> None:
+    assert copy_kind(lines) is kind
+
+
+@pytest.mark.parametrize("text_blocks", [True, False])
+def test_a_terminal_that_prints_its_own_slips_is_registered_so_and_sends_none(text_blocks: bool) -> None:
+    sim = ZvtSimulator(print_text_blocks=text_blocks)
+    terminal = tcp(sim, ecr_prints=False)
+    try:
+        result = terminal.sale(1000, "EUR")
+        totals = terminal.end_of_day()
+    finally:
+        terminal.close()
+        sim.close()
+    assert sim.state.registered
+    assert not sim.state.config_byte & (0x02 | 0x04 | 0x80)  # receipts stay with the terminal
+    assert sim.state.config_byte & 0x08  # the clerk still sees the terminal's prompts
+    assert result.receipts == () and totals.receipts == ()
+    headings = [lines[0] for lines in sim.state.printed_here]
+    assert headings == ["MERCHANT RECEIPT", "CUSTOMER RECEIPT", "END OF DAY"]
 
 
 def test_the_simulator_marks_the_last_print_line_by_bit_7_not_ff() -> None:

@@ -31,10 +31,8 @@ CONFIG_INTERMEDIATE_STATUS = 0x08  # the terminal sends intermediate status (04 
 CONFIG_ECR_CONTROLS_PAYMENT = 0x10  # no amount entry on the terminal
 CONFIG_ECR_CONTROLS_ADMIN = 0x20  # no administration started on the terminal
 CONFIG_ECR_PRINT_LINES = 0x80  # the terminal sends the receipt text (06 D1, or 06 D3 if permitted)
-CONFIG_BYTE = (
-    CONFIG_ECR_PAYMENT_RECEIPTS | CONFIG_ECR_ADMIN_RECEIPTS | CONFIG_INTERMEDIATE_STATUS
-    | CONFIG_ECR_CONTROLS_PAYMENT | CONFIG_ECR_CONTROLS_ADMIN | CONFIG_ECR_PRINT_LINES
-)
+CONFIG_ECR_PRINTS = CONFIG_ECR_PAYMENT_RECEIPTS | CONFIG_ECR_ADMIN_RECEIPTS | CONFIG_ECR_PRINT_LINES
+CONFIG_BYTE = CONFIG_INTERMEDIATE_STATUS | CONFIG_ECR_CONTROLS_PAYMENT | CONFIG_ECR_CONTROLS_ADMIN | CONFIG_ECR_PRINTS
 # Registration TLV: the list of permitted ZVT commands (tag 26, one tag 0A each). Permitting Print
 # Text-Block (06 D3) gets receipts whole and typed (merchant, customer, administration).
 TLV_PERMITTED_COMMANDS = 0x26
@@ -55,6 +53,22 @@ TLV_PRINT_TEXTS = 0x25
 TLV_TEXT_LINE = 0x07
 TLV_RECEIPT_TYPE = 0x1F07
 RECEIPT_KINDS = {1: ReceiptKind.MERCHANT, 2: ReceiptKind.CUSTOMER, 3: ReceiptKind.ADMINISTRATION}
+# Print lines (06 D1) carry no receipt type; a receipt names its copy in its heading, which is the
+# only evidence. Matched in the first lines only: a merchant's copy also says "cardholder signature".
+COPY_HEADINGS = (
+    (ReceiptKind.MERCHANT, ("MERCHANT COPY", "MERCHANT RECEIPT", "HÄNDLERBELEG", "HAENDLERBELEG", "HANDLERBELEG")),
+    (ReceiptKind.CUSTOMER, ("CUSTOMER COPY", "CUSTOMER RECEIPT", "CARDHOLDER COPY", "KUNDENBELEG")),
+)
+HEADING_LINES = 4
+
+
+def copy_kind(lines: tuple[str, ...]) -> ReceiptKind:
+    """Whose copy a receipt sent line by line is, by its heading; UNKNOWN when it does not say."""
+    heading = " ".join(" ".join(line.split()) for line in lines[:HEADING_LINES]).upper()
+    for kind, words in COPY_HEADINGS:
+        if any(word in heading for word in words):
+            return kind
+    return ReceiptKind.UNKNOWN
 
 TERMINAL_STATES = {
     0x00: "Ready",
@@ -101,6 +115,7 @@ class ZvtTerminal:
         answer_timeout: float = 180.0,
         cancel_poll: float = 0.05,
         settle_time: float = 0.25,
+        ecr_prints: bool = True,
         now: Callable[[], datetime] = datetime.now,
     ) -> None:
         self._link = link
@@ -112,6 +127,9 @@ class ZvtTerminal:
         # After a Completion: how long to listen for what some terminals send after it (the Completion
         # again), acknowledging it, so that it neither blocks nor answers the next command.
         self.settle_time = settle_time
+        # False for a terminal that prints its own slips: registration then leaves receipts to it,
+        # and the desk receives none to print twice.
+        self.ecr_prints = ecr_prints
         self._now = now
         self._lock = threading.Lock()
         self._open = False
@@ -183,6 +201,11 @@ class ZvtTerminal:
             self._ensure_open()
             return self._state(self._register())
 
+    @property
+    def config_byte(self) -> int:
+        """The registration's config byte: receipts through the desk unless the terminal prints."""
+        return CONFIG_BYTE if self.ecr_prints else CONFIG_BYTE & ~CONFIG_ECR_PRINTS
+
     def _registration(self) -> Apdu:
         permitted = tlv.Tlv(
             TLV_PERMITTED_COMMANDS,
@@ -190,7 +213,7 @@ class ZvtTerminal:
         )
         data = (
             self._password()
-            + bytes([CONFIG_BYTE])
+            + bytes([self.config_byte])
             + bmp.bcd(codes.currency_number(self.currency), 2)
             + bmp.encode([bmp.Bmp(bmp.TLV_CONTAINER, tlv.encode([permitted]))])
         )
@@ -425,7 +448,8 @@ class ZvtTerminal:
         if hooks.on_print is not None:
             hooks.on_print(PrintOut(ReceiptKind.UNKNOWN, (line,), complete=last))
         if last:
-            dialogue.receipts.append(Receipt(ReceiptKind.UNKNOWN, tuple(dialogue.open_lines)))
+            lines = tuple(dialogue.open_lines)
+            dialogue.receipts.append(Receipt(copy_kind(lines), lines))
             dialogue.open_lines.clear()
 
     def _print_block(self, data: bytes, dialogue: _Dialogue, hooks: Hooks) -> None:
