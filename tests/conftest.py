@@ -5,18 +5,67 @@ import os
 # Before anything imports Qt: tests never need a real display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import functools
 import itertools
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import Engine
 
+import desk.db.engine
+import hardware.terminal.zvt.client
 from desk.people.auth import use_hash_cost
 from tests.pg_server import PgServer
 
 # Argon2 at its real cost takes a fifth of a second a hash on this machine; tests sign in hundreds
 # of times. The cost is a parameter, not the logic under test (bench/bench_sign_in.py measures it).
 use_hash_cost(time_cost=1, memory_kib=256)
+
+# =================================================================================================
+# The program's waits and syncs that no test is about, made short for the suite. A test about one
+# of them is marked `shipped_settings` and runs with the program's own.
+#
+#   SQLite synchronous   FULL syncs the log at every commit, milliseconds each on a shared disk; a
+#                        test cannot cut the power, and a killed process loses nothing either way.
+#   Alembic at each open Database() asks Alembic to upgrade, which loads every migration script
+#                        (a fifth of a second); at the head it does nothing, so neither do we.
+#   ZVT settle window    after each Completion the client listens 0.25 s for a second one, which
+#                        the simulator sends only when a test scripts "twice".
+# =================================================================================================
+
+_SHIPPED_UPGRADE = desk.db.engine.upgrade_database
+_SHIPPED_SQLITE_SYNCHRONOUS = desk.db.engine.SQLITE_SYNCHRONOUS
+_SHIPPED_SETTLE_TIME = hardware.terminal.zvt.client.SETTLE_TIME
+
+
+@functools.cache
+def _head_revisions() -> frozenset[str]:
+    from alembic.script import ScriptDirectory
+
+    return frozenset(ScriptDirectory.from_config(desk.db.engine.alembic_config()).get_heads())
+
+
+def _upgrade_unless_at_head(engine: Engine) -> None:
+    from alembic.runtime.migration import MigrationContext
+
+    with engine.connect() as connection:
+        current = frozenset(MigrationContext.configure(connection).get_current_heads())
+    if current != _head_revisions():
+        _SHIPPED_UPGRADE(engine)
+
+
+desk.db.engine.upgrade_database = _upgrade_unless_at_head
+desk.db.engine.SQLITE_SYNCHRONOUS = "OFF"
+hardware.terminal.zvt.client.SETTLE_TIME = 0.0
+
+
+@pytest.fixture(autouse=True)
+def _shipped_settings(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    if request.node.get_closest_marker("shipped_settings") is not None:
+        monkeypatch.setattr(desk.db.engine, "upgrade_database", _SHIPPED_UPGRADE)
+        monkeypatch.setattr(desk.db.engine, "SQLITE_SYNCHRONOUS", _SHIPPED_SQLITE_SYNCHRONOUS)
+        monkeypatch.setattr(hardware.terminal.zvt.client, "SETTLE_TIME", _SHIPPED_SETTLE_TIME)
 
 # =================================================================================================
 # Database URLs (build/test infrastructure).

@@ -172,15 +172,23 @@ class WalCheckpointer:
         return self._thread.is_alive()
 
 
+# FULL, not NORMAL: in WAL mode NORMAL syncs only at checkpoints, so a power cut can lose a
+# committed payment whose receipt already printed. FULL syncs the log at every commit.
+# A knob only for the test suite, which cannot cut the power and commits tens of thousands of
+# times (a sync costs milliseconds on a busy disk): never lowered by the program.
+SQLITE_SYNCHRONOUS = "FULL"
+_SQLITE_SYNCHRONOUS_MODES = ("OFF", "NORMAL", "FULL", "EXTRA")
+
+
 def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
     # Let SQLAlchemy, not the sqlite3 module, decide when transactions begin.
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    # FULL, not NORMAL: in WAL mode NORMAL syncs only at checkpoints, so a power cut can lose a
-    # committed payment whose receipt already printed. FULL syncs the log at every commit.
-    cursor.execute("PRAGMA synchronous=FULL")
+    if SQLITE_SYNCHRONOUS not in _SQLITE_SYNCHRONOUS_MODES:
+        raise ValueError(f"unknown SQLite synchronous mode {SQLITE_SYNCHRONOUS!r}")
+    cursor.execute(f"PRAGMA synchronous={SQLITE_SYNCHRONOUS}")
     cursor.execute("PRAGMA busy_timeout=15000")
     cursor.close()
 

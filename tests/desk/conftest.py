@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import atexit
+import shutil
+import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any, TypeVar
 
+import psycopg
 import pytest
-from sqlalchemy import func, select
+from psycopg import sql
+from sqlalchemy import URL, func, make_url, select
 from sqlalchemy.pool import NullPool
 
 from desk.cash.shifts import open_shift
@@ -25,6 +31,7 @@ from desk.people.models import Role
 from desk.stays.models import Reservation
 from desk.stays.reservations import check_in, create_reservation, new_guest
 from tests.actors import MANAGER_APPROVAL, signed_in
+from tests.pg_server import SUPERUSER
 
 T = TypeVar("T")
 E = TypeVar("E", bound=DeskError)
@@ -173,12 +180,87 @@ def charged_stay(hotel: Hotel) -> Stay:
     return stay
 
 
-def make_hotel(url: str, currency: str = "EUR") -> Hotel:
+def _seed_hotel(url: str, currency: str) -> None:
+    """Migrate and fill an empty database with the hotel's settings: staff, rooms, rates."""
     database = Database(url)
     with database.writing() as session:
         seed_settings(session, base_currency=currency)
         session.add(Room(number="101", floor=1, room_type="Double"))
         session.add(Room(number="102", floor=1, room_type="Double"))
+    if database.engine.dialect.name == "sqlite":
+        with database.engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")  # all of it in the one file
+    database.dispose()
+
+
+class HotelTemplates:
+    """Each hotel's settings built once per run (migrations and seeding take most of a second) and
+    copied for every test: an SQLite file, or a PostgreSQL database made with CREATE DATABASE ...
+    TEMPLATE. A copy is what the same steps would have built, row for row; only an empty target
+    is filled (a role's own database, say, is left to the slow way).
+    """
+
+    def __init__(self) -> None:
+        self._folder: Path | None = None
+        self._made: dict[tuple[str, str], str] = {}
+
+    def fill(self, url: str, currency: str) -> bool:
+        parsed = make_url(url)
+        if parsed.get_backend_name() == "sqlite":
+            return self._fill_sqlite(parsed.database, currency)
+        if parsed.get_backend_name() == "postgresql" and parsed.username == SUPERUSER:
+            return self._fill_postgresql(parsed, currency)
+        return False
+
+    def _fill_sqlite(self, database: str | None, currency: str) -> bool:
+        if not database or database == ":memory:" or Path(database).exists():
+            return False
+        key = ("sqlite", currency)
+        if key not in self._made:
+            if self._folder is None:
+                self._folder = Path(tempfile.mkdtemp(prefix="desk-hotels-"))
+                atexit.register(shutil.rmtree, self._folder, True)
+            template = self._folder / f"hotel-{currency}.sqlite3"
+            _seed_hotel(f"sqlite:///{template}", currency)
+            self._made[key] = str(template)
+        shutil.copy(self._made[key], database)
+        return True
+
+    def _fill_postgresql(self, url: URL, currency: str) -> bool:
+        target = url.database or ""
+        with psycopg.connect(host=url.host, port=url.port, user=url.username, dbname=target,
+                             autocommit=True) as connection:
+            tables = connection.execute(
+                "SELECT count(*) FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema')"
+            ).fetchone()
+        if tables is None or tables[0]:
+            return False
+        key = (f"{url.host}:{url.port}", currency)
+        if key not in self._made:
+            template = f"hotel_template_{currency.lower()}"
+            with self._admin(url) as admin:
+                admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(template)))
+            _seed_hotel(url.set(database=template).render_as_string(hide_password=False), currency)
+            self._made[key] = template
+        with self._admin(url) as admin:
+            admin.execute(sql.SQL("DROP DATABASE {} WITH (FORCE)").format(sql.Identifier(target)))
+            admin.execute(sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
+                sql.Identifier(target), sql.Identifier(self._made[key])))
+        return True
+
+    @staticmethod
+    def _admin(url: URL) -> psycopg.Connection:
+        return psycopg.connect(host=url.host, port=url.port, user=url.username, dbname="postgres",
+                               autocommit=True)
+
+
+HOTEL_TEMPLATES = HotelTemplates()
+
+
+def make_hotel(url: str, currency: str = "EUR") -> Hotel:
+    if not HOTEL_TEMPLATES.fill(url, currency):
+        _seed_hotel(url, currency)
+    database = Database(url)
     actor = signed_in(database, Role.CLERK)
     cashier = signed_in(database, Role.CASHIER, actor.workstation)
     with database.writing() as session:

@@ -62,7 +62,8 @@ MATRIX = [
     ("abort", IntentState.CANCELLED),
     ("drop", IntentState.SETTLED),
     ("late:1.5", IntentState.SETTLED),
-    ("twice", IntentState.SETTLED),
+    # A second Completion is caught by the program's own listening window, not by the next command.
+    pytest.param("twice", IntentState.SETTLED, marks=pytest.mark.shipped_settings),
 ]
 
 

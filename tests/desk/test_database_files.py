@@ -67,6 +67,7 @@ def test_a_database_file_others_could_read_is_made_owner_only_with_a_warning(
                for record in caplog.records), caplog.text
 
 
+@pytest.mark.shipped_settings
 def test_a_commit_is_on_disk_before_it_returns(sqlite_url: str):
     # synchronous=FULL: in WAL mode NORMAL syncs only at checkpoints, and a power cut could take a
     # payment whose receipt already printed.

@@ -6,6 +6,7 @@ import subprocess
 import sys
 from collections import Counter
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import func, select
@@ -62,6 +63,7 @@ def test_migrations_build_exactly_the_models(database_url: str):
     database.dispose()
 
 
+@pytest.mark.shipped_settings
 def test_upgrade_is_idempotent_and_python_m_desk_works(sqlite_url: str, monkeypatch):
     assert main(["--database", sqlite_url, "db", "upgrade"]) == 0
     assert main(["--database", sqlite_url, "db", "upgrade"]) == 0

@@ -215,6 +215,7 @@ def test_late_answer_is_skipped_and_the_next_call_gets_its_own(sim: ZvtSimulator
         term.close()
 
 
+@pytest.mark.shipped_settings
 def test_double_answer_counts_once(sim: ZvtSimulator, terminal: ZvtTerminal) -> None:
     sim.script("twice")
     first = terminal.sale(1000, "EUR")

@@ -249,6 +249,14 @@ def test_end_of_day_print_lines_are_the_administration_receipt() -> None:
 # -- 3. a second Completion --------------------------------------------------------------------------
 
 
+@pytest.mark.shipped_settings
+def test_the_client_listens_a_quarter_second_after_each_completion_unless_told_otherwise() -> None:
+    # The suite shortens the window (tests/conftest.py); the program must not.
+    assert ZvtTerminal(link=None).settle_time == 0.25  # type: ignore[arg-type]
+    assert ZvtTerminal(link=None, settle_time=1.0).settle_time == 1.0  # type: ignore[arg-type]
+
+
+@pytest.mark.shipped_settings
 def test_a_second_completion_is_acknowledged_and_the_next_sale_goes_through(sim: ZvtSimulator) -> None:
     terminal = tcp(sim)
     try:
@@ -312,6 +320,7 @@ def test_end_of_day_with_or_without_individual_totals(itemised: bool) -> None:
         assert totals.brands == () and totals.first_receipt_no is None and totals.last_receipt_no is None
 
 
+@pytest.mark.shipped_settings
 def test_nothing_is_left_unread_after_a_call(sim: ZvtSimulator) -> None:
     terminal = tcp(sim)
     try:

@@ -102,6 +102,11 @@ class _Dialogue:
                 self.fields[item.number] = item.value
 
 
+# Seconds a client listens after each Completion unless told otherwise. A knob for the test suite,
+# whose simulator sends a second Completion only when a test asks for it: the program keeps this.
+SETTLE_TIME = 0.25
+
+
 class ZvtTerminal:
     """A ZVT terminal over a `Link` (TCP or serial). Calls are serialised; one at a time."""
 
@@ -114,7 +119,7 @@ class ZvtTerminal:
         ack_timeout: float = 5.0,
         answer_timeout: float = 180.0,
         cancel_poll: float = 0.05,
-        settle_time: float = 0.25,
+        settle_time: float | None = None,
         ecr_prints: bool = True,
         now: Callable[[], datetime] = datetime.now,
     ) -> None:
@@ -126,7 +131,7 @@ class ZvtTerminal:
         self.cancel_poll = cancel_poll
         # After a Completion: how long to listen for what some terminals send after it (the Completion
         # again), acknowledging it, so that it neither blocks nor answers the next command.
-        self.settle_time = settle_time
+        self.settle_time = SETTLE_TIME if settle_time is None else settle_time
         # False for a terminal that prints its own slips: registration then leaves receipts to it,
         # and the desk receives none to print twice.
         self.ecr_prints = ecr_prints
