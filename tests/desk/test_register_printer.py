@@ -160,3 +160,26 @@ def test_printer_settings_carry_the_draw_as_image_setting(sqlite_hotel: Hotel):
     assert [p.text_as_image for p in sqlite_hotel.query(printer_settings, "FRONT-1")] == [True]
     manager.run(update_printer, setting.id, "A", "tcp://10.0.0.5")
     assert [p.text_as_image for p in sqlite_hotel.query(printer_settings, "FRONT-1")] == [False]
+
+
+def test_a_printer_set_to_draw_text_as_image_prints_the_registers_receipt_without_boxes(sqlite_hotel: Hotel):
+    from hardware.simulators.printer_engine import NO_GLYPH, PrintedImage, PrintedLine
+
+    # This printer's profile claims WPC1251 (page 46), which the printer lacks.
+    engine = SimulatedPrinter(profile="TM-T20II", paper_mm=80, missing_code_pages=frozenset({46}))
+    server = TcpPrinterServer(engine, port=0).start()
+    manager = sqlite_hotel.as_role(Role.MANAGER)
+    manager.run(add_printer, "TEST-1", "Front", f"tcp://127.0.0.1:{server.port}", register_code="FP-1",
+                text_as_image=True)
+    cashier = sqlite_hotel.as_role(Role.CASHIER)
+    registers = Registers(owners=PrinterOwners(), job_timeout=30.0, status_timeout=5.0)
+    try:
+        outcome = print_receipt(Runner(sqlite_hotel.database), cashier.actor, paid_bill(cashier), "FP-1",
+                                registers=registers)
+    finally:
+        registers.close()
+        server.stop()
+    assert outcome.printed
+    assert not any(isinstance(item, PrintedLine) and item.text.strip() for item in engine.printed)
+    assert NO_GLYPH not in engine.text()
+    assert {item.image.width for item in engine.printed if isinstance(item, PrintedImage)} == {576}
