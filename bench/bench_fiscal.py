@@ -15,13 +15,14 @@ import tempfile
 import time
 from pathlib import Path
 
-from sqlalchemy import update
+from sqlalchemy import select
 
 from desk.cash.shifts import open_shift
 from desk.core.money import Money
 from desk.db.engine import Database
 from desk.db.runner import Runner
 from desk.demo.seed import seed_settings
+from desk.devices.models import WorkstationPrinter
 from desk.fiscal.interface import RegisterInfo
 from desk.fiscal.models import CashRegister
 from desk.fiscal.workflow import Registers, print_receipt
@@ -55,8 +56,12 @@ def main() -> None:
     with database.unit_of_work() as session:
         seed_settings(session, base_currency="EUR")
         session.add(Room(number="101", floor=1, room_type="Double"))
-        session.execute(update(CashRegister).values(device="loopback://bench"))
     cashier = signed_in(database, Role.CASHIER)
+    with database.unit_of_work() as session:
+        # Its printer, as Devices keeps it (a loopback address no manager could type).
+        session.add_all(WorkstationPrinter(workstation=cashier.workstation, name=f"{code} bench", url="loopback://bench",
+                                           profile="TM-T20II", paper_mm=80, register_code=code, changed_by="bench")
+                        for code in session.scalars(select(CashRegister.code)))
     with database.unit_of_work() as session:
         open_shift(session, cashier, [])
     engine = SimulatedPrinter()

@@ -1,5 +1,6 @@
-"""Render the Devices window (two simulated printers, a card terminal) and Settings -> E-mail to
-docs/screenshots/devices_{en,ru}.png and mail_settings_{en,ru}.png.
+"""Render the Devices window (two simulated printers, a card terminal), one printer's settings and
+Settings -> E-mail to docs/screenshots/devices_{en,ru}.png, printer_{en,ru}.png and
+mail_settings_{en,ru}.png.
 
     python -m tools.screenshots_devices
 """
@@ -28,7 +29,7 @@ from tools.screenshots import OUT, settle, wait_until
 from ui.context import DeskContext
 from ui.i18n import install_translator, remove_translators
 from ui.ops import delivery
-from ui.settings.devices import DevicesDialog
+from ui.settings.devices import DevicesDialog, PrinterDialog
 from ui.settings.mail import MailSettingsDialog
 
 
@@ -48,7 +49,7 @@ def main() -> int:
         runner.run(add_printer, manager, "FRONT-1", "Front desk receipts", f"tcp://127.0.0.1:{front.port}",
                    register_code="FP-1", drawer=True)
         runner.run(add_printer, manager, "FRONT-1", "Back office", f"tcp://127.0.0.1:{back.port}",
-                   profile="TM-T88V", paper_mm=80, register_code="FP-2")
+                   profile="TM-T88V", paper_mm=80, register_code="FP-2", text_as_image=True)
         runner.run(add_terminal, manager, "FRONT-1", "Lobby terminal", "tcp://192.168.1.60:20007", "EUR", "123456")
         # The key that seals the mail password goes to the temporary folder, not the user's own.
         os.environ[KEY_FILE_ENV] = f"{folder}/mail.key"
@@ -65,6 +66,12 @@ def main() -> int:
             settle()
             OUT.mkdir(parents=True, exist_ok=True)
             dialog.grab().save(str(OUT / f"devices_{language}.png"))
+            # The printer that draws its text as an image, as a manager edits it.
+            editor = PrinterDialog(ctx, "FRONT-1", dialog.registers, dialog.settings[0], dialog)
+            editor.show()
+            settle()
+            editor.grab().save(str(OUT / f"printer_{language}.png"))
+            editor.close()
             dialog.done(0)
             dialog.deleteLater()
             mail = MailSettingsDialog(ctx)

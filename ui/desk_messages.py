@@ -319,6 +319,7 @@ ERRORS = (
     QT_TRANSLATE_NOOP("DeskError", "{path} cannot be read as a PEM certificate file"),
     QT_TRANSLATE_NOOP("DeskError", "{record} {id} cannot be changed ({columns})"),
     QT_TRANSLATE_NOOP("DeskError", "{record} {id} cannot be deleted"),
+    QT_TRANSLATE_NOOP("DeskError", "{register} has no printer on {workstation}: a manager assigns one in Devices"),
     QT_TRANSLATE_NOOP("DeskError", "{service} is a bill moved to this account: reverse the transfer on the guest's bill, which undoes both halves"),
     QT_TRANSLATE_NOOP("DeskError", "{service} is already on bill {bill}"),
     QT_TRANSLATE_NOOP("DeskError", "{service} is reversed and stays where it is"),

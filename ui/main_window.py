@@ -448,7 +448,10 @@ class MainWindow(QMainWindow):
             tips.append(f"{name}: {state.url}" if state else name)
         self.devices_label.setText(" · ".join(texts) if texts else self.tr("No cash register"))
         self.devices_label.setToolTip("\n".join(tips))
-        self.devices_label.setProperty("ready", all(s.ready for s in states.values()) if states else None)
+        # A register with no printer here, or whose printer does not answer, is not ready: it cannot print.
+        ready = all(code in states and states[code].ready for code, _name in self.registers)
+        self.devices_label.setProperty("ready", ready)
+        self.devices_label.setStyleSheet("" if ready else "color: #b00020")
 
     def _show_database_state(self, online: bool) -> None:
         self.database_label.setText(self.tr("Database online") if online else self.tr("Database offline"))

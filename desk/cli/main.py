@@ -34,9 +34,9 @@ def _parser() -> argparse.ArgumentParser:
     demo = commands.add_parser("demo", help="seed the demo hotel")
     demo.add_argument("--if-empty", action="store_true", help="do nothing when the hotel is set up")
 
-    devices = commands.add_parser("devices", help="list the USB printers in sight and this workstation's devices")
-    devices.add_argument("--workstation", default=None, help="whose devices (default: this host's name)")
-    devices.add_argument("--timeout", type=float, default=3.0, help="seconds to wait for each device's status")
+    from desk.cli.devices import add_commands as add_device_commands
+
+    add_device_commands(commands)
     mail = commands.add_parser("mail", help="the SMTP server e-receipts are sent through")
     mail_commands = mail.add_subparsers(dest="mail_command", required=True)
     mail_commands.add_parser("show", help="print the mail settings (never a password)")
@@ -85,7 +85,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "demo":
             return seed_demo_command(url, if_empty=args.if_empty)
         if args.command == "devices":
-            return devices_command(url, args.workstation, args.timeout)
+            from desk.cli.devices import run as run_devices
+
+            return run_devices(args, url)
         if args.command == "fiscal":
             return fiscal_verify_command(url, args.register)
         if args.command == "mail":
@@ -185,38 +187,4 @@ def seed_demo_command(url: str | None, *, if_empty: bool) -> int:
         print(f"Demo hotel seeded into {database.display_url}")
         return 0
     finally:
-        database.dispose()
-
-
-def devices_command(url: str | None, workstation: str | None, timeout: float) -> int:
-    """Print the USB printers this computer sees, then each configured device and its status."""
-    import socket
-
-    from desk.devices.printers import DeviceHub
-    from hardware.discovery import list_usb_printers
-
-    workstation = (workstation or socket.gethostname() or "desk")[:40]
-    usb = list_usb_printers()
-    print("USB printers in sight:" if usb else "USB printers in sight: none")
-    for info in usb:
-        print(f"  {info.describe()}")
-    database = Database(url)
-    hub = DeviceHub(workstation, status_timeout=timeout)
-    try:
-        with database.unit_of_work() as session:
-            plan = hub.load(session)
-        if not plan:
-            print(f"Devices of {workstation}: none configured")
-            return 0
-        print(f"Devices of {workstation}:")
-        for setting, state in zip(plan, hub.states(timeout + 1), strict=True):
-            roles = [f"register {setting.register_code}"] if setting.register_code else []
-            if setting.drawer:
-                roles.append("cash drawer")
-            source = "" if setting.id is not None else " (the register's own address)"
-            print(f"  {setting.name}: {setting.url}{source}" + (f" [{', '.join(roles)}]" if roles else ""))
-            print(f"    {state.describe()}")
-        return 0
-    finally:
-        hub.close()
         database.dispose()

@@ -66,8 +66,8 @@ def seed_settings(session: Session, base_currency: str = CURRENCY) -> None:
                       fiscal=False),
     ])
     session.add_all([
-        CashRegister(code="FP-1", name="Front desk fiscal printer", device="sim://fiscal/front"),
-        CashRegister(code="FP-2", name="Back office fiscal printer", device="sim://fiscal/back"),
+        CashRegister(code="FP-1", name="Front desk fiscal printer"),
+        CashRegister(code="FP-2", name="Back office fiscal printer"),
         Outlet(code="REST", name="Restaurant Panorama"),
         Outlet(code="BAR", name="Lobby bar"),
     ])

@@ -1,10 +1,12 @@
 """The devices of a workstation: its settings in the database, built into hardware objects.
 
-Settings are kept by workstation name, so a reinstalled desk finds its printers again. A
-workstation without settings of its own uses the cash registers' ``device`` URLs (the first of
-them carries the drawer). Each physical printer has one owner in the process (:data:`PRINTERS`:
-one worker thread, one connection), shared by the :class:`DeviceHub` (statuses, drawer, test
-pages, card slips) and the fiscal registers; a network printer takes one connection at a time.
+Settings are kept by workstation name, so a reinstalled desk finds its printers again. They are
+the one place a cash register's printer is set: the printer of a workstation assigned to a
+register prints that register's documents there, and the status bar asks that same printer; a
+register with no printer on a workstation does not print there. Each physical printer has one
+owner in the process (:data:`PRINTERS`: one worker thread, one connection), shared by the
+:class:`DeviceHub` (statuses, drawer, test pages, card slips) and the fiscal registers; a network
+printer takes one connection at a time.
 """
 
 from __future__ import annotations
@@ -49,9 +51,9 @@ PRINTERS = PrinterOwners()
 
 @dataclass(frozen=True)
 class PrinterSetting:
-    """One printer as configured (``id`` None: the register's own ``device`` URL, no setting)."""
+    """One printer as configured on a workstation."""
 
-    id: int | None
+    id: int
     workstation: str
     name: str
     url: str
@@ -59,16 +61,17 @@ class PrinterSetting:
     paper_mm: int
     register_code: str | None
     drawer: bool
+    text_as_image: bool = False
 
     @property
-    def key(self) -> tuple[str, str, int]:
+    def key(self) -> tuple[str, str, int, bool]:
         """What a printer's worker is built from: a change here means a new worker."""
-        return (self.url, self.profile, self.paper_mm)
+        return (self.url, self.profile, self.paper_mm, self.text_as_image)
 
 
 def _setting(row: WorkstationPrinter) -> PrinterSetting:
     return PrinterSetting(row.id, row.workstation, row.name, row.url, row.profile, row.paper_mm,
-                          row.register_code, row.drawer)
+                          row.register_code, row.drawer, row.text_as_image)
 
 
 # -- reading and changing the settings -----------------------------------------------------------
@@ -84,19 +87,27 @@ def printer_settings(session: Session, workstation: str) -> list[PrinterSetting]
 
 
 def device_plan(session: Session, workstation: str) -> list[PrinterSetting]:
-    """The printers this workstation works with: its own settings, else the registers' URLs."""
-    own = printer_settings(session, workstation)
-    if own:
-        return own
-    plan: list[PrinterSetting] = []
-    registers = session.scalars(select(CashRegister).order_by(CashRegister.code))
-    for register in registers:
-        if register.device.strip():
-            # The register's own layout, so the hub and the register lay out alike on the one printer.
-            plan.append(PrinterSetting(None, workstation, register.name, register.device.strip(),
-                                       register.profile or DEFAULT_PROFILE, register.paper_mm or 80, register.code,
-                                       drawer=not plan))
-    return plan
+    """The printers this workstation works with: the ones set in its Devices, nothing else."""
+    return printer_settings(session, workstation)
+
+
+def printer_setting(session: Session, printer_id: int) -> PrinterSetting:
+    return _setting(get(session, WorkstationPrinter, printer_id, "Printer"))
+
+
+def registers_without_printer(session: Session, workstation: str) -> list[str]:
+    """The registers that print nowhere on ``workstation``: none of its printers is assigned to them."""
+    assigned = select(WorkstationPrinter.register_code).where(WorkstationPrinter.workstation == workstation,
+                                                              WorkstationPrinter.register_code.is_not(None))
+    return list(session.scalars(select(CashRegister.code).where(CashRegister.code.not_in(assigned))
+                                .order_by(CashRegister.code)))
+
+
+def register_printer(session: Session, workstation: str, register_code: str) -> PrinterSetting | None:
+    """The printer that prints ``register_code``'s documents on ``workstation`` (None: none is assigned)."""
+    row = session.scalar(select(WorkstationPrinter).where(WorkstationPrinter.workstation == workstation,
+                                                          WorkstationPrinter.register_code == register_code))
+    return _setting(row) if row is not None else None
 
 
 def workstations_with_printers(session: Session) -> list[str]:
@@ -139,6 +150,18 @@ def _check(session: Session, name: str, url: str, profile: str, paper_mm: int,
     return name, url, profile
 
 
+def _take_register(session: Session, workstation: str, register_code: str | None, keep_id: int) -> None:
+    # A register prints in one place on a workstation: assigning it to a printer takes it off the
+    # others, as marking a drawer does.
+    if register_code is None:
+        return
+    for row in session.scalars(select(WorkstationPrinter).where(
+            WorkstationPrinter.workstation == workstation, WorkstationPrinter.id != keep_id,
+            WorkstationPrinter.register_code == register_code)):
+        row.register_code = None
+    session.flush()
+
+
 def _only_drawer(session: Session, workstation: str, keep_id: int) -> None:
     # One drawer a workstation: marking a printer's drawer unmarks the others'.
     for row in session.scalars(select(WorkstationPrinter).where(
@@ -158,6 +181,7 @@ def _name_taken(session: Session, workstation: str, name: str, other_than: int |
 def add_printer(
     session: Session, actor: Actor, workstation: str, name: str, url: str, *,
     profile: str = DEFAULT_PROFILE, paper_mm: int = 80, register_code: str | None = None, drawer: bool = False,
+    text_as_image: bool = False,
 ) -> PrinterSetting:
     require(actor, Right.MANAGE_DEVICES)
     workstation = workstation.strip()
@@ -167,8 +191,10 @@ def add_printer(
     if _name_taken(session, workstation, name, None):
         raise InvalidInput("{workstation} already has a printer “{name}”", field="name",
                            workstation=workstation, name=name)
+    _take_register(session, workstation, register_code, 0)
     row = WorkstationPrinter(workstation=workstation, name=name, url=url, profile=profile, paper_mm=paper_mm,
-                             register_code=register_code, drawer=drawer, changed_by=actor.username)
+                             register_code=register_code, drawer=drawer, text_as_image=text_as_image,
+                             changed_by=actor.username)
     session.add(row)
     session.flush()
     if drawer:
@@ -179,6 +205,7 @@ def add_printer(
 def update_printer(
     session: Session, actor: Actor, printer_id: int, name: str, url: str, *,
     profile: str = DEFAULT_PROFILE, paper_mm: int = 80, register_code: str | None = None, drawer: bool = False,
+    text_as_image: bool = False,
 ) -> PrinterSetting:
     require(actor, Right.MANAGE_DEVICES)
     row = get(session, WorkstationPrinter, printer_id, "Printer", lock=True)
@@ -186,8 +213,9 @@ def update_printer(
     if _name_taken(session, row.workstation, name, row.id):
         raise InvalidInput("{workstation} already has a printer “{name}”", field="name",
                            workstation=row.workstation, name=name)
+    _take_register(session, row.workstation, register_code, row.id)
     row.name, row.url, row.profile, row.paper_mm = name, url, profile, paper_mm
-    row.register_code, row.drawer = register_code, drawer
+    row.register_code, row.drawer, row.text_as_image = register_code, drawer, text_as_image
     row.changed_by, row.changed_at = actor.username, utcnow()
     session.flush()
     if drawer:
@@ -304,7 +332,8 @@ PrinterFactory = Callable[[PrinterSetting], ReceiptPrinter]
 
 
 def build_printer(setting: PrinterSetting) -> ReceiptPrinter:
-    return printer_from_url(setting.url, profile=setting.profile, paper_mm=setting.paper_mm)
+    return printer_from_url(setting.url, profile=setting.profile, paper_mm=setting.paper_mm,
+                            text_as_image=setting.text_as_image)
 
 
 class DeviceHub:
@@ -328,7 +357,7 @@ class DeviceHub:
         self.owners = owners
         self._lock = threading.Lock()
         self._plan: list[PrinterSetting] = []
-        self._leases: dict[tuple[str, str, int], PrinterLease] = {}
+        self._leases: dict[tuple[str, str, int, bool], PrinterLease] = {}
         self._closed = False
 
     @property

@@ -120,12 +120,18 @@ class Printed:
 
 @dataclass(frozen=True)
 class RegisterInfo:
+    """A register as the workstation asking sees it: ``device``, ``paper_mm``, ``profile`` and
+    ``text_as_image`` are those of the printer assigned to it there in Devices (``printer``, its
+    name; empty ``device``: none is)."""
+
     code: str
     name: str
     device: str
     paper_mm: int
     language: str
     profile: str = "TM-T20II"
+    printer: str = ""
+    text_as_image: bool = False
 
 
 @dataclass(frozen=True)

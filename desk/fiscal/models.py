@@ -19,15 +19,13 @@ from desk.db.base import Base, LedgerRecord, enum_column
 
 
 class CashRegister(Base):
-    """A fiscal printer a receipt can be sent to; ``device`` is the hardware layer's address."""
+    """A fiscal register a receipt can be sent to. Which printer prints it is set per workstation
+    in Devices (``workstation_printer.register_code``), never here."""
 
     __tablename__ = "cash_register"
     code: Mapped[str] = mapped_column(String(16), primary_key=True)
     name: Mapped[str] = mapped_column(String(80))
-    device: Mapped[str] = mapped_column(String(160), default="")
-    paper_mm: Mapped[int] = mapped_column(default=80)  # 58 or 80
-    # The printer's capability profile (python-escpos names) and the language its receipts are in.
-    profile: Mapped[str] = mapped_column(String(40), default="TM-T20II")
+    # The language its receipts are in.
     language: Mapped[str] = mapped_column(String(8), default="en")
 
 

@@ -178,11 +178,17 @@ def _last_number(session: Any, register_code: str) -> int:
     return row.number if row is not None else 0
 
 
-def register_info(session: Any, code: str) -> RegisterInfo:
+def register_info(session: Any, code: str, workstation: str) -> RegisterInfo:
+    """The register ``code`` with the printer assigned to it on ``workstation`` (Devices is the one place)."""
+    from desk.devices.printers import DEFAULT_PROFILE, register_printer
+
     register = session.get(CashRegister, code)
     if register is None:
         from desk.core.errors import InvalidInput
 
         raise InvalidInput("There is no cash register “{register}”", field="register", register=code)
-    return RegisterInfo(register.code, register.name, register.device, register.paper_mm, register.language,
-                        register.profile)
+    printer = register_printer(session, workstation, code)
+    if printer is None:
+        return RegisterInfo(register.code, register.name, "", 80, register.language, DEFAULT_PROFILE)
+    return RegisterInfo(register.code, register.name, printer.url, printer.paper_mm, register.language,
+                        printer.profile, printer.name, printer.text_as_image)

@@ -45,16 +45,18 @@ PrinterFactory = Callable[[RegisterInfo], ReceiptPrinter]
 def printer_from_register(info: RegisterInfo) -> ReceiptPrinter:
     from hardware.escpos import printer_from_url
 
-    return printer_from_url(info.device, profile=info.profile, paper_mm=info.paper_mm)
+    return printer_from_url(info.device, profile=info.profile, paper_mm=info.paper_mm,
+                            text_as_image=info.text_as_image)
 
 
 class Registers:
     """Each register's printer in this process, leased from the printer's one owner (made on first use).
 
-    The register's printer is the same physical printer the workstation's device hub asks for
-    statuses and drawer kicks: both lease it from :data:`desk.devices.printers.PRINTERS`, so their jobs
-    queue on one worker and one connection. A register whose device, profile or paper changed
-    gets a new lease; the old one is released (and closed, when nobody else holds it).
+    The register's printer is the one assigned to it in the asking workstation's Devices, the same
+    physical printer the workstation's device hub asks for statuses and drawer kicks: both lease it
+    from :data:`desk.devices.printers.PRINTERS`, so their jobs queue on one worker and one
+    connection. A register whose printer changed gets a new lease; the old one is released (and
+    closed, when nobody else holds it). A register with no printer there prints nothing.
     """
 
     def __init__(self, factory: PrinterFactory = printer_from_register, owners: PrinterOwners = PRINTERS, *,
@@ -63,15 +65,23 @@ class Registers:
         self.owners = owners
         self.job_timeout = job_timeout
         self.status_timeout = status_timeout
-        self._held: dict[str, tuple[tuple[str, str, int], PrinterLease, threading.Lock]] = {}
+        self._held: dict[tuple[str, str], tuple[tuple[str, str, int, bool], PrinterLease, threading.Lock]] = {}
         self._lock = threading.Lock()
 
     def register(self, runner: Runner, actor: Actor, code: str) -> EscposFiscalRegister:
-        info = runner.read(register_info, code)
-        wanted = (info.device, info.profile, info.paper_mm)
+        info = runner.read(register_info, code, actor.workstation)
+        held_as = (actor.workstation, code)
+        if not info.device:
+            with self._lock:
+                gone = self._held.pop(held_as, None)
+            if gone is not None:
+                gone[1].release()
+            raise PrinterNotReady("{register} has no printer on {workstation}: a manager assigns one in Devices",
+                                  register=info.name, workstation=actor.workstation)
+        wanted = (info.device, info.profile, info.paper_mm, info.text_as_image)
         stale: PrinterLease | None = None
         with self._lock:
-            known = self._held.get(code)
+            known = self._held.get(held_as)
             if known is None or known[0] != wanted:
                 try:
                     printer = self.factory(info)
@@ -82,7 +92,7 @@ class Registers:
                     stale = known[1]
                 lease = self.owners.lease(printer, job_timeout=self.job_timeout, status_timeout=self.status_timeout)
                 known = (wanted, lease, known[2] if known is not None else threading.Lock())
-                self._held[code] = known
+                self._held[held_as] = known
         if stale is not None:
             stale.release()
         return EscposFiscalRegister(runner, actor, info, known[1].blocking(), lock=known[2])

@@ -1,8 +1,9 @@
-"""Where the DejaVu Sans Mono font for rendered text comes from.
+"""Where the monospace font for rendered text comes from.
 
-Text a printer's code pages cannot carry is drawn with Pillow; DejaVu has Cyrillic and a monospace
-face whose advance matches a printer's own 12x24 font. We look in the Debian package
-(fonts-dejavu-core) and in matplotlib's copy; `HARDWARE_FONT_DIR` points elsewhere.
+Text a printer's code pages cannot carry is drawn with Pillow; DejaVu Sans Mono has Cyrillic, «»,
+№ and €, and an advance that matches a printer's own 12x24 font. We look in the Debian package
+(fonts-dejavu-core) and in matplotlib's copy, then for Liberation Mono (fonts-liberation), which
+has the same glyphs; `HARDWARE_FONT_DIR` points elsewhere.
 """
 
 from __future__ import annotations
@@ -20,7 +21,12 @@ _CANDIDATE_DIRS = (
     "/usr/share/fonts/dejavu",
     "/usr/share/fonts/TTF",
     "/usr/local/share/fonts",
+    "/usr/share/fonts/truetype/liberation",
+    "/usr/share/fonts/truetype/liberation2",
+    "/usr/share/fonts/liberation",
 )
+# Faces with the glyphs receipts need, best first: (regular, bold).
+_FACES = (("DejaVuSansMono.ttf", "DejaVuSansMono-Bold.ttf"), ("LiberationMono-Regular.ttf", "LiberationMono-Bold.ttf"))
 
 
 def _search_dirs() -> list[Path]:
@@ -38,10 +44,13 @@ def _search_dirs() -> list[Path]:
 
 @functools.cache
 def font_path(bold: bool = False) -> Path:
-    name = "DejaVuSansMono-Bold.ttf" if bold else "DejaVuSansMono.ttf"
-    for folder in _search_dirs():
-        if (folder / name).is_file():
-            return folder / name
+    folders = _search_dirs()
+    for regular, heavy in _FACES:
+        name = heavy if bold else regular
+        for folder in folders:
+            if (folder / name).is_file():
+                return folder / name
+    name = _FACES[0][1 if bold else 0]
     raise DeviceError(
         f"Font {name} not found: install fonts-dejavu-core (Debian/Ubuntu) or set HARDWARE_FONT_DIR.",
         font=name,

@@ -129,9 +129,12 @@ class _Feed:
 class Layout:
     """Lays out documents for one profile; reuse it, it caches nothing per document."""
 
-    def __init__(self, profile: PrinterProfile, *, drawer_pin: int = 2) -> None:
+    def __init__(self, profile: PrinterProfile, *, drawer_pin: int = 2, text_as_image: bool = False) -> None:
         self.profile = profile
         self.drawer_pin = drawer_pin
+        # A printer may lack a code page its profile claims (boxes instead of «»): then no text is
+        # trusted to its fonts, every line is drawn.
+        self.text_as_image = text_as_image
         order = [c for c in (_codec(p) for p in PREFERRED_CODE_PAGES) if c]
         self._pages = [c for c in order if c in profile.code_pages]
         self._pages += [c for c in profile.code_pages if c not in self._pages]
@@ -217,7 +220,7 @@ class Layout:
         pending_images: list[_Line] = []
         for item in self.lines(document):
             if isinstance(item, _Line):
-                encoded = self._encode(item.text)
+                encoded = None if self.text_as_image else self._encode(item.text)
                 if encoded is None:
                     pending_images.append(item)
                     continue

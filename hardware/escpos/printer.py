@@ -35,7 +35,8 @@ class EscposPrinter:
     `status_timeout` bounds every status round trip; `write_timeout` bounds each chunk's write
     (a printer takes data as fast as it prints once its buffer is full, about 1 KB of text a
     second on a slow model). `has_status=False` is for write-only links (some /dev/usb/lp0 setups):
-    then nothing can be confirmed and a job only fails on a write error.
+    then nothing can be confirmed and a job only fails on a write error. `text_as_image` draws
+    every text line as a raster image, for a printer whose code pages are not what its profile says.
     """
 
     def __init__(
@@ -49,10 +50,12 @@ class EscposPrinter:
         status_timeout: float = 2.0,
         write_timeout: float = 10.0,
         chunk_size: int = 4096,
+        text_as_image: bool = False,
     ) -> None:
         self.transport = transport
         self.profile = profile or PrinterProfile.from_capabilities()
-        self.layout = Layout(self.profile, drawer_pin=drawer_pin)
+        self.text_as_image = text_as_image
+        self.layout = Layout(self.profile, drawer_pin=drawer_pin, text_as_image=text_as_image)
         self.has_status = has_status
         self.drawer_open_when_high = drawer_open_when_high
         self.status_timeout = status_timeout
@@ -65,7 +68,7 @@ class EscposPrinter:
         return EscposPrinter(
             transport, self.profile, has_status=self.has_status, drawer_open_when_high=self.drawer_open_when_high,
             drawer_pin=self._drawer_pin, status_timeout=self.status_timeout, write_timeout=self.write_timeout,
-            chunk_size=self.chunk_size,
+            chunk_size=self.chunk_size, text_as_image=self.text_as_image,
         )
 
     @property

@@ -368,6 +368,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--profile", default="TM-T20II", help="python-escpos capabilities profile")
     parser.add_argument("--paper", type=int, choices=(58, 80), help="paper width when the profile leaves it open")
+    parser.add_argument("--lacks-code-page", type=int, action="append", default=[], metavar="N",
+                        help="an ESC t page the profile claims but this printer lacks (e.g. 46, WPC1251); repeatable")
     parser.add_argument("--control", type=int, default=0, metavar="PORT", help="control port (0: any free one)")
     parser.add_argument("--refuse-second", action="store_true",
                         help="reset a second TCP connection at once instead of letting it wait")
@@ -377,7 +379,8 @@ def main(argv: list[str] | None = None) -> int:
                             help=f"{fault.replace('_', ' ')} after N bytes")
     args = parser.parse_args(argv)
 
-    engine = SimulatedPrinter(profile=args.profile, paper_mm=args.paper)
+    engine = SimulatedPrinter(profile=args.profile, paper_mm=args.paper,
+                              missing_code_pages=frozenset(args.lacks_code_page))
     if args.out:
         engine.on_cut = receipt_writer(args.out)
     for fault in FAULTS:

@@ -26,6 +26,8 @@ Fault = Literal["paper_out", "cover_open", "offline", "cutter_error"]
 FAULTS: tuple[Fault, ...] = ("paper_out", "cover_open", "offline", "cutter_error")
 
 ESC, GS, DLE, FS = 0x1B, 0x1D, 0x10, 0x1C
+# What a printer prints for a byte its selected code page has no glyph for.
+NO_GLYPH = "\u25a1"
 
 
 @dataclass
@@ -92,6 +94,10 @@ class SimulatedPrinter:
     # False: what arrived while stopped is dropped on recovery (and kept in `held` to inspect).
     resume_on_recovery: bool = False
     on_cut: Callable[[SimulatedPrinter], None] | None = None
+    # ESC t numbers its profile claims but this printer's firmware lacks (a TM-T20II sold without
+    # WPC1251, page 46): selecting one selects nothing, and every byte above 0x7F then prints as a
+    # box, as such printers do.
+    missing_code_pages: frozenset[int] = frozenset()
 
     paper_out: bool = False
     paper_near_end: bool = False
@@ -125,7 +131,7 @@ class SimulatedPrinter:
         self._pages: dict[int, str] = {}
         for number, page in data.get("codePages", {}).items():
             codec = CAPABILITIES["encodings"].get(page, {}).get("python_encode")
-            if codec:
+            if codec and int(number) not in self.missing_code_pages:
                 self._pages[int(number)] = codec
 
     # -- control -----------------------------------------------------------------------------------
@@ -259,7 +265,9 @@ class SimulatedPrinter:
     def _decode(self, value: int) -> str:
         if value < 0x80:
             return chr(value)
-        codec = self._pages.get(self._codepage, "cp437")
+        codec = self._pages.get(self._codepage)
+        if codec is None:
+            return NO_GLYPH  # a page this printer does not have: no glyphs above 0x7F
         try:
             return bytes([value]).decode(codec)
         except (UnicodeDecodeError, LookupError):

@@ -2126,6 +2126,10 @@
         <translation>{record} {id} не може да се изтрие</translation>
     </message>
     <message>
+        <source>{register} has no printer on {workstation}: a manager assigns one in Devices</source>
+        <translation>Касата {register} няма принтер на работното място {workstation}: мениджър го задава в прозореца „Устройства“</translation>
+    </message>
+    <message>
         <source>{service} is a bill moved to this account: reverse the transfer on the guest&apos;s bill, which undoes both halves</source>
         <translation>{service} е сметка, прехвърлена към тази сметка: отменете прехвърлянето в сметката на госта, което отменя и двете части</translation>
     </message>
@@ -2381,6 +2385,10 @@
     <message>
         <source>The receipt printer prints the hotel&apos;s copy of each card slip after the guest&apos;s</source>
         <translation>Касовият принтер печата копието за хотела след това на госта</translation>
+    </message>
+    <message>
+        <source>text as image</source>
+        <translation>текст като изображение</translation>
     </message>
     <message>
         <source>{mm} mm</source>
@@ -3656,6 +3664,14 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>The cash &amp;drawer is connected to this printer</source>
         <translation>Чекмеджето за &amp;пари е свързано с този принтер</translation>
+    </message>
+    <message>
+        <source>Draw text as an &amp;image</source>
+        <translation>Печат на текста като &amp;изображение</translation>
+    </message>
+    <message>
+        <source>For a printer that prints boxes or question marks instead of letters: the receipt&apos;s text is drawn as a picture, whatever code pages the printer has. Print a test page to check.</source>
+        <translation>За принтер, който печата квадратчета или въпросителни вместо букви: текстът на бележката се рисува като изображение, каквито и кодови таблици да има принтерът. Проверете с тестова страница.</translation>
     </message>
 </context>
 <context>

@@ -2126,6 +2126,10 @@
         <translation>{record} {id} нельзя удалить</translation>
     </message>
     <message>
+        <source>{register} has no printer on {workstation}: a manager assigns one in Devices</source>
+        <translation>У кассы {register} нет принтера на рабочем месте {workstation}: менеджер назначает его в окне «Устройства»</translation>
+    </message>
+    <message>
         <source>{service} is a bill moved to this account: reverse the transfer on the guest&apos;s bill, which undoes both halves</source>
         <translation>{service} — счёт, перенесённый на этот счёт компании: отмените перенос на счёте гостя, это отменит обе части</translation>
     </message>
@@ -2381,6 +2385,10 @@
     <message>
         <source>The receipt printer prints the hotel&apos;s copy of each card slip after the guest&apos;s</source>
         <translation>Чековый принтер печатает экземпляр отеля после экземпляра гостя</translation>
+    </message>
+    <message>
+        <source>text as image</source>
+        <translation>текст картинкой</translation>
     </message>
     <message>
         <source>{mm} mm</source>
@@ -3656,6 +3664,14 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>The cash &amp;drawer is connected to this printer</source>
         <translation>К этому принтеру подключён денежный &amp;ящик</translation>
+    </message>
+    <message>
+        <source>Draw text as an &amp;image</source>
+        <translation>Печатать текст &amp;картинкой</translation>
+    </message>
+    <message>
+        <source>For a printer that prints boxes or question marks instead of letters: the receipt&apos;s text is drawn as a picture, whatever code pages the printer has. Print a test page to check.</source>
+        <translation>Для принтера, который печатает квадратики или вопросительные знаки вместо букв: текст чека рисуется картинкой, какие бы кодовые страницы ни были у принтера. Проверьте пробной страницей.</translation>
     </message>
 </context>
 <context>

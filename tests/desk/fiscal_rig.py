@@ -7,7 +7,9 @@ from dataclasses import dataclass
 
 from sqlalchemy import update
 
+from desk.db.engine import Database
 from desk.db.runner import Runner
+from desk.devices.models import WorkstationPrinter
 from desk.fiscal.interface import RegisterInfo
 from desk.fiscal.models import CashRegister
 from desk.fiscal.workflow import Registers
@@ -58,9 +60,9 @@ def fiscal_hotel(hotel: Hotel, *, paper_mm: int = 80, language: str = "en",
     profile = "POS-5890" if paper_mm == 58 else "TM-T20II"
     engine = SimulatedPrinter(profile=profile, paper_mm=paper_mm)
     with hotel.database.writing() as session:
-        session.execute(update(CashRegister).where(CashRegister.code == "FP-1").values(
-            paper_mm=paper_mm, language=language, profile=profile, device="loopback://FP-1"))
+        session.execute(update(CashRegister).where(CashRegister.code == "FP-1").values(language=language))
         session.execute(update(HotelRow).values(address="1 Vitosha Blvd, Sofia", tax_id="BG123456789"))
+    assign_printer(hotel.database, "FP-1", "loopback://FP-1", profile=profile, paper_mm=paper_mm)
 
     def factory(info: RegisterInfo) -> EscposPrinter:
         return EscposPrinter((transport or LoopbackTransport)(engine),
@@ -69,6 +71,16 @@ def fiscal_hotel(hotel: Hotel, *, paper_mm: int = 80, language: str = "en",
 
     return FiscalHotel(hotel.as_role(Role.CASHIER), engine, Registers(factory, PrinterOwners()),
                        Runner(hotel.database))
+
+
+def assign_printer(database: Database, register: str, url: str, *, workstation: str = "TEST-1",
+                   profile: str = "TM-T20II", paper_mm: int = 80) -> None:
+    """``register`` prints on a printer at ``url`` on ``workstation`` (written as is: a loopback URL is no
+    printer address a manager could type)."""
+    with database.writing() as session:
+        session.add(WorkstationPrinter(workstation=workstation, name=f"{register} printer", url=url,
+                                       profile=profile, paper_mm=paper_mm, register_code=register,
+                                       changed_by="test"))
 
 
 def fiscal_registers(make_transport) -> Registers:

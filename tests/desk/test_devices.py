@@ -21,7 +21,6 @@ from desk.devices.printers import (
     remove_printer,
     update_printer,
 )
-from desk.fiscal.models import CashRegister
 from desk.ledger.payments import Tender, refund_payment, take_payment
 from desk.people.models import Role
 from desk.people.rights import MissingRight
@@ -102,14 +101,11 @@ def test_only_a_manager_manages_devices(sqlite_hotel: Hotel, role: Role):
         add_printer, "FRONT-1", "P", "tcp://10.0.0.5"))
 
 
-def test_without_settings_the_registers_device_urls_are_the_plan(sqlite_hotel: Hotel):
-    with sqlite_hotel.database.writing() as session:
-        session.get(CashRegister, "FP-1").device = "tcp://10.0.0.9:9100"
-        session.get(CashRegister, "FP-2").device = ""
-    plan = sqlite_hotel.query(device_plan, "FRONT-9")
-    assert [(p.id, p.url, p.register_code, p.drawer) for p in plan] == [(None, "tcp://10.0.0.9:9100", "FP-1", True)]
+def test_without_settings_a_workstation_has_no_printers_whatever_the_registers(sqlite_hotel: Hotel):
+    assert sqlite_hotel.query(device_plan, "FRONT-9") == []
     sqlite_hotel.as_role(Role.MANAGER).run(add_printer, "FRONT-9", "Mine", "tcp://10.0.0.7", register_code="FP-1")
-    assert [p.url for p in sqlite_hotel.query(device_plan, "FRONT-9")] == ["tcp://10.0.0.7"]
+    assert [(p.url, p.register_code) for p in sqlite_hotel.query(device_plan, "FRONT-9")] == [
+        ("tcp://10.0.0.7", "FP-1")]
 
 
 def test_live_state_of_a_simulated_printer_and_of_one_that_is_away(sqlite_hotel: Hotel, simulator):

@@ -22,6 +22,7 @@ from desk.cards.terminal_workflow import card_sale
 from desk.core.money import Money
 from desk.db.runner import Runner
 from desk.devices.printers import PRINTERS, DeviceHub, add_printer, printer_settings, remove_printer, update_printer
+from desk.fiscal.errors import PrinterNotReady
 from desk.fiscal.models import CashRegister
 from desk.fiscal.workflow import Registers, print_receipt
 from desk.people.models import Role
@@ -52,9 +53,7 @@ def network_printer(hotel: Hotel, *, refuse_second: bool) -> NetworkPrinter:
     engine = SimulatedPrinter(profile="TM-T20II", paper_mm=80)
     printer = NetworkPrinter(engine, TcpPrinterServer(engine, port=0, refuse_second=refuse_second).start())
     with hotel.database.writing() as session:
-        session.execute(update(CashRegister).values(device=""))
-        session.execute(update(CashRegister).where(CashRegister.code == "FP-1").values(
-            device=printer.url, profile="TM-T20II", paper_mm=80, language="en"))
+        session.execute(update(CashRegister).where(CashRegister.code == "FP-1").values(language="en"))
     return printer
 
 
@@ -124,38 +123,41 @@ def test_receipts_drawer_kicks_statuses_and_slips_from_many_threads_share_one_co
     assert printer.device not in PRINTERS.devices()
 
 
-def test_a_printer_reconfigured_or_removed_closes_its_owner_unless_the_register_still_prints_on_it(
+def test_a_printer_reconfigured_or_removed_is_let_go_by_the_desk_and_by_the_register_it_printed_for(
         sqlite_hotel: Hotel):
     hotel = sqlite_hotel
     printer = network_printer(hotel, refuse_second=True)
     manager = hotel.as_role(Role.MANAGER)
+    cashier = hotel.as_role(Role.CASHIER).actor
     runner = Runner(hotel.database)
-    setting = manager.run(add_printer, hotel.actor.workstation, "Front receipts", printer.url, drawer=True)
+    setting = manager.run(add_printer, hotel.actor.workstation, "Front receipts", printer.url, register_code="FP-1",
+                          drawer=True)
     hub = DeviceHub(hotel.actor.workstation, status_timeout=2.0, job_timeout=10.0)
     registers = Registers()
     try:
         runner.read(hub.load)
         assert hub.states()[0].ready
         assert PRINTERS.devices()[printer.device] == 1
-        # Re-configured (58 mm now): the old lease is given back, so its owner closes; a new one serves.
-        manager.run(update_printer, setting.id, "Front receipts", printer.url, paper_mm=58, drawer=True)
-        runner.read(hub.load)
-        assert printer.device not in PRINTERS.devices()
-        assert hub.states()[0].ready
-        # The register leases the same printer: one owner, two leases, still one connection.
-        assert registers.register(runner, hotel.as_role(Role.CASHIER).actor, "FP-1").status().printer_ready
+        # The register leases the same printer: one owner, two leases, one connection.
+        assert registers.register(runner, cashier, "FP-1").status().printer_ready
         assert PRINTERS.devices()[printer.device] == 2
-        # Removed from the desk: the register still prints on it, so the owner stays.
+        # Re-configured (58 mm now): each gives its old lease back and takes a new one on the same owner.
+        manager.run(update_printer, setting.id, "Front receipts", printer.url, paper_mm=58, register_code="FP-1",
+                    drawer=True)
+        runner.read(hub.load)
+        assert hub.states()[0].ready
+        assert registers.register(runner, cashier, "FP-1").info().paper_mm == 58
+        assert PRINTERS.devices()[printer.device] == 2
+        # Removed: the desk lets it go, and the register has no printer left, so it lets go too.
         manager.run(remove_printer, setting.id)
         runner.read(hub.load)
         assert runner.read(printer_settings, hotel.actor.workstation) == []
         assert PRINTERS.devices()[printer.device] == 1
-        assert registers.register(runner, hotel.as_role(Role.CASHIER).actor, "FP-1").status().printer_ready
+        with pytest.raises(PrinterNotReady):
+            registers.register(runner, cashier, "FP-1")
+        assert printer.device not in PRINTERS.devices()
     finally:
         hub.close()
         registers.close()
-    assert printer.device not in PRINTERS.devices()
-    # Two connections in all (before and after the re-configuration), never two at once.
-    assert printer.server.connections == 2
+    assert printer.server.connections == 1
     assert printer.server.peak_connections == 1 and printer.server.refused == 0
-    printer.server.stop()

@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from desk.cash.shifts import open_shift
 from desk.db.engine import Database
@@ -114,16 +115,21 @@ class FiscalPrinter:
 
 @pytest.fixture
 def fiscal_printer(demo_database: Database) -> Iterator[FiscalPrinter]:
-    """The demo's registers print on a printer simulator over TCP (as a network printer on 9100)."""
-    from sqlalchemy import update
-
+    """The demo's registers print on a printer simulator over TCP (as a network printer on 9100), on the
+    test workstations, whose drawer hangs on it."""
+    from desk.devices.models import WorkstationPrinter
     from desk.fiscal.workflow import REGISTERS
 
     engine = SimulatedPrinter(profile="TM-T20II", paper_mm=80)
     server = TcpPrinterServer(engine, port=0).start()
     printer = FiscalPrinter(engine, server)
     with demo_database.writing() as session:
-        session.execute(update(CashRegister).values(device=printer.url, profile="TM-T20II", paper_mm=80))
+        codes = list(session.scalars(select(CashRegister.code).order_by(CashRegister.code)))
+        for workstation in ("TEST-1", "TEST-2"):
+            session.add_all(WorkstationPrinter(workstation=workstation, name=f"Receipts {code}", url=printer.url,
+                                               profile="TM-T20II", paper_mm=80, register_code=code,
+                                               drawer=number == 0, changed_by="test")
+                            for number, code in enumerate(codes))
     yield printer
     REGISTERS.close()
     server.stop()

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QMessageBox, QPushButton, QTableWidget
 
 from desk.db.runner import Runner
-from desk.devices.printers import add_printer, drawer_openings, printer_settings
+from desk.devices.printers import add_printer, drawer_openings, printer_settings, remove_printer
 from desk.people.auth import Actor
 from desk.people.models import Role
 from hardware.simulators.printer import TcpPrinterServer
@@ -199,3 +199,83 @@ def test_a_cashier_sees_the_card_slip_settings_but_cannot_change_them(qtbot, con
     merchant = child(dialog, QCheckBox, "terminalMerchantCopyCheck")
     assert merchant.isChecked() and not merchant.isEnabled()
     assert not child(dialog, QCheckBox, "terminalOwnPrinterCheck").isEnabled()
+
+
+def test_a_register_moved_to_printer_b_in_devices_prints_on_b_and_not_on_a(qtbot, context_of, demo_database):
+    from desk.core.money import Money
+    from desk.fiscal.workflow import Registers, print_receipt
+    from desk.ledger.payments import Tender, take_payment
+
+    a, b = SimulatedPrinter(), SimulatedPrinter()
+    servers = [TcpPrinterServer(engine, port=0).start() for engine in (a, b)]
+    url_a, url_b = (f"tcp://127.0.0.1:{server.port}" for server in servers)
+    try:
+        ctx = context_of(Role.MANAGER)
+        configure(demo_database, ctx.actor, url_a)  # "Front receipts" prints FP-1
+        Runner(demo_database).run(add_printer, ctx.actor, "TEST-1", "Printer B", url_b, text_as_image=True)
+        dialog = opened(qtbot, DevicesDialog(ctx))
+        table = child(dialog, QTableWidget, "printersTable")
+        qtbot.waitUntil(lambda: table.rowCount() == 2 and bool(dialog.registers), timeout=30_000)
+        assert [table.item(r, 0).text() for r in range(2)] == ["Front receipts", "Printer B"]
+        assert table.item(1, 2).text() == "TM-T20II · text as image"
+        table.selectRow(1)
+        child(dialog, QPushButton, "editPrinterButton").click()
+        qtbot.waitUntil(lambda: isinstance(dialog.printer_dialog, PrinterDialog)
+                        and dialog.printer_dialog.isVisible(), timeout=30_000)
+        editor = dialog.printer_dialog
+        image = child(editor, QCheckBox, "printerTextAsImageCheck")
+        assert image.isChecked()
+        image.setChecked(False)
+        register = child(editor, QComboBox, "printerRegisterCombo")
+        register.setCurrentIndex(register.findData("FP-1"))
+        with qtbot.waitSignal(editor.accepted, timeout=30_000):
+            editor.save()
+        qtbot.waitUntil(lambda: table.rowCount() == 2 and table.item(1, 4).text() == "FP-1"
+                        and table.item(0, 4).text() == "", timeout=30_000)
+        assert [(p.name, p.register_code, p.text_as_image) for p in Runner(demo_database).read(
+            printer_settings, "TEST-1")] == [("Front receipts", None, False), ("Printer B", "FP-1", False)]
+
+        cashier = signed_in(demo_database, Role.CASHIER)
+        card = find_card(demo_database, lambda c: len(c.folio.bills) == 1 and c.folio.bills[0].balance.amount > 10)
+        payment = Runner(demo_database).run(take_payment, cashier, card.folio.bills[0].bill.id,
+                                            Tender("cash", Money.of("10.00", "EUR"))).value
+        # The program's one owner per printer: the Devices window's connection to B is the register's too.
+        registers = Registers(job_timeout=30.0, status_timeout=5.0)
+        try:
+            outcome = print_receipt(Runner(demo_database), cashier, payment.id, "FP-1", registers=registers)
+        finally:
+            registers.close()
+        assert outcome.problem is None and outcome.printed
+        assert "SALE RECEIPT" in b.text()
+        assert a.printed == [] and a.held == []  # the Devices window only asked its status
+    finally:
+        for server in servers:
+            server.stop()
+
+
+def test_the_status_bar_asks_each_registers_printer_and_shows_one_off_or_missing_as_not_ready(
+        qtbot, context_of, demo_database, simulator):
+    engine, url = simulator
+    manager = signed_in(demo_database, Role.MANAGER)
+    configure(demo_database, manager, url)  # FP-1
+    back = Runner(demo_database).run(add_printer, manager, "TEST-1", "Back office", url, register_code="FP-2").value
+    ctx = context_of(Role.CLERK)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    label = window.devices_label
+    with qtbot.waitSignal(ctx.devices_changed, timeout=30_000):
+        ctx.reload_devices()
+    qtbot.waitUntil(lambda: label.text() == "FP-1: ready, drawer closed · FP-2: ready", timeout=30_000)
+    assert label.property("ready") is True
+    engine.fail("offline")
+    window._load_device_states()
+    qtbot.waitUntil(lambda: label.text() == "FP-1: offline, drawer closed · FP-2: offline", timeout=30_000)
+    assert label.property("ready") is False
+    engine.recover()
+    Runner(demo_database).run(remove_printer, manager, back.id)
+    with qtbot.waitSignal(ctx.devices_changed, timeout=30_000):
+        ctx.reload_devices()
+    qtbot.waitUntil(lambda: label.text() == "FP-1: ready, drawer closed · FP-2: no printer", timeout=30_000)
+    # A register with no printer on this workstation cannot print: not ready, whatever the others say.
+    assert label.property("ready") is False

@@ -97,6 +97,7 @@ class PrinterDialog(QDialog):
         form.addRow(self.tr("&Paper width:"), self.paper_combo)
         self.register_combo = QComboBox()
         self.register_combo.setObjectName("printerRegisterCombo")
+        # The one place a register's printer is set: its documents print here on this workstation.
         self.register_combo.addItem(self.tr("None (test pages and copies)"), None)
         for code, name in registers:
             self.register_combo.addItem(f"{name} ({code})", code)
@@ -107,6 +108,13 @@ class PrinterDialog(QDialog):
         self.drawer_check.setObjectName("printerDrawerCheck")
         self.drawer_check.setChecked(bool(setting and setting.drawer))
         form.addRow("", self.drawer_check)
+        self.text_as_image_check = QCheckBox(self.tr("Draw text as an &image"))
+        self.text_as_image_check.setObjectName("printerTextAsImageCheck")
+        self.text_as_image_check.setToolTip(self.tr(
+            "For a printer that prints boxes or question marks instead of letters: the receipt's text is "
+            "drawn as a picture, whatever code pages the printer has. Print a test page to check."))
+        self.text_as_image_check.setChecked(bool(setting and setting.text_as_image))
+        form.addRow("", self.text_as_image_check)
         self.error_label = QLabel()
         self.error_label.setObjectName("printerErrorLabel")
         self.error_label.setWordWrap(True)
@@ -120,8 +128,9 @@ class PrinterDialog(QDialog):
     def save(self) -> None:
         kwargs: dict[str, Any] = dict(profile=self.profile_combo.currentText(), paper_mm=self.paper_combo.currentData(),
                                       register_code=self.register_combo.currentData(),
-                                      drawer=self.drawer_check.isChecked())
-        if self.setting is None or self.setting.id is None:
+                                      drawer=self.drawer_check.isChecked(),
+                                      text_as_image=self.text_as_image_check.isChecked())
+        if self.setting is None:
             op = self.ctx.change(self, add_printer, self.workstation, self.name_edit.text(), self.url_edit.text(),
                                  **kwargs)
         else:
@@ -371,7 +380,8 @@ class DevicesDialog(QDialog):
         self.settings = settings
         self.table.setRowCount(len(settings))
         for row, setting in enumerate(settings):
-            cells = (setting.name, setting.url, setting.profile, self.tr("{mm} mm").format(mm=setting.paper_mm),
+            model = setting.profile + (" · " + self.tr("text as image") if setting.text_as_image else "")
+            cells = (setting.name, setting.url, model, self.tr("{mm} mm").format(mm=setting.paper_mm),
                      setting.register_code or "", self.tr("yes") if setting.drawer else "", self.tr("asking…"))
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -442,7 +452,7 @@ class DevicesDialog(QDialog):
 
     def remove_printer(self) -> None:
         setting = self.selected()
-        if setting is None or setting.id is None:
+        if setting is None:
             return
         self.ctx.change(self, remove_printer, setting.id).success(lambda _none: self.load()).failure(
             lambda exc: self.message_label.setText(error_text(exc))).run()
