@@ -25,6 +25,7 @@ from desk.core.errors import DeskError, InvalidInput, NotFound
 from desk.core.money import Money, minor_units
 from desk.core.types import utcnow
 from desk.hotel.models import CurrencyRate, Hotel, MethodKind
+from desk.hotel.names import load_names
 from desk.hotel.reference import base_currency
 from desk.ledger.models import Payment, PaymentKind
 from desk.people.auth import Actor
@@ -337,7 +338,9 @@ def _shift_payments(session: Session, shift: CashShift, until: datetime | None) 
     return [found[i] for i in sorted(found)]
 
 
-def _method_figures(session: Session, shift: CashShift, until: datetime | None) -> tuple[MethodFigures, ...]:
+def _method_figures(session: Session, shift: CashShift, until: datetime | None,
+                    language: str = "en") -> tuple[MethodFigures, ...]:
+    names = load_names(session, language)
     groups: dict[tuple[str, str, str], list[Payment]] = {}
     for payment in _shift_payments(session, shift, until):
         if payment.kind not in _RECEIVED and payment.kind not in _GIVEN_BACK:
@@ -351,7 +354,7 @@ def _method_figures(session: Session, shift: CashShift, until: datetime | None) 
         received = [p.amount for p in payments if p.kind in _RECEIVED]
         given_back = [-p.amount for p in payments if p.kind in _GIVEN_BACK]
         method = payments[0].method
-        figures.append(MethodFigures(code, method.name, method.kind, brand, currency, len(received),
+        figures.append(MethodFigures(code, names.method(method), method.kind, brand, currency, len(received),
                                      sum(received, zero), len(given_back), sum(given_back, zero)))
     return tuple(sorted(figures, key=lambda f: (_METHOD_ORDER.index(f.kind), f.method_name, f.brand, f.currency)))
 
@@ -397,7 +400,7 @@ def _expected(session: Session, shift_id: int) -> dict[str, Money]:
 
 
 def _report(session: Session, shift: CashShift, figures: Mapping[str, CurrencyFigures],
-            closed_at: datetime | None = None, closed_by: str | None = None) -> ShiftReport:
+            closed_at: datetime | None = None, closed_by: str | None = None, language: str = "en") -> ShiftReport:
     hotel = session.scalars(select(Hotel).limit(1)).one()
     moves = session.scalars(
         select(ShiftCashMove).where(ShiftCashMove.shift_id == shift.id).order_by(ShiftCashMove.id)
@@ -409,19 +412,19 @@ def _report(session: Session, shift: CashShift, figures: Mapping[str, CurrencyFi
         closed_by_name=_name(session, closed_by) if closed_by else None, closed_at=closed_at, made_at=utcnow(),
         currencies=tuple(figures[c] for c in _currencies_of(session, figures)),
         moves=tuple(CashMoveLine(m.kind, m.amount, m.reason, m.created_at, m.created_by) for m in moves),
-        payments=payments, methods=_method_figures(session, shift, closed_at),
+        payments=payments, methods=_method_figures(session, shift, closed_at, language),
     )
 
 
-def x_report(session: Session, workstation: str) -> ShiftReport:
-    """The open shift's figures so far; changes nothing."""
+def x_report(session: Session, workstation: str, language: str = "en") -> ShiftReport:
+    """The open shift's figures so far, its methods named in ``language``; changes nothing."""
     shift = open_shift_of(session, workstation)
     if shift is None:
         raise NoOpenShift("No cash shift is open on {workstation}", workstation=workstation)
-    return _report(session, shift, _figures(session, shift.id))
+    return _report(session, shift, _figures(session, shift.id), language=language)
 
 
-def shift_report(session: Session, shift_id: int) -> ShiftReport:
+def shift_report(session: Session, shift_id: int, language: str = "en") -> ShiftReport:
     """A shift's report: its Z report once it is closed (with the counts), its X report before."""
     shift = session.get(CashShift, shift_id)
     if shift is None:
@@ -429,11 +432,11 @@ def shift_report(session: Session, shift_id: int) -> ShiftReport:
     figures = _figures(session, shift.id)
     closing = session.scalars(select(ShiftClose).where(ShiftClose.shift_id == shift.id)).one_or_none()
     if closing is None:
-        return _report(session, shift, figures)
+        return _report(session, shift, figures, language=language)
     for count in session.scalars(select(ShiftCount).where(ShiftCount.shift_id == shift.id)):
         base = figures.get(count.currency) or _empty(count.currency)
         figures = {**figures, count.currency: _with_count(base, count.counted, count.denominations)}
-    return _report(session, shift, figures, closing.closed_at, closing.closed_by)
+    return _report(session, shift, figures, closing.closed_at, closing.closed_by, language)
 
 
 def _empty(currency: str) -> CurrencyFigures:

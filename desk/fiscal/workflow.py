@@ -309,7 +309,10 @@ def print_shift_documents(runner: Runner, actor: Actor, cash_shift_id: int, *, o
     paper = runner.read(_shift_paper, actor.workstation, cash_shift_id)
     if paper.register is None:
         return []
-    register = registers.register(runner, actor, paper.register)
+    try:
+        register = registers.register(runner, actor, paper.register)
+    except DeskError as exc:  # a printer not set up: the shift's record stands, its paper waits
+        return [ReceiptOutcome(None, problem=exc)]
     outcomes = []
     jobs: list[Callable[[], Printed]] = []
     if opening:
@@ -332,8 +335,10 @@ def close_register_shifts(runner: Runner, actor: Actor, cash_shift_id: int, *,
     """Print the Z report on every register whose shift opened with this cash shift (ending it).
 
     Cash moves whose document did not print before are issued first, so the Z counts them."""
-    outcomes = [o for o in print_shift_documents(runner, actor, cash_shift_id, opening=False, cancel=cancel,
-                                                 registers=registers) if o.problem is not None]
+    outcomes = []
+    if runner.read(_register_shift_of, actor.workstation, cash_shift_id):
+        outcomes = [o for o in print_shift_documents(runner, actor, cash_shift_id, opening=False, cancel=cancel,
+                                                     registers=registers) if o.problem is not None]
     for code, number in runner.read(_shifts_of_cash_shift, cash_shift_id):
         register = registers.register(runner, actor, code)
         try:
@@ -353,6 +358,13 @@ def x_report(runner: Runner, actor: Actor, register_code: str, *, cancel: thread
     except DeskError as exc:
         return ReceiptOutcome(None, problem=exc)
     return _outcome(None, printed)
+
+
+def _register_shift_of(session: Session, workstation: str, cash_shift_id: int) -> bool:
+    """Whether the workstation's register has its shift open with this cash shift (its Z is to come)."""
+    code = shift_register(session, workstation)
+    shift = chain.open_fiscal_shift(session, code) if code is not None else None
+    return shift is not None and shift.cash_shift_id == cash_shift_id
 
 
 def _shifts_of_cash_shift(session: Session, cash_shift_id: int) -> list[tuple[str, int]]:

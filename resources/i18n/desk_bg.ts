@@ -4243,6 +4243,17 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     </message>
 </context>
 <context>
+    <name>ShiftDialogs</name>
+    <message>
+        <source>The register did not print: {problems}</source>
+        <translation>Касата не отпечата документа: {problems}</translation>
+    </message>
+    <message>
+        <source>Printing on the register</source>
+        <translation>Печат на касата</translation>
+    </message>
+</context>
+<context>
     <name>ShiftReportDialog</name>
     <message>
         <source>Z report</source>
@@ -4295,6 +4306,34 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Over / short</source>
         <translation>Излишък / липса</translation>
+    </message>
+    <message>
+        <source>Payments by method</source>
+        <translation>Плащания по вид</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Начин</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Валута</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>Плащания</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Получено</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>Връщания</translation>
+    </message>
+    <message>
+        <source>Given back</source>
+        <translation>Върнато</translation>
     </message>
     <message>
         <source>Saved as {path}</source>

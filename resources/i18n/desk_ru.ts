@@ -4243,6 +4243,17 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     </message>
 </context>
 <context>
+    <name>ShiftDialogs</name>
+    <message>
+        <source>The register did not print: {problems}</source>
+        <translation>Касса не напечатала документ: {problems}</translation>
+    </message>
+    <message>
+        <source>Printing on the register</source>
+        <translation>Печать на кассе</translation>
+    </message>
+</context>
+<context>
     <name>ShiftReportDialog</name>
     <message>
         <source>Z report</source>
@@ -4295,6 +4306,34 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Over / short</source>
         <translation>Излишек / недостача</translation>
+    </message>
+    <message>
+        <source>Payments by method</source>
+        <translation>Оплаты по видам</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Способ</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Валюта</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>Оплат</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Получено</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>Возвратов</translation>
+    </message>
+    <message>
+        <source>Given back</source>
+        <translation>Возвращено</translation>
     </message>
     <message>
         <source>Saved as {path}</source>
