@@ -106,3 +106,50 @@ def test_the_x_report_on_paper_shows_every_method_so_far(sqlite_hotel: Hotel):
     assert "X-ОТЧЕТ" in lines and "ОПЛАТЫ ПО ВИДАМ" in lines
     assert row(lines, "Банковская карта (1)").endswith("25.50 EUR")
     assert any(line.startswith("Наличные (1)") for line in lines), lines
+
+
+# --- a refund's VAT ------------------------------------------------------------------------------
+
+
+def _refund_of_minibar(rig, *, language: str = "en") -> tuple[list[str], dict]:
+    from sqlalchemy import select as select_
+
+    from desk.ledger.models import Posting
+    from desk.ledger.postings import void_posting
+    from desk.people.models import Role
+
+    cashier = rig.hotel
+    payment_id = paid_bill(cashier)  # a night at 9% and a minibar of 12.50 at 20%, paid whole in cash
+    sale = print_receipt(rig.runner, cashier.actor, payment_id, "FP-1", registers=rig.registers)
+    assert {t["percent"] for t in sale.document.content["body"]["taxes"]} == {"9", "20"}
+    with cashier.database.unit_of_work() as session:
+        minibar = session.scalars(select_(Posting.id).where(Posting.description.startswith("Минибар"))).one()
+    cashier.as_role(Role.MANAGER).run(void_posting, minibar, reason="the guest had nothing")
+    refund = cashier.run(refund_payment, payment_id, Money.of("12.50", "EUR"), reason="minibar")
+    rig.engine.reset_output()
+    outcome = print_receipt(rig.runner, cashier.actor, refund.id, "FP-1", registers=rig.registers)
+    assert outcome.printed, outcome.problem
+    return lines_of(rig.engine), outcome.document.content["body"]
+
+
+def test_a_refund_of_one_20_percent_item_carries_only_20_percent_vat(hotel: Hotel):
+    rig = fiscal_hotel(hotel)
+    lines, body = _refund_of_minibar(rig)
+    assert "REFUND RECEIPT" in lines
+    assert body["taxes"] == [{"percent": "20", "gross": "12.50", "tax": "2.08"}]
+    assert row(lines, "VAT 20% (12.50 EUR)").endswith("2.08 EUR")
+    assert not any(line.startswith("VAT 9%") for line in lines)
+    refund_line = next(line for line in lines if "incl. VAT" in line)
+    assert "incl. VAT 20%" in refund_line and refund_line.endswith("12.50 EUR")
+
+
+def test_a_goodwill_refund_with_nothing_reversed_shares_the_original_receipts_vat(sqlite_hotel: Hotel):
+    rig = fiscal_hotel(sqlite_hotel)
+    cashier = rig.hotel
+    payment_id = paid_bill(cashier)
+    sale = print_receipt(rig.runner, cashier.actor, payment_id, "FP-1", registers=rig.registers)
+    refund = cashier.run(refund_payment, payment_id, Money.of("10", "EUR"), reason="goodwill")
+    outcome = print_receipt(rig.runner, cashier.actor, refund.id, "FP-1", registers=rig.registers)
+    taxes = outcome.document.content["body"]["taxes"]
+    assert {t["percent"] for t in taxes} == {t["percent"] for t in sale.document.content["body"]["taxes"]}
+    assert sum(Money.of(t["gross"], "EUR").amount for t in taxes) == 10
