@@ -25,24 +25,40 @@ from desk.fiscal.chain import receipt_of_payment
 from desk.fiscal.interface import Document, DocumentKind, Receipt, SaleLine, TaxLine, TenderLine
 from desk.fiscal.models import CashRegister
 from desk.fiscal.render import labels
-from desk.hotel.models import MethodKind
+from desk.hotel.models import MethodKind, PaymentMethod
 from desk.hotel.names import load_names
 from desk.ledger.folios import BillView, load_folio
 from desk.ledger.lookup import get
 from desk.ledger.models import Payment, PaymentKind, PostingKind
 
 
+def receipt_refusal(method: PaymentMethod, kind: PaymentKind, *, has_register: bool = True,
+                    voids_a_receipted_sale: bool = False) -> InvalidInput | None:
+    """Why a payment of ``method`` and ``kind`` may not be receipted, or None: the one rule, asked by the
+    receipt itself and by every screen that offers **Print receipt** (cash, card on a terminal, refunds).
+
+    Money received (a payment, a deposit) gets a sale receipt and money given back a refund receipt,
+    as does the void of a payment that had its sale receipt; a method the hotel keeps off the fiscal
+    register (transfer, voucher, deposit, company account) gets none, and neither does a desk without
+    a register."""
+    receipted = (kind in (PaymentKind.PAYMENT, PaymentKind.DEPOSIT, PaymentKind.REFUND)
+                 or (kind is PaymentKind.VOID and voids_a_receipted_sale))
+    if not receipted:
+        return InvalidInput("Only payments and refunds get a fiscal receipt", field="payment")
+    if not method.fiscal:
+        return InvalidInput("{method} payments get no fiscal receipt", field="payment", method=method.name)
+    if not has_register:
+        return InvalidInput("No cash register is configured", field="register")
+    return None
+
+
 def receipt_kind(session: Session, payment: Payment) -> DocumentKind:
     """Sale for a payment or deposit; refund for a refund, or for the void of a receipted payment."""
-    if payment.kind in (PaymentKind.PAYMENT, PaymentKind.DEPOSIT):
-        kind = DocumentKind.SALE
-    elif payment.kind is PaymentKind.REFUND or _voids_a_receipted_payment(session, payment):
-        kind = DocumentKind.REFUND
-    else:
-        raise InvalidInput("Only payments and refunds get a fiscal receipt", field="payment")
-    if not payment.method.fiscal:
-        raise InvalidInput("{method} payments get no fiscal receipt", field="payment", method=payment.method.name)
-    return kind
+    refusal = receipt_refusal(payment.method, payment.kind,
+                              voids_a_receipted_sale=_voids_a_receipted_payment(session, payment))
+    if refusal is not None:
+        raise refusal
+    return DocumentKind.SALE if payment.kind in (PaymentKind.PAYMENT, PaymentKind.DEPOSIT) else DocumentKind.REFUND
 
 
 def _voids_a_receipted_payment(session: Session, payment: Payment) -> bool:

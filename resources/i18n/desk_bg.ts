@@ -439,6 +439,10 @@
         <translation>С&amp;ума:</translation>
     </message>
     <message>
+        <source>P&amp;rint receipt</source>
+        <translation>Пе&amp;чат на касова бележка</translation>
+    </message>
+    <message>
         <source>No card terminal is configured for this workstation (Settings › Card terminals).</source>
         <translation>За това работно място не е настроен картов терминал (Настройки › Устройства).</translation>
     </message>
@@ -1164,6 +1168,10 @@
     <message>
         <source>No cash drawer is configured on {workstation}</source>
         <translation>На работното място {workstation} няма настроено чекмедже за пари</translation>
+    </message>
+    <message>
+        <source>No cash register is configured</source>
+        <translation>Няма настроена каса</translation>
     </message>
     <message>
         <source>No cash shift is open on {workstation}</source>

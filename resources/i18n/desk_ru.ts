@@ -439,6 +439,10 @@
         <translation>С&amp;умма:</translation>
     </message>
     <message>
+        <source>P&amp;rint receipt</source>
+        <translation>Пе&amp;чатать чек</translation>
+    </message>
+    <message>
         <source>No card terminal is configured for this workstation (Settings › Card terminals).</source>
         <translation>Для этого рабочего места не настроен карточный терминал (Настройки › Устройства).</translation>
     </message>
@@ -1164,6 +1168,10 @@
     <message>
         <source>No cash drawer is configured on {workstation}</source>
         <translation>На рабочем месте {workstation} денежный ящик не настроен</translation>
+    </message>
+    <message>
+        <source>No cash register is configured</source>
+        <translation>Касса не настроена</translation>
     </message>
     <message>
         <source>No cash shift is open on {workstation}</source>
