@@ -80,6 +80,7 @@ ERRORS = (
     QT_TRANSLATE_NOOP("DeskError", "Idempotency-Key {key} was already used with a different request"),
     QT_TRANSLATE_NOOP("DeskError", "No POS key was sent: send the key this POS was given by the hotel"),
     QT_TRANSLATE_NOOP("DeskError", "No cash drawer is configured on {workstation}"),
+    QT_TRANSLATE_NOOP("DeskError", "No cash register is configured"),
     QT_TRANSLATE_NOOP("DeskError", "No cash shift is open on {workstation}"),
     QT_TRANSLATE_NOOP("DeskError", "No cash shift is open on {workstation}: open one first (Shift → Open shift)"),
     QT_TRANSLATE_NOOP("DeskError", "No company-account payment method is configured"),

@@ -349,8 +349,8 @@ class MainWindow(QMainWindow):
         CloseShiftDialog(self.ctx, form, self).open()
 
     def _x_report(self, _form: ShiftForm) -> None:
-        self.ctx.query(self, write_x_report, self.ctx.actor.workstation, shift_dialogs.report_directory()).success(
-            self._show_x_report).run()
+        self.ctx.query(self, write_x_report, self.ctx.actor.workstation, shift_dialogs.report_directory(),
+                       current_language()).success(self._show_x_report).run()
 
     def _show_x_report(self, written: tuple[ShiftReport, Path]) -> None:
         report, path = written

@@ -67,6 +67,16 @@ def _story(report: ShiftReport) -> list[Flowable]:
                                amount_text(Money.of(denomination, figures.currency) * pieces)])
         story.append(document_table(count_rows, [40 * mm, 25 * mm, 35 * mm], styles, 1))
 
+    if report.methods:
+        story.append(Spacer(1, 4 * mm))
+        story.append(Paragraph("Payments by method", styles["h2"]))
+        method_rows: list[list[object]] = [["Method", "Currency", "Payments", "Received", "Refunds", "Given back"]]
+        for line in report.methods:
+            method_rows.append([Paragraph(f"{line.method_name} {line.brand}".strip(), styles["cell"]), line.currency,
+                                str(line.count), amount_text(line.received), str(line.refund_count),
+                                amount_text(-line.given_back)])
+        story.append(document_table(method_rows, [50 * mm, 20 * mm, 20 * mm, 30 * mm, 20 * mm, 30 * mm], styles, 2))
+
     if report.moves:
         story.append(Spacer(1, 4 * mm))
         move_rows: list[list[object]] = [["Time", "Kind", "Reason", "By", "Amount"]]
@@ -94,16 +104,18 @@ def save_shift_report(report: ShiftReport, path: Path | str) -> Path:
     return path
 
 
-def write_x_report(session: Session, workstation: str, directory: Path | str) -> tuple[ShiftReport, Path]:
+def write_x_report(session: Session, workstation: str, directory: Path | str,
+                   language: str = "en") -> tuple[ShiftReport, Path]:
     """The open shift's X report, saved as a PDF in ``directory``."""
-    report = x_report(session, workstation)
+    report = x_report(session, workstation, language)
     stamp = report.made_at.astimezone().strftime("%Y%m%d-%H%M%S")
     return report, save_shift_report(report, Path(directory) / f"x-report-{workstation}-{report.number}-{stamp}.pdf")
 
 
-def write_z_report(session: Session, shift_id: int, directory: Path | str) -> tuple[ShiftReport, Path]:
+def write_z_report(session: Session, shift_id: int, directory: Path | str,
+                   language: str = "en") -> tuple[ShiftReport, Path]:
     """A closed shift's Z report as it was kept at closing, saved as a PDF in ``directory``."""
-    report = shift_report(session, shift_id)
+    report = shift_report(session, shift_id, language)
     path = Path(directory) / f"z-report-{report.workstation}-{report.number}.pdf"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(z_report_pdf(session, shift_id))

@@ -24,9 +24,10 @@ from desk.cash.models import CashShift, ShiftCashMove, ShiftClose, ShiftCount, S
 from desk.core.errors import DeskError, InvalidInput, NotFound
 from desk.core.money import Money, minor_units
 from desk.core.types import utcnow
-from desk.hotel.models import CurrencyRate, Hotel
+from desk.hotel.models import CurrencyRate, Hotel, MethodKind
+from desk.hotel.names import load_names
 from desk.hotel.reference import base_currency
-from desk.ledger.models import Payment
+from desk.ledger.models import Payment, PaymentKind
 from desk.people.auth import Actor
 from desk.people.models import User
 from desk.people.rights import Right, require
@@ -266,6 +267,28 @@ class CashMoveLine:
 
 
 @dataclass(frozen=True)
+class MethodFigures:
+    """What one payment method (each card brand apart) took in one currency during a shift; refunds apart."""
+
+    method_code: str
+    method_name: str
+    kind: MethodKind
+    brand: str  # the card's scheme as the terminal named it; empty for other methods
+    currency: str
+    count: int
+    received: Money
+    refund_count: int
+    given_back: Money  # refunds and voids, as a positive amount
+
+
+# Cash first, as the drawer is what a cashier answers for; then as a hotel's day usually runs.
+_METHOD_ORDER = (MethodKind.CASH, MethodKind.CARD, MethodKind.TRANSFER, MethodKind.DEPOSIT,
+                 MethodKind.COMPANY_ACCOUNT, MethodKind.OTHER)
+_RECEIVED = (PaymentKind.PAYMENT, PaymentKind.DEPOSIT)
+_GIVEN_BACK = (PaymentKind.REFUND, PaymentKind.VOID)
+
+
+@dataclass(frozen=True)
 class ShiftReport:
     """An X report (the shift so far) or a Z report (the closed shift with its count)."""
 
@@ -282,6 +305,7 @@ class ShiftReport:
     currencies: tuple[CurrencyFigures, ...]
     moves: tuple[CashMoveLine, ...]
     payments: int  # cash payments, refunds and voids linked to the shift
+    methods: tuple[MethodFigures, ...] = ()  # every payment the desk took or gave back, by method
 
     @property
     def is_final(self) -> bool:
@@ -296,6 +320,52 @@ def _linked_payments(session: Session, shift_id: int) -> list[Money]:
         select(Payment.amount).join(ShiftPayment, ShiftPayment.payment_id == Payment.id)
         .where(ShiftPayment.shift_id == shift_id)
     ))
+
+
+def _shift_payments(session: Session, shift: CashShift, until: datetime | None) -> list[Payment]:
+    """Every payment taken or given back on the shift's workstation while it was open.
+
+    Card, transfer and account payments need no shift, so they are found by workstation and time;
+    the cash ones are linked to the shift, and taken from the links whatever their clock says.
+    """
+    window = select(Payment).where(Payment.workstation == shift.workstation, Payment.created_at >= shift.opened_at)
+    if until is not None:
+        window = window.where(Payment.created_at <= until)
+    linked = select(Payment).join(ShiftPayment, ShiftPayment.payment_id == Payment.id).where(
+        ShiftPayment.shift_id == shift.id)
+    found = {p.id: p for p in session.scalars(window)}
+    found.update({p.id: p for p in session.scalars(linked)})
+    return [found[i] for i in sorted(found)]
+
+
+def _method_figures(session: Session, shift: CashShift, until: datetime | None,
+                    language: str = "en") -> tuple[MethodFigures, ...]:
+    names = load_names(session, language)
+    groups: dict[tuple[str, str, str], list[Payment]] = {}
+    for payment in _shift_payments(session, shift, until):
+        if payment.kind not in _RECEIVED and payment.kind not in _GIVEN_BACK:
+            continue  # a move between the deposit and a bill: no money changed hands
+        record = payment.card_record
+        brand = record.brand if record is not None and payment.method.kind is MethodKind.CARD else ""
+        groups.setdefault((payment.method_code, brand, payment.amount.currency), []).append(payment)
+    figures = []
+    for (code, brand, currency), payments in groups.items():
+        zero = Money.zero(currency)
+        received = [p.amount for p in payments if p.kind in _RECEIVED]
+        given_back = [-p.amount for p in payments if p.kind in _GIVEN_BACK]
+        method = payments[0].method
+        figures.append(MethodFigures(code, names.method(method), method.kind, brand, currency, len(received),
+                                     sum(received, zero), len(given_back), sum(given_back, zero)))
+    return tuple(sorted(figures, key=lambda f: (_METHOD_ORDER.index(f.kind), f.method_name, f.brand, f.currency)))
+
+
+def payment_figures(session: Session, shift_id: int) -> tuple[MethodFigures, ...]:
+    """A shift's payments by method, card brand and currency (to its close, or until now)."""
+    shift = session.get(CashShift, shift_id)
+    if shift is None:
+        raise NotFound("Shift {shift_id} does not exist", shift_id=shift_id)
+    closed_at = session.scalar(select(ShiftClose.closed_at).where(ShiftClose.shift_id == shift_id))
+    return _method_figures(session, shift, closed_at)
 
 
 def _figures(session: Session, shift_id: int) -> dict[str, CurrencyFigures]:
@@ -330,7 +400,7 @@ def _expected(session: Session, shift_id: int) -> dict[str, Money]:
 
 
 def _report(session: Session, shift: CashShift, figures: Mapping[str, CurrencyFigures],
-            closed_at: datetime | None = None, closed_by: str | None = None) -> ShiftReport:
+            closed_at: datetime | None = None, closed_by: str | None = None, language: str = "en") -> ShiftReport:
     hotel = session.scalars(select(Hotel).limit(1)).one()
     moves = session.scalars(
         select(ShiftCashMove).where(ShiftCashMove.shift_id == shift.id).order_by(ShiftCashMove.id)
@@ -342,19 +412,19 @@ def _report(session: Session, shift: CashShift, figures: Mapping[str, CurrencyFi
         closed_by_name=_name(session, closed_by) if closed_by else None, closed_at=closed_at, made_at=utcnow(),
         currencies=tuple(figures[c] for c in _currencies_of(session, figures)),
         moves=tuple(CashMoveLine(m.kind, m.amount, m.reason, m.created_at, m.created_by) for m in moves),
-        payments=payments,
+        payments=payments, methods=_method_figures(session, shift, closed_at, language),
     )
 
 
-def x_report(session: Session, workstation: str) -> ShiftReport:
-    """The open shift's figures so far; changes nothing."""
+def x_report(session: Session, workstation: str, language: str = "en") -> ShiftReport:
+    """The open shift's figures so far, its methods named in ``language``; changes nothing."""
     shift = open_shift_of(session, workstation)
     if shift is None:
         raise NoOpenShift("No cash shift is open on {workstation}", workstation=workstation)
-    return _report(session, shift, _figures(session, shift.id))
+    return _report(session, shift, _figures(session, shift.id), language=language)
 
 
-def shift_report(session: Session, shift_id: int) -> ShiftReport:
+def shift_report(session: Session, shift_id: int, language: str = "en") -> ShiftReport:
     """A shift's report: its Z report once it is closed (with the counts), its X report before."""
     shift = session.get(CashShift, shift_id)
     if shift is None:
@@ -362,11 +432,11 @@ def shift_report(session: Session, shift_id: int) -> ShiftReport:
     figures = _figures(session, shift.id)
     closing = session.scalars(select(ShiftClose).where(ShiftClose.shift_id == shift.id)).one_or_none()
     if closing is None:
-        return _report(session, shift, figures)
+        return _report(session, shift, figures, language=language)
     for count in session.scalars(select(ShiftCount).where(ShiftCount.shift_id == shift.id)):
         base = figures.get(count.currency) or _empty(count.currency)
         figures = {**figures, count.currency: _with_count(base, count.counted, count.denominations)}
-    return _report(session, shift, figures, closing.closed_at, closing.closed_by)
+    return _report(session, shift, figures, closing.closed_at, closing.closed_by, language)
 
 
 def _empty(currency: str) -> CurrencyFigures:

@@ -22,14 +22,15 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desk.cash.shifts import MAX_SHIFT_AGE, open_shift_of
+from desk.cash.shifts import MAX_SHIFT_AGE, open_shift_of, payment_figures
 from desk.core.errors import InvalidInput, NotFound
 from desk.core.money import Money
 from desk.core.types import utcnow
 from desk.fiscal.errors import FiscalShiftClosed, FiscalShiftTooOld
 from desk.fiscal.interface import Document, DocumentKind, Paper, Receipt
 from desk.fiscal.models import CashRegister, FiscalDocument, FiscalKey, FiscalPrint
-from desk.hotel.models import Hotel
+from desk.hotel.models import Hotel, PaymentMethod
+from desk.hotel.names import load_names
 from desk.people.auth import Actor
 from desk.people.models import User
 from desk.people.rights import Right, require
@@ -218,6 +219,9 @@ def issue_shift_document(session: Session, actor: Actor, register_code: str, key
         row = _issue(session, actor, register_code, key, kind, _last_shift_number(session, register_code) + 1,
                      body or {}, cash_shift_id=cash.id if cash is not None else None)
         return document_view(session, row)
+    if kind in (DocumentKind.CASH_IN, DocumentKind.CASH_OUT):
+        # Cash moves with the drawer's shift: the register's opens with it, as for a receipt.
+        shift = _current_shift(session, actor, register_code)
     if shift is None:
         raise FiscalShiftClosed("No shift is open on register {register}", register=register_code)
     summary = dict(body or {})
@@ -236,31 +240,54 @@ def _shift_opening(session: Session, register_code: str, shift: FiscalShift) -> 
 
 
 def shift_summary(session: Session, register_code: str, shift: int) -> dict[str, Any]:
-    """Counts and totals of a shift's receipts, by kind and by tax rate (for X and Z reports)."""
+    """Counts and totals of a shift's documents by kind and currency, its taxes by rate, and every payment
+    the cash shift took by method, card brand and currency (for X and Z reports)."""
     rows = session.scalars(select(FiscalDocument).where(
         FiscalDocument.register_code == register_code, FiscalDocument.shift_number == shift)
         .order_by(FiscalDocument.number)).all()
-    totals: dict[str, Money] = {}
+    # By kind, then currency: cash moves in several currencies are never added together.
+    totals: dict[str, dict[str, Money]] = {}
     counts: dict[str, int] = {}
     taxes: dict[str, dict[str, Money]] = {}
     for row in rows:
         if row.total is None:
             continue
         counts[row.kind] = counts.get(row.kind, 0) + 1
-        totals[row.kind] = totals.get(row.kind, Money.zero(row.total.currency)) + row.total
+        per_currency = totals.setdefault(row.kind, {})
+        currency = row.total.currency
+        per_currency[currency] = per_currency.get(currency, Money.zero(currency)) + row.total
         if row.kind in (DocumentKind.SALE.value, DocumentKind.REFUND.value):
             sign = 1 if row.kind == DocumentKind.SALE.value else -1
-            currency = row.total.currency
             for tax in json.loads(row.content)["body"].get("taxes", []):
                 line = taxes.setdefault(tax["percent"], {"gross": Money.zero(currency), "tax": Money.zero(currency)})
                 line["gross"] = line["gross"] + Money.of(tax["gross"], currency) * sign
                 line["tax"] = line["tax"] + Money.of(tax["tax"], currency) * sign
+    cash_shift_id = next((row.cash_shift_id for row in rows if row.cash_shift_id is not None), None)
     return {
-        "counts": counts, "totals": {k: str(v) for k, v in totals.items()},
+        "counts": counts,
+        "totals": {kind: [str(m) for _c, m in sorted(by_currency.items())] for kind, by_currency in totals.items()},
         "taxes": [{"percent": p, "gross": str(v["gross"]), "tax": str(v["tax"])}
                   for p, v in sorted(taxes.items(), key=lambda item: Decimal(item[0]))],
+        "methods": _methods(session, register_code, cash_shift_id),
         "first": rows[0].number if rows else None, "last": rows[-1].number if rows else None,
     }
+
+
+def _methods(session: Session, register_code: str, cash_shift_id: int | None) -> list[dict[str, Any]]:
+    """The cash shift's payments by method, named in the register's language (the paper's)."""
+    if cash_shift_id is None:
+        return []
+    names = load_names(session, _register(session, register_code).language)
+    found = []
+    for figures in payment_figures(session, cash_shift_id):
+        method = session.get(PaymentMethod, figures.method_code)
+        found.append({
+            "method": names.method(method) if method is not None else figures.method_name,
+            "brand": figures.brand, "currency": figures.currency,
+            "count": figures.count, "total": str(figures.received.amount),
+            "refund_count": figures.refund_count, "refunds": str(figures.given_back.amount),
+        })
+    return found
 
 
 def record_print(session: Session, actor: Actor, document_id: int, copy: bool, paper: Paper,

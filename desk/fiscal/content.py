@@ -6,7 +6,9 @@ and a deposit one line "Advance payment", since the fiscal receipt must add up t
 changed hands. Every word is in the register's language (the paper follows the country, not the
 clerk's screen): those lines, the method's name and the catalogue's service names.
 Taxes are given by rate: a bill's own, shared out in proportion to the payment;
-an advance carries none until it pays a bill. Amounts are in the hotel's currency; the tender
+a refund's follow the items taken off the bill since (a refunded minibar at 20% returns 20% only),
+and what no item explains follows the refunded payment's receipt; an advance carries none until
+it pays a bill. Amounts are in the hotel's currency; the tender
 line shows the currency the money moved in, with what was handed over and the change for cash.
 """
 
@@ -20,27 +22,43 @@ from sqlalchemy.orm import Session
 from desk.core.errors import InvalidInput
 from desk.core.money import Money
 from desk.fiscal.chain import receipt_of_payment
-from desk.fiscal.interface import DocumentKind, Receipt, SaleLine, TaxLine, TenderLine
+from desk.fiscal.interface import Document, DocumentKind, Receipt, SaleLine, TaxLine, TenderLine
 from desk.fiscal.models import CashRegister
 from desk.fiscal.render import labels
-from desk.hotel.models import MethodKind
+from desk.hotel.models import MethodKind, PaymentMethod
 from desk.hotel.names import load_names
-from desk.ledger.folios import load_folio
+from desk.ledger.folios import BillView, load_folio
 from desk.ledger.lookup import get
-from desk.ledger.models import Payment, PaymentKind
+from desk.ledger.models import Payment, PaymentKind, PostingKind
+
+
+def receipt_refusal(method: PaymentMethod, kind: PaymentKind, *, has_register: bool = True,
+                    voids_a_receipted_sale: bool = False) -> InvalidInput | None:
+    """Why a payment of ``method`` and ``kind`` may not be receipted, or None: the one rule, asked by the
+    receipt itself and by every screen that offers **Print receipt** (cash, card on a terminal, refunds).
+
+    Money received (a payment, a deposit) gets a sale receipt and money given back a refund receipt,
+    as does the void of a payment that had its sale receipt; a method the hotel keeps off the fiscal
+    register (transfer, voucher, deposit, company account) gets none, and neither does a desk without
+    a register."""
+    receipted = (kind in (PaymentKind.PAYMENT, PaymentKind.DEPOSIT, PaymentKind.REFUND)
+                 or (kind is PaymentKind.VOID and voids_a_receipted_sale))
+    if not receipted:
+        return InvalidInput("Only payments and refunds get a fiscal receipt", field="payment")
+    if not method.fiscal:
+        return InvalidInput("{method} payments get no fiscal receipt", field="payment", method=method.name)
+    if not has_register:
+        return InvalidInput("No cash register is configured", field="register")
+    return None
 
 
 def receipt_kind(session: Session, payment: Payment) -> DocumentKind:
     """Sale for a payment or deposit; refund for a refund, or for the void of a receipted payment."""
-    if payment.kind in (PaymentKind.PAYMENT, PaymentKind.DEPOSIT):
-        kind = DocumentKind.SALE
-    elif payment.kind is PaymentKind.REFUND or _voids_a_receipted_payment(session, payment):
-        kind = DocumentKind.REFUND
-    else:
-        raise InvalidInput("Only payments and refunds get a fiscal receipt", field="payment")
-    if not payment.method.fiscal:
-        raise InvalidInput("{method} payments get no fiscal receipt", field="payment", method=payment.method.name)
-    return kind
+    refusal = receipt_refusal(payment.method, payment.kind,
+                              voids_a_receipted_sale=_voids_a_receipted_payment(session, payment))
+    if refusal is not None:
+        raise refusal
+    return DocumentKind.SALE if payment.kind in (PaymentKind.PAYMENT, PaymentKind.DEPOSIT) else DocumentKind.REFUND
 
 
 def _voids_a_receipted_payment(session: Session, payment: Payment) -> bool:
@@ -84,7 +102,10 @@ def build_receipt(session: Session, payment_id: int, tendered: Money | None = No
             lines = [SaleLine(names.posting(p), _qty(p.quantity), str(p.amount.amount), _pct(p.tax_percent))
                      for p in active]
         else:
-            groups = _share(groups, amount)
+            if kind is DocumentKind.REFUND:
+                groups = _refund_groups(session, bill, payment, original_id, amount, groups)
+            else:
+                groups = _share(groups, amount)
             label = words["payment_for_bill"] if kind is DocumentKind.SALE else words["refund_for_bill"]
             lines = [SaleLine(label.format(bill=bill_number), "1", str(amount.amount),
                               _pct(next(iter(groups))) if len(groups) == 1 else "")]
@@ -100,6 +121,44 @@ def build_receipt(session: Session, payment_id: int, tendered: Money | None = No
     return Receipt(kind=kind, currency=currency, lines=tuple(lines), taxes=taxes, total=str(amount.amount),
                    tenders=(tender,), payment_id=payment.id, payer=payment.payer_name, bill=bill_number,
                    refund_of=refund_of)
+
+
+def _refund_groups(session: Session, bill: BillView, refund: Payment, original_id: int | None,
+                   amount: Money, on_bill: dict[Decimal, Money]) -> dict[Decimal, Money]:
+    """A refund's gross by tax rate: first the rates of the items taken off the bill since the refunded payment
+    (less what earlier refund receipts of the bill gave back at each rate), then, for what is left, the
+    refunded payment's own receipt (else the bill) in proportion."""
+    currency = amount.currency
+    original = session.get(Payment, original_id) if original_id is not None else None
+    sale = receipt_of_payment(session, original_id, DocumentKind.SALE) if original_id is not None else None
+    proportion = _document_groups(sale, currency) if sale is not None else dict(on_bill)
+    if refund.kind is PaymentKind.VOID:
+        return _share(proportion, amount)  # the whole payment returned: as its receipt had it
+    taken_off: dict[Decimal, Money] = defaultdict(lambda: Money.zero(currency))
+    for line in bill.postings:
+        reversal = line.reversed_by
+        if (reversal is not None and original is not None and reversal.created_at >= original.created_at
+                and line.posting.kind is PostingKind.CHARGE):
+            taken_off[line.posting.tax_percent] += line.posting.amount
+    for earlier in bill.payments:
+        if earlier.payment.kind is not PaymentKind.REFUND or earlier.payment.id == refund.id:
+            continue
+        document = receipt_of_payment(session, earlier.payment.id, DocumentKind.REFUND)
+        if document is not None:
+            for percent, gross in _document_groups(document, currency).items():
+                taken_off[percent] = taken_off[percent] - gross
+    items = {p: g for p, g in taken_off.items() if g.is_positive}
+    whole = sum((g for g in items.values()), Money.zero(currency))
+    if not items:
+        return _share(proportion, amount)
+    if amount <= whole:
+        return _share(items, amount)
+    rest = _share(proportion, amount - whole)
+    return {p: items.get(p, Money.zero(currency)) + rest.get(p, Money.zero(currency)) for p in items | rest}
+
+
+def _document_groups(document: Document, currency: str) -> dict[Decimal, Money]:
+    return {Decimal(t["percent"]): Money.of(t["gross"], currency) for t in document.content["body"].get("taxes", [])}
 
 
 def _share(groups: dict[Decimal, Money], amount: Money) -> dict[Decimal, Money]:

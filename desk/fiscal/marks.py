@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desk.fiscal.content import receipt_refusal
 from desk.fiscal.interface import DocumentKind, Paper
 from desk.fiscal.models import FiscalDocument, FiscalPrint
 from desk.journal.intents import intents_of_payments
@@ -48,15 +49,9 @@ class ReceiptMark:
 def _wanted_kind(line: PaymentLine, receipted_sales: set[int]) -> DocumentKind | None:
     """The receipt a payment should have, or None (not fiscal, or not money that changed hands)."""
     payment = line.payment
-    if not payment.method.fiscal:
+    if receipt_refusal(payment.method, payment.kind, voids_a_receipted_sale=payment.voids_id in receipted_sales):
         return None
-    if payment.kind in (PaymentKind.PAYMENT, PaymentKind.DEPOSIT):
-        return DocumentKind.SALE
-    if payment.kind is PaymentKind.REFUND:
-        return DocumentKind.REFUND
-    if payment.kind is PaymentKind.VOID and payment.voids_id in receipted_sales:
-        return DocumentKind.REFUND  # the void of a payment that had its sale receipt returns it
-    return None
+    return DocumentKind.SALE if payment.kind in (PaymentKind.PAYMENT, PaymentKind.DEPOSIT) else DocumentKind.REFUND
 
 
 def receipt_marks(session: Session, view: FolioView) -> dict[int, ReceiptMark]:

@@ -87,8 +87,9 @@ class EscposFiscalRegister:
         return self._issue_and_print(
             lambda: self.runner.run(chain.issue_receipt, self.actor, self.code, key, receipt).value, cancel)
 
-    def open_shift(self, key: str, cancel: threading.Event | None = None) -> Printed:
-        return self._shift_document(key, DocumentKind.SHIFT_OPEN, {}, cancel)
+    def open_shift(self, key: str, cancel: threading.Event | None = None, *,
+                   opening_float: tuple[str, ...] = ()) -> Printed:
+        return self._shift_document(key, DocumentKind.SHIFT_OPEN, {"float": list(opening_float)}, cancel)
 
     def x_report(self, key: str, cancel: threading.Event | None = None) -> Printed:
         return self._shift_document(key, DocumentKind.X_REPORT, {}, cancel)

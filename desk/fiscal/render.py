@@ -20,6 +20,7 @@ LABELS: dict[str, dict[str, str]] = {
         "range": "Documents", "payer": "Payer", "fiscal": "FISCAL RECEIPT",
         "payment_for_bill": "Payment for bill {bill}", "refund_for_bill": "Refund for bill {bill}",
         "advance": "Advance payment", "advance_returned": "Advance returned",
+        "by_method": "PAYMENTS BY METHOD", "given_back": "Given back", "float": "Float",
     },
     "bg": {
         "sale": "КАСОВ БОН", "refund": "СТОРНО БОН", "shift_open": "ОТВОРЕНА СМЯНА",
@@ -32,6 +33,7 @@ LABELS: dict[str, dict[str, str]] = {
         "fiscal": "ФИСКАЛЕН БОН",
         "payment_for_bill": "Плащане по сметка {bill}", "refund_for_bill": "Сторно по сметка {bill}",
         "advance": "Авансово плащане", "advance_returned": "Върнат аванс",
+        "by_method": "ПЛАЩАНИЯ ПО ВИД", "given_back": "Върнати", "float": "Начална наличност",
     },
     "ru": {
         "sale": "КАССОВЫЙ ЧЕК: ПРИХОД", "refund": "КАССОВЫЙ ЧЕК: ВОЗВРАТ ПРИХОДА", "shift_open": "ОТКРЫТИЕ СМЕНЫ",
@@ -43,6 +45,7 @@ LABELS: dict[str, dict[str, str]] = {
         "range": "Документы", "payer": "Плательщик", "fiscal": "ФИСКАЛЬНЫЙ ДОКУМЕНТ",
         "payment_for_bill": "Оплата по счету {bill}", "refund_for_bill": "Возврат по счету {bill}",
         "advance": "Авансовый платеж", "advance_returned": "Возврат аванса",
+        "by_method": "ОПЛАТЫ ПО ВИДАМ", "given_back": "Возвращено", "float": "Размен на начало смены",
     },
 }
 COPY_WORDS = {"en": "COPY", "bg": "КОПИЕ", "ru": "КОПИЯ"}
@@ -91,6 +94,8 @@ def render_document(document: Document, language: str = "en", *, copy: bool = Fa
         blocks += [Row(words["total"], _money(c["total"]), bold=True), Text(f"{words['reason']}: {body['reason']}")]
     elif document.kind in (DocumentKind.X_REPORT, DocumentKind.Z_REPORT):
         blocks += _report_blocks(body, words)
+    elif document.kind is DocumentKind.SHIFT_OPEN:
+        blocks += _opening_blocks(body, words)
     issued = datetime.fromisoformat(c["issued_at"]).astimezone()
     blocks += [
         Rule("-"),
@@ -141,14 +146,34 @@ def _receipt_blocks(body: dict[str, Any], words: dict[str, str]) -> list[Block]:
 def _report_blocks(body: dict[str, Any], words: dict[str, str]) -> list[Block]:
     counts = body.get("counts", {})
     totals = body.get("totals", {})
-    blocks: list[Block] = [
-        Row(f"{words['receipts']} ({counts.get('sale', 0)})", _money(totals.get("sale")) or "0.00"),
-        Row(f"{words['refunds']} ({counts.get('refund', 0)})", _money(totals.get("refund")) or "0.00"),
-        Row(words["cash_in"], _money(totals.get("cash_in")) or "0.00"),
-        Row(words["cash_out"], _money(totals.get("cash_out")) or "0.00"),
-    ]
+    blocks: list[Block] = []
+    for kind, label in (("sale", f"{words['receipts']} ({counts.get('sale', 0)})"),
+                        ("refund", f"{words['refunds']} ({counts.get('refund', 0)})"),
+                        ("cash_in", f"{words['cash_in']} ({counts.get('cash_in', 0)})"),
+                        ("cash_out", f"{words['cash_out']} ({counts.get('cash_out', 0)})")):
+        amounts = _amounts(totals.get(kind))
+        blocks += [Row(label if n == 0 else "", amount) for n, amount in enumerate(amounts or ["0.00"])]
     for tax in body.get("taxes", []):
         blocks.append(Row(f"{words['tax']} {tax['percent']}% ({_money(tax['gross'])})", _money(tax["tax"])))
+    if body.get("methods"):
+        blocks += [Rule("-"), Text(words["by_method"], bold=True)]
+    for line in body.get("methods", []):
+        name = f"{line['method']} {line['brand']}".strip()
+        blocks.append(Row(f"{name} ({line['count']})", _amount(line["total"], line["currency"])))
+        if line["refund_count"]:
+            blocks.append(Row(f"  {words['given_back']} ({line['refund_count']})",
+                              _amount(f"-{line['refunds']}", line["currency"])))
     if body.get("first"):
         blocks.append(Row(words["range"], f"{body['first']:07d}-{body['last']:07d}"))
     return blocks
+
+
+def _amounts(totals: list[str] | str | None) -> list[str]:
+    """A kind's totals, one a currency (documents of older versions kept one text)."""
+    if not totals:
+        return []
+    return [_money(t) for t in ([totals] if isinstance(totals, str) else totals)]
+
+
+def _opening_blocks(body: dict[str, Any], words: dict[str, str]) -> list[Block]:
+    return [Row(words["float"], _money(amount)) for amount in body.get("float", [])]

@@ -15,14 +15,17 @@ import threading
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desk.cash.models import ShiftCashMove, ShiftMoveKind
 from desk.core.errors import DeskError
 from desk.core.money import Money
 from desk.db.runner import Runner
-from desk.devices.printers import PRINTERS
+from desk.devices.printers import PRINTERS, device_plan
 from desk.fiscal import chain
 from desk.fiscal.content import build_receipt
 from desk.fiscal.errors import PrinterNotReady, ReceiptNotPrinted, printer_problem
@@ -280,11 +283,72 @@ def _document(session: Session, document_id: int) -> Document:
 # --- the register's shift, tied to the cash shift ---------------------------------------------
 
 
+def shift_register(session: Session, workstation: str) -> str | None:
+    """The register the workstation's drawer documents go to: the first its printers print for."""
+    return next((p.register_code for p in device_plan(session, workstation) if p.register_code is not None), None)
+
+
+@dataclass(frozen=True)
+class _ShiftPaper:
+    register: str | None
+    opening_float: tuple[str, ...]  # "EUR 200.00", per currency counted in
+    moves: tuple[tuple[int, ShiftMoveKind, str, str], ...]  # id, kind, amount, reason: still without a document
+
+
+def _move_key(move_id: int) -> str:
+    return f"move-{move_id}"
+
+
+def _shift_paper(session: Session, workstation: str, cash_shift_id: int) -> _ShiftPaper:
+    moves = session.scalars(select(ShiftCashMove).where(ShiftCashMove.shift_id == cash_shift_id)
+                            .order_by(ShiftCashMove.id)).all()
+    return _ShiftPaper(
+        shift_register(session, workstation),
+        tuple(str(m.amount) for m in moves if m.kind is ShiftMoveKind.FLOAT),
+        tuple((m.id, m.kind, str(m.amount), m.reason) for m in moves
+              if m.kind is not ShiftMoveKind.FLOAT and chain.document_by_key(session, _move_key(m.id)) is None),
+    )
+
+
+def print_shift_documents(runner: Runner, actor: Actor, cash_shift_id: int, *, opening: bool = True,
+                          cancel: threading.Event | None = None,
+                          registers: Registers = REGISTERS) -> list[ReceiptOutcome]:
+    """Put the cash shift's fiscal documents on the workstation's register: the shift's opening (with
+    the float) and every cash in or out that has no document yet. Each has its own key, so a repeat
+    (after a printer fault, or at closing) issues only what is missing and never a second document."""
+    paper = runner.read(_shift_paper, actor.workstation, cash_shift_id)
+    if paper.register is None:
+        return []
+    try:
+        register = registers.register(runner, actor, paper.register)
+    except DeskError as exc:  # a printer not set up: the shift's record stands, its paper waits
+        return [ReceiptOutcome(None, problem=exc)]
+    outcomes = []
+    jobs: list[Callable[[], Printed]] = []
+    if opening:
+        jobs.append(partial(register.open_shift, f"open-{paper.register}-cash-{cash_shift_id}", cancel,
+                            opening_float=paper.opening_float))
+    for move_id, kind, amount, reason in paper.moves:
+        issue = register.cash_in if kind is ShiftMoveKind.CASH_IN else register.cash_out
+        jobs.append(partial(issue, _move_key(move_id), amount, reason, cancel))
+    for job in jobs:
+        try:
+            outcomes.append(_outcome(None, job()))
+        except DeskError as exc:
+            outcomes.append(ReceiptOutcome(None, problem=exc))
+    return outcomes
+
+
 def close_register_shifts(runner: Runner, actor: Actor, cash_shift_id: int, *,
                           cancel: threading.Event | None = None,
                           registers: Registers = REGISTERS) -> list[ReceiptOutcome]:
-    """Print the Z report on every register whose shift opened with this cash shift (ending it)."""
+    """Print the Z report on every register whose shift opened with this cash shift (ending it).
+
+    Cash moves whose document did not print before are issued first, so the Z counts them."""
     outcomes = []
+    if runner.read(_register_shift_of, actor.workstation, cash_shift_id):
+        outcomes = [o for o in print_shift_documents(runner, actor, cash_shift_id, opening=False, cancel=cancel,
+                                                     registers=registers) if o.problem is not None]
     for code, number in runner.read(_shifts_of_cash_shift, cash_shift_id):
         register = registers.register(runner, actor, code)
         try:
@@ -304,6 +368,13 @@ def x_report(runner: Runner, actor: Actor, register_code: str, *, cancel: thread
     except DeskError as exc:
         return ReceiptOutcome(None, problem=exc)
     return _outcome(None, printed)
+
+
+def _register_shift_of(session: Session, workstation: str, cash_shift_id: int) -> bool:
+    """Whether the workstation's register has its shift open with this cash shift (its Z is to come)."""
+    code = shift_register(session, workstation)
+    shift = chain.open_fiscal_shift(session, code) if code is not None else None
+    return shift is not None and shift.cash_shift_id == cash_shift_id
 
 
 def _shifts_of_cash_shift(session: Session, cash_shift_id: int) -> list[tuple[str, int]]:

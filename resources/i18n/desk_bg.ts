@@ -439,6 +439,10 @@
         <translation>С&amp;ума:</translation>
     </message>
     <message>
+        <source>P&amp;rint receipt</source>
+        <translation>Пе&amp;чат на касова бележка</translation>
+    </message>
+    <message>
         <source>No card terminal is configured for this workstation (Settings › Card terminals).</source>
         <translation>За това работно място не е настроен картов терминал (Настройки › Устройства).</translation>
     </message>
@@ -1164,6 +1168,10 @@
     <message>
         <source>No cash drawer is configured on {workstation}</source>
         <translation>На работното място {workstation} няма настроено чекмедже за пари</translation>
+    </message>
+    <message>
+        <source>No cash register is configured</source>
+        <translation>Няма настроена каса</translation>
     </message>
     <message>
         <source>No cash shift is open on {workstation}</source>
@@ -4259,6 +4267,17 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     </message>
 </context>
 <context>
+    <name>ShiftDialogs</name>
+    <message>
+        <source>The register did not print: {problems}</source>
+        <translation>Касата не отпечата документа: {problems}</translation>
+    </message>
+    <message>
+        <source>Printing on the register</source>
+        <translation>Печат на касата</translation>
+    </message>
+</context>
+<context>
     <name>ShiftReportDialog</name>
     <message>
         <source>Z report</source>
@@ -4311,6 +4330,34 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Over / short</source>
         <translation>Излишък / липса</translation>
+    </message>
+    <message>
+        <source>Payments by method</source>
+        <translation>Плащания по вид</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Начин</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Валута</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>Плащания</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Получено</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>Връщания</translation>
+    </message>
+    <message>
+        <source>Given back</source>
+        <translation>Върнато</translation>
     </message>
     <message>
         <source>Saved as {path}</source>

@@ -439,6 +439,10 @@
         <translation>С&amp;умма:</translation>
     </message>
     <message>
+        <source>P&amp;rint receipt</source>
+        <translation>Пе&amp;чатать чек</translation>
+    </message>
+    <message>
         <source>No card terminal is configured for this workstation (Settings › Card terminals).</source>
         <translation>Для этого рабочего места не настроен карточный терминал (Настройки › Устройства).</translation>
     </message>
@@ -1164,6 +1168,10 @@
     <message>
         <source>No cash drawer is configured on {workstation}</source>
         <translation>На рабочем месте {workstation} денежный ящик не настроен</translation>
+    </message>
+    <message>
+        <source>No cash register is configured</source>
+        <translation>Касса не настроена</translation>
     </message>
     <message>
         <source>No cash shift is open on {workstation}</source>
@@ -4259,6 +4267,17 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     </message>
 </context>
 <context>
+    <name>ShiftDialogs</name>
+    <message>
+        <source>The register did not print: {problems}</source>
+        <translation>Касса не напечатала документ: {problems}</translation>
+    </message>
+    <message>
+        <source>Printing on the register</source>
+        <translation>Печать на кассе</translation>
+    </message>
+</context>
+<context>
     <name>ShiftReportDialog</name>
     <message>
         <source>Z report</source>
@@ -4311,6 +4330,34 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Over / short</source>
         <translation>Излишек / недостача</translation>
+    </message>
+    <message>
+        <source>Payments by method</source>
+        <translation>Оплаты по видам</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Способ</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Валюта</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>Оплат</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Получено</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>Возвратов</translation>
+    </message>
+    <message>
+        <source>Given back</source>
+        <translation>Возвращено</translation>
     </message>
     <message>
         <source>Saved as {path}</source>

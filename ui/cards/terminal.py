@@ -15,7 +15,17 @@ from urllib.parse import parse_qs, urlsplit
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
 
 from desk.cards.models import CardKind
 from desk.cards.slips import SlipOutcome, print_card_slip
@@ -31,7 +41,10 @@ from desk.cards.terminal_workflow import (
 from desk.cards.terminals import TerminalInfo
 from desk.core.errors import WouldOverpay
 from desk.core.money import Money
+from desk.fiscal.content import receipt_refusal
+from desk.hotel.models import MethodKind, PaymentMethod
 from desk.journal.intents import IntentState
+from desk.ledger.models import PaymentKind
 from desk.stays.reservation_card import PreAuthorisation, ReservationCardData
 from ui.context import DeskContext
 from ui.desk_text import card_reference_text, error_text
@@ -40,6 +53,7 @@ from ui.dialogs.common import (
     add_row,
     amount_for_edit,
     fill_combo,
+    form_row,
     heading_label,
     hint_label,
     in_currency,
@@ -88,6 +102,10 @@ def _answer_timeout(info: TerminalInfo) -> int:
         return DEFAULT_ANSWER_TIMEOUT_S
 
 
+# Terminal operations that take the guest's money, and so get a sale receipt like cash.
+RECEIPTED_OPERATIONS = frozenset({CardKind.SALE, CardKind.CAPTURE})
+
+
 class CardTerminalDialog(DeskDialog):
     """One card operation on a terminal chosen by its button; see the module docstring."""
 
@@ -96,7 +114,8 @@ class CardTerminalDialog(DeskDialog):
     def __init__(self, ctx: DeskContext, card: ReservationCardData, terminals: list[TerminalInfo],
                  operation: CardKind, *,
                  bill_id: int | None = None, payment_id: int | None = None, hold: PreAuthorisation | None = None,
-                 amount: Money | None = None, payer: str = "", parent: QWidget | None = None) -> None:
+                 amount: Money | None = None, payer: str = "", parent: QWidget | None = None,
+                 offer_receipt: bool = True) -> None:
         super().__init__(ctx, parent, title=self._title(operation), apply_text=self.tr("&Apply"))
         self.setObjectName("cardTerminalDialog")
         self.card = card
@@ -120,6 +139,7 @@ class CardTerminalDialog(DeskDialog):
         self.content.addLayout(form)
         self._build_amount_row(amount)
         self.add_approval(form, shown=False)
+        self._build_receipt_row(offer_receipt)
         self._build_terminal_buttons()
         self._build_status_rows()
 
@@ -150,6 +170,30 @@ class CardTerminalDialog(DeskDialog):
         default = amount if amount is not None else self._default_amount()
         if default is not None and default.is_positive:
             self.amount_edit.setText(amount_for_edit(default))
+
+    def _build_receipt_row(self, offer: bool) -> None:
+        """Print receipt, as Make payment offers it for cash: the same rule of desk decides (R8, R12)."""
+        self.receipt_dialog: QDialog | None = None
+        self.print_receipt_check = QCheckBox(self.tr("P&rint receipt"))
+        self.print_receipt_check.setObjectName("printReceiptCheck")
+        self.print_receipt_check.setChecked(True)
+        add_row(self.form, None, self.print_receipt_check)
+        self.offers_receipt = offer and self.operation in RECEIPTED_OPERATIONS and self._receipt_allowed()
+        self.form.setRowVisible(form_row(self.form, self.print_receipt_check), self.offers_receipt)
+
+    def _receipt_allowed(self) -> bool:
+        method = card_method(self.card)
+        return method is not None and receipt_refusal(method, PaymentKind.PAYMENT,
+                                                      has_register=bool(self.card.registers)) is None
+
+    def _offer_receipt(self, outcome: CardOutcome) -> None:
+        """After the money: the receipt window for the payment the terminal made, when the clerk asked for it."""
+        if not (self.offers_receipt and self.print_receipt_check.isChecked() and outcome.payment_id is not None):
+            return
+        from ui.dialogs.receipt import ReceiptDialog  # the payment dialogs import this module
+
+        self.receipt_dialog = ReceiptDialog(self.ctx, self.card, outcome.payment_id, lasting_parent(self))
+        self.receipt_dialog.open()
 
     def _build_terminal_buttons(self) -> None:
         """One button per terminal of this workstation; pressing it starts the operation there."""
@@ -421,6 +465,7 @@ class CardTerminalDialog(DeskDialog):
         if outcome.settled:
             # Paper after money: the slip is printed (or its failure told) once the payment stands.
             print_card_slip_later(self.ctx, lasting_parent(self), intent_id=outcome.intent.id)
+            self._offer_receipt(outcome)
         if outcome.settled and not outcome.approved_despite_cancel:
             self.message_label.setText(text)
             self.finish()
@@ -477,6 +522,11 @@ class CardTerminalDialog(DeskDialog):
         self.charge_directly.emit(amount)
         self.accept()
 
+
+
+def card_method(card: ReservationCardData) -> PaymentMethod | None:
+    """The method a connected terminal's payments are booked under (as desk.cards.operations settles them)."""
+    return next((m for m in sorted(card.methods, key=lambda m: m.code) if m.kind is MethodKind.CARD), None)
 
 
 def lasting_parent(dialog: QWidget) -> QWidget | None:

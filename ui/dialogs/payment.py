@@ -11,12 +11,13 @@ from desk.cards.models import CardKind
 from desk.cards.terminals import TerminalInfo, list_terminals
 from desk.core.errors import WouldOverpay
 from desk.core.money import Money
+from desk.fiscal.content import receipt_refusal
 from desk.hotel.models import MethodKind, PaymentMethod
 from desk.journal.intents import IntentState
-from desk.ledger.models import Payment
+from desk.ledger.models import Payment, PaymentKind
 from desk.ledger.payments import TENDER_KINDS, Tender, take_payment
 from desk.stays.reservation_card import ReservationCardData
-from ui.cards.terminal import CardTerminalDialog
+from ui.cards.terminal import CardTerminalDialog, card_method
 from ui.context import DeskContext
 from ui.devices import kick_for_payment
 from ui.dialogs.common import (
@@ -51,14 +52,10 @@ def tender_methods(card: ReservationCardData) -> list[PaymentMethod]:
     return sorted(methods, key=lambda method: TENDER_KINDS.index(method.kind))
 
 
-def offers_receipt(card: ReservationCardData, method: PaymentMethod | None) -> bool:
-    """Print receipt is offered where a cash register is configured and the method is fiscal (R8)."""
-    return bool(card.registers) and method is not None and method.fiscal
-
-
-def card_method(card: ReservationCardData) -> PaymentMethod | None:
-    """The method a connected terminal's payments are booked under (as desk.cards.operations settles them)."""
-    return next((m for m in sorted(card.methods, key=lambda m: m.code) if m.kind is MethodKind.CARD), None)
+def offers_receipt(card: ReservationCardData, method: PaymentMethod | None,
+                   kind: PaymentKind = PaymentKind.PAYMENT) -> bool:
+    """Print receipt is offered as desk's rule says (R8): a fiscal method, a register configured."""
+    return method is not None and receipt_refusal(method, kind, has_register=bool(card.registers)) is None
 
 
 class MakePaymentDialog(DeskDialog):
@@ -349,8 +346,9 @@ class MakePaymentDialog(DeskDialog):
 
     def _pay_on_terminal(self, terminal: TerminalInfo, amount: Money, print_receipt: bool) -> None:
         """The same card sale as Action → Pay by card on the terminal, with this dialog's figures."""
+        # The receipt was chosen here already: the terminal's dialog does not ask again.
         dialog = CardTerminalDialog(self.ctx, self.card, [terminal], CardKind.SALE, bill_id=self.bill_id,
-                                    amount=amount, payer=self.payer_edit.text(), parent=self)
+                                    amount=amount, payer=self.payer_edit.text(), parent=self, offer_receipt=False)
         self.terminal_dialog = dialog
 
         def ended() -> None:

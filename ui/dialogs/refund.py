@@ -37,6 +37,7 @@ from ui.dialogs.common import (
     new_form,
     read_amount,
 )
+from ui.dialogs.payment import offers_receipt
 from ui.dialogs.receipt import ReceiptDialog
 from ui.i18n import format_date, money_text
 from ui.ops.op import Op
@@ -211,13 +212,8 @@ class MakeRefundDialog(DeskDialog):
         return self._methods.get(self.method_combo.currentData())
 
     def _offers_receipt(self) -> bool:
-        method = self.method
-        return (
-            self.direction is RefundDirection.PAYER
-            and bool(self.card.registers)
-            and method is not None
-            and method.fiscal
-        )
+        # Onto the deposit no money leaves the desk; otherwise desk's rule decides.
+        return self.direction is RefundDirection.PAYER and offers_receipt(self.card, self.method, PaymentKind.REFUND)
 
     def _set_row_visible(self, widget: QWidget, visible: bool) -> None:
         row = form_row(self.form, widget)

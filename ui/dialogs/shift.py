@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSpinBox,
+    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -34,7 +35,7 @@ from PySide6.QtWidgets import (
 from desk.cash.shift_pdf import write_z_report
 from desk.cash.shifts import ShiftClosure, ShiftForm, ShiftReport, cash_in, cash_out, close_shift, open_shift
 from desk.core.money import Money, minor_units
-from desk.fiscal.workflow import ReceiptOutcome, close_register_shifts
+from desk.fiscal.workflow import ReceiptOutcome, close_register_shifts, print_shift_documents
 from ui.context import DeskContext, device_pool
 from ui.desk_text import error_text
 from ui.dialogs.common import (
@@ -49,10 +50,10 @@ from ui.dialogs.common import (
     read_amount,
     rows_view,
 )
-from ui.i18n import format_amount, format_datetime, money_text
+from ui.i18n import current_language, format_amount, format_datetime, money_text
 from ui.ops.feedback import show_error
 from ui.ops.op import Op
-from ui.ops.pools import TaskState
+from ui.ops.pools import Cancelled, TaskState
 
 
 def report_directory() -> Path:
@@ -69,6 +70,34 @@ def open_document(path: Path) -> bool:
 def denomination_text(denomination: Decimal, currency: str) -> str:
     digits = 0 if denomination == denomination.to_integral_value() else minor_units(currency)
     return format_amount(denomination, digits)
+
+
+def print_shift_paper(dialog: DeskDialog, shift_id: int) -> Op[list[ReceiptOutcome]]:
+    """After the drawer changed: its fiscal documents on the register (the shift's opening, cash in or out),
+    on a device thread with progress and Cancel; then the dialog closes, a printer's problem told.
+
+    The shift's record stands whatever the printer does: what did not print is issued at the latest
+    before the Z report."""
+    runner, actor = dialog.ctx.runner, dialog.ctx.actor
+    window = dialog.parentWidget()
+
+    def work(state: TaskState) -> list[ReceiptOutcome]:
+        return print_shift_documents(runner, actor, shift_id, cancel=state.cancel_event)
+
+    def warn(problems: list[str]) -> None:
+        # Told in the status bar, not a modal box: the drawer's record stands, and what did not print is
+        # issued before the Z report at the latest.
+        if problems and window is not None and hasattr(window, "statusBar"):
+            window.statusBar().showMessage(
+                QCoreApplication.translate("ShiftDialogs", "The register did not print: {problems}")
+                .format(problems=" ".join(problems)), 30_000)
+        dialog.finish()
+
+    op = (Op(dialog, work, pool=device_pool())
+          .with_progress_dialog(QCoreApplication.translate("ShiftDialogs", "Printing on the register"))
+          .success(lambda outcomes: warn([error_text(o.problem) for o in outcomes if o.problem is not None]))
+          .failure(lambda exc: warn([] if isinstance(exc, Cancelled) else [error_text(exc)])))
+    return op.run()
 
 
 class OpenShiftDialog(DeskDialog):
@@ -102,7 +131,7 @@ class OpenShiftDialog(DeskDialog):
                 floats.append(amount)
         if self.refused:
             return None
-        return self.change(open_shift, floats).success(lambda _status: self.finish())
+        return self.change(open_shift, floats).success(lambda status: print_shift_paper(self, status.shift_id))
 
 
 class CashMoveDialog(DeskDialog):
@@ -136,7 +165,7 @@ class CashMoveDialog(DeskDialog):
         if amount is None or self.refused:
             return None
         use_case = cash_out if self.out else cash_in
-        return self.change(use_case, amount, reason).success(lambda _status: self.finish())
+        return self.change(use_case, amount, reason).success(lambda status: print_shift_paper(self, status.shift_id))
 
 
 class CloseShiftDialog(DeskDialog):
@@ -246,7 +275,8 @@ class CloseShiftDialog(DeskDialog):
 
     def _write_z(self) -> None:
         assert self.closure is not None
-        self.query(write_z_report, self.closure.report.shift_id, report_directory()).success(self._show_z).run()
+        self.query(write_z_report, self.closure.report.shift_id, report_directory(), current_language()).success(
+            self._show_z).run()
 
     def _show_z(self, written: tuple[ShiftReport, Path]) -> None:
         report, path = written
@@ -297,6 +327,22 @@ class ShiftReportDialog(QDialog):
         self.table = rows_view(self.model, "shiftFiguresTable")
         fit_rows(self.table, len(rows), at_most=10)
         layout.addWidget(self.table)
+
+        self.methods_table: QTableView | None = None
+        if report.methods:
+            layout.addWidget(heading_label(self.tr("Payments by method"), "methodsHeading"))
+            self.methods_model = RowsModel([
+                Column(self.tr("Method")), Column(self.tr("Currency")),
+                Column(self.tr("Payments"), align_right=True), Column(self.tr("Received"), align_right=True),
+                Column(self.tr("Refunds"), align_right=True), Column(self.tr("Given back"), align_right=True),
+            ], self)
+            self.methods_model.set_rows([
+                [f"{line.method_name} {line.brand}".strip(), line.currency, str(line.count),
+                 money_text(line.received), str(line.refund_count), money_text(-line.given_back)]
+                for line in report.methods])
+            self.methods_table = rows_view(self.methods_model, "shiftMethodsTable")
+            fit_rows(self.methods_table, len(report.methods), at_most=8)
+            layout.addWidget(self.methods_table)
 
         if report.is_final:
             self.result_label = QLabel("\n".join(self._result_line(f.currency, f.difference)

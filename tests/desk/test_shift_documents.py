@@ -1,0 +1,155 @@
+"""The cash shift's fiscal documents on the simulated printer: opening, cash in and out, X and Z by method."""
+
+from __future__ import annotations
+
+from desk.cash.shifts import cash_in, cash_out, close_shift, open_shift, open_shift_of
+from desk.core.money import Money
+from desk.fiscal import chain
+from desk.fiscal.workflow import close_register_shifts, print_receipt
+from desk.ledger.payments import refund_payment
+
+from .conftest import Hotel
+from .fiscal_rig import fiscal_hotel, paid_bill
+
+
+def lines_of(engine) -> list[str]:
+    return [line.rstrip() for line in engine.text().splitlines()]
+
+
+def row(lines: list[str], start: str) -> str:
+    found = [line for line in lines if line.startswith(start)]
+    assert len(found) == 1, (start, lines)
+    return found[0]
+
+
+def test_the_z_report_prints_the_cash_in_and_out_taken_with_the_cash_shift(hotel: Hotel):
+    """Cash in 50, cash out 300 through the shift's use cases: the Z printed at closing says so."""
+    rig = fiscal_hotel(hotel)
+    cashier = rig.hotel
+    cashier.run(cash_in, Money.of("400", "EUR"), "change from the safe")
+    cashier.run(cash_in, Money.of("50", "EUR"), "float top-up")
+    cashier.run(cash_out, Money.of("300", "EUR"), "to the safe")
+    shift = cashier.query(open_shift_of, cashier.actor.workstation)
+    print_receipt(rig.runner, cashier.actor, paid_bill(cashier), "FP-1", registers=rig.registers)
+    cashier.run(close_shift, {})
+    rig.engine.reset_output()
+    [z] = close_register_shifts(rig.runner, cashier.actor, shift.id, registers=rig.registers)
+    lines = lines_of(rig.engine)
+    assert z.printed, z.problem
+    assert row(lines, "CASH IN (2)").endswith("450.00 EUR")
+    assert row(lines, "CASH OUT (1)").endswith("300.00 EUR")
+    assert cashier.query(chain.verify, "FP-1").intact
+
+
+def test_the_opening_and_each_cash_move_print_once_as_fiscal_documents(hotel: Hotel):
+    from desk.fiscal.workflow import print_shift_documents
+
+    rig = fiscal_hotel(hotel)
+    cashier = rig.hotel
+    cashier.run(close_shift, {})
+    status = cashier.run(open_shift, [Money.of("500", "EUR"), Money.of("20", "USD")])
+    [opening] = print_shift_documents(rig.runner, cashier.actor, status.shift_id, registers=rig.registers)
+    lines = lines_of(rig.engine)
+    assert opening.printed and opening.document.kind.value == "shift_open"
+    assert "SHIFT OPENED" in lines
+    assert [line.split()[-2:] for line in lines if line.startswith("Float")] == [["500.00", "EUR"], ["20.00", "USD"]]
+    cashier.run(cash_in, Money.of("50", "EUR"), "float top-up")
+    cashier.run(cash_out, Money.of("300", "EUR"), "to the safe")
+    cashier.run(cash_out, Money.of("5", "USD"), "taxi")
+    rig.engine.reset_output()
+    outcomes = print_shift_documents(rig.runner, cashier.actor, status.shift_id, registers=rig.registers)
+    # The opening was on paper already: only the three moves are new.
+    assert [o.document.kind.value for o in outcomes] == ["shift_open", "cash_in", "cash_out", "cash_out"]
+    assert outcomes[0].already or outcomes[0].document.number == opening.document.number
+    text = rig.engine.text()
+    assert text.count("SHIFT OPENED") == 0
+    assert text.count("CASH IN") == 1 and text.count("CASH OUT") == 2
+    assert "Reason: float top-up" in text and "Reason: to the safe" in text and "Reason: taxi" in text
+    assert any(line.startswith("TOTAL") and line.endswith("5.00 USD") for line in lines_of(rig.engine))
+    rig.engine.reset_output()
+    assert [o.document.number for o in print_shift_documents(
+        rig.runner, cashier.actor, status.shift_id, registers=rig.registers)] == [opening.document.number]
+    assert rig.engine.printed == []  # a repeat issues and prints nothing more
+
+    # Every method and currency on the Z, with counts; refunds apart; cash moves per currency.
+    cash = paid_bill(cashier)
+    print_receipt(rig.runner, cashier.actor, cash, "FP-1", registers=rig.registers)
+    cashier.run(refund_payment, cash, Money.of("10", "EUR"), reason="minibar")
+    paid_bill(cashier, amount="40", method="card")
+    cashier.run(close_shift, {})
+    rig.engine.reset_output()
+    [z] = close_register_shifts(rig.runner, cashier.actor, status.shift_id, registers=rig.registers)
+    assert z.printed, z.problem
+    lines = lines_of(rig.engine)
+    assert row(lines, "CASH IN (1)").endswith("50.00 EUR")
+    cash_out_at = lines.index(row(lines, "CASH OUT (2)"))
+    assert lines[cash_out_at].endswith("300.00 EUR") and lines[cash_out_at + 1].endswith("5.00 USD")
+    assert "PAYMENTS BY METHOD" in lines
+    cash_total = Money.of(z.document.content["body"]["methods"][0]["total"], "EUR")
+    assert row(lines, "Cash (1)").endswith(f"{cash_total.amount} EUR") and cash_total > Money.of("100", "EUR")
+    assert row(lines, "  Given back (1)").endswith("-10.00 EUR")
+    assert row(lines, "Bank card (1)").endswith("40.00 EUR")
+    assert cashier.query(chain.verify, "FP-1").intact
+
+
+def test_the_x_report_on_paper_shows_every_method_so_far(sqlite_hotel: Hotel):
+    from desk.fiscal.workflow import x_report
+
+    rig = fiscal_hotel(sqlite_hotel, language="ru")
+    cashier = rig.hotel
+    print_receipt(rig.runner, cashier.actor, paid_bill(cashier), "FP-1", registers=rig.registers)
+    paid_bill(cashier, amount="25.50", method="card")
+    rig.engine.reset_output()
+    x = x_report(rig.runner, cashier.actor, "FP-1", registers=rig.registers)
+    assert x.printed, x.problem
+    lines = lines_of(rig.engine)
+    assert "X-ОТЧЕТ" in lines and "ОПЛАТЫ ПО ВИДАМ" in lines
+    assert row(lines, "Банковская карта (1)").endswith("25.50 EUR")
+    assert any(line.startswith("Наличные (1)") for line in lines), lines
+
+
+# --- a refund's VAT ------------------------------------------------------------------------------
+
+
+def _refund_of_minibar(rig, *, language: str = "en") -> tuple[list[str], dict]:
+    from sqlalchemy import select as select_
+
+    from desk.ledger.models import Posting
+    from desk.ledger.postings import void_posting
+    from desk.people.models import Role
+
+    cashier = rig.hotel
+    payment_id = paid_bill(cashier)  # a night at 9% and a minibar of 12.50 at 20%, paid whole in cash
+    sale = print_receipt(rig.runner, cashier.actor, payment_id, "FP-1", registers=rig.registers)
+    assert {t["percent"] for t in sale.document.content["body"]["taxes"]} == {"9", "20"}
+    with cashier.database.unit_of_work() as session:
+        minibar = session.scalars(select_(Posting.id).where(Posting.description.startswith("Минибар"))).one()
+    cashier.as_role(Role.MANAGER).run(void_posting, minibar, reason="the guest had nothing")
+    refund = cashier.run(refund_payment, payment_id, Money.of("12.50", "EUR"), reason="minibar")
+    rig.engine.reset_output()
+    outcome = print_receipt(rig.runner, cashier.actor, refund.id, "FP-1", registers=rig.registers)
+    assert outcome.printed, outcome.problem
+    return lines_of(rig.engine), outcome.document.content["body"]
+
+
+def test_a_refund_of_one_20_percent_item_carries_only_20_percent_vat(hotel: Hotel):
+    rig = fiscal_hotel(hotel)
+    lines, body = _refund_of_minibar(rig)
+    assert "REFUND RECEIPT" in lines
+    assert body["taxes"] == [{"percent": "20", "gross": "12.50", "tax": "2.08"}]
+    assert row(lines, "VAT 20% (12.50 EUR)").endswith("2.08 EUR")
+    assert not any(line.startswith("VAT 9%") for line in lines)
+    refund_line = next(line for line in lines if "incl. VAT" in line)
+    assert "incl. VAT 20%" in refund_line and refund_line.endswith("12.50 EUR")
+
+
+def test_a_goodwill_refund_with_nothing_reversed_shares_the_original_receipts_vat(sqlite_hotel: Hotel):
+    rig = fiscal_hotel(sqlite_hotel)
+    cashier = rig.hotel
+    payment_id = paid_bill(cashier)
+    sale = print_receipt(rig.runner, cashier.actor, payment_id, "FP-1", registers=rig.registers)
+    refund = cashier.run(refund_payment, payment_id, Money.of("10", "EUR"), reason="goodwill")
+    outcome = print_receipt(rig.runner, cashier.actor, refund.id, "FP-1", registers=rig.registers)
+    taxes = outcome.document.content["body"]["taxes"]
+    assert {t["percent"] for t in taxes} == {t["percent"] for t in sale.document.content["body"]["taxes"]}
+    assert sum(Money.of(t["gross"], "EUR").amount for t in taxes) == 10
