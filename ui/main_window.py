@@ -552,7 +552,10 @@ class MainWindow(QMainWindow):
             self.select_row(restored)
         if self._focus_results_when_found:
             self._focus_results_when_found = False
-            if rows:
+            if len(rows) == 1:
+                # Enter on a search that found one stay means "open it": a second Enter is a wasted key.
+                self.open_row(0)
+            elif rows:
                 self.table.setFocus(Qt.FocusReason.OtherFocusReason)
         if not rows:
             self.result_label.setText(self.tr("Nothing found"))

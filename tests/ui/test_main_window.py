@@ -191,14 +191,26 @@ def test_typing_a_room_number_shows_that_stay(qtbot, window: MainWindow, desk_co
     assert shown_numbers(window) == [number]
     index = window.model.index(0, FolioTableModel.COL_ROOM)
     assert window.model.data(index) == room
-    # Enter in the search line moves to the results; Enter there opens the card.
+    # One stay found: Enter in the search line opens its card at once.
+    window.activateWindow()
+    window.search_edit.setFocus()
+    with qtbot.waitSignal(window.search_finished, timeout=30_000):
+        QTest.keyClick(window.search_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: opened == [folio_id], timeout=30_000)
+
+
+def test_enter_with_several_found_moves_to_the_results_and_enter_there_opens(qtbot, window: MainWindow,
+                                                                               opened) -> None:
+    type_search(qtbot, window, "R100")
+    assert window.model.rowCount() > 1
     window.activateWindow()
     window.search_edit.setFocus()
     with qtbot.waitSignal(window.search_finished, timeout=30_000):
         QTest.keyClick(window.search_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.table.hasFocus(), timeout=30_000)
+    assert opened == []
     QTest.keyClick(window.table, Qt.Key.Key_Return)
-    assert opened == [folio_id]
+    assert opened == [window.model.row_at(0).folio_id]
 
 
 def test_typing_a_cyrillic_last_name(qtbot, window: MainWindow, desk_context) -> None:
