@@ -67,7 +67,8 @@ def till(qtbot, demo_database) -> Iterator[MainWindow]:
 
 
 def shift_text(window: MainWindow) -> str:
-    return window.shift_label.text()
+    """The shift's panels of the status bar as one line: the shift, then the cash the drawer should hold."""
+    return " · ".join(text for text in (window.shift_label.text(), window.drawer_label.text()) if text)
 
 
 def test_a_cashiers_shift_from_float_to_z_report(qtbot, till: MainWindow, demo_database, opened):
