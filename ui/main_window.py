@@ -12,8 +12,8 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
+from PySide6.QtCore import QDate, QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QHelpEvent, QKeyEvent, QKeySequence, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QTableView,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -51,7 +52,7 @@ from ui.context import DeskContext
 from ui.devices import open_drawer_now, state_text
 from ui.dialogs import shift as shift_dialogs
 from ui.dialogs.shift import CashMoveDialog, CloseShiftDialog, OpenShiftDialog, ShiftReportDialog
-from ui.i18n import current_language, format_datetime, format_money
+from ui.i18n import current_language, format_money, local_date_time
 from ui.ops.op import Op
 from ui.ops.pools import Cancelled
 from ui.receipts_check import check_receipts
@@ -65,6 +66,48 @@ logger = logging.getLogger(__name__)
 SEARCH_DELAY_MS = 250
 # How often the status bar asks the registers' printers how they are.
 DEVICE_POLL_MS = 30_000
+
+
+class StatusLabel(QLabel):
+    """A status bar panel: its whole text when there is room; elided, with the whole text as tooltip, when not.
+
+    ``text()`` stays the whole text; only the painting is cut. The panel asks for its whole text's
+    width and gives way down to a few letters, so a narrow window cuts visibly (…) and never
+    mid-letter, and the clerk reads the rest on hover.
+    """
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setContentsMargins(4, 0, 4, 0)
+
+    def shown_text(self) -> str:
+        return self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, self.contentsRect().width())
+
+    def is_elided(self) -> bool:
+        return self.shown_text() != self.text()
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        chrome = self.width() - self.contentsRect().width()
+        room = self.fontMetrics().horizontalAdvance(self.text()[:6] + "…") + chrome
+        return QSize(min(room, hint.width()), hint.height())
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent) and self.is_elided():
+            tip = "\n".join(t for t in (self.text(), self.toolTip()) if t)
+            QToolTip.showText(event.globalPos(), tip, self)
+            return True
+        return super().event(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if not self.is_elided():
+            super().paintEvent(event)
+            return
+        QFrame.paintEvent(self, event)
+        painter = QPainter(self)
+        self.style().drawItemText(painter, self.contentsRect(), int(self.alignment()), self.palette(),
+                                  self.isEnabled(), self.shown_text(), self.foregroundRole())
 
 
 class MainWindow(QMainWindow):
@@ -370,33 +413,41 @@ class MainWindow(QMainWindow):
         if status is None:
             self.shift_label.setText(self.tr("No shift open"))
             self.shift_label.setToolTip("")
+            self.drawer_label.setText("")
+            self.drawer_label.hide()
             return
+        day, time = local_date_time(status.opened_at)
+        opened_today = status.opened_at.astimezone().date() == date.today()
+        # Today's date goes without saying; it is room the drawer's amounts need in Russian.
         text = self.tr("Shift {number} · {name} · since {time}").format(
-            number=status.number, name=status.opened_by_name, time=format_datetime(status.opened_at))
-        drawer = ", ".join(format_money(m.amount, m.currency) for m in status.expected)
-        text += " · " + self.tr("Drawer: {amounts}").format(amounts=drawer)
+            number=status.number, name=status.opened_by_name, time=time if opened_today else f"{day} {time}")
         if status.too_old:
             text += " · " + self.tr("over 24 hours: close it before taking cash")
         self.shift_label.setText(text)
-        self.shift_label.setToolTip(self.tr("Cash the drawer should hold now"))
+        # The drawer has its own panel: a long shift text must never push the cash out of sight.
+        drawer = ", ".join(format_money(m.amount, m.currency) for m in status.expected)
+        self.drawer_label.setText(self.tr("Drawer: {amounts}").format(amounts=drawer))
+        self.drawer_label.setToolTip(self.tr("Cash the drawer should hold now"))
+        self.drawer_label.show()
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
         bar.setObjectName("statusBar")
 
-        def label(name: str, text: str) -> QLabel:
-            widget = QLabel(text, self)
+        def label(name: str, text: str) -> StatusLabel:
+            widget = StatusLabel(text, self)
             widget.setObjectName(name)
-            widget.setFrameShape(QFrame.Shape.StyledPanel)
-            widget.setContentsMargins(4, 0, 4, 0)
             bar.addPermanentWidget(widget)
             return widget
 
         actor = self.ctx.actor
-        self.workstation_label = label("workstationLabel", self.tr("Workstation: {name}").format(
-            name=actor.workstation))
+        # The workstation's name speaks for itself; what it is stays a hover away.
+        self.workstation_label = label("workstationLabel", actor.workstation)
+        self.workstation_label.setToolTip(self.tr("Workstation: {name}").format(name=actor.workstation))
         self.cashier_label = label("cashierLabel", who_text(actor))
         self.shift_label = label("shiftLabel", self.tr("No shift open"))
+        self.drawer_label = label("drawerLabel", "")
+        self.drawer_label.hide()
         self.shift = None
         self.devices_label = label("devicesLabel", "")
         self.registers: tuple[tuple[str, str], ...] = ()
@@ -555,7 +606,10 @@ class MainWindow(QMainWindow):
             self.select_row(restored)
         if self._focus_results_when_found:
             self._focus_results_when_found = False
-            if rows:
+            if len(rows) == 1:
+                # Enter on a search that found one stay means "open it": a second Enter is a wasted key.
+                self.open_row(0)
+            elif rows:
                 self.table.setFocus(Qt.FocusReason.OtherFocusReason)
         if not rows:
             self.result_label.setText(self.tr("Nothing found"))

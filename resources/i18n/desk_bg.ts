@@ -447,6 +447,50 @@
         <translation>За това работно място не е настроен картов терминал (Настройки › Устройства).</translation>
     </message>
     <message>
+        <source>Charge {amount} · {terminal}</source>
+        <translation>Плащане {amount} · {terminal}</translation>
+    </message>
+    <message>
+        <source>Charge · {terminal}</source>
+        <translation>Плащане · {terminal}</translation>
+    </message>
+    <message>
+        <source>Refund {amount} · {terminal}</source>
+        <translation>Възстанови {amount} · {terminal}</translation>
+    </message>
+    <message>
+        <source>Refund · {terminal}</source>
+        <translation>Възстанови · {terminal}</translation>
+    </message>
+    <message>
+        <source>Pre-authorise {amount} · {terminal}</source>
+        <translation>Блокирай {amount} · {terminal}</translation>
+    </message>
+    <message>
+        <source>Pre-authorise · {terminal}</source>
+        <translation>Блокирай · {terminal}</translation>
+    </message>
+    <message>
+        <source>Capture {amount} · {terminal}</source>
+        <translation>Усвои {amount} · {terminal}</translation>
+    </message>
+    <message>
+        <source>Capture · {terminal}</source>
+        <translation>Усвои · {terminal}</translation>
+    </message>
+    <message>
+        <source>Release the whole hold · {terminal}</source>
+        <translation>Освободи цялата авторизация · {terminal}</translation>
+    </message>
+    <message>
+        <source>Only {amount} is captured; the other {rest} of the pre-authorisation is released to the guest&apos;s card at once and cannot be captured later.</source>
+        <translation>Усвоява се само {amount}; останалите {rest} от предварителната авторизация веднага се освобождават по картата на госта и не могат да бъдат усвоени по-късно.</translation>
+    </message>
+    <message>
+        <source>The whole pre-authorisation is captured; a smaller amount releases the rest to the card.</source>
+        <translation>Усвоява се цялата предварителна авторизация; по-малка сума освобождава остатъка по картата.</translation>
+    </message>
+    <message>
         <source>C&amp;harge the card directly</source>
         <translation>Т&amp;аксувай картата директно</translation>
     </message>
@@ -726,7 +770,7 @@
     </message>
     <message>
         <source>The final folio PDF cannot be made yet: the reports module is not installed.</source>
-        <translation>Окончателното фолио в PDF още не може да се създаде: модулът за справки не е инсталиран.</translation>
+        <translation type="vanished">Окончателното фолио в PDF още не може да се създаде: модулът за справки не е инсталиран.</translation>
     </message>
     <message>
         <source>Writing the final folio…</source>

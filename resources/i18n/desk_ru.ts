@@ -447,6 +447,50 @@
         <translation>Для этого рабочего места не настроен карточный терминал (Настройки › Устройства).</translation>
     </message>
     <message>
+        <source>Charge {amount} · {terminal}</source>
+        <translation>Списать {amount} · {terminal}</translation>
+    </message>
+    <message>
+        <source>Charge · {terminal}</source>
+        <translation>Списать · {terminal}</translation>
+    </message>
+    <message>
+        <source>Refund {amount} · {terminal}</source>
+        <translation>Вернуть {amount} · {terminal}</translation>
+    </message>
+    <message>
+        <source>Refund · {terminal}</source>
+        <translation>Вернуть · {terminal}</translation>
+    </message>
+    <message>
+        <source>Pre-authorise {amount} · {terminal}</source>
+        <translation>Заблокировать {amount} · {terminal}</translation>
+    </message>
+    <message>
+        <source>Pre-authorise · {terminal}</source>
+        <translation>Заблокировать · {terminal}</translation>
+    </message>
+    <message>
+        <source>Capture {amount} · {terminal}</source>
+        <translation>Списать по предавторизации {amount} · {terminal}</translation>
+    </message>
+    <message>
+        <source>Capture · {terminal}</source>
+        <translation>Списать по предавторизации · {terminal}</translation>
+    </message>
+    <message>
+        <source>Release the whole hold · {terminal}</source>
+        <translation>Снять всю предавторизацию · {terminal}</translation>
+    </message>
+    <message>
+        <source>Only {amount} is captured; the other {rest} of the pre-authorisation is released to the guest&apos;s card at once and cannot be captured later.</source>
+        <translation>Списывается только {amount}; остальные {rest} предавторизации сразу возвращаются на карту гостя, и списать их позже будет нельзя.</translation>
+    </message>
+    <message>
+        <source>The whole pre-authorisation is captured; a smaller amount releases the rest to the card.</source>
+        <translation>Списывается вся предавторизация; при меньшей сумме остаток вернётся на карту.</translation>
+    </message>
+    <message>
         <source>C&amp;harge the card directly</source>
         <translation>С&amp;писать с карты напрямую</translation>
     </message>
@@ -726,7 +770,7 @@
     </message>
     <message>
         <source>The final folio PDF cannot be made yet: the reports module is not installed.</source>
-        <translation>Итоговое фолио в PDF пока недоступно: модуль отчётов не установлен.</translation>
+        <translation type="vanished">Итоговое фолио в PDF пока недоступно: модуль отчётов не установлен.</translation>
     </message>
     <message>
         <source>Writing the final folio…</source>

@@ -4,25 +4,27 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 import pytest
 import shiboken6
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
 
 from desk.cards.models import CardKind
-from desk.cards.operations import holds_of_folio
+from desk.cards.operations import HoldState, holds_of_folio
 from desk.cards.terminals import TerminalInfo, add_terminal, disconnect_all, list_terminals
 from desk.db.engine import Database
 from desk.journal.intents import unresolved
 from desk.ledger.folios import BillStatus
 from desk.ledger.models import PaymentKind
 from desk.people.models import Role
-from desk.stays.reservation_card import ReservationCardData
+from desk.stays.reservation_card import PreAuthorisation, ReservationCardData
 from hardware.simulators.zvt_terminal import TEST_CARD_PAN, ZvtSimulator
 from tests.actors import signed_in
 from tests.helpers import eur
 from tests.ui.test_dialogs_common import card_window, child, find_card, folio_now, ledger_counts, opened, retype
 from ui.cards.terminal import CardTerminalDialog, terminal_message
+from ui.i18n import money_text
 from ui.ops import delivery
 
 WORKSTATION = "TEST-1"
@@ -84,7 +86,7 @@ def dialog_for(qtbot, ctx, database, card, window, operation=CardKind.SALE, **op
 
 def press_terminal(qtbot, dialog: CardTerminalDialog, info: TerminalInfo) -> None:
     button = child(dialog, QPushButton, f"terminalButton{info.id}")
-    assert button.text() == "Desk terminal"
+    assert button.text().endswith(" · Desk terminal")
     button.click()
 
 
@@ -110,6 +112,42 @@ def test_a_bill_is_paid_on_the_terminal_with_its_reference_in_text(qtbot, cashie
     assert payment.amount == balance
     assert "receipt 0001" in payment.text and "auth" in payment.text and TEST_CARD_PAN not in payment.text
     assert [t.amount_minor for t in terminal.sim.journal] == [int(balance.amount * 100)]
+
+
+def test_each_terminal_button_says_what_it_does_how_much_and_where(qtbot, cashier_context, demo_database, card,
+                                                                   window, terminal):
+    sale = dialog_for(qtbot, cashier_context, demo_database, card, window)
+    button = child(sale, QPushButton, f"terminalButton{terminal.info.id}")
+    assert button.text() == f"Charge {money_text(card.folio.bills[0].balance)} · Desk terminal"
+    retype(qtbot, child(sale, QLineEdit, "amountEdit"), "12.5")
+    assert button.text() == f"Charge {money_text(eur('12.50'))} · Desk terminal"
+    retype(qtbot, child(sale, QLineEdit, "amountEdit"), "")
+    assert button.text() == "Charge · Desk terminal"
+    hold = PreAuthorisation(eur("80.00"), datetime.now(UTC), HoldState.OPEN, 1, "Desk terminal", "****1234")
+    release = dialog_for(qtbot, cashier_context, demo_database, card, window, CardKind.RELEASE, hold=hold)
+    assert child(release, QPushButton, f"terminalButton{terminal.info.id}").text() == \
+        "Release the whole hold · Desk terminal"
+
+
+def test_a_capture_suggests_the_bills_balance_and_says_the_rest_is_released(qtbot, cashier_context, demo_database,
+                                                                            card, window, terminal):
+    balance = card.folio.bills[0].balance
+    hold = PreAuthorisation(balance + eur("100.00"), datetime.now(UTC), HoldState.OPEN, 1, "Desk terminal",
+                            "****1234")
+    capture = dialog_for(qtbot, cashier_context, demo_database, card, window, CardKind.CAPTURE, hold=hold,
+                         bill_id=card.folio.bills[0].bill.id)
+    assert child(capture, QLineEdit, "amountEdit").text() == f"{balance.amount:f}"
+    note = child(capture, QLabel, "captureNoteLabel")
+    assert note.isVisible()
+    assert f"the other {money_text(eur('100.00'))} of the pre-authorisation is released" in note.text()
+    assert child(capture, QPushButton, f"terminalButton{terminal.info.id}").text() == \
+        f"Capture {money_text(balance)} · Desk terminal"
+    retype(qtbot, child(capture, QLineEdit, "amountEdit"), f"{hold.amount.amount:f}")
+    assert "whole pre-authorisation is captured" in note.text()
+    small = PreAuthorisation(eur("10.00"), datetime.now(UTC), HoldState.OPEN, 2, "Desk terminal", "****1234")
+    less = dialog_for(qtbot, cashier_context, demo_database, card, window, CardKind.CAPTURE, hold=small,
+                      bill_id=card.folio.bills[0].bill.id)
+    assert child(less, QLineEdit, "amountEdit").text() == "10.00"  # never more than is held
 
 
 def test_a_declined_card_says_so_and_writes_nothing(qtbot, cashier_context, demo_database, card, window, terminal):

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import QAbstractListModel, QCoreApplication, QLocale, QModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QCoreApplication, QEvent, QLocale, QModelIndex, QPoint, Qt
+from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
     QTableView,
     QTabWidget,
     QTextEdit,
+    QToolTip,
     QWidget,
 )
 from sqlalchemy import select
@@ -355,7 +357,7 @@ def test_the_card_terminal_dialogs_name_the_demo_terminal_in_the_clerks_language
         qtbot.waitUntil(dialog.isVisible, timeout=30_000)
     qtbot.waitUntil(lambda: pending.table.rowCount() == 1, timeout=30_000)
 
-    assert [b.text() for b in sale.terminal_buttons] == [shown_name]
+    assert [b.text().split(" · ")[-1] for b in sale.terminal_buttons] == [shown_name]
     assert [b.text() for b in end_of_day.terminal_buttons] == [shown_name]
     assert pending.table.item(0, 2).text() == shown_name
     assert make_payment.terminal is not None and shown_name in make_payment.method_combo.currentText()
@@ -439,3 +441,35 @@ def test_card_payments_refunds_and_reversals_read_in_the_clerks_language(qtbot, 
     dialog.close()
     card.close()
     assert problems == [], "\n".join(problems)
+
+
+def test_the_status_bar_shows_every_panel_whole_at_the_default_size(qtbot, desk_context, demo_database, language):
+    """The shift, the cash in the drawer and the registers all read in full at the window's first size."""
+    window = MainWindow(desk_context)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    panels = [window.workstation_label, window.cashier_label, window.shift_label, window.drawer_label,
+              window.devices_label, window.database_label]
+    qtbot.waitUntil(lambda: window.drawer_label.isVisible() and bool(window.devices_label.text()),
+                    timeout=30_000)
+    qtbot.waitUntil(lambda: all(p.width() > 0 for p in panels), timeout=30_000)
+    cut = [(p.objectName(), p.text(), p.fontMetrics().horizontalAdvance(p.text()), p.contentsRect().width())
+           for p in panels if p.fontMetrics().horizontalAdvance(p.text()) > p.contentsRect().width()]
+    assert cut == [], "\n".join(map(str, cut))
+    assert all(not p.is_elided() for p in panels)
+    assert "0,00" in window.drawer_label.text()
+
+    # A narrower window cuts what it must visibly, and the whole text stays a hover away.
+    window.resize(640, window.height())
+    qtbot.waitUntil(lambda: any(p.is_elided() for p in panels), timeout=30_000)
+    for panel in panels:
+        shown = panel.fontMetrics().horizontalAdvance(panel.shown_text())
+        assert shown <= panel.contentsRect().width(), panel.objectName()
+        if panel.is_elided():
+            assert panel.shown_text().endswith("…")
+            tip = QHelpEvent(QEvent.Type.ToolTip, QPoint(2, 2), panel.mapToGlobal(QPoint(2, 2)))
+            QCoreApplication.sendEvent(panel, tip)
+            qtbot.waitUntil(lambda p=panel: QToolTip.isVisible() and p.text() in QToolTip.text(), timeout=30_000)
+            QToolTip.hideText()
+    window.close()

@@ -67,7 +67,8 @@ def till(qtbot, demo_database) -> Iterator[MainWindow]:
 
 
 def shift_text(window: MainWindow) -> str:
-    return window.shift_label.text()
+    """The shift's panels of the status bar as one line: the shift, then the cash the drawer should hold."""
+    return " · ".join(text for text in (window.shift_label.text(), window.drawer_label.text()) if text)
 
 
 def test_a_cashiers_shift_from_float_to_z_report(qtbot, till: MainWindow, demo_database, opened):
@@ -177,3 +178,30 @@ def test_cash_without_a_shift_is_refused_with_a_clear_message(qtbot, till: MainW
     assert error.text().startswith("No cash shift is open on TILL-2")
     assert ledger(demo_database, card.folio_id).bill(bill_id).payments == []
     assert payment.findChild(QLineEdit, "amountEdit").isVisible()
+
+
+def test_open_shift_and_cash_in_are_typed_from_the_keyboard_alone(qtbot, till: MainWindow, demo_database, opened):
+    """The cashier types the float and presses Enter; Cash in opens with the cursor in the amount."""
+    window = till
+    qtbot.waitUntil(lambda: window.open_shift_action.isEnabled(), timeout=30_000)
+    window.open_shift_action.trigger()
+    dialog = wait_dialog(qtbot, window, "openShiftDialog")
+    qtbot.waitUntil(lambda: dialog.focusWidget() is not None, timeout=30_000)
+    assert dialog.focusWidget().objectName() == "floatEUREdit"
+    qtbot.keyClicks(dialog.focusWidget(), "200")
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
+    wait_closed(qtbot, dialog)
+    qtbot.waitUntil(lambda: shift_text(window).startswith("Shift 1"), timeout=30_000)
+
+    qtbot.waitUntil(lambda: window.cash_in_action.isEnabled(), timeout=30_000)
+    window.cash_in_action.trigger()
+    cash_in = wait_dialog(qtbot, window, "cashInDialog")
+    qtbot.waitUntil(lambda: cash_in.focusWidget() is not None, timeout=30_000)
+    assert cash_in.focusWidget().objectName() == "amountEdit"
+    qtbot.keyClicks(cash_in.focusWidget(), "50")
+    qtbot.keyClick(cash_in.focusWidget(), Qt.Key.Key_Tab)
+    qtbot.keyClick(cash_in.focusWidget(), Qt.Key.Key_Tab)
+    qtbot.keyClicks(cash_in.focusWidget(), "Change from the safe")
+    qtbot.keyClick(cash_in.focusWidget(), Qt.Key.Key_Return)
+    wait_closed(qtbot, cash_in)
+    qtbot.waitUntil(lambda: shift_text(window).endswith(f"Drawer: {money('250.00')}"), timeout=30_000)

@@ -48,7 +48,7 @@ def test_a_manager_adds_a_terminal_and_the_card_dialog_offers_it(qtbot, context_
     payment = opened(qtbot, CardTerminalDialog(ctx, card, Runner(demo_database).read(list_terminals, "TEST-1"),
                                                CardKind.SALE, parent=window,
                                                bill_id=card.folio.bills[0].bill.id))
-    assert child(payment, QPushButton, f"terminalButton{info.id}").text() == "Lobby terminal"
+    assert child(payment, QPushButton, f"terminalButton{info.id}").text().endswith(" · Lobby terminal")
 
     table.selectRow(0)
     child(dialog, QPushButton, "removeTerminalButton").click()

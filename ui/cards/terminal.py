@@ -1,9 +1,10 @@
 """Card payment, refund, pre-authorisation, capture and release on the desk's card terminal (R12-R16).
 
-One button per terminal of this workstation (its name, as the seed shows); pressing it starts the
-operation on the terminal's own pool, never on the GUI thread. While the terminal works the dialog
-shows the terminal's prompts in the clerk's language, a countdown, and **Cancel**, which asks the
-terminal to abort: an approval that beat the abort is settled and the clerk told so.
+One button per terminal of this workstation, saying what it does and where ("Charge 120,00 EUR ·
+Front terminal"); pressing it starts the operation on the terminal's own pool, never on the GUI
+thread. While the terminal works the dialog shows the terminal's prompts in the clerk's language, a
+countdown, and **Cancel**, which asks the terminal to abort: an approval that beat the abort is
+settled and the clerk told so.
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ from ui.context import DeskContext
 from ui.desk_text import card_reference_text, error_text
 from ui.dialogs.common import (
     DeskDialog,
+    FieldProblem,
     add_row,
     amount_for_edit,
     fill_combo,
@@ -167,6 +169,11 @@ class CardTerminalDialog(DeskDialog):
         self.set_field_visible("amount", self.operation is not CardKind.RELEASE)
         if self.operation in (CardKind.REFUND, CardKind.CAPTURE):
             self.currency_combo.setEnabled(False)
+        self.capture_note = hint_label("", "captureNoteLabel")
+        if self.operation is CardKind.CAPTURE:
+            add_row(self.form, None, self.capture_note)
+        else:
+            self.capture_note.hide()
         default = amount if amount is not None else self._default_amount()
         if default is not None and default.is_positive:
             self.amount_edit.setText(amount_for_edit(default))
@@ -200,17 +207,66 @@ class CardTerminalDialog(DeskDialog):
         self.terminal_row = QHBoxLayout()
         self.terminal_buttons: list[QPushButton] = []
         for info in self.terminals:
-            button = QPushButton(self.card.names.terminal(info.name))
+            button = QPushButton()
             button.setObjectName(f"terminalButton{info.id}")
             button.setMinimumHeight(40)
             button.clicked.connect(lambda _checked=False, chosen=info: self.start(chosen))
             self.terminal_row.addWidget(button)
             self.terminal_buttons.append(button)
         self.content.addLayout(self.terminal_row)
+        self.amount_edit.textChanged.connect(self._amount_changed)
+        self.currency_combo.currentIndexChanged.connect(self._amount_changed)
+        self._amount_changed()
         if not self.terminals:
             self.content.addWidget(hint_label(
                 self.tr("No card terminal is configured for this workstation (Settings › Card terminals)."),
                 "noTerminalLabel"))
+
+    def _typed_amount(self) -> Money | None:
+        try:
+            return read_amount(self.amount_edit.text(), self.currency)
+        except FieldProblem:  # half-typed: the buttons name no amount until it reads
+            return None
+
+    def _amount_changed(self) -> None:
+        amount = self._typed_amount() if self.operation is not CardKind.RELEASE else None
+        for info, button in zip(self.terminals, self.terminal_buttons, strict=True):
+            button.setText(self.button_text(self.card.names.terminal(info.name), amount))
+        self._show_capture_note(amount)
+
+    def button_text(self, terminal: str, amount: Money | None) -> str:
+        """The verb, the amount and the terminal: the clerk reads what the press will do, and where."""
+        shown = money_text(amount) if amount is not None else ""
+        match self.operation:
+            case CardKind.SALE:
+                text = self.tr("Charge {amount} · {terminal}") if shown else self.tr("Charge · {terminal}")
+            case CardKind.REFUND | CardKind.REVERSAL:
+                text = self.tr("Refund {amount} · {terminal}") if shown else self.tr("Refund · {terminal}")
+            case CardKind.PRE_AUTHORISATION:
+                text = (self.tr("Pre-authorise {amount} · {terminal}") if shown
+                        else self.tr("Pre-authorise · {terminal}"))
+            case CardKind.CAPTURE:
+                text = self.tr("Capture {amount} · {terminal}") if shown else self.tr("Capture · {terminal}")
+            case CardKind.RELEASE:
+                text = self.tr("Release the whole hold · {terminal}")
+            case _:
+                assert_never(self.operation)
+        return text.format(amount=shown, terminal=terminal)
+
+    def _show_capture_note(self, amount: Money | None) -> None:
+        """A partial capture ends the hold: the clerk is told before, not after, that the rest goes back."""
+        if self.operation is not CardKind.CAPTURE or self.hold is None:
+            return
+        held = self.hold.amount
+        if amount is not None and amount.currency == held.currency and (held - amount).is_positive:
+            rest = held - amount
+            self.capture_note.setText(self.tr(
+                "Only {amount} is captured; the other {rest} of the pre-authorisation is released to the "
+                "guest's card at once and cannot be captured later.").format(
+                amount=money_text(amount), rest=money_text(rest)))
+        else:
+            self.capture_note.setText(self.tr(
+                "The whole pre-authorisation is captured; a smaller amount releases the rest to the card."))
 
     def _build_status_rows(self) -> None:
         """The terminal's prompt, the countdown, the result and Charge directly: hidden until needed."""
@@ -294,12 +350,21 @@ class CardTerminalDialog(DeskDialog):
         if self.operation is CardKind.REFUND and self.payment_id is not None:
             return folio.payment(self.payment_id).refundable
         if self.hold is not None:
-            return self.hold.amount
+            return self._capture_default(self.hold.amount)
         owed = folio.bill(self.bill_id).balance if self.bill_id is not None else folio.balance
         currency = self._default_currency()
         if currency != owed.currency and currency in self.card.rates:
             return in_currency(owed, self.card.rates[currency], currency)
         return owed
+
+    def _capture_default(self, held: Money) -> Money:
+        """What a capture suggests: the bill's balance when it is less than the hold, never more than held."""
+        if self.operation is not CardKind.CAPTURE or self.bill_id is None:
+            return held
+        owed = self.card.folio.bill(self.bill_id).balance
+        if owed.currency != held.currency or not owed.is_positive:
+            return held
+        return owed if owed.amount < held.amount else held
 
     @property
     def currency(self) -> str:

@@ -120,6 +120,9 @@ class OpenShiftDialog(DeskDialog):
             self.float_edits[currency] = edit
         self.content.addLayout(layout)
         self.field_aliases = {"amount": f"float_{form.currencies[0]}", "currency": f"float_{form.currencies[0]}"}
+        if form.currencies:
+            # The cashier counts and types at once; Enter then opens the shift.
+            self.float_edits[form.currencies[0]].setFocus()
 
     def submit(self) -> Op[Any] | None:
         floats: list[Money] = []
@@ -155,6 +158,7 @@ class CashMoveDialog(DeskDialog):
         self.reason_edit.setMaxLength(240)
         self.add_field(layout, "reason", self.tr("&Reason:"), self.reason_edit)
         self.content.addLayout(layout)
+        self.amount_edit.setFocus()
 
     def submit(self) -> Op[Any] | None:
         currency = self.currency_combo.currentData()
