@@ -17,6 +17,7 @@ from typing import Any
 
 from desk.core.types import utcnow
 from desk.db.runner import Runner
+from desk.devices.printers import DEFAULT_PROFILE, register_printer
 from desk.fiscal import chain
 from desk.fiscal.errors import PrinterNotReady, printer_problem
 from desk.fiscal.interface import (
@@ -181,8 +182,6 @@ def _last_number(session: Any, register_code: str) -> int:
 
 def register_info(session: Any, code: str, workstation: str) -> RegisterInfo:
     """The register ``code`` with the printer assigned to it on ``workstation`` (Devices is the one place)."""
-    from desk.devices.printers import DEFAULT_PROFILE, register_printer
-
     register = session.get(CashRegister, code)
     if register is None:
         from desk.core.errors import InvalidInput

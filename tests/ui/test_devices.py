@@ -11,6 +11,7 @@ from desk.db.runner import Runner
 from desk.devices.printers import add_printer, drawer_openings, printer_settings, remove_printer
 from desk.people.auth import Actor
 from desk.people.models import Role
+from hardware.escpos.testpage import CYRILLIC_SAMPLE
 from hardware.simulators.printer import TcpPrinterServer
 from hardware.simulators.printer_engine import SimulatedPrinter
 from tests.actors import signed_in
@@ -73,6 +74,7 @@ def test_the_devices_window_adds_the_simulator_and_prints_a_test_page(qtbot, con
     assert f"{ctx.actor.workstation}" in lines
     assert "Русский: Съешь же ещё этих мягких французских булок." in " ".join(lines)
     assert any(line.startswith("Български: Щъркелите") for line in lines)
+    assert CYRILLIC_SAMPLE in lines  # «», № and € too: boxes here would mean the printer lacks CP1251
     assert "123456789012345678901234567890123456789012345678" in lines  # the ruler: 48 columns on 80 mm
     assert lines[-1] == "--- cut ---" and engine.drawer_kicks == 0
 
