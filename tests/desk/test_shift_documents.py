@@ -153,3 +153,27 @@ def test_a_goodwill_refund_with_nothing_reversed_shares_the_original_receipts_va
     taxes = outcome.document.content["body"]["taxes"]
     assert {t["percent"] for t in taxes} == {t["percent"] for t in sale.document.content["body"]["taxes"]}
     assert sum(Money.of(t["gross"], "EUR").amount for t in taxes) == 10
+
+
+def test_a_terminal_card_sale_is_on_the_z_under_its_brand(sqlite_hotel: Hotel, tmp_path):
+    from desk.cards.terminal_workflow import card_sale
+    from desk.fiscal.workflow import x_report
+
+    from .card_rig import make_rig
+
+    rig = fiscal_hotel(sqlite_hotel)
+    terminal = make_rig(sqlite_hotel, tmp_path)
+    card_rig = next(terminal)
+    try:
+        stay = sqlite_hotel.stay()
+        sold = card_sale(card_rig.runner, card_rig.cashier, card_rig.terminal_id, stay.bill_id, Money.of("70", "EUR"),
+                         allow_overpay=True)
+        assert sold.settled, (sold.state, sold.intent.outcome, sold.error)
+        [record] = card_rig.records()
+        assert record.brand
+        print_receipt(rig.runner, rig.hotel.actor, paid_bill(rig.hotel), "FP-1", registers=rig.registers)
+        rig.engine.reset_output()
+        assert x_report(rig.runner, rig.hotel.actor, "FP-1", registers=rig.registers).printed
+        assert row(lines_of(rig.engine), f"Bank card {record.brand} (1)").endswith("70.00 EUR")
+    finally:
+        terminal.close()
