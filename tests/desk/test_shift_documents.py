@@ -177,3 +177,32 @@ def test_a_terminal_card_sale_is_on_the_z_under_its_brand(sqlite_hotel: Hotel, t
         assert row(lines_of(rig.engine), f"Bank card {record.brand} (1)").endswith("70.00 EUR")
     finally:
         terminal.close()
+
+
+def test_a_cash_move_goes_through_the_journal_and_a_printer_fault_issues_it_later_once(sqlite_hotel: Hotel):
+    from desk.fiscal.workflow import KIND, print_shift_documents, reconcile_receipts
+    from desk.journal.intents import IntentState, unresolved
+
+    rig = fiscal_hotel(sqlite_hotel)
+    cashier = rig.hotel
+    shift = cashier.query(open_shift_of, cashier.actor.workstation)
+    print_shift_documents(rig.runner, cashier.actor, shift.id, registers=rig.registers)
+    cashier.run(cash_in, Money.of("50", "EUR"), "float top-up")
+    rig.engine.fail("paper_out")
+    [opening, refused] = print_shift_documents(rig.runner, cashier.actor, shift.id, registers=rig.registers)
+    assert opening.problem is not None and refused.problem is not None
+    assert refused.problem.code == "PrinterNotReady" and refused.state is IntentState.FAILED
+    rig.engine.recover()
+    rig.engine.reset_output()
+    [_opening, printed] = print_shift_documents(rig.runner, cashier.actor, shift.id, registers=rig.registers)
+    assert printed.printed and printed.state is IntentState.SETTLED
+    assert printed.document.content["body"]["move_id"] is not None
+    assert rig.engine.text().count("CASH IN") == 1
+    assert sqlite_hotel.query(unresolved) == [] and reconcile_receipts(rig.runner, cashier.actor).clean
+    [again] = print_shift_documents(rig.runner, cashier.actor, shift.id, registers=rig.registers)
+    assert again.already or again.printed  # only the opening, already on paper
+    with sqlite_hotel.database.unit_of_work() as session:
+        from desk.journal.models import JournalIntent
+
+        kinds = [i.request.get("document") for i in session.query(JournalIntent).filter_by(kind=KIND)]
+    assert kinds == ["cash_in", "cash_in"]  # the refused attempt, then the one that printed
