@@ -206,3 +206,25 @@ def test_a_cash_move_goes_through_the_journal_and_a_printer_fault_issues_it_late
 
         kinds = [i.request.get("document") for i in session.query(JournalIntent).filter_by(kind=KIND)]
     assert kinds == ["cash_in", "cash_in"]  # the refused attempt, then the one that printed
+
+
+def test_the_z_report_pdf_lists_every_method_and_currency(hotel: Hotel):
+    from desk.cash.shifts import z_report_pdf
+    from desk.people.models import Role
+    from tests.helpers import pdf_words
+
+    cashier = hotel.as_role(Role.CASHIER)
+    shift = cashier.query(open_shift_of, cashier.actor.workstation)
+    cash = paid_bill(cashier)
+    cashier.run(refund_payment, cash, Money.of("10", "EUR"), reason="minibar")
+    paid_bill(cashier, amount="40", method="card")
+    paid_bill(cashier, amount="20", method="cash")
+    closure = cashier.run(close_shift, {})
+    words = pdf_words(cashier.query(z_report_pdf, shift.id))
+    assert words == pdf_words(closure.z_report_pdf)
+    assert "Payments by method" in words
+    assert "Method Currency Payments Received Refunds Given back" in words
+    assert "Bank card EUR 1 40.00 EUR 0 0.00 EUR" in words
+    cash_line = next(m for m in closure.report.methods if m.method_code == "cash")
+    assert (cash_line.count, cash_line.refund_count, str(cash_line.given_back)) == (2, 1, "EUR 10.00")
+    assert f"Cash EUR 2 {cash_line.received.amount} EUR 1 -10.00 EUR" in words
