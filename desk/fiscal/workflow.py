@@ -387,8 +387,8 @@ def close_register_shifts(runner: Runner, actor: Actor, cash_shift_id: int, *,
 
 def x_report(runner: Runner, actor: Actor, register_code: str, *, cancel: threading.Event | None = None,
              registers: Registers = REGISTERS) -> ReceiptOutcome:
-    register = registers.register(runner, actor, register_code)
     try:
+        register = registers.register(runner, actor, register_code)
         printed = register.x_report(uuid.uuid4().hex, cancel)
     except DeskError as exc:
         return ReceiptOutcome(None, problem=exc)
@@ -400,6 +400,15 @@ def _register_shift_of(session: Session, workstation: str, cash_shift_id: int) -
     code = shift_register(session, workstation)
     shift = chain.open_fiscal_shift(session, code) if code is not None else None
     return shift is not None and shift.cash_shift_id == cash_shift_id
+
+
+def print_x_report(runner: Runner, actor: Actor, *, cancel: threading.Event | None = None,
+                   registers: Registers = REGISTERS) -> list[ReceiptOutcome]:
+    """The X report on the workstation's register, when it has one (the shift's figures on paper)."""
+    code = runner.read(shift_register, actor.workstation)
+    if code is None:
+        return []
+    return [x_report(runner, actor, code, cancel=cancel, registers=registers)]
 
 
 def _shifts_of_cash_shift(session: Session, cash_shift_id: int) -> list[tuple[str, int]]:
