@@ -104,6 +104,7 @@ screenshots: system-deps-test venv translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m tools.screenshots $(ARGS)
 	QT_QPA_PLATFORM=offscreen $(PY) -m tools.screenshots_devices
 	QT_QPA_PLATFORM=offscreen $(PY) -m tools.screenshots_cards
+	QT_QPA_PLATFORM=offscreen $(PY) -m tools.screenshots_shift
 
 # -- housekeeping ---------------------------------------------------------------------------------
 

@@ -399,6 +399,7 @@ class MainWindow(QMainWindow):
         report, path = written
         ShiftReportDialog(report, path, self).open()
         shift_dialogs.open_document(path)
+        shift_dialogs.print_x_report_on_register(self.ctx, self)
 
     def _load_shift(self) -> None:
         self.ctx.query(self.shift_label, shift_status, self.ctx.actor.workstation).success(self._show_shift).failure(

@@ -98,11 +98,13 @@ class EscposFiscalRegister:
     def close_shift(self, key: str, cancel: threading.Event | None = None) -> Printed:
         return self._shift_document(key, DocumentKind.Z_REPORT, {}, cancel)
 
-    def cash_in(self, key: str, amount: str, reason: str, cancel: threading.Event | None = None) -> Printed:
-        return self._shift_document(key, DocumentKind.CASH_IN, {"amount": amount, "reason": reason}, cancel)
+    def cash_in(self, key: str, amount: str, reason: str, cancel: threading.Event | None = None, *,
+                move_id: int | None = None) -> Printed:
+        return self._shift_document(key, DocumentKind.CASH_IN, _move_body(amount, reason, move_id), cancel)
 
-    def cash_out(self, key: str, amount: str, reason: str, cancel: threading.Event | None = None) -> Printed:
-        return self._shift_document(key, DocumentKind.CASH_OUT, {"amount": amount, "reason": reason}, cancel)
+    def cash_out(self, key: str, amount: str, reason: str, cancel: threading.Event | None = None, *,
+                 move_id: int | None = None) -> Printed:
+        return self._shift_document(key, DocumentKind.CASH_OUT, _move_body(amount, reason, move_id), cancel)
 
     def _shift_document(self, key: str, kind: DocumentKind, body: dict[str, Any],
                         cancel: threading.Event | None) -> Printed:
@@ -166,6 +168,13 @@ class EscposFiscalRegister:
         self.runner.run(chain.record_print, self.actor, document.id, copy, Paper.PRINTED, result.bytes_sent)
         document = self.runner.read(chain.document_by_number, self.code, document.number)
         return Printed(document, Paper.PRINTED, copy, bytes_sent=result.bytes_sent)
+
+
+def _move_body(amount: str, reason: str, move_id: int | None) -> dict[str, Any]:
+    body: dict[str, Any] = {"amount": amount, "reason": reason}
+    if move_id is not None:
+        body["move_id"] = move_id  # the cash shift's move it documents: issued once per move
+    return body
 
 
 def _not_ready(register: str, problem: DeviceError) -> PrinterNotReady:

@@ -155,6 +155,8 @@ def _report_blocks(body: dict[str, Any], words: dict[str, str]) -> list[Block]:
         blocks += [Row(label if n == 0 else "", amount) for n, amount in enumerate(amounts or ["0.00"])]
     for tax in body.get("taxes", []):
         blocks.append(Row(f"{words['tax']} {tax['percent']}% ({_money(tax['gross'])})", _money(tax["tax"])))
+    if body.get("first"):
+        blocks.append(Row(words["range"], f"{body['first']:07d}-{body['last']:07d}"))
     if body.get("methods"):
         blocks += [Rule("-"), Text(words["by_method"], bold=True)]
     for line in body.get("methods", []):
@@ -163,8 +165,6 @@ def _report_blocks(body: dict[str, Any], words: dict[str, str]) -> list[Block]:
         if line["refund_count"]:
             blocks.append(Row(f"  {words['given_back']} ({line['refund_count']})",
                               _amount(f"-{line['refunds']}", line["currency"])))
-    if body.get("first"):
-        blocks.append(Row(words["range"], f"{body['first']:07d}-{body['last']:07d}"))
     return blocks
 
 

@@ -11,11 +11,11 @@ COPY when any of it had reached paper.
 
 from __future__ import annotations
 
+import json
 import threading
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import partial
 from typing import Any
 
 from sqlalchemy import select
@@ -30,6 +30,7 @@ from desk.fiscal import chain
 from desk.fiscal.content import build_receipt
 from desk.fiscal.errors import PrinterNotReady, ReceiptNotPrinted, printer_problem
 from desk.fiscal.interface import Document, DocumentKind, Paper, Printed, RegisterInfo
+from desk.fiscal.models import FiscalDocument
 from desk.fiscal.register import EscposFiscalRegister, register_info
 from desk.journal import intents
 from desk.journal.intents import EventType, IntentRequest, IntentState, IntentView, Resolution, Verdict
@@ -295,18 +296,23 @@ class _ShiftPaper:
     moves: tuple[tuple[int, ShiftMoveKind, str, str], ...]  # id, kind, amount, reason: still without a document
 
 
-def _move_key(move_id: int) -> str:
-    return f"move-{move_id}"
+_MOVE_DOCUMENTS = (DocumentKind.CASH_IN.value, DocumentKind.CASH_OUT.value)
 
 
 def _shift_paper(session: Session, workstation: str, cash_shift_id: int) -> _ShiftPaper:
     moves = session.scalars(select(ShiftCashMove).where(ShiftCashMove.shift_id == cash_shift_id)
                             .order_by(ShiftCashMove.id)).all()
+    documented = {json.loads(row.content)["body"].get("move_id") for row in session.scalars(
+        select(FiscalDocument).where(FiscalDocument.cash_shift_id == cash_shift_id,
+                                     FiscalDocument.kind.in_(_MOVE_DOCUMENTS)))}
+    # A move whose print has no answer yet waits for Check receipts: asked again, it could print twice.
+    asked = {intent.request.get("move_id") for intent in intents.unresolved(session, workstation)
+             if intent.kind == KIND}
     return _ShiftPaper(
         shift_register(session, workstation),
         tuple(str(m.amount) for m in moves if m.kind is ShiftMoveKind.FLOAT),
         tuple((m.id, m.kind, str(m.amount), m.reason) for m in moves
-              if m.kind is not ShiftMoveKind.FLOAT and chain.document_by_key(session, _move_key(m.id)) is None),
+              if m.kind is not ShiftMoveKind.FLOAT and m.id not in documented and m.id not in asked),
     )
 
 
@@ -314,8 +320,12 @@ def print_shift_documents(runner: Runner, actor: Actor, cash_shift_id: int, *, o
                           cancel: threading.Event | None = None,
                           registers: Registers = REGISTERS) -> list[ReceiptOutcome]:
     """Put the cash shift's fiscal documents on the workstation's register: the shift's opening (with
-    the float) and every cash in or out that has no document yet. Each has its own key, so a repeat
-    (after a printer fault, or at closing) issues only what is missing and never a second document."""
+    the float) and every cash in or out that has no document yet.
+
+    The opening is one per register shift whatever its key. Each cash move goes through the journal
+    as a receipt does (intent committed, then the register, resolved by asking the register for the
+    intent's key), and is printed once: a repeat (after a printer fault, or at closing) issues only what
+    is missing."""
     paper = runner.read(_shift_paper, actor.workstation, cash_shift_id)
     if paper.register is None:
         return []
@@ -324,19 +334,44 @@ def print_shift_documents(runner: Runner, actor: Actor, cash_shift_id: int, *, o
     except DeskError as exc:  # a printer not set up: the shift's record stands, its paper waits
         return [ReceiptOutcome(None, problem=exc)]
     outcomes = []
-    jobs: list[Callable[[], Printed]] = []
     if opening:
-        jobs.append(partial(register.open_shift, f"open-{paper.register}-cash-{cash_shift_id}", cancel,
-                            opening_float=paper.opening_float))
-    for move_id, kind, amount, reason in paper.moves:
-        issue = register.cash_in if kind is ShiftMoveKind.CASH_IN else register.cash_out
-        jobs.append(partial(issue, _move_key(move_id), amount, reason, cancel))
-    for job in jobs:
         try:
-            outcomes.append(_outcome(None, job()))
+            outcomes.append(_outcome(None, register.open_shift(f"open-{paper.register}-cash-{cash_shift_id}", cancel,
+                                                               opening_float=paper.opening_float)))
         except DeskError as exc:
             outcomes.append(ReceiptOutcome(None, problem=exc))
+    for move_id, kind, amount, reason in paper.moves:
+        outcomes.append(_print_move(runner, actor, register, move_id, kind, amount, reason, cancel))
     return outcomes
+
+
+def _print_move(runner: Runner, actor: Actor, register: EscposFiscalRegister, move_id: int, kind: ShiftMoveKind,
+                amount: str, reason: str, cancel: threading.Event | None) -> ReceiptOutcome:
+    issue = register.cash_in if kind is ShiftMoveKind.CASH_IN else register.cash_out
+    request = IntentRequest(kind=KIND, device=register.code, amount=Money.parse(amount), key=uuid.uuid4().hex,
+                            request={"document": kind.value, "move_id": move_id, "register": register.code})
+    seen: dict[str, Any] = {}
+
+    def device_call(intent: IntentView, report: Progress, cancel_event: threading.Event) -> Answer:
+        report("Printing the receipt")
+        try:
+            printed = issue(intent.key, amount, reason, cancel_event, move_id=move_id)
+        except DeskError as exc:  # refused before anything was issued: the printer or the shift
+            seen["problem"] = exc
+            return Answer(EventType.FAILED, {"error": exc.message, "code": exc.code})
+        seen["printed"] = printed
+        return Answer(EventType.PRINTED, _payload(printed.document, printed))
+
+    performed = perform(runner, actor, request, device_call, _Resolver(runner), cancel=cancel)
+    done: Printed | None = seen.get("printed")
+    if done is not None:
+        return _outcome(performed.state, done)
+    problem = seen.get("problem")
+    if problem is None and performed.error:
+        problem = ReceiptNotPrinted(
+            "The register gave no clear answer. The receipt will be checked with the register at the "
+            "next start, or use Shift → Check receipts now; do not print it again by hand")
+    return ReceiptOutcome(performed.state, problem=problem)
 
 
 def close_register_shifts(runner: Runner, actor: Actor, cash_shift_id: int, *,
@@ -362,8 +397,8 @@ def close_register_shifts(runner: Runner, actor: Actor, cash_shift_id: int, *,
 
 def x_report(runner: Runner, actor: Actor, register_code: str, *, cancel: threading.Event | None = None,
              registers: Registers = REGISTERS) -> ReceiptOutcome:
-    register = registers.register(runner, actor, register_code)
     try:
+        register = registers.register(runner, actor, register_code)
         printed = register.x_report(uuid.uuid4().hex, cancel)
     except DeskError as exc:
         return ReceiptOutcome(None, problem=exc)
@@ -375,6 +410,15 @@ def _register_shift_of(session: Session, workstation: str, cash_shift_id: int) -
     code = shift_register(session, workstation)
     shift = chain.open_fiscal_shift(session, code) if code is not None else None
     return shift is not None and shift.cash_shift_id == cash_shift_id
+
+
+def print_x_report(runner: Runner, actor: Actor, *, cancel: threading.Event | None = None,
+                   registers: Registers = REGISTERS) -> list[ReceiptOutcome]:
+    """The X report on the workstation's register, when it has one (the shift's figures on paper)."""
+    code = runner.read(shift_register, actor.workstation)
+    if code is None:
+        return []
+    return [x_report(runner, actor, code, cancel=cancel, registers=registers)]
 
 
 def _shifts_of_cash_shift(session: Session, cash_shift_id: int) -> list[tuple[str, int]]:

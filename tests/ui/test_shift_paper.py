@@ -1,6 +1,6 @@
 # ruff: noqa: F811 - the shift tests' fixtures are imported, then requested by name
-"""The drawer's fiscal documents at the desk: the opening and cash in print on the register; the X report
-shows every payment method."""
+"""The drawer's fiscal documents at the desk: the opening and cash in print on the register; the X report,
+on screen and on the register, shows every payment method."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from tests.helpers import pdf_words
 from tests.ui.test_flows import activate, apply, ledger, type_into, wait_closed, wait_dialog
 from tests.ui.test_shift import CASHIER, opened, till  # noqa: F401 - fixtures
 from ui.main_window import MainWindow
+from ui.ops import delivery
 
 
 def pay(database, method: str, amount: str) -> None:
@@ -71,4 +72,10 @@ def test_opening_and_cash_in_print_and_the_x_report_lists_every_method(qtbot, ti
     qtbot.waitUntil(lambda: len(opened) == 1, timeout=30_000)
     text = pdf_words(opened[0])
     assert "Payments by method" in text and "Bank card EUR 1 25.00" in text
+    # The register's X report is printed beside the one on screen, with every method.
+    qtbot.waitUntil(lambda: "X REPORT" in engine.text(), timeout=30_000)
+    assert delivery.wait_all(30_000)
+    printed = [line.rstrip() for line in engine.text().splitlines()]
+    assert "PAYMENTS BY METHOD" in printed
+    assert any(line.startswith("Bank card (1)") and line.endswith("25.00 EUR") for line in printed)
     x_dialog.close()

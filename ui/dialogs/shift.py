@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from desk.cash.shift_pdf import write_z_report
 from desk.cash.shifts import ShiftClosure, ShiftForm, ShiftReport, cash_in, cash_out, close_shift, open_shift
 from desk.core.money import Money, minor_units
-from desk.fiscal.workflow import ReceiptOutcome, close_register_shifts, print_shift_documents
+from desk.fiscal.workflow import ReceiptOutcome, close_register_shifts, print_shift_documents, print_x_report
 from ui.context import DeskContext, device_pool
 from ui.desk_text import error_text
 from ui.dialogs.common import (
@@ -98,6 +98,25 @@ def print_shift_paper(dialog: DeskDialog, shift_id: int) -> Op[list[ReceiptOutco
           .success(lambda outcomes: warn([error_text(o.problem) for o in outcomes if o.problem is not None]))
           .failure(lambda exc: warn([] if isinstance(exc, Cancelled) else [error_text(exc)])))
     return op.run()
+
+
+def print_x_report_on_register(ctx: DeskContext, window: QWidget) -> Op[list[ReceiptOutcome]]:
+    """The register's X report on paper beside the one on screen; a problem is told in the status bar."""
+    runner, actor = ctx.runner, ctx.actor
+
+    def work(state: TaskState) -> list[ReceiptOutcome]:
+        return print_x_report(runner, actor, cancel=state.cancel_event)
+
+    def told(problems: list[str]) -> None:
+        if problems and hasattr(window, "statusBar"):
+            window.statusBar().showMessage(
+                QCoreApplication.translate("ShiftDialogs", "The register did not print: {problems}")
+                .format(problems=" ".join(problems)), 30_000)
+
+    return (Op(window, work, pool=device_pool())
+            .with_progress_dialog(QCoreApplication.translate("ShiftDialogs", "Printing on the register"))
+            .success(lambda outcomes: told([error_text(o.problem) for o in outcomes if o.problem is not None]))
+            .failure(lambda exc: told([] if isinstance(exc, Cancelled) else [error_text(exc)])).run())
 
 
 class OpenShiftDialog(DeskDialog):
