@@ -43,7 +43,7 @@ def eur(amount: str) -> Money:
 def seed_settings(session: Session, base_currency: str = CURRENCY) -> None:
     """The hotel's settings: currencies, taxes, payment methods, outlets, catalogue, staff."""
     session.add(Hotel(name="Hotel Aurora", base_currency=base_currency,
-                      address="12 Vitosha Blvd, Sofia", tax_id="BG204567891"))
+                      address="12 Vitosha Blvd, Sofia", tax_id="BG204567891", country="BG"))
     if base_currency == CURRENCY:
         session.add_all([
             CurrencyRate(currency="USD", rate=Decimal("0.92")),

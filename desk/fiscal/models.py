@@ -26,9 +26,11 @@ class CashRegister(Base):
     name: Mapped[str] = mapped_column(String(80))
     device: Mapped[str] = mapped_column(String(160), default="")
     paper_mm: Mapped[int] = mapped_column(default=80)  # 58 or 80
-    # The printer's capability profile (python-escpos names) and the language its receipts are in.
+    # The printer's capability profile (python-escpos names).
     profile: Mapped[str] = mapped_column(String(40), default="TM-T20II")
-    language: Mapped[str] = mapped_column(String(8), default="en")
+    # The language, and with it the number format, of the register's documents; its hotel's
+    # country's when empty (desk.fiscal.document_format decides, nowhere else).
+    language: Mapped[str] = mapped_column(String(8), default="")
 
 
 class ReceiptKind(enum.StrEnum):
@@ -49,15 +51,6 @@ class ReceiptRequest(LedgerRecord, Base):
     requested_at: Mapped[datetime] = mapped_column(default=utcnow)
     requested_by: Mapped[str] = mapped_column(String(40))
     workstation: Mapped[str] = mapped_column(String(40))
-
-
-class FiscalKey(LedgerRecord, Base):
-    """A register's signing secret, made when its first document is issued and never changed."""
-
-    __tablename__ = "fiscal_key"
-    register_code: Mapped[str] = mapped_column(ForeignKey("cash_register.code"), primary_key=True)
-    secret: Mapped[str] = mapped_column(String(64))  # hex
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class FiscalDocument(LedgerRecord, Base):

@@ -15,9 +15,12 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+from desk.core.document_format import format_of_language
 from desk.core.types import utcnow
 from desk.db.runner import Runner
 from desk.fiscal import chain
+from desk.fiscal.anchors import write_anchor
+from desk.fiscal.document_format import register_format
 from desk.fiscal.errors import PrinterNotReady, printer_problem
 from desk.fiscal.interface import (
     Document,
@@ -147,7 +150,11 @@ class EscposFiscalRegister:
             raise _not_ready(self._info.name, problem)
 
     def _print(self, document: Document, cancel: threading.Event | None, *, copy: bool) -> Printed:
-        receipt = render_document(document, self._info.language, copy=copy)
+        if document.kind is DocumentKind.Z_REPORT:
+            # Outside the database before it is on paper: a Z whose anchor could not be kept waits
+            # for its reprint (which tries again) rather than pretend the chain is anchored.
+            write_anchor(document)
+        receipt = render_document(document, format_of_language(self._info.language), copy=copy)
         try:
             result = self.printer.print_document(receipt, cancel)
         except DeviceError as exc:
@@ -184,5 +191,5 @@ def register_info(session: Any, code: str) -> RegisterInfo:
         from desk.core.errors import InvalidInput
 
         raise InvalidInput("There is no cash register “{register}”", field="register", register=code)
-    return RegisterInfo(register.code, register.name, register.device, register.paper_mm, register.language,
-                        register.profile)
+    return RegisterInfo(register.code, register.name, register.device, register.paper_mm,
+                        register_format(session, code).language, register.profile)

@@ -722,7 +722,7 @@
     </message>
     <message>
         <source>The final folio PDF cannot be made yet: the reports module is not installed.</source>
-        <translation>Итоговое фолио в PDF пока недоступно: модуль отчётов не установлен.</translation>
+        <translation type="vanished">Итоговое фолио в PDF пока недоступно: модуль отчётов не установлен.</translation>
     </message>
     <message>
         <source>Writing the final folio…</source>
@@ -1122,6 +1122,10 @@
         <translation>Депозит зачитается в {currency}</translation>
     </message>
     <message>
+        <source>Document {number} of register {register} was not signed with the key file {path}: either the file is another register&apos;s or workstation&apos;s, or the document was changed in the database. Nothing was printed; run “desk fiscal verify” and call the manager</source>
+        <translation>Документ {number} кассы {register} подписан не ключом из файла {path}: либо это файл другой кассы или рабочего места, либо документ изменён в базе данных. Ничего не напечатано; выполните «desk fiscal verify» и позовите менеджера</translation>
+    </message>
+    <message>
         <source>Enter the amount</source>
         <translation>Введите сумму</translation>
     </message>
@@ -1314,6 +1318,10 @@
         <translation>Чек {receipt} этого терминала уже относится к операции с картой</translation>
     </message>
     <message>
+        <source>Register {register} has fiscal documents but its key file {path} is not on this workstation: copy it here from where the register&apos;s documents were signed; nothing was printed</source>
+        <translation>У кассы {register} есть фискальные документы, но файла её ключа {path} на этом рабочем месте нет: скопируйте его сюда с того места, где документы кассы подписывались; ничего не напечатано</translation>
+    </message>
+    <message>
         <source>Register {register} has no document {number}</source>
         <translation>На кассе {register} нет документа {number}</translation>
     </message>
@@ -1486,6 +1494,10 @@
         <translation>Сумма должна быть больше нуля (указано {amount})</translation>
     </message>
     <message>
+        <source>The anchor of document {number} could not be written to {path} ({reason}): fix the anchor folder and print the report again</source>
+        <translation>Контрольную точку документа {number} не удалось записать в {path} ({reason}): исправьте папку контрольных точек и напечатайте отчёт снова</translation>
+    </message>
+    <message>
         <source>The card operation is recorded, but its slip did not print on {printer}: {problem}. Fix the printer, then use Print card slip on the payment</source>
         <translation>Операция по карте записана, но её слип не напечатан на {printer}: {problem}. Устраните неполадку принтера, затем выберите «Печать слипа» у платежа</translation>
     </message>
@@ -1558,6 +1570,10 @@
         <translation>Файл {path} не является ключом почты: уберите его и сохраните пароль заново</translation>
     </message>
     <message>
+        <source>The file {path} is not the signing key of register {register}: put the register&apos;s key file there; nothing was printed</source>
+        <translation>Файл {path} не является ключом подписи кассы {register}: положите туда файл ключа этой кассы; ничего не напечатано</translation>
+    </message>
+    <message>
         <source>The hotel charges in {currency}</source>
         <translation>Отель выставляет счета в {currency}</translation>
     </message>
@@ -1600,6 +1616,10 @@
     <message>
         <source>The key file {path} cannot be written ({reason})</source>
         <translation>Файл ключа {path} не удаётся записать ({reason})</translation>
+    </message>
+    <message>
+        <source>The key file {path} of register {register} cannot be read ({reason}); nothing was printed</source>
+        <translation>Файл ключа {path} кассы {register} не читается ({reason}); ничего не напечатано</translation>
     </message>
     <message>
         <source>The key in {path} is not the one the mail password was saved with: copy the right key file here, or type the password again</source>
