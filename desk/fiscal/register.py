@@ -21,7 +21,7 @@ from desk.db.runner import Runner
 from desk.fiscal import chain
 from desk.fiscal.anchors import write_anchor
 from desk.fiscal.document_format import register_format
-from desk.fiscal.errors import PrinterNotReady, printer_problem
+from desk.fiscal.errors import FiscalAnchorNotWritten, PrinterNotReady, printer_problem
 from desk.fiscal.interface import (
     Document,
     DocumentKind,
@@ -153,7 +153,11 @@ class EscposFiscalRegister:
         if document.kind is DocumentKind.Z_REPORT:
             # Outside the database before it is on paper: a Z whose anchor could not be kept waits
             # for its reprint (which tries again) rather than pretend the chain is anchored.
-            write_anchor(document)
+            try:
+                write_anchor(document)
+            except FiscalAnchorNotWritten as exc:
+                self.runner.run(chain.record_print, self.actor, document.id, copy, Paper.FAILED, 0, exc.message)
+                raise
         receipt = render_document(document, format_of_language(self._info.language), copy=copy)
         try:
             result = self.printer.print_document(receipt, cancel)

@@ -18,11 +18,11 @@ from desk.cash.shifts import close_shift, open_shift_of
 from desk.cli.main import main
 from desk.db.engine import Database, alembic_config
 from desk.fiscal import chain
-from desk.fiscal.anchors import anchor_file, read_anchors
-from desk.fiscal.errors import FiscalKeyProblem
+from desk.fiscal.anchors import ANCHOR_DIR_ENV, anchor_file, read_anchors
+from desk.fiscal.errors import FiscalAnchorNotWritten, FiscalKeyProblem
 from desk.fiscal.interface import DocumentKind
-from desk.fiscal.keys import key_path
-from desk.fiscal.workflow import close_register_shifts, print_receipt
+from desk.fiscal.keys import fingerprint, key_path
+from desk.fiscal.workflow import close_register_shifts, print_receipt, reprint
 from desk.people.models import Role
 
 from .conftest import Hotel, refused
@@ -36,6 +36,10 @@ NO_KEY_FILE_HERE = (
     "Register {register} has fiscal documents but its key file {path} is not on this workstation: copy it here "
     "from where the register's documents were signed; nothing was printed")
 KEY_FILE_UNREADABLE = "The key file {path} of register {register} cannot be read ({reason}); nothing was printed"
+NOT_A_KEY = ("The file {path} is not the signing key of register {register}: put the register's key file there; "
+             "nothing was printed")
+ANCHOR_NOT_WRITTEN = ("The anchor of document {number} could not be written to {path} ({reason}): fix the anchor "
+                      "folder and print the report again")
 
 
 def take_the_guards_off(connection, table: str) -> None:
@@ -232,3 +236,42 @@ def test_the_upgrade_moves_a_secret_the_database_held_to_the_key_file(database_u
             assert chain.verify(session, "FP-1").intact
     finally:
         upgraded.dispose()
+
+
+def test_a_file_that_is_not_a_key_is_refused_and_desk_fiscal_keys_shows_each_registers(sqlite_hotel: Hotel, capsys):
+    hotel = sqlite_hotel
+    rig = fiscal_hotel(hotel)
+    receipts(rig, 1)
+    path = key_path("FP-1")
+    secret = path.read_text()
+    assert main(["--database", hotel.database.url, "fiscal", "keys"]) == 0
+    out = capsys.readouterr().out
+    assert f"FP-1: {path}: key {fingerprint(secret.strip())}" in out and "FP-2" in out and "no key file yet" in out
+    path.write_text("not a key\n")
+    cashier = rig.hotel.as_role(Role.CASHIER)
+    refused(cashier, FiscalKeyProblem, NOT_A_KEY,
+            lambda: cashier.run(chain.issue_shift_document, "FP-1", "x-report-1", DocumentKind.X_REPORT))
+    path.write_text(secret)
+
+
+def test_a_z_whose_anchor_cannot_be_written_waits_and_its_reprint_writes_it(sqlite_hotel: Hotel, tmp_path, monkeypatch):
+    hotel = sqlite_hotel
+    rig = fiscal_hotel(hotel)
+    receipts(rig, 1)
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("")
+    monkeypatch.setenv(ANCHOR_DIR_ENV, str(blocked))
+    cashier = rig.hotel.as_role(Role.CASHIER)
+    cash_shift = cashier.query(open_shift_of, cashier.actor.workstation)
+    cashier.run(close_shift, {})
+    rig.engine.reset_output()
+    [z] = close_register_shifts(rig.runner, cashier.actor, cash_shift.id, registers=rig.registers)
+    assert isinstance(z.problem, FiscalAnchorNotWritten) and z.problem.template == ANCHOR_NOT_WRITTEN
+    assert "Z REPORT" not in rig.engine.text()
+    [waiting] = hotel.query(chain.waiting_for_reprint)
+    assert waiting.kind is DocumentKind.Z_REPORT
+    monkeypatch.setenv(ANCHOR_DIR_ENV, str(tmp_path / "anchors"))
+    assert reprint(rig.runner, cashier.actor, waiting.id, registers=rig.registers).printed
+    [anchor] = read_anchors(anchor_file("FP-1"))
+    assert (anchor.number, anchor.sign) == (waiting.number, waiting.sign)
+    assert "Z REPORT" in rig.engine.text() and "COPY" not in rig.engine.text()
