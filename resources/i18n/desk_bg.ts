@@ -1142,6 +1142,10 @@
         <translation>Всеки ред трябва да има име на артикул</translation>
     </message>
     <message>
+        <source>Fiscal documents can be in {languages}; “{language}” is not one of them</source>
+        <translation>Фискалните документи могат да бъдат на {languages}; „{language}“ не е сред тях</translation>
+    </message>
+    <message>
         <source>Folio {folio} does not exist</source>
         <translation>Фолио {folio} не съществува</translation>
     </message>
@@ -2184,6 +2188,10 @@
     <message>
         <source>{workstation} already has a terminal called {name}</source>
         <translation>Работното място {workstation} вече има терминал {name}</translation>
+    </message>
+    <message>
+        <source>“{country}” is not a country code: two letters (ISO 3166), such as BG or RU</source>
+        <translation>„{country}“ не е код на държава: две букви (ISO 3166), например BG или RU</translation>
     </message>
     <message>
         <source>“{text}” is not money</source>

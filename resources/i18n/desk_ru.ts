@@ -1142,6 +1142,10 @@
         <translation>У каждой строки должно быть название блюда</translation>
     </message>
     <message>
+        <source>Fiscal documents can be in {languages}; “{language}” is not one of them</source>
+        <translation>Фискальные документы могут быть на языках {languages}; «{language}» не из их числа</translation>
+    </message>
+    <message>
         <source>Folio {folio} does not exist</source>
         <translation>Фолио {folio} не существует</translation>
     </message>
@@ -2184,6 +2188,10 @@
     <message>
         <source>{workstation} already has a terminal called {name}</source>
         <translation>У рабочего места {workstation} уже есть терминал {name}</translation>
+    </message>
+    <message>
+        <source>“{country}” is not a country code: two letters (ISO 3166), such as BG or RU</source>
+        <translation>«{country}» — не код страны: две буквы (ISO 3166), например BG или RU</translation>
     </message>
     <message>
         <source>“{text}” is not money</source>

@@ -13,7 +13,10 @@ from sqlalchemy import update
 
 from desk.cash.shift_pdf import write_x_report
 from desk.cash.shifts import close_shift, open_shift_of, z_report_pdf
+from desk.cli.main import main
+from desk.core.errors import InvalidInput
 from desk.core.money import Money
+from desk.fiscal.document_format import set_hotel_country, set_register_language
 from desk.fiscal.register import register_info
 from desk.fiscal.render import COPY_WORDS, LABELS
 from desk.fiscal.workflow import close_register_shifts, print_receipt, x_report
@@ -22,7 +25,7 @@ from desk.ledger.payments import refund_payment
 from desk.people.models import Role, User
 from tests.helpers import pdf_words
 
-from .conftest import Hotel
+from .conftest import Hotel, refused
 from .fiscal_rig import FiscalHotel, fiscal_hotel, paid_bill
 
 RUSSIAN_LINES = (("Проживание, номер 101", "1234.50", "VAT9"), ("Мини-бар", "12.50", "VAT20"))
@@ -116,3 +119,24 @@ def test_a_russian_hotels_x_and_z_pdfs_are_russian(hotel: Hotel, tmp_path):
         assert RUSSIAN_NUMBER.search(text) and RUSSIAN_DATE.search(text), text
         assert not re.search(r"\d{4}-\d{2}-\d{2}", text) and not re.search(r"\d\.\d{2} EUR", text), text
         assert not latin_words(text, allowed={"EUR", workstation.split("-")[0]}), text
+
+
+NOT_A_COUNTRY = "“{country}” is not a country code: two letters (ISO 3166), such as BG or RU"
+NOT_A_LANGUAGE = "Fiscal documents can be in {languages}; “{language}” is not one of them"
+
+
+def test_the_country_and_a_registers_own_language_are_set_by_command(sqlite_hotel: Hotel, capsys):
+    hotel = sqlite_hotel
+    url = hotel.database.url
+    assert hotel.query(register_info, "FP-1").language == "en"  # the test hotel has no country
+    assert main(["--database", url, "fiscal", "country", "ru"]) == 0
+    assert hotel.query(register_info, "FP-1").language == "ru"
+    assert main(["--database", url, "fiscal", "language", "FP-2", "bg"]) == 0
+    assert "FP-1: documents in ru" in capsys.readouterr().out
+    assert [hotel.query(register_info, code).language for code in ("FP-1", "FP-2")] == ["ru", "bg"]
+    assert main(["--database", url, "fiscal", "language", "FP-2", "country"]) == 0
+    assert hotel.query(register_info, "FP-2").language == "ru"
+    manager = hotel.as_role(Role.MANAGER)
+    refused(manager, InvalidInput, NOT_A_COUNTRY, lambda: manager.run(set_hotel_country, "Russia"), field="country")
+    refused(manager, InvalidInput, NOT_A_LANGUAGE, lambda: manager.run(set_register_language, "FP-1", "de"),
+            field="language")
