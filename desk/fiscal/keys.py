@@ -10,12 +10,15 @@ refuses to sign rather than start a second key, since that would re-key its chai
 
 from __future__ import annotations
 
+import logging
 import re
 import secrets
 from pathlib import Path
 
 from desk.core.key_files import FISCAL_KEYS, create_key_file, key_id, read_key_file
 from desk.fiscal.errors import FiscalKeyProblem
+
+logger = logging.getLogger(__name__)
 
 KEY_DIR_ENV = FISCAL_KEYS.environment_variable
 _HEX_KEY = re.compile(rb"[0-9a-f]{64}")
@@ -53,6 +56,8 @@ def signing_key(register_code: str, *, chain_started: bool) -> str:
         key = read_key_file(path)
         if key is None and not chain_started:
             key = create_key_file(path, _new_key)
+            # Losing this file loses the register's chain: whoever administers the desk must know it exists.
+            logger.warning("register %s signs with the new key file %s: back it up", register_code, path)
     except OSError as exc:
         raise _unreadable(register_code, path, exc) from None
     if key is None:
