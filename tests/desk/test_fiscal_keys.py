@@ -246,7 +246,8 @@ def test_a_file_that_is_not_a_key_is_refused_and_desk_fiscal_keys_shows_each_reg
     secret = path.read_text()
     assert main(["--database", hotel.database.url, "fiscal", "keys"]) == 0
     out = capsys.readouterr().out
-    assert f"FP-1: {path}: key {fingerprint(secret.strip())}" in out and "FP-2" in out and "no key file yet" in out
+    assert f"FP-1: documents in en; {path}: key {fingerprint(secret.strip())}" in out
+    assert "FP-2" in out and "no key file yet" in out
     path.write_text("not a key\n")
     cashier = rig.hotel.as_role(Role.CASHIER)
     refused(cashier, FiscalKeyProblem, NOT_A_KEY,
