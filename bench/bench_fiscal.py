@@ -10,6 +10,7 @@ bytes; a real printer then needs about 0.6 s for 15 cm of paper. Target: under 5
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import tempfile
 import time
@@ -23,7 +24,9 @@ from desk.db.engine import Database
 from desk.db.runner import Runner
 from desk.demo.seed import seed_settings
 from desk.devices.models import WorkstationPrinter
+from desk.fiscal.anchors import ANCHOR_DIR_ENV
 from desk.fiscal.interface import RegisterInfo
+from desk.fiscal.keys import KEY_DIR_ENV
 from desk.fiscal.models import CashRegister
 from desk.fiscal.workflow import Registers, print_receipt
 from desk.hotel.models import Room
@@ -51,7 +54,12 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=30)
     parser.add_argument("--database")
     args = parser.parse_args()
-    url = args.database or f"sqlite:///{Path(tempfile.mkdtemp()) / 'bench.sqlite3'}"
+    scratch = Path(tempfile.mkdtemp())
+    url = args.database or f"sqlite:///{scratch / 'bench.sqlite3'}"
+    # A throwaway hotel signs with throwaway keys: never a file in the user's own key folder, where
+    # it would stand for the real register FP-1.
+    os.environ[KEY_DIR_ENV] = str(scratch / "fiscal-keys")
+    os.environ[ANCHOR_DIR_ENV] = str(scratch / "fiscal-anchors")
     database = Database(url)
     with database.unit_of_work() as session:
         seed_settings(session, base_currency="EUR")

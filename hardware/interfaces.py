@@ -112,10 +112,12 @@ Block = Text | Row | Columns | Rule | QrCode | Feed
 
 @dataclass(frozen=True)
 class ReceiptDocument:
-    """What to print. `copy=True` prints a COPY banner at the top and bottom (a reprint)."""
+    """What to print. `copy=True` prints `copy_banner` at the top and bottom (a reprint); a document
+    that marks its copy itself, in its own language, gives an empty `copy_banner`."""
 
     blocks: tuple[Block, ...]
     copy: bool = False
+    copy_banner: str = "*** COPY ***"
     cut: bool = True
     kick_drawer: bool = False
     # Free text for the log and error messages ("sale receipt 0000123"); never printed.
@@ -125,7 +127,7 @@ class ReceiptDocument:
         return replace(self, copy=True, kick_drawer=False)
 
 
-COPY_BANNER = "*** COPY ***"
+COPY_BANNER = ReceiptDocument.copy_banner
 
 
 # -- status ----------------------------------------------------------------------------------------

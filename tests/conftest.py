@@ -109,3 +109,14 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 # =================================================================================================
 # Domain fixtures (engine, session, demo data) go below this line.
 # =================================================================================================
+
+
+@pytest.fixture(autouse=True)
+def fiscal_key_and_anchor_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test's registers sign with keys of its own and anchor in a folder of its own, never the user's
+    (child processes inherit them through the environment)."""
+    from desk.fiscal.anchors import ANCHOR_DIR_ENV
+    from desk.fiscal.keys import KEY_DIR_ENV
+
+    monkeypatch.setenv(KEY_DIR_ENV, str(tmp_path / "fiscal-keys"))
+    monkeypatch.setenv(ANCHOR_DIR_ENV, str(tmp_path / "fiscal-anchors"))

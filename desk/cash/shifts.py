@@ -467,6 +467,7 @@ def close_shift(session: Session, actor: Actor, counts: Mapping[str, Mapping[Dec
     """
     require(actor, Right.RUN_CASH_SHIFT)
     from desk.cash.shift_pdf import shift_report_pdf
+    from desk.hotel.country import hotel_format
 
     shift = _require_open(session, actor.workstation)
     accepted = cash_currencies(session)
@@ -492,7 +493,7 @@ def close_shift(session: Session, actor: Actor, counts: Mapping[str, Mapping[Dec
         counted[currency] = _with_count(base, amount, pieces)
     closed_at = utcnow()
     report = _report(session, shift, counted, closed_at, actor.username)
-    pdf = shift_report_pdf(report)
+    pdf = shift_report_pdf(report, hotel_format(session))
     for line in report.currencies:
         assert line.counted is not None and line.difference is not None
         session.add(ShiftCount(

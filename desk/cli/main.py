@@ -52,6 +52,16 @@ def _parser() -> argparse.ArgumentParser:
     fiscal_commands = fiscal.add_subparsers(dest="fiscal_command", required=True)
     verify = fiscal_commands.add_parser("verify", help="check every register's chain of fiscal signs")
     verify.add_argument("--register", metavar="CODE", help="only this register")
+    verify.add_argument("--anchor", metavar="FILE", action="append", default=[],
+                        help="an anchor file the Z reports wrote (repeat for several): nothing up to its anchors "
+                             "may be missing or changed")
+    fiscal_commands.add_parser("keys", help="where the registers' signing keys and the anchor files are kept")
+    country = fiscal_commands.add_parser("country", help="the hotel's country: its fiscal documents' language")
+    country.add_argument("country", help="ISO 3166 two letters (BG, RU, ...); \"\" for none (English)")
+    language = fiscal_commands.add_parser("language", help="a register's own language, whatever the country")
+    language.add_argument("register", metavar="CODE")
+    language.add_argument("language", choices=["en", "ru", "bg", "country"],
+                          help="\"country\": the hotel's country's language")
 
     from desk.cli.pos import add_commands
 
@@ -89,7 +99,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return run_devices(args, url)
         if args.command == "fiscal":
-            return fiscal_verify_command(url, args.register)
+            if args.fiscal_command == "keys":
+                return fiscal_keys_command(url)
+            if args.fiscal_command in ("country", "language"):
+                return fiscal_language_command(url, args)
+            return fiscal_verify_command(url, args.register, args.anchor)
         if args.command == "mail":
             return mail_command(url, args)
         if args.command == "terminals":
@@ -149,27 +163,95 @@ def mail_command(url: str | None, args: argparse.Namespace) -> int:
     return 0
 
 
-def fiscal_verify_command(url: str | None, register: str | None) -> int:
-    """0 when every chain holds; 1, naming the first broken link, when one does not."""
+def fiscal_verify_command(url: str | None, register: str | None, anchor_files: Sequence[str] = ()) -> int:
+    """0 when every chain holds (and holds every anchor given); 1, naming the first broken link, when one
+    does not; 2 when an anchor file cannot be read."""
+    from desk.fiscal.anchors import read_anchors
     from desk.fiscal.chain import registers_with_documents, verify
 
+    try:
+        anchors = [anchor for path in anchor_files for anchor in read_anchors(path)]
+    except (OSError, ValueError) as exc:
+        print(f"desk: the anchor file cannot be read: {exc}", file=sys.stderr)
+        return 2
     database = Database(url)
     try:
         with database.unit_of_work() as session:
-            codes = [register] if register else registers_with_documents(session)
-            reports = [verify(session, code) for code in codes]
+            # A register whose every document was deleted is still named by its anchors.
+            codes = [register] if register else sorted(
+                set(registers_with_documents(session)) | {anchor.register for anchor in anchors})
+            reports = [verify(session, code, anchors) for code in codes]
     finally:
         database.dispose()
     broken = 0
     for report in reports:
         if report.intact:
-            print(f"{report.register}: {report.documents} documents, chain intact")
+            held = sum(1 for anchor in anchors if anchor.register == report.register)
+            print(f"{report.register}: {report.documents} documents, chain intact"
+                  + (f", {held} anchors held" if held else ""))
         else:
             broken += 1
             print(f"{report.register}: BROKEN at document {report.broken_at:07d}: {report.reason}")
     if not reports:
         print("No fiscal documents yet.")
     return 1 if broken else 0
+
+
+def fiscal_language_command(url: str | None, args: argparse.Namespace) -> int:
+    """Set the hotel's country or a register's own language, as whoever administers the database."""
+    import getpass
+    import socket
+
+    from desk.core.errors import DeskError
+    from desk.db.runner import Runner
+    from desk.fiscal.document_format import set_hotel_country, set_register_language
+    from desk.people.auth import trusted_actor
+    from desk.people.models import Role
+
+    admin = trusted_actor(getpass.getuser()[:40], socket.gethostname()[:40], Role.MANAGER)
+    database = Database(url)
+    try:
+        if args.fiscal_command == "country":
+            Runner(database).run(set_hotel_country, admin, args.country)
+        else:
+            language = "" if args.language == "country" else args.language
+            Runner(database).run(set_register_language, admin, args.register, language)
+    except DeskError as exc:
+        print(f"desk: {exc.message}", file=sys.stderr)
+        return 1
+    finally:
+        database.dispose()
+    return fiscal_keys_command(url)
+
+
+def fiscal_keys_command(url: str | None) -> int:
+    """Each register with its documents' language, its key file (present or not, with its fingerprint)
+    and its anchor file."""
+    from sqlalchemy import select
+
+    from desk.core.errors import DeskError
+    from desk.fiscal.anchors import ANCHOR_DIR_ENV, anchor_file, anchor_folder
+    from desk.fiscal.document_format import register_format
+    from desk.fiscal.keys import KEY_DIR_ENV, existing_key, fingerprint, key_folder, key_path
+    from desk.fiscal.models import CashRegister
+
+    database = Database(url)
+    try:
+        with database.unit_of_work() as session:
+            codes = list(session.scalars(select(CashRegister.code).order_by(CashRegister.code)))
+            languages = {code: register_format(session, code).language for code in codes}
+    finally:
+        database.dispose()
+    print(f"Key folder: {key_folder()} (${KEY_DIR_ENV} moves it)")
+    print(f"Anchor folder: {anchor_folder()} (${ANCHOR_DIR_ENV} moves it)")
+    for code in codes:
+        try:
+            secret = existing_key(code)
+            state = f"key {fingerprint(secret)}" if secret is not None else "no key file yet"
+        except DeskError as exc:
+            state = exc.message
+        print(f"  {code}: documents in {languages[code]}; {key_path(code)}: {state}; anchors: {anchor_file(code)}")
+    return 0
 
 
 def seed_demo_command(url: str | None, *, if_empty: bool) -> int:

@@ -40,10 +40,11 @@ def eur(amount: str) -> Money:
     return Money.of(amount, CURRENCY)
 
 
-def seed_settings(session: Session, base_currency: str = CURRENCY) -> None:
-    """The hotel's settings: currencies, taxes, payment methods, outlets, catalogue, staff."""
+def seed_settings(session: Session, base_currency: str = CURRENCY, country: str = "BG") -> None:
+    """The hotel's settings: currencies, taxes, payment methods, outlets, catalogue, staff; its fiscal
+    documents are in the language of ``country`` (English for a country the desk has no language of)."""
     session.add(Hotel(name="Hotel Aurora", base_currency=base_currency,
-                      address="12 Vitosha Blvd, Sofia", tax_id="BG204567891"))
+                      address="12 Vitosha Blvd, Sofia", tax_id="BG204567891", country=country))
     if base_currency == CURRENCY:
         session.add_all([
             CurrencyRate(currency="USD", rate=Decimal("0.92")),

@@ -2,8 +2,11 @@
 
 A document's sign is HMAC-SHA256, keyed by the register's secret, over the previous document's
 sign and this document's canonical bytes (sorted-key JSON, UTF-8); the first document follows
-:data:`GENESIS`. Rows are only ever inserted (migration 0011_fiscal). :func:`verify` walks a
-chain and names the first link that does not hold. Prints are recorded per attempt, so a
+:data:`GENESIS`. The secret is a file outside the database (desk.fiscal.keys), so whoever can
+write the database cannot sign; before signing, the key is proven to be the one that signed the
+register's last document. Rows are only ever inserted (migration 0011_fiscal). :func:`verify`
+walks a chain and names the first link that does not hold, and checks it against the anchors
+every Z report wrote outside the database (desk.fiscal.anchors). Prints are recorded per attempt, so a
 document whose paper was cut or is unsure is known to wait for a reprint.
 """
 
@@ -12,8 +15,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-import secrets
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -26,9 +28,11 @@ from desk.cash.shifts import MAX_SHIFT_AGE, open_shift_of, payment_figures
 from desk.core.errors import InvalidInput, NotFound
 from desk.core.money import Money
 from desk.core.types import utcnow
-from desk.fiscal.errors import FiscalShiftClosed, FiscalShiftTooOld
+from desk.fiscal import keys
+from desk.fiscal.anchors import Anchor
+from desk.fiscal.errors import FiscalKeyProblem, FiscalShiftClosed, FiscalShiftTooOld
 from desk.fiscal.interface import Document, DocumentKind, Paper, Receipt
-from desk.fiscal.models import CashRegister, FiscalDocument, FiscalKey, FiscalPrint
+from desk.fiscal.models import CashRegister, FiscalDocument, FiscalPrint
 from desk.hotel.models import Hotel, PaymentMethod
 from desk.hotel.names import load_names
 from desk.people.auth import Actor
@@ -49,13 +53,17 @@ def make_sign(secret_hex: str, prev_sign: str, content_bytes: bytes) -> str:
     return hmac.new(bytes.fromhex(secret_hex), prev_sign.encode("ascii") + content_bytes, hashlib.sha256).hexdigest()
 
 
-def _secret(session: Session, register_code: str) -> str:
-    key = session.get(FiscalKey, register_code)
-    if key is None:
-        key = FiscalKey(register_code=register_code, secret=secrets.token_hex(32))
-        session.add(key)
-        session.flush()
-    return key.secret
+def _signing_key(register_code: str, last: FiscalDocument | None) -> str:
+    """The register's key, proven to be the one its chain is signed with before anything is signed."""
+    secret = keys.signing_key(register_code, chain_started=last is not None)
+    if last is not None and not hmac.compare_digest(
+            make_sign(secret, last.prev_sign, last.content.encode("utf-8")), last.sign):
+        raise FiscalKeyProblem(
+            "Document {number} of register {register} was not signed with the key file {path}: either the file is "
+            "another register's or workstation's, or the document was changed in the database. Nothing was "
+            "printed; run “desk fiscal verify” and call the manager",
+            number=f"{last.number:07d}", register=register_code, path=str(keys.key_path(register_code)))
+    return secret
 
 
 def _register(session: Session, code: str) -> CashRegister:
@@ -117,8 +125,8 @@ def _issue(session: Session, actor: Actor, register_code: str, key: str, kind: D
            body: Mapping[str, Any], *, payment_id: int | None = None, refers_to: int | None = None,
            cash_shift_id: int | None = None, total: Money | None = None) -> FiscalDocument:
     register = _register(session, register_code)
-    secret = _secret(session, register_code)
     last = last_document(session, register_code, lock=True)
+    secret = _signing_key(register_code, last)
     number = (last.number if last is not None else 0) + 1
     prev_sign = last.sign if last is not None else GENESIS
     hotel = session.scalars(select(Hotel).limit(1)).one()
@@ -361,21 +369,46 @@ class ChainReport:
         return self.broken_at is None
 
 
-def verify(session: Session, register_code: str) -> ChainReport:
-    """Check every link of the register's chain: numbering, previous sign, content, sign."""
-    key = session.get(FiscalKey, register_code)
+def verify(session: Session, register_code: str, anchors: Sequence[Anchor] = ()) -> ChainReport:
+    """Check every link of the register's chain (numbering, previous sign, content, sign) with the
+    register's key file, then that the chain still holds every anchor of the register in ``anchors``."""
     rows = session.scalars(select(FiscalDocument).where(FiscalDocument.register_code == register_code)
                            .order_by(FiscalDocument.number, FiscalDocument.id)).all()
+    mine = sorted((a for a in anchors if a.register == register_code), key=lambda a: a.number)
+    try:
+        secret = keys.existing_key(register_code)
+    except FiscalKeyProblem as exc:
+        return ChainReport(register_code, len(rows), 1, exc.message)
+    if secret is None:
+        return ChainReport(register_code, len(rows), 1,
+                           f"the register's key file {keys.key_path(register_code)} is not here")
+    for anchor in mine:
+        if anchor.key_id and anchor.key_id != keys.fingerprint(secret):
+            return ChainReport(register_code, len(rows), anchor.number,
+                               f"the key file {keys.key_path(register_code)} is not the key the anchor of "
+                               f"{anchor.issued_at} was signed with (key {anchor.key_id}, here "
+                               f"{keys.fingerprint(secret)}): the chain was signed again with another key")
     prev_sign = GENESIS
     for expected_number, row in enumerate(rows, start=1):
-        problem = _link_problem(row, expected_number, prev_sign, key.secret if key else None)
+        problem = _link_problem(row, expected_number, prev_sign, secret)
         if problem:
             return ChainReport(register_code, len(rows), row.number, problem)
         prev_sign = row.sign
+    signs = {row.number: row.sign for row in rows}
+    for anchor in mine:
+        if anchor.number not in signs:
+            first = len(rows) + 1
+            return ChainReport(register_code, len(rows), first,
+                               f"documents {first:07d} to {anchor.number:07d} are missing: the anchor of "
+                               f"{anchor.issued_at} names document {anchor.number:07d}")
+        if not hmac.compare_digest(signs[anchor.number], anchor.sign):
+            return ChainReport(register_code, len(rows), anchor.number,
+                               f"it is not the document the anchor of {anchor.issued_at} names (sign "
+                               f"{anchor.sign[:16]}...)")
     return ChainReport(register_code, len(rows))
 
 
-def _link_problem(row: FiscalDocument, number: int, prev_sign: str, secret: str | None) -> str:
+def _link_problem(row: FiscalDocument, number: int, prev_sign: str, secret: str) -> str:
     if row.number != number:
         return f"document {number} is missing (found {row.number})"
     if row.prev_sign != prev_sign:
@@ -390,8 +423,6 @@ def _link_problem(row: FiscalDocument, number: int, prev_sign: str, secret: str 
     for name, value in columns.items():
         if content.get(name) != value:
             return f"its {name} was changed ({value!r}, signed as {content.get(name)!r})"
-    if secret is None:
-        return "the register's key is missing"
     if not hmac.compare_digest(make_sign(secret, prev_sign, canonical(content)), row.sign):
         return "its sign does not match its content"
     if canonical(content).decode("utf-8") != row.content:

@@ -22,8 +22,8 @@ from sqlalchemy.orm import Session
 from desk.core.errors import InvalidInput
 from desk.core.money import Money
 from desk.fiscal.chain import receipt_of_payment
+from desk.fiscal.document_format import register_format
 from desk.fiscal.interface import Document, DocumentKind, Receipt, SaleLine, TaxLine, TenderLine
-from desk.fiscal.models import CashRegister
 from desk.fiscal.render import labels
 from desk.hotel.models import MethodKind, PaymentMethod
 from desk.hotel.names import load_names
@@ -70,13 +70,11 @@ def _tax(gross: Money, percent: Decimal) -> Money:
     return gross.times(percent / (Decimal(100) + percent)) if percent else Money.zero(gross.currency)
 
 
-def build_receipt(session: Session, payment_id: int, tendered: Money | None = None,
-                  register_code: str | None = None) -> Receipt:
-    """The receipt of a payment, worded in ``register_code``'s language (English without one)."""
+def build_receipt(session: Session, payment_id: int, tendered: Money | None, register_code: str) -> Receipt:
+    """The receipt of a payment, worded in the language of the register that prints it."""
     payment = get(session, Payment, payment_id, "Payment")
     kind = receipt_kind(session, payment)
-    register = session.get(CashRegister, register_code) if register_code is not None else None
-    language = register.language if register is not None else "en"
+    language = register_format(session, register_code).language
     words = labels(language)
     names = load_names(session, language)
     view = load_folio(session, payment.folio_id)

@@ -40,3 +40,12 @@ class PrinterNotReady(DeskError):
 
 class ReceiptNotPrinted(DeskError):
     """The document was issued but its paper is cut or unsure: reprint it as a copy."""
+
+
+class FiscalKeyProblem(DeskError):
+    """The register's signing key, kept in a file outside the database, is missing, unreadable or
+    another one: nothing is signed or printed until the right key file is in place."""
+
+
+class FiscalAnchorNotWritten(DeskError):
+    """The Z report's anchor could not be appended to the anchor file: the report waits for a reprint."""

@@ -25,8 +25,9 @@ class CashRegister(Base):
     __tablename__ = "cash_register"
     code: Mapped[str] = mapped_column(String(16), primary_key=True)
     name: Mapped[str] = mapped_column(String(80))
-    # The language its receipts are in.
-    language: Mapped[str] = mapped_column(String(8), default="en")
+    # The language, and with it the number format, of the register's documents; its hotel's
+    # country's when empty (desk.fiscal.document_format decides, nowhere else).
+    language: Mapped[str] = mapped_column(String(8), default="")
 
 
 class ReceiptKind(enum.StrEnum):
@@ -47,15 +48,6 @@ class ReceiptRequest(LedgerRecord, Base):
     requested_at: Mapped[datetime] = mapped_column(default=utcnow)
     requested_by: Mapped[str] = mapped_column(String(40))
     workstation: Mapped[str] = mapped_column(String(40))
-
-
-class FiscalKey(LedgerRecord, Base):
-    """A register's signing secret, made when its first document is issued and never changed."""
-
-    __tablename__ = "fiscal_key"
-    register_code: Mapped[str] = mapped_column(ForeignKey("cash_register.code"), primary_key=True)
-    secret: Mapped[str] = mapped_column(String(64))  # hex
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class FiscalDocument(LedgerRecord, Base):

@@ -15,11 +15,14 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+from desk.core.document_format import format_of_language
 from desk.core.types import utcnow
 from desk.db.runner import Runner
 from desk.devices.printers import DEFAULT_PROFILE, register_printer
 from desk.fiscal import chain
-from desk.fiscal.errors import PrinterNotReady, printer_problem
+from desk.fiscal.anchors import write_anchor
+from desk.fiscal.document_format import register_format
+from desk.fiscal.errors import FiscalAnchorNotWritten, PrinterNotReady, printer_problem
 from desk.fiscal.interface import (
     Document,
     DocumentKind,
@@ -151,7 +154,15 @@ class EscposFiscalRegister:
             raise _not_ready(self._info.name, problem)
 
     def _print(self, document: Document, cancel: threading.Event | None, *, copy: bool) -> Printed:
-        receipt = render_document(document, self._info.language, copy=copy)
+        if document.kind is DocumentKind.Z_REPORT:
+            # Outside the database before it is on paper: a Z whose anchor could not be kept waits
+            # for its reprint (which tries again) rather than pretend the chain is anchored.
+            try:
+                write_anchor(document)
+            except FiscalAnchorNotWritten as exc:
+                self.runner.run(chain.record_print, self.actor, document.id, copy, Paper.FAILED, 0, exc.message)
+                raise
+        receipt = render_document(document, format_of_language(self._info.language), copy=copy)
         try:
             result = self.printer.print_document(receipt, cancel)
         except DeviceError as exc:
@@ -197,7 +208,8 @@ def register_info(session: Any, code: str, workstation: str) -> RegisterInfo:
 
         raise InvalidInput("There is no cash register “{register}”", field="register", register=code)
     printer = register_printer(session, workstation, code)
+    language = register_format(session, code).language
     if printer is None:
-        return RegisterInfo(register.code, register.name, "", 80, register.language, DEFAULT_PROFILE)
-    return RegisterInfo(register.code, register.name, printer.url, printer.paper_mm, register.language,
+        return RegisterInfo(register.code, register.name, "", 80, language, DEFAULT_PROFILE)
+    return RegisterInfo(register.code, register.name, printer.url, printer.paper_mm, language,
                         printer.profile, printer.name, printer.text_as_image)

@@ -1,10 +1,13 @@
-"""A fiscal document laid out for the receipt printer, in the register's language."""
+"""A fiscal document laid out for the receipt printer, in its register's language and number format
+(desk.fiscal.document_format decides which)."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
 
+from desk.core.document_format import DocumentFormat
+from desk.core.money import Money
 from desk.fiscal.interface import Document, DocumentKind
 from hardware.interfaces import Block, Columns, QrCode, ReceiptDocument, Row, Rule, Text
 
@@ -21,6 +24,7 @@ LABELS: dict[str, dict[str, str]] = {
         "payment_for_bill": "Payment for bill {bill}", "refund_for_bill": "Refund for bill {bill}",
         "advance": "Advance payment", "advance_returned": "Advance returned",
         "by_method": "PAYMENTS BY METHOD", "given_back": "Given back", "float": "Float",
+        "anchor": "CHAIN ANCHOR (kept outside the database)",
     },
     "bg": {
         "sale": "КАСОВ БОН", "refund": "СТОРНО БОН", "shift_open": "ОТВОРЕНА СМЯНА",
@@ -34,6 +38,7 @@ LABELS: dict[str, dict[str, str]] = {
         "payment_for_bill": "Плащане по сметка {bill}", "refund_for_bill": "Сторно по сметка {bill}",
         "advance": "Авансово плащане", "advance_returned": "Върнат аванс",
         "by_method": "ПЛАЩАНИЯ ПО ВИД", "given_back": "Върнати", "float": "Начална наличност",
+        "anchor": "КОНТРОЛНА ТОЧКА НА ВЕРИГАТА (пази се извън базата данни)",
     },
     "ru": {
         "sale": "КАССОВЫЙ ЧЕК: ПРИХОД", "refund": "КАССОВЫЙ ЧЕК: ВОЗВРАТ ПРИХОДА", "shift_open": "ОТКРЫТИЕ СМЕНЫ",
@@ -46,6 +51,7 @@ LABELS: dict[str, dict[str, str]] = {
         "payment_for_bill": "Оплата по счету {bill}", "refund_for_bill": "Возврат по счету {bill}",
         "advance": "Авансовый платеж", "advance_returned": "Возврат аванса",
         "by_method": "ОПЛАТЫ ПО ВИДАМ", "given_back": "Возвращено", "float": "Размен на начало смены",
+        "anchor": "КОНТРОЛЬНАЯ ТОЧКА ЦЕПОЧКИ (хранится вне базы данных)",
     },
 }
 COPY_WORDS = {"en": "COPY", "bg": "КОПИЕ", "ru": "КОПИЯ"}
@@ -62,20 +68,8 @@ def qr_payload(document: Document) -> str:
             f"K={document.kind.value};A={c['total'] or ''};FS={document.sign}")
 
 
-def _amount(text: str, currency: str) -> str:
-    return f"{text} {currency}"
-
-
-def _money(text: str | None) -> str:
-    """'EUR 12.50' as '12.50 EUR'."""
-    if not text:
-        return ""
-    currency, amount = text.split(" ")
-    return f"{amount} {currency}"
-
-
-def render_document(document: Document, language: str = "en", *, copy: bool = False) -> ReceiptDocument:
-    words = labels(language)
+def render_document(document: Document, fmt: DocumentFormat, *, copy: bool = False) -> ReceiptDocument:
+    words = labels(fmt.language)
     c: dict[str, Any] = document.content
     body: dict[str, Any] = c["body"]
     hotel = c["hotel"]
@@ -85,24 +79,28 @@ def render_document(document: Document, language: str = "en", *, copy: bool = Fa
     if hotel.get("tax_id"):
         blocks.append(Text(f"{words['tax_id']}: {hotel['tax_id']}", align="center"))
     blocks += [Rule("="), Text(words[document.kind.value], align="center", bold=True, large=False)]
-    if copy and language != "en":  # the printer's own banner says COPY in English
-        blocks.append(Text(f"*** {COPY_WORDS.get(language, 'COPY')} ***", align="center", bold=True))
+    if copy:  # once, in the document's language: the printer's own banner is turned off below
+        blocks.append(Text(f"*** {COPY_WORDS.get(fmt.language, COPY_WORDS['en'])} ***", align="center", bold=True))
     blocks.append(Rule("-"))
     if document.kind in (DocumentKind.SALE, DocumentKind.REFUND):
-        blocks += _receipt_blocks(body, words)
+        blocks += _receipt_blocks(body, words, fmt)
     elif document.kind in (DocumentKind.CASH_IN, DocumentKind.CASH_OUT):
-        blocks += [Row(words["total"], _money(c["total"]), bold=True), Text(f"{words['reason']}: {body['reason']}")]
+        blocks += [Row(words["total"], fmt.money_text(c["total"]), bold=True),
+                   Text(f"{words['reason']}: {body['reason']}")]
     elif document.kind in (DocumentKind.X_REPORT, DocumentKind.Z_REPORT):
-        blocks += _report_blocks(body, words)
+        blocks += _report_blocks(body, words, fmt)
     elif document.kind is DocumentKind.SHIFT_OPEN:
-        blocks += _opening_blocks(body, words)
-    issued = datetime.fromisoformat(c["issued_at"]).astimezone()
+        blocks += _opening_blocks(body, words, fmt)
+    issued = datetime.fromisoformat(c["issued_at"])
+    blocks.append(Rule("-"))
+    if document.kind is DocumentKind.Z_REPORT:
+        # What desk.fiscal.anchors wrote to the anchor file, on paper too: number, time and sign below.
+        blocks.append(Text(words["anchor"], bold=True))
     blocks += [
-        Rule("-"),
         Row(f"{words['doc']}", f"{document.number:07d}"),
         Row(f"{words['shift']}", str(document.shift)),
         Row(f"{words['register']}", c["register"]),
-        Text(issued.strftime("%Y-%m-%d %H:%M:%S")),
+        Text(fmt.date_time(issued, seconds=True)),
         Text(f"{words['cashier']}: {c['cashier_name']}"),
         Text(f"{words['sign']}:"),
         Text(document.sign[:32]),
@@ -110,10 +108,10 @@ def render_document(document: Document, language: str = "en", *, copy: bool = Fa
         QrCode(qr_payload(document), size=4),
         Text(words["fiscal"], align="center", bold=True),
     ]
-    return ReceiptDocument(tuple(blocks), copy=copy, label=document.label)
+    return ReceiptDocument(tuple(blocks), copy=copy, copy_banner="", label=document.label)
 
 
-def _receipt_blocks(body: dict[str, Any], words: dict[str, str]) -> list[Block]:
+def _receipt_blocks(body: dict[str, Any], words: dict[str, str], fmt: DocumentFormat) -> list[Block]:
     currency = body["currency"]
     blocks: list[Block] = []
     if body.get("refund_of"):
@@ -125,55 +123,58 @@ def _receipt_blocks(body: dict[str, Any], words: dict[str, str]) -> list[Block]:
     for line in body["lines"]:
         blocks.append(Text(line["name"]))
         qty = line["quantity"]
-        tax = words["incl"].format(p=line["tax_percent"]) if line["tax_percent"] else ""
-        blocks.append(Columns((f"  {qty} x" if qty != "1" else "", tax, _amount(line["amount"], currency)),
-                              widths=(2, 3, 3)))
-    blocks += [Rule("-"), Row(words["total"], _amount(body["total"], currency), bold=True)]
+        tax = words["incl"].format(p=fmt.number(line["tax_percent"])) if line["tax_percent"] else ""
+        blocks.append(Columns((f"  {fmt.number(qty)} x" if qty != "1" else "", tax,
+                               fmt.amount(line["amount"], currency)), widths=(2, 3, 3)))
+    blocks += [Rule("-"), Row(words["total"], fmt.amount(body["total"], currency), bold=True)]
     if body["taxes"]:
         for tax in body["taxes"]:
-            blocks.append(Row(f"{words['tax']} {tax['percent']}% ({_amount(tax['gross'], currency)})",
-                              _amount(tax["tax"], currency)))
+            blocks.append(Row(f"{words['tax']} {fmt.number(tax['percent'])}% ({fmt.amount(tax['gross'], currency)})",
+                              fmt.amount(tax["tax"], currency)))
     else:
         blocks.append(Text(words["no_tax"]))
     for tender in body["tenders"]:
-        blocks.append(Row(tender["method"], _money(tender["amount"])))
+        blocks.append(Row(tender["method"], fmt.money_text(tender["amount"])))
         if tender.get("tendered"):
-            blocks.append(Row(f"  {words['tendered']}", _money(tender["tendered"])))
-            blocks.append(Row(f"  {words['change']}", _amount(tender["change"], tender["amount"].split(" ")[0])))
+            blocks.append(Row(f"  {words['tendered']}", fmt.money_text(tender["tendered"])))
+            blocks.append(Row(f"  {words['change']}",
+                              fmt.amount(tender["change"], Money.parse(tender["amount"]).currency)))
     return blocks
 
 
-def _report_blocks(body: dict[str, Any], words: dict[str, str]) -> list[Block]:
+def _report_blocks(body: dict[str, Any], words: dict[str, str], fmt: DocumentFormat) -> list[Block]:
     counts = body.get("counts", {})
     totals = body.get("totals", {})
+    nothing = fmt.number("0.00")
     blocks: list[Block] = []
     for kind, label in (("sale", f"{words['receipts']} ({counts.get('sale', 0)})"),
                         ("refund", f"{words['refunds']} ({counts.get('refund', 0)})"),
                         ("cash_in", f"{words['cash_in']} ({counts.get('cash_in', 0)})"),
                         ("cash_out", f"{words['cash_out']} ({counts.get('cash_out', 0)})")):
-        amounts = _amounts(totals.get(kind))
-        blocks += [Row(label if n == 0 else "", amount) for n, amount in enumerate(amounts or ["0.00"])]
+        amounts = [fmt.money_text(text) for text in _totals(totals.get(kind))]
+        blocks += [Row(label if n == 0 else "", amount) for n, amount in enumerate(amounts or [nothing])]
     for tax in body.get("taxes", []):
-        blocks.append(Row(f"{words['tax']} {tax['percent']}% ({_money(tax['gross'])})", _money(tax["tax"])))
+        blocks.append(Row(f"{words['tax']} {fmt.number(tax['percent'])}% ({fmt.money_text(tax['gross'])})",
+                          fmt.money_text(tax["tax"])))
     if body.get("first"):
         blocks.append(Row(words["range"], f"{body['first']:07d}-{body['last']:07d}"))
     if body.get("methods"):
         blocks += [Rule("-"), Text(words["by_method"], bold=True)]
     for line in body.get("methods", []):
         name = f"{line['method']} {line['brand']}".strip()
-        blocks.append(Row(f"{name} ({line['count']})", _amount(line["total"], line["currency"])))
+        blocks.append(Row(f"{name} ({line['count']})", fmt.amount(line["total"], line["currency"])))
         if line["refund_count"]:
             blocks.append(Row(f"  {words['given_back']} ({line['refund_count']})",
-                              _amount(f"-{line['refunds']}", line["currency"])))
+                              fmt.amount(f"-{line['refunds']}", line["currency"])))
     return blocks
 
 
-def _amounts(totals: list[str] | str | None) -> list[str]:
+def _totals(totals: list[str] | str | None) -> list[str]:
     """A kind's totals, one a currency (documents of older versions kept one text)."""
     if not totals:
         return []
-    return [_money(t) for t in ([totals] if isinstance(totals, str) else totals)]
+    return [totals] if isinstance(totals, str) else list(totals)
 
 
-def _opening_blocks(body: dict[str, Any], words: dict[str, str]) -> list[Block]:
-    return [Row(words["float"], _money(amount)) for amount in body.get("float", [])]
+def _opening_blocks(body: dict[str, Any], words: dict[str, str], fmt: DocumentFormat) -> list[Block]:
+    return [Row(words["float"], fmt.money_text(amount)) for amount in body.get("float", [])]

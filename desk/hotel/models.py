@@ -32,6 +32,8 @@ class Hotel(Base):
     base_currency: Mapped[str] = mapped_column(String(3))
     address: Mapped[str] = mapped_column(String(240), default="")
     tax_id: Mapped[str] = mapped_column(String(40), default="")
+    # ISO 3166 alpha-2: the country whose language and number format its fiscal documents follow.
+    country: Mapped[str] = mapped_column(String(2), default="")
 
 
 class CurrencyRate(Base):

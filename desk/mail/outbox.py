@@ -18,7 +18,6 @@ is never logged, printed or shown.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import logging
 import os
 import re
@@ -37,6 +36,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desk.core.errors import DeskError, InvalidInput
+from desk.core.key_files import config_folder, configured_path, create_key_file, key_id, read_key_file
 from desk.core.types import utcnow
 from desk.db.engine import Database
 from desk.fiscal.models import ReceiptKind, ReceiptRequest
@@ -100,42 +100,26 @@ class MailSetup:
 
 
 def key_file() -> Path:
-    configured = os.environ.get(KEY_FILE_ENV, "").strip()
-    if configured:
-        return Path(configured)
-    from platformdirs import user_config_dir
-
-    return Path(user_config_dir("frontdesk-cashier", appauthor=False)) / "mail.key"
+    return configured_path(KEY_FILE_ENV, config_folder() / "mail.key")
 
 
 def _read_key() -> bytes | None:
-    try:
-        return key_file().read_bytes().strip() or None
-    except FileNotFoundError:
-        return None
+    return read_key_file(key_file())
 
 
 def _key_id(key: bytes) -> str:
-    return hashlib.sha256(key).hexdigest()[:16]
+    return key_id(key)
 
 
 def _sealing_key() -> bytes:
     """This workstation's key; made (readable by its owner only) the first time a password is saved."""
     from cryptography.fernet import Fernet
 
-    key = _read_key()
-    if key is not None:
-        return key
     path = key_file()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    key = Fernet.generate_key()
-    try:  # exclusive: two desks saving at once must not each write a key of their own
-        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        return _read_key() or key
-    with os.fdopen(descriptor, "wb") as out:
-        out.write(key + b"\n")
-    logger.info("a new mail key was written to %s", path)
+    existed = path.exists()
+    key = create_key_file(path, Fernet.generate_key)
+    if not existed:
+        logger.info("a new mail key was written to %s", path)
     return key
 
 

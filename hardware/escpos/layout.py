@@ -25,7 +25,6 @@ from PIL import Image, ImageDraw
 
 from hardware.escpos.fonts import mono_font
 from hardware.interfaces import (
-    COPY_BANNER,
     Align,
     Columns,
     Feed,
@@ -142,12 +141,13 @@ class Layout:
     # -- document -> lines -------------------------------------------------------------------------
 
     def lines(self, document: ReceiptDocument) -> Iterator[_Line | _Qr | _Feed]:
-        if document.copy:
-            yield _Line(COPY_BANNER, "center", bold=True, large=True)
+        banner = document.copy_banner if document.copy else ""
+        if banner:
+            yield _Line(banner, "center", bold=True, large=True)
         for block in document.blocks:
             yield from self._block(block)
-        if document.copy:
-            yield _Line(COPY_BANNER, "center", bold=True, large=True)
+        if banner:
+            yield _Line(banner, "center", bold=True, large=True)
 
     def _block(self, block: object) -> Iterator[_Line | _Qr | _Feed]:
         width = self.profile.columns

@@ -1170,6 +1170,10 @@
         <translation>Депозитите се прилагат в {currency}</translation>
     </message>
     <message>
+        <source>Document {number} of register {register} was not signed with the key file {path}: either the file is another register&apos;s or workstation&apos;s, or the document was changed in the database. Nothing was printed; run “desk fiscal verify” and call the manager</source>
+        <translation>Документ {number} на каса {register} не е подписан с ключа от файла {path}: или файлът е на друга каса или работно място, или документът е променен в базата данни. Нищо не е отпечатано; изпълнете „desk fiscal verify“ и повикайте мениджъра</translation>
+    </message>
+    <message>
         <source>Enter the amount</source>
         <translation>Въведете сумата</translation>
     </message>
@@ -1184,6 +1188,10 @@
     <message>
         <source>Every line needs an item name</source>
         <translation>Всеки ред трябва да има име на артикул</translation>
+    </message>
+    <message>
+        <source>Fiscal documents can be in {languages}; “{language}” is not one of them</source>
+        <translation>Фискалните документи могат да бъдат на {languages}; „{language}“ не е сред тях</translation>
     </message>
     <message>
         <source>Folio {folio} does not exist</source>
@@ -1366,6 +1374,10 @@
         <translation>Бележка {receipt} от този терминал вече е към операция с карта</translation>
     </message>
     <message>
+        <source>Register {register} has fiscal documents but its key file {path} is not on this workstation: copy it here from where the register&apos;s documents were signed; nothing was printed</source>
+        <translation>Каса {register} има фискални документи, но файлът с ключа ѝ {path} не е на това работно място: копирайте го тук от мястото, където са подписвани документите на касата; нищо не е отпечатано</translation>
+    </message>
+    <message>
         <source>Register {register} has no document {number}</source>
         <translation>Каса {register} няма документ {number}</translation>
     </message>
@@ -1538,6 +1550,10 @@
         <translation>Сумата трябва да е по-голяма от нула (въведено {amount})</translation>
     </message>
     <message>
+        <source>The anchor of document {number} could not be written to {path} ({reason}): fix the anchor folder and print the report again</source>
+        <translation>Контролната точка на документ {number} не можа да се запише в {path} ({reason}): оправете папката на контролните точки и отпечатайте отчета отново</translation>
+    </message>
+    <message>
         <source>The card operation is recorded, but its slip did not print on {printer}: {problem}. Fix the printer, then use Print card slip on the payment</source>
         <translation>Операцията с картата е записана, но слипът ѝ не се отпечата на {printer}: {problem}. Оправете принтера и изберете „Печат на слип“ при плащането</translation>
     </message>
@@ -1610,6 +1626,10 @@
         <translation>Файлът {path} не е ключ за пощата: преместете го и запишете паролата отново</translation>
     </message>
     <message>
+        <source>The file {path} is not the signing key of register {register}: put the register&apos;s key file there; nothing was printed</source>
+        <translation>Файлът {path} не е ключът за подписване на каса {register}: поставете там файла с ключа на касата; нищо не е отпечатано</translation>
+    </message>
+    <message>
         <source>The hotel charges in {currency}</source>
         <translation>Хотелът таксува в {currency}</translation>
     </message>
@@ -1652,6 +1672,10 @@
     <message>
         <source>The key file {path} cannot be written ({reason})</source>
         <translation>Файлът с ключ {path} не може да се запише ({reason})</translation>
+    </message>
+    <message>
+        <source>The key file {path} of register {register} cannot be read ({reason}); nothing was printed</source>
+        <translation>Файлът с ключа {path} на каса {register} не може да се прочете ({reason}); нищо не е отпечатано</translation>
     </message>
     <message>
         <source>The key in {path} is not the one the mail password was saved with: copy the right key file here, or type the password again</source>
@@ -2220,6 +2244,10 @@
     <message>
         <source>{workstation} already has a terminal called {name}</source>
         <translation>Работното място {workstation} вече има терминал {name}</translation>
+    </message>
+    <message>
+        <source>“{country}” is not a country code: two letters (ISO 3166), such as BG or RU</source>
+        <translation>„{country}“ не е код на държава: две букви (ISO 3166), например BG или RU</translation>
     </message>
     <message>
         <source>“{text}” is not money</source>

@@ -1170,6 +1170,10 @@
         <translation>Депозит зачитается в {currency}</translation>
     </message>
     <message>
+        <source>Document {number} of register {register} was not signed with the key file {path}: either the file is another register&apos;s or workstation&apos;s, or the document was changed in the database. Nothing was printed; run “desk fiscal verify” and call the manager</source>
+        <translation>Документ {number} кассы {register} подписан не ключом из файла {path}: либо это файл другой кассы или рабочего места, либо документ изменён в базе данных. Ничего не напечатано; выполните «desk fiscal verify» и позовите менеджера</translation>
+    </message>
+    <message>
         <source>Enter the amount</source>
         <translation>Введите сумму</translation>
     </message>
@@ -1184,6 +1188,10 @@
     <message>
         <source>Every line needs an item name</source>
         <translation>У каждой строки должно быть название блюда</translation>
+    </message>
+    <message>
+        <source>Fiscal documents can be in {languages}; “{language}” is not one of them</source>
+        <translation>Фискальные документы могут быть на языках {languages}; «{language}» не из их числа</translation>
     </message>
     <message>
         <source>Folio {folio} does not exist</source>
@@ -1366,6 +1374,10 @@
         <translation>Чек {receipt} этого терминала уже относится к операции с картой</translation>
     </message>
     <message>
+        <source>Register {register} has fiscal documents but its key file {path} is not on this workstation: copy it here from where the register&apos;s documents were signed; nothing was printed</source>
+        <translation>У кассы {register} есть фискальные документы, но файла её ключа {path} на этом рабочем месте нет: скопируйте его сюда с того места, где документы кассы подписывались; ничего не напечатано</translation>
+    </message>
+    <message>
         <source>Register {register} has no document {number}</source>
         <translation>На кассе {register} нет документа {number}</translation>
     </message>
@@ -1538,6 +1550,10 @@
         <translation>Сумма должна быть больше нуля (указано {amount})</translation>
     </message>
     <message>
+        <source>The anchor of document {number} could not be written to {path} ({reason}): fix the anchor folder and print the report again</source>
+        <translation>Контрольную точку документа {number} не удалось записать в {path} ({reason}): исправьте папку контрольных точек и напечатайте отчёт снова</translation>
+    </message>
+    <message>
         <source>The card operation is recorded, but its slip did not print on {printer}: {problem}. Fix the printer, then use Print card slip on the payment</source>
         <translation>Операция по карте записана, но её слип не напечатан на {printer}: {problem}. Устраните неполадку принтера, затем выберите «Печать слипа» у платежа</translation>
     </message>
@@ -1610,6 +1626,10 @@
         <translation>Файл {path} не является ключом почты: уберите его и сохраните пароль заново</translation>
     </message>
     <message>
+        <source>The file {path} is not the signing key of register {register}: put the register&apos;s key file there; nothing was printed</source>
+        <translation>Файл {path} не является ключом подписи кассы {register}: положите туда файл ключа этой кассы; ничего не напечатано</translation>
+    </message>
+    <message>
         <source>The hotel charges in {currency}</source>
         <translation>Отель выставляет счета в {currency}</translation>
     </message>
@@ -1652,6 +1672,10 @@
     <message>
         <source>The key file {path} cannot be written ({reason})</source>
         <translation>Файл ключа {path} не удаётся записать ({reason})</translation>
+    </message>
+    <message>
+        <source>The key file {path} of register {register} cannot be read ({reason}); nothing was printed</source>
+        <translation>Файл ключа {path} кассы {register} не читается ({reason}); ничего не напечатано</translation>
     </message>
     <message>
         <source>The key in {path} is not the one the mail password was saved with: copy the right key file here, or type the password again</source>
@@ -2220,6 +2244,10 @@
     <message>
         <source>{workstation} already has a terminal called {name}</source>
         <translation>У рабочего места {workstation} уже есть терминал {name}</translation>
+    </message>
+    <message>
+        <source>“{country}” is not a country code: two letters (ISO 3166), such as BG or RU</source>
+        <translation>«{country}» — не код страны: две буквы (ISO 3166), например BG или RU</translation>
     </message>
     <message>
         <source>“{text}” is not money</source>

@@ -184,7 +184,8 @@ def _seed_hotel(url: str, currency: str) -> None:
     """Migrate and fill an empty database with the hotel's settings: staff, rooms, rates."""
     database = Database(url)
     with database.writing() as session:
-        seed_settings(session, base_currency=currency)
+        # No country: its documents are in English unless a test names one (the demo hotel's is BG).
+        seed_settings(session, base_currency=currency, country="")
         session.add(Room(number="101", floor=1, room_type="Double"))
         session.add(Room(number="102", floor=1, room_type="Double"))
     if database.engine.dialect.name == "sqlite":

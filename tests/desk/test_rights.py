@@ -16,7 +16,7 @@ from desk.cards.pending import settle_card_by_hand
 from desk.cash import shifts
 from desk.core.errors import BillNotSettled, NotAuthorised
 from desk.devices import printers as devices
-from desk.fiscal import chain, receipts
+from desk.fiscal import chain, document_format, receipts
 from desk.fiscal.interface import DocumentKind, Paper, Receipt
 from desk.journal import intents as journal
 from desk.ledger import accounts, bills, payments, postings
@@ -152,13 +152,16 @@ USE_CASES: dict[str, Any] = {
     "remove_printer": lambda h, s: (devices.remove_printer, (1,), {}),
     "open_drawer": lambda h, s: (devices.open_drawer, (), {}),
     "set_mail_settings": lambda h, s: (mail.set_mail_settings, ("127.0.0.1", 25, "none"), {"sender": "a@b.c"}),
+    "set_hotel_country": lambda h, s: (document_format.set_hotel_country, ("RU",), {}),
+    "set_register_language": lambda h, s: (document_format.set_register_language, ("FP-1", "ru"), {}),
     "drawer_for_payment": lambda h, s: (devices.drawer_for_payment, (s.payment_id,), {}),
 }
 CLERK_MAY_NOT_EVEN_WITH_APPROVAL = {
     "set_setting", "set_payment_code", "remove_payment_code", "create_key", "revoke_key",
     "open_shift", "cash_in", "cash_out", "close_shift", "add_terminal", "remove_terminal", "set_terminal_slips",
     "record_end_of_day",
-    "add_printer", "update_printer", "remove_printer", "open_drawer", "set_mail_settings"}
+    "add_printer", "update_printer", "remove_printer", "open_drawer", "set_mail_settings",
+    "set_hotel_country", "set_register_language"}
 CLERK_REFUSED = {"reverse_posting", "void_posting", "overpay", "backdated_payment", "backdated_deposit",
                  "refund_payment", "void_payment", "reverse_company_transfer", "check_out_override",
                  "settle_card_by_hand"}

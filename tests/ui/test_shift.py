@@ -125,7 +125,8 @@ def test_a_cashiers_shift_from_float_to_z_report(qtbot, till: MainWindow, demo_d
     assert "Counted" not in rows
     qtbot.waitUntil(lambda: len(opened) == 1, timeout=30_000)
     x_text = pdf_words(opened[0])
-    assert "X report · shift 1 · TILL-2" in x_text and "Expected in drawer 240.00 EUR" in x_text
+    # The demo hotel is in Bulgaria: its reports are Bulgarian, whatever the clerk's screen language.
+    assert "X отчет · смяна 1 · TILL-2" in x_text and "Очаквано в касата 240,00 EUR" in x_text
     x_dialog.close()
 
     # Close: a blind count one euro short: 200 + 20 + 10 + 5 + 2 + 1 + 2 x 0.50 = 239 of the 240 expected.
@@ -149,9 +150,9 @@ def test_a_cashiers_shift_from_float_to_z_report(qtbot, till: MainWindow, demo_d
     assert z_dialog.findChild(QLabel, "overShortLabel").text().splitlines()[0] == f"EUR: short by {money('1.00')}"
     qtbot.waitUntil(lambda: len(opened) == 2, timeout=30_000)
     z_text = pdf_words(opened[1])
-    assert "Z report · shift 1 · TILL-2" in z_text
-    assert "Expected in drawer 240.00 EUR" in z_text and "Counted 239.00 EUR" in z_text
-    assert "Over (+) / short (-) -1.00 EUR" in z_text
+    assert "Z отчет · смяна 1 · TILL-2" in z_text
+    assert "Очаквано в касата 240,00 EUR" in z_text and "Преброено 239,00 EUR" in z_text
+    assert "Излишък (+) / липса (-) -1,00 EUR" in z_text
     assert "To the safe" in z_text
     qtbot.waitUntil(lambda: shift_text(window) == "No shift open", timeout=30_000)
 

@@ -9,7 +9,7 @@ workstation with no printers before also used the first register's printer as it
 still does. An assignment already made in Devices is kept: it is what the manager asked for.
 
 Revision ID: 0018_register_printer
-Revises: 0016_desk_role
+Revises: 0017_fiscal_keys
 """
 
 from collections.abc import Sequence
@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0018_register_printer"
-down_revision: str | None = "0016_desk_role"
+down_revision: str | None = "0017_fiscal_keys"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
