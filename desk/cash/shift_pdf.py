@@ -160,10 +160,13 @@ def save_shift_report(report: ShiftReport, fmt: DocumentFormat, path: Path | str
 
 def write_x_report(session: Session, workstation: str, directory: Path | str,
                    language: str = "en") -> tuple[ShiftReport, Path]:
-    """The open shift's X report, saved as a PDF in ``directory``."""
+    """The open shift's X report, saved as a PDF in ``directory``: the figures returned name the methods in
+    ``language`` (the clerk's screen), the PDF in the hotel's document language."""
+    fmt = hotel_format(session)
     report = x_report(session, workstation, language)
+    paper = report if fmt.language == language else x_report(session, workstation, fmt.language)
     stamp = report.made_at.astimezone().strftime("%Y%m%d-%H%M%S")
-    return report, save_shift_report(report, hotel_format(session),
+    return report, save_shift_report(paper, fmt,
                                      Path(directory) / f"x-report-{workstation}-{report.number}-{stamp}.pdf")
 
 

@@ -492,8 +492,9 @@ def close_shift(session: Session, actor: Actor, counts: Mapping[str, Mapping[Dec
         base = figures.get(currency) or _empty(currency)
         counted[currency] = _with_count(base, amount, pieces)
     closed_at = utcnow()
-    report = _report(session, shift, counted, closed_at, actor.username)
-    pdf = shift_report_pdf(report, hotel_format(session))
+    fmt = hotel_format(session)  # the Z kept at closing is the hotel's document: its language throughout
+    report = _report(session, shift, counted, closed_at, actor.username, fmt.language)
+    pdf = shift_report_pdf(report, fmt)
     for line in report.currencies:
         assert line.counted is not None and line.difference is not None
         session.add(ShiftCount(

@@ -30,6 +30,7 @@ from desk.core.money import Money
 from desk.core.types import utcnow
 from desk.fiscal import keys
 from desk.fiscal.anchors import Anchor
+from desk.fiscal.document_format import register_format
 from desk.fiscal.errors import FiscalKeyProblem, FiscalShiftClosed, FiscalShiftTooOld
 from desk.fiscal.interface import Document, DocumentKind, Paper, Receipt
 from desk.fiscal.models import CashRegister, FiscalDocument, FiscalPrint
@@ -285,7 +286,7 @@ def _methods(session: Session, register_code: str, cash_shift_id: int | None) ->
     """The cash shift's payments by method, named in the register's language (the paper's)."""
     if cash_shift_id is None:
         return []
-    names = load_names(session, _register(session, register_code).language)
+    names = load_names(session, register_format(session, register_code).language)
     found = []
     for figures in payment_figures(session, cash_shift_id):
         method = session.get(PaymentMethod, figures.method_code)

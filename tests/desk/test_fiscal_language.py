@@ -16,8 +16,7 @@ from desk.cash.shifts import close_shift, open_shift_of, z_report_pdf
 from desk.cli.main import main
 from desk.core.errors import InvalidInput
 from desk.core.money import Money
-from desk.fiscal.document_format import set_hotel_country, set_register_language
-from desk.fiscal.register import register_info
+from desk.fiscal.document_format import register_format, set_hotel_country, set_register_language
 from desk.fiscal.render import COPY_WORDS, LABELS
 from desk.fiscal.workflow import close_register_shifts, print_receipt, x_report
 from desk.hotel.models import Hotel as HotelRow
@@ -58,7 +57,7 @@ def latin_words(text: str, *, allowed: set[str]) -> set[str]:
 
 def test_a_russian_hotels_register_prints_russian_words_numbers_and_dates(hotel: Hotel):
     rig = russian_hotel(hotel)
-    assert rig.hotel.query(register_info, "FP-1").language == "ru"
+    assert rig.hotel.query(register_format, "FP-1").language == "ru"
     sale = print_receipt(rig.runner, rig.hotel.actor, paid_bill(rig.hotel, lines=RUSSIAN_LINES), "FP-1",
                          tendered=Money.of("2000", "EUR"), registers=rig.registers)
     assert sale.printed and sale.document is not None
@@ -128,14 +127,14 @@ NOT_A_LANGUAGE = "Fiscal documents can be in {languages}; “{language}” is no
 def test_the_country_and_a_registers_own_language_are_set_by_command(sqlite_hotel: Hotel, capsys):
     hotel = sqlite_hotel
     url = hotel.database.url
-    assert hotel.query(register_info, "FP-1").language == "en"  # the test hotel has no country
+    assert hotel.query(register_format, "FP-1").language == "en"  # the test hotel has no country
     assert main(["--database", url, "fiscal", "country", "ru"]) == 0
-    assert hotel.query(register_info, "FP-1").language == "ru"
+    assert hotel.query(register_format, "FP-1").language == "ru"
     assert main(["--database", url, "fiscal", "language", "FP-2", "bg"]) == 0
     assert "FP-1: documents in ru" in capsys.readouterr().out
-    assert [hotel.query(register_info, code).language for code in ("FP-1", "FP-2")] == ["ru", "bg"]
+    assert [hotel.query(register_format, code).language for code in ("FP-1", "FP-2")] == ["ru", "bg"]
     assert main(["--database", url, "fiscal", "language", "FP-2", "country"]) == 0
-    assert hotel.query(register_info, "FP-2").language == "ru"
+    assert hotel.query(register_format, "FP-2").language == "ru"
     manager = hotel.as_role(Role.MANAGER)
     refused(manager, InvalidInput, NOT_A_COUNTRY, lambda: manager.run(set_hotel_country, "Russia"), field="country")
     refused(manager, InvalidInput, NOT_A_LANGUAGE, lambda: manager.run(set_register_language, "FP-1", "de"),
