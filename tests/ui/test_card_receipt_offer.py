@@ -46,3 +46,32 @@ def test_the_clerk_may_decline_the_card_sales_receipt(qtbot, cashier_context, de
         press_terminal(qtbot, dialog, terminal.info)
     assert delivery.wait_all(30_000)
     assert dialog.receipt_dialog is None and "SALE RECEIPT" not in fiscal_printer.engine.text()
+
+
+def test_a_card_refund_on_the_terminal_offers_the_refund_receipt(qtbot, cashier_context, demo_database, card, window,
+                                                                terminal, fiscal_printer):
+    from PySide6.QtWidgets import QLineEdit
+
+    from desk.cards.models import CardKind
+    from desk.ledger.models import PaymentKind
+    from tests.ui.test_dialogs_common import folio_now, reload_card, retype
+
+    sale = dialog_for(qtbot, cashier_context, demo_database, card, window)
+    child(sale, QCheckBox, "printReceiptCheck").setChecked(False)
+    with qtbot.waitSignal(sale.accepted, timeout=30_000):
+        press_terminal(qtbot, sale, terminal.info)
+    [payment] = card_payments(demo_database, card)
+    refund = dialog_for(qtbot, cashier_context, demo_database, reload_card(demo_database, card), window,
+                        CardKind.REFUND, payment_id=payment.id)
+    check = child(refund, QCheckBox, "printReceiptCheck")
+    assert check.isVisible() and check.isChecked()
+    retype(qtbot, child(refund, QLineEdit, "amountEdit"), "20.00")
+    with qtbot.waitSignal(refund.accepted, timeout=30_000):
+        press_terminal(qtbot, refund, terminal.info)
+    qtbot.waitUntil(lambda: refund.receipt_dialog is not None and refund.receipt_dialog.isVisible(), timeout=30_000)
+    [given_back] = [line.payment for line in folio_now(demo_database, card).payments
+                    if line.payment.kind is PaymentKind.REFUND]
+    assert refund.receipt_dialog.payment_id == given_back.id
+    apply_accepted(qtbot, refund.receipt_dialog)
+    assert delivery.wait_all(30_000)
+    assert "REFUND RECEIPT" in fiscal_printer.engine.text()

@@ -104,8 +104,10 @@ def _answer_timeout(info: TerminalInfo) -> int:
         return DEFAULT_ANSWER_TIMEOUT_S
 
 
-# Terminal operations that take the guest's money, and so get a sale receipt like cash.
-RECEIPTED_OPERATIONS = frozenset({CardKind.SALE, CardKind.CAPTURE})
+# Terminal operations that move the guest's money, and so get a receipt as cash does: a sale receipt for
+# money taken, a refund receipt for money given back.
+RECEIPTED_OPERATIONS = {CardKind.SALE: PaymentKind.PAYMENT, CardKind.CAPTURE: PaymentKind.PAYMENT,
+                        CardKind.REFUND: PaymentKind.REFUND}
 
 
 class CardTerminalDialog(DeskDialog):
@@ -190,7 +192,7 @@ class CardTerminalDialog(DeskDialog):
 
     def _receipt_allowed(self) -> bool:
         method = card_method(self.card)
-        return method is not None and receipt_refusal(method, PaymentKind.PAYMENT,
+        return method is not None and receipt_refusal(method, RECEIPTED_OPERATIONS[self.operation],
                                                       has_register=bool(self.card.registers)) is None
 
     def _offer_receipt(self, outcome: CardOutcome) -> None:
