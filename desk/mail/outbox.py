@@ -8,7 +8,8 @@ later (30 s, 1 min, 2 min, ... up to an hour apart).
 The SMTP server's host, port, security, user, sender and trusted CA are settings in the database
 (``mail_settings``). Its password is typed by a manager in Settings -> E-mail and kept in the
 database only *sealed* (Fernet: AES with an HMAC) with a key that lives in a file outside the
-database (``DESK_MAIL_KEY_FILE``, by default ``mail.key`` in the user's configuration folder). A
+database (``DESK_MAIL_KEY_FILE``, by default ``mail.key`` in the user's configuration folder; see
+``desk.core.sealed``, which seals a card terminal's password the same way). A
 database copy or backup alone never reveals it; a workstation that sends e-receipts needs the
 key file, copied there by the admin once (the password may then change without touching it).
 ``DESK_SMTP_PASSWORD`` in a workstation's environment, where set, is used instead. The password
@@ -18,7 +19,6 @@ is never logged, printed or shown.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import logging
 import os
 import re
@@ -36,6 +36,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desk.core import sealed
 from desk.core.errors import DeskError, InvalidInput
 from desk.core.types import utcnow
 from desk.db.engine import Database
@@ -48,7 +49,7 @@ from desk.people.rights import Right, require
 logger = logging.getLogger(__name__)
 
 PASSWORD_ENV = "DESK_SMTP_PASSWORD"
-KEY_FILE_ENV = "DESK_MAIL_KEY_FILE"
+KEY_FILE_ENV = sealed.KEY_FILE_ENV
 SECURITIES = ("none", "starttls", "tls")
 SMTP_TIMEOUT = 20.0
 # An address worth sending to: one @, a dot in the domain; the server decides the rest.
@@ -100,72 +101,28 @@ class MailSetup:
 
 
 def key_file() -> Path:
-    configured = os.environ.get(KEY_FILE_ENV, "").strip()
-    if configured:
-        return Path(configured)
-    from platformdirs import user_config_dir
-
-    return Path(user_config_dir("frontdesk-cashier", appauthor=False)) / "mail.key"
-
-
-def _read_key() -> bytes | None:
-    try:
-        return key_file().read_bytes().strip() or None
-    except FileNotFoundError:
-        return None
-
-
-def _key_id(key: bytes) -> str:
-    return hashlib.sha256(key).hexdigest()[:16]
-
-
-def _sealing_key() -> bytes:
-    """This workstation's key; made (readable by its owner only) the first time a password is saved."""
-    from cryptography.fernet import Fernet
-
-    key = _read_key()
-    if key is not None:
-        return key
-    path = key_file()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    key = Fernet.generate_key()
-    try:  # exclusive: two desks saving at once must not each write a key of their own
-        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        return _read_key() or key
-    with os.fdopen(descriptor, "wb") as out:
-        out.write(key + b"\n")
-    logger.info("a new mail key was written to %s", path)
-    return key
+    return sealed.key_file()
 
 
 def _seal(password: str) -> tuple[str, str]:
-    from cryptography.fernet import Fernet
-
     try:
-        key = _sealing_key()
-    except OSError as exc:
+        made = sealed.seal(password)
+    except sealed.KeyUnwritable as exc:
         raise MailKeyError("The key file {path} cannot be written ({reason})", path=str(key_file()),
-                           reason=exc.strerror or type(exc).__name__) from None
-    try:
-        return Fernet(key).encrypt(password.encode()).decode("ascii"), _key_id(key)
-    except ValueError:
+                           reason=exc.reason) from None
+    except sealed.NotAKey:
         raise MailKeyError("The file {path} is not a mail key: move it away and save the password again",
                            path=str(key_file())) from None
+    return made.token, made.key_id
 
 
 def _open(row: MailSettings) -> str:
-    from cryptography.fernet import Fernet, InvalidToken
-
-    key = _read_key()
-    if key is None:
-        raise MailKeyError("This workstation has no key for the saved mail password: copy {path} here from the "
-                           "workstation where it was saved, or type the password again", path=str(key_file()))
     try:
-        if _key_id(key) != row.key_id:
-            raise InvalidToken
-        return Fernet(key).decrypt(row.password_sealed.encode("ascii")).decode()
-    except (InvalidToken, ValueError):
+        return sealed.unseal(sealed.Sealed(row.password_sealed, row.key_id))
+    except sealed.KeyMissing:
+        raise MailKeyError("This workstation has no key for the saved mail password: copy {path} here from the "
+                           "workstation where it was saved, or type the password again", path=str(key_file())) from None
+    except sealed.KeyMismatch:
         raise MailKeyError("The key in {path} is not the one the mail password was saved with: copy the right "
                            "key file here, or type the password again", path=str(key_file())) from None
 
@@ -278,19 +235,19 @@ def set_mail_settings(session: Session, actor: Actor, host: str, port: int, secu
     row = session.scalars(select(MailSettings).limit(1)).first()
     keep_ca = row.ca_pem if row is not None else ""
     config = checked_config(host, port, security, username, sender, keep_ca if ca_pem is None else ca_pem)
-    sealed: tuple[str, str] | None = None
+    new_password: tuple[str, str] | None = None
     if password:
-        sealed = _seal(_checked_password(password))
+        new_password = _seal(_checked_password(password))
     elif password == "":
-        sealed = ("", "")
+        new_password = ("", "")
     if row is None:
         row = MailSettings(changed_by=actor.username)
         session.add(row)
     row.host, row.port, row.security, row.username, row.sender = (config.host, config.port, config.security,
                                                                  config.username, config.sender)
     row.ca_pem = config.ca_pem
-    if sealed is not None:
-        row.password_sealed, row.key_id = sealed
+    if new_password is not None:
+        row.password_sealed, row.key_id = new_password
     row.changed_by, row.changed_at = actor.username, utcnow()
     session.flush()
     return config
