@@ -228,7 +228,8 @@ def set_mail_settings(session: Session, actor: Actor, host: str, port: int, secu
                       ca_pem: str | None = None) -> MailConfig:
     """The SMTP server e-receipts go through.
 
-    ``password``: None keeps the saved one, "" forgets it, else it is sealed (see the module).
+    ``password``: None keeps the saved one while the server stays the same (a new host, port, user
+    or CA forgets it: it must be typed again), "" forgets it, else it is sealed (see the module).
     ``ca_pem``: None keeps the trusted CA, "" trusts the system's certificates only.
     """
     require(actor, Right.MANAGE_DEVICES)
@@ -238,7 +239,9 @@ def set_mail_settings(session: Session, actor: Actor, host: str, port: int, secu
     new_password: tuple[str, str] | None = None
     if password:
         new_password = _seal(_checked_password(password))
-    elif password == "":
+    elif password == "" or (row is not None and row.password_sealed and _another_server(row, config)):
+        # The saved password was given for one server and login: a changed host, port, user or
+        # trusted CA would hand it to whoever is there now (the attacker's own server).
         new_password = ("", "")
     if row is None:
         row = MailSettings(changed_by=actor.username)
@@ -251,6 +254,11 @@ def set_mail_settings(session: Session, actor: Actor, host: str, port: int, secu
     row.changed_by, row.changed_at = actor.username, utcnow()
     session.flush()
     return config
+
+
+def _another_server(row: MailSettings, config: MailConfig) -> bool:
+    return (row.host.lower(), row.port, row.username, row.ca_pem.strip()) != (
+        config.host.lower(), config.port, config.username, config.ca_pem.strip())
 
 
 def enqueue_receipt_email(session: Session, request: ReceiptRequest) -> MailOutbox:

@@ -722,7 +722,7 @@
     </message>
     <message>
         <source>The final folio PDF cannot be made yet: the reports module is not installed.</source>
-        <translation>Окончателното фолио в PDF още не може да се създаде: модулът за справки не е инсталиран.</translation>
+        <translation type="vanished">Окончателното фолио в PDF още не може да се създаде: модулът за справки не е инсталиран.</translation>
     </message>
     <message>
         <source>Writing the final folio…</source>
@@ -920,6 +920,10 @@
     <message>
         <source>A mail server needs a host name</source>
         <translation>Пощенският сървър трябва да има име на хост</translation>
+    </message>
+    <message>
+        <source>A manager signs in with the password, not a PIN</source>
+        <translation>Мениджърът влиза с парола, а не с PIN код</translation>
     </message>
     <message>
         <source>A network terminal&apos;s address is tcp://host:port</source>
@@ -1554,6 +1558,10 @@
         <translation>Писмото не е изпратено: отказано</translation>
     </message>
     <message>
+        <source>The file {path} is not a key for saved passwords: move it away and save again</source>
+        <translation>Файлът {path} не е ключ за запазени пароли: преместете го и запазете отново</translation>
+    </message>
+    <message>
         <source>The file {path} is not a mail key: move it away and save the password again</source>
         <translation>Файлът {path} не е ключ за пощата: преместете го и запишете паролата отново</translation>
     </message>
@@ -1604,6 +1612,10 @@
     <message>
         <source>The key in {path} is not the one the mail password was saved with: copy the right key file here, or type the password again</source>
         <translation>Ключът в {path} не е този, с който е записана паролата за поща: копирайте тук правилния файл с ключ или въведете паролата отново</translation>
+    </message>
+    <message>
+        <source>The key in {path} is not the one the password of terminal {name} was saved with: copy the right key file here, or set the terminal up again</source>
+        <translation>Ключът в {path} не е този, с който е запазена паролата на терминал {name}: копирайте тук правилния файл с ключ или настройте терминала отново</translation>
     </message>
     <message>
         <source>The key of POS {name} was revoked: ask the hotel&apos;s administrator for a new one</source>
@@ -1708,6 +1720,10 @@
     <message>
         <source>The register gave no clear answer. The receipt will be checked with the register at the next start, or use Shift → Check receipts now; do not print it again by hand</source>
         <translation>Касата не даде ясен отговор. Бонът ще бъде проверен с касата при следващото стартиране, или изберете Смяна → Проверка на касовите бележки сега; не го отпечатвайте отново ръчно</translation>
+    </message>
+    <message>
+        <source>The rights of {user} have changed: sign in again</source>
+        <translation>Правата на {user} са променени: влезте отново</translation>
     </message>
     <message>
         <source>The search text is too long (at most {limit} characters)</source>
@@ -1828,6 +1844,10 @@
     <message>
         <source>This was already done on the card terminal</source>
         <translation>Това вече е направено на картовия терминал</translation>
+    </message>
+    <message>
+        <source>This workstation has no key for the password of terminal {name}: copy {path} here from the computer where it was saved, or set the terminal up again</source>
+        <translation>Това работно място няма ключ за паролата на терминал {name}: копирайте тук {path} от компютъра, на който е запазена, или настройте терминала отново</translation>
     </message>
     <message>
         <source>This workstation has no key for the saved mail password: copy {path} here from the workstation where it was saved, or type the password again</source>
@@ -2152,6 +2172,10 @@
     <message>
         <source>{user} is not a manager and may not authorise this</source>
         <translation>{user} не е мениджър и не може да разреши това</translation>
+    </message>
+    <message>
+        <source>{user} may no longer act at this desk</source>
+        <translation>{user} вече не може да работи на това работно място</translation>
     </message>
     <message>
         <source>{value} does not close an operation</source>
@@ -4385,6 +4409,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Too many failed attempts: {user} cannot sign in until {time}.</source>
         <translation>Твърде много неуспешни опити: {user} не може да влезе до {time}.</translation>
+    </message>
+    <message>
+        <source>A manager signs in with the password, not a PIN.</source>
+        <translation>Мениджърът влиза с парола, а не с PIN код.</translation>
     </message>
     <message>
         <source>Wrong user name, password or PIN.</source>

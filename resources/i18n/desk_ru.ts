@@ -722,7 +722,7 @@
     </message>
     <message>
         <source>The final folio PDF cannot be made yet: the reports module is not installed.</source>
-        <translation>Итоговое фолио в PDF пока недоступно: модуль отчётов не установлен.</translation>
+        <translation type="vanished">Итоговое фолио в PDF пока недоступно: модуль отчётов не установлен.</translation>
     </message>
     <message>
         <source>Writing the final folio…</source>
@@ -920,6 +920,10 @@
     <message>
         <source>A mail server needs a host name</source>
         <translation>Для почтового сервера нужно имя хоста</translation>
+    </message>
+    <message>
+        <source>A manager signs in with the password, not a PIN</source>
+        <translation>Менеджер входит по паролю, а не по PIN-коду</translation>
     </message>
     <message>
         <source>A network terminal&apos;s address is tcp://host:port</source>
@@ -1554,6 +1558,10 @@
         <translation>Письмо не отправлено: отменено</translation>
     </message>
     <message>
+        <source>The file {path} is not a key for saved passwords: move it away and save again</source>
+        <translation>Файл {path} не является ключом сохранённых паролей: уберите его и сохраните ещё раз</translation>
+    </message>
+    <message>
         <source>The file {path} is not a mail key: move it away and save the password again</source>
         <translation>Файл {path} не является ключом почты: уберите его и сохраните пароль заново</translation>
     </message>
@@ -1604,6 +1612,10 @@
     <message>
         <source>The key in {path} is not the one the mail password was saved with: copy the right key file here, or type the password again</source>
         <translation>Ключ в {path} — не тот, которым сохранён пароль почты: скопируйте сюда нужный файл ключа или введите пароль заново</translation>
+    </message>
+    <message>
+        <source>The key in {path} is not the one the password of terminal {name} was saved with: copy the right key file here, or set the terminal up again</source>
+        <translation>Ключ в {path} не тот, которым сохранён пароль терминала {name}: скопируйте сюда нужный файл ключа или настройте терминал заново</translation>
     </message>
     <message>
         <source>The key of POS {name} was revoked: ask the hotel&apos;s administrator for a new one</source>
@@ -1708,6 +1720,10 @@
     <message>
         <source>The register gave no clear answer. The receipt will be checked with the register at the next start, or use Shift → Check receipts now; do not print it again by hand</source>
         <translation>Касса не дала ясного ответа. Чек будет сверен с кассой при следующем запуске, или выберите Смена → Проверить чеки сейчас; не печатайте его повторно вручную</translation>
+    </message>
+    <message>
+        <source>The rights of {user} have changed: sign in again</source>
+        <translation>Права пользователя {user} изменились: войдите заново</translation>
     </message>
     <message>
         <source>The search text is too long (at most {limit} characters)</source>
@@ -1828,6 +1844,10 @@
     <message>
         <source>This was already done on the card terminal</source>
         <translation>Это уже сделано на карточном терминале</translation>
+    </message>
+    <message>
+        <source>This workstation has no key for the password of terminal {name}: copy {path} here from the computer where it was saved, or set the terminal up again</source>
+        <translation>На этом рабочем месте нет ключа к паролю терминала {name}: скопируйте сюда {path} с компьютера, где он был сохранён, или настройте терминал заново</translation>
     </message>
     <message>
         <source>This workstation has no key for the saved mail password: copy {path} here from the workstation where it was saved, or type the password again</source>
@@ -2152,6 +2172,10 @@
     <message>
         <source>{user} is not a manager and may not authorise this</source>
         <translation>{user} не менеджер и не может это разрешить</translation>
+    </message>
+    <message>
+        <source>{user} may no longer act at this desk</source>
+        <translation>{user} больше не может работать за этой стойкой</translation>
     </message>
     <message>
         <source>{value} does not close an operation</source>
@@ -4385,6 +4409,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Too many failed attempts: {user} cannot sign in until {time}.</source>
         <translation>Слишком много неудачных попыток: {user} не сможет войти до {time}.</translation>
+    </message>
+    <message>
+        <source>A manager signs in with the password, not a PIN.</source>
+        <translation>Менеджер входит по паролю, а не по PIN-коду.</translation>
     </message>
     <message>
         <source>Wrong user name, password or PIN.</source>
