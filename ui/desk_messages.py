@@ -245,6 +245,7 @@ ERRORS = (
     QT_TRANSLATE_NOOP("DeskError", "This is not a CA certificate in PEM form (-----BEGIN CERTIFICATE-----)"),
     QT_TRANSLATE_NOOP("DeskError", "This payment is already voided"),
     QT_TRANSLATE_NOOP("DeskError", "This payment is refunded in {currency}"),
+    QT_TRANSLATE_NOOP("DeskError", "This payment was already recorded on another bill"),
     QT_TRANSLATE_NOOP("DeskError", "This pre-authorisation is in {currency}"),
     QT_TRANSLATE_NOOP("DeskError", "This pre-authorisation is {state}: it is used once"),
     QT_TRANSLATE_NOOP("DeskError", "This transfer was already reversed"),

@@ -1826,6 +1826,10 @@
         <translation>Това плащане се възстановява в {currency}</translation>
     </message>
     <message>
+        <source>This payment was already recorded on another bill</source>
+        <translation>Това плащане вече е записано по друга сметка</translation>
+    </message>
+    <message>
         <source>This pre-authorisation is in {currency}</source>
         <translation>Тази предварителна авторизация е в {currency}</translation>
     </message>

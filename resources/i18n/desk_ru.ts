@@ -1826,6 +1826,10 @@
         <translation>Эта оплата возвращается в {currency}</translation>
     </message>
     <message>
+        <source>This payment was already recorded on another bill</source>
+        <translation>Этот платёж уже записан на другой счёт</translation>
+    </message>
+    <message>
         <source>This pre-authorisation is in {currency}</source>
         <translation>Эта преавторизация в {currency}</translation>
     </message>

@@ -4,12 +4,17 @@ retried Apply cannot take twice."""
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import getpass
 import io
+import socket
+import threading
+from contextlib import contextmanager
 from datetime import date
 
 import pytest
+import sqlalchemy.exc
 import trustme
 from alembic import command
 from sqlalchemy import make_url, select, text, update
@@ -20,6 +25,7 @@ from desk.cli.main import main
 from desk.core import sealed
 from desk.db.engine import Database, alembic_config, make_engine
 from desk.db.runner import Runner
+from desk.ledger.models import Payment
 from desk.ledger.payments import Tender, take_payment
 from desk.mail.outbox import mail_config, mail_setup, set_mail_settings
 from desk.people.auth import PinNotForManagers, SignInAgain, SignInRefused, sign_in, sign_in_with_password
@@ -238,3 +244,118 @@ def test_the_upgrade_seals_a_password_stored_in_clear(sqlite_url: str):
         assert sealed.unseal(sealed.Sealed(row["password_sealed"], row["key_id"])) == "271828"
     finally:
         engine.dispose()
+
+
+# --- 4. an Apply retried after a lost reply pays once -----------------------------------------------
+
+
+def _payments(hotel: Hotel, bill_id: int) -> list[int]:
+    return hotel.query(lambda s: list(s.scalars(select(Payment.id).where(Payment.bill_id == bill_id))))
+
+
+def test_the_same_apply_twice_records_one_payment(hotel: Hotel):
+    stay = charged_stay(hotel)
+    runner = Runner(hotel.database)
+    tender = Tender("cash", hotel.money("25.00"))
+    first = runner.run(take_payment, hotel.actor, stay.bill_id, tender, idempotency_key="apply-1").value
+    again = runner.run(take_payment, hotel.actor, stay.bill_id, tender, idempotency_key="apply-1").value
+    assert again.id == first.id
+    assert _payments(hotel, stay.bill_id) == [first.id]
+    other = runner.run(take_payment, hotel.actor, stay.bill_id, tender, idempotency_key="apply-2").value
+    assert _payments(hotel, stay.bill_id) == [first.id, other.id]
+
+
+def test_a_commit_whose_reply_was_lost_is_not_paid_again_on_retry(hotel: Hotel, monkeypatch):
+    """The commit reaches the database, the answer never reaches the desk: the clerk's retry, with the
+    dialog's key, finds the payment."""
+    stay = charged_stay(hotel)
+    runner = Runner(hotel.database)
+    tender = Tender("cash", hotel.money("25.00"))
+    writing = hotel.database.writing
+    lost = {"once": True}
+
+    @contextmanager
+    def commit_then_lose_the_reply():
+        with writing() as session:
+            yield session
+        if lost.pop("once", False):
+            raise sqlalchemy.exc.OperationalError("COMMIT", {}, Exception("server closed the connection"))
+
+    monkeypatch.setattr(hotel.database, "writing", commit_then_lose_the_reply)
+    with pytest.raises(sqlalchemy.exc.OperationalError):
+        runner.run(take_payment, hotel.actor, stay.bill_id, tender, idempotency_key="apply-lost")
+    [paid] = _payments(hotel, stay.bill_id)
+    again = runner.run(take_payment, hotel.actor, stay.bill_id, tender, idempotency_key="apply-lost").value
+    assert again.id == paid and _payments(hotel, stay.bill_id) == [paid]
+
+
+class CommitReplyCutter:
+    """A TCP proxy in front of PostgreSQL that, once armed, lets the next COMMIT reach the server and
+    cuts the desk's connection before the server's answer comes back: the commit happened, the desk
+    never heard so (a cable pulled, a switch rebooted at the wrong moment)."""
+
+    def __init__(self, host: str, port: int) -> None:
+        self.upstream = (host, port)
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
+        self.armed = threading.Event()
+        self.cut = threading.Event()
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                client, _ = self.listener.accept()
+            except OSError:
+                return
+            server = socket.create_connection(self.upstream)
+            cutting = threading.Event()
+            threading.Thread(target=self._to_server, args=(client, server, cutting), daemon=True).start()
+            threading.Thread(target=self._to_client, args=(server, client, cutting), daemon=True).start()
+
+    def _to_server(self, client: socket.socket, server: socket.socket, cutting: threading.Event) -> None:
+        with contextlib.suppress(OSError):
+            while data := client.recv(65536):
+                # A simple-protocol Query whose text is COMMIT: what psycopg sends for commit().
+                if self.armed.is_set() and b"Q" in data and b"COMMIT\x00" in data:
+                    self.armed.clear()
+                    cutting.set()  # before the server can answer
+                server.sendall(data)
+
+    def _to_client(self, server: socket.socket, client: socket.socket, cutting: threading.Event) -> None:
+        with contextlib.suppress(OSError):
+            while data := server.recv(65536):
+                if cutting.is_set():
+                    self.cut.set()
+                    client.shutdown(socket.SHUT_RDWR)
+                    client.close()
+                    server.close()
+                    return
+                client.sendall(data)
+
+    def close(self) -> None:
+        self.listener.close()
+
+
+def test_a_real_lost_commit_reply_on_postgresql_is_not_paid_twice(pg_server: PgServer):
+    url = pg_server.create_database("t_lost_commit")
+    make_hotel(url).database.dispose()
+    parts = make_url(url)
+    cutter = CommitReplyCutter(parts.host or "127.0.0.1", parts.port or 5432)
+    database = Database(parts.set(host="127.0.0.1", port=cutter.port).render_as_string(hide_password=False))
+    try:
+        clerk = signed_in(database, Role.CLERK)
+        runner = Runner(database)
+        through = Hotel(database, clerk, "EUR")
+        stay = charged_stay(through)
+        tender = Tender("cash", through.money("25.00"))
+        cutter.armed.set()
+        with pytest.raises(Exception) as lost:  # whatever the desk makes of a dead line
+            runner.run(take_payment, clerk, stay.bill_id, tender, idempotency_key="apply-cut")
+        assert cutter.cut.is_set(), f"the reply was not the one cut: {lost.value!r}"
+        [paid] = _payments(through, stay.bill_id)  # committed though the desk never heard
+        again = runner.run(take_payment, clerk, stay.bill_id, tender, idempotency_key="apply-cut").value
+        assert again.id == paid and _payments(through, stay.bill_id) == [paid]
+    finally:
+        database.dispose()
+        cutter.close()
