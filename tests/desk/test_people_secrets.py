@@ -23,10 +23,11 @@ from desk.cards.models import CardTerminalConfig
 from desk.cards.terminals import TerminalKeyError, add_terminal, terminal_settings
 from desk.cli.main import main
 from desk.core import sealed
+from desk.core.errors import InvalidInput
 from desk.db.engine import Database, alembic_config, make_engine
 from desk.db.runner import Runner
 from desk.ledger.models import Payment
-from desk.ledger.payments import Tender, take_payment
+from desk.ledger.payments import Tender, take_deposit, take_payment
 from desk.mail.outbox import mail_config, mail_setup, set_mail_settings
 from desk.people.auth import PinNotForManagers, SignInAgain, SignInRefused, sign_in, sign_in_with_password
 from desk.people.models import Role, User
@@ -359,3 +360,17 @@ def test_a_real_lost_commit_reply_on_postgresql_is_not_paid_twice(pg_server: PgS
     finally:
         database.dispose()
         cutter.close()
+
+
+def test_the_same_deposit_apply_twice_records_one_deposit(hotel: Hotel):
+    stay = hotel.stay()
+    runner = Runner(hotel.database)
+    tender = Tender("cash", hotel.money("50.00"))
+    first = runner.run(take_deposit, hotel.actor, stay.folio_id, tender, idempotency_key="deposit-1").value
+    again = runner.run(take_deposit, hotel.actor, stay.folio_id, tender, idempotency_key="deposit-1").value
+    assert again.id == first.id
+    deposits = hotel.query(lambda s: list(s.scalars(select(Payment.id).where(Payment.folio_id == stay.folio_id))))
+    assert deposits == [first.id]
+    refused(hotel, InvalidInput, "This payment was already recorded on another bill",
+            lambda: runner.run(take_payment, hotel.actor, stay.bill_id, tender, idempotency_key="deposit-1"),
+            field="bill")
