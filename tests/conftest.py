@@ -22,6 +22,17 @@ from tests.pg_server import PgServer
 # of times. The cost is a parameter, not the logic under test (bench/bench_sign_in.py measures it).
 use_hash_cost(time_cost=1, memory_kib=256)
 
+
+@pytest.fixture(autouse=True, scope="session")
+def _sealing_key_of_the_test_run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Secrets the tests save (terminal and mail passwords) are sealed with a key of this run, never
+    one in the user's configuration folder; a test about the key sets its own."""
+    from desk.core.sealed import KEY_FILE_ENV
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(KEY_FILE_ENV, str(tmp_path_factory.mktemp("keys") / "desk.key"))
+        yield
+
 # =================================================================================================
 # The program's waits and syncs that no test is about, made short for the suite. A test about one
 # of them is marked `shipped_settings` and runs with the program's own.

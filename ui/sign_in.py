@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from desk.core.errors import DeskError
 from desk.db.engine import Database
-from desk.people.auth import AccountLocked, Actor, sign_in
+from desk.people.auth import AccountLocked, Actor, PinNotForManagers, sign_in
 from desk.people.models import Role
 from ui.ops.op import Op
 
@@ -177,6 +177,8 @@ class SignInDialog(QDialog):
         if isinstance(exc, AccountLocked):
             self.show_error(self.tr("Too many failed attempts: {user} cannot sign in until {time}.").format(
                 user=exc.username, time=exc.until.astimezone().strftime("%H:%M")))
+        elif isinstance(exc, PinNotForManagers):
+            self.show_error(self.tr("A manager signs in with the password, not a PIN."))
         elif isinstance(exc, DeskError):
             self.show_error(self.tr("Wrong user name, password or PIN."))
         else:

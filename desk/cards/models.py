@@ -10,6 +10,7 @@ from sqlalchemy import (
     JSON,
     ForeignKey,
     String,
+    Text,
     UniqueConstraint,
     false,
 )
@@ -30,8 +31,10 @@ class CardTerminalConfig(Base):
     name: Mapped[str] = mapped_column(String(80))
     url: Mapped[str] = mapped_column(String(200))  # tcp://host:20007 or serial:///dev/ttyACM0
     currency: Mapped[str] = mapped_column(String(3))
-    # The ZVT cashier password (a terminal setting, digits); never shown or logged.
-    password: Mapped[str] = mapped_column(String(8), default="000000")
+    # The ZVT cashier password (a terminal setting, digits), sealed as desk.core.sealed does it;
+    # never stored in clear, shown or logged.
+    password_sealed: Mapped[str] = mapped_column(Text, default="")
+    key_id: Mapped[str] = mapped_column(String(16), default="")  # which key sealed it
     # False: the terminal sends its slips as text (the desk's ZVT client asks for them) and the
     # workstation's receipt printer prints them; True: the terminal prints on its own paper.
     own_printer: Mapped[bool] = mapped_column(default=False, server_default=false())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -12,7 +12,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desk.cards.models import CardTerminalConfig
-from desk.core.errors import InvalidInput, NotFound
+from desk.core import sealed
+from desk.core.errors import DeskError, InvalidInput, NotFound
 from desk.people.auth import Actor
 from desk.people.rights import Right, require
 from hardware.terminal import CardTerminal
@@ -36,17 +37,52 @@ class TerminalInfo:
     merchant_copy: bool = False  # the desk prints the merchant's copy as well as the guest's
 
 
+class TerminalKeyError(DeskError):
+    """This workstation cannot open the terminal's saved password (no key file, or another one)."""
+
+    field = "password"
+
+
 @dataclass(frozen=True)
 class TerminalSettings:
     """Everything needed to connect; stays in the workflow, never shown."""
 
     info: TerminalInfo
-    password: str
+    sealed_password: sealed.Sealed = field(repr=False)
+
+    @property
+    def password(self) -> str:
+        """The cashier password, opened with this workstation's key only when connecting."""
+        try:
+            return sealed.unseal(self.sealed_password)
+        except sealed.KeyMissing:
+            raise TerminalKeyError("This workstation has no key for the password of terminal {name}: copy {path} "
+                                   "here from the computer where it was saved, or set the terminal up again",
+                                   name=self.info.name, path=str(sealed.key_file())) from None
+        except sealed.KeyMismatch:
+            raise TerminalKeyError("The key in {path} is not the one the password of terminal {name} was saved "
+                                   "with: copy the right key file here, or set the terminal up again",
+                                   name=self.info.name, path=str(sealed.key_file())) from None
 
 
 def _info(row: CardTerminalConfig) -> TerminalInfo:
     return TerminalInfo(row.id, row.workstation, row.name, row.url, row.currency, row.own_printer,
                         row.merchant_copy)
+
+
+def _settings(row: CardTerminalConfig) -> TerminalSettings:
+    return TerminalSettings(_info(row), sealed.Sealed(row.password_sealed, row.key_id))
+
+
+def _sealed_password(password: str) -> sealed.Sealed:
+    try:
+        return sealed.seal(password)
+    except sealed.KeyUnwritable as exc:
+        raise TerminalKeyError("The key file {path} cannot be written ({reason})", path=str(sealed.key_file()),
+                               reason=exc.reason) from None
+    except sealed.NotAKey:
+        raise TerminalKeyError("The file {path} is not a key for saved passwords: move it away and save again",
+                               path=str(sealed.key_file())) from None
 
 
 def check_url(url: str) -> str:
@@ -77,13 +113,13 @@ def terminal_settings(session: Session, terminal_id: int) -> TerminalSettings:
     row = session.get(CardTerminalConfig, terminal_id)
     if row is None:
         raise NotFound("There is no card terminal {terminal}", terminal=terminal_id)
-    return TerminalSettings(_info(row), row.password)
+    return _settings(row)
 
 
 def terminal_by_name(session: Session, workstation: str, name: str) -> TerminalSettings | None:
     row = session.scalar(select(CardTerminalConfig).where(
         CardTerminalConfig.workstation == workstation, CardTerminalConfig.name == name))
-    return None if row is None else TerminalSettings(_info(row), row.password)
+    return None if row is None else _settings(row)
 
 
 def add_terminal(session: Session, actor: Actor, workstation: str, name: str, url: str, currency: str = "EUR",
@@ -106,8 +142,10 @@ def add_terminal(session: Session, actor: Actor, workstation: str, name: str, ur
     if terminal_by_name(session, workstation, name) is not None:
         raise InvalidInput("{workstation} already has a terminal called {name}", field="name",
                            workstation=workstation, name=name)
+    secret = _sealed_password(password)
     row = CardTerminalConfig(workstation=workstation.strip(), name=name, url=url, currency=currency,
-                             password=password, own_printer=own_printer, merchant_copy=merchant_copy)
+                             password_sealed=secret.token, key_id=secret.key_id, own_printer=own_printer,
+                             merchant_copy=merchant_copy)
     session.add(row)
     session.flush()
     return _info(row)
@@ -162,7 +200,7 @@ def connect(settings: TerminalSettings) -> Connection:
     from hardware.terminal.zvt.client import serial_terminal, tcp_terminal
 
     info = settings.info
-    key = (info.url, info.currency, settings.password, info.own_printer)
+    key = (info.url, info.currency, settings.sealed_password.token, info.own_printer)
     with _connections_lock:
         connection = _connections.get(key)
         if connection is not None and connection.worker.alive:

@@ -7,13 +7,11 @@ Devices, and nowhere else (``--register``).
 from __future__ import annotations
 
 import argparse
-import os
 import socket
 from typing import Any
 
+from desk.cli.operator import settings_operator
 from desk.db.engine import Database
-from desk.people.auth import Actor, trusted_actor
-from desk.people.models import Role
 
 
 def add_commands(commands: Any) -> None:
@@ -45,11 +43,6 @@ def add_commands(commands: Any) -> None:
     remove.add_argument("id", type=int)
 
 
-def _operator(workstation: str) -> Actor:
-    # Whoever may run this command on the server may configure devices, as with `desk terminals`.
-    return trusted_actor(os.environ.get("USER", "admin")[:40], workstation, Role.MANAGER)
-
-
 def run(args: argparse.Namespace, url: str | None) -> int:
     from desk.core.errors import DeskError
     from desk.devices.printers import DEFAULT_PROFILE, add_printer, printer_setting, remove_printer, update_printer
@@ -60,8 +53,10 @@ def run(args: argparse.Namespace, url: str | None) -> int:
         return list_devices(url, workstation, args.timeout)
     database = Database(url)
     try:
+        # Changing devices is a manager's: signed in by password (or the database's owner role), as
+        # every settings command.
+        actor = settings_operator(database)
         with database.writing() as session:
-            actor = _operator(workstation)
             if command == "add":
                 setting = add_printer(session, actor, workstation, args.name, args.url,
                                       profile=args.profile or DEFAULT_PROFILE, paper_mm=args.paper,

@@ -11,6 +11,9 @@ from collections.abc import Sequence
 
 from desk.db.engine import ENV_URL, Database, display_url, hide_password, resolve_url
 
+# For a script that sets the mail server; DESK_SMTP_PASSWORD is a workstation's own override.
+NEW_SMTP_PASSWORD_ENV = "DESK_SMTP_NEW_PASSWORD"
+
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="desk", description=__doc__)
@@ -40,13 +43,19 @@ def _parser() -> argparse.ArgumentParser:
     mail = commands.add_parser("mail", help="the SMTP server e-receipts are sent through")
     mail_commands = mail.add_subparsers(dest="mail_command", required=True)
     mail_commands.add_parser("show", help="print the mail settings (never a password)")
-    mail_set = mail_commands.add_parser("set", help="set the SMTP server (the password: Settings -> E-mail)")
+    mail_set = mail_commands.add_parser(
+        "set", help="set the SMTP server (as a manager who signs in, or the database's owner)",
+        epilog=("A new host, port, user or CA forgets the saved password: give it again with --ask-password "
+                "(or in Settings -> E-mail). The desk user signing in comes from $DESK_USER and $DESK_PASSWORD "
+                "when set, else is asked."))
     mail_set.add_argument("--host", required=True)
     mail_set.add_argument("--port", type=int, default=587)
     mail_set.add_argument("--security", default="starttls", help="none, starttls or tls")
     mail_set.add_argument("--user", default="", help="the SMTP login, if the server asks for one")
     mail_set.add_argument("--sender", required=True, help="the From address of e-receipts")
     mail_set.add_argument("--ca-file", help="a PEM file of the hotel's own CA, trusted besides the system's")
+    mail_set.add_argument("--ask-password", action="store_true",
+                          help="ask the SMTP password (or read $DESK_SMTP_NEW_PASSWORD) and save it sealed")
 
     fiscal = commands.add_parser("fiscal", help="the registers' fiscal journals")
     fiscal_commands = fiscal.add_subparsers(dest="fiscal_command", required=True)
@@ -123,24 +132,21 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def mail_command(url: str | None, args: argparse.Namespace) -> int:
-    """Set or show the SMTP server; run by whoever administers the hotel's database."""
-    import getpass
-    import socket
-
+    """Set or show the SMTP server; set by a manager who signs in, or by the database's owner."""
+    from desk.cli.operator import ask_secret, settings_operator
     from desk.core.errors import DeskError
     from desk.db.runner import Runner
     from desk.mail.outbox import mail_setup, read_ca_file, set_mail_settings
-    from desk.people.auth import trusted_actor
-    from desk.people.models import Role
 
     database = Database(url)
     try:
         if args.mail_command == "set":
-            admin = trusted_actor(getpass.getuser()[:40], socket.gethostname()[:40], Role.MANAGER)
             try:
                 ca_pem = read_ca_file(args.ca_file) if args.ca_file else None
+                admin = settings_operator(database)
+                password = ask_secret("SMTP password: ", NEW_SMTP_PASSWORD_ENV) if args.ask_password else None
                 Runner(database).run(set_mail_settings, admin, args.host, args.port, args.security,
-                                     username=args.user, sender=args.sender, ca_pem=ca_pem)
+                                     username=args.user, sender=args.sender, ca_pem=ca_pem, password=password)
             except DeskError as exc:
                 print(f"desk: {exc.message}", file=sys.stderr)
                 return 1
@@ -198,19 +204,15 @@ def fiscal_verify_command(url: str | None, register: str | None, anchor_files: S
 
 
 def fiscal_language_command(url: str | None, args: argparse.Namespace) -> int:
-    """Set the hotel's country or a register's own language, as whoever administers the database."""
-    import getpass
-    import socket
-
+    """Set the hotel's country or a register's own language, as a manager signed in by password."""
+    from desk.cli.operator import settings_operator
     from desk.core.errors import DeskError
     from desk.db.runner import Runner
     from desk.fiscal.document_format import set_hotel_country, set_register_language
-    from desk.people.auth import trusted_actor
-    from desk.people.models import Role
 
-    admin = trusted_actor(getpass.getuser()[:40], socket.gethostname()[:40], Role.MANAGER)
     database = Database(url)
     try:
+        admin = settings_operator(database)
         if args.fiscal_command == "country":
             Runner(database).run(set_hotel_country, admin, args.country)
         else:

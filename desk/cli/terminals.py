@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import argparse
-import os
 import socket
+import sys
 from typing import Any
 
 from desk.cards.terminals import TerminalInfo, add_terminal, list_terminals, remove_terminal, set_terminal_slips
+from desk.cli.operator import ask_secret, settings_operator
+from desk.core.errors import DeskError
 from desk.db.engine import Database
-from desk.people.auth import Actor, trusted_actor
-from desk.people.models import Role
+from desk.db.runner import Runner
+
+TERMINAL_PASSWORD_ENV = "DESK_TERMINAL_PASSWORD"
 
 
 def add_commands(commands: Any) -> None:
@@ -23,7 +26,9 @@ def add_commands(commands: Any) -> None:
     add.add_argument("url", help="tcp://host:20007 or serial:///dev/ttyACM0")
     add.add_argument("--workstation", default=socket.gethostname()[:40])
     add.add_argument("--currency", default="EUR")
-    add.add_argument("--password", default="000000", help="the terminal's six-digit cashier password")
+    # Never an argument: every local user reads arguments in the process list.
+    add.epilog = (f"The terminal's six-digit cashier password is asked (or read from ${TERMINAL_PASSWORD_ENV}); "
+                  "it is saved sealed with the key file of desk mail.")
     _slip_options(add)
     slips = sub.add_parser("slips", help="who prints the card slips of a terminal")
     slips.add_argument("id", type=int)
@@ -39,30 +44,32 @@ def _slip_options(parser: argparse.ArgumentParser) -> None:
                         help="the desk prints the merchant's copy too (default: the guest's copy only)")
 
 
-def _operator() -> Actor:
-    # Whoever may run this command on the server may configure devices, as with `desk pos`.
-    return trusted_actor(os.environ.get("USER", "admin")[:40], socket.gethostname()[:40], Role.MANAGER)
-
-
 def run(args: argparse.Namespace, url: str) -> int:
     database = Database(url)
+    runner = Runner(database)
     try:
-        with database.unit_of_work() as session:
+        if args.terminals_command == "list":
+            for info in runner.read(list_terminals, args.workstation):
+                print(f"{info.id}\t{info.workstation}\t{info.name}\t{info.url}\t{info.currency}\t"
+                      f"{_slips_text(info)}")
+            return 0
+        try:
+            operator = settings_operator(database)
             if args.terminals_command == "add":
-                info = add_terminal(session, _operator(), args.workstation, args.name, args.url, args.currency,
-                                    args.password, own_printer=args.own_printer, merchant_copy=args.merchant_copy)
+                password = ask_secret(f"Cashier password of terminal {args.name}: ", TERMINAL_PASSWORD_ENV)
+                info = runner.run(add_terminal, operator, args.workstation, args.name, args.url, args.currency,
+                                  password, own_printer=args.own_printer, merchant_copy=args.merchant_copy).value
                 print(f"Added terminal {info.id}: {info.name} at {info.workstation} ({info.url}, {info.currency})")
             elif args.terminals_command == "slips":
-                info = set_terminal_slips(session, _operator(), args.id, own_printer=args.own_printer,
-                                          merchant_copy=args.merchant_copy)
+                info = runner.run(set_terminal_slips, operator, args.id, own_printer=args.own_printer,
+                                  merchant_copy=args.merchant_copy).value
                 print(f"Terminal {info.id}: {_slips_text(info)}")
-            elif args.terminals_command == "remove":
-                remove_terminal(session, _operator(), args.id)
-                print(f"Removed terminal {args.id}")
             else:
-                for info in list_terminals(session, args.workstation):
-                    print(f"{info.id}\t{info.workstation}\t{info.name}\t{info.url}\t{info.currency}\t"
-                          f"{_slips_text(info)}")
+                runner.run(remove_terminal, operator, args.id)
+                print(f"Removed terminal {args.id}")
+        except DeskError as exc:
+            print(f"desk: {exc.message}", file=sys.stderr)
+            return 1
         return 0
     finally:
         database.dispose()

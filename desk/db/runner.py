@@ -3,7 +3,9 @@
 ``Runner(database).run(use_case, actor, *args)`` opens a writing unit of work, calls
 ``use_case(session, actor, *args)``, commits, and returns an :class:`Outcome`: the use case's
 value and the ids of the folios whose records it added or changed, so windows refresh only
-those. On SQLite the unit takes the write lock at BEGIN, so a second process waits its turn
+those. Before the use case, the actor is confirmed (``Actor.confirm``: the user's role and active
+flag read again), so what an administrator changed takes effect at the next action. On SQLite
+the unit takes the write lock at BEGIN, so a second process waits its turn
 (busy_timeout) instead of failing. A deadlock, serialisation failure or a still-busy SQLite
 file is retried a few times with jittered backoff; if it persists, the caller gets
 :class:`desk.core.errors.ConcurrentChange`, never the driver's error.
@@ -178,6 +180,8 @@ class Runner:
             try:
                 with self.database.writing() as session:
                     changes = track_changes(session)
+                    # The actor stands for a sign-in: a user demoted or deactivated since acts no more.
+                    actor.confirm(session)
                     value = use_case(session, actor, *args, **kwargs)
                     session.flush()
                     folios = changes.folio_ids(session)

@@ -181,6 +181,9 @@ class Payment(LedgerRecord, Base):
     transfer_group: Mapped[str | None] = mapped_column(String(36), index=True)
     # A bill settled to a company's account: the charge on the company folio this payment stands for.
     company_posting_id: Mapped[int | None] = mapped_column(ForeignKey("posting.id"), index=True, unique=True)
+    # The key of the Apply that made this payment (made when its dialog opened, kept across retries):
+    # the same key again returns this payment instead of taking the money twice.
+    idempotency_key: Mapped[str | None] = mapped_column(String(64), index=True, unique=True)
     reason: Mapped[str] = mapped_column(String(240), default="")
     authorised_by: Mapped[str | None] = mapped_column(String(40))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desk.cards.models import CARD_MONEY_IN
@@ -36,7 +37,7 @@ from desk.ledger.lookup import (
     require_fits,
     require_positive,
 )
-from desk.ledger.models import Bill, Payment, PaymentKind, Posting, PostingKind
+from desk.ledger.models import Bill, Folio, Payment, PaymentKind, Posting, PostingKind
 from desk.ledger.postings import _reverse, post_charge
 from desk.people.auth import Actor, ManagerApproval, authorise
 from desk.people.rights import Right, require
@@ -174,15 +175,26 @@ def take_payment(
     *,
     allow_overpay: bool = False,
     approval: ManagerApproval | None = None,
+    idempotency_key: str | None = None,
 ) -> Payment:
     """Money received for a bill, in any currency the hotel accepts.
 
     More than the bill owes is taken only when ``allow_overpay`` says the clerk confirmed it
     (WouldOverpay otherwise), and then needs the overpay right; another day than today needs the
     right to change a payment's date: the actor's own, or a manager's ``approval`` checked here.
+
+    ``idempotency_key`` names the Apply (made when its dialog opened, the same for every retry): a
+    payment already recorded under it is returned as it is, nothing taken again, so a retry after
+    a commit whose reply was lost does not charge the guest twice.
     """
     require(actor, Right.TAKE_PAYMENT)
-    bill = open_bill_for_update(session, bill_id)
+    # The bill is locked before the key is looked up: two retries racing each other then wait in
+    # turn, and the second sees the payment the first committed.
+    bill = get(session, Bill, bill_id, "Bill", lock=True)
+    done = _made_by_this_apply(session, idempotency_key, folio_id=bill.folio_id, bill_id=bill.id)
+    if done is not None:
+        return done
+    ensure_open(session.get_one(Folio, bill.folio_id))
     refuse_while_card_payment_unresolved(session, bill.id)
     method = _tender_method(session, tender.method_code)
     _require_tender_fits(tender)
@@ -207,6 +219,7 @@ def take_payment(
         paid_on=tender.paid_on,
         text=tender.text.strip(),
         authorised_by=authorised_by if approval is not None else None,
+        idempotency_key=idempotency_key,
     )
 
 
@@ -222,14 +235,31 @@ def overpays(session: Session, bill: Bill, base_amount: Money, *, confirmed: boo
     return True
 
 
+def _made_by_this_apply(session: Session, idempotency_key: str | None, *, folio_id: int,
+                        bill_id: int | None) -> Payment | None:
+    """The payment an earlier try of the same Apply recorded (its reply lost), if any."""
+    if idempotency_key is None:
+        return None
+    require_fits(idempotency_key, 64, "idempotency_key")
+    done = session.scalar(select(Payment).where(Payment.idempotency_key == idempotency_key))
+    if done is not None and (done.folio_id, done.bill_id) != (folio_id, bill_id):
+        raise InvalidInput("This payment was already recorded on another bill", field="bill")
+    return done
+
+
 def take_deposit(
-    session: Session, actor: Actor, folio_id: int, tender: Tender, *, approval: ManagerApproval | None = None
+    session: Session, actor: Actor, folio_id: int, tender: Tender, *, approval: ManagerApproval | None = None,
+    idempotency_key: str | None = None,
 ) -> Payment:
-    """An advance held on the folio's deposit account until it pays a bill."""
+    """An advance held on the folio's deposit account until it pays a bill; ``idempotency_key`` as
+    for :func:`take_payment`."""
     require(actor, Right.TAKE_DEPOSIT)
     beyond = _beyond_plain(tender)
     authorised_by = authorise(session, actor, beyond, approval) if beyond else None
     folio = lock_folio(session, folio_id)
+    done = _made_by_this_apply(session, idempotency_key, folio_id=folio.id, bill_id=None)
+    if done is not None:
+        return done
     ensure_open(folio)
     method = _tender_method(session, tender.method_code)
     _require_tender_fits(tender)
@@ -250,6 +280,7 @@ def take_deposit(
         paid_on=tender.paid_on,
         text=tender.text.strip(),
         authorised_by=authorised_by if approval is not None else None,
+        idempotency_key=idempotency_key,
     )
 
 

@@ -8,7 +8,8 @@ later (30 s, 1 min, 2 min, ... up to an hour apart).
 The SMTP server's host, port, security, user, sender and trusted CA are settings in the database
 (``mail_settings``). Its password is typed by a manager in Settings -> E-mail and kept in the
 database only *sealed* (Fernet: AES with an HMAC) with a key that lives in a file outside the
-database (``DESK_MAIL_KEY_FILE``, by default ``mail.key`` in the user's configuration folder). A
+database (``DESK_MAIL_KEY_FILE``, by default ``mail.key`` in the user's configuration folder; see
+``desk.core.sealed``, which seals a card terminal's password the same way). A
 database copy or backup alone never reveals it; a workstation that sends e-receipts needs the
 key file, copied there by the admin once (the password may then change without touching it).
 ``DESK_SMTP_PASSWORD`` in a workstation's environment, where set, is used instead. The password
@@ -35,8 +36,8 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desk.core import sealed
 from desk.core.errors import DeskError, InvalidInput
-from desk.core.key_files import config_folder, configured_path, create_key_file, key_id, read_key_file
 from desk.core.types import utcnow
 from desk.db.engine import Database
 from desk.fiscal.models import ReceiptKind, ReceiptRequest
@@ -48,7 +49,7 @@ from desk.people.rights import Right, require
 logger = logging.getLogger(__name__)
 
 PASSWORD_ENV = "DESK_SMTP_PASSWORD"
-KEY_FILE_ENV = "DESK_MAIL_KEY_FILE"
+KEY_FILE_ENV = sealed.KEY_FILE_ENV
 SECURITIES = ("none", "starttls", "tls")
 SMTP_TIMEOUT = 20.0
 # An address worth sending to: one @, a dot in the domain; the server decides the rest.
@@ -100,56 +101,28 @@ class MailSetup:
 
 
 def key_file() -> Path:
-    return configured_path(KEY_FILE_ENV, config_folder() / "mail.key")
-
-
-def _read_key() -> bytes | None:
-    return read_key_file(key_file())
-
-
-def _key_id(key: bytes) -> str:
-    return key_id(key)
-
-
-def _sealing_key() -> bytes:
-    """This workstation's key; made (readable by its owner only) the first time a password is saved."""
-    from cryptography.fernet import Fernet
-
-    path = key_file()
-    existed = path.exists()
-    key = create_key_file(path, Fernet.generate_key)
-    if not existed:
-        logger.info("a new mail key was written to %s", path)
-    return key
+    return sealed.key_file()
 
 
 def _seal(password: str) -> tuple[str, str]:
-    from cryptography.fernet import Fernet
-
     try:
-        key = _sealing_key()
-    except OSError as exc:
+        made = sealed.seal(password)
+    except sealed.KeyUnwritable as exc:
         raise MailKeyError("The key file {path} cannot be written ({reason})", path=str(key_file()),
-                           reason=exc.strerror or type(exc).__name__) from None
-    try:
-        return Fernet(key).encrypt(password.encode()).decode("ascii"), _key_id(key)
-    except ValueError:
+                           reason=exc.reason) from None
+    except sealed.NotAKey:
         raise MailKeyError("The file {path} is not a mail key: move it away and save the password again",
                            path=str(key_file())) from None
+    return made.token, made.key_id
 
 
 def _open(row: MailSettings) -> str:
-    from cryptography.fernet import Fernet, InvalidToken
-
-    key = _read_key()
-    if key is None:
-        raise MailKeyError("This workstation has no key for the saved mail password: copy {path} here from the "
-                           "workstation where it was saved, or type the password again", path=str(key_file()))
     try:
-        if _key_id(key) != row.key_id:
-            raise InvalidToken
-        return Fernet(key).decrypt(row.password_sealed.encode("ascii")).decode()
-    except (InvalidToken, ValueError):
+        return sealed.unseal(sealed.Sealed(row.password_sealed, row.key_id))
+    except sealed.KeyMissing:
+        raise MailKeyError("This workstation has no key for the saved mail password: copy {path} here from the "
+                           "workstation where it was saved, or type the password again", path=str(key_file())) from None
+    except sealed.KeyMismatch:
         raise MailKeyError("The key in {path} is not the one the mail password was saved with: copy the right "
                            "key file here, or type the password again", path=str(key_file())) from None
 
@@ -255,29 +228,37 @@ def set_mail_settings(session: Session, actor: Actor, host: str, port: int, secu
                       ca_pem: str | None = None) -> MailConfig:
     """The SMTP server e-receipts go through.
 
-    ``password``: None keeps the saved one, "" forgets it, else it is sealed (see the module).
+    ``password``: None keeps the saved one while the server stays the same (a new host, port, user
+    or CA forgets it: it must be typed again), "" forgets it, else it is sealed (see the module).
     ``ca_pem``: None keeps the trusted CA, "" trusts the system's certificates only.
     """
     require(actor, Right.MANAGE_DEVICES)
     row = session.scalars(select(MailSettings).limit(1)).first()
     keep_ca = row.ca_pem if row is not None else ""
     config = checked_config(host, port, security, username, sender, keep_ca if ca_pem is None else ca_pem)
-    sealed: tuple[str, str] | None = None
+    new_password: tuple[str, str] | None = None
     if password:
-        sealed = _seal(_checked_password(password))
-    elif password == "":
-        sealed = ("", "")
+        new_password = _seal(_checked_password(password))
+    elif password == "" or (row is not None and row.password_sealed and _another_server(row, config)):
+        # The saved password was given for one server and login: a changed host, port, user or
+        # trusted CA would hand it to whoever is there now (the attacker's own server).
+        new_password = ("", "")
     if row is None:
         row = MailSettings(changed_by=actor.username)
         session.add(row)
     row.host, row.port, row.security, row.username, row.sender = (config.host, config.port, config.security,
                                                                  config.username, config.sender)
     row.ca_pem = config.ca_pem
-    if sealed is not None:
-        row.password_sealed, row.key_id = sealed
+    if new_password is not None:
+        row.password_sealed, row.key_id = new_password
     row.changed_by, row.changed_at = actor.username, utcnow()
     session.flush()
     return config
+
+
+def _another_server(row: MailSettings, config: MailConfig) -> bool:
+    return (row.host.lower(), row.port, row.username, row.ca_pem.strip()) != (
+        config.host.lower(), config.port, config.username, config.ca_pem.strip())
 
 
 def enqueue_receipt_email(session: Session, request: ReceiptRequest) -> MailOutbox:

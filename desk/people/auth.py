@@ -27,11 +27,10 @@ from desk.core.errors import InvalidInput, NotAuthorised
 from desk.core.types import utcnow
 from desk.db.engine import keep_whatever_happens
 from desk.people.models import Role, User
-from desk.people.rights import Right, may, require
+from desk.people.rights import ROLE_RIGHTS, Right, holds_manager_rights, may, require
 
 _SCRYPT = {"n": 2**14, "r": 8, "p": 1}
 _ARGON2 = PasswordHasher()  # argon2id with the library's RFC 9106 "low memory" profile
-_SIGNED_IN = object()
 PIN_LENGTHS = range(4, 9)
 
 
@@ -55,6 +54,22 @@ class SignInRefused(NotAuthorised):
         super().__init__("Wrong user name or password")
 
 
+class PinNotForManagers(NotAuthorised):
+    """A user who may authorise others proves it with the password: a PIN is four digits away from
+    a guess, and an approval in a dialog asks the password anyway."""
+
+    field = "password"
+
+    def __init__(self) -> None:
+        super().__init__("A manager signs in with the password, not a PIN")
+
+
+class SignInAgain(NotAuthorised):
+    """The signed-in user may no longer do what this session was opened for."""
+
+    field = "username"
+
+
 class AccountLocked(NotAuthorised):
     """Too many failed attempts: nobody signs in as this user until ``until``."""
 
@@ -68,10 +83,23 @@ class AccountLocked(NotAuthorised):
 
 
 @dataclass(frozen=True)
+class _Grant:
+    """What a sign-in (or a trusted process) was granted; made only in this module."""
+
+    username: str
+    workstation: str
+    role: Role
+    person: bool  # a person at a desk, whose user row is read again at each action
+
+
+@dataclass(frozen=True)
 class Actor:
     """The signed-in user at a workstation; every record says who wrote it and where.
 
-    Only :func:`sign_in` makes one: use cases trust its role.
+    Only :func:`sign_in` (or :func:`trusted_actor`) makes one, and it keeps what was granted: an
+    Actor made by hand, or copied with another name, desk or role (``dataclasses.replace``), is
+    refused at once. The runner calls :meth:`confirm` at each action, so a user demoted or
+    deactivated since signing in acts no more.
     """
 
     username: str
@@ -81,11 +109,28 @@ class Actor:
     _proof: object = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        if self._proof is not _SIGNED_IN:
+        grant = self._proof
+        if not isinstance(grant, _Grant):
             raise TypeError("an Actor is made by desk.people.auth.sign_in, not by hand")
+        if (grant.username, grant.workstation, grant.role) != (self.username, self.workstation, self.role):
+            raise TypeError("an Actor keeps the user, workstation and role it was signed in with")
 
     def may(self, right: Right) -> bool:
         return may(self.role, right)
+
+    def confirm(self, session: Session) -> None:
+        """Refuse unless the user may still act with this session's rights (one indexed read)."""
+        grant = self._proof
+        assert isinstance(grant, _Grant)
+        if not grant.person:
+            return
+        row = session.execute(select(User.role, User.active, User.full_name)
+                              .where(User.username == self.username)).first()
+        if row is None or not row.active:
+            raise SignInAgain("{user} may no longer act at this desk", user=self.full_name or self.username)
+        if not ROLE_RIGHTS.get(self.role, frozenset()) <= ROLE_RIGHTS.get(row.role, frozenset()):
+            raise SignInAgain("The rights of {user} have changed: sign in again",
+                              user=row.full_name or self.username)
 
 
 @dataclass(frozen=True)
@@ -172,7 +217,7 @@ def _verify(session: Session, username: str, secret: str, *, allow_pin: bool, po
     user = session.scalar(
         select(User).where(User.username == username.strip()).with_for_update()
     ) if username.strip() else None
-    if user is None:
+    if user is None or not user.active:
         _waste_a_verification(secret)
         if allow_pin:
             _waste_a_verification(secret)
@@ -182,9 +227,15 @@ def _verify(session: Session, username: str, secret: str, *, allow_pin: bool, po
         _waste_a_verification(secret)
         raise AccountLocked(user.username, user.locked_until)
     ok, rehash = check_password(secret, user.password_hash)
+    pin_refused = False
     if ok:
         if rehash:
             user.password_hash = hash_password(secret)
+    elif allow_pin and holds_manager_rights(user.role):
+        # Never compared with the PIN: a manager's session may authorise anything, so only the
+        # password opens it. Counted as a failure all the same, or PINs could be tried for free.
+        _waste_a_verification(secret)
+        pin_refused = valid_pin(secret)
     elif allow_pin:
         if user.pin_hash is None:
             _waste_a_verification(secret)
@@ -200,6 +251,8 @@ def _verify(session: Session, username: str, secret: str, *, allow_pin: bool, po
         keep_whatever_happens(session, lambda unit: _count_failure(unit, username, policy))
         if (user.failed_sign_ins or 0) + 1 >= policy.max_failures:
             raise AccountLocked(user.username, now + policy.lock_for)
+        if pin_refused:
+            raise PinNotForManagers()
         raise SignInRefused()
     user.failed_sign_ins = 0
     user.locked_until = None
@@ -224,15 +277,33 @@ def sign_in(
     *,
     policy: LockoutPolicy = DEFAULT_LOCKOUT,
 ) -> Actor:
-    """The signed-in user, by password or PIN; SignInRefused or AccountLocked otherwise."""
+    """The signed-in user, by password or PIN (a PIN only for those without a manager's rights);
+    SignInRefused, PinNotForManagers or AccountLocked otherwise."""
     user = _verify(session, username, password_or_pin, allow_pin=True, policy=policy)
-    return Actor(user.username, workstation, user.role, user.full_name, _SIGNED_IN)
+    return Actor(user.username, workstation, user.role, user.full_name,
+                 _Grant(user.username, workstation, user.role, person=True))
+
+
+def sign_in_with_password(
+    session: Session,
+    username: str,
+    password: str,
+    workstation: str,
+    *,
+    policy: LockoutPolicy = DEFAULT_LOCKOUT,
+) -> Actor:
+    """The signed-in user, by password only (a command that changes settings)."""
+    user = _verify(session, username, password, allow_pin=False, policy=policy)
+    return Actor(user.username, workstation, user.role, user.full_name,
+                 _Grant(user.username, workstation, user.role, person=True))
 
 
 def trusted_actor(username: str, workstation: str, role: Role, full_name: str = "") -> Actor:
     """An actor for a process that proved who it is another way: the POS service once it has
-    checked the till's key, or a worker the desk started itself. Never for a person at a desk."""
-    return Actor(username, workstation, role, full_name or username, _SIGNED_IN)
+    checked the till's key, the database's owner, or a worker the desk started itself. Never for
+    a person at a desk."""
+    return Actor(username, workstation, role, full_name or username,
+                 _Grant(username, workstation, role, person=False))
 
 
 def authorise(

@@ -7,6 +7,7 @@ from datetime import datetime
 
 from sqlalchemy import (
     String,
+    true,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -31,4 +32,6 @@ class User(Base):
     # Wrong passwords and PINs since the last success; reaching the limit locks until locked_until.
     failed_sign_ins: Mapped[int] = mapped_column(default=0, server_default="0")
     locked_until: Mapped[datetime | None] = mapped_column(default=None)
+    # False: the user may no longer sign in, and a session they have open acts no more.
+    active: Mapped[bool] = mapped_column(default=True, server_default=true())
 

@@ -151,6 +151,15 @@ class MissingRight(NotAuthorised):
         self.role = role
 
 
+# What only a manager may do; any role granted one of these is a manager's in all but name.
+MANAGER_ONLY_RIGHTS = ROLE_RIGHTS[Role.MANAGER] - _CASHIER - ROLE_RIGHTS[Role.POS]
+
+
+def holds_manager_rights(role: Role) -> bool:
+    """A role that may authorise what others may not: its users sign in with a password only."""
+    return bool(ROLE_RIGHTS.get(role, frozenset()) & MANAGER_ONLY_RIGHTS)
+
+
 def may(role: Role, right: Right) -> bool:
     return right in ROLE_RIGHTS.get(role, frozenset())
 

@@ -970,6 +970,10 @@
         <translation>Пощенският сървър трябва да има име на хост</translation>
     </message>
     <message>
+        <source>A manager signs in with the password, not a PIN</source>
+        <translation>Мениджърът влиза с парола, а не с PIN код</translation>
+    </message>
+    <message>
         <source>A network terminal&apos;s address is tcp://host:port</source>
         <translation>Адресът на мрежов терминал е tcp://хост:порт</translation>
     </message>
@@ -1622,6 +1626,10 @@
         <translation>Писмото не е изпратено: отказано</translation>
     </message>
     <message>
+        <source>The file {path} is not a key for saved passwords: move it away and save again</source>
+        <translation>Файлът {path} не е ключ за запазени пароли: преместете го и запазете отново</translation>
+    </message>
+    <message>
         <source>The file {path} is not a mail key: move it away and save the password again</source>
         <translation>Файлът {path} не е ключ за пощата: преместете го и запишете паролата отново</translation>
     </message>
@@ -1680,6 +1688,10 @@
     <message>
         <source>The key in {path} is not the one the mail password was saved with: copy the right key file here, or type the password again</source>
         <translation>Ключът в {path} не е този, с който е записана паролата за поща: копирайте тук правилния файл с ключ или въведете паролата отново</translation>
+    </message>
+    <message>
+        <source>The key in {path} is not the one the password of terminal {name} was saved with: copy the right key file here, or set the terminal up again</source>
+        <translation>Ключът в {path} не е този, с който е запазена паролата на терминал {name}: копирайте тук правилния файл с ключ или настройте терминала отново</translation>
     </message>
     <message>
         <source>The key of POS {name} was revoked: ask the hotel&apos;s administrator for a new one</source>
@@ -1786,6 +1798,10 @@
         <translation>Касата не даде ясен отговор. Бонът ще бъде проверен с касата при следващото стартиране, или изберете Смяна → Проверка на касовите бележки сега; не го отпечатвайте отново ръчно</translation>
     </message>
     <message>
+        <source>The rights of {user} have changed: sign in again</source>
+        <translation>Правата на {user} са променени: влезте отново</translation>
+    </message>
+    <message>
         <source>The search text is too long (at most {limit} characters)</source>
         <translation>Текстът за търсене е твърде дълъг (най-много {limit} знака)</translation>
     </message>
@@ -1886,6 +1902,10 @@
         <translation>Това плащане се възстановява в {currency}</translation>
     </message>
     <message>
+        <source>This payment was already recorded on another bill</source>
+        <translation>Това плащане вече е записано по друга сметка</translation>
+    </message>
+    <message>
         <source>This pre-authorisation is in {currency}</source>
         <translation>Тази предварителна авторизация е в {currency}</translation>
     </message>
@@ -1904,6 +1924,10 @@
     <message>
         <source>This was already done on the card terminal</source>
         <translation>Това вече е направено на картовия терминал</translation>
+    </message>
+    <message>
+        <source>This workstation has no key for the password of terminal {name}: copy {path} here from the computer where it was saved, or set the terminal up again</source>
+        <translation>Това работно място няма ключ за паролата на терминал {name}: копирайте тук {path} от компютъра, на който е запазена, или настройте терминала отново</translation>
     </message>
     <message>
         <source>This workstation has no key for the saved mail password: copy {path} here from the workstation where it was saved, or type the password again</source>
@@ -2232,6 +2256,10 @@
     <message>
         <source>{user} is not a manager and may not authorise this</source>
         <translation>{user} не е мениджър и не може да разреши това</translation>
+    </message>
+    <message>
+        <source>{user} may no longer act at this desk</source>
+        <translation>{user} вече не може да работи на това работно място</translation>
     </message>
     <message>
         <source>{value} does not close an operation</source>
@@ -4520,6 +4548,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Too many failed attempts: {user} cannot sign in until {time}.</source>
         <translation>Твърде много неуспешни опити: {user} не може да влезе до {time}.</translation>
+    </message>
+    <message>
+        <source>A manager signs in with the password, not a PIN.</source>
+        <translation>Мениджърът влиза с парола, а не с PIN код.</translation>
     </message>
     <message>
         <source>Wrong user name, password or PIN.</source>

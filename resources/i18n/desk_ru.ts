@@ -970,6 +970,10 @@
         <translation>Для почтового сервера нужно имя хоста</translation>
     </message>
     <message>
+        <source>A manager signs in with the password, not a PIN</source>
+        <translation>Менеджер входит по паролю, а не по PIN-коду</translation>
+    </message>
+    <message>
         <source>A network terminal&apos;s address is tcp://host:port</source>
         <translation>Адрес сетевого терминала: tcp://хост:порт</translation>
     </message>
@@ -1622,6 +1626,10 @@
         <translation>Письмо не отправлено: отменено</translation>
     </message>
     <message>
+        <source>The file {path} is not a key for saved passwords: move it away and save again</source>
+        <translation>Файл {path} не является ключом сохранённых паролей: уберите его и сохраните ещё раз</translation>
+    </message>
+    <message>
         <source>The file {path} is not a mail key: move it away and save the password again</source>
         <translation>Файл {path} не является ключом почты: уберите его и сохраните пароль заново</translation>
     </message>
@@ -1680,6 +1688,10 @@
     <message>
         <source>The key in {path} is not the one the mail password was saved with: copy the right key file here, or type the password again</source>
         <translation>Ключ в {path} — не тот, которым сохранён пароль почты: скопируйте сюда нужный файл ключа или введите пароль заново</translation>
+    </message>
+    <message>
+        <source>The key in {path} is not the one the password of terminal {name} was saved with: copy the right key file here, or set the terminal up again</source>
+        <translation>Ключ в {path} не тот, которым сохранён пароль терминала {name}: скопируйте сюда нужный файл ключа или настройте терминал заново</translation>
     </message>
     <message>
         <source>The key of POS {name} was revoked: ask the hotel&apos;s administrator for a new one</source>
@@ -1786,6 +1798,10 @@
         <translation>Касса не дала ясного ответа. Чек будет сверен с кассой при следующем запуске, или выберите Смена → Проверить чеки сейчас; не печатайте его повторно вручную</translation>
     </message>
     <message>
+        <source>The rights of {user} have changed: sign in again</source>
+        <translation>Права пользователя {user} изменились: войдите заново</translation>
+    </message>
+    <message>
         <source>The search text is too long (at most {limit} characters)</source>
         <translation>Слишком длинный текст поиска (не больше {limit} символов)</translation>
     </message>
@@ -1886,6 +1902,10 @@
         <translation>Эта оплата возвращается в {currency}</translation>
     </message>
     <message>
+        <source>This payment was already recorded on another bill</source>
+        <translation>Этот платёж уже записан на другой счёт</translation>
+    </message>
+    <message>
         <source>This pre-authorisation is in {currency}</source>
         <translation>Эта преавторизация в {currency}</translation>
     </message>
@@ -1904,6 +1924,10 @@
     <message>
         <source>This was already done on the card terminal</source>
         <translation>Это уже сделано на карточном терминале</translation>
+    </message>
+    <message>
+        <source>This workstation has no key for the password of terminal {name}: copy {path} here from the computer where it was saved, or set the terminal up again</source>
+        <translation>На этом рабочем месте нет ключа к паролю терминала {name}: скопируйте сюда {path} с компьютера, где он был сохранён, или настройте терминал заново</translation>
     </message>
     <message>
         <source>This workstation has no key for the saved mail password: copy {path} here from the workstation where it was saved, or type the password again</source>
@@ -2232,6 +2256,10 @@
     <message>
         <source>{user} is not a manager and may not authorise this</source>
         <translation>{user} не менеджер и не может это разрешить</translation>
+    </message>
+    <message>
+        <source>{user} may no longer act at this desk</source>
+        <translation>{user} больше не может работать за этой стойкой</translation>
     </message>
     <message>
         <source>{value} does not close an operation</source>
@@ -4520,6 +4548,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Too many failed attempts: {user} cannot sign in until {time}.</source>
         <translation>Слишком много неудачных попыток: {user} не сможет войти до {time}.</translation>
+    </message>
+    <message>
+        <source>A manager signs in with the password, not a PIN.</source>
+        <translation>Менеджер входит по паролю, а не по PIN-коду.</translation>
     </message>
     <message>
         <source>Wrong user name, password or PIN.</source>

@@ -201,10 +201,13 @@ def test_no_slip_for_a_payment_typed_in_by_hand_and_only_a_manager_sets_slips(ri
                                           merchant_copy=True)
 
 
-def test_the_terminals_command_sets_who_prints_the_slips(sqlite_hotel: Hotel, capsys):
+def test_the_terminals_command_sets_who_prints_the_slips(sqlite_hotel: Hotel, capsys, monkeypatch):
     from desk.cli.main import main
 
     url = sqlite_hotel.database.url
+    monkeypatch.setenv("DESK_USER", "maria")
+    monkeypatch.setenv("DESK_PASSWORD", "manager")
+    monkeypatch.setenv("DESK_TERMINAL_PASSWORD", "000000")
     assert main(["--database", url, "terminals", "add", "Front", "tcp://127.0.0.1:20007",
                  "--workstation", "FRONT-1"]) == 0
     [info] = sqlite_hotel.query(list_terminals, "FRONT-1")

@@ -311,12 +311,15 @@ def test_terminals_are_configured_per_workstation_by_a_manager(sqlite_hotel: Hot
     assert [t.name for t in hotel.query(list_terminals, "FRONT-1")] == ["Right"]
 
 
-def test_the_terminals_command_lists_adds_and_removes(sqlite_hotel: Hotel, capsys):
+def test_the_terminals_command_lists_adds_and_removes(sqlite_hotel: Hotel, capsys, monkeypatch):
     from desk.cli.main import main
 
     url = sqlite_hotel.database.url
+    monkeypatch.setenv("DESK_USER", "maria")
+    monkeypatch.setenv("DESK_PASSWORD", "manager")
+    monkeypatch.setenv("DESK_TERMINAL_PASSWORD", "123456")
     assert main(["--database", url, "terminals", "add", "Front", "tcp://127.0.0.1:20007",
-                 "--workstation", "FRONT-1", "--password", "123456"]) == 0
+                 "--workstation", "FRONT-1"]) == 0
     assert main(["--database", url, "terminals", "list"]) == 0
     listed = capsys.readouterr().out
     assert "FRONT-1\tFront\ttcp://127.0.0.1:20007\tEUR" in listed and "123456" not in listed

@@ -89,8 +89,12 @@ def test_default_database_is_a_wal_sqlite_file_in_the_user_data_folder(tmp_path,
     database.dispose()
 
 
-def test_desk_mail_sets_and_shows_the_smtp_server_and_refuses_bad_input(sqlite_url: str, capsys):
+def test_desk_mail_sets_and_shows_the_smtp_server_and_refuses_bad_input(sqlite_hotel, capsys, monkeypatch):
     from desk.mail.outbox import mail_config
+
+    sqlite_url = sqlite_hotel.database.url
+    monkeypatch.setenv("DESK_USER", "maria")
+    monkeypatch.setenv("DESK_PASSWORD", "manager")
 
     assert main(["--database", sqlite_url, "mail", "show"]) == 0
     assert "No mail server is set" in capsys.readouterr().out

@@ -44,7 +44,9 @@ def test_desk_devices_without_settings(sqlite_hotel: Hotel, sqlite_url: str, cap
 
 
 def test_desk_devices_assigns_a_registers_printer_and_the_register_prints_there(
-        sqlite_hotel: Hotel, sqlite_url: str, capsys: pytest.CaptureFixture[str]):
+        sqlite_hotel: Hotel, sqlite_url: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("DESK_USER", "maria")  # changing devices signs a manager in, as every settings command
+    monkeypatch.setenv("DESK_PASSWORD", "manager")
     from desk.devices.printers import printer_settings
     from desk.fiscal.register import register_info
 

@@ -124,9 +124,16 @@ NOT_A_COUNTRY = "“{country}” is not a country code: two letters (ISO 3166), 
 NOT_A_LANGUAGE = "Fiscal documents can be in {languages}; “{language}” is not one of them"
 
 
-def test_the_country_and_a_registers_own_language_are_set_by_command(sqlite_hotel: Hotel, capsys):
+def test_the_country_and_a_registers_own_language_are_set_by_command(sqlite_hotel: Hotel, capsys, monkeypatch):
     hotel = sqlite_hotel
     url = hotel.database.url
+    monkeypatch.setenv("DESK_USER", "anna")
+    monkeypatch.setenv("DESK_PASSWORD", "anna")
+    assert main(["--database", url, "fiscal", "country", "ru"]) == 1  # a clerk may not
+    assert "may not" in capsys.readouterr().err  # MissingRight: "A {role} may not {action}..."
+    assert hotel.query(register_format, "FP-1").language == "en"
+    monkeypatch.setenv("DESK_USER", "maria")
+    monkeypatch.setenv("DESK_PASSWORD", "manager")
     assert hotel.query(register_format, "FP-1").language == "en"  # the test hotel has no country
     assert main(["--database", url, "fiscal", "country", "ru"]) == 0
     assert hotel.query(register_format, "FP-1").language == "ru"

@@ -379,11 +379,15 @@ def test_an_empty_password_forgets_it_and_bad_input_writes_nothing(sqlite_hotel:
     assert wrong.value.field == "ca"
 
 
-def test_desk_mail_set_takes_a_ca_file_and_show_says_where_the_password_is(sqlite_url: str, hotel_ca, tmp_path,
-                                                                            key_here: Path, capsys):
+def test_desk_mail_set_takes_a_ca_file_and_show_says_where_the_password_is(sqlite_hotel: Hotel, hotel_ca, tmp_path,
+                                                                            key_here: Path, capsys, monkeypatch):
     from desk.cli.main import main
     from desk.db.engine import Database
     from desk.db.runner import Runner
+
+    sqlite_url = sqlite_hotel.database.url
+    monkeypatch.setenv("DESK_USER", "maria")
+    monkeypatch.setenv("DESK_PASSWORD", "manager")
 
     ca_file = tmp_path / "hotel-ca.pem"
     hotel_ca.cert_pem.write_to_path(str(ca_file))

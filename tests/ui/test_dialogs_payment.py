@@ -260,3 +260,33 @@ def test_a_clerk_overpays_only_with_a_managers_credentials(qtbot, desk_context, 
     assert after.status is BillStatus.OVERPAID
     assert after.balance == bill.balance - too_much
     assert (payment.amount, payment.created_by, payment.authorised_by) == (too_much, "anna", "maria")
+
+
+def test_apply_again_after_a_lost_reply_records_the_payment_once(qtbot, desk_context, demo_database, card, window,
+                                                                 monkeypatch):
+    """The commit reached the database but its answer never came back: the clerk, told it failed,
+    presses Apply again, and the dialog's key finds the payment already made."""
+    import sqlalchemy.exc
+
+    dialog, bill = open_payment(qtbot, desk_context, card, window)
+    child(dialog, QCheckBox, "printReceiptCheck").setChecked(False)
+    retype(qtbot, child(dialog, QLineEdit, "amountEdit"), "40.00")
+    run = desk_context.runner.run
+    lost: list[object] = []
+
+    def commit_then_lose_the_reply(*args, **kwargs):
+        outcome = run(*args, **kwargs)
+        if not lost:
+            lost.append(outcome)
+            raise sqlalchemy.exc.OperationalError("COMMIT", {}, Exception("server closed the connection"))
+        return outcome
+
+    monkeypatch.setattr(desk_context.runner, "run", commit_then_lose_the_reply)
+    before = ledger_counts(demo_database)
+    click(qtbot, dialog, "applyButton")
+    qtbot.waitUntil(lambda: bool(lost) and dialog.apply_button.isEnabled(), timeout=30_000)
+    assert delivery.wait_all(30_000)
+    assert dialog.isVisible()
+    apply_accepted(qtbot, dialog)
+    assert ledger_counts(demo_database)["payment"] == before["payment"] + 1
+    assert folio_now(demo_database, card).bill(bill.bill.id).paid == bill.paid + Money.of("40.00", "EUR")

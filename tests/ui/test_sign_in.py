@@ -139,3 +139,10 @@ def test_activity_restarts_the_idle_timer(qtbot, desk, monkeypatch):
     qtbot.keyClick(desk.search_edit, Qt.Key.Key_B)
     assert not watch.is_active  # a stopped watch (the desk is locked) is not restarted by typing
     watch.remove()
+
+
+def test_a_managers_pin_opens_nothing_and_says_the_password_is_needed(qtbot, sign_in_dialog):
+    type_in(qtbot, sign_in_dialog, "maria", "9999")  # the demo manager's PIN
+    submit_and_wait(qtbot, sign_in_dialog)
+    assert sign_in_dialog.actor is None
+    assert sign_in_dialog.error_label.text() == "A manager signs in with the password, not a PIN."

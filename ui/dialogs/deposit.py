@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QTabWidget, QVBoxLayout, QWidget
@@ -53,6 +54,8 @@ class DepositDialog(DeskDialog):
         self.receipt_dialog: ReceiptDialog | None = None
         self._methods = {method.code: method for method in tender_methods(card)}
         self._apply_amount_is_default = True
+        # One key for every Take deposit of this dialog: a retry after a lost reply finds the deposit made.
+        self.idempotency_key = uuid.uuid4().hex
 
         self.balance_label = heading_label(
             self.tr("The deposit holds {amount}").format(amount=money_text(card.folio.deposit_balance)),
@@ -205,7 +208,8 @@ class DepositDialog(DeskDialog):
             return None
         tender = Tender(method.code, amount, payer_name=self.payer_edit.text(), text=self.text_edit.text())
         print_receipt = self.print_receipt_check.isChecked() and offers_receipt(self.card, method)
-        return self.change(take_deposit, self.card.folio.folio.id, tender).success(
+        return self.change(take_deposit, self.card.folio.folio.id, tender,
+                           idempotency_key=self.idempotency_key).success(
             lambda payment: self._taken(payment, print_receipt)
         )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate
@@ -82,6 +83,8 @@ class MakePaymentDialog(DeskDialog):
         self.terminal_dialog: CardTerminalDialog | None = None
         self._amount_is_default = True
         self.field_aliases = {"currency": "amount"}
+        # One key for every Apply of this dialog: a retry after a lost reply finds the payment made.
+        self.idempotency_key = uuid.uuid4().hex
 
         self.content.addWidget(heading_label(bill_label(self.bill), "billHeading"))
         self.balance_label = QLabel(
@@ -309,7 +312,8 @@ class MakePaymentDialog(DeskDialog):
         # (say when a manager's credentials are typed for it after the confirmation).
         allow_overpay = self._confirmed_overpay == amount
         return (
-            self.change(take_payment, self.bill_id, tender, allow_overpay=allow_overpay, approval=approval)
+            self.change(take_payment, self.bill_id, tender, allow_overpay=allow_overpay, approval=approval,
+                        idempotency_key=self.idempotency_key)
             .success(lambda payment: self._paid(payment, print_receipt, tendered))
             .failure(lambda exc: self._refused(exc, tender))
         )
