@@ -722,7 +722,7 @@
     </message>
     <message>
         <source>The final folio PDF cannot be made yet: the reports module is not installed.</source>
-        <translation>Окончателното фолио в PDF още не може да се създаде: модулът за справки не е инсталиран.</translation>
+        <translation type="vanished">Окончателното фолио в PDF още не може да се създаде: модулът за справки не е инсталиран.</translation>
     </message>
     <message>
         <source>Writing the final folio…</source>
@@ -966,6 +966,10 @@
         <translation>Възстановяване в депозита се отменя с прилагане на депозита</translation>
     </message>
     <message>
+        <source>A refund is a positive amount in {currency}</source>
+        <translation>Връщането е положителна сума в {currency}</translation>
+    </message>
+    <message>
         <source>A reservation needs at least one guest</source>
         <translation>Резервацията трябва да има поне един гост</translation>
     </message>
@@ -999,7 +1003,11 @@
     </message>
     <message>
         <source>A tip cannot be negative</source>
-        <translation>Бакшишът не може да е отрицателен</translation>
+        <translation type="vanished">Бакшишът не може да е отрицателен</translation>
+    </message>
+    <message>
+        <source>A tip or a discount cannot be negative</source>
+        <translation>Бакшишът или отстъпката не може да е отрицателна</translation>
     </message>
     <message>
         <source>A user name is at most {n} characters</source>
@@ -1086,6 +1094,14 @@
         <translation>Сметка {check_id} никога не е начислявана към стая от POS {pos_name}</translation>
     </message>
     <message>
+        <source>Check {check_number} closed at {closed_at}, when {number} was not staying in the hotel (in house from {arrived} to {left})</source>
+        <translation>Сметка {check_number} е затворена на {closed_at}, когато {number} не е бил настанен в хотела (настанен от {arrived} до {left})</translation>
+    </message>
+    <message>
+        <source>Check {check_number} has {left} left to refund, not {amount}</source>
+        <translation>По сметка {check_number} могат да се върнат още {left}, а не {amount}</translation>
+    </message>
+    <message>
         <source>Choose the bill to pay</source>
         <translation>Изберете сметката за плащане</translation>
     </message>
@@ -1158,6 +1174,14 @@
         <translation>Idempotency-Key {key} вече е използван с друга заявка</translation>
     </message>
     <message>
+        <source>More is refunded at the tax rate {percent}% than the check holds ({left} left)</source>
+        <translation>По данъчна ставка {percent}% се връща повече, отколкото има в сметката (остават {left})</translation>
+    </message>
+    <message>
+        <source>More was returned than sold at the tax rate {percent}%: the lines make {sum}</source>
+        <translation>По данъчна ставка {percent}% е върнато повече, отколкото е продадено: редовете дават {sum}</translation>
+    </message>
+    <message>
         <source>No POS key was sent: send the key this POS was given by the hotel</source>
         <translation>Не е изпратен ключ на POS: изпратете ключа, даден от хотела на този POS</translation>
     </message>
@@ -1200,6 +1224,10 @@
     <message>
         <source>No tax rate of {percent}% is set up at the hotel</source>
         <translation>В хотела няма данъчна ставка {percent}%</translation>
+    </message>
+    <message>
+        <source>Nobody stayed in room {room_number} at {closed_at}</source>
+        <translation>В стая {room_number} на {closed_at} не е имало настанен гост</translation>
     </message>
     <message>
         <source>Nobody stays in room {room_number} now</source>
@@ -1266,6 +1294,10 @@
         <translation>POS {name} вече има ключ: първо го отменете или изберете друго име</translation>
     </message>
     <message>
+        <source>POS {pos_name} looked up too many rooms: at most {limit} a minute</source>
+        <translation>POS {pos_name} потърси твърде много стаи: най-много {limit} в минута</translation>
+    </message>
+    <message>
         <source>Paper is 58 or 80 mm wide</source>
         <translation>Хартията е широка 58 или 80 мм</translation>
     </message>
@@ -1328,6 +1360,10 @@
     <message>
         <source>Reservation {number} checked out: the desk cancels the check</source>
         <translation>Резервация {number} е освободена: рецепцията анулира сметката</translation>
+    </message>
+    <message>
+        <source>Reservation {number} checked out: the desk refunds the check</source>
+        <translation>Резервация {number} е напуснала: рецепцията връща сумата по сметката</translation>
     </message>
     <message>
         <source>Reservation {number} checked out: the hotel refuses checks after check-out, settle the check at the POS</source>
@@ -1610,16 +1646,28 @@
         <translation>Ключът на POS {name} е отменен: поискайте нов от администратора на хотела</translation>
     </message>
     <message>
+        <source>The key of POS {pos_name} posts to outlet {own}, not to {outlet}</source>
+        <translation>Ключът на POS {pos_name} осчетоводява в обект {own}, а не в {outlet}</translation>
+    </message>
+    <message>
         <source>The key {key} is already used by another operation</source>
         <translation>Ключът {key} вече е зает от друга операция</translation>
     </message>
     <message>
+        <source>The lines ({lines}) less the discount ({discount}) with the tip ({tip}) make {sum}, not the total {total}</source>
+        <translation>Редовете ({lines}) минус отстъпката ({discount}) плюс бакшиша ({tip}) дават {sum}, а не общо {total}</translation>
+    </message>
+    <message>
+        <source>{item}: quantity must not be zero and price not negative</source>
+        <translation>{item}: количеството не може да е нула, а цената — отрицателна</translation>
+    </message>
+    <message>
         <source>The lines ({lines}) and the tip ({tip}) make {sum}, not the total {total}</source>
-        <translation>Редовете ({lines}) и бакшишът ({tip}) дават {sum}, а не общо {total}</translation>
+        <translation type="vanished">Редовете ({lines}) и бакшишът ({tip}) дават {sum}, а не общо {total}</translation>
     </message>
     <message>
         <source>The lines and the tip ({tip}) do not add up to the total {total}</source>
-        <translation>Редовете и бакшишът ({tip}) не дават общата сума {total}</translation>
+        <translation type="vanished">Редовете и бакшишът ({tip}) не дават общата сума {total}</translation>
     </message>
     <message>
         <source>The mail server answered {code} {reply}</source>
@@ -1708,6 +1756,10 @@
     <message>
         <source>The register gave no clear answer. The receipt will be checked with the register at the next start, or use Shift → Check receipts now; do not print it again by hand</source>
         <translation>Касата не даде ясен отговор. Бонът ще бъде проверен с касата при следващото стартиране, или изберете Смяна → Проверка на касовите бележки сега; не го отпечатвайте отново ръчно</translation>
+    </message>
+    <message>
+        <source>The room&apos;s share {share} is more than the check&apos;s total {total}</source>
+        <translation>Делът на стаята {share} е повече от общата сума на сметката {total}</translation>
     </message>
     <message>
         <source>The search text is too long (at most {limit} characters)</source>
@@ -2083,7 +2135,7 @@
     </message>
     <message>
         <source>{item}: quantity must be positive and price not negative</source>
-        <translation>{item}: количеството трябва да е положително, а цената — не отрицателна</translation>
+        <translation type="vanished">{item}: количеството трябва да е положително, а цената — не отрицателна</translation>
     </message>
     <message>
         <source>{kind} is not a card operation</source>
@@ -2156,6 +2208,10 @@
     <message>
         <source>{value} does not close an operation</source>
         <translation>{value} не приключва операция</translation>
+    </message>
+    <message>
+        <source>{value} is not a time zone (for example Europe/Sofia)</source>
+        <translation>{value} не е часова зона (например Europe/Sofia)</translation>
     </message>
     <message>
         <source>{workstation} already has a printer “{name}”</source>

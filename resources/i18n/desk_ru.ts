@@ -722,7 +722,7 @@
     </message>
     <message>
         <source>The final folio PDF cannot be made yet: the reports module is not installed.</source>
-        <translation>Итоговое фолио в PDF пока недоступно: модуль отчётов не установлен.</translation>
+        <translation type="vanished">Итоговое фолио в PDF пока недоступно: модуль отчётов не установлен.</translation>
     </message>
     <message>
         <source>Writing the final folio…</source>
@@ -966,6 +966,10 @@
         <translation>Возврат на депозит отменяется зачётом депозита</translation>
     </message>
     <message>
+        <source>A refund is a positive amount in {currency}</source>
+        <translation>Возврат — положительная сумма в {currency}</translation>
+    </message>
+    <message>
         <source>A reservation needs at least one guest</source>
         <translation>В брони должен быть хотя бы один гость</translation>
     </message>
@@ -999,7 +1003,11 @@
     </message>
     <message>
         <source>A tip cannot be negative</source>
-        <translation>Чаевые не могут быть отрицательными</translation>
+        <translation type="vanished">Чаевые не могут быть отрицательными</translation>
+    </message>
+    <message>
+        <source>A tip or a discount cannot be negative</source>
+        <translation>Чаевые или скидка не могут быть отрицательными</translation>
     </message>
     <message>
         <source>A user name is at most {n} characters</source>
@@ -1086,6 +1094,14 @@
         <translation>Чек {check_id} не списывался на номер с POS {pos_name}</translation>
     </message>
     <message>
+        <source>Check {check_number} closed at {closed_at}, when {number} was not staying in the hotel (in house from {arrived} to {left})</source>
+        <translation>Чек {check_number} закрыт {closed_at}, когда {number} не проживал в гостинице (проживание с {arrived} по {left})</translation>
+    </message>
+    <message>
+        <source>Check {check_number} has {left} left to refund, not {amount}</source>
+        <translation>По чеку {check_number} можно вернуть ещё {left}, а не {amount}</translation>
+    </message>
+    <message>
         <source>Choose the bill to pay</source>
         <translation>Выберите счёт для оплаты</translation>
     </message>
@@ -1158,6 +1174,14 @@
         <translation>Idempotency-Key {key} уже использован с другим запросом</translation>
     </message>
     <message>
+        <source>More is refunded at the tax rate {percent}% than the check holds ({left} left)</source>
+        <translation>По ставке налога {percent}% возвращается больше, чем есть в чеке (осталось {left})</translation>
+    </message>
+    <message>
+        <source>More was returned than sold at the tax rate {percent}%: the lines make {sum}</source>
+        <translation>По ставке налога {percent}% возвращено больше, чем продано: строки дают {sum}</translation>
+    </message>
+    <message>
         <source>No POS key was sent: send the key this POS was given by the hotel</source>
         <translation>Ключ POS не передан: передайте ключ, выданный отелем этому POS</translation>
     </message>
@@ -1200,6 +1224,10 @@
     <message>
         <source>No tax rate of {percent}% is set up at the hotel</source>
         <translation>В отеле не настроена ставка налога {percent}%</translation>
+    </message>
+    <message>
+        <source>Nobody stayed in room {room_number} at {closed_at}</source>
+        <translation>В номере {room_number} {closed_at} никто не проживал</translation>
     </message>
     <message>
         <source>Nobody stays in room {room_number} now</source>
@@ -1266,6 +1294,10 @@
         <translation>У POS {name} уже есть ключ: сначала отзовите его или выберите другое имя</translation>
     </message>
     <message>
+        <source>POS {pos_name} looked up too many rooms: at most {limit} a minute</source>
+        <translation>POS {pos_name} запросил слишком много номеров: не больше {limit} в минуту</translation>
+    </message>
+    <message>
         <source>Paper is 58 or 80 mm wide</source>
         <translation>Ширина бумаги — 58 или 80 мм</translation>
     </message>
@@ -1328,6 +1360,10 @@
     <message>
         <source>Reservation {number} checked out: the desk cancels the check</source>
         <translation>Бронь {number} выехала: чек отменяет стойка</translation>
+    </message>
+    <message>
+        <source>Reservation {number} checked out: the desk refunds the check</source>
+        <translation>Бронирование {number} выехало: возврат по чеку делает стойка</translation>
     </message>
     <message>
         <source>Reservation {number} checked out: the hotel refuses checks after check-out, settle the check at the POS</source>
@@ -1610,16 +1646,28 @@
         <translation>Ключ POS {name} отозван: попросите у администратора отеля новый</translation>
     </message>
     <message>
+        <source>The key of POS {pos_name} posts to outlet {own}, not to {outlet}</source>
+        <translation>Ключ POS {pos_name} проводит в точку {own}, а не в {outlet}</translation>
+    </message>
+    <message>
         <source>The key {key} is already used by another operation</source>
         <translation>Ключ {key} уже занят другой операцией</translation>
     </message>
     <message>
+        <source>The lines ({lines}) less the discount ({discount}) with the tip ({tip}) make {sum}, not the total {total}</source>
+        <translation>Строки ({lines}) минус скидка ({discount}) плюс чаевые ({tip}) дают {sum}, а не итог {total}</translation>
+    </message>
+    <message>
+        <source>{item}: quantity must not be zero and price not negative</source>
+        <translation>{item}: количество не может быть нулём, а цена — отрицательной</translation>
+    </message>
+    <message>
         <source>The lines ({lines}) and the tip ({tip}) make {sum}, not the total {total}</source>
-        <translation>Строки ({lines}) и чаевые ({tip}) дают {sum}, а не итог {total}</translation>
+        <translation type="vanished">Строки ({lines}) и чаевые ({tip}) дают {sum}, а не итог {total}</translation>
     </message>
     <message>
         <source>The lines and the tip ({tip}) do not add up to the total {total}</source>
-        <translation>Строки и чаевые ({tip}) не складываются в итог {total}</translation>
+        <translation type="vanished">Строки и чаевые ({tip}) не складываются в итог {total}</translation>
     </message>
     <message>
         <source>The mail server answered {code} {reply}</source>
@@ -1708,6 +1756,10 @@
     <message>
         <source>The register gave no clear answer. The receipt will be checked with the register at the next start, or use Shift → Check receipts now; do not print it again by hand</source>
         <translation>Касса не дала ясного ответа. Чек будет сверен с кассой при следующем запуске, или выберите Смена → Проверить чеки сейчас; не печатайте его повторно вручную</translation>
+    </message>
+    <message>
+        <source>The room&apos;s share {share} is more than the check&apos;s total {total}</source>
+        <translation>Доля номера {share} больше итога чека {total}</translation>
     </message>
     <message>
         <source>The search text is too long (at most {limit} characters)</source>
@@ -2083,7 +2135,7 @@
     </message>
     <message>
         <source>{item}: quantity must be positive and price not negative</source>
-        <translation>{item}: количество должно быть больше нуля, а цена — не отрицательной</translation>
+        <translation type="vanished">{item}: количество должно быть больше нуля, а цена — не отрицательной</translation>
     </message>
     <message>
         <source>{kind} is not a card operation</source>
@@ -2156,6 +2208,10 @@
     <message>
         <source>{value} does not close an operation</source>
         <translation>{value} не завершает операцию</translation>
+    </message>
+    <message>
+        <source>{value} is not a time zone (for example Europe/Sofia)</source>
+        <translation>{value} — не часовой пояс (например Europe/Sofia)</translation>
     </message>
     <message>
         <source>{workstation} already has a printer “{name}”</source>
