@@ -5,12 +5,17 @@ FarCards (ExtDllHTTP) POSTs two kinds of message to the processing server:
 - ``getcardinfoex``: ``<ROOT><QRY Card= Restaurant= UnitNo=>[<INPBUF><CHECK>..]</QRY></ROOT>``, answered by
   ``<Root><GetCardInfoEx Result= Holder= Locked= WhyLock= Summa= ScrMessage= .../></Root>``;
 - ``transactionsex``: ``<ROOT><TRANSACTIONS><TRANSACTIONSEX Card= Kind= Summa= RKCheck= .../>..</TRANSACTIONS>
-  <INPBUF><CHECK><CHECKDATA><CHECKLINES/><CHECKPAYMENTS/><CHECKTAXES/></CHECKDATA></CHECK></INPBUF></ROOT>``,
-  answered by ``<Root><TransactionsEx Result=/></Root>`` (0: all posted, 1: none), an error carrying
+  <INPBUF><CHECK><CHECKDATA><CHECKLINES/><CHECKDISCOUNTS/><CHECKPAYMENTS/><CHECKTAXES/></CHECKDATA></CHECK>
+  </INPBUF></ROOT>`` (older set-ups write TRANSACTION for TRANSACTIONSEX), answered by
+  ``<Root><TransactionsEx Result=/></Root>`` (0: all posted, 1: none), an error carrying
   ``<TRRESPONSE error_code= err_text=/>`` in its OutBuf.
 
+ExtDllHTTP reads an answer only from an HTTP 200, so the service answers every refusal with 200
+and Result 1; a card nobody knows is GetCardInfoEx Result 1 ("no such card").
+
 Sums in transactions are minor units; a payment (Kind 0) takes money off the card as a negative
-Summa and gives it back, on cancellation, as a positive one. Tags and attributes are matched
+Summa (the room's share of the check) and gives it back as a positive one: all that is left of the
+check on cancellation, part of it on a refund. Tags and attributes are matched
 without regard to case, as FarCards does not promise one.
 """
 
