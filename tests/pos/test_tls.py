@@ -18,12 +18,14 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
 from desk.db.runner import Runner
+from desk.pos.checks import SETTING_RUN_IN_DESK, set_setting
+from desk.pos.embedded import start_if_configured
 from desk.pos.keys import create_key
-from desk.pos.service import TlsFiles, tls_options
+from desk.pos.service import ENV_TLS_CERT, ENV_TLS_KEY, TlsFiles, tls_options
 from tests.desk.conftest import make_hotel
 from tests.helpers import free_port
 
-from .conftest import ADMIN
+from .conftest import ADMIN, Pos
 from .test_processes import ROOT, _wait_up
 
 
@@ -82,3 +84,23 @@ def test_files_that_cannot_serve_https_are_said_before_the_service_starts(tmp_pa
         tls_options(str(cert_file), str(tmp_path / "missing.key"))
     with pytest.raises(TlsFiles, match="cannot be used"):
         tls_options(str(key_file), str(cert_file))
+
+
+def test_the_service_inside_the_desk_serves_https_with_the_same_files(sqlite_pos: Pos, tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch):
+    database = sqlite_pos.hotel.database
+    Runner(database).run(set_setting, ADMIN, SETTING_RUN_IN_DESK, "on")
+    cert_file, key_file = self_signed(tmp_path)
+    monkeypatch.setenv(ENV_TLS_CERT, str(cert_file))
+    monkeypatch.setenv(ENV_TLS_KEY, str(tmp_path / "missing.key"))
+    assert start_if_configured(database, "127.0.0.1", free_port()) is None  # never in clear instead
+    monkeypatch.setenv(ENV_TLS_KEY, str(key_file))
+    service = start_if_configured(database, "127.0.0.1", free_port())
+    assert service is not None and service.url.startswith("https://")
+    try:
+        trust = ssl.create_default_context(cafile=str(cert_file))
+        answer = httpx.get(f"{service.url}/api/v1/rooms/999/guests", verify=trust, timeout=10,
+                           headers={"Authorization": f"Bearer {sqlite_pos.key}"})
+        assert answer.json()["error"] == "room_unknown"
+    finally:
+        service.stop()
