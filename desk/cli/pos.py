@@ -12,7 +12,7 @@ from typing import Any
 from desk.db.engine import Database
 from desk.people.auth import Actor, trusted_actor
 from desk.people.models import Role
-from desk.pos.service import DEFAULT_PORT, ENV_HOST, ENV_PORT
+from desk.pos.service import DEFAULT_PORT, ENV_HOST, ENV_PORT, ENV_TLS_CERT, ENV_TLS_KEY, TlsFiles, tls_options
 
 
 def add_commands(commands: Any) -> None:
@@ -20,6 +20,10 @@ def add_commands(commands: Any) -> None:
     serve.add_argument("--host", default=os.environ.get(ENV_HOST, "127.0.0.1"),
                        help=f"address to bind (default: ${ENV_HOST}, else 127.0.0.1: this machine only)")
     serve.add_argument("--port", type=int, default=int(os.environ.get(ENV_PORT, DEFAULT_PORT)))
+    serve.add_argument("--tls-cert", default=os.environ.get(ENV_TLS_CERT),
+                       help=f"serve HTTPS with this certificate file, PEM (default: ${ENV_TLS_CERT})")
+    serve.add_argument("--tls-key", default=os.environ.get(ENV_TLS_KEY),
+                       help=f"the certificate's private key file, PEM (default: ${ENV_TLS_KEY})")
 
     pos = commands.add_parser("pos", help="POS keys, payment codes, settings, and a POS simulator")
     sub = pos.add_subparsers(dest="pos_command", required=True)
@@ -59,7 +63,7 @@ def _admin() -> Actor:
 
 def run(args: argparse.Namespace) -> int:
     if args.command == "serve":
-        return serve(args.database, args.host, args.port)
+        return serve(args.database, args.host, args.port, args.tls_cert, args.tls_key)
     database = Database(args.database)
     try:
         return _pos(args, database)
@@ -67,13 +71,19 @@ def run(args: argparse.Namespace) -> int:
         database.dispose()
 
 
-def serve(url: str | None, host: str, port: int) -> int:
+def serve(url: str | None, host: str, port: int, tls_cert: str | None = None, tls_key: str | None = None) -> int:
     import uvicorn
 
     from desk.pos.api import Guard, create_app
 
+    try:
+        tls = tls_options(tls_cert, tls_key)
+    except TlsFiles as exc:
+        print(exc, file=sys.stderr)
+        return 2
     database = Database(url, background_checkpoints=True)
-    print(f"POS service on http://{host}:{port} for {database.display_url} "
+    scheme = "https" if tls else "http"
+    print(f"POS service on {scheme}://{host}:{port} for {database.display_url} "
           f"(FarCards: /farcards/<key>/getcardinfoex, REST: /api/v1, "
           f"OpenAPI: /openapi.json)", flush=True)
     app = create_app(database)
@@ -83,7 +93,8 @@ def serve(url: str | None, host: str, port: int) -> int:
     gc.freeze()
     try:
         # loop="auto": uvloop where it is installed (Linux, macOS), the standard loop elsewhere.
-        uvicorn.run(Guard(app), host=host, port=port, log_level="warning", access_log=False, loop="auto")
+        uvicorn.run(Guard(app), host=host, port=port, log_level="warning", access_log=False, loop="auto",
+                    ssl_certfile=tls.get("ssl_certfile"), ssl_keyfile=tls.get("ssl_keyfile"))
     finally:
         app.state.service.close()
         database.dispose()

@@ -6,11 +6,12 @@ import hashlib
 import json
 import logging
 import re
+import threading
 import time
 from collections.abc import Callable, MutableMapping
 from datetime import datetime
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from fastapi import FastAPI, Header, Path, Request, Response
 from fastapi.exceptions import RequestValidationError
@@ -24,21 +25,24 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from desk.core.card_numbers import mask_card_numbers
 from desk.core.errors import ConcurrentChange, DeskError
 from desk.core.money import Money
-from desk.core.types import utcnow
 from desk.db.engine import Database
 from desk.hotel.reference import base_currency
 from desk.people.auth import Actor
 from desk.pos import farcards
 from desk.pos.checks import (
     CancelledCheck,
+    CardHolder,
     CheckLine,
     ClosedCheck,
     PostedCheck,
+    RefundedCheck,
     RoomGuests,
     cancel_check,
+    closing_time,
     guests_in_room,
     payment_codes,
     post_check,
+    refund_check,
     resolve_card,
     stay_by_number,
 )
@@ -46,15 +50,18 @@ from desk.pos.errors import (
     CheckConflict,
     PosRefusal,
     RevokedKey,
-    TotalsDoNotAddUp,
+    RoomUnknown,
+    TooManyLookups,
     UnknownKey,
     refusal_code,
 )
-from desk.pos.keys import outlet_of
+from desk.pos.keys import authenticate, outlet_of
 from desk.pos.models import PaymentMeaning, PosRequest
 from desk.pos.service import PosService, as_pos, reading_as_pos
 
 log = logging.getLogger("desk.pos")
+lookup_log = logging.getLogger("desk.pos.lookups")
+T = TypeVar("T")
 MAX_BODY = 256 * 1024
 API = "/api/v1"
 
@@ -62,12 +69,21 @@ STATUS = {
     "unknown_key": 401, "revoked_key": 403, "room_unknown": 404, "check_unknown": 404, "not_found": 404,
     "not_in_house": 409, "posting_not_allowed": 409, "bill_already_paid": 409, "check_conflict": 409,
     "closed_for_posting": 409, "totals_do_not_add_up": 422, "payment_code_unknown": 422,
-    "concurrent_change": 503,
+    "concurrent_change": 503, "outlet_not_allowed": 403, "refund_too_large": 409, "too_many_lookups": 429,
 }
 
 Text = Annotated[str, StringConstraints(min_length=1, max_length=40, pattern=r"^[^\x00-\x1f\x7f]+$")]
 Name = Annotated[str, StringConstraints(min_length=1, max_length=120, pattern=r"^[^\x00-\x1f\x7f]+$")]
-Amount = Annotated[Decimal, Field(ge=0, le=Decimal("9999999999"), max_digits=14, decimal_places=2)]
+# Exact numbers travel as strings with a pattern that says all the service accepts: a JSON number
+# may reach a till's library as a float, and the schema must refuse what the service refuses.
+MONEY_PATTERN = r"^\d{1,10}(\.\d{1,2})?$"
+QUANTITY_PATTERN = r"^-?(?!0*(\.0*)?$)\d{1,5}(\.\d{1,3})?$"  # not zero; negative: a returned line
+PERCENT_PATTERN = r"^(100(\.0{1,3})?|\d{1,2}(\.\d{1,3})?)$"
+POSITIVE_MONEY_PATTERN = r"^(?!0*(\.0*)?$)\d{1,10}(\.\d{1,2})?$"
+Amount = Annotated[str, StringConstraints(pattern=MONEY_PATTERN), Field(examples=["18.50"])]
+PositiveAmount = Annotated[str, StringConstraints(pattern=POSITIVE_MONEY_PATTERN), Field(examples=["18.50"])]
+Quantity = Annotated[str, StringConstraints(pattern=QUANTITY_PATTERN), Field(examples=["2", "-1", "0.5"])]
+Percent = Annotated[str, StringConstraints(pattern=PERCENT_PATTERN), Field(examples=["20"])]
 Currency = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
 Key = Annotated[str | None, Header(description="Bearer <POS key>")]
 IdempotencyKey = Annotated[str | None, Header(max_length=80, pattern=r"^[\x21-\x7e]+$",
@@ -110,16 +126,15 @@ class RoomGuestsOut(BaseModel):
 
 
 class LineIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", regex_engine="python-re")
     item: Name
-    quantity: Annotated[Decimal, Field(gt=0, le=Decimal(99999), max_digits=8, decimal_places=3)]
+    quantity: Quantity = Field(description="Negative for a line returned on the check")
     price: Amount = Field(description="Per unit, tax included")
-    tax: Annotated[Decimal, Field(ge=0, le=100, max_digits=6, decimal_places=3)] = Field(
-        default=Decimal(0), description="Tax rate in percent, included in the price")
+    tax: Percent = Field(default="0", description="Tax rate in percent, included in the price")
 
 
 class CheckIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", regex_engine="python-re")
     check_id: Text = Field(description="Unique for this POS; a resend with the same id posts nothing new")
     check_number: Text
     outlet: Annotated[str, StringConstraints(min_length=1, max_length=16, pattern=r"^[A-Za-z0-9_.-]+$")]
@@ -131,8 +146,12 @@ class CheckIn(BaseModel):
     closed_at: datetime
     currency: Currency
     lines: Annotated[list[LineIn], Field(min_length=1, max_length=200)]
-    tip: Amount = Decimal(0)
-    total: Amount
+    tip: Amount = "0"
+    discount: Amount = Field(default="0", description="Taken off the whole check")
+    total: PositiveAmount = Field(description="What the check comes to: the lines, less the discount, with the tip")
+    charge_to_room: PositiveAmount | None = Field(
+        default=None, description="The room's share when the guest paid the rest at the till (cash, card); "
+                                  "the whole total when left out")
 
 
 class PostedOut(BaseModel):
@@ -150,6 +169,24 @@ class PostedOut(BaseModel):
 class CancelIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     reason: Annotated[str, StringConstraints(max_length=120, pattern=r"^[^\x00-\x1f\x7f]*$")] = ""
+
+
+class RefundIn(BaseModel):
+    model_config = ConfigDict(extra="forbid", regex_engine="python-re")
+    refund_id: Text = Field(description="Unique for the check; a resend with the same id refunds nothing more")
+    amount: PositiveAmount = Field(description="What is given back; at most what is left of the check")
+    lines: Annotated[list[LineIn], Field(max_length=200)] = Field(
+        default_factory=list, description="The refunded lines, when the refund is of lines; they add up to amount")
+    reason: Annotated[str, StringConstraints(max_length=120, pattern=r"^[^\x00-\x1f\x7f]*$")] = ""
+
+
+class RefundedOut(BaseModel):
+    check_id: str
+    bill: str
+    refunded: str
+    left: str = Field(description="What the room is still charged for the check")
+    desk_action: str
+    replayed: bool
 
 
 class CancelledOut(BaseModel):
@@ -227,6 +264,57 @@ def _loggable(text: str) -> str:
     return text if len(text) <= 800 else text[:800] + "..."
 
 
+# --- who stays where: limited and logged ----------------------------------------------------------
+
+# A till asks once per check, and a few times more when the cashier mistypes; a key that asks for
+# room after room is listing the hotel's guests, so it waits.
+LOOKUP_BURST = 10
+LOOKUPS_PER_MINUTE = 30
+
+
+class LookupLimit:
+    """At most LOOKUP_BURST lookups at once per POS, then LOOKUPS_PER_MINUTE (a bucket per POS, in this process)."""
+
+    def __init__(self, burst: int = LOOKUP_BURST, per_minute: int = LOOKUPS_PER_MINUTE) -> None:
+        self.burst = burst
+        self.per_second = per_minute / 60
+        self._buckets: dict[str, tuple[float, float]] = {}
+        self._lock = threading.Lock()
+
+    def take(self, pos_name: str) -> None:
+        now = time.monotonic()
+        with self._lock:
+            tokens, since = self._buckets.get(pos_name, (float(self.burst), now))
+            tokens = min(float(self.burst), tokens + (now - since) * self.per_second)
+            if tokens < 1:
+                self._buckets[pos_name] = (tokens, now)
+                raise TooManyLookups("POS {pos_name} looked up too many rooms: at most {limit} a minute",
+                                     pos_name=pos_name, limit=round(self.per_second * 60))
+            self._buckets[pos_name] = (tokens - 1, now)
+
+
+def looking_up(limit: LookupLimit, key: str | None, what: str, fn: Callable[..., T],
+               *args: Any) -> Callable[[Session], T]:
+    """``fn(session, *args)`` for a checked key within its limit, with a log line of who asked what and
+    how many guests the answer named (never their names: the log is not a guest list)."""
+
+    def read(session: Session) -> T:
+        pos_name = authenticate(session, key)
+        try:
+            limit.take(pos_name)
+            found = fn(session, *args)
+        except DeskError as exc:
+            lookup_log.info("lookup by POS %s: %s -> refused (%s)", pos_name, mask_card_numbers(what),
+                            refusal_code(exc))
+            raise
+        room = found.room if isinstance(found, CardHolder) else found
+        lookup_log.info("lookup by POS %s: %s -> %d guest(s)", pos_name, mask_card_numbers(what),
+                        len(room.guests) if isinstance(room, RoomGuests) else 0)
+        return found
+
+    return read
+
+
 # --- the application -----------------------------------------------------------------------------
 
 
@@ -294,8 +382,9 @@ class Guard:
             write_log()
 
 
-def create_app(database: Database) -> FastAPI:
+def create_app(database: Database, lookups: LookupLimit | None = None) -> FastAPI:
     service = PosService(database)
+    lookups = lookups or LookupLimit()
     app = FastAPI(title="Front desk POS service", version="1",
                   description="Charge restaurant checks to a guest's room. Send `Authorization: Bearer <key>`.")
     app.state.service = service
@@ -323,7 +412,7 @@ def create_app(database: Database) -> FastAPI:
                             500)
 
     refusals: dict[int | str, dict[str, Any]] = {
-        code: {"model": Refusal} for code in (400, 401, 403, 404, 409, 413, 422, 503)}
+        code: {"model": Refusal} for code in (400, 401, 403, 404, 409, 413, 422, 429, 503)}
 
     @app.get("/healthz", include_in_schema=False)
     def healthz() -> dict[str, str]:
@@ -339,8 +428,10 @@ def create_app(database: Database) -> FastAPI:
 
     @app.get(f"{API}/rooms/{{room}}/guests", response_model=RoomGuestsOut, responses=refusals)
     def room_guests(room: RoomPath, authorization: Key = None) -> RoomGuestsOut:
-        """Who stays in a room now: the stay, its guests, and whether checks may be charged to it."""
-        found: RoomGuests = service.read(reading_as_pos(_bearer(authorization), guests_in_room, room))
+        """Who stays in a room now: the stay, its guests, and whether checks may be charged to it. One room a
+        question, at most 10 at once and 30 a minute for a key (then 429, `too_many_lookups`); each is logged."""
+        found: RoomGuests = service.read(looking_up(lookups, _bearer(authorization), f"room {room}", guests_in_room,
+                                                    room))
         return RoomGuestsOut(room=found.room, stay_id=found.reservation_id, stay=found.reservation_number,
                              arrival=found.arrival, departure=found.departure, posting_allowed=found.posting_allowed,
                              reason=found.reason,
@@ -349,27 +440,47 @@ def create_app(database: Database) -> FastAPI:
     @app.post(f"{API}/checks", response_model=PostedOut, status_code=201, responses=refusals)
     async def post(check: CheckIn, authorization: Key = None,
                    idempotency_key: IdempotencyKey = None) -> JSONResponse:
-        """Post a closed check to a guest's room. Lines, quantities, prices and the tip must add up to the total."""
-        lines = tuple(CheckLine(line.item, line.quantity, Money.of(line.price, check.currency), line.tax)
+        """Post a closed check to a guest's room. The lines (a returned one with a negative quantity), less
+        the discount, with the tip, must add up to the total; the room is charged ``charge_to_room`` of it."""
+        currency = check.currency
+        lines = tuple(CheckLine(line.item, Decimal(line.quantity), Money.of(line.price, currency), Decimal(line.tax))
                       for line in check.lines)
         body_hash = hashlib.sha256(check.model_dump_json().encode()).hexdigest()
 
         def work(session: Session, actor: Actor, pos_name: str) -> dict[str, Any]:
             stay = stay_by_number(session, check.stay)
-            total = Money.of(check.total, check.currency)
-            if sum((line.amount.amount for line in lines), Decimal(0)) + check.tip != check.total:
-                raise TotalsDoNotAddUp("The lines and the tip ({tip}) do not add up to the total {total}",
-                                       tip=check.tip, total=total)
+            share = Money.of(check.charge_to_room, currency) if check.charge_to_room is not None else None
             closed = ClosedCheck(check.check_id, check.check_number, check.outlet, check.payment_code, stay,
-                                 check.guest_id, check.closed_at if check.closed_at.tzinfo else utcnow(), lines,
-                                 total, Money.of(check.tip, check.currency), check.workstation or "",
-                                 check.cashier or "")
+                                 check.guest_id, closing_time(session, check.closed_at), lines,
+                                 Money.of(check.total, currency), Money.of(check.tip, currency),
+                                 check.workstation or "", check.cashier or "", Money.of(check.discount, currency),
+                                 share)
             return _posted_out(post_check(session, actor, pos_name, closed))
 
         outcome = await service.awrite(as_pos(_bearer(authorization), check.workstation, _with_idempotency,
                                               idempotency_key, body_hash, 201, work))
         status, answer = outcome.value
         return JSONResponse(answer, 200 if answer.get("replayed") else status)
+
+    @app.post(f"{API}/checks/{{check_id}}/refund", response_model=RefundedOut, responses=refusals)
+    async def refund(check_id: CheckIdPath, body: RefundIn, authorization: Key = None,
+                     idempotency_key: IdempotencyKey = None) -> JSONResponse:
+        """Give back part of a check, or what is left of it: the refunded lines, else the amount. Several
+        refunds add up, never to more than the check; the same ``refund_id`` again refunds nothing more."""
+        body_hash = hashlib.sha256(f"refund:{check_id}:{body.model_dump_json()}".encode()).hexdigest()
+
+        def work(session: Session, actor: Actor, pos_name: str) -> dict[str, Any]:
+            currency = base_currency(session)
+            lines = tuple(CheckLine(line.item, Decimal(line.quantity), Money.of(line.price, currency),
+                                    Decimal(line.tax)) for line in body.lines)
+            done = refund_check(session, actor, pos_name, check_id, body.refund_id, Money.of(body.amount, currency),
+                                lines, body.reason)
+            return RefundedOut(check_id=done.check_id, bill=done.bill_number, refunded=str(done.refunded),
+                               left=str(done.left), desk_action=done.desk_action, replayed=done.replayed).model_dump()
+
+        outcome = await service.awrite(as_pos(_bearer(authorization), None, _with_idempotency, idempotency_key,
+                                              body_hash, 200, work))
+        return JSONResponse(outcome.value[1], 200)
 
     @app.post(f"{API}/checks/{{check_id}}/cancel", response_model=CancelledOut, responses=refusals)
     async def cancel(check_id: CheckIdPath,
@@ -387,7 +498,7 @@ def create_app(database: Database) -> FastAPI:
                                               body_hash, 200, work))
         return JSONResponse(outcome.value[1], 200)
 
-    _farcards(app, service)
+    _farcards(app, service, lookups)
     return app
 
 
@@ -396,12 +507,14 @@ def create_app(database: Database) -> FastAPI:
 CREDIT_LIMIT_MINOR = 10**9  # what the till may take off a room "card"; the hotel's credit is its own business
 
 
-def _farcards(app: FastAPI, service: PosService) -> None:
+def _farcards(app: FastAPI, service: PosService, lookups: LookupLimit) -> None:
     xml = "application/xml; charset=utf-8"
 
-    def refusal_card(message: str) -> farcards.CardAnswer:
-        return farcards.CardAnswer(found=True, holder="Not chargeable", locked=True, why_locked=message,
-                                   screen=message)
+    # ExtDllHTTP reads an answer's Result only from an HTTP 200: any other status is a broken link to
+    # the cashier, who then sees no reason. Every refusal is a 200 with Result="1" and the reason.
+    def not_chargeable(message: str) -> Response:
+        return Response(farcards.card_answer(farcards.CardAnswer(found=False, why_locked=message, screen=message)),
+                        media_type=xml)
 
     @app.post("/farcards/{key}/getcardinfoex", include_in_schema=False)
     async def getcardinfoex(key: str, request: Request) -> Response:
@@ -409,13 +522,18 @@ def _farcards(app: FastAPI, service: PosService) -> None:
         try:
             query = farcards.parse_card_query(body)
         except farcards.MalformedMessage as exc:
-            return Response(farcards.card_answer(refusal_card(str(exc))), 400, media_type=xml)
+            return not_chargeable(str(exc))
         try:
-            holder = await run_in_threadpool(service.read, reading_as_pos(key, resolve_card, query.card))
-        except (UnknownKey, RevokedKey) as exc:
-            return Response(farcards.card_answer(refusal_card(exc.message)), STATUS[exc.code], media_type=xml)
+            holder = await run_in_threadpool(service.read, looking_up(lookups, key, f"card {query.card}",
+                                                                      resolve_card, query.card))
+        except (RoomUnknown, UnknownKey, RevokedKey, TooManyLookups) as exc:
+            # A card the hotel does not know is "no such card" (Result 1), as FarCards' own server says.
+            return not_chargeable(exc.message)
         except DeskError as exc:
-            return Response(farcards.card_answer(refusal_card(exc.message)), media_type=xml)
+            # A room the hotel knows but that may not be charged now: a locked card tells the cashier why.
+            return Response(farcards.card_answer(farcards.CardAnswer(
+                found=True, holder="Not chargeable", locked=True, why_locked=exc.message, screen=exc.message)),
+                media_type=xml)
         return Response(farcards.card_answer(_card_of(holder)), media_type=xml)
 
     @app.post("/farcards/{key}/transactionsex", include_in_schema=False)
@@ -423,13 +541,9 @@ def _farcards(app: FastAPI, service: PosService) -> None:
         body = await request.body()
         try:
             message = farcards.parse_transactions(body)
-        except farcards.MalformedMessage as exc:
-            return Response(farcards.transactions_answer(False, 400, str(exc)), 400, media_type=xml)
-        try:
             text = await _transactions(service, key, message)
-        except (UnknownKey, RevokedKey) as exc:
-            return Response(farcards.transactions_answer(False, STATUS[exc.code], exc.message), STATUS[exc.code],
-                            media_type=xml)
+        except farcards.MalformedMessage as exc:
+            return Response(farcards.transactions_answer(False, 400, str(exc)), media_type=xml)
         except DeskError as exc:
             return Response(farcards.transactions_answer(False, STATUS.get(refusal_code(exc), 422), exc.message),
                             media_type=xml)
@@ -458,7 +572,7 @@ def _card_of(holder: Any) -> farcards.CardAnswer:
 
 
 async def _transactions(service: PosService, key: str, message: farcards.TransactionsRequest) -> str:
-    """Post or cancel the check of a TransactionsEx: all of it, or none."""
+    """Post, refund or cancel the check of a TransactionsEx: all of it, or none."""
     payments = [t for t in message.transactions if t.kind == 0 and t.summa != 0]
     cards = {t.card for t in payments}
     check = message.check
@@ -474,25 +588,41 @@ async def _transactions(service: PosService, key: str, message: farcards.Transac
         raise PosRefusal("The check's composition (INPBUF CHECK) is missing: turn on XML for this interface")
     summa = sum(t.summa for t in payments)
     if summa > 0:
-        cancelled: CancelledCheck = (await service.awrite(as_pos(key, check.station, cancel_check,
-                                                                 check.check_id))).value
-        return cancelled.desk_action
-    code = next((c for c, holder in check.payment_codes if holder.lstrip("0") == card), None)
+        # Money back to the room: the whole check (a cancellation) or part of it (a refund).
+        def give_back(session: Session, actor: Actor, pos_name: str) -> RefundedCheck:
+            currency = base_currency(session)
+            lines = tuple(_line(line, currency, _default_rate(check)) for line in check.lines if line.quantity)
+            return refund_check(session, actor, pos_name, check.check_id, message.identity(),
+                                Money(Decimal(summa) / 100, currency), lines)
+
+        refunded: RefundedCheck = (await service.awrite(as_pos(key, check.station, give_back))).value
+        return refunded.desk_action
+    code = next((p.code for p in check.payments if p.card.lstrip("0") == card), None)
     if code is None:
-        code = check.payment_codes[0][0] if check.payment_codes else ""
+        code = check.payments[0].code if check.payments else ""
 
     def work(session: Session, actor: Actor, pos_name: str) -> PostedCheck:
-        holder = resolve_card(session, card, check.closed_at)
+        closed_at = closing_time(session, check.closed_at)
+        holder = resolve_card(session, card, closed_at)
         if holder.guest is None:
             raise PosRefusal("Room {room} has several guests: charge one of them by their code", room=holder.room.room)
         currency = base_currency(session)
-        rates = set(check.tax_rates)
-        default_rate = rates.pop() if len(rates) == 1 else Decimal(0)
-        lines = tuple(_line(line, currency, default_rate) for line in check.lines if line.quantity > 0)
-        charged = Money(Decimal(-summa) / 100, currency)
+        lines = tuple(_line(line, currency, _default_rate(check)) for line in check.lines if line.quantity)
+        sold = sum((line.amount.amount for line in lines), Decimal(0))
+        amounts = [p.amount for p in check.payments if p.amount is not None]
+        # What the check comes to is what was paid for it, all tenders together; the room's share is
+        # this transaction's. Discounts r_keeper lists apart are off the lines' sums, unless the lines
+        # already carry them.
+        every_amount = bool(check.payments) and len(amounts) == len(check.payments)
+        paid = sum(amounts, Decimal(0)) if every_amount else sold - check.discount
+        discount = check.discount if check.discount and sold - check.discount == paid else Decimal(0)
+        share = Money(Decimal(-summa) / 100, currency)
+        # Left out when they change nothing, so a plain check keeps the fingerprint it always had.
         closed = ClosedCheck(check.check_id, check.check_number, outlet_of(session, pos_name), code,
-                             holder.room.reservation_id, holder.guest.guest_id, check.closed_at or utcnow(), lines,
-                             charged, None, check.station, check.waiter)
+                             holder.room.reservation_id, holder.guest.guest_id, closed_at, lines,
+                             Money(paid, currency), None, check.station, check.waiter,
+                             Money(discount, currency) if discount else None,
+                             share if share.amount != paid else None)
         return post_check(session, actor, pos_name, closed)
 
     posted: PostedCheck = (await service.awrite(as_pos(key, check.station, work))).value
@@ -502,9 +632,16 @@ async def _transactions(service: PosService, key: str, message: farcards.Transac
     return ""
 
 
+def _default_rate(check: farcards.CheckXml) -> Decimal:
+    rates = set(check.tax_rates)
+    return rates.pop() if len(rates) == 1 else Decimal(0)
+
+
 def _line(line: farcards.CheckLineXml, currency: str, default_rate: Decimal) -> CheckLine:
     rate = line.tax_percent if line.tax_percent is not None else default_rate
     if line.price * line.quantity == line.amount:
         return CheckLine(line.name, line.quantity, Money.of(line.price, currency), rate)
-    # A discounted line: its sum is what was charged, so it is posted as one portion of that sum.
-    return CheckLine(f"{line.name} x{line.quantity.normalize()}", Decimal(1), Money.of(line.amount, currency), rate)
+    # A discounted line: its sum is what was charged, so it is posted as one portion of that sum
+    # (a returned one as one portion given back).
+    sign = Decimal(1) if line.quantity > 0 else Decimal(-1)
+    return CheckLine(f"{line.name} x{abs(line.quantity).normalize()}", sign, Money.of(abs(line.amount), currency), rate)

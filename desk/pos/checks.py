@@ -11,9 +11,10 @@ import enum
 import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
-from datetime import datetime
-from decimal import Decimal
+from datetime import UTC, datetime, tzinfo
+from decimal import ROUND_FLOOR, Decimal
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import bindparam, insert, or_, select
 from sqlalchemy.orm import Session
@@ -21,8 +22,9 @@ from sqlalchemy.orm import Session
 from desk.core.card_numbers import mask_card_numbers
 from desk.core.errors import InvalidInput, NotFound
 from desk.core.money import Money, total
+from desk.core.types import utcnow
 from desk.db.runner import note_folio
-from desk.hotel.models import Room, TaxRate
+from desk.hotel.models import MethodKind, Room, TaxRate
 from desk.hotel.reference import base_currency, forget, reference
 from desk.ledger.bills import insert_guest_bill
 from desk.ledger.folios import BillStatus, folio_of_reservation, load_folio
@@ -45,12 +47,15 @@ from desk.pos.errors import (
     CheckConflict,
     CheckUnknown,
     NotInHouse,
+    OutletNotAllowed,
     PaymentCodeUnknown,
     PostingNotAllowed,
+    RefundTooLarge,
     RoomUnknown,
     TotalsDoNotAddUp,
 )
-from desk.pos.models import PaymentMeaning, PosCheck, PosPaymentCode, PosSetting
+from desk.pos.keys import own_outlet
+from desk.pos.models import PaymentMeaning, PosCheck, PosPaymentCode, PosRefund, PosSetting
 from desk.stays.models import Guest, Reservation, ReservationGuest, ReservationStatus, full_name
 
 # --- settings ------------------------------------------------------------------------------------
@@ -66,8 +71,11 @@ class AfterCheckout(enum.StrEnum):
 SETTING_AFTER_CHECKOUT = "after_checkout"
 # A one-desk hotel runs the POS service inside the desktop program instead of ``desk serve``.
 SETTING_RUN_IN_DESK = "run_in_desk"
+# The zone of the tills' clocks: a closing time sent without a zone is read in it. Empty: the
+# zone of the machine that runs the service (the hotel's own, as a rule).
+SETTING_TIME_ZONE = "time_zone"
 ON_OFF = ("on", "off")
-DEFAULTS = {SETTING_AFTER_CHECKOUT: AfterCheckout.FLAG.value, SETTING_RUN_IN_DESK: "off"}
+DEFAULTS = {SETTING_AFTER_CHECKOUT: AfterCheckout.FLAG.value, SETTING_RUN_IN_DESK: "off", SETTING_TIME_ZONE: ""}
 
 
 def get_setting(session: Session, name: str) -> str:
@@ -84,12 +92,41 @@ def set_setting(session: Session, actor: Actor, name: str, value: str) -> None:
                            values=[m.value for m in AfterCheckout])
     if name == SETTING_RUN_IN_DESK and value not in ON_OFF:
         raise InvalidInput("{name} is one of: {values}", field="value", name=name, values=list(ON_OFF))
+    if name == SETTING_TIME_ZONE and value:
+        _zone(value)
     get_setting(session, name)
     row = session.get(PosSetting, name)
     if row is None:
         session.add(PosSetting(name=name, value=value))
     else:
         row.value = value
+
+
+def _zone(name: str) -> tzinfo:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise InvalidInput("{value} is not a time zone (for example Europe/Sofia)", field="value",
+                           value=name) from None
+
+
+def hotel_zone(session: Session) -> tzinfo:
+    name = get_setting(session, SETTING_TIME_ZONE)
+    if name:
+        return _zone(name)
+    local = datetime.now().astimezone().tzinfo
+    assert local is not None
+    return local
+
+
+def closing_time(session: Session, moment: datetime | None) -> datetime:
+    """When a check closed, as a moment: a time without a zone is the hotel's local time (the
+    till's clock), never the server's; no time at all is now."""
+    if moment is None:
+        return utcnow()
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=hotel_zone(session))
+    return moment
 
 
 def runs_in_desk(session: Session) -> bool:
@@ -174,15 +211,21 @@ def _stay_in_room(session: Session, room_number: str, at: datetime | None) -> An
     if room is None:
         raise RoomUnknown("There is no room {room_number} in the hotel", room_number=room_number)
     if at is not None:
-        # A check that closed before its stay checked out belongs to that stay, even if it
-        # arrives later and someone else sleeps in the room now.
+        # A check belongs to whoever stayed in the room when it closed: not to the guest there
+        # now, who may have arrived since, and not to anyone if the room was empty then.
         then = connection.execute(_STAY_IN_ROOM_AT, {"room": room, "at": at}).first()
-        if then is not None:
-            return then
+        if then is None:
+            raise NotInHouse("Nobody stayed in room {room_number} at {closed_at}", room_number=room_number,
+                             closed_at=_shown(at))
+        return then
     in_house = connection.execute(_STAY_IN_ROOM_NOW, {"room": room}).first()
     if in_house is None:
         raise NotInHouse("Nobody stays in room {room_number} now", room_number=room_number)
     return in_house
+
+
+def _shown(moment: datetime) -> str:
+    return f"{moment:%Y-%m-%d %H:%M %Z}".strip()
 
 
 def guests_in_room(session: Session, room_number: str, at: datetime | None = None) -> RoomGuests:
@@ -252,7 +295,7 @@ def resolve_card(session: Session, card: str, at: datetime | None = None) -> Car
 @dataclass(frozen=True)
 class CheckLine:
     item: str
-    quantity: Decimal
+    quantity: Decimal  # negative: a line returned on the check
     price: Money  # per unit, tax included
     tax_percent: Decimal = Decimal(0)
 
@@ -263,7 +306,7 @@ class CheckLine:
 
 @dataclass(frozen=True)
 class ClosedCheck:
-    """A check closed at a till, charged to a guest of a stay."""
+    """A check closed at a till, charged (all of it, or the room's share) to a guest of a stay."""
 
     check_id: str
     check_number: str
@@ -273,15 +316,23 @@ class ClosedCheck:
     guest_id: int
     closed_at: datetime
     lines: tuple[CheckLine, ...]
-    total: Money
+    total: Money  # what the check comes to: the lines, less the discount, with the tip
     tip: Money | None = None
     workstation: str = ""
     cashier: str = ""
+    discount: Money | None = None  # off the whole check
+    room_share: Money | None = None  # charged to the room; the rest was paid at the till. None: all of it
+
+    @property
+    def charged(self) -> Money:
+        return self.room_share if self.room_share is not None else self.total
 
     def fingerprint(self) -> str:
         parts = [self.check_id, self.check_number, self.outlet, self.payment_code, str(self.reservation_id),
                  str(self.guest_id), str(self.total), str(self.tip)]
         parts += [f"{line.item}|{line.quantity}|{line.price}|{line.tax_percent}" for line in self.lines]
+        if self.discount or self.room_share is not None:  # so that the checks posted before keep their print
+            parts += [str(self.discount), str(self.room_share)]
         return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
 
 
@@ -311,23 +362,83 @@ def _check_totals(check: ClosedCheck, currency: str) -> None:
     for line in check.lines:
         if not line.item.strip():
             raise InvalidInput("Every line needs an item name", field="lines")
-        if line.quantity <= 0 or line.price.is_negative:
-            raise InvalidInput("{item}: quantity must be positive and price not negative", field="lines",
+        if line.quantity == 0 or line.price.is_negative:
+            raise InvalidInput("{item}: quantity must not be zero and price not negative", field="lines",
                                item=line.item)
         if line.price.currency != currency:
             raise InvalidInput("The hotel charges in {currency}, not {other}", field="currency",
                                currency=currency, other=line.price.currency)
     tip = check.tip or Money.zero(currency)
-    if tip.is_negative:
-        raise InvalidInput("A tip cannot be negative", field="tip")
-    lines = total((line.amount for line in check.lines), currency)
-    if check.total.currency != currency or tip.currency != currency:
+    discount = check.discount or Money.zero(currency)
+    if tip.is_negative or discount.is_negative:
+        raise InvalidInput("A tip or a discount cannot be negative", field="tip")
+    if any(m.currency != currency for m in (check.total, tip, discount, check.charged)):
         raise InvalidInput("The hotel charges in {currency}", field="currency", currency=currency)
-    if lines + tip != check.total:
-        raise TotalsDoNotAddUp("The lines ({lines}) and the tip ({tip}) make {sum}, not the total {total}",
-                               lines=lines, tip=tip, sum=lines + tip, total=check.total)
-    if not check.total.is_positive:
+    lines = total((line.amount for line in check.lines), currency)
+    if lines - discount + tip != check.total:
+        raise TotalsDoNotAddUp("The lines ({lines}) less the discount ({discount}) with the tip ({tip}) make "
+                               "{sum}, not the total {total}",
+                               lines=lines, discount=discount, tip=tip, sum=lines - discount + tip, total=check.total)
+    if not check.charged.is_positive:
         raise InvalidInput("A check charged to a room must be more than zero", field="total")
+    if check.charged > check.total:
+        raise TotalsDoNotAddUp("The room's share {share} is more than the check's total {total}",
+                               share=check.charged, total=check.total)
+
+
+def apportion(amount: Money, weights: list[Money]) -> list[Money]:
+    """``amount`` split in proportion to ``weights`` (all positive), to the cent, adding up exactly."""
+    whole = sum((w.amount for w in weights), Decimal(0))
+    quantum = Decimal(1).scaleb(amount.amount.as_tuple().exponent)  # type: ignore[arg-type]
+    shares = [(amount.amount * w.amount / whole).quantize(quantum, rounding=ROUND_FLOOR) for w in weights]
+    left = amount.amount - sum(shares, Decimal(0))
+    # The cents rounding left over go to the largest parts: no part moves by more than one.
+    for index in sorted(range(len(weights)), key=lambda k: -weights[k].amount)[: int(left / quantum)]:
+        shares[index] += quantum
+    return [Money(share, amount.currency) for share in shares]
+
+
+@dataclass(frozen=True)
+class _Portion:
+    """What one posting of a check carries: the lines of one tax rate, and its part of what is taken off."""
+
+    percent: Decimal
+    items: tuple[OrderItem, ...]
+    amount: Money
+
+
+DISCOUNT_ITEM = "Discount"
+PAID_AT_TILL_ITEM = "Paid at the till"
+RETURNED_ITEM = "{item} (returned)"
+
+
+def _portions(check: ClosedCheck, currency: str) -> list[_Portion]:
+    """One posting per tax rate, with the lines as sent; the discount and what was paid at the till are
+    each a line of their own, shared among the rates in proportion to their sums (so the tax of each
+    rate stays right), and the room is charged what the guest owes."""
+    groups: dict[Decimal, list[OrderItem]] = defaultdict(list)
+    for line in check.lines:
+        if line.quantity > 0:
+            groups[line.tax_percent].append(OrderItem(line.item.strip(), line.quantity, line.price))
+        else:
+            groups[line.tax_percent].append(OrderItem(RETURNED_ITEM.format(item=line.item.strip()), -line.quantity,
+                                                      -line.price))
+    if check.tip:
+        groups[Decimal(0)].append(OrderItem("Tip", Decimal(1), check.tip))
+    rates = sorted(groups)
+    sums = {rate: total((item.amount for item in groups[rate]), currency) for rate in rates}
+    for rate in rates:
+        if sums[rate].is_negative:
+            raise TotalsDoNotAddUp("More was returned than sold at the tax rate {percent}%: the lines make {sum}",
+                                   percent=rate, sum=sums[rate])
+    weighted = [rate for rate in rates if sums[rate].is_positive]
+    for name, off in ((DISCOUNT_ITEM, check.discount), (PAID_AT_TILL_ITEM, check.total - check.charged)):
+        if off:
+            for rate, share in zip(weighted, apportion(off, [sums[r] for r in weighted]), strict=True):
+                if share:
+                    groups[rate].append(OrderItem(name, Decimal(1), -share))
+                    sums[rate] = sums[rate] - share
+    return [_Portion(rate, tuple(groups[rate]), sums[rate]) for rate in rates if sums[rate].is_positive]
 
 
 def _posted(session: Session, record: PosCheck, replayed: bool) -> PostedCheck:
@@ -349,7 +460,11 @@ def _tax_code(session: Session, percent: Decimal) -> str | None:
     return str(code)
 
 
-def _outlet_name(session: Session, code: str) -> str:
+def _outlet_name(session: Session, pos_name: str, code: str) -> str:
+    own = own_outlet(session, pos_name)
+    if own is not None and own != code:
+        raise OutletNotAllowed("The key of POS {pos_name} posts to outlet {own}, not to {outlet}",
+                               pos_name=pos_name, own=own, outlet=code)
     try:
         return require_outlet(session, code)
     except NotFound:
@@ -384,10 +499,12 @@ def post_check(session: Session, actor: Actor, pos_name: str, check: ClosedCheck
         raise InvalidInput("A check needs an id and a number of at most 40 characters", field="check_id")
     currency = base_currency(session)
     _check_totals(check, currency)
+    portions = _portions(check, currency)
     meaning = meaning_of(session, check.payment_code)
-    outlet_name = _outlet_name(session, check.outlet)
+    outlet_name = _outlet_name(session, pos_name, check.outlet)
     stay = _locked_stay(session, check.reservation_id, check.guest_id)
     after_checkout = _may_post(session, stay.status, stay.number)
+    _require_stayed_then(stay, check)
     if after_checkout and meaning is PaymentMeaning.DEPOSIT:
         raise PostingNotAllowed("Reservation {number} checked out and its deposit is settled: charge the check "
                                 "on credit or settle it at the POS",
@@ -397,41 +514,69 @@ def post_check(session: Session, actor: Actor, pos_name: str, check: ClosedCheck
     else:
         bill_id = insert_guest_bill(session, actor=actor, folio_id=stay.folio_id, stay_status=stay.status,
                                     stay_number=stay.number, guest_id=check.guest_id, guest_name=stay.guest_name)
-    rates = {percent: _tax_code(session, percent) for percent in {line.tax_percent for line in check.lines}}
-
-    groups: dict[Decimal, list[OrderItem]] = defaultdict(list)
-    for line in check.lines:
-        groups[line.tax_percent].append(OrderItem(line.item.strip(), line.quantity, line.price))
-    if check.tip:
-        groups[Decimal(0)].append(OrderItem("Tip", Decimal(1), check.tip))
-    posting_ids = []
-    for n, percent in enumerate(sorted(groups)):
-        items = groups[percent]
-        charge = Charge(outlet_name, 1, total((item.amount for item in items), currency), tax_code=rates.get(percent),
-                        ordered_at=check.closed_at, source="pos", outlet_code=check.outlet,
-                        check_number=check.check_number, external_ref=external_ref(pos_name, check.check_id, n),
-                        items=items)
-        values = charge_values(session, actor=actor, folio_id=stay.folio_id, bill_id=bill_id, charge=charge)
-        posting_id = int(connection.execute(NEW_POSTING, values).scalar_one())
-        insert_items(session, posting_id, items)
-        posting_ids.append(posting_id)
+    where = _Where(pos_name, check.check_id, check.check_number, outlet_name, check.outlet, check.closed_at)
+    posting_ids = _insert_portions(session, actor, where, portions, stay.folio_id, bill_id, 0)
     note_folio(session, stay.folio_id)
+    charged = check.charged
     if meaning is PaymentMeaning.DEPOSIT:
         session.expire_all()  # the ORM did not see the rows inserted above
         held = load_folio(session, stay.folio_id).deposit_balance
-        if held < check.total:
+        if held < charged:
             raise PostingNotAllowed("The deposit of {number} holds only {held}: charge the check on credit instead",
                                     number=stay.number, held=held)
-        apply_deposit(session, actor, bill_id, check.total)
+        apply_deposit(session, actor, bill_id, charged)
     connection.execute(_NEW_CHECK, {
         "pos_name": pos_name, "check_id": check.check_id, "check_number": check.check_number,
         "fingerprint": check.fingerprint(), "reservation_id": check.reservation_id, "guest_id": check.guest_id,
-        "bill_id": bill_id, "postings": len(groups), "amount": check.total, "meaning": meaning.value,
+        "bill_id": bill_id, "postings": len(portions), "amount": charged, "meaning": meaning.value,
         "after_checkout": after_checkout,
     })
     return PostedCheck(check.check_id, check.check_number, stay.number, stay.guest_name, bill_id,
-                       f"{bill_id:06d}", check.total, meaning.value, tuple(posting_ids), after_checkout, False,
+                       f"{bill_id:06d}", charged, meaning.value, tuple(posting_ids), after_checkout, False,
                        frozenset({stay.folio_id}))
+
+
+@dataclass(frozen=True)
+class _Where:
+    """What every posting of one check says about where it came from."""
+
+    pos_name: str
+    check_id: str
+    check_number: str
+    outlet_name: str
+    outlet_code: str | None
+    closed_at: datetime
+
+
+def _insert_portions(session: Session, actor: Actor, where: _Where, portions: list[_Portion], folio_id: int,
+                     bill_id: int, first: int) -> list[int]:
+    currency = base_currency(session)
+    connection = session.connection()
+    posting_ids = []
+    for n, portion in enumerate(portions, first):
+        charge = Charge(where.outlet_name, 1, portion.amount, tax_code=_tax_code(session, portion.percent),
+                        ordered_at=where.closed_at, source="pos", outlet_code=where.outlet_code,
+                        check_number=where.check_number, external_ref=external_ref(where.pos_name, where.check_id, n),
+                        items=list(portion.items))
+        assert total((item.amount for item in portion.items), currency) == portion.amount
+        values = charge_values(session, actor=actor, folio_id=folio_id, bill_id=bill_id, charge=charge)
+        posting_id = int(connection.execute(NEW_POSTING, values).scalar_one())
+        insert_items(session, posting_id, list(portion.items))
+        posting_ids.append(posting_id)
+    return posting_ids
+
+
+def _require_stayed_then(stay: _Stay, check: ClosedCheck) -> None:
+    """A check is the stay's only if it closed while the stay was in the house: a check of 2020 is
+    not today's guest's, nor one closed before the guest arrived or after they left."""
+    closed = check.closed_at
+    arrived, left = stay.checked_in_at, stay.checked_out_at
+    if arrived is None or closed < arrived or (left is not None and closed >= left):
+        raise NotInHouse("Check {check_number} closed at {closed_at}, when {number} was not staying in the hotel "
+                         "(in house from {arrived} to {left})",
+                         check_number=check.check_number, closed_at=_shown(closed), number=stay.number,
+                         arrived=_shown(arrived.astimezone(closed.tzinfo)) if arrived else "-",
+                         left=_shown(left.astimezone(closed.tzinfo)) if left else "now")
 
 
 @dataclass(frozen=True)
@@ -440,6 +585,8 @@ class _Stay:
     status: ReservationStatus
     folio_id: int
     guest_name: str
+    checked_in_at: datetime | None
+    checked_out_at: datetime | None
 
 
 def _locked_stay(session: Session, reservation_id: int, guest_id: int) -> _Stay:
@@ -454,7 +601,15 @@ def _locked_stay(session: Session, reservation_id: int, guest_id: int) -> _Stay:
             raise NotFound("Reservation {reservation} has no folio", reservation=reservation_id)
         raise InvalidInput("Guest {guest} does not stay in {stay}", field="guest", guest=guest_id,
                            stay=reservation.number)
-    return _Stay(row.number, _status(row.status), row.id, full_name(row.first_name, row.last_name))
+    return _Stay(row.number, _status(row.status), row.id, full_name(row.first_name, row.last_name),
+                 _aware(row.checked_in_at), _aware(row.checked_out_at))
+
+
+def _aware(moment: datetime | None) -> datetime | None:
+    # A plain statement hands SQLite's stored UTC back without its zone.
+    if moment is None or moment.tzinfo is not None:
+        return moment
+    return moment.replace(tzinfo=UTC)
 
 
 def _locked_last_bill(session: Session, folio_id: int) -> int:
@@ -483,7 +638,7 @@ _GUESTS_OF_STAY = (select(_g.id, _g.first_name, _g.last_name)
                    .where(_links.reservation_id == bindparam("reservation")).order_by(_links.position))
 _CHECK_SENT = select(_checks.id, _checks.fingerprint).where(_checks.pos_name == bindparam("pos_name"),
                                                            _checks.check_id == bindparam("check_id"))
-_STAY = (select(_r.number, _r.status, _f.id, _g.first_name, _g.last_name)
+_STAY = (select(_r.number, _r.status, _f.id, _g.first_name, _g.last_name, _r.checked_in_at, _r.checked_out_at)
          .join_from(Reservation.__table__, Folio.__table__, _f.reservation_id == _r.id)
          .join(ReservationGuest.__table__, _links.reservation_id == _r.id)
          .join(Guest.__table__, _g.id == _links.guest_id)
@@ -574,10 +729,138 @@ def cancel_check(session: Session, actor: Actor, pos_name: str, check_id: str, r
 
 def _desk_action(session: Session, folio_id: int, bill_id: int) -> str:
     bill = load_folio(session, folio_id).bill(bill_id)
-    if bill.status is BillStatus.OVERPAID:
-        return (f"Bill {bill.bill.number} was already paid and is now overpaid by {-bill.balance}: "
-                "the desk must refund it to the guest (to the card it was paid with)")
-    return ""
+    if bill.status is not BillStatus.OVERPAID:
+        return ""
+    kinds = {line.payment.method.kind for line in bill.payments if line.voided_by is None}
+    return (f"Bill {bill.bill.number} was already paid and is now overpaid by {-bill.balance}: "
+            f"the desk must {_how_to_give_back(kinds)}")
+
+
+def _how_to_give_back(kinds: set[MethodKind]) -> str:
+    """Where the money goes back, by how the bill was paid: a bill paid from the deposit owes the
+    deposit, not a card."""
+    if kinds == {MethodKind.DEPOSIT}:
+        return "move it back to the stay's deposit (it was paid from the deposit)"
+    if kinds == {MethodKind.CARD}:
+        return "refund it to the card it was paid with"
+    if kinds == {MethodKind.CASH}:
+        return "refund it to the guest in cash"
+    if kinds == {MethodKind.COMPANY_ACCOUNT}:
+        return "credit it back to the company's account it was settled to"
+    return "refund it to the guest the way it was paid"
+
+
+# --- refunding part of a check ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RefundedCheck:
+    check_id: str
+    bill_id: int
+    bill_number: str
+    refunded: Money
+    left: Money  # what the room is still charged for the check
+    desk_action: str
+    replayed: bool = False
+    changed_folios: frozenset[int] = field(default_factory=frozenset)
+
+
+REFUNDED_ITEM = "{item} (refunded)"
+REFUND_ITEM = "Refunded at the POS"
+
+
+def refund_check(session: Session, actor: Actor, pos_name: str, check_id: str, refund_id: str, amount: Money,
+                 lines: tuple[CheckLine, ...] = (), reason: str = "") -> RefundedCheck:
+    """Give back part of a check, or all that is left of it; never more than that.
+
+    The postings still open are reversed and what remains is charged again, with the refunded lines
+    (``lines``, when they add up to ``amount``) or the refunded amount as lines of their own: the
+    ledger only ever adds, and the bill shows what was bought and what was given back. Several
+    refunds add up; ``refund_id`` makes a refund sent again change nothing.
+    """
+    require(actor, Right.REVERSE_POSTING)
+    record = session.scalar(select(PosCheck).where(PosCheck.pos_name == pos_name, PosCheck.check_id == check_id)
+                            .with_for_update())
+    if record is None:
+        raise CheckUnknown("Check {check_id} was never charged to a room by POS {pos_name}",
+                           check_id=check_id, pos_name=pos_name)
+    reservation = get(session, Reservation, record.reservation_id, "Stay", lock=True)
+    folio_id = folio_of_reservation(session, reservation.id)
+    view = load_folio(session, folio_id)
+    refs = {external_ref(pos_name, check_id, n) for n in range(record.postings)}
+    mine = [line for line in view.postings if line.posting.external_ref in refs]
+    open_lines = [line for line in mine if line.reversed_by is None]
+    bill_id = (open_lines or mine)[0].bill_id
+    left = total((line.posting.amount for line in open_lines), view.currency)
+    earlier = session.scalar(select(PosRefund.id).where(PosRefund.pos_name == pos_name, PosRefund.check_id == check_id,
+                                                        PosRefund.refund_id == refund_id))
+    if earlier is not None or (not open_lines and amount == record.amount):
+        return RefundedCheck(check_id, bill_id, f"{bill_id:06d}", amount, left,
+                             _desk_action(session, folio_id, bill_id), True, frozenset({folio_id}))
+    if amount.currency != view.currency or not amount.is_positive:
+        raise InvalidInput("A refund is a positive amount in {currency}", field="amount", currency=view.currency)
+    if amount == left == record.amount:
+        # All of the check, nothing refunded before: a cancellation, with its rules for a paid bill.
+        cancelled = cancel_check(session, actor, pos_name, check_id, reason)
+        return RefundedCheck(check_id, cancelled.bill_id, cancelled.bill_number, amount, left - amount,
+                             cancelled.desk_action, False, cancelled.changed_folios)
+    if amount > left:
+        raise RefundTooLarge("Check {check_number} has {left} left to refund, not {amount}",
+                             check_number=record.check_number, left=left, amount=amount)
+    after_checkout = reservation.status is not ReservationStatus.IN_HOUSE
+    if after_checkout and after_checkout_policy(session) is AfterCheckout.REFUSE:
+        raise PostingNotAllowed("Reservation {number} checked out: the desk refunds the check",
+                                number=reservation.number)
+    why = f"Refunded at the POS (check {record.check_number})"
+    if reason.strip():
+        why = f"{why}: {mask_card_numbers(reason.strip())}"[:240]
+    portions = _after_refund([line.posting for line in open_lines], amount, lines, view.currency)
+    for line in open_lines:
+        reverse_posting(session, actor, line.posting.id, reason=why, after_checkout=after_checkout)
+    if portions:
+        first = open_lines[0].posting
+        where = _Where(pos_name, check_id, record.check_number, first.description, first.outlet_code,
+                       first.ordered_at)
+        _insert_portions(session, actor, where, portions, folio_id, bill_id, record.postings)
+        record.postings += len(portions)
+    session.add(PosRefund(pos_name=pos_name, check_id=check_id, refund_id=refund_id, amount=amount))
+    if after_checkout and not record.after_checkout:
+        record.after_checkout = True
+    note_folio(session, folio_id)
+    session.flush()
+    session.expire_all()
+    return RefundedCheck(check_id, bill_id, f"{bill_id:06d}", amount, left - amount,
+                         _desk_action(session, folio_id, bill_id), False, frozenset({folio_id}))
+
+
+def _after_refund(postings: list[Posting], amount: Money, lines: tuple[CheckLine, ...],
+                  currency: str) -> list[_Portion]:
+    """What each open posting of the check carries once ``amount`` is given back."""
+    by_rate = {posting.tax_percent: posting for posting in postings}
+    off: dict[Decimal, list[OrderItem]] = defaultdict(list)
+    given = [line for line in lines if line.quantity]
+    if given and total((abs(line.amount) for line in given), currency) == amount and all(
+            line.tax_percent in by_rate for line in given):
+        for line in given:
+            quantity = abs(line.quantity)
+            off[line.tax_percent].append(OrderItem(REFUNDED_ITEM.format(item=line.item.strip()), quantity,
+                                                   -line.price))
+    else:
+        for posting, share in zip(postings, apportion(amount, [p.amount for p in postings]), strict=True):
+            if share:
+                off[posting.tax_percent].append(OrderItem(REFUND_ITEM, Decimal(1), -share))
+    portions = []
+    for posting in postings:
+        items = [OrderItem(i.name, i.quantity, i.unit_price) for i in posting.items] or [
+            OrderItem(posting.description, posting.quantity, posting.unit_price)]
+        items += off[posting.tax_percent]
+        left = total((item.amount for item in items), currency)
+        if left.is_negative:
+            raise RefundTooLarge("More is refunded at the tax rate {percent}% than the check holds ({left} left)",
+                                 percent=posting.tax_percent, left=posting.amount)
+        if left:
+            portions.append(_Portion(posting.tax_percent, tuple(items), left))
+    return portions
 
 
 # --- for the desk --------------------------------------------------------------------------------

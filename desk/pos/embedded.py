@@ -17,16 +17,19 @@ logger = logging.getLogger(__name__)
 
 
 class EmbeddedService:
-    def __init__(self, database: Database, host: str, port: int) -> None:
+    def __init__(self, database: Database, host: str, port: int, tls: dict[str, str] | None = None) -> None:
         import uvicorn
 
         from desk.pos.api import Guard, create_app
 
         self.host, self.port = host, port
+        self.tls = tls or {}
         app = create_app(database)
         self._service = app.state.service
         self._server = uvicorn.Server(uvicorn.Config(Guard(app), host=host, port=port, log_level="warning",
-                                                     access_log=False, lifespan="off"))
+                                                     access_log=False, lifespan="off",
+                                                     ssl_certfile=self.tls.get("ssl_certfile"),
+                                                     ssl_keyfile=self.tls.get("ssl_keyfile")))
         # uvicorn installs signal handlers only on the main thread; ours stays the GUI's.
         self._thread = threading.Thread(target=self._serve, name="pos-service", daemon=True)
 
@@ -38,7 +41,7 @@ class EmbeddedService:
 
     @property
     def url(self) -> str:
-        return f"http://{self.host}:{self.port}"
+        return f"{'https' if self.tls else 'http'}://{self.host}:{self.port}"
 
     def start(self, wait_s: float = 10.0) -> bool:
         """Start serving; whether it listens (False: the port is taken, say by ``desk serve``)."""
@@ -64,10 +67,16 @@ def start_if_configured(database: Database, host: str | None = None, port: int |
 
     from desk.db.runner import Runner
     from desk.pos.checks import runs_in_desk
-    from desk.pos.service import DEFAULT_PORT, ENV_HOST, ENV_PORT
+    from desk.pos.service import DEFAULT_PORT, ENV_HOST, ENV_PORT, ENV_TLS_CERT, ENV_TLS_KEY, TlsFiles, tls_options
 
     if not Runner(database).read(runs_in_desk):
         return None
+    try:
+        # The same files as desk serve's: a one-desk hotel's tills cross the LAN just the same.
+        tls = tls_options(os.environ.get(ENV_TLS_CERT), os.environ.get(ENV_TLS_KEY))
+    except TlsFiles as exc:
+        logger.warning("the POS service was not started: %s", exc)  # never in clear instead of HTTPS
+        return None
     service = EmbeddedService(database, host or os.environ.get(ENV_HOST, "127.0.0.1"),
-                              port or int(os.environ.get(ENV_PORT, DEFAULT_PORT)))
+                              port or int(os.environ.get(ENV_PORT, DEFAULT_PORT)), tls)
     return service if service.start() else None

@@ -57,3 +57,21 @@ def refusal_code(error: DeskError) -> str:
         return error.code
     name = type(error).__name__
     return "".join(f"_{c.lower()}" if c.isupper() else c for c in name).lstrip("_")
+
+
+class OutletNotAllowed(PosRefusal):
+    """A key made for one outlet sent a check of another."""
+
+    code = "outlet_not_allowed"
+
+
+class RefundTooLarge(PosRefusal):
+    """A refund of more than what is left of the check after its earlier refunds."""
+
+    code = "refund_too_large"
+
+
+class TooManyLookups(PosRefusal):
+    """A key asked who stays in rooms faster than a till at work ever does."""
+
+    code = "too_many_lookups"

@@ -5,12 +5,17 @@ FarCards (ExtDllHTTP) POSTs two kinds of message to the processing server:
 - ``getcardinfoex``: ``<ROOT><QRY Card= Restaurant= UnitNo=>[<INPBUF><CHECK>..]</QRY></ROOT>``, answered by
   ``<Root><GetCardInfoEx Result= Holder= Locked= WhyLock= Summa= ScrMessage= .../></Root>``;
 - ``transactionsex``: ``<ROOT><TRANSACTIONS><TRANSACTIONSEX Card= Kind= Summa= RKCheck= .../>..</TRANSACTIONS>
-  <INPBUF><CHECK><CHECKDATA><CHECKLINES/><CHECKPAYMENTS/><CHECKTAXES/></CHECKDATA></CHECK></INPBUF></ROOT>``,
-  answered by ``<Root><TransactionsEx Result=/></Root>`` (0: all posted, 1: none), an error carrying
+  <INPBUF><CHECK><CHECKDATA><CHECKLINES/><CHECKDISCOUNTS/><CHECKPAYMENTS/><CHECKTAXES/></CHECKDATA></CHECK>
+  </INPBUF></ROOT>`` (older set-ups write TRANSACTION for TRANSACTIONSEX), answered by
+  ``<Root><TransactionsEx Result=/></Root>`` (0: all posted, 1: none), an error carrying
   ``<TRRESPONSE error_code= err_text=/>`` in its OutBuf.
 
+ExtDllHTTP reads an answer only from an HTTP 200, so the service answers every refusal with 200
+and Result 1; a card nobody knows is GetCardInfoEx Result 1 ("no such card").
+
 Sums in transactions are minor units; a payment (Kind 0) takes money off the card as a negative
-Summa and gives it back, on cancellation, as a positive one. Tags and attributes are matched
+Summa (the room's share of the check) and gives it back as a positive one: all that is left of the
+check on cancellation, part of it on a refund. Tags and attributes are matched
 without regard to case, as FarCards does not promise one.
 """
 
@@ -21,11 +26,13 @@ import hashlib
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from decimal import Decimal, InvalidOperation
 
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import fromstring as parse_hardened
+
 MAX_BODY = 256 * 1024
-_FORBIDDEN = re.compile(rb"<!(DOCTYPE|ENTITY)", re.IGNORECASE)
 
 
 class MalformedMessage(ValueError):
@@ -40,11 +47,13 @@ def _parse(body: bytes) -> ET.Element:
         raise MalformedMessage(f"The message is larger than {MAX_BODY // 1024} KiB")
     if not body.strip():
         raise MalformedMessage("The message is empty")
-    # No DTDs at all: entity expansion and external entities are the classic XML attacks.
-    if _FORBIDDEN.search(body):
-        raise MalformedMessage("XML with a DOCTYPE or ENTITY is not accepted")
+    # No DTDs at all: entity expansion and external entities are the classic XML attacks. The
+    # parser refuses them as it reads, whatever the encoding: a filter on the bytes missed a
+    # DOCTYPE written in UTF-16.
     try:
-        root = ET.fromstring(body)
+        root = parse_hardened(body, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+    except DefusedXmlException:
+        raise MalformedMessage("XML with a DOCTYPE or ENTITY is not accepted") from None
     except ET.ParseError as exc:
         raise MalformedMessage(f"The message is not well-formed XML ({exc})") from None
     except (ValueError, LookupError) as exc:  # an encoding expat does not know
@@ -129,6 +138,7 @@ class Transaction:
     summa: int  # minor units; negative takes money off the card
     restaurant: int
     rk_check: int
+    attributes: str = ""  # every attribute as sent: with the check's lines, a refund's identity
 
 
 @dataclass(frozen=True)
@@ -141,21 +151,40 @@ class CheckLineXml:
 
 
 @dataclass(frozen=True)
+class PaymentXml:
+    code: str  # r_keeper's currency code
+    card: str  # the card it was charged to, empty for cash and the like
+    amount: Decimal | None
+
+
+@dataclass(frozen=True)
 class CheckXml:
     check_id: str
     check_number: str
-    closed_at: datetime | None
+    closed_at: datetime | None  # as the till wrote it: without a zone it is the hotel's local time
     lines: tuple[CheckLineXml, ...]
-    payment_codes: tuple[tuple[str, str], ...]  # (currency code, card code) of each payment line
+    payments: tuple[PaymentXml, ...]
     tax_rates: tuple[Decimal, ...]
     waiter: str
     station: str
+    discount: Decimal = Decimal(0)  # the check's discounts together, as a positive sum
+
+    @property
+    def payment_codes(self) -> tuple[tuple[str, str], ...]:
+        return tuple((p.code, p.card) for p in self.payments)
 
 
 @dataclass(frozen=True)
 class TransactionsRequest:
     transactions: tuple[Transaction, ...]
     check: CheckXml | None
+
+    def identity(self) -> str:
+        """The same for a message sent again after a timeout, different for another refund of the check."""
+        parts = [t.attributes for t in self.transactions]
+        if self.check is not None:
+            parts += [f"{line.name}|{line.quantity}|{line.amount}" for line in self.check.lines]
+        return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
 def _when(value: str | None) -> datetime | None:
@@ -165,7 +194,7 @@ def _when(value: str | None) -> datetime | None:
         moment = datetime.fromisoformat(value.strip())
     except ValueError:
         raise MalformedMessage(f"Not an XML date and time: {value[:40]!r}") from None
-    return moment if moment.tzinfo is not None else moment.astimezone(UTC)
+    return moment
 
 
 def _check(check: ET.Element | None, transactions: tuple[Transaction, ...]) -> CheckXml | None:
@@ -188,13 +217,19 @@ def _check(check: ET.Element | None, transactions: tuple[Transaction, ...]) -> C
         rate = a.get("taxrate") or (_attrs(_children(tax, "tax")[0]).get("rate") if _children(tax, "tax") else None)
         lines.append(CheckLineXml((a.get("name") or a.get("code") or "?").strip()[:120], quantity, price, amount,
                                   _decimal(rate, "LINE tax rate") if rate else None))
-    payments = tuple((_attrs(p).get("code", "").strip(), _attrs(p).get("cardcode", "").strip())
-                     for p in _children(_child(data, "checkpayments"), "payment"))
+    payments = tuple(
+        PaymentXml(a.get("code", "").strip(), a.get("cardcode", "").strip(),
+                   _decimal(a["amount"], "PAYMENT amount") if a.get("amount") else None)
+        for a in map(_attrs, _children(_child(data, "checkpayments"), "payment")))
     rates = tuple(_decimal(_attrs(t).get("rate"), "TAX rate", Decimal(0))
                   for t in _children(_child(data, "checktaxes"), "tax"))
-    return CheckXml(check_id, number[:40], _when(info.get("closedatetime") or head.get("generateddate")),
-                    tuple(lines), payments, rates, (info.get("waitername") or "")[:40],
-                    (head.get("stationcode") or "")[:40])
+    # r_keeper writes a discount's sum negative; either sign means money off the check.
+    discount = sum((abs(_decimal(_attrs(d).get("sum"), "DISCOUNT sum", Decimal(0)))
+                    for d in _children(_child(data, "checkdiscounts"), "discount")), Decimal(0))
+    # Only the closing time says whose check it is: generateddate is when the message was made,
+    # hours later for a check the till kept during an outage.
+    return CheckXml(check_id, number[:40], _when(info.get("closedatetime")), tuple(lines), payments, rates,
+                    (info.get("waitername") or "")[:40], (head.get("stationcode") or "")[:40], discount)
 
 
 CHECK_ID_LENGTH = 40  # what a check id may hold (desk.pos.checks, the pos_check table)
@@ -215,15 +250,17 @@ def check_identity(whole: str) -> str:
 
 def parse_transactions(body: bytes) -> TransactionsRequest:
     root = _parse(body)
-    found = [e for e in root.iter() if e.tag.lower() == "transactionsex"]
+    # ExtDllHTTP writes TRANSACTIONS holding TRANSACTIONSEX elements, older set-ups TRANSACTION.
+    found = [e for e in root.iter() if e.tag.lower() in ("transactionsex", "transaction")]
     if not found:
-        raise MalformedMessage("The message has no TRANSACTIONSEX element")
+        raise MalformedMessage("The message has no TRANSACTIONSEX or TRANSACTION element")
     transactions = []
     for element in found:
         a = _attrs(element)
         transactions.append(Transaction(_card(a.get("card")), _int(a.get("kind"), "Kind"),
                                         _int(a.get("summa"), "Summa"), _int(a.get("restaurant"), "Restaurant", 0),
-                                        _int(a.get("rkcheck"), "RKCheck", 0)))
+                                        _int(a.get("rkcheck"), "RKCheck", 0),
+                                        "|".join(f"{k}={v}" for k, v in sorted(a.items()))))
     inpbuf = _find(root, "inpbuf")
     check = _find(inpbuf, "check") if inpbuf is not None else None
     return TransactionsRequest(tuple(transactions), _check(check, tuple(transactions)))
@@ -260,6 +297,8 @@ class CardAnswer:
 def card_answer(answer: CardAnswer) -> bytes:
     root = ET.Element("Root")
     element = ET.SubElement(root, "GetCardInfoEx", Result="0" if answer.found else "1")
+    if not answer.found and answer.screen:
+        element.set("ScrMessage", _text(answer.screen))  # why, for the log and a till that shows it
     if answer.found:
         for name, value in (
             ("Deleted", "0"), ("Seize", "0"), ("StopDate", "0"), ("Holy", "0"), ("Manager", "0"),

@@ -97,11 +97,17 @@ def _info(record: PosKey) -> KeyInfo:
     return KeyInfo(record.name, record.outlet_code, record.created_at, record.created_by, record.revoked_at)
 
 
+def own_outlet(session: Session, pos_name: str) -> str | None:
+    """The outlet a POS's key was made for: it posts there only. None: a key of the whole hotel."""
+    own = reference(session, "pos_outlet", pos_name, _OUTLET_OF_KEY, name=pos_name)
+    return str(own) if own else None
+
+
 def outlet_of(session: Session, pos_name: str) -> str:
     """The outlet a POS posts to: its own, else the hotel's first."""
-    own = reference(session, "pos_outlet", pos_name, _OUTLET_OF_KEY, name=pos_name)
+    own = own_outlet(session, pos_name)
     if own:
-        return str(own)
+        return own
     first = reference(session, "first_outlet", None, _FIRST_OUTLET)
     if first is None:
         raise NotFound("The hotel has no outlet set up")

@@ -80,3 +80,16 @@ class PosRequest(Base):
     status: Mapped[int]
     answer: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class PosRefund(Base):
+    """A refund a POS made of part of a check (or of what was left of it): sent again, it changes nothing."""
+
+    __tablename__ = "pos_refund"
+    __table_args__ = (UniqueConstraint("pos_name", "check_id", "refund_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pos_name: Mapped[str] = mapped_column(String(24))
+    check_id: Mapped[str] = mapped_column(String(40))
+    refund_id: Mapped[str] = mapped_column(String(64))
+    amount: Mapped[Money]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -40,7 +40,31 @@ P = ParamSpec("P")
 # Where `desk serve` listens, unless told otherwise; the embedded service of a one-desk hotel too.
 ENV_HOST = "DESK_POS_HOST"
 ENV_PORT = "DESK_POS_PORT"
+# HTTPS: keys and guests' names cross the hotel's LAN. The certificate (PEM, its chain after it)
+# and its private key (PEM, readable by the service's user only).
+ENV_TLS_CERT = "DESK_POS_TLS_CERT"
+ENV_TLS_KEY = "DESK_POS_TLS_KEY"
 DEFAULT_PORT = 8765
+
+
+class TlsFiles(ValueError):
+    """The certificate and key given for HTTPS cannot be used; the service does not start."""
+
+
+def tls_options(certificate: str | None, key: str | None) -> dict[str, str]:
+    """uvicorn's options for HTTPS with these files, checked before the service starts (so a wrong
+    file is said at once, not at the first till's connection); none given: plain HTTP."""
+    import ssl
+
+    if not certificate and not key:
+        return {}
+    if not certificate or not key:
+        raise TlsFiles("HTTPS needs both a certificate file and its key file")
+    try:
+        ssl.create_default_context(ssl.Purpose.CLIENT_AUTH).load_cert_chain(certificate, key)
+    except (OSError, ssl.SSLError) as exc:
+        raise TlsFiles(f"The certificate {certificate} and key {key} cannot be used: {exc}") from None
+    return {"ssl_certfile": certificate, "ssl_keyfile": key}
 
 log = logging.getLogger("desk.pos")
 

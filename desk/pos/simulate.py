@@ -47,8 +47,8 @@ class Simulator:
         return dict(element.attrib) if element is not None else {}
 
     def transactions(self, card: str, check: int, lines: list[tuple[str, str, int]], *, cancel: bool = False,
-                     guid: str = "", code: str = CREDIT_CODE, tax: str = "20") -> dict[str, str]:
-        body = transactions_body(card, check, lines, cancel=cancel, guid=guid, code=code, tax=tax)
+                     guid: str = "", code: str = CREDIT_CODE, tax: str = "20", **more: Any) -> dict[str, str]:
+        body = transactions_body(card, check, lines, cancel=cancel, guid=guid, code=code, tax=tax, **more)
         with self._client() as client:
             answer = client.post(f"/farcards/{self.key}/transactionsex", content=body,
                                  headers={"Content-Type": "text/xml"})
@@ -123,22 +123,38 @@ class Simulator:
 
 
 def transactions_body(card: str, check: int, lines: list[tuple[str, str, int]], *, cancel: bool = False,
-                      guid: str = "", code: str = CREDIT_CODE, tax: str = "20") -> bytes:
-    """A TransactionsEx as r_keeper's FarCards sends it: a closed check charged to ``card``, or its cancellation."""
-    amount = sum(Decimal(price) * qty for _, price, qty in lines)
-    summa = int(amount * 100) * (1 if cancel else -1)
+                      guid: str = "", code: str = CREDIT_CODE, tax: str = "20", refund: Decimal | None = None,
+                      closed_at: str | None = None, paid_otherwise: tuple[tuple[str, Decimal], ...] = (),
+                      discount: Decimal = Decimal(0), envelope: str = "TRANSACTIONSEX", rk_uni: int = 1) -> bytes:
+    """A TransactionsEx as r_keeper's FarCards sends it: a closed check charged to ``card``, its cancellation,
+    or a refund of part of it (``refund``, with the refunded ``lines``).
+
+    A line of negative quantity is a returned one; ``discount`` is off the whole check (listed apart,
+    its sum negative as r_keeper writes it); ``paid_otherwise`` are the other tenders of a split
+    check (code, amount): the room is charged the rest. ``closed_at`` is CHECKDATA's closedatetime,
+    as the till writes it (no zone: the till's local time).
+    """
+    amount = sum(Decimal(price) * qty for _, price, qty in lines) - discount
+    room = amount - sum((paid for _, paid in paid_otherwise), Decimal(0))
+    summa = int(refund * 100) if refund is not None else int(room * 100) * (1 if cancel else -1)
     xml_lines = "".join(
         f'<LINE id="{n}" code="{n}" name="{name}" uni="{n}" type="dish" quantity="{qty}" price="{price}" '
         f'sum="{Decimal(price) * qty}"/>' for n, (name, price, qty) in enumerate(lines, 1))
+    tenders = [(code, card, room), *((other, "", paid) for other, paid in paid_otherwise)]
+    xml_payments = "".join(f'<PAYMENT id="{n}" code="{tender}" name="{tender}" cardcode="{holder}" amount="{paid}"/>'
+                           for n, (tender, holder, paid) in enumerate(tenders, 1))
+    xml_discounts = (f'<CHECKDISCOUNTS count="1"><DISCOUNT id="1" code="5" name="Check discount" sum="-{discount}"/>'
+                     "</CHECKDISCOUNTS>") if discount else ""
+    closed = f' closedatetime="{closed_at}"' if closed_at else ""
     return (
-        '<?xml version="1.0" encoding="UTF-8"?><ROOT><TRANSACTIONS>'
-        f'<TRANSACTIONSEX Card="{card}" PersonID="0" Account="0" Kind="0" Summa="{summa}" Restaurant="1" '
-        f'RKDate="{(datetime.now(UTC).date() - datetime(1899, 12, 30).date()).days}" RKUni="1" RKCheck="{check}"/>'
+        f'<?xml version="1.0" encoding="UTF-8"?><ROOT><TRANSACTIONS>'
+        f'<{envelope} Card="{card}" PersonID="0" Account="0" Kind="0" Summa="{summa}" Restaurant="1" '
+        f'RKDate="{(datetime.now(UTC).date() - datetime(1899, 12, 30).date()).days}" RKUni="{rk_uni}" '
+        f'RKCheck="{check}"/>'
         '</TRANSACTIONS><INPBUF InpKind="1">'
         f'<CHECK stationcode="1" restaurantcode="1" generateddate="{datetime.now(UTC).isoformat()}">'
-        f'<CHECKDATA checknum="{check}" orderguid="{guid or check}" waitername="Simulator">'
-        f'<CHECKLINES count="{len(lines)}">{xml_lines}</CHECKLINES>'
-        f'<CHECKPAYMENTS count="1"><PAYMENT id="1" code="{code}" name="Charge to room" cardcode="{card}" '
-        f'amount="{amount}"/></CHECKPAYMENTS>'
+        f'<CHECKDATA checknum="{check}" orderguid="{guid or check}" waitername="Simulator"{closed}>'
+        f'<CHECKLINES count="{len(lines)}">{xml_lines}</CHECKLINES>{xml_discounts}'
+        f'<CHECKPAYMENTS count="{len(tenders)}">{xml_payments}</CHECKPAYMENTS>'
         f'<CHECKTAXES count="1"><TAX id="1" rate="{tax}" sum="0"/></CHECKTAXES>'
         '</CHECKDATA></CHECK></INPBUF></ROOT>').encode()

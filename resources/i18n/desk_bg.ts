@@ -1051,7 +1051,7 @@
     </message>
     <message>
         <source>A tip cannot be negative</source>
-        <translation>Бакшишът не може да е отрицателен</translation>
+        <translation type="vanished">Бакшишът не може да е отрицателен</translation>
     </message>
     <message>
         <source>A user name is at most {n} characters</source>
@@ -1703,11 +1703,11 @@
     </message>
     <message>
         <source>The lines ({lines}) and the tip ({tip}) make {sum}, not the total {total}</source>
-        <translation>Редовете ({lines}) и бакшишът ({tip}) дават {sum}, а не общо {total}</translation>
+        <translation type="vanished">Редовете ({lines}) и бакшишът ({tip}) дават {sum}, а не общо {total}</translation>
     </message>
     <message>
         <source>The lines and the tip ({tip}) do not add up to the total {total}</source>
-        <translation>Редовете и бакшишът ({tip}) не дават общата сума {total}</translation>
+        <translation type="vanished">Редовете и бакшишът ({tip}) не дават общата сума {total}</translation>
     </message>
     <message>
         <source>The mail server answered {code} {reply}</source>
@@ -2183,7 +2183,7 @@
     </message>
     <message>
         <source>{item}: quantity must be positive and price not negative</source>
-        <translation>{item}: количеството трябва да е положително, а цената — не отрицателна</translation>
+        <translation type="vanished">{item}: количеството трябва да е положително, а цената — не отрицателна</translation>
     </message>
     <message>
         <source>{kind} is not a card operation</source>
@@ -2296,6 +2296,62 @@
     <message>
         <source>“{value}” is not an exact quantity</source>
         <translation>„{value}“ не е точно количество</translation>
+    </message>
+    <message>
+        <source>A refund is a positive amount in {currency}</source>
+        <translation>Връщането е положителна сума в {currency}</translation>
+    </message>
+    <message>
+        <source>A tip or a discount cannot be negative</source>
+        <translation>Бакшишът или отстъпката не може да е отрицателна</translation>
+    </message>
+    <message>
+        <source>Check {check_number} closed at {closed_at}, when {number} was not staying in the hotel (in house from {arrived} to {left})</source>
+        <translation>Сметка {check_number} е затворена на {closed_at}, когато {number} не е бил настанен в хотела (настанен от {arrived} до {left})</translation>
+    </message>
+    <message>
+        <source>Check {check_number} has {left} left to refund, not {amount}</source>
+        <translation>По сметка {check_number} могат да се върнат още {left}, а не {amount}</translation>
+    </message>
+    <message>
+        <source>More is refunded at the tax rate {percent}% than the check holds ({left} left)</source>
+        <translation>По данъчна ставка {percent}% се връща повече, отколкото има в сметката (остават {left})</translation>
+    </message>
+    <message>
+        <source>More was returned than sold at the tax rate {percent}%: the lines make {sum}</source>
+        <translation>По данъчна ставка {percent}% е върнато повече, отколкото е продадено: редовете дават {sum}</translation>
+    </message>
+    <message>
+        <source>Nobody stayed in room {room_number} at {closed_at}</source>
+        <translation>В стая {room_number} на {closed_at} не е имало настанен гост</translation>
+    </message>
+    <message>
+        <source>POS {pos_name} looked up too many rooms: at most {limit} a minute</source>
+        <translation>POS {pos_name} потърси твърде много стаи: най-много {limit} в минута</translation>
+    </message>
+    <message>
+        <source>Reservation {number} checked out: the desk refunds the check</source>
+        <translation>Резервация {number} е напуснала: рецепцията връща сумата по сметката</translation>
+    </message>
+    <message>
+        <source>The key of POS {pos_name} posts to outlet {own}, not to {outlet}</source>
+        <translation>Ключът на POS {pos_name} осчетоводява в обект {own}, а не в {outlet}</translation>
+    </message>
+    <message>
+        <source>The lines ({lines}) less the discount ({discount}) with the tip ({tip}) make {sum}, not the total {total}</source>
+        <translation>Редовете ({lines}) минус отстъпката ({discount}) плюс бакшиша ({tip}) дават {sum}, а не общо {total}</translation>
+    </message>
+    <message>
+        <source>{item}: quantity must not be zero and price not negative</source>
+        <translation>{item}: количеството не може да е нула, а цената — отрицателна</translation>
+    </message>
+    <message>
+        <source>The room&apos;s share {share} is more than the check&apos;s total {total}</source>
+        <translation>Делът на стаята {share} е повече от общата сума на сметката {total}</translation>
+    </message>
+    <message>
+        <source>{value} is not a time zone (for example Europe/Sofia)</source>
+        <translation>{value} не е часова зона (например Europe/Sofia)</translation>
     </message>
 </context>
 <context>

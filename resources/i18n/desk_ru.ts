@@ -1051,7 +1051,7 @@
     </message>
     <message>
         <source>A tip cannot be negative</source>
-        <translation>Чаевые не могут быть отрицательными</translation>
+        <translation type="vanished">Чаевые не могут быть отрицательными</translation>
     </message>
     <message>
         <source>A user name is at most {n} characters</source>
@@ -1703,11 +1703,11 @@
     </message>
     <message>
         <source>The lines ({lines}) and the tip ({tip}) make {sum}, not the total {total}</source>
-        <translation>Строки ({lines}) и чаевые ({tip}) дают {sum}, а не итог {total}</translation>
+        <translation type="vanished">Строки ({lines}) и чаевые ({tip}) дают {sum}, а не итог {total}</translation>
     </message>
     <message>
         <source>The lines and the tip ({tip}) do not add up to the total {total}</source>
-        <translation>Строки и чаевые ({tip}) не складываются в итог {total}</translation>
+        <translation type="vanished">Строки и чаевые ({tip}) не складываются в итог {total}</translation>
     </message>
     <message>
         <source>The mail server answered {code} {reply}</source>
@@ -2183,7 +2183,7 @@
     </message>
     <message>
         <source>{item}: quantity must be positive and price not negative</source>
-        <translation>{item}: количество должно быть больше нуля, а цена — не отрицательной</translation>
+        <translation type="vanished">{item}: количество должно быть больше нуля, а цена — не отрицательной</translation>
     </message>
     <message>
         <source>{kind} is not a card operation</source>
@@ -2296,6 +2296,62 @@
     <message>
         <source>“{value}” is not an exact quantity</source>
         <translation>«{value}» — не точное количество</translation>
+    </message>
+    <message>
+        <source>A refund is a positive amount in {currency}</source>
+        <translation>Возврат — положительная сумма в {currency}</translation>
+    </message>
+    <message>
+        <source>A tip or a discount cannot be negative</source>
+        <translation>Чаевые или скидка не могут быть отрицательными</translation>
+    </message>
+    <message>
+        <source>Check {check_number} closed at {closed_at}, when {number} was not staying in the hotel (in house from {arrived} to {left})</source>
+        <translation>Чек {check_number} закрыт {closed_at}, когда {number} не проживал в гостинице (проживание с {arrived} по {left})</translation>
+    </message>
+    <message>
+        <source>Check {check_number} has {left} left to refund, not {amount}</source>
+        <translation>По чеку {check_number} можно вернуть ещё {left}, а не {amount}</translation>
+    </message>
+    <message>
+        <source>More is refunded at the tax rate {percent}% than the check holds ({left} left)</source>
+        <translation>По ставке налога {percent}% возвращается больше, чем есть в чеке (осталось {left})</translation>
+    </message>
+    <message>
+        <source>More was returned than sold at the tax rate {percent}%: the lines make {sum}</source>
+        <translation>По ставке налога {percent}% возвращено больше, чем продано: строки дают {sum}</translation>
+    </message>
+    <message>
+        <source>Nobody stayed in room {room_number} at {closed_at}</source>
+        <translation>В номере {room_number} {closed_at} никто не проживал</translation>
+    </message>
+    <message>
+        <source>POS {pos_name} looked up too many rooms: at most {limit} a minute</source>
+        <translation>POS {pos_name} запросил слишком много номеров: не больше {limit} в минуту</translation>
+    </message>
+    <message>
+        <source>Reservation {number} checked out: the desk refunds the check</source>
+        <translation>Бронирование {number} выехало: возврат по чеку делает стойка</translation>
+    </message>
+    <message>
+        <source>The key of POS {pos_name} posts to outlet {own}, not to {outlet}</source>
+        <translation>Ключ POS {pos_name} проводит в точку {own}, а не в {outlet}</translation>
+    </message>
+    <message>
+        <source>The lines ({lines}) less the discount ({discount}) with the tip ({tip}) make {sum}, not the total {total}</source>
+        <translation>Строки ({lines}) минус скидка ({discount}) плюс чаевые ({tip}) дают {sum}, а не итог {total}</translation>
+    </message>
+    <message>
+        <source>{item}: quantity must not be zero and price not negative</source>
+        <translation>{item}: количество не может быть нулём, а цена — отрицательной</translation>
+    </message>
+    <message>
+        <source>The room&apos;s share {share} is more than the check&apos;s total {total}</source>
+        <translation>Доля номера {share} больше итога чека {total}</translation>
+    </message>
+    <message>
+        <source>{value} is not a time zone (for example Europe/Sofia)</source>
+        <translation>{value} — не часовой пояс (например Europe/Sofia)</translation>
     </message>
 </context>
 <context>

@@ -125,6 +125,7 @@ USE_CASES: dict[str, Any] = {
     "remove_payment_code": lambda h, s: (pos_checks.remove_payment_code, ("25",), {}),
     "post_check": lambda h, s: (pos_checks.post_check, ("till", None), {}),
     "cancel_check": lambda h, s: (pos_checks.cancel_check, ("till", "C-1"), {}),
+    "refund_check": lambda h, s: (pos_checks.refund_check, ("till", "C-1", "r-1", h.money("1")), {}),
     "create_key": lambda h, s: (pos_keys.create_key, ("till",), {}),
     "revoke_key": lambda h, s: (pos_keys.revoke_key, ("till",), {}),
     "add_terminal": lambda h, s: (terminals.add_terminal, ("TEST-1", "T", "tcp://127.0.0.1:1"), {}),
@@ -165,7 +166,8 @@ CLERK_MAY_NOT_EVEN_WITH_APPROVAL = {
 CLERK_REFUSED = {"reverse_posting", "void_posting", "overpay", "backdated_payment", "backdated_deposit",
                  "refund_payment", "void_payment", "reverse_company_transfer", "check_out_override",
                  "settle_card_by_hand"}
-POS_ALLOWED = {"post_charge", "reverse_posting", "open_bill", "apply_deposit", "post_check", "cancel_check"}
+POS_ALLOWED = {"post_charge", "reverse_posting", "open_bill", "apply_deposit", "post_check", "cancel_check",
+               "refund_check"}
 
 
 def test_the_table_covers_every_write_use_case():

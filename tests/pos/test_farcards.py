@@ -88,12 +88,13 @@ def test_refusals_name_why(sqlite_pos: Pos):
     assert unmapped["Result"] == "1" and "payment code 77 is not mapped" in unmapped["err_text"]
     unknown = sim.transactions("10101", 7, MENU, guid="never-posted", cancel=True)
     assert unknown["Result"] == "1" and "never charged" in unknown["err_text"]
-    assert "There is no room 999" in sim.card_info("999")["WhyLock"]
+    unknown_card = sim.card_info("999")  # no such card (Result 1), the reason for the log
+    assert unknown_card["Result"] == "1" and "There is no room 999" in unknown_card["ScrMessage"]
     assert "Nobody stays in room 102" in sim.card_info("102")["WhyLock"]
     bad_key = sqlite_pos.farcards("getcardinfoex", b'<ROOT><QRY Card="101"/></ROOT>', key="pk_wrong")
-    assert bad_key.status_code == 401 and b"Unknown POS key" in bad_key.content
+    assert bad_key.status_code == 200 and b'Result="1"' in bad_key.content and b"Unknown POS key" in bad_key.content
     Runner(hotel.database).run(revoke_key, ADMIN, "till-1")
-    assert "revoked" in sim.card_info("10101").get("WhyLock", "")  # at once, on the next request
+    assert "revoked" in sim.card_info("10101").get("ScrMessage", "")  # at once, on the next request
     revoked = sim.transactions("10101", 8, MENU)
     assert revoked["Result"] == "1" and "revoked" in revoked["err_text"]
     assert pos_postings(hotel) == []
@@ -128,6 +129,7 @@ def test_malformed_messages_over_the_wire_write_nothing(sqlite_pos: Pos):
     before = ledger_size(hotel)
     for body in (b"garbage", b"\x00\x01\x02", b"<ROOT><TRANSACTIONSEX Card='x'/></ROOT>", b"<" * 400_000):
         answer = sqlite_pos.farcards("transactionsex", body)
-        assert answer.status_code in (400, 413), body[:20]
+        # ExtDllHTTP reads a refusal only from an HTTP 200; a body too large is cut before it is read.
+        assert answer.status_code in (200, 413), body[:20]
         assert answer.status_code == 413 or b'Result="1"' in answer.content
     assert ledger_size(hotel) == before

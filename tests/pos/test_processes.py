@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import ssl
 import subprocess
 import sys
 import textwrap
@@ -38,13 +39,13 @@ DESK_WRITER = textwrap.dedent("""
 """)
 
 
-def _wait_up(url: str, process: subprocess.Popen[str]) -> None:
+def _wait_up(url: str, process: subprocess.Popen[str], verify: ssl.SSLContext | bool = True) -> None:
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(process.stdout.read() if process.stdout else "desk serve exited")
         try:
-            if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
+            if httpx.get(f"{url}/healthz", timeout=1, verify=verify).status_code == 200:
                 return
         except httpx.TransportError:
             time.sleep(0.1)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from datetime import UTC, datetime
 
 import shiboken6
 from PySide6.QtCore import Qt
@@ -42,7 +43,7 @@ def test_a_pos_posting_shows_on_the_open_card_by_the_poll_alone(qtbot, desk_cont
             assert status == 200
             body = {"check_id": "live-1", "check_number": "4711", "outlet": "BAR", "payment_code": "25",
                     "stay": found["stay"], "guest_id": found["guests"][0]["guest_id"],
-                    "closed_at": "2026-11-23T20:15:00+00:00", "currency": "EUR",
+                    "closed_at": datetime.now(UTC).isoformat(), "currency": "EUR",
                     "lines": [{"item": "Negroni", "quantity": "2", "price": "9.50", "tax": "20"},
                               {"item": "Olives", "quantity": "1", "price": "3.00", "tax": "20"}],
                     "tip": "0", "total": "22.00"}

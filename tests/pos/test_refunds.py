@@ -1,0 +1,80 @@
+"""A refund from the till gives back what it says, never the whole check by mistake, never more than the check.
+
+r_keeper refunds part of a check as a positive Summa smaller than the check (with the refunded lines
+in its INPBUF); the desk reversed the whole check (the outside check, issue 22).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from desk.core.money import Money
+from desk.db.runner import Runner
+from desk.pos.checks import refund_check
+from desk.pos.errors import RefundTooLarge
+from desk.pos.service import pos_actor
+from tests.desk.conftest import refused
+
+from .conftest import Pos
+from .helpers import check_body, pos_postings
+
+MENU = [("Grilled trout", "18.50", 2), ("House wine 0.5 l", "14.00", 1)]  # 51.00
+CARD = "10101"
+
+
+def _balance(pos: Pos, folio_id: int) -> Money:
+    return pos.hotel.view(folio_id).balance
+
+
+def test_a_partial_refund_from_the_till_gives_back_only_its_lines_and_refunds_add_up(pos: Pos):
+    stay = pos.hotel.stay()
+    sim = pos.sim
+    assert sim.transactions(CARD, 31, MENU, guid="o-31")["Result"] == "0"
+    assert _balance(pos, stay.folio_id) == pos.hotel.money("51.00")
+    wine = [("House wine 0.5 l", "14.00", 1)]
+    first = sim.transactions(CARD, 31, wine, guid="o-31", refund=Decimal("14.00"), rk_uni=2)
+    assert first["Result"] == "0", first
+    assert _balance(pos, stay.folio_id) == pos.hotel.money("37.00")
+    again = sim.transactions(CARD, 31, wine, guid="o-31", refund=Decimal("14.00"), rk_uni=2)  # resent: nothing more
+    assert again["Result"] == "0" and _balance(pos, stay.folio_id) == pos.hotel.money("37.00")
+    names = pos.hotel.query(lambda s: sorted(i.name for p in pos_postings(pos.hotel) if p.kind.value == "charge"
+                                             and p.reverses_id is None for i in s.merge(p).items))
+    assert "House wine 0.5 l (refunded)" in names
+    # A refund of an amount with no lines, then one more than is left: refused by name, nothing changes.
+    assert sim.transactions(CARD, 31, [("Grilled trout", "10.00", 1)], guid="o-31", refund=Decimal("10.00"),
+                            rk_uni=3)["Result"] == "0"
+    assert _balance(pos, stay.folio_id) == pos.hotel.money("27.00")
+    too_much = sim.transactions(CARD, 31, MENU, guid="o-31", refund=Decimal("27.01"), rk_uni=4)
+    assert too_much["Result"] == "1" and "27.00 left to refund" in too_much["err_text"]
+    assert _balance(pos, stay.folio_id) == pos.hotel.money("27.00")
+    # What is left, refunded, closes the check; never beyond it.
+    assert sim.transactions(CARD, 31, MENU, guid="o-31", refund=Decimal("27.00"), rk_uni=5)["Result"] == "0"
+    assert _balance(pos, stay.folio_id) == pos.hotel.money("0.00")
+    assert sim.transactions(CARD, 31, MENU, guid="o-31", refund=Decimal("0.01"), rk_uni=6)["Result"] == "1"
+    assert _balance(pos, stay.folio_id) == pos.hotel.money("0.00")
+
+
+def test_rest_refunds_add_up_and_more_than_is_left_is_refused_by_name(pos: Pos):
+    hotel = pos.hotel
+    stay = hotel.stay()
+    assert pos.rest("POST", "/checks", json=check_body(hotel, stay, "rf-1")).status_code == 201  # 39.80
+    espresso = {"item": "Espresso", "quantity": "1", "price": "2.80", "tax": "20"}
+    done = pos.rest("POST", "/checks/rf-1/refund", json={"refund_id": "a", "amount": "2.80", "lines": [espresso]})
+    assert done.status_code == 200, done.text
+    assert (done.json()["refunded"], done.json()["left"]) == ("EUR 2.80", "EUR 37.00")
+    assert pos.rest("POST", "/checks/rf-1/refund", json={"refund_id": "a", "amount": "2.80",
+                                                          "lines": [espresso]}).json()["replayed"] is True
+    assert pos.rest("POST", "/checks/rf-1/refund", json={"refund_id": "b", "amount": "7.00"}).status_code == 200
+    assert _balance(pos, stay.folio_id) == hotel.money("30.00")
+    answer = pos.rest("POST", "/checks/rf-1/refund", json={"refund_id": "c", "amount": "30.01"})
+    assert (answer.status_code, answer.json()["error"]) == (409, "refund_too_large")
+    assert _balance(pos, stay.folio_id) == hotel.money("30.00")
+
+
+def test_a_refund_of_more_than_is_left_is_a_named_refusal(pos: Pos):
+    hotel = pos.hotel
+    stay = hotel.stay()
+    assert pos.rest("POST", "/checks", json=check_body(hotel, stay, "rf-2")).status_code == 201
+    till = pos_actor("till-1", "TILL-1")
+    refused(hotel, RefundTooLarge, "Check {check_number} has {left} left to refund, not {amount}",
+            lambda: Runner(hotel.database).run(refund_check, till, "till-1", "rf-2", "x", hotel.money("39.81")))
