@@ -277,8 +277,12 @@
         <translation>Блокирано на</translation>
     </message>
     <message>
+        <source>Days</source>
+        <translation>Дни</translation>
+    </message>
+    <message>
         <source>Age (days)</source>
-        <translation>Възраст (дни)</translation>
+        <translation type="vanished">Възраст (дни)</translation>
     </message>
     <message>
         <source>Folio</source>
@@ -295,6 +299,10 @@
     <message>
         <source>Over 5 days: the bank may have released it; pre-authorise close to arrival.</source>
         <translation>Над 5 дни: банката може вече да я е освободила; авторизирайте близо до пристигането.</translation>
+    </message>
+    <message>
+        <source>over 5 days</source>
+        <translation>над 5 дни</translation>
     </message>
     <message>
         <source>{count} open pre-authorisations.</source>
@@ -3620,7 +3628,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     </message>
     <message>
         <source>Age (days)</source>
-        <translation>Възраст (дни)</translation>
+        <translation type="vanished">Възраст (дни)</translation>
     </message>
     <message>
         <source>State</source>
@@ -3629,6 +3637,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Card</source>
         <translation>Карта</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Дни</translation>
     </message>
     <message>
         <source>open</source>

@@ -277,8 +277,12 @@
         <translation>Заблокировано</translation>
     </message>
     <message>
+        <source>Days</source>
+        <translation>Дней</translation>
+    </message>
+    <message>
         <source>Age (days)</source>
-        <translation>Возраст (дней)</translation>
+        <translation type="vanished">Возраст (дней)</translation>
     </message>
     <message>
         <source>Folio</source>
@@ -295,6 +299,10 @@
     <message>
         <source>Over 5 days: the bank may have released it; pre-authorise close to arrival.</source>
         <translation>Старше 5 дней: банк мог уже снять блокировку; делайте предавторизацию ближе к заезду.</translation>
+    </message>
+    <message>
+        <source>over 5 days</source>
+        <translation>более 5 дней</translation>
     </message>
     <message>
         <source>{count} open pre-authorisations.</source>
@@ -3620,7 +3628,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     </message>
     <message>
         <source>Age (days)</source>
-        <translation>Возраст (дни)</translation>
+        <translation type="vanished">Возраст (дни)</translation>
     </message>
     <message>
         <source>State</source>
@@ -3629,6 +3637,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Card</source>
         <translation>Карта</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Дней</translation>
     </message>
     <message>
         <source>open</source>

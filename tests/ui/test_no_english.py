@@ -473,3 +473,69 @@ def test_the_status_bar_shows_every_panel_whole_at_the_default_size(qtbot, desk_
             qtbot.waitUntil(lambda p=panel: QToolTip.isVisible() and p.text() in QToolTip.text(), timeout=30_000)
             QToolTip.hideText()
     window.close()
+
+
+def cut_cells(view: QTableView) -> list[str]:
+    """Cells (and headers) whose text is wider than what the table shows of them at its size now."""
+    model, header, metrics = view.model(), view.horizontalHeader(), view.fontMetrics()
+    cut = []
+    visible = view.viewport().width()
+    for column in range(model.columnCount()):
+        width = header.sectionSize(column)
+        if header.sectionViewportPosition(column) + width > visible:
+            width = max(0, visible - header.sectionViewportPosition(column))
+        title = str(model.headerData(column, Qt.Orientation.Horizontal))
+        if header.fontMetrics().horizontalAdvance(title) > width - 4:
+            cut.append(f"header {title!r}: {width} px")
+        for row in range(model.rowCount()):
+            text = str(model.index(row, column).data() or "")
+            if text and metrics.horizontalAdvance(text) + 6 > width:
+                cut.append(f"{text!r}: {width} px")
+    return cut
+
+
+def test_the_cards_pre_authorisations_read_whole_at_its_default_size(qtbot, desk_context, demo_database, language):
+    from datetime import UTC, datetime, timedelta
+
+    from desk.hotel.names import load_names
+    from desk.stays.reservation_card import PreAuthorisation
+
+    stay = busy_stay(demo_database)
+    card = _card(qtbot, desk_context, stay.folio_id)
+    with demo_database.unit_of_work() as session:
+        card.pre_authorisations_model.names = load_names(session, language)
+    card.pre_authorisations_model.set_items([
+        PreAuthorisation(eur("300.00"), datetime.now(UTC) - timedelta(days=7), HoldState.OPEN, 1, "Desk terminal",
+                         "****0010"),
+        PreAuthorisation(eur("1250.00"), datetime.now(UTC), HoldState.PARTLY_CAPTURED, 2, "Desk terminal",
+                         "****0010"),
+    ])
+    for fitter in card._fitters:
+        fitter.fit()
+    qtbot.waitUntil(lambda: card.pre_authorisations_view.viewport().width() > 0, timeout=30_000)
+    assert cut_cells(card.pre_authorisations_view) == []
+    card.close()
+
+
+def test_the_list_of_open_pre_authorisations_reads_whole_at_its_default_size(qtbot, desk_context, demo_database,
+                                                                            language):
+    from datetime import UTC, datetime, timedelta
+
+    from desk.cards.operations import Hold
+    from ui.cards.operations import OpenHoldsDialog
+
+    dialog = OpenHoldsDialog(desk_context)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    delivery.wait_all(30_000)
+
+    def hold(days: int, amount: str, owner: str) -> Hold:
+        return Hold(1, 1, eur(amount), datetime.now(UTC) - timedelta(days=days), HoldState.OPEN, None,
+                    "Desk terminal", "MASTERCARD", "************0042", 901, 901, "007919", owner)
+
+    dialog.show_holds([hold(8, "1250.00", "R10015"), hold(0, "60.00", "R10033")])
+    assert cut_cells(dialog.table) == []
+    assert dialog.advice_label.isVisible()
+    assert english_in(dialog, allowed_words(demo_database) | {"MASTERCARD"}) == []
+    dialog.close()

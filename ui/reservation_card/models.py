@@ -560,7 +560,7 @@ class PreAuthorisationsModel(_ListModel[PreAuthorisation]):
     AMOUNT, AGE, STATE, CARD = range(4)
 
     def headers(self) -> list[str]:
-        return [self.tr("Amount"), self.tr("Age (days)"), self.tr("State"), self.tr("Card")]
+        return [self.tr("Amount"), self.tr("Days"), self.tr("State"), self.tr("Card")]
 
     def state_text(self, state: str) -> str:
         return {
