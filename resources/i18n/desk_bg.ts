@@ -3517,8 +3517,16 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>откажи я: касиерът я урежда в POS</translation>
     </message>
     <message>
+        <source>Run the POS service inside this program</source>
+        <translation>Стартиране на услугата POS в тази програма</translation>
+    </message>
+    <message>
+        <source>For a hotel with one desk; takes effect from the next start.</source>
+        <translation>За хотел с една рецепция; важи от следващото стартиране.</translation>
+    </message>
+    <message>
         <source>Run the POS service inside this program (a hotel with one desk; from the next start)</source>
-        <translation>Стартирай POS услугата в тази програма (хотел с една рецепция; от следващото стартиране)</translation>
+        <translation type="vanished">Стартирай POS услугата в тази програма (хотел с една рецепция; от следващото стартиране)</translation>
     </message>
     <message>
         <source>Charge to room on credit</source>

@@ -3517,8 +3517,16 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>отклонить: кассир рассчитает его в POS</translation>
     </message>
     <message>
+        <source>Run the POS service inside this program</source>
+        <translation>Запускать службу POS внутри этой программы</translation>
+    </message>
+    <message>
+        <source>For a hotel with one desk; takes effect from the next start.</source>
+        <translation>Для отеля с одной стойкой; действует со следующего запуска.</translation>
+    </message>
+    <message>
         <source>Run the POS service inside this program (a hotel with one desk; from the next start)</source>
-        <translation>Запускать службу POS внутри этой программы (отель с одной стойкой; со следующего запуска)</translation>
+        <translation type="vanished">Запускать службу POS внутри этой программы (отель с одной стойкой; со следующего запуска)</translation>
     </message>
     <message>
         <source>Charge to room on credit</source>

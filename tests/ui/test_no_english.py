@@ -539,3 +539,86 @@ def test_the_list_of_open_pre_authorisations_reads_whole_at_its_default_size(qtb
     assert dialog.advice_label.isVisible()
     assert english_in(dialog, allowed_words(demo_database) | {"MASTERCARD"}) == []
     dialog.close()
+
+
+def cut_texts(root: QWidget) -> list[str]:
+    """Visible labels, buttons and combo boxes whose text is wider (or, wrapped, taller) than they are."""
+    cut = []
+    for label in root.findChildren(QLabel):
+        if not label.isVisible() or not label.text() or label.textFormat() == Qt.TextFormat.RichText:
+            continue
+        room = label.contentsRect()
+        if label.wordWrap():
+            if label.heightForWidth(label.width()) > label.height():
+                cut.append(f"{label.objectName() or 'label'} {label.text()!r}: wrapped taller than shown")
+        elif label.fontMetrics().horizontalAdvance(label.text().replace("&", "")) > room.width():
+            cut.append(f"{label.objectName() or 'label'} {label.text()!r}: {room.width()} px")
+    for button in root.findChildren(QAbstractButton):
+        text = button.text().replace("&", "")
+        if button.isVisible() and text and button.fontMetrics().horizontalAdvance(text) + 8 > button.width():
+            cut.append(f"{button.objectName() or 'button'} {text!r}: {button.width()} px")
+    for combo in root.findChildren(QComboBox):
+        if combo.isVisible() and combo.currentText() and \
+                combo.fontMetrics().horizontalAdvance(combo.currentText()) + 28 > combo.width():
+            cut.append(f"{combo.objectName()} {combo.currentText()!r}: {combo.width()} px")
+    return cut
+
+
+def test_the_lock_mail_and_pos_windows_show_their_texts_whole(qtbot, desk_context, demo_database, language,
+                                                             tmp_path, monkeypatch):
+    from desk.db.runner import Runner
+    from desk.mail.outbox import KEY_FILE_ENV, set_mail_settings
+    from ui.settings.mail import MailSettingsDialog
+    from ui.settings.pos import PosConnectionsDialog
+    from ui.sign_in import SignInDialog, SignInPurpose
+
+    locked = SignInDialog(demo_database, "TEST-1", purpose=SignInPurpose.UNLOCK,
+                          locked_by=trusted_actor("ivan", "TEST-1", Role.CASHIER, "Ivan Georgiev"))
+    qtbot.addWidget(locked)
+    locked.show()
+    qtbot.waitExposed(locked)
+    assert cut_texts(locked) == []
+    locked.close()
+
+    monkeypatch.setenv(KEY_FILE_ENV, str(tmp_path / "a-rather-long-folder-name" / "mail.key"))
+    Runner(demo_database).run(set_mail_settings, CLERK, "smtp.hotel.example", 587, "starttls",
+                              username="frontdesk", sender="frontdesk@hotel.example", password="only-a-test")
+    mail = MailSettingsDialog(desk_context)
+    qtbot.addWidget(mail)
+    mail.open()
+    qtbot.waitUntil(lambda: mail.setup is not None and mail.password_note.isVisible(), timeout=30_000)
+    assert cut_texts(mail) == []
+    mail.close()
+
+    pos = PosConnectionsDialog(desk_context)
+    qtbot.addWidget(pos)
+    pos.open()
+    qtbot.waitUntil(lambda: pos.setup is not None, timeout=30_000)
+    for index in range(pos.outlet_combo.count()):
+        pos.outlet_combo.setCurrentIndex(index)
+        assert cut_texts(pos) == [], "\n".join(cut_texts(pos))
+    # The demo's outlets and POS payment codes are named in the clerk's language, like its services.
+    assert english_in(pos, allowed_words(demo_database) | {"REST", "BAR", "bar"}) == []  # bar-1: an example name
+    pos.close()
+
+
+def test_devices_names_the_terminal_as_the_payment_dialog_does(qtbot, demo_database, language):
+    from desk.cards.terminals import add_terminal
+    from desk.hotel.names import load_names
+    from ui.context import DeskContext
+    from ui.settings.devices import DevicesDialog
+
+    with demo_database.writing() as session:
+        add_terminal(session, CLERK, CLERK.workstation, "Desk terminal", "tcp://127.0.0.1:20007", "EUR")
+        shown_name = load_names(session, language).terminal("Desk terminal")
+    assert shown_name != "Desk terminal"
+    ctx = DeskContext(demo_database, CLERK)
+    dialog = DevicesDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    qtbot.waitUntil(lambda: dialog.terminals_table.rowCount() == 1, timeout=30_000)
+    assert dialog.terminals_table.item(0, 0).text() == shown_name
+    dialog.done(0)
+    delivery.cancel_all()
+    assert delivery.wait_all(30_000)
+    ctx.close()
