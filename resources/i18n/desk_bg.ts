@@ -3304,6 +3304,13 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     </message>
 </context>
 <context>
+    <name>PaymentReference</name>
+    <message>
+        <source>of {date} ({method}, {amount})</source>
+        <translation>от {date} ({method}, {amount})</translation>
+    </message>
+</context>
+<context>
     <name>PaymentsModel</name>
     <message>
         <source>base currency</source>

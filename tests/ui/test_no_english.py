@@ -421,9 +421,16 @@ def test_card_payments_refunds_and_reversals_read_in_the_clerks_language(qtbot, 
     # The operator's reference of each operation is there, in the clerk's words (R12).
     for payment_id in (sale.payment_id, other.payment_id, refund.payment_id, reversal.payment_id):
         assert f"{receipt_word} {receipts[payment_id]:04d}" in shown
-    reversed_as = {"ru": f"Отмена оплаты {other.payment_id}: ", "bg": f"Сторниране на плащане {other.payment_id}: "}
-    refunded_as = {"ru": f"Возврат оплаты {sale.payment_id}: ", "bg": f"Възстановяване на плащане {sale.payment_id}: "}
-    assert reversed_as[language] in shown and refunded_as[language] in shown
+    # A refund names the payment it refunds as the clerk sees it (date, method, amount), never by an id.
+    card_name = {"ru": "Банковская карта", "bg": "Банкова карта"}[language]
+    paid_on = card.card.folio.payment(sale.payment_id).payment.paid_on
+
+    def of(amount: str) -> str:
+        return f" {i18n.format_date(paid_on)} ({card_name}, {i18n.format_money(Decimal(amount), 'EUR')}): "
+    reversed_as = {"ru": "Отмена оплаты от", "bg": "Сторниране на плащане от"}[language] + of("25.00")
+    refunded_as = {"ru": "Возврат оплаты от", "bg": "Възстановяване на плащане от"}[language] + of("40.00")
+    assert reversed_as in shown and refunded_as in shown, shown
+    assert f" {sale.payment_id}: " not in shown and f" {other.payment_id}: " not in shown
 
     # The payment's details (Void shows its Text) and the terminal dialog's result say it the same way.
     void = dialogs.VoidDialog(desk_context, card.card, payment_id=sale.payment_id, parent=card)
