@@ -2531,6 +2531,13 @@
     </message>
 </context>
 <context>
+    <name>Documents</name>
+    <message>
+        <source>Front desk</source>
+        <translation>Стойка регистрации</translation>
+    </message>
+</context>
+<context>
     <name>FolioTableModel</name>
     <message>
         <source>Room</source>

@@ -629,3 +629,21 @@ def test_devices_names_the_terminal_as_the_payment_dialog_does(qtbot, demo_datab
     delivery.cancel_all()
     assert delivery.wait_all(30_000)
     ctx.close()
+
+
+def test_x_and_z_reports_bills_and_folios_go_to_the_documents_folder_named_in_the_clerks_language(
+        tmp_path, monkeypatch, language):
+    import ui.dialogs.shift as shift_module
+    import ui.reservation_card.actions as card_actions
+    from ui.dialogs.checkout import folio_pdf_directory
+
+    monkeypatch.delenv("DESK_DOCUMENTS_DIR", raising=False)
+    monkeypatch.setenv("XDG_DOCUMENTS_DIR", str(tmp_path / "Docs"))
+    monkeypatch.setenv("HOME", str(tmp_path))
+    folder = tmp_path / "Docs" / {"ru": "Стойка регистрации", "bg": "Рецепция"}[language]
+    assert shift_module.report_directory() == folder
+    assert card_actions.bill_pdf_directory() == folder == folio_pdf_directory()
+    assert folder.is_dir()
+    # A folder the hotel set (a shared drive) is kept whatever the language.
+    monkeypatch.setenv("DESK_DOCUMENTS_DIR", str(tmp_path / "shared"))
+    assert shift_module.report_directory() == tmp_path / "shared"
