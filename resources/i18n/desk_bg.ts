@@ -2927,7 +2927,7 @@
     </message>
     <message>
         <source>Shift {number} · {name} · since {time}</source>
-        <translation>Смяна {number} · {name} · от {time}</translation>
+        <translation type="vanished">Смяна {number} · {name} · от {time}</translation>
     </message>
     <message>
         <source>Drawer: {amounts}</source>
@@ -2956,6 +2956,14 @@
     <message>
         <source>No shift open</source>
         <translation>Няма отворена смяна</translation>
+    </message>
+    <message>
+        <source>Shift {number} · since {time}</source>
+        <translation>Смяна {number} · от {time}</translation>
+    </message>
+    <message>
+        <source>Shift {number}, opened by {name} on {day} at {time}</source>
+        <translation>Смяна {number}; отворена от {name} на {day} в {time}</translation>
     </message>
     <message>
         <source>No cash register</source>

@@ -2927,7 +2927,7 @@
     </message>
     <message>
         <source>Shift {number} · {name} · since {time}</source>
-        <translation>Смена {number} · {name} · с {time}</translation>
+        <translation type="vanished">Смена {number} · {name} · с {time}</translation>
     </message>
     <message>
         <source>Drawer: {amounts}</source>
@@ -2956,6 +2956,14 @@
     <message>
         <source>No shift open</source>
         <translation>Смена не открыта</translation>
+    </message>
+    <message>
+        <source>Shift {number} · since {time}</source>
+        <translation>Смена {number} · с {time}</translation>
+    </message>
+    <message>
+        <source>Shift {number}, opened by {name} on {day} at {time}</source>
+        <translation>Смена {number}; открыта: {name}, {day} в {time}</translation>
     </message>
     <message>
         <source>No cash register</source>

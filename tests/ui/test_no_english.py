@@ -452,12 +452,20 @@ def test_card_payments_refunds_and_reversals_read_in_the_clerks_language(qtbot, 
 
 def test_the_status_bar_shows_every_panel_whole_at_the_default_size(qtbot, desk_context, demo_database, language):
     """The shift, the cash in the drawer and the registers all read in full at the window's first size."""
+    from desk.cash.shifts import cash_in
+
+    cashier = trusted_actor("ivan", desk_context.actor.workstation, Role.CASHIER, "Ivan Georgiev")
+    with demo_database.writing() as session:
+        # A drawer as a real evening has it: four digits of euros and some dollars.
+        cash_in(session, cashier, eur("2490.85"), "Change from the safe")
+        cash_in(session, cashier, Money.of("70.00", "USD"), "Change from the safe")
     window = MainWindow(desk_context)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
     panels = [window.workstation_label, window.cashier_label, window.shift_label, window.drawer_label,
-              window.devices_label, window.database_label]
+              window.devices_label]
+    assert window.database_label.isHidden()
     qtbot.waitUntil(lambda: window.drawer_label.isVisible() and bool(window.devices_label.text()),
                     timeout=30_000)
     qtbot.waitUntil(lambda: all(p.width() > 0 for p in panels), timeout=30_000)
@@ -465,7 +473,7 @@ def test_the_status_bar_shows_every_panel_whole_at_the_default_size(qtbot, desk_
            for p in panels if p.fontMetrics().horizontalAdvance(p.text()) > p.contentsRect().width()]
     assert cut == [], "\n".join(map(str, cut))
     assert all(not p.is_elided() for p in panels)
-    assert "0,00" in window.drawer_label.text()
+    assert "490,85" in window.drawer_label.text() and "70,00" in window.drawer_label.text()
 
     # A narrower window cuts what it must visibly, and the whole text stays a hover away.
     window.resize(640, window.height())
