@@ -519,7 +519,9 @@ class PaymentsModel(CachedRowsModel[PaymentLine]):
             return "\n".join(lines)
         p = row.payment
         if p.kind is PaymentKind.REFUND:
-            lines = [self.tr("Refunded by {user} on {when}.").format(user=p.created_by,
+            # The refund's text names the payment it refunds at length: whole here when its column is narrow.
+            lines = [payment_reference(p, self._known_payments(), self.names),
+                     self.tr("Refunded by {user} on {when}.").format(user=p.created_by,
                                                                       when=format_datetime(p.created_at))]
             if p.reason:
                 lines.append(self.tr("Reason: {reason}").format(reason=p.reason))
