@@ -313,6 +313,10 @@
         <translation>Приключване на деня на терминала</translation>
     </message>
     <message>
+        <source>Close the batch · {terminal}</source>
+        <translation>Приключи пакета · {terminal}</translation>
+    </message>
+    <message>
         <source>Difference</source>
         <translation>Разлика</translation>
     </message>

@@ -313,6 +313,10 @@
         <translation>Закрытие дня на терминале</translation>
     </message>
     <message>
+        <source>Close the batch · {terminal}</source>
+        <translation>Закрыть смену терминала · {terminal}</translation>
+    </message>
+    <message>
         <source>Difference</source>
         <translation>Расхождение</translation>
     </message>

@@ -345,7 +345,9 @@ def test_end_of_day_shows_the_totals_against_the_ledger(qtbot, cashier_context, 
         press_terminal(qtbot, dialog, terminal.info)
     terminal.sim.record("sale", 700, 978)  # another program used the terminal
     end = opened(qtbot, EndOfDayDialog(cashier_context, terminals(demo_database), window))
-    child(end, QPushButton, f"terminalButton{terminal.info.id}").click()
+    button = child(end, QPushButton, f"terminalButton{terminal.info.id}")
+    assert button.text() == "Close the batch · Desk terminal"  # what the press does, and where
+    button.click()
     qtbot.waitUntil(lambda: end.report is not None, timeout=30_000)
     assert "37.00" in end.totals_label.text() and "30.00" in end.totals_label.text()
     assert end.table.rowCount() == 1 and "not in the ledger" in end.table.item(0, 0).text()

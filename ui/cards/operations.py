@@ -320,7 +320,9 @@ class EndOfDayDialog(_ListDialog):
         row = QHBoxLayout()
         self.terminal_buttons = []
         for info in terminals:
-            button = QPushButton(self.names.terminal(info.name))
+            # The verb and the terminal: a bare name did not say that pressing it closes the batch.
+            button = QPushButton(QCoreApplication.translate("CardOperations", "Close the batch · {terminal}").format(
+                terminal=self.names.terminal(info.name)))
             button.setObjectName(f"terminalButton{info.id}")
             button.clicked.connect(lambda _checked=False, chosen=info: self.run_end_of_day(chosen))
             row.addWidget(button)
