@@ -352,7 +352,10 @@ def test_the_card_terminal_dialogs_name_the_demo_terminal_in_the_clerks_language
     open_end_of_day(desk_context, card)
     qtbot.waitUntil(lambda: card.findChild(EndOfDayDialog) is not None, timeout=30_000)
     end_of_day = card.findChild(EndOfDayDialog)
-    for dialog in (sale, make_payment, pending, end_of_day):
+    big_hold = PreAuthorisation(eur("900.00"), datetime.now(UTC), HoldState.OPEN, 1, "Desk terminal", "****1234")
+    capture = CardTerminalDialog(desk_context, card.card, terminals, CardKind.CAPTURE, hold=big_hold,
+                                 bill_id=stay.bill_id, parent=card)
+    for dialog in (sale, make_payment, pending, end_of_day, capture):
         dialog.open()
         qtbot.waitUntil(dialog.isVisible, timeout=30_000)
     qtbot.waitUntil(lambda: pending.table.rowCount() == 1, timeout=30_000)
@@ -362,7 +365,8 @@ def test_the_card_terminal_dialogs_name_the_demo_terminal_in_the_clerks_language
     assert pending.table.item(0, 2).text() == shown_name
     assert make_payment.terminal is not None and shown_name in make_payment.method_combo.currentText()
     assert shown_name in make_payment.terminal_hint.text()
-    for dialog in (sale, make_payment, pending, end_of_day):
+    assert capture.capture_note.isVisible() and cut_texts(capture) == []
+    for dialog in (sale, make_payment, pending, end_of_day, capture):
         problems += [f"{dialog.objectName()}: {problem}" for problem in english_in(dialog, allowed)]
         dialog.close()
 
