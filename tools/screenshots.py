@@ -144,8 +144,8 @@ def render(ctx: DeskContext, language: str) -> None:
     from ui.reservation_card.window import open_reservation_card
 
     window = MainWindow(ctx)
-    window.resize(1200, 720)
-    window.show()
+    window.show()  # at its own default size: the status bar must read whole there (issue 22)
+    wait_until(lambda: window.drawer_label.isVisible() and bool(window.registers) and not window._asking_devices)
     settle(1200)
     save(window, "main_window", language)
 
@@ -188,12 +188,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--languages", nargs="+", default=["en", "ru"])
     args = parser.parse_args(argv)
     app = QApplication.instance() or QApplication(sys.argv)
+    from desk.db.runner import Runner
+    from desk.devices.printers import add_printer
+    from hardware.simulators.printer import TcpPrinterServer
+    from hardware.simulators.printer_engine import SimulatedPrinter
+
+    # The front register's printer is the printer simulator: the status bar shows it ready.
+    printer = TcpPrinterServer(SimulatedPrinter(), port=0).start()
     with tempfile.TemporaryDirectory() as folder:
         database = Database(f"sqlite:///{folder}/demo.sqlite3")
         with database.unit_of_work() as session:
             seed_demo(session, today=date.today())
         with database.unit_of_work() as session:
+            manager = sign_in(session, "maria", "manager", "FRONT-1")
             actor = sign_in(session, "anna", "anna", "FRONT-1")  # the demo clerk
+        Runner(database).run(add_printer, manager, "FRONT-1", "Front desk receipts",
+                             f"tcp://127.0.0.1:{printer.port}", register_code="FP-1", drawer=True)
         ctx = DeskContext(database, actor)
         pos_folio, pos_posting = charge_room_over_rest(database, "305")
         add_payments(database, busiest_in_house_folio(database))
@@ -202,7 +212,10 @@ def main(argv: list[str] | None = None) -> int:
             render(ctx, language)
             render_pos(ctx, language, pos_folio, pos_posting)
             remove_translators(app)  # type: ignore[arg-type]
+        delivery.wait_all(10_000)
+        ctx.close()
         database.dispose()
+    printer.stop()
     return 0
 
 

@@ -36,7 +36,7 @@ from hardware.simulators.printer import TcpPrinterServer
 from hardware.simulators.printer_engine import SimulatedPrinter
 from hardware.simulators.zvt_terminal import ZvtSimulator
 from tools.screenshots import OUT, settle, wait_until
-from ui.cards.operations import PendingCardOperationsDialog
+from ui.cards.operations import OpenHoldsDialog, PendingCardOperationsDialog
 from ui.cards.terminal import CardTerminalDialog
 from ui.context import DeskContext
 from ui.dialogs.payment import MakePaymentDialog
@@ -98,9 +98,29 @@ def main() -> int:
             settle()
             card_window.grab().save(str(OUT / f"card_holds_{language}.png"))
 
+            # Capture of the 300,00 hold on a bill that owes less: the bill's balance is suggested and
+            # the dialog says the rest goes back to the card.
+            with database.unit_of_work() as session:
+                card = load_reservation_card(session, folio_id, language)
+            hold = next(h for h in card.pre_authorisations if h.amount.amount == 300)
+            capture = CardTerminalDialog(ctx, card, [terminal], CardKind.CAPTURE, hold=hold, bill_id=bill_id,
+                                         parent=card_window)
+            capture.open()
+            capture.adjustSize()
+            settle()
+            capture.grab().save(str(OUT / f"card_capture_{language}.png"))
+            capture.done(0)
+
+            holds = OpenHoldsDialog(ctx, card_window)
+            holds.open()
+            wait_until(lambda h=holds: h.table.rowCount() == 2)
+            settle()
+            holds.grab().save(str(OUT / f"card_open_holds_{language}.png"))
+            holds.done(0)
+
             sim.script("pin:30")
             with database.unit_of_work() as session:
-                card = load_reservation_card(session, folio_id)
+                card = load_reservation_card(session, folio_id, language)
             dialog = CardTerminalDialog(ctx, card, [terminal], CardKind.SALE, bill_id=bill_id,
                                         parent=card_window)
             dialog.open()

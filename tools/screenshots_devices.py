@@ -1,6 +1,6 @@
-"""Render the Devices window (two simulated printers, a card terminal), one printer's settings and
-Settings -> E-mail to docs/screenshots/devices_{en,ru}.png, printer_{en,ru}.png and
-mail_settings_{en,ru}.png.
+"""Render the Devices window (two simulated printers, a card terminal), one printer's settings,
+Settings -> E-mail, Settings -> POS connections and the locked desk to docs/screenshots/devices_,
+printer_, mail_settings_, pos_connections_ and lock_{en,ru}.png.
 
     python -m tools.screenshots_devices
 """
@@ -31,6 +31,8 @@ from ui.i18n import install_translator, remove_translators
 from ui.ops import delivery
 from ui.settings.devices import DevicesDialog, PrinterDialog
 from ui.settings.mail import MailSettingsDialog
+from ui.settings.pos import PosConnectionsDialog
+from ui.sign_in import SignInDialog, SignInPurpose
 
 
 def main() -> int:
@@ -50,7 +52,7 @@ def main() -> int:
                    register_code="FP-1", drawer=True)
         runner.run(add_printer, manager, "FRONT-1", "Back office", f"tcp://127.0.0.1:{back.port}",
                    profile="TM-T88V", paper_mm=80, register_code="FP-2", text_as_image=True)
-        runner.run(add_terminal, manager, "FRONT-1", "Lobby terminal", "tcp://192.168.1.60:20007", "EUR", "123456")
+        runner.run(add_terminal, manager, "FRONT-1", "Desk terminal", "tcp://192.168.1.60:20007", "EUR", "123456")
         # The key that seals the mail password goes to the temporary folder, not the user's own.
         os.environ[KEY_FILE_ENV] = f"{folder}/mail.key"
         runner.run(set_mail_settings, manager, "smtp.hotel.example", 587, "starttls", username="frontdesk",
@@ -83,6 +85,19 @@ def main() -> int:
             mail.grab().save(str(OUT / f"mail_settings_{language}.png"))
             mail.done(0)
             mail.deleteLater()
+            pos = PosConnectionsDialog(ctx)
+            pos.open()
+            wait_until(lambda p=pos: p.setup is not None)
+            settle()
+            pos.grab().save(str(OUT / f"pos_connections_{language}.png"))
+            pos.done(0)
+            pos.deleteLater()
+            locked = SignInDialog(database, "FRONT-1", purpose=SignInPurpose.UNLOCK, locked_by=manager)
+            locked.show()
+            settle()
+            locked.grab().save(str(OUT / f"lock_{language}.png"))
+            locked.close()
+            locked.deleteLater()
             remove_translators(app)  # type: ignore[arg-type]
         delivery.wait_all(10_000)
         ctx.close()

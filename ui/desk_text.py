@@ -82,14 +82,30 @@ def card_reference_text(answer: Mapping[str, object]) -> str:
     return ledger_text(card_reference(answer))
 
 
-def payment_reference(payment: Payment | PaymentLine) -> str:
-    """A payment's text: translated when the desk wrote it, the clerk's own words otherwise."""
+def payment_reference(payment: Payment | PaymentLine, known: Mapping[int, Payment] | None = None,
+                      names: Names | None = None) -> str:
+    """A payment's text: translated when the desk wrote it, the clerk's own words otherwise.
+
+    A text naming another payment ("Refund of payment 33") names it by what the clerk can see of it
+    in ``known`` (its date, method and amount), never by the database's id.
+    """
     if isinstance(payment, PaymentLine):
         payment = payment.payment
     desk_text = payment_text(payment)
     if desk_text is None:
         return payment.text
-    return ledger_text(desk_text)
+    return ledger_text(_naming_the_payment(desk_text, known or {}, names or Names()))
+
+
+def _naming_the_payment(text: LedgerText, known: Mapping[int, Payment], names: Names) -> LedgerText:
+    ref = text.params.get("payment")
+    original = known.get(int(ref)) if isinstance(ref, str) and ref.isdigit() else None
+    if original is None:
+        return text
+    described = QCoreApplication.translate("PaymentReference", "of {date} ({method}, {amount})").format(
+        date=format_date(original.paid_on), method=names.method(original.method),
+        amount=format_money(original.amount.amount, original.amount.currency))
+    return LedgerText(text.template, {**text.params, "payment": described})
 
 
 def posting_description(posting: Posting, names: Names) -> str:

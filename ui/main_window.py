@@ -419,12 +419,15 @@ class MainWindow(QMainWindow):
             return
         day, time = local_date_time(status.opened_at)
         opened_today = status.opened_at.astimezone().date() == date.today()
-        # Today's date goes without saying; it is room the drawer's amounts need in Russian.
-        text = self.tr("Shift {number} · {name} · since {time}").format(
-            number=status.number, name=status.opened_by_name, time=time if opened_today else f"{day} {time}")
+        # Today's date goes without saying, and who opened the shift is a hover away: the room goes
+        # to the drawer's amounts, which in Russian need it.
+        text = self.tr("Shift {number} · since {time}").format(
+            number=status.number, time=time if opened_today else f"{day} {time}")
         if status.too_old:
             text += " · " + self.tr("over 24 hours: close it before taking cash")
         self.shift_label.setText(text)
+        self.shift_label.setToolTip(self.tr("Shift {number}, opened by {name} on {day} at {time}").format(
+            number=status.number, name=status.opened_by_name, day=day, time=time))
         # The drawer has its own panel: a long shift text must never push the cash out of sight.
         drawer = ", ".join(format_money(m.amount, m.currency) for m in status.expected)
         self.drawer_label.setText(self.tr("Drawer: {amounts}").format(amounts=drawer))
@@ -506,8 +509,10 @@ class MainWindow(QMainWindow):
         self.devices_label.setStyleSheet("" if ready else "color: #b00020")
 
     def _show_database_state(self, online: bool) -> None:
+        # Only a lost database is news; while it answers, its panel leaves the room to the shift and drawer.
         self.database_label.setText(self.tr("Database online") if online else self.tr("Database offline"))
         self.database_label.setProperty("online", online)
+        self.database_label.setVisible(not online)
 
     def _show_actor(self, actor: object) -> None:
         self.cashier_label.setText(who_text(self.ctx.actor))

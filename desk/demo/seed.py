@@ -129,6 +129,10 @@ DEMO_NAMES: dict[NameKind, dict[str, tuple[str, str]]] = {
     NameKind.CARD_TERMINAL: {
         "Desk terminal": ("Терминал ресепшена", "Терминал на рецепцията"),
     },
+    NameKind.POS_PAYMENT_CODE: {
+        "25": ("Оплата на номер", "Към сметката на стаята"),
+        "26": ("Депозит номера", "Депозит на стаята"),
+    },
     NameKind.OUTLET: {
         "REST": ("Ресторан «Панорама»", "Ресторант „Панорама“"),
         "BAR": ("Лобби-бар", "Лоби бар"),

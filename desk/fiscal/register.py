@@ -148,10 +148,10 @@ class EscposFiscalRegister:
         try:
             status = self.printer.status(cancel)
         except DeviceError as exc:
-            raise _not_ready(self._info.name, exc) from exc
+            raise _not_ready(self.code, exc) from exc
         problem = status.problem(device=self.printer.name)
         if problem is not None:
-            raise _not_ready(self._info.name, problem)
+            raise _not_ready(self.code, problem)
 
     def _print(self, document: Document, cancel: threading.Event | None, *, copy: bool) -> Printed:
         if document.kind is DocumentKind.Z_REPORT:

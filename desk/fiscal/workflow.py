@@ -90,7 +90,7 @@ class Registers:
                 try:
                     printer = self.factory(info)
                 except (ValueError, OSError) as exc:  # settings spelt wrong, or a port that is not there
-                    raise PrinterNotReady("The printer of {register} is not set up: {problem}", register=info.name,
+                    raise PrinterNotReady("The printer of {register} is not set up: {problem}", register=code,
                                           problem=str(exc)) from exc
                 if known is not None:
                     stale = known[1]

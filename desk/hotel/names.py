@@ -31,6 +31,8 @@ class NameKind(enum.StrEnum):
     CARD_TERMINAL = "card_terminal"
     # Texts a point of sale sends (an order's description, its items' names), keyed by the text.
     POS_TEXT = "pos_text"
+    # A POS payment code's name (R2), keyed by the code.
+    POS_PAYMENT_CODE = "pos_payment_code"
 
 
 @dataclass(frozen=True)

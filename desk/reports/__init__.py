@@ -20,13 +20,14 @@ logger = logging.getLogger(__name__)
 FOLDER_VARIABLE = "DESK_DOCUMENTS_DIR"
 
 
-def documents_folder() -> Path:
-    """Where bills and folios are saved: $DESK_DOCUMENTS_DIR, else "Front desk" in the user's
-    documents folder; the temporary folder only when neither can be written."""
+def documents_folder(name: str = "Front desk") -> Path:
+    """Where bills, folios and shift reports are saved: $DESK_DOCUMENTS_DIR, else ``name`` (the
+    program's name in the clerk's language) in the user's documents folder; the temporary folder
+    only when neither can be written."""
     from platformdirs import user_documents_dir
 
     configured = os.environ.get(FOLDER_VARIABLE, "").strip()
-    path = Path(configured).expanduser() if configured else Path(user_documents_dir()) / "Front desk"
+    path = Path(configured).expanduser() if configured else Path(user_documents_dir()) / name
     try:
         path.mkdir(parents=True, exist_ok=True)
     except OSError:

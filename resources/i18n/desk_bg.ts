@@ -277,8 +277,12 @@
         <translation>Блокирано на</translation>
     </message>
     <message>
+        <source>Days</source>
+        <translation>Дни</translation>
+    </message>
+    <message>
         <source>Age (days)</source>
-        <translation>Възраст (дни)</translation>
+        <translation type="vanished">Възраст (дни)</translation>
     </message>
     <message>
         <source>Folio</source>
@@ -297,12 +301,20 @@
         <translation>Над 5 дни: банката може вече да я е освободила; авторизирайте близо до пристигането.</translation>
     </message>
     <message>
+        <source>over 5 days</source>
+        <translation>над 5 дни</translation>
+    </message>
+    <message>
         <source>{count} open pre-authorisations.</source>
         <translation>Открити предварителни авторизации: {count}.</translation>
     </message>
     <message>
         <source>Card terminal end of day</source>
         <translation>Приключване на деня на терминала</translation>
+    </message>
+    <message>
+        <source>Close the batch · {terminal}</source>
+        <translation>Приключи пакета · {terminal}</translation>
     </message>
     <message>
         <source>Difference</source>
@@ -2651,6 +2663,13 @@
     </message>
 </context>
 <context>
+    <name>Documents</name>
+    <message>
+        <source>Front desk</source>
+        <translation>Рецепция</translation>
+    </message>
+</context>
+<context>
     <name>FolioTableModel</name>
     <message>
         <source>Room</source>
@@ -3040,7 +3059,7 @@
     </message>
     <message>
         <source>Shift {number} · {name} · since {time}</source>
-        <translation>Смяна {number} · {name} · от {time}</translation>
+        <translation type="vanished">Смяна {number} · {name} · от {time}</translation>
     </message>
     <message>
         <source>Drawer: {amounts}</source>
@@ -3069,6 +3088,14 @@
     <message>
         <source>No shift open</source>
         <translation>Няма отворена смяна</translation>
+    </message>
+    <message>
+        <source>Shift {number} · since {time}</source>
+        <translation>Смяна {number} · от {time}</translation>
+    </message>
+    <message>
+        <source>Shift {number}, opened by {name} on {day} at {time}</source>
+        <translation>Смяна {number}; отворена от {name} на {day} в {time}</translation>
     </message>
     <message>
         <source>No cash register</source>
@@ -3424,6 +3451,13 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     </message>
 </context>
 <context>
+    <name>PaymentReference</name>
+    <message>
+        <source>of {date} ({method}, {amount})</source>
+        <translation>от {date} ({method}, {amount})</translation>
+    </message>
+</context>
+<context>
     <name>PaymentsModel</name>
     <message>
         <source>base currency</source>
@@ -3637,8 +3671,16 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>откажи я: касиерът я урежда в POS</translation>
     </message>
     <message>
+        <source>Run the POS service inside this program</source>
+        <translation>Стартиране на услугата POS в тази програма</translation>
+    </message>
+    <message>
+        <source>For a hotel with one desk; takes effect from the next start.</source>
+        <translation>За хотел с една рецепция; важи от следващото стартиране.</translation>
+    </message>
+    <message>
         <source>Run the POS service inside this program (a hotel with one desk; from the next start)</source>
-        <translation>Стартирай POS услугата в тази програма (хотел с една рецепция; от следващото стартиране)</translation>
+        <translation type="vanished">Стартирай POS услугата в тази програма (хотел с една рецепция; от следващото стартиране)</translation>
     </message>
     <message>
         <source>Charge to room on credit</source>
@@ -3748,7 +3790,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     </message>
     <message>
         <source>Age (days)</source>
-        <translation>Възраст (дни)</translation>
+        <translation type="vanished">Възраст (дни)</translation>
     </message>
     <message>
         <source>State</source>
@@ -3757,6 +3799,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Card</source>
         <translation>Карта</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Дни</translation>
     </message>
     <message>
         <source>open</source>

@@ -277,8 +277,12 @@
         <translation>Заблокировано</translation>
     </message>
     <message>
+        <source>Days</source>
+        <translation>Дней</translation>
+    </message>
+    <message>
         <source>Age (days)</source>
-        <translation>Возраст (дней)</translation>
+        <translation type="vanished">Возраст (дней)</translation>
     </message>
     <message>
         <source>Folio</source>
@@ -297,12 +301,20 @@
         <translation>Старше 5 дней: банк мог уже снять блокировку; делайте предавторизацию ближе к заезду.</translation>
     </message>
     <message>
+        <source>over 5 days</source>
+        <translation>более 5 дней</translation>
+    </message>
+    <message>
         <source>{count} open pre-authorisations.</source>
         <translation>Открытых предавторизаций: {count}.</translation>
     </message>
     <message>
         <source>Card terminal end of day</source>
         <translation>Закрытие дня на терминале</translation>
+    </message>
+    <message>
+        <source>Close the batch · {terminal}</source>
+        <translation>Закрыть смену терминала · {terminal}</translation>
     </message>
     <message>
         <source>Difference</source>
@@ -2651,6 +2663,13 @@
     </message>
 </context>
 <context>
+    <name>Documents</name>
+    <message>
+        <source>Front desk</source>
+        <translation>Стойка регистрации</translation>
+    </message>
+</context>
+<context>
     <name>FolioTableModel</name>
     <message>
         <source>Room</source>
@@ -3040,7 +3059,7 @@
     </message>
     <message>
         <source>Shift {number} · {name} · since {time}</source>
-        <translation>Смена {number} · {name} · с {time}</translation>
+        <translation type="vanished">Смена {number} · {name} · с {time}</translation>
     </message>
     <message>
         <source>Drawer: {amounts}</source>
@@ -3069,6 +3088,14 @@
     <message>
         <source>No shift open</source>
         <translation>Смена не открыта</translation>
+    </message>
+    <message>
+        <source>Shift {number} · since {time}</source>
+        <translation>Смена {number} · с {time}</translation>
+    </message>
+    <message>
+        <source>Shift {number}, opened by {name} on {day} at {time}</source>
+        <translation>Смена {number}; открыта: {name}, {day} в {time}</translation>
     </message>
     <message>
         <source>No cash register</source>
@@ -3424,6 +3451,13 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     </message>
 </context>
 <context>
+    <name>PaymentReference</name>
+    <message>
+        <source>of {date} ({method}, {amount})</source>
+        <translation>от {date} ({method}, {amount})</translation>
+    </message>
+</context>
+<context>
     <name>PaymentsModel</name>
     <message>
         <source>base currency</source>
@@ -3637,8 +3671,16 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>отклонить: кассир рассчитает его в POS</translation>
     </message>
     <message>
+        <source>Run the POS service inside this program</source>
+        <translation>Запускать службу POS внутри этой программы</translation>
+    </message>
+    <message>
+        <source>For a hotel with one desk; takes effect from the next start.</source>
+        <translation>Для отеля с одной стойкой; действует со следующего запуска.</translation>
+    </message>
+    <message>
         <source>Run the POS service inside this program (a hotel with one desk; from the next start)</source>
-        <translation>Запускать службу POS внутри этой программы (отель с одной стойкой; со следующего запуска)</translation>
+        <translation type="vanished">Запускать службу POS внутри этой программы (отель с одной стойкой; со следующего запуска)</translation>
     </message>
     <message>
         <source>Charge to room on credit</source>
@@ -3748,7 +3790,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     </message>
     <message>
         <source>Age (days)</source>
-        <translation>Возраст (дни)</translation>
+        <translation type="vanished">Возраст (дни)</translation>
     </message>
     <message>
         <source>State</source>
@@ -3757,6 +3799,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Card</source>
         <translation>Карта</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Дней</translation>
     </message>
     <message>
         <source>open</source>

@@ -163,6 +163,8 @@ def test_a_printer_not_ready_before_the_job_issues_nothing_and_says_why(sqlite_h
     outcome = print_receipt(rig.runner, rig.hotel.actor, payment_id, "FP-1", registers=rig.registers)
     assert outcome.state is IntentState.FAILED and outcome.document is None
     assert outcome.problem is not None and outcome.problem.code == "PrinterNotReady"
+    # Named by its code, as the status bar names it: a stored English name would stay English in Russian.
+    assert outcome.problem.params["register"] == "FP-1"
     assert [d.kind for d in documents(sqlite_hotel)] == ["shift_open"] or documents(sqlite_hotel) == []
     assert rig.engine.printed == []
     rig.engine.recover()

@@ -352,17 +352,21 @@ def test_the_card_terminal_dialogs_name_the_demo_terminal_in_the_clerks_language
     open_end_of_day(desk_context, card)
     qtbot.waitUntil(lambda: card.findChild(EndOfDayDialog) is not None, timeout=30_000)
     end_of_day = card.findChild(EndOfDayDialog)
-    for dialog in (sale, make_payment, pending, end_of_day):
+    big_hold = PreAuthorisation(eur("900.00"), datetime.now(UTC), HoldState.OPEN, 1, "Desk terminal", "****1234")
+    capture = CardTerminalDialog(desk_context, card.card, terminals, CardKind.CAPTURE, hold=big_hold,
+                                 bill_id=stay.bill_id, parent=card)
+    for dialog in (sale, make_payment, pending, end_of_day, capture):
         dialog.open()
         qtbot.waitUntil(dialog.isVisible, timeout=30_000)
     qtbot.waitUntil(lambda: pending.table.rowCount() == 1, timeout=30_000)
 
     assert [b.text().split(" · ")[-1] for b in sale.terminal_buttons] == [shown_name]
-    assert [b.text() for b in end_of_day.terminal_buttons] == [shown_name]
+    assert [b.text().split(" · ")[-1] for b in end_of_day.terminal_buttons] == [shown_name]
     assert pending.table.item(0, 2).text() == shown_name
     assert make_payment.terminal is not None and shown_name in make_payment.method_combo.currentText()
     assert shown_name in make_payment.terminal_hint.text()
-    for dialog in (sale, make_payment, pending, end_of_day):
+    assert capture.capture_note.isVisible() and cut_texts(capture) == []
+    for dialog in (sale, make_payment, pending, end_of_day, capture):
         problems += [f"{dialog.objectName()}: {problem}" for problem in english_in(dialog, allowed)]
         dialog.close()
 
@@ -421,9 +425,16 @@ def test_card_payments_refunds_and_reversals_read_in_the_clerks_language(qtbot, 
     # The operator's reference of each operation is there, in the clerk's words (R12).
     for payment_id in (sale.payment_id, other.payment_id, refund.payment_id, reversal.payment_id):
         assert f"{receipt_word} {receipts[payment_id]:04d}" in shown
-    reversed_as = {"ru": f"Отмена оплаты {other.payment_id}: ", "bg": f"Сторниране на плащане {other.payment_id}: "}
-    refunded_as = {"ru": f"Возврат оплаты {sale.payment_id}: ", "bg": f"Възстановяване на плащане {sale.payment_id}: "}
-    assert reversed_as[language] in shown and refunded_as[language] in shown
+    # A refund names the payment it refunds as the clerk sees it (date, method, amount), never by an id.
+    card_name = {"ru": "Банковская карта", "bg": "Банкова карта"}[language]
+    paid_on = card.card.folio.payment(sale.payment_id).payment.paid_on
+
+    def of(amount: str) -> str:
+        return f" {i18n.format_date(paid_on)} ({card_name}, {i18n.format_money(Decimal(amount), 'EUR')}): "
+    reversed_as = {"ru": "Отмена оплаты от", "bg": "Сторниране на плащане от"}[language] + of("25.00")
+    refunded_as = {"ru": "Возврат оплаты от", "bg": "Възстановяване на плащане от"}[language] + of("40.00")
+    assert reversed_as in shown and refunded_as in shown, shown
+    assert f" {sale.payment_id}: " not in shown and f" {other.payment_id}: " not in shown
 
     # The payment's details (Void shows its Text) and the terminal dialog's result say it the same way.
     void = dialogs.VoidDialog(desk_context, card.card, payment_id=sale.payment_id, parent=card)
@@ -445,12 +456,20 @@ def test_card_payments_refunds_and_reversals_read_in_the_clerks_language(qtbot, 
 
 def test_the_status_bar_shows_every_panel_whole_at_the_default_size(qtbot, desk_context, demo_database, language):
     """The shift, the cash in the drawer and the registers all read in full at the window's first size."""
+    from desk.cash.shifts import cash_in
+
+    cashier = trusted_actor("ivan", desk_context.actor.workstation, Role.CASHIER, "Ivan Georgiev")
+    with demo_database.writing() as session:
+        # A drawer as a real evening has it: four digits of euros and some dollars.
+        cash_in(session, cashier, eur("2490.85"), "Change from the safe")
+        cash_in(session, cashier, Money.of("70.00", "USD"), "Change from the safe")
     window = MainWindow(desk_context)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
     panels = [window.workstation_label, window.cashier_label, window.shift_label, window.drawer_label,
-              window.devices_label, window.database_label]
+              window.devices_label]
+    assert window.database_label.isHidden()
     qtbot.waitUntil(lambda: window.drawer_label.isVisible() and bool(window.devices_label.text()),
                     timeout=30_000)
     qtbot.waitUntil(lambda: all(p.width() > 0 for p in panels), timeout=30_000)
@@ -458,7 +477,7 @@ def test_the_status_bar_shows_every_panel_whole_at_the_default_size(qtbot, desk_
            for p in panels if p.fontMetrics().horizontalAdvance(p.text()) > p.contentsRect().width()]
     assert cut == [], "\n".join(map(str, cut))
     assert all(not p.is_elided() for p in panels)
-    assert "0,00" in window.drawer_label.text()
+    assert "490,85" in window.drawer_label.text() and "70,00" in window.drawer_label.text()
 
     # A narrower window cuts what it must visibly, and the whole text stays a hover away.
     window.resize(640, window.height())
@@ -473,3 +492,170 @@ def test_the_status_bar_shows_every_panel_whole_at_the_default_size(qtbot, desk_
             qtbot.waitUntil(lambda p=panel: QToolTip.isVisible() and p.text() in QToolTip.text(), timeout=30_000)
             QToolTip.hideText()
     window.close()
+
+
+def cut_cells(view: QTableView) -> list[str]:
+    """Cells (and headers) whose text is wider than what the table shows of them at its size now."""
+    model, header, metrics = view.model(), view.horizontalHeader(), view.fontMetrics()
+    cut = []
+    visible = view.viewport().width()
+    for column in range(model.columnCount()):
+        width = header.sectionSize(column)
+        if header.sectionViewportPosition(column) + width > visible:
+            width = max(0, visible - header.sectionViewportPosition(column))
+        title = str(model.headerData(column, Qt.Orientation.Horizontal))
+        if header.fontMetrics().horizontalAdvance(title) > width - 4:
+            cut.append(f"header {title!r}: {width} px")
+        for row in range(model.rowCount()):
+            text = str(model.index(row, column).data() or "")
+            if text and metrics.horizontalAdvance(text) + 6 > width:
+                cut.append(f"{text!r}: {width} px")
+    return cut
+
+
+def test_the_cards_pre_authorisations_read_whole_at_its_default_size(qtbot, desk_context, demo_database, language):
+    from datetime import UTC, datetime, timedelta
+
+    from desk.hotel.names import load_names
+    from desk.stays.reservation_card import PreAuthorisation
+
+    stay = busy_stay(demo_database)
+    card = _card(qtbot, desk_context, stay.folio_id)
+    with demo_database.unit_of_work() as session:
+        card.pre_authorisations_model.names = load_names(session, language)
+    card.pre_authorisations_model.set_items([
+        PreAuthorisation(eur("300.00"), datetime.now(UTC) - timedelta(days=7), HoldState.OPEN, 1, "Desk terminal",
+                         "****0010"),
+        PreAuthorisation(eur("1250.00"), datetime.now(UTC), HoldState.PARTLY_CAPTURED, 2, "Desk terminal",
+                         "****0010"),
+    ])
+    for fitter in card._fitters:
+        fitter.fit()
+    qtbot.waitUntil(lambda: card.pre_authorisations_view.viewport().width() > 0, timeout=30_000)
+    assert cut_cells(card.pre_authorisations_view) == []
+    card.close()
+
+
+def test_the_list_of_open_pre_authorisations_reads_whole_at_its_default_size(qtbot, desk_context, demo_database,
+                                                                            language):
+    from datetime import UTC, datetime, timedelta
+
+    from desk.cards.operations import Hold
+    from ui.cards.operations import OpenHoldsDialog
+
+    dialog = OpenHoldsDialog(desk_context)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    delivery.wait_all(30_000)
+
+    def hold(days: int, amount: str, owner: str) -> Hold:
+        return Hold(1, 1, eur(amount), datetime.now(UTC) - timedelta(days=days), HoldState.OPEN, None,
+                    "Desk terminal", "MASTERCARD", "************0042", 901, 901, "007919", owner)
+
+    dialog.show_holds([hold(8, "1250.00", "R10015"), hold(0, "60.00", "R10033")])
+    assert cut_cells(dialog.table) == []
+    assert dialog.advice_label.isVisible()
+    assert english_in(dialog, allowed_words(demo_database) | {"MASTERCARD"}) == []
+    dialog.close()
+
+
+def cut_texts(root: QWidget) -> list[str]:
+    """Visible labels, buttons and combo boxes whose text is wider (or, wrapped, taller) than they are."""
+    cut = []
+    for label in root.findChildren(QLabel):
+        if not label.isVisible() or not label.text() or label.textFormat() == Qt.TextFormat.RichText:
+            continue
+        room = label.contentsRect()
+        if label.wordWrap():
+            if label.heightForWidth(label.width()) > label.height():
+                cut.append(f"{label.objectName() or 'label'} {label.text()!r}: wrapped taller than shown")
+        elif label.fontMetrics().horizontalAdvance(label.text().replace("&", "")) > room.width():
+            cut.append(f"{label.objectName() or 'label'} {label.text()!r}: {room.width()} px")
+    for button in root.findChildren(QAbstractButton):
+        text = button.text().replace("&", "")
+        if button.isVisible() and text and button.fontMetrics().horizontalAdvance(text) + 8 > button.width():
+            cut.append(f"{button.objectName() or 'button'} {text!r}: {button.width()} px")
+    for combo in root.findChildren(QComboBox):
+        if combo.isVisible() and combo.currentText() and \
+                combo.fontMetrics().horizontalAdvance(combo.currentText()) + 28 > combo.width():
+            cut.append(f"{combo.objectName()} {combo.currentText()!r}: {combo.width()} px")
+    return cut
+
+
+def test_the_lock_mail_and_pos_windows_show_their_texts_whole(qtbot, desk_context, demo_database, language,
+                                                             tmp_path, monkeypatch):
+    from desk.db.runner import Runner
+    from desk.mail.outbox import KEY_FILE_ENV, set_mail_settings
+    from ui.settings.mail import MailSettingsDialog
+    from ui.settings.pos import PosConnectionsDialog
+    from ui.sign_in import SignInDialog, SignInPurpose
+
+    locked = SignInDialog(demo_database, "TEST-1", purpose=SignInPurpose.UNLOCK,
+                          locked_by=trusted_actor("ivan", "TEST-1", Role.CASHIER, "Ivan Georgiev"))
+    qtbot.addWidget(locked)
+    locked.show()
+    qtbot.waitExposed(locked)
+    assert cut_texts(locked) == []
+    locked.close()
+
+    monkeypatch.setenv(KEY_FILE_ENV, str(tmp_path / "a-rather-long-folder-name" / "mail.key"))
+    Runner(demo_database).run(set_mail_settings, CLERK, "smtp.hotel.example", 587, "starttls",
+                              username="frontdesk", sender="frontdesk@hotel.example", password="only-a-test")
+    mail = MailSettingsDialog(desk_context)
+    qtbot.addWidget(mail)
+    mail.open()
+    qtbot.waitUntil(lambda: mail.setup is not None and mail.password_note.isVisible(), timeout=30_000)
+    assert cut_texts(mail) == []
+    mail.close()
+
+    pos = PosConnectionsDialog(desk_context)
+    qtbot.addWidget(pos)
+    pos.open()
+    qtbot.waitUntil(lambda: pos.setup is not None, timeout=30_000)
+    for index in range(pos.outlet_combo.count()):
+        pos.outlet_combo.setCurrentIndex(index)
+        assert cut_texts(pos) == [], "\n".join(cut_texts(pos))
+    # The demo's outlets and POS payment codes are named in the clerk's language, like its services.
+    assert english_in(pos, allowed_words(demo_database) | {"REST", "BAR", "bar"}) == []  # bar-1: an example name
+    pos.close()
+
+
+def test_devices_names_the_terminal_as_the_payment_dialog_does(qtbot, demo_database, language):
+    from desk.cards.terminals import add_terminal
+    from desk.hotel.names import load_names
+    from ui.context import DeskContext
+    from ui.settings.devices import DevicesDialog
+
+    with demo_database.writing() as session:
+        add_terminal(session, CLERK, CLERK.workstation, "Desk terminal", "tcp://127.0.0.1:20007", "EUR")
+        shown_name = load_names(session, language).terminal("Desk terminal")
+    assert shown_name != "Desk terminal"
+    ctx = DeskContext(demo_database, CLERK)
+    dialog = DevicesDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    qtbot.waitUntil(lambda: dialog.terminals_table.rowCount() == 1, timeout=30_000)
+    assert dialog.terminals_table.item(0, 0).text() == shown_name
+    dialog.done(0)
+    delivery.cancel_all()
+    assert delivery.wait_all(30_000)
+    ctx.close()
+
+
+def test_x_and_z_reports_bills_and_folios_go_to_the_documents_folder_named_in_the_clerks_language(
+        tmp_path, monkeypatch, language):
+    import ui.dialogs.shift as shift_module
+    import ui.reservation_card.actions as card_actions
+    from ui.dialogs.checkout import folio_pdf_directory
+
+    monkeypatch.delenv("DESK_DOCUMENTS_DIR", raising=False)
+    monkeypatch.setenv("XDG_DOCUMENTS_DIR", str(tmp_path / "Docs"))
+    monkeypatch.setenv("HOME", str(tmp_path))
+    folder = tmp_path / "Docs" / {"ru": "Стойка регистрации", "bg": "Рецепция"}[language]
+    assert shift_module.report_directory() == folder
+    assert card_actions.bill_pdf_directory() == folder == folio_pdf_directory()
+    assert folder.is_dir()
+    # A folder the hotel set (a shared drive) is kept whatever the language.
+    monkeypatch.setenv("DESK_DOCUMENTS_DIR", str(tmp_path / "shared"))
+    assert shift_module.report_directory() == tmp_path / "shared"

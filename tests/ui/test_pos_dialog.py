@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desk.db.runner import Runner
@@ -84,7 +84,8 @@ def test_payment_codes_and_settings(qtbot, dialog, demo_database):
     dialog.after_checkout_combo.setCurrentIndex(dialog.after_checkout_combo.findData("refuse"))
     dialog.after_checkout_combo.activated.emit(dialog.after_checkout_combo.currentIndex())
     qtbot.waitUntil(lambda: read(get_setting, "after_checkout") == "refuse", timeout=30_000)
-    qtbot.mouseClick(dialog.run_in_desk_check, Qt.MouseButton.LeftButton)
+    box = dialog.run_in_desk_check  # clicked on its box: the row is wider than its words
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(box.height() // 2, box.height() // 2))
     qtbot.waitUntil(lambda: read(get_setting, "run_in_desk") == "on", timeout=30_000)
     qtbot.waitUntil(lambda: dialog.run_in_desk_check.isChecked() and dialog.setup.run_in_desk, timeout=30_000)
 

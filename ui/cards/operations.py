@@ -260,11 +260,12 @@ class OpenHoldsDialog(_ListDialog):
     def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent, QCoreApplication.translate("CardOperations", "Open pre-authorisations"))
         self.setObjectName("openHoldsDialog")
+        self.resize(900, 380)
         self.table = _table(
             "holdsTable",
             [
                 QCoreApplication.translate("CardOperations", "Blocked on"),
-                QCoreApplication.translate("CardOperations", "Age (days)"),
+                QCoreApplication.translate("CardOperations", "Days"),
                 QCoreApplication.translate("CardOperations", "Amount"),
                 QCoreApplication.translate("CardOperations", "Folio"),
                 QCoreApplication.translate("CardOperations", "Card"),
@@ -272,6 +273,14 @@ class OpenHoldsDialog(_ListDialog):
             ],
         )
         self.layout_.addWidget(self.table)
+        # The advice once under the table, not in every row: a row's note stays short enough to read whole.
+        self.advice_label = QLabel(QCoreApplication.translate(
+            "CardOperations", "Over 5 days: the bank may have released it; pre-authorise close to arrival."))
+        self.advice_label.setObjectName("holdAdviceLabel")
+        self.advice_label.setWordWrap(True)
+        self.advice_label.setStyleSheet("color: #b00020")
+        self.advice_label.hide()
+        self.layout_.addWidget(self.advice_label)
         self.finish_layout()
         self.holds: list[Hold] = []
         ctx.query(self, open_holds).success(self.show_holds).run()
@@ -281,13 +290,7 @@ class OpenHoldsDialog(_ListDialog):
         rows = []
         for hold in holds:
             day, time = local_date_time(hold.created_at)
-            note = (
-                QCoreApplication.translate(
-                    "CardOperations", "Over 5 days: the bank may have released it; pre-authorise close to arrival."
-                )
-                if hold.is_old
-                else ""
-            )
+            note = QCoreApplication.translate("CardOperations", "over 5 days") if hold.is_old else ""
             rows.append(
                 [
                     f"{day} {time}",
@@ -299,6 +302,7 @@ class OpenHoldsDialog(_ListDialog):
                 ]
             )
         _fill(self.table, rows)
+        self.advice_label.setVisible(any(hold.is_old for hold in holds))
         self.status_label.setText(
             QCoreApplication.translate("CardOperations", "{count} open pre-authorisations.").format(count=len(holds))
         )
@@ -316,7 +320,9 @@ class EndOfDayDialog(_ListDialog):
         row = QHBoxLayout()
         self.terminal_buttons = []
         for info in terminals:
-            button = QPushButton(self.names.terminal(info.name))
+            # The verb and the terminal: a bare name did not say that pressing it closes the batch.
+            button = QPushButton(QCoreApplication.translate("CardOperations", "Close the batch · {terminal}").format(
+                terminal=self.names.terminal(info.name)))
             button.setObjectName(f"terminalButton{info.id}")
             button.clicked.connect(lambda _checked=False, chosen=info: self.run_end_of_day(chosen))
             row.addWidget(button)

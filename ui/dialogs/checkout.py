@@ -50,9 +50,9 @@ FolioRenderer = DocumentRenderer
 
 def folio_pdf_directory() -> Path:
     """Where final folios are saved: the same folder as printed bills."""
-    from desk.reports import documents_folder
+    from ui.dialogs.common import documents_folder_here
 
-    return documents_folder()
+    return documents_folder_here()
 
 
 # The session is only handed on to desk's renderer: ui names no SQLAlchemy type.

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
 from typing import Any, TypeVar, cast
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QDate, QModelIndex, QPersistentModelIndex, Qt
@@ -197,6 +198,13 @@ class FieldError(QLabel):
     def clear_message(self) -> None:
         self.setText("")
         self.hide()
+
+
+def documents_folder_here() -> Path:
+    """The program's documents folder, named in the clerk's language ("Стойка регистрации" in Russian)."""
+    from desk.reports import documents_folder
+
+    return documents_folder(QCoreApplication.translate("Documents", "Front desk"))
 
 
 def hint_label(text: str, object_name: str) -> QLabel:

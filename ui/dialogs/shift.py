@@ -7,7 +7,6 @@ drawer should hold; over/short appears only after the count is recorded.
 
 from __future__ import annotations
 
-import tempfile
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -42,6 +41,7 @@ from ui.dialogs.common import (
     Column,
     DeskDialog,
     RowsModel,
+    documents_folder_here,
     fill_combo,
     fit_rows,
     heading_label,
@@ -57,10 +57,11 @@ from ui.ops.pools import Cancelled, TaskState
 
 
 def report_directory() -> Path:
-    """Where X and Z reports are saved before the PDF viewer opens them."""
-    path = Path(tempfile.gettempdir()) / "frontdesk-reports"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    """Where X and Z reports are kept: the program's documents folder, beside bills and folios.
+
+    A Z report is the shift's record for the accountant; the temporary folder lost it at the next clean-up.
+    """
+    return documents_folder_here()
 
 
 def open_document(path: Path) -> bool:

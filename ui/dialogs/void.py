@@ -127,7 +127,8 @@ class VoidDialog(DeskDialog):
         )
         self._fact(form, self.tr("Bill:"), where, "billLabel")
         if payment.text:
-            self._fact(form, self.tr("Text:"), payment_reference(payment), "textLabel")
+            known = {other.payment.id: other.payment for other in self.card.folio.payments}
+            self._fact(form, self.tr("Text:"), payment_reference(payment, known, self.card.names), "textLabel")
         if payment.company_posting_id is not None:
             heading = self.findChild(QLabel, "voidHeading")
             assert heading is not None, "the payment's heading is added above"

@@ -23,11 +23,12 @@ from desk.core.money import Money
 from desk.ledger.folios import PaymentLine, PostingLine
 from desk.ledger.models import PostingKind
 from desk.ledger.payments import refund_refusal, void_refusal
-from desk.reports import documents_folder, render_bill_pdf
+from desk.reports import render_bill_pdf
 from desk.stays import reservations as stays
 from desk.stays.models import ReservationStatus
 from ui import dialogs
 from ui.cards.terminal import CardTerminalDialog, print_card_slip_later
+from ui.dialogs.common import documents_folder_here
 from ui.i18n import current_language
 from ui.reservation_card.base import BILLS_TAB, SERVICES_TAB
 from ui.reservation_card.breakdown import CardBreakdown
@@ -36,7 +37,7 @@ from ui.reservation_card.holds import CardHolds
 
 def bill_pdf_directory() -> Path:
     """Where printed bills are saved (the clerk is told where, and may open them from there)."""
-    return documents_folder()
+    return documents_folder_here()
 
 
 def open_document(path: Path) -> bool:

@@ -26,7 +26,8 @@ class CardHolds(CardWindowBase):
             "ReservationCard", "No saved cards"),
                                                   "noSavedCardsLabel")
         saved.addWidget(self.saved_cards_view)
-        row.addLayout(saved, 3)
+        # The holds carry states and terminals' names; the saved cards only a few short codes.
+        row.addLayout(saved, 2)
 
         self.pre_authorisations_box = QWidget()
         pre = QVBoxLayout(self.pre_authorisations_box)
@@ -56,7 +57,7 @@ class CardHolds(CardWindowBase):
             hold_buttons.addWidget(button)
         hold_buttons.addStretch(1)
         pre.addLayout(hold_buttons)
-        row.addWidget(self.pre_authorisations_box, 2)
+        row.addWidget(self.pre_authorisations_box, 3)
 
         for view in (self.saved_cards_view, self.pre_authorisations_view):
             rows = view.verticalHeader().defaultSectionSize()

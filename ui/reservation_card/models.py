@@ -23,7 +23,7 @@ from desk.cards.operations import HOLD_WARN_DAYS
 from desk.fiscal.marks import ReceiptMark, ReceiptState
 from desk.hotel.names import Names
 from desk.ledger.folios import BillStatus, BillView, FolioView, PaymentLine, PostingLine
-from desk.ledger.models import PaymentKind, Posting, PostingKind
+from desk.ledger.models import Payment, PaymentKind, Posting, PostingKind
 from desk.stays.reservation_card import PreAuthorisation, SavedCard
 from ui.desk_text import payment_reference, posting_description
 from ui.i18n import (
@@ -388,6 +388,7 @@ class PaymentsModel(CachedRowsModel[PaymentLine]):
         self._bill_id: int | None = None
         self._base_currency = ""
         self._receipts: dict[int, ReceiptMark] = {}
+        self._known: tuple[FolioView, dict[int, Payment]] | None = None
 
     def set_receipts(self, receipts: dict[int, ReceiptMark]) -> None:
         """Each payment's fiscal receipt (desk.fiscal.marks), shown from the next :meth:`set_view`."""
@@ -460,10 +461,18 @@ class PaymentsModel(CachedRowsModel[PaymentLine]):
             self.names.method(p.method),
             money_text(p.amount),
             money_text(p.base_amount),
-            payment_reference(p),
+            payment_reference(p, self._known_payments(), self.names),
             p.payer_name,
             self.receipt_text(self.receipt(row)),
         )
+
+    def _known_payments(self) -> dict[int, Payment]:
+        """The folio's payments by id: a refund or void names the payment it undoes by what the clerk sees."""
+        if self._view is None:
+            return {}
+        if self._known is None or self._known[0] is not self._view:
+            self._known = (self._view, {line.payment.id: line.payment for line in self._view.payments})
+        return self._known[1]
 
     def receipt_text(self, mark: ReceiptMark | None) -> str:
         """The receipt's number, and what still has to happen to it."""
@@ -510,7 +519,9 @@ class PaymentsModel(CachedRowsModel[PaymentLine]):
             return "\n".join(lines)
         p = row.payment
         if p.kind is PaymentKind.REFUND:
-            lines = [self.tr("Refunded by {user} on {when}.").format(user=p.created_by,
+            # The refund's text names the payment it refunds at length: whole here when its column is narrow.
+            lines = [payment_reference(p, self._known_payments(), self.names),
+                     self.tr("Refunded by {user} on {when}.").format(user=p.created_by,
                                                                       when=format_datetime(p.created_at))]
             if p.reason:
                 lines.append(self.tr("Reason: {reason}").format(reason=p.reason))
@@ -560,7 +571,7 @@ class PreAuthorisationsModel(_ListModel[PreAuthorisation]):
     AMOUNT, AGE, STATE, CARD = range(4)
 
     def headers(self) -> list[str]:
-        return [self.tr("Amount"), self.tr("Age (days)"), self.tr("State"), self.tr("Card")]
+        return [self.tr("Amount"), self.tr("Days"), self.tr("State"), self.tr("Card")]
 
     def state_text(self, state: str) -> str:
         return {

@@ -45,6 +45,7 @@ from desk.devices.printers import (
     update_printer,
     workstations_with_printers,
 )
+from desk.hotel.names import Names, load_names
 from desk.people.rights import Right
 from desk.stays.search import DeskStatus, desk_status
 from ui.context import DeskContext
@@ -361,13 +362,17 @@ class DevicesDialog(QDialog):
     def load_terminals(self) -> None:
         workstation = self.workstation
         if workstation:
-            self.ctx.query(self, list_terminals, workstation).success(self._show_terminals).run()
+            language = current_language()
+            self.ctx.query(self, lambda session: (list_terminals(session, workstation),
+                                                  load_names(session, language))).success(self._show_terminals).run()
 
-    def _show_terminals(self, terminals: list[TerminalInfo]) -> None:
+    def _show_terminals(self, loaded: tuple[list[TerminalInfo], Names]) -> None:
+        terminals, names = loaded
         self.terminals = terminals
         self.terminals_table.setRowCount(len(terminals))
         for row, info in enumerate(terminals):
-            for column, text in enumerate((info.name, info.url, info.currency)):
+            # The name the clerk reads on the payment dialog's button, in their language.
+            for column, text in enumerate((names.terminal(info.name), info.url, info.currency)):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, info.id)
                 self.terminals_table.setItem(row, column, item)

@@ -55,7 +55,7 @@ class MailSettingsDialog(QDialog):
         self.ca_pem = ""
         self.setObjectName("mailSettingsDialog")
         self.setWindowTitle(self.tr("E-mail"))
-        layout = QVBoxLayout(self)
+        self.outer_layout = layout = QVBoxLayout(self)
         intro = QLabel(self.tr("Electronic receipts are sent to guests through the hotel's mail server (SMTP)."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
@@ -234,6 +234,10 @@ class MailSettingsDialog(QDialog):
                            "first save) and never in the database. Copy that file to every workstation that sends "
                            "e-receipts.").format(path=setup.key_file)
         self.password_note.setText(text)
+        # A wrapped note that grew by lines (a long key path) is cut unless the dialog grows with it.
+        self.outer_layout.activate()
+        self.resize(max(self.width(), self.sizeHint().width()), max(self.height(), self.heightForWidth(self.width()),
+                                                                    self.sizeHint().height()))
 
     def _security_changed(self, _index: int) -> None:
         security = self.security_combo.currentData()

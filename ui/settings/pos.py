@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk.hotel.names import NameKind, Names, load_names
 from desk.pos.checks import (
     SETTING_AFTER_CHECKOUT,
     SETTING_RUN_IN_DESK,
@@ -34,7 +35,7 @@ from desk.pos.checks import (
 from desk.pos.keys import PosSetup, create_key, pos_setup, revoke_key
 from ui.context import DeskContext
 from ui.dialogs.common import Column, RowsModel, fill_combo, fit_rows, hint_label, rows_view
-from ui.i18n import format_datetime
+from ui.i18n import current_language, format_datetime
 from ui.ops.feedback import show_error
 
 
@@ -46,7 +47,7 @@ class PosConnectionsDialog(QDialog):
         self.setMinimumWidth(640)
         self.ctx = ctx
         self.setup: PosSetup | None = None
-        layout = QVBoxLayout(self)
+        self.outer_layout = layout = QVBoxLayout(self)
 
         layout.addWidget(self._build_keys_box())
         layout.addWidget(self._build_codes_box())
@@ -70,6 +71,7 @@ class PosConnectionsDialog(QDialog):
         self.name_edit.setPlaceholderText(self.tr("POS name, e.g. bar-1"))
         self.outlet_combo = QComboBox()
         self.outlet_combo.setObjectName("outletCombo")
+        self.outlet_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.create_button = QPushButton(self.tr("Create key"))
         self.create_button.setObjectName("createButton")
         self.create_button.clicked.connect(self.add_key)
@@ -133,7 +135,8 @@ class PosConnectionsDialog(QDialog):
         """How the POS service behaves: a check after checkout, and running inside this program."""
         service_box = QGroupBox(self.tr("Service"))
         service = QVBoxLayout(service_box)
-        row = QHBoxLayout()
+        # The question above its answers: a long Russian answer is never squeezed beside a long question.
+        row = QVBoxLayout()
         row.addWidget(QLabel(self.tr("A check that arrives after the guest checked out:")))
         self.after_checkout_combo = QComboBox()
         self.after_checkout_combo.setObjectName("afterCheckoutCombo")
@@ -141,14 +144,15 @@ class PosConnectionsDialog(QDialog):
                                                (self.tr("refuse it: the cashier settles it at the POS"), "refuse")])
         self.after_checkout_combo.activated.connect(
             lambda _i: self._change(set_setting, SETTING_AFTER_CHECKOUT, self.after_checkout_combo.currentData()))
-        row.addWidget(self.after_checkout_combo, 1)
+        row.addWidget(self.after_checkout_combo)
         service.addLayout(row)
-        self.run_in_desk_check = QCheckBox(self.tr("Run the POS service inside this program (a hotel with one desk; "
-                                                   "from the next start)"))
+        self.run_in_desk_check = QCheckBox(self.tr("Run the POS service inside this program"))
         self.run_in_desk_check.setObjectName("runInDeskCheck")
         self.run_in_desk_check.clicked.connect(
             lambda on: self._change(set_setting, SETTING_RUN_IN_DESK, "on" if on else "off"))
         service.addWidget(self.run_in_desk_check)
+        service.addWidget(hint_label(self.tr("For a hotel with one desk; takes effect from the next start."),
+                                     "runInDeskHint"))
         return service_box
 
     def _meaning_text(self, meaning: str) -> str:
@@ -159,9 +163,12 @@ class PosConnectionsDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        self.ctx.query(self, pos_setup).success(self._loaded).failure(lambda exc: show_error(self, exc)).run()
+        language = current_language()
+        self.ctx.query(self, lambda session: (pos_setup(session), load_names(session, language))).success(
+            self._loaded).failure(lambda exc: show_error(self, exc)).run()
 
-    def _loaded(self, setup: PosSetup) -> None:
+    def _loaded(self, loaded: tuple[PosSetup, Names]) -> None:
+        setup, names = loaded
         self.setup = setup
         self.keys_model.set_rows(
             [(k.name, k.outlet or "—", format_datetime(k.created_at),
@@ -169,14 +176,20 @@ class PosConnectionsDialog(QDialog):
             struck=[n for n, k in enumerate(setup.keys) if k.revoked_at is not None])
         fit_rows(self.keys_view, len(setup.keys))
         current = self.outlet_combo.currentData()
-        fill_combo(self.outlet_combo, [(f"{code} · {name}", code) for code, name in setup.outlets], current)
-        self.codes_model.set_rows([(code, self._meaning_text(meaning), name) for code, meaning, name in setup.codes])
+        fill_combo(self.outlet_combo, [(f"{code} · {names.of(NameKind.OUTLET, code, name)}", code)
+                                       for code, name in setup.outlets], current)
+        self.codes_model.set_rows([(code, self._meaning_text(meaning), names.of(NameKind.POS_PAYMENT_CODE, code, name))
+                                   for code, meaning, name in setup.codes])
         fit_rows(self.codes_view, len(setup.codes))
         fill_combo(self.after_checkout_combo, [(self.after_checkout_combo.itemText(i),
                                                 self.after_checkout_combo.itemData(i))
                                                for i in range(self.after_checkout_combo.count())],
                    setup.after_checkout)
         self.run_in_desk_check.setChecked(setup.run_in_desk)
+        # The names arrived after the dialog took its size: it grows to show them whole.
+        self.outer_layout.activate()
+        hint = self.sizeHint()
+        self.resize(max(self.width(), hint.width()), max(self.height(), hint.height()))
 
     def _change(self, use_case: Callable[..., Any], *args: object, then: Callable[[Any], object] | None = None) -> None:
         def done(value: Any) -> None:
