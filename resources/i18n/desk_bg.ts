@@ -1886,6 +1886,10 @@
         <translation>Няма потребител {username}</translation>
     </message>
     <message>
+        <source>This action was already recorded for another payment</source>
+        <translation>Това действие вече е записано за друго плащане</translation>
+    </message>
+    <message>
         <source>This card operation has no slip to print</source>
         <translation>Тази операция с карта няма слип за печат</translation>
     </message>

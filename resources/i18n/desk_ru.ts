@@ -1886,6 +1886,10 @@
         <translation>Пользователя {username} нет</translation>
     </message>
     <message>
+        <source>This action was already recorded for another payment</source>
+        <translation>Это действие уже записано для другого платежа</translation>
+    </message>
+    <message>
         <source>This card operation has no slip to print</source>
         <translation>У этой операции по карте нет слипа для печати</translation>
     </message>
