@@ -4522,6 +4522,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Работното място е заключено</translation>
     </message>
     <message>
+        <source>{reason}. Whoever works at this desk now signs in.</source>
+        <translation>{reason}. Който работи сега на това работно място, да влезе.</translation>
+    </message>
+    <message>
         <source>{name} locked this desk. {name} or a manager can unlock it.</source>
         <translation>{name} заключи това работно място. Може да го отключи {name} или мениджър.</translation>
     </message>

@@ -4522,6 +4522,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Рабочее место заблокировано</translation>
     </message>
     <message>
+        <source>{reason}. Whoever works at this desk now signs in.</source>
+        <translation>{reason}. Пусть войдёт тот, кто сейчас работает за этой стойкой.</translation>
+    </message>
+    <message>
         <source>{name} locked this desk. {name} or a manager can unlock it.</source>
         <translation>{name} заблокировал(а) это рабочее место. Разблокировать может {name} или менеджер.</translation>
     </message>
