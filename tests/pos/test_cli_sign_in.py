@@ -6,10 +6,14 @@ from __future__ import annotations
 import io
 
 import pytest
+from sqlalchemy import make_url
 
 from desk.cli.main import main
+from desk.db.engine import Database
 from desk.pos.checks import get_setting, payment_codes
 from desk.pos.keys import list_keys
+from tests.desk.conftest import make_hotel
+from tests.pg_server import PgServer
 
 from .conftest import Pos
 
@@ -82,3 +86,25 @@ def test_pos_simulate_signs_in_before_it_makes_its_own_key(sqlite_pos: Pos, monk
     assert pos_command(sqlite_pos, "simulate", "--url", sqlite_pos.url, "--protocol", "rest") == 1
     assert "A clerk may not" in capsys.readouterr().err
     assert sqlite_pos.hotel.query(list_keys) == before
+
+
+def test_on_postgresql_the_owner_role_makes_a_pos_key_without_signing_in_the_desk_role_must(pg_server: PgServer,
+                                                                                             monkeypatch, capsys):
+    owner_url = pg_server.create_database("t_pos_cli_sign_in")
+    make_hotel(owner_url).database.dispose()
+    with pg_server.connect() as dba:
+        dba.execute("ALTER ROLE desk_app LOGIN")
+    desk_url = make_url(owner_url).set(username="desk_app").render_as_string(hide_password=False)
+    monkeypatch.delenv("DESK_USER", raising=False)
+    monkeypatch.setenv("DESK_PASSWORD", "guess")
+    monkeypatch.setattr("sys.stdin", io.StringIO("maria\n"))
+    assert main(["--database", desk_url, "pos", "key", "create", "bar-9"]) == 1
+    assert "Wrong user name or password" in capsys.readouterr().err
+    assert main(["--database", owner_url, "pos", "key", "create", "bar-9"]) == 0
+    database = Database(owner_url)
+    try:
+        with database.unit_of_work() as session:
+            [(name, created_by)] = [(k.name, k.created_by) for k in list_keys(session)]
+    finally:
+        database.dispose()
+    assert name == "bar-9" and created_by.startswith("db:")
