@@ -4523,7 +4523,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     </message>
     <message>
         <source>{reason}. Whoever works at this desk now signs in.</source>
-        <translation>{reason}. Който работи сега на това работно място, да влезе.</translation>
+        <translation>{reason}. Влезте със своето име, за да продължите.</translation>
     </message>
     <message>
         <source>{name} locked this desk. {name} or a manager can unlock it.</source>

@@ -4523,7 +4523,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     </message>
     <message>
         <source>{reason}. Whoever works at this desk now signs in.</source>
-        <translation>{reason}. Пусть войдёт тот, кто сейчас работает за этой стойкой.</translation>
+        <translation>{reason}. Войдите под своим именем, чтобы продолжить.</translation>
     </message>
     <message>
         <source>{name} locked this desk. {name} or a manager can unlock it.</source>

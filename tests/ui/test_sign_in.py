@@ -192,7 +192,7 @@ def test_a_user_deactivated_or_demoted_meanwhile_locks_the_desk_at_the_next_acti
     assert delivery.wait_all(30_000)
     lock = desk.lock_dialog
     assert lock is not None and lock.isVisible() and not desk.isVisible() and not dialog.isVisible()
-    assert lock.intro_label.text() == f"{reason}. Пусть войдёт тот, кто сейчас работает за этой стойкой."
+    assert lock.intro_label.text() == f"{reason}. Войдите под своим именем, чтобы продолжить."
     assert ledger_counts(demo_database) == before
 
     type_in(qtbot, lock, *next_user)  # the session is over: the user again, or a colleague, signs in
