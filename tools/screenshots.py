@@ -183,6 +183,21 @@ def render(ctx: DeskContext, language: str) -> None:
     settle()
 
 
+def render_sign_in_again(ctx: DeskContext, language: str) -> None:
+    """The lock a desk shows when its user was deactivated since signing in (at their next action)."""
+    from desk.people.auth import SignInAgain
+    from ui.desk_text import error_text
+    from ui.sign_in import SignInDialog, SignInPurpose
+
+    refusal = SignInAgain("{user} may no longer act at this desk", user=ctx.actor.full_name or ctx.actor.username)
+    dialog = SignInDialog(ctx.database, ctx.actor.workstation, purpose=SignInPurpose.UNLOCK,
+                          username=ctx.actor.username, reason=error_text(refusal))
+    dialog.show()
+    settle()
+    save(dialog, "locked_sign_in_again", language)
+    dialog.close()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--languages", nargs="+", default=["en", "ru"])
@@ -211,6 +226,7 @@ def main(argv: list[str] | None = None) -> int:
             install_translator(app, language)  # type: ignore[arg-type]
             render(ctx, language)
             render_pos(ctx, language, pos_folio, pos_posting)
+            render_sign_in_again(ctx, language)
             remove_translators(app)  # type: ignore[arg-type]
         delivery.wait_all(10_000)
         ctx.close()

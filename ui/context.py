@@ -10,10 +10,10 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from desk.db.changes import LedgerStamp, poll_changes
 from desk.db.engine import Database
-from desk.db.runner import Runner
+from desk.db.runner import Outcome, Runner
 from desk.devices.printers import DeviceHub
 from desk.mail.outbox import MailWorker
-from desk.people.auth import Actor
+from desk.people.auth import Actor, SignInAgain
 from ui.ops.op import Op
 from ui.ops.pools import Cancelled, TaskState, WorkerPool, named_pool
 
@@ -24,6 +24,23 @@ logger = logging.getLogger(__name__)
 # posting must show on an open card within 2 s: a poll (an indexed read well under 1 ms, see
 # bench/bench_changes.py) every second leaves the card's reload the other second.
 POLL_INTERVAL_MS = 1000
+
+
+class _RunnerThatLocks(Runner):
+    """The desk's runner: a use case refused with SignInAgain, on whatever path it ran (a dialog's
+    change, a card terminal's or a shift's workflow), also tells the desk, which locks."""
+
+    def __init__(self, database: Database, sign_in_again: Callable[[SignInAgain], object]) -> None:
+        super().__init__(database)
+        self._sign_in_again = sign_in_again
+
+    def run(self, use_case: Callable[..., T], actor: Actor, *args: Any, **kwargs: Any) -> Outcome[T]:
+        try:
+            return super().run(use_case, actor, *args, **kwargs)
+        except SignInAgain as exc:
+            # From a worker, the signal is queued to the GUI thread; the op's own failure still follows.
+            self._sign_in_again(exc)
+            raise
 
 
 def device_pool() -> WorkerPool:
@@ -44,11 +61,13 @@ class DeskContext(QObject):
     database_online = Signal(bool)
     actor_changed = Signal(object)  # the Actor now signed in, after a switch of user
     devices_changed = Signal()  # the workstation's device settings were (re)loaded
+    # A use case found the signed-in user deactivated or demoted (SignInAgain): the desk locks.
+    sign_in_again = Signal(object)
 
     def __init__(self, database: Database, actor: Actor, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.database = database
-        self.runner = Runner(database)
+        self.runner: Runner = _RunnerThatLocks(database, self.sign_in_again.emit)
         self.actor = actor
         self._stamp: LedgerStamp | None = None
         self._watch = QTimer(self)

@@ -37,6 +37,7 @@ from desk.cash.shifts import ShiftForm, ShiftReport, ShiftStatus, shift_form, sh
 from desk.devices.printers import DeviceState
 from desk.fiscal.workflow import ReceiptCheck
 from desk.ledger.accounts import company_folio, event_folio
+from desk.people.auth import Actor
 from desk.people.rights import Right
 from desk.stays.search import (
     ALL_KINDS,
@@ -49,6 +50,7 @@ from desk.stays.search import (
     search_folios,
 )
 from ui.context import DeskContext
+from ui.desk_text import error_text
 from ui.devices import open_drawer_now, state_text
 from ui.dialogs import shift as shift_dialogs
 from ui.dialogs.shift import CashMoveDialog, CloseShiftDialog, OpenShiftDialog, ShiftReportDialog
@@ -149,6 +151,7 @@ class MainWindow(QMainWindow):
         ctx.ledger_changed.connect(self._load_shift)
         ctx.database_online.connect(self._show_database_state)
         ctx.actor_changed.connect(self._show_actor)
+        ctx.sign_in_again.connect(self._lock_to_sign_in_again)
         self.lock_dialog: SignInDialog | None = None
         self.switch_dialog: SignInDialog | None = None
         self._hidden_for_lock: list[QWidget] = []
@@ -535,6 +538,15 @@ class MainWindow(QMainWindow):
 
     def lock(self) -> None:
         """Hide every window of the desk behind the sign-in until its user or a manager unlocks it."""
+        self._lock(locked_by=self.ctx.actor)
+
+    def _lock_to_sign_in_again(self, refusal: object) -> None:
+        """The signed-in user was deactivated or demoted: their session is over, so the desk locks
+        and whoever works here now signs in (the user again, with their new rights, or a colleague)."""
+        reason = error_text(refusal) if isinstance(refusal, BaseException) else str(refusal)
+        self._lock(locked_by=None, reason=reason)
+
+    def _lock(self, *, locked_by: Actor | None, reason: str = "") -> None:
         if self.lock_dialog is not None:
             return
         self.idle_watch.stop()
@@ -542,7 +554,7 @@ class MainWindow(QMainWindow):
         for window in self._hidden_for_lock:
             window.hide()
         dialog = SignInDialog(self.ctx.database, self.ctx.actor.workstation, purpose=SignInPurpose.UNLOCK,
-                              locked_by=self.ctx.actor)
+                              locked_by=locked_by, username=self.ctx.actor.username, reason=reason)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.signed_in.connect(self._unlocked)
         self.lock_dialog = dialog

@@ -58,7 +58,8 @@ class SignInPurpose(enum.Enum):
 class SignInDialog(QDialog):
     """User name and password (or PIN); emits ``signed_in`` with the Actor when the desk accepts it.
 
-    To unlock, only the user who locked the desk or a manager is let in.
+    To unlock, only the user who locked the desk or a manager is let in; a desk locked because its
+    user must sign in again (``reason``) lets in whoever works there now.
     """
 
     signed_in = Signal(object)
@@ -71,6 +72,7 @@ class SignInDialog(QDialog):
         purpose: SignInPurpose = SignInPurpose.START,
         username: str = "",
         locked_by: Actor | None = None,
+        reason: str = "",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -93,7 +95,10 @@ class SignInDialog(QDialog):
         self.intro_label = QLabel()
         self.intro_label.setObjectName("introLabel")
         self.intro_label.setWordWrap(True)
-        if locked_by is not None:
+        if reason:
+            self.intro_label.setText(self.tr("{reason}. Whoever works at this desk now signs in.").format(
+                reason=reason.rstrip(".")))
+        elif locked_by is not None:
             self.intro_label.setText(
                 self.tr("{name} locked this desk. {name} or a manager can unlock it.").format(
                     name=locked_by.full_name or locked_by.username)

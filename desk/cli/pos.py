@@ -5,13 +5,12 @@ from __future__ import annotations
 import argparse
 import gc
 import os
-import socket
 import sys
+from collections.abc import Callable
 from typing import Any
 
 from desk.db.engine import Database
-from desk.people.auth import Actor, trusted_actor
-from desk.people.models import Role
+from desk.people.auth import Actor
 from desk.pos.service import DEFAULT_PORT, ENV_HOST, ENV_PORT, ENV_TLS_CERT, ENV_TLS_KEY, TlsFiles, tls_options
 
 
@@ -56,11 +55,6 @@ def add_commands(commands: Any) -> None:
     simulate.add_argument("--keep", action="store_true", help="do not cancel the check")
 
 
-def _admin() -> Actor:
-    # Whoever may run this against the hotel's database already holds every key to it.
-    return trusted_actor(os.environ.get("USER", "admin")[:40], socket.gethostname()[:40], Role.MANAGER)
-
-
 def run(args: argparse.Namespace) -> int:
     if args.command == "serve":
         return serve(args.database, args.host, args.port, args.tls_cert, args.tls_key)
@@ -102,18 +96,28 @@ def serve(url: str | None, host: str, port: int, tls_cert: str | None = None, tl
 
 
 def _pos(args: argparse.Namespace, database: Database) -> int:
+    from desk.cli.operator import settings_operator
     from desk.core.errors import DeskError
     from desk.db.runner import Runner
     from desk.pos import checks, keys
 
     runner = Runner(database)
+    signed_in: list[Actor] = []
+
+    def admin() -> Actor:
+        # Only a command that changes something signs in (once), as every settings command: a
+        # command line is no proof of who types it. Listing keys, codes or a setting needs nobody.
+        if not signed_in:
+            signed_in.append(settings_operator(database))
+        return signed_in[0]
+
     try:
         if args.pos_command == "key":
             if args.key_command == "create":
-                key = runner.run(keys.create_key, _admin(), args.name, args.outlet).value
+                key = runner.run(keys.create_key, admin(), args.name, args.outlet).value
                 print(f"Key of POS {args.name} (shown once, keep it in the POS's settings):\n{key}")
             elif args.key_command == "revoke":
-                runner.run(keys.revoke_key, _admin(), args.name)
+                runner.run(keys.revoke_key, admin(), args.name)
                 print(f"Key of POS {args.name} revoked")
             else:
                 for info in runner.read(keys.list_keys):
@@ -122,24 +126,24 @@ def _pos(args: argparse.Namespace, database: Database) -> int:
                           f"by {info.created_by}")
         elif args.pos_command == "code":
             if args.code_command == "set":
-                runner.run(checks.set_payment_code, _admin(), args.code, args.meaning, args.name)
+                runner.run(checks.set_payment_code, admin(), args.code, args.meaning, args.name)
             elif args.code_command == "remove":
-                runner.run(checks.remove_payment_code, _admin(), args.code)
+                runner.run(checks.remove_payment_code, admin(), args.code)
             for row in runner.read(checks.payment_codes):
                 print(f"{row.code:16} {row.meaning.value:8} {row.name}")
         elif args.pos_command == "setting":
             if args.setting_command == "set":
-                runner.run(checks.set_setting, _admin(), args.name, args.value)
+                runner.run(checks.set_setting, admin(), args.name, args.value)
             print(f"{args.name} = {runner.read(checks.get_setting, args.name)}")
         elif args.pos_command == "simulate":
-            return _simulate(args, runner)
+            return _simulate(args, runner, admin)
     except DeskError as exc:
         print(exc.message, file=sys.stderr)
         return 1
     return 0
 
 
-def _simulate(args: argparse.Namespace, runner: Any) -> int:
+def _simulate(args: argparse.Namespace, runner: Any, admin: Callable[[], Actor]) -> int:
     from sqlalchemy import select
 
     from desk.hotel.models import Room
@@ -159,8 +163,8 @@ def _simulate(args: argparse.Namespace, runner: Any) -> int:
         return Simulator(args.url, args.key, args.protocol).run(room, cancel=not args.keep)
     # A key of its own for this run, revoked after it: a run leaves no working key behind.
     name = f"simulator-{os.getpid()}"
-    key = runner.run(keys.create_key, _admin(), name, None).value
+    key = runner.run(keys.create_key, admin(), name, None).value
     try:
         return Simulator(args.url, key, args.protocol).run(room, cancel=not args.keep)
     finally:
-        runner.run(keys.revoke_key, _admin(), name)
+        runner.run(keys.revoke_key, admin(), name)

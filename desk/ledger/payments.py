@@ -236,14 +236,20 @@ def overpays(session: Session, bill: Bill, base_amount: Money, *, confirmed: boo
 
 
 def _made_by_this_apply(session: Session, idempotency_key: str | None, *, folio_id: int,
-                        bill_id: int | None) -> Payment | None:
-    """The payment an earlier try of the same Apply recorded (its reply lost), if any."""
+                        bill_id: int | None, refund_of_id: int | None = None) -> Payment | None:
+    """The payment (or refund of ``refund_of_id``) an earlier try of the same Apply recorded, its
+    reply lost, if any."""
     if idempotency_key is None:
         return None
     require_fits(idempotency_key, 64, "idempotency_key")
     done = session.scalar(select(Payment).where(Payment.idempotency_key == idempotency_key))
-    if done is not None and (done.folio_id, done.bill_id) != (folio_id, bill_id):
+    if done is None:
+        return None
+    if (done.folio_id, done.bill_id) != (folio_id, bill_id):
         raise InvalidInput("This payment was already recorded on another bill", field="bill")
+    if done.refund_of_id != refund_of_id:
+        # Same bill, other Apply: a refund's key on a payment, or another payment's refund.
+        raise InvalidInput("This action was already recorded for another payment", field="payment")
     return done
 
 
@@ -328,15 +334,22 @@ def refund_payment(
     method_code: str | None = None,
     reason: str = "",
     approval: ManagerApproval | None = None,
+    idempotency_key: str | None = None,
 ) -> Payment:
     """Give back part or all of a payment, to the payer or onto the deposit account.
 
     The refund is in the payment's own currency at its own rate, so a full refund nets to
     exactly zero on the bill. Without the refund right, a manager's ``approval`` is checked here.
+    ``idempotency_key`` as for :func:`take_payment`: a retried Apply gets the refund it made.
     """
     authorised_by = authorise(session, actor, Right.REFUND, approval)
     original = get(session, Payment, payment_id, "Payment")
+    # Locked before the key is looked up, as in take_payment: racing retries wait in turn.
     folio = lock_folio(session, original.folio_id)
+    done = _made_by_this_apply(session, idempotency_key, folio_id=original.folio_id, bill_id=original.bill_id,
+                               refund_of_id=original.id)
+    if done is not None:
+        return done
     ensure_open(folio)
     require_fits(reason, 240, "reason")
     require_positive(amount)
@@ -378,6 +391,7 @@ def refund_payment(
         transfer_group=group,
         text=texts.written(texts.REFUND_OF_PAYMENT, payment=original.id),
         authorised_by=authorised_by if approval is not None else None,
+        idempotency_key=idempotency_key,
     )
     if direction is RefundDirection.DEPOSIT:
         _record(

@@ -1898,6 +1898,10 @@
         <translation>Няма потребител {username}</translation>
     </message>
     <message>
+        <source>This action was already recorded for another payment</source>
+        <translation>Това действие вече е записано за друго плащане</translation>
+    </message>
+    <message>
         <source>This card operation has no slip to print</source>
         <translation>Тази операция с карта няма слип за печат</translation>
     </message>
@@ -4618,6 +4622,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Desk locked</source>
         <translation>Работното място е заключено</translation>
+    </message>
+    <message>
+        <source>{reason}. Whoever works at this desk now signs in.</source>
+        <translation>{reason}. Влезте със своето име, за да продължите.</translation>
     </message>
     <message>
         <source>{name} locked this desk. {name} or a manager can unlock it.</source>

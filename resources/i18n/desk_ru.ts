@@ -1898,6 +1898,10 @@
         <translation>Пользователя {username} нет</translation>
     </message>
     <message>
+        <source>This action was already recorded for another payment</source>
+        <translation>Это действие уже записано для другого платежа</translation>
+    </message>
+    <message>
         <source>This card operation has no slip to print</source>
         <translation>У этой операции по карте нет слипа для печати</translation>
     </message>
@@ -4618,6 +4622,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Desk locked</source>
         <translation>Рабочее место заблокировано</translation>
+    </message>
+    <message>
+        <source>{reason}. Whoever works at this desk now signs in.</source>
+        <translation>{reason}. Войдите под своим именем, чтобы продолжить.</translation>
     </message>
     <message>
         <source>{name} locked this desk. {name} or a manager can unlock it.</source>

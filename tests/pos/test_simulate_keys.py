@@ -8,8 +8,10 @@ from desk.pos.keys import list_keys
 from .conftest import Pos
 
 
-def test_a_simulator_run_leaves_no_active_key(sqlite_pos: Pos, capsys):
+def test_a_simulator_run_leaves_no_active_key(sqlite_pos: Pos, capsys, monkeypatch):
     pos = sqlite_pos
+    monkeypatch.setenv("DESK_USER", "maria")  # making and revoking its key signs a manager in
+    monkeypatch.setenv("DESK_PASSWORD", "manager")
     pos.hotel.stay()
     before = {k.name for k in pos.hotel.query(list_keys) if k.revoked_at is None}
     url = str(pos.hotel.database.engine.url)

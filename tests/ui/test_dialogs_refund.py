@@ -24,6 +24,7 @@ from tests.ui.test_dialogs_common import (
 )
 from ui.dialogs import MakeRefundDialog, ReceiptDialog
 from ui.i18n import money_text
+from ui.ops import delivery
 
 
 @pytest.fixture
@@ -125,6 +126,38 @@ def test_refund_into_the_deposit_keeps_the_money_on_account(qtbot, desk_context,
     assert after.deposit_balance == before.deposit_balance + line.refundable
     assert after.bill(bill_id).paid == before.bill(bill_id).paid - line.payment.base_amount
     assert after.payment(line.payment.id).refundable == Money.zero("EUR")
+
+
+def test_apply_again_after_a_lost_reply_records_the_refund_once(qtbot, desk_context, demo_database, cash_card,
+                                                                window, monkeypatch):
+    """The refund's commit reached the database but its answer never came back: the cashier, told it
+    failed, presses Apply again, and the dialog's key finds the refund already made."""
+    import sqlalchemy.exc
+
+    line = cash_payment(cash_card)
+    dialog = opened(qtbot, MakeRefundDialog(desk_context, cash_card, line.payment.id, window))
+    child(dialog, QCheckBox, "printReceiptCheck").setChecked(False)
+    retype(qtbot, child(dialog, QLineEdit, "amountEdit"), "10.00")
+    run = desk_context.runner.run
+    lost: list[object] = []
+
+    def commit_then_lose_the_reply(*args, **kwargs):
+        outcome = run(*args, **kwargs)
+        if not lost:
+            lost.append(outcome)
+            raise sqlalchemy.exc.OperationalError("COMMIT", {}, Exception("server closed the connection"))
+        return outcome
+
+    monkeypatch.setattr(desk_context.runner, "run", commit_then_lose_the_reply)
+    before = ledger_counts(demo_database)
+    click(qtbot, dialog, "applyButton")
+    qtbot.waitUntil(lambda: bool(lost) and dialog.apply_button.isEnabled(), timeout=30_000)
+    assert delivery.wait_all(30_000)
+    assert dialog.isVisible()
+    apply_accepted(qtbot, dialog)
+    assert ledger_counts(demo_database)["payment"] == before["payment"] + 1
+    after = folio_now(demo_database, cash_card).payment(line.payment.id)
+    assert after.refundable == line.refundable - Money.of("10.00", "EUR")
 
 
 def test_refund_above_what_is_refundable_is_refused(qtbot, desk_context, demo_database, cash_card, window):

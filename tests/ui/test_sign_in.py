@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import pytest
 import shiboken6
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPushButton
 
 from desk.people.models import Role, User
+from tests.ui.test_dialogs_common import child, click, find_card, ledger_counts, opened, retype
+from ui import i18n
 from ui.main_window import MainWindow
+from ui.ops import delivery
 from ui.sign_in import IdleWatch, SignInDialog, SignInPurpose
 
 
@@ -146,3 +149,75 @@ def test_a_managers_pin_opens_nothing_and_says_the_password_is_needed(qtbot, sig
     submit_and_wait(qtbot, sign_in_dialog)
     assert sign_in_dialog.actor is None
     assert sign_in_dialog.error_label.text() == "A manager signs in with the password, not a PIN."
+
+
+# --- a user deactivated or demoted while signed in ------------------------------------------------
+
+
+@pytest.fixture
+def russian(qtbot, qm_dir):
+    saved = QLocale()
+    i18n.install_translator(QCoreApplication.instance(), "ru", qm_dir=qm_dir)
+    yield
+    i18n.install_translator(QCoreApplication.instance(), "en")
+    i18n.remove_translators(QCoreApplication.instance())
+    QLocale.setDefault(saved)
+
+
+@pytest.mark.parametrize(("change", "reason", "next_user", "next_role"), [
+    ("deactivate", "Anna Petrova больше не может работать за этой стойкой", ("ivan", "ivan"), Role.CASHIER),
+    ("demote", "Права пользователя Maria Dimitrova изменились: войдите заново", ("maria", "manager"), Role.CLERK),
+])
+def test_a_user_deactivated_or_demoted_meanwhile_locks_the_desk_at_the_next_action(
+        qtbot, russian, desk, desk_context, demo_database, manager, change, reason, next_user, next_role):
+    from ui.dialogs import MakePaymentDialog
+
+    if change == "demote":
+        desk_context.set_actor(manager)
+    card = find_card(demo_database, lambda c: any(view.balance.is_positive for view in c.folio.bills))
+    bill = next(view for view in card.folio.bills if view.balance.is_positive)
+    dialog = opened(qtbot, MakePaymentDialog(desk_context, card, bill.bill.id, desk))
+    child(dialog, QCheckBox, "printReceiptCheck").setChecked(False)
+    retype(qtbot, child(dialog, QLineEdit, "amountEdit"), "1.00")
+    with demo_database.writing() as session:
+        user = session.get_one(User, desk_context.actor.username)
+        if change == "deactivate":
+            user.active = False
+        else:
+            user.role = Role.CLERK
+    before = ledger_counts(demo_database)
+
+    click(qtbot, dialog, "applyButton")
+    qtbot.waitUntil(lambda: desk.is_locked, timeout=30_000)
+    assert delivery.wait_all(30_000)
+    lock = desk.lock_dialog
+    assert lock is not None and lock.isVisible() and not desk.isVisible() and not dialog.isVisible()
+    assert lock.intro_label.text() == f"{reason}. Войдите под своим именем, чтобы продолжить."
+    assert ledger_counts(demo_database) == before
+
+    type_in(qtbot, lock, *next_user)  # the session is over: the user again, or a colleague, signs in
+    submit_and_wait(qtbot, lock)
+    qtbot.waitUntil(lambda: desk.isVisible(), timeout=30_000)
+    assert not desk.is_locked
+    assert (desk_context.actor.username, desk_context.actor.role) == (next_user[0], next_role)
+
+
+def test_a_workflow_on_the_desks_runner_locks_the_desk_too(qtbot, desk, desk_context, demo_database):
+    """Card terminal, shift and receipt workflows call the context's runner themselves, off ctx.change."""
+    from desk.ledger.payments import Tender, take_payment
+    from desk.people.auth import SignInAgain
+    from ui.ops.op import Op
+
+    card = find_card(demo_database, lambda c: any(view.balance.is_positive for view in c.folio.bills))
+    bill = next(view for view in card.folio.bills if view.balance.is_positive)
+    with demo_database.writing() as session:
+        session.get_one(User, "anna").active = False
+    runner, actor = desk_context.runner, desk_context.actor
+    failures: list[BaseException] = []
+    Op(desk, lambda: runner.run(take_payment, actor, bill.bill.id, Tender("cash", bill.balance))).failure(
+        failures.append).run()
+    qtbot.waitUntil(lambda: desk.is_locked and bool(failures), timeout=30_000)
+    assert isinstance(failures[0], SignInAgain)
+    assert desk.lock_dialog is not None
+    assert desk.lock_dialog.intro_label.text() == (
+        "Anna Petrova may no longer act at this desk. Whoever works at this desk now signs in.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -58,6 +59,8 @@ class MakeRefundDialog(DeskDialog):
         self.receipt_dialog: ReceiptDialog | None = None
         self.field_aliases = {"currency": "amount", "method": "refundMethod"}
         self.maximum = self._maximum()
+        # One key for every Apply of this dialog, as Make payment: a retry after a lost reply finds the refund made.
+        self.idempotency_key = uuid.uuid4().hex
 
         self.content.addWidget(heading_label(self.tr("Refund of a payment"), "refundHeading"))
         self._build_facts()
@@ -270,6 +273,7 @@ class MakeRefundDialog(DeskDialog):
             method_code=method.code if direction is RefundDirection.PAYER and method is not None else None,
             reason=self.reason_edit.text(),
             approval=approval,
+            idempotency_key=self.idempotency_key,
         ).success(lambda refund: self._refunded(refund, print_receipt))
 
     def _refunded(self, refund: Payment, print_receipt: bool) -> None:
