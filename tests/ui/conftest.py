@@ -125,7 +125,7 @@ def fiscal_printer(demo_database: Database) -> Iterator[FiscalPrinter]:
     printer = FiscalPrinter(engine, server)
     with demo_database.writing() as session:
         codes = list(session.scalars(select(CashRegister.code).order_by(CashRegister.code)))
-        for workstation in ("TEST-1", "TEST-2"):
+        for workstation in ("TEST-1", "TEST-2", "TILL-2"):
             session.add_all(WorkstationPrinter(workstation=workstation, name=f"Receipts {code}", url=printer.url,
                                                profile="TM-T20II", paper_mm=80, register_code=code,
                                                drawer=number == 0, changed_by="test")

@@ -35,7 +35,7 @@ def test_a_card_sale_on_the_terminal_is_followed_by_the_receipt_window(
     assert delivery.wait_all(30_000)
     assert receipt.outcome is not None and receipt.outcome.printed
     text = fiscal_printer.engine.text()
-    assert "SALE RECEIPT" in text and "Bank card" in text and f"{payment.amount.amount:f}" in text
+    assert "КАСОВ БОН" in text and "Банкова карта" in text and f"{payment.amount.amount:f}".replace(".", ",") in text
 
 
 def test_the_clerk_may_decline_the_card_sales_receipt(qtbot, cashier_context, demo_database, card, window, terminal,
@@ -45,7 +45,7 @@ def test_the_clerk_may_decline_the_card_sales_receipt(qtbot, cashier_context, de
     with qtbot.waitSignal(dialog.accepted, timeout=30_000):
         press_terminal(qtbot, dialog, terminal.info)
     assert delivery.wait_all(30_000)
-    assert dialog.receipt_dialog is None and "SALE RECEIPT" not in fiscal_printer.engine.text()
+    assert dialog.receipt_dialog is None and "КАСОВ БОН" not in fiscal_printer.engine.text()
 
 
 def test_a_card_refund_on_the_terminal_offers_the_refund_receipt(qtbot, cashier_context, demo_database, card, window,
@@ -74,4 +74,4 @@ def test_a_card_refund_on_the_terminal_offers_the_refund_receipt(qtbot, cashier_
     assert refund.receipt_dialog.payment_id == given_back.id
     apply_accepted(qtbot, refund.receipt_dialog)
     assert delivery.wait_all(30_000)
-    assert "REFUND RECEIPT" in fiscal_printer.engine.text()
+    assert "СТОРНО БОН" in fiscal_printer.engine.text()

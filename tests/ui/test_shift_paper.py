@@ -45,8 +45,9 @@ def test_opening_and_cash_in_print_and_the_x_report_lists_every_method(qtbot, ti
     type_into(qtbot, dialog, "floatEUREdit", "200")
     apply(qtbot, dialog)
     wait_closed(qtbot, dialog)
-    qtbot.waitUntil(lambda: "SHIFT OPENED" in engine.text(), timeout=30_000)
-    assert any(line.startswith("Float") and line.rstrip().endswith("200.00 EUR") for line in engine.text().splitlines())
+    qtbot.waitUntil(lambda: "ОТВОРЕНА СМЯНА" in engine.text(), timeout=30_000)
+    assert any(line.startswith("Начална наличност") and line.rstrip().endswith("200,00 EUR")
+               for line in engine.text().splitlines())
 
     qtbot.waitUntil(lambda: window.cash_in_action.isEnabled(), timeout=30_000)
     activate(qtbot, window)
@@ -56,8 +57,8 @@ def test_opening_and_cash_in_print_and_the_x_report_lists_every_method(qtbot, ti
     type_into(qtbot, dialog, "reasonEdit", "Change from the safe")
     apply(qtbot, dialog)
     wait_closed(qtbot, dialog)
-    qtbot.waitUntil(lambda: "CASH IN" in engine.text(), timeout=30_000)
-    assert "Reason: Change from the safe" in engine.text()
+    qtbot.waitUntil(lambda: "СЛУЖЕБНО ВЪВЕДЕНИ" in engine.text(), timeout=30_000)
+    assert "Основание: Change from the safe" in engine.text()
 
     pay(demo_database, "cash", "60.00")
     pay(demo_database, "card", "25.00")
@@ -71,11 +72,11 @@ def test_opening_and_cash_in_print_and_the_x_report_lists_every_method(qtbot, ti
     assert rows[1][:3] == ["Bank card", "EUR", "1"] and "25.00" in rows[1][3]
     qtbot.waitUntil(lambda: len(opened) == 1, timeout=30_000)
     text = pdf_words(opened[0])
-    assert "Payments by method" in text and "Bank card EUR 1 25.00" in text
+    assert "Плащания по вид" in text and "Банкова карта EUR 1 25,00" in text  # the hotel's (BG) PDF
     # The register's X report is printed beside the one on screen, with every method.
-    qtbot.waitUntil(lambda: "X REPORT" in engine.text(), timeout=30_000)
+    qtbot.waitUntil(lambda: "X ОТЧЕТ" in engine.text(), timeout=30_000)
     assert delivery.wait_all(30_000)
     printed = [line.rstrip() for line in engine.text().splitlines()]
-    assert "PAYMENTS BY METHOD" in printed
-    assert any(line.startswith("Bank card (1)") and line.endswith("25.00 EUR") for line in printed)
+    assert "ПЛАЩАНИЯ ПО ВИД" in printed
+    assert any(line.startswith("Банкова карта (1)") and line.endswith("25,00 EUR") for line in printed)
     x_dialog.close()
