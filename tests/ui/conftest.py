@@ -37,9 +37,10 @@ def folio_id_of(database: Database, number: str) -> int:
         return folio_of_reservation(session, reservation_by_number(session, number).id)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def qm_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real .ts sources compiled by the build script into a scratch directory (one per test module)."""
+    """The real .ts sources compiled by the build script into a scratch directory, once per run (no
+    test writes to it)."""
     out = tmp_path_factory.mktemp("qm")
     result = subprocess.run([sys.executable, str(BUILD), "--release", "--force", "--qm-dir", str(out)],
                             capture_output=True, text=True, check=False)
