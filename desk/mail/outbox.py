@@ -273,7 +273,7 @@ def outbox(session: Session) -> list[MailOutbox]:
     return list(session.scalars(select(MailOutbox).order_by(MailOutbox.id)))
 
 
-def _message(session: Session, item: MailOutbox, config: MailConfig, language: str) -> EmailMessage:
+def _message(session: Session, item: MailOutbox, config: MailConfig) -> EmailMessage:
     from desk.reports.receipt_pdf import receipt_pdf
 
     request = session.get_one(ReceiptRequest, item.receipt_request_id)
@@ -289,7 +289,7 @@ def _message(session: Session, item: MailOutbox, config: MailConfig, language: s
         f"Thank you for staying with {hotel.name}.\n\n"
         f"Your {'refund receipt' if refund else 'receipt'} {number} is attached as a PDF.\n"
     )
-    message.add_attachment(receipt_pdf(session, request.id, language), maintype="application", subtype="pdf",
+    message.add_attachment(receipt_pdf(session, request.id), maintype="application", subtype="pdf",
                            filename=f"receipt-{number}.pdf")
     return message
 
@@ -463,7 +463,7 @@ def _error_text(exc: BaseException, password: str) -> str:
     return text[:240]
 
 
-def send_due(database: Database, *, language: str = "en", limit: int = 20) -> int:
+def send_due(database: Database, *, limit: int = 20) -> int:
     """Send the outbox's due e-mails once; the number sent. Failures are rescheduled, not raised."""
     with database.unit_of_work() as session:
         config = mail_config(session)
@@ -483,7 +483,7 @@ def send_due(database: Database, *, language: str = "en", limit: int = 20) -> in
         try:
             # Built inside the try: one receipt that cannot be built must not hold up the others.
             with database.unit_of_work() as session:
-                message = _message(session, session.get_one(MailOutbox, item_id), config, language)
+                message = _message(session, session.get_one(MailOutbox, item_id), config)
             send_message(config, message, password)
         except (DeskError, ValueError) as exc:
             error = _error_text(exc, password)
@@ -508,10 +508,9 @@ def send_due(database: Database, *, language: str = "en", limit: int = 20) -> in
 class MailWorker:
     """The thread that empties the outbox: woken by a new receipt, and every ``interval`` seconds."""
 
-    def __init__(self, database: Database, *, interval: float = 30.0, language: str = "en") -> None:
+    def __init__(self, database: Database, *, interval: float = 30.0) -> None:
         self.database = database
         self.interval = interval
-        self.language = language
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -529,7 +528,7 @@ class MailWorker:
     def _run(self) -> None:
         while not self._stop.is_set():
             try:
-                send_due(self.database, language=self.language)
+                send_due(self.database)
             except Exception:  # the database away for a moment: the next pass tries again
                 logger.exception("mail outbox pass failed")
             self.passes += 1
