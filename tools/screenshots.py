@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
 from sqlalchemy import select
 
 from desk.db.engine import Database
+from desk.demo.printer import start_demo_printers
 from desk.demo.seed import seed_demo
 from desk.ledger.folios import load_folio
 from desk.ledger.models import Folio, PaymentKind
@@ -147,6 +148,8 @@ def render(ctx: DeskContext, language: str) -> None:
     window.resize(1200, 720)
     window.show()
     settle(1200)
+    # As `make run` shows it: the registers online on the demo's printer simulators.
+    wait_until(lambda: window.devices_label.property("ready") is True)
     save(window, "main_window", language)
 
     folio_id = busiest_in_house_folio(ctx.database)
@@ -194,7 +197,9 @@ def main(argv: list[str] | None = None) -> int:
             seed_demo(session, today=date.today())
         with database.unit_of_work() as session:
             actor = sign_in(session, "anna", "anna", "FRONT-1")  # the demo clerk
+        printers = start_demo_printers(database, actor.workstation, Path(folder) / "receipts")
         ctx = DeskContext(database, actor)
+        ctx.reload_devices()
         pos_folio, pos_posting = charge_room_over_rest(database, "305")
         add_payments(database, busiest_in_house_folio(database))
         for language in args.languages:
@@ -202,6 +207,9 @@ def main(argv: list[str] | None = None) -> int:
             render(ctx, language)
             render_pos(ctx, language, pos_folio, pos_posting)
             remove_translators(app)  # type: ignore[arg-type]
+        ctx.close()
+        if printers is not None:
+            printers.stop()
         database.dispose()
     return 0
 
