@@ -40,8 +40,7 @@ from desk.core import sealed
 from desk.core.errors import DeskError, InvalidInput
 from desk.core.types import utcnow
 from desk.db.engine import Database
-from desk.fiscal.models import ReceiptKind, ReceiptRequest
-from desk.hotel.models import Hotel
+from desk.fiscal.models import ReceiptRequest
 from desk.mail.models import MailOutbox, MailSettings
 from desk.people.auth import Actor
 from desk.people.rights import Right, require
@@ -274,21 +273,17 @@ def outbox(session: Session) -> list[MailOutbox]:
 
 
 def _message(session: Session, item: MailOutbox, config: MailConfig) -> EmailMessage:
-    from desk.reports.receipt_pdf import receipt_pdf
+    from desk.reports.receipt_pdf import receipt_message, receipt_pdf
 
     request = session.get_one(ReceiptRequest, item.receipt_request_id)
-    hotel = session.scalars(select(Hotel).limit(1)).one()
-    refund = request.kind is ReceiptKind.REFUND
     number = f"{request.id:07d}"
+    subject, text = receipt_message(session, request.id)
     message = EmailMessage()
     message["From"] = config.sender
     message["To"] = item.recipient
-    message["Subject"] = f"{hotel.name}: {'refund receipt' if refund else 'receipt'} {number}"
+    message["Subject"] = subject
     message["Message-ID"] = make_msgid(idstring=f"receipt-{request.id}")
-    message.set_content(
-        f"Thank you for staying with {hotel.name}.\n\n"
-        f"Your {'refund receipt' if refund else 'receipt'} {number} is attached as a PDF.\n"
-    )
+    message.set_content(text)
     message.add_attachment(receipt_pdf(session, request.id), maintype="application", subtype="pdf",
                            filename=f"receipt-{number}.pdf")
     return message

@@ -32,12 +32,22 @@ WORDS = {
            "Receipt {number}": "Чек {number}", "Payer: {payer}": "Плательщик: {payer}",
            "Service": "Услуга", "Amount": "Сумма", "Paid by {method}": "Оплачено: {method}",
            "Refunded by {method}": "Возвращено: {method}", "Date: {when}": "Дата: {when}",
-           "Cashier: {who}": "Кассир: {who}"},
+           "Cashier: {who}": "Кассир: {who}",
+           "{hotel}: receipt {number}": "{hotel}: кассовый чек {number}",
+           "{hotel}: refund receipt {number}": "{hotel}: чек возврата {number}",
+           "Thank you for staying with {hotel}.": "Благодарим, что остановились в {hotel}.",
+           "Your receipt {number} is attached as a PDF.": "Ваш кассовый чек {number} приложен в формате PDF.",
+           "Your refund receipt {number} is attached as a PDF.": "Ваш чек возврата {number} приложен в формате PDF."},
     "bg": {"Sale receipt": "Касова бележка (продажба)", "Refund receipt": "Касова бележка (сторно)",
            "Receipt {number}": "Бележка {number}", "Payer: {payer}": "Платец: {payer}",
            "Service": "Услуга", "Amount": "Сума", "Paid by {method}": "Платено: {method}",
            "Refunded by {method}": "Върнато: {method}", "Date: {when}": "Дата: {when}",
-           "Cashier: {who}": "Касиер: {who}"},
+           "Cashier: {who}": "Касиер: {who}",
+           "{hotel}: receipt {number}": "{hotel}: касова бележка {number}",
+           "{hotel}: refund receipt {number}": "{hotel}: сторно бележка {number}",
+           "Thank you for staying with {hotel}.": "Благодарим ви, че отседнахте в {hotel}.",
+           "Your receipt {number} is attached as a PDF.": "Касовата ви бележка {number} е приложена като PDF.",
+           "Your refund receipt {number} is attached as a PDF.": "Сторно бележката ви {number} е приложена като PDF."},
 }
 
 
@@ -88,3 +98,22 @@ def receipt_pdf(session: Session, request_id: int) -> bytes:
                                  leftMargin=12 * mm, rightMargin=12 * mm, topMargin=12 * mm, bottomMargin=12 * mm)
     document.build(story)
     return buffer.getvalue()
+
+
+def receipt_message(session: Session, request_id: int) -> tuple[str, str]:
+    """The subject and text of the e-mail that carries the e-receipt, in the receipt's own language."""
+    request = get(session, ReceiptRequest, request_id, "Receipt request")
+    language = register_format(session, request.register_code).language
+    hotel = session.scalars(select(Hotel).limit(1)).one().name
+    number = f"{request.id:07d}"
+    refund = request.kind is ReceiptKind.REFUND
+    words = WORDS.get(language, {})
+
+    def word(english: str) -> str:  # plain text, not markup: nothing escaped
+        return words.get(english, english).format(hotel=hotel, number=number)
+
+    subject = word("{hotel}: refund receipt {number}" if refund else "{hotel}: receipt {number}")
+    text = (word("Thank you for staying with {hotel}.") + "\n\n"
+            + word("Your refund receipt {number} is attached as a PDF." if refund
+                   else "Your receipt {number} is attached as a PDF.") + "\n")
+    return subject, text

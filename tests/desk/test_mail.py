@@ -87,7 +87,9 @@ def test_the_e_receipt_arrives_with_its_pdf(hotel: Hotel, smtp_server, monkeypat
     assert send_due(hotel.database) == 1
     (message,) = inbox.messages
     assert message["To"] == "guest@example.com" and message["From"] == "frontdesk@hotel.example"
-    assert f"{request_id:07d}" in message["Subject"]
+    # The mail that carries the copy is in its language too, whatever the worker's.
+    assert message["Subject"] == f"Hotel Aurora: кассовый чек {request_id:07d}"
+    assert "приложен в формате PDF" in message.get_body(("plain",)).get_content()
     (attachment,) = [part for part in message.iter_attachments()]
     assert attachment.get_content_type() == "application/pdf"
     text = pdf_text(attachment.get_content())
