@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
 from sqlalchemy import select
 
 from desk.db.engine import Database
+from desk.demo.printer import start_demo_printers
 from desk.demo.seed import seed_demo
 from desk.ledger.folios import load_folio
 from desk.ledger.models import Folio, PaymentKind
@@ -147,6 +148,8 @@ def render(ctx: DeskContext, language: str) -> None:
     window.show()  # at its own default size: the status bar must read whole there (issue 22)
     wait_until(lambda: window.drawer_label.isVisible() and bool(window.registers) and not window._asking_devices)
     settle(1200)
+    # As `make run` shows it: the registers online on the demo's printer simulators.
+    wait_until(lambda: window.devices_label.property("ready") is True)
     save(window, "main_window", language)
 
     folio_id = busiest_in_house_folio(ctx.database)
@@ -203,23 +206,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--languages", nargs="+", default=["en", "ru"])
     args = parser.parse_args(argv)
     app = QApplication.instance() or QApplication(sys.argv)
-    from desk.db.runner import Runner
-    from desk.devices.printers import add_printer
-    from hardware.simulators.printer import TcpPrinterServer
-    from hardware.simulators.printer_engine import SimulatedPrinter
-
-    # The front register's printer is the printer simulator: the status bar shows it ready.
-    printer = TcpPrinterServer(SimulatedPrinter(), port=0).start()
     with tempfile.TemporaryDirectory() as folder:
         database = Database(f"sqlite:///{folder}/demo.sqlite3")
         with database.unit_of_work() as session:
             seed_demo(session, today=date.today())
         with database.unit_of_work() as session:
-            manager = sign_in(session, "maria", "manager", "FRONT-1")
             actor = sign_in(session, "anna", "anna", "FRONT-1")  # the demo clerk
-        Runner(database).run(add_printer, manager, "FRONT-1", "Front desk receipts",
-                             f"tcp://127.0.0.1:{printer.port}", register_code="FP-1", drawer=True)
+        printers = start_demo_printers(database, actor.workstation, Path(folder) / "receipts")
         ctx = DeskContext(database, actor)
+        ctx.reload_devices()
         pos_folio, pos_posting = charge_room_over_rest(database, "305")
         add_payments(database, busiest_in_house_folio(database))
         for language in args.languages:
@@ -230,8 +225,9 @@ def main(argv: list[str] | None = None) -> int:
             remove_translators(app)  # type: ignore[arg-type]
         delivery.wait_all(10_000)
         ctx.close()
+        if printers is not None:
+            printers.stop()
         database.dispose()
-    printer.stop()
     return 0
 
 

@@ -20,6 +20,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from desk.db.engine import Database, display_url, hide_password, resolve_url
+from desk.demo.printer import DemoPrinters, start_demo_printers
 from desk.demo.seed import has_data, seed_demo
 from desk.people.auth import Actor
 from desk.people.models import User
@@ -72,6 +73,7 @@ class Startup(QObject):
         self.pos_service: EmbeddedService | None = None
         self.window: MainWindow | None = None
         self.sign_in_dialog: SignInDialog | None = None
+        self.demo_printers: DemoPrinters | None = None
 
     def start(self) -> None:
         # Texts are translated here, on the GUI thread, and handed to the worker ready-made.
@@ -80,9 +82,9 @@ class Startup(QObject):
         unknown_user = QCoreApplication.translate(
             "Startup", "There is no user “{user}” in this hotel. Start with --user and a user the hotel has set up."
         )
-        url, demo, username = self.url, self.demo, self.username
+        url, demo, username, workstation = self.url, self.demo, self.username, self.workstation
 
-        def prepare(state: TaskState) -> Database:
+        def prepare(state: TaskState) -> tuple[Database, DemoPrinters | None]:
             state.report(None, opening)
             database = Database(url)
             try:
@@ -94,10 +96,16 @@ class Startup(QObject):
                 with database.unit_of_work() as session:
                     if username and session.get(User, username) is None:
                         raise StartupError(unknown_user.format(user=username))
+                # The demo's registers print on simulators here, as the README's receipts show.
+                printers = start_demo_printers(database, workstation) if demo else None
             except BaseException:
                 database.dispose()
                 raise
-            return database
+            if printers is not None:
+                for code in printers.servers:
+                    logger.info("demo printer %s prints %s into %s", printers.url(code), code,
+                                printers.receipts / code)
+            return database, printers
 
         (
             Op(self, prepare)
@@ -107,7 +115,8 @@ class Startup(QObject):
             .run()
         )
 
-    def _opened(self, database: Database) -> None:
+    def _opened(self, opened: tuple[Database, DemoPrinters | None]) -> None:
+        database, self.demo_printers = opened
         self.database = database
         logger.info("workstation %s open on %s", self.workstation, database.display_url)
         dialog = self.sign_in_dialog = SignInDialog(database, self.workstation, username=self.username)
@@ -166,6 +175,8 @@ class Startup(QObject):
             self.context.close()
         if self.window is not None:
             self.window.deleteLater()
+        if self.demo_printers is not None:  # after the context let its printers go
+            self.demo_printers.stop()
         if self.database is not None:
             self.database.dispose()
 

@@ -2,5 +2,5 @@
 
 The top of desk: nothing imports it but the CLI and tests.
 
-Imports: cash, core, fiscal.models, hotel, ledger, people, pos.models, stays.
+Imports: cash, core, db, devices.models, fiscal.models, hardware, hotel, ledger, people, pos.models, stays.
 """

@@ -28,6 +28,7 @@ from desk.stays.reservations import cancel_reservation, check_in, check_out, cre
 
 CURRENCY = "EUR"
 DEMO_WORKSTATION = "FRONT-1"
+DEMO_HOTEL = ("Hotel Aurora", "BG204567891")  # name and tax ID: how desk.demo.printer knows it
 # The demo staff: user name, full name, role, password, PIN (README.md lists them).
 DEMO_USERS = [
     ("anna", "Anna Petrova", Role.CLERK, "anna", "1111"),
@@ -43,8 +44,9 @@ def eur(amount: str) -> Money:
 def seed_settings(session: Session, base_currency: str = CURRENCY, country: str = "BG") -> None:
     """The hotel's settings: currencies, taxes, payment methods, outlets, catalogue, staff; its fiscal
     documents are in the language of ``country`` (English for a country the desk has no language of)."""
-    session.add(Hotel(name="Hotel Aurora", base_currency=base_currency,
-                      address="12 Vitosha Blvd, Sofia", tax_id="BG204567891", country=country))
+    name, tax_id = DEMO_HOTEL
+    session.add(Hotel(name=name, base_currency=base_currency, address="12 Vitosha Blvd, Sofia", tax_id=tax_id,
+                      country=country))
     if base_currency == CURRENCY:
         session.add_all([
             CurrencyRate(currency="USD", rate=Decimal("0.92")),

@@ -15,6 +15,7 @@ line shows the currency the money moved in, with what was handed over and the ch
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from decimal import Decimal
 
 from sqlalchemy.orm import Session
@@ -52,10 +53,28 @@ def receipt_refusal(method: PaymentMethod, kind: PaymentKind, *, has_register: b
     return None
 
 
+def payment_receipt_refusal(session: Session, payment: Payment, *, has_register: bool = True) -> InvalidInput | None:
+    """:func:`receipt_refusal` for a recorded payment: a void is receipted when the payment it voids was."""
+    return receipt_refusal(payment.method, payment.kind, has_register=has_register,
+                           voids_a_receipted_sale=_voids_a_receipted_payment(session, payment))
+
+
+@dataclass(frozen=True)
+class ReceiptOffer:
+    """A payment as the receipt window shows it, and why it may get no receipt (None when it may)."""
+
+    payment: Payment
+    refusal: InvalidInput | None
+
+
+def receipt_offer(session: Session, payment_id: int, *, has_register: bool) -> ReceiptOffer:
+    payment = get(session, Payment, payment_id, "Payment")
+    return ReceiptOffer(payment, payment_receipt_refusal(session, payment, has_register=has_register))
+
+
 def receipt_kind(session: Session, payment: Payment) -> DocumentKind:
     """Sale for a payment or deposit; refund for a refund, or for the void of a receipted payment."""
-    refusal = receipt_refusal(payment.method, payment.kind,
-                              voids_a_receipted_sale=_voids_a_receipted_payment(session, payment))
+    refusal = payment_receipt_refusal(session, payment)
     if refusal is not None:
         raise refusal
     return DocumentKind.SALE if payment.kind in (PaymentKind.PAYMENT, PaymentKind.DEPOSIT) else DocumentKind.REFUND

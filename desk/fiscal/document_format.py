@@ -1,8 +1,8 @@
-"""The one place that decides which language and number format a register's documents are in.
+"""Which language and number format a register's documents are in: the settings a manager changes.
 
-Its own setting when the hotel set one, else the hotel's country's: a fiscal document follows the
-country it is issued in, never the screen language of the clerk who asked for it. Receipt content
-(desk.fiscal.content), the paper (desk.fiscal.register) and every other caller ask here.
+The rule itself is :func:`desk.hotel.country.register_format` (here too, for fiscal's callers):
+receipt content (desk.fiscal.content), the paper (desk.fiscal.register), the e-receipt
+(desk.reports.receipt_pdf) and every other caller ask it.
 """
 
 from __future__ import annotations
@@ -12,20 +12,15 @@ import re
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desk.core.document_format import FORMATS, DocumentFormat, format_of_language
+from desk.core.document_format import FORMATS
 from desk.core.errors import InvalidInput
 from desk.fiscal.models import CashRegister
-from desk.hotel.country import hotel_format
+from desk.hotel.country import register_format
 from desk.hotel.models import Hotel
 from desk.people.auth import Actor
 from desk.people.rights import Right, require
 
-
-def register_format(session: Session, register_code: str) -> DocumentFormat:
-    register = session.get(CashRegister, register_code)
-    if register is None:
-        raise InvalidInput("There is no cash register “{register}”", field="register", register=register_code)
-    return format_of_language(register.language) if register.language else hotel_format(session)
+__all__ = ["register_format", "set_hotel_country", "set_register_language"]
 
 
 def set_hotel_country(session: Session, actor: Actor, country: str) -> None:

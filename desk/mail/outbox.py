@@ -40,8 +40,7 @@ from desk.core import sealed
 from desk.core.errors import DeskError, InvalidInput
 from desk.core.types import utcnow
 from desk.db.engine import Database
-from desk.fiscal.models import ReceiptKind, ReceiptRequest
-from desk.hotel.models import Hotel
+from desk.fiscal.models import ReceiptRequest
 from desk.mail.models import MailOutbox, MailSettings
 from desk.people.auth import Actor
 from desk.people.rights import Right, require
@@ -273,23 +272,19 @@ def outbox(session: Session) -> list[MailOutbox]:
     return list(session.scalars(select(MailOutbox).order_by(MailOutbox.id)))
 
 
-def _message(session: Session, item: MailOutbox, config: MailConfig, language: str) -> EmailMessage:
-    from desk.reports.receipt_pdf import receipt_pdf
+def _message(session: Session, item: MailOutbox, config: MailConfig) -> EmailMessage:
+    from desk.reports.receipt_pdf import receipt_message, receipt_pdf
 
     request = session.get_one(ReceiptRequest, item.receipt_request_id)
-    hotel = session.scalars(select(Hotel).limit(1)).one()
-    refund = request.kind is ReceiptKind.REFUND
     number = f"{request.id:07d}"
+    subject, text = receipt_message(session, request.id)
     message = EmailMessage()
     message["From"] = config.sender
     message["To"] = item.recipient
-    message["Subject"] = f"{hotel.name}: {'refund receipt' if refund else 'receipt'} {number}"
+    message["Subject"] = subject
     message["Message-ID"] = make_msgid(idstring=f"receipt-{request.id}")
-    message.set_content(
-        f"Thank you for staying with {hotel.name}.\n\n"
-        f"Your {'refund receipt' if refund else 'receipt'} {number} is attached as a PDF.\n"
-    )
-    message.add_attachment(receipt_pdf(session, request.id, language), maintype="application", subtype="pdf",
+    message.set_content(text)
+    message.add_attachment(receipt_pdf(session, request.id), maintype="application", subtype="pdf",
                            filename=f"receipt-{number}.pdf")
     return message
 
@@ -463,7 +458,7 @@ def _error_text(exc: BaseException, password: str) -> str:
     return text[:240]
 
 
-def send_due(database: Database, *, language: str = "en", limit: int = 20) -> int:
+def send_due(database: Database, *, limit: int = 20) -> int:
     """Send the outbox's due e-mails once; the number sent. Failures are rescheduled, not raised."""
     with database.unit_of_work() as session:
         config = mail_config(session)
@@ -483,7 +478,7 @@ def send_due(database: Database, *, language: str = "en", limit: int = 20) -> in
         try:
             # Built inside the try: one receipt that cannot be built must not hold up the others.
             with database.unit_of_work() as session:
-                message = _message(session, session.get_one(MailOutbox, item_id), config, language)
+                message = _message(session, session.get_one(MailOutbox, item_id), config)
             send_message(config, message, password)
         except (DeskError, ValueError) as exc:
             error = _error_text(exc, password)
@@ -508,10 +503,9 @@ def send_due(database: Database, *, language: str = "en", limit: int = 20) -> in
 class MailWorker:
     """The thread that empties the outbox: woken by a new receipt, and every ``interval`` seconds."""
 
-    def __init__(self, database: Database, *, interval: float = 30.0, language: str = "en") -> None:
+    def __init__(self, database: Database, *, interval: float = 30.0) -> None:
         self.database = database
         self.interval = interval
-        self.language = language
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -529,7 +523,7 @@ class MailWorker:
     def _run(self) -> None:
         while not self._stop.is_set():
             try:
-                send_due(self.database, language=self.language)
+                send_due(self.database)
             except Exception:  # the database away for a moment: the next pass tries again
                 logger.exception("mail outbox pass failed")
             self.passes += 1

@@ -1,6 +1,6 @@
 """Printable documents: bills and folios as PDF, receipts as PDF, and the folder they are kept in.
 
-Imports: core, fiscal.models, hotel, ledger.
+Imports: core, fiscal.models, hotel, ledger, people.models.
 """
 
 from __future__ import annotations

@@ -3924,7 +3924,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     </message>
     <message>
         <source>No cash register is configured on this workstation.</source>
-        <translation>На това работно място не е настроено фискално устройство.</translation>
+        <translation type="vanished">На това работно място не е настроено фискално устройство.</translation>
     </message>
     <message>
         <source>Refund receipt (return of income)</source>
@@ -3940,11 +3940,11 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     </message>
     <message>
         <source>Only payments and refunds get a fiscal receipt.</source>
-        <translation>Касова бележка се издава само за плащания и възстановявания.</translation>
+        <translation type="vanished">Касова бележка се издава само за плащания и възстановявания.</translation>
     </message>
     <message>
         <source>{method} payments get no fiscal receipt.</source>
-        <translation>За плащания „{method}“ не се издава касова бележка.</translation>
+        <translation type="vanished">За плащания „{method}“ не се издава касова бележка.</translation>
     </message>
     <message>
         <source>Choose the cash register.</source>

@@ -3924,7 +3924,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     </message>
     <message>
         <source>No cash register is configured on this workstation.</source>
-        <translation>На этом рабочем месте не настроена ККТ.</translation>
+        <translation type="vanished">На этом рабочем месте не настроена ККТ.</translation>
     </message>
     <message>
         <source>Refund receipt (return of income)</source>
@@ -3940,11 +3940,11 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     </message>
     <message>
         <source>Only payments and refunds get a fiscal receipt.</source>
-        <translation>Фискальный чек выдаётся только на платежи и возвраты.</translation>
+        <translation type="vanished">Фискальный чек выдаётся только на платежи и возвраты.</translation>
     </message>
     <message>
         <source>{method} payments get no fiscal receipt.</source>
-        <translation>На платежи «{method}» фискальный чек не выдаётся.</translation>
+        <translation type="vanished">На платежи «{method}» фискальный чек не выдаётся.</translation>
     </message>
     <message>
         <source>Choose the cash register.</source>

@@ -17,11 +17,13 @@ from desk.cli.main import main
 from desk.core.errors import InvalidInput
 from desk.core.money import Money
 from desk.fiscal.document_format import register_format, set_hotel_country, set_register_language
+from desk.fiscal.receipts import request_receipt
 from desk.fiscal.render import COPY_WORDS, LABELS
 from desk.fiscal.workflow import close_register_shifts, print_receipt, x_report
 from desk.hotel.models import Hotel as HotelRow
 from desk.ledger.payments import refund_payment
 from desk.people.models import Role, User
+from desk.reports.receipt_pdf import receipt_pdf
 from tests.helpers import pdf_words
 
 from .conftest import Hotel, refused
@@ -118,6 +120,20 @@ def test_a_russian_hotels_x_and_z_pdfs_are_russian(hotel: Hotel, tmp_path):
         assert RUSSIAN_NUMBER.search(text) and RUSSIAN_DATE.search(text), text
         assert not re.search(r"\d{4}-\d{2}-\d{2}", text) and not re.search(r"\d\.\d{2} EUR", text), text
         assert not latin_words(text, allowed={"EUR", workstation.split("-")[0]}), text
+
+
+def test_a_russian_hotels_e_receipt_pdf_is_russian_whoever_sends_it(hotel: Hotel):
+    """The e-receipt is a copy of a fiscal document: the register's language and number format,
+    not the mail worker's (which is English by default)."""
+    rig = russian_hotel(hotel)
+    payment_id = paid_bill(rig.hotel, lines=RUSSIAN_LINES)
+    request = rig.hotel.run(request_receipt, payment_id, "FP-1", email="guest@example.com")
+    text = pdf_words(rig.hotel.query(receipt_pdf, request.id))
+    assert "Кассовый чек (приход)" in text and "Плательщик: Иван Петров" in text
+    assert "1 234,50 EUR" in text and "1 247,00 EUR" in text and "Проживание, номер 101" in text
+    assert RUSSIAN_DATE.search(text) and not re.search(r"\d{4}-\d{2}-\d{2}", text), text
+    assert not re.search(r"\d[.,]\d{3}[.,]\d{2}|\d\.\d{2} EUR", text), text
+    assert not latin_words(text, allowed={"EUR"}), text
 
 
 NOT_A_COUNTRY = "“{country}” is not a country code: two letters (ISO 3166), such as BG or RU"

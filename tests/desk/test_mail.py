@@ -15,6 +15,7 @@ from sqlalchemy import update
 from desk.core.errors import InvalidInput
 from desk.core.types import utcnow
 from desk.fiscal.receipts import request_receipt
+from desk.hotel.models import Hotel as HotelRow
 from desk.ledger.payments import Tender, take_payment
 from desk.mail.models import MailOutbox
 from desk.mail.outbox import PASSWORD_ENV, MailWorker, outbox, send_due, set_mail_settings
@@ -80,17 +81,21 @@ def test_the_e_receipt_arrives_with_its_pdf(hotel: Hotel, smtp_server, monkeypat
     monkeypatch.setenv(PASSWORD_ENV, SECRET)
     configure(hotel, port)
     request_id = paid_with_receipt(hotel, "guest@example.com")
+    with hotel.database.writing() as session:  # the PDF is a fiscal copy: the register's country words it
+        session.execute(update(HotelRow).values(country="RU"))
 
-    assert send_due(hotel.database, language="ru") == 1
+    assert send_due(hotel.database) == 1
     (message,) = inbox.messages
     assert message["To"] == "guest@example.com" and message["From"] == "frontdesk@hotel.example"
-    assert f"{request_id:07d}" in message["Subject"]
+    # The mail that carries the copy is in its language too, whatever the worker's.
+    assert message["Subject"] == f"Hotel Aurora: кассовый чек {request_id:07d}"
+    assert "приложен в формате PDF" in message.get_body(("plain",)).get_content()
     (attachment,) = [part for part in message.iter_attachments()]
     assert attachment.get_content_type() == "application/pdf"
     text = pdf_text(attachment.get_content())
     assert "Кассовый чек (приход)" in text
     assert "Иван Петров" in text
-    assert "Оплачено: Cash" in text and "100.00 EUR" in text
+    assert "Оплачено: Наличные" in text and "100,00 EUR" in text
     assert inbox.logins == []
     (item,) = hotel.query(outbox)
     assert item.sent_at is not None and item.attempts == 1

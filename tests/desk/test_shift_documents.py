@@ -104,7 +104,7 @@ def test_the_x_report_on_paper_shows_every_method_so_far(sqlite_hotel: Hotel):
     assert x.printed, x.problem
     lines = lines_of(rig.engine)
     assert "X-ОТЧЕТ" in lines and "ОПЛАТЫ ПО ВИДАМ" in lines
-    assert row(lines, "Банковская карта (1)").endswith("25,50 EUR")
+    assert row(lines, "Банковская карта (1)").endswith("25,50 EUR")  # a Russian register writes a decimal comma
     assert any(line.startswith("Наличные (1)") for line in lines), lines
 
 

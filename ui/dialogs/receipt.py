@@ -15,14 +15,15 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QWidget
 
 from desk.core.errors import DeskError
 from desk.core.money import Money
+from desk.fiscal.content import ReceiptOffer, receipt_offer
 from desk.fiscal.receipts import request_receipt as record_receipt_request
 from desk.fiscal.receipts import validate_contact
 from desk.fiscal.workflow import ReceiptOutcome, print_receipt
 from desk.ledger.models import Payment, PaymentKind
 from desk.stays.models import Guest
-from desk.stays.reservation_card import ReservationCardData, payment_of
+from desk.stays.reservation_card import ReservationCardData
 from ui.context import DeskContext, device_pool
-from ui.desk_text import error_text
+from ui.desk_text import ERROR_CONTEXT, error_text, translate_message
 from ui.dialogs.common import DeskDialog, fill_combo, heading_label, hint_label, new_form
 from ui.i18n import format_date, money_text
 from ui.ops.feedback import show_error
@@ -115,21 +116,19 @@ class ReceiptDialog(DeskDialog):
         self.email_check.toggled.connect(lambda _on: self.error_label("email").clear_message())
         self.phone_check.toggled.connect(lambda _on: self.error_label("phone").clear_message())
 
-        if not card.registers:
-            self.form_error.show_message(self.tr("No cash register is configured on this workstation."))
-            self.apply_button.setEnabled(False)
 
     # fetch, then show
 
     def open(self) -> None:
-        self.ctx.query(self, payment_of, self.payment_id).success(self._loaded).failure(self._not_loaded).run()
+        self.ctx.query(self, receipt_offer, self.payment_id, has_register=bool(self.card.registers)) \
+            .success(self._loaded).failure(self._not_loaded).run()
 
     def _not_loaded(self, exc: BaseException) -> None:
         show_error(self.parentWidget(), exc)
         self.discard()
 
-    def _loaded(self, payment: Payment) -> None:
-        self.payment = payment
+    def _loaded(self, offer: ReceiptOffer) -> None:
+        payment = self.payment = offer.payment
         if payment.kind in (PaymentKind.REFUND, PaymentKind.VOID):
             self.kind_label.setText(self.tr("Refund receipt (return of income)"))
         else:
@@ -146,17 +145,19 @@ class ReceiptDialog(DeskDialog):
         if guest is not None:
             self.email_edit.setText(guest.email)
             self.phone_edit.setText(guest.phone)
-        if payment.kind not in (PaymentKind.PAYMENT, PaymentKind.DEPOSIT, PaymentKind.REFUND, PaymentKind.VOID):
-            self.form_error.show_message(self.tr("Only payments and refunds get a fiscal receipt."))
-            self.apply_button.setEnabled(False)
-        elif not payment.method.fiscal:
-            self.form_error.show_message(
-                self.tr("{method} payments get no fiscal receipt.").format(
-                    method=self.card.names.method(payment.method))
-            )
+        if offer.refusal is not None:
+            self.form_error.show_message(self._refusal_text(offer.refusal, payment))
             self.apply_button.setEnabled(False)
         super().open()
         self.register_combo.setFocus()
+
+    def _refusal_text(self, refusal: DeskError, payment: Payment) -> str:
+        """The refusal in the clerk's language, naming the method as the clerk's screens do (the
+        refusal carries the catalogue's own name)."""
+        params = dict(refusal.params)
+        if "method" in params:
+            params["method"] = self.card.names.method(payment.method)
+        return translate_message(ERROR_CONTEXT, refusal.template, params)
 
     # applying
 
