@@ -34,7 +34,7 @@ from desk.fiscal.models import FiscalDocument
 from desk.fiscal.register import EscposFiscalRegister, register_info
 from desk.journal import intents
 from desk.journal.intents import EventType, IntentRequest, IntentState, IntentView, Resolution, Verdict
-from desk.journal.steps import Answer, Progress, perform
+from desk.journal.steps import Answer, Performed, Progress, perform
 from desk.ledger.lookup import get
 from desk.ledger.models import Payment
 from desk.people.auth import Actor
@@ -203,6 +203,11 @@ def print_receipt(runner: Runner, actor: Actor, payment_id: int, register_code: 
         return Answer(EventType.PRINTED, _payload(printed.document, printed))
 
     performed = perform(runner, actor, request, device_call, _Resolver(runner), progress=progress, cancel=cancel)
+    return _printed_outcome(performed, seen)
+
+
+def _printed_outcome(performed: Performed, seen: dict[str, Any]) -> ReceiptOutcome:
+    """How a document's printing ended, from what the device call saw and what the journal settled."""
     done: Printed | None = seen.get("printed")
     if done is not None:
         return _outcome(performed.state, done)
@@ -363,15 +368,7 @@ def _print_move(runner: Runner, actor: Actor, register: EscposFiscalRegister, mo
         return Answer(EventType.PRINTED, _payload(printed.document, printed))
 
     performed = perform(runner, actor, request, device_call, _Resolver(runner), cancel=cancel)
-    done: Printed | None = seen.get("printed")
-    if done is not None:
-        return _outcome(performed.state, done)
-    problem = seen.get("problem")
-    if problem is None and performed.error:
-        problem = ReceiptNotPrinted(
-            "The register gave no clear answer. The receipt will be checked with the register at the "
-            "next start, or use Shift → Check receipts now; do not print it again by hand")
-    return ReceiptOutcome(performed.state, problem=problem)
+    return _printed_outcome(performed, seen)
 
 
 def close_register_shifts(runner: Runner, actor: Actor, cash_shift_id: int, *,

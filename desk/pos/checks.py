@@ -27,7 +27,7 @@ from desk.db.runner import note_folio
 from desk.hotel.models import MethodKind, Room, TaxRate
 from desk.hotel.reference import base_currency, forget, reference
 from desk.ledger.bills import insert_guest_bill
-from desk.ledger.folios import BillStatus, folio_of_reservation, load_folio
+from desk.ledger.folios import BillStatus, FolioView, PostingLine, folio_of_reservation, load_folio
 from desk.ledger.lookup import get, locks_rows
 from desk.ledger.models import Bill, Folio, Posting
 from desk.ledger.payments import apply_deposit
@@ -681,12 +681,9 @@ class CancelledCheck:
     changed_folios: frozenset[int] = field(default_factory=frozenset)
 
 
-def cancel_check(session: Session, actor: Actor, pos_name: str, check_id: str, reason: str = "") -> CancelledCheck:
-    """Reverse every posting of a check (R6), once; a paid bill is left overpaid for the desk to refund.
-
-    ``reason``, as the till gave it, is kept with each reversal (a card number in it masked).
-    """
-    require(actor, Right.REVERSE_POSTING)
+def _charged_check(session: Session, pos_name: str,
+                   check_id: str) -> tuple[PosCheck, Reservation, int, FolioView, list[PostingLine]]:
+    """The check as charged (locked), its stay (locked), folio and the folio's lines of the check."""
     record = session.scalar(select(PosCheck).where(PosCheck.pos_name == pos_name, PosCheck.check_id == check_id)
                             .with_for_update())
     if record is None:
@@ -696,7 +693,16 @@ def cancel_check(session: Session, actor: Actor, pos_name: str, check_id: str, r
     folio_id = folio_of_reservation(session, reservation.id)
     view = load_folio(session, folio_id)
     refs = {external_ref(pos_name, check_id, n) for n in range(record.postings)}
-    lines = [line for line in view.postings if line.posting.external_ref in refs]
+    return record, reservation, folio_id, view, [line for line in view.postings if line.posting.external_ref in refs]
+
+
+def cancel_check(session: Session, actor: Actor, pos_name: str, check_id: str, reason: str = "") -> CancelledCheck:
+    """Reverse every posting of a check (R6), once; a paid bill is left overpaid for the desk to refund.
+
+    ``reason``, as the till gave it, is kept with each reversal (a card number in it masked).
+    """
+    require(actor, Right.REVERSE_POSTING)
+    record, reservation, folio_id, view, lines = _charged_check(session, pos_name, check_id)
     bill_id = lines[0].bill_id
     open_lines = [line for line in lines if line.reversed_by is None]
     if not open_lines:
@@ -779,16 +785,7 @@ def refund_check(session: Session, actor: Actor, pos_name: str, check_id: str, r
     refunds add up; ``refund_id`` makes a refund sent again change nothing.
     """
     require(actor, Right.REVERSE_POSTING)
-    record = session.scalar(select(PosCheck).where(PosCheck.pos_name == pos_name, PosCheck.check_id == check_id)
-                            .with_for_update())
-    if record is None:
-        raise CheckUnknown("Check {check_id} was never charged to a room by POS {pos_name}",
-                           check_id=check_id, pos_name=pos_name)
-    reservation = get(session, Reservation, record.reservation_id, "Stay", lock=True)
-    folio_id = folio_of_reservation(session, reservation.id)
-    view = load_folio(session, folio_id)
-    refs = {external_ref(pos_name, check_id, n) for n in range(record.postings)}
-    mine = [line for line in view.postings if line.posting.external_ref in refs]
+    record, reservation, folio_id, view, mine = _charged_check(session, pos_name, check_id)
     open_lines = [line for line in mine if line.reversed_by is None]
     bill_id = (open_lines or mine)[0].bill_id
     left = total((line.posting.amount for line in open_lines), view.currency)
