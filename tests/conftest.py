@@ -7,6 +7,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import functools
 import itertools
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -100,6 +101,15 @@ def pg_server() -> Iterator[PgServer]:
         yield server
     finally:
         server.stop()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _hotel_templates_removed() -> Iterator[None]:
+    # In a session fixture, not atexit: the interpreter may end without running atexit handlers.
+    yield
+    hotels = sys.modules.get("tests.desk.conftest")
+    if hotels is not None:
+        hotels.HOTEL_TEMPLATES.remove()
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import atexit
 import functools
 import shutil
 import tempfile
@@ -226,7 +225,6 @@ class HotelTemplates:
         if key not in self._made:
             if self._folder is None:
                 self._folder = Path(tempfile.mkdtemp(prefix="desk-hotels-"))
-                atexit.register(shutil.rmtree, self._folder, True)
             template = self._folder / f"hotel-{currency}.sqlite3"
             _seed_hotel(f"sqlite:///{template}", currency)
             self._made[key] = str(template)
@@ -254,6 +252,13 @@ class HotelTemplates:
             admin.execute(sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
                 sql.Identifier(target), sql.Identifier(self._made[key])))
         return True
+
+    def remove(self) -> None:
+        """Remove the SQLite templates (at the end of the run; a PostgreSQL server goes whole)."""
+        if self._folder is not None:
+            shutil.rmtree(self._folder, ignore_errors=True)
+        self._folder = None
+        self._made.clear()
 
     @staticmethod
     def _admin(url: URL) -> psycopg.Connection:
