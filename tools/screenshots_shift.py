@@ -25,6 +25,9 @@ from desk.core.money import Money
 from desk.db.engine import Database
 from desk.db.runner import Runner
 from desk.demo.seed import DEMO_WORKSTATION, seed_demo
+from desk.devices.models import WorkstationPrinter
+from desk.fiscal.anchors import ANCHOR_DIR_ENV
+from desk.fiscal.keys import KEY_DIR_ENV
 from desk.fiscal.models import CashRegister
 from desk.fiscal.workflow import Registers, print_shift_documents, x_report
 from desk.people.auth import sign_in
@@ -43,11 +46,17 @@ def main() -> int:
     server = TcpPrinterServer(engine, port=0).start()
     registers = Registers()
     with tempfile.TemporaryDirectory() as folder:
+        # The register's key and anchors stay in the throw-away folder, not the user's own.
+        os.environ[KEY_DIR_ENV] = f"{folder}/fiscal-keys"
+        os.environ[ANCHOR_DIR_ENV] = f"{folder}/fiscal-anchors"
         database = Database(f"sqlite:///{folder}/demo.sqlite3")
         with database.unit_of_work() as session:
             seed_demo(session, today=date.today())
-            session.execute(update(CashRegister).where(CashRegister.code == "FP-1").values(
-                device=f"tcp://127.0.0.1:{server.port}", language="ru"))
+            session.execute(update(CashRegister).where(CashRegister.code == "FP-1").values(language="ru"))
+            # FP-1 prints on the simulator, assigned on the demo workstation as Devices does it.
+            session.add(WorkstationPrinter(workstation=DEMO_WORKSTATION, name="Receipts",
+                                           url=f"tcp://127.0.0.1:{server.port}", profile="TM-T20II", paper_mm=80,
+                                           register_code="FP-1", drawer=True, changed_by="screenshots"))
         with database.unit_of_work() as session:
             cashier = sign_in(session, "ivan", "ivan", DEMO_WORKSTATION)
         runner = Runner(database)
