@@ -22,13 +22,14 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import event, text
+from sqlalchemy.engine import ExceptionContext
 
 from desk.cash.shifts import open_shift
 from desk.core.errors import ConcurrentChange, DeskError
 from desk.core.money import Money
 from desk.db.engine import Database
-from desk.db.runner import Runner
+from desk.db.runner import Runner, is_retryable
 from desk.ledger.payments import RefundDirection, Tender, apply_deposit, refund_payment, take_deposit, take_payment
 from desk.ledger.postings import post_service
 from desk.people.auth import Actor, trusted_actor
@@ -46,6 +47,11 @@ class Tally:
     refused: Counter[str] = field(default_factory=Counter)  # domain refusals, by error class
     failed: list[str] = field(default_factory=list)  # anything else: raw errors, ConcurrentChange
     retried: int = 0
+    # The retried attempts another desk caused: a deadlock, a serialisation failure, an SQLite
+    # writer refused without waiting its busy timeout out. Not a wait that ran out on a starved
+    # machine: SQLite's busy handler polls, so under load one writer can lose every poll.
+    turned_away: list[str] = field(default_factory=list)
+    waits_ran_out: int = 0  # the other retries: an SQLite writer's wait at BEGIN ran its busy timeout out
     seconds: float = 0.0
 
     def add(self, other: Tally) -> None:
@@ -53,6 +59,8 @@ class Tally:
         self.refused.update(other.refused)
         self.failed.extend(other.failed)
         self.retried += other.retried
+        self.turned_away.extend(other.turned_away)
+        self.waits_ran_out += other.waits_ran_out
         self.seconds = max(self.seconds, other.seconds)
 
 
@@ -94,13 +102,43 @@ ACTIONS: dict[str, Callable[[Runner, Actor, int, int], None]] = {
 }
 
 
+_STARTED = "tests.desk.races.started"
+
+
+def watch_retries(database: Database, tally: Tally) -> None:
+    """Note in ``tally`` why each failure the runner retries happened: a statement refused busy after
+    waiting at least the busy timeout was queued and the wait ran out; any other was turned away."""
+    engine = database.engine
+    patience: float | None = None
+    if engine.dialect.name == "sqlite":
+        with engine.connect() as connection:
+            patience = connection.exec_driver_sql("PRAGMA busy_timeout").scalar_one() / 1000
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def started(connection: Any, *_args: Any) -> None:
+        connection.info[_STARTED] = time.monotonic()
+
+    @event.listens_for(engine, "handle_error")
+    def failed(context: ExceptionContext) -> None:
+        error = context.sqlalchemy_exception
+        if error is None or not is_retryable(error):
+            return
+        began = context.connection.info.get(_STARTED) if context.connection is not None else None
+        waited = time.monotonic() - began if began is not None else 0.0
+        if patience is not None and waited >= patience:
+            tally.waits_ran_out += 1
+            return
+        tally.turned_away.append(f"{context.statement!r} after {waited:.3f} s: {context.original_exception!r}")
+
+
 def worker(url: str, action: str, target: int, rounds: int, barrier: Any, results: Any) -> None:
     """One desk: ``rounds`` times ``action`` on ``target``, all desks starting together."""
     database = Database(url, upgrade=False)
     runner = Runner(database)
+    tally = Tally()
+    watch_retries(database, tally)
     actor = trusted_actor("race", f"DESK-{os.getpid()}", Role.MANAGER)
     runner.run(open_shift, actor, [])  # cash is taken only into an open shift
-    tally = Tally()
     barrier.wait()
     start = time.perf_counter()
     for n in range(rounds):

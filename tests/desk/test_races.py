@@ -32,7 +32,9 @@ def test_sixteen_desks_post_at_once_and_every_posting_lands(hotel: Hotel):
 
     assert tally.failed == [] and not tally.refused
     assert tally.done == 16 * ROUNDS
-    assert tally.retried == 0  # SQLite writers queued at BEGIN; nobody was turned away
+    # SQLite writers queued at BEGIN; nobody was turned away. A retry is allowed only after a wait
+    # that ran out the busy timeout: on a starved machine one writer can lose every poll for 15 s.
+    assert tally.turned_away == [] and tally.retried == tally.waits_ran_out
     assert len(hotel.view(shared.folio_id).bill(shared.bill_id).postings) == 12 * ROUNDS
     assert [len(hotel.view(s.folio_id).bill(s.bill_id).postings) for s in own] == [ROUNDS] * 4
     assert ledger_faults(hotel.database) == []
@@ -58,7 +60,7 @@ def test_desks_racing_for_the_same_money_leave_a_whole_ledger(hotel: Hotel):
     tally = race(hotel.database.engine.url.render_as_string(hide_password=False), desks, ROUNDS)
 
     assert tally.failed == []
-    assert tally.retried == 0  # one lock order: no deadlock even needed a retry
+    assert tally.turned_away == [] and tally.retried == tally.waits_ran_out  # one lock order: no deadlock
     # The whole refund and the whole deposit went once; every other try was refused plainly.
     assert tally.refused == {"RefundTooLarge": 2 * ROUNDS - 1, "InvalidInput": 2 * ROUNDS - 1}
     assert tally.done == 2 + 6 * ROUNDS
