@@ -25,6 +25,7 @@ from desk.cli.main import main
 from desk.core import sealed
 from desk.core.errors import InvalidInput
 from desk.db.engine import Database, alembic_config, make_engine
+from desk.db.problems import UNREACHABLE, database_problem
 from desk.db.runner import Runner
 from desk.ledger.models import Payment
 from desk.ledger.payments import Tender, take_deposit, take_payment
@@ -351,9 +352,11 @@ def test_a_real_lost_commit_reply_on_postgresql_is_not_paid_twice(pg_server: PgS
         stay = charged_stay(through)
         tender = Tender("cash", through.money("25.00"))
         cutter.armed.set()
-        with pytest.raises(Exception) as lost:  # whatever the desk makes of a dead line
+        with pytest.raises(sqlalchemy.exc.DBAPIError) as lost:
             runner.run(take_payment, clerk, stay.bill_id, tender, idempotency_key="apply-cut")
         assert cutter.cut.is_set(), f"the reply was not the one cut: {lost.value!r}"
+        # The clerk is told the line was lost and that it may have been saved.
+        assert getattr(database_problem(lost.value), "template", None) == UNREACHABLE, repr(lost.value)
         [paid] = _payments(through, stay.bill_id)  # committed though the desk never heard
         again = runner.run(take_payment, clerk, stay.bill_id, tender, idempotency_key="apply-cut").value
         assert again.id == paid and _payments(through, stay.bill_id) == [paid]

@@ -11,6 +11,7 @@ from sqlalchemy import make_url, select
 
 from desk.core.errors import InvalidInput
 from desk.db.engine import Database
+from desk.db.problems import UNREACHABLE, database_problem
 from desk.db.runner import Runner
 from desk.ledger.models import Payment, PaymentKind
 from desk.ledger.payments import RefundDirection, Tender, refund_payment, take_payment
@@ -115,9 +116,11 @@ def test_a_real_lost_commit_reply_on_postgresql_refunds_once(pg_server: PgServer
         through = Hotel(database, clerk, "EUR")
         payment = _paid(through, runner)
         cutter.armed.set()
-        with pytest.raises(Exception) as lost:  # whatever the desk makes of a dead line
+        with pytest.raises(sqlalchemy.exc.DBAPIError) as lost:
             runner.run(refund_payment, clerk, payment.id, through.money("15.00"), idempotency_key="refund-cut")
         assert cutter.cut.is_set(), f"the reply was not the one cut: {lost.value!r}"
+        # The clerk is told the line was lost and that it may have been saved.
+        assert getattr(database_problem(lost.value), "template", None) == UNREACHABLE, repr(lost.value)
         [refunded] = _refunds(through, payment.id)
         again = runner.run(refund_payment, clerk, payment.id, through.money("15.00"),
                            idempotency_key="refund-cut").value
