@@ -183,7 +183,7 @@ def test_an_actor_copied_with_a_managers_role_is_refused(hotel: Hotel):
     clerk = signed_in(hotel.database, Role.CLERK)
     with pytest.raises(TypeError, match="keeps the user, workstation and role"):
         dataclasses.replace(clerk, role=Role.MANAGER)
-    with pytest.raises(TypeError):
+    with pytest.raises(TypeError, match="keeps the user, workstation and role"):
         dataclasses.replace(clerk, username="maria")
     # What the clerk may not do stays refused through the runner as well.
     stay = charged_stay(hotel)
@@ -217,8 +217,9 @@ def test_the_terminals_command_asks_the_password_and_takes_none_on_the_command_l
     url = sqlite_hotel.database.url
     as_desk_user(monkeypatch, "maria", "manager")
     monkeypatch.delenv("DESK_TERMINAL_PASSWORD", raising=False)
-    with pytest.raises(SystemExit):
+    with pytest.raises(SystemExit) as refused_option:
         main(["--database", url, "terminals", "add", "Front", "tcp://127.0.0.1:20007", "--password", "123456"])
+    assert refused_option.value.code == 2 and "unrecognized arguments: --password" in capsys.readouterr().err
     asked: list[str] = []
     monkeypatch.setattr(getpass, "getpass", lambda prompt="": asked.append(prompt) or "123456")
     assert main(["--database", url, "terminals", "add", "Front", "tcp://127.0.0.1:20007",
