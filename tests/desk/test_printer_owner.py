@@ -153,8 +153,9 @@ def test_a_printer_reconfigured_or_removed_is_let_go_by_the_desk_and_by_the_regi
         runner.read(hub.load)
         assert runner.read(printer_settings, hotel.actor.workstation) == []
         assert PRINTERS.devices()[printer.device] == 1
-        with pytest.raises(PrinterNotReady):
+        with pytest.raises(PrinterNotReady) as caught:
             registers.register(runner, cashier, "FP-1")
+        assert caught.value.template == "{register} has no printer on {workstation}: a manager assigns one in Devices"
         assert printer.device not in PRINTERS.devices()
     finally:
         hub.close()
