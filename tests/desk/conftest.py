@@ -127,7 +127,10 @@ _EVERY_ROW = [(table, select(table).order_by(*(list(table.primary_key.columns) o
               for table in metadata.sorted_tables]
 
 
-@functools.cache
+# A few, not every one of the run: an engine keeps its compiled statements (half a megabyte), and
+# a run snapshots hundreds of hotels. A refusal snapshots one hotel twice; NullPool holds no
+# connection, so an engine let go needs no dispose.
+@functools.lru_cache(maxsize=4)
 def _snapshot_engine(url: str) -> Engine:
     return make_engine(url, poolclass=NullPool)
 
