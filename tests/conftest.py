@@ -7,6 +7,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import functools
 import itertools
+import signal
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -92,6 +93,22 @@ def _shipped_settings(request: pytest.FixtureRequest, monkeypatch: pytest.Monkey
 # =================================================================================================
 
 _db_numbers = itertools.count(1)
+
+_RUN_PID = os.getpid()
+
+
+def _end_the_run_on_sigterm(signum: int, _frame: object) -> None:
+    """`timeout` ends a run with SIGTERM, which by default ends Python at once: no fixture's
+    finaliser, no atexit handler, so the PostgreSQL server's data (a gigabyte after a full run) and
+    the hotel templates stayed in /tmp. Ended like Ctrl-C instead, the session's finalisers run."""
+    if os.getpid() != _RUN_PID:  # a forked child of a test ends as it would have
+        signal.signal(signum, signal.SIG_DFL)
+        os.kill(os.getpid(), signum)
+        return
+    raise KeyboardInterrupt(f"ended by signal {signum}")
+
+
+signal.signal(signal.SIGTERM, _end_the_run_on_sigterm)
 
 
 @pytest.fixture(scope="session")

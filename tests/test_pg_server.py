@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
 import sqlalchemy as sa
 
-from tests.pg_server import PgServer
+from tests.pg_server import PgServer, find_bin_dir
 
 
 def test_database_url_connects(database_url: str) -> None:
@@ -60,3 +70,41 @@ def test_sqlite_url(sqlite_url: str) -> None:
     finally:
         engine.dispose()
     assert sqlite_url.startswith("sqlite:///") and sqlite_url.endswith("/desk.sqlite3")
+
+
+def test_a_run_ended_by_sigterm_stops_its_server_and_removes_its_files(tmp_path: Path) -> None:
+    # `timeout` ends a run with SIGTERM, which by default ends Python without a finaliser or an
+    # atexit handler: the server's data (a gigabyte after a full run) and the templates stayed in /tmp.
+    record = tmp_path / "record.json"
+    (tmp_path / "test_ended.py").write_text(textwrap.dedent(f"""
+        import json, time
+        from pathlib import Path
+        from tests.desk.conftest import HOTEL_TEMPLATES, make_hotel
+
+        def test_waits_for_sigterm(pg_server, tmp_path):
+            make_hotel(f"sqlite:///{{tmp_path}}/hotel.sqlite3").database.dispose()
+            Path({str(record)!r}).write_text(json.dumps(
+                [str(pg_server.base_dir), pg_server.port, str(HOTEL_TEMPLATES.folder)]))
+            time.sleep(120)
+    """))
+    run = subprocess.Popen([sys.executable, "-m", "pytest", "-q", "-p", "tests.conftest", "-p", "no:cacheprovider",
+                            "--rootdir", str(tmp_path), str(tmp_path / "test_ended.py")],
+                           cwd=Path(__file__).parent.parent, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    base_dir = port = templates = None
+    try:
+        deadline = time.monotonic() + 120
+        while not record.exists() and run.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.1)
+        base_dir, port, templates = json.loads(record.read_text())
+        run.send_signal(signal.SIGTERM)
+        output = run.communicate(timeout=60)[0].decode()
+        assert not Path(base_dir).exists() and not Path(templates).exists(), output
+    finally:
+        if run.poll() is None:
+            run.kill()
+            run.wait()
+        if base_dir is not None and Path(base_dir).exists():  # what the run left, stopped by hand
+            PgServer(bin_dir=find_bin_dir(), base_dir=Path(base_dir), port=port,
+                     _as_postgres=os.geteuid() == 0, _running=True).stop()
+        if templates is not None:
+            shutil.rmtree(templates, ignore_errors=True)

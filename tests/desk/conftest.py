@@ -256,6 +256,11 @@ class HotelTemplates:
                 sql.Identifier(target), sql.Identifier(self._made[key])))
         return True
 
+    @property
+    def folder(self) -> Path | None:
+        """Where the SQLite templates are, once the first is made."""
+        return self._folder
+
     def remove(self) -> None:
         """Remove the SQLite templates (at the end of the run; a PostgreSQL server goes whole)."""
         if self._folder is not None:
