@@ -190,7 +190,11 @@ def test_a_cash_move_goes_through_the_journal_and_a_printer_fault_issues_it_late
     cashier.run(cash_in, Money.of("50", "EUR"), "float top-up")
     rig.engine.fail("paper_out")
     [opening, refused] = print_shift_documents(rig.runner, cashier.actor, shift.id, registers=rig.registers)
-    assert opening.problem is not None and refused.problem is not None
+    # Both refused for the paper, not for anything else.
+    assert [(o.problem.code, o.problem.template, o.problem.params["problem"]) if o.problem else None
+            for o in (opening, refused)] == [
+        ("PrinterNotReady", "The printer of {register} is not ready: {problem}",
+         "the printer is out of paper; load paper")] * 2
     assert refused.problem.code == "PrinterNotReady" and refused.state is IntentState.FAILED
     rig.engine.recover()
     rig.engine.reset_output()
