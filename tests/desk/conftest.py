@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator
@@ -211,7 +212,7 @@ class HotelTemplates:
 
     def __init__(self) -> None:
         self._folder: Path | None = None
-        self._made: dict[tuple[str, str], str] = {}
+        self._made: dict[tuple[str, ...], str] = {}
 
     def fill(self, url: str, currency: str) -> bool:
         parsed = make_url(url)
@@ -243,9 +244,11 @@ class HotelTemplates:
             ).fetchone()
         if tables is None or tables[0]:
             return False
-        key = (f"{url.host}:{url.port}", currency)
+        # The migrations grant the desk role this setting names (0016): a template made for one role
+        # is not what they build for another.
+        key = (f"{url.host}:{url.port}", currency, os.environ.get("DESK_DB_DESK_ROLE", ""))
         if key not in self._made:
-            template = f"hotel_template_{currency.lower()}"
+            template = f"hotel_template_{len(self._made)}"
             with self._admin(url) as admin:
                 admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(template)))
             _seed_hotel(url.set(database=template).render_as_string(hide_password=False), currency)

@@ -7,6 +7,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from desk.hotel.models import Room
+from tests.pg_server import PgServer
 
 from .conftest import _snapshot_engine, make_hotel
 
@@ -32,3 +33,16 @@ def test_snapshots_keep_the_engines_of_a_few_hotels_not_of_the_whole_run(tmp_pat
         hotel.snapshot()
         hotel.database.dispose()
     assert _snapshot_engine.cache_info().currsize <= 4
+
+
+def test_a_hotel_migrated_for_another_desk_role_grants_that_role(pg_server: PgServer, monkeypatch):
+    # Migration 0016 grants the desk role named by DESK_DB_DESK_ROLE: a template made for the default
+    # role is not what the migrations build for another.
+    make_hotel(pg_server.create_database("t_template_default_role")).database.dispose()
+    monkeypatch.setenv("DESK_DB_DESK_ROLE", "desk_other")
+    make_hotel(pg_server.create_database("t_template_other_role")).database.dispose()
+    with pg_server.connect("t_template_other_role") as connection:
+        granted = connection.execute(
+            "SELECT has_table_privilege(rolname, 'payment', 'INSERT') FROM pg_roles WHERE rolname = 'desk_other'"
+        ).fetchall()
+    assert granted == [(True,)]
