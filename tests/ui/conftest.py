@@ -31,6 +31,27 @@ ROOT = Path(__file__).resolve().parents[2]
 BUILD = ROOT / "packaging" / "build_translations.py"
 
 
+@pytest.fixture(autouse=True)
+def _language_restored() -> Iterator[None]:
+    """Each GUI test ends in the language and number format it started in.
+
+    ``install_translator(app, "en")`` is not the start: it sets the default locale to ``en``, which groups
+    digits ("Folio 987,654"), where the test run starts in the system's. A test that switched to Russian
+    and back to English left that to the next module.
+    """
+    from PySide6.QtCore import QCoreApplication, QLocale
+
+    from ui import i18n
+
+    locale, language = QLocale(), i18n.current_language()
+    yield
+    app = QCoreApplication.instance()
+    if app is not None:
+        i18n.remove_translators(app)
+    QLocale.setDefault(locale)
+    i18n._language = language
+
+
 def folio_id_of(database: Database, number: str) -> int:
     """The folio of the demo reservation with this number (R10001…)."""
     with database.unit_of_work() as session:
