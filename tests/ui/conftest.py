@@ -107,6 +107,25 @@ def desk_context(qtbot, demo_database: Database) -> Iterator[object]:
     context.close()
 
 
+def lose_the_first_reply(monkeypatch: pytest.MonkeyPatch, runner: object) -> list[object]:
+    """The runner's first use case commits, but its answer never comes back (the connection dropped after
+    COMMIT): the caller is told it failed. Returns the list that holds that first outcome once it ran."""
+    import sqlalchemy.exc
+
+    run = runner.run  # type: ignore[attr-defined]
+    lost: list[object] = []
+
+    def commit_then_lose_the_reply(*args: object, **kwargs: object) -> object:
+        outcome = run(*args, **kwargs)
+        if not lost:
+            lost.append(outcome)
+            raise sqlalchemy.exc.OperationalError("COMMIT", {}, Exception("server closed the connection"))
+        return outcome
+
+    monkeypatch.setattr(runner, "run", commit_then_lose_the_reply)
+    return lost
+
+
 @pytest.fixture
 def clerk(demo_database: Database) -> Actor:
     """Anna, a front-desk clerk, signed in at another workstation of the demo hotel."""
