@@ -186,6 +186,25 @@ def render(ctx: DeskContext, language: str) -> None:
     settle()
 
 
+def render_receipt_refused(ctx: DeskContext, language: str) -> None:
+    """The receipt window on a deposit applied to a bill: desk's rule refuses it, and the window says so."""
+    from ui.dialogs import ReceiptDialog
+
+    with ctx.database.unit_of_work() as session:
+        for folio_id in session.scalars(select(Folio.id).order_by(Folio.id)):
+            data = load_reservation_card(session, folio_id, language)
+            applied = [line.payment.id for line in data.folio.payments if line.payment.kind is PaymentKind.TRANSFER]
+            if applied:
+                break
+        else:
+            return
+    dialog = ReceiptDialog(ctx, data, applied[0])
+    dialog.open()
+    settle(600)
+    save(dialog, "receipt_refused", language)
+    dialog.close()
+
+
 def render_sign_in_again(ctx: DeskContext, language: str) -> None:
     """The lock a desk shows when its user was deactivated since signing in (at their next action)."""
     from desk.people.auth import SignInAgain
@@ -222,6 +241,7 @@ def main(argv: list[str] | None = None) -> int:
             render(ctx, language)
             render_pos(ctx, language, pos_folio, pos_posting)
             render_sign_in_again(ctx, language)
+            render_receipt_refused(ctx, language)
             remove_translators(app)  # type: ignore[arg-type]
         delivery.wait_all(10_000)
         ctx.close()

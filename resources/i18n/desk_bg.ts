@@ -3947,6 +3947,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation type="vanished">За плащания „{method}“ не се издава касова бележка.</translation>
     </message>
     <message>
+        <source>No fiscal receipt</source>
+        <translation>Без фискален бон</translation>
+    </message>
+    <message>
         <source>Choose the cash register.</source>
         <translation>Изберете фискалното устройство.</translation>
     </message>

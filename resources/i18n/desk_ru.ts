@@ -3947,6 +3947,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation type="vanished">На платежи «{method}» фискальный чек не выдаётся.</translation>
     </message>
     <message>
+        <source>No fiscal receipt</source>
+        <translation>Без фискального чека</translation>
+    </message>
+    <message>
         <source>Choose the cash register.</source>
         <translation>Выберите ККТ.</translation>
     </message>

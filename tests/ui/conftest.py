@@ -31,6 +31,27 @@ ROOT = Path(__file__).resolve().parents[2]
 BUILD = ROOT / "packaging" / "build_translations.py"
 
 
+@pytest.fixture(autouse=True)
+def _language_restored() -> Iterator[None]:
+    """Each GUI test ends in the language and number format it started in.
+
+    ``install_translator(app, "en")`` is not the start: it sets the default locale to ``en``, which groups
+    digits ("Folio 987,654"), where the test run starts in the system's. A test that switched to Russian
+    and back to English left that to the next module.
+    """
+    from PySide6.QtCore import QCoreApplication, QLocale
+
+    from ui import i18n
+
+    locale, language = QLocale(), i18n.current_language()
+    yield
+    app = QCoreApplication.instance()
+    if app is not None:
+        i18n.remove_translators(app)
+    QLocale.setDefault(locale)
+    i18n._language = language
+
+
 def folio_id_of(database: Database, number: str) -> int:
     """The folio of the demo reservation with this number (R10001…)."""
     with database.unit_of_work() as session:
@@ -84,6 +105,25 @@ def desk_context(qtbot, demo_database: Database) -> Iterator[object]:
     delivery.cancel_all()
     assert delivery.wait_all(30_000), "an op was still running at teardown"
     context.close()
+
+
+def lose_the_first_reply(monkeypatch: pytest.MonkeyPatch, runner: object) -> list[object]:
+    """The runner's first use case commits, but its answer never comes back (the connection dropped after
+    COMMIT): the caller is told it failed. Returns the list that holds that first outcome once it ran."""
+    import sqlalchemy.exc
+
+    run = runner.run  # type: ignore[attr-defined]
+    lost: list[object] = []
+
+    def commit_then_lose_the_reply(*args: object, **kwargs: object) -> object:
+        outcome = run(*args, **kwargs)
+        if not lost:
+            lost.append(outcome)
+            raise sqlalchemy.exc.OperationalError("COMMIT", {}, Exception("server closed the connection"))
+        return outcome
+
+    monkeypatch.setattr(runner, "run", commit_then_lose_the_reply)
+    return lost
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ from desk.core.money import Money
 from desk.fiscal.models import ReceiptKind, ReceiptRequest
 from desk.ledger.models import PaymentKind
 from desk.stays.reservation_card import ReservationCardData
+from tests.ui.conftest import lose_the_first_reply
 from tests.ui.test_dialogs_common import (
     apply_accepted,
     apply_refused,
@@ -132,23 +133,11 @@ def test_apply_again_after_a_lost_reply_records_the_refund_once(qtbot, desk_cont
                                                                 window, monkeypatch):
     """The refund's commit reached the database but its answer never came back: the cashier, told it
     failed, presses Apply again, and the dialog's key finds the refund already made."""
-    import sqlalchemy.exc
-
     line = cash_payment(cash_card)
     dialog = opened(qtbot, MakeRefundDialog(desk_context, cash_card, line.payment.id, window))
     child(dialog, QCheckBox, "printReceiptCheck").setChecked(False)
     retype(qtbot, child(dialog, QLineEdit, "amountEdit"), "10.00")
-    run = desk_context.runner.run
-    lost: list[object] = []
-
-    def commit_then_lose_the_reply(*args, **kwargs):
-        outcome = run(*args, **kwargs)
-        if not lost:
-            lost.append(outcome)
-            raise sqlalchemy.exc.OperationalError("COMMIT", {}, Exception("server closed the connection"))
-        return outcome
-
-    monkeypatch.setattr(desk_context.runner, "run", commit_then_lose_the_reply)
+    lost = lose_the_first_reply(monkeypatch, desk_context.runner)
     before = ledger_counts(demo_database)
     click(qtbot, dialog, "applyButton")
     qtbot.waitUntil(lambda: bool(lost) and dialog.apply_button.isEnabled(), timeout=30_000)

@@ -513,7 +513,8 @@ def cut_cells(view: QTableView) -> list[str]:
     return cut
 
 
-def test_the_cards_pre_authorisations_read_whole_at_its_default_size(qtbot, desk_context, demo_database, language):
+def test_the_cards_saved_cards_and_pre_authorisations_read_whole_at_its_default_size(qtbot, desk_context, demo_database,
+                                                                                    language):
     from datetime import UTC, datetime, timedelta
 
     from desk.hotel.names import load_names
@@ -533,6 +534,7 @@ def test_the_cards_pre_authorisations_read_whole_at_its_default_size(qtbot, desk
         fitter.fit()
     qtbot.waitUntil(lambda: card.pre_authorisations_view.viewport().width() > 0, timeout=30_000)
     assert cut_cells(card.pre_authorisations_view) == []
+    assert cut_cells(card.saved_cards_view) == []  # the holds' room is not taken from the saved cards
     card.close()
 
 

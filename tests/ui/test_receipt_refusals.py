@@ -48,6 +48,9 @@ def refusal_shown(qtbot, ctx, card, payment_id: int, window) -> str:
     error = dialog.form_error
     qtbot.waitUntil(lambda: error.isVisible() and bool(error.text()), timeout=30_000)
     assert not child(dialog, type(dialog.apply_button), "applyButton").isEnabled()
+    # No receipt is promised: not by the heading, nor by fields that ask where to send it.
+    assert dialog.kind_label.text() == QCoreApplication.translate("ReceiptDialog", "No fiscal receipt")
+    assert not any(field.isEnabled() for field in (dialog.register_combo, dialog.email_check, dialog.phone_check))
     return error.text()
 
 

@@ -80,3 +80,19 @@ def test_opening_and_cash_in_print_and_the_x_report_lists_every_method(qtbot, ti
     assert "ПЛАЩАНИЯ ПО ВИД" in printed
     assert any(line.startswith("Банкова карта (1)") and line.endswith("25,00 EUR") for line in printed)
     x_dialog.close()
+
+
+def test_a_register_that_cannot_print_the_opening_is_told_in_the_status_bar_and_the_shift_stands(
+        qtbot, till: MainWindow, demo_database, opened, fiscal_printer):
+    window = till
+    fiscal_printer.engine.fail("offline")
+    qtbot.waitUntil(lambda: window.open_shift_action.isEnabled(), timeout=30_000)
+    window.open_shift_action.trigger()
+    dialog = wait_dialog(qtbot, window, "openShiftDialog")
+    type_into(qtbot, dialog, "floatEUREdit", "200")
+    apply(qtbot, dialog)
+    wait_closed(qtbot, dialog)
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("The register did not print: "),
+                    timeout=30_000)
+    qtbot.waitUntil(lambda: window.shift_label.text().startswith("Shift 1"), timeout=30_000)
+    assert "ОТВОРЕНА СМЯНА" not in fiscal_printer.engine.text()

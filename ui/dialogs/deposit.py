@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QTabWidget, QVBox
 
 from desk.core.money import Money
 from desk.hotel.models import PaymentMethod
-from desk.ledger.models import Payment
+from desk.ledger.models import Payment, PaymentKind
 from desk.ledger.payments import Tender, apply_deposit, take_deposit
 from desk.stays.reservation_card import ReservationCardData
 from ui.context import DeskContext
@@ -115,7 +115,7 @@ class DepositDialog(DeskDialog):
 
     def _method_changed(self) -> None:
         row = form_row(self.take_form, self.print_receipt_check)
-        self.take_form.setRowVisible(row, offers_receipt(self.card, self.method))
+        self.take_form.setRowVisible(row, offers_receipt(self.card, self.method, PaymentKind.DEPOSIT))
 
     def _update_conversion(self) -> None:
         currency = str(self.currency_combo.currentData())
@@ -207,7 +207,7 @@ class DepositDialog(DeskDialog):
         if method is None or amount is None:
             return None
         tender = Tender(method.code, amount, payer_name=self.payer_edit.text(), text=self.text_edit.text())
-        print_receipt = self.print_receipt_check.isChecked() and offers_receipt(self.card, method)
+        print_receipt = self.print_receipt_check.isChecked() and offers_receipt(self.card, method, PaymentKind.DEPOSIT)
         return self.change(take_deposit, self.card.folio.folio.id, tender,
                            idempotency_key=self.idempotency_key).success(
             lambda payment: self._taken(payment, print_receipt)

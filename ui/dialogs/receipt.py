@@ -146,6 +146,10 @@ class ReceiptDialog(DeskDialog):
             self.email_edit.setText(guest.email)
             self.phone_edit.setText(guest.phone)
         if offer.refusal is not None:
+            # Nothing is printed or sent: the heading does not promise a receipt, nor the fields ask for one.
+            self.kind_label.setText(self.tr("No fiscal receipt"))
+            for field in (self.register_combo, self.email_check, self.phone_check):
+                field.setEnabled(False)
             self.form_error.show_message(self._refusal_text(offer.refusal, payment))
             self.apply_button.setEnabled(False)
         super().open()

@@ -7,6 +7,7 @@ drawer should hold; over/short appears only after the count is recorded.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QMessageBox,
     QPushButton,
     QSpinBox,
@@ -73,51 +75,45 @@ def denomination_text(denomination: Decimal, currency: str) -> str:
     return format_amount(denomination, digits)
 
 
-def print_shift_paper(dialog: DeskDialog, shift_id: int) -> Op[list[ReceiptOutcome]]:
-    """After the drawer changed: its fiscal documents on the register (the shift's opening, cash in or out),
-    on a device thread with progress and Cancel; then the dialog closes, a printer's problem told.
+def _on_register(owner: QWidget, window: QWidget | None, work: Callable[[TaskState], list[ReceiptOutcome]],
+                 then: Callable[[], object] | None = None) -> Op[list[ReceiptOutcome]]:
+    """Paper on the workstation's register, on a device thread with progress and Cancel; what did not print
+    is told in ``window``'s status bar, not a modal box (the record it prints stands whatever the printer
+    does), then ``then`` runs."""
 
-    The shift's record stands whatever the printer does: what did not print is issued at the latest
-    before the Z report."""
+    def told(problems: list[str]) -> None:
+        if problems and isinstance(window, QMainWindow):
+            window.statusBar().showMessage(
+                QCoreApplication.translate("ShiftDialogs", "The register did not print: {problems}")
+                .format(problems=" ".join(problems)), 30_000)
+        if then is not None:
+            then()
+
+    return (Op(owner, work, pool=device_pool())
+            .with_progress_dialog(QCoreApplication.translate("ShiftDialogs", "Printing on the register"))
+            .success(lambda outcomes: told([error_text(o.problem) for o in outcomes if o.problem is not None]))
+            .failure(lambda exc: told([] if isinstance(exc, Cancelled) else [error_text(exc)])).run())
+
+
+def print_shift_paper(dialog: DeskDialog, shift_id: int) -> Op[list[ReceiptOutcome]]:
+    """After the drawer changed: its fiscal documents on the register (the shift's opening, cash in or out);
+    then the dialog closes. What did not print is issued at the latest before the Z report."""
     runner, actor = dialog.ctx.runner, dialog.ctx.actor
-    window = dialog.parentWidget()
 
     def work(state: TaskState) -> list[ReceiptOutcome]:
         return print_shift_documents(runner, actor, shift_id, cancel=state.cancel_event)
 
-    def warn(problems: list[str]) -> None:
-        # Told in the status bar, not a modal box: the drawer's record stands, and what did not print is
-        # issued before the Z report at the latest.
-        if problems and window is not None and hasattr(window, "statusBar"):
-            window.statusBar().showMessage(
-                QCoreApplication.translate("ShiftDialogs", "The register did not print: {problems}")
-                .format(problems=" ".join(problems)), 30_000)
-        dialog.finish()
-
-    op = (Op(dialog, work, pool=device_pool())
-          .with_progress_dialog(QCoreApplication.translate("ShiftDialogs", "Printing on the register"))
-          .success(lambda outcomes: warn([error_text(o.problem) for o in outcomes if o.problem is not None]))
-          .failure(lambda exc: warn([] if isinstance(exc, Cancelled) else [error_text(exc)])))
-    return op.run()
+    return _on_register(dialog, dialog.parentWidget(), work, then=dialog.finish)
 
 
 def print_x_report_on_register(ctx: DeskContext, window: QWidget) -> Op[list[ReceiptOutcome]]:
-    """The register's X report on paper beside the one on screen; a problem is told in the status bar."""
+    """The register's X report on paper beside the one on screen."""
     runner, actor = ctx.runner, ctx.actor
 
     def work(state: TaskState) -> list[ReceiptOutcome]:
         return print_x_report(runner, actor, cancel=state.cancel_event)
 
-    def told(problems: list[str]) -> None:
-        if problems and hasattr(window, "statusBar"):
-            window.statusBar().showMessage(
-                QCoreApplication.translate("ShiftDialogs", "The register did not print: {problems}")
-                .format(problems=" ".join(problems)), 30_000)
-
-    return (Op(window, work, pool=device_pool())
-            .with_progress_dialog(QCoreApplication.translate("ShiftDialogs", "Printing on the register"))
-            .success(lambda outcomes: told([error_text(o.problem) for o in outcomes if o.problem is not None]))
-            .failure(lambda exc: told([] if isinstance(exc, Cancelled) else [error_text(exc)])).run())
+    return _on_register(window, window, work)
 
 
 class OpenShiftDialog(DeskDialog):

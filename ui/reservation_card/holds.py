@@ -26,8 +26,9 @@ class CardHolds(CardWindowBase):
             "ReservationCard", "No saved cards"),
                                                   "noSavedCardsLabel")
         saved.addWidget(self.saved_cards_view)
-        # The holds carry states and terminals' names; the saved cards only a few short codes.
-        row.addLayout(saved, 2)
+        # Four ninths and five: the saved cards' five headers read whole in Russian (two fifths cut "days until
+        # deletion" behind a scroll bar) and the holds' terminal names in Bulgarian (half cut them).
+        row.addLayout(saved, 4)
 
         self.pre_authorisations_box = QWidget()
         pre = QVBoxLayout(self.pre_authorisations_box)
@@ -57,7 +58,7 @@ class CardHolds(CardWindowBase):
             hold_buttons.addWidget(button)
         hold_buttons.addStretch(1)
         pre.addLayout(hold_buttons)
-        row.addWidget(self.pre_authorisations_box, 3)
+        row.addWidget(self.pre_authorisations_box, 5)
 
         for view in (self.saved_cards_view, self.pre_authorisations_view):
             rows = view.verticalHeader().defaultSectionSize()
