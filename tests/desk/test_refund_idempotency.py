@@ -3,14 +3,11 @@ commit whose reply was lost records one refund, and a key already used by anothe
 
 from __future__ import annotations
 
-from contextlib import contextmanager
-
 import pytest
 import sqlalchemy.exc
 from sqlalchemy import make_url, select
 
 from desk.core.errors import InvalidInput
-from desk.db.engine import Database
 from desk.db.runner import Runner
 from desk.ledger.models import Payment, PaymentKind
 from desk.ledger.payments import RefundDirection, Tender, refund_payment, take_payment
@@ -19,7 +16,7 @@ from tests.actors import signed_in
 from tests.pg_server import PgServer
 
 from .conftest import Hotel, charged_stay, make_hotel, refused
-from .test_people_secrets import CommitReplyCutter
+from .lost_reply import CommitReplyCutter, lose_the_next_commit_reply
 
 
 def _refunds(hotel: Hotel, payment_id: int) -> list[int]:
@@ -56,17 +53,7 @@ def test_a_refund_whose_commit_reply_was_lost_is_not_given_twice_on_retry(hotel:
     runner = Runner(hotel.database)
     cashier = hotel.as_role(Role.CASHIER).actor  # refunds are a cashier's
     payment = _paid(hotel, runner)
-    writing = hotel.database.writing
-    lost = {"once": True}
-
-    @contextmanager
-    def commit_then_lose_the_reply():
-        with writing() as session:
-            yield session
-        if lost.pop("once", False):
-            raise sqlalchemy.exc.OperationalError("COMMIT", {}, Exception("server closed the connection"))
-
-    monkeypatch.setattr(hotel.database, "writing", commit_then_lose_the_reply)
+    lose_the_next_commit_reply(monkeypatch, hotel.database)
     with pytest.raises(sqlalchemy.exc.OperationalError):
         runner.run(refund_payment, cashier, payment.id, hotel.money("40.00"), idempotency_key="refund-lost")
     [refunded] = _refunds(hotel, payment.id)
@@ -108,7 +95,7 @@ def test_a_real_lost_commit_reply_on_postgresql_refunds_once(pg_server: PgServer
     make_hotel(url).database.dispose()
     parts = make_url(url)
     cutter = CommitReplyCutter(parts.host or "127.0.0.1", parts.port or 5432)
-    database = Database(parts.set(host="127.0.0.1", port=cutter.port).render_as_string(hide_password=False))
+    database = cutter.database(url)
     try:
         clerk = signed_in(database, Role.CASHIER)
         runner = Runner(database)
