@@ -263,6 +263,26 @@ def test_the_same_apply_twice_records_one_payment(hotel: Hotel):
     assert _payments(hotel, stay.bill_id) == [first.id, other.id]
 
 
+RECORDED_OTHERWISE = ("This Apply was already recorded, as {amount}: close the window and look at the bill before "
+                      "you record more")
+
+
+def test_a_retry_of_the_same_apply_with_another_amount_or_method_is_refused(hotel: Hotel):
+    """The clerk changed the dialog after its Apply failed: answering with the first payment would
+    report money as taken that was not recorded (or recorded as cash what came by transfer)."""
+    stay = charged_stay(hotel)
+    runner = Runner(hotel.database)
+    first = runner.run(take_payment, hotel.actor, stay.bill_id, Tender("cash", hotel.money("25.00")),
+                       idempotency_key="apply-changed").value
+    for changed in (Tender("cash", hotel.money("30.00")), Tender("transfer", hotel.money("25.00"))):
+        error = refused(hotel, InvalidInput, RECORDED_OTHERWISE,
+                        lambda changed=changed: runner.run(take_payment, hotel.actor, stay.bill_id, changed,
+                                                           idempotency_key="apply-changed"),
+                        field="amount")
+        assert error.params["amount"] == hotel.money("25.00")
+    assert _payments(hotel, stay.bill_id) == [first.id]
+
+
 def test_a_commit_whose_reply_was_lost_is_not_paid_again_on_retry(hotel: Hotel, monkeypatch):
     """The commit reaches the database, the answer never reaches the desk: the clerk's retry, with the
     dialog's key, finds the payment."""

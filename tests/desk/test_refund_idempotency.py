@@ -18,6 +18,9 @@ from tests.pg_server import PgServer
 from .conftest import Hotel, charged_stay, make_hotel, refused
 from .lost_reply import CommitReplyCutter, lose_the_next_commit_reply
 
+RECORDED_OTHERWISE = ("This Apply was already recorded, as {amount}: close the window and look at the bill before "
+                      "you record more")
+
 
 def _refunds(hotel: Hotel, payment_id: int) -> list[int]:
     return hotel.query(lambda s: list(s.scalars(
@@ -62,6 +65,19 @@ def test_a_refund_whose_commit_reply_was_lost_is_not_given_twice_on_retry(hotel:
     again = runner.run(refund_payment, cashier, payment.id, hotel.money("40.00"),
                        idempotency_key="refund-lost").value
     assert again.id == refunded and _refunds(hotel, payment.id) == [refunded]
+
+
+def test_a_refund_retried_with_another_amount_is_refused(hotel: Hotel):
+    """40.00 was refunded, the reply lost; the clerk now asks for 10.00 with the same dialog: the
+    answer must not be "done", or the guest gets 10.00 while the ledger gave back 40.00."""
+    runner = Runner(hotel.database)
+    cashier = hotel.as_role(Role.CASHIER).actor
+    payment = _paid(hotel, runner)
+    first = runner.run(refund_payment, cashier, payment.id, hotel.money("40.00"), idempotency_key="refund-x").value
+    refused(hotel, InvalidInput, RECORDED_OTHERWISE,
+            lambda: runner.run(refund_payment, cashier, payment.id, hotel.money("10.00"), idempotency_key="refund-x"),
+            field="amount")
+    assert _refunds(hotel, payment.id) == [first.id]
 
 
 def test_a_key_used_by_another_apply_is_refused(hotel: Hotel):
