@@ -357,8 +357,12 @@ def refund_payment(
     original = get(session, Payment, payment_id, "Payment")
     # Locked before the key is looked up, as in take_payment: racing retries wait in turn.
     folio = lock_folio(session, original.folio_id)
+    asked_method = None  # how the money goes back, to refuse a retry of this Apply that asks another way
+    if idempotency_key is not None:
+        asked_method = (_deposit_method(session).code if direction is RefundDirection.DEPOSIT
+                        else method_code or original.method_code)
     done = _made_by_this_apply(session, idempotency_key, folio_id=original.folio_id, bill_id=original.bill_id,
-                               amount=-amount, refund_of_id=original.id)
+                               amount=-amount, method_code=asked_method, refund_of_id=original.id)
     if done is not None:
         return done
     ensure_open(folio)

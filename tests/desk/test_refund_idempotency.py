@@ -67,7 +67,7 @@ def test_a_refund_whose_commit_reply_was_lost_is_not_given_twice_on_retry(hotel:
     assert again.id == refunded and _refunds(hotel, payment.id) == [refunded]
 
 
-def test_a_refund_retried_with_another_amount_is_refused(hotel: Hotel):
+def test_a_refund_retried_with_another_amount_or_direction_is_refused(hotel: Hotel):
     """40.00 was refunded, the reply lost; the clerk now asks for 10.00 with the same dialog: the
     answer must not be "done", or the guest gets 10.00 while the ledger gave back 40.00."""
     runner = Runner(hotel.database)
@@ -76,6 +76,11 @@ def test_a_refund_retried_with_another_amount_is_refused(hotel: Hotel):
     first = runner.run(refund_payment, cashier, payment.id, hotel.money("40.00"), idempotency_key="refund-x").value
     refused(hotel, InvalidInput, RECORDED_OTHERWISE,
             lambda: runner.run(refund_payment, cashier, payment.id, hotel.money("10.00"), idempotency_key="refund-x"),
+            field="amount")
+    # The same amount another way: onto the deposit account instead of back to the payer.
+    refused(hotel, InvalidInput, RECORDED_OTHERWISE,
+            lambda: runner.run(refund_payment, cashier, payment.id, hotel.money("40.00"),
+                               direction=RefundDirection.DEPOSIT, idempotency_key="refund-x"),
             field="amount")
     assert _refunds(hotel, payment.id) == [first.id]
 
