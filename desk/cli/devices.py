@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import socket
+import sys
 from typing import TYPE_CHECKING, Any
 
 from desk.cli.operator import settings_operator
@@ -77,7 +78,7 @@ def run(args: argparse.Namespace, url: str | None) -> int:
             runner.run(remove_printer, actor, args.id)
             print(f"Removed printer {args.id}")
     except DeskError as exc:
-        print(f"desk: {exc.message}")
+        print(f"desk: {exc.message}", file=sys.stderr)
         return 1
     finally:
         database.dispose()

@@ -67,6 +67,17 @@ def test_desk_mail_set_signs_a_manager_in_and_refuses_a_wrong_password_or_a_cler
     assert config is not None and config.host == "smtp.example.org"
 
 
+def test_desk_devices_refuses_a_clerk_on_stderr_and_changes_nothing(sqlite_hotel: Hotel, monkeypatch, capsys):
+    from desk.devices.printers import printer_settings
+
+    as_desk_user(monkeypatch, "anna", "anna")
+    assert main(["--database", sqlite_hotel.database.url, "devices", "--workstation", "FRONT-7", "add", "Printer A",
+                 "tcp://10.0.0.5"]) == 1
+    out, err = capsys.readouterr()
+    assert (out, err) == ("", "desk: A clerk may not set up devices: a manager must authorise it\n")
+    assert sqlite_hotel.query(printer_settings, "FRONT-7") == []
+
+
 def test_desk_mail_set_asks_the_password_without_echo_when_no_script_gives_it(sqlite_hotel: Hotel, monkeypatch):
     monkeypatch.setenv("DESK_USER", "maria")
     monkeypatch.delenv("DESK_PASSWORD", raising=False)
