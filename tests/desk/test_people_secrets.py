@@ -190,7 +190,7 @@ def test_an_actor_copied_with_a_managers_role_is_refused(hotel: Hotel):
     clerk = signed_in(hotel.database, Role.CLERK)
     with pytest.raises(TypeError, match="keeps the user, workstation and role"):
         dataclasses.replace(clerk, role=Role.MANAGER)
-    with pytest.raises(TypeError):
+    with pytest.raises(TypeError, match="keeps the user, workstation and role"):
         dataclasses.replace(clerk, username="maria")
     # What the clerk may not do stays refused through the runner as well.
     stay = charged_stay(hotel)
