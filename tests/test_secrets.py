@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import subprocess
 import sys
@@ -21,6 +22,10 @@ USER = "desk_pw_user"
 def secret_url(pg_server) -> str:
     """A database owned by a real user with a password (the test server trusts, so it is sent)."""
     with pg_server.connect() as connection:
+        # The desk's own role is made once per server by whoever administers it (the superuser here,
+        # or the first test that upgraded a database); this owner may not create roles.
+        if connection.execute("SELECT 1 FROM pg_roles WHERE rolname = 'desk_app'").fetchone() is None:
+            connection.execute("CREATE ROLE desk_app NOLOGIN")
         connection.execute(sql.SQL("CREATE ROLE {} LOGIN PASSWORD {}").format(
             sql.Identifier(USER), sql.Literal(PASSWORD)))
         connection.execute(sql.SQL("CREATE DATABASE {} OWNER {}").format(
@@ -81,3 +86,35 @@ def test_display_url_and_hide_password():
     assert display_url("sqlite:////var/desk.sqlite3") == "sqlite:////var/desk.sqlite3"
     assert PASSWORD not in hide_password(f"could not connect with {PASSWORD}", url)
     assert display_url(f"postgresql://{USER}:{PASSWORD}@host:port:x/db") == f"postgresql://{USER}:***@host:port:x/db"
+
+
+def test_a_key_file_being_written_by_another_desk_never_yields_a_key_no_file_holds(tmp_path: Path):
+    """Two desks make the same key file at once: the one that loses must use the winner's key. When
+    the file is there but not yet filled, the loser's own key (kept nowhere) must not come back, or a
+    secret sealed or a fiscal document signed with it could never be opened or verified again."""
+    from desk.core.key_files import create_key_file, read_key_file
+
+    path = tmp_path / "keys" / "mail.key"
+
+    def another_desk_is_writing_it() -> bytes:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.touch()  # the other desk created the file and has not written its key yet
+        return b"key-of-this-desk"
+
+    with pytest.raises(OSError) as refused:  # worded by the caller: "the key file cannot be written"
+        create_key_file(path, another_desk_is_writing_it)
+    assert refused.value.errno == errno.EEXIST and read_key_file(path) is None
+    assert [p.name for p in path.parent.iterdir()] == ["mail.key"]
+
+
+def test_a_new_key_file_is_whole_and_the_owners_only(tmp_path: Path):
+    from desk.core.key_files import create_key_file
+
+    path = tmp_path / "keys" / "fiscal.key"
+    assert create_key_file(path, lambda: b"first") == b"first"
+    assert create_key_file(path, lambda: b"second") == b"first"
+    assert path.read_bytes() == b"first\n"
+    assert [p.name for p in path.parent.iterdir()] == ["fiscal.key"]  # no half-written file left beside it
+    if os.name == "posix":
+        assert path.stat().st_mode & 0o777 == 0o600
+        assert path.parent.stat().st_mode & 0o777 == 0o700

@@ -257,6 +257,7 @@ ERRORS = (
     QT_TRANSLATE_NOOP("DeskError", "There is no service {service}"),
     QT_TRANSLATE_NOOP("DeskError", "There is no stay {stay}"),
     QT_TRANSLATE_NOOP("DeskError", "There is no user {username}"),
+    QT_TRANSLATE_NOOP("DeskError", "This Apply was already recorded, as {amount}: close the window and look at the bill before you record more"),
     QT_TRANSLATE_NOOP("DeskError", "This action was already recorded for another payment"),
     QT_TRANSLATE_NOOP("DeskError", "This card operation has no slip to print"),
     QT_TRANSLATE_NOOP("DeskError", "This is not a CA certificate in PEM form (-----BEGIN CERTIFICATE-----)"),

@@ -8,10 +8,18 @@ from __future__ import annotations
 
 import argparse
 import socket
-from typing import Any
+import sys
+from typing import TYPE_CHECKING, Any
 
 from desk.cli.operator import settings_operator
 from desk.db.engine import Database
+from desk.db.runner import Runner
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from desk.devices.printers import PrinterSetting
+    from desk.people.auth import Actor
 
 
 def add_commands(commands: Any) -> None:
@@ -45,52 +53,63 @@ def add_commands(commands: Any) -> None:
 
 def run(args: argparse.Namespace, url: str | None) -> int:
     from desk.core.errors import DeskError
-    from desk.devices.printers import DEFAULT_PROFILE, add_printer, printer_setting, remove_printer, update_printer
+    from desk.devices.printers import DEFAULT_PROFILE, add_printer, remove_printer
 
     workstation = (args.workstation or socket.gethostname() or "desk")[:40]
     command = args.devices_command or "list"
     if command == "list":
         return list_devices(url, workstation, args.timeout)
     database = Database(url)
+    runner = Runner(database)
     try:
         # Changing devices is a manager's: signed in by password (or the database's owner role), as
         # every settings command.
         actor = settings_operator(database)
-        with database.writing() as session:
-            if command == "add":
-                setting = add_printer(session, actor, workstation, args.name, args.url,
-                                      profile=args.profile or DEFAULT_PROFILE, paper_mm=args.paper,
-                                      register_code=args.register, drawer=args.drawer,
-                                      text_as_image=args.text_as_image)
-                print(f"Added printer {setting.id}: {_describe(setting)}")
-            elif command == "set":
-                old = printer_setting(session, args.id)
-                register = None if args.no_register else (args.register or old.register_code)
-                setting = update_printer(
-                    session, actor, args.id, args.name or old.name, args.url or old.url,
-                    profile=args.profile or old.profile, paper_mm=args.paper or old.paper_mm, register_code=register,
-                    drawer=old.drawer if args.drawer is None else args.drawer,
-                    text_as_image=old.text_as_image if args.text_as_image is None else args.text_as_image)
-                print(f"Printer {setting.id}: {_describe(setting)}")
-            else:
-                remove_printer(session, actor, args.id)
-                print(f"Removed printer {args.id}")
+        if command == "add":
+            setting = runner.run(add_printer, actor, workstation, args.name, args.url,
+                                 profile=args.profile or DEFAULT_PROFILE, paper_mm=args.paper,
+                                 register_code=args.register, drawer=args.drawer,
+                                 text_as_image=args.text_as_image).value
+            print(f"Added printer {setting.id}: {_describe(setting)}")
+        elif command == "set":
+            setting = runner.run(_change_printer, actor, args).value
+            print(f"Printer {setting.id}: {_describe(setting)}")
+        else:
+            runner.run(remove_printer, actor, args.id)
+            print(f"Removed printer {args.id}")
     except DeskError as exc:
-        print(f"desk: {exc.message}")
+        print(f"desk: {exc.message}", file=sys.stderr)
         return 1
     finally:
         database.dispose()
     return 0
 
 
-def _describe(setting: Any) -> str:
+def _change_printer(session: Session, actor: Actor, args: argparse.Namespace) -> PrinterSetting:
+    """``desk devices set``: what the arguments name changes, the rest stays as it is."""
+    from desk.devices.printers import printer_setting, update_printer
+
+    old = printer_setting(session, args.id)
+    register = None if args.no_register else (args.register or old.register_code)
+    return update_printer(
+        session, actor, args.id, args.name or old.name, args.url or old.url,
+        profile=args.profile or old.profile, paper_mm=args.paper or old.paper_mm, register_code=register,
+        drawer=old.drawer if args.drawer is None else args.drawer,
+        text_as_image=old.text_as_image if args.text_as_image is None else args.text_as_image)
+
+
+def _roles(setting: PrinterSetting) -> str:
     roles = [f"register {setting.register_code}"] if setting.register_code else []
     if setting.drawer:
         roles.append("cash drawer")
     if setting.text_as_image:
         roles.append("text as image")
-    extra = f" [{', '.join(roles)}]" if roles else ""
-    return f"{setting.name}: {setting.url} ({setting.profile}, {setting.paper_mm} mm) at {setting.workstation}{extra}"
+    return f" [{', '.join(roles)}]" if roles else ""
+
+
+def _describe(setting: PrinterSetting) -> str:
+    return (f"{setting.name}: {setting.url} ({setting.profile}, {setting.paper_mm} mm) at {setting.workstation}"
+            + _roles(setting))
 
 
 def list_devices(url: str | None, workstation: str, timeout: float) -> int:
@@ -113,13 +132,7 @@ def list_devices(url: str | None, workstation: str, timeout: float) -> int:
         else:
             print(f"Devices of {workstation}:")
             for setting, state in zip(plan, hub.states(timeout + 1), strict=True):
-                roles = [f"register {setting.register_code}"] if setting.register_code else []
-                if setting.drawer:
-                    roles.append("cash drawer")
-                if setting.text_as_image:
-                    roles.append("text as image")
-                print(f"  {setting.name}: {setting.url}" + (f" [{', '.join(roles)}]" if roles else "")
-                      + f" (id {setting.id})")
+                print(f"  {setting.name}: {setting.url}{_roles(setting)} (id {setting.id})")
                 print(f"    {state.describe()}")
         for code in unassigned:
             print(f"Register {code} has no printer on {workstation}: desk devices set ID --register {code}")

@@ -3,14 +3,16 @@
 A database copy, a backup or a role that can write every table must not be enough to open a saved
 password or to sign a fiscal document, so the key lives in a file of the workstation's user: the
 mail key (desk.mail.outbox) and each fiscal register's signing key (desk.fiscal.keys). The folder
-is made 0700 and the file 0600, created exclusively so that two desks starting at once keep one key.
+is made 0700 and the file 0600, linked into place whole so that two desks starting at once keep one key.
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import re
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,22 +59,31 @@ def make_owner_only_folder(folder: Path) -> None:
 def create_key_file(path: Path, new_key: Callable[[], bytes]) -> bytes:
     """The key in ``path``, written there first from ``new_key()`` when the file does not exist yet.
 
-    The file is opened exclusively: when another process wrote it in between, its key is the one
-    returned, never a second one.
+    The key is written whole to a file of its own, then linked to ``path`` only if no file is
+    there: another process never sees the file half written, and when another process linked its
+    key first, that key is the one returned, never a second one that no file holds.
     """
     existing = read_key_file(path)
     if existing is not None:
         return existing
     make_owner_only_folder(path.parent)
     key = new_key()
+    descriptor, written = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     try:
-        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, OWNER_ONLY_FILE)
-    except FileExistsError:
-        return read_key_file(path) or key
-    with os.fdopen(descriptor, "wb") as out:
-        out.write(key + b"\n")
-        out.flush()
-        os.fsync(out.fileno())
+        os.chmod(written, OWNER_ONLY_FILE)  # mkstemp's own mode, said where it matters
+        with os.fdopen(descriptor, "wb") as out:
+            out.write(key + b"\n")
+            out.flush()
+            os.fsync(out.fileno())
+        try:
+            os.link(written, path)
+        except FileExistsError:
+            theirs = read_key_file(path)
+            if theirs is None:
+                raise OSError(errno.EEXIST, "an empty key file is in the way", str(path)) from None
+            return theirs
+    finally:
+        os.unlink(written)
     return key
 
 

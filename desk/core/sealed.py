@@ -54,10 +54,6 @@ def key_file() -> Path:
     return configured_path(KEY_FILE_ENV, config_folder() / "mail.key")
 
 
-def _read_key() -> bytes | None:
-    return read_key_file(key_file())
-
-
 def _sealing_key() -> bytes:
     """This workstation's key; made (readable by its owner only) the first time a secret is sealed."""
     from cryptography.fernet import Fernet
@@ -88,7 +84,7 @@ def unseal(sealed: Sealed) -> str:
     """The secret; KeyMissing or KeyMismatch when this workstation cannot open it."""
     from cryptography.fernet import Fernet, InvalidToken
 
-    key = _read_key()
+    key = read_key_file(key_file())
     if key is None:
         raise KeyMissing()
     try:

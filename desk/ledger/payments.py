@@ -191,7 +191,8 @@ def take_payment(
     # The bill is locked before the key is looked up: two retries racing each other then wait in
     # turn, and the second sees the payment the first committed.
     bill = get(session, Bill, bill_id, "Bill", lock=True)
-    done = _made_by_this_apply(session, idempotency_key, folio_id=bill.folio_id, bill_id=bill.id)
+    done = _made_by_this_apply(session, idempotency_key, folio_id=bill.folio_id, bill_id=bill.id,
+                               amount=tender.amount, method_code=tender.method_code)
     if done is not None:
         return done
     ensure_open(session.get_one(Folio, bill.folio_id))
@@ -235,10 +236,16 @@ def overpays(session: Session, bill: Bill, base_amount: Money, *, confirmed: boo
     return True
 
 
-def _made_by_this_apply(session: Session, idempotency_key: str | None, *, folio_id: int,
-                        bill_id: int | None, refund_of_id: int | None = None) -> Payment | None:
+def _made_by_this_apply(session: Session, idempotency_key: str | None, *, folio_id: int, bill_id: int | None,
+                        amount: Money, method_code: str | None = None,
+                        refund_of_id: int | None = None) -> Payment | None:
     """The payment (or refund of ``refund_of_id``) an earlier try of the same Apply recorded, its
-    reply lost, if any."""
+    reply lost, if any.
+
+    A retry that asks for another ``amount`` or method is refused, never answered with the first
+    payment: the dialog would report the money it was asked for as taken, and the drawer or the
+    guest would get the difference.
+    """
     if idempotency_key is None:
         return None
     require_fits(idempotency_key, 64, "idempotency_key")
@@ -250,6 +257,9 @@ def _made_by_this_apply(session: Session, idempotency_key: str | None, *, folio_
     if done.refund_of_id != refund_of_id:
         # Same bill, other Apply: a refund's key on a payment, or another payment's refund.
         raise InvalidInput("This action was already recorded for another payment", field="payment")
+    if done.amount != amount or method_code not in (None, done.method_code):
+        raise InvalidInput("This Apply was already recorded, as {amount}: close the window and look at the "
+                           "bill before you record more", field="amount", amount=abs(done.amount))
     return done
 
 
@@ -263,7 +273,8 @@ def take_deposit(
     beyond = _beyond_plain(tender)
     authorised_by = authorise(session, actor, beyond, approval) if beyond else None
     folio = lock_folio(session, folio_id)
-    done = _made_by_this_apply(session, idempotency_key, folio_id=folio.id, bill_id=None)
+    done = _made_by_this_apply(session, idempotency_key, folio_id=folio.id, bill_id=None, amount=tender.amount,
+                               method_code=tender.method_code)
     if done is not None:
         return done
     ensure_open(folio)
@@ -346,8 +357,12 @@ def refund_payment(
     original = get(session, Payment, payment_id, "Payment")
     # Locked before the key is looked up, as in take_payment: racing retries wait in turn.
     folio = lock_folio(session, original.folio_id)
+    asked_method = None  # how the money goes back, to refuse a retry of this Apply that asks another way
+    if idempotency_key is not None:
+        asked_method = (_deposit_method(session).code if direction is RefundDirection.DEPOSIT
+                        else method_code or original.method_code)
     done = _made_by_this_apply(session, idempotency_key, folio_id=original.folio_id, bill_id=original.bill_id,
-                               refund_of_id=original.id)
+                               amount=-amount, method_code=asked_method, refund_of_id=original.id)
     if done is not None:
         return done
     ensure_open(folio)

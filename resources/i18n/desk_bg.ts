@@ -1898,6 +1898,10 @@
         <translation>Няма потребител {username}</translation>
     </message>
     <message>
+        <source>This Apply was already recorded, as {amount}: close the window and look at the bill before you record more</source>
+        <translation>Това действие вече е записано, за {amount}: затворете прозореца и проверете сметката, преди да запишете още</translation>
+    </message>
+    <message>
         <source>This action was already recorded for another payment</source>
         <translation>Това действие вече е записано за друго плащане</translation>
     </message>

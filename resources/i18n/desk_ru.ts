@@ -1898,6 +1898,10 @@
         <translation>Пользователя {username} нет</translation>
     </message>
     <message>
+        <source>This Apply was already recorded, as {amount}: close the window and look at the bill before you record more</source>
+        <translation>Это действие уже записано, на сумму {amount}: закройте окно и проверьте счёт, прежде чем записывать ещё</translation>
+    </message>
+    <message>
         <source>This action was already recorded for another payment</source>
         <translation>Это действие уже записано для другого платежа</translation>
     </message>

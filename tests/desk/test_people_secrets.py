@@ -4,13 +4,9 @@ retried Apply cannot take twice."""
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import getpass
 import io
-import socket
-import threading
-from contextlib import contextmanager
 from datetime import date
 
 import pytest
@@ -37,6 +33,7 @@ from tests.actors import demo_pin, signed_in
 from tests.pg_server import PgServer
 
 from .conftest import MISSING_RIGHT, Hotel, charged_stay, make_hotel, refused
+from .lost_reply import CommitReplyCutter, lose_the_next_commit_reply
 
 SMTP_SECRET = "smtp-secret-1"
 
@@ -69,6 +66,17 @@ def test_desk_mail_set_signs_a_manager_in_and_refuses_a_wrong_password_or_a_cler
     assert mail_set(url) == 0
     config = sqlite_hotel.query(mail_config)
     assert config is not None and config.host == "smtp.example.org"
+
+
+def test_desk_devices_refuses_a_clerk_on_stderr_and_changes_nothing(sqlite_hotel: Hotel, monkeypatch, capsys):
+    from desk.devices.printers import printer_settings
+
+    as_desk_user(monkeypatch, "anna", "anna")
+    assert main(["--database", sqlite_hotel.database.url, "devices", "--workstation", "FRONT-7", "add", "Printer A",
+                 "tcp://10.0.0.5"]) == 1
+    out, err = capsys.readouterr()
+    assert (out, err) == ("", "desk: A clerk may not set up devices: a manager must authorise it\n")
+    assert sqlite_hotel.query(printer_settings, "FRONT-7") == []
 
 
 def test_desk_mail_set_asks_the_password_without_echo_when_no_script_gives_it(sqlite_hotel: Hotel, monkeypatch):
@@ -268,23 +276,33 @@ def test_the_same_apply_twice_records_one_payment(hotel: Hotel):
     assert _payments(hotel, stay.bill_id) == [first.id, other.id]
 
 
+RECORDED_OTHERWISE = ("This Apply was already recorded, as {amount}: close the window and look at the bill before "
+                      "you record more")
+
+
+def test_a_retry_of_the_same_apply_with_another_amount_or_method_is_refused(hotel: Hotel):
+    """The clerk changed the dialog after its Apply failed: answering with the first payment would
+    report money as taken that was not recorded (or recorded as cash what came by transfer)."""
+    stay = charged_stay(hotel)
+    runner = Runner(hotel.database)
+    first = runner.run(take_payment, hotel.actor, stay.bill_id, Tender("cash", hotel.money("25.00")),
+                       idempotency_key="apply-changed").value
+    for changed in (Tender("cash", hotel.money("30.00")), Tender("transfer", hotel.money("25.00"))):
+        error = refused(hotel, InvalidInput, RECORDED_OTHERWISE,
+                        lambda changed=changed: runner.run(take_payment, hotel.actor, stay.bill_id, changed,
+                                                           idempotency_key="apply-changed"),
+                        field="amount")
+        assert error.params["amount"] == hotel.money("25.00")
+    assert _payments(hotel, stay.bill_id) == [first.id]
+
+
 def test_a_commit_whose_reply_was_lost_is_not_paid_again_on_retry(hotel: Hotel, monkeypatch):
     """The commit reaches the database, the answer never reaches the desk: the clerk's retry, with the
     dialog's key, finds the payment."""
     stay = charged_stay(hotel)
     runner = Runner(hotel.database)
     tender = Tender("cash", hotel.money("25.00"))
-    writing = hotel.database.writing
-    lost = {"once": True}
-
-    @contextmanager
-    def commit_then_lose_the_reply():
-        with writing() as session:
-            yield session
-        if lost.pop("once", False):
-            raise sqlalchemy.exc.OperationalError("COMMIT", {}, Exception("server closed the connection"))
-
-    monkeypatch.setattr(hotel.database, "writing", commit_then_lose_the_reply)
+    lose_the_next_commit_reply(monkeypatch, hotel.database)
     with pytest.raises(sqlalchemy.exc.OperationalError):
         runner.run(take_payment, hotel.actor, stay.bill_id, tender, idempotency_key="apply-lost")
     [paid] = _payments(hotel, stay.bill_id)
@@ -292,60 +310,12 @@ def test_a_commit_whose_reply_was_lost_is_not_paid_again_on_retry(hotel: Hotel, 
     assert again.id == paid and _payments(hotel, stay.bill_id) == [paid]
 
 
-class CommitReplyCutter:
-    """A TCP proxy in front of PostgreSQL that, once armed, lets the next COMMIT reach the server and
-    cuts the desk's connection before the server's answer comes back: the commit happened, the desk
-    never heard so (a cable pulled, a switch rebooted at the wrong moment)."""
-
-    def __init__(self, host: str, port: int) -> None:
-        self.upstream = (host, port)
-        self.listener = socket.create_server(("127.0.0.1", 0))
-        self.port = self.listener.getsockname()[1]
-        self.armed = threading.Event()
-        self.cut = threading.Event()
-        threading.Thread(target=self._accept, daemon=True).start()
-
-    def _accept(self) -> None:
-        while True:
-            try:
-                client, _ = self.listener.accept()
-            except OSError:
-                return
-            server = socket.create_connection(self.upstream)
-            cutting = threading.Event()
-            threading.Thread(target=self._to_server, args=(client, server, cutting), daemon=True).start()
-            threading.Thread(target=self._to_client, args=(server, client, cutting), daemon=True).start()
-
-    def _to_server(self, client: socket.socket, server: socket.socket, cutting: threading.Event) -> None:
-        with contextlib.suppress(OSError):
-            while data := client.recv(65536):
-                # A simple-protocol Query whose text is COMMIT: what psycopg sends for commit().
-                if self.armed.is_set() and b"Q" in data and b"COMMIT\x00" in data:
-                    self.armed.clear()
-                    cutting.set()  # before the server can answer
-                server.sendall(data)
-
-    def _to_client(self, server: socket.socket, client: socket.socket, cutting: threading.Event) -> None:
-        with contextlib.suppress(OSError):
-            while data := server.recv(65536):
-                if cutting.is_set():
-                    self.cut.set()
-                    client.shutdown(socket.SHUT_RDWR)
-                    client.close()
-                    server.close()
-                    return
-                client.sendall(data)
-
-    def close(self) -> None:
-        self.listener.close()
-
-
 def test_a_real_lost_commit_reply_on_postgresql_is_not_paid_twice(pg_server: PgServer):
     url = pg_server.create_database("t_lost_commit")
     make_hotel(url).database.dispose()
     parts = make_url(url)
     cutter = CommitReplyCutter(parts.host or "127.0.0.1", parts.port or 5432)
-    database = Database(parts.set(host="127.0.0.1", port=cutter.port).render_as_string(hide_password=False))
+    database = cutter.database(url)
     try:
         clerk = signed_in(database, Role.CLERK)
         runner = Runner(database)

@@ -3,14 +3,11 @@ commit whose reply was lost records one refund, and a key already used by anothe
 
 from __future__ import annotations
 
-from contextlib import contextmanager
-
 import pytest
 import sqlalchemy.exc
 from sqlalchemy import make_url, select
 
 from desk.core.errors import InvalidInput
-from desk.db.engine import Database
 from desk.db.problems import UNREACHABLE, database_problem
 from desk.db.runner import Runner
 from desk.ledger.models import Payment, PaymentKind
@@ -20,7 +17,10 @@ from tests.actors import signed_in
 from tests.pg_server import PgServer
 
 from .conftest import Hotel, charged_stay, make_hotel, refused
-from .test_people_secrets import CommitReplyCutter
+from .lost_reply import CommitReplyCutter, lose_the_next_commit_reply
+
+RECORDED_OTHERWISE = ("This Apply was already recorded, as {amount}: close the window and look at the bill before "
+                      "you record more")
 
 
 def _refunds(hotel: Hotel, payment_id: int) -> list[int]:
@@ -57,17 +57,7 @@ def test_a_refund_whose_commit_reply_was_lost_is_not_given_twice_on_retry(hotel:
     runner = Runner(hotel.database)
     cashier = hotel.as_role(Role.CASHIER).actor  # refunds are a cashier's
     payment = _paid(hotel, runner)
-    writing = hotel.database.writing
-    lost = {"once": True}
-
-    @contextmanager
-    def commit_then_lose_the_reply():
-        with writing() as session:
-            yield session
-        if lost.pop("once", False):
-            raise sqlalchemy.exc.OperationalError("COMMIT", {}, Exception("server closed the connection"))
-
-    monkeypatch.setattr(hotel.database, "writing", commit_then_lose_the_reply)
+    lose_the_next_commit_reply(monkeypatch, hotel.database)
     with pytest.raises(sqlalchemy.exc.OperationalError):
         runner.run(refund_payment, cashier, payment.id, hotel.money("40.00"), idempotency_key="refund-lost")
     [refunded] = _refunds(hotel, payment.id)
@@ -76,6 +66,24 @@ def test_a_refund_whose_commit_reply_was_lost_is_not_given_twice_on_retry(hotel:
     again = runner.run(refund_payment, cashier, payment.id, hotel.money("40.00"),
                        idempotency_key="refund-lost").value
     assert again.id == refunded and _refunds(hotel, payment.id) == [refunded]
+
+
+def test_a_refund_retried_with_another_amount_or_direction_is_refused(hotel: Hotel):
+    """40.00 was refunded, the reply lost; the clerk now asks for 10.00 with the same dialog: the
+    answer must not be "done", or the guest gets 10.00 while the ledger gave back 40.00."""
+    runner = Runner(hotel.database)
+    cashier = hotel.as_role(Role.CASHIER).actor
+    payment = _paid(hotel, runner)
+    first = runner.run(refund_payment, cashier, payment.id, hotel.money("40.00"), idempotency_key="refund-x").value
+    refused(hotel, InvalidInput, RECORDED_OTHERWISE,
+            lambda: runner.run(refund_payment, cashier, payment.id, hotel.money("10.00"), idempotency_key="refund-x"),
+            field="amount")
+    # The same amount another way: onto the deposit account instead of back to the payer.
+    refused(hotel, InvalidInput, RECORDED_OTHERWISE,
+            lambda: runner.run(refund_payment, cashier, payment.id, hotel.money("40.00"),
+                               direction=RefundDirection.DEPOSIT, idempotency_key="refund-x"),
+            field="amount")
+    assert _refunds(hotel, payment.id) == [first.id]
 
 
 def test_a_key_used_by_another_apply_is_refused(hotel: Hotel):
@@ -109,7 +117,7 @@ def test_a_real_lost_commit_reply_on_postgresql_refunds_once(pg_server: PgServer
     make_hotel(url).database.dispose()
     parts = make_url(url)
     cutter = CommitReplyCutter(parts.host or "127.0.0.1", parts.port or 5432)
-    database = Database(parts.set(host="127.0.0.1", port=cutter.port).render_as_string(hide_password=False))
+    database = cutter.database(url)
     try:
         clerk = signed_in(database, Role.CASHIER)
         runner = Runner(database)

@@ -259,7 +259,7 @@ def test_an_unsaved_or_forged_manager_is_refused(sqlite_hotel: Hotel):
 def test_an_actor_is_made_only_by_signing_in():
     from desk.people.auth import Actor
 
-    with pytest.raises(TypeError):
+    with pytest.raises(TypeError, match=r"an Actor is made by desk\.people\.auth\.sign_in, not by hand"):
         Actor("maria", "FRONT-1", Role.MANAGER)
 
 

@@ -118,3 +118,17 @@ def test_sqlite_writer_waits_for_the_lock_instead_of_failing(sqlite_hotel: Hotel
         holder.close()
     assert outcome.changed_folios == {stay.folio_id}
     assert runner.retried == 0
+
+
+def test_work_kept_after_a_rollback_that_fails_too_leaves_the_caller_its_own_failure(sqlite_hotel: Hotel, caplog):
+    """A refused use case rolled back, and the work it kept (a failed sign-in counted) cannot be
+    written either: the caller is told why its unit failed, not of the kept work's trouble."""
+    from desk.db.engine import keep_whatever_happens
+
+    def cannot_be_kept(_session) -> None:
+        raise RuntimeError("the database went away")
+
+    with pytest.raises(InvalidInput, match="the refusal"), sqlite_hotel.database.writing() as session:
+        keep_whatever_happens(session, cannot_be_kept)
+        raise InvalidInput("the refusal")
+    assert "work to keep after a rollback was lost" in caplog.text
