@@ -125,3 +125,18 @@ def test_the_test_page_prints_the_cyrillic_sample_with_quotes_numero_and_euro():
     drawn = SimulatedPrinter(profile="TM-T20II", missing_code_pages=frozenset({46}))
     _job, items = printed(drawn, testpage.test_page("Front receipts", 48, workstation="FRONT-1"), text_as_image=True)
     assert lines(items) == [] and images(items)
+
+
+def test_the_font_folder_named_by_the_setting_wins_with_liberation_mono_too(tmp_path, monkeypatch):
+    from hardware.escpos import fonts
+
+    # A hotel that points HARDWARE_FONT_DIR at its Liberation Mono gets it, though DejaVu is elsewhere.
+    for name in ("LiberationMono-Regular.ttf", "LiberationMono-Bold.ttf"):
+        (tmp_path / name).write_bytes(fonts.font_path().read_bytes())
+    monkeypatch.setenv("HARDWARE_FONT_DIR", str(tmp_path))
+    fonts.font_path.cache_clear()
+    try:
+        assert fonts.font_path() == tmp_path / "LiberationMono-Regular.ttf"
+        assert fonts.font_path(bold=True) == tmp_path / "LiberationMono-Bold.ttf"
+    finally:
+        fonts.font_path.cache_clear()
