@@ -39,6 +39,7 @@ from desk.people.auth import Actor, ManagerApproval
 from hardware.errors import DeviceError, DeviceOffline
 from hardware.terminal import (
     CardResult,
+    CardTerminal,
     Declined,
     Hooks,
     OutcomeUnknown,
@@ -70,8 +71,7 @@ def answer_payload(result: CardResult) -> dict[str, Any]:
     }
 
 
-def _ask(settings: TerminalSettings, request: Mapping[str, Any], hooks: Hooks) -> CardResult:
-    terminal = connect(settings).terminal
+def _ask(terminal: CardTerminal, request: Mapping[str, Any], hooks: Hooks) -> CardResult:
     kind = CardKind(request["operation"])
     amount, currency = int(request["amount_minor"]), str(request["currency"])
     match kind:
@@ -103,7 +103,7 @@ def terminal_call(settings: TerminalSettings) -> DeviceCall:
 
         hooks = Hooks(on_status=status, cancel=cancel)
         try:
-            result = connection.worker.call(lambda _stop: _ask(settings, intent.request, hooks),
+            result = connection.worker.call(lambda _stop: _ask(connection.terminal, intent.request, hooks),
                                             label=intent.kind)
         except PreauthUnavailable as exc:
             return Answer(EventType.DECLINED, {"reason": "preauth_unavailable", "result_code": exc.result_code})

@@ -320,6 +320,14 @@ class ZvtSimulator:
         finally:
             if not isinstance(link, SerialLink):
                 link.close()
+                with self._lock:
+                    if link in self._links:
+                        self._links.remove(link)
+
+    def open_connections(self) -> int:
+        """How many ECR connections are open on TCP (a terminal serves one ECR at a time)."""
+        with self._lock:
+            return len(self._links)
 
     # -- the bank ----------------------------------------------------------------------------------
 
