@@ -39,6 +39,7 @@ from desk.people.auth import Actor, ManagerApproval
 from hardware.errors import DeviceError, DeviceOffline
 from hardware.terminal import (
     CardResult,
+    CardTerminal,
     Declined,
     Hooks,
     OutcomeUnknown,
@@ -70,8 +71,7 @@ def answer_payload(result: CardResult) -> dict[str, Any]:
     }
 
 
-def _ask(settings: TerminalSettings, request: Mapping[str, Any], hooks: Hooks) -> CardResult:
-    terminal = connect(settings).terminal
+def _ask(terminal: CardTerminal, request: Mapping[str, Any], hooks: Hooks) -> CardResult:
     kind = CardKind(request["operation"])
     amount, currency = int(request["amount_minor"]), str(request["currency"])
     match kind:
@@ -103,7 +103,7 @@ def terminal_call(settings: TerminalSettings) -> DeviceCall:
 
         hooks = Hooks(on_status=status, cancel=cancel)
         try:
-            result = connection.worker.call(lambda _stop: _ask(settings, intent.request, hooks),
+            result = connection.worker.call(lambda _stop: _ask(connection.terminal, intent.request, hooks),
                                             label=intent.kind)
         except PreauthUnavailable as exc:
             return Answer(EventType.DECLINED, {"reason": "preauth_unavailable", "result_code": exc.result_code})
@@ -145,20 +145,34 @@ class CardResolver:
             return Resolution(Verdict.STILL_UNKNOWN, {"error": exc.message, "result_code": exc.result_code})
         except DeviceError as exc:
             return Resolution(Verdict.STILL_UNKNOWN, {"error": exc.message})
-        known = self.runner.read(_known_receipt, intent.device, last.receipt_no)
-        if last.amount_minor == intent.request.get("amount_minor") and not known:
-            return Resolution(Verdict.HAPPENED, answer_payload(last))
-        return Resolution(Verdict.DID_NOT_HAPPEN, {"last_receipt_no": last.receipt_no})
+        if last.receipt_no is None or last.amount_minor is None:
+            # An answer we cannot compare is no proof either way.
+            return Resolution(Verdict.STILL_UNKNOWN, {"error": "the last receipt has no number or amount"})
+        known = self.runner.read(_recorded_for, intent.device, last.receipt_no)
+        if known is None:
+            if last.amount_minor == intent.request.get("amount_minor"):
+                return Resolution(Verdict.HAPPENED, answer_payload(last))
+        elif known.intent_id is not None and known.intent_id < intent.id:
+            # The terminal's last transaction is one the ledger had before this operation was asked.
+            return Resolution(Verdict.DID_NOT_HAPPEN, {"last_receipt_no": last.receipt_no})
+        # Another operation came after this one (on the terminal or from the desk): the terminal's last
+        # receipt tells nothing of this one, which stays for the terminal or a manager.
+        return Resolution(Verdict.STILL_UNKNOWN, {"last_receipt_no": last.receipt_no})
 
     def settle(self, session: Session, actor: Actor, intent: IntentView) -> int | None:
         return settle_card_intent(session, actor, intent)
 
 
-def _known_receipt(session: Session, terminal: str, receipt_no: int | None) -> bool:
-    if receipt_no is None:
-        return False
-    return session.scalar(select(CardRecord.id).where(
-        CardRecord.terminal == terminal, CardRecord.receipt_no == receipt_no)) is not None
+@dataclass(frozen=True)
+class _Recorded:
+    intent_id: int | None
+
+
+def _recorded_for(session: Session, terminal: str, receipt_no: int) -> _Recorded | None:
+    """The ledger's record of the terminal's receipt ``receipt_no``, if it has one."""
+    row = session.execute(select(CardRecord.intent_id).where(
+        CardRecord.terminal == terminal, CardRecord.receipt_no == receipt_no).order_by(CardRecord.id.desc())).first()
+    return None if row is None else _Recorded(row.intent_id)
 
 
 def resolvers(runner: Runner) -> dict[str, CardResolver]:

@@ -205,6 +205,10 @@ def connect(settings: TerminalSettings) -> Connection:
         connection = _connections.get(key)
         if connection is not None and connection.worker.alive:
             return connection
+        # The terminal set again (its slips, its password): a terminal serves one ECR connection, so
+        # the old one is closed once the call it may be running ends.
+        for other in [k for k in _connections if k[0] == info.url]:
+            _connections.pop(other).worker.shutdown(wait=0)
         parts = urlsplit(info.url)
         options = _options(info.url)
         common: dict[str, Any] = {"password": int(settings.password), "currency": info.currency,

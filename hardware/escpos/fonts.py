@@ -44,15 +44,18 @@ def _search_dirs() -> list[Path]:
 
 @functools.cache
 def font_path(bold: bool = False) -> Path:
-    folders = _search_dirs()
-    for regular, heavy in _FACES:
-        name = heavy if bold else regular
-        for folder in folders:
-            if (folder / name).is_file():
-                return folder / name
+    # The folder HARDWARE_FONT_DIR names wins with whichever face it holds; elsewhere DejaVu first.
+    chosen = os.environ.get("HARDWARE_FONT_DIR")
+    for folders in ([Path(chosen)] if chosen else [], _search_dirs()):
+        for regular, heavy in _FACES:
+            name = heavy if bold else regular
+            for folder in folders:
+                if (folder / name).is_file():
+                    return folder / name
     name = _FACES[0][1 if bold else 0]
     raise DeviceError(
-        f"Font {name} not found: install fonts-dejavu-core (Debian/Ubuntu) or set HARDWARE_FONT_DIR.",
+        f"Font {name} not found: install fonts-dejavu-core or fonts-liberation (Debian/Ubuntu) or set "
+        "HARDWARE_FONT_DIR.",
         font=name,
     )
 

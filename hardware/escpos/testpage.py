@@ -22,10 +22,11 @@ def test_page(printer_name: str, columns: int, *, workstation: str = "") -> Rece
             Text("English: The quick brown fox jumps over the lazy dog."),
             Text("Русский: Съешь же ещё этих мягких французских булок."),
             Text("Български: Щъркелите се разпръснаха по цялото небе."),
-            # The profile's code pages are a claim: boxes or "?" on this line mean the printer lacks
-            # the page chosen for it, and Devices -> "Draw text as an image" is the cure.
+            # The profile's code pages are a claim: a printer lacking the page chosen for this line
+            # ignores its selection and prints other letters (or boxes, or "?"), and Devices -> "Draw
+            # text as an image" is the cure.
             Text(CYRILLIC_SAMPLE),
-            Text("Boxes or ? above: set Draw text as an image"),
+            Text("Line above wrong? Set Draw text as an image"),
             Text("Bold", bold=True),
             Text("Centre", "center"),
             Text("Right", "right"),

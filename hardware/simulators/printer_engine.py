@@ -95,8 +95,8 @@ class SimulatedPrinter:
     resume_on_recovery: bool = False
     on_cut: Callable[[SimulatedPrinter], None] | None = None
     # ESC t numbers its profile claims but this printer's firmware lacks (a TM-T20II sold without
-    # WPC1251, page 46): selecting one selects nothing, and every byte above 0x7F then prints as a
-    # box, as such printers do.
+    # WPC1251, page 46). As the ESC/POS reference says of a parameter out of the model's range, ESC t
+    # with such a page is ignored: the page selected before stays, and the text prints in it, garbled.
     missing_code_pages: frozenset[int] = frozenset()
 
     paper_out: bool = False
@@ -128,11 +128,11 @@ class SimulatedPrinter:
         mm = self.paper_mm or (58 if isinstance(pixels, int) and pixels <= 432 else 80)
         self.dots = pixels if isinstance(pixels, int) else (384 if mm == 58 else 576)
         self.columns = int(data["fonts"]["0"]["columns"]) if isinstance(pixels, int) else (32 if mm == 58 else 48)
-        self._pages: dict[int, str] = {}
+        # The pages this printer has, and the codec of each that Python knows (None: shown as boxes).
+        self._pages: dict[int, str | None] = {0: "cp437"}
         for number, page in data.get("codePages", {}).items():
-            codec = CAPABILITIES["encodings"].get(page, {}).get("python_encode")
-            if codec and int(number) not in self.missing_code_pages:
-                self._pages[int(number)] = codec
+            if int(number) not in self.missing_code_pages:
+                self._pages[int(number)] = CAPABILITIES["encodings"].get(page, {}).get("python_encode")
 
     # -- control -----------------------------------------------------------------------------------
 
@@ -267,11 +267,11 @@ class SimulatedPrinter:
             return chr(value)
         codec = self._pages.get(self._codepage)
         if codec is None:
-            return NO_GLYPH  # a page this printer does not have: no glyphs above 0x7F
+            return NO_GLYPH
         try:
             return bytes([value]).decode(codec)
         except (UnicodeDecodeError, LookupError):
-            return "\ufffd"
+            return NO_GLYPH  # a position the page leaves empty
 
     def _end_line(self) -> None:
         text = "".join(self._line).rstrip()
@@ -332,7 +332,7 @@ class SimulatedPrinter:
                 self._style.align = {0: "left", 1: "center", 2: "right", 48: "left", 49: "center", 50: "right"}.get(
                     n, "left"
                 )
-            elif c == "t":
+            elif c == "t" and n in self._pages:  # a page this printer lacks: ignored, as any n out of range
                 self._codepage = n
             elif c == "d":
                 self._emit(FeedLines(n))

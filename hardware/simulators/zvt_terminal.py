@@ -320,6 +320,14 @@ class ZvtSimulator:
         finally:
             if not isinstance(link, SerialLink):
                 link.close()
+                with self._lock:
+                    if link in self._links:
+                        self._links.remove(link)
+
+    def open_connections(self) -> int:
+        """How many ECR connections are open on TCP (a terminal serves one ECR at a time)."""
+        with self._lock:
+            return len(self._links)
 
     # -- the bank ----------------------------------------------------------------------------------
 
@@ -669,9 +677,12 @@ class _Session:
         by bit 7 of its attribute. Without 80 the ECR builds receipts from the Status-Information.
         """
         wanted = CONFIG_ECR_ADMIN_RECEIPTS if administration else CONFIG_ECR_PAYMENT_RECEIPTS
-        if not (self.sim.config(wanted) and self.sim.config(CONFIG_ECR_PRINT_LINES)):
-            self.sim.state.printed_here.append(list(lines))
+        if not self.sim.config(wanted):
+            with self.sim._lock:
+                self.sim.state.printed_here.append(list(lines))
             return
+        if not self.sim.config(CONFIG_ECR_PRINT_LINES):
+            return  # the ECR prints, from the Status-Information: the terminal prints nothing and sends no text
         if self.sim.print_text_blocks and self.sim.permits(apdus.PRINT_TEXT_BLOCK):
             self.send(self._receipt(kind, lines))
             return

@@ -9,18 +9,22 @@ from pathlib import Path
 from sqlalchemy import select
 
 from desk.cards.models import CardRecord, CardRecordKind
-from desk.cards.terminals import add_terminal, disconnect_all
+from desk.cards.terminals import add_terminal, connect, disconnect_all, terminal_settings
 from desk.db.runner import Runner
 from desk.ledger.models import Payment, PaymentKind
 from desk.people.auth import Actor
 from desk.people.models import Role
 from hardware.simulators.zvt_terminal import ZvtSimulator
+from hardware.terminal.zvt.client import ZvtTerminal
 from tests.actors import signed_in
 
 from .conftest import Hotel
 
-# Short enough that "late" answers time out in tests; the terminal's real default is 180 s.
-ANSWER_TIMEOUT = 0.8
+# How long the desk waits for the terminal's next message (the real default is 180 s): long enough
+# that no flow depends on how fast a loaded machine runs, and a hung test still ends.
+ANSWER_TIMEOUT = 20.0
+# How soon the desk gives up on a silent terminal in the flows about silence (Rig.give_up_after).
+SILENCE_TIMEOUT = 0.8
 SIM_OPERATION = {
     "sale": CardRecordKind.SALE, "refund": CardRecordKind.REFUND, "reversal": CardRecordKind.REVERSAL,
     "pre_authorisation": CardRecordKind.PRE_AUTHORISATION, "capture": CardRecordKind.CAPTURE,
@@ -39,6 +43,13 @@ class Rig:
     @property
     def runner(self) -> Runner:
         return Runner(self.hotel.database)
+
+    def give_up_after(self, seconds: float = SILENCE_TIMEOUT) -> None:
+        """The desk gives up on this terminal's silence after ``seconds``: only the flows about a
+        terminal that answers late or never want it short; every other flow waits as long as it takes."""
+        terminal = connect(self.hotel.query(terminal_settings, self.terminal_id)).terminal
+        assert isinstance(terminal, ZvtTerminal)
+        terminal.answer_timeout = seconds
 
     def records(self) -> list[CardRecord]:
         return self.hotel.query(lambda s: list(s.scalars(select(CardRecord).order_by(CardRecord.id))))

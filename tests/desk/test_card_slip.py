@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -102,6 +103,11 @@ def test_turning_the_terminals_own_printer_off_registers_it_again_for_the_desk(r
     rig.hotel.as_role(Role.MANAGER).run(set_terminal_slips, rig.terminal_id, own_printer=False, merchant_copy=False)
     _stay, done = sale(rig, "7.00")
     assert rig.sim.state.config_byte & 0x02 and len(rig.sim.state.printed_here) == 2
+    # The connection registered the old way is closed: a terminal serves one ECR at a time.
+    deadline = time.monotonic() + 10
+    while rig.sim.open_connections() > 1 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert rig.sim.open_connections() == 1
     assert print_card_slip(rig.runner, rig.cashier, hub, intent_id=done.intent.id).printed
     [slip] = slips(engine)
     assert "CUSTOMER" in slip and "SALE 7.00" in slip

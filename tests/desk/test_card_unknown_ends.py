@@ -7,6 +7,7 @@ could be paid again, and the bank had the money.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -64,3 +65,36 @@ def test_a_command_the_terminal_refuses_is_not_a_declined_card(sqlite_rig: Rig):
     assert rig.sim.journal == [] and rig.payments(stay.folio_id) == []
     # Nothing is left hanging: the bill takes the next sale.
     assert card_sale(rig.runner, rig.cashier, rig.terminal_id, stay.bill_id, eur("5.00"), allow_overpay=True).settled
+
+
+def test_a_later_sale_on_the_same_terminal_proves_nothing_of_a_pending_one(sqlite_rig: Rig):
+    # The terminal's last receipt is the later sale, which the ledger knows: it says nothing of how
+    # the earlier sale ended, which the bank has booked.
+    rig = sqlite_rig
+    first, other = rig.hotel.stay(), rig.hotel.stay()
+    rig.sim.script("drop", "refuse_repeat")
+    pending = card_sale(rig.runner, rig.cashier, rig.terminal_id, first.bill_id, eur("42.00"), allow_overpay=True)
+    assert pending.state in (IntentState.SENT, IntentState.UNKNOWN), pending.state
+    assert card_sale(rig.runner, rig.cashier, rig.terminal_id, other.bill_id, eur("7.00"), allow_overpay=True).settled
+    result = reconcile_cards(rig.runner, rig.cashier)
+    assert result.still_unknown == [pending.intent.id] and result.closed == []
+    assert [i.id for i in rig.hotel.query(pending_card_operations, rig.cashier.workstation)] == [pending.intent.id]
+
+
+def test_a_last_receipt_without_its_number_or_amount_proves_nothing(sqlite_rig: Rig, monkeypatch):
+    from hardware.terminal.zvt.client import ZvtTerminal
+
+    rig = sqlite_rig
+    stay = rig.hotel.stay()
+    rig.sim.script("drop", "refuse_repeat")
+    pending = card_sale(rig.runner, rig.cashier, rig.terminal_id, stay.bill_id, eur("42.00"), allow_overpay=True)
+    assert pending.state in (IntentState.SENT, IntentState.UNKNOWN), pending.state
+    # A terminal whose repeated receipt carries neither (only its print lines, say).
+    answered = ZvtTerminal.repeat_last_receipt
+
+    def unreadable(self, hooks=None):
+        return dataclasses.replace(answered(self, hooks), receipt_no=None, amount_minor=None)
+
+    monkeypatch.setattr(ZvtTerminal, "repeat_last_receipt", unreadable)
+    result = reconcile_cards(rig.runner, rig.cashier)
+    assert result.still_unknown == [pending.intent.id] and result.closed == []

@@ -72,8 +72,18 @@ def _script(rig: Rig, behaviour: str) -> dict:
         rig.sim.script("pin:5")
         cancel = threading.Event()
         return {"watch": Watch(cancel=cancel, progress=aborting(cancel))}
+    if behaviour.startswith("late"):
+        rig.give_up_after()  # the desk stops waiting before the answer comes
     rig.sim.script(behaviour)
     return {}
+
+
+def _ended_as(done, behaviour: str, expected: IntentState) -> None:
+    """The state expected, and told by the terminal itself unless the flow is about a lost answer:
+    a flow that reached it only by asking the terminal afterwards took another path than it tests."""
+    assert done.state is expected, done
+    if not behaviour.startswith(("drop", "late")):
+        assert done.error == "", done
 
 
 def _paid_sale(rig: Rig, amount: str = "80.00"):
@@ -89,7 +99,7 @@ def test_sale_matrix(sqlite_rig: Rig, behaviour: str, expected: IntentState):
     stay = rig.hotel.stay()
     done = card_sale(rig.runner, rig.cashier, rig.terminal_id, stay.bill_id, eur("80.00"),
                      allow_overpay=True, **_script(rig, behaviour))
-    assert done.state is expected, done
+    _ended_as(done, behaviour, expected)
     payments = rig.payments(stay.folio_id)
     if expected is IntentState.SETTLED:
         [payment] = payments
@@ -112,7 +122,7 @@ def test_refund_matrix(sqlite_rig: Rig, behaviour: str, expected: IntentState):
     assert sale.payment_id is not None
     done = card_refund(rig.runner, rig.cashier, rig.terminal_id, sale.payment_id, eur("30.00"),
                        **_script(rig, behaviour))
-    assert done.state is expected
+    _ended_as(done, behaviour, expected)
     refunds = [p for p in rig.payments(stay.folio_id) if p.refund_of_id == sale.payment_id]
     if expected is IntentState.SETTLED:
         [refund] = refunds
@@ -128,7 +138,7 @@ def test_pre_authorisation_matrix(sqlite_rig: Rig, behaviour: str, expected: Int
     stay = rig.hotel.stay()
     hold = card_pre_authorise(rig.runner, rig.cashier, rig.terminal_id, stay.folio_id, eur("200.00"),
                               **_script(rig, behaviour))
-    assert hold.state is expected
+    _ended_as(hold, behaviour, expected)
     holds = rig.hotel.query(cards.holds_of_folio, stay.folio_id)
     if expected is IntentState.SETTLED:
         [held] = holds
@@ -147,7 +157,7 @@ def test_capture_matrix(sqlite_rig: Rig, behaviour: str, expected: IntentState):
     [held] = rig.hotel.query(cards.holds_of_folio, stay.folio_id)
     captured = card_capture(rig.runner, rig.cashier, rig.terminal_id, held.id, eur("150.00"),
                             **_script(rig, behaviour))
-    assert captured.state is expected
+    _ended_as(captured, behaviour, expected)
     [after] = rig.hotel.query(cards.holds_of_folio, stay.folio_id)
     if expected is IntentState.SETTLED:
         assert after.state is HoldState.PARTLY_CAPTURED and after.captured == eur("150.00")
@@ -165,7 +175,7 @@ def test_release_matrix(sqlite_rig: Rig, behaviour: str, expected: IntentState):
     assert card_pre_authorise(rig.runner, rig.cashier, rig.terminal_id, stay.folio_id, eur("90.00")).settled
     [held] = rig.hotel.query(cards.holds_of_folio, stay.folio_id)
     done = card_release(rig.runner, rig.cashier, rig.terminal_id, held.id, **_script(rig, behaviour))
-    assert done.state is expected
+    _ended_as(done, behaviour, expected)
     [after] = rig.hotel.query(cards.holds_of_folio, stay.folio_id)
     assert after.state is (HoldState.RELEASED if expected is IntentState.SETTLED else HoldState.OPEN)
     assert rig.payments(stay.folio_id) == []
@@ -285,6 +295,7 @@ def test_unclear_ends_left_pending_are_resolved_later_exactly_once(sqlite_rig: R
     rig = sqlite_rig
     stay = rig.hotel.stay()
     rig.sim.script("silent:2")
+    rig.give_up_after()
     done = card_sale(rig.runner, rig.cashier, rig.terminal_id, stay.bill_id, eur("12.00"), allow_overpay=True)
     # Asked at once: the terminal's last receipt shows the approval, so it is settled.
     assert done.settled

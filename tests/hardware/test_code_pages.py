@@ -1,7 +1,8 @@
 """Code pages a printer really has, text drawn as an image, and the test page's Cyrillic sample (issue 22).
 
-A profile only claims code pages: a TM-T20II sold without WPC1251 (page 46) printed «» as boxes.
-The simulator models what the printer really has; the bytes are decoded by the simulator.
+A profile only claims code pages: a TM-T20II sold without WPC1251 (page 46) printed «» wrong.
+The simulator models what the printer really has (ESC t for a page it lacks is ignored, as the
+ESC/POS reference says of any parameter out of range); the bytes are decoded by the simulator.
 """
 
 from __future__ import annotations
@@ -44,24 +45,28 @@ def images(items: list[object]) -> list[PrintedImage]:
     return [item for item in items if isinstance(item, PrintedImage)]
 
 
-def test_a_printer_lacking_a_page_its_profile_claims_prints_boxes_where_the_profile_promised_glyphs():
+def test_a_printer_lacking_a_page_its_profile_claims_prints_garbage_where_the_profile_promised_glyphs():
     lacking = SimulatedPrinter(profile="TM-T20II", missing_code_pages=frozenset({46}))
     _job, items = printed(lacking, ReceiptDocument((Text(GUEST_LINE),)))
     (line,) = lines(items)
-    # Every letter above 0x7F is a box; only the ASCII survives.
-    assert "«" not in line and "Иван" not in line
-    assert line.startswith(NO_GLYPH * 5 + ": " + NO_GLYPH)
-    assert line.endswith(" 15,00 " + NO_GLYPH)
+    # ESC t 46 is ignored: the CP1251 bytes print in PC437, selected by ESC @; only the ASCII survives.
+    assert line == GUEST_LINE.encode("cp1251").decode("cp437")
+    assert "«" not in line and "Иван" not in line and line.endswith(" 15,00 \u20ac".encode("cp1251").decode("cp437"))
     # The same bytes on a printer that has page 46 read as they were meant.
     whole = SimulatedPrinter(profile="TM-T20II")
     _job, items = printed(whole, ReceiptDocument((Text(GUEST_LINE),)))
     assert lines(items) == [GUEST_LINE]
 
 
-def test_a_page_no_profile_names_has_no_glyphs_either():
+def test_selecting_a_page_the_printer_lacks_is_ignored_and_the_page_before_stays():
+    # ESC/POS: a parameter out of the model's range is ignored. Here the page before is PC866.
+    lacking = SimulatedPrinter(profile="TM-T20II", missing_code_pages=frozenset({46}))
+    lacking.feed(b"\x1b@\x1bt\x11" + "Ёлка".encode("cp866") + b"\n\x1bt\x2e" + "Ёлка".encode("cp1251") + b"\n")
+    assert lines(list(lacking.printed)) == ["Ёлка", "Ёлка".encode("cp1251").decode("cp866")]
+    # A page no profile names (99) is out of range on every printer; a position a page leaves empty is a box.
     engine = SimulatedPrinter(profile="TM-T20II")
-    engine.feed(b"\x1b@\x1bt\x63" + "Ёлка".encode("cp1251") + b" ok\n")
-    assert lines(list(engine.printed)) == [NO_GLYPH * 4 + " ok"]
+    engine.feed(b"\x1b@\x1bt\x63" + "Ёлка".encode("cp1251") + b" ok\n\x1bt\x2e\x98\n")
+    assert lines(list(engine.printed)) == ["Ёлка".encode("cp1251").decode("cp437") + " ok", NO_GLYPH]
 
 
 def test_drawn_as_an_image_the_cyrillic_line_sends_no_text_bytes_and_prints_whole_on_a_lacking_printer():
@@ -113,9 +118,25 @@ def test_the_test_page_prints_the_cyrillic_sample_with_quotes_numero_and_euro():
     # On the printer that lacks page 46 the hotel sees the boxes on that line, and can tell.
     lacking = SimulatedPrinter(profile="TM-T20II", missing_code_pages=frozenset({46}))
     _job, items = printed(lacking, testpage.test_page("Front receipts", 48, workstation="FRONT-1"))
+    # The sample goes out in page 46, which is ignored: it prints in the page of the line before (PC866).
     assert CYRILLIC_SAMPLE not in lines(items)
-    assert any(line.startswith(NO_GLYPH) and NO_GLYPH * 4 in line for line in lines(items))
+    assert CYRILLIC_SAMPLE.encode("cp1251").decode("cp866").rstrip() in lines(items)
     # With "draw text as image" the whole page is drawn: no text line at all.
     drawn = SimulatedPrinter(profile="TM-T20II", missing_code_pages=frozenset({46}))
     _job, items = printed(drawn, testpage.test_page("Front receipts", 48, workstation="FRONT-1"), text_as_image=True)
     assert lines(items) == [] and images(items)
+
+
+def test_the_font_folder_named_by_the_setting_wins_with_liberation_mono_too(tmp_path, monkeypatch):
+    from hardware.escpos import fonts
+
+    # A hotel that points HARDWARE_FONT_DIR at its Liberation Mono gets it, though DejaVu is elsewhere.
+    for name in ("LiberationMono-Regular.ttf", "LiberationMono-Bold.ttf"):
+        (tmp_path / name).write_bytes(fonts.font_path().read_bytes())
+    monkeypatch.setenv("HARDWARE_FONT_DIR", str(tmp_path))
+    fonts.font_path.cache_clear()
+    try:
+        assert fonts.font_path() == tmp_path / "LiberationMono-Regular.ttf"
+        assert fonts.font_path(bold=True) == tmp_path / "LiberationMono-Bold.ttf"
+    finally:
+        fonts.font_path.cache_clear()

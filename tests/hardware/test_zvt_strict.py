@@ -208,6 +208,20 @@ def test_a_terminal_that_prints_its_own_slips_is_registered_so_and_sends_none(te
     assert headings == ["MERCHANT RECEIPT", "CUSTOMER RECEIPT", "END OF DAY"]
 
 
+def test_a_terminal_told_that_the_ecr_prints_without_its_text_prints_nothing_itself(sim: ZvtSimulator) -> None:
+    port = sim.serve_tcp()
+    # The ECR prints (02, 04) and builds its receipts from the Status-Information (no 80).
+    registration = apdus.command(apdus.REGISTRATION, bmp.bcd(0, 3) + bytes([0x02 | 0x04 | 0x08]) + bmp.bcd(978, 2))
+    raw_dialogue(port, registration)
+    seen = [m.command for m in raw_dialogue(port, sale_request(1000))]
+    assert apdus.PRINT_LINE not in seen and apdus.PRINT_TEXT_BLOCK not in seen
+    assert sim.state.printed_here == []
+    # Unregistered (restarted), it runs on its stored configuration and prints both copies itself.
+    sim.restart()
+    raw_dialogue(port, sale_request(500))
+    assert [lines[0] for lines in sim.state.printed_here] == ["MERCHANT RECEIPT", "CUSTOMER RECEIPT"]
+
+
 def test_the_simulator_marks_the_last_print_line_by_bit_7_not_ff() -> None:
     sim = ZvtSimulator(print_text_blocks=False)
     port = sim.serve_tcp()
