@@ -382,8 +382,8 @@ def close_register_shifts(runner: Runner, actor: Actor, cash_shift_id: int, *,
         outcomes = [o for o in print_shift_documents(runner, actor, cash_shift_id, opening=False, cancel=cancel,
                                                      registers=registers) if o.problem is not None]
     for code, number in runner.read(_shifts_of_cash_shift, cash_shift_id):
-        register = registers.register(runner, actor, code)
-        try:
+        try:  # a register without its printer here waits for its Z; the others still print theirs
+            register = registers.register(runner, actor, code)
             printed = register.close_shift(f"z-{code}-{number}", cancel)
         except DeskError as exc:
             outcomes.append(ReceiptOutcome(None, problem=exc))

@@ -289,3 +289,32 @@ def test_sigkill_while_a_cash_move_prints_leaves_one_document_found_by_check_rec
     assert reconcile_receipts(rig.runner, cashier.actor).clean
     assert print_shift_documents(rig.runner, cashier.actor, shift.id, registers=rig.registers)[1:] == []
     assert cashier.query(chain.verify, "FP-1").intact
+
+
+def test_a_register_whose_printer_was_taken_away_does_not_stop_the_other_registers_z(sqlite_hotel: Hotel):
+    """FP-1 and FP-2 both took receipts in the cash shift; FP-1's printer is then removed from Devices.
+    Closing prints FP-2's Z and tells FP-1's problem, instead of failing before FP-2's turn."""
+    from desk.devices.printers import printer_settings, remove_printer
+    from desk.fiscal.errors import PrinterNotReady
+    from desk.people.models import Role
+
+    from .fiscal_rig import assign_printer
+
+    rig = fiscal_hotel(sqlite_hotel)
+    cashier = rig.hotel
+    workstation = cashier.actor.workstation
+    assign_printer(sqlite_hotel.database, "FP-2", "loopback://FP-2", workstation=workstation)
+    shift = cashier.query(open_shift_of, workstation)
+    for code in ("FP-1", "FP-2"):
+        assert print_receipt(rig.runner, cashier.actor, paid_bill(cashier), code, registers=rig.registers).printed
+    [fp1] = [p for p in cashier.query(printer_settings, workstation) if p.register_code == "FP-1"]
+    sqlite_hotel.as_role(Role.MANAGER).run(remove_printer, fp1.id)
+    cashier.run(close_shift, {})
+    rig.engine.reset_output()
+    outcomes = close_register_shifts(rig.runner, cashier.actor, shift.id, registers=rig.registers)
+    problems = [o.problem for o in outcomes if o.problem is not None]
+    assert len(problems) == 1 and isinstance(problems[0], PrinterNotReady), outcomes
+    assert problems[0].template == "{register} has no printer on {workstation}: a manager assigns one in Devices"
+    [z] = [o for o in outcomes if o.problem is None]
+    assert z.printed and z.document.register == "FP-2"
+    assert "Z REPORT" in rig.engine.text()
