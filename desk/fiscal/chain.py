@@ -34,8 +34,7 @@ from desk.fiscal.document_format import register_format
 from desk.fiscal.errors import FiscalKeyProblem, FiscalShiftClosed, FiscalShiftTooOld
 from desk.fiscal.interface import Document, DocumentKind, Paper, Receipt
 from desk.fiscal.models import CashRegister, FiscalDocument, FiscalPrint
-from desk.hotel.models import Hotel, PaymentMethod
-from desk.hotel.names import load_names
+from desk.hotel.models import Hotel
 from desk.people.auth import Actor
 from desk.people.models import User
 from desk.people.rights import Right, require
@@ -286,17 +285,11 @@ def _methods(session: Session, register_code: str, cash_shift_id: int | None) ->
     """The cash shift's payments by method, named in the register's language (the paper's)."""
     if cash_shift_id is None:
         return []
-    names = load_names(session, register_format(session, register_code).language)
-    found = []
-    for figures in payment_figures(session, cash_shift_id):
-        method = session.get(PaymentMethod, figures.method_code)
-        found.append({
-            "method": names.method(method) if method is not None else figures.method_name,
-            "brand": figures.brand, "currency": figures.currency,
-            "count": figures.count, "total": str(figures.received.amount),
-            "refund_count": figures.refund_count, "refunds": str(figures.given_back.amount),
-        })
-    return found
+    language = register_format(session, register_code).language
+    return [{"method": figures.method_name, "brand": figures.brand, "currency": figures.currency,
+             "count": figures.count, "total": str(figures.received.amount),
+             "refund_count": figures.refund_count, "refunds": str(figures.given_back.amount)}
+            for figures in payment_figures(session, cash_shift_id, language)]
 
 
 def record_print(session: Session, actor: Actor, document_id: int, copy: bool, paper: Paper,
