@@ -16,7 +16,7 @@ from desk.ledger.payments import refund_payment
 from desk.people.models import Role
 
 from .conftest import Hotel
-from .fiscal_rig import fiscal_hotel, paid_bill
+from .fiscal_rig import fiscal_hotel, kill_when_it_hangs, paid_bill
 
 
 def documents(hotel: Hotel) -> list[FiscalDocument]:
@@ -292,29 +292,12 @@ def child(url: str, payment_id: int, flag: str, after: int) -> None:
 @pytest.mark.parametrize(("after", "issued"), [(-1, False), (0, True), (300, True)])
 def test_sigkill_between_intent_and_answer_loses_nothing_and_doubles_nothing(sqlite_hotel: Hotel, tmp_path,
                                                                               after, issued):
-    import os
-    import signal
-    import subprocess
-    import sys
-    import time
-    from pathlib import Path
-
     rig = fiscal_hotel(sqlite_hotel)
     payment_id = paid_bill(rig.hotel)
     flag = tmp_path / "hanging"
     url = sqlite_hotel.database.engine.url.render_as_string(hide_password=False)
     code = f"from tests.desk.test_fiscal import child; child({url!r}, {payment_id}, {str(flag)!r}, {after})"
-    root = Path(__file__).resolve().parents[2]
-    process = subprocess.Popen([sys.executable, "-c", code], cwd=root)
-    try:
-        deadline = time.monotonic() + 60
-        while not flag.exists():
-            assert process.poll() is None, "the child died on its own"
-            assert time.monotonic() < deadline, "the child never reached the printer"
-            time.sleep(0.05)
-    finally:
-        os.kill(process.pid, signal.SIGKILL)
-        process.wait()
+    kill_when_it_hangs(code, flag)
     [pending] = sqlite_hotel.query(unresolved)
     assert pending.state is IntentState.SENT
     first = reconcile_receipts(rig.runner, rig.hotel.actor)

@@ -9,7 +9,7 @@ from desk.fiscal.workflow import close_register_shifts, print_receipt
 from desk.ledger.payments import refund_payment
 
 from .conftest import Hotel
-from .fiscal_rig import fiscal_hotel, paid_bill
+from .fiscal_rig import fiscal_hotel, kill_when_it_hangs, paid_bill
 
 
 def lines_of(engine) -> list[str]:
@@ -246,13 +246,6 @@ def child_move(url: str, shift_id: int, flag: str) -> None:
 
 
 def test_sigkill_while_a_cash_move_prints_leaves_one_document_found_by_check_receipts(sqlite_hotel: Hotel, tmp_path):
-    import os
-    import signal
-    import subprocess
-    import sys
-    import time
-    from pathlib import Path
-
     from desk.fiscal.workflow import print_shift_documents, reconcile_receipts, reprint
     from desk.journal.intents import IntentState, unresolved
 
@@ -266,16 +259,7 @@ def test_sigkill_while_a_cash_move_prints_leaves_one_document_found_by_check_rec
     url = sqlite_hotel.database.engine.url.render_as_string(hide_password=False)
     code = (f"from tests.desk.test_shift_documents import child_move; "
             f"child_move({url!r}, {shift.id}, {str(flag)!r})")
-    process = subprocess.Popen([sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[2])
-    try:
-        deadline = time.monotonic() + 60
-        while not flag.exists():
-            assert process.poll() is None, "the child died on its own"
-            assert time.monotonic() < deadline, "the child never reached the printer"
-            time.sleep(0.05)
-    finally:
-        os.kill(process.pid, signal.SIGKILL)
-        process.wait()
+    kill_when_it_hangs(code, flag)
     [pending] = sqlite_hotel.query(unresolved)
     assert pending.state is IntentState.SENT and pending.request["move_id"] is not None
     # Its end unknown, the move is not sent again by the next print...
