@@ -81,7 +81,7 @@ class Registers:
             if gone is not None:
                 gone[1].release()
             raise PrinterNotReady("{register} has no printer on {workstation}: a manager assigns one in Devices",
-                                  register=info.name, workstation=actor.workstation)
+                                  register=code, workstation=actor.workstation)
         wanted = (info.device, info.profile, info.paper_mm, info.text_as_image)
         stale: PrinterLease | None = None
         with self._lock:
