@@ -344,8 +344,10 @@ def waiting_for_reprint(session: Session, register_code: str | None = None) -> l
     if register_code is not None:
         query = query.where(FiscalDocument.register_code == register_code)
     docs = [document_view(session, row) for row in session.scalars(query)]
-    # A shift opened with its first receipt has no paper of its own.
-    return [d for d in docs if d.kind is not DocumentKind.SHIFT_OPEN and d.paper is not Paper.PRINTED]
+    # A shift opened with its first receipt has no paper of its own; one that was printed (with its float)
+    # waits for its paper like any document.
+    return [d for d in docs if d.paper is not Paper.PRINTED
+            and not (d.kind is DocumentKind.SHIFT_OPEN and d.paper is None)]
 
 
 # --- verifying ----------------------------------------------------------------------------------

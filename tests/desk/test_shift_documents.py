@@ -302,3 +302,32 @@ def test_a_register_whose_printer_was_taken_away_does_not_stop_the_other_registe
     [z] = [o for o in outcomes if o.problem is None]
     assert z.printed and z.document.register == "FP-2"
     assert "Z REPORT" in rig.engine.text()
+
+
+def test_an_opening_whose_paper_was_cut_waits_in_check_receipts_and_is_reprinted_as_a_copy(hotel: Hotel):
+    """The shift's opening prints now (with its float); cut by a paper-out, it waits for its reprint as every
+    other document does, not only until the next cash move happens to print it (or never, without one)."""
+    from desk.fiscal.interface import Paper
+    from desk.fiscal.workflow import print_shift_documents, reconcile_receipts, reprint
+
+    rig = fiscal_hotel(hotel)
+    cashier = rig.hotel
+    cashier.run(close_shift, {})
+    status = cashier.run(open_shift, [Money.of("500", "EUR")])
+    rig.engine.fail("paper_out", after=100)
+    [opening] = print_shift_documents(rig.runner, cashier.actor, status.shift_id, registers=rig.registers)
+    assert opening.paper is Paper.CUT and opening.document.kind.value == "shift_open"
+    rig.engine.recover()
+    [waiting] = reconcile_receipts(rig.runner, cashier.actor).waiting
+    assert waiting.number == opening.document.number
+    rig.engine.reset_output()
+    again = reprint(rig.runner, cashier.actor, waiting.id, registers=rig.registers)
+    assert again.printed and again.copy
+    assert "SHIFT OPENED" in rig.engine.text() and "COPY" in rig.engine.text()
+    assert reconcile_receipts(rig.runner, cashier.actor).clean
+    # An opening that never had paper of its own (the shift opened by a receipt) waits for nothing.
+    cashier.run(close_shift, {})
+    close_register_shifts(rig.runner, cashier.actor, status.shift_id, registers=rig.registers)
+    cashier.run(open_shift, [])
+    print_receipt(rig.runner, cashier.actor, paid_bill(cashier), "FP-1", registers=rig.registers)
+    assert reconcile_receipts(rig.runner, cashier.actor).clean
