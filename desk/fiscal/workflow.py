@@ -196,14 +196,24 @@ def print_receipt(runner: Runner, actor: Actor, payment_id: int, register_code: 
                 printed = register.sale(intent.key, receipt, cancel_event)
             else:
                 printed = register.refund(intent.key, receipt, cancel_event)
-        except DeskError as exc:  # refused before anything was issued: the printer or the shift
-            seen["problem"] = exc
-            return Answer(EventType.FAILED, {"error": exc.message, "code": exc.code})
+        except DeskError as exc:
+            return _refused(register, intent, exc, seen)
         seen["printed"] = printed
         return Answer(EventType.PRINTED, _payload(printed.document, printed))
 
     performed = perform(runner, actor, request, device_call, _Resolver(runner), progress=progress, cancel=cancel)
     return _printed_outcome(performed, seen)
+
+
+def _refused(register: EscposFiscalRegister, intent: IntentView, exc: DeskError, seen: dict[str, Any]) -> Answer:
+    """A refusal before anything was issued (the printer not ready, no shift, the key) did not happen. One
+    that came after the register issued a document under the intent's key (the database failing while its
+    print was recorded) says nothing of how it ended: raised, it leaves the intent unknown for
+    reconciliation, which asks the register by that key."""
+    if register.find(intent.key) is not None:
+        raise exc
+    seen["problem"] = exc
+    return Answer(EventType.FAILED, {"error": exc.message, "code": exc.code})
 
 
 def _printed_outcome(performed: Performed, seen: dict[str, Any]) -> ReceiptOutcome:
@@ -361,9 +371,8 @@ def _print_move(runner: Runner, actor: Actor, register: EscposFiscalRegister, mo
         report("Printing the receipt")
         try:
             printed = issue(intent.key, amount, reason, cancel_event, move_id=move_id)
-        except DeskError as exc:  # refused before anything was issued: the printer or the shift
-            seen["problem"] = exc
-            return Answer(EventType.FAILED, {"error": exc.message, "code": exc.code})
+        except DeskError as exc:
+            return _refused(register, intent, exc, seen)
         seen["printed"] = printed
         return Answer(EventType.PRINTED, _payload(printed.document, printed))
 
