@@ -30,10 +30,10 @@ from desk.core.money import Money
 from desk.core.types import utcnow
 from desk.fiscal import keys
 from desk.fiscal.anchors import Anchor
-from desk.fiscal.document_format import register_format
 from desk.fiscal.errors import FiscalKeyProblem, FiscalShiftClosed, FiscalShiftTooOld
 from desk.fiscal.interface import Document, DocumentKind, Paper, Receipt
 from desk.fiscal.models import CashRegister, FiscalDocument, FiscalPrint
+from desk.hotel.country import register_format
 from desk.hotel.models import Hotel
 from desk.people.auth import Actor
 from desk.people.models import User
