@@ -24,6 +24,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desk.cash.models import ShiftCashMove
 from desk.cash.shifts import MAX_SHIFT_AGE, open_shift_of, payment_figures
 from desk.core.errors import InvalidInput, NotFound
 from desk.core.money import Money
@@ -219,6 +220,12 @@ def issue_shift_document(session: Session, actor: Actor, register_code: str, key
     existing = _by_key(session, key)
     if existing is not None:
         return document_view(session, existing)
+    move_id = (body or {}).get("move_id")
+    if kind in MOVE_KINDS and move_id is not None:
+        last_document(session, register_code, lock=True)  # decided after the issuers' lock, not before it
+        existing = _move_document(session, register_code, move_id)
+        if existing is not None:  # asked again under another key (a second print of the shift's paper)
+            return document_view(session, existing)
     shift = open_fiscal_shift(session, register_code)
     if kind is DocumentKind.SHIFT_OPEN:
         if shift is not None:
@@ -239,6 +246,30 @@ def issue_shift_document(session: Session, actor: Actor, register_code: str, key
     row = _issue(session, actor, register_code, key, kind, shift.number, summary,
                  cash_shift_id=shift.cash_shift_id, total=total)
     return document_view(session, row)
+
+
+MOVE_KINDS = (DocumentKind.CASH_IN, DocumentKind.CASH_OUT)
+
+
+def _move_documents(session: Session, cash_shift_id: int, register_code: str | None = None) -> list[FiscalDocument]:
+    query = select(FiscalDocument).where(FiscalDocument.cash_shift_id == cash_shift_id,
+                                         FiscalDocument.kind.in_([k.value for k in MOVE_KINDS]))
+    if register_code is not None:
+        query = query.where(FiscalDocument.register_code == register_code)
+    return list(session.scalars(query.order_by(FiscalDocument.id)))
+
+
+def documented_moves(session: Session, cash_shift_id: int) -> set[int]:
+    """The cash shift's moves (ShiftCashMove ids) that have their cash in or out document."""
+    return {json.loads(row.content)["body"].get("move_id") for row in _move_documents(session, cash_shift_id)}
+
+
+def _move_document(session: Session, register_code: str, move_id: int) -> FiscalDocument | None:
+    move = session.get(ShiftCashMove, move_id)
+    if move is None:
+        return None
+    return next((row for row in _move_documents(session, move.shift_id, register_code)
+                 if json.loads(row.content)["body"].get("move_id") == move_id), None)
 
 
 def _shift_opening(session: Session, register_code: str, shift: FiscalShift) -> FiscalDocument:

@@ -11,7 +11,6 @@ COPY when any of it had reached paper.
 
 from __future__ import annotations
 
-import json
 import threading
 import uuid
 from collections.abc import Callable
@@ -290,7 +289,6 @@ def reprint(runner: Runner, actor: Actor, document_id: int, *, cancel: threading
 
 
 def _document(session: Session, document_id: int) -> Document:
-    from desk.fiscal.models import FiscalDocument
 
     row = get(session, FiscalDocument, document_id, "Fiscal document")
     return chain.document_view(session, row)
@@ -311,15 +309,10 @@ class _ShiftPaper:
     moves: tuple[tuple[int, ShiftMoveKind, str, str], ...]  # id, kind, amount, reason: still without a document
 
 
-_MOVE_DOCUMENTS = (DocumentKind.CASH_IN.value, DocumentKind.CASH_OUT.value)
-
-
 def _shift_paper(session: Session, workstation: str, cash_shift_id: int) -> _ShiftPaper:
     moves = session.scalars(select(ShiftCashMove).where(ShiftCashMove.shift_id == cash_shift_id)
                             .order_by(ShiftCashMove.id)).all()
-    documented = {json.loads(row.content)["body"].get("move_id") for row in session.scalars(
-        select(FiscalDocument).where(FiscalDocument.cash_shift_id == cash_shift_id,
-                                     FiscalDocument.kind.in_(_MOVE_DOCUMENTS)))}
+    documented = chain.documented_moves(session, cash_shift_id)
     # A move whose print has no answer yet waits for Check receipts: asked again, it could print twice.
     asked = {intent.request.get("move_id") for intent in intents.unresolved(session, workstation)
              if intent.kind == KIND}

@@ -333,3 +333,30 @@ def test_an_opening_whose_paper_was_cut_waits_in_check_receipts_and_is_reprinted
     cashier.run(open_shift, [])
     print_receipt(rig.runner, cashier.actor, paid_bill(cashier), "FP-1", registers=rig.registers)
     assert reconcile_receipts(rig.runner, cashier.actor).clean
+
+
+def test_a_cash_move_asked_twice_under_two_keys_is_issued_once(hotel: Hotel):
+    """Two prints of the shift's paper that both found the move undocumented (two device threads) each
+    ask for its document under a key of their own: the register issues it once, so the Z counts it once."""
+    from desk.fiscal.interface import DocumentKind
+    from desk.fiscal.workflow import print_shift_documents
+
+    rig = fiscal_hotel(hotel)
+    cashier = rig.hotel
+    shift = cashier.query(open_shift_of, cashier.actor.workstation)
+    print_shift_documents(rig.runner, cashier.actor, shift.id, registers=rig.registers)
+    cashier.run(cash_in, Money.of("50", "EUR"), "float top-up")
+    with hotel.database.unit_of_work() as session:
+        from sqlalchemy import select
+
+        from desk.cash.models import ShiftCashMove
+
+        move_id = session.scalars(select(ShiftCashMove.id).where(ShiftCashMove.reason == "float top-up")).one()
+    register = rig.registers.register(rig.runner, cashier.actor, "FP-1")
+    first = register.cash_in("first-thread", "EUR 50.00", "float top-up", move_id=move_id)
+    second = register.cash_in("second-thread", "EUR 50.00", "float top-up", move_id=move_id)
+    assert second.document.number == first.document.number
+    cashier.run(close_shift, {})
+    [z] = close_register_shifts(rig.runner, cashier.actor, shift.id, registers=rig.registers)
+    assert z.document.kind is DocumentKind.Z_REPORT
+    assert z.document.content["body"]["counts"].get("cash_in") == 1
