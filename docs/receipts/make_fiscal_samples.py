@@ -2,9 +2,9 @@
 
     .venv/bin/python docs/receipts/make_fiscal_samples.py [--out FOLDER]
 
-For a Bulgarian and a Russian hotel in turn: a throw-away SQLite file and register key folder, register
-FP-1 assigned in Devices to the printer simulator over TCP on the cashier's workstation, and the
-register's language taken from the hotel's country. The cashier opens the shift with a float, takes
+For a Bulgarian and a Russian hotel in turn: a throw-away SQLite file, register key folder and anchor
+folder, register FP-1 assigned in Devices to the printer simulator over TCP on the cashier's
+workstation, and the register's language taken from the hotel's country. The cashier opens the shift with a float, takes
 cash in and out, a guest pays cash (with change) and another by card on the terminal, a part of the
 cash is refunded, a copy of the sale is printed, then the X and the Z report. Each file is what the
 simulator decoded from the job it got.
@@ -32,6 +32,7 @@ from desk.db.engine import Database  # noqa: E402
 from desk.db.runner import Runner  # noqa: E402
 from desk.demo.seed import DEMO_USERS, seed_settings  # noqa: E402
 from desk.devices.models import WorkstationPrinter  # noqa: E402
+from desk.fiscal.anchors import ANCHOR_DIR_ENV  # noqa: E402
 from desk.fiscal.keys import KEY_DIR_ENV  # noqa: E402
 from desk.fiscal.workflow import (  # noqa: E402
     ReceiptOutcome,
@@ -201,8 +202,10 @@ def main(argv: list[str] | None = None) -> None:
         engine = SimulatedPrinter(profile="TM-T20II", paper_mm=80)
         server = TcpPrinterServer(engine, port=0).start()
         folder = Path(tempfile.mkdtemp())
-        # Register keys live outside the database; these throw-away ones never touch the user's folder.
+        # Register keys and the Z's anchors live outside the database; these throw-away ones never touch the
+        # user's folders (the samples' FP-1 anchors would otherwise join the real FP-1's anchor file).
         os.environ[KEY_DIR_ENV] = str(folder / "keys")
+        os.environ[ANCHOR_DIR_ENV] = str(folder / "anchors")
         try:
             for path in make(language, server.port, engine, folder, out):
                 print(path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path)
