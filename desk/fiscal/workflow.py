@@ -24,7 +24,7 @@ from desk.cash.models import ShiftCashMove, ShiftMoveKind
 from desk.core.errors import DeskError
 from desk.core.money import Money
 from desk.db.runner import Runner
-from desk.devices.printers import PRINTERS, device_plan
+from desk.devices.printers import PRINTERS, printer_settings
 from desk.fiscal import chain
 from desk.fiscal.content import build_receipt
 from desk.fiscal.errors import PrinterNotReady, ReceiptNotPrinted, printer_problem
@@ -299,7 +299,7 @@ def _document(session: Session, document_id: int) -> Document:
 
 def shift_register(session: Session, workstation: str) -> str | None:
     """The register the workstation's drawer documents go to: the first its printers print for."""
-    return next((p.register_code for p in device_plan(session, workstation) if p.register_code is not None), None)
+    return next((p.register_code for p in printer_settings(session, workstation) if p.register_code is not None), None)
 
 
 @dataclass(frozen=True)
