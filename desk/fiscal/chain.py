@@ -259,6 +259,11 @@ def _move_documents(session: Session, cash_shift_id: int, register_code: str | N
     return list(session.scalars(query.order_by(FiscalDocument.id)))
 
 
+def move_documents(session: Session, cash_shift_id: int) -> list[Document]:
+    """The cash shift's cash in and out documents."""
+    return [document_view(session, row) for row in _move_documents(session, cash_shift_id)]
+
+
 def documented_moves(session: Session, cash_shift_id: int) -> set[int]:
     """The cash shift's moves (ShiftCashMove ids) that have their cash in or out document."""
     return {json.loads(row.content)["body"].get("move_id") for row in _move_documents(session, cash_shift_id)}

@@ -307,6 +307,7 @@ class _ShiftPaper:
     register: str | None
     opening_float: tuple[str, ...]  # "EUR 200.00", per currency counted in
     moves: tuple[tuple[int, ShiftMoveKind, str, str], ...]  # id, kind, amount, reason: still without a document
+    to_reprint: tuple[Document, ...]  # moves' documents whose paper was cut, unsure or never printed
 
 
 def _shift_paper(session: Session, workstation: str, cash_shift_id: int) -> _ShiftPaper:
@@ -321,6 +322,8 @@ def _shift_paper(session: Session, workstation: str, cash_shift_id: int) -> _Shi
         tuple(str(m.amount) for m in moves if m.kind is ShiftMoveKind.FLOAT),
         tuple((m.id, m.kind, str(m.amount), m.reason) for m in moves
               if m.kind is not ShiftMoveKind.FLOAT and m.id not in documented and m.id not in asked),
+        tuple(d for d in chain.move_documents(session, cash_shift_id)
+              if d.paper is not Paper.PRINTED and d.content["body"].get("move_id") not in asked),
     )
 
 
@@ -328,7 +331,8 @@ def print_shift_documents(runner: Runner, actor: Actor, cash_shift_id: int, *, o
                           cancel: threading.Event | None = None,
                           registers: Registers = REGISTERS) -> list[ReceiptOutcome]:
     """Put the cash shift's fiscal documents on the workstation's register: the shift's opening (with
-    the float) and every cash in or out that has no document yet.
+    the float), every cash in or out that has no document yet, and again (as a COPY) every one whose
+    paper was cut or is unsure.
 
     The opening is one per register shift whatever its key. Each cash move goes through the journal
     as a receipt does (intent committed, then the register, resolved by asking the register for the
@@ -348,6 +352,11 @@ def print_shift_documents(runner: Runner, actor: Actor, cash_shift_id: int, *, o
                                                                opening_float=paper.opening_float)))
         except DeskError as exc:
             outcomes.append(ReceiptOutcome(None, problem=exc))
+    for document in paper.to_reprint:  # issued once, but its paper is owed: whole again, marked COPY
+        try:
+            outcomes.append(_outcome(None, register.reprint(document, cancel), already=True))
+        except DeskError as exc:
+            outcomes.append(ReceiptOutcome(None, document, document.paper, problem=exc))
     for move_id, kind, amount, reason in paper.moves:
         outcomes.append(_print_move(runner, actor, register, move_id, kind, amount, reason, cancel))
     return outcomes

@@ -360,3 +360,28 @@ def test_a_cash_move_asked_twice_under_two_keys_is_issued_once(hotel: Hotel):
     [z] = close_register_shifts(rig.runner, cashier.actor, shift.id, registers=rig.registers)
     assert z.document.kind is DocumentKind.Z_REPORT
     assert z.document.content["body"]["counts"].get("cash_in") == 1
+
+
+def test_a_cash_move_whose_paper_was_cut_is_printed_again_as_a_copy_by_the_next_shift_print(sqlite_hotel: Hotel):
+    """A documented move is never issued again, but its cut paper is not left behind: the next print of the
+    shift's paper (another move, or the closing's) reprints it whole, marked COPY, before the Z."""
+    from desk.fiscal.interface import Paper
+    from desk.fiscal.workflow import print_shift_documents
+
+    rig = fiscal_hotel(sqlite_hotel)
+    cashier = rig.hotel
+    shift = cashier.query(open_shift_of, cashier.actor.workstation)
+    print_shift_documents(rig.runner, cashier.actor, shift.id, registers=rig.registers)
+    cashier.run(cash_in, Money.of("50", "EUR"), "float top-up")
+    rig.engine.fail("paper_out", after=100)
+    [_opening, cut] = print_shift_documents(rig.runner, cashier.actor, shift.id, registers=rig.registers)
+    assert cut.paper is Paper.CUT and cut.document.kind.value == "cash_in"
+    rig.engine.recover()
+    rig.engine.reset_output()
+    [_opening, again] = print_shift_documents(rig.runner, cashier.actor, shift.id, registers=rig.registers)
+    assert again.printed and again.copy and again.document.number == cut.document.number
+    assert rig.engine.text().count("CASH IN") == 1 and "COPY" in rig.engine.text()
+    assert sqlite_hotel.query(chain.waiting_for_reprint) == []
+    rig.engine.reset_output()
+    assert print_shift_documents(rig.runner, cashier.actor, shift.id, registers=rig.registers)[1:] == []
+    assert rig.engine.printed == []
