@@ -359,13 +359,14 @@ def _method_figures(session: Session, shift: CashShift, until: datetime | None,
     return tuple(sorted(figures, key=lambda f: (_METHOD_ORDER.index(f.kind), f.method_name, f.brand, f.currency)))
 
 
-def payment_figures(session: Session, shift_id: int) -> tuple[MethodFigures, ...]:
-    """A shift's payments by method, card brand and currency (to its close, or until now)."""
+def payment_figures(session: Session, shift_id: int, language: str = "en") -> tuple[MethodFigures, ...]:
+    """A shift's payments by method (named in ``language``), card brand and currency (to its close, or until
+    now)."""
     shift = session.get(CashShift, shift_id)
     if shift is None:
         raise NotFound("Shift {shift_id} does not exist", shift_id=shift_id)
     closed_at = session.scalar(select(ShiftClose.closed_at).where(ShiftClose.shift_id == shift_id))
-    return _method_figures(session, shift, closed_at)
+    return _method_figures(session, shift, closed_at, language)
 
 
 def _figures(session: Session, shift_id: int) -> dict[str, CurrencyFigures]:

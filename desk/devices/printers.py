@@ -86,11 +86,6 @@ def printer_settings(session: Session, workstation: str) -> list[PrinterSetting]
     return [_setting(row) for row in rows]
 
 
-def device_plan(session: Session, workstation: str) -> list[PrinterSetting]:
-    """The printers this workstation works with: the ones set in its Devices, nothing else."""
-    return printer_settings(session, workstation)
-
-
 def printer_setting(session: Session, printer_id: int) -> PrinterSetting:
     return _setting(get(session, WorkstationPrinter, printer_id, "Printer"))
 
@@ -377,7 +372,7 @@ class DeviceHub:
             lease.release(wait=self.status_timeout)
 
     def load(self, session: Session) -> list[PrinterSetting]:
-        plan = device_plan(session, self.workstation)
+        plan = printer_settings(session, self.workstation)
         self.configure(plan)
         return plan
 

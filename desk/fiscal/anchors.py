@@ -69,7 +69,11 @@ def write_anchor(document: Document) -> Path:
     try:
         anchor = anchor_of(document)
         path.parent.mkdir(parents=True, exist_ok=True)
-        if path.exists() and any(a.number == anchor.number for a in read_anchors(path)):
+        kept = next((a for a in read_anchors(path) if a.number == anchor.number), None) if path.exists() else None
+        if kept is not None:
+            if kept.sign != anchor.sign:  # the chain is no longer the one the file anchored: evidence, not a repeat
+                raise ValueError(f"it names document {anchor.number:07d} with another sign already; run "
+                                 "desk fiscal verify --anchor with it")
             return path
         with open(path, "a", encoding="utf-8") as out:
             out.write(json.dumps(asdict(anchor), sort_keys=True) + "\n")

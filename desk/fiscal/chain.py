@@ -24,18 +24,18 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desk.cash.models import ShiftCashMove
 from desk.cash.shifts import MAX_SHIFT_AGE, open_shift_of, payment_figures
 from desk.core.errors import InvalidInput, NotFound
 from desk.core.money import Money
 from desk.core.types import utcnow
 from desk.fiscal import keys
 from desk.fiscal.anchors import Anchor
-from desk.fiscal.document_format import register_format
 from desk.fiscal.errors import FiscalKeyProblem, FiscalShiftClosed, FiscalShiftTooOld
 from desk.fiscal.interface import Document, DocumentKind, Paper, Receipt
 from desk.fiscal.models import CashRegister, FiscalDocument, FiscalPrint
-from desk.hotel.models import Hotel, PaymentMethod
-from desk.hotel.names import load_names
+from desk.hotel.country import register_format
+from desk.hotel.models import Hotel
 from desk.people.auth import Actor
 from desk.people.models import User
 from desk.people.rights import Right, require
@@ -220,6 +220,12 @@ def issue_shift_document(session: Session, actor: Actor, register_code: str, key
     existing = _by_key(session, key)
     if existing is not None:
         return document_view(session, existing)
+    move_id = (body or {}).get("move_id")
+    if kind in MOVE_KINDS and move_id is not None:
+        last_document(session, register_code, lock=True)  # decided after the issuers' lock, not before it
+        existing = _move_document(session, register_code, move_id)
+        if existing is not None:  # asked again under another key (a second print of the shift's paper)
+            return document_view(session, existing)
     shift = open_fiscal_shift(session, register_code)
     if kind is DocumentKind.SHIFT_OPEN:
         if shift is not None:
@@ -240,6 +246,35 @@ def issue_shift_document(session: Session, actor: Actor, register_code: str, key
     row = _issue(session, actor, register_code, key, kind, shift.number, summary,
                  cash_shift_id=shift.cash_shift_id, total=total)
     return document_view(session, row)
+
+
+MOVE_KINDS = (DocumentKind.CASH_IN, DocumentKind.CASH_OUT)
+
+
+def _move_documents(session: Session, cash_shift_id: int, register_code: str | None = None) -> list[FiscalDocument]:
+    query = select(FiscalDocument).where(FiscalDocument.cash_shift_id == cash_shift_id,
+                                         FiscalDocument.kind.in_([k.value for k in MOVE_KINDS]))
+    if register_code is not None:
+        query = query.where(FiscalDocument.register_code == register_code)
+    return list(session.scalars(query.order_by(FiscalDocument.id)))
+
+
+def move_documents(session: Session, cash_shift_id: int) -> list[Document]:
+    """The cash shift's cash in and out documents."""
+    return [document_view(session, row) for row in _move_documents(session, cash_shift_id)]
+
+
+def documented_moves(session: Session, cash_shift_id: int) -> set[int]:
+    """The cash shift's moves (ShiftCashMove ids) that have their cash in or out document."""
+    return {json.loads(row.content)["body"].get("move_id") for row in _move_documents(session, cash_shift_id)}
+
+
+def _move_document(session: Session, register_code: str, move_id: int) -> FiscalDocument | None:
+    move = session.get(ShiftCashMove, move_id)
+    if move is None:
+        return None
+    return next((row for row in _move_documents(session, move.shift_id, register_code)
+                 if json.loads(row.content)["body"].get("move_id") == move_id), None)
 
 
 def _shift_opening(session: Session, register_code: str, shift: FiscalShift) -> FiscalDocument:
@@ -286,17 +321,11 @@ def _methods(session: Session, register_code: str, cash_shift_id: int | None) ->
     """The cash shift's payments by method, named in the register's language (the paper's)."""
     if cash_shift_id is None:
         return []
-    names = load_names(session, register_format(session, register_code).language)
-    found = []
-    for figures in payment_figures(session, cash_shift_id):
-        method = session.get(PaymentMethod, figures.method_code)
-        found.append({
-            "method": names.method(method) if method is not None else figures.method_name,
-            "brand": figures.brand, "currency": figures.currency,
-            "count": figures.count, "total": str(figures.received.amount),
-            "refund_count": figures.refund_count, "refunds": str(figures.given_back.amount),
-        })
-    return found
+    language = register_format(session, register_code).language
+    return [{"method": figures.method_name, "brand": figures.brand, "currency": figures.currency,
+             "count": figures.count, "total": str(figures.received.amount),
+             "refund_count": figures.refund_count, "refunds": str(figures.given_back.amount)}
+            for figures in payment_figures(session, cash_shift_id, language)]
 
 
 def record_print(session: Session, actor: Actor, document_id: int, copy: bool, paper: Paper,
@@ -351,8 +380,10 @@ def waiting_for_reprint(session: Session, register_code: str | None = None) -> l
     if register_code is not None:
         query = query.where(FiscalDocument.register_code == register_code)
     docs = [document_view(session, row) for row in session.scalars(query)]
-    # A shift opened with its first receipt has no paper of its own.
-    return [d for d in docs if d.kind is not DocumentKind.SHIFT_OPEN and d.paper is not Paper.PRINTED]
+    # A shift opened with its first receipt has no paper of its own; one that was printed (with its float)
+    # waits for its paper like any document.
+    return [d for d in docs if d.paper is not Paper.PRINTED
+            and not (d.kind is DocumentKind.SHIFT_OPEN and d.paper is None)]
 
 
 # --- verifying ----------------------------------------------------------------------------------

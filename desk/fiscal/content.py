@@ -23,9 +23,9 @@ from sqlalchemy.orm import Session
 from desk.core.errors import InvalidInput
 from desk.core.money import Money
 from desk.fiscal.chain import receipt_of_payment
-from desk.fiscal.document_format import register_format
 from desk.fiscal.interface import Document, DocumentKind, Receipt, SaleLine, TaxLine, TenderLine
 from desk.fiscal.render import labels
+from desk.hotel.country import register_format
 from desk.hotel.models import MethodKind, PaymentMethod
 from desk.hotel.names import load_names
 from desk.ledger.folios import BillView, load_folio

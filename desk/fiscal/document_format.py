@@ -1,8 +1,9 @@
 """Which language and number format a register's documents are in: the settings a manager changes.
 
-The rule itself is :func:`desk.hotel.country.register_format` (here too, for fiscal's callers):
-receipt content (desk.fiscal.content), the paper (desk.fiscal.register), the e-receipt
-(desk.reports.receipt_pdf) and every other caller ask it.
+The rule itself is :func:`desk.hotel.country.register_format`: receipt content (desk.fiscal.content),
+the paper (desk.fiscal.register), the e-receipt (desk.reports.receipt_pdf) and every other caller ask
+it there. (It is still named here for the ``desk fiscal`` command and one UI test, until they import
+it from desk.hotel.country too.)
 """
 
 from __future__ import annotations

@@ -21,7 +21,6 @@ from desk.db.runner import Runner
 from desk.devices.printers import DEFAULT_PROFILE, register_printer
 from desk.fiscal import chain
 from desk.fiscal.anchors import write_anchor
-from desk.fiscal.document_format import register_format
 from desk.fiscal.errors import FiscalAnchorNotWritten, PrinterNotReady, printer_problem
 from desk.fiscal.interface import (
     Document,
@@ -34,6 +33,7 @@ from desk.fiscal.interface import (
 )
 from desk.fiscal.models import CashRegister
 from desk.fiscal.render import render_document
+from desk.hotel.country import register_format
 from desk.people.auth import Actor
 from hardware.errors import CoverOpen, DeviceError, PaperOut, PrinterFault
 from hardware.interfaces import ReceiptPrinter

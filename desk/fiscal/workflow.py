@@ -11,7 +11,6 @@ COPY when any of it had reached paper.
 
 from __future__ import annotations
 
-import json
 import threading
 import uuid
 from collections.abc import Callable
@@ -25,7 +24,7 @@ from desk.cash.models import ShiftCashMove, ShiftMoveKind
 from desk.core.errors import DeskError
 from desk.core.money import Money
 from desk.db.runner import Runner
-from desk.devices.printers import PRINTERS, device_plan
+from desk.devices.printers import PRINTERS, printer_settings
 from desk.fiscal import chain
 from desk.fiscal.content import build_receipt
 from desk.fiscal.errors import PrinterNotReady, ReceiptNotPrinted, printer_problem
@@ -81,7 +80,7 @@ class Registers:
             if gone is not None:
                 gone[1].release()
             raise PrinterNotReady("{register} has no printer on {workstation}: a manager assigns one in Devices",
-                                  register=info.name, workstation=actor.workstation)
+                                  register=code, workstation=actor.workstation)
         wanted = (info.device, info.profile, info.paper_mm, info.text_as_image)
         stale: PrinterLease | None = None
         with self._lock:
@@ -196,14 +195,24 @@ def print_receipt(runner: Runner, actor: Actor, payment_id: int, register_code: 
                 printed = register.sale(intent.key, receipt, cancel_event)
             else:
                 printed = register.refund(intent.key, receipt, cancel_event)
-        except DeskError as exc:  # refused before anything was issued: the printer or the shift
-            seen["problem"] = exc
-            return Answer(EventType.FAILED, {"error": exc.message, "code": exc.code})
+        except DeskError as exc:
+            return _refused(register, intent, exc, seen)
         seen["printed"] = printed
         return Answer(EventType.PRINTED, _payload(printed.document, printed))
 
     performed = perform(runner, actor, request, device_call, _Resolver(runner), progress=progress, cancel=cancel)
     return _printed_outcome(performed, seen)
+
+
+def _refused(register: EscposFiscalRegister, intent: IntentView, exc: DeskError, seen: dict[str, Any]) -> Answer:
+    """A refusal before anything was issued (the printer not ready, no shift, the key) did not happen. One
+    that came after the register issued a document under the intent's key (the database failing while its
+    print was recorded) says nothing of how it ended: raised, it leaves the intent unknown for
+    reconciliation, which asks the register by that key."""
+    if register.find(intent.key) is not None:
+        raise exc
+    seen["problem"] = exc
+    return Answer(EventType.FAILED, {"error": exc.message, "code": exc.code})
 
 
 def _printed_outcome(performed: Performed, seen: dict[str, Any]) -> ReceiptOutcome:
@@ -280,7 +289,6 @@ def reprint(runner: Runner, actor: Actor, document_id: int, *, cancel: threading
 
 
 def _document(session: Session, document_id: int) -> Document:
-    from desk.fiscal.models import FiscalDocument
 
     row = get(session, FiscalDocument, document_id, "Fiscal document")
     return chain.document_view(session, row)
@@ -291,7 +299,7 @@ def _document(session: Session, document_id: int) -> Document:
 
 def shift_register(session: Session, workstation: str) -> str | None:
     """The register the workstation's drawer documents go to: the first its printers print for."""
-    return next((p.register_code for p in device_plan(session, workstation) if p.register_code is not None), None)
+    return next((p.register_code for p in printer_settings(session, workstation) if p.register_code is not None), None)
 
 
 @dataclass(frozen=True)
@@ -299,17 +307,13 @@ class _ShiftPaper:
     register: str | None
     opening_float: tuple[str, ...]  # "EUR 200.00", per currency counted in
     moves: tuple[tuple[int, ShiftMoveKind, str, str], ...]  # id, kind, amount, reason: still without a document
-
-
-_MOVE_DOCUMENTS = (DocumentKind.CASH_IN.value, DocumentKind.CASH_OUT.value)
+    to_reprint: tuple[Document, ...]  # moves' documents whose paper was cut, unsure or never printed
 
 
 def _shift_paper(session: Session, workstation: str, cash_shift_id: int) -> _ShiftPaper:
     moves = session.scalars(select(ShiftCashMove).where(ShiftCashMove.shift_id == cash_shift_id)
                             .order_by(ShiftCashMove.id)).all()
-    documented = {json.loads(row.content)["body"].get("move_id") for row in session.scalars(
-        select(FiscalDocument).where(FiscalDocument.cash_shift_id == cash_shift_id,
-                                     FiscalDocument.kind.in_(_MOVE_DOCUMENTS)))}
+    documented = chain.documented_moves(session, cash_shift_id)
     # A move whose print has no answer yet waits for Check receipts: asked again, it could print twice.
     asked = {intent.request.get("move_id") for intent in intents.unresolved(session, workstation)
              if intent.kind == KIND}
@@ -318,6 +322,8 @@ def _shift_paper(session: Session, workstation: str, cash_shift_id: int) -> _Shi
         tuple(str(m.amount) for m in moves if m.kind is ShiftMoveKind.FLOAT),
         tuple((m.id, m.kind, str(m.amount), m.reason) for m in moves
               if m.kind is not ShiftMoveKind.FLOAT and m.id not in documented and m.id not in asked),
+        tuple(d for d in chain.move_documents(session, cash_shift_id)
+              if d.paper is not Paper.PRINTED and d.content["body"].get("move_id") not in asked),
     )
 
 
@@ -325,7 +331,8 @@ def print_shift_documents(runner: Runner, actor: Actor, cash_shift_id: int, *, o
                           cancel: threading.Event | None = None,
                           registers: Registers = REGISTERS) -> list[ReceiptOutcome]:
     """Put the cash shift's fiscal documents on the workstation's register: the shift's opening (with
-    the float) and every cash in or out that has no document yet.
+    the float), every cash in or out that has no document yet, and again (as a COPY) every one whose
+    paper was cut or is unsure.
 
     The opening is one per register shift whatever its key. Each cash move goes through the journal
     as a receipt does (intent committed, then the register, resolved by asking the register for the
@@ -345,6 +352,11 @@ def print_shift_documents(runner: Runner, actor: Actor, cash_shift_id: int, *, o
                                                                opening_float=paper.opening_float)))
         except DeskError as exc:
             outcomes.append(ReceiptOutcome(None, problem=exc))
+    for document in paper.to_reprint:  # issued once, but its paper is owed: whole again, marked COPY
+        try:
+            outcomes.append(_outcome(None, register.reprint(document, cancel), already=True))
+        except DeskError as exc:
+            outcomes.append(ReceiptOutcome(None, document, document.paper, problem=exc))
     for move_id, kind, amount, reason in paper.moves:
         outcomes.append(_print_move(runner, actor, register, move_id, kind, amount, reason, cancel))
     return outcomes
@@ -361,9 +373,8 @@ def _print_move(runner: Runner, actor: Actor, register: EscposFiscalRegister, mo
         report("Printing the receipt")
         try:
             printed = issue(intent.key, amount, reason, cancel_event, move_id=move_id)
-        except DeskError as exc:  # refused before anything was issued: the printer or the shift
-            seen["problem"] = exc
-            return Answer(EventType.FAILED, {"error": exc.message, "code": exc.code})
+        except DeskError as exc:
+            return _refused(register, intent, exc, seen)
         seen["printed"] = printed
         return Answer(EventType.PRINTED, _payload(printed.document, printed))
 
@@ -382,8 +393,8 @@ def close_register_shifts(runner: Runner, actor: Actor, cash_shift_id: int, *,
         outcomes = [o for o in print_shift_documents(runner, actor, cash_shift_id, opening=False, cancel=cancel,
                                                      registers=registers) if o.problem is not None]
     for code, number in runner.read(_shifts_of_cash_shift, cash_shift_id):
-        register = registers.register(runner, actor, code)
-        try:
+        try:  # a register without its printer here waits for its Z; the others still print theirs
+            register = registers.register(runner, actor, code)
             printed = register.close_shift(f"z-{code}-{number}", cancel)
         except DeskError as exc:
             outcomes.append(ReceiptOutcome(None, problem=exc))

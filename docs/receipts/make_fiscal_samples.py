@@ -2,12 +2,12 @@
 
     .venv/bin/python docs/receipts/make_fiscal_samples.py [--out FOLDER]
 
-For a Bulgarian and a Russian hotel in turn: a throw-away SQLite file and register key folder, register
-FP-1 assigned in Devices to the printer simulator over TCP on the cashier's workstation, and the
-register's language taken from the hotel's country. The cashier opens the shift with a float, takes
-cash in and out, a guest pays cash (with change) and another by card on the terminal, a part of the
-cash is refunded, a copy of the sale is printed, then the X and the Z report. Each file is what the
-simulator decoded from the job it got.
+For a Bulgarian and a Russian hotel in turn: a throw-away SQLite file, register key folder and anchor
+folder, register FP-1 assigned in Devices to the printer simulator over TCP on the cashier's
+workstation, and the register's language taken from the hotel's country. The cashier opens the
+shift with a float, takes cash in and out, a guest pays cash (with change) and another by card on the
+terminal, the minibar is struck off the first bill and its cash refunded, a copy of the sale is
+printed, then the X and the Z report. Each file is what the simulator decoded from the job it got.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from desk.db.engine import Database  # noqa: E402
 from desk.db.runner import Runner  # noqa: E402
 from desk.demo.seed import DEMO_USERS, seed_settings  # noqa: E402
 from desk.devices.models import WorkstationPrinter  # noqa: E402
+from desk.fiscal.anchors import ANCHOR_DIR_ENV  # noqa: E402
 from desk.fiscal.keys import KEY_DIR_ENV  # noqa: E402
 from desk.fiscal.workflow import (  # noqa: E402
     ReceiptOutcome,
@@ -45,8 +46,8 @@ from desk.hotel.models import Hotel, PaymentMethod, Room  # noqa: E402
 from desk.ledger.folios import folio_of_reservation, load_folio  # noqa: E402
 from desk.ledger.models import Bill  # noqa: E402
 from desk.ledger.payments import Tender, record_card_money, refund_payment, take_payment  # noqa: E402
-from desk.ledger.postings import post_charge  # noqa: E402
-from desk.people.auth import Actor, sign_in  # noqa: E402
+from desk.ledger.postings import post_charge, void_posting  # noqa: E402
+from desk.people.auth import Actor, ManagerApproval, sign_in  # noqa: E402
 from desk.people.models import Role, User  # noqa: E402
 from desk.stays.reservations import check_in, create_reservation, new_guest  # noqa: E402
 from hardware.simulators.printer import TcpPrinterServer  # noqa: E402
@@ -84,6 +85,11 @@ def cashier_of(database: Database) -> Actor:
     username, password = next((u, p) for u, _name, role, p, _pin in DEMO_USERS if role is Role.CASHIER)
     with database.unit_of_work() as session:
         return sign_in(session, username, password, WORKSTATION)
+
+
+def manager_approval() -> ManagerApproval:
+    username, password = next((u, p) for u, _name, role, p, _pin in DEMO_USERS if role is Role.MANAGER)
+    return ManagerApproval(username, password)
 
 
 def stay(session: Session, cashier: Actor, words: Hotelier, number: str, room: str, guest: tuple[str, str],
@@ -168,6 +174,11 @@ def make(language: str, printer_port: int, engine: SimulatedPrinter, folder: Pat
         printed(print_receipt(runner, cashier, card_payment, "FP-1", registers=registers))
         keep("card-sale")
         with database.writing() as session:
+            # The minibar was a mistake: struck off the bill with a manager, then its money given back, so the
+            # refund receipt carries the minibar's 20% VAT only (its VAT follows the items refunded).
+            minibar = next(line.posting.id for line in load_folio(session, load_folio_id(session, cash_bill))
+                           .bill(cash_bill).postings if line.posting.description == words.minibar)
+            void_posting(session, cashier, minibar, reason=words.refund, approval=manager_approval())
             refund = refund_payment(session, cashier, cash_payment, Money.of("12.50", "EUR"), reason=words.refund).id
         printed(print_receipt(runner, cashier, refund, "FP-1", registers=registers))
         keep("refund")
@@ -201,8 +212,10 @@ def main(argv: list[str] | None = None) -> None:
         engine = SimulatedPrinter(profile="TM-T20II", paper_mm=80)
         server = TcpPrinterServer(engine, port=0).start()
         folder = Path(tempfile.mkdtemp())
-        # Register keys live outside the database; these throw-away ones never touch the user's folder.
+        # Register keys and the Z's anchors live outside the database; these throw-away ones never touch the
+        # user's folders (the samples' FP-1 anchors would otherwise join the real FP-1's anchor file).
         os.environ[KEY_DIR_ENV] = str(folder / "keys")
+        os.environ[ANCHOR_DIR_ENV] = str(folder / "anchors")
         try:
             for path in make(language, server.port, engine, folder, out):
                 print(path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path)

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
 import threading
+import time
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import update
 
@@ -106,3 +112,18 @@ def paid_bill(hotel: Hotel, *, amount: str | None = None, method: str = "cash",
     payment = hotel.run(take_payment, stay.bill_id, Tender(method, hotel.money(amount) if amount else owed,
                                                             payer_name="Иван Петров"))
     return payment.id
+
+
+def kill_when_it_hangs(code: str, flag: Path) -> None:
+    """Run ``code`` in a child Python until its printer hangs (a :class:`HangingTransport` wrote ``flag``),
+    then SIGKILL it there."""
+    process = subprocess.Popen([sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[2])
+    try:
+        deadline = time.monotonic() + 60
+        while not flag.exists():
+            assert process.poll() is None, "the child died on its own"
+            assert time.monotonic() < deadline, "the child never reached the printer"
+            time.sleep(0.05)
+    finally:
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait()

@@ -13,7 +13,6 @@ from desk.devices.printers import (
     DeviceHub,
     NoDrawer,
     add_printer,
-    device_plan,
     drawer_for_payment,
     drawer_openings,
     open_drawer,
@@ -102,9 +101,9 @@ def test_only_a_manager_manages_devices(sqlite_hotel: Hotel, role: Role):
 
 
 def test_without_settings_a_workstation_has_no_printers_whatever_the_registers(sqlite_hotel: Hotel):
-    assert sqlite_hotel.query(device_plan, "FRONT-9") == []
+    assert sqlite_hotel.query(printer_settings, "FRONT-9") == []
     sqlite_hotel.as_role(Role.MANAGER).run(add_printer, "FRONT-9", "Mine", "tcp://10.0.0.7", register_code="FP-1")
-    assert [(p.url, p.register_code) for p in sqlite_hotel.query(device_plan, "FRONT-9")] == [
+    assert [(p.url, p.register_code) for p in sqlite_hotel.query(printer_settings, "FRONT-9")] == [
         ("tcp://10.0.0.7", "FP-1")]
 
 

@@ -16,7 +16,7 @@ from desk.ledger.payments import refund_payment
 from desk.people.models import Role
 
 from .conftest import Hotel
-from .fiscal_rig import fiscal_hotel, paid_bill
+from .fiscal_rig import fiscal_hotel, kill_when_it_hangs, paid_bill
 
 
 def documents(hotel: Hotel) -> list[FiscalDocument]:
@@ -173,6 +173,31 @@ def test_a_printer_not_ready_before_the_job_issues_nothing_and_says_why(sqlite_h
     assert [d.kind for d in documents(sqlite_hotel)].count("sale") == 1
 
 
+def test_a_database_failure_after_the_document_was_issued_leaves_the_receipt_unknown_not_failed(
+        sqlite_hotel: Hotel, monkeypatch: pytest.MonkeyPatch):
+    """The register issued and printed the receipt, then the database failed as its print was recorded: the
+    desk cannot say how the receipt ended, so the intent stays open and Check receipts settles it from the
+    register, instead of closing it as "did not happen" while the document exists."""
+    from desk.core.errors import DatabaseProblem
+
+    rig = fiscal_hotel(sqlite_hotel)
+    payment_id = paid_bill(rig.hotel)
+    really_record = chain.record_print
+
+    def database_gone(*args, **kwargs):
+        raise DatabaseProblem("The database is not answering: try again in a minute")
+
+    monkeypatch.setattr(chain, "record_print", database_gone)
+    outcome = print_receipt(rig.runner, rig.hotel.actor, payment_id, "FP-1", registers=rig.registers)
+    monkeypatch.setattr(chain, "record_print", really_record)
+    assert outcome.state is not IntentState.FAILED and not outcome.printed, outcome
+    [pending] = sqlite_hotel.query(unresolved)
+    assert pending.request["payment_id"] == payment_id
+    check = reconcile_receipts(rig.runner, rig.hotel.actor)
+    assert check.settled == 1 and [d.kind for d in check.waiting] == [DocumentKind.SALE]
+    assert [d.kind for d in documents(sqlite_hotel)].count("sale") == 1
+
+
 def test_paper_out_mid_job_is_reprinted_whole_as_a_copy_once(hotel: Hotel):
     rig = fiscal_hotel(hotel)
     payment_id = paid_bill(rig.hotel)
@@ -292,29 +317,12 @@ def child(url: str, payment_id: int, flag: str, after: int) -> None:
 @pytest.mark.parametrize(("after", "issued"), [(-1, False), (0, True), (300, True)])
 def test_sigkill_between_intent_and_answer_loses_nothing_and_doubles_nothing(sqlite_hotel: Hotel, tmp_path,
                                                                               after, issued):
-    import os
-    import signal
-    import subprocess
-    import sys
-    import time
-    from pathlib import Path
-
     rig = fiscal_hotel(sqlite_hotel)
     payment_id = paid_bill(rig.hotel)
     flag = tmp_path / "hanging"
     url = sqlite_hotel.database.engine.url.render_as_string(hide_password=False)
     code = f"from tests.desk.test_fiscal import child; child({url!r}, {payment_id}, {str(flag)!r}, {after})"
-    root = Path(__file__).resolve().parents[2]
-    process = subprocess.Popen([sys.executable, "-c", code], cwd=root)
-    try:
-        deadline = time.monotonic() + 60
-        while not flag.exists():
-            assert process.poll() is None, "the child died on its own"
-            assert time.monotonic() < deadline, "the child never reached the printer"
-            time.sleep(0.05)
-    finally:
-        os.kill(process.pid, signal.SIGKILL)
-        process.wait()
+    kill_when_it_hangs(code, flag)
     [pending] = sqlite_hotel.query(unresolved)
     assert pending.state is IntentState.SENT
     first = reconcile_receipts(rig.runner, rig.hotel.actor)

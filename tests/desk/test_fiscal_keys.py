@@ -12,6 +12,7 @@ import os
 import secrets
 import stat
 
+import pytest
 from sqlalchemy import inspect, text
 
 from desk.cash.shifts import close_shift, open_shift_of
@@ -276,3 +277,22 @@ def test_a_z_whose_anchor_cannot_be_written_waits_and_its_reprint_writes_it(sqli
     [anchor] = read_anchors(anchor_file("FP-1"))
     assert (anchor.number, anchor.sign) == (waiting.number, waiting.sign)
     assert "Z REPORT" in rig.engine.text() and "COPY" not in rig.engine.text()
+
+
+def test_an_anchor_file_that_names_the_z_with_another_sign_is_not_passed_over(sqlite_hotel: Hotel):
+    """The anchor file already holds this Z's number with another sign (the database restored from an older
+    backup, its later documents issued again): the Z is not printed as anchored while the file says
+    otherwise; the file keeps what it had."""
+    from dataclasses import replace
+
+    from desk.fiscal.anchors import write_anchor
+
+    rig = fiscal_hotel(sqlite_hotel)
+    receipts(rig, 1)
+    z = close_with_z(rig)
+    before = anchor_file("FP-1").read_text(encoding="utf-8")
+    assert write_anchor(z) == anchor_file("FP-1")  # its reprint: the same anchor, nothing added
+    with pytest.raises(FiscalAnchorNotWritten) as caught:
+        write_anchor(replace(z, sign="0" * 64))
+    assert caught.value.template == ANCHOR_NOT_WRITTEN and "another sign" in caught.value.params["reason"]
+    assert anchor_file("FP-1").read_text(encoding="utf-8") == before

@@ -16,10 +16,11 @@ from desk.cash.shifts import close_shift, open_shift_of, z_report_pdf
 from desk.cli.main import main
 from desk.core.errors import InvalidInput
 from desk.core.money import Money
-from desk.fiscal.document_format import register_format, set_hotel_country, set_register_language
+from desk.fiscal.document_format import set_hotel_country, set_register_language
 from desk.fiscal.receipts import request_receipt
 from desk.fiscal.render import COPY_WORDS, LABELS
 from desk.fiscal.workflow import close_register_shifts, print_receipt, x_report
+from desk.hotel.country import register_format
 from desk.hotel.models import Hotel as HotelRow
 from desk.ledger.payments import refund_payment
 from desk.people.models import Role, User

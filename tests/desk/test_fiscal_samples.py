@@ -22,3 +22,6 @@ def test_the_sample_script_prints_every_document_in_bulgarian_and_russian(tmp_pa
         assert copy in (tmp_path / f"fiscal-copy-80mm-{language}.txt").read_text(encoding="utf-8")
         z = (tmp_path / f"fiscal-z-report-80mm-{language}.txt").read_text(encoding="utf-8")
         assert by_method in z and "50,00 EUR" in z and "300,00 EUR" in z and "1 234,50 EUR" in z, z
+        # The minibar struck off and refunded: its refund receipt carries the minibar's 20% VAT only.
+        refund = (tmp_path / f"fiscal-refund-80mm-{language}.txt").read_text(encoding="utf-8")
+        assert " 20% (12,50 EUR)" in refund and " 9%" not in refund, refund

@@ -79,6 +79,9 @@ def test_a_register_with_no_printer_on_this_workstation_prints_nothing_and_says_
         registers.close()
     assert caught.value.template == "{register} has no printer on {workstation}: a manager assigns one in Devices"
     assert caught.value.params["workstation"] == cashier.actor.workstation
+    # Named by its code, as the status bar and the other printer refusals name it: a stored English
+    # name would stay English on a Russian screen.
+    assert caught.value.params["register"] == "FP-1"
     assert a.engine.received == 0
 
 

@@ -9,7 +9,7 @@ from desk.fiscal.workflow import close_register_shifts, print_receipt
 from desk.ledger.payments import refund_payment
 
 from .conftest import Hotel
-from .fiscal_rig import fiscal_hotel, paid_bill
+from .fiscal_rig import fiscal_hotel, kill_when_it_hangs, paid_bill
 
 
 def lines_of(engine) -> list[str]:
@@ -60,7 +60,7 @@ def test_the_opening_and_each_cash_move_print_once_as_fiscal_documents(hotel: Ho
     outcomes = print_shift_documents(rig.runner, cashier.actor, status.shift_id, registers=rig.registers)
     # The opening was on paper already: only the three moves are new.
     assert [o.document.kind.value for o in outcomes] == ["shift_open", "cash_in", "cash_out", "cash_out"]
-    assert outcomes[0].document.number == opening.document.number
+    assert outcomes[0].printed and outcomes[0].document.number == opening.document.number
     text = rig.engine.text()
     assert text.count("SHIFT OPENED") == 0
     assert text.count("CASH IN") == 1 and text.count("CASH OUT") == 2
@@ -206,7 +206,7 @@ def test_a_cash_move_goes_through_the_journal_and_a_printer_fault_issues_it_late
     rig.engine.reset_output()
     [again] = print_shift_documents(rig.runner, cashier.actor, shift.id, registers=rig.registers)
     # Only the opening, already on paper: the same document, and nothing printed again.
-    assert again.document is not None and again.document == _opening.document and rig.engine.text() == "", again
+    assert again.printed and again.document == _opening.document and rig.engine.text() == "", again
     with sqlite_hotel.database.unit_of_work() as session:
         from desk.journal.models import JournalIntent
 
@@ -252,13 +252,6 @@ def child_move(url: str, shift_id: int, flag: str) -> None:
 
 
 def test_sigkill_while_a_cash_move_prints_leaves_one_document_found_by_check_receipts(sqlite_hotel: Hotel, tmp_path):
-    import os
-    import signal
-    import subprocess
-    import sys
-    import time
-    from pathlib import Path
-
     from desk.fiscal.workflow import print_shift_documents, reconcile_receipts, reprint
     from desk.journal.intents import IntentState, unresolved
 
@@ -272,16 +265,7 @@ def test_sigkill_while_a_cash_move_prints_leaves_one_document_found_by_check_rec
     url = sqlite_hotel.database.engine.url.render_as_string(hide_password=False)
     code = (f"from tests.desk.test_shift_documents import child_move; "
             f"child_move({url!r}, {shift.id}, {str(flag)!r})")
-    process = subprocess.Popen([sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[2])
-    try:
-        deadline = time.monotonic() + 60
-        while not flag.exists():
-            assert process.poll() is None, "the child died on its own"
-            assert time.monotonic() < deadline, "the child never reached the printer"
-            time.sleep(0.05)
-    finally:
-        os.kill(process.pid, signal.SIGKILL)
-        process.wait()
+    kill_when_it_hangs(code, flag)
     [pending] = sqlite_hotel.query(unresolved)
     assert pending.state is IntentState.SENT and pending.request["move_id"] is not None
     # Its end unknown, the move is not sent again by the next print...
@@ -295,3 +279,113 @@ def test_sigkill_while_a_cash_move_prints_leaves_one_document_found_by_check_rec
     assert reconcile_receipts(rig.runner, cashier.actor).clean
     assert print_shift_documents(rig.runner, cashier.actor, shift.id, registers=rig.registers)[1:] == []
     assert cashier.query(chain.verify, "FP-1").intact
+
+
+def test_a_register_whose_printer_was_taken_away_does_not_stop_the_other_registers_z(sqlite_hotel: Hotel):
+    """FP-1 and FP-2 both took receipts in the cash shift; FP-1's printer is then removed from Devices.
+    Closing prints FP-2's Z and tells FP-1's problem, instead of failing before FP-2's turn."""
+    from desk.devices.printers import printer_settings, remove_printer
+    from desk.fiscal.errors import PrinterNotReady
+    from desk.people.models import Role
+
+    from .fiscal_rig import assign_printer
+
+    rig = fiscal_hotel(sqlite_hotel)
+    cashier = rig.hotel
+    workstation = cashier.actor.workstation
+    assign_printer(sqlite_hotel.database, "FP-2", "loopback://FP-2", workstation=workstation)
+    shift = cashier.query(open_shift_of, workstation)
+    for code in ("FP-1", "FP-2"):
+        assert print_receipt(rig.runner, cashier.actor, paid_bill(cashier), code, registers=rig.registers).printed
+    [fp1] = [p for p in cashier.query(printer_settings, workstation) if p.register_code == "FP-1"]
+    sqlite_hotel.as_role(Role.MANAGER).run(remove_printer, fp1.id)
+    cashier.run(close_shift, {})
+    rig.engine.reset_output()
+    outcomes = close_register_shifts(rig.runner, cashier.actor, shift.id, registers=rig.registers)
+    problems = [o.problem for o in outcomes if o.problem is not None]
+    assert len(problems) == 1 and isinstance(problems[0], PrinterNotReady), outcomes
+    assert problems[0].template == "{register} has no printer on {workstation}: a manager assigns one in Devices"
+    [z] = [o for o in outcomes if o.problem is None]
+    assert z.printed and z.document.register == "FP-2"
+    assert "Z REPORT" in rig.engine.text()
+
+
+def test_an_opening_whose_paper_was_cut_waits_in_check_receipts_and_is_reprinted_as_a_copy(hotel: Hotel):
+    """The shift's opening prints now (with its float); cut by a paper-out, it waits for its reprint as every
+    other document does, not only until the next cash move happens to print it (or never, without one)."""
+    from desk.fiscal.interface import Paper
+    from desk.fiscal.workflow import print_shift_documents, reconcile_receipts, reprint
+
+    rig = fiscal_hotel(hotel)
+    cashier = rig.hotel
+    cashier.run(close_shift, {})
+    status = cashier.run(open_shift, [Money.of("500", "EUR")])
+    rig.engine.fail("paper_out", after=100)
+    [opening] = print_shift_documents(rig.runner, cashier.actor, status.shift_id, registers=rig.registers)
+    assert opening.paper is Paper.CUT and opening.document.kind.value == "shift_open"
+    rig.engine.recover()
+    [waiting] = reconcile_receipts(rig.runner, cashier.actor).waiting
+    assert waiting.number == opening.document.number
+    rig.engine.reset_output()
+    again = reprint(rig.runner, cashier.actor, waiting.id, registers=rig.registers)
+    assert again.printed and again.copy
+    assert "SHIFT OPENED" in rig.engine.text() and "COPY" in rig.engine.text()
+    assert reconcile_receipts(rig.runner, cashier.actor).clean
+    # An opening that never had paper of its own (the shift opened by a receipt) waits for nothing.
+    cashier.run(close_shift, {})
+    close_register_shifts(rig.runner, cashier.actor, status.shift_id, registers=rig.registers)
+    cashier.run(open_shift, [])
+    print_receipt(rig.runner, cashier.actor, paid_bill(cashier), "FP-1", registers=rig.registers)
+    assert reconcile_receipts(rig.runner, cashier.actor).clean
+
+
+def test_a_cash_move_asked_twice_under_two_keys_is_issued_once(hotel: Hotel):
+    """Two prints of the shift's paper that both found the move undocumented (two device threads) each
+    ask for its document under a key of their own: the register issues it once, so the Z counts it once."""
+    from desk.fiscal.interface import DocumentKind
+    from desk.fiscal.workflow import print_shift_documents
+
+    rig = fiscal_hotel(hotel)
+    cashier = rig.hotel
+    shift = cashier.query(open_shift_of, cashier.actor.workstation)
+    print_shift_documents(rig.runner, cashier.actor, shift.id, registers=rig.registers)
+    cashier.run(cash_in, Money.of("50", "EUR"), "float top-up")
+    with hotel.database.unit_of_work() as session:
+        from sqlalchemy import select
+
+        from desk.cash.models import ShiftCashMove
+
+        move_id = session.scalars(select(ShiftCashMove.id).where(ShiftCashMove.reason == "float top-up")).one()
+    register = rig.registers.register(rig.runner, cashier.actor, "FP-1")
+    first = register.cash_in("first-thread", "EUR 50.00", "float top-up", move_id=move_id)
+    second = register.cash_in("second-thread", "EUR 50.00", "float top-up", move_id=move_id)
+    assert second.document.number == first.document.number
+    cashier.run(close_shift, {})
+    [z] = close_register_shifts(rig.runner, cashier.actor, shift.id, registers=rig.registers)
+    assert z.document.kind is DocumentKind.Z_REPORT
+    assert z.document.content["body"]["counts"].get("cash_in") == 1
+
+
+def test_a_cash_move_whose_paper_was_cut_is_printed_again_as_a_copy_by_the_next_shift_print(sqlite_hotel: Hotel):
+    """A documented move is never issued again, but its cut paper is not left behind: the next print of the
+    shift's paper (another move, or the closing's) reprints it whole, marked COPY, before the Z."""
+    from desk.fiscal.interface import Paper
+    from desk.fiscal.workflow import print_shift_documents
+
+    rig = fiscal_hotel(sqlite_hotel)
+    cashier = rig.hotel
+    shift = cashier.query(open_shift_of, cashier.actor.workstation)
+    print_shift_documents(rig.runner, cashier.actor, shift.id, registers=rig.registers)
+    cashier.run(cash_in, Money.of("50", "EUR"), "float top-up")
+    rig.engine.fail("paper_out", after=100)
+    [_opening, cut] = print_shift_documents(rig.runner, cashier.actor, shift.id, registers=rig.registers)
+    assert cut.paper is Paper.CUT and cut.document.kind.value == "cash_in"
+    rig.engine.recover()
+    rig.engine.reset_output()
+    [_opening, again] = print_shift_documents(rig.runner, cashier.actor, shift.id, registers=rig.registers)
+    assert again.printed and again.copy and again.document.number == cut.document.number
+    assert rig.engine.text().count("CASH IN") == 1 and "COPY" in rig.engine.text()
+    assert sqlite_hotel.query(chain.waiting_for_reprint) == []
+    rig.engine.reset_output()
+    assert print_shift_documents(rig.runner, cashier.actor, shift.id, registers=rig.registers)[1:] == []
+    assert rig.engine.printed == []
