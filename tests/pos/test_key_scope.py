@@ -92,3 +92,15 @@ def test_the_lookup_limit_refills_thirty_a_minute(monkeypatch: pytest.MonkeyPatc
         limit.take("till-1")
     with pytest.raises(TooManyLookups):
         limit.take("till-1")
+
+
+def test_the_request_log_does_not_copy_the_guests_a_lookup_named(sqlite_pos: Pos, caplog: pytest.LogCaptureFixture):
+    pos = sqlite_pos
+    pos.hotel.stay()
+    caplog.set_level(logging.INFO, logger="desk.pos")
+    assert pos.rest("GET", "/rooms/101/guests").json()["guests"][0]["name"] == "Guest0 Test"
+    assert pos.sim.card_info("10101")["Holder"] == "Guest0 Test"
+    requests = [r.getMessage() for r in caplog.records if r.name == "desk.pos"]
+    assert any("/rooms/101/guests 200" in line for line in requests), requests
+    assert any("getcardinfoex 200" in line for line in requests), requests
+    assert not any("Guest0" in line for line in requests), requests
