@@ -128,6 +128,7 @@ ERRORS = (
     QT_TRANSLATE_NOOP("DeskError", "Receipt {number} was cut short: {error}. Fix the printer and press Retry: it is printed again whole, marked COPY"),
     QT_TRANSLATE_NOOP("DeskError", "Receipt {number} was issued but not printed: {error}. Fix the printer and press Retry"),
     QT_TRANSLATE_NOOP("DeskError", "Receipt {receipt} of this terminal is already on a card operation"),
+    QT_TRANSLATE_NOOP("DeskError", "Refund {refund_id} of check {check_number} was already made of {earlier}, not {amount}"),
     QT_TRANSLATE_NOOP("DeskError", "Register {register} has fiscal documents but its key file {path} is not on this workstation: copy it here from where the register's documents were signed; nothing was printed"),
     QT_TRANSLATE_NOOP("DeskError", "Register {register} has no document {number}"),
     QT_TRANSLATE_NOOP("DeskError", "Reservation {key} does not exist"),

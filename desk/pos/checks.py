@@ -789,8 +789,13 @@ def refund_check(session: Session, actor: Actor, pos_name: str, check_id: str, r
     open_lines = [line for line in mine if line.reversed_by is None]
     bill_id = (open_lines or mine)[0].bill_id
     left = total((line.posting.amount for line in open_lines), view.currency)
-    earlier = session.scalar(select(PosRefund.id).where(PosRefund.pos_name == pos_name, PosRefund.check_id == check_id,
-                                                        PosRefund.refund_id == refund_id))
+    earlier = session.scalar(select(PosRefund).where(PosRefund.pos_name == pos_name, PosRefund.check_id == check_id,
+                                                     PosRefund.refund_id == refund_id))
+    if earlier is not None and earlier.amount != amount:
+        # Answered as a replay, it would say that an amount was given back that never was.
+        raise CheckConflict("Refund {refund_id} of check {check_number} was already made of {earlier}, not {amount}",
+                            refund_id=refund_id, check_number=record.check_number, earlier=earlier.amount,
+                            amount=amount)
     if earlier is not None or (not open_lines and amount == record.amount):
         return RefundedCheck(check_id, bill_id, f"{bill_id:06d}", amount, left,
                              _desk_action(session, folio_id, bill_id), True, frozenset({folio_id}))

@@ -11,7 +11,7 @@ from decimal import Decimal
 from desk.core.money import Money
 from desk.db.runner import Runner
 from desk.pos.checks import refund_check
-from desk.pos.errors import RefundTooLarge
+from desk.pos.errors import CheckConflict, RefundTooLarge
 from desk.pos.service import pos_actor
 from tests.desk.conftest import refused
 
@@ -78,3 +78,17 @@ def test_a_refund_of_more_than_is_left_is_a_named_refusal(pos: Pos):
     till = pos_actor("till-1", "TILL-1")
     refused(hotel, RefundTooLarge, "Check {check_number} has {left} left to refund, not {amount}",
             lambda: Runner(hotel.database).run(refund_check, till, "till-1", "rf-2", "x", hotel.money("39.81")))
+
+
+def test_a_refund_id_sent_again_with_another_amount_is_a_conflict_not_a_replay(pos: Pos):
+    hotel = pos.hotel
+    stay = hotel.stay()
+    assert pos.rest("POST", "/checks", json=check_body(hotel, stay, "rf-3")).status_code == 201  # 39.80
+    assert pos.rest("POST", "/checks/rf-3/refund", json={"refund_id": "a", "amount": "2.80"}).status_code == 200
+    other = pos.rest("POST", "/checks/rf-3/refund", json={"refund_id": "a", "amount": "9.00"})
+    assert (other.status_code, other.json()["error"]) == (409, "check_conflict"), other.text
+    assert _balance(pos, stay.folio_id) == hotel.money("37.00")
+    till = pos_actor("till-1", "TILL-1")
+    refused(hotel, CheckConflict, "Refund {refund_id} of check {check_number} was already made of {earlier}, not "
+            "{amount}", lambda: Runner(hotel.database).run(refund_check, till, "till-1", "rf-3", "a",
+                                                            hotel.money("9.00")))
