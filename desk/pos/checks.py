@@ -110,23 +110,19 @@ def _zone(name: str) -> tzinfo:
                            value=name) from None
 
 
-def hotel_zone(session: Session) -> tzinfo:
-    name = get_setting(session, SETTING_TIME_ZONE)
-    if name:
-        return _zone(name)
-    local = datetime.now().astimezone().tzinfo
-    assert local is not None
-    return local
-
-
 def closing_time(session: Session, moment: datetime | None) -> datetime:
     """When a check closed, as a moment: a time without a zone is the hotel's local time (the
     till's clock), never the server's; no time at all is now."""
     if moment is None:
         return utcnow()
-    if moment.tzinfo is None:
-        return moment.replace(tzinfo=hotel_zone(session))
-    return moment
+    if moment.tzinfo is not None:
+        return moment
+    zone = get_setting(session, SETTING_TIME_ZONE)
+    if zone:
+        return moment.replace(tzinfo=_zone(zone))
+    # The machine's zone at that moment, summer or winter time: its offset of today would put a
+    # check kept since the clocks changed an hour off.
+    return moment.astimezone()
 
 
 def runs_in_desk(session: Session) -> bool:
