@@ -50,7 +50,8 @@ def test_a_partial_refund_from_the_till_gives_back_only_its_lines_and_refunds_ad
     # What is left, refunded, closes the check; never beyond it.
     assert sim.transactions(CARD, 31, MENU, guid="o-31", refund=Decimal("27.00"), rk_uni=5)["Result"] == "0"
     assert _balance(pos, stay.folio_id) == pos.hotel.money("0.00")
-    assert sim.transactions(CARD, 31, MENU, guid="o-31", refund=Decimal("0.01"), rk_uni=6)["Result"] == "1"
+    closed = sim.transactions(CARD, 31, MENU, guid="o-31", refund=Decimal("0.01"), rk_uni=6)
+    assert closed["Result"] == "1" and "0.00 left to refund, not EUR 0.01" in closed["err_text"], closed
     assert _balance(pos, stay.folio_id) == pos.hotel.money("0.00")
 
 
