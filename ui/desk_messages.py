@@ -189,6 +189,7 @@ ERRORS = (
     QT_TRANSLATE_NOOP("DeskError", "The deposit of {number} holds only {held}: charge the check on credit instead"),
     QT_TRANSLATE_NOOP("DeskError", "The deposit was already used: refund or move it first"),
     QT_TRANSLATE_NOOP("DeskError", "The description is too long: at most {limit} characters"),
+    QT_TRANSLATE_NOOP("DeskError", "The discount {discount} is more than the lines ({lines})"),
     QT_TRANSLATE_NOOP("DeskError", "The drawer should hold only {held}"),
     QT_TRANSLATE_NOOP("DeskError", "The drawer was already opened for payment {payment}"),
     QT_TRANSLATE_NOOP("DeskError", "The e-mail was not sent: cancelled"),

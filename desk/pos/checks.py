@@ -419,18 +419,24 @@ def _portions(check: ClosedCheck, currency: str) -> list[_Portion]:
         else:
             groups[line.tax_percent].append(OrderItem(RETURNED_ITEM.format(item=line.item.strip()), -line.quantity,
                                                       -line.price))
+    sold = {rate: total((item.amount for item in items), currency) for rate, items in groups.items()}
+    for rate in sorted(sold):
+        if sold[rate].is_negative:
+            raise TotalsDoNotAddUp("More was returned than sold at the tax rate {percent}%: the lines make {sum}",
+                                   percent=rate, sum=sold[rate])
+    if check.discount and check.discount > total(sold.values(), currency):
+        raise TotalsDoNotAddUp("The discount {discount} is more than the lines ({lines})", discount=check.discount,
+                               lines=total(sold.values(), currency))
     if check.tip:
         groups[Decimal(0)].append(OrderItem("Tip", Decimal(1), check.tip))
     rates = sorted(groups)
     sums = {rate: total((item.amount for item in groups[rate]), currency) for rate in rates}
-    for rate in rates:
-        if sums[rate].is_negative:
-            raise TotalsDoNotAddUp("More was returned than sold at the tax rate {percent}%: the lines make {sum}",
-                                   percent=rate, sum=sums[rate])
-    weighted = [rate for rate in rates if sums[rate].is_positive]
-    for name, off in ((DISCOUNT_ITEM, check.discount), (PAID_AT_TILL_ITEM, check.total - check.charged)):
+    # The discount is off what was sold, never off the tip; what was paid at the till paid for all of it.
+    taken_off = ((DISCOUNT_ITEM, check.discount, sold), (PAID_AT_TILL_ITEM, check.total - check.charged, sums))
+    for name, off, weights in taken_off:
         if off:
-            for rate, share in zip(weighted, apportion(off, [sums[r] for r in weighted]), strict=True):
+            weighted = [rate for rate in rates if rate in weights and weights[rate].is_positive]
+            for rate, share in zip(weighted, apportion(off, [weights[r] for r in weighted]), strict=True):
                 if share:
                     groups[rate].append(OrderItem(name, Decimal(1), -share))
                     sums[rate] = sums[rate] - share

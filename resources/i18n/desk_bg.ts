@@ -1630,6 +1630,10 @@
         <translation>Описанието е твърде дълго: най-много {limit} знака</translation>
     </message>
     <message>
+        <source>The discount {discount} is more than the lines ({lines})</source>
+        <translation>Отстъпката {discount} е повече от сумата на редовете ({lines})</translation>
+    </message>
+    <message>
         <source>The drawer should hold only {held}</source>
         <translation>В чекмеджето трябва да има само {held}</translation>
     </message>

@@ -1630,6 +1630,10 @@
         <translation>Описание слишком длинное: не более {limit} символов</translation>
     </message>
     <message>
+        <source>The discount {discount} is more than the lines ({lines})</source>
+        <translation>Скидка {discount} больше суммы строк ({lines})</translation>
+    </message>
+    <message>
         <source>The drawer should hold only {held}</source>
         <translation>В ящике должно быть только {held}</translation>
     </message>
