@@ -825,8 +825,12 @@ def refund_check(session: Session, actor: Actor, pos_name: str, check_id: str, r
         first = open_lines[0].posting
         where = _Where(pos_name, check_id, record.check_number, first.description, first.outlet_code,
                        first.ordered_at)
-        _insert_portions(session, actor, where, portions, folio_id, bill_id, record.postings)
-        record.postings += len(portions)
+        # Each rate's rest goes back on the bill its posting is on now: a clerk may have moved one.
+        bill_of_rate = {line.posting.tax_percent: line.bill_id for line in open_lines}
+        for portion in portions:
+            _insert_portions(session, actor, where, [portion], folio_id, bill_of_rate[portion.percent],
+                             record.postings)
+            record.postings += 1
     session.add(PosRefund(pos_name=pos_name, check_id=check_id, refund_id=refund_id, amount=amount))
     if after_checkout and not record.after_checkout:
         record.after_checkout = True

@@ -10,6 +10,8 @@ from decimal import Decimal
 
 from desk.core.money import Money
 from desk.db.runner import Runner
+from desk.ledger.bills import move_postings, open_bill
+from desk.ledger.folios import load_folio
 from desk.pos.checks import refund_check
 from desk.pos.errors import CheckConflict, RefundTooLarge
 from desk.pos.service import pos_actor
@@ -93,3 +95,22 @@ def test_a_refund_id_sent_again_with_another_amount_is_a_conflict_not_a_replay(p
     refused(hotel, CheckConflict, "Refund {refund_id} of check {check_number} was already made of {earlier}, not "
             "{amount}", lambda: Runner(hotel.database).run(refund_check, till, "till-1", "rf-3", "a",
                                                             hotel.money("9.00")))
+
+
+def test_a_refund_charges_what_is_left_on_the_bill_each_part_was_moved_to(pos: Pos):
+    hotel = pos.hotel
+    stay = hotel.stay()
+    lines = [("Grilled trout", "2", "18.50", "20"), ("Mineral water", "1", "3.00", "0")]  # 37.00 and 3.00
+    assert pos.rest("POST", "/checks", json=check_body(hotel, stay, "mv-1", lines=lines)).status_code == 201
+    water = next(p for p in pos_postings(hotel) if p.tax_percent == 0)
+    other = hotel.run(open_bill, stay.folio_id, payer_name="Company lunch").id
+    hotel.run(move_postings, [water.id], other)  # the clerk gave the water its own bill
+    answer = pos.rest("POST", "/checks/mv-1/refund", json={"refund_id": "a", "amount": "4.00"})
+    assert answer.status_code == 200, answer.text
+    # What is left of each part is charged again where that part is now: the water on its own bill.
+    left = hotel.query(lambda s: {line.posting.tax_percent: (line.bill_id, str(line.posting.amount))
+                                  for line in load_folio(s, stay.folio_id).postings
+                                  if line.posting.source == "pos" and line.reversed_by is None
+                                  and line.posting.kind.value == "charge"})
+    assert left[Decimal(0)] == (other, "EUR 2.70"), left
+    assert left[Decimal(20)] == (water.bill_id, "EUR 33.30"), left
