@@ -11,7 +11,7 @@ import enum
 import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime, tzinfo
+from datetime import datetime, tzinfo
 from decimal import ROUND_FLOOR, Decimal
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -604,14 +604,7 @@ def _locked_stay(session: Session, reservation_id: int, guest_id: int) -> _Stay:
         raise InvalidInput("Guest {guest} does not stay in {stay}", field="guest", guest=guest_id,
                            stay=reservation.number)
     return _Stay(row.number, _status(row.status), row.id, full_name(row.first_name, row.last_name),
-                 _aware(row.checked_in_at), _aware(row.checked_out_at))
-
-
-def _aware(moment: datetime | None) -> datetime | None:
-    # A plain statement hands SQLite's stored UTC back without its zone.
-    if moment is None or moment.tzinfo is not None:
-        return moment
-    return moment.replace(tzinfo=UTC)
+                 row.checked_in_at, row.checked_out_at)  # aware: the columns' type gives UTC back
 
 
 def _locked_last_bill(session: Session, folio_id: int) -> int:
