@@ -702,7 +702,7 @@ def cancel_check(session: Session, actor: Actor, pos_name: str, check_id: str, r
     open_lines = [line for line in lines if line.reversed_by is None]
     if not open_lines:
         reversals = tuple(line.reversed_by.id for line in lines if line.reversed_by is not None)
-        return CancelledCheck(check_id, bill_id, f"{bill_id:06d}", reversals, _desk_action(session, folio_id, bill_id),
+        return CancelledCheck(check_id, bill_id, f"{bill_id:06d}", reversals, _desk_action(session, folio_id, lines),
                               record.after_checkout, True, frozenset({folio_id}))
     bill = view.bill(bill_id)
     after_checkout = reservation.status is not ReservationStatus.IN_HOUSE
@@ -724,17 +724,21 @@ def cancel_check(session: Session, actor: Actor, pos_name: str, check_id: str, r
     if after_checkout and not record.after_checkout:
         record.after_checkout = True
     session.flush()
-    return CancelledCheck(check_id, bill_id, f"{bill_id:06d}", reversals, _desk_action(session, folio_id, bill_id),
+    return CancelledCheck(check_id, bill_id, f"{bill_id:06d}", reversals, _desk_action(session, folio_id, lines),
                           after_checkout, False, frozenset({folio_id}))
 
 
-def _desk_action(session: Session, folio_id: int, bill_id: int) -> str:
-    bill = load_folio(session, folio_id).bill(bill_id)
-    if bill.status is not BillStatus.OVERPAID:
-        return ""
-    kinds = {line.payment.method.kind for line in bill.payments if line.voided_by is None}
-    return (f"Bill {bill.bill.number} was already paid and is now overpaid by {-bill.balance}: "
-            f"the desk must {_how_to_give_back(kinds)}")
+def _desk_action(session: Session, folio_id: int, lines: list[PostingLine]) -> str:
+    """What the desk must give back on each bill the check's lines are on (a clerk may have moved some)."""
+    view = load_folio(session, folio_id)
+    actions = []
+    for bill_id in sorted({line.bill_id for line in lines}):
+        bill = view.bill(bill_id)
+        if bill.status is BillStatus.OVERPAID:
+            kinds = {line.payment.method.kind for line in bill.payments if line.voided_by is None}
+            actions.append(f"Bill {bill.bill.number} was already paid and is now overpaid by {-bill.balance}: "
+                           f"the desk must {_how_to_give_back(kinds)}")
+    return "; ".join(actions)
 
 
 def _how_to_give_back(kinds: set[MethodKind]) -> str:
@@ -793,7 +797,7 @@ def refund_check(session: Session, actor: Actor, pos_name: str, check_id: str, r
                             amount=amount)
     if earlier is not None or (not open_lines and amount == record.amount):
         return RefundedCheck(check_id, bill_id, f"{bill_id:06d}", amount, left,
-                             _desk_action(session, folio_id, bill_id), True, frozenset({folio_id}))
+                             _desk_action(session, folio_id, mine), True, frozenset({folio_id}))
     if amount.currency != view.currency or not amount.is_positive:
         raise InvalidInput("A refund is a positive amount in {currency}", field="amount", currency=view.currency)
     if amount == left == record.amount:
@@ -831,7 +835,7 @@ def refund_check(session: Session, actor: Actor, pos_name: str, check_id: str, r
     session.flush()
     session.expire_all()
     return RefundedCheck(check_id, bill_id, f"{bill_id:06d}", amount, left - amount,
-                         _desk_action(session, folio_id, bill_id), False, frozenset({folio_id}))
+                         _desk_action(session, folio_id, open_lines), False, frozenset({folio_id}))
 
 
 def _after_refund(postings: list[Posting], amount: Money, lines: tuple[CheckLine, ...],

@@ -12,6 +12,7 @@ from desk.core.money import Money
 from desk.db.runner import Runner
 from desk.ledger.bills import move_postings, open_bill
 from desk.ledger.folios import load_folio
+from desk.ledger.payments import Tender, take_payment
 from desk.pos.checks import refund_check
 from desk.pos.errors import CheckConflict, RefundTooLarge
 from desk.pos.service import pos_actor
@@ -114,3 +115,21 @@ def test_a_refund_charges_what_is_left_on_the_bill_each_part_was_moved_to(pos: P
                                   and line.posting.kind.value == "charge"})
     assert left[Decimal(0)] == (other, "EUR 2.70"), left
     assert left[Decimal(20)] == (water.bill_id, "EUR 33.30"), left
+
+
+def test_a_refund_names_every_bill_it_leaves_overpaid(pos: Pos):
+    hotel = pos.hotel
+    stay = hotel.stay()
+    lines = [("Grilled trout", "2", "18.50", "20"), ("Mineral water", "1", "3.00", "0")]  # 37.00 and 3.00
+    assert pos.rest("POST", "/checks", json=check_body(hotel, stay, "mv-2", lines=lines)).status_code == 201
+    water = next(p for p in pos_postings(hotel) if p.tax_percent == 0)
+    other = hotel.run(open_bill, stay.folio_id, payer_name="Company lunch")
+    hotel.run(move_postings, [water.id], other.id)
+    hotel.run(take_payment, other.id, Tender("cash", hotel.money("3.00")))
+    hotel.run(take_payment, water.bill_id, Tender("card", hotel.money("37.00")))  # both bills paid
+    answer = pos.rest("POST", "/checks/mv-2/refund", json={"refund_id": "a", "amount": "4.00"})
+    assert answer.status_code == 200, answer.text
+    action = answer.json()["desk_action"]
+    assert f"Bill {other.number} was already paid and is now overpaid by EUR 0.30" in action, action
+    guests = hotel.query(lambda s: load_folio(s, stay.folio_id).bill(water.bill_id).bill.number)
+    assert f"Bill {guests} was already paid and is now overpaid by EUR 3.70" in action, action
