@@ -255,6 +255,17 @@ def _with_idempotency(session: Session, actor: Actor, pos_name: str, key: str | 
 _KEY_IN_PATH = re.compile(r"(/farcards/)[^/]+", re.IGNORECASE)
 
 
+# A lookup's answer names who stays where: the request log keeps its size only, and the lookups'
+# own log (``looking_up``) says who asked what and how many guests the answer named.
+_LOOKUP_PATH = re.compile(r"^(/api/v1/rooms/[^/]+/guests|/farcards/[^/]+/getcardinfoex)/?$", re.IGNORECASE)
+
+
+def _loggable_answer(path: str, answer: bytes) -> str:
+    if _LOOKUP_PATH.match(path):
+        return f"({len(answer)} bytes, guests' names not logged)"
+    return _loggable(answer.decode("utf-8", "replace"))
+
+
 def _loggable(text: str) -> str:
     """A request or answer as it may be logged: no key, nothing that looks like a card number."""
     text = _KEY_IN_PATH.sub(r"\1***", text)
@@ -356,7 +367,7 @@ class Guard:
             logged = True
             log.info("%s %s %s %.1f ms | %s | -> %s", scope.get("method"), _loggable(path), status,
                      (time.perf_counter() - started) * 1000, _loggable(bytes(body).decode("utf-8", "replace")),
-                     _loggable(bytes(answer).decode("utf-8", "replace")))
+                     _loggable_answer(path, bytes(answer)))
 
         async def capture(message: MutableMapping[str, Any]) -> None:
             nonlocal status

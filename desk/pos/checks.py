@@ -11,7 +11,7 @@ import enum
 import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime, tzinfo
+from datetime import datetime, tzinfo
 from decimal import ROUND_FLOOR, Decimal
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -110,23 +110,19 @@ def _zone(name: str) -> tzinfo:
                            value=name) from None
 
 
-def hotel_zone(session: Session) -> tzinfo:
-    name = get_setting(session, SETTING_TIME_ZONE)
-    if name:
-        return _zone(name)
-    local = datetime.now().astimezone().tzinfo
-    assert local is not None
-    return local
-
-
 def closing_time(session: Session, moment: datetime | None) -> datetime:
     """When a check closed, as a moment: a time without a zone is the hotel's local time (the
     till's clock), never the server's; no time at all is now."""
     if moment is None:
         return utcnow()
-    if moment.tzinfo is None:
-        return moment.replace(tzinfo=hotel_zone(session))
-    return moment
+    if moment.tzinfo is not None:
+        return moment
+    zone = get_setting(session, SETTING_TIME_ZONE)
+    if zone:
+        return moment.replace(tzinfo=_zone(zone))
+    # The machine's zone at that moment, summer or winter time: its offset of today would put a
+    # check kept since the clocks changed an hour off.
+    return moment.astimezone()
 
 
 def runs_in_desk(session: Session) -> bool:
@@ -423,18 +419,24 @@ def _portions(check: ClosedCheck, currency: str) -> list[_Portion]:
         else:
             groups[line.tax_percent].append(OrderItem(RETURNED_ITEM.format(item=line.item.strip()), -line.quantity,
                                                       -line.price))
+    sold = {rate: total((item.amount for item in items), currency) for rate, items in groups.items()}
+    for rate in sorted(sold):
+        if sold[rate].is_negative:
+            raise TotalsDoNotAddUp("More was returned than sold at the tax rate {percent}%: the lines make {sum}",
+                                   percent=rate, sum=sold[rate])
+    if check.discount and check.discount > total(sold.values(), currency):
+        raise TotalsDoNotAddUp("The discount {discount} is more than the lines ({lines})", discount=check.discount,
+                               lines=total(sold.values(), currency))
     if check.tip:
         groups[Decimal(0)].append(OrderItem("Tip", Decimal(1), check.tip))
     rates = sorted(groups)
     sums = {rate: total((item.amount for item in groups[rate]), currency) for rate in rates}
-    for rate in rates:
-        if sums[rate].is_negative:
-            raise TotalsDoNotAddUp("More was returned than sold at the tax rate {percent}%: the lines make {sum}",
-                                   percent=rate, sum=sums[rate])
-    weighted = [rate for rate in rates if sums[rate].is_positive]
-    for name, off in ((DISCOUNT_ITEM, check.discount), (PAID_AT_TILL_ITEM, check.total - check.charged)):
+    # The discount is off what was sold, never off the tip; what was paid at the till paid for all of it.
+    taken_off = ((DISCOUNT_ITEM, check.discount, sold), (PAID_AT_TILL_ITEM, check.total - check.charged, sums))
+    for name, off, weights in taken_off:
         if off:
-            for rate, share in zip(weighted, apportion(off, [sums[r] for r in weighted]), strict=True):
+            weighted = [rate for rate in rates if rate in weights and weights[rate].is_positive]
+            for rate, share in zip(weighted, apportion(off, [weights[r] for r in weighted]), strict=True):
                 if share:
                     groups[rate].append(OrderItem(name, Decimal(1), -share))
                     sums[rate] = sums[rate] - share
@@ -602,14 +604,7 @@ def _locked_stay(session: Session, reservation_id: int, guest_id: int) -> _Stay:
         raise InvalidInput("Guest {guest} does not stay in {stay}", field="guest", guest=guest_id,
                            stay=reservation.number)
     return _Stay(row.number, _status(row.status), row.id, full_name(row.first_name, row.last_name),
-                 _aware(row.checked_in_at), _aware(row.checked_out_at))
-
-
-def _aware(moment: datetime | None) -> datetime | None:
-    # A plain statement hands SQLite's stored UTC back without its zone.
-    if moment is None or moment.tzinfo is not None:
-        return moment
-    return moment.replace(tzinfo=UTC)
+                 row.checked_in_at, row.checked_out_at)  # aware: the columns' type gives UTC back
 
 
 def _locked_last_bill(session: Session, folio_id: int) -> int:
@@ -707,7 +702,7 @@ def cancel_check(session: Session, actor: Actor, pos_name: str, check_id: str, r
     open_lines = [line for line in lines if line.reversed_by is None]
     if not open_lines:
         reversals = tuple(line.reversed_by.id for line in lines if line.reversed_by is not None)
-        return CancelledCheck(check_id, bill_id, f"{bill_id:06d}", reversals, _desk_action(session, folio_id, bill_id),
+        return CancelledCheck(check_id, bill_id, f"{bill_id:06d}", reversals, _desk_action(session, folio_id, lines),
                               record.after_checkout, True, frozenset({folio_id}))
     bill = view.bill(bill_id)
     after_checkout = reservation.status is not ReservationStatus.IN_HOUSE
@@ -729,17 +724,21 @@ def cancel_check(session: Session, actor: Actor, pos_name: str, check_id: str, r
     if after_checkout and not record.after_checkout:
         record.after_checkout = True
     session.flush()
-    return CancelledCheck(check_id, bill_id, f"{bill_id:06d}", reversals, _desk_action(session, folio_id, bill_id),
+    return CancelledCheck(check_id, bill_id, f"{bill_id:06d}", reversals, _desk_action(session, folio_id, lines),
                           after_checkout, False, frozenset({folio_id}))
 
 
-def _desk_action(session: Session, folio_id: int, bill_id: int) -> str:
-    bill = load_folio(session, folio_id).bill(bill_id)
-    if bill.status is not BillStatus.OVERPAID:
-        return ""
-    kinds = {line.payment.method.kind for line in bill.payments if line.voided_by is None}
-    return (f"Bill {bill.bill.number} was already paid and is now overpaid by {-bill.balance}: "
-            f"the desk must {_how_to_give_back(kinds)}")
+def _desk_action(session: Session, folio_id: int, lines: list[PostingLine]) -> str:
+    """What the desk must give back on each bill the check's lines are on (a clerk may have moved some)."""
+    view = load_folio(session, folio_id)
+    actions = []
+    for bill_id in sorted({line.bill_id for line in lines}):
+        bill = view.bill(bill_id)
+        if bill.status is BillStatus.OVERPAID:
+            kinds = {line.payment.method.kind for line in bill.payments if line.voided_by is None}
+            actions.append(f"Bill {bill.bill.number} was already paid and is now overpaid by {-bill.balance}: "
+                           f"the desk must {_how_to_give_back(kinds)}")
+    return "; ".join(actions)
 
 
 def _how_to_give_back(kinds: set[MethodKind]) -> str:
@@ -789,11 +788,16 @@ def refund_check(session: Session, actor: Actor, pos_name: str, check_id: str, r
     open_lines = [line for line in mine if line.reversed_by is None]
     bill_id = (open_lines or mine)[0].bill_id
     left = total((line.posting.amount for line in open_lines), view.currency)
-    earlier = session.scalar(select(PosRefund.id).where(PosRefund.pos_name == pos_name, PosRefund.check_id == check_id,
-                                                        PosRefund.refund_id == refund_id))
+    earlier = session.scalar(select(PosRefund).where(PosRefund.pos_name == pos_name, PosRefund.check_id == check_id,
+                                                     PosRefund.refund_id == refund_id))
+    if earlier is not None and earlier.amount != amount:
+        # Answered as a replay, it would say that an amount was given back that never was.
+        raise CheckConflict("Refund {refund_id} of check {check_number} was already made of {earlier}, not {amount}",
+                            refund_id=refund_id, check_number=record.check_number, earlier=earlier.amount,
+                            amount=amount)
     if earlier is not None or (not open_lines and amount == record.amount):
         return RefundedCheck(check_id, bill_id, f"{bill_id:06d}", amount, left,
-                             _desk_action(session, folio_id, bill_id), True, frozenset({folio_id}))
+                             _desk_action(session, folio_id, mine), True, frozenset({folio_id}))
     if amount.currency != view.currency or not amount.is_positive:
         raise InvalidInput("A refund is a positive amount in {currency}", field="amount", currency=view.currency)
     if amount == left == record.amount:
@@ -818,8 +822,12 @@ def refund_check(session: Session, actor: Actor, pos_name: str, check_id: str, r
         first = open_lines[0].posting
         where = _Where(pos_name, check_id, record.check_number, first.description, first.outlet_code,
                        first.ordered_at)
-        _insert_portions(session, actor, where, portions, folio_id, bill_id, record.postings)
-        record.postings += len(portions)
+        # Each rate's rest goes back on the bill its posting is on now: a clerk may have moved one.
+        bill_of_rate = {line.posting.tax_percent: line.bill_id for line in open_lines}
+        for portion in portions:
+            _insert_portions(session, actor, where, [portion], folio_id, bill_of_rate[portion.percent],
+                             record.postings)
+            record.postings += 1
     session.add(PosRefund(pos_name=pos_name, check_id=check_id, refund_id=refund_id, amount=amount))
     if after_checkout and not record.after_checkout:
         record.after_checkout = True
@@ -827,7 +835,7 @@ def refund_check(session: Session, actor: Actor, pos_name: str, check_id: str, r
     session.flush()
     session.expire_all()
     return RefundedCheck(check_id, bill_id, f"{bill_id:06d}", amount, left - amount,
-                         _desk_action(session, folio_id, bill_id), False, frozenset({folio_id}))
+                         _desk_action(session, folio_id, open_lines), False, frozenset({folio_id}))
 
 
 def _after_refund(postings: list[Posting], amount: Money, lines: tuple[CheckLine, ...],

@@ -1390,6 +1390,10 @@
         <translation>Бележка {receipt} от този терминал вече е към операция с карта</translation>
     </message>
     <message>
+        <source>Refund {refund_id} of check {check_number} was already made of {earlier}, not {amount}</source>
+        <translation>Връщане {refund_id} по сметка {check_number} вече е направено за {earlier}, не за {amount}</translation>
+    </message>
+    <message>
         <source>Register {register} has fiscal documents but its key file {path} is not on this workstation: copy it here from where the register&apos;s documents were signed; nothing was printed</source>
         <translation>Каса {register} има фискални документи, но файлът с ключа ѝ {path} не е на това работно място: копирайте го тук от мястото, където са подписвани документите на касата; нищо не е отпечатано</translation>
     </message>
@@ -1624,6 +1628,10 @@
     <message>
         <source>The description is too long: at most {limit} characters</source>
         <translation>Описанието е твърде дълго: най-много {limit} знака</translation>
+    </message>
+    <message>
+        <source>The discount {discount} is more than the lines ({lines})</source>
+        <translation>Отстъпката {discount} е повече от сумата на редовете ({lines})</translation>
     </message>
     <message>
         <source>The drawer should hold only {held}</source>

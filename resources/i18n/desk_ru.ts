@@ -1390,6 +1390,10 @@
         <translation>Чек {receipt} этого терминала уже относится к операции с картой</translation>
     </message>
     <message>
+        <source>Refund {refund_id} of check {check_number} was already made of {earlier}, not {amount}</source>
+        <translation>Возврат {refund_id} по чеку {check_number} уже сделан на {earlier}, а не на {amount}</translation>
+    </message>
+    <message>
         <source>Register {register} has fiscal documents but its key file {path} is not on this workstation: copy it here from where the register&apos;s documents were signed; nothing was printed</source>
         <translation>У кассы {register} есть фискальные документы, но файла её ключа {path} на этом рабочем месте нет: скопируйте его сюда с того места, где документы кассы подписывались; ничего не напечатано</translation>
     </message>
@@ -1624,6 +1628,10 @@
     <message>
         <source>The description is too long: at most {limit} characters</source>
         <translation>Описание слишком длинное: не более {limit} символов</translation>
+    </message>
+    <message>
+        <source>The discount {discount} is more than the lines ({lines})</source>
+        <translation>Скидка {discount} больше суммы строк ({lines})</translation>
     </message>
     <message>
         <source>The drawer should hold only {held}</source>

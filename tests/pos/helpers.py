@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from sqlalchemy import func, select
@@ -11,6 +12,8 @@ from desk.ledger.models import Posting
 from desk.pos.models import PosCheck
 from desk.stays.models import Reservation
 from tests.desk.conftest import Hotel, Stay
+
+CENT = Decimal("0.01")
 
 
 def stay_number(hotel: Hotel, stay: Stay) -> str:
@@ -25,7 +28,8 @@ def check_body(hotel: Hotel, stay: Stay, check_id: str = "c-1", *, guest: int = 
                lines: list[tuple[str, str, str, str]] | None = None, tip: str = "0.00",
                total: str | None = None, closed_at: datetime | None = None) -> dict[str, Any]:
     lines = lines or [("Grilled trout", "2", "18.50", "20"), ("Espresso", "1", "2.80", "20")]
-    computed = sum(float(q) * float(p) for _, q, p, _ in lines) + float(tip)
+    # Exact, and each line rounded as the service rounds it (Money.times, half up).
+    computed = sum(((Decimal(q) * Decimal(p)).quantize(CENT, ROUND_HALF_UP) for _, q, p, _ in lines), Decimal(tip))
     return {
         "check_id": check_id, "check_number": check_id.split("-")[-1], "outlet": "REST", "workstation": "TILL-1",
         "cashier": "Ivan", "payment_code": code, "stay": stay_number(hotel, stay),

@@ -7,11 +7,14 @@ on today's stay.
 
 from __future__ import annotations
 
+import time
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from desk.db.runner import Runner
-from desk.pos.checks import set_setting
+from desk.pos.checks import closing_time, set_setting
 from desk.stays.models import Reservation
 from tests.desk.conftest import Stay
 
@@ -76,3 +79,18 @@ def test_the_hotels_time_zone_must_be_a_real_one(pos: Pos):
 
     refused(pos.hotel, InvalidInput, "{value} is not a time zone (for example Europe/Sofia)",
             lambda: Runner(pos.hotel.database).run(set_setting, ADMIN, "time_zone", "Mars/Olympus"), field="value")
+
+
+def test_without_a_zone_set_a_closing_time_is_the_machines_local_time_of_that_day_summer_or_winter(sqlite_pos: Pos):
+    read = Runner(sqlite_pos.hotel.database).read
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("TZ", "Europe/Sofia")  # UTC+3 in summer, UTC+2 in winter
+        time.tzset()
+        try:
+            summer = read(closing_time, datetime(2026, 7, 1, 12, 0))
+            winter = read(closing_time, datetime(2026, 1, 15, 12, 0))
+        finally:
+            patch.undo()
+            time.tzset()
+    assert summer.astimezone(UTC) == datetime(2026, 7, 1, 9, 0, tzinfo=UTC)
+    assert winter.astimezone(UTC) == datetime(2026, 1, 15, 10, 0, tzinfo=UTC)

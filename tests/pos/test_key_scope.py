@@ -62,7 +62,8 @@ def test_lookups_are_limited_per_key_and_logged_without_names(sqlite_pos: Pos, c
     assert statuses[LOOKUP_BURST:] == [429] * 14
     refusal = next(a for a in answers if a.status_code == 429).json()
     assert refusal["error"] == "too_many_lookups" and "at most 30 a minute" in refusal["message"]
-    assert pos.sim.card_info("10101")["Result"] == "1"  # FarCards asks the same bucket
+    held = pos.sim.card_info("10101")  # FarCards asks the same bucket
+    assert held["Result"] == "1" and "looked up too many rooms" in held["ScrMessage"], held
     other = pos.new_key("till-2")  # another till is not held up
     assert pos.rest("GET", "/rooms/101/guests", key=other).status_code == 200
     lines = [r.getMessage() for r in caplog.records if r.name == "desk.pos.lookups"]
@@ -92,3 +93,15 @@ def test_the_lookup_limit_refills_thirty_a_minute(monkeypatch: pytest.MonkeyPatc
         limit.take("till-1")
     with pytest.raises(TooManyLookups):
         limit.take("till-1")
+
+
+def test_the_request_log_does_not_copy_the_guests_a_lookup_named(sqlite_pos: Pos, caplog: pytest.LogCaptureFixture):
+    pos = sqlite_pos
+    pos.hotel.stay()
+    caplog.set_level(logging.INFO, logger="desk.pos")
+    assert pos.rest("GET", "/rooms/101/guests").json()["guests"][0]["name"] == "Guest0 Test"
+    assert pos.sim.card_info("10101")["Holder"] == "Guest0 Test"
+    requests = [r.getMessage() for r in caplog.records if r.name == "desk.pos"]
+    assert any("/rooms/101/guests 200" in line for line in requests), requests
+    assert any("getcardinfoex 200" in line for line in requests), requests
+    assert not any("Guest0" in line for line in requests), requests

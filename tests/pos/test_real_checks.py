@@ -7,10 +7,17 @@ their own, so that the bill's lines add up to what is posted.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from decimal import Decimal
 
+from desk.db.runner import Runner
+from desk.pos.checks import CheckLine, ClosedCheck, post_check
+from desk.pos.errors import TotalsDoNotAddUp
+from desk.pos.service import pos_actor
+from tests.desk.conftest import refused
+
 from .conftest import Pos
-from .helpers import check_body, pos_postings
+from .helpers import check_body, guest_ids, pos_postings
 
 CARD = "10101"
 
@@ -63,3 +70,25 @@ def test_rest_split_tender_discount_and_a_returned_line(pos: Pos):
     assert (refusal.status_code, refusal.json()["error"]) == (422, "totals_do_not_add_up")
     more = dict(body, check_id="n-3", charge_to_room="33.21")
     assert pos.rest("POST", "/checks", json=more).json()["error"] == "totals_do_not_add_up"
+
+
+def test_a_discount_is_off_what_was_sold_never_off_the_tip(pos: Pos):
+    hotel = pos.hotel
+    stay = hotel.stay()
+    body = check_body(hotel, stay, "d-1", lines=[("Soup", "1", "10.00", "20")], tip="10.00")
+    body.update(discount="2.00", total="18.00")
+    answer = pos.rest("POST", "/checks", json=body)
+    assert answer.status_code == 201, answer.text
+    # The 20 % rate's tax is on the soup less the discount; the tip carries no tax and no discount.
+    assert {p.tax_percent: str(p.amount) for p in pos_postings(hotel)} == {Decimal(20): "EUR 8.00",
+                                                                          Decimal(0): "EUR 10.00"}
+
+
+def test_a_discount_of_more_than_was_sold_is_refused_by_name(pos: Pos):
+    hotel = pos.hotel
+    stay = hotel.stay()
+    check = ClosedCheck("d-2", "2", "REST", "25", stay.reservation_id, guest_ids(hotel, stay)[0], datetime.now(UTC),
+                        (CheckLine("Soup", Decimal(1), hotel.money("10.00"), Decimal(20)),), hotel.money("5.00"),
+                        tip=hotel.money("10.00"), discount=hotel.money("15.00"))
+    refused(hotel, TotalsDoNotAddUp, "The discount {discount} is more than the lines ({lines})",
+            lambda: Runner(hotel.database).run(post_check, pos_actor("till-1"), "till-1", check))
