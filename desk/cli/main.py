@@ -233,9 +233,9 @@ def fiscal_keys_command(url: str | None) -> int:
 
     from desk.core.errors import DeskError
     from desk.fiscal.anchors import ANCHOR_DIR_ENV, anchor_file, anchor_folder
-    from desk.fiscal.document_format import register_format
     from desk.fiscal.keys import KEY_DIR_ENV, existing_key, fingerprint, key_folder, key_path
     from desk.fiscal.models import CashRegister
+    from desk.hotel.country import register_format
 
     database = Database(url)
     try:

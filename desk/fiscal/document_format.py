@@ -1,9 +1,8 @@
 """Which language and number format a register's documents are in: the settings a manager changes.
 
-The rule itself is :func:`desk.hotel.country.register_format`: receipt content (desk.fiscal.content),
-the paper (desk.fiscal.register), the e-receipt (desk.reports.receipt_pdf) and every other caller ask
-it there. (It is still named here for the ``desk fiscal`` command and one UI test, until they import
-it from desk.hotel.country too.)
+The rule itself is :func:`desk.hotel.country.register_format`, and every caller imports it from there:
+receipt content (desk.fiscal.content), the paper (desk.fiscal.register), the e-receipt
+(desk.reports.receipt_pdf), the ``desk fiscal`` command.
 """
 
 from __future__ import annotations
@@ -16,12 +15,11 @@ from sqlalchemy.orm import Session
 from desk.core.document_format import FORMATS
 from desk.core.errors import InvalidInput
 from desk.fiscal.models import CashRegister
-from desk.hotel.country import register_format
 from desk.hotel.models import Hotel
 from desk.people.auth import Actor
 from desk.people.rights import Right, require
 
-__all__ = ["register_format", "set_hotel_country", "set_register_language"]
+__all__ = ["set_hotel_country", "set_register_language"]
 
 
 def set_hotel_country(session: Session, actor: Actor, country: str) -> None:

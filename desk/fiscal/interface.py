@@ -128,7 +128,7 @@ class RegisterInfo:
     name: str
     device: str
     paper_mm: int
-    language: str  # its documents' language and number format, as desk.fiscal.document_format decided
+    language: str  # its documents' language and number format, as desk.hotel.country.register_format decided
     profile: str = "TM-T20II"
     printer: str = ""
     text_as_image: bool = False

@@ -26,7 +26,7 @@ class CashRegister(Base):
     code: Mapped[str] = mapped_column(String(16), primary_key=True)
     name: Mapped[str] = mapped_column(String(80))
     # The language, and with it the number format, of the register's documents; its hotel's
-    # country's when empty (desk.fiscal.document_format decides, nowhere else).
+    # country's when empty (desk.hotel.country.register_format decides, nowhere else).
     language: Mapped[str] = mapped_column(String(8), default="")
 
 

@@ -1,5 +1,5 @@
 """A fiscal document laid out for the receipt printer, in its register's language and number format
-(desk.fiscal.document_format decides which)."""
+(desk.hotel.country.register_format decides which)."""
 
 from __future__ import annotations
 

@@ -21,8 +21,8 @@ from ui.ops import delivery
 
 def paper_words(database, method):
     """The register's words, the method's name and number format on paper (the demo hotel is Bulgarian)."""
-    from desk.fiscal.document_format import register_format
     from desk.fiscal.render import LABELS
+    from desk.hotel.country import register_format
     from desk.hotel.names import load_names
 
     with database.unit_of_work() as session:
