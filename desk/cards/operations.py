@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import enum
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -24,6 +24,7 @@ from desk.cards.models import CARD_MONEY_IN, CardKind, CardRecord, CardRecordKin
 from desk.cards.terminals import TerminalSettings, terminal_settings
 from desk.core.errors import DeskError, InvalidInput, NotFound
 from desk.core.money import Money, minor_units
+from desk.fiscal.content import receipt_refusal
 from desk.hotel.models import CurrencyRate, MethodKind, PaymentMethod
 from desk.journal.intents import (
     IntentRequest,
@@ -36,7 +37,7 @@ from desk.journal.intents import (
 )
 from desk.journal.models import JournalIntent
 from desk.ledger import texts
-from desk.ledger.folios import PaymentLine, load_folio
+from desk.ledger.folios import BillView, FolioView, PaymentLine, load_folio
 from desk.ledger.lookup import get, in_base, open_bill_for_update, require_fits, require_positive
 from desk.ledger.models import Bill, Folio, Payment, PaymentKind
 from desk.ledger.payments import (
@@ -62,6 +63,10 @@ RECORD_OPERATION = {
 }
 # Operations that put money on (+1) or take it off (-1) a card, as the terminal's batch counts them.
 MONEY_SIGN = {CardRecordKind.SALE: 1, CardRecordKind.CAPTURE: 1, CardRecordKind.REFUND: -1}
+# What each operation books on the ledger when it settles: money taken from the card is a payment on a
+# bill, money given back a refund of the card payment. A hold and its release book nothing.
+BOOKED_PAYMENT = {CardKind.SALE: PaymentKind.PAYMENT, CardKind.CAPTURE: PaymentKind.PAYMENT,
+                  CardKind.REFUND: PaymentKind.REFUND, CardKind.REVERSAL: PaymentKind.REFUND}
 
 
 class HoldState(enum.StrEnum):
@@ -292,24 +297,85 @@ def _plan_hold_use(session: Session, actor: Actor, kind: CardKind, asked: CardRe
         raise InvalidInput("At most {amount} is blocked", field="amount", amount=hold.amount)
     bill_id = asked.bill_id
     if kind is CardKind.CAPTURE and bill_id is None:
-        open_bills = [b.bill.id for b in load_folio(session, record.folio_id).bills] if record.folio_id else []
-        if not open_bills:
+        bill = capture_bill(load_folio(session, record.folio_id)) if record.folio_id else None
+        if bill is None:
             raise InvalidInput("Choose the bill to pay", field="bill")
-        bill_id = open_bills[0]
+        bill_id = bill.bill.id
     return _Planned(kind, amount, record.folio_id, bill_id=bill_id, key=_key_family(session, f"hold:{asked.hold_id}:"),
                     fields={"hold": asked.hold_id, "receipt_no": record.receipt_no, "trace_no": record.trace_no,
                             "auth_code": record.auth_code})
 
 
+@dataclass(frozen=True)
+class CaptureSuggestion:
+    """What the capture of a hold is offered as: the bill it lands on and the amount to capture."""
+
+    bill_id: int | None  # None only for a folio without a bill, where a capture is refused
+    amount: Money  # in the hold's currency; zero when the bill owes nothing (the clerk types it)
+
+
+def capture_bill(folio: FolioView, chosen: int | None = None) -> BillView | None:
+    """The bill a capture lands on: the clerk's, else the folio's first bill that owes, else its first.
+
+    Landing on a bill that is already paid would leave it overpaid while another still owes.
+    """
+    if chosen is not None:
+        return folio.bill(chosen)
+    return next((b for b in folio.bills if b.balance.is_positive), folio.bills[0] if folio.bills else None)
+
+
+def capture_suggestion(folio: FolioView, held: Money, rates: Mapping[str, Decimal],
+                       bill_id: int | None = None) -> CaptureSuggestion:
+    """What to capture on a hold of ``held``: the open balance of the bill it lands on, never more than held.
+
+    The balance is in the hotel's currency; a hold in another is offered the balance at ``rates``
+    (base units per unit of each currency, as the reservation card holds them), rounded as a sale's
+    amount is. A bill that owes nothing, or a currency the hotel no longer rates, suggests nothing:
+    the clerk types the amount, or releases the hold.
+    """
+    nothing = Money.zero(held.currency)
+    bill = capture_bill(folio, bill_id)
+    if bill is None:
+        return CaptureSuggestion(None, nothing)
+    owed = bill.balance
+    if owed.currency != held.currency:
+        rate = rates.get(held.currency)
+        if not rate:
+            return CaptureSuggestion(bill.bill.id, nothing)
+        owed = Money.rounded(owed.amount / rate, held.currency)
+    if not owed.is_positive:
+        return CaptureSuggestion(bill.bill.id, nothing)
+    return CaptureSuggestion(bill.bill.id, min(owed, held))
+
+
 # --- settling (T2: inside the journal's settle, as the clerk who asked) ---------------------------
 
 
-def _card_method(session: Session) -> PaymentMethod:
-    method = session.scalar(select(PaymentMethod).where(PaymentMethod.kind == MethodKind.CARD)
-                            .order_by(PaymentMethod.code))
+def card_method(methods: Iterable[PaymentMethod]) -> PaymentMethod | None:
+    """The method a terminal's payments are booked under: the hotel's first card method by code."""
+    return min((m for m in methods if m.kind is MethodKind.CARD), key=lambda m: m.code, default=None)
+
+
+def _booked_method(session: Session) -> PaymentMethod:
+    method = card_method(session.scalars(select(PaymentMethod).where(PaymentMethod.kind == MethodKind.CARD)))
     if method is None:
         raise InvalidInput("The hotel has no card payment method")
     return method
+
+
+def card_receipt_refusal(operation: CardKind, methods: Iterable[PaymentMethod], *,
+                         has_register: bool) -> InvalidInput | None:
+    """Why the payment ``operation`` books may not get a fiscal receipt, or None: the rule of every
+    payment's receipt (:func:`desk.fiscal.content.receipt_refusal`) for what the operation books, under
+    the card method of the hotel's ``methods``. A sale or capture gets a sale receipt, as cash does,
+    a refund a refund receipt; a hold and its release move no money and get none."""
+    kind = BOOKED_PAYMENT.get(operation)
+    if kind is None:
+        return InvalidInput("Only payments and refunds get a fiscal receipt", field="payment")
+    method = card_method(methods)
+    if method is None:
+        return InvalidInput("The hotel has no card payment method")
+    return receipt_refusal(method, kind, has_register=has_register)
 
 
 def payment_text(answer: Mapping[str, Any]) -> str:
@@ -353,11 +419,12 @@ def settle_card_intent(session: Session, actor: Actor, intent: IntentView) -> in
     payment: Payment | None = None
     card = texts.card_reference(answer)
     text = payment_text(answer)
-    if kind in (CardKind.SALE, CardKind.CAPTURE):
+    booked = BOOKED_PAYMENT.get(kind)
+    if booked is PaymentKind.PAYMENT:
         assert intent.bill_id is not None
-        payment = record_card_money(session, actor, intent.bill_id, amount, method=_card_method(session),
+        payment = record_card_money(session, actor, intent.bill_id, amount, method=_booked_method(session),
                                     payer_name=str(intent.request.get("payer") or ""), text=text)
-    elif kind in (CardKind.REFUND, CardKind.REVERSAL):
+    elif booked is PaymentKind.REFUND:
         assert intent.payment_id is not None
         payment = record_card_refund(session, actor, intent.payment_id, amount,
                                      text=texts.fill(texts.card_refund_text(operation, intent.payment_id, card))[:240])

@@ -11,7 +11,7 @@ import shiboken6
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
 
 from desk.cards.models import CardKind
-from desk.cards.operations import HoldState, holds_of_folio
+from desk.cards.operations import CaptureSuggestion, HoldState, capture_suggestion, holds_of_folio
 from desk.cards.terminals import TerminalInfo, add_terminal, disconnect_all, list_terminals
 from desk.db.engine import Database
 from desk.journal.intents import unresolved
@@ -148,6 +148,20 @@ def test_a_capture_suggests_the_bills_balance_and_says_the_rest_is_released(qtbo
     less = dialog_for(qtbot, cashier_context, demo_database, card, window, CardKind.CAPTURE, hold=small,
                       bill_id=card.folio.bills[0].bill.id)
     assert child(less, QLineEdit, "amountEdit").text() == "10.00"  # never more than is held
+
+
+def test_a_capture_with_no_bill_chosen_shows_desks_suggestion_and_the_bill_it_lands_on(
+        qtbot, cashier_context, demo_database, card, window, terminal):
+    bill = card.folio.bills[0]
+    hold = PreAuthorisation(bill.balance + eur("100.00"), datetime.now(UTC), HoldState.OPEN, 1, "Desk terminal",
+                            "****1234")
+    suggestion = capture_suggestion(card.folio, hold.amount, card.rates)
+    assert suggestion == CaptureSuggestion(bill.bill.id, bill.balance)
+    capture = dialog_for(qtbot, cashier_context, demo_database, card, window, CardKind.CAPTURE, hold=hold)
+    assert child(capture, QLineEdit, "amountEdit").text() == f"{suggestion.amount.amount:f}"
+    assert child(capture, QLabel, "captureBillLabel").text() == \
+        f"Bill {bill.bill.number} · balance {money_text(bill.balance)}"
+    assert capture.bill_id == suggestion.bill_id  # the terminal's capture is booked on that bill
 
 
 def test_a_declined_card_says_so_and_writes_nothing(qtbot, cashier_context, demo_database, card, window, terminal):
@@ -292,7 +306,7 @@ def test_a_hold_the_bank_dropped_is_refused_with_the_offer_to_charge_directly(qt
     assert offer.isVisible()
     offer.click()
     sale = last_terminal_dialog(qtbot, shown, capture)
-    assert sale.operation is CardKind.SALE
+    assert sale.operation is CardKind.SALE and sale.bill_id == capture.bill_id is not None
     assert child(sale, QLineEdit, "amountEdit").text() == "70.00"
     with qtbot.waitSignal(sale.accepted, timeout=30_000):
         press_terminal(qtbot, sale, terminal.info)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.cards.models import CardKind
+from desk.cards.operations import CaptureSuggestion, capture_suggestion, card_receipt_refusal
 from desk.cards.slips import SlipOutcome, print_card_slip
 from desk.cards.terminal_workflow import (
     CardOutcome,
@@ -42,10 +43,7 @@ from desk.cards.terminal_workflow import (
 from desk.cards.terminals import TerminalInfo
 from desk.core.errors import WouldOverpay
 from desk.core.money import Money
-from desk.fiscal.content import receipt_refusal
-from desk.hotel.models import MethodKind, PaymentMethod
 from desk.journal.intents import IntentState
-from desk.ledger.models import PaymentKind
 from desk.stays.reservation_card import PreAuthorisation, ReservationCardData
 from ui.context import DeskContext
 from ui.desk_text import card_reference_text, error_text
@@ -104,16 +102,11 @@ def _answer_timeout(info: TerminalInfo) -> int:
         return DEFAULT_ANSWER_TIMEOUT_S
 
 
-# Terminal operations that move the guest's money, and so get a receipt as cash does: a sale receipt for
-# money taken, a refund receipt for money given back.
-RECEIPTED_OPERATIONS = {CardKind.SALE: PaymentKind.PAYMENT, CardKind.CAPTURE: PaymentKind.PAYMENT,
-                        CardKind.REFUND: PaymentKind.REFUND}
-
-
 class CardTerminalDialog(DeskDialog):
     """One card operation on a terminal chosen by its button; see the module docstring."""
 
-    charge_directly = Signal(object)  # Money: the clerk chose to charge a dropped hold's amount (R16)
+    # Money and a bill id: the clerk chose to charge a dropped hold's amount on the capture's bill (R16).
+    charge_directly = Signal(object, object)
 
     def __init__(self, ctx: DeskContext, card: ReservationCardData, terminals: list[TerminalInfo],
                  operation: CardKind, *,
@@ -137,8 +130,15 @@ class CardTerminalDialog(DeskDialog):
         self._seconds_left = 0
         self.apply_button.hide()  # the terminal buttons apply
         self.field_aliases = {"currency": "amount", "bill": "amount", "hold": "amount", "payment": "amount"}
+        # Desk says where a capture lands and how much to offer; the capture is then booked on that bill.
+        self.capture: CaptureSuggestion | None = None
+        if operation is CardKind.CAPTURE and hold is not None:
+            self.capture = capture_suggestion(card.folio, hold.amount, card.rates, bill_id)
+            self.bill_id = self.capture.bill_id
 
         self.content.addWidget(heading_label(self._heading(), "cardHeading"))
+        if self.capture is not None and self.capture.bill_id is not None:
+            self.content.addWidget(hint_label(self._bill_text(self.capture.bill_id), "captureBillLabel"))
         form = self.form = new_form()
         self.content.addLayout(form)
         self._build_amount_row(amount)
@@ -187,13 +187,9 @@ class CardTerminalDialog(DeskDialog):
         self.print_receipt_check.setObjectName("printReceiptCheck")
         self.print_receipt_check.setChecked(True)
         add_row(self.form, None, self.print_receipt_check)
-        self.offers_receipt = offer and self.operation in RECEIPTED_OPERATIONS and self._receipt_allowed()
+        self.offers_receipt = offer and card_receipt_refusal(
+            self.operation, self.card.methods, has_register=bool(self.card.registers)) is None
         self.form.setRowVisible(form_row(self.form, self.print_receipt_check), self.offers_receipt)
-
-    def _receipt_allowed(self) -> bool:
-        method = card_method(self.card)
-        return method is not None and receipt_refusal(method, RECEIPTED_OPERATIONS[self.operation],
-                                                      has_register=bool(self.card.registers)) is None
 
     def _offer_receipt(self, outcome: CardOutcome) -> None:
         """After the money: the receipt window for the payment the terminal made, when the clerk asked for it."""
@@ -316,9 +312,7 @@ class CardTerminalDialog(DeskDialog):
     def _heading(self) -> str:
         folio = self.card.folio
         if self.operation is CardKind.SALE and self.bill_id is not None:
-            bill = folio.bill(self.bill_id)
-            return self.tr("Bill {number} · balance {balance}").format(
-                number=bill.bill.number, balance=money_text(bill.balance))
+            return self._bill_text(self.bill_id)
         if self.operation is CardKind.REFUND and self.payment_id is not None:
             line = folio.payment(self.payment_id)
             return self.tr("Card payment of {amount} · refundable {refundable}").format(
@@ -327,6 +321,11 @@ class CardTerminalDialog(DeskDialog):
             return self.tr("Pre-authorisation of {amount} · {age} days old").format(
                 amount=money_text(self.hold.amount), age=self.hold.age_days)
         return self.tr("Balance: {balance}").format(balance=money_text(folio.balance))
+
+    def _bill_text(self, bill_id: int) -> str:
+        bill = self.card.folio.bill(bill_id)
+        return self.tr("Bill {number} · balance {balance}").format(
+            number=bill.bill.number, balance=money_text(bill.balance))
 
     def _currencies(self) -> list[str]:
         fixed = self._fixed_currency()
@@ -351,22 +350,15 @@ class CardTerminalDialog(DeskDialog):
         folio = self.card.folio
         if self.operation is CardKind.REFUND and self.payment_id is not None:
             return folio.payment(self.payment_id).refundable
-        if self.hold is not None:
-            return self._capture_default(self.hold.amount)
+        if self.capture is not None:
+            return self.capture.amount
+        if self.hold is not None:  # a release: the whole hold, not shown
+            return self.hold.amount
         owed = folio.bill(self.bill_id).balance if self.bill_id is not None else folio.balance
         currency = self._default_currency()
         if currency != owed.currency and currency in self.card.rates:
             return in_currency(owed, self.card.rates[currency], currency)
         return owed
-
-    def _capture_default(self, held: Money) -> Money:
-        """What a capture suggests: the bill's balance when it is less than the hold, never more than held."""
-        if self.operation is not CardKind.CAPTURE or self.bill_id is None:
-            return held
-        owed = self.card.folio.bill(self.bill_id).balance
-        if owed.currency != held.currency or not owed.is_positive:
-            return held
-        return owed if owed.amount < held.amount else held
 
     @property
     def currency(self) -> str:
@@ -586,14 +578,8 @@ class CardTerminalDialog(DeskDialog):
     def _charge_directly(self) -> None:
         """R16: the hold is gone; the clerk charges its amount as a card payment instead."""
         amount = self.hold.amount if self.hold is not None else None
-        self.charge_directly.emit(amount)
+        self.charge_directly.emit(amount, self.bill_id)
         self.accept()
-
-
-
-def card_method(card: ReservationCardData) -> PaymentMethod | None:
-    """The method a connected terminal's payments are booked under (as desk.cards.operations settles them)."""
-    return next((m for m in sorted(card.methods, key=lambda m: m.code) if m.kind is MethodKind.CARD), None)
 
 
 def lasting_parent(dialog: QWidget) -> QWidget | None:

@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLabel, QLineEdit, QMessageBox, QWidget
 
 from desk.cards.models import CardKind
+from desk.cards.operations import card_method
 from desk.cards.terminals import TerminalInfo, list_terminals
 from desk.core.errors import WouldOverpay
 from desk.core.money import Money
@@ -18,7 +19,7 @@ from desk.journal.intents import IntentState
 from desk.ledger.models import Payment, PaymentKind
 from desk.ledger.payments import TENDER_KINDS, Tender, take_payment
 from desk.stays.reservation_card import ReservationCardData
-from ui.cards.terminal import CardTerminalDialog, card_method
+from ui.cards.terminal import CardTerminalDialog
 from ui.context import DeskContext
 from ui.devices import kick_for_payment
 from ui.dialogs.common import (
@@ -78,7 +79,7 @@ class MakePaymentDialog(DeskDialog):
         self.overpay_box: QMessageBox | None = None
         self._confirmed_overpay: Money | None = None
         self._methods = {method.code: method for method in tender_methods(card)}
-        self._card_method = card_method(card)
+        self._card_method = card_method(card.methods)
         self.terminals: list[TerminalInfo] = []
         self.terminal_dialog: CardTerminalDialog | None = None
         self._amount_is_default = True

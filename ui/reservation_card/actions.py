@@ -232,10 +232,10 @@ class CardActions(CardBreakdown, CardHolds):
         if outcome is not None and outcome.settled:
             self.statusBar().showMessage(dialog.outcome_text(outcome), 15_000)
 
-    def _charge_directly(self, amount: Money | None) -> None:
-        bill = self.current_bill() or (self.card.folio.bills[0] if self.card and self.card.folio.bills else None)
-        if bill is not None:
-            self._terminal_dialog(CardKind.SALE, bill_id=bill.bill.id, amount=amount)
+    def _charge_directly(self, amount: Money | None, bill_id: int | None) -> None:
+        # On the bill the capture was to land on: the sale replaces it.
+        if bill_id is not None:
+            self._terminal_dialog(CardKind.SALE, bill_id=bill_id, amount=amount)
 
     def card_payment(self) -> None:
         bill = self.current_bill()
