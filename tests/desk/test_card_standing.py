@@ -82,6 +82,7 @@ def test_a_sale_approved_after_the_clerk_was_deactivated_is_paid_in_the_clerks_n
 
 @pytest.mark.parametrize("role,demoted_to", [
     (Role.CASHIER, Role.CLERK),  # the rights a cashier signed in with are gone
+    (Role.CLERK, Role.POS),  # left with no right to take payments or operate devices at all
 ])
 def test_a_sale_approved_after_the_clerk_was_demoted_is_paid_in_the_clerks_name(rig: Rig, role: Role,
                                                                                  demoted_to: Role):
@@ -95,7 +96,7 @@ def test_a_sale_approved_after_the_clerk_was_demoted_is_paid_in_the_clerks_name(
     _next_sale_refused(rig, clerk, stay.bill_id, "The rights of {user} have changed: sign in again")
 
 
-@pytest.mark.parametrize("change", [{"active": False}], ids=["deactivated"])
+@pytest.mark.parametrize("change", [{"active": False}, {"role": Role.POS}], ids=["deactivated", "demoted"])
 def test_a_lost_reply_after_the_clerk_lost_the_right_leaves_the_sale_pending_for_another_clerk(
         rig: Rig, change: dict[str, object]):
     clerk = signed_in(rig.hotel.database, Role.CLERK, rig.hotel.actor.workstation)
