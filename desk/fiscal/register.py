@@ -117,12 +117,15 @@ class EscposFiscalRegister:
 
     def copy(self, number: int, cancel: threading.Event | None = None) -> Printed:
         document = self.runner.read(chain.document_by_number, self.code, number)
+        # A copy is asked for anew: refused for a user who may no longer act, before any paper comes out.
+        self.runner.run(chain.check_print, self.actor, document.id)
         with self.lock:
             self._ready_or_raise(cancel)
             return self._print(document, cancel, copy=True)
 
     def reprint(self, document: Document, cancel: threading.Event | None = None) -> Printed:
         """A document waiting for reprint: as a COPY once any of it reached paper, else as it was."""
+        self.runner.run(chain.check_print, self.actor, document.id)  # as for a copy
         with self.lock:
             self._ready_or_raise(cancel)
             return self._print(document, cancel, copy=document.paper is not Paper.FAILED)
