@@ -337,7 +337,11 @@ def check_print(session: Session, actor: Actor, document_id: int) -> None:
 
 def record_print(session: Session, actor: Actor, document_id: int, copy: bool, paper: Paper,
                  bytes_sent: int = 0, message: str = "") -> None:
-    """What became of one attempt to print a document."""
+    """What became of one attempt to print a document.
+
+    Recorded with ``Runner.finish``: the actor's standing was confirmed before the printer was asked
+    (the document issued, or :func:`check_print`); whatever it has become since, the paper is what it is.
+    """
     require(actor, Right.REQUEST_RECEIPT)
     _existing_document(session, document_id)
     session.add(FiscalPrint(document_id=document_id, copy=copy, result=paper.value, bytes_sent=bytes_sent,
