@@ -4,7 +4,9 @@
 ``use_case(session, actor, *args)``, commits, and returns an :class:`Outcome`: the use case's
 value and the ids of the folios whose records it added or changed, so windows refresh only
 those. Before the use case, the actor is confirmed (``Actor.confirm``: the user's role and active
-flag read again), so what an administrator changed takes effect at the next action. On SQLite
+flag read again), so what an administrator changed takes effect at the next action.
+``Runner.finish`` is the one exception: the end of an operation a device was already asked to do,
+which is recorded whatever the user's standing has become since. On SQLite
 the unit takes the write lock at BEGIN, so a second process waits its turn
 (busy_timeout) instead of failing. A deadlock, serialisation failure or a still-busy SQLite
 file is retried a few times with jittered backoff; if it persists, the caller gets
@@ -175,14 +177,38 @@ class Runner:
         **kwargs: P.kwargs,
     ) -> Outcome[T]:
         """``use_case(session, actor, *args, **kwargs)`` committed whole, or not at all."""
+
+        def confirmed(session: Session) -> T:
+            # The actor stands for a sign-in: a user demoted or deactivated since acts no more.
+            actor.confirm(session)
+            return use_case(session, actor, *args, **kwargs)
+
+        return self._commit(use_case, confirmed)
+
+    def finish(
+        self,
+        use_case: Callable[Concatenate[Session, Actor, P], T],
+        actor: Actor,
+        *args: P.args,
+        **kwargs: P.kwargs,
+    ) -> Outcome[T]:
+        """As :meth:`run`, without confirming the actor again: only for the end of an operation that a
+        device was already asked to do under the actor's confirmed standing (its answer, or that none
+        came, and the ledger record of what it did).
+
+        A clerk deactivated or demoted while the terminal took the card does not give the money back:
+        what the device did is recorded all the same, in the clerk's name. The use case's own checks
+        still apply, and the clerk's next :meth:`run` is refused.
+        """
+        return self._commit(use_case, lambda session: use_case(session, actor, *args, **kwargs))
+
+    def _commit(self, use_case: Callable[..., object], unit: Callable[[Session], T]) -> Outcome[T]:
         name = getattr(use_case, "__qualname__", repr(use_case))
         for attempt in range(1, self.attempts + 1):
             try:
                 with self.database.writing() as session:
                     changes = track_changes(session)
-                    # The actor stands for a sign-in: a user demoted or deactivated since acts no more.
-                    actor.confirm(session)
-                    value = use_case(session, actor, *args, **kwargs)
+                    value = unit(session)
                     session.flush()
                     folios = changes.folio_ids(session)
                 return Outcome(value, folios)

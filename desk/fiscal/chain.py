@@ -328,15 +328,32 @@ def _methods(session: Session, register_code: str, cash_shift_id: int | None) ->
             for figures in payment_figures(session, cash_shift_id, language)]
 
 
+def check_print(session: Session, actor: Actor, document_id: int) -> None:
+    """Refuse now what recording a print of the document would refuse: a copy or a reprint is a new
+    request (run it with ``Runner.run``, which confirms the actor too) before the printer is asked."""
+    require(actor, Right.REQUEST_RECEIPT)
+    _existing_document(session, document_id)
+
+
 def record_print(session: Session, actor: Actor, document_id: int, copy: bool, paper: Paper,
                  bytes_sent: int = 0, message: str = "") -> None:
-    """What became of one attempt to print a document."""
+    """What became of one attempt to print a document.
+
+    Recorded with ``Runner.finish``: the actor's standing was confirmed before the printer was asked
+    (the document issued, or :func:`check_print`); whatever it has become since, the paper is what it is.
+    """
     require(actor, Right.REQUEST_RECEIPT)
-    if session.get(FiscalDocument, document_id) is None:
-        raise NotFound("There is no fiscal document {document}", document=document_id)
+    _existing_document(session, document_id)
     session.add(FiscalPrint(document_id=document_id, copy=copy, result=paper.value, bytes_sent=bytes_sent,
                             message=message[:240], printed_by=actor.username))
     session.flush()
+
+
+def _existing_document(session: Session, document_id: int) -> FiscalDocument:
+    row = session.get(FiscalDocument, document_id)
+    if row is None:
+        raise NotFound("There is no fiscal document {document}", document=document_id)
+    return row
 
 
 # --- reading ------------------------------------------------------------------------------------

@@ -7,6 +7,11 @@ The order of every document is what makes it safe:
 3. it is printed, and how that went is recorded. A print cut by paper-out mid-way, or whose end
    is unsure, leaves the document waiting for a reprint whole, as a COPY; it is never issued
    again. :meth:`find` answers for a key whatever happened after step 2.
+
+The actor's standing (active, with the rights signed in with) is confirmed when the document is
+issued, or before a copy or reprint is asked for, and no more once the printer has it
+(``Runner.finish``): a clerk deactivated or demoted while the printer prints does not unprint the
+original, which is recorded as it came out, in the clerk's name.
 """
 
 from __future__ import annotations
@@ -117,12 +122,15 @@ class EscposFiscalRegister:
 
     def copy(self, number: int, cancel: threading.Event | None = None) -> Printed:
         document = self.runner.read(chain.document_by_number, self.code, number)
+        # A copy is asked for anew: refused for a user who may no longer act, before any paper comes out.
+        self.runner.run(chain.check_print, self.actor, document.id)
         with self.lock:
             self._ready_or_raise(cancel)
             return self._print(document, cancel, copy=True)
 
     def reprint(self, document: Document, cancel: threading.Event | None = None) -> Printed:
         """A document waiting for reprint: as a COPY once any of it reached paper, else as it was."""
+        self.runner.run(chain.check_print, self.actor, document.id)  # as for a copy
         with self.lock:
             self._ready_or_raise(cancel)
             return self._print(document, cancel, copy=document.paper is not Paper.FAILED)
@@ -154,13 +162,15 @@ class EscposFiscalRegister:
             raise _not_ready(self.code, problem)
 
     def _print(self, document: Document, cancel: threading.Event | None, *, copy: bool) -> Printed:
+        # Only after the actor's standing was confirmed (the document issued, or check_print): what
+        # the printer did is recorded whatever the actor's standing has become while it printed.
         if document.kind is DocumentKind.Z_REPORT:
             # Outside the database before it is on paper: a Z whose anchor could not be kept waits
             # for its reprint (which tries again) rather than pretend the chain is anchored.
             try:
                 write_anchor(document)
             except FiscalAnchorNotWritten as exc:
-                self.runner.run(chain.record_print, self.actor, document.id, copy, Paper.FAILED, 0, exc.message)
+                self.runner.finish(chain.record_print, self.actor, document.id, copy, Paper.FAILED, 0, exc.message)
                 raise
         receipt = render_document(document, format_of_language(self._info.language), copy=copy)
         try:
@@ -173,10 +183,10 @@ class EscposFiscalRegister:
                 paper = Paper.CUT
             else:
                 paper = Paper.UNKNOWN
-            self.runner.run(chain.record_print, self.actor, document.id, copy, paper, sent, exc.message)
+            self.runner.finish(chain.record_print, self.actor, document.id, copy, paper, sent, exc.message)
             document = self.runner.read(chain.document_by_number, self.code, document.number)
             return Printed(document, paper, copy, exc.message, exc.code, sent)
-        self.runner.run(chain.record_print, self.actor, document.id, copy, Paper.PRINTED, result.bytes_sent)
+        self.runner.finish(chain.record_print, self.actor, document.id, copy, Paper.PRINTED, result.bytes_sent)
         document = self.runner.read(chain.document_by_number, self.code, document.number)
         return Printed(document, Paper.PRINTED, copy, bytes_sent=result.bytes_sent)
 

@@ -35,7 +35,6 @@ from desk.core.money import Money
 from desk.db.runner import Runner
 from desk.journal.models import JournalEvent, JournalIntent
 from desk.people.auth import Actor, trusted_actor
-from desk.people.models import User
 from desk.people.rights import Right, require
 
 logger = logging.getLogger(__name__)
@@ -357,9 +356,9 @@ def settle(session: Session, actor: Actor, intent_id: int, settler: Settler,
     if not view.state.is_open:
         raise IntentClosed("Operation {key} is already {state}", key=view.key, state=view.state.value)
     # The money was asked for under the clerk's rights when the intent was written; the record is theirs.
-    clerk = session.get(User, view.created_by)
-    role = clerk.role if clerk is not None else actor.role
-    payment_id = settler(session, trusted_actor(view.created_by, view.workstation, role), view)
+    # It is written under the rights of whoever settles it now: the clerk may have been demoted since
+    # (or removed), and what the device did is recorded all the same.
+    payment_id = settler(session, trusted_actor(view.created_by, view.workstation, actor.role), view)
     _append(session, actor, intent_id, EventType.SETTLED, payload or {}, payment_id=payment_id)
     return load_intent(session, intent_id)
 

@@ -75,6 +75,10 @@ def perform(
        the same: money taken is never dropped.
 
     An exception from the device becomes an UNKNOWN event, left for reconciliation.
+
+    The actor's standing (active, with the rights signed in with) is confirmed up to the "sent"
+    commit, and no more after it (``Runner.finish``): a clerk deactivated or demoted while the
+    device works does not undo what the device did, which is recorded in the clerk's name.
     """
     cancel = cancel or threading.Event()
     intent = runner.run(record, actor, request).value
@@ -92,7 +96,7 @@ def perform(
         def report(text: str) -> None:
             if record_progress:
                 try:
-                    runner.run(journal.record_event, actor, intent_id, EventType.PROGRESS, {"text": text})
+                    runner.finish(journal.record_event, actor, intent_id, EventType.PROGRESS, {"text": text})
                 except Exception:  # a message not kept must not break the device's conversation
                     logger.warning("progress of %s not journalled", intent.key, exc_info=True)
             if progress is not None:
@@ -103,11 +107,11 @@ def perform(
         except Exception as exc:  # a dropped line or a timeout: the device may still have done it
             logger.warning("operation %s: no clear answer from %s: %s", intent.key, intent.device, exc)
             error = f"{type(exc).__name__}: {exc}"
-            intent = runner.run(journal.record_event, actor, intent.id, EventType.UNKNOWN, {"error": error}).value
+            intent = runner.finish(journal.record_event, actor, intent.id, EventType.UNKNOWN, {"error": error}).value
             return Performed(intent, error)
         if answer.event not in journal.ANSWER_EVENTS:
             raise ValueError(f"{answer.event.value} is not a device's answer")
-        intent = runner.run(journal.record_event, actor, intent.id, answer.event, answer.payload).value
+        intent = runner.finish(journal.record_event, actor, intent.id, answer.event, answer.payload).value
         if intent.state is IntentState.HAPPENED:
             intent = _settle(runner, actor, intent, resolver)
         return Performed(intent)
@@ -117,7 +121,7 @@ def perform(
 
 def _settle(runner: Runner, actor: Actor, intent: IntentView, resolver: Resolver) -> IntentView:
     try:
-        return runner.run(journal.settle, actor, intent.id, resolver.settle).value
+        return runner.finish(journal.settle, actor, intent.id, resolver.settle).value
     except journal.IntentClosed:
         # Another desk's reconciliation settled it a moment ago: its outcome stands.
         return runner.read(journal.load_intent, intent.id)

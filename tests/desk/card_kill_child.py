@@ -34,6 +34,12 @@ class DyingRunner(Runner):
             die()
         return super().run(use_case, actor, *args, **kwargs)
 
+    def finish(self, use_case, actor, *args, **kwargs):  # type: ignore[override]
+        # The device's answer and its settling go through finish(): the kill points after the call are there.
+        if use_case is self.die_before:
+            die()
+        return super().finish(use_case, actor, *args, **kwargs)
+
 
 def main() -> None:
     logging.basicConfig(level=logging.DEBUG, stream=sys.stderr)

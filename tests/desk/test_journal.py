@@ -145,6 +145,11 @@ class CrashingRunner(Runner):
             raise Crash()
         return super().run(use_case, actor, *args, **kwargs)
 
+    def finish(self, use_case, actor, *args, **kwargs):  # type: ignore[override]
+        if use_case is self.die_before:
+            raise Crash()
+        return super().finish(use_case, actor, *args, **kwargs)
+
 
 # --- the happy paths ------------------------------------------------------------------------------
 

@@ -107,6 +107,7 @@ USE_CASES: dict[str, Any] = {
     "issue_shift_document": lambda h, s: (chain.issue_shift_document, (
         "FP-1", "K2", DocumentKind.SHIFT_OPEN), {}),
     "record_print": lambda h, s: (chain.record_print, (1, False, Paper.PRINTED), {}),
+    "check_print": lambda h, s: (chain.check_print, (1,), {}),
     "new_guest": lambda h, s: (stays.new_guest, ("Olga", "Berg"), {}),
     "create_reservation": lambda h, s: (stays.create_reservation, (), {
         "number": "X1", "guests": [], "arrival": date.today(), "departure": date.today() + timedelta(days=1),

@@ -7,6 +7,7 @@ import threading
 from datetime import date
 
 import pytest
+from sqlalchemy import update
 from sqlalchemy.exc import OperationalError
 
 from desk.core.errors import ConcurrentChange, InvalidInput
@@ -14,9 +15,12 @@ from desk.db.runner import Runner, is_retryable
 from desk.ledger.bills import move_postings, open_bill
 from desk.ledger.payments import Tender, take_payment
 from desk.ledger.postings import post_service
+from desk.people.auth import SignInAgain
+from desk.people.models import User
+from desk.people.rights import MissingRight
 from desk.stays.reservations import check_out, post_night
 
-from .conftest import Hotel
+from .conftest import MISSING_RIGHT, Hotel, charged_stay, refused
 
 
 class _Busy(Exception):
@@ -132,3 +136,18 @@ def test_work_kept_after_a_rollback_that_fails_too_leaves_the_caller_its_own_fai
         keep_whatever_happens(session, cannot_be_kept)
         raise InvalidInput("the refusal")
     assert "work to keep after a rollback was lost" in caplog.text
+
+
+def test_finish_skips_the_standing_check_and_nothing_else(hotel: Hotel):
+    # finish() records the end of what a device was already asked to do: a clerk deactivated since
+    # is not confirmed again there, but every check of the use case itself still holds.
+    stay = charged_stay(hotel)
+    runner = Runner(hotel.database)
+    with hotel.database.writing() as session:
+        session.execute(update(User).where(User.username == hotel.actor.username).values(active=False))
+    refused(hotel, SignInAgain, "{user} may no longer act at this desk",
+            lambda: runner.run(post_service, hotel.actor, bill_id=stay.bill_id, service_code="MB-BEER"))
+    outcome = runner.finish(post_service, hotel.actor, bill_id=stay.bill_id, service_code="MB-BEER")
+    assert outcome.changed_folios == {stay.folio_id}
+    dated = Tender("cash", hotel.money("10.00"), paid_on=date(2020, 1, 1))
+    refused(hotel, MissingRight, MISSING_RIGHT, lambda: runner.finish(take_payment, hotel.actor, stay.bill_id, dated))
