@@ -836,8 +836,20 @@
         <translation>Z отчет</translation>
     </message>
     <message>
+        <source>The register prints the Z report. Cancel stops waiting for it: the register still finishes it, you are told how it ended, and a Z report whose paper is unsure waits in Shift → Check receipts.</source>
+        <translation>Касата отпечатва Z отчета. „Отказ“ спира чакането: касата пак ще го довърши, ще ви бъде съобщено как е завършил печатът, а Z отчет с несигурен печат чака в „Смяна → Проверка на касовите бележки“.</translation>
+    </message>
+    <message>
+        <source>The register is still printing the Z report; the shift is closed. You are told how the Z report ended when the register answers; if its paper is unsure, it waits in Shift → Check receipts to be printed again.</source>
+        <translation>Касата още отпечатва Z отчета; смяната е затворена. Когато касата отговори, ще ви бъде съобщено как е завършил печатът на Z отчета; ако може да не е отпечатан изцяло, той чака повторен печат в „Смяна → Проверка на касовите бележки“.</translation>
+    </message>
+    <message>
         <source>The register&apos;s Z report: {problems}</source>
         <translation>Z отчетът на касата: {problems}</translation>
+    </message>
+    <message>
+        <source>The register printed the Z report.</source>
+        <translation>Касата отпечата Z отчета.</translation>
     </message>
 </context>
 <context>
@@ -4621,6 +4633,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
 </context>
 <context>
     <name>ShiftDialogs</name>
+    <message>
+        <source>{document} is issued but did not print whole: {error}. It waits in Shift → Check receipts to be printed again.</source>
+        <translation>{document} — издадено, но не е отпечатано изцяло: {error}. Документът чака повторен печат в „Смяна → Проверка на касовите бележки“.</translation>
+    </message>
     <message>
         <source>The register did not print: {problems}</source>
         <translation>Касата не отпечата документа: {problems}</translation>

@@ -836,8 +836,20 @@
         <translation>Z-отчёт</translation>
     </message>
     <message>
+        <source>The register prints the Z report. Cancel stops waiting for it: the register still finishes it, you are told how it ended, and a Z report whose paper is unsure waits in Shift → Check receipts.</source>
+        <translation>Касса печатает Z-отчёт. «Отмена» прекращает ожидание: касса всё равно допечатает его, вам сообщат, чем закончилась печать, а Z-отчёт, напечатанный ненадёжно, будет ждать в «Смена → Проверить чеки».</translation>
+    </message>
+    <message>
+        <source>The register is still printing the Z report; the shift is closed. You are told how the Z report ended when the register answers; if its paper is unsure, it waits in Shift → Check receipts to be printed again.</source>
+        <translation>Касса ещё печатает Z-отчёт; смена закрыта. Когда касса ответит, вам сообщат, чем закончилась печать Z-отчёта; если он мог напечататься не полностью, он будет ждать повторной печати в «Смена → Проверить чеки».</translation>
+    </message>
+    <message>
         <source>The register&apos;s Z report: {problems}</source>
         <translation>Z-отчёт кассы: {problems}</translation>
+    </message>
+    <message>
+        <source>The register printed the Z report.</source>
+        <translation>Касса напечатала Z-отчёт.</translation>
     </message>
 </context>
 <context>
@@ -4621,6 +4633,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
 </context>
 <context>
     <name>ShiftDialogs</name>
+    <message>
+        <source>{document} is issued but did not print whole: {error}. It waits in Shift → Check receipts to be printed again.</source>
+        <translation>{document} — оформлено, но напечатано не полностью: {error}. Документ ждёт повторной печати в «Смена → Проверить чеки».</translation>
+    </message>
     <message>
         <source>The register did not print: {problems}</source>
         <translation>Касса не напечатала документ: {problems}</translation>
