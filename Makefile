@@ -105,6 +105,7 @@ screenshots: system-deps-test venv translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m tools.screenshots_devices
 	QT_QPA_PLATFORM=offscreen $(PY) -m tools.screenshots_cards
 	QT_QPA_PLATFORM=offscreen $(PY) -m tools.screenshots_shift
+	QT_QPA_PLATFORM=offscreen $(PY) -m tools.screenshots_receipts_check
 
 # -- housekeeping ---------------------------------------------------------------------------------
 

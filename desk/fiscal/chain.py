@@ -369,6 +369,7 @@ def document_view(session: Session, row: FiscalDocument) -> Document:
         content=content, payment_id=row.payment_id, refers_to=row.refers_to,
         paper=Paper(prints[-1].result) if prints else None,
         printed_whole_once=any(p.result == Paper.PRINTED.value for p in prints),
+        maybe_on_paper=not prints or any(p.result != Paper.FAILED.value for p in prints),
     )
 
 

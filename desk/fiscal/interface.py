@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol
 
+from desk.core.money import Money
+
 
 class DocumentKind(enum.StrEnum):
     SHIFT_OPEN = "shift_open"
@@ -100,10 +102,19 @@ class Document:
     refers_to: int | None = None
     paper: Paper | None = None  # None: never printed yet
     printed_whole_once: bool = False
+    # Part of it may be on paper: a print of it sent something, or none was recorded (the program died while
+    # it printed). Printed again, it is then a COPY, whatever the last attempt did.
+    maybe_on_paper: bool = False
 
     @property
     def label(self) -> str:
         return f"{self.kind.value} {self.register}/{self.number:07d}"
+
+    @property
+    def total(self) -> Money | None:
+        """What a receipt or a cash move is for; None for a report or a shift's opening."""
+        total = self.content.get("total")
+        return Money.parse(total) if total else None
 
 
 @dataclass(frozen=True)

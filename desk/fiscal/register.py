@@ -16,8 +16,9 @@ original, which is recorded as it came out, in the clerk's name.
 
 from __future__ import annotations
 
+import contextlib
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from desk.core.document_format import format_of_language
@@ -40,8 +41,11 @@ from desk.fiscal.models import CashRegister
 from desk.fiscal.render import render_document
 from desk.hotel.country import register_format
 from desk.people.auth import Actor
-from hardware.errors import CoverOpen, DeviceError, PaperOut, PrinterFault
+from hardware.errors import Cancelled, CoverOpen, DeviceError, PaperOut, PrinterFault
 from hardware.interfaces import ReceiptPrinter
+
+# How often a caller waiting for the register's turn looks at its Cancel.
+_TURN_POLL = 0.05
 
 
 class EscposFiscalRegister:
@@ -124,24 +128,42 @@ class EscposFiscalRegister:
         document = self.runner.read(chain.document_by_number, self.code, number)
         # A copy is asked for anew: refused for a user who may no longer act, before any paper comes out.
         self.runner.run(chain.check_print, self.actor, document.id)
-        with self.lock:
+        with self._turn(cancel):
             self._ready_or_raise(cancel)
             return self._print(document, cancel, copy=True)
 
     def reprint(self, document: Document, cancel: threading.Event | None = None) -> Printed:
-        """A document waiting for reprint: as a COPY once any of it reached paper, else as it was."""
+        """A document waiting for reprint: as a COPY once any of it reached paper, else as it was.
+
+        One whose print ended whole while this one waited its turn (a print the clerk stopped waiting for,
+        still running when the document was listed) is not printed again: ``bytes_sent`` 0 says so."""
         self.runner.run(chain.check_print, self.actor, document.id)  # as for a copy
-        with self.lock:
+        with self._turn(cancel):
+            document = self.runner.read(chain.document_by_number, self.code, document.number)
+            if document.paper is Paper.PRINTED:
+                return Printed(document, Paper.PRINTED)
             self._ready_or_raise(cancel)
-            return self._print(document, cancel, copy=document.paper is not Paper.FAILED)
+            return self._print(document, cancel, copy=document.maybe_on_paper)
 
     def find(self, key: str) -> Document | None:
         return self.runner.read(chain.document_by_key, key)
 
     # -- the three steps -----------------------------------------------------------------------------
 
+    @contextlib.contextmanager
+    def _turn(self, cancel: threading.Event | None) -> Iterator[None]:
+        """The register to ourselves, waiting for another document's print (up to its job's timeout) only
+        until Cancel: nothing is issued or printed before the turn comes."""
+        while not self.lock.acquire(timeout=_TURN_POLL):
+            if cancel is not None and cancel.is_set():
+                raise _not_ready(self.code, Cancelled(device=self.printer.name, bytes_sent=0))
+        try:
+            yield
+        finally:
+            self.lock.release()
+
     def _issue_and_print(self, issue: Callable[[], Document], cancel: threading.Event | None) -> Printed:
-        with self.lock:
+        with self._turn(cancel):
             self._ready_or_raise(cancel)
             document = issue()
             if document.paper is not None:
@@ -149,7 +171,7 @@ class EscposFiscalRegister:
                 # document. Its paper is whatever it was; a cut or unsure one is reprinted as a copy.
                 if document.paper is Paper.PRINTED:
                     return Printed(document, Paper.PRINTED)
-                return self._print(document, cancel, copy=document.paper is not Paper.FAILED)
+                return self._print(document, cancel, copy=document.maybe_on_paper)
             return self._print(document, cancel, copy=False)
 
     def _ready_or_raise(self, cancel: threading.Event | None) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import threading
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -37,6 +37,7 @@ from desk.journal.steps import Answer, Performed, Progress, perform
 from desk.ledger.lookup import get
 from desk.ledger.models import Payment
 from desk.people.auth import Actor
+from desk.people.rights import Right, require
 from hardware.escpos.owners import PrinterLease, PrinterOwners
 from hardware.interfaces import ReceiptPrinter
 
@@ -121,6 +122,7 @@ class ReceiptOutcome:
     copy: bool = False
     already: bool = False  # the payment had its receipt already: nothing new was issued
     problem: DeskError | None = None  # what to tell the clerk (translated by ui)
+    printed_before: bool = False  # a reprint found it printed whole meanwhile: nothing went on paper now
 
     @property
     def printed(self) -> bool:
@@ -257,10 +259,11 @@ class ReceiptCheck:
     """What a check of the receipts found: intents settled or closed, and documents to reprint."""
 
     settled: int = 0
-    cancelled: int = 0
+    cancelled: int = 0  # payments' receipts never issued: printed from the card
     still_unknown: int = 0
     waiting: tuple[Document, ...] = field(default_factory=tuple)
     failed: int = 0  # intents whose check itself failed (logged): left open, not "all clean"
+    cancelled_moves: int = 0  # cash in or out never issued: issued with the shift's next paper
 
     @property
     def clean(self) -> bool:
@@ -270,22 +273,50 @@ class ReceiptCheck:
 def reconcile_receipts(runner: Runner, actor: Actor) -> ReceiptCheck:
     """Resolve this workstation's open receipt intents by asking the register, each exactly once;
     then list the documents whose paper is cut or unsure (the clerk reprints them as copies)."""
+    moves = {intent.id for intent in runner.read(intents.unresolved, actor.workstation)
+             if intent.kind == KIND and "move_id" in intent.request}
     result = intents.reconcile(runner, {KIND: _Resolver(runner)}, actor, workstation=actor.workstation)
     waiting = tuple(runner.read(chain.waiting_for_reprint))
-    return ReceiptCheck(len(result.settled), len(result.closed), len(result.still_unknown), waiting,
-                        len(set(result.errors) - set(result.still_unknown)))
+    closed_moves = len(set(result.closed) & moves)
+    return ReceiptCheck(len(result.settled), len(result.closed) - closed_moves, len(result.still_unknown), waiting,
+                        len(set(result.errors) - set(result.still_unknown)), closed_moves)
+
+
+def reprint_right(kind: DocumentKind) -> Right:
+    """Who may print a document again: a sale or refund receipt whoever may ask for one; the shift's own
+    paper (its opening, cash in and out, the X and Z reports) whoever runs the cash shift."""
+    return Right.REQUEST_RECEIPT if kind in chain.RECEIPT_KINDS else Right.RUN_CASH_SHIFT
 
 
 def reprint(runner: Runner, actor: Actor, document_id: int, *, cancel: threading.Event | None = None,
             registers: Registers = REGISTERS) -> ReceiptOutcome:
-    """Print a document waiting for it again, whole (as a COPY once any of it reached paper)."""
+    """Print a document waiting for it again, whole (as a COPY once any of it reached paper).
+
+    Refused (MissingRight) before the printer is asked when the actor may not; what the printer says is in
+    the outcome."""
     document = runner.read(_document, document_id)
-    register = registers.register(runner, actor, document.register)
+    require(actor, reprint_right(document.kind))
     try:
+        register = registers.register(runner, actor, document.register)
         printed = register.reprint(document, cancel)
     except DeskError as exc:
         return ReceiptOutcome(None, document, document.paper, problem=exc)
+    if printed.paper is Paper.PRINTED and not printed.bytes_sent:
+        return ReceiptOutcome(None, printed.document, Paper.PRINTED, already=True, printed_before=True)
     return _outcome(None, printed, already=True)
+
+
+def reprint_waiting(runner: Runner, actor: Actor, document_ids: Sequence[int], *,
+                    cancel: threading.Event | None = None, registers: Registers = REGISTERS) -> list[ReceiptOutcome]:
+    """Print each document again, in order, until the printer refuses one before printing (out of paper,
+    off, no printer, cancelled): the others would meet the same refusal, and keep waiting."""
+    outcomes = []
+    for document_id in document_ids:
+        outcome = reprint(runner, actor, document_id, cancel=cancel, registers=registers)
+        outcomes.append(outcome)
+        if isinstance(outcome.problem, PrinterNotReady):
+            break
+    return outcomes
 
 
 def _document(session: Session, document_id: int) -> Document:

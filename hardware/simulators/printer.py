@@ -5,7 +5,7 @@
 
 Each cut writes receipt-NNNN.txt and .png to --out. A control port takes one command a line:
 paper-out [N], paper-in, cover-open [N], cover-close, offline [N], online, cutter-error, recover,
-drawer-open, drawer-close, power-off, power-on, stall, unstall, unplug, status, connections, text,
+drawer-open, drawer-close, power-off [N], power-on, stall [N], unstall, unplug, status, connections, text,
 png PATH, reset. N = after that many more bytes (mid-job); without N, at once.
 
 Like a real network printer it serves one connection at a time: a second one waits until the first
@@ -54,6 +54,7 @@ class TcpPrinterServer:
         self._powered = threading.Event()
         self._thread: threading.Thread | None = None
         self._power_off_after: int | None = None
+        self._stall_after: int | None = None
         self.connections = 0
         # power_off runs on the serving thread too (after N bytes): a power_on from the test's
         # thread must not find the old listener still set and then lose it.
@@ -119,8 +120,11 @@ class TcpPrinterServer:
                 continue
             if client not in readable or self._stalled.is_set():
                 continue
+            # About to go silent: what comes after stays unread on the line, as in a hung printer. Only bytes
+            # read once it was armed count (an answer already sent may reach a host that arms it at once).
+            stall_after = self._stall_after
             try:
-                data = client.recv(65536)
+                data = client.recv(65536 if stall_after is None else max(1, stall_after))
             except OSError:
                 return
             if not data:
@@ -138,6 +142,12 @@ class TcpPrinterServer:
                     client.sendall(answer)
                 except OSError:
                     return
+            if stall_after is not None and self._stall_after == stall_after:  # not disarmed meanwhile
+                if stall_after <= len(data):
+                    self._stall_after = None
+                    self._stalled.set()
+                else:
+                    self._stall_after = stall_after - len(data)
 
     def _second_connection(self, client: socket.socket, listener: socket.socket) -> bool:
         """A connection came while ``client`` is served; True when it is left waiting."""
@@ -186,8 +196,13 @@ class TcpPrinterServer:
                 self._listen()
             self._powered.set()
 
-    def stall(self, on: bool = True) -> None:
-        """Stop (or resume) taking bytes: the host's writes and status reads time out."""
+    def stall(self, on: bool = True, after: int = 0) -> None:
+        """Stop (or resume) taking bytes: the host's writes and status reads time out. `after`: once that
+        many more bytes came (a printer that hangs mid-job)."""
+        if on and after > 0:
+            self._stall_after = after
+            return
+        self._stall_after = None
         (self._stalled.set if on else self._stalled.clear)()
 
     def stop(self) -> None:
@@ -314,6 +329,8 @@ class ControlServer:
                 self.link.power_off(after)
             elif name == "power-on" and isinstance(self.link, TcpPrinterServer):
                 self.link.power_on()
+            elif name == "stall" and after and isinstance(self.link, TcpPrinterServer):
+                self.link.stall(True, after)
             elif name in ("stall", "unstall"):
                 self.link.stall(name == "stall")
             elif name == "unplug" and isinstance(self.link, PtyPrinter):

@@ -836,8 +836,20 @@
         <translation>Z отчет</translation>
     </message>
     <message>
+        <source>The register prints the Z report. Cancel stops waiting for it: the register still finishes it, you are told how it ended, and a Z report whose paper is unsure waits in Shift → Check receipts.</source>
+        <translation>Касата отпечатва Z отчета. „Отказ“ спира чакането: касата пак ще го довърши, ще ви бъде съобщено как е завършил печатът, а Z отчет с несигурен печат чака в „Смяна → Проверка на касовите бележки“.</translation>
+    </message>
+    <message>
+        <source>The register is still printing the Z report; the shift is closed. You are told how the Z report ended when the register answers; if its paper is unsure, it waits in Shift → Check receipts to be printed again.</source>
+        <translation>Касата още отпечатва Z отчета; смяната е затворена. Когато касата отговори, ще ви бъде съобщено как е завършил печатът на Z отчета; ако може да не е отпечатан изцяло, той чака повторен печат в „Смяна → Проверка на касовите бележки“.</translation>
+    </message>
+    <message>
         <source>The register&apos;s Z report: {problems}</source>
         <translation>Z отчетът на касата: {problems}</translation>
+    </message>
+    <message>
+        <source>The register printed the Z report.</source>
+        <translation>Касата отпечата Z отчета.</translation>
     </message>
 </context>
 <context>
@@ -4002,12 +4014,80 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Бележки, които касата не е издала: {count}. Отпечатайте ги от картона (Действие → Печат на касова бележка).</translation>
     </message>
     <message>
+        <source>Cash in or out the register never issued: {count}. They are issued with the shift&apos;s next paper, at the latest before its Z report.</source>
+        <translation>Служебни въвеждания и извеждания, които касата не е издала: {count}. Те се издават със следващите документи на смяната, най-късно преди нейния Z отчет.</translation>
+    </message>
+    <message>
         <source>Receipts the register could not answer for: {count}. Check again when the register is on (Shift → Check receipts).</source>
         <translation>Бележки, за които касата не можа да отговори: {count}. Проверете отново, когато касата е включена (Смяна → Проверка на касовите бележки).</translation>
     </message>
     <message>
+        <source>Sale receipt</source>
+        <translation>Касова бележка за продажба</translation>
+    </message>
+    <message>
+        <source>Refund receipt</source>
+        <translation>Сторно бележка</translation>
+    </message>
+    <message>
+        <source>Shift opening</source>
+        <translation>Отваряне на смяна</translation>
+    </message>
+    <message>
+        <source>Cash in</source>
+        <translation>Служебно въвеждане</translation>
+    </message>
+    <message>
+        <source>Cash out</source>
+        <translation>Служебно извеждане</translation>
+    </message>
+    <message>
+        <source>X report</source>
+        <translation>X отчет</translation>
+    </message>
+    <message>
+        <source>Z report</source>
+        <translation>Z отчет</translation>
+    </message>
+    <message>
+        <source>cut short</source>
+        <translation>печатът е прекъснат</translation>
+    </message>
+    <message>
+        <source>may not have printed whole</source>
+        <translation>може да не е отпечатано изцяло</translation>
+    </message>
+    <message>
+        <source>not printed</source>
+        <translation>не е отпечатано</translation>
+    </message>
+    <message>
+        <source>no print has ended</source>
+        <translation>печатът не е завършил</translation>
+    </message>
+    <message>
+        <source>{document} had printed whole meanwhile: nothing was printed again.</source>
+        <translation>{document} — междувременно е отпечатано изцяло: нищо не е отпечатано отново.</translation>
+    </message>
+    <message>
+        <source>{document} printed again, marked COPY.</source>
+        <translation>{document} — отпечатано отново с надпис КОПИЕ.</translation>
+    </message>
+    <message>
+        <source>{document} printed.</source>
+        <translation>{document} — отпечатано.</translation>
+    </message>
+    <message>
+        <source>{document} did not print whole: {error}. It still waits: once the printer is fixed, press Print again.</source>
+        <translation>{document} — не е отпечатано изцяло: {error}. Документът продължава да чака: когато принтерът е оправен, натиснете „Отпечатай отново“.</translation>
+    </message>
+    <message>
+        <source>{document} was not printed: {problem}</source>
+        <translation>{document} — не е отпечатано: {problem}</translation>
+    </message>
+    <message>
         <source>Documents waiting to be printed again: {numbers}. Print them from the card (Action → Print receipt); they are marked COPY.</source>
-        <translation>Документи, чакащи повторен печат: {numbers}. Отпечатайте ги от картона (Действие → Печат на касова бележка); те са с надпис КОПИЕ.</translation>
+        <translation type="vanished">Документи, чакащи повторен печат: {numbers}. Отпечатайте ги от картона (Действие → Печат на касова бележка); те са с надпис КОПИЕ.</translation>
     </message>
     <message>
         <source>Every receipt is settled with the register.</source>
@@ -4015,7 +4095,70 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     </message>
     <message>
         <source>Check receipts</source>
+        <translation type="vanished">Проверка на касовите бележки</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptsCheckDialog</name>
+    <message>
+        <source>Check receipts</source>
         <translation>Проверка на касовите бележки</translation>
+    </message>
+    <message>
+        <source>Print again prints the document whole on its register. Where any of it may already be on paper, it is marked COPY; no new fiscal document is issued.</source>
+        <translation>„Отпечатай отново“ отпечатва документа изцяло на неговата каса. Ако част от него може вече да е на хартия, той носи надпис КОПИЕ; нов фискален документ не се издава.</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Документ</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>Каса</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Сума</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>Хартия</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Издаден</translation>
+    </message>
+    <message>
+        <source>Print &amp;again</source>
+        <translation>&amp;Отпечатай отново</translation>
+    </message>
+    <message>
+        <source>Print a&amp;ll again</source>
+        <translation>Отпечатай отново &amp;всички</translation>
+    </message>
+    <message>
+        <source>Waiting to be printed again: {count}</source>
+        <translation>Чакат повторен печат: {count}</translation>
+    </message>
+    <message>
+        <source>Nothing waits to be printed again.</source>
+        <translation>Нищо не чака повторен печат.</translation>
+    </message>
+    <message>
+        <source>Print again</source>
+        <translation>Повторен печат</translation>
+    </message>
+    <message>
+        <source>The other documents were not tried: they still wait.</source>
+        <translation>Останалите документи не са опитани: те продължават да чакат.</translation>
+    </message>
+    <message>
+        <source>Printing was cancelled: the documents still wait.</source>
+        <translation>Печатът е отменен: документите продължават да чакат.</translation>
     </message>
 </context>
 <context>
@@ -4490,6 +4633,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
 </context>
 <context>
     <name>ShiftDialogs</name>
+    <message>
+        <source>{document} is issued but did not print whole: {error}. It waits in Shift → Check receipts to be printed again.</source>
+        <translation>{document} — издадено, но не е отпечатано изцяло: {error}. Документът чака повторен печат в „Смяна → Проверка на касовите бележки“.</translation>
+    </message>
     <message>
         <source>The register did not print: {problems}</source>
         <translation>Касата не отпечата документа: {problems}</translation>

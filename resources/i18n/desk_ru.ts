@@ -836,8 +836,20 @@
         <translation>Z-отчёт</translation>
     </message>
     <message>
+        <source>The register prints the Z report. Cancel stops waiting for it: the register still finishes it, you are told how it ended, and a Z report whose paper is unsure waits in Shift → Check receipts.</source>
+        <translation>Касса печатает Z-отчёт. «Отмена» прекращает ожидание: касса всё равно допечатает его, вам сообщат, чем закончилась печать, а Z-отчёт, напечатанный ненадёжно, будет ждать в «Смена → Проверить чеки».</translation>
+    </message>
+    <message>
+        <source>The register is still printing the Z report; the shift is closed. You are told how the Z report ended when the register answers; if its paper is unsure, it waits in Shift → Check receipts to be printed again.</source>
+        <translation>Касса ещё печатает Z-отчёт; смена закрыта. Когда касса ответит, вам сообщат, чем закончилась печать Z-отчёта; если он мог напечататься не полностью, он будет ждать повторной печати в «Смена → Проверить чеки».</translation>
+    </message>
+    <message>
         <source>The register&apos;s Z report: {problems}</source>
         <translation>Z-отчёт кассы: {problems}</translation>
+    </message>
+    <message>
+        <source>The register printed the Z report.</source>
+        <translation>Касса напечатала Z-отчёт.</translation>
     </message>
 </context>
 <context>
@@ -4002,12 +4014,80 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Чеков, которые касса не оформила: {count}. Напечатайте их из карточки (Действие → Печать чека).</translation>
     </message>
     <message>
+        <source>Cash in or out the register never issued: {count}. They are issued with the shift&apos;s next paper, at the latest before its Z report.</source>
+        <translation>Внесений и выплат, которые касса не оформила: {count}. Они будут оформлены со следующими документами смены, не позднее её Z-отчёта.</translation>
+    </message>
+    <message>
         <source>Receipts the register could not answer for: {count}. Check again when the register is on (Shift → Check receipts).</source>
         <translation>Чеков, по которым касса не смогла ответить: {count}. Проверьте снова, когда касса будет включена (Смена → Проверить чеки).</translation>
     </message>
     <message>
+        <source>Sale receipt</source>
+        <translation>Чек продажи</translation>
+    </message>
+    <message>
+        <source>Refund receipt</source>
+        <translation>Чек возврата</translation>
+    </message>
+    <message>
+        <source>Shift opening</source>
+        <translation>Открытие смены</translation>
+    </message>
+    <message>
+        <source>Cash in</source>
+        <translation>Внесение</translation>
+    </message>
+    <message>
+        <source>Cash out</source>
+        <translation>Выплата</translation>
+    </message>
+    <message>
+        <source>X report</source>
+        <translation>X-отчёт</translation>
+    </message>
+    <message>
+        <source>Z report</source>
+        <translation>Z-отчёт</translation>
+    </message>
+    <message>
+        <source>cut short</source>
+        <translation>печать оборвалась</translation>
+    </message>
+    <message>
+        <source>may not have printed whole</source>
+        <translation>печать могла пройти не полностью</translation>
+    </message>
+    <message>
+        <source>not printed</source>
+        <translation>не печаталось</translation>
+    </message>
+    <message>
+        <source>no print has ended</source>
+        <translation>печать не завершена</translation>
+    </message>
+    <message>
+        <source>{document} had printed whole meanwhile: nothing was printed again.</source>
+        <translation>{document} — тем временем напечатано полностью: повторно ничего не печаталось.</translation>
+    </message>
+    <message>
+        <source>{document} printed again, marked COPY.</source>
+        <translation>{document} — напечатано снова с пометкой КОПИЯ.</translation>
+    </message>
+    <message>
+        <source>{document} printed.</source>
+        <translation>{document} — напечатано.</translation>
+    </message>
+    <message>
+        <source>{document} did not print whole: {error}. It still waits: once the printer is fixed, press Print again.</source>
+        <translation>{document} — напечатано не полностью: {error}. Документ по-прежнему ждёт: когда принтер будет исправен, нажмите «Напечатать снова».</translation>
+    </message>
+    <message>
+        <source>{document} was not printed: {problem}</source>
+        <translation>{document} — не напечатано: {problem}</translation>
+    </message>
+    <message>
         <source>Documents waiting to be printed again: {numbers}. Print them from the card (Action → Print receipt); they are marked COPY.</source>
-        <translation>Документы, ждущие повторной печати: {numbers}. Напечатайте их из карточки (Действие → Печать чека); они помечаются КОПИЯ.</translation>
+        <translation type="vanished">Документы, ждущие повторной печати: {numbers}. Напечатайте их из карточки (Действие → Печать чека); они помечаются КОПИЯ.</translation>
     </message>
     <message>
         <source>Every receipt is settled with the register.</source>
@@ -4015,7 +4095,70 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     </message>
     <message>
         <source>Check receipts</source>
+        <translation type="vanished">Проверка чеков</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptsCheckDialog</name>
+    <message>
+        <source>Check receipts</source>
         <translation>Проверка чеков</translation>
+    </message>
+    <message>
+        <source>Print again prints the document whole on its register. Where any of it may already be on paper, it is marked COPY; no new fiscal document is issued.</source>
+        <translation>«Напечатать снова» печатает документ целиком на его кассе. Если часть его уже могла попасть на бумагу, он помечается КОПИЯ; новый фискальный документ не оформляется.</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Документ</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>Касса</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>Бумага</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Оформлен</translation>
+    </message>
+    <message>
+        <source>Print &amp;again</source>
+        <translation>&amp;Напечатать снова</translation>
+    </message>
+    <message>
+        <source>Print a&amp;ll again</source>
+        <translation>Напечатать снова &amp;все</translation>
+    </message>
+    <message>
+        <source>Waiting to be printed again: {count}</source>
+        <translation>Ждут повторной печати: {count}</translation>
+    </message>
+    <message>
+        <source>Nothing waits to be printed again.</source>
+        <translation>Повторной печати ничего не ждёт.</translation>
+    </message>
+    <message>
+        <source>Print again</source>
+        <translation>Повторная печать</translation>
+    </message>
+    <message>
+        <source>The other documents were not tried: they still wait.</source>
+        <translation>Остальные документы не печатались: они по-прежнему ждут.</translation>
+    </message>
+    <message>
+        <source>Printing was cancelled: the documents still wait.</source>
+        <translation>Печать отменена: документы по-прежнему ждут.</translation>
     </message>
 </context>
 <context>
@@ -4490,6 +4633,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
 </context>
 <context>
     <name>ShiftDialogs</name>
+    <message>
+        <source>{document} is issued but did not print whole: {error}. It waits in Shift → Check receipts to be printed again.</source>
+        <translation>{document} — оформлено, но напечатано не полностью: {error}. Документ ждёт повторной печати в «Смена → Проверить чеки».</translation>
+    </message>
     <message>
         <source>The register did not print: {problems}</source>
         <translation>Касса не напечатала документ: {problems}</translation>

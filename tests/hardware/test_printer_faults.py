@@ -166,3 +166,24 @@ def test_network_printer_switched_off_after_the_last_byte_is_found_by_the_status
         with pytest.raises(DeviceOffline) as info:
             rig.printer.print_document(receipt())
         assert info.value.params["bytes_sent"] == total
+
+
+def test_network_printer_that_goes_silent_mid_job_leaves_the_outcome_unknown_and_its_rest_unread():
+    """It takes the first bytes, then answers nothing more (a hung printer): the host's next status read
+    times out with the job's end unknown, and nothing past those bytes was taken."""
+    with printer_rig("tcp") as rig:
+        server = rig.extra["server"]
+        rig.printer.status()
+        taken = rig.engine.received
+        server.stall(after=300)  # type: ignore[attr-defined]
+        with pytest.raises(DeviceTimeout) as info:
+            rig.printer.print_document(receipt())
+        assert 0 < info.value.params["bytes_sent"] <= info.value.params["total_bytes"]
+        assert "outcome is unknown" in str(info.value)
+        assert rig.engine.received == taken + 300
+        server.power_off()  # type: ignore[attr-defined]  # switched off and on: the hang is over
+        server.power_on()  # type: ignore[attr-defined]
+        server.stall(False)  # type: ignore[attr-defined]
+        rig.engine.reset_output()
+        rig.printer.print_document(receipt().as_copy())
+        assert printed_lines(rig.engine)[0] == COPY_BANNER

@@ -523,6 +523,12 @@ def boxes(window, name: str) -> list:
     return [box for box in window.findChildren(QMessageBox, name) if box.isVisible()]
 
 
+def receipts_checks(window) -> list:
+    from ui.receipts_check import ReceiptsCheckDialog
+
+    return [dialog for dialog in window.findChildren(ReceiptsCheckDialog) if dialog.isVisible()]
+
+
 def test_start_up_settles_the_card_sale_and_the_receipt_the_last_run_left_open_once(qtbot, demo_database, card,
                                                                                   terminal, fiscal_printer):
     from desk.cards.models import CardKind
@@ -551,12 +557,11 @@ def test_start_up_settles_the_card_sale_and_the_receipt_the_last_run_left_open_o
     startup = signed_in_at_start(qtbot, demo_database, cashier)
     try:
         window = startup.window
-        qtbot.waitUntil(lambda: bool(boxes(window, "reconciledBox") and boxes(window, "receiptsCheckBox")),
-                        timeout=30_000)
+        qtbot.waitUntil(lambda: bool(boxes(window, "reconciledBox") and receipts_checks(window)), timeout=30_000)
         [cards] = boxes(window, "reconciledBox")
-        [receipts] = boxes(window, "receiptsCheckBox")
+        [receipts] = receipts_checks(window)
         assert cards.text() == "Card operations: 1 settled on the ledger."
-        assert receipts.text() == "Receipts confirmed by the register: 1."
+        assert receipts.summary_label.text() == "Receipts confirmed by the register: 1."
         [payment] = card_payments(demo_database, card)
         assert payment.amount == eur("25.00") and "receipt 0001" in payment.text
         with demo_database.unit_of_work() as session:
@@ -569,7 +574,7 @@ def test_start_up_settles_the_card_sale_and_the_receipt_the_last_run_left_open_o
     try:
         assert delivery.wait_all(30_000)
         qtbot.wait(50)  # the ops' answers are delivered through the event loop
-        assert boxes(startup.window, "reconciledBox") == [] and boxes(startup.window, "receiptsCheckBox") == []
+        assert boxes(startup.window, "reconciledBox") == [] and receipts_checks(startup.window) == []
         assert [p.amount for p in card_payments(demo_database, card)] == [eur("25.00")]
     finally:
         startup.shut_down()

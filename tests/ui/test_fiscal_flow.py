@@ -226,23 +226,28 @@ def open_intents(database, workstation: str) -> list[int]:
         return [intent.id for intent in unresolved(session, workstation)]
 
 
-def check_receipts_box(qtbot, window):
-    from PySide6.QtWidgets import QMessageBox
+def check_receipts_window(qtbot, window):
+    """The Check receipts window over ``window`` once it shows a check (again: it shows the new one)."""
+    from ui.receipts_check import ReceiptsCheckDialog
 
     def shown():
-        return next((b for b in window.findChildren(QMessageBox, "receiptsCheckBox") if b.isVisible()), None)
+        return next((d for d in window.findChildren(ReceiptsCheckDialog, "receiptsCheckDialog") if d.isVisible()),
+                    None)
 
     qtbot.waitUntil(lambda: shown() is not None, timeout=30_000)
-    box = shown()
-    assert box is not None
-    return box
+    dialog = shown()
+    assert dialog is not None
+    return dialog
+
+
+def waiting_numbers(dialog) -> list[str]:
+    model = dialog.model
+    return [f"{model.index(r, 2).data()}/{model.index(r, 1).data()}" for r in range(model.rowCount())]
 
 
 def test_shift_check_receipts_settles_the_open_ones_once_and_lists_what_waits_for_a_reprint(
     qtbot, desk_context, demo_database, fiscal_printer
 ):
-    from PySide6.QtWidgets import QMessageBox
-
     from desk.fiscal.workflow import print_receipt
     from ui.main_window import MainWindow
 
@@ -254,10 +259,10 @@ def test_shift_check_receipts_settles_the_open_ones_once_and_lists_what_waits_fo
 
     # Nothing open: the clerk is told so.
     window.check_receipts_action.trigger()
-    box = check_receipts_box(qtbot, window)
-    assert box.text() == "Every receipt is settled with the register."
-    assert box.icon() is QMessageBox.Icon.Information
-    box.close()
+    dialog = check_receipts_window(qtbot, window)
+    assert dialog.summary_label.text() == "Every receipt is settled with the register."
+    assert waiting_numbers(dialog) == [] and dialog.waiting_heading.text() == "Nothing waits to be printed again."
+    dialog.close()
 
     issued = receipt_left_open(desk_context, cash_payment(desk_context, demo_database), register_issued=True)
     never_sent = receipt_left_open(desk_context, cash_payment(desk_context, demo_database), register_issued=False)
@@ -269,20 +274,20 @@ def test_shift_check_receipts_settles_the_open_ones_once_and_lists_what_waits_fo
     before = [d.id for d in documents(demo_database)]
 
     window.check_receipts_action.trigger()
-    box = check_receipts_box(qtbot, window)
-    text = box.text()
+    dialog = check_receipts_window(qtbot, window)
+    text = dialog.summary_label.text()
     assert "Receipts confirmed by the register: 1." in text
     assert "Receipts the register never issued: 1." in text
-    assert f"FP-1/{cut.document.number:07d}" in text and "marked COPY" in text
-    assert box.icon() is QMessageBox.Icon.Warning  # a document still waits for its paper
+    assert dialog.waiting_heading.text() == "Waiting to be printed again: 1"
+    assert waiting_numbers(dialog) == [f"FP-1/{cut.document.number:07d}"]
     assert open_intents(demo_database, workstation) == []
     assert [d.id for d in documents(demo_database)] == before  # asking the register issues nothing
-    box.close()
+    dialog.close()
 
     # Checked again: nothing is settled twice; the cut receipt still waits for its reprint.
     window.check_receipts_action.trigger()
-    box = check_receipts_box(qtbot, window)
-    assert "confirmed" not in box.text() and "never issued" not in box.text()
-    assert f"FP-1/{cut.document.number:07d}" in box.text()
-    box.close()
+    dialog = check_receipts_window(qtbot, window)
+    assert "confirmed" not in dialog.summary_label.text() and "never issued" not in dialog.summary_label.text()
+    assert waiting_numbers(dialog) == [f"FP-1/{cut.document.number:07d}"]
+    dialog.close()
     window.close()

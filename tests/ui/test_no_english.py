@@ -10,6 +10,7 @@ that is not a proper name, a code or a currency.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import re
 from collections.abc import Iterator
@@ -43,7 +44,9 @@ from desk.cash.shifts import open_shift
 from desk.core.errors import DeskError
 from desk.core.money import MINOR_UNITS, Money
 from desk.db.engine import Database
+from desk.fiscal.interface import Document, DocumentKind, Paper
 from desk.fiscal.models import CashRegister
+from desk.fiscal.workflow import ReceiptCheck
 from desk.hotel.models import Hotel, Outlet, PaymentMethod, Service, TaxRate
 from desk.ledger.bills import open_bill
 from desk.ledger.folios import folio_of_reservation, load_folio
@@ -67,6 +70,7 @@ from tests.helpers import eur
 from ui import dialogs, i18n
 from ui.main_window import MainWindow
 from ui.ops import delivery, feedback
+from ui.receipts_check import ReceiptsCheckDialog
 from ui.reservation_card.base import BILLS_TAB, SERVICES_TAB
 from ui.reservation_card.window import ReservationCard, open_reservation_card
 
@@ -236,6 +240,12 @@ def english_in(root: QWidget, allowed: set[str]) -> list[str]:
                    for word in LATIN_WORD.findall(text) if word not in allowed})
 
 
+def waiting_document() -> Document:
+    """A cash out whose paper was cut, as Check receipts lists it."""
+    return Document(id=1, register="FP-1", number=12, shift=1, kind=DocumentKind.CASH_OUT, key="cut", sign="0" * 64,
+                    issued_at=dt.datetime.now(dt.UTC), content={"total": "EUR 30.00"}, paper=Paper.CUT)
+
+
 def _card(qtbot, ctx, folio_id: int) -> ReservationCard:
     card = open_reservation_card(ctx, folio_id)
     qtbot.waitUntil(lambda: card.is_loaded and card.isVisible(), timeout=30_000)
@@ -280,6 +290,8 @@ def test_main_window_card_and_every_dialog_have_no_english(qtbot, desk_context, 
         dialogs.SplitBillDialog(desk_context, data, stay.bill_id, card),
         dialogs.CheckOutDialog(desk_context, data, card),
         dialogs.ServiceDetailsDialog(desk_context, stay.pos_posting_id, card),
+        # Every sentence a check can say, and a document waiting to be printed again.
+        ReceiptsCheckDialog(desk_context, ReceiptCheck(1, 1, 1, (waiting_document(),), 1, 1), window),
     ]
     for dialog in opened:
         dialog.open()

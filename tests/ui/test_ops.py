@@ -421,6 +421,39 @@ def test_progress_dialog_follows_fraction(qtbot, window):
     assert delivery.wait_all(30_000)
 
 
+def test_cancel_can_stop_the_waiting_without_stopping_work_that_must_end_whole(qtbot, window):
+    """A fiscal Z report half printed is worse than one printed late: Cancel gives the window back at once,
+    says so, and leaves the work running; its outcome still arrives when it ends."""
+    window.show()
+    button = QPushButton("Close shift", window)
+    gate = threading.Event()
+    stopped: list[str] = []
+    results: list[str] = []
+    seen_cancel: list[bool] = []
+
+    def fn(state: TaskState) -> str:
+        gate.wait(GATE_TIMEOUT)
+        seen_cancel.append(state.cancel_requested)
+        return "printed"
+
+    op = (Op(window, fn).busy(button).with_progress_dialog("Z report")
+          .cancel_stops_waiting(lambda: stopped.append("stopped"), "Cancel stops waiting; the register finishes it.")
+          .success(results.append).run())
+    dialog = window.findChild(feedback.ProgressDialog)
+    qtbot.waitUntil(lambda: dialog.isVisible(), timeout=30_000)
+    assert dialog.labelText() == "Cancel stops waiting; the register finishes it."
+    assert not button.isEnabled()
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+
+    qtbot.waitUntil(lambda: stopped == ["stopped"], timeout=30_000)
+    assert not shiboken6.isValid(dialog) or not dialog.isVisible()
+    assert button.isEnabled() and op.is_running and results == []
+    gate.set()
+    qtbot.waitUntil(lambda: results == ["printed"], timeout=30_000)
+    assert seen_cancel == [False]  # the work was never asked to stop
+    assert stopped == ["stopped"] and not op.is_running
+
+
 # --- Qt objects live and die on the GUI thread ---------------------------------------------------
 
 

@@ -36,9 +36,10 @@ from PySide6.QtWidgets import (
 from desk.cash.shift_pdf import write_z_report
 from desk.cash.shifts import ShiftClosure, ShiftForm, ShiftReport, cash_in, cash_out, close_shift, open_shift
 from desk.core.money import Money, minor_units
+from desk.fiscal.interface import Paper
 from desk.fiscal.workflow import ReceiptOutcome, close_register_shifts, print_shift_documents, print_x_report
 from ui.context import DeskContext, device_pool
-from ui.desk_text import error_text
+from ui.desk_text import error_text, format_param
 from ui.dialogs.common import (
     Column,
     DeskDialog,
@@ -56,6 +57,20 @@ from ui.i18n import current_language, format_amount, format_datetime, money_text
 from ui.ops.feedback import show_error
 from ui.ops.op import Op
 from ui.ops.pools import Cancelled, TaskState
+from ui.receipts_check import document_name
+
+
+def paper_problem_text(outcome: ReceiptOutcome) -> str:
+    """What became of one of the shift's documents: one issued but not whole on paper waits in Check receipts
+    (the receipt window's words, with their Retry, do not fit here)."""
+    assert outcome.problem is not None
+    if outcome.document is None or outcome.paper is Paper.PRINTED:
+        return error_text(outcome.problem)
+    params = outcome.problem.params
+    error = format_param(params["error"]) if "error" in params else error_text(outcome.problem)
+    return QCoreApplication.translate(
+        "ShiftDialogs", "{document} is issued but did not print whole: {error}. It waits in Shift → Check "
+        "receipts to be printed again.").format(document=document_name(outcome.document), error=error)
 
 
 def report_directory() -> Path:
@@ -91,7 +106,7 @@ def _on_register(owner: QWidget, window: QWidget | None, work: Callable[[TaskSta
 
     return (Op(owner, work, pool=device_pool())
             .with_progress_dialog(QCoreApplication.translate("ShiftDialogs", "Printing on the register"))
-            .success(lambda outcomes: told([error_text(o.problem) for o in outcomes if o.problem is not None]))
+            .success(lambda outcomes: told([paper_problem_text(o) for o in outcomes if o.problem is not None]))
             .failure(lambda exc: told([] if isinstance(exc, Cancelled) else [error_text(exc)])).run())
 
 
@@ -197,6 +212,7 @@ class CloseShiftDialog(DeskDialog):
         self.setMinimumWidth(520)
         self.closure: ShiftClosure | None = None
         self.report_dialog: ShiftReportDialog | None = None
+        self.z_left_printing = False  # Cancel stopped the waiting for the registers' Z reports
         if form.status is not None:
             self.content.addWidget(heading_label(
                 self.tr("Shift {number}, opened by {name}").format(number=form.status.number,
@@ -268,30 +284,58 @@ class CloseShiftDialog(DeskDialog):
         # (on a device thread), then the Z report as kept in the database is saved as PDF.
         runner, actor, shift_id = self.ctx.runner, self.ctx.actor, closure.report.shift_id
 
-        def z_reports(state: TaskState) -> list[ReceiptOutcome]:
-            return close_register_shifts(runner, actor, shift_id, cancel=state.cancel_event)
+        def z_reports() -> list[ReceiptOutcome]:
+            # No cancel goes down: a Z cancelled before it is issued would leave the register's shift open
+            # with nothing to issue it later, and one begun prints to its end (half a Z is worse than late).
+            return close_register_shifts(runner, actor, shift_id)
 
         self.z_op = (Op(self, z_reports, pool=device_pool())
-                     .with_progress_dialog(self.tr("Z report"), cancellable=False)
+                     .with_progress_dialog(self.tr("Z report"))
+                     .cancel_stops_waiting(self._z_left_printing, self.tr(
+                         "The register prints the Z report. Cancel stops waiting for it: the register still "
+                         "finishes it, you are told how it ended, and a Z report whose paper is unsure waits "
+                         "in Shift → Check receipts."))
                      .success(self._z_printed).failure(self._z_not_printed))
         self.z_op.run()
 
+    def _z_left_printing(self) -> None:
+        """Cancel: the clerk goes on while the register finishes the Z; this dialog, hidden, hears its end."""
+        self.z_left_printing = True
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Z report"), self.tr(
+            "The register is still printing the Z report; the shift is closed. You are told how the Z report "
+            "ended when the register answers; if its paper is unsure, it waits in Shift → Check receipts to "
+            "be printed again."), QMessageBox.StandardButton.Ok, self.parentWidget())
+        box.setObjectName("zWaitingBox")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.z_waiting_box = box
+        self._write_z()
+
     def _z_printed(self, outcomes: list[ReceiptOutcome]) -> None:
         self.z_outcomes = outcomes
-        problems = [error_text(o.problem) for o in outcomes if o.problem is not None]
+        problems = [paper_problem_text(o) for o in outcomes if o.problem is not None]
+        window = self.parentWidget()
         if problems:
             box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Z report"),
                               self.tr("The register's Z report: {problems}").format(problems="\n".join(problems)),
-                              QMessageBox.StandardButton.Ok, self.parentWidget())
+                              QMessageBox.StandardButton.Ok, window)
             box.setObjectName("zProblemBox")
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             box.open()
             self.z_problem_box = box
-        self._write_z()
+        elif self.z_left_printing and isinstance(window, QMainWindow):
+            window.statusBar().showMessage(self.tr("The register printed the Z report."), 30_000)
+        self._after_z()
 
     def _z_not_printed(self, exc: BaseException) -> None:
         self.z_problem_box = show_error(self.parentWidget(), exc)
-        self._write_z()
+        self._after_z()
+
+    def _after_z(self) -> None:
+        if not self.z_left_printing:
+            self._write_z()
+        elif self.report_dialog is not None:  # its PDF was shown while the register printed: done now
+            self.finish()
 
     def _write_z(self) -> None:
         assert self.closure is not None
@@ -304,6 +348,9 @@ class CloseShiftDialog(DeskDialog):
         self.report_dialog = ShiftReportDialog(report, path, window)
         self.report_dialog.open()
         open_document(path)
+        if self.z_op.is_running:  # the clerk stopped waiting: hidden, this dialog stays to hear how the Z ended
+            self.hide()
+            return
         self.finish()
 
 

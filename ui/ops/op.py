@@ -88,6 +88,9 @@ class Op(Generic[T]):
         self._cursor_window: QWidget | None = None
         self._dialog_spec: _DialogSpec | None = None
         self._dialog: ProgressDialog | None = None
+        self._stop_waiting: Callable[[], Any] | None = None
+        self._waiting_text = ""  # the progress dialog's words until fn reports its own
+        self._stopped_waiting = False
         self._started = False
         self._finished = False
 
@@ -128,6 +131,16 @@ class Op(Generic[T]):
         stays open until ``fn`` has actually stopped.
         """
         self._dialog_spec = _DialogSpec(title, cancellable)
+        return self
+
+    def cancel_stops_waiting(self, stopped_waiting: Callable[[], Any], text: str) -> Op[T]:
+        """For work that must run to its end once begun (a fiscal document half printed is worse than one
+        printed late): the progress dialog's Cancel does not ask ``fn`` to stop; it closes the dialog, gives
+        the widgets back and calls ``stopped_waiting`` at once. ``fn`` runs on, and ``success``/``failure``
+        still get its outcome when it ends (if the parent is alive: keep it so). ``text`` is what the dialog
+        says meanwhile, so the clerk knows what Cancel will do before pressing it."""
+        self._stop_waiting = stopped_waiting
+        self._waiting_text = text
         return self
 
     # control
@@ -223,7 +236,8 @@ class Op(Generic[T]):
             hold_busy(window, partial(wait_cursor, window))
 
     def _unmark_busy(self) -> None:
-        for widget in self._busy_widgets:
+        widgets, self._busy_widgets = self._busy_widgets, []  # released once, whether the op ended or was let go
+        for widget in widgets:
             release_busy(widget)
         if self._cursor_window is not None:
             release_busy(self._cursor_window)
@@ -232,14 +246,29 @@ class Op(Generic[T]):
     def _open_dialog(self, spec: _DialogSpec) -> None:
         window = self._parent.window() if isinstance(self._parent, QWidget) else None
         dialog = ProgressDialog(window, spec.title, spec.cancellable)
+        if self._waiting_text:
+            dialog.setLabelText(self._waiting_text)
         dialog.canceled.connect(self._on_dialog_cancel)
         self._dialog = dialog
 
     def _on_dialog_cancel(self) -> None:
+        if self._stop_waiting is not None:
+            self._stop_the_waiting(self._stop_waiting)
+            return
         self.cancel()
         dialog = self._dialog
         if dialog is not None and shiboken6.isValid(dialog):
             dialog.show_cancelling()
+
+    def _stop_the_waiting(self, stopped_waiting: Callable[[], Any]) -> None:
+        if self._stopped_waiting or self._finished:
+            return
+        self._stopped_waiting = True
+        logger.info("%r: the window stopped waiting for it; it runs on", self)
+        self._unmark_busy()
+        self._close_dialog()
+        if self._parent_alive():
+            stopped_waiting()
 
     def _close_dialog(self) -> None:
         dialog, self._dialog = self._dialog, None
