@@ -38,6 +38,7 @@ from desk.core.money import Money
 from desk.db.engine import Database
 from desk.demo.seed import seed_settings
 from desk.hotel.models import Room
+from desk.journal.models import JournalEvent, JournalIntent
 from desk.ledger.models import Bill, Folio, Payment, PaymentKind, Posting, PostingKind
 from desk.stays.models import Company, Guest, Reservation, ReservationGuest, ReservationStatus
 
@@ -86,6 +87,7 @@ class Samples:
     reservations: int
     postings: int
     payments: int
+    journal_intents: int
 
 
 def eur(amount: str | Decimal) -> Money:
@@ -121,12 +123,8 @@ def _stay_postings(folio: int, arrival: date, nights: int, rng: random.Random, c
         yield _posting(folio, day, line, now)
 
 
-def build(database: Database, reservations: int = 200_000, seed: int = 23) -> Samples:
-    """Bulk-load the hotel into an upgraded, empty database; gathers statistics after."""
-    rng = random.Random(seed)
-    now = datetime.now(UTC)
-    room_numbers = [str(100 * (1 + n // 25) + 1 + n % 25) for n in range(ROOMS)]
-    company_names = [f"{rng.choice(COMPANY_WORDS)} {rng.choice(COMPANY_KINDS)} {n}" for n in range(COMPANIES)]
+def _stays(reservations: int, rng: random.Random) -> list[tuple[int, date, date]]:
+    """(room, arrival, departure) of every stay, the long stay last."""
     # The long stay has the last room to itself; every other room's stays walk back five years.
     stays: list[tuple[int, date, date]] = []
     per_room = reservations // (ROOMS - 1) + 1
@@ -141,7 +139,16 @@ def build(database: Database, reservations: int = 200_000, seed: int = 23) -> Sa
             departure = arrival - timedelta(days=rng.randint(0, 3))
     stays = stays[:reservations - 1]
     stays.append((ROOMS, TODAY - timedelta(days=LONG_STAY_POSTINGS // 10), TODAY + timedelta(days=30)))
+    return stays
 
+
+def build(database: Database, reservations: int = 200_000, seed: int = 23) -> Samples:
+    """Bulk-load the hotel into an upgraded, empty database; gathers statistics after."""
+    rng = random.Random(seed)
+    now = datetime.now(UTC)
+    room_numbers = [str(100 * (1 + n // 25) + 1 + n % 25) for n in range(ROOMS)]
+    company_names = [f"{rng.choice(COMPANY_WORDS)} {rng.choice(COMPANY_KINDS)} {n}" for n in range(COMPANIES)]
+    stays = _stays(reservations, rng)
     guests: list[dict[str, object]] = []
     links: list[dict[str, object]] = []
     rows: list[dict[str, object]] = []
@@ -195,6 +202,7 @@ def build(database: Database, reservations: int = 200_000, seed: int = 23) -> Sa
                 "created_at": now, "created_by": "bench", "workstation": "BENCH",
             })
 
+    intents, events = _journal(payments, now)
     with database.unit_of_work() as session:
         seed_settings(session)
         _bulk(session, Room.__table__, [  # type: ignore[arg-type]
@@ -207,7 +215,8 @@ def build(database: Database, reservations: int = 200_000, seed: int = 23) -> Sa
         ])
         for table, data in ((Guest.__table__, guests), (Reservation.__table__, rows),
                             (ReservationGuest.__table__, links), (Folio.__table__, folios),
-                            (Bill.__table__, bills), (Posting.__table__, postings), (Payment.__table__, payments)):
+                            (Bill.__table__, bills), (Posting.__table__, postings), (Payment.__table__, payments),
+                            (JournalIntent.__table__, intents), (JournalEvent.__table__, events)):
             _bulk(session, table, data)  # type: ignore[arg-type]
         if database.engine.dialect.name == "postgresql":
             # Explicit ids leave the sequences behind; the program must still be able to insert.
@@ -225,12 +234,42 @@ def build(database: Database, reservations: int = 200_000, seed: int = 23) -> Sa
         reservations=len(stays),
         postings=len(postings),
         payments=len(payments),
+        journal_intents=len(intents),
     )
 
 
+Rows = list[dict[str, object]]
+
+
+def _journal(payments: Rows, now: datetime) -> tuple[Rows, Rows]:
+    """What five years of devices left in the journal: each card payment's terminal sale and each
+    cash or card payment's fiscal receipt, sent and settled (payments get ids 1.. in load order)."""
+    intents: list[dict[str, object]] = []
+    events: list[dict[str, object]] = []
+
+    def operation(kind: str, device: str, payment_id: int, payment: dict[str, object]) -> None:
+        intent_id = len(intents) + 1
+        intents.append({
+            "id": intent_id, "key": f"bench-{intent_id:08d}", "kind": kind, "device": device,
+            "workstation": "BENCH", "created_by": "bench", "created_at": now, "folio_id": payment["folio_id"],
+            "bill_id": payment["bill_id"], "payment_id": payment_id, "amount": payment["amount"], "request": {},
+        })
+        for event_type, outcome in (("sent", None), ("settled", intent_id)):
+            events.append({"intent_id": intent_id, "type": event_type, "payload": {}, "outcome_of": outcome,
+                           "payment_id": payment_id if outcome else None, "recorded_at": now,
+                           "recorded_by": "bench", "workstation": "BENCH"})
+
+    for payment_id, payment in enumerate(payments, start=1):
+        if payment["method_code"] == "card":
+            operation("card_sale", "ZVT-1", payment_id, payment)
+        if payment["method_code"] in ("card", "cash"):
+            operation("fiscal_receipt", "FP-1", payment_id, payment)
+    return intents, events
+
+
 def gather_statistics(database: Database) -> None:
-    # PostgreSQL's ANALYZE must not be rolled back with a transaction: run it on its own.
-    with database.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+    # Committed: SQLite's statistics are rows of sqlite_stat1, gone with a rolled-back transaction.
+    with database.engine.begin() as connection:
         connection.exec_driver_sql("ANALYZE")
 
 
@@ -279,7 +318,8 @@ def main() -> int:
         start = time.perf_counter()
         _url, samples = sqlite_copy(Path(directory), args.reservations)
         print(f"sqlite: {samples.reservations:,} reservations, {samples.postings:,} postings, "
-              f"{samples.payments:,} payments; copy ready in {time.perf_counter() - start:.1f} s")
+              f"{samples.payments:,} payments, {samples.journal_intents:,} device operations; "
+              f"copy ready in {time.perf_counter() - start:.1f} s")
     if args.postgres:
         from tests.pg_server import PgServer
 
