@@ -29,7 +29,7 @@ class JournalIntent(LedgerRecord, Base):
     created_by: Mapped[str] = mapped_column(String(40))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     folio_id: Mapped[int | None] = mapped_column(ForeignKey("folio.id"), index=True)
-    bill_id: Mapped[int | None] = mapped_column(ForeignKey("bill.id"))
+    bill_id: Mapped[int | None] = mapped_column(ForeignKey("bill.id"), index=True)
     payment_id: Mapped[int | None] = mapped_column(ForeignKey("payment.id"), index=True)
     amount: Mapped[Money | None]
     request: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)

@@ -9,12 +9,13 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import BigInteger, Select, String, cast, exists, func, select, union_all
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from desk.core.errors import CurrencyMismatch, NotFound
-from desk.core.money import Money, total
+from desk.core.money import Money, minor_units, total
 from desk.hotel.models import MethodKind
 from desk.hotel.reference import base_currency
 from desk.ledger.models import Bill, Folio, Payment, PaymentKind, Posting, PostingKind, PostingMove
@@ -250,6 +251,44 @@ def _load_folio(session: Session, folio_id: int) -> FolioView:
             )
         )
     return FolioView(folio, currency, bill_views, posting_lines, payment_lines)
+
+
+def bill_balance(session: Session, bill_id: int) -> Money:
+    """What the bill owes: the figure ``load_folio(...).bill(bill_id).balance`` gives, summed by the
+    database from the amounts alone, so a payment on a long stay's bill does not read its folio."""
+    currency = base_currency(session)
+    latest_move = (select(func.max(PostingMove.id)).where(PostingMove.posting_id == Posting.id)
+                   .correlate(Posting).scalar_subquery())
+    on_bill = union_all(
+        # Still on the bill it was posted on: never moved.
+        select(Posting.amount.label("amount")).where(
+            Posting.bill_id == bill_id, ~exists().where(PostingMove.posting_id == Posting.id)),
+        # Moved here last.
+        select(Posting.amount.label("amount")).join(PostingMove, PostingMove.posting_id == Posting.id)
+        .where(PostingMove.to_bill_id == bill_id, PostingMove.id == latest_move),
+    ).subquery()
+    charges = _sum_in_database(session, select(on_bill.c.amount), currency)
+    paid = _sum_in_database(session, select(Payment.base_amount).where(Payment.bill_id == bill_id), currency)
+    return charges - paid
+
+
+def _sum_in_database(session: Session, amounts: Select[Any], currency: str) -> Money:
+    """The sum of a column of Money in ``currency``, exact: the database adds whole minor units.
+
+    A Money's text is ``"EUR 12.50"`` with exactly the currency's digits after the point (Money
+    quantizes every amount), so the digits without the point are the amount in minor units."""
+    column = amounts.subquery().c[0]
+    text_of = cast(column, String)
+    prefix = f"{currency} "
+    minor = cast(func.replace(func.substr(text_of, len(prefix) + 1), ".", ""), BigInteger)
+    total_minor, foreign = session.execute(select(
+        func.coalesce(func.sum(minor), 0),
+        func.count().filter(func.substr(text_of, 1, len(prefix)) != prefix),
+    )).one()
+    if foreign:
+        other = session.scalar(select(text_of).where(func.substr(text_of, 1, len(prefix)) != prefix).limit(1))
+        raise CurrencyMismatch(currency, str(other).split(" ")[0])
+    return Money(Decimal(int(total_minor)).scaleb(-minor_units(currency)), currency)
 
 
 def folio_of_reservation(session: Session, reservation_id: int) -> int:

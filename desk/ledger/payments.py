@@ -21,7 +21,7 @@ from desk.journal.intents import unresolved_intent
 from desk.journal.models import JournalIntent
 from desk.ledger import texts
 from desk.ledger.accounts import company_folio
-from desk.ledger.folios import FolioView, PaymentLine, load_folio
+from desk.ledger.folios import FolioView, PaymentLine, bill_balance, load_folio
 from desk.ledger.lookup import (
     company_transfer_refusal,
     ensure_open,
@@ -226,7 +226,7 @@ def take_payment(
 
 def overpays(session: Session, bill: Bill, base_amount: Money, *, confirmed: bool) -> bool:
     """Whether the payment leaves the bill overpaid; WouldOverpay unless the clerk ``confirmed`` it."""
-    owed = load_folio(session, bill.folio_id).bill(bill.id).balance
+    owed = bill_balance(session, bill.id)
     if base_amount <= owed:
         return False
     if not confirmed:
@@ -537,7 +537,7 @@ def transfer_to_company(session: Session, actor: Actor, bill_id: int, company_id
     lock_folios(session, [guest_folio_id, account.id])
     target_id = min(b.id for b in account.bills)
     bill = lock_open_bills(session, [bill_id, target_id])[bill_id]
-    balance = load_folio(session, bill.folio_id).bill(bill.id).balance
+    balance = bill_balance(session, bill.id)
     if not balance.is_positive:
         raise InvalidInput("Bill {bill} has nothing to transfer", field="bill", bill=bill.number)
     method = session.query(PaymentMethod).filter_by(kind=MethodKind.COMPANY_ACCOUNT).first()

@@ -1,0 +1,171 @@
+"""The 3-line cash sale on the big hotel (bench/big_hotel.py), against the same sale in raw SQL.
+
+    python bench/bench_big_sale.py [--sales N] [--reservations N] [--no-postgres]
+
+On the big hotel with its statistics, SQLite and then PostgreSQL (a server started for the run,
+tests/pg_server.py), times a sale of three minibar lines paid in cash:
+
+  raw SQL          three posting INSERTs and a payment INSERT in one transaction, on the driver
+  use cases        post_service three times and take_payment, each its own unit as the desk runs
+                   them, by a cashier signed in
+  ... long folio   the same on the long stay's bill, 5,000 postings
+
+and prints medians, p95, the ratio to raw SQL and the statements one sale sends. Target (issue 23):
+at most 10x raw SQL on each database, and the long folio no slower than a new one. Asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import statistics
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from decimal import Decimal
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from sqlalchemy import event
+
+from bench.big_hotel import TODAY, Samples, build, sqlite_copy
+from desk.cash.shifts import open_shift
+from desk.core.money import Money
+from desk.db.engine import Database
+from desk.db.runner import Runner
+from desk.ledger.payments import Tender, take_payment
+from desk.ledger.postings import post_service
+from desk.people.models import Role
+from tests.actors import signed_in
+
+LINES = (("MB-BEER", "Minibar: beer", "5.00"), ("MB-WATER", "Minibar: mineral water", "3.50"),
+         ("PARKING", "Parking (per day)", "12.00"))
+TOTAL = sum(Decimal(price) for _code, _name, price in LINES)
+
+
+@contextmanager
+def counting(database: Database) -> Iterator[Counter[str]]:
+    seen: Counter[str] = Counter()
+
+    def count(_conn, _cursor, statement: str, *_args: object) -> None:  # type: ignore[no-untyped-def]
+        seen[statement.split(None, 1)[0].upper()] += 1
+
+    event.listen(database.engine, "before_cursor_execute", count)
+    try:
+        yield seen
+    finally:
+        event.remove(database.engine, "before_cursor_execute", count)
+
+
+def raw_sale(database: Database, bill_id: int, shift_id: int) -> None:
+    """What the sale writes (three postings, the payment, its place in the cash shift), as one
+    hand-written transaction: the floor any layer is measured on."""
+    now = datetime.now(UTC).isoformat(" ")
+    postgres = database.engine.dialect.name == "postgresql"
+    mark = "%s" if postgres else "?"
+    connection = database.engine.raw_connection()
+    try:
+        cursor = connection.cursor()
+        if not postgres:
+            cursor.execute("BEGIN IMMEDIATE")
+        for code, name, price in LINES:
+            cursor.execute(
+                "INSERT INTO posting (folio_id, bill_id, kind, service_code, description, quantity, unit_price, "
+                "amount, tax_code, tax_percent, tax_amount, ordered_at, business_date, source, reason, created_at, "
+                f"created_by, workstation) VALUES ({', '.join([mark] * 18)})",
+                (bill_id, bill_id, "charge", code, name, "1", f"EUR {price}", f"EUR {price}", "VAT20", "20",
+                 "EUR 0.58", now, TODAY.isoformat(), "desk", "", now, "bench", "BENCH"))
+        cursor.execute(
+            "INSERT INTO payment (folio_id, bill_id, kind, method_code, amount, rate, base_amount, text, payer_name, "
+            f"paid_on, reason, created_at, created_by, workstation) VALUES ({', '.join([mark] * 14)})",
+            (bill_id, bill_id, "payment", "cash", f"EUR {TOTAL}", "1", f"EUR {TOTAL}", "", "", TODAY.isoformat(),
+             "", now, "bench", "BENCH"))
+        payment_id = cursor.lastrowid if not postgres else None
+        if postgres:
+            cursor.execute("SELECT lastval()")
+            payment_id = cursor.fetchone()[0]
+        cursor.execute(f"INSERT INTO shift_payment (shift_id, payment_id) VALUES ({mark}, {mark})",
+                       (shift_id, payment_id))
+        connection.commit()
+    finally:
+        connection.close()
+
+
+def use_case_sale(runner: Runner, actor, bill_id: int) -> None:  # type: ignore[no-untyped-def]
+    for code, _name, _price in LINES:
+        runner.run(post_service, actor, bill_id=bill_id, service_code=code)
+    runner.run(take_payment, actor, bill_id, Tender("cash", Money.of(TOTAL, "EUR")))
+
+
+def timed(fn: Callable[[], object], count: int) -> list[float]:
+    fn()  # statements compiled and caches warm, as in a desk that has been running
+    times = []
+    for _ in range(count):
+        start = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - start) * 1000)
+    return sorted(times)
+
+
+def line(label: str, times: list[float], floor: float | None = None) -> float:
+    median = statistics.median(times)
+    p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
+    ratio = f"   {median / floor:5.1f}x raw SQL" if floor else ""
+    print(f"  {label:<28} median {median:7.2f} ms   p95 {p95:7.2f} ms{ratio}", flush=True)
+    return median
+
+
+def bench(database: Database, samples: Samples, sales: int) -> None:
+    runner = Runner(database)
+    actor = signed_in(database, Role.CASHIER, "BENCH-1")
+    shift_id = runner.run(open_shift, actor, [Money.of("100.00", "EUR")]).value.shift_id
+    new_bills = iter(samples.new_bills)
+    floor = line("raw SQL, new folio", timed(lambda: raw_sale(database, next(new_bills), shift_id), sales))
+    line("raw SQL, long folio", timed(lambda: raw_sale(database, samples.long_bill, shift_id), sales), floor)
+    new_bill = next(new_bills)
+    line("use cases, new folio", timed(lambda: use_case_sale(runner, actor, new_bill), sales), floor)
+    line("use cases, long folio", timed(lambda: use_case_sale(runner, actor, samples.long_bill), sales), floor)
+    with counting(database) as seen:
+        use_case_sale(runner, actor, samples.long_bill)
+    print(f"  statements in one sale: {sum(seen.values())} ({', '.join(f'{n} {k}' for k, n in seen.most_common())})")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sales", type=int, default=100)
+    parser.add_argument("--reservations", type=int, default=200_000)
+    parser.add_argument("--no-postgres", action="store_true")
+    args = parser.parse_args()
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+    with tempfile.TemporaryDirectory() as directory:
+        url, samples = sqlite_copy(Path(directory), args.reservations)
+        database = Database(url)
+        try:
+            print(f"sqlite, {samples.reservations:,} reservations, {samples.postings:,} postings, with statistics:")
+            bench(database, samples, args.sales)
+        finally:
+            database.dispose()
+    if not args.no_postgres:
+        from tests.pg_server import PgServer
+
+        server = PgServer.start()
+        try:
+            database = Database(server.create_database("big_hotel"))
+            try:
+                samples = build(database, args.reservations)
+                print(f"postgresql, {samples.reservations:,} reservations, {samples.postings:,} postings, analysed:")
+                bench(database, samples, args.sales)
+            finally:
+                database.dispose()
+        finally:
+            server.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

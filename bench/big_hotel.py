@@ -1,0 +1,341 @@
+"""The big hotel of issue 23: 500 rooms after five years, 200,000 reservations, 2,000,000 postings.
+
+    python bench/big_hotel.py [--reservations N] [--postgres]     # build it and print its counts
+
+Used by the bench scripts, not run by the tests. Every row is consistent with what the program
+writes: rooms never double-booked, every stay with its folio and bill, room nights and extras
+posted on the bill, a checked-out stay paid in full. Besides the walk through five years it holds
+the two folios the sale is timed on: a stay that arrived today with nothing posted yet, and a long
+stay (a year and more, a room of its own) with 5,000 postings.
+
+Statistics are gathered after the load (``ANALYZE``), as a database in use has them: SQLite's
+``PRAGMA optimize`` on closing a connection, PostgreSQL's autovacuum. The SQLite file is built once
+per schema revision and size and kept in ``bench/.cache`` (a few minutes to build, about a
+gigabyte); every run works on a copy. PostgreSQL is loaded into the empty database it is given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import random
+import shutil
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from sqlalchemy import Table, insert, text
+from sqlalchemy.orm import Session
+
+from desk.core.money import Money
+from desk.db.engine import Database
+from desk.demo.seed import seed_settings
+from desk.hotel.models import Room
+from desk.journal.models import JournalEvent, JournalIntent
+from desk.ledger.models import Bill, Folio, Payment, PaymentKind, Posting, PostingKind
+from desk.stays.models import Company, Guest, Reservation, ReservationGuest, ReservationStatus
+
+TODAY = date(2026, 11, 23)
+ROOMS = 500
+COMPANIES = 800
+POSTINGS_PER_STAY = 10
+LONG_STAY_POSTINGS = 5000
+BATCH = 10_000
+CACHE = Path(__file__).resolve().parent / ".cache"
+
+FIRST_NAMES = [
+    "Anna", "Boris", "Clara", "David", "Elena", "Felix", "Hugo", "Irina", "Jonas", "Katya", "Lukas", "Marta",
+    "Olga", "Pavel", "Rosa", "Stefan", "Sofia", "Thomas", "Emma", "Noah", "Liam", "Mia", "Oscar", "Nora",
+    "Мария", "Георги", "Светлана", "Дмитрий", "Йордан", "Надежда", "Николай", "Елена", "Иван", "Ольга",
+    "Алексей", "Татьяна", "Петър", "Десислава", "Христо", "Виктория",
+]
+LAST_ROOTS = [
+    "Schmidt", "Novak", "Rossi", "Brown", "Popescu", "Müller", "Dubois", "Horvat", "Jensen", "Larsen",
+    "Fischer", "Kowalski", "Silva", "Moreau", "Berg", "Weber", "Marino", "Wright", "Lindqvist", "Keller",
+    "Иванов", "Колев", "Смирнов", "Волков", "Тодоров", "Стоянов", "Петров", "Димитров", "Кузнецов", "Попов",
+]
+LAST_SUFFIXES = ["", "son", "er", "ski", "ova", "ini", "berg", "ман", "енко", "ски"]
+COMPANY_WORDS = ["Balkan", "Nordic", "Danube", "Alpine", "Black Sea", "Adriatic", "Baltic", "Rhine", "Vistula",
+                 "Carpathian", "Thracian", "Aegean", "Pannonian", "Iberian", "Celtic", "Dinaric"]
+COMPANY_KINDS = ["Travel", "Pharma", "Logistics", "Consulting", "Motors", "Foods", "Energy", "Textiles"]
+# What a stay has besides its room nights: (service code, description, price, tax code, percent).
+EXTRAS = [
+    ("BREAKFAST", "Breakfast", "14.00", "VAT20", 20), ("MB-WATER", "Minibar: mineral water", "3.50", "VAT20", 20),
+    ("MB-BEER", "Minibar: beer", "5.00", "VAT20", 20), ("PARKING", "Parking (per day)", "12.00", "VAT20", 20),
+    ("CITYTAX", "City tax", "1.50", "NOVAT", 0),
+]
+ROOM_NIGHT = ("ROOM", "Accommodation", "110.00", "VAT9", 9)
+
+
+@dataclass
+class Samples:
+    """What the benches search for and sell on."""
+
+    rooms: list[str]
+    name_prefixes: list[str]
+    numbers: list[str]
+    company_prefixes: list[str]
+    new_bills: list[int]  # in house since today, nothing posted
+    long_bill: int  # the long stay's bill: LONG_STAY_POSTINGS postings
+    reservations: int
+    postings: int
+    payments: int
+    journal_intents: int
+
+
+def eur(amount: str | Decimal) -> Money:
+    return Money.of(amount, "EUR")
+
+
+def _tax(price: Decimal, percent: int) -> Money:
+    return Money.rounded(price * percent / (100 + percent), "EUR")
+
+
+def _bulk(session: Session, table: Table, rows: list[dict[str, object]]) -> None:
+    for start in range(0, len(rows), BATCH):
+        session.execute(insert(table), rows[start:start + BATCH])
+
+
+def _posting(folio: int, day: date, line: tuple[str, str, str, str, int], now: datetime) -> dict[str, object]:
+    code, description, price, tax_code, percent = line
+    amount = Decimal(price)
+    return {
+        "folio_id": folio, "bill_id": folio, "kind": PostingKind.CHARGE, "service_code": code,
+        "description": description, "quantity": Decimal(1), "unit_price": eur(amount), "amount": eur(amount),
+        "tax_code": tax_code, "tax_percent": Decimal(percent), "tax_amount": _tax(amount, percent),
+        "ordered_at": now, "business_date": day, "source": "audit" if code == "ROOM" else "desk",
+        "reason": "", "created_at": now, "created_by": "bench", "workstation": "BENCH",
+    }
+
+
+def _stay_postings(folio: int, arrival: date, nights: int, rng: random.Random, count: int,
+                   now: datetime) -> Iterator[dict[str, object]]:
+    for n in range(count):
+        day = arrival + timedelta(days=min(n, max(nights - 1, 0)))
+        line = ROOM_NIGHT if n < nights else rng.choice(EXTRAS)
+        yield _posting(folio, day, line, now)
+
+
+def _stays(reservations: int, rng: random.Random) -> list[tuple[int, date, date]]:
+    """(room, arrival, departure) of every stay, the long stay last."""
+    # The long stay has the last room to itself; every other room's stays walk back five years.
+    stays: list[tuple[int, date, date]] = []
+    per_room = reservations // (ROOMS - 1) + 1
+    for room in range(1, ROOMS):
+        departure = TODAY + timedelta(days=rng.randint(1, 5))
+        for n in range(per_room):
+            nights = rng.randint(1, 6)
+            arrival = departure - timedelta(days=nights)
+            if n == 0 and arrival < TODAY:
+                arrival = TODAY  # the rooms' newest stays arrive today: the sale's new folios
+            stays.append((room, arrival, departure))
+            departure = arrival - timedelta(days=rng.randint(0, 3))
+    stays = stays[:reservations - 1]
+    stays.append((ROOMS, TODAY - timedelta(days=LONG_STAY_POSTINGS // 10), TODAY + timedelta(days=30)))
+    return stays
+
+
+def build(database: Database, reservations: int = 200_000, seed: int = 23) -> Samples:
+    """Bulk-load the hotel into an upgraded, empty database; gathers statistics after."""
+    rng = random.Random(seed)
+    now = datetime.now(UTC)
+    room_numbers = [str(100 * (1 + n // 25) + 1 + n % 25) for n in range(ROOMS)]
+    company_names = [f"{rng.choice(COMPANY_WORDS)} {rng.choice(COMPANY_KINDS)} {n}" for n in range(COMPANIES)]
+    stays = _stays(reservations, rng)
+    guests: list[dict[str, object]] = []
+    links: list[dict[str, object]] = []
+    rows: list[dict[str, object]] = []
+    folios: list[dict[str, object]] = []
+    bills: list[dict[str, object]] = []
+    postings: list[dict[str, object]] = []
+    payments: list[dict[str, object]] = []
+    new_bills: list[int] = []
+    for number, (room, arrival, departure) in enumerate(stays, start=1):
+        if arrival > TODAY:
+            status = ReservationStatus.CONFIRMED
+        elif departure > TODAY:
+            status = ReservationStatus.IN_HOUSE
+        else:
+            status = ReservationStatus.CHECKED_OUT
+        if status is not ReservationStatus.IN_HOUSE and rng.random() < 0.04:
+            status = ReservationStatus.CANCELLED
+        rows.append({
+            "id": number, "number": f"R{number:07d}", "status": status, "arrival": arrival,
+            "departure": departure, "room_id": room, "nightly_rate": eur("110.00"),
+            "company_id": rng.randint(1, COMPANIES) if rng.random() < 0.1 else None, "event_id": None,
+            "checkout_note": "", "created_at": now,
+        })
+        for position in range(2 if rng.random() < 0.2 else 1):
+            first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_ROOTS) + rng.choice(LAST_SUFFIXES)
+            guests.append({
+                "id": len(guests) + 1, "first_name": first, "last_name": last,
+                "search_name": f"{last} {first}".lower(), "search_first_last": f"{first} {last}".lower(),
+                "email": "", "phone": "",
+            })
+            links.append({"reservation_id": number, "guest_id": len(guests), "position": position})
+        folios.append({"id": number, "reservation_id": number, "created_at": now})
+        bills.append({"id": number, "folio_id": number, "payer_name": "", "created_at": now, "created_by": "bench"})
+        nights = (min(departure, TODAY) - arrival).days
+        if number == len(stays):
+            count = LONG_STAY_POSTINGS
+        elif status in (ReservationStatus.CONFIRMED, ReservationStatus.CANCELLED) or nights <= 0:
+            count = 0
+        else:
+            count = POSTINGS_PER_STAY
+        if status is ReservationStatus.IN_HOUSE and arrival == TODAY:
+            new_bills.append(number)
+        first_posting = len(postings)
+        postings.extend(_stay_postings(number, arrival, nights, rng, count, now))
+        if status is ReservationStatus.CHECKED_OUT and count:
+            total = sum((p["amount"] for p in postings[first_posting:]), eur("0"))  # type: ignore[misc]
+            payments.append({
+                "folio_id": number, "bill_id": number, "kind": PaymentKind.PAYMENT,
+                "method_code": rng.choice(("card", "card", "cash", "transfer")), "amount": total, "rate": Decimal(1),
+                "base_amount": total, "text": "", "payer_name": "", "paid_on": departure, "reason": "",
+                "created_at": now, "created_by": "bench", "workstation": "BENCH",
+            })
+
+    intents, events = _journal(payments, now)
+    with database.unit_of_work() as session:
+        seed_settings(session)
+        _bulk(session, Room.__table__, [  # type: ignore[arg-type]
+            {"id": n + 1, "number": number, "floor": 1 + n // 25, "room_type": "Double", "beds": 2}
+            for n, number in enumerate(room_numbers)
+        ])
+        _bulk(session, Company.__table__, [  # type: ignore[arg-type]
+            {"id": n + 1, "name": name, "search_name": name.lower(), "tax_id": "", "address": ""}
+            for n, name in enumerate(company_names)
+        ])
+        for table, data in ((Guest.__table__, guests), (Reservation.__table__, rows),
+                            (ReservationGuest.__table__, links), (Folio.__table__, folios),
+                            (Bill.__table__, bills), (Posting.__table__, postings), (Payment.__table__, payments),
+                            (JournalIntent.__table__, intents), (JournalEvent.__table__, events)):
+            _bulk(session, table, data)  # type: ignore[arg-type]
+        if database.engine.dialect.name == "postgresql":
+            # Explicit ids leave the sequences behind; the program must still be able to insert.
+            for table in ("room", "company", "guest", "reservation", "folio", "bill"):
+                session.execute(text(f"SELECT setval('{table}_id_seq', (SELECT max(id) FROM {table}))"))
+    gather_statistics(database)
+    return Samples(
+        rooms=room_numbers,
+        name_prefixes=sorted({str(g["search_name"])[:3] for g in guests}
+                             | {str(g["search_first_last"])[:3] for g in guests}),
+        numbers=[f"R{n:07d}"[: rng.randint(5, 8)] for n in range(1, len(stays) + 1, 97)],
+        company_prefixes=[name.lower()[: rng.randint(3, 8)] for name in company_names],
+        new_bills=new_bills,
+        long_bill=len(stays),
+        reservations=len(stays),
+        postings=len(postings),
+        payments=len(payments),
+        journal_intents=len(intents),
+    )
+
+
+Rows = list[dict[str, object]]
+
+
+def _journal(payments: Rows, now: datetime) -> tuple[Rows, Rows]:
+    """What five years of devices left in the journal: each card payment's terminal sale and each
+    cash or card payment's fiscal receipt, sent and settled (payments get ids 1.. in load order)."""
+    intents: list[dict[str, object]] = []
+    events: list[dict[str, object]] = []
+
+    def operation(kind: str, device: str, payment_id: int, payment: dict[str, object]) -> None:
+        intent_id = len(intents) + 1
+        intents.append({
+            "id": intent_id, "key": f"bench-{intent_id:08d}", "kind": kind, "device": device,
+            "workstation": "BENCH", "created_by": "bench", "created_at": now, "folio_id": payment["folio_id"],
+            "bill_id": payment["bill_id"], "payment_id": payment_id, "amount": payment["amount"], "request": {},
+        })
+        for event_type, outcome in (("sent", None), ("settled", intent_id)):
+            events.append({"intent_id": intent_id, "type": event_type, "payload": {}, "outcome_of": outcome,
+                           "payment_id": payment_id if outcome else None, "recorded_at": now,
+                           "recorded_by": "bench", "workstation": "BENCH"})
+
+    for payment_id, payment in enumerate(payments, start=1):
+        if payment["method_code"] == "card":
+            operation("card_sale", "ZVT-1", payment_id, payment)
+        if payment["method_code"] in ("card", "cash"):
+            operation("fiscal_receipt", "FP-1", payment_id, payment)
+    return intents, events
+
+
+def gather_statistics(database: Database) -> None:
+    # Committed: SQLite's statistics are rows of sqlite_stat1, gone with a rolled-back transaction.
+    with database.engine.begin() as connection:
+        connection.exec_driver_sql("ANALYZE")
+
+
+def _cache_name(reservations: int) -> Path:
+    from alembic.script import ScriptDirectory
+
+    from desk.db.engine import alembic_config
+
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    return CACHE / f"big-hotel-{head}-{reservations}.sqlite3"
+
+
+def sqlite_copy(directory: Path, reservations: int = 200_000) -> tuple[str, Samples]:
+    """A copy of the cached SQLite big hotel in ``directory`` (built first if there is none)."""
+    cached = _cache_name(reservations)
+    samples_file = cached.with_suffix(".json")
+    if not cached.exists() or not samples_file.exists():
+        CACHE.mkdir(exist_ok=True)
+        building = cached.with_suffix(".building")
+        building.unlink(missing_ok=True)
+        start = time.perf_counter()
+        database = Database(f"sqlite:///{building}")
+        try:
+            samples = build(database, reservations)
+        finally:
+            database.dispose()
+        print(f"(built the big hotel once in {time.perf_counter() - start:.0f} s: {building.stat().st_size >> 20} MiB)",
+              flush=True)
+        samples_file.write_text(json.dumps(asdict(samples)))
+        building.rename(cached)
+    target = directory / "big-hotel.sqlite3"
+    shutil.copyfile(cached, target)
+    target.chmod(0o600)  # as the desk keeps its own file: owner-only
+    return f"sqlite:///{target}", Samples(**json.loads(samples_file.read_text()))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--reservations", type=int, default=200_000)
+    parser.add_argument("--postgres", action="store_true", help="load a PostgreSQL server started for the run")
+    args = parser.parse_args()
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as directory:
+        start = time.perf_counter()
+        _url, samples = sqlite_copy(Path(directory), args.reservations)
+        print(f"sqlite: {samples.reservations:,} reservations, {samples.postings:,} postings, "
+              f"{samples.payments:,} payments, {samples.journal_intents:,} device operations; "
+              f"copy ready in {time.perf_counter() - start:.1f} s")
+    if args.postgres:
+        from tests.pg_server import PgServer
+
+        server = PgServer.start()
+        try:
+            database = Database(server.create_database("big_hotel"))
+            try:
+                start = time.perf_counter()
+                samples = build(database, args.reservations)
+                print(f"postgresql: {samples.postings:,} postings loaded in {time.perf_counter() - start:.0f} s")
+            finally:
+                database.dispose()
+        finally:
+            server.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
