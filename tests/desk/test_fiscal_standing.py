@@ -95,9 +95,13 @@ def _assert_printed_original(rig: FiscalHotel, outcome: ReceiptOutcome, username
 
 
 def _later_print_is_a_copy(rig: FiscalHotel, document_id: int, manager: Hotel) -> None:
+    """Recorded as printed whole: Print again prints nothing more, and a copy asked of the register says COPY."""
     rig.engine.reset_output()
     again = reprint(rig.runner, manager.actor, document_id, registers=rig.registers)
-    assert again.printed and again.copy, again
+    assert again.printed_before and again.problem is None and rig.engine.text() == "", again
+    document = again.document
+    assert document is not None
+    rig.registers.register(rig.runner, manager.actor, document.register).copy(document.number)
     assert rig.engine.text().count("COPY") == 1
 
 
