@@ -2,8 +2,8 @@
 
     python bench/bench_changes.py [--reservations N] [--polls N] [--postgres URL]
 
-Builds the hotel of bench_search.py (SQLite in a temporary folder; and the EMPTY PostgreSQL
-database at URL, if given), then times, as medians over N polls, each in its own unit of work as
+On the big hotel of bench/big_hotel.py (a copy of the cached SQLite file; and, loaded into it,
+the EMPTY PostgreSQL database at URL, if given), times, as medians over N polls, each in its own unit of work as
 a desk runs it:
 
   count stamp (before)   the old stamp: max ids plus count(checked_in_at), count(checked_out_at)
@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import random
 import statistics
 import sys
 import tempfile
@@ -30,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
-from bench.bench_search import build_hotel
+from bench.big_hotel import build, sqlite_copy
 from desk.db.changes import ledger_stamp, poll_changes
 from desk.db.engine import Database
 from desk.db.runner import Runner
@@ -69,10 +68,9 @@ def median_ms(database: Database, fn: Callable[[Session], object], polls: int) -
 def bench(url: str, reservations: int, polls: int) -> None:
     database = Database(url)
     try:
-        start = time.perf_counter()
-        build_hotel(database, reservations, random.Random(42))
-        print(f"{database.engine.dialect.name}: {reservations:,} reservations built in "
-              f"{time.perf_counter() - start:.1f} s; medians of {polls} polls")
+        if database.engine.dialect.name == "postgresql":
+            build(database, reservations)
+        print(f"{database.engine.dialect.name}: {reservations:,} reservations; medians of {polls} polls")
         print(f"  count stamp (before)   {median_ms(database, count_stamp, polls):8.2f} ms")
         print(f"  ledger_stamp (after)   {median_ms(database, ledger_stamp, polls):8.2f} ms")
         if database.engine.dialect.name == "postgresql":  # show that it is index reads only
@@ -120,7 +118,8 @@ def main() -> int:
     logging.getLogger("alembic").setLevel(logging.WARNING)
     if not args.no_sqlite:
         with tempfile.TemporaryDirectory() as directory:
-            bench(f"sqlite:///{directory}/bench.sqlite3", args.reservations, args.polls)
+            url, _samples = sqlite_copy(Path(directory), args.reservations)
+            bench(url, args.reservations, args.polls)
     if args.postgres:
         bench(args.postgres, args.reservations, args.polls)
     if args.throwaway_postgres:

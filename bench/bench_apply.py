@@ -1,0 +1,123 @@
+"""From Apply to the card showing the payment, with six reservation cards open on the big hotel.
+
+    python bench/bench_apply.py [--payments N] [--cards N] [--reservations N] [--no-postgres]
+
+On the big hotel (bench/big_hotel.py) with its statistics, SQLite and then PostgreSQL (a server
+started for the run), a cashier signed in with a shift open has N cards open: stays that arrived
+today and the long stay (5,000 postings). Before each payment three services are posted (not
+timed); then Apply runs take_payment as the payment dialog does (``ctx.change`` on the database
+thread) and the clock stops when every op is done, the paid card's reload included. Timed on a
+new stay's card and on the long stay's. Target (issue 23): p95 under 30 ms. Asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import statistics
+import sys
+import tempfile
+import time
+from decimal import Decimal
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from PySide6.QtWidgets import QApplication
+
+from bench.big_hotel import Samples, build, sqlite_copy
+from desk.cash.shifts import open_shift
+from desk.core.money import Money
+from desk.db.engine import Database
+from desk.db.runner import Runner
+from desk.ledger.payments import Tender, take_payment
+from desk.ledger.postings import post_service
+from desk.people.models import Role
+from tests.actors import signed_in
+from ui.context import DeskContext
+from ui.ops import delivery
+from ui.reservation_card.window import ReservationCard, open_reservation_card
+
+SERVICES = (("MB-BEER", "5.00"), ("MB-WATER", "3.50"), ("PARKING", "12.00"))
+TOTAL = Money.of(sum(Decimal(price) for _code, price in SERVICES), "EUR")
+
+
+def wait_idle() -> None:
+    if not delivery.wait_all(60_000):
+        raise RuntimeError("an op did not finish")
+
+
+def applies(ctx: DeskContext, runner: Runner, bill_id: int, count: int) -> list[float]:
+    times = []
+    for _ in range(count + 1):  # the first warms the statements up
+        for code, _price in SERVICES:
+            runner.run(post_service, ctx.actor, bill_id=bill_id, service_code=code)
+        wait_idle()
+        start = time.perf_counter()
+        ctx.change(None, take_payment, bill_id=bill_id, tender=Tender("cash", TOTAL)).run()
+        wait_idle()
+        times.append((time.perf_counter() - start) * 1000)
+    return sorted(times[1:])
+
+
+def line(label: str, times: list[float]) -> None:
+    p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
+    print(f"  {label:<34} median {statistics.median(times):7.1f} ms   p95 {p95:7.1f} ms", flush=True)
+
+
+def bench(database: Database, samples: Samples, payments: int, card_count: int) -> None:
+    actor = signed_in(database, Role.CASHIER, "BENCH-1")
+    runner = Runner(database)
+    runner.run(open_shift, actor, [Money.of("100.00", "EUR")])
+    ctx = DeskContext(database, actor)
+    folios = [*samples.new_bills[:card_count - 1], samples.long_bill]  # bill n is folio n's
+    cards: list[ReservationCard] = []
+    start = time.perf_counter()
+    for folio_id in folios:
+        cards.append(open_reservation_card(ctx, folio_id))
+    wait_idle()
+    print(f"{database.engine.dialect.name}: {len(cards)} cards opened in {(time.perf_counter() - start) * 1000:.0f} ms;"
+          f" {payments} payments on each of two", flush=True)
+    line("Apply to the card, new stay", applies(ctx, runner, samples.new_bills[0], payments))
+    line("Apply to the card, long stay", applies(ctx, runner, samples.long_bill, payments))
+    for card in cards:
+        card.close()
+    wait_idle()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--payments", type=int, default=40)
+    parser.add_argument("--cards", type=int, default=6)
+    parser.add_argument("--reservations", type=int, default=200_000)
+    parser.add_argument("--no-postgres", action="store_true")
+    args = parser.parse_args()
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+    app = QApplication.instance() or QApplication([])
+    with tempfile.TemporaryDirectory() as directory:
+        url, samples = sqlite_copy(Path(directory), args.reservations)
+        database = Database(url)
+        try:
+            bench(database, samples, args.payments, args.cards)
+        finally:
+            database.dispose()
+    if not args.no_postgres:
+        from tests.pg_server import PgServer
+
+        server = PgServer.start()
+        try:
+            database = Database(server.create_database("big_hotel"))
+            try:
+                bench(database, build(database, args.reservations), args.payments, args.cards)
+            finally:
+                database.dispose()
+        finally:
+            server.stop()
+    del app
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
