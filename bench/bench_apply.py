@@ -13,11 +13,9 @@ new stay's card and on the long stay's. Target (issue 23): p95 under 30 ms. Asse
 from __future__ import annotations
 
 import argparse
-import logging
 import os
 import statistics
 import sys
-import tempfile
 import time
 from decimal import Decimal
 from pathlib import Path
@@ -27,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from PySide6.QtWidgets import QApplication
 
-from bench.big_hotel import Samples, build, sqlite_copy
+from bench.big_hotel import Samples, on_big_hotels, p95
 from desk.cash.shifts import open_shift
 from desk.core.money import Money
 from desk.db.engine import Database
@@ -63,8 +61,7 @@ def applies(ctx: DeskContext, runner: Runner, bill_id: int, count: int) -> list[
 
 
 def line(label: str, times: list[float]) -> None:
-    p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
-    print(f"  {label:<34} median {statistics.median(times):7.1f} ms   p95 {p95:7.1f} ms", flush=True)
+    print(f"  {label:<34} median {statistics.median(times):7.1f} ms   p95 {p95(times):7.1f} ms", flush=True)
 
 
 def bench(database: Database, samples: Samples, payments: int, card_count: int) -> None:
@@ -94,27 +91,9 @@ def main() -> int:
     parser.add_argument("--reservations", type=int, default=200_000)
     parser.add_argument("--no-postgres", action="store_true")
     args = parser.parse_args()
-    logging.getLogger("alembic").setLevel(logging.WARNING)
     app = QApplication.instance() or QApplication([])
-    with tempfile.TemporaryDirectory() as directory:
-        url, samples = sqlite_copy(Path(directory), args.reservations)
-        database = Database(url)
-        try:
-            bench(database, samples, args.payments, args.cards)
-        finally:
-            database.dispose()
-    if not args.no_postgres:
-        from tests.pg_server import PgServer
-
-        server = PgServer.start()
-        try:
-            database = Database(server.create_database("big_hotel"))
-            try:
-                bench(database, build(database, args.reservations), args.payments, args.cards)
-            finally:
-                database.dispose()
-        finally:
-            server.stop()
+    on_big_hotels(lambda database, samples: bench(database, samples, args.payments, args.cards), args.reservations,
+                  postgres=not args.no_postgres)
     del app
     return 0
 

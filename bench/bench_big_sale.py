@@ -20,10 +20,8 @@ nothing.
 from __future__ import annotations
 
 import argparse
-import logging
 import statistics
 import sys
-import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -36,7 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sqlalchemy import event
 
-from bench.big_hotel import TODAY, Samples, build, sqlite_copy
+from bench.big_hotel import TODAY, Samples, on_big_hotels, p95
 from desk.cash.shifts import open_shift
 from desk.core.money import Money
 from desk.db.engine import Database
@@ -125,9 +123,8 @@ def timed(fn: Callable[[], object], count: int) -> list[float]:
 
 def line(label: str, times: list[float], floor: float | None = None) -> float:
     median = statistics.median(times)
-    p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
     ratio = f"   {median / floor:5.1f}x raw SQL" if floor else ""
-    print(f"  {label:<28} median {median:7.2f} ms   p95 {p95:7.2f} ms{ratio}", flush=True)
+    print(f"  {label:<28} median {median:7.2f} ms   p95 {p95(times):7.2f} ms{ratio}", flush=True)
     return median
 
 
@@ -154,29 +151,8 @@ def main() -> int:
     parser.add_argument("--reservations", type=int, default=200_000)
     parser.add_argument("--no-postgres", action="store_true")
     args = parser.parse_args()
-    logging.getLogger("alembic").setLevel(logging.WARNING)
-    with tempfile.TemporaryDirectory() as directory:
-        url, samples = sqlite_copy(Path(directory), args.reservations)
-        database = Database(url)
-        try:
-            print(f"sqlite, {samples.reservations:,} reservations, {samples.postings:,} postings, with statistics:")
-            bench(database, samples, args.sales)
-        finally:
-            database.dispose()
-    if not args.no_postgres:
-        from tests.pg_server import PgServer
-
-        server = PgServer.start()
-        try:
-            database = Database(server.create_database("big_hotel"))
-            try:
-                samples = build(database, args.reservations)
-                print(f"postgresql, {samples.reservations:,} reservations, {samples.postings:,} postings, analysed:")
-                bench(database, samples, args.sales)
-            finally:
-                database.dispose()
-        finally:
-            server.stop()
+    on_big_hotels(lambda database, samples: bench(database, samples, args.sales), args.reservations,
+                  postgres=not args.no_postgres)
     return 0
 
 

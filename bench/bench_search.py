@@ -11,12 +11,10 @@ and room searches p95 under 20 ms on 200,000 reservations. Prints figures; asser
 from __future__ import annotations
 
 import argparse
-import logging
 import os
 import random
 import statistics
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from datetime import timedelta
@@ -25,7 +23,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.big_hotel import TODAY, Samples, build, sqlite_copy
+from bench.big_hotel import TODAY, Samples, on_big_hotels, p95
 from desk.db.engine import Database
 from desk.stays.search import FolioQuery, search_folios
 
@@ -38,8 +36,7 @@ def timed(fn: Callable[[], object]) -> float:
 
 def report(label: str, times: list[float], rows: list[int]) -> None:
     times = sorted(times)
-    p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
-    print(f"  {label:<34} median {statistics.median(times):7.2f} ms   p95 {p95:7.2f} ms   "
+    print(f"  {label:<34} median {statistics.median(times):7.2f} ms   p95 {p95(times):7.2f} ms   "
           f"max {times[-1]:7.2f} ms   rows median {statistics.median(rows):.0f}")
 
 
@@ -112,26 +109,8 @@ def main() -> int:
     parser.add_argument("--searches", type=int, default=200)
     parser.add_argument("--no-postgres", action="store_true")
     args = parser.parse_args()
-    logging.getLogger("alembic").setLevel(logging.WARNING)
-    with tempfile.TemporaryDirectory() as directory:
-        url, samples = sqlite_copy(Path(directory), args.reservations)
-        database = Database(url)
-        try:
-            bench(database, samples, args.searches)
-        finally:
-            database.dispose()
-    if not args.no_postgres:
-        from tests.pg_server import PgServer
-
-        server = PgServer.start()
-        try:
-            database = Database(server.create_database("big_hotel"))
-            try:
-                bench(database, build(database, args.reservations), args.searches)
-            finally:
-                database.dispose()
-        finally:
-            server.stop()
+    on_big_hotels(lambda database, samples: bench(database, samples, args.searches), args.reservations,
+                  postgres=not args.no_postgres)
     return 0
 
 

@@ -22,8 +22,9 @@ import logging
 import random
 import shutil
 import sys
+import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
@@ -306,34 +307,48 @@ def sqlite_copy(directory: Path, reservations: int = 200_000) -> tuple[str, Samp
     return f"sqlite:///{target}", Samples(**json.loads(samples_file.read_text()))
 
 
+def on_big_hotels(bench: Callable[[Database, Samples], None], reservations: int, *, postgres: bool) -> None:
+    """``bench`` on a copy of the SQLite big hotel, then (``postgres``) on one loaded into a
+    PostgreSQL server started for the run (tests/pg_server.py), both with their statistics."""
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+    with tempfile.TemporaryDirectory() as directory:
+        url, samples = sqlite_copy(Path(directory), reservations)
+        database = Database(url)
+        try:
+            print(f"sqlite: {samples.reservations:,} reservations, {samples.postings:,} postings, "
+                  f"{samples.payments:,} payments, {samples.journal_intents:,} device operations", flush=True)
+            bench(database, samples)
+        finally:
+            database.dispose()
+    if not postgres:
+        return
+    from tests.pg_server import PgServer
+
+    server = PgServer.start()
+    try:
+        database = Database(server.create_database("big_hotel"))
+        try:
+            start = time.perf_counter()
+            samples = build(database, reservations)
+            print(f"postgresql: the same hotel loaded in {time.perf_counter() - start:.0f} s", flush=True)
+            bench(database, samples)
+        finally:
+            database.dispose()
+    finally:
+        server.stop()
+
+
+def p95(times: Sequence[float]) -> float:
+    ordered = sorted(times)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--reservations", type=int, default=200_000)
     parser.add_argument("--postgres", action="store_true", help="load a PostgreSQL server started for the run")
     args = parser.parse_args()
-    logging.getLogger("alembic").setLevel(logging.WARNING)
-    import tempfile
-
-    with tempfile.TemporaryDirectory() as directory:
-        start = time.perf_counter()
-        _url, samples = sqlite_copy(Path(directory), args.reservations)
-        print(f"sqlite: {samples.reservations:,} reservations, {samples.postings:,} postings, "
-              f"{samples.payments:,} payments, {samples.journal_intents:,} device operations; "
-              f"copy ready in {time.perf_counter() - start:.1f} s")
-    if args.postgres:
-        from tests.pg_server import PgServer
-
-        server = PgServer.start()
-        try:
-            database = Database(server.create_database("big_hotel"))
-            try:
-                start = time.perf_counter()
-                samples = build(database, args.reservations)
-                print(f"postgresql: {samples.postings:,} postings loaded in {time.perf_counter() - start:.0f} s")
-            finally:
-                database.dispose()
-        finally:
-            server.stop()
+    on_big_hotels(lambda _database, _samples: None, args.reservations, postgres=args.postgres)
     return 0
 
 

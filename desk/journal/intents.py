@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol
 
-from sqlalchemy import exists, select
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -33,7 +33,7 @@ from desk.core.card_numbers import has_card_number
 from desk.core.errors import DeskError, InvalidInput, NotFound
 from desk.core.money import Money
 from desk.db.runner import Runner
-from desk.journal.models import JournalEvent, JournalIntent
+from desk.journal.models import JournalEvent, JournalIntent, OpenIntent
 from desk.people.auth import Actor, trusted_actor
 from desk.people.rights import Right, require
 
@@ -93,11 +93,8 @@ _SECRET_KEYS = re.compile(
 )
 def unresolved_intent(session: Session, kinds: Iterable[str], *conditions: Any) -> int | None:
     """An intent of these kinds with no outcome yet (its device may have acted), or None."""
-    # NOT EXISTS, one probe of the outcome's unique index per intent the conditions leave: NOT IN
-    # made the planner read every outcome of five years first.
-    has_outcome = exists().where(JournalEvent.outcome_of == JournalIntent.id)
-    return session.scalar(select(JournalIntent.id).where(
-        JournalIntent.kind.in_(list(kinds)), ~has_outcome, *conditions).limit(1))
+    return session.scalar(select(JournalIntent.id).join(OpenIntent, OpenIntent.intent_id == JournalIntent.id)
+                          .where(JournalIntent.kind.in_(list(kinds)), *conditions).limit(1))
 
 
 def refuse_secrets(data: Any, where: str = "request") -> None:
@@ -210,10 +207,10 @@ def intent_by_key(session: Session, key: str) -> IntentView | None:
 
 def unresolved(session: Session, workstation: str | None = None) -> list[IntentView]:
     """Intents without an outcome, oldest first; only this workstation's when it is named."""
-    has_outcome = exists().where(JournalEvent.outcome_of == JournalIntent.id)
-    query = select(JournalIntent).where(~has_outcome).order_by(JournalIntent.id)
+    query = (select(JournalIntent).join(OpenIntent, OpenIntent.intent_id == JournalIntent.id)
+             .order_by(JournalIntent.id))
     if workstation is not None:
-        query = query.where(JournalIntent.workstation == workstation)
+        query = query.where(OpenIntent.workstation == workstation)
     intents = session.scalars(query).all()
     if not intents:
         return []

@@ -51,3 +51,17 @@ class JournalEvent(LedgerRecord, Base):
     recorded_by: Mapped[str] = mapped_column(String(40))
     workstation: Mapped[str] = mapped_column(String(40))
 
+
+
+class OpenIntent(Base):
+    """An intent still without an outcome: kept by the database's own triggers (migration 0023),
+    never by the program, so the pending list of five years' journal is read without reading it.
+
+    Rows come and go (written when the intent is, removed when its outcome is), so this is not a
+    ledger table; the desk's database role may only read it, and the triggers that keep it run as the
+    tables' owner: no desk can hide an operation whose outcome is unknown.
+    """
+
+    __tablename__ = "journal_open"
+    intent_id: Mapped[int] = mapped_column(ForeignKey("journal_intent.id"), primary_key=True)
+    workstation: Mapped[str] = mapped_column(String(40), index=True)
