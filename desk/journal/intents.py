@@ -207,8 +207,9 @@ def intent_by_key(session: Session, key: str) -> IntentView | None:
 
 def unresolved(session: Session, workstation: str | None = None) -> list[IntentView]:
     """Intents without an outcome, oldest first; only this workstation's when it is named."""
+    # Ordered by the open intents' own key: the planner then walks the few open ones, not the journal.
     query = (select(JournalIntent).join(OpenIntent, OpenIntent.intent_id == JournalIntent.id)
-             .order_by(JournalIntent.id))
+             .order_by(OpenIntent.intent_id))
     if workstation is not None:
         query = query.where(OpenIntent.workstation == workstation)
     intents = session.scalars(query).all()
