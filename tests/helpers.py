@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import io
 import os
+import signal
 import socket
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
 
 from pypdf import PdfReader
 
@@ -31,3 +37,19 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
+
+
+def kill_child_when(code: str, reached: Callable[[], bool], device: str) -> subprocess.Popen[bytes]:
+    """Run ``code`` in a child Python from the repository's root until ``reached()`` says it is where
+    it must die (at its ``device``), then SIGKILL it there; the dead child is returned."""
+    process = subprocess.Popen([sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[1])
+    try:
+        deadline = time.monotonic() + 60
+        while not reached():
+            assert process.poll() is None, "the child died on its own"
+            assert time.monotonic() < deadline, f"the child never reached the {device}"
+            time.sleep(0.05)
+    finally:
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait()
+    return process

@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
-import sys
 import threading
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +22,7 @@ from hardware.escpos.layout import PrinterProfile
 from hardware.escpos.owners import PrinterOwners
 from hardware.escpos.printer import EscposPrinter
 from hardware.simulators.printer_engine import LoopbackTransport, SimulatedPrinter
+from tests.helpers import kill_child_when
 
 from .conftest import Hotel
 
@@ -117,13 +113,4 @@ def paid_bill(hotel: Hotel, *, amount: str | None = None, method: str = "cash",
 def kill_when_it_hangs(code: str, flag: Path) -> None:
     """Run ``code`` in a child Python until its printer hangs (a :class:`HangingTransport` wrote ``flag``),
     then SIGKILL it there."""
-    process = subprocess.Popen([sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[2])
-    try:
-        deadline = time.monotonic() + 60
-        while not flag.exists():
-            assert process.poll() is None, "the child died on its own"
-            assert time.monotonic() < deadline, "the child never reached the printer"
-            time.sleep(0.05)
-    finally:
-        os.kill(process.pid, signal.SIGKILL)
-        process.wait()
+    kill_child_when(code, flag.exists, "printer")

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import signal
-import subprocess
-import sys
 import threading
 import time
 from collections.abc import Callable
@@ -40,10 +37,10 @@ from desk.ledger.models import Payment
 from desk.ledger.payments import Tender, take_payment
 from desk.people.auth import Actor, trusted_actor
 from desk.people.models import Role
+from tests.helpers import kill_child_when
 
 from .conftest import Hotel, charged_stay, make_hotel
 
-ROOT = Path(__file__).resolve().parents[2]
 KIND = "test_card_sale"
 
 
@@ -309,17 +306,8 @@ def test_sigkill_between_sent_and_answered_is_settled_exactly_once(hotel: Hotel,
     url = hotel.database.engine.url.render_as_string(hide_password=False)
     code = (f"from tests.desk.test_journal import child; child({url!r}, {str(terminal_path)!r}, {stay.bill_id}, "
             f"{mode!r})")
-    process = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT)
-    try:
-        deadline = time.monotonic() + 60
-        waiting_for = "Approved" if mode == "hang_after" else "Insert card"
-        while not (progress.exists() and progress.read_text() == waiting_for):
-            assert process.poll() is None, "the child died on its own"
-            assert time.monotonic() < deadline, "the child never reached the terminal"
-            time.sleep(0.05)
-    finally:
-        os.kill(process.pid, signal.SIGKILL)
-        process.wait()
+    waiting_for = "Approved" if mode == "hang_after" else "Insert card"
+    process = kill_child_when(code, lambda: progress.exists() and progress.read_text() == waiting_for, "terminal")
     assert process.returncode == -signal.SIGKILL
     [pending] = hotel.query(journal.unresolved)
     assert pending.key == "KILLED" and pending.state is IntentState.SENT
