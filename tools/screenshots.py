@@ -6,7 +6,9 @@ import argparse
 import os
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -14,16 +16,24 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from desk.db.engine import Database
+from desk.db.runner import Runner
 from desk.demo.printer import start_demo_printers
-from desk.demo.seed import seed_demo
+from desk.demo.seed import DEMO_WORKSTATION, seed_demo
+from desk.devices.models import WorkstationPrinter
+from desk.fiscal.anchors import ANCHOR_DIR_ENV
+from desk.fiscal.keys import KEY_DIR_ENV
+from desk.fiscal.models import CashRegister
+from desk.fiscal.workflow import Registers
 from desk.ledger.folios import load_folio
 from desk.ledger.models import Folio, PaymentKind
-from desk.people.auth import sign_in
+from desk.people.auth import Actor, sign_in
 from desk.stays.models import Reservation, ReservationStatus
 from desk.stays.reservation_card import load_reservation_card
+from hardware.simulators.printer import TcpPrinterServer
+from hardware.simulators.printer_engine import SimulatedPrinter
 from ui.context import DeskContext
 from ui.i18n import install_translator, remove_translators
 from ui.ops import delivery
@@ -53,6 +63,60 @@ def save(widget: QWidget, name: str, language: str) -> None:
     path = OUT / f"{name}_{language}.png"
     widget.grab().save(str(path))
     print(path)
+
+
+@dataclass
+class FiscalDemo:
+    """The demo hotel with FP-1 printing on a simulated printer at the demo workstation, its cashier signed in."""
+
+    database: Database
+    runner: Runner
+    cashier: Actor
+    engine: SimulatedPrinter
+    registers: Registers
+
+
+@contextmanager
+def fiscal_demo(*, register_language: str | None = None) -> Iterator[FiscalDemo]:
+    """A throw-away demo hotel whose register prints on a simulator over TCP, assigned as Devices does it;
+    the register's key and anchors stay in the throw-away folder, not the user's own."""
+    engine = SimulatedPrinter()
+    server = TcpPrinterServer(engine, port=0).start()
+    registers = Registers()
+    try:
+        with tempfile.TemporaryDirectory() as folder:
+            os.environ[KEY_DIR_ENV] = f"{folder}/fiscal-keys"
+            os.environ[ANCHOR_DIR_ENV] = f"{folder}/fiscal-anchors"
+            database = Database(f"sqlite:///{folder}/demo.sqlite3")
+            with database.unit_of_work() as session:
+                seed_demo(session, today=date.today())
+                if register_language is not None:
+                    session.execute(update(CashRegister).where(CashRegister.code == "FP-1")
+                                    .values(language=register_language))
+                session.add(WorkstationPrinter(workstation=DEMO_WORKSTATION, name="Receipts",
+                                               url=f"tcp://127.0.0.1:{server.port}", profile="TM-T20II",
+                                               paper_mm=80, register_code="FP-1", drawer=True,
+                                               changed_by="screenshots"))
+            with database.unit_of_work() as session:
+                cashier = sign_in(session, "ivan", "ivan", DEMO_WORKSTATION)
+            try:
+                yield FiscalDemo(database, Runner(database), cashier, engine, registers)
+            finally:
+                registers.close()
+                database.dispose()
+    finally:
+        server.stop()
+
+
+def save_in_each_language(app: QApplication, name: str, show: Callable[[str], QWidget]) -> None:
+    """``show(language)`` the widget under the English and the Russian translation, and save each."""
+    for language in ("en", "ru"):
+        install_translator(app, language)  # type: ignore[arg-type]
+        widget = show(language)
+        settle(600)
+        save(widget, name, language)
+        widget.close()
+        remove_translators(app)  # type: ignore[arg-type]
 
 
 def busiest_in_house_folio(database: Database) -> int:
