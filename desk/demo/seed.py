@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from desk.cash.shifts import open_shift
 from desk.core.money import Money
 from desk.fiscal.models import CashRegister
-from desk.hotel.models import CurrencyRate, Hotel, MethodKind, Outlet, PaymentMethod, Room, Service, TaxRate
+from desk.hotel.models import CurrencyRate, Hotel, MethodKind, Outlet, PaymentMethod, Room, RoomType, Service, TaxRate
 from desk.hotel.names import NameKind, set_names
 from desk.ledger.accounts import walk_in_folio
 from desk.ledger.bills import split_bill
@@ -98,6 +98,11 @@ def seed_settings(session: Session, base_currency: str = CURRENCY, country: str 
     session.add_all([
         Service(code=code, name=name, category=category, price=money(price), tax_code=tax)
         for code, name, category, price, tax in catalogue
+    ])
+    session.add_all([
+        RoomType(code=code, name=code, default_rate=money(rate), beds=beds)
+        for code, rate, beds in (("Single", "89.00", 1), ("Double", "110.00", 2), ("Twin", "110.00", 2),
+                                 ("Suite", "160.00", 2))
     ])
     session.add_all([
         User(username=username, full_name=full_name, role=role, password_hash=hash_password(password),

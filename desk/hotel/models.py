@@ -8,6 +8,7 @@ from decimal import Decimal
 from sqlalchemy import (
     ForeignKey,
     String,
+    true,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -86,11 +87,25 @@ class NameTranslation(Base):
     text: Mapped[str] = mapped_column(String(160))
 
 
+class RoomType(Base):
+    """A kind of room the hotel sells: its code names it in ``name_translation`` (kind room_type)."""
+
+    __tablename__ = "room_type"
+    code: Mapped[str] = mapped_column(String(40), primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
+    default_rate: Mapped[Money]
+    beds: Mapped[int] = mapped_column(default=2)
+
+
 class Room(Base):
     __tablename__ = "room"
     id: Mapped[int] = mapped_column(primary_key=True)
     number: Mapped[str] = mapped_column(String(10), unique=True)
     floor: Mapped[int]
-    room_type: Mapped[str] = mapped_column(String(40))
+    # The room type's code. No foreign key: rooms predate their types (0028 made a type of each
+    # code in use), and the use cases that add or change a room check the type exists.
+    room_type: Mapped[str] = mapped_column(String(40), index=True)
     beds: Mapped[int] = mapped_column(default=2)
+    # Housekeeping: a check-out leaves the room dirty; check-in prefers clean rooms.
+    clean: Mapped[bool] = mapped_column(default=True, server_default=true())
 

@@ -37,6 +37,12 @@ class Right(enum.StrEnum):
     CREATE_GUEST = "create_guest"  # a guest's record: name, e-mail, phone
     CREATE_RESERVATION = "create_reservation"
     CANCEL_RESERVATION = "cancel_reservation"
+    AMEND_RESERVATION = "amend_reservation"  # its dates and room
+    CHANGE_RATE = "change_rate"  # a rate per night other than the room type's
+    MARK_NO_SHOW = "mark_no_show"
+    MOVE_ROOM = "move_room"
+    MARK_HOUSEKEEPING = "mark_housekeeping"  # a room clean or dirty
+    MANAGE_ROOMS = "manage_rooms"  # room types and rooms
     CHECK_IN = "check_in"
     CHECK_OUT = "check_out"
     CHECKOUT_OVERRIDE = "checkout_override"  # let a guest leave with a balance open
@@ -58,6 +64,7 @@ _CLERK = frozenset({
     Right.TAKE_PAYMENT, Right.TAKE_DEPOSIT, Right.APPLY_DEPOSIT,
     Right.TRANSFER_TO_COMPANY, Right.REQUEST_RECEIPT,
     Right.CREATE_GUEST, Right.CREATE_RESERVATION, Right.CANCEL_RESERVATION, Right.CHECK_IN, Right.CHECK_OUT,
+    Right.AMEND_RESERVATION, Right.MARK_NO_SHOW, Right.MOVE_ROOM, Right.MARK_HOUSEKEEPING,
 })
 _CASHIER = _CLERK | {
     Right.REFUND, Right.RELEASE_PREAUTH, Right.OVERPAY, Right.OPEN_CASH_DRAWER, Right.RUN_CASH_SHIFT,
@@ -75,8 +82,10 @@ ROLE_RIGHTS: dict[Role, frozenset[Right]] = {
 
 - A **clerk** serves the guest at the desk: posts services, opens and splits bills, moves services
   between them, takes payments and deposits, applies deposits, transfers a bill to a company,
-  asks for receipts, adds guests and their reservations, checks guests in and out (settled), runs
-  the night's room charges. A clerk gives no money back and undoes nothing: refunds, voids,
+  asks for receipts, adds guests and their reservations, changes a reservation's dates and room,
+  cancels one, marks a no-show, checks guests in and out (settled), moves a guest to another room,
+  marks rooms clean, runs the night's room charges. A rate per night other than the room type's
+  is a manager's. A clerk gives no money back and undoes nothing: refunds, voids,
   reversals, overpayments, back-dated payments and check-outs with a balance open need a
   manager's credentials in the dialog.
 - A **cashier** also answers for the cash: refunds (money leaves the drawer they count at the end
@@ -127,6 +136,12 @@ RIGHT_ACTIONS: dict[Right, str] = {
     Right.CREATE_GUEST: N_("add a guest"),
     Right.CREATE_RESERVATION: N_("create a reservation"),
     Right.CANCEL_RESERVATION: N_("cancel a reservation"),
+    Right.AMEND_RESERVATION: N_("change a reservation"),
+    Right.CHANGE_RATE: N_("change the rate per night"),
+    Right.MARK_NO_SHOW: N_("mark a no-show"),
+    Right.MOVE_ROOM: N_("move a guest to another room"),
+    Right.MARK_HOUSEKEEPING: N_("mark a room clean or dirty"),
+    Right.MANAGE_ROOMS: N_("manage rooms and room types"),
     Right.CHECK_IN: N_("check a guest in"),
     Right.CHECK_OUT: N_("check a guest out"),
     Right.CHECKOUT_OVERRIDE: N_("check out with a balance open"),

@@ -28,6 +28,11 @@ class ReservationStatus(enum.StrEnum):
     IN_HOUSE = "in_house"
     CHECKED_OUT = "checked_out"
     CANCELLED = "cancelled"
+    NO_SHOW = "no_show"
+
+
+# The statuses that hold a room for their nights.
+HOLDS_ROOM = (ReservationStatus.CONFIRMED, ReservationStatus.IN_HOUSE)
 
 
 def _search_text(length: int) -> TypeEngine[str]:
@@ -57,10 +62,30 @@ class Guest(Base):
     search_first_last: Mapped[str] = mapped_column(_search_text(170), index=True, default=_first_last_key)
     email: Mapped[str] = mapped_column(String(120), default="")
     phone: Mapped[str] = mapped_column(String(40), default="")
+    documents: Mapped[list[GuestDocument]] = relationship(order_by="GuestDocument.id")
 
     @property
     def full_name(self) -> str:
         return full_name(self.first_name, self.last_name)
+
+
+class DocumentKind(enum.StrEnum):
+    PASSPORT = "passport"
+    ID_CARD = "id_card"
+    DRIVING_LICENCE = "driving_licence"
+    OTHER = "other"
+
+
+class GuestDocument(Base):
+    """An identity document as the desk records it at registration."""
+
+    __tablename__ = "guest_document"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    guest_id: Mapped[int] = mapped_column(ForeignKey("guest.id"), index=True)
+    kind: Mapped[DocumentKind] = mapped_column(enum_column(DocumentKind))
+    number: Mapped[str] = mapped_column(String(40))
+    country: Mapped[str] = mapped_column(String(2))  # ISO 3166 alpha-2 of the issuing country
+    issued_on: Mapped[date | None]
 
 
 class Company(Base):
@@ -94,6 +119,8 @@ class Reservation(Base):
     arrival: Mapped[date] = mapped_column(index=True)
     departure: Mapped[date]
     room_id: Mapped[int | None] = mapped_column(ForeignKey("room.id"), index=True)
+    # The room type booked (a room of it is assigned at check-in at the latest).
+    room_type: Mapped[str | None] = mapped_column(String(40))
     nightly_rate: Mapped[Money]
     company_id: Mapped[int | None] = mapped_column(ForeignKey("company.id"), index=True)
     event_id: Mapped[int | None] = mapped_column(ForeignKey("event.id"))
@@ -103,6 +130,9 @@ class Reservation(Base):
     # A manager who let the guest leave with an open balance, and why.
     checkout_authorised_by: Mapped[str | None] = mapped_column(String(40))
     checkout_note: Mapped[str] = mapped_column(String(240), default="")
+    cancel_reason: Mapped[str] = mapped_column(String(240), default="", server_default="")
+    # Who made the last change: the change log's trigger copies it into stay_change.
+    changed_by: Mapped[str | None] = mapped_column(String(40))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     room: Mapped[Room | None] = relationship(lazy="joined")
@@ -141,3 +171,8 @@ class StayChange(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     reservation_id: Mapped[int] = mapped_column(ForeignKey("reservation.id"))
 
+    # A room move (or a first room given): the rooms' numbers, as the clerk read them then. The
+    # trigger fills them only when the room changed, and copies who changed it from the reservation.
+    from_room: Mapped[str | None] = mapped_column(String(10))
+    to_room: Mapped[str | None] = mapped_column(String(10))
+    changed_by: Mapped[str | None] = mapped_column(String(40))

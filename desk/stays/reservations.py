@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import Select, exists, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from desk.core.errors import N_, BillNotSettled, InvalidInput, InvalidTransition
 from desk.core.money import Money
@@ -18,7 +18,19 @@ from desk.ledger.models import Folio, Posting
 from desk.ledger.postings import post_charge
 from desk.people.auth import Actor, ManagerApproval, authorise
 from desk.people.rights import Right, require
-from desk.stays.models import Company, Event, Guest, Reservation, ReservationGuest, ReservationStatus
+from desk.stays.business_day import business_date
+from desk.stays.models import (
+    HOLDS_ROOM,
+    Company,
+    Event,
+    Guest,
+    Reservation,
+    ReservationGuest,
+    ReservationStatus,
+)
+
+MAX_NIGHTS = 365
+MAX_NAME = 80
 
 
 def new_guest(session: Session, actor: Actor, first_name: str, last_name: str, email: str = "",
@@ -54,8 +66,12 @@ def create_reservation(
     room_number: str | None = None,
     company: Company | None = None,
     event: Event | None = None,
+    room_type: str | None = None,
 ) -> Reservation:
-    """A confirmed reservation with its folio and a first bill paid by the first guest."""
+    """A confirmed reservation with its folio and a first bill paid by the first guest.
+
+    A room given is refused if another stay holds it for any of these nights.
+    """
     require(actor, Right.CREATE_RESERVATION)
     if departure <= arrival:
         raise InvalidInput("Departure must be after arrival", field="departure")
@@ -65,18 +81,19 @@ def create_reservation(
         raise InvalidInput("The nightly rate cannot be negative", field="nightly_rate")
     room = None
     if room_number is not None:
-        room = session.scalar(select(Room).where(Room.number == room_number))
-        if room is None:
-            raise InvalidInput("There is no room {room}", field="room", room=room_number)
+        room = room_locked(session, room_number)
+        refuse_if_taken(session, room, arrival, departure)
     reservation = Reservation(
         number=number,
         status=ReservationStatus.CONFIRMED,
         arrival=arrival,
         departure=departure,
         room=room,
+        room_type=room.room_type if room is not None else room_type,
         nightly_rate=nightly_rate,
         company=company,
         event=event,
+        changed_by=actor.username,
     )
     session.add(reservation)
     for position, guest in enumerate(guests):
@@ -101,20 +118,93 @@ _NOT_IN_HOUSE = {
 }
 
 
-def check_in(session: Session, actor: Actor, reservation_id: int, *, today: date | None = None) -> Reservation:
+def check_in(session: Session, actor: Actor, reservation_id: int, *, room_number: str | None = None,
+             today: date | None = None) -> Reservation:
+    """The guest in house, in the reservation's room, the room chosen, or a free room of the type
+    booked (a clean one first). A room another stay holds for any night of this one is refused.
+
+    Two desks checking two guests into one room at once: each locks the room before it looks at
+    who holds it (PostgreSQL; SQLite's writing unit holds the whole file), so the second sees the
+    first's stay and is refused.
+    """
     require(actor, Right.CHECK_IN)
     reservation = get(session, Reservation, reservation_id, "Reservation", lock=True)
-    today = today or date.today()
+    today = today or business_date(session)
     if reservation.status is not ReservationStatus.CONFIRMED:
         raise InvalidTransition(_NOT_CONFIRMED[reservation.status], reservation=reservation.number)
-    if reservation.room is None:
-        raise InvalidInput("Reservation {reservation} has no room yet", field="room", reservation=reservation.number)
     if reservation.arrival > today:
         raise InvalidTransition("Reservation {reservation} arrives on {date}", reservation=reservation.number,
                                 date=reservation.arrival)
+    if room_number is not None:
+        room = room_locked(session, room_number)
+        refuse_if_taken(session, room, reservation.arrival, reservation.departure, reservation)
+    elif reservation.room is not None:
+        room = room_locked(session, reservation.room.number)
+        refuse_if_taken(session, room, reservation.arrival, reservation.departure, reservation)
+    elif reservation.room_type is not None:
+        room = _free_room_locked(session, reservation)
+    else:
+        raise InvalidInput("Reservation {reservation} has no room yet", field="room", reservation=reservation.number)
+    reservation.room = room
     reservation.status = ReservationStatus.IN_HOUSE
     reservation.checked_in_at = utcnow()
+    reservation.changed_by = actor.username
     return reservation
+
+
+# --- rooms: who holds them ------------------------------------------------------------------
+
+
+def room_locked(session: Session, number: str) -> Room:
+    """The room, locked so no other desk gives it to a stay until this unit of work ends.
+
+    The lock order: reservation -> room -> folio -> bills (see desk.ledger.lookup).
+    """
+    room_id = session.scalar(select(Room.id).where(Room.number == number.strip()))
+    if room_id is None:
+        raise InvalidInput("There is no room {room}", field="room", room=number)
+    return get(session, Room, room_id, "Room", lock=True)
+
+
+def _holders(room_id: int | InstrumentedAttribute[int], first_night: date, departure: date,
+             reservation: Reservation | None) -> Select[Reservation]:
+    statement = select(Reservation).where(
+        Reservation.room_id == room_id,
+        Reservation.status.in_(HOLDS_ROOM),
+        Reservation.arrival < departure,
+        Reservation.departure > first_night,
+    )
+    if reservation is not None and reservation.id is not None:
+        statement = statement.where(Reservation.id != reservation.id)
+    return statement
+
+
+def refuse_if_taken(session: Session, room: Room, first_night: date, departure: date,
+                    reservation: Reservation | None = None) -> None:
+    """Refuse ``room`` if a stay other than ``reservation`` holds it for a night from ``first_night``
+    to the night before ``departure``."""
+    holder = session.scalar(_holders(room.id, first_night, departure, reservation)
+                            .order_by(Reservation.arrival).limit(1))
+    if holder is not None:
+        raise InvalidInput("Room {room} is taken on the night of {night} (reservation {reservation})",
+                           field="room", room=room.number, night=max(first_night, holder.arrival),
+                           reservation=holder.number)
+
+
+def _free_room_locked(session: Session, reservation: Reservation) -> Room:
+    held = exists(_holders(Room.id, reservation.arrival, reservation.departure, reservation)
+                  .with_only_columns(Reservation.id))
+    candidates = session.scalars(
+        select(Room.number).where(Room.room_type == reservation.room_type, ~held)
+        .order_by(Room.clean.desc(), Room.number)
+    ).all()
+    for number in candidates:
+        room = room_locked(session, number)
+        # Another desk may have given it away while this one waited for its lock.
+        if session.scalar(_holders(room.id, reservation.arrival, reservation.departure, reservation).limit(1)) is None:
+            return room
+    raise InvalidInput("No {type} room is free from {arrival} to {departure}", field="room",
+                       type=reservation.room_type, arrival=reservation.arrival, departure=reservation.departure)
 
 
 def check_out(
@@ -156,15 +246,20 @@ def check_out(
     reservation.status = ReservationStatus.CHECKED_OUT
     reservation.checked_out_at = utcnow()
     reservation.checked_out_by = actor.username
+    reservation.changed_by = actor.username
+    if reservation.room is not None:
+        reservation.room.clean = False
     return reservation
 
 
-def cancel_reservation(session: Session, actor: Actor, reservation_id: int) -> Reservation:
+def cancel_reservation(session: Session, actor: Actor, reservation_id: int, *, reason: str = "") -> Reservation:
     require(actor, Right.CANCEL_RESERVATION)
     reservation = get(session, Reservation, reservation_id, "Reservation", lock=True)
     if reservation.status is not ReservationStatus.CONFIRMED:
         raise InvalidTransition("Only a confirmed reservation can be cancelled ({reservation})",
                                 reservation=reservation.number)
+    if len(reason.strip()) > 240:
+        raise InvalidInput("The reason is too long (at most {limit} characters)", field="reason", limit=240)
     folio = lock_folio(session, folio_of_reservation(session, reservation_id))
     lock_open_bills(session, (bill.id for bill in folio.bills))
     view = load_folio(session, folio.id)
@@ -172,6 +267,8 @@ def cancel_reservation(session: Session, actor: Actor, reservation_id: int) -> R
         raise BillNotSettled("Reservation {reservation} has money on its folio: settle it first",
                              reservation=reservation.number)
     reservation.status = ReservationStatus.CANCELLED
+    reservation.cancel_reason = reason.strip()
+    reservation.changed_by = actor.username
     return reservation
 
 

@@ -29,7 +29,7 @@ from desk.ledger.folios import FolioView, folio_of_reservation, load_folio
 from desk.ledger.postings import post_charge
 from desk.people.auth import Actor, ManagerApproval
 from desk.people.models import Role
-from desk.stays.models import Reservation
+from desk.stays.models import HOLDS_ROOM, Reservation
 from desk.stays.reservations import check_in, create_reservation, new_guest
 from tests.actors import MANAGER_APPROVAL, signed_in
 from tests.pg_server import SUPERUSER
@@ -81,11 +81,13 @@ class Hotel:
         return Hotel(self.database, signed_in(self.database, role), self.currency)
 
     def stay(self, *, nights: int = 3, in_house: bool = True, guests: int = 1, number: str | None = None,
-             room: str = "101") -> Stay:
+             room: str | None = None) -> Stay:
+        """A stay from today; in room 101 unless another stay holds it (a room holds one stay a night)."""
         today = date.today()
         with self.database.writing() as session:
             people = [new_guest(session, self.actor, f"Guest{k}", "Test") for k in range(guests)]
             session.flush()
+            room = room or _free_room(session, today, today + timedelta(days=nights))
             count = session.scalar(select(func.count(Reservation.id))) or 0
             reservation = create_reservation(
                 session,
@@ -121,6 +123,20 @@ class Hotel:
         with _snapshot_engine(self.database.url).connect() as connection:
             return {table.name: [tuple(row) for row in connection.execute(statement)]
                     for table, statement in _EVERY_ROW}
+
+
+def _free_room(session: Any, arrival: date, departure: date) -> str:
+    held = select(Reservation.room_id).where(
+        Reservation.room_id.is_not(None), Reservation.status.in_(HOLDS_ROOM),
+        Reservation.arrival < departure, Reservation.departure > arrival)
+    free = session.scalar(select(Room.number).where(Room.id.not_in(held)).order_by(Room.number).limit(1))
+    if free is not None:
+        return str(free)
+    count = session.scalar(select(func.count(Room.id))) or 0
+    number = f"9{count:02d}"
+    session.add(Room(number=number, floor=9, room_type="Double"))
+    session.flush()
+    return number
 
 
 # Every table's rows in primary-key order (all columns where a table has no key), built once.

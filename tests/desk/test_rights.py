@@ -28,7 +28,9 @@ from desk.people.models import Role, User
 from desk.people.rights import ROLE_RIGHTS, MissingRight, Right
 from desk.pos import checks as pos_checks
 from desk.pos import keys as pos_keys
+from desk.stays import booking
 from desk.stays import reservations as stays
+from desk.stays.models import DocumentKind as DocumentKindOfGuest
 from tests.actors import signed_in
 
 from .conftest import MISSING_RIGHT, NOT_A_MANAGER, Hotel, Stay, refused
@@ -121,6 +123,15 @@ USE_CASES: dict[str, Any] = {
         "override": ManagerApproval("anna", "anna"), "reason": "r"}),
     "cancel_reservation": lambda h, s: (stays.cancel_reservation, (s.stay.reservation_id,), {}),
     "post_night": lambda h, s: (stays.post_night, (s.stay.reservation_id, date.today()), {}),
+    "book": lambda h, s: (booking.book, (_BOOKING,), {}),
+    "walk_in": lambda h, s: (booking.walk_in, (_BOOKING,), {}),
+    "add_document": lambda h, s: (booking.add_document, (None, booking.DocumentEntry(
+        DocumentKindOfGuest.PASSPORT, "P1", "BG")), {}),
+    "amend_reservation": lambda h, s: (booking.amend_reservation, (s.stay.reservation_id,), {
+        "departure": date.today() + timedelta(days=5)}),
+    "move_room": lambda h, s: (booking.move_room, (s.stay.reservation_id, "102"), {}),
+    "mark_no_show": lambda h, s: (booking.mark_no_show, (s.stay.reservation_id,), {}),
+    "mark_room": lambda h, s: (booking.mark_room, ("101",), {"clean": False}),
     "set_setting": lambda h, s: (pos_checks.set_setting, ("after_checkout", "refuse"), {}),
     "set_payment_code": lambda h, s: (pos_checks.set_payment_code, ("77", "credit"), {}),
     "remove_payment_code": lambda h, s: (pos_checks.remove_payment_code, ("25",), {}),
@@ -158,6 +169,8 @@ USE_CASES: dict[str, Any] = {
     "set_register_language": lambda h, s: (document_format.set_register_language, ("FP-1", "ru"), {}),
     "drawer_for_payment": lambda h, s: (devices.drawer_for_payment, (s.payment_id,), {}),
 }
+_BOOKING = booking.Booking(date.today(), date.today() + timedelta(days=1), new_guests=(booking.NewGuest("A", "B"),),
+                           room_type="Double")
 CLERK_MAY_NOT_EVEN_WITH_APPROVAL = {
     "set_setting", "set_payment_code", "remove_payment_code", "create_key", "revoke_key",
     "open_shift", "cash_in", "cash_out", "close_shift", "add_terminal", "remove_terminal", "set_terminal_slips",
