@@ -40,6 +40,9 @@ def _parser() -> argparse.ArgumentParser:
     from desk.cli.devices import add_commands as add_device_commands
 
     add_device_commands(commands)
+    from desk.cli.rooms import add_commands as add_room_commands
+
+    add_room_commands(commands)
     mail = commands.add_parser("mail", help="the SMTP server e-receipts are sent through")
     mail_commands = mail.add_subparsers(dest="mail_command", required=True)
     mail_commands.add_parser("show", help="print the mail settings (never a password)")
@@ -107,6 +110,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from desk.cli.devices import run as run_devices
 
             return run_devices(args, url)
+        if args.command == "rooms":
+            from desk.cli.rooms import run as run_rooms
+
+            return run_rooms(args, url)
         if args.command == "fiscal":
             if args.fiscal_command == "keys":
                 return fiscal_keys_command(url)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
@@ -16,9 +16,10 @@ from sqlalchemy.orm import Session
 from desk.core.errors import InvalidInput, InvalidTransition
 from desk.core.money import Money
 from desk.hotel.models import Room, RoomType
-from desk.hotel.names import load_names
+from desk.hotel.names import NameKind, load_names
 from desk.hotel.reference import base_currency
 from desk.ledger.lookup import get
+from desk.ledger.models import Folio
 from desk.people.auth import Actor
 from desk.people.rights import Right, require
 from desk.stays.business_day import business_date
@@ -30,6 +31,7 @@ from desk.stays.models import (
     Guest,
     GuestDocument,
     Reservation,
+    ReservationGuest,
     ReservationStatus,
 )
 from desk.stays.reservations import (
@@ -325,7 +327,8 @@ def booking_choices(session: Session, language: str = "en") -> BookingChoices:
     return BookingChoices(
         business_date=business_date(session),
         currency=base_currency(session),
-        room_types=[RoomTypeChoice(t.code, names.room_type(t.code), t.default_rate, t.beds) for t in types],
+        room_types=[RoomTypeChoice(t.code, names.of(NameKind.ROOM_TYPE, t.code, t.name), t.default_rate, t.beds)
+                    for t in types],
         rooms=[RoomChoice(number, room_type, clean) for number, room_type, clean in session.execute(
             select(Room.number, Room.room_type, Room.clean).order_by(Room.number))],
         companies=[(company_id, name) for company_id, name in session.execute(
@@ -370,3 +373,75 @@ def free_rooms(session: Session, reservation_id: int) -> list[RoomChoice]:
                            .where(Room.id.not_in(held), Room.id != (reservation.room_id or 0))
                            .order_by(Room.clean.desc(), Room.number))
     return [RoomChoice(number, room_type, clean) for number, room_type, clean in rows]
+
+
+# --- the room rack --------------------------------------------------------------------------
+
+RACK_DAYS = 14
+
+
+@dataclass(frozen=True)
+class RackStay:
+    """A reservation's bar on the rack: the nights it holds its room."""
+
+    reservation_id: int
+    folio_id: int | None
+    number: str
+    guest: str
+    arrival: date
+    departure: date
+    status: ReservationStatus
+
+
+@dataclass(frozen=True)
+class RackRoom:
+    number: str
+    room_type: str  # in the clerk's language
+    clean: bool
+    stays: tuple[RackStay, ...]
+
+
+@dataclass(frozen=True)
+class Rack:
+    first_day: date
+    days: int
+    rooms: list[RackRoom]
+
+
+def room_rack(session: Session, language: str = "en", first_day: date | None = None, days: int = RACK_DAYS) -> Rack:
+    """Every room and who holds it each night from ``first_day`` (the business date) for ``days`` nights."""
+    if not 1 <= days <= 62:
+        raise InvalidInput("The rack shows between 1 and {limit} days", field="days", limit=62)
+    start = first_day or business_date(session)
+    end = start + timedelta(days=days)
+    names = load_names(session, language)
+    type_names = {code: names.of(NameKind.ROOM_TYPE, code, name)
+                  for code, name in session.execute(select(RoomType.code, RoomType.name))}
+    shown = (*HOLDS_ROOM, ReservationStatus.CHECKED_OUT)
+    rows = session.execute(
+        select(Reservation.id, Reservation.room_id, Reservation.number, Reservation.arrival, Reservation.departure,
+               Reservation.status, Folio.id)
+        .outerjoin(Folio, Folio.reservation_id == Reservation.id)
+        .where(Reservation.room_id.is_not(None), Reservation.status.in_(shown),
+               Reservation.arrival < end, Reservation.departure > start)
+        .order_by(Reservation.arrival)
+    ).all()
+    first_guests: dict[int, str] = {}
+    if rows:
+        for reservation_id, first, last in session.execute(
+            select(ReservationGuest.reservation_id, Guest.first_name, Guest.last_name)
+            .join(Guest, Guest.id == ReservationGuest.guest_id)
+            .where(ReservationGuest.reservation_id.in_([row[0] for row in rows]))
+            .order_by(ReservationGuest.position)
+        ):
+            first_guests.setdefault(reservation_id, f"{first} {last}".strip())
+    by_room: dict[int | None, list[RackStay]] = {}
+    for reservation_id, room_id, number, arrival, departure, status, folio_id in rows:
+        by_room.setdefault(room_id, []).append(RackStay(
+            reservation_id, folio_id, number, first_guests.get(reservation_id, number), arrival, departure, status))
+    rooms = [
+        RackRoom(number, type_names.get(room_type, room_type), clean, tuple(by_room.get(room_id, ())))
+        for room_id, number, room_type, clean in session.execute(
+            select(Room.id, Room.number, Room.room_type, Room.clean).order_by(Room.number))
+    ]
+    return Rack(start, days, rooms)

@@ -25,6 +25,7 @@ from desk.hotel.models import Hotel, Room
 from desk.hotel.names import NameKind, load_names
 from desk.ledger.models import Folio, Payment, Posting
 from desk.people.models import User
+from desk.stays.business_day import business_date
 from desk.stays.models import Company, Event, Guest, Reservation, ReservationGuest, ReservationStatus
 
 MAX_TEXT_LENGTH = 80
@@ -53,6 +54,8 @@ class FolioQuery:
 
     text: str = ""
     arrival: date | None = None
+    # Only stays leaving that day (and events ending on it): the day's departures.
+    departure: date | None = None
     in_house_only: bool = True
     kinds: frozenset[FolioKind] = ALL_KINDS
     limit: int = 200
@@ -137,6 +140,8 @@ def _narrowed(statement: Select[int, date], query: FolioQuery) -> Select[int, da
         statement = statement.where(Reservation.status == ReservationStatus.IN_HOUSE)
     if query.arrival is not None:
         statement = statement.where(Reservation.arrival == query.arrival)
+    if query.departure is not None:
+        statement = statement.where(Reservation.departure == query.departure)
     return statement.order_by(Reservation.arrival.desc(), Reservation.id.desc()).limit(query.limit)
 
 
@@ -193,6 +198,8 @@ def _reservation_rows(session: Session, query: FolioQuery, terms: _Terms) -> lis
         statement = statement.where(Reservation.status == ReservationStatus.IN_HOUSE)
     if query.arrival is not None:
         statement = statement.where(Reservation.arrival == query.arrival)
+    if query.departure is not None:
+        statement = statement.where(Reservation.departure == query.departure)
     if terms.raw:
         statement = statement.where(Reservation.id.in_(_matching_reservation_ids(query, terms)))
     found = session.execute(statement).all()
@@ -243,7 +250,7 @@ def _word_prefix(name: str, text: str) -> bool:
 
 
 def _company_rows(session: Session, query: FolioQuery, terms: _Terms) -> list[FolioRow]:
-    if query.arrival is not None:
+    if query.arrival is not None or query.departure is not None:
         return []
     statement = (
         select(Company.id, Company.name, Folio.id)
@@ -269,6 +276,8 @@ def _event_rows(session: Session, query: FolioQuery, terms: _Terms) -> list[Foli
     )
     if query.arrival is not None:
         statement = statement.where(Event.starts_on == query.arrival)
+    if query.departure is not None:
+        statement = statement.where(Event.ends_on == query.departure)
     rows = []
     for event_id, name, starts_on, ends_on, company, folio_id in session.execute(statement):
         if not _word_prefix(name, terms.lower):
@@ -281,7 +290,7 @@ def _event_rows(session: Session, query: FolioQuery, terms: _Terms) -> list[Foli
 
 
 def _walk_in_rows(session: Session, query: FolioQuery, terms: _Terms) -> list[FolioRow]:
-    if query.arrival is not None:
+    if query.arrival is not None or query.departure is not None:
         return []
     # Walk-in names are free text (any case, any script): an indexed scan of the walk-in folios
     # only, matched in Python.
@@ -368,6 +377,7 @@ class DeskStatus:
 
     cashier_name: str | None
     cash_registers: tuple[tuple[str, str], ...]
+    business_date: date | None = None  # the day whose arrivals and departures the desk lists
 
 
 def desk_status(session: Session, username: str, language: str = "en") -> DeskStatus:
@@ -377,4 +387,5 @@ def desk_status(session: Session, username: str, language: str = "en") -> DeskSt
     return DeskStatus(
         cashier_name=user.full_name if user is not None else None,
         cash_registers=tuple((code, names.of(NameKind.CASH_REGISTER, code, name)) for code, name in registers),
+        business_date=business_date(session),
     )

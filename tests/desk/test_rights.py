@@ -28,7 +28,7 @@ from desk.people.models import Role, User
 from desk.people.rights import ROLE_RIGHTS, MissingRight, Right
 from desk.pos import checks as pos_checks
 from desk.pos import keys as pos_keys
-from desk.stays import booking
+from desk.stays import booking, rooms
 from desk.stays import reservations as stays
 from desk.stays.models import DocumentKind as DocumentKindOfGuest
 from tests.actors import signed_in
@@ -132,6 +132,10 @@ USE_CASES: dict[str, Any] = {
     "move_room": lambda h, s: (booking.move_room, (s.stay.reservation_id, "102"), {}),
     "mark_no_show": lambda h, s: (booking.mark_no_show, (s.stay.reservation_id,), {}),
     "mark_room": lambda h, s: (booking.mark_room, ("101",), {"clean": False}),
+    "add_room_type": lambda h, s: (rooms.add_room_type, ("DLX", "Deluxe", h.money("1"), 2), {}),
+    "change_room_type": lambda h, s: (rooms.change_room_type, ("Double",), {"beds": 3}),
+    "add_room": lambda h, s: (rooms.add_room, ("601", "Double", 6), {}),
+    "change_room": lambda h, s: (rooms.change_room, ("101",), {"floor": 2}),
     "set_setting": lambda h, s: (pos_checks.set_setting, ("after_checkout", "refuse"), {}),
     "set_payment_code": lambda h, s: (pos_checks.set_payment_code, ("77", "credit"), {}),
     "remove_payment_code": lambda h, s: (pos_checks.remove_payment_code, ("25",), {}),
@@ -172,6 +176,7 @@ USE_CASES: dict[str, Any] = {
 _BOOKING = booking.Booking(date.today(), date.today() + timedelta(days=1), new_guests=(booking.NewGuest("A", "B"),),
                            room_type="Double")
 CLERK_MAY_NOT_EVEN_WITH_APPROVAL = {
+    "add_room_type", "change_room_type", "add_room", "change_room",
     "set_setting", "set_payment_code", "remove_payment_code", "create_key", "revoke_key",
     "open_shift", "cash_in", "cash_out", "close_shift", "add_terminal", "remove_terminal", "set_terminal_slips",
     "record_end_of_day",
