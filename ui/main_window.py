@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QTableView,
     QToolTip,
     QVBoxLayout,
@@ -61,6 +62,10 @@ from ui.receipts_check import check_receipts
 from ui.reservation_card.window import open_reservation_card
 from ui.search_model import FolioTableModel
 from ui.sign_in import IdleWatch, SignInDialog, SignInPurpose, idle_lock_minutes, visible_windows, who_text
+from ui.stays.new_folio import open_new_folio
+from ui.stays.new_reservation import open_new_reservation
+from ui.stays.rack import open_room_rack
+from ui.stays.rooms_admin import open_rooms
 
 logger = logging.getLogger(__name__)
 
@@ -209,6 +214,21 @@ class MainWindow(QMainWindow):
         self.result_label = QLabel(self)
         self.result_label.setObjectName("resultLabel")
 
+        # The business date's arrivals and departures, one click each (the date comes with the status).
+        self.business_date: date | None = None
+        self.arrivals_button = QPushButton(self.tr("A&rrivals today"), self)
+        self.arrivals_button.setObjectName("arrivalsButton")
+        self.arrivals_button.setCheckable(True)
+        self.arrivals_button.toggled.connect(lambda on: self._day_list_toggled(self.arrivals_button, on))
+        self.departures_button = QPushButton(self.tr("De&partures today"), self)
+        self.departures_button.setObjectName("departuresButton")
+        self.departures_button.setCheckable(True)
+        self.departures_button.toggled.connect(lambda on: self._day_list_toggled(self.departures_button, on))
+
+        # Beside the search, whose field gives way: the filters below keep the window's narrowest width.
+        self._search_row.addWidget(self.arrivals_button)
+        self._search_row.addWidget(self.departures_button)
+
         self._filter_row = QHBoxLayout()
         self._filter_row.addWidget(self.in_house_check)
         self._filter_row.addSpacing(12)
@@ -245,6 +265,15 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.new_reservation_action = QAction(self.tr("&New reservation…"), self)
+        self.new_reservation_action.setObjectName("newReservationAction")
+        self.new_reservation_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        self.new_reservation_action.triggered.connect(self.new_reservation)
+        file_menu.addAction(self.new_reservation_action)
+        self.new_folio_action = QAction(self.tr("New &folio…"), self)
+        self.new_folio_action.setObjectName("newFolioAction")
+        self.new_folio_action.triggered.connect(self.new_folio)
+        file_menu.addAction(self.new_folio_action)
         self.open_action = QAction(self.tr("&Open card"), self)
         self.open_action.setObjectName("openAction")
         self.open_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_O))
@@ -280,6 +309,11 @@ class MainWindow(QMainWindow):
         self.refresh_action.setShortcut(QKeySequence(Qt.Key.Key_F5))
         self.refresh_action.triggered.connect(self.refresh)
         view_menu.addAction(self.refresh_action)
+        self.rack_action = QAction(self.tr("Room rac&k"), self)
+        self.rack_action.setObjectName("rackAction")
+        self.rack_action.setShortcut(QKeySequence("Ctrl+Shift+K"))
+        self.rack_action.triggered.connect(self.show_rack)
+        view_menu.addAction(self.rack_action)
 
         self._build_shift_menu()
         self._build_cards_menu()
@@ -343,6 +377,10 @@ class MainWindow(QMainWindow):
         self.devices_action.setObjectName("devicesAction")
         self.devices_action.triggered.connect(self.show_devices)
         menu.addAction(self.devices_action)
+        self.rooms_action = QAction(self.tr("&Rooms and room types…"), self)
+        self.rooms_action.setObjectName("roomsAction")
+        self.rooms_action.triggered.connect(lambda: open_rooms(self.ctx, self))
+        menu.addAction(self.rooms_action)
         self.mail_action = QAction(self.tr("&E-mail…"), self)
         self.mail_action.setObjectName("mailSettingsAction")
         self.mail_action.triggered.connect(self.show_mail_settings)
@@ -358,6 +396,7 @@ class MainWindow(QMainWindow):
         self.devices_action.setEnabled(self.ctx.actor.may(Right.MANAGE_DEVICES))
         self.mail_action.setEnabled(self.ctx.actor.may(Right.MANAGE_DEVICES))
         self.pos_connections_action.setEnabled(self.ctx.actor.may(Right.MANAGE_POS_KEYS))
+        self.rooms_action.setEnabled(self.ctx.actor.may(Right.MANAGE_ROOMS))
 
     def show_devices(self) -> None:
         from ui.settings.devices import DevicesDialog
@@ -474,6 +513,7 @@ class MainWindow(QMainWindow):
             self._show_status).failure(lambda exc: logger.warning("status bar not loaded: %s", exc)).run()
 
     def _show_status(self, status: DeskStatus) -> None:
+        self.business_date = status.business_date
         self.registers = status.cash_registers
         self._show_register_states({})
         self._load_device_states()
@@ -578,10 +618,18 @@ class MainWindow(QMainWindow):
             qdate = self.arrival_edit.date()
             arrival = date(qdate.year(), qdate.month(), qdate.day())
         kinds = self.kind_combo.currentData()
+        departure: date | None = None
+        in_house_only = self.in_house_check.isChecked()
+        day = self.business_date or date.today()
+        if self.arrivals_button.isChecked():
+            arrival, in_house_only = day, False
+        elif self.departures_button.isChecked():
+            departure, in_house_only = day, True
         return FolioQuery(
             text=self.search_edit.text(),
             arrival=arrival,
-            in_house_only=self.in_house_check.isChecked(),
+            departure=departure,
+            in_house_only=in_house_only,
             kinds=kinds if isinstance(kinds, frozenset) else ALL_KINDS,
         )
 
@@ -649,6 +697,14 @@ class MainWindow(QMainWindow):
         self._focus_results_when_found = True
         self.search_now()
 
+    def _day_list_toggled(self, button: QPushButton, checked: bool) -> None:
+        other = self.departures_button if button is self.arrivals_button else self.arrivals_button
+        if checked and other.isChecked():
+            other.blockSignals(True)
+            other.setChecked(False)
+            other.blockSignals(False)
+        self.search_now()
+
     def _arrival_toggled(self, checked: bool) -> None:
         self.arrival_edit.setEnabled(checked)
         if checked and self.in_house_check.isChecked():
@@ -699,6 +755,16 @@ class MainWindow(QMainWindow):
         opener = company_folio if folio.kind is FolioKind.COMPANY else event_folio
         opened = self.ctx.change(self, opener, folio.owner_id)
         opened.success(lambda account: self.open_reservation_card(account.id)).run()
+
+    def new_reservation(self) -> None:
+        open_new_reservation(self.ctx, self, self.open_reservation_card)
+
+    def show_rack(self) -> None:
+        # Its own window, not a dialog: the desk keeps it open beside the search all day.
+        self.rack_window = open_room_rack(self.ctx, None, self.open_reservation_card)
+
+    def new_folio(self) -> None:
+        open_new_folio(self.ctx, self, self.open_reservation_card)
 
     def open_reservation_card(self, folio_id: int) -> None:
         # Looked up at call time, so tests (and a later plug-in) can replace the opener.

@@ -970,6 +970,18 @@
         <translation>Депозитът се възстановява на платеца</translation>
     </message>
     <message>
+        <source>A document cannot be issued in the future</source>
+        <translation>Документът не може да е издаден в бъдещето</translation>
+    </message>
+    <message>
+        <source>A document needs its number</source>
+        <translation>Документът трябва да има номер</translation>
+    </message>
+    <message>
+        <source>A document number has at most {limit} characters</source>
+        <translation>Номерът на документа е най-много {limit} знака</translation>
+    </message>
+    <message>
         <source>A guest needs a name</source>
         <translation>Гостът трябва да има име</translation>
     </message>
@@ -996,6 +1008,10 @@
     <message>
         <source>A manager signs in with the password, not a PIN</source>
         <translation>Мениджърът влиза с парола, а не с PIN код</translation>
+    </message>
+    <message>
+        <source>A name has at most {limit} characters</source>
+        <translation>Името е най-много {limit} знака</translation>
     </message>
     <message>
         <source>A network terminal&apos;s address is tcp://host:port</source>
@@ -1050,12 +1066,32 @@
         <translation>Сторно не може да бъде сторнирано</translation>
     </message>
     <message>
+        <source>A room has between 1 and {limit} beds</source>
+        <translation>Стаята има от 1 до {limit} легла</translation>
+    </message>
+    <message>
+        <source>A room number has 1 to {limit} characters</source>
+        <translation>Номерът на стаята е от 1 до {limit} знака</translation>
+    </message>
+    <message>
+        <source>A room type needs a name</source>
+        <translation>Типът стая трябва да има име</translation>
+    </message>
+    <message>
+        <source>A room type&apos;s code has 1 to {limit} characters</source>
+        <translation>Кодът на типа стая е от 1 до {limit} знака</translation>
+    </message>
+    <message>
         <source>A service needs a description</source>
         <translation>Услугата трябва да има описание</translation>
     </message>
     <message>
         <source>A shift was opened on {workstation} at the same moment</source>
         <translation>В същия момент на {workstation} вече беше отворена смяна</translation>
+    </message>
+    <message>
+        <source>A stay is at most {limit} nights</source>
+        <translation>Престоят е най-много {limit} нощувки</translation>
     </message>
     <message>
         <source>A terminal belongs to a workstation</source>
@@ -1086,6 +1122,10 @@
         <translation>Анулирано плащане не може да бъде възстановено</translation>
     </message>
     <message>
+        <source>A walk-in arrives on the business date {date}</source>
+        <translation>Гост без резервация пристига на работната дата {date}</translation>
+    </message>
+    <message>
         <source>A walk-in client needs a name</source>
         <translation>Клиентът без резервация трябва да има име</translation>
     </message>
@@ -1104,6 +1144,10 @@
     <message>
         <source>Another desk was changing the same bill at the same moment, so nothing was done. Look at the bill again and repeat the operation if it is still needed.</source>
         <translation>Друго работно място променяше същата сметка в същия момент, затова нищо не е направено. Погледнете сметката отново и повторете операцията, ако все още е нужна.</translation>
+    </message>
+    <message>
+        <source>Arrival cannot be before the business date {date}</source>
+        <translation>Пристигането не може да е преди работната дата {date}</translation>
     </message>
     <message>
         <source>Ask for between 1 and {limit} results</source>
@@ -1162,6 +1206,10 @@
         <translation>Сметка {check_id} никога не е начислявана към стая от POS {pos_name}</translation>
     </message>
     <message>
+        <source>Choose a room type or a room</source>
+        <translation>Изберете тип стая или стая</translation>
+    </message>
+    <message>
         <source>Choose the bill to pay</source>
         <translation>Изберете сметката за плащане</translation>
     </message>
@@ -1188,6 +1236,10 @@
     <message>
         <source>Count {currency} {denomination} in whole pieces</source>
         <translation>Бройте {currency} {denomination} в цели бройки</translation>
+    </message>
+    <message>
+        <source>Departure cannot be before the business date {date}</source>
+        <translation>Заминаването не може да е преди работната дата {date}</translation>
     </message>
     <message>
         <source>Departure must be after arrival</source>
@@ -1230,6 +1282,10 @@
         <translation>Фолио {key} не съществува</translation>
     </message>
     <message>
+        <source>Give the rate per night</source>
+        <translation>Посочете цената за нощувка</translation>
+    </message>
+    <message>
         <source>Guest {guest} does not stay in {stay}</source>
         <translation>Гост {guest} не е настанен по резервация {stay}</translation>
     </message>
@@ -1240,6 +1296,14 @@
     <message>
         <source>Idempotency-Key {key} was already used with a different request</source>
         <translation>Idempotency-Key {key} вече е използван с друга заявка</translation>
+    </message>
+    <message>
+        <source>Move an in-house guest to another room with Move room</source>
+        <translation>Настанен гост се премества с „Премести в друга стая“</translation>
+    </message>
+    <message>
+        <source>Names are kept in {languages} only</source>
+        <translation>Имената се пазят само на езиците: {languages}</translation>
     </message>
     <message>
         <source>No POS key was sent: send the key this POS was given by the hotel</source>
@@ -1290,8 +1354,16 @@
         <translation>В хотела няма данъчна ставка {percent}%</translation>
     </message>
     <message>
+        <source>No {type} room is free from {arrival} to {departure}</source>
+        <translation>Няма свободна стая от тип {type} от {arrival} до {departure}</translation>
+    </message>
+    <message>
         <source>Nobody stays in room {room_number} now</source>
         <translation>В стая {room_number} в момента няма настанени</translation>
+    </message>
+    <message>
+        <source>Only a confirmed reservation can be a no-show ({reservation})</source>
+        <translation>Само потвърдена резервация може да е неявяване ({reservation})</translation>
     </message>
     <message>
         <source>Only a confirmed reservation can be cancelled ({reservation})</source>
@@ -1312,6 +1384,10 @@
     <message>
         <source>Only a payment, deposit or refund can be voided</source>
         <translation>Може да се анулира само плащане, депозит или възстановяване</translation>
+    </message>
+    <message>
+        <source>Only an in-house guest moves rooms ({reservation})</source>
+        <translation>Само настанен гост може да смени стаята ({reservation})</translation>
     </message>
     <message>
         <source>Only payments and refunds get a fiscal receipt</source>
@@ -1438,6 +1514,10 @@
         <translation>Резервация {reservation} пристига на {date}</translation>
     </message>
     <message>
+        <source>Reservation {reservation} can no longer be changed</source>
+        <translation>Резервация {reservation} вече не може да се променя</translation>
+    </message>
+    <message>
         <source>Reservation {reservation} does not exist</source>
         <translation>Резервация {reservation} не съществува</translation>
     </message>
@@ -1492,6 +1572,14 @@
     <message>
         <source>Room {room} has several guests: charge one of them by their code</source>
         <translation>В стая {room} има няколко госта: начислете на един от тях по неговия код</translation>
+    </message>
+    <message>
+        <source>Room {room} is a {type} room</source>
+        <translation>Стая {room} е от тип {type}</translation>
+    </message>
+    <message>
+        <source>Room {room} is taken on the night of {night} (reservation {reservation})</source>
+        <translation>Стая {room} е заета през нощта на {night} (резервация {reservation})</translation>
     </message>
     <message>
         <source>Say what shows how the operation ended</source>
@@ -1670,6 +1758,14 @@
         <translation>Файлът {path} не е ключът за подписване на каса {register}: поставете там файла с ключа на касата; нищо не е отпечатано</translation>
     </message>
     <message>
+        <source>The guest has arrived: the arrival cannot change</source>
+        <translation>Гостът е пристигнал: датата на пристигане не може да се промени</translation>
+    </message>
+    <message>
+        <source>The guest is already in room {room}</source>
+        <translation>Гостът вече е в стая {room}</translation>
+    </message>
+    <message>
         <source>The hotel charges in {currency}</source>
         <translation>Хотелът таксува в {currency}</translation>
     </message>
@@ -1814,6 +1910,18 @@
         <translation>Количеството трябва да е положително, с най-много 3 знака след запетаята (въведено {value})</translation>
     </message>
     <message>
+        <source>The rack shows between 1 and {limit} days</source>
+        <translation>Шахматката показва от 1 до {limit} дни</translation>
+    </message>
+    <message>
+        <source>The rate per night is in {currency}</source>
+        <translation>Цената за нощувка е в {currency}</translation>
+    </message>
+    <message>
+        <source>The reason is too long (at most {limit} characters)</source>
+        <translation>Причината е твърде дълга (най-много {limit} знака)</translation>
+    </message>
+    <message>
         <source>The reason is too long: at most {limit} characters</source>
         <translation>Причината е твърде дълга: най-много {limit} знака</translation>
     </message>
@@ -1848,6 +1956,14 @@
     <message>
         <source>The {what} in {currency} is given twice</source>
         <translation>{what} в {currency} е посочен два пъти</translation>
+    </message>
+    <message>
+        <source>There is already a room type {type}</source>
+        <translation>Вече има тип стая {type}</translation>
+    </message>
+    <message>
+        <source>There is already a room {room}</source>
+        <translation>Вече има стая {room}</translation>
     </message>
     <message>
         <source>There is no POS named {name}</source>
@@ -1892,6 +2008,10 @@
     <message>
         <source>There is no printer profile “{profile}”</source>
         <translation>Няма профил на принтер „{profile}“</translation>
+    </message>
+    <message>
+        <source>There is no room type {type}</source>
+        <translation>Няма тип стая {type}</translation>
     </message>
     <message>
         <source>There is no room {card} and no guest code {card}</source>
@@ -2018,6 +2138,14 @@
         <translation>касиер</translation>
     </message>
     <message>
+        <source>change a reservation</source>
+        <translation>променя резервация</translation>
+    </message>
+    <message>
+        <source>change the rate per night</source>
+        <translation>променя цената за нощувка</translation>
+    </message>
+    <message>
         <source>check a guest in</source>
         <translation>настани гост</translation>
     </message>
@@ -2046,12 +2174,28 @@
         <translation>управлява ключовете и настройките на POS</translation>
     </message>
     <message>
+        <source>manage rooms and room types</source>
+        <translation>управлява стаите и типовете стаи</translation>
+    </message>
+    <message>
         <source>manage users</source>
         <translation>управлява потребителите</translation>
     </message>
     <message>
         <source>manager</source>
         <translation>мениджър</translation>
+    </message>
+    <message>
+        <source>mark a no-show</source>
+        <translation>отбелязва неявяване</translation>
+    </message>
+    <message>
+        <source>mark a room clean or dirty</source>
+        <translation>отбелязва стая като почистена или мръсна</translation>
+    </message>
+    <message>
+        <source>move a guest to another room</source>
+        <translation>премества гост в друга стая</translation>
     </message>
     <message>
         <source>move services between bills</source>
@@ -2314,8 +2458,16 @@
         <translation>Работното място {workstation} вече има терминал {name}</translation>
     </message>
     <message>
+        <source>“{country}” is not a country code (two letters, such as BG)</source>
+        <translation>„{country}“ не е код на държава (две букви, например BG)</translation>
+    </message>
+    <message>
         <source>“{country}” is not a country code: two letters (ISO 3166), such as BG or RU</source>
         <translation>„{country}“ не е код на държава: две букви (ISO 3166), например BG или RU</translation>
+    </message>
+    <message>
+        <source>“{text}” is not an amount</source>
+        <translation>„{text}“ не е сума</translation>
     </message>
     <message>
         <source>“{text}” is not money</source>
@@ -2752,6 +2904,10 @@
         <translation>Анулирана</translation>
     </message>
     <message>
+        <source>No-show</source>
+        <translation>Неявяване</translation>
+    </message>
+    <message>
         <source>Reservation</source>
         <translation>Резервация</translation>
     </message>
@@ -2982,8 +3138,24 @@
         <translation>&amp;Показване:</translation>
     </message>
     <message>
+        <source>A&amp;rrivals today</source>
+        <translation>Пристигащи &amp;днес</translation>
+    </message>
+    <message>
+        <source>De&amp;partures today</source>
+        <translation>&amp;Заминаващи днес</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <source>&amp;New reservation…</source>
+        <translation>&amp;Нова резервация…</translation>
+    </message>
+    <message>
+        <source>New &amp;folio…</source>
+        <translation>Ново &amp;фолио…</translation>
     </message>
     <message>
         <source>&amp;Open card</source>
@@ -3014,6 +3186,10 @@
         <translation>&amp;Опресняване</translation>
     </message>
     <message>
+        <source>Room rac&amp;k</source>
+        <translation>&amp;Шахматка на стаите</translation>
+    </message>
+    <message>
         <source>Check &amp;receipts</source>
         <translation>Проверка на &amp;касовите бележки</translation>
     </message>
@@ -3036,6 +3212,10 @@
     <message>
         <source>S&amp;ettings</source>
         <translation>&amp;Настройки</translation>
+    </message>
+    <message>
+        <source>&amp;Rooms and room types…</source>
+        <translation>&amp;Стаи и типове стаи…</translation>
     </message>
     <message>
         <source>&amp;E-mail…</source>
@@ -3375,6 +3555,37 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     </message>
 </context>
 <context>
+    <name>MoveRoomDialog</name>
+    <message>
+        <source>Move to another room</source>
+        <translation>Преместване в друга стая</translation>
+    </message>
+    <message>
+        <source>&amp;Move</source>
+        <translation>&amp;Премести</translation>
+    </message>
+    <message>
+        <source>Reservation {number} keeps its folio and bills; the room left is marked for cleaning.</source>
+        <translation>Резервация {number} запазва фолиото и сметките си; освободената стая се отбелязва за почистване.</translation>
+    </message>
+    <message>
+        <source>{room} · {type}</source>
+        <translation>{room} · {type}</translation>
+    </message>
+    <message>
+        <source>{room} · {type} (not cleaned)</source>
+        <translation>{room} · {type} (непочистена)</translation>
+    </message>
+    <message>
+        <source>&amp;Room:</source>
+        <translation>&amp;Стая:</translation>
+    </message>
+    <message>
+        <source>No room is free for the rest of this stay.</source>
+        <translation>Няма свободна стая за остатъка от престоя.</translation>
+    </message>
+</context>
+<context>
     <name>MoveServicesDialog</name>
     <message>
         <source>Move services to another bill</source>
@@ -3419,6 +3630,172 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Choose the bill to move the services to.</source>
         <translation>Изберете сметката, в която да се преместят услугите.</translation>
+    </message>
+</context>
+<context>
+    <name>NewFolioDialog</name>
+    <message>
+        <source>New folio</source>
+        <translation>Ново фолио</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Отвори</translation>
+    </message>
+    <message>
+        <source>&amp;Walk-in client</source>
+        <translation>&amp;Външен клиент</translation>
+    </message>
+    <message>
+        <source>&amp;Company account</source>
+        <translation>Сметка на &amp;фирма</translation>
+    </message>
+    <message>
+        <source>&amp;Event account</source>
+        <translation>Сметка на &amp;събитие</translation>
+    </message>
+    <message>
+        <source>Type the client&apos;s name.</source>
+        <translation>Въведете името на клиента.</translation>
+    </message>
+</context>
+<context>
+    <name>NewReservationDialog</name>
+    <message>
+        <source>New reservation</source>
+        <translation>Нова резервация</translation>
+    </message>
+    <message>
+        <source>&amp;Book</source>
+        <translation>&amp;Резервирай</translation>
+    </message>
+    <message>
+        <source>Guest</source>
+        <translation>Гост</translation>
+    </message>
+    <message>
+        <source>Name of a guest who stayed before</source>
+        <translation>Име на гост, отсядал преди</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>&amp;Търси</translation>
+    </message>
+    <message>
+        <source>Fin&amp;d guest:</source>
+        <translation>Тър&amp;си гост:</translation>
+    </message>
+    <message>
+        <source>New guest</source>
+        <translation>Нов гост</translation>
+    </message>
+    <message>
+        <source>Gu&amp;est:</source>
+        <translation>Го&amp;ст:</translation>
+    </message>
+    <message>
+        <source>First &amp;name:</source>
+        <translation>&amp;Име:</translation>
+    </message>
+    <message>
+        <source>&amp;Last name:</source>
+        <translation>&amp;Фамилия:</translation>
+    </message>
+    <message>
+        <source>Passport</source>
+        <translation>Паспорт</translation>
+    </message>
+    <message>
+        <source>Identity card</source>
+        <translation>Лична карта</translation>
+    </message>
+    <message>
+        <source>Driving licence</source>
+        <translation>Шофьорска книжка</translation>
+    </message>
+    <message>
+        <source>Other document</source>
+        <translation>Друг документ</translation>
+    </message>
+    <message>
+        <source>Doc&amp;ument:</source>
+        <translation>&amp;Документ:</translation>
+    </message>
+    <message>
+        <source>Document nu&amp;mber:</source>
+        <translation>Но&amp;мер на документа:</translation>
+    </message>
+    <message>
+        <source>Check in no&amp;w (walk-in)</source>
+        <translation>Настани &amp;веднага (без резервация)</translation>
+    </message>
+    <message>
+        <source>BG</source>
+        <translation>BG</translation>
+    </message>
+    <message>
+        <source>Issuing countr&amp;y:</source>
+        <translation>Дър&amp;жава на издаване:</translation>
+    </message>
+    <message>
+        <source>&amp;Issued on:</source>
+        <translation>И&amp;здаден на:</translation>
+    </message>
+    <message>
+        <source>Stay</source>
+        <translation>Престой</translation>
+    </message>
+    <message>
+        <source>&amp;Arrival:</source>
+        <translation>&amp;Пристигане:</translation>
+    </message>
+    <message>
+        <source>De&amp;parture:</source>
+        <translation>З&amp;аминаване:</translation>
+    </message>
+    <message>
+        <source>{name} · {rate}</source>
+        <translation>{name} · {rate}</translation>
+    </message>
+    <message>
+        <source>Room &amp;type:</source>
+        <translation>&amp;Тип стая:</translation>
+    </message>
+    <message>
+        <source>&amp;Room:</source>
+        <translation>&amp;Стая:</translation>
+    </message>
+    <message>
+        <source>Rate per ni&amp;ght ({currency}):</source>
+        <translation>Цена за &amp;нощувка ({currency}):</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Няма</translation>
+    </message>
+    <message>
+        <source>&amp;Company:</source>
+        <translation>&amp;Фирма:</translation>
+    </message>
+    <message>
+        <source>E&amp;vent:</source>
+        <translation>&amp;Събитие:</translation>
+    </message>
+    <message>
+        <source>Any free room</source>
+        <translation>Коя да е свободна стая</translation>
+    </message>
+    <message>
+        <source>{room} (not cleaned)</source>
+        <translation>{room} (непочистена)</translation>
+    </message>
+    <message>
+        <source>No guest of that name: fill in a new one below.</source>
+        <translation>Няма гост с това име: попълнете нов по-долу.</translation>
+    </message>
+    <message>
+        <source>Type the guest&apos;s name, or find a guest who stayed before.</source>
+        <translation>Въведете името на госта или намерете гост, отсядал преди.</translation>
     </message>
 </context>
 <context>
@@ -3913,6 +4290,29 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     </message>
 </context>
 <context>
+    <name>RackModel</name>
+    <message>
+        <source>{room} · {type}</source>
+        <translation>{room} · {type}</translation>
+    </message>
+    <message>
+        <source>{room} (not cleaned)</source>
+        <translation>{room} (непочистена)</translation>
+    </message>
+    <message>
+        <source>{guest} · {number}</source>
+        <translation>{guest} · {number}</translation>
+    </message>
+    <message>
+        <source>{guest} · {number} · {arrival} – {departure}</source>
+        <translation>{guest} · {number} · {arrival} – {departure}</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Стая</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptDialog</name>
     <message>
         <source>Receipt</source>
@@ -4216,6 +4616,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>&amp;Настаняване</translation>
     </message>
     <message>
+        <source>Move to another roo&amp;m…</source>
+        <translation>Премести в друга ст&amp;ая…</translation>
+    </message>
+    <message>
         <source>Check &amp;out…</source>
         <translation>Нап&amp;ускане…</translation>
     </message>
@@ -4384,6 +4788,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Анулирана</translation>
     </message>
     <message>
+        <source>No-show</source>
+        <translation>Неявяване</translation>
+    </message>
+    <message>
         <source>Pa&amp;yments on the deposit account</source>
         <translation>Пл&amp;ащания по депозитната сметка</translation>
     </message>
@@ -4432,6 +4840,108 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Bill saved to {path}; no PDF viewer could open it.</source>
         <translation>Сметката е записана в {path}; нито една програма за PDF не успя да я отвори.</translation>
+    </message>
+</context>
+<context>
+    <name>RoomRackWindow</name>
+    <message>
+        <source>Room rack</source>
+        <translation>Шахматка на стаите</translation>
+    </message>
+    <message>
+        <source>Mark &amp;clean</source>
+        <translation>Отбележи като &amp;почистена</translation>
+    </message>
+    <message>
+        <source>Mark &amp;dirty</source>
+        <translation>Отбележи като &amp;мръсна</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>&amp;Обнови</translation>
+    </message>
+    <message>
+        <source>Green: in house · blue: expected · grey: checked out</source>
+        <translation>Зелено: настанени · синьо: очаквани · сиво: напуснали</translation>
+    </message>
+</context>
+<context>
+    <name>RoomsDialog</name>
+    <message>
+        <source>Rooms and room types</source>
+        <translation>Стаи и типове стаи</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Добави</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Код</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Име</translation>
+    </message>
+    <message>
+        <source>Rate per night</source>
+        <translation>Цена за нощувка</translation>
+    </message>
+    <message>
+        <source>Beds</source>
+        <translation>Легла</translation>
+    </message>
+    <message>
+        <source>Rooms</source>
+        <translation>Стаи</translation>
+    </message>
+    <message>
+        <source>New room type</source>
+        <translation>Нов тип стая</translation>
+    </message>
+    <message>
+        <source>C&amp;ode:</source>
+        <translation>&amp;Код:</translation>
+    </message>
+    <message>
+        <source>&amp;Name (English):</source>
+        <translation>&amp;Име (англ.):</translation>
+    </message>
+    <message>
+        <source>Name in &amp;Russian:</source>
+        <translation>Име на &amp;руски:</translation>
+    </message>
+    <message>
+        <source>Name in &amp;Bulgarian:</source>
+        <translation>Име на &amp;български:</translation>
+    </message>
+    <message>
+        <source>Rate per ni&amp;ght ({currency}):</source>
+        <translation>Цена за &amp;нощувка ({currency}):</translation>
+    </message>
+    <message>
+        <source>B&amp;eds:</source>
+        <translation>&amp;Легла:</translation>
+    </message>
+    <message>
+        <source>New room</source>
+        <translation>Нова стая</translation>
+    </message>
+    <message>
+        <source>Room n&amp;umber:</source>
+        <translation>Н&amp;омер на стаята:</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation>&amp;Тип:</translation>
+    </message>
+    <message>
+        <source>&amp;Floor:</source>
+        <translation>&amp;Етаж:</translation>
+    </message>
+    <message>
+        <source>Fill in a new room type&apos;s code, or a new room&apos;s number.</source>
+        <translation>Попълнете кода на новия тип стая или номера на новата стая.</translation>
     </message>
 </context>
 <context>

@@ -970,6 +970,18 @@
         <translation>Депозит возвращается плательщику</translation>
     </message>
     <message>
+        <source>A document cannot be issued in the future</source>
+        <translation>Документ не может быть выдан в будущем</translation>
+    </message>
+    <message>
+        <source>A document needs its number</source>
+        <translation>Укажите номер документа</translation>
+    </message>
+    <message>
+        <source>A document number has at most {limit} characters</source>
+        <translation>Номер документа — не более {limit} символов</translation>
+    </message>
+    <message>
         <source>A guest needs a name</source>
         <translation>У гостя должно быть имя</translation>
     </message>
@@ -996,6 +1008,10 @@
     <message>
         <source>A manager signs in with the password, not a PIN</source>
         <translation>Менеджер входит по паролю, а не по PIN-коду</translation>
+    </message>
+    <message>
+        <source>A name has at most {limit} characters</source>
+        <translation>Название — не более {limit} символов</translation>
     </message>
     <message>
         <source>A network terminal&apos;s address is tcp://host:port</source>
@@ -1050,12 +1066,32 @@
         <translation>Сторно нельзя сторнировать</translation>
     </message>
     <message>
+        <source>A room has between 1 and {limit} beds</source>
+        <translation>В номере от 1 до {limit} кроватей</translation>
+    </message>
+    <message>
+        <source>A room number has 1 to {limit} characters</source>
+        <translation>Номер комнаты — от 1 до {limit} символов</translation>
+    </message>
+    <message>
+        <source>A room type needs a name</source>
+        <translation>Укажите название типа номера</translation>
+    </message>
+    <message>
+        <source>A room type&apos;s code has 1 to {limit} characters</source>
+        <translation>Код типа номера — от 1 до {limit} символов</translation>
+    </message>
+    <message>
         <source>A service needs a description</source>
         <translation>У услуги должно быть описание</translation>
     </message>
     <message>
         <source>A shift was opened on {workstation} at the same moment</source>
         <translation>В тот же момент на {workstation} уже открыли смену</translation>
+    </message>
+    <message>
+        <source>A stay is at most {limit} nights</source>
+        <translation>Проживание — не более {limit} ночей</translation>
     </message>
     <message>
         <source>A terminal belongs to a workstation</source>
@@ -1086,6 +1122,10 @@
         <translation>Аннулированную оплату нельзя вернуть</translation>
     </message>
     <message>
+        <source>A walk-in arrives on the business date {date}</source>
+        <translation>Гость без брони заезжает в рабочую дату {date}</translation>
+    </message>
+    <message>
         <source>A walk-in client needs a name</source>
         <translation>У гостя без брони должно быть имя</translation>
     </message>
@@ -1104,6 +1144,10 @@
     <message>
         <source>Another desk was changing the same bill at the same moment, so nothing was done. Look at the bill again and repeat the operation if it is still needed.</source>
         <translation>Другое рабочее место в тот же момент изменяло этот же счёт, поэтому ничего не сделано. Посмотрите счёт ещё раз и повторите операцию, если она всё ещё нужна.</translation>
+    </message>
+    <message>
+        <source>Arrival cannot be before the business date {date}</source>
+        <translation>Заезд не может быть раньше рабочей даты {date}</translation>
     </message>
     <message>
         <source>Ask for between 1 and {limit} results</source>
@@ -1162,6 +1206,10 @@
         <translation>Чек {check_id} не списывался на номер с POS {pos_name}</translation>
     </message>
     <message>
+        <source>Choose a room type or a room</source>
+        <translation>Выберите тип номера или номер</translation>
+    </message>
+    <message>
         <source>Choose the bill to pay</source>
         <translation>Выберите счёт для оплаты</translation>
     </message>
@@ -1188,6 +1236,10 @@
     <message>
         <source>Count {currency} {denomination} in whole pieces</source>
         <translation>Считайте {currency} {denomination} целыми штуками</translation>
+    </message>
+    <message>
+        <source>Departure cannot be before the business date {date}</source>
+        <translation>Выезд не может быть раньше рабочей даты {date}</translation>
     </message>
     <message>
         <source>Departure must be after arrival</source>
@@ -1230,6 +1282,10 @@
         <translation>Фолио {key} не существует</translation>
     </message>
     <message>
+        <source>Give the rate per night</source>
+        <translation>Укажите цену за ночь</translation>
+    </message>
+    <message>
         <source>Guest {guest} does not stay in {stay}</source>
         <translation>Гость {guest} не проживает по брони {stay}</translation>
     </message>
@@ -1240,6 +1296,14 @@
     <message>
         <source>Idempotency-Key {key} was already used with a different request</source>
         <translation>Idempotency-Key {key} уже использован с другим запросом</translation>
+    </message>
+    <message>
+        <source>Move an in-house guest to another room with Move room</source>
+        <translation>Проживающего гостя переселяют командой «Переселить в другой номер»</translation>
+    </message>
+    <message>
+        <source>Names are kept in {languages} only</source>
+        <translation>Названия хранятся только на языках: {languages}</translation>
     </message>
     <message>
         <source>No POS key was sent: send the key this POS was given by the hotel</source>
@@ -1290,8 +1354,16 @@
         <translation>В отеле не настроена ставка налога {percent}%</translation>
     </message>
     <message>
+        <source>No {type} room is free from {arrival} to {departure}</source>
+        <translation>Нет свободного номера типа {type} с {arrival} по {departure}</translation>
+    </message>
+    <message>
         <source>Nobody stays in room {room_number} now</source>
         <translation>В номере {room_number} сейчас никто не проживает</translation>
+    </message>
+    <message>
+        <source>Only a confirmed reservation can be a no-show ({reservation})</source>
+        <translation>Незаездом может быть только подтверждённая бронь ({reservation})</translation>
     </message>
     <message>
         <source>Only a confirmed reservation can be cancelled ({reservation})</source>
@@ -1312,6 +1384,10 @@
     <message>
         <source>Only a payment, deposit or refund can be voided</source>
         <translation>Аннулировать можно только оплату, депозит или возврат</translation>
+    </message>
+    <message>
+        <source>Only an in-house guest moves rooms ({reservation})</source>
+        <translation>Переселить можно только проживающего гостя ({reservation})</translation>
     </message>
     <message>
         <source>Only payments and refunds get a fiscal receipt</source>
@@ -1438,6 +1514,10 @@
         <translation>Заезд по брони {reservation} — {date}</translation>
     </message>
     <message>
+        <source>Reservation {reservation} can no longer be changed</source>
+        <translation>Бронь {reservation} больше нельзя изменить</translation>
+    </message>
+    <message>
         <source>Reservation {reservation} does not exist</source>
         <translation>Брони {reservation} не существует</translation>
     </message>
@@ -1492,6 +1572,14 @@
     <message>
         <source>Room {room} has several guests: charge one of them by their code</source>
         <translation>В номере {room} несколько гостей: спишите на одного из них по его коду</translation>
+    </message>
+    <message>
+        <source>Room {room} is a {type} room</source>
+        <translation>Номер {room} — типа {type}</translation>
+    </message>
+    <message>
+        <source>Room {room} is taken on the night of {night} (reservation {reservation})</source>
+        <translation>Номер {room} занят в ночь на {night} (бронь {reservation})</translation>
     </message>
     <message>
         <source>Say what shows how the operation ended</source>
@@ -1670,6 +1758,14 @@
         <translation>Файл {path} не является ключом подписи кассы {register}: положите туда файл ключа этой кассы; ничего не напечатано</translation>
     </message>
     <message>
+        <source>The guest has arrived: the arrival cannot change</source>
+        <translation>Гость уже заехал: дату заезда не изменить</translation>
+    </message>
+    <message>
+        <source>The guest is already in room {room}</source>
+        <translation>Гость уже в номере {room}</translation>
+    </message>
+    <message>
         <source>The hotel charges in {currency}</source>
         <translation>Отель выставляет счета в {currency}</translation>
     </message>
@@ -1814,6 +1910,18 @@
         <translation>Количество должно быть положительным, не больше 3 знаков после запятой (указано {value})</translation>
     </message>
     <message>
+        <source>The rack shows between 1 and {limit} days</source>
+        <translation>Шахматка показывает от 1 до {limit} дней</translation>
+    </message>
+    <message>
+        <source>The rate per night is in {currency}</source>
+        <translation>Цена за ночь указывается в {currency}</translation>
+    </message>
+    <message>
+        <source>The reason is too long (at most {limit} characters)</source>
+        <translation>Причина слишком длинная (не более {limit} символов)</translation>
+    </message>
+    <message>
         <source>The reason is too long: at most {limit} characters</source>
         <translation>Причина слишком длинная: не более {limit} символов</translation>
     </message>
@@ -1848,6 +1956,14 @@
     <message>
         <source>The {what} in {currency} is given twice</source>
         <translation>{what} в {currency} указан дважды</translation>
+    </message>
+    <message>
+        <source>There is already a room type {type}</source>
+        <translation>Тип номера {type} уже есть</translation>
+    </message>
+    <message>
+        <source>There is already a room {room}</source>
+        <translation>Номер {room} уже есть</translation>
     </message>
     <message>
         <source>There is no POS named {name}</source>
@@ -1892,6 +2008,10 @@
     <message>
         <source>There is no printer profile “{profile}”</source>
         <translation>Профиля принтера «{profile}» нет</translation>
+    </message>
+    <message>
+        <source>There is no room type {type}</source>
+        <translation>Нет типа номера {type}</translation>
     </message>
     <message>
         <source>There is no room {card} and no guest code {card}</source>
@@ -2018,6 +2138,14 @@
         <translation>кассир</translation>
     </message>
     <message>
+        <source>change a reservation</source>
+        <translation>изменять бронь</translation>
+    </message>
+    <message>
+        <source>change the rate per night</source>
+        <translation>менять цену за ночь</translation>
+    </message>
+    <message>
         <source>check a guest in</source>
         <translation>заселить гостя</translation>
     </message>
@@ -2046,12 +2174,28 @@
         <translation>управлять ключами и настройками POS</translation>
     </message>
     <message>
+        <source>manage rooms and room types</source>
+        <translation>управлять номерами и типами номеров</translation>
+    </message>
+    <message>
         <source>manage users</source>
         <translation>управлять пользователями</translation>
     </message>
     <message>
         <source>manager</source>
         <translation>менеджер</translation>
+    </message>
+    <message>
+        <source>mark a no-show</source>
+        <translation>отмечать незаезд</translation>
+    </message>
+    <message>
+        <source>mark a room clean or dirty</source>
+        <translation>отмечать номер убранным или грязным</translation>
+    </message>
+    <message>
+        <source>move a guest to another room</source>
+        <translation>переселять гостя в другой номер</translation>
     </message>
     <message>
         <source>move services between bills</source>
@@ -2314,8 +2458,16 @@
         <translation>У рабочего места {workstation} уже есть терминал {name}</translation>
     </message>
     <message>
+        <source>“{country}” is not a country code (two letters, such as BG)</source>
+        <translation>«{country}» — не код страны (две буквы, например BG)</translation>
+    </message>
+    <message>
         <source>“{country}” is not a country code: two letters (ISO 3166), such as BG or RU</source>
         <translation>«{country}» — не код страны: две буквы (ISO 3166), например BG или RU</translation>
+    </message>
+    <message>
+        <source>“{text}” is not an amount</source>
+        <translation>«{text}» — не сумма</translation>
     </message>
     <message>
         <source>“{text}” is not money</source>
@@ -2752,6 +2904,10 @@
         <translation>Отменено</translation>
     </message>
     <message>
+        <source>No-show</source>
+        <translation>Незаезд</translation>
+    </message>
+    <message>
         <source>Reservation</source>
         <translation>Бронирование</translation>
     </message>
@@ -2982,8 +3138,24 @@
         <translation>&amp;Показать:</translation>
     </message>
     <message>
+        <source>A&amp;rrivals today</source>
+        <translation>За&amp;езды сегодня</translation>
+    </message>
+    <message>
+        <source>De&amp;partures today</source>
+        <translation>В&amp;ыезды сегодня</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <source>&amp;New reservation…</source>
+        <translation>&amp;Новая бронь…</translation>
+    </message>
+    <message>
+        <source>New &amp;folio…</source>
+        <translation>Новый &amp;фолио…</translation>
     </message>
     <message>
         <source>&amp;Open card</source>
@@ -3014,6 +3186,10 @@
         <translation>&amp;Обновить</translation>
     </message>
     <message>
+        <source>Room rac&amp;k</source>
+        <translation>&amp;Шахматка номеров</translation>
+    </message>
+    <message>
         <source>Check &amp;receipts</source>
         <translation>Проверить &amp;чеки</translation>
     </message>
@@ -3036,6 +3212,10 @@
     <message>
         <source>S&amp;ettings</source>
         <translation>&amp;Настройки</translation>
+    </message>
+    <message>
+        <source>&amp;Rooms and room types…</source>
+        <translation>&amp;Номера и типы номеров…</translation>
     </message>
     <message>
         <source>&amp;E-mail…</source>
@@ -3375,6 +3555,37 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     </message>
 </context>
 <context>
+    <name>MoveRoomDialog</name>
+    <message>
+        <source>Move to another room</source>
+        <translation>Переселение в другой номер</translation>
+    </message>
+    <message>
+        <source>&amp;Move</source>
+        <translation>&amp;Переселить</translation>
+    </message>
+    <message>
+        <source>Reservation {number} keeps its folio and bills; the room left is marked for cleaning.</source>
+        <translation>Бронь {number} сохраняет свой фолио и счета; покинутый номер отмечается к уборке.</translation>
+    </message>
+    <message>
+        <source>{room} · {type}</source>
+        <translation>{room} · {type}</translation>
+    </message>
+    <message>
+        <source>{room} · {type} (not cleaned)</source>
+        <translation>{room} · {type} (не убран)</translation>
+    </message>
+    <message>
+        <source>&amp;Room:</source>
+        <translation>&amp;Номер:</translation>
+    </message>
+    <message>
+        <source>No room is free for the rest of this stay.</source>
+        <translation>На оставшиеся ночи нет свободного номера.</translation>
+    </message>
+</context>
+<context>
     <name>MoveServicesDialog</name>
     <message>
         <source>Move services to another bill</source>
@@ -3419,6 +3630,172 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Choose the bill to move the services to.</source>
         <translation>Выберите счёт, на который перенести услуги.</translation>
+    </message>
+</context>
+<context>
+    <name>NewFolioDialog</name>
+    <message>
+        <source>New folio</source>
+        <translation>Новый фолио</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Открыть</translation>
+    </message>
+    <message>
+        <source>&amp;Walk-in client</source>
+        <translation>&amp;Гость с улицы</translation>
+    </message>
+    <message>
+        <source>&amp;Company account</source>
+        <translation>Счёт &amp;компании</translation>
+    </message>
+    <message>
+        <source>&amp;Event account</source>
+        <translation>Счёт &amp;мероприятия</translation>
+    </message>
+    <message>
+        <source>Type the client&apos;s name.</source>
+        <translation>Введите имя клиента.</translation>
+    </message>
+</context>
+<context>
+    <name>NewReservationDialog</name>
+    <message>
+        <source>New reservation</source>
+        <translation>Новая бронь</translation>
+    </message>
+    <message>
+        <source>&amp;Book</source>
+        <translation>За&amp;бронировать</translation>
+    </message>
+    <message>
+        <source>Guest</source>
+        <translation>Гость</translation>
+    </message>
+    <message>
+        <source>Name of a guest who stayed before</source>
+        <translation>Имя гостя, который уже останавливался</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>На&amp;йти</translation>
+    </message>
+    <message>
+        <source>Fin&amp;d guest:</source>
+        <translation>Найти &amp;гостя:</translation>
+    </message>
+    <message>
+        <source>New guest</source>
+        <translation>Новый гость</translation>
+    </message>
+    <message>
+        <source>Gu&amp;est:</source>
+        <translation>Гост&amp;ь:</translation>
+    </message>
+    <message>
+        <source>First &amp;name:</source>
+        <translation>&amp;Имя:</translation>
+    </message>
+    <message>
+        <source>&amp;Last name:</source>
+        <translation>&amp;Фамилия:</translation>
+    </message>
+    <message>
+        <source>Passport</source>
+        <translation>Паспорт</translation>
+    </message>
+    <message>
+        <source>Identity card</source>
+        <translation>Удостоверение личности</translation>
+    </message>
+    <message>
+        <source>Driving licence</source>
+        <translation>Водительское удостоверение</translation>
+    </message>
+    <message>
+        <source>Other document</source>
+        <translation>Другой документ</translation>
+    </message>
+    <message>
+        <source>Doc&amp;ument:</source>
+        <translation>&amp;Документ:</translation>
+    </message>
+    <message>
+        <source>Document nu&amp;mber:</source>
+        <translation>Но&amp;мер документа:</translation>
+    </message>
+    <message>
+        <source>Check in no&amp;w (walk-in)</source>
+        <translation>Заселить &amp;сразу (без брони)</translation>
+    </message>
+    <message>
+        <source>BG</source>
+        <translation>BG</translation>
+    </message>
+    <message>
+        <source>Issuing countr&amp;y:</source>
+        <translation>Ст&amp;рана выдачи:</translation>
+    </message>
+    <message>
+        <source>&amp;Issued on:</source>
+        <translation>Выда&amp;н:</translation>
+    </message>
+    <message>
+        <source>Stay</source>
+        <translation>Проживание</translation>
+    </message>
+    <message>
+        <source>&amp;Arrival:</source>
+        <translation>&amp;Заезд:</translation>
+    </message>
+    <message>
+        <source>De&amp;parture:</source>
+        <translation>В&amp;ыезд:</translation>
+    </message>
+    <message>
+        <source>{name} · {rate}</source>
+        <translation>{name} · {rate}</translation>
+    </message>
+    <message>
+        <source>Room &amp;type:</source>
+        <translation>&amp;Тип номера:</translation>
+    </message>
+    <message>
+        <source>&amp;Room:</source>
+        <translation>Н&amp;омер:</translation>
+    </message>
+    <message>
+        <source>Rate per ni&amp;ght ({currency}):</source>
+        <translation>&amp;Цена за ночь ({currency}):</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Нет</translation>
+    </message>
+    <message>
+        <source>&amp;Company:</source>
+        <translation>&amp;Компания:</translation>
+    </message>
+    <message>
+        <source>E&amp;vent:</source>
+        <translation>М&amp;ероприятие:</translation>
+    </message>
+    <message>
+        <source>Any free room</source>
+        <translation>Любой свободный номер</translation>
+    </message>
+    <message>
+        <source>{room} (not cleaned)</source>
+        <translation>{room} (не убран)</translation>
+    </message>
+    <message>
+        <source>No guest of that name: fill in a new one below.</source>
+        <translation>Гостя с таким именем нет: заполните нового ниже.</translation>
+    </message>
+    <message>
+        <source>Type the guest&apos;s name, or find a guest who stayed before.</source>
+        <translation>Введите имя гостя или найдите гостя, который уже останавливался.</translation>
     </message>
 </context>
 <context>
@@ -3913,6 +4290,29 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     </message>
 </context>
 <context>
+    <name>RackModel</name>
+    <message>
+        <source>{room} · {type}</source>
+        <translation>{room} · {type}</translation>
+    </message>
+    <message>
+        <source>{room} (not cleaned)</source>
+        <translation>{room} (не убран)</translation>
+    </message>
+    <message>
+        <source>{guest} · {number}</source>
+        <translation>{guest} · {number}</translation>
+    </message>
+    <message>
+        <source>{guest} · {number} · {arrival} – {departure}</source>
+        <translation>{guest} · {number} · {arrival} – {departure}</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Номер</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptDialog</name>
     <message>
         <source>Receipt</source>
@@ -4216,6 +4616,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>&amp;Заселить</translation>
     </message>
     <message>
+        <source>Move to another roo&amp;m…</source>
+        <translation>Переселить в другой &amp;номер…</translation>
+    </message>
+    <message>
         <source>Check &amp;out…</source>
         <translation>В&amp;ыезд…</translation>
     </message>
@@ -4384,6 +4788,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Отменено</translation>
     </message>
     <message>
+        <source>No-show</source>
+        <translation>Незаезд</translation>
+    </message>
+    <message>
         <source>Pa&amp;yments on the deposit account</source>
         <translation>Пл&amp;атежи на депозитном счёте</translation>
     </message>
@@ -4432,6 +4840,108 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Bill saved to {path}; no PDF viewer could open it.</source>
         <translation>Счёт сохранён в {path}; не удалось открыть его программой просмотра PDF.</translation>
+    </message>
+</context>
+<context>
+    <name>RoomRackWindow</name>
+    <message>
+        <source>Room rack</source>
+        <translation>Шахматка номеров</translation>
+    </message>
+    <message>
+        <source>Mark &amp;clean</source>
+        <translation>Отметить &amp;убранным</translation>
+    </message>
+    <message>
+        <source>Mark &amp;dirty</source>
+        <translation>Отметить &amp;грязным</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>&amp;Обновить</translation>
+    </message>
+    <message>
+        <source>Green: in house · blue: expected · grey: checked out</source>
+        <translation>Зелёный: проживают · синий: ожидаются · серый: выехали</translation>
+    </message>
+</context>
+<context>
+    <name>RoomsDialog</name>
+    <message>
+        <source>Rooms and room types</source>
+        <translation>Номера и типы номеров</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Добавить</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Код</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Rate per night</source>
+        <translation>Цена за ночь</translation>
+    </message>
+    <message>
+        <source>Beds</source>
+        <translation>Кроватей</translation>
+    </message>
+    <message>
+        <source>Rooms</source>
+        <translation>Номера</translation>
+    </message>
+    <message>
+        <source>New room type</source>
+        <translation>Новый тип номера</translation>
+    </message>
+    <message>
+        <source>C&amp;ode:</source>
+        <translation>&amp;Код:</translation>
+    </message>
+    <message>
+        <source>&amp;Name (English):</source>
+        <translation>&amp;Название (англ.):</translation>
+    </message>
+    <message>
+        <source>Name in &amp;Russian:</source>
+        <translation>Название по-&amp;русски:</translation>
+    </message>
+    <message>
+        <source>Name in &amp;Bulgarian:</source>
+        <translation>Название по-&amp;болгарски:</translation>
+    </message>
+    <message>
+        <source>Rate per ni&amp;ght ({currency}):</source>
+        <translation>&amp;Цена за ночь ({currency}):</translation>
+    </message>
+    <message>
+        <source>B&amp;eds:</source>
+        <translation>Кро&amp;ватей:</translation>
+    </message>
+    <message>
+        <source>New room</source>
+        <translation>Новый номер</translation>
+    </message>
+    <message>
+        <source>Room n&amp;umber:</source>
+        <translation>Н&amp;омер комнаты:</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation>&amp;Тип:</translation>
+    </message>
+    <message>
+        <source>&amp;Floor:</source>
+        <translation>&amp;Этаж:</translation>
+    </message>
+    <message>
+        <source>Fill in a new room type&apos;s code, or a new room&apos;s number.</source>
+        <translation>Заполните код нового типа номера или номер новой комнаты.</translation>
     </message>
 </context>
 <context>

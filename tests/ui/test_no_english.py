@@ -112,9 +112,10 @@ def busy_stay(database: Database) -> BusyStay:
         guest = new_guest(session, CLERK, "Мария", "Иванова")
         other = new_guest(session, CLERK, "Георги", "Колев")
         session.flush()
+        # Room 210 is free in the demo those nights: a room holds one stay a night.
         reservation = create_reservation(
             session, CLERK, number="R77001", guests=[guest, other], arrival=DEMO_TODAY,
-            departure=DEMO_TODAY.replace(day=DEMO_TODAY.day + 3), nightly_rate=eur("110.00"), room_number="305",
+            departure=DEMO_TODAY.replace(day=DEMO_TODAY.day + 3), nightly_rate=eur("110.00"), room_number="210",
         )
         check_in(session, CLERK, reservation.id, today=DEMO_TODAY)
         open_shift(session, CLERK, [])

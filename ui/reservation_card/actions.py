@@ -33,6 +33,7 @@ from ui.i18n import current_language
 from ui.reservation_card.base import BILLS_TAB, SERVICES_TAB
 from ui.reservation_card.breakdown import CardBreakdown
 from ui.reservation_card.holds import CardHolds
+from ui.stays.move_room import open_move_room
 
 
 def bill_pdf_directory() -> Path:
@@ -82,6 +83,8 @@ class CardActions(CardBreakdown, CardHolds):
             "ReservationCard", "&Deposit…"), self.deposit, "Ctrl+D")
         self.check_in_action = self._action("checkInAction", QCoreApplication.translate(
             "ReservationCard", "Check &in"), self.check_in, "Ctrl+Shift+I")
+        self.move_room_action = self._action("moveRoomAction", QCoreApplication.translate(
+            "ReservationCard", "Move to another roo&m…"), self.move_room)
         self.check_out_action = self._action(
             "checkOutAction", QCoreApplication.translate(
                 "ReservationCard", "Check &out…"), self.check_out, "Ctrl+Shift+O")
@@ -115,8 +118,8 @@ class CardActions(CardBreakdown, CardHolds):
         card_menu = bar.addMenu(QCoreApplication.translate("ReservationCard", "&Card"))
         card_menu.setObjectName("cardMenu")
         self._fill(card_menu, [
-            self.add_service_action, self.deposit_action, None, self.check_in_action, self.check_out_action, None,
-            self.reload_action, self.close_action,
+            self.add_service_action, self.deposit_action, None, self.check_in_action, self.move_room_action,
+            self.check_out_action, None, self.reload_action, self.close_action,
         ])
         action_menu = bar.addMenu(QCoreApplication.translate("ReservationCard", "&Action"))
         action_menu.setObjectName("actionMenu")
@@ -186,6 +189,7 @@ class CardActions(CardBreakdown, CardHolds):
         self.deposit_action.setEnabled(writable)
         self.check_in_action.setEnabled(reservation is not None and reservation.status is ReservationStatus.CONFIRMED)
         self.check_out_action.setEnabled(reservation is not None and reservation.status is ReservationStatus.IN_HOUSE)
+        self.move_room_action.setEnabled(reservation is not None and reservation.status is ReservationStatus.IN_HOUSE)
         card_payment = self.card.card_payments.get(payment.payment.id) if self.card and payment else None
         self.card_payment_action.setEnabled(writable and bill is not None)
         self.card_refund_action.setEnabled(
@@ -333,6 +337,12 @@ class CardActions(CardBreakdown, CardHolds):
                 QCoreApplication.translate(
                     "ReservationCard", "Reservation {number} is checked in.").format(number=number), 10_000)
         ).run()
+
+    def move_room(self) -> None:
+        view = self.view
+        if view is None or view.folio.reservation is None or not self.move_room_action.isEnabled():
+            return
+        open_move_room(self.ctx, view.folio.reservation.id, view.folio.reservation.number, self)
 
     def check_out(self) -> None:
         if self.card is None or not self.check_out_action.isEnabled():

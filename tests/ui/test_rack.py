@@ -1,0 +1,49 @@
+"""The room rack: who is in which room over the next nights, a double click to the stay's card, and
+housekeeping's clean mark."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import Qt
+
+from desk.ledger.folios import folio_of_reservation
+from desk.stays.booking import Booking, NewGuest, walk_in
+from desk.stays.reservations import check_out
+from ui.stays.rack import RackModel, RoomRackWindow
+
+
+def _row_of(model: RackModel, number: str) -> int:
+    return next(row for row in range(model.rowCount()) if model.room(row).number == number)
+
+
+def test_the_rack_shows_the_stay_and_opens_its_card(qtbot, desk_context, demo_database):
+    today = date.today()
+    stay = desk_context.runner.run(walk_in, desk_context.actor, Booking(
+        today, today + timedelta(days=3), new_guests=(NewGuest("Aleksandra", "Vasilyeva-Petrovskaya"),),
+        room_number="101")).value
+    opened: list[int] = []
+    window = RoomRackWindow(desk_context, open_card=opened.append)
+    qtbot.addWidget(window)
+    window.show()
+    window.reload()
+    qtbot.waitUntil(lambda: window.model.rowCount() == 40, timeout=30_000)
+    row = _row_of(window.model, "101")
+    cell = window.model.index(row, 1)
+    assert window.model.data(cell) == f"Aleksandra Vasilyeva-Petrovskaya · {stay.number}"
+    assert window.table.columnSpan(row, 1) == 3  # three nights, one bar
+    assert window.model.data(window.model.index(row, 4)) is None  # the night after it leaves
+    rect = window.table.visualRect(cell)
+    # A double click is a press and release, then a double-click event, as the window system sends them.
+    qtbot.mouseClick(window.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(window.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    with demo_database.unit_of_work() as session:
+        assert opened == [folio_of_reservation(session, stay.id)]
+
+    desk_context.runner.run(check_out, desk_context.actor, stay.id)
+    window.reload()
+    qtbot.waitUntil(lambda: "not cleaned" in window.model.data(window.model.index(row, 0)), timeout=30_000)
+    window.table.setCurrentIndex(window.model.index(row, 0))
+    qtbot.mouseClick(window.clean_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.model.data(window.model.index(row, 0)) == "101 · Double", timeout=30_000)
+    window.close()

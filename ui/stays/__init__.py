@@ -1,0 +1,1 @@
+"""Reservations and rooms: the New reservation window, moving a guest, the room rack."""
