@@ -57,6 +57,29 @@
     </message>
 </context>
 <context>
+    <name>AmendReservationDialog</name>
+    <message>
+        <source>Change reservation {number}</source>
+        <translation>Промяна на резервация {number}</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Прилагане</translation>
+    </message>
+    <message>
+        <source>&amp;Arrival:</source>
+        <translation>&amp;Пристигане:</translation>
+    </message>
+    <message>
+        <source>De&amp;parture:</source>
+        <translation>З&amp;аминаване:</translation>
+    </message>
+    <message>
+        <source>Rate per ni&amp;ght ({currency}):</source>
+        <translation>Цена за &amp;нощувка ({currency}):</translation>
+    </message>
+</context>
+<context>
     <name>BillStatus</name>
     <message>
         <source>Empty</source>
@@ -148,6 +171,29 @@
     <message>
         <source>Money paid in advance, not yet tied to a bill; it pays bills later.</source>
         <translation>Пари, платени предварително и още не свързани със сметка; по-късно с тях се плащат сметки.</translation>
+    </message>
+</context>
+<context>
+    <name>CancelReservationDialog</name>
+    <message>
+        <source>Cancel reservation {number}</source>
+        <translation>Анулиране на резервация {number}</translation>
+    </message>
+    <message>
+        <source>Cancel &amp;reservation</source>
+        <translation>Анулирай &amp;резервацията</translation>
+    </message>
+    <message>
+        <source>The room is free again for these nights. A folio with money on it is settled first.</source>
+        <translation>Стаята отново е свободна за тези нощувки. Фолио с пари първо се урежда.</translation>
+    </message>
+    <message>
+        <source>R&amp;eason:</source>
+        <translation>При&amp;чина:</translation>
+    </message>
+    <message>
+        <source>Say why the reservation is cancelled.</source>
+        <translation>Посочете защо резервацията се анулира.</translation>
     </message>
 </context>
 <context>
@@ -3799,6 +3845,21 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     </message>
 </context>
 <context>
+    <name>NoShowDialog</name>
+    <message>
+        <source>No-show {number}</source>
+        <translation>Неявяване {number}</translation>
+    </message>
+    <message>
+        <source>Mark &amp;no-show</source>
+        <translation>Отбележи &amp;неявяване</translation>
+    </message>
+    <message>
+        <source>The guest did not come: the room is free again; the folio stays open for a deposit or a no-show charge.</source>
+        <translation>Гостът не дойде: стаята отново е свободна; фолиото остава отворено за депозит или такса за неявяване.</translation>
+    </message>
+</context>
+<context>
     <name>Numbers</name>
     <message>
         <source>“%1” is not a number.</source>
@@ -4614,6 +4675,18 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Check &amp;in</source>
         <translation>&amp;Настаняване</translation>
+    </message>
+    <message>
+        <source>C&amp;hange dates and rate…</source>
+        <translation>&amp;Промени датите и цената…</translation>
+    </message>
+    <message>
+        <source>Cance&amp;l reservation…</source>
+        <translation>Ану&amp;лирай резервацията…</translation>
+    </message>
+    <message>
+        <source>Mar&amp;k no-show…</source>
+        <translation>Отбележи &amp;неявяване…</translation>
     </message>
     <message>
         <source>Move to another roo&amp;m…</source>

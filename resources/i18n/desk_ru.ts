@@ -57,6 +57,29 @@
     </message>
 </context>
 <context>
+    <name>AmendReservationDialog</name>
+    <message>
+        <source>Change reservation {number}</source>
+        <translation>Изменение брони {number}</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Применить</translation>
+    </message>
+    <message>
+        <source>&amp;Arrival:</source>
+        <translation>&amp;Заезд:</translation>
+    </message>
+    <message>
+        <source>De&amp;parture:</source>
+        <translation>В&amp;ыезд:</translation>
+    </message>
+    <message>
+        <source>Rate per ni&amp;ght ({currency}):</source>
+        <translation>&amp;Цена за ночь ({currency}):</translation>
+    </message>
+</context>
+<context>
     <name>BillStatus</name>
     <message>
         <source>Empty</source>
@@ -148,6 +171,29 @@
     <message>
         <source>Money paid in advance, not yet tied to a bill; it pays bills later.</source>
         <translation>Деньги, внесённые заранее и ещё не привязанные к счёту; позже ими оплачиваются счета.</translation>
+    </message>
+</context>
+<context>
+    <name>CancelReservationDialog</name>
+    <message>
+        <source>Cancel reservation {number}</source>
+        <translation>Отмена брони {number}</translation>
+    </message>
+    <message>
+        <source>Cancel &amp;reservation</source>
+        <translation>Отменить &amp;бронь</translation>
+    </message>
+    <message>
+        <source>The room is free again for these nights. A folio with money on it is settled first.</source>
+        <translation>Номер снова свободен на эти ночи. Фолио с деньгами сначала нужно закрыть.</translation>
+    </message>
+    <message>
+        <source>R&amp;eason:</source>
+        <translation>При&amp;чина:</translation>
+    </message>
+    <message>
+        <source>Say why the reservation is cancelled.</source>
+        <translation>Укажите причину отмены брони.</translation>
     </message>
 </context>
 <context>
@@ -3799,6 +3845,21 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     </message>
 </context>
 <context>
+    <name>NoShowDialog</name>
+    <message>
+        <source>No-show {number}</source>
+        <translation>Незаезд {number}</translation>
+    </message>
+    <message>
+        <source>Mark &amp;no-show</source>
+        <translation>Отметить &amp;незаезд</translation>
+    </message>
+    <message>
+        <source>The guest did not come: the room is free again; the folio stays open for a deposit or a no-show charge.</source>
+        <translation>Гость не приехал: номер снова свободен; фолио остаётся открытым для депозита или штрафа за незаезд.</translation>
+    </message>
+</context>
+<context>
     <name>Numbers</name>
     <message>
         <source>“%1” is not a number.</source>
@@ -4614,6 +4675,18 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Check &amp;in</source>
         <translation>&amp;Заселить</translation>
+    </message>
+    <message>
+        <source>C&amp;hange dates and rate…</source>
+        <translation>&amp;Изменить даты и цену…</translation>
+    </message>
+    <message>
+        <source>Cance&amp;l reservation…</source>
+        <translation>Отменить &amp;бронь…</translation>
+    </message>
+    <message>
+        <source>Mar&amp;k no-show…</source>
+        <translation>Отм&amp;етить незаезд…</translation>
     </message>
     <message>
         <source>Move to another roo&amp;m…</source>

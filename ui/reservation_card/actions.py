@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox
 
 from desk.cards.models import CardKind
@@ -34,6 +34,7 @@ from ui.reservation_card.base import BILLS_TAB, SERVICES_TAB
 from ui.reservation_card.breakdown import CardBreakdown
 from ui.reservation_card.holds import CardHolds
 from ui.stays.move_room import open_move_room
+from ui.stays.reservation_changes import AmendReservationDialog, CancelReservationDialog, NoShowDialog
 
 
 def bill_pdf_directory() -> Path:
@@ -83,6 +84,12 @@ class CardActions(CardBreakdown, CardHolds):
             "ReservationCard", "&Deposit…"), self.deposit, "Ctrl+D")
         self.check_in_action = self._action("checkInAction", QCoreApplication.translate(
             "ReservationCard", "Check &in"), self.check_in, "Ctrl+Shift+I")
+        self.amend_action = self._action("amendAction", QCoreApplication.translate(
+            "ReservationCard", "C&hange dates and rate…"), self.amend)
+        self.cancel_reservation_action = self._action("cancelReservationAction", QCoreApplication.translate(
+            "ReservationCard", "Cance&l reservation…"), self.cancel_reservation)
+        self.no_show_action = self._action("noShowAction", QCoreApplication.translate(
+            "ReservationCard", "Mar&k no-show…"), self.no_show)
         self.move_room_action = self._action("moveRoomAction", QCoreApplication.translate(
             "ReservationCard", "Move to another roo&m…"), self.move_room)
         self.check_out_action = self._action(
@@ -119,7 +126,8 @@ class CardActions(CardBreakdown, CardHolds):
         card_menu.setObjectName("cardMenu")
         self._fill(card_menu, [
             self.add_service_action, self.deposit_action, None, self.check_in_action, self.move_room_action,
-            self.check_out_action, None, self.reload_action, self.close_action,
+            self.check_out_action, None, self.amend_action, self.cancel_reservation_action, self.no_show_action,
+            None, self.reload_action, self.close_action,
         ])
         action_menu = bar.addMenu(QCoreApplication.translate("ReservationCard", "&Action"))
         action_menu.setObjectName("actionMenu")
@@ -190,6 +198,11 @@ class CardActions(CardBreakdown, CardHolds):
         self.check_in_action.setEnabled(reservation is not None and reservation.status is ReservationStatus.CONFIRMED)
         self.check_out_action.setEnabled(reservation is not None and reservation.status is ReservationStatus.IN_HOUSE)
         self.move_room_action.setEnabled(reservation is not None and reservation.status is ReservationStatus.IN_HOUSE)
+        self.amend_action.setEnabled(reservation is not None and reservation.status in (
+            ReservationStatus.CONFIRMED, ReservationStatus.IN_HOUSE))
+        self.cancel_reservation_action.setEnabled(reservation is not None
+                                                  and reservation.status is ReservationStatus.CONFIRMED)
+        self.no_show_action.setEnabled(reservation is not None and reservation.status is ReservationStatus.CONFIRMED)
         card_payment = self.card.card_payments.get(payment.payment.id) if self.card and payment else None
         self.card_payment_action.setEnabled(writable and bill is not None)
         self.card_refund_action.setEnabled(
@@ -337,6 +350,22 @@ class CardActions(CardBreakdown, CardHolds):
                 QCoreApplication.translate(
                     "ReservationCard", "Reservation {number} is checked in.").format(number=number), 10_000)
         ).run()
+
+    def _reservation_dialog(self, action: QAction,
+                            dialog: type[AmendReservationDialog | CancelReservationDialog | NoShowDialog]) -> None:
+        view = self.view
+        if view is None or view.folio.reservation is None or not action.isEnabled():
+            return
+        self._show(dialog(self.ctx, view.folio.reservation, self))
+
+    def amend(self) -> None:
+        self._reservation_dialog(self.amend_action, AmendReservationDialog)
+
+    def cancel_reservation(self) -> None:
+        self._reservation_dialog(self.cancel_reservation_action, CancelReservationDialog)
+
+    def no_show(self) -> None:
+        self._reservation_dialog(self.no_show_action, NoShowDialog)
 
     def move_room(self) -> None:
         view = self.view

@@ -1,0 +1,89 @@
+"""From the card: new dates (refused where the room is taken), a cancellation with its reason, a no-show."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+import shiboken6
+from PySide6.QtWidgets import QLabel
+
+from desk.ledger.folios import folio_of_reservation
+from desk.stays.booking import Booking, NewGuest, book
+from desk.stays.models import Reservation, ReservationStatus
+from tests.ui.test_dialogs_common import apply_accepted, apply_refused, retype
+from ui.reservation_card.window import ReservationCard, open_reservation_card
+from ui.stays.reservation_changes import AmendReservationDialog, CancelReservationDialog, NoShowDialog
+
+TODAY = date.today()
+
+
+@pytest.fixture
+def booked(desk_context, demo_database):
+    def make(arrival: date, departure: date, name: str) -> tuple[int, int]:
+        reservation = desk_context.runner.run(book, desk_context.actor, Booking(
+            arrival, departure, new_guests=(NewGuest(name, "Test"),), room_number="101")).value
+        with demo_database.unit_of_work() as session:
+            return reservation.id, folio_of_reservation(session, reservation.id)
+    return make
+
+
+@pytest.fixture
+def show_card(qtbot, desk_context):
+    opened: list[ReservationCard] = []
+
+    def show(folio_id: int) -> ReservationCard:
+        card = open_reservation_card(desk_context, folio_id)
+        opened.append(card)
+        qtbot.waitUntil(lambda: card.is_loaded and card.isVisible(), timeout=30_000)
+        return card
+
+    yield show
+    for card in opened:
+        if shiboken6.isValid(card):
+            card.close()
+
+
+def _status(database, reservation_id: int) -> Reservation:
+    with database.unit_of_work() as session:
+        return session.get_one(Reservation, reservation_id)
+
+
+def test_new_dates_are_refused_where_the_room_is_taken_then_taken(qtbot, booked, show_card, demo_database):
+    first, folio = booked(TODAY, TODAY + timedelta(days=2), "First")
+    booked(TODAY + timedelta(days=3), TODAY + timedelta(days=5), "Later")
+    card = show_card(folio)
+    card.amend_action.trigger()
+    qtbot.waitUntil(lambda: card.findChild(AmendReservationDialog) is not None, timeout=30_000)
+    dialog = card.findChild(AmendReservationDialog)
+    dialog.departure_edit.setDate(dialog.departure_edit.date().addDays(2))
+    message = apply_refused(qtbot, dialog, "departure")
+    assert message.startswith("Room 101 is taken on the night of")
+    assert _status(demo_database, first).departure == TODAY + timedelta(days=2)
+    dialog.departure_edit.setDate(dialog.arrival_edit.date().addDays(3))
+    apply_accepted(qtbot, dialog)
+    assert _status(demo_database, first).departure == TODAY + timedelta(days=3)
+
+
+def test_cancel_needs_a_reason(qtbot, booked, show_card, demo_database):
+    reservation, folio = booked(TODAY + timedelta(days=1), TODAY + timedelta(days=2), "Cancel")
+    card = show_card(folio)
+    card.cancel_reservation_action.trigger()
+    qtbot.waitUntil(lambda: card.findChild(CancelReservationDialog) is not None, timeout=30_000)
+    dialog = card.findChild(CancelReservationDialog)
+    assert apply_refused(qtbot, dialog, "reason") == "Say why the reservation is cancelled."
+    retype(qtbot, dialog.reason_edit, "Flight cancelled")
+    apply_accepted(qtbot, dialog)
+    stored = _status(demo_database, reservation)
+    assert (stored.status, stored.cancel_reason) == (ReservationStatus.CANCELLED, "Flight cancelled")
+    qtbot.waitUntil(lambda: card.findChild(QLabel, "statusLabel").text() == "Cancelled", timeout=30_000)
+
+
+def test_a_no_show(qtbot, booked, show_card, demo_database):
+    reservation, folio = booked(TODAY, TODAY + timedelta(days=2), "Absent")
+    card = show_card(folio)
+    card.no_show_action.trigger()
+    qtbot.waitUntil(lambda: card.findChild(NoShowDialog) is not None, timeout=30_000)
+    apply_accepted(qtbot, card.findChild(NoShowDialog))
+    assert _status(demo_database, reservation).status is ReservationStatus.NO_SHOW
+    qtbot.waitUntil(lambda: card.findChild(QLabel, "statusLabel").text() == "No-show", timeout=30_000)
