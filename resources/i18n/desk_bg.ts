@@ -64,7 +64,7 @@
     </message>
     <message>
         <source>&amp;Apply</source>
-        <translation>&amp;Прилагане</translation>
+        <translation>При&amp;лагане</translation>
     </message>
     <message>
         <source>&amp;Arrival:</source>
@@ -3725,11 +3725,11 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     </message>
     <message>
         <source>&amp;Find</source>
-        <translation>&amp;Търси</translation>
+        <translation>Т&amp;ърси</translation>
     </message>
     <message>
         <source>Fin&amp;d guest:</source>
-        <translation>Тър&amp;си гост:</translation>
+        <translation>Търси &amp;гост:</translation>
     </message>
     <message>
         <source>New guest</source>
@@ -3737,7 +3737,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     </message>
     <message>
         <source>Gu&amp;est:</source>
-        <translation>Го&amp;ст:</translation>
+        <translation>Гос&amp;т:</translation>
     </message>
     <message>
         <source>First &amp;name:</source>
@@ -3769,7 +3769,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     </message>
     <message>
         <source>Document nu&amp;mber:</source>
-        <translation>Но&amp;мер на документа:</translation>
+        <translation>Н&amp;омер на документа:</translation>
     </message>
     <message>
         <source>Check in no&amp;w (walk-in)</source>
@@ -3805,7 +3805,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     </message>
     <message>
         <source>Room &amp;type:</source>
-        <translation>&amp;Тип стая:</translation>
+        <translation>Тип ста&amp;я:</translation>
     </message>
     <message>
         <source>&amp;Room:</source>
@@ -3821,11 +3821,11 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     </message>
     <message>
         <source>&amp;Company:</source>
-        <translation>&amp;Фирма:</translation>
+        <translation>Фир&amp;ма:</translation>
     </message>
     <message>
         <source>E&amp;vent:</source>
-        <translation>&amp;Събитие:</translation>
+        <translation>Съ&amp;битие:</translation>
     </message>
     <message>
         <source>Any free room</source>
