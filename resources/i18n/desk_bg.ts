@@ -689,6 +689,25 @@
     </message>
 </context>
 <context>
+    <name>CheckInToRoomDialog</name>
+    <message>
+        <source>Check in to a room</source>
+        <translation>Настаняване в стая</translation>
+    </message>
+    <message>
+        <source>Check &amp;in</source>
+        <translation>&amp;Настани</translation>
+    </message>
+    <message>
+        <source>Reservation {number}: choose the room the guest gets.</source>
+        <translation>Резервация {number}: изберете стаята на госта.</translation>
+    </message>
+    <message>
+        <source>No room is free for this stay.</source>
+        <translation>Няма свободна стая за този престой.</translation>
+    </message>
+</context>
+<context>
     <name>CheckOutDialog</name>
     <message>
         <source>Check out</source>
@@ -4675,6 +4694,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Check &amp;in</source>
         <translation>&amp;Настаняване</translation>
+    </message>
+    <message>
+        <source>Check in to a &amp;chosen room…</source>
+        <translation>Настани в &amp;избрана стая…</translation>
     </message>
     <message>
         <source>C&amp;hange dates and rate…</source>

@@ -689,6 +689,25 @@
     </message>
 </context>
 <context>
+    <name>CheckInToRoomDialog</name>
+    <message>
+        <source>Check in to a room</source>
+        <translation>Заселение в номер</translation>
+    </message>
+    <message>
+        <source>Check &amp;in</source>
+        <translation>&amp;Заселить</translation>
+    </message>
+    <message>
+        <source>Reservation {number}: choose the room the guest gets.</source>
+        <translation>Бронь {number}: выберите номер для гостя.</translation>
+    </message>
+    <message>
+        <source>No room is free for this stay.</source>
+        <translation>На это проживание нет свободного номера.</translation>
+    </message>
+</context>
+<context>
     <name>CheckOutDialog</name>
     <message>
         <source>Check out</source>
@@ -4675,6 +4694,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Check &amp;in</source>
         <translation>&amp;Заселить</translation>
+    </message>
+    <message>
+        <source>Check in to a &amp;chosen room…</source>
+        <translation>Заселить в &amp;выбранный номер…</translation>
     </message>
     <message>
         <source>C&amp;hange dates and rate…</source>

@@ -87,3 +87,20 @@ def test_a_no_show(qtbot, booked, show_card, demo_database):
     apply_accepted(qtbot, card.findChild(NoShowDialog))
     assert _status(demo_database, reservation).status is ReservationStatus.NO_SHOW
     qtbot.waitUntil(lambda: card.findChild(QLabel, "statusLabel").text() == "No-show", timeout=30_000)
+
+
+def test_check_in_to_a_chosen_room(qtbot, desk_context, show_card, demo_database):
+    from ui.stays.move_room import CheckInToRoomDialog
+
+    reservation = desk_context.runner.run(book, desk_context.actor, Booking(
+        TODAY, TODAY + timedelta(days=2), new_guests=(NewGuest("Chosen", "Room"),), room_type="Double")).value
+    with demo_database.unit_of_work() as session:
+        folio = folio_of_reservation(session, reservation.id)
+    card = show_card(folio)
+    card.check_in_room_action.trigger()
+    qtbot.waitUntil(lambda: card.findChild(CheckInToRoomDialog) is not None, timeout=30_000)
+    dialog = card.findChild(CheckInToRoomDialog)
+    dialog.room_combo.setCurrentIndex(dialog.room_combo.findData("110"))
+    apply_accepted(qtbot, dialog)
+    stored = _status(demo_database, reservation.id)
+    assert stored.status is ReservationStatus.IN_HOUSE and stored.room.number == "110"

@@ -33,7 +33,7 @@ from ui.i18n import current_language
 from ui.reservation_card.base import BILLS_TAB, SERVICES_TAB
 from ui.reservation_card.breakdown import CardBreakdown
 from ui.reservation_card.holds import CardHolds
-from ui.stays.move_room import open_move_room
+from ui.stays.move_room import open_check_in_to_room, open_move_room
 from ui.stays.reservation_changes import AmendReservationDialog, CancelReservationDialog, NoShowDialog
 
 
@@ -84,6 +84,8 @@ class CardActions(CardBreakdown, CardHolds):
             "ReservationCard", "&Deposit…"), self.deposit, "Ctrl+D")
         self.check_in_action = self._action("checkInAction", QCoreApplication.translate(
             "ReservationCard", "Check &in"), self.check_in, "Ctrl+Shift+I")
+        self.check_in_room_action = self._action("checkInRoomAction", QCoreApplication.translate(
+            "ReservationCard", "Check in to a &chosen room…"), self.check_in_to_room)
         self.amend_action = self._action("amendAction", QCoreApplication.translate(
             "ReservationCard", "C&hange dates and rate…"), self.amend)
         self.cancel_reservation_action = self._action("cancelReservationAction", QCoreApplication.translate(
@@ -125,9 +127,10 @@ class CardActions(CardBreakdown, CardHolds):
         card_menu = bar.addMenu(QCoreApplication.translate("ReservationCard", "&Card"))
         card_menu.setObjectName("cardMenu")
         self._fill(card_menu, [
-            self.add_service_action, self.deposit_action, None, self.check_in_action, self.move_room_action,
-            self.check_out_action, None, self.amend_action, self.cancel_reservation_action, self.no_show_action,
-            None, self.reload_action, self.close_action,
+            self.add_service_action, self.deposit_action, None,
+            self.check_in_action, self.check_in_room_action, self.move_room_action, self.check_out_action, None,
+            self.amend_action, self.cancel_reservation_action, self.no_show_action, None,
+            self.reload_action, self.close_action,
         ])
         action_menu = bar.addMenu(QCoreApplication.translate("ReservationCard", "&Action"))
         action_menu.setObjectName("actionMenu")
@@ -198,6 +201,7 @@ class CardActions(CardBreakdown, CardHolds):
         self.check_in_action.setEnabled(reservation is not None and reservation.status is ReservationStatus.CONFIRMED)
         self.check_out_action.setEnabled(reservation is not None and reservation.status is ReservationStatus.IN_HOUSE)
         self.move_room_action.setEnabled(reservation is not None and reservation.status is ReservationStatus.IN_HOUSE)
+        self.check_in_room_action.setEnabled(self.check_in_action.isEnabled())
         self.amend_action.setEnabled(reservation is not None and reservation.status in (
             ReservationStatus.CONFIRMED, ReservationStatus.IN_HOUSE))
         self.cancel_reservation_action.setEnabled(reservation is not None
@@ -366,6 +370,12 @@ class CardActions(CardBreakdown, CardHolds):
 
     def no_show(self) -> None:
         self._reservation_dialog(self.no_show_action, NoShowDialog)
+
+    def check_in_to_room(self) -> None:
+        view = self.view
+        if view is None or view.folio.reservation is None or not self.check_in_room_action.isEnabled():
+            return
+        open_check_in_to_room(self.ctx, view.folio.reservation.id, view.folio.reservation.number, self)
 
     def move_room(self) -> None:
         view = self.view
