@@ -19,6 +19,7 @@ from desk.ledger.lookup import get, lock_folio, open_bill_for_update, refuse_rev
 from desk.ledger.models import Bill, Posting, PostingItem, PostingKind
 from desk.people.auth import Actor, ManagerApproval, authorise
 from desk.people.rights import Right, require
+from desk.stays.models import hotel_business_date
 
 
 @dataclass(frozen=True)
@@ -152,7 +153,7 @@ def charge_values(session: Session, *, actor: Actor, folio_id: int, bill_id: int
         "folio_id": folio_id, "bill_id": bill_id, "kind": PostingKind.CHARGE, "service_code": service_code,
         "description": description.strip(), "quantity": quantity, "unit_price": unit_price, "amount": amount,
         "tax_code": tax_code, "tax_percent": percent, "tax_amount": tax_included(amount, percent),
-        "ordered_at": when, "business_date": when.astimezone().date(), "source": source,
+        "ordered_at": when, "business_date": hotel_business_date(session), "source": source,
         "outlet_code": outlet_code, "check_number": check_number, "external_ref": external_ref,
         "created_by": actor.username, "workstation": actor.workstation,
     }
@@ -267,7 +268,7 @@ def _reverse(
         tax_percent=original.tax_percent,
         tax_amount=-original.tax_amount,
         ordered_at=utcnow(),
-        business_date=utcnow().astimezone().date(),
+        business_date=hotel_business_date(session),
         source=original.source,
         outlet_code=original.outlet_code,
         check_number=original.check_number,

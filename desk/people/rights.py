@@ -40,6 +40,9 @@ class Right(enum.StrEnum):
     CHECK_IN = "check_in"
     CHECK_OUT = "check_out"
     CHECKOUT_OVERRIDE = "checkout_override"  # let a guest leave with a balance open
+    MARK_NO_SHOW = "mark_no_show"  # a confirmed guest who never came
+    RUN_NIGHT_AUDIT = "run_night_audit"  # close the business day: its nights, no-shows, the next date
+    SET_CITY_TAX = "set_city_tax"  # the city tax per guest and night
     # The desk itself
     OPEN_CASH_DRAWER = "open_cash_drawer"  # outside a cash payment
     RUN_CASH_SHIFT = "run_cash_shift"  # open, cash in/out, X and Z reports, close
@@ -58,6 +61,7 @@ _CLERK = frozenset({
     Right.TAKE_PAYMENT, Right.TAKE_DEPOSIT, Right.APPLY_DEPOSIT,
     Right.TRANSFER_TO_COMPANY, Right.REQUEST_RECEIPT,
     Right.CREATE_GUEST, Right.CREATE_RESERVATION, Right.CANCEL_RESERVATION, Right.CHECK_IN, Right.CHECK_OUT,
+    Right.MARK_NO_SHOW,
 })
 _CASHIER = _CLERK | {
     Right.REFUND, Right.RELEASE_PREAUTH, Right.OVERPAY, Right.OPEN_CASH_DRAWER, Right.RUN_CASH_SHIFT,
@@ -130,6 +134,9 @@ RIGHT_ACTIONS: dict[Right, str] = {
     Right.CHECK_IN: N_("check a guest in"),
     Right.CHECK_OUT: N_("check a guest out"),
     Right.CHECKOUT_OVERRIDE: N_("check out with a balance open"),
+    Right.MARK_NO_SHOW: N_("mark a reservation as a no-show"),
+    Right.RUN_NIGHT_AUDIT: N_("run the night audit"),
+    Right.SET_CITY_TAX: N_("set the city tax"),
     Right.OPEN_CASH_DRAWER: N_("open the cash drawer"),
     Right.RUN_CASH_SHIFT: N_("run the cash shift"),
     Right.READ_REPORTS: N_("read reports"),
