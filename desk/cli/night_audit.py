@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from typing import Any
 
 from desk.cli.operator import settings_operator
@@ -27,6 +28,9 @@ def add_commands(commands: Any) -> None:
     audit.add_argument("--reason", default="",
                        help="close the day even over open items (open shifts, pending card operations, "
                             "unprinted receipts, arrivals, departures), for this reason, which is recorded")
+    audit.add_argument("--if-day-ended", action="store_true",
+                       help="only close a business day before today's date (for a timer after midnight: a day "
+                            "a manager already closed in the evening is not closed again before it began)")
     audit.add_argument("--dry-run", action="store_true",
                        help="list what is open and what would be done; change nothing")
 
@@ -46,6 +50,9 @@ def run(args: argparse.Namespace, url: str | None) -> int:
         plan = runner.read(audit_plan)
         if args.dry_run:
             _print_plan(plan)
+            return 0
+        if args.if_day_ended and plan.business_date >= date.today():
+            print(f"Business day {plan.business_date.isoformat()} has not ended yet: nothing to do")
             return 0
         try:
             manager = settings_operator(database)

@@ -173,7 +173,7 @@ def start_night_audit(session: Session, actor: Actor, day: date, reason: str = "
     require_fits(reason, 240, "reason")
     items = open_items(session, day)
     if items and not reason:
-        raise OpenItemsRemain("{count} items are still open: settle them, or give a reason to close the day "
+        raise OpenItemsRemain("Open items: {count}. Settle them, or give a reason to close the day "
                               "over them", count=len(items))
     session.add(NightAudit(business_date=day, started_by=actor.username, workstation=actor.workstation,
                            reason=reason, open_items="\n".join(item.english() for item in items)))

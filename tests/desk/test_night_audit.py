@@ -149,7 +149,7 @@ def test_open_items_without_a_reason_stop_the_audit_before_anything_is_charged(h
     hotel.stay(room=_room(hotel, "301"))
     manager = _manager(hotel)
     error = refused(hotel, OpenItemsRemain,
-                    "{count} items are still open: settle them, or give a reason to close the day over them",
+                    "Open items: {count}. Settle them, or give a reason to close the day over them",
                     lambda: manager.run(start_night_audit, TODAY, "  "))
     assert error.params == {"count": 1}  # the cash shift the fixture opened
 
