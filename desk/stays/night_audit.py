@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from desk.cards.models import CARD_KINDS
 from desk.cash.models import CashShift, ShiftClose
-from desk.core.errors import N_, InvalidInput, InvalidTransition
+from desk.core.errors import InvalidInput, InvalidTransition
 from desk.core.money import Money
 from desk.db.runner import Runner
 from desk.fiscal.models import FiscalDocument, ReceiptRequest
@@ -62,23 +62,33 @@ class OpenKind(enum.StrEnum):
 
 @dataclass(frozen=True)
 class OpenItem:
-    """Something the day leaves open: what it is, and the words that find it (a workstation and
-    shift number, a reservation number and its guests, an operation and its amount)."""
+    """Something the day leaves open, as plain values a window words in its own language.
+
+    ``reference`` finds it: a workstation and shift number, a register and workstation, a
+    reservation number. ``detail``: who opened the shift, the guests' names, the payment's number,
+    or the card operation's kind (``amount`` is then its amount).
+    """
 
     kind: OpenKind
     reference: str
     detail: str = ""
+    amount: Money | None = None
 
     def english(self) -> str:
-        return f"{OPEN_KIND_NAMES[self.kind]}: {self.reference}" + (f" ({self.detail})" if self.detail else "")
+        """As the night audit's record and the command line say it."""
+        detail = {OpenKind.RECEIPT: f"payment {self.detail}"}.get(self.kind, self.detail)
+        if self.amount is not None:
+            detail = f"{detail} {self.amount}"
+        return f"{OPEN_KIND_NAMES[self.kind]}: {self.reference}" + (f" ({detail})" if detail else "")
 
 
+# English only: the window words each kind itself (ui/night_audit.py).
 OPEN_KIND_NAMES: dict[OpenKind, str] = {
-    OpenKind.CASH_SHIFT: N_("Cash shift not closed"),
-    OpenKind.CARD_OPERATION: N_("Card operation pending"),
-    OpenKind.RECEIPT: N_("Receipt not printed"),
-    OpenKind.ARRIVAL: N_("Arrival not checked in"),
-    OpenKind.DEPARTURE: N_("Departure not checked out"),
+    OpenKind.CASH_SHIFT: "Cash shift not closed",
+    OpenKind.CARD_OPERATION: "Card operation pending",
+    OpenKind.RECEIPT: "Receipt not printed",
+    OpenKind.ARRIVAL: "Arrival not checked in",
+    OpenKind.DEPARTURE: "Departure not checked out",
 }
 
 
@@ -100,15 +110,14 @@ def open_items(session: Session, day: date) -> list[OpenItem]:
         select(JournalIntent.kind, JournalIntent.workstation, JournalIntent.amount)
         .join(OpenIntent, OpenIntent.intent_id == JournalIntent.id)
         .where(JournalIntent.kind.in_(sorted(CARD_KINDS))).order_by(JournalIntent.id))
-    items += [OpenItem(OpenKind.CARD_OPERATION, workstation, f"{kind} {amount or ''}".strip())
-              for kind, workstation, amount in cards]
+    items += [OpenItem(OpenKind.CARD_OPERATION, workstation, kind, amount) for kind, workstation, amount in cards]
     # A receipt asked for whose register never issued its document (a sale or refund receipt per payment).
     receipts = session.execute(
         select(ReceiptRequest.payment_id, ReceiptRequest.register_code, ReceiptRequest.workstation)
         .where(~exists().where(FiscalDocument.payment_id == ReceiptRequest.payment_id,
                                FiscalDocument.kind == ReceiptRequest.kind))
         .order_by(ReceiptRequest.id))
-    items += [OpenItem(OpenKind.RECEIPT, f"{register} / {workstation}", f"payment {payment_id}")
+    items += [OpenItem(OpenKind.RECEIPT, f"{register} / {workstation}", str(payment_id))
               for payment_id, register, workstation in receipts]
     arrivals = session.scalars(
         select(Reservation).where(Reservation.status == ReservationStatus.CONFIRMED, Reservation.arrival <= day)

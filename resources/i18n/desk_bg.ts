@@ -1294,6 +1294,10 @@
         <translation>В стая {room_number} в момента няма настанени</translation>
     </message>
     <message>
+        <source>Only a confirmed reservation can be a no-show ({reservation})</source>
+        <translation>Само потвърдена резервация може да бъде отбелязана като неявяване ({reservation})</translation>
+    </message>
+    <message>
         <source>Only a confirmed reservation can be cancelled ({reservation})</source>
         <translation>Може да се анулира само потвърдена резервация ({reservation})</translation>
     </message>
@@ -1320,6 +1324,10 @@
     <message>
         <source>Only services on this bill can be split off it</source>
         <translation>Могат да се отделят само услуги от тази сметка</translation>
+    </message>
+    <message>
+        <source>Open items: {count}. Settle them, or give a reason to close the day over them</source>
+        <translation>Незакрити позиции: {count}. Приключете ги или посочете причина, за да затворите деня с тях</translation>
     </message>
     <message>
         <source>Operation {key} is already running</source>
@@ -1454,6 +1462,14 @@
         <translation>На резервация {reservation} още не е дадена стая</translation>
     </message>
     <message>
+        <source>Reservation {reservation} is a no-show, not confirmed</source>
+        <translation>Резервация {reservation} е неявяване, не е потвърдена</translation>
+    </message>
+    <message>
+        <source>Reservation {reservation} is a no-show, not in house</source>
+        <translation>Резервация {reservation} е неявяване, гостът не е настанен</translation>
+    </message>
+    <message>
         <source>Reservation {reservation} is already checked out</source>
         <translation>Резервация {reservation} вече е напуснала</translation>
     </message>
@@ -1586,6 +1602,10 @@
         <translation>Контролната точка на документ {number} не можа да се запише в {path} ({reason}): оправете папката на контролните точки и отпечатайте отчета отново</translation>
     </message>
     <message>
+        <source>The business date is {date} now, not {closed}: another desk closed the day</source>
+        <translation>Работната дата вече е {date}, а не {closed}: денят е затворен от друго работно място</translation>
+    </message>
+    <message>
         <source>The card operation is recorded, but its slip did not print on {printer}: {problem}. Fix the printer, then use Print card slip on the payment</source>
         <translation>Операцията с картата е записана, но слипът ѝ не се отпечата на {printer}: {problem}. Оправете принтера и изберете „Печат на слип“ при плащането</translation>
     </message>
@@ -1604,6 +1624,14 @@
     <message>
         <source>The check&apos;s composition (INPBUF CHECK) is missing: turn on XML for this interface</source>
         <translation>Липсва съдържанието на сметката (INPBUF CHECK): включете XML за този интерфейс</translation>
+    </message>
+    <message>
+        <source>The city tax cannot be negative</source>
+        <translation>Туристическият данък не може да бъде отрицателен</translation>
+    </message>
+    <message>
+        <source>The city tax from {date} is set already: set it from another date</source>
+        <translation>Туристическият данък от {date} вече е зададен: задайте го от друга дата</translation>
     </message>
     <message>
         <source>The connection to the database was lost. If you were saving something, look at the bill before doing it again: it may have been saved.</source>
@@ -1696,6 +1724,10 @@
     <message>
         <source>The hotel is not set up</source>
         <translation>Хотелът не е настроен</translation>
+    </message>
+    <message>
+        <source>The hotel&apos;s business date is {date} already: the night audit moves it</source>
+        <translation>Работната дата на хотела вече е {date}: нощният одит я премества</translation>
     </message>
     <message>
         <source>The journal&apos;s request must be plain JSON: {exc}</source>
@@ -2054,6 +2086,10 @@
         <translation>мениджър</translation>
     </message>
     <message>
+        <source>mark a reservation as a no-show</source>
+        <translation>отбелязва резервация като неявяване</translation>
+    </message>
+    <message>
         <source>move services between bills</source>
         <translation>премества услуги между сметки</translation>
     </message>
@@ -2116,6 +2152,14 @@
     <message>
         <source>run the cash shift</source>
         <translation>води касовата смяна</translation>
+    </message>
+    <message>
+        <source>run the night audit</source>
+        <translation>извършва нощния одит</translation>
+    </message>
+    <message>
+        <source>set the city tax</source>
+        <translation>задава туристическия данък</translation>
     </message>
     <message>
         <source>set up devices</source>
@@ -3018,6 +3062,10 @@
         <translation>Проверка на &amp;касовите бележки</translation>
     </message>
     <message>
+        <source>&amp;Night audit…</source>
+        <translation>&amp;Нощен одит…</translation>
+    </message>
+    <message>
         <source>C&amp;ards</source>
         <translation>&amp;Карти</translation>
     </message>
@@ -3419,6 +3467,140 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Choose the bill to move the services to.</source>
         <translation>Изберете сметката, в която да се преместят услугите.</translation>
+    </message>
+</context>
+<context>
+    <name>NightAudit</name>
+    <message>
+        <source>Cash shift not closed</source>
+        <translation>Касовата смяна не е приключена</translation>
+    </message>
+    <message>
+        <source>Card operation pending</source>
+        <translation>Операция с карта не е завършена</translation>
+    </message>
+    <message>
+        <source>Receipt not printed</source>
+        <translation>Касовата бележка не е отпечатана</translation>
+    </message>
+    <message>
+        <source>Arrival not checked in</source>
+        <translation>Пристигане без настаняване</translation>
+    </message>
+    <message>
+        <source>Departure not checked out</source>
+        <translation>Заминаване без освобождаване</translation>
+    </message>
+    <message>
+        <source>opened by {user}</source>
+        <translation>открита от {user}</translation>
+    </message>
+    <message>
+        <source>payment {number}</source>
+        <translation>плащане {number}</translation>
+    </message>
+</context>
+<context>
+    <name>NightAuditDialog</name>
+    <message>
+        <source>Night audit</source>
+        <translation>Нощен одит</translation>
+    </message>
+    <message>
+        <source>Open item</source>
+        <translation>Незакрита позиция</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Къде</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Подробности</translation>
+    </message>
+    <message>
+        <source>Why the day is closed with these items open</source>
+        <translation>Защо денят се затваря с тези незакрити позиции</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Причина:</translation>
+    </message>
+    <message>
+        <source>&amp;Close the day</source>
+        <translation>&amp;Затвори деня</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>О&amp;бнови</translation>
+    </message>
+    <message>
+        <source>Business date: {date}</source>
+        <translation>Работна дата: {date}</translation>
+    </message>
+    <message>
+        <source>Open items: {count}. A manager may close the day over them, giving a reason.</source>
+        <translation>Незакрити позиции: {count}. Мениджър може да затвори деня с тях, като посочи причина.</translation>
+    </message>
+    <message>
+        <source>Nothing is open.</source>
+        <translation>Няма незакрити позиции.</translation>
+    </message>
+    <message>
+        <source>In-house stays to charge: {stays}. Reservations to mark as no-shows: {no_shows}.</source>
+        <translation>Настанявания за начисляване: {stays}. Резервации за отбелязване като неявяване: {no_shows}.</translation>
+    </message>
+    <message>
+        <source>Cancel stops after the stay being charged; running the night audit again finishes the day without charging anything twice.</source>
+        <translation>„Отказ“ спира одита след текущото настаняване; повторното пускане приключва деня, без да начислява нищо два пъти.</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Отказ</translation>
+    </message>
+    <message>
+        <source>Closing business day {date}…</source>
+        <translation>Приключване на работния ден {date}…</translation>
+    </message>
+    <message>
+        <source>Stopping after the stay being charged…</source>
+        <translation>Спиране след текущото настаняване…</translation>
+    </message>
+    <message>
+        <source>Nights charged:</source>
+        <translation>Начислени нощувки:</translation>
+    </message>
+    <message>
+        <source>Room charges:</source>
+        <translation>Нощувки:</translation>
+    </message>
+    <message>
+        <source>City tax:</source>
+        <translation>Туристически данък:</translation>
+    </message>
+    <message>
+        <source>No-shows:</source>
+        <translation>Неявявания:</translation>
+    </message>
+    <message>
+        <source>New business date:</source>
+        <translation>Нова работна дата:</translation>
+    </message>
+    <message>
+        <source>&amp;Run again</source>
+        <translation>&amp;Пусни отново</translation>
+    </message>
+    <message>
+        <source>Business day {date} is closed.</source>
+        <translation>Работният ден {date} е приключен.</translation>
+    </message>
+    <message>
+        <source>The night audit of {date} was stopped: run it again to finish the day.</source>
+        <translation>Нощният одит за {date} е спрян: пуснете го отново, за да приключите деня.</translation>
+    </message>
+    <message>
+        <source>not moved yet</source>
+        <translation>още не е преместена</translation>
     </message>
 </context>
 <context>

@@ -1294,6 +1294,10 @@
         <translation>В номере {room_number} сейчас никто не проживает</translation>
     </message>
     <message>
+        <source>Only a confirmed reservation can be a no-show ({reservation})</source>
+        <translation>Неявкой можно отметить только подтверждённую бронь ({reservation})</translation>
+    </message>
+    <message>
         <source>Only a confirmed reservation can be cancelled ({reservation})</source>
         <translation>Отменить можно только подтверждённую бронь ({reservation})</translation>
     </message>
@@ -1320,6 +1324,10 @@
     <message>
         <source>Only services on this bill can be split off it</source>
         <translation>Отделить можно только услуги этого счёта</translation>
+    </message>
+    <message>
+        <source>Open items: {count}. Settle them, or give a reason to close the day over them</source>
+        <translation>Незакрытых позиций: {count}. Закройте их или укажите причину, чтобы закрыть день с ними</translation>
     </message>
     <message>
         <source>Operation {key} is already running</source>
@@ -1454,6 +1462,14 @@
         <translation>Брони {reservation} ещё не назначен номер</translation>
     </message>
     <message>
+        <source>Reservation {reservation} is a no-show, not confirmed</source>
+        <translation>Бронь {reservation} — неявка, а не подтверждённая</translation>
+    </message>
+    <message>
+        <source>Reservation {reservation} is a no-show, not in house</source>
+        <translation>Бронь {reservation} — неявка, гость не проживает</translation>
+    </message>
+    <message>
         <source>Reservation {reservation} is already checked out</source>
         <translation>Гость по брони {reservation} уже выехал</translation>
     </message>
@@ -1586,6 +1602,10 @@
         <translation>Контрольную точку документа {number} не удалось записать в {path} ({reason}): исправьте папку контрольных точек и напечатайте отчёт снова</translation>
     </message>
     <message>
+        <source>The business date is {date} now, not {closed}: another desk closed the day</source>
+        <translation>Операционная дата уже {date}, а не {closed}: день закрыт на другом рабочем месте</translation>
+    </message>
+    <message>
         <source>The card operation is recorded, but its slip did not print on {printer}: {problem}. Fix the printer, then use Print card slip on the payment</source>
         <translation>Операция по карте записана, но её слип не напечатан на {printer}: {problem}. Устраните неполадку принтера, затем выберите «Печать слипа» у платежа</translation>
     </message>
@@ -1604,6 +1624,14 @@
     <message>
         <source>The check&apos;s composition (INPBUF CHECK) is missing: turn on XML for this interface</source>
         <translation>Нет состава чека (INPBUF CHECK): включите XML для этого интерфейса</translation>
+    </message>
+    <message>
+        <source>The city tax cannot be negative</source>
+        <translation>Туристический налог не может быть отрицательным</translation>
+    </message>
+    <message>
+        <source>The city tax from {date} is set already: set it from another date</source>
+        <translation>Туристический налог с {date} уже задан: задайте его с другой даты</translation>
     </message>
     <message>
         <source>The connection to the database was lost. If you were saving something, look at the bill before doing it again: it may have been saved.</source>
@@ -1696,6 +1724,10 @@
     <message>
         <source>The hotel is not set up</source>
         <translation>Отель не настроен</translation>
+    </message>
+    <message>
+        <source>The hotel&apos;s business date is {date} already: the night audit moves it</source>
+        <translation>Операционная дата отеля уже {date}: её переводит ночной аудит</translation>
     </message>
     <message>
         <source>The journal&apos;s request must be plain JSON: {exc}</source>
@@ -2054,6 +2086,10 @@
         <translation>менеджер</translation>
     </message>
     <message>
+        <source>mark a reservation as a no-show</source>
+        <translation>отмечать бронь как неявку</translation>
+    </message>
+    <message>
         <source>move services between bills</source>
         <translation>переносить услуги между счетами</translation>
     </message>
@@ -2116,6 +2152,14 @@
     <message>
         <source>run the cash shift</source>
         <translation>вести кассовую смену</translation>
+    </message>
+    <message>
+        <source>run the night audit</source>
+        <translation>проводить ночной аудит</translation>
+    </message>
+    <message>
+        <source>set the city tax</source>
+        <translation>задавать туристический налог</translation>
     </message>
     <message>
         <source>set up devices</source>
@@ -3018,6 +3062,10 @@
         <translation>Проверить &amp;чеки</translation>
     </message>
     <message>
+        <source>&amp;Night audit…</source>
+        <translation>&amp;Ночной аудит…</translation>
+    </message>
+    <message>
         <source>C&amp;ards</source>
         <translation>&amp;Карты</translation>
     </message>
@@ -3419,6 +3467,140 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Choose the bill to move the services to.</source>
         <translation>Выберите счёт, на который перенести услуги.</translation>
+    </message>
+</context>
+<context>
+    <name>NightAudit</name>
+    <message>
+        <source>Cash shift not closed</source>
+        <translation>Кассовая смена не закрыта</translation>
+    </message>
+    <message>
+        <source>Card operation pending</source>
+        <translation>Операция по карте не завершена</translation>
+    </message>
+    <message>
+        <source>Receipt not printed</source>
+        <translation>Чек не напечатан</translation>
+    </message>
+    <message>
+        <source>Arrival not checked in</source>
+        <translation>Заезд не заселён</translation>
+    </message>
+    <message>
+        <source>Departure not checked out</source>
+        <translation>Выезд не оформлен</translation>
+    </message>
+    <message>
+        <source>opened by {user}</source>
+        <translation>открыл(а) {user}</translation>
+    </message>
+    <message>
+        <source>payment {number}</source>
+        <translation>платёж {number}</translation>
+    </message>
+</context>
+<context>
+    <name>NightAuditDialog</name>
+    <message>
+        <source>Night audit</source>
+        <translation>Ночной аудит</translation>
+    </message>
+    <message>
+        <source>Open item</source>
+        <translation>Незакрытая позиция</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Где</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Подробности</translation>
+    </message>
+    <message>
+        <source>Why the day is closed with these items open</source>
+        <translation>Почему день закрывается с этими незакрытыми позициями</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Причина:</translation>
+    </message>
+    <message>
+        <source>&amp;Close the day</source>
+        <translation>&amp;Закрыть день</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>О&amp;бновить</translation>
+    </message>
+    <message>
+        <source>Business date: {date}</source>
+        <translation>Операционная дата: {date}</translation>
+    </message>
+    <message>
+        <source>Open items: {count}. A manager may close the day over them, giving a reason.</source>
+        <translation>Незакрытых позиций: {count}. Менеджер может закрыть день с ними, указав причину.</translation>
+    </message>
+    <message>
+        <source>Nothing is open.</source>
+        <translation>Незакрытых позиций нет.</translation>
+    </message>
+    <message>
+        <source>In-house stays to charge: {stays}. Reservations to mark as no-shows: {no_shows}.</source>
+        <translation>Проживаний к начислению: {stays}. Броней к отметке неявки: {no_shows}.</translation>
+    </message>
+    <message>
+        <source>Cancel stops after the stay being charged; running the night audit again finishes the day without charging anything twice.</source>
+        <translation>«Отмена» останавливает аудит после текущего проживания; повторный запуск закроет день, ничего не начислив дважды.</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Отмена</translation>
+    </message>
+    <message>
+        <source>Closing business day {date}…</source>
+        <translation>Закрытие операционного дня {date}…</translation>
+    </message>
+    <message>
+        <source>Stopping after the stay being charged…</source>
+        <translation>Остановка после текущего проживания…</translation>
+    </message>
+    <message>
+        <source>Nights charged:</source>
+        <translation>Начислено ночей:</translation>
+    </message>
+    <message>
+        <source>Room charges:</source>
+        <translation>Проживание:</translation>
+    </message>
+    <message>
+        <source>City tax:</source>
+        <translation>Туристический налог:</translation>
+    </message>
+    <message>
+        <source>No-shows:</source>
+        <translation>Неявки:</translation>
+    </message>
+    <message>
+        <source>New business date:</source>
+        <translation>Новая операционная дата:</translation>
+    </message>
+    <message>
+        <source>&amp;Run again</source>
+        <translation>&amp;Запустить снова</translation>
+    </message>
+    <message>
+        <source>Business day {date} is closed.</source>
+        <translation>Операционный день {date} закрыт.</translation>
+    </message>
+    <message>
+        <source>The night audit of {date} was stopped: run it again to finish the day.</source>
+        <translation>Ночной аудит за {date} остановлен: запустите его снова, чтобы закрыть день.</translation>
+    </message>
+    <message>
+        <source>not moved yet</source>
+        <translation>ещё не переведена</translation>
     </message>
 </context>
 <context>
