@@ -146,6 +146,7 @@ class FolioTableModel(QAbstractTableModel):
             ReservationStatus.IN_HOUSE: self.tr("In house"),
             ReservationStatus.CHECKED_OUT: self.tr("Checked out"),
             ReservationStatus.CANCELLED: self.tr("Cancelled"),
+            ReservationStatus.NO_SHOW: self.tr("No-show"),
         }[status]
 
     def kind_text(self, kind: FolioKind) -> str:

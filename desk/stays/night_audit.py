@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-from sqlalchemy import exists, select
+from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session
 
 from desk.cards.models import CARD_KINDS
@@ -33,12 +33,12 @@ from desk.hotel.reference import base_currency
 from desk.journal.models import JournalIntent, OpenIntent
 from desk.ledger.folios import folio_of_reservation
 from desk.ledger.lookup import get, require_fits
-from desk.ledger.models import Folio
+from desk.ledger.models import Bill
 from desk.ledger.postings import post_charge
 from desk.people.auth import Actor
 from desk.people.rights import Right, require
 from desk.stays.business_day import business_date, open_next_business_day
-from desk.stays.models import CityTax, NightAudit, NightCharge, Reservation, ReservationStatus
+from desk.stays.models import CityTax, NightAudit, NightCharge, Reservation, ReservationGuest, ReservationStatus
 from desk.stays.reservations import post_night
 
 logger = logging.getLogger(__name__)
@@ -239,17 +239,21 @@ def charge_night(session: Session, actor: Actor, reservation_id: int, night: dat
     done = set(session.scalars(select(NightCharge.kind).where(
         NightCharge.reservation_id == reservation_id, NightCharge.night == night)))
     room = city_tax = nothing
+    bill_id: int | None = None
     if ROOM not in done:
         posting = post_night(session, actor, reservation_id, night)
         session.add(NightCharge(reservation_id=reservation_id, night=night, kind=ROOM, posting_id=posting.id))
-        room = posting.amount
+        room, bill_id = posting.amount, posting.bill_id
     tax = city_tax_on(session, night)
     if tax is not None and CITY_TAX not in done:
-        people = max(1, len(reservation.stay_guests))
+        people = session.scalar(select(func.count()).select_from(ReservationGuest).where(
+            ReservationGuest.reservation_id == reservation_id)) or 1
         service = session.get_one(Service, tax.service_code)
-        folio = session.get_one(Folio, folio_of_reservation(session, reservation_id))
+        if bill_id is None:  # the room night was charged by an earlier run: its tax goes where it went
+            bill_id = min(session.scalars(select(Bill.id).where(
+                Bill.folio_id == folio_of_reservation(session, reservation_id))))
         posting = post_charge(
-            session, actor, bill_id=min(b.id for b in folio.bills), description=service.name,
+            session, actor, bill_id=bill_id, description=service.name,
             service_code=service.code, quantity=people, unit_price=tax.per_person_night,
             ordered_at=datetime.combine(night, time(23, 0)).astimezone(), source="audit",
             external_ref=f"{CITY_TAX}:{reservation_id}:{night.isoformat()}")

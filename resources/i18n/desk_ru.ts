@@ -2796,6 +2796,10 @@
         <translation>Отменено</translation>
     </message>
     <message>
+        <source>No-show</source>
+        <translation>Неявка</translation>
+    </message>
+    <message>
         <source>Reservation</source>
         <translation>Бронирование</translation>
     </message>
@@ -4564,6 +4568,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Cancelled</source>
         <translation>Отменено</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>Неявка</translation>
     </message>
     <message>
         <source>Pa&amp;yments on the deposit account</source>

@@ -113,3 +113,10 @@ def test_the_menu_action_is_a_managers(qtbot, context_of):
         qtbot.addWidget(window)
         assert window.night_audit_action.isEnabled() is enabled
         assert window.night_audit_action.text() == "&Night audit…"
+
+
+def test_a_no_show_reads_as_one_in_the_search(qtbot):
+    from desk.stays.models import ReservationStatus
+    from ui.search_model import FolioTableModel
+
+    assert FolioTableModel().status_text(ReservationStatus.NO_SHOW) == "No-show"

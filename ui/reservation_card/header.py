@@ -138,4 +138,5 @@ class CardHeader(CardWindowBase):
             ReservationStatus.IN_HOUSE: QCoreApplication.translate("ReservationCard", "In house"),
             ReservationStatus.CHECKED_OUT: QCoreApplication.translate("ReservationCard", "Checked out"),
             ReservationStatus.CANCELLED: QCoreApplication.translate("ReservationCard", "Cancelled"),
+            ReservationStatus.NO_SHOW: QCoreApplication.translate("ReservationCard", "No-show"),
         }[status]
