@@ -3489,11 +3489,11 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     </message>
     <message>
         <source>Arrival not checked in</source>
-        <translation>Заезд не заселён</translation>
+        <translation>Заезд: гость не заселён</translation>
     </message>
     <message>
         <source>Departure not checked out</source>
-        <translation>Выезд не оформлен</translation>
+        <translation>Выезд: гость не выселен</translation>
     </message>
     <message>
         <source>opened by {user}</source>
