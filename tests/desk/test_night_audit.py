@@ -194,3 +194,24 @@ def test_two_audits_on_two_desks_at_once_charge_each_night_once(hotel: Hotel):
         Runner(hotel.database).run(charge_night, manager.actor, reservation_id, TODAY)
     for stay in stays:
         assert len(_charges(hotel, stay, "ROOM")) == 1
+
+
+def test_a_pending_card_operation_and_an_unprinted_receipt_are_open_items(hotel: Hotel):
+    from desk.fiscal.receipts import request_receipt
+    from desk.journal.intents import IntentRequest, record_intent
+    from desk.ledger.payments import Tender, take_payment
+
+    stay = hotel.stay(room=_room(hotel, "301"))
+    hotel.run(post_service, bill_id=stay.bill_id, service_code="SPA")
+    payment = hotel.run(take_payment, stay.bill_id, Tender("cash", hotel.money("10")))
+    hotel.run(request_receipt, payment.id, "FP-1")
+    hotel.run(record_intent, IntentRequest(kind="card_sale", device="Terminal 1", amount=hotel.money("25"),
+                                           bill_id=stay.bill_id))
+    items = hotel.query(audit_plan).open_items
+    assert [(i.kind, i.reference, i.detail, i.amount) for i in items if i.kind in (
+        OpenKind.CARD_OPERATION, OpenKind.RECEIPT)] == [
+        (OpenKind.CARD_OPERATION, "TEST-1", "card_sale", hotel.money("25")),
+        (OpenKind.RECEIPT, "FP-1 / TEST-1", str(payment.id), None)]
+    assert [i.english() for i in items][1:] == [
+        "Card operation pending: TEST-1 (card_sale EUR 25.00)",
+        f"Receipt not printed: FP-1 / TEST-1 (payment {payment.id})"]
