@@ -234,8 +234,9 @@ def charge_night(session: Session, actor: Actor, reservation_id: int, night: dat
     # Locked first: an audit on another desk waits here and then finds this one's charges.
     reservation = get(session, Reservation, reservation_id, "Reservation", lock=True)
     nothing = Money.zero(base_currency(session))
-    if reservation.status is not ReservationStatus.IN_HOUSE:
-        return NightCharged(reservation_id, False, nothing, nothing)  # checked out while the audit ran
+    if reservation.status is not ReservationStatus.IN_HOUSE or not reservation.arrival <= night < reservation.departure:
+        # Checked out, or its dates amended, while the audit ran: the night is not this stay's any more.
+        return NightCharged(reservation_id, False, nothing, nothing)
     done = set(session.scalars(select(NightCharge.kind).where(
         NightCharge.reservation_id == reservation_id, NightCharge.night == night)))
     room = city_tax = nothing

@@ -215,3 +215,19 @@ def test_a_pending_card_operation_and_an_unprinted_receipt_are_open_items(hotel:
     assert [i.english() for i in items][1:] == [
         "Card operation pending: TEST-1 (card_sale EUR 25.00)",
         f"Receipt not printed: FP-1 / TEST-1 (payment {payment.id})"]
+
+
+def test_a_stay_that_left_or_moved_its_dates_while_the_audit_ran_is_not_charged(hotel: Hotel):
+    gone = hotel.stay(room=_room(hotel, "301"))
+    moved = hotel.stay(room=_room(hotel, "302"))
+    manager = _manager(hotel)
+    start = manager.run(start_night_audit, TODAY, REASON)
+    assert set(start.stays) == {gone.reservation_id, moved.reservation_id}
+    with hotel.database.writing() as session:  # as the desks would, between the audit's start and its stays
+        session.get_one(Reservation, gone.reservation_id).status = ReservationStatus.CHECKED_OUT
+        later = session.get_one(Reservation, moved.reservation_id)
+        later.arrival, later.departure = TODAY + timedelta(days=1), TODAY + timedelta(days=3)
+    for reservation_id in start.stays:
+        charged = manager.run(charge_night, reservation_id, TODAY)
+        assert not charged.room_posted and not charged.room
+    assert _charges(hotel, gone, "ROOM") == [] and _charges(hotel, moved, "ROOM") == []
