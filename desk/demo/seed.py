@@ -202,8 +202,6 @@ def seed_demo(session: Session, today: date | None = None, seed: int = 7) -> Non
     today = today or date.today()
     rng = random.Random(seed)
     seed_settings(session)
-    # The demo's business day is today: tonight's audit charges tonight's nights (the past ones are).
-    session.add(BusinessDay(business_date=today, opened_by="demo"))
     session.add(CityTax(valid_from=today - timedelta(days=365), service_code="CITYTAX",
                         per_person_night=eur("1.50"), set_by="demo"))
     # The demo stays are made as the clerk Anna would make them, through the same rights.
@@ -345,6 +343,8 @@ def seed_demo(session: Session, today: date | None = None, seed: int = 7) -> Non
 
     walk_in = walk_in_folio(session, actor, "Peter Novak")
     restaurant(walk_in.bills[0].id, today, next(check_numbers))
+    # Opened last, so the past's postings are dated by their own days; tonight's audit charges tonight.
+    session.add(BusinessDay(business_date=today, opened_by="demo"))
 
     session.flush()
 

@@ -164,15 +164,19 @@ _LATEST_BUSINESS_DATE = select(BusinessDay.__table__.c.business_date).order_by(
     BusinessDay.__table__.c.business_date.desc()).limit(1)
 
 
-def hotel_business_date(session: Session) -> date:
-    """The day the hotel's books are at: the latest business day opened, read once per unit of work.
+def stored_business_date(session: Session) -> date | None:
+    """The latest business day opened, read once per unit of work; None before set-up stores one.
 
-    A hotel whose set-up stored none yet is at the calendar's date, until its first night audit.
     Here, beside its table, because the ledger dates every posting by it (desk.stays.business_day
-    is the stays' own way to it).
+    is the stays' own way to it): a posting of a hotel without one is dated by when it was ordered.
     """
     stored = reference(session, BUSINESS_DATE_CACHE, None, _LATEST_BUSINESS_DATE)
-    return stored if stored is not None else date.today()
+    return stored if isinstance(stored, date) else None
+
+
+def hotel_business_date(session: Session) -> date:
+    """The day the hotel's books are at: the calendar's until set-up or a night audit stores one."""
+    return stored_business_date(session) or date.today()
 
 
 # What a unit that opens a business day forgets (desk.hotel.reference.forget).

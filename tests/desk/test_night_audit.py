@@ -231,3 +231,20 @@ def test_a_stay_that_left_or_moved_its_dates_while_the_audit_ran_is_not_charged(
         charged = manager.run(charge_night, reservation_id, TODAY)
         assert not charged.room_posted and not charged.room
     assert _charges(hotel, gone, "ROOM") == [] and _charges(hotel, moved, "ROOM") == []
+
+
+def test_a_check_ordered_after_midnight_belongs_to_the_business_day_not_the_calendars(hotel: Hotel):
+    from datetime import datetime, time
+
+    from desk.ledger.postings import post_charge
+
+    stay = hotel.stay(room=_room(hotel, "301"))
+    after_midnight = datetime.combine(TODAY + timedelta(days=1), time(0, 30)).astimezone()
+    # No business date stored yet (no set-up stored one): a posting is dated by when it was ordered.
+    before = hotel.run(post_charge, bill_id=stay.bill_id, description="Bar", quantity=1,
+                       unit_price=hotel.money("8"), ordered_at=after_midnight, source="pos")
+    assert before.business_date == TODAY + timedelta(days=1)
+    _audit(hotel)  # the business date is stored now: tomorrow
+    bar = hotel.run(post_charge, bill_id=stay.bill_id, description="Bar", quantity=1,
+                    unit_price=hotel.money("8"), ordered_at=after_midnight + timedelta(days=1), source="pos")
+    assert bar.business_date == TODAY + timedelta(days=1)
