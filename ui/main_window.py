@@ -353,6 +353,16 @@ class MainWindow(QMainWindow):
         self.open_drawer_action.setObjectName("openDrawerAction")
         self.open_drawer_action.triggered.connect(self.open_drawer)
         menu.addAction(self.open_drawer_action)
+        menu.addSeparator()
+        self.night_audit_action = QAction(self.tr("&Night audit…"), self)
+        self.night_audit_action.setObjectName("nightAuditAction")
+        self.night_audit_action.triggered.connect(self.open_night_audit)
+        menu.addAction(self.night_audit_action)
+
+    def open_night_audit(self) -> None:
+        from ui.night_audit import open_night_audit
+
+        self.night_audit_dialog = open_night_audit(self.ctx, self)
 
     def _build_cards_menu(self) -> None:
         from ui.cards import operations as card_operations
@@ -397,6 +407,7 @@ class MainWindow(QMainWindow):
         self.mail_action.setEnabled(self.ctx.actor.may(Right.MANAGE_DEVICES))
         self.pos_connections_action.setEnabled(self.ctx.actor.may(Right.MANAGE_POS_KEYS))
         self.rooms_action.setEnabled(self.ctx.actor.may(Right.MANAGE_ROOMS))
+        self.night_audit_action.setEnabled(self.ctx.actor.may(Right.RUN_NIGHT_AUDIT))
 
     def show_devices(self) -> None:
         from ui.settings.devices import DevicesDialog

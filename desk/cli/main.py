@@ -81,6 +81,9 @@ def _parser() -> argparse.ArgumentParser:
     from desk.cli.terminals import add_commands as add_terminal_commands
 
     add_terminal_commands(commands)
+    from desk.cli.night_audit import add_commands as add_night_audit_commands
+
+    add_night_audit_commands(commands)
     return parser
 
 
@@ -126,6 +129,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from desk.cli.terminals import run as run_terminals
 
             return run_terminals(args, url)
+        if args.command == "night-audit":
+            from desk.cli.night_audit import run as run_night_audit
+
+            return run_night_audit(args, url)
         if args.command in ("serve", "pos"):
             from desk.cli.pos import run
 

@@ -23,7 +23,7 @@ from desk.ledger.postings import OrderItem, post_charge, post_service
 from desk.people.auth import hash_password, sign_in
 from desk.people.models import Role, User
 from desk.pos.models import PaymentMeaning, PosPaymentCode
-from desk.stays.models import Company, Event, Guest, Reservation
+from desk.stays.models import BusinessDay, CityTax, Company, Event, Guest, Reservation
 from desk.stays.reservations import cancel_reservation, check_in, check_out, create_reservation, new_guest, post_night
 
 CURRENCY = "EUR"
@@ -207,6 +207,8 @@ def seed_demo(session: Session, today: date | None = None, seed: int = 7) -> Non
     today = today or date.today()
     rng = random.Random(seed)
     seed_settings(session)
+    session.add(CityTax(valid_from=today - timedelta(days=365), service_code="CITYTAX",
+                        per_person_night=eur("1.50"), set_by="demo"))
     # The demo stays are made as the clerk Anna would make them, through the same rights.
     actor = sign_in(session, "anna", "anna", DEMO_WORKSTATION)
     # The front desk's cashier has the drawer open: the demo's cash payments are linked to it.
@@ -346,6 +348,8 @@ def seed_demo(session: Session, today: date | None = None, seed: int = 7) -> Non
 
     walk_in = walk_in_folio(session, actor, "Peter Novak")
     restaurant(walk_in.bills[0].id, today, next(check_numbers))
+    # Opened last, so the past's postings are dated by their own days; tonight's audit charges tonight.
+    session.add(BusinessDay(business_date=today, opened_by="demo"))
 
     session.flush()
 

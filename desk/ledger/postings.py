@@ -19,6 +19,7 @@ from desk.ledger.lookup import get, lock_folio, open_bill_for_update, refuse_rev
 from desk.ledger.models import Bill, Posting, PostingItem, PostingKind
 from desk.people.auth import Actor, ManagerApproval, authorise
 from desk.people.rights import Right, require
+from desk.stays.models import stored_business_date
 
 
 @dataclass(frozen=True)
@@ -147,12 +148,13 @@ def charge_values(session: Session, *, actor: Actor, folio_id: int, bill_id: int
     if items and total((item.amount for item in items), currency) != amount:
         raise InvalidInput("The order's items do not add up to its amount", field="items")
     when = charge.ordered_at or utcnow()
+    business_date = stored_business_date(session) or when.astimezone().date()
     source = charge.source
     return {
         "folio_id": folio_id, "bill_id": bill_id, "kind": PostingKind.CHARGE, "service_code": service_code,
         "description": description.strip(), "quantity": quantity, "unit_price": unit_price, "amount": amount,
         "tax_code": tax_code, "tax_percent": percent, "tax_amount": tax_included(amount, percent),
-        "ordered_at": when, "business_date": when.astimezone().date(), "source": source,
+        "ordered_at": when, "business_date": business_date, "source": source,
         "outlet_code": outlet_code, "check_number": check_number, "external_ref": external_ref,
         "created_by": actor.username, "workstation": actor.workstation,
     }
@@ -267,7 +269,7 @@ def _reverse(
         tax_percent=original.tax_percent,
         tax_amount=-original.tax_amount,
         ordered_at=utcnow(),
-        business_date=utcnow().astimezone().date(),
+        business_date=stored_business_date(session) or utcnow().astimezone().date(),
         source=original.source,
         outlet_code=original.outlet_code,
         check_number=original.check_number,

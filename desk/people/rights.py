@@ -46,6 +46,8 @@ class Right(enum.StrEnum):
     CHECK_IN = "check_in"
     CHECK_OUT = "check_out"
     CHECKOUT_OVERRIDE = "checkout_override"  # let a guest leave with a balance open
+    RUN_NIGHT_AUDIT = "run_night_audit"  # close the business day: its nights, no-shows, the next date
+    SET_CITY_TAX = "set_city_tax"  # the city tax per guest and night
     # The desk itself
     OPEN_CASH_DRAWER = "open_cash_drawer"  # outside a cash payment
     RUN_CASH_SHIFT = "run_cash_shift"  # open, cash in/out, X and Z reports, close
@@ -145,6 +147,8 @@ RIGHT_ACTIONS: dict[Right, str] = {
     Right.CHECK_IN: N_("check a guest in"),
     Right.CHECK_OUT: N_("check a guest out"),
     Right.CHECKOUT_OVERRIDE: N_("check out with a balance open"),
+    Right.RUN_NIGHT_AUDIT: N_("run the night audit"),
+    Right.SET_CITY_TAX: N_("set the city tax"),
     Right.OPEN_CASH_DRAWER: N_("open the cash drawer"),
     Right.RUN_CASH_SHIFT: N_("run the cash shift"),
     Right.READ_REPORTS: N_("read reports"),

@@ -1,12 +1,54 @@
-"""The hotel's business date: the day the desk works in, which the night audit moves on."""
+"""The hotel's business date: the day its books are at, which the night audit moves on by one.
+
+Postings are dated by it, not by the wall clock: a bar bill at half past midnight, before the
+audit, still belongs to the evening's business day.
+"""
 
 from __future__ import annotations
 
 from datetime import date
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desk.core.errors import InvalidTransition
+from desk.hotel.reference import forget
+from desk.people.auth import Actor
+from desk.people.rights import Right, require
+from desk.stays.models import BUSINESS_DATE_CACHE, BusinessDay, hotel_business_date
 
-def business_date(session: Session) -> date:  # noqa: ARG001 (the night audit's version reads it)
-    """The hotel's business date: for now its local date today (the night audit will keep its own)."""
-    return date.today()
+
+def business_date(session: Session) -> date:
+    """Today's business date (the calendar's until set-up or the first night audit stores one)."""
+    return hotel_business_date(session)
+
+
+def has_business_date(session: Session) -> bool:
+    return session.scalar(select(BusinessDay.business_date).limit(1)) is not None
+
+
+def start_business_days(session: Session, actor: Actor, first_day: date) -> date:
+    """At set-up: the hotel's first business day. Refused once the hotel has one (the night audit moves it)."""
+    require(actor, Right.RUN_NIGHT_AUDIT)
+    if has_business_date(session):
+        raise InvalidTransition("The hotel's business date is {date} already: the night audit moves it",
+                                date=business_date(session))
+    session.add(BusinessDay(business_date=first_day, opened_by=actor.username))
+    forget(session, BUSINESS_DATE_CACHE)
+    return first_day
+
+
+def open_next_business_day(session: Session, actor: Actor, closed_day: date) -> date:
+    """The day after ``closed_day`` becomes the business date. Its row's key refuses a second
+    opening of it, so two audits that both finished the same day move the date once."""
+    require(actor, Right.RUN_NIGHT_AUDIT)
+    current = business_date(session)
+    if current != closed_day:
+        raise InvalidTransition("The business date is {date} now, not {closed}: another desk closed the day",
+                                date=current, closed=closed_day)
+    next_day = date.fromordinal(closed_day.toordinal() + 1)
+    if not has_business_date(session):
+        session.add(BusinessDay(business_date=closed_day, opened_by=actor.username))
+    session.add(BusinessDay(business_date=next_day, opened_by=actor.username))
+    forget(session, BUSINESS_DATE_CACHE)
+    return next_day

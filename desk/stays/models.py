@@ -11,13 +11,16 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     String,
+    Text,
+    select,
 )
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 from sqlalchemy.types import TypeEngine
 
 from desk.core.money import Money
 from desk.core.types import utcnow
 from desk.db.base import Base, enum_column
+from desk.hotel.reference import reference
 
 if TYPE_CHECKING:
     from desk.hotel.models import Room
@@ -28,7 +31,7 @@ class ReservationStatus(enum.StrEnum):
     IN_HOUSE = "in_house"
     CHECKED_OUT = "checked_out"
     CANCELLED = "cancelled"
-    NO_SHOW = "no_show"
+    NO_SHOW = "no_show"  # confirmed, never arrived: by hand, or the night audit once its arrival day has passed
 
 
 # The statuses that hold a room for their nights.
@@ -176,3 +179,76 @@ class StayChange(Base):
     from_room: Mapped[str | None] = mapped_column(String(10))
     to_room: Mapped[str | None] = mapped_column(String(10))
     changed_by: Mapped[str | None] = mapped_column(String(40))
+
+
+class BusinessDay(Base):
+    """One row per business day the hotel opened: the latest is today's business date.
+
+    Rows are only added (set-up or the demo adds the first, each night audit the next), so two
+    desks closing the same day cannot both move the date: the second's row collides on the key.
+    """
+
+    __tablename__ = "business_day"
+    business_date: Mapped[date] = mapped_column(primary_key=True)
+    opened_at: Mapped[datetime] = mapped_column(default=utcnow)
+    opened_by: Mapped[str] = mapped_column(String(40))
+
+
+_LATEST_BUSINESS_DATE = select(BusinessDay.__table__.c.business_date).order_by(
+    BusinessDay.__table__.c.business_date.desc()).limit(1)
+
+
+def stored_business_date(session: Session) -> date | None:
+    """The latest business day opened, read once per unit of work; None before set-up stores one.
+
+    Here, beside its table, because the ledger dates every posting by it (desk.stays.business_day
+    is the stays' own way to it): a posting of a hotel without one is dated by when it was ordered.
+    """
+    stored = reference(session, BUSINESS_DATE_CACHE, None, _LATEST_BUSINESS_DATE)
+    return stored if isinstance(stored, date) else None
+
+
+def hotel_business_date(session: Session) -> date:
+    """The day the hotel's books are at: the calendar's until set-up or a night audit stores one."""
+    return stored_business_date(session) or date.today()
+
+
+# What a unit that opens a business day forgets (desk.hotel.reference.forget).
+BUSINESS_DATE_CACHE = "business_date"
+
+
+class NightAudit(Base):
+    """Each start of a night audit: who closed which business day, over which open items and why."""
+
+    __tablename__ = "night_audit"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    business_date: Mapped[date] = mapped_column(index=True)
+    started_at: Mapped[datetime] = mapped_column(default=utcnow)
+    started_by: Mapped[str] = mapped_column(String(40))
+    workstation: Mapped[str] = mapped_column(String(40))
+    # Why the day was closed with items still open (empty when none was), and those items as listed.
+    reason: Mapped[str] = mapped_column(String(240), default="")
+    open_items: Mapped[str] = mapped_column(Text, default="")
+
+
+class NightCharge(Base):
+    """A charge the night audit posted for one night of one stay: its key is the database's promise
+    that a night's room (or city tax) is charged once, however often the audit runs or dies."""
+
+    __tablename__ = "night_charge"
+    reservation_id: Mapped[int] = mapped_column(ForeignKey("reservation.id"), primary_key=True)
+    night: Mapped[date] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)  # room, city_tax
+    posting_id: Mapped[int] = mapped_column(ForeignKey("posting.id"), unique=True)
+
+
+class CityTax(Base):
+    """The city tax per guest and night, from a date on; the latest row not after a night applies.
+    An amount of zero means none from that date."""
+
+    __tablename__ = "city_tax"
+    valid_from: Mapped[date] = mapped_column(primary_key=True)
+    service_code: Mapped[str] = mapped_column(ForeignKey("service.code"))
+    per_person_night: Mapped[Money]
+    set_by: Mapped[str] = mapped_column(String(40))
+    set_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -110,11 +110,13 @@ _NOT_CONFIRMED = {
     ReservationStatus.IN_HOUSE: N_("Reservation {reservation} is already in house"),
     ReservationStatus.CHECKED_OUT: N_("Reservation {reservation} is checked out, not confirmed"),
     ReservationStatus.CANCELLED: N_("Reservation {reservation} is cancelled, not confirmed"),
+    ReservationStatus.NO_SHOW: N_("Reservation {reservation} is a no-show, not confirmed"),
 }
 _NOT_IN_HOUSE = {
     ReservationStatus.CONFIRMED: N_("Reservation {reservation} is not checked in yet"),
     ReservationStatus.CHECKED_OUT: N_("Reservation {reservation} is already checked out"),
     ReservationStatus.CANCELLED: N_("Reservation {reservation} is cancelled, not in house"),
+    ReservationStatus.NO_SHOW: N_("Reservation {reservation} is a no-show, not in house"),
 }
 
 

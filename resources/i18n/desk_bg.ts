@@ -2610,6 +2610,46 @@
         <source>{value} is not a time zone (for example Europe/Sofia)</source>
         <translation>{value} не е часова зона (например Europe/Sofia)</translation>
     </message>
+    <message>
+        <source>Open items: {count}. Settle them, or give a reason to close the day over them</source>
+        <translation>Незакрити позиции: {count}. Приключете ги или посочете причина, за да затворите деня с тях</translation>
+    </message>
+    <message>
+        <source>Reservation {reservation} is a no-show, not confirmed</source>
+        <translation>Резервация {reservation} е неявяване, не е потвърдена</translation>
+    </message>
+    <message>
+        <source>Reservation {reservation} is a no-show, not in house</source>
+        <translation>Резервация {reservation} е неявяване, гостът не е настанен</translation>
+    </message>
+    <message>
+        <source>The business date is {date} now, not {closed}: another desk closed the day</source>
+        <translation>Работната дата вече е {date}, а не {closed}: денят е затворен от друго работно място</translation>
+    </message>
+    <message>
+        <source>The city tax cannot be negative</source>
+        <translation>Туристическият данък не може да бъде отрицателен</translation>
+    </message>
+    <message>
+        <source>The city tax from {date} is set already: set it from another date</source>
+        <translation>Туристическият данък от {date} вече е зададен: задайте го от друга дата</translation>
+    </message>
+    <message>
+        <source>The hotel&apos;s business date is {date} already: the night audit moves it</source>
+        <translation>Работната дата на хотела вече е {date}: нощният одит я премества</translation>
+    </message>
+    <message>
+        <source>mark a reservation as a no-show</source>
+        <translation type="vanished">отбелязва резервация като неявяване</translation>
+    </message>
+    <message>
+        <source>run the night audit</source>
+        <translation>извършва нощния одит</translation>
+    </message>
+    <message>
+        <source>set the city tax</source>
+        <translation>задава туристическия данък</translation>
+    </message>
 </context>
 <context>
     <name>DeskText</name>
@@ -3412,6 +3452,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Рецепция: работното място на хотелския касиер.
 Намерете престой, прегледайте фолиото му, приемайте плащания и правете възстановявания, печатайте касови бележки.</translation>
     </message>
+    <message>
+        <source>&amp;Night audit…</source>
+        <translation>&amp;Нощен одит…</translation>
+    </message>
 </context>
 <context>
     <name>MakePaymentDialog</name>
@@ -3861,6 +3905,140 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Type the guest&apos;s name, or find a guest who stayed before.</source>
         <translation>Въведете името на госта или намерете гост, отсядал преди.</translation>
+    </message>
+</context>
+<context>
+    <name>NightAudit</name>
+    <message>
+        <source>Cash shift not closed</source>
+        <translation>Касовата смяна не е приключена</translation>
+    </message>
+    <message>
+        <source>Card operation pending</source>
+        <translation>Операция с карта не е завършена</translation>
+    </message>
+    <message>
+        <source>Receipt not printed</source>
+        <translation>Касовата бележка не е отпечатана</translation>
+    </message>
+    <message>
+        <source>Arrival not checked in</source>
+        <translation>Пристигане без настаняване</translation>
+    </message>
+    <message>
+        <source>Departure not checked out</source>
+        <translation>Заминаване без освобождаване</translation>
+    </message>
+    <message>
+        <source>opened by {user}</source>
+        <translation>открита от {user}</translation>
+    </message>
+    <message>
+        <source>payment {number}</source>
+        <translation>плащане {number}</translation>
+    </message>
+</context>
+<context>
+    <name>NightAuditDialog</name>
+    <message>
+        <source>Night audit</source>
+        <translation>Нощен одит</translation>
+    </message>
+    <message>
+        <source>Open item</source>
+        <translation>Незакрита позиция</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Къде</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Подробности</translation>
+    </message>
+    <message>
+        <source>Why the day is closed with these items open</source>
+        <translation>Защо денят се затваря с тези незакрити позиции</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Причина:</translation>
+    </message>
+    <message>
+        <source>&amp;Close the day</source>
+        <translation>&amp;Затвори деня</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>О&amp;бнови</translation>
+    </message>
+    <message>
+        <source>Business date: {date}</source>
+        <translation>Работна дата: {date}</translation>
+    </message>
+    <message>
+        <source>Open items: {count}. A manager may close the day over them, giving a reason.</source>
+        <translation>Незакрити позиции: {count}. Мениджър може да затвори деня с тях, като посочи причина.</translation>
+    </message>
+    <message>
+        <source>Nothing is open.</source>
+        <translation>Няма незакрити позиции.</translation>
+    </message>
+    <message>
+        <source>In-house stays to charge: {stays}. Reservations to mark as no-shows: {no_shows}.</source>
+        <translation>Настанявания за начисляване: {stays}. Резервации за отбелязване като неявяване: {no_shows}.</translation>
+    </message>
+    <message>
+        <source>Cancel stops after the stay being charged; running the night audit again finishes the day without charging anything twice.</source>
+        <translation>„Отказ“ спира одита след текущото настаняване; повторното пускане приключва деня, без да начислява нищо два пъти.</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Отказ</translation>
+    </message>
+    <message>
+        <source>Closing business day {date}…</source>
+        <translation>Приключване на работния ден {date}…</translation>
+    </message>
+    <message>
+        <source>Stopping after the stay being charged…</source>
+        <translation>Спиране след текущото настаняване…</translation>
+    </message>
+    <message>
+        <source>Nights charged:</source>
+        <translation>Начислени нощувки:</translation>
+    </message>
+    <message>
+        <source>Room charges:</source>
+        <translation>Нощувки:</translation>
+    </message>
+    <message>
+        <source>City tax:</source>
+        <translation>Туристически данък:</translation>
+    </message>
+    <message>
+        <source>No-shows:</source>
+        <translation>Неявявания:</translation>
+    </message>
+    <message>
+        <source>New business date:</source>
+        <translation>Нова работна дата:</translation>
+    </message>
+    <message>
+        <source>&amp;Run again</source>
+        <translation>&amp;Пусни отново</translation>
+    </message>
+    <message>
+        <source>Business day {date} is closed.</source>
+        <translation>Работният ден {date} е приключен.</translation>
+    </message>
+    <message>
+        <source>The night audit of {date} was stopped: run it again to finish the day.</source>
+        <translation>Нощният одит за {date} е спрян: пуснете го отново, за да приключите деня.</translation>
+    </message>
+    <message>
+        <source>not moved yet</source>
+        <translation>още не е преместена</translation>
     </message>
 </context>
 <context>

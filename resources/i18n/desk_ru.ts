@@ -2610,6 +2610,46 @@
         <source>{value} is not a time zone (for example Europe/Sofia)</source>
         <translation>{value} — не часовой пояс (например Europe/Sofia)</translation>
     </message>
+    <message>
+        <source>Open items: {count}. Settle them, or give a reason to close the day over them</source>
+        <translation>Незакрытых позиций: {count}. Закройте их или укажите причину, чтобы закрыть день с ними</translation>
+    </message>
+    <message>
+        <source>Reservation {reservation} is a no-show, not confirmed</source>
+        <translation>Бронь {reservation} — неявка, а не подтверждённая</translation>
+    </message>
+    <message>
+        <source>Reservation {reservation} is a no-show, not in house</source>
+        <translation>Бронь {reservation} — неявка, гость не проживает</translation>
+    </message>
+    <message>
+        <source>The business date is {date} now, not {closed}: another desk closed the day</source>
+        <translation>Операционная дата уже {date}, а не {closed}: день закрыт на другом рабочем месте</translation>
+    </message>
+    <message>
+        <source>The city tax cannot be negative</source>
+        <translation>Туристический налог не может быть отрицательным</translation>
+    </message>
+    <message>
+        <source>The city tax from {date} is set already: set it from another date</source>
+        <translation>Туристический налог с {date} уже задан: задайте его с другой даты</translation>
+    </message>
+    <message>
+        <source>The hotel&apos;s business date is {date} already: the night audit moves it</source>
+        <translation>Операционная дата отеля уже {date}: её переводит ночной аудит</translation>
+    </message>
+    <message>
+        <source>mark a reservation as a no-show</source>
+        <translation type="vanished">отмечать бронь как неявку</translation>
+    </message>
+    <message>
+        <source>run the night audit</source>
+        <translation>проводить ночной аудит</translation>
+    </message>
+    <message>
+        <source>set the city tax</source>
+        <translation>задавать туристический налог</translation>
+    </message>
 </context>
 <context>
     <name>DeskText</name>
@@ -3412,6 +3452,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Стойка регистрации: рабочее место кассира гостиницы.
 Найдите проживание, просмотрите его фолио, принимайте платежи и оформляйте возвраты, печатайте чеки.</translation>
     </message>
+    <message>
+        <source>&amp;Night audit…</source>
+        <translation>&amp;Ночной аудит…</translation>
+    </message>
 </context>
 <context>
     <name>MakePaymentDialog</name>
@@ -3861,6 +3905,140 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Type the guest&apos;s name, or find a guest who stayed before.</source>
         <translation>Введите имя гостя или найдите гостя, который уже останавливался.</translation>
+    </message>
+</context>
+<context>
+    <name>NightAudit</name>
+    <message>
+        <source>Cash shift not closed</source>
+        <translation>Кассовая смена не закрыта</translation>
+    </message>
+    <message>
+        <source>Card operation pending</source>
+        <translation>Операция по карте не завершена</translation>
+    </message>
+    <message>
+        <source>Receipt not printed</source>
+        <translation>Чек не напечатан</translation>
+    </message>
+    <message>
+        <source>Arrival not checked in</source>
+        <translation>Заезд: гость не заселён</translation>
+    </message>
+    <message>
+        <source>Departure not checked out</source>
+        <translation>Выезд: гость не выселен</translation>
+    </message>
+    <message>
+        <source>opened by {user}</source>
+        <translation>открыл(а) {user}</translation>
+    </message>
+    <message>
+        <source>payment {number}</source>
+        <translation>платёж {number}</translation>
+    </message>
+</context>
+<context>
+    <name>NightAuditDialog</name>
+    <message>
+        <source>Night audit</source>
+        <translation>Ночной аудит</translation>
+    </message>
+    <message>
+        <source>Open item</source>
+        <translation>Незакрытая позиция</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Где</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Подробности</translation>
+    </message>
+    <message>
+        <source>Why the day is closed with these items open</source>
+        <translation>Почему день закрывается с этими незакрытыми позициями</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Причина:</translation>
+    </message>
+    <message>
+        <source>&amp;Close the day</source>
+        <translation>&amp;Закрыть день</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>О&amp;бновить</translation>
+    </message>
+    <message>
+        <source>Business date: {date}</source>
+        <translation>Операционная дата: {date}</translation>
+    </message>
+    <message>
+        <source>Open items: {count}. A manager may close the day over them, giving a reason.</source>
+        <translation>Незакрытых позиций: {count}. Менеджер может закрыть день с ними, указав причину.</translation>
+    </message>
+    <message>
+        <source>Nothing is open.</source>
+        <translation>Незакрытых позиций нет.</translation>
+    </message>
+    <message>
+        <source>In-house stays to charge: {stays}. Reservations to mark as no-shows: {no_shows}.</source>
+        <translation>Проживаний к начислению: {stays}. Броней к отметке неявки: {no_shows}.</translation>
+    </message>
+    <message>
+        <source>Cancel stops after the stay being charged; running the night audit again finishes the day without charging anything twice.</source>
+        <translation>«Отмена» останавливает аудит после текущего проживания; повторный запуск закроет день, ничего не начислив дважды.</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Отмена</translation>
+    </message>
+    <message>
+        <source>Closing business day {date}…</source>
+        <translation>Закрытие операционного дня {date}…</translation>
+    </message>
+    <message>
+        <source>Stopping after the stay being charged…</source>
+        <translation>Остановка после текущего проживания…</translation>
+    </message>
+    <message>
+        <source>Nights charged:</source>
+        <translation>Начислено ночей:</translation>
+    </message>
+    <message>
+        <source>Room charges:</source>
+        <translation>Проживание:</translation>
+    </message>
+    <message>
+        <source>City tax:</source>
+        <translation>Туристический налог:</translation>
+    </message>
+    <message>
+        <source>No-shows:</source>
+        <translation>Неявки:</translation>
+    </message>
+    <message>
+        <source>New business date:</source>
+        <translation>Новая операционная дата:</translation>
+    </message>
+    <message>
+        <source>&amp;Run again</source>
+        <translation>&amp;Запустить снова</translation>
+    </message>
+    <message>
+        <source>Business day {date} is closed.</source>
+        <translation>Операционный день {date} закрыт.</translation>
+    </message>
+    <message>
+        <source>The night audit of {date} was stopped: run it again to finish the day.</source>
+        <translation>Ночной аудит за {date} остановлен: запустите его снова, чтобы закрыть день.</translation>
+    </message>
+    <message>
+        <source>not moved yet</source>
+        <translation>ещё не переведена</translation>
     </message>
 </context>
 <context>

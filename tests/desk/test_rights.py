@@ -29,6 +29,7 @@ from desk.people.rights import ROLE_RIGHTS, MissingRight, Right
 from desk.pos import checks as pos_checks
 from desk.pos import keys as pos_keys
 from desk.stays import booking, rooms
+from desk.stays import business_day, night_audit
 from desk.stays import reservations as stays
 from desk.stays.models import DocumentKind as DocumentKindOfGuest
 from tests.actors import signed_in
@@ -172,6 +173,11 @@ USE_CASES: dict[str, Any] = {
     "set_hotel_country": lambda h, s: (document_format.set_hotel_country, ("RU",), {}),
     "set_register_language": lambda h, s: (document_format.set_register_language, ("FP-1", "ru"), {}),
     "drawer_for_payment": lambda h, s: (devices.drawer_for_payment, (s.payment_id,), {}),
+    "start_business_days": lambda h, s: (business_day.start_business_days, (date.today(),), {}),
+    "open_next_business_day": lambda h, s: (business_day.open_next_business_day, (date.today(),), {}),
+    "start_night_audit": lambda h, s: (night_audit.start_night_audit, (date.today(), "r"), {}),
+    "charge_night": lambda h, s: (night_audit.charge_night, (s.stay.reservation_id, date.today()), {}),
+    "set_city_tax": lambda h, s: (night_audit.set_city_tax, ("CITYTAX", h.money("1"), date.today()), {}),
 }
 _BOOKING = booking.Booking(date.today(), date.today() + timedelta(days=1), new_guests=(booking.NewGuest("A", "B"),),
                            room_type="Double")
@@ -181,7 +187,8 @@ CLERK_MAY_NOT_EVEN_WITH_APPROVAL = {
     "open_shift", "cash_in", "cash_out", "close_shift", "add_terminal", "remove_terminal", "set_terminal_slips",
     "record_end_of_day",
     "add_printer", "update_printer", "remove_printer", "open_drawer", "set_mail_settings",
-    "set_hotel_country", "set_register_language"}
+    "set_hotel_country", "set_register_language",
+    "start_business_days", "open_next_business_day", "start_night_audit", "charge_night", "set_city_tax"}
 CLERK_REFUSED = {"reverse_posting", "void_posting", "overpay", "backdated_payment", "backdated_deposit",
                  "refund_payment", "void_payment", "reverse_company_transfer", "check_out_override",
                  "settle_card_by_hand"}

@@ -1,0 +1,328 @@
+"""The night audit: close the business day, charge its nights once, mark its no-shows, open the next.
+
+It runs in short units, so the desks keep working while it does: one to start (what is still open
+is listed, and closing over it needs a manager's reason, recorded), one per in-house stay (its
+room night and city tax), one per no-show, one to move the business date. Killed or cancelled
+half-way, it is simply run again: each night's charges carry a key per reservation, night and
+kind in the database (``night_charge``), so a night already charged is found, never charged twice,
+and the date moves only at the end.
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+import os
+import sys
+import time as clock
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from sqlalchemy import exists, func, select
+from sqlalchemy.orm import Session
+
+from desk.cards.models import CARD_KINDS
+from desk.cash.models import CashShift, ShiftClose
+from desk.core.errors import InvalidInput, InvalidTransition
+from desk.core.money import Money
+from desk.db.runner import Runner
+from desk.fiscal.models import FiscalDocument, ReceiptRequest
+from desk.hotel.models import Service
+from desk.hotel.reference import base_currency
+from desk.journal.models import JournalIntent, OpenIntent
+from desk.ledger.folios import folio_of_reservation
+from desk.ledger.lookup import get, require_fits
+from desk.ledger.models import Bill
+from desk.ledger.postings import post_charge
+from desk.people.auth import Actor
+from desk.people.rights import Right, require
+from desk.stays.booking import mark_no_show
+from desk.stays.business_day import business_date, open_next_business_day
+from desk.stays.models import CityTax, NightAudit, NightCharge, Reservation, ReservationGuest, ReservationStatus
+from desk.stays.reservations import post_night
+
+logger = logging.getLogger(__name__)
+
+# A test's way to hold the audit where it must be killed: after this many stays are charged, it
+# says so on stderr and waits (tests/desk/test_night_audit_kill.py).
+PAUSE_AFTER_ENV = "DESK_NIGHT_AUDIT_PAUSE_AFTER"
+PAUSED_LINE = "night audit paused"
+
+ROOM = "room"
+CITY_TAX = "city_tax"
+
+
+class OpenKind(enum.StrEnum):
+    CASH_SHIFT = "cash_shift"  # a cash shift not closed
+    CARD_OPERATION = "card_operation"  # a card operation whose outcome is not known
+    RECEIPT = "receipt"  # a fiscal receipt asked for and not printed
+    ARRIVAL = "arrival"  # due today (or before) and not checked in
+    DEPARTURE = "departure"  # due to leave today (or before) and not checked out
+
+
+@dataclass(frozen=True)
+class OpenItem:
+    """Something the day leaves open, as plain values a window words in its own language.
+
+    ``reference`` finds it: a workstation and shift number, a register and workstation, a
+    reservation number. ``detail``: who opened the shift, the guests' names, the payment's number,
+    or the card operation's kind (``amount`` is then its amount).
+    """
+
+    kind: OpenKind
+    reference: str
+    detail: str = ""
+    amount: Money | None = None
+
+    def english(self) -> str:
+        """As the night audit's record and the command line say it."""
+        detail = {OpenKind.RECEIPT: f"payment {self.detail}"}.get(self.kind, self.detail)
+        if self.amount is not None:
+            detail = f"{detail} {self.amount}"
+        return f"{OPEN_KIND_NAMES[self.kind]}: {self.reference}" + (f" ({detail})" if detail else "")
+
+
+# English only: the window words each kind itself (ui/night_audit.py).
+OPEN_KIND_NAMES: dict[OpenKind, str] = {
+    OpenKind.CASH_SHIFT: "Cash shift not closed",
+    OpenKind.CARD_OPERATION: "Card operation pending",
+    OpenKind.RECEIPT: "Receipt not printed",
+    OpenKind.ARRIVAL: "Arrival not checked in",
+    OpenKind.DEPARTURE: "Departure not checked out",
+}
+
+
+class OpenItemsRemain(InvalidTransition):
+    """The day still has open items, and no reason was given to close it over them."""
+
+    field = "reason"
+
+
+def open_items(session: Session, day: date) -> list[OpenItem]:
+    """What the business day ``day`` leaves open, in the order the night audit window lists it."""
+    items: list[OpenItem] = []
+    shifts = session.execute(
+        select(CashShift.workstation, CashShift.number, CashShift.opened_by)
+        .where(~exists().where(ShiftClose.shift_id == CashShift.id)).order_by(CashShift.id))
+    items += [OpenItem(OpenKind.CASH_SHIFT, f"{workstation} #{number}", opened_by)
+              for workstation, number, opened_by in shifts]
+    cards = session.execute(
+        select(JournalIntent.kind, JournalIntent.workstation, JournalIntent.amount)
+        .join(OpenIntent, OpenIntent.intent_id == JournalIntent.id)
+        .where(JournalIntent.kind.in_(sorted(CARD_KINDS))).order_by(JournalIntent.id))
+    items += [OpenItem(OpenKind.CARD_OPERATION, workstation, kind, amount) for kind, workstation, amount in cards]
+    # A receipt asked for whose register never issued its document (a sale or refund receipt per payment).
+    receipts = session.execute(
+        select(ReceiptRequest.payment_id, ReceiptRequest.register_code, ReceiptRequest.workstation)
+        .where(~exists().where(FiscalDocument.payment_id == ReceiptRequest.payment_id,
+                               FiscalDocument.kind == ReceiptRequest.kind))
+        .order_by(ReceiptRequest.id))
+    items += [OpenItem(OpenKind.RECEIPT, f"{register} / {workstation}", str(payment_id))
+              for payment_id, register, workstation in receipts]
+    arrivals = session.scalars(
+        select(Reservation).where(Reservation.status == ReservationStatus.CONFIRMED, Reservation.arrival <= day)
+        .order_by(Reservation.arrival, Reservation.number))
+    items += [OpenItem(OpenKind.ARRIVAL, r.number, _guests(r)) for r in arrivals]
+    departures = session.scalars(
+        select(Reservation).where(Reservation.status == ReservationStatus.IN_HOUSE, Reservation.departure <= day)
+        .order_by(Reservation.departure, Reservation.number))
+    items += [OpenItem(OpenKind.DEPARTURE, r.number, _guests(r)) for r in departures]
+    return items
+
+
+def _guests(reservation: Reservation) -> str:
+    return ", ".join(guest.full_name for guest in reservation.guests)
+
+
+def _stays_of_the_night(session: Session, day: date) -> list[int]:
+    return list(session.scalars(
+        select(Reservation.id).where(Reservation.status == ReservationStatus.IN_HOUSE,
+                                     Reservation.arrival <= day, Reservation.departure > day)
+        .order_by(Reservation.id)))
+
+
+def _no_shows_of(session: Session, day: date) -> list[int]:
+    return list(session.scalars(
+        select(Reservation.id).where(Reservation.status == ReservationStatus.CONFIRMED, Reservation.arrival <= day)
+        .order_by(Reservation.id)))
+
+
+@dataclass(frozen=True)
+class AuditPlan:
+    """What the night audit would do now: the day it closes, what is open, what it would charge."""
+
+    business_date: date
+    open_items: tuple[OpenItem, ...]
+    stays: int  # in-house stays whose night it charges
+    no_shows: int
+
+
+def audit_plan(session: Session) -> AuditPlan:
+    day = business_date(session)
+    return AuditPlan(day, tuple(open_items(session, day)), len(_stays_of_the_night(session, day)),
+                     len(_no_shows_of(session, day)))
+
+
+@dataclass(frozen=True)
+class AuditStart:
+    business_date: date
+    stays: tuple[int, ...]
+    no_shows: tuple[int, ...]
+
+
+def start_night_audit(session: Session, actor: Actor, day: date, reason: str = "") -> AuditStart:
+    """Begin closing business day ``day``: refused while items are open unless a reason is given,
+    which is recorded with them. Returns the stays to charge and the reservations to mark."""
+    require(actor, Right.RUN_NIGHT_AUDIT)
+    current = business_date(session)
+    if current != day:
+        raise InvalidTransition("The business date is {date} now, not {closed}: another desk closed the day",
+                                date=current, closed=day)
+    reason = reason.strip()
+    require_fits(reason, 240, "reason")
+    items = open_items(session, day)
+    if items and not reason:
+        raise OpenItemsRemain("Open items: {count}. Settle them, or give a reason to close the day "
+                              "over them", count=len(items))
+    session.add(NightAudit(business_date=day, started_by=actor.username, workstation=actor.workstation,
+                           reason=reason, open_items="\n".join(item.english() for item in items)))
+    return AuditStart(day, tuple(_stays_of_the_night(session, day)), tuple(_no_shows_of(session, day)))
+
+
+def city_tax_on(session: Session, night: date) -> CityTax | None:
+    """The city tax that applies to ``night``, or None where the hotel sets none."""
+    setting = session.scalar(select(CityTax).where(CityTax.valid_from <= night)
+                             .order_by(CityTax.valid_from.desc()).limit(1))
+    return setting if setting is not None and setting.per_person_night.is_positive else None
+
+
+def set_city_tax(session: Session, actor: Actor, service_code: str, per_person_night: Money,
+                 valid_from: date) -> CityTax:
+    """The city tax per guest and night from ``valid_from`` on (zero: none from then)."""
+    require(actor, Right.SET_CITY_TAX)
+    if session.get(Service, service_code) is None:
+        raise InvalidInput("There is no service {service}", field="service", service=service_code)
+    currency = base_currency(session)
+    if per_person_night.currency != currency:
+        raise InvalidInput("Services are charged in {base}, not {currency}", field="currency", base=currency,
+                           currency=per_person_night.currency)
+    if per_person_night.is_negative:
+        raise InvalidInput("The city tax cannot be negative", field="amount")
+    if session.get(CityTax, valid_from) is not None:
+        raise InvalidInput("The city tax from {date} is set already: set it from another date",
+                           field="valid_from", date=valid_from)
+    setting = CityTax(valid_from=valid_from, service_code=service_code, per_person_night=per_person_night,
+                      set_by=actor.username)
+    session.add(setting)
+    return setting
+
+
+@dataclass(frozen=True)
+class NightCharged:
+    """What charging one stay's night did: whether its room night was posted now, and the amounts
+    posted now (zero for what the night had already)."""
+
+    reservation_id: int
+    room_posted: bool
+    room: Money
+    city_tax: Money
+
+
+def charge_night(session: Session, actor: Actor, reservation_id: int, night: date) -> NightCharged:
+    """The room night and the city tax of one in-house stay, each posted unless the night has it."""
+    require(actor, Right.RUN_NIGHT_AUDIT)
+    # Locked first: an audit on another desk waits here and then finds this one's charges.
+    reservation = get(session, Reservation, reservation_id, "Reservation", lock=True)
+    nothing = Money.zero(base_currency(session))
+    if reservation.status is not ReservationStatus.IN_HOUSE or not reservation.arrival <= night < reservation.departure:
+        # Checked out, or its dates amended, while the audit ran: the night is not this stay's any more.
+        return NightCharged(reservation_id, False, nothing, nothing)
+    done = set(session.scalars(select(NightCharge.kind).where(
+        NightCharge.reservation_id == reservation_id, NightCharge.night == night)))
+    room = city_tax = nothing
+    bill_id: int | None = None
+    if ROOM not in done:
+        posting = post_night(session, actor, reservation_id, night)
+        session.add(NightCharge(reservation_id=reservation_id, night=night, kind=ROOM, posting_id=posting.id))
+        room, bill_id = posting.amount, posting.bill_id
+    tax = city_tax_on(session, night)
+    if tax is not None and CITY_TAX not in done:
+        people = session.scalar(select(func.count()).select_from(ReservationGuest).where(
+            ReservationGuest.reservation_id == reservation_id)) or 1
+        service = session.get_one(Service, tax.service_code)
+        if bill_id is None:  # the room night was charged by an earlier run: its tax goes where it went
+            bill_id = min(session.scalars(select(Bill.id).where(
+                Bill.folio_id == folio_of_reservation(session, reservation_id))))
+        posting = post_charge(
+            session, actor, bill_id=bill_id, description=service.name,
+            service_code=service.code, quantity=people, unit_price=tax.per_person_night,
+            ordered_at=datetime.combine(night, time(23, 0)).astimezone(), source="audit",
+            external_ref=f"{CITY_TAX}:{reservation_id}:{night.isoformat()}")
+        session.add(NightCharge(reservation_id=reservation_id, night=night, kind=CITY_TAX, posting_id=posting.id))
+        city_tax = posting.amount
+    session.flush()
+    return NightCharged(reservation_id, ROOM not in done, room, city_tax)
+
+
+@dataclass(frozen=True)
+class AuditSummary:
+    business_date: date
+    nights: int  # stays whose room night this run posted
+    rooms: Money
+    city_tax: Money
+    no_shows: int
+    new_business_date: date | None  # None: stopped before the end (run it again to finish)
+
+    @property
+    def finished(self) -> bool:
+        return self.new_business_date is not None
+
+
+# progress(steps done, steps in all): a step is a stay, a no-show, and the new date at the end.
+Progress = Callable[[int, int], None]
+
+
+def run_night_audit(runner: Runner, actor: Actor, *, reason: str = "", stop: Callable[[], bool] = lambda: False,
+                    progress: Progress | None = None) -> AuditSummary:
+    """The whole night audit of the current business day, one short unit per stay.
+
+    ``stop`` is asked before each stay: when it says so, the audit ends there, unfinished, and the
+    next run goes on from where it stopped. Refusals (open items without a reason, a missing right)
+    come from the first unit, before anything is charged.
+    """
+    day = runner.read(business_date)
+    start = runner.run(start_night_audit, actor, day, reason).value
+    currency = runner.read(base_currency)
+    rooms = city_tax = Money.zero(currency)
+    nights = no_shows = 0
+    total = len(start.stays) + len(start.no_shows) + 1
+    pause_after = int(os.environ.get(PAUSE_AFTER_ENV, "0") or 0)
+    for done, reservation_id in enumerate(start.stays, 1):
+        if stop():
+            return AuditSummary(day, nights, rooms, city_tax, no_shows, None)
+        charged = runner.run(charge_night, actor, reservation_id, day).value
+        rooms, city_tax = rooms + charged.room, city_tax + charged.city_tax
+        nights += charged.room_posted
+        if progress is not None:
+            progress(done, total)
+        if done == pause_after:
+            print(PAUSED_LINE, file=sys.stderr, flush=True)
+            clock.sleep(3600)
+    for done, reservation_id in enumerate(start.no_shows, len(start.stays) + 1):
+        if stop():
+            return AuditSummary(day, nights, rooms, city_tax, no_shows, None)
+        try:
+            runner.run(mark_no_show, actor, reservation_id, today=day)
+            no_shows += 1
+        except InvalidTransition as exc:  # checked in or cancelled while the audit ran
+            logger.info("not a no-show after all: %s", exc)
+        if progress is not None:
+            progress(done, total)
+    if stop():
+        return AuditSummary(day, nights, rooms, city_tax, no_shows, None)
+    new_day = runner.run(open_next_business_day, actor, day).value
+    if progress is not None:
+        progress(total, total)
+    return AuditSummary(day, nights, rooms, city_tax, no_shows, new_day)
+

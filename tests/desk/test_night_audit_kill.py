@@ -1,0 +1,132 @@
+"""`desk night-audit` killed with SIGKILL half-way, then run again: every night charged exactly once.
+
+The command runs in a child process as a hotel's timer would run it; a test hook holds it after two
+stays are committed, and the test kills it there with a real SIGKILL. Nothing in the killed process
+gets to clean up: what the database holds is what a power cut would leave.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from desk.hotel.models import Room
+from desk.ledger.models import Posting
+from desk.stays.business_day import business_date
+from desk.stays.models import NightAudit, NightCharge
+from desk.stays.night_audit import PAUSE_AFTER_ENV
+from tests.actors import demo_credentials
+from tests.helpers import kill_child_when
+
+from .conftest import Hotel
+
+STAYS = 6
+KILLED_AFTER = 2
+TODAY = date.today()
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _charged(hotel: Hotel) -> int:
+    return hotel.query(lambda s: s.scalar(select(func.count()).select_from(NightCharge)) or 0)
+
+
+def _audit_command(hotel: Hotel) -> list[str]:
+    return ["-m", "desk", "--database", hotel.database.url, "night-audit", "--reason", "Night shift audit"]
+
+
+@pytest.fixture
+def manager_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    from desk.people.models import Role
+
+    user, password = demo_credentials(Role.MANAGER)
+    monkeypatch.setenv("DESK_USER", user)
+    monkeypatch.setenv("DESK_PASSWORD", password)
+
+
+def _hotel_in_house(hotel: Hotel) -> list[int]:
+    with hotel.database.writing() as session:
+        session.add_all(Room(number=f"5{n:02d}", floor=5, room_type="Double") for n in range(STAYS))
+    return [hotel.stay(nights=2, guests=2, room=f"5{n:02d}").reservation_id for n in range(STAYS)]
+
+
+def test_a_night_audit_killed_half_way_and_run_again_charges_each_night_once(
+        hotel: Hotel, manager_env: None, monkeypatch: pytest.MonkeyPatch):
+    reservations = _hotel_in_house(hotel)
+    monkeypatch.setenv(PAUSE_AFTER_ENV, str(KILLED_AFTER))
+    code = f"import sys; from desk.cli.main import main; sys.exit(main({_audit_command(hotel)[2:]!r}))"
+    killed = kill_child_when(code, lambda: _charged(hotel) >= KILLED_AFTER, "pause after two stays")
+    assert killed.returncode == -signal.SIGKILL
+    # Killed with two stays charged, the day not closed.
+    assert _charged(hotel) == KILLED_AFTER
+    assert hotel.query(business_date) == TODAY
+
+    monkeypatch.delenv(PAUSE_AFTER_ENV)
+    again = subprocess.run([sys.executable, *_audit_command(hotel)], cwd=ROOT, capture_output=True, text=True,
+                           timeout=120, env=os.environ.copy())
+    assert again.returncode == 0, again.stderr
+    assert f"{STAYS - KILLED_AFTER} nights charged" in again.stdout
+
+    with hotel.database.unit_of_work() as session:
+        rooms = session.execute(select(Posting.folio_id, func.count()).where(Posting.service_code == "ROOM")
+                                .group_by(Posting.folio_id)).all()
+        assert len(rooms) == STAYS and {count for _folio, count in rooms} == {1}
+        charges = session.execute(select(NightCharge.reservation_id, NightCharge.night)
+                                  .where(NightCharge.kind == "room")).all()
+        assert sorted(charges) == sorted((r, TODAY) for r in reservations)
+        assert session.scalar(select(func.count()).select_from(NightAudit)) == 2  # both starts kept
+    assert hotel.query(business_date) == TODAY + timedelta(days=1)
+
+
+def test_a_night_audit_run_twice_doubles_nothing(hotel: Hotel, manager_env: None):
+    _hotel_in_house(hotel)
+    first = subprocess.run([sys.executable, *_audit_command(hotel)], cwd=ROOT, capture_output=True, text=True,
+                           timeout=120)
+    assert first.returncode == 0, first.stderr
+    before = hotel.query(lambda s: s.scalar(select(func.count()).select_from(Posting)))
+    # The second run closes the next business day: the stays' second and last night, nothing else.
+    second = subprocess.run([sys.executable, *_audit_command(hotel)], cwd=ROOT, capture_output=True, text=True,
+                            timeout=120)
+    assert second.returncode == 0, second.stderr
+    after = hotel.query(lambda s: s.scalar(select(func.count()).select_from(Posting)))
+    assert after - before == STAYS
+    assert hotel.query(business_date) == TODAY + timedelta(days=2)
+
+
+def test_the_dry_run_lists_what_is_open_and_changes_nothing(hotel: Hotel):
+    _hotel_in_house(hotel)
+    before = hotel.snapshot()
+    dry = subprocess.run([sys.executable, "-m", "desk", "--database", hotel.database.url, "night-audit",
+                          "--dry-run"], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert dry.returncode == 0, dry.stderr
+    assert f"Business date: {TODAY.isoformat()}" in dry.stdout
+    assert "Cash shift not closed: TEST-1 #1" in dry.stdout
+    assert f"In-house stays to charge: {STAYS}; reservations to mark as no-shows: 0" in dry.stdout
+    assert hotel.snapshot() == before
+
+
+def test_open_items_without_a_reason_stop_the_command_before_anything_is_charged(hotel: Hotel, manager_env: None):
+    _hotel_in_house(hotel)
+    refused = subprocess.run([sys.executable, "-m", "desk", "--database", hotel.database.url, "night-audit"],
+                             cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert refused.returncode == 3
+    assert "Open items: 1. Settle them" in refused.stderr
+    assert _charged(hotel) == 0
+
+
+def test_the_timer_leaves_a_business_day_that_has_not_ended(hotel: Hotel, manager_env: None):
+    """The systemd timer runs after midnight with --if-day-ended: today's business day (closed
+    early by a manager the evening before, say) is left to end first."""
+    _hotel_in_house(hotel)
+    before = hotel.snapshot()
+    timer = subprocess.run([sys.executable, *_audit_command(hotel), "--if-day-ended"], cwd=ROOT,
+                           capture_output=True, text=True, timeout=120)
+    assert timer.returncode == 0, timer.stderr
+    assert f"Business day {TODAY.isoformat()} has not ended yet: nothing to do" in timer.stdout
+    assert hotel.snapshot() == before

@@ -1,0 +1,61 @@
+"""Render the night audit window of the demo hotel to PNG (en, ru): its open items, then its summary.
+
+    QT_QPA_PLATFORM=offscreen python -m tools.screenshots_night_audit
+
+Each language closes the day of a demo hotel of its own (the audit moves the business date), as its
+manager Maria, over the demo's open shift and today's arrivals, with a reason.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from datetime import date
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication
+
+from desk.db.engine import Database
+from desk.demo.seed import DEMO_WORKSTATION, seed_demo
+from desk.people.auth import sign_in
+from tools.screenshots import save, settle, wait_until
+from ui.context import DeskContext
+from ui.i18n import install_translator, remove_translators
+from ui.night_audit import NightAuditDialog
+
+REASONS = {"en": "Ivan closes his shift at 07:00; the four late arrivals called to cancel",
+           "ru": "Иван закроет смену в 07:00; четверо опоздавших гостей позвонили и отменили"}
+
+
+def main() -> int:
+    app = QApplication.instance() or QApplication(sys.argv)
+    for language in ("en", "ru"):
+        with tempfile.TemporaryDirectory() as folder:
+            database = Database(f"sqlite:///{folder}/demo.sqlite3")
+            with database.unit_of_work() as session:
+                seed_demo(session, today=date.today())
+            with database.unit_of_work() as session:
+                manager = sign_in(session, "maria", "manager", DEMO_WORKSTATION)
+            ctx = DeskContext(database, manager)
+            install_translator(app, language)  # type: ignore[arg-type]
+            dialog = NightAuditDialog(ctx)
+            dialog.show()
+            wait_until(lambda shown=dialog: shown.plan is not None)
+            dialog.reason_edit.setText(REASONS[language])
+            settle(300)
+            save(dialog, "night_audit_open_items", language)
+            dialog.start()
+            wait_until(lambda shown=dialog: shown.summary is not None, 120_000)
+            settle(300)
+            save(dialog, "night_audit_summary", language)
+            dialog.close()
+            remove_translators(app)  # type: ignore[arg-type]
+            ctx.close()
+            database.dispose()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
