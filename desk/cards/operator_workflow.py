@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from desk.cards import operations as cards
-from desk.cards.models import CardKind, CardRecord, CardRecordKind, OnlineKind, SavedCard
+from desk.cards.models import ONLINE_KINDS, CardKind, CardRecord, CardRecordKind, OnlineKind, SavedCard
 from desk.cards.operations import CardRequest, from_minor, note_hold_expired, record_card_intent, to_minor
 from desk.cards.operators.interface import (
     AnswerLost,
@@ -351,13 +351,12 @@ class OnlineResolver:
         return settle_online_intent(session, actor, intent)
 
 
-def reconcile_online(runner: Runner, actor: Actor, intent_ids: list[int] | None = None) -> Reconciled:
+def reconcile_online(runner: Runner, actor: Actor, intent_ids: list[int] | None = None, *,
+                     kinds: frozenset[str] = ONLINE_KINDS) -> Reconciled:
     """Resolve this workstation's online card operations that never got their end."""
-    from desk.cards.models import ONLINE_KINDS
-
     resolver = OnlineResolver(runner)
     return journal.reconcile(runner, dict.fromkeys(ONLINE_KINDS, resolver), actor, workstation=actor.workstation,
-                             kinds=ONLINE_KINDS, intent_ids=intent_ids)
+                             kinds=kinds, intent_ids=intent_ids)
 
 
 # --- the flows ----------------------------------------------------------------------------------
@@ -482,6 +481,8 @@ class Purged:
 def purge_saved_cards(runner: Runner, actor: Actor, today: date | None = None) -> Purged:
     """Delete, at the operator and here, every saved card past its date (R11); each deletion journalled."""
     result = Purged([], [], {})
+    # A deletion whose answer was lost last time is asked about first: it may be done already.
+    reconcile_online(runner, actor, kinds=frozenset({OnlineKind.DELETE.value}))
     for card_id in runner.read(cards_to_purge, today):
         try:
             outcome = delete_saved_card(runner, actor, card_id)

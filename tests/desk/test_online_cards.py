@@ -248,3 +248,24 @@ def test_no_card_number_or_secret_key_in_the_database_or_the_logs(rig: OnlineRig
     assert "4242424242424242" not in dump and "4242424242424242" not in caplog.text
     assert SECRET_KEY not in dump and SECRET_KEY not in caplog.text
     assert not has_card_number(caplog.text)
+
+
+def test_desk_cards_purge_deletes_what_is_past_its_date(rig: OnlineRig, capsys, monkeypatch):
+    from desk.cli.main import main
+    from tests.actors import demo_credentials
+
+    stay, card_id = rig.saved_card()
+    card = rig.hotel.query(saved_card, card_id)
+    username, password = demo_credentials(Role.MANAGER)
+    monkeypatch.setenv("DESK_USER", username)
+    monkeypatch.setenv("DESK_PASSWORD", password)
+    url = rig.hotel.database.url
+    assert main(["--database", url, "cards", "purge", "--today", str(card.delete_after)]) == 0
+    assert rig.hotel.query(saved_card, card_id).deleted is False
+    later = card.delete_after + timedelta(days=1)
+    assert main(["--database", url, "cards", "purge", "--today", str(later)]) == 0
+    assert f"Deleted saved card {card_id}" in capsys.readouterr().out
+    assert rig.hotel.query(saved_card, card_id).deleted is True
+    assert main(["--database", url, "cards", "operators"]) == 0
+    listed = capsys.readouterr().out
+    assert "Stripe\tstripe\tacct_test\tEUR\tkeep 30 days" in listed and SECRET_KEY not in listed
