@@ -254,7 +254,7 @@ def test_desk_cards_purge_deletes_what_is_past_its_date(rig: OnlineRig, capsys, 
     from desk.cli.main import main
     from tests.actors import demo_credentials
 
-    stay, card_id = rig.saved_card()
+    _stay, card_id = rig.saved_card()
     card = rig.hotel.query(saved_card, card_id)
     username, password = demo_credentials(Role.MANAGER)
     monkeypatch.setenv("DESK_USER", username)
