@@ -105,6 +105,8 @@ class Hold:
     trace_no: int | None
     auth_code: str
     owner: str = ""  # reservation number or folio, for the list of all open holds
+    operator_id: int | None = None  # held at an online operator (its saved card), not on a terminal
+    saved_card_id: int | None = None
 
     @property
     def age_days(self) -> int:
@@ -477,8 +479,10 @@ def _hold(record: CardRecord, children: list[CardRecord], owner: str = "") -> Ho
             state = HoldState.RELEASED
         elif child.operation is CardRecordKind.EXPIRED:
             state = HoldState.EXPIRED
+    online = record.details.get("operator_id") if record.reference else None
     return Hold(record.id, record.folio_id, record.amount, record.created_at, state, captured, record.terminal,
-                record.brand, record.masked_pan, record.receipt_no, record.trace_no, record.auth_code, owner)
+                record.brand, record.masked_pan, record.receipt_no, record.trace_no, record.auth_code, owner,
+                operator_id=online, saved_card_id=record.details.get("saved_card") if online else None)
 
 
 def _holds(session: Session, *conditions: Any) -> list[Hold]:

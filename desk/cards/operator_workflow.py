@@ -25,6 +25,7 @@ from desk.cards.operators.interface import (
     AnswerLost,
     CardOnFile,
     CardOperator,
+    CardPage,
     Declined,
     Done,
     Finding,
@@ -431,6 +432,19 @@ def save_card(runner: Runner, actor: Actor, operator_id: int, card_source: str, 
     asked = OnlineRequest(card_source=card_source, holder=holder, reservation_id=reservation_id,
                           company_id=company_id, event_id=event_id)
     return run_online_operation(runner, actor, OnlineKind.SAVE, operator_id, asked, watch)
+
+
+def save_new_card(runner: Runner, actor: Actor, operator_id: int, page: CardPage, holder: str, *,
+                  reservation_id: int | None = None, company_id: int | None = None, event_id: int | None = None,
+                  watch: Watch | None = None) -> OnlineOutcome | None:
+    """Verify and save credit card with "New card" (R10): the guest types the card on the operator's own
+    page (``page``), never in a field of ours; what the page gives back is saved. None: the page was closed."""
+    operator = runner.read(operator_settings, operator_id).info.operator
+    source = page.new_card(operator)
+    if not source:
+        return None
+    return save_card(runner, actor, operator_id, source, holder, reservation_id=reservation_id,
+                     company_id=company_id, event_id=event_id, watch=watch)
 
 
 def charge_saved_card(runner: Runner, actor: Actor, operator_id: int, saved_card_id: int, bill_id: int, amount: Any,
