@@ -177,6 +177,22 @@
         <translation>Освобождаване</translation>
     </message>
     <message>
+        <source>Save card</source>
+        <translation>Запазване на карта</translation>
+    </message>
+    <message>
+        <source>Saved card charged</source>
+        <translation>Таксуване на запазена карта</translation>
+    </message>
+    <message>
+        <source>Pre-authorisation on a saved card</source>
+        <translation>Предварителна авторизация със запазена карта</translation>
+    </message>
+    <message>
+        <source>Saved card deleted</source>
+        <translation>Изтриване на запазена карта</translation>
+    </message>
+    <message>
         <source>not sent</source>
         <translation>не е изпратена</translation>
     </message>
@@ -1102,6 +1118,10 @@
         <translation>Името на артикула е твърде дълго: най-много {limit} знака</translation>
     </message>
     <message>
+        <source>An operator needs a name</source>
+        <translation>Операторът трябва да има име</translation>
+    </message>
+    <message>
         <source>Another desk was changing the same bill at the same moment, so nothing was done. Look at the bill again and repeat the operation if it is still needed.</source>
         <translation>Друго работно място променяше същата сметка в същия момент, затова нищо не е направено. Погледнете сметката отново и повторете операцията, ако все още е нужна.</translation>
     </message>
@@ -1178,6 +1198,10 @@
         <translation>Изберете предварителната авторизация</translation>
     </message>
     <message>
+        <source>Choose the saved card</source>
+        <translation>Изберете запазена карта</translation>
+    </message>
+    <message>
         <source>Choose the services to move</source>
         <translation>Изберете услугите за преместване</translation>
     </message>
@@ -1204,6 +1228,10 @@
     <message>
         <source>Enter the amount</source>
         <translation>Въведете сумата</translation>
+    </message>
+    <message>
+        <source>Enter the operator&apos;s secret key</source>
+        <translation>Въведете секретния ключ на оператора</translation>
     </message>
     <message>
         <source>Enter the receipt number the terminal printed</source>
@@ -1240,6 +1268,10 @@
     <message>
         <source>Idempotency-Key {key} was already used with a different request</source>
         <translation>Idempotency-Key {key} вече е използван с друга заявка</translation>
+    </message>
+    <message>
+        <source>Name the currencies the operator takes, as EUR,CHF</source>
+        <translation>Посочете валутите на оператора, например EUR,CHF</translation>
     </message>
     <message>
         <source>No POS key was sent: send the key this POS was given by the hotel</source>
@@ -1494,6 +1526,10 @@
         <translation>В стая {room} има няколко госта: начислете на един от тях по неговия код</translation>
     </message>
     <message>
+        <source>Saved cards are kept between 1 and 3650 days after departure</source>
+        <translation>Запазените карти се пазят от 1 до 3650 дни след напускане</translation>
+    </message>
+    <message>
         <source>Say what shows how the operation ended</source>
         <translation>Посочете какво показва как е завършила операцията</translation>
     </message>
@@ -1594,6 +1630,10 @@
         <translation>Операцията с картата е записана, но слипът ѝ не се отпечата на {printer}: {problem}. Оправете принтера и изберете „Печат на слип“ при предварителната авторизация</translation>
     </message>
     <message>
+        <source>The card page gave no card</source>
+        <translation>Страницата за карта не върна карта</translation>
+    </message>
+    <message>
         <source>The certificate of {host} is not trusted ({reason}): set the hotel&apos;s CA certificate or check the host name</source>
         <translation>Сертификатът на {host} не е доверен ({reason}): задайте сертификата на удостоверяващия орган (CA) на хотела или проверете името на сървъра</translation>
     </message>
@@ -1640,6 +1680,10 @@
     <message>
         <source>The description is too long: at most {limit} characters</source>
         <translation>Описанието е твърде дълго: най-много {limit} знака</translation>
+    </message>
+    <message>
+        <source>The desk does not know the card operator {operator}</source>
+        <translation>Касата не познава картовия оператор {operator}</translation>
     </message>
     <message>
         <source>The discount {discount} is more than the lines ({lines})</source>
@@ -1724,6 +1768,10 @@
     <message>
         <source>The key in {path} is not the one the password of terminal {name} was saved with: copy the right key file here, or set the terminal up again</source>
         <translation>Ключът в {path} не е този, с който е запазена паролата на терминал {name}: копирайте тук правилния файл с ключ или настройте терминала отново</translation>
+    </message>
+    <message>
+        <source>The key in {path} is not the one the secret key of {name} was saved with: copy the right key file here, or set the operator up again</source>
+        <translation>Ключът в {path} не е този, с който е запазен секретният ключ на {name}: копирайте тук правилния файл с ключ или настройте оператора отново</translation>
     </message>
     <message>
         <source>The key of POS {name} was revoked: ask the hotel&apos;s administrator for a new one</source>
@@ -1850,6 +1898,10 @@
         <translation>{what} в {currency} е посочен два пъти</translation>
     </message>
     <message>
+        <source>There is already an operator called {name}</source>
+        <translation>Вече има оператор {name}</translation>
+    </message>
+    <message>
         <source>There is no POS named {name}</source>
         <translation>Няма POS с име {name}</translation>
     </message>
@@ -1858,12 +1910,28 @@
         <translation>Няма настройка на POS {name}</translation>
     </message>
     <message>
+        <source>There is no card operation {record}</source>
+        <translation>Няма операция с карта {record}</translation>
+    </message>
+    <message>
+        <source>There is no card operator {operator}</source>
+        <translation>Няма картов оператор {operator}</translation>
+    </message>
+    <message>
         <source>There is no card terminal {terminal}</source>
         <translation>Няма картов терминал {terminal}</translation>
     </message>
     <message>
         <source>There is no cash register “{register}”</source>
         <translation>Няма касов апарат „{register}“</translation>
+    </message>
+    <message>
+        <source>There is no company {company}</source>
+        <translation>Няма фирма {company}</translation>
+    </message>
+    <message>
+        <source>There is no event {event}</source>
+        <translation>Няма събитие {event}</translation>
     </message>
     <message>
         <source>There is no fiscal document {document}</source>
@@ -1894,6 +1962,10 @@
         <translation>Няма профил на принтер „{profile}“</translation>
     </message>
     <message>
+        <source>There is no reservation {reservation}</source>
+        <translation>Няма резервация {reservation}</translation>
+    </message>
+    <message>
         <source>There is no room {card} and no guest code {card}</source>
         <translation>Няма нито стая {card}, нито код на гост {card}</translation>
     </message>
@@ -1904,6 +1976,10 @@
     <message>
         <source>There is no room {room}</source>
         <translation>Няма стая {room}</translation>
+    </message>
+    <message>
+        <source>There is no saved card {card}</source>
+        <translation>Няма запазена карта {card}</translation>
     </message>
     <message>
         <source>There is no service {service}</source>
@@ -1926,8 +2002,16 @@
         <translation>Това действие вече е записано за друго плащане</translation>
     </message>
     <message>
+        <source>This card is saved at another operator</source>
+        <translation>Тази карта е запазена при друг оператор</translation>
+    </message>
+    <message>
         <source>This card operation has no slip to print</source>
         <translation>Тази операция с карта няма слип за печат</translation>
+    </message>
+    <message>
+        <source>This card operation was made on a card terminal: use the terminal</source>
+        <translation>Тази операция е направена на картов терминал: използвайте терминала</translation>
     </message>
     <message>
         <source>This is not a CA certificate in PEM form (-----BEGIN CERTIFICATE-----)</source>
@@ -1954,6 +2038,10 @@
         <translation>Тази предварителна авторизация вече е {state}: използва се веднъж</translation>
     </message>
     <message>
+        <source>This saved card was deleted</source>
+        <translation>Тази запазена карта е изтрита</translation>
+    </message>
+    <message>
         <source>This transfer was already reversed</source>
         <translation>Това прехвърляне вече е отменено</translation>
     </message>
@@ -1966,12 +2054,20 @@
         <translation>Това вече е направено на картовия терминал</translation>
     </message>
     <message>
+        <source>This was done online at {operator}: do it there, not on a terminal</source>
+        <translation>Това е направено онлайн при {operator}: направете го там, а не на терминал</translation>
+    </message>
+    <message>
         <source>This workstation has no key for the password of terminal {name}: copy {path} here from the computer where it was saved, or set the terminal up again</source>
         <translation>Това работно място няма ключ за паролата на терминал {name}: копирайте тук {path} от компютъра, на който е запазена, или настройте терминала отново</translation>
     </message>
     <message>
         <source>This workstation has no key for the saved mail password: copy {path} here from the workstation where it was saved, or type the password again</source>
         <translation>Това работно място няма ключ за записаната парола за поща: копирайте {path} от работното място, където е записана, или въведете паролата отново</translation>
+    </message>
+    <message>
+        <source>This workstation has no key for the secret key of {name}: copy {path} here from the computer where it was saved, or set the operator up again</source>
+        <translation>Това работно място няма ключ за секретния ключ на {name}: копирайте тук {path} от компютъра, на който е запазен, или настройте оператора отново</translation>
     </message>
     <message>
         <source>Too many failed attempts: {user} cannot sign in until {time}</source>
@@ -2254,6 +2350,10 @@
         <translation>{night} не е нощувка от резервация {reservation}</translation>
     </message>
     <message>
+        <source>{operator} is not set up to take {currency}</source>
+        <translation>{operator} не е настроен да приема {currency}</translation>
+    </message>
+    <message>
         <source>{path} cannot be read as a PEM certificate file</source>
         <translation>Файлът {path} не може да се прочете като сертификат PEM</translation>
     </message>
@@ -2340,6 +2440,10 @@
     <message>
         <source>A refund is a positive amount in {currency}</source>
         <translation>Връщането е положителна сума в {currency}</translation>
+    </message>
+    <message>
+        <source>A card is saved on one reservation, company or event</source>
+        <translation>Картата се запазва към една резервация, фирма или събитие</translation>
     </message>
     <message>
         <source>A tip or a discount cannot be negative</source>
@@ -2443,6 +2547,10 @@
     <message>
         <source>receipt {receipt}</source>
         <translation>бележка {receipt}</translation>
+    </message>
+    <message>
+        <source>ref. {reference}</source>
+        <translation>номер {reference}</translation>
     </message>
     <message>
         <source>trace {trace}</source>
@@ -4244,6 +4352,14 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Печат на слип</translation>
     </message>
     <message>
+        <source>Charge saved card…</source>
+        <translation>Таксувай запазена карта…</translation>
+    </message>
+    <message>
+        <source>Pre-authorise with saved card…</source>
+        <translation>Предварителна авторизация със запазена карта…</translation>
+    </message>
+    <message>
         <source>&amp;Reload</source>
         <translation>Презаре&amp;ждане</translation>
     </message>
@@ -4274,6 +4390,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>No saved cards</source>
         <translation>Няма запазени карти</translation>
+    </message>
+    <message>
+        <source>C&amp;harge…</source>
+        <translation>&amp;Таксувай…</translation>
     </message>
     <message>
         <source>Pre-authorisations</source>
@@ -4432,6 +4552,97 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Bill saved to {path}; no PDF viewer could open it.</source>
         <translation>Сметката е записана в {path}; нито една програма за PDF не успя да я отвори.</translation>
+    </message>
+</context>
+<context>
+    <name>SavedCardDialog</name>
+    <message>
+        <source>Am&amp;ount:</source>
+        <translation>С&amp;ума:</translation>
+    </message>
+    <message>
+        <source>C&amp;harge the saved card directly</source>
+        <translation>Т&amp;аксувай запазената карта директно</translation>
+    </message>
+    <message>
+        <source>Charge saved card</source>
+        <translation>Таксуване на запазена карта</translation>
+    </message>
+    <message>
+        <source>Pre-authorise with saved card</source>
+        <translation>Предварителна авторизация със запазена карта</translation>
+    </message>
+    <message>
+        <source>Capture pre-authorisation</source>
+        <translation>Усвояване на предварителна авторизация</translation>
+    </message>
+    <message>
+        <source>Release pre-authorisation</source>
+        <translation>Освобождаване на предварителна авторизация</translation>
+    </message>
+    <message>
+        <source>C&amp;harge</source>
+        <translation>&amp;Таксувай</translation>
+    </message>
+    <message>
+        <source>&amp;Pre-authorise</source>
+        <translation>&amp;Предварителна авторизация</translation>
+    </message>
+    <message>
+        <source>Ca&amp;pture</source>
+        <translation>Ус&amp;вояване</translation>
+    </message>
+    <message>
+        <source>Re&amp;lease</source>
+        <translation>Ос&amp;вобождаване</translation>
+    </message>
+    <message>
+        <source>{brand} {number}, {holder} · {operator}</source>
+        <translation>{brand} {number}, {holder} · {operator}</translation>
+    </message>
+    <message>
+        <source>Pre-authorisation of {amount} · {operator}</source>
+        <translation>Предварителна авторизация за {amount} · {operator}</translation>
+    </message>
+    <message>
+        <source>Asking {operator}…</source>
+        <translation>Запитване към {operator}…</translation>
+    </message>
+    <message>
+        <source>Cancelling… if the request already left, its answer is waited for.</source>
+        <translation>Отказване… ако заявката вече е изпратена, отговорът ѝ се изчаква.</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Затвори</translation>
+    </message>
+    <message>
+        <source>Approved (ref. {reference}).</source>
+        <translation>Одобрено (номер {reference}).</translation>
+    </message>
+    <message>
+        <source>The bank has already released this pre-authorisation: nothing can be captured on it. Charge the saved card directly for the amount instead?</source>
+        <translation>Банката вече е освободила тази предварителна авторизация: нищо не може да се усвои. Да се таксува ли запазената карта директно за сумата?</translation>
+    </message>
+    <message>
+        <source>The card was declined ({code}). Nothing was charged.</source>
+        <translation>Картата е отхвърлена ({code}). Нищо не е таксувано.</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>без посочена причина</translation>
+    </message>
+    <message>
+        <source>Cancelled before the request was sent. Nothing was charged.</source>
+        <translation>Отказано преди изпращането на заявката. Нищо не е таксувано.</translation>
+    </message>
+    <message>
+        <source>{operator} refused the request: {error}. Nothing was charged.</source>
+        <translation>{operator} отказа заявката: {error}. Нищо не е таксувано.</translation>
+    </message>
+    <message>
+        <source>{operator} did not answer. The operation is listed under Pending card operations, where {operator} is asked again by the desk&apos;s own key; the bill takes no other card payment until then.</source>
+        <translation>{operator} не отговори. Операцията е в „Незавършени операции с карти“, където {operator} се пита отново по собствения ключ на касата; дотогава сметката не приема друго плащане с карта.</translation>
     </message>
 </context>
 <context>

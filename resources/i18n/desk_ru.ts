@@ -177,6 +177,22 @@
         <translation>Снятие блокировки</translation>
     </message>
     <message>
+        <source>Save card</source>
+        <translation>Сохранение карты</translation>
+    </message>
+    <message>
+        <source>Saved card charged</source>
+        <translation>Списание с сохранённой карты</translation>
+    </message>
+    <message>
+        <source>Pre-authorisation on a saved card</source>
+        <translation>Предавторизация по сохранённой карте</translation>
+    </message>
+    <message>
+        <source>Saved card deleted</source>
+        <translation>Удаление сохранённой карты</translation>
+    </message>
+    <message>
         <source>not sent</source>
         <translation>не отправлена</translation>
     </message>
@@ -1102,6 +1118,10 @@
         <translation>Название позиции слишком длинное: не более {limit} символов</translation>
     </message>
     <message>
+        <source>An operator needs a name</source>
+        <translation>Укажите название оператора</translation>
+    </message>
+    <message>
         <source>Another desk was changing the same bill at the same moment, so nothing was done. Look at the bill again and repeat the operation if it is still needed.</source>
         <translation>Другое рабочее место в тот же момент изменяло этот же счёт, поэтому ничего не сделано. Посмотрите счёт ещё раз и повторите операцию, если она всё ещё нужна.</translation>
     </message>
@@ -1178,6 +1198,10 @@
         <translation>Выберите преавторизацию</translation>
     </message>
     <message>
+        <source>Choose the saved card</source>
+        <translation>Выберите сохранённую карту</translation>
+    </message>
+    <message>
         <source>Choose the services to move</source>
         <translation>Выберите услуги для переноса</translation>
     </message>
@@ -1204,6 +1228,10 @@
     <message>
         <source>Enter the amount</source>
         <translation>Введите сумму</translation>
+    </message>
+    <message>
+        <source>Enter the operator&apos;s secret key</source>
+        <translation>Введите секретный ключ оператора</translation>
     </message>
     <message>
         <source>Enter the receipt number the terminal printed</source>
@@ -1240,6 +1268,10 @@
     <message>
         <source>Idempotency-Key {key} was already used with a different request</source>
         <translation>Idempotency-Key {key} уже использован с другим запросом</translation>
+    </message>
+    <message>
+        <source>Name the currencies the operator takes, as EUR,CHF</source>
+        <translation>Укажите валюты оператора, например EUR,CHF</translation>
     </message>
     <message>
         <source>No POS key was sent: send the key this POS was given by the hotel</source>
@@ -1494,6 +1526,10 @@
         <translation>В номере {room} несколько гостей: спишите на одного из них по его коду</translation>
     </message>
     <message>
+        <source>Saved cards are kept between 1 and 3650 days after departure</source>
+        <translation>Сохранённые карты хранятся от 1 до 3650 дней после выезда</translation>
+    </message>
+    <message>
         <source>Say what shows how the operation ended</source>
         <translation>Укажите, что подтверждает исход операции</translation>
     </message>
@@ -1594,6 +1630,10 @@
         <translation>Операция по карте записана, но её слип не напечатан на {printer}: {problem}. Устраните неполадку принтера, затем выберите «Печать слипа» у предавторизации</translation>
     </message>
     <message>
+        <source>The card page gave no card</source>
+        <translation>Страница ввода карты не вернула карту</translation>
+    </message>
+    <message>
         <source>The certificate of {host} is not trusted ({reason}): set the hotel&apos;s CA certificate or check the host name</source>
         <translation>Сертификату сервера {host} нет доверия ({reason}): укажите сертификат центра сертификации (CA) гостиницы или проверьте имя сервера</translation>
     </message>
@@ -1640,6 +1680,10 @@
     <message>
         <source>The description is too long: at most {limit} characters</source>
         <translation>Описание слишком длинное: не более {limit} символов</translation>
+    </message>
+    <message>
+        <source>The desk does not know the card operator {operator}</source>
+        <translation>Касса не знает карточного оператора {operator}</translation>
     </message>
     <message>
         <source>The discount {discount} is more than the lines ({lines})</source>
@@ -1724,6 +1768,10 @@
     <message>
         <source>The key in {path} is not the one the password of terminal {name} was saved with: copy the right key file here, or set the terminal up again</source>
         <translation>Ключ в {path} не тот, которым сохранён пароль терминала {name}: скопируйте сюда нужный файл ключа или настройте терминал заново</translation>
+    </message>
+    <message>
+        <source>The key in {path} is not the one the secret key of {name} was saved with: copy the right key file here, or set the operator up again</source>
+        <translation>Ключ в {path} не тот, которым сохранён секретный ключ {name}: скопируйте сюда нужный файл ключа или настройте оператора заново</translation>
     </message>
     <message>
         <source>The key of POS {name} was revoked: ask the hotel&apos;s administrator for a new one</source>
@@ -1850,6 +1898,10 @@
         <translation>{what} в {currency} указан дважды</translation>
     </message>
     <message>
+        <source>There is already an operator called {name}</source>
+        <translation>Оператор {name} уже есть</translation>
+    </message>
+    <message>
         <source>There is no POS named {name}</source>
         <translation>POS с именем {name} нет</translation>
     </message>
@@ -1858,12 +1910,28 @@
         <translation>Настройки POS {name} нет</translation>
     </message>
     <message>
+        <source>There is no card operation {record}</source>
+        <translation>Операции с картой {record} нет</translation>
+    </message>
+    <message>
+        <source>There is no card operator {operator}</source>
+        <translation>Карточного оператора {operator} нет</translation>
+    </message>
+    <message>
         <source>There is no card terminal {terminal}</source>
         <translation>Карточного терминала {terminal} нет</translation>
     </message>
     <message>
         <source>There is no cash register “{register}”</source>
         <translation>Кассы «{register}» нет</translation>
+    </message>
+    <message>
+        <source>There is no company {company}</source>
+        <translation>Компании {company} нет</translation>
+    </message>
+    <message>
+        <source>There is no event {event}</source>
+        <translation>Мероприятия {event} нет</translation>
     </message>
     <message>
         <source>There is no fiscal document {document}</source>
@@ -1894,6 +1962,10 @@
         <translation>Профиля принтера «{profile}» нет</translation>
     </message>
     <message>
+        <source>There is no reservation {reservation}</source>
+        <translation>Брони {reservation} нет</translation>
+    </message>
+    <message>
         <source>There is no room {card} and no guest code {card}</source>
         <translation>Нет ни номера {card}, ни кода гостя {card}</translation>
     </message>
@@ -1904,6 +1976,10 @@
     <message>
         <source>There is no room {room}</source>
         <translation>Номера {room} нет</translation>
+    </message>
+    <message>
+        <source>There is no saved card {card}</source>
+        <translation>Сохранённой карты {card} нет</translation>
     </message>
     <message>
         <source>There is no service {service}</source>
@@ -1926,8 +2002,16 @@
         <translation>Это действие уже записано для другого платежа</translation>
     </message>
     <message>
+        <source>This card is saved at another operator</source>
+        <translation>Эта карта сохранена у другого оператора</translation>
+    </message>
+    <message>
         <source>This card operation has no slip to print</source>
         <translation>У этой операции по карте нет слипа для печати</translation>
+    </message>
+    <message>
+        <source>This card operation was made on a card terminal: use the terminal</source>
+        <translation>Эта операция сделана на карточном терминале: выполните её на терминале</translation>
     </message>
     <message>
         <source>This is not a CA certificate in PEM form (-----BEGIN CERTIFICATE-----)</source>
@@ -1954,6 +2038,10 @@
         <translation>Эта преавторизация уже {state}: она используется один раз</translation>
     </message>
     <message>
+        <source>This saved card was deleted</source>
+        <translation>Эта сохранённая карта удалена</translation>
+    </message>
+    <message>
         <source>This transfer was already reversed</source>
         <translation>Этот перенос уже отменён</translation>
     </message>
@@ -1966,12 +2054,20 @@
         <translation>Это уже сделано на карточном терминале</translation>
     </message>
     <message>
+        <source>This was done online at {operator}: do it there, not on a terminal</source>
+        <translation>Это сделано онлайн у оператора {operator}: выполните там, а не на терминале</translation>
+    </message>
+    <message>
         <source>This workstation has no key for the password of terminal {name}: copy {path} here from the computer where it was saved, or set the terminal up again</source>
         <translation>На этом рабочем месте нет ключа к паролю терминала {name}: скопируйте сюда {path} с компьютера, где он был сохранён, или настройте терминал заново</translation>
     </message>
     <message>
         <source>This workstation has no key for the saved mail password: copy {path} here from the workstation where it was saved, or type the password again</source>
         <translation>На этом рабочем месте нет ключа к сохранённому паролю почты: скопируйте {path} с рабочего места, где пароль сохраняли, или введите пароль заново</translation>
+    </message>
+    <message>
+        <source>This workstation has no key for the secret key of {name}: copy {path} here from the computer where it was saved, or set the operator up again</source>
+        <translation>На этом рабочем месте нет ключа к секретному ключу {name}: скопируйте сюда {path} с компьютера, где он сохранён, или настройте оператора заново</translation>
     </message>
     <message>
         <source>Too many failed attempts: {user} cannot sign in until {time}</source>
@@ -2254,6 +2350,10 @@
         <translation>{night} — не ночь брони {reservation}</translation>
     </message>
     <message>
+        <source>{operator} is not set up to take {currency}</source>
+        <translation>Оператор {operator} не настроен на приём {currency}</translation>
+    </message>
+    <message>
         <source>{path} cannot be read as a PEM certificate file</source>
         <translation>Файл {path} не читается как сертификат PEM</translation>
     </message>
@@ -2340,6 +2440,10 @@
     <message>
         <source>A refund is a positive amount in {currency}</source>
         <translation>Возврат — положительная сумма в {currency}</translation>
+    </message>
+    <message>
+        <source>A card is saved on one reservation, company or event</source>
+        <translation>Карта сохраняется на одной брони, компании или мероприятии</translation>
     </message>
     <message>
         <source>A tip or a discount cannot be negative</source>
@@ -2443,6 +2547,10 @@
     <message>
         <source>receipt {receipt}</source>
         <translation>чек {receipt}</translation>
+    </message>
+    <message>
+        <source>ref. {reference}</source>
+        <translation>номер {reference}</translation>
     </message>
     <message>
         <source>trace {trace}</source>
@@ -4244,6 +4352,14 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Печать слипа</translation>
     </message>
     <message>
+        <source>Charge saved card…</source>
+        <translation>Списать с сохранённой карты…</translation>
+    </message>
+    <message>
+        <source>Pre-authorise with saved card…</source>
+        <translation>Предавторизация по сохранённой карте…</translation>
+    </message>
+    <message>
         <source>&amp;Reload</source>
         <translation>Перезагрузи&amp;ть</translation>
     </message>
@@ -4274,6 +4390,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>No saved cards</source>
         <translation>Нет сохранённых карт</translation>
+    </message>
+    <message>
+        <source>C&amp;harge…</source>
+        <translation>&amp;Списать…</translation>
     </message>
     <message>
         <source>Pre-authorisations</source>
@@ -4432,6 +4552,97 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Bill saved to {path}; no PDF viewer could open it.</source>
         <translation>Счёт сохранён в {path}; не удалось открыть его программой просмотра PDF.</translation>
+    </message>
+</context>
+<context>
+    <name>SavedCardDialog</name>
+    <message>
+        <source>Am&amp;ount:</source>
+        <translation>С&amp;умма:</translation>
+    </message>
+    <message>
+        <source>C&amp;harge the saved card directly</source>
+        <translation>&amp;Списать с сохранённой карты напрямую</translation>
+    </message>
+    <message>
+        <source>Charge saved card</source>
+        <translation>Списание с сохранённой карты</translation>
+    </message>
+    <message>
+        <source>Pre-authorise with saved card</source>
+        <translation>Предавторизация по сохранённой карте</translation>
+    </message>
+    <message>
+        <source>Capture pre-authorisation</source>
+        <translation>Списание по предавторизации</translation>
+    </message>
+    <message>
+        <source>Release pre-authorisation</source>
+        <translation>Снятие предавторизации</translation>
+    </message>
+    <message>
+        <source>C&amp;harge</source>
+        <translation>&amp;Списать</translation>
+    </message>
+    <message>
+        <source>&amp;Pre-authorise</source>
+        <translation>&amp;Предавторизовать</translation>
+    </message>
+    <message>
+        <source>Ca&amp;pture</source>
+        <translation>Спи&amp;сать</translation>
+    </message>
+    <message>
+        <source>Re&amp;lease</source>
+        <translation>Сн&amp;ять блокировку</translation>
+    </message>
+    <message>
+        <source>{brand} {number}, {holder} · {operator}</source>
+        <translation>{brand} {number}, {holder} · {operator}</translation>
+    </message>
+    <message>
+        <source>Pre-authorisation of {amount} · {operator}</source>
+        <translation>Предавторизация на {amount} · {operator}</translation>
+    </message>
+    <message>
+        <source>Asking {operator}…</source>
+        <translation>Запрос к {operator}…</translation>
+    </message>
+    <message>
+        <source>Cancelling… if the request already left, its answer is waited for.</source>
+        <translation>Отмена… если запрос уже отправлен, ждём ответа на него.</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Закрыть</translation>
+    </message>
+    <message>
+        <source>Approved (ref. {reference}).</source>
+        <translation>Одобрено (номер {reference}).</translation>
+    </message>
+    <message>
+        <source>The bank has already released this pre-authorisation: nothing can be captured on it. Charge the saved card directly for the amount instead?</source>
+        <translation>Банк уже снял эту предавторизацию: списать по ней ничего нельзя. Списать эту сумму с сохранённой карты напрямую?</translation>
+    </message>
+    <message>
+        <source>The card was declined ({code}). Nothing was charged.</source>
+        <translation>Карта отклонена ({code}). Ничего не списано.</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>причина не указана</translation>
+    </message>
+    <message>
+        <source>Cancelled before the request was sent. Nothing was charged.</source>
+        <translation>Отменено до отправки запроса. Ничего не списано.</translation>
+    </message>
+    <message>
+        <source>{operator} refused the request: {error}. Nothing was charged.</source>
+        <translation>{operator} отклонил запрос: {error}. Ничего не списано.</translation>
+    </message>
+    <message>
+        <source>{operator} did not answer. The operation is listed under Pending card operations, where {operator} is asked again by the desk&apos;s own key; the bill takes no other card payment until then.</source>
+        <translation>{operator} не ответил. Операция указана в «Незавершённых операциях по картам», где {operator} запрашивается снова по собственному ключу кассы; до тех пор счёт не принимает другую оплату картой.</translation>
     </message>
 </context>
 <context>
