@@ -164,6 +164,7 @@ def test_an_expired_hold_offers_to_charge_the_saved_card_directly(qtbot, window,
     assert result.text().startswith("The bank has already released this pre-authorisation")
     charge = child(capture, QPushButton, "chargeSavedDirectlyButton")
     assert charge.isVisible() and card_payments(demo_database, card) == []
+    assert not capture.apply_button.isEnabled()
     charge.click()
     direct = window.last_dialog
     assert isinstance(direct, SavedCardDialog) and direct is not capture

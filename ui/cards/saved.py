@@ -229,6 +229,8 @@ class SavedCardDialog(DeskDialog):
         if outcome.pending:
             self.cancel_button.setText(self.tr("&Close"))
             self.apply_button.setEnabled(False)
+        if outcome.hold_expired:
+            self.apply_button.setEnabled(False)  # the hold is gone: only the direct charge is left
         if outcome.hold_expired and self.operation is SavedCardOperation.CAPTURE and self.hold is not None \
                 and self.hold.saved_card_id is not None:
             self.charge_button.show()
