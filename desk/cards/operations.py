@@ -525,6 +525,7 @@ class CardPaymentInfo:
     brand: str
     masked_pan: str
     refunded: bool
+    operator_id: int | None = None  # made at an online operator: refunded there, not on a terminal
 
 
 def card_refund_refusal(line: PaymentLine, card: CardPaymentInfo | None) -> DeskError | None:
@@ -544,7 +545,8 @@ def card_payments_of_folio(session: Session, folio_id: int) -> dict[int, CardPay
         CardRecord.payment_id.is_not(None)))
     refunded = set(session.scalars(select(Payment.refund_of_id).where(
         Payment.folio_id == folio_id, Payment.kind == PaymentKind.REFUND, Payment.refund_of_id.is_not(None))))
-    return {r.payment_id: CardPaymentInfo(r.payment_id, r.terminal, r.brand, r.masked_pan, r.payment_id in refunded)
+    return {r.payment_id: CardPaymentInfo(r.payment_id, r.terminal, r.brand, r.masked_pan, r.payment_id in refunded,
+                                          r.details.get("operator_id") if r.reference else None)
             for r in records if r.payment_id is not None}
 
 

@@ -4581,6 +4581,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Освобождаване на предварителна авторизация</translation>
     </message>
     <message>
+        <source>Refund to the saved card</source>
+        <translation>Възстановяване към запазената карта</translation>
+    </message>
+    <message>
         <source>C&amp;harge</source>
         <translation>&amp;Таксувай</translation>
     </message>
@@ -4597,12 +4601,20 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Ос&amp;вобождаване</translation>
     </message>
     <message>
+        <source>&amp;Refund</source>
+        <translation>&amp;Възстанови</translation>
+    </message>
+    <message>
         <source>{brand} {number}, {holder} · {operator}</source>
         <translation>{brand} {number}, {holder} · {operator}</translation>
     </message>
     <message>
         <source>Pre-authorisation of {amount} · {operator}</source>
         <translation>Предварителна авторизация за {amount} · {operator}</translation>
+    </message>
+    <message>
+        <source>Payment {payment}, {brand} {number} · {operator}</source>
+        <translation>Плащане {payment}, {brand} {number} · {operator}</translation>
     </message>
     <message>
         <source>Asking {operator}…</source>

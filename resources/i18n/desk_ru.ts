@@ -4581,6 +4581,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Снятие предавторизации</translation>
     </message>
     <message>
+        <source>Refund to the saved card</source>
+        <translation>Возврат на сохранённую карту</translation>
+    </message>
+    <message>
         <source>C&amp;harge</source>
         <translation>&amp;Списать</translation>
     </message>
@@ -4597,12 +4601,20 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Сн&amp;ять блокировку</translation>
     </message>
     <message>
+        <source>&amp;Refund</source>
+        <translation>&amp;Вернуть</translation>
+    </message>
+    <message>
         <source>{brand} {number}, {holder} · {operator}</source>
         <translation>{brand} {number}, {holder} · {operator}</translation>
     </message>
     <message>
         <source>Pre-authorisation of {amount} · {operator}</source>
         <translation>Предавторизация на {amount} · {operator}</translation>
+    </message>
+    <message>
+        <source>Payment {payment}, {brand} {number} · {operator}</source>
+        <translation>Оплата {payment}, {brand} {number} · {operator}</translation>
     </message>
     <message>
         <source>Asking {operator}…</source>

@@ -269,3 +269,16 @@ def test_desk_cards_purge_deletes_what_is_past_its_date(rig: OnlineRig, capsys, 
     assert main(["--database", url, "cards", "operators"]) == 0
     listed = capsys.readouterr().out
     assert "Stripe\tstripe\tacct_test\tEUR\tkeep 30 days" in listed and SECRET_KEY not in listed
+
+
+def test_a_terminal_is_not_asked_to_capture_an_online_hold(rig: OnlineRig):
+    from desk.cards.terminal_workflow import card_capture
+    from desk.cards.terminals import add_terminal
+
+    stay, card_id = rig.saved_card()
+    pre_authorise_saved_card(rig.runner, rig.cashier, rig.operator_id, card_id, stay.folio_id, eur("100.00"))
+    [hold] = rig.hotel.query(cards.holds_of_folio, stay.folio_id)
+    terminal = rig.hotel.as_role(Role.MANAGER).run(add_terminal, rig.cashier.workstation, "Desk terminal",
+                                                     "tcp://127.0.0.1:9", "EUR")
+    refused(rig.hotel, InvalidInput, "This was done online at {operator}: do it there, not on a terminal",
+            lambda: card_capture(rig.runner, rig.cashier, terminal.id, hold.id), field="payment")

@@ -22,9 +22,9 @@ from desk.ledger.folios import BillStatus
 from desk.ledger.models import PaymentKind
 from desk.people.models import Role
 from desk.stays.reservation_card import ReservationCardData
-from tests.actors import signed_in
+from tests.actors import MANAGER_APPROVAL, signed_in
 from tests.ui.test_dialogs_common import child, find_card, folio_now
-from ui.cards.saved import SavedCardDialog
+from ui.cards.saved import SavedCardDialog, SavedCardOperation
 from ui.ops import delivery
 from ui.reservation_card.window import ReservationCard, open_reservation_card
 
@@ -172,3 +172,30 @@ def test_an_expired_hold_offers_to_charge_the_saved_card_directly(qtbot, window,
     assert child(direct, QLineEdit, "amountEdit").text() == f"{owed.amount:f}"
     apply_and_wait(qtbot, direct)
     assert [p.amount for p in card_payments(demo_database, card)] == [owed]
+
+
+def test_refund_to_the_card_beside_an_online_payment_goes_to_the_operator(qtbot, window, demo_database, card,
+                                                                          online):
+    select_saved_card(qtbot, window)
+    window.charge_saved_button.click()
+    charge = window.last_dialog
+    qtbot.waitUntil(charge.isVisible, timeout=10_000)
+    apply_and_wait(qtbot, charge)
+    [payment] = card_payments(demo_database, card)
+    qtbot.waitUntil(lambda: payment.id in (window.card.card_payments if window.card else {}), timeout=10_000)
+    info = window.card.card_payments[payment.id]
+    assert info.operator_id == online.operator_id
+    dialog = SavedCardDialog(window.ctx, window.card, SavedCardOperation.REFUND, payment=info, parent=window)
+    dialog.open()
+    qtbot.waitUntil(dialog.isVisible, timeout=10_000)
+    assert child(dialog, QLineEdit, "amountEdit").text() == f"{payment.amount.amount:f}"
+    child(dialog, QLineEdit, "amountEdit").setText("10.00")
+    if child(dialog, QLineEdit, "usernameEdit").isVisible():  # a cashier may not refund alone
+        child(dialog, QLineEdit, "usernameEdit").setText(MANAGER_APPROVAL.username)
+        child(dialog, QLineEdit, "passwordEdit").setText(MANAGER_APPROVAL.password)
+    apply_and_wait(qtbot, dialog)
+    [refund] = online.fake.refunds.values()
+    assert refund["amount"] == 1000
+    refunds = [line.payment for line in folio_now(demo_database, card).payments
+               if line.payment.kind is PaymentKind.REFUND]
+    assert [r.amount.amount for r in refunds] == [-10]

@@ -17,16 +17,19 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
+from desk.cards.operations import CardPaymentInfo
 from desk.cards.operator_workflow import (
     OnlineOutcome,
     Watch,
     capture_online_hold,
     charge_saved_card,
     pre_authorise_saved_card,
+    refund_online_payment,
     release_online_hold,
 )
 from desk.core.money import Money
 from desk.journal.intents import IntentState
+from desk.people.rights import Right
 from desk.stays.reservation_card import PreAuthorisation, ReservationCardData, SavedCard
 from ui.context import DeskContext
 from ui.dialogs.common import DeskDialog, add_row, amount_for_edit, heading_label, new_form, read_amount
@@ -42,6 +45,7 @@ class SavedCardOperation(enum.StrEnum):
     PRE_AUTHORISE = "pre_authorise"
     CAPTURE = "capture"
     RELEASE = "release"
+    REFUND = "refund"
 
 
 def operator_pool() -> Any:
@@ -57,7 +61,8 @@ class SavedCardDialog(DeskDialog):
 
     def __init__(self, ctx: DeskContext, card: ReservationCardData, operation: SavedCardOperation, *,
                  saved: SavedCard | None = None, hold: PreAuthorisation | None = None, bill_id: int | None = None,
-                 amount: Money | None = None, parent: QWidget | None = None) -> None:
+                 payment: CardPaymentInfo | None = None, amount: Money | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent, title=self._title(operation), apply_text=self._apply_text(operation))
         self.setObjectName("savedCardDialog")
         self.card = card
@@ -65,6 +70,7 @@ class SavedCardDialog(DeskDialog):
         self.saved = saved
         self.hold = hold
         self.bill_id = bill_id
+        self.payment = payment
         self.cancel_event = threading.Event()
         self.outcome: OnlineOutcome | None = None
         self.field_aliases = {"currency": "amount", "bill": "amount", "hold": "amount", "card": "amount",
@@ -82,12 +88,17 @@ class SavedCardDialog(DeskDialog):
         self.add_field(self.form, "amount", self.tr("Am&ount:"), amount_row, focus=self.amount_edit)
         self.set_field_visible("amount", operation is not SavedCardOperation.RELEASE)
         default = amount or (hold.amount if hold is not None else None)
+        if default is None and payment is not None:
+            default = card.folio.payment(payment.payment_id).refundable
         if default is None and operation is SavedCardOperation.CHARGE and bill_id is not None:
             owed = card.folio.bill(bill_id).balance
             default = owed if owed.is_positive and owed.currency == self.currency else None
         if default is not None and default.is_positive:
             self.amount_edit.setText(amount_for_edit(default))
-        self.add_approval(self.form, shown=operation is SavedCardOperation.RELEASE)
+        # A manager signs only what the clerk's own role may not do (as the terminal's dialog asks it).
+        signs = ((operation is SavedCardOperation.RELEASE and self.lacks(Right.RELEASE_PREAUTH))
+                 or (operation is SavedCardOperation.REFUND and self.lacks(Right.REFUND)))
+        self.add_approval(self.form, shown=signs)
         self.message_label = QLabel()
         self.message_label.setObjectName("operatorMessageLabel")
         big = QFont(self.message_label.font())
@@ -117,6 +128,7 @@ class SavedCardDialog(DeskDialog):
             SavedCardOperation.PRE_AUTHORISE: self.tr("Pre-authorise with saved card"),
             SavedCardOperation.CAPTURE: self.tr("Capture pre-authorisation"),
             SavedCardOperation.RELEASE: self.tr("Release pre-authorisation"),
+            SavedCardOperation.REFUND: self.tr("Refund to the saved card"),
         }[operation]
 
     def _apply_text(self, operation: SavedCardOperation) -> str:
@@ -125,6 +137,7 @@ class SavedCardDialog(DeskDialog):
             SavedCardOperation.PRE_AUTHORISE: self.tr("&Pre-authorise"),
             SavedCardOperation.CAPTURE: self.tr("Ca&pture"),
             SavedCardOperation.RELEASE: self.tr("Re&lease"),
+            SavedCardOperation.REFUND: self.tr("&Refund"),
         }[operation]
 
     def _heading(self) -> str:
@@ -135,16 +148,26 @@ class SavedCardDialog(DeskDialog):
         if self.hold is not None:
             return self.tr("Pre-authorisation of {amount} · {operator}").format(
                 amount=money_text(self.hold.amount), operator=self.hold.terminal)
+        if self.payment is not None:
+            return self.tr("Payment {payment}, {brand} {number} · {operator}").format(
+                payment=self.payment.payment_id, brand=self.payment.brand, number=self.payment.masked_pan,
+                operator=self.payment.terminal)
         return ""
 
     @property
     def currency(self) -> str:
-        return self.hold.amount.currency if self.hold is not None else self.card.currency
+        if self.hold is not None:
+            return self.hold.amount.currency
+        if self.payment is not None:  # R13: a refund is in the charge's own currency
+            return self.card.folio.payment(self.payment.payment_id).payment.amount.currency
+        return self.card.currency
 
     @property
     def operator_id(self) -> int:
         if self.saved is not None:
             return self.saved.operator_id
+        if self.payment is not None and self.payment.operator_id is not None:
+            return self.payment.operator_id
         assert self.hold is not None and self.hold.operator_id is not None
         return self.hold.operator_id
 
@@ -161,6 +184,7 @@ class SavedCardDialog(DeskDialog):
         operation, operator_id = self.operation, self.operator_id
         saved_id = self.saved.id if self.saved is not None else 0
         hold_id = self.hold.id if self.hold is not None else 0
+        payment_id = self.payment.payment_id if self.payment is not None else 0
         bill_id, folio_id = self.bill_id, self.card.folio.folio.id
         self.cancel_event = threading.Event()
         cancel = self.cancel_event
@@ -187,6 +211,9 @@ class SavedCardDialog(DeskDialog):
                 case SavedCardOperation.RELEASE:
                     outcome = release_online_hold(runner, actor, operator_id, hold_id, approval=approval,
                                                   watch=watch)
+                case SavedCardOperation.REFUND:
+                    outcome = refund_online_payment(runner, actor, operator_id, payment_id, amount,
+                                                    approval=approval, watch=watch)
             ctx.folios_changed.emit(frozenset({folio_id}))
             ctx.ledger_changed.emit()
             return outcome
@@ -200,7 +227,11 @@ class SavedCardDialog(DeskDialog):
         return op.success(self._ended).failure(self._failed)
 
     def _operator_name(self) -> str:
-        return self.saved.operator if self.saved is not None else (self.hold.terminal if self.hold else "")
+        if self.saved is not None:
+            return self.saved.operator
+        if self.payment is not None:
+            return self.payment.terminal
+        return self.hold.terminal if self.hold is not None else ""
 
     def reject(self) -> None:
         # While the operator is asked, Cancel stops the request if it has not left; the dialog closes with the answer.

@@ -268,6 +268,11 @@ class CardActions(CardBreakdown, CardHolds):
         payment = self.current_payment_line()
         if payment is None or not self.card_refund_action.isEnabled():
             return
+        online = self.card.card_payments.get(payment.payment.id) if self.card is not None else None
+        if online is not None and online.operator_id is not None:
+            # Charged at an online operator: refunded there, in the charge's currency (R13).
+            self._saved_card_dialog(SavedCardOperation.REFUND, payment=online)
+            return
         self._terminal_dialog(CardKind.REFUND, payment_id=payment.payment.id)
 
     def pre_authorise(self) -> None:
