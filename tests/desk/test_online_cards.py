@@ -282,3 +282,36 @@ def test_a_terminal_is_not_asked_to_capture_an_online_hold(rig: OnlineRig):
                                                      "tcp://127.0.0.1:9", "EUR")
     refused(rig.hotel, InvalidInput, "This was done online at {operator}: do it there, not on a terminal",
             lambda: card_capture(rig.runner, rig.cashier, terminal.id, hold.id), field="payment")
+
+
+def test_an_answer_later_than_the_timeout_stays_pending_then_is_settled_once_by_our_key(rig: OnlineRig,
+                                                                                        monkeypatch):
+    import desk.cards.operators.stripe as stripe_operator
+
+    stay, card_id = rig.saved_card()
+    monkeypatch.setattr(stripe_operator, "ANSWER_TIMEOUT_S", 0.5)
+    rig.fake.answer_delay = 1.5  # Stripe charges the card at once, and answers after the desk gave up
+    done = charge_saved_card(rig.runner, rig.cashier, rig.operator_id, card_id, stay.bill_id, eur("42.00"))
+    assert "ReadTimeout" in done.error
+    # Asked at once by our key, Stripe is still too slow to tell: the charge stays pending, nothing booked.
+    assert done.intent.state is IntentState.UNKNOWN and rig.card_payments(stay.folio_id) == []
+    assert len(rig.fake.payment_intents) == 1
+    rig.fake.answer_delay = 0.0
+    result = reconcile_online(rig.runner, rig.cashier)
+    assert result.settled == [done.intent.id]
+    assert [p.amount for p in rig.card_payments(stay.folio_id)] == [eur("42.00")]
+    assert reconcile_online(rig.runner, rig.cashier).settled == []
+    assert len(rig.fake.payment_intents) == 1
+
+
+def test_pending_card_operations_resolve_online_ones_too(rig: OnlineRig):
+    from desk.cards.terminal_workflow import pending_card_operations, reconcile_cards
+
+    stay, card_id = rig.saved_card()
+    rig.fake.unreachable = True
+    done = charge_saved_card(rig.runner, rig.cashier, rig.operator_id, card_id, stay.bill_id, eur("42.00"))
+    [pending] = rig.hotel.query(pending_card_operations, rig.cashier.workstation)
+    assert pending.id == done.intent.id and pending.kind == "online_charge"
+    rig.fake.unreachable = False
+    result = reconcile_cards(rig.runner, rig.cashier)
+    assert result.closed == [pending.id] and rig.hotel.query(pending_card_operations, rig.cashier.workstation) == []

@@ -32,6 +32,8 @@ from desk.cards.operators.interface import (
 KEY_FIELD = "desk_key"
 HOLD_EXPIRED_CODES = frozenset({"charge_expired_for_capture"})
 LIST_LIMIT = 100
+# How long the desk waits for Stripe's answer; past it the operation is asked about by our key.
+ANSWER_TIMEOUT_S = 60.0
 
 
 def _failure(error: stripe.StripeError) -> Exception:
@@ -53,8 +55,10 @@ def _failure(error: stripe.StripeError) -> Exception:
 class StripeOperator:
     """One Stripe account; ``api_base`` points the SDK at another address (the fake, in tests)."""
 
-    def __init__(self, secret_key: str, *, api_base: str = "", name: str = "Stripe", timeout: float = 60.0) -> None:
+    def __init__(self, secret_key: str, *, api_base: str = "", name: str = "Stripe",
+                 timeout: float | None = None) -> None:
         self.name = name
+        timeout = ANSWER_TIMEOUT_S if timeout is None else timeout
         base: BaseAddresses = {"api": api_base.rstrip("/")} if api_base else {}
         self._client = stripe.StripeClient(
             secret_key, base_addresses=base, max_network_retries=0,

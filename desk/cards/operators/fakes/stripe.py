@@ -16,6 +16,7 @@ What it answers like Stripe:
 - one refund per payment (the issue's rule, stricter than Stripe's), in part or in full.
 
 For tests: ``lose_next_answer()`` does the next operation and drops the connection unanswered;
+``answer_delay`` makes every answer late (past the desk's timeout); ``unreachable`` drops every request;
 ``advance(days=...)`` moves the clock. Both also over HTTP: ``POST /_fake/lose_next``,
 ``POST /_fake/advance`` (``days=N``), and ``GET /_fake/state`` returns everything it holds.
 """
@@ -111,6 +112,7 @@ class FakeStripe:
         self._keys: dict[str, _Remembered] = {}
         self._lose = 0
         self.unreachable = False  # every connection dropped unanswered, nothing done (a cut line)
+        self.answer_delay = 0.0  # seconds every answer waits after the work is done (a slow line)
         self._lock = threading.RLock()
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
@@ -427,6 +429,8 @@ class _Handler(BaseHTTPRequestHandler):
         body = self.rfile.read(length).decode() if length else ""
         headers = {k.lower(): v for k, v in self.headers.items()}
         status, answer, lose = self.stripe.handle(self.command, self.path, headers, body)
+        if self.stripe.answer_delay and not self.path.startswith("/_fake/"):
+            time.sleep(self.stripe.answer_delay)
         if lose:
             # Done, and the answer never leaves: the desk only learns of it by asking again.
             self.close_connection = True
