@@ -132,7 +132,7 @@ def plan_online_operation(session: Session, actor: Actor, kind: OnlineKind, oper
                                operator=info.name, currency=amount.currency)
         fields.update({"amount_minor": to_minor(amount), "currency": amount.currency})
     request = {"operator_id": info.id, "operator": info.name, "operation": OPERATION[kind].value,
-               "idempotency_key": f"{info.key_prefix}-{key}", **fields}
+               "key_prefix": info.key_prefix, **fields}
     return IntentRequest(kind=kind.value, device=info.name, request=request, amount=amount, folio_id=folio_id,
                          bill_id=bill_id, payment_id=payment_id, key=key), settings
 
@@ -200,9 +200,19 @@ def _plan_money(session: Session, actor: Actor, kind: OnlineKind, terminal_kind:
 # --- the call -----------------------------------------------------------------------------------
 
 
-def _ask(operator: CardOperator, card: CardOnFile | None, request: dict[str, Any]) -> dict[str, Any]:
+def idempotency_key(intent: IntentView) -> str:
+    """The Idempotency-Key sent for an intent: the operator account's prefix and the journal's own key.
+
+    Made from the intent each time rather than kept whole in its request: a journal key's digits could
+    read as a card number there, which the journal rightly refuses to hold.
+    """
+    return f"{intent.request['key_prefix']}-{intent.key}"
+
+
+def _ask(operator: CardOperator, card: CardOnFile | None, intent: IntentView) -> dict[str, Any]:
+    request = intent.request
     operation = Operation(request["operation"])
-    key = str(request["idempotency_key"])
+    key = idempotency_key(intent)
     amount, currency = int(request.get("amount_minor") or 0), str(request.get("currency") or "")
     done: Done
     match operation:
@@ -241,7 +251,7 @@ def operator_call(operator: CardOperator, card: CardOnFile | None) -> DeviceCall
             return Answer(EventType.CANCELLED, {"reason": "aborted", "by_us": True})
         progress("contacting_operator")
         try:
-            payload = _ask(operator, card, intent.request)
+            payload = _ask(operator, card, intent)
         except HoldExpired as exc:
             return Answer(EventType.DECLINED, {"reason": "preauth_unavailable", "code": exc.code,
                                                "error": exc.message})
@@ -333,7 +343,7 @@ class OnlineResolver:
         settings = self.runner.read(operator_settings, int(request["operator_id"]))
         card = self.runner.read(_card_of, request)
         found = connect_operator(settings).find(
-            Operation(request["operation"]), str(request["idempotency_key"]), card=card,
+            Operation(request["operation"]), idempotency_key(intent), card=card,
             reference=str(request.get("reference") or ""), holder=str(request.get("holder") or ""))
         if found.finding is Finding.CANNOT_TELL:
             return Resolution(Verdict.STILL_UNKNOWN, {"error": "the operator could not be asked"})

@@ -15,6 +15,7 @@ from desk.cards import operations as cards
 from desk.cards.models import CardOperatorConfig, CardRecordKind, SavedCard
 from desk.cards.operator_workflow import (
     capture_online_hold,
+    idempotency_key,
     charge_saved_card,
     pre_authorise_saved_card,
     purge_saved_cards,
@@ -60,7 +61,7 @@ def test_a_card_saved_on_a_reservation_keeps_the_token_and_what_a_person_reads(r
     assert rig.fake.payment_methods[row.token]["customer"] == row.customer
     [setup] = rig.fake.setup_intents.values()
     assert row.intent_id is not None
-    key = rig.hotel.query(load_intent, row.intent_id).request["idempotency_key"]
+    key = idempotency_key(rig.hotel.query(load_intent, row.intent_id))
     assert (setup["status"], setup["usage"], setup["metadata"]["desk_key"]) == ("succeeded", "off_session", key)
     assert ("POST", "/v1/setup_intents", key) in rig.fake.requests
 
@@ -83,8 +84,8 @@ def test_charging_a_saved_card_books_one_card_payment_with_the_operators_referen
     assert payment.text == f"visa, ••• 4242, ref. {intent['id']}"
     assert (intent["status"], intent["amount_received"], intent["currency"]) == ("succeeded", 12000, "eur")
     # Off-session, on the saved card, under the journal's own key.
-    assert intent["metadata"]["desk_key"] == done.intent.request["idempotency_key"]
-    assert ("POST", "/v1/payment_intents", done.intent.request["idempotency_key"]) in rig.fake.requests
+    assert intent["metadata"]["desk_key"] == idempotency_key(done.intent)
+    assert ("POST", "/v1/payment_intents", idempotency_key(done.intent)) in rig.fake.requests
     [record] = [r for r in rig.records() if r.operation is CardRecordKind.SALE]
     assert (record.reference, record.payment_id, record.terminal) == (intent["id"], payment.id, "Stripe")
 
@@ -315,3 +316,16 @@ def test_pending_card_operations_resolve_online_ones_too(rig: OnlineRig):
     rig.fake.unreachable = False
     result = reconcile_cards(rig.runner, rig.cashier)
     assert result.closed == [pending.id] and rig.hotel.query(pending_card_operations, rig.cashier.workstation) == []
+
+
+def test_a_journal_key_whose_digits_read_as_a_card_number_is_still_sent(rig: OnlineRig, monkeypatch):
+    import uuid
+    from types import SimpleNamespace
+
+    stay, card_id = rig.saved_card()
+    # A key a test run once drew: its digits 719294339754497 pass the Luhn check.
+    monkeypatch.setattr(uuid, "uuid4", lambda: SimpleNamespace(hex="719294339754497e8977c2cabfb156f2"))
+    done = charge_saved_card(rig.runner, rig.cashier, rig.operator_id, card_id, stay.bill_id, eur("5.00"))
+    assert done.settled and done.intent.key == "719294339754497e8977c2cabfb156f2"
+    [intent] = rig.fake.payment_intents.values()
+    assert intent["metadata"]["desk_key"].endswith("-719294339754497e8977c2cabfb156f2")
