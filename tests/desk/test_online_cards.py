@@ -15,8 +15,8 @@ from desk.cards import operations as cards
 from desk.cards.models import CardOperatorConfig, CardRecordKind, SavedCard
 from desk.cards.operator_workflow import (
     capture_online_hold,
-    idempotency_key,
     charge_saved_card,
+    idempotency_key,
     pre_authorise_saved_card,
     purge_saved_cards,
     reconcile_online,
