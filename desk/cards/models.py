@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -54,8 +54,9 @@ class CardKind(enum.StrEnum):
 
 # The journal kinds of every card operation, as stored.
 CARD_KINDS = frozenset(kind.value for kind in CardKind)
-# The card operations that put money on a bill: while one is unresolved the bill takes no other payment.
-CARD_MONEY_IN = frozenset({CardKind.SALE, CardKind.CAPTURE})
+# The card operations that put money on a bill (on a terminal or at an online operator, OnlineKind):
+# while one is unresolved the bill takes no other payment.
+CARD_MONEY_IN = frozenset({CardKind.SALE, CardKind.CAPTURE, "online_charge", "online_capture"})
 
 
 class CardRecordKind(enum.StrEnum):
@@ -96,8 +97,72 @@ class CardRecord(LedgerRecord, Base):
     masked_pan: Mapped[str] = mapped_column(String(32), default="")
     # The terminal's receipts ({"kind", "lines"}), kept to print when the terminal has no printer.
     receipts: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    reference: Mapped[str] = mapped_column(String(64), default="", server_default="")  # an online operator's
     details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)  # end-of-day totals
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     created_by: Mapped[str] = mapped_column(String(40))
     workstation: Mapped[str] = mapped_column(String(40))
 
+
+
+class OnlineKind(enum.StrEnum):
+    """What the desk asks of an online card operator (a saved card, no terminal): its journal intent's kind."""
+
+    SAVE = "online_save"
+    CHARGE = "online_charge"
+    PRE_AUTHORISATION = "online_preauth"
+    CAPTURE = "online_capture"
+    RELEASE = "online_release"
+    REFUND = "online_refund"
+    DELETE = "online_delete"
+
+
+ONLINE_KINDS = frozenset(kind.value for kind in OnlineKind)
+
+
+class CardOperatorConfig(Base):
+    """The hotel's account at an online card operator (Stripe, ...): how the desk reaches it.
+
+    The secret key is sealed as desk.core.sealed does it, never stored in clear, shown or logged.
+    """
+
+    __tablename__ = "card_operator"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(80), unique=True)  # what the clerk sees ("Stripe")
+    operator: Mapped[str] = mapped_column(String(20))  # "stripe"
+    account: Mapped[str] = mapped_column(String(80), default="")
+    api_base: Mapped[str] = mapped_column(String(200), default="")  # empty: the operator's own address
+    currencies: Mapped[str] = mapped_column(String(200), default="")  # "EUR,CHF"
+    secret_sealed: Mapped[str] = mapped_column(Text, default="")
+    key_id: Mapped[str] = mapped_column(String(16), default="")
+    # Put before every idempotency key sent: our journal keys restart with a new database, the
+    # operator's memory of keys does not.
+    key_prefix: Mapped[str] = mapped_column(String(16), default="")
+    retention_days: Mapped[int] = mapped_column(default=30)  # a saved card is deleted this long after departure
+
+
+class SavedCard(Base):
+    """A guest's card saved at an operator: its token and what identifies it to a person.
+
+    Never a full card number or security code (R11). ``deleted_at`` is set once the operator deleted
+    the token; the deletion itself is the journal's ``online_delete`` intent.
+    """
+
+    __tablename__ = "saved_card"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    operator_id: Mapped[int] = mapped_column(ForeignKey("card_operator.id"), index=True)
+    token: Mapped[str] = mapped_column(String(80), unique=True)
+    customer: Mapped[str] = mapped_column(String(80), default="")  # the operator's holder of the token
+    masked_pan: Mapped[str] = mapped_column(String(32))
+    brand: Mapped[str] = mapped_column(String(40), default="")
+    expiry: Mapped[str] = mapped_column(String(7))  # "MM/YYYY"
+    holder: Mapped[str] = mapped_column(String(160), default="")
+    reservation_id: Mapped[int | None] = mapped_column(ForeignKey("reservation.id"), index=True)
+    company_id: Mapped[int | None] = mapped_column(ForeignKey("company.id"), index=True)
+    event_id: Mapped[int | None] = mapped_column(ForeignKey("event.id"), index=True)
+    delete_after: Mapped[date]
+    intent_id: Mapped[int | None] = mapped_column(ForeignKey("journal_intent.id"), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_by: Mapped[str] = mapped_column(String(40))
+    deleted_at: Mapped[datetime | None]
+    deleted_by: Mapped[str] = mapped_column(String(40), default="")

@@ -105,6 +105,8 @@ class Hold:
     trace_no: int | None
     auth_code: str
     owner: str = ""  # reservation number or folio, for the list of all open holds
+    operator_id: int | None = None  # held at an online operator (its saved card), not on a terminal
+    saved_card_id: int | None = None
 
     @property
     def age_days(self) -> int:
@@ -180,7 +182,7 @@ class CardRequest:
 
 
 @dataclass(frozen=True)
-class _Planned:
+class PlannedCard:
     """What one kind of operation decided: the intent's kind, amount, links, key and request fields."""
 
     kind: CardKind
@@ -203,6 +205,24 @@ def plan_card_operation(
     """
     require(actor, Right.TAKE_PAYMENT)
     info = terminal_settings(session, terminal_id).info
+    planned = plan_rules(session, actor, kind, asked)
+    acted_on = planned.fields.get("hold") or planned.fields.get("original")
+    if acted_on is not None:
+        record = session.get_one(CardRecord, int(acted_on))
+        if record.reference:
+            raise InvalidInput("This was done online at {operator}: do it there, not on a terminal",
+                               field="payment", operator=record.terminal)
+    request = {"terminal_id": info.id, "terminal": info.name, **planned.fields, "operation": planned.kind.value,
+               "amount_minor": to_minor(planned.amount), "currency": planned.amount.currency}
+    return IntentRequest(kind=planned.kind.value, device=info.name, request=request, amount=planned.amount,
+                         folio_id=planned.folio_id, bill_id=planned.bill_id, payment_id=planned.payment_id,
+                         key=planned.key)
+
+
+def plan_rules(session: Session, actor: Actor, kind: CardKind, asked: CardRequest) -> PlannedCard:
+    """The rules of a card operation wherever it is done (a terminal or an online operator): the
+    clerk's rights, the amount, what it acts on, and its key (once per payment or hold)."""
+    require(actor, Right.TAKE_PAYMENT)
     match kind:
         case CardKind.SALE:
             planned = _plan_sale(session, actor, asked)
@@ -214,11 +234,7 @@ def plan_card_operation(
             planned = _plan_hold_use(session, actor, kind, asked)
         case _:
             assert_never(kind)
-    request = {"terminal_id": info.id, "terminal": info.name, **planned.fields, "operation": planned.kind.value,
-               "amount_minor": to_minor(planned.amount), "currency": planned.amount.currency}
-    return IntentRequest(kind=planned.kind.value, device=info.name, request=request, amount=planned.amount,
-                         folio_id=planned.folio_id, bill_id=planned.bill_id, payment_id=planned.payment_id,
-                         key=planned.key)
+    return planned
 
 
 def _new_amount(session: Session, amount: Money | None) -> Money:
@@ -230,7 +246,7 @@ def _new_amount(session: Session, amount: Money | None) -> Money:
     return amount
 
 
-def _plan_sale(session: Session, actor: Actor, asked: CardRequest) -> _Planned:
+def _plan_sale(session: Session, actor: Actor, asked: CardRequest) -> PlannedCard:
     amount = _new_amount(session, asked.amount)
     if asked.bill_id is None:
         raise InvalidInput("Choose the bill to pay", field="bill")
@@ -243,10 +259,10 @@ def _plan_sale(session: Session, actor: Actor, asked: CardRequest) -> _Planned:
         authorise(session, actor, Right.OVERPAY, asked.approval)
     require_fits(asked.payer_name, 160, "payer")
     payer = {"payer": asked.payer_name.strip()} if asked.payer_name.strip() else {}
-    return _Planned(CardKind.SALE, amount, bill.folio_id, bill_id=bill.id, fields=payer)
+    return PlannedCard(CardKind.SALE, amount, bill.folio_id, bill_id=bill.id, fields=payer)
 
 
-def _plan_pre_authorisation(session: Session, asked: CardRequest) -> _Planned:
+def _plan_pre_authorisation(session: Session, asked: CardRequest) -> PlannedCard:
     amount = _new_amount(session, asked.amount)
     if asked.folio_id is None:
         raise InvalidInput("Choose the folio to pre-authorise for", field="folio")
@@ -254,10 +270,10 @@ def _plan_pre_authorisation(session: Session, asked: CardRequest) -> _Planned:
     if unresolved_intent(session, (CardKind.PRE_AUTHORISATION,), JournalIntent.folio_id == asked.folio_id):
         raise InvalidInput("A pre-authorisation on this folio is still unresolved: settle it in Pending "
                            "card operations first", field="folio")
-    return _Planned(CardKind.PRE_AUTHORISATION, amount, asked.folio_id)
+    return PlannedCard(CardKind.PRE_AUTHORISATION, amount, asked.folio_id)
 
 
-def _plan_refund(session: Session, actor: Actor, asked: CardRequest) -> _Planned:
+def _plan_refund(session: Session, actor: Actor, asked: CardRequest) -> PlannedCard:
     authorise(session, actor, Right.REFUND, asked.approval)
     if asked.payment_id is None:
         raise InvalidInput("Choose the card payment to refund", field="payment")
@@ -275,12 +291,12 @@ def _plan_refund(session: Session, actor: Actor, asked: CardRequest) -> _Planned
         raise refusal
     same_batch = (original.operation is CardRecordKind.SALE and amount == payment.amount
                   and payment.paid_on == date.today() and not _batch_closed_since(session, original))
-    return _Planned(CardKind.REVERSAL if same_batch else CardKind.REFUND, amount, payment.folio_id,
+    return PlannedCard(CardKind.REVERSAL if same_batch else CardKind.REFUND, amount, payment.folio_id,
                     bill_id=payment.bill_id, payment_id=payment.id, key=key,
                     fields={"original": original.id, "receipt_no": original.receipt_no})
 
 
-def _plan_hold_use(session: Session, actor: Actor, kind: CardKind, asked: CardRequest) -> _Planned:
+def _plan_hold_use(session: Session, actor: Actor, kind: CardKind, asked: CardRequest) -> PlannedCard:
     if kind is CardKind.RELEASE:
         authorise(session, actor, Right.RELEASE_PREAUTH, asked.approval)
     if asked.hold_id is None:
@@ -301,9 +317,10 @@ def _plan_hold_use(session: Session, actor: Actor, kind: CardKind, asked: CardRe
         if bill is None:
             raise InvalidInput("Choose the bill to pay", field="bill")
         bill_id = bill.bill.id
-    return _Planned(kind, amount, record.folio_id, bill_id=bill_id, key=_key_family(session, f"hold:{asked.hold_id}:"),
-                    fields={"hold": asked.hold_id, "receipt_no": record.receipt_no, "trace_no": record.trace_no,
-                            "auth_code": record.auth_code})
+    return PlannedCard(kind, amount, record.folio_id, bill_id=bill_id,
+                       key=_key_family(session, f"hold:{asked.hold_id}:"),
+                       fields={"hold": asked.hold_id, "receipt_no": record.receipt_no, "trace_no": record.trace_no,
+                               "auth_code": record.auth_code})
 
 
 @dataclass(frozen=True)
@@ -356,7 +373,7 @@ def card_method(methods: Iterable[PaymentMethod]) -> PaymentMethod | None:
     return min((m for m in methods if m.kind is MethodKind.CARD), key=lambda m: m.code, default=None)
 
 
-def _booked_method(session: Session) -> PaymentMethod:
+def booked_method(session: Session) -> PaymentMethod:
     method = card_method(session.scalars(select(PaymentMethod).where(PaymentMethod.kind == MethodKind.CARD)))
     if method is None:
         raise InvalidInput("The hotel has no card payment method")
@@ -422,7 +439,7 @@ def settle_card_intent(session: Session, actor: Actor, intent: IntentView) -> in
     booked = BOOKED_PAYMENT.get(kind)
     if booked is PaymentKind.PAYMENT:
         assert intent.bill_id is not None
-        payment = record_card_money(session, actor, intent.bill_id, amount, method=_booked_method(session),
+        payment = record_card_money(session, actor, intent.bill_id, amount, method=booked_method(session),
                                     payer_name=str(intent.request.get("payer") or ""), text=text)
     elif booked is PaymentKind.REFUND:
         assert intent.payment_id is not None
@@ -462,8 +479,10 @@ def _hold(record: CardRecord, children: list[CardRecord], owner: str = "") -> Ho
             state = HoldState.RELEASED
         elif child.operation is CardRecordKind.EXPIRED:
             state = HoldState.EXPIRED
+    online = record.details.get("operator_id") if record.reference else None
     return Hold(record.id, record.folio_id, record.amount, record.created_at, state, captured, record.terminal,
-                record.brand, record.masked_pan, record.receipt_no, record.trace_no, record.auth_code, owner)
+                record.brand, record.masked_pan, record.receipt_no, record.trace_no, record.auth_code, owner,
+                operator_id=online, saved_card_id=record.details.get("saved_card") if online else None)
 
 
 def _holds(session: Session, *conditions: Any) -> list[Hold]:
@@ -506,6 +525,7 @@ class CardPaymentInfo:
     brand: str
     masked_pan: str
     refunded: bool
+    operator_id: int | None = None  # made at an online operator: refunded there, not on a terminal
 
 
 def card_refund_refusal(line: PaymentLine, card: CardPaymentInfo | None) -> DeskError | None:
@@ -525,7 +545,8 @@ def card_payments_of_folio(session: Session, folio_id: int) -> dict[int, CardPay
         CardRecord.payment_id.is_not(None)))
     refunded = set(session.scalars(select(Payment.refund_of_id).where(
         Payment.folio_id == folio_id, Payment.kind == PaymentKind.REFUND, Payment.refund_of_id.is_not(None))))
-    return {r.payment_id: CardPaymentInfo(r.payment_id, r.terminal, r.brand, r.masked_pan, r.payment_id in refunded)
+    return {r.payment_id: CardPaymentInfo(r.payment_id, r.terminal, r.brand, r.masked_pan, r.payment_id in refunded,
+                                          r.details.get("operator_id") if r.reference else None)
             for r in records if r.payment_id is not None}
 
 

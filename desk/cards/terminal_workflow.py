@@ -18,7 +18,7 @@ from typing import Any, assert_never
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desk.cards.models import CARD_KINDS, CardKind, CardRecord
+from desk.cards.models import CARD_KINDS, ONLINE_KINDS, CardKind, CardRecord
 from desk.cards.operations import (
     CardRequest,
     EndOfDayReport,
@@ -181,13 +181,20 @@ def resolvers(runner: Runner) -> dict[str, CardResolver]:
 
 
 def reconcile_cards(runner: Runner, actor: Actor, intent_ids: list[int] | None = None) -> Reconciled:
-    """Resolve this workstation's card operations that never got their end (at start, or on request)."""
-    return journal.reconcile(runner, resolvers(runner), actor, workstation=actor.workstation, kinds=CARD_KINDS,
+    """Resolve this workstation's card operations that never got their end (at start, or on request):
+    the terminal's, by its last receipt, and the online operators', by our key."""
+    from desk.cards.operator_workflow import reconcile_online
+
+    done = journal.reconcile(runner, resolvers(runner), actor, workstation=actor.workstation, kinds=CARD_KINDS,
                              intent_ids=intent_ids)
+    online = reconcile_online(runner, actor, intent_ids)
+    return Reconciled(done.settled + online.settled, done.closed + online.closed,
+                      done.still_unknown + online.still_unknown, done.skipped + online.skipped,
+                      {**done.errors, **online.errors})
 
 
 def pending_card_operations(session: Session, workstation: str) -> list[IntentView]:
-    return [i for i in journal.unresolved(session, workstation) if i.kind in CARD_KINDS]
+    return [i for i in journal.unresolved(session, workstation) if i.kind in CARD_KINDS | ONLINE_KINDS]
 
 
 # --- the flows ----------------------------------------------------------------------------------

@@ -84,6 +84,9 @@ def _parser() -> argparse.ArgumentParser:
     from desk.cli.night_audit import add_commands as add_night_audit_commands
 
     add_night_audit_commands(commands)
+    from desk.cli.cards import add_commands as add_card_commands
+
+    add_card_commands(commands)
     return parser
 
 
@@ -125,6 +128,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return fiscal_verify_command(url, args.register, args.anchor)
         if args.command == "mail":
             return mail_command(url, args)
+        if args.command == "cards":
+            from desk.cli.cards import run as run_cards
+
+            return run_cards(args, url)
         if args.command == "terminals":
             from desk.cli.terminals import run as run_terminals
 

@@ -36,6 +36,7 @@ REVERSAL_OF_TRANSFER = "Reversal of the transfer to {company}"
 CARD_RECEIPT = "receipt {receipt}"
 CARD_TRACE = "trace {trace}"
 CARD_AUTH = "auth {auth}"
+CARD_OPERATOR_REFERENCE = "ref. {reference}"  # an online operator's own (a Stripe PaymentIntent)
 CARD_REFUND_OF_PAYMENT = "Refund of payment {payment}: {card}"
 CARD_REVERSAL_OF_PAYMENT = "Reversal of payment {payment}: {card}"
 
@@ -93,6 +94,8 @@ def card_reference(answer: Mapping[str, Any]) -> LedgerText:
         parts.append(LedgerText(CARD_TRACE, {"trace": f"{int(answer['trace_no']):06d}"}))
     if answer.get("auth_code"):
         parts.append(LedgerText(CARD_AUTH, {"auth": str(answer["auth_code"])}))
+    if answer.get("reference"):
+        parts.append(LedgerText(CARD_OPERATOR_REFERENCE, {"reference": str(answer["reference"])}))
     # A bare list, not a phrase: the placeholder alone needs no translation.
     return LedgerText("{card}", {"card": parts})
 
@@ -112,7 +115,8 @@ def _card_record(payment: Payment) -> CardRecord | None:
 
 def _card_text(payment: Payment, record: CardRecord) -> LedgerText:
     card = card_reference({"brand": record.brand, "masked_pan": record.masked_pan, "receipt_no": record.receipt_no,
-                           "trace_no": record.trace_no, "auth_code": record.auth_code})
+                           "trace_no": record.trace_no, "auth_code": record.auth_code,
+                           "reference": record.reference})
     if payment.kind is PaymentKind.REFUND and payment.refund_of_id is not None:
         return card_refund_text(record.operation, payment.refund_of_id, card)
     return card

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from desk.cards.operations import HOLD_WARN_DAYS, CardPaymentInfo, HoldState, card_payments_of_folio, holds_of_folio
+from desk.cards.saved_cards import saved_cards
 from desk.cards.slips import payments_with_card_slip
 from desk.core.errors import NotFound
 from desk.core.money import Money
@@ -18,7 +19,7 @@ from desk.fiscal.models import CashRegister
 from desk.hotel.models import CurrencyRate, PaymentMethod, Service
 from desk.hotel.names import Names, load_names
 from desk.ledger.folios import FolioView, load_folio
-from desk.ledger.models import Bill, Payment, Posting, PostingMove
+from desk.ledger.models import Bill, Folio, Payment, Posting, PostingMove
 from desk.stays.models import Company
 
 
@@ -31,6 +32,9 @@ class SavedCard:
     expiry: str
     holder: str
     days_until_deleted: int
+    id: int = 0
+    operator_id: int = 0
+    operator: str = ""
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,8 @@ class PreAuthorisation:
     id: int = 0  # the hold's card record, for Capture and Release
     terminal: str = ""
     masked_pan: str = ""
+    operator_id: int | None = None  # held at an online operator: captured and released there
+    saved_card_id: int | None = None
 
     @property
     def age_days(self) -> int:
@@ -92,13 +98,26 @@ def load_reservation_card(session: Session, folio_id: int, language: str = "en")
         registers=list(session.scalars(select(CashRegister).order_by(CashRegister.code))),
         names=load_names(session, language),
         pre_authorisations=[
-            PreAuthorisation(h.amount, h.created_at, h.state, h.id, h.terminal, h.masked_pan)
+            PreAuthorisation(h.amount, h.created_at, h.state, h.id, h.terminal, h.masked_pan, h.operator_id,
+                             h.saved_card_id)
             for h in holds_of_folio(session, folio_id)
         ],
+        saved_cards=_saved_cards(session, folio_id),
         card_payments=card_payments_of_folio(session, folio_id),
         card_slips=payments_with_card_slip(session, folio_id),
         receipts=receipt_marks(session, folio),
     )
+
+
+def _saved_cards(session: Session, folio_id: int) -> list[SavedCard]:
+    """The cards saved on the folio's reservation, company or event (R10), with their days left (R11)."""
+    folio = session.get_one(Folio, folio_id)
+    if folio.reservation_id is None and folio.company_id is None and folio.event_id is None:
+        return []
+    cards = saved_cards(session, reservation_id=folio.reservation_id, company_id=folio.company_id,
+                        event_id=folio.event_id)
+    return [SavedCard(c.masked_pan, c.brand, c.expiry, c.holder, c.days_left(), c.id, c.operator_id, c.operator)
+            for c in cards]
 
 
 @dataclass

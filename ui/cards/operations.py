@@ -49,6 +49,13 @@ def operation_name(kind: str) -> str:
         "card_preauth": QCoreApplication.translate("CardOperations", "Pre-authorisation"),
         "card_capture": QCoreApplication.translate("CardOperations", "Capture"),
         "card_release": QCoreApplication.translate("CardOperations", "Release"),
+        "online_save": QCoreApplication.translate("CardOperations", "Save card"),
+        "online_charge": QCoreApplication.translate("CardOperations", "Saved card charged"),
+        "online_preauth": QCoreApplication.translate("CardOperations", "Pre-authorisation on a saved card"),
+        "online_capture": QCoreApplication.translate("CardOperations", "Capture"),
+        "online_release": QCoreApplication.translate("CardOperations", "Release"),
+        "online_refund": QCoreApplication.translate("CardOperations", "Refund to card"),
+        "online_delete": QCoreApplication.translate("CardOperations", "Saved card deleted"),
     }.get(kind, kind)
 
 

@@ -26,7 +26,9 @@ from desk.ledger.payments import refund_refusal, void_refusal
 from desk.reports import render_bill_pdf
 from desk.stays import reservations as stays
 from desk.stays.models import ReservationStatus
+from desk.stays.reservation_card import PreAuthorisation
 from ui import dialogs
+from ui.cards.saved import SavedCardDialog, SavedCardOperation
 from ui.cards.terminal import CardTerminalDialog, print_card_slip_later
 from ui.dialogs.common import documents_folder_here
 from ui.i18n import current_language
@@ -112,6 +114,10 @@ class CardActions(CardBreakdown, CardHolds):
         self.print_hold_slip_action = self._action(
             "printHoldSlipAction", QCoreApplication.translate(
                 "ReservationCard", "Print card slip"), self.print_hold_slip)
+        self.charge_saved_action = self._action("chargeSavedAction", QCoreApplication.translate(
+            "ReservationCard", "Charge saved card…"), self.charge_saved_card)
+        self.pre_authorise_saved_action = self._action("preAuthoriseSavedAction", QCoreApplication.translate(
+            "ReservationCard", "Pre-authorise with saved card…"), self.pre_authorise_saved_card)
         self.reload_action = self._action("reloadAction", QCoreApplication.translate(
             "ReservationCard", "&Reload"), self.reload, "F5")
         self.close_action = self._action("closeAction", QCoreApplication.translate(
@@ -218,8 +224,11 @@ class CardActions(CardBreakdown, CardHolds):
         self.pre_authorise_action.setEnabled(writable)
         self.capture_action.setEnabled(writable and hold is not None and hold.usable)
         self.release_action.setEnabled(writable and hold is not None and hold.usable)
-        # Paper only: a hold's slip is printed again whatever became of the hold.
-        self.print_hold_slip_action.setEnabled(hold is not None)
+        # Paper only: a hold's slip is printed again whatever became of the hold (an online one has none).
+        self.print_hold_slip_action.setEnabled(hold is not None and hold.operator_id is None)
+        saved = self.current_saved_card()
+        self.charge_saved_action.setEnabled(writable and saved is not None and bill is not None)
+        self.pre_authorise_saved_action.setEnabled(writable and saved is not None)
         self.reload_action.setEnabled(True)
 
     def make_payment(self) -> None:
@@ -280,6 +289,11 @@ class CardActions(CardBreakdown, CardHolds):
         payment = self.current_payment_line()
         if payment is None or not self.card_refund_action.isEnabled():
             return
+        online = self.card.card_payments.get(payment.payment.id) if self.card is not None else None
+        if online is not None and online.operator_id is not None:
+            # Charged at an online operator: refunded there, in the charge's currency (R13).
+            self._saved_card_dialog(SavedCardOperation.REFUND, payment=online)
+            return
         self._terminal_dialog(CardKind.REFUND, payment_id=payment.payment.id)
 
     def pre_authorise(self) -> None:
@@ -290,12 +304,51 @@ class CardActions(CardBreakdown, CardHolds):
         hold = self.current_hold()
         if hold is not None and self.capture_action.isEnabled():
             bill = self.current_bill()
+            if hold.operator_id is not None:
+                self._saved_card_dialog(SavedCardOperation.CAPTURE, hold=hold, bill_id=bill.bill.id if bill else None)
+                return
             self._terminal_dialog(CardKind.CAPTURE, hold=hold, bill_id=bill.bill.id if bill else None)
 
     def release_hold(self) -> None:
         hold = self.current_hold()
         if hold is not None and self.release_action.isEnabled():
+            if hold.operator_id is not None:
+                self._saved_card_dialog(SavedCardOperation.RELEASE, hold=hold)
+                return
             self._terminal_dialog(CardKind.RELEASE, hold=hold)
+
+    def charge_saved_card(self) -> None:
+        saved, bill = self.current_saved_card(), self.current_bill()
+        if saved is not None and bill is not None and self.charge_saved_action.isEnabled():
+            self._saved_card_dialog(SavedCardOperation.CHARGE, saved=saved, bill_id=bill.bill.id)
+
+    def pre_authorise_saved_card(self) -> None:
+        saved = self.current_saved_card()
+        if saved is not None and self.pre_authorise_saved_action.isEnabled():
+            self._saved_card_dialog(SavedCardOperation.PRE_AUTHORISE, saved=saved)
+
+    def _saved_card_dialog(self, operation: SavedCardOperation, **options: Any) -> None:
+        if self.card is None:
+            return
+        dialog = SavedCardDialog(self.ctx, self.card, operation, parent=self, **options)
+        dialog.accepted.connect(lambda: self._saved_card_done(dialog))
+        hold = options.get("hold")
+        dialog.charge_directly.connect(lambda amount, bill_id: self._charge_saved_directly(hold, amount, bill_id))
+        self._show(dialog)
+
+    def _saved_card_done(self, dialog: SavedCardDialog) -> None:
+        outcome = dialog.outcome
+        if outcome is not None and outcome.settled:
+            self.statusBar().showMessage(dialog.outcome_text(outcome), 15_000)
+
+    def _charge_saved_directly(self, hold: PreAuthorisation | None, amount: Money | None, bill_id: int | None) -> None:
+        """R16: the hold's saved card charged for the amount, on the bill the capture was to land on."""
+        card = self.card
+        if card is None or hold is None or bill_id is None:
+            return
+        saved = next((c for c in card.saved_cards if c.id == hold.saved_card_id), None)
+        if saved is not None:
+            self._saved_card_dialog(SavedCardOperation.CHARGE, saved=saved, bill_id=bill_id, amount=amount)
 
     def move_services(self) -> None:
         bill = self.current_bill()

@@ -77,6 +77,8 @@ class CardWindowBase(QMainWindow):
     capture_action: QAction
     release_action: QAction
     print_hold_slip_action: QAction
+    charge_saved_action: QAction
+    pre_authorise_saved_action: QAction
     reload_action: QAction
     close_action: QAction
     check_in_button: QPushButton

@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from desk.cards.operations import HOLD_WARN_DAYS
-from desk.stays.reservation_card import PreAuthorisation
+from desk.stays.reservation_card import PreAuthorisation, SavedCard
 from ui.reservation_card.base import CardWindowBase
 from ui.reservation_card.tables import make_table, with_empty_text
 
@@ -26,6 +26,23 @@ class CardHolds(CardWindowBase):
             "ReservationCard", "No saved cards"),
                                                   "noSavedCardsLabel")
         saved.addWidget(self.saved_cards_view)
+        self.saved_cards_view.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
+        saved_buttons = QHBoxLayout()
+        self.charge_saved_button = self._button("chargeSavedButton", self.charge_saved_action)
+        self.pre_authorise_saved_button = self._button("preAuthoriseSavedButton", self.pre_authorise_saved_action)
+        # Under the saved cards a verb says enough; the whole name (and the menu's) is in the tooltip. Long
+        # labels here would take the width the pre-authorisations' columns need.
+        for button, short, action in (
+                (self.charge_saved_button, QCoreApplication.translate("ReservationCard", "C&harge…"),
+                 self.charge_saved_action),
+                (self.pre_authorise_saved_button, QCoreApplication.translate("ReservationCard", "Pre-&authorise…"),
+                 self.pre_authorise_saved_action)):
+            button.setText(short)
+            button.setToolTip(action.text().replace("&", ""))
+        saved_buttons.addWidget(self.charge_saved_button)
+        saved_buttons.addWidget(self.pre_authorise_saved_button)
+        saved_buttons.addStretch(1)
+        saved.addLayout(saved_buttons)
         # Four ninths and five: the saved cards' five headers read whole in Russian (two fifths cut "days until
         # deletion" behind a scroll bar) and the holds' terminal names in Bulgarian (half cut them).
         row.addLayout(saved, 4)
@@ -64,6 +81,10 @@ class CardHolds(CardWindowBase):
             rows = view.verticalHeader().defaultSectionSize()
             view.setMaximumHeight(view.horizontalHeader().sizeHint().height() + rows * 3 + 2 * view.frameWidth())
         return box
+
+    def current_saved_card(self) -> SavedCard | None:
+        rows = self.saved_cards_view.selectionModel().selectedRows()
+        return self.saved_cards_model.row_at(rows[0].row()) if rows else None
 
     def current_hold(self) -> PreAuthorisation | None:
         rows = self.pre_authorisations_view.selectionModel().selectedRows()

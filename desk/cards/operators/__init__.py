@@ -1,0 +1,1 @@
+"""Online card operators (Stripe, ...) behind one interface: :mod:`desk.cards.operators.interface`."""

@@ -1,0 +1,475 @@
+"""A fake Stripe: a real HTTP server on loopback answering the part of Stripe's API the desk uses, as
+Stripe documents it, so that the official SDK can be pointed at it (its base address) and not mocked.
+
+    python -m desk.cards.operators.fakes.stripe [--port 12111] [--key sk_test_fake] [--hold-days 7]
+
+What it answers like Stripe:
+- form-encoded bodies (``metadata[desk_key]=...``), ``Authorization: Bearer <secret key>``;
+- errors as ``{"error": {"type", "code", "decline_code", "message"}}`` with Stripe's status codes;
+- ``Idempotency-Key``: the same key and body replay the first answer (``Idempotent-Replayed: true``),
+  the same key with another body is refused (400, ``idempotency_error``);
+- the test payment methods ``pm_card_visa``, ``pm_card_mastercard`` (saved and charged),
+  ``pm_card_chargeCustomerFail`` (saved, then declined when charged) and ``pm_card_chargeDeclined``
+  (declined when saved);
+- a hold (``capture_method=manual``) expires after ``hold_days`` on the fake's clock: its capture is
+  then refused with ``charge_expired_for_capture``; one capture per hold, the rest released;
+- one refund per payment (the issue's rule, stricter than Stripe's), in part or in full.
+
+For tests: ``lose_next_answer()`` does the next operation and drops the connection unanswered;
+``answer_delay`` makes every answer late (past the desk's timeout); ``unreachable`` drops every request;
+``advance(days=...)`` moves the clock. Both also over HTTP: ``POST /_fake/lose_next``,
+``POST /_fake/advance`` (``days=N``), and ``GET /_fake/state`` returns everything it holds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import hashlib
+import json
+import secrets
+import socket
+import string
+import threading
+import time
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+
+DEFAULT_KEY = "sk_test_fake"
+DEFAULT_HOLD_DAYS = 7
+DAY = 86400
+
+# Stripe's documented test payment methods: (brand, last4, what happens when saved, when charged).
+TEST_CARDS: dict[str, tuple[str, str, str, str]] = {
+    "pm_card_visa": ("visa", "4242", "ok", "ok"),
+    "pm_card_mastercard": ("mastercard", "4444", "ok", "ok"),
+    "pm_card_chargeCustomerFail": ("visa", "0341", "ok", "card_declined"),
+    "pm_card_chargeDeclined": ("visa", "0002", "card_declined", "card_declined"),
+}
+
+
+class StripeError(Exception):
+    def __init__(self, status: int, type_: str, message: str, code: str = "", decline_code: str = "",
+                 extra: dict[str, Any] | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.body: dict[str, Any] = {"type": type_, "message": message}
+        if code:
+            self.body["code"] = code
+        if decline_code:
+            self.body["decline_code"] = decline_code
+        self.body.update(extra or {})
+
+
+_ID_ALPHABET = string.ascii_letters + string.digits
+
+
+def _new_id(prefix: str) -> str:
+    """An object id as Stripe makes them: a prefix and 24 letters and digits."""
+    return f"{prefix}_" + "".join(secrets.choice(_ID_ALPHABET) for _ in range(24))
+
+
+def _form(body: str) -> dict[str, Any]:
+    """Stripe's form encoding back into nested values: a[b]=1 -> {"a": {"b": "1"}}, a[]=x -> {"a": ["x"]}."""
+    out: dict[str, Any] = {}
+    for name, value in parse_qsl(body, keep_blank_values=True):
+        head, *rest = name.split("[")
+        keys = [head, *(part.rstrip("]") for part in rest)]
+        target: Any = out
+        for index, key in enumerate(keys):
+            if index == len(keys) - 1:
+                if key == "":
+                    target.append(value)
+                else:
+                    target[key] = value
+            else:
+                target = target.setdefault(key, [] if keys[index + 1] == "" else {})
+    return out
+
+
+@dataclass
+class _Remembered:
+    fingerprint: str
+    status: int
+    body: dict[str, Any]
+
+
+class FakeStripe:
+    """Stripe's state and rules; :meth:`serve` puts it on loopback."""
+
+    def __init__(self, secret_key: str = DEFAULT_KEY, hold_days: int = DEFAULT_HOLD_DAYS) -> None:
+        self.secret_key = secret_key
+        self.hold_days = hold_days
+        self.offset = 0.0  # seconds the fake clock is ahead of the real one
+        self.customers: dict[str, dict[str, Any]] = {}
+        self.payment_methods: dict[str, dict[str, Any]] = {}
+        self.setup_intents: dict[str, dict[str, Any]] = {}
+        self.payment_intents: dict[str, dict[str, Any]] = {}
+        self.refunds: dict[str, dict[str, Any]] = {}
+        self.requests: list[tuple[str, str, str]] = []  # (method, path, idempotency key) as received
+        self._keys: dict[str, _Remembered] = {}
+        self._lose = 0
+        self.unreachable = False  # every connection dropped unanswered, nothing done (a cut line)
+        self.answer_delay = 0.0  # seconds every answer waits after the work is done (a slow line)
+        self._lock = threading.RLock()
+        self._server: ThreadingHTTPServer | None = None
+        self._thread: threading.Thread | None = None
+
+    # --- test controls --------------------------------------------------------------------------
+
+    def now(self) -> int:
+        return int(time.time() + self.offset)
+
+    def advance(self, days: float) -> None:
+        with self._lock:
+            self.offset += days * DAY
+
+    def lose_next_answer(self, count: int = 1) -> None:
+        """The next ``count`` operations are done, and their answers never sent (the line drops)."""
+        with self._lock:
+            self._lose += count
+
+    def state(self) -> dict[str, Any]:
+        with self._lock:
+            return json.loads(json.dumps({
+                "customers": self.customers, "payment_methods": self.payment_methods,
+                "setup_intents": self.setup_intents, "payment_intents": self.payment_intents,
+                "refunds": self.refunds, "clock": self.now()}))
+
+    # --- the server -----------------------------------------------------------------------------
+
+    def serve(self, port: int = 0, host: str = "127.0.0.1") -> str:
+        """Start answering on ``host:port`` in a thread; returns the base address for the SDK."""
+        fake = self
+
+        class Handler(_Handler):
+            stripe = fake
+
+        self._server = ThreadingHTTPServer((host, port), Handler)
+        self._server.daemon_threads = True
+        self._thread = threading.Thread(target=self._server.serve_forever, name="fake-stripe", daemon=True)
+        self._thread.start()
+        return self.base_url
+
+    @property
+    def base_url(self) -> str:
+        assert self._server is not None
+        host, port = self._server.server_address[:2]
+        return f"http://{host!s}:{port}"
+
+    def close(self) -> None:
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.server_close()
+            self._server = None
+
+    # --- one request ----------------------------------------------------------------------------
+
+    def handle(self, method: str, target: str, headers: dict[str, str], body: str) -> tuple[int, dict[str, Any], bool]:
+        """(status, JSON body, drop the connection instead of answering)."""
+        parts = urlsplit(target)
+        path = parts.path
+        key = headers.get("idempotency-key", "")
+        with self._lock:
+            if self.unreachable and not path.startswith("/_fake/"):
+                return 0, {}, True
+            self.requests.append((method, path, key))
+            if path.startswith("/_fake/"):
+                status, answer = self._control(method, path, _form(body))
+                return status, answer, False
+            if headers.get("authorization", "") != f"Bearer {self.secret_key}":
+                return 401, {"error": {"type": "invalid_request_error",
+                                       "message": "Invalid API Key provided"}}, False
+            if method == "GET":
+                return self._answer(lambda: self._get(path, dict(parse_qsl(parts.query))))
+            fingerprint = hashlib.sha256(f"{method} {path} {body}".encode()).hexdigest()
+            if key:
+                remembered = self._keys.get(key)
+                if remembered is not None:
+                    if remembered.fingerprint != fingerprint:
+                        return 400, {"error": {
+                            "type": "idempotency_error",
+                            "message": "Keys for idempotent requests can only be used with the same parameters "
+                                       f"they were first used with. Try using a key other than '{key}' if you "
+                                       "meant to execute a different request."}}, False
+                    return remembered.status, {**remembered.body, "_replayed": True}, False
+            status, answer, _ = self._answer(lambda: self._post(path, _form(body)))
+            if key and status != 401 and not (status == 400 and answer.get("error", {}).get("type")
+                                                == "idempotency_error"):
+                self._keys[key] = _Remembered(fingerprint, status, answer)
+            lose = self._lose > 0
+            if lose:
+                self._lose -= 1
+            return status, answer, lose
+
+    def _answer(self, work: Any) -> tuple[int, dict[str, Any], bool]:
+        try:
+            return 200, work(), False
+        except StripeError as exc:
+            return exc.status, {"error": exc.body}, False
+
+    def _control(self, method: str, path: str, form: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+        if method == "POST" and path == "/_fake/lose_next":
+            self.lose_next_answer(int(form.get("count", 1)))
+            return 200, {"lose": self._lose}
+        if method == "POST" and path == "/_fake/advance":
+            self.advance(float(form.get("days", 1)))
+            return 200, {"clock": self.now()}
+        if method == "GET" and path == "/_fake/state":
+            return 200, self.state()
+        return 404, {"error": {"type": "invalid_request_error", "message": f"Unrecognized request URL ({path})"}}
+
+    # --- Stripe's resources ---------------------------------------------------------------------
+
+    def _get(self, path: str, query: dict[str, str]) -> dict[str, Any]:
+        segments = path.strip("/").split("/")
+        if len(segments) == 3 and segments[0] == "v1":
+            store = self._store(segments[1])
+            found = store.get(segments[2])
+            if found is None:
+                raise StripeError(404, "invalid_request_error", f"No such {segments[1][:-1]}: '{segments[2]}'",
+                                  code="resource_missing")
+            return self._fresh(found)
+        if len(segments) == 2 and segments[0] == "v1":
+            items = list(self._store(segments[1]).values())
+            for name in ("customer", "payment_intent"):
+                if name in query:
+                    items = [i for i in items if i.get(name) == query[name]]
+            items.sort(key=lambda i: i["created"], reverse=True)
+            limit = int(query.get("limit", 10))
+            return {"object": "list", "url": path, "has_more": len(items) > limit,
+                    "data": [self._fresh(i) for i in items[:limit]]}
+        raise StripeError(404, "invalid_request_error", f"Unrecognized request URL (GET: {path})")
+
+    def _store(self, name: str) -> dict[str, dict[str, Any]]:
+        stores = {"customers": self.customers, "payment_methods": self.payment_methods,
+                  "setup_intents": self.setup_intents, "payment_intents": self.payment_intents,
+                  "refunds": self.refunds}
+        if name not in stores:
+            raise StripeError(404, "invalid_request_error", f"Unrecognized request URL (/v1/{name})")
+        return stores[name]
+
+    def _fresh(self, item: dict[str, Any]) -> dict[str, Any]:
+        """An object as of the fake's clock: a hold past its days has been cancelled by the bank."""
+        if item.get("object") == "payment_intent" and item["status"] == "requires_capture" \
+                and self.now() - item["created"] > self.hold_days * DAY:
+            item.update(status="canceled", cancellation_reason="automatic", amount_capturable=0,
+                        canceled_at=item["created"] + self.hold_days * DAY)
+        return dict(item)
+
+    def _post(self, path: str, form: dict[str, Any]) -> dict[str, Any]:
+        segments = path.strip("/").split("/")
+        match segments:
+            case ["v1", "customers"]:
+                return self._create_customer(form)
+            case ["v1", "setup_intents"]:
+                return self._create_setup_intent(form)
+            case ["v1", "payment_intents"]:
+                return self._create_payment_intent(form)
+            case ["v1", "payment_intents", intent_id, "capture"]:
+                return self._capture(intent_id, form)
+            case ["v1", "payment_intents", intent_id, "cancel"]:
+                return self._cancel(intent_id)
+            case ["v1", "refunds"]:
+                return self._refund(form)
+            case ["v1", "payment_methods", method_id, "detach"]:
+                return self._detach(method_id)
+        raise StripeError(404, "invalid_request_error", f"Unrecognized request URL (POST: {path})")
+
+    def _create_customer(self, form: dict[str, Any]) -> dict[str, Any]:
+        customer = {"id": _new_id("cus"), "object": "customer", "name": form.get("name"), "created": self.now(),
+                    "metadata": form.get("metadata", {}), "livemode": False}
+        self.customers[customer["id"]] = customer
+        return dict(customer)
+
+    def _customer(self, form: dict[str, Any]) -> str:
+        customer = str(form.get("customer") or "")
+        if customer and customer not in self.customers:
+            raise StripeError(400, "invalid_request_error", f"No such customer: '{customer}'",
+                              code="resource_missing")
+        return customer
+
+    def _create_setup_intent(self, form: dict[str, Any]) -> dict[str, Any]:
+        customer = self._customer(form)
+        source = str(form.get("payment_method") or "")
+        if source not in TEST_CARDS:
+            raise StripeError(400, "invalid_request_error", f"No such PaymentMethod: '{source}'",
+                              code="resource_missing")
+        brand, last4, on_save, _ = TEST_CARDS[source]
+        intent = {"id": _new_id("seti"), "object": "setup_intent", "customer": customer or None,
+                  "usage": form.get("usage", "off_session"), "metadata": form.get("metadata", {}),
+                  "created": self.now(), "payment_method": None, "status": "requires_payment_method",
+                  "livemode": False}
+        self.setup_intents[intent["id"]] = intent
+        if on_save != "ok":
+            intent["last_setup_error"] = {"type": "card_error", "code": on_save, "decline_code": "generic_decline"}
+            raise StripeError(402, "card_error", "Your card was declined.", code=on_save,
+                              decline_code="generic_decline", extra={"setup_intent": dict(intent)})
+        method: dict[str, Any] = {
+            "id": _new_id("pm"), "object": "payment_method", "type": "card", "created": self.now(),
+            "customer": customer or None, "billing_details": {"name": None},
+            "card": {"brand": brand, "last4": last4, "exp_month": 12, "exp_year": 2034},
+            "metadata": {}, "livemode": False, "_behaves": source}
+        self.payment_methods[method["id"]] = method
+        intent.update(payment_method=method["id"], status="succeeded")
+        return dict(intent)
+
+    def _create_payment_intent(self, form: dict[str, Any]) -> dict[str, Any]:
+        customer = self._customer(form)
+        method_id = str(form.get("payment_method") or "")
+        method = self.payment_methods.get(method_id)
+        if method is None:
+            raise StripeError(400, "invalid_request_error", f"No such PaymentMethod: '{method_id}'",
+                              code="resource_missing")
+        if form.get("off_session") in ("true", True) and method.get("customer") != (customer or None):
+            raise StripeError(400, "invalid_request_error", "The provided PaymentMethod was previously used without "
+                              "being attached to a Customer", code="payment_method_unattached")
+        try:
+            amount = int(form["amount"])
+        except (KeyError, ValueError):
+            raise StripeError(400, "invalid_request_error", "Missing required param: amount.",
+                              code="parameter_missing") from None
+        if amount < 1:
+            raise StripeError(400, "invalid_request_error", "Amount must be at least 1",
+                              code="amount_too_small")
+        manual = form.get("capture_method") == "manual"
+        intent = {"id": _new_id("pi"), "object": "payment_intent", "amount": amount,
+                  "currency": str(form.get("currency", "")).lower(), "customer": customer or None,
+                  "payment_method": method_id, "capture_method": "manual" if manual else "automatic",
+                  "metadata": form.get("metadata", {}), "created": self.now(), "amount_capturable": 0,
+                  "amount_received": 0, "status": "requires_payment_method", "latest_charge": None,
+                  "canceled_at": None, "cancellation_reason": None, "livemode": False}
+        self.payment_intents[intent["id"]] = intent
+        _, _, _, on_charge = TEST_CARDS[method["_behaves"]]
+        if on_charge != "ok":
+            error = {"type": "card_error", "code": on_charge, "decline_code": "generic_decline",
+                     "message": "Your card was declined."}
+            intent["last_payment_error"] = error
+            raise StripeError(402, "card_error", "Your card was declined.", code=on_charge,
+                              decline_code="generic_decline", extra={"payment_intent": dict(intent)})
+        intent["latest_charge"] = _new_id("ch")
+        if manual:
+            intent.update(status="requires_capture", amount_capturable=amount)
+        else:
+            intent.update(status="succeeded", amount_received=amount)
+        return dict(intent)
+
+    def _intent(self, intent_id: str) -> dict[str, Any]:
+        intent = self.payment_intents.get(intent_id)
+        if intent is None:
+            raise StripeError(404, "invalid_request_error", f"No such payment_intent: '{intent_id}'",
+                              code="resource_missing")
+        self._fresh(intent)
+        return intent
+
+    def _capture(self, intent_id: str, form: dict[str, Any]) -> dict[str, Any]:
+        intent = self._intent(intent_id)
+        if intent["status"] == "canceled" and intent.get("cancellation_reason") == "automatic":
+            raise StripeError(400, "invalid_request_error", "This PaymentIntent could not be captured because it "
+                              "has expired: the authorization is no longer available.",
+                              code="charge_expired_for_capture")
+        if intent["status"] != "requires_capture":
+            raise StripeError(400, "invalid_request_error", "This PaymentIntent could not be captured because it "
+                              f"has a status of {intent['status']}.", code="payment_intent_unexpected_state")
+        amount = int(form.get("amount_to_capture", intent["amount_capturable"]))
+        if amount < 1 or amount > intent["amount_capturable"]:
+            raise StripeError(400, "invalid_request_error", "The amount to capture is more than was authorized.",
+                              code="amount_too_large")
+        # The rest of the hold is released at once: a PaymentIntent is captured once.
+        intent.update(status="succeeded", amount_received=amount, amount_capturable=0)
+        return dict(intent)
+
+    def _cancel(self, intent_id: str) -> dict[str, Any]:
+        intent = self._intent(intent_id)
+        if intent["status"] not in ("requires_capture", "requires_payment_method", "requires_confirmation"):
+            raise StripeError(400, "invalid_request_error", "You cannot cancel this PaymentIntent because it has a "
+                              f"status of {intent['status']}.", code="payment_intent_unexpected_state")
+        intent.update(status="canceled", cancellation_reason="requested_by_customer", amount_capturable=0,
+                      canceled_at=self.now())
+        return dict(intent)
+
+    def _refund(self, form: dict[str, Any]) -> dict[str, Any]:
+        intent = self._intent(str(form.get("payment_intent") or ""))
+        if intent["status"] != "succeeded":
+            raise StripeError(400, "invalid_request_error", "This PaymentIntent has no successful charge to refund.",
+                              code="charge_not_refundable")
+        if any(r["payment_intent"] == intent["id"] for r in self.refunds.values()):
+            raise StripeError(400, "invalid_request_error", f"Charge {intent['latest_charge']} has already been "
+                              "refunded.", code="charge_already_refunded")
+        amount = int(form.get("amount", intent["amount_received"]))
+        if amount < 1 or amount > intent["amount_received"]:
+            raise StripeError(400, "invalid_request_error", "Refund amount is greater than the charge.",
+                              code="amount_too_large")
+        refund = {"id": _new_id("re"), "object": "refund", "amount": amount, "currency": intent["currency"],
+                  "payment_intent": intent["id"], "charge": intent["latest_charge"], "status": "succeeded",
+                  "metadata": form.get("metadata", {}), "created": self.now()}
+        self.refunds[refund["id"]] = refund
+        return dict(refund)
+
+    def _detach(self, method_id: str) -> dict[str, Any]:
+        method = self.payment_methods.get(method_id)
+        if method is None:
+            raise StripeError(404, "invalid_request_error", f"No such PaymentMethod: '{method_id}'",
+                              code="resource_missing")
+        if method.get("customer") is None:
+            raise StripeError(400, "invalid_request_error", "The payment method you provided is not attached to a "
+                              "customer so detachment is impossible.", code="payment_method_unexpected_state")
+        method["customer"] = None
+        return dict(method)
+
+
+class _Handler(BaseHTTPRequestHandler):
+    stripe: FakeStripe
+    protocol_version = "HTTP/1.1"
+
+    def _serve(self) -> None:
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length).decode() if length else ""
+        headers = {k.lower(): v for k, v in self.headers.items()}
+        status, answer, lose = self.stripe.handle(self.command, self.path, headers, body)
+        if self.stripe.answer_delay and not self.path.startswith("/_fake/"):
+            time.sleep(self.stripe.answer_delay)
+        if lose:
+            # Done, and the answer never leaves: the desk only learns of it by asking again.
+            self.close_connection = True
+            with contextlib.suppress(OSError):
+                self.connection.shutdown(socket.SHUT_RDWR)
+            return
+        replayed = bool(answer.pop("_replayed", False))
+        data = json.dumps({k: v for k, v in answer.items() if k != "_behaves"} if "object" in answer
+                          else answer).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.send_header("Request-Id", _new_id("req"))
+        if replayed:
+            self.send_header("Idempotent-Replayed", "true")
+        self.end_headers()
+        self.wfile.write(data)
+
+    do_GET = _serve
+    do_POST = _serve
+    do_DELETE = _serve
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass  # requests are in FakeStripe.requests; nothing secret, but nothing needed on stderr either
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="A fake Stripe API on loopback, for the desk's demo and tests.")
+    parser.add_argument("--port", type=int, default=12111)
+    parser.add_argument("--key", default=DEFAULT_KEY, help="the secret key it accepts")
+    parser.add_argument("--hold-days", type=int, default=DEFAULT_HOLD_DAYS)
+    arguments = parser.parse_args()
+    fake = FakeStripe(arguments.key, arguments.hold_days)
+    print(f"fake Stripe on {fake.serve(arguments.port)} (stop with Ctrl+C)", flush=True)
+    try:
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        fake.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,149 @@
+"""What the desk asks of an online card operator, whoever it is: the operator half beside the
+terminal's (hardware.terminal.interface).
+
+Every call carries our own idempotency key, made and committed in the journal before the call; the
+same key asks the same thing again without doing it twice. :meth:`CardOperator.find` asks what
+became of an operation by that key, for a call whose answer was lost. No card number ever passes
+through here: a card is a token the operator made (R11).
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from typing import Protocol
+
+
+@dataclass(frozen=True)
+class CardOnFile:
+    """A saved card as the operator knows it: its token and, where the operator has one, its holder."""
+
+    token: str
+    customer: str = ""
+
+
+@dataclass(frozen=True)
+class SavedToken:
+    """What saving a card gave: the token and what identifies the card to a person."""
+
+    token: str
+    customer: str
+    brand: str
+    last4: str
+    exp_month: int
+    exp_year: int
+    holder: str
+
+    @property
+    def masked_pan(self) -> str:
+        return f"•••• {self.last4}"
+
+    @property
+    def expiry(self) -> str:
+        return f"{self.exp_month:02d}/{self.exp_year:04d}"
+
+
+@dataclass(frozen=True)
+class Done:
+    """An operation the operator did: its reference, and the money it moved or holds (minor units)."""
+
+    reference: str
+    amount_minor: int
+    currency: str
+    brand: str = ""
+    last4: str = ""
+    payment_reference: str = ""  # a refund's payment
+
+
+class OperatorError(Exception):
+    """The operator answered that it did not do it; ``code`` is its own (Stripe's ``code``)."""
+
+    def __init__(self, message: str, code: str = "", decline_code: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code
+        self.decline_code = decline_code
+
+
+class Declined(OperatorError):
+    """The card's bank said no (card_declined and its decline_code)."""
+
+
+class HoldExpired(OperatorError):
+    """The hold is no longer there to capture: the bank released it (R16, charge_expired_for_capture)."""
+
+
+class Refused(OperatorError):
+    """The request was refused before anything moved: bad parameters, keys, a key reused for another body."""
+
+
+class AnswerLost(Exception):
+    """The request may have reached the operator and been done; only :meth:`CardOperator.find` can tell."""
+
+
+class Operation(enum.StrEnum):
+    SAVE = "save"
+    CHARGE = "charge"
+    PRE_AUTHORISE = "pre_authorise"
+    CAPTURE = "capture"
+    RELEASE = "release"
+    REFUND = "refund"
+    DELETE = "delete"
+
+
+class Finding(enum.StrEnum):
+    DONE = "done"
+    NOT_DONE = "not_done"
+    CANNOT_TELL = "cannot_tell"
+
+
+@dataclass(frozen=True)
+class Found:
+    """What the operator says became of an operation asked under our key."""
+
+    finding: Finding
+    done: Done | None = None
+    saved: SavedToken | None = None
+
+
+class CardOperator(Protocol):
+    """One operator account. Amounts in minor units of ``currency``; ``key`` is our idempotency key."""
+
+    name: str
+
+    def save_card(self, card_source: str, holder: str, key: str) -> SavedToken:
+        """Save the card the operator's own page (or terminal) gave as ``card_source`` for later charges."""
+
+    def charge(self, card: CardOnFile, amount_minor: int, currency: str, key: str) -> Done:
+        """Charge a saved card without the guest (a merchant-initiated transaction)."""
+
+    def pre_authorise(self, card: CardOnFile, amount_minor: int, currency: str, key: str) -> Done:
+        """Hold an amount on a saved card, to capture later (manual capture)."""
+
+    def capture(self, reference: str, amount_minor: int, key: str) -> Done:
+        """Capture all or part of a hold, once; the rest is released."""
+
+    def release(self, reference: str, key: str) -> Done:
+        """Free a hold without charging."""
+
+    def refund(self, reference: str, amount_minor: int, key: str) -> Done:
+        """Give back all or part of a payment, in the payment's currency."""
+
+    def delete_card(self, card: CardOnFile, key: str) -> None:
+        """Delete the token at the operator: it can never be charged again."""
+
+    def find(self, operation: Operation, key: str, *, card: CardOnFile | None = None, reference: str = "",
+             holder: str = "") -> Found:
+        """What became of ``operation`` asked under ``key`` (of ``card``, of the payment ``reference``, or
+        the card saved for ``holder``)."""
+
+
+class CardPage(Protocol):
+    """Where the guest's card is typed: the operator's own hosted page (never a field of ours, R11).
+
+    Returns what the page gave back for the card (an operator's payment-method token), or "" when
+    the clerk closed it.
+    """
+
+    def new_card(self, operator: str) -> str:
+        ...

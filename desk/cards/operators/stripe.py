@@ -1,0 +1,205 @@
+"""Stripe, through its official SDK: SetupIntent to save a card, PaymentIntent off-session to charge
+it, ``capture_method=manual`` to hold, capture with ``amount_to_capture``, cancel to release,
+Refund, and PaymentMethod detach to delete the token.
+
+Every request that changes something carries our own ``Idempotency-Key`` (the journal's); each
+object made carries it in ``metadata[desk_key]`` too, so that a lost answer is found again by
+listing the customer's objects (lists are read-after-write; Stripe's search is not). The SDK does
+not retry by itself: whether to ask again is the journal's decision.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import stripe
+from stripe._base_address import BaseAddresses
+
+from desk.cards.operators.interface import (
+    AnswerLost,
+    CardOnFile,
+    Declined,
+    Done,
+    Finding,
+    Found,
+    HoldExpired,
+    Operation,
+    OperatorError,
+    Refused,
+    SavedToken,
+)
+
+KEY_FIELD = "desk_key"
+HOLD_EXPIRED_CODES = frozenset({"charge_expired_for_capture"})
+LIST_LIMIT = 100
+# How long the desk waits for Stripe's answer; past it the operation is asked about by our key.
+ANSWER_TIMEOUT_S = 60.0
+
+
+def _failure(error: stripe.StripeError) -> Exception:
+    """The SDK's error as the interface's: declined, hold gone, refused, or an answer that may be lost."""
+    body: dict[str, Any] = (error.json_body or {}).get("error", {}) if isinstance(error.json_body, dict) else {}
+    code = str(error.code or body.get("code") or "")
+    message = str(body.get("message") or error.user_message or type(error).__name__)
+    if isinstance(error, stripe.CardError):
+        return Declined(message, code, str(body.get("decline_code") or ""))
+    if code in HOLD_EXPIRED_CODES:
+        return HoldExpired(message, code)
+    if isinstance(error, stripe.InvalidRequestError | stripe.IdempotencyError | stripe.AuthenticationError
+                  | stripe.PermissionError):
+        return Refused(message, code or str(body.get("type") or ""))
+    # No answer, a cut line, Stripe's own 5xx or a rate limit: it may or may not have been done.
+    return AnswerLost(f"{type(error).__name__}: {message}")
+
+
+class StripeOperator:
+    """One Stripe account; ``api_base`` points the SDK at another address (the fake, in tests)."""
+
+    def __init__(self, secret_key: str, *, api_base: str = "", name: str = "Stripe",
+                 timeout: float | None = None) -> None:
+        self.name = name
+        timeout = ANSWER_TIMEOUT_S if timeout is None else timeout
+        base: BaseAddresses = {"api": api_base.rstrip("/")} if api_base else {}
+        self._client = stripe.StripeClient(
+            secret_key, base_addresses=base, max_network_retries=0,
+            http_client=stripe.HTTPXClient(timeout=timeout, allow_sync_methods=True) if _has_httpx() else None)
+
+    def _do(self, call: Any, *args: Any, key: str = "", **params: Any) -> Any:
+        options: dict[str, Any] = {"idempotency_key": key} if key else {}
+        try:
+            return call(*args, params=params, options=options) if (params or options) else call(*args)
+        except stripe.StripeError as error:
+            raise _failure(error) from None
+
+    # --- the operations -------------------------------------------------------------------------
+
+    def save_card(self, card_source: str, holder: str, key: str) -> SavedToken:
+        customer = self._customer(holder, key)
+        intent = self._do(self._client.v1.setup_intents.create, key=key, customer=customer,
+                          payment_method=card_source, confirm=True, usage="off_session",
+                          payment_method_types=["card"], metadata={KEY_FIELD: key})
+        return self._saved(str(intent.payment_method), customer, holder)
+
+    def _customer(self, holder: str, key: str) -> str:
+        # A key of its own, derived from ours: asked again, it is the same customer (replayed).
+        made = self._do(self._client.v1.customers.create, key=f"{key}:customer", name=holder,
+                        metadata={KEY_FIELD: key})
+        return str(made.id)
+
+    def _saved(self, method_id: str, customer: str, holder: str) -> SavedToken:
+        method = self._do(self._client.v1.payment_methods.retrieve, method_id)
+        card = method.card
+        return SavedToken(method_id, customer, str(card.brand), str(card.last4), int(card.exp_month),
+                          int(card.exp_year), holder)
+
+    def _payment(self, card: CardOnFile, amount_minor: int, currency: str, key: str, *, hold: bool) -> Done:
+        params: dict[str, Any] = {
+            "amount": amount_minor, "currency": currency.lower(), "customer": card.customer,
+            "payment_method": card.token, "off_session": True, "confirm": True,
+            "payment_method_types": ["card"], "metadata": {KEY_FIELD: key}}
+        if hold:
+            params["capture_method"] = "manual"
+        intent = self._do(self._client.v1.payment_intents.create, key=key, **params)
+        return _done(intent, hold=hold)
+
+    def charge(self, card: CardOnFile, amount_minor: int, currency: str, key: str) -> Done:
+        return self._payment(card, amount_minor, currency, key, hold=False)
+
+    def pre_authorise(self, card: CardOnFile, amount_minor: int, currency: str, key: str) -> Done:
+        return self._payment(card, amount_minor, currency, key, hold=True)
+
+    def capture(self, reference: str, amount_minor: int, key: str) -> Done:
+        intent = self._do(self._client.v1.payment_intents.capture, reference, key=key,
+                          amount_to_capture=amount_minor)
+        return _done(intent, hold=False)
+
+    def release(self, reference: str, key: str) -> Done:
+        intent = self._do(self._client.v1.payment_intents.cancel, reference, key=key)
+        return Done(str(intent.id), int(intent.amount), str(intent.currency).upper())
+
+    def refund(self, reference: str, amount_minor: int, key: str) -> Done:
+        refund = self._do(self._client.v1.refunds.create, key=key, payment_intent=reference, amount=amount_minor,
+                          metadata={KEY_FIELD: key})
+        return Done(str(refund.id), int(refund.amount), str(refund.currency).upper(), payment_reference=reference)
+
+    def delete_card(self, card: CardOnFile, key: str) -> None:
+        try:
+            self._do(self._client.v1.payment_methods.detach, card.token, key=key)
+        except Refused as refused:
+            if refused.code != "payment_method_unexpected_state":
+                raise
+            # Already detached (by an earlier try whose answer was lost, or at Stripe's dashboard): deleted.
+
+    # --- asking what became of an operation -----------------------------------------------------
+
+    def find(self, operation: Operation, key: str, *, card: CardOnFile | None = None, reference: str = "",
+             holder: str = "") -> Found:
+        try:
+            return self._find(operation, key, card, reference, holder)
+        except (AnswerLost, OperatorError):
+            return Found(Finding.CANNOT_TELL)
+
+    def _find(self, operation: Operation, key: str, card: CardOnFile | None, reference: str, holder: str) -> Found:
+        match operation:
+            case Operation.SAVE:
+                # The customer is asked for again under its own key: Stripe replays it if it was made.
+                customer = self._customer(holder, key)
+                intents = self._do(self._client.v1.setup_intents.list, customer=customer, limit=LIST_LIMIT)
+                for intent in intents.data:
+                    if _key_of(intent) == key and intent.status == "succeeded":
+                        return Found(Finding.DONE, saved=self._saved(str(intent.payment_method), customer, holder))
+                return Found(Finding.NOT_DONE)
+            case Operation.CHARGE | Operation.PRE_AUTHORISE:
+                assert card is not None
+                intents = self._do(self._client.v1.payment_intents.list, customer=card.customer, limit=LIST_LIMIT)
+                wanted = "requires_capture" if operation is Operation.PRE_AUTHORISE else "succeeded"
+                for intent in intents.data:
+                    if _key_of(intent) == key:
+                        if intent.status == wanted or (operation is Operation.PRE_AUTHORISE and intent.status in (
+                                "succeeded", "canceled") and intent.latest_charge):
+                            return Found(Finding.DONE, _done(intent, hold=operation is Operation.PRE_AUTHORISE))
+                        return Found(Finding.NOT_DONE)
+                return Found(Finding.NOT_DONE)
+            case Operation.CAPTURE:
+                intent = self._do(self._client.v1.payment_intents.retrieve, reference)
+                if intent.status == "succeeded":
+                    return Found(Finding.DONE, _done(intent, hold=False))
+                return Found(Finding.NOT_DONE if intent.status in ("requires_capture", "canceled")
+                             else Finding.CANNOT_TELL)
+            case Operation.RELEASE:
+                intent = self._do(self._client.v1.payment_intents.retrieve, reference)
+                if intent.status == "canceled" and intent.cancellation_reason != "automatic":
+                    return Found(Finding.DONE, Done(str(intent.id), int(intent.amount), str(intent.currency).upper()))
+                return Found(Finding.NOT_DONE if intent.status in ("requires_capture", "succeeded")
+                             else Finding.CANNOT_TELL)
+            case Operation.REFUND:
+                refunds = self._do(self._client.v1.refunds.list, payment_intent=reference, limit=LIST_LIMIT)
+                for refund in refunds.data:
+                    if _key_of(refund) == key:
+                        return Found(Finding.DONE, Done(str(refund.id), int(refund.amount),
+                                                        str(refund.currency).upper(), payment_reference=reference))
+                return Found(Finding.NOT_DONE)
+            case Operation.DELETE:
+                assert card is not None
+                method = self._do(self._client.v1.payment_methods.retrieve, card.token)
+                return Found(Finding.DONE if method.customer is None else Finding.NOT_DONE)
+        raise AssertionError(operation)
+
+
+def _done(intent: Any, *, hold: bool) -> Done:
+    amount = int(intent.amount_capturable if hold else intent.amount_received)
+    return Done(str(intent.id), amount or int(intent.amount), str(intent.currency).upper())
+
+
+def _has_httpx() -> bool:
+    try:
+        import httpx  # noqa: F401 - a dependency of the desk already
+    except ImportError:
+        return False
+    return True
+
+
+def _key_of(made: Any) -> str:
+    """Our key in a Stripe object's metadata ("" when another program made it)."""
+    metadata = made.metadata.to_dict() if made.metadata is not None else {}
+    return str(metadata.get(KEY_FIELD) or "")

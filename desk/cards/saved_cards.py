@@ -1,0 +1,203 @@
+"""The hotel's online card operators and the cards saved at them (R10, R11).
+
+An operator's secret key is sealed as every desk secret is (desk.core.sealed): never stored in
+clear, shown or logged. A saved card is its operator's token with what identifies it to a person;
+never a card number. It is deleted (at the operator, then here) when its date has passed.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desk.cards.models import CardOperatorConfig, SavedCard
+from desk.cards.operators.interface import CardOnFile, CardOperator
+from desk.core import sealed
+from desk.core.errors import DeskError, InvalidInput, NotFound
+from desk.people.auth import Actor
+from desk.people.rights import Right, require
+
+OPERATORS = ("stripe",)
+_NAME = re.compile(r"^\S.{0,79}$")
+_CURRENCY = re.compile(r"^[A-Z]{3}$")
+
+
+class OperatorKeyError(DeskError):
+    """This workstation cannot open the operator's saved key (no key file, or another one)."""
+
+    field = "secret"
+
+
+@dataclass(frozen=True)
+class OperatorInfo:
+    """An operator account as dialogs and workflows see it: never its secret key."""
+
+    id: int
+    name: str
+    operator: str
+    account: str
+    api_base: str
+    currencies: tuple[str, ...]
+    retention_days: int
+    key_prefix: str
+
+
+@dataclass(frozen=True)
+class OperatorSettings:
+    info: OperatorInfo
+    sealed_secret: sealed.Sealed = field(repr=False)
+
+    @property
+    def secret(self) -> str:
+        """The operator's secret key, opened with this workstation's key only when calling it."""
+        try:
+            return sealed.unseal(self.sealed_secret)
+        except sealed.KeyMissing:
+            raise OperatorKeyError("This workstation has no key for the secret key of {name}: copy {path} here "
+                                   "from the computer where it was saved, or set the operator up again",
+                                   name=self.info.name, path=str(sealed.key_file())) from None
+        except sealed.KeyMismatch:
+            raise OperatorKeyError("The key in {path} is not the one the secret key of {name} was saved with: "
+                                   "copy the right key file here, or set the operator up again",
+                                   name=self.info.name, path=str(sealed.key_file())) from None
+
+
+def _info(row: CardOperatorConfig) -> OperatorInfo:
+    currencies = tuple(c for c in row.currencies.split(",") if c)
+    return OperatorInfo(row.id, row.name, row.operator, row.account, row.api_base, currencies, row.retention_days,
+                        row.key_prefix)
+
+
+def _sealed_secret(secret: str) -> sealed.Sealed:
+    try:
+        return sealed.seal(secret)
+    except sealed.KeyUnwritable as exc:
+        raise OperatorKeyError("The key file {path} cannot be written ({reason})", path=str(sealed.key_file()),
+                               reason=exc.reason) from None
+    except sealed.NotAKey:
+        raise OperatorKeyError("The file {path} is not a key for saved passwords: move it away and save again",
+                               path=str(sealed.key_file())) from None
+
+
+def add_operator(session: Session, actor: Actor, name: str, operator: str, secret_key: str, *, account: str = "",
+                 api_base: str = "", currencies: tuple[str, ...] = ("EUR",), retention_days: int = 30) -> OperatorInfo:
+    """Configure the hotel's account at an online card operator; ``api_base`` empty is the operator's own."""
+    require(actor, Right.MANAGE_DEVICES)
+    name = name.strip()
+    if not _NAME.match(name):
+        raise InvalidInput("An operator needs a name", field="name")
+    if operator not in OPERATORS:
+        raise InvalidInput("The desk does not know the card operator {operator}", field="operator",
+                           operator=operator)
+    if not secret_key.strip():
+        raise InvalidInput("Enter the operator's secret key", field="secret")
+    wanted = tuple(c.strip().upper() for c in currencies if c.strip())
+    if not wanted or any(not _CURRENCY.match(c) for c in wanted):
+        raise InvalidInput("Name the currencies the operator takes, as EUR,CHF", field="currencies")
+    if not 1 <= retention_days <= 3650:
+        raise InvalidInput("Saved cards are kept between 1 and 3650 days after departure", field="retention")
+    if session.scalar(select(CardOperatorConfig.id).where(CardOperatorConfig.name == name)) is not None:
+        raise InvalidInput("There is already an operator called {name}", field="name", name=name)
+    secret = _sealed_secret(secret_key.strip())
+    row = CardOperatorConfig(name=name, operator=operator, account=account.strip()[:80],
+                             api_base=api_base.strip()[:200], currencies=",".join(wanted),
+                             secret_sealed=secret.token, key_id=secret.key_id,
+                             key_prefix=secrets.token_hex(4), retention_days=retention_days)
+    session.add(row)
+    session.flush()
+    return _info(row)
+
+
+def list_operators(session: Session) -> list[OperatorInfo]:
+    return [_info(row) for row in session.scalars(select(CardOperatorConfig).order_by(CardOperatorConfig.name))]
+
+
+def operator_settings(session: Session, operator_id: int) -> OperatorSettings:
+    row = session.get(CardOperatorConfig, operator_id)
+    if row is None:
+        raise NotFound("There is no card operator {operator}", operator=operator_id)
+    return OperatorSettings(_info(row), sealed.Sealed(row.secret_sealed, row.key_id))
+
+
+def connect_operator(settings: OperatorSettings) -> CardOperator:
+    """The operator's client; the secret key is opened here, for this call only."""
+    info = settings.info
+    if info.operator == "stripe":
+        from desk.cards.operators.stripe import StripeOperator
+
+        return StripeOperator(settings.secret, api_base=info.api_base, name=info.name)
+    raise InvalidInput("The desk does not know the card operator {operator}", field="operator",
+                       operator=info.operator)
+
+
+# --- saved cards --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SavedCardView:
+    """A saved card as the Credit card section shows it: never its token's secret, never a number."""
+
+    id: int
+    operator_id: int
+    operator: str
+    masked_pan: str
+    brand: str
+    expiry: str
+    holder: str
+    delete_after: date
+    reservation_id: int | None
+    company_id: int | None
+    event_id: int | None
+    deleted: bool
+
+    def days_left(self, today: date | None = None) -> int:
+        return max(0, (self.delete_after - (today or date.today())).days)
+
+
+def _card_view(row: SavedCard, operator_name: str) -> SavedCardView:
+    return SavedCardView(row.id, row.operator_id, operator_name, row.masked_pan, row.brand, row.expiry, row.holder,
+                         row.delete_after, row.reservation_id, row.company_id, row.event_id,
+                         row.deleted_at is not None)
+
+
+def saved_cards(session: Session, *, reservation_id: int | None = None, company_id: int | None = None,
+                event_id: int | None = None, include_deleted: bool = False) -> list[SavedCardView]:
+    """The cards saved on a reservation, a company or an event, oldest first."""
+    query = select(SavedCard, CardOperatorConfig.name).join(CardOperatorConfig).order_by(SavedCard.id)
+    if reservation_id is not None:
+        query = query.where(SavedCard.reservation_id == reservation_id)
+    if company_id is not None:
+        query = query.where(SavedCard.company_id == company_id)
+    if event_id is not None:
+        query = query.where(SavedCard.event_id == event_id)
+    if not include_deleted:
+        query = query.where(SavedCard.deleted_at.is_(None))
+    return [_card_view(row, name) for row, name in session.execute(query)]
+
+
+def saved_card(session: Session, card_id: int) -> SavedCardView:
+    row = session.get(SavedCard, card_id)
+    if row is None:
+        raise NotFound("There is no saved card {card}", card=card_id)
+    return _card_view(row, session.get_one(CardOperatorConfig, row.operator_id).name)
+
+
+def card_on_file(session: Session, card_id: int) -> CardOnFile:
+    """The operator's token of a saved card, to charge it; refused once it was deleted."""
+    row = session.get(SavedCard, card_id)
+    if row is None:
+        raise NotFound("There is no saved card {card}", card=card_id)
+    if row.deleted_at is not None:
+        raise InvalidInput("This saved card was deleted", field="card")
+    return CardOnFile(row.token, row.customer)
+
+
+def cards_to_purge(session: Session, today: date | None = None) -> list[int]:
+    """Saved cards whose date has passed and that are not deleted yet (R11)."""
+    return list(session.scalars(select(SavedCard.id).where(
+        SavedCard.deleted_at.is_(None), SavedCard.delete_after < (today or date.today())).order_by(SavedCard.id)))
