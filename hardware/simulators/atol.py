@@ -84,6 +84,8 @@ PAYMENT_OBJECTS = {"commodity", "excise", "job", "service", "gamblingBet", "gamb
 RECEIPT_TYPES = {"sell", "sellReturn"}
 TASK_TYPES = RECEIPT_TYPES | {"openShift", "closeShift", "reportX", "cashIn", "cashOut", "getShiftStatus",
                               "getFnStatus", "getLastFiscalParams", "printLastReceiptCopy"}
+# Questions, whose answers the "lose_answer" fault spares: it loses the answer to a document.
+QUERY_TYPES = frozenset({"getShiftStatus", "getFnStatus", "getLastFiscalParams"})
 MSK = timezone(timedelta(hours=3))
 CENT = Decimal("0.01")
 
@@ -300,6 +302,7 @@ class AtolServer(ThreadingHTTPServer):
         self.tasks: dict[str, tuple[str, list[dict[str, Any]]]] = {}  # uuid: (body digest, results)
         self.tasks_lock = threading.Lock()
         self.lose_answers = 0
+        self.forget_lost = False  # a lost answer's task forgotten too, as by a server restarted meanwhile
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -381,10 +384,11 @@ class _Handler(BaseHTTPRequestHandler):
                     results.append({"status": "error", "errorCode": exc.code, "errorDescription": exc.description,
                                     "result": None})
                     break  # the driver stops a request at its first failing task
-            server.tasks[uuid] = (digest, results)
-            lose = server.lose_answers > 0
+            lose = server.lose_answers > 0 and any(t["type"] not in QUERY_TYPES for t in tasks)
             if lose:
                 server.lose_answers -= 1
+            if not (lose and server.forget_lost):
+                server.tasks[uuid] = (digest, results)
         if lose:
             self._drop()
         else:
@@ -399,6 +403,7 @@ class _Handler(BaseHTTPRequestHandler):
                 (storage.faults.add if on else storage.faults.discard)(name)
             elif name == "lose_answer":
                 server.lose_answers = int(body.get("times", 1)) if on else 0
+                server.forget_lost = bool(body.get("forget", False))
             elif name == "fn_expiring":
                 storage.fn_expiring = on
             else:
