@@ -40,6 +40,9 @@ def _parser() -> argparse.ArgumentParser:
     from desk.cli.devices import add_commands as add_device_commands
 
     add_device_commands(commands)
+    from desk.cli.registers import add_commands as add_register_commands
+
+    add_register_commands(commands)
     mail = commands.add_parser("mail", help="the SMTP server e-receipts are sent through")
     mail_commands = mail.add_subparsers(dest="mail_command", required=True)
     mail_commands.add_parser("show", help="print the mail settings (never a password)")
@@ -107,6 +110,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from desk.cli.devices import run as run_devices
 
             return run_devices(args, url)
+        if args.command == "registers":
+            from desk.cli.registers import run as run_registers
+
+            return run_registers(args, url)
         if args.command == "fiscal":
             if args.fiscal_command == "keys":
                 return fiscal_keys_command(url)

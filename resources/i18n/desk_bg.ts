@@ -1042,6 +1042,18 @@
         <translation>Възстановяване в депозита се отменя с прилагане на депозита</translation>
     </message>
     <message>
+        <source>A refund receipt refers to its sale receipt on the same register, and {register} issued none for the refunded payment: issue the refund receipt on the register that issued the sale</source>
+        <translation>Сторно бележката сочи касовата бележка на същата каса, а {register} не е издала такава за върнатото плащане: издайте сторно бележката на касата, издала продажбата</translation>
+    </message>
+    <message>
+        <source>A register&apos;s address is its server&apos;s URL, e.g. http://127.0.0.1:16732</source>
+        <translation>Адресът на касата е URL на нейния сървър, напр. http://127.0.0.1:16732</translation>
+    </message>
+    <message>
+        <source>A register&apos;s kind is one of {kinds}</source>
+        <translation>Видът на касата е един от: {kinds}</translation>
+    </message>
+    <message>
         <source>A reservation needs at least one guest</source>
         <translation>Резервацията трябва да има поне един гост</translation>
     </message>
@@ -1056,6 +1068,10 @@
     <message>
         <source>A shift was opened on {workstation} at the same moment</source>
         <translation>В същия момент на {workstation} вече беше отворена смяна</translation>
+    </message>
+    <message>
+        <source>A taxation system is one of {systems}</source>
+        <translation>Данъчният режим е един от: {systems}</translation>
     </message>
     <message>
         <source>A terminal belongs to a workstation</source>
@@ -1092,6 +1108,18 @@
     <message>
         <source>A workstation name is 1 to 40 characters</source>
         <translation>Името на работното място е от 1 до 40 знака</translation>
+    </message>
+    <message>
+        <source>A {kind} register needs a VAT code for each of our rates</source>
+        <translation>Каса {kind} се нуждае от код на ДДС за всяка наша ставка</translation>
+    </message>
+    <message>
+        <source>A {kind} register needs its server&apos;s address</source>
+        <translation>Каса {kind} се нуждае от адреса на своя сървър</translation>
+    </message>
+    <message>
+        <source>A {kind} register needs its taxation system</source>
+        <translation>Каса {kind} се нуждае от данъчен режим</translation>
     </message>
     <message>
         <source>A {role} may not {action}: a manager must authorise it</source>
@@ -1406,12 +1434,36 @@
         <translation>Връщане {refund_id} по сметка {check_number} вече е направено за {earlier}, не за {amount}</translation>
     </message>
     <message>
+        <source>Register {register} did not issue the document; try again</source>
+        <translation>Каса {register} не издаде документа; опитайте отново</translation>
+    </message>
+    <message>
+        <source>Register {register} did not say whether it issued the document. Look at its last receipt on the register; the desk asks it again at the next start or with Shift → Check receipts. Do not issue it again by hand</source>
+        <translation>Каса {register} не каза дали е издала документа. Вижте последната ѝ бележка; програмата ще я попита отново при следващото стартиране или от Смяна → Провери бележките. Не го издавайте повторно ръчно</translation>
+    </message>
+    <message>
+        <source>Register {register} did not say whether it printed the Z report: look at the register; closing the shift again asks it once more</source>
+        <translation>Каса {register} не каза дали е отпечатала Z отчета: вижте касата; повторното затваряне на смяната я пита още веднъж</translation>
+    </message>
+    <message>
         <source>Register {register} has fiscal documents but its key file {path} is not on this workstation: copy it here from where the register&apos;s documents were signed; nothing was printed</source>
         <translation>Каса {register} има фискални документи, но файлът с ключа ѝ {path} не е на това работно място: копирайте го тук от мястото, където са подписвани документите на касата; нищо не е отпечатано</translation>
     </message>
     <message>
+        <source>Register {register} has no VAT code for the rate “{rate}”: a manager sets it (desk registers set {register} --vat ...)</source>
+        <translation>Каса {register} няма код на ДДС за ставка „{rate}“: мениджър го задава (desk registers set {register} --vat ...)</translation>
+    </message>
+    <message>
         <source>Register {register} has no document {number}</source>
         <translation>Каса {register} няма документ {number}</translation>
+    </message>
+    <message>
+        <source>Register {register} prints a copy of its last receipt only; receipt {number} is found on the register or on the fiscal data operator&apos;s site</source>
+        <translation>Каса {register} печата копие само на последната си бележка; бележка {number} се намира в касата или на сайта на оператора на фискални данни</translation>
+    </message>
+    <message>
+        <source>Register {register} refused: {problem} ({words}, error {code})</source>
+        <translation>Каса {register} отказа: {problem} ({words}, грешка {code})</translation>
     </message>
     <message>
         <source>Reservation {key} does not exist</source>
@@ -1830,6 +1882,14 @@
         <translation>Касата не даде ясен отговор. Бонът ще бъде проверен с касата при следващото стартиране, или изберете Смяна → Проверка на касовите бележки сега; не го отпечатвайте отново ръчно</translation>
     </message>
     <message>
+        <source>The register&apos;s server at {address} does not answer: {problem}. Check that it runs and the register is on</source>
+        <translation>Сървърът на касата на {address} не отговаря: {problem}. Проверете, че работи и касата е включена</translation>
+    </message>
+    <message>
+        <source>The register&apos;s server refused the task ({status}): {problem}</source>
+        <translation>Сървърът на касата отказа задачата ({status}): {problem}</translation>
+    </message>
+    <message>
         <source>The rights of {user} have changed: sign in again</source>
         <translation>Правата на {user} са променени: влезте отново</translation>
     </message>
@@ -2178,6 +2238,50 @@
         <translation>капакът на принтера е отворен; затворете го</translation>
     </message>
     <message>
+        <source>the register has not reached the fiscal data operator (OFD) for too long: check its internet connection and the OFD contract; receipts resume once its documents are sent</source>
+        <translation>касата твърде дълго не е връзвала с оператора на фискални данни (ОФД): проверете интернет връзката ѝ и договора с ОФД; бележките продължават, щом документите бъдат изпратени</translation>
+    </message>
+    <message>
+        <source>the register is out of paper: load a paper roll and try again</source>
+        <translation>касата няма хартия: сложете ролка и опитайте отново</translation>
+    </message>
+    <message>
+        <source>the register refused a VAT rate: a manager checks the register&apos;s VAT codes</source>
+        <translation>касата отказа ставка на ДДС: мениджър проверява кодовете на ДДС на касата</translation>
+    </message>
+    <message>
+        <source>the register refused the taxation system: a manager checks the register&apos;s settings</source>
+        <translation>касата отказа данъчния режим: мениджър проверява настройките на касата</translation>
+    </message>
+    <message>
+        <source>the register&apos;s cover is open: close it and try again</source>
+        <translation>капакът на касата е отворен: затворете го и опитайте отново</translation>
+    </message>
+    <message>
+        <source>the register&apos;s fiscal storage (FN) has expired: call the service centre to replace it; no receipt can be issued on this register until then</source>
+        <translation>фискалният накопител (ФН) на касата е с изтекъл срок: повикайте сервиза да го смени; дотогава на тази каса не може да се издават бележки</translation>
+    </message>
+    <message>
+        <source>the register&apos;s fiscal storage (FN) is full: call the service centre to replace it; no receipt can be issued on this register until then</source>
+        <translation>фискалният накопител (ФН) на касата е пълен: повикайте сервиза да го смени; дотогава на тази каса не може да се издават бележки</translation>
+    </message>
+    <message>
+        <source>the register&apos;s printer reports a fault: switch the register off and on, then try again</source>
+        <translation>принтерът на касата съобщава за грешка: изключете и включете касата, после опитайте отново</translation>
+    </message>
+    <message>
+        <source>the register&apos;s shift is already open: close it with the cash shift&apos;s Z report first</source>
+        <translation>смяната на касата вече е отворена: първо я затворете със Z отчета на касовата смяна</translation>
+    </message>
+    <message>
+        <source>the register&apos;s shift is closed: open the cash shift first</source>
+        <translation>смяната на касата е затворена: първо отворете касовата смяна</translation>
+    </message>
+    <message>
+        <source>the register&apos;s shift is over 24 hours: close the cash shift (Z report) and open a new one</source>
+        <translation>смяната на касата е над 24 часа: затворете касовата смяна (Z отчет) и отворете нова</translation>
+    </message>
+    <message>
         <source>transfer a bill to a company</source>
         <translation>прехвърли сметка към фирма</translation>
     </message>
@@ -2270,6 +2374,10 @@
         <translation>Касата {register} няма принтер на работното място {workstation}: мениджър го задава в прозореца „Устройства“</translation>
     </message>
     <message>
+        <source>{register} is a {kind} register, which this desk does not drive yet</source>
+        <translation>{register} е каса от вида {kind}, с която програмата още не работи</translation>
+    </message>
+    <message>
         <source>{service} is a bill moved to this account: reverse the transfer on the guest&apos;s bill, which undoes both halves</source>
         <translation>{service} е сметка, прехвърлена към тази сметка: отменете прехвърлянето в сметката на госта, което отменя и двете части</translation>
     </message>
@@ -2316,6 +2424,10 @@
     <message>
         <source>“{country}” is not a country code: two letters (ISO 3166), such as BG or RU</source>
         <translation>„{country}“ не е код на държава: две букви (ISO 3166), например BG или RU</translation>
+    </message>
+    <message>
+        <source>“{part}” is no rate=VAT code pair; the codes are {codes}</source>
+        <translation>„{part}“ не е двойка ставка=код на ДДС; кодовете са: {codes}</translation>
     </message>
     <message>
         <source>“{text}” is not money</source>

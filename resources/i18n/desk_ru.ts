@@ -1042,6 +1042,18 @@
         <translation>Возврат на депозит отменяется зачётом депозита</translation>
     </message>
     <message>
+        <source>A refund receipt refers to its sale receipt on the same register, and {register} issued none for the refunded payment: issue the refund receipt on the register that issued the sale</source>
+        <translation>Чек возврата ссылается на чек прихода той же кассы, а {register} не выдавала чек по возвращаемому платежу: оформите возврат на кассе, выдавшей чек прихода</translation>
+    </message>
+    <message>
+        <source>A register&apos;s address is its server&apos;s URL, e.g. http://127.0.0.1:16732</source>
+        <translation>Адрес кассы — это URL её сервера, например http://127.0.0.1:16732</translation>
+    </message>
+    <message>
+        <source>A register&apos;s kind is one of {kinds}</source>
+        <translation>Тип кассы — один из: {kinds}</translation>
+    </message>
+    <message>
         <source>A reservation needs at least one guest</source>
         <translation>В брони должен быть хотя бы один гость</translation>
     </message>
@@ -1056,6 +1068,10 @@
     <message>
         <source>A shift was opened on {workstation} at the same moment</source>
         <translation>В тот же момент на {workstation} уже открыли смену</translation>
+    </message>
+    <message>
+        <source>A taxation system is one of {systems}</source>
+        <translation>Система налогообложения — одна из: {systems}</translation>
     </message>
     <message>
         <source>A terminal belongs to a workstation</source>
@@ -1092,6 +1108,18 @@
     <message>
         <source>A workstation name is 1 to 40 characters</source>
         <translation>Имя рабочего места — от 1 до 40 символов</translation>
+    </message>
+    <message>
+        <source>A {kind} register needs a VAT code for each of our rates</source>
+        <translation>Кассе {kind} нужен код НДС для каждой нашей ставки</translation>
+    </message>
+    <message>
+        <source>A {kind} register needs its server&apos;s address</source>
+        <translation>Кассе {kind} нужен адрес её сервера</translation>
+    </message>
+    <message>
+        <source>A {kind} register needs its taxation system</source>
+        <translation>Кассе {kind} нужна система налогообложения</translation>
     </message>
     <message>
         <source>A {role} may not {action}: a manager must authorise it</source>
@@ -1406,12 +1434,36 @@
         <translation>Возврат {refund_id} по чеку {check_number} уже сделан на {earlier}, а не на {amount}</translation>
     </message>
     <message>
+        <source>Register {register} did not issue the document; try again</source>
+        <translation>Касса {register} не оформила документ; повторите</translation>
+    </message>
+    <message>
+        <source>Register {register} did not say whether it issued the document. Look at its last receipt on the register; the desk asks it again at the next start or with Shift → Check receipts. Do not issue it again by hand</source>
+        <translation>Касса {register} не ответила, оформлен ли документ. Посмотрите её последний чек; программа спросит кассу снова при следующем запуске или через Смена → Проверить чеки. Не оформляйте его повторно вручную</translation>
+    </message>
+    <message>
+        <source>Register {register} did not say whether it printed the Z report: look at the register; closing the shift again asks it once more</source>
+        <translation>Касса {register} не ответила, напечатан ли Z-отчёт: посмотрите на кассу; повторное закрытие смены спросит её ещё раз</translation>
+    </message>
+    <message>
         <source>Register {register} has fiscal documents but its key file {path} is not on this workstation: copy it here from where the register&apos;s documents were signed; nothing was printed</source>
         <translation>У кассы {register} есть фискальные документы, но файла её ключа {path} на этом рабочем месте нет: скопируйте его сюда с того места, где документы кассы подписывались; ничего не напечатано</translation>
     </message>
     <message>
+        <source>Register {register} has no VAT code for the rate “{rate}”: a manager sets it (desk registers set {register} --vat ...)</source>
+        <translation>У кассы {register} нет кода НДС для ставки «{rate}»: его задаёт менеджер (desk registers set {register} --vat ...)</translation>
+    </message>
+    <message>
         <source>Register {register} has no document {number}</source>
         <translation>На кассе {register} нет документа {number}</translation>
+    </message>
+    <message>
+        <source>Register {register} prints a copy of its last receipt only; receipt {number} is found on the register or on the fiscal data operator&apos;s site</source>
+        <translation>Касса {register} печатает копию только последнего чека; чек {number} можно найти в кассе или на сайте оператора фискальных данных</translation>
+    </message>
+    <message>
+        <source>Register {register} refused: {problem} ({words}, error {code})</source>
+        <translation>Касса {register} отказала: {problem} ({words}, ошибка {code})</translation>
     </message>
     <message>
         <source>Reservation {key} does not exist</source>
@@ -1830,6 +1882,14 @@
         <translation>Касса не дала ясного ответа. Чек будет сверен с кассой при следующем запуске, или выберите Смена → Проверить чеки сейчас; не печатайте его повторно вручную</translation>
     </message>
     <message>
+        <source>The register&apos;s server at {address} does not answer: {problem}. Check that it runs and the register is on</source>
+        <translation>Сервер кассы {address} не отвечает: {problem}. Проверьте, что он запущен и касса включена</translation>
+    </message>
+    <message>
+        <source>The register&apos;s server refused the task ({status}): {problem}</source>
+        <translation>Сервер кассы отклонил задание ({status}): {problem}</translation>
+    </message>
+    <message>
         <source>The rights of {user} have changed: sign in again</source>
         <translation>Права пользователя {user} изменились: войдите заново</translation>
     </message>
@@ -2178,6 +2238,50 @@
         <translation>крышка принтера открыта; закройте её</translation>
     </message>
     <message>
+        <source>the register has not reached the fiscal data operator (OFD) for too long: check its internet connection and the OFD contract; receipts resume once its documents are sent</source>
+        <translation>касса слишком долго не передавала данные оператору фискальных данных (ОФД): проверьте её подключение к интернету и договор с ОФД; чеки снова пойдут, когда документы будут переданы</translation>
+    </message>
+    <message>
+        <source>the register is out of paper: load a paper roll and try again</source>
+        <translation>в кассе нет бумаги: вставьте рулон и повторите</translation>
+    </message>
+    <message>
+        <source>the register refused a VAT rate: a manager checks the register&apos;s VAT codes</source>
+        <translation>касса не приняла ставку НДС: менеджер проверяет коды НДС кассы</translation>
+    </message>
+    <message>
+        <source>the register refused the taxation system: a manager checks the register&apos;s settings</source>
+        <translation>касса не приняла систему налогообложения: менеджер проверяет настройки кассы</translation>
+    </message>
+    <message>
+        <source>the register&apos;s cover is open: close it and try again</source>
+        <translation>крышка кассы открыта: закройте её и повторите</translation>
+    </message>
+    <message>
+        <source>the register&apos;s fiscal storage (FN) has expired: call the service centre to replace it; no receipt can be issued on this register until then</source>
+        <translation>срок действия фискального накопителя (ФН) истёк: вызовите сервисный центр для его замены; до замены чеки на этой кассе не оформить</translation>
+    </message>
+    <message>
+        <source>the register&apos;s fiscal storage (FN) is full: call the service centre to replace it; no receipt can be issued on this register until then</source>
+        <translation>фискальный накопитель (ФН) заполнен: вызовите сервисный центр для его замены; до замены чеки на этой кассе не оформить</translation>
+    </message>
+    <message>
+        <source>the register&apos;s printer reports a fault: switch the register off and on, then try again</source>
+        <translation>принтер кассы сообщает об ошибке: выключите и включите кассу, затем повторите</translation>
+    </message>
+    <message>
+        <source>the register&apos;s shift is already open: close it with the cash shift&apos;s Z report first</source>
+        <translation>смена кассы уже открыта: сначала закройте её Z-отчётом кассовой смены</translation>
+    </message>
+    <message>
+        <source>the register&apos;s shift is closed: open the cash shift first</source>
+        <translation>смена кассы закрыта: сначала откройте кассовую смену</translation>
+    </message>
+    <message>
+        <source>the register&apos;s shift is over 24 hours: close the cash shift (Z report) and open a new one</source>
+        <translation>смена кассы длится больше 24 часов: закройте кассовую смену (Z-отчёт) и откройте новую</translation>
+    </message>
+    <message>
         <source>transfer a bill to a company</source>
         <translation>перевести счёт на компанию</translation>
     </message>
@@ -2270,6 +2374,10 @@
         <translation>У кассы {register} нет принтера на рабочем месте {workstation}: менеджер назначает его в окне «Устройства»</translation>
     </message>
     <message>
+        <source>{register} is a {kind} register, which this desk does not drive yet</source>
+        <translation>{register} — касса типа {kind}, с которой программа пока не работает</translation>
+    </message>
+    <message>
         <source>{service} is a bill moved to this account: reverse the transfer on the guest&apos;s bill, which undoes both halves</source>
         <translation>{service} — счёт, перенесённый на этот счёт компании: отмените перенос на счёте гостя, это отменит обе части</translation>
     </message>
@@ -2316,6 +2424,10 @@
     <message>
         <source>“{country}” is not a country code: two letters (ISO 3166), such as BG or RU</source>
         <translation>«{country}» — не код страны: две буквы (ISO 3166), например BG или RU</translation>
+    </message>
+    <message>
+        <source>“{part}” is no rate=VAT code pair; the codes are {codes}</source>
+        <translation>«{part}» — не пара ставка=код НДС; коды: {codes}</translation>
     </message>
     <message>
         <source>“{text}” is not money</source>
