@@ -11,6 +11,7 @@ COPY when any of it had reached paper.
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 import uuid
 from collections.abc import Callable, Sequence
@@ -30,6 +31,7 @@ from desk.fiscal.content import build_receipt
 from desk.fiscal.errors import PrinterNotReady, ReceiptNotPrinted, RegisterNotSetUp, printer_problem
 from desk.fiscal.interface import Document, DocumentKind, Paper, Printed, RegisterInfo
 from desk.fiscal.models import CashRegister, FiscalDocument
+from desk.fiscal.receipts import validate_contact
 from desk.fiscal.register import EscposFiscalRegister, register_info
 from desk.fiscal.registers import atol
 from desk.fiscal.registers.atol import AnswerLost, AtolClient, AtolRegister
@@ -227,13 +229,17 @@ def _payment_facts(session: Session, payment_id: int) -> tuple[int, int | None]:
 
 def print_receipt(runner: Runner, actor: Actor, payment_id: int, register_code: str, *,
                   tendered: Money | None = None, progress: Progress | None = None,
-                  cancel: threading.Event | None = None, registers: Registers = REGISTERS) -> ReceiptOutcome:
+                  cancel: threading.Event | None = None, registers: Registers = REGISTERS, email: str = "",
+                  phone: str = "") -> ReceiptOutcome:
     """Print the sale or refund receipt of a payment on a register (see the module's docstring).
 
     Refusals known before the register is asked (not a fiscal payment, no shift, a shift over 24 h)
-    are raised; what the printer says is in the outcome.
+    are raised; what the printer says is in the outcome. ``email`` or ``phone`` (the e-mail first) goes to
+    a registered register for the electronic receipt.
     """
-    receipt = runner.read(build_receipt, payment_id, tendered, register_code)
+    email, phone = validate_contact(email, phone)
+    receipt = dataclasses.replace(runner.read(build_receipt, payment_id, tendered, register_code),
+                                  contact=email or phone)
     register = registers.register(runner, actor, register_code)
     existing = runner.read(chain.receipt_of_payment, payment_id, receipt.kind)
     if existing is None and isinstance(register, AtolRegister):

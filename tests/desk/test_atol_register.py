@@ -62,8 +62,7 @@ def receipt(rig: AtolHotel, payment_id: int, **kwargs):
 
 def test_a_sale_goes_to_the_register_with_the_guests_phone_and_its_fiscal_answer_is_kept(rig: AtolHotel):
     payment_id = rig.paid_bill()
-    rig.hotel.run(request_receipt, payment_id, "FP-1", phone="+7 916 123-45-67")
-    outcome = receipt(rig, payment_id)
+    outcome = receipt(rig, payment_id, phone="+7 916 123-45-67")  # as the Receipt window sends it
     assert outcome.printed and outcome.problem is None and outcome.state is IntentState.SETTLED
     [opening, sale] = rig.server.documents()
     assert opening["type"] == "openShift" and sale["type"] == "sell"
@@ -82,6 +81,13 @@ def test_a_sale_goes_to_the_register_with_the_guests_phone_and_its_fiscal_answer
     again = receipt(rig, payment_id)  # Print receipt pressed again: the one it has, nothing new on the register
     assert again.already and again.document.number == document.number
     assert len(rig.server.receipts()) == 1 and [r.kind for r in kept(rig.hotel)] == ["shift_open", "sale"]
+
+
+def test_a_contact_asked_for_before_goes_to_the_register_the_e_mail_first(rig: AtolHotel):
+    payment_id = rig.paid_bill()
+    rig.hotel.run(request_receipt, payment_id, "FP-1", email="guest@example.ru", phone="+79161234567")
+    assert receipt(rig, payment_id).printed
+    assert rig.server.receipts()[0]["clientInfo"] == {"emailOrPhone": "guest@example.ru"}
 
 
 def test_a_refund_receipt_refers_to_its_sale_on_the_same_register(rig: AtolHotel):

@@ -357,7 +357,7 @@ class AtolRegister:
             "items": items, "payments": [{"type": "cash" if cash else "electronically",
                                           "sum": _amount(Decimal(receipt.total))}],
         }
-        contact = _contact(session, receipt.payment_id) if receipt.payment_id else ""
+        contact = receipt.contact or (_contact(session, receipt.payment_id) if receipt.payment_id else "")
         if contact:
             task["clientInfo"] = {"emailOrPhone": contact}
         return task, refers_to, contact
