@@ -62,3 +62,23 @@ def test_a_cashier_may_not_change_a_register(sqlite_hotel: Hotel):
         sqlite_hotel.as_role(Role.CASHIER).run(set_register, "FP-1", kind="atol", address="http://127.0.0.1:1",
                                                taxation="osn", vat_map={"20": "vat20"})
     assert sqlite_hotel.query(register_settings, "FP-1").kind.value == "escpos"
+
+
+def test_a_register_of_a_kind_not_driven_yet_refuses_to_print_and_nothing_is_journalled(sqlite_hotel: Hotel):
+    from desk.db.runner import Runner
+    from desk.fiscal.errors import RegisterNotSetUp
+    from desk.fiscal.settings import set_register
+    from desk.fiscal.workflow import Registers, print_receipt
+    from desk.journal.intents import unresolved
+    from desk.people.models import Role
+
+    from .fiscal_rig import paid_bill
+
+    manager = sqlite_hotel.as_role(Role.MANAGER)
+    manager.run(set_register, "FP-1", kind="kkmserver", address="http://127.0.0.1:5893", taxation="osn",
+                vat_map={"20": "vat20"})
+    cashier = sqlite_hotel.as_role(Role.CASHIER)
+    payment_id = paid_bill(cashier)
+    with pytest.raises(RegisterNotSetUp, match="kkmserver register, which this desk does not drive yet"):
+        print_receipt(Runner(sqlite_hotel.database), cashier.actor, payment_id, "FP-1", registers=Registers())
+    assert sqlite_hotel.query(unresolved) == []
