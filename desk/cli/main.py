@@ -43,6 +43,9 @@ def _parser() -> argparse.ArgumentParser:
     from desk.cli.rooms import add_commands as add_room_commands
 
     add_room_commands(commands)
+    from desk.cli.registers import add_commands as add_register_commands
+
+    add_register_commands(commands)
     mail = commands.add_parser("mail", help="the SMTP server e-receipts are sent through")
     mail_commands = mail.add_subparsers(dest="mail_command", required=True)
     mail_commands.add_parser("show", help="print the mail settings (never a password)")
@@ -120,6 +123,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from desk.cli.rooms import run as run_rooms
 
             return run_rooms(args, url)
+        if args.command == "registers":
+            from desk.cli.registers import run as run_registers
+
+            return run_registers(args, url)
         if args.command == "fiscal":
             if args.fiscal_command == "keys":
                 return fiscal_keys_command(url)

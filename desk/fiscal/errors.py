@@ -49,3 +49,51 @@ class FiscalKeyProblem(DeskError):
 
 class FiscalAnchorNotWritten(DeskError):
     """The Z report's anchor could not be appended to the anchor file: the report waits for a reprint."""
+
+
+# What the cashier does when a registered fiscal register refuses, by the register's own error (ATOL's libfptr
+# codes); the register's own words are shown after it.
+REGISTER_PROBLEMS = {
+    44: N_("the register is out of paper: load a paper roll and try again"),
+    45: N_("the register's cover is open: close it and try again"),
+    46: N_("the register's printer reports a fault: switch the register off and on, then try again"),
+    68: N_("the register's shift is over 24 hours: close the cash shift (Z report) and open a new one"),
+    73: N_("the register's shift is closed: open the cash shift first"),
+    83: N_("the register's shift is already open: close it with the cash shift's Z report first"),
+    120: N_("the register's fiscal storage (FN) has expired: call the service centre to replace it; "
+            "no receipt can be issued on this register until then"),
+    121: N_("the register's fiscal storage (FN) is full: call the service centre to replace it; "
+            "no receipt can be issued on this register until then"),
+    137: N_("the register has not reached the fiscal data operator (OFD) for too long: check its internet "
+            "connection and the OFD contract; receipts resume once its documents are sent"),
+    143: N_("the register refused the taxation system: a manager checks the register's settings"),
+    144: N_("the register refused a VAT rate: a manager checks the register's VAT codes"),
+}
+
+
+def register_problem(code: int, description: str) -> str:
+    """The cashier's words for a register's error: what to do, when the code is known."""
+    phrase = REGISTER_PROBLEMS.get(code)
+    return Phrase(phrase) if phrase is not None else description
+
+
+class RegisterRefused(DeskError):
+    """The fiscal register refused the document: nothing was issued."""
+
+    register_code = 0  # the register's own error code
+
+
+class RegisterUnreachable(DeskError):
+    """The register's server could not be reached before anything was sent: nothing was issued."""
+
+
+class RegisterNotSetUp(DeskError):
+    """The register's settings lack what the document needs (a VAT code, its kind's driver): nothing was sent."""
+
+
+class RefundWithoutOriginal(DeskError):
+    """A refund receipt refers to its original sale receipt on the same register; without it, none is issued."""
+
+
+class RegisterAnswerUnknown(DeskError):
+    """The register was asked and its answer is lost; asking it again could not tell: check it by hand."""

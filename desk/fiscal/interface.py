@@ -76,6 +76,9 @@ class Receipt:
     payer: str = ""
     bill: str = ""
     refund_of: int | None = None  # the original sale receipt's document number
+    # Where the guest wants the electronic receipt (an e-mail address or a +CC phone): a registered register
+    # sends it through the fiscal data operator (tag 1008); ours mails it from the outbox.
+    contact: str = ""
 
     def as_json(self) -> dict[str, Any]:
         return {

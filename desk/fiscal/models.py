@@ -28,6 +28,17 @@ class CashRegister(Base):
     # The language, and with it the number format, of the register's documents; its hotel's
     # country's when empty (desk.hotel.country.register_format decides, nowhere else).
     language: Mapped[str] = mapped_column(String(8), default="")
+    # What the register is (desk.fiscal.settings.RegisterKind) and how it is reached: our ESC/POS printer
+    # with our signed journal, or a vendor's server on ``address`` driving the device ``device_id``.
+    kind: Mapped[str] = mapped_column(String(16), default="escpos")
+    address: Mapped[str] = mapped_column(String(200), default="")
+    device_id: Mapped[str] = mapped_column(String(40), default="")
+    # The register's tax settings: its taxation system (ATOL's taxationType) and our rates' VAT codes on it,
+    # as JSON {"20": "vat20", "0": "vat0"}; a rate missing here is refused before the register is asked.
+    taxation: Mapped[str] = mapped_column(String(24), default="")
+    vat_map: Mapped[str] = mapped_column(Text, default="")
+    # The workstation whose cash shift opens and closes a register that has no printer in its Devices.
+    workstation: Mapped[str] = mapped_column(String(40), default="")
 
 
 class ReceiptKind(enum.StrEnum):
@@ -93,3 +104,35 @@ class FiscalPrint(LedgerRecord, Base):
     printed_at: Mapped[datetime] = mapped_column(default=utcnow)
     printed_by: Mapped[str] = mapped_column(String(40))
 
+
+
+class RegisterDocument(LedgerRecord, Base):
+    """A document a registered fiscal register (ATOL, KKM-server) issued for us, as it answered.
+
+    The register's fiscal storage is the record; this row is what it told us (fiscal document number,
+    fiscal sign, storage number, shift, its own date and time, registration number), kept under the
+    journal's ``key`` so a lost answer is found again and a payment's receipt is never asked twice.
+    """
+
+    __tablename__ = "register_document"
+    __table_args__ = (UniqueConstraint("payment_id", "kind"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    register_code: Mapped[str] = mapped_column(ForeignKey("cash_register.code"), index=True)
+    key: Mapped[str] = mapped_column(String(64), unique=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    payment_id: Mapped[int | None] = mapped_column(ForeignKey("payment.id"), index=True)
+    move_id: Mapped[int | None]  # the cash shift's move a cash in or out documents
+    cash_shift_id: Mapped[int | None] = mapped_column(ForeignKey("cash_shift.id"))
+    refers_to: Mapped[int | None]  # a refund's original: its fiscal document number on the same register
+    number: Mapped[int | None]  # the fiscal document number (none for an X report or a cash move)
+    fiscal_sign: Mapped[str] = mapped_column(String(20), default="")
+    fn_number: Mapped[str] = mapped_column(String(20), default="")
+    registration_number: Mapped[str] = mapped_column(String(20), default="")
+    shift_number: Mapped[int | None]
+    receipt_number: Mapped[int | None]
+    issued_at: Mapped[str] = mapped_column(String(32), default="")  # the register's clock, with its zone
+    total: Mapped[Money | None]
+    contact: Mapped[str] = mapped_column(String(120), default="")  # where the e-receipt went (tag 1008)
+    content: Mapped[str] = mapped_column(Text)  # the task we sent and the register's answer, as JSON
+    recorded_at: Mapped[datetime] = mapped_column(default=utcnow)
+    recorded_by: Mapped[str] = mapped_column(String(40))

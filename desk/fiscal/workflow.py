@@ -11,6 +11,7 @@ COPY when any of it had reached paper.
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 import uuid
 from collections.abc import Callable, Sequence
@@ -27,10 +28,15 @@ from desk.db.runner import Runner
 from desk.devices.printers import PRINTERS, printer_settings
 from desk.fiscal import chain
 from desk.fiscal.content import build_receipt
-from desk.fiscal.errors import PrinterNotReady, ReceiptNotPrinted, printer_problem
+from desk.fiscal.errors import PrinterNotReady, ReceiptNotPrinted, RegisterNotSetUp, printer_problem
 from desk.fiscal.interface import Document, DocumentKind, Paper, Printed, RegisterInfo
-from desk.fiscal.models import FiscalDocument
+from desk.fiscal.models import CashRegister, FiscalDocument
+from desk.fiscal.receipts import validate_contact
 from desk.fiscal.register import EscposFiscalRegister, register_info
+from desk.fiscal.registers import atol
+from desk.fiscal.registers.atol import AnswerLost, AtolClient, AtolRegister
+from desk.fiscal.settings import DRIVEN, RegisterKind, RegisterSettings, register_settings
+from desk.hotel.country import register_format
 from desk.journal import intents
 from desk.journal.intents import EventType, IntentRequest, IntentState, IntentView, Resolution, Verdict
 from desk.journal.steps import Answer, Performed, Progress, perform
@@ -44,6 +50,8 @@ from hardware.interfaces import ReceiptPrinter
 KIND = "fiscal_receipt"
 
 PrinterFactory = Callable[[RegisterInfo], ReceiptPrinter]
+# Any register the desk drives: our printer with our journal, or a registered one behind its vendor's server.
+AnyRegister = EscposFiscalRegister | AtolRegister
 
 
 def printer_from_register(info: RegisterInfo) -> ReceiptPrinter:
@@ -71,8 +79,27 @@ class Registers:
         self.status_timeout = status_timeout
         self._held: dict[tuple[str, str], tuple[tuple[str, str, int, bool], PrinterLease, threading.Lock]] = {}
         self._lock = threading.Lock()
+        self._clients: dict[str, AtolClient] = {}
 
-    def register(self, runner: Runner, actor: Actor, code: str) -> EscposFiscalRegister:
+    def register(self, runner: Runner, actor: Actor, code: str) -> AnyRegister:
+        """The register ``code`` as its kind drives it (see desk.fiscal.settings)."""
+        settings = runner.read(register_settings, code)
+        if settings.kind is RegisterKind.ESCPOS:
+            return self.printer_register(runner, actor, code)
+        if settings.kind not in DRIVEN:
+            raise RegisterNotSetUp("{register} is a {kind} register, which this desk does not drive yet",
+                                   register=code, kind=settings.kind.value)
+        language = runner.read(lambda session: register_format(session, code).language)
+        return AtolRegister(runner, actor, settings, self._client(settings), language=language)
+
+    def _client(self, settings: RegisterSettings) -> AtolClient:
+        with self._lock:  # one connection pool per server, whoever asks
+            client = self._clients.get(settings.address)
+            if client is None:
+                client = self._clients[settings.address] = AtolClient(settings.address)
+            return client
+
+    def printer_register(self, runner: Runner, actor: Actor, code: str) -> EscposFiscalRegister:
         info = runner.read(register_info, code, actor.workstation)
         held_as = (actor.workstation, code)
         if not info.device:
@@ -105,6 +132,10 @@ class Registers:
         with self._lock:
             held = list(self._held.values())
             self._held.clear()
+            clients = list(self._clients.values())
+            self._clients.clear()
+        for client in clients:
+            client.close()
         for _wanted, lease, _lock in held:
             lease.release()
 
@@ -130,16 +161,33 @@ class ReceiptOutcome:
 
 
 class _Resolver:
-    """Asks the register's journal whether the intent's document was issued; nothing to settle in the ledger."""
+    """Asks the register whether the intent's document was issued: our journal for our printer's register, the
+    register itself for a registered one (by our key, then by its fiscal storage); nothing to settle in the
+    ledger."""
 
-    def __init__(self, runner: Runner) -> None:
+    def __init__(self, runner: Runner, actor: Actor | None = None, registers: Registers | None = None) -> None:
         self.runner = runner
+        self.actor = actor
+        self.registers = registers
 
     def did_it_happen(self, intent: IntentView) -> Resolution:
         document = self.runner.read(chain.document_by_key, intent.key)
-        if document is None:
+        if document is not None:
+            return Resolution(Verdict.HAPPENED, _payload(document), EventType.PRINTED)
+        code = intent.request.get("register") or intent.device
+        if self.runner.read(_kind_of, code) is RegisterKind.ESCPOS:
             return Resolution(Verdict.DID_NOT_HAPPEN, {"asked": "register"})
-        return Resolution(Verdict.HAPPENED, _payload(document), EventType.PRINTED)
+        if self.actor is None or self.registers is None:
+            return Resolution(Verdict.STILL_UNKNOWN, {"asked": "nobody"})
+        register = self.registers.register(self.runner, self.actor, code)
+        if not isinstance(register, AtolRegister):
+            return Resolution(Verdict.STILL_UNKNOWN, {"asked": "nobody"})
+        asked = register.ask(intent.key, intent.request)
+        if asked.document is not None:
+            return Resolution(Verdict.HAPPENED, _payload(asked.document), EventType.PRINTED)
+        if asked.issued_none:
+            return Resolution(Verdict.DID_NOT_HAPPEN, {"asked": "register"})
+        return Resolution(Verdict.STILL_UNKNOWN, {"asked": "register", "check": code})
 
     def settle(self, session: Session, actor: Actor, intent: IntentView) -> int | None:
         return None  # the document row already names its payment
@@ -152,6 +200,28 @@ def _payload(document: Document, printed: Printed | None = None) -> dict[str, An
             "error": printed.error if printed is not None else ""}
 
 
+def _kind_of(session: Session, code: str) -> RegisterKind:
+    row = session.get(CashRegister, code)
+    return RegisterKind(row.kind) if row is not None and row.kind else RegisterKind.ESCPOS
+
+
+def _registered_call(register: AnyRegister, key: str, request: dict[str, Any], call: Callable[[], Printed]) -> Printed:
+    """The register's call; a registered register whose answer was lost is asked at once by our key, and
+    only what it cannot tell is left open for reconciliation."""
+    try:
+        return call()
+    except AnswerLost:
+        if not isinstance(register, AtolRegister):
+            raise
+        asked = register.ask(key, request)
+        if asked.document is not None:
+            return Printed(asked.document, Paper.PRINTED)
+        if asked.issued_none:
+            raise RegisterNotSetUp("Register {register} did not issue the document; try again",
+                                   register=register.code) from None
+        raise
+
+
 def _payment_facts(session: Session, payment_id: int) -> tuple[int, int | None]:
     payment = get(session, Payment, payment_id, "Payment")
     return payment.folio_id, payment.bill_id
@@ -159,15 +229,21 @@ def _payment_facts(session: Session, payment_id: int) -> tuple[int, int | None]:
 
 def print_receipt(runner: Runner, actor: Actor, payment_id: int, register_code: str, *,
                   tendered: Money | None = None, progress: Progress | None = None,
-                  cancel: threading.Event | None = None, registers: Registers = REGISTERS) -> ReceiptOutcome:
+                  cancel: threading.Event | None = None, registers: Registers = REGISTERS, email: str = "",
+                  phone: str = "") -> ReceiptOutcome:
     """Print the sale or refund receipt of a payment on a register (see the module's docstring).
 
     Refusals known before the register is asked (not a fiscal payment, no shift, a shift over 24 h)
-    are raised; what the printer says is in the outcome.
+    are raised; what the printer says is in the outcome. ``email`` or ``phone`` (the e-mail first) goes to
+    a registered register for the electronic receipt.
     """
-    receipt = runner.read(build_receipt, payment_id, tendered, register_code)
+    email, phone = validate_contact(email, phone)
+    receipt = dataclasses.replace(runner.read(build_receipt, payment_id, tendered, register_code),
+                                  contact=email or phone)
     register = registers.register(runner, actor, register_code)
     existing = runner.read(chain.receipt_of_payment, payment_id, receipt.kind)
+    if existing is None and isinstance(register, AtolRegister):
+        existing = runner.read(atol.receipt_of_payment, payment_id, receipt.kind)
     if existing is not None:
         if existing.paper is Paper.PRINTED:
             return ReceiptOutcome(None, existing, Paper.PRINTED, already=True)
@@ -178,12 +254,18 @@ def print_receipt(runner: Runner, actor: Actor, payment_id: int, register_code: 
         except DeskError as exc:
             return ReceiptOutcome(None, existing, existing.paper, problem=exc)
         return _outcome(None, printed, already=True)
-    runner.read(chain.check_receipt_shift, actor.workstation, register_code)
+    asked_before: dict[str, Any] = {}
+    if isinstance(register, AtolRegister):
+        asked_before = register.prepare(receipt, cancel)  # its refusals, and its storage's count for a lost answer
+    else:
+        runner.read(chain.check_receipt_shift, actor.workstation, register_code)
     folio_id, bill_id = runner.read(_payment_facts, payment_id)
+    total = Money.of(receipt.total, receipt.currency)
     request = IntentRequest(
-        kind=KIND, device=register_code, amount=Money.of(receipt.total, receipt.currency), folio_id=folio_id,
+        kind=KIND, device=register_code, amount=total, folio_id=folio_id,
         bill_id=bill_id, payment_id=payment_id, key=uuid.uuid4().hex,
-        request={"payment_id": payment_id, "receipt": receipt.kind.value, "register": register_code},
+        request={"payment_id": payment_id, "receipt": receipt.kind.value, "register": register_code,
+                 "total": str(total), **asked_before},
     )
     seen: dict[str, Any] = {}
 
@@ -192,21 +274,21 @@ def print_receipt(runner: Runner, actor: Actor, payment_id: int, register_code: 
 
     def _call(intent: IntentView, report: Progress, cancel_event: threading.Event) -> Answer:
         report("Printing the receipt")
+        issue = register.sale if receipt.kind is DocumentKind.SALE else register.refund
         try:
-            if receipt.kind is DocumentKind.SALE:
-                printed = register.sale(intent.key, receipt, cancel_event)
-            else:
-                printed = register.refund(intent.key, receipt, cancel_event)
+            printed = _registered_call(register, intent.key, intent.request,
+                                       lambda: issue(intent.key, receipt, cancel_event))
         except DeskError as exc:
             return _refused(register, intent, exc, seen)
         seen["printed"] = printed
         return Answer(EventType.PRINTED, _payload(printed.document, printed))
 
-    performed = perform(runner, actor, request, device_call, _Resolver(runner), progress=progress, cancel=cancel)
-    return _printed_outcome(performed, seen)
+    performed = perform(runner, actor, request, device_call, _Resolver(runner, actor, registers), progress=progress,
+                        cancel=cancel)
+    return _printed_outcome(performed, seen, register)
 
 
-def _refused(register: EscposFiscalRegister, intent: IntentView, exc: DeskError, seen: dict[str, Any]) -> Answer:
+def _refused(register: AnyRegister, intent: IntentView, exc: DeskError, seen: dict[str, Any]) -> Answer:
     """A refusal before anything was issued (the printer not ready, no shift, the key) did not happen. One
     that came after the register issued a document under the intent's key (the database failing while its
     print was recorded) says nothing of how it ended: raised, it leaves the intent unknown for
@@ -217,13 +299,18 @@ def _refused(register: EscposFiscalRegister, intent: IntentView, exc: DeskError,
     return Answer(EventType.FAILED, {"error": exc.message, "code": exc.code})
 
 
-def _printed_outcome(performed: Performed, seen: dict[str, Any]) -> ReceiptOutcome:
+def _printed_outcome(performed: Performed, seen: dict[str, Any], register: AnyRegister) -> ReceiptOutcome:
     """How a document's printing ended, from what the device call saw and what the journal settled."""
     done: Printed | None = seen.get("printed")
     if done is not None:
         return _outcome(performed.state, done)
     problem = seen.get("problem")
-    if problem is None and performed.error:
+    if problem is None and performed.error and isinstance(register, AtolRegister):
+        problem = ReceiptNotPrinted(
+            "Register {register} did not say whether it issued the document. Look at its last receipt on the "
+            "register; the desk asks it again at the next start or with Shift → Check receipts. Do not issue it "
+            "again by hand", register=f"{register.settings.name} ({register.code})")
+    elif problem is None and performed.error:
         problem = ReceiptNotPrinted(
             "The register gave no clear answer. The receipt will be checked with the register at the "
             "next start, or use Shift → Check receipts now; do not print it again by hand")
@@ -270,12 +357,13 @@ class ReceiptCheck:
         return not (self.still_unknown or self.waiting or self.failed)
 
 
-def reconcile_receipts(runner: Runner, actor: Actor) -> ReceiptCheck:
+def reconcile_receipts(runner: Runner, actor: Actor, *, registers: Registers = REGISTERS) -> ReceiptCheck:
     """Resolve this workstation's open receipt intents by asking the register, each exactly once;
     then list the documents whose paper is cut or unsure (the clerk reprints them as copies)."""
     moves = {intent.id for intent in runner.read(intents.unresolved, actor.workstation)
              if intent.kind == KIND and "move_id" in intent.request}
-    result = intents.reconcile(runner, {KIND: _Resolver(runner)}, actor, workstation=actor.workstation)
+    result = intents.reconcile(runner, {KIND: _Resolver(runner, actor, registers)}, actor,
+                               workstation=actor.workstation)
     waiting = tuple(runner.read(chain.waiting_for_reprint))
     closed_moves = len(set(result.closed) & moves)
     return ReceiptCheck(len(result.settled), len(result.closed) - closed_moves, len(result.still_unknown), waiting,
@@ -329,8 +417,14 @@ def _document(session: Session, document_id: int) -> Document:
 
 
 def shift_register(session: Session, workstation: str) -> str | None:
-    """The register the workstation's drawer documents go to: the first its printers print for."""
-    return next((p.register_code for p in printer_settings(session, workstation) if p.register_code is not None), None)
+    """The register the workstation's drawer documents go to: the first its printers print for, else a registered
+    register set to follow this workstation's cash shift."""
+    code = next((p.register_code for p in printer_settings(session, workstation) if p.register_code is not None), None)
+    if code is not None:
+        return code
+    return session.scalars(select(CashRegister.code).where(CashRegister.workstation == workstation,
+                                                           CashRegister.kind != RegisterKind.ESCPOS.value)
+                           .order_by(CashRegister.code)).first()
 
 
 @dataclass(frozen=True)
@@ -344,7 +438,7 @@ class _ShiftPaper:
 def _shift_paper(session: Session, workstation: str, cash_shift_id: int) -> _ShiftPaper:
     moves = session.scalars(select(ShiftCashMove).where(ShiftCashMove.shift_id == cash_shift_id)
                             .order_by(ShiftCashMove.id)).all()
-    documented = chain.documented_moves(session, cash_shift_id)
+    documented = chain.documented_moves(session, cash_shift_id) | atol.documented_moves(session, cash_shift_id)
     # A move whose print has no answer yet waits for Check receipts: asked again, it could print twice.
     asked = {intent.request.get("move_id") for intent in intents.unresolved(session, workstation)
              if intent.kind == KIND}
@@ -389,28 +483,30 @@ def print_shift_documents(runner: Runner, actor: Actor, cash_shift_id: int, *, o
         except DeskError as exc:
             outcomes.append(ReceiptOutcome(None, document, document.paper, problem=exc))
     for move_id, kind, amount, reason in paper.moves:
-        outcomes.append(_print_move(runner, actor, register, move_id, kind, amount, reason, cancel))
+        outcomes.append(_print_move(runner, actor, register, move_id, kind, amount, reason, cancel, registers))
     return outcomes
 
 
-def _print_move(runner: Runner, actor: Actor, register: EscposFiscalRegister, move_id: int, kind: ShiftMoveKind,
-                amount: str, reason: str, cancel: threading.Event | None) -> ReceiptOutcome:
+def _print_move(runner: Runner, actor: Actor, register: AnyRegister, move_id: int, kind: ShiftMoveKind,
+                amount: str, reason: str, cancel: threading.Event | None, registers: Registers) -> ReceiptOutcome:
     issue = register.cash_in if kind is ShiftMoveKind.CASH_IN else register.cash_out
     request = IntentRequest(kind=KIND, device=register.code, amount=Money.parse(amount), key=uuid.uuid4().hex,
-                            request={"document": kind.value, "move_id": move_id, "register": register.code})
+                            request={"document": kind.value, "move_id": move_id, "register": register.code,
+                                     "total": amount})
     seen: dict[str, Any] = {}
 
     def device_call(intent: IntentView, report: Progress, cancel_event: threading.Event) -> Answer:
         report("Printing the receipt")
         try:
-            printed = issue(intent.key, amount, reason, cancel_event, move_id=move_id)
+            printed = _registered_call(register, intent.key, intent.request,
+                                       lambda: issue(intent.key, amount, reason, cancel_event, move_id=move_id))
         except DeskError as exc:
             return _refused(register, intent, exc, seen)
         seen["printed"] = printed
         return Answer(EventType.PRINTED, _payload(printed.document, printed))
 
-    performed = perform(runner, actor, request, device_call, _Resolver(runner), cancel=cancel)
-    return _printed_outcome(performed, seen)
+    performed = perform(runner, actor, request, device_call, _Resolver(runner, actor, registers), cancel=cancel)
+    return _printed_outcome(performed, seen, register)
 
 
 def close_register_shifts(runner: Runner, actor: Actor, cash_shift_id: int, *,
@@ -419,6 +515,9 @@ def close_register_shifts(runner: Runner, actor: Actor, cash_shift_id: int, *,
     """Print the Z report on every register whose shift opened with this cash shift (ending it).
 
     Cash moves whose document did not print before are issued first, so the Z counts them."""
+    registered = _registered_close(runner, actor, cash_shift_id, cancel, registers)
+    if registered is not None:
+        return registered
     outcomes = []
     if runner.read(_register_shift_of, actor.workstation, cash_shift_id):
         outcomes = [o for o in print_shift_documents(runner, actor, cash_shift_id, opening=False, cancel=cancel,
@@ -432,6 +531,32 @@ def close_register_shifts(runner: Runner, actor: Actor, cash_shift_id: int, *,
             continue
         outcomes.append(_outcome(None, printed))
     return outcomes
+
+
+def _registered_close(runner: Runner, actor: Actor, cash_shift_id: int, cancel: threading.Event | None,
+                      registers: Registers) -> list[ReceiptOutcome] | None:
+    """The Z of the workstation's registered register (None: it has none): its cash moves first, then the Z
+    whenever the register's shift is open, whoever opened it; the Z ends the register's shift over 24 hours too."""
+    code = runner.read(shift_register, actor.workstation)
+    if code is None or runner.read(_kind_of, code) is RegisterKind.ESCPOS:
+        return None
+    try:
+        register = registers.register(runner, actor, code)
+        assert isinstance(register, AtolRegister)
+        if register.shift_state(cancel)["state"] == "closed":
+            return []
+        outcomes = [o for o in print_shift_documents(runner, actor, cash_shift_id, opening=False, cancel=cancel,
+                                                     registers=registers) if o.problem is not None]
+        key = f"z-{code}-cash-{cash_shift_id}"
+        printed = _registered_call(register, key, {"document": DocumentKind.Z_REPORT.value},
+                                   lambda: register.close_shift(key, cancel))
+    except AnswerLost:
+        return [ReceiptOutcome(None, problem=ReceiptNotPrinted(
+            "Register {register} did not say whether it printed the Z report: look at the register; closing the "
+            "shift again asks it once more", register=code))]
+    except DeskError as exc:
+        return [ReceiptOutcome(None, problem=exc)]
+    return [*outcomes, _outcome(None, printed)]
 
 
 def x_report(runner: Runner, actor: Actor, register_code: str, *, cancel: threading.Event | None = None,

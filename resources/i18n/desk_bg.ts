@@ -387,7 +387,7 @@
         <translation>{terminal}: терминалът е осчетоводил {terminal_total} в {count} операции; в счетоводството има {ledger_total}.</translation>
     </message>
     <message>
-        <source>In the ledger, not in the terminal's batch</source>
+        <source>In the ledger, not in the terminal&apos;s batch</source>
         <translation>В счетоводството, но не в пакета на терминала</translation>
     </message>
     <message>
@@ -557,7 +557,7 @@
         <translation>Освободи цялата авторизация · {terminal}</translation>
     </message>
     <message>
-        <source>Only {amount} is captured; the other {rest} of the pre-authorisation is released to the guest's card at once and cannot be captured later.</source>
+        <source>Only {amount} is captured; the other {rest} of the pre-authorisation is released to the guest&apos;s card at once and cannot be captured later.</source>
         <translation>Усвоява се само {amount}; останалите {rest} от предварителната авторизация веднага се освобождават по картата на госта и не могат да бъдат усвоени по-късно.</translation>
     </message>
     <message>
@@ -661,7 +661,7 @@
         <translation>Терминалът е недостъпен: {error}. Нищо не е таксувано.</translation>
     </message>
     <message>
-        <source>The terminal's operation was reversed. Nothing was charged.</source>
+        <source>The terminal&apos;s operation was reversed. Nothing was charged.</source>
         <translation>Операцията на терминала е сторнирана. Нищо не е таксувано.</translation>
     </message>
     <message>
@@ -925,7 +925,7 @@
         <translation>Касата още отпечатва Z отчета; смяната е затворена. Когато касата отговори, ще ви бъде съобщено как е завършил печатът на Z отчета; ако може да не е отпечатан изцяло, той чака повторен печат в „Смяна → Проверка на касовите бележки“.</translation>
     </message>
     <message>
-        <source>The register's Z report: {problems}</source>
+        <source>The register&apos;s Z report: {problems}</source>
         <translation>Z отчетът на касата: {problems}</translation>
     </message>
     <message>
@@ -964,7 +964,7 @@
         <translation>&amp;Платец:</translation>
     </message>
     <message>
-        <source>Reference, e.g. the bank transfer's number</source>
+        <source>Reference, e.g. the bank transfer&apos;s number</source>
         <translation>Референция, напр. номер на банковия превод</translation>
     </message>
     <message>
@@ -1015,7 +1015,7 @@
         <translation>ПИН кодът е от 4 до 8 цифри</translation>
     </message>
     <message>
-        <source>A POS name is 1-24 letters, digits, '.', '_' or '-'</source>
+        <source>A POS name is 1-24 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
         <translation>Името на POS е от 1 до 24 букви, цифри, „.“, „_“ или „-“</translation>
     </message>
     <message>
@@ -1071,7 +1071,7 @@
         <translation>Записът в дневника изисква вид операция и устройство</translation>
     </message>
     <message>
-        <source>A ledger amount is in {currency}, not the hotel's {base}</source>
+        <source>A ledger amount is in {currency}, not the hotel&apos;s {base}</source>
         <translation>Сума в регистъра е в {currency}, а не във валутата на хотела {base}</translation>
     </message>
     <message>
@@ -1095,7 +1095,7 @@
         <translation>Името е най-много {limit} знака</translation>
     </message>
     <message>
-        <source>A network terminal's address is tcp://host:port</source>
+        <source>A network terminal&apos;s address is tcp://host:port</source>
         <translation>Адресът на мрежов терминал е tcp://хост:порт</translation>
     </message>
     <message>
@@ -1159,7 +1159,7 @@
         <translation>Типът стая трябва да има име</translation>
     </message>
     <message>
-        <source>A room type's code has 1 to {limit} characters</source>
+        <source>A room type&apos;s code has 1 to {limit} characters</source>
         <translation>Кодът на типа стая е от 1 до {limit} знака</translation>
     </message>
     <message>
@@ -1187,7 +1187,7 @@
         <translation>Терминалът трябва да има име</translation>
     </message>
     <message>
-        <source>A terminal's password is six digits</source>
+        <source>A terminal&apos;s password is six digits</source>
         <translation>Паролата на терминала е шест цифри</translation>
     </message>
     <message>
@@ -1219,7 +1219,7 @@
         <translation>Ролята „{role}“ не позволява да {action}: нужно е разрешение от мениджър</translation>
     </message>
     <message>
-        <source>An item's name is too long: at most {limit} characters</source>
+        <source>An item&apos;s name is too long: at most {limit} characters</source>
         <translation>Името на артикула е твърде дълго: най-много {limit} знака</translation>
     </message>
     <message>
@@ -1331,7 +1331,7 @@
         <translation>Депозитите се прилагат в {currency}</translation>
     </message>
     <message>
-        <source>Document {number} of register {register} was not signed with the key file {path}: either the file is another register's or workstation's, or the document was changed in the database. Nothing was printed; run “desk fiscal verify” and call the manager</source>
+        <source>Document {number} of register {register} was not signed with the key file {path}: either the file is another register&apos;s or workstation&apos;s, or the document was changed in the database. Nothing was printed; run “desk fiscal verify” and call the manager</source>
         <translation>Документ {number} на каса {register} не е подписан с ключа от файла {path}: или файлът е на друга каса или работно място, или документът е променен в базата данни. Нищо не е отпечатано; изпълнете „desk fiscal verify“ и повикайте мениджъра</translation>
     </message>
     <message>
@@ -1563,7 +1563,7 @@
         <translation>Връщане {refund_id} по сметка {check_number} вече е направено за {earlier}, не за {amount}</translation>
     </message>
     <message>
-        <source>Register {register} has fiscal documents but its key file {path} is not on this workstation: copy it here from where the register's documents were signed; nothing was printed</source>
+        <source>Register {register} has fiscal documents but its key file {path} is not on this workstation: copy it here from where the register&apos;s documents were signed; nothing was printed</source>
         <translation>Каса {register} има фискални документи, но файлът с ключа ѝ {path} не е на това работно място: копирайте го тук от мястото, където са подписвани документите на касата; нищо не е отпечатано</translation>
     </message>
     <message>
@@ -1763,7 +1763,7 @@
         <translation>Операцията с картата е записана, но слипът ѝ не се отпечата на {printer}: {problem}. Оправете принтера и изберете „Печат на слип“ при предварителната авторизация</translation>
     </message>
     <message>
-        <source>The certificate of {host} is not trusted ({reason}): set the hotel's CA certificate or check the host name</source>
+        <source>The certificate of {host} is not trusted ({reason}): set the hotel&apos;s CA certificate or check the host name</source>
         <translation>Сертификатът на {host} не е доверен ({reason}): задайте сертификата на удостоверяващия орган (CA) на хотела или проверете името на сървъра</translation>
     </message>
     <message>
@@ -1771,7 +1771,7 @@
         <translation>Номерът на бележката е твърде дълъг: най-много {limit} знака</translation>
     </message>
     <message>
-        <source>The check's composition (INPBUF CHECK) is missing: turn on XML for this interface</source>
+        <source>The check&apos;s composition (INPBUF CHECK) is missing: turn on XML for this interface</source>
         <translation>Липсва съдържанието на сметката (INPBUF CHECK): включете XML за този интерфейс</translation>
     </message>
     <message>
@@ -1835,7 +1835,7 @@
         <translation>Файлът {path} не е ключ за пощата: преместете го и запишете паролата отново</translation>
     </message>
     <message>
-        <source>The file {path} is not the signing key of register {register}: put the register's key file there; nothing was printed</source>
+        <source>The file {path} is not the signing key of register {register}: put the register&apos;s key file there; nothing was printed</source>
         <translation>Файлът {path} не е ключът за подписване на каса {register}: поставете там файла с ключа на касата; нищо не е отпечатано</translation>
     </message>
     <message>
@@ -1875,15 +1875,15 @@
         <translation>Хотелът не е настроен</translation>
     </message>
     <message>
-        <source>The journal's request must be plain JSON: {exc}</source>
+        <source>The journal&apos;s request must be plain JSON: {exc}</source>
         <translation>Заявката в дневника трябва да е обикновен JSON: {exc}</translation>
     </message>
     <message>
-        <source>The journal's {where} may not hold a full card number</source>
+        <source>The journal&apos;s {where} may not hold a full card number</source>
         <translation>Дневникът ({where}) не може да съдържа пълен номер на карта</translation>
     </message>
     <message>
-        <source>The journal's {where} may not hold {key}</source>
+        <source>The journal&apos;s {where} may not hold {key}</source>
         <translation>Дневникът ({where}) не може да съдържа {key}</translation>
     </message>
     <message>
@@ -1903,7 +1903,7 @@
         <translation>Ключът в {path} не е този, с който е запазена паролата на терминал {name}: копирайте тук правилния файл с ключ или настройте терминала отново</translation>
     </message>
     <message>
-        <source>The key of POS {name} was revoked: ask the hotel's administrator for a new one</source>
+        <source>The key of POS {name} was revoked: ask the hotel&apos;s administrator for a new one</source>
         <translation>Ключът на POS {name} е отменен: поискайте нов от администратора на хотела</translation>
     </message>
     <message>
@@ -1967,11 +1967,11 @@
         <translation>Цената за нощувка не може да е отрицателна</translation>
     </message>
     <message>
-        <source>The order's items do not add up to its amount</source>
+        <source>The order&apos;s items do not add up to its amount</source>
         <translation>Артикулите на поръчката не дават сумата ѝ</translation>
     </message>
     <message>
-        <source>The payer's name is too long: at most {limit} characters</source>
+        <source>The payer&apos;s name is too long: at most {limit} characters</source>
         <translation>Името на платеца е твърде дълго: най-много {limit} знака</translation>
     </message>
     <message>
@@ -2159,7 +2159,7 @@
         <translation>Това прехвърляне вече е отменено</translation>
     </message>
     <message>
-        <source>This transfer was recorded before its two halves were linked: reverse the company's charge and this payment by hand</source>
+        <source>This transfer was recorded before its two halves were linked: reverse the company&apos;s charge and this payment by hand</source>
         <translation>Това прехвърляне е записано преди двете му части да се свързват: отменете начислението на фирмата и това плащане ръчно</translation>
     </message>
     <message>
@@ -2183,7 +2183,7 @@
         <translation>Въведете паролата: запазената се изпраща само към запазения сървър и за запазения потребител</translation>
     </message>
     <message>
-        <source>Unknown POS key: ask the hotel's administrator for a key</source>
+        <source>Unknown POS key: ask the hotel&apos;s administrator for a key</source>
         <translation>Непознат ключ на POS: поискайте ключ от администратора на хотела</translation>
     </message>
     <message>
@@ -2295,7 +2295,7 @@
         <translation>отвори касовото чекмедже</translation>
     </message>
     <message>
-        <source>operate the desk's devices</source>
+        <source>operate the desk&apos;s devices</source>
         <translation>работи с устройствата на рецепцията</translation>
     </message>
     <message>
@@ -2311,7 +2311,7 @@
         <translation>добави услуга</translation>
     </message>
     <message>
-        <source>post the night's room charge</source>
+        <source>post the night&apos;s room charge</source>
         <translation>начисли нощувката</translation>
     </message>
     <message>
@@ -2391,7 +2391,7 @@
         <translation>принтерът съобщава за грешка; отворете и затворете капака или го изключете и включете</translation>
     </message>
     <message>
-        <source>the printer was not found; check the register's connection</source>
+        <source>the printer was not found; check the register&apos;s connection</source>
         <translation>принтерът не е намерен; проверете връзката на касата</translation>
     </message>
     <message>
@@ -2399,7 +2399,7 @@
         <translation>принтерът е изключен от кабела; свържете го отново</translation>
     </message>
     <message>
-        <source>the printer's cover is open; close it</source>
+        <source>the printer&apos;s cover is open; close it</source>
         <translation>капакът на принтера е отворен; затворете го</translation>
     </message>
     <message>
@@ -2495,7 +2495,7 @@
         <translation>Касата {register} няма принтер на работното място {workstation}: мениджър го задава в прозореца „Устройства“</translation>
     </message>
     <message>
-        <source>{service} is a bill moved to this account: reverse the transfer on the guest's bill, which undoes both halves</source>
+        <source>{service} is a bill moved to this account: reverse the transfer on the guest&apos;s bill, which undoes both halves</source>
         <translation>{service} е сметка, прехвърлена към тази сметка: отменете прехвърлянето в сметката на госта, което отменя и двете части</translation>
     </message>
     <message>
@@ -2511,7 +2511,7 @@
         <translation>„{service}“ вече е сторнирана</translation>
     </message>
     <message>
-        <source>{service} was already reversed on the company's account</source>
+        <source>{service} was already reversed on the company&apos;s account</source>
         <translation>{service} вече е отменено в сметката на фирмата</translation>
     </message>
     <message>
@@ -2619,7 +2619,7 @@
         <translation>{item}: количеството не може да е нула, а цената — отрицателна</translation>
     </message>
     <message>
-        <source>The room's share {share} is more than the check's total {total}</source>
+        <source>The room&apos;s share {share} is more than the check&apos;s total {total}</source>
         <translation>Делът на стаята {share} е повече от общата сума на сметката {total}</translation>
     </message>
     <message>
@@ -2651,7 +2651,7 @@
         <translation>Туристическият данък от {date} вече е зададен: задайте го от друга дата</translation>
     </message>
     <message>
-        <source>The hotel's business date is {date} already: the night audit moves it</source>
+        <source>The hotel&apos;s business date is {date} already: the night audit moves it</source>
         <translation>Работната дата на хотела вече е {date}: нощният одит я премества</translation>
     </message>
     <message>
@@ -2675,7 +2675,7 @@
         <translation>Изберете запазена карта</translation>
     </message>
     <message>
-        <source>Enter the operator's secret key</source>
+        <source>Enter the operator&apos;s secret key</source>
         <translation>Въведете секретния ключ на оператора</translation>
     </message>
     <message>
@@ -2753,6 +2753,118 @@
     <message>
         <source>A card is saved on one reservation, company or event</source>
         <translation>Картата се запазва към една резервация, фирма или събитие</translation>
+    </message>
+    <message>
+        <source>A refund receipt refers to its sale receipt on the same register, and {register} issued none for the refunded payment: issue the refund receipt on the register that issued the sale</source>
+        <translation>Сторно бележката сочи касовата бележка на същата каса, а {register} не е издала такава за върнатото плащане: издайте сторно бележката на касата, издала продажбата</translation>
+    </message>
+    <message>
+        <source>A register&apos;s address is its server&apos;s URL, e.g. http://127.0.0.1:16732</source>
+        <translation>Адресът на касата е URL на нейния сървър, напр. http://127.0.0.1:16732</translation>
+    </message>
+    <message>
+        <source>A register&apos;s kind is one of {kinds}</source>
+        <translation>Видът на касата е един от: {kinds}</translation>
+    </message>
+    <message>
+        <source>A taxation system is one of {systems}</source>
+        <translation>Данъчният режим е един от: {systems}</translation>
+    </message>
+    <message>
+        <source>A {kind} register needs a VAT code for each of our rates</source>
+        <translation>Каса {kind} се нуждае от код на ДДС за всяка наша ставка</translation>
+    </message>
+    <message>
+        <source>A {kind} register needs its server&apos;s address</source>
+        <translation>Каса {kind} се нуждае от адреса на своя сървър</translation>
+    </message>
+    <message>
+        <source>A {kind} register needs its taxation system</source>
+        <translation>Каса {kind} се нуждае от данъчен режим</translation>
+    </message>
+    <message>
+        <source>Register {register} did not issue the document; try again</source>
+        <translation>Каса {register} не издаде документа; опитайте отново</translation>
+    </message>
+    <message>
+        <source>Register {register} did not say whether it issued the document. Look at its last receipt on the register; the desk asks it again at the next start or with Shift → Check receipts. Do not issue it again by hand</source>
+        <translation>Каса {register} не каза дали е издала документа. Вижте последната ѝ бележка; програмата ще я попита отново при следващото стартиране или от Смяна → Провери бележките. Не го издавайте повторно ръчно</translation>
+    </message>
+    <message>
+        <source>Register {register} did not say whether it printed the Z report: look at the register; closing the shift again asks it once more</source>
+        <translation>Каса {register} не каза дали е отпечатала Z отчета: вижте касата; повторното затваряне на смяната я пита още веднъж</translation>
+    </message>
+    <message>
+        <source>Register {register} has no VAT code for the rate “{rate}”: a manager sets it (desk registers set {register} --vat ...)</source>
+        <translation>Каса {register} няма код на ДДС за ставка „{rate}“: мениджър го задава (desk registers set {register} --vat ...)</translation>
+    </message>
+    <message>
+        <source>Register {register} prints a copy of its last receipt only; receipt {number} is found on the register or on the fiscal data operator&apos;s site</source>
+        <translation>Каса {register} печата копие само на последната си бележка; бележка {number} се намира в касата или на сайта на оператора на фискални данни</translation>
+    </message>
+    <message>
+        <source>Register {register} refused: {problem} ({words}, error {code})</source>
+        <translation>Каса {register} отказа: {problem} ({words}, грешка {code})</translation>
+    </message>
+    <message>
+        <source>The register&apos;s server at {address} does not answer: {problem}. Check that it runs and the register is on</source>
+        <translation>Сървърът на касата на {address} не отговаря: {problem}. Проверете, че работи и касата е включена</translation>
+    </message>
+    <message>
+        <source>The register&apos;s server refused the task ({status}): {problem}</source>
+        <translation>Сървърът на касата отказа задачата ({status}): {problem}</translation>
+    </message>
+    <message>
+        <source>the register has not reached the fiscal data operator (OFD) for too long: check its internet connection and the OFD contract; receipts resume once its documents are sent</source>
+        <translation>касата твърде дълго не е връзвала с оператора на фискални данни (ОФД): проверете интернет връзката ѝ и договора с ОФД; бележките продължават, щом документите бъдат изпратени</translation>
+    </message>
+    <message>
+        <source>the register is out of paper: load a paper roll and try again</source>
+        <translation>касата няма хартия: сложете ролка и опитайте отново</translation>
+    </message>
+    <message>
+        <source>the register refused a VAT rate: a manager checks the register&apos;s VAT codes</source>
+        <translation>касата отказа ставка на ДДС: мениджър проверява кодовете на ДДС на касата</translation>
+    </message>
+    <message>
+        <source>the register refused the taxation system: a manager checks the register&apos;s settings</source>
+        <translation>касата отказа данъчния режим: мениджър проверява настройките на касата</translation>
+    </message>
+    <message>
+        <source>the register&apos;s cover is open: close it and try again</source>
+        <translation>капакът на касата е отворен: затворете го и опитайте отново</translation>
+    </message>
+    <message>
+        <source>the register&apos;s fiscal storage (FN) has expired: call the service centre to replace it; no receipt can be issued on this register until then</source>
+        <translation>фискалният накопител (ФН) на касата е с изтекъл срок: повикайте сервиза да го смени; дотогава на тази каса не може да се издават бележки</translation>
+    </message>
+    <message>
+        <source>the register&apos;s fiscal storage (FN) is full: call the service centre to replace it; no receipt can be issued on this register until then</source>
+        <translation>фискалният накопител (ФН) на касата е пълен: повикайте сервиза да го смени; дотогава на тази каса не може да се издават бележки</translation>
+    </message>
+    <message>
+        <source>the register&apos;s printer reports a fault: switch the register off and on, then try again</source>
+        <translation>принтерът на касата съобщава за грешка: изключете и включете касата, после опитайте отново</translation>
+    </message>
+    <message>
+        <source>the register&apos;s shift is already open: close it with the cash shift&apos;s Z report first</source>
+        <translation>смяната на касата вече е отворена: първо я затворете със Z отчета на касовата смяна</translation>
+    </message>
+    <message>
+        <source>the register&apos;s shift is closed: open the cash shift first</source>
+        <translation>смяната на касата е затворена: първо отворете касовата смяна</translation>
+    </message>
+    <message>
+        <source>the register&apos;s shift is over 24 hours: close the cash shift (Z report) and open a new one</source>
+        <translation>смяната на касата е над 24 часа: затворете касовата смяна (Z отчет) и отворете нова</translation>
+    </message>
+    <message>
+        <source>{register} is a {kind} register, which this desk does not drive yet</source>
+        <translation>{register} е каса от вида {kind}, с която програмата още не работи</translation>
+    </message>
+    <message>
+        <source>“{part}” is no rate=VAT code pair; the codes are {codes}</source>
+        <translation>„{part}“ не е двойка ставка=код на ДДС; кодовете са: {codes}</translation>
     </message>
 </context>
 <context>
@@ -2944,15 +3056,15 @@
         <translation>Терминалът печата слиповете &amp;сам</translation>
     </message>
     <message>
-        <source>Otherwise the guest's slip comes out of this workstation's receipt printer</source>
+        <source>Otherwise the guest&apos;s slip comes out of this workstation&apos;s receipt printer</source>
         <translation>Иначе слипът на госта се печата на касовия принтер на това работно място</translation>
     </message>
     <message>
-        <source>Print the &amp;merchant's copy too</source>
+        <source>Print the &amp;merchant&apos;s copy too</source>
         <translation>Печат и на копието за &amp;хотела</translation>
     </message>
     <message>
-        <source>The receipt printer prints the hotel's copy of each card slip after the guest's</source>
+        <source>The receipt printer prints the hotel&apos;s copy of each card slip after the guest&apos;s</source>
         <translation>Касовият принтер печата копието за хотела след това на госта</translation>
     </message>
     <message>
@@ -3031,7 +3143,7 @@
         <translation>Сметка {number} · {payer} · салдо {balance}</translation>
     </message>
     <message>
-        <source>This needs a manager's approval: the manager types their user name and password below, then Apply.</source>
+        <source>This needs a manager&apos;s approval: the manager types their user name and password below, then Apply.</source>
         <translation>Нужно е одобрение от мениджър: мениджърът въвежда по-долу потребителското си име и парола, после „Приложи“.</translation>
     </message>
     <message>
@@ -3039,7 +3151,7 @@
         <translation>Су&amp;ма:</translation>
     </message>
     <message>
-        <source>Manager's &amp;user name:</source>
+        <source>Manager&apos;s &amp;user name:</source>
         <translation>&amp;Потребителско име на мениджъра:</translation>
     </message>
     <message>
@@ -3051,7 +3163,7 @@
         <translation>Необходим е подпис на мениджър.</translation>
     </message>
     <message>
-        <source>Enter the manager's password.</source>
+        <source>Enter the manager&apos;s password.</source>
         <translation>Въведете паролата на мениджъра.</translation>
     </message>
 </context>
@@ -3140,7 +3252,7 @@
         <translation>Електронна поща</translation>
     </message>
     <message>
-        <source>Electronic receipts are sent to guests through the hotel's mail server (SMTP).</source>
+        <source>Electronic receipts are sent to guests through the hotel&apos;s mail server (SMTP).</source>
         <translation>Електронните касови бележки се изпращат на гостите през пощенския сървър на хотела (SMTP).</translation>
     </message>
     <message>
@@ -3196,7 +3308,7 @@
         <translation>&amp;Файл на CA на хотела…</translation>
     </message>
     <message>
-        <source>Trust the certificates of the hotel's own certificate authority too (a PEM file), for a mail server inside the hotel.</source>
+        <source>Trust the certificates of the hotel&apos;s own certificate authority too (a PEM file), for a mail server inside the hotel.</source>
         <translation>Доверявай се и на сертификатите от собствения удостоверяващ орган на хотела (файл PEM) — за пощенски сървър в хотела.</translation>
     </message>
     <message>
@@ -3240,15 +3352,15 @@
         <translation>Въведената тук парола се записва криптирана, с ключ във файла {path} (създава се при първото записване), никога в базата данни. Копирайте този файл на всяко работно място, което изпраща електронни бележки.</translation>
     </message>
     <message>
-        <source>The system's, and the hotel's CA: {subject}</source>
+        <source>The system&apos;s, and the hotel&apos;s CA: {subject}</source>
         <translation>Системните и CA на хотела: {subject}</translation>
     </message>
     <message>
-        <source>The system's trusted certificates</source>
+        <source>The system&apos;s trusted certificates</source>
         <translation>Доверените сертификати на системата</translation>
     </message>
     <message>
-        <source>The hotel's CA certificate</source>
+        <source>The hotel&apos;s CA certificate</source>
         <translation>Сертификат на CA на хотела</translation>
     </message>
     <message>
@@ -3555,7 +3667,7 @@
         <translation>Относно „Рецепция“</translation>
     </message>
     <message>
-        <source>Front desk: the hotel cashier's workstation.
+        <source>Front desk: the hotel cashier&apos;s workstation.
 Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Рецепция: работното място на хотелския касиер.
 Намерете престой, прегледайте фолиото му, приемайте плащания и правете възстановявания, печатайте касови бележки.</translation>
@@ -3608,7 +3720,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>&amp;Дата:</translation>
     </message>
     <message>
-        <source>Reference, e.g. the card terminal's authorisation code</source>
+        <source>Reference, e.g. the card terminal&apos;s authorisation code</source>
         <translation>Референция, напр. код за оторизация от терминала</translation>
     </message>
     <message>
@@ -3711,7 +3823,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Обратно на &amp;платеца (в брой или по картата)</translation>
     </message>
     <message>
-        <source>Into the guest's &amp;deposit (kept for later bills)</source>
+        <source>Into the guest&apos;s &amp;deposit (kept for later bills)</source>
         <translation>В &amp;депозита на госта (за следващи сметки)</translation>
     </message>
     <message>
@@ -3747,7 +3859,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Може да се възстанови само плащане или депозит.</translation>
     </message>
     <message>
-        <source>This bill was moved to a company's account: reverse the transfer (Void) instead.</source>
+        <source>This bill was moved to a company&apos;s account: reverse the transfer (Void) instead.</source>
         <translation>Тази сметка е прехвърлена към сметката на фирма: вместо възстановяване отменете прехвърлянето (Анулиране).</translation>
     </message>
     <message>
@@ -3872,7 +3984,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Сметка на &amp;събитие</translation>
     </message>
     <message>
-        <source>Type the client's name.</source>
+        <source>Type the client&apos;s name.</source>
         <translation>Въведете името на клиента.</translation>
     </message>
 </context>
@@ -4011,7 +4123,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Няма гост с това име: попълнете нов по-долу.</translation>
     </message>
     <message>
-        <source>Type the guest's name, or find a guest who stayed before.</source>
+        <source>Type the guest&apos;s name, or find a guest who stayed before.</source>
         <translation>Въведете името на госта или намерете гост, отсядал преди.</translation>
     </message>
 </context>
@@ -4398,7 +4510,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Кодове на плащане</translation>
     </message>
     <message>
-        <source>Which POS payment means a charge to the room: on credit (a Not paid bill) or paid from the stay's deposit.</source>
+        <source>Which POS payment means a charge to the room: on credit (a Not paid bill) or paid from the stay&apos;s deposit.</source>
         <translation>Кое плащане в POS означава начисляване към стаята: на кредит (неплатена сметка) или платено от депозита на престоя.</translation>
     </message>
     <message>
@@ -4651,7 +4763,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Печат на текста като &amp;изображение</translation>
     </message>
     <message>
-        <source>For a printer that prints boxes or question marks instead of letters: the receipt's text is drawn as a picture, whatever code pages the printer has. Print a test page to check.</source>
+        <source>For a printer that prints boxes or question marks instead of letters: the receipt&apos;s text is drawn as a picture, whatever code pages the printer has. Print a test page to check.</source>
         <translation>За принтер, който печата квадратчета или въпросителни вместо букви: текстът на бележката се рисува като изображение, каквито и кодови таблици да има принтерът. Проверете с тестова страница.</translation>
     </message>
 </context>
@@ -4780,7 +4892,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Бележки, които касата не е издала: {count}. Отпечатайте ги от картона (Действие → Печат на касова бележка).</translation>
     </message>
     <message>
-        <source>Cash in or out the register never issued: {count}. They are issued with the shift's next paper, at the latest before its Z report.</source>
+        <source>Cash in or out the register never issued: {count}. They are issued with the shift&apos;s next paper, at the latest before its Z report.</source>
         <translation>Служебни въвеждания и извеждания, които касата не е издала: {count}. Те се издават със следващите документи на смяната, най-късно преди нейния Z отчет.</translation>
     </message>
     <message>
@@ -5334,8 +5446,111 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>&amp;Етаж:</translation>
     </message>
     <message>
-        <source>Fill in a new room type's code, or a new room's number.</source>
+        <source>Fill in a new room type&apos;s code, or a new room&apos;s number.</source>
         <translation>Попълнете кода на новия тип стая или номера на новата стая.</translation>
+    </message>
+</context>
+<context>
+    <name>SavedCardDialog</name>
+    <message>
+        <source>Am&amp;ount:</source>
+        <translation>С&amp;ума:</translation>
+    </message>
+    <message>
+        <source>C&amp;harge the saved card directly</source>
+        <translation>Т&amp;аксувай запазената карта директно</translation>
+    </message>
+    <message>
+        <source>Charge saved card</source>
+        <translation>Таксуване на запазена карта</translation>
+    </message>
+    <message>
+        <source>Pre-authorise with saved card</source>
+        <translation>Предварителна авторизация със запазена карта</translation>
+    </message>
+    <message>
+        <source>Capture pre-authorisation</source>
+        <translation>Усвояване на предварителна авторизация</translation>
+    </message>
+    <message>
+        <source>Release pre-authorisation</source>
+        <translation>Освобождаване на предварителна авторизация</translation>
+    </message>
+    <message>
+        <source>Refund to the saved card</source>
+        <translation>Възстановяване към запазената карта</translation>
+    </message>
+    <message>
+        <source>C&amp;harge</source>
+        <translation>&amp;Таксувай</translation>
+    </message>
+    <message>
+        <source>&amp;Pre-authorise</source>
+        <translation>&amp;Предварителна авторизация</translation>
+    </message>
+    <message>
+        <source>Ca&amp;pture</source>
+        <translation>Ус&amp;вояване</translation>
+    </message>
+    <message>
+        <source>Re&amp;lease</source>
+        <translation>Ос&amp;вобождаване</translation>
+    </message>
+    <message>
+        <source>&amp;Refund</source>
+        <translation>&amp;Възстанови</translation>
+    </message>
+    <message>
+        <source>{brand} {number}, {holder} · {operator}</source>
+        <translation>{brand} {number}, {holder} · {operator}</translation>
+    </message>
+    <message>
+        <source>Pre-authorisation of {amount} · {operator}</source>
+        <translation>Предварителна авторизация за {amount} · {operator}</translation>
+    </message>
+    <message>
+        <source>Payment {payment}, {brand} {number} · {operator}</source>
+        <translation>Плащане {payment}, {brand} {number} · {operator}</translation>
+    </message>
+    <message>
+        <source>Asking {operator}…</source>
+        <translation>Запитване към {operator}…</translation>
+    </message>
+    <message>
+        <source>Cancelling… if the request already left, its answer is waited for.</source>
+        <translation>Отказване… ако заявката вече е изпратена, отговорът ѝ се изчаква.</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Затвори</translation>
+    </message>
+    <message>
+        <source>Approved (ref. {reference}).</source>
+        <translation>Одобрено (номер {reference}).</translation>
+    </message>
+    <message>
+        <source>The bank has already released this pre-authorisation: nothing can be captured on it. Charge the saved card directly for the amount instead?</source>
+        <translation>Банката вече е освободила тази предварителна авторизация: нищо не може да се усвои. Да се таксува ли запазената карта директно за сумата?</translation>
+    </message>
+    <message>
+        <source>The card was declined ({code}). Nothing was charged.</source>
+        <translation>Картата е отхвърлена ({code}). Нищо не е таксувано.</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>без посочена причина</translation>
+    </message>
+    <message>
+        <source>Cancelled before the request was sent. Nothing was charged.</source>
+        <translation>Отказано преди изпращането на заявката. Нищо не е таксувано.</translation>
+    </message>
+    <message>
+        <source>{operator} refused the request: {error}. Nothing was charged.</source>
+        <translation>{operator} отказа заявката: {error}. Нищо не е таксувано.</translation>
+    </message>
+    <message>
+        <source>{operator} did not answer. The operation is listed under Pending card operations, where {operator} is asked again by the desk&apos;s own key; the bill takes no other card payment until then.</source>
+        <translation>{operator} не отговори. Операцията е в „Незавършени операции с карти“, където {operator} се пита отново по собствения ключ на касата; дотогава сметката не приема друго плащане с карта.</translation>
     </message>
 </context>
 <context>
@@ -5495,7 +5710,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>&amp;Уреди</translation>
     </message>
     <message>
-        <source>The terminal cannot say how this ended. Settle it only from evidence: the receipt the terminal printed, or the bank's statement. Asked for: {amount}.</source>
+        <source>The terminal cannot say how this ended. Settle it only from evidence: the receipt the terminal printed, or the bank&apos;s statement. Asked for: {amount}.</source>
         <translation>Терминалът не може да каже как е завършило. Уреждайте само по доказателство: бележката от терминала или извлечението от банката. Поискано: {amount}.</translation>
     </message>
     <message>
@@ -5790,7 +6005,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Изберете фирмата, която плаща.</translation>
     </message>
     <message>
-        <source>Type the payer's name.</source>
+        <source>Type the payer&apos;s name.</source>
         <translation>Въведете името на платеца.</translation>
     </message>
 </context>
@@ -5929,7 +6144,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Начислението по сметката на {company} се сторнира заедно с него: сметката отново дължи {amount}, а фирмата вече не дължи.</translation>
     </message>
     <message>
-        <source>Money taken on the card terminal is given back on the terminal: use Refund to the card. Void it here only when the money was already given back outside the desk; say how in the reason (the terminal's receipt number, the bank's reference).</source>
+        <source>Money taken on the card terminal is given back on the terminal: use Refund to the card. Void it here only when the money was already given back outside the desk; say how in the reason (the terminal&apos;s receipt number, the bank&apos;s reference).</source>
         <translation>Парите, приети на картовия терминал, се връщат на терминала: използвайте „Възстановяване по картата“. Анулирайте тук само ако парите вече са върнати извън касата; посочете в причината как (номер на бележката от терминала, референция от банката).</translation>
     </message>
     <message>
@@ -5955,109 +6170,6 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Say why it is voided.</source>
         <translation>Посочете причината за анулирането.</translation>
-    </message>
-</context>
-<context>
-    <name>SavedCardDialog</name>
-    <message>
-        <source>Am&amp;ount:</source>
-        <translation>С&amp;ума:</translation>
-    </message>
-    <message>
-        <source>C&amp;harge the saved card directly</source>
-        <translation>Т&amp;аксувай запазената карта директно</translation>
-    </message>
-    <message>
-        <source>Charge saved card</source>
-        <translation>Таксуване на запазена карта</translation>
-    </message>
-    <message>
-        <source>Pre-authorise with saved card</source>
-        <translation>Предварителна авторизация със запазена карта</translation>
-    </message>
-    <message>
-        <source>Capture pre-authorisation</source>
-        <translation>Усвояване на предварителна авторизация</translation>
-    </message>
-    <message>
-        <source>Release pre-authorisation</source>
-        <translation>Освобождаване на предварителна авторизация</translation>
-    </message>
-    <message>
-        <source>Refund to the saved card</source>
-        <translation>Възстановяване към запазената карта</translation>
-    </message>
-    <message>
-        <source>C&amp;harge</source>
-        <translation>&amp;Таксувай</translation>
-    </message>
-    <message>
-        <source>&amp;Pre-authorise</source>
-        <translation>&amp;Предварителна авторизация</translation>
-    </message>
-    <message>
-        <source>Ca&amp;pture</source>
-        <translation>Ус&amp;вояване</translation>
-    </message>
-    <message>
-        <source>Re&amp;lease</source>
-        <translation>Ос&amp;вобождаване</translation>
-    </message>
-    <message>
-        <source>&amp;Refund</source>
-        <translation>&amp;Възстанови</translation>
-    </message>
-    <message>
-        <source>{brand} {number}, {holder} · {operator}</source>
-        <translation>{brand} {number}, {holder} · {operator}</translation>
-    </message>
-    <message>
-        <source>Pre-authorisation of {amount} · {operator}</source>
-        <translation>Предварителна авторизация за {amount} · {operator}</translation>
-    </message>
-    <message>
-        <source>Payment {payment}, {brand} {number} · {operator}</source>
-        <translation>Плащане {payment}, {brand} {number} · {operator}</translation>
-    </message>
-    <message>
-        <source>Asking {operator}…</source>
-        <translation>Запитване към {operator}…</translation>
-    </message>
-    <message>
-        <source>Cancelling… if the request already left, its answer is waited for.</source>
-        <translation>Отказване… ако заявката вече е изпратена, отговорът ѝ се изчаква.</translation>
-    </message>
-    <message>
-        <source>&amp;Close</source>
-        <translation>&amp;Затвори</translation>
-    </message>
-    <message>
-        <source>Approved (ref. {reference}).</source>
-        <translation>Одобрено (номер {reference}).</translation>
-    </message>
-    <message>
-        <source>The bank has already released this pre-authorisation: nothing can be captured on it. Charge the saved card directly for the amount instead?</source>
-        <translation>Банката вече е освободила тази предварителна авторизация: нищо не може да се усвои. Да се таксува ли запазената карта директно за сумата?</translation>
-    </message>
-    <message>
-        <source>The card was declined ({code}). Nothing was charged.</source>
-        <translation>Картата е отхвърлена ({code}). Нищо не е таксувано.</translation>
-    </message>
-    <message>
-        <source>no reason given</source>
-        <translation>без посочена причина</translation>
-    </message>
-    <message>
-        <source>Cancelled before the request was sent. Nothing was charged.</source>
-        <translation>Отказано преди изпращането на заявката. Нищо не е таксувано.</translation>
-    </message>
-    <message>
-        <source>{operator} refused the request: {error}. Nothing was charged.</source>
-        <translation>{operator} отказа заявката: {error}. Нищо не е таксувано.</translation>
-    </message>
-    <message>
-        <source>{operator} did not answer. The operation is listed under Pending card operations, where {operator} is asked again by the desk's own key; the bill takes no other card payment until then.</source>
-        <translation>{operator} не отговори. Операцията е в „Незавършени операции с карти“, където {operator} се пита отново по собствения ключ на касата; дотогава сметката не приема друго плащане с карта.</translation>
     </message>
 </context>
 </TS>

@@ -387,7 +387,7 @@
         <translation>{terminal}: терминал провёл {terminal_total} в {count} операциях; в учёте {ledger_total}.</translation>
     </message>
     <message>
-        <source>In the ledger, not in the terminal's batch</source>
+        <source>In the ledger, not in the terminal&apos;s batch</source>
         <translation>В учёте, но не в смене терминала</translation>
     </message>
     <message>
@@ -557,7 +557,7 @@
         <translation>Снять всю предавторизацию · {terminal}</translation>
     </message>
     <message>
-        <source>Only {amount} is captured; the other {rest} of the pre-authorisation is released to the guest's card at once and cannot be captured later.</source>
+        <source>Only {amount} is captured; the other {rest} of the pre-authorisation is released to the guest&apos;s card at once and cannot be captured later.</source>
         <translation>Списывается только {amount}; остальные {rest} предавторизации сразу возвращаются на карту гостя, и списать их позже будет нельзя.</translation>
     </message>
     <message>
@@ -661,7 +661,7 @@
         <translation>Терминал недоступен: {error}. Ничего не списано.</translation>
     </message>
     <message>
-        <source>The terminal's operation was reversed. Nothing was charged.</source>
+        <source>The terminal&apos;s operation was reversed. Nothing was charged.</source>
         <translation>Операция терминала отменена. Ничего не списано.</translation>
     </message>
     <message>
@@ -925,7 +925,7 @@
         <translation>Касса ещё печатает Z-отчёт; смена закрыта. Когда касса ответит, вам сообщат, чем закончилась печать Z-отчёта; если он мог напечататься не полностью, он будет ждать повторной печати в «Смена → Проверить чеки».</translation>
     </message>
     <message>
-        <source>The register's Z report: {problems}</source>
+        <source>The register&apos;s Z report: {problems}</source>
         <translation>Z-отчёт кассы: {problems}</translation>
     </message>
     <message>
@@ -964,7 +964,7 @@
         <translation>&amp;Плательщик:</translation>
     </message>
     <message>
-        <source>Reference, e.g. the bank transfer's number</source>
+        <source>Reference, e.g. the bank transfer&apos;s number</source>
         <translation>Ссылка, например номер банковского перевода</translation>
     </message>
     <message>
@@ -1015,7 +1015,7 @@
         <translation>ПИН-код — от 4 до 8 цифр</translation>
     </message>
     <message>
-        <source>A POS name is 1-24 letters, digits, '.', '_' or '-'</source>
+        <source>A POS name is 1-24 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
         <translation>Имя POS — от 1 до 24 букв, цифр, «.», «_» или «-»</translation>
     </message>
     <message>
@@ -1071,7 +1071,7 @@
         <translation>Для записи в журнале нужны вид операции и устройство</translation>
     </message>
     <message>
-        <source>A ledger amount is in {currency}, not the hotel's {base}</source>
+        <source>A ledger amount is in {currency}, not the hotel&apos;s {base}</source>
         <translation>Сумма в журнале указана в {currency}, а не в валюте отеля {base}</translation>
     </message>
     <message>
@@ -1095,7 +1095,7 @@
         <translation>Название — не более {limit} символов</translation>
     </message>
     <message>
-        <source>A network terminal's address is tcp://host:port</source>
+        <source>A network terminal&apos;s address is tcp://host:port</source>
         <translation>Адрес сетевого терминала: tcp://хост:порт</translation>
     </message>
     <message>
@@ -1159,7 +1159,7 @@
         <translation>Укажите название типа номера</translation>
     </message>
     <message>
-        <source>A room type's code has 1 to {limit} characters</source>
+        <source>A room type&apos;s code has 1 to {limit} characters</source>
         <translation>Код типа номера — от 1 до {limit} символов</translation>
     </message>
     <message>
@@ -1187,7 +1187,7 @@
         <translation>Укажите название терминала</translation>
     </message>
     <message>
-        <source>A terminal's password is six digits</source>
+        <source>A terminal&apos;s password is six digits</source>
         <translation>Пароль терминала — шесть цифр</translation>
     </message>
     <message>
@@ -1219,7 +1219,7 @@
         <translation>Роль «{role}» не позволяет {action}: нужно разрешение менеджера</translation>
     </message>
     <message>
-        <source>An item's name is too long: at most {limit} characters</source>
+        <source>An item&apos;s name is too long: at most {limit} characters</source>
         <translation>Название позиции слишком длинное: не более {limit} символов</translation>
     </message>
     <message>
@@ -1331,7 +1331,7 @@
         <translation>Депозит зачитается в {currency}</translation>
     </message>
     <message>
-        <source>Document {number} of register {register} was not signed with the key file {path}: either the file is another register's or workstation's, or the document was changed in the database. Nothing was printed; run “desk fiscal verify” and call the manager</source>
+        <source>Document {number} of register {register} was not signed with the key file {path}: either the file is another register&apos;s or workstation&apos;s, or the document was changed in the database. Nothing was printed; run “desk fiscal verify” and call the manager</source>
         <translation>Документ {number} кассы {register} подписан не ключом из файла {path}: либо это файл другой кассы или рабочего места, либо документ изменён в базе данных. Ничего не напечатано; выполните «desk fiscal verify» и позовите менеджера</translation>
     </message>
     <message>
@@ -1563,7 +1563,7 @@
         <translation>Возврат {refund_id} по чеку {check_number} уже сделан на {earlier}, а не на {amount}</translation>
     </message>
     <message>
-        <source>Register {register} has fiscal documents but its key file {path} is not on this workstation: copy it here from where the register's documents were signed; nothing was printed</source>
+        <source>Register {register} has fiscal documents but its key file {path} is not on this workstation: copy it here from where the register&apos;s documents were signed; nothing was printed</source>
         <translation>У кассы {register} есть фискальные документы, но файла её ключа {path} на этом рабочем месте нет: скопируйте его сюда с того места, где документы кассы подписывались; ничего не напечатано</translation>
     </message>
     <message>
@@ -1763,7 +1763,7 @@
         <translation>Операция по карте записана, но её слип не напечатан на {printer}: {problem}. Устраните неполадку принтера, затем выберите «Печать слипа» у предавторизации</translation>
     </message>
     <message>
-        <source>The certificate of {host} is not trusted ({reason}): set the hotel's CA certificate or check the host name</source>
+        <source>The certificate of {host} is not trusted ({reason}): set the hotel&apos;s CA certificate or check the host name</source>
         <translation>Сертификату сервера {host} нет доверия ({reason}): укажите сертификат центра сертификации (CA) гостиницы или проверьте имя сервера</translation>
     </message>
     <message>
@@ -1771,7 +1771,7 @@
         <translation>Номер чека слишком длинный: не более {limit} символов</translation>
     </message>
     <message>
-        <source>The check's composition (INPBUF CHECK) is missing: turn on XML for this interface</source>
+        <source>The check&apos;s composition (INPBUF CHECK) is missing: turn on XML for this interface</source>
         <translation>Нет состава чека (INPBUF CHECK): включите XML для этого интерфейса</translation>
     </message>
     <message>
@@ -1835,7 +1835,7 @@
         <translation>Файл {path} не является ключом почты: уберите его и сохраните пароль заново</translation>
     </message>
     <message>
-        <source>The file {path} is not the signing key of register {register}: put the register's key file there; nothing was printed</source>
+        <source>The file {path} is not the signing key of register {register}: put the register&apos;s key file there; nothing was printed</source>
         <translation>Файл {path} не является ключом подписи кассы {register}: положите туда файл ключа этой кассы; ничего не напечатано</translation>
     </message>
     <message>
@@ -1875,15 +1875,15 @@
         <translation>Отель не настроен</translation>
     </message>
     <message>
-        <source>The journal's request must be plain JSON: {exc}</source>
+        <source>The journal&apos;s request must be plain JSON: {exc}</source>
         <translation>Запрос в журнале должен быть простым JSON: {exc}</translation>
     </message>
     <message>
-        <source>The journal's {where} may not hold a full card number</source>
+        <source>The journal&apos;s {where} may not hold a full card number</source>
         <translation>В журнале ({where}) не может быть полного номера карты</translation>
     </message>
     <message>
-        <source>The journal's {where} may not hold {key}</source>
+        <source>The journal&apos;s {where} may not hold {key}</source>
         <translation>В журнале ({where}) не может быть {key}</translation>
     </message>
     <message>
@@ -1903,7 +1903,7 @@
         <translation>Ключ в {path} не тот, которым сохранён пароль терминала {name}: скопируйте сюда нужный файл ключа или настройте терминал заново</translation>
     </message>
     <message>
-        <source>The key of POS {name} was revoked: ask the hotel's administrator for a new one</source>
+        <source>The key of POS {name} was revoked: ask the hotel&apos;s administrator for a new one</source>
         <translation>Ключ POS {name} отозван: попросите у администратора отеля новый</translation>
     </message>
     <message>
@@ -1967,11 +1967,11 @@
         <translation>Цена за ночь не может быть отрицательной</translation>
     </message>
     <message>
-        <source>The order's items do not add up to its amount</source>
+        <source>The order&apos;s items do not add up to its amount</source>
         <translation>Сумма позиций заказа не равна его сумме</translation>
     </message>
     <message>
-        <source>The payer's name is too long: at most {limit} characters</source>
+        <source>The payer&apos;s name is too long: at most {limit} characters</source>
         <translation>Имя плательщика слишком длинное: не более {limit} символов</translation>
     </message>
     <message>
@@ -2159,7 +2159,7 @@
         <translation>Этот перенос уже отменён</translation>
     </message>
     <message>
-        <source>This transfer was recorded before its two halves were linked: reverse the company's charge and this payment by hand</source>
+        <source>This transfer was recorded before its two halves were linked: reverse the company&apos;s charge and this payment by hand</source>
         <translation>Этот перенос записан до того, как его две части стали связываться: отмените начисление компании и эту оплату вручную</translation>
     </message>
     <message>
@@ -2183,7 +2183,7 @@
         <translation>Введите пароль: сохранённый пароль отправляется только на сохранённый сервер и только для сохранённого пользователя</translation>
     </message>
     <message>
-        <source>Unknown POS key: ask the hotel's administrator for a key</source>
+        <source>Unknown POS key: ask the hotel&apos;s administrator for a key</source>
         <translation>Неизвестный ключ POS: попросите ключ у администратора отеля</translation>
     </message>
     <message>
@@ -2295,7 +2295,7 @@
         <translation>открыть денежный ящик</translation>
     </message>
     <message>
-        <source>operate the desk's devices</source>
+        <source>operate the desk&apos;s devices</source>
         <translation>работать с устройствами стойки</translation>
     </message>
     <message>
@@ -2311,7 +2311,7 @@
         <translation>добавить услугу</translation>
     </message>
     <message>
-        <source>post the night's room charge</source>
+        <source>post the night&apos;s room charge</source>
         <translation>начислить проживание за ночь</translation>
     </message>
     <message>
@@ -2391,7 +2391,7 @@
         <translation>принтер сообщает об ошибке; откройте и закройте крышку или выключите и включите его</translation>
     </message>
     <message>
-        <source>the printer was not found; check the register's connection</source>
+        <source>the printer was not found; check the register&apos;s connection</source>
         <translation>принтер не найден; проверьте подключение кассы</translation>
     </message>
     <message>
@@ -2399,7 +2399,7 @@
         <translation>принтер отключён; подключите его снова</translation>
     </message>
     <message>
-        <source>the printer's cover is open; close it</source>
+        <source>the printer&apos;s cover is open; close it</source>
         <translation>крышка принтера открыта; закройте её</translation>
     </message>
     <message>
@@ -2495,7 +2495,7 @@
         <translation>У кассы {register} нет принтера на рабочем месте {workstation}: менеджер назначает его в окне «Устройства»</translation>
     </message>
     <message>
-        <source>{service} is a bill moved to this account: reverse the transfer on the guest's bill, which undoes both halves</source>
+        <source>{service} is a bill moved to this account: reverse the transfer on the guest&apos;s bill, which undoes both halves</source>
         <translation>{service} — счёт, перенесённый на этот счёт компании: отмените перенос на счёте гостя, это отменит обе части</translation>
     </message>
     <message>
@@ -2511,7 +2511,7 @@
         <translation>«{service}» уже сторнирована</translation>
     </message>
     <message>
-        <source>{service} was already reversed on the company's account</source>
+        <source>{service} was already reversed on the company&apos;s account</source>
         <translation>{service} уже отменено на счёте компании</translation>
     </message>
     <message>
@@ -2619,7 +2619,7 @@
         <translation>{item}: количество не может быть нулём, а цена — отрицательной</translation>
     </message>
     <message>
-        <source>The room's share {share} is more than the check's total {total}</source>
+        <source>The room&apos;s share {share} is more than the check&apos;s total {total}</source>
         <translation>Доля номера {share} больше итога чека {total}</translation>
     </message>
     <message>
@@ -2651,7 +2651,7 @@
         <translation>Туристический налог с {date} уже задан: задайте его с другой даты</translation>
     </message>
     <message>
-        <source>The hotel's business date is {date} already: the night audit moves it</source>
+        <source>The hotel&apos;s business date is {date} already: the night audit moves it</source>
         <translation>Операционная дата отеля уже {date}: её переводит ночной аудит</translation>
     </message>
     <message>
@@ -2675,7 +2675,7 @@
         <translation>Выберите сохранённую карту</translation>
     </message>
     <message>
-        <source>Enter the operator's secret key</source>
+        <source>Enter the operator&apos;s secret key</source>
         <translation>Введите секретный ключ оператора</translation>
     </message>
     <message>
@@ -2753,6 +2753,118 @@
     <message>
         <source>A card is saved on one reservation, company or event</source>
         <translation>Карта сохраняется на одной брони, компании или мероприятии</translation>
+    </message>
+    <message>
+        <source>A refund receipt refers to its sale receipt on the same register, and {register} issued none for the refunded payment: issue the refund receipt on the register that issued the sale</source>
+        <translation>Чек возврата ссылается на чек прихода той же кассы, а {register} не выдавала чек по возвращаемому платежу: оформите возврат на кассе, выдавшей чек прихода</translation>
+    </message>
+    <message>
+        <source>A register&apos;s address is its server&apos;s URL, e.g. http://127.0.0.1:16732</source>
+        <translation>Адрес кассы — это URL её сервера, например http://127.0.0.1:16732</translation>
+    </message>
+    <message>
+        <source>A register&apos;s kind is one of {kinds}</source>
+        <translation>Тип кассы — один из: {kinds}</translation>
+    </message>
+    <message>
+        <source>A taxation system is one of {systems}</source>
+        <translation>Система налогообложения — одна из: {systems}</translation>
+    </message>
+    <message>
+        <source>A {kind} register needs a VAT code for each of our rates</source>
+        <translation>Кассе {kind} нужен код НДС для каждой нашей ставки</translation>
+    </message>
+    <message>
+        <source>A {kind} register needs its server&apos;s address</source>
+        <translation>Кассе {kind} нужен адрес её сервера</translation>
+    </message>
+    <message>
+        <source>A {kind} register needs its taxation system</source>
+        <translation>Кассе {kind} нужна система налогообложения</translation>
+    </message>
+    <message>
+        <source>Register {register} did not issue the document; try again</source>
+        <translation>Касса {register} не оформила документ; повторите</translation>
+    </message>
+    <message>
+        <source>Register {register} did not say whether it issued the document. Look at its last receipt on the register; the desk asks it again at the next start or with Shift → Check receipts. Do not issue it again by hand</source>
+        <translation>Касса {register} не ответила, оформлен ли документ. Посмотрите её последний чек; программа спросит кассу снова при следующем запуске или через Смена → Проверить чеки. Не оформляйте его повторно вручную</translation>
+    </message>
+    <message>
+        <source>Register {register} did not say whether it printed the Z report: look at the register; closing the shift again asks it once more</source>
+        <translation>Касса {register} не ответила, напечатан ли Z-отчёт: посмотрите на кассу; повторное закрытие смены спросит её ещё раз</translation>
+    </message>
+    <message>
+        <source>Register {register} has no VAT code for the rate “{rate}”: a manager sets it (desk registers set {register} --vat ...)</source>
+        <translation>У кассы {register} нет кода НДС для ставки «{rate}»: его задаёт менеджер (desk registers set {register} --vat ...)</translation>
+    </message>
+    <message>
+        <source>Register {register} prints a copy of its last receipt only; receipt {number} is found on the register or on the fiscal data operator&apos;s site</source>
+        <translation>Касса {register} печатает копию только последнего чека; чек {number} можно найти в кассе или на сайте оператора фискальных данных</translation>
+    </message>
+    <message>
+        <source>Register {register} refused: {problem} ({words}, error {code})</source>
+        <translation>Касса {register} отказала: {problem} ({words}, ошибка {code})</translation>
+    </message>
+    <message>
+        <source>The register&apos;s server at {address} does not answer: {problem}. Check that it runs and the register is on</source>
+        <translation>Сервер кассы {address} не отвечает: {problem}. Проверьте, что он запущен и касса включена</translation>
+    </message>
+    <message>
+        <source>The register&apos;s server refused the task ({status}): {problem}</source>
+        <translation>Сервер кассы отклонил задание ({status}): {problem}</translation>
+    </message>
+    <message>
+        <source>the register has not reached the fiscal data operator (OFD) for too long: check its internet connection and the OFD contract; receipts resume once its documents are sent</source>
+        <translation>касса слишком долго не передавала данные оператору фискальных данных (ОФД): проверьте её подключение к интернету и договор с ОФД; чеки снова пойдут, когда документы будут переданы</translation>
+    </message>
+    <message>
+        <source>the register is out of paper: load a paper roll and try again</source>
+        <translation>в кассе нет бумаги: вставьте рулон и повторите</translation>
+    </message>
+    <message>
+        <source>the register refused a VAT rate: a manager checks the register&apos;s VAT codes</source>
+        <translation>касса не приняла ставку НДС: менеджер проверяет коды НДС кассы</translation>
+    </message>
+    <message>
+        <source>the register refused the taxation system: a manager checks the register&apos;s settings</source>
+        <translation>касса не приняла систему налогообложения: менеджер проверяет настройки кассы</translation>
+    </message>
+    <message>
+        <source>the register&apos;s cover is open: close it and try again</source>
+        <translation>крышка кассы открыта: закройте её и повторите</translation>
+    </message>
+    <message>
+        <source>the register&apos;s fiscal storage (FN) has expired: call the service centre to replace it; no receipt can be issued on this register until then</source>
+        <translation>срок действия фискального накопителя (ФН) истёк: вызовите сервисный центр для его замены; до замены чеки на этой кассе не оформить</translation>
+    </message>
+    <message>
+        <source>the register&apos;s fiscal storage (FN) is full: call the service centre to replace it; no receipt can be issued on this register until then</source>
+        <translation>фискальный накопитель (ФН) заполнен: вызовите сервисный центр для его замены; до замены чеки на этой кассе не оформить</translation>
+    </message>
+    <message>
+        <source>the register&apos;s printer reports a fault: switch the register off and on, then try again</source>
+        <translation>принтер кассы сообщает об ошибке: выключите и включите кассу, затем повторите</translation>
+    </message>
+    <message>
+        <source>the register&apos;s shift is already open: close it with the cash shift&apos;s Z report first</source>
+        <translation>смена кассы уже открыта: сначала закройте её Z-отчётом кассовой смены</translation>
+    </message>
+    <message>
+        <source>the register&apos;s shift is closed: open the cash shift first</source>
+        <translation>смена кассы закрыта: сначала откройте кассовую смену</translation>
+    </message>
+    <message>
+        <source>the register&apos;s shift is over 24 hours: close the cash shift (Z report) and open a new one</source>
+        <translation>смена кассы длится больше 24 часов: закройте кассовую смену (Z-отчёт) и откройте новую</translation>
+    </message>
+    <message>
+        <source>{register} is a {kind} register, which this desk does not drive yet</source>
+        <translation>{register} — касса типа {kind}, с которой программа пока не работает</translation>
+    </message>
+    <message>
+        <source>“{part}” is no rate=VAT code pair; the codes are {codes}</source>
+        <translation>«{part}» — не пара ставка=код НДС; коды: {codes}</translation>
     </message>
 </context>
 <context>
@@ -2944,15 +3056,15 @@
         <translation>Терминал печатает слипы &amp;сам</translation>
     </message>
     <message>
-        <source>Otherwise the guest's slip comes out of this workstation's receipt printer</source>
+        <source>Otherwise the guest&apos;s slip comes out of this workstation&apos;s receipt printer</source>
         <translation>Иначе слип гостя печатает чековый принтер этого рабочего места</translation>
     </message>
     <message>
-        <source>Print the &amp;merchant's copy too</source>
+        <source>Print the &amp;merchant&apos;s copy too</source>
         <translation>Печатать и экземпляр &amp;отеля</translation>
     </message>
     <message>
-        <source>The receipt printer prints the hotel's copy of each card slip after the guest's</source>
+        <source>The receipt printer prints the hotel&apos;s copy of each card slip after the guest&apos;s</source>
         <translation>Чековый принтер печатает экземпляр отеля после экземпляра гостя</translation>
     </message>
     <message>
@@ -3031,7 +3143,7 @@
         <translation>Счёт {number} · {payer} · остаток {balance}</translation>
     </message>
     <message>
-        <source>This needs a manager's approval: the manager types their user name and password below, then Apply.</source>
+        <source>This needs a manager&apos;s approval: the manager types their user name and password below, then Apply.</source>
         <translation>Нужно разрешение менеджера: менеджер вводит ниже своё имя пользователя и пароль, затем «Применить».</translation>
     </message>
     <message>
@@ -3039,7 +3151,7 @@
         <translation>Су&amp;мма:</translation>
     </message>
     <message>
-        <source>Manager's &amp;user name:</source>
+        <source>Manager&apos;s &amp;user name:</source>
         <translation>&amp;Имя пользователя менеджера:</translation>
     </message>
     <message>
@@ -3051,7 +3163,7 @@
         <translation>Требуется подпись менеджера.</translation>
     </message>
     <message>
-        <source>Enter the manager's password.</source>
+        <source>Enter the manager&apos;s password.</source>
         <translation>Введите пароль менеджера.</translation>
     </message>
 </context>
@@ -3140,7 +3252,7 @@
         <translation>Электронная почта</translation>
     </message>
     <message>
-        <source>Electronic receipts are sent to guests through the hotel's mail server (SMTP).</source>
+        <source>Electronic receipts are sent to guests through the hotel&apos;s mail server (SMTP).</source>
         <translation>Электронные чеки отправляются гостям через почтовый сервер гостиницы (SMTP).</translation>
     </message>
     <message>
@@ -3196,7 +3308,7 @@
         <translation>&amp;Файл CA гостиницы…</translation>
     </message>
     <message>
-        <source>Trust the certificates of the hotel's own certificate authority too (a PEM file), for a mail server inside the hotel.</source>
+        <source>Trust the certificates of the hotel&apos;s own certificate authority too (a PEM file), for a mail server inside the hotel.</source>
         <translation>Доверять также сертификатам собственного центра сертификации гостиницы (файл PEM) — для почтового сервера внутри гостиницы.</translation>
     </message>
     <message>
@@ -3240,15 +3352,15 @@
         <translation>Введённый здесь пароль сохраняется в зашифрованном виде; ключ — в файле {path} (создаётся при первом сохранении), никогда не в базе данных. Скопируйте этот файл на каждое рабочее место, которое отправляет электронные чеки.</translation>
     </message>
     <message>
-        <source>The system's, and the hotel's CA: {subject}</source>
+        <source>The system&apos;s, and the hotel&apos;s CA: {subject}</source>
         <translation>Системные и CA гостиницы: {subject}</translation>
     </message>
     <message>
-        <source>The system's trusted certificates</source>
+        <source>The system&apos;s trusted certificates</source>
         <translation>Доверенные сертификаты системы</translation>
     </message>
     <message>
-        <source>The hotel's CA certificate</source>
+        <source>The hotel&apos;s CA certificate</source>
         <translation>Сертификат CA гостиницы</translation>
     </message>
     <message>
@@ -3555,7 +3667,7 @@
         <translation>О программе «Стойка регистрации»</translation>
     </message>
     <message>
-        <source>Front desk: the hotel cashier's workstation.
+        <source>Front desk: the hotel cashier&apos;s workstation.
 Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Стойка регистрации: рабочее место кассира гостиницы.
 Найдите проживание, просмотрите его фолио, принимайте платежи и оформляйте возвраты, печатайте чеки.</translation>
@@ -3608,7 +3720,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>&amp;Дата:</translation>
     </message>
     <message>
-        <source>Reference, e.g. the card terminal's authorisation code</source>
+        <source>Reference, e.g. the card terminal&apos;s authorisation code</source>
         <translation>Ссылка, например код авторизации карточного терминала</translation>
     </message>
     <message>
@@ -3711,7 +3823,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Плательщику (&amp;наличными или на карту)</translation>
     </message>
     <message>
-        <source>Into the guest's &amp;deposit (kept for later bills)</source>
+        <source>Into the guest&apos;s &amp;deposit (kept for later bills)</source>
         <translation>На &amp;депозит гостя (для будущих счетов)</translation>
     </message>
     <message>
@@ -3747,7 +3859,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Вернуть можно только платёж или депозит.</translation>
     </message>
     <message>
-        <source>This bill was moved to a company's account: reverse the transfer (Void) instead.</source>
+        <source>This bill was moved to a company&apos;s account: reverse the transfer (Void) instead.</source>
         <translation>Этот счёт перенесён на счёт компании: вместо возврата отмените перенос (Аннулировать).</translation>
     </message>
     <message>
@@ -3872,7 +3984,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Счёт &amp;мероприятия</translation>
     </message>
     <message>
-        <source>Type the client's name.</source>
+        <source>Type the client&apos;s name.</source>
         <translation>Введите имя клиента.</translation>
     </message>
 </context>
@@ -4011,7 +4123,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Гостя с таким именем нет: заполните нового ниже.</translation>
     </message>
     <message>
-        <source>Type the guest's name, or find a guest who stayed before.</source>
+        <source>Type the guest&apos;s name, or find a guest who stayed before.</source>
         <translation>Введите имя гостя или найдите гостя, который уже останавливался.</translation>
     </message>
 </context>
@@ -4398,7 +4510,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Коды оплаты</translation>
     </message>
     <message>
-        <source>Which POS payment means a charge to the room: on credit (a Not paid bill) or paid from the stay's deposit.</source>
+        <source>Which POS payment means a charge to the room: on credit (a Not paid bill) or paid from the stay&apos;s deposit.</source>
         <translation>Какая оплата в POS означает начисление на номер: в кредит (неоплаченный счёт) или оплата из депозита проживания.</translation>
     </message>
     <message>
@@ -4651,7 +4763,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Печатать текст &amp;картинкой</translation>
     </message>
     <message>
-        <source>For a printer that prints boxes or question marks instead of letters: the receipt's text is drawn as a picture, whatever code pages the printer has. Print a test page to check.</source>
+        <source>For a printer that prints boxes or question marks instead of letters: the receipt&apos;s text is drawn as a picture, whatever code pages the printer has. Print a test page to check.</source>
         <translation>Для принтера, который печатает квадратики или вопросительные знаки вместо букв: текст чека рисуется картинкой, какие бы кодовые страницы ни были у принтера. Проверьте пробной страницей.</translation>
     </message>
 </context>
@@ -4780,7 +4892,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Чеков, которые касса не оформила: {count}. Напечатайте их из карточки (Действие → Печать чека).</translation>
     </message>
     <message>
-        <source>Cash in or out the register never issued: {count}. They are issued with the shift's next paper, at the latest before its Z report.</source>
+        <source>Cash in or out the register never issued: {count}. They are issued with the shift&apos;s next paper, at the latest before its Z report.</source>
         <translation>Внесений и выплат, которые касса не оформила: {count}. Они будут оформлены со следующими документами смены, не позднее её Z-отчёта.</translation>
     </message>
     <message>
@@ -5334,8 +5446,111 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>&amp;Этаж:</translation>
     </message>
     <message>
-        <source>Fill in a new room type's code, or a new room's number.</source>
+        <source>Fill in a new room type&apos;s code, or a new room&apos;s number.</source>
         <translation>Заполните код нового типа номера или номер новой комнаты.</translation>
+    </message>
+</context>
+<context>
+    <name>SavedCardDialog</name>
+    <message>
+        <source>Am&amp;ount:</source>
+        <translation>С&amp;умма:</translation>
+    </message>
+    <message>
+        <source>C&amp;harge the saved card directly</source>
+        <translation>&amp;Списать с сохранённой карты напрямую</translation>
+    </message>
+    <message>
+        <source>Charge saved card</source>
+        <translation>Списание с сохранённой карты</translation>
+    </message>
+    <message>
+        <source>Pre-authorise with saved card</source>
+        <translation>Предавторизация по сохранённой карте</translation>
+    </message>
+    <message>
+        <source>Capture pre-authorisation</source>
+        <translation>Списание по предавторизации</translation>
+    </message>
+    <message>
+        <source>Release pre-authorisation</source>
+        <translation>Снятие предавторизации</translation>
+    </message>
+    <message>
+        <source>Refund to the saved card</source>
+        <translation>Возврат на сохранённую карту</translation>
+    </message>
+    <message>
+        <source>C&amp;harge</source>
+        <translation>&amp;Списать</translation>
+    </message>
+    <message>
+        <source>&amp;Pre-authorise</source>
+        <translation>&amp;Предавторизовать</translation>
+    </message>
+    <message>
+        <source>Ca&amp;pture</source>
+        <translation>Спи&amp;сать</translation>
+    </message>
+    <message>
+        <source>Re&amp;lease</source>
+        <translation>Сн&amp;ять блокировку</translation>
+    </message>
+    <message>
+        <source>&amp;Refund</source>
+        <translation>&amp;Вернуть</translation>
+    </message>
+    <message>
+        <source>{brand} {number}, {holder} · {operator}</source>
+        <translation>{brand} {number}, {holder} · {operator}</translation>
+    </message>
+    <message>
+        <source>Pre-authorisation of {amount} · {operator}</source>
+        <translation>Предавторизация на {amount} · {operator}</translation>
+    </message>
+    <message>
+        <source>Payment {payment}, {brand} {number} · {operator}</source>
+        <translation>Оплата {payment}, {brand} {number} · {operator}</translation>
+    </message>
+    <message>
+        <source>Asking {operator}…</source>
+        <translation>Запрос к {operator}…</translation>
+    </message>
+    <message>
+        <source>Cancelling… if the request already left, its answer is waited for.</source>
+        <translation>Отмена… если запрос уже отправлен, ждём ответа на него.</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Закрыть</translation>
+    </message>
+    <message>
+        <source>Approved (ref. {reference}).</source>
+        <translation>Одобрено (номер {reference}).</translation>
+    </message>
+    <message>
+        <source>The bank has already released this pre-authorisation: nothing can be captured on it. Charge the saved card directly for the amount instead?</source>
+        <translation>Банк уже снял эту предавторизацию: списать по ней ничего нельзя. Списать эту сумму с сохранённой карты напрямую?</translation>
+    </message>
+    <message>
+        <source>The card was declined ({code}). Nothing was charged.</source>
+        <translation>Карта отклонена ({code}). Ничего не списано.</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>причина не указана</translation>
+    </message>
+    <message>
+        <source>Cancelled before the request was sent. Nothing was charged.</source>
+        <translation>Отменено до отправки запроса. Ничего не списано.</translation>
+    </message>
+    <message>
+        <source>{operator} refused the request: {error}. Nothing was charged.</source>
+        <translation>{operator} отклонил запрос: {error}. Ничего не списано.</translation>
+    </message>
+    <message>
+        <source>{operator} did not answer. The operation is listed under Pending card operations, where {operator} is asked again by the desk&apos;s own key; the bill takes no other card payment until then.</source>
+        <translation>{operator} не ответил. Операция указана в «Незавершённых операциях по картам», где {operator} запрашивается снова по собственному ключу кассы; до тех пор счёт не принимает другую оплату картой.</translation>
     </message>
 </context>
 <context>
@@ -5495,7 +5710,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>&amp;Закрыть</translation>
     </message>
     <message>
-        <source>The terminal cannot say how this ended. Settle it only from evidence: the receipt the terminal printed, or the bank's statement. Asked for: {amount}.</source>
+        <source>The terminal cannot say how this ended. Settle it only from evidence: the receipt the terminal printed, or the bank&apos;s statement. Asked for: {amount}.</source>
         <translation>Терминал не может сказать, чем это закончилось. Закрывайте только по подтверждению: чеку терминала или выписке банка. Запрошено: {amount}.</translation>
     </message>
     <message>
@@ -5790,7 +6005,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Выберите компанию, которая платит.</translation>
     </message>
     <message>
-        <source>Type the payer's name.</source>
+        <source>Type the payer&apos;s name.</source>
         <translation>Введите имя плательщика.</translation>
     </message>
 </context>
@@ -5929,7 +6144,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Начисление на счёте {company} сторнируется вместе с ним: по счёту снова долг {amount}, а компания больше ничего не должна.</translation>
     </message>
     <message>
-        <source>Money taken on the card terminal is given back on the terminal: use Refund to the card. Void it here only when the money was already given back outside the desk; say how in the reason (the terminal's receipt number, the bank's reference).</source>
+        <source>Money taken on the card terminal is given back on the terminal: use Refund to the card. Void it here only when the money was already given back outside the desk; say how in the reason (the terminal&apos;s receipt number, the bank&apos;s reference).</source>
         <translation>Деньги, принятые на карточном терминале, возвращаются на терминале: используйте «Возврат на карту». Аннулируйте здесь, только если деньги уже возвращены вне кассы; укажите в причине, как (номер чека терминала, ссылка банка).</translation>
     </message>
     <message>
@@ -5955,109 +6170,6 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Say why it is voided.</source>
         <translation>Укажите причину аннулирования.</translation>
-    </message>
-</context>
-<context>
-    <name>SavedCardDialog</name>
-    <message>
-        <source>Am&amp;ount:</source>
-        <translation>С&amp;умма:</translation>
-    </message>
-    <message>
-        <source>C&amp;harge the saved card directly</source>
-        <translation>&amp;Списать с сохранённой карты напрямую</translation>
-    </message>
-    <message>
-        <source>Charge saved card</source>
-        <translation>Списание с сохранённой карты</translation>
-    </message>
-    <message>
-        <source>Pre-authorise with saved card</source>
-        <translation>Предавторизация по сохранённой карте</translation>
-    </message>
-    <message>
-        <source>Capture pre-authorisation</source>
-        <translation>Списание по предавторизации</translation>
-    </message>
-    <message>
-        <source>Release pre-authorisation</source>
-        <translation>Снятие предавторизации</translation>
-    </message>
-    <message>
-        <source>Refund to the saved card</source>
-        <translation>Возврат на сохранённую карту</translation>
-    </message>
-    <message>
-        <source>C&amp;harge</source>
-        <translation>&amp;Списать</translation>
-    </message>
-    <message>
-        <source>&amp;Pre-authorise</source>
-        <translation>&amp;Предавторизовать</translation>
-    </message>
-    <message>
-        <source>Ca&amp;pture</source>
-        <translation>Спи&amp;сать</translation>
-    </message>
-    <message>
-        <source>Re&amp;lease</source>
-        <translation>Сн&amp;ять блокировку</translation>
-    </message>
-    <message>
-        <source>&amp;Refund</source>
-        <translation>&amp;Вернуть</translation>
-    </message>
-    <message>
-        <source>{brand} {number}, {holder} · {operator}</source>
-        <translation>{brand} {number}, {holder} · {operator}</translation>
-    </message>
-    <message>
-        <source>Pre-authorisation of {amount} · {operator}</source>
-        <translation>Предавторизация на {amount} · {operator}</translation>
-    </message>
-    <message>
-        <source>Payment {payment}, {brand} {number} · {operator}</source>
-        <translation>Оплата {payment}, {brand} {number} · {operator}</translation>
-    </message>
-    <message>
-        <source>Asking {operator}…</source>
-        <translation>Запрос к {operator}…</translation>
-    </message>
-    <message>
-        <source>Cancelling… if the request already left, its answer is waited for.</source>
-        <translation>Отмена… если запрос уже отправлен, ждём ответа на него.</translation>
-    </message>
-    <message>
-        <source>&amp;Close</source>
-        <translation>&amp;Закрыть</translation>
-    </message>
-    <message>
-        <source>Approved (ref. {reference}).</source>
-        <translation>Одобрено (номер {reference}).</translation>
-    </message>
-    <message>
-        <source>The bank has already released this pre-authorisation: nothing can be captured on it. Charge the saved card directly for the amount instead?</source>
-        <translation>Банк уже снял эту предавторизацию: списать по ней ничего нельзя. Списать эту сумму с сохранённой карты напрямую?</translation>
-    </message>
-    <message>
-        <source>The card was declined ({code}). Nothing was charged.</source>
-        <translation>Карта отклонена ({code}). Ничего не списано.</translation>
-    </message>
-    <message>
-        <source>no reason given</source>
-        <translation>причина не указана</translation>
-    </message>
-    <message>
-        <source>Cancelled before the request was sent. Nothing was charged.</source>
-        <translation>Отменено до отправки запроса. Ничего не списано.</translation>
-    </message>
-    <message>
-        <source>{operator} refused the request: {error}. Nothing was charged.</source>
-        <translation>{operator} отклонил запрос: {error}. Ничего не списано.</translation>
-    </message>
-    <message>
-        <source>{operator} did not answer. The operation is listed under Pending card operations, where {operator} is asked again by the desk's own key; the bill takes no other card payment until then.</source>
-        <translation>{operator} не ответил. Операция указана в «Незавершённых операциях по картам», где {operator} запрашивается снова по собственному ключу кассы; до тех пор счёт не принимает другую оплату картой.</translation>
     </message>
 </context>
 </TS>

@@ -181,9 +181,10 @@ class ReceiptDialog(DeskDialog):
         runner, actor, payment_id, tendered = self.ctx.runner, self.ctx.actor, self.payment_id, self.tendered
 
         def work(state: TaskState) -> ReceiptOutcome:
+            # The contacts go with the receipt: a registered register sends the e-receipt to them itself.
             return print_receipt(runner, actor, payment_id, register, tendered=tendered,
                                  progress=lambda text: state.report(None, progress_text(text)),
-                                 cancel=state.cancel_event)
+                                 cancel=state.cancel_event, email=email, phone=phone)
 
         self.status_label.hide()
         self.print_op = (

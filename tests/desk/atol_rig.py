@@ -1,0 +1,93 @@
+"""A Russian hotel whose register FP-1 is an ATOL register behind the fake web server, run as its own process."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from desk.cash.shifts import open_shift_of
+from desk.db.runner import Runner
+from desk.fiscal.settings import set_register
+from desk.fiscal.workflow import Registers, print_shift_documents
+from desk.people.models import Role
+
+from .conftest import Hotel
+from .fiscal_rig import paid_bill
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@dataclass
+class AtolServerProcess:
+    """``python -m hardware.simulators.atol`` on a free loopback port, its fiscal storage in ``state``."""
+
+    process: subprocess.Popen[str]
+    address: str
+    state: Path
+
+    def control(self, command: str, **body: Any) -> None:
+        httpx.post(f"{self.address}/sim/{command}", json=body).raise_for_status()
+
+    def documents(self) -> list[dict[str, Any]]:
+        """Read from the storage's file, as the fake keeps it whoever asked and whatever became of them."""
+        return list(json.loads(self.state.read_text("utf-8"))["documents"]) if self.state.exists() else []
+
+    def receipts(self) -> list[dict[str, Any]]:
+        return [d for d in self.documents() if d["type"] in ("sell", "sellReturn")]
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(10)
+
+
+def start_atol_server(state: Path) -> AtolServerProcess:
+    process = subprocess.Popen([sys.executable, "-m", "hardware.simulators.atol", "--port", "0", "--state", str(state)],
+                               cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    assert process.stdout is not None
+    address = process.stdout.readline().split()[-1]
+    assert address.startswith("http://127.0.0.1:"), address
+    return AtolServerProcess(process, address, state)
+
+
+def atol_server(tmp_path: Path) -> Iterator[AtolServerProcess]:
+    server = start_atol_server(tmp_path / "fn.json")
+    yield server
+    server.stop()
+
+
+@dataclass
+class AtolHotel:
+    hotel: Hotel  # acted on by a cashier
+    server: AtolServerProcess
+    registers: Registers
+    runner: Runner
+
+    def cash_shift_id(self) -> int:
+        shift = self.hotel.query(open_shift_of, self.hotel.actor.workstation)
+        assert shift is not None
+        return int(shift.id)
+
+    def open_register_shift(self) -> None:
+        [opened] = print_shift_documents(self.runner, self.hotel.actor, self.cash_shift_id(), registers=self.registers)
+        assert opened.problem is None, opened.problem
+
+    def paid_bill(self, **kwargs: Any) -> int:
+        kwargs.setdefault("lines", (("Проживание, номер 101", "3500", "VAT20"), ("Мини-бар", "450", "VAT20")))
+        return paid_bill(self.hotel, **kwargs)
+
+
+def atol_hotel(hotel: Hotel, server: AtolServerProcess, *, open_shift: bool = True) -> AtolHotel:
+    manager = hotel.as_role(Role.MANAGER)
+    manager.run(set_register, "FP-1", kind="atol", address=server.address, taxation="osn",
+                vat_map={"20": "vat20", "": "none"}, workstation=manager.actor.workstation)
+    rig = AtolHotel(hotel.as_role(Role.CASHIER), server, Registers(), Runner(hotel.database))
+    if open_shift:
+        rig.open_register_shift()
+    return rig

@@ -1,0 +1,84 @@
+"""`desk registers`: a manager makes FP-1 an ATOL register and sees it, with its shift, in the list."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from desk.cli.main import main
+from desk.fiscal.settings import register_settings
+
+from .atol_rig import start_atol_server
+from .conftest import Hotel
+
+
+@pytest.fixture(autouse=True)
+def _a_manager_signs_in(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DESK_USER", "maria")  # setting a register signs a manager in, as every settings command
+    monkeypatch.setenv("DESK_PASSWORD", "manager")
+
+
+def test_a_register_is_set_to_atol_and_listed_with_its_shift(sqlite_hotel: Hotel, sqlite_url: str, tmp_path: Path,
+                                                             capsys: pytest.CaptureFixture[str]):
+    server = start_atol_server(tmp_path / "fn.json")
+    try:
+        code = main(["--database", sqlite_url, "registers", "set", "FP-1", "--kind", "atol", "--address",
+                     server.address, "--taxation", "osn", "--vat", "20=vat20, 10=vat10, none=none",
+                     "--workstation", "FRONT-1"])
+        assert code == 0, capsys.readouterr().err
+        settings = sqlite_hotel.query(register_settings, "FP-1")
+        assert settings.vat_map == {"20": "vat20", "10": "vat10", "": "none"} and settings.vat_code("20.00") == "vat20"
+        capsys.readouterr()
+        assert main(["--database", sqlite_url, "registers", "list", "--status"]) == 0
+    finally:
+        server.stop()
+    out = capsys.readouterr().out.splitlines()
+    line = next(n for n, text in enumerate(out) if text.startswith("FP-1: "))
+    assert f"[atol], at {server.address}, taxation osn, VAT none=none,10=vat10,20=vat20" in out[line]
+    assert out[line + 1] == "    shift 0: closed"
+
+
+@pytest.mark.parametrize(("arguments", "refusal"), [
+    (["--kind", "atol", "--address", "http://127.0.0.1:16732"], "needs its taxation system"),
+    (["--kind", "atol", "--address", "16732", "--taxation", "osn"], "its server's URL"),
+    (["--vat", "20=vat18"], "no rate=VAT code pair"),
+    (["--kind", "atol", "--address", "http://127.0.0.1:16732", "--taxation", "simple", "--vat", "20=vat20"],
+     "A taxation system is one of"),
+])
+def test_a_register_set_wrong_is_refused_and_nothing_changes(sqlite_hotel: Hotel, sqlite_url: str,
+                                                             capsys: pytest.CaptureFixture[str], arguments, refusal):
+    assert main(["--database", sqlite_url, "registers", "set", "FP-1", *arguments]) == 1
+    assert refusal in capsys.readouterr().err
+    assert sqlite_hotel.query(register_settings, "FP-1").kind.value == "escpos"
+
+
+def test_a_cashier_may_not_change_a_register(sqlite_hotel: Hotel):
+    from desk.fiscal.settings import set_register
+    from desk.people.models import Role
+    from desk.people.rights import MissingRight
+
+    with pytest.raises(MissingRight):
+        sqlite_hotel.as_role(Role.CASHIER).run(set_register, "FP-1", kind="atol", address="http://127.0.0.1:1",
+                                               taxation="osn", vat_map={"20": "vat20"})
+    assert sqlite_hotel.query(register_settings, "FP-1").kind.value == "escpos"
+
+
+def test_a_register_of_a_kind_not_driven_yet_refuses_to_print_and_nothing_is_journalled(sqlite_hotel: Hotel):
+    from desk.db.runner import Runner
+    from desk.fiscal.errors import RegisterNotSetUp
+    from desk.fiscal.settings import set_register
+    from desk.fiscal.workflow import Registers, print_receipt
+    from desk.journal.intents import unresolved
+    from desk.people.models import Role
+
+    from .fiscal_rig import paid_bill
+
+    manager = sqlite_hotel.as_role(Role.MANAGER)
+    manager.run(set_register, "FP-1", kind="kkmserver", address="http://127.0.0.1:5893", taxation="osn",
+                vat_map={"20": "vat20"})
+    cashier = sqlite_hotel.as_role(Role.CASHIER)
+    payment_id = paid_bill(cashier)
+    with pytest.raises(RegisterNotSetUp, match="kkmserver register, which this desk does not drive yet"):
+        print_receipt(Runner(sqlite_hotel.database), cashier.actor, payment_id, "FP-1", registers=Registers())
+    assert sqlite_hotel.query(unresolved) == []
