@@ -10,13 +10,15 @@ import pytest
 from sqlalchemy import select
 
 from desk.cards import operations as cards
-from desk.cards import terminals
-from desk.cards.models import CardKind
+from desk.cards import operator_workflow as online
+from desk.cards import saved_cards, terminals
+from desk.cards.models import CardKind, OnlineKind
 from desk.cards.pending import settle_card_by_hand
 from desk.cash import shifts
 from desk.core.errors import BillNotSettled, NotAuthorised
 from desk.devices import printers as devices
 from desk.fiscal import chain, document_format, receipts
+from desk.fiscal import settings as fiscal_settings
 from desk.fiscal.interface import DocumentKind, Paper, Receipt
 from desk.journal import intents as journal
 from desk.ledger import accounts, bills, payments, postings
@@ -151,6 +153,12 @@ USE_CASES: dict[str, Any] = {
     "plan_card_operation": lambda h, s: (cards.plan_card_operation, (CardKind.SALE, 1, cards.CardRequest(
         bill_id=s.stay.bill_id, amount=h.money("1"))), {}),
     "note_hold_expired": lambda h, s: (cards.note_hold_expired, (1,), {}),
+    "plan_rules": lambda h, s: (cards.plan_rules, (CardKind.SALE, cards.CardRequest(bill_id=s.stay.bill_id)), {}),
+    "plan_online_operation": lambda h, s: (online.plan_online_operation, (OnlineKind.CHARGE, 1, online.OnlineRequest(
+        saved_card_id=1)), {}),
+    "settle_online_intent": lambda h, s: (online.settle_online_intent, (None,), {}),
+    "add_operator": lambda h, s: (saved_cards.add_operator, ("Stripe", "stripe", "sk_test_x"), {}),
+    "set_register": lambda h, s: (fiscal_settings.set_register, ("FP-1",), {"kind": "atol"}),
     "settle_card_by_hand": lambda h, s: (settle_card_by_hand, (1,), {"happened": False, "reason": "r"}),
     "record_end_of_day": lambda h, s: (cards.record_end_of_day, (1, 0, 0, None, None), {}),
     "record_intent": lambda h, s: (journal.record_intent, (None,), {}),
@@ -186,7 +194,7 @@ CLERK_MAY_NOT_EVEN_WITH_APPROVAL = {
     "open_shift", "cash_in", "cash_out", "close_shift", "add_terminal", "remove_terminal", "set_terminal_slips",
     "record_end_of_day",
     "add_printer", "update_printer", "remove_printer", "open_drawer", "set_mail_settings",
-    "set_hotel_country", "set_register_language",
+    "set_hotel_country", "set_register_language", "add_operator", "set_register",
     "start_business_days", "open_next_business_day", "start_night_audit", "charge_night", "set_city_tax"}
 CLERK_REFUSED = {"reverse_posting", "void_posting", "overpay", "backdated_payment", "backdated_deposit",
                  "refund_payment", "void_payment", "reverse_company_transfer", "check_out_override",

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
 from sqlalchemy import func, select
 
 from desk.stays.booking import booking_choices
-from desk.stays.models import GuestDocument, Reservation, ReservationStatus
+from desk.stays.models import BusinessDay, GuestDocument, Reservation, ReservationStatus
 from tests.ui.test_dialogs_common import apply_refused, child, click, retype
 from ui.reservation_card.window import ReservationCard, open_reservation_card
 from ui.stays.move_room import MoveRoomDialog
@@ -125,6 +125,8 @@ def test_arrivals_and_departures_of_the_business_date_are_one_click_away(qtbot, 
 
     today = date.today()
     actor = desk_context.actor
+    with demo_database.writing() as session:  # the demo's business date is its own fixed day: make it today
+        session.add(BusinessDay(business_date=today, opened_by="test"))
     arriving = desk_context.runner.run(book, actor, Booking(
         today, today + timedelta(days=2), new_guests=(NewGuest("Arriving", "Today"),), room_type="Double")).value
     with demo_database.writing() as session:

@@ -10,12 +10,19 @@ from PySide6.QtWidgets import QLabel
 
 from desk.ledger.folios import folio_of_reservation
 from desk.stays.booking import Booking, NewGuest, book
-from desk.stays.models import Reservation, ReservationStatus
+from desk.stays.models import BusinessDay, Reservation, ReservationStatus
 from tests.ui.test_dialogs_common import apply_accepted, apply_refused, retype
 from ui.reservation_card.window import ReservationCard, open_reservation_card
 from ui.stays.reservation_changes import AmendReservationDialog, CancelReservationDialog, NoShowDialog
 
 TODAY = date.today()
+
+
+@pytest.fixture(autouse=True)
+def business_date_today(demo_database):
+    """These stays arrive on the calendar's today: make it the demo's business date, which is fixed."""
+    with demo_database.writing() as session:
+        session.add(BusinessDay(business_date=TODAY, opened_by="test"))
 
 
 @pytest.fixture
