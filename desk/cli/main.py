@@ -72,6 +72,9 @@ def _parser() -> argparse.ArgumentParser:
     language.add_argument("language", choices=["en", "ru", "bg", "country"],
                           help="\"country\": the hotel's country's language")
 
+    from desk.cli.admin import add_commands as add_admin_commands
+
+    add_admin_commands(commands)
     from desk.cli.pos import add_commands
 
     add_commands(commands)
@@ -115,6 +118,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return fiscal_verify_command(url, args.register, args.anchor)
         if args.command == "mail":
             return mail_command(url, args)
+        if args.command in ("init", "users", "services"):
+            from desk.cli.admin import run as run_admin
+
+            return run_admin(args, url)
         if args.command == "terminals":
             from desk.cli.terminals import run as run_terminals
 

@@ -34,6 +34,8 @@ class Hotel(Base):
     tax_id: Mapped[str] = mapped_column(String(40), default="")
     # ISO 3166 alpha-2: the country whose language and number format its fiscal documents follow.
     country: Mapped[str] = mapped_column(String(2), default="")
+    # IANA name (Europe/Sofia): where the hotel's day begins and ends.
+    time_zone: Mapped[str] = mapped_column(String(64), default="", server_default="")
 
 
 class CurrencyRate(Base):
