@@ -27,6 +27,7 @@ from desk.people.admin import new_user
 from desk.people.auth import Actor, trusted_actor
 from desk.people.changes import record_change
 from desk.people.models import Role
+from desk.people.rights import Right, require
 
 SETUP_USER = "set-up"
 
@@ -122,6 +123,7 @@ def parse_rate(text: str) -> Decimal:
 
 def set_up_hotel(session: Session, actor: Actor, setup: HotelSetup) -> None:
     """Write the hotel, its money, taxes, payment methods and first manager; refuses a set-up database."""
+    require(actor, Right.SET_UP_HOTEL)
     if actor.username != SETUP_USER:
         raise InvalidInput("The hotel is set up once, at the first start", field="name")
     if is_set_up(session):

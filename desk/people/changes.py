@@ -16,8 +16,9 @@ from desk.people.models import AdminChange
 SUMMARY_LENGTH = 400
 
 
-def record_change(session: Session, actor: Actor, kind: str, code: str, summary: str) -> None:
-    session.add(AdminChange(changed_at=utcnow(), username=actor.username, workstation=actor.workstation,
+def record_change(session: Session, by: Actor, kind: str, code: str, summary: str) -> None:
+    """Part of the use case that made the change (which checked the right): not one of its own."""
+    session.add(AdminChange(changed_at=utcnow(), username=by.username, workstation=by.workstation,
                             kind=kind, code=code[:40], summary=summary[:SUMMARY_LENGTH]))
 
 

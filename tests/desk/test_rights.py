@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -18,11 +19,15 @@ from desk.core.errors import BillNotSettled, NotAuthorised
 from desk.devices import printers as devices
 from desk.fiscal import chain, document_format, receipts
 from desk.fiscal.interface import DocumentKind, Paper, Receipt
+from desk.hotel import catalogue
+from desk.hotel import setup as hotel_setup
+from desk.hotel.models import MethodKind
 from desk.journal import intents as journal
 from desk.ledger import accounts, bills, payments, postings
 from desk.ledger.models import Payment, Posting
 from desk.ledger.payments import Tender
 from desk.mail import outbox as mail
+from desk.people import admin as people_admin
 from desk.people.auth import ManagerApproval, hash_password
 from desk.people.models import Role, User
 from desk.people.rights import ROLE_RIGHTS, MissingRight, Right
@@ -157,13 +162,26 @@ USE_CASES: dict[str, Any] = {
     "set_hotel_country": lambda h, s: (document_format.set_hotel_country, ("RU",), {}),
     "set_register_language": lambda h, s: (document_format.set_register_language, ("FP-1", "ru"), {}),
     "drawer_for_payment": lambda h, s: (devices.drawer_for_payment, (s.payment_id,), {}),
+    "set_up_hotel": lambda h, s: (hotel_setup.set_up_hotel, (hotel_setup.HotelSetup(
+        "Other", "EUR", hotel_setup.FirstManager("boss", "Boss", "boss-password-1"),
+        [hotel_setup.VatRate("V", "V", Decimal(0))]),), {}),
+    "add_user": lambda h, s: (people_admin.add_user, ("newbie", "New Bie", Role.CLERK, "newbie-pass-1"), {}),
+    "set_user_active": lambda h, s: (people_admin.set_user_active, ("ivan", False), {}),
+    "reset_secret": lambda h, s: (people_admin.reset_secret, ("ivan", "ivan-reset-pass1"), {}),
+    "change_role": lambda h, s: (people_admin.change_role, ("ivan", Role.CLERK), {}),
+    "add_service": lambda h, s: (catalogue.add_service, ("GYM", "Gym", h.money("5"), "VAT20"), {}),
+    "change_service": lambda h, s: (catalogue.change_service, ("SPA", "Spa", h.money("5"), "VAT20"), {}),
+    "add_outlet": lambda h, s: (catalogue.add_outlet, ("POOL", "Pool bar"), {}),
+    "add_payment_method": lambda h, s: (catalogue.add_payment_method, ("cheque", "Cheque", MethodKind.OTHER), {}),
 }
 CLERK_MAY_NOT_EVEN_WITH_APPROVAL = {
     "set_setting", "set_payment_code", "remove_payment_code", "create_key", "revoke_key",
     "open_shift", "cash_in", "cash_out", "close_shift", "add_terminal", "remove_terminal", "set_terminal_slips",
     "record_end_of_day",
     "add_printer", "update_printer", "remove_printer", "open_drawer", "set_mail_settings",
-    "set_hotel_country", "set_register_language"}
+    "set_hotel_country", "set_register_language",
+    "set_up_hotel", "add_user", "set_user_active", "reset_secret", "change_role", "add_service", "change_service",
+    "add_outlet", "add_payment_method"}
 CLERK_REFUSED = {"reverse_posting", "void_posting", "overpay", "backdated_payment", "backdated_deposit",
                  "refund_payment", "void_payment", "reverse_company_transfer", "check_out_override",
                  "settle_card_by_hand"}
