@@ -643,6 +643,113 @@
     </message>
 </context>
 <context>
+    <name>CatalogueDialog</name>
+    <message>
+        <source>Services and payments</source>
+        <translation>Услуги и плащания</translation>
+    </message>
+    <message>
+        <source>&amp;Services</source>
+        <translation>&amp;Услуги</translation>
+    </message>
+    <message>
+        <source>&amp;Outlets</source>
+        <translation>&amp;Търговски обекти</translation>
+    </message>
+    <message>
+        <source>&amp;Payment methods</source>
+        <translation>&amp;Начини на плащане</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Код</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Наименование</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Цена</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>ДДС</translation>
+    </message>
+    <message>
+        <source>&amp;Code:</source>
+        <translation>&amp;Код:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Наименование:</translation>
+    </message>
+    <message>
+        <source>Name in Russian:</source>
+        <translation>Наименование на руски:</translation>
+    </message>
+    <message>
+        <source>Name in Bulgarian:</source>
+        <translation>Наименование на български:</translation>
+    </message>
+    <message>
+        <source>Ca&amp;tegory:</source>
+        <translation>Ка&amp;тегория:</translation>
+    </message>
+    <message>
+        <source>&amp;Price:</source>
+        <translation>&amp;Цена:</translation>
+    </message>
+    <message>
+        <source>&amp;VAT rate:</source>
+        <translation>&amp;Ставка ДДС:</translation>
+    </message>
+    <message>
+        <source>&amp;Add service</source>
+        <translation>&amp;Добави услуга</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve changes</source>
+        <translation>За&amp;пази промените</translation>
+    </message>
+    <message>
+        <source>Add &amp;outlet</source>
+        <translation>Добави &amp;обект</translation>
+    </message>
+    <message>
+        <source>cash</source>
+        <translation>в брой</translation>
+    </message>
+    <message>
+        <source>card</source>
+        <translation>карта</translation>
+    </message>
+    <message>
+        <source>bank transfer</source>
+        <translation>банков превод</translation>
+    </message>
+    <message>
+        <source>deposit</source>
+        <translation>депозит</translation>
+    </message>
+    <message>
+        <source>company account</source>
+        <translation>сметка на фирма</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>друго</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Add &amp;method</source>
+        <translation>Добави &amp;начин</translation>
+    </message>
+</context>
+<context>
     <name>CheckOutDialog</name>
     <message>
         <source>Check out</source>
@@ -966,6 +1073,14 @@
         <translation>Сметката трябва да има поне един ред</translation>
     </message>
     <message>
+        <source>A code is 1 to 24 letters, digits, dots, dashes or underscores</source>
+        <translation>Кодът е от 1 до 24 букви, цифри, точки, тирета или долни черти</translation>
+    </message>
+    <message>
+        <source>A country is two letters (BG, RU, DE...)</source>
+        <translation>Държавата е две букви (BG, RU, DE...)</translation>
+    </message>
+    <message>
         <source>A deposit is refunded to the payer</source>
         <translation>Депозитът се възстановява на платеца</translation>
     </message>
@@ -1002,6 +1117,18 @@
         <translation>Адресът на мрежов терминал е tcp://хост:порт</translation>
     </message>
     <message>
+        <source>A password has at least {length} characters</source>
+        <translation>Паролата е поне {length} знака</translation>
+    </message>
+    <message>
+        <source>A password may not be one character repeated</source>
+        <translation>Паролата не може да е един повторен знак</translation>
+    </message>
+    <message>
+        <source>A password may not be the user name</source>
+        <translation>Паролата не може да е потребителското име</translation>
+    </message>
+    <message>
         <source>A payment code is 1-16 characters</source>
         <translation>Кодът на плащане е от 1 до 16 знака</translation>
     </message>
@@ -1026,8 +1153,16 @@
         <translation>Предварителна авторизация по това фолио още не е приключена: първо я уредете в „Незавършени операции с карти“</translation>
     </message>
     <message>
+        <source>A price cannot be negative</source>
+        <translation>Цената не може да е отрицателна</translation>
+    </message>
+    <message>
         <source>A price cannot be negative: reverse the service instead</source>
         <translation>Цената не може да е отрицателна: сторнирайте услугата</translation>
+    </message>
+    <message>
+        <source>A price is in the hotel&apos;s currency, {currency}</source>
+        <translation>Цената е във валутата на хотела, {currency}</translation>
     </message>
     <message>
         <source>A printer address is at most 160 characters</source>
@@ -1162,6 +1297,14 @@
         <translation>Сметка {check_id} никога не е начислявана към стая от POS {pos_name}</translation>
     </message>
     <message>
+        <source>Choose a clerk&apos;s, cashier&apos;s or manager&apos;s role</source>
+        <translation>Изберете роля на администратор, касиер или мениджър</translation>
+    </message>
+    <message>
+        <source>Choose a password other than the one you were given</source>
+        <translation>Изберете парола, различна от дадената ви</translation>
+    </message>
+    <message>
         <source>Choose the bill to pay</source>
         <translation>Изберете сметката за плащане</translation>
     </message>
@@ -1228,6 +1371,14 @@
     <message>
         <source>Folio {key} does not exist</source>
         <translation>Фолио {key} не съществува</translation>
+    </message>
+    <message>
+        <source>Give at least the hotel&apos;s name, its base currency and the first manager</source>
+        <translation>Посочете поне името на хотела, основната му валута и първия мениджър</translation>
+    </message>
+    <message>
+        <source>Give the hotel at least one VAT rate</source>
+        <translation>Посочете поне една ставка на ДДС</translation>
     </message>
     <message>
         <source>Guest {guest} does not stay in {stay}</source>
@@ -1698,6 +1849,10 @@
         <translation>Хотелът не е настроен</translation>
     </message>
     <message>
+        <source>The hotel is set up once, at the first start</source>
+        <translation>Хотелът се настройва веднъж, при първото стартиране</translation>
+    </message>
+    <message>
         <source>The journal&apos;s request must be plain JSON: {exc}</source>
         <translation>Заявката в дневника трябва да е обикновен JSON: {exc}</translation>
     </message>
@@ -1814,6 +1969,10 @@
         <translation>Количеството трябва да е положително, с най-много 3 знака след запетаята (въведено {value})</translation>
     </message>
     <message>
+        <source>The rate of {currency} must be above zero</source>
+        <translation>Курсът на {currency} трябва да е над нула</translation>
+    </message>
+    <message>
         <source>The reason is too long: at most {limit} characters</source>
         <translation>Причината е твърде дълга: най-много {limit} знака</translation>
     </message>
@@ -1846,8 +2005,28 @@
         <translation>Текстът е твърде дълъг: най-много {limit} знака</translation>
     </message>
     <message>
+        <source>The two passwords differ</source>
+        <translation>Двете пароли се различават</translation>
+    </message>
+    <message>
         <source>The {what} in {currency} is given twice</source>
         <translation>{what} в {currency} е посочен два пъти</translation>
+    </message>
+    <message>
+        <source>There is already a payment method {code}</source>
+        <translation>Вече има начин на плащане {code}</translation>
+    </message>
+    <message>
+        <source>There is already a service {code}</source>
+        <translation>Вече има услуга {code}</translation>
+    </message>
+    <message>
+        <source>There is already a user {username}</source>
+        <translation>Вече има потребител {username}</translation>
+    </message>
+    <message>
+        <source>There is already an outlet {code}</source>
+        <translation>Вече има обект {code}</translation>
     </message>
     <message>
         <source>There is no POS named {name}</source>
@@ -1856,6 +2035,10 @@
     <message>
         <source>There is no POS setting {name}</source>
         <translation>Няма настройка на POS {name}</translation>
+    </message>
+    <message>
+        <source>There is no VAT rate {code}</source>
+        <translation>Няма ставка на ДДС {code}</translation>
     </message>
     <message>
         <source>There is no card terminal {terminal}</source>
@@ -1930,6 +2113,10 @@
         <translation>Тази операция с карта няма слип за печат</translation>
     </message>
     <message>
+        <source>This database already holds a hotel</source>
+        <translation>В тази база данни вече има хотел</translation>
+    </message>
+    <message>
         <source>This is not a CA certificate in PEM form (-----BEGIN CERTIFICATE-----)</source>
         <translation>Това не е сертификат на CA във формат PEM (-----BEGIN CERTIFICATE-----)</translation>
     </message>
@@ -1978,8 +2165,24 @@
         <translation>Твърде много неуспешни опити: {user} не може да влезе до {time}</translation>
     </message>
     <message>
+        <source>Two VAT rates have the same code</source>
+        <translation>Две ставки на ДДС имат еднакъв код</translation>
+    </message>
+    <message>
+        <source>Type the hotel&apos;s name</source>
+        <translation>Въведете името на хотела</translation>
+    </message>
+    <message>
+        <source>Type the name</source>
+        <translation>Въведете наименованието</translation>
+    </message>
+    <message>
         <source>Type the password: the saved one is sent only to the saved server and user</source>
         <translation>Въведете паролата: запазената се изпраща само към запазения сървър и за запазения потребител</translation>
+    </message>
+    <message>
+        <source>Type the user&apos;s full name</source>
+        <translation>Въведете пълното име на потребителя</translation>
     </message>
     <message>
         <source>Unknown POS key: ask the hotel&apos;s administrator for a key</source>
@@ -1988,6 +2191,10 @@
     <message>
         <source>Unknown currency “{currency}”</source>
         <translation>Непозната валута „{currency}“</translation>
+    </message>
+    <message>
+        <source>Unknown time zone “{zone}”</source>
+        <translation>Непозната часова зона „{zone}“</translation>
     </message>
     <message>
         <source>Use settle() or close() for {value}</source>
@@ -2000,6 +2207,14 @@
     <message>
         <source>Wrong user name or password</source>
         <translation>Грешно потребителско име или парола</translation>
+    </message>
+    <message>
+        <source>You cannot change your own role</source>
+        <translation>Не можете да промените собствената си роля</translation>
+    </message>
+    <message>
+        <source>You cannot deactivate yourself</source>
+        <translation>Не можете да деактивирате себе си</translation>
     </message>
     <message>
         <source>add a guest</source>
@@ -2016,6 +2231,10 @@
     <message>
         <source>cashier</source>
         <translation>касиер</translation>
+    </message>
+    <message>
+        <source>change the hotel&apos;s services, outlets and payment methods</source>
+        <translation>да променя услугите, обектите и начините на плащане на хотела</translation>
     </message>
     <message>
         <source>check a guest in</source>
@@ -2120,6 +2339,10 @@
     <message>
         <source>set up devices</source>
         <translation>настройва устройства</translation>
+    </message>
+    <message>
+        <source>set up the hotel</source>
+        <translation>да настройва хотела</translation>
     </message>
     <message>
         <source>settle a card operation by hand</source>
@@ -2294,12 +2517,20 @@
         <translation>{url} не е адрес на принтер: използвайте tcp://, serial://, usb:// или file://</translation>
     </message>
     <message>
+        <source>{username} is the last active manager: add another manager first</source>
+        <translation>{username} е последният активен мениджър: първо добавете друг мениджър</translation>
+    </message>
+    <message>
         <source>{user} is not a manager and may not authorise this</source>
         <translation>{user} не е мениджър и не може да разреши това</translation>
     </message>
     <message>
         <source>{user} may no longer act at this desk</source>
         <translation>{user} вече не може да работи на това работно място</translation>
+    </message>
+    <message>
+        <source>{user} must choose a new password: sign in again</source>
+        <translation>{user} трябва да избере нова парола: влезте отново</translation>
     </message>
     <message>
         <source>{value} does not close an operation</source>
@@ -2316,6 +2547,10 @@
     <message>
         <source>“{country}” is not a country code: two letters (ISO 3166), such as BG or RU</source>
         <translation>„{country}“ не е код на държава: две букви (ISO 3166), например BG или RU</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a number</source>
+        <translation>„{text}“ не е число</translation>
     </message>
     <message>
         <source>“{text}” is not money</source>
@@ -2342,8 +2577,20 @@
         <translation>Връщането е положителна сума в {currency}</translation>
     </message>
     <message>
+        <source>A VAT rate is from 0 to 100 percent</source>
+        <translation>Ставката на ДДС е от 0 до 100 процента</translation>
+    </message>
+    <message>
+        <source>A VAT rate needs a code and a name</source>
+        <translation>Ставката на ДДС трябва да има код и наименование</translation>
+    </message>
+    <message>
         <source>A tip or a discount cannot be negative</source>
         <translation>Бакшишът или отстъпката не може да е отрицателна</translation>
+    </message>
+    <message>
+        <source>A user name is 2 to 40 small letters, digits, dots, dashes or underscores</source>
+        <translation>Потребителското име е от 2 до 40 малки латински букви, цифри, точки, тирета или долни черти</translation>
     </message>
     <message>
         <source>Check {check_number} closed at {closed_at}, when {number} was not staying in the hotel (in house from {arrived} to {left})</source>
@@ -2380,6 +2627,10 @@
     <message>
         <source>The lines ({lines}) less the discount ({discount}) with the tip ({tip}) make {sum}, not the total {total}</source>
         <translation>Редовете ({lines}) минус отстъпката ({discount}) плюс бакшиша ({tip}) дават {sum}, а не общо {total}</translation>
+    </message>
+    <message>
+        <source>{item}: expected CODE=VALUE</source>
+        <translation>{item}: очаква се КОД=СТОЙНОСТ</translation>
     </message>
     <message>
         <source>{item}: quantity must not be zero and price not negative</source>
@@ -3118,6 +3369,18 @@
         <translation>Няма отворена смяна</translation>
     </message>
     <message>
+        <source>&amp;Administration</source>
+        <translation>&amp;Администриране</translation>
+    </message>
+    <message>
+        <source>&amp;People…</source>
+        <translation>&amp;Служители…</translation>
+    </message>
+    <message>
+        <source>&amp;Services and payments…</source>
+        <translation>&amp;Услуги и плащания…</translation>
+    </message>
+    <message>
         <source>Shift {number} · since {time}</source>
         <translation>Смяна {number} · от {time}</translation>
     </message>
@@ -3606,6 +3869,85 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Refunded: {amount}</source>
         <translation>Възстановено: {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleDialog</name>
+    <message>
+        <source>People</source>
+        <translation>Служители</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Потребителско име</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Пълно име</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роля</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Състояние</translation>
+    </message>
+    <message>
+        <source>Give this &amp;role</source>
+        <translation>Дай тази &amp;роля</translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate</source>
+        <translation>&amp;Деактивирай</translation>
+    </message>
+    <message>
+        <source>Reset &amp;password…</source>
+        <translation>Нулирай &amp;паролата…</translation>
+    </message>
+    <message>
+        <source>A temporary password (at least {length} characters, not the user name) is used once: the user chooses their own at the next sign-in. Reset uses the temporary password typed above.</source>
+        <translation>Временната парола (поне {length} знака, не потребителското име) важи веднъж: при следващото влизане потребителят избира своя. Нулирането използва временната парола, въведена по-горе.</translation>
+    </message>
+    <message>
+        <source>Add a user</source>
+        <translation>Добавяне на потребител</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Потребителско име:</translation>
+    </message>
+    <message>
+        <source>&amp;Full name:</source>
+        <translation>&amp;Пълно име:</translation>
+    </message>
+    <message>
+        <source>R&amp;ole:</source>
+        <translation>Р&amp;оля:</translation>
+    </message>
+    <message>
+        <source>&amp;Temporary password:</source>
+        <translation>&amp;Временна парола:</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Добави</translation>
+    </message>
+    <message>
+        <source>deactivated</source>
+        <translation>деактивиран</translation>
+    </message>
+    <message>
+        <source>chooses a password at the next sign-in</source>
+        <translation>избира парола при следващото влизане</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>активен</translation>
+    </message>
+    <message>
+        <source>&amp;Activate</source>
+        <translation>&amp;Активирай</translation>
     </message>
 </context>
 <context>
@@ -4581,6 +4923,141 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     </message>
 </context>
 <context>
+    <name>SetUpWizard</name>
+    <message>
+        <source>Set up the hotel</source>
+        <translation>Настройка на хотела</translation>
+    </message>
+    <message>
+        <source>The hotel</source>
+        <translation>Хотелът</translation>
+    </message>
+    <message>
+        <source>As it is printed on receipts and invoices.</source>
+        <translation>Както се отпечатва в касовите бележки и фактурите.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Наименование:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Адрес:</translation>
+    </message>
+    <message>
+        <source>&amp;Tax ID:</source>
+        <translation>&amp;ЕИК:</translation>
+    </message>
+    <message>
+        <source>&amp;Country:</source>
+        <translation>&amp;Държава:</translation>
+    </message>
+    <message>
+        <source>Fiscal documents in:</source>
+        <translation>Език на фискалните документи:</translation>
+    </message>
+    <message>
+        <source>&amp;Time zone:</source>
+        <translation>&amp;Часова зона:</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>английски</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>руски</translation>
+    </message>
+    <message>
+        <source>Bulgarian</source>
+        <translation>български</translation>
+    </message>
+    <message>
+        <source>Money and VAT</source>
+        <translation>Пари и ДДС</translation>
+    </message>
+    <message>
+        <source>The currency the books are kept in, the others the desk accepts, and the VAT rates.</source>
+        <translation>Валутата на счетоводството, другите приемани валути и ставките на ДДС.</translation>
+    </message>
+    <message>
+        <source>&amp;Base currency:</source>
+        <translation>&amp;Основна валута:</translation>
+    </message>
+    <message>
+        <source>Other currencies (one unit in the base currency):</source>
+        <translation>Други валути (една единица в основната валута):</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Валута</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Курс</translation>
+    </message>
+    <message>
+        <source>VAT rates:</source>
+        <translation>Ставки на ДДС:</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Код</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Наименование</translation>
+    </message>
+    <message>
+        <source>Percent</source>
+        <translation>Процент</translation>
+    </message>
+    <message>
+        <source>VAT 20%</source>
+        <translation>ДДС 20%</translation>
+    </message>
+    <message>
+        <source>VAT 9%</source>
+        <translation>ДДС 9%</translation>
+    </message>
+    <message>
+        <source>No VAT</source>
+        <translation>Без ДДС</translation>
+    </message>
+    <message>
+        <source>The first manager</source>
+        <translation>Първият мениджър</translation>
+    </message>
+    <message>
+        <source>Who signs in first and adds the colleagues.</source>
+        <translation>Който влиза пръв и добавя колегите.</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Потребителско име:</translation>
+    </message>
+    <message>
+        <source>&amp;Full name:</source>
+        <translation>&amp;Пълно име:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Парола:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat:</source>
+        <translation>&amp;Повторете:</translation>
+    </message>
+    <message>
+        <source>At least {length} characters, not the user name. You choose another at the first sign-in.</source>
+        <translation>Поне {length} знака, не потребителското име. При първото влизане ще изберете друга.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Двете пароли се различават.</translation>
+    </message>
+</context>
+<context>
     <name>SettleByHandDialog</name>
     <message>
         <source>Settle by hand</source>
@@ -4811,8 +5288,32 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>&amp;Вход</translation>
     </message>
     <message>
+        <source>&amp;New password:</source>
+        <translation>&amp;Нова парола:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat:</source>
+        <translation>&amp;Повторете:</translation>
+    </message>
+    <message>
+        <source>New PIN (optional):</source>
+        <translation>Нов ПИН (по желание):</translation>
+    </message>
+    <message>
         <source>Type your user name and your password or PIN.</source>
         <translation>Въведете потребителско име и парола или PIN код.</translation>
+    </message>
+    <message>
+        <source>Your password was set by someone else. Choose your own: at least {length} characters, not your user name.</source>
+        <translation>Паролата ви е зададена от друг. Изберете своя: поне {length} знака, не потребителското ви име.</translation>
+    </message>
+    <message>
+        <source>&amp;Save and sign in</source>
+        <translation>&amp;Запази и влез</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Двете пароли се различават.</translation>
     </message>
     <message>
         <source>Only {name} or a manager can unlock this desk.</source>

@@ -643,6 +643,113 @@
     </message>
 </context>
 <context>
+    <name>CatalogueDialog</name>
+    <message>
+        <source>Services and payments</source>
+        <translation>Услуги и оплата</translation>
+    </message>
+    <message>
+        <source>&amp;Services</source>
+        <translation>&amp;Услуги</translation>
+    </message>
+    <message>
+        <source>&amp;Outlets</source>
+        <translation>&amp;Точки продаж</translation>
+    </message>
+    <message>
+        <source>&amp;Payment methods</source>
+        <translation>&amp;Способы оплаты</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Код</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Цена</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>НДС</translation>
+    </message>
+    <message>
+        <source>&amp;Code:</source>
+        <translation>&amp;Код:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Название:</translation>
+    </message>
+    <message>
+        <source>Name in Russian:</source>
+        <translation>Название по-русски:</translation>
+    </message>
+    <message>
+        <source>Name in Bulgarian:</source>
+        <translation>Название по-болгарски:</translation>
+    </message>
+    <message>
+        <source>Ca&amp;tegory:</source>
+        <translation>Ка&amp;тегория:</translation>
+    </message>
+    <message>
+        <source>&amp;Price:</source>
+        <translation>&amp;Цена:</translation>
+    </message>
+    <message>
+        <source>&amp;VAT rate:</source>
+        <translation>&amp;Ставка НДС:</translation>
+    </message>
+    <message>
+        <source>&amp;Add service</source>
+        <translation>&amp;Добавить услугу</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve changes</source>
+        <translation>Со&amp;хранить изменения</translation>
+    </message>
+    <message>
+        <source>Add &amp;outlet</source>
+        <translation>Добавить &amp;точку продаж</translation>
+    </message>
+    <message>
+        <source>cash</source>
+        <translation>наличные</translation>
+    </message>
+    <message>
+        <source>card</source>
+        <translation>карта</translation>
+    </message>
+    <message>
+        <source>bank transfer</source>
+        <translation>банковский перевод</translation>
+    </message>
+    <message>
+        <source>deposit</source>
+        <translation>депозит</translation>
+    </message>
+    <message>
+        <source>company account</source>
+        <translation>счёт компании</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>другое</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Add &amp;method</source>
+        <translation>Добавить &amp;способ</translation>
+    </message>
+</context>
+<context>
     <name>CheckOutDialog</name>
     <message>
         <source>Check out</source>
@@ -966,6 +1073,14 @@
         <translation>В чеке должна быть хотя бы одна строка</translation>
     </message>
     <message>
+        <source>A code is 1 to 24 letters, digits, dots, dashes or underscores</source>
+        <translation>Код — от 1 до 24 букв, цифр, точек, дефисов или подчёркиваний</translation>
+    </message>
+    <message>
+        <source>A country is two letters (BG, RU, DE...)</source>
+        <translation>Страна — две буквы (BG, RU, DE...)</translation>
+    </message>
+    <message>
         <source>A deposit is refunded to the payer</source>
         <translation>Депозит возвращается плательщику</translation>
     </message>
@@ -1002,6 +1117,18 @@
         <translation>Адрес сетевого терминала: tcp://хост:порт</translation>
     </message>
     <message>
+        <source>A password has at least {length} characters</source>
+        <translation>Пароль — не короче {length} символов</translation>
+    </message>
+    <message>
+        <source>A password may not be one character repeated</source>
+        <translation>Пароль не может состоять из одного повторённого символа</translation>
+    </message>
+    <message>
+        <source>A password may not be the user name</source>
+        <translation>Пароль не может совпадать с именем пользователя</translation>
+    </message>
+    <message>
         <source>A payment code is 1-16 characters</source>
         <translation>Код оплаты — от 1 до 16 символов</translation>
     </message>
@@ -1026,8 +1153,16 @@
         <translation>Предавторизация по этому фолио ещё не завершена: сначала урегулируйте её в разделе «Незавершённые операции по картам»</translation>
     </message>
     <message>
+        <source>A price cannot be negative</source>
+        <translation>Цена не может быть отрицательной</translation>
+    </message>
+    <message>
         <source>A price cannot be negative: reverse the service instead</source>
         <translation>Цена не может быть отрицательной: лучше сторнируйте услугу</translation>
+    </message>
+    <message>
+        <source>A price is in the hotel&apos;s currency, {currency}</source>
+        <translation>Цена указывается в валюте отеля, {currency}</translation>
     </message>
     <message>
         <source>A printer address is at most 160 characters</source>
@@ -1162,6 +1297,14 @@
         <translation>Чек {check_id} не списывался на номер с POS {pos_name}</translation>
     </message>
     <message>
+        <source>Choose a clerk&apos;s, cashier&apos;s or manager&apos;s role</source>
+        <translation>Выберите роль администратора, кассира или менеджера</translation>
+    </message>
+    <message>
+        <source>Choose a password other than the one you were given</source>
+        <translation>Выберите пароль, отличный от выданного вам</translation>
+    </message>
+    <message>
         <source>Choose the bill to pay</source>
         <translation>Выберите счёт для оплаты</translation>
     </message>
@@ -1228,6 +1371,14 @@
     <message>
         <source>Folio {key} does not exist</source>
         <translation>Фолио {key} не существует</translation>
+    </message>
+    <message>
+        <source>Give at least the hotel&apos;s name, its base currency and the first manager</source>
+        <translation>Укажите хотя бы название отеля, его базовую валюту и первого менеджера</translation>
+    </message>
+    <message>
+        <source>Give the hotel at least one VAT rate</source>
+        <translation>Укажите хотя бы одну ставку НДС</translation>
     </message>
     <message>
         <source>Guest {guest} does not stay in {stay}</source>
@@ -1698,6 +1849,10 @@
         <translation>Отель не настроен</translation>
     </message>
     <message>
+        <source>The hotel is set up once, at the first start</source>
+        <translation>Отель настраивается один раз, при первом запуске</translation>
+    </message>
+    <message>
         <source>The journal&apos;s request must be plain JSON: {exc}</source>
         <translation>Запрос в журнале должен быть простым JSON: {exc}</translation>
     </message>
@@ -1814,6 +1969,10 @@
         <translation>Количество должно быть положительным, не больше 3 знаков после запятой (указано {value})</translation>
     </message>
     <message>
+        <source>The rate of {currency} must be above zero</source>
+        <translation>Курс {currency} должен быть больше нуля</translation>
+    </message>
+    <message>
         <source>The reason is too long: at most {limit} characters</source>
         <translation>Причина слишком длинная: не более {limit} символов</translation>
     </message>
@@ -1846,8 +2005,28 @@
         <translation>Текст слишком длинный: не более {limit} символов</translation>
     </message>
     <message>
+        <source>The two passwords differ</source>
+        <translation>Пароли не совпадают</translation>
+    </message>
+    <message>
         <source>The {what} in {currency} is given twice</source>
         <translation>{what} в {currency} указан дважды</translation>
+    </message>
+    <message>
+        <source>There is already a payment method {code}</source>
+        <translation>Способ оплаты {code} уже есть</translation>
+    </message>
+    <message>
+        <source>There is already a service {code}</source>
+        <translation>Услуга {code} уже есть</translation>
+    </message>
+    <message>
+        <source>There is already a user {username}</source>
+        <translation>Пользователь {username} уже есть</translation>
+    </message>
+    <message>
+        <source>There is already an outlet {code}</source>
+        <translation>Точка продаж {code} уже есть</translation>
     </message>
     <message>
         <source>There is no POS named {name}</source>
@@ -1856,6 +2035,10 @@
     <message>
         <source>There is no POS setting {name}</source>
         <translation>Настройки POS {name} нет</translation>
+    </message>
+    <message>
+        <source>There is no VAT rate {code}</source>
+        <translation>Нет ставки НДС {code}</translation>
     </message>
     <message>
         <source>There is no card terminal {terminal}</source>
@@ -1930,6 +2113,10 @@
         <translation>У этой операции по карте нет слипа для печати</translation>
     </message>
     <message>
+        <source>This database already holds a hotel</source>
+        <translation>В этой базе данных уже есть отель</translation>
+    </message>
+    <message>
         <source>This is not a CA certificate in PEM form (-----BEGIN CERTIFICATE-----)</source>
         <translation>Это не сертификат CA в формате PEM (-----BEGIN CERTIFICATE-----)</translation>
     </message>
@@ -1978,8 +2165,24 @@
         <translation>Слишком много неудачных попыток: {user} не может войти до {time}</translation>
     </message>
     <message>
+        <source>Two VAT rates have the same code</source>
+        <translation>У двух ставок НДС одинаковый код</translation>
+    </message>
+    <message>
+        <source>Type the hotel&apos;s name</source>
+        <translation>Введите название отеля</translation>
+    </message>
+    <message>
+        <source>Type the name</source>
+        <translation>Введите название</translation>
+    </message>
+    <message>
         <source>Type the password: the saved one is sent only to the saved server and user</source>
         <translation>Введите пароль: сохранённый пароль отправляется только на сохранённый сервер и только для сохранённого пользователя</translation>
+    </message>
+    <message>
+        <source>Type the user&apos;s full name</source>
+        <translation>Введите полное имя пользователя</translation>
     </message>
     <message>
         <source>Unknown POS key: ask the hotel&apos;s administrator for a key</source>
@@ -1988,6 +2191,10 @@
     <message>
         <source>Unknown currency “{currency}”</source>
         <translation>Неизвестная валюта «{currency}»</translation>
+    </message>
+    <message>
+        <source>Unknown time zone “{zone}”</source>
+        <translation>Неизвестный часовой пояс «{zone}»</translation>
     </message>
     <message>
         <source>Use settle() or close() for {value}</source>
@@ -2000,6 +2207,14 @@
     <message>
         <source>Wrong user name or password</source>
         <translation>Неверное имя пользователя или пароль</translation>
+    </message>
+    <message>
+        <source>You cannot change your own role</source>
+        <translation>Нельзя изменить собственную роль</translation>
+    </message>
+    <message>
+        <source>You cannot deactivate yourself</source>
+        <translation>Нельзя отключить самого себя</translation>
     </message>
     <message>
         <source>add a guest</source>
@@ -2016,6 +2231,10 @@
     <message>
         <source>cashier</source>
         <translation>кассир</translation>
+    </message>
+    <message>
+        <source>change the hotel&apos;s services, outlets and payment methods</source>
+        <translation>изменять услуги, точки продаж и способы оплаты отеля</translation>
     </message>
     <message>
         <source>check a guest in</source>
@@ -2120,6 +2339,10 @@
     <message>
         <source>set up devices</source>
         <translation>настраивать устройства</translation>
+    </message>
+    <message>
+        <source>set up the hotel</source>
+        <translation>настраивать отель</translation>
     </message>
     <message>
         <source>settle a card operation by hand</source>
@@ -2294,12 +2517,20 @@
         <translation>{url} — не адрес принтера: используйте tcp://, serial://, usb:// или file://</translation>
     </message>
     <message>
+        <source>{username} is the last active manager: add another manager first</source>
+        <translation>{username} — последний активный менеджер: сначала добавьте другого менеджера</translation>
+    </message>
+    <message>
         <source>{user} is not a manager and may not authorise this</source>
         <translation>{user} не менеджер и не может это разрешить</translation>
     </message>
     <message>
         <source>{user} may no longer act at this desk</source>
         <translation>{user} больше не может работать за этой стойкой</translation>
+    </message>
+    <message>
+        <source>{user} must choose a new password: sign in again</source>
+        <translation>{user} должен выбрать новый пароль: войдите снова</translation>
     </message>
     <message>
         <source>{value} does not close an operation</source>
@@ -2316,6 +2547,10 @@
     <message>
         <source>“{country}” is not a country code: two letters (ISO 3166), such as BG or RU</source>
         <translation>«{country}» — не код страны: две буквы (ISO 3166), например BG или RU</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a number</source>
+        <translation>«{text}» — не число</translation>
     </message>
     <message>
         <source>“{text}” is not money</source>
@@ -2342,8 +2577,20 @@
         <translation>Возврат — положительная сумма в {currency}</translation>
     </message>
     <message>
+        <source>A VAT rate is from 0 to 100 percent</source>
+        <translation>Ставка НДС — от 0 до 100 процентов</translation>
+    </message>
+    <message>
+        <source>A VAT rate needs a code and a name</source>
+        <translation>У ставки НДС должны быть код и название</translation>
+    </message>
+    <message>
         <source>A tip or a discount cannot be negative</source>
         <translation>Чаевые или скидка не могут быть отрицательными</translation>
+    </message>
+    <message>
+        <source>A user name is 2 to 40 small letters, digits, dots, dashes or underscores</source>
+        <translation>Имя пользователя — от 2 до 40 строчных латинских букв, цифр, точек, дефисов или подчёркиваний</translation>
     </message>
     <message>
         <source>Check {check_number} closed at {closed_at}, when {number} was not staying in the hotel (in house from {arrived} to {left})</source>
@@ -2380,6 +2627,10 @@
     <message>
         <source>The lines ({lines}) less the discount ({discount}) with the tip ({tip}) make {sum}, not the total {total}</source>
         <translation>Строки ({lines}) минус скидка ({discount}) плюс чаевые ({tip}) дают {sum}, а не итог {total}</translation>
+    </message>
+    <message>
+        <source>{item}: expected CODE=VALUE</source>
+        <translation>{item}: ожидается КОД=ЗНАЧЕНИЕ</translation>
     </message>
     <message>
         <source>{item}: quantity must not be zero and price not negative</source>
@@ -3118,6 +3369,18 @@
         <translation>Смена не открыта</translation>
     </message>
     <message>
+        <source>&amp;Administration</source>
+        <translation>&amp;Администрирование</translation>
+    </message>
+    <message>
+        <source>&amp;People…</source>
+        <translation>&amp;Сотрудники…</translation>
+    </message>
+    <message>
+        <source>&amp;Services and payments…</source>
+        <translation>&amp;Услуги и оплата…</translation>
+    </message>
+    <message>
         <source>Shift {number} · since {time}</source>
         <translation>Смена {number} · с {time}</translation>
     </message>
@@ -3606,6 +3869,85 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Refunded: {amount}</source>
         <translation>Возвращено: {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleDialog</name>
+    <message>
+        <source>People</source>
+        <translation>Сотрудники</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Имя пользователя</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Полное имя</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>Give this &amp;role</source>
+        <translation>Назначить эту &amp;роль</translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate</source>
+        <translation>&amp;Отключить</translation>
+    </message>
+    <message>
+        <source>Reset &amp;password…</source>
+        <translation>Сбросить &amp;пароль…</translation>
+    </message>
+    <message>
+        <source>A temporary password (at least {length} characters, not the user name) is used once: the user chooses their own at the next sign-in. Reset uses the temporary password typed above.</source>
+        <translation>Временный пароль (не короче {length} символов, не имя пользователя) действует один раз: при следующем входе пользователь выбирает свой. Сброс использует временный пароль, введённый выше.</translation>
+    </message>
+    <message>
+        <source>Add a user</source>
+        <translation>Добавить пользователя</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Имя пользователя:</translation>
+    </message>
+    <message>
+        <source>&amp;Full name:</source>
+        <translation>&amp;Полное имя:</translation>
+    </message>
+    <message>
+        <source>R&amp;ole:</source>
+        <translation>Р&amp;оль:</translation>
+    </message>
+    <message>
+        <source>&amp;Temporary password:</source>
+        <translation>&amp;Временный пароль:</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Добавить</translation>
+    </message>
+    <message>
+        <source>deactivated</source>
+        <translation>отключён</translation>
+    </message>
+    <message>
+        <source>chooses a password at the next sign-in</source>
+        <translation>выберет пароль при следующем входе</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>активен</translation>
+    </message>
+    <message>
+        <source>&amp;Activate</source>
+        <translation>&amp;Включить</translation>
     </message>
 </context>
 <context>
@@ -4581,6 +4923,141 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     </message>
 </context>
 <context>
+    <name>SetUpWizard</name>
+    <message>
+        <source>Set up the hotel</source>
+        <translation>Настройка отеля</translation>
+    </message>
+    <message>
+        <source>The hotel</source>
+        <translation>Отель</translation>
+    </message>
+    <message>
+        <source>As it is printed on receipts and invoices.</source>
+        <translation>Как он печатается в чеках и счетах.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Название:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Адрес:</translation>
+    </message>
+    <message>
+        <source>&amp;Tax ID:</source>
+        <translation>&amp;ИНН:</translation>
+    </message>
+    <message>
+        <source>&amp;Country:</source>
+        <translation>&amp;Страна:</translation>
+    </message>
+    <message>
+        <source>Fiscal documents in:</source>
+        <translation>Язык фискальных документов:</translation>
+    </message>
+    <message>
+        <source>&amp;Time zone:</source>
+        <translation>&amp;Часовой пояс:</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>английский</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>русский</translation>
+    </message>
+    <message>
+        <source>Bulgarian</source>
+        <translation>болгарский</translation>
+    </message>
+    <message>
+        <source>Money and VAT</source>
+        <translation>Деньги и НДС</translation>
+    </message>
+    <message>
+        <source>The currency the books are kept in, the others the desk accepts, and the VAT rates.</source>
+        <translation>Валюта учёта, другие принимаемые валюты и ставки НДС.</translation>
+    </message>
+    <message>
+        <source>&amp;Base currency:</source>
+        <translation>&amp;Базовая валюта:</translation>
+    </message>
+    <message>
+        <source>Other currencies (one unit in the base currency):</source>
+        <translation>Другие валюты (одна единица в базовой валюте):</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Валюта</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Курс</translation>
+    </message>
+    <message>
+        <source>VAT rates:</source>
+        <translation>Ставки НДС:</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Код</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Percent</source>
+        <translation>Процент</translation>
+    </message>
+    <message>
+        <source>VAT 20%</source>
+        <translation>НДС 20%</translation>
+    </message>
+    <message>
+        <source>VAT 9%</source>
+        <translation>НДС 9%</translation>
+    </message>
+    <message>
+        <source>No VAT</source>
+        <translation>Без НДС</translation>
+    </message>
+    <message>
+        <source>The first manager</source>
+        <translation>Первый менеджер</translation>
+    </message>
+    <message>
+        <source>Who signs in first and adds the colleagues.</source>
+        <translation>Тот, кто входит первым и добавляет коллег.</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Имя пользователя:</translation>
+    </message>
+    <message>
+        <source>&amp;Full name:</source>
+        <translation>&amp;Полное имя:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Пароль:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat:</source>
+        <translation>&amp;Повтор:</translation>
+    </message>
+    <message>
+        <source>At least {length} characters, not the user name. You choose another at the first sign-in.</source>
+        <translation>Не короче {length} символов, не имя пользователя. При первом входе вы выберете другой.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Пароли не совпадают.</translation>
+    </message>
+</context>
+<context>
     <name>SettleByHandDialog</name>
     <message>
         <source>Settle by hand</source>
@@ -4811,8 +5288,32 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>&amp;Войти</translation>
     </message>
     <message>
+        <source>&amp;New password:</source>
+        <translation>&amp;Новый пароль:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat:</source>
+        <translation>&amp;Повтор:</translation>
+    </message>
+    <message>
+        <source>New PIN (optional):</source>
+        <translation>Новый PIN (необязательно):</translation>
+    </message>
+    <message>
         <source>Type your user name and your password or PIN.</source>
         <translation>Введите имя пользователя и пароль или PIN-код.</translation>
+    </message>
+    <message>
+        <source>Your password was set by someone else. Choose your own: at least {length} characters, not your user name.</source>
+        <translation>Ваш пароль задал кто-то другой. Выберите свой: не короче {length} символов, не имя пользователя.</translation>
+    </message>
+    <message>
+        <source>&amp;Save and sign in</source>
+        <translation>&amp;Сохранить и войти</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Пароли не совпадают.</translation>
     </message>
     <message>
         <source>Only {name} or a manager can unlock this desk.</source>

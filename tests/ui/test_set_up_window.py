@@ -4,6 +4,8 @@ first manager, who signs in, chooses their own password, and adds a clerk and a 
 from __future__ import annotations
 
 import argparse
+import re
+import zoneinfo
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -15,6 +17,7 @@ from desk.hotel.models import Hotel, Service
 from desk.people.changes import changes_of
 from desk.people.models import Role, User
 from tests.actors import signed_in
+from tests.ui.test_no_english import language  # noqa: F401  (the fixture: each test runs in ru and bg)
 
 WORKSTATION = "FRONT-9"
 
@@ -141,3 +144,36 @@ def test_a_clerk_finds_administration_disabled(qtbot, demo_database: Database):
     assert not window.people_action.isEnabled()
     assert not window.catalogue_action.isEnabled()
     context.close()
+
+
+def test_the_set_up_and_administration_windows_have_no_english(qtbot, demo_database: Database, language):
+    from tests.ui.test_no_english import allowed_words, english_in
+    from ui.admin.catalogue import CatalogueDialog
+    from ui.admin.people import PeopleDialog
+    from ui.context import DeskContext
+    from ui.ops import delivery
+    from ui.setup.wizard import COUNTRIES, SetUpWizard
+
+    # Country codes and IANA time zones (Europe/Sofia) are identifiers, the same in every language.
+    allowed = allowed_words(demo_database) | set(COUNTRIES) | {
+        word for zone in zoneinfo.available_timezones() for word in re.split(r"[/_\-+0-9]+", zone) if word}
+    problems: list[str] = []
+    wizard = SetUpWizard(demo_database, WORKSTATION)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    for _page in range(3):
+        problems += [f"set-up page {wizard.currentId()}: {p}" for p in english_in(wizard, allowed)]
+        wizard.next()
+    context = DeskContext(demo_database, signed_in(demo_database, Role.MANAGER))
+    try:
+        for dialog in (PeopleDialog(context), CatalogueDialog(context)):
+            qtbot.addWidget(dialog)
+            dialog.open()
+            qtbot.waitUntil(dialog.isVisible, timeout=10_000)
+            assert delivery.wait_all(30_000)
+            qtbot.wait(50)
+            problems += [f"{dialog.objectName()}: {p}" for p in english_in(dialog, allowed)]
+            dialog.close()
+    finally:
+        context.close()
+    assert problems == [], "\n".join(problems)
