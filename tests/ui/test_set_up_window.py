@@ -8,6 +8,7 @@ import re
 import zoneinfo
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton, QWizard
 from sqlalchemy import select
@@ -146,7 +147,8 @@ def test_a_clerk_finds_administration_disabled(qtbot, demo_database: Database):
     context.close()
 
 
-def test_the_set_up_and_administration_windows_have_no_english(qtbot, demo_database: Database, language):
+@pytest.mark.usefixtures("language")
+def test_the_set_up_and_administration_windows_have_no_english(qtbot, demo_database: Database):
     from tests.ui.test_no_english import allowed_words, english_in
     from ui.admin.catalogue import CatalogueDialog
     from ui.admin.people import PeopleDialog
