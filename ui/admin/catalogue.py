@@ -35,7 +35,16 @@ from desk.hotel.models import MethodKind
 from desk.hotel.names import NameKind, Names, load_names
 from ui.context import DeskContext
 from ui.desk_text import error_text
-from ui.dialogs.common import Column, FieldProblem, RowsModel, fill_combo, new_form, read_amount, rows_view
+from ui.dialogs.common import (
+    Column,
+    FieldProblem,
+    RowsModel,
+    amount_for_edit,
+    fill_combo,
+    new_form,
+    read_amount,
+    rows_view,
+)
 from ui.i18n import current_language, money_text
 
 
@@ -195,7 +204,7 @@ class CatalogueDialog(QDialog):
         self.name_ru_edit.setText(service.names.get("ru", ""))
         self.name_bg_edit.setText(service.names.get("bg", ""))
         self.category_edit.setText(service.category)
-        self.price_edit.setText(money_text(service.price))
+        self.price_edit.setText(amount_for_edit(service.price))
         self.tax_combo.setCurrentIndex(max(0, self.tax_combo.findData(service.tax_code)))
 
     # --- changes -----------------------------------------------------------------------------------

@@ -81,6 +81,7 @@ class SetUpWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage)
         self.setMinimumWidth(620)
+        self.setMinimumHeight(560)  # the money page's two tables show several rows each
         self.addPage(self._hotel_page())
         self.addPage(self._money_page())
         self.addPage(self._manager_page())
