@@ -1,4 +1,4 @@
-"""``desk init``, ``desk users`` and ``desk services``: what an administrator scripts.
+"""``desk init``, ``desk users``, ``desk rates`` and ``desk services``: what an administrator scripts.
 
 ``desk init`` sets up a hotel on an empty database, from flags or a TOML/JSON file (README.md shows
 one), as the set-up window does. The first manager's password, like every password a command sets,
@@ -14,6 +14,7 @@ import json
 import os
 import sys
 import tomllib
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,7 @@ from desk.core.money import Money
 from desk.db.engine import Database
 from desk.db.runner import Runner
 from desk.hotel.catalogue import add_service, catalogue
+from desk.hotel.rates import import_ecb, list_rates, set_rate
 from desk.hotel.setup import FirstManager, HotelSetup, VatRate, parse_rate, set_up_hotel, setup_actor
 from desk.people.admin import PEOPLE_ROLES, add_user, change_role, list_users, reset_secret, set_user_active
 from desk.people.models import Role
@@ -63,6 +65,16 @@ def add_commands(commands: Any) -> None:
     role = sub.add_parser("role", help="give a user another role")
     role.add_argument("username")
     role.add_argument("role", choices=[role.value for role in PEOPLE_ROLES])
+
+    rates = commands.add_parser("rates", help="exchange rates (as a manager who signs in)")
+    rate_commands = rates.add_subparsers(dest="rates_command", required=True)
+    rate_commands.add_parser("list", help="every currency's rates and from when")
+    rate_set = rate_commands.add_parser("set", help="a currency's rate from a date on")
+    rate_set.add_argument("currency")
+    rate_set.add_argument("rate", help="what one unit is worth in the base currency")
+    rate_set.add_argument("--from", dest="valid_from", default=None, help="YYYY-MM-DD (default: today)")
+    rate_import = rate_commands.add_parser("import", help="the ECB's daily file (eurofxref-daily.xml)")
+    rate_import.add_argument("file")
 
     services = commands.add_parser("services", help="the catalogue's services (as a manager who signs in)")
     service_commands = services.add_subparsers(dest="services_command", required=True)
@@ -133,6 +145,8 @@ def run(args: argparse.Namespace, url: str | None) -> int:
             return _init(database, args)
         if args.command == "users":
             return _users(database, args)
+        if args.command == "rates":
+            return _rates(database, args)
         return _services(database, args)
     except DeskError as exc:
         print(f"desk: {exc.message}", file=sys.stderr)
@@ -184,4 +198,19 @@ def _services(database: Database, args: argparse.Namespace) -> int:
                    {"ru": args.name_ru, "bg": args.name_bg})
     for service in runner.read(catalogue).services:
         print(f"{service.code}  {service.name}  {service.price}  {service.tax_code}")
+    return 0
+
+
+def _rates(database: Database, args: argparse.Namespace) -> int:
+    runner = Runner(database)
+    if args.rates_command == "set":
+        day = date.fromisoformat(args.valid_from) if args.valid_from else date.today()
+        runner.run(set_rate, settings_operator(database), args.currency, parse_rate(args.rate), day)
+    elif args.rates_command == "import":
+        content = Path(args.file).read_bytes()
+        for currency, rate in runner.run(import_ecb, settings_operator(database), content).value:
+            print(f"imported {currency} {rate}")
+    for row in runner.read(list_rates):
+        since = row.valid_from.isoformat() if row.valid_from else "accepted at"
+        print(f"{row.currency}  {since}  {row.rate}  {row.source}".rstrip())
     return 0

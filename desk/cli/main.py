@@ -118,7 +118,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return fiscal_verify_command(url, args.register, args.anchor)
         if args.command == "mail":
             return mail_command(url, args)
-        if args.command in ("init", "users", "services"):
+        if args.command in ("init", "users", "rates", "services"):
             from desk.cli.admin import run as run_admin
 
             return run_admin(args, url)

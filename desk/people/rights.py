@@ -139,7 +139,7 @@ RIGHT_ACTIONS: dict[Right, str] = {
     Right.MANAGE_POS_KEYS: N_("manage POS keys and settings"),
     Right.MANAGE_USERS: N_("manage users"),
     Right.SET_UP_HOTEL: N_("set up the hotel"),
-    Right.MANAGE_CATALOGUE: N_("change the hotel's services, outlets and payment methods"),
+    Right.MANAGE_CATALOGUE: N_("change the hotel's catalogue and exchange rates"),
     Right.OPERATE_DEVICES: N_("operate the desk's devices"),
     Right.SETTLE_CARD_BY_HAND: N_("settle a card operation by hand"),
 }

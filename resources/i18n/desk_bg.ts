@@ -661,6 +661,10 @@
         <translation>&amp;Начини на плащане</translation>
     </message>
     <message>
+        <source>&amp;Currencies</source>
+        <translation>&amp;Валути</translation>
+    </message>
+    <message>
         <source>Code</source>
         <translation>Код</translation>
     </message>
@@ -747,6 +751,46 @@
     <message>
         <source>Add &amp;method</source>
         <translation>Добави &amp;начин</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Валута</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>Валиден от</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Курс</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Източник</translation>
+    </message>
+    <message>
+        <source>A rate is what one unit of the currency is worth in the hotel&apos;s currency. A payment converts at the rate valid on its date.</source>
+        <translation>Курсът е колко струва една единица от валутата във валутата на хотела. Плащането се превалутира по курса, валиден на датата му.</translation>
+    </message>
+    <message>
+        <source>Set &amp;rate</source>
+        <translation>Задай &amp;курс</translation>
+    </message>
+    <message>
+        <source>&amp;Import the ECB&apos;s file…</source>
+        <translation>&amp;Зареди файла на ЕЦБ…</translation>
+    </message>
+    <message>
+        <source>accepted at</source>
+        <translation>приета по курс</translation>
+    </message>
+    <message>
+        <source>The ECB&apos;s daily rates</source>
+        <translation>Дневни курсове на ЕЦБ</translation>
+    </message>
+    <message>
+        <source>XML files (*.xml)</source>
+        <translation>Файлове XML (*.xml)</translation>
     </message>
 </context>
 <context>
@@ -1725,6 +1769,14 @@
         <translation>Данъчна ставка {key} не съществува</translation>
     </message>
     <message>
+        <source>The ECB&apos;s file has no rate for the hotel&apos;s currency, {currency}</source>
+        <translation>Във файла на ЕЦБ няма курс за валутата на хотела, {currency}</translation>
+    </message>
+    <message>
+        <source>The ECB&apos;s file has none of the currencies the hotel accepts</source>
+        <translation>Във файла на ЕЦБ няма нито една от валутите, които хотелът приема</translation>
+    </message>
+    <message>
         <source>The TLS handshake with {host}:{port} failed ({reason}): check the security setting and the port</source>
         <translation>Връзката TLS с {host}:{port} не се установи ({reason}): проверете защитата и порта</translation>
     </message>
@@ -2121,6 +2173,10 @@
         <translation>Това не е сертификат на CA във формат PEM (-----BEGIN CERTIFICATE-----)</translation>
     </message>
     <message>
+        <source>This is not the ECB&apos;s daily rates file (eurofxref-daily.xml)</source>
+        <translation>Това не е файлът с дневните курсове на ЕЦБ (eurofxref-daily.xml)</translation>
+    </message>
+    <message>
         <source>This payment is already voided</source>
         <translation>Това плащане вече е анулирано</translation>
     </message>
@@ -2234,7 +2290,7 @@
     </message>
     <message>
         <source>change the hotel&apos;s services, outlets and payment methods</source>
-        <translation>да променя услугите, обектите и начините на плащане на хотела</translation>
+        <translation type="vanished">да променя услугите, обектите и начините на плащане на хотела</translation>
     </message>
     <message>
         <source>check a guest in</source>
@@ -2433,6 +2489,10 @@
         <translation>{company} вече плати {amount} по това прехвърляне: първо възстановете сумата на фирмата</translation>
     </message>
     <message>
+        <source>{currency} is the hotel&apos;s base currency: its rate is 1</source>
+        <translation>{currency} е основната валута на хотела: курсът ѝ е 1</translation>
+    </message>
+    <message>
         <source>{denomination} is not a {currency} note or coin</source>
         <translation>{denomination} не е банкнота или монета в {currency}</translation>
     </message>
@@ -2627,6 +2687,10 @@
     <message>
         <source>The lines ({lines}) less the discount ({discount}) with the tip ({tip}) make {sum}, not the total {total}</source>
         <translation>Редовете ({lines}) минус отстъпката ({discount}) плюс бакшиша ({tip}) дават {sum}, а не общо {total}</translation>
+    </message>
+    <message>
+        <source>change the hotel&apos;s catalogue and exchange rates</source>
+        <translation>да променя каталога и валутните курсове на хотела</translation>
     </message>
     <message>
         <source>{item}: expected CODE=VALUE</source>

@@ -661,6 +661,10 @@
         <translation>&amp;Способы оплаты</translation>
     </message>
     <message>
+        <source>&amp;Currencies</source>
+        <translation>&amp;Валюты</translation>
+    </message>
+    <message>
         <source>Code</source>
         <translation>Код</translation>
     </message>
@@ -747,6 +751,46 @@
     <message>
         <source>Add &amp;method</source>
         <translation>Добавить &amp;способ</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Валюта</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>Действует с</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Курс</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <source>A rate is what one unit of the currency is worth in the hotel&apos;s currency. A payment converts at the rate valid on its date.</source>
+        <translation>Курс — сколько стоит одна единица валюты в валюте отеля. Оплата пересчитывается по курсу, действующему на её дату.</translation>
+    </message>
+    <message>
+        <source>Set &amp;rate</source>
+        <translation>Задать &amp;курс</translation>
+    </message>
+    <message>
+        <source>&amp;Import the ECB&apos;s file…</source>
+        <translation>&amp;Загрузить файл ЕЦБ…</translation>
+    </message>
+    <message>
+        <source>accepted at</source>
+        <translation>принят по курсу</translation>
+    </message>
+    <message>
+        <source>The ECB&apos;s daily rates</source>
+        <translation>Ежедневные курсы ЕЦБ</translation>
+    </message>
+    <message>
+        <source>XML files (*.xml)</source>
+        <translation>Файлы XML (*.xml)</translation>
     </message>
 </context>
 <context>
@@ -1725,6 +1769,14 @@
         <translation>Налоговой ставки {key} не существует</translation>
     </message>
     <message>
+        <source>The ECB&apos;s file has no rate for the hotel&apos;s currency, {currency}</source>
+        <translation>В файле ЕЦБ нет курса валюты отеля, {currency}</translation>
+    </message>
+    <message>
+        <source>The ECB&apos;s file has none of the currencies the hotel accepts</source>
+        <translation>В файле ЕЦБ нет ни одной валюты, которую принимает отель</translation>
+    </message>
+    <message>
         <source>The TLS handshake with {host}:{port} failed ({reason}): check the security setting and the port</source>
         <translation>Не удалось установить соединение TLS с {host}:{port} ({reason}): проверьте защиту и порт</translation>
     </message>
@@ -2121,6 +2173,10 @@
         <translation>Это не сертификат CA в формате PEM (-----BEGIN CERTIFICATE-----)</translation>
     </message>
     <message>
+        <source>This is not the ECB&apos;s daily rates file (eurofxref-daily.xml)</source>
+        <translation>Это не файл ежедневных курсов ЕЦБ (eurofxref-daily.xml)</translation>
+    </message>
+    <message>
         <source>This payment is already voided</source>
         <translation>Эта оплата уже аннулирована</translation>
     </message>
@@ -2234,7 +2290,7 @@
     </message>
     <message>
         <source>change the hotel&apos;s services, outlets and payment methods</source>
-        <translation>изменять услуги, точки продаж и способы оплаты отеля</translation>
+        <translation type="vanished">изменять услуги, точки продаж и способы оплаты отеля</translation>
     </message>
     <message>
         <source>check a guest in</source>
@@ -2433,6 +2489,10 @@
         <translation>{company} уже оплатила {amount} по этому переносу: сначала сделайте возврат компании</translation>
     </message>
     <message>
+        <source>{currency} is the hotel&apos;s base currency: its rate is 1</source>
+        <translation>{currency} — базовая валюта отеля: её курс равен 1</translation>
+    </message>
+    <message>
         <source>{denomination} is not a {currency} note or coin</source>
         <translation>{denomination} — не банкнота и не монета {currency}</translation>
     </message>
@@ -2627,6 +2687,10 @@
     <message>
         <source>The lines ({lines}) less the discount ({discount}) with the tip ({tip}) make {sum}, not the total {total}</source>
         <translation>Строки ({lines}) минус скидка ({discount}) плюс чаевые ({tip}) дают {sum}, а не итог {total}</translation>
+    </message>
+    <message>
+        <source>change the hotel&apos;s catalogue and exchange rates</source>
+        <translation>изменять каталог и курсы валют отеля</translation>
     </message>
     <message>
         <source>{item}: expected CODE=VALUE</source>

@@ -19,7 +19,7 @@ from desk.core.errors import BillNotSettled, NotAuthorised
 from desk.devices import printers as devices
 from desk.fiscal import chain, document_format, receipts
 from desk.fiscal.interface import DocumentKind, Paper, Receipt
-from desk.hotel import catalogue
+from desk.hotel import catalogue, rates
 from desk.hotel import setup as hotel_setup
 from desk.hotel.models import MethodKind
 from desk.journal import intents as journal
@@ -37,6 +37,7 @@ from desk.stays import reservations as stays
 from tests.actors import signed_in
 
 from .conftest import MISSING_RIGHT, NOT_A_MANAGER, Hotel, Stay, refused
+from .test_rates import ECB_FILE
 
 
 @dataclass
@@ -173,6 +174,8 @@ USE_CASES: dict[str, Any] = {
     "change_service": lambda h, s: (catalogue.change_service, ("SPA", "Spa", h.money("5"), "VAT20"), {}),
     "add_outlet": lambda h, s: (catalogue.add_outlet, ("POOL", "Pool bar"), {}),
     "add_payment_method": lambda h, s: (catalogue.add_payment_method, ("cheque", "Cheque", MethodKind.OTHER), {}),
+    "set_rate": lambda h, s: (rates.set_rate, ("USD", Decimal("0.9"), date.today()), {}),
+    "import_ecb": lambda h, s: (rates.import_ecb, (ECB_FILE.read_bytes(),), {}),
 }
 CLERK_MAY_NOT_EVEN_WITH_APPROVAL = {
     "set_setting", "set_payment_code", "remove_payment_code", "create_key", "revoke_key",
@@ -181,7 +184,7 @@ CLERK_MAY_NOT_EVEN_WITH_APPROVAL = {
     "add_printer", "update_printer", "remove_printer", "open_drawer", "set_mail_settings",
     "set_hotel_country", "set_register_language",
     "set_up_hotel", "add_user", "set_user_active", "reset_secret", "change_role", "add_service", "change_service",
-    "add_outlet", "add_payment_method"}
+    "add_outlet", "add_payment_method", "set_rate", "import_ecb"}
 CLERK_REFUSED = {"reverse_posting", "void_posting", "overpay", "backdated_payment", "backdated_deposit",
                  "refund_payment", "void_payment", "reverse_company_transfer", "check_out_override",
                  "settle_card_by_hand"}

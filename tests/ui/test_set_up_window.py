@@ -6,10 +6,11 @@ from __future__ import annotations
 import argparse
 import re
 import zoneinfo
+from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QPushButton, QWizard
 from sqlalchemy import select
 
@@ -21,6 +22,7 @@ from tests.actors import signed_in
 from tests.ui.test_no_english import language  # noqa: F401  (the fixture: each test runs in ru and bg)
 
 WORKSTATION = "FRONT-9"
+ECB_FILE = Path(__file__).parents[1] / "desk" / "data" / "eurofxref-daily.xml"
 
 
 def fill_set_up(wizard, *, password: str) -> None:
@@ -41,6 +43,7 @@ def fill_set_up(wizard, *, password: str) -> None:
 
 def test_from_an_empty_database_a_manager_sets_up_the_hotel_and_adds_a_clerk_and_a_service(qtbot, tmp_path: Path):
     from ui.app import Startup
+    from ui.i18n import format_date
 
     url = f"sqlite:///{tmp_path}/hotel.sqlite3"
     startup = Startup(QApplication.instance(),
@@ -121,6 +124,16 @@ def test_from_an_empty_database_a_manager_sets_up_the_hotel_and_adds_a_clerk_and
         catalogue.method_name_edit.setText("Voucher")
         qtbot.mouseClick(catalogue.findChild(QPushButton, "addMethodButton"), Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: catalogue.methods_model.rowCount() == 3, timeout=10_000)
+        # Currencies: the dollar accepted from a date by hand, then the ECB's file of a later day.
+        catalogue.rate_currency_edit.setText("USD")
+        catalogue.rate_edit.setText("0.91")
+        catalogue.rate_date_edit.setDate(QDate(2026, 12, 1))
+        qtbot.mouseClick(catalogue.findChild(QPushButton, "setRateButton"), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: catalogue.rates_model.rowCount() == 2, timeout=10_000)  # accepted, and dated
+        catalogue.import_rates(ECB_FILE)
+        qtbot.waitUntil(lambda: catalogue.rates_model.rowCount() == 3, timeout=10_000)
+        assert [catalogue.rates_model.index(2, c).data() for c in range(4)] == [
+            "USD", format_date(date(2026, 12, 4)), "0.95238095", "ECB"]
         catalogue.close()
 
         database = startup.database

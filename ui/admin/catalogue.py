@@ -1,4 +1,5 @@
-"""The catalogue: services (named per language, priced, with their VAT rate), outlets and payment methods.
+"""The catalogue: services (named per language, priced, with their VAT rate), outlets, payment methods,
+and the currencies with their exchange rates (typed from a date on, or the ECB's daily file).
 
 Opened from **Administration → Services and payments…** by whoever may change the catalogue. A
 code, once added, stays (postings name it): a service is changed, never renamed or removed.
@@ -7,12 +8,17 @@ code, once added, stays (postings name it): a service is changed, never renamed 
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -33,6 +39,8 @@ from desk.hotel.catalogue import (
 )
 from desk.hotel.models import MethodKind
 from desk.hotel.names import NameKind, Names, load_names
+from desk.hotel.rates import RateRow, import_ecb, list_rates, set_rate
+from desk.people.auth import Actor
 from ui.context import DeskContext
 from ui.desk_text import error_text
 from ui.dialogs.common import (
@@ -41,11 +49,13 @@ from ui.dialogs.common import (
     RowsModel,
     amount_for_edit,
     fill_combo,
+    hint_label,
     new_form,
+    python_date,
     read_amount,
     rows_view,
 )
-from ui.i18n import current_language, money_text
+from ui.i18n import current_language, format_amount, format_date, money_text, parse_decimal
 
 
 def _edit(name: str, length: int) -> QLineEdit:
@@ -68,6 +78,7 @@ class CatalogueDialog(QDialog):
         self.tabs.addTab(self._services_tab(), self.tr("&Services"))
         self.tabs.addTab(self._outlets_tab(), self.tr("&Outlets"))
         self.tabs.addTab(self._methods_tab(), self.tr("&Payment methods"))
+        self.tabs.addTab(self._rates_tab(), self.tr("&Currencies"))
         layout.addWidget(self.tabs)
         self.error_label = QLabel()
         self.error_label.setObjectName("catalogueError")
@@ -170,6 +181,37 @@ class CatalogueDialog(QDialog):
         column.addLayout(row)
         return tab
 
+    def _rates_tab(self) -> QWidget:
+        tab = QWidget()
+        column = QVBoxLayout(tab)
+        self.rates_model = RowsModel([Column(self.tr("Currency")), Column(self.tr("Valid from")),
+                                      Column(self.tr("Rate"), align_right=True), Column(self.tr("Source"))], self)
+        self.rates_view = rows_view(self.rates_model, "ratesView", stretch_column=3)
+        column.addWidget(self.rates_view)
+        column.addWidget(hint_label(self.tr("A rate is what one unit of the currency is worth in the hotel's "
+                                            "currency. A payment converts at the rate valid on its date."),
+                                    "ratesHint"))
+        row = QHBoxLayout()
+        self.rate_currency_edit = _edit("rateCurrencyEdit", 3)
+        self.rate_currency_edit.setPlaceholderText(self.tr("Currency"))
+        self.rate_edit = _edit("rateEdit", 20)
+        self.rate_edit.setPlaceholderText(self.tr("Rate"))
+        self.rate_date_edit = QDateEdit(QDate.currentDate())
+        self.rate_date_edit.setObjectName("rateDateEdit")
+        self.rate_date_edit.setCalendarPopup(True)
+        set_rate_button = QPushButton(self.tr("Set &rate"))
+        set_rate_button.setObjectName("setRateButton")
+        set_rate_button.clicked.connect(self.set_rate)
+        import_button = QPushButton(self.tr("&Import the ECB's file…"))
+        import_button.setObjectName("importRatesButton")
+        import_button.clicked.connect(self.choose_rates_file)
+        for widget in (self.rate_currency_edit, self.rate_edit, self.rate_date_edit, set_rate_button):
+            row.addWidget(widget)
+        row.addStretch(1)
+        row.addWidget(import_button)
+        column.addLayout(row)
+        return tab
+
     # --- loading -----------------------------------------------------------------------------------
 
     def open(self) -> None:
@@ -178,11 +220,13 @@ class CatalogueDialog(QDialog):
 
     def reload(self) -> None:
         language = current_language()
-        self.ctx.query(self, lambda session: (catalogue(session), load_names(session, language))).success(
-            self._loaded).failure(self._refused).run()
+        self.ctx.query(self, lambda session: (catalogue(session), load_names(session, language),
+                                              list_rates(session))).success(self._loaded).failure(self._refused).run()
 
-    def _loaded(self, loaded: tuple[Catalogue, Names]) -> None:
-        data, names = loaded
+    def _loaded(self, loaded: tuple[Catalogue, Names, list[RateRow]]) -> None:
+        data, names, rates = loaded
+        self.rates_model.set_rows([(r.currency, format_date(r.valid_from) if r.valid_from else self.tr("accepted at"),
+                                    format_amount(r.rate, 8), r.source) for r in rates])
         self.loaded = data
         self.services_model.set_rows([(s.code, names.of(NameKind.SERVICE, s.code, s.name), money_text(s.price),
                                        names.of(NameKind.TAX_RATE, s.tax_code, s.tax_code)) for s in data.services])
@@ -261,3 +305,26 @@ class CatalogueDialog(QDialog):
         kind = MethodKind(self.method_kind_combo.currentData())
         self._change(add_payment_method, self.method_code_edit.text(), self.method_name_edit.text(), kind,
                      then=added)
+
+    def set_rate(self) -> None:
+        try:
+            rate = parse_decimal(self.rate_edit.text())
+        except ValueError as problem:
+            self.error_label.setText(str(problem))
+            self.error_label.show()
+            return
+        day = python_date(self.rate_date_edit.date())
+        self._change(set_rate, self.rate_currency_edit.text(), rate, day, then=self.rate_edit.clear)
+
+    def choose_rates_file(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(self, self.tr("The ECB's daily rates"), "",
+                                                    self.tr("XML files (*.xml)"))
+        if path:
+            self.import_rates(Path(path))
+
+    def import_rates(self, path: Path) -> None:
+        def from_file(session: Any, actor: Actor) -> list[tuple[str, Decimal]]:
+            # Read on the worker with the rest: the file may sit on a slow network share.
+            return import_ecb(session, actor, path.read_bytes())
+
+        self._change(from_file)
