@@ -665,6 +665,10 @@
         <translation>&amp;Валути</translation>
     </message>
     <message>
+        <source>Co&amp;mpanies</source>
+        <translation>Ф&amp;ирми</translation>
+    </message>
+    <message>
         <source>Code</source>
         <translation>Код</translation>
     </message>
@@ -779,6 +783,38 @@
     <message>
         <source>&amp;Import the ECB&apos;s file…</source>
         <translation>&amp;Зареди файла на ЕЦБ…</translation>
+    </message>
+    <message>
+        <source>Tax ID</source>
+        <translation>ЕИК</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <source>Credit limit</source>
+        <translation>Кредитен лимит</translation>
+    </message>
+    <message>
+        <source>&amp;Tax ID:</source>
+        <translation>&amp;ЕИК:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Адрес:</translation>
+    </message>
+    <message>
+        <source>Credit &amp;limit (empty: none):</source>
+        <translation>Кредитен &amp;лимит (празно: без лимит):</translation>
+    </message>
+    <message>
+        <source>Add co&amp;mpany</source>
+        <translation>Добави ф&amp;ирма</translation>
+    </message>
+    <message>
+        <source>Save c&amp;ompany</source>
+        <translation>Запази фи&amp;рмата</translation>
     </message>
     <message>
         <source>accepted at</source>
@@ -1125,6 +1161,14 @@
         <translation>Държавата е две букви (BG, RU, DE...)</translation>
     </message>
     <message>
+        <source>A credit limit cannot be negative</source>
+        <translation>Кредитният лимит не може да е отрицателен</translation>
+    </message>
+    <message>
+        <source>A credit limit is in the hotel&apos;s currency, {currency}</source>
+        <translation>Кредитният лимит е във валутата на хотела, {currency}</translation>
+    </message>
+    <message>
         <source>A deposit is refunded to the payer</source>
         <translation>Депозитът се възстановява на платеца</translation>
     </message>
@@ -1295,6 +1339,10 @@
     <message>
         <source>At most {amount} of this payment can be refunded</source>
         <translation>От това плащане могат да се възстановят най-много {amount}</translation>
+    </message>
+    <message>
+        <source>At most {limit} characters</source>
+        <translation>Най-много {limit} знака</translation>
     </message>
     <message>
         <source>Bill {bill} has nothing to transfer</source>
@@ -2065,6 +2113,10 @@
         <translation>{what} в {currency} е посочен два пъти</translation>
     </message>
     <message>
+        <source>There is already a company with tax ID {tax_id}</source>
+        <translation>Вече има фирма с ЕИК {tax_id}</translation>
+    </message>
+    <message>
         <source>There is already a payment method {code}</source>
         <translation>Вече има начин на плащане {code}</translation>
     </message>
@@ -2099,6 +2151,10 @@
     <message>
         <source>There is no cash register “{register}”</source>
         <translation>Няма касов апарат „{register}“</translation>
+    </message>
+    <message>
+        <source>There is no company {company}</source>
+        <translation>Няма фирма {company}</translation>
     </message>
     <message>
         <source>There is no fiscal document {document}</source>
@@ -2223,6 +2279,10 @@
     <message>
         <source>Two VAT rates have the same code</source>
         <translation>Две ставки на ДДС имат еднакъв код</translation>
+    </message>
+    <message>
+        <source>Type the company&apos;s name</source>
+        <translation>Въведете името на фирмата</translation>
     </message>
     <message>
         <source>Type the hotel&apos;s name</source>

@@ -665,6 +665,10 @@
         <translation>&amp;Валюты</translation>
     </message>
     <message>
+        <source>Co&amp;mpanies</source>
+        <translation>Ко&amp;мпании</translation>
+    </message>
+    <message>
         <source>Code</source>
         <translation>Код</translation>
     </message>
@@ -779,6 +783,38 @@
     <message>
         <source>&amp;Import the ECB&apos;s file…</source>
         <translation>&amp;Загрузить файл ЕЦБ…</translation>
+    </message>
+    <message>
+        <source>Tax ID</source>
+        <translation>ИНН</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <source>Credit limit</source>
+        <translation>Кредитный лимит</translation>
+    </message>
+    <message>
+        <source>&amp;Tax ID:</source>
+        <translation>&amp;ИНН:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Адрес:</translation>
+    </message>
+    <message>
+        <source>Credit &amp;limit (empty: none):</source>
+        <translation>Кредитный &amp;лимит (пусто: без лимита):</translation>
+    </message>
+    <message>
+        <source>Add co&amp;mpany</source>
+        <translation>Добавить ко&amp;мпанию</translation>
+    </message>
+    <message>
+        <source>Save c&amp;ompany</source>
+        <translation>Сохранить к&amp;омпанию</translation>
     </message>
     <message>
         <source>accepted at</source>
@@ -1125,6 +1161,14 @@
         <translation>Страна — две буквы (BG, RU, DE...)</translation>
     </message>
     <message>
+        <source>A credit limit cannot be negative</source>
+        <translation>Кредитный лимит не может быть отрицательным</translation>
+    </message>
+    <message>
+        <source>A credit limit is in the hotel&apos;s currency, {currency}</source>
+        <translation>Кредитный лимит указывается в валюте отеля, {currency}</translation>
+    </message>
+    <message>
         <source>A deposit is refunded to the payer</source>
         <translation>Депозит возвращается плательщику</translation>
     </message>
@@ -1295,6 +1339,10 @@
     <message>
         <source>At most {amount} of this payment can be refunded</source>
         <translation>Из этой оплаты можно вернуть не больше {amount}</translation>
+    </message>
+    <message>
+        <source>At most {limit} characters</source>
+        <translation>Не более {limit} символов</translation>
     </message>
     <message>
         <source>Bill {bill} has nothing to transfer</source>
@@ -2065,6 +2113,10 @@
         <translation>{what} в {currency} указан дважды</translation>
     </message>
     <message>
+        <source>There is already a company with tax ID {tax_id}</source>
+        <translation>Компания с ИНН {tax_id} уже есть</translation>
+    </message>
+    <message>
         <source>There is already a payment method {code}</source>
         <translation>Способ оплаты {code} уже есть</translation>
     </message>
@@ -2099,6 +2151,10 @@
     <message>
         <source>There is no cash register “{register}”</source>
         <translation>Кассы «{register}» нет</translation>
+    </message>
+    <message>
+        <source>There is no company {company}</source>
+        <translation>Нет компании {company}</translation>
     </message>
     <message>
         <source>There is no fiscal document {document}</source>
@@ -2223,6 +2279,10 @@
     <message>
         <source>Two VAT rates have the same code</source>
         <translation>У двух ставок НДС одинаковый код</translation>
+    </message>
+    <message>
+        <source>Type the company&apos;s name</source>
+        <translation>Введите название компании</translation>
     </message>
     <message>
         <source>Type the hotel&apos;s name</source>

@@ -100,3 +100,24 @@ def test_desk_rates_import_and_set_from_a_script(sqlite_hotel: Hotel, monkeypatc
     monkeypatch.setenv("DESK_PASSWORD", "anna")
     assert main(["--database", url, "rates", "set", "USD", "1", "--from", "2026-12-06"]) == 1
     assert "A clerk may not change the hotel's catalogue and exchange rates" in capsys.readouterr().err
+
+
+# --- companies (in this file for its hotel fixture; desk.stays.companies) ---------------------------
+
+
+def test_a_manager_adds_and_changes_a_company_with_its_credit_limit(hotel: Hotel):
+    from desk.stays.companies import add_company, change_company, list_companies
+
+    manager = hotel.as_role(Role.MANAGER)
+    company_id = manager.run(add_company, "Black Sea Tours", "BG175000111", "1 Port St, Varna", hotel.money("5000"))
+    manager.run(change_company, company_id, "Black Sea Tours Ltd", "BG175000111", "1 Port St, Varna",
+                hotel.money("7500"))
+    row = next(c for c in hotel.query(list_companies) if c.id == company_id)
+    assert (row.name, row.tax_id, row.credit_limit) == ("Black Sea Tours Ltd", "BG175000111", hotel.money("7500"))
+    refused(manager, InvalidInput, "There is already a company with tax ID {tax_id}",
+            lambda: manager.run(add_company, "Copy", "BG175000111"), field="tax_id")
+    refused(manager, InvalidInput, "A credit limit is in the hotel's currency, {currency}",
+            lambda: manager.run(add_company, "Dollar Co", "", "", Money.of("10", "USD")), field="credit_limit")
+    refused(hotel, MissingRight, MISSING_RIGHT, lambda: hotel.run(add_company, "Clerk Co"))
+    with hotel.database.unit_of_work() as session:
+        assert [c.username for c in changes_of(session, "company", str(company_id))] == ["maria", "maria"]

@@ -14,6 +14,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QPushButton, QWizard
 from sqlalchemy import select
 
+from desk.core.money import Money
 from desk.db.engine import Database
 from desk.hotel.models import Hotel, Service
 from desk.people.changes import changes_of
@@ -43,7 +44,7 @@ def fill_set_up(wizard, *, password: str) -> None:
 
 def test_from_an_empty_database_a_manager_sets_up_the_hotel_and_adds_a_clerk_and_a_service(qtbot, tmp_path: Path):
     from ui.app import Startup
-    from ui.i18n import format_date
+    from ui.i18n import format_date, money_text
 
     url = f"sqlite:///{tmp_path}/hotel.sqlite3"
     startup = Startup(QApplication.instance(),
@@ -134,6 +135,12 @@ def test_from_an_empty_database_a_manager_sets_up_the_hotel_and_adds_a_clerk_and
         qtbot.waitUntil(lambda: catalogue.rates_model.rowCount() == 3, timeout=10_000)
         assert [catalogue.rates_model.index(2, c).data() for c in range(4)] == [
             "USD", format_date(date(2026, 12, 4)), "0.95238095", "ECB"]
+        catalogue.company_name_edit.setText("Black Sea Tours")
+        catalogue.company_tax_id_edit.setText("BG175000111")
+        catalogue.company_limit_edit.setText("5000")
+        qtbot.mouseClick(catalogue.findChild(QPushButton, "addCompanyButton"), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: catalogue.companies_model.rowCount() == 1, timeout=10_000)
+        assert catalogue.companies_model.index(0, 3).data() == money_text(Money.of("5000", "EUR"))
         catalogue.close()
 
         database = startup.database

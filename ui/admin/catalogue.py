@@ -1,5 +1,6 @@
 """The catalogue: services (named per language, priced, with their VAT rate), outlets, payment methods,
-and the currencies with their exchange rates (typed from a date on, or the ECB's daily file).
+the currencies with their exchange rates (typed from a date on, or the ECB's daily file), and the
+companies the hotel bills, with their credit limits.
 
 Opened from **Administration → Services and payments…** by whoever may change the catalogue. A
 code, once added, stays (postings name it): a service is changed, never renamed or removed.
@@ -41,6 +42,7 @@ from desk.hotel.models import MethodKind
 from desk.hotel.names import NameKind, Names, load_names
 from desk.hotel.rates import RateRow, import_ecb, list_rates, set_rate
 from desk.people.auth import Actor
+from desk.stays.companies import CompanyRow, add_company, change_company, list_companies
 from ui.context import DeskContext
 from ui.desk_text import error_text
 from ui.dialogs.common import (
@@ -79,6 +81,7 @@ class CatalogueDialog(QDialog):
         self.tabs.addTab(self._outlets_tab(), self.tr("&Outlets"))
         self.tabs.addTab(self._methods_tab(), self.tr("&Payment methods"))
         self.tabs.addTab(self._rates_tab(), self.tr("&Currencies"))
+        self.tabs.addTab(self._companies_tab(), self.tr("Co&mpanies"))
         layout.addWidget(self.tabs)
         self.error_label = QLabel()
         self.error_label.setObjectName("catalogueError")
@@ -212,6 +215,39 @@ class CatalogueDialog(QDialog):
         column.addLayout(row)
         return tab
 
+    def _companies_tab(self) -> QWidget:
+        tab = QWidget()
+        column = QVBoxLayout(tab)
+        self.companies: list[CompanyRow] = []
+        self.companies_model = RowsModel([Column(self.tr("Name")), Column(self.tr("Tax ID")),
+                                          Column(self.tr("Address")),
+                                          Column(self.tr("Credit limit"), align_right=True)], self)
+        self.companies_view = rows_view(self.companies_model, "companiesView", stretch_column=2)
+        self.companies_view.selectionModel().selectionChanged.connect(lambda *_: self._company_chosen())
+        column.addWidget(self.companies_view)
+        form = new_form()
+        self.company_name_edit = _edit("companyNameEdit", 120)
+        form.addRow(self.tr("&Name:"), self.company_name_edit)
+        self.company_tax_id_edit = _edit("companyTaxIdEdit", 40)
+        form.addRow(self.tr("&Tax ID:"), self.company_tax_id_edit)
+        self.company_address_edit = _edit("companyAddressEdit", 240)
+        form.addRow(self.tr("&Address:"), self.company_address_edit)
+        self.company_limit_edit = _edit("companyLimitEdit", 20)
+        form.addRow(self.tr("Credit &limit (empty: none):"), self.company_limit_edit)
+        column.addLayout(form)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        add = QPushButton(self.tr("Add co&mpany"))
+        add.setObjectName("addCompanyButton")
+        add.clicked.connect(lambda: self.save_company(new=True))
+        save = QPushButton(self.tr("Save c&ompany"))
+        save.setObjectName("saveCompanyButton")
+        save.clicked.connect(lambda: self.save_company(new=False))
+        row.addWidget(add)
+        row.addWidget(save)
+        column.addLayout(row)
+        return tab
+
     # --- loading -----------------------------------------------------------------------------------
 
     def open(self) -> None:
@@ -221,10 +257,14 @@ class CatalogueDialog(QDialog):
     def reload(self) -> None:
         language = current_language()
         self.ctx.query(self, lambda session: (catalogue(session), load_names(session, language),
-                                              list_rates(session))).success(self._loaded).failure(self._refused).run()
+                                              list_rates(session), list_companies(session))).success(
+            self._loaded).failure(self._refused).run()
 
-    def _loaded(self, loaded: tuple[Catalogue, Names, list[RateRow]]) -> None:
-        data, names, rates = loaded
+    def _loaded(self, loaded: tuple[Catalogue, Names, list[RateRow], list[CompanyRow]]) -> None:
+        data, names, rates, companies = loaded
+        self.companies = companies
+        self.companies_model.set_rows([(c.name, c.tax_id, c.address, money_text(c.credit_limit) if c.credit_limit
+                                        else "—") for c in companies])
         self.rates_model.set_rows([(r.currency, format_date(r.valid_from) if r.valid_from else self.tr("accepted at"),
                                     format_amount(r.rate, 8), r.source) for r in rates])
         self.loaded = data
@@ -328,3 +368,33 @@ class CatalogueDialog(QDialog):
             return import_ecb(session, actor, path.read_bytes())
 
         self._change(from_file)
+
+    def _company_chosen(self) -> None:
+        rows = self.companies_view.selectionModel().selectedRows()
+        if not rows or rows[0].row() >= len(self.companies):
+            return
+        company = self.companies[rows[0].row()]
+        self.company_name_edit.setText(company.name)
+        self.company_tax_id_edit.setText(company.tax_id)
+        self.company_address_edit.setText(company.address)
+        self.company_limit_edit.setText(amount_for_edit(company.credit_limit) if company.credit_limit else "")
+
+    def save_company(self, *, new: bool) -> None:
+        if self.loaded is None:
+            return
+        limit = None
+        if self.company_limit_edit.text().strip():
+            try:
+                limit = read_amount(self.company_limit_edit.text(), self.loaded.currency, allow_zero=True)
+            except FieldProblem as problem:
+                self.error_label.setText(str(problem))
+                self.error_label.show()
+                return
+        fields = (self.company_name_edit.text(), self.company_tax_id_edit.text(), self.company_address_edit.text(),
+                  limit)
+        if new:
+            self._change(add_company, *fields)
+            return
+        rows = self.companies_view.selectionModel().selectedRows()
+        if rows and rows[0].row() < len(self.companies):
+            self._change(change_company, self.companies[rows[0].row()].id, *fields)

@@ -6,6 +6,7 @@ password, and the record of every administrator's change.
   the user chooses their own at the next sign-in.
 - ``exchange_rate``: a currency's rate from a date on, typed or imported (the ECB's daily file); a
   payment converts at the rate valid on its date.
+- ``company.credit_limit``: how much a company may owe, as agreed with it (none: no limit).
 - ``admin_change``: who changed which user, service, outlet... and when. The desk's role gets
   SELECT and INSERT on it only (0016's default privileges for new tables): a desk adds to the
   record and cannot rewrite it.
@@ -21,7 +22,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-from desk.core.types import ExactDecimal
+from desk.core.types import ExactDecimal, MoneyType
 
 revision: str = "0027_set_up"
 down_revision: str | None = "0023_open_intents"
@@ -32,6 +33,8 @@ depends_on: str | Sequence[str] | None = None
 def upgrade() -> None:
     with op.batch_alter_table("hotel") as batch:
         batch.add_column(sa.Column("time_zone", sa.String(64), nullable=False, server_default=""))
+    with op.batch_alter_table("company") as batch:
+        batch.add_column(sa.Column("credit_limit", MoneyType(), nullable=True))
     with op.batch_alter_table("user_account") as batch:
         batch.add_column(sa.Column("must_change_secret", sa.Boolean(), nullable=False, server_default=sa.false()))
     op.create_table(
@@ -70,5 +73,7 @@ def downgrade() -> None:
     op.drop_table("admin_change")
     with op.batch_alter_table("user_account") as batch:
         batch.drop_column("must_change_secret")
+    with op.batch_alter_table("company") as batch:
+        batch.drop_column("credit_limit")
     with op.batch_alter_table("hotel") as batch:
         batch.drop_column("time_zone")
