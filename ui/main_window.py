@@ -378,6 +378,9 @@ class MainWindow(QMainWindow):
 
         dialog = self.catalogue_dialog = CatalogueDialog(self.ctx, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # The registers' printers and the terminals are set where they always were: in Devices.
+        dialog.devices_button.setEnabled(self.ctx.actor.may(Right.MANAGE_DEVICES))
+        dialog.devices_button.clicked.connect(self.show_devices)
         dialog.open()
 
     def _enable_for_actor(self) -> None:

@@ -2,5 +2,5 @@
 once per unit of work, catalogue names in the reader's language, the first set-up and the
 administration of the catalogue.
 
-Imports: core, db, fiscal.models, ledger.models, people.
+Imports: core, db, devices.models, fiscal.models, ledger.models, people.
 """

@@ -1,4 +1,5 @@
-"""Administration of the catalogue: services, outlets and payment methods, each named per language.
+"""Administration of the catalogue: services, outlets, payment methods and cash registers, each named
+per language.
 
 Use cases for whoever holds ``MANAGE_CATALOGUE``; each change is recorded in ``admin_change``. A
 code, once used, stays: postings and payments name it, so a service is changed (name, price, VAT)
@@ -16,6 +17,8 @@ from sqlalchemy.orm import Session
 
 from desk.core.errors import InvalidInput, NotFound
 from desk.core.money import Money
+from desk.devices.models import WorkstationPrinter
+from desk.fiscal.models import CashRegister
 from desk.hotel.models import MethodKind, NameTranslation, Outlet, PaymentMethod, Service, TaxRate
 from desk.hotel.names import NameKind, set_names
 from desk.hotel.reference import base_currency, forget
@@ -149,3 +152,37 @@ def add_payment_method(session: Session, actor: Actor, code: str, name: str, kin
                               fiscal=kind in (MethodKind.CASH, MethodKind.CARD)))
     set_names(session, NameKind.PAYMENT_METHOD, code, _translations(names or {}))
     record_change(session, actor, "payment_method", code, f"added: {name.strip()} ({kind.value})")
+
+
+@dataclass(frozen=True)
+class RegisterRow:
+    code: str
+    name: str
+    # Where its documents print: (workstation, printer) per workstation, set in Devices.
+    printers: list[tuple[str, str]]
+
+
+def list_registers(session: Session) -> list[RegisterRow]:
+    printed: dict[str, list[tuple[str, str]]] = {}
+    for workstation, printer, code in session.execute(
+            select(WorkstationPrinter.workstation, WorkstationPrinter.name, WorkstationPrinter.register_code)
+            .where(WorkstationPrinter.register_code.is_not(None))
+            .order_by(WorkstationPrinter.workstation, WorkstationPrinter.name)):
+        printed.setdefault(str(code), []).append((workstation, printer))
+    return [RegisterRow(r.code, r.name, printed.get(r.code, []))
+            for r in session.scalars(select(CashRegister).order_by(CashRegister.code))]
+
+
+def add_register(session: Session, actor: Actor, code: str, name: str,
+                 names: Mapping[str, str] | None = None) -> None:
+    """A cash register receipts can be sent to; which printer prints it is chosen per workstation in
+    Devices. Its documents are in the hotel's country's language."""
+    require(actor, Right.MANAGE_DEVICES)
+    code = _code(code)
+    if len(code) > 16:
+        raise InvalidInput("A register's code is at most 16 characters", field="code")
+    if session.get(CashRegister, code) is not None:
+        raise InvalidInput("There is already a cash register {code}", field="code", code=code)
+    session.add(CashRegister(code=code, name=_name(name)))
+    set_names(session, NameKind.CASH_REGISTER, code, _translations(names or {}))
+    record_change(session, actor, "cash_register", code, f"added: {name.strip()}")

@@ -669,6 +669,10 @@
         <translation>Ф&amp;ирми</translation>
     </message>
     <message>
+        <source>Cash &amp;registers</source>
+        <translation>&amp;Каси</translation>
+    </message>
+    <message>
         <source>Code</source>
         <translation>Код</translation>
     </message>
@@ -815,6 +819,22 @@
     <message>
         <source>Save c&amp;ompany</source>
         <translation>Запази фи&amp;рмата</translation>
+    </message>
+    <message>
+        <source>Prints on</source>
+        <translation>Печата на</translation>
+    </message>
+    <message>
+        <source>Which printer prints a register&apos;s receipts, and the card terminals, are set per workstation in Devices.</source>
+        <translation>Кой принтер печата бележките на касата и картовите терминали се настройват за всяко работно място в „Устройства“.</translation>
+    </message>
+    <message>
+        <source>Add re&amp;gister</source>
+        <translation>Добави к&amp;аса</translation>
+    </message>
+    <message>
+        <source>&amp;Devices…</source>
+        <translation>&amp;Устройства…</translation>
     </message>
     <message>
         <source>accepted at</source>
@@ -1263,6 +1283,10 @@
     <message>
         <source>A refund into the deposit is undone by applying the deposit</source>
         <translation>Възстановяване в депозита се отменя с прилагане на депозита</translation>
+    </message>
+    <message>
+        <source>A register&apos;s code is at most 16 characters</source>
+        <translation>Кодът на касата е най-много 16 знака</translation>
     </message>
     <message>
         <source>A reservation needs at least one guest</source>
@@ -2111,6 +2135,10 @@
     <message>
         <source>The {what} in {currency} is given twice</source>
         <translation>{what} в {currency} е посочен два пъти</translation>
+    </message>
+    <message>
+        <source>There is already a cash register {code}</source>
+        <translation>Вече има каса {code}</translation>
     </message>
     <message>
         <source>There is already a company with tax ID {tax_id}</source>

@@ -669,6 +669,10 @@
         <translation>Ко&amp;мпании</translation>
     </message>
     <message>
+        <source>Cash &amp;registers</source>
+        <translation>&amp;Кассы</translation>
+    </message>
+    <message>
         <source>Code</source>
         <translation>Код</translation>
     </message>
@@ -815,6 +819,22 @@
     <message>
         <source>Save c&amp;ompany</source>
         <translation>Сохранить к&amp;омпанию</translation>
+    </message>
+    <message>
+        <source>Prints on</source>
+        <translation>Печатает на</translation>
+    </message>
+    <message>
+        <source>Which printer prints a register&apos;s receipts, and the card terminals, are set per workstation in Devices.</source>
+        <translation>Какой принтер печатает чеки кассы, и платёжные терминалы настраиваются для каждого рабочего места в окне «Устройства».</translation>
+    </message>
+    <message>
+        <source>Add re&amp;gister</source>
+        <translation>Добавить к&amp;ассу</translation>
+    </message>
+    <message>
+        <source>&amp;Devices…</source>
+        <translation>&amp;Устройства…</translation>
     </message>
     <message>
         <source>accepted at</source>
@@ -1263,6 +1283,10 @@
     <message>
         <source>A refund into the deposit is undone by applying the deposit</source>
         <translation>Возврат на депозит отменяется зачётом депозита</translation>
+    </message>
+    <message>
+        <source>A register&apos;s code is at most 16 characters</source>
+        <translation>Код кассы — не более 16 символов</translation>
     </message>
     <message>
         <source>A reservation needs at least one guest</source>
@@ -2111,6 +2135,10 @@
     <message>
         <source>The {what} in {currency} is given twice</source>
         <translation>{what} в {currency} указан дважды</translation>
+    </message>
+    <message>
+        <source>There is already a cash register {code}</source>
+        <translation>Касса {code} уже есть</translation>
     </message>
     <message>
         <source>There is already a company with tax ID {tax_id}</source>

@@ -177,6 +177,7 @@ USE_CASES: dict[str, Any] = {
     "add_payment_method": lambda h, s: (catalogue.add_payment_method, ("cheque", "Cheque", MethodKind.OTHER), {}),
     "set_rate": lambda h, s: (rates.set_rate, ("USD", Decimal("0.9"), date.today()), {}),
     "import_ecb": lambda h, s: (rates.import_ecb, (ECB_FILE.read_bytes(),), {}),
+    "add_register": lambda h, s: (catalogue.add_register, ("FP-9", "Bar register"), {}),
     "add_company": lambda h, s: (companies.add_company, ("Sea Co",), {}),
     "change_company": lambda h, s: (companies.change_company, (s.company_id, "Sea Co", "", "", None), {}),
 }
@@ -187,7 +188,7 @@ CLERK_MAY_NOT_EVEN_WITH_APPROVAL = {
     "add_printer", "update_printer", "remove_printer", "open_drawer", "set_mail_settings",
     "set_hotel_country", "set_register_language",
     "set_up_hotel", "add_user", "set_user_active", "reset_secret", "change_role", "add_service", "change_service",
-    "add_outlet", "add_payment_method", "set_rate", "import_ecb", "add_company", "change_company"}
+    "add_outlet", "add_payment_method", "set_rate", "import_ecb", "add_company", "change_company", "add_register"}
 CLERK_REFUSED = {"reverse_posting", "void_posting", "overpay", "backdated_payment", "backdated_deposit",
                  "refund_payment", "void_payment", "reverse_company_transfer", "check_out_override",
                  "settle_card_by_hand"}

@@ -307,3 +307,19 @@ def test_desk_init_and_desk_users_set_up_a_hotel_from_a_script(tmp_path: Path):
                 "added as clerk", "role clerk -> cashier", "password and PIN reset", "deactivated"]
     finally:
         database.dispose()
+
+
+def test_a_manager_adds_a_cash_register_and_a_clerk_may_not(set_up: Hotel):
+    from desk.devices.printers import add_printer
+    from desk.hotel.catalogue import add_register, list_registers
+
+    set_up.run(add_register, "FP-1", "Front desk register", {"ru": "Касса ресепшн"})
+    set_up.run(add_printer, WS, "Receipts", "tcp://10.0.0.5", register_code="FP-1")
+    [register] = set_up.query(list_registers)
+    assert (register.code, register.name, register.printers) == ("FP-1", "Front desk register", [(WS, "Receipts")])
+    refused(set_up, InvalidInput, "There is already a cash register {code}",
+            lambda: set_up.run(add_register, "FP-1", "Again"), field="code")
+    set_up.run(add_user, "anna", "Anna Petrova", Role.CLERK, "anna-temp-pass1")
+    own_password(set_up.database, "anna", "anna-temp-pass1", "anna-own-pass-2")
+    clerk = Hotel(set_up.database, signed(set_up.database, "anna", "anna-own-pass-2"), "EUR")
+    refused(clerk, MissingRight, MISSING_RIGHT, lambda: clerk.run(add_register, "FP-2", "Back office"))

@@ -141,6 +141,13 @@ def test_from_an_empty_database_a_manager_sets_up_the_hotel_and_adds_a_clerk_and
         qtbot.mouseClick(catalogue.findChild(QPushButton, "addCompanyButton"), Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: catalogue.companies_model.rowCount() == 1, timeout=10_000)
         assert catalogue.companies_model.index(0, 3).data() == money_text(Money.of("5000", "EUR"))
+        catalogue.register_code_edit.setText("FP-1")
+        catalogue.register_name_edit.setText("Front desk register")
+        qtbot.mouseClick(catalogue.findChild(QPushButton, "addRegisterButton"), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: catalogue.registers_model.rowCount() == 1, timeout=10_000)
+        qtbot.mouseClick(catalogue.devices_button, Qt.MouseButton.LeftButton)  # where its printer is chosen
+        qtbot.waitUntil(lambda: window.devices_dialog.isVisible(), timeout=10_000)
+        window.devices_dialog.close()
         catalogue.close()
 
         database = startup.database

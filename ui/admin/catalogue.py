@@ -31,12 +31,15 @@ from PySide6.QtWidgets import (
 
 from desk.hotel.catalogue import (
     Catalogue,
+    RegisterRow,
     ServiceRow,
     add_outlet,
     add_payment_method,
+    add_register,
     add_service,
     catalogue,
     change_service,
+    list_registers,
 )
 from desk.hotel.models import MethodKind
 from desk.hotel.names import NameKind, Names, load_names
@@ -82,6 +85,7 @@ class CatalogueDialog(QDialog):
         self.tabs.addTab(self._methods_tab(), self.tr("&Payment methods"))
         self.tabs.addTab(self._rates_tab(), self.tr("&Currencies"))
         self.tabs.addTab(self._companies_tab(), self.tr("Co&mpanies"))
+        self.tabs.addTab(self._registers_tab(), self.tr("Cash &registers"))
         layout.addWidget(self.tabs)
         self.error_label = QLabel()
         self.error_label.setObjectName("catalogueError")
@@ -248,6 +252,32 @@ class CatalogueDialog(QDialog):
         column.addLayout(row)
         return tab
 
+    def _registers_tab(self) -> QWidget:
+        tab = QWidget()
+        column = QVBoxLayout(tab)
+        self.registers_model = RowsModel([Column(self.tr("Code")), Column(self.tr("Name")),
+                                          Column(self.tr("Prints on"))], self)
+        self.registers_view = rows_view(self.registers_model, "registersView", stretch_column=2)
+        column.addWidget(self.registers_view)
+        column.addWidget(hint_label(self.tr("Which printer prints a register's receipts, and the card terminals, "
+                                            "are set per workstation in Devices."), "registersHint"))
+        row = QHBoxLayout()
+        self.register_code_edit = _edit("registerCodeEdit", 16)
+        self.register_code_edit.setPlaceholderText(self.tr("Code"))
+        self.register_name_edit = _edit("registerNameEdit", 80)
+        self.register_name_edit.setPlaceholderText(self.tr("Name"))
+        add = QPushButton(self.tr("Add re&gister"))
+        add.setObjectName("addRegisterButton")
+        add.clicked.connect(self.add_register)
+        self.devices_button = QPushButton(self.tr("&Devices…"))
+        self.devices_button.setObjectName("devicesButton")
+        for widget in (self.register_code_edit, self.register_name_edit, add):
+            row.addWidget(widget)
+        row.addStretch(1)
+        row.addWidget(self.devices_button)
+        column.addLayout(row)
+        return tab
+
     # --- loading -----------------------------------------------------------------------------------
 
     def open(self) -> None:
@@ -257,11 +287,15 @@ class CatalogueDialog(QDialog):
     def reload(self) -> None:
         language = current_language()
         self.ctx.query(self, lambda session: (catalogue(session), load_names(session, language),
-                                              list_rates(session), list_companies(session))).success(
-            self._loaded).failure(self._refused).run()
+                                              list_rates(session), list_companies(session),
+                                              list_registers(session))).success(self._loaded).failure(
+            self._refused).run()
 
-    def _loaded(self, loaded: tuple[Catalogue, Names, list[RateRow], list[CompanyRow]]) -> None:
-        data, names, rates, companies = loaded
+    def _loaded(self, loaded: tuple[Catalogue, Names, list[RateRow], list[CompanyRow], list[RegisterRow]]) -> None:
+        data, names, rates, companies, registers = loaded
+        self.registers_model.set_rows([(r.code, names.of(NameKind.CASH_REGISTER, r.code, r.name),
+                                        ", ".join(f"{ws} · {printer}" for ws, printer in r.printers) or "—")
+                                       for r in registers])
         self.companies = companies
         self.companies_model.set_rows([(c.name, c.tax_id, c.address, money_text(c.credit_limit) if c.credit_limit
                                         else "—") for c in companies])
@@ -398,3 +432,10 @@ class CatalogueDialog(QDialog):
         rows = self.companies_view.selectionModel().selectedRows()
         if rows and rows[0].row() < len(self.companies):
             self._change(change_company, self.companies[rows[0].row()].id, *fields)
+
+    def add_register(self) -> None:
+        def added() -> None:
+            self.register_code_edit.clear()
+            self.register_name_edit.clear()
+
+        self._change(add_register, self.register_code_edit.text(), self.register_name_edit.text(), then=added)
