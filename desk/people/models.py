@@ -6,6 +6,7 @@ import enum
 from datetime import datetime
 
 from sqlalchemy import (
+    Index,
     String,
     false,
     true,
@@ -47,6 +48,8 @@ class AdminChange(Base):
     """
 
     __tablename__ = "admin_change"
+    # An audit trail reads one record's changes: a user's, a service's.
+    __table_args__ = (Index("ix_admin_change_kind_code", "kind", "code"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     changed_at: Mapped[datetime]
     username: Mapped[str] = mapped_column(String(40))
