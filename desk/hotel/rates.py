@@ -13,11 +13,13 @@ the cross rate through the euro. Only the currencies the hotel accepts are impor
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import ParseError
+from defusedxml.ElementTree import fromstring as parse_hardened
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -113,12 +115,13 @@ class EcbRates:
 def parse_ecb(content: bytes) -> EcbRates:
     """The day and the rates of an ECB ``eurofxref-daily.xml``; InvalidInput for anything else."""
     try:
-        root = ET.fromstring(content)
+        # A file from the web: no DTD or entity is expanded (defusedxml), as the FarCards parser does.
+        root = parse_hardened(content)
         dated = next(cube for cube in root.iter(f"{ECB_NAMESPACE}Cube") if cube.get("time"))
         day = date.fromisoformat(dated.get("time", ""))
         per_euro = {str(cube.get("currency")): Decimal(str(cube.get("rate")))
                     for cube in dated.iter(f"{ECB_NAMESPACE}Cube") if cube.get("currency")}
-    except (ET.ParseError, StopIteration, ValueError, InvalidOperation):
+    except (ParseError, DefusedXmlException, StopIteration, ValueError, InvalidOperation):
         raise InvalidInput("This is not the ECB's daily rates file (eurofxref-daily.xml)", field="file") from None
     if not per_euro:
         raise InvalidInput("This is not the ECB's daily rates file (eurofxref-daily.xml)", field="file")

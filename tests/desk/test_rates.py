@@ -76,6 +76,10 @@ def test_rate_refusals_are_named_and_write_nothing(hotel: Hotel):
     manager = hotel.as_role(Role.MANAGER)
     refused(manager, InvalidInput, "This is not the ECB's daily rates file (eurofxref-daily.xml)",
             lambda: manager.run(import_ecb, b"<html>not rates</html>"), field="file")
+    entities = (b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "1.05">]>'
+                + ECB_FILE.read_bytes().split(b"?>", 1)[1].replace(b"rate='1.0500'", b"rate='&a;'"))
+    refused(manager, InvalidInput, "This is not the ECB's daily rates file (eurofxref-daily.xml)",
+            lambda: manager.run(import_ecb, entities), field="file")
     refused(manager, InvalidInput, "The rate of {currency} must be above zero",
             lambda: manager.run(set_rate, "USD", Decimal("0"), date.today()), field="rate")
     refused(manager, InvalidInput, "{currency} is the hotel's base currency: its rate is 1",
