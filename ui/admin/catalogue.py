@@ -302,8 +302,10 @@ class CatalogueDialog(QDialog):
         self.rates_model.set_rows([(r.currency, format_date(r.valid_from) if r.valid_from else self.tr("accepted at"),
                                     format_amount(r.rate, 8), r.source) for r in rates])
         self.loaded = data
+        tax_names = dict(data.taxes)
         self.services_model.set_rows([(s.code, names.of(NameKind.SERVICE, s.code, s.name), money_text(s.price),
-                                       names.of(NameKind.TAX_RATE, s.tax_code, s.tax_code)) for s in data.services])
+                                       names.of(NameKind.TAX_RATE, s.tax_code, tax_names.get(s.tax_code, s.tax_code)))
+                                      for s in data.services])
         current = self.tax_combo.currentData()
         fill_combo(self.tax_combo, [(names.of(NameKind.TAX_RATE, code, name), code) for code, name in data.taxes],
                    current)
