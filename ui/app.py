@@ -31,6 +31,7 @@ from ui.main_window import MainWindow
 from ui.ops import delivery, feedback
 from ui.ops.op import Op
 from ui.ops.pools import TaskState
+from ui.setup.wizard import SetUpWizard
 from ui.sign_in import SignInDialog
 
 logger = logging.getLogger(__name__)
@@ -73,6 +74,7 @@ class Startup(QObject):
         self.pos_service: EmbeddedService | None = None
         self.window: MainWindow | None = None
         self.sign_in_dialog: SignInDialog | None = None
+        self.set_up_wizard: SetUpWizard | None = None
         self.demo_printers: DemoPrinters | None = None
 
     def start(self) -> None:
@@ -84,7 +86,7 @@ class Startup(QObject):
         )
         url, demo, username, workstation = self.url, self.demo, self.username, self.workstation
 
-        def prepare(state: TaskState) -> tuple[Database, DemoPrinters | None]:
+        def prepare(state: TaskState) -> tuple[Database, DemoPrinters | None, bool]:
             state.report(None, opening)
             database = Database(url)
             try:
@@ -94,7 +96,8 @@ class Startup(QObject):
                             state.report(None, seeding)
                             seed_demo(session)
                 with database.unit_of_work() as session:
-                    if username and session.get(User, username) is None:
+                    set_up = has_data(session)
+                    if set_up and username and session.get(User, username) is None:
                         raise StartupError(unknown_user.format(user=username))
                 # The demo's registers print on simulators here, as the README's receipts show.
                 printers = start_demo_printers(database, workstation) if demo else None
@@ -105,7 +108,7 @@ class Startup(QObject):
                 for code in printers.servers:
                     logger.info("demo printer %s prints %s into %s", printers.url(code), code,
                                 printers.receipts / code)
-            return database, printers
+            return database, printers, set_up
 
         (
             Op(self, prepare)
@@ -115,16 +118,27 @@ class Startup(QObject):
             .run()
         )
 
-    def _opened(self, opened: tuple[Database, DemoPrinters | None]) -> None:
-        database, self.demo_printers = opened
+    def _opened(self, opened: tuple[Database, DemoPrinters | None, bool]) -> None:
+        database, self.demo_printers, set_up = opened
         self.database = database
         logger.info("workstation %s open on %s", self.workstation, database.display_url)
-        dialog = self.sign_in_dialog = SignInDialog(database, self.workstation, username=self.username)
+        if set_up:
+            self._ask_sign_in(self.username)
+        else:
+            # An empty database and no demo: the hotel is set up first, then its manager signs in.
+            wizard = self.set_up_wizard = SetUpWizard(database, self.workstation)
+            wizard.set_up.connect(lambda: self._ask_sign_in(wizard.username_edit.text().strip()))
+            wizard.rejected.connect(self.app.quit)
+            wizard.show()
+        if self.exit_after is not None:
+            QTimer.singleShot(self.exit_after, self.app.quit)
+
+    def _ask_sign_in(self, username: str) -> None:
+        assert self.database is not None
+        dialog = self.sign_in_dialog = SignInDialog(self.database, self.workstation, username=username)
         dialog.signed_in.connect(self._signed_in)
         dialog.rejected.connect(self.app.quit)
         dialog.show()
-        if self.exit_after is not None:
-            QTimer.singleShot(self.exit_after, self.app.quit)
 
     def _signed_in(self, actor: Actor) -> None:
         assert self.database is not None

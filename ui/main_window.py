@@ -317,6 +317,7 @@ class MainWindow(QMainWindow):
 
         self._build_shift_menu()
         self._build_cards_menu()
+        self._build_admin_menu()
         self._build_settings_menu()
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
@@ -401,8 +402,39 @@ class MainWindow(QMainWindow):
         menu.addAction(self.pos_connections_action)
         self._enable_for_actor()
 
+    def _build_admin_menu(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&Administration"))
+        menu.setObjectName("adminMenu")
+        self.people_action = QAction(self.tr("&People…"), self)
+        self.people_action.setObjectName("peopleAction")
+        self.people_action.triggered.connect(self.show_people)
+        menu.addAction(self.people_action)
+        self.catalogue_action = QAction(self.tr("&Services and payments…"), self)
+        self.catalogue_action.setObjectName("catalogueAction")
+        self.catalogue_action.triggered.connect(self.show_catalogue)
+        menu.addAction(self.catalogue_action)
+
+    def show_people(self) -> None:
+        from ui.admin.people import PeopleDialog
+
+        dialog = self.people_dialog = PeopleDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def show_catalogue(self) -> None:
+        from ui.admin.catalogue import CatalogueDialog
+
+        dialog = self.catalogue_dialog = CatalogueDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # The registers' printers and the terminals are set where they always were: in Devices.
+        dialog.devices_button.setEnabled(self.ctx.actor.may(Right.MANAGE_DEVICES))
+        dialog.devices_button.clicked.connect(self.show_devices)
+        dialog.open()
+
     def _enable_for_actor(self) -> None:
         # Only who may use them sees them enabled (the use cases refuse the others anyway).
+        self.people_action.setEnabled(self.ctx.actor.may(Right.MANAGE_USERS))
+        self.catalogue_action.setEnabled(self.ctx.actor.may(Right.MANAGE_CATALOGUE))
         self.devices_action.setEnabled(self.ctx.actor.may(Right.MANAGE_DEVICES))
         self.mail_action.setEnabled(self.ctx.actor.may(Right.MANAGE_DEVICES))
         self.pos_connections_action.setEnabled(self.ctx.actor.may(Right.MANAGE_POS_KEYS))

@@ -24,8 +24,11 @@ from PySide6.QtWidgets import (
 
 from desk.core.errors import DeskError
 from desk.db.engine import Database
-from desk.people.auth import AccountLocked, Actor, PinNotForManagers, sign_in
+from desk.people.auth import AccountLocked, Actor, PinNotForManagers, change_own_secret, sign_in
 from desk.people.models import Role
+from desk.people.passwords import MIN_PASSWORD_LENGTH
+from desk.people.rights import holds_manager_rights
+from ui.desk_text import error_text
 from ui.ops.op import Op
 
 # Minutes without a key press or a mouse click before the desk locks itself; 0 never locks.
@@ -83,6 +86,8 @@ class SignInDialog(QDialog):
         self.locked_by = locked_by
         self.actor: Actor | None = None
         self._op: Op[Actor] | None = None
+        # The password someone else chose, kept only while its user chooses their own.
+        self._given: tuple[Actor, str] | None = None
         titles = {
             SignInPurpose.START: self.tr("Sign in"),
             SignInPurpose.SWITCH: self.tr("Switch user"),
@@ -121,6 +126,7 @@ class SignInDialog(QDialog):
         label.setBuddy(self.secret_edit)
         form.addRow(label, self.secret_edit)
         column.addLayout(form)
+        column.addWidget(self._new_secret_box())
 
         self.error_label = QLabel()
         self.error_label.setObjectName("signInError")
@@ -142,12 +148,38 @@ class SignInDialog(QDialog):
         column.addWidget(buttons)
         (self.secret_edit if self.username_edit.text() else self.username_edit).setFocus()
 
+    def _new_secret_box(self) -> QWidget:
+        """Shown when the password was chosen by someone else: the user's own, and a PIN."""
+        self.new_secret_box = box = QWidget()
+        box.setObjectName("newSecretBox")
+        form = QFormLayout(box)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.new_password_edit = QLineEdit()
+        self.new_password_edit.setObjectName("newPasswordEdit")
+        self.new_password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(self.tr("&New password:"), self.new_password_edit)
+        self.repeat_password_edit = QLineEdit()
+        self.repeat_password_edit.setObjectName("repeatPasswordEdit")
+        self.repeat_password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(self.tr("&Repeat:"), self.repeat_password_edit)
+        self.new_pin_edit = QLineEdit()
+        self.new_pin_edit.setObjectName("newPinEdit")
+        self.new_pin_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.new_pin_edit.setMaxLength(8)
+        self.new_pin_label = QLabel(self.tr("New PIN (optional):"))
+        form.addRow(self.new_pin_label, self.new_pin_edit)
+        box.hide()
+        return box
+
     def show_error(self, text: str) -> None:
         self.error_label.setText(text)
         self.error_label.show()
 
     def submit(self) -> None:
         if self._op is not None and self._op.is_running:
+            return
+        if self._given is not None:
+            self._choose_own()
             return
         username = self.username_edit.text().strip()
         secret = self.secret_edit.text()
@@ -163,9 +195,56 @@ class SignInDialog(QDialog):
                 return sign_in(session, username, secret, workstation)
 
         self.error_label.hide()
-        self._op = Op(self, work).busy(self.sign_in_button).success(self._accepted).failure(self._refused).run()
+        def accepted(actor: Actor) -> None:
+            self._accepted(actor, secret)
 
-    def _accepted(self, actor: Actor) -> None:
+        self._op = Op(self, work).busy(self.sign_in_button).success(accepted).failure(self._refused).run()
+
+    def _ask_own_secret(self, actor: Actor, given: str) -> None:
+        self._given = (actor, given)
+        self.username_edit.setEnabled(False)
+        self.secret_edit.setEnabled(False)
+        self.intro_label.setText(self.tr(
+            "Your password was set by someone else. Choose your own: at least {length} characters, "
+            "not your user name.").format(length=MIN_PASSWORD_LENGTH))
+        manager = holds_manager_rights(actor.role)
+        self.new_pin_label.setVisible(not manager)
+        self.new_pin_edit.setVisible(not manager)
+        self.new_secret_box.show()
+        self.sign_in_button.setText(self.tr("&Save and sign in"))
+        self.new_password_edit.setFocus()
+
+    def _choose_own(self) -> None:
+        assert self._given is not None
+        actor, given = self._given
+        new_password = self.new_password_edit.text()
+        if new_password != self.repeat_password_edit.text():
+            self.show_error(self.tr("The two passwords differ."))
+            return
+        new_pin = self.new_pin_edit.text().strip() or None
+        database, workstation = self.database, self.workstation
+
+        def work() -> Actor:
+            with database.writing() as session:
+                return change_own_secret(session, actor.username, given, new_password, workstation,
+                                         new_pin=new_pin)
+
+        def refused(exc: BaseException) -> None:
+            self.show_error(error_text(exc) if isinstance(exc, DeskError) else str(exc))
+
+        self.error_label.hide()
+        self._op = Op(self, work).busy(self.sign_in_button).success(self._chosen).failure(refused).run()
+
+    def _chosen(self, actor: Actor) -> None:
+        self._given = None
+        for edit in (self.new_password_edit, self.repeat_password_edit, self.new_pin_edit):
+            edit.clear()
+        self._accepted(actor, "")
+
+    def _accepted(self, actor: Actor, secret: str) -> None:
+        if actor.must_change_secret:
+            self._ask_own_secret(actor, secret)
+            return
         locked_by = self.locked_by
         if locked_by is not None and actor.username != locked_by.username and actor.role is not Role.MANAGER:
             self.secret_edit.clear()

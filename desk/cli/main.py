@@ -78,6 +78,9 @@ def _parser() -> argparse.ArgumentParser:
     language.add_argument("language", choices=["en", "ru", "bg", "country"],
                           help="\"country\": the hotel's country's language")
 
+    from desk.cli.admin import add_commands as add_admin_commands
+
+    add_admin_commands(commands)
     from desk.cli.pos import add_commands
 
     add_commands(commands)
@@ -139,6 +142,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from desk.cli.cards import run as run_cards
 
             return run_cards(args, url)
+        if args.command in ("init", "users", "rates", "services"):
+            from desk.cli.admin import run as run_admin
+
+            return run_admin(args, url)
         if args.command == "terminals":
             from desk.cli.terminals import run as run_terminals
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import (
@@ -35,6 +36,8 @@ class Hotel(Base):
     tax_id: Mapped[str] = mapped_column(String(40), default="")
     # ISO 3166 alpha-2: the country whose language and number format its fiscal documents follow.
     country: Mapped[str] = mapped_column(String(2), default="")
+    # IANA name (Europe/Sofia): where the hotel's day begins and ends.
+    time_zone: Mapped[str] = mapped_column(String(64), default="", server_default="")
 
 
 class CurrencyRate(Base):
@@ -43,6 +46,18 @@ class CurrencyRate(Base):
     __tablename__ = "currency_rate"
     currency: Mapped[str] = mapped_column(String(3), primary_key=True)
     rate: Mapped[Decimal] = mapped_column(ExactDecimal(18, 8))
+
+
+class ExchangeRate(Base):
+    """What one unit of ``currency`` is worth in the base currency from ``valid_from`` on (until a
+    later row): typed by a manager or imported from the central bank's file. desk.hotel.rates.rate_on
+    is the one reader."""
+
+    __tablename__ = "exchange_rate"
+    currency: Mapped[str] = mapped_column(String(3), primary_key=True)
+    valid_from: Mapped[date] = mapped_column(primary_key=True)
+    rate: Mapped[Decimal] = mapped_column(ExactDecimal(18, 8))
+    source: Mapped[str] = mapped_column(String(24), default="hand")
 
 
 class TaxRate(Base):

@@ -25,6 +25,7 @@ BEGIN) in this one order, so two desks can wait for each other but never deadloc
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from decimal import Decimal
 from typing import TypeVar
 
@@ -34,7 +35,8 @@ from sqlalchemy.orm import Session
 from desk.core.errors import N_, ClosedForPosting, InvalidInput, NotFound
 from desk.core.money import Money, minor_units
 from desk.db.base import Base
-from desk.hotel.models import CurrencyRate, MethodKind
+from desk.hotel.models import MethodKind
+from desk.hotel.rates import rate_on
 from desk.hotel.reference import base_currency
 from desk.ledger.models import Bill, Folio, Payment, Posting
 from desk.stays.models import Reservation, ReservationStatus
@@ -123,19 +125,19 @@ def ensure_stay_open(status: ReservationStatus, number: str) -> None:
                                reservation=number)
 
 
-def rate_to_base(session: Session, currency: str) -> Decimal:
-    """Base-currency units per unit of ``currency``; refuses currencies the hotel does not take."""
+def rate_to_base(session: Session, currency: str, day: date | None = None) -> Decimal:
+    """Base-currency units per unit of ``currency`` on ``day`` (today by default), as
+    desk.hotel.rates.rate_on decides; refuses currencies the hotel does not take."""
     minor_units(currency)
-    if currency == base_currency(session):
-        return Decimal(1)
-    rate = session.scalar(select(CurrencyRate.rate).where(CurrencyRate.currency == currency))
+    rate = rate_on(session, currency, day or date.today())
     if rate is None:
         raise InvalidInput("The hotel does not accept {currency}", field="currency", currency=currency)
     return rate
 
 
-def in_base(session: Session, amount: Money) -> tuple[Decimal, Money]:
-    rate = rate_to_base(session, amount.currency)
+def in_base(session: Session, amount: Money, day: date | None = None) -> tuple[Decimal, Money]:
+    """``amount`` in the base currency at the rate of ``day`` (a payment's date; today by default)."""
+    rate = rate_to_base(session, amount.currency, day)
     return rate, amount.convert(rate, base_currency(session))
 
 

@@ -200,7 +200,7 @@ def take_payment(
     method = _tender_method(session, tender.method_code)
     _require_tender_fits(tender)
     require_positive(tender.amount)
-    rate, base_amount = in_base(session, tender.amount)
+    rate, base_amount = in_base(session, tender.amount, tender.paid_on)
     require_base_value(tender.amount, base_amount)
     beyond = _beyond_plain(tender)
     if overpays(session, bill, base_amount, confirmed=allow_overpay):
@@ -281,7 +281,7 @@ def take_deposit(
     method = _tender_method(session, tender.method_code)
     _require_tender_fits(tender)
     require_positive(tender.amount)
-    rate, base_amount = in_base(session, tender.amount)
+    rate, base_amount = in_base(session, tender.amount, tender.paid_on)
     require_base_value(tender.amount, base_amount)
     return _record(
         session,

@@ -27,6 +27,7 @@ from desk.core.errors import InvalidInput, NotAuthorised
 from desk.core.types import utcnow
 from desk.db.engine import keep_whatever_happens
 from desk.people.models import Role, User
+from desk.people.passwords import check_new_password
 from desk.people.rights import ROLE_RIGHTS, Right, holds_manager_rights, may, require
 
 _SCRYPT = {"n": 2**14, "r": 8, "p": 1}
@@ -107,6 +108,8 @@ class Actor:
     role: Role
     full_name: str = ""
     _proof: object = field(default=None, repr=False, compare=False)
+    # Signed in with a password someone else chose: the desk asks for their own before anything else.
+    must_change_secret: bool = field(default=False, compare=False)
 
     def __post_init__(self) -> None:
         grant = self._proof
@@ -124,10 +127,13 @@ class Actor:
         assert isinstance(grant, _Grant)
         if not grant.person:
             return
-        row = session.execute(select(User.role, User.active, User.full_name)
+        row = session.execute(select(User.role, User.active, User.full_name, User.must_change_secret)
                               .where(User.username == self.username)).first()
         if row is None or not row.active:
             raise SignInAgain("{user} may no longer act at this desk", user=self.full_name or self.username)
+        if row.must_change_secret:
+            raise SignInAgain("{user} must choose a new password: sign in again",
+                              user=row.full_name or self.username)
         if not ROLE_RIGHTS.get(self.role, frozenset()) <= ROLE_RIGHTS.get(row.role, frozenset()):
             raise SignInAgain("The rights of {user} have changed: sign in again",
                               user=row.full_name or self.username)
@@ -281,7 +287,7 @@ def sign_in(
     SignInRefused, PinNotForManagers or AccountLocked otherwise."""
     user = _verify(session, username, password_or_pin, allow_pin=True, policy=policy)
     return Actor(user.username, workstation, user.role, user.full_name,
-                 _Grant(user.username, workstation, user.role, person=True))
+                 _Grant(user.username, workstation, user.role, person=True), user.must_change_secret)
 
 
 def sign_in_with_password(
@@ -294,6 +300,34 @@ def sign_in_with_password(
 ) -> Actor:
     """The signed-in user, by password only (a command that changes settings)."""
     user = _verify(session, username, password, allow_pin=False, policy=policy)
+    return Actor(user.username, workstation, user.role, user.full_name,
+                 _Grant(user.username, workstation, user.role, person=True), user.must_change_secret)
+
+
+def change_own_secret(
+    session: Session,
+    username: str,
+    current_password: str,
+    new_password: str,
+    workstation: str,
+    *,
+    new_pin: str | None = None,
+    policy: LockoutPolicy = DEFAULT_LOCKOUT,
+) -> Actor:
+    """The user replaces their password (and PIN) after proving the current one: part of signing in,
+    so it needs no right, only the password. Returns the signed-in user, free to act."""
+    user = _verify(session, username, current_password, allow_pin=False, policy=policy)
+    check_new_password(user.username, new_password)
+    if new_password == current_password:
+        raise InvalidInput("Choose a password other than the one you were given", field="password")
+    if new_pin:
+        if holds_manager_rights(user.role):
+            raise PinNotForManagers()
+        if not valid_pin(new_pin):
+            raise InvalidInput("A PIN is 4 to 8 digits", field="pin")
+        user.pin_hash = hash_password(new_pin)
+    user.password_hash = hash_password(new_password)
+    user.must_change_secret = False
     return Actor(user.username, workstation, user.role, user.full_name,
                  _Grant(user.username, workstation, user.role, person=True))
 

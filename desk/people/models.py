@@ -6,7 +6,9 @@ import enum
 from datetime import datetime
 
 from sqlalchemy import (
+    Index,
     String,
+    false,
     true,
 )
 from sqlalchemy.orm import Mapped, mapped_column
@@ -34,4 +36,26 @@ class User(Base):
     locked_until: Mapped[datetime | None] = mapped_column(default=None)
     # False: the user may no longer sign in, and a session they have open acts no more.
     active: Mapped[bool] = mapped_column(default=True, server_default=true())
+    # True: the password was chosen by someone else (set-up, an administrator's reset); the user sets
+    # their own at the next sign-in and acts on nothing before.
+    must_change_secret: Mapped[bool] = mapped_column(default=False, server_default=false())
+
+
+class AdminChange(Base):
+    """One change an administrator made (a user, a service, a rate...): who, where, when and what.
+
+    Only ever added: the desk's database role may insert and read these rows, not change them.
+    """
+
+    __tablename__ = "admin_change"
+    # An audit trail reads one record's changes: a user's, a service's.
+    __table_args__ = (Index("ix_admin_change_kind_code", "kind", "code"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    changed_at: Mapped[datetime]
+    username: Mapped[str] = mapped_column(String(40))
+    workstation: Mapped[str] = mapped_column(String(40))
+    # What was changed (user, service, outlet...), which one (its code), and how, in plain words.
+    kind: Mapped[str] = mapped_column(String(24))
+    code: Mapped[str] = mapped_column(String(40))
+    summary: Mapped[str] = mapped_column(String(400))
 

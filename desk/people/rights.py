@@ -54,7 +54,9 @@ class Right(enum.StrEnum):
     READ_REPORTS = "read_reports"
     MANAGE_DEVICES = "manage_devices"
     MANAGE_POS_KEYS = "manage_pos_keys"
-    MANAGE_USERS = "manage_users"
+    MANAGE_USERS = "manage_users"  # add, deactivate, reset, change a role (desk.people.admin)
+    SET_UP_HOTEL = "set_up_hotel"  # the first start's set-up, on an empty database only
+    MANAGE_CATALOGUE = "manage_catalogue"  # services, outlets, payment methods, currencies and rates
     OPERATE_DEVICES = "operate_devices"  # journal a device operation: print, take a card, reconcile
     SETTLE_CARD_BY_HAND = "settle_card_by_hand"  # end a pending card operation from the terminal's evidence
 
@@ -155,6 +157,8 @@ RIGHT_ACTIONS: dict[Right, str] = {
     Right.MANAGE_DEVICES: N_("set up devices"),
     Right.MANAGE_POS_KEYS: N_("manage POS keys and settings"),
     Right.MANAGE_USERS: N_("manage users"),
+    Right.SET_UP_HOTEL: N_("set up the hotel"),
+    Right.MANAGE_CATALOGUE: N_("change the hotel's catalogue and exchange rates"),
     Right.OPERATE_DEVICES: N_("operate the desk's devices"),
     Right.SETTLE_CARD_BY_HAND: N_("settle a card operation by hand"),
 }

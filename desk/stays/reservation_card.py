@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 
 from sqlalchemy import select
@@ -16,8 +16,9 @@ from desk.core.errors import NotFound
 from desk.core.money import Money
 from desk.fiscal.marks import ReceiptMark, receipt_marks
 from desk.fiscal.models import CashRegister
-from desk.hotel.models import CurrencyRate, PaymentMethod, Service
+from desk.hotel.models import PaymentMethod, Service
 from desk.hotel.names import Names, load_names
+from desk.hotel.rates import rates_on
 from desk.ledger.folios import FolioView, load_folio
 from desk.ledger.models import Bill, Folio, Payment, Posting, PostingMove
 from desk.stays.models import Company
@@ -87,8 +88,8 @@ class ReservationCardData:
 
 def load_reservation_card(session: Session, folio_id: int, language: str = "en") -> ReservationCardData:
     folio = load_folio(session, folio_id)
-    rates = {folio.currency: Decimal(1)}
-    rates.update({r.currency: r.rate for r in session.scalars(select(CurrencyRate).order_by(CurrencyRate.currency))})
+    # Today's rates, as a payment taken today converts (desk.hotel.rates.rate_on decides them).
+    rates = {folio.currency: Decimal(1), **rates_on(session, date.today())}
     return ReservationCardData(
         folio=folio,
         rates=rates,

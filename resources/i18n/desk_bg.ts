@@ -705,6 +705,213 @@
     </message>
 </context>
 <context>
+    <name>CatalogueDialog</name>
+    <message>
+        <source>Services and payments</source>
+        <translation>Услуги и плащания</translation>
+    </message>
+    <message>
+        <source>&amp;Services</source>
+        <translation>&amp;Услуги</translation>
+    </message>
+    <message>
+        <source>&amp;Outlets</source>
+        <translation>&amp;Търговски обекти</translation>
+    </message>
+    <message>
+        <source>&amp;Payment methods</source>
+        <translation>&amp;Начини на плащане</translation>
+    </message>
+    <message>
+        <source>&amp;Currencies</source>
+        <translation>&amp;Валути</translation>
+    </message>
+    <message>
+        <source>Co&amp;mpanies</source>
+        <translation>Ф&amp;ирми</translation>
+    </message>
+    <message>
+        <source>Cash &amp;registers</source>
+        <translation>&amp;Каси</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Код</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Наименование</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Цена</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>ДДС</translation>
+    </message>
+    <message>
+        <source>&amp;Code:</source>
+        <translation>&amp;Код:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Наименование:</translation>
+    </message>
+    <message>
+        <source>Name in Russian:</source>
+        <translation>Наименование на руски:</translation>
+    </message>
+    <message>
+        <source>Name in Bulgarian:</source>
+        <translation>Наименование на български:</translation>
+    </message>
+    <message>
+        <source>Ca&amp;tegory:</source>
+        <translation>Ка&amp;тегория:</translation>
+    </message>
+    <message>
+        <source>&amp;Price:</source>
+        <translation>&amp;Цена:</translation>
+    </message>
+    <message>
+        <source>&amp;VAT rate:</source>
+        <translation>&amp;Ставка ДДС:</translation>
+    </message>
+    <message>
+        <source>&amp;Add service</source>
+        <translation>&amp;Добави услуга</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve changes</source>
+        <translation>За&amp;пази промените</translation>
+    </message>
+    <message>
+        <source>Add &amp;outlet</source>
+        <translation>Добави &amp;обект</translation>
+    </message>
+    <message>
+        <source>cash</source>
+        <translation>в брой</translation>
+    </message>
+    <message>
+        <source>card</source>
+        <translation>карта</translation>
+    </message>
+    <message>
+        <source>bank transfer</source>
+        <translation>банков превод</translation>
+    </message>
+    <message>
+        <source>deposit</source>
+        <translation>депозит</translation>
+    </message>
+    <message>
+        <source>company account</source>
+        <translation>сметка на фирма</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>друго</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Add &amp;method</source>
+        <translation>Добави &amp;начин</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Валута</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>Валиден от</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Курс</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Източник</translation>
+    </message>
+    <message>
+        <source>A rate is what one unit of the currency is worth in the hotel&apos;s currency. A payment converts at the rate valid on its date.</source>
+        <translation>Курсът е колко струва една единица от валутата във валутата на хотела. Плащането се превалутира по курса, валиден на датата му.</translation>
+    </message>
+    <message>
+        <source>Set &amp;rate</source>
+        <translation>Задай &amp;курс</translation>
+    </message>
+    <message>
+        <source>&amp;Import the ECB&apos;s file…</source>
+        <translation>&amp;Зареди файла на ЕЦБ…</translation>
+    </message>
+    <message>
+        <source>Tax ID</source>
+        <translation>ЕИК</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <source>Credit limit</source>
+        <translation>Кредитен лимит</translation>
+    </message>
+    <message>
+        <source>&amp;Tax ID:</source>
+        <translation>&amp;ЕИК:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Адрес:</translation>
+    </message>
+    <message>
+        <source>Credit &amp;limit (empty: none):</source>
+        <translation>Кредитен &amp;лимит (празно: без лимит):</translation>
+    </message>
+    <message>
+        <source>Add co&amp;mpany</source>
+        <translation>Добави ф&amp;ирма</translation>
+    </message>
+    <message>
+        <source>Save c&amp;ompany</source>
+        <translation>Запази фи&amp;рмата</translation>
+    </message>
+    <message>
+        <source>Prints on</source>
+        <translation>Печата на</translation>
+    </message>
+    <message>
+        <source>Which printer prints a register&apos;s receipts, and the card terminals, are set per workstation in Devices.</source>
+        <translation>Кой принтер печата бележките на касата и картовите терминали се настройват за всяко работно място в „Устройства“.</translation>
+    </message>
+    <message>
+        <source>Add re&amp;gister</source>
+        <translation>Добави к&amp;аса</translation>
+    </message>
+    <message>
+        <source>&amp;Devices…</source>
+        <translation>&amp;Устройства…</translation>
+    </message>
+    <message>
+        <source>accepted at</source>
+        <translation>приета по курс</translation>
+    </message>
+    <message>
+        <source>The ECB&apos;s daily rates</source>
+        <translation>Дневни курсове на ЕЦБ</translation>
+    </message>
+    <message>
+        <source>XML files (*.xml)</source>
+        <translation>Файлове XML (*.xml)</translation>
+    </message>
+</context>
+<context>
     <name>CheckInToRoomDialog</name>
     <message>
         <source>Check in to a room</source>
@@ -2866,6 +3073,198 @@
         <source>“{part}” is no rate=VAT code pair; the codes are {codes}</source>
         <translation>„{part}“ не е двойка ставка=код на ДДС; кодовете са: {codes}</translation>
     </message>
+    <message>
+        <source>A code is 1 to 24 letters, digits, dots, dashes or underscores</source>
+        <translation>Кодът е от 1 до 24 букви, цифри, точки, тирета или долни черти</translation>
+    </message>
+    <message>
+        <source>A country is two letters (BG, RU, DE...)</source>
+        <translation>Държавата е две букви (BG, RU, DE...)</translation>
+    </message>
+    <message>
+        <source>A credit limit cannot be negative</source>
+        <translation>Кредитният лимит не може да е отрицателен</translation>
+    </message>
+    <message>
+        <source>A credit limit is in the hotel&apos;s currency, {currency}</source>
+        <translation>Кредитният лимит е във валутата на хотела, {currency}</translation>
+    </message>
+    <message>
+        <source>A password has at least {length} characters</source>
+        <translation>Паролата е поне {length} знака</translation>
+    </message>
+    <message>
+        <source>A password may not be one character repeated</source>
+        <translation>Паролата не може да е един повторен знак</translation>
+    </message>
+    <message>
+        <source>A password may not be the user name</source>
+        <translation>Паролата не може да е потребителското име</translation>
+    </message>
+    <message>
+        <source>A price cannot be negative</source>
+        <translation>Цената не може да е отрицателна</translation>
+    </message>
+    <message>
+        <source>A price is in the hotel&apos;s currency, {currency}</source>
+        <translation>Цената е във валутата на хотела, {currency}</translation>
+    </message>
+    <message>
+        <source>A register&apos;s code is at most 16 characters</source>
+        <translation>Кодът на касата е най-много 16 знака</translation>
+    </message>
+    <message>
+        <source>At most {limit} characters</source>
+        <translation>Най-много {limit} знака</translation>
+    </message>
+    <message>
+        <source>Choose a clerk&apos;s, cashier&apos;s or manager&apos;s role</source>
+        <translation>Изберете роля на администратор, касиер или мениджър</translation>
+    </message>
+    <message>
+        <source>Choose a password other than the one you were given</source>
+        <translation>Изберете парола, различна от дадената ви</translation>
+    </message>
+    <message>
+        <source>Give at least the hotel&apos;s name, its base currency and the first manager</source>
+        <translation>Посочете поне името на хотела, основната му валута и първия мениджър</translation>
+    </message>
+    <message>
+        <source>Give the hotel at least one VAT rate</source>
+        <translation>Посочете поне една ставка на ДДС</translation>
+    </message>
+    <message>
+        <source>The ECB&apos;s file has no rate for the hotel&apos;s currency, {currency}</source>
+        <translation>Във файла на ЕЦБ няма курс за валутата на хотела, {currency}</translation>
+    </message>
+    <message>
+        <source>The ECB&apos;s file has none of the currencies the hotel accepts</source>
+        <translation>Във файла на ЕЦБ няма нито една от валутите, които хотелът приема</translation>
+    </message>
+    <message>
+        <source>The hotel is set up once, at the first start</source>
+        <translation>Хотелът се настройва веднъж, при първото стартиране</translation>
+    </message>
+    <message>
+        <source>The rate of {currency} must be above zero</source>
+        <translation>Курсът на {currency} трябва да е над нула</translation>
+    </message>
+    <message>
+        <source>The two passwords differ</source>
+        <translation>Двете пароли се различават</translation>
+    </message>
+    <message>
+        <source>There is already a cash register {code}</source>
+        <translation>Вече има каса {code}</translation>
+    </message>
+    <message>
+        <source>There is already a company with tax ID {tax_id}</source>
+        <translation>Вече има фирма с ЕИК {tax_id}</translation>
+    </message>
+    <message>
+        <source>There is already a payment method {code}</source>
+        <translation>Вече има начин на плащане {code}</translation>
+    </message>
+    <message>
+        <source>There is already a service {code}</source>
+        <translation>Вече има услуга {code}</translation>
+    </message>
+    <message>
+        <source>There is already a user {username}</source>
+        <translation>Вече има потребител {username}</translation>
+    </message>
+    <message>
+        <source>There is already an outlet {code}</source>
+        <translation>Вече има обект {code}</translation>
+    </message>
+    <message>
+        <source>There is no VAT rate {code}</source>
+        <translation>Няма ставка на ДДС {code}</translation>
+    </message>
+    <message>
+        <source>This database already holds a hotel</source>
+        <translation>В тази база данни вече има хотел</translation>
+    </message>
+    <message>
+        <source>This is not the ECB&apos;s daily rates file (eurofxref-daily.xml)</source>
+        <translation>Това не е файлът с дневните курсове на ЕЦБ (eurofxref-daily.xml)</translation>
+    </message>
+    <message>
+        <source>Two VAT rates have the same code</source>
+        <translation>Две ставки на ДДС имат еднакъв код</translation>
+    </message>
+    <message>
+        <source>Type the company&apos;s name</source>
+        <translation>Въведете името на фирмата</translation>
+    </message>
+    <message>
+        <source>Type the hotel&apos;s name</source>
+        <translation>Въведете името на хотела</translation>
+    </message>
+    <message>
+        <source>Type the name</source>
+        <translation>Въведете наименованието</translation>
+    </message>
+    <message>
+        <source>Type the user&apos;s full name</source>
+        <translation>Въведете пълното име на потребителя</translation>
+    </message>
+    <message>
+        <source>Unknown time zone “{zone}”</source>
+        <translation>Непозната часова зона „{zone}“</translation>
+    </message>
+    <message>
+        <source>You cannot change your own role</source>
+        <translation>Не можете да промените собствената си роля</translation>
+    </message>
+    <message>
+        <source>You cannot deactivate yourself</source>
+        <translation>Не можете да деактивирате себе си</translation>
+    </message>
+    <message>
+        <source>change the hotel&apos;s services, outlets and payment methods</source>
+        <translation type="vanished">да променя услугите, обектите и начините на плащане на хотела</translation>
+    </message>
+    <message>
+        <source>set up the hotel</source>
+        <translation>да настройва хотела</translation>
+    </message>
+    <message>
+        <source>{currency} is the hotel&apos;s base currency: its rate is 1</source>
+        <translation>{currency} е основната валута на хотела: курсът ѝ е 1</translation>
+    </message>
+    <message>
+        <source>{username} is the last active manager: add another manager first</source>
+        <translation>{username} е последният активен мениджър: първо добавете друг мениджър</translation>
+    </message>
+    <message>
+        <source>{user} must choose a new password: sign in again</source>
+        <translation>{user} трябва да избере нова парола: влезте отново</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a number</source>
+        <translation>„{text}“ не е число</translation>
+    </message>
+    <message>
+        <source>A VAT rate is from 0 to 100 percent</source>
+        <translation>Ставката на ДДС е от 0 до 100 процента</translation>
+    </message>
+    <message>
+        <source>A VAT rate needs a code and a name</source>
+        <translation>Ставката на ДДС трябва да има код и наименование</translation>
+    </message>
+    <message>
+        <source>A user name is 2 to 40 small letters, digits, dots, dashes or underscores</source>
+        <translation>Потребителското име е от 2 до 40 малки латински букви, цифри, точки, тирета или долни черти</translation>
+    </message>
+    <message>
+        <source>change the hotel&apos;s catalogue and exchange rates</source>
+        <translation>да променя каталога и валутните курсове на хотела</translation>
+    </message>
+    <message>
+        <source>{item}: expected CODE=VALUE</source>
+        <translation>{item}: очаква се КОД=СТОЙНОСТ</translation>
+    </message>
 </context>
 <context>
     <name>DeskText</name>
@@ -3676,6 +4075,18 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <source>&amp;Night audit…</source>
         <translation>&amp;Нощен одит…</translation>
     </message>
+    <message>
+        <source>&amp;Administration</source>
+        <translation>&amp;Администриране</translation>
+    </message>
+    <message>
+        <source>&amp;People…</source>
+        <translation>&amp;Служители…</translation>
+    </message>
+    <message>
+        <source>&amp;Services and payments…</source>
+        <translation>&amp;Услуги и плащания…</translation>
+    </message>
 </context>
 <context>
     <name>MakePaymentDialog</name>
@@ -4461,6 +4872,85 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Refunded: {amount}</source>
         <translation>Възстановено: {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleDialog</name>
+    <message>
+        <source>People</source>
+        <translation>Служители</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Потребителско име</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Пълно име</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роля</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Състояние</translation>
+    </message>
+    <message>
+        <source>Give this &amp;role</source>
+        <translation>Дай тази &amp;роля</translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate</source>
+        <translation>&amp;Деактивирай</translation>
+    </message>
+    <message>
+        <source>Reset &amp;password…</source>
+        <translation>Нулирай &amp;паролата…</translation>
+    </message>
+    <message>
+        <source>A temporary password (at least {length} characters, not the user name) is used once: the user chooses their own at the next sign-in. Reset uses the temporary password typed above.</source>
+        <translation>Временната парола (поне {length} знака, не потребителското име) важи веднъж: при следващото влизане потребителят избира своя. Нулирането използва временната парола, въведена по-горе.</translation>
+    </message>
+    <message>
+        <source>Add a user</source>
+        <translation>Добавяне на потребител</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Потребителско име:</translation>
+    </message>
+    <message>
+        <source>&amp;Full name:</source>
+        <translation>&amp;Пълно име:</translation>
+    </message>
+    <message>
+        <source>R&amp;ole:</source>
+        <translation>Р&amp;оля:</translation>
+    </message>
+    <message>
+        <source>&amp;Temporary password:</source>
+        <translation>&amp;Временна парола:</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Добави</translation>
+    </message>
+    <message>
+        <source>deactivated</source>
+        <translation>деактивиран</translation>
+    </message>
+    <message>
+        <source>chooses a password at the next sign-in</source>
+        <translation>избира парола при следващото влизане</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>активен</translation>
+    </message>
+    <message>
+        <source>&amp;Activate</source>
+        <translation>&amp;Активирай</translation>
     </message>
 </context>
 <context>
@@ -5700,6 +6190,141 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     </message>
 </context>
 <context>
+    <name>SetUpWizard</name>
+    <message>
+        <source>Set up the hotel</source>
+        <translation>Настройка на хотела</translation>
+    </message>
+    <message>
+        <source>The hotel</source>
+        <translation>Хотелът</translation>
+    </message>
+    <message>
+        <source>As it is printed on receipts and invoices.</source>
+        <translation>Както се отпечатва в касовите бележки и фактурите.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Наименование:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Адрес:</translation>
+    </message>
+    <message>
+        <source>&amp;Tax ID:</source>
+        <translation>&amp;ЕИК:</translation>
+    </message>
+    <message>
+        <source>&amp;Country:</source>
+        <translation>&amp;Държава:</translation>
+    </message>
+    <message>
+        <source>Fiscal documents in:</source>
+        <translation>Език на фискалните документи:</translation>
+    </message>
+    <message>
+        <source>&amp;Time zone:</source>
+        <translation>&amp;Часова зона:</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>английски</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>руски</translation>
+    </message>
+    <message>
+        <source>Bulgarian</source>
+        <translation>български</translation>
+    </message>
+    <message>
+        <source>Money and VAT</source>
+        <translation>Пари и ДДС</translation>
+    </message>
+    <message>
+        <source>The currency the books are kept in, the others the desk accepts, and the VAT rates.</source>
+        <translation>Валутата на счетоводството, другите приемани валути и ставките на ДДС.</translation>
+    </message>
+    <message>
+        <source>&amp;Base currency:</source>
+        <translation>&amp;Основна валута:</translation>
+    </message>
+    <message>
+        <source>Other currencies (one unit in the base currency):</source>
+        <translation>Други валути (една единица в основната валута):</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Валута</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Курс</translation>
+    </message>
+    <message>
+        <source>VAT rates:</source>
+        <translation>Ставки на ДДС:</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Код</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Наименование</translation>
+    </message>
+    <message>
+        <source>Percent</source>
+        <translation>Процент</translation>
+    </message>
+    <message>
+        <source>VAT 20%</source>
+        <translation>ДДС 20%</translation>
+    </message>
+    <message>
+        <source>VAT 9%</source>
+        <translation>ДДС 9%</translation>
+    </message>
+    <message>
+        <source>No VAT</source>
+        <translation>Без ДДС</translation>
+    </message>
+    <message>
+        <source>The first manager</source>
+        <translation>Първият мениджър</translation>
+    </message>
+    <message>
+        <source>Who signs in first and adds the colleagues.</source>
+        <translation>Който влиза пръв и добавя колегите.</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Потребителско име:</translation>
+    </message>
+    <message>
+        <source>&amp;Full name:</source>
+        <translation>&amp;Пълно име:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Парола:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat:</source>
+        <translation>&amp;Повторете:</translation>
+    </message>
+    <message>
+        <source>At least {length} characters, not the user name. You choose another at the first sign-in.</source>
+        <translation>Поне {length} знака, не потребителското име. При първото влизане ще изберете друга.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Двете пароли се различават.</translation>
+    </message>
+</context>
+<context>
     <name>SettleByHandDialog</name>
     <message>
         <source>Settle by hand</source>
@@ -5952,6 +6577,30 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Signing in failed: {error}</source>
         <translation>Входът не успя: {error}</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>&amp;Нова парола:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat:</source>
+        <translation>&amp;Повторете:</translation>
+    </message>
+    <message>
+        <source>New PIN (optional):</source>
+        <translation>Нов ПИН (по желание):</translation>
+    </message>
+    <message>
+        <source>Your password was set by someone else. Choose your own: at least {length} characters, not your user name.</source>
+        <translation>Паролата ви е зададена от друг. Изберете своя: поне {length} знака, не потребителското ви име.</translation>
+    </message>
+    <message>
+        <source>&amp;Save and sign in</source>
+        <translation>&amp;Запази и влез</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Двете пароли се различават.</translation>
     </message>
 </context>
 <context>

@@ -705,6 +705,213 @@
     </message>
 </context>
 <context>
+    <name>CatalogueDialog</name>
+    <message>
+        <source>Services and payments</source>
+        <translation>Услуги и оплата</translation>
+    </message>
+    <message>
+        <source>&amp;Services</source>
+        <translation>&amp;Услуги</translation>
+    </message>
+    <message>
+        <source>&amp;Outlets</source>
+        <translation>&amp;Точки продаж</translation>
+    </message>
+    <message>
+        <source>&amp;Payment methods</source>
+        <translation>&amp;Способы оплаты</translation>
+    </message>
+    <message>
+        <source>&amp;Currencies</source>
+        <translation>&amp;Валюты</translation>
+    </message>
+    <message>
+        <source>Co&amp;mpanies</source>
+        <translation>Ко&amp;мпании</translation>
+    </message>
+    <message>
+        <source>Cash &amp;registers</source>
+        <translation>&amp;Кассы</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Код</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Цена</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>НДС</translation>
+    </message>
+    <message>
+        <source>&amp;Code:</source>
+        <translation>&amp;Код:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Название:</translation>
+    </message>
+    <message>
+        <source>Name in Russian:</source>
+        <translation>Название по-русски:</translation>
+    </message>
+    <message>
+        <source>Name in Bulgarian:</source>
+        <translation>Название по-болгарски:</translation>
+    </message>
+    <message>
+        <source>Ca&amp;tegory:</source>
+        <translation>Ка&amp;тегория:</translation>
+    </message>
+    <message>
+        <source>&amp;Price:</source>
+        <translation>&amp;Цена:</translation>
+    </message>
+    <message>
+        <source>&amp;VAT rate:</source>
+        <translation>&amp;Ставка НДС:</translation>
+    </message>
+    <message>
+        <source>&amp;Add service</source>
+        <translation>&amp;Добавить услугу</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve changes</source>
+        <translation>Со&amp;хранить изменения</translation>
+    </message>
+    <message>
+        <source>Add &amp;outlet</source>
+        <translation>Добавить &amp;точку продаж</translation>
+    </message>
+    <message>
+        <source>cash</source>
+        <translation>наличные</translation>
+    </message>
+    <message>
+        <source>card</source>
+        <translation>карта</translation>
+    </message>
+    <message>
+        <source>bank transfer</source>
+        <translation>банковский перевод</translation>
+    </message>
+    <message>
+        <source>deposit</source>
+        <translation>депозит</translation>
+    </message>
+    <message>
+        <source>company account</source>
+        <translation>счёт компании</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>другое</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Add &amp;method</source>
+        <translation>Добавить &amp;способ</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Валюта</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>Действует с</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Курс</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <source>A rate is what one unit of the currency is worth in the hotel&apos;s currency. A payment converts at the rate valid on its date.</source>
+        <translation>Курс — сколько стоит одна единица валюты в валюте отеля. Оплата пересчитывается по курсу, действующему на её дату.</translation>
+    </message>
+    <message>
+        <source>Set &amp;rate</source>
+        <translation>Задать &amp;курс</translation>
+    </message>
+    <message>
+        <source>&amp;Import the ECB&apos;s file…</source>
+        <translation>&amp;Загрузить файл ЕЦБ…</translation>
+    </message>
+    <message>
+        <source>Tax ID</source>
+        <translation>ИНН</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <source>Credit limit</source>
+        <translation>Кредитный лимит</translation>
+    </message>
+    <message>
+        <source>&amp;Tax ID:</source>
+        <translation>&amp;ИНН:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Адрес:</translation>
+    </message>
+    <message>
+        <source>Credit &amp;limit (empty: none):</source>
+        <translation>Кредитный &amp;лимит (пусто: без лимита):</translation>
+    </message>
+    <message>
+        <source>Add co&amp;mpany</source>
+        <translation>Добавить ко&amp;мпанию</translation>
+    </message>
+    <message>
+        <source>Save c&amp;ompany</source>
+        <translation>Сохранить к&amp;омпанию</translation>
+    </message>
+    <message>
+        <source>Prints on</source>
+        <translation>Печатает на</translation>
+    </message>
+    <message>
+        <source>Which printer prints a register&apos;s receipts, and the card terminals, are set per workstation in Devices.</source>
+        <translation>Какой принтер печатает чеки кассы, и платёжные терминалы настраиваются для каждого рабочего места в окне «Устройства».</translation>
+    </message>
+    <message>
+        <source>Add re&amp;gister</source>
+        <translation>Добавить к&amp;ассу</translation>
+    </message>
+    <message>
+        <source>&amp;Devices…</source>
+        <translation>&amp;Устройства…</translation>
+    </message>
+    <message>
+        <source>accepted at</source>
+        <translation>принят по курсу</translation>
+    </message>
+    <message>
+        <source>The ECB&apos;s daily rates</source>
+        <translation>Ежедневные курсы ЕЦБ</translation>
+    </message>
+    <message>
+        <source>XML files (*.xml)</source>
+        <translation>Файлы XML (*.xml)</translation>
+    </message>
+</context>
+<context>
     <name>CheckInToRoomDialog</name>
     <message>
         <source>Check in to a room</source>
@@ -2866,6 +3073,198 @@
         <source>“{part}” is no rate=VAT code pair; the codes are {codes}</source>
         <translation>«{part}» — не пара ставка=код НДС; коды: {codes}</translation>
     </message>
+    <message>
+        <source>A code is 1 to 24 letters, digits, dots, dashes or underscores</source>
+        <translation>Код — от 1 до 24 букв, цифр, точек, дефисов или подчёркиваний</translation>
+    </message>
+    <message>
+        <source>A country is two letters (BG, RU, DE...)</source>
+        <translation>Страна — две буквы (BG, RU, DE...)</translation>
+    </message>
+    <message>
+        <source>A credit limit cannot be negative</source>
+        <translation>Кредитный лимит не может быть отрицательным</translation>
+    </message>
+    <message>
+        <source>A credit limit is in the hotel&apos;s currency, {currency}</source>
+        <translation>Кредитный лимит указывается в валюте отеля, {currency}</translation>
+    </message>
+    <message>
+        <source>A password has at least {length} characters</source>
+        <translation>Пароль — не короче {length} символов</translation>
+    </message>
+    <message>
+        <source>A password may not be one character repeated</source>
+        <translation>Пароль не может состоять из одного повторённого символа</translation>
+    </message>
+    <message>
+        <source>A password may not be the user name</source>
+        <translation>Пароль не может совпадать с именем пользователя</translation>
+    </message>
+    <message>
+        <source>A price cannot be negative</source>
+        <translation>Цена не может быть отрицательной</translation>
+    </message>
+    <message>
+        <source>A price is in the hotel&apos;s currency, {currency}</source>
+        <translation>Цена указывается в валюте отеля, {currency}</translation>
+    </message>
+    <message>
+        <source>A register&apos;s code is at most 16 characters</source>
+        <translation>Код кассы — не более 16 символов</translation>
+    </message>
+    <message>
+        <source>At most {limit} characters</source>
+        <translation>Не более {limit} символов</translation>
+    </message>
+    <message>
+        <source>Choose a clerk&apos;s, cashier&apos;s or manager&apos;s role</source>
+        <translation>Выберите роль администратора, кассира или менеджера</translation>
+    </message>
+    <message>
+        <source>Choose a password other than the one you were given</source>
+        <translation>Выберите пароль, отличный от выданного вам</translation>
+    </message>
+    <message>
+        <source>Give at least the hotel&apos;s name, its base currency and the first manager</source>
+        <translation>Укажите хотя бы название отеля, его базовую валюту и первого менеджера</translation>
+    </message>
+    <message>
+        <source>Give the hotel at least one VAT rate</source>
+        <translation>Укажите хотя бы одну ставку НДС</translation>
+    </message>
+    <message>
+        <source>The ECB&apos;s file has no rate for the hotel&apos;s currency, {currency}</source>
+        <translation>В файле ЕЦБ нет курса валюты отеля, {currency}</translation>
+    </message>
+    <message>
+        <source>The ECB&apos;s file has none of the currencies the hotel accepts</source>
+        <translation>В файле ЕЦБ нет ни одной валюты, которую принимает отель</translation>
+    </message>
+    <message>
+        <source>The hotel is set up once, at the first start</source>
+        <translation>Отель настраивается один раз, при первом запуске</translation>
+    </message>
+    <message>
+        <source>The rate of {currency} must be above zero</source>
+        <translation>Курс {currency} должен быть больше нуля</translation>
+    </message>
+    <message>
+        <source>The two passwords differ</source>
+        <translation>Пароли не совпадают</translation>
+    </message>
+    <message>
+        <source>There is already a cash register {code}</source>
+        <translation>Касса {code} уже есть</translation>
+    </message>
+    <message>
+        <source>There is already a company with tax ID {tax_id}</source>
+        <translation>Компания с ИНН {tax_id} уже есть</translation>
+    </message>
+    <message>
+        <source>There is already a payment method {code}</source>
+        <translation>Способ оплаты {code} уже есть</translation>
+    </message>
+    <message>
+        <source>There is already a service {code}</source>
+        <translation>Услуга {code} уже есть</translation>
+    </message>
+    <message>
+        <source>There is already a user {username}</source>
+        <translation>Пользователь {username} уже есть</translation>
+    </message>
+    <message>
+        <source>There is already an outlet {code}</source>
+        <translation>Точка продаж {code} уже есть</translation>
+    </message>
+    <message>
+        <source>There is no VAT rate {code}</source>
+        <translation>Нет ставки НДС {code}</translation>
+    </message>
+    <message>
+        <source>This database already holds a hotel</source>
+        <translation>В этой базе данных уже есть отель</translation>
+    </message>
+    <message>
+        <source>This is not the ECB&apos;s daily rates file (eurofxref-daily.xml)</source>
+        <translation>Это не файл ежедневных курсов ЕЦБ (eurofxref-daily.xml)</translation>
+    </message>
+    <message>
+        <source>Two VAT rates have the same code</source>
+        <translation>У двух ставок НДС одинаковый код</translation>
+    </message>
+    <message>
+        <source>Type the company&apos;s name</source>
+        <translation>Введите название компании</translation>
+    </message>
+    <message>
+        <source>Type the hotel&apos;s name</source>
+        <translation>Введите название отеля</translation>
+    </message>
+    <message>
+        <source>Type the name</source>
+        <translation>Введите название</translation>
+    </message>
+    <message>
+        <source>Type the user&apos;s full name</source>
+        <translation>Введите полное имя пользователя</translation>
+    </message>
+    <message>
+        <source>Unknown time zone “{zone}”</source>
+        <translation>Неизвестный часовой пояс «{zone}»</translation>
+    </message>
+    <message>
+        <source>You cannot change your own role</source>
+        <translation>Нельзя изменить собственную роль</translation>
+    </message>
+    <message>
+        <source>You cannot deactivate yourself</source>
+        <translation>Нельзя отключить самого себя</translation>
+    </message>
+    <message>
+        <source>change the hotel&apos;s services, outlets and payment methods</source>
+        <translation type="vanished">изменять услуги, точки продаж и способы оплаты отеля</translation>
+    </message>
+    <message>
+        <source>set up the hotel</source>
+        <translation>настраивать отель</translation>
+    </message>
+    <message>
+        <source>{currency} is the hotel&apos;s base currency: its rate is 1</source>
+        <translation>{currency} — базовая валюта отеля: её курс равен 1</translation>
+    </message>
+    <message>
+        <source>{username} is the last active manager: add another manager first</source>
+        <translation>{username} — последний активный менеджер: сначала добавьте другого менеджера</translation>
+    </message>
+    <message>
+        <source>{user} must choose a new password: sign in again</source>
+        <translation>{user} должен выбрать новый пароль: войдите снова</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a number</source>
+        <translation>«{text}» — не число</translation>
+    </message>
+    <message>
+        <source>A VAT rate is from 0 to 100 percent</source>
+        <translation>Ставка НДС — от 0 до 100 процентов</translation>
+    </message>
+    <message>
+        <source>A VAT rate needs a code and a name</source>
+        <translation>У ставки НДС должны быть код и название</translation>
+    </message>
+    <message>
+        <source>A user name is 2 to 40 small letters, digits, dots, dashes or underscores</source>
+        <translation>Имя пользователя — от 2 до 40 строчных латинских букв, цифр, точек, дефисов или подчёркиваний</translation>
+    </message>
+    <message>
+        <source>change the hotel&apos;s catalogue and exchange rates</source>
+        <translation>изменять каталог и курсы валют отеля</translation>
+    </message>
+    <message>
+        <source>{item}: expected CODE=VALUE</source>
+        <translation>{item}: ожидается КОД=ЗНАЧЕНИЕ</translation>
+    </message>
 </context>
 <context>
     <name>DeskText</name>
@@ -3676,6 +4075,18 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <source>&amp;Night audit…</source>
         <translation>&amp;Ночной аудит…</translation>
     </message>
+    <message>
+        <source>&amp;Administration</source>
+        <translation>&amp;Администрирование</translation>
+    </message>
+    <message>
+        <source>&amp;People…</source>
+        <translation>&amp;Сотрудники…</translation>
+    </message>
+    <message>
+        <source>&amp;Services and payments…</source>
+        <translation>&amp;Услуги и оплата…</translation>
+    </message>
 </context>
 <context>
     <name>MakePaymentDialog</name>
@@ -4461,6 +4872,85 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Refunded: {amount}</source>
         <translation>Возвращено: {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleDialog</name>
+    <message>
+        <source>People</source>
+        <translation>Сотрудники</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Имя пользователя</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Полное имя</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>Give this &amp;role</source>
+        <translation>Назначить эту &amp;роль</translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate</source>
+        <translation>&amp;Отключить</translation>
+    </message>
+    <message>
+        <source>Reset &amp;password…</source>
+        <translation>Сбросить &amp;пароль…</translation>
+    </message>
+    <message>
+        <source>A temporary password (at least {length} characters, not the user name) is used once: the user chooses their own at the next sign-in. Reset uses the temporary password typed above.</source>
+        <translation>Временный пароль (не короче {length} символов, не имя пользователя) действует один раз: при следующем входе пользователь выбирает свой. Сброс использует временный пароль, введённый выше.</translation>
+    </message>
+    <message>
+        <source>Add a user</source>
+        <translation>Добавить пользователя</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Имя пользователя:</translation>
+    </message>
+    <message>
+        <source>&amp;Full name:</source>
+        <translation>&amp;Полное имя:</translation>
+    </message>
+    <message>
+        <source>R&amp;ole:</source>
+        <translation>Р&amp;оль:</translation>
+    </message>
+    <message>
+        <source>&amp;Temporary password:</source>
+        <translation>&amp;Временный пароль:</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Добавить</translation>
+    </message>
+    <message>
+        <source>deactivated</source>
+        <translation>отключён</translation>
+    </message>
+    <message>
+        <source>chooses a password at the next sign-in</source>
+        <translation>выберет пароль при следующем входе</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>активен</translation>
+    </message>
+    <message>
+        <source>&amp;Activate</source>
+        <translation>&amp;Включить</translation>
     </message>
 </context>
 <context>
@@ -5700,6 +6190,141 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     </message>
 </context>
 <context>
+    <name>SetUpWizard</name>
+    <message>
+        <source>Set up the hotel</source>
+        <translation>Настройка отеля</translation>
+    </message>
+    <message>
+        <source>The hotel</source>
+        <translation>Отель</translation>
+    </message>
+    <message>
+        <source>As it is printed on receipts and invoices.</source>
+        <translation>Как он печатается в чеках и счетах.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Название:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Адрес:</translation>
+    </message>
+    <message>
+        <source>&amp;Tax ID:</source>
+        <translation>&amp;ИНН:</translation>
+    </message>
+    <message>
+        <source>&amp;Country:</source>
+        <translation>&amp;Страна:</translation>
+    </message>
+    <message>
+        <source>Fiscal documents in:</source>
+        <translation>Язык фискальных документов:</translation>
+    </message>
+    <message>
+        <source>&amp;Time zone:</source>
+        <translation>&amp;Часовой пояс:</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>английский</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>русский</translation>
+    </message>
+    <message>
+        <source>Bulgarian</source>
+        <translation>болгарский</translation>
+    </message>
+    <message>
+        <source>Money and VAT</source>
+        <translation>Деньги и НДС</translation>
+    </message>
+    <message>
+        <source>The currency the books are kept in, the others the desk accepts, and the VAT rates.</source>
+        <translation>Валюта учёта, другие принимаемые валюты и ставки НДС.</translation>
+    </message>
+    <message>
+        <source>&amp;Base currency:</source>
+        <translation>&amp;Базовая валюта:</translation>
+    </message>
+    <message>
+        <source>Other currencies (one unit in the base currency):</source>
+        <translation>Другие валюты (одна единица в базовой валюте):</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Валюта</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Курс</translation>
+    </message>
+    <message>
+        <source>VAT rates:</source>
+        <translation>Ставки НДС:</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Код</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Percent</source>
+        <translation>Процент</translation>
+    </message>
+    <message>
+        <source>VAT 20%</source>
+        <translation>НДС 20%</translation>
+    </message>
+    <message>
+        <source>VAT 9%</source>
+        <translation>НДС 9%</translation>
+    </message>
+    <message>
+        <source>No VAT</source>
+        <translation>Без НДС</translation>
+    </message>
+    <message>
+        <source>The first manager</source>
+        <translation>Первый менеджер</translation>
+    </message>
+    <message>
+        <source>Who signs in first and adds the colleagues.</source>
+        <translation>Тот, кто входит первым и добавляет коллег.</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Имя пользователя:</translation>
+    </message>
+    <message>
+        <source>&amp;Full name:</source>
+        <translation>&amp;Полное имя:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Пароль:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat:</source>
+        <translation>&amp;Повтор:</translation>
+    </message>
+    <message>
+        <source>At least {length} characters, not the user name. You choose another at the first sign-in.</source>
+        <translation>Не короче {length} символов, не имя пользователя. При первом входе вы выберете другой.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Пароли не совпадают.</translation>
+    </message>
+</context>
+<context>
     <name>SettleByHandDialog</name>
     <message>
         <source>Settle by hand</source>
@@ -5952,6 +6577,30 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Signing in failed: {error}</source>
         <translation>Вход не удался: {error}</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>&amp;Новый пароль:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat:</source>
+        <translation>&amp;Повтор:</translation>
+    </message>
+    <message>
+        <source>New PIN (optional):</source>
+        <translation>Новый PIN (необязательно):</translation>
+    </message>
+    <message>
+        <source>Your password was set by someone else. Choose your own: at least {length} characters, not your user name.</source>
+        <translation>Ваш пароль задал кто-то другой. Выберите свой: не короче {length} символов, не имя пользователя.</translation>
+    </message>
+    <message>
+        <source>&amp;Save and sign in</source>
+        <translation>&amp;Сохранить и войти</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Пароли не совпадают.</translation>
     </message>
 </context>
 <context>

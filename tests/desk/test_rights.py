@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -20,22 +21,28 @@ from desk.devices import printers as devices
 from desk.fiscal import chain, document_format, receipts
 from desk.fiscal import settings as fiscal_settings
 from desk.fiscal.interface import DocumentKind, Paper, Receipt
+from desk.hotel import catalogue, rates
+from desk.hotel import setup as hotel_setup
+from desk.hotel.models import MethodKind
 from desk.journal import intents as journal
 from desk.ledger import accounts, bills, payments, postings
 from desk.ledger.models import Payment, Posting
 from desk.ledger.payments import Tender
 from desk.mail import outbox as mail
+from desk.people import admin as people_admin
 from desk.people.auth import ManagerApproval, hash_password
 from desk.people.models import Role, User
 from desk.people.rights import ROLE_RIGHTS, MissingRight, Right
 from desk.pos import checks as pos_checks
 from desk.pos import keys as pos_keys
 from desk.stays import booking, business_day, night_audit, rooms
+from desk.stays import companies
 from desk.stays import reservations as stays
 from desk.stays.models import DocumentKind as DocumentKindOfGuest
 from tests.actors import signed_in
 
 from .conftest import MISSING_RIGHT, NOT_A_MANAGER, Hotel, Stay, refused
+from .test_rates import ECB_FILE
 
 
 @dataclass
@@ -185,6 +192,22 @@ USE_CASES: dict[str, Any] = {
     "start_night_audit": lambda h, s: (night_audit.start_night_audit, (date.today(), "r"), {}),
     "charge_night": lambda h, s: (night_audit.charge_night, (s.stay.reservation_id, date.today()), {}),
     "set_city_tax": lambda h, s: (night_audit.set_city_tax, ("CITYTAX", h.money("1"), date.today()), {}),
+    "set_up_hotel": lambda h, s: (hotel_setup.set_up_hotel, (hotel_setup.HotelSetup(
+        "Other", "EUR", hotel_setup.FirstManager("boss", "Boss", "boss-password-1"),
+        [hotel_setup.VatRate("V", "V", Decimal(0))]),), {}),
+    "add_user": lambda h, s: (people_admin.add_user, ("newbie", "New Bie", Role.CLERK, "newbie-pass-1"), {}),
+    "set_user_active": lambda h, s: (people_admin.set_user_active, ("ivan", False), {}),
+    "reset_secret": lambda h, s: (people_admin.reset_secret, ("ivan", "ivan-reset-pass1"), {}),
+    "change_role": lambda h, s: (people_admin.change_role, ("ivan", Role.CLERK), {}),
+    "add_service": lambda h, s: (catalogue.add_service, ("GYM", "Gym", h.money("5"), "VAT20"), {}),
+    "change_service": lambda h, s: (catalogue.change_service, ("SPA", "Spa", h.money("5"), "VAT20"), {}),
+    "add_outlet": lambda h, s: (catalogue.add_outlet, ("POOL", "Pool bar"), {}),
+    "add_payment_method": lambda h, s: (catalogue.add_payment_method, ("cheque", "Cheque", MethodKind.OTHER), {}),
+    "set_rate": lambda h, s: (rates.set_rate, ("USD", Decimal("0.9"), date.today()), {}),
+    "import_ecb": lambda h, s: (rates.import_ecb, (ECB_FILE.read_bytes(),), {}),
+    "add_register": lambda h, s: (catalogue.add_register, ("FP-9", "Bar register"), {}),
+    "add_company": lambda h, s: (companies.add_company, ("Sea Co",), {}),
+    "change_company": lambda h, s: (companies.change_company, (s.company_id, "Sea Co", "", "", None), {}),
 }
 _BOOKING = booking.Booking(date.today(), date.today() + timedelta(days=1), new_guests=(booking.NewGuest("A", "B"),),
                            room_type="Double")
@@ -195,7 +218,9 @@ CLERK_MAY_NOT_EVEN_WITH_APPROVAL = {
     "record_end_of_day",
     "add_printer", "update_printer", "remove_printer", "open_drawer", "set_mail_settings",
     "set_hotel_country", "set_register_language", "add_operator", "set_register",
-    "start_business_days", "open_next_business_day", "start_night_audit", "charge_night", "set_city_tax"}
+    "start_business_days", "open_next_business_day", "start_night_audit", "charge_night", "set_city_tax",
+    "set_up_hotel", "add_user", "set_user_active", "reset_secret", "change_role", "add_service", "change_service",
+    "add_outlet", "add_payment_method", "set_rate", "import_ecb", "add_company", "change_company", "add_register"}
 CLERK_REFUSED = {"reverse_posting", "void_posting", "overpay", "backdated_payment", "backdated_deposit",
                  "refund_payment", "void_payment", "reverse_company_transfer", "check_out_override",
                  "settle_card_by_hand"}

@@ -13,7 +13,7 @@ On PostgreSQL the desk's role may edit room types and documents (default privile
 SELECT and INSERT on new tables).
 
 Revision ID: 0028_stays
-Revises: 0023_open_intents
+Revises: 0027_set_up
 """
 
 import os
@@ -25,7 +25,7 @@ from alembic import op
 from sqlalchemy import text
 
 revision: str = "0028_stays"
-down_revision: str | None = "0023_open_intents"
+down_revision: str | None = "0027_set_up"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,0 +1,89 @@
+"""Render the set-up window (its three pages, filled with a long hotel name) and the Administration
+windows (People; Services and payments) on the demo hotel to docs/screenshots/setup_hotel_,
+setup_money_, setup_manager_, people_ and services_{en,ru}.png.
+
+    python -m tools.screenshots_setup
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from datetime import date
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication, QTableWidgetItem, QWidget
+
+from desk.db.engine import Database
+from desk.demo.seed import seed_demo
+from desk.people.auth import sign_in
+from tools.screenshots import save_in_each_language, settle, wait_until
+from ui.admin.catalogue import CatalogueDialog
+from ui.admin.people import PeopleDialog
+from ui.context import DeskContext
+from ui.ops import delivery
+from ui.setup.wizard import SetUpWizard
+
+LONG_NAME = "Grand Hotel & Congress Centre “Black Sea Pearl” — Golden Sands Resort"
+
+
+def main() -> int:
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    with tempfile.TemporaryDirectory() as folder:
+        empty = Database(f"sqlite:///{folder}/empty.sqlite3")
+        database = Database(f"sqlite:///{folder}/demo.sqlite3")
+        with database.unit_of_work() as session:
+            seed_demo(session, today=date.today())
+        with database.unit_of_work() as session:
+            manager = sign_in(session, "maria", "manager", "FRONT-1")
+        ctx = DeskContext(database, manager)
+
+        def wizard_on(page: int) -> QWidget:
+            wizard = SetUpWizard(empty, "FRONT-1")
+            wizard.name_edit.setText(LONG_NAME)
+            wizard.address_edit.setText("1 Crystal Beach Boulevard, Golden Sands, 9007 Varna")
+            wizard.tax_id_edit.setText("BG204567891")
+            wizard.country_combo.setCurrentText("BG")
+            wizard.time_zone_combo.setCurrentText("Europe/Sofia")
+            wizard.currencies_table.setItem(0, 0, QTableWidgetItem("USD"))
+            wizard.currencies_table.setItem(0, 1, QTableWidgetItem("0.92"))
+            wizard.username_edit.setText("elena.ivanova")
+            wizard.full_name_edit.setText("Elena Ivanova-Konstantinova")
+            wizard.show()
+            for _ in range(page):
+                wizard.next()
+            return wizard
+
+        for page, name in enumerate(("setup_hotel", "setup_money", "setup_manager")):
+            save_in_each_language(app, name, lambda _language, p=page: wizard_on(p))
+
+        def people(_language: str) -> QWidget:
+            dialog = PeopleDialog(ctx)
+            dialog.open()
+            wait_until(lambda: dialog.model.rowCount() > 0)
+            dialog.view.selectRow(0)
+            return dialog
+
+        def services(_language: str) -> QWidget:
+            dialog = CatalogueDialog(ctx)
+            dialog.open()
+            wait_until(lambda: dialog.services_model.rowCount() > 0)
+            dialog.services_view.selectRow(2)
+            settle()
+            dialog.resize(dialog.width(), 720)
+            return dialog
+
+        save_in_each_language(app, "people", people)
+        save_in_each_language(app, "services", services)
+        delivery.wait_all(10_000)
+        ctx.close()
+        database.dispose()
+        empty.dispose()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

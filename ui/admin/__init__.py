@@ -1,0 +1,1 @@
+"""Administration windows (people, the catalogue), opened from the main window's Administration menu."""

@@ -1,0 +1,443 @@
+"""The catalogue: services (named per language, priced, with their VAT rate), outlets, payment methods,
+the currencies with their exchange rates (typed from a date on, or the ECB's daily file), and the
+companies the hotel bills, with their credit limits.
+
+Opened from **Administration → Services and payments…** by whoever may change the catalogue. A
+code, once added, stays (postings name it): a service is changed, never renamed or removed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.hotel.catalogue import (
+    Catalogue,
+    RegisterRow,
+    ServiceRow,
+    add_outlet,
+    add_payment_method,
+    add_register,
+    add_service,
+    catalogue,
+    change_service,
+    list_registers,
+)
+from desk.hotel.models import MethodKind
+from desk.hotel.names import NameKind, Names, load_names
+from desk.hotel.rates import RateRow, import_ecb, list_rates, set_rate
+from desk.people.auth import Actor
+from desk.stays.companies import CompanyRow, add_company, change_company, list_companies
+from ui.context import DeskContext
+from ui.desk_text import error_text
+from ui.dialogs.common import (
+    Column,
+    FieldProblem,
+    RowsModel,
+    amount_for_edit,
+    fill_combo,
+    hint_label,
+    new_form,
+    python_date,
+    read_amount,
+    rows_view,
+)
+from ui.i18n import current_language, format_amount, format_date, money_text, parse_decimal
+
+
+def _edit(name: str, length: int) -> QLineEdit:
+    edit = QLineEdit()
+    edit.setObjectName(name)
+    edit.setMaxLength(length)
+    return edit
+
+
+class CatalogueDialog(QDialog):
+    def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("catalogueDialog")
+        self.setWindowTitle(self.tr("Services and payments"))
+        self.setMinimumWidth(720)
+        self.ctx = ctx
+        self.loaded: Catalogue | None = None
+        layout = QVBoxLayout(self)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._services_tab(), self.tr("&Services"))
+        self.tabs.addTab(self._outlets_tab(), self.tr("&Outlets"))
+        self.tabs.addTab(self._methods_tab(), self.tr("&Payment methods"))
+        self.tabs.addTab(self._rates_tab(), self.tr("&Currencies"))
+        self.tabs.addTab(self._companies_tab(), self.tr("Co&mpanies"))
+        self.tabs.addTab(self._registers_tab(), self.tr("Cash &registers"))
+        layout.addWidget(self.tabs)
+        self.error_label = QLabel()
+        self.error_label.setObjectName("catalogueError")
+        self.error_label.setWordWrap(True)
+        self.error_label.setProperty("error", True)
+        self.error_label.hide()
+        layout.addWidget(self.error_label)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    # --- tabs --------------------------------------------------------------------------------------
+
+    def _services_tab(self) -> QWidget:
+        tab = QWidget()
+        column = QVBoxLayout(tab)
+        self.services_model = RowsModel([Column(self.tr("Code")), Column(self.tr("Name")),
+                                         Column(self.tr("Price"), align_right=True), Column(self.tr("VAT"))], self)
+        self.services_view = rows_view(self.services_model, "servicesView", stretch_column=1)
+        self.services_view.setMinimumHeight(180)
+        self.services_view.selectionModel().selectionChanged.connect(lambda *_: self._service_chosen())
+        column.addWidget(self.services_view)
+        form = new_form()
+        self.code_edit = _edit("serviceCodeEdit", 24)
+        form.addRow(self.tr("&Code:"), self.code_edit)
+        self.name_edit = _edit("serviceNameEdit", 120)
+        form.addRow(self.tr("&Name:"), self.name_edit)
+        self.name_ru_edit = _edit("serviceNameRuEdit", 160)
+        form.addRow(self.tr("Name in Russian:"), self.name_ru_edit)
+        self.name_bg_edit = _edit("serviceNameBgEdit", 160)
+        form.addRow(self.tr("Name in Bulgarian:"), self.name_bg_edit)
+        self.category_edit = _edit("serviceCategoryEdit", 24)
+        form.addRow(self.tr("Ca&tegory:"), self.category_edit)
+        self.price_edit = _edit("servicePriceEdit", 20)
+        form.addRow(self.tr("&Price:"), self.price_edit)
+        self.tax_combo = QComboBox()
+        self.tax_combo.setObjectName("serviceTaxCombo")
+        form.addRow(self.tr("&VAT rate:"), self.tax_combo)
+        column.addLayout(form)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.add_service_button = QPushButton(self.tr("&Add service"))
+        self.add_service_button.setObjectName("addServiceButton")
+        self.add_service_button.clicked.connect(self.add_service)
+        self.save_service_button = QPushButton(self.tr("Sa&ve changes"))
+        self.save_service_button.setObjectName("saveServiceButton")
+        self.save_service_button.clicked.connect(self.save_service)
+        row.addWidget(self.add_service_button)
+        row.addWidget(self.save_service_button)
+        column.addLayout(row)
+        return tab
+
+    def _outlets_tab(self) -> QWidget:
+        tab = QWidget()
+        column = QVBoxLayout(tab)
+        self.outlets_model = RowsModel([Column(self.tr("Code")), Column(self.tr("Name"))], self)
+        self.outlets_view = rows_view(self.outlets_model, "outletsView", stretch_column=1)
+        column.addWidget(self.outlets_view)
+        row = QHBoxLayout()
+        self.outlet_code_edit = _edit("outletCodeEdit", 16)
+        self.outlet_code_edit.setPlaceholderText(self.tr("Code"))
+        self.outlet_name_edit = _edit("outletNameEdit", 80)
+        self.outlet_name_edit.setPlaceholderText(self.tr("Name"))
+        add = QPushButton(self.tr("Add &outlet"))
+        add.setObjectName("addOutletButton")
+        add.clicked.connect(self.add_outlet)
+        row.addWidget(self.outlet_code_edit)
+        row.addWidget(self.outlet_name_edit, 1)
+        row.addWidget(add)
+        column.addLayout(row)
+        return tab
+
+    def _kind_text(self, kind: MethodKind) -> str:
+        return {
+            MethodKind.CASH: self.tr("cash"), MethodKind.CARD: self.tr("card"),
+            MethodKind.TRANSFER: self.tr("bank transfer"), MethodKind.DEPOSIT: self.tr("deposit"),
+            MethodKind.COMPANY_ACCOUNT: self.tr("company account"), MethodKind.OTHER: self.tr("other"),
+        }[kind]
+
+    def _methods_tab(self) -> QWidget:
+        tab = QWidget()
+        column = QVBoxLayout(tab)
+        self.methods_model = RowsModel([Column(self.tr("Code")), Column(self.tr("Name")), Column(self.tr("Kind"))],
+                                       self)
+        self.methods_view = rows_view(self.methods_model, "methodsView", stretch_column=1)
+        column.addWidget(self.methods_view)
+        row = QHBoxLayout()
+        self.method_code_edit = _edit("methodCodeEdit", 16)
+        self.method_code_edit.setPlaceholderText(self.tr("Code"))
+        self.method_name_edit = _edit("methodNameEdit", 80)
+        self.method_name_edit.setPlaceholderText(self.tr("Name"))
+        self.method_kind_combo = QComboBox()
+        self.method_kind_combo.setObjectName("methodKindCombo")
+        fill_combo(self.method_kind_combo, [(self._kind_text(kind), kind) for kind in MethodKind])
+        add = QPushButton(self.tr("Add &method"))
+        add.setObjectName("addMethodButton")
+        add.clicked.connect(self.add_method)
+        for widget in (self.method_code_edit, self.method_name_edit, self.method_kind_combo, add):
+            row.addWidget(widget)
+        column.addLayout(row)
+        return tab
+
+    def _rates_tab(self) -> QWidget:
+        tab = QWidget()
+        column = QVBoxLayout(tab)
+        self.rates_model = RowsModel([Column(self.tr("Currency")), Column(self.tr("Valid from")),
+                                      Column(self.tr("Rate"), align_right=True), Column(self.tr("Source"))], self)
+        self.rates_view = rows_view(self.rates_model, "ratesView", stretch_column=3)
+        column.addWidget(self.rates_view)
+        column.addWidget(hint_label(self.tr("A rate is what one unit of the currency is worth in the hotel's "
+                                            "currency. A payment converts at the rate valid on its date."),
+                                    "ratesHint"))
+        row = QHBoxLayout()
+        self.rate_currency_edit = _edit("rateCurrencyEdit", 3)
+        self.rate_currency_edit.setPlaceholderText(self.tr("Currency"))
+        self.rate_edit = _edit("rateEdit", 20)
+        self.rate_edit.setPlaceholderText(self.tr("Rate"))
+        self.rate_date_edit = QDateEdit(QDate.currentDate())
+        self.rate_date_edit.setObjectName("rateDateEdit")
+        self.rate_date_edit.setCalendarPopup(True)
+        set_rate_button = QPushButton(self.tr("Set &rate"))
+        set_rate_button.setObjectName("setRateButton")
+        set_rate_button.clicked.connect(self.set_rate)
+        import_button = QPushButton(self.tr("&Import the ECB's file…"))
+        import_button.setObjectName("importRatesButton")
+        import_button.clicked.connect(self.choose_rates_file)
+        for widget in (self.rate_currency_edit, self.rate_edit, self.rate_date_edit, set_rate_button):
+            row.addWidget(widget)
+        row.addStretch(1)
+        row.addWidget(import_button)
+        column.addLayout(row)
+        return tab
+
+    def _companies_tab(self) -> QWidget:
+        tab = QWidget()
+        column = QVBoxLayout(tab)
+        self.companies: list[CompanyRow] = []
+        self.companies_model = RowsModel([Column(self.tr("Name")), Column(self.tr("Tax ID")),
+                                          Column(self.tr("Address")),
+                                          Column(self.tr("Credit limit"), align_right=True)], self)
+        self.companies_view = rows_view(self.companies_model, "companiesView", stretch_column=2)
+        self.companies_view.selectionModel().selectionChanged.connect(lambda *_: self._company_chosen())
+        column.addWidget(self.companies_view)
+        form = new_form()
+        self.company_name_edit = _edit("companyNameEdit", 120)
+        form.addRow(self.tr("&Name:"), self.company_name_edit)
+        self.company_tax_id_edit = _edit("companyTaxIdEdit", 40)
+        form.addRow(self.tr("&Tax ID:"), self.company_tax_id_edit)
+        self.company_address_edit = _edit("companyAddressEdit", 240)
+        form.addRow(self.tr("&Address:"), self.company_address_edit)
+        self.company_limit_edit = _edit("companyLimitEdit", 20)
+        form.addRow(self.tr("Credit &limit (empty: none):"), self.company_limit_edit)
+        column.addLayout(form)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        add = QPushButton(self.tr("Add co&mpany"))
+        add.setObjectName("addCompanyButton")
+        add.clicked.connect(lambda: self.save_company(new=True))
+        save = QPushButton(self.tr("Save c&ompany"))
+        save.setObjectName("saveCompanyButton")
+        save.clicked.connect(lambda: self.save_company(new=False))
+        row.addWidget(add)
+        row.addWidget(save)
+        column.addLayout(row)
+        return tab
+
+    def _registers_tab(self) -> QWidget:
+        tab = QWidget()
+        column = QVBoxLayout(tab)
+        self.registers_model = RowsModel([Column(self.tr("Code")), Column(self.tr("Name")),
+                                          Column(self.tr("Prints on"))], self)
+        self.registers_view = rows_view(self.registers_model, "registersView", stretch_column=2)
+        column.addWidget(self.registers_view)
+        column.addWidget(hint_label(self.tr("Which printer prints a register's receipts, and the card terminals, "
+                                            "are set per workstation in Devices."), "registersHint"))
+        row = QHBoxLayout()
+        self.register_code_edit = _edit("registerCodeEdit", 16)
+        self.register_code_edit.setPlaceholderText(self.tr("Code"))
+        self.register_name_edit = _edit("registerNameEdit", 80)
+        self.register_name_edit.setPlaceholderText(self.tr("Name"))
+        add = QPushButton(self.tr("Add re&gister"))
+        add.setObjectName("addRegisterButton")
+        add.clicked.connect(self.add_register)
+        self.devices_button = QPushButton(self.tr("&Devices…"))
+        self.devices_button.setObjectName("devicesButton")
+        for widget in (self.register_code_edit, self.register_name_edit, add):
+            row.addWidget(widget)
+        row.addStretch(1)
+        row.addWidget(self.devices_button)
+        column.addLayout(row)
+        return tab
+
+    # --- loading -----------------------------------------------------------------------------------
+
+    def open(self) -> None:
+        super().open()
+        self.reload()
+
+    def reload(self) -> None:
+        language = current_language()
+        self.ctx.query(self, lambda session: (catalogue(session), load_names(session, language),
+                                              list_rates(session), list_companies(session),
+                                              list_registers(session))).success(self._loaded).failure(
+            self._refused).run()
+
+    def _loaded(self, loaded: tuple[Catalogue, Names, list[RateRow], list[CompanyRow], list[RegisterRow]]) -> None:
+        data, names, rates, companies, registers = loaded
+        self.registers_model.set_rows([(r.code, names.of(NameKind.CASH_REGISTER, r.code, r.name),
+                                        ", ".join(f"{ws} · {printer}" for ws, printer in r.printers) or "—")
+                                       for r in registers])
+        self.companies = companies
+        self.companies_model.set_rows([(c.name, c.tax_id, c.address, money_text(c.credit_limit) if c.credit_limit
+                                        else "—") for c in companies])
+        self.rates_model.set_rows([(r.currency, format_date(r.valid_from) if r.valid_from else self.tr("accepted at"),
+                                    format_amount(r.rate, 8), r.source) for r in rates])
+        self.loaded = data
+        tax_names = dict(data.taxes)
+        self.services_model.set_rows([(s.code, names.of(NameKind.SERVICE, s.code, s.name), money_text(s.price),
+                                       names.of(NameKind.TAX_RATE, s.tax_code, tax_names.get(s.tax_code, s.tax_code)))
+                                      for s in data.services])
+        current = self.tax_combo.currentData()
+        fill_combo(self.tax_combo, [(names.of(NameKind.TAX_RATE, code, name), code) for code, name in data.taxes],
+                   current)
+        self.outlets_model.set_rows([(code, names.of(NameKind.OUTLET, code, name)) for code, name in data.outlets])
+        self.methods_model.set_rows([(code, names.of(NameKind.PAYMENT_METHOD, code, name), self._kind_text(kind))
+                                     for code, name, kind in data.methods])
+        self.price_edit.setPlaceholderText(data.currency)
+
+    def _service_chosen(self) -> None:
+        rows = self.services_view.selectionModel().selectedRows()
+        if not rows or self.loaded is None:
+            return
+        service: ServiceRow = self.loaded.services[rows[0].row()]
+        self.code_edit.setText(service.code)
+        self.name_edit.setText(service.name)
+        self.name_ru_edit.setText(service.names.get("ru", ""))
+        self.name_bg_edit.setText(service.names.get("bg", ""))
+        self.category_edit.setText(service.category)
+        self.price_edit.setText(amount_for_edit(service.price))
+        self.tax_combo.setCurrentIndex(max(0, self.tax_combo.findData(service.tax_code)))
+
+    # --- changes -----------------------------------------------------------------------------------
+
+    def _refused(self, exc: BaseException) -> None:
+        self.error_label.setText(error_text(exc))
+        self.error_label.show()
+
+    def _change(self, use_case: Callable[..., Any], *args: object, then: Callable[[], object] | None = None) -> None:
+        def done(_value: object) -> None:
+            self.error_label.hide()
+            if then is not None:
+                then()
+            self.reload()
+
+        self.ctx.change(self, use_case, *args).success(done).failure(self._refused).run()
+
+    def _service_fields(self) -> tuple[Any, ...] | None:
+        if self.loaded is None:
+            return None
+        try:
+            price = read_amount(self.price_edit.text(), self.loaded.currency, allow_zero=True)
+        except FieldProblem as problem:
+            self.error_label.setText(str(problem))
+            self.error_label.show()
+            return None
+        names = {"ru": self.name_ru_edit.text(), "bg": self.name_bg_edit.text()}
+        return self.code_edit.text(), self.name_edit.text(), price, self.tax_combo.currentData(), names
+
+    def add_service(self) -> None:
+        fields = self._service_fields()
+        if fields is not None:
+            code, name, price, tax, names = fields
+            self._change(add_service, code, name, price, tax, self.category_edit.text(), names)
+
+    def save_service(self) -> None:
+        fields = self._service_fields()
+        if fields is not None:
+            self._change(change_service, *fields)
+
+    def add_outlet(self) -> None:
+        def added() -> None:
+            self.outlet_code_edit.clear()
+            self.outlet_name_edit.clear()
+
+        self._change(add_outlet, self.outlet_code_edit.text(), self.outlet_name_edit.text(), then=added)
+
+    def add_method(self) -> None:
+        def added() -> None:
+            self.method_code_edit.clear()
+            self.method_name_edit.clear()
+
+        # Qt hands a str enum back as a plain str.
+        kind = MethodKind(self.method_kind_combo.currentData())
+        self._change(add_payment_method, self.method_code_edit.text(), self.method_name_edit.text(), kind,
+                     then=added)
+
+    def set_rate(self) -> None:
+        try:
+            rate = parse_decimal(self.rate_edit.text())
+        except ValueError as problem:
+            self.error_label.setText(str(problem))
+            self.error_label.show()
+            return
+        day = python_date(self.rate_date_edit.date())
+        self._change(set_rate, self.rate_currency_edit.text(), rate, day, then=self.rate_edit.clear)
+
+    def choose_rates_file(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(self, self.tr("The ECB's daily rates"), "",
+                                                    self.tr("XML files (*.xml)"))
+        if path:
+            self.import_rates(Path(path))
+
+    def import_rates(self, path: Path) -> None:
+        def from_file(session: Any, actor: Actor) -> list[tuple[str, Decimal]]:
+            # Read on the worker with the rest: the file may sit on a slow network share.
+            return import_ecb(session, actor, path.read_bytes())
+
+        self._change(from_file)
+
+    def _company_chosen(self) -> None:
+        rows = self.companies_view.selectionModel().selectedRows()
+        if not rows or rows[0].row() >= len(self.companies):
+            return
+        company = self.companies[rows[0].row()]
+        self.company_name_edit.setText(company.name)
+        self.company_tax_id_edit.setText(company.tax_id)
+        self.company_address_edit.setText(company.address)
+        self.company_limit_edit.setText(amount_for_edit(company.credit_limit) if company.credit_limit else "")
+
+    def save_company(self, *, new: bool) -> None:
+        if self.loaded is None:
+            return
+        limit = None
+        if self.company_limit_edit.text().strip():
+            try:
+                limit = read_amount(self.company_limit_edit.text(), self.loaded.currency, allow_zero=True)
+            except FieldProblem as problem:
+                self.error_label.setText(str(problem))
+                self.error_label.show()
+                return
+        fields = (self.company_name_edit.text(), self.company_tax_id_edit.text(), self.company_address_edit.text(),
+                  limit)
+        if new:
+            self._change(add_company, *fields)
+            return
+        rows = self.companies_view.selectionModel().selectedRows()
+        if rows and rows[0].row() < len(self.companies):
+            self._change(change_company, self.companies[rows[0].row()].id, *fields)
+
+    def add_register(self) -> None:
+        def added() -> None:
+            self.register_code_edit.clear()
+            self.register_name_edit.clear()
+
+        self._change(add_register, self.register_code_edit.text(), self.register_name_edit.text(), then=added)
