@@ -8,7 +8,7 @@ import re
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from desk.core.errors import LedgerImmutable
 from desk.db import schema  # noqa: F401  (every table known before the first unit of work)
 from desk.db.base import LedgerRecord
+from desk.db.write_queue import WriteQueue
 
 ENV_URL = "DESK_DATABASE_URL"
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -119,7 +120,7 @@ def make_engine(url: str, *, background_checkpoints: bool = False, **kwargs: Any
         path = sqlite_file(url)
         if path is not None:
             keep_private(path)
-        engine = create_engine(url, connect_args={"timeout": 15}, **kwargs)
+        engine = create_engine(url, connect_args={"timeout": SQLITE_WRITE_PATIENCE_S}, **kwargs)
         event.listen(engine, "connect", _sqlite_on_connect)
         event.listen(engine, "begin", _sqlite_on_begin)
         if path is not None:
@@ -206,6 +207,11 @@ SQLITE_SYNCHRONOUS = "FULL"
 _SQLITE_SYNCHRONOUS_MODES = ("OFF", "NORMAL", "FULL", "EXTRA")
 
 
+# How long a writer waits for the file: first for its turn in the writers' queue, then in SQLite's
+# busy handler should the queue have given up.
+SQLITE_WRITE_PATIENCE_S = 15.0
+
+
 def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
     # Let SQLAlchemy, not the sqlite3 module, decide when transactions begin.
     dbapi_connection.isolation_level = None
@@ -215,7 +221,7 @@ def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
     if SQLITE_SYNCHRONOUS not in _SQLITE_SYNCHRONOUS_MODES:
         raise ValueError(f"unknown SQLite synchronous mode {SQLITE_SYNCHRONOUS!r}")
     cursor.execute(f"PRAGMA synchronous={SQLITE_SYNCHRONOUS}")
-    cursor.execute("PRAGMA busy_timeout=15000")
+    cursor.execute(f"PRAGMA busy_timeout={int(SQLITE_WRITE_PATIENCE_S * 1000)}")
     cursor.close()
 
 
@@ -265,6 +271,9 @@ class Database:
         self.write_sessions = sessionmaker(
             self.engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False
         )
+        # On an SQLite file, writers of every process take turns in order (see desk.db.write_queue).
+        file = sqlite_file(self.url)
+        self.write_queue: WriteQueue | None = WriteQueue(file, SQLITE_WRITE_PATIENCE_S) if file else None
         if upgrade:
             upgrade_database(self.engine)
         self.checkpointer = WalCheckpointer(str(path)) if background_checkpoints else None
@@ -278,14 +287,24 @@ class Database:
     @contextmanager
     def writing(self) -> Iterator[Session]:
         """A unit of work that holds the write lock from its start on SQLite (see desk.db.runner)."""
-        with self._unit(self.write_sessions) as session:
+        with self._unit(self.write_sessions, self._write_turn) as session:
             yield session
 
     @contextmanager
-    def _unit(self, sessions: sessionmaker[Session]) -> Iterator[Session]:
+    def _write_turn(self) -> Iterator[None]:
+        if self.write_queue is None:
+            yield
+            return
+        with self.write_queue.turn():
+            yield
+
+    @contextmanager
+    def _unit(self, sessions: sessionmaker[Session],
+              turn: Callable[[], AbstractContextManager[None]] = nullcontext) -> Iterator[Session]:
         kept: list[Callable[[Session], None]] = []
         try:
-            with sessions() as session:
+            # The turn outlasts the session: it ends once the commit (or rollback) has released the file.
+            with turn(), sessions() as session:
                 try:
                     with session.begin():
                         yield session
@@ -313,6 +332,8 @@ class Database:
         if self.checkpointer is not None:
             self.checkpointer.stop()
         self.engine.dispose()
+        if self.write_queue is not None:
+            self.write_queue.close()
 
 
 @event.listens_for(Session, "before_flush")
