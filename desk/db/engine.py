@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desk.core.errors import LedgerImmutable
@@ -361,8 +361,40 @@ def alembic_config(engine: Engine | None = None) -> Any:
     return config
 
 
+_REVISION = re.compile(r"""^revision(?::[^=]*)? = ["']([^"']+)["']""", re.MULTILINE)
+_DOWN_REVISION = re.compile(r"^down_revision(?::[^=]*)? = (.*)$", re.MULTILINE)
+
+
+def shipped_schema_heads() -> frozenset[str] | None:
+    """The latest schema's revisions, read from the migration files without loading Alembic (a
+    quarter of a second at every start); None where the files do not say it plainly."""
+    revisions: set[str] = set()
+    replaced: set[str] = set()
+    for file in (MIGRATIONS / "versions").glob("*.py"):
+        text = file.read_text(encoding="utf-8")
+        revision, down = _REVISION.search(text), _DOWN_REVISION.search(text)
+        if revision is None or down is None:
+            return None
+        revisions.add(revision.group(1))
+        replaced.update(re.findall(r"""["']([^"']+)["']""", down.group(1)))
+    heads = frozenset(revisions - replaced)
+    return heads or None
+
+
+def _schema_revisions(engine: Engine) -> frozenset[str] | None:
+    try:
+        with engine.connect() as connection:
+            return frozenset(connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalars())
+    except DBAPIError:  # a new database: no table yet
+        return None
+
+
 def upgrade_database(engine: Engine) -> None:
     """Bring a new or old database to the latest schema."""
+    heads = shipped_schema_heads()
+    if heads is not None and _schema_revisions(engine) == heads:
+        logging.getLogger(__name__).debug("schema at %s, the latest: no alembic migration to run", ", ".join(heads))
+        return
     from alembic import command
 
     command.upgrade(alembic_config(engine), "head")

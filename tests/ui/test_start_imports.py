@@ -34,3 +34,20 @@ def test_the_way_to_the_sign_in_window_imports_nothing_it_does_not_show():
     assert "ui.sign_in" in modules
     assert heavy(modules, NOT_BEFORE_SIGN_IN) == []
 
+
+
+def test_opening_a_database_at_the_latest_schema_does_not_load_alembic(tmp_path: Path):
+    from desk.db.engine import Database
+
+    url = f"sqlite:///{tmp_path / 'hotel.sqlite3'}"
+    Database(url).dispose()  # created and brought to the latest schema (Alembic, in this process)
+    modules = modules_after(f"from desk.db.engine import Database\nDatabase({url!r}).dispose()")
+    assert heavy(modules, ("alembic",)) == []
+
+
+def test_the_latest_schema_read_from_the_migration_files_is_alembic_s():
+    from alembic.script import ScriptDirectory
+
+    from desk.db.engine import alembic_config, shipped_schema_heads
+
+    assert shipped_schema_heads() == frozenset(ScriptDirectory.from_config(alembic_config()).get_heads())
