@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from desk.core.errors import LedgerImmutable
 from desk.db import schema  # noqa: F401  (every table known before the first unit of work)
 from desk.db.base import LedgerRecord
-from desk.db.write_queue import WriteQueue
+from desk.db.write_queue import WriteQueue, close_queue, open_queue
 
 ENV_URL = "DESK_DATABASE_URL"
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -273,7 +273,7 @@ class Database:
         )
         # On an SQLite file, writers of every process take turns in order (see desk.db.write_queue).
         file = sqlite_file(self.url)
-        self.write_queue: WriteQueue | None = WriteQueue(file, SQLITE_WRITE_PATIENCE_S) if file else None
+        self.write_queue: WriteQueue | None = open_queue(file, SQLITE_WRITE_PATIENCE_S) if file else None
         if upgrade:
             upgrade_database(self.engine)
         self.checkpointer = WalCheckpointer(str(path)) if background_checkpoints else None
@@ -333,7 +333,8 @@ class Database:
             self.checkpointer.stop()
         self.engine.dispose()
         if self.write_queue is not None:
-            self.write_queue.close()
+            close_queue(self.write_queue)
+            self.write_queue = None
 
 
 @event.listens_for(Session, "before_flush")

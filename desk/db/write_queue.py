@@ -47,6 +47,35 @@ def queue_path(database: Path) -> Path:
     return database.with_name(database.name + "-writers")
 
 
+_shared: dict[Path, tuple[WriteQueue, int]] = {}
+_sharing = threading.Lock()
+
+
+def open_queue(database: Path, patience: float) -> WriteQueue:
+    """The queue of ``database`` for this process, shared by every engine on the file: POSIX locks
+    belong to the process, and closing any descriptor of the file drops them all, so one process
+    keeps one descriptor and one line of turns per file. Give it back with :func:`close_queue`."""
+    key = database.resolve()
+    with _sharing:
+        queue, users = _shared.get(key, (None, 0))
+        if queue is None:
+            queue = WriteQueue(database, patience)
+        _shared[key] = (queue, users + 1)
+        return queue
+
+
+def close_queue(queue: WriteQueue) -> None:
+    """One user fewer; the descriptor is closed when the last engine on the file lets the queue go."""
+    with _sharing:
+        for key, (shared, users) in list(_shared.items()):
+            if shared is queue:
+                if users > 1:
+                    _shared[key] = (shared, users - 1)
+                    return
+                del _shared[key]
+        queue.close()
+
+
 class WriteQueue:
     """One SQLite file's queue of writers, for this process."""
 

@@ -139,3 +139,21 @@ def test_a_database_in_memory_has_no_queue():
             session.execute(text("SELECT 1"))
     finally:
         hotel.dispose()
+
+
+def test_engines_of_one_process_on_one_file_share_its_queue_until_the_last_lets_it_go(database: Path):
+    # POSIX locks belong to the process, and closing any descriptor of the file drops them all: one each.
+    first, second = Database(f"sqlite:///{database}"), Database(f"sqlite:///{database}", upgrade=False)
+    queue = first.write_queue
+    assert queue is not None and second.write_queue is queue
+    first.dispose()
+    before = queue.tickets_taken()
+    with second.writing() as session:
+        session.execute(text("SELECT 1"))
+    assert queue.tickets_taken() == before + 1
+    second.dispose()
+    third = Database(f"sqlite:///{database}", upgrade=False)
+    try:
+        assert third.write_queue is not queue  # the last one closed it; a new engine opens its own
+    finally:
+        third.dispose()
