@@ -106,7 +106,14 @@ class WriteQueue:
             yield False
             return
         try:
-            slot, in_order = self._wait_in_line(fd)
+            try:
+                slot, in_order = self._wait_in_line(fd)
+            except OSError as exc:  # no locks on this file system (ENOLCK): SQLite's busy handler alone
+                logger.warning("writers' queue %s unusable: %s", self.path, exc)
+                slot = None
+            if slot is None:
+                yield False
+                return
             self._local.depth = 1
             try:
                 yield in_order

@@ -157,3 +157,18 @@ def test_engines_of_one_process_on_one_file_share_its_queue_until_the_last_lets_
         assert third.write_queue is not queue  # the last one closed it; a new engine opens its own
     finally:
         third.dispose()
+
+
+def test_on_a_file_system_without_locks_writers_go_ahead_without_the_queue(database: Path, monkeypatch):
+    import errno
+
+    from desk.db import write_queue
+
+    def no_locks(*_args: object) -> None:
+        raise OSError(errno.ENOLCK, "No locks available")
+
+    monkeypatch.setattr(write_queue.fcntl, "lockf", no_locks)
+    queue = WriteQueue(database, WAIT_S)
+    with queue.turn() as in_order:
+        assert in_order is False
+    queue.close()
