@@ -22,7 +22,8 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from PySide6.QtWidgets import QApplication, QWidget
+import shiboken6
+from PySide6.QtWidgets import QApplication
 
 from bench.big_hotel import Samples, on_big_hotels
 from desk.db.engine import Database
@@ -51,12 +52,13 @@ def settle(app: QApplication) -> None:
 def what_cards_hold(cards: list[ReservationCard]) -> None:
     """Where a card's memory goes: its window's backing store (4 bytes a pixel, drawn into by Qt for
     every shown top-level window) and the rows its data holds, catalogues included."""
-    pixels = sum(card.width() * card.height() * card.devicePixelRatio() ** 2 for card in cards)
+    cards = [card for card in cards if shiboken6.isValid(card)]
+    print(f"  {len(cards)} cards still open", flush=True)
+    pixels = sum(card.width() * card.height() for card in cards)  # at a device pixel ratio of 1
     catalogue = sum(len(card.card.companies) + len(card.card.services) + len(card.card.methods) for card in cards)
     postings = sum(len(card.card.folio.postings) for card in cards)
-    widgets = sum(len(card.findChildren(QWidget)) for card in cards)
     print(f"  the cards hold: windows' backing stores about {pixels * 4 / 2**20:.0f} MiB "
-          f"({cards[0].width()}x{cards[0].height()} each), {widgets} widgets, {catalogue} catalogue rows "
+          f"({cards[0].width()}x{cards[0].height()} each), {catalogue} catalogue rows "
           f"(companies, services, methods: each card its own copy), {postings} postings", flush=True)
 
 
@@ -79,7 +81,8 @@ def bench(database: Database, samples: Samples, count: int) -> None:
     print(f"  {len(cards)} cards opened in {time.perf_counter() - start:.1f} s", flush=True)
     what_cards_hold(cards)
     for card in cards:
-        card.close()
+        if shiboken6.isValid(card):
+            card.close()
     cards.clear()
     settle(app)
     closed = rss_mib()
