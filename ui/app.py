@@ -9,30 +9,39 @@ long after the sign-in window has shown (for smoke tests of ``make run`` without
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import os
 import signal
 import socket
 import sys
 import traceback
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from desk.db.engine import Database, display_url, hide_password, resolve_url
-from desk.demo.printer import DemoPrinters, start_demo_printers
-from desk.demo.seed import has_data, seed_demo
+from desk.hotel.setup import is_set_up
 from desk.people.auth import Actor
 from desk.people.models import User
-from desk.pos.embedded import EmbeddedService, start_if_configured
-from ui.context import DeskContext
 from ui.i18n import install_translator
-from ui.main_window import MainWindow
 from ui.ops import delivery, feedback
 from ui.ops.op import Op
 from ui.ops.pools import TaskState
 from ui.setup.wizard import SetUpWizard
 from ui.sign_in import SignInDialog
+
+if TYPE_CHECKING:
+    # Imported when used: the sign-in window shows sooner without the main window, the reservation
+    # card and its dialogs, PDF reports, the demo hotel and its printer simulators (tests/ui/test_start_imports.py).
+    from desk.demo.printer import DemoPrinters
+    from desk.pos.embedded import EmbeddedService
+    from ui.context import DeskContext
+    from ui.main_window import MainWindow
+
+# Loaded while the clerk types the password, so the main window opens without waiting for it.
+MAIN_WINDOW_MODULE = "ui.main_window"
 
 logger = logging.getLogger(__name__)
 
@@ -91,16 +100,22 @@ class Startup(QObject):
             database = Database(url)
             try:
                 if demo:
+                    from desk.demo.seed import has_data, seed_demo
+
                     with database.writing() as session:
                         if not has_data(session):
                             state.report(None, seeding)
                             seed_demo(session)
                 with database.unit_of_work() as session:
-                    set_up = has_data(session)
+                    set_up = is_set_up(session)
                     if set_up and username and session.get(User, username) is None:
                         raise StartupError(unknown_user.format(user=username))
                 # The demo's registers print on simulators here, as the README's receipts show.
-                printers = start_demo_printers(database, workstation) if demo else None
+                printers = None
+                if demo:
+                    from desk.demo.printer import start_demo_printers
+
+                    printers = start_demo_printers(database, workstation)
             except BaseException:
                 database.dispose()
                 raise
@@ -139,9 +154,16 @@ class Startup(QObject):
         dialog.signed_in.connect(self._signed_in)
         dialog.rejected.connect(self.app.quit)
         dialog.show()
+        if self.exit_after is not None:
+            QTimer.singleShot(self.exit_after, self.app.quit)
+        # Once the window is painted; the clerk is reading it or typing (keys wait in Qt's queue).
+        QTimer.singleShot(50, lambda: importlib.import_module(MAIN_WINDOW_MODULE))
 
     def _signed_in(self, actor: Actor) -> None:
         assert self.database is not None
+        from ui.context import DeskContext
+        from ui.main_window import MainWindow
+
         self.context = DeskContext(self.database, actor)
         self.window = MainWindow(self.context)
         self.window.closed.connect(self.app.quit)
@@ -157,6 +179,8 @@ class Startup(QObject):
         # A card operation cut short last time is settled once or closed now, and the clerk told.
         reconcile_at_start(self.context, self.window)
         if self.pos_service is None:
+            from desk.pos.embedded import start_if_configured
+
             # A one-desk hotel's POS service (setting run_in_desk): started once, stopped at exit.
             self.pos_service = start_if_configured(self.database)
 

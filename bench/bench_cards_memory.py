@@ -1,0 +1,106 @@
+"""Memory of reservation cards held open: 50 cards on the big hotel, offscreen.
+
+    python bench/bench_cards_memory.py [--cards 50] [--reservations N] [--postgres]
+
+On a copy of the big hotel (bench/big_hotel.py, SQLite; PostgreSQL with ``--postgres``), a cashier
+signed in opens ``--cards`` reservation cards one after the other (new stays and the long stay of
+5,000 postings), each loaded and shown, then closes them all. Prints the process's resident memory
+(RSS, from /proc) after start-up, with the cards open, and after closing them, and the memory one
+card adds. Issue 23's target: 50 cards open under 200 MiB. Memory is not disturbed by a busy
+machine as times are. Asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import shiboken6
+from PySide6.QtWidgets import QApplication
+
+from bench.big_hotel import Samples, on_big_hotels
+from desk.db.engine import Database
+from desk.people.models import Role
+from tests.actors import signed_in
+from ui.context import DeskContext
+from ui.ops import delivery
+from ui.reservation_card.window import ReservationCard, open_reservation_card
+
+
+def rss_mib() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def settle(app: QApplication) -> None:
+    if not delivery.wait_all(120_000):
+        raise RuntimeError("an op did not finish")
+    for _ in range(3):
+        app.processEvents()
+    gc.collect()
+
+
+def what_cards_hold(cards: list[ReservationCard]) -> None:
+    """Where a card's memory goes: its window's backing store (4 bytes a pixel, drawn into by Qt for
+    every shown top-level window) and the rows its data holds, catalogues included."""
+    cards = [card for card in cards if shiboken6.isValid(card)]
+    print(f"  {len(cards)} cards still open", flush=True)
+    pixels = sum(card.width() * card.height() for card in cards)  # at a device pixel ratio of 1
+    catalogue = sum(len(card.card.companies) + len(card.card.services) + len(card.card.methods) for card in cards)
+    postings = sum(len(card.card.folio.postings) for card in cards)
+    print(f"  the cards hold: windows' backing stores about {pixels * 4 / 2**20:.0f} MiB "
+          f"({cards[0].width()}x{cards[0].height()} each), {catalogue} catalogue rows "
+          f"(companies, services, methods: each card its own copy), {postings} postings", flush=True)
+
+
+def bench(database: Database, samples: Samples, count: int) -> None:
+    app = QApplication.instance() or QApplication([])
+    assert isinstance(app, QApplication)
+    ctx = DeskContext(database, signed_in(database, Role.CASHIER, "BENCH-1"))
+    folios = [*samples.new_bills[:count - 1], samples.long_bill]  # bill n is folio n's
+    first = open_reservation_card(ctx, folios[0])  # statements compiled, Qt's styles loaded: as a running desk
+    settle(app)
+    first.close()
+    settle(app)
+    before = rss_mib()
+    start = time.perf_counter()
+    cards: list[ReservationCard] = []
+    for folio_id in folios:
+        cards.append(open_reservation_card(ctx, folio_id))
+        settle(app)
+    opened = rss_mib()
+    print(f"  {len(cards)} cards opened in {time.perf_counter() - start:.1f} s", flush=True)
+    what_cards_hold(cards)
+    for card in cards:
+        if shiboken6.isValid(card):
+            card.close()
+    cards.clear()
+    settle(app)
+    closed = rss_mib()
+    print(f"  RSS: {before:6.1f} MiB before, {opened:6.1f} MiB with {count} cards open (target 200), "
+          f"{closed:6.1f} MiB after closing them; {(opened - before) / count:.2f} MiB a card", flush=True)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--cards", type=int, default=50)
+    parser.add_argument("--reservations", type=int, default=200_000)
+    parser.add_argument("--postgres", action="store_true")
+    args = parser.parse_args()
+    print("command: python bench/bench_cards_memory.py " + " ".join(sys.argv[1:]))
+    on_big_hotels(lambda database, samples: bench(database, samples, args.cards), args.reservations,
+                  postgres=args.postgres)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,53 @@
+"""Start-up imports only what the window on screen needs: the rest waits until it is used."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# What the sign-in window does not need: PDF reports, printer simulators and their fonts, QR codes,
+# the demo hotel, the main window and the reservation card with its dialogs.
+NOT_BEFORE_SIGN_IN = ("reportlab", "escpos", "qrcode", "hardware.simulators", "desk.demo", "desk.cash.shift_pdf",
+                      "ui.main_window", "ui.reservation_card", "ui.dialogs")
+
+
+def modules_after(statements: str) -> set[str]:
+    """The modules a fresh interpreter holds after running ``statements``."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    code = f"{statements}\nimport json, sys\nprint(json.dumps(sorted(sys.modules)))"
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
+                            timeout=120, check=True)
+    return set(json.loads(result.stdout.splitlines()[-1]))
+
+
+def heavy(modules: set[str], names: tuple[str, ...]) -> list[str]:
+    return sorted(m for m in modules if any(m == name or m.startswith(name + ".") for name in names))
+
+
+def test_the_way_to_the_sign_in_window_imports_nothing_it_does_not_show():
+    modules = modules_after("import desk.cli.main, ui.app, ui.sign_in\ndesk.cli.main._parser()")
+    assert "ui.sign_in" in modules
+    assert heavy(modules, NOT_BEFORE_SIGN_IN) == []
+
+
+
+def test_opening_a_database_at_the_latest_schema_does_not_load_alembic(tmp_path: Path):
+    from desk.db.engine import Database
+
+    url = f"sqlite:///{tmp_path / 'hotel.sqlite3'}"
+    Database(url).dispose()  # created and brought to the latest schema (Alembic, in this process)
+    modules = modules_after(f"from desk.db.engine import Database\nDatabase({url!r}).dispose()")
+    assert heavy(modules, ("alembic",)) == []
+
+
+def test_the_latest_schema_read_from_the_migration_files_is_alembic_s():
+    from alembic.script import ScriptDirectory
+
+    from desk.db.engine import alembic_config, shipped_schema_heads
+
+    assert shipped_schema_heads() == frozenset(ScriptDirectory.from_config(alembic_config()).get_heads())
