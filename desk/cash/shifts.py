@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import bindparam, func, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -127,8 +127,12 @@ def require_cash_shift(session: Session, workstation: str) -> CashShift:
 
 
 def link_cash_payment(session: Session, shift: CashShift, payment: Payment) -> None:
-    session.add(ShiftPayment(shift_id=shift.id, payment_id=payment.id))
-    session.flush()
+    # One plain INSERT, not a unit-of-work flush: every cash payment makes one, and the payment,
+    # already flushed, tells the runner its folio.
+    session.connection().execute(_NEW_SHIFT_PAYMENT, {"shift_id": shift.id, "payment_id": payment.id})
+
+
+_NEW_SHIFT_PAYMENT = insert(ShiftPayment)
 
 
 # --- use cases ----------------------------------------------------------------------------------
