@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -89,10 +89,23 @@ def _is_closed(session: Session, shift_id: int) -> bool:
 
 def open_shift_of(session: Session, workstation: str, *, lock: bool = False) -> CashShift | None:
     """The workstation's open shift, if any (at most one: a new one opens only after the last closed)."""
-    shift = _latest(session, workstation, lock=lock)
-    if shift is None or _is_closed(session, shift.id):
+    # One statement, not three: every cash payment asks.
+    statement = _LATEST_WITH_CLOSE_LOCKED if lock else _LATEST_WITH_CLOSE
+    row = session.execute(statement, {"workstation": workstation}).first()
+    if row is None or row.closed is not None:
         return None
-    return shift
+    return row[0]
+
+
+_LATEST_WITH_CLOSE = (
+    select(CashShift, ShiftClose.id.label("closed"))
+    .outerjoin(ShiftClose, ShiftClose.shift_id == CashShift.id)
+    .where(CashShift.workstation == bindparam("workstation"))
+    .order_by(CashShift.number.desc())
+    .limit(1)
+)
+_LATEST_WITH_CLOSE_LOCKED = _LATEST_WITH_CLOSE.with_for_update(of=CashShift).execution_options(
+    populate_existing=True)
 
 
 def _require_open(session: Session, workstation: str) -> CashShift:
@@ -114,8 +127,12 @@ def require_cash_shift(session: Session, workstation: str) -> CashShift:
 
 
 def link_cash_payment(session: Session, shift: CashShift, payment: Payment) -> None:
-    session.add(ShiftPayment(shift_id=shift.id, payment_id=payment.id))
-    session.flush()
+    # One plain INSERT, not a unit-of-work flush: every cash payment makes one, and the payment,
+    # already flushed, tells the runner its folio.
+    session.connection().execute(_NEW_SHIFT_PAYMENT, {"shift_id": shift.id, "payment_id": payment.id})
+
+
+_NEW_SHIFT_PAYMENT = insert(ShiftPayment)
 
 
 # --- use cases ----------------------------------------------------------------------------------

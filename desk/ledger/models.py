@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from sqlalchemy import (
+    BigInteger,
     CheckConstraint,
     ForeignKey,
     Index,
@@ -202,3 +203,21 @@ class Payment(LedgerRecord, Base):
         "CardRecord", primaryjoin="CardRecord.payment_id == Payment.id", foreign_keys="CardRecord.payment_id",
         viewonly=True, uselist=False)
 
+
+
+class BillTotal(Base):
+    """What a bill's ledger adds up to, per currency, in whole minor units: kept by the database's own
+    triggers (migration 0024) as postings, moves and payments are inserted, never by the program.
+
+    A payment checks what the bill owes in one read, however long the stay (issue 23). Rows change
+    with every insert, so this is not a ledger table; on PostgreSQL the desk's role may only read it
+    and the triggers run as the tables' owner. ``entries`` counts the postings on the bill and its
+    payments in that currency, so a bill that holds an amount in another currency is still noticed.
+    """
+
+    __tablename__ = "bill_total"
+    bill_id: Mapped[int] = mapped_column(ForeignKey("bill.id"), primary_key=True)
+    currency: Mapped[str] = mapped_column(String(3), primary_key=True)
+    charges: Mapped[int] = mapped_column(BigInteger)
+    paid: Mapped[int] = mapped_column(BigInteger)
+    entries: Mapped[int]

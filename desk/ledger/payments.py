@@ -23,7 +23,9 @@ from desk.ledger import texts
 from desk.ledger.accounts import company_folio
 from desk.ledger.folios import FolioView, PaymentLine, bill_balance, load_folio
 from desk.ledger.lookup import (
+    bill_for_update,
     company_transfer_refusal,
+    ensure_bill_open,
     ensure_open,
     get,
     in_base,
@@ -37,7 +39,7 @@ from desk.ledger.lookup import (
     require_fits,
     require_positive,
 )
-from desk.ledger.models import Bill, Folio, Payment, PaymentKind, Posting, PostingKind
+from desk.ledger.models import Bill, Payment, PaymentKind, Posting, PostingKind
 from desk.ledger.postings import _reverse, post_charge
 from desk.people.auth import Actor, ManagerApproval, authorise
 from desk.people.rights import Right, require
@@ -190,12 +192,12 @@ def take_payment(
     require(actor, Right.TAKE_PAYMENT)
     # The bill is locked before the key is looked up: two retries racing each other then wait in
     # turn, and the second sees the payment the first committed.
-    bill = get(session, Bill, bill_id, "Bill", lock=True)
+    bill, stay = bill_for_update(session, bill_id)
     done = _made_by_this_apply(session, idempotency_key, folio_id=bill.folio_id, bill_id=bill.id,
                                amount=tender.amount, method_code=tender.method_code)
     if done is not None:
         return done
-    ensure_open(session.get_one(Folio, bill.folio_id))
+    ensure_bill_open(stay)
     refuse_while_card_payment_unresolved(session, bill.id)
     method = _tender_method(session, tender.method_code)
     _require_tender_fits(tender)

@@ -32,6 +32,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.pool import NullPool
 
+from desk.core.types import MoneyType
 from desk.db.base import Base, LedgerRecord
 from desk.db.engine import Database
 
@@ -53,6 +54,9 @@ def unique_keys(engine: Engine, table: str) -> list[Key]:
 
 def value(column: Any, n: int) -> Any:
     """A value of the column's type, different for each ``n``."""
+    if isinstance(Base.metadata.tables[column.table.name].c[column.name].type, MoneyType):
+        # Stored as text, read by the bill totals' triggers (0024) as an amount: a well-formed one.
+        return f"EUR {n}.00"
     kind = column.type
     if isinstance(kind, JSON):
         return {"n": n}
@@ -89,6 +93,8 @@ def schema(database_url: str) -> Iterator[tuple[Engine, dict[str, Table]]]:
                 # Off go the foreign-key triggers; the append-only ones come back at once.
                 connection.execute(text(f"ALTER TABLE {table} DISABLE TRIGGER ALL"))
                 connection.execute(text(f"ALTER TABLE {table} ENABLE TRIGGER USER"))
+            # The bills' totals the ledger's triggers keep (0024) point at bills too.
+            connection.execute(text("ALTER TABLE bill_total DISABLE TRIGGER ALL"))
     yield engine, {name: reflected.tables[name] for name in APPEND_ONLY}
     engine.dispose()
 

@@ -7,6 +7,7 @@ and every statement the desk sent is planned again against them (issue 23).
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from typing import Any
 
@@ -24,7 +25,7 @@ BIG_TABLES = {
     "posting": 2_000_000, "posting_item": 1_000_000, "posting_move": 20_000, "payment": 190_000,
     "reservation": 200_000, "reservation_guest": 240_000, "guest": 240_000, "folio": 200_000, "bill": 210_000,
     "journal_intent": 330_000, "journal_event": 1_000_000, "card_record": 140_000, "shift_payment": 190_000,
-    "fiscal_document": 330_000, "fiscal_print": 330_000, "receipt_request": 330_000,
+    "fiscal_document": 330_000, "fiscal_print": 330_000, "receipt_request": 330_000, "bill_total": 210_000,
 }
 # Read whole, these are small; their statistics still steer the plans that join them.
 SMALL_TABLES = {"company": 800, "room": 500, "event": 300}
@@ -84,3 +85,27 @@ def test_a_sale_a_card_and_a_search_read_no_large_table_whole(sqlite_url: str) -
             if scans:
                 reads_whole[" ".join(statement.split())] = (parameters, scans)
     assert not reads_whole, "\n".join(f"{s}\n  {p}" for s, p in reads_whole.items())
+
+
+def test_the_triggers_that_keep_the_bill_totals_read_by_index(sqlite_url: str) -> None:
+    """Each statement of the 0024 triggers, planned with the new row's values put in, finds its rows
+    by key: a move or a payment on a long stay costs what it costs on a new one."""
+    hotel = make_hotel(sqlite_url)
+    hotel.database.dispose()
+    path = str(sqlite_file(sqlite_url))
+    _give_big_statistics(path)
+    with sqlite3.connect(path) as connection:
+        triggers = dict(connection.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%bill_total'"))
+        assert len(triggers) == 3, triggers
+        reads_whole = {}
+        for name, sql in triggers.items():
+            body = re.search(r"\bBEGIN\b(.*)\bEND\s*$", sql, re.S | re.I)
+            assert body, sql
+            for statement in filter(str.strip, body.group(1).split(";")):
+                planned = re.sub(r"\b(NEW|excluded)\.\w+", "1", statement)
+                plan = [row[-1] for row in connection.execute(f"EXPLAIN QUERY PLAN {planned}")]
+                scans = [step for step in plan if step.startswith("SCAN ") and step.split()[1] in BIG_TABLES]
+                if scans:
+                    reads_whole[f"{name}: {' '.join(statement.split())}"] = scans
+    assert not reads_whole, reads_whole
