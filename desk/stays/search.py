@@ -15,11 +15,24 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import ColumnElement, CompoundSelect, Select, and_, or_, select, union
+from sqlalchemy import (
+    BigInteger,
+    ColumnElement,
+    CompoundSelect,
+    Select,
+    String,
+    and_,
+    case,
+    cast,
+    func,
+    or_,
+    select,
+    union,
+)
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from desk.core.errors import InvalidInput
-from desk.core.money import Money
+from desk.core.money import Money, minor_units
 from desk.fiscal.models import CashRegister
 from desk.hotel.models import Hotel, Room
 from desk.hotel.names import NameKind, load_names
@@ -304,29 +317,46 @@ def _walk_in_rows(session: Session, query: FolioQuery, terms: _Terms) -> list[Fo
 
 
 def folio_balances(session: Session, folio_ids: Iterable[int]) -> dict[int, Money]:
-    """What each folio owes after payments and deposits (positive: the client owes the hotel)."""
+    """What each folio owes after payments and deposits (positive: the client owes the hotel).
+
+    The database adds the amounts up, one row per folio: a page of long stays must not turn every
+    posting of their years into a Money here.
+    """
     ids = sorted(set(folio_ids))
     if not ids:
         return {}
     currency = session.scalar(select(Hotel.base_currency).limit(1))
     if currency is None:
         return {}
-    sums: dict[int, Decimal] = dict.fromkeys(ids, Decimal(0))
-    # Money is stored as text, so the sums are made here, exactly, over the page's rows only.
-    for folio_id, amount in session.execute(select(Posting.folio_id, Posting.amount).where(Posting.folio_id.in_(ids))):
-        sums[folio_id] += _in(amount, currency)
-    for folio_id, amount in session.execute(
-        select(Payment.folio_id, Payment.base_amount).where(Payment.folio_id.in_(ids))
+    minor = dict.fromkeys(ids, 0)
+    for folio_id, amount in _minor_sums(session, Posting.folio_id, Posting.amount, ids, currency).items():
+        minor[folio_id] += amount
+    for folio_id, amount in _minor_sums(session, Payment.folio_id, Payment.base_amount, ids, currency).items():
+        minor[folio_id] -= amount
+    digits = minor_units(currency)
+    return {folio_id: Money(Decimal(value).scaleb(-digits), currency) for folio_id, value in minor.items()}
+
+
+def _minor_sums(session: Session, folio_column: InstrumentedAttribute[int], amount_column: InstrumentedAttribute[Money],
+                ids: list[int], currency: str) -> dict[int, int]:
+    """Each folio's amounts added up in minor units, exactly.
+
+    A Money's text is ``"EUR 12.50"`` with exactly the currency's digits after the point, so its
+    digits without the point are the amount in minor units; text in another currency is refused.
+    """
+    prefix = f"{currency} "
+    text_of = cast(amount_column, String)
+    in_minor = cast(func.replace(func.substr(text_of, len(prefix) + 1), ".", ""), BigInteger)
+    foreign = func.min(case((func.substr(text_of, 1, len(prefix)) != prefix, text_of)))
+    sums: dict[int, int] = {}
+    for folio_id, summed, other in session.execute(
+        select(folio_column, func.sum(in_minor), foreign).where(folio_column.in_(ids)).group_by(folio_column)
     ):
-        sums[folio_id] -= _in(amount, currency)
-    return {folio_id: Money.rounded(value, currency) for folio_id, value in sums.items()}
-
-
-def _in(amount: Money, currency: str) -> Decimal:
-    if amount.currency != currency:
-        raise InvalidInput("A ledger amount is in {currency}, not the hotel's {base}", currency=amount.currency,
-                           base=currency)
-    return amount.amount
+        if other is not None:
+            raise InvalidInput("A ledger amount is in {currency}, not the hotel's {base}",
+                               currency=str(other).split(" ")[0], base=currency)
+        sums[folio_id] = int(summed)
+    return sums
 
 
 # --- the search -----------------------------------------------------------------------------
