@@ -38,7 +38,15 @@ from desk.hotel.models import Hotel, Room
 from desk.hotel.names import NameKind, load_names
 from desk.ledger.models import Folio, Payment, Posting
 from desk.people.models import User
-from desk.stays.models import Company, Event, Guest, Reservation, ReservationGuest, ReservationStatus
+from desk.stays.models import (
+    Company,
+    Event,
+    Guest,
+    Reservation,
+    ReservationGuest,
+    ReservationStatus,
+    StaySearchTerm,
+)
 
 MAX_TEXT_LENGTH = 80
 MAX_LIMIT = 1000
@@ -168,20 +176,41 @@ def _matching_reservation_ids(query: FolioQuery, terms: _Terms) -> CompoundSelec
         .where(Room.number.in_(terms.candidates))
     )
     by_number = select(*columns).where(or_(*(starts_with(Reservation.number, c) for c in terms.candidates)))
-    by_guest = (
-        select(*columns)
-        .distinct()
-        .join(ReservationGuest, ReservationGuest.reservation_id == Reservation.id)
-        .join(Guest, Guest.id == ReservationGuest.guest_id)
-        .where(or_(starts_with(Guest.search_name, terms.lower), starts_with(Guest.search_first_last, terms.lower)))
-    )
+    by_guest = _by_guest_name(query, terms)
     by_company = (
         select(*columns)
         .join(Company, Company.id == Reservation.company_id)
         .where(starts_with(Company.search_name, terms.lower))
     )
-    pages = [_narrowed(branch, query).subquery() for branch in (by_room, by_number, by_guest, by_company)]
+    pages = [_narrowed(branch, query).subquery() for branch in (by_room, by_number, by_company)]
+    pages.append(by_guest.subquery())
     return union(*(select(page.c.id) for page in pages))
+
+
+def _by_guest_name(query: FolioQuery, terms: _Terms) -> Select[int, date]:
+    """The newest page of stays with a guest whose last or first name starts with the text.
+
+    All stays: read from the search terms' key (term, arrival, stay) alone, newest first, so a
+    prefix that names thousands of past stays costs a range of one index, not a row of each stay.
+    In house: the few stays in the house are walked newest first and each asked for a matching
+    guest, as a common prefix would otherwise name thousands of stays to throw away.
+    """
+    matching = starts_with(StaySearchTerm.term, terms.lower)
+    if query.in_house_only:
+        has_guest = select(StaySearchTerm.reservation_id).where(
+            StaySearchTerm.reservation_id == Reservation.id, matching).exists()
+        return _narrowed(select(Reservation.id, Reservation.arrival).where(has_guest), query)
+    statement = (
+        # A stay found through two of its guests, or a guest by both names, is one stay.
+        select(StaySearchTerm.reservation_id.label("id"), StaySearchTerm.arrival)
+        .distinct()
+        .where(matching)
+        .order_by(StaySearchTerm.arrival.desc(), StaySearchTerm.reservation_id.desc())
+        .limit(query.limit)
+    )
+    if query.arrival is not None:
+        statement = statement.where(StaySearchTerm.arrival == query.arrival)
+    return statement
 
 
 def _reservation_rows(session: Session, query: FolioQuery, terms: _Terms) -> list[FolioRow]:
