@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 import gc
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -147,7 +147,7 @@ class FolioView:
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Hold the cyclic garbage collector off while a folio's rows are turned into objects.
 
     A folio with thousands of postings allocates tens of thousands of objects (ORM states, Money,
@@ -173,9 +173,18 @@ def _sum(amounts: Iterable[Money], currency: str) -> Money:
     return Money(exact, currency)
 
 
+# A folio with what its card shows of it: its bills, and who it belongs to.
+FOLIO_OPTIONS = [
+    selectinload(Folio.bills),
+    joinedload(Folio.reservation).selectinload(Reservation.stay_guests).joinedload(ReservationGuest.guest),
+    joinedload(Folio.company),
+    joinedload(Folio.event),
+]
+
+
 def load_folio(session: Session, folio_id: int) -> FolioView:
     """Everything on a folio, in a handful of queries."""
-    with _collector_paused():
+    with collector_paused():
         return _load_folio(session, folio_id)
 
 
@@ -183,14 +192,7 @@ def _load_folio(session: Session, folio_id: int) -> FolioView:
     folio = session.get(
         Folio,
         folio_id,
-        options=[
-            selectinload(Folio.bills),
-            joinedload(Folio.reservation)
-            .selectinload(Reservation.stay_guests)
-            .joinedload(ReservationGuest.guest),
-            joinedload(Folio.company),
-            joinedload(Folio.event),
-        ],
+        options=FOLIO_OPTIONS,
         # Read again even if the unit holds the folio already: its bills may have been added
         # since by plain INSERTs the ORM did not see (the POS service's postings).
         populate_existing=True,
@@ -214,7 +216,13 @@ def _load_folio(session: Session, folio_id: int) -> FolioView:
         select(Payment).where(Payment.folio_id == folio_id).order_by(Payment.created_at, Payment.id)
         .options(selectinload(Payment.card_record))
     ).all()
+    return folio_view(folio, currency, postings, moves, payments)
 
+
+def folio_view(folio: Folio, currency: str, postings: Sequence[Posting], moves: Sequence[PostingMove],
+               payments: Sequence[Payment]) -> FolioView:
+    """The folio as its card shows it, put together from its rows: postings in (ordered_at, id)
+    order, moves in id order, payments in (created_at, id) order, ``folio.bills`` loaded."""
     current_bill = {p.id: p.bill_id for p in postings}
     for move in moves:
         current_bill[move.posting_id] = move.to_bill_id

@@ -117,17 +117,20 @@ class Reservation(Base):
     __table_args__ = (
         CheckConstraint("departure > arrival", name="stay_has_nights"),
         Index("ix_reservation_status_arrival", "status", "arrival"),
+        # A room's or a company's stays newest first, read in index order (migration 0025).
+        Index("ix_reservation_room_id_arrival", "room_id", "arrival"),
+        Index("ix_reservation_company_id_arrival", "company_id", "arrival"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     number: Mapped[str] = mapped_column(_search_text(20), unique=True)
     status: Mapped[ReservationStatus] = mapped_column(enum_column(ReservationStatus))
     arrival: Mapped[date] = mapped_column(index=True)
     departure: Mapped[date]
-    room_id: Mapped[int | None] = mapped_column(ForeignKey("room.id"), index=True)
+    room_id: Mapped[int | None] = mapped_column(ForeignKey("room.id"))
     # The room type booked (a room of it is assigned at check-in at the latest).
     room_type: Mapped[str | None] = mapped_column(String(40))
     nightly_rate: Mapped[Money]
-    company_id: Mapped[int | None] = mapped_column(ForeignKey("company.id"), index=True)
+    company_id: Mapped[int | None] = mapped_column(ForeignKey("company.id"))
     event_id: Mapped[int | None] = mapped_column(ForeignKey("event.id"))
     checked_in_at: Mapped[datetime | None]
     checked_out_at: Mapped[datetime | None]
@@ -163,6 +166,22 @@ class ReservationGuest(Base):
     position: Mapped[int] = mapped_column(default=0)
     reservation: Mapped[Reservation] = relationship(back_populates="stay_guests")
     guest: Mapped[Guest] = relationship(lazy="joined")
+
+
+class StaySearchTerm(Base):
+    """A guest's search key (``search_name`` or ``search_first_last``) on one of their stays, with
+    the stay's arrival: kept by the database's triggers (migration 0025), never by the program.
+
+    Its primary key is the name search itself: a prefix range over ``term`` read in key order holds
+    the arrival and the stay, so the newest stays of a common prefix are found without reading a
+    reservation or a guest. On PostgreSQL the desk's role may only read it.
+    """
+
+    __tablename__ = "stay_search_term"
+    term: Mapped[str] = mapped_column(_search_text(170), primary_key=True)
+    arrival: Mapped[date] = mapped_column(primary_key=True)
+    reservation_id: Mapped[int] = mapped_column(ForeignKey("reservation.id"), primary_key=True, index=True)
+    guest_id: Mapped[int] = mapped_column(ForeignKey("guest.id"), primary_key=True, index=True)
 
 
 class StayChange(Base):

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from desk.cards.operations import HOLD_WARN_DAYS, CardPaymentInfo, HoldState, card_payments_of_folio, holds_of_folio
 from desk.cards.saved_cards import saved_cards
@@ -19,7 +19,8 @@ from desk.fiscal.models import CashRegister
 from desk.hotel.models import PaymentMethod, Service
 from desk.hotel.names import Names, load_names
 from desk.hotel.rates import rates_on
-from desk.ledger.folios import FolioView, load_folio
+from desk.hotel.reference import base_currency
+from desk.ledger.folios import FOLIO_OPTIONS, FolioView, collector_paused, folio_view, load_folio
 from desk.ledger.models import Bill, Folio, Payment, Posting, PostingMove
 from desk.stays.models import Company
 
@@ -87,7 +88,51 @@ class ReservationCardData:
 
 
 def load_reservation_card(session: Session, folio_id: int, language: str = "en") -> ReservationCardData:
-    folio = load_folio(session, folio_id)
+    return _card(session, load_folio(session, folio_id), language)
+
+
+def reload_reservation_card(session: Session, shown: ReservationCardData, language: str = "en") -> ReservationCardData:
+    """The card again after a change of its folio: what :func:`load_reservation_card` gives, with
+    only the postings the card does not show yet read from the ledger.
+
+    A long stay's thousands of postings are what a reload spent its time on; posted rows never
+    change (the ledger is append-only), so the card's own are kept. Everything else a posting's
+    line depends on (the bill it is on now, its reversal) and the folio's bills and payments, few
+    and small, are read again, so the card shows exactly what a fresh load shows.
+    """
+    return _card(session, _folio_with_new_postings(session, shown.folio), language)
+
+
+def _folio_with_new_postings(session: Session, shown: FolioView) -> FolioView:
+    folio_id = shown.folio.id
+    with collector_paused():
+        folio = session.get(
+            Folio, folio_id, options=FOLIO_OPTIONS,
+            populate_existing=True,  # its bills may have been added by plain INSERTs since
+        )
+        if folio is None:
+            raise NotFound("Folio {folio} does not exist", folio=folio_id)
+        kept = {line.posting.id: line.posting for line in shown.postings}
+        on_folio = set(session.scalars(select(Posting.id).where(Posting.folio_id == folio_id)))
+        if not kept.keys() <= on_folio:  # never, on an append-only ledger: read it all rather than guess
+            return load_folio(session, folio_id)
+        new_ids = sorted(on_folio - kept.keys())
+        new = session.scalars(select(Posting).where(Posting.id.in_(new_ids)).options(
+            joinedload(Posting.outlet))).all() if new_ids else []
+        postings = sorted([*kept.values(), *new], key=lambda posting: (posting.ordered_at, posting.id))
+        moves = session.scalars(
+            select(PostingMove).join(Posting, Posting.id == PostingMove.posting_id)
+            .where(Posting.folio_id == folio_id).order_by(PostingMove.id)
+        ).all()
+        payments = session.scalars(
+            select(Payment).where(Payment.folio_id == folio_id).order_by(Payment.created_at, Payment.id)
+            .options(selectinload(Payment.card_record))
+        ).all()
+        return folio_view(folio, base_currency(session), postings, moves, payments)
+
+
+def _card(session: Session, folio: FolioView, language: str) -> ReservationCardData:
+    folio_id = folio.folio.id
     # Today's rates, as a payment taken today converts (desk.hotel.rates.rate_on decides them).
     rates = {folio.currency: Decimal(1), **rates_on(session, date.today())}
     return ReservationCardData(

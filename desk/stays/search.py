@@ -15,18 +15,39 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import ColumnElement, CompoundSelect, Select, and_, or_, select, union
+from sqlalchemy import (
+    BigInteger,
+    ColumnElement,
+    CompoundSelect,
+    Select,
+    String,
+    and_,
+    case,
+    cast,
+    func,
+    or_,
+    select,
+    union,
+)
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from desk.core.errors import InvalidInput
-from desk.core.money import Money
+from desk.core.money import Money, minor_units
 from desk.fiscal.models import CashRegister
 from desk.hotel.models import Hotel, Room
 from desk.hotel.names import NameKind, load_names
 from desk.ledger.models import Folio, Payment, Posting
 from desk.people.models import User
 from desk.stays.business_day import business_date
-from desk.stays.models import Company, Event, Guest, Reservation, ReservationGuest, ReservationStatus
+from desk.stays.models import (
+    Company,
+    Event,
+    Guest,
+    Reservation,
+    ReservationGuest,
+    ReservationStatus,
+    StaySearchTerm,
+)
 
 MAX_TEXT_LENGTH = 80
 MAX_LIMIT = 1000
@@ -160,20 +181,41 @@ def _matching_reservation_ids(query: FolioQuery, terms: _Terms) -> CompoundSelec
         .where(Room.number.in_(terms.candidates))
     )
     by_number = select(*columns).where(or_(*(starts_with(Reservation.number, c) for c in terms.candidates)))
-    by_guest = (
-        select(*columns)
-        .distinct()
-        .join(ReservationGuest, ReservationGuest.reservation_id == Reservation.id)
-        .join(Guest, Guest.id == ReservationGuest.guest_id)
-        .where(or_(starts_with(Guest.search_name, terms.lower), starts_with(Guest.search_first_last, terms.lower)))
-    )
+    by_guest = _by_guest_name(query, terms)
     by_company = (
         select(*columns)
         .join(Company, Company.id == Reservation.company_id)
         .where(starts_with(Company.search_name, terms.lower))
     )
-    pages = [_narrowed(branch, query).subquery() for branch in (by_room, by_number, by_guest, by_company)]
+    pages = [_narrowed(branch, query).subquery() for branch in (by_room, by_number, by_company)]
+    pages.append(by_guest.subquery())
     return union(*(select(page.c.id) for page in pages))
+
+
+def _by_guest_name(query: FolioQuery, terms: _Terms) -> Select[int, date]:
+    """The newest page of stays with a guest whose last or first name starts with the text.
+
+    All stays: read from the search terms' key (term, arrival, stay) alone, newest first, so a
+    prefix that names thousands of past stays costs a range of one index, not a row of each stay.
+    In house: the few stays in the house are walked newest first and each asked for a matching
+    guest, as a common prefix would otherwise name thousands of stays to throw away.
+    """
+    matching = starts_with(StaySearchTerm.term, terms.lower)
+    if query.in_house_only:
+        has_guest = select(StaySearchTerm.reservation_id).where(
+            StaySearchTerm.reservation_id == Reservation.id, matching).exists()
+        return _narrowed(select(Reservation.id, Reservation.arrival).where(has_guest), query)
+    statement = (
+        # A stay found through two of its guests, or a guest by both names, is one stay.
+        select(StaySearchTerm.reservation_id.label("id"), StaySearchTerm.arrival)
+        .distinct()
+        .where(matching)
+        .order_by(StaySearchTerm.arrival.desc(), StaySearchTerm.reservation_id.desc())
+        .limit(query.limit)
+    )
+    if query.arrival is not None:
+        statement = statement.where(StaySearchTerm.arrival == query.arrival)
+    return statement
 
 
 def _reservation_rows(session: Session, query: FolioQuery, terms: _Terms) -> list[FolioRow]:
@@ -313,29 +355,46 @@ def _walk_in_rows(session: Session, query: FolioQuery, terms: _Terms) -> list[Fo
 
 
 def folio_balances(session: Session, folio_ids: Iterable[int]) -> dict[int, Money]:
-    """What each folio owes after payments and deposits (positive: the client owes the hotel)."""
+    """What each folio owes after payments and deposits (positive: the client owes the hotel).
+
+    The database adds the amounts up, one row per folio: a page of long stays must not turn every
+    posting of their years into a Money here.
+    """
     ids = sorted(set(folio_ids))
     if not ids:
         return {}
     currency = session.scalar(select(Hotel.base_currency).limit(1))
     if currency is None:
         return {}
-    sums: dict[int, Decimal] = dict.fromkeys(ids, Decimal(0))
-    # Money is stored as text, so the sums are made here, exactly, over the page's rows only.
-    for folio_id, amount in session.execute(select(Posting.folio_id, Posting.amount).where(Posting.folio_id.in_(ids))):
-        sums[folio_id] += _in(amount, currency)
-    for folio_id, amount in session.execute(
-        select(Payment.folio_id, Payment.base_amount).where(Payment.folio_id.in_(ids))
+    minor = dict.fromkeys(ids, 0)
+    for folio_id, amount in _minor_sums(session, Posting.folio_id, Posting.amount, ids, currency).items():
+        minor[folio_id] += amount
+    for folio_id, amount in _minor_sums(session, Payment.folio_id, Payment.base_amount, ids, currency).items():
+        minor[folio_id] -= amount
+    digits = minor_units(currency)
+    return {folio_id: Money(Decimal(value).scaleb(-digits), currency) for folio_id, value in minor.items()}
+
+
+def _minor_sums(session: Session, folio_column: InstrumentedAttribute[int], amount_column: InstrumentedAttribute[Money],
+                ids: list[int], currency: str) -> dict[int, int]:
+    """Each folio's amounts added up in minor units, exactly.
+
+    A Money's text is ``"EUR 12.50"`` with exactly the currency's digits after the point, so its
+    digits without the point are the amount in minor units; text in another currency is refused.
+    """
+    prefix = f"{currency} "
+    text_of = cast(amount_column, String)
+    in_minor = cast(func.replace(func.substr(text_of, len(prefix) + 1), ".", ""), BigInteger)
+    foreign = func.min(case((func.substr(text_of, 1, len(prefix)) != prefix, text_of)))
+    sums: dict[int, int] = {}
+    for folio_id, summed, other in session.execute(
+        select(folio_column, func.sum(in_minor), foreign).where(folio_column.in_(ids)).group_by(folio_column)
     ):
-        sums[folio_id] -= _in(amount, currency)
-    return {folio_id: Money.rounded(value, currency) for folio_id, value in sums.items()}
-
-
-def _in(amount: Money, currency: str) -> Decimal:
-    if amount.currency != currency:
-        raise InvalidInput("A ledger amount is in {currency}, not the hotel's {base}", currency=amount.currency,
-                           base=currency)
-    return amount.amount
+        if other is not None:
+            raise InvalidInput("A ledger amount is in {currency}, not the hotel's {base}",
+                               currency=str(other).split(" ")[0], base=currency)
+        sums[folio_id] = int(summed)
+    return sums
 
 
 # --- the search -----------------------------------------------------------------------------

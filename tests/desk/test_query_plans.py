@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from datetime import date
 from typing import Any
 
 from sqlalchemy import event
@@ -23,7 +24,8 @@ from tests.desk.conftest import make_hotel
 # Rows after five years in a hotel of 500 rooms; a table missing here is a setting or a small list.
 BIG_TABLES = {
     "posting": 2_000_000, "posting_item": 1_000_000, "posting_move": 20_000, "payment": 190_000,
-    "reservation": 200_000, "reservation_guest": 240_000, "guest": 240_000, "folio": 200_000, "bill": 210_000,
+    "reservation": 200_000, "reservation_guest": 240_000, "guest": 240_000, "stay_search_term": 480_000,
+    "folio": 200_000, "bill": 210_000,
     "journal_intent": 330_000, "journal_event": 1_000_000, "card_record": 140_000, "shift_payment": 190_000,
     "fiscal_document": 330_000, "fiscal_print": 330_000, "receipt_request": 330_000, "bill_total": 210_000,
 }
@@ -63,8 +65,10 @@ def test_a_sale_a_card_and_a_search_read_no_large_table_whole(sqlite_url: str) -
         hotel.run(post_service, bill_id=stay.bill_id, service_code=code)
     hotel.run(take_payment, stay.bill_id, Tender("cash", hotel.money("20.50")))
     hotel.query(load_folio, stay.folio_id)
-    for typed in ("gue", "101", "T0000"):
-        hotel.query(search_folios, FolioQuery(text=typed, in_house_only=False))
+    for typed in ("gue", "101", "T0000", "test"):
+        for in_house_only in (True, False):
+            hotel.query(search_folios, FolioQuery(text=typed, in_house_only=in_house_only))
+        hotel.query(search_folios, FolioQuery(text=typed, in_house_only=False, arrival=date.today()))
     event.remove(hotel.database.engine, "before_cursor_execute", keep)
     hotel.database.dispose()
     assert len(sent) > 20, sent

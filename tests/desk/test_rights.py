@@ -35,8 +35,7 @@ from desk.people.models import Role, User
 from desk.people.rights import ROLE_RIGHTS, MissingRight, Right
 from desk.pos import checks as pos_checks
 from desk.pos import keys as pos_keys
-from desk.stays import booking, business_day, night_audit, rooms
-from desk.stays import companies
+from desk.stays import booking, business_day, companies, night_audit, rooms
 from desk.stays import reservations as stays
 from desk.stays.models import DocumentKind as DocumentKindOfGuest
 from tests.actors import signed_in

@@ -9,10 +9,12 @@ import pytest
 from sqlalchemy import select, text
 
 from desk.core.errors import InvalidInput
+from desk.core.money import Money
 from desk.hotel.models import Room
 from desk.ledger.accounts import event_folio, walk_in_folio
+from desk.ledger.bills import move_postings, open_bill
 from desk.ledger.folios import folio_of_reservation, load_folio
-from desk.ledger.payments import Tender, take_payment
+from desk.ledger.payments import Tender, take_deposit, take_payment, void_payment
 from desk.ledger.postings import post_service
 from desk.stays.models import Company, Event, Guest
 from desk.stays.reservations import check_in, check_out, create_reservation, new_guest
@@ -23,6 +25,7 @@ from desk.stays.search import (
     FolioRow,
     _after_prefix,
     desk_status,
+    folio_balances,
     search_folios,
     starts_with,
 )
@@ -258,3 +261,57 @@ def test_search_columns_sort_by_code_point_on_postgresql(demo: Demo) -> None:
     assert collations == dict.fromkeys(
         ["guest.search_name", "guest.search_first_last", "company.search_name", "reservation.number"], "C"
     )
+
+
+def test_balances_are_what_each_folio_shows_after_voids_deposits_and_moves(demo: Demo) -> None:
+    """The database adds up a page's balances; each is the card's figure, whatever the folio holds."""
+    hotel = demo.hotel
+    paid = hotel.stay(room="102")
+    moved = hotel.stay(room="103", number="T-MOVED")
+    for stay in (paid, moved):
+        hotel.run(post_service, bill_id=stay.bill_id, service_code="LAUNDRY")  # 18.00
+        hotel.run(post_service, bill_id=stay.bill_id, service_code="MB-WATER")
+    payment = hotel.run(take_payment, paid.bill_id, Tender("cash", hotel.money("7.25")))
+    hotel.run(void_payment, payment.id, reason="keyed twice", approval=hotel.approval())
+    hotel.run(take_payment, paid.bill_id, Tender("cash", hotel.money("3.10")))
+    hotel.run(take_deposit, paid.folio_id, Tender("cash", hotel.money("40.00")))
+    water = hotel.view(moved.folio_id).bills[0].postings[-1].posting.id
+    second = hotel.run(open_bill, moved.folio_id, payer_name="Office")
+    hotel.run(move_postings, [water], second.id)
+    hotel.run(take_payment, second.id, Tender("cash", hotel.money("1.00")))
+    folios = [paid.folio_id, moved.folio_id, *demo.folio_ids.values()]
+
+    balances = hotel.query(folio_balances, folios)
+
+    assert balances == {folio_id: hotel.view(folio_id).balance for folio_id in folios}
+    assert balances[paid.folio_id] < hotel.money("0")  # the deposit is more than what is owed
+
+
+def test_balances_do_not_read_each_posting_into_money(demo: Demo, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page of long stays costs one row per folio, not one Money per posting and payment."""
+    hotel = demo.hotel
+    stay = hotel.stay(room="102")
+    for _ in range(30):
+        hotel.run(post_service, bill_id=stay.bill_id, service_code="MB-WATER")
+    parsed: list[str] = []
+    original = Money.parse
+
+    def counting(text: str) -> Money:
+        parsed.append(text)
+        return original(text)
+
+    monkeypatch.setattr(Money, "parse", staticmethod(counting))
+    balances = hotel.query(folio_balances, [stay.folio_id])
+
+    assert len(parsed) < 30, parsed
+    monkeypatch.undo()
+    assert balances == {stay.folio_id: hotel.view(stay.folio_id).balance}
+
+
+def test_balances_refuse_an_amount_in_another_currency(demo: Demo) -> None:
+    folio_id = demo.folio_ids["R-1001"]
+    with demo.hotel.database.writing() as session:
+        session.execute(text("UPDATE hotel SET base_currency = 'BGN'"))
+    with pytest.raises(InvalidInput) as refused:
+        demo.hotel.query(folio_balances, [folio_id])
+    assert refused.value.template == "A ledger amount is in {currency}, not the hotel's {base}"

@@ -239,6 +239,42 @@ def test_reload_after_another_workstation_writes_keeps_tab_bill_rows_and_scroll(
     assert scroll.value() == 3
 
 
+def every_cell(card: ReservationCard) -> list[list[str]]:
+    """What the clerk reads in the card's tables, each bill's payments included."""
+    shown = [cells(view, column) for view in (card.postings_view, card.bills_view)
+             for column in range(view.model().columnCount())]
+    for bill in card.view.bills:
+        card.select_bill(bill.bill.id)
+        shown += [cells(card.payments_view, column) for column in range(card.payments_view.model().columnCount())]
+    return shown
+
+
+def test_a_reload_shows_what_a_fresh_card_shows_and_other_cards_stay_as_they_are(
+    other_desk, qtbot, show_card, desk_context, demo_database
+):
+    folio_id = folio_id_of(demo_database, "R10016")
+    card = show_card(folio_id)
+    other = show_card(folio_id_of(demo_database, "R10012"))
+    other_reloads: list[None] = []
+    other.loaded.connect(lambda: other_reloads.append(None))
+    guest_bill, company_bill = (bill.bill.id for bill in view_of(demo_database, folio_id).bills[:2])
+    manager = signed_in(demo_database, Role.MANAGER, "OTHER-2")
+    with demo_database.writing() as session:  # another workstation: a posting, a payment, a transfer
+        posted = post_service(session, other_desk, bill_id=guest_bill, service_code="PARKING")
+        take_payment(session, other_desk, guest_bill, Tender("cash", eur("3.00")))
+        reverse_posting(session, manager, posted.id, reason="wrong room")
+        take_payment(session, other_desk, company_bill, Tender("transfer", eur("10.00"), text="Bank ref 78"))
+    with qtbot.waitSignal(card.loaded, timeout=30_000):
+        desk_context.folios_changed.emit(frozenset({folio_id}))
+    reloaded = every_cell(card)
+    card.close()
+
+    fresh = show_card(folio_id)
+    assert fresh is not card
+    assert reloaded == every_cell(fresh)
+    assert other_reloads == []
+
+
 def test_reloads_asked_for_while_loading_end_with_the_newest_data(
     other_desk, qtbot, show_card, desk_context, demo_database
 ):

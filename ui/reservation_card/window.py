@@ -22,7 +22,7 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMenu, QVBoxLayout, QWidget
 
-from desk.stays.reservation_card import ReservationCardData, load_reservation_card
+from desk.stays.reservation_card import ReservationCardData, load_reservation_card, reload_reservation_card
 from ui.context import DeskContext
 from ui.desk_text import error_text
 from ui.i18n import current_language, local_date_time
@@ -108,8 +108,11 @@ class ReservationCard(CardActions, CardHeader):
             self._reload_pending = True
             return
         self._loading = True
-        self.ctx.query(self, load_reservation_card, self.folio_id, current_language()).success(self._loaded).failure(
-            self._load_failed).run()
+        if self.card is None:
+            op = self.ctx.query(self, load_reservation_card, self.folio_id, current_language())
+        else:  # reads only the postings the card does not show yet
+            op = self.ctx.query(self, reload_reservation_card, self.card, current_language())
+        op.success(self._loaded).failure(self._load_failed).run()
 
     def _loaded(self, card: ReservationCardData) -> None:
         self._loading = False

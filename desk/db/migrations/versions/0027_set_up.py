@@ -12,7 +12,7 @@ password, and the record of every administrator's change.
   record and cannot rewrite it.
 
 Revision ID: 0027_set_up
-Revises: 0023_open_intents
+Revises: 0025_search_terms
 """
 
 import os
@@ -25,7 +25,7 @@ from alembic import op
 from desk.core.types import ExactDecimal, MoneyType
 
 revision: str = "0027_set_up"
-down_revision: str | None = "0023_open_intents"
+down_revision: str | None = "0025_search_terms"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,0 +1,122 @@
+"""A card reloaded after a change of its folio shows exactly what a fresh load shows, for every kind
+of change, while reading only the postings it does not show yet (issue 23)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+
+from desk.core.money import Money
+from desk.db.engine import Database
+from desk.ledger.bills import move_postings, open_bill
+from desk.ledger.folios import FolioView
+from desk.ledger.payments import Tender, refund_payment, take_deposit, take_payment, void_payment
+from desk.ledger.postings import post_charge, post_service, void_posting
+from desk.stays.reservation_card import ReservationCardData, load_reservation_card, reload_reservation_card
+from tests.desk.conftest import Hotel, Stay
+
+
+def shown(card: ReservationCardData) -> tuple[Any, ...]:
+    """Everything of the folio the card puts on screen, as plain values."""
+    view: FolioView = card.folio
+    return (
+        view.balance, view.deposit_balance,
+        [(b.bill.id, b.bill.payer_name, b.charges, b.paid, b.status, [line.posting.id for line in b.postings],
+          [line.payment.id for line in b.payments]) for b in view.bills],
+        [(line.posting.id, line.bill_id, line.posting.amount, line.posting.description, line.is_active,
+          line.reversed_by.id if line.reversed_by else None) for line in view.postings],
+        [(line.payment.id, line.payment.base_amount, line.voided_by.id if line.voided_by else None,
+          [refund.id for refund in line.refunds], line.refundable) for line in view.payments],
+        card.receipts, card.card_payments, card.card_slips, card.pre_authorisations,
+    )
+
+
+@pytest.fixture
+def stay(hotel: Hotel) -> Stay:
+    stay = hotel.stay()
+    for code in ("LAUNDRY", "MB-WATER", "MB-BEER"):
+        hotel.run(post_service, bill_id=stay.bill_id, service_code=code)
+    hotel.run(take_payment, stay.bill_id, Tender("cash", hotel.money("4.00")))
+    return stay
+
+
+def _reloaded_after(hotel: Hotel, stay: Stay, change: Callable[[], object]) -> None:
+    before = hotel.query(load_reservation_card, stay.folio_id)
+    change()
+    again = hotel.query(reload_reservation_card, before)
+    fresh = hotel.query(load_reservation_card, stay.folio_id)
+    assert shown(again) == shown(fresh)
+    assert shown(again) != shown(before)
+
+
+def test_a_payment(hotel: Hotel, stay: Stay) -> None:
+    _reloaded_after(hotel, stay, lambda: hotel.run(take_payment, stay.bill_id, Tender("cash", hotel.money("5.00"))))
+
+
+def test_a_void_of_a_payment(hotel: Hotel, stay: Stay) -> None:
+    paid = hotel.view(stay.folio_id).payments[0].payment.id
+    _reloaded_after(hotel, stay, lambda: hotel.run(void_payment, paid, reason="keyed twice",
+                                                   approval=hotel.approval()))
+
+
+def test_a_refund_and_a_deposit(hotel: Hotel, stay: Stay) -> None:
+    paid = hotel.view(stay.folio_id).payments[0].payment.id
+
+    def change() -> None:
+        hotel.run(refund_payment, paid, hotel.money("1.00"), reason="too much", approval=hotel.approval())
+        hotel.run(take_deposit, stay.folio_id, Tender("cash", hotel.money("30.00")))
+
+    _reloaded_after(hotel, stay, change)
+
+
+def test_a_void_of_a_posting(hotel: Hotel, stay: Stay) -> None:
+    beer = hotel.view(stay.folio_id).postings[-1].posting.id
+    _reloaded_after(hotel, stay, lambda: hotel.run(void_posting, beer, reason="not taken", approval=hotel.approval()))
+
+
+def test_a_transfer_to_a_new_bill(hotel: Hotel, stay: Stay) -> None:
+    water = hotel.view(stay.folio_id).postings[1].posting.id
+
+    def change() -> None:
+        office = hotel.run(open_bill, stay.folio_id, payer_name="Office")
+        hotel.run(move_postings, [water], office.id)
+        hotel.run(take_payment, office.id, Tender("cash", hotel.money("1.00")))
+
+    _reloaded_after(hotel, stay, change)
+
+
+def test_another_workstations_posting_ordered_before_the_last(hotel: Hotel, stay: Stay) -> None:
+    """The POS on its own connection, with an order taken an hour ago: shown in its place."""
+    def change() -> None:
+        pos = Database(hotel.database.url)
+        try:
+            with pos.writing() as session:
+                post_charge(session, hotel.actor, bill_id=stay.bill_id, description="Lunch", quantity=1,
+                            unit_price=hotel.money("14.00"), ordered_at=datetime.now(UTC) - timedelta(hours=1))
+        finally:
+            pos.dispose()
+
+    _reloaded_after(hotel, stay, change)
+
+
+def test_a_reload_reads_only_the_new_postings(hotel: Hotel, stay: Stay, monkeypatch: pytest.MonkeyPatch) -> None:
+    for _ in range(30):
+        hotel.run(post_service, bill_id=stay.bill_id, service_code="MB-WATER")
+    before = hotel.query(load_reservation_card, stay.folio_id)
+    hotel.run(take_payment, stay.bill_id, Tender("cash", hotel.money("2.00")))
+    parsed: list[str] = []
+    original = Money.parse
+
+    def counting(text: str) -> Money:
+        parsed.append(text)
+        return original(text)
+
+    monkeypatch.setattr(Money, "parse", staticmethod(counting))
+    again = hotel.query(reload_reservation_card, before)
+    monkeypatch.undo()
+
+    assert len([text for text in parsed if text == "EUR 3.50"]) < 30, parsed
+    assert shown(again) == shown(hotel.query(load_reservation_card, stay.folio_id))
