@@ -29,7 +29,6 @@ from ui.i18n import install_translator
 from ui.ops import delivery, feedback
 from ui.ops.op import Op
 from ui.ops.pools import TaskState
-from ui.setup.wizard import SetUpWizard
 from ui.sign_in import SignInDialog
 
 if TYPE_CHECKING:
@@ -39,6 +38,7 @@ if TYPE_CHECKING:
     from desk.pos.embedded import EmbeddedService
     from ui.context import DeskContext
     from ui.main_window import MainWindow
+    from ui.setup.wizard import SetUpWizard
 
 # Loaded while the clerk types the password, so the main window opens without waiting for it.
 MAIN_WINDOW_MODULE = "ui.main_window"
@@ -141,6 +141,8 @@ class Startup(QObject):
             self._ask_sign_in(self.username)
         else:
             # An empty database and no demo: the hotel is set up first, then its manager signs in.
+            from ui.setup.wizard import SetUpWizard
+
             wizard = self.set_up_wizard = SetUpWizard(database, self.workstation)
             wizard.set_up.connect(lambda: self._ask_sign_in(wizard.username_edit.text().strip()))
             wizard.rejected.connect(self.app.quit)

@@ -173,13 +173,18 @@ def _sum(amounts: Iterable[Money], currency: str) -> Money:
     return Money(exact, currency)
 
 
-# A folio with what its card shows of it: its bills, and who it belongs to.
-FOLIO_OPTIONS = [
-    selectinload(Folio.bills),
-    joinedload(Folio.reservation).selectinload(Reservation.stay_guests).joinedload(ReservationGuest.guest),
-    joinedload(Folio.company),
-    joinedload(Folio.event),
-]
+def folio_options() -> list[Any]:
+    """A folio with what its card shows of it: its bills, and who it belongs to.
+
+    Built when asked, not at import: naming a relationship configures every mapper, and the
+    models of packages this one may not import (cards' records on payments) are in place only then.
+    """
+    return [
+        selectinload(Folio.bills),
+        joinedload(Folio.reservation).selectinload(Reservation.stay_guests).joinedload(ReservationGuest.guest),
+        joinedload(Folio.company),
+        joinedload(Folio.event),
+    ]
 
 
 def load_folio(session: Session, folio_id: int) -> FolioView:
@@ -192,7 +197,7 @@ def _load_folio(session: Session, folio_id: int) -> FolioView:
     folio = session.get(
         Folio,
         folio_id,
-        options=FOLIO_OPTIONS,
+        options=folio_options(),
         # Read again even if the unit holds the folio already: its bills may have been added
         # since by plain INSERTs the ORM did not see (the POS service's postings).
         populate_existing=True,

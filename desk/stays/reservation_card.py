@@ -20,7 +20,7 @@ from desk.hotel.models import PaymentMethod, Service
 from desk.hotel.names import Names, load_names
 from desk.hotel.rates import rates_on
 from desk.hotel.reference import base_currency
-from desk.ledger.folios import FOLIO_OPTIONS, FolioView, collector_paused, folio_view, load_folio
+from desk.ledger.folios import FolioView, collector_paused, folio_options, folio_view, load_folio
 from desk.ledger.models import Bill, Folio, Payment, Posting, PostingMove
 from desk.stays.models import Company
 
@@ -107,7 +107,7 @@ def _folio_with_new_postings(session: Session, shown: FolioView) -> FolioView:
     folio_id = shown.folio.id
     with collector_paused():
         folio = session.get(
-            Folio, folio_id, options=FOLIO_OPTIONS,
+            Folio, folio_id, options=folio_options(),
             populate_existing=True,  # its bills may have been added by plain INSERTs since
         )
         if folio is None:

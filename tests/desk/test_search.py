@@ -266,8 +266,8 @@ def test_search_columns_sort_by_code_point_on_postgresql(demo: Demo) -> None:
 def test_balances_are_what_each_folio_shows_after_voids_deposits_and_moves(demo: Demo) -> None:
     """The database adds up a page's balances; each is the card's figure, whatever the folio holds."""
     hotel = demo.hotel
-    paid = hotel.stay(room="102")
-    moved = hotel.stay(room="103", number="T-MOVED")
+    paid = hotel.stay()
+    moved = hotel.stay(number="T-MOVED")
     for stay in (paid, moved):
         hotel.run(post_service, bill_id=stay.bill_id, service_code="LAUNDRY")  # 18.00
         hotel.run(post_service, bill_id=stay.bill_id, service_code="MB-WATER")
@@ -290,7 +290,7 @@ def test_balances_are_what_each_folio_shows_after_voids_deposits_and_moves(demo:
 def test_balances_do_not_read_each_posting_into_money(demo: Demo, monkeypatch: pytest.MonkeyPatch) -> None:
     """A page of long stays costs one row per folio, not one Money per posting and payment."""
     hotel = demo.hotel
-    stay = hotel.stay(room="102")
+    stay = hotel.stay()
     for _ in range(30):
         hotel.run(post_service, bill_id=stay.bill_id, service_code="MB-WATER")
     parsed: list[str] = []

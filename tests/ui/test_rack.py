@@ -5,12 +5,21 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
 from PySide6.QtCore import Qt
 
 from desk.ledger.folios import folio_of_reservation
 from desk.stays.booking import Booking, NewGuest, walk_in
+from desk.stays.models import BusinessDay
 from desk.stays.reservations import check_out
 from ui.stays.rack import RackModel, RoomRackWindow
+
+
+@pytest.fixture(autouse=True)
+def business_date_today(demo_database):
+    """These stays arrive on the calendar's today: make it the demo's business date, which is fixed."""
+    with demo_database.writing() as session:
+        session.add(BusinessDay(business_date=date.today(), opened_by="test"))
 
 
 def _row_of(model: RackModel, number: str) -> int:
