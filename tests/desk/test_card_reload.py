@@ -18,7 +18,12 @@ from desk.ledger.payments import Tender, refund_payment, take_deposit, take_paym
 from desk.ledger.postings import post_charge, post_service, void_posting
 from desk.people.models import Role
 from desk.stays.companies import add_company, change_company
-from desk.stays.reservation_card import ReservationCardData, load_reservation_card, reload_reservation_card
+from desk.stays.reservation_card import (
+    ReservationCardData,
+    load_reservation_card,
+    poll_changes_and_catalogues,
+    reload_reservation_card,
+)
 from tests.desk.conftest import Hotel, Stay
 
 
@@ -162,3 +167,18 @@ def test_a_catalogue_change_by_another_workstation_reaches_the_next_reload(hotel
     assert [(s.code, s.price) for s in again.services] == [(s.code, s.price) for s in fresh.services]
     assert again.names.texts == fresh.names.texts
     assert again.catalogues.stamp == fresh.catalogues.stamp != before.catalogues.stamp
+
+
+def test_the_desks_poll_brings_catalogues_changed_elsewhere_and_keeps_the_known_ones_otherwise(
+    hotel: Hotel, stay: Stay
+) -> None:
+    known = hotel.query(load_reservation_card, stay.folio_id).catalogues
+    stamp, _folios, same = hotel.query(poll_changes_and_catalogues, None, known)
+    hotel.as_role(Role.MANAGER).run(add_company, "Zeta Tours", "ZETA-1")
+
+    _stamp, _folios, changed = hotel.query(poll_changes_and_catalogues, stamp, known)
+
+    assert same is known
+    assert changed is not None and changed is not known
+    assert "Zeta Tours" in [company.name for company in changed.companies]
+    assert hotel.query(poll_changes_and_catalogues, stamp, None)[2] is None  # no card open: nothing read
