@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -16,6 +16,9 @@ from desk.mail.outbox import MailWorker
 from desk.people.auth import Actor, SignInAgain
 from ui.ops.op import Op
 from ui.ops.pools import Cancelled, TaskState, WorkerPool, named_pool
+
+if TYPE_CHECKING:  # the card's module is imported when the first card opens, not on the way to sign-in
+    from desk.stays.reservation_card import CardCatalogues
 
 T = TypeVar("T")
 logger = logging.getLogger(__name__)
@@ -58,6 +61,8 @@ class DeskContext(QObject):
 
     ledger_changed = Signal()
     folios_changed = Signal(object)
+    # The reservation cards' catalogues (CardCatalogues) changed, here or at another workstation.
+    catalogues_changed = Signal(object)
     database_online = Signal(bool)
     actor_changed = Signal(object)  # the Actor now signed in, after a switch of user
     devices_changed = Signal()  # the workstation's device settings were (re)loaded
@@ -70,6 +75,8 @@ class DeskContext(QObject):
         self.runner: Runner = _RunnerThatLocks(database, self.sign_in_again.emit)
         self.actor = actor
         self._stamp: LedgerStamp | None = None
+        # One copy of the catalogues for every open card (see share_catalogues); None until a card loads.
+        self.card_catalogues: CardCatalogues | None = None
         self._watch = QTimer(self)
         self._watch.setInterval(POLL_INTERVAL_MS)
         self._watch.timeout.connect(self.check_for_changes)
@@ -141,17 +148,35 @@ class DeskContext(QObject):
     def stop_watching(self) -> None:
         self._watch.stop()
 
+    def share_catalogues(self, catalogues: CardCatalogues) -> None:
+        """The catalogues a card just loaded: the ones every card and dialog uses from now on."""
+        if catalogues is not self.card_catalogues:
+            self.card_catalogues = catalogues
+            self.catalogues_changed.emit(catalogues)
+
     def check_for_changes(self) -> None:
         since = self._stamp
-        self.query(self, poll_changes, since).success(self._compare_stamp).failure(self._unreachable).run()
+        if self.card_catalogues is None:  # no card has loaded any: only the ledger to watch
+            op: Op[tuple[LedgerStamp, frozenset[int]] | tuple[LedgerStamp, frozenset[int], CardCatalogues | None]]
+            op = self.query(self, poll_changes, since)
+        else:
+            from desk.stays.reservation_card import poll_changes_and_catalogues
 
-    def _compare_stamp(self, polled: tuple[LedgerStamp, frozenset[int]]) -> None:
-        stamp, folios = polled
+            op = self.query(self, poll_changes_and_catalogues, since, self.card_catalogues)
+        op.success(self._compare_stamp).failure(self._unreachable).run()
+
+    def _compare_stamp(
+        self, polled: tuple[LedgerStamp, frozenset[int]] | tuple[LedgerStamp, frozenset[int], CardCatalogues | None]
+    ) -> None:
+        stamp, folios, *changed = polled
+        catalogues = changed[0] if changed else None
         self.database_online.emit(True)
         if self._stamp is not None and stamp != self._stamp:
             self.folios_changed.emit(folios)
             self.ledger_changed.emit()
         self._stamp = stamp
+        if catalogues is not None:
+            self.share_catalogues(catalogues)
 
     def _unreachable(self, exc: BaseException) -> None:
         if isinstance(exc, Cancelled):  # the program is closing: the poll was stopped, not refused

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import Table, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from desk.cards.operations import HOLD_WARN_DAYS, CardPaymentInfo, HoldState, card_payments_of_folio, holds_of_folio
@@ -14,9 +14,10 @@ from desk.cards.saved_cards import saved_cards
 from desk.cards.slips import payments_with_card_slip
 from desk.core.errors import NotFound
 from desk.core.money import Money
+from desk.db.changes import LedgerStamp, poll_changes
 from desk.fiscal.marks import ReceiptMark, receipt_marks
 from desk.fiscal.models import CashRegister
-from desk.hotel.models import PaymentMethod, Service
+from desk.hotel.models import NameTranslation, PaymentMethod, Service
 from desk.hotel.names import Names, load_names
 from desk.hotel.rates import rates_on
 from desk.hotel.reference import base_currency
@@ -65,19 +66,79 @@ class PreAuthorisation:
         return self.state is HoldState.OPEN
 
 
+@dataclass(frozen=True, eq=False)
+class CardCatalogues:
+    """The choices every card's dialogs offer (payment methods, services, companies, registers) and
+    the catalogue names in one language: the same for every folio, so one copy serves every card.
+
+    ``stamp`` is a digest of the rows they were built from: equal stamps, the same catalogues."""
+
+    language: str
+    stamp: int
+    methods: list[PaymentMethod]
+    services: list[Service]
+    companies: list[Company]
+    registers: list[CashRegister]
+    names: Names
+
+
+# Every column of each, so that any change anywhere (a company renamed, a price or a register's
+# settings changed, a translation edited) changes the stamp, not only an added or removed row.
+_CATALOGUE_TABLES: tuple[Table, ...] = tuple(
+    model.__table__ for model in (PaymentMethod, Service, Company, CashRegister))  # type: ignore[misc]
+_CATALOGUE_ROWS = [select(table).order_by(*table.primary_key.columns) for table in _CATALOGUE_TABLES]
+_TRANSLATIONS = (select(NameTranslation.kind, NameTranslation.code, NameTranslation.text)
+                 .order_by(NameTranslation.kind, NameTranslation.code))
+
+
+def catalogue_stamp(session: Session, language: str) -> int:
+    """A digest of the catalogues' rows as they are now: plain rows, no objects built, so checking
+    whether known catalogues are still current costs a small fraction of loading them again."""
+    connection = session.connection()
+    rows = [tuple(connection.execute(statement)) for statement in _CATALOGUE_ROWS]
+    rows.append(tuple(connection.execute(_TRANSLATIONS.where(NameTranslation.language == language))))
+    return hash((language, tuple(rows)))
+
+
+def load_card_catalogues(session: Session, language: str = "en") -> CardCatalogues:
+    return CardCatalogues(
+        language=language,
+        stamp=catalogue_stamp(session, language),
+        methods=list(session.scalars(select(PaymentMethod).order_by(PaymentMethod.code))),
+        services=list(session.scalars(select(Service).order_by(Service.category, Service.name))),
+        companies=list(session.scalars(select(Company).order_by(Company.name))),
+        registers=list(session.scalars(select(CashRegister).order_by(CashRegister.code))),
+        names=load_names(session, language),
+    )
+
+
+def current_catalogues(session: Session, language: str, known: CardCatalogues | None) -> CardCatalogues:
+    """``known`` while nothing in the catalogues changed since it was read, else read again."""
+    if known is not None and known.language == language and known.stamp == catalogue_stamp(session, language):
+        return known
+    return load_card_catalogues(session, language)
+
+
+def poll_changes_and_catalogues(
+    session: Session, since: LedgerStamp | None, catalogues: CardCatalogues | None
+) -> tuple[LedgerStamp, frozenset[int], CardCatalogues | None]:
+    """What other workstations changed (:func:`desk.db.changes.poll_changes`), and the cards'
+    catalogues if they changed: a service or a company added, a price changed, which no folio's
+    change would make a card read again."""
+    stamp, folios = poll_changes(session, since)
+    current = None if catalogues is None else current_catalogues(session, catalogues.language, catalogues)
+    return stamp, folios, current
+
+
 @dataclass
 class ReservationCardData:
     """A folio and every choice its dialogs offer, loaded before any window shows it."""
 
     folio: FolioView
     rates: dict[str, Decimal]  # accepted currency -> base units per unit; the base currency is 1
-    methods: list[PaymentMethod]
-    services: list[Service]
-    companies: list[Company]
-    registers: list[CashRegister]
+    catalogues: CardCatalogues  # shared with the desk's other cards while unchanged
     saved_cards: list[SavedCard] = field(default_factory=list)
     pre_authorisations: list[PreAuthorisation] = field(default_factory=list)
-    names: Names = field(default_factory=Names)  # catalogue names in the clerk's language
     card_payments: dict[int, CardPaymentInfo] = field(default_factory=dict)  # payment id -> terminal payment
     card_slips: frozenset[int] = frozenset()  # payments (and refunds) with a card slip to print again
     receipts: dict[int, ReceiptMark] = field(default_factory=dict)  # payment id -> its fiscal receipt
@@ -86,12 +147,36 @@ class ReservationCardData:
     def currency(self) -> str:
         return self.folio.currency
 
+    @property
+    def methods(self) -> list[PaymentMethod]:
+        return self.catalogues.methods
 
-def load_reservation_card(session: Session, folio_id: int, language: str = "en") -> ReservationCardData:
-    return _card(session, load_folio(session, folio_id), language)
+    @property
+    def services(self) -> list[Service]:
+        return self.catalogues.services
+
+    @property
+    def companies(self) -> list[Company]:
+        return self.catalogues.companies
+
+    @property
+    def registers(self) -> list[CashRegister]:
+        return self.catalogues.registers
+
+    @property
+    def names(self) -> Names:
+        """Catalogue names in the clerk's language."""
+        return self.catalogues.names
 
 
-def reload_reservation_card(session: Session, shown: ReservationCardData, language: str = "en") -> ReservationCardData:
+def load_reservation_card(session: Session, folio_id: int, language: str = "en",
+                          catalogues: CardCatalogues | None = None) -> ReservationCardData:
+    """The folio's card; ``catalogues`` (another card's) are reused if they are still current."""
+    return _card(session, load_folio(session, folio_id), language, catalogues)
+
+
+def reload_reservation_card(session: Session, shown: ReservationCardData, language: str = "en",
+                            catalogues: CardCatalogues | None = None) -> ReservationCardData:
     """The card again after a change of its folio: what :func:`load_reservation_card` gives, with
     only the postings the card does not show yet read from the ledger.
 
@@ -100,7 +185,8 @@ def reload_reservation_card(session: Session, shown: ReservationCardData, langua
     line depends on (the bill it is on now, its reversal) and the folio's bills and payments, few
     and small, are read again, so the card shows exactly what a fresh load shows.
     """
-    return _card(session, _folio_with_new_postings(session, shown.folio), language)
+    known = catalogues if catalogues is not None else shown.catalogues
+    return _card(session, _folio_with_new_postings(session, shown.folio), language, known)
 
 
 def _folio_with_new_postings(session: Session, shown: FolioView) -> FolioView:
@@ -131,18 +217,14 @@ def _folio_with_new_postings(session: Session, shown: FolioView) -> FolioView:
         return folio_view(folio, base_currency(session), postings, moves, payments)
 
 
-def _card(session: Session, folio: FolioView, language: str) -> ReservationCardData:
+def _card(session: Session, folio: FolioView, language: str, known: CardCatalogues | None) -> ReservationCardData:
     folio_id = folio.folio.id
     # Today's rates, as a payment taken today converts (desk.hotel.rates.rate_on decides them).
     rates = {folio.currency: Decimal(1), **rates_on(session, date.today())}
     return ReservationCardData(
         folio=folio,
         rates=rates,
-        methods=list(session.scalars(select(PaymentMethod).order_by(PaymentMethod.code))),
-        services=list(session.scalars(select(Service).order_by(Service.category, Service.name))),
-        companies=list(session.scalars(select(Company).order_by(Company.name))),
-        registers=list(session.scalars(select(CashRegister).order_by(CashRegister.code))),
-        names=load_names(session, language),
+        catalogues=current_catalogues(session, language, known),
         pre_authorisations=[
             PreAuthorisation(h.amount, h.created_at, h.state, h.id, h.terminal, h.masked_pan, h.operator_id,
                              h.saved_card_id)

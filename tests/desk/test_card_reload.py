@@ -11,11 +11,19 @@ import pytest
 
 from desk.core.money import Money
 from desk.db.engine import Database
+from desk.hotel.catalogue import change_service
 from desk.ledger.bills import move_postings, open_bill
 from desk.ledger.folios import FolioView
 from desk.ledger.payments import Tender, refund_payment, take_deposit, take_payment, void_payment
 from desk.ledger.postings import post_charge, post_service, void_posting
-from desk.stays.reservation_card import ReservationCardData, load_reservation_card, reload_reservation_card
+from desk.people.models import Role
+from desk.stays.companies import add_company, change_company
+from desk.stays.reservation_card import (
+    ReservationCardData,
+    load_reservation_card,
+    poll_changes_and_catalogues,
+    reload_reservation_card,
+)
 from tests.desk.conftest import Hotel, Stay
 
 
@@ -120,3 +128,57 @@ def test_a_reload_reads_only_the_new_postings(hotel: Hotel, stay: Stay, monkeypa
 
     assert len([text for text in parsed if text == "EUR 3.50"]) < 30, parsed
     assert shown(again) == shown(hotel.query(load_reservation_card, stay.folio_id))
+
+
+# --- the catalogues: one copy for every card, read again only when they changed -----------------
+
+
+def test_a_reload_keeps_the_catalogues_it_showed_while_nothing_in_them_changed(hotel: Hotel, stay: Stay) -> None:
+    before = hotel.query(load_reservation_card, stay.folio_id)
+    hotel.run(take_payment, stay.bill_id, Tender("cash", hotel.money("1.00")))
+
+    again = hotel.query(reload_reservation_card, before)
+    another_card = hotel.query(load_reservation_card, hotel.stay().folio_id, "en", before.catalogues)
+
+    assert again.catalogues is before.catalogues
+    assert another_card.catalogues is before.catalogues
+
+
+@pytest.mark.parametrize("change", ["a company added", "a company renamed", "a service's price", "a translation"])
+def test_a_catalogue_change_by_another_workstation_reaches_the_next_reload(hotel: Hotel, stay: Stay,
+                                                                          change: str) -> None:
+    manager = hotel.as_role(Role.MANAGER)
+    company_id = manager.run(add_company, "Acme Travel", "ACME-1")
+    before = hotel.query(load_reservation_card, stay.folio_id, "ru")
+    if change == "a company added":
+        manager.run(add_company, "Zeta Tours", "ZETA-1")
+    elif change == "a company renamed":
+        manager.run(change_company, company_id, "Acme Voyages", "ACME-1", "", None)
+    elif change == "a service's price":
+        manager.run(change_service, "PARKING", "Parking", hotel.money("13.00"), "VAT20", {"ru": "Парковка"})
+    else:
+        manager.run(change_service, "PARKING", "Parking", hotel.money("12.00"), "VAT20", {"ru": "Стоянка"})
+
+    again = hotel.query(reload_reservation_card, before, "ru")
+    fresh = hotel.query(load_reservation_card, stay.folio_id, "ru")
+
+    assert again.catalogues is not before.catalogues
+    assert [(c.id, c.name) for c in again.companies] == [(c.id, c.name) for c in fresh.companies]
+    assert [(s.code, s.price) for s in again.services] == [(s.code, s.price) for s in fresh.services]
+    assert again.names.texts == fresh.names.texts
+    assert again.catalogues.stamp == fresh.catalogues.stamp != before.catalogues.stamp
+
+
+def test_the_desks_poll_brings_catalogues_changed_elsewhere_and_keeps_the_known_ones_otherwise(
+    hotel: Hotel, stay: Stay
+) -> None:
+    known = hotel.query(load_reservation_card, stay.folio_id).catalogues
+    stamp, _folios, same = hotel.query(poll_changes_and_catalogues, None, known)
+    hotel.as_role(Role.MANAGER).run(add_company, "Zeta Tours", "ZETA-1")
+
+    _stamp, _folios, changed = hotel.query(poll_changes_and_catalogues, stamp, known)
+
+    assert same is known
+    assert changed is not None and changed is not known
+    assert "Zeta Tours" in [company.name for company in changed.companies]
+    assert hotel.query(poll_changes_and_catalogues, stamp, None)[2] is None  # no card open: nothing read

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+import weakref
 from pathlib import Path
 
 import pytest
@@ -11,12 +13,14 @@ from PySide6.QtWidgets import QDialog, QLabel, QMenu, QMessageBox, QPushButton, 
 
 import ui.reservation_card.actions as card_actions
 from desk.core.money import Money
+from desk.hotel.catalogue import add_service
 from desk.ledger.folios import BillStatus, FolioView, load_folio
 from desk.ledger.lookup import reservation_by_number
 from desk.ledger.models import Folio
 from desk.ledger.payments import Tender, apply_deposit, refund_payment, take_deposit, take_payment
 from desk.ledger.postings import post_service, reverse_posting
 from desk.people.models import Role
+from desk.stays.companies import add_company
 from desk.stays.models import ReservationStatus
 from tests.actors import MANAGER_APPROVAL, signed_in
 from tests.helpers import eur
@@ -567,3 +571,55 @@ def test_void_is_offered_only_where_desk_would_void(other_desk, qtbot, show_card
     card.select_payment(deposit.id)
     assert card.current_payment_id() == deposit.id
     assert not card.void_action.isEnabled()  # desk: "The deposit was already used"
+
+
+# --- the catalogues, and the memory of closed cards (issue 23) ------------------------------------
+
+
+def test_open_cards_share_one_copy_of_the_catalogues(show_card, desk_context, demo_database):
+    first = show_card(folio_id_of(demo_database, "R10016"))
+    second = show_card(folio_id_of(demo_database, "R10012"))
+
+    assert first.card.catalogues is second.card.catalogues is desk_context.card_catalogues
+    assert first.card.companies and first.card.services
+
+
+def test_a_service_and_a_company_added_at_another_workstation_reach_the_next_dialog_opened(
+    qtbot, show_card, desk_context, demo_database
+):
+    card = show_card(folio_id_of(demo_database, "R10016"))
+    desk_context.check_for_changes()  # the first poll only takes the stamp
+    qtbot.waitUntil(lambda: desk_context.watching_since is not None, timeout=30_000)
+    manager = signed_in(demo_database, Role.MANAGER, "OTHER-2")
+    with demo_database.writing() as session:  # no folio changes: only the poll can tell the card
+        add_service(session, manager, "SPA-VISIT", "Spa visit", eur("30.00"), "VAT20")
+        add_company(session, manager, "Zeta Tours", "ZETA-1")
+
+    with qtbot.waitSignal(card.loaded, timeout=30_000):
+        desk_context.check_for_changes()
+    card.add_service_action.trigger()
+    dialog = card.last_dialog
+
+    assert isinstance(dialog, dialogs.AddServiceDialog)
+    combo = dialog.service_combo
+    assert "SPA-VISIT" in [combo.itemData(row) for row in range(combo.count())]
+    assert "Zeta Tours" in [company.name for company in card.card.companies]
+    dialog.close()
+
+
+def test_a_closed_card_is_freed_with_its_window_and_its_data(qtbot, desk_context, demo_database):
+    def open_reload_and_close() -> tuple[weakref.ref, weakref.ref, object]:
+        card = open_reservation_card(desk_context, folio_id_of(demo_database, "R10016"))
+        qtbot.waitUntil(lambda: card.is_loaded and card.isVisible(), timeout=30_000)
+        with qtbot.waitSignal(card.loaded, timeout=30_000):
+            card.reload()  # a reload's op, and its callbacks, are the card's too
+        refs = weakref.ref(card), weakref.ref(card.card.folio), card.postings_model
+        card.close()
+        return refs
+
+    window, data, model = open_reload_and_close()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(model), timeout=30_000)  # Qt deleted the window's widgets
+    gc.collect()
+
+    assert window() is None
+    assert data() is None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from decimal import Decimal
 
 import pytest
@@ -177,7 +178,7 @@ def test_print_receipt_only_for_fiscal_methods_with_a_register(qtbot, desk_conte
     assert not check.isVisible()
     dialog.reject()
 
-    card.registers = []
+    card.catalogues = dataclasses.replace(card.catalogues, registers=[])  # this card's own copy, not the desk's
     dialog, _bill = open_payment(qtbot, desk_context, card, window)
     assert not child(dialog, QCheckBox, "printReceiptCheck").isVisible()
 

@@ -14,6 +14,7 @@ The window is put together from its parts: :mod:`~ui.reservation_card.header`,
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import logging
 from datetime import datetime
 
@@ -22,7 +23,12 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMenu, QVBoxLayout, QWidget
 
-from desk.stays.reservation_card import ReservationCardData, load_reservation_card, reload_reservation_card
+from desk.stays.reservation_card import (
+    CardCatalogues,
+    ReservationCardData,
+    load_reservation_card,
+    reload_reservation_card,
+)
 from ui.context import DeskContext
 from ui.desk_text import error_text
 from ui.i18n import current_language, local_date_time
@@ -91,6 +97,7 @@ class ReservationCard(CardActions, CardHeader):
         self.resize(1180, 760)
 
         ctx.folios_changed.connect(self._folios_changed)
+        ctx.catalogues_changed.connect(self._catalogues_changed)
         self._update_actions()
 
     def load_and_show(self) -> None:
@@ -108,10 +115,12 @@ class ReservationCard(CardActions, CardHeader):
             self._reload_pending = True
             return
         self._loading = True
+        # The desk's catalogues are checked, and read again only if they changed (issue 23).
+        catalogues = self.ctx.card_catalogues
         if self.card is None:
-            op = self.ctx.query(self, load_reservation_card, self.folio_id, current_language())
+            op = self.ctx.query(self, load_reservation_card, self.folio_id, current_language(), catalogues)
         else:  # reads only the postings the card does not show yet
-            op = self.ctx.query(self, reload_reservation_card, self.card, current_language())
+            op = self.ctx.query(self, reload_reservation_card, self.card, current_language(), catalogues)
         op.success(self._loaded).failure(self._load_failed).run()
 
     def _loaded(self, card: ReservationCardData) -> None:
@@ -121,6 +130,7 @@ class ReservationCard(CardActions, CardHeader):
             self.reload()  # a newer change is already known: show that one instead
             return
         self.show_card(card)
+        self.ctx.share_catalogues(card.catalogues)
         if not self._shown_once:
             self._shown_once = True
             self.show()
@@ -141,6 +151,14 @@ class ReservationCard(CardActions, CardHeader):
         if self._reload_pending:
             self._reload_pending = False
             self.reload()
+
+    @Slot(object)
+    def _catalogues_changed(self, catalogues: CardCatalogues) -> None:
+        """Another card or the desk's poll read newer catalogues: the next dialog offers those."""
+        shown = self.card
+        if shown is None or shown.catalogues is catalogues or shown.catalogues.language != catalogues.language:
+            return
+        self.show_card(dataclasses.replace(shown, catalogues=catalogues))
 
     @property
     def is_loaded(self) -> bool:
@@ -183,4 +201,6 @@ class ReservationCard(CardActions, CardHeader):
             del _open_cards[self.folio_id]
         with contextlib.suppress(RuntimeError, TypeError):
             self.ctx.folios_changed.disconnect(self._folios_changed)
+        with contextlib.suppress(RuntimeError, TypeError):
+            self.ctx.catalogues_changed.disconnect(self._catalogues_changed)
         super().closeEvent(event)
