@@ -216,7 +216,8 @@ def _check_receipt(body: dict[str, Any]) -> tuple[Decimal, Decimal]:
             raise CommandError(NO_REQUIRED_PROPERTY, "Register.Name (1030)")
         if line.get("Tax") not in TAXES:
             raise CommandError(INVALID_TAX)
-        if line.get("SignMethodCalculation") not in range(1, 8) or line.get("SignCalculationObject") not in range(1, 27):
+        method, subject = line.get("SignMethodCalculation"), line.get("SignCalculationObject")
+        if method not in range(1, 8) or subject not in range(1, 27):
             raise CommandError(NO_REQUIRED_PROPERTY, "SignMethodCalculation/SignCalculationObject (1214/1212)")
         price, amount = _money(line, "Price"), _money(line, "Amount")
         try:
@@ -320,7 +321,8 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(401, {"Status": ERROR, "Error": "Не пройдена авторизация"})
             return
         if not isinstance(body, dict) or body.get("Command") not in COMMANDS:
-            self._send(200, _answer(body if isinstance(body, dict) else {}, ERROR, "Не заполнена или неизвестна команда"))
+            unknown = body if isinstance(body, dict) else {}
+            self._send(200, _answer(unknown, ERROR, "Не заполнена или неизвестна команда"))
             return
         key = body.get("IdCommand")
         if not isinstance(key, str) or not key.strip() or len(key) > 64:
