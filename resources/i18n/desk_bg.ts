@@ -1778,6 +1778,10 @@
         <translation>Каса {register} няма документ {number}</translation>
     </message>
     <message>
+        <source>Register {register} prints no copy through KKM-server; receipt {number} is found on the register or on the fiscal data operator&apos;s site</source>
+        <translation>Касов апарат {register} не печата копие през KKM-server; бележка {number} се намира в самия апарат или на сайта на оператора на фискални данни</translation>
+    </message>
+    <message>
         <source>Reservation {key} does not exist</source>
         <translation>Резервация {key} не съществува</translation>
     </message>
@@ -2216,6 +2220,10 @@
     <message>
         <source>The receipt must show {amount}, the amount the terminal was asked for</source>
         <translation>Бележката трябва да показва {amount} — сумата, поискана от терминала</translation>
+    </message>
+    <message>
+        <source>The receipt of this payment is still unanswered by register {register}: look at its last receipt on the register, then use Shift → Check receipts; it is not issued again before</source>
+        <translation>Касов апарат {register} още не е отговорил за бележката на това плащане: вижте последната му бележка, после използвайте „Смяна → Проверка на касовите бележки“; дотогава тя не се издава отново</translation>
     </message>
     <message>
         <source>The reference is too long: at most {limit} characters</source>

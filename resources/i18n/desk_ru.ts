@@ -1778,6 +1778,10 @@
         <translation>На кассе {register} нет документа {number}</translation>
     </message>
     <message>
+        <source>Register {register} prints no copy through KKM-server; receipt {number} is found on the register or on the fiscal data operator&apos;s site</source>
+        <translation>Касса {register} не печатает копию через KKM-server; чек {number} можно найти в самой кассе или на сайте оператора фискальных данных</translation>
+    </message>
+    <message>
         <source>Reservation {key} does not exist</source>
         <translation>Брони {key} не существует</translation>
     </message>
@@ -2216,6 +2220,10 @@
     <message>
         <source>The receipt must show {amount}, the amount the terminal was asked for</source>
         <translation>В чеке должна быть сумма {amount} — та, что запрошена у терминала</translation>
+    </message>
+    <message>
+        <source>The receipt of this payment is still unanswered by register {register}: look at its last receipt on the register, then use Shift → Check receipts; it is not issued again before</source>
+        <translation>Касса {register} ещё не ответила по чеку этого платежа: посмотрите её последний чек, затем выберите Смена → Проверить чеки; до этого чек повторно не пробивается</translation>
     </message>
     <message>
         <source>The reference is too long: at most {limit} characters</source>
