@@ -4,11 +4,12 @@
 
 Every command is one JSON POST to ``/Execute`` under HTTP Basic auth, ``{"Command": ..., "NumDevice":
 ..., "IdCommand": ..., ...}``, answered ``{"Command", "IdCommand", "Status", "Error", ...}`` with Status
-0 done, 1 still running, 2 error, 3 not found, as KKM-server's published API describes it. It is strict
-where the API is: no or wrong credentials are 401; a body without Command or IdCommand, or with a
-command it does not know, is Status 2; a second command under an IdCommand already used gets the first
-command's answer again and issues nothing; ``GetRezult`` finds a command by its IdCommand (Status 3 when
-it does not know it, as after a restart); a receipt (``RegisterCheck``) needs its cashier (tag 1021),
+0 done, 1 still running, 2 error, 3 not found, 5 already done, as KKM-server's published API describes it.
+It is strict where the API is: no or wrong credentials are 401; a body without Command or IdCommand, or
+with a command it does not know, is Status 2; a second command under an IdCommand already used is refused
+as already done and issues nothing (unless the first one failed: then it runs); ``GetRezult`` finds a
+command by its IdCommand among the last 100 (Status 0 with the command's answer in ``Rezult``, or Status 3
+when it does not know it, as after a restart); a receipt (``RegisterCheck``) needs its cashier (tag 1021),
 lines with a name, a VAT code (``Tax``), a method and object of settlement (tags 1214/1212) and amounts
 that add up, paid in full; anything needs an open shift younger than 24 hours, a paper roll and room in
 the fiscal storage. Its errors are the texts the register's driver gives, passed on in ``Error``.
@@ -36,7 +37,8 @@ from pathlib import Path
 from typing import Any
 
 DEFAULT_PORT = 5893  # KKM-server's own default
-OK, RUNNING, ERROR, NOT_FOUND = 0, 1, 2, 3
+OK, RUNNING, ERROR, NOT_FOUND, ALREADY_DONE = 0, 1, 2, 3, 5
+KEPT_ANSWERS = 100  # KKM-server keeps the last hundred commands for GetRezult
 
 # The texts the register's driver gives for the faults the desk tells the cashier about.
 NO_PAPER = "Нет бумаги"
@@ -47,17 +49,23 @@ SHIFT_OPENED = "Смена открыта - операция невозможн�
 FN_OVERFLOW = "Переполнение ФН"
 FN_EXPIRED = "Исчерпан временной ресурс ФН"
 FN_RESOURCE_HAS_EXPIRED = "Исчерпан ресурс хранения ФН"
-INVALID_TAX = "Неверный тип налога"
 INVALID_TOTAL = "Неверная сумма чека"
 NOT_FULLY_PAID = "Чек оплачен не полностью"
 NO_REQUIRED_PROPERTY = "Отсутствует обязательный реквизит"
+NO_CASHIER = "Не указан кассир"
+NO_NAME = "Не указано наименование товара/услуги!"
+NO_METHOD = "Не указан признак способа расчета!"
+NO_OBJECT = "Не указан признак предмета расчета!"
+WRONG_VAT = "Не правильно указана ставка НДС!"
+ALREADY = "Команда уже была выполнена или выполняется в текущий момент"
+UNKNOWN_ID = "Команда с таким IdCommand не найдена"
 FAULTS = {"paper": NO_PAPER, "cover": COVER_OPENED, "fn_full": FN_OVERFLOW, "fn_expired": FN_EXPIRED,
           "ofd_offline": FN_RESOURCE_HAS_EXPIRED}
 
 COMMANDS = {"RegisterCheck", "OpenShift", "CloseShift", "XReport", "DepositingCash", "PaymentCash", "GetDataKKT",
             "GetRezult", "List"}
 QUESTIONS = frozenset({"GetDataKKT", "GetRezult", "List"})
-TAXES = {-1, 0, 5, 7, 10, 20, 105, 107, 110, 120}  # VAT percent or the VAT tag: -1 none, 120 = 20/120
+TAXES = {-1, 0, 5, 7, 10, 20, 22, 105, 107, 110, 120, 122}  # VAT percent: -1 none, 120 = 20/120
 TYPE_CHECKS = {0: 1, 1: 2}  # sale, refund of a sale -> the QR code's n (tag 1054)
 TAX_VARIANTS = {"", 0, 1, 2, 3, 4, 5}
 PAYMENTS = ("Cash", "ElectronicPayment", "AdvancePayment", "Credit", "CashProvision")
@@ -110,7 +118,7 @@ class Register:
             shift = self.data["shift"]
             if command == "GetDataKKT":
                 return {"Info": {"SessionState": self.session_state(), "SessionNumber": shift["number"],
-                                 "Fn_Number": self.data["fn"], "RegNumber": self.data["rn"],
+                                 "FnNumber": self.data["fn"], "RegNumber": self.data["rn"],
                                  "KktNumber": self.data["kkt"], "FN_IsFiscal": True,
                                  "FN_MemOverflowl": "fn_full" in self.faults, "PaperOver": "paper" in self.faults,
                                  "LastFiscalDocument": len(self.data["documents"]),
@@ -119,7 +127,7 @@ class Register:
                 if fault in self.faults:
                     raise CommandError(FAULTS[fault])
             if not str(body.get("CashierName") or "").strip():
-                raise CommandError(NO_REQUIRED_PROPERTY, "CashierName (1021)")
+                raise CommandError(NO_CASHIER)
             if command == "OpenShift":
                 if shift["open"]:
                     raise CommandError(SHIFT_OPENED)
@@ -213,12 +221,13 @@ def _check_receipt(body: dict[str, Any]) -> tuple[Decimal, Decimal]:
     total = Decimal(0)
     for line in lines:
         if not str(line.get("Name") or "").strip():
-            raise CommandError(NO_REQUIRED_PROPERTY, "Register.Name (1030)")
+            raise CommandError(NO_NAME)
+        if line.get("SignMethodCalculation") not in range(1, 8):
+            raise CommandError(NO_METHOD)
+        if line.get("SignCalculationObject") not in range(1, 27):
+            raise CommandError(NO_OBJECT)
         if line.get("Tax") not in TAXES:
-            raise CommandError(INVALID_TAX)
-        method, subject = line.get("SignMethodCalculation"), line.get("SignCalculationObject")
-        if method not in range(1, 8) or subject not in range(1, 27):
-            raise CommandError(NO_REQUIRED_PROPERTY, "SignMethodCalculation/SignCalculationObject (1214/1212)")
+            raise CommandError(WRONG_VAT)
         price, amount = _money(line, "Price"), _money(line, "Amount")
         try:
             quantity = Decimal(str(line.get("Quantity")))
@@ -257,13 +266,14 @@ class KkmServer(ThreadingHTTPServer):
             with self.answers_lock:
                 known = self.answers.get(key)
             if known is None:
-                return _answer(body, NOT_FOUND, "Команда с таким IdCommand не найдена"), False
-            return {**_answer(body, known["Status"], known["Error"]), "Rezult": known}, False
+                return {**_answer(body, NOT_FOUND, UNKNOWN_ID),
+                        "Rezult": {"IdCommand": key, "Status": NOT_FOUND, "Command": "<Не определено>"}}, False
+            return {**_answer(body, OK, ""), "Rezult": known}, False
         with self.command_lock:
             with self.answers_lock:
                 known = self.answers.get(key)
-            if known is not None:  # the same IdCommand again: the first command's answer, nothing issued
-                return known, False
+            if known is not None and known["Status"] != ERROR:  # the same IdCommand again: nothing issued
+                return _answer(body, ALREADY_DONE, ALREADY), False
             try:
                 answer = {**_answer(body, OK, ""), **self.register.run(body)}
             except CommandError as exc:
@@ -273,7 +283,10 @@ class KkmServer(ThreadingHTTPServer):
                 self.lose_answers -= 1
             if command not in QUESTIONS and not (lose and self.forget_lost):
                 with self.answers_lock:
+                    self.answers.pop(key, None)
                     self.answers[key] = answer
+                    while len(self.answers) > KEPT_ANSWERS:
+                        del self.answers[next(iter(self.answers))]
         return answer, lose
 
 

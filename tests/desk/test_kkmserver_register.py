@@ -187,6 +187,24 @@ def test_a_lost_answer_the_restarted_server_forgot_stays_pending_and_is_never_is
     assert len(rig.server.receipts()) == 1
 
 
+def test_a_command_kkm_server_did_already_under_our_key_is_read_back_not_done_again(rig: AtolHotel):
+    """An earlier try of the Z reached KKM-server and its answer never came back: the desk's Z under the same
+    key is refused as already done, and the desk keeps the first one's answer (GetRezult)."""
+    import httpx
+
+    from .kkmserver_rig import LOGIN, PASSWORD
+
+    key = f"z-FP-1-cash-{rig.cash_shift_id()}"
+    earlier = {"Command": "CloseShift", "NumDevice": 1, "IdCommand": key, "CashierName": "Иванов"}
+    first = httpx.post(f"{rig.server.address}/Execute", json=earlier, auth=(LOGIN, PASSWORD)).json()
+    closed = close_register_shifts(rig.runner, rig.hotel.actor, rig.cash_shift_id(), registers=rig.registers)
+    assert closed == []  # the register's shift is closed: nothing to do
+    register = rig.registers.register(rig.runner, rig.hotel.actor, "FP-1")
+    z = register.close_shift(key)
+    assert z.document.kind is DocumentKind.Z_REPORT and z.document.number == first["CheckNumber"]
+    assert [d["Command"] for d in rig.server.documents()] == ["OpenShift", "CloseShift"]
+
+
 def child(url: str, payment_id: int, flag: str, point: str) -> None:
     """Run in a subprocess: print a receipt through KKM-server and hang at ``point`` (the test kills us there):
     ``intent`` before the command is posted, ``post`` once the register did it and before its answer is read."""

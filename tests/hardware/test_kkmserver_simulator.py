@@ -59,11 +59,25 @@ def test_a_receipt_in_an_open_shift_is_numbered_and_its_qr_code_carries_its_fisc
     assert sold["QRCode"].endswith("&n=1") and server.register.documents()[-1]["ClientAddress"] == "+79161234567"
 
 
-def test_a_second_command_under_the_same_id_gets_the_first_answer_and_issues_nothing(server):
+def test_a_second_command_under_the_same_id_is_refused_as_already_done_and_issues_nothing(server):
     execute(server, "OpenShift", "open-1", CashierName="Иванова А.")
     first = execute(server, "RegisterCheck", "sale-1", **check())
     again = execute(server, "RegisterCheck", "sale-1", **check(250.0))
-    assert again == first and len(server.register.documents()) == 2
+    assert (again["Status"], again["Error"]) == (fake.ALREADY_DONE, fake.ALREADY)
+    assert len(server.register.documents()) == 2 and execute(server, "GetRezult", "sale-1")["Rezult"] == first
+
+
+def test_a_command_that_failed_may_run_again_under_its_id(server):
+    assert execute(server, "RegisterCheck", "sale-1", **check())["Status"] == fake.ERROR  # no shift yet
+    execute(server, "OpenShift", "open-1", CashierName="Иванова А.")
+    assert execute(server, "RegisterCheck", "sale-1", **check())["Status"] == fake.OK
+
+
+def test_only_the_last_hundred_commands_are_kept_for_get_rezult(server):
+    for n in range(101):
+        execute(server, "XReport", f"x-{n}", CashierName="Иванова А.")
+    assert execute(server, "GetRezult", "x-0")["Status"] == fake.NOT_FOUND
+    assert execute(server, "GetRezult", "x-1")["Status"] == fake.OK
 
 
 def test_get_rezult_finds_a_command_by_its_id_and_says_not_found_for_an_unknown_one(server):
@@ -71,12 +85,14 @@ def test_get_rezult_finds_a_command_by_its_id_and_says_not_found_for_an_unknown_
     sold = execute(server, "RegisterCheck", "sale-1", **check())
     found = execute(server, "GetRezult", "sale-1")
     assert found["Status"] == fake.OK and found["Rezult"] == sold
-    assert execute(server, "GetRezult", "never-sent")["Status"] == fake.NOT_FOUND
+    unknown = execute(server, "GetRezult", "never-sent")
+    assert (unknown["Status"], unknown["Error"], unknown["Rezult"]["Status"]) == (
+        fake.NOT_FOUND, fake.UNKNOWN_ID, fake.NOT_FOUND)
 
 
 @pytest.mark.parametrize(("change", "error"), [
     ({"CheckStrings": [{"PrintText": {"Text": "только текст"}}]}, fake.NO_REQUIRED_PROPERTY),
-    ({"CashierName": ""}, fake.NO_REQUIRED_PROPERTY),
+    ({"CashierName": ""}, fake.NO_CASHIER),
     ({"Cash": 50.0}, fake.NOT_FULLY_PAID),
     ({"Cash": 0, "ElectronicPayment": 150.0}, fake.INVALID_TOTAL),
     ({"ClientAddress": "8 916 123"}, fake.NO_REQUIRED_PROPERTY),
@@ -92,7 +108,9 @@ def test_a_wrong_tax_code_is_refused(server):
     execute(server, "OpenShift", "open-1", CashierName="Иванова А.")
     body = check()
     body["CheckStrings"][1]["Register"]["Tax"] = 9
-    assert fake.INVALID_TAX in execute(server, "RegisterCheck", "bad", **body)["Error"]
+    assert fake.WRONG_VAT in execute(server, "RegisterCheck", "bad", **body)["Error"]
+    del body["CheckStrings"][1]["Register"]["SignMethodCalculation"]
+    assert fake.NO_METHOD in execute(server, "RegisterCheck", "bad-2", **body)["Error"]
 
 
 def test_a_closed_or_expired_shift_and_the_registers_faults_refuse_with_the_drivers_texts(server):

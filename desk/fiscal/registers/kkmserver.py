@@ -5,10 +5,11 @@ Every command is one JSON POST to ``/Execute`` under HTTP Basic auth, with the j
 words), 3 not found. The documents are kept as ATOL's are (``register_document``, through the ATOL
 driver's record), the fiscal data read from the receipt's QR code, which KKM-server returns whole.
 
-Never doubled, never lost: the key is in the journal before the server is asked; KKM-server answers a
-second command under an IdCommand it knows with the first one's answer, so a retry issues nothing. A lost
-answer is asked for with ``GetRezult`` by that IdCommand; a server that does not know it (restarted) cannot
-tell, and the receipt stays pending for the clerk to check on the register, never issued again blindly.
+Never doubled, never lost: the key is in the journal before the server is asked; KKM-server refuses a
+second command under an IdCommand it did already, so a retry issues nothing and reads the first one's
+answer by ``GetRezult``. A lost answer is asked for with ``GetRezult`` by that IdCommand; a server that
+does not know it (restarted, or a hundred commands later) cannot tell, and the receipt stays pending for
+the clerk to check on the register, never issued again blindly.
 
 KKM-server's login and password are the workstation's (``KKMSERVER_LOGIN``, ``KKMSERVER_PASSWORD`` in its
 environment), never kept in the database.
@@ -48,7 +49,7 @@ from desk.ledger.lookup import get
 from desk.ledger.models import Payment
 from desk.people.auth import Actor
 
-OK, RUNNING, ERROR, NOT_FOUND = 0, 1, 2, 3
+OK, RUNNING, ERROR, NOT_FOUND, ALREADY_DONE = 0, 1, 2, 3, 5
 _COMMANDS = {
     DocumentKind.SHIFT_OPEN: "OpenShift", DocumentKind.Z_REPORT: "CloseShift", DocumentKind.X_REPORT: "XReport",
     DocumentKind.SALE: "RegisterCheck", DocumentKind.REFUND: "RegisterCheck", DocumentKind.CASH_IN: "DepositingCash",
@@ -62,7 +63,7 @@ _TAX_VARIANT = {"osn": 0, "usnIncome": 1, "usnIncomeOutcome": 2, "esn": 4, "pate
 # The register's words KKM-server passes on, as the register's error codes the desk has advice for.
 _ERRORS = (("нет бумаги", 44), ("открыта крышка", 45), ("превысила 24 час", 68), ("смена закрыта", 73),
            ("смена открыта", 83), ("временной ресурс фн", 120), ("переполнение фн", 121),
-           ("ресурс хранения фн", 137), ("система налогообложения", 143), ("тип налога", 144))
+           ("ресурс хранения фн", 137), ("система налогообложения", 143), ("тип налога", 144), ("ставка ндс", 144))
 _SHIFT_STATES = {1: "closed", 2: "opened", 3: "expired"}
 
 
@@ -123,9 +124,12 @@ class KkmClient:
         return rezult
 
     def run(self, body: dict[str, Any], cancel: threading.Event | None = None) -> dict[str, Any]:
-        """The command's final answer; one still running is asked for by its IdCommand until it ends. Cancel
-        stops the waiting, not the command."""
+        """The command's final answer; one still running is asked for by its IdCommand until it ends, and so is
+        one KKM-server did already under this IdCommand (an earlier try whose answer was lost). Cancel stops the
+        waiting, not the command."""
         answer = self.send(body)
+        if answer.get("Status") == ALREADY_DONE:
+            answer = {"Status": RUNNING}
         deadline = time.monotonic() + self.wait_for
         while answer.get("Status") == RUNNING:
             if time.monotonic() > deadline or (cancel is not None and cancel.wait(self.poll)):
