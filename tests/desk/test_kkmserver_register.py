@@ -237,9 +237,9 @@ def child(url: str, payment_id: int, flag: str, point: str) -> None:
     print_receipt(Runner(database), signed_in(database, Role.CASHIER), payment_id, "FP-1", registers=Registers())
 
 
-@pytest.mark.parametrize("point", ["intent", "post"])
+@pytest.mark.parametrize(("point", "forget"), [("intent", False), ("post", False), ("post", True)])
 def test_sigkill_at_each_step_makes_one_document_per_payment(sqlite_url: str, server: KkmServerProcess,
-                                                             tmp_path: Path, point: str):
+                                                             tmp_path: Path, point: str, forget: bool):
     from tests.helpers import kill_child_when
 
     hotel = make_hotel(sqlite_url, "RUB")
@@ -251,14 +251,18 @@ def test_sigkill_at_each_step_makes_one_document_per_payment(sqlite_url: str, se
     kill_child_when(code, flag.exists, "KKM-server register")
     [pending] = rig.hotel.query(unresolved)
     assert pending.state is IntentState.SENT
+    if forget:  # KKM-server restarted meanwhile: nothing can tell, and nothing is issued again
+        server.control("forget_commands")
     first = reconcile_receipts(rig.runner, rig.hotel.actor, registers=rig.registers)
     second = reconcile_receipts(rig.runner, rig.hotel.actor, registers=rig.registers)
-    if point == "intent":  # never posted: GetRezult does not know it, so nothing can tell; it waits for the clerk
-        assert (first.still_unknown, rig.server.receipts()) == (1, [])
+    if point == "intent" or forget:  # GetRezult does not know it: nothing can tell, it waits for the clerk
+        assert (first.still_unknown, second.still_unknown, first.settled) == (1, 1, 0), first
+        with pytest.raises(RegisterAnswerUnknown):
+            receipt(rig, payment_id)
     else:  # posted, issued, its answer never read: found by its IdCommand and settled once
         assert (first.settled, second.settled, first.still_unknown) == (1, 0, 0), first
         assert receipt(rig, payment_id).already
         assert rig.hotel.query(unresolved) == []
-    assert len(rig.server.receipts()) == (0 if point == "intent" else 1)
-    assert [r.kind for r in kept(rig.hotel)].count("sale") == (0 if point == "intent" else 1)
+    assert len(rig.server.receipts()) == (0 if point == "intent" else 1)  # never two
+    assert [r.kind for r in kept(rig.hotel)].count("sale") == (1 if point == "post" and not forget else 0)
     hotel.database.dispose()
