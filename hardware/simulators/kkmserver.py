@@ -17,7 +17,8 @@ the fiscal storage. Its errors are the texts the register's driver gives, passed
 The register (numbered fiscal documents with a fiscal sign, the shift, the cash) lives in ``--state``
 (JSON, rewritten and synced after each document), so a test counts what was issued whatever became of the
 program that asked. ``/sim/...`` is the test's hand on it: faults, the shift's age, a restart forgetting
-the commands' answers.
+the commands' answers, a register slow to print (the request then answers Status 1 at its Timeout and the
+command ends on its own).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ import json
 import os
 import sys
 import threading
+import time
 from datetime import datetime, timedelta, timezone
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -256,6 +258,7 @@ class KkmServer(ThreadingHTTPServer):
         self.answers_lock = threading.Lock()
         self.command_lock = threading.Lock()  # KKM-server queues a device's commands
         self.lose_answers = 0
+        self.slow = 0.0  # seconds the register takes over each document
         self.forget_lost = False  # a lost answer's command forgotten too, as by a server restarted meanwhile
 
     def execute(self, body: dict[str, Any]) -> tuple[dict[str, Any], bool]:
@@ -269,25 +272,47 @@ class KkmServer(ThreadingHTTPServer):
                 return {**_answer(body, NOT_FOUND, UNKNOWN_ID),
                         "Rezult": {"IdCommand": key, "Status": NOT_FOUND, "Command": "<Не определено>"}}, False
             return {**_answer(body, OK, ""), "Rezult": known}, False
-        with self.command_lock:
-            with self.answers_lock:
-                known = self.answers.get(key)
+        questions = command in QUESTIONS
+        with self.answers_lock:
+            known = self.answers.get(key)
             if known is not None and known["Status"] != ERROR:  # the same IdCommand again: nothing issued
                 return _answer(body, ALREADY_DONE, ALREADY), False
-            try:
-                answer = {**_answer(body, OK, ""), **self.register.run(body)}
-            except CommandError as exc:
-                answer = _answer(body, ERROR, exc.text)
-            lose = self.lose_answers > 0 and command not in QUESTIONS
-            if lose:
-                self.lose_answers -= 1
-            if command not in QUESTIONS and not (lose and self.forget_lost):
+            if not questions:
+                self._keep(key, _answer(body, RUNNING, ""))
+        done = threading.Event()
+        ended: dict[str, Any] = {}
+
+        def work() -> None:
+            with self.command_lock:  # KKM-server runs a device's commands one at a time
+                if self.slow and not questions:
+                    time.sleep(self.slow)
+                try:
+                    answer = {**_answer(body, OK, ""), **self.register.run(body)}
+                except CommandError as exc:
+                    answer = _answer(body, ERROR, exc.text)
+                lose = self.lose_answers > 0 and not questions
+                if lose:
+                    self.lose_answers -= 1
                 with self.answers_lock:
-                    self.answers.pop(key, None)
-                    self.answers[key] = answer
-                    while len(self.answers) > KEPT_ANSWERS:
-                        del self.answers[next(iter(self.answers))]
-        return answer, lose
+                    if lose and self.forget_lost:
+                        self.answers.pop(key, None)
+                    elif not questions:
+                        self._keep(key, answer)
+                ended.update(answer=answer, lose=lose)
+            done.set()
+
+        threading.Thread(target=work, name=f"kkm-{key}", daemon=True).start()
+        # The request waits for the command up to its Timeout (60 s when none); past it, Status 1 and GetRezult.
+        timeout = body.get("Timeout") or 60
+        if not done.wait(max(float(timeout) - 1, 0.5) if isinstance(timeout, int | float | Decimal) else 59):
+            return _answer(body, RUNNING, ""), False
+        return ended["answer"], ended["lose"]
+
+    def _keep(self, key: str, answer: dict[str, Any]) -> None:
+        self.answers.pop(key, None)
+        self.answers[key] = answer
+        while len(self.answers) > KEPT_ANSWERS:
+            del self.answers[next(iter(self.answers))]
 
 
 def _answer(body: dict[str, Any], status: int, error: str) -> dict[str, Any]:
@@ -354,6 +379,8 @@ class _Handler(BaseHTTPRequestHandler):
             name, on = body.get("fault"), bool(body.get("on", True))
             if name in FAULTS:
                 (server.register.faults.add if on else server.register.faults.discard)(name)
+            elif name == "slow":
+                server.slow = float(body.get("seconds", 3)) if on else 0.0
             elif name == "lose_answer":
                 server.lose_answers = int(body.get("times", 1)) if on else 0
                 server.forget_lost = bool(body.get("forget", False))

@@ -3,6 +3,7 @@ sent, what is kept, what is refused, and that a lost answer neither doubles nor 
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -168,6 +169,37 @@ def test_a_lost_answer_is_asked_for_by_its_id_command_and_settled_once(rig: Atol
     assert outcome.printed and outcome.state is IntentState.SETTLED, outcome.problem
     [sale] = rig.server.receipts()
     assert outcome.document.number == sale["CheckNumber"] and outcome.document.content["qr"] == sale["QRCode"]
+    assert receipt(rig, payment_id).already and len(rig.server.receipts()) == 1
+
+
+def test_a_register_slower_than_the_commands_timeout_is_waited_for_and_its_receipt_kept(rig: AtolHotel):
+    payment_id = rig.paid_bill()
+    rig.server.control("fault", fault="slow", seconds=4)  # past the desk's Timeout: "running", then GetRezult
+    steps: list[str] = []
+    outcome = receipt(rig, payment_id, progress=steps.append)
+    assert outcome.printed and outcome.state is IntentState.SETTLED and "Printing the receipt" in steps
+    [sale] = rig.server.receipts()
+    assert outcome.document.number == sale["CheckNumber"]
+
+
+def test_cancel_stops_the_waiting_not_the_receipt_which_check_receipts_then_keeps_once(rig: AtolHotel):
+    import threading
+
+    payment_id = rig.paid_bill()
+    rig.server.control("fault", fault="slow", seconds=5)
+    cancel = threading.Event()
+    threading.Timer(3.5, cancel.set).start()  # pressed while the register still prints
+    outcome = receipt(rig, payment_id, cancel=cancel)
+    assert not outcome.printed and outcome.state is IntentState.UNKNOWN
+    assert "(FP-1) did not say whether it issued the document" in outcome.problem.message
+    deadline = time.monotonic() + 20
+    while not rig.server.receipts():  # the register finishes the receipt all the same
+        assert time.monotonic() < deadline
+        time.sleep(0.2)
+    time.sleep(0.5)
+    first = reconcile_receipts(rig.runner, rig.hotel.actor, registers=rig.registers)
+    second = reconcile_receipts(rig.runner, rig.hotel.actor, registers=rig.registers)
+    assert (first.settled, second.settled, first.still_unknown) == (1, 0, 0), first
     assert receipt(rig, payment_id).already and len(rig.server.receipts()) == 1
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -141,3 +142,16 @@ def test_it_runs_as_its_own_process(tmp_path: Path):
     finally:
         process.terminate()
         process.wait(10)
+
+
+def test_a_command_longer_than_its_timeout_answers_running_and_ends_on_its_own(server):
+    execute(server, "OpenShift", "open-1", CashierName="Иванова А.")
+    server.slow = 2.0
+    running = execute(server, "RegisterCheck", "sale-1", Timeout=1, **check())
+    assert running["Status"] == fake.RUNNING and execute(server, "GetRezult", "sale-1")["Rezult"]["Status"] == 1
+    assert execute(server, "RegisterCheck", "sale-1", **check())["Status"] == fake.ALREADY_DONE  # still running
+    deadline = time.monotonic() + 10
+    while (found := execute(server, "GetRezult", "sale-1")["Rezult"])["Status"] == fake.RUNNING:
+        assert time.monotonic() < deadline
+        time.sleep(0.2)
+    assert found["Status"] == fake.OK and found["CheckNumber"] == 2 and len(server.register.documents()) == 2

@@ -49,7 +49,8 @@ from desk.ledger.lookup import get
 from desk.ledger.models import Payment
 from desk.people.auth import Actor
 
-OK, RUNNING, ERROR, NOT_FOUND, ALREADY_DONE = 0, 1, 2, 3, 5
+OK, RUNNING, ERROR, NOT_FOUND, NOT_RUN, ALREADY_DONE = 0, 1, 2, 3, 4, 5
+IN_PROGRESS = frozenset({RUNNING, NOT_RUN})
 _COMMANDS = {
     DocumentKind.SHIFT_OPEN: "OpenShift", DocumentKind.Z_REPORT: "CloseShift", DocumentKind.X_REPORT: "XReport",
     DocumentKind.SALE: "RegisterCheck", DocumentKind.REFUND: "RegisterCheck", DocumentKind.CASH_IN: "DepositingCash",
@@ -86,13 +87,16 @@ class KkmClient:
     """KKM-server's ``/Execute``: a command under our IdCommand, and ``GetRezult`` by it."""
 
     def __init__(self, address: str, *, login: str | None = None, password: str | None = None,
-                 timeout: float = 70.0, wait: float = 120.0, poll: float = 0.5,
+                 timeout: float = 70.0, wait: float = 120.0, poll: float = 0.5, command_timeout: int = 3,
                  transport: httpx.BaseTransport | None = None) -> None:
         login = os.environ.get("KKMSERVER_LOGIN", "User") if login is None else login
         password = os.environ.get("KKMSERVER_PASSWORD", "") if password is None else password
         self.http = httpx.Client(base_url=address, timeout=timeout, transport=transport, auth=(login, password))
         self.wait_for = wait
         self.poll = poll
+        # KKM-server holds a request up to the command's Timeout, then answers "running": kept short so that
+        # Cancel, which only stops our waiting between questions, is felt within seconds.
+        self.command_timeout = command_timeout
 
     def close(self) -> None:
         self.http.close()
@@ -131,7 +135,7 @@ class KkmClient:
         if answer.get("Status") == ALREADY_DONE:
             answer = {"Status": RUNNING}
         deadline = time.monotonic() + self.wait_for
-        while answer.get("Status") == RUNNING:
+        while answer.get("Status") in IN_PROGRESS:
             if time.monotonic() > deadline or (cancel is not None and cancel.wait(self.poll)):
                 raise AnswerLost(f"command {body['IdCommand']} had not ended when the waiting stopped")
             if cancel is None:
@@ -179,7 +183,8 @@ class KkmRegister(AtolRegister):
         return RegisterInfo(self.code, self.settings.name, self.settings.address, 80, self.language, "", "KKM-server")
 
     def _command(self, command: str, key: str, **fields: Any) -> dict[str, Any]:
-        return {"Command": command, "NumDevice": self.device, "IdCommand": key, "Timeout": 60, **fields}
+        return {"Command": command, "NumDevice": self.device, "IdCommand": key,
+                "Timeout": self.client.command_timeout, **fields}
 
     def _query(self, task: dict[str, Any], cancel: threading.Event | None = None) -> dict[str, Any]:
         try:
@@ -285,7 +290,7 @@ class KkmRegister(AtolRegister):
             answer = self.client.result(key, self.device)
         except AnswerLost:
             return Asked()
-        if answer is None or answer.get("Status") == RUNNING:
+        if answer is None or answer.get("Status") in IN_PROGRESS:
             return Asked()
         if answer.get("Status") != OK:
             return Asked(issued_none=True)
