@@ -127,6 +127,7 @@ ERRORS = (
     QT_TRANSLATE_NOOP("DeskError", "Guest {guest} does not stay in {stay}"),
     QT_TRANSLATE_NOOP("DeskError", "Guest {key} does not exist"),
     QT_TRANSLATE_NOOP("DeskError", "Idempotency-Key {key} was already used with a different request"),
+    QT_TRANSLATE_NOOP("DeskError", "KKM-server at {address} refused this workstation's login: set KKMSERVER_LOGIN and KKMSERVER_PASSWORD in the desk's environment to the login and password of KKM-server's settings"),
     QT_TRANSLATE_NOOP("DeskError", "More is refunded at the tax rate {percent}% than the check holds ({left} left)"),
     QT_TRANSLATE_NOOP("DeskError", "More was returned than sold at the tax rate {percent}%: the lines make {sum}"),
     QT_TRANSLATE_NOOP("DeskError", "Move an in-house guest to another room with Move room"),

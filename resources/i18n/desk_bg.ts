@@ -1586,6 +1586,10 @@
         <translation>Idempotency-Key {key} вече е използван с друга заявка</translation>
     </message>
     <message>
+        <source>KKM-server at {address} refused this workstation&apos;s login: set KKMSERVER_LOGIN and KKMSERVER_PASSWORD in the desk&apos;s environment to the login and password of KKM-server&apos;s settings</source>
+        <translation>KKM-server на адрес {address} не прие входа от това работно място: задайте KKMSERVER_LOGIN и KKMSERVER_PASSWORD в средата на програмата — потребителското име и паролата от настройките на KKM-server</translation>
+    </message>
+    <message>
         <source>Move an in-house guest to another room with Move room</source>
         <translation>Настанен гост се премества с „Премести в друга стая“</translation>
     </message>

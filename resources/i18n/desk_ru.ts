@@ -1586,6 +1586,10 @@
         <translation>Idempotency-Key {key} уже использован с другим запросом</translation>
     </message>
     <message>
+        <source>KKM-server at {address} refused this workstation&apos;s login: set KKMSERVER_LOGIN and KKMSERVER_PASSWORD in the desk&apos;s environment to the login and password of KKM-server&apos;s settings</source>
+        <translation>KKM-server по адресу {address} не принял вход с этого рабочего места: задайте KKMSERVER_LOGIN и KKMSERVER_PASSWORD в окружении программы — логин и пароль из настроек KKM-server</translation>
+    </message>
+    <message>
         <source>Move an in-house guest to another room with Move room</source>
         <translation>Проживающего гостя переселяют командой «Переселить в другой номер»</translation>
     </message>

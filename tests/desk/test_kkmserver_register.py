@@ -162,6 +162,17 @@ def test_an_item_whose_rate_has_no_vat_code_is_refused_before_the_register_is_as
     assert rig.server.receipts() == [] and rig.hotel.query(unresolved) == []
 
 
+def test_a_workstation_without_kkm_servers_login_is_told_to_set_it_and_nothing_is_journalled(
+        rig: AtolHotel, monkeypatch: pytest.MonkeyPatch):
+    from desk.fiscal.workflow import Registers
+
+    monkeypatch.setenv("KKMSERVER_PASSWORD", "wrong")
+    payment_id = rig.paid_bill()
+    with pytest.raises(RegisterNotSetUp, match="refused this workstation's login: set KKMSERVER_LOGIN"):
+        print_receipt(rig.runner, rig.hotel.actor, payment_id, "FP-1", registers=Registers())
+    assert rig.server.receipts() == [] and rig.hotel.query(unresolved) == []
+
+
 def test_a_lost_answer_is_asked_for_by_its_id_command_and_settled_once(rig: AtolHotel):
     payment_id = rig.paid_bill()
     rig.server.control("fault", fault="lose_answer")

@@ -110,6 +110,10 @@ class KkmClient:
                                       problem=str(exc)) from exc
         except httpx.TransportError as exc:
             raise AnswerLost(f"the answer to command {body.get('IdCommand')} was lost: {exc}") from exc
+        if answer.status_code == 401:
+            raise RegisterNotSetUp("KKM-server at {address} refused this workstation's login: set KKMSERVER_LOGIN and "
+                                   "KKMSERVER_PASSWORD in the desk's environment to the login and password of "
+                                   "KKM-server's settings", address=str(self.http.base_url))
         if answer.status_code != 200:
             raise RegisterRefused("The register's server refused the task ({status}): {problem}",
                                   status=answer.status_code, problem=answer.text[:200])
