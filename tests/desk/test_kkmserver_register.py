@@ -139,6 +139,13 @@ def test_a_shift_over_24_hours_is_refused_before_the_intent_and_the_cashier_told
     assert rig.hotel.query(unresolved) == [] and rig.server.receipts() == []
 
 
+def test_closing_the_cash_shift_ends_a_register_shift_over_24_hours_with_its_z(rig: AtolHotel):
+    rig.server.control("age_shift", hours=25)
+    closed = close_register_shifts(rig.runner, rig.hotel.actor, rig.cash_shift_id(), registers=rig.registers)
+    assert [o.problem for o in closed] == [None] and closed[0].document.kind is DocumentKind.Z_REPORT
+    assert [d["Command"] for d in rig.server.documents()] == ["OpenShift", "CloseShift"]
+
+
 @pytest.mark.parametrize(("fault", "code", "words"), [
     ("paper", 44, "load a paper roll"),
     ("fn_full", 121, "call the service centre"),
