@@ -26,9 +26,12 @@ def add_commands(commands: Any) -> None:
     change.add_argument("code")
     change.add_argument("--kind", choices=("escpos", "atol", "kkmserver", "erpnet"),
                         help="escpos: our printer with our signed journal; atol: ATOL's web server; "
-                             "kkmserver, erpnet: set up ahead, not driven yet")
-    change.add_argument("--address", help="the vendor's server, e.g. http://127.0.0.1:16732 (ATOL's web server)")
-    change.add_argument("--device-id", help="the device on that server, when it drives several")
+                             "kkmserver: KKM-server (its login and password in the workstation's KKMSERVER_LOGIN "
+                             "and KKMSERVER_PASSWORD); erpnet: set up ahead, not driven yet")
+    change.add_argument("--address", help="the vendor's server, e.g. http://127.0.0.1:16732 (ATOL's web server), "
+                        "http://127.0.0.1:5893 (KKM-server)")
+    change.add_argument("--device-id",
+                        help="the device on that server, when it drives several (KKM-server's NumDevice)")
     change.add_argument("--taxation", help="osn, usnIncome, usnIncomeOutcome, esn or patent (tag 1055)")
     change.add_argument("--vat", metavar="RATE=CODE,...",
                         help="our rates' VAT codes on the register: 20=vat20,10=vat10,0=vat0,none=none")
@@ -47,6 +50,8 @@ def run(args: argparse.Namespace, url: str | None) -> int:
                 print(_describe(settings))
                 if getattr(args, "status", False) and settings.kind.value == "atol" and settings.address:
                     print(f"    {_atol_shift(settings.address)}")
+                if getattr(args, "status", False) and settings.kind.value == "kkmserver" and settings.address:
+                    print(f"    {_kkm_shift(settings.address, settings.device_id)}")
             return 0
         actor = settings_operator(database)
         settings = runner.run(set_register, actor, args.code, kind=args.kind, address=args.address,
@@ -90,3 +95,23 @@ def _atol_shift(address: str) -> str:
         return f"error {result.get('errorCode')}: {result.get('errorDescription')}"
     shift = result["result"]["shiftStatus"]
     return f"shift {shift.get('number')}: {shift.get('state')}"
+
+
+def _kkm_shift(address: str, device_id: str) -> str:
+    from desk.fiscal.errors import RegisterRefused, RegisterUnreachable
+    from desk.fiscal.registers.atol import AnswerLost
+    from desk.fiscal.registers.kkmserver import KkmClient
+
+    client = KkmClient(address, timeout=3.0, wait=5.0)
+    device = int(device_id) if device_id.isdigit() else 0
+    try:
+        answer = client.run({"Command": "GetDataKKT", "NumDevice": device, "IdCommand": f"q-{uuid.uuid4().hex}"})
+    except (AnswerLost, RegisterUnreachable, RegisterRefused) as exc:
+        return f"not answering ({exc})"
+    finally:
+        client.close()
+    if answer.get("Status") != 0:
+        return f"error: {answer.get('Error')}"
+    info = answer.get("Info") or {}
+    state = {1: "closed", 2: "opened", 3: "expired"}.get(int(info.get("SessionState") or 0), "unknown")
+    return f"shift {info.get('SessionNumber')}: {state}"

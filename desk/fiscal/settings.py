@@ -26,12 +26,12 @@ from desk.people.rights import Right, require
 class RegisterKind(enum.StrEnum):
     ESCPOS = "escpos"  # our printer and our signed journal
     ATOL = "atol"  # ATOL's web server (Драйвер ККТ 10)
-    KKMSERVER = "kkmserver"  # KKM-server (not driven yet)
+    KKMSERVER = "kkmserver"  # KKM-server (kkmserver.ru), the route TL: WebPMS uses
     ERPNET = "erpnet"  # ErpNet.FP (not driven yet)
 
 
 # The kinds the desk has a driver for; the others may be set up ahead, and refuse until they get one.
-DRIVEN = frozenset({RegisterKind.ESCPOS, RegisterKind.ATOL})
+DRIVEN = frozenset({RegisterKind.ESCPOS, RegisterKind.ATOL, RegisterKind.KKMSERVER})
 
 # ATOL's taxation systems (tag 1055): general, simplified on income, on income less expense, agricultural, patent.
 TAXATION_SYSTEMS = ("osn", "usnIncome", "usnIncomeOutcome", "esn", "patent")

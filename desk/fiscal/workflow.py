@@ -28,17 +28,25 @@ from desk.db.runner import Runner
 from desk.devices.printers import PRINTERS, printer_settings
 from desk.fiscal import chain
 from desk.fiscal.content import build_receipt
-from desk.fiscal.errors import PrinterNotReady, ReceiptNotPrinted, RegisterNotSetUp, printer_problem
+from desk.fiscal.errors import (
+    PrinterNotReady,
+    ReceiptNotPrinted,
+    RegisterAnswerUnknown,
+    RegisterNotSetUp,
+    printer_problem,
+)
 from desk.fiscal.interface import Document, DocumentKind, Paper, Printed, RegisterInfo
 from desk.fiscal.models import CashRegister, FiscalDocument
 from desk.fiscal.receipts import validate_contact
 from desk.fiscal.register import EscposFiscalRegister, register_info
 from desk.fiscal.registers import atol
 from desk.fiscal.registers.atol import AnswerLost, AtolClient, AtolRegister
+from desk.fiscal.registers.kkmserver import KkmClient, KkmRegister
 from desk.fiscal.settings import DRIVEN, RegisterKind, RegisterSettings, register_settings
 from desk.hotel.country import register_format
 from desk.journal import intents
 from desk.journal.intents import EventType, IntentRequest, IntentState, IntentView, Resolution, Verdict
+from desk.journal.models import JournalIntent
 from desk.journal.steps import Answer, Performed, Progress, perform
 from desk.ledger.lookup import get
 from desk.ledger.models import Payment
@@ -80,6 +88,7 @@ class Registers:
         self._held: dict[tuple[str, str], tuple[tuple[str, str, int, bool], PrinterLease, threading.Lock]] = {}
         self._lock = threading.Lock()
         self._clients: dict[str, AtolClient] = {}
+        self._kkm_clients: dict[str, KkmClient] = {}
 
     def register(self, runner: Runner, actor: Actor, code: str) -> AnyRegister:
         """The register ``code`` as its kind drives it (see desk.fiscal.settings)."""
@@ -90,6 +99,8 @@ class Registers:
             raise RegisterNotSetUp("{register} is a {kind} register, which this desk does not drive yet",
                                    register=code, kind=settings.kind.value)
         language = runner.read(lambda session: register_format(session, code).language)
+        if settings.kind is RegisterKind.KKMSERVER:
+            return KkmRegister(runner, actor, settings, self._kkm_client(settings), language=language)
         return AtolRegister(runner, actor, settings, self._client(settings), language=language)
 
     def _client(self, settings: RegisterSettings) -> AtolClient:
@@ -97,6 +108,13 @@ class Registers:
             client = self._clients.get(settings.address)
             if client is None:
                 client = self._clients[settings.address] = AtolClient(settings.address)
+            return client
+
+    def _kkm_client(self, settings: RegisterSettings) -> KkmClient:
+        with self._lock:
+            client = self._kkm_clients.get(settings.address)
+            if client is None:
+                client = self._kkm_clients[settings.address] = KkmClient(settings.address)
             return client
 
     def printer_register(self, runner: Runner, actor: Actor, code: str) -> EscposFiscalRegister:
@@ -132,8 +150,9 @@ class Registers:
         with self._lock:
             held = list(self._held.values())
             self._held.clear()
-            clients = list(self._clients.values())
+            clients: list[AtolClient | KkmClient] = [*self._clients.values(), *self._kkm_clients.values()]
             self._clients.clear()
+            self._kkm_clients.clear()
         for client in clients:
             client.close()
         for _wanted, lease, _lock in held:
@@ -256,6 +275,13 @@ def print_receipt(runner: Runner, actor: Actor, payment_id: int, register_code: 
         return _outcome(None, printed, already=True)
     asked_before: dict[str, Any] = {}
     if isinstance(register, AtolRegister):
+        if runner.read(intents.unresolved_intent, [KIND], JournalIntent.payment_id == payment_id) is not None:
+            # Its register may have issued it: only the register's answer (Check receipts) settles it, never a
+            # second document.
+            raise RegisterAnswerUnknown(
+                "The receipt of this payment is still unanswered by register {register}: look at its last "
+                "receipt on the register, then use Shift → Check receipts; it is not issued again before",
+                register=f"{register.settings.name} ({register.code})")
         asked_before = register.prepare(receipt, cancel)  # its refusals, and its storage's count for a lost answer
     else:
         runner.read(chain.check_receipt_shift, actor.workstation, register_code)

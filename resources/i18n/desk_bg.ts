@@ -1586,6 +1586,10 @@
         <translation>Idempotency-Key {key} вече е използван с друга заявка</translation>
     </message>
     <message>
+        <source>KKM-server at {address} refused this workstation&apos;s login: set KKMSERVER_LOGIN and KKMSERVER_PASSWORD in the desk&apos;s environment to the login and password of KKM-server&apos;s settings</source>
+        <translation>KKM-server на адрес {address} не прие входа от това работно място: задайте KKMSERVER_LOGIN и KKMSERVER_PASSWORD в средата на програмата — потребителското име и паролата от настройките на KKM-server</translation>
+    </message>
+    <message>
         <source>Move an in-house guest to another room with Move room</source>
         <translation>Настанен гост се премества с „Премести в друга стая“</translation>
     </message>
@@ -1776,6 +1780,10 @@
     <message>
         <source>Register {register} has no document {number}</source>
         <translation>Каса {register} няма документ {number}</translation>
+    </message>
+    <message>
+        <source>Register {register} prints no copy through KKM-server; receipt {number} is found on the register or on the fiscal data operator&apos;s site</source>
+        <translation>Касов апарат {register} не печата копие през KKM-server; бележка {number} се намира в самия апарат или на сайта на оператора на фискални данни</translation>
     </message>
     <message>
         <source>Reservation {key} does not exist</source>
@@ -2216,6 +2224,10 @@
     <message>
         <source>The receipt must show {amount}, the amount the terminal was asked for</source>
         <translation>Бележката трябва да показва {amount} — сумата, поискана от терминала</translation>
+    </message>
+    <message>
+        <source>The receipt of this payment is still unanswered by register {register}: look at its last receipt on the register, then use Shift → Check receipts; it is not issued again before</source>
+        <translation>Касов апарат {register} още не е отговорил за бележката на това плащане: вижте последната му бележка, после използвайте „Смяна → Проверка на касовите бележки“; дотогава тя не се издава отново</translation>
     </message>
     <message>
         <source>The reference is too long: at most {limit} characters</source>

@@ -1586,6 +1586,10 @@
         <translation>Idempotency-Key {key} уже использован с другим запросом</translation>
     </message>
     <message>
+        <source>KKM-server at {address} refused this workstation&apos;s login: set KKMSERVER_LOGIN and KKMSERVER_PASSWORD in the desk&apos;s environment to the login and password of KKM-server&apos;s settings</source>
+        <translation>KKM-server по адресу {address} не принял вход с этого рабочего места: задайте KKMSERVER_LOGIN и KKMSERVER_PASSWORD в окружении программы — логин и пароль из настроек KKM-server</translation>
+    </message>
+    <message>
         <source>Move an in-house guest to another room with Move room</source>
         <translation>Проживающего гостя переселяют командой «Переселить в другой номер»</translation>
     </message>
@@ -1776,6 +1780,10 @@
     <message>
         <source>Register {register} has no document {number}</source>
         <translation>На кассе {register} нет документа {number}</translation>
+    </message>
+    <message>
+        <source>Register {register} prints no copy through KKM-server; receipt {number} is found on the register or on the fiscal data operator&apos;s site</source>
+        <translation>Касса {register} не печатает копию через KKM-server; чек {number} можно найти в самой кассе или на сайте оператора фискальных данных</translation>
     </message>
     <message>
         <source>Reservation {key} does not exist</source>
@@ -2216,6 +2224,10 @@
     <message>
         <source>The receipt must show {amount}, the amount the terminal was asked for</source>
         <translation>В чеке должна быть сумма {amount} — та, что запрошена у терминала</translation>
+    </message>
+    <message>
+        <source>The receipt of this payment is still unanswered by register {register}: look at its last receipt on the register, then use Shift → Check receipts; it is not issued again before</source>
+        <translation>Касса {register} ещё не ответила по чеку этого платежа: посмотрите её последний чек, затем выберите Смена → Проверить чеки; до этого чек повторно не пробивается</translation>
     </message>
     <message>
         <source>The reference is too long: at most {limit} characters</source>

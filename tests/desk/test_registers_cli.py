@@ -11,6 +11,7 @@ from desk.fiscal.settings import register_settings
 
 from .atol_rig import start_atol_server
 from .conftest import Hotel
+from .kkmserver_rig import LOGIN, PASSWORD, start_kkm_server
 
 
 @pytest.fixture(autouse=True)
@@ -36,6 +37,26 @@ def test_a_register_is_set_to_atol_and_listed_with_its_shift(sqlite_hotel: Hotel
     out = capsys.readouterr().out.splitlines()
     line = next(n for n, text in enumerate(out) if text.startswith("FP-1: "))
     assert f"[atol], at {server.address}, taxation osn, VAT none=none,10=vat10,20=vat20" in out[line]
+    assert out[line + 1] == "    shift 0: closed"
+
+
+def test_a_register_is_set_to_kkm_server_and_listed_with_its_shift(sqlite_hotel: Hotel, sqlite_url: str,
+                                                                   tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                                   monkeypatch: pytest.MonkeyPatch):
+    server = start_kkm_server(tmp_path / "kkm.json")
+    monkeypatch.setenv("KKMSERVER_LOGIN", LOGIN)  # the workstation's, never the database's
+    monkeypatch.setenv("KKMSERVER_PASSWORD", PASSWORD)
+    try:
+        code = main(["--database", sqlite_url, "registers", "set", "FP-1", "--kind", "kkmserver", "--address",
+                     server.address, "--device-id", "1", "--taxation", "osn", "--vat", "20=vat20, none=none"])
+        assert code == 0, capsys.readouterr().err
+        capsys.readouterr()
+        assert main(["--database", sqlite_url, "registers", "list", "--status"]) == 0
+    finally:
+        server.stop()
+    out = capsys.readouterr().out.splitlines()
+    line = next(n for n, text in enumerate(out) if text.startswith("FP-1: "))
+    assert f"[kkmserver], at {server.address} device 1, taxation osn" in out[line]
     assert out[line + 1] == "    shift 0: closed"
 
 
@@ -75,10 +96,10 @@ def test_a_register_of_a_kind_not_driven_yet_refuses_to_print_and_nothing_is_jou
     from .fiscal_rig import paid_bill
 
     manager = sqlite_hotel.as_role(Role.MANAGER)
-    manager.run(set_register, "FP-1", kind="kkmserver", address="http://127.0.0.1:5893", taxation="osn",
+    manager.run(set_register, "FP-1", kind="erpnet", address="http://127.0.0.1:8001", taxation="osn",
                 vat_map={"20": "vat20"})
     cashier = sqlite_hotel.as_role(Role.CASHIER)
     payment_id = paid_bill(cashier)
-    with pytest.raises(RegisterNotSetUp, match="kkmserver register, which this desk does not drive yet"):
+    with pytest.raises(RegisterNotSetUp, match="erpnet register, which this desk does not drive yet"):
         print_receipt(Runner(sqlite_hotel.database), cashier.actor, payment_id, "FP-1", registers=Registers())
     assert sqlite_hotel.query(unresolved) == []

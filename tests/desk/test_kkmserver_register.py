@@ -1,0 +1,318 @@
+"""Receipts, reports and cash moves on a register through KKM-server (the fake, as its own process): what is
+sent, what is kept, what is refused, and that a lost answer neither doubles nor loses a document."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from desk.cash.shifts import cash_in, cash_out
+from desk.core.money import Money
+from desk.fiscal.errors import RefundWithoutOriginal, RegisterAnswerUnknown, RegisterNotSetUp, RegisterRefused
+from desk.fiscal.interface import DocumentKind
+from desk.fiscal.models import RegisterDocument
+from desk.fiscal.receipts import request_receipt
+from desk.fiscal.workflow import (
+    close_register_shifts,
+    print_receipt,
+    print_shift_documents,
+    print_x_report,
+    reconcile_receipts,
+)
+from desk.journal.intents import IntentState, unresolved
+from desk.ledger.payments import refund_payment
+from hardware.simulators import kkmserver as fake
+
+from .atol_rig import AtolHotel
+from .conftest import Hotel, make_hotel
+from .kkmserver_rig import LOGIN, PASSWORD, KkmServerProcess, kkm_hotel, start_kkm_server
+
+
+@pytest.fixture(autouse=True)
+def credentials(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KKMSERVER_LOGIN", LOGIN)
+    monkeypatch.setenv("KKMSERVER_PASSWORD", PASSWORD)
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[KkmServerProcess]:
+    running = start_kkm_server(tmp_path / "kkm.json")
+    yield running
+    running.stop()
+
+
+@pytest.fixture
+def rub_hotel(database_url: str) -> Iterator[Hotel]:
+    hotel = make_hotel(database_url, "RUB")
+    yield hotel
+    hotel.database.dispose()
+
+
+@pytest.fixture
+def rig(rub_hotel: Hotel, server: KkmServerProcess) -> AtolHotel:
+    return kkm_hotel(rub_hotel, server)
+
+
+def kept(hotel: Hotel) -> list[RegisterDocument]:
+    with hotel.database.unit_of_work() as session:
+        rows = list(session.scalars(select(RegisterDocument).order_by(RegisterDocument.id)))
+        session.expunge_all()
+        return rows
+
+
+def receipt(rig: AtolHotel, payment_id: int, **kwargs):
+    return print_receipt(rig.runner, rig.hotel.actor, payment_id, "FP-1", registers=rig.registers, **kwargs)
+
+
+def test_a_sale_goes_to_kkm_server_with_the_guests_phone_and_its_fiscal_data_are_kept(rig: AtolHotel):
+    payment_id = rig.paid_bill()
+    outcome = receipt(rig, payment_id, phone="+7 916 123-45-67")  # as the Receipt window sends it
+    assert outcome.printed and outcome.problem is None and outcome.state is IntentState.SETTLED
+    [opening, sale] = rig.server.documents()
+    assert opening["Command"] == "OpenShift" and (sale["Command"], sale["TypeCheck"]) == ("RegisterCheck", 0)
+    assert sale["ClientAddress"] == "+79161234567"  # tag 1008: the e-receipt goes there
+    document = outcome.document
+    assert document is not None and document.kind is DocumentKind.SALE
+    assert (document.number, document.sign, document.shift) == (
+        sale["CheckNumber"], sale["FiscalSign"], sale["SessionNumber"])
+    fiscal = document.content["fiscal"]
+    assert fiscal["fn"] == "9999078902004388" and fiscal["registration"] == "0000000002003345"
+    assert document.content["qr"] == sale["QRCode"] and "s=3950.00" in sale["QRCode"]
+    again = receipt(rig, payment_id)  # Print receipt pressed again: the one it has, nothing new on the register
+    assert again.already and again.document.number == document.number
+    assert len(rig.server.receipts()) == 1 and [r.kind for r in kept(rig.hotel)] == ["shift_open", "sale"]
+
+
+def test_a_contact_asked_for_before_goes_to_the_register_the_e_mail_first(rig: AtolHotel):
+    payment_id = rig.paid_bill()
+    rig.hotel.run(request_receipt, payment_id, "FP-1", email="guest@example.ru", phone="+79161234567")
+    assert receipt(rig, payment_id).printed
+    assert rig.server.receipts()[0]["ClientAddress"] == "guest@example.ru"
+
+
+def test_a_refund_receipt_refers_to_its_sale_on_the_same_register(rig: AtolHotel):
+    payment_id = rig.paid_bill()
+    sale = receipt(rig, payment_id)
+    refund = rig.hotel.run(refund_payment, payment_id, Money.of("450", "RUB"), reason="мини-бар")
+    outcome = receipt(rig, refund.id)
+    assert outcome.printed and outcome.document.kind is DocumentKind.REFUND
+    assert outcome.document.refers_to == sale.document.number
+    assert [r["TypeCheck"] for r in rig.server.receipts()] == [0, 1]
+    assert outcome.document.content["qr"].endswith("&n=2") and "s=450.00" in outcome.document.content["qr"]
+
+
+def test_a_refund_without_its_sale_receipt_on_the_register_is_refused_before_the_register_is_asked(rig: AtolHotel):
+    payment_id = rig.paid_bill()
+    refund = rig.hotel.run(refund_payment, payment_id, Money.of("450", "RUB"), reason="мини-бар")
+    with pytest.raises(RefundWithoutOriginal):
+        receipt(rig, refund.id)
+    assert rig.server.receipts() == [] and rig.hotel.query(unresolved) == []
+
+
+def test_x_cash_in_and_out_and_the_z_follow_the_cash_shift(rig: AtolHotel):
+    rig.hotel.run(cash_in, Money.of("5000", "RUB"), "размен")
+    rig.hotel.run(cash_out, Money.of("1200", "RUB"), "инкассация")
+    outcomes = print_shift_documents(rig.runner, rig.hotel.actor, rig.cash_shift_id(), opening=False,
+                                     registers=rig.registers)
+    assert [o.problem for o in outcomes] == [None, None]
+    [x] = print_x_report(rig.runner, rig.hotel.actor, registers=rig.registers)
+    assert x.problem is None and x.document.kind is DocumentKind.X_REPORT
+    closed = close_register_shifts(rig.runner, rig.hotel.actor, rig.cash_shift_id(), registers=rig.registers)
+    assert [o.problem for o in closed] == [None] and closed[0].document.kind is DocumentKind.Z_REPORT
+    assert [d["Command"] for d in rig.server.documents()] == ["OpenShift", "CloseShift"]  # cash moves are no FD
+    assert [r.kind for r in kept(rig.hotel)] == ["shift_open", "cash_in", "cash_out", "x_report", "z_report"]
+    assert [r.total for r in kept(rig.hotel)][1:3] == [Money.of("5000", "RUB"), Money.of("1200", "RUB")]
+    with pytest.raises(RegisterRefused) as refused:  # the register's shift is closed: no receipt until it opens
+        receipt(rig, rig.paid_bill())
+    assert refused.value.register_code == 73
+
+
+def test_a_shift_over_24_hours_is_refused_before_the_intent_and_the_cashier_told_to_close_it(rig: AtolHotel):
+    rig.server.control("age_shift", hours=25)
+    with pytest.raises(RegisterRefused) as refused:
+        receipt(rig, rig.paid_bill())
+    assert refused.value.register_code == 68 and "close the cash shift (Z report)" in refused.value.message
+    assert rig.hotel.query(unresolved) == [] and rig.server.receipts() == []
+
+
+def test_closing_the_cash_shift_ends_a_register_shift_over_24_hours_with_its_z(rig: AtolHotel):
+    rig.server.control("age_shift", hours=25)
+    closed = close_register_shifts(rig.runner, rig.hotel.actor, rig.cash_shift_id(), registers=rig.registers)
+    assert [o.problem for o in closed] == [None] and closed[0].document.kind is DocumentKind.Z_REPORT
+    assert [d["Command"] for d in rig.server.documents()] == ["OpenShift", "CloseShift"]
+
+
+@pytest.mark.parametrize(("fault", "code", "words"), [
+    ("paper", 44, "load a paper roll"),
+    ("fn_full", 121, "call the service centre"),
+    ("ofd_offline", 137, "check its internet connection"),
+])
+def test_a_register_fault_issues_nothing_and_tells_the_cashier_what_to_do(rig: AtolHotel, fault, code, words):
+    payment_id = rig.paid_bill()
+    rig.server.control("fault", fault=fault)
+    outcome = receipt(rig, payment_id)
+    assert not outcome.printed and outcome.state is IntentState.FAILED
+    assert isinstance(outcome.problem, RegisterRefused) and outcome.problem.register_code == code
+    assert words in outcome.problem.message and fake.FAULTS[fault] in outcome.problem.message
+    rig.server.control("fault", fault=fault, on=False)
+    assert receipt(rig, payment_id).printed and len(rig.server.receipts()) == 1
+
+
+def test_an_item_whose_rate_has_no_vat_code_is_refused_before_the_register_is_asked(rig: AtolHotel):
+    payment_id = rig.paid_bill(lines=(("Проживание", "3500", "VAT9"),))
+    with pytest.raises(RegisterNotSetUp, match="has no VAT code for the rate"):
+        receipt(rig, payment_id)
+    assert rig.server.receipts() == [] and rig.hotel.query(unresolved) == []
+
+
+def test_a_workstation_without_kkm_servers_login_is_told_to_set_it_and_nothing_is_journalled(
+        rig: AtolHotel, monkeypatch: pytest.MonkeyPatch):
+    from desk.fiscal.workflow import Registers
+
+    monkeypatch.setenv("KKMSERVER_PASSWORD", "wrong")
+    payment_id = rig.paid_bill()
+    with pytest.raises(RegisterNotSetUp, match="refused this workstation's login: set KKMSERVER_LOGIN"):
+        print_receipt(rig.runner, rig.hotel.actor, payment_id, "FP-1", registers=Registers())
+    assert rig.server.receipts() == [] and rig.hotel.query(unresolved) == []
+
+
+def test_a_lost_answer_is_asked_for_by_its_id_command_and_settled_once(rig: AtolHotel):
+    payment_id = rig.paid_bill()
+    rig.server.control("fault", fault="lose_answer")
+    outcome = receipt(rig, payment_id)
+    assert outcome.printed and outcome.state is IntentState.SETTLED, outcome.problem
+    [sale] = rig.server.receipts()
+    assert outcome.document.number == sale["CheckNumber"] and outcome.document.content["qr"] == sale["QRCode"]
+    assert receipt(rig, payment_id).already and len(rig.server.receipts()) == 1
+
+
+def test_a_register_slower_than_the_commands_timeout_is_waited_for_and_its_receipt_kept(rig: AtolHotel):
+    payment_id = rig.paid_bill()
+    rig.server.control("fault", fault="slow", seconds=4)  # past the desk's Timeout: "running", then GetRezult
+    steps: list[str] = []
+    outcome = receipt(rig, payment_id, progress=steps.append)
+    assert outcome.printed and outcome.state is IntentState.SETTLED and "Printing the receipt" in steps
+    [sale] = rig.server.receipts()
+    assert outcome.document.number == sale["CheckNumber"]
+
+
+def test_cancel_stops_the_waiting_not_the_receipt_which_check_receipts_then_keeps_once(rig: AtolHotel):
+    import threading
+
+    payment_id = rig.paid_bill()
+    rig.server.control("fault", fault="slow", seconds=5)
+    cancel = threading.Event()
+    threading.Timer(3.5, cancel.set).start()  # pressed while the register still prints
+    outcome = receipt(rig, payment_id, cancel=cancel)
+    assert not outcome.printed and outcome.state is IntentState.UNKNOWN
+    assert "(FP-1) did not say whether it issued the document" in outcome.problem.message
+    deadline = time.monotonic() + 20
+    while not rig.server.receipts():  # the register finishes the receipt all the same
+        assert time.monotonic() < deadline
+        time.sleep(0.2)
+    time.sleep(0.5)
+    first = reconcile_receipts(rig.runner, rig.hotel.actor, registers=rig.registers)
+    second = reconcile_receipts(rig.runner, rig.hotel.actor, registers=rig.registers)
+    assert (first.settled, second.settled, first.still_unknown) == (1, 0, 0), first
+    assert receipt(rig, payment_id).already and len(rig.server.receipts()) == 1
+
+
+def test_a_lost_answer_the_restarted_server_forgot_stays_pending_and_is_never_issued_again(rig: AtolHotel):
+    payment_id = rig.paid_bill()
+    rig.server.control("fault", fault="lose_answer", forget=True)
+    outcome = receipt(rig, payment_id)
+    assert not outcome.printed and outcome.state is IntentState.UNKNOWN
+    assert "(FP-1) did not say whether it issued the document" in outcome.problem.message
+    assert "Do not issue it again by hand" in outcome.problem.message
+    check = reconcile_receipts(rig.runner, rig.hotel.actor, registers=rig.registers)
+    assert check.still_unknown == 1 and not check.clean
+    [pending] = rig.hotel.query(unresolved)
+    assert pending.payment_id == payment_id and len(rig.server.receipts()) == 1
+    with pytest.raises(RegisterAnswerUnknown, match=r"still unanswered by register .*\(FP-1\)"):
+        receipt(rig, payment_id)  # Print receipt pressed again meanwhile: its receipt is awaited, none issued
+    assert len(rig.server.receipts()) == 1
+
+
+def test_a_command_kkm_server_did_already_under_our_key_is_read_back_not_done_again(rig: AtolHotel):
+    """An earlier try of the Z reached KKM-server and its answer never came back: the desk's Z under the same
+    key is refused as already done, and the desk keeps the first one's answer (GetRezult)."""
+    import httpx
+
+    from .kkmserver_rig import LOGIN, PASSWORD
+
+    key = f"z-FP-1-cash-{rig.cash_shift_id()}"
+    earlier = {"Command": "CloseShift", "NumDevice": 1, "IdCommand": key, "CashierName": "Иванов"}
+    first = httpx.post(f"{rig.server.address}/Execute", json=earlier, auth=(LOGIN, PASSWORD)).json()
+    closed = close_register_shifts(rig.runner, rig.hotel.actor, rig.cash_shift_id(), registers=rig.registers)
+    assert closed == []  # the register's shift is closed: nothing to do
+    register = rig.registers.register(rig.runner, rig.hotel.actor, "FP-1")
+    z = register.close_shift(key)
+    assert z.document.kind is DocumentKind.Z_REPORT and z.document.number == first["CheckNumber"]
+    assert [d["Command"] for d in rig.server.documents()] == ["OpenShift", "CloseShift"]
+
+
+def child(url: str, payment_id: int, flag: str, point: str) -> None:
+    """Run in a subprocess: print a receipt through KKM-server and hang at ``point`` (the test kills us there):
+    ``intent`` before the command is posted, ``post`` once the register did it and before its answer is read."""
+    import threading
+
+    from desk.db.engine import Database
+    from desk.db.runner import Runner
+    from desk.fiscal.registers import kkmserver as driver
+    from desk.fiscal.workflow import Registers
+    from desk.people.models import Role
+    from tests.actors import signed_in
+
+    def hang() -> None:
+        Path(flag).write_text(point)
+        threading.Event().wait()
+
+    send = driver.KkmClient.send
+
+    def send_then_hang(self, body):
+        document = not body["IdCommand"].startswith("q-") and body["Command"] != "GetRezult"
+        if document and point == "intent":
+            hang()
+        answer = send(self, body)
+        if document and point == "post":
+            hang()
+        return answer
+
+    driver.KkmClient.send = send_then_hang  # type: ignore[method-assign]
+    database = Database(url)
+    print_receipt(Runner(database), signed_in(database, Role.CASHIER), payment_id, "FP-1", registers=Registers())
+
+
+@pytest.mark.parametrize(("point", "forget"), [("intent", False), ("post", False), ("post", True)])
+def test_sigkill_at_each_step_makes_one_document_per_payment(sqlite_url: str, server: KkmServerProcess,
+                                                             tmp_path: Path, point: str, forget: bool):
+    from tests.helpers import kill_child_when
+
+    hotel = make_hotel(sqlite_url, "RUB")
+    rig = kkm_hotel(hotel, server)
+    payment_id = rig.paid_bill()
+    flag = tmp_path / "hanging"
+    code = f"from tests.desk.test_kkmserver_register import child; child({sqlite_url!r}, {payment_id}, " \
+           f"{str(flag)!r}, {point!r})"
+    kill_child_when(code, flag.exists, "KKM-server register")
+    [pending] = rig.hotel.query(unresolved)
+    assert pending.state is IntentState.SENT
+    if forget:  # KKM-server restarted meanwhile: nothing can tell, and nothing is issued again
+        server.control("forget_commands")
+    first = reconcile_receipts(rig.runner, rig.hotel.actor, registers=rig.registers)
+    second = reconcile_receipts(rig.runner, rig.hotel.actor, registers=rig.registers)
+    if point == "intent" or forget:  # GetRezult does not know it: nothing can tell, it waits for the clerk
+        assert (first.still_unknown, second.still_unknown, first.settled) == (1, 1, 0), first
+        with pytest.raises(RegisterAnswerUnknown):
+            receipt(rig, payment_id)
+    else:  # posted, issued, its answer never read: found by its IdCommand and settled once
+        assert (first.settled, second.settled, first.still_unknown) == (1, 0, 0), first
+        assert receipt(rig, payment_id).already
+        assert rig.hotel.query(unresolved) == []
+    assert len(rig.server.receipts()) == (0 if point == "intent" else 1)  # never two
+    assert [r.kind for r in kept(rig.hotel)].count("sale") == (1 if point == "post" and not forget else 0)
+    hotel.database.dispose()
