@@ -197,11 +197,12 @@ def _by_guest_name(query: FolioQuery, terms: _Terms) -> Select[int, date]:
 
     All stays: read from the search terms' key (term, arrival, stay) alone, newest first, so a
     prefix that names thousands of past stays costs a range of one index, not a row of each stay.
-    In house: the few stays in the house are walked newest first and each asked for a matching
-    guest, as a common prefix would otherwise name thousands of stays to throw away.
+    In house, or leaving on one day: those few stays are walked newest first and each asked for a
+    matching guest, as a common prefix would otherwise name thousands of stays to throw away (and
+    the newest page of all of them need not hold that day's departures).
     """
     matching = starts_with(StaySearchTerm.term, terms.lower)
-    if query.in_house_only:
+    if query.in_house_only or query.departure is not None:
         has_guest = select(StaySearchTerm.reservation_id).where(
             StaySearchTerm.reservation_id == Reservation.id, matching).exists()
         return _narrowed(select(Reservation.id, Reservation.arrival).where(has_guest), query)

@@ -83,6 +83,17 @@ def test_a_moved_arrival_orders_the_stay_by_its_new_date(hotel: Hotel) -> None:
     assert _found(hotel, "schmidt") == ["S-1", "S-2"]
 
 
+def test_a_name_search_of_one_days_departures_finds_an_older_stay_behind_a_full_page(hotel: Hotel) -> None:
+    # The newest page of "ber" stays is all later arrivals; the one leaving that day is further back.
+    leaving = _stay(hotel, "D-1", [("Anna", "Berg")], TODAY - timedelta(days=20))
+    for k in range(3):
+        _stay(hotel, f"N-{k}", [("Boris", "Berger")], TODAY + timedelta(days=k))
+    departure = TODAY - timedelta(days=18)
+    rows = hotel.query(search_folios, FolioQuery(text="ber", departure=departure, in_house_only=False, limit=2,
+                                                 kinds=frozenset({FolioKind.RESERVATION})))
+    assert [row.reservation_id for row in rows] == [leaving]
+
+
 def test_a_guest_taken_off_or_moved_to_another_stay_follows(hotel: Hotel) -> None:
     first = _stay(hotel, "S-1", [("Anna", "Schmidt"), ("Boris", "Novak")], TODAY)
     second = _stay(hotel, "S-2", [("Clara", "Berg")], TODAY)
