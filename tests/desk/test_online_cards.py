@@ -154,7 +154,7 @@ def test_hold_capture_part_then_refund_part_once(rig: OnlineRig):
     assert [p.amount for p in refunds] == [-eur("30.00")]
     # Once per payment (R13): the second refund is refused by the desk before Stripe is asked.
     asked = len(rig.fake.requests)
-    refused(rig.hotel, InvalidInput, "This was already done on the card terminal",
+    refused(rig.hotel, InvalidInput, "This card payment was already refunded: it is refunded once",
             lambda: refund_online_payment(rig.runner, manager, rig.operator_id, payment.id, eur("10.00")),
             field="payment")
     assert len(rig.fake.requests) == asked
@@ -169,7 +169,7 @@ def test_a_hold_is_used_once_whether_captured_or_released(rig: OnlineRig):
     [pi] = rig.fake.payment_intents.values()
     assert pi["status"] == "canceled"
     assert rig.hotel.query(cards.hold_view, hold.id).state is cards.HoldState.RELEASED
-    refused(rig.hotel, InvalidInput, "This pre-authorisation is {state}: it is used once",
+    refused(rig.hotel, InvalidInput, "This pre-authorisation was already released: it is used once",
             lambda: capture_online_hold(rig.runner, rig.cashier, rig.operator_id, hold.id), field="hold")
 
 
