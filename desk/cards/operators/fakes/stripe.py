@@ -18,9 +18,10 @@ What it answers like Stripe:
 
 For tests: ``lose_next_answer()`` does the next operation and drops the connection unanswered;
 ``answer_delay`` makes every answer late (past the desk's timeout); ``unreachable`` drops every request;
-``advance(days=...)`` moves the clock; ``next_status`` answers the next PaymentIntent in that status
-(``processing``, ``requires_action``: Stripe's answers that are neither done nor declined). Both also over HTTP: ``POST /_fake/lose_next``,
+``advance(days=...)`` moves the clock. Both also over HTTP: ``POST /_fake/lose_next``,
 ``POST /_fake/advance`` (``days=N``), and ``GET /_fake/state`` returns everything it holds.
+``next_status`` answers the next PaymentIntent in that status (``processing``, ``requires_action``:
+Stripe's answers that are neither done nor declined).
 """
 
 from __future__ import annotations
