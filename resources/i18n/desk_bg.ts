@@ -6083,7 +6083,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     </message>
     <message>
         <source>Brand</source>
-        <translation>Марка</translation>
+        <translation type="vanished">Марка</translation>
     </message>
     <message>
         <source>Expiry</source>

@@ -6083,7 +6083,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     </message>
     <message>
         <source>Brand</source>
-        <translation>Платёжная система</translation>
+        <translation type="vanished">Платёжная система</translation>
     </message>
     <message>
         <source>Expiry</source>
