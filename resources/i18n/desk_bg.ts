@@ -6055,6 +6055,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Банката вече е освободила тази предварителна авторизация: нищо не може да се усвои. Да се таксува ли запазената карта директно за сумата?</translation>
     </message>
     <message>
+        <source>The bank wants the cardholder to confirm this payment, which cannot be done without them: take it on the card terminal with the guest present. Nothing was charged.</source>
+        <translation>Банката иска картодържателят да потвърди това плащане, а без него това е невъзможно: направете го на картовия терминал в присъствието на госта. Нищо не е таксувано.</translation>
+    </message>
+    <message>
         <source>The card was declined ({code}). Nothing was charged.</source>
         <translation>Картата е отхвърлена ({code}). Нищо не е таксувано.</translation>
     </message>

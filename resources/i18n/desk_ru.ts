@@ -6055,6 +6055,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Банк уже снял эту предавторизацию: списать по ней ничего нельзя. Списать эту сумму с сохранённой карты напрямую?</translation>
     </message>
     <message>
+        <source>The bank wants the cardholder to confirm this payment, which cannot be done without them: take it on the card terminal with the guest present. Nothing was charged.</source>
+        <translation>Банк требует, чтобы владелец карты подтвердил этот платёж, а без него это невозможно: проведите оплату на карточном терминале в присутствии гостя. Ничего не списано.</translation>
+    </message>
+    <message>
         <source>The card was declined ({code}). Nothing was charged.</source>
         <translation>Карта отклонена ({code}). Ничего не списано.</translation>
     </message>

@@ -170,6 +170,26 @@ def test_charge_saved_card_pays_the_bill_at_the_operator(qtbot, window, demo_dat
     assert intent["amount_received"] == int(balance.amount * 100)
 
 
+def test_a_bank_asking_for_the_cardholders_authentication_tells_the_clerk_what_to_do(
+        qtbot, window, demo_database, card, online):
+    # The bank now wants the cardholder to confirm every payment (Stripe's 4000 0027 6000 3184): off
+    # session, Stripe declines with authentication_required.
+    [method] = online.fake.payment_methods.values()
+    method["_behaves"] = "pm_card_authenticationRequired"
+    select_saved_card(qtbot, window)
+    window.charge_saved_button.click()
+    dialog = window.last_dialog
+    assert isinstance(dialog, SavedCardDialog)
+    qtbot.waitUntil(dialog.isVisible, timeout=10_000)
+    dialog.apply_button.click()
+    result = child(dialog, QLabel, "resultLabel")
+    qtbot.waitUntil(lambda: result.isVisible(), timeout=30_000)
+    assert result.text() == ("The bank wants the cardholder to confirm this payment, which cannot be done "
+                             "without them: take it on the card terminal with the guest present. Nothing was "
+                             "charged.")
+    assert card_payments(demo_database, card) == []
+
+
 def test_an_expired_hold_offers_to_charge_the_saved_card_directly(qtbot, window, demo_database, card, online):
     select_saved_card(qtbot, window)
     window.pre_authorise_saved_button.click()
