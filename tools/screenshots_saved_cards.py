@@ -54,7 +54,8 @@ def main() -> int:
         with database.unit_of_work() as session:
             card = load_reservation_card(session, folio_id)
         reservation_id = card.folio.folio.reservation_id
-        for source, holder in (("pm_card_visa", "Anna Petrova"), ("pm_card_mastercard", "Ivan Petrov")):
+        for source, holder in (("pm_card_visa", "Anna-Katharina Petrova-Wittgenstein"),
+                               ("pm_card_mastercard", "Konstantin Aleksandrovich Rimsky-Korsakov")):
             assert save_card(runner, cashier, operator.id, source, holder, reservation_id=reservation_id).settled
         with database.unit_of_work() as session:
             first = saved_cards(session, reservation_id=reservation_id)[0]

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from desk.cards.models import CARD_MONEY_IN, CardKind, CardRecord, CardRecordKind
 from desk.cards.terminals import TerminalSettings, terminal_settings
-from desk.core.errors import DeskError, InvalidInput, NotFound
+from desk.core.errors import N_, DeskError, InvalidInput, NotFound
 from desk.core.money import Money, minor_units
 from desk.fiscal.content import receipt_refusal
 from desk.hotel.models import CurrencyRate, MethodKind, PaymentMethod
@@ -125,12 +125,25 @@ def _accepted(session: Session, currency: str) -> bool:
     return hotel_takes and currency in CURRENCIES
 
 
-def _key_family(session: Session, prefix: str) -> str:
-    """The next key of a family ("refund:12:"): refused while one is open or once one went through."""
+# Said whether the payment or hold was used on a terminal or online.
+ALREADY_REFUNDED = N_("This card payment was already refunded: it is refunded once")
+HOLD_USED_ONCE = N_("This pre-authorisation was already used: it is used once")
+# Why a hold is used once, by its state: said in the clerk's language, not as the state's name.
+HOLD_USED = {
+    HoldState.CAPTURED: N_("This pre-authorisation was already captured: it is used once"),
+    HoldState.PARTLY_CAPTURED: N_("This pre-authorisation was already captured: it is used once"),
+    HoldState.RELEASED: N_("This pre-authorisation was already released: it is used once"),
+    HoldState.EXPIRED: N_("This pre-authorisation has expired: the bank released it"),
+}
+
+
+def _key_family(session: Session, prefix: str, done: str, field: str) -> str:
+    """The next key of a family ("refund:12:"): refused while one is open or once one went through
+    (``done``: the refusal then, whether it was done on a terminal or online)."""
     views = [load_intent(session, i) for i in session.scalars(
         select(JournalIntent.id).where(JournalIntent.key.startswith(prefix, autoescape=True)))]
     if any(v.state is IntentState.SETTLED for v in views):
-        raise InvalidInput("This was already done on the card terminal", field="payment")
+        raise InvalidInput(done, field=field)
     if any(v.state.is_open for v in views):
         raise InvalidInput("A card operation on this is still pending: resolve it first", field="payment")
     return f"{prefix}{len(views)}"
@@ -282,7 +295,7 @@ def _plan_refund(session: Session, actor: Actor, asked: CardRequest) -> PlannedC
     if original is None:
         raise InvalidInput("Only a payment made on a card terminal is refunded on it", field="payment")
     # Each card payment is refunded once (R13): that refusal says more than "nothing left to refund".
-    key = _key_family(session, f"refund:{payment.id}:")
+    key = _key_family(session, f"refund:{payment.id}:", ALREADY_REFUNDED, "payment")
     line = load_folio(session, payment.folio_id).payment(payment.id)
     amount = asked.amount if asked.amount is not None else line.refundable
     require_positive(amount)
@@ -303,7 +316,7 @@ def _plan_hold_use(session: Session, actor: Actor, kind: CardKind, asked: CardRe
         raise InvalidInput("Choose the pre-authorisation", field="hold")
     hold = hold_view(session, asked.hold_id)
     if hold.state is not HoldState.OPEN:
-        raise InvalidInput("This pre-authorisation is {state}: it is used once", field="hold", state=hold.state.value)
+        raise InvalidInput(HOLD_USED[hold.state], field="hold")
     record = _hold_record(session, asked.hold_id)
     amount = hold.amount if asked.amount is None or kind is CardKind.RELEASE else asked.amount
     require_positive(amount)
@@ -318,7 +331,7 @@ def _plan_hold_use(session: Session, actor: Actor, kind: CardKind, asked: CardRe
             raise InvalidInput("Choose the bill to pay", field="bill")
         bill_id = bill.bill.id
     return PlannedCard(kind, amount, record.folio_id, bill_id=bill_id,
-                       key=_key_family(session, f"hold:{asked.hold_id}:"),
+                       key=_key_family(session, f"hold:{asked.hold_id}:", HOLD_USED_ONCE, "hold"),
                        fields={"hold": asked.hold_id, "receipt_no": record.receipt_no, "trace_no": record.trace_no,
                                "auth_code": record.auth_code})
 
@@ -534,7 +547,7 @@ def card_refund_refusal(line: PaymentLine, card: CardPaymentInfo | None) -> Desk
     if card is None:
         return InvalidInput("Only a payment made on a card terminal is refunded on it", field="payment")
     if card.refunded:
-        return InvalidInput("This was already done on the card terminal", field="payment")
+        return InvalidInput(ALREADY_REFUNDED, field="payment")
     return refund_refusal(line)
 
 

@@ -2350,6 +2350,10 @@
         <translation>Тази операция с карта няма слип за печат</translation>
     </message>
     <message>
+        <source>This card payment was already refunded: it is refunded once</source>
+        <translation>Това плащане с карта вече е възстановено: възстановява се веднъж</translation>
+    </message>
+    <message>
         <source>This is not a CA certificate in PEM form (-----BEGIN CERTIFICATE-----)</source>
         <translation>Това не е сертификат на CA във формат PEM (-----BEGIN CERTIFICATE-----)</translation>
     </message>
@@ -2366,12 +2370,16 @@
         <translation>Това плащане вече е записано по друга сметка</translation>
     </message>
     <message>
+        <source>This pre-authorisation has expired: the bank released it</source>
+        <translation>Тази предварителна авторизация е изтекла: банката я освободи</translation>
+    </message>
+    <message>
         <source>This pre-authorisation is in {currency}</source>
         <translation>Тази предварителна авторизация е в {currency}</translation>
     </message>
     <message>
         <source>This pre-authorisation is {state}: it is used once</source>
-        <translation>Тази предварителна авторизация вече е {state}: използва се веднъж</translation>
+        <translation type="vanished">Тази предварителна авторизация вече е {state}: използва се веднъж</translation>
     </message>
     <message>
         <source>This transfer was already reversed</source>
@@ -2383,7 +2391,7 @@
     </message>
     <message>
         <source>This was already done on the card terminal</source>
-        <translation>Това вече е направено на картовия терминал</translation>
+        <translation type="vanished">Това вече е направено на картовия терминал</translation>
     </message>
     <message>
         <source>This workstation has no key for the password of terminal {name}: copy {path} here from the computer where it was saved, or set the terminal up again</source>
@@ -3200,6 +3208,18 @@
     <message>
         <source>This is not the ECB&apos;s daily rates file (eurofxref-daily.xml)</source>
         <translation>Това не е файлът с дневните курсове на ЕЦБ (eurofxref-daily.xml)</translation>
+    </message>
+    <message>
+        <source>This pre-authorisation was already captured: it is used once</source>
+        <translation>Тази предварителна авторизация вече е усвоена: използва се веднъж</translation>
+    </message>
+    <message>
+        <source>This pre-authorisation was already released: it is used once</source>
+        <translation>Тази предварителна авторизация вече е освободена: използва се веднъж</translation>
+    </message>
+    <message>
+        <source>This pre-authorisation was already used: it is used once</source>
+        <translation>Тази предварителна авторизация вече е използвана: използва се веднъж</translation>
     </message>
     <message>
         <source>Two VAT rates have the same code</source>
@@ -6035,6 +6055,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Банката вече е освободила тази предварителна авторизация: нищо не може да се усвои. Да се таксува ли запазената карта директно за сумата?</translation>
     </message>
     <message>
+        <source>The bank wants the cardholder to confirm this payment, which cannot be done without them: take it on the card terminal with the guest present. Nothing was charged.</source>
+        <translation>Банката иска картодържателят да потвърди това плащане, а без него това е невъзможно: направете го на картовия терминал в присъствието на госта. Нищо не е таксувано.</translation>
+    </message>
+    <message>
         <source>The card was declined ({code}). Nothing was charged.</source>
         <translation>Картата е отхвърлена ({code}). Нищо не е таксувано.</translation>
     </message>
@@ -6063,7 +6087,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     </message>
     <message>
         <source>Brand</source>
-        <translation>Марка</translation>
+        <translation type="vanished">Марка</translation>
     </message>
     <message>
         <source>Expiry</source>

@@ -2350,6 +2350,10 @@
         <translation>У этой операции по карте нет слипа для печати</translation>
     </message>
     <message>
+        <source>This card payment was already refunded: it is refunded once</source>
+        <translation>Этот платёж по карте уже возвращён: возврат делается один раз</translation>
+    </message>
+    <message>
         <source>This is not a CA certificate in PEM form (-----BEGIN CERTIFICATE-----)</source>
         <translation>Это не сертификат CA в формате PEM (-----BEGIN CERTIFICATE-----)</translation>
     </message>
@@ -2366,12 +2370,16 @@
         <translation>Этот платёж уже записан на другой счёт</translation>
     </message>
     <message>
+        <source>This pre-authorisation has expired: the bank released it</source>
+        <translation>Срок этой преавторизации истёк: банк снял блокировку</translation>
+    </message>
+    <message>
         <source>This pre-authorisation is in {currency}</source>
         <translation>Эта преавторизация в {currency}</translation>
     </message>
     <message>
         <source>This pre-authorisation is {state}: it is used once</source>
-        <translation>Эта преавторизация уже {state}: она используется один раз</translation>
+        <translation type="vanished">Эта преавторизация уже {state}: она используется один раз</translation>
     </message>
     <message>
         <source>This transfer was already reversed</source>
@@ -2383,7 +2391,7 @@
     </message>
     <message>
         <source>This was already done on the card terminal</source>
-        <translation>Это уже сделано на карточном терминале</translation>
+        <translation type="vanished">Это уже сделано на карточном терминале</translation>
     </message>
     <message>
         <source>This workstation has no key for the password of terminal {name}: copy {path} here from the computer where it was saved, or set the terminal up again</source>
@@ -3200,6 +3208,18 @@
     <message>
         <source>This is not the ECB&apos;s daily rates file (eurofxref-daily.xml)</source>
         <translation>Это не файл ежедневных курсов ЕЦБ (eurofxref-daily.xml)</translation>
+    </message>
+    <message>
+        <source>This pre-authorisation was already captured: it is used once</source>
+        <translation>Эта преавторизация уже списана: она используется один раз</translation>
+    </message>
+    <message>
+        <source>This pre-authorisation was already released: it is used once</source>
+        <translation>Эта преавторизация уже отменена: она используется один раз</translation>
+    </message>
+    <message>
+        <source>This pre-authorisation was already used: it is used once</source>
+        <translation>Эта преавторизация уже использована: она используется один раз</translation>
     </message>
     <message>
         <source>Two VAT rates have the same code</source>
@@ -6035,6 +6055,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Банк уже снял эту предавторизацию: списать по ней ничего нельзя. Списать эту сумму с сохранённой карты напрямую?</translation>
     </message>
     <message>
+        <source>The bank wants the cardholder to confirm this payment, which cannot be done without them: take it on the card terminal with the guest present. Nothing was charged.</source>
+        <translation>Банк требует, чтобы владелец карты подтвердил этот платёж, а без него это невозможно: проведите оплату на карточном терминале в присутствии гостя. Ничего не списано.</translation>
+    </message>
+    <message>
         <source>The card was declined ({code}). Nothing was charged.</source>
         <translation>Карта отклонена ({code}). Ничего не списано.</translation>
     </message>
@@ -6063,7 +6087,7 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     </message>
     <message>
         <source>Brand</source>
-        <translation>Платёжная система</translation>
+        <translation type="vanished">Платёжная система</translation>
     </message>
     <message>
         <source>Expiry</source>

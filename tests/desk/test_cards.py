@@ -199,14 +199,14 @@ def test_a_payment_is_refunded_once_and_a_same_day_full_refund_is_a_reversal(sql
     done = card_refund(rig.runner, rig.cashier, rig.terminal_id, sale.payment_id)
     assert done.settled and done.intent.kind == CardKind.REVERSAL.value
     assert rig.sim.journal[-1].operation == "reversal"
-    with pytest.raises(InvalidInput, match="already done on the card terminal"):
+    with pytest.raises(InvalidInput, match="already refunded: it is refunded once"):
         card_refund(rig.runner, rig.cashier, rig.terminal_id, sale.payment_id, eur("1.00"))
     # A partial refund is a refund; the payment is then refunded, once.
     _, other = _paid_sale(rig, "60.00")
     assert other.payment_id is not None
     partial = card_refund(rig.runner, rig.cashier, rig.terminal_id, other.payment_id, eur("10.00"))
     assert partial.settled and partial.intent.kind == CardKind.REFUND.value
-    with pytest.raises(InvalidInput, match="already done on the card terminal"):
+    with pytest.raises(InvalidInput, match="already refunded: it is refunded once"):
         card_refund(rig.runner, rig.cashier, rig.terminal_id, other.payment_id, eur("10.00"))
     rig.assert_matches_terminal()
     assert stay.folio_id

@@ -101,6 +101,34 @@ def test_a_declined_charge_books_nothing(rig: OnlineRig):
     assert intent["status"] == "requires_payment_method" and intent["amount_received"] == 0
 
 
+def test_a_card_waiting_for_the_cardholders_authentication_is_pending_not_saved_nor_declined(rig: OnlineRig):
+    stay = rig.hotel.stay()
+    done = save_card(rig.runner, rig.cashier, rig.operator_id, "pm_card_authenticationRequired", "Anna Gast",
+                     reservation_id=stay.reservation_id)
+    [setup] = rig.fake.setup_intents.values()
+    assert setup["status"] == "requires_action"
+    assert done.pending and done.intent.state is IntentState.UNKNOWN
+    assert rig.hotel.query(lambda s: saved_cards(s, reservation_id=stay.reservation_id)) == []
+    # Asked again while Stripe still waits for the cardholder: still pending, never "did not happen".
+    result = reconcile_online(rig.runner, rig.cashier)
+    assert result.closed == [] and result.settled == [] and len(result.still_unknown) == 1
+
+
+def test_a_charge_stripe_answers_processing_is_pending_not_booked_until_it_succeeds(rig: OnlineRig):
+    stay, card_id = rig.saved_card()
+    rig.fake.next_status = "processing"
+    done = charge_saved_card(rig.runner, rig.cashier, rig.operator_id, card_id, stay.bill_id, eur("60.00"))
+    assert done.pending and done.intent.state is IntentState.UNKNOWN
+    assert rig.card_payments(stay.folio_id) == []
+    result = reconcile_online(rig.runner, rig.cashier)
+    assert result.closed == [] and len(result.still_unknown) == 1
+    [intent] = rig.fake.payment_intents.values()
+    intent.update(status="succeeded", amount_received=6000, latest_charge="ch_later")
+    result = reconcile_online(rig.runner, rig.cashier)
+    assert len(result.settled) == 1
+    assert [p.amount for p in rig.card_payments(stay.folio_id)] == [eur("60.00")]
+
+
 def test_hold_capture_part_then_refund_part_once(rig: OnlineRig):
     stay, card_id = rig.saved_card()
     held = pre_authorise_saved_card(rig.runner, rig.cashier, rig.operator_id, card_id, stay.folio_id, eur("300.00"))
@@ -126,7 +154,7 @@ def test_hold_capture_part_then_refund_part_once(rig: OnlineRig):
     assert [p.amount for p in refunds] == [-eur("30.00")]
     # Once per payment (R13): the second refund is refused by the desk before Stripe is asked.
     asked = len(rig.fake.requests)
-    refused(rig.hotel, InvalidInput, "This was already done on the card terminal",
+    refused(rig.hotel, InvalidInput, "This card payment was already refunded: it is refunded once",
             lambda: refund_online_payment(rig.runner, manager, rig.operator_id, payment.id, eur("10.00")),
             field="payment")
     assert len(rig.fake.requests) == asked
@@ -141,7 +169,7 @@ def test_a_hold_is_used_once_whether_captured_or_released(rig: OnlineRig):
     [pi] = rig.fake.payment_intents.values()
     assert pi["status"] == "canceled"
     assert rig.hotel.query(cards.hold_view, hold.id).state is cards.HoldState.RELEASED
-    refused(rig.hotel, InvalidInput, "This pre-authorisation is {state}: it is used once",
+    refused(rig.hotel, InvalidInput, "This pre-authorisation was already released: it is used once",
             lambda: capture_online_hold(rig.runner, rig.cashier, rig.operator_id, hold.id), field="hold")
 
 

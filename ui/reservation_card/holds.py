@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QHeaderView, QLabel, QVBoxLayout, QWidget
 
 from desk.cards.operations import HOLD_WARN_DAYS
 from desk.stays.reservation_card import PreAuthorisation, SavedCard
@@ -25,6 +25,9 @@ class CardHolds(CardWindowBase):
         self.saved_cards_empty = with_empty_text(self.saved_cards_view, QCoreApplication.translate(
             "ReservationCard", "No saved cards"),
                                                   "noSavedCardsLabel")
+        # The holder, last, has the width the other columns leave (fitted to their texts), elided.
+        self.saved_cards_view.horizontalHeader().setSectionResizeMode(
+            self.saved_cards_model.HOLDER, QHeaderView.ResizeMode.Stretch)
         saved.addWidget(self.saved_cards_view)
         self.saved_cards_view.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
         saved_buttons = QHBoxLayout()

@@ -555,14 +555,19 @@ class _ListModel(CachedRowsModel[Row]):
 class SavedCardsModel(_ListModel[SavedCard]):
     """Tokenised cards on file (R10, R11): never the number, only what the operator lets us show."""
 
-    NUMBER, BRAND, EXPIRY, HOLDER, DELETED_IN = range(5)
+    # The holder last: it takes what width is left and is elided there (whole in its tooltip), so the
+    # table never scrolls sideways under a long name or Russian headers.
+    CARD, EXPIRY, DELETED_IN, HOLDER = range(4)
 
     def headers(self) -> list[str]:
-        return [self.tr("Card"), self.tr("Brand"), self.tr("Expiry"), self.tr("Holder"),
-                self.tr("Days until deleted")]
+        return [self.tr("Card"), self.tr("Expiry"), self.tr("Days until deleted"), self.tr("Holder")]
 
     def _format(self, row: SavedCard) -> tuple[str, ...]:
-        return (row.masked_number, row.brand, row.expiry, row.holder, QLocale().toString(row.days_until_deleted))
+        card = " ".join(part for part in (row.brand.capitalize(), row.masked_number) if part)
+        return (card, row.expiry, QLocale().toString(row.days_until_deleted), row.holder)
+
+    def _tooltip(self, row: SavedCard, column: int) -> str | None:
+        return row.holder if column == self.HOLDER and row.holder else None
 
 
 class PreAuthorisationsModel(_ListModel[PreAuthorisation]):

@@ -44,7 +44,8 @@ def fit_columns(view: QTableView, rows: int = RESIZE_PRECISION, *, keep: Collect
     """Each column as wide as its header and its texts in the first ``rows`` rows.
 
     Qt's resizeColumnsToContents asks every role of every sampled cell from Python; measuring the
-    texts ourselves is several times faster on a large folio. Columns in ``keep`` are left alone.
+    texts ourselves is several times faster on a large folio. Columns in ``keep`` are left alone, and
+    so is a stretched column: it has the width the others leave.
     """
     model = view.model()
     assert isinstance(model, CachedRowsModel), "the card's tables show its row models"
@@ -54,7 +55,7 @@ def fit_columns(view: QTableView, rows: int = RESIZE_PRECISION, *, keep: Collect
     widest = metrics.averageCharWidth() * MAX_COLUMN_CHARS
     sample = [model.texts(row) for row in range(min(rows, model.rowCount()))]
     for column in range(model.columnCount()):
-        if column in keep:
+        if column in keep or header.sectionResizeMode(column) is QHeaderView.ResizeMode.Stretch:
             continue
         text_width = max((metrics.horizontalAdvance(texts[column]) for texts in sample), default=0)
         header.resizeSection(column, max(header.sectionSizeHint(column), min(text_width + padding, widest)))

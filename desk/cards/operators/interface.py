@@ -81,6 +81,11 @@ class AnswerLost(Exception):
     """The request may have reached the operator and been done; only :meth:`CardOperator.find` can tell."""
 
 
+class NotYetDone(AnswerLost):
+    """The operator answered that it is neither done nor refused yet (processing, or waiting for the
+    cardholder's authentication): pending, asked about again by our key, never taken as declined."""
+
+
 class Operation(enum.StrEnum):
     SAVE = "save"
     CHARGE = "charge"

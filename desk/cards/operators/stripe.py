@@ -23,6 +23,7 @@ from desk.cards.operators.interface import (
     Finding,
     Found,
     HoldExpired,
+    NotYetDone,
     Operation,
     OperatorError,
     Refused,
@@ -32,6 +33,10 @@ from desk.cards.operators.interface import (
 KEY_FIELD = "desk_key"
 HOLD_EXPIRED_CODES = frozenset({"charge_expired_for_capture"})
 LIST_LIMIT = 100
+# An intent in one of these is neither done nor refused yet: pending, whatever it becomes.
+PENDING_STATUSES = frozenset({"processing", "requires_action", "requires_confirmation"})
+# A refund in one of these gives the money back (a card refund may stay pending for days).
+REFUNDED_STATUSES = frozenset({"succeeded", "pending"})
 # How long the desk waits for Stripe's answer; past it the operation is asked about by our key.
 ANSWER_TIMEOUT_S = 60.0
 
@@ -78,6 +83,7 @@ class StripeOperator:
         intent = self._do(self._client.v1.setup_intents.create, key=key, customer=customer,
                           payment_method=card_source, confirm=True, usage="off_session",
                           payment_method_types=["card"], metadata={KEY_FIELD: key})
+        _expect(intent, "succeeded")
         return self._saved(str(intent.payment_method), customer, holder)
 
     def _customer(self, holder: str, key: str) -> str:
@@ -100,6 +106,7 @@ class StripeOperator:
         if hold:
             params["capture_method"] = "manual"
         intent = self._do(self._client.v1.payment_intents.create, key=key, **params)
+        _expect(intent, "requires_capture" if hold else "succeeded")
         return _done(intent, hold=hold)
 
     def charge(self, card: CardOnFile, amount_minor: int, currency: str, key: str) -> Done:
@@ -111,6 +118,7 @@ class StripeOperator:
     def capture(self, reference: str, amount_minor: int, key: str) -> Done:
         intent = self._do(self._client.v1.payment_intents.capture, reference, key=key,
                           amount_to_capture=amount_minor)
+        _expect(intent, "succeeded")
         return _done(intent, hold=False)
 
     def release(self, reference: str, key: str) -> Done:
@@ -120,6 +128,8 @@ class StripeOperator:
     def refund(self, reference: str, amount_minor: int, key: str) -> Done:
         refund = self._do(self._client.v1.refunds.create, key=key, payment_intent=reference, amount=amount_minor,
                           metadata={KEY_FIELD: key})
+        if refund.status not in REFUNDED_STATUSES:
+            raise NotYetDone(f"refund {refund.id} is {refund.status}")
         return Done(str(refund.id), int(refund.amount), str(refund.currency).upper(), payment_reference=reference)
 
     def delete_card(self, card: CardOnFile, key: str) -> None:
@@ -148,6 +158,8 @@ class StripeOperator:
                 for intent in intents.data:
                     if _key_of(intent) == key and intent.status == "succeeded":
                         return Found(Finding.DONE, saved=self._saved(str(intent.payment_method), customer, holder))
+                    if _key_of(intent) == key and intent.status in PENDING_STATUSES:
+                        return Found(Finding.CANNOT_TELL)
                 return Found(Finding.NOT_DONE)
             case Operation.CHARGE | Operation.PRE_AUTHORISE:
                 assert card is not None
@@ -158,7 +170,7 @@ class StripeOperator:
                         if intent.status == wanted or (operation is Operation.PRE_AUTHORISE and intent.status in (
                                 "succeeded", "canceled") and intent.latest_charge):
                             return Found(Finding.DONE, _done(intent, hold=operation is Operation.PRE_AUTHORISE))
-                        return Found(Finding.NOT_DONE)
+                        return Found(Finding.CANNOT_TELL if intent.status in PENDING_STATUSES else Finding.NOT_DONE)
                 return Found(Finding.NOT_DONE)
             case Operation.CAPTURE:
                 intent = self._do(self._client.v1.payment_intents.retrieve, reference)
@@ -176,6 +188,9 @@ class StripeOperator:
                 refunds = self._do(self._client.v1.refunds.list, payment_intent=reference, limit=LIST_LIMIT)
                 for refund in refunds.data:
                     if _key_of(refund) == key:
+                        if refund.status not in REFUNDED_STATUSES:
+                            return Found(Finding.NOT_DONE if refund.status in ("failed", "canceled")
+                                         else Finding.CANNOT_TELL)
                         return Found(Finding.DONE, Done(str(refund.id), int(refund.amount),
                                                         str(refund.currency).upper(), payment_reference=reference))
                 return Found(Finding.NOT_DONE)
@@ -184,6 +199,12 @@ class StripeOperator:
                 method = self._do(self._client.v1.payment_methods.retrieve, card.token)
                 return Found(Finding.DONE if method.customer is None else Finding.NOT_DONE)
         raise AssertionError(operation)
+
+
+def _expect(intent: Any, status: str) -> None:
+    """An intent Stripe answered in another status than done is pending (processing, 3-D Secure), not declined."""
+    if intent.status != status:
+        raise NotYetDone(f"{intent.id} is {intent.status}")
 
 
 def _done(intent: Any, *, hold: bool) -> Done:

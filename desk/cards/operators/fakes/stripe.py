@@ -10,7 +10,8 @@ What it answers like Stripe:
   the same key with another body is refused (400, ``idempotency_error``);
 - the test payment methods ``pm_card_visa``, ``pm_card_mastercard`` (saved and charged),
   ``pm_card_chargeCustomerFail`` (saved, then declined when charged) and ``pm_card_chargeDeclined``
-  (declined when saved);
+  (declined when saved) and ``pm_card_authenticationRequired`` (its saving waits for the cardholder's
+  authentication: ``requires_action``, nothing attached);
 - a hold (``capture_method=manual``) expires after ``hold_days`` on the fake's clock: its capture is
   then refused with ``charge_expired_for_capture``; one capture per hold, the rest released;
 - one refund per payment (the issue's rule, stricter than Stripe's), in part or in full.
@@ -19,6 +20,8 @@ For tests: ``lose_next_answer()`` does the next operation and drops the connecti
 ``answer_delay`` makes every answer late (past the desk's timeout); ``unreachable`` drops every request;
 ``advance(days=...)`` moves the clock. Both also over HTTP: ``POST /_fake/lose_next``,
 ``POST /_fake/advance`` (``days=N``), and ``GET /_fake/state`` returns everything it holds.
+``next_status`` answers the next PaymentIntent in that status (``processing``, ``requires_action``:
+Stripe's answers that are neither done nor declined).
 """
 
 from __future__ import annotations
@@ -47,6 +50,7 @@ TEST_CARDS: dict[str, tuple[str, str, str, str]] = {
     "pm_card_mastercard": ("mastercard", "4444", "ok", "ok"),
     "pm_card_chargeCustomerFail": ("visa", "0341", "ok", "card_declined"),
     "pm_card_chargeDeclined": ("visa", "0002", "card_declined", "card_declined"),
+    "pm_card_authenticationRequired": ("visa", "3184", "requires_action", "authentication_required"),
 }
 
 
@@ -113,6 +117,7 @@ class FakeStripe:
         self._lose = 0
         self.unreachable = False  # every connection dropped unanswered, nothing done (a cut line)
         self.answer_delay = 0.0  # seconds every answer waits after the work is done (a slow line)
+        self.next_status = ""  # the next PaymentIntent is left in this status (processing, requires_action)
         self._lock = threading.RLock()
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
@@ -303,6 +308,11 @@ class FakeStripe:
                   "created": self.now(), "payment_method": None, "status": "requires_payment_method",
                   "livemode": False}
         self.setup_intents[intent["id"]] = intent
+        if on_save == "requires_action":
+            # 3-D Secure asked of the cardholder: a 200 whose intent is not succeeded, no card attached yet.
+            intent.update(payment_method=_new_id("pm"), status="requires_action",
+                          next_action={"type": "use_stripe_sdk", "use_stripe_sdk": {}})
+            return dict(intent)
         if on_save != "ok":
             intent["last_setup_error"] = {"type": "card_error", "code": on_save, "decline_code": "generic_decline"}
             raise StripeError(402, "card_error", "Your card was declined.", code=on_save,
@@ -344,11 +354,20 @@ class FakeStripe:
         self.payment_intents[intent["id"]] = intent
         _, _, _, on_charge = TEST_CARDS[method["_behaves"]]
         if on_charge != "ok":
-            error = {"type": "card_error", "code": on_charge, "decline_code": "generic_decline",
-                     "message": "Your card was declined."}
+            # Off-session, a bank wanting the cardholder's authentication declines (authentication_required).
+            decline = on_charge if on_charge == "authentication_required" else "generic_decline"
+            code = "authentication_required" if on_charge == "authentication_required" else on_charge
+            message = "Your card was declined. This transaction requires authentication." \
+                if code == "authentication_required" else "Your card was declined."
+            error = {"type": "card_error", "code": code, "decline_code": decline, "message": message}
             intent["last_payment_error"] = error
-            raise StripeError(402, "card_error", "Your card was declined.", code=on_charge,
-                              decline_code="generic_decline", extra={"payment_intent": dict(intent)})
+            raise StripeError(402, "card_error", message, code=code, decline_code=decline,
+                              extra={"payment_intent": dict(intent)})
+        if self.next_status:
+            intent.update(status=self.next_status, next_action={"type": "use_stripe_sdk", "use_stripe_sdk": {}}
+                          if self.next_status == "requires_action" else None)
+            self.next_status = ""
+            return dict(intent)
         intent["latest_charge"] = _new_id("ch")
         if manual:
             intent.update(status="requires_capture", amount_capturable=amount)
