@@ -189,6 +189,7 @@ ERRORS = (
     QT_TRANSLATE_NOOP("DeskError", "Register {register} prints a copy of its last receipt only; receipt {number} is found on the register or on the fiscal data operator's site"),
     QT_TRANSLATE_NOOP("DeskError", "Register {register} prints no copy through KKM-server; receipt {number} is found on the register or on the fiscal data operator's site"),
     QT_TRANSLATE_NOOP("DeskError", "Register {register} refused: {problem} ({words}, error {code})"),
+    QT_TRANSLATE_NOOP("DeskError", "Register {register} takes receipts in roubles only, not {currency}: a manager sets the hotel's currency or the register's kind"),
     QT_TRANSLATE_NOOP("DeskError", "Reservation {key} does not exist"),
     QT_TRANSLATE_NOOP("DeskError", "Reservation {number} checked out and its deposit is settled: charge the check on credit or settle it at the POS"),
     QT_TRANSLATE_NOOP("DeskError", "Reservation {number} checked out: the desk cancels the check"),

@@ -1786,6 +1786,10 @@
         <translation>Касов апарат {register} не печата копие през KKM-server; бележка {number} се намира в самия апарат или на сайта на оператора на фискални данни</translation>
     </message>
     <message>
+        <source>Register {register} takes receipts in roubles only, not {currency}: a manager sets the hotel&apos;s currency or the register&apos;s kind</source>
+        <translation>Касата {register} издава бележки само в рубли, не в {currency}: мениджър задава валутата на хотела или вида на касата</translation>
+    </message>
+    <message>
         <source>Reservation {key} does not exist</source>
         <translation>Резервация {key} не съществува</translation>
     </message>

@@ -1786,6 +1786,10 @@
         <translation>Касса {register} не печатает копию через KKM-server; чек {number} можно найти в самой кассе или на сайте оператора фискальных данных</translation>
     </message>
     <message>
+        <source>Register {register} takes receipts in roubles only, not {currency}: a manager sets the hotel&apos;s currency or the register&apos;s kind</source>
+        <translation>Касса {register} печатает чеки только в рублях, не в {currency}: менеджер меняет валюту гостиницы или тип кассы</translation>
+    </message>
+    <message>
         <source>Reservation {key} does not exist</source>
         <translation>Брони {key} не существует</translation>
     </message>

@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from desk.cash.shifts import cash_in, cash_out
 from desk.core.money import Money
-from desk.fiscal.errors import RefundWithoutOriginal, RegisterRefused
+from desk.fiscal.errors import RefundWithoutOriginal, RegisterNotSetUp, RegisterRefused
 from desk.fiscal.interface import DocumentKind
 from desk.fiscal.models import RegisterDocument
 from desk.fiscal.receipts import request_receipt
@@ -239,3 +239,16 @@ def test_sigkill_at_each_step_makes_one_document_per_payment(sqlite_url: str, se
     assert len(rig.server.receipts()) == 1
     assert [r.kind for r in kept(rig.hotel)].count("sale") == 1 and rig.hotel.query(unresolved) == []
     hotel.database.dispose()
+
+
+def test_a_receipt_not_in_roubles_is_refused_before_the_register_is_asked(database_url: str,
+                                                                          server: AtolServerProcess):
+    hotel = make_hotel(database_url, "EUR")
+    try:
+        rig = atol_hotel(hotel, server)
+        payment_id = rig.paid_bill()
+        with pytest.raises(RegisterNotSetUp, match=r"takes receipts in roubles only, not EUR"):
+            receipt(rig, payment_id)
+        assert rig.server.receipts() == [] and rig.hotel.query(unresolved) == []
+    finally:
+        hotel.database.dispose()

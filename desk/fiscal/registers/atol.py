@@ -330,6 +330,7 @@ class AtolRegister:
     def _receipt_task(self, session: Session, receipt: Receipt) -> tuple[dict[str, Any], int | None, str]:
         """The sell or sellReturn task of ``receipt``, the original's document number for a refund, and the
         guest's e-mail or phone for the electronic receipt (tag 1008)."""
+        rubles_only(receipt, self.code)
         payment = get(session, Payment, receipt.payment_id, "Payment") if receipt.payment_id else None
         refers_to = None
         if receipt.kind is DocumentKind.REFUND:
@@ -361,6 +362,13 @@ class AtolRegister:
         if contact:
             task["clientInfo"] = {"emailOrPhone": contact}
         return task, refers_to, contact
+
+
+def rubles_only(receipt: Receipt, register: str) -> None:
+    """A Russian register's receipt is in roubles: its fiscal storage has no currency to name another."""
+    if receipt.currency != "RUB":
+        raise RegisterNotSetUp("Register {register} takes receipts in roubles only, not {currency}: a manager sets the "
+                               "hotel's currency or the register's kind", register=register, currency=receipt.currency)
 
 
 def _original_number(session: Session, register_code: str, payment: Payment | None) -> int:

@@ -42,6 +42,7 @@ from desk.fiscal.registers.atol import (
     _last_receipt,
     _original_number,
     _record,
+    rubles_only,
 )
 from desk.fiscal.settings import RegisterSettings
 from desk.hotel.models import MethodKind
@@ -315,6 +316,7 @@ class KkmRegister(AtolRegister):
     def _receipt_task(self, session: Session, receipt: Receipt) -> tuple[dict[str, Any], int | None, str]:
         """RegisterCheck's fields for ``receipt``, the original's document number for a refund, and the guest's
         e-mail or phone for the electronic receipt (ClientAddress, tag 1008)."""
+        rubles_only(receipt, self.code)
         payment = get(session, Payment, receipt.payment_id, "Payment") if receipt.payment_id else None
         refers_to = None
         if receipt.kind is DocumentKind.REFUND:
