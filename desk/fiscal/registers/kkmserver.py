@@ -115,6 +115,8 @@ class KkmClient:
             raise RegisterNotSetUp("KKM-server at {address} refused this workstation's login: set KKMSERVER_LOGIN and "
                                    "KKMSERVER_PASSWORD in the desk's environment to the login and password of "
                                    "KKM-server's settings", address=str(self.http.base_url))
+        if answer.status_code >= 500:  # KKM-server failed while it answered: the command may be done
+            raise AnswerLost(f"command {body.get('IdCommand')} got KKM-server's error {answer.status_code}")
         if answer.status_code != 200:
             raise RegisterRefused("The register's server refused the task ({status}): {problem}",
                                   status=answer.status_code, problem=answer.text[:200])
@@ -278,8 +280,10 @@ class KkmRegister(AtolRegister):
         if found is not None:  # a retry of a document the register gave already: never a second one
             return Printed(found, Paper.PRINTED)
         answer = self.client.run(task, cancel)
-        if answer.get("Status") != OK:
+        if answer.get("Status") == ERROR:
             raise _refusal(answer, self.code)
+        if answer.get("Status") != OK:  # an answer the desk does not know: the register may have issued it
+            raise AnswerLost(f"command {key} answered status {answer.get('Status')!r}")
         document = self.runner.finish(_record, self.actor, self.code, key, kind, task,
                                       {"fiscalParams": fiscal_params(answer, self.registration), "answer": answer},
                                       **record).value
@@ -297,8 +301,10 @@ class KkmRegister(AtolRegister):
             return Asked()
         if answer is None or answer.get("Status") in IN_PROGRESS:
             return Asked()
-        if answer.get("Status") != OK:
+        if answer.get("Status") == ERROR:
             return Asked(issued_none=True)
+        if answer.get("Status") != OK:  # a status the desk does not know says nothing of the document
+            return Asked()
         kind = DocumentKind(request.get("receipt") or request.get("document") or "")
         total = Money.parse(request["total"]) if request.get("total") else None
         task = {"Command": _COMMANDS[kind], "IdCommand": key, "found_after_lost_answer": True}
