@@ -303,6 +303,7 @@ class AtolServer(ThreadingHTTPServer):
         self.tasks_lock = threading.Lock()
         self.lose_answers = 0
         self.forget_lost = False  # a lost answer's task forgotten too, as by a server restarted meanwhile
+        self.fail_answers = 0  # documents done whose answer is the web server's HTTP 500 (its own fault)
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -389,8 +390,13 @@ class _Handler(BaseHTTPRequestHandler):
                 server.lose_answers -= 1
             if not (lose and server.forget_lost):
                 server.tasks[uuid] = (digest, results)
+            fail = not lose and server.fail_answers > 0 and any(t["type"] not in QUERY_TYPES for t in tasks)
+            if fail:
+                server.fail_answers -= 1
         if lose:
             self._drop()
+        elif fail:  # the task is taken and done; the server fails while it answers
+            self._send(500, {"error": {"code": 500, "description": "Internal server error"}})
         else:
             self._send(201)
 
@@ -404,6 +410,8 @@ class _Handler(BaseHTTPRequestHandler):
             elif name == "lose_answer":
                 server.lose_answers = int(body.get("times", 1)) if on else 0
                 server.forget_lost = bool(body.get("forget", False))
+            elif name == "fail_answer":
+                server.fail_answers = int(body.get("times", 1)) if on else 0
             elif name == "fn_expiring":
                 storage.fn_expiring = on
             else:

@@ -174,6 +174,16 @@ def test_a_lost_answer_is_asked_for_and_settled_once(rig: AtolHotel, forget: boo
     assert receipt(rig, payment_id).already and len(rig.server.receipts()) == 1
 
 
+def test_a_receipt_done_whose_answer_is_a_server_error_is_read_back_never_issued_twice(rig: AtolHotel):
+    payment_id = rig.paid_bill()
+    rig.server.control("fault", fault="fail_answer")  # the task is taken and done, then the server answers 500
+    outcome = receipt(rig, payment_id)
+    assert outcome.printed and outcome.state is IntentState.SETTLED, outcome.problem
+    [sale] = rig.server.receipts()
+    assert outcome.document.number == sale["fiscalParams"]["fiscalDocumentNumber"]
+    assert receipt(rig, payment_id).already and len(rig.server.receipts()) == 1
+
+
 def child(url: str, payment_id: int, flag: str, point: str) -> None:
     """Run in a subprocess: print a receipt on the ATOL register and hang at ``point`` (the test kills us there):
     ``intent`` before the task is posted, ``post`` once the register did it, ``answer`` with its answer read

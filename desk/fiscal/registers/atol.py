@@ -86,6 +86,8 @@ class AtolClient:
             raise AnswerLost(f"the answer to task {key} was lost: {exc}") from exc
         if answer.status_code == 409:
             raise AnswerLost(f"task {key} is known to the server with another body")
+        if answer.status_code >= 500:  # the server failed while it answered: the task may be taken
+            raise AnswerLost(f"task {key} got the server's error {answer.status_code}")
         if answer.status_code not in (200, 201):
             raise RegisterRefused("The register's server refused the task ({status}): {problem}",
                                   status=answer.status_code, problem=answer.text[:200])
@@ -98,8 +100,11 @@ class AtolClient:
             raise AnswerLost(f"task {key} could not be asked for: {exc}") from exc
         if answer.status_code == 404:
             return None
-        answer.raise_for_status()
-        results: list[dict[str, Any]] = answer.json()["results"]
+        try:
+            answer.raise_for_status()
+            results: list[dict[str, Any]] = answer.json()["results"]
+        except (httpx.HTTPStatusError, ValueError, KeyError, TypeError) as exc:  # no answer the desk can read
+            raise AnswerLost(f"task {key} could not be read: {exc}") from exc
         return results
 
     def run(self, key: str, tasks: list[dict[str, Any]], cancel: threading.Event | None = None) -> dict[str, Any]:
