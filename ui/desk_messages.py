@@ -49,6 +49,7 @@ ERRORS = (
     QT_TRANSLATE_NOOP("DeskError", "A refund into the deposit is undone by applying the deposit"),
     QT_TRANSLATE_NOOP("DeskError", "A refund is a positive amount in {currency}"),
     QT_TRANSLATE_NOOP("DeskError", "A refund receipt refers to its sale receipt on the same register, and {register} issued none for the refunded payment: issue the refund receipt on the register that issued the sale"),
+    QT_TRANSLATE_NOOP("DeskError", "A register's address has no login or password in it: they stay in the workstation's KKMSERVER_LOGIN and KKMSERVER_PASSWORD, never in the database"),
     QT_TRANSLATE_NOOP("DeskError", "A register's address is its server's URL, e.g. http://127.0.0.1:16732"),
     QT_TRANSLATE_NOOP("DeskError", "A register's code is at most 16 characters"),
     QT_TRANSLATE_NOOP("DeskError", "A register's kind is one of {kinds}"),

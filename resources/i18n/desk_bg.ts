@@ -1346,6 +1346,10 @@
         <translation>Възстановяване в депозита се отменя с прилагане на депозита</translation>
     </message>
     <message>
+        <source>A register&apos;s address has no login or password in it: they stay in the workstation&apos;s KKMSERVER_LOGIN and KKMSERVER_PASSWORD, never in the database</source>
+        <translation>Адресът на касата не съдържа потребител и парола: те остават в KKMSERVER_LOGIN и KKMSERVER_PASSWORD на работното място, никога в базата данни</translation>
+    </message>
+    <message>
         <source>A reservation needs at least one guest</source>
         <translation>Резервацията трябва да има поне един гост</translation>
     </message>

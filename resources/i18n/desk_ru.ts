@@ -1346,6 +1346,10 @@
         <translation>Возврат на депозит отменяется зачётом депозита</translation>
     </message>
     <message>
+        <source>A register&apos;s address has no login or password in it: they stay in the workstation&apos;s KKMSERVER_LOGIN and KKMSERVER_PASSWORD, never in the database</source>
+        <translation>В адресе кассы нет логина и пароля: они хранятся в KKMSERVER_LOGIN и KKMSERVER_PASSWORD рабочего места, никогда в базе данных</translation>
+    </message>
+    <message>
         <source>A reservation needs at least one guest</source>
         <translation>В брони должен быть хотя бы один гость</translation>
     </message>

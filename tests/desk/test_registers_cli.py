@@ -66,6 +66,8 @@ def test_a_register_is_set_to_kkm_server_and_listed_with_its_shift(sqlite_hotel:
     (["--vat", "20=vat18"], "no rate=VAT code pair"),
     (["--kind", "atol", "--address", "http://127.0.0.1:16732", "--taxation", "simple", "--vat", "20=vat20"],
      "A taxation system is one of"),
+    (["--kind", "kkmserver", "--address", "http://User:secret@127.0.0.1:5893", "--taxation", "osn", "--vat",
+      "20=vat20"], "no login or password in it: they stay in the workstation's KKMSERVER_LOGIN"),
 ])
 def test_a_register_set_wrong_is_refused_and_nothing_changes(sqlite_hotel: Hotel, sqlite_url: str,
                                                              capsys: pytest.CaptureFixture[str], arguments, refusal):
