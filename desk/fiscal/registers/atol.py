@@ -349,10 +349,7 @@ class AtolRegister:
                                        "(desk registers set {register} --vat ...)", register=self.code,
                                        rate=line.tax_percent or "none")
             amount = Decimal(line.amount)
-            quantity = Decimal(line.quantity)
-            price = (amount / quantity).quantize(CENT, ROUND_HALF_UP) if quantity else amount
-            if (price * quantity).quantize(CENT, ROUND_HALF_UP) != amount:
-                price, quantity = amount, Decimal(1)  # a total the unit price cannot make: one line of the total
+            price, quantity = unit_price(amount, Decimal(line.quantity))
             items.append({"type": "position", "name": line.name[:128], "price": _amount(price),
                           "quantity": float(quantity), "amount": _amount(amount), "tax": {"type": vat},
                           "paymentMethod": "advance" if advance else "fullPayment",
@@ -367,6 +364,15 @@ class AtolRegister:
         if contact:
             task["clientInfo"] = {"emailOrPhone": contact}
         return task, refers_to, contact
+
+
+def unit_price(amount: Decimal, quantity: Decimal) -> tuple[Decimal, Decimal]:
+    """A line's price and quantity as a register checks them (price x quantity = amount, to the kopek); a total
+    the unit price cannot make is one line of the total."""
+    price = (amount / quantity).quantize(CENT, ROUND_HALF_UP) if quantity else amount
+    if (price * quantity).quantize(CENT, ROUND_HALF_UP) != amount:
+        return amount, Decimal(1)
+    return price, quantity
 
 
 def rubles_only(receipt: Receipt, register: str) -> None:

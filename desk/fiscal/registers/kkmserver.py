@@ -21,7 +21,7 @@ import os
 import threading
 import time
 import uuid
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 from urllib.parse import parse_qs
 
@@ -43,6 +43,7 @@ from desk.fiscal.registers.atol import (
     _original_number,
     _record,
     rubles_only,
+    unit_price,
 )
 from desk.fiscal.settings import RegisterSettings
 from desk.hotel.models import MethodKind
@@ -336,10 +337,7 @@ class KkmRegister(AtolRegister):
                                        "(desk registers set {register} --vat ...)", register=self.code,
                                        rate=line.tax_percent or "none")
             amount = Decimal(line.amount)
-            quantity = Decimal(line.quantity)
-            price = (amount / quantity).quantize(CENT, ROUND_HALF_UP) if quantity else amount
-            if (price * quantity).quantize(CENT, ROUND_HALF_UP) != amount:
-                price, quantity = amount, Decimal(1)  # a total the unit price cannot make: one line of the total
+            price, quantity = unit_price(amount, Decimal(line.quantity))
             strings.append({"Register": {
                 "Name": line.name[:128], "Quantity": float(quantity), "Price": _amount(price),
                 "Amount": _amount(amount), "Department": 0, "Tax": _TAX[vat],
