@@ -184,6 +184,25 @@ def test_a_receipt_done_whose_answer_is_a_server_error_is_read_back_never_issued
     assert receipt(rig, payment_id).already and len(rig.server.receipts()) == 1
 
 
+def test_cancel_stops_the_waiting_not_the_receipt_which_check_receipts_then_keeps_once(rig: AtolHotel):
+    import threading
+    import time
+
+    payment_id = rig.paid_bill()
+    rig.server.control("fault", fault="slow", seconds=3)  # the task reads "inProgress" while the register prints
+    cancel = threading.Event()
+    outcome = receipt(rig, payment_id, cancel=cancel, progress=lambda step: cancel.set())  # pressed at once
+    assert not outcome.printed and outcome.state is IntentState.UNKNOWN
+    assert "(FP-1) did not say whether it issued the document" in outcome.problem.message
+    deadline = time.monotonic() + 20
+    while (first := reconcile_receipts(rig.runner, rig.hotel.actor, registers=rig.registers)).settled == 0:
+        assert first.still_unknown == 1 and time.monotonic() < deadline, first
+        time.sleep(0.2)
+    second = reconcile_receipts(rig.runner, rig.hotel.actor, registers=rig.registers)
+    assert (first.settled, second.settled, first.still_unknown) == (1, 0, 0), first
+    assert receipt(rig, payment_id).already and len(rig.server.receipts()) == 1
+
+
 def child(url: str, payment_id: int, flag: str, point: str) -> None:
     """Run in a subprocess: print a receipt on the ATOL register and hang at ``point`` (the test kills us there):
     ``intent`` before the task is posted, ``post`` once the register did it, ``answer`` with its answer read
