@@ -98,7 +98,7 @@ def _atol_shift(address: str) -> str:
 
 
 def _kkm_shift(address: str, device_id: str) -> str:
-    from desk.fiscal.errors import RegisterRefused, RegisterUnreachable
+    from desk.fiscal.errors import RegisterNotSetUp, RegisterRefused, RegisterUnreachable
     from desk.fiscal.registers.atol import AnswerLost
     from desk.fiscal.registers.kkmserver import KkmClient
 
@@ -108,6 +108,8 @@ def _kkm_shift(address: str, device_id: str) -> str:
         answer = client.run({"Command": "GetDataKKT", "NumDevice": device, "IdCommand": f"q-{uuid.uuid4().hex}"})
     except (AnswerLost, RegisterUnreachable, RegisterRefused) as exc:
         return f"not answering ({exc})"
+    except RegisterNotSetUp as exc:  # this workstation's login refused: said here, the other registers still listed
+        return f"refused: {exc.message}"
     finally:
         client.close()
     if answer.get("Status") != 0:

@@ -121,6 +121,9 @@ def set_register(session: Session, actor: Actor, code: str, *, kind: str | None 
         if address and (parts.scheme not in ("http", "https") or not parts.hostname):
             raise InvalidInput("A register's address is its server's URL, e.g. http://127.0.0.1:16732",
                                field="address")
+        if parts.username or parts.password:  # kept in the database: a password beside what it opens
+            raise InvalidInput("A register's address has no login or password in it: they stay in the workstation's "
+                               "KKMSERVER_LOGIN and KKMSERVER_PASSWORD, never in the database", field="address")
         row.address = address.rstrip("/")
     if device_id is not None:
         row.device_id = device_id.strip()[:40]

@@ -25,6 +25,7 @@ import json
 import os
 import sys
 import threading
+import time
 from datetime import datetime, timedelta, timezone
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -303,6 +304,9 @@ class AtolServer(ThreadingHTTPServer):
         self.tasks_lock = threading.Lock()
         self.lose_answers = 0
         self.forget_lost = False  # a lost answer's task forgotten too, as by a server restarted meanwhile
+        self.fail_answers = 0  # documents done whose answer is the web server's HTTP 500 (its own fault)
+        self.slow = 0.0  # seconds a document's task reads "inProgress" after it is taken, as the register prints
+        self.ready_at: dict[str, float] = {}  # uuid: when its results read as they ended
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -339,8 +343,13 @@ class _Handler(BaseHTTPRequestHandler):
             uuid = self.path.removeprefix("/api/v2/requests/")
             with server.tasks_lock:
                 known = server.tasks.get(uuid)
+                printing = time.monotonic() < server.ready_at.get(uuid, 0.0)
             if known is None:
                 self._send(404, {"error": {"code": 404, "description": "Задание не найдено"}})
+            elif printing:
+                self._send(200, {"results": [{"status": "inProgress", "errorCode": OK,
+                                              "errorDescription": DESCRIPTIONS[OK], "result": None}
+                                             for _ in known[1]]})
             else:
                 self._send(200, {"results": known[1]})
         elif self.path == "/sim/documents":
@@ -389,8 +398,15 @@ class _Handler(BaseHTTPRequestHandler):
                 server.lose_answers -= 1
             if not (lose and server.forget_lost):
                 server.tasks[uuid] = (digest, results)
+            if server.slow and any(t["type"] not in QUERY_TYPES for t in tasks):
+                server.ready_at[uuid] = time.monotonic() + server.slow
+            fail = not lose and server.fail_answers > 0 and any(t["type"] not in QUERY_TYPES for t in tasks)
+            if fail:
+                server.fail_answers -= 1
         if lose:
             self._drop()
+        elif fail:  # the task is taken and done; the server fails while it answers
+            self._send(500, {"error": {"code": 500, "description": "Internal server error"}})
         else:
             self._send(201)
 
@@ -404,6 +420,10 @@ class _Handler(BaseHTTPRequestHandler):
             elif name == "lose_answer":
                 server.lose_answers = int(body.get("times", 1)) if on else 0
                 server.forget_lost = bool(body.get("forget", False))
+            elif name == "fail_answer":
+                server.fail_answers = int(body.get("times", 1)) if on else 0
+            elif name == "slow":
+                server.slow = float(body.get("seconds", 3)) if on else 0.0
             elif name == "fn_expiring":
                 storage.fn_expiring = on
             else:

@@ -260,6 +260,7 @@ class KkmServer(ThreadingHTTPServer):
         self.lose_answers = 0
         self.slow = 0.0  # seconds the register takes over each document
         self.forget_lost = False  # a lost answer's command forgotten too, as by a server restarted meanwhile
+        self.fail_answers = 0  # documents done whose answer is KKM-server's HTTP 500 (its own fault), not theirs
 
     def execute(self, body: dict[str, Any]) -> tuple[dict[str, Any], bool]:
         """The command's answer, and whether the line is to lose it."""
@@ -367,7 +368,10 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(200, _answer(body, ERROR, "Не заполнен IdCommand"))
             return
         answer, lose = self.server.execute(body)
-        if lose:  # the command is done and its answer never arrives
+        if self.server.fail_answers > 0 and body["Command"] not in QUESTIONS:
+            self.server.fail_answers -= 1  # the document is done; the server fails while it answers
+            self._send(500, {"Message": "An error has occurred."})
+        elif lose:  # the command is done and its answer never arrives
             self.close_connection = True
             self.connection.shutdown(2)
         else:
@@ -384,6 +388,8 @@ class _Handler(BaseHTTPRequestHandler):
             elif name == "lose_answer":
                 server.lose_answers = int(body.get("times", 1)) if on else 0
                 server.forget_lost = bool(body.get("forget", False))
+            elif name == "fail_answer":
+                server.fail_answers = int(body.get("times", 1)) if on else 0
             else:
                 self._send(400, {"error": f"unknown fault {name!r}"})
                 return

@@ -1346,6 +1346,10 @@
         <translation>Възстановяване в депозита се отменя с прилагане на депозита</translation>
     </message>
     <message>
+        <source>A register&apos;s address has no login or password in it: they stay in the workstation&apos;s KKMSERVER_LOGIN and KKMSERVER_PASSWORD, never in the database</source>
+        <translation>Адресът на касата не съдържа потребител и парола: те остават в KKMSERVER_LOGIN и KKMSERVER_PASSWORD на работното място, никога в базата данни</translation>
+    </message>
+    <message>
         <source>A reservation needs at least one guest</source>
         <translation>Резервацията трябва да има поне един гост</translation>
     </message>
@@ -1784,6 +1788,10 @@
     <message>
         <source>Register {register} prints no copy through KKM-server; receipt {number} is found on the register or on the fiscal data operator&apos;s site</source>
         <translation>Касов апарат {register} не печата копие през KKM-server; бележка {number} се намира в самия апарат или на сайта на оператора на фискални данни</translation>
+    </message>
+    <message>
+        <source>Register {register} takes receipts in roubles only, not {currency}: a manager sets the hotel&apos;s currency or the register&apos;s kind</source>
+        <translation>Касата {register} издава бележки само в рубли, не в {currency}: мениджър задава валутата на хотела или вида на касата</translation>
     </message>
     <message>
         <source>Reservation {key} does not exist</source>

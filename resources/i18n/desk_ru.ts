@@ -1346,6 +1346,10 @@
         <translation>Возврат на депозит отменяется зачётом депозита</translation>
     </message>
     <message>
+        <source>A register&apos;s address has no login or password in it: they stay in the workstation&apos;s KKMSERVER_LOGIN and KKMSERVER_PASSWORD, never in the database</source>
+        <translation>В адресе кассы нет логина и пароля: они хранятся в KKMSERVER_LOGIN и KKMSERVER_PASSWORD рабочего места, никогда в базе данных</translation>
+    </message>
+    <message>
         <source>A reservation needs at least one guest</source>
         <translation>В брони должен быть хотя бы один гость</translation>
     </message>
@@ -1784,6 +1788,10 @@
     <message>
         <source>Register {register} prints no copy through KKM-server; receipt {number} is found on the register or on the fiscal data operator&apos;s site</source>
         <translation>Касса {register} не печатает копию через KKM-server; чек {number} можно найти в самой кассе или на сайте оператора фискальных данных</translation>
+    </message>
+    <message>
+        <source>Register {register} takes receipts in roubles only, not {currency}: a manager sets the hotel&apos;s currency or the register&apos;s kind</source>
+        <translation>Касса {register} печатает чеки только в рублях, не в {currency}: менеджер меняет валюту гостиницы или тип кассы</translation>
     </message>
     <message>
         <source>Reservation {key} does not exist</source>

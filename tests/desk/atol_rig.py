@@ -13,6 +13,7 @@ from typing import Any
 import httpx
 
 from desk.cash.shifts import open_shift_of
+from desk.db.engine import Database
 from desk.db.runner import Runner
 from desk.fiscal.settings import set_register
 from desk.fiscal.workflow import Registers, print_shift_documents
@@ -91,3 +92,25 @@ def atol_hotel(hotel: Hotel, server: AtolServerProcess, *, open_shift: bool = Tr
     if open_shift:
         rig.open_register_shift()
     return rig
+
+
+def in_roubles(database: Database) -> None:
+    """The demo hotel (a Bulgarian one, in euros; SQLite) made a Russian one in roubles, as a registered register's
+    is: every amount and currency the same figures in RUB."""
+    from sqlalchemy import String, inspect, text
+
+    with database.unit_of_work() as session:
+        connection = session.connection()
+        # The ledger's append-only guards stand aside while the throw-away copy is rewritten, then stand again.
+        guards = connection.execute(text("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")).all()
+        for name, _sql in guards:
+            connection.execute(text(f'DROP TRIGGER "{name}"'))
+        for table in inspect(connection).get_table_names():
+            for column in inspect(connection).get_columns(table):
+                if isinstance(column["type"], String):
+                    name = column["name"]
+                    connection.execute(text(f'UPDATE "{table}" SET "{name}" = \'RUB\' || substr("{name}", 4) '
+                                            f'WHERE "{name}" = \'EUR\' OR "{name}" LIKE \'EUR %\''))
+        connection.execute(text("UPDATE hotel SET country = 'RU'"))
+        for _name, sql in guards:
+            connection.execute(text(sql))

@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from desk.cash.shifts import cash_in, cash_out
 from desk.core.money import Money
-from desk.fiscal.errors import RefundWithoutOriginal, RegisterRefused
+from desk.fiscal.errors import RefundWithoutOriginal, RegisterNotSetUp, RegisterRefused
 from desk.fiscal.interface import DocumentKind
 from desk.fiscal.models import RegisterDocument
 from desk.fiscal.receipts import request_receipt
@@ -174,6 +174,35 @@ def test_a_lost_answer_is_asked_for_and_settled_once(rig: AtolHotel, forget: boo
     assert receipt(rig, payment_id).already and len(rig.server.receipts()) == 1
 
 
+def test_a_receipt_done_whose_answer_is_a_server_error_is_read_back_never_issued_twice(rig: AtolHotel):
+    payment_id = rig.paid_bill()
+    rig.server.control("fault", fault="fail_answer")  # the task is taken and done, then the server answers 500
+    outcome = receipt(rig, payment_id)
+    assert outcome.printed and outcome.state is IntentState.SETTLED, outcome.problem
+    [sale] = rig.server.receipts()
+    assert outcome.document.number == sale["fiscalParams"]["fiscalDocumentNumber"]
+    assert receipt(rig, payment_id).already and len(rig.server.receipts()) == 1
+
+
+def test_cancel_stops_the_waiting_not_the_receipt_which_check_receipts_then_keeps_once(rig: AtolHotel):
+    import threading
+    import time
+
+    payment_id = rig.paid_bill()
+    rig.server.control("fault", fault="slow", seconds=3)  # the task reads "inProgress" while the register prints
+    cancel = threading.Event()
+    outcome = receipt(rig, payment_id, cancel=cancel, progress=lambda step: cancel.set())  # pressed at once
+    assert not outcome.printed and outcome.state is IntentState.UNKNOWN
+    assert "(FP-1) did not say whether it issued the document" in outcome.problem.message
+    deadline = time.monotonic() + 20
+    while (first := reconcile_receipts(rig.runner, rig.hotel.actor, registers=rig.registers)).settled == 0:
+        assert first.still_unknown == 1 and time.monotonic() < deadline, first
+        time.sleep(0.2)
+    second = reconcile_receipts(rig.runner, rig.hotel.actor, registers=rig.registers)
+    assert (first.settled, second.settled, first.still_unknown) == (1, 0, 0), first
+    assert receipt(rig, payment_id).already and len(rig.server.receipts()) == 1
+
+
 def child(url: str, payment_id: int, flag: str, point: str) -> None:
     """Run in a subprocess: print a receipt on the ATOL register and hang at ``point`` (the test kills us there):
     ``intent`` before the task is posted, ``post`` once the register did it, ``answer`` with its answer read
@@ -239,3 +268,16 @@ def test_sigkill_at_each_step_makes_one_document_per_payment(sqlite_url: str, se
     assert len(rig.server.receipts()) == 1
     assert [r.kind for r in kept(rig.hotel)].count("sale") == 1 and rig.hotel.query(unresolved) == []
     hotel.database.dispose()
+
+
+def test_a_receipt_not_in_roubles_is_refused_before_the_register_is_asked(database_url: str,
+                                                                          server: AtolServerProcess):
+    hotel = make_hotel(database_url, "EUR")
+    try:
+        rig = atol_hotel(hotel, server)
+        payment_id = rig.paid_bill()
+        with pytest.raises(RegisterNotSetUp, match=r"takes receipts in roubles only, not EUR"):
+            receipt(rig, payment_id)
+        assert rig.server.receipts() == [] and rig.hotel.query(unresolved) == []
+    finally:
+        hotel.database.dispose()

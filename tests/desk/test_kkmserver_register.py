@@ -7,6 +7,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 from sqlalchemy import select
 
@@ -16,6 +17,7 @@ from desk.fiscal.errors import RefundWithoutOriginal, RegisterAnswerUnknown, Reg
 from desk.fiscal.interface import DocumentKind
 from desk.fiscal.models import RegisterDocument
 from desk.fiscal.receipts import request_receipt
+from desk.fiscal.settings import set_register
 from desk.fiscal.workflow import (
     close_register_shifts,
     print_receipt,
@@ -25,6 +27,7 @@ from desk.fiscal.workflow import (
 )
 from desk.journal.intents import IntentState, unresolved
 from desk.ledger.payments import refund_payment
+from desk.people.models import Role
 from hardware.simulators import kkmserver as fake
 
 from .atol_rig import AtolHotel
@@ -204,18 +207,18 @@ def test_cancel_stops_the_waiting_not_the_receipt_which_check_receipts_then_keep
     import threading
 
     payment_id = rig.paid_bill()
-    rig.server.control("fault", fault="slow", seconds=5)
+    rig.server.control("fault", fault="slow", seconds=4)
     cancel = threading.Event()
-    threading.Timer(3.5, cancel.set).start()  # pressed while the register still prints
-    outcome = receipt(rig, payment_id, cancel=cancel)
+    # Pressed as soon as the receipt is sent: KKM-server answers "running" past the command's Timeout, and the
+    # desk stops waiting there, while the register still prints.
+    outcome = receipt(rig, payment_id, cancel=cancel, progress=lambda step: cancel.set())
     assert not outcome.printed and outcome.state is IntentState.UNKNOWN
     assert "(FP-1) did not say whether it issued the document" in outcome.problem.message
     deadline = time.monotonic() + 20
-    while not rig.server.receipts():  # the register finishes the receipt all the same
-        assert time.monotonic() < deadline
+    # The register finishes the receipt all the same; Check receipts settles it once KKM-server has its answer.
+    while (first := reconcile_receipts(rig.runner, rig.hotel.actor, registers=rig.registers)).settled == 0:
+        assert first.still_unknown == 1 and time.monotonic() < deadline, first
         time.sleep(0.2)
-    time.sleep(0.5)
-    first = reconcile_receipts(rig.runner, rig.hotel.actor, registers=rig.registers)
     second = reconcile_receipts(rig.runner, rig.hotel.actor, registers=rig.registers)
     assert (first.settled, second.settled, first.still_unknown) == (1, 0, 0), first
     assert receipt(rig, payment_id).already and len(rig.server.receipts()) == 1
@@ -316,3 +319,35 @@ def test_sigkill_at_each_step_makes_one_document_per_payment(sqlite_url: str, se
     assert len(rig.server.receipts()) == (0 if point == "intent" else 1)  # never two
     assert [r.kind for r in kept(rig.hotel)].count("sale") == (1 if point == "post" and not forget else 0)
     hotel.database.dispose()
+
+
+def test_a_receipt_done_whose_answer_is_a_server_error_is_read_back_never_issued_twice(rig: AtolHotel):
+    payment_id = rig.paid_bill()
+    rig.server.control("fault", fault="fail_answer")  # the receipt is done, then KKM-server answers HTTP 500
+    outcome = receipt(rig, payment_id)
+    [sale] = rig.server.receipts()
+    assert outcome.printed and outcome.state is IntentState.SETTLED and outcome.document.number == sale["CheckNumber"]
+    assert receipt(rig, payment_id).already and len(rig.server.receipts()) == 1
+
+
+def test_an_answer_of_a_status_the_desk_does_not_know_is_read_back_not_taken_for_a_refusal(rig: AtolHotel):
+    payment_id = rig.paid_bill()
+    issue = fake.KkmServer.execute
+
+    def odd(self: fake.KkmServer, body: dict) -> tuple[dict, bool]:  # a Status the desk does not know
+        answer, lose = issue(self, body)
+        return ({**answer, "Status": 7} if body["Command"] == "RegisterCheck" else answer), lose
+
+    server = fake.serve(0, None, login=LOGIN, password=PASSWORD)
+    server.execute = odd.__get__(server)  # type: ignore[method-assign]
+    address = f"http://127.0.0.1:{server.server_port}"
+    try:
+        httpx.post(f"{address}/Execute", auth=(LOGIN, PASSWORD), json={
+            "Command": "OpenShift", "NumDevice": 1, "IdCommand": "open", "CashierName": "Иванова А."})
+        rig.hotel.as_role(Role.MANAGER).run(set_register, "FP-1", address=address)
+        outcome = receipt(rig, payment_id)
+        sales = [d for d in server.register.documents() if d["Command"] == "RegisterCheck"]
+    finally:
+        server.shutdown()
+    assert outcome.printed and outcome.state is IntentState.SETTLED, outcome.problem
+    assert len(sales) == 1 and outcome.document.number == sales[0]["CheckNumber"]

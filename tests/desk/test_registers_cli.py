@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from desk.cli.main import main
-from desk.fiscal.settings import register_settings
+from desk.fiscal.settings import all_register_settings, register_settings
 
 from .atol_rig import start_atol_server
 from .conftest import Hotel
@@ -66,6 +66,8 @@ def test_a_register_is_set_to_kkm_server_and_listed_with_its_shift(sqlite_hotel:
     (["--vat", "20=vat18"], "no rate=VAT code pair"),
     (["--kind", "atol", "--address", "http://127.0.0.1:16732", "--taxation", "simple", "--vat", "20=vat20"],
      "A taxation system is one of"),
+    (["--kind", "kkmserver", "--address", "http://User:secret@127.0.0.1:5893", "--taxation", "osn", "--vat",
+      "20=vat20"], "no login or password in it: they stay in the workstation's KKMSERVER_LOGIN"),
 ])
 def test_a_register_set_wrong_is_refused_and_nothing_changes(sqlite_hotel: Hotel, sqlite_url: str,
                                                              capsys: pytest.CaptureFixture[str], arguments, refusal):
@@ -103,3 +105,23 @@ def test_a_register_of_a_kind_not_driven_yet_refuses_to_print_and_nothing_is_jou
     with pytest.raises(RegisterNotSetUp, match="erpnet register, which this desk does not drive yet"):
         print_receipt(Runner(sqlite_hotel.database), cashier.actor, payment_id, "FP-1", registers=Registers())
     assert sqlite_hotel.query(unresolved) == []
+
+
+def test_a_kkm_server_refusing_the_workstations_login_is_said_on_its_line_and_the_list_goes_on(
+        sqlite_hotel: Hotel, sqlite_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch):
+    server = start_kkm_server(tmp_path / "kkm.json")
+    monkeypatch.setenv("KKMSERVER_LOGIN", LOGIN)
+    monkeypatch.setenv("KKMSERVER_PASSWORD", "not-its-password")
+    try:
+        assert main(["--database", sqlite_url, "registers", "set", "FP-1", "--kind", "kkmserver", "--address",
+                     server.address, "--taxation", "osn", "--vat", "20=vat20, none=none"]) == 0
+        capsys.readouterr()
+        assert main(["--database", sqlite_url, "registers", "list", "--status"]) == 0
+    finally:
+        server.stop()
+    out = capsys.readouterr().out.splitlines()
+    line = next(n for n, text in enumerate(out) if text.startswith("FP-1: "))
+    assert out[line + 1].startswith("    refused: KKM-server at ") and "KKMSERVER_PASSWORD" in out[line + 1]
+    codes = [settings.code for settings in sqlite_hotel.query(all_register_settings)]
+    assert [text.split(":")[0] for text in out if not text.startswith(" ")] == codes  # none left out after FP-1

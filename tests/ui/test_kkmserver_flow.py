@@ -21,6 +21,7 @@ from desk.people.auth import trusted_actor
 from desk.people.models import Role
 from desk.stays.reservation_card import load_reservation_card
 from tests.actors import demo_credentials
+from tests.desk.atol_rig import in_roubles
 from tests.desk.kkmserver_rig import LOGIN, PASSWORD, KkmServerProcess, start_kkm_server
 from tests.ui.test_dialogs_common import apply_accepted, card_window, child, find_card, retype
 from tests.ui.test_fiscal_flow import receipt_window, unpaid
@@ -39,6 +40,7 @@ def kkm(demo_database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Itera
     monkeypatch.setenv("KKMSERVER_PASSWORD", PASSWORD)
     REGISTERS.close()  # no client made before the credentials were set
     server = start_kkm_server(tmp_path / "kkm.json")
+    in_roubles(demo_database)  # a registered register takes receipts in roubles only
     manager = trusted_actor("maria", "TEST-1", Role.MANAGER)
     with demo_database.writing() as session:
         code = session.scalars(select(CashRegister.code).order_by(CashRegister.code)).first()
@@ -112,7 +114,7 @@ def test_the_registers_shift_opens_takes_cash_in_and_out_and_closes_with_the_cas
     qtbot.waitUntil(lambda: window.open_shift_action.isEnabled(), timeout=30_000)
     window.open_shift_action.trigger()
     dialog = wait_dialog(qtbot, window, "openShiftDialog")
-    type_into(qtbot, dialog, "floatEUREdit", "200")
+    type_into(qtbot, dialog, "floatRUBEdit", "200")
     apply(qtbot, dialog)
     wait_closed(qtbot, dialog)
     qtbot.waitUntil(lambda: [d["Command"] for d in server.documents()] == ["OpenShift"], timeout=30_000)
@@ -140,8 +142,8 @@ def test_the_registers_shift_opens_takes_cash_in_and_out_and_closes_with_the_cas
     activate(qtbot, window)
     window.close_shift_action.trigger()
     closing = wait_dialog(qtbot, window, "closeShiftDialog")
-    for denomination, pieces in (("200", "1"), ("20", "1"), ("10", "1")):
-        spin = closing.findChild(QSpinBox, f"count_EUR_{denomination}")
+    for denomination, pieces in (("200", "1"), ("10", "3")):
+        spin = closing.findChild(QSpinBox, f"count_RUB_{denomination}")
         spin.setFocus()
         spin.lineEdit().selectAll()
         qtbot.keyClicks(spin, pieces)

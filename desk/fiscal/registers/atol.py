@@ -86,6 +86,8 @@ class AtolClient:
             raise AnswerLost(f"the answer to task {key} was lost: {exc}") from exc
         if answer.status_code == 409:
             raise AnswerLost(f"task {key} is known to the server with another body")
+        if answer.status_code >= 500:  # the server failed while it answered: the task may be taken
+            raise AnswerLost(f"task {key} got the server's error {answer.status_code}")
         if answer.status_code not in (200, 201):
             raise RegisterRefused("The register's server refused the task ({status}): {problem}",
                                   status=answer.status_code, problem=answer.text[:200])
@@ -98,8 +100,11 @@ class AtolClient:
             raise AnswerLost(f"task {key} could not be asked for: {exc}") from exc
         if answer.status_code == 404:
             return None
-        answer.raise_for_status()
-        results: list[dict[str, Any]] = answer.json()["results"]
+        try:
+            answer.raise_for_status()
+            results: list[dict[str, Any]] = answer.json()["results"]
+        except (httpx.HTTPStatusError, ValueError, KeyError, TypeError) as exc:  # no answer the desk can read
+            raise AnswerLost(f"task {key} could not be read: {exc}") from exc
         return results
 
     def run(self, key: str, tasks: list[dict[str, Any]], cancel: threading.Event | None = None) -> dict[str, Any]:
@@ -330,6 +335,7 @@ class AtolRegister:
     def _receipt_task(self, session: Session, receipt: Receipt) -> tuple[dict[str, Any], int | None, str]:
         """The sell or sellReturn task of ``receipt``, the original's document number for a refund, and the
         guest's e-mail or phone for the electronic receipt (tag 1008)."""
+        rubles_only(receipt, self.code)
         payment = get(session, Payment, receipt.payment_id, "Payment") if receipt.payment_id else None
         refers_to = None
         if receipt.kind is DocumentKind.REFUND:
@@ -343,10 +349,7 @@ class AtolRegister:
                                        "(desk registers set {register} --vat ...)", register=self.code,
                                        rate=line.tax_percent or "none")
             amount = Decimal(line.amount)
-            quantity = Decimal(line.quantity)
-            price = (amount / quantity).quantize(CENT, ROUND_HALF_UP) if quantity else amount
-            if (price * quantity).quantize(CENT, ROUND_HALF_UP) != amount:
-                price, quantity = amount, Decimal(1)  # a total the unit price cannot make: one line of the total
+            price, quantity = unit_price(amount, Decimal(line.quantity))
             items.append({"type": "position", "name": line.name[:128], "price": _amount(price),
                           "quantity": float(quantity), "amount": _amount(amount), "tax": {"type": vat},
                           "paymentMethod": "advance" if advance else "fullPayment",
@@ -361,6 +364,22 @@ class AtolRegister:
         if contact:
             task["clientInfo"] = {"emailOrPhone": contact}
         return task, refers_to, contact
+
+
+def unit_price(amount: Decimal, quantity: Decimal) -> tuple[Decimal, Decimal]:
+    """A line's price and quantity as a register checks them (price x quantity = amount, to the kopek); a total
+    the unit price cannot make is one line of the total."""
+    price = (amount / quantity).quantize(CENT, ROUND_HALF_UP) if quantity else amount
+    if (price * quantity).quantize(CENT, ROUND_HALF_UP) != amount:
+        return amount, Decimal(1)
+    return price, quantity
+
+
+def rubles_only(receipt: Receipt, register: str) -> None:
+    """A Russian register's receipt is in roubles: its fiscal storage has no currency to name another."""
+    if receipt.currency != "RUB":
+        raise RegisterNotSetUp("Register {register} takes receipts in roubles only, not {currency}: a manager sets the "
+                               "hotel's currency or the register's kind", register=register, currency=receipt.currency)
 
 
 def _original_number(session: Session, register_code: str, payment: Payment | None) -> int:

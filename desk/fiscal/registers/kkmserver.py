@@ -21,7 +21,7 @@ import os
 import threading
 import time
 import uuid
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 from urllib.parse import parse_qs
 
@@ -42,6 +42,8 @@ from desk.fiscal.registers.atol import (
     _last_receipt,
     _original_number,
     _record,
+    rubles_only,
+    unit_price,
 )
 from desk.fiscal.settings import RegisterSettings
 from desk.hotel.models import MethodKind
@@ -114,6 +116,8 @@ class KkmClient:
             raise RegisterNotSetUp("KKM-server at {address} refused this workstation's login: set KKMSERVER_LOGIN and "
                                    "KKMSERVER_PASSWORD in the desk's environment to the login and password of "
                                    "KKM-server's settings", address=str(self.http.base_url))
+        if answer.status_code >= 500:  # KKM-server failed while it answered: the command may be done
+            raise AnswerLost(f"command {body.get('IdCommand')} got KKM-server's error {answer.status_code}")
         if answer.status_code != 200:
             raise RegisterRefused("The register's server refused the task ({status}): {problem}",
                                   status=answer.status_code, problem=answer.text[:200])
@@ -277,8 +281,10 @@ class KkmRegister(AtolRegister):
         if found is not None:  # a retry of a document the register gave already: never a second one
             return Printed(found, Paper.PRINTED)
         answer = self.client.run(task, cancel)
-        if answer.get("Status") != OK:
+        if answer.get("Status") == ERROR:
             raise _refusal(answer, self.code)
+        if answer.get("Status") != OK:  # an answer the desk does not know: the register may have issued it
+            raise AnswerLost(f"command {key} answered status {answer.get('Status')!r}")
         document = self.runner.finish(_record, self.actor, self.code, key, kind, task,
                                       {"fiscalParams": fiscal_params(answer, self.registration), "answer": answer},
                                       **record).value
@@ -296,8 +302,10 @@ class KkmRegister(AtolRegister):
             return Asked()
         if answer is None or answer.get("Status") in IN_PROGRESS:
             return Asked()
-        if answer.get("Status") != OK:
+        if answer.get("Status") == ERROR:
             return Asked(issued_none=True)
+        if answer.get("Status") != OK:  # a status the desk does not know says nothing of the document
+            return Asked()
         kind = DocumentKind(request.get("receipt") or request.get("document") or "")
         total = Money.parse(request["total"]) if request.get("total") else None
         task = {"Command": _COMMANDS[kind], "IdCommand": key, "found_after_lost_answer": True}
@@ -315,6 +323,7 @@ class KkmRegister(AtolRegister):
     def _receipt_task(self, session: Session, receipt: Receipt) -> tuple[dict[str, Any], int | None, str]:
         """RegisterCheck's fields for ``receipt``, the original's document number for a refund, and the guest's
         e-mail or phone for the electronic receipt (ClientAddress, tag 1008)."""
+        rubles_only(receipt, self.code)
         payment = get(session, Payment, receipt.payment_id, "Payment") if receipt.payment_id else None
         refers_to = None
         if receipt.kind is DocumentKind.REFUND:
@@ -328,10 +337,7 @@ class KkmRegister(AtolRegister):
                                        "(desk registers set {register} --vat ...)", register=self.code,
                                        rate=line.tax_percent or "none")
             amount = Decimal(line.amount)
-            quantity = Decimal(line.quantity)
-            price = (amount / quantity).quantize(CENT, ROUND_HALF_UP) if quantity else amount
-            if (price * quantity).quantize(CENT, ROUND_HALF_UP) != amount:
-                price, quantity = amount, Decimal(1)  # a total the unit price cannot make: one line of the total
+            price, quantity = unit_price(amount, Decimal(line.quantity))
             strings.append({"Register": {
                 "Name": line.name[:128], "Quantity": float(quantity), "Price": _amount(price),
                 "Amount": _amount(amount), "Department": 0, "Tax": _TAX[vat],
