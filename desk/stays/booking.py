@@ -395,10 +395,28 @@ class RackStay:
 
 @dataclass(frozen=True)
 class RackRoom:
+    """A room's row, or (``number`` empty) a row of a type's stays booked with no room given yet."""
+
     number: str
     room_type: str  # in the clerk's language
     clean: bool
     stays: tuple[RackStay, ...]
+
+    @property
+    def unassigned(self) -> bool:
+        return not self.number
+
+
+def _lanes(stays: list[RackStay]) -> list[tuple[RackStay, ...]]:
+    """Stays (by arrival) packed into as few rows as keep any two of a row from sharing a night."""
+    lanes: list[list[RackStay]] = []
+    for stay in stays:
+        lane = next((lane for lane in lanes if lane[-1].departure <= stay.arrival), None)
+        if lane is None:
+            lanes.append([stay])
+        else:
+            lane.append(stay)
+    return [tuple(lane) for lane in lanes]
 
 
 @dataclass(frozen=True)
@@ -409,7 +427,8 @@ class Rack:
 
 
 def room_rack(session: Session, language: str = "en", first_day: date | None = None, days: int = RACK_DAYS) -> Rack:
-    """Every room and who holds it each night from ``first_day`` (the business date) for ``days`` nights."""
+    """Every room and who holds it each night from ``first_day`` (the business date) for ``days`` nights;
+    below them, each type's reservations booked with no room yet, so a type sold out shows."""
     if not 1 <= days <= 62:
         raise InvalidInput("The rack shows between 1 and {limit} days", field="days", limit=62)
     start = first_day or business_date(session)
@@ -419,10 +438,11 @@ def room_rack(session: Session, language: str = "en", first_day: date | None = N
                   for code, name in session.execute(select(RoomType.code, RoomType.name))}
     shown = (*HOLDS_ROOM, ReservationStatus.CHECKED_OUT)
     rows = session.execute(
-        select(Reservation.id, Reservation.room_id, Reservation.number, Reservation.arrival, Reservation.departure,
-               Reservation.status, Folio.id)
+        select(Reservation.id, Reservation.room_id, Reservation.room_type, Reservation.number, Reservation.arrival,
+               Reservation.departure, Reservation.status, Folio.id)
         .outerjoin(Folio, Folio.reservation_id == Reservation.id)
-        .where(Reservation.room_id.is_not(None), Reservation.status.in_(shown),
+        .where(or_(Reservation.room_id.is_not(None), Reservation.room_type.is_not(None)),
+               Reservation.status.in_(shown),
                Reservation.arrival < end, Reservation.departure > start)
         .order_by(Reservation.arrival)
     ).all()
@@ -435,13 +455,21 @@ def room_rack(session: Session, language: str = "en", first_day: date | None = N
             .order_by(ReservationGuest.position)
         ):
             first_guests.setdefault(reservation_id, f"{first} {last}".strip())
-    by_room: dict[int | None, list[RackStay]] = {}
-    for reservation_id, room_id, number, arrival, departure, status, folio_id in rows:
-        by_room.setdefault(room_id, []).append(RackStay(
-            reservation_id, folio_id, number, first_guests.get(reservation_id, number), arrival, departure, status))
+    by_room: dict[int, list[RackStay]] = {}
+    by_type: dict[str, list[RackStay]] = {}
+    for reservation_id, room_id, room_type, number, arrival, departure, status, folio_id in rows:
+        stay = RackStay(reservation_id, folio_id, number, first_guests.get(reservation_id, number), arrival,
+                        departure, status)
+        if room_id is not None:
+            by_room.setdefault(room_id, []).append(stay)
+        elif room_type is not None:
+            by_type.setdefault(room_type, []).append(stay)
     rooms = [
         RackRoom(number, type_names.get(room_type, room_type), clean, tuple(by_room.get(room_id, ())))
         for room_id, number, room_type, clean in session.execute(
             select(Room.id, Room.number, Room.room_type, Room.clean).order_by(Room.number))
     ]
+    for room_type in sorted(by_type):
+        rooms.extend(RackRoom("", type_names.get(room_type, room_type), True, lane)
+                     for lane in _lanes(by_type[room_type]))
     return Rack(start, days, rooms)

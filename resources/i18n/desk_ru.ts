@@ -5272,6 +5272,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
 <context>
     <name>RackModel</name>
     <message>
+        <source>{type} · no room yet</source>
+        <translation>{type} · номер не назначен</translation>
+    </message>
+    <message>
         <source>{room} · {type}</source>
         <translation>{room} · {type}</translation>
     </message>
