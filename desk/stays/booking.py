@@ -305,8 +305,9 @@ class RoomTypeChoice:
 @dataclass(frozen=True)
 class RoomChoice:
     number: str
-    room_type: str
+    room_type: str  # the code
     clean: bool
+    type_name: str  # in the clerk's language
 
 
 @dataclass(frozen=True)
@@ -329,8 +330,10 @@ def booking_choices(session: Session, language: str = "en") -> BookingChoices:
         currency=base_currency(session),
         room_types=[RoomTypeChoice(t.code, names.of(NameKind.ROOM_TYPE, t.code, t.name), t.default_rate, t.beds)
                     for t in types],
-        rooms=[RoomChoice(number, room_type, clean) for number, room_type, clean in session.execute(
-            select(Room.number, Room.room_type, Room.clean).order_by(Room.number))],
+        rooms=[RoomChoice(number, room_type, clean, names.of(NameKind.ROOM_TYPE, room_type, name or room_type))
+               for number, room_type, clean, name in session.execute(
+                   select(Room.number, Room.room_type, Room.clean, RoomType.name)
+                   .outerjoin(RoomType, RoomType.code == Room.room_type).order_by(Room.number))],
         companies=[(company_id, name) for company_id, name in session.execute(
             select(Company.id, Company.name).order_by(Company.search_name))],
         events=[(event_id, name) for event_id, name in session.execute(
@@ -362,17 +365,20 @@ def find_guests(session: Session, text: str, limit: int = 20) -> list[GuestFound
     return found
 
 
-def free_rooms(session: Session, reservation_id: int) -> list[RoomChoice]:
+def free_rooms(session: Session, reservation_id: int, language: str = "en") -> list[RoomChoice]:
     """Rooms nobody else holds for the rest of this reservation's nights, clean ones first."""
+    names = load_names(session, language)
     reservation = get(session, Reservation, reservation_id, "Reservation")
     first_night = max(reservation.arrival, business_date(session))
     held = select(Reservation.room_id).where(
         Reservation.room_id.is_not(None), Reservation.status.in_(HOLDS_ROOM), Reservation.id != reservation.id,
         Reservation.arrival < reservation.departure, Reservation.departure > first_night)
-    rows = session.execute(select(Room.number, Room.room_type, Room.clean)
+    rows = session.execute(select(Room.number, Room.room_type, Room.clean, RoomType.name)
+                           .outerjoin(RoomType, RoomType.code == Room.room_type)
                            .where(Room.id.not_in(held), Room.id != (reservation.room_id or 0))
                            .order_by(Room.clean.desc(), Room.number))
-    return [RoomChoice(number, room_type, clean) for number, room_type, clean in rows]
+    return [RoomChoice(number, room_type, clean, names.of(NameKind.ROOM_TYPE, room_type, name or room_type))
+            for number, room_type, clean, name in rows]
 
 
 # --- the room rack --------------------------------------------------------------------------
