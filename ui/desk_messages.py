@@ -146,6 +146,7 @@ ERRORS = (
     QT_TRANSLATE_NOOP("DeskError", "No shift is open on register {register}: open the cash shift first (Shift → Open shift)"),
     QT_TRANSLATE_NOOP("DeskError", "No tax rate of {percent}% is set up at the hotel"),
     QT_TRANSLATE_NOOP("DeskError", "No {type} room is free from {arrival} to {departure}"),
+    QT_TRANSLATE_NOOP("DeskError", "No {type} room is free on the night of {night}"),
     QT_TRANSLATE_NOOP("DeskError", "Nobody stayed in room {room_number} at {closed_at}"),
     QT_TRANSLATE_NOOP("DeskError", "Nobody stays in room {room_number} now"),
     QT_TRANSLATE_NOOP("DeskError", "Only a confirmed reservation can be a no-show ({reservation})"),

@@ -10,7 +10,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import or_, select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from desk.core.errors import InvalidInput, InvalidTransition
@@ -130,6 +130,25 @@ def _rate(session: Session, actor: Actor, room_type: str | None, asked: Money | 
     return asked
 
 
+def _refuse_if_type_full(session: Session, room_type: str, arrival: date, departure: date) -> None:
+    """Refuse a stay booked by type only for a night when every room of the type is held already
+    (by a stay in the room, or by another stay booked by type)."""
+    # The type's lock makes two desks booking its last room one after the other.
+    get(session, RoomType, room_type, "Room type", lock=True)
+    rooms = set(session.scalars(select(Room.id).where(Room.room_type == room_type)))
+    stays = session.execute(select(Reservation.room_id, Reservation.arrival, Reservation.departure).where(
+        Reservation.status.in_(HOLDS_ROOM), Reservation.arrival < departure, Reservation.departure > arrival,
+        or_(Reservation.room_id.in_(rooms),
+            and_(Reservation.room_id.is_(None), Reservation.room_type == room_type)))).all()
+    night = arrival
+    while night < departure:
+        tonight = [room_id for room_id, first, last in stays if first <= night < last]
+        if len(rooms) - len(set(tonight) - {None}) - tonight.count(None) < 1:
+            raise InvalidInput("No {type} room is free on the night of {night}", field="room_type",
+                               type=room_type, night=night)
+        night += timedelta(days=1)
+
+
 def _check_dates(arrival: date, departure: date) -> None:
     if departure <= arrival:
         raise InvalidInput("Departure must be after arrival", field="departure")
@@ -171,6 +190,7 @@ def book(session: Session, actor: Actor, booking: Booking) -> Reservation:
         raise InvalidInput("Choose a room type or a room", field="room_type")
     else:
         _room_type(session, room_type)
+        _refuse_if_type_full(session, room_type, booking.arrival, booking.departure)
     rate = _rate(session, actor, room_type, booking.nightly_rate)
     company = get(session, Company, booking.company_id, "Company") if booking.company_id is not None else None
     event = get(session, Event, booking.event_id, "Event") if booking.event_id is not None else None

@@ -1650,6 +1650,10 @@
         <translation>Няма свободна стая от тип {type} от {arrival} до {departure}</translation>
     </message>
     <message>
+        <source>No {type} room is free on the night of {night}</source>
+        <translation>Няма свободна стая от тип {type} за нощта на {night}</translation>
+    </message>
+    <message>
         <source>Nobody stays in room {room_number} now</source>
         <translation>В стая {room_number} в момента няма настанени</translation>
     </message>

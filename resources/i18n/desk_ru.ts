@@ -1650,6 +1650,10 @@
         <translation>Нет свободного номера типа {type} с {arrival} по {departure}</translation>
     </message>
     <message>
+        <source>No {type} room is free on the night of {night}</source>
+        <translation>Нет свободного номера типа {type} на ночь {night}</translation>
+    </message>
+    <message>
         <source>Nobody stays in room {room_number} now</source>
         <translation>В номере {room_number} сейчас никто не проживает</translation>
     </message>

@@ -148,3 +148,13 @@ def test_check_out_leaves_the_room_dirty(hotel: Hotel):
     assert not _room(hotel, "101").clean
     hotel.run(mark_room, "101", clean=True)
     assert _room(hotel, "101").clean
+
+
+def test_a_type_with_every_room_held_on_a_night_is_refused(hotel: Hotel):
+    # Two Doubles: one held by a stay in 101 for the second night, one by a stay booked by type only.
+    hotel.run(book, _booking(room_number="101", arrival=TODAY + timedelta(days=1)))
+    hotel.run(book, _booking())
+    error = refused(hotel, InvalidInput, "No {type} room is free on the night of {night}",
+                    lambda: hotel.run(book, _booking(departure=TODAY + timedelta(days=3))), field="room_type")
+    assert error.params == {"type": "Double", "night": TODAY + timedelta(days=1)}
+    hotel.run(book, _booking(departure=TODAY + timedelta(days=1)))  # the first night has a room left
