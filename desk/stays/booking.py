@@ -130,7 +130,8 @@ def _rate(session: Session, actor: Actor, room_type: str | None, asked: Money | 
     return asked
 
 
-def _refuse_if_type_full(session: Session, room_type: str, arrival: date, departure: date) -> None:
+def _refuse_if_type_full(session: Session, room_type: str, arrival: date, departure: date,
+                         reservation_id: int = 0) -> None:
     """Refuse a stay booked by type only for a night when every room of the type is held already
     (by a stay in the room, or by another stay booked by type)."""
     # The type's lock makes two desks booking its last room one after the other.
@@ -138,7 +139,7 @@ def _refuse_if_type_full(session: Session, room_type: str, arrival: date, depart
     rooms = set(session.scalars(select(Room.id).where(Room.room_type == room_type)))
     stays = session.execute(select(Reservation.room_id, Reservation.arrival, Reservation.departure).where(
         Reservation.status.in_(HOLDS_ROOM), Reservation.arrival < departure, Reservation.departure > arrival,
-        or_(Reservation.room_id.in_(rooms),
+        Reservation.id != reservation_id, or_(Reservation.room_id.in_(rooms),
             and_(Reservation.room_id.is_(None), Reservation.room_type == room_type)))).all()
     night = arrival
     while night < departure:
@@ -259,6 +260,8 @@ def amend_reservation(session: Session, actor: Actor, reservation_id: int, *, ar
         refuse_if_taken(session, locked, first_night, new_departure, reservation)
         reservation.room = locked
         reservation.room_type = locked.room_type
+    elif reservation.room_type is not None:
+        _refuse_if_type_full(session, reservation.room_type, new_arrival, new_departure, reservation.id)
     reservation.arrival = new_arrival
     reservation.departure = new_departure
     reservation.changed_by = actor.username

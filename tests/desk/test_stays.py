@@ -158,3 +158,15 @@ def test_a_type_with_every_room_held_on_a_night_is_refused(hotel: Hotel):
                     lambda: hotel.run(book, _booking(departure=TODAY + timedelta(days=3))), field="room_type")
     assert error.params == {"type": "Double", "night": TODAY + timedelta(days=1)}
     hotel.run(book, _booking(departure=TODAY + timedelta(days=1)))  # the first night has a room left
+
+
+def test_new_dates_for_a_stay_booked_by_type_are_refused_where_the_type_is_full(hotel: Hotel):
+    # Two Doubles: 101 held for four nights; from the third night on, the other by a stay booked by type.
+    hotel.run(book, _booking(room_number="101", departure=TODAY + timedelta(days=4)))
+    mine = hotel.run(book, _booking())
+    hotel.run(book, _booking(arrival=TODAY + timedelta(days=2), departure=TODAY + timedelta(days=4)))
+    hotel.run(amend_reservation, mine.id, departure=TODAY + timedelta(days=1))  # its own nights do not count
+    error = refused(hotel, InvalidInput, "No {type} room is free on the night of {night}",
+                    lambda: hotel.run(amend_reservation, mine.id, departure=TODAY + timedelta(days=3)),
+                    field="room_type")
+    assert error.params["night"] == TODAY + timedelta(days=2)
