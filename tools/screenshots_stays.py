@@ -78,7 +78,7 @@ def main() -> int:
             window = RoomRackWindow(ctx)
             window.reload()
             wait_until(lambda: window.model.rowCount() > 0)
-            window.resize(1400, 560)
+            window.resize(1400, 1400)  # every room and the stays booked by type only below them
             window.show()
             settle(300)
             return window
