@@ -221,6 +221,7 @@ ERRORS = (
     QT_TRANSLATE_NOOP("DeskError", "Say why check-out is allowed with an open balance"),
     QT_TRANSLATE_NOOP("DeskError", "Say why the cash goes in or out"),
     QT_TRANSLATE_NOOP("DeskError", "Say why the payment is voided"),
+    QT_TRANSLATE_NOOP("DeskError", "Say why the reservation is cancelled"),
     QT_TRANSLATE_NOOP("DeskError", "Say why the service is reversed"),
     QT_TRANSLATE_NOOP("DeskError", "Say why the transfer is reversed"),
     QT_TRANSLATE_NOOP("DeskError", "Security is one of: {values}"),

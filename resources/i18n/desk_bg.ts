@@ -191,10 +191,6 @@
         <source>R&amp;eason:</source>
         <translation>При&amp;чина:</translation>
     </message>
-    <message>
-        <source>Say why the reservation is cancelled.</source>
-        <translation>Посочете защо резервацията се анулира.</translation>
-    </message>
 </context>
 <context>
     <name>CardOperations</name>
@@ -1896,6 +1892,10 @@
     <message>
         <source>Say why the payment is voided</source>
         <translation>Посочете защо плащането се анулира</translation>
+    </message>
+    <message>
+        <source>Say why the reservation is cancelled</source>
+        <translation>Посочете защо резервацията се анулира</translation>
     </message>
     <message>
         <source>Say why the service is reversed</source>

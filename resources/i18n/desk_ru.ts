@@ -191,10 +191,6 @@
         <source>R&amp;eason:</source>
         <translation>При&amp;чина:</translation>
     </message>
-    <message>
-        <source>Say why the reservation is cancelled.</source>
-        <translation>Укажите причину отмены брони.</translation>
-    </message>
 </context>
 <context>
     <name>CardOperations</name>
@@ -1896,6 +1892,10 @@
     <message>
         <source>Say why the payment is voided</source>
         <translation>Укажите причину аннулирования оплаты</translation>
+    </message>
+    <message>
+        <source>Say why the reservation is cancelled</source>
+        <translation>Укажите причину отмены брони</translation>
     </message>
     <message>
         <source>Say why the service is reversed</source>

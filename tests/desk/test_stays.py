@@ -131,6 +131,8 @@ def test_amend_cancel_and_no_show(hotel: Hotel):
     reservation = hotel.run(book, _booking(room_number="101"))
     hotel.run(amend_reservation, reservation.id, departure=TODAY + timedelta(days=4))
     assert _reservation(hotel, reservation.id).departure == TODAY + timedelta(days=4)
+    refused(hotel, InvalidInput, "Say why the reservation is cancelled",
+            lambda: hotel.run(cancel_reservation, reservation.id, reason="  "), field="reason")
     hotel.run(cancel_reservation, reservation.id, reason="Flight cancelled")
     cancelled = _reservation(hotel, reservation.id)
     assert (cancelled.status, cancelled.cancel_reason) == (ReservationStatus.CANCELLED, "Flight cancelled")

@@ -78,7 +78,7 @@ def test_cancel_needs_a_reason(qtbot, booked, show_card, demo_database):
     card.cancel_reservation_action.trigger()
     qtbot.waitUntil(lambda: card.findChild(CancelReservationDialog) is not None, timeout=30_000)
     dialog = card.findChild(CancelReservationDialog)
-    assert apply_refused(qtbot, dialog, "reason") == "Say why the reservation is cancelled."
+    assert apply_refused(qtbot, dialog, "reason") == "Say why the reservation is cancelled"
     retype(qtbot, dialog.reason_edit, "Flight cancelled")
     apply_accepted(qtbot, dialog)
     stored = _status(demo_database, reservation)
