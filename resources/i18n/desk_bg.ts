@@ -4410,10 +4410,6 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <source>&amp;Event account</source>
         <translation>Сметка на &amp;събитие</translation>
     </message>
-    <message>
-        <source>Type the client&apos;s name.</source>
-        <translation>Въведете името на клиента.</translation>
-    </message>
 </context>
 <context>
     <name>NewReservationDialog</name>

@@ -4410,10 +4410,6 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <source>&amp;Event account</source>
         <translation>Счёт &amp;мероприятия</translation>
     </message>
-    <message>
-        <source>Type the client&apos;s name.</source>
-        <translation>Введите имя клиента.</translation>
-    </message>
 </context>
 <context>
     <name>NewReservationDialog</name>
