@@ -344,7 +344,7 @@ def seed_demo(session: Session, today: date | None = None, seed: int = 7) -> Non
             take_deposit(session, actor, folio_id_of(reservation), Tender("transfer", eur("120.00"),
                                                                          text="Bank ref 2026-4471"))
     cancelled = stay(today + timedelta(days=3), today + timedelta(days=5), room=False)
-    cancel_reservation(session, actor, cancelled.id)
+    cancel_reservation(session, actor, cancelled.id, reason="Plans changed")
 
     walk_in = walk_in_folio(session, actor, "Peter Novak")
     restaurant(walk_in.bills[0].id, today, next(check_numbers))

@@ -10,7 +10,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import or_, select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from desk.core.errors import InvalidInput, InvalidTransition
@@ -130,6 +130,26 @@ def _rate(session: Session, actor: Actor, room_type: str | None, asked: Money | 
     return asked
 
 
+def _refuse_if_type_full(session: Session, room_type: str, arrival: date, departure: date,
+                         reservation_id: int = 0) -> None:
+    """Refuse a stay booked by type only for a night when every room of the type is held already
+    (by a stay in the room, or by another stay booked by type)."""
+    # The type's lock makes two desks booking its last room one after the other.
+    get(session, RoomType, room_type, "Room type", lock=True)
+    rooms = set(session.scalars(select(Room.id).where(Room.room_type == room_type)))
+    stays = session.execute(select(Reservation.room_id, Reservation.arrival, Reservation.departure).where(
+        Reservation.status.in_(HOLDS_ROOM), Reservation.arrival < departure, Reservation.departure > arrival,
+        Reservation.id != reservation_id, or_(Reservation.room_id.in_(rooms),
+            and_(Reservation.room_id.is_(None), Reservation.room_type == room_type)))).all()
+    night = arrival
+    while night < departure:
+        tonight = [room_id for room_id, first, last in stays if first <= night < last]
+        if len(rooms) - len(set(tonight) - {None}) - tonight.count(None) < 1:
+            raise InvalidInput("No {type} room is free on the night of {night}", field="room_type",
+                               type=room_type, night=night)
+        night += timedelta(days=1)
+
+
 def _check_dates(arrival: date, departure: date) -> None:
     if departure <= arrival:
         raise InvalidInput("Departure must be after arrival", field="departure")
@@ -171,6 +191,7 @@ def book(session: Session, actor: Actor, booking: Booking) -> Reservation:
         raise InvalidInput("Choose a room type or a room", field="room_type")
     else:
         _room_type(session, room_type)
+        _refuse_if_type_full(session, room_type, booking.arrival, booking.departure)
     rate = _rate(session, actor, room_type, booking.nightly_rate)
     company = get(session, Company, booking.company_id, "Company") if booking.company_id is not None else None
     event = get(session, Event, booking.event_id, "Event") if booking.event_id is not None else None
@@ -239,6 +260,8 @@ def amend_reservation(session: Session, actor: Actor, reservation_id: int, *, ar
         refuse_if_taken(session, locked, first_night, new_departure, reservation)
         reservation.room = locked
         reservation.room_type = locked.room_type
+    elif reservation.room_type is not None:
+        _refuse_if_type_full(session, reservation.room_type, new_arrival, new_departure, reservation.id)
     reservation.arrival = new_arrival
     reservation.departure = new_departure
     reservation.changed_by = actor.username
@@ -305,8 +328,9 @@ class RoomTypeChoice:
 @dataclass(frozen=True)
 class RoomChoice:
     number: str
-    room_type: str
+    room_type: str  # the code
     clean: bool
+    type_name: str  # in the clerk's language
 
 
 @dataclass(frozen=True)
@@ -329,8 +353,10 @@ def booking_choices(session: Session, language: str = "en") -> BookingChoices:
         currency=base_currency(session),
         room_types=[RoomTypeChoice(t.code, names.of(NameKind.ROOM_TYPE, t.code, t.name), t.default_rate, t.beds)
                     for t in types],
-        rooms=[RoomChoice(number, room_type, clean) for number, room_type, clean in session.execute(
-            select(Room.number, Room.room_type, Room.clean).order_by(Room.number))],
+        rooms=[RoomChoice(number, room_type, clean, names.of(NameKind.ROOM_TYPE, room_type, name or room_type))
+               for number, room_type, clean, name in session.execute(
+                   select(Room.number, Room.room_type, Room.clean, RoomType.name)
+                   .outerjoin(RoomType, RoomType.code == Room.room_type).order_by(Room.number))],
         companies=[(company_id, name) for company_id, name in session.execute(
             select(Company.id, Company.name).order_by(Company.search_name))],
         events=[(event_id, name) for event_id, name in session.execute(
@@ -362,17 +388,20 @@ def find_guests(session: Session, text: str, limit: int = 20) -> list[GuestFound
     return found
 
 
-def free_rooms(session: Session, reservation_id: int) -> list[RoomChoice]:
+def free_rooms(session: Session, reservation_id: int, language: str = "en") -> list[RoomChoice]:
     """Rooms nobody else holds for the rest of this reservation's nights, clean ones first."""
+    names = load_names(session, language)
     reservation = get(session, Reservation, reservation_id, "Reservation")
     first_night = max(reservation.arrival, business_date(session))
     held = select(Reservation.room_id).where(
         Reservation.room_id.is_not(None), Reservation.status.in_(HOLDS_ROOM), Reservation.id != reservation.id,
         Reservation.arrival < reservation.departure, Reservation.departure > first_night)
-    rows = session.execute(select(Room.number, Room.room_type, Room.clean)
+    rows = session.execute(select(Room.number, Room.room_type, Room.clean, RoomType.name)
+                           .outerjoin(RoomType, RoomType.code == Room.room_type)
                            .where(Room.id.not_in(held), Room.id != (reservation.room_id or 0))
                            .order_by(Room.clean.desc(), Room.number))
-    return [RoomChoice(number, room_type, clean) for number, room_type, clean in rows]
+    return [RoomChoice(number, room_type, clean, names.of(NameKind.ROOM_TYPE, room_type, name or room_type))
+            for number, room_type, clean, name in rows]
 
 
 # --- the room rack --------------------------------------------------------------------------
@@ -395,10 +424,28 @@ class RackStay:
 
 @dataclass(frozen=True)
 class RackRoom:
+    """A room's row, or (``number`` empty) a row of a type's stays booked with no room given yet."""
+
     number: str
     room_type: str  # in the clerk's language
     clean: bool
     stays: tuple[RackStay, ...]
+
+    @property
+    def unassigned(self) -> bool:
+        return not self.number
+
+
+def _lanes(stays: list[RackStay]) -> list[tuple[RackStay, ...]]:
+    """Stays (by arrival) packed into as few rows as keep any two of a row from sharing a night."""
+    lanes: list[list[RackStay]] = []
+    for stay in stays:
+        lane = next((lane for lane in lanes if lane[-1].departure <= stay.arrival), None)
+        if lane is None:
+            lanes.append([stay])
+        else:
+            lane.append(stay)
+    return [tuple(lane) for lane in lanes]
 
 
 @dataclass(frozen=True)
@@ -409,7 +456,8 @@ class Rack:
 
 
 def room_rack(session: Session, language: str = "en", first_day: date | None = None, days: int = RACK_DAYS) -> Rack:
-    """Every room and who holds it each night from ``first_day`` (the business date) for ``days`` nights."""
+    """Every room and who holds it each night from ``first_day`` (the business date) for ``days`` nights;
+    below them, each type's reservations booked with no room yet, so a type sold out shows."""
     if not 1 <= days <= 62:
         raise InvalidInput("The rack shows between 1 and {limit} days", field="days", limit=62)
     start = first_day or business_date(session)
@@ -419,10 +467,11 @@ def room_rack(session: Session, language: str = "en", first_day: date | None = N
                   for code, name in session.execute(select(RoomType.code, RoomType.name))}
     shown = (*HOLDS_ROOM, ReservationStatus.CHECKED_OUT)
     rows = session.execute(
-        select(Reservation.id, Reservation.room_id, Reservation.number, Reservation.arrival, Reservation.departure,
-               Reservation.status, Folio.id)
+        select(Reservation.id, Reservation.room_id, Reservation.room_type, Reservation.number, Reservation.arrival,
+               Reservation.departure, Reservation.status, Folio.id)
         .outerjoin(Folio, Folio.reservation_id == Reservation.id)
-        .where(Reservation.room_id.is_not(None), Reservation.status.in_(shown),
+        .where(or_(Reservation.room_id.is_not(None), Reservation.room_type.is_not(None)),
+               Reservation.status.in_(shown),
                Reservation.arrival < end, Reservation.departure > start)
         .order_by(Reservation.arrival)
     ).all()
@@ -435,13 +484,21 @@ def room_rack(session: Session, language: str = "en", first_day: date | None = N
             .order_by(ReservationGuest.position)
         ):
             first_guests.setdefault(reservation_id, f"{first} {last}".strip())
-    by_room: dict[int | None, list[RackStay]] = {}
-    for reservation_id, room_id, number, arrival, departure, status, folio_id in rows:
-        by_room.setdefault(room_id, []).append(RackStay(
-            reservation_id, folio_id, number, first_guests.get(reservation_id, number), arrival, departure, status))
+    by_room: dict[int, list[RackStay]] = {}
+    by_type: dict[str, list[RackStay]] = {}
+    for reservation_id, room_id, room_type, number, arrival, departure, status, folio_id in rows:
+        stay = RackStay(reservation_id, folio_id, number, first_guests.get(reservation_id, number), arrival,
+                        departure, status)
+        if room_id is not None:
+            by_room.setdefault(room_id, []).append(stay)
+        elif room_type is not None:
+            by_type.setdefault(room_type, []).append(stay)
     rooms = [
         RackRoom(number, type_names.get(room_type, room_type), clean, tuple(by_room.get(room_id, ())))
         for room_id, number, room_type, clean in session.execute(
             select(Room.id, Room.number, Room.room_type, Room.clean).order_by(Room.number))
     ]
+    for room_type in sorted(by_type):
+        rooms.extend(RackRoom("", type_names.get(room_type, room_type), True, lane)
+                     for lane in _lanes(by_type[room_type]))
     return Rack(start, days, rooms)

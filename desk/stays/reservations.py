@@ -254,12 +254,15 @@ def check_out(
     return reservation
 
 
-def cancel_reservation(session: Session, actor: Actor, reservation_id: int, *, reason: str = "") -> Reservation:
+def cancel_reservation(session: Session, actor: Actor, reservation_id: int, *, reason: str) -> Reservation:
+    """The reservation cancelled, with the reason the guest gave (kept on it)."""
     require(actor, Right.CANCEL_RESERVATION)
     reservation = get(session, Reservation, reservation_id, "Reservation", lock=True)
     if reservation.status is not ReservationStatus.CONFIRMED:
         raise InvalidTransition("Only a confirmed reservation can be cancelled ({reservation})",
                                 reservation=reservation.number)
+    if not reason.strip():
+        raise InvalidInput("Say why the reservation is cancelled", field="reason")
     if len(reason.strip()) > 240:
         raise InvalidInput("The reason is too long (at most {limit} characters)", field="reason", limit=240)
     folio = lock_folio(session, folio_of_reservation(session, reservation_id))

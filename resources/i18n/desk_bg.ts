@@ -191,10 +191,6 @@
         <source>R&amp;eason:</source>
         <translation>При&amp;чина:</translation>
     </message>
-    <message>
-        <source>Say why the reservation is cancelled.</source>
-        <translation>Посочете защо резервацията се анулира.</translation>
-    </message>
 </context>
 <context>
     <name>CardOperations</name>
@@ -1654,6 +1650,10 @@
         <translation>Няма свободна стая от тип {type} от {arrival} до {departure}</translation>
     </message>
     <message>
+        <source>No {type} room is free on the night of {night}</source>
+        <translation>Няма свободна стая от тип {type} за нощта на {night}</translation>
+    </message>
+    <message>
         <source>Nobody stays in room {room_number} now</source>
         <translation>В стая {room_number} в момента няма настанени</translation>
     </message>
@@ -1900,6 +1900,10 @@
     <message>
         <source>Say why the payment is voided</source>
         <translation>Посочете защо плащането се анулира</translation>
+    </message>
+    <message>
+        <source>Say why the reservation is cancelled</source>
+        <translation>Посочете защо резервацията се анулира</translation>
     </message>
     <message>
         <source>Say why the service is reversed</source>
@@ -4434,10 +4438,6 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <source>&amp;Event account</source>
         <translation>Сметка на &amp;събитие</translation>
     </message>
-    <message>
-        <source>Type the client&apos;s name.</source>
-        <translation>Въведете името на клиента.</translation>
-    </message>
 </context>
 <context>
     <name>NewReservationDialog</name>
@@ -5299,6 +5299,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
 </context>
 <context>
     <name>RackModel</name>
+    <message>
+        <source>{type} · no room yet</source>
+        <translation>{type} · без стая</translation>
+    </message>
     <message>
         <source>{room} · {type}</source>
         <translation>{room} · {type}</translation>

@@ -191,10 +191,6 @@
         <source>R&amp;eason:</source>
         <translation>При&amp;чина:</translation>
     </message>
-    <message>
-        <source>Say why the reservation is cancelled.</source>
-        <translation>Укажите причину отмены брони.</translation>
-    </message>
 </context>
 <context>
     <name>CardOperations</name>
@@ -1654,6 +1650,10 @@
         <translation>Нет свободного номера типа {type} с {arrival} по {departure}</translation>
     </message>
     <message>
+        <source>No {type} room is free on the night of {night}</source>
+        <translation>Нет свободного номера типа {type} на ночь {night}</translation>
+    </message>
+    <message>
         <source>Nobody stays in room {room_number} now</source>
         <translation>В номере {room_number} сейчас никто не проживает</translation>
     </message>
@@ -1900,6 +1900,10 @@
     <message>
         <source>Say why the payment is voided</source>
         <translation>Укажите причину аннулирования оплаты</translation>
+    </message>
+    <message>
+        <source>Say why the reservation is cancelled</source>
+        <translation>Укажите причину отмены брони</translation>
     </message>
     <message>
         <source>Say why the service is reversed</source>
@@ -4434,10 +4438,6 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <source>&amp;Event account</source>
         <translation>Счёт &amp;мероприятия</translation>
     </message>
-    <message>
-        <source>Type the client&apos;s name.</source>
-        <translation>Введите имя клиента.</translation>
-    </message>
 </context>
 <context>
     <name>NewReservationDialog</name>
@@ -5299,6 +5299,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
 </context>
 <context>
     <name>RackModel</name>
+    <message>
+        <source>{type} · no room yet</source>
+        <translation>{type} · номер не назначен</translation>
+    </message>
     <message>
         <source>{room} · {type}</source>
         <translation>{room} · {type}</translation>

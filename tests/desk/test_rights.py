@@ -129,7 +129,7 @@ USE_CASES: dict[str, Any] = {
     "check_out": lambda h, s: (stays.check_out, (s.stay.reservation_id,), {}),
     "check_out_override": lambda h, s: (stays.check_out, (s.stay.reservation_id,), {
         "override": ManagerApproval("anna", "anna"), "reason": "r"}),
-    "cancel_reservation": lambda h, s: (stays.cancel_reservation, (s.stay.reservation_id,), {}),
+    "cancel_reservation": lambda h, s: (stays.cancel_reservation, (s.stay.reservation_id,), {"reason": "r"}),
     "post_night": lambda h, s: (stays.post_night, (s.stay.reservation_id, date.today()), {}),
     "book": lambda h, s: (booking.book, (_BOOKING,), {}),
     "walk_in": lambda h, s: (booking.walk_in, (_BOOKING,), {}),

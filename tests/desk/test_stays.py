@@ -131,6 +131,8 @@ def test_amend_cancel_and_no_show(hotel: Hotel):
     reservation = hotel.run(book, _booking(room_number="101"))
     hotel.run(amend_reservation, reservation.id, departure=TODAY + timedelta(days=4))
     assert _reservation(hotel, reservation.id).departure == TODAY + timedelta(days=4)
+    refused(hotel, InvalidInput, "Say why the reservation is cancelled",
+            lambda: hotel.run(cancel_reservation, reservation.id, reason="  "), field="reason")
     hotel.run(cancel_reservation, reservation.id, reason="Flight cancelled")
     cancelled = _reservation(hotel, reservation.id)
     assert (cancelled.status, cancelled.cancel_reason) == (ReservationStatus.CANCELLED, "Flight cancelled")
@@ -148,3 +150,25 @@ def test_check_out_leaves_the_room_dirty(hotel: Hotel):
     assert not _room(hotel, "101").clean
     hotel.run(mark_room, "101", clean=True)
     assert _room(hotel, "101").clean
+
+
+def test_a_type_with_every_room_held_on_a_night_is_refused(hotel: Hotel):
+    # Two Doubles: one held by a stay in 101 for the second night, one by a stay booked by type only.
+    hotel.run(book, _booking(room_number="101", arrival=TODAY + timedelta(days=1)))
+    hotel.run(book, _booking())
+    error = refused(hotel, InvalidInput, "No {type} room is free on the night of {night}",
+                    lambda: hotel.run(book, _booking(departure=TODAY + timedelta(days=3))), field="room_type")
+    assert error.params == {"type": "Double", "night": TODAY + timedelta(days=1)}
+    hotel.run(book, _booking(departure=TODAY + timedelta(days=1)))  # the first night has a room left
+
+
+def test_new_dates_for_a_stay_booked_by_type_are_refused_where_the_type_is_full(hotel: Hotel):
+    # Two Doubles: 101 held for four nights; from the third night on, the other by a stay booked by type.
+    hotel.run(book, _booking(room_number="101", departure=TODAY + timedelta(days=4)))
+    mine = hotel.run(book, _booking())
+    hotel.run(book, _booking(arrival=TODAY + timedelta(days=2), departure=TODAY + timedelta(days=4)))
+    hotel.run(amend_reservation, mine.id, departure=TODAY + timedelta(days=1))  # its own nights do not count
+    error = refused(hotel, InvalidInput, "No {type} room is free on the night of {night}",
+                    lambda: hotel.run(amend_reservation, mine.id, departure=TODAY + timedelta(days=3)),
+                    field="room_type")
+    assert error.params["night"] == TODAY + timedelta(days=2)

@@ -55,7 +55,7 @@ def test_a_walk_in_without_a_name_is_refused(qtbot, desk_context, demo_database)
     dialog = _dialog(qtbot, desk_context, demo_database, [])
     with demo_database.unit_of_work() as session:
         before = session.scalar(select(func.count(Folio.id)))
-    assert apply_refused(qtbot, dialog, "name") == "Type the client's name."
+    assert apply_refused(qtbot, dialog, "name") == "A walk-in client needs a name"
     with demo_database.unit_of_work() as session:
         assert session.scalar(select(func.count(Folio.id))) == before
     dialog.close()

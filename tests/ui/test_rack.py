@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desk.ledger.folios import folio_of_reservation
-from desk.stays.booking import Booking, NewGuest, walk_in
+from desk.stays.booking import Booking, NewGuest, book, walk_in
 from desk.stays.models import BusinessDay
 from desk.stays.reservations import check_out
 from ui.stays.rack import RackModel, RoomRackWindow
@@ -55,4 +55,25 @@ def test_the_rack_shows_the_stay_and_opens_its_card(qtbot, desk_context, demo_da
     window.table.setCurrentIndex(window.model.index(row, 0))
     qtbot.mouseClick(window.clean_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.model.data(window.model.index(row, 0)) == "101 · Double", timeout=30_000)
+    window.close()
+
+
+def test_a_stay_booked_by_type_only_shows_below_the_rooms(qtbot, desk_context):
+    today = date.today()
+    stays = [desk_context.runner.run(book, desk_context.actor, Booking(
+        today + timedelta(days=k), today + timedelta(days=k + 2), new_guests=(NewGuest("Lena", f"Marx{k}"),),
+        room_type="Double")).value for k in range(3)]
+    window = RoomRackWindow(desk_context)
+    qtbot.addWidget(window)
+    window.reload()
+    qtbot.waitUntil(lambda: window.model.rowCount() > 40, timeout=30_000)
+    model = window.model
+    # The first and third share a row (no night in common); the second, overlapping both, gets its own.
+    assert model.rowCount() == 42
+    assert [model.data(model.index(row, 0)) for row in (40, 41)] == ["Double · no room yet"] * 2
+    assert model.data(model.index(40, 1)) == f"Lena Marx0 · {stays[0].number}"
+    assert model.data(model.index(40, 3)) == f"Lena Marx2 · {stays[2].number}"
+    assert model.data(model.index(41, 2)) == f"Lena Marx1 · {stays[1].number}"
+    window.table.setCurrentIndex(model.index(40, 0))
+    assert window.selected_room() is None  # nothing to mark clean there
     window.close()

@@ -78,7 +78,7 @@ def test_cancel_needs_a_reason(qtbot, booked, show_card, demo_database):
     card.cancel_reservation_action.trigger()
     qtbot.waitUntil(lambda: card.findChild(CancelReservationDialog) is not None, timeout=30_000)
     dialog = card.findChild(CancelReservationDialog)
-    assert apply_refused(qtbot, dialog, "reason") == "Say why the reservation is cancelled."
+    assert apply_refused(qtbot, dialog, "reason") == "Say why the reservation is cancelled"
     retype(qtbot, dialog.reason_edit, "Flight cancelled")
     apply_accepted(qtbot, dialog)
     stored = _status(demo_database, reservation)
@@ -111,3 +111,17 @@ def test_check_in_to_a_chosen_room(qtbot, desk_context, show_card, demo_database
     apply_accepted(qtbot, dialog)
     stored = _status(demo_database, reservation.id)
     assert stored.status is ReservationStatus.IN_HOUSE and stored.room.number == "110"
+
+
+def test_move_room_lists_the_rooms_types_in_the_clerks_language(qtbot, desk_context, demo_database):
+    from desk.stays.booking import free_rooms
+    from ui.stays.move_room import MoveRoomDialog
+
+    reservation = desk_context.runner.run(book, desk_context.actor, Booking(
+        TODAY, TODAY + timedelta(days=2), new_guests=(NewGuest("Moving", "Guest"),), room_number="101")).value
+    with demo_database.unit_of_work() as session:
+        rooms = free_rooms(session, reservation.id, "ru")
+    dialog = MoveRoomDialog(desk_context, reservation.id, reservation.number, rooms)
+    qtbot.addWidget(dialog)
+    texts = [dialog.room_combo.itemText(k) for k in range(dialog.room_combo.count())]
+    assert any(text.startswith("102 · Двухместный") for text in texts), texts

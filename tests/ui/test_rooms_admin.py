@@ -33,6 +33,8 @@ def test_a_manager_adds_a_type_and_a_room(qtbot, context_of, demo_database):
     click(qtbot, dialog, "applyButton")
     qtbot.waitUntil(lambda: any("501" in dialog.model.data(dialog.model.index(row, 4))
                                 for row in range(dialog.model.rowCount())), timeout=30_000)
+    last = dialog.view.visualRect(dialog.model.index(dialog.model.rowCount() - 1, 0))
+    assert last.bottom() < dialog.view.viewport().height()  # all five types in sight, none scrolled off
     with demo_database.unit_of_work() as session:
         assert session.get_one(RoomType, "FAM").name == "Family suite"
         assert session.scalars(select(Room.room_type).where(Room.number == "501")).one() == "FAM"

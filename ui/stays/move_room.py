@@ -12,6 +12,7 @@ from desk.stays.booking import RoomChoice, free_rooms, move_room
 from desk.stays.reservations import check_in
 from ui.context import DeskContext
 from ui.dialogs.common import DeskDialog, fill_combo, hint_label, new_form
+from ui.i18n import current_language
 from ui.ops.op import Op
 
 
@@ -35,7 +36,7 @@ class MoveRoomDialog(DeskDialog):
         clean = QCoreApplication.translate("MoveRoomDialog", "{room} · {type}")
         dirty = QCoreApplication.translate("MoveRoomDialog", "{room} · {type} (not cleaned)")
         fill_combo(self.room_combo, [
-            ((clean if room.clean else dirty).format(room=room.number, type=room.room_type), room.number)
+            ((clean if room.clean else dirty).format(room=room.number, type=room.type_name), room.number)
             for room in rooms])
         self.add_field(form, "room", QCoreApplication.translate("MoveRoomDialog", "&Room:"), self.room_combo)
 
@@ -74,11 +75,11 @@ def open_check_in_to_room(ctx: DeskContext, reservation_id: int, number: str,
     def show(rooms: list[RoomChoice]) -> None:
         CheckInToRoomDialog(ctx, reservation_id, number, rooms, parent).show()
 
-    return ctx.query(parent, free_rooms, reservation_id).success(show).run()
+    return ctx.query(parent, free_rooms, reservation_id, current_language()).success(show).run()
 
 
 def open_move_room(ctx: DeskContext, reservation_id: int, number: str, parent: QWidget | None) -> Op[list[RoomChoice]]:
     def show(rooms: list[RoomChoice]) -> None:
         MoveRoomDialog(ctx, reservation_id, number, rooms, parent).show()
 
-    return ctx.query(parent, free_rooms, reservation_id).success(show).run()
+    return ctx.query(parent, free_rooms, reservation_id, current_language()).success(show).run()

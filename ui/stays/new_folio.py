@@ -59,9 +59,6 @@ class NewFolioDialog(DeskDialog):
 
     def submit(self) -> Op[Any] | None:
         if self.walk_in_radio.isChecked():
-            if not self.name_edit.text().strip():
-                self.refuse("name", self.tr("Type the client's name."))
-                return None
             return self.change(walk_in_folio, self.name_edit.text()).success(self._opened)
         if self.company_radio.isChecked():
             return self.change(company_folio, self.company_combo.currentData()).success(self._opened)

@@ -82,6 +82,8 @@ class RackModel(QAbstractTableModel):
             return None
         room = self.room(index.row())
         if index.column() == 0:
+            if role == Qt.ItemDataRole.DisplayRole and room.unassigned:
+                return self.tr("{type} · no room yet").format(type=room.room_type)
             if role == Qt.ItemDataRole.DisplayRole:
                 text = self.tr("{room} · {type}").format(room=room.number, type=room.room_type)
                 return text if room.clean else self.tr("{room} (not cleaned)").format(room=text)
@@ -169,7 +171,7 @@ class RoomRackWindow(QMainWindow):
 
     def selected_room(self) -> str | None:
         index = self.table.currentIndex()
-        return self.model.room(index.row()).number if index.isValid() else None
+        return (self.model.room(index.row()).number or None) if index.isValid() else None
 
     def mark(self, *, clean: bool) -> None:
         number = self.selected_room()

@@ -71,9 +71,6 @@ class CancelReservationDialog(DeskDialog):
         self.add_field(form, "reason", self.tr("R&eason:"), self.reason_edit)
 
     def submit(self) -> Op[Any] | None:
-        if not self.reason_edit.text().strip():
-            self.refuse("reason", self.tr("Say why the reservation is cancelled."))
-            return None
         return self.change(cancel_reservation, self.reservation_id, reason=self.reason_edit.text()).success(
             lambda _r: self.finish())
 

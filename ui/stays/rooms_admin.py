@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox, QGroupBox, QLineEdit, QSpinBox, QWidget
 from desk.hotel.reference import base_currency
 from desk.stays.rooms import RoomTypeRow, add_room, add_room_type, room_types
 from ui.context import DeskContext
-from ui.dialogs.common import Column, DeskDialog, RowsModel, fill_combo, new_form, read_amount, rows_view
+from ui.dialogs.common import Column, DeskDialog, RowsModel, fill_combo, fit_rows, new_form, read_amount, rows_view
 from ui.i18n import current_language, money_text
 from ui.ops.op import Op
 
@@ -79,6 +79,7 @@ class RoomsDialog(DeskDialog):
     def _show(self, rows: list[RoomTypeRow]) -> None:
         self.model.set_rows([(row.code, row.name, money_text(row.rate), str(row.beds), ", ".join(row.rooms))
                              for row in rows])
+        fit_rows(self.view, len(rows))  # every type in sight, not the first four
         current = self.type_combo.currentData()
         fill_combo(self.type_combo, [(f"{row.code} · {row.name}", row.code) for row in rows], current)
 
