@@ -29,6 +29,7 @@ from desk.people.changes import changes_of
 from desk.people.models import Role, User
 from desk.people.passwords import WeakPassword
 from desk.people.rights import MissingRight
+from desk.stays.models import stored_business_date
 
 from .conftest import MISSING_RIGHT, Hotel, refused
 
@@ -91,6 +92,24 @@ def test_set_up_writes_the_hotel_its_money_taxes_methods_and_first_manager(empty
         assert (elena.role, elena.active, elena.must_change_secret) == (Role.MANAGER, True, True)
         assert MANAGER_PASSWORD not in elena.password_hash
         assert [c.summary for c in changes_of(session, "user", "elena")] == ["added as manager"]
+
+
+def test_the_first_start_stores_the_hotels_first_business_day(empty: Database):
+    """Set up and not yet audited, the business date is the hotel's own day, stored: an audit run
+    after midnight closes the day the hotel opened, not the calendar's new one."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from desk.stays.business_day import open_hotel
+
+    opened = Runner(empty).run(open_hotel, setup_actor(WS), a_setup()).value
+    assert opened == datetime.now(ZoneInfo("Europe/Sofia")).date()
+    with empty.unit_of_work() as session:
+        assert stored_business_date(session) == opened
+        assert session.scalars(select(HotelRow)).one().name == "Hotel Morava"
+    # Refused as a whole on a set-up database: neither the hotel nor the day is written again.
+    refused(Hotel(empty, setup_actor(WS), "EUR"), InvalidInput, "This database already holds a hotel",
+            lambda: Runner(empty).run(open_hotel, setup_actor(WS), a_setup(name="Other")), field="name")
 
 
 def test_the_first_manager_chooses_their_own_password_before_acting(empty: Database):
@@ -280,6 +299,12 @@ def test_desk_init_and_desk_users_set_up_a_hotel_from_a_script(tmp_path: Path):
     assert made.returncode == 0, made.stderr
     assert "Hotel Morava" in made.stdout
     assert desk(url, "init", str(config), env={"DESK_NEW_PASSWORD": MANAGER_PASSWORD}).returncode == 1
+    database = Database(url)
+    try:
+        with database.unit_of_work() as session:
+            assert stored_business_date(session) is not None  # the first business day, as the window stores it
+    finally:
+        database.dispose()
 
     # The manager chose their own password at the first sign-in (as the sign-in window asks).
     database = Database(url)
