@@ -126,6 +126,26 @@ def test_the_first_manager_chooses_their_own_password_before_acting(empty: Datab
         signed(empty, "elena", MANAGER_PASSWORD)
 
 
+def test_the_record_of_changes_cannot_be_rewritten(empty: Database):
+    """Who changed what stays as written: the program's flush guard and the database's triggers refuse."""
+    import sqlalchemy.exc
+    from sqlalchemy import text
+
+    from desk.core.errors import LedgerImmutable
+    from desk.people.models import AdminChange
+
+    Runner(empty).run(set_up_hotel, setup_actor(WS), a_setup())
+    with pytest.raises(LedgerImmutable), empty.unit_of_work() as session:
+        session.scalars(select(AdminChange)).first().username = "someone-else"  # type: ignore[union-attr]
+    with pytest.raises(LedgerImmutable), empty.unit_of_work() as session:
+        session.delete(session.scalars(select(AdminChange)).first())
+    for sql in ("UPDATE admin_change SET username = 'someone-else'", "DELETE FROM admin_change"):
+        with pytest.raises(sqlalchemy.exc.DBAPIError, match="append-only"), empty.engine.begin() as connection:
+            connection.execute(text(sql))
+    with empty.unit_of_work() as session:
+        assert {c.username for c in session.scalars(select(AdminChange))} == {"set-up"}
+
+
 def test_a_second_set_up_is_refused_and_changes_nothing(empty: Database):
     Runner(empty).run(set_up_hotel, setup_actor(WS), a_setup())
     hotel = Hotel(empty, setup_actor(WS), "EUR")
