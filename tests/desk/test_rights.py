@@ -221,7 +221,8 @@ CLERK_MAY_NOT_EVEN_WITH_APPROVAL = {
     "add_printer", "update_printer", "remove_printer", "open_drawer", "set_mail_settings",
     "set_hotel_country", "set_register_language", "add_operator", "set_register",
     "start_business_days", "open_next_business_day", "start_night_audit", "charge_night", "set_city_tax",
-    "set_up_hotel", "open_hotel", "add_user", "set_user_active", "reset_secret", "change_role", "add_service", "change_service",
+    "set_up_hotel", "open_hotel", "add_user", "set_user_active", "reset_secret", "change_role", "add_service",
+    "change_service",
     "add_outlet", "add_payment_method", "set_rate", "import_ecb", "add_company", "change_company", "add_register"}
 CLERK_REFUSED = {"reverse_posting", "void_posting", "overpay", "backdated_payment", "backdated_deposit",
                  "refund_payment", "void_payment", "reverse_company_transfer", "check_out_override",
