@@ -294,6 +294,38 @@ def test_catalogue_refusals_name_what_is_wrong(set_up: Hotel):
             lambda: set_up.run(add_payment_method, "cash", "Cash", MethodKind.CASH), field="code")
 
 
+def test_two_managers_deactivating_each_other_at_once_leave_one_manager(set_up: Hotel):
+    """Each desk sees the other manager active; the second waits for the first and is then refused,
+    so the hotel is never left without a manager (PostgreSQL: SQLite writes one at a time)."""
+    import threading
+    import time
+
+    if set_up.database.engine.dialect.name != "postgresql":
+        pytest.skip("SQLite's writers take turns: the two never overlap")
+    set_up.run(add_user, "boris", "Boris Petrov", Role.MANAGER, "boris-temp-pass1")
+    boris = own_password(set_up.database, "boris", "boris-temp-pass1", "boris-own-pass-2")
+    second: list[BaseException] = []
+
+    def boris_deactivates_elena() -> None:
+        try:
+            with set_up.database.writing() as session:
+                set_user_active(session, boris, "elena", False)
+        except BaseException as exc:  # the refusal, read below
+            second.append(exc)
+
+    other = threading.Thread(target=boris_deactivates_elena)
+    with set_up.database.writing() as session:
+        set_user_active(session, set_up.actor, "boris", False)
+        other.start()
+        time.sleep(0.5)  # Boris's desk reaches its check while Elena's change is not yet committed
+    other.join(10)
+    assert not other.is_alive()
+    assert [getattr(e, "template", e) for e in second] == [
+        "{username} is the last active manager: add another manager first"]
+    with set_up.database.unit_of_work() as session:
+        assert {u.username for u in session.scalars(select(User).where(User.active.is_(True)))} == {"elena"}
+
+
 # --- 3. the same from the command line ---------------------------------------------------------------
 
 
