@@ -1,6 +1,7 @@
 """Render the set-up window (its three pages, filled with a long hotel name) and the Administration
-windows (People; Services and payments) on the demo hotel to docs/screenshots/setup_hotel_,
-setup_money_, setup_manager_, people_ and services_{en,ru}.png.
+windows (People; Services and payments, each of its tabs) on the demo hotel, with a long user,
+service and company name added, to docs/screenshots/setup_hotel_, setup_money_, setup_manager_,
+people_, services_ and services_<tab>_{en,ru}.png.
 
     python -m tools.screenshots_setup
 """
@@ -10,15 +11,22 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from datetime import date
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication, QTableWidgetItem, QWidget
 
+from desk.core.money import Money
 from desk.db.engine import Database
+from desk.db.runner import Runner
 from desk.demo.seed import seed_demo
+from desk.hotel.catalogue import add_service
+from desk.people.admin import add_user
 from desk.people.auth import sign_in
+from desk.people.models import Role
+from desk.stays.companies import add_company
 from tools.screenshots import save_in_each_language, settle, wait_until
 from ui.admin.catalogue import CatalogueDialog
 from ui.admin.people import PeopleDialog
@@ -39,6 +47,16 @@ def main() -> int:
             seed_demo(session, today=date.today())
         with database.unit_of_work() as session:
             manager = sign_in(session, "maria", "manager", "FRONT-1")
+        # Long names, as a real hotel has them: each list shows one.
+        runner = Runner(database)
+        runner.run(add_user, manager, "konstantin.aleksandrov", "Konstantin Aleksandrovich Vasilevsky-Dobrev",
+                   Role.CASHIER, "temporary-pass-1")
+        runner.run(add_service, manager, "TRANSFER-VIP", "Airport transfer by minivan, up to seven passengers",
+                   Money.of("95.00", "EUR"), "VAT20", "transport",
+                   {"ru": "Трансфер из аэропорта на микроавтобусе, до семи пассажиров",
+                    "bg": "Трансфер от летището с микробус, до седем пътници"})
+        runner.run(add_company, manager, "Black Sea Tourism & Congress Organisers International Ltd.",
+                   "BG175482936", "12 Primorski Boulevard, Varna 9000", Money.of("15000.00", "EUR"))
         ctx = DeskContext(database, manager)
 
         def wizard_on(page: int) -> QWidget:
@@ -76,8 +94,17 @@ def main() -> int:
             dialog.resize(dialog.width(), 720)
             return dialog
 
+        def tab(index: int) -> Callable[[str], QWidget]:
+            def show(language: str) -> QWidget:
+                dialog = services(language)
+                dialog.tabs.setCurrentIndex(index)  # type: ignore[attr-defined]
+                return dialog
+            return show
+
         save_in_each_language(app, "people", people)
         save_in_each_language(app, "services", services)
+        for index, name in enumerate(("outlets", "methods", "currencies", "companies", "registers"), start=1):
+            save_in_each_language(app, f"services_{name}", tab(index))
         delivery.wait_all(10_000)
         ctx.close()
         database.dispose()

@@ -476,6 +476,7 @@ ERRORS = (
     QT_TRANSLATE_NOOP("DeskError", "{amount} is worth less than the smallest {currency} amount ({base_amount}): take a larger amount"),
     QT_TRANSLATE_NOOP("DeskError", "{card} is neither a room number nor a guest code"),
     QT_TRANSLATE_NOOP("DeskError", "{company} already paid {amount} towards this transfer: refund the company first"),
+    QT_TRANSLATE_NOOP("DeskError", "{company} would owe {owed}, over its credit limit of {limit}"),
     QT_TRANSLATE_NOOP("DeskError", "{currency} is the hotel's base currency: its rate is 1"),
     QT_TRANSLATE_NOOP("DeskError", "{denomination} is not a {currency} note or coin"),
     QT_TRANSLATE_NOOP("DeskError", "{device} did not answer as expected: {detail}"),

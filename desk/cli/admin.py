@@ -25,9 +25,10 @@ from desk.db.engine import Database
 from desk.db.runner import Runner
 from desk.hotel.catalogue import add_service, catalogue
 from desk.hotel.rates import import_ecb, list_rates, set_rate
-from desk.hotel.setup import FirstManager, HotelSetup, VatRate, parse_rate, set_up_hotel, setup_actor
+from desk.hotel.setup import FirstManager, HotelSetup, VatRate, parse_rate, setup_actor
 from desk.people.admin import PEOPLE_ROLES, add_user, change_role, list_users, reset_secret, set_user_active
 from desk.people.models import Role
+from desk.stays.business_day import open_hotel
 
 NEW_PASSWORD_ENV = "DESK_NEW_PASSWORD"
 
@@ -162,9 +163,9 @@ def _init(database: Database, args: argparse.Namespace) -> int:
     setup = setup_from(args, "")
     password = new_password(f"Password of {setup.manager.username}: ")
     setup = setup_from(args, password)
-    Runner(database).run(set_up_hotel, setup_actor(this_host()), setup)
-    print(f"{setup.name} is set up in {database.display_url}; {setup.manager.username} signs in and "
-          "chooses a new password.")
+    first_day = Runner(database).run(open_hotel, setup_actor(this_host()), setup).value
+    print(f"{setup.name} is set up in {database.display_url}, its first business day {first_day}; "
+          f"{setup.manager.username} signs in and chooses a new password.")
     return 0
 
 

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from desk.cards.models import CARD_MONEY_IN
 from desk.cash.shifts import link_cash_payment, require_cash_shift
 from desk.core.errors import AlreadyReversed, DeskError, InvalidInput, RefundTooLarge, WouldOverpay
-from desk.core.money import Money
+from desk.core.money import Money, total
 from desk.hotel.models import MethodKind, PaymentMethod
 from desk.hotel.reference import base_currency
 from desk.journal.intents import unresolved_intent
@@ -542,6 +542,12 @@ def transfer_to_company(session: Session, actor: Actor, bill_id: int, company_id
     balance = bill_balance(session, bill.id)
     if not balance.is_positive:
         raise InvalidInput("Bill {bill} has nothing to transfer", field="bill", bill=bill.number)
+    if company.credit_limit is not None:
+        # Both folios are locked: no other transfer to this company is counted twice or missed.
+        owed = total([bill_balance(session, b.id) for b in account.bills], balance.currency) + balance
+        if owed > company.credit_limit:
+            raise InvalidInput("{company} would owe {owed}, over its credit limit of {limit}", field="company",
+                               company=company.name, owed=owed, limit=company.credit_limit)
     method = session.query(PaymentMethod).filter_by(kind=MethodKind.COMPANY_ACCOUNT).first()
     if method is None:
         raise InvalidInput("No company-account payment method is configured", field="method")

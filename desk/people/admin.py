@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desk.core.errors import InvalidInput, NotFound
@@ -86,9 +86,11 @@ def _keep_a_manager(session: Session, leaving: User) -> None:
     """Refuse to leave the hotel without an active manager: nobody could administer it any more."""
     if not (leaving.active and holds_manager_rights(leaving.role)):
         return
-    others = session.scalar(select(func.count()).select_from(User).where(
+    # The other managers' rows are locked: two managers deactivating (or demoting) each other at once
+    # cannot both see the other one staying; the second waits for the first, then is refused.
+    others = session.scalars(select(User.username).where(
         User.username != leaving.username, User.active.is_(True),
-        User.role.in_([r for r in PEOPLE_ROLES if holds_manager_rights(r)])))
+        User.role.in_([r for r in PEOPLE_ROLES if holds_manager_rights(r)])).with_for_update()).all()
     if not others:
         raise InvalidInput("{username} is the last active manager: add another manager first",
                            field="username", username=leaving.username)

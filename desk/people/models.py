@@ -13,7 +13,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from desk.db.base import Base, enum_column
+from desk.db.base import Base, LedgerRecord, enum_column
 
 
 class Role(enum.StrEnum):
@@ -41,10 +41,11 @@ class User(Base):
     must_change_secret: Mapped[bool] = mapped_column(default=False, server_default=false())
 
 
-class AdminChange(Base):
+class AdminChange(LedgerRecord, Base):
     """One change an administrator made (a user, a service, a rate...): who, where, when and what.
 
-    Only ever added: the desk's database role may insert and read these rows, not change them.
+    Only ever added: the desk's database role may insert and read these rows, not change them, and
+    the flush guard and the triggers of 0032r refuse an update or delete, as for the ledger.
     """
 
     __tablename__ = "admin_change"

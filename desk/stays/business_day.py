@@ -7,12 +7,15 @@ audit, still belongs to the evening's business day.
 from __future__ import annotations
 
 from datetime import date
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desk.core.errors import InvalidTransition
+from desk.core.types import utcnow
 from desk.hotel.reference import forget
+from desk.hotel.setup import HotelSetup, set_up_hotel
 from desk.people.auth import Actor
 from desk.people.rights import Right, require
 from desk.stays.models import BUSINESS_DATE_CACHE, BusinessDay, hotel_business_date
@@ -36,6 +39,15 @@ def start_business_days(session: Session, actor: Actor, first_day: date) -> date
     session.add(BusinessDay(business_date=first_day, opened_by=actor.username))
     forget(session, BUSINESS_DATE_CACHE)
     return first_day
+
+
+def open_hotel(session: Session, actor: Actor, setup: HotelSetup) -> date:
+    """The first start (the set-up window, ``desk init``): the hotel set up and its first business day,
+    the hotel's own today, stored in the same unit. Until the first night audit the date does not
+    follow the calendar, so an audit run after midnight closes the day the hotel opened."""
+    require(actor, Right.SET_UP_HOTEL)
+    set_up_hotel(session, actor, setup)
+    return start_business_days(session, actor, utcnow().astimezone(ZoneInfo(setup.time_zone)).date())
 
 
 def open_next_business_day(session: Session, actor: Actor, closed_day: date) -> date:

@@ -2674,6 +2674,10 @@
         <translation>{company} вече плати {amount} по това прехвърляне: първо възстановете сумата на фирмата</translation>
     </message>
     <message>
+        <source>{company} would owe {owed}, over its credit limit of {limit}</source>
+        <translation>{company} би дължала {owed}, над кредитния си лимит от {limit}</translation>
+    </message>
+    <message>
         <source>{denomination} is not a {currency} note or coin</source>
         <translation>{denomination} не е банкнота или монета в {currency}</translation>
     </message>

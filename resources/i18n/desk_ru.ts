@@ -2674,6 +2674,10 @@
         <translation>{company} уже оплатила {amount} по этому переносу: сначала сделайте возврат компании</translation>
     </message>
     <message>
+        <source>{company} would owe {owed}, over its credit limit of {limit}</source>
+        <translation>{company}: долг по счёту стал бы {owed}, больше кредитного лимита {limit}</translation>
+    </message>
+    <message>
         <source>{denomination} is not a {currency} note or coin</source>
         <translation>{denomination} — не банкнота и не монета {currency}</translation>
     </message>

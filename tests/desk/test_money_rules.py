@@ -67,6 +67,19 @@ def test_a_company_transfer_links_its_two_legs(hotel: Hotel):
     assert charge.amount == hotel.money("35.00")
 
 
+def test_a_transfer_over_the_companys_credit_limit_is_refused(hotel: Hotel):
+    company_id = _company(hotel)
+    with hotel.database.writing() as session:
+        session.get(Company, company_id).credit_limit = hotel.money("60.00")
+    first = hotel.stay()
+    hotel.run(post_service, bill_id=first.bill_id, service_code="SPA")  # 35.00: within the limit
+    hotel.run(transfer_to_company, first.bill_id, company_id)
+    second = hotel.stay()
+    hotel.run(post_service, bill_id=second.bill_id, service_code="SPA")  # 70.00 owed would be over 60.00
+    refused(hotel, InvalidInput, "{company} would owe {owed}, over its credit limit of {limit}",
+            lambda: hotel.run(transfer_to_company, second.bill_id, company_id), field="company")
+
+
 def test_a_company_transfer_is_neither_refunded_nor_voided_as_a_payment(hotel: Hotel):
     stay, transfer, account_id = _transferred(hotel)
     manager = hotel.as_role(Role.MANAGER)  # may do all of these: only the transfer rule refuses them

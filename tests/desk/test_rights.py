@@ -194,6 +194,9 @@ USE_CASES: dict[str, Any] = {
     "set_up_hotel": lambda h, s: (hotel_setup.set_up_hotel, (hotel_setup.HotelSetup(
         "Other", "EUR", hotel_setup.FirstManager("boss", "Boss", "boss-password-1"),
         [hotel_setup.VatRate("V", "V", Decimal(0))]),), {}),
+    "open_hotel": lambda h, s: (business_day.open_hotel, (hotel_setup.HotelSetup(
+        "Other", "EUR", hotel_setup.FirstManager("boss", "Boss", "boss-password-1"),
+        [hotel_setup.VatRate("V", "V", Decimal(0))]),), {}),
     "add_user": lambda h, s: (people_admin.add_user, ("newbie", "New Bie", Role.CLERK, "newbie-pass-1"), {}),
     "set_user_active": lambda h, s: (people_admin.set_user_active, ("ivan", False), {}),
     "reset_secret": lambda h, s: (people_admin.reset_secret, ("ivan", "ivan-reset-pass1"), {}),
@@ -218,7 +221,8 @@ CLERK_MAY_NOT_EVEN_WITH_APPROVAL = {
     "add_printer", "update_printer", "remove_printer", "open_drawer", "set_mail_settings",
     "set_hotel_country", "set_register_language", "add_operator", "set_register",
     "start_business_days", "open_next_business_day", "start_night_audit", "charge_night", "set_city_tax",
-    "set_up_hotel", "add_user", "set_user_active", "reset_secret", "change_role", "add_service", "change_service",
+    "set_up_hotel", "open_hotel", "add_user", "set_user_active", "reset_secret", "change_role", "add_service",
+    "change_service",
     "add_outlet", "add_payment_method", "set_rate", "import_ecb", "add_company", "change_company", "add_register"}
 CLERK_REFUSED = {"reverse_posting", "void_posting", "overpay", "backdated_payment", "backdated_deposit",
                  "refund_payment", "void_payment", "reverse_company_transfer", "check_out_override",

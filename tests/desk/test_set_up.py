@@ -29,6 +29,7 @@ from desk.people.changes import changes_of
 from desk.people.models import Role, User
 from desk.people.passwords import WeakPassword
 from desk.people.rights import MissingRight
+from desk.stays.models import stored_business_date
 
 from .conftest import MISSING_RIGHT, Hotel, refused
 
@@ -93,6 +94,24 @@ def test_set_up_writes_the_hotel_its_money_taxes_methods_and_first_manager(empty
         assert [c.summary for c in changes_of(session, "user", "elena")] == ["added as manager"]
 
 
+def test_the_first_start_stores_the_hotels_first_business_day(empty: Database):
+    """Set up and not yet audited, the business date is the hotel's own day, stored: an audit run
+    after midnight closes the day the hotel opened, not the calendar's new one."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from desk.stays.business_day import open_hotel
+
+    opened = Runner(empty).run(open_hotel, setup_actor(WS), a_setup()).value
+    assert opened == datetime.now(ZoneInfo("Europe/Sofia")).date()
+    with empty.unit_of_work() as session:
+        assert stored_business_date(session) == opened
+        assert session.scalars(select(HotelRow)).one().name == "Hotel Morava"
+    # Refused as a whole on a set-up database: neither the hotel nor the day is written again.
+    refused(Hotel(empty, setup_actor(WS), "EUR"), InvalidInput, "This database already holds a hotel",
+            lambda: Runner(empty).run(open_hotel, setup_actor(WS), a_setup(name="Other")), field="name")
+
+
 def test_the_first_manager_chooses_their_own_password_before_acting(empty: Database):
     Runner(empty).run(set_up_hotel, setup_actor(WS), a_setup())
     given = signed(empty, "elena", MANAGER_PASSWORD)
@@ -105,6 +124,26 @@ def test_the_first_manager_chooses_their_own_password_before_acting(empty: Datab
     Runner(empty).run(add_user, own, "anna", "Anna Petrova", Role.CLERK, "anna-temp-pass1")
     with pytest.raises(SignInRefused):
         signed(empty, "elena", MANAGER_PASSWORD)
+
+
+def test_the_record_of_changes_cannot_be_rewritten(empty: Database):
+    """Who changed what stays as written: the program's flush guard and the database's triggers refuse."""
+    import sqlalchemy.exc
+    from sqlalchemy import text
+
+    from desk.core.errors import LedgerImmutable
+    from desk.people.models import AdminChange
+
+    Runner(empty).run(set_up_hotel, setup_actor(WS), a_setup())
+    with pytest.raises(LedgerImmutable), empty.unit_of_work() as session:
+        session.scalars(select(AdminChange)).first().username = "someone-else"  # type: ignore[union-attr]
+    with pytest.raises(LedgerImmutable), empty.unit_of_work() as session:
+        session.delete(session.scalars(select(AdminChange)).first())
+    for sql in ("UPDATE admin_change SET username = 'someone-else'", "DELETE FROM admin_change"):
+        with pytest.raises(sqlalchemy.exc.DBAPIError, match="append-only"), empty.engine.begin() as connection:
+            connection.execute(text(sql))
+    with empty.unit_of_work() as session:
+        assert {c.username for c in session.scalars(select(AdminChange))} == {"set-up"}
 
 
 def test_a_second_set_up_is_refused_and_changes_nothing(empty: Database):
@@ -255,6 +294,38 @@ def test_catalogue_refusals_name_what_is_wrong(set_up: Hotel):
             lambda: set_up.run(add_payment_method, "cash", "Cash", MethodKind.CASH), field="code")
 
 
+def test_two_managers_deactivating_each_other_at_once_leave_one_manager(set_up: Hotel):
+    """Each desk sees the other manager active; the second waits for the first and is then refused,
+    so the hotel is never left without a manager (PostgreSQL: SQLite writes one at a time)."""
+    import threading
+    import time
+
+    if set_up.database.engine.dialect.name != "postgresql":
+        pytest.skip("SQLite's writers take turns: the two never overlap")
+    set_up.run(add_user, "boris", "Boris Petrov", Role.MANAGER, "boris-temp-pass1")
+    boris = own_password(set_up.database, "boris", "boris-temp-pass1", "boris-own-pass-2")
+    second: list[BaseException] = []
+
+    def boris_deactivates_elena() -> None:
+        try:
+            with set_up.database.writing() as session:
+                set_user_active(session, boris, "elena", False)
+        except BaseException as exc:  # the refusal, read below
+            second.append(exc)
+
+    other = threading.Thread(target=boris_deactivates_elena)
+    with set_up.database.writing() as session:
+        set_user_active(session, set_up.actor, "boris", False)
+        other.start()
+        time.sleep(0.5)  # Boris's desk reaches its check while Elena's change is not yet committed
+    other.join(10)
+    assert not other.is_alive()
+    assert [getattr(e, "template", e) for e in second] == [
+        "{username} is the last active manager: add another manager first"]
+    with set_up.database.unit_of_work() as session:
+        assert {u.username for u in session.scalars(select(User).where(User.active.is_(True)))} == {"elena"}
+
+
 # --- 3. the same from the command line ---------------------------------------------------------------
 
 
@@ -280,6 +351,12 @@ def test_desk_init_and_desk_users_set_up_a_hotel_from_a_script(tmp_path: Path):
     assert made.returncode == 0, made.stderr
     assert "Hotel Morava" in made.stdout
     assert desk(url, "init", str(config), env={"DESK_NEW_PASSWORD": MANAGER_PASSWORD}).returncode == 1
+    database = Database(url)
+    try:
+        with database.unit_of_work() as session:
+            assert stored_business_date(session) is not None  # the first business day, as the window stores it
+    finally:
+        database.dispose()
 
     # The manager chose their own password at the first sign-in (as the sign-in window asks).
     database = Database(url)

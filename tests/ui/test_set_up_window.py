@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import re
 import zoneinfo
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -19,6 +19,7 @@ from desk.db.engine import Database
 from desk.hotel.models import Hotel, Service
 from desk.people.changes import changes_of
 from desk.people.models import Role, User
+from desk.stays.models import stored_business_date
 from tests.actors import signed_in
 from tests.ui.test_no_english import language  # noqa: F401  (the fixture: each test runs in ru and bg)
 
@@ -153,6 +154,8 @@ def test_from_an_empty_database_a_manager_sets_up_the_hotel_and_adds_a_clerk_and
         database = startup.database
         with database.unit_of_work() as session:
             assert session.scalars(select(Hotel.name)).one() == "Hotel Morava"
+            # The hotel's first business day, stored with it: the first night audit closes that day.
+            assert stored_business_date(session) == datetime.now(zoneinfo.ZoneInfo("Europe/Sofia")).date()
             anna = session.get(User, "anna")
             assert (anna.role, anna.must_change_secret) == (Role.CLERK, True)
             assert session.get(Service, "SPA").price.amount == 35

@@ -75,7 +75,7 @@ class CatalogueDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("catalogueDialog")
         self.setWindowTitle(self.tr("Services and payments"))
-        self.setMinimumWidth(720)
+        self.setMinimumWidth(860)
         self.ctx = ctx
         self.loaded: Catalogue | None = None
         layout = QVBoxLayout(self)

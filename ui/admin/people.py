@@ -36,7 +36,7 @@ class PeopleDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("peopleDialog")
         self.setWindowTitle(self.tr("People"))
-        self.setMinimumWidth(680)
+        self.setMinimumWidth(860)
         self.ctx = ctx
         self.users: list[UserRow] = []
         layout = QVBoxLayout(self)

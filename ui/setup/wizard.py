@@ -1,8 +1,8 @@
 """The set-up window: the hotel, its money and VAT, and its first manager, in three pages.
 
-Shown at the first start on an empty database (without ``--demo``). Finish writes everything in one
-use case (``desk.hotel.setup.set_up_hotel``) off the GUI thread; a refusal is shown and the
-window stays, with what was typed, on the page it concerns.
+Shown at the first start on an empty database (without ``--demo``). Finish writes everything, the
+hotel and its first business day, in one use case (``desk.stays.business_day.open_hotel``) off the
+GUI thread; a refusal is shown and the window stays, with what was typed, on the page it concerns.
 """
 
 from __future__ import annotations
@@ -28,8 +28,9 @@ from desk.core.errors import DeskError
 from desk.core.money import MINOR_UNITS
 from desk.db.engine import Database
 from desk.db.runner import Runner
-from desk.hotel.setup import FirstManager, HotelSetup, VatRate, document_language, parse_rate, set_up_hotel, setup_actor
+from desk.hotel.setup import FirstManager, HotelSetup, VatRate, document_language, parse_rate, setup_actor
 from desk.people.passwords import MIN_PASSWORD_LENGTH
+from desk.stays.business_day import open_hotel
 from ui.desk_text import error_text
 from ui.dialogs.common import hint_label, new_form
 from ui.ops.op import Op
@@ -224,7 +225,7 @@ class SetUpWizard(QWizard):
         database, workstation = self.database, self.workstation
 
         def work() -> None:
-            Runner(database).run(set_up_hotel, setup_actor(workstation), setup)
+            Runner(database).run(open_hotel, setup_actor(workstation), setup)
 
         self.error_label.hide()
         finish = self.button(QWizard.WizardButton.FinishButton)
