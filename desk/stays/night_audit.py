@@ -12,9 +12,6 @@ from __future__ import annotations
 
 import enum
 import logging
-import os
-import sys
-import time as clock
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -43,11 +40,6 @@ from desk.stays.models import CityTax, NightAudit, NightCharge, Reservation, Res
 from desk.stays.reservations import post_night
 
 logger = logging.getLogger(__name__)
-
-# A test's way to hold the audit where it must be killed: after this many stays are charged, it
-# says so on stderr and waits (tests/desk/test_night_audit_kill.py).
-PAUSE_AFTER_ENV = "DESK_NIGHT_AUDIT_PAUSE_AFTER"
-PAUSED_LINE = "night audit paused"
 
 ROOM = "room"
 CITY_TAX = "city_tax"
@@ -297,7 +289,6 @@ def run_night_audit(runner: Runner, actor: Actor, *, reason: str = "", stop: Cal
     rooms = city_tax = Money.zero(currency)
     nights = no_shows = 0
     total = len(start.stays) + len(start.no_shows) + 1
-    pause_after = int(os.environ.get(PAUSE_AFTER_ENV, "0") or 0)
     for done, reservation_id in enumerate(start.stays, 1):
         if stop():
             return AuditSummary(day, nights, rooms, city_tax, no_shows, None)
@@ -306,9 +297,6 @@ def run_night_audit(runner: Runner, actor: Actor, *, reason: str = "", stop: Cal
         nights += charged.room_posted
         if progress is not None:
             progress(done, total)
-        if done == pause_after:
-            print(PAUSED_LINE, file=sys.stderr, flush=True)
-            clock.sleep(3600)
     for done, reservation_id in enumerate(start.no_shows, len(start.stays) + 1):
         if stop():
             return AuditSummary(day, nights, rooms, city_tax, no_shows, None)

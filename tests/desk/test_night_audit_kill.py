@@ -1,7 +1,8 @@
 """`desk night-audit` killed with SIGKILL half-way, then run again: every night charged exactly once.
 
-The command runs in a child process as a hotel's timer would run it; a test hook holds it after two
-stays are committed, and the test kills it there with a real SIGKILL. Nothing in the killed process
+The command runs in a child process as a hotel's timer would run it; the child's own code holds it
+once two stays are committed (nothing in the program waits for a test), and the test kills it there
+with a real SIGKILL. Nothing in the killed process
 gets to clean up: what the database holds is what a power cut would leave.
 """
 
@@ -21,7 +22,6 @@ from desk.hotel.models import Room
 from desk.ledger.models import Posting
 from desk.stays.business_day import business_date
 from desk.stays.models import NightAudit, NightCharge
-from desk.stays.night_audit import PAUSE_AFTER_ENV
 from tests.actors import demo_credentials
 from tests.helpers import kill_child_when
 
@@ -41,6 +41,28 @@ def _audit_command(hotel: Hotel) -> list[str]:
     return ["-m", "desk", "--database", hotel.database.url, "night-audit", "--reason", "Night shift audit"]
 
 
+# The child: the command itself, its runner held for good once KILLED_AFTER stays' nights are committed.
+HELD_COMMAND = f"""
+import sys, time
+from desk.cli.main import main
+from desk.db.runner import Runner
+from desk.stays import night_audit
+
+run, charged = Runner.run, []
+
+def held(self, use_case, *args, **kwargs):
+    outcome = run(self, use_case, *args, **kwargs)
+    if use_case is night_audit.charge_night:
+        charged.append(outcome)
+        if len(charged) == {KILLED_AFTER}:
+            time.sleep(3600)
+    return outcome
+
+Runner.run = held
+sys.exit(main(sys.argv[1:]))
+"""
+
+
 @pytest.fixture
 def manager_env(monkeypatch: pytest.MonkeyPatch) -> None:
     from desk.people.models import Role
@@ -57,17 +79,15 @@ def _hotel_in_house(hotel: Hotel) -> list[int]:
 
 
 def test_a_night_audit_killed_half_way_and_run_again_charges_each_night_once(
-        hotel: Hotel, manager_env: None, monkeypatch: pytest.MonkeyPatch):
+        hotel: Hotel, manager_env: None):
     reservations = _hotel_in_house(hotel)
-    monkeypatch.setenv(PAUSE_AFTER_ENV, str(KILLED_AFTER))
-    code = f"import sys; from desk.cli.main import main; sys.exit(main({_audit_command(hotel)[2:]!r}))"
+    code = f"import sys; sys.argv[1:] = {_audit_command(hotel)[2:]!r}\n{HELD_COMMAND}"
     killed = kill_child_when(code, lambda: _charged(hotel) >= KILLED_AFTER, "pause after two stays")
     assert killed.returncode == -signal.SIGKILL
     # Killed with two stays charged, the day not closed.
     assert _charged(hotel) == KILLED_AFTER
     assert hotel.query(business_date) == TODAY
 
-    monkeypatch.delenv(PAUSE_AFTER_ENV)
     again = subprocess.run([sys.executable, *_audit_command(hotel)], cwd=ROOT, capture_output=True, text=True,
                            timeout=120, env=os.environ.copy())
     assert again.returncode == 0, again.stderr
