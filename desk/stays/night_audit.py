@@ -163,14 +163,25 @@ class AuditStart:
     no_shows: tuple[int, ...]
 
 
-def start_night_audit(session: Session, actor: Actor, day: date, reason: str = "") -> AuditStart:
+class DayNotBegun(InvalidTransition):
+    """The business date is ahead of the calendar (the day was closed in the evening): its nights
+    are not charged, nor its arrivals marked no-shows, before the day has begun."""
+
+
+def start_night_audit(session: Session, actor: Actor, day: date, reason: str = "", *,
+                      today: date | None = None) -> AuditStart:
     """Begin closing business day ``day``: refused while items are open unless a reason is given,
-    which is recorded with them. Returns the stays to charge and the reservations to mark."""
+    which is recorded with them, and refused before the day has begun by the calendar (``today``,
+    the computer's date unless given). Returns the stays to charge and the reservations to mark."""
     require(actor, Right.RUN_NIGHT_AUDIT)
     current = business_date(session)
     if current != day:
         raise InvalidTransition("The business date is {date} now, not {closed}: another desk closed the day",
                                 date=current, closed=day)
+    today = today or date.today()
+    if day > today:
+        raise DayNotBegun("Business day {date} has not begun yet (today is {today}): it is closed once it has",
+                          date=day, today=today)
     reason = reason.strip()
     require_fits(reason, 240, "reason")
     items = open_items(session, day)
@@ -276,15 +287,15 @@ Progress = Callable[[int, int], None]
 
 
 def run_night_audit(runner: Runner, actor: Actor, *, reason: str = "", stop: Callable[[], bool] = lambda: False,
-                    progress: Progress | None = None) -> AuditSummary:
+                    progress: Progress | None = None, today: date | None = None) -> AuditSummary:
     """The whole night audit of the current business day, one short unit per stay.
 
     ``stop`` is asked before each stay: when it says so, the audit ends there, unfinished, and the
-    next run goes on from where it stopped. Refusals (open items without a reason, a missing right)
-    come from the first unit, before anything is charged.
+    next run goes on from where it stopped. Refusals (open items without a reason, a missing right,
+    a day not begun by ``today``) come from the first unit, before anything is charged.
     """
     day = runner.read(business_date)
-    start = runner.run(start_night_audit, actor, day, reason).value
+    start = runner.run(start_night_audit, actor, day, reason, today=today).value
     currency = runner.read(base_currency)
     rooms = city_tax = Money.zero(currency)
     nights = no_shows = 0

@@ -1478,6 +1478,10 @@
         <translation>Сметка {key} не съществува</translation>
     </message>
     <message>
+        <source>Business day {date} has not begun yet (today is {today}): it is closed once it has</source>
+        <translation>Работният ден {date} още не е започнал (днес е {today}): затваря се, след като започне</translation>
+    </message>
+    <message>
         <source>Cannot combine {left} with {right}</source>
         <translation>{left} и {right} не могат да се смесват</translation>
     </message>

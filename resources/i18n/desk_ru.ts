@@ -1478,6 +1478,10 @@
         <translation>Счёта {key} не существует</translation>
     </message>
     <message>
+        <source>Business day {date} has not begun yet (today is {today}): it is closed once it has</source>
+        <translation>Операционный день {date} ещё не начался (сегодня {today}): его закрывают, когда он начнётся</translation>
+    </message>
+    <message>
         <source>Cannot combine {left} with {right}</source>
         <translation>Нельзя сложить {left} и {right}</translation>
     </message>

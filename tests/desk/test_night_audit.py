@@ -19,6 +19,7 @@ from desk.stays.booking import mark_no_show
 from desk.stays.business_day import business_date
 from desk.stays.models import NightAudit, NightCharge, Reservation, ReservationStatus
 from desk.stays.night_audit import (
+    DayNotBegun,
     OpenItemsRemain,
     OpenKind,
     audit_plan,
@@ -98,8 +99,8 @@ def test_postings_after_the_audit_carry_the_new_business_date(hotel: Hotel):
     _audit(hotel)
     posting = hotel.run(post_service, bill_id=stay.bill_id, service_code="MB-WATER")
     assert posting.business_date == TODAY + timedelta(days=1)
-    # The next audit closes the new day: the stay's second night, once.
-    summary = _audit(hotel)
+    # The next audit, once the new day has begun, closes it: the stay's second night, once.
+    summary = _audit(hotel, today=TODAY + timedelta(days=1))
     assert summary.business_date == TODAY + timedelta(days=1) and summary.nights == 1
     assert sorted(p.ordered_at.astimezone().date() for p in _charges(hotel, stay, "ROOM")) == [
         TODAY, TODAY + timedelta(days=1)]
@@ -115,7 +116,7 @@ def test_an_audit_stopped_half_way_and_run_again_charges_each_night_once(hotel: 
     assert hotel.query(business_date) == TODAY  # the date moves only at the end
     second = _audit(hotel)
     assert second.finished and second.nights == 2  # only the two it had not charged
-    third = _audit(hotel)  # the next day's audit: each stay's second night
+    third = _audit(hotel, today=TODAY + timedelta(days=1))  # the next day's audit: each stay's second night
     assert third.business_date == TODAY + timedelta(days=1)
     for stay in stays:
         assert len(_charges(hotel, stay, "ROOM")) == 2 and len(_charges(hotel, stay, "CITYTAX")) == 2
@@ -165,6 +166,20 @@ def test_a_day_already_closed_is_not_closed_again(hotel: Hotel):
     refused(hotel, InvalidTransition,
             "The business date is {date} now, not {closed}: another desk closed the day",
             lambda: manager.run(start_night_audit, TODAY, REASON))
+
+
+def test_a_day_closed_in_the_evening_leaves_the_next_day_until_it_has_begun(hotel: Hotel):
+    """Closed early by one manager, the business date is tomorrow's: another manager's window (or a
+    script) running the audit again tonight is refused before it charges tomorrow's nights."""
+    stay = hotel.stay(nights=3, room=_room(hotel, "301"))
+    _audit(hotel)
+    before = hotel.snapshot()
+    refused(hotel, DayNotBegun,
+            "Business day {date} has not begun yet (today is {today}): it is closed once it has",
+            lambda: _audit(hotel))
+    assert hotel.snapshot() == before
+    assert len(_charges(hotel, stay, "ROOM")) == 1
+    assert hotel.query(business_date) == TODAY + timedelta(days=1)
 
 
 def test_a_reservation_arriving_later_is_not_a_no_show(hotel: Hotel):

@@ -104,19 +104,19 @@ def test_a_night_audit_killed_half_way_and_run_again_charges_each_night_once(
     assert hotel.query(business_date) == TODAY + timedelta(days=1)
 
 
-def test_a_night_audit_run_twice_doubles_nothing(hotel: Hotel, manager_env: None):
+def test_a_night_audit_run_again_the_same_night_doubles_nothing(hotel: Hotel, manager_env: None):
     _hotel_in_house(hotel)
     first = subprocess.run([sys.executable, *_audit_command(hotel)], cwd=ROOT, capture_output=True, text=True,
                            timeout=120)
     assert first.returncode == 0, first.stderr
-    before = hotel.query(lambda s: s.scalar(select(func.count()).select_from(Posting)))
-    # The second run closes the next business day: the stays' second and last night, nothing else.
+    before = hotel.snapshot()
+    # Run again before midnight: the new business day (tomorrow's) has not begun, so nothing is charged.
     second = subprocess.run([sys.executable, *_audit_command(hotel)], cwd=ROOT, capture_output=True, text=True,
                             timeout=120)
-    assert second.returncode == 0, second.stderr
-    after = hotel.query(lambda s: s.scalar(select(func.count()).select_from(Posting)))
-    assert after - before == STAYS
-    assert hotel.query(business_date) == TODAY + timedelta(days=2)
+    assert second.returncode == 1
+    assert f"Business day {TODAY + timedelta(days=1)} has not begun yet" in second.stderr
+    assert hotel.snapshot() == before
+    assert hotel.query(business_date) == TODAY + timedelta(days=1)
 
 
 def test_the_dry_run_lists_what_is_open_and_changes_nothing(hotel: Hotel):
