@@ -4687,6 +4687,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <source>not moved yet</source>
         <translation>още не е преместена</translation>
     </message>
+    <message>
+        <source>Not charged: settle these stays, then run the night audit again.</source>
+        <translation>Не е начислено: уредете тези престои и пуснете нощния одит отново.</translation>
+    </message>
 </context>
 <context>
     <name>NoShowDialog</name>

@@ -4687,6 +4687,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <source>not moved yet</source>
         <translation>ещё не переведена</translation>
     </message>
+    <message>
+        <source>Not charged: settle these stays, then run the night audit again.</source>
+        <translation>Не начислено: урегулируйте эти проживания и запустите ночной аудит снова.</translation>
+    </message>
 </context>
 <context>
     <name>NoShowDialog</name>

@@ -8,7 +8,8 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import func, select
 
-from desk.core.errors import InvalidTransition
+from desk.core.errors import InvalidInput, InvalidTransition
+from desk.core.money import Money
 from desk.db.runner import Runner
 from desk.hotel.models import Room
 from desk.ledger.models import Posting
@@ -122,6 +123,28 @@ def test_an_audit_stopped_half_way_and_run_again_charges_each_night_once(hotel: 
         assert len(_charges(hotel, stay, "ROOM")) == 2 and len(_charges(hotel, stay, "CITYTAX")) == 2
     counted = hotel.query(lambda s: s.scalar(select(func.count()).select_from(NightCharge)))
     assert counted == 16
+
+
+def test_a_stay_the_ledger_refuses_is_listed_and_the_others_are_charged(hotel: Hotel):
+    """One stay's folio refusing its night (its rate in a currency the hotel does not charge) does
+    not stop the night for the hotel: the others are charged, it is listed, and the date waits."""
+    stays = [hotel.stay(room=_room(hotel, f"3{n:02d}")) for n in range(3)]
+    with hotel.database.writing() as session:
+        wrong = session.get_one(Reservation, stays[1].reservation_id)
+        wrong.nightly_rate, number = Money.of("100", "USD" if hotel.currency != "USD" else "EUR"), wrong.number
+    summary = _audit(hotel)
+    assert not summary.finished and summary.nights == 2
+    [refusal] = summary.refused
+    assert refusal.reservation == number
+    assert isinstance(refusal.refusal, InvalidInput)
+    assert refusal.refusal.template == "Services are charged in {base}, not {currency}"
+    assert [len(_charges(hotel, stay, "ROOM")) for stay in stays] == [1, 0, 1]
+    assert hotel.query(business_date) == TODAY  # not moved over an uncharged night
+    with hotel.database.writing() as session:  # the rate put right, the audit run again finishes the day
+        session.get_one(Reservation, stays[1].reservation_id).nightly_rate = hotel.money("100")
+    again = _audit(hotel)
+    assert again.finished and again.nights == 1 and again.refused == ()
+    assert [len(_charges(hotel, stay, "ROOM")) for stay in stays] == [1, 1, 1]
 
 
 def test_charging_a_night_twice_finds_it_charged(hotel: Hotel):

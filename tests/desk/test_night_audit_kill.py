@@ -150,3 +150,20 @@ def test_the_timer_leaves_a_business_day_that_has_not_ended(hotel: Hotel, manage
     assert timer.returncode == 0, timer.stderr
     assert f"Business day {TODAY.isoformat()} has not ended yet: nothing to do" in timer.stdout
     assert hotel.snapshot() == before
+
+
+def test_a_stay_the_ledger_refuses_is_named_and_the_day_left_open(hotel: Hotel, manager_env: None):
+    from desk.core.money import Money
+    from desk.stays.models import Reservation
+
+    reservations = _hotel_in_house(hotel)
+    with hotel.database.writing() as session:  # a rate in a currency the hotel does not charge
+        wrong = session.get_one(Reservation, reservations[0])
+        wrong.nightly_rate, number = Money.of("90", "USD" if hotel.currency != "USD" else "EUR"), wrong.number
+    audit = subprocess.run([sys.executable, *_audit_command(hotel)], cwd=ROOT, capture_output=True, text=True,
+                           timeout=120)
+    assert audit.returncode == 1
+    assert f"desk: reservation {number} not charged: Services are charged in" in audit.stderr
+    assert f"{STAYS - 1} nights charged" in audit.stdout and "1 refused" in audit.stdout
+    assert _charged(hotel) == STAYS - 1
+    assert hotel.query(business_date) == TODAY
