@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from dataclasses import replace
 from datetime import date
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -20,10 +21,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
+from desk.core.errors import InvalidInput
 from desk.db.engine import Database
 from desk.demo.seed import DEMO_WORKSTATION, seed_demo
 from desk.people.auth import sign_in
 from desk.stays.models import Guest, Reservation, ReservationStatus
+from desk.stays.night_audit import RefusedNight
 from tools.screenshots import save, settle, wait_until
 from ui.context import DeskContext
 from ui.i18n import install_translator, remove_translators
@@ -72,6 +75,8 @@ def main() -> int:
             wait_until(lambda shown=dialog: shown.summary is not None, 120_000)
             settle(300)
             save(dialog, "night_audit_summary", language)
+            first = dialog.summary
+            assert first is not None
             dialog.close()
             # Run again the same night: the new business day has not begun, and the desk says so.
             again = NightAuditDialog(ctx)
@@ -82,6 +87,13 @@ def main() -> int:
             wait_until(lambda shown=again: bool(shown.error_label.text()) and shown.start_button.isEnabled(), 60_000)
             settle(300)
             save(again, "night_audit_not_begun", language)
+            # A summary with a stay the ledger refused (as the audit returns it), to see it listed.
+            summary = first
+            again.show_summary(replace(summary, nights=summary.nights - 1, new_business_date=None, refused=(
+                RefusedNight("R10007", InvalidInput("Services are charged in {base}, not {currency}",
+                                                    field="currency", base="EUR", currency="USD")),)))
+            settle(300)
+            save(again, "night_audit_refused", language)
             again.close()
             remove_translators(app)  # type: ignore[arg-type]
             ctx.close()
