@@ -70,7 +70,8 @@ def bench(url: str, rooms: int) -> None:
         name = database.engine.dialect.name
         for night in (1, 2):
             start, cpu = time.perf_counter(), time.process_time()
-            summary = run_night_audit(runner, manager, reason="bench")
+            # The second night's audit as it runs once that day has begun.
+            summary = run_night_audit(runner, manager, reason="bench", today=date.today() + timedelta(days=night - 1))
             elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
             verdict = "" if name != "sqlite" or night == 2 else (
                 "  (target under 10 s: met)" if elapsed < TARGET_S else "  (target under 10 s: MISSED)")

@@ -1,9 +1,11 @@
-"""Render the night audit window of the demo hotel to PNG (en, ru): its open items, then its summary.
+"""Render the night audit window of the demo hotel to PNG (en, ru): its open items, its progress,
+its summary, and the refusal of a next day that has not begun.
 
     QT_QPA_PLATFORM=offscreen python -m tools.screenshots_night_audit
 
 Each language closes the day of a demo hotel of its own (the audit moves the business date), as its
-manager Maria, over the demo's open shift and today's arrivals, with a reason.
+manager Maria, over the demo's open shift and today's arrivals (one of them a party with long
+names), with a reason.
 """
 
 from __future__ import annotations
@@ -11,15 +13,20 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from dataclasses import replace
 from datetime import date
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication
+from sqlalchemy import select
 
+from desk.core.errors import InvalidInput
 from desk.db.engine import Database
 from desk.demo.seed import DEMO_WORKSTATION, seed_demo
 from desk.people.auth import sign_in
+from desk.stays.models import Guest, Reservation, ReservationStatus
+from desk.stays.night_audit import RefusedNight
 from tools.screenshots import save, settle, wait_until
 from ui.context import DeskContext
 from ui.i18n import install_translator, remove_translators
@@ -29,6 +36,21 @@ REASONS = {"en": "Ivan closes his shift at 07:00; the four late arrivals called 
            "ru": "Иван закроет смену в 07:00; четверо опоздавших гостей позвонили и отменили"}
 
 
+LONG_NAMES = (("Александра-Виктория", "Константинопольская-Воскресенская"),
+              ("Maximilian-Alexander", "von Hohenzollern-Sigmaringen"))
+
+
+def _long_names(database: Database) -> None:
+    """The first arrival's guests given long names, to see the details column hold them."""
+    with database.unit_of_work() as session:
+        arrival = session.scalars(select(Reservation).where(Reservation.status == ReservationStatus.CONFIRMED)
+                                  .order_by(Reservation.arrival, Reservation.number)).first()
+        assert arrival is not None
+        guests: list[Guest] = [stay_guest.guest for stay_guest in arrival.stay_guests]
+        for guest, (first, last) in zip(guests, LONG_NAMES, strict=False):
+            guest.first_name, guest.last_name = first, last
+
+
 def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     for language in ("en", "ru"):
@@ -36,6 +58,7 @@ def main() -> int:
             database = Database(f"sqlite:///{folder}/demo.sqlite3")
             with database.unit_of_work() as session:
                 seed_demo(session, today=date.today())
+            _long_names(database)
             with database.unit_of_work() as session:
                 manager = sign_in(session, "maria", "manager", DEMO_WORKSTATION)
             ctx = DeskContext(database, manager)
@@ -47,10 +70,31 @@ def main() -> int:
             settle(300)
             save(dialog, "night_audit_open_items", language)
             dialog.start()
+            dialog._progress(0.42, "")  # the page as it stands part way, whatever the run reached already
+            save(dialog, "night_audit_progress", language)
             wait_until(lambda shown=dialog: shown.summary is not None, 120_000)
             settle(300)
             save(dialog, "night_audit_summary", language)
+            first = dialog.summary
+            assert first is not None
             dialog.close()
+            # Run again the same night: the new business day has not begun, and the desk says so.
+            again = NightAuditDialog(ctx)
+            again.show()
+            wait_until(lambda shown=again: shown.plan is not None)
+            again.reason_edit.setText(REASONS[language])
+            again.start()
+            wait_until(lambda shown=again: bool(shown.error_label.text()) and shown.start_button.isEnabled(), 60_000)
+            settle(300)
+            save(again, "night_audit_not_begun", language)
+            # A summary with a stay the ledger refused (as the audit returns it), to see it listed.
+            summary = first
+            again.show_summary(replace(summary, nights=summary.nights - 1, new_business_date=None, refused=(
+                RefusedNight("R10007", InvalidInput("Services are charged in {base}, not {currency}",
+                                                    field="currency", base="EUR", currency="USD")),)))
+            settle(300)
+            save(again, "night_audit_refused", language)
+            again.close()
             remove_translators(app)  # type: ignore[arg-type]
             ctx.close()
             database.dispose()

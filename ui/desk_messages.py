@@ -93,6 +93,7 @@ ERRORS = (
     QT_TRANSLATE_NOOP("DeskError", "Bill {bill} owes only {balance}"),
     QT_TRANSLATE_NOOP("DeskError", "Bill {bill} owes {owed}: {amount} would leave it overpaid by {overpaid}"),
     QT_TRANSLATE_NOOP("DeskError", "Bill {key} does not exist"),
+    QT_TRANSLATE_NOOP("DeskError", "Business day {date} has not begun yet (today is {today}): it is closed once it has"),
     QT_TRANSLATE_NOOP("DeskError", "Cannot combine {left} with {right}"),
     QT_TRANSLATE_NOOP("DeskError", "Charge a check to one guest only"),
     QT_TRANSLATE_NOOP("DeskError", "Check {check_id} was already posted with a different content"),

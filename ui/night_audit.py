@@ -252,6 +252,11 @@ class NightAuditDialog(QDialog):
         form.addRow(self.tr("No-shows:"), self.no_shows_value)
         form.addRow(self.tr("New business date:"), self.new_date_value)
         layout.addLayout(form)
+        self.refused_label = QLabel()
+        self.refused_label.setObjectName("refusedLabel")
+        self.refused_label.setWordWrap(True)
+        self.refused_label.setStyleSheet("color: #b00020")
+        layout.addWidget(self.refused_label)
         layout.addStretch(1)
         buttons = QDialogButtonBox()
         self.again_button = QPushButton(self.tr("&Run again"))
@@ -280,6 +285,11 @@ class NightAuditDialog(QDialog):
         self.no_shows_value.setText(str(summary.no_shows))
         self.new_date_value.setText(format_date(summary.new_business_date) if summary.new_business_date
                                     else self.tr("not moved yet"))
+        self.refused_label.setText("\n".join(
+            [self.tr("Not charged: settle these stays, then run the night audit again.")]
+            + [f"{night.reservation}: {error_text(night.refusal)}" for night in summary.refused])
+            if summary.refused else "")
+        self.refused_label.setVisible(bool(summary.refused))
         self.again_button.setVisible(not summary.finished)
         self.pages.setCurrentIndex(self.SUMMARY_PAGE)
         self.summary_shown.emit(summary)

@@ -66,6 +66,12 @@ def run(args: argparse.Namespace, url: str | None) -> int:
             return 1
     finally:
         database.dispose()
+    if summary.refused:
+        for night in summary.refused:
+            print(f"desk: reservation {night.reservation} not charged: {night.refusal.message}", file=sys.stderr)
+        print(f"Business day {summary.business_date.isoformat()} not closed: {summary.nights} nights charged "
+              f"({summary.rooms}), {len(summary.refused)} refused; run it again once they are settled")
+        return 1
     print(f"Business day {summary.business_date.isoformat()} closed: {summary.nights} nights charged "
           f"({summary.rooms}), city tax {summary.city_tax}, {summary.no_shows} no-shows; "
           f"the business date is now {summary.new_business_date}")

@@ -18,12 +18,12 @@ from desk.hotel.reference import forget
 from desk.hotel.setup import HotelSetup, set_up_hotel
 from desk.people.auth import Actor
 from desk.people.rights import Right, require
-from desk.stays.models import BUSINESS_DATE_CACHE, BusinessDay, hotel_business_date
+from desk.stays.models import BUSINESS_DATE_CACHE, BusinessDay, stored_business_date
 
 
 def business_date(session: Session) -> date:
     """Today's business date (the calendar's until set-up or the first night audit stores one)."""
-    return hotel_business_date(session)
+    return stored_business_date(session) or date.today()
 
 
 def has_business_date(session: Session) -> bool:

@@ -229,11 +229,6 @@ def stored_business_date(session: Session) -> date | None:
     return stored if isinstance(stored, date) else None
 
 
-def hotel_business_date(session: Session) -> date:
-    """The day the hotel's books are at: the calendar's until set-up or a night audit stores one."""
-    return stored_business_date(session) or date.today()
-
-
 # What a unit that opens a business day forgets (desk.hotel.reference.forget).
 BUSINESS_DATE_CACHE = "business_date"
 

@@ -12,9 +12,6 @@ from __future__ import annotations
 
 import enum
 import logging
-import os
-import sys
-import time as clock
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -24,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from desk.cards.models import CARD_KINDS
 from desk.cash.models import CashShift, ShiftClose
-from desk.core.errors import InvalidInput, InvalidTransition
+from desk.core.errors import DeskError, InvalidInput, InvalidTransition
 from desk.core.money import Money
 from desk.db.runner import Runner
 from desk.fiscal.models import FiscalDocument, ReceiptRequest
@@ -43,11 +40,6 @@ from desk.stays.models import CityTax, NightAudit, NightCharge, Reservation, Res
 from desk.stays.reservations import post_night
 
 logger = logging.getLogger(__name__)
-
-# A test's way to hold the audit where it must be killed: after this many stays are charged, it
-# says so on stderr and waits (tests/desk/test_night_audit_kill.py).
-PAUSE_AFTER_ENV = "DESK_NIGHT_AUDIT_PAUSE_AFTER"
-PAUSED_LINE = "night audit paused"
 
 ROOM = "room"
 CITY_TAX = "city_tax"
@@ -171,14 +163,25 @@ class AuditStart:
     no_shows: tuple[int, ...]
 
 
-def start_night_audit(session: Session, actor: Actor, day: date, reason: str = "") -> AuditStart:
+class DayNotBegun(InvalidTransition):
+    """The business date is ahead of the calendar (the day was closed in the evening): its nights
+    are not charged, nor its arrivals marked no-shows, before the day has begun."""
+
+
+def start_night_audit(session: Session, actor: Actor, day: date, reason: str = "", *,
+                      today: date | None = None) -> AuditStart:
     """Begin closing business day ``day``: refused while items are open unless a reason is given,
-    which is recorded with them. Returns the stays to charge and the reservations to mark."""
+    which is recorded with them, and refused before the day has begun by the calendar (``today``,
+    the computer's date unless given). Returns the stays to charge and the reservations to mark."""
     require(actor, Right.RUN_NIGHT_AUDIT)
     current = business_date(session)
     if current != day:
         raise InvalidTransition("The business date is {date} now, not {closed}: another desk closed the day",
                                 date=current, closed=day)
+    today = today or date.today()
+    if day > today:
+        raise DayNotBegun("Business day {date} has not begun yet (today is {today}): it is closed once it has",
+                          date=day, today=today)
     reason = reason.strip()
     require_fits(reason, 240, "reason")
     items = open_items(session, day)
@@ -266,6 +269,14 @@ def charge_night(session: Session, actor: Actor, reservation_id: int, night: dat
 
 
 @dataclass(frozen=True)
+class RefusedNight:
+    """A stay whose night the ledger refused to charge: the audit went on with the others."""
+
+    reservation: str  # its number
+    refusal: DeskError
+
+
+@dataclass(frozen=True)
 class AuditSummary:
     business_date: date
     nights: int  # stays whose room night this run posted
@@ -273,10 +284,16 @@ class AuditSummary:
     city_tax: Money
     no_shows: int
     new_business_date: date | None  # None: stopped before the end (run it again to finish)
+    # Stays not charged: the date is not moved while any is, so running again charges them once settled.
+    refused: tuple[RefusedNight, ...] = ()
 
     @property
     def finished(self) -> bool:
         return self.new_business_date is not None
+
+
+def _number_of(session: Session, reservation_id: int) -> str:
+    return session.get_one(Reservation, reservation_id).number
 
 
 # progress(steps done, steps in all): a step is a stay, a no-show, and the new date at the end.
@@ -284,34 +301,39 @@ Progress = Callable[[int, int], None]
 
 
 def run_night_audit(runner: Runner, actor: Actor, *, reason: str = "", stop: Callable[[], bool] = lambda: False,
-                    progress: Progress | None = None) -> AuditSummary:
+                    progress: Progress | None = None, today: date | None = None) -> AuditSummary:
     """The whole night audit of the current business day, one short unit per stay.
 
     ``stop`` is asked before each stay: when it says so, the audit ends there, unfinished, and the
-    next run goes on from where it stopped. Refusals (open items without a reason, a missing right)
-    come from the first unit, before anything is charged.
+    next run goes on from where it stopped. A stay whose night the ledger refuses is skipped and
+    listed (``refused``): the others are charged, the no-shows marked, but the date stays, so the
+    day is closed by a run after it is settled. Refusals (open items without a reason, a missing right,
+    a day not begun by ``today``) come from the first unit, before anything is charged.
     """
     day = runner.read(business_date)
-    start = runner.run(start_night_audit, actor, day, reason).value
+    start = runner.run(start_night_audit, actor, day, reason, today=today).value
     currency = runner.read(base_currency)
     rooms = city_tax = Money.zero(currency)
     nights = no_shows = 0
     total = len(start.stays) + len(start.no_shows) + 1
-    pause_after = int(os.environ.get(PAUSE_AFTER_ENV, "0") or 0)
+    refused: list[RefusedNight] = []
     for done, reservation_id in enumerate(start.stays, 1):
         if stop():
-            return AuditSummary(day, nights, rooms, city_tax, no_shows, None)
-        charged = runner.run(charge_night, actor, reservation_id, day).value
+            return AuditSummary(day, nights, rooms, city_tax, no_shows, None, tuple(refused))
+        try:
+            charged = runner.run(charge_night, actor, reservation_id, day).value
+        except DeskError as exc:  # this stay's folio refuses the charge: the others are charged still
+            number = runner.read(_number_of, reservation_id)
+            logger.warning("night audit of %s: the night of reservation %s not charged: %s", day, number, exc)
+            refused.append(RefusedNight(number, exc))
+            charged = NightCharged(reservation_id, False, Money.zero(currency), Money.zero(currency))
         rooms, city_tax = rooms + charged.room, city_tax + charged.city_tax
         nights += charged.room_posted
         if progress is not None:
             progress(done, total)
-        if done == pause_after:
-            print(PAUSED_LINE, file=sys.stderr, flush=True)
-            clock.sleep(3600)
     for done, reservation_id in enumerate(start.no_shows, len(start.stays) + 1):
         if stop():
-            return AuditSummary(day, nights, rooms, city_tax, no_shows, None)
+            return AuditSummary(day, nights, rooms, city_tax, no_shows, None, tuple(refused))
         try:
             runner.run(mark_no_show, actor, reservation_id, today=day)
             no_shows += 1
@@ -319,8 +341,8 @@ def run_night_audit(runner: Runner, actor: Actor, *, reason: str = "", stop: Cal
             logger.info("not a no-show after all: %s", exc)
         if progress is not None:
             progress(done, total)
-    if stop():
-        return AuditSummary(day, nights, rooms, city_tax, no_shows, None)
+    if stop() or refused:
+        return AuditSummary(day, nights, rooms, city_tax, no_shows, None, tuple(refused))
     new_day = runner.run(open_next_business_day, actor, day).value
     if progress is not None:
         progress(total, total)

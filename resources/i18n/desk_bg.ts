@@ -1478,6 +1478,10 @@
         <translation>Сметка {key} не съществува</translation>
     </message>
     <message>
+        <source>Business day {date} has not begun yet (today is {today}): it is closed once it has</source>
+        <translation>Работният ден {date} още не е започнал (днес е {today}): затваря се, след като започне</translation>
+    </message>
+    <message>
         <source>Cannot combine {left} with {right}</source>
         <translation>{left} и {right} не могат да се смесват</translation>
     </message>
@@ -4714,6 +4718,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>not moved yet</source>
         <translation>още не е преместена</translation>
+    </message>
+    <message>
+        <source>Not charged: settle these stays, then run the night audit again.</source>
+        <translation>Не е начислено: уредете тези престои и пуснете нощния одит отново.</translation>
     </message>
 </context>
 <context>

@@ -1478,6 +1478,10 @@
         <translation>Счёта {key} не существует</translation>
     </message>
     <message>
+        <source>Business day {date} has not begun yet (today is {today}): it is closed once it has</source>
+        <translation>Операционный день {date} ещё не начался (сегодня {today}): его закрывают, когда он начнётся</translation>
+    </message>
+    <message>
         <source>Cannot combine {left} with {right}</source>
         <translation>Нельзя сложить {left} и {right}</translation>
     </message>
@@ -4714,6 +4718,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>not moved yet</source>
         <translation>ещё не переведена</translation>
+    </message>
+    <message>
+        <source>Not charged: settle these stays, then run the night audit again.</source>
+        <translation>Не начислено: урегулируйте эти проживания и запустите ночной аудит снова.</translation>
     </message>
 </context>
 <context>

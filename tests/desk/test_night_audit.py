@@ -8,7 +8,8 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import func, select
 
-from desk.core.errors import InvalidTransition
+from desk.core.errors import InvalidInput, InvalidTransition
+from desk.core.money import Money
 from desk.db.runner import Runner
 from desk.hotel.models import Room
 from desk.ledger.models import Posting
@@ -19,6 +20,7 @@ from desk.stays.booking import mark_no_show
 from desk.stays.business_day import business_date
 from desk.stays.models import NightAudit, NightCharge, Reservation, ReservationStatus
 from desk.stays.night_audit import (
+    DayNotBegun,
     OpenItemsRemain,
     OpenKind,
     audit_plan,
@@ -98,8 +100,8 @@ def test_postings_after_the_audit_carry_the_new_business_date(hotel: Hotel):
     _audit(hotel)
     posting = hotel.run(post_service, bill_id=stay.bill_id, service_code="MB-WATER")
     assert posting.business_date == TODAY + timedelta(days=1)
-    # The next audit closes the new day: the stay's second night, once.
-    summary = _audit(hotel)
+    # The next audit, once the new day has begun, closes it: the stay's second night, once.
+    summary = _audit(hotel, today=TODAY + timedelta(days=1))
     assert summary.business_date == TODAY + timedelta(days=1) and summary.nights == 1
     assert sorted(p.ordered_at.astimezone().date() for p in _charges(hotel, stay, "ROOM")) == [
         TODAY, TODAY + timedelta(days=1)]
@@ -115,12 +117,34 @@ def test_an_audit_stopped_half_way_and_run_again_charges_each_night_once(hotel: 
     assert hotel.query(business_date) == TODAY  # the date moves only at the end
     second = _audit(hotel)
     assert second.finished and second.nights == 2  # only the two it had not charged
-    third = _audit(hotel)  # the next day's audit: each stay's second night
+    third = _audit(hotel, today=TODAY + timedelta(days=1))  # the next day's audit: each stay's second night
     assert third.business_date == TODAY + timedelta(days=1)
     for stay in stays:
         assert len(_charges(hotel, stay, "ROOM")) == 2 and len(_charges(hotel, stay, "CITYTAX")) == 2
     counted = hotel.query(lambda s: s.scalar(select(func.count()).select_from(NightCharge)))
     assert counted == 16
+
+
+def test_a_stay_the_ledger_refuses_is_listed_and_the_others_are_charged(hotel: Hotel):
+    """One stay's folio refusing its night (its rate in a currency the hotel does not charge) does
+    not stop the night for the hotel: the others are charged, it is listed, and the date waits."""
+    stays = [hotel.stay(room=_room(hotel, f"3{n:02d}")) for n in range(3)]
+    with hotel.database.writing() as session:
+        wrong = session.get_one(Reservation, stays[1].reservation_id)
+        wrong.nightly_rate, number = Money.of("100", "USD" if hotel.currency != "USD" else "EUR"), wrong.number
+    summary = _audit(hotel)
+    assert not summary.finished and summary.nights == 2
+    [refusal] = summary.refused
+    assert refusal.reservation == number
+    assert isinstance(refusal.refusal, InvalidInput)
+    assert refusal.refusal.template == "Services are charged in {base}, not {currency}"
+    assert [len(_charges(hotel, stay, "ROOM")) for stay in stays] == [1, 0, 1]
+    assert hotel.query(business_date) == TODAY  # not moved over an uncharged night
+    with hotel.database.writing() as session:  # the rate put right, the audit run again finishes the day
+        session.get_one(Reservation, stays[1].reservation_id).nightly_rate = hotel.money("100")
+    again = _audit(hotel)
+    assert again.finished and again.nights == 1 and again.refused == ()
+    assert [len(_charges(hotel, stay, "ROOM")) for stay in stays] == [1, 1, 1]
 
 
 def test_charging_a_night_twice_finds_it_charged(hotel: Hotel):
@@ -165,6 +189,20 @@ def test_a_day_already_closed_is_not_closed_again(hotel: Hotel):
     refused(hotel, InvalidTransition,
             "The business date is {date} now, not {closed}: another desk closed the day",
             lambda: manager.run(start_night_audit, TODAY, REASON))
+
+
+def test_a_day_closed_in_the_evening_leaves_the_next_day_until_it_has_begun(hotel: Hotel):
+    """Closed early by one manager, the business date is tomorrow's: another manager's window (or a
+    script) running the audit again tonight is refused before it charges tomorrow's nights."""
+    stay = hotel.stay(nights=3, room=_room(hotel, "301"))
+    _audit(hotel)
+    before = hotel.snapshot()
+    refused(hotel, DayNotBegun,
+            "Business day {date} has not begun yet (today is {today}): it is closed once it has",
+            lambda: _audit(hotel))
+    assert hotel.snapshot() == before
+    assert len(_charges(hotel, stay, "ROOM")) == 1
+    assert hotel.query(business_date) == TODAY + timedelta(days=1)
 
 
 def test_a_reservation_arriving_later_is_not_a_no_show(hotel: Hotel):

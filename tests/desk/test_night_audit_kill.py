@@ -1,7 +1,8 @@
 """`desk night-audit` killed with SIGKILL half-way, then run again: every night charged exactly once.
 
-The command runs in a child process as a hotel's timer would run it; a test hook holds it after two
-stays are committed, and the test kills it there with a real SIGKILL. Nothing in the killed process
+The command runs in a child process as a hotel's timer would run it; the child's own code holds it
+once two stays are committed (nothing in the program waits for a test), and the test kills it there
+with a real SIGKILL. Nothing in the killed process
 gets to clean up: what the database holds is what a power cut would leave.
 """
 
@@ -21,7 +22,6 @@ from desk.hotel.models import Room
 from desk.ledger.models import Posting
 from desk.stays.business_day import business_date
 from desk.stays.models import NightAudit, NightCharge
-from desk.stays.night_audit import PAUSE_AFTER_ENV
 from tests.actors import demo_credentials
 from tests.helpers import kill_child_when
 
@@ -41,6 +41,28 @@ def _audit_command(hotel: Hotel) -> list[str]:
     return ["-m", "desk", "--database", hotel.database.url, "night-audit", "--reason", "Night shift audit"]
 
 
+# The child: the command itself, its runner held for good once KILLED_AFTER stays' nights are committed.
+HELD_COMMAND = f"""
+import sys, time
+from desk.cli.main import main
+from desk.db.runner import Runner
+from desk.stays import night_audit
+
+run, charged = Runner.run, []
+
+def held(self, use_case, *args, **kwargs):
+    outcome = run(self, use_case, *args, **kwargs)
+    if use_case is night_audit.charge_night:
+        charged.append(outcome)
+        if len(charged) == {KILLED_AFTER}:
+            time.sleep(3600)
+    return outcome
+
+Runner.run = held
+sys.exit(main(sys.argv[1:]))
+"""
+
+
 @pytest.fixture
 def manager_env(monkeypatch: pytest.MonkeyPatch) -> None:
     from desk.people.models import Role
@@ -57,17 +79,15 @@ def _hotel_in_house(hotel: Hotel) -> list[int]:
 
 
 def test_a_night_audit_killed_half_way_and_run_again_charges_each_night_once(
-        hotel: Hotel, manager_env: None, monkeypatch: pytest.MonkeyPatch):
+        hotel: Hotel, manager_env: None):
     reservations = _hotel_in_house(hotel)
-    monkeypatch.setenv(PAUSE_AFTER_ENV, str(KILLED_AFTER))
-    code = f"import sys; from desk.cli.main import main; sys.exit(main({_audit_command(hotel)[2:]!r}))"
+    code = f"import sys; sys.argv[1:] = {_audit_command(hotel)[2:]!r}\n{HELD_COMMAND}"
     killed = kill_child_when(code, lambda: _charged(hotel) >= KILLED_AFTER, "pause after two stays")
     assert killed.returncode == -signal.SIGKILL
     # Killed with two stays charged, the day not closed.
     assert _charged(hotel) == KILLED_AFTER
     assert hotel.query(business_date) == TODAY
 
-    monkeypatch.delenv(PAUSE_AFTER_ENV)
     again = subprocess.run([sys.executable, *_audit_command(hotel)], cwd=ROOT, capture_output=True, text=True,
                            timeout=120, env=os.environ.copy())
     assert again.returncode == 0, again.stderr
@@ -84,19 +104,19 @@ def test_a_night_audit_killed_half_way_and_run_again_charges_each_night_once(
     assert hotel.query(business_date) == TODAY + timedelta(days=1)
 
 
-def test_a_night_audit_run_twice_doubles_nothing(hotel: Hotel, manager_env: None):
+def test_a_night_audit_run_again_the_same_night_doubles_nothing(hotel: Hotel, manager_env: None):
     _hotel_in_house(hotel)
     first = subprocess.run([sys.executable, *_audit_command(hotel)], cwd=ROOT, capture_output=True, text=True,
                            timeout=120)
     assert first.returncode == 0, first.stderr
-    before = hotel.query(lambda s: s.scalar(select(func.count()).select_from(Posting)))
-    # The second run closes the next business day: the stays' second and last night, nothing else.
+    before = hotel.snapshot()
+    # Run again before midnight: the new business day (tomorrow's) has not begun, so nothing is charged.
     second = subprocess.run([sys.executable, *_audit_command(hotel)], cwd=ROOT, capture_output=True, text=True,
                             timeout=120)
-    assert second.returncode == 0, second.stderr
-    after = hotel.query(lambda s: s.scalar(select(func.count()).select_from(Posting)))
-    assert after - before == STAYS
-    assert hotel.query(business_date) == TODAY + timedelta(days=2)
+    assert second.returncode == 1
+    assert f"Business day {TODAY + timedelta(days=1)} has not begun yet" in second.stderr
+    assert hotel.snapshot() == before
+    assert hotel.query(business_date) == TODAY + timedelta(days=1)
 
 
 def test_the_dry_run_lists_what_is_open_and_changes_nothing(hotel: Hotel):
@@ -130,3 +150,20 @@ def test_the_timer_leaves_a_business_day_that_has_not_ended(hotel: Hotel, manage
     assert timer.returncode == 0, timer.stderr
     assert f"Business day {TODAY.isoformat()} has not ended yet: nothing to do" in timer.stdout
     assert hotel.snapshot() == before
+
+
+def test_a_stay_the_ledger_refuses_is_named_and_the_day_left_open(hotel: Hotel, manager_env: None):
+    from desk.core.money import Money
+    from desk.stays.models import Reservation
+
+    reservations = _hotel_in_house(hotel)
+    with hotel.database.writing() as session:  # a rate in a currency the hotel does not charge
+        wrong = session.get_one(Reservation, reservations[0])
+        wrong.nightly_rate, number = Money.of("90", "USD" if hotel.currency != "USD" else "EUR"), wrong.number
+    audit = subprocess.run([sys.executable, *_audit_command(hotel)], cwd=ROOT, capture_output=True, text=True,
+                           timeout=120)
+    assert audit.returncode == 1
+    assert f"desk: reservation {number} not charged: Services are charged in" in audit.stderr
+    assert f"{STAYS - 1} nights charged" in audit.stdout and "1 refused" in audit.stdout
+    assert _charged(hotel) == STAYS - 1
+    assert hotel.query(business_date) == TODAY

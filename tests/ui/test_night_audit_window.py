@@ -120,3 +120,22 @@ def test_a_no_show_reads_as_one_in_the_search(qtbot):
     from ui.search_model import FolioTableModel
 
     assert FolioTableModel().status_text(ReservationStatus.NO_SHOW) == "No-show"
+
+
+def test_a_stay_the_ledger_refuses_is_listed_on_the_summary(qtbot, context_of, demo_database):
+    from desk.stays.models import Reservation, ReservationStatus
+
+    with demo_database.writing() as session:  # one in-house stay's rate in a currency the hotel does not charge
+        wrong = session.scalars(select(Reservation).where(Reservation.status == ReservationStatus.IN_HOUSE)
+                                .order_by(Reservation.id)).first()
+        wrong.nightly_rate, number = Money.of("90", "USD"), wrong.number
+    dialog = _open(qtbot, context_of)
+    qtbot.keyClicks(dialog.reason_edit, "Audit")
+    with qtbot.waitSignal(dialog.summary_shown, timeout=WAIT_MS):
+        qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+    assert dialog.summary.finished is False
+    assert dialog.nights_value.text() == str(IN_HOUSE - 1)
+    assert dialog.refused_label.text() == (
+        "Not charged: settle these stays, then run the night audit again.\n"
+        f"{number}: Services are charged in EUR, not USD")
+    assert dialog.again_button.isVisible() and dialog.new_date_value.text() == "not moved yet"
