@@ -45,7 +45,7 @@ class AdminChange(LedgerRecord, Base):
     """One change an administrator made (a user, a service, a rate...): who, where, when and what.
 
     Only ever added: the desk's database role may insert and read these rows, not change them, and
-    the flush guard and the triggers of 0032r refuse an update or delete, as for the ledger.
+    the flush guard and the triggers of migration 0032 refuse an update or delete, as for the ledger.
     """
 
     __tablename__ = "admin_change"

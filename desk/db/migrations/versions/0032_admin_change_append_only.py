@@ -4,7 +4,7 @@
 client could rewrite who changed what. Its UPDATE, DELETE (and on SQLite REPLACE, on PostgreSQL
 TRUNCATE) are refused as 0008_shift refuses them on the journal's tables.
 
-Revision ID: 0032r_admin_change_append_only
+Revision ID: 0032_admin_change_append_only
 Revises: 0031_register_kinds
 """
 
@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from alembic import op
 
-revision: str = "0032r_admin_change_append_only"
+revision: str = "0032_admin_change_append_only"
 down_revision: str | None = "0031_register_kinds"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
