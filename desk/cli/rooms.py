@@ -47,7 +47,7 @@ def _money(text: str | None, currency: str) -> Any:
     if text is None:
         return None
     try:
-        return Money.rounded(Decimal(text), currency)
+        return Money.of(Decimal(text), currency)
     except InvalidOperation:
         raise InvalidInput("“{text}” is not an amount", field="nightly_rate", text=text) from None
 

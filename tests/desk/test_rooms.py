@@ -56,5 +56,8 @@ def test_desk_rooms_commands(hotel: Hotel, monkeypatch: pytest.MonkeyPatch, caps
     assert main(["--database", url, "rooms", "add", "301", "FAM", "--floor", "3"]) == 0
     assert main(["--database", url, "rooms", "add", "302", "Palace"]) == 1
     assert "There is no room type Palace" in capsys.readouterr().err
+    # A rate with more decimals than the currency has is refused, never rounded behind the manager's back.
+    assert main(["--database", url, "rooms", "type-set", "FAM", "--rate", "240.005"]) == 1
+    assert "240.005 has more decimals than EUR allows (2)" in capsys.readouterr().err
     assert main(["--database", url, "rooms", "list"]) == 0
     assert "FAM: Family room, EUR 180.00 a night, 4 beds; rooms 301" in capsys.readouterr().out
