@@ -483,14 +483,14 @@ def send_due(database: Database, *, limit: int = 20) -> int:
         except (DeskError, ValueError) as exc:
             error = _error_text(exc, password)
             logger.warning("e-receipt %s not sent: %s", item_id, error)
-            with database.unit_of_work() as session:
+            with database.writing() as session:
                 item = session.get_one(MailOutbox, item_id)
                 item.attempts += 1
                 item.last_error = error
                 delay = min(FIRST_RETRY * 2 ** (item.attempts - 1), LAST_RETRY)
                 item.next_attempt_at = utcnow() + delay
             continue
-        with database.unit_of_work() as session:
+        with database.writing() as session:
             item = session.get_one(MailOutbox, item_id)
             item.attempts += 1
             item.sent_at = utcnow()

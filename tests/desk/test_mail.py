@@ -6,6 +6,7 @@ import email
 from collections.abc import Iterator
 from datetime import date, timedelta
 from email.message import EmailMessage
+from typing import Any
 
 import pytest
 from aiosmtpd.controller import Controller
@@ -149,3 +150,21 @@ def test_a_receipt_without_e_mail_puts_nothing_in_the_outbox(sqlite_hotel: Hotel
     payment = sqlite_hotel.run(take_payment, stay.bill_id, Tender("cash", sqlite_hotel.money("10")))
     sqlite_hotel.run(request_receipt, payment.id, "FP-1", phone="+359881234567")
     assert sqlite_hotel.query(outbox) == []
+
+
+def test_the_outbox_counts_an_attempt_in_a_writing_unit_that_takes_its_turn(hotel: Hotel, monkeypatch):
+    """On a shared SQLite file every writer waits its turn in the writers' queue; a write begun as a
+    read would instead fail with "database is locked" when the POS service holds the file."""
+    monkeypatch.setenv(PASSWORD_ENV, SECRET)
+    configure(hotel, free_port())  # nothing listens there: the attempt is counted, not the sending
+    paid_with_receipt(hotel, "guest@example.com")
+    writing = hotel.database.writing
+    turns: list[str] = []
+
+    def counted() -> Any:
+        turns.append("write")
+        return writing()
+
+    monkeypatch.setattr(hotel.database, "writing", counted)
+    assert send_due(hotel.database) == 0
+    assert turns == ["write"] and hotel.query(outbox)[0].attempts == 1
