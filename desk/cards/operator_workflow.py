@@ -231,11 +231,11 @@ def _ask(operator: CardOperator, card: CardOnFile | None, intent: IntentView) ->
             assert card is not None
             done = operator.pre_authorise(card, amount, currency, key)
         case Operation.CAPTURE:
-            done = operator.capture(str(request["reference"]), amount, key)
+            done = operator.capture(str(request["reference"]), amount, key, currency)
         case Operation.RELEASE:
             done = operator.release(str(request["reference"]), key)
         case Operation.REFUND:
-            done = operator.refund(str(request["reference"]), amount, key)
+            done = operator.refund(str(request["reference"]), amount, key, currency)
     return _done_payload(done)
 
 
@@ -344,7 +344,7 @@ class OnlineResolver:
         card = self.runner.read(_card_of, request)
         found = connect_operator(settings).find(
             Operation(request["operation"]), idempotency_key(intent), card=card,
-            reference=str(request.get("reference") or ""), holder=str(request.get("holder") or ""))
+            reference=str(request.get("reference") or ""), holder=str(request.get("holder") or ""), asked=request)
         if found.finding is Finding.CANNOT_TELL:
             return Resolution(Verdict.STILL_UNKNOWN, {"error": "the operator could not be asked"})
         if found.finding is Finding.NOT_DONE:

@@ -7,6 +7,7 @@ never a card number. It is deleted (at the operator, then here) when its date ha
 
 from __future__ import annotations
 
+import json
 import re
 import secrets
 from dataclasses import dataclass, field
@@ -22,7 +23,8 @@ from desk.core.errors import DeskError, InvalidInput, NotFound
 from desk.people.auth import Actor
 from desk.people.rights import Right, require
 
-OPERATORS = ("stripe",)
+OPERATORS = ("stripe", "adyen")
+_HEX_KEY = re.compile(r"^(?:[0-9A-Fa-f]{2}){16,}$")
 _NAME = re.compile(r"^\S.{0,79}$")
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
 
@@ -66,6 +68,16 @@ class OperatorSettings:
                                    "copy the right key file here, or set the operator up again",
                                    name=self.info.name, path=str(sealed.key_file())) from None
 
+    def adyen_keys(self) -> dict[str, str]:
+        # Adyen's API key and webhook HMAC key are sealed together, one secret of the account.
+        keys = json.loads(self.secret)
+        return {"api_key": str(keys["api_key"]), "hmac_key": str(keys["hmac_key"])}
+
+    @property
+    def hmac_key(self) -> str:
+        """The key (hex) the operator signs its webhooks with; "" for an operator without webhooks."""
+        return self.adyen_keys()["hmac_key"] if self.info.operator == "adyen" else ""
+
 
 def _info(row: CardOperatorConfig) -> OperatorInfo:
     currencies = tuple(c for c in row.currencies.split(",") if c)
@@ -85,8 +97,12 @@ def _sealed_secret(secret: str) -> sealed.Sealed:
 
 
 def add_operator(session: Session, actor: Actor, name: str, operator: str, secret_key: str, *, account: str = "",
-                 api_base: str = "", currencies: tuple[str, ...] = ("EUR",), retention_days: int = 30) -> OperatorInfo:
-    """Configure the hotel's account at an online card operator; ``api_base`` empty is the operator's own."""
+                 api_base: str = "", currencies: tuple[str, ...] = ("EUR",), retention_days: int = 30,
+                 hmac_key: str = "") -> OperatorInfo:
+    """Configure the hotel's account at an online card operator; ``api_base`` empty is the operator's own.
+
+    Adyen also needs the merchant account (``account``) and the HMAC key its webhooks are signed with.
+    """
     require(actor, Right.MANAGE_DEVICES)
     name = name.strip()
     if not _NAME.match(name):
@@ -103,7 +119,19 @@ def add_operator(session: Session, actor: Actor, name: str, operator: str, secre
         raise InvalidInput("Saved cards are kept between 1 and 3650 days after departure", field="retention")
     if session.scalar(select(CardOperatorConfig.id).where(CardOperatorConfig.name == name)) is not None:
         raise InvalidInput("There is already an operator called {name}", field="name", name=name)
-    secret = _sealed_secret(secret_key.strip())
+    secret_text = secret_key.strip()
+    if operator == "adyen":
+        if not account.strip():
+            raise InvalidInput("Enter the Adyen merchant account", field="account")
+        if not _HEX_KEY.match(hmac_key.strip()):
+            raise InvalidInput("Enter the HMAC key of the Adyen webhook, as Adyen shows it (hexadecimal)",
+                               field="hmac_key")
+        if session.scalar(select(CardOperatorConfig.id).where(
+                CardOperatorConfig.operator == "adyen", CardOperatorConfig.account == account.strip())) is not None:
+            raise InvalidInput("The merchant account {account} is set up already", field="account",
+                               account=account.strip())
+        secret_text = json.dumps({"api_key": secret_text, "hmac_key": hmac_key.strip()})
+    secret = _sealed_secret(secret_text)
     row = CardOperatorConfig(name=name, operator=operator, account=account.strip()[:80],
                              api_base=api_base.strip()[:200], currencies=",".join(wanted),
                              secret_sealed=secret.token, key_id=secret.key_id,
@@ -131,6 +159,11 @@ def connect_operator(settings: OperatorSettings) -> CardOperator:
         from desk.cards.operators.stripe import StripeOperator
 
         return StripeOperator(settings.secret, api_base=info.api_base, name=info.name)
+    if info.operator == "adyen":
+        from desk.cards.operators.adyen import AdyenOperator
+
+        return AdyenOperator(settings.adyen_keys()["api_key"], info.account, api_base=info.api_base,
+                             name=info.name, save_currency=info.currencies[0])
     raise InvalidInput("The desk does not know the card operator {operator}", field="operator",
                        operator=info.operator)
 

@@ -15,7 +15,7 @@ from typing import Annotated, Any, TypeVar
 
 from fastapi import FastAPI, Header, Path, Request, Response
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, PlainTextResponse
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 from sqlalchemy import bindparam, insert, select
 from sqlalchemy.orm import Session
@@ -26,6 +26,7 @@ from desk.core.card_numbers import mask_card_numbers
 from desk.core.errors import ConcurrentChange, DeskError
 from desk.core.money import Money
 from desk.db.engine import Database
+from desk.db.runner import Runner
 from desk.hotel.reference import base_currency
 from desk.people.auth import Actor
 from desk.pos import farcards
@@ -270,6 +271,7 @@ def _loggable(text: str) -> str:
     """A request or answer as it may be logged: no key, nothing that looks like a card number."""
     text = _KEY_IN_PATH.sub(r"\1***", text)
     text = re.sub(r"(?i)(bearer\s+)\S+", r"\1***", text)
+    text = re.sub(r'("hmacSignature"\s*:\s*")[^"]*', r"\1***", text)
     text = mask_card_numbers(text)  # the one finder: in groups, with spaces or dashes too
     text = text.replace("\n", " ").replace("\r", " ")
     return text if len(text) <= 800 else text[:800] + "..."
@@ -429,6 +431,16 @@ def create_app(database: Database, lookups: LookupLimit | None = None) -> FastAP
 
     refusals: dict[int | str, dict[str, Any]] = {
         code: {"model": Refusal} for code in (400, 401, 403, 404, 409, 413, 422, 429, 503)}
+
+    @app.post("/webhooks/adyen", include_in_schema=False)
+    def adyen_webhook(body: dict[str, Any]) -> PlainTextResponse:
+        """Adyen's standard webhooks: each item's HMAC checked, the journal settled from it once."""
+        from desk.cards.adyen_webhooks import receive_notifications
+
+        received = receive_notifications(Runner(database), body)
+        if not received.accepted:
+            return PlainTextResponse("refused: signature", 401)
+        return PlainTextResponse("[accepted]")
 
     @app.get("/healthz", include_in_schema=False)
     def healthz() -> dict[str, str]:

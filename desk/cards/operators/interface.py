@@ -10,8 +10,9 @@ through here: a card is a token the operator made (R11).
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 
 @dataclass(frozen=True)
@@ -125,22 +126,23 @@ class CardOperator(Protocol):
     def pre_authorise(self, card: CardOnFile, amount_minor: int, currency: str, key: str) -> Done:
         """Hold an amount on a saved card, to capture later (manual capture)."""
 
-    def capture(self, reference: str, amount_minor: int, key: str) -> Done:
-        """Capture all or part of a hold, once; the rest is released."""
+    def capture(self, reference: str, amount_minor: int, key: str, currency: str = "") -> Done:
+        """Capture all or part of a hold, once; the rest is released (``currency``: the hold's)."""
 
     def release(self, reference: str, key: str) -> Done:
         """Free a hold without charging."""
 
-    def refund(self, reference: str, amount_minor: int, key: str) -> Done:
+    def refund(self, reference: str, amount_minor: int, key: str, currency: str = "") -> Done:
         """Give back all or part of a payment, in the payment's currency."""
 
     def delete_card(self, card: CardOnFile, key: str) -> None:
         """Delete the token at the operator: it can never be charged again."""
 
     def find(self, operation: Operation, key: str, *, card: CardOnFile | None = None, reference: str = "",
-             holder: str = "") -> Found:
+             holder: str = "", asked: Mapping[str, Any] | None = None) -> Found:
         """What became of ``operation`` asked under ``key`` (of ``card``, of the payment ``reference``, or
-        the card saved for ``holder``)."""
+        the card saved for ``holder``); ``asked``: the journal's request, for an operator that can only
+        tell by replaying it under the same key (Adyen)."""
 
 
 class CardPage(Protocol):

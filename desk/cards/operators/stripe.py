@@ -10,6 +10,7 @@ not retry by itself: whether to ask again is the journal's decision.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import stripe
@@ -115,7 +116,7 @@ class StripeOperator:
     def pre_authorise(self, card: CardOnFile, amount_minor: int, currency: str, key: str) -> Done:
         return self._payment(card, amount_minor, currency, key, hold=True)
 
-    def capture(self, reference: str, amount_minor: int, key: str) -> Done:
+    def capture(self, reference: str, amount_minor: int, key: str, currency: str = "") -> Done:
         intent = self._do(self._client.v1.payment_intents.capture, reference, key=key,
                           amount_to_capture=amount_minor)
         _expect(intent, "succeeded")
@@ -125,7 +126,7 @@ class StripeOperator:
         intent = self._do(self._client.v1.payment_intents.cancel, reference, key=key)
         return Done(str(intent.id), int(intent.amount), str(intent.currency).upper())
 
-    def refund(self, reference: str, amount_minor: int, key: str) -> Done:
+    def refund(self, reference: str, amount_minor: int, key: str, currency: str = "") -> Done:
         refund = self._do(self._client.v1.refunds.create, key=key, payment_intent=reference, amount=amount_minor,
                           metadata={KEY_FIELD: key})
         if refund.status not in REFUNDED_STATUSES:
@@ -143,7 +144,7 @@ class StripeOperator:
     # --- asking what became of an operation -----------------------------------------------------
 
     def find(self, operation: Operation, key: str, *, card: CardOnFile | None = None, reference: str = "",
-             holder: str = "") -> Found:
+             holder: str = "", asked: Mapping[str, Any] | None = None) -> Found:
         try:
             return self._find(operation, key, card, reference, holder)
         except (AnswerLost, OperatorError):

@@ -1,0 +1,238 @@
+"""Adyen, through its official SDK (``Adyen``, Checkout API): a card stored with
+``storePaymentMethod`` and ``recurringProcessingModel=UnscheduledCardOnFile``, charged without the
+guest (``shopperInteraction=ContAuth``, ``storedPaymentMethodId``), held with
+``additionalData.authorisationType=PreAuth``, captured (in part), cancelled and refunded by the
+payment's PSP reference, and deleted (``DELETE /storedPaymentMethods``).
+
+Every call carries our ``Idempotency-Key`` (the journal's) and our ``reference`` (the same key).
+Adyen answers a capture, a cancel or a refund with ``status: received``: whether it was done comes
+later in a webhook (desk.cards.adyen_webhooks), so those stay pending (:class:`NotYetDone`) until it
+arrives. Checkout has no look-up by our reference: what became of a lost answer is learnt by
+sending the same request under the same key again, which Adyen replays (or does now, once, if the
+first never reached it), or from the webhook.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+import Adyen
+from Adyen.exceptions import AdyenAPIResponseError, AdyenError
+
+from desk.cards.operators.interface import (
+    AnswerLost,
+    CardOnFile,
+    Declined,
+    Done,
+    Finding,
+    Found,
+    NotYetDone,
+    Operation,
+    OperatorError,
+    Refused,
+    SavedToken,
+)
+
+API_VERSION = "v71"
+ANSWER_TIMEOUT_S = 60
+RECURRING_MODEL = "UnscheduledCardOnFile"
+# A stored-card payment's resultCode that is neither done nor refused: pending, asked again by our key.
+PENDING_RESULTS = frozenset({"Pending", "Received", "PresentToShopper", "RedirectShopper", "IdentifyShopper",
+                             "ChallengeShopper"})
+# A capture refused because the authorisation is no longer there (R16): expired, or already used up.
+HOLD_GONE_REASONS = frozenset({"Insufficient balance on payment", "Authorisation expired"})
+_SERVICES = ("payments_api", "modifications_api", "recurring_api")
+
+
+def _failure(error: AdyenError) -> Exception:
+    """The SDK's error as the interface's: refused (4xx, Adyen's errorCode) or an answer that may be lost."""
+    status = int(getattr(error, "status_code", 0) or 0)
+    code = str(getattr(error, "error_code", "") or "")
+    message = error.message if isinstance(error.message, str) else str(
+        (error.message or {}).get("message", type(error).__name__))
+    if isinstance(error, AdyenAPIResponseError) and 400 <= status < 500 and status not in (408, 429):
+        return Refused(message, code)
+    return AnswerLost(f"{type(error).__name__}: {status} {message}")
+
+
+class AdyenOperator:
+    """One Adyen merchant account; ``api_base`` points the SDK's Checkout services at another address."""
+
+    def __init__(self, api_key: str, merchant_account: str, *, api_base: str = "", name: str = "Adyen",
+                 timeout: float | None = None, save_currency: str = "EUR") -> None:
+        self.name = name
+        self.save_currency = save_currency
+        self.merchant_account = merchant_account
+        self._adyen = Adyen.Adyen(xapikey=api_key, platform="test" if api_base else "live",
+                                  http_force="requests",
+                                  http_timeout=int(ANSWER_TIMEOUT_S if timeout is None else timeout) or 1)
+        self._adyen.client.http_timeout = ANSWER_TIMEOUT_S if timeout is None else timeout
+        checkout = self._adyen.checkout
+        if api_base:
+            # The SDK builds each call's URL from its service's base URL: the fake's, with Adyen's version.
+            for service in _SERVICES:
+                getattr(checkout, service).baseUrl = f"{api_base.rstrip('/')}/{API_VERSION}"
+
+    def _do(self, call: Any, *args: Any, key: str, **kwargs: Any) -> dict[str, Any]:
+        import requests
+
+        try:
+            result = call(*args, idempotency_key=key, **kwargs)
+        except AdyenError as error:
+            raise _failure(error) from None
+        except (requests.RequestException, OSError) as error:
+            # No answer, a cut line: it may or may not have been done.
+            raise AnswerLost(f"{type(error).__name__}: {error}") from None
+        return dict(result.message or {})
+
+    # --- the requests, the same each time for the same key (Adyen replays it) -----------------
+
+    def _store_request(self, card_source: str, holder: str, key: str) -> dict[str, Any]:
+        method = _payment_method(card_source)
+        if holder:
+            method.setdefault("holderName", holder)
+        return {"merchantAccount": self.merchant_account, "reference": key,
+                "amount": {"value": 0, "currency": self.save_currency},
+                "paymentMethod": method, "shopperReference": _shopper(key), "storePaymentMethod": True,
+                "shopperInteraction": "Ecommerce", "recurringProcessingModel": RECURRING_MODEL}
+
+    def _payment_request(self, card: CardOnFile, amount_minor: int, currency: str, key: str, *,
+                         hold: bool) -> dict[str, Any]:
+        request: dict[str, Any] = {
+            "merchantAccount": self.merchant_account, "reference": key,
+            "amount": {"value": amount_minor, "currency": currency.upper()},
+            "paymentMethod": {"type": "scheme", "storedPaymentMethodId": card.token},
+            "shopperReference": card.customer, "shopperInteraction": "ContAuth",
+            "recurringProcessingModel": RECURRING_MODEL}
+        if hold:
+            request["additionalData"] = {"authorisationType": "PreAuth", "manualCapture": "true"}
+        return request
+
+    # --- the operations -------------------------------------------------------------------------
+
+    def save_card(self, card_source: str, holder: str, key: str) -> SavedToken:
+        answer = self._do(self._adyen.checkout.payments_api.payments, self._store_request(card_source, holder, key),
+                          key=key)
+        _authorised(answer)
+        return _saved(answer, holder)
+
+    def _payment(self, card: CardOnFile, amount_minor: int, currency: str, key: str, *, hold: bool) -> Done:
+        answer = self._do(self._adyen.checkout.payments_api.payments,
+                          self._payment_request(card, amount_minor, currency, key, hold=hold), key=key)
+        _authorised(answer)
+        return _done(answer, amount_minor, currency)
+
+    def charge(self, card: CardOnFile, amount_minor: int, currency: str, key: str) -> Done:
+        return self._payment(card, amount_minor, currency, key, hold=False)
+
+    def pre_authorise(self, card: CardOnFile, amount_minor: int, currency: str, key: str) -> Done:
+        return self._payment(card, amount_minor, currency, key, hold=True)
+
+    def _modification(self, call: Any, reference: str, key: str, amount: dict[str, Any] | None) -> None:
+        request: dict[str, Any] = {"merchantAccount": self.merchant_account, "reference": key}
+        if amount is not None:
+            request["amount"] = amount
+        answer = self._do(call, request, reference, key=key)
+        # Adyen only says it has the request; the webhook says whether it was done.
+        raise NotYetDone(f"{answer.get('pspReference', '')} {answer.get('status', 'no status')}")
+
+    def capture(self, reference: str, amount_minor: int, key: str, currency: str = "") -> Done:
+        self._modification(self._adyen.checkout.modifications_api.capture_authorised_payment, reference, key,
+                           {"value": amount_minor, "currency": currency})
+        raise AssertionError("unreachable")
+
+    def release(self, reference: str, key: str) -> Done:
+        self._modification(self._adyen.checkout.modifications_api.cancel_authorised_payment_by_psp_reference,
+                           reference, key, None)
+        raise AssertionError("unreachable")
+
+    def refund(self, reference: str, amount_minor: int, key: str, currency: str = "") -> Done:
+        self._modification(self._adyen.checkout.modifications_api.refund_captured_payment, reference, key,
+                           {"value": amount_minor, "currency": currency})
+        raise AssertionError("unreachable")
+
+    def delete_card(self, card: CardOnFile, key: str) -> None:
+        try:
+            self._do(self._adyen.checkout.recurring_api.delete_token_for_stored_payment_details, card.token, key=key,
+                     query_parameters={"shopperReference": card.customer, "merchantAccount": self.merchant_account})
+        except Refused as refused:
+            if refused.code != "800":
+                raise
+            # "Contract not found": deleted already (by an earlier try whose answer was lost).
+
+    # --- asking what became of an operation -----------------------------------------------------
+
+    def find(self, operation: Operation, key: str, *, card: CardOnFile | None = None, reference: str = "",
+             holder: str = "", asked: Mapping[str, Any] | None = None) -> Found:
+        """The same request again under the same key: Adyen replays its answer (or does it now, once).
+
+        A capture, a cancel or a refund is answered "received" again: still pending until the webhook.
+        """
+        asked = asked or {}
+        try:
+            match operation:
+                case Operation.SAVE:
+                    return Found(Finding.DONE, saved=self.save_card(str(asked.get("card_source", "")), holder, key))
+                case Operation.CHARGE | Operation.PRE_AUTHORISE:
+                    assert card is not None
+                    done = self._payment(card, int(asked.get("amount_minor") or 0), str(asked.get("currency", "")),
+                                         key, hold=operation is Operation.PRE_AUTHORISE)
+                    return Found(Finding.DONE, done)
+                case Operation.DELETE:
+                    assert card is not None
+                    self.delete_card(card, key)
+                    return Found(Finding.DONE)
+                case Operation.CAPTURE | Operation.RELEASE | Operation.REFUND:
+                    return Found(Finding.CANNOT_TELL)
+        except (Declined, Refused):
+            return Found(Finding.NOT_DONE)
+        except (AnswerLost, OperatorError):
+            return Found(Finding.CANNOT_TELL)
+        raise AssertionError(operation)
+
+
+def _payment_method(card_source: str) -> dict[str, Any]:
+    """What Adyen's card component gave: its paymentMethod object (JSON), or its encrypted card alone."""
+    text = card_source.strip()
+    if text.startswith("{"):
+        method = json.loads(text)
+        if not isinstance(method, dict):
+            raise Refused("The card page gave no payment method", "card_source")
+        return {"type": "scheme", **method}
+    return {"type": "scheme", "encryptedCardNumber": text}
+
+
+def _shopper(key: str) -> str:
+    """The shopperReference a saved card is kept under at Adyen: one per saved card, from our key."""
+    return f"desk-{key}"[:256]
+
+
+def _authorised(answer: Mapping[str, Any]) -> None:
+    result = str(answer.get("resultCode") or "")
+    if result == "Authorised":
+        return
+    if result in PENDING_RESULTS or not result:
+        raise NotYetDone(f"{answer.get('pspReference', '')} is {result or 'without a result'}")
+    reason = str(answer.get("refusalReason") or result)
+    raise Declined(reason, result, str(answer.get("refusalReasonCode") or ""))
+
+
+def _saved(answer: Mapping[str, Any], holder: str) -> SavedToken:
+    extra = answer.get("additionalData") or {}
+    token = str(extra.get("tokenization.storedPaymentMethodId") or extra.get("recurring.recurringDetailReference")
+                or "")
+    if not token:
+        raise NotYetDone(f"{answer.get('pspReference', '')}: authorised, but Adyen gave no stored method")
+    month, _, year = str(extra.get("expiryDate") or "0/0").partition("/")
+    brand = str(extra.get("paymentMethod") or (answer.get("paymentMethod") or {}).get("brand") or "")
+    return SavedToken(token, str(extra.get("tokenization.shopperReference") or ""), brand,
+                      str(extra.get("cardSummary") or ""), int(month or 0), int(year or 0),
+                      str(extra.get("cardHolderName") or holder))
+
+
+def _done(answer: Mapping[str, Any], amount_minor: int, currency: str) -> Done:
+    amount = answer.get("amount") or {}
+    return Done(str(answer["pspReference"]), int(amount.get("value", amount_minor)),
+                str(amount.get("currency", currency)).upper())
