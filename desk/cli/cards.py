@@ -15,6 +15,7 @@ from desk.db.engine import Database
 from desk.db.runner import Runner
 
 OPERATOR_SECRET_ENV = "DESK_OPERATOR_SECRET"
+OPERATOR_HMAC_ENV = "DESK_OPERATOR_HMAC_KEY"
 
 
 def add_commands(commands: Any) -> None:
@@ -24,13 +25,14 @@ def add_commands(commands: Any) -> None:
     add = sub.add_parser("add-operator", help="configure the hotel's account at a card operator")
     add.add_argument("name", help="its name, as the clerk sees it")
     add.add_argument("--operator", choices=OPERATORS, default="stripe")
-    add.add_argument("--account", default="", help="the hotel's account at the operator")
+    add.add_argument("--account", default="", help="the hotel's account at the operator (Adyen: the merchant account)")
     add.add_argument("--api-base", default="", help="another address for its API (the fake, for a demo)")
     add.add_argument("--currencies", default="EUR", help="the currencies it takes, as EUR,CHF")
     add.add_argument("--retention-days", type=int, default=30, help="saved cards are deleted this long after departure")
     # Never an argument: every local user reads arguments in the process list.
-    add.epilog = (f"The operator's secret key is asked (or read from ${OPERATOR_SECRET_ENV}); it is saved sealed "
-                  "with the key file of desk mail.")
+    add.epilog = (f"The operator's secret key (Adyen: the API key) is asked (or read from ${OPERATOR_SECRET_ENV}); "
+                  f"for Adyen, the HMAC key of its webhook too (or read from ${OPERATOR_HMAC_ENV}). Both are saved "
+                  "sealed with the key file of desk mail.")
     purge = sub.add_parser("purge", help="delete the saved cards past their date, at the operator and here")
     purge.add_argument("--today", type=date.fromisoformat, default=None, help=argparse.SUPPRESS)
 
@@ -48,9 +50,11 @@ def run(args: argparse.Namespace, url: str) -> int:
             actor = settings_operator(database)
             if args.cards_command == "add-operator":
                 secret = ask_secret(f"Secret key of {args.name}: ", OPERATOR_SECRET_ENV)
+                hmac_key = ask_secret(f"HMAC key of the webhook of {args.name}: ", OPERATOR_HMAC_ENV) \
+                    if args.operator == "adyen" else ""
                 info = runner.run(add_operator, actor, args.name, args.operator, secret, account=args.account,
                                   api_base=args.api_base, currencies=tuple(args.currencies.split(",")),
-                                  retention_days=args.retention_days).value
+                                  retention_days=args.retention_days, hmac_key=hmac_key).value
                 print(f"Added card operator {info.id}: {info.name} ({info.operator}, {','.join(info.currencies)})")
                 return 0
             purged = purge_saved_cards(runner, actor, args.today)

@@ -12,6 +12,7 @@ from datetime import timedelta
 
 import httpx
 import pytest
+from sqlalchemy import select
 
 from desk.cards import operations as cards
 from desk.cards.models import CardOperatorConfig, CardRecordKind, SavedCard
@@ -257,3 +258,24 @@ def test_no_card_data_or_key_in_the_database_or_the_logs(rig: AdyenRig, caplog):
     for text in (dump, caplog.text):
         assert not has_card_number(text)
         assert API_KEY not in text and HMAC_KEY not in text and VISA not in caplog.text
+
+
+def test_desk_cards_add_operator_sets_adyen_up_with_both_keys_asked_never_as_arguments(hotel: Hotel, capsys,
+                                                                                     monkeypatch):
+    from desk.cli.main import main
+    from tests.actors import demo_credentials
+
+    username, password = demo_credentials(Role.MANAGER)
+    monkeypatch.setenv("DESK_USER", username)
+    monkeypatch.setenv("DESK_PASSWORD", password)
+    monkeypatch.setenv("DESK_OPERATOR_SECRET", API_KEY)
+    monkeypatch.setenv("DESK_OPERATOR_HMAC_KEY", HMAC_KEY)
+    url = hotel.database.url
+    assert main(["--database", url, "cards", "add-operator", "Adyen", "--operator", "adyen", "--account", MERCHANT,
+                 "--currencies", "EUR,CHF"]) == 0
+    assert "Added card operator" in capsys.readouterr().out
+    assert main(["--database", url, "cards", "operators"]) == 0
+    listed = capsys.readouterr().out
+    assert f"Adyen\tadyen\t{MERCHANT}\tEUR,CHF" in listed and API_KEY not in listed and HMAC_KEY not in listed
+    row = hotel.query(lambda s: s.scalars(select(CardOperatorConfig)).one())
+    assert API_KEY not in row.secret_sealed and HMAC_KEY not in row.secret_sealed
