@@ -23,6 +23,7 @@ from desk.cards.models import ONLINE_KINDS, CardKind, CardRecord, CardRecordKind
 from desk.cards.operations import CardRequest, from_minor, note_hold_expired, record_card_intent, to_minor
 from desk.cards.operators.interface import (
     AnswerLost,
+    AwaitingConfirmation,
     CardOnFile,
     CardOperator,
     CardPage,
@@ -401,6 +402,11 @@ class OnlineOutcome:
     def hold_expired(self) -> bool:
         """The bank had already dropped the hold (R16): offer to charge the saved card directly."""
         return self.reason == "preauth_unavailable"
+
+    @property
+    def awaiting_confirmation(self) -> bool:
+        """The operator has the request and confirms it later by webhook (Adyen's "received")."""
+        return self.pending and self.error.startswith(f"{AwaitingConfirmation.__name__}:")
 
     @property
     def code(self) -> str:

@@ -106,7 +106,7 @@ def test_a_refused_charge_books_nothing(rig: AdyenRig):
 def test_a_partial_capture_is_pending_until_adyens_webhook_then_a_partial_refund_too(rig: AdyenRig):
     stay, _card, held, done = held_and_captured(rig, "300.00", "180.00")
     # Adyen only said "received": nothing booked, the hold not yet used.
-    assert done.pending and done.intent.state is IntentState.UNKNOWN
+    assert done.pending and done.awaiting_confirmation and done.intent.state is IntentState.UNKNOWN
     assert rig.card_payments(stay.folio_id) == []
     assert rig.fake.send_webhooks() == 1
     assert rig.hotel.query(load_intent, done.intent.id).state is IntentState.SETTLED

@@ -290,6 +290,10 @@ class SavedCardDialog(DeskDialog):
             payload = outcome.intent.outcome.payload if outcome.intent.outcome is not None else {}
             return self.tr("{operator} refused the request: {error}. Nothing was charged.").format(
                 operator=self._operator_name(), error=str(payload.get("error", "")))
+        if outcome.awaiting_confirmation:
+            return self.tr("{operator} has the request and confirms it in a moment. Until then the operation is "
+                           "listed under Pending card operations and the bill takes no other card payment."
+                           ).format(operator=self._operator_name())
         return self.tr("{operator} did not answer. The operation is listed under Pending card operations, where "
                        "{operator} is asked again by the desk's own key; the bill takes no other card payment "
                        "until then.").format(operator=self._operator_name())

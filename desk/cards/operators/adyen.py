@@ -6,7 +6,7 @@ payment's PSP reference, and deleted (``DELETE /storedPaymentMethods``).
 
 Every call carries our ``Idempotency-Key`` (the journal's) and our ``reference`` (the same key).
 Adyen answers a capture, a cancel or a refund with ``status: received``: whether it was done comes
-later in a webhook (desk.cards.adyen_webhooks), so those stay pending (:class:`NotYetDone`) until it
+later in a webhook (desk.cards.adyen_webhooks), so those stay pending (:class:`AwaitingConfirmation`) until it
 arrives. Checkout has no look-up by our reference: what became of a lost answer is learnt by
 sending the same request under the same key again, which Adyen replays (or does now, once, if the
 first never reached it), or from the webhook.
@@ -23,6 +23,7 @@ from Adyen.exceptions import AdyenAPIResponseError, AdyenError
 
 from desk.cards.operators.interface import (
     AnswerLost,
+    AwaitingConfirmation,
     CardOnFile,
     Declined,
     Done,
@@ -136,7 +137,7 @@ class AdyenOperator:
             request["amount"] = amount
         answer = self._do(call, request, reference, key=key)
         # Adyen only says it has the request; the webhook says whether it was done.
-        raise NotYetDone(f"{answer.get('pspReference', '')} {answer.get('status', 'no status')}")
+        raise AwaitingConfirmation(f"{answer.get('pspReference', '')} {answer.get('status', 'no status')}")
 
     def capture(self, reference: str, amount_minor: int, key: str, currency: str = "") -> Done:
         self._modification(self._adyen.checkout.modifications_api.capture_authorised_payment, reference, key,

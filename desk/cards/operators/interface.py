@@ -87,6 +87,11 @@ class NotYetDone(AnswerLost):
     cardholder's authentication): pending, asked about again by our key, never taken as declined."""
 
 
+class AwaitingConfirmation(NotYetDone):
+    """The operator has the request and tells later, by webhook, whether it did it (Adyen's
+    "received" for a capture, a cancel or a refund): pending until that webhook, never declined."""
+
+
 class Operation(enum.StrEnum):
     SAVE = "save"
     CHARGE = "charge"
