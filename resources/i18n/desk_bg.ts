@@ -1546,6 +1546,14 @@
         <translation>Документ {number} на каса {register} не е подписан с ключа от файла {path}: или файлът е на друга каса или работно място, или документът е променен в базата данни. Нищо не е отпечатано; изпълнете „desk fiscal verify“ и повикайте мениджъра</translation>
     </message>
     <message>
+        <source>Enter the Adyen merchant account</source>
+        <translation>Въведете търговската сметка в Adyen (merchant account)</translation>
+    </message>
+    <message>
+        <source>Enter the HMAC key of the Adyen webhook, as Adyen shows it (hexadecimal)</source>
+        <translation>Въведете HMAC ключа на уебхука на Adyen, както го показва Adyen (шестнадесетичен)</translation>
+    </message>
+    <message>
         <source>Enter the amount</source>
         <translation>Въведете сумата</translation>
     </message>
@@ -2192,6 +2200,10 @@
     <message>
         <source>The mail was not sent ({reason})</source>
         <translation>Писмото не е изпратено ({reason})</translation>
+    </message>
+    <message>
+        <source>The merchant account {account} is set up already</source>
+        <translation>Търговската сметка {account} вече е настроена</translation>
     </message>
     <message>
         <source>The nightly rate cannot be negative</source>
@@ -6097,6 +6109,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>{operator} refused the request: {error}. Nothing was charged.</source>
         <translation>{operator} отказа заявката: {error}. Нищо не е таксувано.</translation>
+    </message>
+    <message>
+        <source>{operator} has the request and confirms it in a moment. Until then the operation is listed under Pending card operations and the bill takes no other card payment.</source>
+        <translation>{operator} получи заявката и скоро ще я потвърди. Дотогава операцията е в „Незавършени операции с карти“ и сметката не приема други плащания с карта.</translation>
     </message>
     <message>
         <source>{operator} did not answer. The operation is listed under Pending card operations, where {operator} is asked again by the desk&apos;s own key; the bill takes no other card payment until then.</source>

@@ -1546,6 +1546,14 @@
         <translation>Документ {number} кассы {register} подписан не ключом из файла {path}: либо это файл другой кассы или рабочего места, либо документ изменён в базе данных. Ничего не напечатано; выполните «desk fiscal verify» и позовите менеджера</translation>
     </message>
     <message>
+        <source>Enter the Adyen merchant account</source>
+        <translation>Введите торговый счёт Adyen (merchant account)</translation>
+    </message>
+    <message>
+        <source>Enter the HMAC key of the Adyen webhook, as Adyen shows it (hexadecimal)</source>
+        <translation>Введите HMAC-ключ вебхука Adyen так, как его показывает Adyen (шестнадцатеричный)</translation>
+    </message>
+    <message>
         <source>Enter the amount</source>
         <translation>Введите сумму</translation>
     </message>
@@ -2192,6 +2200,10 @@
     <message>
         <source>The mail was not sent ({reason})</source>
         <translation>Письмо не отправлено ({reason})</translation>
+    </message>
+    <message>
+        <source>The merchant account {account} is set up already</source>
+        <translation>Торговый счёт {account} уже настроен</translation>
     </message>
     <message>
         <source>The nightly rate cannot be negative</source>
@@ -6097,6 +6109,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>{operator} refused the request: {error}. Nothing was charged.</source>
         <translation>{operator} отклонил запрос: {error}. Ничего не списано.</translation>
+    </message>
+    <message>
+        <source>{operator} has the request and confirms it in a moment. Until then the operation is listed under Pending card operations and the bill takes no other card payment.</source>
+        <translation>{operator} принял запрос и вскоре подтвердит его. До тех пор операция числится в «Незавершённых операциях по картам», и счёт не принимает других оплат картой.</translation>
     </message>
     <message>
         <source>{operator} did not answer. The operation is listed under Pending card operations, where {operator} is asked again by the desk&apos;s own key; the bill takes no other card payment until then.</source>
