@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 from desk.cards.models import ONLINE_KINDS, CardOperatorConfig
 from desk.cards.operations import note_hold_expired
 from desk.cards.operator_workflow import settle_online_intent
-from desk.cards.operators.adyen import HOLD_GONE_REASONS
+from desk.cards.operators.adyen import HOLD_GONE_REASONS, brand_name
 from desk.cards.operators.interface import Operation
 from desk.cards.saved_cards import OperatorSettings, operator_settings
 from desk.db.runner import Runner
@@ -170,7 +170,8 @@ def _happened(operation: Operation, item: Mapping[str, Any], amount: Mapping[str
             return None  # the desk's own answer, or the same request replayed, saves it
         month, _, year = str(extra.get("expiryDate") or "0/0").partition("/")
         return {"token": token, "customer": str(extra.get("tokenization.shopperReference") or ""),
-                "brand": str(extra.get("paymentMethod") or ""), "masked_pan": f"•••• {extra.get('cardSummary', '')}",
+                "brand": brand_name(str(extra.get("paymentMethod") or "")),
+                "masked_pan": f"•••• {extra.get('cardSummary', '')}",
                 "expiry": f"{int(month or 0):02d}/{int(year or 0):04d}", "webhook": True}
     if operation in (Operation.CAPTURE, Operation.RELEASE):
         # The record keeps the payment's reference: a refund is asked by it.

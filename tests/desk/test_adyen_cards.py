@@ -73,6 +73,11 @@ def test_a_card_is_stored_for_unscheduled_charges_and_kept_as_its_token(rig: Ady
     assert payment["merchantReference"] == key  # our reference is the journal's key
 
 
+def test_adyens_brand_codes_read_as_the_desk_names_brands(rig: AdyenRig):
+    _stay, card_id = rig.saved_card("adyenjs_test$mc")
+    assert rig.hotel.query(saved_card, card_id).brand == "mastercard"  # Adyen says "mc"
+
+
 def test_a_card_adyen_refuses_to_store_is_declined_with_its_reason_and_not_saved(rig: AdyenRig):
     stay = rig.hotel.stay()
     done = save_card(rig.runner, rig.cashier, rig.operator_id, "adyenjs_test$refused", "Anna Gast",

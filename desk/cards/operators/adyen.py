@@ -45,6 +45,13 @@ PENDING_RESULTS = frozenset({"Pending", "Received", "PresentToShopper", "Redirec
 # A capture refused because the authorisation is no longer there (R16): expired, or already used up.
 HOLD_GONE_REASONS = frozenset({"Insufficient balance on payment", "Authorisation expired"})
 _SERVICES = ("payments_api", "modifications_api", "recurring_api")
+# Adyen's brand codes as the desk names brands everywhere else (Stripe's and the terminals' names).
+BRANDS = {"mc": "mastercard", "amex": "amex", "visa": "visa", "maestro": "maestro", "diners": "diners",
+          "discover": "discover", "jcb": "jcb", "cup": "unionpay", "cartebancaire": "cartes_bancaires"}
+
+
+def brand_name(code: str) -> str:
+    return BRANDS.get(code.lower(), code.lower())
 
 
 def _failure(error: AdyenError) -> Exception:
@@ -227,7 +234,7 @@ def _saved(answer: Mapping[str, Any], holder: str) -> SavedToken:
     if not token:
         raise NotYetDone(f"{answer.get('pspReference', '')}: authorised, but Adyen gave no stored method")
     month, _, year = str(extra.get("expiryDate") or "0/0").partition("/")
-    brand = str(extra.get("paymentMethod") or (answer.get("paymentMethod") or {}).get("brand") or "")
+    brand = brand_name(str(extra.get("paymentMethod") or (answer.get("paymentMethod") or {}).get("brand") or ""))
     return SavedToken(token, str(extra.get("tokenization.shopperReference") or ""), brand,
                       str(extra.get("cardSummary") or ""), int(month or 0), int(year or 0),
                       str(extra.get("cardHolderName") or holder))
