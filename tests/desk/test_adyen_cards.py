@@ -284,3 +284,55 @@ def test_desk_cards_add_operator_sets_adyen_up_with_both_keys_asked_never_as_arg
     assert f"Adyen\tadyen\t{MERCHANT}\tEUR,CHF" in listed and API_KEY not in listed and HMAC_KEY not in listed
     row = hotel.query(lambda s: s.scalars(select(CardOperatorConfig)).one())
     assert API_KEY not in row.secret_sealed and HMAC_KEY not in row.secret_sealed
+
+
+def test_a_refused_pre_authorisation_holds_nothing(rig: AdyenRig):
+    stay, card_id = rig.saved_card("adyenjs_test$refused_on_charge")
+    done = pre_authorise_saved_card(rig.runner, rig.cashier, rig.operator_id, card_id, stay.folio_id, eur("90.00"))
+    assert done.intent.state is IntentState.DECLINED and done.code == "Refused"
+    assert rig.hotel.query(cards.holds_of_folio, stay.folio_id) == []
+
+
+def test_an_answer_later_than_the_timeout_is_replayed_by_our_key_and_booked_once(rig: AdyenRig, monkeypatch):
+    import desk.cards.operators.adyen as adyen_operator
+
+    stay, card_id = rig.saved_card()
+    monkeypatch.setattr(adyen_operator, "ANSWER_TIMEOUT_S", 0.2)
+    rig.fake.answer_delay = 0.5  # Adyen charges at once and answers after the desk gave up
+    done = charge_saved_card(rig.runner, rig.cashier, rig.operator_id, card_id, stay.bill_id, eur("42.00"))
+    assert "Timeout" in done.error
+    # Asked again at once under the same key, still too slow: pending, nothing booked, not declined.
+    assert done.intent.state is IntentState.UNKNOWN and rig.card_payments(stay.folio_id) == []
+    rig.fake.answer_delay = 0.0
+    assert reconcile_online(rig.runner, rig.cashier).settled == [done.intent.id]
+    assert [p.amount for p in rig.card_payments(stay.folio_id)] == [eur("42.00")]
+    assert len([p for p in rig.fake.payments.values() if "shopperInteraction" in p]) == 1
+
+
+def test_a_deletion_whose_answer_was_lost_is_replayed_and_recorded_once(rig: AdyenRig):
+    _stay, card_id = rig.saved_card()
+    card = rig.hotel.query(saved_card, card_id)
+    rig.fake.lose_next_answer()
+    purged = purge_saved_cards(rig.runner, rig.cashier, today=card.delete_after + timedelta(days=1))
+    assert purged.deleted == [card_id]
+    token = rig.hotel.query(lambda s: s.get_one(SavedCard, card_id).token)
+    assert rig.fake.stored[token]["deleted"] is True
+    deletes = [key for method, _path, key in rig.fake.requests if method == "DELETE"]
+    assert len(deletes) == 2 and len(set(deletes)) == 1  # the same key again, replayed
+
+
+def test_a_refund_adyen_then_refuses_by_webhook_books_nothing(rig: AdyenRig):
+    stay, card_id = rig.saved_card()
+    charge_saved_card(rig.runner, rig.cashier, rig.operator_id, card_id, stay.bill_id, eur("80.00"))
+    rig.fake.send_webhooks()
+    [payment] = rig.card_payments(stay.folio_id)
+    [adyen_payment] = [p for p in rig.fake.payments.values() if "shopperInteraction" in p]
+    adyen_payment["refunded"] = 1000  # refunded at Adyen's Customer Area meanwhile: one refund per payment
+    manager = rig.hotel.as_role(Role.MANAGER).actor
+    back = refund_online_payment(rig.runner, manager, rig.operator_id, payment.id, eur("20.00"))
+    assert back.pending
+    rig.fake.send_webhooks()
+    intent = rig.hotel.query(load_intent, back.intent.id)
+    assert intent.state is IntentState.DECLINED and intent.outcome is not None
+    assert intent.outcome.payload["reason"] == "declined"
+    assert [p for p in rig.card_payments(stay.folio_id) if p.kind is PaymentKind.REFUND] == []

@@ -73,10 +73,9 @@ class AdyenOperator:
         self.name = name
         self.save_currency = save_currency
         self.merchant_account = merchant_account
-        self._adyen = Adyen.Adyen(xapikey=api_key, platform="test" if api_base else "live",
-                                  http_force="requests",
-                                  http_timeout=int(ANSWER_TIMEOUT_S if timeout is None else timeout) or 1)
-        self._adyen.client.http_timeout = ANSWER_TIMEOUT_S if timeout is None else timeout
+        # Past the timeout the operation is pending and asked about again by our key; the SDK never retries.
+        self._adyen = Adyen.Adyen(xapikey=api_key, platform="test" if api_base else "live", http_force="requests",
+                                  http_timeout=ANSWER_TIMEOUT_S if timeout is None else timeout)
         checkout = self._adyen.checkout
         if api_base:
             # The SDK builds each call's URL from its service's base URL: the fake's, with Adyen's version.

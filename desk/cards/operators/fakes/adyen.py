@@ -29,10 +29,10 @@ Test cards (what Adyen's card component would give as ``encryptedCardNumber``, n
 (saved, refused "Not enough balance" when charged), ``adyenjs_test$refused`` (refused when saved).
 
 For tests: ``lose_next_answer()`` does the next operation and drops the connection unanswered;
-``unreachable`` drops every request; ``advance(days=...)`` moves the clock; ``hold_webhooks`` keeps
-webhooks queued until ``send_webhooks()``; ``redeliver()`` sends every delivered webhook again
-(Adyen's repeats). Over HTTP: ``POST /_fake/lose_next``, ``POST /_fake/advance?days=N``,
-``GET /_fake/state``.
+``unreachable`` drops every request; ``answer_delay`` makes every answer late;
+``advance(days=...)`` moves the clock; ``hold_webhooks`` keeps webhooks queued until
+``send_webhooks()``; ``redeliver()`` sends every delivered webhook again (Adyen's repeats).
+Over HTTP: ``POST /_fake/lose_next``, ``POST /_fake/advance?days=N``, ``GET /_fake/state``.
 """
 
 from __future__ import annotations
@@ -123,6 +123,7 @@ class FakeAdyen:
         self.webhook_refusals: list[tuple[int, str]] = []  # (status, body) of the receiver's refusals
         self.hold_webhooks = False
         self.unreachable = False
+        self.answer_delay = 0.0  # seconds every answer waits after the work is done (a slow line)
         self._queue: list[dict[str, Any]] = []
         self._keys: dict[str, _Remembered] = {}
         self._lose = 0
@@ -451,6 +452,8 @@ class _Handler(BaseHTTPRequestHandler):
         body = self.rfile.read(length).decode() if length else ""
         headers = {k.lower(): v for k, v in self.headers.items()}
         status, answer, lose = self.adyen.handle(self.command, self.path, headers, body)
+        if self.adyen.answer_delay and not self.path.startswith("/_fake/"):
+            time.sleep(self.adyen.answer_delay)
         if lose:
             self.close_connection = True
             with contextlib.suppress(OSError):
