@@ -28,7 +28,7 @@ from desk.cards.operations import note_hold_expired
 from desk.cards.operator_workflow import settle_online_intent
 from desk.cards.operators.adyen import HOLD_GONE_REASONS, brand_name
 from desk.cards.operators.interface import Operation
-from desk.cards.saved_cards import OperatorSettings, operator_settings
+from desk.cards.saved_cards import OperatorKeyError, OperatorSettings, operator_settings
 from desk.db.runner import Runner
 from desk.journal import intents as journal
 from desk.journal.intents import EventType, IntentState
@@ -104,11 +104,15 @@ def receive_notifications(runner: Runner, body: Mapping[str, Any]) -> Received:
     for item in items:
         psp, event = str(item.get("pspReference", ""))[:32], str(item.get("eventCode", ""))[:40]
         settings = runner.read(_adyen_settings, str(item.get("merchantAccountCode", "")))
-        if settings is None or not _signed(item, settings.hmac_key):
-            # Never the signature or the key in the log: what it claims to be, and that it was refused.
-            logger.warning("Adyen webhook %s %s refused: %s", event, psp,
-                           "no Adyen operator has its merchant account" if settings is None
-                           else "its HMAC signature is missing or wrong")
+        try:
+            why = ("no Adyen operator has its merchant account" if settings is None
+                   else "" if _signed(item, settings.hmac_key) else "its HMAC signature is missing or wrong")
+        except OperatorKeyError as exc:
+            # Adyen sends it again later: by then the key file may have been copied here.
+            why = f"its HMAC key cannot be opened here: {exc.message}"
+        if why or settings is None:
+            # Never the signature or the key in the log: what it claims to be, and why it was refused.
+            logger.warning("Adyen webhook %s %s refused: %s", event, psp, why)
             received.refused.append(psp)
         else:
             checked.append((item, settings))

@@ -336,3 +336,19 @@ def test_a_refund_adyen_then_refuses_by_webhook_books_nothing(rig: AdyenRig):
     assert intent.state is IntentState.DECLINED and intent.outcome is not None
     assert intent.outcome.payload["reason"] == "declined"
     assert [p for p in rig.card_payments(stay.folio_id) if p.kind is PaymentKind.REFUND] == []
+
+
+def test_a_webhook_the_service_cannot_check_for_want_of_the_key_file_is_refused_and_accepted_later(
+        rig: AdyenRig, caplog, monkeypatch, tmp_path):
+    from desk.core import sealed
+
+    caplog.set_level(logging.WARNING)
+    stay, _card, _held, done = held_and_captured(rig, "100.00", "40.00")
+    [item] = rig.fake.queued_webhooks()
+    with monkeypatch.context() as patched:
+        patched.setenv(sealed.KEY_FILE_ENV, str(tmp_path / "not-copied-here.key"))
+        assert post(rig, item).status_code == 401
+    assert "its HMAC key cannot be opened here" in caplog.text and HMAC_KEY not in caplog.text
+    assert rig.hotel.query(load_intent, done.intent.id).state is IntentState.UNKNOWN
+    assert rig.fake.send_webhooks() == 1  # Adyen's next try, once the key file is there
+    assert [p.amount for p in rig.card_payments(stay.folio_id)] == [eur("40.00")]
