@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 from desk.cards.models import ONLINE_KINDS, CardOperatorConfig
 from desk.cards.operations import note_hold_expired
 from desk.cards.operator_workflow import settle_online_intent
-from desk.cards.operators.adyen import HOLD_GONE_REASONS, brand_name
+from desk.cards.operators.adyen import HOLD_GONE_REASONS, brand_name, desk_reference
 from desk.cards.operators.interface import Operation
 from desk.cards.saved_cards import OperatorKeyError, OperatorSettings, operator_settings
 from desk.db.runner import Runner
@@ -102,7 +102,7 @@ def receive_notifications(runner: Runner, body: Mapping[str, Any]) -> Received:
     if not items:
         received.refused.append("no notification items")
     for item in items:
-        psp, event = str(item.get("pspReference", ""))[:32], str(item.get("eventCode", ""))[:40]
+        psp, event = desk_reference(str(item.get("pspReference", ""))[:32]), str(item.get("eventCode", ""))[:40]
         settings = runner.read(_adyen_settings, str(item.get("merchantAccountCode", "")))
         try:
             why = ("no Adyen operator has its merchant account" if settings is None
@@ -125,7 +125,7 @@ def receive_notifications(runner: Runner, body: Mapping[str, Any]) -> Received:
 
 
 def _apply(runner: Runner, actor: Actor, item: dict[str, Any], settings: OperatorSettings, received: Received) -> None:
-    psp, event = str(item.get("pspReference", "")), str(item.get("eventCode", ""))
+    psp, event = desk_reference(str(item.get("pspReference", ""))), str(item.get("eventCode", ""))
     prefix = f"{settings.info.key_prefix}-"
     reference = str(item.get("merchantReference", ""))
     intent = runner.read(journal.intent_by_key, reference[len(prefix):]) if reference.startswith(prefix) else None
@@ -165,7 +165,7 @@ def _apply(runner: Runner, actor: Actor, item: dict[str, Any], settings: Operato
 
 
 def _happened(operation: Operation, item: Mapping[str, Any], amount: Mapping[str, Any]) -> dict[str, Any] | None:
-    psp = str(item.get("pspReference", ""))
+    psp = desk_reference(str(item.get("pspReference", "")))
     money = {"amount_minor": int(amount.get("value") or 0), "currency": str(amount.get("currency") or "")}
     if operation is Operation.SAVE:
         extra = item.get("additionalData") or {}
@@ -173,12 +173,13 @@ def _happened(operation: Operation, item: Mapping[str, Any], amount: Mapping[str
         if not token:
             return None  # the desk's own answer, or the same request replayed, saves it
         month, _, year = str(extra.get("expiryDate") or "0/0").partition("/")
-        return {"token": token, "customer": str(extra.get("tokenization.shopperReference") or ""),
+        return {"token": desk_reference(token), "customer": str(extra.get("tokenization.shopperReference") or ""),
                 "brand": brand_name(str(extra.get("paymentMethod") or "")),
                 "masked_pan": f"•••• {extra.get('cardSummary', '')}",
                 "expiry": f"{int(month or 0):02d}/{int(year or 0):04d}", "webhook": True}
     if operation in (Operation.CAPTURE, Operation.RELEASE):
         # The record keeps the payment's reference: a refund is asked by it.
-        return {"reference": str(item.get("originalReference") or psp), "modification": psp, **money,
+        original = desk_reference(str(item.get("originalReference") or ""))
+        return {"reference": original or psp, "modification": psp, **money,
                 "webhook": True}
     return {"reference": psp, **money, "webhook": True}

@@ -352,3 +352,33 @@ def test_a_webhook_the_service_cannot_check_for_want_of_the_key_file_is_refused_
     assert rig.hotel.query(load_intent, done.intent.id).state is IntentState.UNKNOWN
     assert rig.fake.send_webhooks() == 1  # Adyen's next try, once the key file is there
     assert [p.amount for p in rig.card_payments(stay.folio_id)] == [eur("40.00")]
+
+
+def test_adyen_references_of_sixteen_digits_are_kept_and_used_without_being_taken_for_card_numbers(rig: AdyenRig):
+    rig.fake.numeric_references = True  # as Adyen long made them; these pass the Luhn check
+    stay, card_id, _held, done = held_and_captured(rig, "100.00", "70.00")
+    rig.fake.send_webhooks()
+    assert rig.hotel.query(load_intent, done.intent.id).state is IntentState.SETTLED
+    token = rig.hotel.query(lambda s: s.get_one(SavedCard, card_id).token)
+    assert token.replace(".", "") in rig.fake.stored and not has_card_number(token)
+    [payment] = rig.card_payments(stay.folio_id)
+    hold_payment = next(p for p in rig.fake.payments.values() if p.get("preAuth"))
+    assert hold_payment["status"] == "captured" and has_card_number(hold_payment["pspReference"])
+    manager = rig.hotel.as_role(Role.MANAGER).actor
+    back = refund_online_payment(rig.runner, manager, rig.operator_id, payment.id, eur("20.00"))
+    rig.fake.send_webhooks()
+    assert rig.hotel.query(load_intent, back.intent.id).state is IntentState.SETTLED
+    assert not has_card_number(repr(rig.hotel.snapshot()))
+
+
+def test_a_saving_key_whose_digits_read_as_a_card_number_still_saves_the_card(rig: AdyenRig, monkeypatch):
+    import uuid
+    from types import SimpleNamespace
+
+    # A key whose first sixteen digits pass the Luhn check (one in a few hundred random keys has such a run).
+    with monkeypatch.context() as patched:
+        patched.setattr(uuid, "uuid4", lambda: SimpleNamespace(hex="4242424242424242e8977c2cabfb156f"))
+        stay, card_id = rig.saved_card()
+    row = rig.hotel.query(lambda s: s.get_one(SavedCard, card_id))
+    assert row.customer.startswith("desk-") and not has_card_number(row.customer)
+    assert charge_saved_card(rig.runner, rig.cashier, rig.operator_id, card_id, stay.bill_id, eur("5.00")).settled

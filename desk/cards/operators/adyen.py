@@ -14,7 +14,9 @@ first never reached it), or from the webhook.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -35,6 +37,7 @@ from desk.cards.operators.interface import (
     Refused,
     SavedToken,
 )
+from desk.core.card_numbers import has_card_number
 
 API_VERSION = "v71"
 ANSWER_TIMEOUT_S = 60
@@ -50,8 +53,25 @@ BRANDS = {"mc": "mastercard", "amex": "amex", "visa": "visa", "maestro": "maestr
           "discover": "discover", "jcb": "jcb", "cup": "unionpay", "cartebancaire": "cartes_bancaires"}
 
 
+_GROUPED = re.compile(r"^\d{4}(?:\.\d{1,4})+$")
+
+
 def brand_name(code: str) -> str:
     return BRANDS.get(code.lower(), code.lower())
+
+
+def desk_reference(reference: str) -> str:
+    """An Adyen reference as the desk keeps it. Adyen's PSP references and stored-method ids may be 16
+    digits that pass the Luhn check: kept whole, the journal would rightly refuse them as a card
+    number, and the payment would never be booked. Such a one is kept in groups of four with dots."""
+    if not has_card_number(reference):
+        return reference
+    return ".".join(reference[i:i + 4] for i in range(0, len(reference), 4))
+
+
+def adyen_reference(reference: str) -> str:
+    """The reference as Adyen spells it (its references never hold a dot)."""
+    return reference.replace(".", "") if _GROUPED.match(reference) else reference
 
 
 def _failure(error: AdyenError) -> Exception:
@@ -110,7 +130,7 @@ class AdyenOperator:
         request: dict[str, Any] = {
             "merchantAccount": self.merchant_account, "reference": key,
             "amount": {"value": amount_minor, "currency": currency.upper()},
-            "paymentMethod": {"type": "scheme", "storedPaymentMethodId": card.token},
+            "paymentMethod": {"type": "scheme", "storedPaymentMethodId": adyen_reference(card.token)},
             "shopperReference": card.customer, "shopperInteraction": "ContAuth",
             "recurringProcessingModel": RECURRING_MODEL}
         if hold:
@@ -141,9 +161,10 @@ class AdyenOperator:
         request: dict[str, Any] = {"merchantAccount": self.merchant_account, "reference": key}
         if amount is not None:
             request["amount"] = amount
-        answer = self._do(call, request, reference, key=key)
+        answer = self._do(call, request, adyen_reference(reference), key=key)
         # Adyen only says it has the request; the webhook says whether it was done.
-        raise AwaitingConfirmation(f"{answer.get('pspReference', '')} {answer.get('status', 'no status')}")
+        raise AwaitingConfirmation(f"{desk_reference(str(answer.get('pspReference', '')))} "
+                                   f"{answer.get('status', 'no status')}")
 
     def capture(self, reference: str, amount_minor: int, key: str, currency: str = "") -> Done:
         self._modification(self._adyen.checkout.modifications_api.capture_authorised_payment, reference, key,
@@ -162,7 +183,8 @@ class AdyenOperator:
 
     def delete_card(self, card: CardOnFile, key: str) -> None:
         try:
-            self._do(self._adyen.checkout.recurring_api.delete_token_for_stored_payment_details, card.token, key=key,
+            self._do(self._adyen.checkout.recurring_api.delete_token_for_stored_payment_details,
+                     adyen_reference(card.token), key=key,
                      query_parameters={"shopperReference": card.customer, "merchantAccount": self.merchant_account})
         except Refused as refused:
             if refused.code != "800":
@@ -211,9 +233,14 @@ def _payment_method(card_source: str) -> dict[str, Any]:
     return {"type": "scheme", "encryptedCardNumber": text}
 
 
+_LETTERS = str.maketrans("0123456789abcdef", "abcdefghijklmnop")
+
+
 def _shopper(key: str) -> str:
-    """The shopperReference a saved card is kept under at Adyen: one per saved card, from our key."""
-    return f"desk-{key}"[:256]
+    """The shopperReference a saved card is kept under at Adyen: one per saved card, the same for the
+    same key (a replay sends the same body). Letters only: the key's own digits could read as a card
+    number where the desk keeps it."""
+    return "desk-" + hashlib.sha256(key.encode()).hexdigest()[:32].translate(_LETTERS)
 
 
 def _authorised(answer: Mapping[str, Any]) -> None:
@@ -221,7 +248,7 @@ def _authorised(answer: Mapping[str, Any]) -> None:
     if result == "Authorised":
         return
     if result in PENDING_RESULTS or not result:
-        raise NotYetDone(f"{answer.get('pspReference', '')} is {result or 'without a result'}")
+        raise NotYetDone(f"{desk_reference(str(answer.get('pspReference', '')))} is {result or 'without a result'}")
     reason = str(answer.get("refusalReason") or result)
     raise Declined(reason, result, str(answer.get("refusalReasonCode") or ""))
 
@@ -231,15 +258,16 @@ def _saved(answer: Mapping[str, Any], holder: str) -> SavedToken:
     token = str(extra.get("tokenization.storedPaymentMethodId") or extra.get("recurring.recurringDetailReference")
                 or "")
     if not token:
-        raise NotYetDone(f"{answer.get('pspReference', '')}: authorised, but Adyen gave no stored method")
+        raise NotYetDone(f"{desk_reference(str(answer.get('pspReference', '')))}: authorised, but Adyen gave no "
+                         "stored method")
     month, _, year = str(extra.get("expiryDate") or "0/0").partition("/")
     brand = brand_name(str(extra.get("paymentMethod") or (answer.get("paymentMethod") or {}).get("brand") or ""))
-    return SavedToken(token, str(extra.get("tokenization.shopperReference") or ""), brand,
+    return SavedToken(desk_reference(token), str(extra.get("tokenization.shopperReference") or ""), brand,
                       str(extra.get("cardSummary") or ""), int(month or 0), int(year or 0),
                       str(extra.get("cardHolderName") or holder))
 
 
 def _done(answer: Mapping[str, Any], amount_minor: int, currency: str) -> Done:
     amount = answer.get("amount") or {}
-    return Done(str(answer["pspReference"]), int(amount.get("value", amount_minor)),
+    return Done(desk_reference(str(answer["pspReference"])), int(amount.get("value", amount_minor)),
                 str(amount.get("currency", currency)).upper())

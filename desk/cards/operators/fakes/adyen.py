@@ -92,9 +92,24 @@ class AdyenError(Exception):
         self.body = {"status": status, "errorCode": error_code, "message": message, "errorType": error_type}
 
 
-def _psp() -> str:
-    """A pspReference as Adyen makes them: 16 letters and digits."""
-    return "".join(secrets.choice(string.ascii_uppercase + string.digits) for _ in range(16))
+def _psp(numeric: bool = False) -> str:
+    """A pspReference as Adyen makes them: 16 letters and digits, or (as Adyen long made them, and
+    ``numeric`` does) 16 digits, here ones that pass the Luhn check as a card number would."""
+    if not numeric:
+        return "".join(secrets.choice(string.ascii_uppercase + string.digits) for _ in range(16))
+    head = "88" + "".join(secrets.choice(string.digits) for _ in range(13))
+    for last in string.digits:
+        if _luhn(head + last):
+            return head + last
+    raise AssertionError("one last digit always completes a Luhn number")
+
+
+def _luhn(digits: str) -> bool:
+    total = 0
+    for position, char in enumerate(reversed(digits)):
+        value = int(char) * (2 if position % 2 else 1)
+        total += value - 9 if value > 9 else value
+    return total % 10 == 0
 
 
 @dataclass
@@ -124,6 +139,7 @@ class FakeAdyen:
         self.hold_webhooks = False
         self.unreachable = False
         self.answer_delay = 0.0  # seconds every answer waits after the work is done (a slow line)
+        self.numeric_references = False  # PSP references and stored-method ids of 16 digits
         self._queue: list[dict[str, Any]] = []
         self._keys: dict[str, _Remembered] = {}
         self._lose = 0
@@ -307,7 +323,7 @@ class FakeAdyen:
         reference = str(body["reference"])
         method = body["paymentMethod"]
         shopper = str(body.get("shopperReference") or "")
-        psp = _psp()
+        psp = _psp(self.numeric_references)
         additional = body.get("additionalData") or {}
         hold = additional.get("authorisationType") == "PreAuth" or str(additional.get("manualCapture")) == "true"
         if body.get("storePaymentMethod"):
@@ -364,7 +380,7 @@ class FakeAdyen:
             self._notify("AUTHORISATION", psp, reference, amount, False, on_save)
             return {"pspReference": psp, "resultCode": "Refused", "refusalReason": on_save,
                     "refusalReasonCode": REFUSAL_CODES.get(on_save, "2"), "merchantReference": reference}
-        stored_id = _psp()
+        stored_id = _psp(self.numeric_references)
         holder = str(body.get("shopperName", {}).get("firstName", "")) if isinstance(body.get("shopperName"), dict) \
             else ""
         holder = str(method.get("holderName") or holder)
@@ -390,7 +406,7 @@ class FakeAdyen:
         if payment is None or "merchantReference" not in payment or payment.get("status") == "refused":
             raise AdyenError(422, "167", "Original pspReference required for this operation")
         reference = str(body.get("reference") or "")
-        modification_psp = _psp()
+        modification_psp = _psp(self.numeric_references)
         answer: dict[str, Any] = {"merchantAccount": self.merchant, "paymentPspReference": psp,
                                   "pspReference": modification_psp, "reference": reference, "status": "received"}
         amount = payment["amount"]
