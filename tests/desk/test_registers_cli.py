@@ -87,9 +87,10 @@ def test_a_cashier_may_not_change_a_register(sqlite_hotel: Hotel):
     assert sqlite_hotel.query(register_settings, "FP-1").kind.value == "escpos"
 
 
-def test_a_register_of_a_kind_not_driven_yet_refuses_to_print_and_nothing_is_journalled(sqlite_hotel: Hotel):
+def test_an_erpnet_register_takes_tax_groups_and_one_whose_server_is_down_journals_nothing(sqlite_hotel: Hotel):
+    from desk.core.errors import InvalidInput
     from desk.db.runner import Runner
-    from desk.fiscal.errors import RegisterNotSetUp
+    from desk.fiscal.errors import RegisterUnreachable
     from desk.fiscal.settings import set_register
     from desk.fiscal.workflow import Registers, print_receipt
     from desk.journal.intents import unresolved
@@ -98,11 +99,12 @@ def test_a_register_of_a_kind_not_driven_yet_refuses_to_print_and_nothing_is_jou
     from .fiscal_rig import paid_bill
 
     manager = sqlite_hotel.as_role(Role.MANAGER)
-    manager.run(set_register, "FP-1", kind="erpnet", address="http://127.0.0.1:8001", taxation="osn",
-                vat_map={"20": "vat20"})
+    with pytest.raises(InvalidInput, match="takes the VAT codes А, Б"):  # ATOL's codes mean nothing to it
+        manager.run(set_register, "FP-1", kind="erpnet", address="http://127.0.0.1:1", vat_map={"20": "vat20"})
+    manager.run(set_register, "FP-1", kind="erpnet", address="http://127.0.0.1:1", vat_map={"9": "Г", "20": "Б"})
     cashier = sqlite_hotel.as_role(Role.CASHIER)
     payment_id = paid_bill(cashier)
-    with pytest.raises(RegisterNotSetUp, match="erpnet register, which this desk does not drive yet"):
+    with pytest.raises(RegisterUnreachable, match="does not answer"):
         print_receipt(Runner(sqlite_hotel.database), cashier.actor, payment_id, "FP-1", registers=Registers())
     assert sqlite_hotel.query(unresolved) == []
 

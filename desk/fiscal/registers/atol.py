@@ -445,12 +445,15 @@ def receipt_qr(row: RegisterDocument) -> str:
 
 def document_view(row: RegisterDocument) -> Document:
     stored = json.loads(row.content)
+    task = stored.get("task", {})
+    # A Bulgarian fiscal printer's receipt (ErpNet.FP's "document" tasks) has no FNS QR code: its sale number says it.
     content: dict[str, Any] = {
-        "total": str(row.total) if row.total is not None else None, "qr": receipt_qr(row),
+        "total": str(row.total) if row.total is not None else None,
+        "qr": "" if "document" in task else receipt_qr(row), "sale_number": task.get("uniqueSaleNumber", ""),
         "fiscal": {"number": row.number, "sign": row.fiscal_sign, "fn": row.fn_number,
                    "registration": row.registration_number, "shift": row.shift_number,
                    "receipt": row.receipt_number, "at": row.issued_at},
-        "contact": row.contact, "task": stored.get("task", {}),
+        "contact": row.contact, "task": task,
     }
     issued = datetime.fromisoformat(row.issued_at) if row.issued_at else row.recorded_at
     return Document(id=row.id, register=row.register_code, number=row.number or 0, shift=row.shift_number or 0,
