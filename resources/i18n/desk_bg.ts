@@ -1422,6 +1422,10 @@
         <translation>Името на работното място е от 1 до 40 знака</translation>
     </message>
     <message>
+        <source>A {kind} register takes the VAT codes {codes}, not {wrong}</source>
+        <translation>Регистър от вид {kind} приема данъчните кодове {codes}, а не {wrong}</translation>
+    </message>
+    <message>
         <source>A {role} may not {action}: a manager must authorise it</source>
         <translation>Ролята „{role}“ не позволява да {action}: нужно е разрешение от мениджър</translation>
     </message>
@@ -1552,6 +1556,10 @@
     <message>
         <source>Enter the receipt number the terminal printed</source>
         <translation>Въведете номера на бележката, отпечатана от терминала</translation>
+    </message>
+    <message>
+        <source>ErpNet.FP at {address} has no printer “{printer}”: a manager sets the register&apos;s device id to one of its printers</source>
+        <translation>ErpNet.FP на {address} няма принтер „{printer}“: мениджър задава за идентификатор на устройството един от неговите принтери</translation>
     </message>
     <message>
         <source>Event {key} does not exist</source>
@@ -1788,6 +1796,10 @@
     <message>
         <source>Register {register} has no document {number}</source>
         <translation>Каса {register} няма документ {number}</translation>
+    </message>
+    <message>
+        <source>Register {register} prints no copy from the desk; receipt {number} is read from the fiscal printer&apos;s electronic journal on the printer itself</source>
+        <translation>Регистър {register} не печата копие от програмата; бон {number} се чете от електронната контролна лента на самия фискален принтер</translation>
     </message>
     <message>
         <source>Register {register} prints no copy through KKM-server; receipt {number} is found on the register or on the fiscal data operator&apos;s site</source>
@@ -2246,6 +2258,10 @@
         <translation>Касов апарат {register} още не е отговорил за бележката на това плащане: вижте последната му бележка, после използвайте „Смяна → Проверка на касовите бележки“; дотогава тя не се издава отново</translation>
     </message>
     <message>
+        <source>The receipt&apos;s journal entry is missing: nothing was sent to the register</source>
+        <translation>Липсва записът на бона в журнала: нищо не е изпратено към регистъра</translation>
+    </message>
+    <message>
         <source>The reference is too long: at most {limit} characters</source>
         <translation>Референцията е твърде дълга: най-много {limit} знака</translation>
     </message>
@@ -2608,6 +2624,46 @@
     <message>
         <source>take more than the bill owes</source>
         <translation>приеме повече от дължимото</translation>
+    </message>
+    <message>
+        <source>the fiscal printer has had no Z report for 24 hours: close the cash shift (Z report) and open a new one</source>
+        <translation>фискалният принтер е без Z отчет от 24 часа: затворете касовата смяна (Z отчет) и отворете нова</translation>
+    </message>
+    <message>
+        <source>the fiscal printer has not reached the revenue agency (NRA) for three days: check its SIM card and mobile signal; receipts resume once its data are sent</source>
+        <translation>фискалният принтер няма връзка с НАП от три дни: проверете SIM картата и мобилния сигнал; боновете продължават, щом данните бъдат изпратени</translation>
+    </message>
+    <message>
+        <source>the fiscal printer is out of paper: load a paper roll and try again</source>
+        <translation>фискалният принтер няма хартия: заредете ролка и опитайте отново</translation>
+    </message>
+    <message>
+        <source>the fiscal printer refused a tax group: a manager checks the register&apos;s VAT codes</source>
+        <translation>фискалният принтер отказа данъчна група: мениджър проверява данъчните кодове на регистъра</translation>
+    </message>
+    <message>
+        <source>the fiscal printer refused an item of the receipt: a manager checks the item&apos;s name and price</source>
+        <translation>фискалният принтер отказа артикул от бона: мениджър проверява името и цената му</translation>
+    </message>
+    <message>
+        <source>the fiscal printer refused the payment: check the receipt&apos;s payment and try again</source>
+        <translation>фискалният принтер отказа плащането: проверете плащането по бона и опитайте отново</translation>
+    </message>
+    <message>
+        <source>the fiscal printer&apos;s cover is open: close it and try again</source>
+        <translation>капакът на фискалния принтер е отворен: затворете го и опитайте отново</translation>
+    </message>
+    <message>
+        <source>the fiscal printer&apos;s electronic journal is full: call its service centre</source>
+        <translation>електронната контролна лента на фискалния принтер е пълна: обадете се на сервиза</translation>
+    </message>
+    <message>
+        <source>the fiscal printer&apos;s fiscal memory is full: call its service centre; no receipt can be issued on it until then</source>
+        <translation>фискалната памет на принтера е пълна: обадете се на сервиза; дотогава на него не се издават бонове</translation>
+    </message>
+    <message>
+        <source>the fiscal printer&apos;s printing unit reports a fault: switch it off and on, then try again</source>
+        <translation>печатащият механизъм на фискалния принтер съобщава за грешка: изключете го и го включете, после опитайте отново</translation>
     </message>
     <message>
         <source>the printer did not answer in time; check that it is on and connected</source>

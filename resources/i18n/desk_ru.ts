@@ -1422,6 +1422,10 @@
         <translation>Имя рабочего места — от 1 до 40 символов</translation>
     </message>
     <message>
+        <source>A {kind} register takes the VAT codes {codes}, not {wrong}</source>
+        <translation>Касса типа {kind} принимает коды НДС {codes}, а не {wrong}</translation>
+    </message>
+    <message>
         <source>A {role} may not {action}: a manager must authorise it</source>
         <translation>Роль «{role}» не позволяет {action}: нужно разрешение менеджера</translation>
     </message>
@@ -1552,6 +1556,10 @@
     <message>
         <source>Enter the receipt number the terminal printed</source>
         <translation>Введите номер чека, напечатанного терминалом</translation>
+    </message>
+    <message>
+        <source>ErpNet.FP at {address} has no printer “{printer}”: a manager sets the register&apos;s device id to one of its printers</source>
+        <translation>В ErpNet.FP по адресу {address} нет принтера «{printer}»: менеджер указывает в настройках кассы один из его принтеров</translation>
     </message>
     <message>
         <source>Event {key} does not exist</source>
@@ -1788,6 +1796,10 @@
     <message>
         <source>Register {register} has no document {number}</source>
         <translation>На кассе {register} нет документа {number}</translation>
+    </message>
+    <message>
+        <source>Register {register} prints no copy from the desk; receipt {number} is read from the fiscal printer&apos;s electronic journal on the printer itself</source>
+        <translation>Касса {register} не печатает копию из программы; чек {number} можно прочитать в электронном журнале на самом фискальном принтере</translation>
     </message>
     <message>
         <source>Register {register} prints no copy through KKM-server; receipt {number} is found on the register or on the fiscal data operator&apos;s site</source>
@@ -2246,6 +2258,10 @@
         <translation>Касса {register} ещё не ответила по чеку этого платежа: посмотрите её последний чек, затем выберите Смена → Проверить чеки; до этого чек повторно не пробивается</translation>
     </message>
     <message>
+        <source>The receipt&apos;s journal entry is missing: nothing was sent to the register</source>
+        <translation>Нет записи чека в журнале: в кассу ничего не отправлено</translation>
+    </message>
+    <message>
         <source>The reference is too long: at most {limit} characters</source>
         <translation>Ссылка слишком длинная: не более {limit} символов</translation>
     </message>
@@ -2608,6 +2624,46 @@
     <message>
         <source>take more than the bill owes</source>
         <translation>принять больше суммы счёта</translation>
+    </message>
+    <message>
+        <source>the fiscal printer has had no Z report for 24 hours: close the cash shift (Z report) and open a new one</source>
+        <translation>фискальный принтер 24 часа без Z-отчёта: закройте кассовую смену (Z-отчёт) и откройте новую</translation>
+    </message>
+    <message>
+        <source>the fiscal printer has not reached the revenue agency (NRA) for three days: check its SIM card and mobile signal; receipts resume once its data are sent</source>
+        <translation>фискальный принтер три дня не связывался с НАП: проверьте его SIM-карту и мобильный сигнал; чеки снова пойдут, когда данные будут отправлены</translation>
+    </message>
+    <message>
+        <source>the fiscal printer is out of paper: load a paper roll and try again</source>
+        <translation>в фискальном принтере нет бумаги: вставьте рулон и повторите</translation>
+    </message>
+    <message>
+        <source>the fiscal printer refused a tax group: a manager checks the register&apos;s VAT codes</source>
+        <translation>фискальный принтер отклонил налоговую группу: менеджер проверяет коды НДС кассы</translation>
+    </message>
+    <message>
+        <source>the fiscal printer refused an item of the receipt: a manager checks the item&apos;s name and price</source>
+        <translation>фискальный принтер отклонил позицию чека: менеджер проверяет её название и цену</translation>
+    </message>
+    <message>
+        <source>the fiscal printer refused the payment: check the receipt&apos;s payment and try again</source>
+        <translation>фискальный принтер отклонил оплату: проверьте оплату чека и повторите</translation>
+    </message>
+    <message>
+        <source>the fiscal printer&apos;s cover is open: close it and try again</source>
+        <translation>крышка фискального принтера открыта: закройте её и повторите</translation>
+    </message>
+    <message>
+        <source>the fiscal printer&apos;s electronic journal is full: call its service centre</source>
+        <translation>электронный журнал фискального принтера заполнен: вызовите сервисный центр</translation>
+    </message>
+    <message>
+        <source>the fiscal printer&apos;s fiscal memory is full: call its service centre; no receipt can be issued on it until then</source>
+        <translation>фискальная память принтера заполнена: вызовите сервисный центр; до тех пор чеки на нём не печатаются</translation>
+    </message>
+    <message>
+        <source>the fiscal printer&apos;s printing unit reports a fault: switch it off and on, then try again</source>
+        <translation>печатающий узел фискального принтера сообщает о сбое: выключите и включите его, затем повторите</translation>
     </message>
     <message>
         <source>the printer did not answer in time; check that it is on and connected</source>
