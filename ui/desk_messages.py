@@ -159,6 +159,7 @@ ERRORS = (
     QT_TRANSLATE_NOOP("DeskError", "Only a payment made on the card terminal can be refunded outside the desk"),
     QT_TRANSLATE_NOOP("DeskError", "Only a payment or a deposit can be refunded"),
     QT_TRANSLATE_NOOP("DeskError", "Only a payment, deposit or refund can be voided"),
+    QT_TRANSLATE_NOOP("DeskError", "Only a registered register is asked here: a manager sets its kind and its server's address first; an ESC/POS printer is checked in Devices"),
     QT_TRANSLATE_NOOP("DeskError", "Only an in-house guest moves rooms ({reservation})"),
     QT_TRANSLATE_NOOP("DeskError", "Only payments and refunds get a fiscal receipt"),
     QT_TRANSLATE_NOOP("DeskError", "Only services on this bill can be split off it"),

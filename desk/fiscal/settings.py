@@ -167,3 +167,17 @@ def set_register(session: Session, actor: Actor, code: str, *, kind: str | None 
                                kind=settings.kind.value)
     session.flush()
     return settings
+
+
+def save_register_settings(session: Session, actor: Actor, code: str, *, kind: str, address: str, device_id: str,
+                           taxation: str, vat_text: str, workstation: str) -> RegisterSettings:
+    """The administration window's Save: every field as typed, the VAT map in ``desk registers``'s form."""
+    require(actor, Right.MANAGE_DEVICES)
+    return set_register(session, actor, code, kind=kind, address=address, device_id=device_id,
+                        taxation=taxation if kind in RUSSIAN else "", vat_map=parse_vat_map(vat_text, kind),
+                        workstation=workstation)
+
+
+def vat_map_text(vat_map: dict[str, str]) -> str:
+    """A VAT map as the manager types it: ``20=vat20,none=none``."""
+    return ",".join(f"{rate or 'none'}={code}" for rate, code in sorted(vat_map.items()))

@@ -891,6 +891,10 @@
         <translation>Добави к&amp;аса</translation>
     </message>
     <message>
+        <source>Se&amp;ttings…</source>
+        <translation>&amp;Настройки…</translation>
+    </message>
+    <message>
         <source>&amp;Devices…</source>
         <translation>&amp;Устройства…</translation>
     </message>
@@ -1692,6 +1696,10 @@
     <message>
         <source>Only a payment, deposit or refund can be voided</source>
         <translation>Може да се анулира само плащане, депозит или възстановяване</translation>
+    </message>
+    <message>
+        <source>Only a registered register is asked here: a manager sets its kind and its server&apos;s address first; an ESC/POS printer is checked in Devices</source>
+        <translation>Тук се проверява само фискален регистър: мениджър първо задава вида му и адреса на сървъра; принтер ESC/POS се проверява в „Устройства“</translation>
     </message>
     <message>
         <source>Only an in-house guest moves rooms ({reservation})</source>
@@ -5639,6 +5647,129 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Printing was cancelled: the documents still wait.</source>
         <translation>Печатът е отменен: документите продължават да чакат.</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterSettingsDialog</name>
+    <message>
+        <source>Cash register %1</source>
+        <translation>Каса %1</translation>
+    </message>
+    <message>
+        <source>Receipt printer with the desk&apos;s signed journal (not fiscal)</source>
+        <translation>Принтер за бележки с подписания журнал на програмата (не фискален)</translation>
+    </message>
+    <message>
+        <source>ATOL through its web server (Russia)</source>
+        <translation>АТОЛ чрез уеб сървъра му (Русия)</translation>
+    </message>
+    <message>
+        <source>KKM-server (Russia)</source>
+        <translation>ККМ-сървър (Русия)</translation>
+    </message>
+    <message>
+        <source>Fiscal printer through ErpNet.FP (Bulgaria)</source>
+        <translation>Фискален принтер чрез ErpNet.FP (България)</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Вид:</translation>
+    </message>
+    <message>
+        <source>Server &amp;address:</source>
+        <translation>&amp;Адрес на сървъра:</translation>
+    </message>
+    <message>
+        <source>&amp;Device id:</source>
+        <translation>&amp;Устройство:</translation>
+    </message>
+    <message>
+        <source>General (ОСН)</source>
+        <translation>Обща (ОСН)</translation>
+    </message>
+    <message>
+        <source>Simplified, on income (УСН доход)</source>
+        <translation>Опростена, приходи (УСН доход)</translation>
+    </message>
+    <message>
+        <source>Simplified, income less expense (УСН доход − расход)</source>
+        <translation>Опростена, приходи минус разходи (УСН доход − расход)</translation>
+    </message>
+    <message>
+        <source>Agricultural tax (ЕСХН)</source>
+        <translation>Селскостопански данък (ЕСХН)</translation>
+    </message>
+    <message>
+        <source>Patent (ПСН)</source>
+        <translation>Патент (ПСН)</translation>
+    </message>
+    <message>
+        <source>&amp;Taxation system:</source>
+        <translation>Данъчна &amp;система:</translation>
+    </message>
+    <message>
+        <source>&amp;VAT codes:</source>
+        <translation>Данъчни &amp;групи:</translation>
+    </message>
+    <message>
+        <source>Follows the cash shift of &amp;workstation:</source>
+        <translation>Следва касовата смяна на &amp;работното място:</translation>
+    </message>
+    <message>
+        <source>&amp;Check connection</source>
+        <translation>&amp;Проверка на връзката</translation>
+    </message>
+    <message>
+        <source>e.g. 9=Г,20=Б,none=А: accommodation 9 % in group Г, 20 % in Б, exempt in А</source>
+        <translation>напр. 9=Г,20=Б,none=А: нощувки 9 % в група Г, 20 % в Б, освободени в А</translation>
+    </message>
+    <message>
+        <source>e.g. 20=vat20,10=vat10,0=vat0,none=none</source>
+        <translation>напр. 20=vat20,10=vat10,0=vat0,none=none</translation>
+    </message>
+    <message>
+        <source>Our rate = the register&apos;s code, comma separated; the codes are %1. %2</source>
+        <translation>Наша ставка = код на регистъра, разделени със запетая; кодовете са %1. %2</translation>
+    </message>
+    <message>
+        <source>printer id, e.g. dt279013</source>
+        <translation>идентификатор на принтера, напр. dt279013</translation>
+    </message>
+    <message>
+        <source>device number on the server</source>
+        <translation>номер на устройството на сървъра</translation>
+    </message>
+    <message>
+        <source>Asking register %1…</source>
+        <translation>Проверка на регистър %1…</translation>
+    </message>
+    <message>
+        <source>Check connection</source>
+        <translation>Проверка на връзката</translation>
+    </message>
+    <message>
+        <source>its shift is open</source>
+        <translation>смяната е отворена</translation>
+    </message>
+    <message>
+        <source>its shift is closed</source>
+        <translation>смяната е затворена</translation>
+    </message>
+    <message>
+        <source>its shift is over 24 hours: close it with a Z report</source>
+        <translation>смяната е над 24 часа: затворете я със Z отчет</translation>
+    </message>
+    <message>
+        <source>The register answered: %1</source>
+        <translation>Регистърът отговори: %1</translation>
+    </message>
+    <message>
+        <source>it reports: %1</source>
+        <translation>той съобщава: %1</translation>
+    </message>
+    <message>
+        <source>it is ready</source>
+        <translation>той е готов за работа</translation>
     </message>
 </context>
 <context>

@@ -891,6 +891,10 @@
         <translation>Добавить к&amp;ассу</translation>
     </message>
     <message>
+        <source>Se&amp;ttings…</source>
+        <translation>&amp;Настройки…</translation>
+    </message>
+    <message>
         <source>&amp;Devices…</source>
         <translation>&amp;Устройства…</translation>
     </message>
@@ -1692,6 +1696,10 @@
     <message>
         <source>Only a payment, deposit or refund can be voided</source>
         <translation>Аннулировать можно только оплату, депозит или возврат</translation>
+    </message>
+    <message>
+        <source>Only a registered register is asked here: a manager sets its kind and its server&apos;s address first; an ESC/POS printer is checked in Devices</source>
+        <translation>Здесь опрашивается только фискальная касса: менеджер сначала задаёт её тип и адрес сервера; принтер ESC/POS проверяется в «Устройствах»</translation>
     </message>
     <message>
         <source>Only an in-house guest moves rooms ({reservation})</source>
@@ -5639,6 +5647,129 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Printing was cancelled: the documents still wait.</source>
         <translation>Печать отменена: документы по-прежнему ждут.</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterSettingsDialog</name>
+    <message>
+        <source>Cash register %1</source>
+        <translation>Касса %1</translation>
+    </message>
+    <message>
+        <source>Receipt printer with the desk&apos;s signed journal (not fiscal)</source>
+        <translation>Чековый принтер с подписанным журналом программы (не фискальный)</translation>
+    </message>
+    <message>
+        <source>ATOL through its web server (Russia)</source>
+        <translation>АТОЛ через веб-сервер драйвера (Россия)</translation>
+    </message>
+    <message>
+        <source>KKM-server (Russia)</source>
+        <translation>ККМ-сервер (Россия)</translation>
+    </message>
+    <message>
+        <source>Fiscal printer through ErpNet.FP (Bulgaria)</source>
+        <translation>Фискальный принтер через ErpNet.FP (Болгария)</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Тип:</translation>
+    </message>
+    <message>
+        <source>Server &amp;address:</source>
+        <translation>&amp;Адрес сервера:</translation>
+    </message>
+    <message>
+        <source>&amp;Device id:</source>
+        <translation>&amp;Устройство:</translation>
+    </message>
+    <message>
+        <source>General (ОСН)</source>
+        <translation>Общая (ОСН)</translation>
+    </message>
+    <message>
+        <source>Simplified, on income (УСН доход)</source>
+        <translation>Упрощённая, доходы (УСН доход)</translation>
+    </message>
+    <message>
+        <source>Simplified, income less expense (УСН доход − расход)</source>
+        <translation>Упрощённая, доходы минус расходы (УСН доход − расход)</translation>
+    </message>
+    <message>
+        <source>Agricultural tax (ЕСХН)</source>
+        <translation>Единый сельхозналог (ЕСХН)</translation>
+    </message>
+    <message>
+        <source>Patent (ПСН)</source>
+        <translation>Патент (ПСН)</translation>
+    </message>
+    <message>
+        <source>&amp;Taxation system:</source>
+        <translation>&amp;Система налогообложения:</translation>
+    </message>
+    <message>
+        <source>&amp;VAT codes:</source>
+        <translation>Коды &amp;НДС:</translation>
+    </message>
+    <message>
+        <source>Follows the cash shift of &amp;workstation:</source>
+        <translation>Следует кассовой смене &amp;рабочего места:</translation>
+    </message>
+    <message>
+        <source>&amp;Check connection</source>
+        <translation>&amp;Проверить связь</translation>
+    </message>
+    <message>
+        <source>e.g. 9=Г,20=Б,none=А: accommodation 9 % in group Г, 20 % in Б, exempt in А</source>
+        <translation>например 9=Г,20=Б,none=А: проживание 9 % в группе Г, 20 % в Б, без НДС в А</translation>
+    </message>
+    <message>
+        <source>e.g. 20=vat20,10=vat10,0=vat0,none=none</source>
+        <translation>например 20=vat20,10=vat10,0=vat0,none=none</translation>
+    </message>
+    <message>
+        <source>Our rate = the register&apos;s code, comma separated; the codes are %1. %2</source>
+        <translation>Наша ставка = код кассы, через запятую; коды: %1. %2</translation>
+    </message>
+    <message>
+        <source>printer id, e.g. dt279013</source>
+        <translation>id принтера, например dt279013</translation>
+    </message>
+    <message>
+        <source>device number on the server</source>
+        <translation>номер устройства на сервере</translation>
+    </message>
+    <message>
+        <source>Asking register %1…</source>
+        <translation>Опрашиваем кассу %1…</translation>
+    </message>
+    <message>
+        <source>Check connection</source>
+        <translation>Проверка связи</translation>
+    </message>
+    <message>
+        <source>its shift is open</source>
+        <translation>смена открыта</translation>
+    </message>
+    <message>
+        <source>its shift is closed</source>
+        <translation>смена закрыта</translation>
+    </message>
+    <message>
+        <source>its shift is over 24 hours: close it with a Z report</source>
+        <translation>смена длится больше 24 часов: закройте её Z-отчётом</translation>
+    </message>
+    <message>
+        <source>The register answered: %1</source>
+        <translation>Касса ответила: %1</translation>
+    </message>
+    <message>
+        <source>it reports: %1</source>
+        <translation>она сообщает: %1</translation>
+    </message>
+    <message>
+        <source>it is ready</source>
+        <translation>она готова к работе</translation>
     </message>
 </context>
 <context>
