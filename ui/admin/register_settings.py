@@ -81,12 +81,12 @@ class RegisterSettingsDialog(QDialog):
         self.vat_edit.setObjectName("registerVatEdit")
         form.addRow(self.tr("&VAT codes:"), self.vat_edit)
         self.vat_hint = hint_label("", "registerVatHint")
-        form.addRow("", self.vat_hint)
         self.workstation_edit = QLineEdit()
         self.workstation_edit.setObjectName("registerWorkstationEdit")
         self.workstation_edit.setMaxLength(40)
         form.addRow(self.tr("Follows the cash shift of &workstation:"), self.workstation_edit)
         layout.addLayout(form)
+        layout.addWidget(self.vat_hint)  # the full width: the codes and an example, wrapped, never clipped
         self.result_label = QLabel()
         self.result_label.setObjectName("registerCheckResult")
         self.result_label.setWordWrap(True)
