@@ -21,8 +21,8 @@ from sqlalchemy import update
 
 from desk.cash.shifts import open_shift_of
 from desk.db.engine import Database
-from desk.demo.seed import DEMO_WORKSTATION, seed_demo
 from desk.db.runner import Runner
+from desk.demo.seed import DEMO_WORKSTATION, seed_demo
 from desk.fiscal.models import CashRegister
 from desk.fiscal.settings import set_register
 from desk.fiscal.workflow import print_shift_documents
