@@ -37,8 +37,9 @@ RUSSIAN = frozenset({RegisterKind.ATOL, RegisterKind.KKMSERVER})
 
 # ATOL's taxation systems (tag 1055): general, simplified on income, on income less expense, agricultural, patent.
 TAXATION_SYSTEMS = ("osn", "usnIncome", "usnIncomeOutcome", "esn", "patent")
-# ATOL's VAT codes of a position (tag 1199).
-VAT_CODES = ("none", "vat0", "vat5", "vat7", "vat10", "vat20", "vat105", "vat107", "vat110", "vat120")
+# ATOL's VAT codes of a position (tag 1199); vat22 and vat122 (22/122) for Russia's 22 % rate from 1 January 2026.
+VAT_CODES = ("none", "vat0", "vat5", "vat7", "vat10", "vat20", "vat22", "vat105", "vat107", "vat110", "vat120",
+             "vat122")
 # A Bulgarian fiscal printer's tax groups (Наредба Н-18), 1 to 8 in ErpNet.FP: А exempt from VAT, Б 20 %,
 # В 20 % on liquid fuels, Г 9 % (hotel accommodation), Д-З the 0 % and special groups the NRA set later.
 TAX_GROUPS = ("А", "Б", "В", "Г", "Д", "Е", "Ж", "З")

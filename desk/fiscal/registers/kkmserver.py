@@ -61,7 +61,7 @@ _COMMANDS = {
 _TYPE_CHECK = {DocumentKind.SALE: 0, DocumentKind.REFUND: 1}  # sale, refund of a sale
 # Our VAT codes (ATOL's names, as a manager sets them) as KKM-server's Tax: the percent, or -1 for none.
 _TAX = {"none": -1, "vat0": 0, "vat5": 5, "vat7": 7, "vat10": 10, "vat20": 20, "vat105": 105, "vat107": 107,
-        "vat110": 110, "vat120": 120}
+        "vat110": 110, "vat120": 120, "vat22": 22, "vat122": 122}
 _TAX_VARIANT = {"osn": 0, "usnIncome": 1, "usnIncomeOutcome": 2, "esn": 4, "patent": 5}
 # The register's words KKM-server passes on, as the register's error codes the desk has advice for.
 _ERRORS = (("нет бумаги", 44), ("открыта крышка", 45), ("превысила 24 час", 68), ("смена закрыта", 73),
