@@ -57,6 +57,8 @@ def run(args: argparse.Namespace, url: str | None) -> int:
                     print(f"    {_atol_shift(settings.address)}")
                 if getattr(args, "status", False) and settings.kind.value == "kkmserver" and settings.address:
                     print(f"    {_kkm_shift(settings.address, settings.device_id)}")
+                if getattr(args, "status", False) and settings.kind.value == "erpnet" and settings.address:
+                    print(f"    {_erpnet_state(settings)}")
             return 0
         actor = settings_operator(database)
         kind = args.kind or next((s.kind for s in runner.read(all_register_settings) if s.code == args.code), "atol")
@@ -84,6 +86,18 @@ def _describe(settings: Any) -> str:
     if settings.workstation:
         parts.append(f"follows {settings.workstation}'s cash shift")
     return ", ".join(parts)
+
+
+def _erpnet_state(settings: Any) -> str:
+    from desk.core.errors import DeskError
+    from desk.fiscal.connection import check_connection
+
+    try:
+        found = check_connection(settings)
+    except DeskError as exc:
+        return f"not answering ({exc.message})"
+    state = found.problems or ("24 hours without a Z report" if found.shift == "expired" else "ready")
+    return f"{found.device}: {state}"
 
 
 def _atol_shift(address: str) -> str:

@@ -127,3 +127,22 @@ def test_a_kkm_server_refusing_the_workstations_login_is_said_on_its_line_and_th
     assert out[line + 1].startswith("    refused: KKM-server at ") and "KKMSERVER_PASSWORD" in out[line + 1]
     codes = [settings.code for settings in sqlite_hotel.query(all_register_settings)]
     assert [text.split(":")[0] for text in out if not text.startswith(" ")] == codes  # none left out after FP-1
+
+
+def test_a_register_is_set_to_an_erpnet_printer_with_tax_groups_and_listed_with_its_state(
+        sqlite_hotel: Hotel, sqlite_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    from .erpnet_rig import start_erpnet_server
+
+    server = start_erpnet_server(tmp_path / "fm.json")
+    try:
+        code = main(["--database", sqlite_url, "registers", "set", "FP-1", "--kind", "erpnet", "--address",
+                     server.address, "--device-id", "dt279013", "--vat", "9=г, 20=Б, none=А"])
+        assert code == 0, capsys.readouterr().err
+        capsys.readouterr()
+        assert main(["--database", sqlite_url, "registers", "list", "--status"]) == 0
+    finally:
+        server.stop()
+    out = capsys.readouterr().out.splitlines()
+    line = next(n for n, text in enumerate(out) if text.startswith("FP-1: "))
+    assert f"[erpnet], at {server.address} device dt279013, VAT none=А,20=Б,9=Г" in out[line]
+    assert out[line + 1] == "    DT279013 Datecs FP-2000: ready"
