@@ -516,6 +516,7 @@ ERRORS = (
     QT_TRANSLATE_NOOP("DeskError", "{service} is reversed and stays where it is"),
     QT_TRANSLATE_NOOP("DeskError", "{service} was already reversed"),
     QT_TRANSLATE_NOOP("DeskError", "{service} was already reversed on the company's account"),
+    QT_TRANSLATE_NOOP("DeskError", "{tax_id} is not a person's taxpayer number (ИНН): 12 digits with their check digits"),
     QT_TRANSLATE_NOOP("DeskError", "{url} is not a printer address: use tcp://, serial://, usb:// or file://"),
     QT_TRANSLATE_NOOP("DeskError", "{username} is the last active manager: add another manager first"),
     QT_TRANSLATE_NOOP("DeskError", "{user} is not a manager and may not authorise this"),

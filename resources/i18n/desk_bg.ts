@@ -2826,6 +2826,10 @@
         <translation>{service} вече е отменено в сметката на фирмата</translation>
     </message>
     <message>
+        <source>{tax_id} is not a person&apos;s taxpayer number (ИНН): 12 digits with their check digits</source>
+        <translation>{tax_id} не е данъчен номер (ИНН) на физическо лице в Русия: 12 цифри с контролните им цифри</translation>
+    </message>
+    <message>
         <source>{url} is not a printer address: use tcp://, serial://, usb:// or file://</source>
         <translation>{url} не е адрес на принтер: използвайте tcp://, serial://, usb:// или file://</translation>
     </message>
@@ -5027,6 +5031,14 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>A temporary password (at least {length} characters, not the user name) is used once: the user chooses their own at the next sign-in. Reset uses the temporary password typed above.</source>
         <translation>Временната парола (поне {length} знака, не потребителското име) важи веднъж: при следващото влизане потребителят избира своя. Нулирането използва временната парола, въведена по-горе.</translation>
+    </message>
+    <message>
+        <source>Ta&amp;xpayer number (ИНН):</source>
+        <translation>&amp;ИНН (руски данъчен номер):</translation>
+    </message>
+    <message>
+        <source>Set number</source>
+        <translation>Запиши ИНН</translation>
     </message>
     <message>
         <source>Add a user</source>

@@ -2826,6 +2826,10 @@
         <translation>{service} уже отменено на счёте компании</translation>
     </message>
     <message>
+        <source>{tax_id} is not a person&apos;s taxpayer number (ИНН): 12 digits with their check digits</source>
+        <translation>{tax_id} — не ИНН физического лица: 12 цифр с контрольными разрядами</translation>
+    </message>
+    <message>
         <source>{url} is not a printer address: use tcp://, serial://, usb:// or file://</source>
         <translation>{url} — не адрес принтера: используйте tcp://, serial://, usb:// или file://</translation>
     </message>
@@ -5027,6 +5031,14 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>A temporary password (at least {length} characters, not the user name) is used once: the user chooses their own at the next sign-in. Reset uses the temporary password typed above.</source>
         <translation>Временный пароль (не короче {length} символов, не имя пользователя) действует один раз: при следующем входе пользователь выбирает свой. Сброс использует временный пароль, введённый выше.</translation>
+    </message>
+    <message>
+        <source>Ta&amp;xpayer number (ИНН):</source>
+        <translation>&amp;ИНН кассира:</translation>
+    </message>
+    <message>
+        <source>Set number</source>
+        <translation>Сохранить ИНН</translation>
     </message>
     <message>
         <source>Add a user</source>

@@ -299,3 +299,20 @@ def test_russias_22_percent_rate_goes_to_the_register_as_vat22(rig: AtolHotel):
     [sale] = [row for row in kept(rig.hotel) if row.kind == "sale"]
     assert [item["tax"]["type"] for item in json.loads(sale.content)["task"]["items"]] == ["vat22"]
     assert parse_vat_map("22=vat122") == {"22": "vat122"}
+
+
+def test_the_cashiers_taxpayer_number_goes_to_the_register_as_operator_vatin(rig: AtolHotel):
+    import json
+
+    from desk.core.errors import InvalidInput
+    from desk.people.admin import set_tax_id
+    from desk.people.models import Role
+
+    manager = rig.hotel.as_role(Role.MANAGER)
+    with pytest.raises(InvalidInput, match="is not a person's taxpayer number"):
+        manager.run(set_tax_id, rig.hotel.actor.username, "500100732258")  # a check digit wrong
+    manager.run(set_tax_id, rig.hotel.actor.username, "5001 0073 2259")
+    assert receipt(rig, rig.paid_bill()).printed
+    [sale] = [row for row in kept(rig.hotel) if row.kind == "sale"]
+    operator = json.loads(sale.content)["task"]["operator"]
+    assert operator["vatin"] == "500100732259" and operator["name"]

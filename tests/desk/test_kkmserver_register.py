@@ -366,3 +366,14 @@ def test_russias_22_percent_rate_goes_to_kkm_server_as_tax_22(rig: AtolHotel):
     assert outcome.printed and outcome.problem is None
     [sale] = [row for row in kept(rig.hotel) if row.kind == "sale"]
     assert [s["Register"]["Tax"] for s in json.loads(sale.content)["task"]["CheckStrings"]] == [22]
+
+
+def test_the_cashiers_taxpayer_number_goes_to_kkm_server_as_cashier_vatin(rig: AtolHotel):
+    import json
+
+    from desk.people.admin import set_tax_id
+
+    rig.hotel.as_role(Role.MANAGER).run(set_tax_id, rig.hotel.actor.username, "500100732259")
+    assert receipt(rig, rig.paid_bill()).printed
+    [sale] = [row for row in kept(rig.hotel) if row.kind == "sale"]
+    assert json.loads(sale.content)["task"]["CashierVATIN"] == "500100732259"
