@@ -97,7 +97,6 @@ class PeopleDialog(QDialog):
         self.tax_id_edit = QLineEdit()
         self.tax_id_edit.setObjectName("taxIdEdit")
         self.tax_id_edit.setMaxLength(16)
-        self.tax_id_edit.setPlaceholderText("500100732259")
         label = QLabel(self.tr("Ta&xpayer number (ИНН):"))
         label.setBuddy(self.tax_id_edit)
         self.tax_id_button = QPushButton(self.tr("Set number"))
