@@ -184,13 +184,36 @@ def test_a_refund_of_a_sale_found_after_a_lost_answer_quotes_its_sale_number(rig
 
 
 def test_a_printer_slower_than_the_async_timeout_is_waited_for_by_its_task(rig: AtolHotel):
-    rig.registers._erpnet_client(rig.runner.read(lambda s: __import__(
-        "desk.fiscal.settings", fromlist=["x"]).register_settings(s, "FP-1"))).async_timeout_ms = 100
+    from desk.fiscal.settings import register_settings
+
+    rig.registers._erpnet_client(rig.runner.read(register_settings, "FP-1")).async_timeout_ms = 100
     payment_id = rig.paid_bill(lines=LINES)
     rig.server.control("fault", fault="slow", seconds=0.5)
     outcome = receipt(rig, payment_id)
     assert outcome.printed and outcome.state is IntentState.SETTLED
     assert outcome.document.number == int(rig.server.receipts()[0]["receiptNumber"])
+
+
+def test_cancel_stops_the_waiting_not_the_printer_and_check_receipts_then_keeps_the_receipt_once(rig: AtolHotel):
+    import time
+
+    from desk.fiscal.settings import register_settings
+
+    rig.registers._erpnet_client(rig.runner.read(register_settings, "FP-1")).async_timeout_ms = 100
+    payment_id = rig.paid_bill(lines=LINES)
+    rig.server.control("fault", fault="slow", seconds=1)
+    cancel = threading.Event()
+    # Pressed as soon as the receipt is sent: ErpNet.FP answers with the task id, the desk stops waiting there.
+    outcome = receipt(rig, payment_id, cancel=cancel, progress=lambda step: cancel.set())
+    assert not outcome.printed and outcome.state is IntentState.UNKNOWN
+    assert "(FP-1) did not say whether it issued the document" in outcome.problem.message
+    deadline = time.monotonic() + 20
+    while (first := reconcile_receipts(rig.runner, rig.hotel.actor, registers=rig.registers)).settled == 0:
+        assert first.still_unknown == 1 and time.monotonic() < deadline, first
+        time.sleep(0.2)
+    second = reconcile_receipts(rig.runner, rig.hotel.actor, registers=rig.registers)
+    assert (first.settled, second.settled, first.still_unknown) == (1, 0, 0), first
+    assert receipt(rig, payment_id).already and len(rig.server.receipts()) == 1
 
 
 def test_a_lost_answer_the_restarted_server_forgot_stays_pending_and_is_never_printed_again(rig: AtolHotel):
