@@ -175,7 +175,9 @@ class Printer:
             number = f"{self.data['receipts']:07d}"
             return self._record({"type": document, "uniqueSaleNumber": unp, "receiptNumber": number,
                                  "receiptAmount": float(total), "items": body.get("items"),
-                                 "payments": body.get("payments"), "reason": body.get("reason")}, receipt=True)
+                                 "payments": body.get("payments"), "reason": body.get("reason"),
+                                 "operator": body.get("operator"),
+                                 "signed_in": bool(body.get("operatorPassword"))}, receipt=True)
 
     def _record(self, entry: dict[str, Any], *, receipt: bool = False, day_ends: bool = False) -> dict[str, Any]:
         when = _stamp()

@@ -77,6 +77,21 @@ def test_a_sale_is_printed_with_our_sale_number_and_tax_groups_and_its_fiscal_da
     assert len(rig.server.receipts()) == 1 and [r.kind for r in kept(rig.hotel)] == ["shift_open", "sale"]
 
 
+def test_the_operators_password_goes_to_the_printer_and_is_never_kept(rig: AtolHotel,
+                                                                      monkeypatch: pytest.MonkeyPatch):
+    from desk.journal.models import JournalIntent
+
+    monkeypatch.setenv("ERPNET_OPERATOR", "7")
+    monkeypatch.setenv("ERPNET_OPERATOR_PASSWORD", "op-secret-7")
+    assert receipt(rig, rig.paid_bill(lines=LINES)).printed
+    [sale] = rig.server.receipts()
+    assert sale["operator"] == "7" and sale["signed_in"] and sale["uniqueSaleNumber"].startswith("DT279013-0007-")
+    with rig.hotel.database.unit_of_work() as session:
+        stored = [row.content for row in session.scalars(select(RegisterDocument))]
+        stored += [str(intent.request) for intent in session.scalars(select(JournalIntent))]
+    assert stored and not any("op-secret-7" in text for text in stored)
+
+
 def test_each_sale_gets_its_own_sale_number(rig: AtolHotel):
     for _ in range(2):
         assert receipt(rig, rig.paid_bill(lines=LINES)).printed
