@@ -269,6 +269,13 @@ def test_the_fake_refuses_what_erpnet_refuses(server: ErpNetServerProcess):
     assert info["result"]["ok"] is True
     # Read once, a finished task is forgotten, as ErpNet.FP forgets it.
     assert httpx.get(f"{server.address}/printers/taskinfo", params={"id": "t-1"}).json() == {"taskStatus": "unknown"}
+    fourth = {**body, "uniqueSaleNumber": "DT279013-0001-0000004"}
+    done = httpx.post(url, params={"asyncTimeout": 5000, "taskId": "t-2"}, json=fourth).json()
+    assert done["ok"] is True  # answered in time; the task stays in the completed list until it is read
+    again = httpx.post(url, params={"asyncTimeout": 5000, "taskId": "t-2"}, json=fourth).json()
+    assert again["ok"] is False and again["messages"][0]["code"] == "E109"  # nothing printed a second time
+    assert [d["uniqueSaleNumber"] for d in server.receipts()] == [
+        "DT279013-0001-0000001", "DT279013-0001-0000003", "DT279013-0001-0000004"]
 
 
 def child(url: str, payment_id: int, flag: str, point: str) -> None:
