@@ -3,6 +3,8 @@
     desk registers list [--status]
     desk registers set FP-1 --kind atol --address http://127.0.0.1:16732 --taxation osn \
         --vat 20=vat20,10=vat10,0=vat0,none=none --workstation FRONT-1
+    desk registers set FP-1 --kind erpnet --address http://127.0.0.1:8001 --device-id dt279013 \
+        --vat 9=Г,20=Б,none=А --workstation FRONT-1
 """
 
 from __future__ import annotations
@@ -27,14 +29,17 @@ def add_commands(commands: Any) -> None:
     change.add_argument("--kind", choices=("escpos", "atol", "kkmserver", "erpnet"),
                         help="escpos: our printer with our signed journal; atol: ATOL's web server; "
                              "kkmserver: KKM-server (its login and password in the workstation's KKMSERVER_LOGIN "
-                             "and KKMSERVER_PASSWORD); erpnet: set up ahead, not driven yet")
+                             "and KKMSERVER_PASSWORD); erpnet: ErpNet.FP, for Bulgarian fiscal printers "
+                             "(the operator in ERPNET_OPERATOR and ERPNET_OPERATOR_PASSWORD)")
     change.add_argument("--address", help="the vendor's server, e.g. http://127.0.0.1:16732 (ATOL's web server), "
-                        "http://127.0.0.1:5893 (KKM-server)")
+                        "http://127.0.0.1:5893 (KKM-server), http://127.0.0.1:8001 (ErpNet.FP)")
     change.add_argument("--device-id",
-                        help="the device on that server, when it drives several (KKM-server's NumDevice)")
+                        help="the device on that server, when it drives several (KKM-server's NumDevice, "
+                             "ErpNet.FP's printer id such as dt279013)")
     change.add_argument("--taxation", help="osn, usnIncome, usnIncomeOutcome, esn or patent (tag 1055)")
     change.add_argument("--vat", metavar="RATE=CODE,...",
-                        help="our rates' VAT codes on the register: 20=vat20,10=vat10,0=vat0,none=none")
+                        help="our rates' VAT codes on the register: 20=vat20,10=vat10,0=vat0,none=none; "
+                             "for ErpNet.FP the tax groups: 9=Г,20=Б,none=А")
     change.add_argument("--workstation", help="whose cash shift opens and closes it (when no printer of it is there)")
 
 
@@ -52,11 +57,14 @@ def run(args: argparse.Namespace, url: str | None) -> int:
                     print(f"    {_atol_shift(settings.address)}")
                 if getattr(args, "status", False) and settings.kind.value == "kkmserver" and settings.address:
                     print(f"    {_kkm_shift(settings.address, settings.device_id)}")
+                if getattr(args, "status", False) and settings.kind.value == "erpnet" and settings.address:
+                    print(f"    {_erpnet_state(settings)}")
             return 0
         actor = settings_operator(database)
+        kind = args.kind or next((s.kind for s in runner.read(all_register_settings) if s.code == args.code), "atol")
         settings = runner.run(set_register, actor, args.code, kind=args.kind, address=args.address,
                               device_id=args.device_id, taxation=args.taxation,
-                              vat_map=parse_vat_map(args.vat) if args.vat is not None else None,
+                              vat_map=parse_vat_map(args.vat, kind) if args.vat is not None else None,
                               workstation=args.workstation).value
         print(_describe(settings))
     except DeskError as exc:
@@ -78,6 +86,18 @@ def _describe(settings: Any) -> str:
     if settings.workstation:
         parts.append(f"follows {settings.workstation}'s cash shift")
     return ", ".join(parts)
+
+
+def _erpnet_state(settings: Any) -> str:
+    from desk.core.errors import DeskError
+    from desk.fiscal.connection import check_connection
+
+    try:
+        found = check_connection(settings)
+    except DeskError as exc:
+        return f"not answering ({exc.message})"
+    state = found.problems or ("24 hours without a Z report" if found.shift == "expired" else "ready")
+    return f"{found.device}: {state}"
 
 
 def _atol_shift(address: str) -> str:

@@ -71,6 +71,31 @@ REGISTER_PROBLEMS = {
 }
 
 
+# What the cashier does when a Bulgarian fiscal printer refuses, by ErpNet.FP's standard codes (ErrorCodes.md,
+# the same for every make of printer); the server's own words are shown after it.
+PRINTER_REFUSALS = {
+    "E201": N_("the fiscal printer's fiscal memory is full: call its service centre; no receipt can be issued on "
+               "it until then"),
+    "E206": N_("the fiscal printer's electronic journal is full: call its service centre"),
+    "E301": N_("the fiscal printer is out of paper: load a paper roll and try again"),
+    "E302": N_("the fiscal printer's cover is open: close it and try again"),
+    "E303": N_("the fiscal printer's printing unit reports a fault: switch it off and on, then try again"),
+    "E406": N_("the fiscal printer refused the payment: check the receipt's payment and try again"),
+    "E407": N_("the fiscal printer refused an item of the receipt: a manager checks the item's name and price"),
+    "E411": N_("the fiscal printer refused a tax group: a manager checks the register's VAT codes"),
+    "E502": N_("the fiscal printer has had no Z report for 24 hours: close the cash shift (Z report) and open a "
+               "new one"),
+    "E503": N_("the fiscal printer has not reached the revenue agency (NRA) for three days: check its SIM card "
+               "and mobile signal; receipts resume once its data are sent"),
+}
+
+
+def printer_refusal(code: str, description: str) -> str:
+    """The cashier's words for a Bulgarian fiscal printer's error code: what to do, when the code is known."""
+    phrase = PRINTER_REFUSALS.get(code)
+    return Phrase(phrase) if phrase is not None else description
+
+
 def register_problem(code: int, description: str) -> str:
     """The cashier's words for a register's error: what to do, when the code is known."""
     phrase = REGISTER_PROBLEMS.get(code)

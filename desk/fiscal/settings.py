@@ -27,16 +27,22 @@ class RegisterKind(enum.StrEnum):
     ESCPOS = "escpos"  # our printer and our signed journal
     ATOL = "atol"  # ATOL's web server (Драйвер ККТ 10)
     KKMSERVER = "kkmserver"  # KKM-server (kkmserver.ru), the route TL: WebPMS uses
-    ERPNET = "erpnet"  # ErpNet.FP (not driven yet)
+    ERPNET = "erpnet"  # ErpNet.FP, for Bulgarian fiscal printers
 
 
 # The kinds the desk has a driver for; the others may be set up ahead, and refuse until they get one.
-DRIVEN = frozenset({RegisterKind.ESCPOS, RegisterKind.ATOL, RegisterKind.KKMSERVER})
+DRIVEN = frozenset({RegisterKind.ESCPOS, RegisterKind.ATOL, RegisterKind.KKMSERVER, RegisterKind.ERPNET})
+# Russian registers: a taxation system (tag 1055) and ATOL's VAT codes.
+RUSSIAN = frozenset({RegisterKind.ATOL, RegisterKind.KKMSERVER})
 
 # ATOL's taxation systems (tag 1055): general, simplified on income, on income less expense, agricultural, patent.
 TAXATION_SYSTEMS = ("osn", "usnIncome", "usnIncomeOutcome", "esn", "patent")
-# ATOL's VAT codes of a position (tag 1199).
-VAT_CODES = ("none", "vat0", "vat5", "vat7", "vat10", "vat20", "vat105", "vat107", "vat110", "vat120")
+# ATOL's VAT codes of a position (tag 1199); vat22 and vat122 (22/122) for Russia's 22 % rate from 1 January 2026.
+VAT_CODES = ("none", "vat0", "vat5", "vat7", "vat10", "vat20", "vat22", "vat105", "vat107", "vat110", "vat120",
+             "vat122")
+# A Bulgarian fiscal printer's tax groups (Наредба Н-18), 1 to 8 in ErpNet.FP: А exempt from VAT, Б 20 %,
+# В 20 % on liquid fuels, Г 9 % (hotel accommodation), Д-З the 0 % and special groups the NRA set later.
+TAX_GROUPS = ("А", "Б", "В", "Г", "Д", "Е", "Ж", "З")
 
 
 @dataclass(frozen=True)
@@ -86,16 +92,24 @@ def all_register_settings(session: Session) -> list[RegisterSettings]:
     return [_settings(row) for row in session.scalars(select(CashRegister).order_by(CashRegister.code))]
 
 
-def parse_vat_map(text: str) -> dict[str, str]:
-    """``20=vat20,10=vat10,0=vat0,none=none`` (``none``: a line without a rate) as a map; refused when a
-    code is not one of ATOL's."""
+def vat_codes(kind: RegisterKind | str) -> tuple[str, ...]:
+    """The codes a register of ``kind`` takes for a rate: ATOL's VAT codes, or a Bulgarian printer's tax groups."""
+    return TAX_GROUPS if kind == RegisterKind.ERPNET else VAT_CODES
+
+
+def parse_vat_map(text: str, kind: RegisterKind | str = RegisterKind.ATOL) -> dict[str, str]:
+    """``20=vat20,10=vat10,0=vat0,none=none`` (``none``: a line without a rate; for ErpNet.FP
+    ``9=Г,20=Б,none=А``) as a map; refused when a code is not one the register of ``kind`` takes."""
     mapping: dict[str, str] = {}
+    codes = vat_codes(kind)
     for part in filter(None, (p.strip() for p in text.split(","))):
         rate, _, code = part.partition("=")
         rate, code = rate.strip(), code.strip()
-        if not code or code not in VAT_CODES:
+        if kind == RegisterKind.ERPNET:
+            code = code.upper()
+        if not code or code not in codes:
             raise InvalidInput("“{part}” is no rate=VAT code pair; the codes are {codes}", field="vat_map",
-                               part=part, codes=", ".join(VAT_CODES))
+                               part=part, codes=", ".join(codes))
         mapping["" if rate.lower() == "none" else _percent_key(rate)] = code
     return mapping
 
@@ -141,7 +155,12 @@ def set_register(session: Session, actor: Actor, code: str, *, kind: str | None 
         if not settings.address:
             raise InvalidInput("A {kind} register needs its server's address", field="address",
                                kind=settings.kind.value)
-        if not settings.taxation:
+        wrong = sorted(code for code in settings.vat_map.values() if code not in vat_codes(settings.kind))
+        if wrong:
+            raise InvalidInput("A {kind} register takes the VAT codes {codes}, not {wrong}", field="vat_map",
+                               kind=settings.kind.value, codes=", ".join(vat_codes(settings.kind)),
+                               wrong=", ".join(wrong))
+        if settings.kind in RUSSIAN and not settings.taxation:
             raise InvalidInput("A {kind} register needs its taxation system", field="taxation",
                                kind=settings.kind.value)
         if not settings.vat_map:
@@ -149,3 +168,17 @@ def set_register(session: Session, actor: Actor, code: str, *, kind: str | None 
                                kind=settings.kind.value)
     session.flush()
     return settings
+
+
+def save_register_settings(session: Session, actor: Actor, code: str, *, kind: str, address: str, device_id: str,
+                           taxation: str, vat_text: str, workstation: str) -> RegisterSettings:
+    """The administration window's Save: every field as typed, the VAT map in ``desk registers``'s form."""
+    require(actor, Right.MANAGE_DEVICES)
+    return set_register(session, actor, code, kind=kind, address=address, device_id=device_id,
+                        taxation=taxation if kind in RUSSIAN else "", vat_map=parse_vat_map(vat_text, kind),
+                        workstation=workstation)
+
+
+def vat_map_text(vat_map: dict[str, str]) -> str:
+    """A VAT map as the manager types it: ``20=vat20,none=none``."""
+    return ",".join(f"{rate or 'none'}={code}" for rate, code in sorted(vat_map.items()))

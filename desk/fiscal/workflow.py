@@ -41,6 +41,7 @@ from desk.fiscal.receipts import validate_contact
 from desk.fiscal.register import EscposFiscalRegister, register_info
 from desk.fiscal.registers import atol
 from desk.fiscal.registers.atol import AnswerLost, AtolClient, AtolRegister
+from desk.fiscal.registers.erpnet import ErpNetClient, ErpNetRegister
 from desk.fiscal.registers.kkmserver import KkmClient, KkmRegister
 from desk.fiscal.settings import DRIVEN, RegisterKind, RegisterSettings, register_settings
 from desk.hotel.country import register_format
@@ -89,6 +90,7 @@ class Registers:
         self._lock = threading.Lock()
         self._clients: dict[str, AtolClient] = {}
         self._kkm_clients: dict[str, KkmClient] = {}
+        self._erpnet_clients: dict[str, ErpNetClient] = {}
 
     def register(self, runner: Runner, actor: Actor, code: str) -> AnyRegister:
         """The register ``code`` as its kind drives it (see desk.fiscal.settings)."""
@@ -101,6 +103,8 @@ class Registers:
         language = runner.read(lambda session: register_format(session, code).language)
         if settings.kind is RegisterKind.KKMSERVER:
             return KkmRegister(runner, actor, settings, self._kkm_client(settings), language=language)
+        if settings.kind is RegisterKind.ERPNET:
+            return ErpNetRegister(runner, actor, settings, self._erpnet_client(settings), language=language)
         return AtolRegister(runner, actor, settings, self._client(settings), language=language)
 
     def _client(self, settings: RegisterSettings) -> AtolClient:
@@ -115,6 +119,13 @@ class Registers:
             client = self._kkm_clients.get(settings.address)
             if client is None:
                 client = self._kkm_clients[settings.address] = KkmClient(settings.address)
+            return client
+
+    def _erpnet_client(self, settings: RegisterSettings) -> ErpNetClient:
+        with self._lock:
+            client = self._erpnet_clients.get(settings.address)
+            if client is None:
+                client = self._erpnet_clients[settings.address] = ErpNetClient(settings.address)
             return client
 
     def printer_register(self, runner: Runner, actor: Actor, code: str) -> EscposFiscalRegister:
@@ -150,9 +161,11 @@ class Registers:
         with self._lock:
             held = list(self._held.values())
             self._held.clear()
-            clients: list[AtolClient | KkmClient] = [*self._clients.values(), *self._kkm_clients.values()]
+            clients: list[AtolClient | KkmClient | ErpNetClient] = [
+                *self._clients.values(), *self._kkm_clients.values(), *self._erpnet_clients.values()]
             self._clients.clear()
             self._kkm_clients.clear()
+            self._erpnet_clients.clear()
         for client in clients:
             client.close()
         for _wanted, lease, _lock in held:

@@ -35,11 +35,12 @@ class UserRow:
     active: bool
     must_change_secret: bool
     has_pin: bool
+    tax_id: str = ""
 
 
 def list_users(session: Session) -> list[UserRow]:
-    return [UserRow(u.username, u.full_name, u.role, u.active, u.must_change_secret, u.pin_hash is not None)
-            for u in session.scalars(select(User).order_by(User.username))]
+    return [UserRow(u.username, u.full_name, u.role, u.active, u.must_change_secret, u.pin_hash is not None,
+                    u.tax_id or "") for u in session.scalars(select(User).order_by(User.username))]
 
 
 def new_user(username: str, full_name: str, role: Role, password: str, pin: str | None) -> User:
@@ -144,3 +145,34 @@ def change_role(session: Session, actor: Actor, username: str, role: Role) -> No
     before = user.role
     user.role = role
     record_change(session, actor, ADMIN_KIND, user.username, f"role {before.value} -> {role.value}")
+
+
+def valid_personal_tax_id(tax_id: str) -> bool:
+    """A Russian individual's ИНН: 12 digits whose last two are the check digits of the first ten and eleven."""
+    if not re.fullmatch(r"[0-9]{12}", tax_id):
+        return False
+    digits = [int(d) for d in tax_id]
+
+    def check(weights: tuple[int, ...]) -> int:
+        return sum(w * d for w, d in zip(weights, digits, strict=False)) % 11 % 10
+
+    return (check((7, 2, 4, 10, 3, 5, 9, 4, 6, 8)) == digits[10]
+            and check((3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8)) == digits[11])
+
+
+def set_tax_id(session: Session, actor: Actor, username: str, tax_id: str) -> None:
+    """The cashier's taxpayer number (ИНН) a registered register prints as the cashier's (tag 1203); "" clears it."""
+    require(actor, Right.MANAGE_USERS)
+    tax_id = re.sub(r"\s", "", tax_id)
+    if tax_id and not valid_personal_tax_id(tax_id):
+        raise InvalidInput("{tax_id} is not a person's taxpayer number (ИНН): 12 digits with their check digits",
+                           field="tax_id", tax_id=tax_id)
+    user = _user(session, username)
+    if user.tax_id == tax_id:
+        return
+    user.tax_id = tax_id
+    record_change(session, actor, ADMIN_KIND, user.username, f"tax id {'set' if tax_id else 'cleared'}")
+
+
+def tax_id_of(session: Session, username: str) -> str:
+    return session.scalar(select(User.tax_id).where(User.username == username)) or ""

@@ -39,6 +39,8 @@ class User(Base):
     # True: the password was chosen by someone else (set-up, an administrator's reset); the user sets
     # their own at the next sign-in and acts on nothing before.
     must_change_secret: Mapped[bool] = mapped_column(default=False, server_default=false())
+    # The cashier's taxpayer number (Russia's ИНН, 12 digits): a registered register prints it (tag 1203).
+    tax_id: Mapped[str] = mapped_column(String(12), default="", server_default="")
 
 
 class AdminChange(LedgerRecord, Base):

@@ -75,7 +75,8 @@ FAULTS = {"paper": NO_PAPER, "cover": COVER_OPENED, "fn_full": FN_OVERFLOW, "fn_
 # Faults of the line, not the device: the task is done and its answer never arrives.
 LINE_FAULTS = ("lose_answer",)
 
-TAX_TYPES = {"none", "vat0", "vat5", "vat7", "vat10", "vat20", "vat105", "vat107", "vat110", "vat120"}
+TAX_TYPES = {"none", "vat0", "vat5", "vat7", "vat10", "vat20", "vat22", "vat105", "vat107", "vat110", "vat120",
+             "vat122"}
 TAXATION_TYPES = {"osn", "usnIncome", "usnIncomeOutcome", "esn", "patent"}
 PAYMENT_TYPES = {"cash", "electronically", "prepaid", "credit", "other"}
 PAYMENT_METHODS = {"fullPrepayment", "prepayment", "advance", "fullPayment", "partialPayment", "credit",

@@ -891,6 +891,10 @@
         <translation>Добави к&amp;аса</translation>
     </message>
     <message>
+        <source>Se&amp;ttings…</source>
+        <translation>&amp;Настройки…</translation>
+    </message>
+    <message>
         <source>&amp;Devices…</source>
         <translation>&amp;Устройства…</translation>
     </message>
@@ -1422,6 +1426,10 @@
         <translation>Името на работното място е от 1 до 40 знака</translation>
     </message>
     <message>
+        <source>A {kind} register takes the VAT codes {codes}, not {wrong}</source>
+        <translation>Регистър от вид {kind} приема данъчните кодове {codes}, а не {wrong}</translation>
+    </message>
+    <message>
         <source>A {role} may not {action}: a manager must authorise it</source>
         <translation>Ролята „{role}“ не позволява да {action}: нужно е разрешение от мениджър</translation>
     </message>
@@ -1562,6 +1570,10 @@
         <translation>Въведете номера на бележката, отпечатана от терминала</translation>
     </message>
     <message>
+        <source>ErpNet.FP at {address} has no printer “{printer}”: a manager sets the register&apos;s device id to one of its printers</source>
+        <translation>ErpNet.FP на {address} няма принтер „{printer}“: мениджър задава за идентификатор на устройството един от неговите принтери</translation>
+    </message>
+    <message>
         <source>Event {key} does not exist</source>
         <translation>Събитие {key} не съществува</translation>
     </message>
@@ -1694,6 +1706,10 @@
         <translation>Може да се анулира само плащане, депозит или възстановяване</translation>
     </message>
     <message>
+        <source>Only a registered register is asked here: a manager sets its kind and its server&apos;s address first; an ESC/POS printer is checked in Devices</source>
+        <translation>Тук се проверява само фискален регистър: мениджър първо задава вида му и адреса на сървъра; принтер ESC/POS се проверява в „Устройства“</translation>
+    </message>
+    <message>
         <source>Only an in-house guest moves rooms ({reservation})</source>
         <translation>Само настанен гост може да смени стаята ({reservation})</translation>
     </message>
@@ -1796,6 +1812,10 @@
     <message>
         <source>Register {register} has no document {number}</source>
         <translation>Каса {register} няма документ {number}</translation>
+    </message>
+    <message>
+        <source>Register {register} prints no copy from the desk; receipt {number} is read from the fiscal printer&apos;s electronic journal on the printer itself</source>
+        <translation>Регистър {register} не печата копие от програмата; бон {number} се чете от електронната контролна лента на самия фискален принтер</translation>
     </message>
     <message>
         <source>Register {register} prints no copy through KKM-server; receipt {number} is found on the register or on the fiscal data operator&apos;s site</source>
@@ -2258,6 +2278,10 @@
         <translation>Касов апарат {register} още не е отговорил за бележката на това плащане: вижте последната му бележка, после използвайте „Смяна → Проверка на касовите бележки“; дотогава тя не се издава отново</translation>
     </message>
     <message>
+        <source>The receipt&apos;s journal entry is missing: nothing was sent to the register</source>
+        <translation>Липсва записът на бона в журнала: нищо не е изпратено към регистъра</translation>
+    </message>
+    <message>
         <source>The reference is too long: at most {limit} characters</source>
         <translation>Референцията е твърде дълга: най-много {limit} знака</translation>
     </message>
@@ -2622,6 +2646,46 @@
         <translation>приеме повече от дължимото</translation>
     </message>
     <message>
+        <source>the fiscal printer has had no Z report for 24 hours: close the cash shift (Z report) and open a new one</source>
+        <translation>фискалният принтер е без Z отчет от 24 часа: затворете касовата смяна (Z отчет) и отворете нова</translation>
+    </message>
+    <message>
+        <source>the fiscal printer has not reached the revenue agency (NRA) for three days: check its SIM card and mobile signal; receipts resume once its data are sent</source>
+        <translation>фискалният принтер няма връзка с НАП от три дни: проверете SIM картата и мобилния сигнал; боновете продължават, щом данните бъдат изпратени</translation>
+    </message>
+    <message>
+        <source>the fiscal printer is out of paper: load a paper roll and try again</source>
+        <translation>фискалният принтер няма хартия: заредете ролка и опитайте отново</translation>
+    </message>
+    <message>
+        <source>the fiscal printer refused a tax group: a manager checks the register&apos;s VAT codes</source>
+        <translation>фискалният принтер отказа данъчна група: мениджър проверява данъчните кодове на регистъра</translation>
+    </message>
+    <message>
+        <source>the fiscal printer refused an item of the receipt: a manager checks the item&apos;s name and price</source>
+        <translation>фискалният принтер отказа артикул от бона: мениджър проверява името и цената му</translation>
+    </message>
+    <message>
+        <source>the fiscal printer refused the payment: check the receipt&apos;s payment and try again</source>
+        <translation>фискалният принтер отказа плащането: проверете плащането по бона и опитайте отново</translation>
+    </message>
+    <message>
+        <source>the fiscal printer&apos;s cover is open: close it and try again</source>
+        <translation>капакът на фискалния принтер е отворен: затворете го и опитайте отново</translation>
+    </message>
+    <message>
+        <source>the fiscal printer&apos;s electronic journal is full: call its service centre</source>
+        <translation>електронната контролна лента на фискалния принтер е пълна: обадете се на сервиза</translation>
+    </message>
+    <message>
+        <source>the fiscal printer&apos;s fiscal memory is full: call its service centre; no receipt can be issued on it until then</source>
+        <translation>фискалната памет на принтера е пълна: обадете се на сервиза; дотогава на него не се издават бонове</translation>
+    </message>
+    <message>
+        <source>the fiscal printer&apos;s printing unit reports a fault: switch it off and on, then try again</source>
+        <translation>печатащият механизъм на фискалния принтер съобщава за грешка: изключете го и го включете, после опитайте отново</translation>
+    </message>
+    <message>
         <source>the printer did not answer in time; check that it is on and connected</source>
         <translation>принтерът не отговори навреме; проверете дали е включен и свързан</translation>
     </message>
@@ -2772,6 +2836,10 @@
     <message>
         <source>{service} was already reversed on the company&apos;s account</source>
         <translation>{service} вече е отменено в сметката на фирмата</translation>
+    </message>
+    <message>
+        <source>{tax_id} is not a person&apos;s taxpayer number (ИНН): 12 digits with their check digits</source>
+        <translation>{tax_id} не е данъчен номер (ИНН) на физическо лице в Русия: 12 цифри с контролните им цифри</translation>
     </message>
     <message>
         <source>{url} is not a printer address: use tcp://, serial://, usb:// or file://</source>
@@ -4977,6 +5045,14 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Временната парола (поне {length} знака, не потребителското име) важи веднъж: при следващото влизане потребителят избира своя. Нулирането използва временната парола, въведена по-горе.</translation>
     </message>
     <message>
+        <source>Ta&amp;xpayer number (ИНН):</source>
+        <translation>&amp;ИНН (руски данъчен номер):</translation>
+    </message>
+    <message>
+        <source>Set number</source>
+        <translation>Запиши ИНН</translation>
+    </message>
+    <message>
         <source>Add a user</source>
         <translation>Добавяне на потребител</translation>
     </message>
@@ -5595,6 +5671,129 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Printing was cancelled: the documents still wait.</source>
         <translation>Печатът е отменен: документите продължават да чакат.</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterSettingsDialog</name>
+    <message>
+        <source>Cash register %1</source>
+        <translation>Каса %1</translation>
+    </message>
+    <message>
+        <source>Receipt printer with the desk&apos;s signed journal (not fiscal)</source>
+        <translation>Принтер за бележки с подписания журнал на програмата (не фискален)</translation>
+    </message>
+    <message>
+        <source>ATOL through its web server (Russia)</source>
+        <translation>АТОЛ чрез уеб сървъра му (Русия)</translation>
+    </message>
+    <message>
+        <source>KKM-server (Russia)</source>
+        <translation>ККМ-сървър (Русия)</translation>
+    </message>
+    <message>
+        <source>Fiscal printer through ErpNet.FP (Bulgaria)</source>
+        <translation>Фискален принтер чрез ErpNet.FP (България)</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Вид:</translation>
+    </message>
+    <message>
+        <source>Server &amp;address:</source>
+        <translation>&amp;Адрес на сървъра:</translation>
+    </message>
+    <message>
+        <source>&amp;Device id:</source>
+        <translation>&amp;Устройство:</translation>
+    </message>
+    <message>
+        <source>General (ОСН)</source>
+        <translation>Обща (ОСН)</translation>
+    </message>
+    <message>
+        <source>Simplified, on income (УСН доход)</source>
+        <translation>Опростена, приходи (УСН доход)</translation>
+    </message>
+    <message>
+        <source>Simplified, income less expense (УСН доход − расход)</source>
+        <translation>Опростена, приходи минус разходи (УСН доход − расход)</translation>
+    </message>
+    <message>
+        <source>Agricultural tax (ЕСХН)</source>
+        <translation>Селскостопански данък (ЕСХН)</translation>
+    </message>
+    <message>
+        <source>Patent (ПСН)</source>
+        <translation>Патент (ПСН)</translation>
+    </message>
+    <message>
+        <source>&amp;Taxation system:</source>
+        <translation>Данъчна &amp;система:</translation>
+    </message>
+    <message>
+        <source>&amp;VAT codes:</source>
+        <translation>Данъчни &amp;групи:</translation>
+    </message>
+    <message>
+        <source>Follows the cash shift of &amp;workstation:</source>
+        <translation>Следва касовата смяна на &amp;работното място:</translation>
+    </message>
+    <message>
+        <source>&amp;Check connection</source>
+        <translation>&amp;Проверка на връзката</translation>
+    </message>
+    <message>
+        <source>e.g. 9=Г,20=Б,none=А: accommodation 9 % in group Г, 20 % in Б, exempt in А</source>
+        <translation>напр. 9=Г,20=Б,none=А: нощувки 9 % в група Г, 20 % в Б, освободени в А</translation>
+    </message>
+    <message>
+        <source>e.g. 20=vat20,10=vat10,0=vat0,none=none</source>
+        <translation>напр. 20=vat20,10=vat10,0=vat0,none=none</translation>
+    </message>
+    <message>
+        <source>Our rate = the register&apos;s code, comma separated; the codes are %1. %2</source>
+        <translation>Наша ставка = код на регистъра, разделени със запетая; кодовете са %1. %2</translation>
+    </message>
+    <message>
+        <source>printer id, e.g. dt279013</source>
+        <translation>идентификатор на принтера, напр. dt279013</translation>
+    </message>
+    <message>
+        <source>device number on the server</source>
+        <translation>номер на устройството на сървъра</translation>
+    </message>
+    <message>
+        <source>Asking register %1…</source>
+        <translation>Проверка на регистър %1…</translation>
+    </message>
+    <message>
+        <source>Check connection</source>
+        <translation>Проверка на връзката</translation>
+    </message>
+    <message>
+        <source>its shift is open</source>
+        <translation>смяната е отворена</translation>
+    </message>
+    <message>
+        <source>its shift is closed</source>
+        <translation>смяната е затворена</translation>
+    </message>
+    <message>
+        <source>its shift is over 24 hours: close it with a Z report</source>
+        <translation>смяната е над 24 часа: затворете я със Z отчет</translation>
+    </message>
+    <message>
+        <source>The register answered: %1</source>
+        <translation>Регистърът отговори: %1</translation>
+    </message>
+    <message>
+        <source>it reports: %1</source>
+        <translation>той съобщава: %1</translation>
+    </message>
+    <message>
+        <source>it is ready</source>
+        <translation>той е готов за работа</translation>
     </message>
 </context>
 <context>

@@ -891,6 +891,10 @@
         <translation>Добавить к&amp;ассу</translation>
     </message>
     <message>
+        <source>Se&amp;ttings…</source>
+        <translation>&amp;Настройки…</translation>
+    </message>
+    <message>
         <source>&amp;Devices…</source>
         <translation>&amp;Устройства…</translation>
     </message>
@@ -1422,6 +1426,10 @@
         <translation>Имя рабочего места — от 1 до 40 символов</translation>
     </message>
     <message>
+        <source>A {kind} register takes the VAT codes {codes}, not {wrong}</source>
+        <translation>Касса типа {kind} принимает коды НДС {codes}, а не {wrong}</translation>
+    </message>
+    <message>
         <source>A {role} may not {action}: a manager must authorise it</source>
         <translation>Роль «{role}» не позволяет {action}: нужно разрешение менеджера</translation>
     </message>
@@ -1562,6 +1570,10 @@
         <translation>Введите номер чека, напечатанного терминалом</translation>
     </message>
     <message>
+        <source>ErpNet.FP at {address} has no printer “{printer}”: a manager sets the register&apos;s device id to one of its printers</source>
+        <translation>В ErpNet.FP по адресу {address} нет принтера «{printer}»: менеджер указывает в настройках кассы один из его принтеров</translation>
+    </message>
+    <message>
         <source>Event {key} does not exist</source>
         <translation>Мероприятия {key} не существует</translation>
     </message>
@@ -1694,6 +1706,10 @@
         <translation>Аннулировать можно только оплату, депозит или возврат</translation>
     </message>
     <message>
+        <source>Only a registered register is asked here: a manager sets its kind and its server&apos;s address first; an ESC/POS printer is checked in Devices</source>
+        <translation>Здесь опрашивается только фискальная касса: менеджер сначала задаёт её тип и адрес сервера; принтер ESC/POS проверяется в «Устройствах»</translation>
+    </message>
+    <message>
         <source>Only an in-house guest moves rooms ({reservation})</source>
         <translation>Переселить можно только проживающего гостя ({reservation})</translation>
     </message>
@@ -1796,6 +1812,10 @@
     <message>
         <source>Register {register} has no document {number}</source>
         <translation>На кассе {register} нет документа {number}</translation>
+    </message>
+    <message>
+        <source>Register {register} prints no copy from the desk; receipt {number} is read from the fiscal printer&apos;s electronic journal on the printer itself</source>
+        <translation>Касса {register} не печатает копию из программы; чек {number} можно прочитать в электронном журнале на самом фискальном принтере</translation>
     </message>
     <message>
         <source>Register {register} prints no copy through KKM-server; receipt {number} is found on the register or on the fiscal data operator&apos;s site</source>
@@ -2258,6 +2278,10 @@
         <translation>Касса {register} ещё не ответила по чеку этого платежа: посмотрите её последний чек, затем выберите Смена → Проверить чеки; до этого чек повторно не пробивается</translation>
     </message>
     <message>
+        <source>The receipt&apos;s journal entry is missing: nothing was sent to the register</source>
+        <translation>Нет записи чека в журнале: в кассу ничего не отправлено</translation>
+    </message>
+    <message>
         <source>The reference is too long: at most {limit} characters</source>
         <translation>Ссылка слишком длинная: не более {limit} символов</translation>
     </message>
@@ -2622,6 +2646,46 @@
         <translation>принять больше суммы счёта</translation>
     </message>
     <message>
+        <source>the fiscal printer has had no Z report for 24 hours: close the cash shift (Z report) and open a new one</source>
+        <translation>фискальный принтер 24 часа без Z-отчёта: закройте кассовую смену (Z-отчёт) и откройте новую</translation>
+    </message>
+    <message>
+        <source>the fiscal printer has not reached the revenue agency (NRA) for three days: check its SIM card and mobile signal; receipts resume once its data are sent</source>
+        <translation>фискальный принтер три дня не связывался с НАП: проверьте его SIM-карту и мобильный сигнал; чеки снова пойдут, когда данные будут отправлены</translation>
+    </message>
+    <message>
+        <source>the fiscal printer is out of paper: load a paper roll and try again</source>
+        <translation>в фискальном принтере нет бумаги: вставьте рулон и повторите</translation>
+    </message>
+    <message>
+        <source>the fiscal printer refused a tax group: a manager checks the register&apos;s VAT codes</source>
+        <translation>фискальный принтер отклонил налоговую группу: менеджер проверяет коды НДС кассы</translation>
+    </message>
+    <message>
+        <source>the fiscal printer refused an item of the receipt: a manager checks the item&apos;s name and price</source>
+        <translation>фискальный принтер отклонил позицию чека: менеджер проверяет её название и цену</translation>
+    </message>
+    <message>
+        <source>the fiscal printer refused the payment: check the receipt&apos;s payment and try again</source>
+        <translation>фискальный принтер отклонил оплату: проверьте оплату чека и повторите</translation>
+    </message>
+    <message>
+        <source>the fiscal printer&apos;s cover is open: close it and try again</source>
+        <translation>крышка фискального принтера открыта: закройте её и повторите</translation>
+    </message>
+    <message>
+        <source>the fiscal printer&apos;s electronic journal is full: call its service centre</source>
+        <translation>электронный журнал фискального принтера заполнен: вызовите сервисный центр</translation>
+    </message>
+    <message>
+        <source>the fiscal printer&apos;s fiscal memory is full: call its service centre; no receipt can be issued on it until then</source>
+        <translation>фискальная память принтера заполнена: вызовите сервисный центр; до тех пор чеки на нём не печатаются</translation>
+    </message>
+    <message>
+        <source>the fiscal printer&apos;s printing unit reports a fault: switch it off and on, then try again</source>
+        <translation>печатающий узел фискального принтера сообщает о сбое: выключите и включите его, затем повторите</translation>
+    </message>
+    <message>
         <source>the printer did not answer in time; check that it is on and connected</source>
         <translation>принтер не ответил вовремя; проверьте, что он включён и подключён</translation>
     </message>
@@ -2772,6 +2836,10 @@
     <message>
         <source>{service} was already reversed on the company&apos;s account</source>
         <translation>{service} уже отменено на счёте компании</translation>
+    </message>
+    <message>
+        <source>{tax_id} is not a person&apos;s taxpayer number (ИНН): 12 digits with their check digits</source>
+        <translation>{tax_id} — не ИНН физического лица: 12 цифр с контрольными разрядами</translation>
     </message>
     <message>
         <source>{url} is not a printer address: use tcp://, serial://, usb:// or file://</source>
@@ -4977,6 +5045,14 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Временный пароль (не короче {length} символов, не имя пользователя) действует один раз: при следующем входе пользователь выбирает свой. Сброс использует временный пароль, введённый выше.</translation>
     </message>
     <message>
+        <source>Ta&amp;xpayer number (ИНН):</source>
+        <translation>&amp;ИНН кассира:</translation>
+    </message>
+    <message>
+        <source>Set number</source>
+        <translation>Сохранить ИНН</translation>
+    </message>
+    <message>
         <source>Add a user</source>
         <translation>Добавить пользователя</translation>
     </message>
@@ -5595,6 +5671,129 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Printing was cancelled: the documents still wait.</source>
         <translation>Печать отменена: документы по-прежнему ждут.</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterSettingsDialog</name>
+    <message>
+        <source>Cash register %1</source>
+        <translation>Касса %1</translation>
+    </message>
+    <message>
+        <source>Receipt printer with the desk&apos;s signed journal (not fiscal)</source>
+        <translation>Чековый принтер с подписанным журналом программы (не фискальный)</translation>
+    </message>
+    <message>
+        <source>ATOL through its web server (Russia)</source>
+        <translation>АТОЛ через веб-сервер драйвера (Россия)</translation>
+    </message>
+    <message>
+        <source>KKM-server (Russia)</source>
+        <translation>ККМ-сервер (Россия)</translation>
+    </message>
+    <message>
+        <source>Fiscal printer through ErpNet.FP (Bulgaria)</source>
+        <translation>Фискальный принтер через ErpNet.FP (Болгария)</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Тип:</translation>
+    </message>
+    <message>
+        <source>Server &amp;address:</source>
+        <translation>&amp;Адрес сервера:</translation>
+    </message>
+    <message>
+        <source>&amp;Device id:</source>
+        <translation>&amp;Устройство:</translation>
+    </message>
+    <message>
+        <source>General (ОСН)</source>
+        <translation>Общая (ОСН)</translation>
+    </message>
+    <message>
+        <source>Simplified, on income (УСН доход)</source>
+        <translation>Упрощённая, доходы (УСН доход)</translation>
+    </message>
+    <message>
+        <source>Simplified, income less expense (УСН доход − расход)</source>
+        <translation>Упрощённая, доходы минус расходы (УСН доход − расход)</translation>
+    </message>
+    <message>
+        <source>Agricultural tax (ЕСХН)</source>
+        <translation>Единый сельхозналог (ЕСХН)</translation>
+    </message>
+    <message>
+        <source>Patent (ПСН)</source>
+        <translation>Патент (ПСН)</translation>
+    </message>
+    <message>
+        <source>&amp;Taxation system:</source>
+        <translation>&amp;Система налогообложения:</translation>
+    </message>
+    <message>
+        <source>&amp;VAT codes:</source>
+        <translation>Коды &amp;НДС:</translation>
+    </message>
+    <message>
+        <source>Follows the cash shift of &amp;workstation:</source>
+        <translation>Следует кассовой смене &amp;рабочего места:</translation>
+    </message>
+    <message>
+        <source>&amp;Check connection</source>
+        <translation>&amp;Проверить связь</translation>
+    </message>
+    <message>
+        <source>e.g. 9=Г,20=Б,none=А: accommodation 9 % in group Г, 20 % in Б, exempt in А</source>
+        <translation>например 9=Г,20=Б,none=А: проживание 9 % в группе Г, 20 % в Б, без НДС в А</translation>
+    </message>
+    <message>
+        <source>e.g. 20=vat20,10=vat10,0=vat0,none=none</source>
+        <translation>например 20=vat20,10=vat10,0=vat0,none=none</translation>
+    </message>
+    <message>
+        <source>Our rate = the register&apos;s code, comma separated; the codes are %1. %2</source>
+        <translation>Наша ставка = код кассы, через запятую; коды: %1. %2</translation>
+    </message>
+    <message>
+        <source>printer id, e.g. dt279013</source>
+        <translation>id принтера, например dt279013</translation>
+    </message>
+    <message>
+        <source>device number on the server</source>
+        <translation>номер устройства на сервере</translation>
+    </message>
+    <message>
+        <source>Asking register %1…</source>
+        <translation>Опрашиваем кассу %1…</translation>
+    </message>
+    <message>
+        <source>Check connection</source>
+        <translation>Проверка связи</translation>
+    </message>
+    <message>
+        <source>its shift is open</source>
+        <translation>смена открыта</translation>
+    </message>
+    <message>
+        <source>its shift is closed</source>
+        <translation>смена закрыта</translation>
+    </message>
+    <message>
+        <source>its shift is over 24 hours: close it with a Z report</source>
+        <translation>смена длится больше 24 часов: закройте её Z-отчётом</translation>
+    </message>
+    <message>
+        <source>The register answered: %1</source>
+        <translation>Касса ответила: %1</translation>
+    </message>
+    <message>
+        <source>it reports: %1</source>
+        <translation>она сообщает: %1</translation>
+    </message>
+    <message>
+        <source>it is ready</source>
+        <translation>она готова к работе</translation>
     </message>
 </context>
 <context>

@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-
-import httpx
 
 from desk.cash.shifts import open_shift_of
 from desk.db.engine import Database
@@ -21,40 +16,18 @@ from desk.people.models import Role
 
 from .conftest import Hotel
 from .fiscal_rig import paid_bill
+from .register_server_rig import FakeRegisterServer, start_fake_server
 
-ROOT = Path(__file__).resolve().parents[2]
 
-
-@dataclass
-class AtolServerProcess:
+class AtolServerProcess(FakeRegisterServer):
     """``python -m hardware.simulators.atol`` on a free loopback port, its fiscal storage in ``state``."""
 
-    process: subprocess.Popen[str]
-    address: str
-    state: Path
-
-    def control(self, command: str, **body: Any) -> None:
-        httpx.post(f"{self.address}/sim/{command}", json=body).raise_for_status()
-
-    def documents(self) -> list[dict[str, Any]]:
-        """Read from the storage's file, as the fake keeps it whoever asked and whatever became of them."""
-        return list(json.loads(self.state.read_text("utf-8"))["documents"]) if self.state.exists() else []
-
-    def receipts(self) -> list[dict[str, Any]]:
-        return [d for d in self.documents() if d["type"] in ("sell", "sellReturn")]
-
-    def stop(self) -> None:
-        self.process.terminate()
-        self.process.wait(10)
+    module = "hardware.simulators.atol"
+    receipt_types = ("sell", "sellReturn")
 
 
 def start_atol_server(state: Path) -> AtolServerProcess:
-    process = subprocess.Popen([sys.executable, "-m", "hardware.simulators.atol", "--port", "0", "--state", str(state)],
-                               cwd=ROOT, stdout=subprocess.PIPE, text=True)
-    assert process.stdout is not None
-    address = process.stdout.readline().split()[-1]
-    assert address.startswith("http://127.0.0.1:"), address
-    return AtolServerProcess(process, address, state)
+    return start_fake_server(AtolServerProcess, state)
 
 
 def atol_server(tmp_path: Path) -> Iterator[AtolServerProcess]:
@@ -66,7 +39,7 @@ def atol_server(tmp_path: Path) -> Iterator[AtolServerProcess]:
 @dataclass
 class AtolHotel:
     hotel: Hotel  # acted on by a cashier
-    server: AtolServerProcess
+    server: FakeRegisterServer  # ATOL's, KKM-server's or ErpNet.FP's fake
     registers: Registers
     runner: Runner
 

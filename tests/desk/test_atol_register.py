@@ -281,3 +281,38 @@ def test_a_receipt_not_in_roubles_is_refused_before_the_register_is_asked(databa
         assert rig.server.receipts() == [] and rig.hotel.query(unresolved) == []
     finally:
         hotel.database.dispose()
+
+
+def test_russias_22_percent_rate_goes_to_the_register_as_vat22(rig: AtolHotel):
+    """From 1 January 2026 Russia's general VAT rate is 22 %: ATOL's vat22 code (and vat122 for 22/122)."""
+    import json
+
+    from desk.fiscal.settings import parse_vat_map, set_register
+    from desk.hotel.models import TaxRate
+    from desk.people.models import Role
+
+    with rig.hotel.database.writing() as session:
+        session.add(TaxRate(code="VAT22", name="НДС 22%", percent=22))
+    rig.hotel.as_role(Role.MANAGER).run(set_register, "FP-1", vat_map=parse_vat_map("22=vat22,20=vat20,none=none"))
+    outcome = receipt(rig, rig.paid_bill(lines=(("Проживание, номер 101", "3660", "VAT22"),)))
+    assert outcome.printed and outcome.problem is None
+    [sale] = [row for row in kept(rig.hotel) if row.kind == "sale"]
+    assert [item["tax"]["type"] for item in json.loads(sale.content)["task"]["items"]] == ["vat22"]
+    assert parse_vat_map("22=vat122") == {"22": "vat122"}
+
+
+def test_the_cashiers_taxpayer_number_goes_to_the_register_as_operator_vatin(rig: AtolHotel):
+    import json
+
+    from desk.core.errors import InvalidInput
+    from desk.people.admin import set_tax_id
+    from desk.people.models import Role
+
+    manager = rig.hotel.as_role(Role.MANAGER)
+    with pytest.raises(InvalidInput, match="is not a person's taxpayer number"):
+        manager.run(set_tax_id, rig.hotel.actor.username, "500100732258")  # a check digit wrong
+    manager.run(set_tax_id, rig.hotel.actor.username, "5001 0073 2259")
+    assert receipt(rig, rig.paid_bill()).printed
+    [sale] = [row for row in kept(rig.hotel) if row.kind == "sale"]
+    operator = json.loads(sale.content)["task"]["operator"]
+    assert operator["vatin"] == "500100732259" and operator["name"]

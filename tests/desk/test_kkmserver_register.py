@@ -351,3 +351,29 @@ def test_an_answer_of_a_status_the_desk_does_not_know_is_read_back_not_taken_for
         server.shutdown()
     assert outcome.printed and outcome.state is IntentState.SETTLED, outcome.problem
     assert len(sales) == 1 and outcome.document.number == sales[0]["CheckNumber"]
+
+
+def test_russias_22_percent_rate_goes_to_kkm_server_as_tax_22(rig: AtolHotel):
+    import json
+
+    from desk.fiscal.settings import parse_vat_map
+    from desk.hotel.models import TaxRate
+
+    with rig.hotel.database.writing() as session:
+        session.add(TaxRate(code="VAT22", name="НДС 22%", percent=22))
+    rig.hotel.as_role(Role.MANAGER).run(set_register, "FP-1", vat_map=parse_vat_map("22=vat22,20=vat20,none=none"))
+    outcome = receipt(rig, rig.paid_bill(lines=(("Проживание, номер 101", "3660", "VAT22"),)))
+    assert outcome.printed and outcome.problem is None
+    [sale] = [row for row in kept(rig.hotel) if row.kind == "sale"]
+    assert [s["Register"]["Tax"] for s in json.loads(sale.content)["task"]["CheckStrings"]] == [22]
+
+
+def test_the_cashiers_taxpayer_number_goes_to_kkm_server_as_cashier_vatin(rig: AtolHotel):
+    import json
+
+    from desk.people.admin import set_tax_id
+
+    rig.hotel.as_role(Role.MANAGER).run(set_tax_id, rig.hotel.actor.username, "500100732259")
+    assert receipt(rig, rig.paid_bill()).printed
+    [sale] = [row for row in kept(rig.hotel) if row.kind == "sale"]
+    assert json.loads(sale.content)["task"]["CashierVATIN"] == "500100732259"

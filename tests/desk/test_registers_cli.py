@@ -87,9 +87,10 @@ def test_a_cashier_may_not_change_a_register(sqlite_hotel: Hotel):
     assert sqlite_hotel.query(register_settings, "FP-1").kind.value == "escpos"
 
 
-def test_a_register_of_a_kind_not_driven_yet_refuses_to_print_and_nothing_is_journalled(sqlite_hotel: Hotel):
+def test_an_erpnet_register_takes_tax_groups_and_one_whose_server_is_down_journals_nothing(sqlite_hotel: Hotel):
+    from desk.core.errors import InvalidInput
     from desk.db.runner import Runner
-    from desk.fiscal.errors import RegisterNotSetUp
+    from desk.fiscal.errors import RegisterUnreachable
     from desk.fiscal.settings import set_register
     from desk.fiscal.workflow import Registers, print_receipt
     from desk.journal.intents import unresolved
@@ -98,11 +99,12 @@ def test_a_register_of_a_kind_not_driven_yet_refuses_to_print_and_nothing_is_jou
     from .fiscal_rig import paid_bill
 
     manager = sqlite_hotel.as_role(Role.MANAGER)
-    manager.run(set_register, "FP-1", kind="erpnet", address="http://127.0.0.1:8001", taxation="osn",
-                vat_map={"20": "vat20"})
+    with pytest.raises(InvalidInput, match="takes the VAT codes А, Б"):  # ATOL's codes mean nothing to it
+        manager.run(set_register, "FP-1", kind="erpnet", address="http://127.0.0.1:1", vat_map={"20": "vat20"})
+    manager.run(set_register, "FP-1", kind="erpnet", address="http://127.0.0.1:1", vat_map={"9": "Г", "20": "Б"})
     cashier = sqlite_hotel.as_role(Role.CASHIER)
     payment_id = paid_bill(cashier)
-    with pytest.raises(RegisterNotSetUp, match="erpnet register, which this desk does not drive yet"):
+    with pytest.raises(RegisterUnreachable, match="does not answer"):
         print_receipt(Runner(sqlite_hotel.database), cashier.actor, payment_id, "FP-1", registers=Registers())
     assert sqlite_hotel.query(unresolved) == []
 
@@ -125,3 +127,22 @@ def test_a_kkm_server_refusing_the_workstations_login_is_said_on_its_line_and_th
     assert out[line + 1].startswith("    refused: KKM-server at ") and "KKMSERVER_PASSWORD" in out[line + 1]
     codes = [settings.code for settings in sqlite_hotel.query(all_register_settings)]
     assert [text.split(":")[0] for text in out if not text.startswith(" ")] == codes  # none left out after FP-1
+
+
+def test_a_register_is_set_to_an_erpnet_printer_with_tax_groups_and_listed_with_its_state(
+        sqlite_hotel: Hotel, sqlite_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    from .erpnet_rig import start_erpnet_server
+
+    server = start_erpnet_server(tmp_path / "fm.json")
+    try:
+        code = main(["--database", sqlite_url, "registers", "set", "FP-1", "--kind", "erpnet", "--address",
+                     server.address, "--device-id", "dt279013", "--vat", "9=г, 20=Б, none=А"])
+        assert code == 0, capsys.readouterr().err
+        capsys.readouterr()
+        assert main(["--database", sqlite_url, "registers", "list", "--status"]) == 0
+    finally:
+        server.stop()
+    out = capsys.readouterr().out.splitlines()
+    line = next(n for n, text in enumerate(out) if text.startswith("FP-1: "))
+    assert f"[erpnet], at {server.address} device dt279013, VAT none=А,20=Б,9=Г" in out[line]
+    assert out[line + 1] == "    DT279013 Datecs FP-2000: ready"

@@ -269,11 +269,15 @@ class CatalogueDialog(QDialog):
         add = QPushButton(self.tr("Add re&gister"))
         add.setObjectName("addRegisterButton")
         add.clicked.connect(self.add_register)
+        self.register_settings_button = QPushButton(self.tr("Se&ttings…"))
+        self.register_settings_button.setObjectName("registerSettingsButton")
+        self.register_settings_button.clicked.connect(self.open_register_settings)
         self.devices_button = QPushButton(self.tr("&Devices…"))
         self.devices_button.setObjectName("devicesButton")
         for widget in (self.register_code_edit, self.register_name_edit, add):
             row.addWidget(widget)
         row.addStretch(1)
+        row.addWidget(self.register_settings_button)
         row.addWidget(self.devices_button)
         column.addLayout(row)
         return tab
@@ -293,6 +297,7 @@ class CatalogueDialog(QDialog):
 
     def _loaded(self, loaded: tuple[Catalogue, Names, list[RateRow], list[CompanyRow], list[RegisterRow]]) -> None:
         data, names, rates, companies, registers = loaded
+        self.register_codes = [r.code for r in registers]
         self.registers_model.set_rows([(r.code, names.of(NameKind.CASH_REGISTER, r.code, r.name),
                                         ", ".join(f"{ws} · {printer}" for ws, printer in r.printers) or "—")
                                        for r in registers])
@@ -434,6 +439,19 @@ class CatalogueDialog(QDialog):
         rows = self.companies_view.selectionModel().selectedRows()
         if rows and rows[0].row() < len(self.companies):
             self._change(change_company, self.companies[rows[0].row()].id, *fields)
+
+    def open_register_settings(self) -> None:
+        """The selected register's kind, server and tax settings (the first register when none is selected)."""
+        from ui.admin.register_settings import RegisterSettingsDialog
+
+        rows = self.registers_view.selectionModel().selectedRows()
+        codes = getattr(self, "register_codes", [])
+        index = rows[0].row() if rows else 0
+        if index >= len(codes):
+            return
+        dialog = RegisterSettingsDialog(self.ctx, codes[index], self)
+        dialog.accepted.connect(self.reload)
+        dialog.open()
 
     def add_register(self) -> None:
         def added() -> None:

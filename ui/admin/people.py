@@ -22,7 +22,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.people.admin import PEOPLE_ROLES, UserRow, add_user, change_role, list_users, reset_secret, set_user_active
+from desk.people.admin import (
+    PEOPLE_ROLES,
+    UserRow,
+    add_user,
+    change_role,
+    list_users,
+    reset_secret,
+    set_tax_id,
+    set_user_active,
+)
 from desk.people.models import Role
 from desk.people.passwords import MIN_PASSWORD_LENGTH
 from ui.context import DeskContext
@@ -63,6 +72,7 @@ class PeopleDialog(QDialog):
             row.addWidget(widget)
         row.addStretch(1)
         layout.addLayout(row)
+        layout.addLayout(self._tax_id_row())
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
 
         layout.addWidget(self._add_box())
@@ -80,6 +90,22 @@ class PeopleDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self._selection_changed()
+
+    def _tax_id_row(self) -> QHBoxLayout:
+        """The selected cashier's taxpayer number (ИНН), which a Russian registered register prints as theirs."""
+        row = QHBoxLayout()
+        self.tax_id_edit = QLineEdit()
+        self.tax_id_edit.setObjectName("taxIdEdit")
+        self.tax_id_edit.setMaxLength(16)
+        label = QLabel(self.tr("Ta&xpayer number (ИНН):"))
+        label.setBuddy(self.tax_id_edit)
+        self.tax_id_button = QPushButton(self.tr("Set number"))
+        self.tax_id_button.setObjectName("setTaxIdButton")
+        self.tax_id_button.clicked.connect(self.set_tax_id)
+        for widget in (label, self.tax_id_edit, self.tax_id_button):
+            row.addWidget(widget)
+        row.addStretch(1)
+        return row
 
     def _add_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Add a user"))
@@ -143,9 +169,10 @@ class PeopleDialog(QDialog):
 
     def _selection_changed(self) -> None:
         user = self.selected()
-        for button in (self.change_role_button, self.active_button, self.reset_button):
+        for button in (self.change_role_button, self.active_button, self.reset_button, self.tax_id_button):
             button.setEnabled(user is not None)
         if user is not None:
+            self.tax_id_edit.setText(user.tax_id)
             self.active_button.setText(self.tr("&Deactivate") if user.active else self.tr("&Activate"))
             self.role_combo.setCurrentIndex(max(0, self.role_combo.findData(user.role)))
 
@@ -180,6 +207,11 @@ class PeopleDialog(QDialog):
         if user is not None:
             # Qt hands a str enum back as a plain str.
             self._change(change_role, user.username, Role(self.role_combo.currentData()))
+
+    def set_tax_id(self) -> None:
+        user = self.selected()
+        if user is not None:
+            self._change(set_tax_id, user.username, self.tax_id_edit.text())
 
     def reset(self) -> None:
         user = self.selected()

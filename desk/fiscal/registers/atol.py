@@ -45,6 +45,7 @@ from desk.fiscal.settings import RegisterSettings
 from desk.hotel.models import MethodKind
 from desk.ledger.lookup import get
 from desk.ledger.models import Payment, PaymentKind
+from desk.people.admin import tax_id_of
 from desk.people.auth import Actor
 
 # The task statuses after which the web server does no more with a task.
@@ -329,8 +330,14 @@ class AtolRegister:
 
     # -- the task's content --------------------------------------------------------------------------
 
-    def _operator(self) -> dict[str, str]:
-        return {"name": (self.actor.full_name or self.actor.username)[:64]}
+    def _operator(self, session: Session | None = None) -> dict[str, str]:
+        """The cashier (tag 1021) and their taxpayer number when a manager set it (tag 1203)."""
+        tax_id = tax_id_of(session, self.actor.username) if session is not None else self.runner.read(
+            tax_id_of, self.actor.username)
+        operator = {"name": (self.actor.full_name or self.actor.username)[:64]}
+        if tax_id:
+            operator["vatin"] = tax_id
+        return operator
 
     def _receipt_task(self, session: Session, receipt: Receipt) -> tuple[dict[str, Any], int | None, str]:
         """The sell or sellReturn task of ``receipt``, the original's document number for a refund, and the
@@ -356,7 +363,8 @@ class AtolRegister:
                           "paymentObject": "payment" if advance else "service"})
         cash = payment is not None and payment.method.kind is MethodKind.CASH
         task: dict[str, Any] = {
-            "type": _TASK_TYPES[receipt.kind], "taxationType": self.settings.taxation, "operator": self._operator(),
+            "type": _TASK_TYPES[receipt.kind], "taxationType": self.settings.taxation,
+            "operator": self._operator(session),
             "items": items, "payments": [{"type": "cash" if cash else "electronically",
                                           "sum": _amount(Decimal(receipt.total))}],
         }
@@ -445,12 +453,15 @@ def receipt_qr(row: RegisterDocument) -> str:
 
 def document_view(row: RegisterDocument) -> Document:
     stored = json.loads(row.content)
+    task = stored.get("task", {})
+    # A Bulgarian fiscal printer's receipt (ErpNet.FP's "document" tasks) has no FNS QR code: its sale number says it.
     content: dict[str, Any] = {
-        "total": str(row.total) if row.total is not None else None, "qr": receipt_qr(row),
+        "total": str(row.total) if row.total is not None else None,
+        "qr": "" if "document" in task else receipt_qr(row), "sale_number": task.get("uniqueSaleNumber", ""),
         "fiscal": {"number": row.number, "sign": row.fiscal_sign, "fn": row.fn_number,
                    "registration": row.registration_number, "shift": row.shift_number,
                    "receipt": row.receipt_number, "at": row.issued_at},
-        "contact": row.contact, "task": stored.get("task", {}),
+        "contact": row.contact, "task": task,
     }
     issued = datetime.fromisoformat(row.issued_at) if row.issued_at else row.recorded_at
     return Document(id=row.id, register=row.register_code, number=row.number or 0, shift=row.shift_number or 0,

@@ -49,6 +49,7 @@ from desk.fiscal.settings import RegisterSettings
 from desk.hotel.models import MethodKind
 from desk.ledger.lookup import get
 from desk.ledger.models import Payment
+from desk.people.admin import tax_id_of
 from desk.people.auth import Actor
 
 OK, RUNNING, ERROR, NOT_FOUND, NOT_RUN, ALREADY_DONE = 0, 1, 2, 3, 4, 5
@@ -61,7 +62,7 @@ _COMMANDS = {
 _TYPE_CHECK = {DocumentKind.SALE: 0, DocumentKind.REFUND: 1}  # sale, refund of a sale
 # Our VAT codes (ATOL's names, as a manager sets them) as KKM-server's Tax: the percent, or -1 for none.
 _TAX = {"none": -1, "vat0": 0, "vat5": 5, "vat7": 7, "vat10": 10, "vat20": 20, "vat105": 105, "vat107": 107,
-        "vat110": 110, "vat120": 120}
+        "vat110": 110, "vat120": 120, "vat22": 22, "vat122": 122}
 _TAX_VARIANT = {"osn": 0, "usnIncome": 1, "usnIncomeOutcome": 2, "esn": 4, "patent": 5}
 # The register's words KKM-server passes on, as the register's error codes the desk has advice for.
 _ERRORS = (("нет бумаги", 44), ("открыта крышка", 45), ("превысила 24 час", 68), ("смена закрыта", 73),
@@ -317,8 +318,14 @@ class KkmRegister(AtolRegister):
 
     # -- the command's content -------------------------------------------------------------------------
 
-    def _cashier(self) -> dict[str, str]:
-        return {"CashierName": (self.actor.full_name or self.actor.username)[:64]}
+    def _cashier(self, session: Session | None = None) -> dict[str, str]:
+        """The cashier (tag 1021) and their taxpayer number when a manager set it (CashierVATIN, tag 1203)."""
+        tax_id = tax_id_of(session, self.actor.username) if session is not None else self.runner.read(
+            tax_id_of, self.actor.username)
+        cashier = {"CashierName": (self.actor.full_name or self.actor.username)[:64]}
+        if tax_id:
+            cashier["CashierVATIN"] = tax_id
+        return cashier
 
     def _receipt_task(self, session: Session, receipt: Receipt) -> tuple[dict[str, Any], int | None, str]:
         """RegisterCheck's fields for ``receipt``, the original's document number for a refund, and the guest's
@@ -347,7 +354,7 @@ class KkmRegister(AtolRegister):
         fields: dict[str, Any] = {
             "IsFiscalCheck": True, "TypeCheck": _TYPE_CHECK[receipt.kind], "NotPrint": False, "NumberCopies": 0,
             "TaxVariant": _TAX_VARIANT.get(self.settings.taxation, ""), "CheckStrings": strings,
-            "Cash": total if cash else 0, "ElectronicPayment": 0 if cash else total, **self._cashier(),
+            "Cash": total if cash else 0, "ElectronicPayment": 0 if cash else total, **self._cashier(session),
         }
         contact = receipt.contact or (_contact(session, receipt.payment_id) if receipt.payment_id else "")
         if contact:

@@ -1,0 +1,95 @@
+"""Asking a registered register whether it answers, before or after its settings are saved.
+
+Nothing is issued: the register is asked a question (ATOL: its shift's state; KKM-server: the register's data;
+ErpNet.FP: its printers and the printer's status), so no journal intent is written. A register that does not
+answer, refuses the workstation's login or has no such device is said as a DeskError, which the window shows
+translated.
+"""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from dataclasses import dataclass
+
+from desk.fiscal.errors import RegisterNotSetUp, RegisterUnreachable
+from desk.fiscal.registers.atol import AnswerLost, AtolClient
+from desk.fiscal.registers.erpnet import ErpNetClient, error_codes, ok
+from desk.fiscal.registers.kkmserver import KkmClient
+from desk.fiscal.settings import RegisterKind, RegisterSettings
+
+
+@dataclass(frozen=True)
+class ConnectionCheck:
+    """What the register said: the device (serial, make, model), its shift's state and its own words on trouble."""
+
+    device: str
+    shift: str = ""  # opened, closed, expired; "" when its kind has no shift of its own
+    problems: str = ""  # the device's own words (paper low, an error code), "" when ready
+
+
+def check_connection(settings: RegisterSettings, cancel: threading.Event | None = None) -> ConnectionCheck:
+    """Ask the register of ``settings`` (perhaps not saved yet) whether it answers; raises when it does not."""
+    if settings.kind is RegisterKind.ESCPOS or not settings.address:
+        raise RegisterNotSetUp("Only a registered register is asked here: a manager sets its kind and its server's "
+                               "address first; an ESC/POS printer is checked in Devices")
+    try:
+        if settings.kind is RegisterKind.ATOL:
+            return _atol(settings, cancel)
+        if settings.kind is RegisterKind.KKMSERVER:
+            return _kkm(settings, cancel)
+        return _erpnet(settings)
+    except AnswerLost as exc:  # a question changes nothing: simply unanswered
+        raise RegisterUnreachable("The register's server at {address} does not answer: {problem}. Check that it "
+                                  "runs and the register is on", address=settings.address, problem=str(exc)) from exc
+
+
+def _atol(settings: RegisterSettings, cancel: threading.Event | None) -> ConnectionCheck:
+    client = AtolClient(settings.address, timeout=5.0, wait=15.0)
+    try:
+        result = client.run(f"q-{uuid.uuid4().hex}", [{"type": "getShiftStatus"}], cancel)
+    finally:
+        client.close()
+    if result.get("status") != "ready":
+        return ConnectionCheck("ATOL", problems=f"{result.get('errorCode')}: {result.get('errorDescription')}")
+    shift = (result.get("result") or {}).get("shiftStatus") or {}
+    return ConnectionCheck("ATOL", str(shift.get("state") or ""))
+
+
+def _kkm(settings: RegisterSettings, cancel: threading.Event | None) -> ConnectionCheck:
+    client = KkmClient(settings.address, timeout=5.0, wait=15.0)
+    device = int(settings.device_id) if settings.device_id.isdigit() else 0
+    try:
+        answer = client.run({"Command": "GetDataKKT", "NumDevice": device, "IdCommand": f"q-{uuid.uuid4().hex}",
+                             "Timeout": client.command_timeout}, cancel)
+    finally:
+        client.close()
+    if answer.get("Status") != 0:
+        return ConnectionCheck("KKM-server", problems=str(answer.get("Error") or answer.get("Status")))
+    info = answer.get("Info") or {}
+    state = {1: "closed", 2: "opened", 3: "expired"}.get(int(info.get("SessionState") or 0), "")
+    return ConnectionCheck(f"{info.get('KktNumber') or ''} {info.get('RegNumber') or ''}".strip() or "KKM-server",
+                           state)
+
+
+def _erpnet(settings: RegisterSettings) -> ConnectionCheck:
+    client = ErpNetClient(settings.address, timeout=5.0)
+    try:
+        printers = client.get("/printers")
+        wanted = settings.device_id or (next(iter(printers)) if len(printers) == 1 else "")
+        if wanted not in printers:
+            raise RegisterNotSetUp("ErpNet.FP at {address} has no printer “{printer}”: a manager sets the register's "
+                                   "device id to one of its printers", address=settings.address,
+                                   printer=settings.device_id or "-")
+        status = client.get(f"/printers/{wanted}/status")
+    finally:
+        client.close()
+    info = printers[wanted]
+    device = " ".join(str(info.get(k) or "") for k in ("serialNumber", "manufacturer", "model")).strip()
+    words = "; ".join(f"{m.get('code')} {m.get('text')}" for m in status.get("messages") or []
+                      if m.get("type") in ("error", "warning"))
+    return ConnectionCheck(device or wanted, "expired" if "E502" in error_codes(status) else "",
+                           "" if ok(status) and not words else words)
+
+
+

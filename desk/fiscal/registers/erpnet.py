@@ -1,0 +1,424 @@
+"""A Bulgarian fiscal printer (Datecs, Tremol, Daisy, Eltrade, Incotex...) through ErpNet.FP, on httpx.
+
+ErpNet.FP is an HTTP print server speaking the Net.FP JSON protocol: ``POST /printers/{id}/receipt``,
+``reversalreceipt``, ``deposit``, ``withdraw``, ``xreport``, ``zreport``, each answered with ``ok`` and the
+standard error codes of its ErrorCodes.md; a receipt's answer names its number, date and time and the fiscal
+memory's serial, which a reversal (our refund receipt) must quote with the original's unique sale number
+(УНП). We assign the УНП: the printer's serial, the operator's code, and the sale's sequence, which is the
+journal intent's id (assigned once, before the printer is asked, and kept with the receipt).
+
+Never doubled, never lost: each document is posted with ``asyncTimeout`` and the journal intent's key as its
+``taskId``; a lost answer is asked for with ``GET /printers/taskinfo?id=``. ErpNet.FP forgets a finished task
+once it has been read, and every task when it restarts, and Net.FP has no request that reads a printed
+receipt back by its УНП: when the task is unknown nothing can tell, and the receipt stays pending for the
+clerk to look at the printer's last receipt, never printed again blindly.
+
+The operator's number on the printer is the workstation's ``ERPNET_OPERATOR`` (1 when unset) and its password
+``ERPNET_OPERATOR_PASSWORD``: sent with each document, never kept in the database.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+import time
+from decimal import Decimal
+from typing import Any
+
+import httpx
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desk.core.money import Money
+from desk.core.types import utcnow
+from desk.db.runner import Runner
+from desk.fiscal.errors import (
+    RefundWithoutOriginal,
+    RegisterNotSetUp,
+    RegisterRefused,
+    RegisterUnreachable,
+    printer_refusal,
+    register_problem,
+)
+from desk.fiscal.interface import Document, DocumentKind, Paper, Printed, Receipt, RegisterInfo, RegisterStatus
+from desk.fiscal.models import RegisterDocument
+from desk.fiscal.registers.atol import CENT, AnswerLost, Asked, AtolRegister, _record, unit_price
+from desk.fiscal.settings import TAX_GROUPS, RegisterSettings
+from desk.hotel.models import MethodKind
+from desk.journal.models import JournalIntent
+from desk.ledger.lookup import get
+from desk.ledger.models import Payment, PaymentKind
+from desk.people.auth import Actor
+
+_DOCUMENTS = {
+    DocumentKind.SALE: "receipt", DocumentKind.REFUND: "reversalreceipt", DocumentKind.CASH_IN: "deposit",
+    DocumentKind.CASH_OUT: "withdraw", DocumentKind.X_REPORT: "xreport", DocumentKind.Z_REPORT: "zreport",
+}
+_PAYMENT_TYPES = {MethodKind.CASH: "cash", MethodKind.CARD: "card", MethodKind.TRANSFER: "bank"}
+SHIFT_EXPIRED = "E502"  # no Z report for 24 hours: the printer refuses everything but the Z
+
+
+def ok(result: dict[str, Any]) -> bool:
+    """Net.FP's ``ok``, which ErpNet.FP sends as true or as "true"."""
+    return result.get("ok") in (True, "true", "True")
+
+
+def error_codes(result: dict[str, Any]) -> list[str]:
+    return [str(m.get("code")) for m in result.get("messages") or [] if m.get("type") == "error" and m.get("code")]
+
+
+def _refusal(result: dict[str, Any], register: str) -> RegisterRefused:
+    errors = [m for m in result.get("messages") or [] if m.get("type") == "error"]
+    code = str(errors[0].get("code") or "") if errors else ""
+    words = "; ".join(str(m.get("text") or "") for m in errors) or "ok: false"
+    error = RegisterRefused("Register {register} refused: {problem} ({words}, error {code})", register=register,
+                            problem=printer_refusal(code, words), words=words, code=code or "-")
+    error.register_code = int(code[1:]) if code[1:].isdigit() else 0
+    return error
+
+
+class ErpNetClient:
+    """ErpNet.FP's requests: the printers, a printer's status, a document under our task id, a task's info."""
+
+    def __init__(self, address: str, *, timeout: float = 15.0, wait: float = 120.0, poll: float = 0.2,
+                 async_timeout_ms: int = 5000, transport: httpx.BaseTransport | None = None) -> None:
+        self.http = httpx.Client(base_url=address, timeout=timeout, transport=transport)
+        self.wait_for = wait
+        self.poll = poll
+        # How long ErpNet.FP holds the request before it answers with the task id: short enough for Cancel to be
+        # felt within seconds, long enough that a plain receipt comes back in the first answer.
+        self.async_timeout_ms = async_timeout_ms
+
+    def close(self) -> None:
+        self.http.close()
+
+    def _unreachable(self, exc: Exception) -> RegisterUnreachable:
+        return RegisterUnreachable("The register's server at {address} does not answer: {problem}. Check that it "
+                                   "runs and the register is on", address=str(self.http.base_url), problem=str(exc))
+
+    def get(self, path: str) -> dict[str, Any]:
+        """A question (printers, status): it changes nothing, so any failure is simply no answer."""
+        try:
+            answer = self.http.get(path)
+            answer.raise_for_status()
+            found: dict[str, Any] = answer.json()
+        except (httpx.HTTPError, ValueError) as exc:
+            raise self._unreachable(exc) from exc
+        return found
+
+    def post(self, printer: str, document: str, body: dict[str, Any], key: str) -> dict[str, Any] | None:
+        """The document's result, or None while the printer is still at it (then asked by ``key``)."""
+        try:
+            answer = self.http.post(f"/printers/{printer}/{document}", json=body,
+                                    params={"asyncTimeout": self.async_timeout_ms, "taskId": key})
+        except httpx.ConnectError as exc:  # nothing reached the server
+            raise self._unreachable(exc) from exc
+        except httpx.TransportError as exc:
+            raise AnswerLost(f"the answer to task {key} was lost: {exc}") from exc
+        if answer.status_code == 404:
+            raise RegisterNotSetUp("ErpNet.FP at {address} has no printer “{printer}”: a manager sets the register's "
+                                   "device id to one of its printers", address=str(self.http.base_url),
+                                   printer=printer)
+        if answer.status_code >= 500:  # the server failed while it answered: the task may be taken
+            raise AnswerLost(f"task {key} got the server's error {answer.status_code}")
+        if answer.status_code == 204:
+            return None
+        if answer.status_code != 200:  # a body it could not take: nothing was queued
+            raise RegisterRefused("The register's server refused the task ({status}): {problem}",
+                                  status=answer.status_code, problem=answer.text[:200])
+        try:
+            result: dict[str, Any] = answer.json()
+        except ValueError as exc:
+            raise AnswerLost(f"task {key} answered what the desk cannot read: {exc}") from exc
+        if "ok" not in result:
+            return None  # {"taskId": ...}: queued, not finished yet
+        return result
+
+    def task(self, key: str) -> dict[str, Any]:
+        """``taskStatus`` (unknown, enqueued, running, finished) and a finished task's ``result``."""
+        try:
+            answer = self.http.get("/printers/taskinfo", params={"id": key})
+            answer.raise_for_status()
+            info: dict[str, Any] = answer.json()
+        except (httpx.HTTPError, ValueError) as exc:
+            raise AnswerLost(f"task {key} could not be asked for: {exc}") from exc
+        return info
+
+    def run(self, printer: str, document: str, body: dict[str, Any], key: str,
+            cancel: threading.Event | None = None) -> dict[str, Any]:
+        """Post the document and wait for its end; its result. Cancel stops the waiting, not the printer."""
+        result = self.post(printer, document, body, key)
+        if result is not None and not ok(result) and "E109" in error_codes(result):
+            result = None  # a task of ours under this id is there already: its own result is the answer
+        deadline = time.monotonic() + self.wait_for
+        while result is None:
+            if time.monotonic() > deadline or (cancel is not None and cancel.wait(self.poll)):
+                raise AnswerLost(f"task {key} had not ended when the waiting stopped")
+            if cancel is None:
+                time.sleep(self.poll)
+            info = self.task(key)
+            if info.get("taskStatus") == "unknown":
+                raise AnswerLost(f"task {key} was taken and then forgotten by the server")
+            if info.get("taskStatus") == "finished":
+                result = info.get("result") or {}
+        return result
+
+
+class ErpNetRegister(AtolRegister):
+    """A FiscalRegister on a Bulgarian fiscal printer through ErpNet.FP; its documents kept and looked up as the
+    ATOL driver's are. Calls block: run them off the GUI thread."""
+
+    client: ErpNetClient  # type: ignore[assignment]
+
+    def __init__(self, runner: Runner, actor: Actor, settings: RegisterSettings, client: ErpNetClient, *,
+                 language: str = "bg") -> None:
+        super().__init__(runner, actor, settings, client, language=language)  # type: ignore[arg-type]
+        self._device: dict[str, Any] | None = None
+
+    def info(self) -> RegisterInfo:
+        return RegisterInfo(self.code, self.settings.name, self.settings.address, 80, self.language, "", "ErpNet.FP")
+
+    # -- the printer ----------------------------------------------------------------------------------
+
+    def printer_id(self) -> str:
+        return self.device()["id"]
+
+    def device(self) -> dict[str, Any]:
+        """The printer's id on the server and its info (serial, fiscal memory serial, item text length)."""
+        if self._device is None:
+            printers = self.client.get("/printers")
+            wanted = self.settings.device_id or (next(iter(printers)) if len(printers) == 1 else "")
+            if wanted not in printers:
+                raise RegisterNotSetUp("ErpNet.FP at {address} has no printer “{printer}”: a manager sets the "
+                                       "register's device id to one of its printers", address=self.settings.address,
+                                       printer=self.settings.device_id or "-")
+            self._device = {**printers[wanted], "id": wanted}
+        return self._device
+
+    def shift_state(self, cancel: threading.Event | None = None) -> dict[str, Any]:
+        """A Bulgarian printer has no shift of its own: its day runs from its first document to the Z report, and
+        it refuses all but the Z after 24 hours. Ours opens with the cash shift and ends with its Z."""
+        status = self.client.get(f"/printers/{self.printer_id()}/status")
+        if SHIFT_EXPIRED in error_codes(status):
+            return {"state": "expired", "number": None}
+        last = self.runner.read(_last_shift_document, self.code)
+        return {"state": "opened" if last == DocumentKind.SHIFT_OPEN.value else "closed", "number": None}
+
+    def status(self, cancel: threading.Event | None = None) -> RegisterStatus:
+        shift = self.shift_state(cancel)
+        status = self.client.get(f"/printers/{self.printer_id()}/status")
+        words = "; ".join(str(m.get("text")) for m in status.get("messages") or [] if m.get("type") != "info")
+        last = self.runner.read(_last_number, self.code)
+        return RegisterStatus(
+            clock=utcnow(), shift_open=shift["state"] != "closed", shift_number=None, shift_opened_at=None,
+            shift_expired=shift["state"] == "expired", last_number=last, printer=words or "Ready.",
+            printer_ready=ok(status))
+
+    def prepare(self, receipt: Receipt, cancel: threading.Event | None = None) -> dict[str, Any]:
+        """What a receipt is refused for before its intent is written: a rate without a tax group, a refund
+        without its original here, the day over 24 hours or the cash shift's register shift not open."""
+        self.device()
+        self.runner.read(self._receipt_body, receipt, "")
+        self._shift_or_refuse(cancel)
+        return {}
+
+    def _shift_or_refuse(self, cancel: threading.Event | None) -> None:
+        state = self.shift_state(cancel)["state"]
+        if state == "expired":
+            raise _refusal({"messages": [{"type": "error", "code": SHIFT_EXPIRED, "text": "24 hours without a Z"}]},
+                           self.code)
+        if state == "closed":
+            error = RegisterRefused("Register {register} refused: {problem} ({words}, error {code})",
+                                    register=self.code, problem=register_problem(73, ""), words="", code=73)
+            error.register_code = 73
+            raise error
+
+    # -- documents -----------------------------------------------------------------------------------
+
+    def open_shift(self, key: str, cancel: threading.Event | None = None, *,
+                   opening_float: tuple[str, ...] = ()) -> Printed:
+        """No document on the printer (its day starts with its first one): the desk's record that the register's
+        shift follows this cash shift from now on."""
+        found = self.find(key)
+        if found is not None:
+            return Printed(found, Paper.PRINTED)
+        shift = self.shift_state(cancel)
+        if shift["state"] == "expired":
+            raise _refusal({"messages": [{"type": "error", "code": SHIFT_EXPIRED, "text": "24 hours without a Z"}]},
+                           self.code)
+        task = {"document": "open", "found_open": shift["state"] == "opened"}
+        return Printed(self.runner.finish(_record, self.actor, self.code, key, DocumentKind.SHIFT_OPEN, task,
+                                          {"fiscalParams": {}}).value, Paper.PRINTED)
+
+    def x_report(self, key: str, cancel: threading.Event | None = None) -> Printed:
+        return self._issue(key, DocumentKind.X_REPORT, {}, cancel)
+
+    def close_shift(self, key: str, cancel: threading.Event | None = None) -> Printed:
+        return self._issue(key, DocumentKind.Z_REPORT, {}, cancel)
+
+    def _move(self, key: str, kind: DocumentKind, amount: str, cancel: threading.Event | None,
+              move_id: int | None) -> Printed:
+        money = Money.parse(amount)
+        return self._issue(key, kind, {"amount": _amount(money.amount)}, cancel, total=money, move_id=move_id)
+
+    def _receipt(self, key: str, receipt: Receipt, kind: DocumentKind, cancel: threading.Event | None) -> Printed:
+        if receipt.kind is not kind:
+            raise ValueError(f"a {receipt.kind.value} receipt sent as {kind.value}")
+        body, refers_to = self.runner.read(self._receipt_body, receipt, key)
+        return self._issue(key, kind, body, cancel, payment_id=receipt.payment_id, refers_to=refers_to,
+                           total=Money.of(receipt.total, receipt.currency), contact=receipt.contact)
+
+    def copy(self, number: int, cancel: threading.Event | None = None) -> Printed:
+        raise RegisterNotSetUp("Register {register} prints no copy from the desk; receipt {number} is read from the "
+                               "fiscal printer's electronic journal on the printer itself", register=self.code,
+                               number=number)
+
+    def _issue(self, key: str, kind: DocumentKind, task: dict[str, Any], cancel: threading.Event | None,
+               **record: Any) -> Printed:
+        found = self.find(key)
+        if found is not None:  # a retry of a document the printer gave already: never a second one
+            return Printed(found, Paper.PRINTED)
+        result = self.client.run(self.printer_id(), _DOCUMENTS[kind], {**task, **_operator()}, key, cancel)
+        if not ok(result):
+            raise _refusal(result, self.code)
+        document = self.runner.finish(_record, self.actor, self.code, key, kind, {"document": _DOCUMENTS[kind], **task},
+                                      self._answer(result), **record).value
+        return Printed(document, Paper.PRINTED)
+
+    def _answer(self, result: dict[str, Any]) -> dict[str, Any]:
+        """The printer's result in the shape the documents are kept in."""
+        number = str(result.get("receiptNumber") or "")
+        return {"fiscalParams": {
+            "fiscalDocumentNumber": int(number) if number.isdigit() else None,
+            "fiscalReceiptNumber": int(number) if number.isdigit() else None,
+            "fnNumber": str(result.get("fiscalMemorySerialNumber") or ""),
+            "registrationNumber": str(self.device().get("serialNumber") or ""),
+            "fiscalDocumentDateTime": str(result.get("receiptDateTime") or "")}, "result": result}
+
+    def ask(self, key: str, request: dict[str, Any]) -> Asked:
+        """After a lost answer: did the printer issue the document of ``key``? ErpNet.FP is asked for the task; a
+        task it does not know (read already, or the server restarted) cannot tell."""
+        found = self.find(key)
+        if found is not None:
+            return Asked(found)
+        try:
+            info = self.client.task(key)
+        except AnswerLost:
+            return Asked()
+        if info.get("taskStatus") != "finished":
+            return Asked()
+        result = info.get("result") or {}
+        if not ok(result):  # a document the printer refused is voided whole: nothing was issued
+            return Asked(issued_none=True)
+        kind = DocumentKind(request.get("receipt") or request.get("document") or "")
+        total = Money.parse(request["total"]) if request.get("total") else None
+        task: dict[str, Any] = {"document": _DOCUMENTS[kind], "taskId": key, "found_after_lost_answer": True}
+        try:
+            answer = self._answer(result)
+            if kind is DocumentKind.SALE:  # kept with the sale: its refund quotes it
+                task["uniqueSaleNumber"] = self.runner.read(lambda s: sale_number(self.device(), _sequence(s, key)))
+        except (RegisterUnreachable, RegisterNotSetUp):
+            return Asked()  # the printer's serial unread: asked again at the next check
+        document: Document = self.runner.finish(
+            _record, self.actor, self.code, key, kind, task, answer, payment_id=request.get("payment_id"),
+            move_id=request.get("move_id"), total=total).value
+        return Asked(document)
+
+    # -- the receipt's content -----------------------------------------------------------------------
+
+    def _receipt_body(self, session: Session, receipt: Receipt, key: str) -> tuple[dict[str, Any], int | None]:
+        """The receipt or reversal receipt of ``receipt`` as Net.FP takes it, and the original's number for a
+        refund. ``key`` "" checks it only (before the intent, which gives a sale its sequence, exists)."""
+        payment = get(session, Payment, receipt.payment_id, "Payment") if receipt.payment_id else None
+        device = self.device()
+        text_max = int(device.get("itemTextMaxLength") or 22)
+        items: list[dict[str, Any]] = []
+        for line in receipt.lines:
+            group = self.settings.vat_code(line.tax_percent)
+            if group is None or group not in TAX_GROUPS:
+                raise RegisterNotSetUp("Register {register} has no VAT code for the rate “{rate}”: a manager sets it "
+                                       "(desk registers set {register} --vat ...)", register=self.code,
+                                       rate=line.tax_percent or "none")
+            price, quantity = unit_price(Decimal(line.amount), Decimal(line.quantity))
+            items.append({"text": line.name[:text_max], "quantity": float(quantity), "unitPrice": _amount(price),
+                          "taxGroup": TAX_GROUPS.index(group) + 1})
+        if receipt.bill:
+            items.append({"type": "footer-comment", "text": f"Сметка {receipt.bill}"[:42]})
+        method = payment.method.kind if payment is not None else MethodKind.CASH
+        body: dict[str, Any] = {"items": items, "payments": [
+            {"amount": _amount(Decimal(receipt.total)), "paymentType": _PAYMENT_TYPES.get(method, "cash")}]}
+        refers_to = None
+        if receipt.kind is DocumentKind.REFUND:
+            original = _original(session, self.code, payment)
+            refers_to = original.number
+            body.update(uniqueSaleNumber=_stored_sale_number(original), receiptNumber=f"{original.number:07d}",
+                        receiptDateTime=original.issued_at, fiscalMemorySerialNumber=original.fn_number,
+                        reason="refund")
+        elif key:
+            body["uniqueSaleNumber"] = sale_number(device, _sequence(session, key))
+        return body, refers_to
+
+
+def sale_number(device: dict[str, Any], sequence: int) -> str:
+    """The УНП: the printer's serial (8), the operator's code (4), the sale's sequence (7)."""
+    operator = os.environ.get("ERPNET_OPERATOR", "1").strip() or "1"
+    return f"{device.get('serialNumber')}-{operator.zfill(4)[-4:]}-{sequence % 10_000_000:07d}"
+
+
+def _operator() -> dict[str, str]:
+    """The operator the printer prints in, with its password from the workstation's environment (sent, never kept)."""
+    password = os.environ.get("ERPNET_OPERATOR_PASSWORD", "")
+    if not password:
+        return {}
+    return {"operator": os.environ.get("ERPNET_OPERATOR", "1").strip() or "1", "operatorPassword": password}
+
+
+def _sequence(session: Session, key: str) -> int:
+    intent_id = session.scalars(select(JournalIntent.id).where(JournalIntent.key == key)).first()
+    if intent_id is None:
+        raise RegisterNotSetUp("The receipt's journal entry is missing: nothing was sent to the register")
+    return int(intent_id)
+
+
+def _original(session: Session, register_code: str, payment: Payment | None) -> RegisterDocument:
+    original_id = None
+    if payment is not None:
+        original_id = payment.voids_id if payment.kind is PaymentKind.VOID else payment.refund_of_id
+    original = None
+    if original_id is not None:
+        original = session.scalars(select(RegisterDocument).where(
+            RegisterDocument.payment_id == original_id, RegisterDocument.kind == DocumentKind.SALE.value,
+            RegisterDocument.register_code == register_code)).first()
+    if original is None or original.number is None or not _stored_sale_number(original):
+        raise RefundWithoutOriginal(
+            "A refund receipt refers to its sale receipt on the same register, and {register} issued none for the "
+            "refunded payment: issue the refund receipt on the register that issued the sale", register=register_code)
+    return original
+
+
+def _stored_sale_number(row: RegisterDocument) -> str:
+    stored = json.loads(row.content)
+    task = stored.get("task") or {}
+    result = (stored.get("answer") or {}).get("result") or {}
+    return str(task.get("uniqueSaleNumber") or result.get("uniqueSaleNumber") or "")
+
+
+def _last_shift_document(session: Session, register_code: str) -> str | None:
+    kind: str | None = session.scalars(select(RegisterDocument.kind).where(
+        RegisterDocument.register_code == register_code,
+        RegisterDocument.kind.in_((DocumentKind.SHIFT_OPEN.value, DocumentKind.Z_REPORT.value)))
+        .order_by(RegisterDocument.id.desc())).first()
+    return kind
+
+
+def _last_number(session: Session, register_code: str) -> int:
+    number = session.scalars(select(RegisterDocument.number).where(
+        RegisterDocument.register_code == register_code, RegisterDocument.number.is_not(None))
+        .order_by(RegisterDocument.id.desc())).first()
+    return int(number or 0)
+
+
+def _amount(value: Decimal) -> float:
+    """An amount as the JSON number Net.FP takes (two decimals)."""
+    return float(value.quantize(CENT))

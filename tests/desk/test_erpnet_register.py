@@ -1,0 +1,337 @@
+"""Receipts, reversals, reports and cash moves on a Bulgarian fiscal printer through ErpNet.FP (the fake, as its
+own process): what is sent, what is kept, what is refused, and that a lost answer neither doubles nor loses one."""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from sqlalchemy import select
+
+from desk.cash.shifts import cash_in, cash_out
+from desk.core.errors import InvalidInput
+from desk.fiscal.errors import RefundWithoutOriginal, RegisterAnswerUnknown, RegisterNotSetUp, RegisterRefused
+from desk.fiscal.interface import DocumentKind
+from desk.fiscal.models import RegisterDocument
+from desk.fiscal.settings import parse_vat_map, set_register
+from desk.fiscal.workflow import (
+    close_register_shifts,
+    print_receipt,
+    print_shift_documents,
+    print_x_report,
+    reconcile_receipts,
+)
+from desk.journal.intents import IntentState, unresolved
+from desk.ledger.payments import refund_payment
+from desk.people.models import Role
+
+from .atol_rig import AtolHotel
+from .conftest import Hotel, make_hotel
+from .erpnet_rig import ErpNetServerProcess, erpnet_hotel, start_erpnet_server
+
+LINES = (("Нощувка, стая 101", "100", "VAT9"), ("Минибар", "12.50", "VAT20"))
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[ErpNetServerProcess]:
+    running = start_erpnet_server(tmp_path / "fm.json")
+    yield running
+    running.stop()
+
+
+@pytest.fixture
+def rig(hotel: Hotel, server: ErpNetServerProcess) -> AtolHotel:
+    return erpnet_hotel(hotel, server)
+
+
+def kept(hotel: Hotel) -> list[RegisterDocument]:
+    with hotel.database.unit_of_work() as session:
+        rows = list(session.scalars(select(RegisterDocument).order_by(RegisterDocument.id)))
+        session.expunge_all()
+        return rows
+
+
+def receipt(rig: AtolHotel, payment_id: int, **kwargs):
+    return print_receipt(rig.runner, rig.hotel.actor, payment_id, "FP-1", registers=rig.registers, **kwargs)
+
+
+def test_a_sale_is_printed_with_our_sale_number_and_tax_groups_and_its_fiscal_data_kept(rig: AtolHotel):
+    payment_id = rig.paid_bill(lines=LINES)
+    outcome = receipt(rig, payment_id)
+    assert outcome.printed and outcome.problem is None and outcome.state is IntentState.SETTLED
+    [sale] = rig.server.receipts()
+    assert re.fullmatch(r"DT279013-0001-\d{7}", sale["uniqueSaleNumber"])
+    assert [(i["text"], i["taxGroup"], i["unitPrice"]) for i in sale["items"] if "taxGroup" in i] == [
+        ("Нощувка, стая 101", 4, 100.0), ("Минибар", 2, 12.5)]  # Г 9 % and Б 20 %
+    assert sale["payments"] == [{"amount": 112.5, "paymentType": "cash"}] and sale["receiptAmount"] == 112.5
+    document = outcome.document
+    assert document is not None and document.kind is DocumentKind.SALE
+    assert document.number == int(sale["receiptNumber"]) and document.content["fiscal"]["fn"] == "02279013"
+    assert document.content["sale_number"] == sale["uniqueSaleNumber"] and document.content["qr"] == ""
+    again = receipt(rig, payment_id)  # Print receipt pressed again: the one it has, nothing new on the printer
+    assert again.already and again.document.number == document.number
+    assert len(rig.server.receipts()) == 1 and [r.kind for r in kept(rig.hotel)] == ["shift_open", "sale"]
+
+
+def test_the_operators_password_goes_to_the_printer_and_is_never_kept(rig: AtolHotel,
+                                                                      monkeypatch: pytest.MonkeyPatch):
+    from desk.journal.models import JournalIntent
+
+    monkeypatch.setenv("ERPNET_OPERATOR", "7")
+    monkeypatch.setenv("ERPNET_OPERATOR_PASSWORD", "op-secret-7")
+    assert receipt(rig, rig.paid_bill(lines=LINES)).printed
+    [sale] = rig.server.receipts()
+    assert sale["operator"] == "7" and sale["signed_in"] and sale["uniqueSaleNumber"].startswith("DT279013-0007-")
+    with rig.hotel.database.unit_of_work() as session:
+        stored = [row.content for row in session.scalars(select(RegisterDocument))]
+        stored += [str(intent.request) for intent in session.scalars(select(JournalIntent))]
+    assert stored and not any("op-secret-7" in text for text in stored)
+
+
+def test_each_sale_gets_its_own_sale_number(rig: AtolHotel):
+    for _ in range(2):
+        assert receipt(rig, rig.paid_bill(lines=LINES)).printed
+    numbers = [r["uniqueSaleNumber"] for r in rig.server.receipts()]
+    assert len(set(numbers)) == 2
+
+
+def test_a_refund_is_a_reversal_quoting_the_original_sale(rig: AtolHotel):
+    payment_id = rig.paid_bill(lines=LINES)
+    sale = receipt(rig, payment_id)
+    refund = rig.hotel.run(refund_payment, payment_id, rig.hotel.money("12.50"), reason="минибар")
+    outcome = receipt(rig, refund.id)
+    assert outcome.printed and outcome.document.kind is DocumentKind.REFUND
+    assert outcome.document.refers_to == sale.document.number
+    original, reversal = rig.server.receipts()
+    assert reversal["type"] == "reversalreceipt" and reversal["reason"] == "refund"
+    assert reversal["uniqueSaleNumber"] == original["uniqueSaleNumber"] and reversal["receiptAmount"] == 12.5
+
+
+def test_a_refund_without_its_sale_on_the_printer_is_refused_before_the_printer_is_asked(rig: AtolHotel):
+    payment_id = rig.paid_bill(lines=LINES)
+    refund = rig.hotel.run(refund_payment, payment_id, rig.hotel.money("12.50"), reason="минибар")
+    with pytest.raises(RefundWithoutOriginal):
+        receipt(rig, refund.id)
+    assert rig.server.receipts() == [] and rig.hotel.query(unresolved) == []
+
+
+def test_x_cash_in_and_out_and_the_z_follow_the_cash_shift(rig: AtolHotel):
+    rig.hotel.run(cash_in, rig.hotel.money("200"), "размяна")
+    rig.hotel.run(cash_out, rig.hotel.money("50"), "инкасо")
+    outcomes = print_shift_documents(rig.runner, rig.hotel.actor, rig.cash_shift_id(), opening=False,
+                                     registers=rig.registers)
+    assert [o.problem for o in outcomes] == [None, None]
+    [x] = print_x_report(rig.runner, rig.hotel.actor, registers=rig.registers)
+    assert x.problem is None and x.document.kind is DocumentKind.X_REPORT
+    closed = close_register_shifts(rig.runner, rig.hotel.actor, rig.cash_shift_id(), registers=rig.registers)
+    assert [o.problem for o in closed] == [None] and closed[0].document.kind is DocumentKind.Z_REPORT
+    assert [(d["type"], d.get("amount")) for d in rig.server.documents()] == [
+        ("deposit", "200.00"), ("withdraw", "50.00"), ("xreport", None), ("zreport", None)]
+    assert [r.kind for r in kept(rig.hotel)] == ["shift_open", "cash_in", "cash_out", "x_report", "z_report"]
+    with pytest.raises(RegisterRefused) as refused:  # the register's shift ended with the Z: no receipt until it opens
+        receipt(rig, rig.paid_bill(lines=LINES))
+    assert refused.value.register_code == 73
+
+
+def test_a_day_over_24_hours_is_refused_before_the_intent_and_the_z_ends_it(rig: AtolHotel):
+    assert receipt(rig, rig.paid_bill(lines=LINES)).printed
+    rig.server.control("age_day", hours=25)
+    with pytest.raises(RegisterRefused) as refused:
+        receipt(rig, rig.paid_bill(lines=LINES))
+    assert refused.value.register_code == 502 and "close the cash shift (Z report)" in refused.value.message
+    assert rig.hotel.query(unresolved) == [] and len(rig.server.receipts()) == 1
+    closed = close_register_shifts(rig.runner, rig.hotel.actor, rig.cash_shift_id(), registers=rig.registers)
+    assert [o.problem for o in closed] == [None] and rig.server.documents()[-1]["type"] == "zreport"
+
+
+@pytest.mark.parametrize(("fault", "code", "words"), [
+    ("paper", 301, "load a paper roll"),
+    ("fm_full", 201, "call its service centre"),
+    ("nra_blocked", 503, "check its SIM card"),
+])
+def test_a_printer_fault_issues_nothing_and_tells_the_cashier_what_to_do(rig: AtolHotel, fault, code, words):
+    payment_id = rig.paid_bill(lines=LINES)
+    rig.server.control("fault", fault=fault)
+    outcome = receipt(rig, payment_id)
+    assert not outcome.printed and outcome.state is IntentState.FAILED
+    assert isinstance(outcome.problem, RegisterRefused) and outcome.problem.register_code == code
+    assert words in outcome.problem.message and f"E{code}" in outcome.problem.message
+    rig.server.control("fault", fault=fault, on=False)
+    assert receipt(rig, payment_id).printed and len(rig.server.receipts()) == 1
+
+
+def test_a_rate_without_a_tax_group_is_refused_before_the_printer_is_asked(rig: AtolHotel):
+    rig.hotel.as_role(Role.MANAGER).run(set_register, "FP-1", vat_map={"20": "Б"})
+    with pytest.raises(RegisterNotSetUp, match="has no VAT code for the rate"):
+        receipt(rig, rig.paid_bill(lines=LINES))
+    assert rig.server.receipts() == [] and rig.hotel.query(unresolved) == []
+
+
+def test_tax_groups_are_bulgarian_letters_and_atol_codes_are_refused_for_erpnet():
+    assert parse_vat_map("9=г,20=Б,none=А", "erpnet") == {"9": "Г", "20": "Б", "": "А"}
+    with pytest.raises(InvalidInput, match="the codes are А, Б"):
+        parse_vat_map("20=vat20", "erpnet")
+
+
+def test_a_lost_answer_is_asked_for_by_its_task_and_settled_once(rig: AtolHotel):
+    payment_id = rig.paid_bill(lines=LINES)
+    rig.server.control("fault", fault="lose_answer")
+    outcome = receipt(rig, payment_id)
+    assert outcome.printed and outcome.state is IntentState.SETTLED, outcome.problem
+    [sale] = rig.server.receipts()
+    assert outcome.document.number == int(sale["receiptNumber"])
+    assert outcome.document.content["sale_number"] == sale["uniqueSaleNumber"]
+    assert receipt(rig, payment_id).already and len(rig.server.receipts()) == 1
+
+
+def test_a_refund_of_a_sale_found_after_a_lost_answer_quotes_its_sale_number(rig: AtolHotel):
+    payment_id = rig.paid_bill(lines=LINES)
+    rig.server.control("fault", fault="lose_answer")
+    assert receipt(rig, payment_id).printed
+    refund = rig.hotel.run(refund_payment, payment_id, rig.hotel.money("12.50"), reason="минибар")
+    assert receipt(rig, refund.id).printed
+    original, reversal = rig.server.receipts()
+    assert reversal["uniqueSaleNumber"] == original["uniqueSaleNumber"]
+
+
+def test_a_printer_slower_than_the_async_timeout_is_waited_for_by_its_task(rig: AtolHotel):
+    from desk.fiscal.settings import register_settings
+
+    rig.registers._erpnet_client(rig.runner.read(register_settings, "FP-1")).async_timeout_ms = 100
+    payment_id = rig.paid_bill(lines=LINES)
+    rig.server.control("fault", fault="slow", seconds=0.5)
+    outcome = receipt(rig, payment_id)
+    assert outcome.printed and outcome.state is IntentState.SETTLED
+    assert outcome.document.number == int(rig.server.receipts()[0]["receiptNumber"])
+
+
+def test_cancel_stops_the_waiting_not_the_printer_and_check_receipts_then_keeps_the_receipt_once(rig: AtolHotel):
+    import time
+
+    from desk.fiscal.settings import register_settings
+
+    rig.registers._erpnet_client(rig.runner.read(register_settings, "FP-1")).async_timeout_ms = 100
+    payment_id = rig.paid_bill(lines=LINES)
+    rig.server.control("fault", fault="slow", seconds=1)
+    cancel = threading.Event()
+    # Pressed as soon as the receipt is sent: ErpNet.FP answers with the task id, the desk stops waiting there.
+    outcome = receipt(rig, payment_id, cancel=cancel, progress=lambda step: cancel.set())
+    assert not outcome.printed and outcome.state is IntentState.UNKNOWN
+    assert "(FP-1) did not say whether it issued the document" in outcome.problem.message
+    deadline = time.monotonic() + 20
+    while (first := reconcile_receipts(rig.runner, rig.hotel.actor, registers=rig.registers)).settled == 0:
+        assert first.still_unknown == 1 and time.monotonic() < deadline, first
+        time.sleep(0.2)
+    second = reconcile_receipts(rig.runner, rig.hotel.actor, registers=rig.registers)
+    assert (first.settled, second.settled, first.still_unknown) == (1, 0, 0), first
+    assert receipt(rig, payment_id).already and len(rig.server.receipts()) == 1
+
+
+def test_a_lost_answer_the_restarted_server_forgot_stays_pending_and_is_never_printed_again(rig: AtolHotel):
+    payment_id = rig.paid_bill(lines=LINES)
+    rig.server.control("fault", fault="lose_answer", forget=True)
+    outcome = receipt(rig, payment_id)
+    assert not outcome.printed and outcome.state is IntentState.UNKNOWN
+    assert "(FP-1) did not say whether it issued the document" in outcome.problem.message
+    check = reconcile_receipts(rig.runner, rig.hotel.actor, registers=rig.registers)
+    assert check.still_unknown == 1 and not check.clean
+    with pytest.raises(RegisterAnswerUnknown, match=r"still unanswered by register .*\(FP-1\)"):
+        receipt(rig, payment_id)
+    assert len(rig.server.receipts()) == 1
+
+
+def test_the_fake_refuses_what_erpnet_refuses(server: ErpNetServerProcess):
+    url = f"{server.address}/printers/dt279013/receipt"
+    assert httpx.post(url, content=b"{not json", headers={"Content-Type": "application/json"}).status_code == 400
+    assert httpx.post(f"{server.address}/printers/xx000000/receipt", json={}).status_code == 404
+    body = {"uniqueSaleNumber": "DT279013-0001-0000001", "items": [
+        {"text": "Нощувка", "quantity": 1, "unitPrice": 10, "taxGroup": 4}], "payments": [{"amount": 10}]}
+    first = httpx.post(url, json=body).json()
+    assert first["ok"] is True and first["receiptNumber"] == "0000001"
+    again = httpx.post(url, json={**body, "payments": [{"amount": 20, "paymentType": "cash"}]}).json()
+    assert again["ok"] is False and again["messages"][0]["code"] == "E405"  # the sale number is used
+    wrong = {**body, "uniqueSaleNumber": "DT279013-0001-0000002",
+             "items": [{"text": "x", "quantity": 1, "unitPrice": 10, "taxGroup": 9}]}
+    assert httpx.post(url, json=wrong).json()["messages"][0]["code"] == "E411"
+    other = {**body, "uniqueSaleNumber": "DT000001-0001-0000002"}  # another printer's serial
+    assert httpx.post(url, json=other).json()["messages"][0]["code"] == "E401"
+    queued = httpx.post(url, params={"asyncTimeout": 0, "taskId": "t-1"},
+                        json={**body, "uniqueSaleNumber": "DT279013-0001-0000003"}).json()
+    assert queued == {"taskId": "t-1"}
+    deadline = threading.Event()
+    while (info := httpx.get(f"{server.address}/printers/taskinfo", params={"id": "t-1"}).json())[
+            "taskStatus"] != "finished":
+        deadline.wait(0.02)
+    assert info["result"]["ok"] is True
+    # Read once, a finished task is forgotten, as ErpNet.FP forgets it.
+    assert httpx.get(f"{server.address}/printers/taskinfo", params={"id": "t-1"}).json() == {"taskStatus": "unknown"}
+    fourth = {**body, "uniqueSaleNumber": "DT279013-0001-0000004"}
+    done = httpx.post(url, params={"asyncTimeout": 5000, "taskId": "t-2"}, json=fourth).json()
+    assert done["ok"] is True  # answered in time; the task stays in the completed list until it is read
+    again = httpx.post(url, params={"asyncTimeout": 5000, "taskId": "t-2"}, json=fourth).json()
+    assert again["ok"] is False and again["messages"][0]["code"] == "E109"  # nothing printed a second time
+    assert [d["uniqueSaleNumber"] for d in server.receipts()] == [
+        "DT279013-0001-0000001", "DT279013-0001-0000003", "DT279013-0001-0000004"]
+
+
+def child(url: str, payment_id: int, flag: str, point: str) -> None:
+    """Run in a subprocess: print a receipt through ErpNet.FP and hang at ``point`` (the test kills us there):
+    ``intent`` before the document is posted, ``post`` once the printer printed it and before its answer is read."""
+    from desk.db.engine import Database
+    from desk.db.runner import Runner
+    from desk.fiscal.registers import erpnet as driver
+    from desk.fiscal.workflow import Registers
+    from tests.actors import signed_in
+
+    def hang() -> None:
+        Path(flag).write_text(point)
+        threading.Event().wait()
+
+    post = driver.ErpNetClient.post
+
+    def post_then_hang(self, printer, document, body, key):
+        if point == "intent":
+            hang()
+        answer = post(self, printer, document, body, key)
+        if point == "post":
+            hang()
+        return answer
+
+    driver.ErpNetClient.post = post_then_hang  # type: ignore[method-assign]
+    database = Database(url)
+    print_receipt(Runner(database), signed_in(database, Role.CASHIER), payment_id, "FP-1", registers=Registers())
+
+
+@pytest.mark.parametrize(("point", "restart"), [("intent", False), ("post", False), ("post", True)])
+def test_sigkill_at_each_step_makes_one_receipt_per_payment(database_url: str, server: ErpNetServerProcess,
+                                                            tmp_path: Path, point: str, restart: bool):
+    from tests.helpers import kill_child_when
+
+    hotel = make_hotel(database_url)
+    rig = erpnet_hotel(hotel, server)
+    payment_id = rig.paid_bill(lines=LINES)
+    flag = tmp_path / "hanging"
+    code = f"from tests.desk.test_erpnet_register import child; child({database_url!r}, {payment_id}, " \
+           f"{str(flag)!r}, {point!r})"
+    kill_child_when(code, flag.exists, "ErpNet.FP printer")
+    [pending] = rig.hotel.query(unresolved)
+    assert pending.state is IntentState.SENT
+    if restart:  # ErpNet.FP restarted meanwhile: its tasks are gone, nothing can tell, nothing is printed again
+        server.control("restart")
+    first = reconcile_receipts(rig.runner, rig.hotel.actor, registers=rig.registers)
+    second = reconcile_receipts(rig.runner, rig.hotel.actor, registers=rig.registers)
+    if point == "intent" or restart:  # the task is unknown: it waits for the clerk
+        assert (first.still_unknown, second.still_unknown, first.settled) == (1, 1, 0), first
+        with pytest.raises(RegisterAnswerUnknown):
+            receipt(rig, payment_id)
+    else:  # posted, printed, its answer never read: found by its task and settled once
+        assert (first.settled, second.settled, first.still_unknown) == (1, 0, 0), first
+        assert receipt(rig, payment_id).already
+        assert rig.hotel.query(unresolved) == []
+    assert len(rig.server.receipts()) == (0 if point == "intent" else 1)  # never two
+    assert [r.kind for r in kept(rig.hotel)].count("sale") == (1 if point == "post" and not restart else 0)
+    hotel.database.dispose()

@@ -1,0 +1,76 @@
+"""The cash register's settings window: a manager sets a Bulgarian fiscal printer behind ErpNet.FP, checks the
+connection (off the GUI thread, with progress and Cancel) and saves; a wrong VAT code is said and nothing saved."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton
+
+from desk.db.engine import Database
+from desk.fiscal.settings import register_settings
+from desk.people.models import Role
+from hardware.simulators import erpnet as fake
+from tests.actors import signed_in
+from ui.ops import delivery
+
+
+@pytest.fixture
+def printer_server() -> Iterator[fake.ErpNetServer]:
+    server = fake.serve(0, None)
+    yield server
+    server.shutdown()
+
+
+@pytest.fixture
+def dialog(qtbot, demo_database: Database):
+    from ui.admin.register_settings import RegisterSettingsDialog
+    from ui.context import DeskContext
+
+    context = DeskContext(demo_database, signed_in(demo_database, Role.MANAGER))
+    window = RegisterSettingsDialog(context, "FP-1")
+    qtbot.addWidget(window)
+    window.open()
+    assert delivery.wait_all(30_000)
+    yield window
+    window.close()
+    context.close()
+
+
+def fill(dialog, address: str, vat: str) -> None:
+    kind = dialog.findChild(QComboBox, "registerKindCombo")
+    kind.setCurrentIndex(kind.findData("erpnet"))
+    dialog.findChild(QLineEdit, "registerAddressEdit").setText(address)
+    dialog.findChild(QLineEdit, "registerDeviceEdit").setText("dt279013")
+    dialog.findChild(QLineEdit, "registerVatEdit").setText(vat)
+    dialog.findChild(QLineEdit, "registerWorkstationEdit").setText("TEST-1")
+
+
+def test_a_manager_sets_an_erpnet_printer_checks_it_and_saves(qtbot, dialog, demo_database: Database,
+                                                              printer_server: fake.ErpNetServer):
+    fill(dialog, f"http://127.0.0.1:{printer_server.server_port}", "9=Г,20=Б,none=А")
+    assert not dialog.findChild(QComboBox, "registerTaxationCombo").isEnabled()  # no taxation system in Bulgaria
+    dialog.findChild(QPushButton, "checkConnectionButton").click()
+    result = dialog.findChild(QLabel, "registerCheckResult")
+    qtbot.waitUntil(lambda: "DT279013 Datecs FP-2000" in result.text(), timeout=30_000)
+    assert "it is ready" in result.text()
+    dialog.findChild(QPushButton, "saveRegisterButton").click()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=30_000)
+    with demo_database.unit_of_work() as session:
+        saved = register_settings(session, "FP-1")
+    assert (saved.kind.value, saved.device_id, saved.vat_map, saved.workstation) == (
+        "erpnet", "dt279013", {"9": "Г", "20": "Б", "": "А"}, "TEST-1")
+
+
+def test_a_server_that_does_not_answer_is_said_and_atol_codes_for_erpnet_are_refused(qtbot, dialog,
+                                                                                     demo_database: Database):
+    fill(dialog, "http://127.0.0.1:1", "20=vat20")
+    dialog.findChild(QPushButton, "checkConnectionButton").click()
+    error = dialog.findChild(QLabel, "registerSettingsError")
+    qtbot.waitUntil(lambda: "does not answer" in error.text(), timeout=30_000)
+    dialog.findChild(QPushButton, "saveRegisterButton").click()
+    qtbot.waitUntil(lambda: "“20=vat20” is no rate=VAT code pair" in error.text(), timeout=30_000)
+    assert dialog.isVisible()
+    with demo_database.unit_of_work() as session:
+        assert register_settings(session, "FP-1").kind.value == "escpos"
