@@ -22,7 +22,7 @@ from desk.core.errors import DeskError, InvalidInput, NotFound
 from desk.people.auth import Actor
 from desk.people.rights import Right, require
 
-OPERATORS = ("stripe",)
+OPERATORS = ("stripe", "saferpay")
 _NAME = re.compile(r"^\S.{0,79}$")
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
 
@@ -96,6 +96,8 @@ def add_operator(session: Session, actor: Actor, name: str, operator: str, secre
                            operator=operator)
     if not secret_key.strip():
         raise InvalidInput("Enter the operator's secret key", field="secret")
+    if operator == "saferpay":
+        _check_saferpay(account, secret_key)
     wanted = tuple(c.strip().upper() for c in currencies if c.strip())
     if not wanted or any(not _CURRENCY.match(c) for c in wanted):
         raise InvalidInput("Name the currencies the operator takes, as EUR,CHF", field="currencies")
@@ -111,6 +113,19 @@ def add_operator(session: Session, actor: Actor, name: str, operator: str, secre
     session.add(row)
     session.flush()
     return _info(row)
+
+
+def _check_saferpay(account: str, secret_key: str) -> None:
+    from desk.cards.operators.saferpay import parse_account
+
+    try:
+        parse_account(account)
+    except ValueError:
+        raise InvalidInput("Enter the Saferpay account as CustomerId/TerminalId, as 245294/17795278",
+                           field="account") from None
+    user, colon, password = secret_key.strip().partition(":")
+    if not (user and colon and password):
+        raise InvalidInput("Enter the Saferpay JSON API user and its password as USER:PASSWORD", field="secret")
 
 
 def list_operators(session: Session) -> list[OperatorInfo]:
@@ -131,6 +146,10 @@ def connect_operator(settings: OperatorSettings) -> CardOperator:
         from desk.cards.operators.stripe import StripeOperator
 
         return StripeOperator(settings.secret, api_base=info.api_base, name=info.name)
+    if info.operator == "saferpay":
+        from desk.cards.operators.saferpay import SaferpayOperator
+
+        return SaferpayOperator(settings.secret, info.account, api_base=info.api_base, name=info.name)
     raise InvalidInput("The desk does not know the card operator {operator}", field="operator",
                        operator=info.operator)
 
