@@ -1546,6 +1546,14 @@
         <translation>Документ {number} на каса {register} не е подписан с ключа от файла {path}: или файлът е на друга каса или работно място, или документът е променен в базата данни. Нищо не е отпечатано; изпълнете „desk fiscal verify“ и повикайте мениджъра</translation>
     </message>
     <message>
+        <source>Enter the Saferpay JSON API user and its password as USER:PASSWORD</source>
+        <translation>Въведете потребителя на JSON API на Saferpay и паролата му като ПОТРЕБИТЕЛ:ПАРОЛА</translation>
+    </message>
+    <message>
+        <source>Enter the Saferpay account as CustomerId/TerminalId, as 245294/17795278</source>
+        <translation>Въведете сметката в Saferpay като CustomerId/TerminalId, например 245294/17795278</translation>
+    </message>
+    <message>
         <source>Enter the amount</source>
         <translation>Въведете сумата</translation>
     </message>

@@ -1546,6 +1546,14 @@
         <translation>Документ {number} кассы {register} подписан не ключом из файла {path}: либо это файл другой кассы или рабочего места, либо документ изменён в базе данных. Ничего не напечатано; выполните «desk fiscal verify» и позовите менеджера</translation>
     </message>
     <message>
+        <source>Enter the Saferpay JSON API user and its password as USER:PASSWORD</source>
+        <translation>Введите пользователя JSON API Saferpay и его пароль в виде ПОЛЬЗОВАТЕЛЬ:ПАРОЛЬ</translation>
+    </message>
+    <message>
+        <source>Enter the Saferpay account as CustomerId/TerminalId, as 245294/17795278</source>
+        <translation>Введите счёт Saferpay в виде CustomerId/TerminalId, например 245294/17795278</translation>
+    </message>
+    <message>
         <source>Enter the amount</source>
         <translation>Введите сумму</translation>
     </message>

@@ -207,8 +207,8 @@ class SaferpayOperator:
         return _done(transaction)
 
     def _capture_whole(self, transaction_id: str, key: str) -> None:
-        answer = self._call("/Payment/v1/Transaction/Capture", {"TransactionReference": {"TransactionId": transaction_id}},
-                            f"{key}.c", capturing=True)
+        answer = self._call("/Payment/v1/Transaction/Capture",
+                            {"TransactionReference": {"TransactionId": transaction_id}}, f"{key}.c", capturing=True)
         if answer.get("Status") != "CAPTURED":
             raise NotYetDone(f"capture of {transaction_id} is {answer.get('Status')}")
 
@@ -354,8 +354,9 @@ def _saved(answer: dict[str, Any], holder: str) -> SavedToken:
     means = answer.get("PaymentMeans") or {}
     card = means.get("Card") or {}
     display = str(card.get("MaskedNumber") or means.get("DisplayText") or "")
-    return SavedToken(str(answer["Alias"]["Id"]), "", str((means.get("Brand") or {}).get("PaymentMethod") or "").lower(),
-                      display[-4:], int(card.get("ExpMonth") or 0), int(card.get("ExpYear") or 0),
+    brand = str((means.get("Brand") or {}).get("PaymentMethod") or "").lower()
+    return SavedToken(str(answer["Alias"]["Id"]), "", brand, display[-4:], int(card.get("ExpMonth") or 0),
+                      int(card.get("ExpYear") or 0),
                       holder or str(card.get("HolderName") or ""))
 
 

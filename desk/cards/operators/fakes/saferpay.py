@@ -87,7 +87,7 @@ class SaferpayError(Exception):
 
 
 def _invalid(message: str) -> SaferpayError:
-    return SaferpayError(400, "VALIDATION_FAILED", "Request validation failed", ErrorDetail=message)  # type: ignore[arg-type]
+    return SaferpayError(400, "VALIDATION_FAILED", "Request validation failed", ErrorDetail=message)
 
 
 def _new_id(length: int = 28) -> str:
