@@ -115,6 +115,7 @@ ERRORS = (
     QT_TRANSLATE_NOOP("DeskError", "Departure must be after arrival"),
     QT_TRANSLATE_NOOP("DeskError", "Deposits are applied in {currency}"),
     QT_TRANSLATE_NOOP("DeskError", "Document {number} of register {register} was not signed with the key file {path}: either the file is another register's or workstation's, or the document was changed in the database. Nothing was printed; run “desk fiscal verify” and call the manager"),
+    QT_TRANSLATE_NOOP("DeskError", "Enter the Converge account as MerchantId/UserId, as 0022587/apiuser"),
     QT_TRANSLATE_NOOP("DeskError", "Enter the Saferpay JSON API user and its password as USER:PASSWORD"),
     QT_TRANSLATE_NOOP("DeskError", "Enter the Saferpay account as CustomerId/TerminalId, as 245294/17795278"),
     QT_TRANSLATE_NOOP("DeskError", "Enter the amount"),

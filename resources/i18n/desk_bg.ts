@@ -1546,6 +1546,10 @@
         <translation>Документ {number} на каса {register} не е подписан с ключа от файла {path}: или файлът е на друга каса или работно място, или документът е променен в базата данни. Нищо не е отпечатано; изпълнете „desk fiscal verify“ и повикайте мениджъра</translation>
     </message>
     <message>
+        <source>Enter the Converge account as MerchantId/UserId, as 0022587/apiuser</source>
+        <translation>Въведете сметката в Converge като MerchantId/UserId, например 0022587/apiuser</translation>
+    </message>
+    <message>
         <source>Enter the Saferpay JSON API user and its password as USER:PASSWORD</source>
         <translation>Въведете потребителя на JSON API на Saferpay и паролата му като ПОТРЕБИТЕЛ:ПАРОЛА</translation>
     </message>

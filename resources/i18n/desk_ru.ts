@@ -1546,6 +1546,10 @@
         <translation>Документ {number} кассы {register} подписан не ключом из файла {path}: либо это файл другой кассы или рабочего места, либо документ изменён в базе данных. Ничего не напечатано; выполните «desk fiscal verify» и позовите менеджера</translation>
     </message>
     <message>
+        <source>Enter the Converge account as MerchantId/UserId, as 0022587/apiuser</source>
+        <translation>Введите счёт Converge в виде MerchantId/UserId, например 0022587/apiuser</translation>
+    </message>
+    <message>
         <source>Enter the Saferpay JSON API user and its password as USER:PASSWORD</source>
         <translation>Введите пользователя JSON API Saferpay и его пароль в виде ПОЛЬЗОВАТЕЛЬ:ПАРОЛЬ</translation>
     </message>
