@@ -345,3 +345,24 @@ def test_desk_cards_add_operator_configures_saferpay(rig: SaferpayRig, capsys, m
     assert main(["--database", url, "cards", "operators"]) == 0
     listed = capsys.readouterr().out
     assert f"Saferpay CHF\tsaferpay\t{ACCOUNT}\tCHF" in listed and PASSWORD not in listed
+
+
+def test_an_answer_later_than_the_timeout_stays_pending_then_the_charge_is_completed_once(rig: SaferpayRig,
+                                                                                         monkeypatch):
+    import desk.cards.operators.saferpay as saferpay
+
+    stay, card_id = rig.saved_card()
+    monkeypatch.setattr(saferpay, "ANSWER_TIMEOUT_S", 0.05)
+    rig.fake.answer_delay = 0.15  # Saferpay authorises at once and answers after the desk gave up
+    done = charge_saved_card(rig.runner, rig.cashier, rig.operator_id, card_id, stay.bill_id, eur("42.00"))
+    assert "ReadTimeout" in done.error
+    assert done.intent.state is IntentState.UNKNOWN and rig.card_payments(stay.folio_id) == []
+    key = idempotency_key(done.intent)
+    assert sent(rig, AUTHORIZE) == [(f"{key}.a", 0), (f"{key}.a", 1), (f"{key}.a", 2)]  # replayed, not redone
+    assert [t["Status"] for t in rig.fake.transactions.values()] == ["AUTHORIZED"]
+    rig.fake.answer_delay = 0.0
+    # Found authorised by our OrderId, its capture sent as a repetition, settled once.
+    assert reconcile_online(rig.runner, rig.cashier).settled == [done.intent.id]
+    assert [t["Status"] for t in rig.fake.transactions.values()] == ["CAPTURED"]
+    assert [p.amount for p in rig.card_payments(stay.folio_id)] == [eur("42.00")]
+    assert reconcile_online(rig.runner, rig.cashier).settled == []
