@@ -226,7 +226,9 @@ def test_answers_lost_past_the_retries_are_found_by_our_order_id_and_settled_onc
     assert reconcile_online(rig.runner, rig.cashier).settled == []
 
 
-def test_a_capture_whose_answer_and_line_were_lost_is_asked_again_and_settled_once(rig: SaferpayRig):
+@pytest.mark.parametrize("forgotten", [False, True], ids=["replayed", "forgotten"])
+def test_a_capture_whose_answer_and_line_were_lost_is_asked_again_and_settled_once(rig: SaferpayRig,
+                                                                                 forgotten: bool):
     stay, card_id = rig.saved_card()
     pre_authorise_saved_card(rig.runner, rig.cashier, rig.operator_id, card_id, stay.folio_id, eur("200.00"))
     [hold] = rig.hotel.query(cards.holds_of_folio, stay.folio_id)
@@ -244,10 +246,12 @@ def test_a_capture_whose_answer_and_line_were_lost_is_asked_again_and_settled_on
     assert done.intent.state is IntentState.UNKNOWN and rig.card_payments(stay.folio_id) == []
     rig.fake.handle = original  # type: ignore[method-assign]
     rig.fake.unreachable = False
+    if forgotten:  # asked again after Saferpay no longer remembers the RequestId: "already captured"
+        rig.fake._remembered.clear()
     result = reconcile_online(rig.runner, rig.cashier)
     assert result.settled == [done.intent.id]
     key = idempotency_key(done.intent)
-    assert sent(rig, MULTIPART) == [(f"{key}.c", 0), (f"{key}.c", 3)]  # the repetition replayed
+    assert sent(rig, MULTIPART) == [(f"{key}.c", 0), (f"{key}.c", 3)]  # the repetition, not a new capture
     [transaction] = rig.fake.transactions.values()
     assert transaction["_captured"] == 15000 and len(transaction["_parts"]) == 1
     assert [p.amount for p in rig.card_payments(stay.folio_id)] == [eur("150.00")]

@@ -221,16 +221,22 @@ class SaferpayOperator:
             raise Refused(f"Saferpay has no transaction {reference}", "TRANSACTION_NOT_FOUND")
         authorised = int(hold["Amount"]["Value"])
         currency = str(hold["Amount"]["CurrencyCode"])
-        if amount_minor >= authorised:
-            self._capture_whole(reference, key)
-        else:
-            # A part, and the last: FINAL ends the authorisation, so the rest is released.
-            answer = self._call("/Payment/v1/Transaction/MultipartCapture", {
-                "TransactionReference": {"TransactionId": reference},
-                "Amount": {"Value": str(amount_minor), "CurrencyCode": currency},
-                "Type": "FINAL", "OrderPartId": key}, f"{key}.c", capturing=True)
-            if answer.get("Status") != "CAPTURED":
-                raise NotYetDone(f"capture of {reference} is {answer.get('Status')}")
+        try:
+            if amount_minor >= authorised:
+                self._capture_whole(reference, key)
+            else:
+                # A part, and the last: FINAL ends the authorisation, so the rest is released.
+                answer = self._call("/Payment/v1/Transaction/MultipartCapture", {
+                    "TransactionReference": {"TransactionId": reference},
+                    "Amount": {"Value": str(amount_minor), "CurrencyCode": currency},
+                    "Type": "FINAL", "OrderPartId": key}, f"{key}.c", capturing=True)
+                if answer.get("Status") != "CAPTURED":
+                    raise NotYetDone(f"capture of {reference} is {answer.get('Status')}")
+        except Refused as refused:
+            # Asked again after Saferpay forgot the first request: a hold is captured once, by the desk
+            # alone, so "already captured" is this capture done.
+            if not (self._first_retry and refused.code == "TRANSACTION_ALREADY_CAPTURED"):
+                raise
         return Done(reference, min(amount_minor, authorised), currency)
 
     def release(self, reference: str, key: str) -> Done:
