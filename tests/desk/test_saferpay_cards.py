@@ -370,3 +370,28 @@ def test_an_answer_later_than_the_timeout_stays_pending_then_the_charge_is_compl
     assert [t["Status"] for t in rig.fake.transactions.values()] == ["CAPTURED"]
     assert [p.amount for p in rig.card_payments(stay.folio_id)] == [eur("42.00")]
     assert reconcile_online(rig.runner, rig.cashier).settled == []
+
+
+def test_a_refund_whose_answers_were_lost_is_found_by_our_order_id_and_refunded_once(rig: SaferpayRig):
+    stay, card_id = rig.saved_card()
+    paid = charge_saved_card(rig.runner, rig.cashier, rig.operator_id, card_id, stay.bill_id, eur("90.00"))
+    manager = rig.hotel.as_role(Role.MANAGER).actor
+    original = rig.fake.handle
+
+    def lose_from_the_refund_on(method, path, headers, body):
+        answer = original(method, path, headers, body)
+        if path == "/api/Payment/v1/Transaction/Refund":
+            rig.fake.unreachable = True  # the refund made, then the line cut before its capture
+            return answer[0], answer[1], True
+        return answer
+
+    rig.fake.handle = lose_from_the_refund_on  # type: ignore[method-assign]
+    back = refund_online_payment(rig.runner, manager, rig.operator_id, paid.payment_id, eur("40.00"))
+    assert back.pending
+    rig.fake.handle = original  # type: ignore[method-assign]
+    rig.fake.unreachable = False
+    assert reconcile_online(rig.runner, manager).settled == [back.intent.id]
+    [refund] = [t for t in rig.fake.transactions.values() if t["Type"] == "REFUND"]
+    assert (refund["OrderId"], refund["Status"]) == (idempotency_key(back.intent), "CAPTURED")
+    assert len(sent(rig, "/api/Payment/v1/Transaction/Refund")) == 1
+    assert [p.amount for p in rig.card_payments(stay.folio_id) if p.kind is PaymentKind.REFUND] == [-eur("40.00")]

@@ -14,7 +14,8 @@ client on httpx: no official Python SDK exists.
 - An error is read by its ``ErrorName`` and ``Behavior``: DO_NOT_RETRY, OTHER_MEANS and RETRY_LATER end
   the operation (declined or refused); RETRY is tried again at once; a timeout or Saferpay's own
   failure may have done it and is asked about.
-- A lost charge or hold is found by our ``OrderId`` (Transaction/Inquire), a lost card by its alias id.
+- A lost charge, hold or refund is found by our ``OrderId`` (Transaction/Inquire), a lost card by its
+  alias id; a lost capture or release is sent again as a repetition.
 """
 
 from __future__ import annotations
@@ -102,8 +103,9 @@ class SaferpayOperator:
     """One Saferpay account: ``account`` is ``CustomerId/TerminalId``, ``credentials`` the JSON API user
     and password as ``USER:PASSWORD`` (basic authentication)."""
 
-    # Capture, release and refund are asked about by sending them again (see ``repeating``).
-    asked_again = frozenset({Operation.CAPTURE, Operation.RELEASE, Operation.REFUND})
+    # A capture and a release are asked about by sending them again (see ``repeating``): Saferpay has
+    # no enquiry that tells the amount captured. A refund carries our OrderId and is found by it.
+    asked_again = frozenset({Operation.CAPTURE, Operation.RELEASE})
 
     def __init__(self, credentials: str, account: str, *, api_base: str = "", name: str = "Saferpay",
                  timeout: float | None = None, first_retry: int = 0) -> None:
@@ -253,7 +255,8 @@ class SaferpayOperator:
             raise Refused(f"Saferpay has no transaction {reference}", "TRANSACTION_NOT_FOUND")
         currency = str(payment["Amount"]["CurrencyCode"])  # the payment's own (R13)
         answer = self._call("/Payment/v1/Transaction/Refund", {
-            "Refund": {"Amount": {"Value": str(amount_minor), "CurrencyCode": currency}},
+            "Refund": {"Amount": {"Value": str(amount_minor), "CurrencyCode": currency}, "OrderId": key,
+                       "RestrictRefundAmountToCapturedAmount": True},
             "CaptureReference": {"TransactionId": reference}}, f"{key}.r")
         refund = answer["Transaction"]
         # A refund is a transaction of its own, authorised, then captured to move the money.
@@ -302,9 +305,21 @@ class SaferpayOperator:
                 if status == "CAPTURED":
                     return Found(Finding.DONE, _done(transaction))
                 return Found(Finding.NOT_DONE if status == "CANCELED" else Finding.CANNOT_TELL)
-            case Operation.CAPTURE | Operation.RELEASE | Operation.REFUND:
-                # Their answers say more than an enquiry does (the amount captured): the journal asks
-                # them again through repeating() instead.
+            case Operation.REFUND:
+                refund = self._inquire({"OrderId": key})
+                if refund is None:
+                    return Found(Finding.NOT_DONE)
+                if refund.get("Status") == "AUTHORIZED":
+                    # Made, its capture lost: the capture is sent again as a repetition.
+                    self.repeating()._capture_whole(str(refund["Id"]), key)
+                elif refund.get("Status") != "CAPTURED":
+                    return Found(Finding.NOT_DONE if refund.get("Status") == "CANCELED" else Finding.CANNOT_TELL)
+                done = _done(refund)
+                return Found(Finding.DONE, Done(done.reference, done.amount_minor, done.currency,
+                                                payment_reference=reference))
+            case Operation.CAPTURE | Operation.RELEASE:
+                # An enquiry does not tell the amount captured: the journal asks these again through
+                # repeating() instead.
                 return Found(Finding.CANNOT_TELL)
         raise AssertionError(operation)
 

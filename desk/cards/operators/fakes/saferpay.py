@@ -460,7 +460,11 @@ class FakeSaferpay:
         payment = self._referenced(request, "CaptureReference")
         if payment["Type"] != "PAYMENT" or payment["Status"] != "CAPTURED":
             raise SaferpayError(402, "TRANSACTION_IN_WRONG_STATE", "Only a captured payment is refunded")
-        value, currency = self._amount((request.get("Refund") or {}).get("Amount"), "Refund.Amount")
+        asked = request.get("Refund") or {}
+        value, currency = self._amount(asked.get("Amount"), "Refund.Amount")
+        order_id = str(asked.get("OrderId") or "")
+        if order_id and not (len(order_id) <= 80 and _ID.match(order_id)):
+            raise _invalid("Refund.OrderId: Id[1..80]")
         if currency != payment["Amount"]["CurrencyCode"]:
             raise SaferpayError(402, "CURRENCY_INVALID", "Currency does not match referenced transaction currency")
         if payment["_refunds"]:
@@ -469,7 +473,7 @@ class FakeSaferpay:
             raise SaferpayError(402, "AMOUNT_INVALID", "The refund exceeds the captured amount")
         refund_id = _new_id()
         refund = {"Type": "REFUND", "Status": "AUTHORIZED", "Id": refund_id, "Date": self._date(),
-                  "Amount": {"Value": str(value), "CurrencyCode": currency}, "OrderId": "",
+                  "Amount": {"Value": str(value), "CurrencyCode": currency}, "OrderId": order_id,
                   "AcquirerName": "Saferpay Fake", "SixTransactionReference": f"0:0:3:{refund_id}",
                   "_created": self.now(), "_captured": 0, "_parts": [], "_refunds": [], "_means": payment["_means"],
                   "_payment": payment["Id"]}
