@@ -43,6 +43,12 @@ def rig(hotel: Hotel) -> Iterator[ConvergeRig]:
     yield from make_converge_rig(hotel)
 
 
+@pytest.fixture
+def sqlite_rig(sqlite_hotel: Hotel) -> Iterator[ConvergeRig]:
+    """For what only the operator's protocol decides: the same on either database."""
+    yield from make_converge_rig(sqlite_hotel)
+
+
 def eur(amount: str) -> Money:
     return Money.of(amount, "EUR")
 
@@ -223,7 +229,8 @@ def test_no_card_number_or_pin_in_the_database_or_the_logs(rig: ConvergeRig, cap
     assert PIN not in dump and PIN not in caplog.text
 
 
-def test_a_converge_account_is_merchant_and_user(rig: ConvergeRig, capsys, monkeypatch):
+def test_a_converge_account_is_merchant_and_user(sqlite_rig: ConvergeRig, capsys, monkeypatch):
+    rig = sqlite_rig
     from desk.cli.main import main
     from tests.actors import demo_credentials
 

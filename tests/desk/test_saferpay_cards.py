@@ -47,6 +47,12 @@ def rig(hotel: Hotel) -> Iterator[SaferpayRig]:
     yield from make_saferpay_rig(hotel)
 
 
+@pytest.fixture
+def sqlite_rig(sqlite_hotel: Hotel) -> Iterator[SaferpayRig]:
+    """For what only the operator's protocol decides: the same on either database."""
+    yield from make_saferpay_rig(sqlite_hotel)
+
+
 def eur(amount: str) -> Money:
     return Money.of(amount, "EUR")
 
@@ -70,7 +76,8 @@ def test_a_card_is_saved_as_an_alias_with_a_lifetime_and_what_a_person_reads(rig
     assert retry == 0 and token == alias_id(request_id)
 
 
-def test_a_terminal_transaction_is_turned_into_an_alias(rig: SaferpayRig):
+def test_a_terminal_transaction_is_turned_into_an_alias(sqlite_rig: SaferpayRig):
+    rig = sqlite_rig
     stay = rig.hotel.stay()
     done = save_card(rig.runner, rig.cashier, rig.operator_id, "1:100002:1:87768996410", "Anna Gast",
                      reservation_id=stay.reservation_id)
@@ -154,7 +161,8 @@ def test_hold_capture_part_releases_the_rest_then_refund_part_once(rig: Saferpay
     assert len(rig.fake.requests) == asked
 
 
-def test_a_whole_hold_is_captured_with_capture(rig: SaferpayRig):
+def test_a_whole_hold_is_captured_with_capture(sqlite_rig: SaferpayRig):
+    rig = sqlite_rig
     stay, card_id = rig.saved_card()
     pre_authorise_saved_card(rig.runner, rig.cashier, rig.operator_id, card_id, stay.folio_id, eur("80.00"))
     [hold] = rig.hotel.query(cards.holds_of_folio, stay.folio_id)
@@ -200,7 +208,8 @@ def test_a_lost_answer_is_sent_again_with_the_same_request_id_and_replayed_not_d
     assert [p.amount for p in rig.card_payments(stay.folio_id)] == [eur("75.00")]
 
 
-def test_a_request_id_sent_again_as_new_is_a_new_request_so_the_retry_indicator_matters(rig: SaferpayRig):
+def test_a_request_id_sent_again_as_new_is_a_new_request_so_the_retry_indicator_matters(sqlite_rig: SaferpayRig):
+    rig = sqlite_rig
     from desk.cards.operators.interface import CardOnFile, Refused
     from desk.cards.operators.saferpay import SaferpayOperator
 
@@ -325,7 +334,8 @@ def test_no_card_number_or_api_password_in_the_database_or_the_logs(rig: Saferpa
     assert PASSWORD not in dump and PASSWORD not in caplog.text
 
 
-def test_a_saferpay_account_is_entered_as_customer_and_terminal_with_user_and_password(rig: SaferpayRig):
+def test_a_saferpay_account_is_entered_as_customer_and_terminal_with_user_and_password(sqlite_rig: SaferpayRig):
+    rig = sqlite_rig
     manager = rig.hotel.as_role(Role.MANAGER)
     refused(rig.hotel, InvalidInput, "Enter the Saferpay account as CustomerId/TerminalId, as 245294/17795278",
             lambda: manager.run(add_operator, "Other", "saferpay", "API_1:pw", account="245294"), field="account")
@@ -334,7 +344,8 @@ def test_a_saferpay_account_is_entered_as_customer_and_terminal_with_user_and_pa
             field="secret")
 
 
-def test_desk_cards_add_operator_configures_saferpay(rig: SaferpayRig, capsys, monkeypatch):
+def test_desk_cards_add_operator_configures_saferpay(sqlite_rig: SaferpayRig, capsys, monkeypatch):
+    rig = sqlite_rig
     from desk.cli.main import main
     from tests.actors import demo_credentials
 

@@ -36,6 +36,7 @@ from desk.cards.operators.interface import (
     Refused,
     SavedToken,
 )
+from desk.cards.operators.tls import verifying_context
 from desk.core.money import minor_units
 
 ANSWER_TIMEOUT_S = 60.0
@@ -114,7 +115,7 @@ class ConvergeOperator:
             SubElement(root, name).text = value
         try:
             response = httpx.post(self._url, data={"xmldata": tostring(root, encoding="unicode")},
-                                  timeout=self._timeout)
+                                  timeout=self._timeout, verify=verifying_context())
         except httpx.TransportError as exc:
             raise AnswerLost(f"{type(exc).__name__}: {exc}") from None
         if response.status_code != 200:

@@ -41,6 +41,7 @@ from desk.cards.operators.interface import (
     Refused,
     SavedToken,
 )
+from desk.cards.operators.tls import verifying_context
 
 SPEC_VERSION = "1.40"
 # Saferpay asks for a 100 s timeout; past it the operation is asked about again by our key.
@@ -132,7 +133,7 @@ class SaferpayOperator:
         first = 0 if enquiry else self._first_retry
         retry = first
         last_error = ""
-        with httpx.Client(auth=self._auth, timeout=self._timeout,
+        with httpx.Client(auth=self._auth, timeout=self._timeout, verify=verifying_context(),
                           headers={"Accept": "application/json"}) as client:
             while True:
                 header = {"SpecVersion": SPEC_VERSION, "CustomerId": self._customer, "RequestId": request_id,
