@@ -95,7 +95,7 @@ def test_a_charge_is_a_merchant_initiated_sale_on_the_token_under_our_invoice_nu
 def test_a_declined_sale_books_nothing(rig: ConvergeRig):
     stay, card_id = rig.saved_card("enc_declined")
     done = charge_saved_card(rig.runner, rig.cashier, rig.operator_id, card_id, stay.bill_id, eur("50.00"))
-    assert done.intent.state is IntentState.DECLINED and done.reason == "declined"
+    assert done.intent.state is IntentState.DECLINED and (done.reason, done.code) == ("declined", "DECLINED")
     assert rig.card_payments(stay.folio_id) == []
     [txn] = rig.fake.transactions.values()
     assert txn["ssl_result"] == "1"

@@ -139,7 +139,7 @@ class ConvergeOperator:
             if completing:
                 # The desk completes only a hold it knows open: the issuer let it lapse (R16).
                 raise HoldExpired(message, message)
-            raise Declined(message, "declined", message)
+            raise Declined(message, message)
         return answer
 
     def _query(self, **fields: str) -> list[Element]:
@@ -166,7 +166,7 @@ class ConvergeOperator:
             raise Refused(f"{error.name}: {error.message}", error.code) from None
         if answer.findtext("ssl_token_response") != "SUCCESS" or not answer.findtext("ssl_token"):
             message = answer.findtext("ssl_result_message") or answer.findtext("ssl_token_response") or "DECLINED"
-            raise Declined(message, "declined", message)
+            raise Declined(message, message)
         return _saved(answer, holder)
 
     def _card_fields(self, card: CardOnFile, amount_minor: int, currency: str, key: str) -> dict[str, str]:
