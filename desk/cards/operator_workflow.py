@@ -24,6 +24,7 @@ from desk.cards.operations import CardRequest, from_minor, note_hold_expired, re
 from desk.cards.operators.interface import (
     AnswerLost,
     AwaitingConfirmation,
+    AsksAgain,
     CardOnFile,
     CardOperator,
     CardPage,
@@ -31,6 +32,7 @@ from desk.cards.operators.interface import (
     Done,
     Finding,
     HoldExpired,
+    KeepsCardsUntil,
     Operation,
     Refused,
 )
@@ -218,7 +220,11 @@ def _ask(operator: CardOperator, card: CardOnFile | None, intent: IntentView) ->
     done: Done
     match operation:
         case Operation.SAVE:
-            saved = operator.save_card(str(request["card_source"]), str(request["holder"]), key)
+            if isinstance(operator, KeepsCardsUntil):
+                keep_until = date.fromisoformat(str(request["delete_after"])) if request.get("delete_after") else None
+                saved = operator.save_card_until(str(request["card_source"]), str(request["holder"]), key, keep_until)
+            else:
+                saved = operator.save_card(str(request["card_source"]), str(request["holder"]), key)
             return {"token": saved.token, "customer": saved.customer, "brand": saved.brand,
                     "masked_pan": saved.masked_pan, "expiry": saved.expiry}
         case Operation.DELETE:
@@ -343,7 +349,10 @@ class OnlineResolver:
         request = intent.request
         settings = self.runner.read(operator_settings, int(request["operator_id"]))
         card = self.runner.read(_card_of, request)
-        found = connect_operator(settings).find(
+        operator = connect_operator(settings)
+        if isinstance(operator, AsksAgain) and Operation(request["operation"]) in operator.asked_again:
+            return _asked_again(operator.repeating(), card, intent)
+        found = operator.find(
             Operation(request["operation"]), idempotency_key(intent), card=card,
             reference=str(request.get("reference") or ""), holder=str(request.get("holder") or ""), asked=request)
         if found.finding is Finding.CANNOT_TELL:
@@ -361,6 +370,18 @@ class OnlineResolver:
 
     def settle(self, session: Session, actor: Actor, intent: IntentView) -> int | None:
         return settle_online_intent(session, actor, intent)
+
+
+def _asked_again(operator: CardOperator, card: CardOnFile | None, intent: IntentView) -> Resolution:
+    """The operation sent again as a repetition of the first: the operator answers what it did then, or
+    does it now if the first never reached it; a refusal now means it was not done."""
+    try:
+        payload = _ask(operator, card, intent)
+    except (Declined, HoldExpired, Refused) as exc:
+        return Resolution(Verdict.DID_NOT_HAPPEN, {"code": exc.code, "error": exc.message})
+    except AnswerLost as exc:
+        return Resolution(Verdict.STILL_UNKNOWN, {"error": str(exc)})
+    return Resolution(Verdict.HAPPENED, payload)
 
 
 def reconcile_online(runner: Runner, actor: Actor, intent_ids: list[int] | None = None, *,

@@ -23,7 +23,7 @@ from desk.core.errors import DeskError, InvalidInput, NotFound
 from desk.people.auth import Actor
 from desk.people.rights import Right, require
 
-OPERATORS = ("stripe", "adyen")
+OPERATORS = ("stripe", "adyen", "saferpay", "converge")
 _HEX_KEY = re.compile(r"^(?:[0-9A-Fa-f]{2}){16,}$")
 _NAME = re.compile(r"^\S.{0,79}$")
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
@@ -112,6 +112,10 @@ def add_operator(session: Session, actor: Actor, name: str, operator: str, secre
                            operator=operator)
     if not secret_key.strip():
         raise InvalidInput("Enter the operator's secret key", field="secret")
+    if operator == "saferpay":
+        _check_saferpay(account, secret_key)
+    if operator == "converge":
+        _check_converge(account)
     wanted = tuple(c.strip().upper() for c in currencies if c.strip())
     if not wanted or any(not _CURRENCY.match(c) for c in wanted):
         raise InvalidInput("Name the currencies the operator takes, as EUR,CHF", field="currencies")
@@ -141,6 +145,29 @@ def add_operator(session: Session, actor: Actor, name: str, operator: str, secre
     return _info(row)
 
 
+def _check_saferpay(account: str, secret_key: str) -> None:
+    from desk.cards.operators.saferpay import parse_account
+
+    try:
+        parse_account(account)
+    except ValueError:
+        raise InvalidInput("Enter the Saferpay account as CustomerId/TerminalId, as 245294/17795278",
+                           field="account") from None
+    user, colon, password = secret_key.strip().partition(":")
+    if not (user and colon and password):
+        raise InvalidInput("Enter the Saferpay JSON API user and its password as USER:PASSWORD", field="secret")
+
+
+def _check_converge(account: str) -> None:
+    from desk.cards.operators.converge import parse_account
+
+    try:
+        parse_account(account)
+    except ValueError:
+        raise InvalidInput("Enter the Converge account as MerchantId/UserId, as 0022587/apiuser",
+                           field="account") from None
+
+
 def list_operators(session: Session) -> list[OperatorInfo]:
     return [_info(row) for row in session.scalars(select(CardOperatorConfig).order_by(CardOperatorConfig.name))]
 
@@ -164,6 +191,14 @@ def connect_operator(settings: OperatorSettings) -> CardOperator:
 
         return AdyenOperator(settings.adyen_keys()["api_key"], info.account, api_base=info.api_base,
                              name=info.name, save_currency=info.currencies[0])
+    if info.operator == "saferpay":
+        from desk.cards.operators.saferpay import SaferpayOperator
+
+        return SaferpayOperator(settings.secret, info.account, api_base=info.api_base, name=info.name)
+    if info.operator == "converge":
+        from desk.cards.operators.converge import ConvergeOperator
+
+        return ConvergeOperator(settings.secret, info.account, api_base=info.api_base, name=info.name)
     raise InvalidInput("The desk does not know the card operator {operator}", field="operator",
                        operator=info.operator)
 

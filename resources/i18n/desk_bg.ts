@@ -3397,6 +3397,18 @@
         <source>{item}: expected CODE=VALUE</source>
         <translation>{item}: очаква се КОД=СТОЙНОСТ</translation>
     </message>
+    <message>
+        <source>Enter the Converge account as MerchantId/UserId, as 0022587/apiuser</source>
+        <translation>Въведете сметката в Converge като MerchantId/UserId, например 0022587/apiuser</translation>
+    </message>
+    <message>
+        <source>Enter the Saferpay JSON API user and its password as USER:PASSWORD</source>
+        <translation>Въведете потребителя на JSON API на Saferpay и паролата му като ПОТРЕБИТЕЛ:ПАРОЛА</translation>
+    </message>
+    <message>
+        <source>Enter the Saferpay account as CustomerId/TerminalId, as 245294/17795278</source>
+        <translation>Въведете сметката в Saferpay като CustomerId/TerminalId, например 245294/17795278</translation>
+    </message>
 </context>
 <context>
     <name>DeskText</name>

@@ -3397,6 +3397,18 @@
         <source>{item}: expected CODE=VALUE</source>
         <translation>{item}: ожидается КОД=ЗНАЧЕНИЕ</translation>
     </message>
+    <message>
+        <source>Enter the Converge account as MerchantId/UserId, as 0022587/apiuser</source>
+        <translation>Введите счёт Converge в виде MerchantId/UserId, например 0022587/apiuser</translation>
+    </message>
+    <message>
+        <source>Enter the Saferpay JSON API user and its password as USER:PASSWORD</source>
+        <translation>Введите пользователя JSON API Saferpay и его пароль в виде ПОЛЬЗОВАТЕЛЬ:ПАРОЛЬ</translation>
+    </message>
+    <message>
+        <source>Enter the Saferpay account as CustomerId/TerminalId, as 245294/17795278</source>
+        <translation>Введите счёт Saferpay в виде CustomerId/TerminalId, например 245294/17795278</translation>
+    </message>
 </context>
 <context>
     <name>DeskText</name>

@@ -12,7 +12,8 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Protocol
+from datetime import date
+from typing import Any, Protocol, runtime_checkable
 
 
 @dataclass(frozen=True)
@@ -158,4 +159,26 @@ class CardPage(Protocol):
     """
 
     def new_card(self, operator: str) -> str:
+        ...
+
+
+@runtime_checkable
+class KeepsCardsUntil(Protocol):
+    """An operator that deletes a saved card by itself after a lifetime given when it is saved
+    (Saferpay's alias ``Lifetime``, R11): told the day the desk will delete it, it keeps it no longer."""
+
+    def save_card_until(self, card_source: str, holder: str, key: str, keep_until: date | None) -> SavedToken:
+        ...
+
+
+@runtime_checkable
+class AsksAgain(Protocol):
+    """An operator that knows a request sent again as the same one (Saferpay: the same RequestId with a
+    raised RetryIndicator): it answers what it did the first time, or does it now if the first never
+    arrived. For the operations in ``asked_again`` a lost answer is resolved by asking again through
+    :meth:`repeating`, not by :meth:`CardOperator.find`."""
+
+    asked_again: frozenset[Operation]
+
+    def repeating(self) -> CardOperator:
         ...

@@ -1,0 +1,282 @@
+"""Elavon Converge, through its XML API (an HTTPS POST of ``xmldata=<txn>...</txn>``) with our own
+client on httpx; answers parsed with defusedxml.
+
+- A card is saved with ``ccgettoken`` (``ssl_verify=Y``) from what the terminal or Converge's hosted card
+  form encrypted (``ssl_enc_track_data``: the card number never reaches our process), added to Card
+  Manager; deleted with ``ccdeletetoken``.
+- A charge is ``ccsale`` on the token flagged as a merchant-initiated unscheduled card-on-file
+  transaction (``ssl_merchant_initiated_unscheduled=Y``, ``ssl_entry_mode=12``); a hold is
+  ``ccauthonly``; ``cccomplete`` captures all or part of it (a partial completion ends the hold, the
+  rest released); ``ccdelete`` releases it; ``ccreturn`` refunds.
+- Converge has no idempotency key: every money request carries our key as its invoice number
+  (``ssl_invoice_number``), and an answer lost on the way is never simply sent again: the desk first
+  asks ``txnquery`` what Converge did under that invoice number (or transaction id), and settles that.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+from xml.etree.ElementTree import Element, SubElement, tostring
+
+import httpx
+from defusedxml import ElementTree as SafeXml
+
+from desk.cards.operators.interface import (
+    AnswerLost,
+    CardOnFile,
+    Declined,
+    Done,
+    Finding,
+    Found,
+    HoldExpired,
+    Operation,
+    OperatorError,
+    Refused,
+    SavedToken,
+)
+from desk.cards.operators.tls import verifying_context
+from desk.core.money import minor_units
+
+ANSWER_TIMEOUT_S = 60.0
+DEFAULT_URL = "https://api.convergepay.com/VirtualMerchant/processxml.do"
+# txnquery's date range around now: a lost answer is asked about within minutes, a crash within days.
+QUERY_DAYS_BACK = 30
+INVOICE_LENGTH = 25
+_ACCOUNT = re.compile(r"^(\d{6,15})/([A-Za-z0-9_.\-]{1,15})$")
+# Converge's answers to a transaction type that are approvals (ssl_result 0).
+APPROVED = "0"
+_DATE = "%m/%d/%Y %H:%M:%S"
+
+
+class _Error(Exception):
+    """Converge's own error answer (errorCode, errorName, errorMessage): the request was not processed."""
+
+    def __init__(self, code: str, name: str, message: str) -> None:
+        super().__init__(message)
+        self.code, self.name, self.message = code, name, message
+
+
+def parse_account(account: str) -> tuple[str, str]:
+    """``MerchantId/UserId`` as the hotel's Converge account is entered: (merchant, user)."""
+    match = _ACCOUNT.match(account.strip())
+    if match is None:
+        raise ValueError(account)
+    return match.group(1), match.group(2)
+
+
+def invoice_number(key: str) -> str:
+    """Our key as Converge's invoice number (25 characters at most): how a lost request is found."""
+    return re.sub(r"[^A-Za-z0-9]", "", key)[:INVOICE_LENGTH]
+
+
+# Converge's tokens are 16 digits shaped like a card number (and may pass its check): the desk keeps
+# them spelled in letters, so that nothing it stores or journals reads as a card number.
+_DIGITS_AS_LETTERS = str.maketrans("0123456789", "ghijklmnop")
+_LETTERS_AS_DIGITS = str.maketrans("ghijklmnop", "0123456789")
+TOKEN_PREFIX = "cvt-"
+
+
+def kept_token(token: str) -> str:
+    return TOKEN_PREFIX + token.translate(_DIGITS_AS_LETTERS)
+
+
+def sent_token(kept: str) -> str:
+    return kept.removeprefix(TOKEN_PREFIX).translate(_LETTERS_AS_DIGITS)
+
+
+def _major(amount_minor: int, currency: str) -> str:
+    return str(Decimal(amount_minor).scaleb(-minor_units(currency)))
+
+
+def _minor(amount: str, currency: str) -> int:
+    return int(Decimal(amount).scaleb(minor_units(currency)))
+
+
+class ConvergeOperator:
+    """One Converge terminal: ``account`` is ``MerchantId/UserId``, ``pin`` the terminal's PIN (secret)."""
+
+    def __init__(self, pin: str, account: str, *, api_base: str = "", name: str = "Converge",
+                 timeout: float | None = None) -> None:
+        self.name = name
+        self._merchant, self._user = parse_account(account)
+        self._pin = pin
+        self._url = api_base or DEFAULT_URL
+        self._timeout = ANSWER_TIMEOUT_S if timeout is None else timeout
+
+    # --- the wire -------------------------------------------------------------------------------
+
+    def _send(self, transaction_type: str, fields: dict[str, str]) -> Element:
+        """One request, sent once: without an idempotency key a repeat could do it twice."""
+        root = Element("txn")
+        for name, value in {"ssl_merchant_id": self._merchant, "ssl_user_id": self._user, "ssl_pin": self._pin,
+                            "ssl_transaction_type": transaction_type, **fields}.items():
+            SubElement(root, name).text = value
+        try:
+            response = httpx.post(self._url, data={"xmldata": tostring(root, encoding="unicode")},
+                                  timeout=self._timeout, verify=verifying_context())
+        except httpx.TransportError as exc:
+            raise AnswerLost(f"{type(exc).__name__}: {exc}") from None
+        if response.status_code != 200:
+            raise AnswerLost(f"Converge answered {response.status_code}")
+        try:
+            answer = SafeXml.fromstring(response.text)
+        except Exception as exc:  # a cut or garbled answer: whether it was done is unknown
+            raise AnswerLost(f"Converge's answer is not XML: {type(exc).__name__}") from None
+        code = answer.findtext("errorCode")
+        if code:
+            raise _Error(code, answer.findtext("errorName") or "", answer.findtext("errorMessage") or "")
+        return answer
+
+    def _money(self, transaction_type: str, fields: dict[str, str], *, completing: bool = False) -> Element:
+        try:
+            answer = self._send(transaction_type, fields)
+        except _Error as error:
+            raise Refused(f"{error.name}: {error.message}", error.code) from None
+        if answer.findtext("ssl_result") != APPROVED:
+            message = answer.findtext("ssl_result_message") or "DECLINED"
+            if completing:
+                # The desk completes only a hold it knows open: the issuer let it lapse (R16).
+                raise HoldExpired(message, message)
+            raise Declined(message, message)
+        return answer
+
+    def _query(self, **fields: str) -> list[Element]:
+        """txnquery: Converge's record of what it did, by transaction id or over a date range."""
+        try:
+            answer = self._send("txnquery", fields)
+        except _Error as error:
+            if error.code == "5004":  # no such transaction id
+                return []
+            raise Refused(f"{error.name}: {error.message}", error.code) from None
+        return [answer] if answer.tag == "txn" else list(answer.iter("txn"))
+
+    # --- the operations -------------------------------------------------------------------------
+
+    def save_card(self, card_source: str, holder: str, key: str) -> SavedToken:
+        first, _, last = holder.strip().rpartition(" ")
+        # Card Manager wants both names; a holder given as one word fills both.
+        first, last = (first or last or "Guest"), (last or "Guest")
+        try:
+            answer = self._send("ccgettoken", {
+                "ssl_enc_track_data": card_source, "ssl_verify": "Y", "ssl_add_token": "Y",
+                "ssl_first_name": first[:20], "ssl_last_name": last[:30]})
+        except _Error as error:
+            raise Refused(f"{error.name}: {error.message}", error.code) from None
+        if answer.findtext("ssl_token_response") != "SUCCESS" or not answer.findtext("ssl_token"):
+            message = answer.findtext("ssl_result_message") or answer.findtext("ssl_token_response") or "DECLINED"
+            raise Declined(message, message)
+        return _saved(answer, holder)
+
+    def _card_fields(self, card: CardOnFile, amount_minor: int, currency: str, key: str) -> dict[str, str]:
+        return {"ssl_token": sent_token(card.token), "ssl_amount": _major(amount_minor, currency),
+                "ssl_transaction_currency": currency.upper(), "ssl_invoice_number": invoice_number(key),
+                "ssl_merchant_initiated_unscheduled": "Y", "ssl_entry_mode": "12"}
+
+    def charge(self, card: CardOnFile, amount_minor: int, currency: str, key: str) -> Done:
+        return _done(self._money("ccsale", self._card_fields(card, amount_minor, currency, key)), currency)
+
+    def pre_authorise(self, card: CardOnFile, amount_minor: int, currency: str, key: str) -> Done:
+        return _done(self._money("ccauthonly", self._card_fields(card, amount_minor, currency, key)), currency)
+
+    def _held(self, reference: str) -> Element:
+        found = self._query(ssl_txn_id=reference)
+        if not found:
+            raise Refused(f"Converge has no transaction {reference}", "5004")
+        return found[0]
+
+    def capture(self, reference: str, amount_minor: int, key: str) -> Done:
+        currency = self._held(reference).findtext("ssl_transaction_currency") or "USD"
+        answer = self._money("cccomplete", {"ssl_txn_id": reference, "ssl_amount": _major(amount_minor, currency)},
+                             completing=True)
+        return Done(reference, _minor(answer.findtext("ssl_amount") or "0", currency), currency)
+
+    def release(self, reference: str, key: str) -> Done:
+        hold = self._held(reference)
+        currency = hold.findtext("ssl_transaction_currency") or "USD"
+        self._money("ccdelete", {"ssl_txn_id": reference})
+        return Done(reference, _minor(hold.findtext("ssl_amount") or "0", currency), currency)
+
+    def refund(self, reference: str, amount_minor: int, key: str) -> Done:
+        currency = self._held(reference).findtext("ssl_transaction_currency") or "USD"  # the payment's own (R13)
+        answer = self._money("ccreturn", {"ssl_txn_id": reference, "ssl_amount": _major(amount_minor, currency),
+                                          "ssl_invoice_number": invoice_number(key)})
+        return Done(answer.findtext("ssl_txn_id") or "", _minor(answer.findtext("ssl_amount") or "0", currency),
+                    currency, payment_reference=reference)
+
+    def delete_card(self, card: CardOnFile, key: str) -> None:
+        try:
+            answer = self._send("ccdeletetoken", {"ssl_token": sent_token(card.token)})
+        except _Error as error:
+            raise Refused(f"{error.name}: {error.message}", error.code) from None
+        if answer.findtext("ssl_token_response") not in ("SUCCESS", "Token Not Found"):
+            raise Refused(answer.findtext("ssl_token_response") or "not deleted", "token")
+
+    # --- asking what became of an operation -----------------------------------------------------
+
+    def find(self, operation: Operation, key: str, *, card: CardOnFile | None = None, reference: str = "",
+             holder: str = "", asked: Mapping[str, Any] | None = None) -> Found:
+        try:
+            return self._find(operation, key, card, reference)
+        except (AnswerLost, OperatorError):
+            return Found(Finding.CANNOT_TELL)
+
+    def _by_invoice(self, key: str, transaction_types: tuple[str, ...]) -> Element | None:
+        now = datetime.now(UTC)
+        listed = self._query(ssl_search_start_date=(now - timedelta(days=QUERY_DAYS_BACK)).strftime(_DATE),
+                             ssl_search_end_date=(now + timedelta(days=1)).strftime(_DATE))
+        for txn in listed:
+            if txn.findtext("ssl_invoice_number") == invoice_number(key) and \
+                    (txn.findtext("ssl_transaction_type") or "").upper() in transaction_types:
+                return txn
+        return None
+
+    def _find(self, operation: Operation, key: str, card: CardOnFile | None, reference: str) -> Found:
+        match operation:
+            case Operation.SAVE:
+                # A token is made afresh from the card's encrypted data; an unanswered one was never handed
+                # to us, so it is not found and the card is saved again if the clerk wants it.
+                return Found(Finding.NOT_DONE)
+            case Operation.DELETE:
+                assert card is not None
+                self.delete_card(card, key)  # deleting a token twice deletes nothing more: a safe repeat
+                return Found(Finding.DONE)
+            case Operation.CHARGE | Operation.PRE_AUTHORISE | Operation.REFUND:
+                wanted = {Operation.CHARGE: ("SALE",), Operation.PRE_AUTHORISE: ("AUTHONLY", "SALE", "DELETE"),
+                          Operation.REFUND: ("RETURN",)}[operation]
+                txn = self._by_invoice(key, wanted)
+                if txn is None or txn.findtext("ssl_result") != APPROVED:
+                    return Found(Finding.NOT_DONE)
+                currency = txn.findtext("ssl_transaction_currency") or "USD"
+                done = Done(txn.findtext("ssl_txn_id") or "", _minor(txn.findtext("ssl_amount") or "0", currency),
+                            currency, payment_reference=reference if operation is Operation.REFUND else "")
+                if operation is Operation.PRE_AUTHORISE:
+                    done = Done(done.reference, _minor(txn.findtext("ssl_auth_amount") or txn.findtext("ssl_amount")
+                                                       or "0", currency), currency)
+                return Found(Finding.DONE, done)
+            case Operation.CAPTURE | Operation.RELEASE:
+                hold = self._held(reference)
+                kind = (hold.findtext("ssl_transaction_type") or "").upper()
+                currency = hold.findtext("ssl_transaction_currency") or "USD"
+                amount = _minor(hold.findtext("ssl_amount") or "0", currency)
+                if operation is Operation.CAPTURE:
+                    return Found(Finding.DONE, Done(reference, amount, currency)) if kind == "SALE" \
+                        else Found(Finding.NOT_DONE)
+                return Found(Finding.DONE, Done(reference, amount, currency)) if kind == "DELETE" \
+                    else Found(Finding.NOT_DONE)
+        raise AssertionError(operation)
+
+
+def _saved(answer: Element, holder: str) -> SavedToken:
+    masked = answer.findtext("ssl_card_number") or ""
+    expiry = answer.findtext("ssl_exp_date") or "0000"  # MMYY
+    brand = {"VISA": "visa", "MC": "mastercard", "AMEX": "amex", "DISC": "discover"}.get(
+        (answer.findtext("ssl_card_short_description") or "").upper(), "card")
+    return SavedToken(kept_token(answer.findtext("ssl_token") or ""), "", brand, masked[-4:], int(expiry[:2] or 0),
+                      2000 + int(expiry[2:] or 0), holder)
+
+
+def _done(answer: Element, currency: str) -> Done:
+    return Done(answer.findtext("ssl_txn_id") or "", _minor(answer.findtext("ssl_amount") or "0", currency),
+                currency.upper())

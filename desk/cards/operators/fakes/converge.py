@@ -1,0 +1,403 @@
+"""A fake Elavon Converge XML API: a real HTTP server on loopback answering ``xmldata=<txn>...</txn>``
+as Converge's developer guide describes it, for our client's tests and a newcomer's demo.
+
+    python -m desk.cards.operators.fakes.converge [--port 12113] [--merchant 0022587]
+        [--user apiuser] [--pin FAKEPIN] [--hold-days 7]
+
+What it answers like Converge:
+- ``POST .../processxml.do`` with a form field ``xmldata`` holding one ``<txn>``; every answer is HTTP
+  200 with a ``<txn>`` (or a ``<txnlist>`` for a query by dates); a request Converge cannot process is
+  answered with ``errorCode``, ``errorName`` and ``errorMessage`` (invalid credentials, a missing or
+  malformed field, an unknown transaction id or token), one that was processed with ``ssl_result``
+  (0 approved, 1 declined) and ``ssl_result_message``;
+- ``ccgettoken`` from encrypted card data (``ssl_enc_track_data``, never a card number: the fake refuses
+  ``ssl_card_number``), with ``ssl_verify`` and ``ssl_add_token``; the token is 16 digits, as
+  Converge's are (and passes the card-number check, the worst case for the desk); ``ccdeletetoken``;
+- ``ccsale`` and ``ccauthonly`` on a token (recording ``ssl_merchant_initiated_unscheduled``),
+  ``cccomplete`` (once, at most the authorised amount; a partial completion ends the hold),
+  ``ccdelete`` (an open authorisation), ``ccreturn`` (once per payment: the issue's rule);
+- no idempotency: a request sent twice is done twice, which is why the desk asks ``txnquery`` (by
+  ``ssl_txn_id``, or by ``ssl_search_start_date``/``ssl_search_end_date``, declined ones included);
+- an authorisation older than ``hold_days`` on the fake's clock is declined at completion
+  (``AUTHORIZATION EXPIRED``): the issuer let it lapse (R16).
+The error codes are the fake's own approximation of Converge's: the desk reads only whether there
+is one.
+
+Encrypted card data it knows: ``enc_visa``, ``enc_mastercard`` (tokenised and charged),
+``enc_declined`` (tokenised, declined when charged), ``enc_refused`` (its verification declined).
+For tests: ``lose_next_answer()``, ``unreachable``, ``answer_delay``, ``advance(days=...)``; over HTTP
+``POST /_fake/lose_next``, ``POST /_fake/advance?days=N``, ``GET /_fake/state``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import re
+import secrets
+import socket
+import threading
+import time
+from datetime import UTC, datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+from xml.etree.ElementTree import Element, SubElement, tostring
+
+from defusedxml import ElementTree as SafeXml
+
+DEFAULT_MERCHANT = "0022587"
+DEFAULT_USER = "apiuser"
+DEFAULT_PIN = "FAKEPIN"
+DEFAULT_HOLD_DAYS = 7
+DAY = 86400
+PATH = "/VirtualMerchantDemo/processxml.do"
+_DATE = "%m/%d/%Y %H:%M:%S"
+_AMOUNT = re.compile(r"^\d{1,8}(\.\d{1,3})?$")
+
+# Encrypted card data the fake knows: (short description, last four digits, expiry MMYY, behaviour).
+TEST_CARDS: dict[str, tuple[str, str, str, str]] = {
+    "enc_visa": ("VISA", "0019", "1230", "ok"),
+    "enc_mastercard": ("MC", "0027", "0631", "ok"),
+    "enc_declined": ("VISA", "0035", "1230", "declined"),
+    "enc_refused": ("VISA", "0043", "1230", "refused"),
+}
+
+
+class ConvergeError(Exception):
+    def __init__(self, code: str, name: str, message: str) -> None:
+        super().__init__(message)
+        self.code, self.name, self.message = code, name, message
+
+
+def _luhn_token() -> str:
+    """16 digits passing the Luhn check, as a card number would."""
+    body = "4" + "".join(str(secrets.randbelow(10)) for _ in range(14))
+    total = 0
+    for position, char in enumerate(reversed(body + "0")):
+        value = int(char)
+        if position % 2:
+            value = value * 2 - 9 if value > 4 else value * 2
+        total += value
+    return body + str((10 - total % 10) % 10)
+
+
+class FakeConverge:
+    def __init__(self, merchant: str = DEFAULT_MERCHANT, user: str = DEFAULT_USER, pin: str = DEFAULT_PIN,
+                 hold_days: int = DEFAULT_HOLD_DAYS) -> None:
+        self.credentials = (merchant, user, pin)
+        self.hold_days = hold_days
+        self.offset = 0.0
+        self.tokens: dict[str, dict[str, Any]] = {}
+        self.transactions: dict[str, dict[str, Any]] = {}
+        self.requests: list[tuple[str, str]] = []  # (transaction type, invoice number) as received
+        self._lose = 0
+        self._lose_only = ""
+        self.unreachable = False
+        self.answer_delay = 0.0
+        self._lock = threading.RLock()
+        self._server: ThreadingHTTPServer | None = None
+
+    # --- test controls --------------------------------------------------------------------------
+
+    def now(self) -> float:
+        return time.time() + self.offset
+
+    def advance(self, days: float) -> None:
+        with self._lock:
+            self.offset += days * DAY
+
+    def lose_next_answer(self, count: int = 1, only: str = "") -> None:
+        """The next ``count`` requests (of transaction type ``only``, if named) are done, their answers lost."""
+        with self._lock:
+            self._lose += count
+            self._lose_only = only
+
+    def state(self) -> dict[str, Any]:
+        with self._lock:
+            return json.loads(json.dumps({"tokens": self.tokens, "transactions": self.transactions,
+                                          "requests": self.requests}))
+
+    def by_invoice(self, invoice: str) -> list[dict[str, Any]]:
+        return [t for t in self.transactions.values() if t["ssl_invoice_number"] == invoice]
+
+    def serve(self, port: int = 0, host: str = "127.0.0.1") -> str:
+        fake = self
+
+        class Handler(_Handler):
+            converge = fake
+
+        self._server = ThreadingHTTPServer((host, port), Handler)
+        self._server.daemon_threads = True
+        threading.Thread(target=self._server.serve_forever, name="fake-converge", daemon=True).start()
+        return self.base_url
+
+    @property
+    def base_url(self) -> str:
+        assert self._server is not None
+        host, port = self._server.server_address[:2]
+        return f"http://{host!s}:{port}{PATH}"
+
+    def close(self) -> None:
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.server_close()
+            self._server = None
+
+    # --- one request ----------------------------------------------------------------------------
+
+    def handle(self, method: str, target: str, headers: dict[str, str], body: str) -> tuple[int, str, bool]:
+        """(status, XML text, drop the line instead of answering)."""
+        parts = urlsplit(target)
+        with self._lock:
+            if parts.path.startswith("/_fake/"):
+                return self._control(method, parts.path, parse_qs(parts.query))
+            if self.unreachable:
+                return 0, "", True
+            if method != "POST" or parts.path != PATH:
+                return 404, "", False
+            try:
+                transaction_type = ""
+                fields = self._fields(headers, body)
+                transaction_type = fields.get("ssl_transaction_type", "").lower()
+                self.requests.append((transaction_type, fields.get("ssl_invoice_number", "")))
+                given = (fields.get("ssl_merchant_id"), fields.get("ssl_user_id"), fields.get("ssl_pin"))
+                if given != self.credentials:
+                    raise ConvergeError("4025", "Invalid Credentials",
+                                        "The credentials supplied in the authorization request are invalid.")
+                answer = self._do(transaction_type, fields)
+            except ConvergeError as error:
+                answer = Element("txn")
+                for name, value in (("errorCode", error.code), ("errorName", error.name),
+                                    ("errorMessage", error.message)):
+                    SubElement(answer, name).text = value
+            lose = self._lose > 0 and self._lose_only in ("", transaction_type)
+            if lose:
+                self._lose -= 1
+            return 200, tostring(answer, encoding="unicode"), lose
+
+    def _control(self, method: str, path: str, query: dict[str, list[str]]) -> tuple[int, str, bool]:
+        if method == "POST" and path == "/_fake/lose_next":
+            self.lose_next_answer(int(query.get("count", ["1"])[0]))
+            return 200, "{}", False
+        if method == "POST" and path == "/_fake/advance":
+            self.advance(float(query.get("days", ["1"])[0]))
+            return 200, "{}", False
+        if method == "GET" and path == "/_fake/state":
+            return 200, json.dumps(self.state()), False
+        return 404, "", False
+
+    @staticmethod
+    def _fields(headers: dict[str, str], body: str) -> dict[str, str]:
+        if not headers.get("content-type", "").startswith("application/x-www-form-urlencoded"):
+            raise ConvergeError("4000", "Invalid Request", "xmldata must be sent as a form field")
+        xmldata = parse_qs(body).get("xmldata", [""])[0]
+        try:
+            root = SafeXml.fromstring(xmldata)
+        except Exception:
+            raise ConvergeError("6042", "Invalid Request Format", "XML Syntax Error in the request") from None
+        if root.tag != "txn":
+            raise ConvergeError("6042", "Invalid Request Format", "The request is not a txn")
+        return {child.tag: (child.text or "").strip() for child in root}
+
+    # --- Converge's transactions ----------------------------------------------------------------
+
+    def _do(self, kind: str, fields: dict[str, str]) -> Element:
+        match kind:
+            case "ccgettoken":
+                return self._get_token(fields)
+            case "ccdeletetoken":
+                token = self.tokens.get(fields.get("ssl_token", ""))
+                if token is None or token["deleted"]:
+                    return _txn({"ssl_token_response": "Token Not Found"})
+                token["deleted"] = True
+                return _txn({"ssl_token_response": "SUCCESS"})
+            case "ccsale" | "ccauthonly":
+                return self._authorise(kind, fields)
+            case "cccomplete":
+                return self._complete(fields)
+            case "ccdelete":
+                txn = self._txn(fields)
+                if txn["ssl_transaction_type"] != "AUTHONLY" or txn["ssl_result"] != "0":
+                    raise ConvergeError("5040", "Invalid Transaction ID", "Only an open authorisation is deleted")
+                txn["ssl_transaction_type"] = "DELETE"
+                return _txn({"ssl_result": "0", "ssl_result_message": "APPROVAL", "ssl_txn_id": txn["ssl_txn_id"]})
+            case "ccreturn":
+                return self._return(fields)
+            case "txnquery":
+                return self._query(fields)
+        raise ConvergeError("4013", "Transaction Type Invalid", f"{kind} is not a supported transaction type")
+
+    @staticmethod
+    def _required(fields: dict[str, str], *names: str) -> None:
+        for name in names:
+            if not fields.get(name):
+                raise ConvergeError("4009", "Required Field Not Supplied", f"The field {name} is required")
+
+    def _amount(self, fields: dict[str, str]) -> str:
+        self._required(fields, "ssl_amount")
+        if not _AMOUNT.match(fields["ssl_amount"]) or float(fields["ssl_amount"]) <= 0:
+            raise ConvergeError("5007", "Amount Invalid", "The amount supplied is invalid")
+        return fields["ssl_amount"]
+
+    def _get_token(self, fields: dict[str, str]) -> Element:
+        if fields.get("ssl_card_number"):
+            raise ConvergeError("6002", "Invalid Card Data", "This terminal takes no hand-keyed card number")
+        self._required(fields, "ssl_enc_track_data")
+        if fields.get("ssl_add_token") == "Y":
+            self._required(fields, "ssl_first_name", "ssl_last_name")
+        card = TEST_CARDS.get(fields["ssl_enc_track_data"])
+        if card is None:
+            raise ConvergeError("5000", "Credit Card Number Invalid", "The card data supplied is invalid")
+        brand, last4, expiry, behaves = card
+        shown = {"ssl_card_number": f"{'4' if brand == 'VISA' else '5'}1**********{last4}", "ssl_exp_date": expiry,
+                 "ssl_card_short_description": brand}
+        if fields.get("ssl_verify") == "Y" and behaves == "refused":
+            return _txn({"ssl_result": "1", "ssl_result_message": "DECLINED", "ssl_token_response": "FAILURE",
+                         **shown})
+        token = _luhn_token()
+        self.tokens[token] = {"behaves": behaves, "deleted": False, "added": fields.get("ssl_add_token") == "Y",
+                              **shown}
+        return _txn({"ssl_result": "0", "ssl_result_message": "APPROVAL", "ssl_token": token,
+                     "ssl_token_response": "SUCCESS", "ssl_add_token_response": "Card Added", **shown})
+
+    def _authorise(self, kind: str, fields: dict[str, str]) -> Element:
+        amount = self._amount(fields)
+        invoice = fields.get("ssl_invoice_number", "")
+        if len(invoice) > 25:
+            raise ConvergeError("5021", "Invoice Number Invalid", "The invoice number is longer than 25")
+        currency = fields.get("ssl_transaction_currency", "USD")
+        if not re.fullmatch(r"[A-Z]{3}", currency):
+            raise ConvergeError("5028", "Currency Invalid", "The transaction currency is invalid")
+        token = self.tokens.get(fields.get("ssl_token", ""))
+        if token is None or token["deleted"]:
+            raise ConvergeError("5087", "Invalid Token", "The token supplied is not valid")
+        approved = token["behaves"] == "ok"
+        txn_id = f"{secrets.randbelow(10**6):06d}O{secrets.token_hex(4).upper()}-{secrets.token_hex(4).upper()}"
+        txn = {"ssl_txn_id": txn_id, "ssl_transaction_type": "SALE" if kind == "ccsale" else "AUTHONLY",
+               "ssl_result": "0" if approved else "1", "ssl_result_message": "APPROVAL" if approved else "DECLINED",
+               "ssl_amount": amount, "ssl_auth_amount": amount, "ssl_transaction_currency": currency,
+               "ssl_invoice_number": invoice, "ssl_txn_time": self._time(),
+               "ssl_card_number": token["ssl_card_number"],
+               "ssl_card_short_description": token["ssl_card_short_description"],
+               "ssl_merchant_initiated_unscheduled": fields.get("ssl_merchant_initiated_unscheduled", "N"),
+               "ssl_entry_mode": fields.get("ssl_entry_mode", ""), "_created": self.now(), "_returned": False}
+        self.transactions[txn_id] = txn
+        return _txn(txn)
+
+    def _time(self) -> str:
+        return datetime.fromtimestamp(self.now(), UTC).strftime("%m/%d/%Y %I:%M:%S %p")
+
+    def _txn(self, fields: dict[str, str]) -> dict[str, Any]:
+        self._required(fields, "ssl_txn_id")
+        txn = self.transactions.get(fields["ssl_txn_id"])
+        if txn is None:
+            raise ConvergeError("5004", "Invalid Reference Number", "The transaction ID is invalid")
+        return txn
+
+    def _complete(self, fields: dict[str, str]) -> Element:
+        txn = self._txn(fields)
+        if txn["ssl_transaction_type"] != "AUTHONLY" or txn["ssl_result"] != "0":
+            raise ConvergeError("5040", "Invalid Transaction ID", "Only an open authorisation is completed")
+        amount = self._amount(fields) if fields.get("ssl_amount") else txn["ssl_amount"]
+        if float(amount) > float(txn["ssl_auth_amount"]):
+            raise ConvergeError("5007", "Amount Invalid", "The completion is more than was authorised")
+        if self.now() - txn["_created"] > self.hold_days * DAY:
+            return _txn({"ssl_result": "1", "ssl_result_message": "AUTHORIZATION EXPIRED",
+                         "ssl_txn_id": txn["ssl_txn_id"]})
+        # Completed once: a smaller amount ends the hold and the rest is released.
+        txn.update(ssl_transaction_type="SALE", ssl_amount=amount)
+        return _txn(txn)
+
+    def _return(self, fields: dict[str, str]) -> Element:
+        payment = self._txn(fields)
+        if payment["ssl_transaction_type"] != "SALE" or payment["ssl_result"] != "0":
+            raise ConvergeError("5040", "Invalid Transaction ID", "Only an approved sale is returned")
+        if payment["_returned"]:
+            raise ConvergeError("5041", "Already Returned", "This payment was already returned")
+        amount = self._amount(fields)
+        if float(amount) > float(payment["ssl_amount"]):
+            raise ConvergeError("5007", "Amount Invalid", "The return is more than the sale")
+        payment["_returned"] = True
+        txn_id = f"{secrets.randbelow(10**6):06d}R{secrets.token_hex(4).upper()}-{secrets.token_hex(4).upper()}"
+        txn = {**payment, "ssl_txn_id": txn_id, "ssl_transaction_type": "RETURN", "ssl_amount": amount,
+               "ssl_auth_amount": amount, "ssl_invoice_number": fields.get("ssl_invoice_number", ""),
+               "ssl_txn_time": self._time(), "_created": self.now(), "_original": payment["ssl_txn_id"]}
+        self.transactions[txn_id] = txn
+        return _txn(txn)
+
+    def _query(self, fields: dict[str, str]) -> Element:
+        if fields.get("ssl_txn_id"):
+            return _txn(self._txn(fields))
+        self._required(fields, "ssl_search_start_date", "ssl_search_end_date")
+        try:
+            start = datetime.strptime(fields["ssl_search_start_date"], _DATE).replace(tzinfo=UTC).timestamp()
+            end = datetime.strptime(fields["ssl_search_end_date"], _DATE).replace(tzinfo=UTC).timestamp()
+        except ValueError:
+            raise ConvergeError("5030", "Invalid Date", "The search dates are not MM/DD/YYYY hh:mm:ss") from None
+        listed = Element("txnlist")
+        found = [t for t in self.transactions.values() if start <= t["_created"] <= end]
+        SubElement(listed, "ssl_txn_count").text = str(len(found))
+        for txn in found:
+            listed.append(_txn(txn))
+        return listed
+
+
+def _txn(values: dict[str, Any]) -> Element:
+    txn = Element("txn")
+    for name, value in values.items():
+        if not name.startswith("_"):
+            SubElement(txn, name).text = str(value)
+    return txn
+
+
+class _Handler(BaseHTTPRequestHandler):
+    converge: FakeConverge
+    protocol_version = "HTTP/1.1"
+
+    def _serve(self) -> None:
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length).decode() if length else ""
+        headers = {k.lower(): v for k, v in self.headers.items()}
+        status, text, lose = self.converge.handle(self.command, self.path, headers, body)
+        if self.converge.answer_delay and not self.path.startswith("/_fake/"):
+            time.sleep(self.converge.answer_delay)
+        if lose or status == 0:
+            self.close_connection = True
+            with contextlib.suppress(OSError):
+                self.connection.shutdown(socket.SHUT_RDWR)
+            return
+        data = text.encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json" if self.path.startswith("/_fake/") else "text/xml")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    do_GET = _serve
+    do_POST = _serve
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass  # what it received is in FakeConverge.requests
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="A fake Elavon Converge XML API on loopback, for the desk's "
+                                                 "demo and tests.")
+    parser.add_argument("--port", type=int, default=12113)
+    parser.add_argument("--merchant", default=DEFAULT_MERCHANT)
+    parser.add_argument("--user", default=DEFAULT_USER)
+    parser.add_argument("--pin", default=DEFAULT_PIN)
+    parser.add_argument("--hold-days", type=int, default=DEFAULT_HOLD_DAYS)
+    arguments = parser.parse_args()
+    fake = FakeConverge(arguments.merchant, arguments.user, arguments.pin, arguments.hold_days)
+    print(f"fake Converge on {fake.serve(arguments.port)} (stop with Ctrl+C)", flush=True)
+    try:
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        fake.close()
+
+
+if __name__ == "__main__":
+    main()
