@@ -23,8 +23,8 @@ from desk.cards.models import ONLINE_KINDS, CardKind, CardRecord, CardRecordKind
 from desk.cards.operations import CardRequest, from_minor, note_hold_expired, record_card_intent, to_minor
 from desk.cards.operators.interface import (
     AnswerLost,
-    AwaitingConfirmation,
     AsksAgain,
+    AwaitingConfirmation,
     CardOnFile,
     CardOperator,
     CardPage,

@@ -16,8 +16,10 @@ client on httpx; answers parsed with defusedxml.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
+from typing import Any
 from xml.etree.ElementTree import Element, SubElement, tostring
 
 import httpx
@@ -186,7 +188,7 @@ class ConvergeOperator:
             raise Refused(f"Converge has no transaction {reference}", "5004")
         return found[0]
 
-    def capture(self, reference: str, amount_minor: int, key: str) -> Done:
+    def capture(self, reference: str, amount_minor: int, key: str, currency: str = "") -> Done:
         currency = self._held(reference).findtext("ssl_transaction_currency") or "USD"
         answer = self._money("cccomplete", {"ssl_txn_id": reference, "ssl_amount": _major(amount_minor, currency)},
                              completing=True)
@@ -198,7 +200,7 @@ class ConvergeOperator:
         self._money("ccdelete", {"ssl_txn_id": reference})
         return Done(reference, _minor(hold.findtext("ssl_amount") or "0", currency), currency)
 
-    def refund(self, reference: str, amount_minor: int, key: str) -> Done:
+    def refund(self, reference: str, amount_minor: int, key: str, currency: str = "") -> Done:
         currency = self._held(reference).findtext("ssl_transaction_currency") or "USD"  # the payment's own (R13)
         answer = self._money("ccreturn", {"ssl_txn_id": reference, "ssl_amount": _major(amount_minor, currency),
                                           "ssl_invoice_number": invoice_number(key)})

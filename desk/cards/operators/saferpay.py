@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -218,7 +219,7 @@ class SaferpayOperator:
     def pre_authorise(self, card: CardOnFile, amount_minor: int, currency: str, key: str) -> Done:
         return _done(self._authorize(card, amount_minor, currency, key))
 
-    def capture(self, reference: str, amount_minor: int, key: str) -> Done:
+    def capture(self, reference: str, amount_minor: int, key: str, currency: str = "") -> Done:
         hold = self._inquire({"TransactionId": reference})
         if hold is None:
             raise Refused(f"Saferpay has no transaction {reference}", "TRANSACTION_NOT_FOUND")
@@ -250,7 +251,7 @@ class SaferpayOperator:
             self._call("/Payment/v1/Transaction/Cancel", {"TransactionReference": {"TransactionId": reference}}, key)
         return Done(reference, int(hold["Amount"]["Value"]), str(hold["Amount"]["CurrencyCode"]))
 
-    def refund(self, reference: str, amount_minor: int, key: str) -> Done:
+    def refund(self, reference: str, amount_minor: int, key: str, currency: str = "") -> Done:
         payment = self._inquire({"TransactionId": reference})
         if payment is None:
             raise Refused(f"Saferpay has no transaction {reference}", "TRANSACTION_NOT_FOUND")
