@@ -413,6 +413,18 @@ class MainWindow(QMainWindow):
         self.catalogue_action.setObjectName("catalogueAction")
         self.catalogue_action.triggered.connect(self.show_catalogue)
         menu.addAction(self.catalogue_action)
+        menu.addSeparator()
+        self.backup_action = QAction(self.tr("&Back up the database…"), self)
+        self.backup_action.setObjectName("backupAction")
+        self.backup_action.triggered.connect(self.show_backup)
+        menu.addAction(self.backup_action)
+
+    def show_backup(self) -> None:
+        from ui.admin.backup import BackupDialog
+
+        dialog = self.backup_dialog = BackupDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def show_people(self) -> None:
         from ui.admin.people import PeopleDialog
@@ -435,6 +447,7 @@ class MainWindow(QMainWindow):
         # Only who may use them sees them enabled (the use cases refuse the others anyway).
         self.people_action.setEnabled(self.ctx.actor.may(Right.MANAGE_USERS))
         self.catalogue_action.setEnabled(self.ctx.actor.may(Right.MANAGE_CATALOGUE))
+        self.backup_action.setEnabled(self.ctx.actor.may(Right.BACK_UP))
         self.devices_action.setEnabled(self.ctx.actor.may(Right.MANAGE_DEVICES))
         self.mail_action.setEnabled(self.ctx.actor.may(Right.MANAGE_DEVICES))
         self.pos_connections_action.setEnabled(self.ctx.actor.may(Right.MANAGE_POS_KEYS))

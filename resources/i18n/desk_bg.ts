@@ -80,6 +80,53 @@
     </message>
 </context>
 <context>
+    <name>BackupDialog</name>
+    <message>
+        <source>Back up the database</source>
+        <translation>Резервно копие на базата данни</translation>
+    </message>
+    <message>
+        <source>A backup is the whole database at one moment: every guest, bill and payment. The other workstations may go on working meanwhile. Keep the file safe: only its owner can read it.</source>
+        <translation>Резервното копие е цялата база данни към един момент: всеки гост, сметка и плащане. Другите работни места могат междувременно да продължат работа. Пазете файла: само собственикът му може да го чете.</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Файл:</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Избор…</translation>
+    </message>
+    <message>
+        <source>To restore a backup, close the desk and the POS service on every workstation, then run on one of them: desk restore FILE</source>
+        <translation>За да възстановите копие, затворете програмата и услугата POS на всички работни места, след това изпълнете на едно от тях: desk restore ФАЙЛ</translation>
+    </message>
+    <message>
+        <source>&amp;Back up</source>
+        <translation>&amp;Създай копие</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Отказ</translation>
+    </message>
+    <message>
+        <source>Back up to</source>
+        <translation>Запис на копието в</translation>
+    </message>
+    <message>
+        <source>Desk backups (*.backup)</source>
+        <translation>Резервни копия (*.backup)</translation>
+    </message>
+    <message>
+        <source>Backing up to {file}…</source>
+        <translation>Създава се копие в {file}…</translation>
+    </message>
+    <message>
+        <source>Backed up to {file} ({size} KiB).</source>
+        <translation>Копието е записано в {file} ({size} КиБ).</translation>
+    </message>
+</context>
+<context>
     <name>BillStatus</name>
     <message>
         <source>Empty</source>
@@ -1482,6 +1529,10 @@
         <translation>Работният ден {date} още не е започнал (днес е {today}): затваря се, след като започне</translation>
     </message>
     <message>
+        <source>Cancelled: nothing was written or replaced</source>
+        <translation>Отказано: нищо не е записано или заменено</translation>
+    </message>
+    <message>
         <source>Cannot combine {left} with {right}</source>
         <translation>{left} и {right} не могат да се смесват</translation>
     </message>
@@ -1662,6 +1713,10 @@
         <translation>В стая {room_number} в момента няма настанени</translation>
     </message>
     <message>
+        <source>Nothing can be written in {folder}: {reason}</source>
+        <translation>В папка {folder} не може да се записва: {reason}</translation>
+    </message>
+    <message>
         <source>Only a confirmed reservation can be a no-show ({reservation})</source>
         <translation>Само потвърдена резервация може да е неявяване ({reservation})</translation>
     </message>
@@ -1686,6 +1741,14 @@
         <translation>Може да се анулира само плащане, депозит или възстановяване</translation>
     </message>
     <message>
+        <source>Only an SQLite file or a PostgreSQL database can be backed up</source>
+        <translation>Може да се копира само файл на SQLite или база на PostgreSQL</translation>
+    </message>
+    <message>
+        <source>Only an SQLite file or a PostgreSQL database can be restored</source>
+        <translation>Може да се възстанови само файл на SQLite или база на PostgreSQL</translation>
+    </message>
+    <message>
         <source>Only an in-house guest moves rooms ({reservation})</source>
         <translation>Само настанен гост може да смени стаята ({reservation})</translation>
     </message>
@@ -1696,6 +1759,10 @@
     <message>
         <source>Only services on this bill can be split off it</source>
         <translation>Могат да се отделят само услуги от тази сметка</translation>
+    </message>
+    <message>
+        <source>Only the role that owns the desk&apos;s tables may restore them; this connection is {role}</source>
+        <translation>Таблиците може да възстанови само ролята, която ги притежава; тази връзка е {role}</translation>
     </message>
     <message>
         <source>Operation {key} is already running</source>
@@ -1712,6 +1779,10 @@
     <message>
         <source>Operation {key} is {value}; it is not sent again</source>
         <translation>Операция {key} е в състояние „{value}“; не се изпраща отново</translation>
+    </message>
+    <message>
+        <source>Other workstations are connected to the database: close the desk and the POS service on each of them, then restore</source>
+        <translation>Към базата данни са свързани други работни места: затворете програмата и услугата POS на всяко от тях, след това възстановете</translation>
     </message>
     <message>
         <source>Outlet {key} does not exist</source>
@@ -1986,6 +2057,10 @@
         <translation>Контролната точка на документ {number} не можа да се запише в {path} ({reason}): оправете папката на контролните точки и отпечатайте отчета отново</translation>
     </message>
     <message>
+        <source>The backup could not be made: {reason}</source>
+        <translation>Копието не можа да бъде създадено: {reason}</translation>
+    </message>
+    <message>
         <source>The card operation is recorded, but its slip did not print on {printer}: {problem}. Fix the printer, then use Print card slip on the payment</source>
         <translation>Операцията с картата е записана, но слипът ѝ не се отпечата на {printer}: {problem}. Оправете принтера и изберете „Печат на слип“ при плащането</translation>
     </message>
@@ -2254,6 +2329,10 @@
         <translation>Касата не даде ясен отговор. Бонът ще бъде проверен с касата при следващото стартиране, или изберете Смяна → Проверка на касовите бележки сега; не го отпечатвайте отново ръчно</translation>
     </message>
     <message>
+        <source>The restore failed and nothing was replaced: {reason}</source>
+        <translation>Възстановяването не успя и нищо не е заменено: {reason}</translation>
+    </message>
+    <message>
         <source>The rights of {user} have changed: sign in again</source>
         <translation>Правата на {user} са променени: влезте отново</translation>
     </message>
@@ -2300,6 +2379,10 @@
     <message>
         <source>There is no fiscal document {document}</source>
         <translation>Няма фискален документ {document}</translation>
+    </message>
+    <message>
+        <source>There is no folder {folder}</source>
+        <translation>Няма папка {folder}</translation>
     </message>
     <message>
         <source>There is no journal intent {intent_id}</source>
@@ -2454,6 +2537,10 @@
         <translation>поиска касова бележка</translation>
     </message>
     <message>
+        <source>back up the database</source>
+        <translation>прави резервно копие на базата данни</translation>
+    </message>
+    <message>
         <source>cancel a reservation</source>
         <translation>анулира резервация</translation>
     </message>
@@ -2572,6 +2659,10 @@
     <message>
         <source>release a pre-authorisation</source>
         <translation>освобождава предварителна авторизация</translation>
+    </message>
+    <message>
+        <source>restore the database from a backup</source>
+        <translation>възстановява базата данни от копие</translation>
     </message>
     <message>
         <source>reverse a charge</source>
@@ -3106,8 +3197,36 @@
         <translation>смяната на касата е над 24 часа: затворете касовата смяна (Z отчет) и отворете нова</translation>
     </message>
     <message>
+        <source>{file} exists already: choose another name</source>
+        <translation>Файлът {file} вече съществува: изберете друго име</translation>
+    </message>
+    <message>
+        <source>{file} is a backup of a PostgreSQL database: restore it into one</source>
+        <translation>{file} е копие на база на PostgreSQL: възстановете го в PostgreSQL</translation>
+    </message>
+    <message>
+        <source>{file} is a backup of an SQLite database: restore it into one</source>
+        <translation>{file} е копие на база на SQLite: възстановете го в SQLite</translation>
+    </message>
+    <message>
+        <source>{file} is damaged: {reason}</source>
+        <translation>Файлът {file} е повреден: {reason}</translation>
+    </message>
+    <message>
+        <source>{file} is not a backup of the desk&apos;s database</source>
+        <translation>{file} не е резервно копие на базата данни на програмата</translation>
+    </message>
+    <message>
+        <source>{file} was made by a newer version of the desk (schema {schema}): upgrade this one first</source>
+        <translation>Файлът {file} е създаден от по-нова версия на програмата (схема {schema}): първо обновете тази</translation>
+    </message>
+    <message>
         <source>{register} is a {kind} register, which this desk does not drive yet</source>
         <translation>{register} е каса от вида {kind}, с която програмата още не работи</translation>
+    </message>
+    <message>
+        <source>{tool} is not installed: install PostgreSQL&apos;s client programs</source>
+        <translation>{tool} не е инсталиран: инсталирайте клиентските програми на PostgreSQL</translation>
     </message>
     <message>
         <source>“{part}” is no rate=VAT code pair; the codes are {codes}</source>
@@ -4072,6 +4191,10 @@
     <message>
         <source>No shift open</source>
         <translation>Няма отворена смяна</translation>
+    </message>
+    <message>
+        <source>&amp;Back up the database…</source>
+        <translation>&amp;Резервно копие на базата данни…</translation>
     </message>
     <message>
         <source>Shift {number} · since {time}</source>

@@ -80,6 +80,53 @@
     </message>
 </context>
 <context>
+    <name>BackupDialog</name>
+    <message>
+        <source>Back up the database</source>
+        <translation>Резервная копия базы данных</translation>
+    </message>
+    <message>
+        <source>A backup is the whole database at one moment: every guest, bill and payment. The other workstations may go on working meanwhile. Keep the file safe: only its owner can read it.</source>
+        <translation>Резервная копия — вся база данных на один момент: каждый гость, счёт и платёж. Остальные рабочие места могут тем временем продолжать работу. Храните файл надёжно: прочесть его может только владелец.</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Файл:</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Выбрать…</translation>
+    </message>
+    <message>
+        <source>To restore a backup, close the desk and the POS service on every workstation, then run on one of them: desk restore FILE</source>
+        <translation>Чтобы восстановить копию, закройте программу и службу POS на всех рабочих местах, затем выполните на одном из них: desk restore ФАЙЛ</translation>
+    </message>
+    <message>
+        <source>&amp;Back up</source>
+        <translation>&amp;Создать копию</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Отмена</translation>
+    </message>
+    <message>
+        <source>Back up to</source>
+        <translation>Сохранить копию в</translation>
+    </message>
+    <message>
+        <source>Desk backups (*.backup)</source>
+        <translation>Резервные копии (*.backup)</translation>
+    </message>
+    <message>
+        <source>Backing up to {file}…</source>
+        <translation>Создаётся копия в {file}…</translation>
+    </message>
+    <message>
+        <source>Backed up to {file} ({size} KiB).</source>
+        <translation>Копия сохранена в {file} ({size} КиБ).</translation>
+    </message>
+</context>
+<context>
     <name>BillStatus</name>
     <message>
         <source>Empty</source>
@@ -1482,6 +1529,10 @@
         <translation>Операционный день {date} ещё не начался (сегодня {today}): его закрывают, когда он начнётся</translation>
     </message>
     <message>
+        <source>Cancelled: nothing was written or replaced</source>
+        <translation>Отменено: ничего не записано и не заменено</translation>
+    </message>
+    <message>
         <source>Cannot combine {left} with {right}</source>
         <translation>Нельзя сложить {left} и {right}</translation>
     </message>
@@ -1662,6 +1713,10 @@
         <translation>В номере {room_number} сейчас никто не проживает</translation>
     </message>
     <message>
+        <source>Nothing can be written in {folder}: {reason}</source>
+        <translation>В папку {folder} нельзя записать: {reason}</translation>
+    </message>
+    <message>
         <source>Only a confirmed reservation can be a no-show ({reservation})</source>
         <translation>Незаездом может быть только подтверждённая бронь ({reservation})</translation>
     </message>
@@ -1686,6 +1741,14 @@
         <translation>Аннулировать можно только оплату, депозит или возврат</translation>
     </message>
     <message>
+        <source>Only an SQLite file or a PostgreSQL database can be backed up</source>
+        <translation>Копировать можно только файл SQLite или базу PostgreSQL</translation>
+    </message>
+    <message>
+        <source>Only an SQLite file or a PostgreSQL database can be restored</source>
+        <translation>Восстановить можно только файл SQLite или базу PostgreSQL</translation>
+    </message>
+    <message>
         <source>Only an in-house guest moves rooms ({reservation})</source>
         <translation>Переселить можно только проживающего гостя ({reservation})</translation>
     </message>
@@ -1696,6 +1759,10 @@
     <message>
         <source>Only services on this bill can be split off it</source>
         <translation>Отделить можно только услуги этого счёта</translation>
+    </message>
+    <message>
+        <source>Only the role that owns the desk&apos;s tables may restore them; this connection is {role}</source>
+        <translation>Восстанавливать таблицы может только роль-владелец; это подключение — {role}</translation>
     </message>
     <message>
         <source>Operation {key} is already running</source>
@@ -1712,6 +1779,10 @@
     <message>
         <source>Operation {key} is {value}; it is not sent again</source>
         <translation>Операция {key} в состоянии «{value}»; повторно не отправляется</translation>
+    </message>
+    <message>
+        <source>Other workstations are connected to the database: close the desk and the POS service on each of them, then restore</source>
+        <translation>К базе данных подключены другие рабочие места: закройте программу и службу POS на каждом из них, затем восстанавливайте</translation>
     </message>
     <message>
         <source>Outlet {key} does not exist</source>
@@ -1986,6 +2057,10 @@
         <translation>Контрольную точку документа {number} не удалось записать в {path} ({reason}): исправьте папку контрольных точек и напечатайте отчёт снова</translation>
     </message>
     <message>
+        <source>The backup could not be made: {reason}</source>
+        <translation>Не удалось создать копию: {reason}</translation>
+    </message>
+    <message>
         <source>The card operation is recorded, but its slip did not print on {printer}: {problem}. Fix the printer, then use Print card slip on the payment</source>
         <translation>Операция по карте записана, но её слип не напечатан на {printer}: {problem}. Устраните неполадку принтера, затем выберите «Печать слипа» у платежа</translation>
     </message>
@@ -2254,6 +2329,10 @@
         <translation>Касса не дала ясного ответа. Чек будет сверен с кассой при следующем запуске, или выберите Смена → Проверить чеки сейчас; не печатайте его повторно вручную</translation>
     </message>
     <message>
+        <source>The restore failed and nothing was replaced: {reason}</source>
+        <translation>Восстановление не удалось, ничего не заменено: {reason}</translation>
+    </message>
+    <message>
         <source>The rights of {user} have changed: sign in again</source>
         <translation>Права пользователя {user} изменились: войдите заново</translation>
     </message>
@@ -2300,6 +2379,10 @@
     <message>
         <source>There is no fiscal document {document}</source>
         <translation>Фискального документа {document} нет</translation>
+    </message>
+    <message>
+        <source>There is no folder {folder}</source>
+        <translation>Папки {folder} нет</translation>
     </message>
     <message>
         <source>There is no journal intent {intent_id}</source>
@@ -2454,6 +2537,10 @@
         <translation>запросить чек</translation>
     </message>
     <message>
+        <source>back up the database</source>
+        <translation>делать резервную копию базы данных</translation>
+    </message>
+    <message>
         <source>cancel a reservation</source>
         <translation>отменить бронирование</translation>
     </message>
@@ -2572,6 +2659,10 @@
     <message>
         <source>release a pre-authorisation</source>
         <translation>снимать преавторизацию</translation>
+    </message>
+    <message>
+        <source>restore the database from a backup</source>
+        <translation>восстанавливать базу данных из копии</translation>
     </message>
     <message>
         <source>reverse a charge</source>
@@ -3106,8 +3197,36 @@
         <translation>смена кассы длится больше 24 часов: закройте кассовую смену (Z-отчёт) и откройте новую</translation>
     </message>
     <message>
+        <source>{file} exists already: choose another name</source>
+        <translation>Файл {file} уже существует: выберите другое имя</translation>
+    </message>
+    <message>
+        <source>{file} is a backup of a PostgreSQL database: restore it into one</source>
+        <translation>{file} — копия базы PostgreSQL: восстановите её в PostgreSQL</translation>
+    </message>
+    <message>
+        <source>{file} is a backup of an SQLite database: restore it into one</source>
+        <translation>{file} — копия базы SQLite: восстановите её в SQLite</translation>
+    </message>
+    <message>
+        <source>{file} is damaged: {reason}</source>
+        <translation>Файл {file} повреждён: {reason}</translation>
+    </message>
+    <message>
+        <source>{file} is not a backup of the desk&apos;s database</source>
+        <translation>{file} не является резервной копией базы данных программы</translation>
+    </message>
+    <message>
+        <source>{file} was made by a newer version of the desk (schema {schema}): upgrade this one first</source>
+        <translation>Файл {file} создан более новой версией программы (схема {schema}): сначала обновите эту</translation>
+    </message>
+    <message>
         <source>{register} is a {kind} register, which this desk does not drive yet</source>
         <translation>{register} — касса типа {kind}, с которой программа пока не работает</translation>
+    </message>
+    <message>
+        <source>{tool} is not installed: install PostgreSQL&apos;s client programs</source>
+        <translation>{tool} не установлен: установите клиентские программы PostgreSQL</translation>
     </message>
     <message>
         <source>“{part}” is no rate=VAT code pair; the codes are {codes}</source>
@@ -4072,6 +4191,10 @@
     <message>
         <source>No shift open</source>
         <translation>Смена не открыта</translation>
+    </message>
+    <message>
+        <source>&amp;Back up the database…</source>
+        <translation>&amp;Резервная копия базы данных…</translation>
     </message>
     <message>
         <source>Shift {number} · since {time}</source>
