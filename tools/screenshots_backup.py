@@ -45,7 +45,7 @@ def main() -> int:
             done: list[object] = []
             dialog.finished_backup.connect(done.append)
             dialog.start()
-            wait_until(lambda: bool(done), 60_000)
+            wait_until(lambda finished=done: bool(finished), 60_000)
             settle(300)
             save(dialog, "backup_done", language)
             dialog.start()  # the same file again: refused, nothing overwritten
