@@ -96,6 +96,9 @@ def _parser() -> argparse.ArgumentParser:
     from desk.cli.backup import add_commands as add_backup_commands
 
     add_backup_commands(commands)
+    from desk.cli.city_tax import add_commands as add_city_tax_commands
+
+    add_city_tax_commands(commands)
     return parser
 
 
@@ -157,6 +160,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from desk.cli.night_audit import run as run_night_audit
 
             return run_night_audit(args, url)
+        if args.command == "city-tax":
+            from desk.cli.city_tax import run as run_city_tax
+
+            return run_city_tax(args, url)
         if args.command in ("backup", "restore"):
             from desk.cli.backup import run as run_backup
 
