@@ -490,6 +490,7 @@ ERRORS = (
     QT_TRANSLATE_NOOP("DeskError", "{company} already paid {amount} towards this transfer: refund the company first"),
     QT_TRANSLATE_NOOP("DeskError", "{company} would owe {owed}, over its credit limit of {limit}"),
     QT_TRANSLATE_NOOP("DeskError", "{currency} is the hotel's base currency: its rate is 1"),
+    QT_TRANSLATE_NOOP("DeskError", "{date} is not a date (YYYY-MM-DD)"),
     QT_TRANSLATE_NOOP("DeskError", "{denomination} is not a {currency} note or coin"),
     QT_TRANSLATE_NOOP("DeskError", "{device} did not answer as expected: {detail}"),
     QT_TRANSLATE_NOOP("DeskError", "{email} is not an e-mail address"),

@@ -413,11 +413,22 @@ class MainWindow(QMainWindow):
         self.catalogue_action.setObjectName("catalogueAction")
         self.catalogue_action.triggered.connect(self.show_catalogue)
         menu.addAction(self.catalogue_action)
+        self.city_tax_action = QAction(self.tr("&City tax…"), self)
+        self.city_tax_action.setObjectName("cityTaxAction")
+        self.city_tax_action.triggered.connect(self.show_city_tax)
+        menu.addAction(self.city_tax_action)
         menu.addSeparator()
         self.backup_action = QAction(self.tr("&Back up the database…"), self)
         self.backup_action.setObjectName("backupAction")
         self.backup_action.triggered.connect(self.show_backup)
         menu.addAction(self.backup_action)
+
+    def show_city_tax(self) -> None:
+        from ui.admin.city_tax import CityTaxDialog
+
+        dialog = self.city_tax_dialog = CityTaxDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def show_backup(self) -> None:
         from ui.admin.backup import BackupDialog
@@ -448,6 +459,7 @@ class MainWindow(QMainWindow):
         self.people_action.setEnabled(self.ctx.actor.may(Right.MANAGE_USERS))
         self.catalogue_action.setEnabled(self.ctx.actor.may(Right.MANAGE_CATALOGUE))
         self.backup_action.setEnabled(self.ctx.actor.may(Right.BACK_UP))
+        self.city_tax_action.setEnabled(self.ctx.actor.may(Right.SET_CITY_TAX))
         self.devices_action.setEnabled(self.ctx.actor.may(Right.MANAGE_DEVICES))
         self.mail_action.setEnabled(self.ctx.actor.may(Right.MANAGE_DEVICES))
         self.pos_connections_action.setEnabled(self.ctx.actor.may(Right.MANAGE_POS_KEYS))

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desk.core.money import Money
+from desk.hotel.catalogue import Catalogue, catalogue
 from desk.stays.models import CityTax
 
 
@@ -28,3 +29,15 @@ class CityTaxRow:
 def city_tax_history(session: Session) -> list[CityTaxRow]:
     return [CityTaxRow(row.valid_from, row.service_code, row.per_person_night, row.set_by, row.set_at)
             for row in session.scalars(select(CityTax).order_by(CityTax.valid_from.desc()))]
+
+
+@dataclass(frozen=True)
+class CityTaxSettings:
+    """What the City tax window shows: the amounts set, and the services one may be charged as."""
+
+    history: list[CityTaxRow]
+    catalogue: Catalogue
+
+
+def city_tax_settings(session: Session) -> CityTaxSettings:
+    return CityTaxSettings(city_tax_history(session), catalogue(session))

@@ -1129,6 +1129,61 @@
     </message>
 </context>
 <context>
+    <name>CityTaxDialog</name>
+    <message>
+        <source>City tax</source>
+        <translation>Туристически данък</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>От дата</translation>
+    </message>
+    <message>
+        <source>Per guest and night</source>
+        <translation>На гост на нощувка</translation>
+    </message>
+    <message>
+        <source>Charged as</source>
+        <translation>Начислява се като</translation>
+    </message>
+    <message>
+        <source>Set by</source>
+        <translation>Зададен от</translation>
+    </message>
+    <message>
+        <source>Set at</source>
+        <translation>Зададен на</translation>
+    </message>
+    <message>
+        <source>A new amount from a date on</source>
+        <translation>Нова сума от дата</translation>
+    </message>
+    <message>
+        <source>&amp;Amount per guest and night:</source>
+        <translation>&amp;Сума на гост на нощувка:</translation>
+    </message>
+    <message>
+        <source>&amp;Charged as service:</source>
+        <translation>&amp;Начислява се като услуга:</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;От дата:</translation>
+    </message>
+    <message>
+        <source>&amp;Set</source>
+        <translation>&amp;Задай</translation>
+    </message>
+    <message>
+        <source>The night audit charges each guest in the house the amount that applies to the night. An amount is never changed once set: set a new one from a later date (0: no city tax from that date).</source>
+        <translation>Нощният одит начислява на всеки настанен гост сумата, валидна за нощта. Зададена сума не се променя: задайте нова от по-късна дата (0 — без данък от тази дата).</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>няма</translation>
+    </message>
+</context>
+<context>
     <name>CloseShiftDialog</name>
     <message>
         <source>Close shift</source>
@@ -2773,6 +2828,10 @@
         <translation>{company} би дължала {owed}, над кредитния си лимит от {limit}</translation>
     </message>
     <message>
+        <source>{date} is not a date (YYYY-MM-DD)</source>
+        <translation>{date} не е дата (ГГГГ-ММ-ДД)</translation>
+    </message>
+    <message>
         <source>{denomination} is not a {currency} note or coin</source>
         <translation>{denomination} не е банкнота или монета в {currency}</translation>
     </message>
@@ -4191,6 +4250,10 @@
     <message>
         <source>No shift open</source>
         <translation>Няма отворена смяна</translation>
+    </message>
+    <message>
+        <source>&amp;City tax…</source>
+        <translation>&amp;Туристически данък…</translation>
     </message>
     <message>
         <source>&amp;Back up the database…</source>

@@ -1129,6 +1129,61 @@
     </message>
 </context>
 <context>
+    <name>CityTaxDialog</name>
+    <message>
+        <source>City tax</source>
+        <translation>Туристический налог</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>С даты</translation>
+    </message>
+    <message>
+        <source>Per guest and night</source>
+        <translation>За гостя в сутки</translation>
+    </message>
+    <message>
+        <source>Charged as</source>
+        <translation>Начисляется как</translation>
+    </message>
+    <message>
+        <source>Set by</source>
+        <translation>Кто задал</translation>
+    </message>
+    <message>
+        <source>Set at</source>
+        <translation>Когда задан</translation>
+    </message>
+    <message>
+        <source>A new amount from a date on</source>
+        <translation>Новая сумма с даты</translation>
+    </message>
+    <message>
+        <source>&amp;Amount per guest and night:</source>
+        <translation>&amp;Сумма за гостя в сутки:</translation>
+    </message>
+    <message>
+        <source>&amp;Charged as service:</source>
+        <translation>&amp;Начислять как услугу:</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;С даты:</translation>
+    </message>
+    <message>
+        <source>&amp;Set</source>
+        <translation>&amp;Задать</translation>
+    </message>
+    <message>
+        <source>The night audit charges each guest in the house the amount that applies to the night. An amount is never changed once set: set a new one from a later date (0: no city tax from that date).</source>
+        <translation>Ночной аудит начисляет каждому проживающему гостю сумму, действующую в эту ночь. Заданная сумма не меняется: задайте новую с более поздней даты (0 — без налога с этой даты).</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>нет</translation>
+    </message>
+</context>
+<context>
     <name>CloseShiftDialog</name>
     <message>
         <source>Close shift</source>
@@ -2773,6 +2828,10 @@
         <translation>{company}: долг по счёту стал бы {owed}, больше кредитного лимита {limit}</translation>
     </message>
     <message>
+        <source>{date} is not a date (YYYY-MM-DD)</source>
+        <translation>{date} — не дата (ГГГГ-ММ-ДД)</translation>
+    </message>
+    <message>
         <source>{denomination} is not a {currency} note or coin</source>
         <translation>{denomination} — не банкнота и не монета {currency}</translation>
     </message>
@@ -4191,6 +4250,10 @@
     <message>
         <source>No shift open</source>
         <translation>Смена не открыта</translation>
+    </message>
+    <message>
+        <source>&amp;City tax…</source>
+        <translation>&amp;Туристический налог…</translation>
     </message>
     <message>
         <source>&amp;Back up the database…</source>
