@@ -1476,6 +1476,10 @@
         <translation>Услугата трябва да има описание</translation>
     </message>
     <message>
+        <source>A service needs a price</source>
+        <translation>Услугата трябва да има цена</translation>
+    </message>
+    <message>
         <source>A shift was opened on {workstation} at the same moment</source>
         <translation>В същия момент на {workstation} вече беше отворена смяна</translation>
     </message>
@@ -1628,6 +1632,10 @@
         <translation>Изберете услугите за преместване</translation>
     </message>
     <message>
+        <source>Column {column} is missing; {kind} need {columns}</source>
+        <translation>Липсва колона {column}; за импорта ({kind}) са нужни: {columns}</translation>
+    </message>
+    <message>
         <source>Company {key} does not exist</source>
         <translation>Фирма {key} не съществува</translation>
     </message>
@@ -1700,6 +1708,10 @@
         <translation>KKM-server на адрес {address} не прие входа от това работно място: задайте KKMSERVER_LOGIN и KKMSERVER_PASSWORD в средата на програмата — потребителското име и паролата от настройките на KKM-server</translation>
     </message>
     <message>
+        <source>Line {line} has {count} values, the header {columns}</source>
+        <translation>На ред {line} има {count} стойности, в заглавието: {columns}</translation>
+    </message>
+    <message>
         <source>Move an in-house guest to another room with Move room</source>
         <translation>Настанен гост се премества с „Премести в друга стая“</translation>
     </message>
@@ -1766,6 +1778,10 @@
     <message>
         <source>Nobody stays in room {room_number} now</source>
         <translation>В стая {room_number} в момента няма настанени</translation>
+    </message>
+    <message>
+        <source>Nothing can be imported as {kind}</source>
+        <translation>Не може да се импортира като „{kind}“</translation>
     </message>
     <message>
         <source>Nothing can be written in {folder}: {reason}</source>
@@ -2188,6 +2204,14 @@
         <translation>Писмото не е изпратено: отказано</translation>
     </message>
     <message>
+        <source>The file is not UTF-8 text (save it as CSV UTF-8)</source>
+        <translation>Файлът не е текст в UTF-8 (запишете го като „CSV UTF-8“)</translation>
+    </message>
+    <message>
+        <source>The file was not imported: {count} lines refused</source>
+        <translation>Файлът не е импортиран: отказани редове: {count}</translation>
+    </message>
+    <message>
         <source>The file {path} is not a key for saved passwords: move it away and save again</source>
         <translation>Файлът {path} не е ключ за запазени пароли: преместете го и запазете отново</translation>
     </message>
@@ -2198,6 +2222,10 @@
     <message>
         <source>The file {path} is not the signing key of register {register}: put the register&apos;s key file there; nothing was printed</source>
         <translation>Файлът {path} не е ключът за подписване на каса {register}: поставете там файла с ключа на касата; нищо не е отпечатано</translation>
+    </message>
+    <message>
+        <source>The first line must name the columns; {kind} need {columns}</source>
+        <translation>Първият ред трябва да назовава колоните; за импорта ({kind}) са нужни: {columns}</translation>
     </message>
     <message>
         <source>The guest has arrived: the arrival cannot change</source>
@@ -2568,6 +2596,10 @@
         <translation>Непознат ключ на POS: поискайте ключ от администратора на хотела</translation>
     </message>
     <message>
+        <source>Unknown column {column}; {kind} have {columns}</source>
+        <translation>Непозната колона {column}; за импорта ({kind}) има: {columns}</translation>
+    </message>
+    <message>
         <source>Unknown currency “{currency}”</source>
         <translation>Непозната валута „{currency}“</translation>
     </message>
@@ -2634,6 +2666,10 @@
     <message>
         <source>date a payment other than today</source>
         <translation>датира плащане с дата различна от днешната</translation>
+    </message>
+    <message>
+        <source>import data from a file</source>
+        <translation>импортира данни от файл</translation>
     </message>
     <message>
         <source>manage POS keys and settings</source>
@@ -2954,6 +2990,10 @@
     <message>
         <source>“{value}” is not a quantity</source>
         <translation>„{value}“ не е количество</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a whole number</source>
+        <translation>„{value}“ не е цяло число</translation>
     </message>
     <message>
         <source>“{value}” is not an amount</source>

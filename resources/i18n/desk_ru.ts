@@ -1476,6 +1476,10 @@
         <translation>У услуги должно быть описание</translation>
     </message>
     <message>
+        <source>A service needs a price</source>
+        <translation>У услуги должна быть цена</translation>
+    </message>
+    <message>
         <source>A shift was opened on {workstation} at the same moment</source>
         <translation>В тот же момент на {workstation} уже открыли смену</translation>
     </message>
@@ -1628,6 +1632,10 @@
         <translation>Выберите услуги для переноса</translation>
     </message>
     <message>
+        <source>Column {column} is missing; {kind} need {columns}</source>
+        <translation>Нет столбца {column}; для импорта ({kind}) нужны: {columns}</translation>
+    </message>
+    <message>
         <source>Company {key} does not exist</source>
         <translation>Компании {key} не существует</translation>
     </message>
@@ -1700,6 +1708,10 @@
         <translation>KKM-server по адресу {address} не принял вход с этого рабочего места: задайте KKMSERVER_LOGIN и KKMSERVER_PASSWORD в окружении программы — логин и пароль из настроек KKM-server</translation>
     </message>
     <message>
+        <source>Line {line} has {count} values, the header {columns}</source>
+        <translation>В строке {line} значений: {count}, в заголовке: {columns}</translation>
+    </message>
+    <message>
         <source>Move an in-house guest to another room with Move room</source>
         <translation>Проживающего гостя переселяют командой «Переселить в другой номер»</translation>
     </message>
@@ -1766,6 +1778,10 @@
     <message>
         <source>Nobody stays in room {room_number} now</source>
         <translation>В номере {room_number} сейчас никто не проживает</translation>
+    </message>
+    <message>
+        <source>Nothing can be imported as {kind}</source>
+        <translation>Импорт вида «{kind}» невозможен</translation>
     </message>
     <message>
         <source>Nothing can be written in {folder}: {reason}</source>
@@ -2188,6 +2204,14 @@
         <translation>Письмо не отправлено: отменено</translation>
     </message>
     <message>
+        <source>The file is not UTF-8 text (save it as CSV UTF-8)</source>
+        <translation>Файл не в кодировке UTF-8 (сохраните его как «CSV UTF-8»)</translation>
+    </message>
+    <message>
+        <source>The file was not imported: {count} lines refused</source>
+        <translation>Файл не импортирован: отклонено строк: {count}</translation>
+    </message>
+    <message>
         <source>The file {path} is not a key for saved passwords: move it away and save again</source>
         <translation>Файл {path} не является ключом сохранённых паролей: уберите его и сохраните ещё раз</translation>
     </message>
@@ -2198,6 +2222,10 @@
     <message>
         <source>The file {path} is not the signing key of register {register}: put the register&apos;s key file there; nothing was printed</source>
         <translation>Файл {path} не является ключом подписи кассы {register}: положите туда файл ключа этой кассы; ничего не напечатано</translation>
+    </message>
+    <message>
+        <source>The first line must name the columns; {kind} need {columns}</source>
+        <translation>Первая строка должна называть столбцы; для импорта ({kind}) нужны: {columns}</translation>
     </message>
     <message>
         <source>The guest has arrived: the arrival cannot change</source>
@@ -2568,6 +2596,10 @@
         <translation>Неизвестный ключ POS: попросите ключ у администратора отеля</translation>
     </message>
     <message>
+        <source>Unknown column {column}; {kind} have {columns}</source>
+        <translation>Неизвестный столбец {column}; для импорта ({kind}) есть: {columns}</translation>
+    </message>
+    <message>
         <source>Unknown currency “{currency}”</source>
         <translation>Неизвестная валюта «{currency}»</translation>
     </message>
@@ -2634,6 +2666,10 @@
     <message>
         <source>date a payment other than today</source>
         <translation>провести платёж не сегодняшней датой</translation>
+    </message>
+    <message>
+        <source>import data from a file</source>
+        <translation>импортировать данные из файла</translation>
     </message>
     <message>
         <source>manage POS keys and settings</source>
@@ -2954,6 +2990,10 @@
     <message>
         <source>“{value}” is not a quantity</source>
         <translation>«{value}» — не количество</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a whole number</source>
+        <translation>«{value}» — не целое число</translation>
     </message>
     <message>
         <source>“{value}” is not an amount</source>
