@@ -503,6 +503,7 @@ ERRORS = (
     QT_TRANSLATE_NOOP("DeskError", "{denomination} is not a {currency} note or coin"),
     QT_TRANSLATE_NOOP("DeskError", "{device} did not answer as expected: {detail}"),
     QT_TRANSLATE_NOOP("DeskError", "{email} is not an e-mail address"),
+    QT_TRANSLATE_NOOP("DeskError", "{file} cannot be read: {reason}"),
     QT_TRANSLATE_NOOP("DeskError", "{file} exists already: choose another name"),
     QT_TRANSLATE_NOOP("DeskError", "{file} is a backup of a PostgreSQL database: restore it into one"),
     QT_TRANSLATE_NOOP("DeskError", "{file} is a backup of an SQLite database: restore it into one"),

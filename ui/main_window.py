@@ -418,6 +418,10 @@ class MainWindow(QMainWindow):
         self.city_tax_action.triggered.connect(self.show_city_tax)
         menu.addAction(self.city_tax_action)
         menu.addSeparator()
+        self.import_action = QAction(self.tr("&Import from a CSV file…"), self)
+        self.import_action.setObjectName("importAction")
+        self.import_action.triggered.connect(self.show_import)
+        menu.addAction(self.import_action)
         self.backup_action = QAction(self.tr("&Back up the database…"), self)
         self.backup_action.setObjectName("backupAction")
         self.backup_action.triggered.connect(self.show_backup)
@@ -427,6 +431,13 @@ class MainWindow(QMainWindow):
         from ui.admin.city_tax import CityTaxDialog
 
         dialog = self.city_tax_dialog = CityTaxDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def show_import(self) -> None:
+        from ui.admin.imports import ImportDialog
+
+        dialog = self.import_dialog = ImportDialog(self.ctx, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
@@ -459,6 +470,7 @@ class MainWindow(QMainWindow):
         self.people_action.setEnabled(self.ctx.actor.may(Right.MANAGE_USERS))
         self.catalogue_action.setEnabled(self.ctx.actor.may(Right.MANAGE_CATALOGUE))
         self.backup_action.setEnabled(self.ctx.actor.may(Right.BACK_UP))
+        self.import_action.setEnabled(self.ctx.actor.may(Right.IMPORT_DATA))
         self.city_tax_action.setEnabled(self.ctx.actor.may(Right.SET_CITY_TAX))
         self.devices_action.setEnabled(self.ctx.actor.may(Right.MANAGE_DEVICES))
         self.mail_action.setEnabled(self.ctx.actor.may(Right.MANAGE_DEVICES))

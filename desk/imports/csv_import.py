@@ -16,6 +16,7 @@ import csv
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy.orm import Session
 
@@ -108,6 +109,14 @@ KINDS: dict[str, _Kind] = {
     "companies": _Kind(("name",), ("tax_id", "address", "credit_limit", "currency"), _company),
     "guests": _Kind(("first_name", "last_name"), ("email", "phone"), _guest),
 }
+
+
+def read_file(path: Path) -> bytes:
+    """The file's bytes, or CsvRefused saying why they cannot be read."""
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise CsvRefused("{file} cannot be read: {reason}", file=path.name, reason=exc.strerror or str(exc)) from None
 
 
 def _text(content: bytes) -> str:

@@ -3296,6 +3296,10 @@
         <translation>смяната на касата е над 24 часа: затворете касовата смяна (Z отчет) и отворете нова</translation>
     </message>
     <message>
+        <source>{file} cannot be read: {reason}</source>
+        <translation>Файлът {file} не може да се прочете: {reason}</translation>
+    </message>
+    <message>
         <source>{file} exists already: choose another name</source>
         <translation>Файлът {file} вече съществува: изберете друго име</translation>
     </message>
@@ -3915,6 +3919,73 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import from a CSV file</source>
+        <translation>Импорт от файл CSV</translation>
+    </message>
+    <message>
+        <source>Rooms</source>
+        <translation>Стаи</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Услуги</translation>
+    </message>
+    <message>
+        <source>Companies</source>
+        <translation>Фирми</translation>
+    </message>
+    <message>
+        <source>Guests</source>
+        <translation>Гости</translation>
+    </message>
+    <message>
+        <source>&amp;What:</source>
+        <translation>&amp;Какво:</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Избор…</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Файл:</translation>
+    </message>
+    <message>
+        <source>The first line names the columns. UTF-8 (Excel: &quot;CSV UTF-8&quot;), values separated by ; or ,. If any line is refused, nothing is imported and every line at fault is listed.</source>
+        <translation>Първият ред назовава колоните. UTF-8 (в Excel: „CSV UTF-8“), стойности, разделени с ; или ,. Ако и един ред бъде отказан, нищо не се импортира и се изброяват всички грешни редове.</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Импортирай</translation>
+    </message>
+    <message>
+        <source>Columns: {required}</source>
+        <translation>Колони: {required}</translation>
+    </message>
+    <message>
+        <source>(optional: {optional})</source>
+        <translation>(незадължителни: {optional})</translation>
+    </message>
+    <message>
+        <source>Import from</source>
+        <translation>Импорт от</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>Файлове CSV (*.csv);;Всички файлове (*)</translation>
+    </message>
+    <message>
+        <source>Imported: {count}.</source>
+        <translation>Импортирани: {count}.</translation>
+    </message>
+    <message>
+        <source>line {line}: {problem}</source>
+        <translation>ред {line}: {problem}</translation>
+    </message>
+</context>
+<context>
     <name>MailSettingsDialog</name>
     <message>
         <source>E-mail</source>
@@ -4294,6 +4365,10 @@
     <message>
         <source>&amp;City tax…</source>
         <translation>&amp;Туристически данък…</translation>
+    </message>
+    <message>
+        <source>&amp;Import from a CSV file…</source>
+        <translation>&amp;Импорт от файл CSV…</translation>
     </message>
     <message>
         <source>&amp;Back up the database…</source>

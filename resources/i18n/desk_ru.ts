@@ -3296,6 +3296,10 @@
         <translation>смена кассы длится больше 24 часов: закройте кассовую смену (Z-отчёт) и откройте новую</translation>
     </message>
     <message>
+        <source>{file} cannot be read: {reason}</source>
+        <translation>Файл {file} не читается: {reason}</translation>
+    </message>
+    <message>
         <source>{file} exists already: choose another name</source>
         <translation>Файл {file} уже существует: выберите другое имя</translation>
     </message>
@@ -3915,6 +3919,73 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import from a CSV file</source>
+        <translation>Импорт из файла CSV</translation>
+    </message>
+    <message>
+        <source>Rooms</source>
+        <translation>Номера</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Услуги</translation>
+    </message>
+    <message>
+        <source>Companies</source>
+        <translation>Компании</translation>
+    </message>
+    <message>
+        <source>Guests</source>
+        <translation>Гости</translation>
+    </message>
+    <message>
+        <source>&amp;What:</source>
+        <translation>&amp;Что:</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Выбрать…</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Файл:</translation>
+    </message>
+    <message>
+        <source>The first line names the columns. UTF-8 (Excel: &quot;CSV UTF-8&quot;), values separated by ; or ,. If any line is refused, nothing is imported and every line at fault is listed.</source>
+        <translation>Первая строка называет столбцы. UTF-8 (в Excel: «CSV UTF-8»), значения через ; или ,. Если хоть одна строка отклонена, ничего не импортируется, а все ошибочные строки перечисляются.</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Импортировать</translation>
+    </message>
+    <message>
+        <source>Columns: {required}</source>
+        <translation>Столбцы: {required}</translation>
+    </message>
+    <message>
+        <source>(optional: {optional})</source>
+        <translation>(необязательные: {optional})</translation>
+    </message>
+    <message>
+        <source>Import from</source>
+        <translation>Импорт из</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>Файлы CSV (*.csv);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Imported: {count}.</source>
+        <translation>Импортировано: {count}.</translation>
+    </message>
+    <message>
+        <source>line {line}: {problem}</source>
+        <translation>строка {line}: {problem}</translation>
+    </message>
+</context>
+<context>
     <name>MailSettingsDialog</name>
     <message>
         <source>E-mail</source>
@@ -4294,6 +4365,10 @@
     <message>
         <source>&amp;City tax…</source>
         <translation>&amp;Туристический налог…</translation>
+    </message>
+    <message>
+        <source>&amp;Import from a CSV file…</source>
+        <translation>&amp;Импорт из файла CSV…</translation>
     </message>
     <message>
         <source>&amp;Back up the database…</source>
