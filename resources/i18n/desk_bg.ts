@@ -794,6 +794,10 @@
         <translation>ДДС</translation>
     </message>
     <message>
+        <source>Outlet</source>
+        <translation>Обект</translation>
+    </message>
+    <message>
         <source>&amp;Code:</source>
         <translation>&amp;Код:</translation>
     </message>
@@ -820,6 +824,10 @@
     <message>
         <source>&amp;VAT rate:</source>
         <translation>&amp;Ставка ДДС:</translation>
+    </message>
+    <message>
+        <source>Sold at &amp;outlet:</source>
+        <translation>&amp;Обект на продажба:</translation>
     </message>
     <message>
         <source>&amp;Add service</source>
@@ -944,6 +952,10 @@
     <message>
         <source>accepted at</source>
         <translation>приета по курс</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>няма</translation>
     </message>
     <message>
         <source>The ECB&apos;s daily rates</source>
