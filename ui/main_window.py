@@ -413,6 +413,40 @@ class MainWindow(QMainWindow):
         self.catalogue_action.setObjectName("catalogueAction")
         self.catalogue_action.triggered.connect(self.show_catalogue)
         menu.addAction(self.catalogue_action)
+        self.city_tax_action = QAction(self.tr("&City tax…"), self)
+        self.city_tax_action.setObjectName("cityTaxAction")
+        self.city_tax_action.triggered.connect(self.show_city_tax)
+        menu.addAction(self.city_tax_action)
+        menu.addSeparator()
+        self.import_action = QAction(self.tr("&Import from a CSV file…"), self)
+        self.import_action.setObjectName("importAction")
+        self.import_action.triggered.connect(self.show_import)
+        menu.addAction(self.import_action)
+        self.backup_action = QAction(self.tr("&Back up the database…"), self)
+        self.backup_action.setObjectName("backupAction")
+        self.backup_action.triggered.connect(self.show_backup)
+        menu.addAction(self.backup_action)
+
+    def show_city_tax(self) -> None:
+        from ui.admin.city_tax import CityTaxDialog
+
+        dialog = self.city_tax_dialog = CityTaxDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def show_import(self) -> None:
+        from ui.admin.imports import ImportDialog
+
+        dialog = self.import_dialog = ImportDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def show_backup(self) -> None:
+        from ui.admin.backup import BackupDialog
+
+        dialog = self.backup_dialog = BackupDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def show_people(self) -> None:
         from ui.admin.people import PeopleDialog
@@ -435,6 +469,9 @@ class MainWindow(QMainWindow):
         # Only who may use them sees them enabled (the use cases refuse the others anyway).
         self.people_action.setEnabled(self.ctx.actor.may(Right.MANAGE_USERS))
         self.catalogue_action.setEnabled(self.ctx.actor.may(Right.MANAGE_CATALOGUE))
+        self.backup_action.setEnabled(self.ctx.actor.may(Right.BACK_UP))
+        self.import_action.setEnabled(self.ctx.actor.may(Right.IMPORT_DATA))
+        self.city_tax_action.setEnabled(self.ctx.actor.may(Right.SET_CITY_TAX))
         self.devices_action.setEnabled(self.ctx.actor.may(Right.MANAGE_DEVICES))
         self.mail_action.setEnabled(self.ctx.actor.may(Right.MANAGE_DEVICES))
         self.pos_connections_action.setEnabled(self.ctx.actor.may(Right.MANAGE_POS_KEYS))

@@ -23,7 +23,7 @@ from desk.core.errors import DeskError, InvalidInput
 from desk.core.money import Money
 from desk.db.engine import Database
 from desk.db.runner import Runner
-from desk.hotel.catalogue import add_service, catalogue
+from desk.hotel.catalogue import add_service, catalogue, set_service_outlet
 from desk.hotel.rates import import_ecb, list_rates, set_rate
 from desk.hotel.setup import FirstManager, HotelSetup, VatRate, parse_rate, setup_actor
 from desk.people.admin import PEOPLE_ROLES, add_user, change_role, list_users, reset_secret, set_user_active
@@ -88,6 +88,9 @@ def add_commands(commands: Any) -> None:
     service.add_argument("--category", default="")
     service.add_argument("--name-ru", default="")
     service.add_argument("--name-bg", default="")
+    outlet = service_commands.add_parser("outlet", help="the outlet a service is sold at (its desk postings say so)")
+    outlet.add_argument("code")
+    outlet.add_argument("outlet", help="an outlet's code, or - for none")
 
 
 def new_password(prompt: str) -> str:
@@ -197,8 +200,12 @@ def _services(database: Database, args: argparse.Namespace) -> int:
         price = Money.of(parse_rate(args.price), currency)
         runner.run(add_service, admin, args.code, args.name, price, args.vat, args.category,
                    {"ru": args.name_ru, "bg": args.name_bg})
+    elif args.services_command == "outlet":
+        runner.run(set_service_outlet, settings_operator(database), args.code,
+                   None if args.outlet == "-" else args.outlet)
     for service in runner.read(catalogue).services:
-        print(f"{service.code}  {service.name}  {service.price}  {service.tax_code}")
+        outlet = f"  {service.outlet_code}" if service.outlet_code else ""
+        print(f"{service.code}  {service.name}  {service.price}  {service.tax_code}{outlet}")
     return 0
 
 

@@ -93,6 +93,15 @@ def _parser() -> argparse.ArgumentParser:
     from desk.cli.cards import add_commands as add_card_commands
 
     add_card_commands(commands)
+    from desk.cli.backup import add_commands as add_backup_commands
+
+    add_backup_commands(commands)
+    from desk.cli.city_tax import add_commands as add_city_tax_commands
+
+    add_city_tax_commands(commands)
+    from desk.cli.imports import add_commands as add_import_commands
+
+    add_import_commands(commands)
     return parser
 
 
@@ -154,6 +163,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             from desk.cli.night_audit import run as run_night_audit
 
             return run_night_audit(args, url)
+        if args.command == "import":
+            from desk.cli.imports import run as run_import
+
+            return run_import(args, url)
+        if args.command == "city-tax":
+            from desk.cli.city_tax import run as run_city_tax
+
+            return run_city_tax(args, url)
+        if args.command in ("backup", "restore"):
+            from desk.cli.backup import run as run_backup
+
+            return run_backup(args, url)
         if args.command in ("serve", "pos"):
             from desk.cli.pos import run
 

@@ -38,6 +38,7 @@ class ServiceRow:
     price: Money
     tax_code: str
     names: Mapping[str, str]
+    outlet_code: str | None = None
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,7 @@ def catalogue(session: Session) -> Catalogue:
             select(NameTranslation.kind, NameTranslation.code, NameTranslation.language, NameTranslation.text)):
         translated.setdefault((kind, code), {})[language] = text
     services = [ServiceRow(s.code, s.name, s.category, s.price, s.tax_code,
-                           translated.get((NameKind.SERVICE.value, s.code), {}))
+                           translated.get((NameKind.SERVICE.value, s.code), {}), s.outlet_code)
                 for s in session.scalars(select(Service).order_by(Service.code))]
     return Catalogue(
         services,
@@ -125,6 +126,18 @@ def change_service(session: Session, actor: Actor, code: str, name: str, price: 
     service.tax_code = _tax(session, tax_code)
     set_names(session, NameKind.SERVICE, code, _translations(names or {}))
     record_change(session, actor, "service", code, f"changed: {before} -> {service.name}, {price}, {tax_code}")
+
+
+def set_service_outlet(session: Session, actor: Actor, code: str, outlet: str | None) -> None:
+    """The outlet a service is sold at (None: none); postings made before keep theirs."""
+    require(actor, Right.MANAGE_CATALOGUE)
+    service = session.get(Service, code)
+    if service is None:
+        raise NotFound("There is no service {service}", field="service", service=code)
+    if outlet is not None and session.get(Outlet, outlet) is None:
+        raise InvalidInput("There is no outlet {outlet} at the hotel", field="outlet", outlet=outlet)
+    before, service.outlet_code = service.outlet_code, outlet
+    record_change(session, actor, "service", code, f"outlet: {before or '-'} -> {outlet or '-'}")
 
 
 def add_outlet(session: Session, actor: Actor, code: str, name: str, names: Mapping[str, str] | None = None) -> None:

@@ -90,6 +90,7 @@ class Service(Base):
     price: Mapped[Money]
     tax_code: Mapped[str] = mapped_column(ForeignKey("tax_rate.code"))
     tax: Mapped[TaxRate] = relationship(lazy="joined")
+    outlet_code: Mapped[str | None] = mapped_column(ForeignKey("outlet.code"), default=None)  # where it is sold
 
 
 class NameTranslation(Base):

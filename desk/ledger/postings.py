@@ -224,6 +224,7 @@ def post_service(
         unit_price=unit_price if unit_price is not None else service.price,
         service_code=service.code,
         ordered_at=ordered_at,
+        outlet_code=service.outlet_code,
     )
 
 

@@ -80,6 +80,53 @@
     </message>
 </context>
 <context>
+    <name>BackupDialog</name>
+    <message>
+        <source>Back up the database</source>
+        <translation>Резервно копие на базата данни</translation>
+    </message>
+    <message>
+        <source>A backup is the whole database at one moment: every guest, bill and payment. The other workstations may go on working meanwhile. Keep the file safe: only its owner can read it.</source>
+        <translation>Резервното копие е цялата база данни към един момент: всеки гост, сметка и плащане. Другите работни места могат междувременно да продължат работа. Пазете файла: само собственикът му може да го чете.</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Файл:</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Избор…</translation>
+    </message>
+    <message>
+        <source>To restore a backup, close the desk and the POS service on every workstation, then run on one of them: desk restore FILE</source>
+        <translation>За да възстановите копие, затворете програмата и услугата POS на всички работни места, след това изпълнете на едно от тях: desk restore ФАЙЛ</translation>
+    </message>
+    <message>
+        <source>&amp;Back up</source>
+        <translation>&amp;Създай копие</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Отказ</translation>
+    </message>
+    <message>
+        <source>Back up to</source>
+        <translation>Запис на копието в</translation>
+    </message>
+    <message>
+        <source>Desk backups (*.backup)</source>
+        <translation>Резервни копия (*.backup)</translation>
+    </message>
+    <message>
+        <source>Backing up to {file}…</source>
+        <translation>Създава се копие в {file}…</translation>
+    </message>
+    <message>
+        <source>Backed up to {file} ({size} KiB).</source>
+        <translation>Копието е записано в {file} ({size} КиБ).</translation>
+    </message>
+</context>
+<context>
     <name>BillStatus</name>
     <message>
         <source>Empty</source>
@@ -910,6 +957,18 @@
         <source>XML files (*.xml)</source>
         <translation>Файлове XML (*.xml)</translation>
     </message>
+    <message>
+        <source>Outlet</source>
+        <translation>Обект</translation>
+    </message>
+    <message>
+        <source>Sold at &amp;outlet:</source>
+        <translation>&amp;Обект на продажба:</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>няма</translation>
+    </message>
 </context>
 <context>
     <name>CheckInToRoomDialog</name>
@@ -1083,6 +1142,61 @@
     <message>
         <source>The final folio PDF could not be written: {error}</source>
         <translation>Окончателното фолио в PDF не можа да бъде записано: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>CityTaxDialog</name>
+    <message>
+        <source>City tax</source>
+        <translation>Туристически данък</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>От дата</translation>
+    </message>
+    <message>
+        <source>Per guest and night</source>
+        <translation>На гост на нощувка</translation>
+    </message>
+    <message>
+        <source>Charged as</source>
+        <translation>Начислява се като</translation>
+    </message>
+    <message>
+        <source>Set by</source>
+        <translation>Зададен от</translation>
+    </message>
+    <message>
+        <source>Set at</source>
+        <translation>Зададен на</translation>
+    </message>
+    <message>
+        <source>A new amount from a date on</source>
+        <translation>Нова сума от дата</translation>
+    </message>
+    <message>
+        <source>&amp;Amount per guest and night:</source>
+        <translation>&amp;Сума на гост на нощувка:</translation>
+    </message>
+    <message>
+        <source>&amp;Charged as service:</source>
+        <translation>&amp;Начислява се като услуга:</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;От дата:</translation>
+    </message>
+    <message>
+        <source>&amp;Set</source>
+        <translation>&amp;Задай</translation>
+    </message>
+    <message>
+        <source>The night audit charges each guest in the house the amount that applies to the night. An amount is never changed once set: set a new one from a later date (0: no city tax from that date).</source>
+        <translation>Нощният одит начислява на всеки настанен гост сумата, валидна за нощта. Зададена сума не се променя: задайте нова от по-късна дата (0 — без данък от тази дата).</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>няма</translation>
     </message>
 </context>
 <context>
@@ -3409,6 +3523,126 @@
         <source>Enter the Saferpay account as CustomerId/TerminalId, as 245294/17795278</source>
         <translation>Въведете сметката в Saferpay като CustomerId/TerminalId, например 245294/17795278</translation>
     </message>
+    <message>
+        <source>A service needs a price</source>
+        <translation>Услугата трябва да има цена</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was written or replaced</source>
+        <translation>Отказано: нищо не е записано или заменено</translation>
+    </message>
+    <message>
+        <source>Column {column} is missing; {kind} need {columns}</source>
+        <translation>Липсва колона {column}; за импорта ({kind}) са нужни: {columns}</translation>
+    </message>
+    <message>
+        <source>Line {line} has {count} values, the header {columns}</source>
+        <translation>На ред {line} има {count} стойности, в заглавието: {columns}</translation>
+    </message>
+    <message>
+        <source>Nothing can be imported as {kind}</source>
+        <translation>Не може да се импортира като „{kind}“</translation>
+    </message>
+    <message>
+        <source>Nothing can be written in {folder}: {reason}</source>
+        <translation>В папка {folder} не може да се записва: {reason}</translation>
+    </message>
+    <message>
+        <source>Only an SQLite file or a PostgreSQL database can be backed up</source>
+        <translation>Може да се копира само файл на SQLite или база на PostgreSQL</translation>
+    </message>
+    <message>
+        <source>Only an SQLite file or a PostgreSQL database can be restored</source>
+        <translation>Може да се възстанови само файл на SQLite или база на PostgreSQL</translation>
+    </message>
+    <message>
+        <source>Only the role that owns the desk&apos;s tables may restore them; this connection is {role}</source>
+        <translation>Таблиците може да възстанови само ролята, която ги притежава; тази връзка е {role}</translation>
+    </message>
+    <message>
+        <source>Other workstations are connected to the database: close the desk and the POS service on each of them, then restore</source>
+        <translation>Към базата данни са свързани други работни места: затворете програмата и услугата POS на всяко от тях, след това възстановете</translation>
+    </message>
+    <message>
+        <source>The backup could not be made: {reason}</source>
+        <translation>Копието не можа да бъде създадено: {reason}</translation>
+    </message>
+    <message>
+        <source>The file is not UTF-8 text (save it as CSV UTF-8)</source>
+        <translation>Файлът не е текст в UTF-8 (запишете го като „CSV UTF-8“)</translation>
+    </message>
+    <message>
+        <source>The file was not imported: {count} lines refused</source>
+        <translation>Файлът не е импортиран: отказани редове: {count}</translation>
+    </message>
+    <message>
+        <source>The first line must name the columns; {kind} need {columns}</source>
+        <translation>Първият ред трябва да назовава колоните; за импорта ({kind}) са нужни: {columns}</translation>
+    </message>
+    <message>
+        <source>The restore failed and nothing was replaced: {reason}</source>
+        <translation>Възстановяването не успя и нищо не е заменено: {reason}</translation>
+    </message>
+    <message>
+        <source>There is no folder {folder}</source>
+        <translation>Няма папка {folder}</translation>
+    </message>
+    <message>
+        <source>Unknown column {column}; {kind} have {columns}</source>
+        <translation>Непозната колона {column}; за импорта ({kind}) има: {columns}</translation>
+    </message>
+    <message>
+        <source>back up the database</source>
+        <translation>прави резервно копие на базата данни</translation>
+    </message>
+    <message>
+        <source>import data from a file</source>
+        <translation>импортира данни от файл</translation>
+    </message>
+    <message>
+        <source>restore the database from a backup</source>
+        <translation>възстановява базата данни от копие</translation>
+    </message>
+    <message>
+        <source>{date} is not a date (YYYY-MM-DD)</source>
+        <translation>{date} не е дата (ГГГГ-ММ-ДД)</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a whole number</source>
+        <translation>„{value}“ не е цяло число</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read: {reason}</source>
+        <translation>Файлът {file} не може да се прочете: {reason}</translation>
+    </message>
+    <message>
+        <source>{file} exists already: choose another name</source>
+        <translation>Файлът {file} вече съществува: изберете друго име</translation>
+    </message>
+    <message>
+        <source>{file} is a backup of a PostgreSQL database: restore it into one</source>
+        <translation>{file} е копие на база на PostgreSQL: възстановете го в PostgreSQL</translation>
+    </message>
+    <message>
+        <source>{file} is a backup of an SQLite database: restore it into one</source>
+        <translation>{file} е копие на база на SQLite: възстановете го в SQLite</translation>
+    </message>
+    <message>
+        <source>{file} is damaged: {reason}</source>
+        <translation>Файлът {file} е повреден: {reason}</translation>
+    </message>
+    <message>
+        <source>{file} is not a backup of the desk&apos;s database</source>
+        <translation>{file} не е резервно копие на базата данни на програмата</translation>
+    </message>
+    <message>
+        <source>{file} was made by a newer version of the desk (schema {schema}): upgrade this one first</source>
+        <translation>Файлът {file} е създаден от по-нова версия на програмата (схема {schema}): първо обновете тази</translation>
+    </message>
+    <message>
+        <source>{tool} is not installed: install PostgreSQL&apos;s client programs</source>
+        <translation>{tool} не е инсталиран: инсталирайте клиентските програми на PostgreSQL</translation>
+    </message>
 </context>
 <context>
     <name>DeskText</name>
@@ -3786,6 +4020,73 @@
     <message>
         <source>Walk-in client</source>
         <translation>Клиент без резервация</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import from a CSV file</source>
+        <translation>Импорт от файл CSV</translation>
+    </message>
+    <message>
+        <source>Rooms</source>
+        <translation>Стаи</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Услуги</translation>
+    </message>
+    <message>
+        <source>Companies</source>
+        <translation>Фирми</translation>
+    </message>
+    <message>
+        <source>Guests</source>
+        <translation>Гости</translation>
+    </message>
+    <message>
+        <source>&amp;What:</source>
+        <translation>&amp;Какво:</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Избор…</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Файл:</translation>
+    </message>
+    <message>
+        <source>The first line names the columns. UTF-8 (Excel: &quot;CSV UTF-8&quot;), values separated by ; or ,. If any line is refused, nothing is imported and every line at fault is listed.</source>
+        <translation>Първият ред назовава колоните. UTF-8 (в Excel: „CSV UTF-8“), стойности, разделени с ; или ,. Ако и един ред бъде отказан, нищо не се импортира и се изброяват всички грешни редове.</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Импортирай</translation>
+    </message>
+    <message>
+        <source>Columns: {required}</source>
+        <translation>Колони: {required}</translation>
+    </message>
+    <message>
+        <source>(optional: {optional})</source>
+        <translation>(незадължителни: {optional})</translation>
+    </message>
+    <message>
+        <source>Import from</source>
+        <translation>Импорт от</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>Файлове CSV (*.csv);;Всички файлове (*)</translation>
+    </message>
+    <message>
+        <source>Imported: {count}.</source>
+        <translation>Импортирани: {count}.</translation>
+    </message>
+    <message>
+        <source>line {line}: {problem}</source>
+        <translation>ред {line}: {problem}</translation>
     </message>
 </context>
 <context>
@@ -4230,6 +4531,18 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>&amp;Services and payments…</source>
         <translation>&amp;Услуги и плащания…</translation>
+    </message>
+    <message>
+        <source>&amp;City tax…</source>
+        <translation>&amp;Туристически данък…</translation>
+    </message>
+    <message>
+        <source>&amp;Import from a CSV file…</source>
+        <translation>&amp;Импорт от файл CSV…</translation>
+    </message>
+    <message>
+        <source>&amp;Back up the database…</source>
+        <translation>&amp;Резервно копие на базата данни…</translation>
     </message>
 </context>
 <context>

@@ -80,6 +80,53 @@
     </message>
 </context>
 <context>
+    <name>BackupDialog</name>
+    <message>
+        <source>Back up the database</source>
+        <translation>Резервная копия базы данных</translation>
+    </message>
+    <message>
+        <source>A backup is the whole database at one moment: every guest, bill and payment. The other workstations may go on working meanwhile. Keep the file safe: only its owner can read it.</source>
+        <translation>Резервная копия — вся база данных на один момент: каждый гость, счёт и платёж. Остальные рабочие места могут тем временем продолжать работу. Храните файл надёжно: прочесть его может только владелец.</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Файл:</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Выбрать…</translation>
+    </message>
+    <message>
+        <source>To restore a backup, close the desk and the POS service on every workstation, then run on one of them: desk restore FILE</source>
+        <translation>Чтобы восстановить копию, закройте программу и службу POS на всех рабочих местах, затем выполните на одном из них: desk restore ФАЙЛ</translation>
+    </message>
+    <message>
+        <source>&amp;Back up</source>
+        <translation>&amp;Создать копию</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Отмена</translation>
+    </message>
+    <message>
+        <source>Back up to</source>
+        <translation>Сохранить копию в</translation>
+    </message>
+    <message>
+        <source>Desk backups (*.backup)</source>
+        <translation>Резервные копии (*.backup)</translation>
+    </message>
+    <message>
+        <source>Backing up to {file}…</source>
+        <translation>Создаётся копия в {file}…</translation>
+    </message>
+    <message>
+        <source>Backed up to {file} ({size} KiB).</source>
+        <translation>Копия сохранена в {file} ({size} КиБ).</translation>
+    </message>
+</context>
+<context>
     <name>BillStatus</name>
     <message>
         <source>Empty</source>
@@ -910,6 +957,18 @@
         <source>XML files (*.xml)</source>
         <translation>Файлы XML (*.xml)</translation>
     </message>
+    <message>
+        <source>Outlet</source>
+        <translation>Точка продаж</translation>
+    </message>
+    <message>
+        <source>Sold at &amp;outlet:</source>
+        <translation>&amp;Точка продаж:</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>нет</translation>
+    </message>
 </context>
 <context>
     <name>CheckInToRoomDialog</name>
@@ -1083,6 +1142,61 @@
     <message>
         <source>The final folio PDF could not be written: {error}</source>
         <translation>Не удалось записать итоговое фолио в PDF: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>CityTaxDialog</name>
+    <message>
+        <source>City tax</source>
+        <translation>Туристический налог</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>С даты</translation>
+    </message>
+    <message>
+        <source>Per guest and night</source>
+        <translation>За гостя в сутки</translation>
+    </message>
+    <message>
+        <source>Charged as</source>
+        <translation>Начисляется как</translation>
+    </message>
+    <message>
+        <source>Set by</source>
+        <translation>Кто задал</translation>
+    </message>
+    <message>
+        <source>Set at</source>
+        <translation>Когда задан</translation>
+    </message>
+    <message>
+        <source>A new amount from a date on</source>
+        <translation>Новая сумма с даты</translation>
+    </message>
+    <message>
+        <source>&amp;Amount per guest and night:</source>
+        <translation>&amp;Сумма за гостя в сутки:</translation>
+    </message>
+    <message>
+        <source>&amp;Charged as service:</source>
+        <translation>&amp;Начислять как услугу:</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;С даты:</translation>
+    </message>
+    <message>
+        <source>&amp;Set</source>
+        <translation>&amp;Задать</translation>
+    </message>
+    <message>
+        <source>The night audit charges each guest in the house the amount that applies to the night. An amount is never changed once set: set a new one from a later date (0: no city tax from that date).</source>
+        <translation>Ночной аудит начисляет каждому проживающему гостю сумму, действующую в эту ночь. Заданная сумма не меняется: задайте новую с более поздней даты (0 — без налога с этой даты).</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>нет</translation>
     </message>
 </context>
 <context>
@@ -3409,6 +3523,126 @@
         <source>Enter the Saferpay account as CustomerId/TerminalId, as 245294/17795278</source>
         <translation>Введите счёт Saferpay в виде CustomerId/TerminalId, например 245294/17795278</translation>
     </message>
+    <message>
+        <source>A service needs a price</source>
+        <translation>У услуги должна быть цена</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was written or replaced</source>
+        <translation>Отменено: ничего не записано и не заменено</translation>
+    </message>
+    <message>
+        <source>Column {column} is missing; {kind} need {columns}</source>
+        <translation>Нет столбца {column}; для импорта ({kind}) нужны: {columns}</translation>
+    </message>
+    <message>
+        <source>Line {line} has {count} values, the header {columns}</source>
+        <translation>В строке {line} значений: {count}, в заголовке: {columns}</translation>
+    </message>
+    <message>
+        <source>Nothing can be imported as {kind}</source>
+        <translation>Импорт вида «{kind}» невозможен</translation>
+    </message>
+    <message>
+        <source>Nothing can be written in {folder}: {reason}</source>
+        <translation>В папку {folder} нельзя записать: {reason}</translation>
+    </message>
+    <message>
+        <source>Only an SQLite file or a PostgreSQL database can be backed up</source>
+        <translation>Копировать можно только файл SQLite или базу PostgreSQL</translation>
+    </message>
+    <message>
+        <source>Only an SQLite file or a PostgreSQL database can be restored</source>
+        <translation>Восстановить можно только файл SQLite или базу PostgreSQL</translation>
+    </message>
+    <message>
+        <source>Only the role that owns the desk&apos;s tables may restore them; this connection is {role}</source>
+        <translation>Восстанавливать таблицы может только роль-владелец; это подключение — {role}</translation>
+    </message>
+    <message>
+        <source>Other workstations are connected to the database: close the desk and the POS service on each of them, then restore</source>
+        <translation>К базе данных подключены другие рабочие места: закройте программу и службу POS на каждом из них, затем восстанавливайте</translation>
+    </message>
+    <message>
+        <source>The backup could not be made: {reason}</source>
+        <translation>Не удалось создать копию: {reason}</translation>
+    </message>
+    <message>
+        <source>The file is not UTF-8 text (save it as CSV UTF-8)</source>
+        <translation>Файл не в кодировке UTF-8 (сохраните его как «CSV UTF-8»)</translation>
+    </message>
+    <message>
+        <source>The file was not imported: {count} lines refused</source>
+        <translation>Файл не импортирован: отклонено строк: {count}</translation>
+    </message>
+    <message>
+        <source>The first line must name the columns; {kind} need {columns}</source>
+        <translation>Первая строка должна называть столбцы; для импорта ({kind}) нужны: {columns}</translation>
+    </message>
+    <message>
+        <source>The restore failed and nothing was replaced: {reason}</source>
+        <translation>Восстановление не удалось, ничего не заменено: {reason}</translation>
+    </message>
+    <message>
+        <source>There is no folder {folder}</source>
+        <translation>Папки {folder} нет</translation>
+    </message>
+    <message>
+        <source>Unknown column {column}; {kind} have {columns}</source>
+        <translation>Неизвестный столбец {column}; для импорта ({kind}) есть: {columns}</translation>
+    </message>
+    <message>
+        <source>back up the database</source>
+        <translation>делать резервную копию базы данных</translation>
+    </message>
+    <message>
+        <source>import data from a file</source>
+        <translation>импортировать данные из файла</translation>
+    </message>
+    <message>
+        <source>restore the database from a backup</source>
+        <translation>восстанавливать базу данных из копии</translation>
+    </message>
+    <message>
+        <source>{date} is not a date (YYYY-MM-DD)</source>
+        <translation>{date} — не дата (ГГГГ-ММ-ДД)</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a whole number</source>
+        <translation>«{value}» — не целое число</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read: {reason}</source>
+        <translation>Файл {file} не читается: {reason}</translation>
+    </message>
+    <message>
+        <source>{file} exists already: choose another name</source>
+        <translation>Файл {file} уже существует: выберите другое имя</translation>
+    </message>
+    <message>
+        <source>{file} is a backup of a PostgreSQL database: restore it into one</source>
+        <translation>{file} — копия базы PostgreSQL: восстановите её в PostgreSQL</translation>
+    </message>
+    <message>
+        <source>{file} is a backup of an SQLite database: restore it into one</source>
+        <translation>{file} — копия базы SQLite: восстановите её в SQLite</translation>
+    </message>
+    <message>
+        <source>{file} is damaged: {reason}</source>
+        <translation>Файл {file} повреждён: {reason}</translation>
+    </message>
+    <message>
+        <source>{file} is not a backup of the desk&apos;s database</source>
+        <translation>{file} не является резервной копией базы данных программы</translation>
+    </message>
+    <message>
+        <source>{file} was made by a newer version of the desk (schema {schema}): upgrade this one first</source>
+        <translation>Файл {file} создан более новой версией программы (схема {schema}): сначала обновите эту</translation>
+    </message>
+    <message>
+        <source>{tool} is not installed: install PostgreSQL&apos;s client programs</source>
+        <translation>{tool} не установлен: установите клиентские программы PostgreSQL</translation>
+    </message>
 </context>
 <context>
     <name>DeskText</name>
@@ -3786,6 +4020,73 @@
     <message>
         <source>Walk-in client</source>
         <translation>Клиент без брони</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import from a CSV file</source>
+        <translation>Импорт из файла CSV</translation>
+    </message>
+    <message>
+        <source>Rooms</source>
+        <translation>Номера</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Услуги</translation>
+    </message>
+    <message>
+        <source>Companies</source>
+        <translation>Компании</translation>
+    </message>
+    <message>
+        <source>Guests</source>
+        <translation>Гости</translation>
+    </message>
+    <message>
+        <source>&amp;What:</source>
+        <translation>&amp;Что:</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Выбрать…</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Файл:</translation>
+    </message>
+    <message>
+        <source>The first line names the columns. UTF-8 (Excel: &quot;CSV UTF-8&quot;), values separated by ; or ,. If any line is refused, nothing is imported and every line at fault is listed.</source>
+        <translation>Первая строка называет столбцы. UTF-8 (в Excel: «CSV UTF-8»), значения через ; или ,. Если хоть одна строка отклонена, ничего не импортируется, а все ошибочные строки перечисляются.</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Импортировать</translation>
+    </message>
+    <message>
+        <source>Columns: {required}</source>
+        <translation>Столбцы: {required}</translation>
+    </message>
+    <message>
+        <source>(optional: {optional})</source>
+        <translation>(необязательные: {optional})</translation>
+    </message>
+    <message>
+        <source>Import from</source>
+        <translation>Импорт из</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>Файлы CSV (*.csv);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Imported: {count}.</source>
+        <translation>Импортировано: {count}.</translation>
+    </message>
+    <message>
+        <source>line {line}: {problem}</source>
+        <translation>строка {line}: {problem}</translation>
     </message>
 </context>
 <context>
@@ -4230,6 +4531,18 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>&amp;Services and payments…</source>
         <translation>&amp;Услуги и оплата…</translation>
+    </message>
+    <message>
+        <source>&amp;City tax…</source>
+        <translation>&amp;Туристический налог…</translation>
+    </message>
+    <message>
+        <source>&amp;Import from a CSV file…</source>
+        <translation>&amp;Импорт из файла CSV…</translation>
+    </message>
+    <message>
+        <source>&amp;Back up the database…</source>
+        <translation>&amp;Резервная копия базы данных…</translation>
     </message>
 </context>
 <context>

@@ -24,6 +24,7 @@ from desk.fiscal.interface import DocumentKind, Paper, Receipt
 from desk.hotel import catalogue, rates
 from desk.hotel import setup as hotel_setup
 from desk.hotel.models import MethodKind
+from desk.imports import csv_import
 from desk.journal import intents as journal
 from desk.ledger import accounts, bills, payments, postings
 from desk.ledger.models import Payment, Posting
@@ -210,6 +211,8 @@ USE_CASES: dict[str, Any] = {
     "add_register": lambda h, s: (catalogue.add_register, ("FP-9", "Bar register"), {}),
     "add_company": lambda h, s: (companies.add_company, ("Sea Co",), {}),
     "change_company": lambda h, s: (companies.change_company, (s.company_id, "Sea Co", "", "", None), {}),
+    "set_service_outlet": lambda h, s: (catalogue.set_service_outlet, ("CITYTAX", None), {}),
+    "import_csv": lambda h, s: (csv_import.import_csv, ("guests", b"first_name;last_name\nA;B\n", "g.csv"), {}),
 }
 _BOOKING = booking.Booking(date.today(), date.today() + timedelta(days=1), new_guests=(booking.NewGuest("A", "B"),),
                            room_type="Double")
@@ -223,7 +226,8 @@ CLERK_MAY_NOT_EVEN_WITH_APPROVAL = {
     "start_business_days", "open_next_business_day", "start_night_audit", "charge_night", "set_city_tax",
     "set_up_hotel", "open_hotel", "add_user", "set_user_active", "reset_secret", "change_role", "add_service",
     "change_service",
-    "add_outlet", "add_payment_method", "set_rate", "import_ecb", "add_company", "change_company", "add_register"}
+    "add_outlet", "add_payment_method", "set_rate", "import_ecb", "add_company", "change_company", "add_register",
+    "import_csv", "set_service_outlet"}
 CLERK_REFUSED = {"reverse_posting", "void_posting", "overpay", "backdated_payment", "backdated_deposit",
                  "refund_payment", "void_payment", "reverse_company_transfer", "check_out_override",
                  "settle_card_by_hand"}

@@ -40,6 +40,7 @@ from desk.hotel.catalogue import (
     catalogue,
     change_service,
     list_registers,
+    set_service_outlet,
 )
 from desk.hotel.models import MethodKind
 from desk.hotel.names import NameKind, Names, load_names
@@ -103,7 +104,8 @@ class CatalogueDialog(QDialog):
         tab = QWidget()
         column = QVBoxLayout(tab)
         self.services_model = RowsModel([Column(self.tr("Code")), Column(self.tr("Name")),
-                                         Column(self.tr("Price"), align_right=True), Column(self.tr("VAT"))], self)
+                                         Column(self.tr("Price"), align_right=True), Column(self.tr("VAT")),
+                                         Column(self.tr("Outlet"))], self)
         self.services_view = rows_view(self.services_model, "servicesView", stretch_column=1)
         self.services_view.setMinimumHeight(180)
         self.services_view.selectionModel().selectionChanged.connect(lambda *_: self._service_chosen())
@@ -124,6 +126,9 @@ class CatalogueDialog(QDialog):
         self.tax_combo = QComboBox()
         self.tax_combo.setObjectName("serviceTaxCombo")
         form.addRow(self.tr("&VAT rate:"), self.tax_combo)
+        self.service_outlet_combo = QComboBox()
+        self.service_outlet_combo.setObjectName("serviceOutletCombo")
+        form.addRow(self.tr("Sold at &outlet:"), self.service_outlet_combo)
         column.addLayout(form)
         row = QHBoxLayout()
         row.addStretch(1)
@@ -307,10 +312,15 @@ class CatalogueDialog(QDialog):
         self.rates_model.set_rows([(r.currency, format_date(r.valid_from) if r.valid_from else self.tr("accepted at"),
                                     format_amount(r.rate, 8), r.source) for r in rates])
         self.loaded = data
-        tax_names = dict(data.taxes)
+        tax_names, outlet_names = dict(data.taxes), dict(data.outlets)
         self.services_model.set_rows([(s.code, names.of(NameKind.SERVICE, s.code, s.name), money_text(s.price),
-                                       names.of(NameKind.TAX_RATE, s.tax_code, tax_names.get(s.tax_code, s.tax_code)))
+                                       names.of(NameKind.TAX_RATE, s.tax_code, tax_names.get(s.tax_code, s.tax_code)),
+                                       names.of(NameKind.OUTLET, s.outlet_code, outlet_names.get(s.outlet_code, ""))
+                                       if s.outlet_code else "—")
                                       for s in data.services])
+        chosen_outlet = self.service_outlet_combo.currentData()
+        fill_combo(self.service_outlet_combo, [(self.tr("none"), "")] + [
+            (names.of(NameKind.OUTLET, code, name), code) for code, name in data.outlets], chosen_outlet)
         current = self.tax_combo.currentData()
         fill_combo(self.tax_combo, [(names.of(NameKind.TAX_RATE, code, name), code) for code, name in data.taxes],
                    current)
@@ -331,6 +341,7 @@ class CatalogueDialog(QDialog):
         self.category_edit.setText(service.category)
         self.price_edit.setText(amount_for_edit(service.price))
         self.tax_combo.setCurrentIndex(max(0, self.tax_combo.findData(service.tax_code)))
+        self.service_outlet_combo.setCurrentIndex(max(0, self.service_outlet_combo.findData(service.outlet_code or "")))
 
     # --- changes -----------------------------------------------------------------------------------
 
@@ -359,16 +370,28 @@ class CatalogueDialog(QDialog):
         names = {"ru": self.name_ru_edit.text(), "bg": self.name_bg_edit.text()}
         return self.code_edit.text(), self.name_edit.text(), price, self.tax_combo.currentData(), names
 
+    def _then_outlet(self, code: str) -> Callable[[], object]:
+        """After the service is saved, its outlet, if another one was chosen (a change of its own)."""
+        outlet = str(self.service_outlet_combo.currentData() or "") or None
+        known = {s.code: s.outlet_code for s in self.loaded.services} if self.loaded is not None else {}
+
+        def set_outlet() -> None:
+            if known.get(code.strip()) != outlet:
+                self._change(set_service_outlet, code.strip(), outlet)
+
+        return set_outlet
+
     def add_service(self) -> None:
         fields = self._service_fields()
         if fields is not None:
             code, name, price, tax, names = fields
-            self._change(add_service, code, name, price, tax, self.category_edit.text(), names)
+            self._change(add_service, code, name, price, tax, self.category_edit.text(), names,
+                         then=self._then_outlet(code))
 
     def save_service(self) -> None:
         fields = self._service_fields()
         if fields is not None:
-            self._change(change_service, *fields)
+            self._change(change_service, *fields, then=self._then_outlet(fields[0]))
 
     def add_outlet(self) -> None:
         def added() -> None:

@@ -1,0 +1,480 @@
+"""A backup is one moment of the whole database in a file only its owner can read; a restore puts
+that moment back, or refuses before anything is replaced.
+
+SQLite: the online backup API copies the file page by page inside one read transaction, so other
+desks go on posting meanwhile and the copy is the moment the copy began (WAL keeps that snapshot).
+A restore stages the backup beside the database, upgrades the staged copy through Alembic when it
+is older, then copies it into the database while holding SQLite's exclusive lock, which it only
+gets when no other process has the file open: one desk still connected and nothing is replaced.
+
+PostgreSQL: ``pg_dump --format=custom`` (one snapshot of its own) and, for a restore, the dump's
+SQL through ``psql --single-transaction`` after dropping what is there: one transaction, so a
+failure half-way leaves the database as it was. Only the role that owns the tables may restore
+(the desks' own role may not drop the ledger), and only with no other client connected. Passwords
+go to the tools through the environment, never their arguments (every local user reads those).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import sqlite3
+import subprocess
+import tempfile
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import make_url, text
+from sqlalchemy.pool import NullPool
+
+from desk.core.errors import DeskError, InvalidInput
+from desk.db.engine import MIGRATIONS, Database, hide_password, make_engine, shipped_schema_heads, sqlite_file
+from desk.db.write_queue import queue_path
+from desk.people.auth import Actor
+from desk.people.changes import record_change
+from desk.people.rights import Right, require
+
+# Called with (done, total) as the copy goes on; total is 0 when it cannot be known (a dump's size).
+# Whatever it raises stops the copy, and nothing is left behind: Cancel raises BackupCancelled.
+Progress = Callable[[int, int], None]
+
+SQLITE = "sqlite"
+POSTGRESQL = "postgresql"
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+_DUMP_MAGIC = b"PGDMP"
+# Pages per step of SQLite's backup: a progress report every megabyte of a 4 KiB-page file.
+_STEP_PAGES = 256
+# How long a restore waits for SQLite's exclusive lock: a desk that is only writing lets go at once;
+# one that keeps the file open never does.
+_EXCLUSIVE_PATIENCE_S = 2.0
+_POLL_S = 0.1
+_OWNER_ONLY = 0o600
+
+
+class NotADeskBackup(DeskError):
+    field = "file"
+
+    def __init__(self, file: Path) -> None:
+        super().__init__("{file} is not a backup of the desk's database", file=file.name)
+
+
+class BackupDamaged(DeskError):
+    field = "file"
+
+    def __init__(self, file: Path, reason: str) -> None:
+        super().__init__("{file} is damaged: {reason}", file=file.name, reason=reason)
+
+
+class BackupFromNewerSchema(DeskError):
+    field = "file"
+
+    def __init__(self, file: Path, schema: frozenset[str]) -> None:
+        super().__init__("{file} was made by a newer version of the desk (schema {schema}): upgrade this one first",
+                         file=file.name, schema=", ".join(sorted(schema)))
+
+
+class BackupOfAnotherDatabase(DeskError):
+    field = "file"
+
+
+class OtherDesksConnected(DeskError):
+    def __init__(self) -> None:
+        super().__init__("Other workstations are connected to the database: close the desk and the POS service "
+                         "on each of them, then restore")
+
+
+class RestoreNeedsOwner(DeskError):
+    def __init__(self, role: str) -> None:
+        super().__init__("Only the role that owns the desk's tables may restore them; this connection is {role}",
+                         role=role)
+
+
+class BackupFailed(DeskError):
+    pass
+
+
+class BackupCancelled(DeskError):
+    def __init__(self) -> None:
+        super().__init__("Cancelled: nothing was written or replaced")
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    kind: str  # SQLITE or POSTGRESQL: where it can be restored
+    schema: frozenset[str]  # its Alembic revisions
+    size: int
+
+
+@dataclass(frozen=True)
+class RestoreSummary:
+    schema: frozenset[str]
+    upgraded_from: frozenset[str] | None  # the backup's schema when it was older than this program's
+
+
+_REVISION = re.compile(r"""^revision(?::[^=]*)? = ["']([^"']+)["']""", re.MULTILINE)
+
+
+def _known_revisions() -> frozenset[str]:
+    """Every schema this program can upgrade from (or is at)."""
+    found = (_REVISION.search(file.read_text(encoding="utf-8")) for file in (MIGRATIONS / "versions").glob("*.py"))
+    return frozenset(match.group(1) for match in found if match is not None)
+
+
+def inspect_backup(path: Path) -> BackupInfo:
+    """What ``path`` holds, read without changing it: NotADeskBackup, BackupDamaged or
+    BackupFromNewerSchema when it could not be restored here."""
+    info = _read_backup(Path(path))
+    if not info.schema <= _known_revisions():
+        raise BackupFromNewerSchema(Path(path), info.schema)
+    return info
+
+
+def _read_backup(path: Path) -> BackupInfo:
+    try:
+        with path.open("rb") as file:
+            start = file.read(len(_SQLITE_MAGIC))
+        size = path.stat().st_size
+    except OSError:
+        raise NotADeskBackup(path) from None
+    if start.startswith(_SQLITE_MAGIC):
+        kind, schema = SQLITE, _sqlite_schema(path, size)
+    elif start.startswith(_DUMP_MAGIC):
+        kind, schema = POSTGRESQL, _dump_schema(path)
+    else:
+        raise NotADeskBackup(path)
+    return BackupInfo(kind, schema, size)
+
+
+def _sqlite_schema(path: Path, size: int) -> frozenset[str]:
+    with path.open("rb") as file:
+        header = file.read(100)
+    page_size = int.from_bytes(header[16:18], "big") or 0
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    if page_size and pages and size < page_size * pages:
+        raise BackupDamaged(path, f"{size} of its {page_size * pages} bytes are there")
+    try:
+        # immutable: nothing beside it is created or read (no -wal, no -shm), the file is not locked.
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+    except sqlite3.Error as exc:
+        raise BackupDamaged(path, str(exc)) from None
+    try:
+        try:
+            problems = [row[0] for row in connection.execute("PRAGMA quick_check")]
+        except sqlite3.DatabaseError as exc:
+            raise BackupDamaged(path, str(exc)) from None
+        if problems != ["ok"]:
+            raise BackupDamaged(path, problems[0])
+        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if not {"alembic_version", "posting", "admin_change"} <= tables:
+            raise NotADeskBackup(path)
+        return frozenset(row[0] for row in connection.execute("SELECT version_num FROM alembic_version"))
+    finally:
+        connection.close()
+
+
+def _tool(name: str) -> str:
+    found = shutil.which(name)
+    if found is None:
+        raise BackupFailed("{tool} is not installed: install PostgreSQL's client programs", tool=name)
+    return found
+
+
+def _dump_schema(path: Path) -> frozenset[str]:
+    # Reading the whole archive (its SQL thrown away) finds a dump cut short; --list reads only its start.
+    whole = subprocess.run([_tool("pg_restore"), "--file", os.devnull, str(path)], capture_output=True, text=True)
+    if whole.returncode != 0:
+        raise BackupDamaged(path, _first_error(whole.stderr))
+    versions = subprocess.run(
+        [_tool("pg_restore"), "--data-only", "--table=alembic_version", "--file", "-", str(path)],
+        capture_output=True, text=True)
+    lines = versions.stdout.splitlines()
+    start = next((n for n, line in enumerate(lines) if line.startswith("COPY ") and "alembic_version" in line), None)
+    if versions.returncode != 0 or start is None:
+        raise NotADeskBackup(path)
+    schema = []
+    for line in lines[start + 1:]:
+        if line == "\\.":
+            break
+        schema.append(line.strip())
+    return frozenset(schema)
+
+
+def _first_error(stderr: str) -> str:
+    lines = [line.strip() for line in stderr.splitlines() if line.strip()]
+    return next((line for line in lines if "error" in line.lower()), lines[0] if lines else "?")[:300]
+
+
+# -- backup ----------------------------------------------------------------------------------------
+
+
+def back_up(database: Database, actor: Actor, target: Path, progress: Progress | None = None) -> BackupInfo:
+    """Copy the whole database to ``target`` (a new file, owner-only) and record who did."""
+    require(actor, Right.BACK_UP)
+    target = Path(target)
+    if target.exists():
+        raise InvalidInput("{file} exists already: choose another name", field="file", file=target.name)
+    if not target.parent.is_dir():
+        raise InvalidInput("There is no folder {folder}", field="file", folder=str(target.parent))
+    with _staged(target.parent, target.name) as staged:
+        file = sqlite_file(database.url)
+        if database.engine.dialect.name == SQLITE and file is not None:
+            _copy_sqlite(file, staged, progress)
+        elif database.engine.dialect.name == POSTGRESQL:
+            _dump(database.url, staged, progress)
+        else:
+            raise BackupFailed("Only an SQLite file or a PostgreSQL database can be backed up")
+        info = _read_backup(staged)  # what was written is read back before it is called a backup
+        try:
+            os.link(staged, target)  # never over a file that appeared meanwhile
+        except FileExistsError:
+            raise InvalidInput("{file} exists already: choose another name", field="file",
+                               file=target.name) from None
+    with database.writing() as session:
+        record_change(session, actor, "backup", target.name,
+                      f"{info.kind} backup, schema {', '.join(sorted(info.schema))}, {info.size} bytes, to {target}")
+    return info
+
+
+@contextmanager
+def _staged(folder: Path, name: str) -> Iterator[Path]:
+    """A new owner-only file in ``folder`` for work in progress, removed whatever happens."""
+    try:
+        handle, staged_name = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".part")
+    except OSError as exc:
+        raise BackupFailed("Nothing can be written in {folder}: {reason}", folder=str(folder),
+                           reason=exc.strerror or str(exc)) from None
+    os.close(handle)
+    staged = Path(staged_name)
+    os.chmod(staged, _OWNER_ONLY)
+    try:
+        yield staged
+    finally:
+        for companion in ("", "-wal", "-shm", "-journal"):
+            with suppress(FileNotFoundError):
+                staged.with_name(staged.name + companion).unlink()
+        with suppress(FileNotFoundError):
+            queue_path(staged).unlink()
+
+
+def _sqlite_progress(progress: Progress | None) -> Callable[[int, int, int], None] | None:
+    if progress is None:
+        return None
+    return lambda _status, remaining, total: progress(total - remaining, total)
+
+
+def _copy_sqlite(source: Path, target: Path, progress: Progress | None) -> None:
+    origin = sqlite3.connect(source, timeout=15, isolation_level=None)
+    copy = sqlite3.connect(target, isolation_level=None)
+    try:
+        # The read transaction fixes the moment: the steps all copy it, however much others write.
+        origin.execute("BEGIN")
+        origin.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        origin.backup(copy, pages=_STEP_PAGES, progress=_sqlite_progress(progress))
+        origin.execute("COMMIT")
+        copy.execute("PRAGMA journal_mode=DELETE")  # one self-contained file, no -wal beside it
+    except sqlite3.Error as exc:
+        raise BackupFailed("The backup could not be made: {reason}", reason=str(exc)) from None
+    finally:
+        copy.close()
+        origin.close()
+
+
+def _libpq_environment(url: str) -> dict[str, str]:
+    parsed = make_url(url)
+    environment = dict(os.environ)
+    for variable, value in (("PGHOST", parsed.host), ("PGPORT", parsed.port), ("PGUSER", parsed.username),
+                            ("PGPASSWORD", parsed.password), ("PGDATABASE", parsed.database)):
+        if value is not None:
+            environment[variable] = str(value)
+    for option, variable in (("host", "PGHOST"), ("port", "PGPORT"), ("sslmode", "PGSSLMODE"),
+                             ("sslrootcert", "PGSSLROOTCERT"), ("sslcert", "PGSSLCERT"), ("sslkey", "PGSSLKEY")):
+        given = parsed.query.get(option)
+        if isinstance(given, str):
+            environment[variable] = given
+    return environment
+
+
+def _watch(processes: list[subprocess.Popen[bytes]], report: Callable[[], None] | None) -> None:
+    """Wait for the processes, reporting progress meanwhile; whatever ``report`` raises ends them."""
+    try:
+        while any(process.poll() is None for process in processes):
+            if report is not None:
+                report()
+            with suppress(subprocess.TimeoutExpired):
+                processes[-1].wait(_POLL_S)
+    except BaseException:
+        for process in processes:
+            process.kill()
+            process.wait()
+        raise
+
+
+def _dump(url: str, target: Path, progress: Progress | None) -> None:
+    dump = subprocess.Popen([_tool("pg_dump"), "--format=custom", "--no-password", "--file", str(target)],
+                            env=_libpq_environment(url), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    errors = _Drained(dump)
+    _watch([dump], None if progress is None else lambda: progress(target.stat().st_size, 0))
+    if dump.wait() != 0:
+        raise BackupFailed("The backup could not be made: {reason}",
+                           reason=hide_password(_first_error(errors.result()), url))
+
+
+class _Drained:
+    """A process's stderr, read on a thread so that a chatty tool never blocks on a full pipe."""
+
+    def __init__(self, process: subprocess.Popen[bytes]) -> None:
+        self._text = b""
+        self._reader = threading.Thread(target=self._read, args=(process,), daemon=True)
+        self._reader.start()
+
+    def _read(self, process: subprocess.Popen[bytes]) -> None:
+        assert process.stderr is not None
+        self._text = process.stderr.read()
+
+    def result(self) -> str:
+        self._reader.join()
+        return self._text.decode("utf-8", "replace")
+
+
+# -- restore ---------------------------------------------------------------------------------------
+
+
+def restore(url: str, actor: Actor, source: Path, progress: Progress | None = None) -> RestoreSummary:
+    """Replace the whole database at ``url`` with the backup ``source``, upgraded to this program's
+    schema; refused, with nothing replaced, while any other desk or service is connected.
+
+    The caller's own connections to the database must be closed first (its Database disposed):
+    they count as connected desks.
+    """
+    require(actor, Right.RESTORE)
+    source = Path(source)
+    info = inspect_backup(source)
+    kind = make_url(url).get_backend_name()
+    if info.kind != kind:
+        if info.kind == SQLITE:
+            raise BackupOfAnotherDatabase("{file} is a backup of an SQLite database: restore it into one",
+                                          file=source.name)
+        raise BackupOfAnotherDatabase("{file} is a backup of a PostgreSQL database: restore it into one",
+                                      file=source.name)
+    file = sqlite_file(url)
+    if kind == SQLITE and file is not None:
+        _restore_sqlite(file, source, progress)
+    elif kind == POSTGRESQL:
+        _restore_postgresql(url, source, progress)
+    else:
+        raise BackupFailed("Only an SQLite file or a PostgreSQL database can be restored")
+    heads = shipped_schema_heads() or info.schema
+    database = Database(url)  # a PostgreSQL backup of an older schema is upgraded here
+    try:
+        with database.writing() as session:
+            record_change(session, actor, "restore", source.name,
+                          f"restored from {source} (schema {', '.join(sorted(info.schema))})")
+    finally:
+        database.dispose()
+    return RestoreSummary(heads, info.schema if info.schema != heads else None)
+
+
+def _restore_sqlite(live: Path, source: Path, progress: Progress | None) -> None:
+    with _staged(live.parent, live.name) as staged:
+        shutil.copyfile(source, staged)
+        # Upgraded before anything is replaced: a migration that fails leaves the hotel's data as it was.
+        Database(f"sqlite:///{staged}").dispose()
+        target = sqlite3.connect(live, timeout=_EXCLUSIVE_PATIENCE_S, isolation_level=None)
+        origin = sqlite3.connect(staged, isolation_level=None)
+        try:
+            # Exclusive locking mode keeps the lock from this first transaction until the connection
+            # closes; another process that has the file open holds a shared lock and refuses it.
+            target.execute("PRAGMA locking_mode=EXCLUSIVE")
+            try:
+                target.execute("BEGIN EXCLUSIVE")
+                target.execute("COMMIT")
+            except sqlite3.OperationalError:
+                raise OtherDesksConnected() from None
+            origin.backup(target, pages=_STEP_PAGES, progress=_sqlite_progress(progress))
+        except sqlite3.Error as exc:
+            raise BackupFailed("The restore failed and nothing was replaced: {reason}", reason=str(exc)) from None
+        finally:
+            origin.close()
+            target.close()
+
+
+# Everything the desk's schema holds, dropped in the restore's own transaction: what the backup
+# does not have (tables of a later migration) must not stay behind.
+_DROP_EVERYTHING = """
+DO $$
+DECLARE item record;
+BEGIN
+    FOR item IN SELECT viewname FROM pg_views WHERE schemaname = current_schema() LOOP
+        EXECUTE format('DROP VIEW IF EXISTS %I CASCADE', item.viewname);
+    END LOOP;
+    FOR item IN SELECT tablename FROM pg_tables WHERE schemaname = current_schema() LOOP
+        EXECUTE format('DROP TABLE IF EXISTS %I CASCADE', item.tablename);
+    END LOOP;
+    FOR item IN SELECT sequencename FROM pg_sequences WHERE schemaname = current_schema() LOOP
+        EXECUTE format('DROP SEQUENCE IF EXISTS %I CASCADE', item.sequencename);
+    END LOOP;
+    FOR item IN SELECT oid::regprocedure AS routine FROM pg_proc
+                WHERE pronamespace = current_schema()::regnamespace LOOP
+        EXECUTE format('DROP ROUTINE IF EXISTS %s CASCADE', item.routine);
+    END LOOP;
+    FOR item IN SELECT typname FROM pg_type WHERE typnamespace = current_schema()::regnamespace
+                AND typtype IN ('e', 'd') LOOP
+        EXECUTE format('DROP TYPE IF EXISTS %I CASCADE', item.typname);
+    END LOOP;
+END $$;
+"""
+
+
+def _restore_postgresql(url: str, source: Path, progress: Progress | None) -> None:
+    engine = make_engine(url, poolclass=NullPool)
+    try:
+        with engine.connect() as connection:
+            role, owns = connection.execute(text(
+                "SELECT current_user, coalesce((SELECT pg_has_role(current_user, tableowner, 'USAGE') "
+                "FROM pg_tables WHERE schemaname = current_schema() AND tablename = 'alembic_version'), true)"
+            )).one()
+            others = connection.execute(text(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                "AND pid <> pg_backend_pid() AND backend_type = 'client backend'")).scalar_one()
+    finally:
+        engine.dispose()
+    if not owns:
+        raise RestoreNeedsOwner(str(role))
+    if others:
+        raise OtherDesksConnected()
+    environment = _libpq_environment(url)
+    script = subprocess.Popen([_tool("pg_restore"), "--no-owner", "--file", "-", str(source)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    apply = subprocess.Popen([_tool("psql"), "--no-psqlrc", "--quiet", "--single-transaction", "--no-password",
+                              "--set", "ON_ERROR_STOP=1", "--file", "-"],
+                             env=environment, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    script_errors, apply_errors = _Drained(script), _Drained(apply)
+    assert script.stdout is not None and apply.stdin is not None
+    sent = 0
+    try:
+        try:
+            apply.stdin.write(_DROP_EVERYTHING.encode())
+            while chunk := script.stdout.read(1 << 16):
+                apply.stdin.write(chunk)
+                sent += len(chunk)
+                if progress is not None:
+                    progress(sent, 0)
+            apply.stdin.close()
+        except BrokenPipeError:  # psql stopped at an error: its message says which
+            pass
+        _watch([script, apply], None)
+    except BaseException:
+        for process in (script, apply):
+            process.kill()
+            process.wait()
+        raise
+    if script.wait() != 0:
+        raise BackupDamaged(source, _first_error(script_errors.result()))
+    if apply.wait() != 0:
+        raise BackupFailed("The restore failed and nothing was replaced: {reason}",
+                           reason=hide_password(_first_error(apply_errors.result()), url))

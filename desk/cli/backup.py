@@ -1,0 +1,56 @@
+"""``desk backup FILE`` and ``desk restore FILE``: the whole database to a file and back.
+
+Both sign a manager in like the other settings commands (``DESK_USER`` and ``DESK_PASSWORD``, or
+the tables' owner on PostgreSQL). A restore must be the only program connected to the database:
+close the desk and the POS service on every workstation first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from desk.backup.copy import back_up, restore
+from desk.cli.operator import settings_operator
+from desk.core.errors import DeskError
+from desk.db.engine import Database
+
+
+def add_commands(commands: Any) -> None:
+    backup = commands.add_parser(
+        "backup", help="copy the whole database to a new file only its owner can read (while desks work on)",
+        epilog="SQLite: a consistent copy of the file; PostgreSQL: pg_dump's custom format (pg_dump must be "
+               "installed and the role able to read every table, as the tables' owner is).")
+    backup.add_argument("file", help="the backup file to create (never overwritten)")
+    restore_command = commands.add_parser(
+        "restore", help="replace the whole database with a backup (no other desk may be connected)",
+        epilog="A backup of an older version is upgraded; one of a newer version, damaged or not a desk's "
+               "backup is refused and nothing is replaced. PostgreSQL: as the tables' owner, with psql and "
+               "pg_restore installed.")
+    restore_command.add_argument("file", help="a file made by desk backup")
+
+
+def run(args: argparse.Namespace, url: str) -> int:
+    database = Database(url)
+    try:
+        try:
+            manager = settings_operator(database)
+            if args.command == "backup":
+                info = back_up(database, manager, Path(args.file))
+                print(f"Backed up to {args.file} ({info.size} bytes, schema {', '.join(sorted(info.schema))})")
+                return 0
+        except DeskError as exc:
+            print(f"desk: {exc.message}", file=sys.stderr)
+            return 1
+    finally:
+        database.dispose()  # a restore must not find this process among the connected desks
+    try:
+        summary = restore(url, manager, Path(args.file))
+    except DeskError as exc:
+        print(f"desk: {exc.message}", file=sys.stderr)
+        return 1
+    upgraded = f", upgraded from {', '.join(sorted(summary.upgraded_from))}" if summary.upgraded_from else ""
+    print(f"Restored from {args.file}{upgraded}")
+    return 0

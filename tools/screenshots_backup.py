@@ -1,0 +1,63 @@
+"""Render the Backup window of the demo hotel to PNG (en, ru): a backup done into a folder with a
+long name, and one refused because the file exists.
+
+    QT_QPA_PLATFORM=offscreen python -m tools.screenshots_backup
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication
+
+from desk.db.engine import Database
+from desk.demo.seed import DEMO_WORKSTATION, seed_demo
+from desk.people.auth import sign_in
+from tools.screenshots import save, settle, wait_until
+from ui.admin.backup import BackupDialog
+from ui.context import DeskContext
+from ui.i18n import install_translator, remove_translators
+
+LONG_FOLDER = "Резервные копии гостиницы Александровский-Константинопольский"
+
+
+def main() -> int:
+    app = QApplication.instance() or QApplication(sys.argv)
+    for language in ("en", "ru"):
+        with tempfile.TemporaryDirectory() as folder:
+            database = Database(f"sqlite:///{folder}/demo.sqlite3")
+            with database.unit_of_work() as session:
+                seed_demo(session, today=date.today())
+            with database.unit_of_work() as session:
+                manager = sign_in(session, "maria", "manager", DEMO_WORKSTATION)
+            ctx = DeskContext(database, manager)
+            install_translator(app, language)  # type: ignore[arg-type]
+            backups = Path(folder) / LONG_FOLDER
+            backups.mkdir()
+            dialog = BackupDialog(ctx, folder=backups)
+            dialog.show()
+            done: list[object] = []
+            dialog.finished_backup.connect(done.append)
+            dialog.start()
+            wait_until(lambda finished=done: bool(finished), 60_000)
+            settle(300)
+            save(dialog, "backup_done", language)
+            dialog.start()  # the same file again: refused, nothing overwritten
+            wait_until(lambda shown=dialog: shown.start_button.isEnabled(), 60_000)
+            settle(300)
+            save(dialog, "backup_refused", language)
+            dialog.close()
+            remove_translators(app)  # type: ignore[arg-type]
+            ctx.close()
+            database.dispose()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
