@@ -89,6 +89,7 @@ class CardHeader(CardWindowBase):
             "ReservationCard", "The balance in the other currencies the hotel accepts"))
         self.deposit_label.setText(QCoreApplication.translate(
             "ReservationCard", "Deposit: {amount}").format(amount=money_text(view.deposit_balance)))
+        self.tab_text = self._tab_text(folio)
         title = self._owner_name(folio)
         if reservation is not None:
             title = QCoreApplication.translate(
@@ -104,6 +105,17 @@ class CardHeader(CardWindowBase):
             for currency, rate in card.rates.items()
             if currency != card.currency and rate
         ]
+
+    @staticmethod
+    def _tab_text(folio: Folio) -> str:
+        """Short enough for a tab among many: the first guest (and how many more) and the room."""
+        reservation = folio.reservation
+        if reservation is None:
+            return folio.owner_label
+        names = [guest.full_name for guest in reservation.guests]
+        who = names[0] + (f" +{len(names) - 1}" if len(names) > 1 else "") if names else reservation.number
+        where = reservation.room.number if reservation.room is not None else reservation.number
+        return who if where == who else f"{who} · {where}"
 
     def _owner_name(self, folio: Folio) -> str:
         if folio.reservation is not None:
