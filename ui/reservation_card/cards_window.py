@@ -51,8 +51,10 @@ class CardsWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.setTabsClosable(True)
         self.tabs.setMovable(True)
+        # Many cards scroll the tab bar rather than squeeze every name to "Jo…": a tab's text is
+        # kept short by the card itself (first guest, room).
         self.tabs.setUsesScrollButtons(True)
-        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideNone)
         self.tabs.tabCloseRequested.connect(self._close_tab)
         self.tabs.currentChanged.connect(self._current_changed)
         self.setCentralWidget(self.tabs)

@@ -14,6 +14,10 @@ from ui.i18n import format_date, money_text
 from ui.reservation_card.base import CardWindowBase
 
 
+# A tab shows this much of the first guest's name; the card's title, its tooltip, shows it all.
+TAB_NAME_CHARS = 24
+
+
 class CardHeader(CardWindowBase):
     """Whose card it is, the stay's dates and status, the balance, its equivalents and the deposit."""
 
@@ -113,7 +117,9 @@ class CardHeader(CardWindowBase):
         if reservation is None:
             return folio.owner_label
         names = [guest.full_name for guest in reservation.guests]
-        who = names[0] + (f" +{len(names) - 1}" if len(names) > 1 else "") if names else reservation.number
+        first = names[0] if names else reservation.number
+        first = first if len(first) <= TAB_NAME_CHARS else first[:TAB_NAME_CHARS - 1].rstrip() + "…"
+        who = first + (f" +{len(names) - 1}" if len(names) > 1 else "")
         where = reservation.room.number if reservation.room is not None else reservation.number
         return who if where == who else f"{who} · {where}"
 
