@@ -13,7 +13,6 @@ from desk.stays.reservation_card import ReservationCardData
 from ui.i18n import format_date, money_text
 from ui.reservation_card.base import CardWindowBase
 
-
 # A tab shows this much of the first guest's name; the card's title, its tooltip, shows it all.
 TAB_NAME_CHARS = 24
 
