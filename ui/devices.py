@@ -5,12 +5,12 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox
 
 from desk.devices.printers import DeviceState, DrawerKick, drawer_for_payment, open_drawer
 from ui.context import DeskContext
 from ui.desk_text import error_text
-from ui.ops.feedback import show_error
+from ui.ops.feedback import dialog_parent, show_error
 
 logger = logging.getLogger(__name__)
 
@@ -43,7 +43,7 @@ _kept: set[QMessageBox] = set()
 
 
 def _warn(parent: QObject | None, text: str) -> None:
-    window = parent.window() if isinstance(parent, QWidget) else None
+    window = dialog_parent(parent)
     title = QCoreApplication.translate("Devices", "Cash drawer")
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, window)
     box.setObjectName("drawerWarning")

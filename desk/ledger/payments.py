@@ -16,7 +16,7 @@ from desk.cash.shifts import link_cash_payment, require_cash_shift
 from desk.core.errors import AlreadyReversed, DeskError, InvalidInput, RefundTooLarge, WouldOverpay
 from desk.core.money import Money, total
 from desk.hotel.models import MethodKind, PaymentMethod
-from desk.hotel.reference import base_currency
+from desk.hotel.reference import base_currency, payment_method
 from desk.journal.intents import unresolved_intent
 from desk.journal.models import JournalIntent
 from desk.ledger import texts
@@ -72,7 +72,7 @@ def _require_tender_fits(tender: Tender) -> None:
 
 
 def _tender_method(session: Session, code: str) -> PaymentMethod:
-    method = session.get(PaymentMethod, code)
+    method = payment_method(session, code)
     if method is None:
         raise InvalidInput("There is no payment method “{method}”", field="method", method=code)
     if method.kind not in TENDER_KINDS:

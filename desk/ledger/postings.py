@@ -12,8 +12,8 @@ from sqlalchemy.orm import Session
 from desk.core.errors import AlreadyReversed, InvalidInput, NotFound
 from desk.core.money import Money, total
 from desk.core.types import utcnow
-from desk.hotel.models import Outlet, Service, TaxRate
-from desk.hotel.reference import base_currency, reference
+from desk.hotel.models import Outlet, TaxRate
+from desk.hotel.reference import base_currency, reference, service_row
 from desk.ledger.folios import load_folio
 from desk.ledger.lookup import get, lock_folio, open_bill_for_update, refuse_reversing_open_transfer, require_fits
 from desk.ledger.models import Bill, Posting, PostingItem, PostingKind
@@ -135,7 +135,7 @@ def charge_values(session: Session, *, actor: Actor, folio_id: int, bill_id: int
     require_fits(external_ref, 80, "external_ref")
     for item in items or []:
         require_fits(item.name, 120, "items")
-    service = session.get(Service, service_code) if service_code else None
+    service = service_row(session, service_code) if service_code else None
     if service_code and service is None:
         raise InvalidInput("There is no service {service}", field="service", service=service_code)
     tax_code = charge.tax_code or (service.tax_code if service else None)
@@ -175,7 +175,7 @@ def insert_items(session: Session, posting_id: int, items: list[OrderItem] | Non
 
 
 def tax_percent(session: Session, code: str) -> Decimal:
-    percent = reference(session, "tax_percent", code, _TAX_PERCENT, code=code)
+    percent = reference(session, "tax_percent", code, _TAX_PERCENT, shared=True, code=code)
     if percent is None:
         raise NotFound("Tax rate {key} does not exist", label="Tax rate", key=code)
     return Decimal(str(percent))
@@ -183,7 +183,7 @@ def tax_percent(session: Session, code: str) -> Decimal:
 
 def require_outlet(session: Session, code: str) -> str:
     """The outlet's name; refuses an outlet the hotel does not have."""
-    name = reference(session, "outlet", code, _OUTLET_NAME, code=code)
+    name = reference(session, "outlet", code, _OUTLET_NAME, shared=True, code=code)
     if name is None:
         raise NotFound("Outlet {key} does not exist", label="Outlet", key=code)
     return str(name)
@@ -212,7 +212,7 @@ def post_service(
 ) -> Posting:
     """Post a catalogue service (minibar, laundry, parking) at its price unless one is given."""
     require(actor, Right.POST_SERVICE)
-    service = session.get(Service, service_code)
+    service = service_row(session, service_code)
     if service is None:
         raise InvalidInput("There is no service {service}", field="service", service=service_code)
     return post_charge(

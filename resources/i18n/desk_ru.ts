@@ -713,6 +713,13 @@
     </message>
 </context>
 <context>
+    <name>CardsWindow</name>
+    <message>
+        <source>Cards</source>
+        <translation>Карточки</translation>
+    </message>
+</context>
+<context>
     <name>CashMoveDialog</name>
     <message>
         <source>Cash out</source>
@@ -6290,6 +6297,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Updated {time}</source>
         <translation>Обновлено {time}</translation>
+    </message>
+    <message>
+        <source>This card&apos;s dialog is still working: wait for its answer or press its Cancel first.</source>
+        <translation>Окно этой карточки ещё работает: дождитесь ответа или сначала нажмите в нём «Отмена».</translation>
     </message>
     <message>
         <source>{count} services · charged {charged} · paid {paid} · balance {balance}</source>

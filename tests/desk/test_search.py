@@ -16,6 +16,7 @@ from desk.ledger.bills import move_postings, open_bill
 from desk.ledger.folios import folio_of_reservation, load_folio
 from desk.ledger.payments import Tender, take_deposit, take_payment, void_payment
 from desk.ledger.postings import post_service
+from desk.people.changes import record_change
 from desk.stays.models import Company, Event, Guest
 from desk.stays.reservations import check_in, check_out, create_reservation, new_guest
 from desk.stays.search import (
@@ -312,6 +313,8 @@ def test_balances_refuse_an_amount_in_another_currency(demo: Demo) -> None:
     folio_id = demo.folio_ids["R-1001"]
     with demo.hotel.database.writing() as session:
         session.execute(text("UPDATE hotel SET base_currency = 'BGN'"))
+        # Recorded as every settings change is, so that processes drop the currency they remember.
+        record_change(session, demo.hotel.actor, "hotel", "1", "base currency BGN")
     with pytest.raises(InvalidInput) as refused:
         demo.hotel.query(folio_balances, [folio_id])
     assert refused.value.template == "A ledger amount is in {currency}, not the hotel's {base}"

@@ -61,6 +61,7 @@ from ui.dialogs.common import (
     read_amount,
 )
 from ui.i18n import money_text
+from ui.ops.feedback import dialog_parent
 from ui.ops.op import Op
 from ui.ops.pools import Cancelled, TaskState, named_pool
 
@@ -620,7 +621,7 @@ def print_card_slip_later(ctx: DeskContext, parent: QWidget | None, *, intent_id
             parent.statusBar().showMessage(text, 10_000)
 
     def warn(text: str) -> None:
-        window = parent.window() if parent is not None else None
+        window = dialog_parent(parent)
         box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("CardTerminal", "Card slip"), text,
                           QMessageBox.StandardButton.Ok, window)
         box.setObjectName("cardSlipWarning")

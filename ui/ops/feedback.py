@@ -101,13 +101,30 @@ def _is_domain_error(exc: BaseException) -> bool:
     return type(exc).__module__.split(".")[0] in {"desk", "hardware"}
 
 
+DIALOG_HOST = "dialogHost"
+
+
+def dialog_parent(widget: QObject | None) -> QWidget | None:
+    """What a dialog about ``widget`` opens over: its window, or the page of a window of tabs that
+    says it hosts its own dialogs (a reservation card in the cards window, property ``dialogHost``),
+    so a card's message goes with its card and not over whichever card is in front."""
+    if not isinstance(widget, QWidget) or not shiboken6.isValid(widget):
+        return None
+    current: QWidget | None = widget
+    while current is not None and not current.isWindow():
+        if current.property(DIALOG_HOST):
+            return current
+        current = current.parentWidget()
+    return current
+
+
 def show_error(parent: QObject | None, exc: BaseException) -> QMessageBox:
     """Show ``exc`` to the user in a non-blocking message box over ``parent``'s window.
 
     The box opens window-modal without a nested event loop, so it is safe from any callback.
     Unexpected (non-domain) errors carry their traceback under "Show Details".
     """
-    window = parent.window() if isinstance(parent, QWidget) and shiboken6.isValid(parent) else None
+    window = dialog_parent(parent)
     text = error_text(exc) or QCoreApplication.translate("Op", "The operation failed.")
     title = QCoreApplication.translate("Op", "Error")
     box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok, window)

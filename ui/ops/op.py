@@ -20,7 +20,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
 from ui.ops import delivery
-from ui.ops.feedback import ProgressDialog, disable, hold_busy, release_busy, show_error, wait_cursor
+from ui.ops.feedback import ProgressDialog, dialog_parent, disable, hold_busy, release_busy, show_error, wait_cursor
 from ui.ops.pools import Cancelled, TaskState, WorkerPool, WorkItem, database_pool
 
 __all__ = ["Op"]
@@ -244,8 +244,7 @@ class Op(Generic[T]):
             self._cursor_window = None
 
     def _open_dialog(self, spec: _DialogSpec) -> None:
-        window = self._parent.window() if isinstance(self._parent, QWidget) else None
-        dialog = ProgressDialog(window, spec.title, spec.cancellable)
+        dialog = ProgressDialog(dialog_parent(self._parent), spec.title, spec.cancellable)
         if self._waiting_text:
             dialog.setLabelText(self._waiting_text)
         dialog.canceled.connect(self._on_dialog_cancel)

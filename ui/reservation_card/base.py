@@ -41,6 +41,7 @@ class CardWindowBase(QMainWindow):
     pre_authorisations_model: PreAuthorisationsModel
 
     # the header
+    tab_text: str = ""  # the card's tab: guest and room
     owner_label: QLabel
     updated_label: QLabel
     # the credit card section

@@ -13,6 +13,9 @@ from desk.stays.reservation_card import ReservationCardData
 from ui.i18n import format_date, money_text
 from ui.reservation_card.base import CardWindowBase
 
+# A tab shows this much of the first guest's name; the card's title, its tooltip, shows it all.
+TAB_NAME_CHARS = 24
+
 
 class CardHeader(CardWindowBase):
     """Whose card it is, the stay's dates and status, the balance, its equivalents and the deposit."""
@@ -89,6 +92,7 @@ class CardHeader(CardWindowBase):
             "ReservationCard", "The balance in the other currencies the hotel accepts"))
         self.deposit_label.setText(QCoreApplication.translate(
             "ReservationCard", "Deposit: {amount}").format(amount=money_text(view.deposit_balance)))
+        self.tab_text = self._tab_text(folio)
         title = self._owner_name(folio)
         if reservation is not None:
             title = QCoreApplication.translate(
@@ -104,6 +108,19 @@ class CardHeader(CardWindowBase):
             for currency, rate in card.rates.items()
             if currency != card.currency and rate
         ]
+
+    @staticmethod
+    def _tab_text(folio: Folio) -> str:
+        """Short enough for a tab among many: the first guest (and how many more) and the room."""
+        reservation = folio.reservation
+        if reservation is None:
+            return folio.owner_label
+        names = [guest.full_name for guest in reservation.guests]
+        first = names[0] if names else reservation.number
+        first = first if len(first) <= TAB_NAME_CHARS else first[:TAB_NAME_CHARS - 1].rstrip() + "…"
+        who = first + (f" +{len(names) - 1}" if len(names) > 1 else "")
+        where = reservation.room.number if reservation.room is not None else reservation.number
+        return who if where == who else f"{who} · {where}"
 
     def _owner_name(self, folio: Folio) -> str:
         if folio.reservation is not None:

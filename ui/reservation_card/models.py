@@ -292,6 +292,8 @@ class BillsModel(CachedRowsModel[BillView | None]):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._view: FolioView | None = None
+        self._descriptions: dict[int, str] = {}
+        self._descriptions_names: Names | None = None
 
     def headers(self) -> list[str]:
         return [
@@ -340,7 +342,19 @@ class BillsModel(CachedRowsModel[BillView | None]):
         )
 
     def services_text(self, row: BillView) -> str:
-        names = dict.fromkeys(posting_description(line.posting, self.names) for line in row.postings if line.is_active)
+        # A posting's description never changes, only the names it is read in: each is worked out
+        # once per language, not again for every posting of a long folio at every reload (issue 23).
+        if self._descriptions_names is not self.names:
+            self._descriptions, self._descriptions_names = {}, self.names
+        descriptions = self._descriptions
+        names: dict[str, None] = {}
+        for line in row.postings:
+            if line.is_active:
+                posting = line.posting
+                text = descriptions.get(posting.id)
+                if text is None:
+                    text = descriptions[posting.id] = posting_description(posting, self.names)
+                names[text] = None
         return ", ".join(names)
 
     def _has_services(self, row: BillView | None) -> bool:

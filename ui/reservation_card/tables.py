@@ -40,21 +40,28 @@ def make_table(name: str, model: Any, *, multi: bool = False) -> QTableView:
     return view
 
 
-def fit_columns(view: QTableView, rows: int = RESIZE_PRECISION, *, keep: Collection[int] = ()) -> None:
+def sampled_texts(view: QTableView, rows: int = RESIZE_PRECISION) -> list[tuple[str, ...]]:
+    """The texts columns are fitted to: those of the first ``rows`` rows."""
+    model = view.model()
+    assert isinstance(model, CachedRowsModel), "the card's tables show its row models"
+    return [model.texts(row) for row in range(min(rows, model.rowCount()))]
+
+
+def fit_columns(view: QTableView, rows: int = RESIZE_PRECISION, *, keep: Collection[int] = (),
+                sample: list[tuple[str, ...]] | None = None) -> None:
     """Each column as wide as its header and its texts in the first ``rows`` rows.
 
     Qt's resizeColumnsToContents asks every role of every sampled cell from Python; measuring the
     texts ourselves is several times faster on a large folio. Columns in ``keep`` are left alone, and
     so is a stretched column: it has the width the others leave.
     """
-    model = view.model()
-    assert isinstance(model, CachedRowsModel), "the card's tables show its row models"
     header = view.horizontalHeader()
     metrics = view.fontMetrics()
     padding = 2 * view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 8
     widest = metrics.averageCharWidth() * MAX_COLUMN_CHARS
-    sample = [model.texts(row) for row in range(min(rows, model.rowCount()))]
-    for column in range(model.columnCount()):
+    if sample is None:
+        sample = sampled_texts(view, rows)
+    for column in range(view.model().columnCount()):
         if column in keep or header.sectionResizeMode(column) is QHeaderView.ResizeMode.Stretch:
             continue
         text_width = max((metrics.horizontalAdvance(texts[column]) for texts in sample), default=0)
@@ -72,6 +79,9 @@ class ColumnFitter:
         self.view = view
         self.user_sized: set[int] = set()
         self._fitting = False
+        # What the columns were last fitted to: a reload that changed none of it (a payment on a
+        # long folio, whose first rows stay the same) measures nothing (issue 23).
+        self._fitted_to: tuple[object, ...] | None = None
         view.horizontalHeader().sectionResized.connect(self._resized)
 
     def _resized(self, column: int, _old: int, _new: int) -> None:
@@ -81,11 +91,18 @@ class ColumnFitter:
             self.user_sized.add(column)
 
     def fit(self) -> None:
+        sample = sampled_texts(self.view)
+        model = self.view.model()
+        headers = tuple(model.headerData(column, Qt.Orientation.Horizontal) for column in range(model.columnCount()))
+        fitted_to = (sample, headers, frozenset(self.user_sized), self.view.font().key())
+        if fitted_to == self._fitted_to:
+            return
         self._fitting = True
         try:
-            fit_columns(self.view, keep=self.user_sized)
+            fit_columns(self.view, keep=self.user_sized, sample=sample)
         finally:
             self._fitting = False
+        self._fitted_to = fitted_to
 
 
 def with_empty_text(view: QTableView, text: str, name: str) -> QLabel:

@@ -6,7 +6,10 @@ and only then shows the window, one per folio. The card reloads when ``ctx.folio
 names its folio (a dialog, another workstation, a POS posting), not after every change anywhere,
 and keeps the user's place (:mod:`ui.reservation_card.breakdown`).
 
-The window is put together from its parts: :mod:`~ui.reservation_card.header`,
+Cards open as tabs of the desk's one cards window (:mod:`~ui.reservation_card.cards_window`), not
+as a window each: a shown window keeps its own backing store of pixels (issue 23).
+
+The card is put together from its parts: :mod:`~ui.reservation_card.header`,
 :mod:`~ui.reservation_card.holds`, :mod:`~ui.reservation_card.breakdown` and
 :mod:`~ui.reservation_card.actions`.
 """
@@ -31,10 +34,12 @@ from desk.stays.reservation_card import (
 )
 from ui.context import DeskContext
 from ui.desk_text import error_text
+from ui.dialogs.common import DeskDialog
 from ui.i18n import current_language, local_date_time
-from ui.ops.feedback import show_error
+from ui.ops.feedback import DIALOG_HOST, ProgressDialog, show_error
 from ui.reservation_card.actions import CardActions
 from ui.reservation_card.breakdown import Place
+from ui.reservation_card.cards_window import cards_window_for
 from ui.reservation_card.header import CardHeader
 from ui.reservation_card.models import BillsModel, PaymentsModel, PostingsModel, PreAuthorisationsModel, SavedCardsModel
 
@@ -44,13 +49,12 @@ _open_cards: dict[int, ReservationCard] = {}
 
 
 def open_reservation_card(ctx: DeskContext, folio_id: int, parent: QWidget | None = None) -> ReservationCard:
-    """The folio's card: loaded off the GUI thread, then shown; an open card is raised instead."""
+    """The folio's card: loaded off the GUI thread, then shown in a tab of the cards window (made
+    with ``parent`` if there is none); an open card's tab is brought forward instead."""
     card = _open_cards.get(folio_id)
     if card is not None and shiboken6.isValid(card) and card.ctx is ctx:
         if card.card is not None:
-            card.show()
-            card.raise_()
-            card.activateWindow()
+            cards_window_for(ctx, parent).bring_forward(card)
         return card
     card = ReservationCard(ctx, folio_id, parent)
     _open_cards[folio_id] = card
@@ -62,10 +66,12 @@ class ReservationCard(CardActions, CardHeader):
     """One folio's card: a reservation's, or a company's, an event's or a walk-in client's."""
 
     loaded = Signal()  # a (re)load has been shown
+    closed = Signal()  # the card agreed to close: its tab goes
 
     def __init__(self, ctx: DeskContext, folio_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowFlag(Qt.WindowType.Window)
+        super().__init__()  # a tab's page once loaded, not a window of its own
+        self.opener = parent  # where a card that could not be loaded says so
+        self.setProperty(DIALOG_HOST, True)  # its messages and waits open over it, not over the card in front
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setObjectName("reservationCard")
         self.setWindowTitle(self.tr("Card"))
@@ -133,15 +139,12 @@ class ReservationCard(CardActions, CardHeader):
         self.ctx.share_catalogues(card.catalogues)
         if not self._shown_once:
             self._shown_once = True
-            self.show()
-            self.raise_()
-            self.activateWindow()
-            self.postings_view.setFocus()
+            cards_window_for(self.ctx, self.opener).add(self)
 
     def _load_failed(self, exc: BaseException) -> None:
         self._loading = False
         if not self._shown_once:
-            show_error(self.parentWidget(), exc)
+            show_error(self.opener, exc)
             _open_cards.pop(self.folio_id, None)
             self.deleteLater()
             return
@@ -191,12 +194,34 @@ class ReservationCard(CardActions, CardHeader):
         for fitter in self._fitters:
             fitter.fit()
         self.postings_total_label.setText(self.services_footer(view))
-        self.updated_label.setText(self.tr("Updated {time}").format(
-            time=local_date_time(datetime.now().astimezone())[1]))
+        self._show_updated(local_date_time(datetime.now().astimezone())[1])
         self._update_actions()
         self.loaded.emit()
 
+    def is_waiting_on_device(self) -> bool:
+        """A dialog of this card has its work running (a terminal's wait, a payment being written):
+        closing the card now would hide how it ended."""
+        return (any(dialog.is_busy for dialog in self.findChildren(DeskDialog))
+                or any(wait.isVisible() for wait in self.findChildren(ProgressDialog)))
+
+    def _show_updated(self, time: str) -> None:
+        text = self.tr("Updated {time}").format(time=time)
+        label = self.updated_label
+        # Its width fixed once for any time of day: a new time then repaints the label alone instead
+        # of laying the whole card out again at every reload (issue 23).
+        metrics = label.fontMetrics()
+        needed = max(metrics.horizontalAdvance(self.tr("Updated {time}").format(time="88:88:88")),
+                     metrics.horizontalAdvance(text)) + 4
+        if label.minimumWidth() < needed or label.maximumWidth() != label.minimumWidth():
+            label.setFixedSize(needed, metrics.height() + 4)
+        label.setText(text)
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.is_waiting_on_device():
+            self.statusBar().showMessage(self.tr(
+                "This card's dialog is still working: wait for its answer or press its Cancel first."))
+            event.ignore()
+            return
         if _open_cards.get(self.folio_id) is self:
             del _open_cards[self.folio_id]
         with contextlib.suppress(RuntimeError, TypeError):
@@ -204,3 +229,4 @@ class ReservationCard(CardActions, CardHeader):
         with contextlib.suppress(RuntimeError, TypeError):
             self.ctx.catalogues_changed.disconnect(self._catalogues_changed)
         super().closeEvent(event)
+        self.closed.emit()

@@ -1,0 +1,124 @@
+"""The hotel's reference rows (currency, services, VAT rates, payment methods) are read once per
+process, not at every unit of a sale, and a change made anywhere is used by the next unit (issue 23)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from collections.abc import Iterator
+from contextlib import contextmanager
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from sqlalchemy import event
+
+from desk.db.engine import Database
+from desk.hotel.catalogue import change_service
+from desk.ledger.payments import Tender, take_payment
+from desk.ledger.postings import post_service
+from desk.people.models import Role
+from tests.actors import signed_in
+from tests.desk.conftest import Hotel
+
+REFERENCE_TABLES = ("service", "tax_rate", "hotel", "payment_method")
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@contextmanager
+def statements(database: Database) -> Iterator[list[str]]:
+    seen: list[str] = []
+
+    def note(_conn, _cursor, statement: str, *_args: object) -> None:  # type: ignore[no-untyped-def]
+        seen.append(" ".join(statement.split()))
+
+    event.listen(database.engine, "before_cursor_execute", note)
+    try:
+        yield seen
+    finally:
+        event.remove(database.engine, "before_cursor_execute", note)
+
+
+def reads_of_reference_rows(seen: list[str]) -> list[str]:
+    return [s for s in seen if s.startswith("SELECT") and any(f"FROM {t} " in s + " " for t in REFERENCE_TABLES)]
+
+
+def sale(hotel: Hotel, cashier: Hotel, bill_id: int) -> None:
+    """Three minibar lines, then paid in cash: four units, as the desk runs them."""
+    for code in ("MB-WATER", "MB-BEER", "PARKING"):
+        hotel.run(post_service, bill_id=bill_id, service_code=code)
+    cashier.run(take_payment, bill_id, Tender("cash", hotel.money("20.50")))
+
+
+def test_a_sale_after_the_first_reads_no_reference_rows(hotel: Hotel) -> None:
+    stay = hotel.stay()
+    cashier = hotel.as_role(Role.CASHIER)
+    sale(hotel, cashier, stay.bill_id)
+    with statements(hotel.database) as seen:
+        sale(hotel, cashier, stay.bill_id)
+    assert reads_of_reference_rows(seen) == []
+    assert any(s.startswith("INSERT INTO payment ") for s in seen)
+
+
+def change_price_elsewhere(url: str, price: str) -> None:
+    """Another workstation (a process of its own) gives MB-WATER a new price and VAT rate."""
+    script = textwrap.dedent(f"""
+        from desk.core.money import Money
+        from desk.db.engine import Database
+        from desk.hotel.catalogue import change_service
+        from desk.people.models import Role
+        from tests.actors import signed_in
+        database = Database({url!r})
+        manager = signed_in(database, Role.MANAGER, "OFFICE-1")
+        with database.writing() as session:
+            change_service(session, manager, "MB-WATER", "Mineral water 0.5", Money.of({price!r}, "EUR"), "NOVAT")
+        database.dispose()
+    """)
+    subprocess.run([sys.executable, "-c", script], cwd=ROOT, check=True, timeout=60,
+                   env={**os.environ, "PYTHONPATH": str(ROOT)})
+
+
+def test_a_price_changed_in_another_process_is_charged_by_the_next_posting(hotel: Hotel) -> None:
+    stay = hotel.stay()
+    first = hotel.run(post_service, bill_id=stay.bill_id, service_code="MB-WATER")
+    assert first.amount == hotel.money("3.50") and first.tax_percent == Decimal(20)
+    change_price_elsewhere(hotel.database.url, "4.10")
+    again = hotel.run(post_service, bill_id=stay.bill_id, service_code="MB-WATER")
+    assert (again.amount, again.description, again.tax_code, again.tax_percent) == (
+        hotel.money("4.10"), "Mineral water 0.5", "NOVAT", Decimal(0))
+
+
+class Undone(Exception):
+    pass
+
+
+def test_a_change_rolled_back_is_not_remembered_for_later_units(hotel: Hotel) -> None:
+    stay = hotel.stay()
+    hotel.run(post_service, bill_id=stay.bill_id, service_code="MB-WATER")  # remembered at 3.50
+    manager = signed_in(hotel.database, Role.MANAGER)
+    with pytest.raises(Undone), hotel.database.writing() as session:
+        change_service(session, manager, "MB-WATER", "Water", hotel.money("9.99"), "NOVAT")
+        inside = post_service(session, hotel.actor, bill_id=stay.bill_id, service_code="MB-WATER")
+        assert inside.amount == hotel.money("9.99")  # the unit sees its own change
+        raise Undone
+    after = hotel.run(post_service, bill_id=stay.bill_id, service_code="MB-WATER")
+    assert (after.amount, after.tax_percent) == (hotel.money("3.50"), Decimal(20))
+
+
+def test_a_change_that_commits_after_a_later_one_is_still_seen(hotel: Hotel) -> None:
+    """PostgreSQL hands ids out before commit: the change holding the lower id may commit last."""
+    if hotel.database.engine.dialect.name != "postgresql":
+        pytest.skip("SQLite's writers commit one after the other, in the order of their ids")
+    stay = hotel.stay()
+    manager = signed_in(hotel.database, Role.MANAGER)
+    with hotel.database.writing() as slow:
+        change_service(slow, manager, "MB-WATER", "Water", hotel.money("4.10"), "NOVAT")
+        slow.flush()  # its record has its id, the lower one
+        with hotel.database.writing() as quick:
+            change_service(quick, manager, "MB-BEER", "Beer", hotel.money("6.00"), "VAT20")
+        before = hotel.run(post_service, bill_id=stay.bill_id, service_code="MB-WATER")
+        assert before.amount == hotel.money("3.50")  # the slow change is not committed yet
+    after = hotel.run(post_service, bill_id=stay.bill_id, service_code="MB-WATER")
+    assert (after.amount, after.tax_percent) == (hotel.money("4.10"), Decimal(0))

@@ -1,0 +1,48 @@
+"""What a card's reload leaves undone when nothing it measures changed (issue 23: Apply to the card)."""
+
+from __future__ import annotations
+
+import shiboken6
+
+import ui.reservation_card.tables as tables
+from desk.ledger.folios import load_folio
+from desk.ledger.postings import post_service
+from desk.people.models import Role
+from tests.actors import signed_in
+from tests.ui.conftest import folio_id_of
+from ui.reservation_card.models import BillsModel, PostingsModel
+from ui.reservation_card.window import open_reservation_card
+
+
+def test_columns_are_measured_again_only_when_the_texts_they_fit_changed(qtbot, desk_context, demo_database,
+                                                                         monkeypatch):
+    folio_id = folio_id_of(demo_database, "R10016")
+    card = open_reservation_card(desk_context, folio_id)
+    try:
+        qtbot.waitUntil(lambda: card.is_loaded and card.isVisible(), timeout=30_000)
+        measured: list[object] = []
+        fit = tables.fit_columns
+        monkeypatch.setattr(tables, "fit_columns", lambda view, *a, **k: (measured.append(view), fit(view, *a, **k)))
+
+        with qtbot.waitSignal(card.loaded, timeout=30_000):
+            card.reload()  # nothing changed: nothing measured
+        assert measured == []
+
+        # A service posted at another desk: the tables whose first rows show it are fitted again, and
+        # its amount is not cut.
+        other_desk = signed_in(demo_database, Role.CASHIER, "FRONT-2")
+        with demo_database.writing() as session:
+            bill_id = load_folio(session, folio_id).bills[0].bill.id
+            post_service(session, other_desk, bill_id=bill_id, service_code="MB-WATER", quantity=999)
+        with qtbot.waitSignal(card.loaded, timeout=30_000):
+            card.reload()
+        assert card.postings_view in measured and card.bills_view in measured
+        amount = card.bills_model.texts(0)[BillsModel.AMOUNT]
+        width = card.bills_view.fontMetrics().horizontalAdvance(amount)
+        assert card.bills_view.columnWidth(BillsModel.AMOUNT) >= width
+        assert any("MB" in text or "water" in text.lower()
+                   for row in range(card.postings_model.rowCount())
+                   for text in [card.postings_model.texts(row)[PostingsModel.SERVICE]])
+    finally:
+        if shiboken6.isValid(card):
+            card.close()
