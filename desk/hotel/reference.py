@@ -142,10 +142,11 @@ class ServiceRow:
     name: str
     price: Money
     tax_code: str
+    outlet_code: str | None  # where it is sold: its postings carry it
 
 
 _services = Service.__table__.c
-_SERVICE = select(_services.code, _services.name, _services.price, _services.tax_code).where(
+_SERVICE = select(_services.code, _services.name, _services.price, _services.tax_code, _services.outlet_code).where(
     _services.code == bindparam("code"))
 
 
@@ -164,7 +165,7 @@ def service_row(session: Session, code: str) -> ServiceRow | None:
         found = session.connection().execute(_SERVICE, {"code": code}).one_or_none()
         if found is None:
             return None
-        row = ServiceRow(found.code, found.name, found.price, found.tax_code)
+        row = ServiceRow(found.code, found.name, found.price, found.tax_code, found.outlet_code)
         if remembered is not None and not _changes_settings(session):
             remembered["service", code] = row
     known[code] = row

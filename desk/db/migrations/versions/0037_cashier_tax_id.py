@@ -3,7 +3,7 @@ a registered register prints as the cashier's (ATOL's ``operator.vatin``, KKM-se
 "" when none is set. The desk's role updates ``user_account`` as before (0016's grants are on the table).
 
 Revision ID: 0037_cashier_tax_id
-Revises: 0032_admin_change_append_only
+Revises: 0034_service_outlet
 """
 
 from collections.abc import Sequence
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0037_cashier_tax_id"
-down_revision: str | None = "0032_admin_change_append_only"
+down_revision: str | None = "0034_service_outlet"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
