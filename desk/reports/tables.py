@@ -1,0 +1,144 @@
+"""A report as the manager reads it: sections of rows with their filters and the time it was made,
+written as CSV or as a PDF in the hotel's language (ReportLab), and shown on screen by ui/reports.
+
+A report is derived from the ledger each time it is asked for, never stored. Its titles, column
+names and filter names are English templates marked with N_ (the screen translates them with Qt's
+catalogue); the PDF and CSV translate them with :mod:`desk.reports.report_words`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from decimal import Decimal
+from xml.sax.saxutils import escape
+
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer
+
+from desk.core.document_format import DocumentFormat
+from desk.core.money import Money
+from desk.core.pdf_layout import document_table, paragraph_styles, text_cell
+from desk.reports.report_words import word
+
+Cell = str | int | Decimal | Money | date | datetime | None
+
+
+@dataclass(frozen=True)
+class Section:
+    """One table of a report; columns from ``numeric_from`` on hold counts and amounts."""
+
+    title: str
+    columns: tuple[str, ...]
+    numeric_from: int
+    rows: tuple[tuple[Cell, ...], ...]
+
+
+@dataclass(frozen=True)
+class Report:
+    name: str  # as `desk report NAME` calls it
+    title: str
+    hotel_name: str
+    filters: tuple[tuple[str, Cell], ...]  # (what, value) as the report was asked for
+    made_at: datetime
+    made_by: str
+    sections: tuple[Section, ...]
+
+    def section(self, title: str) -> Section:
+        return next(s for s in self.sections if s.title == title)
+
+
+def day_bounds(first: date, last: date) -> tuple[datetime, datetime]:
+    """The instants (UTC) a report of the days ``first`` to ``last`` covers, days as the desk's clock
+    counts them: from the first's midnight to the midnight after the last."""
+    start = datetime.combine(first, time.min).astimezone(UTC)
+    end = datetime.combine(last + timedelta(days=1), time.min).astimezone(UTC)
+    return start, end
+
+
+def cell_text(value: Cell, fmt: DocumentFormat | None = None, *, for_csv: bool = False) -> str:
+    """A cell as the CSV (plain amounts, ISO dates) or the PDF (the hotel's formats) writes it."""
+    if value is None:
+        return ""
+    if isinstance(value, Money):
+        if for_csv or fmt is None:
+            return f"{value.amount:f}"
+        return fmt.money(value)
+    if isinstance(value, datetime):
+        local = value.astimezone()
+        return local.strftime("%Y-%m-%d %H:%M") if for_csv or fmt is None else fmt.date_time(local)
+    if isinstance(value, date):
+        return value.isoformat() if for_csv or fmt is None else value.strftime(fmt.date_pattern)
+    if isinstance(value, Decimal):
+        return f"{value.normalize():f}"
+    return str(value)
+
+
+def report_csv(report: Report, language: str = "en") -> str:
+    """The report as CSV: a heading of its title, filters and making, then each section under its title."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow([word(language, report.title), report.hotel_name])
+    for what, value in report.filters:
+        writer.writerow([word(language, what), cell_text(value, for_csv=True)])
+    writer.writerow([word(language, "Made"), cell_text(report.made_at, for_csv=True), report.made_by])
+    for section in report.sections:
+        writer.writerow([])
+        writer.writerow([word(language, section.title)])
+        writer.writerow([word(language, c) for c in section.columns])
+        for row in section.rows:
+            writer.writerow([_translated(language, v, for_csv=True) for v in row])
+    return out.getvalue()
+
+
+def _translated(language: str, value: Cell, fmt: DocumentFormat | None = None, *, for_csv: bool = False) -> str:
+    # Words the desk itself put in a cell (a kind, "Total") are translated; names and reasons are not.
+    if isinstance(value, Word):
+        return word(language, value)
+    return cell_text(value, fmt, for_csv=for_csv)
+
+
+class Word(str):
+    """A cell that is one of the report's own words (a kind of record), translated when written."""
+
+
+def report_pdf(report: Report, fmt: DocumentFormat) -> bytes:
+    """The report as an A4 landscape PDF in the hotel's language."""
+    styles = paragraph_styles()
+    lang = fmt.language
+    filters = " · ".join(f"{word(lang, what)}: {_translated(lang, value, fmt)}" for what, value in report.filters)
+    story: list[Flowable] = [
+        Paragraph(escape(word(lang, report.title)), styles["title"]),
+        text_cell(report.hotel_name, styles["body"]),
+        text_cell(filters, styles["body"]),
+        text_cell(word(lang, "Made {when} by {who}", when=cell_text(report.made_at, fmt), who=report.made_by),
+                  styles["small"]),
+    ]
+    usable = landscape(A4)[0] - 30 * mm
+    for section in report.sections:
+        story += [Spacer(1, 4 * mm), Paragraph(escape(word(lang, section.title)), styles["h2"])]
+        if not section.rows:
+            story.append(text_cell(word(lang, "Nothing in these days"), styles["body"]))
+            continue
+        header = [text_cell(word(lang, c), styles["cell"]) for c in section.columns]
+        rows: list[list[object]] = [header]
+        for row in section.rows:
+            rows.append([
+                text_cell(_translated(lang, value, fmt), styles["number" if i >= section.numeric_from else "cell"])
+                for i, value in enumerate(row)])
+        story.append(document_table(rows, _widths(section, usable), styles, section.numeric_from))
+    buffer = io.BytesIO()
+    document = SimpleDocTemplate(buffer, pagesize=landscape(A4), leftMargin=15 * mm, rightMargin=15 * mm,
+                                 topMargin=12 * mm, bottomMargin=12 * mm, title=word(lang, report.title))
+    document.build(story)
+    return buffer.getvalue()
+
+
+def _widths(section: Section, usable: float) -> list[float]:
+    # Text columns take twice a number column's room: names and reasons wrap less.
+    weights = [1.0 if i >= section.numeric_from else 2.0 for i in range(len(section.columns))]
+    scale = usable / sum(weights)
+    return [w * scale for w in weights]
