@@ -93,6 +93,9 @@ def _parser() -> argparse.ArgumentParser:
     from desk.cli.cards import add_commands as add_card_commands
 
     add_card_commands(commands)
+    from desk.cli.report import add_commands as add_report_commands
+
+    add_report_commands(commands)
     return parser
 
 
@@ -154,6 +157,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from desk.cli.night_audit import run as run_night_audit
 
             return run_night_audit(args, url)
+        if args.command == "report":
+            from desk.cli.report import run as run_report
+
+            return run_report(args, url)
         if args.command in ("serve", "pos"):
             from desk.cli.pos import run
 

@@ -18,10 +18,13 @@ from xml.sax.saxutils import escape
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer
+from sqlalchemy.orm import Session
 
 from desk.core.document_format import DocumentFormat
+from desk.core.errors import InvalidInput
 from desk.core.money import Money
 from desk.core.pdf_layout import document_table, paragraph_styles, text_cell
+from desk.people.auth import Actor
 from desk.reports.report_words import word
 
 Cell = str | int | Decimal | Money | date | datetime | None
@@ -142,3 +145,22 @@ def _widths(section: Section, usable: float) -> list[float]:
     weights = [1.0 if i >= section.numeric_from else 2.0 for i in range(len(section.columns))]
     scale = usable / sum(weights)
     return [w * scale for w in weights]
+
+
+def report_names() -> dict[str, str]:
+    """Each report `desk report NAME` and the Reports menu know: its name and its title (English)."""
+    from desk.reports import cashier, voids
+
+    return {"cashier": cashier.TITLE, "voids": voids.TITLE}
+
+
+def make_report(session: Session, reader: Actor, name: str, first: date, last: date | None = None,
+                workstation: str | None = None, language: str = "en") -> Report:
+    """The report called ``name``, for the reader, of the days ``first`` to ``last``."""
+    from desk.reports.cashier import cashier_report
+    from desk.reports.voids import voids_report
+
+    makers = {"cashier": cashier_report, "voids": voids_report}
+    if name not in makers:
+        raise InvalidInput("There is no report called {name}", field="name", name=name)
+    return makers[name](session, reader, first, last, workstation, language)

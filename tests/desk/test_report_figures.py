@@ -23,7 +23,7 @@ from desk.people.rights import MissingRight
 from desk.reports.cashier import cashier_report
 from desk.reports.tables import report_csv
 from desk.reports.voids import voids_report
-from tests.actors import signed_in
+from tests.actors import demo_credentials, signed_in
 
 from .conftest import MISSING_RIGHT, Hotel, charged_stay, refused
 
@@ -220,3 +220,26 @@ def test_the_csv_states_the_filters_and_the_sections(hotel: Hotel) -> None:
     assert "\"Payments by shift, cashier and method\"" in lines
     assert "1,TEST-1,anna,Cash,,,EUR,1,12.50,0,0.00,0,0.00,12.50" in lines  # the clerk took it
     assert "1,TEST-1,ivan,Cash,,,EUR,0,0.00,1,0.50,0,0.00,-0.50" in lines  # the cashier gave some back
+
+
+def test_desk_report_writes_the_csv_and_the_pdf_and_refuses_a_cashier_the_voids(sqlite_hotel: Hotel, tmp_path,
+                                                                                 capsys, monkeypatch) -> None:
+    from desk.cli.main import main
+    from tests.helpers import pdf_words
+
+    hotel = sqlite_hotel
+    _day(hotel, [("pay", "cash", 4200, ""), ("void", 0)])
+    url, today = hotel.database.url, date.today().isoformat()
+    monkeypatch.setenv("DESK_USER", "maria")
+    monkeypatch.setenv("DESK_PASSWORD", "manager")
+    assert main(["--database", url, "report", "voids", "--date", today, "--csv", str(tmp_path / "v.csv")]) == 0
+    assert "Payment voided" in (tmp_path / "v.csv").read_text() and "typed twice" in (tmp_path / "v.csv").read_text()
+    assert main(["--database", url, "report", "cashier", "--date", today, "--pdf", str(tmp_path / "c.pdf")]) == 0
+    words = pdf_words((tmp_path / "c.pdf").read_bytes())
+    assert "Cashier report" in words and "42.00 EUR" in words
+    capsys.readouterr()
+    cashier, password = demo_credentials(Role.CASHIER)
+    monkeypatch.setenv("DESK_USER", cashier)
+    monkeypatch.setenv("DESK_PASSWORD", password)
+    assert main(["--database", url, "report", "voids", "--date", today]) == 1
+    assert "may not read the hotel's reports" in capsys.readouterr().err
