@@ -1,4 +1,5 @@
-"""Printable documents: bills and folios as PDF, receipts as PDF, the manager's reports (derived from the ledger, never stored), and the folder they are kept in.
+"""Printable documents: bills and folios as PDF, receipts as PDF, the manager's reports (derived from
+the ledger each time, never stored), and the folder they are kept in.
 
 Imports: cards.models, cash, core, fiscal.models, hotel, ledger, people.
 """
