@@ -3,7 +3,50 @@ screen translates the same English templates with Qt's catalogue). English is th
 
 from __future__ import annotations
 
-WORDS: dict[str, dict[str, str]] = {"ru": {}, "bg": {}}
+WORDS: dict[str, dict[str, str]] = {
+    "ru": {
+        "Cashier report": "Кассовый отчёт",
+        "Payments by shift, cashier and method": "Оплаты по сменам, кассирам и способам",
+        "Cash drawer by shift": "Денежный ящик по сменам",
+        "Shift": "Смена", "Workstation": "Рабочее место", "Cashier": "Кассир", "Method": "Способ оплаты",
+        "Card brand": "Платёжная система", "Terminal": "Терминал", "Currency": "Валюта", "Payments": "Оплат",
+        "Received": "Получено", "Refunds": "Возвратов", "Refunded": "Возвращено", "Voids": "Аннулирований",
+        "Voided": "Аннулировано", "Net": "Итого", "Opened by": "Открыл", "Opened": "Открыта", "Closed": "Закрыта",
+        "Float": "Размен", "Cash received": "Получено наличными", "Cash given back": "Выдано наличными",
+        "Cash in": "Внесение", "Cash out": "Выплата", "Expected": "Должно быть", "Counted": "Пересчитано",
+        "Over/short": "Излишек/недостача",
+        "Voids, refunds and overrides": "Аннулирования, возвраты и разрешения",
+        "By user and authorising manager": "По сотрудникам и разрешившим менеджерам",
+        "Every void, refund and override": "Все аннулирования, возвраты и разрешения",
+        "Charge voided": "Начисление аннулировано", "Charge reversed": "Начисление сторнировано",
+        "Payment voided": "Оплата аннулирована", "Refund": "Возврат", "Override": "Разрешение менеджера",
+        "User": "Сотрудник", "Authorised by": "Разрешил", "Kind": "Вид", "Count": "Количество", "Amount": "Сумма",
+        "Time": "Время", "Folio": "Фолио", "Bill": "Счёт", "Record": "Запись", "Reason": "Основание",
+        "From": "С", "To": "По", "Made": "Составлен", "Made {when} by {who}": "Составлен {when}, {who}",
+        "Nothing in these days": "За эти дни ничего нет",
+    },
+    "bg": {
+        "Cashier report": "Касиерски отчет",
+        "Payments by shift, cashier and method": "Плащания по смени, касиери и видове",
+        "Cash drawer by shift": "Каса по смени",
+        "Shift": "Смяна", "Workstation": "Работно място", "Cashier": "Касиер", "Method": "Вид плащане",
+        "Card brand": "Картова схема", "Terminal": "Терминал", "Currency": "Валута", "Payments": "Плащания",
+        "Received": "Получени", "Refunds": "Връщания", "Refunded": "Върнати", "Voids": "Анулирания",
+        "Voided": "Анулирани", "Net": "Общо", "Opened by": "Отворена от", "Opened": "Отворена",
+        "Closed": "Затворена", "Float": "Начална наличност", "Cash received": "Получени в брой",
+        "Cash given back": "Върнати в брой", "Cash in": "Служебно въведени", "Cash out": "Служебно изведени",
+        "Expected": "Очаквано", "Counted": "Преброено", "Over/short": "Излишък/липса",
+        "Voids, refunds and overrides": "Анулирания, връщания и разрешения",
+        "By user and authorising manager": "По служители и разрешили мениджъри",
+        "Every void, refund and override": "Всички анулирания, връщания и разрешения",
+        "Charge voided": "Анулирано начисление", "Charge reversed": "Сторнирано начисление",
+        "Payment voided": "Анулирано плащане", "Refund": "Връщане", "Override": "Разрешение от мениджър",
+        "User": "Служител", "Authorised by": "Разрешил", "Kind": "Вид", "Count": "Брой", "Amount": "Сума",
+        "Time": "Час", "Folio": "Фолио", "Bill": "Сметка", "Record": "Запис", "Reason": "Основание",
+        "From": "От", "To": "До", "Made": "Изготвен", "Made {when} by {who}": "Изготвен {when}, {who}",
+        "Nothing in these days": "Няма нищо за тези дни",
+    },
+}
 
 
 def word(language: str, english: str, **params: object) -> str:

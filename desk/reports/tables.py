@@ -13,6 +13,7 @@ import io
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
+from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.lib.pagesizes import A4, landscape
@@ -164,3 +165,15 @@ def make_report(session: Session, reader: Actor, name: str, first: date, last: d
     if name not in makers:
         raise InvalidInput("There is no report called {name}", field="name", name=name)
     return makers[name](session, reader, first, last, workstation, language)
+
+
+def export_report(session: Session, report: Report, path: Path, kind: str) -> Path:
+    """Write the report to ``path`` as "pdf" or "csv", in the hotel's language (its documents' language)."""
+    from desk.hotel.country import hotel_format
+
+    fmt = hotel_format(session)
+    if kind == "pdf":
+        path.write_bytes(report_pdf(report, fmt))
+    else:
+        path.write_text(report_csv(report, fmt.language), encoding="utf-8")
+    return path

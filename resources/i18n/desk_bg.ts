@@ -1346,6 +1346,10 @@
         <translation>Адресът на касата не съдържа потребител и парола: те остават в KKMSERVER_LOGIN и KKMSERVER_PASSWORD на работното място, никога в базата данни</translation>
     </message>
     <message>
+        <source>A report covers at most {days} days</source>
+        <translation>Отчетът обхваща най-много {days} дни</translation>
+    </message>
+    <message>
         <source>A reservation needs at least one guest</source>
         <translation>Резервацията трябва да има поне един гост</translation>
     </message>
@@ -1426,6 +1430,10 @@
         <translation>Ролята „{role}“ не позволява да {action}: нужно е разрешение от мениджър</translation>
     </message>
     <message>
+        <source>Amount</source>
+        <translation>Сума</translation>
+    </message>
+    <message>
         <source>An item&apos;s name is too long: at most {limit} characters</source>
         <translation>Името на артикула е твърде дълго: най-много {limit} знака</translation>
     </message>
@@ -1448,6 +1456,14 @@
     <message>
         <source>At most {amount} of this payment can be refunded</source>
         <translation>От това плащане могат да се възстановят най-много {amount}</translation>
+    </message>
+    <message>
+        <source>Authorised by</source>
+        <translation>Разрешил</translation>
+    </message>
+    <message>
+        <source>Bill</source>
+        <translation>Сметка</translation>
     </message>
     <message>
         <source>Bill {bill} has nothing to transfer</source>
@@ -1482,12 +1498,56 @@
         <translation>Работният ден {date} още не е започнал (днес е {today}): затваря се, след като започне</translation>
     </message>
     <message>
+        <source>By user and authorising manager</source>
+        <translation>По служители и разрешили мениджъри</translation>
+    </message>
+    <message>
         <source>Cannot combine {left} with {right}</source>
         <translation>{left} и {right} не могат да се смесват</translation>
     </message>
     <message>
+        <source>Card brand</source>
+        <translation>Картова схема</translation>
+    </message>
+    <message>
+        <source>Cash drawer by shift</source>
+        <translation>Каса по смени</translation>
+    </message>
+    <message>
+        <source>Cash given back</source>
+        <translation>Върнати в брой</translation>
+    </message>
+    <message>
+        <source>Cash in</source>
+        <translation>Служебно въведени</translation>
+    </message>
+    <message>
+        <source>Cash out</source>
+        <translation>Служебно изведени</translation>
+    </message>
+    <message>
+        <source>Cash received</source>
+        <translation>Получени в брой</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>Касиер</translation>
+    </message>
+    <message>
+        <source>Cashier report</source>
+        <translation>Касиерски отчет</translation>
+    </message>
+    <message>
         <source>Charge a check to one guest only</source>
         <translation>Сметката се начислява само на един гост</translation>
+    </message>
+    <message>
+        <source>Charge reversed</source>
+        <translation>Сторнирано начисление</translation>
+    </message>
+    <message>
+        <source>Charge voided</source>
+        <translation>Анулирано начисление</translation>
     </message>
     <message>
         <source>Check {check_id} was already posted with a different content</source>
@@ -1522,12 +1582,28 @@
         <translation>Изберете услугите за преместване</translation>
     </message>
     <message>
+        <source>Closed</source>
+        <translation>Затворена</translation>
+    </message>
+    <message>
         <source>Company {key} does not exist</source>
         <translation>Фирма {key} не съществува</translation>
     </message>
     <message>
+        <source>Count</source>
+        <translation>Брой</translation>
+    </message>
+    <message>
         <source>Count {currency} {denomination} in whole pieces</source>
         <translation>Бройте {currency} {denomination} в цели бройки</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>Преброено</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Валута</translation>
     </message>
     <message>
         <source>Departure cannot be before the business date {date}</source>
@@ -1562,8 +1638,24 @@
         <translation>Всеки ред трябва да има име на артикул</translation>
     </message>
     <message>
+        <source>Every void, refund and override</source>
+        <translation>Всички анулирания, връщания и разрешения</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Очаквано</translation>
+    </message>
+    <message>
         <source>Fiscal documents can be in {languages}; “{language}” is not one of them</source>
         <translation>Фискалните документи могат да бъдат на {languages}; „{language}“ не е сред тях</translation>
+    </message>
+    <message>
+        <source>Float</source>
+        <translation>Начална наличност</translation>
+    </message>
+    <message>
+        <source>Folio</source>
+        <translation>Фолио</translation>
     </message>
     <message>
         <source>Folio {folio} does not exist</source>
@@ -1572,6 +1664,10 @@
     <message>
         <source>Folio {key} does not exist</source>
         <translation>Фолио {key} не съществува</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>От</translation>
     </message>
     <message>
         <source>Give the rate per night</source>
@@ -1594,12 +1690,24 @@
         <translation>KKM-server на адрес {address} не прие входа от това работно място: задайте KKMSERVER_LOGIN и KKMSERVER_PASSWORD в средата на програмата — потребителското име и паролата от настройките на KKM-server</translation>
     </message>
     <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Вид плащане</translation>
+    </message>
+    <message>
         <source>Move an in-house guest to another room with Move room</source>
         <translation>Настанен гост се премества с „Премести в друга стая“</translation>
     </message>
     <message>
         <source>Names are kept in {languages} only</source>
         <translation>Имената се пазят само на езиците: {languages}</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>Общо</translation>
     </message>
     <message>
         <source>No POS key was sent: send the key this POS was given by the hotel</source>
@@ -1698,6 +1806,14 @@
         <translation>Могат да се отделят само услуги от тази сметка</translation>
     </message>
     <message>
+        <source>Opened</source>
+        <translation>Отворена</translation>
+    </message>
+    <message>
+        <source>Opened by</source>
+        <translation>Отворена от</translation>
+    </message>
+    <message>
         <source>Operation {key} is already running</source>
         <translation>Операция {key} вече се изпълнява</translation>
     </message>
@@ -1718,6 +1834,14 @@
         <translation>Търговски обект {key} не съществува</translation>
     </message>
     <message>
+        <source>Over/short</source>
+        <translation>Излишък/липса</translation>
+    </message>
+    <message>
+        <source>Override</source>
+        <translation>Разрешение от мениджър</translation>
+    </message>
+    <message>
         <source>POS payment code {code} is not mapped at the hotel: map it to credit or deposit (desk pos code set CODE credit)</source>
         <translation>Кодът на плащане на POS {code} не е настроен в хотела: свържете го с кредит или депозит (desk pos code set CODE credit)</translation>
     </message>
@@ -1732,6 +1856,10 @@
     <message>
         <source>Paper is 58 or 80 mm wide</source>
         <translation>Хартията е широка 58 или 80 мм</translation>
+    </message>
+    <message>
+        <source>Payment voided</source>
+        <translation>Анулирано плащане</translation>
     </message>
     <message>
         <source>Payment {key} does not exist</source>
@@ -1762,6 +1890,18 @@
         <translation>Плащане {payment} е прието на друго работно място</translation>
     </message>
     <message>
+        <source>Payments</source>
+        <translation>Плащания</translation>
+    </message>
+    <message>
+        <source>Payments by shift, cashier and method</source>
+        <translation>Плащания по смени, касиери и видове</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Основание</translation>
+    </message>
+    <message>
         <source>Receipt {number} may not have printed whole: {error}. Check the printer and press Retry: it is printed again, marked COPY</source>
         <translation>Бон {number} може да не е отпечатан изцяло: {error}. Проверете принтера и натиснете „Повтори“: ще бъде отпечатан отново с надпис КОПИЕ</translation>
     </message>
@@ -1778,8 +1918,28 @@
         <translation>Бележка {receipt} от този терминал вече е към операция с карта</translation>
     </message>
     <message>
+        <source>Received</source>
+        <translation>Получени</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Запис</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Връщане</translation>
+    </message>
+    <message>
         <source>Refund {refund_id} of check {check_number} was already made of {earlier}, not {amount}</source>
         <translation>Връщане {refund_id} по сметка {check_number} вече е направено за {earlier}, не за {amount}</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Върнати</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>Връщания</translation>
     </message>
     <message>
         <source>Register {register} has fiscal documents but its key file {path} is not on this workstation: copy it here from where the register&apos;s documents were signed; nothing was printed</source>
@@ -1950,6 +2110,10 @@
         <translation>Преди напускане уредете депозита ({deposit})</translation>
     </message>
     <message>
+        <source>Shift</source>
+        <translation>Смяна</translation>
+    </message>
+    <message>
         <source>Shift {number} is still open on {workstation}: close it first</source>
         <translation>Смяна {number} на {workstation} е още отворена: първо я затворете</translation>
     </message>
@@ -1972,6 +2136,10 @@
     <message>
         <source>Tax rate {key} does not exist</source>
         <translation>Данъчна ставка {key} не съществува</translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation>Терминал</translation>
     </message>
     <message>
         <source>The TLS handshake with {host}:{port} failed ({reason}): check the security setting and the port</source>
@@ -2254,6 +2422,10 @@
         <translation>Касата не даде ясен отговор. Бонът ще бъде проверен с касата при следващото стартиране, или изберете Смяна → Проверка на касовите бележки сега; не го отпечатвайте отново ръчно</translation>
     </message>
     <message>
+        <source>The report ends on {last} before it begins on {first}</source>
+        <translation>Отчетът завършва на {last}, преди да започне ({first})</translation>
+    </message>
+    <message>
         <source>The rights of {user} have changed: sign in again</source>
         <translation>Правата на {user} са променени: влезте отново</translation>
     </message>
@@ -2324,6 +2496,10 @@
     <message>
         <source>There is no printer profile “{profile}”</source>
         <translation>Няма профил на принтер „{profile}“</translation>
+    </message>
+    <message>
+        <source>There is no report called {name}</source>
+        <translation>Няма отчет {name}</translation>
     </message>
     <message>
         <source>There is no room type {type}</source>
@@ -2418,6 +2594,14 @@
         <translation>Това работно място няма ключ за записаната парола за поща: копирайте {path} от работното място, където е записана, или въведете паролата отново</translation>
     </message>
     <message>
+        <source>Time</source>
+        <translation>Час</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>До</translation>
+    </message>
+    <message>
         <source>Too many failed attempts: {user} cannot sign in until {time}</source>
         <translation>Твърде много неуспешни опити: {user} не може да влезе до {time}</translation>
     </message>
@@ -2438,8 +2622,28 @@
         <translation>За {value} използвайте settle() или close()</translation>
     </message>
     <message>
+        <source>User</source>
+        <translation>Служител</translation>
+    </message>
+    <message>
         <source>Void its refunds first</source>
         <translation>Първо анулирайте възстановяванията по него</translation>
+    </message>
+    <message>
+        <source>Voided</source>
+        <translation>Анулирани</translation>
+    </message>
+    <message>
+        <source>Voids</source>
+        <translation>Анулирания</translation>
+    </message>
+    <message>
+        <source>Voids, refunds and overrides</source>
+        <translation>Анулирания, връщания и разрешения</translation>
+    </message>
+    <message>
+        <source>Workstation</source>
+        <translation>Работно място</translation>
     </message>
     <message>
         <source>Wrong user name or password</source>
@@ -2564,6 +2768,10 @@
     <message>
         <source>read reports</source>
         <translation>чете отчети</translation>
+    </message>
+    <message>
+        <source>read the hotel&apos;s reports</source>
+        <translation>чете отчетите на хотела</translation>
     </message>
     <message>
         <source>refund a payment</source>
@@ -3984,6 +4192,10 @@
     <message>
         <source>Terminal &amp;end of day…</source>
         <translation>&amp;Приключване на деня на терминала…</translation>
+    </message>
+    <message>
+        <source>&amp;Reports</source>
+        <translation>&amp;Отчети</translation>
     </message>
     <message>
         <source>S&amp;ettings</source>
@@ -5583,6 +5795,73 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Printing was cancelled: the documents still wait.</source>
         <translation>Печатът е отменен: документите продължават да чакат.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsWindow</name>
+    <message>
+        <source>Reports</source>
+        <translation>Отчети</translation>
+    </message>
+    <message>
+        <source>every workstation</source>
+        <translation>всички работни места</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Покажи</translation>
+    </message>
+    <message>
+        <source>Report:</source>
+        <translation>Отчет:</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>От:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>До:</translation>
+    </message>
+    <message>
+        <source>Workstation:</source>
+        <translation>Работно място:</translation>
+    </message>
+    <message>
+        <source>Filter rows…</source>
+        <translation>Филтър на редовете…</translation>
+    </message>
+    <message>
+        <source>Export &amp;PDF…</source>
+        <translation>Експорт в &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>Експорт в &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Затвори</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2&lt;br&gt;%3&lt;br&gt;Made %4 by %5</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2&lt;br&gt;%3&lt;br&gt;Изготвен %4, %5</translation>
+    </message>
+    <message>
+        <source>Front desk</source>
+        <translation>Рецепция</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF файлове (*.pdf)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV файлове (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export the report</source>
+        <translation>Експорт на отчета</translation>
     </message>
 </context>
 <context>

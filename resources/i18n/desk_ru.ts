@@ -1346,6 +1346,10 @@
         <translation>В адресе кассы нет логина и пароля: они хранятся в KKMSERVER_LOGIN и KKMSERVER_PASSWORD рабочего места, никогда в базе данных</translation>
     </message>
     <message>
+        <source>A report covers at most {days} days</source>
+        <translation>Отчёт охватывает не более {days} дней</translation>
+    </message>
+    <message>
         <source>A reservation needs at least one guest</source>
         <translation>В брони должен быть хотя бы один гость</translation>
     </message>
@@ -1426,6 +1430,10 @@
         <translation>Роль «{role}» не позволяет {action}: нужно разрешение менеджера</translation>
     </message>
     <message>
+        <source>Amount</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
         <source>An item&apos;s name is too long: at most {limit} characters</source>
         <translation>Название позиции слишком длинное: не более {limit} символов</translation>
     </message>
@@ -1448,6 +1456,14 @@
     <message>
         <source>At most {amount} of this payment can be refunded</source>
         <translation>Из этой оплаты можно вернуть не больше {amount}</translation>
+    </message>
+    <message>
+        <source>Authorised by</source>
+        <translation>Разрешил</translation>
+    </message>
+    <message>
+        <source>Bill</source>
+        <translation>Счёт</translation>
     </message>
     <message>
         <source>Bill {bill} has nothing to transfer</source>
@@ -1482,12 +1498,56 @@
         <translation>Операционный день {date} ещё не начался (сегодня {today}): его закрывают, когда он начнётся</translation>
     </message>
     <message>
+        <source>By user and authorising manager</source>
+        <translation>По сотрудникам и разрешившим менеджерам</translation>
+    </message>
+    <message>
         <source>Cannot combine {left} with {right}</source>
         <translation>Нельзя сложить {left} и {right}</translation>
     </message>
     <message>
+        <source>Card brand</source>
+        <translation>Платёжная система</translation>
+    </message>
+    <message>
+        <source>Cash drawer by shift</source>
+        <translation>Денежный ящик по сменам</translation>
+    </message>
+    <message>
+        <source>Cash given back</source>
+        <translation>Выдано наличными</translation>
+    </message>
+    <message>
+        <source>Cash in</source>
+        <translation>Внесение</translation>
+    </message>
+    <message>
+        <source>Cash out</source>
+        <translation>Выплата</translation>
+    </message>
+    <message>
+        <source>Cash received</source>
+        <translation>Получено наличными</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>Кассир</translation>
+    </message>
+    <message>
+        <source>Cashier report</source>
+        <translation>Кассовый отчёт</translation>
+    </message>
+    <message>
         <source>Charge a check to one guest only</source>
         <translation>Чек списывается только на одного гостя</translation>
+    </message>
+    <message>
+        <source>Charge reversed</source>
+        <translation>Начисление сторнировано</translation>
+    </message>
+    <message>
+        <source>Charge voided</source>
+        <translation>Начисление аннулировано</translation>
     </message>
     <message>
         <source>Check {check_id} was already posted with a different content</source>
@@ -1522,12 +1582,28 @@
         <translation>Выберите услуги для переноса</translation>
     </message>
     <message>
+        <source>Closed</source>
+        <translation>Закрыта</translation>
+    </message>
+    <message>
         <source>Company {key} does not exist</source>
         <translation>Компании {key} не существует</translation>
     </message>
     <message>
+        <source>Count</source>
+        <translation>Количество</translation>
+    </message>
+    <message>
         <source>Count {currency} {denomination} in whole pieces</source>
         <translation>Считайте {currency} {denomination} целыми штуками</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>Пересчитано</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Валюта</translation>
     </message>
     <message>
         <source>Departure cannot be before the business date {date}</source>
@@ -1562,8 +1638,24 @@
         <translation>У каждой строки должно быть название блюда</translation>
     </message>
     <message>
+        <source>Every void, refund and override</source>
+        <translation>Все аннулирования, возвраты и разрешения</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Должно быть</translation>
+    </message>
+    <message>
         <source>Fiscal documents can be in {languages}; “{language}” is not one of them</source>
         <translation>Фискальные документы могут быть на языках {languages}; «{language}» не из их числа</translation>
+    </message>
+    <message>
+        <source>Float</source>
+        <translation>Размен</translation>
+    </message>
+    <message>
+        <source>Folio</source>
+        <translation>Фолио</translation>
     </message>
     <message>
         <source>Folio {folio} does not exist</source>
@@ -1572,6 +1664,10 @@
     <message>
         <source>Folio {key} does not exist</source>
         <translation>Фолио {key} не существует</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>С</translation>
     </message>
     <message>
         <source>Give the rate per night</source>
@@ -1594,12 +1690,24 @@
         <translation>KKM-server по адресу {address} не принял вход с этого рабочего места: задайте KKMSERVER_LOGIN и KKMSERVER_PASSWORD в окружении программы — логин и пароль из настроек KKM-server</translation>
     </message>
     <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Способ оплаты</translation>
+    </message>
+    <message>
         <source>Move an in-house guest to another room with Move room</source>
         <translation>Проживающего гостя переселяют командой «Переселить в другой номер»</translation>
     </message>
     <message>
         <source>Names are kept in {languages} only</source>
         <translation>Названия хранятся только на языках: {languages}</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>Итого</translation>
     </message>
     <message>
         <source>No POS key was sent: send the key this POS was given by the hotel</source>
@@ -1698,6 +1806,14 @@
         <translation>Отделить можно только услуги этого счёта</translation>
     </message>
     <message>
+        <source>Opened</source>
+        <translation>Открыта</translation>
+    </message>
+    <message>
+        <source>Opened by</source>
+        <translation>Открыл</translation>
+    </message>
+    <message>
         <source>Operation {key} is already running</source>
         <translation>Операция {key} уже выполняется</translation>
     </message>
@@ -1718,6 +1834,14 @@
         <translation>Точки продаж {key} не существует</translation>
     </message>
     <message>
+        <source>Over/short</source>
+        <translation>Излишек/недостача</translation>
+    </message>
+    <message>
+        <source>Override</source>
+        <translation>Разрешение менеджера</translation>
+    </message>
+    <message>
         <source>POS payment code {code} is not mapped at the hotel: map it to credit or deposit (desk pos code set CODE credit)</source>
         <translation>Код оплаты POS {code} не настроен в отеле: сопоставьте его с кредитом или депозитом (desk pos code set CODE credit)</translation>
     </message>
@@ -1732,6 +1856,10 @@
     <message>
         <source>Paper is 58 or 80 mm wide</source>
         <translation>Ширина бумаги — 58 или 80 мм</translation>
+    </message>
+    <message>
+        <source>Payment voided</source>
+        <translation>Оплата аннулирована</translation>
     </message>
     <message>
         <source>Payment {key} does not exist</source>
@@ -1762,6 +1890,18 @@
         <translation>Платёж {payment} принят на другом рабочем месте</translation>
     </message>
     <message>
+        <source>Payments</source>
+        <translation>Оплат</translation>
+    </message>
+    <message>
+        <source>Payments by shift, cashier and method</source>
+        <translation>Оплаты по сменам, кассирам и способам</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Основание</translation>
+    </message>
+    <message>
         <source>Receipt {number} may not have printed whole: {error}. Check the printer and press Retry: it is printed again, marked COPY</source>
         <translation>Чек {number} мог напечататься не полностью: {error}. Проверьте принтер и нажмите «Повторить»: он будет напечатан снова с пометкой КОПИЯ</translation>
     </message>
@@ -1778,8 +1918,28 @@
         <translation>Чек {receipt} этого терминала уже относится к операции с картой</translation>
     </message>
     <message>
+        <source>Received</source>
+        <translation>Получено</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Запись</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Возврат</translation>
+    </message>
+    <message>
         <source>Refund {refund_id} of check {check_number} was already made of {earlier}, not {amount}</source>
         <translation>Возврат {refund_id} по чеку {check_number} уже сделан на {earlier}, а не на {amount}</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Возвращено</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>Возвратов</translation>
     </message>
     <message>
         <source>Register {register} has fiscal documents but its key file {path} is not on this workstation: copy it here from where the register&apos;s documents were signed; nothing was printed</source>
@@ -1950,6 +2110,10 @@
         <translation>Перед выездом закройте депозит ({deposit})</translation>
     </message>
     <message>
+        <source>Shift</source>
+        <translation>Смена</translation>
+    </message>
+    <message>
         <source>Shift {number} is still open on {workstation}: close it first</source>
         <translation>Смена {number} на {workstation} ещё открыта: сначала закройте её</translation>
     </message>
@@ -1972,6 +2136,10 @@
     <message>
         <source>Tax rate {key} does not exist</source>
         <translation>Налоговой ставки {key} не существует</translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation>Терминал</translation>
     </message>
     <message>
         <source>The TLS handshake with {host}:{port} failed ({reason}): check the security setting and the port</source>
@@ -2254,6 +2422,10 @@
         <translation>Касса не дала ясного ответа. Чек будет сверен с кассой при следующем запуске, или выберите Смена → Проверить чеки сейчас; не печатайте его повторно вручную</translation>
     </message>
     <message>
+        <source>The report ends on {last} before it begins on {first}</source>
+        <translation>Отчёт заканчивается {last}, раньше, чем начинается ({first})</translation>
+    </message>
+    <message>
         <source>The rights of {user} have changed: sign in again</source>
         <translation>Права пользователя {user} изменились: войдите заново</translation>
     </message>
@@ -2324,6 +2496,10 @@
     <message>
         <source>There is no printer profile “{profile}”</source>
         <translation>Профиля принтера «{profile}» нет</translation>
+    </message>
+    <message>
+        <source>There is no report called {name}</source>
+        <translation>Отчёта {name} нет</translation>
     </message>
     <message>
         <source>There is no room type {type}</source>
@@ -2418,6 +2594,14 @@
         <translation>На этом рабочем месте нет ключа к сохранённому паролю почты: скопируйте {path} с рабочего места, где пароль сохраняли, или введите пароль заново</translation>
     </message>
     <message>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>По</translation>
+    </message>
+    <message>
         <source>Too many failed attempts: {user} cannot sign in until {time}</source>
         <translation>Слишком много неудачных попыток: {user} не может войти до {time}</translation>
     </message>
@@ -2438,8 +2622,28 @@
         <translation>Для {value} используйте settle() или close()</translation>
     </message>
     <message>
+        <source>User</source>
+        <translation>Сотрудник</translation>
+    </message>
+    <message>
         <source>Void its refunds first</source>
         <translation>Сначала аннулируйте возвраты по ней</translation>
+    </message>
+    <message>
+        <source>Voided</source>
+        <translation>Аннулировано</translation>
+    </message>
+    <message>
+        <source>Voids</source>
+        <translation>Аннулирований</translation>
+    </message>
+    <message>
+        <source>Voids, refunds and overrides</source>
+        <translation>Аннулирования, возвраты и разрешения</translation>
+    </message>
+    <message>
+        <source>Workstation</source>
+        <translation>Рабочее место</translation>
     </message>
     <message>
         <source>Wrong user name or password</source>
@@ -2564,6 +2768,10 @@
     <message>
         <source>read reports</source>
         <translation>смотреть отчёты</translation>
+    </message>
+    <message>
+        <source>read the hotel&apos;s reports</source>
+        <translation>читать отчёты гостиницы</translation>
     </message>
     <message>
         <source>refund a payment</source>
@@ -3984,6 +4192,10 @@
     <message>
         <source>Terminal &amp;end of day…</source>
         <translation>&amp;Закрытие дня на терминале…</translation>
+    </message>
+    <message>
+        <source>&amp;Reports</source>
+        <translation>&amp;Отчёты</translation>
     </message>
     <message>
         <source>S&amp;ettings</source>
@@ -5583,6 +5795,73 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Printing was cancelled: the documents still wait.</source>
         <translation>Печать отменена: документы по-прежнему ждут.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsWindow</name>
+    <message>
+        <source>Reports</source>
+        <translation>Отчёты</translation>
+    </message>
+    <message>
+        <source>every workstation</source>
+        <translation>все рабочие места</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Показать</translation>
+    </message>
+    <message>
+        <source>Report:</source>
+        <translation>Отчёт:</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>С:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>По:</translation>
+    </message>
+    <message>
+        <source>Workstation:</source>
+        <translation>Рабочее место:</translation>
+    </message>
+    <message>
+        <source>Filter rows…</source>
+        <translation>Отбор строк…</translation>
+    </message>
+    <message>
+        <source>Export &amp;PDF…</source>
+        <translation>Экспорт в &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>Экспорт в &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2&lt;br&gt;%3&lt;br&gt;Made %4 by %5</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2&lt;br&gt;%3&lt;br&gt;Составлен %4, %5</translation>
+    </message>
+    <message>
+        <source>Front desk</source>
+        <translation>Служба приёма</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Файлы PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Файлы CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export the report</source>
+        <translation>Экспорт отчёта</translation>
     </message>
 </context>
 <context>

@@ -243,3 +243,15 @@ def test_desk_report_writes_the_csv_and_the_pdf_and_refuses_a_cashier_the_voids(
     monkeypatch.setenv("DESK_PASSWORD", password)
     assert main(["--database", url, "report", "voids", "--date", today]) == 1
     assert "may not read the hotel's reports" in capsys.readouterr().err
+
+
+def test_every_word_of_the_reports_prints_in_russian_and_bulgarian() -> None:
+    from desk.reports import cashier, voids
+    from desk.reports.report_words import WORDS
+
+    used = {cashier.TITLE, cashier.PAYMENTS, cashier.DRAWERS, *cashier.PAYMENT_COLUMNS, *cashier.DRAWER_COLUMNS,
+            voids.TITLE, voids.SUMMARY, voids.DETAILS, *voids.SUMMARY_COLUMNS, *voids.DETAIL_COLUMNS,
+            voids.CHARGE_VOID, voids.CHARGE_REVERSAL, voids.PAYMENT_VOID, voids.REFUND, voids.OVERRIDE,
+            "From", "To", "Workstation", "Cashier", "Made", "Made {when} by {who}", "Nothing in these days"}
+    for language in ("ru", "bg"):
+        assert sorted(used - set(WORDS[language])) == [], language
