@@ -14,18 +14,20 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, String, select, type_coerce
 from sqlalchemy.orm import Session
 
 from desk.cards.models import CardRecord
-from desk.cash.models import CashShift, ShiftClose, ShiftPayment
-from desk.cash.shifts import shift_report
+from desk.cash.models import CashShift, ShiftCashMove, ShiftClose, ShiftCount, ShiftPayment
 from desk.core.errors import N_, InvalidInput
-from desk.core.money import Money
+from desk.core.money import Money, minor_units
 from desk.core.types import utcnow
 from desk.hotel.models import Hotel, MethodKind, PaymentMethod
 from desk.hotel.names import load_names
+from desk.hotel.reference import base_currency
 from desk.ledger.models import Payment, PaymentKind
 from desk.people.auth import Actor
 from desk.people.rights import Right, require
@@ -42,7 +44,6 @@ DRAWER_COLUMNS = (N_("Shift"), N_("Workstation"), N_("Opened by"), N_("Opened"),
                   N_("Expected"), N_("Counted"), N_("Over/short"))
 MAX_DAYS = 366
 
-_RECEIVED = (PaymentKind.PAYMENT, PaymentKind.DEPOSIT)
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,18 @@ def report_shifts(session: Session, reader: Actor, first: date, last: date,
     return list(session.scalars(query.order_by(CashShift.opened_at, CashShift.id)))
 
 
+# The amount and kind as stored ("EUR 12.50", "refund"): summed as whole minor units, and made Money
+# once per line, a month of a big hotel's payments is read in a few seconds instead of twenty.
+_COLUMNS = (Payment.id, Payment.created_at, type_coerce(Payment.kind, String).label("kind"), Payment.method_code,
+            type_coerce(Payment.amount, String).label("amount"), Payment.created_by, CardRecord.brand,
+            CardRecord.terminal)
+
+
+def _with_card(query: Select[*tuple[Any, ...]]) -> Select[*tuple[Any, ...]]:
+    # Plain columns, not Payment objects: a month of a big hotel's payments is a few hundred thousand rows.
+    return query.outerjoin(CardRecord, CardRecord.payment_id == Payment.id).where(Payment.kind != PaymentKind.TRANSFER)
+
+
 def method_lines(session: Session, shifts: Iterable[CashShift], language: str = "en") -> list[MethodLine]:
     """Each shift's payments by cashier, method, card brand and terminal, and currency."""
     shifts = list(shifts)
@@ -103,60 +116,121 @@ def method_lines(session: Session, shifts: Iterable[CashShift], language: str = 
     windows: dict[str, list[tuple[datetime, datetime, CashShift]]] = defaultdict(list)
     for shift in shifts:
         windows[shift.workstation].append((shift.opened_at, closed.get(shift.id) or now, shift))
-    owner: dict[int, CashShift] = {}
+    owned: dict[int, tuple[CashShift, Any]] = {}
     for workstation, spans in windows.items():
         spans.sort(key=lambda span: span[0])
         starts = [span[0] for span in spans]
-        found = session.execute(
-            select(Payment.id, Payment.created_at).where(
-                Payment.workstation == workstation, Payment.created_at >= spans[0][0],
-                Payment.created_at <= max(span[1] for span in spans)))
-        for payment_id, created_at in found:
-            at = bisect.bisect_right(starts, created_at) - 1
-            if at >= 0 and created_at <= spans[at][1]:
-                owner[payment_id] = spans[at][2]
+        found = session.execute(_with_card(select(*_COLUMNS)).where(
+            Payment.workstation == workstation, Payment.created_at >= spans[0][0],
+            Payment.created_at <= max(span[1] for span in spans)))
+        for row in found:
+            at = bisect.bisect_right(starts, row.created_at) - 1
+            if at >= 0 and row.created_at <= spans[at][1]:
+                owned[row.id] = (spans[at][2], row)
     by_id = {s.id: s for s in shifts}
-    for shift_id, payment_id in session.execute(
-            select(ShiftPayment.shift_id, ShiftPayment.payment_id).where(ShiftPayment.shift_id.in_(ids))):
-        owner[payment_id] = by_id[shift_id]
-    return _lines(session, owner, language)
+    linked = _with_card(select(ShiftPayment.shift_id, *_COLUMNS).join(ShiftPayment,
+                                                                      ShiftPayment.payment_id == Payment.id))
+    for chunk in range(0, len(ids), 500):
+        for row in session.execute(linked.where(ShiftPayment.shift_id.in_(ids[chunk:chunk + 500]))):
+            owned[row.id] = (by_id[row.shift_id], row)
+    return _lines(session, owned.values(), language)
 
 
-def _lines(session: Session, owner: dict[int, CashShift], language: str) -> list[MethodLine]:
+def _lines(session: Session, owned: Iterable[tuple[CashShift, Any]], language: str) -> list[MethodLine]:
     names = load_names(session, language)
     methods = {m.code: m for m in session.scalars(select(PaymentMethod))}
-    payments: list[Payment] = []
-    cards: dict[int, tuple[str, str]] = {}
-    chosen = sorted(owner)
-    for chunk in range(0, len(chosen), 500):
-        ids = chosen[chunk:chunk + 500]
-        payments += session.scalars(select(Payment).where(Payment.id.in_(ids))).all()
-        for payment_id, brand, terminal in session.execute(
-                select(CardRecord.payment_id, CardRecord.brand, CardRecord.terminal)
-                .where(CardRecord.payment_id.in_(ids))):
-            if payment_id is not None:
-                cards[payment_id] = (brand, terminal)
-    groups: dict[tuple[int, str, str, str, str, str], list[Payment]] = defaultdict(list)
-    for payment in payments:
-        if payment.kind is PaymentKind.TRANSFER:
-            continue  # between the deposit and a bill: no money changed hands
-        method = methods[payment.method_code]
-        brand, terminal = cards.get(payment.id, ("", "")) if method.kind is MethodKind.CARD else ("", "")
-        shift = owner[payment.id]
-        groups[(shift.id, payment.created_by, payment.method_code, brand, terminal,
-                payment.amount.currency)].append(payment)
+    cards = {code for code, method in methods.items() if method.kind is MethodKind.CARD}
+    # Per line: payments, received, refunds, refunded, voids, voided; amounts in minor units.
+    sums: dict[tuple[int, str, str, str, str, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0, 0])
+    shift_of: dict[int, CashShift] = {}
+    for shift, row in owned:
+        currency, value = row.amount.split(" ")
+        minor = int(value.replace(".", ""))  # the stored text has exactly the currency's decimals
+        brand, terminal = (row.brand or "", row.terminal or "") if row.method_code in cards else ("", "")
+        shift_of[shift.id] = shift
+        line = sums[(shift.id, row.created_by, row.method_code, brand, terminal, currency)]
+        at = _SLOT[row.kind]
+        line[at] += 1
+        line[at + 1] += minor if at == 0 else -minor
     lines = []
-    for (shift_id, cashier, code, brand, terminal, currency), rows in groups.items():
-        shift = next(owner[p.id] for p in rows)
-        zero = Money.zero(currency)
-        received = [p.amount for p in rows if p.kind in _RECEIVED]
-        refunds = [-p.amount for p in rows if p.kind is PaymentKind.REFUND]
-        voids = [-p.amount for p in rows if p.kind is PaymentKind.VOID]
+    for (shift_id, cashier, code, brand, terminal, currency), (paid, received, refunds, refunded, voids,
+                                                                 voided) in sums.items():
+        shift = shift_of[shift_id]
+        digits = minor_units(currency)
+
+        def money(minor: int, digits: int = digits, currency: str = currency) -> Money:
+            return Money.of(Decimal(minor).scaleb(-digits), currency)
+
         lines.append(MethodLine(
             shift_id, shift.number, shift.workstation, cashier, names.method(methods[code]), brand, terminal,
-            currency, len(received), sum(received, zero), len(refunds), sum(refunds, zero), len(voids),
-            sum(voids, zero)))
+            currency, paid, money(received), refunds, money(refunded), voids, money(voided)))
     return sorted(lines, key=lambda x: (x.shift_id, x.cashier, x.method, x.brand, x.terminal, x.currency))
+
+
+_SLOT = {PaymentKind.PAYMENT.value: 0, PaymentKind.DEPOSIT.value: 0, PaymentKind.REFUND.value: 2,
+         PaymentKind.VOID.value: 4}
+
+
+@dataclass(frozen=True)
+class DrawerLine:
+    """One currency of one shift's drawer, as its X or Z report counts it (desk.cash.shifts)."""
+
+    shift: CashShift
+    closed_at: datetime | None
+    currency: str
+    opening_float: Money
+    received: Money
+    given_back: Money
+    cash_in: Money
+    cash_out: Money
+    counted: Money | None
+
+    @property
+    def expected(self) -> Money:
+        return self.opening_float + self.received - self.given_back + self.cash_in - self.cash_out
+
+    @property
+    def difference(self) -> Money | None:
+        return None if self.counted is None else self.counted - self.expected
+
+
+def drawer_lines(session: Session, shifts: Iterable[CashShift], base_currency: str) -> list[DrawerLine]:
+    """Each shift's drawer per currency (the hotel's own always): float, cash taken and given back,
+    cash in and out, the count at closing."""
+    shifts = list(shifts)
+    ids = [s.id for s in shifts]
+    sums: dict[tuple[int, str, str], Money] = {}
+
+    def add(shift_id: int, what: str, amount: Money) -> None:
+        key = (shift_id, what, amount.currency)
+        sums[key] = sums.get(key, Money.zero(amount.currency)) + amount
+
+    closed: dict[int, datetime] = {}
+    counted: dict[tuple[int, str], Money] = {}
+    for chunk in range(0, len(ids), 500):
+        part = ids[chunk:chunk + 500]
+        for shift_id, amount in session.execute(select(ShiftPayment.shift_id, Payment.amount).join(
+                Payment, Payment.id == ShiftPayment.payment_id).where(ShiftPayment.shift_id.in_(part))):
+            add(shift_id, "given_back" if amount.is_negative else "received", abs(amount))
+        for shift_id, kind, amount in session.execute(select(ShiftCashMove.shift_id, ShiftCashMove.kind,
+                                                             ShiftCashMove.amount).where(
+                ShiftCashMove.shift_id.in_(part))):
+            add(shift_id, kind.value, amount)
+        closed.update(session.execute(select(ShiftClose.shift_id, ShiftClose.closed_at)
+                                      .where(ShiftClose.shift_id.in_(part))).all())
+        for shift_id, amount in session.execute(select(ShiftCount.shift_id, ShiftCount.counted)
+                                                .where(ShiftCount.shift_id.in_(part))):
+            counted[(shift_id, amount.currency)] = amount
+    lines = []
+    for shift in shifts:
+        currencies = {c for s, _w, c in sums if s == shift.id} | {c for s, c in counted if s == shift.id}
+        for currency in [base_currency, *sorted(currencies - {base_currency})]:
+            def get(what: str, shift_id: int = shift.id, currency: str = currency) -> Money:
+                return sums.get((shift_id, what, currency), Money.zero(currency))
+            lines.append(DrawerLine(shift, closed.get(shift.id), currency, get("float"), get("received"),
+                                    get("given_back"), get("cash_in"), get("cash_out"),
+                                    counted.get((shift.id, currency))))
+    return lines
 
 
 def cashier_report(session: Session, reader: Actor, first: date, last: date | None = None,
@@ -169,14 +243,10 @@ def cashier_report(session: Session, reader: Actor, first: date, last: date | No
         (line.shift_number, line.workstation, line.cashier, line.method, line.brand, line.terminal, line.currency,
          line.payments, line.received, line.refunds, line.refunded, line.voids, line.voided, line.net)
         for line in method_lines(session, shifts, language))
-    drawer_rows = []
-    for shift in shifts:
-        report = shift_report(session, shift.id, language)
-        for figures in report.currencies:
-            drawer_rows.append((
-                shift.number, shift.workstation, shift.opened_by, shift.opened_at, report.closed_at,
-                figures.currency, figures.opening_float, figures.received, figures.given_back, figures.cash_in,
-                figures.cash_out, figures.expected, figures.counted, figures.difference))
+    drawer_rows = tuple(
+        (d.shift.number, d.shift.workstation, d.shift.opened_by, d.shift.opened_at, d.closed_at, d.currency,
+         d.opening_float, d.received, d.given_back, d.cash_in, d.cash_out, d.expected, d.counted, d.difference)
+        for d in drawer_lines(session, shifts, base_currency(session)))
     hotel = session.scalars(select(Hotel).limit(1)).one()
     filters: list[tuple[str, object]] = [(N_("From"), first), (N_("To"), last)]
     if workstation:
@@ -187,4 +257,4 @@ def cashier_report(session: Session, reader: Actor, first: date, last: date | No
         name="cashier", title=TITLE, hotel_name=hotel.name, filters=tuple(filters),  # type: ignore[arg-type]
         made_at=utcnow(), made_by=reader.username,
         sections=(Section(PAYMENTS, PAYMENT_COLUMNS, 7, payment_rows),
-                  Section(DRAWERS, DRAWER_COLUMNS, 6, tuple(drawer_rows))))
+                  Section(DRAWERS, DRAWER_COLUMNS, 6, drawer_rows)))
