@@ -24,6 +24,13 @@ WORDS: dict[str, dict[str, str]] = {
         "Time": "Время", "Folio": "Фолио", "Bill": "Счёт", "Record": "Запись", "Reason": "Основание",
         "From": "С", "To": "По", "Made": "Составлен", "Made {when} by {who}": "Составлен {when}, {who}",
         "Nothing in these days": "За эти дни ничего нет",
+        "Open balances": "Открытые остатки", "In-house guests": "Проживающие гости",
+        "Departed with a balance": "Выехавшие с остатком", "Companies by age": "Компании по срокам",
+        "Reservation": "Бронь", "Guests": "Гости", "Room": "Номер", "Arrival": "Заезд", "Departure": "Выезд",
+        "Charges": "Начислено", "Paid": "Оплачено", "Balance": "Остаток", "Deposit": "Депозит",
+        "Company": "Компания", "0-30 days": "0–30 дней", "31-60 days": "31–60 дней", "61-90 days": "61–90 дней",
+        "Over 90 days": "Свыше 90 дней", "Credit limit": "Кредитный лимит", "Over the limit": "Сверх лимита",
+        "Aged on": "Сроки на",
     },
     "bg": {
         "Cashier report": "Касиерски отчет",
@@ -45,6 +52,13 @@ WORDS: dict[str, dict[str, str]] = {
         "Time": "Час", "Folio": "Фолио", "Bill": "Сметка", "Record": "Запис", "Reason": "Основание",
         "From": "От", "To": "До", "Made": "Изготвен", "Made {when} by {who}": "Изготвен {when}, {who}",
         "Nothing in these days": "Няма нищо за тези дни",
+        "Open balances": "Открити салда", "In-house guests": "Настанени гости",
+        "Departed with a balance": "Напуснали с неплатено салдо", "Companies by age": "Фирми по давност",
+        "Reservation": "Резервация", "Guests": "Гости", "Room": "Стая", "Arrival": "Пристигане",
+        "Departure": "Заминаване", "Charges": "Начислено", "Paid": "Платено", "Balance": "Салдо",
+        "Deposit": "Депозит", "Company": "Фирма", "0-30 days": "0–30 дни", "31-60 days": "31–60 дни",
+        "61-90 days": "61–90 дни", "Over 90 days": "Над 90 дни", "Credit limit": "Кредитен лимит",
+        "Over the limit": "Над лимита", "Aged on": "Давност към",
     },
 }
 

@@ -150,18 +150,19 @@ def _widths(section: Section, usable: float) -> list[float]:
 
 def report_names() -> dict[str, str]:
     """Each report `desk report NAME` and the Reports menu know: its name and its title (English)."""
-    from desk.reports import cashier, voids
+    from desk.reports import balances, cashier, voids
 
-    return {"cashier": cashier.TITLE, "voids": voids.TITLE}
+    return {"cashier": cashier.TITLE, "voids": voids.TITLE, "balances": balances.TITLE}
 
 
 def make_report(session: Session, reader: Actor, name: str, first: date, last: date | None = None,
                 workstation: str | None = None, language: str = "en") -> Report:
     """The report called ``name``, for the reader, of the days ``first`` to ``last``."""
+    from desk.reports.balances import balances_report
     from desk.reports.cashier import cashier_report
     from desk.reports.voids import voids_report
 
-    makers = {"cashier": cashier_report, "voids": voids_report}
+    makers = {"cashier": cashier_report, "voids": voids_report, "balances": balances_report}
     if name not in makers:
         raise InvalidInput("There is no report called {name}", field="name", name=name)
     return makers[name](session, reader, first, last, workstation, language)

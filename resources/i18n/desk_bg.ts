@@ -1430,6 +1430,10 @@
         <translation>Ролята „{role}“ не позволява да {action}: нужно е разрешение от мениджър</translation>
     </message>
     <message>
+        <source>Aged on</source>
+        <translation>Давност към</translation>
+    </message>
+    <message>
         <source>Amount</source>
         <translation>Сума</translation>
     </message>
@@ -1440,6 +1444,10 @@
     <message>
         <source>Another desk was changing the same bill at the same moment, so nothing was done. Look at the bill again and repeat the operation if it is still needed.</source>
         <translation>Друго работно място променяше същата сметка в същия момент, затова нищо не е направено. Погледнете сметката отново и повторете операцията, ако все още е нужна.</translation>
+    </message>
+    <message>
+        <source>Arrival</source>
+        <translation>Пристигане</translation>
     </message>
     <message>
         <source>Arrival cannot be before the business date {date}</source>
@@ -1460,6 +1468,10 @@
     <message>
         <source>Authorised by</source>
         <translation>Разрешил</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Салдо</translation>
     </message>
     <message>
         <source>Bill</source>
@@ -1550,6 +1562,10 @@
         <translation>Анулирано начисление</translation>
     </message>
     <message>
+        <source>Charges</source>
+        <translation>Начислено</translation>
+    </message>
+    <message>
         <source>Check {check_id} was already posted with a different content</source>
         <translation>Сметка {check_id} вече е осчетоводена с друго съдържание</translation>
     </message>
@@ -1586,6 +1602,14 @@
         <translation>Затворена</translation>
     </message>
     <message>
+        <source>Companies by age</source>
+        <translation>Фирми по давност</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Фирма</translation>
+    </message>
+    <message>
         <source>Company {key} does not exist</source>
         <translation>Фирма {key} не съществува</translation>
     </message>
@@ -1602,8 +1626,20 @@
         <translation>Преброено</translation>
     </message>
     <message>
+        <source>Credit limit</source>
+        <translation>Кредитен лимит</translation>
+    </message>
+    <message>
         <source>Currency</source>
         <translation>Валута</translation>
+    </message>
+    <message>
+        <source>Departed with a balance</source>
+        <translation>Напуснали с неплатено салдо</translation>
+    </message>
+    <message>
+        <source>Departure</source>
+        <translation>Заминаване</translation>
     </message>
     <message>
         <source>Departure cannot be before the business date {date}</source>
@@ -1612,6 +1648,10 @@
     <message>
         <source>Departure must be after arrival</source>
         <translation>Заминаването трябва да е след пристигането</translation>
+    </message>
+    <message>
+        <source>Deposit</source>
+        <translation>Депозит</translation>
     </message>
     <message>
         <source>Deposits are applied in {currency}</source>
@@ -1682,8 +1722,16 @@
         <translation>Гост {key} не съществува</translation>
     </message>
     <message>
+        <source>Guests</source>
+        <translation>Гости</translation>
+    </message>
+    <message>
         <source>Idempotency-Key {key} was already used with a different request</source>
         <translation>Idempotency-Key {key} вече е използван с друга заявка</translation>
+    </message>
+    <message>
+        <source>In-house guests</source>
+        <translation>Настанени гости</translation>
     </message>
     <message>
         <source>KKM-server at {address} refused this workstation&apos;s login: set KKMSERVER_LOGIN and KKMSERVER_PASSWORD in the desk&apos;s environment to the login and password of KKM-server&apos;s settings</source>
@@ -1806,6 +1854,10 @@
         <translation>Могат да се отделят само услуги от тази сметка</translation>
     </message>
     <message>
+        <source>Open balances</source>
+        <translation>Открити салда</translation>
+    </message>
+    <message>
         <source>Opened</source>
         <translation>Отворена</translation>
     </message>
@@ -1834,6 +1886,14 @@
         <translation>Търговски обект {key} не съществува</translation>
     </message>
     <message>
+        <source>Over 90 days</source>
+        <translation>Над 90 дни</translation>
+    </message>
+    <message>
+        <source>Over the limit</source>
+        <translation>Над лимита</translation>
+    </message>
+    <message>
         <source>Over/short</source>
         <translation>Излишък/липса</translation>
     </message>
@@ -1852,6 +1912,10 @@
     <message>
         <source>POS {name} already has a key: revoke it first or choose another name</source>
         <translation>POS {name} вече има ключ: първо го отменете или изберете друго име</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Платено</translation>
     </message>
     <message>
         <source>Paper is 58 or 80 mm wide</source>
@@ -1958,6 +2022,10 @@
         <translation>Касата {register} издава бележки само в рубли, не в {currency}: мениджър задава валутата на хотела или вида на касата</translation>
     </message>
     <message>
+        <source>Reservation</source>
+        <translation>Резервация</translation>
+    </message>
+    <message>
         <source>Reservation {key} does not exist</source>
         <translation>Резервация {key} не съществува</translation>
     </message>
@@ -2032,6 +2100,10 @@
     <message>
         <source>Reservation {reservation} is not checked in yet</source>
         <translation>Резервация {reservation} още не е настанена</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Стая</translation>
     </message>
     <message>
         <source>Room {room_number} has no guest number {position}</source>
@@ -3324,6 +3396,18 @@
     <message>
         <source>A code is 1 to 24 letters, digits, dots, dashes or underscores</source>
         <translation>Кодът е от 1 до 24 букви, цифри, точки, тирета или долни черти</translation>
+    </message>
+    <message>
+        <source>0-30 days</source>
+        <translation>0–30 дни</translation>
+    </message>
+    <message>
+        <source>31-60 days</source>
+        <translation>31–60 дни</translation>
+    </message>
+    <message>
+        <source>61-90 days</source>
+        <translation>61–90 дни</translation>
     </message>
     <message>
         <source>A country is two letters (BG, RU, DE...)</source>

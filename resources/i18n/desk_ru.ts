@@ -1430,6 +1430,10 @@
         <translation>Роль «{role}» не позволяет {action}: нужно разрешение менеджера</translation>
     </message>
     <message>
+        <source>Aged on</source>
+        <translation>Сроки на</translation>
+    </message>
+    <message>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
@@ -1440,6 +1444,10 @@
     <message>
         <source>Another desk was changing the same bill at the same moment, so nothing was done. Look at the bill again and repeat the operation if it is still needed.</source>
         <translation>Другое рабочее место в тот же момент изменяло этот же счёт, поэтому ничего не сделано. Посмотрите счёт ещё раз и повторите операцию, если она всё ещё нужна.</translation>
+    </message>
+    <message>
+        <source>Arrival</source>
+        <translation>Заезд</translation>
     </message>
     <message>
         <source>Arrival cannot be before the business date {date}</source>
@@ -1460,6 +1468,10 @@
     <message>
         <source>Authorised by</source>
         <translation>Разрешил</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Остаток</translation>
     </message>
     <message>
         <source>Bill</source>
@@ -1550,6 +1562,10 @@
         <translation>Начисление аннулировано</translation>
     </message>
     <message>
+        <source>Charges</source>
+        <translation>Начислено</translation>
+    </message>
+    <message>
         <source>Check {check_id} was already posted with a different content</source>
         <translation>Чек {check_id} уже проведён с другим содержимым</translation>
     </message>
@@ -1586,6 +1602,14 @@
         <translation>Закрыта</translation>
     </message>
     <message>
+        <source>Companies by age</source>
+        <translation>Компании по срокам</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Компания</translation>
+    </message>
+    <message>
         <source>Company {key} does not exist</source>
         <translation>Компании {key} не существует</translation>
     </message>
@@ -1602,8 +1626,20 @@
         <translation>Пересчитано</translation>
     </message>
     <message>
+        <source>Credit limit</source>
+        <translation>Кредитный лимит</translation>
+    </message>
+    <message>
         <source>Currency</source>
         <translation>Валюта</translation>
+    </message>
+    <message>
+        <source>Departed with a balance</source>
+        <translation>Выехавшие с остатком</translation>
+    </message>
+    <message>
+        <source>Departure</source>
+        <translation>Выезд</translation>
     </message>
     <message>
         <source>Departure cannot be before the business date {date}</source>
@@ -1612,6 +1648,10 @@
     <message>
         <source>Departure must be after arrival</source>
         <translation>Выезд должен быть позже заезда</translation>
+    </message>
+    <message>
+        <source>Deposit</source>
+        <translation>Депозит</translation>
     </message>
     <message>
         <source>Deposits are applied in {currency}</source>
@@ -1682,8 +1722,16 @@
         <translation>Гостя {key} не существует</translation>
     </message>
     <message>
+        <source>Guests</source>
+        <translation>Гости</translation>
+    </message>
+    <message>
         <source>Idempotency-Key {key} was already used with a different request</source>
         <translation>Idempotency-Key {key} уже использован с другим запросом</translation>
+    </message>
+    <message>
+        <source>In-house guests</source>
+        <translation>Проживающие гости</translation>
     </message>
     <message>
         <source>KKM-server at {address} refused this workstation&apos;s login: set KKMSERVER_LOGIN and KKMSERVER_PASSWORD in the desk&apos;s environment to the login and password of KKM-server&apos;s settings</source>
@@ -1806,6 +1854,10 @@
         <translation>Отделить можно только услуги этого счёта</translation>
     </message>
     <message>
+        <source>Open balances</source>
+        <translation>Открытые остатки</translation>
+    </message>
+    <message>
         <source>Opened</source>
         <translation>Открыта</translation>
     </message>
@@ -1834,6 +1886,14 @@
         <translation>Точки продаж {key} не существует</translation>
     </message>
     <message>
+        <source>Over 90 days</source>
+        <translation>Свыше 90 дней</translation>
+    </message>
+    <message>
+        <source>Over the limit</source>
+        <translation>Сверх лимита</translation>
+    </message>
+    <message>
         <source>Over/short</source>
         <translation>Излишек/недостача</translation>
     </message>
@@ -1852,6 +1912,10 @@
     <message>
         <source>POS {name} already has a key: revoke it first or choose another name</source>
         <translation>У POS {name} уже есть ключ: сначала отзовите его или выберите другое имя</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Оплачено</translation>
     </message>
     <message>
         <source>Paper is 58 or 80 mm wide</source>
@@ -1958,6 +2022,10 @@
         <translation>Касса {register} печатает чеки только в рублях, не в {currency}: менеджер меняет валюту гостиницы или тип кассы</translation>
     </message>
     <message>
+        <source>Reservation</source>
+        <translation>Бронь</translation>
+    </message>
+    <message>
         <source>Reservation {key} does not exist</source>
         <translation>Брони {key} не существует</translation>
     </message>
@@ -2032,6 +2100,10 @@
     <message>
         <source>Reservation {reservation} is not checked in yet</source>
         <translation>Гость по брони {reservation} ещё не заселён</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Номер</translation>
     </message>
     <message>
         <source>Room {room_number} has no guest number {position}</source>
@@ -3324,6 +3396,18 @@
     <message>
         <source>A code is 1 to 24 letters, digits, dots, dashes or underscores</source>
         <translation>Код — от 1 до 24 букв, цифр, точек, дефисов или подчёркиваний</translation>
+    </message>
+    <message>
+        <source>0-30 days</source>
+        <translation>0–30 дней</translation>
+    </message>
+    <message>
+        <source>31-60 days</source>
+        <translation>31–60 дней</translation>
+    </message>
+    <message>
+        <source>61-90 days</source>
+        <translation>61–90 дней</translation>
     </message>
     <message>
         <source>A country is two letters (BG, RU, DE...)</source>

@@ -20,6 +20,7 @@ from desk.ledger.payments import Tender, refund_payment, take_deposit, take_paym
 from desk.ledger.postings import post_charge, void_posting
 from desk.people.models import Role
 from desk.people.rights import MissingRight
+from desk.reports.balances import aged, balances_report
 from desk.reports.cashier import cashier_report
 from desk.reports.tables import report_csv
 from desk.reports.voids import voids_report
@@ -168,6 +169,38 @@ def test_cashier_and_voids_reports_add_up_to_the_ledger_rows(hotel: Hotel, ops: 
                              for row in voids.section("Every void, refund and override").rows), key=repr)
     assert got_exceptions == _expected_exceptions(hotel)
 
+    with hotel.database.unit_of_work() as session:
+        balances = balances_report(session, manager, today)
+    got_balances = {row[0]: (row[6].amount, row[7].amount, row[8].amount, row[9].amount)
+                    for row in balances.section("In-house guests").rows}
+    assert got_balances == _expected_in_house(hotel)
+
+
+def _expected_in_house(hotel: Hotel) -> dict[str, tuple]:
+    folios = {folio: number for folio, number in _sql_rows(hotel, """
+        SELECT f.id, r.number FROM reservation r JOIN folio f ON f.reservation_id = r.id
+        WHERE r.status = 'in_house'""")}
+    sums: dict[str, list[Decimal]] = {number: [Decimal(0)] * 3 for number in folios.values()}
+    for folio, amount in _sql_rows(hotel, "SELECT b.folio_id, p.amount FROM posting p JOIN bill b ON b.id = p.bill_id"):
+        if folio in folios:
+            sums[folios[folio]][0] += Money.parse(amount).amount
+    for folio, bill, amount in _sql_rows(hotel, "SELECT folio_id, bill_id, base_amount FROM payment"):
+        if folio in folios:
+            sums[folios[folio]][1 if bill is not None else 2] += Money.parse(amount).amount
+    return {number: (charges, paid, charges - paid, deposit) for number, (charges, paid, deposit) in sums.items()}
+
+
+def test_a_company_balance_is_aged_by_its_unpaid_charges_oldest_paid_first() -> None:
+    as_of = date(2026, 11, 30)
+    charges = [(as_of - timedelta(days=100), 5000), (as_of - timedelta(days=45), 3000),
+               (as_of - timedelta(days=70), 2000), (as_of - timedelta(days=3), 1000)]
+    # 6,000 paid settles the 100-day charge and 1,000 of the 70-day one.
+    assert aged(charges, 6000, as_of) == (1000, 3000, 1000, 0)
+    assert aged(charges, 0, as_of) == (1000, 3000, 2000, 5000)
+    assert aged(charges, 12000, as_of) == (-1000, 0, 0, 0)  # paid more: a credit, the newest
+    assert aged([(as_of - timedelta(days=30), 10), (as_of - timedelta(days=31), 20),
+                 (as_of - timedelta(days=90), 40), (as_of - timedelta(days=91), 80)], 0, as_of) == (10, 20, 40, 80)
+
 
 def test_reports_of_other_days_hold_nothing_of_today(hotel: Hotel) -> None:
     _day(hotel, [("pay", "cash", 1000, ""), ("void", 0)])
@@ -246,12 +279,14 @@ def test_desk_report_writes_the_csv_and_the_pdf_and_refuses_a_cashier_the_voids(
 
 
 def test_every_word_of_the_reports_prints_in_russian_and_bulgarian() -> None:
-    from desk.reports import cashier, voids
+    from desk.reports import balances, cashier, voids
     from desk.reports.report_words import WORDS
 
     used = {cashier.TITLE, cashier.PAYMENTS, cashier.DRAWERS, *cashier.PAYMENT_COLUMNS, *cashier.DRAWER_COLUMNS,
             voids.TITLE, voids.SUMMARY, voids.DETAILS, *voids.SUMMARY_COLUMNS, *voids.DETAIL_COLUMNS,
             voids.CHARGE_VOID, voids.CHARGE_REVERSAL, voids.PAYMENT_VOID, voids.REFUND, voids.OVERRIDE,
-            "From", "To", "Workstation", "Cashier", "Made", "Made {when} by {who}", "Nothing in these days"}
+            balances.TITLE, balances.IN_HOUSE, balances.DEPARTED, balances.COMPANIES, *balances.STAY_COLUMNS,
+            *balances.COMPANY_COLUMNS, "Aged on", "From", "To", "Workstation", "Cashier", "Made",
+            "Made {when} by {who}", "Nothing in these days"}
     for language in ("ru", "bg"):
         assert sorted(used - set(WORDS[language])) == [], language
