@@ -18,13 +18,14 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer
 from sqlalchemy.orm import Session
 
 from desk.core.document_format import DocumentFormat
 from desk.core.errors import InvalidInput
 from desk.core.money import Money
-from desk.core.pdf_layout import document_table, paragraph_styles, text_cell
+from desk.core.pdf_layout import document_table, fonts, paragraph_styles, text_cell
 from desk.people.auth import Actor
 from desk.reports.report_words import word
 
@@ -127,13 +128,13 @@ def report_pdf(report: Report, fmt: DocumentFormat) -> bytes:
         if not section.rows:
             story.append(text_cell(word(lang, "Nothing in these days"), styles["body"]))
             continue
-        header = [text_cell(word(lang, c), styles["cell"]) for c in section.columns]
-        rows: list[list[object]] = [header]
-        for row in section.rows:
-            rows.append([
-                text_cell(_translated(lang, value, fmt), styles["number" if i >= section.numeric_from else "cell"])
-                for i, value in enumerate(row)])
-        story.append(document_table(rows, _widths(section, usable), styles, section.numeric_from))
+        headers = [word(lang, c) for c in section.columns]
+        texts = [[_translated(lang, value, fmt) for value in row] for row in section.rows]
+        rows: list[list[object]] = [[text_cell(h, styles["cell"]) for h in headers]]
+        rows += [[text_cell(t, styles["number" if i >= section.numeric_from else "cell"]) for i, t in enumerate(row)]
+                 for row in texts]
+        story.append(document_table(rows, _widths(texts, headers, section.numeric_from, usable), styles,
+                                    section.numeric_from))
     buffer = io.BytesIO()
     document = SimpleDocTemplate(buffer, pagesize=landscape(A4), leftMargin=15 * mm, rightMargin=15 * mm,
                                  topMargin=12 * mm, bottomMargin=12 * mm, title=word(lang, report.title))
@@ -141,11 +142,33 @@ def report_pdf(report: Report, fmt: DocumentFormat) -> bytes:
     return buffer.getvalue()
 
 
-def _widths(section: Section, usable: float) -> list[float]:
-    # Text columns take twice a number column's room: names and reasons wrap less.
-    weights = [1.0 if i >= section.numeric_from else 2.0 for i in range(len(section.columns))]
-    scale = usable / sum(weights)
-    return [w * scale for w in weights]
+def _widths(texts: list[list[str]], headers: list[str], numeric_from: int, usable: float) -> list[float]:
+    """Columns as wide as their widest cell and their header's longest word; when the page is too narrow
+    for that, amounts keep their width (never wrapped) and texts and headers wrap, word by word."""
+    regular, bold = fonts()
+    padding = 13.0  # a cell's own padding, both sides
+
+    def width(text: str, font: str = regular) -> float:
+        return stringWidth(text, font, 8.5) + padding
+
+    least, wanted = [], []
+    for column, header in enumerate(headers):
+        cells = [row[column] for row in texts]
+        full = max([width(c) for c in cells] or [padding])
+        header_word = max(width(w, bold) for w in header.split() or [""])
+        if column >= numeric_from:
+            least.append(max(full, min(header_word, 22 * mm)))  # a count's header unbroken, if it can
+        else:
+            longest_word = max([width(w) for c in cells for w in c.split()] or [padding])
+            least.append(min(max(longest_word, 12 * mm), 35 * mm))
+        wanted.append(max(full, header_word, least[-1]))
+    if sum(wanted) <= usable:
+        spare = (usable - sum(wanted)) / len(wanted)
+        return [w + spare for w in wanted]
+    if sum(least) <= usable:
+        give = (usable - sum(least)) / (sum(wanted) - sum(least))
+        return [low + (want - low) * give for low, want in zip(least, wanted, strict=True)]
+    return [low * usable / sum(least) for low in least]
 
 
 def report_names() -> dict[str, str]:
