@@ -31,6 +31,14 @@ WORDS: dict[str, dict[str, str]] = {
         "Company": "Компания", "0-30 days": "0–30 дней", "31-60 days": "31–60 дней", "61-90 days": "61–90 дней",
         "Over 90 days": "Свыше 90 дней", "Credit limit": "Кредитный лимит", "Over the limit": "Сверх лимита",
         "Aged on": "Сроки на",
+        "Daily revenue": "Выручка за день", "Revenue by outlet, service group and VAT rate":
+        "Выручка по точкам продаж, группам услуг и ставкам НДС", "POS checks by outlet": "Чеки POS по точкам продаж",
+        "Room nights": "Проданные ночи", "Front desk": "Служба приёма", "Other": "Прочее", "Outlet": "Точка продаж",
+        "Service group": "Группа услуг", "VAT %": "НДС %", "Postings": "Начислений", "VAT": "НДС",
+        "Gross": "С НДС", "Check": "Чек", "Business date": "Операционный день", "Room revenue": "Выручка за номера",
+        "Average rate": "Средний тариф", "Business date from": "Операционный день с",
+        "accommodation": "проживание", "food": "питание", "minibar": "мини-бар", "laundry": "прачечная",
+        "parking": "парковка", "spa": "спа", "tax": "налог",
     },
     "bg": {
         "Cashier report": "Касиерски отчет",
@@ -59,6 +67,14 @@ WORDS: dict[str, dict[str, str]] = {
         "Deposit": "Депозит", "Company": "Фирма", "0-30 days": "0–30 дни", "31-60 days": "31–60 дни",
         "61-90 days": "61–90 дни", "Over 90 days": "Над 90 дни", "Credit limit": "Кредитен лимит",
         "Over the limit": "Над лимита", "Aged on": "Давност към",
+        "Daily revenue": "Дневни приходи", "Revenue by outlet, service group and VAT rate":
+        "Приходи по обекти, групи услуги и ставки ДДС", "POS checks by outlet": "POS сметки по обекти",
+        "Room nights": "Продадени нощувки", "Front desk": "Рецепция", "Other": "Други", "Outlet": "Обект",
+        "Service group": "Група услуги", "VAT %": "ДДС %", "Postings": "Начисления", "VAT": "ДДС",
+        "Gross": "С ДДС", "Check": "Сметка", "Business date": "Работен ден", "Room revenue": "Приходи от стаи",
+        "Average rate": "Средна цена", "Business date from": "Работен ден от",
+        "accommodation": "нощувка", "food": "храна", "minibar": "минибар", "laundry": "пералня",
+        "parking": "паркинг", "spa": "спа", "tax": "такса",
     },
 }
 

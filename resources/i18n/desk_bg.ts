@@ -1470,6 +1470,10 @@
         <translation>Разрешил</translation>
     </message>
     <message>
+        <source>Average rate</source>
+        <translation>Средна цена</translation>
+    </message>
+    <message>
         <source>Balance</source>
         <translation>Салдо</translation>
     </message>
@@ -1504,6 +1508,14 @@
     <message>
         <source>Bill {key} does not exist</source>
         <translation>Сметка {key} не съществува</translation>
+    </message>
+    <message>
+        <source>Business date</source>
+        <translation>Работен ден</translation>
+    </message>
+    <message>
+        <source>Business date from</source>
+        <translation>Работен ден от</translation>
     </message>
     <message>
         <source>Business day {date} has not begun yet (today is {today}): it is closed once it has</source>
@@ -1564,6 +1576,10 @@
     <message>
         <source>Charges</source>
         <translation>Начислено</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Сметка</translation>
     </message>
     <message>
         <source>Check {check_id} was already posted with a different content</source>
@@ -1632,6 +1648,10 @@
     <message>
         <source>Currency</source>
         <translation>Валута</translation>
+    </message>
+    <message>
+        <source>Daily revenue</source>
+        <translation>Дневни приходи</translation>
     </message>
     <message>
         <source>Departed with a balance</source>
@@ -1710,8 +1730,16 @@
         <translation>От</translation>
     </message>
     <message>
+        <source>Front desk</source>
+        <translation>Рецепция</translation>
+    </message>
+    <message>
         <source>Give the rate per night</source>
         <translation>Посочете цената за нощувка</translation>
+    </message>
+    <message>
+        <source>Gross</source>
+        <translation>С ДДС</translation>
     </message>
     <message>
         <source>Guest {guest} does not stay in {stay}</source>
@@ -1882,6 +1910,14 @@
         <translation>Операция {key} е в състояние „{value}“; не се изпраща отново</translation>
     </message>
     <message>
+        <source>Other</source>
+        <translation>Други</translation>
+    </message>
+    <message>
+        <source>Outlet</source>
+        <translation>Обект</translation>
+    </message>
+    <message>
         <source>Outlet {key} does not exist</source>
         <translation>Търговски обект {key} не съществува</translation>
     </message>
@@ -1900,6 +1936,10 @@
     <message>
         <source>Override</source>
         <translation>Разрешение от мениджър</translation>
+    </message>
+    <message>
+        <source>POS checks by outlet</source>
+        <translation>POS сметки по обекти</translation>
     </message>
     <message>
         <source>POS payment code {code} is not mapped at the hotel: map it to credit or deposit (desk pos code set CODE credit)</source>
@@ -1960,6 +2000,10 @@
     <message>
         <source>Payments by shift, cashier and method</source>
         <translation>Плащания по смени, касиери и видове</translation>
+    </message>
+    <message>
+        <source>Postings</source>
+        <translation>Начисления</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -2102,8 +2146,20 @@
         <translation>Резервация {reservation} още не е настанена</translation>
     </message>
     <message>
+        <source>Revenue by outlet, service group and VAT rate</source>
+        <translation>Приходи по обекти, групи услуги и ставки ДДС</translation>
+    </message>
+    <message>
         <source>Room</source>
         <translation>Стая</translation>
+    </message>
+    <message>
+        <source>Room nights</source>
+        <translation>Продадени нощувки</translation>
+    </message>
+    <message>
+        <source>Room revenue</source>
+        <translation>Приходи от стаи</translation>
     </message>
     <message>
         <source>Room {room_number} has no guest number {position}</source>
@@ -2152,6 +2208,10 @@
     <message>
         <source>Security is one of: {values}</source>
         <translation>Защитата е една от: {values}</translation>
+    </message>
+    <message>
+        <source>Service group</source>
+        <translation>Група услуги</translation>
     </message>
     <message>
         <source>Service {key} does not exist</source>
@@ -2698,6 +2758,14 @@
         <translation>Служител</translation>
     </message>
     <message>
+        <source>VAT</source>
+        <translation>ДДС</translation>
+    </message>
+    <message>
+        <source>VAT %</source>
+        <translation>ДДС %</translation>
+    </message>
+    <message>
         <source>Void its refunds first</source>
         <translation>Първо анулирайте възстановяванията по него</translation>
     </message>
@@ -2720,6 +2788,10 @@
     <message>
         <source>Wrong user name or password</source>
         <translation>Грешно потребителско име или парола</translation>
+    </message>
+    <message>
+        <source>accommodation</source>
+        <translation>нощувка</translation>
     </message>
     <message>
         <source>add a guest</source>
@@ -2770,6 +2842,14 @@
         <translation>датира плащане с дата различна от днешната</translation>
     </message>
     <message>
+        <source>food</source>
+        <translation>храна</translation>
+    </message>
+    <message>
+        <source>laundry</source>
+        <translation>пералня</translation>
+    </message>
+    <message>
         <source>manage POS keys and settings</source>
         <translation>управлява ключовете и настройките на POS</translation>
     </message>
@@ -2794,6 +2874,10 @@
         <translation>отбелязва стая като почистена или мръсна</translation>
     </message>
     <message>
+        <source>minibar</source>
+        <translation>минибар</translation>
+    </message>
+    <message>
         <source>move a guest to another room</source>
         <translation>премества гост в друга стая</translation>
     </message>
@@ -2816,6 +2900,10 @@
     <message>
         <source>operate the desk&apos;s devices</source>
         <translation>работи с устройствата на рецепцията</translation>
+    </message>
+    <message>
+        <source>parking</source>
+        <translation>паркинг</translation>
     </message>
     <message>
         <source>pay a bill from the deposit</source>
@@ -2874,6 +2962,10 @@
         <translation>урежда ръчно операция с карта</translation>
     </message>
     <message>
+        <source>spa</source>
+        <translation>спа</translation>
+    </message>
+    <message>
         <source>split a bill</source>
         <translation>раздели сметка</translation>
     </message>
@@ -2888,6 +2980,10 @@
     <message>
         <source>take more than the bill owes</source>
         <translation>приеме повече от дължимото</translation>
+    </message>
+    <message>
+        <source>tax</source>
+        <translation>такса</translation>
     </message>
     <message>
         <source>the printer did not answer in time; check that it is on and connected</source>

@@ -1470,6 +1470,10 @@
         <translation>Разрешил</translation>
     </message>
     <message>
+        <source>Average rate</source>
+        <translation>Средний тариф</translation>
+    </message>
+    <message>
         <source>Balance</source>
         <translation>Остаток</translation>
     </message>
@@ -1504,6 +1508,14 @@
     <message>
         <source>Bill {key} does not exist</source>
         <translation>Счёта {key} не существует</translation>
+    </message>
+    <message>
+        <source>Business date</source>
+        <translation>Операционный день</translation>
+    </message>
+    <message>
+        <source>Business date from</source>
+        <translation>Операционный день с</translation>
     </message>
     <message>
         <source>Business day {date} has not begun yet (today is {today}): it is closed once it has</source>
@@ -1564,6 +1576,10 @@
     <message>
         <source>Charges</source>
         <translation>Начислено</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Чек</translation>
     </message>
     <message>
         <source>Check {check_id} was already posted with a different content</source>
@@ -1632,6 +1648,10 @@
     <message>
         <source>Currency</source>
         <translation>Валюта</translation>
+    </message>
+    <message>
+        <source>Daily revenue</source>
+        <translation>Выручка за день</translation>
     </message>
     <message>
         <source>Departed with a balance</source>
@@ -1710,8 +1730,16 @@
         <translation>С</translation>
     </message>
     <message>
+        <source>Front desk</source>
+        <translation>Служба приёма</translation>
+    </message>
+    <message>
         <source>Give the rate per night</source>
         <translation>Укажите цену за ночь</translation>
+    </message>
+    <message>
+        <source>Gross</source>
+        <translation>С НДС</translation>
     </message>
     <message>
         <source>Guest {guest} does not stay in {stay}</source>
@@ -1882,6 +1910,14 @@
         <translation>Операция {key} в состоянии «{value}»; повторно не отправляется</translation>
     </message>
     <message>
+        <source>Other</source>
+        <translation>Прочее</translation>
+    </message>
+    <message>
+        <source>Outlet</source>
+        <translation>Точка продаж</translation>
+    </message>
+    <message>
         <source>Outlet {key} does not exist</source>
         <translation>Точки продаж {key} не существует</translation>
     </message>
@@ -1900,6 +1936,10 @@
     <message>
         <source>Override</source>
         <translation>Разрешение менеджера</translation>
+    </message>
+    <message>
+        <source>POS checks by outlet</source>
+        <translation>Чеки POS по точкам продаж</translation>
     </message>
     <message>
         <source>POS payment code {code} is not mapped at the hotel: map it to credit or deposit (desk pos code set CODE credit)</source>
@@ -1960,6 +2000,10 @@
     <message>
         <source>Payments by shift, cashier and method</source>
         <translation>Оплаты по сменам, кассирам и способам</translation>
+    </message>
+    <message>
+        <source>Postings</source>
+        <translation>Начислений</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -2102,8 +2146,20 @@
         <translation>Гость по брони {reservation} ещё не заселён</translation>
     </message>
     <message>
+        <source>Revenue by outlet, service group and VAT rate</source>
+        <translation>Выручка по точкам продаж, группам услуг и ставкам НДС</translation>
+    </message>
+    <message>
         <source>Room</source>
         <translation>Номер</translation>
+    </message>
+    <message>
+        <source>Room nights</source>
+        <translation>Проданные ночи</translation>
+    </message>
+    <message>
+        <source>Room revenue</source>
+        <translation>Выручка за номера</translation>
     </message>
     <message>
         <source>Room {room_number} has no guest number {position}</source>
@@ -2152,6 +2208,10 @@
     <message>
         <source>Security is one of: {values}</source>
         <translation>Защита — одно из: {values}</translation>
+    </message>
+    <message>
+        <source>Service group</source>
+        <translation>Группа услуг</translation>
     </message>
     <message>
         <source>Service {key} does not exist</source>
@@ -2698,6 +2758,14 @@
         <translation>Сотрудник</translation>
     </message>
     <message>
+        <source>VAT</source>
+        <translation>НДС</translation>
+    </message>
+    <message>
+        <source>VAT %</source>
+        <translation>НДС %</translation>
+    </message>
+    <message>
         <source>Void its refunds first</source>
         <translation>Сначала аннулируйте возвраты по ней</translation>
     </message>
@@ -2720,6 +2788,10 @@
     <message>
         <source>Wrong user name or password</source>
         <translation>Неверное имя пользователя или пароль</translation>
+    </message>
+    <message>
+        <source>accommodation</source>
+        <translation>проживание</translation>
     </message>
     <message>
         <source>add a guest</source>
@@ -2770,6 +2842,14 @@
         <translation>провести платёж не сегодняшней датой</translation>
     </message>
     <message>
+        <source>food</source>
+        <translation>питание</translation>
+    </message>
+    <message>
+        <source>laundry</source>
+        <translation>прачечная</translation>
+    </message>
+    <message>
         <source>manage POS keys and settings</source>
         <translation>управлять ключами и настройками POS</translation>
     </message>
@@ -2794,6 +2874,10 @@
         <translation>отмечать номер убранным или грязным</translation>
     </message>
     <message>
+        <source>minibar</source>
+        <translation>мини-бар</translation>
+    </message>
+    <message>
         <source>move a guest to another room</source>
         <translation>переселять гостя в другой номер</translation>
     </message>
@@ -2816,6 +2900,10 @@
     <message>
         <source>operate the desk&apos;s devices</source>
         <translation>работать с устройствами стойки</translation>
+    </message>
+    <message>
+        <source>parking</source>
+        <translation>парковка</translation>
     </message>
     <message>
         <source>pay a bill from the deposit</source>
@@ -2874,6 +2962,10 @@
         <translation>закрывать операцию с картой вручную</translation>
     </message>
     <message>
+        <source>spa</source>
+        <translation>спа</translation>
+    </message>
+    <message>
         <source>split a bill</source>
         <translation>разделить счёт</translation>
     </message>
@@ -2888,6 +2980,10 @@
     <message>
         <source>take more than the bill owes</source>
         <translation>принять больше суммы счёта</translation>
+    </message>
+    <message>
+        <source>tax</source>
+        <translation>налог</translation>
     </message>
     <message>
         <source>the printer did not answer in time; check that it is on and connected</source>

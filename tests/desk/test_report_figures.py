@@ -22,6 +22,7 @@ from desk.people.models import Role
 from desk.people.rights import MissingRight
 from desk.reports.balances import aged, balances_report
 from desk.reports.cashier import cashier_report
+from desk.reports.revenue import revenue_report
 from desk.reports.tables import report_csv
 from desk.reports.voids import voids_report
 from tests.actors import demo_credentials, signed_in
@@ -175,6 +176,26 @@ def test_cashier_and_voids_reports_add_up_to_the_ledger_rows(hotel: Hotel, ops: 
                     for row in balances.section("In-house guests").rows}
     assert got_balances == _expected_in_house(hotel)
 
+    with hotel.database.unit_of_work() as session:
+        revenue = revenue_report(session, manager, today - timedelta(days=180), today + timedelta(days=180))
+    got_revenue = {(row[2], row[3]): (row[4], row[5].amount, row[6].amount, row[7].amount)
+                   for row in revenue.section("Revenue by outlet, service group and VAT rate").rows}
+    assert got_revenue == _expected_revenue(hotel)
+
+
+def _expected_revenue(hotel: Hotel) -> dict[tuple, tuple]:
+    """Per VAT rate and currency (the test's postings are all the front desk's): count, net, VAT, gross."""
+    sums: dict[tuple, list] = defaultdict(lambda: [0, Decimal(0), Decimal(0), Decimal(0)])
+    for percent, amount, tax in _sql_rows(hotel, "SELECT tax_percent, amount, tax_amount FROM posting "
+                                                 "WHERE source <> 'transfer'"):
+        gross, vat = Money.parse(amount), Money.parse(tax)
+        line = sums[(Decimal(str(percent)), gross.currency)]
+        line[0] += 1
+        line[1] += gross.amount - vat.amount
+        line[2] += vat.amount
+        line[3] += gross.amount
+    return {key: tuple(value) for key, value in sums.items()}
+
 
 def _expected_in_house(hotel: Hotel) -> dict[str, tuple]:
     folios = {folio: number for folio, number in _sql_rows(hotel, """
@@ -279,14 +300,17 @@ def test_desk_report_writes_the_csv_and_the_pdf_and_refuses_a_cashier_the_voids(
 
 
 def test_every_word_of_the_reports_prints_in_russian_and_bulgarian() -> None:
-    from desk.reports import balances, cashier, voids
+    from desk.reports import balances, cashier, revenue, voids
     from desk.reports.report_words import WORDS
 
     used = {cashier.TITLE, cashier.PAYMENTS, cashier.DRAWERS, *cashier.PAYMENT_COLUMNS, *cashier.DRAWER_COLUMNS,
             voids.TITLE, voids.SUMMARY, voids.DETAILS, *voids.SUMMARY_COLUMNS, *voids.DETAIL_COLUMNS,
             voids.CHARGE_VOID, voids.CHARGE_REVERSAL, voids.PAYMENT_VOID, voids.REFUND, voids.OVERRIDE,
             balances.TITLE, balances.IN_HOUSE, balances.DEPARTED, balances.COMPANIES, *balances.STAY_COLUMNS,
-            *balances.COMPANY_COLUMNS, "Aged on", "From", "To", "Workstation", "Cashier", "Made",
+            *balances.COMPANY_COLUMNS, revenue.TITLE, revenue.BY_GROUP, revenue.CHECKS, revenue.NIGHTS,
+            revenue.FRONT_DESK, revenue.NO_GROUP, *revenue.GROUP_NAMES.values(), *revenue.GROUP_COLUMNS,
+            *revenue.CHECK_COLUMNS, *revenue.NIGHT_COLUMNS, "Business date from", "Aged on", "From", "To",
+            "Workstation", "Cashier", "Made",
             "Made {when} by {who}", "Nothing in these days"}
     for language in ("ru", "bg"):
         assert sorted(used - set(WORDS[language])) == [], language
