@@ -184,6 +184,7 @@ ERRORS = (
     QT_TRANSLATE_NOOP("DeskError", "Name the currencies the operator takes, as EUR,CHF"),
     QT_TRANSLATE_NOOP("DeskError", "Names are kept in {languages} only"),
     QT_TRANSLATE_NOOP("DeskError", "Net"),
+    QT_TRANSLATE_NOOP("DeskError", "Net of VAT"),
     QT_TRANSLATE_NOOP("DeskError", "No POS key was sent: send the key this POS was given by the hotel"),
     QT_TRANSLATE_NOOP("DeskError", "No cash drawer is configured on {workstation}"),
     QT_TRANSLATE_NOOP("DeskError", "No cash register is configured"),

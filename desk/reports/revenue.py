@@ -36,9 +36,9 @@ ACCOMMODATION = "accommodation"  # the service group of a room's night
 # The service groups the catalogue offers, in the reader's words; a hotel's own group shows as it is.
 GROUP_NAMES = {"accommodation": N_("accommodation"), "food": N_("food"), "minibar": N_("minibar"),
                "laundry": N_("laundry"), "parking": N_("parking"), "spa": N_("spa"), "tax": N_("tax")}
-GROUP_COLUMNS = (N_("Outlet"), N_("Service group"), N_("VAT %"), N_("Currency"), N_("Postings"), N_("Net"),
+GROUP_COLUMNS = (N_("Outlet"), N_("Service group"), N_("Currency"), N_("VAT %"), N_("Postings"), N_("Net of VAT"),
                  N_("VAT"), N_("Gross"))
-CHECK_COLUMNS = (N_("Outlet"), N_("Check"), N_("Business date"), N_("Currency"), N_("Postings"), N_("Net"),
+CHECK_COLUMNS = (N_("Outlet"), N_("Check"), N_("Business date"), N_("Currency"), N_("Postings"), N_("Net of VAT"),
                  N_("VAT"), N_("Gross"))
 NIGHT_COLUMNS = (N_("Business date"), N_("Currency"), N_("Room nights"), N_("Room revenue"), N_("Average rate"))
 
@@ -88,7 +88,7 @@ def revenue_report(session: Session, reader: Actor, first: date, last: date | No
             night[1] += gross
     group_rows: list[tuple[Cell, ...]] = [
         (outlets.get(outlet, outlet) if outlet else Word(FRONT_DESK),
-         Word(GROUP_NAMES[group]) if group in GROUP_NAMES else group or Word(NO_GROUP), percent, currency,
+         Word(GROUP_NAMES[group]) if group in GROUP_NAMES else group or Word(NO_GROUP), currency, percent,
          count, _money(gross - vat, currency), _money(vat, currency), _money(gross, currency))
         for (outlet, group, percent, currency), (count, gross, vat) in sorted(
             by_group.items(), key=lambda item: (item[0][0], item[0][1], item[0][2], item[0][3]))]
@@ -106,6 +106,6 @@ def revenue_report(session: Session, reader: Actor, first: date, last: date | No
         name="revenue", title=TITLE, hotel_name=hotel.name,
         filters=((N_("Business date from"), first), (N_("To"), last)),
         made_at=utcnow(), made_by=reader.username,
-        sections=(Section(BY_GROUP, GROUP_COLUMNS, 2, tuple(group_rows)),
+        sections=(Section(BY_GROUP, GROUP_COLUMNS, 3, tuple(group_rows)),
                   Section(CHECKS, CHECK_COLUMNS, 4, tuple(check_rows)),
                   Section(NIGHTS, NIGHT_COLUMNS, 2, tuple(night_rows))))

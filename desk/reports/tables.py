@@ -130,7 +130,8 @@ def report_pdf(report: Report, fmt: DocumentFormat) -> bytes:
             continue
         headers = [word(lang, c) for c in section.columns]
         texts = [[_translated(lang, value, fmt) for value in row] for row in section.rows]
-        rows: list[list[object]] = [[text_cell(h, styles["cell"]) for h in headers]]
+        rows: list[list[object]] = [[text_cell(h, styles["number" if i >= section.numeric_from else "cell"])
+                                     for i, h in enumerate(headers)]]
         rows += [[text_cell(t, styles["number" if i >= section.numeric_from else "cell"]) for i, t in enumerate(row)]
                  for row in texts]
         story.append(document_table(rows, _widths(texts, headers, section.numeric_from, usable), styles,

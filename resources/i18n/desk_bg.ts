@@ -1786,6 +1786,10 @@
         <translation>Общо</translation>
     </message>
     <message>
+        <source>Net of VAT</source>
+        <translation>Без ДДС</translation>
+    </message>
+    <message>
         <source>No POS key was sent: send the key this POS was given by the hotel</source>
         <translation>Не е изпратен ключ на POS: изпратете ключа, даден от хотела на този POS</translation>
     </message>

@@ -1786,6 +1786,10 @@
         <translation>Итого</translation>
     </message>
     <message>
+        <source>Net of VAT</source>
+        <translation>Без НДС</translation>
+    </message>
+    <message>
         <source>No POS key was sent: send the key this POS was given by the hotel</source>
         <translation>Ключ POS не передан: передайте ключ, выданный отелем этому POS</translation>
     </message>

@@ -178,7 +178,7 @@ def test_cashier_and_voids_reports_add_up_to_the_ledger_rows(hotel: Hotel, ops: 
 
     with hotel.database.unit_of_work() as session:
         revenue = revenue_report(session, manager, today - timedelta(days=180), today + timedelta(days=180))
-    got_revenue = {(row[2], row[3]): (row[4], row[5].amount, row[6].amount, row[7].amount)
+    got_revenue = {(row[3], row[2]): (row[4], row[5].amount, row[6].amount, row[7].amount)
                    for row in revenue.section("Revenue by outlet, service group and VAT rate").rows}
     assert got_revenue == _expected_revenue(hotel)
 
