@@ -76,18 +76,16 @@ def deposits(session: Session, folio_ids: list[int]) -> dict[int, dict[str, int]
 
 
 def _stay_rows(session: Session, status: ReservationStatus, only_open: bool, base: str) -> list[tuple[Cell, ...]]:
-    stays = session.execute(
-        select(Reservation.id, Reservation.number, Reservation.arrival, Reservation.departure, Room.number, Folio.id)
-        .join(Folio, Folio.reservation_id == Reservation.id).outerjoin(Room, Room.id == Reservation.room_id)
-        .where(Reservation.status == status)).all()
-    folio_ids = [s[5] for s in stays]
+    query = (select(Reservation.id, Reservation.number, Reservation.arrival, Reservation.departure, Room.number,
+                    Folio.id)
+             .join(Folio, Folio.reservation_id == Reservation.id).outerjoin(Room, Room.id == Reservation.room_id)
+             .where(Reservation.status == status))
     if only_open:
-        # Of a hundred thousand departed stays, only the bills' totals that do not add up to nothing.
-        open_folios = set(session.scalars(
-            select(Bill.folio_id).join(BillTotal, BillTotal.bill_id == Bill.id)
-            .where(BillTotal.charges != BillTotal.paid).distinct()))
-        stays = [s for s in stays if s[5] in open_folios]
-        folio_ids = [s[5] for s in stays]
+        # Of a hundred thousand departed stays, only those with a bill whose totals do not add up to nothing.
+        query = query.where(Folio.id.in_(select(Bill.folio_id).join(BillTotal, BillTotal.bill_id == Bill.id)
+                                         .where(BillTotal.charges != BillTotal.paid)))
+    stays = session.execute(query).all()
+    folio_ids = [s[5] for s in stays]
     totals = folio_totals(session, folio_ids)
     held = deposits(session, folio_ids)
     names: dict[int, list[str]] = defaultdict(list)
