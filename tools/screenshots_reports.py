@@ -78,6 +78,14 @@ def busy_day(database: Database) -> None:
                      reason="Late check-out was promised free by the duty manager at booking")
         cash_in(session, cashier, eur("100.00"), "Change from the safe for the evening")
         cash_out(session, cashier, eur("250.00"), "Takings to the safe at 15:00")
+    with database.writing() as session:  # the terminal's end of day as the journal keeps it: receipt 106 unknown
+        session.add(CardRecord(operation=CardRecordKind.END_OF_DAY, amount=eur("1305.00"),
+                               terminal="Ingenico Move/5000 front desk", created_by=cashier.username,
+                               workstation=cashier.workstation, details={
+                                   "count": 7, "itemised": True, "first_receipt": 100, "last_receipt": 106,
+                                   "brands": [{"brand": "Visa", "count": 3, "amount_minor": 44500},
+                                              {"brand": "Eurocard/Mastercard", "count": 2, "amount_minor": 41500},
+                                              {"brand": "girocard", "count": 2, "amount_minor": 44500}]}))
     with database.writing() as session:
         close_shift(session, cashier, {"EUR": {Decimal("50"): 40, Decimal("20"): 3}, "USD": {Decimal("50"): 1}})
     with database.writing() as session:

@@ -31,6 +31,16 @@ WORDS: dict[str, dict[str, str]] = {
         "Company": "Компания", "0-30 days": "0–30 дней", "31-60 days": "31–60 дней", "61-90 days": "61–90 дней",
         "Over 90 days": "Свыше 90 дней", "Credit limit": "Кредитный лимит", "Over the limit": "Сверх лимита",
         "Aged on": "Сроки на",
+        "Card totals against the terminals": "Итоги по картам против терминалов",
+        "Terminal end of day against the ledger": "Закрытие дня терминала против учёта",
+        "Differences": "Расхождения", "All brands": "Все платёжные системы",
+        "In the ledger, not in the terminal's batch": "В учёте, но не в смене терминала",
+        "Booked by the terminal, not in the ledger": "Проведено терминалом, но нет в учёте",
+        "The terminal sent only its total: no payment can be named":
+        "Терминал прислал только общий итог: платёж назвать нельзя",
+        "Terminal count": "Операций по терминалу", "Terminal amount": "Сумма по терминалу",
+        "Ledger count": "Операций в учёте", "Ledger amount": "Сумма в учёте", "Difference": "Расхождение",
+        "Receipt": "Чек", "Payment": "Платёж",
         "Daily revenue": "Выручка за день", "Revenue by outlet, service group and VAT rate":
         "Выручка по точкам продаж, группам услуг и ставкам НДС", "POS checks by outlet": "Чеки POS по точкам продаж",
         "Room nights": "Проданные ночи", "Front desk": "Служба приёма", "Other": "Прочее", "Outlet": "Точка продаж",
@@ -68,6 +78,16 @@ WORDS: dict[str, dict[str, str]] = {
         "Deposit": "Депозит", "Company": "Фирма", "0-30 days": "0–30 дни", "31-60 days": "31–60 дни",
         "61-90 days": "61–90 дни", "Over 90 days": "Над 90 дни", "Credit limit": "Кредитен лимит",
         "Over the limit": "Над лимита", "Aged on": "Давност към",
+        "Card totals against the terminals": "Картови плащания срещу терминалите",
+        "Terminal end of day against the ledger": "Приключване на терминала срещу счетоводството",
+        "Differences": "Разлики", "All brands": "Всички картови схеми",
+        "In the ledger, not in the terminal's batch": "В счетоводството, но не в партидата на терминала",
+        "Booked by the terminal, not in the ledger": "Осчетоводено от терминала, но не в счетоводството",
+        "The terminal sent only its total: no payment can be named":
+        "Терминалът изпрати само общата сума: не може да се посочи плащане",
+        "Terminal count": "Брой по терминала", "Terminal amount": "Сума по терминала",
+        "Ledger count": "Брой в счетоводството", "Ledger amount": "Сума в счетоводството", "Difference": "Разлика",
+        "Receipt": "Бележка", "Payment": "Плащане",
         "Daily revenue": "Дневни приходи", "Revenue by outlet, service group and VAT rate":
         "Приходи по обекти, групи услуги и ставки ДДС", "POS checks by outlet": "POS сметки по обекти",
         "Room nights": "Продадени нощувки", "Front desk": "Рецепция", "Other": "Други", "Outlet": "Обект",

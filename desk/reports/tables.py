@@ -174,21 +174,23 @@ def _widths(texts: list[list[str]], headers: list[str], numeric_from: int, usabl
 
 def report_names() -> dict[str, str]:
     """Each report `desk report NAME` and the Reports menu know: its name and its title (English)."""
-    from desk.reports import balances, cashier, revenue, voids
+    from desk.reports import balances, card_totals, cashier, revenue, voids
 
-    return {"cashier": cashier.TITLE, "voids": voids.TITLE, "balances": balances.TITLE, "revenue": revenue.TITLE}
+    return {"cashier": cashier.TITLE, "voids": voids.TITLE, "balances": balances.TITLE, "revenue": revenue.TITLE,
+            "cards": card_totals.TITLE}
 
 
 def make_report(session: Session, reader: Actor, name: str, first: date, last: date | None = None,
                 workstation: str | None = None, language: str = "en") -> Report:
     """The report called ``name``, for the reader, of the days ``first`` to ``last``."""
     from desk.reports.balances import balances_report
+    from desk.reports.card_totals import card_totals_report
     from desk.reports.cashier import cashier_report
     from desk.reports.revenue import revenue_report
     from desk.reports.voids import voids_report
 
     makers = {"cashier": cashier_report, "voids": voids_report, "balances": balances_report,
-              "revenue": revenue_report}
+              "revenue": revenue_report, "cards": card_totals_report}
     if name not in makers:
         raise InvalidInput("There is no report called {name}", field="name", name=name)
     return makers[name](session, reader, first, last, workstation, language)

@@ -1434,6 +1434,10 @@
         <translation>Давност към</translation>
     </message>
     <message>
+        <source>All brands</source>
+        <translation>Всички картови схеми</translation>
+    </message>
+    <message>
         <source>Amount</source>
         <translation>Сума</translation>
     </message>
@@ -1510,6 +1514,10 @@
         <translation>Сметка {key} не съществува</translation>
     </message>
     <message>
+        <source>Booked by the terminal, not in the ledger</source>
+        <translation>Осчетоводено от терминала, но не в счетоводството</translation>
+    </message>
+    <message>
         <source>Business date</source>
         <translation>Работен ден</translation>
     </message>
@@ -1532,6 +1540,10 @@
     <message>
         <source>Card brand</source>
         <translation>Картова схема</translation>
+    </message>
+    <message>
+        <source>Card totals against the terminals</source>
+        <translation>Картови плащания срещу терминалите</translation>
     </message>
     <message>
         <source>Cash drawer by shift</source>
@@ -1678,6 +1690,14 @@
         <translation>Депозитите се прилагат в {currency}</translation>
     </message>
     <message>
+        <source>Difference</source>
+        <translation>Разлика</translation>
+    </message>
+    <message>
+        <source>Differences</source>
+        <translation>Разлики</translation>
+    </message>
+    <message>
         <source>Document {number} of register {register} was not signed with the key file {path}: either the file is another register&apos;s or workstation&apos;s, or the document was changed in the database. Nothing was printed; run “desk fiscal verify” and call the manager</source>
         <translation>Документ {number} на каса {register} не е подписан с ключа от файла {path}: или файлът е на друга каса или работно място, или документът е променен в базата данни. Нищо не е отпечатано; изпълнете „desk fiscal verify“ и повикайте мениджъра</translation>
     </message>
@@ -1758,6 +1778,10 @@
         <translation>Idempotency-Key {key} вече е използван с друга заявка</translation>
     </message>
     <message>
+        <source>In the ledger, not in the terminal&apos;s batch</source>
+        <translation>В счетоводството, но не в партидата на терминала</translation>
+    </message>
+    <message>
         <source>In-house guests</source>
         <translation>Настанени гости</translation>
     </message>
@@ -1768,6 +1792,14 @@
     <message>
         <source>Kind</source>
         <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Ledger amount</source>
+        <translation>Сума в счетоводството</translation>
+    </message>
+    <message>
+        <source>Ledger count</source>
+        <translation>Брой в счетоводството</translation>
     </message>
     <message>
         <source>Method</source>
@@ -1966,6 +1998,10 @@
         <translation>Хартията е широка 58 или 80 мм</translation>
     </message>
     <message>
+        <source>Payment</source>
+        <translation>Плащане</translation>
+    </message>
+    <message>
         <source>Payment voided</source>
         <translation>Анулирано плащане</translation>
     </message>
@@ -2012,6 +2048,10 @@
     <message>
         <source>Reason</source>
         <translation>Основание</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Бележка</translation>
     </message>
     <message>
         <source>Receipt {number} may not have printed whole: {error}. Check the printer and press Retry: it is printed again, marked COPY</source>
@@ -2276,6 +2316,18 @@
     <message>
         <source>Terminal</source>
         <translation>Терминал</translation>
+    </message>
+    <message>
+        <source>Terminal amount</source>
+        <translation>Сума по терминала</translation>
+    </message>
+    <message>
+        <source>Terminal count</source>
+        <translation>Брой по терминала</translation>
+    </message>
+    <message>
+        <source>Terminal end of day against the ledger</source>
+        <translation>Приключване на терминала срещу счетоводството</translation>
     </message>
     <message>
         <source>The TLS handshake with {host}:{port} failed ({reason}): check the security setting and the port</source>
@@ -2572,6 +2624,10 @@
     <message>
         <source>The terminal cannot take {currency}</source>
         <translation>Терминалът не приема {currency}</translation>
+    </message>
+    <message>
+        <source>The terminal sent only its total: no payment can be named</source>
+        <translation>Терминалът изпрати само общата сума: не може да се посочи плащане</translation>
     </message>
     <message>
         <source>The text is too long: at most {limit} characters</source>

@@ -1434,6 +1434,10 @@
         <translation>Сроки на</translation>
     </message>
     <message>
+        <source>All brands</source>
+        <translation>Все платёжные системы</translation>
+    </message>
+    <message>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
@@ -1510,6 +1514,10 @@
         <translation>Счёта {key} не существует</translation>
     </message>
     <message>
+        <source>Booked by the terminal, not in the ledger</source>
+        <translation>Проведено терминалом, но нет в учёте</translation>
+    </message>
+    <message>
         <source>Business date</source>
         <translation>Операционный день</translation>
     </message>
@@ -1532,6 +1540,10 @@
     <message>
         <source>Card brand</source>
         <translation>Платёжная система</translation>
+    </message>
+    <message>
+        <source>Card totals against the terminals</source>
+        <translation>Итоги по картам против терминалов</translation>
     </message>
     <message>
         <source>Cash drawer by shift</source>
@@ -1678,6 +1690,14 @@
         <translation>Депозит зачитается в {currency}</translation>
     </message>
     <message>
+        <source>Difference</source>
+        <translation>Расхождение</translation>
+    </message>
+    <message>
+        <source>Differences</source>
+        <translation>Расхождения</translation>
+    </message>
+    <message>
         <source>Document {number} of register {register} was not signed with the key file {path}: either the file is another register&apos;s or workstation&apos;s, or the document was changed in the database. Nothing was printed; run “desk fiscal verify” and call the manager</source>
         <translation>Документ {number} кассы {register} подписан не ключом из файла {path}: либо это файл другой кассы или рабочего места, либо документ изменён в базе данных. Ничего не напечатано; выполните «desk fiscal verify» и позовите менеджера</translation>
     </message>
@@ -1758,6 +1778,10 @@
         <translation>Idempotency-Key {key} уже использован с другим запросом</translation>
     </message>
     <message>
+        <source>In the ledger, not in the terminal&apos;s batch</source>
+        <translation>В учёте, но не в смене терминала</translation>
+    </message>
+    <message>
         <source>In-house guests</source>
         <translation>Проживающие гости</translation>
     </message>
@@ -1768,6 +1792,14 @@
     <message>
         <source>Kind</source>
         <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Ledger amount</source>
+        <translation>Сумма в учёте</translation>
+    </message>
+    <message>
+        <source>Ledger count</source>
+        <translation>Операций в учёте</translation>
     </message>
     <message>
         <source>Method</source>
@@ -1966,6 +1998,10 @@
         <translation>Ширина бумаги — 58 или 80 мм</translation>
     </message>
     <message>
+        <source>Payment</source>
+        <translation>Платёж</translation>
+    </message>
+    <message>
         <source>Payment voided</source>
         <translation>Оплата аннулирована</translation>
     </message>
@@ -2012,6 +2048,10 @@
     <message>
         <source>Reason</source>
         <translation>Основание</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Чек</translation>
     </message>
     <message>
         <source>Receipt {number} may not have printed whole: {error}. Check the printer and press Retry: it is printed again, marked COPY</source>
@@ -2276,6 +2316,18 @@
     <message>
         <source>Terminal</source>
         <translation>Терминал</translation>
+    </message>
+    <message>
+        <source>Terminal amount</source>
+        <translation>Сумма по терминалу</translation>
+    </message>
+    <message>
+        <source>Terminal count</source>
+        <translation>Операций по терминалу</translation>
+    </message>
+    <message>
+        <source>Terminal end of day against the ledger</source>
+        <translation>Закрытие дня терминала против учёта</translation>
     </message>
     <message>
         <source>The TLS handshake with {host}:{port} failed ({reason}): check the security setting and the port</source>
@@ -2572,6 +2624,10 @@
     <message>
         <source>The terminal cannot take {currency}</source>
         <translation>Терминал не принимает {currency}</translation>
+    </message>
+    <message>
+        <source>The terminal sent only its total: no payment can be named</source>
+        <translation>Терминал прислал только общий итог: платёж назвать нельзя</translation>
     </message>
     <message>
         <source>The text is too long: at most {limit} characters</source>

@@ -300,7 +300,7 @@ def test_desk_report_writes_the_csv_and_the_pdf_and_refuses_a_cashier_the_voids(
 
 
 def test_every_word_of_the_reports_prints_in_russian_and_bulgarian() -> None:
-    from desk.reports import balances, cashier, revenue, voids
+    from desk.reports import balances, card_totals, cashier, revenue, voids
     from desk.reports.report_words import WORDS
 
     used = {cashier.TITLE, cashier.PAYMENTS, cashier.DRAWERS, *cashier.PAYMENT_COLUMNS, *cashier.DRAWER_COLUMNS,
@@ -309,8 +309,55 @@ def test_every_word_of_the_reports_prints_in_russian_and_bulgarian() -> None:
             balances.TITLE, balances.IN_HOUSE, balances.DEPARTED, balances.COMPANIES, *balances.STAY_COLUMNS,
             *balances.COMPANY_COLUMNS, revenue.TITLE, revenue.BY_GROUP, revenue.CHECKS, revenue.NIGHTS,
             revenue.FRONT_DESK, revenue.NO_GROUP, *revenue.GROUP_NAMES.values(), *revenue.GROUP_COLUMNS,
-            *revenue.CHECK_COLUMNS, *revenue.NIGHT_COLUMNS, "Business date from", "Aged on", "From", "To",
-            "Workstation", "Cashier", "Made",
-            "Made {when} by {who}", "Nothing in these days"}
+            *revenue.CHECK_COLUMNS, *revenue.NIGHT_COLUMNS, card_totals.TITLE, card_totals.TOTALS,
+            card_totals.DIFFERENCES, card_totals.ALL_BRANDS, card_totals.NOT_IN_BATCH, card_totals.NOT_IN_LEDGER,
+            card_totals.TOTAL_ONLY, *card_totals.TOTAL_COLUMNS, *card_totals.DIFFERENCE_COLUMNS,
+            "Business date from", "Aged on", "From", "To", "Workstation", "Cashier", "Made", "Made {when} by {who}",
+            "Nothing in these days"}
     for language in ("ru", "bg"):
         assert sorted(used - set(WORDS[language])) == [], language
+
+
+def _card(session, kind: CardRecordKind, amount: str, brand: str = "", receipt: int | None = None, **extra):
+    record = CardRecord(operation=kind, amount=Money.parse(amount), terminal="Desk terminal", brand=brand,
+                        receipt_no=receipt, created_by="ivan", workstation="TEST-1", **extra)
+    session.add(record)
+    session.flush()
+    return record
+
+
+def test_card_totals_compare_each_end_of_day_with_its_batch_and_name_each_difference(hotel: Hotel) -> None:
+    from desk.reports.card_totals import card_totals_report
+
+    with hotel.database.writing() as session:  # as the terminal's answers and its end of day were journalled
+        _card(session, CardRecordKind.SALE, "EUR 10.00", "VISA", 7)
+        _card(session, CardRecordKind.END_OF_DAY, "EUR 10.00", details={"count": 1, "itemised": False})
+        _card(session, CardRecordKind.SALE, "EUR 40.00", "VISA CREDIT", 11)
+        _card(session, CardRecordKind.SALE, "EUR 25.50", "MASTERCARD", 12)
+        refunded = _card(session, CardRecordKind.SALE, "EUR 5.00", "Visa", 13)
+        _card(session, CardRecordKind.REVERSAL, "EUR 5.00", "Visa", 14, original_id=refunded.id)
+        _card(session, CardRecordKind.REFUND, "EUR 4.00", "MASTERCARD", 15)
+        _card(session, CardRecordKind.SALE, "EUR 9.99", "VISA", None)  # its receipt never came back
+        _card(session, CardRecordKind.END_OF_DAY, "EUR 91.50", details={
+            "count": 4, "itemised": True, "first_receipt": 11, "last_receipt": 16,
+            "brands": [{"brand": "Visa", "count": 2, "amount_minor": 7000},
+                       {"brand": "Eurocard/Mastercard", "count": 2, "amount_minor": 2150}]})
+    manager = signed_in(hotel.database, Role.MANAGER)
+    with hotel.database.unit_of_work() as session:
+        report = card_totals_report(session, manager, date.today())
+    totals = [(row[3], row[5], row[6].amount, row[7], row[8].amount, row[9].amount)
+              for row in report.section("Terminal end of day against the ledger").rows]
+    assert totals == [
+        ("All brands", 1, Decimal("10.00"), 1, Decimal("10.00"), Decimal("0.00")),
+        # The reversed sale counts on neither side; the refund takes from its brand.
+        ("Eurocard/Mastercard", 2, Decimal("21.50"), 2, Decimal("21.50"), Decimal("0.00")),
+        ("Visa", 2, Decimal("70.00"), 2, Decimal("49.99"), Decimal("20.01")),
+        ("All brands", 4, Decimal("91.50"), 4, Decimal("71.49"), Decimal("20.01")),
+    ]
+    differences = [(row[3], row[5], row[7].amount if row[7] is not None else None)
+                   for row in report.section("Differences").rows]
+    assert differences == [
+        ("The terminal sent only its total: no payment can be named", None, Decimal("0.00")),
+        ("In the ledger, not in the terminal's batch", None, Decimal("9.99")),
+        ("Booked by the terminal, not in the ledger", 16, None),
+    ]
