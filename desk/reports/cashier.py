@@ -31,6 +31,7 @@ from desk.hotel.reference import base_currency
 from desk.ledger.models import Payment, PaymentKind
 from desk.people.auth import Actor
 from desk.people.rights import Right, require
+from desk.reports.charts import takings_by_hour
 from desk.reports.tables import Report, Section, day_bounds
 
 TITLE = N_("Cashier report")
@@ -253,8 +254,11 @@ def cashier_report(session: Session, reader: Actor, first: date, last: date | No
         filters.append((N_("Workstation"), workstation))
     if not reader.may(Right.READ_HOTEL_REPORTS):
         filters.append((N_("Cashier"), reader.username))
+    # The hotel's takings by hour are the manager's; a cashier's report holds only their own shifts.
+    charts = (takings_by_hour(session, first, last, workstation, language),) \
+        if reader.may(Right.READ_HOTEL_REPORTS) else ()
     return Report(
         name="cashier", title=TITLE, hotel_name=hotel.name, filters=tuple(filters),  # type: ignore[arg-type]
         made_at=utcnow(), made_by=reader.username,
         sections=(Section(PAYMENTS, PAYMENT_COLUMNS, 7, payment_rows),
-                  Section(DRAWERS, DRAWER_COLUMNS, 6, drawer_rows)))
+                  Section(DRAWERS, DRAWER_COLUMNS, 6, drawer_rows)), charts=charts)

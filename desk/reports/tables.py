@@ -14,8 +14,13 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
+from reportlab.graphics.charts.barcharts import VerticalBarChart
+from reportlab.graphics.charts.legends import Legend
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -28,6 +33,9 @@ from desk.core.money import Money
 from desk.core.pdf_layout import document_table, fonts, paragraph_styles, text_cell
 from desk.people.auth import Actor
 from desk.reports.report_words import word
+
+if TYPE_CHECKING:
+    from desk.reports.charts import Chart
 
 Cell = str | int | Decimal | Money | date | datetime | None
 
@@ -51,6 +59,7 @@ class Report:
     made_at: datetime
     made_by: str
     sections: tuple[Section, ...]
+    charts: tuple[Chart, ...] = ()
 
     def section(self, title: str) -> Section:
         return next(s for s in self.sections if s.title == title)
@@ -123,6 +132,10 @@ def report_pdf(report: Report, fmt: DocumentFormat) -> bytes:
                   styles["small"]),
     ]
     usable = landscape(A4)[0] - 30 * mm
+    for chart in report.charts:
+        story += [Spacer(1, 4 * mm),
+                  Paragraph(escape(word(lang, chart.title, currency=chart.currency)), styles["h2"]),
+                  _drawing(chart, usable)]
     for section in report.sections:
         story += [Spacer(1, 4 * mm), Paragraph(escape(word(lang, section.title)), styles["h2"])]
         if not section.rows:
@@ -143,6 +156,37 @@ def report_pdf(report: Report, fmt: DocumentFormat) -> bytes:
     return buffer.getvalue()
 
 
+# Each series its own colour, the same on screen (ui.reports.chart).
+SERIES_COLOURS = ("#2f6db5", "#e08a1e", "#3a9b48", "#c23b3b", "#7b55b3", "#8c6d3f", "#d462a6", "#6f6f6f")
+
+
+def _drawing(chart: Chart, width: float) -> Drawing:
+    """Stacked bars of the chart, with its legend: ReportLab graphics."""
+    regular, _bold = fonts()
+    drawing = Drawing(width, 62 * mm)
+    bars = VerticalBarChart()
+    bars.x, bars.y, bars.width, bars.height = 14 * mm, 10 * mm, width - 60 * mm, 48 * mm
+    bars.data = [[float(v) for v in values] for _name, values in chart.series] or [[0.0]]  # drawing only
+    bars.categoryAxis.categoryNames = list(chart.categories) or [""]
+    bars.categoryAxis.style = "stacked"
+    bars.categoryAxis.labels.fontName = bars.valueAxis.labels.fontName = regular
+    bars.categoryAxis.labels.fontSize = bars.valueAxis.labels.fontSize = 7
+    bars.valueAxis.valueMin = 0
+    for k in range(len(chart.series)):
+        bars.bars[k].fillColor = colors.HexColor(SERIES_COLOURS[k % len(SERIES_COLOURS)])
+        bars.bars[k].strokeColor = None
+    drawing.add(bars)
+    legend = Legend()
+    legend.x, legend.y = width - 40 * mm, 54 * mm
+    legend.alignment = "right"  # the swatch, then its name
+    legend.columnMaximum = max(len(chart.series), 1)
+    legend.fontName, legend.fontSize = regular, 7
+    legend.colorNamePairs = [(colors.HexColor(SERIES_COLOURS[k % len(SERIES_COLOURS)]), name)
+                             for k, (name, _values) in enumerate(chart.series)]
+    drawing.add(legend)
+    return drawing
+
+
 def _widths(texts: list[list[str]], headers: list[str], numeric_from: int, usable: float) -> list[float]:
     """Columns as wide as their widest cell and their header's longest word; when the page is too narrow
     for that, amounts keep their width (never wrapped) and texts and headers wrap, word by word."""
@@ -158,10 +202,10 @@ def _widths(texts: list[list[str]], headers: list[str], numeric_from: int, usabl
         full = max([width(c) for c in cells] or [padding])
         header_word = max(width(w, bold) for w in header.split() or [""])
         if column >= numeric_from:
-            least.append(max(full, min(header_word, 22 * mm)))  # a count's header unbroken, if it can
+            least.append(max(full, min(header_word, 15 * mm)))  # a count's header unbroken, if it can
         else:
             longest_word = max([width(w) for c in cells for w in c.split()] or [padding])
-            least.append(min(max(longest_word, 12 * mm), 35 * mm))
+            least.append(min(max(longest_word, 9 * mm), 35 * mm))
         wanted.append(max(full, header_word, least[-1]))
     if sum(wanted) <= usable:
         spare = (usable - sum(wanted)) / len(wanted)

@@ -2310,6 +2310,10 @@
         <translation>Смяна {shift} на каса {register} е отворена преди повече от 24 часа: затворете я (Z отчет) преди следващата продажба</translation>
     </message>
     <message>
+        <source>Takings by hour and method ({currency})</source>
+        <translation>Постъпления по часове и видове ({currency})</translation>
+    </message>
+    <message>
         <source>Tax rate {key} does not exist</source>
         <translation>Данъчна ставка {key} не съществува</translation>
     </message>

@@ -2310,6 +2310,10 @@
         <translation>Смена {shift} кассы {register} открыта более 24 часов назад: закройте её (Z-отчёт) до следующей продажи</translation>
     </message>
     <message>
+        <source>Takings by hour and method ({currency})</source>
+        <translation>Поступления по часам и способам ({currency})</translation>
+    </message>
+    <message>
         <source>Tax rate {key} does not exist</source>
         <translation>Налоговой ставки {key} не существует</translation>
     </message>

@@ -312,8 +312,8 @@ def test_every_word_of_the_reports_prints_in_russian_and_bulgarian() -> None:
             *revenue.CHECK_COLUMNS, *revenue.NIGHT_COLUMNS, card_totals.TITLE, card_totals.TOTALS,
             card_totals.DIFFERENCES, card_totals.ALL_BRANDS, card_totals.NOT_IN_BATCH, card_totals.NOT_IN_LEDGER,
             card_totals.TOTAL_ONLY, *card_totals.TOTAL_COLUMNS, *card_totals.DIFFERENCE_COLUMNS,
-            "Business date from", "Aged on", "From", "To", "Workstation", "Cashier", "Made", "Made {when} by {who}",
-            "Nothing in these days"}
+            "Takings by hour and method ({currency})", "Business date from", "Aged on", "From", "To", "Workstation",
+            "Cashier", "Made", "Made {when} by {who}", "Nothing in these days"}
     for language in ("ru", "bg"):
         assert sorted(used - set(WORDS[language])) == [], language
 
@@ -361,3 +361,25 @@ def test_card_totals_compare_each_end_of_day_with_its_batch_and_name_each_differ
         ("In the ledger, not in the terminal's batch", None, Decimal("9.99")),
         ("Booked by the terminal, not in the ledger", 16, None),
     ]
+
+
+def test_the_takings_chart_adds_up_to_the_payments_by_hour_and_method(hotel: Hotel) -> None:
+    from datetime import UTC, datetime
+
+    from desk.reports.charts import takings_by_hour
+
+    _day(hotel, [("pay", "cash", 1250, ""), ("pay", "card", 9000, "VISA"), ("deposit", "transfer", 5000, ""),
+                 ("refund", 0, 250), ("void", 1)])
+    with hotel.database.unit_of_work() as session:
+        chart = takings_by_hour(session, date.today(), date.today())
+    expected: dict[tuple[str, str], Decimal] = defaultdict(Decimal)
+    for created_at, name, amount in _sql_rows(hotel, """
+            SELECT p.created_at, m.name, p.base_amount FROM payment p JOIN payment_method m ON m.code = p.method_code
+            WHERE p.kind <> 'transfer'"""):
+        moment = created_at if isinstance(created_at, datetime) else datetime.fromisoformat(created_at)
+        moment = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+        expected[(name, f"{moment.astimezone().hour:02d}")] += Money.parse(amount).amount
+    got = {(name, hour): value for name, values in chart.series for hour, value in zip(chart.categories, values,
+                                                                                         strict=True) if value}
+    assert got == {key: value for key, value in expected.items() if value}
+    assert {name for name, _values in chart.series} == {"Bank card", "Bank transfer", "Cash"}

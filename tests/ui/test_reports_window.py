@@ -26,7 +26,11 @@ def _shown(qtbot, ctx, name: str = "cashier") -> ReportsWindow:  # type: ignore[
 def test_a_manager_sorts_and_filters_the_cashier_report_and_exports_it(qtbot, context_of, tmp_path):
     window = _shown(qtbot, context_of(Role.MANAGER))
     assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [
-        "Payments by shift, cashier and method (5)", "Cash drawer by shift (5)"]
+        "Payments by shift, cashier and method (5)", "Cash drawer by shift (5)", "Takings by hour and method (EUR)"]
+    # The chart's bars add up to what the table took, in the hotel's currency: the demo's USD 50.00 counts
+    # for EUR 46.00 at the demo's rate (0.92).
+    taken = window.report.section("Payments by shift, cashier and method")
+    assert sum(window.charts[0].totals()) == sum(row[13].amount for row in taken.rows if row[6] == "EUR") + 46
     payments = window.tables[0]
     assert {row[3] for row in payments.shown_rows()} == {
         "Bank card", "Bank transfer", "Cash", "Company account"}
@@ -48,6 +52,7 @@ def test_a_manager_sorts_and_filters_the_cashier_report_and_exports_it(qtbot, co
 def test_a_cashier_is_offered_only_the_cashier_report_of_their_own_shifts(qtbot, context_of):
     window = _shown(qtbot, context_of(Role.CASHIER))
     assert [window.report_combo.itemData(i) for i in range(window.report_combo.count())] == ["cashier"]
+    assert window.charts == []  # the hotel's takings are the manager's
     assert all(row[2] == "ivan" for row in window.tables[1].shown_rows())  # the demo cashier's drawers only
 
 

@@ -40,6 +40,7 @@ from desk.reports.tables import Cell, Report, Section, Word, export_report, make
 from ui.context import DeskContext
 from ui.desk_text import translate_message
 from ui.i18n import current_language, format_date, format_datetime, money_text
+from ui.reports.chart import ChartWidget
 
 CONTEXT = "DeskError"  # the reports' words are desk templates, collected into ui/desk_messages.py
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -142,6 +143,7 @@ class ReportsWindow(QDialog):
         self.ctx = ctx
         self.report: Report | None = None
         self.tables: list[SectionTable] = []
+        self.charts: list[ChartWidget] = []
         self.setWindowTitle(self.tr("Reports"))
         self.resize(1180, 640)
 
@@ -224,6 +226,11 @@ class ReportsWindow(QDialog):
             table.proxy.setFilterFixedString(self.filter_edit.text())
             self.tables.append(table)
             self.tabs.addTab(table, f"{desk_word(section.title)} ({len(section.rows)})")
+        self.charts = []
+        for chart in report.charts:
+            widget = ChartWidget(chart)
+            self.charts.append(widget)
+            self.tabs.addTab(widget, translate_message(CONTEXT, chart.title, {"currency": chart.currency}))
         for button in (self.pdf_button, self.csv_button):
             button.setEnabled(True)
         self.report_shown.emit()
