@@ -99,8 +99,8 @@ def render_pdfs(database: Database) -> None:
     for language in LANGUAGES:
         for name in report_names():
             with database.unit_of_work() as session:
-                # The revenue of yesterday too: the demo's night audit charged the nights up to it.
-                first = date.today() - timedelta(days=1 if name == "revenue" else 0)
+                # The revenue of the demo's week: its night audit charged the nights up to yesterday.
+                first = date.today() - timedelta(days=6 if name == "revenue" else 0)
                 report = make_report(session, manager, name, first, date.today(), None, language)
             with tempfile.TemporaryDirectory() as folder:
                 pdf = Path(folder) / "report.pdf"
@@ -124,6 +124,10 @@ def render_windows(app: QApplication, database: Database) -> None:
             wait_until(lambda shown=window: shown.report is not None)
             settle(300)
             save(window, f"report_{name}_window", language)
+            if window.charts:
+                window.tabs.setCurrentWidget(window.charts[0])
+                settle(200)
+                save(window, f"report_{name}_chart", language)
             window.close()
         remove_translators(app)  # type: ignore[arg-type]
     ctx.close()

@@ -297,6 +297,7 @@ ERRORS = (
     QT_TRANSLATE_NOOP("DeskError", "Reservation {reservation} is checked out, not confirmed"),
     QT_TRANSLATE_NOOP("DeskError", "Reservation {reservation} is checked out: its bills are closed"),
     QT_TRANSLATE_NOOP("DeskError", "Reservation {reservation} is not checked in yet"),
+    QT_TRANSLATE_NOOP("DeskError", "Revenue by outlet and day ({currency})"),
     QT_TRANSLATE_NOOP("DeskError", "Revenue by outlet, service group and VAT rate"),
     QT_TRANSLATE_NOOP("DeskError", "Room"),
     QT_TRANSLATE_NOOP("DeskError", "Room nights"),

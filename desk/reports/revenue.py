@@ -9,7 +9,7 @@ earns nothing: it is left out. Posted prices include their VAT: net is gross les
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from sqlalchemy import String, select, type_coerce
@@ -20,16 +20,20 @@ from desk.core.money import Money, minor_units
 from desk.core.types import utcnow
 from desk.hotel.models import Hotel, Outlet, Service
 from desk.hotel.names import load_names
+from desk.hotel.reference import base_currency
 from desk.ledger.models import Posting, PostingKind
 from desk.people.auth import Actor
 from desk.people.rights import Right, require
 from desk.reports.cashier import check_days
+from desk.reports.charts import Chart
+from desk.reports.report_words import word
 from desk.reports.tables import Cell, Report, Section, Word
 
 TITLE = N_("Daily revenue")
 BY_GROUP = N_("Revenue by outlet, service group and VAT rate")
 CHECKS = N_("POS checks by outlet")
 NIGHTS = N_("Room nights")
+BY_OUTLET_CHART = N_("Revenue by outlet and day ({currency})")
 FRONT_DESK = N_("Front desk")
 NO_GROUP = N_("Other")
 ACCOMMODATION = "accommodation"  # the service group of a room's night
@@ -69,6 +73,8 @@ def revenue_report(session: Session, reader: Actor, first: date, last: date | No
     by_group: dict[tuple[str, str, Decimal, str], list[int]] = defaultdict(lambda: [0, 0, 0])
     checks: dict[tuple[str, str, date, str], list[int]] = defaultdict(lambda: [0, 0, 0])
     nights: dict[tuple[date, str], list[int]] = defaultdict(lambda: [0, 0])
+    by_day: dict[tuple[str, date], int] = defaultdict(int)  # gross in the hotel's currency, per outlet and day
+    base = base_currency(session)
     for day, kind, outlet, check, service, percent, amount, tax in rows:
         currency, gross = _minor(amount)
         vat = _minor(tax)[1]
@@ -82,6 +88,8 @@ def revenue_report(session: Session, reader: Actor, first: date, last: date | No
             check_line[0] += 1
             check_line[1] += gross
             check_line[2] += vat
+        if currency == base:
+            by_day[(outlets.get(outlet, outlet) if outlet else word(language, FRONT_DESK), day)] += gross
         if group == ACCOMMODATION:
             night = nights[(day, currency)]
             night[0] += 1 if kind is PostingKind.CHARGE else -1  # a night undone is a night not sold
@@ -101,6 +109,11 @@ def revenue_report(session: Session, reader: Actor, first: date, last: date | No
         (day, currency, sold, _money(revenue, currency),
          Money.rounded(Decimal(revenue).scaleb(-minor_units(currency)) / sold, currency) if sold > 0 else None)
         for (day, currency), (sold, revenue) in sorted(nights.items())]
+    days = [first + timedelta(days=k) for k in range((last - first).days + 1)]
+    places = sorted({place for place, _day in by_day})
+    chart = Chart(BY_OUTLET_CHART, base, tuple(f"{day:%d.%m}" for day in days), tuple(
+        (place, tuple(Decimal(by_day.get((place, day), 0)).scaleb(-minor_units(base)) for day in days))
+        for place in places))
     hotel = session.scalars(select(Hotel).limit(1)).one()
     return Report(
         name="revenue", title=TITLE, hotel_name=hotel.name,
@@ -108,4 +121,4 @@ def revenue_report(session: Session, reader: Actor, first: date, last: date | No
         made_at=utcnow(), made_by=reader.username,
         sections=(Section(BY_GROUP, GROUP_COLUMNS, 3, tuple(group_rows)),
                   Section(CHECKS, CHECK_COLUMNS, 4, tuple(check_rows)),
-                  Section(NIGHTS, NIGHT_COLUMNS, 2, tuple(night_rows))))
+                  Section(NIGHTS, NIGHT_COLUMNS, 2, tuple(night_rows))), charts=(chart,))

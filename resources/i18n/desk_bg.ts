@@ -2190,6 +2190,10 @@
         <translation>Резервация {reservation} още не е настанена</translation>
     </message>
     <message>
+        <source>Revenue by outlet and day ({currency})</source>
+        <translation>Приходи по обекти и дни ({currency})</translation>
+    </message>
+    <message>
         <source>Revenue by outlet, service group and VAT rate</source>
         <translation>Приходи по обекти, групи услуги и ставки ДДС</translation>
     </message>

@@ -2190,6 +2190,10 @@
         <translation>Гость по брони {reservation} ещё не заселён</translation>
     </message>
     <message>
+        <source>Revenue by outlet and day ({currency})</source>
+        <translation>Выручка по точкам продаж и дням ({currency})</translation>
+    </message>
+    <message>
         <source>Revenue by outlet, service group and VAT rate</source>
         <translation>Выручка по точкам продаж, группам услуг и ставкам НДС</translation>
     </message>

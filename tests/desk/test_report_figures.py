@@ -181,6 +181,10 @@ def test_cashier_and_voids_reports_add_up_to_the_ledger_rows(hotel: Hotel, ops: 
     got_revenue = {(row[3], row[2]): (row[4], row[5].amount, row[6].amount, row[7].amount)
                    for row in revenue.section("Revenue by outlet, service group and VAT rate").rows}
     assert got_revenue == _expected_revenue(hotel)
+    chart = revenue.charts[0]
+    assert sum(sum(values) for _place, values in chart.series) == sum(
+        gross for (_percent, currency), (_count, _net, _vat, gross) in _expected_revenue(hotel).items()
+        if currency == hotel.currency)
 
 
 def _expected_revenue(hotel: Hotel) -> dict[tuple, tuple]:
@@ -312,8 +316,8 @@ def test_every_word_of_the_reports_prints_in_russian_and_bulgarian() -> None:
             *revenue.CHECK_COLUMNS, *revenue.NIGHT_COLUMNS, card_totals.TITLE, card_totals.TOTALS,
             card_totals.DIFFERENCES, card_totals.ALL_BRANDS, card_totals.NOT_IN_BATCH, card_totals.NOT_IN_LEDGER,
             card_totals.TOTAL_ONLY, *card_totals.TOTAL_COLUMNS, *card_totals.DIFFERENCE_COLUMNS,
-            "Takings by hour and method ({currency})", "Business date from", "Aged on", "From", "To", "Workstation",
-            "Cashier", "Made", "Made {when} by {who}", "Nothing in these days"}
+            "Takings by hour and method ({currency})", revenue.BY_OUTLET_CHART, "Business date from", "Aged on",
+            "From", "To", "Workstation", "Cashier", "Made", "Made {when} by {who}", "Nothing in these days"}
     for language in ("ru", "bg"):
         assert sorted(used - set(WORDS[language])) == [], language
 
