@@ -317,6 +317,7 @@ class MainWindow(QMainWindow):
 
         self._build_shift_menu()
         self._build_cards_menu()
+        self._build_reports_menu()
         self._build_admin_menu()
         self._build_settings_menu()
 
@@ -380,6 +381,28 @@ class MainWindow(QMainWindow):
         self.end_of_day_action = menu.addAction(self.tr("Terminal &end of day…"))
         self.end_of_day_action.setObjectName("endOfDayAction")
         self.end_of_day_action.triggered.connect(lambda: card_operations.open_end_of_day(self.ctx, self))
+
+    def _build_reports_menu(self) -> None:
+        from desk.reports.tables import report_names
+        from ui.reports.window import ReportsWindow, desk_word
+
+        menu = self.menuBar().addMenu(self.tr("&Reports"))
+        menu.setObjectName("reportsMenu")
+        self.report_actions: dict[str, QAction] = {}
+        for name, title in report_names().items():
+            action = menu.addAction(desk_word(title) + "…")
+            action.setObjectName(f"{name}ReportAction")
+            # A cashier reads their own shifts' cashier report; the others are the manager's
+            # (enabled for the signed-in user in _enable_for_actor).
+            action.triggered.connect(lambda _checked=False, n=name: self.show_report(n))
+            self.report_actions[name] = action
+        self._reports_window_class = ReportsWindow
+
+    def show_report(self, name: str) -> None:
+        window = self.reports_window = self._reports_window_class(self.ctx, self, name)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.show()
+        window.load()
 
     def _build_settings_menu(self) -> None:
         menu = self.menuBar().addMenu(self.tr("S&ettings"))
@@ -477,6 +500,9 @@ class MainWindow(QMainWindow):
         self.pos_connections_action.setEnabled(self.ctx.actor.may(Right.MANAGE_POS_KEYS))
         self.rooms_action.setEnabled(self.ctx.actor.may(Right.MANAGE_ROOMS))
         self.night_audit_action.setEnabled(self.ctx.actor.may(Right.RUN_NIGHT_AUDIT))
+        for name, action in self.report_actions.items():
+            action.setEnabled(self.ctx.actor.may(Right.READ_REPORTS if name == "cashier"
+                                                 else Right.READ_HOTEL_REPORTS))
 
     def show_devices(self) -> None:
         from ui.settings.devices import DevicesDialog

@@ -102,6 +102,9 @@ def _parser() -> argparse.ArgumentParser:
     from desk.cli.imports import add_commands as add_import_commands
 
     add_import_commands(commands)
+    from desk.cli.report import add_commands as add_report_commands
+
+    add_report_commands(commands)
     return parser
 
 
@@ -175,6 +178,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from desk.cli.backup import run as run_backup
 
             return run_backup(args, url)
+        if args.command == "report":
+            from desk.cli.report import run as run_report
+
+            return run_report(args, url)
         if args.command in ("serve", "pos"):
             from desk.cli.pos import run
 

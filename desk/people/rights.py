@@ -51,7 +51,8 @@ class Right(enum.StrEnum):
     # The desk itself
     OPEN_CASH_DRAWER = "open_cash_drawer"  # outside a cash payment
     RUN_CASH_SHIFT = "run_cash_shift"  # open, cash in/out, X and Z reports, close
-    READ_REPORTS = "read_reports"
+    READ_REPORTS = "read_reports"  # a cashier's own shifts
+    READ_HOTEL_REPORTS = "read_hotel_reports"  # every shift, the hotel's revenue, balances and voids
     MANAGE_DEVICES = "manage_devices"
     MANAGE_POS_KEYS = "manage_pos_keys"
     MANAGE_USERS = "manage_users"  # add, deactivate, reset, change a role (desk.people.admin)
@@ -157,6 +158,7 @@ RIGHT_ACTIONS: dict[Right, str] = {
     Right.OPEN_CASH_DRAWER: N_("open the cash drawer"),
     Right.RUN_CASH_SHIFT: N_("run the cash shift"),
     Right.READ_REPORTS: N_("read reports"),
+    Right.READ_HOTEL_REPORTS: N_("read the hotel's reports"),
     Right.MANAGE_DEVICES: N_("set up devices"),
     Right.MANAGE_POS_KEYS: N_("manage POS keys and settings"),
     Right.MANAGE_USERS: N_("manage users"),

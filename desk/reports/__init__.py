@@ -1,6 +1,7 @@
-"""Printable documents: bills and folios as PDF, receipts as PDF, and the folder they are kept in.
+"""Printable documents: bills and folios as PDF, receipts as PDF, the manager's reports (derived from
+the ledger each time, never stored), and the folder they are kept in.
 
-Imports: core, fiscal.models, hotel, ledger, people.models.
+Imports: cards.models, cash, core, fiscal.models, hotel, ledger, people.
 """
 
 from __future__ import annotations

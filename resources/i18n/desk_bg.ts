@@ -3650,6 +3650,462 @@
         <source>{tool} is not installed: install PostgreSQL&apos;s client programs</source>
         <translation>{tool} не е инсталиран: инсталирайте клиентските програми на PostgreSQL</translation>
     </message>
+    <message>
+        <source>A report covers at most {days} days</source>
+        <translation>Отчетът обхваща най-много {days} дни</translation>
+    </message>
+    <message>
+        <source>Aged on</source>
+        <translation>Давност към</translation>
+    </message>
+    <message>
+        <source>All brands</source>
+        <translation>Всички картови схеми</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Сума</translation>
+    </message>
+    <message>
+        <source>Arrival</source>
+        <translation>Пристигане</translation>
+    </message>
+    <message>
+        <source>Authorised by</source>
+        <translation>Разрешил</translation>
+    </message>
+    <message>
+        <source>Average rate</source>
+        <translation>Средна цена</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Салдо</translation>
+    </message>
+    <message>
+        <source>Bill</source>
+        <translation>Сметка</translation>
+    </message>
+    <message>
+        <source>Booked by the terminal, not in the ledger</source>
+        <translation>Осчетоводено от терминала, но не в счетоводството</translation>
+    </message>
+    <message>
+        <source>Business date</source>
+        <translation>Работен ден</translation>
+    </message>
+    <message>
+        <source>Business date from</source>
+        <translation>Работен ден от</translation>
+    </message>
+    <message>
+        <source>By user and authorising manager</source>
+        <translation>По служители и разрешили мениджъри</translation>
+    </message>
+    <message>
+        <source>Card brand</source>
+        <translation>Картова схема</translation>
+    </message>
+    <message>
+        <source>Card totals against the terminals</source>
+        <translation>Картови плащания срещу терминалите</translation>
+    </message>
+    <message>
+        <source>Cash drawer by shift</source>
+        <translation>Каса по смени</translation>
+    </message>
+    <message>
+        <source>Cash given back</source>
+        <translation>Върнати в брой</translation>
+    </message>
+    <message>
+        <source>Cash in</source>
+        <translation>Служебно въведени</translation>
+    </message>
+    <message>
+        <source>Cash out</source>
+        <translation>Служебно изведени</translation>
+    </message>
+    <message>
+        <source>Cash received</source>
+        <translation>Получени в брой</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>Касиер</translation>
+    </message>
+    <message>
+        <source>Cashier report</source>
+        <translation>Касиерски отчет</translation>
+    </message>
+    <message>
+        <source>Charge reversed</source>
+        <translation>Сторнирано начисление</translation>
+    </message>
+    <message>
+        <source>Charge voided</source>
+        <translation>Анулирано начисление</translation>
+    </message>
+    <message>
+        <source>Charges</source>
+        <translation>Начислено</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Сметка</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Затворена</translation>
+    </message>
+    <message>
+        <source>Companies by age</source>
+        <translation>Фирми по давност</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Фирма</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Брой</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>Преброено</translation>
+    </message>
+    <message>
+        <source>Credit limit</source>
+        <translation>Кредитен лимит</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Валута</translation>
+    </message>
+    <message>
+        <source>Daily revenue</source>
+        <translation>Дневни приходи</translation>
+    </message>
+    <message>
+        <source>Departed with a balance</source>
+        <translation>Напуснали с неплатено салдо</translation>
+    </message>
+    <message>
+        <source>Departure</source>
+        <translation>Заминаване</translation>
+    </message>
+    <message>
+        <source>Deposit</source>
+        <translation>Депозит</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Разлика</translation>
+    </message>
+    <message>
+        <source>Differences</source>
+        <translation>Разлики</translation>
+    </message>
+    <message>
+        <source>Every void, refund and override</source>
+        <translation>Всички анулирания, връщания и разрешения</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Очаквано</translation>
+    </message>
+    <message>
+        <source>Float</source>
+        <translation>Начална наличност</translation>
+    </message>
+    <message>
+        <source>Folio</source>
+        <translation>Фолио</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>От</translation>
+    </message>
+    <message>
+        <source>Front desk</source>
+        <translation>Рецепция</translation>
+    </message>
+    <message>
+        <source>Gross</source>
+        <translation>С ДДС</translation>
+    </message>
+    <message>
+        <source>Guests</source>
+        <translation>Гости</translation>
+    </message>
+    <message>
+        <source>In the ledger, not in the terminal&apos;s batch</source>
+        <translation>В счетоводството, но не в партидата на терминала</translation>
+    </message>
+    <message>
+        <source>In-house guests</source>
+        <translation>Настанени гости</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Ledger amount</source>
+        <translation>Сума в счетоводството</translation>
+    </message>
+    <message>
+        <source>Ledger count</source>
+        <translation>Брой в счетоводството</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Вид плащане</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>Общо</translation>
+    </message>
+    <message>
+        <source>Net of VAT</source>
+        <translation>Без ДДС</translation>
+    </message>
+    <message>
+        <source>Open balances</source>
+        <translation>Открити салда</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Отворена</translation>
+    </message>
+    <message>
+        <source>Opened by</source>
+        <translation>Отворена от</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Други</translation>
+    </message>
+    <message>
+        <source>Outlet</source>
+        <translation>Обект</translation>
+    </message>
+    <message>
+        <source>Over 90 days</source>
+        <translation>Над 90 дни</translation>
+    </message>
+    <message>
+        <source>Over the limit</source>
+        <translation>Над лимита</translation>
+    </message>
+    <message>
+        <source>Over/short</source>
+        <translation>Излишък/липса</translation>
+    </message>
+    <message>
+        <source>Override</source>
+        <translation>Разрешение от мениджър</translation>
+    </message>
+    <message>
+        <source>POS checks by outlet</source>
+        <translation>POS сметки по обекти</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Платено</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Плащане</translation>
+    </message>
+    <message>
+        <source>Payment voided</source>
+        <translation>Анулирано плащане</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>Плащания</translation>
+    </message>
+    <message>
+        <source>Payments by shift, cashier and method</source>
+        <translation>Плащания по смени, касиери и видове</translation>
+    </message>
+    <message>
+        <source>Postings</source>
+        <translation>Начисления</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Основание</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Бележка</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Получени</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Запис</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Връщане</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Върнати</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>Връщания</translation>
+    </message>
+    <message>
+        <source>Reservation</source>
+        <translation>Резервация</translation>
+    </message>
+    <message>
+        <source>Revenue by outlet and day ({currency})</source>
+        <translation>Приходи по обекти и дни ({currency})</translation>
+    </message>
+    <message>
+        <source>Revenue by outlet, service group and VAT rate</source>
+        <translation>Приходи по обекти, групи услуги и ставки ДДС</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Стая</translation>
+    </message>
+    <message>
+        <source>Room nights</source>
+        <translation>Продадени нощувки</translation>
+    </message>
+    <message>
+        <source>Room revenue</source>
+        <translation>Приходи от стаи</translation>
+    </message>
+    <message>
+        <source>Service group</source>
+        <translation>Група услуги</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>Смяна</translation>
+    </message>
+    <message>
+        <source>Takings by hour and method ({currency})</source>
+        <translation>Постъпления по часове и видове ({currency})</translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation>Терминал</translation>
+    </message>
+    <message>
+        <source>Terminal amount</source>
+        <translation>Сума по терминала</translation>
+    </message>
+    <message>
+        <source>Terminal count</source>
+        <translation>Брой по терминала</translation>
+    </message>
+    <message>
+        <source>Terminal end of day against the ledger</source>
+        <translation>Приключване на терминала срещу счетоводството</translation>
+    </message>
+    <message>
+        <source>The report ends on {last} before it begins on {first}</source>
+        <translation>Отчетът завършва на {last}, преди да започне ({first})</translation>
+    </message>
+    <message>
+        <source>The terminal sent only its total: no payment can be named</source>
+        <translation>Терминалът изпрати само общата сума: не може да се посочи плащане</translation>
+    </message>
+    <message>
+        <source>There is no report called {name}</source>
+        <translation>Няма отчет {name}</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Час</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>До</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Служител</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>ДДС</translation>
+    </message>
+    <message>
+        <source>VAT %</source>
+        <translation>ДДС %</translation>
+    </message>
+    <message>
+        <source>Voided</source>
+        <translation>Анулирани</translation>
+    </message>
+    <message>
+        <source>Voids</source>
+        <translation>Анулирания</translation>
+    </message>
+    <message>
+        <source>Voids, refunds and overrides</source>
+        <translation>Анулирания, връщания и разрешения</translation>
+    </message>
+    <message>
+        <source>Workstation</source>
+        <translation>Работно място</translation>
+    </message>
+    <message>
+        <source>accommodation</source>
+        <translation>нощувка</translation>
+    </message>
+    <message>
+        <source>food</source>
+        <translation>храна</translation>
+    </message>
+    <message>
+        <source>laundry</source>
+        <translation>пералня</translation>
+    </message>
+    <message>
+        <source>minibar</source>
+        <translation>минибар</translation>
+    </message>
+    <message>
+        <source>parking</source>
+        <translation>паркинг</translation>
+    </message>
+    <message>
+        <source>read the hotel&apos;s reports</source>
+        <translation>чете отчетите на хотела</translation>
+    </message>
+    <message>
+        <source>spa</source>
+        <translation>спа</translation>
+    </message>
+    <message>
+        <source>tax</source>
+        <translation>такса</translation>
+    </message>
+    <message>
+        <source>0-30 days</source>
+        <translation>0–30 дни</translation>
+    </message>
+    <message>
+        <source>31-60 days</source>
+        <translation>31–60 дни</translation>
+    </message>
+    <message>
+        <source>61-90 days</source>
+        <translation>61–90 дни</translation>
+    </message>
 </context>
 <context>
     <name>DeskText</name>
@@ -4550,6 +5006,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>&amp;Back up the database…</source>
         <translation>&amp;Резервно копие на базата данни…</translation>
+    </message>
+    <message>
+        <source>&amp;Reports</source>
+        <translation>&amp;Отчети</translation>
     </message>
 </context>
 <context>
@@ -6126,6 +6586,73 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>it is ready</source>
         <translation>той е готов за работа</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsWindow</name>
+    <message>
+        <source>Reports</source>
+        <translation>Отчети</translation>
+    </message>
+    <message>
+        <source>every workstation</source>
+        <translation>всички работни места</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Покажи</translation>
+    </message>
+    <message>
+        <source>Report:</source>
+        <translation>Отчет:</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>От:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>До:</translation>
+    </message>
+    <message>
+        <source>Workstation:</source>
+        <translation>Работно място:</translation>
+    </message>
+    <message>
+        <source>Filter rows…</source>
+        <translation>Филтър на редовете…</translation>
+    </message>
+    <message>
+        <source>Export &amp;PDF…</source>
+        <translation>Експорт в &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>Експорт в &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Затвори</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2&lt;br&gt;%3&lt;br&gt;Made %4 by %5</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2&lt;br&gt;%3&lt;br&gt;Изготвен %4, %5</translation>
+    </message>
+    <message>
+        <source>Front desk</source>
+        <translation>Рецепция</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF файлове (*.pdf)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV файлове (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export the report</source>
+        <translation>Експорт на отчета</translation>
     </message>
 </context>
 <context>

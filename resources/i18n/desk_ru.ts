@@ -3650,6 +3650,462 @@
         <source>{tool} is not installed: install PostgreSQL&apos;s client programs</source>
         <translation>{tool} не установлен: установите клиентские программы PostgreSQL</translation>
     </message>
+    <message>
+        <source>A report covers at most {days} days</source>
+        <translation>Отчёт охватывает не более {days} дней</translation>
+    </message>
+    <message>
+        <source>Aged on</source>
+        <translation>Сроки на</translation>
+    </message>
+    <message>
+        <source>All brands</source>
+        <translation>Все платёжные системы</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <source>Arrival</source>
+        <translation>Заезд</translation>
+    </message>
+    <message>
+        <source>Authorised by</source>
+        <translation>Разрешил</translation>
+    </message>
+    <message>
+        <source>Average rate</source>
+        <translation>Средний тариф</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Остаток</translation>
+    </message>
+    <message>
+        <source>Bill</source>
+        <translation>Счёт</translation>
+    </message>
+    <message>
+        <source>Booked by the terminal, not in the ledger</source>
+        <translation>Проведено терминалом, но нет в учёте</translation>
+    </message>
+    <message>
+        <source>Business date</source>
+        <translation>Операционный день</translation>
+    </message>
+    <message>
+        <source>Business date from</source>
+        <translation>Операционный день с</translation>
+    </message>
+    <message>
+        <source>By user and authorising manager</source>
+        <translation>По сотрудникам и разрешившим менеджерам</translation>
+    </message>
+    <message>
+        <source>Card brand</source>
+        <translation>Платёжная система</translation>
+    </message>
+    <message>
+        <source>Card totals against the terminals</source>
+        <translation>Итоги по картам против терминалов</translation>
+    </message>
+    <message>
+        <source>Cash drawer by shift</source>
+        <translation>Денежный ящик по сменам</translation>
+    </message>
+    <message>
+        <source>Cash given back</source>
+        <translation>Выдано наличными</translation>
+    </message>
+    <message>
+        <source>Cash in</source>
+        <translation>Внесение</translation>
+    </message>
+    <message>
+        <source>Cash out</source>
+        <translation>Выплата</translation>
+    </message>
+    <message>
+        <source>Cash received</source>
+        <translation>Получено наличными</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>Кассир</translation>
+    </message>
+    <message>
+        <source>Cashier report</source>
+        <translation>Кассовый отчёт</translation>
+    </message>
+    <message>
+        <source>Charge reversed</source>
+        <translation>Начисление сторнировано</translation>
+    </message>
+    <message>
+        <source>Charge voided</source>
+        <translation>Начисление аннулировано</translation>
+    </message>
+    <message>
+        <source>Charges</source>
+        <translation>Начислено</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Чек</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Закрыта</translation>
+    </message>
+    <message>
+        <source>Companies by age</source>
+        <translation>Компании по срокам</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Компания</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Количество</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>Пересчитано</translation>
+    </message>
+    <message>
+        <source>Credit limit</source>
+        <translation>Кредитный лимит</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Валюта</translation>
+    </message>
+    <message>
+        <source>Daily revenue</source>
+        <translation>Выручка за день</translation>
+    </message>
+    <message>
+        <source>Departed with a balance</source>
+        <translation>Выехавшие с остатком</translation>
+    </message>
+    <message>
+        <source>Departure</source>
+        <translation>Выезд</translation>
+    </message>
+    <message>
+        <source>Deposit</source>
+        <translation>Депозит</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Расхождение</translation>
+    </message>
+    <message>
+        <source>Differences</source>
+        <translation>Расхождения</translation>
+    </message>
+    <message>
+        <source>Every void, refund and override</source>
+        <translation>Все аннулирования, возвраты и разрешения</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Должно быть</translation>
+    </message>
+    <message>
+        <source>Float</source>
+        <translation>Размен</translation>
+    </message>
+    <message>
+        <source>Folio</source>
+        <translation>Фолио</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>С</translation>
+    </message>
+    <message>
+        <source>Front desk</source>
+        <translation>Служба приёма</translation>
+    </message>
+    <message>
+        <source>Gross</source>
+        <translation>С НДС</translation>
+    </message>
+    <message>
+        <source>Guests</source>
+        <translation>Гости</translation>
+    </message>
+    <message>
+        <source>In the ledger, not in the terminal&apos;s batch</source>
+        <translation>В учёте, но не в смене терминала</translation>
+    </message>
+    <message>
+        <source>In-house guests</source>
+        <translation>Проживающие гости</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Ledger amount</source>
+        <translation>Сумма в учёте</translation>
+    </message>
+    <message>
+        <source>Ledger count</source>
+        <translation>Операций в учёте</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Способ оплаты</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>Итого</translation>
+    </message>
+    <message>
+        <source>Net of VAT</source>
+        <translation>Без НДС</translation>
+    </message>
+    <message>
+        <source>Open balances</source>
+        <translation>Открытые остатки</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Открыта</translation>
+    </message>
+    <message>
+        <source>Opened by</source>
+        <translation>Открыл</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Прочее</translation>
+    </message>
+    <message>
+        <source>Outlet</source>
+        <translation>Точка продаж</translation>
+    </message>
+    <message>
+        <source>Over 90 days</source>
+        <translation>Свыше 90 дней</translation>
+    </message>
+    <message>
+        <source>Over the limit</source>
+        <translation>Сверх лимита</translation>
+    </message>
+    <message>
+        <source>Over/short</source>
+        <translation>Излишек/недостача</translation>
+    </message>
+    <message>
+        <source>Override</source>
+        <translation>Разрешение менеджера</translation>
+    </message>
+    <message>
+        <source>POS checks by outlet</source>
+        <translation>Чеки POS по точкам продаж</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Оплачено</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Платёж</translation>
+    </message>
+    <message>
+        <source>Payment voided</source>
+        <translation>Оплата аннулирована</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>Оплат</translation>
+    </message>
+    <message>
+        <source>Payments by shift, cashier and method</source>
+        <translation>Оплаты по сменам, кассирам и способам</translation>
+    </message>
+    <message>
+        <source>Postings</source>
+        <translation>Начислений</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Основание</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Чек</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Получено</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Запись</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Возврат</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Возвращено</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>Возвратов</translation>
+    </message>
+    <message>
+        <source>Reservation</source>
+        <translation>Бронь</translation>
+    </message>
+    <message>
+        <source>Revenue by outlet and day ({currency})</source>
+        <translation>Выручка по точкам продаж и дням ({currency})</translation>
+    </message>
+    <message>
+        <source>Revenue by outlet, service group and VAT rate</source>
+        <translation>Выручка по точкам продаж, группам услуг и ставкам НДС</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <source>Room nights</source>
+        <translation>Проданные ночи</translation>
+    </message>
+    <message>
+        <source>Room revenue</source>
+        <translation>Выручка за номера</translation>
+    </message>
+    <message>
+        <source>Service group</source>
+        <translation>Группа услуг</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>Смена</translation>
+    </message>
+    <message>
+        <source>Takings by hour and method ({currency})</source>
+        <translation>Поступления по часам и способам ({currency})</translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation>Терминал</translation>
+    </message>
+    <message>
+        <source>Terminal amount</source>
+        <translation>Сумма по терминалу</translation>
+    </message>
+    <message>
+        <source>Terminal count</source>
+        <translation>Операций по терминалу</translation>
+    </message>
+    <message>
+        <source>Terminal end of day against the ledger</source>
+        <translation>Закрытие дня терминала против учёта</translation>
+    </message>
+    <message>
+        <source>The report ends on {last} before it begins on {first}</source>
+        <translation>Отчёт заканчивается {last}, раньше, чем начинается ({first})</translation>
+    </message>
+    <message>
+        <source>The terminal sent only its total: no payment can be named</source>
+        <translation>Терминал прислал только общий итог: платёж назвать нельзя</translation>
+    </message>
+    <message>
+        <source>There is no report called {name}</source>
+        <translation>Отчёта {name} нет</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>По</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Сотрудник</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>НДС</translation>
+    </message>
+    <message>
+        <source>VAT %</source>
+        <translation>НДС %</translation>
+    </message>
+    <message>
+        <source>Voided</source>
+        <translation>Аннулировано</translation>
+    </message>
+    <message>
+        <source>Voids</source>
+        <translation>Аннулирований</translation>
+    </message>
+    <message>
+        <source>Voids, refunds and overrides</source>
+        <translation>Аннулирования, возвраты и разрешения</translation>
+    </message>
+    <message>
+        <source>Workstation</source>
+        <translation>Рабочее место</translation>
+    </message>
+    <message>
+        <source>accommodation</source>
+        <translation>проживание</translation>
+    </message>
+    <message>
+        <source>food</source>
+        <translation>питание</translation>
+    </message>
+    <message>
+        <source>laundry</source>
+        <translation>прачечная</translation>
+    </message>
+    <message>
+        <source>minibar</source>
+        <translation>мини-бар</translation>
+    </message>
+    <message>
+        <source>parking</source>
+        <translation>парковка</translation>
+    </message>
+    <message>
+        <source>read the hotel&apos;s reports</source>
+        <translation>читать отчёты гостиницы</translation>
+    </message>
+    <message>
+        <source>spa</source>
+        <translation>спа</translation>
+    </message>
+    <message>
+        <source>tax</source>
+        <translation>налог</translation>
+    </message>
+    <message>
+        <source>0-30 days</source>
+        <translation>0–30 дней</translation>
+    </message>
+    <message>
+        <source>31-60 days</source>
+        <translation>31–60 дней</translation>
+    </message>
+    <message>
+        <source>61-90 days</source>
+        <translation>61–90 дней</translation>
+    </message>
 </context>
 <context>
     <name>DeskText</name>
@@ -4550,6 +5006,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>&amp;Back up the database…</source>
         <translation>&amp;Резервная копия базы данных…</translation>
+    </message>
+    <message>
+        <source>&amp;Reports</source>
+        <translation>&amp;Отчёты</translation>
     </message>
 </context>
 <context>
@@ -6126,6 +6586,73 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>it is ready</source>
         <translation>она готова к работе</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsWindow</name>
+    <message>
+        <source>Reports</source>
+        <translation>Отчёты</translation>
+    </message>
+    <message>
+        <source>every workstation</source>
+        <translation>все рабочие места</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Показать</translation>
+    </message>
+    <message>
+        <source>Report:</source>
+        <translation>Отчёт:</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>С:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>По:</translation>
+    </message>
+    <message>
+        <source>Workstation:</source>
+        <translation>Рабочее место:</translation>
+    </message>
+    <message>
+        <source>Filter rows…</source>
+        <translation>Отбор строк…</translation>
+    </message>
+    <message>
+        <source>Export &amp;PDF…</source>
+        <translation>Экспорт в &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>Экспорт в &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2&lt;br&gt;%3&lt;br&gt;Made %4 by %5</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2&lt;br&gt;%3&lt;br&gt;Составлен %4, %5</translation>
+    </message>
+    <message>
+        <source>Front desk</source>
+        <translation>Служба приёма</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Файлы PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Файлы CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export the report</source>
+        <translation>Экспорт отчёта</translation>
     </message>
 </context>
 <context>

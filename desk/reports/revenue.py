@@ -1,0 +1,124 @@
+"""Daily revenue: the postings of the business dates by outlet, service group and VAT rate (net, VAT,
+gross), the POS checks by outlet with their numbers, and the room nights sold with their average rate.
+
+Postings are counted on their business date, as the night audit closes them; voids and reversals are
+postings of their own (negative) and count on theirs. A company transfer's charge moves a debt, it
+earns nothing: it is left out. Posted prices include their VAT: net is gross less VAT.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, timedelta
+from decimal import Decimal
+
+from sqlalchemy import String, select, type_coerce
+from sqlalchemy.orm import Session
+
+from desk.core.errors import N_
+from desk.core.money import Money, minor_units
+from desk.core.types import utcnow
+from desk.hotel.models import Hotel, Outlet, Service
+from desk.hotel.names import load_names
+from desk.hotel.reference import base_currency
+from desk.ledger.models import Posting, PostingKind
+from desk.people.auth import Actor
+from desk.people.rights import Right, require
+from desk.reports.cashier import check_days
+from desk.reports.charts import Chart
+from desk.reports.report_words import word
+from desk.reports.tables import Cell, Report, Section, Word
+
+TITLE = N_("Daily revenue")
+BY_GROUP = N_("Revenue by outlet, service group and VAT rate")
+CHECKS = N_("POS checks by outlet")
+NIGHTS = N_("Room nights")
+BY_OUTLET_CHART = N_("Revenue by outlet and day ({currency})")
+FRONT_DESK = N_("Front desk")
+NO_GROUP = N_("Other")
+ACCOMMODATION = "accommodation"  # the service group of a room's night
+# The service groups the catalogue offers, in the reader's words; a hotel's own group shows as it is.
+GROUP_NAMES = {"accommodation": N_("accommodation"), "food": N_("food"), "minibar": N_("minibar"),
+               "laundry": N_("laundry"), "parking": N_("parking"), "spa": N_("spa"), "tax": N_("tax")}
+GROUP_COLUMNS = (N_("Outlet"), N_("Service group"), N_("Currency"), N_("VAT %"), N_("Postings"), N_("Net of VAT"),
+                 N_("VAT"), N_("Gross"))
+CHECK_COLUMNS = (N_("Outlet"), N_("Check"), N_("Business date"), N_("Currency"), N_("Postings"), N_("Net of VAT"),
+                 N_("VAT"), N_("Gross"))
+NIGHT_COLUMNS = (N_("Business date"), N_("Currency"), N_("Room nights"), N_("Room revenue"), N_("Average rate"))
+
+
+def _minor(text: str) -> tuple[str, int]:
+    currency, value = text.split(" ")
+    return currency, int(value.replace(".", ""))  # the stored text has exactly the currency's decimals
+
+
+def _money(minor: int, currency: str) -> Money:
+    return Money.of(Decimal(minor).scaleb(-minor_units(currency)), currency)
+
+
+def revenue_report(session: Session, reader: Actor, first: date, last: date | None = None,
+                   workstation: str | None = None, language: str = "en") -> Report:
+    """The revenue of the business dates ``first`` to ``last`` (that day alone if not given)."""
+    require(reader, Right.READ_HOTEL_REPORTS)
+    del workstation  # revenue is the hotel's, wherever it was posted
+    last = last or first
+    check_days(first, last)
+    names = load_names(session, language)
+    outlets = {o.code: names.outlet(o) for o in session.scalars(select(Outlet))}
+    groups = dict(session.execute(select(Service.code, Service.category)).all())
+    rows = session.execute(
+        select(Posting.business_date, Posting.kind, Posting.outlet_code, Posting.check_number, Posting.service_code,
+               Posting.tax_percent, type_coerce(Posting.amount, String), type_coerce(Posting.tax_amount, String))
+        .where(Posting.business_date >= first, Posting.business_date <= last, Posting.source != "transfer"))
+    by_group: dict[tuple[str, str, Decimal, str], list[int]] = defaultdict(lambda: [0, 0, 0])
+    checks: dict[tuple[str, str, date, str], list[int]] = defaultdict(lambda: [0, 0, 0])
+    nights: dict[tuple[date, str], list[int]] = defaultdict(lambda: [0, 0])
+    by_day: dict[tuple[str, date], int] = defaultdict(int)  # gross in the hotel's currency, per outlet and day
+    base = base_currency(session)
+    for day, kind, outlet, check, service, percent, amount, tax in rows:
+        currency, gross = _minor(amount)
+        vat = _minor(tax)[1]
+        group = groups.get(service, "") if service else ""
+        line = by_group[(outlet or "", group, percent, currency)]
+        line[0] += 1
+        line[1] += gross
+        line[2] += vat
+        if outlet and check:
+            check_line = checks[(outlet, check, day, currency)]
+            check_line[0] += 1
+            check_line[1] += gross
+            check_line[2] += vat
+        if currency == base:
+            by_day[(outlets.get(outlet, outlet) if outlet else word(language, FRONT_DESK), day)] += gross
+        if group == ACCOMMODATION:
+            night = nights[(day, currency)]
+            night[0] += 1 if kind is PostingKind.CHARGE else -1  # a night undone is a night not sold
+            night[1] += gross
+    group_rows: list[tuple[Cell, ...]] = [
+        (outlets.get(outlet, outlet) if outlet else Word(FRONT_DESK),
+         Word(GROUP_NAMES[group]) if group in GROUP_NAMES else group or Word(NO_GROUP), currency, percent,
+         count, _money(gross - vat, currency), _money(vat, currency), _money(gross, currency))
+        for (outlet, group, percent, currency), (count, gross, vat) in sorted(
+            by_group.items(), key=lambda item: (item[0][0], item[0][1], item[0][2], item[0][3]))]
+    check_rows: list[tuple[Cell, ...]] = [
+        (outlets.get(outlet, outlet), check, day, currency, count, _money(gross - vat, currency),
+         _money(vat, currency), _money(gross, currency))
+        for (outlet, check, day, currency), (count, gross, vat) in sorted(
+            checks.items(), key=lambda item: (item[0][0], item[0][2], item[0][1].zfill(12), item[0][3]))]
+    night_rows: list[tuple[Cell, ...]] = [
+        (day, currency, sold, _money(revenue, currency),
+         Money.rounded(Decimal(revenue).scaleb(-minor_units(currency)) / sold, currency) if sold > 0 else None)
+        for (day, currency), (sold, revenue) in sorted(nights.items())]
+    days = [first + timedelta(days=k) for k in range((last - first).days + 1)]
+    places = sorted({place for place, _day in by_day})
+    chart = Chart(BY_OUTLET_CHART, base, tuple(f"{day:%d.%m}" for day in days), tuple(
+        (place, tuple(Decimal(by_day.get((place, day), 0)).scaleb(-minor_units(base)) for day in days))
+        for place in places))
+    hotel = session.scalars(select(Hotel).limit(1)).one()
+    return Report(
+        name="revenue", title=TITLE, hotel_name=hotel.name,
+        filters=((N_("Business date from"), first), (N_("To"), last)),
+        made_at=utcnow(), made_by=reader.username,
+        sections=(Section(BY_GROUP, GROUP_COLUMNS, 3, tuple(group_rows)),
+                  Section(CHECKS, CHECK_COLUMNS, 4, tuple(check_rows)),
+                  Section(NIGHTS, NIGHT_COLUMNS, 2, tuple(night_rows))), charts=(chart,))
