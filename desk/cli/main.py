@@ -15,6 +15,10 @@ from desk.db.engine import ENV_URL, Database, display_url, hide_password, resolv
 NEW_SMTP_PASSWORD_ENV = "DESK_SMTP_NEW_PASSWORD"
 
 
+_FEATURE_COMMANDS = ("admin", "pos", "terminals", "night_audit", "cards", "backup", "city_tax", "imports",
+                     "report")
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="desk", description=__doc__)
     parser.add_argument("--database", metavar="URL",
@@ -78,33 +82,9 @@ def _parser() -> argparse.ArgumentParser:
     language.add_argument("language", choices=["en", "ru", "bg", "country"],
                           help="\"country\": the hotel's country's language")
 
-    from desk.cli.admin import add_commands as add_admin_commands
-
-    add_admin_commands(commands)
-    from desk.cli.pos import add_commands
-
-    add_commands(commands)
-    from desk.cli.terminals import add_commands as add_terminal_commands
-
-    add_terminal_commands(commands)
-    from desk.cli.night_audit import add_commands as add_night_audit_commands
-
-    add_night_audit_commands(commands)
-    from desk.cli.cards import add_commands as add_card_commands
-
-    add_card_commands(commands)
-    from desk.cli.backup import add_commands as add_backup_commands
-
-    add_backup_commands(commands)
-    from desk.cli.city_tax import add_commands as add_city_tax_commands
-
-    add_city_tax_commands(commands)
-    from desk.cli.imports import add_commands as add_import_commands
-
-    add_import_commands(commands)
-    from desk.cli.report import add_commands as add_report_commands
-
-    add_report_commands(commands)
+    # Each feature's commands live in its own module, imported only when the parser is built.
+    for module in _FEATURE_COMMANDS:
+        importlib.import_module(f"desk.cli.{module}").add_commands(commands)
     return parser
 
 
