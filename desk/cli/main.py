@@ -63,6 +63,9 @@ def _parser() -> argparse.ArgumentParser:
     mail_set.add_argument("--ask-password", action="store_true",
                           help="ask the SMTP password (or read $DESK_SMTP_NEW_PASSWORD) and save it sealed")
 
+    from desk.cli.audit import add_commands as add_audit_commands
+
+    add_audit_commands(commands)
     fiscal = commands.add_parser("fiscal", help="the registers' fiscal journals")
     fiscal_commands = fiscal.add_subparsers(dest="fiscal_command", required=True)
     verify = fiscal_commands.add_parser("verify", help="check every register's chain of fiscal signs")
@@ -130,6 +133,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from desk.cli.registers import run as run_registers
 
             return run_registers(args, url)
+        if args.command == "audit":
+            from desk.cli.audit import run as run_audit
+
+            return run_audit(args, url)
         if args.command == "fiscal":
             if args.fiscal_command == "keys":
                 return fiscal_keys_command(url)
