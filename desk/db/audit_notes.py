@@ -40,9 +40,9 @@ class AuditNote:
     detail: Mapping[str, Any] = field(default_factory=dict)
 
 
-def act_as(session: Session, actor: Acting) -> None:
+def act_as(session: Session, who: Acting) -> None:
     """Who the unit's rows are recorded for (the runner says so before the use case runs)."""
-    session.info[_ACTOR_KEY] = actor
+    session.info[_ACTOR_KEY] = who
 
 
 def acting(session: Session) -> Acting | None:
