@@ -198,3 +198,18 @@ def test_verify_names_a_tail_written_again_against_the_night_audit_anchor(hotel:
 
 def test_the_first_entry_follows_the_genesis(hotel: Hotel):
     assert _entries(hotel)[0].prev_hash == GENESIS
+
+
+def test_two_processes_appending_at_once_keep_one_chain(hotel: Hotel):
+    from .audit_writers import race_appends
+
+    before = _last_seq(hotel)
+    results = race_appends(hotel.database.url, writers=2, count=25)
+    assert sorted(results) == [("DESK-0", "ok"), ("DESK-1", "ok")]
+    entries = _entries(hotel, before)
+    assert [e.seq for e in entries] == list(range(before + 1, before + 51))
+    assert {e.workstation for e in entries} == {"DESK-0", "DESK-1"}
+    # Interleaved, not one desk after the other, or the race proved nothing.
+    switches = sum(1 for a, b in zip(entries, entries[1:], strict=False) if a.workstation != b.workstation)
+    assert switches >= 1
+    assert _verified(hotel).intact
