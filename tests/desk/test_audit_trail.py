@@ -6,6 +6,7 @@ removed one and a tail written again (against the anchor of a night audit)."""
 from __future__ import annotations
 
 import json
+from itertools import pairwise
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -210,6 +211,6 @@ def test_two_processes_appending_at_once_keep_one_chain(hotel: Hotel):
     assert [e.seq for e in entries] == list(range(before + 1, before + 51))
     assert {e.workstation for e in entries} == {"DESK-0", "DESK-1"}
     # Interleaved, not one desk after the other, or the race proved nothing.
-    switches = sum(1 for a, b in zip(entries, entries[1:], strict=False) if a.workstation != b.workstation)
+    switches = sum(1 for a, b in pairwise(entries) if a.workstation != b.workstation)
     assert switches >= 1
     assert _verified(hotel).intact
