@@ -6,8 +6,8 @@ removed one and a tail written again (against the anchor of a night audit)."""
 from __future__ import annotations
 
 import json
-from itertools import pairwise
 from datetime import UTC, datetime, timedelta
+from itertools import pairwise
 
 import pytest
 from sqlalchemy import select, text
