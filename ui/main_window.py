@@ -38,7 +38,7 @@ from desk.cash.shifts import ShiftForm, ShiftReport, ShiftStatus, shift_form, sh
 from desk.devices.printers import DeviceState
 from desk.fiscal.workflow import ReceiptCheck
 from desk.ledger.accounts import company_folio, event_folio
-from desk.people.auth import Actor
+from desk.people.auth import Actor, lock_desk
 from desk.people.rights import Right
 from desk.stays.search import (
     ALL_KINDS,
@@ -609,7 +609,7 @@ class MainWindow(QMainWindow):
     def switch_user(self) -> None:
         """Another colleague signs in (password or PIN); the desk then works as them."""
         dialog = SignInDialog(self.ctx.database, self.ctx.actor.workstation, purpose=SignInPurpose.SWITCH,
-                              parent=self)
+                              replacing=self.ctx.actor.username, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.signed_in.connect(self.ctx.set_actor)
         self.switch_dialog = dialog
@@ -632,12 +632,16 @@ class MainWindow(QMainWindow):
     def _lock(self, *, locked_by: Actor | None, reason: str = "") -> None:
         if self.lock_dialog is not None:
             return
+        if locked_by is not None:  # the trail records the lock (a user asked to sign in again acts no more)
+            Op(self, lambda: self.ctx.runner.run(lock_desk, locked_by)).failure(
+                lambda exc: logger.warning("the lock was not recorded in the audit trail: %s", exc)).run()
         self.idle_watch.stop()
         self._hidden_for_lock = visible_windows()
         for window in self._hidden_for_lock:
             window.hide()
         dialog = SignInDialog(self.ctx.database, self.ctx.actor.workstation, purpose=SignInPurpose.UNLOCK,
-                              locked_by=locked_by, username=self.ctx.actor.username, reason=reason)
+                              locked_by=locked_by, username=self.ctx.actor.username, reason=reason,
+                              replacing=self.ctx.actor.username)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.signed_in.connect(self._unlocked)
         self.lock_dialog = dialog

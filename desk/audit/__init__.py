@@ -8,7 +8,7 @@ sign-in's alike), chained by SHA-256 to the entry before (``chain``), checked by
 (``anchors``), and read by managers (``reading``).
 
 Imports: cards.models, core, db, devices.models, fiscal.models, hotel.models, ledger.models, mail.models,
-people.models, pos.models, stays.models.
+people, pos.models, stays.models.
 """
 
 # Loaded with the trail's tables (desk.db.schema loads those for every database): its listeners then hear

@@ -52,6 +52,7 @@ class Right(enum.StrEnum):
     OPEN_CASH_DRAWER = "open_cash_drawer"  # outside a cash payment
     RUN_CASH_SHIFT = "run_cash_shift"  # open, cash in/out, X and Z reports, close
     READ_REPORTS = "read_reports"
+    READ_AUDIT_TRAIL = "read_audit_trail"  # who did what: a manager's, since it shows every colleague's work
     MANAGE_DEVICES = "manage_devices"
     MANAGE_POS_KEYS = "manage_pos_keys"
     MANAGE_USERS = "manage_users"  # add, deactivate, reset, change a role (desk.people.admin)
@@ -154,6 +155,7 @@ RIGHT_ACTIONS: dict[Right, str] = {
     Right.OPEN_CASH_DRAWER: N_("open the cash drawer"),
     Right.RUN_CASH_SHIFT: N_("run the cash shift"),
     Right.READ_REPORTS: N_("read reports"),
+    Right.READ_AUDIT_TRAIL: N_("read the audit trail"),
     Right.MANAGE_DEVICES: N_("set up devices"),
     Right.MANAGE_POS_KEYS: N_("manage POS keys and settings"),
     Right.MANAGE_USERS: N_("manage users"),

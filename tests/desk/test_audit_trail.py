@@ -22,6 +22,7 @@ from desk.hotel.catalogue import change_service
 from desk.ledger.payments import Tender, refund_payment, take_payment, void_payment
 from desk.people.auth import SignInRefused, lock_desk, sign_in
 from desk.people.models import Role
+from desk.people.rights import MissingRight
 from desk.pos.keys import create_key, revoke_key
 from desk.stays.night_audit import run_night_audit
 from tests.actors import MANAGER_APPROVAL, demo_credentials, signed_in
@@ -113,15 +114,9 @@ def test_a_refused_use_case_writes_no_entry(hotel: Hotel):
     runner = Runner(hotel.database)
     paid = runner.run(take_payment, hotel.actor, stay.bill_id, Tender("cash", hotel.money("40.00"))).value
     before = _last_seq(hotel)
-    refused(hotel, type(_missing_right()), MISSING_RIGHT,
+    refused(hotel, MissingRight, MISSING_RIGHT,
             lambda: runner.run(void_payment, hotel.actor, paid.id, reason="no manager asked"))
     assert _last_seq(hotel) == before
-
-
-def _missing_right() -> Exception:
-    from desk.people.rights import MissingRight, Right
-
-    return MissingRight(Right.VOID_PAYMENT, Role.CLERK)
 
 
 def _break(hotel: Hotel, sql: str, **params: object) -> None:
@@ -214,3 +209,27 @@ def test_two_processes_appending_at_once_keep_one_chain(hotel: Hotel):
     switches = sum(1 for a, b in pairwise(entries) if a.workstation != b.workstation)
     assert switches >= 1
     assert _verified(hotel).intact
+
+
+def test_a_manager_finds_who_authorised_a_void_by_kind_folio_user_and_day(hotel: Hotel):
+    from desk.audit.reading import TrailFilter, read_trail
+
+    runner = Runner(hotel.database)
+    stay = charged_stay(hotel)
+    other = charged_stay(hotel)
+    paid = runner.run(take_payment, hotel.actor, stay.bill_id, Tender("cash", hotel.money("5.00"))).value
+    runner.run(take_payment, hotel.actor, other.bill_id, Tender("cash", hotel.money("6.00")))
+    runner.run(void_payment, hotel.actor, paid.id, reason="Typed twice", approval=MANAGER_APPROVAL)
+    manager = hotel.as_role(Role.MANAGER)
+    today = datetime.now(UTC).date()
+
+    page = manager.run(read_trail, TrailFilter(kind="void", folio_id=stay.folio_id, date_from=today, date_to=today))
+    assert [(line.username, line.authorised_by, line.reservation_id) for line in page.lines] == [
+        ("anna", "maria", stay.reservation_id)]
+    assert page.lines[0].reservation_number is not None and "Typed twice" in page.lines[0].summary
+    payments = manager.run(read_trail, TrailFilter(kind="payment", username="anna")).lines
+    assert {line.folio_id for line in payments} == {stay.folio_id, other.folio_id}
+    assert manager.run(read_trail, TrailFilter(date_from=today + timedelta(days=1))).lines == []
+    assert {"anna", "maria"} <= set(page.users) and "TEST-1" in page.workstations
+    cashier = hotel.as_role(Role.CASHIER)
+    refused(hotel, MissingRight, MISSING_RIGHT, lambda: cashier.run(read_trail, TrailFilter()))
