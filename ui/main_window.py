@@ -413,11 +413,22 @@ class MainWindow(QMainWindow):
         self.catalogue_action.setObjectName("catalogueAction")
         self.catalogue_action.triggered.connect(self.show_catalogue)
         menu.addAction(self.catalogue_action)
+        self.audit_trail_action = QAction(self.tr("&Audit trail…"), self)
+        self.audit_trail_action.setObjectName("auditTrailAction")
+        self.audit_trail_action.triggered.connect(self.show_audit_trail)
+        menu.addAction(self.audit_trail_action)
 
     def show_people(self) -> None:
         from ui.admin.people import PeopleDialog
 
         dialog = self.people_dialog = PeopleDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def show_audit_trail(self) -> None:
+        from ui.audit.trail import AuditTrailDialog
+
+        dialog = self.audit_trail_dialog = AuditTrailDialog(self.ctx, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
@@ -435,6 +446,7 @@ class MainWindow(QMainWindow):
         # Only who may use them sees them enabled (the use cases refuse the others anyway).
         self.people_action.setEnabled(self.ctx.actor.may(Right.MANAGE_USERS))
         self.catalogue_action.setEnabled(self.ctx.actor.may(Right.MANAGE_CATALOGUE))
+        self.audit_trail_action.setEnabled(self.ctx.actor.may(Right.READ_AUDIT_TRAIL))
         self.devices_action.setEnabled(self.ctx.actor.may(Right.MANAGE_DEVICES))
         self.mail_action.setEnabled(self.ctx.actor.may(Right.MANAGE_DEVICES))
         self.pos_connections_action.setEnabled(self.ctx.actor.may(Right.MANAGE_POS_KEYS))

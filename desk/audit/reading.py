@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -22,15 +21,14 @@ MOST_SHOWN = 2000  # a day of a busy hotel; a narrower filter finds older ones
 
 @dataclass(frozen=True)
 class TrailFilter:
-    """Empty fields filter nothing; dates are the desk's local calendar days, both included."""
+    """Empty fields filter nothing; ``since`` included, ``until`` not (the desk gives its local days' bounds)."""
 
-    date_from: date | None = None
-    date_to: date | None = None
+    since: datetime | None = None
+    until: datetime | None = None
     username: str = ""
     workstation: str = ""
     kind: str = ""
     folio_id: int | None = None
-    zone: str = "UTC"  # the calendar the dates are days of
 
 
 @dataclass(frozen=True)
@@ -61,16 +59,15 @@ def read_trail(session: Session, actor: Actor, wanted: TrailFilter) -> TrailPage
     require(actor, Right.READ_AUDIT_TRAIL)
     if wanted.kind and wanted.kind not in {kind.value for kind in AuditKind}:
         raise InvalidInput("There is no kind of entry “{kind}”", field="kind", kind=wanted.kind)
-    if wanted.date_from and wanted.date_to and wanted.date_from > wanted.date_to:
-        raise InvalidInput("The first day is after the last", field="date_from")
-    zone = ZoneInfo(wanted.zone)
+    if wanted.since is not None and wanted.until is not None and wanted.since >= wanted.until:
+        raise InvalidInput("The first day is after the last", field="since")
     query = (select(AuditEntry, Reservation.id, Reservation.number)
              .outerjoin(Folio, Folio.id == AuditEntry.folio_id)
              .outerjoin(Reservation, Reservation.id == Folio.reservation_id))
-    if wanted.date_from is not None:
-        query = query.where(AuditEntry.at >= datetime.combine(wanted.date_from, time(), zone))
-    if wanted.date_to is not None:
-        query = query.where(AuditEntry.at < datetime.combine(wanted.date_to + timedelta(days=1), time(), zone))
+    if wanted.since is not None:
+        query = query.where(AuditEntry.at >= wanted.since)
+    if wanted.until is not None:
+        query = query.where(AuditEntry.at < wanted.until)
     if wanted.username:
         query = query.where(AuditEntry.username == wanted.username)
     if wanted.workstation:
@@ -86,3 +83,10 @@ def read_trail(session: Session, actor: Actor, wanted: TrailFilter) -> TrailPage
     users = list(session.scalars(select(AuditEntry.username).distinct().order_by(AuditEntry.username)))
     workstations = list(session.scalars(select(AuditEntry.workstation).distinct().order_by(AuditEntry.workstation)))
     return TrailPage(lines, len(rows) > MOST_SHOWN, users, workstations)
+
+
+def day_bounds(first: date | None, last: date | None) -> tuple[datetime | None, datetime | None]:
+    """The moments a filter from ``first`` to ``last`` (local calendar days, both included) runs between."""
+    since = datetime.combine(first, time()).astimezone() if first is not None else None
+    until = datetime.combine(last + timedelta(days=1), time()).astimezone() if last is not None else None
+    return since, until

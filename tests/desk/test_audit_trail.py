@@ -212,7 +212,7 @@ def test_two_processes_appending_at_once_keep_one_chain(hotel: Hotel):
 
 
 def test_a_manager_finds_who_authorised_a_void_by_kind_folio_user_and_day(hotel: Hotel):
-    from desk.audit.reading import TrailFilter, read_trail
+    from desk.audit.reading import TrailFilter, day_bounds, read_trail
 
     runner = Runner(hotel.database)
     stay = charged_stay(hotel)
@@ -221,15 +221,16 @@ def test_a_manager_finds_who_authorised_a_void_by_kind_folio_user_and_day(hotel:
     runner.run(take_payment, hotel.actor, other.bill_id, Tender("cash", hotel.money("6.00")))
     runner.run(void_payment, hotel.actor, paid.id, reason="Typed twice", approval=MANAGER_APPROVAL)
     manager = hotel.as_role(Role.MANAGER)
-    today = datetime.now(UTC).date()
+    today = datetime.now().astimezone().date()
+    since, until = day_bounds(today, today)
 
-    page = manager.run(read_trail, TrailFilter(kind="void", folio_id=stay.folio_id, date_from=today, date_to=today))
+    page = manager.run(read_trail, TrailFilter(kind="void", folio_id=stay.folio_id, since=since, until=until))
     assert [(line.username, line.authorised_by, line.reservation_id) for line in page.lines] == [
         ("anna", "maria", stay.reservation_id)]
     assert page.lines[0].reservation_number is not None and "Typed twice" in page.lines[0].summary
     payments = manager.run(read_trail, TrailFilter(kind="payment", username="anna")).lines
     assert {line.folio_id for line in payments} == {stay.folio_id, other.folio_id}
-    assert manager.run(read_trail, TrailFilter(date_from=today + timedelta(days=1))).lines == []
+    assert manager.run(read_trail, TrailFilter(since=day_bounds(today + timedelta(days=1), None)[0])).lines == []
     assert {"anna", "maria"} <= set(page.users) and "TEST-1" in page.workstations
     cashier = hotel.as_role(Role.CASHIER)
     refused(hotel, MissingRight, MISSING_RIGHT, lambda: cashier.run(read_trail, TrailFilter()))

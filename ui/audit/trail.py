@@ -1,0 +1,226 @@
+"""Audit trail: who did what, where and when, for managers (Administration → Audit trail…).
+
+Filters by days, user, workstation, kind and folio; the newest entries first. Opening an entry that
+touched a folio (a payment, refund, void) opens that reservation card; any entry shows its details
+below the table. Read off the GUI thread through the desk's runner, as every window reads.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.audit.models import AuditKind
+from desk.audit.reading import MOST_SHOWN, TrailFilter, TrailLine, TrailPage, day_bounds, read_trail
+from ui.context import DeskContext
+from ui.desk_text import error_text
+from ui.dialogs.common import Column, RowsModel, fill_combo, python_date, rows_view
+from ui.i18n import format_datetime
+
+KIND_NAMES = {
+    AuditKind.SIGN_IN: QT_TRANSLATE_NOOP("AuditTrail", "Sign-in"),
+    AuditKind.SIGN_IN_FAILED: QT_TRANSLATE_NOOP("AuditTrail", "Failed sign-in"),
+    AuditKind.LOCK: QT_TRANSLATE_NOOP("AuditTrail", "Desk locked"),
+    AuditKind.SWITCH_USER: QT_TRANSLATE_NOOP("AuditTrail", "Switch of user"),
+    AuditKind.OVERRIDE: QT_TRANSLATE_NOOP("AuditTrail", "Manager's approval"),
+    AuditKind.PAYMENT: QT_TRANSLATE_NOOP("AuditTrail", "Payment"),
+    AuditKind.REFUND: QT_TRANSLATE_NOOP("AuditTrail", "Refund"),
+    AuditKind.VOID: QT_TRANSLATE_NOOP("AuditTrail", "Void"),
+    AuditKind.SETTING: QT_TRANSLATE_NOOP("AuditTrail", "Setting"),
+    AuditKind.DEVICE: QT_TRANSLATE_NOOP("AuditTrail", "Device"),
+    AuditKind.KEY: QT_TRANSLATE_NOOP("AuditTrail", "Key"),
+    AuditKind.NIGHT_AUDIT: QT_TRANSLATE_NOOP("AuditTrail", "Night audit"),
+}
+
+
+def kind_name(kind: str) -> str:
+    try:
+        return QCoreApplication.translate("AuditTrail", str(KIND_NAMES[AuditKind(kind)]))
+    except ValueError:
+        return kind
+
+
+class AuditTrailDialog(QDialog):
+    def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("auditTrailDialog")
+        self.setWindowTitle(self.tr("Audit trail"))
+        self.resize(1100, 640)
+        self.ctx = ctx
+        self.page: TrailPage | None = None
+        layout = QVBoxLayout(self)
+
+        layout.addLayout(self._filters())
+
+        self.model = RowsModel([Column(self.tr("When")), Column(self.tr("Kind")), Column(self.tr("User")),
+                                Column(self.tr("Workstation")), Column(self.tr("Authorised by")),
+                                Column(self.tr("Touched")), Column(self.tr("What"))], self)
+        self.view = rows_view(self.model, "trailView", stretch_column=6)
+        self.view.setMinimumHeight(300)
+        self.view.doubleClicked.connect(lambda _index: self.open_selected())
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
+        layout.addWidget(self.view, 1)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("countLabel")
+        layout.addWidget(self.count_label)
+        self.details = QPlainTextEdit()
+        self.details.setObjectName("entryDetails")
+        self.details.setReadOnly(True)
+        self.details.setMaximumHeight(120)
+        layout.addWidget(self.details)
+        self.error_label = QLabel()
+        self.error_label.setObjectName("trailError")
+        self.error_label.setWordWrap(True)
+        self.error_label.setProperty("error", True)
+        self.error_label.hide()
+        layout.addWidget(self.error_label)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.open_button = buttons.addButton(self.tr("&Open reservation card"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.open_button.setObjectName("openButton")
+        self.open_button.clicked.connect(self.open_selected)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self._selection_changed()
+
+    def _filters(self) -> QGridLayout:
+        filters = QGridLayout()
+        self.from_check = QCheckBox(self.tr("&From:"))
+        self.from_check.setObjectName("fromCheck")
+        self.from_check.setChecked(True)
+        self.from_edit = QDateEdit(QDate.currentDate())
+        self.from_edit.setObjectName("fromEdit")
+        self.from_edit.setCalendarPopup(True)
+        self.to_check = QCheckBox(self.tr("&To:"))
+        self.to_check.setObjectName("toCheck")
+        self.to_edit = QDateEdit(QDate.currentDate())
+        self.to_edit.setObjectName("toEdit")
+        self.to_edit.setCalendarPopup(True)
+        self.user_combo = QComboBox()
+        self.user_combo.setObjectName("userCombo")
+        self.workstation_combo = QComboBox()
+        self.workstation_combo.setObjectName("workstationCombo")
+        self.kind_combo = QComboBox()
+        self.kind_combo.setObjectName("kindCombo")
+        fill_combo(self.kind_combo, [(self.tr("every kind"), "")] + [(kind_name(k.value), k.value) for k in AuditKind])
+        self.folio_edit = QLineEdit()
+        self.folio_edit.setObjectName("folioEdit")
+        self.folio_edit.setPlaceholderText(self.tr("folio number"))
+        self.folio_edit.setMaxLength(9)
+        self.show_button = QPushButton(self.tr("&Show"))
+        self.show_button.setObjectName("showButton")
+        self.show_button.setDefault(True)
+        self.show_button.clicked.connect(self.reload)
+        filters.addWidget(self.from_check, 0, 0)
+        filters.addWidget(self.from_edit, 0, 1)
+        filters.addWidget(self.to_check, 0, 2)
+        filters.addWidget(self.to_edit, 0, 3)
+        filters.addWidget(QLabel(self.tr("Kind:")), 0, 4)
+        filters.addWidget(self.kind_combo, 0, 5)
+        filters.addWidget(QLabel(self.tr("User:")), 1, 0)
+        filters.addWidget(self.user_combo, 1, 1)
+        filters.addWidget(QLabel(self.tr("Workstation:")), 1, 2)
+        filters.addWidget(self.workstation_combo, 1, 3)
+        filters.addWidget(QLabel(self.tr("Folio:")), 1, 4)
+        filters.addWidget(self.folio_edit, 1, 5)
+        filters.addWidget(self.show_button, 1, 6)
+        filters.setColumnStretch(5, 1)
+        return filters
+
+    def open(self) -> None:
+        super().open()
+        self.reload()
+
+    def current_filter(self) -> TrailFilter | None:
+        """What the filters say, or None (and the error shown) when the folio is not a number."""
+        first: date | None = python_date(self.from_edit.date()) if self.from_check.isChecked() else None
+        last: date | None = python_date(self.to_edit.date()) if self.to_check.isChecked() else None
+        since, until = day_bounds(first, last)
+        folio_text = self.folio_edit.text().strip().lstrip("0") or ("0" if self.folio_edit.text().strip() else "")
+        if folio_text and not folio_text.isdigit():
+            self._show_error(self.tr("A folio is given by its number, such as 000042."))
+            return None
+        return TrailFilter(since=since, until=until, username=self.user_combo.currentData() or "",
+                           workstation=self.workstation_combo.currentData() or "", kind=self.kind_combo.currentData(),
+                           folio_id=int(folio_text) if folio_text else None)
+
+    def reload(self) -> None:
+        wanted = self.current_filter()
+        if wanted is None:
+            return
+        self.error_label.hide()
+        self.ctx.query(self, read_trail, self.ctx.actor, wanted).busy(self.show_button).success(
+            self._loaded).failure(lambda exc: self._show_error(error_text(exc))).run()
+
+    def _show_error(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.show()
+
+    def _names(self, combo: QComboBox, names: list[str], every: str) -> None:
+        chosen = combo.currentData() or ""
+        combo.blockSignals(True)
+        fill_combo(combo, [(every, ""), *[(name, name) for name in names]], chosen)
+        combo.blockSignals(False)
+
+    def _loaded(self, page: TrailPage) -> None:
+        self.page = page
+        self._names(self.user_combo, page.users, self.tr("everyone"))
+        self._names(self.workstation_combo, page.workstations, self.tr("every workstation"))
+        self.model.set_rows([self._row(line) for line in page.lines],
+                            struck=[n for n, line in enumerate(page.lines) if line.kind == AuditKind.SIGN_IN_FAILED])
+        if page.more:
+            self.count_label.setText(self.tr("The newest {count} entries; narrow the filters to see older ones.")
+                                     .format(count=MOST_SHOWN))
+        else:
+            self.count_label.setText(self.tr("%n entries", "", len(page.lines)))
+        self._selection_changed()
+
+    def _row(self, line: TrailLine) -> tuple[str, ...]:
+        touched = line.subject
+        if line.reservation_number:
+            touched = self.tr("{subject}, reservation {number}").format(subject=line.subject,
+                                                                        number=line.reservation_number)
+        return (format_datetime(line.at), kind_name(line.kind), line.username, line.workstation,
+                line.authorised_by or "", touched, line.summary)
+
+    def selected(self) -> TrailLine | None:
+        rows = self.view.selectionModel().selectedRows()
+        lines = self.page.lines if self.page is not None else []
+        return lines[rows[0].row()] if rows and rows[0].row() < len(lines) else None
+
+    def _selection_changed(self) -> None:
+        line = self.selected()
+        self.open_button.setEnabled(line is not None and line.folio_id is not None)
+        self.details.setPlainText("" if line is None else self._details(line))
+
+    def _details(self, line: TrailLine) -> str:
+        parts: list[Any] = [f"#{line.seq}  {format_datetime(line.at)}  {kind_name(line.kind)}", line.summary]
+        if line.authorised_by:
+            parts.append(self.tr("Authorised by {user}").format(user=line.authorised_by))
+        return "\n".join(str(part) for part in parts)
+
+    def open_selected(self) -> None:
+        line = self.selected()
+        if line is None or line.folio_id is None:
+            return
+        from ui.reservation_card.window import open_reservation_card
+
+        open_reservation_card(self.ctx, line.folio_id, parent=self.parentWidget())
+
+
+__all__ = ["AuditTrailDialog"]
