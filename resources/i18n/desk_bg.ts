@@ -80,6 +80,163 @@
     </message>
 </context>
 <context>
+    <name>AuditTrail</name>
+    <message>
+        <source>Sign-in</source>
+        <translation>Вход</translation>
+    </message>
+    <message>
+        <source>Failed sign-in</source>
+        <translation>Неуспешен вход</translation>
+    </message>
+    <message>
+        <source>Desk locked</source>
+        <translation>Работното място е заключено</translation>
+    </message>
+    <message>
+        <source>Switch of user</source>
+        <translation>Смяна на потребител</translation>
+    </message>
+    <message>
+        <source>Manager&apos;s approval</source>
+        <translation>Разрешение на мениджър</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Плащане</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Връщане</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>Анулиране</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>Настройка</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Устройство</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Ключ</translation>
+    </message>
+    <message>
+        <source>Night audit</source>
+        <translation>Нощен одит</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTrailDialog</name>
+    <message>
+        <source>Audit trail</source>
+        <translation>Одитна следа</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Кога</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Потребител</translation>
+    </message>
+    <message>
+        <source>Workstation</source>
+        <translation>Работно място</translation>
+    </message>
+    <message>
+        <source>Authorised by</source>
+        <translation>Разрешил</translation>
+    </message>
+    <message>
+        <source>Touched</source>
+        <translation>Обект</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Какво е направено</translation>
+    </message>
+    <message>
+        <source>&amp;Open reservation card</source>
+        <translation>&amp;Отвори картата на резервацията</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;От:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;До:</translation>
+    </message>
+    <message>
+        <source>every kind</source>
+        <translation>всички видове</translation>
+    </message>
+    <message>
+        <source>folio number</source>
+        <translation>номер на фолио</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Покажи</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Вид:</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Потребител:</translation>
+    </message>
+    <message>
+        <source>Workstation:</source>
+        <translation>Работно място:</translation>
+    </message>
+    <message>
+        <source>Folio:</source>
+        <translation>Фолио:</translation>
+    </message>
+    <message>
+        <source>A folio is given by its number, such as 000042.</source>
+        <translation>Фолиото се задава с номера си, например 000042.</translation>
+    </message>
+    <message>
+        <source>everyone</source>
+        <translation>всички потребители</translation>
+    </message>
+    <message>
+        <source>every workstation</source>
+        <translation>всички работни места</translation>
+    </message>
+    <message>
+        <source>The newest {count} entries; narrow the filters to see older ones.</source>
+        <translation>Последните {count} записа; стеснете филтрите, за да видите по-старите.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n запис</numerusform>
+            <numerusform>%n записа</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{subject}, reservation {number}</source>
+        <translation>{subject}, резервация {number}</translation>
+    </message>
+    <message>
+        <source>Authorised by {user}</source>
+        <translation>Разрешил: {user}</translation>
+    </message>
+</context>
+<context>
     <name>BillStatus</name>
     <message>
         <source>Empty</source>
@@ -2070,6 +2227,10 @@
         <translation>Файлът {path} не е ключът за подписване на каса {register}: поставете там файла с ключа на касата; нищо не е отпечатано</translation>
     </message>
     <message>
+        <source>The first day is after the last</source>
+        <translation>Първият ден е след последния</translation>
+    </message>
+    <message>
         <source>The guest has arrived: the arrival cannot change</source>
         <translation>Гостът е пристигнал: датата на пристигане не може да се промени</translation>
     </message>
@@ -2194,6 +2355,10 @@
         <translation>Писмото не е изпратено ({reason})</translation>
     </message>
     <message>
+        <source>The night audit is done, but the audit trail&apos;s anchor could not be written to {path} ({reason}): fix the anchor folder and run “desk audit anchor”</source>
+        <translation>Нощният одит е извършен, но котвата на одитната следа не можа да бъде записана в {path} ({reason}): поправете папката за котви и изпълнете „desk audit anchor“</translation>
+    </message>
+    <message>
         <source>The nightly rate cannot be negative</source>
         <translation>Цената за нощувка не може да е отрицателна</translation>
     </message>
@@ -2304,6 +2469,10 @@
     <message>
         <source>There is no journal intent {intent_id}</source>
         <translation>Няма запис в дневника {intent_id}</translation>
+    </message>
+    <message>
+        <source>There is no kind of entry “{kind}”</source>
+        <translation>Няма вид записи „{kind}“</translation>
     </message>
     <message>
         <source>There is no outlet {outlet}</source>
@@ -2564,6 +2733,10 @@
     <message>
         <source>read reports</source>
         <translation>чете отчети</translation>
+    </message>
+    <message>
+        <source>read the audit trail</source>
+        <translation>чете одитната следа</translation>
     </message>
     <message>
         <source>refund a payment</source>
@@ -4072,6 +4245,10 @@
     <message>
         <source>No shift open</source>
         <translation>Няма отворена смяна</translation>
+    </message>
+    <message>
+        <source>&amp;Audit trail…</source>
+        <translation>&amp;Одитна следа…</translation>
     </message>
     <message>
         <source>Shift {number} · since {time}</source>

@@ -80,6 +80,164 @@
     </message>
 </context>
 <context>
+    <name>AuditTrail</name>
+    <message>
+        <source>Sign-in</source>
+        <translation>Вход</translation>
+    </message>
+    <message>
+        <source>Failed sign-in</source>
+        <translation>Неудачный вход</translation>
+    </message>
+    <message>
+        <source>Desk locked</source>
+        <translation>Рабочее место заблокировано</translation>
+    </message>
+    <message>
+        <source>Switch of user</source>
+        <translation>Смена пользователя</translation>
+    </message>
+    <message>
+        <source>Manager&apos;s approval</source>
+        <translation>Разрешение менеджера</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Оплата</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Возврат</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>Аннулирование</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>Настройка</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Устройство</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Ключ</translation>
+    </message>
+    <message>
+        <source>Night audit</source>
+        <translation>Ночной аудит</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTrailDialog</name>
+    <message>
+        <source>Audit trail</source>
+        <translation>Журнал аудита</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Пользователь</translation>
+    </message>
+    <message>
+        <source>Workstation</source>
+        <translation>Рабочее место</translation>
+    </message>
+    <message>
+        <source>Authorised by</source>
+        <translation>Разрешил</translation>
+    </message>
+    <message>
+        <source>Touched</source>
+        <translation>Объект</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Что сделано</translation>
+    </message>
+    <message>
+        <source>&amp;Open reservation card</source>
+        <translation>&amp;Открыть карту бронирования</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;С:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;По:</translation>
+    </message>
+    <message>
+        <source>every kind</source>
+        <translation>все виды</translation>
+    </message>
+    <message>
+        <source>folio number</source>
+        <translation>номер фолио</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Показать</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Вид:</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Пользователь:</translation>
+    </message>
+    <message>
+        <source>Workstation:</source>
+        <translation>Рабочее место:</translation>
+    </message>
+    <message>
+        <source>Folio:</source>
+        <translation>Фолио:</translation>
+    </message>
+    <message>
+        <source>A folio is given by its number, such as 000042.</source>
+        <translation>Фолио указывается номером, например 000042.</translation>
+    </message>
+    <message>
+        <source>everyone</source>
+        <translation>все пользователи</translation>
+    </message>
+    <message>
+        <source>every workstation</source>
+        <translation>все рабочие места</translation>
+    </message>
+    <message>
+        <source>The newest {count} entries; narrow the filters to see older ones.</source>
+        <translation>Последние {count} записей; сузьте фильтры, чтобы увидеть более ранние.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n запись</numerusform>
+            <numerusform>%n записи</numerusform>
+            <numerusform>%n записей</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{subject}, reservation {number}</source>
+        <translation>{subject}, бронирование {number}</translation>
+    </message>
+    <message>
+        <source>Authorised by {user}</source>
+        <translation>Разрешил: {user}</translation>
+    </message>
+</context>
+<context>
     <name>BillStatus</name>
     <message>
         <source>Empty</source>
@@ -2070,6 +2228,10 @@
         <translation>Файл {path} не является ключом подписи кассы {register}: положите туда файл ключа этой кассы; ничего не напечатано</translation>
     </message>
     <message>
+        <source>The first day is after the last</source>
+        <translation>Первый день позже последнего</translation>
+    </message>
+    <message>
         <source>The guest has arrived: the arrival cannot change</source>
         <translation>Гость уже заехал: дату заезда не изменить</translation>
     </message>
@@ -2194,6 +2356,10 @@
         <translation>Письмо не отправлено ({reason})</translation>
     </message>
     <message>
+        <source>The night audit is done, but the audit trail&apos;s anchor could not be written to {path} ({reason}): fix the anchor folder and run “desk audit anchor”</source>
+        <translation>Ночной аудит выполнен, но якорь журнала аудита не удалось записать в {path} ({reason}): исправьте папку якорей и выполните «desk audit anchor»</translation>
+    </message>
+    <message>
         <source>The nightly rate cannot be negative</source>
         <translation>Цена за ночь не может быть отрицательной</translation>
     </message>
@@ -2304,6 +2470,10 @@
     <message>
         <source>There is no journal intent {intent_id}</source>
         <translation>Записи журнала {intent_id} нет</translation>
+    </message>
+    <message>
+        <source>There is no kind of entry “{kind}”</source>
+        <translation>Нет вида записей «{kind}»</translation>
     </message>
     <message>
         <source>There is no outlet {outlet}</source>
@@ -2564,6 +2734,10 @@
     <message>
         <source>read reports</source>
         <translation>смотреть отчёты</translation>
+    </message>
+    <message>
+        <source>read the audit trail</source>
+        <translation>читать журнал аудита</translation>
     </message>
     <message>
         <source>refund a payment</source>
@@ -4072,6 +4246,10 @@
     <message>
         <source>No shift open</source>
         <translation>Смена не открыта</translation>
+    </message>
+    <message>
+        <source>&amp;Audit trail…</source>
+        <translation>&amp;Журнал аудита…</translation>
     </message>
     <message>
         <source>Shift {number} · since {time}</source>

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -33,27 +33,24 @@ from ui.desk_text import error_text
 from ui.dialogs.common import Column, RowsModel, fill_combo, python_date, rows_view
 from ui.i18n import format_datetime
 
-KIND_NAMES = {
-    AuditKind.SIGN_IN: QT_TRANSLATE_NOOP("AuditTrail", "Sign-in"),
-    AuditKind.SIGN_IN_FAILED: QT_TRANSLATE_NOOP("AuditTrail", "Failed sign-in"),
-    AuditKind.LOCK: QT_TRANSLATE_NOOP("AuditTrail", "Desk locked"),
-    AuditKind.SWITCH_USER: QT_TRANSLATE_NOOP("AuditTrail", "Switch of user"),
-    AuditKind.OVERRIDE: QT_TRANSLATE_NOOP("AuditTrail", "Manager's approval"),
-    AuditKind.PAYMENT: QT_TRANSLATE_NOOP("AuditTrail", "Payment"),
-    AuditKind.REFUND: QT_TRANSLATE_NOOP("AuditTrail", "Refund"),
-    AuditKind.VOID: QT_TRANSLATE_NOOP("AuditTrail", "Void"),
-    AuditKind.SETTING: QT_TRANSLATE_NOOP("AuditTrail", "Setting"),
-    AuditKind.DEVICE: QT_TRANSLATE_NOOP("AuditTrail", "Device"),
-    AuditKind.KEY: QT_TRANSLATE_NOOP("AuditTrail", "Key"),
-    AuditKind.NIGHT_AUDIT: QT_TRANSLATE_NOOP("AuditTrail", "Night audit"),
-}
-
 
 def kind_name(kind: str) -> str:
-    try:
-        return QCoreApplication.translate("AuditTrail", str(KIND_NAMES[AuditKind(kind)]))
-    except ValueError:
-        return kind
+    """An entry's kind as a manager reads it (an unknown one, from a newer desk, as it is stored)."""
+    names = {
+        AuditKind.SIGN_IN: QCoreApplication.translate("AuditTrail", "Sign-in"),
+        AuditKind.SIGN_IN_FAILED: QCoreApplication.translate("AuditTrail", "Failed sign-in"),
+        AuditKind.LOCK: QCoreApplication.translate("AuditTrail", "Desk locked"),
+        AuditKind.SWITCH_USER: QCoreApplication.translate("AuditTrail", "Switch of user"),
+        AuditKind.OVERRIDE: QCoreApplication.translate("AuditTrail", "Manager's approval"),
+        AuditKind.PAYMENT: QCoreApplication.translate("AuditTrail", "Payment"),
+        AuditKind.REFUND: QCoreApplication.translate("AuditTrail", "Refund"),
+        AuditKind.VOID: QCoreApplication.translate("AuditTrail", "Void"),
+        AuditKind.SETTING: QCoreApplication.translate("AuditTrail", "Setting"),
+        AuditKind.DEVICE: QCoreApplication.translate("AuditTrail", "Device"),
+        AuditKind.KEY: QCoreApplication.translate("AuditTrail", "Key"),
+        AuditKind.NIGHT_AUDIT: QCoreApplication.translate("AuditTrail", "Night audit"),
+    }
+    return names.get(kind, kind)  # type: ignore[call-overload]
 
 
 class AuditTrailDialog(QDialog):
