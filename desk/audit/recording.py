@@ -212,12 +212,20 @@ def _subject(changes: list[dict[str, Any]]) -> str:
 def _summary(changes: list[dict[str, Any]]) -> str:
     parts = []
     for change in changes:
-        shown = ", ".join(
-            f"{name}: {values['before']!s} -> {values['after']!s}" if "before" in values else f"{name} changed"
-            for name, values in change["columns"].items()
-            if name not in ("changed_at", "changed_by") and (change["state"] != "added" or "after" not in values
-                                                              or values["after"] not in (None, "")))
-        parts.append(f"{change['table']} {change['key']} {change['state']}: {shown}")
+        shown = []
+        for name, values in change["columns"].items():
+            if name in ("id", "changed_at", "changed_by"):
+                continue
+            if "before" not in values:
+                shown.append(f"{name} changed")
+            elif change["state"] == "added":
+                if values["after"] not in (None, ""):
+                    shown.append(f"{name}: {values['after']!s}")
+            elif change["state"] == "deleted":
+                shown.append(f"{name}: {values['before']!s}")
+            else:
+                shown.append(f"{name}: {values['before']!s} -> {values['after']!s}")
+        parts.append(f"{change['table']} {change['key']} {change['state']}: {', '.join(shown)}")
     return "; ".join(parts)
 
 

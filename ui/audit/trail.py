@@ -112,6 +112,8 @@ class AuditTrailDialog(QDialog):
         self.user_combo.setObjectName("userCombo")
         self.workstation_combo = QComboBox()
         self.workstation_combo.setObjectName("workstationCombo")
+        for combo in (self.user_combo, self.workstation_combo):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.kind_combo = QComboBox()
         self.kind_combo.setObjectName("kindCombo")
         fill_combo(self.kind_combo, [(self.tr("every kind"), "")] + [(kind_name(k.value), k.value) for k in AuditKind])
