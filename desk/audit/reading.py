@@ -3,8 +3,10 @@ each with the reservation whose card it opens (a payment's, a void's folio's).""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -44,6 +46,7 @@ class TrailLine:
     folio_id: int | None
     reservation_id: int | None  # the card an entry opens
     reservation_number: str | None
+    detail: dict[str, Any]  # what the entry recorded, for the viewer to say in the reader's language
 
 
 @dataclass(frozen=True)
@@ -78,7 +81,8 @@ def read_trail(session: Session, actor: Actor, wanted: TrailFilter) -> TrailPage
         query = query.where(AuditEntry.folio_id == wanted.folio_id)
     rows = session.execute(query.order_by(AuditEntry.seq.desc()).limit(MOST_SHOWN + 1)).all()
     lines = [TrailLine(entry.seq, entry.at, entry.kind, entry.username, entry.workstation, entry.authorised_by,
-                       entry.subject, entry.summary, entry.folio_id, reservation_id, number)
+                       entry.subject, entry.summary, entry.folio_id, reservation_id, number,
+                       _detail(entry.content))
              for entry, reservation_id, number in rows[:MOST_SHOWN]]
     users = list(session.scalars(select(AuditEntry.username).distinct().order_by(AuditEntry.username)))
     workstations = list(session.scalars(select(AuditEntry.workstation).distinct().order_by(AuditEntry.workstation)))
@@ -90,3 +94,11 @@ def day_bounds(first: date | None, last: date | None) -> tuple[datetime | None, 
     since = datetime.combine(first, time()).astimezone() if first is not None else None
     until = datetime.combine(last + timedelta(days=1), time()).astimezone() if last is not None else None
     return since, until
+
+
+def _detail(content: str) -> dict[str, Any]:
+    try:
+        detail = json.loads(content).get("detail", {})
+    except (ValueError, AttributeError):
+        return {}  # an unreadable entry is shown by its summary; desk audit verify names it
+    return detail if isinstance(detail, dict) else {}

@@ -129,6 +129,86 @@
         <source>Night audit</source>
         <translation>Нощен одит</translation>
     </message>
+    <message>
+        <source>wrong password or PIN</source>
+        <translation>грешна парола или PIN</translation>
+    </message>
+    <message>
+        <source>unknown or inactive user</source>
+        <translation>непознат или деактивиран потребител</translation>
+    </message>
+    <message>
+        <source>locked out after too many attempts</source>
+        <translation>заключен след твърде много опити</translation>
+    </message>
+    <message>
+        <source>Manager&apos;s approval refused: {why}</source>
+        <translation>Разрешението на мениджър е отказано: {why}</translation>
+    </message>
+    <message>
+        <source>Sign-in refused: {why}</source>
+        <translation>Входът е отказан: {why}</translation>
+    </message>
+    <message>
+        <source>Payment {amount} ({method})</source>
+        <translation>Плащане {amount} ({method})</translation>
+    </message>
+    <message>
+        <source>Refund {amount} ({method}) of payment {payment}</source>
+        <translation>Връщане {amount} ({method}) по плащане {payment}</translation>
+    </message>
+    <message>
+        <source>Void of charge {posting}: {amount}</source>
+        <translation>Анулиране на начисление {posting}: {amount}</translation>
+    </message>
+    <message>
+        <source>Void {amount} ({method}) of payment {payment}</source>
+        <translation>Анулиране {amount} ({method}) на плащане {payment}</translation>
+    </message>
+    <message>
+        <source>{user} signed in</source>
+        <translation>{user} влезе в системата</translation>
+    </message>
+    <message>
+        <source>{user} locked the desk</source>
+        <translation>{user} заключи работното място</translation>
+    </message>
+    <message>
+        <source>{before} handed the desk to {after}</source>
+        <translation>{before} предаде работното място на {after}</translation>
+    </message>
+    <message>
+        <source>{manager} allowed {user} to {actions}</source>
+        <translation>{manager} разреши на {user}: {actions}</translation>
+    </message>
+    <message>
+        <source>Night audit of {date}</source>
+        <translation>Нощен одит за {date}</translation>
+    </message>
+    <message>
+        <source>payment {number}</source>
+        <translation>плащане {number}</translation>
+    </message>
+    <message>
+        <source>charge {number}</source>
+        <translation>начисление {number}</translation>
+    </message>
+    <message>
+        <source>POS key {name}</source>
+        <translation>ключ на POS {name}</translation>
+    </message>
+    <message>
+        <source>business day {date}</source>
+        <translation>работен ден {date}</translation>
+    </message>
+    <message>
+        <source>user {name}</source>
+        <translation>потребител {name}</translation>
+    </message>
+    <message>
+        <source>{subject}, reservation {number}</source>
+        <translation>{subject}, резервация {number}</translation>
+    </message>
 </context>
 <context>
     <name>AuditTrailDialog</name>
@@ -220,16 +300,9 @@
         <source>The newest {count} entries; narrow the filters to see older ones.</source>
         <translation>Последните {count} записа; стеснете филтрите, за да видите по-старите.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n entries</source>
-        <translation>
-            <numerusform>%n запис</numerusform>
-            <numerusform>%n записа</numerusform>
-        </translation>
-    </message>
     <message>
-        <source>{subject}, reservation {number}</source>
-        <translation>{subject}, резервация {number}</translation>
+        <source>Entries: {count}</source>
+        <translation>Записи: {count}</translation>
     </message>
     <message>
         <source>Authorised by {user}</source>

@@ -129,6 +129,86 @@
         <source>Night audit</source>
         <translation>Ночной аудит</translation>
     </message>
+    <message>
+        <source>wrong password or PIN</source>
+        <translation>неверный пароль или PIN</translation>
+    </message>
+    <message>
+        <source>unknown or inactive user</source>
+        <translation>неизвестный или отключённый пользователь</translation>
+    </message>
+    <message>
+        <source>locked out after too many attempts</source>
+        <translation>заблокирован после слишком многих попыток</translation>
+    </message>
+    <message>
+        <source>Manager&apos;s approval refused: {why}</source>
+        <translation>Разрешение менеджера отклонено: {why}</translation>
+    </message>
+    <message>
+        <source>Sign-in refused: {why}</source>
+        <translation>Вход отклонён: {why}</translation>
+    </message>
+    <message>
+        <source>Payment {amount} ({method})</source>
+        <translation>Оплата {amount} ({method})</translation>
+    </message>
+    <message>
+        <source>Refund {amount} ({method}) of payment {payment}</source>
+        <translation>Возврат {amount} ({method}) по оплате {payment}</translation>
+    </message>
+    <message>
+        <source>Void of charge {posting}: {amount}</source>
+        <translation>Аннулирование начисления {posting}: {amount}</translation>
+    </message>
+    <message>
+        <source>Void {amount} ({method}) of payment {payment}</source>
+        <translation>Аннулирование {amount} ({method}) оплаты {payment}</translation>
+    </message>
+    <message>
+        <source>{user} signed in</source>
+        <translation>{user} вошёл(-ла) в систему</translation>
+    </message>
+    <message>
+        <source>{user} locked the desk</source>
+        <translation>{user} заблокировал(а) рабочее место</translation>
+    </message>
+    <message>
+        <source>{before} handed the desk to {after}</source>
+        <translation>{before} передал(а) рабочее место {after}</translation>
+    </message>
+    <message>
+        <source>{manager} allowed {user} to {actions}</source>
+        <translation>{manager} разрешил(а) {user}: {actions}</translation>
+    </message>
+    <message>
+        <source>Night audit of {date}</source>
+        <translation>Ночной аудит за {date}</translation>
+    </message>
+    <message>
+        <source>payment {number}</source>
+        <translation>оплата {number}</translation>
+    </message>
+    <message>
+        <source>charge {number}</source>
+        <translation>начисление {number}</translation>
+    </message>
+    <message>
+        <source>POS key {name}</source>
+        <translation>ключ POS {name}</translation>
+    </message>
+    <message>
+        <source>business day {date}</source>
+        <translation>рабочий день {date}</translation>
+    </message>
+    <message>
+        <source>user {name}</source>
+        <translation>пользователь {name}</translation>
+    </message>
+    <message>
+        <source>{subject}, reservation {number}</source>
+        <translation>{subject}, бронирование {number}</translation>
+    </message>
 </context>
 <context>
     <name>AuditTrailDialog</name>
@@ -220,17 +300,9 @@
         <source>The newest {count} entries; narrow the filters to see older ones.</source>
         <translation>Последние {count} записей; сузьте фильтры, чтобы увидеть более ранние.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n entries</source>
-        <translation>
-            <numerusform>%n запись</numerusform>
-            <numerusform>%n записи</numerusform>
-            <numerusform>%n записей</numerusform>
-        </translation>
-    </message>
     <message>
-        <source>{subject}, reservation {number}</source>
-        <translation>{subject}, бронирование {number}</translation>
+        <source>Entries: {count}</source>
+        <translation>Записей: {count}</translation>
     </message>
     <message>
         <source>Authorised by {user}</source>

@@ -28,10 +28,13 @@ from PySide6.QtWidgets import (
 
 from desk.audit.models import AuditKind
 from desk.audit.reading import MOST_SHOWN, TrailFilter, TrailLine, TrailPage, day_bounds, read_trail
+from desk.core.errors import Phrase
+from desk.core.money import Money
+from desk.people.rights import RIGHT_ACTIONS, Right
 from ui.context import DeskContext
-from ui.desk_text import error_text
+from ui.desk_text import error_text, format_param
 from ui.dialogs.common import Column, RowsModel, fill_combo, python_date, rows_view
-from ui.i18n import format_datetime
+from ui.i18n import format_date, format_datetime, format_money
 
 
 def kind_name(kind: str) -> str:
@@ -51,6 +54,97 @@ def kind_name(kind: str) -> str:
         AuditKind.NIGHT_AUDIT: QCoreApplication.translate("AuditTrail", "Night audit"),
     }
     return names.get(kind, kind)  # type: ignore[call-overload]
+
+
+def _money(text: object) -> str:
+    try:
+        money = Money.parse(str(text))
+    except (ValueError, TypeError):
+        return str(text)
+    return format_money(money.amount, money.currency)
+
+
+def _failure_text(detail: dict[str, Any]) -> str:
+    why = {
+        "wrong password or PIN": QCoreApplication.translate("AuditTrail", "wrong password or PIN"),
+        "unknown or inactive user": QCoreApplication.translate("AuditTrail", "unknown or inactive user"),
+        "locked out": QCoreApplication.translate("AuditTrail", "locked out after too many attempts"),
+    }.get(str(detail.get("why", "")), str(detail.get("why", "")))
+    if detail.get("purpose") == "manager's approval":
+        return QCoreApplication.translate("AuditTrail", "Manager's approval refused: {why}").format(why=why)
+    return QCoreApplication.translate("AuditTrail", "Sign-in refused: {why}").format(why=why)
+
+
+def _money_text(line: TrailLine) -> str:
+    detail = line.detail
+    amount, method, of = _money(detail.get("amount", "")), detail.get("method", ""), detail.get("of_payment")
+    if line.kind == AuditKind.PAYMENT:
+        text = QCoreApplication.translate("AuditTrail", "Payment {amount} ({method})").format(
+            amount=amount, method=method)
+    elif line.kind == AuditKind.REFUND:
+        text = QCoreApplication.translate("AuditTrail", "Refund {amount} ({method}) of payment {payment}").format(
+            amount=amount, method=method, payment=of)
+    elif "voids_posting" in detail:
+        text = QCoreApplication.translate("AuditTrail", "Void of charge {posting}: {amount}").format(
+            posting=detail["voids_posting"], amount=amount)
+    else:
+        text = QCoreApplication.translate("AuditTrail", "Void {amount} ({method}) of payment {payment}").format(
+            amount=amount, method=method, payment=of)
+    reason = detail.get("reason")
+    return f"{text}: {reason}" if reason else text
+
+
+def what_text(line: TrailLine) -> str:
+    """What the entry recorded, in the reader's language where the desk has words for it; otherwise (a
+    setting's or a device's change, as the administrator's dialog described it) as it was recorded."""
+    detail = line.detail
+    kind = line.kind
+    if kind == AuditKind.SIGN_IN:
+        return QCoreApplication.translate("AuditTrail", "{user} signed in").format(user=line.username)
+    if kind == AuditKind.SIGN_IN_FAILED and "why" in detail:
+        return _failure_text(detail)
+    if kind == AuditKind.LOCK:
+        return QCoreApplication.translate("AuditTrail", "{user} locked the desk").format(user=line.username)
+    if kind == AuditKind.SWITCH_USER and "from" in detail:
+        return QCoreApplication.translate("AuditTrail", "{before} handed the desk to {after}").format(
+            before=detail["from"], after=line.username)
+    if kind == AuditKind.OVERRIDE and "rights" in detail:
+        actions = ", ".join(format_param(Phrase(RIGHT_ACTIONS[Right(right)]))
+                            for right in detail["rights"] if right in Right.__members__.values())
+        return QCoreApplication.translate("AuditTrail", "{manager} allowed {user} to {actions}").format(
+            manager=line.authorised_by, user=line.username, actions=actions)
+    if kind in (AuditKind.PAYMENT, AuditKind.REFUND, AuditKind.VOID) and "amount" in detail:
+        return _money_text(line)
+    if kind == AuditKind.NIGHT_AUDIT and "business_date" in detail:
+        text = QCoreApplication.translate("AuditTrail", "Night audit of {date}").format(
+            date=format_date(date.fromisoformat(detail["business_date"])))
+        return f"{text}: {detail['reason']}" if detail.get("reason") else text
+    return line.summary
+
+
+def touched_text(line: TrailLine) -> str:
+    """What the entry touched, in the reader's language where the desk has words for it."""
+    detail = line.detail
+    if "payment" in detail:
+        touched = QCoreApplication.translate("AuditTrail", "payment {number}").format(number=detail["payment"])
+    elif "posting" in detail:
+        touched = QCoreApplication.translate("AuditTrail", "charge {number}").format(number=detail["posting"])
+    elif "pos_key" in detail:
+        touched = QCoreApplication.translate("AuditTrail", "POS key {name}").format(name=detail["pos_key"])
+    elif "business_date" in detail:
+        touched = QCoreApplication.translate("AuditTrail", "business day {date}").format(
+            date=format_date(date.fromisoformat(detail["business_date"])))
+    elif line.kind in (AuditKind.SIGN_IN, AuditKind.SIGN_IN_FAILED, AuditKind.LOCK, AuditKind.SWITCH_USER):
+        touched = QCoreApplication.translate("AuditTrail", "user {name}").format(
+            name=line.subject.removeprefix("user "))
+    elif line.kind == AuditKind.OVERRIDE:
+        touched = ""  # the rights it allowed are what the entry says
+    else:
+        touched = line.subject
+    if line.reservation_number:
+        return QCoreApplication.translate("AuditTrail", "{subject}, reservation {number}").format(
+            subject=touched, number=line.reservation_number)
+    return touched
 
 
 class AuditTrailDialog(QDialog):
@@ -186,16 +280,12 @@ class AuditTrailDialog(QDialog):
             self.count_label.setText(self.tr("The newest {count} entries; narrow the filters to see older ones.")
                                      .format(count=MOST_SHOWN))
         else:
-            self.count_label.setText(self.tr("%n entries", "", len(page.lines)))
+            self.count_label.setText(self.tr("Entries: {count}").format(count=len(page.lines)))
         self._selection_changed()
 
     def _row(self, line: TrailLine) -> tuple[str, ...]:
-        touched = line.subject
-        if line.reservation_number:
-            touched = self.tr("{subject}, reservation {number}").format(subject=line.subject,
-                                                                        number=line.reservation_number)
         return (format_datetime(line.at), kind_name(line.kind), line.username, line.workstation,
-                line.authorised_by or "", touched, line.summary)
+                line.authorised_by or "", touched_text(line), what_text(line))
 
     def selected(self) -> TrailLine | None:
         rows = self.view.selectionModel().selectedRows()
@@ -208,7 +298,7 @@ class AuditTrailDialog(QDialog):
         self.details.setPlainText("" if line is None else self._details(line))
 
     def _details(self, line: TrailLine) -> str:
-        parts: list[Any] = [f"#{line.seq}  {format_datetime(line.at)}  {kind_name(line.kind)}", line.summary]
+        parts: list[Any] = [f"#{line.seq}  {format_datetime(line.at)}  {kind_name(line.kind)}", what_text(line)]
         if line.authorised_by:
             parts.append(self.tr("Authorised by {user}").format(user=line.authorised_by))
         return "\n".join(str(part) for part in parts)
