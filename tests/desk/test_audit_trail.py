@@ -234,3 +234,17 @@ def test_a_manager_finds_who_authorised_a_void_by_kind_folio_user_and_day(hotel:
     assert {"anna", "maria"} <= set(page.users) and "TEST-1" in page.workstations
     cashier = hotel.as_role(Role.CASHIER)
     refused(hotel, MissingRight, MISSING_RIGHT, lambda: cashier.run(read_trail, TrailFilter()))
+
+
+def test_desk_audit_verify_says_intact_then_names_the_changed_entry(hotel: Hotel, capsys: pytest.CaptureFixture[str]):
+    from desk.cli.main import main
+
+    entries = _some_entries(hotel)
+    assert main(["--database", hotel.database.url, "audit", "verify"]) == 0
+    assert capsys.readouterr().out.strip() == f"Audit trail: {len(entries)} entries, chain intact"
+    target = entries[-1]
+    _break(hotel, "UPDATE audit_entry SET username = 'maria' WHERE id = :id", id=target.id)
+    assert main(["--database", hotel.database.url, "audit", "verify"]) == 1
+    assert capsys.readouterr().out.strip() == (
+        f"Audit trail: BROKEN at entry {target.seq} (id {target.id}) of {target.at.isoformat()}: "
+        "its username was changed ('maria', recorded as 'anna')")
