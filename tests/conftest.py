@@ -158,3 +158,4 @@ def fiscal_key_and_anchor_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
 
     monkeypatch.setenv(KEY_DIR_ENV, str(tmp_path / "fiscal-keys"))
     monkeypatch.setenv(ANCHOR_DIR_ENV, str(tmp_path / "fiscal-anchors"))
+    monkeypatch.setenv("DESK_AUDIT_ANCHOR_DIR", str(tmp_path / "audit-anchors"))

@@ -38,7 +38,7 @@ from desk.cash.shifts import ShiftForm, ShiftReport, ShiftStatus, shift_form, sh
 from desk.devices.printers import DeviceState
 from desk.fiscal.workflow import ReceiptCheck
 from desk.ledger.accounts import company_folio, event_folio
-from desk.people.auth import Actor
+from desk.people.auth import Actor, lock_desk
 from desk.people.rights import Right
 from desk.stays.search import (
     ALL_KINDS,
@@ -449,6 +449,10 @@ class MainWindow(QMainWindow):
         self.backup_action.setObjectName("backupAction")
         self.backup_action.triggered.connect(self.show_backup)
         menu.addAction(self.backup_action)
+        self.audit_trail_action = QAction(self.tr("&Audit trail…"), self)
+        self.audit_trail_action.setObjectName("auditTrailAction")
+        self.audit_trail_action.triggered.connect(self.show_audit_trail)
+        menu.addAction(self.audit_trail_action)
 
     def show_city_tax(self) -> None:
         from ui.admin.city_tax import CityTaxDialog
@@ -478,6 +482,13 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
+    def show_audit_trail(self) -> None:
+        from ui.audit.trail import AuditTrailDialog
+
+        dialog = self.audit_trail_dialog = AuditTrailDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
     def show_catalogue(self) -> None:
         from ui.admin.catalogue import CatalogueDialog
 
@@ -495,6 +506,7 @@ class MainWindow(QMainWindow):
         self.backup_action.setEnabled(self.ctx.actor.may(Right.BACK_UP))
         self.import_action.setEnabled(self.ctx.actor.may(Right.IMPORT_DATA))
         self.city_tax_action.setEnabled(self.ctx.actor.may(Right.SET_CITY_TAX))
+        self.audit_trail_action.setEnabled(self.ctx.actor.may(Right.READ_AUDIT_TRAIL))
         self.devices_action.setEnabled(self.ctx.actor.may(Right.MANAGE_DEVICES))
         self.mail_action.setEnabled(self.ctx.actor.may(Right.MANAGE_DEVICES))
         self.pos_connections_action.setEnabled(self.ctx.actor.may(Right.MANAGE_POS_KEYS))
@@ -672,7 +684,7 @@ class MainWindow(QMainWindow):
     def switch_user(self) -> None:
         """Another colleague signs in (password or PIN); the desk then works as them."""
         dialog = SignInDialog(self.ctx.database, self.ctx.actor.workstation, purpose=SignInPurpose.SWITCH,
-                              parent=self)
+                              replacing=self.ctx.actor.username, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.signed_in.connect(self.ctx.set_actor)
         self.switch_dialog = dialog
@@ -695,12 +707,16 @@ class MainWindow(QMainWindow):
     def _lock(self, *, locked_by: Actor | None, reason: str = "") -> None:
         if self.lock_dialog is not None:
             return
+        if locked_by is not None:  # the trail records the lock (a user asked to sign in again acts no more)
+            Op(self, lambda: self.ctx.runner.run(lock_desk, locked_by)).failure(
+                lambda exc: logger.warning("the lock was not recorded in the audit trail: %s", exc)).run()
         self.idle_watch.stop()
         self._hidden_for_lock = visible_windows()
         for window in self._hidden_for_lock:
             window.hide()
         dialog = SignInDialog(self.ctx.database, self.ctx.actor.workstation, purpose=SignInPurpose.UNLOCK,
-                              locked_by=locked_by, username=self.ctx.actor.username, reason=reason)
+                              locked_by=locked_by, username=self.ctx.actor.username, reason=reason,
+                              replacing=self.ctx.actor.username)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.signed_in.connect(self._unlocked)
         self.lock_dialog = dialog

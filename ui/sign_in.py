@@ -76,10 +76,13 @@ class SignInDialog(QDialog):
         username: str = "",
         locked_by: Actor | None = None,
         reason: str = "",
+        replacing: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("signInDialog")
+        # Who was signed in here until now: another user signing in is a switch of user in the audit trail.
+        self.replacing = replacing
         self.database = database
         self.workstation = workstation
         self.purpose = purpose
@@ -186,13 +189,13 @@ class SignInDialog(QDialog):
         if not username or not secret:
             self.show_error(self.tr("Type your user name and your password or PIN."))
             return
-        database, workstation = self.database, self.workstation
+        database, workstation, replacing = self.database, self.workstation, self.replacing
 
         def work() -> Actor:
             # Signing in writes (a failure counted, an old hash upgraded): a writing unit waits its
             # turn on SQLite instead of failing to upgrade a read.
             with database.writing() as session:
-                return sign_in(session, username, secret, workstation)
+                return sign_in(session, username, secret, workstation, replacing=replacing)
 
         self.error_label.hide()
         def accepted(actor: Actor) -> None:

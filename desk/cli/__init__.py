@@ -1,5 +1,5 @@
 """Every ``desk`` command's parser, and what each command runs.
 
-Imports: cards, core, db, demo, devices, fiscal, hardware, hotel, mail, people, pos,
+Imports: audit, cards, core, db, demo, devices, fiscal, hardware, hotel, mail, people, pos,
 stays.
 """

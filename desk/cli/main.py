@@ -16,7 +16,7 @@ NEW_SMTP_PASSWORD_ENV = "DESK_SMTP_NEW_PASSWORD"
 
 
 _FEATURE_COMMANDS = ("admin", "pos", "terminals", "night_audit", "cards", "backup", "city_tax", "imports",
-                     "report")
+                     "report", "audit")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -122,6 +122,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from desk.cli.registers import run as run_registers
 
             return run_registers(args, url)
+        if args.command == "audit":
+            from desk.cli.audit import run as run_audit
+
+            return run_audit(args, url)
         if args.command == "fiscal":
             if args.fiscal_command == "keys":
                 return fiscal_keys_command(url)

@@ -3,8 +3,10 @@
 ``Runner(database).run(use_case, actor, *args)`` opens a writing unit of work, calls
 ``use_case(session, actor, *args)``, commits, and returns an :class:`Outcome`: the use case's
 value and the ids of the folios whose records it added or changed, so windows refresh only
-those. Before the use case, the actor is confirmed (``Actor.confirm``: the user's role and active
-flag read again), so what an administrator changed takes effect at the next action.
+those. The unit knows who acts in it (``audit_notes.act_as``): the audit trail records its rows
+in that actor's name when it commits. Before the use case, the actor is confirmed
+(``Actor.confirm``: the user's role and active flag read again), so what an administrator changed
+takes effect at the next action.
 ``Runner.finish`` is the one exception: the end of an operation a device was already asked to do,
 which is recorded whatever the user's standing has become since. On SQLite
 the unit takes the write lock at BEGIN, so a second process waits its turn
@@ -28,6 +30,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from desk.core.errors import ConcurrentChange
+from desk.db.audit_notes import act_as
 from desk.db.engine import Database
 from desk.fiscal.models import ReceiptRequest
 from desk.ledger.models import Bill, Folio, Payment, Posting, PostingItem, PostingMove
@@ -181,6 +184,7 @@ class Runner:
         def confirmed(session: Session) -> T:
             # The actor stands for a sign-in: a user demoted or deactivated since acts no more.
             actor.confirm(session)
+            act_as(session, actor)
             return use_case(session, actor, *args, **kwargs)
 
         return self._commit(use_case, confirmed)
@@ -200,7 +204,11 @@ class Runner:
         what the device did is recorded all the same, in the clerk's name. The use case's own checks
         still apply, and the clerk's next :meth:`run` is refused.
         """
-        return self._commit(use_case, lambda session: use_case(session, actor, *args, **kwargs))
+        def recorded(session: Session) -> T:
+            act_as(session, actor)
+            return use_case(session, actor, *args, **kwargs)
+
+        return self._commit(use_case, recorded)
 
     def _commit(self, use_case: Callable[..., object], unit: Callable[[Session], T]) -> Outcome[T]:
         name = getattr(use_case, "__qualname__", repr(use_case))

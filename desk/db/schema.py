@@ -3,11 +3,12 @@
 A relationship names a class of another feature by its name, which SQLAlchemy looks up when the
 mappers are first used; so whatever opens a database (and Alembic, and the schema tests) loads
 every feature's tables from here first. This is the one module of ``desk.db`` that imports the
-features above it.
+features above it (the trail's tables bring its listener, which hears every unit of work commit: desk.audit).
 """
 
 from __future__ import annotations
 
+import desk.audit.models
 import desk.cards.models
 import desk.cash.models
 import desk.devices.models
@@ -22,7 +23,7 @@ import desk.stays.models
 from desk.db.base import Base
 
 FEATURE_MODELS = (
-    desk.cards.models, desk.cash.models, desk.devices.models, desk.fiscal.models, desk.hotel.models,
+    desk.audit.models, desk.cards.models, desk.cash.models, desk.devices.models, desk.fiscal.models, desk.hotel.models,
     desk.journal.models, desk.ledger.models, desk.mail.models, desk.people.models, desk.pos.models,
     desk.stays.models,
 )

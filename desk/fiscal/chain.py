@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 
 from desk.cash.models import ShiftCashMove
 from desk.cash.shifts import MAX_SHIFT_AGE, open_shift_of, payment_figures
+from desk.core.canonical import canonical
 from desk.core.errors import InvalidInput, NotFound
 from desk.core.money import Money
 from desk.core.types import utcnow
@@ -44,10 +45,6 @@ GENESIS = "0" * 64
 RECEIPT_KINDS = (DocumentKind.SALE, DocumentKind.REFUND)
 SHIFT_KINDS = (DocumentKind.SHIFT_OPEN, DocumentKind.X_REPORT, DocumentKind.Z_REPORT,
                DocumentKind.CASH_IN, DocumentKind.CASH_OUT)
-
-
-def canonical(content: Mapping[str, Any]) -> bytes:
-    return json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def make_sign(secret_hex: str, prev_sign: str, content_bytes: bytes) -> str:

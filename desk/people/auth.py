@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from desk.core.errors import InvalidInput, NotAuthorised
 from desk.core.types import utcnow
+from desk.db.audit_notes import AuditNote, note
 from desk.db.engine import keep_whatever_happens
 from desk.people.models import Role, User
 from desk.people.passwords import check_new_password
@@ -218,8 +219,13 @@ def set_pin(session: Session, username: str, pin: str) -> None:
 # --- signing in -----------------------------------------------------------------------------
 
 
-def _verify(session: Session, username: str, secret: str, *, allow_pin: bool, policy: LockoutPolicy) -> User:
-    """The user these credentials belong to; counts a failure (committed) and raises otherwise."""
+def _verify(session: Session, username: str, secret: str, *, allow_pin: bool, policy: LockoutPolicy,
+            workstation: str, purpose: str) -> User:
+    """The user these credentials belong to; counts a failure (committed) and raises otherwise.
+
+    Every refusal is noted for the audit trail (``purpose``: a sign-in, or a manager's approval) in a
+    unit that commits whatever becomes of the caller's: a failed attempt is recorded though it failed.
+    """
     user = session.scalar(
         select(User).where(User.username == username.strip()).with_for_update()
     ) if username.strip() else None
@@ -227,10 +233,12 @@ def _verify(session: Session, username: str, secret: str, *, allow_pin: bool, po
         _waste_a_verification(secret)
         if allow_pin:
             _waste_a_verification(secret)
+        _note_failure(session, username, workstation, purpose, "unknown or inactive user")
         raise SignInRefused()
     now = utcnow()
     if user.locked_until is not None and user.locked_until > now:
         _waste_a_verification(secret)
+        _note_failure(session, user.username, workstation, purpose, "locked out")
         raise AccountLocked(user.username, user.locked_until)
     ok, rehash = check_password(secret, user.password_hash)
     pin_refused = False
@@ -255,6 +263,7 @@ def _verify(session: Session, username: str, secret: str, *, allow_pin: bool, po
         # another transaction on the caller's session.
         username = user.username
         keep_whatever_happens(session, lambda unit: _count_failure(unit, username, policy))
+        _note_failure(session, username, workstation, purpose, "wrong password or PIN")
         if (user.failed_sign_ins or 0) + 1 >= policy.max_failures:
             raise AccountLocked(user.username, now + policy.lock_for)
         if pin_refused:
@@ -263,6 +272,30 @@ def _verify(session: Session, username: str, secret: str, *, allow_pin: bool, po
     user.failed_sign_ins = 0
     user.locked_until = None
     return user
+
+
+def _note_failure(session: Session, username: str, workstation: str, purpose: str, why: str) -> None:
+    # The name as typed, cut to a column's length: it may be anything, and is never the secret.
+    typed = username.strip()[:40]
+    keep_whatever_happens(session, lambda unit: note(unit, AuditNote(
+        "sign_in_failed", typed or "?", workstation, f"{purpose} refused: {why}", subject=f"user {typed}",
+        detail={"purpose": purpose, "why": why})))
+
+
+def _note_sign_in(session: Session, user: User, workstation: str, replacing: str | None) -> None:
+    if replacing is not None and replacing != user.username:
+        note(session, AuditNote("switch_user", user.username, workstation, f"{replacing} -> {user.username}",
+                                subject=f"user {user.username}", detail={"from": replacing}))
+    else:
+        note(session, AuditNote("sign_in", user.username, workstation, f"{user.username} signed in",
+                                subject=f"user {user.username}"))
+
+
+def lock_desk(session: Session, actor: Actor) -> None:
+    """Record that the desk was locked behind the sign-in (by its user, or after their idle minutes).
+    Anyone signed in may lock: it needs no right, and a deactivated user's desk locks all the same."""
+    note(session, AuditNote("lock", actor.username, actor.workstation, f"desk locked by {actor.username}",
+                            subject=f"user {actor.username}"))
 
 
 def _count_failure(session: Session, username: str, policy: LockoutPolicy) -> None:
@@ -282,10 +315,14 @@ def sign_in(
     workstation: str,
     *,
     policy: LockoutPolicy = DEFAULT_LOCKOUT,
+    replacing: str | None = None,
 ) -> Actor:
     """The signed-in user, by password or PIN (a PIN only for those without a manager's rights);
-    SignInRefused, PinNotForManagers or AccountLocked otherwise."""
-    user = _verify(session, username, password_or_pin, allow_pin=True, policy=policy)
+    SignInRefused, PinNotForManagers or AccountLocked otherwise. ``replacing``: the user signed in at
+    this desk until now (a switch of user, recorded as one; the same user again is a sign-in)."""
+    user = _verify(session, username, password_or_pin, allow_pin=True, policy=policy, workstation=workstation,
+                   purpose="sign-in")
+    _note_sign_in(session, user, workstation, replacing)
     return Actor(user.username, workstation, user.role, user.full_name,
                  _Grant(user.username, workstation, user.role, person=True), user.must_change_secret)
 
@@ -299,7 +336,9 @@ def sign_in_with_password(
     policy: LockoutPolicy = DEFAULT_LOCKOUT,
 ) -> Actor:
     """The signed-in user, by password only (a command that changes settings)."""
-    user = _verify(session, username, password, allow_pin=False, policy=policy)
+    user = _verify(session, username, password, allow_pin=False, policy=policy, workstation=workstation,
+                   purpose="sign-in")
+    _note_sign_in(session, user, workstation, None)
     return Actor(user.username, workstation, user.role, user.full_name,
                  _Grant(user.username, workstation, user.role, person=True), user.must_change_secret)
 
@@ -316,7 +355,8 @@ def change_own_secret(
 ) -> Actor:
     """The user replaces their password (and PIN) after proving the current one: part of signing in,
     so it needs no right, only the password. Returns the signed-in user, free to act."""
-    user = _verify(session, username, current_password, allow_pin=False, policy=policy)
+    user = _verify(session, username, current_password, allow_pin=False, policy=policy, workstation=workstation,
+                   purpose="sign-in")
     check_new_password(user.username, new_password)
     if new_password == current_password:
         raise InvalidInput("Choose a password other than the one you were given", field="password")
@@ -328,6 +368,7 @@ def change_own_secret(
         user.pin_hash = hash_password(new_pin)
     user.password_hash = hash_password(new_password)
     user.must_change_secret = False
+    _note_sign_in(session, user, workstation, None)
     return Actor(user.username, workstation, user.role, user.full_name,
                  _Grant(user.username, workstation, user.role, person=True))
 
@@ -357,9 +398,15 @@ def authorise(
             require(actor, right)
         return actor.username
     try:
-        user = _verify(session, approval.username, approval.password, allow_pin=False, policy=policy)
+        user = _verify(session, approval.username, approval.password, allow_pin=False, policy=policy,
+                       workstation=actor.workstation, purpose="manager's approval")
     except SignInRefused:
         raise NotAuthorised("Wrong user name or password", field="password") from None
     if not all(may(user.role, right) for right in wanted):
         raise NotAuthorised("{user} is not a manager and may not authorise this", field="username", user=user.full_name)
+    names = ", ".join(right.value for right in wanted)
+    note(session, AuditNote("override", actor.username, actor.workstation,
+                            f"{user.username} authorised {names} for {actor.username}",
+                            subject=names[:80], authorised_by=user.username,
+                            detail={"rights": [r.value for r in wanted]}))
     return user.username

@@ -53,6 +53,7 @@ class Right(enum.StrEnum):
     RUN_CASH_SHIFT = "run_cash_shift"  # open, cash in/out, X and Z reports, close
     READ_REPORTS = "read_reports"  # a cashier's own shifts
     READ_HOTEL_REPORTS = "read_hotel_reports"  # every shift, the hotel's revenue, balances and voids
+    READ_AUDIT_TRAIL = "read_audit_trail"  # who did what: a manager's, since it shows every colleague's work
     MANAGE_DEVICES = "manage_devices"
     MANAGE_POS_KEYS = "manage_pos_keys"
     MANAGE_USERS = "manage_users"  # add, deactivate, reset, change a role (desk.people.admin)
@@ -159,6 +160,7 @@ RIGHT_ACTIONS: dict[Right, str] = {
     Right.RUN_CASH_SHIFT: N_("run the cash shift"),
     Right.READ_REPORTS: N_("read reports"),
     Right.READ_HOTEL_REPORTS: N_("read the hotel's reports"),
+    Right.READ_AUDIT_TRAIL: N_("read the audit trail"),
     Right.MANAGE_DEVICES: N_("set up devices"),
     Right.MANAGE_POS_KEYS: N_("manage POS keys and settings"),
     Right.MANAGE_USERS: N_("manage users"),

@@ -3,5 +3,5 @@ and its night audit; search; and the reservation card's data, read in one unit o
 (``reservation_card``). "Card" alone means a
 bank card everywhere in desk: the reservation card is always called so in full.
 
-Imports: cards, cash.models, core, db, fiscal, hotel, journal.models, ledger, people.
+Imports: audit, cards, cash.models, core, db, fiscal, hotel, journal.models, ledger, people.
 """

@@ -19,6 +19,7 @@ from datetime import date, datetime, time
 from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session
 
+from desk.audit.anchors import write_anchor
 from desk.cards.models import CARD_KINDS
 from desk.cash.models import CashShift, ShiftClose
 from desk.core.errors import DeskError, InvalidInput, InvalidTransition
@@ -344,6 +345,8 @@ def run_night_audit(runner: Runner, actor: Actor, *, reason: str = "", stop: Cal
     if stop() or refused:
         return AuditSummary(day, nights, rooms, city_tax, no_shows, None, tuple(refused))
     new_day = runner.run(open_next_business_day, actor, day).value
+    # The trail's last link, kept outside the database now that the day is closed (desk.audit.anchors).
+    runner.read(write_anchor, day.isoformat())
     if progress is not None:
         progress(total, total)
     return AuditSummary(day, nights, rooms, city_tax, no_shows, new_day)

@@ -80,6 +80,236 @@
     </message>
 </context>
 <context>
+    <name>AuditTrail</name>
+    <message>
+        <source>Sign-in</source>
+        <translation>Вход</translation>
+    </message>
+    <message>
+        <source>Failed sign-in</source>
+        <translation>Неуспешен вход</translation>
+    </message>
+    <message>
+        <source>Desk locked</source>
+        <translation>Работното място е заключено</translation>
+    </message>
+    <message>
+        <source>Switch of user</source>
+        <translation>Смяна на потребител</translation>
+    </message>
+    <message>
+        <source>Manager&apos;s approval</source>
+        <translation>Разрешение на мениджър</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Плащане</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Връщане</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>Анулиране</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>Настройка</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Устройство</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Ключ</translation>
+    </message>
+    <message>
+        <source>Night audit</source>
+        <translation>Нощен одит</translation>
+    </message>
+    <message>
+        <source>wrong password or PIN</source>
+        <translation>грешна парола или PIN</translation>
+    </message>
+    <message>
+        <source>unknown or inactive user</source>
+        <translation>непознат или деактивиран потребител</translation>
+    </message>
+    <message>
+        <source>locked out after too many attempts</source>
+        <translation>заключен след твърде много опити</translation>
+    </message>
+    <message>
+        <source>Manager&apos;s approval refused: {why}</source>
+        <translation>Разрешението на мениджър е отказано: {why}</translation>
+    </message>
+    <message>
+        <source>Sign-in refused: {why}</source>
+        <translation>Входът е отказан: {why}</translation>
+    </message>
+    <message>
+        <source>Payment {amount} ({method})</source>
+        <translation>Плащане {amount} ({method})</translation>
+    </message>
+    <message>
+        <source>Refund {amount} ({method}) of payment {payment}</source>
+        <translation>Връщане {amount} ({method}) по плащане {payment}</translation>
+    </message>
+    <message>
+        <source>Void of charge {posting}: {amount}</source>
+        <translation>Анулиране на начисление {posting}: {amount}</translation>
+    </message>
+    <message>
+        <source>Void {amount} ({method}) of payment {payment}</source>
+        <translation>Анулиране {amount} ({method}) на плащане {payment}</translation>
+    </message>
+    <message>
+        <source>{user} signed in</source>
+        <translation>{user} влезе в системата</translation>
+    </message>
+    <message>
+        <source>{user} locked the desk</source>
+        <translation>{user} заключи работното място</translation>
+    </message>
+    <message>
+        <source>{before} handed the desk to {after}</source>
+        <translation>{before} предаде работното място на {after}</translation>
+    </message>
+    <message>
+        <source>{manager} allowed {user} to {actions}</source>
+        <translation>{manager} разреши на {user}: {actions}</translation>
+    </message>
+    <message>
+        <source>Night audit of {date}</source>
+        <translation>Нощен одит за {date}</translation>
+    </message>
+    <message>
+        <source>payment {number}</source>
+        <translation>плащане {number}</translation>
+    </message>
+    <message>
+        <source>charge {number}</source>
+        <translation>начисление {number}</translation>
+    </message>
+    <message>
+        <source>POS key {name}</source>
+        <translation>ключ на POS {name}</translation>
+    </message>
+    <message>
+        <source>business day {date}</source>
+        <translation>работен ден {date}</translation>
+    </message>
+    <message>
+        <source>user {name}</source>
+        <translation>потребител {name}</translation>
+    </message>
+    <message>
+        <source>{subject}, reservation {number}</source>
+        <translation>{subject}, резервация {number}</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTrailDialog</name>
+    <message>
+        <source>Audit trail</source>
+        <translation>Одитна следа</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Кога</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Потребител</translation>
+    </message>
+    <message>
+        <source>Workstation</source>
+        <translation>Работно място</translation>
+    </message>
+    <message>
+        <source>Authorised by</source>
+        <translation>Разрешил</translation>
+    </message>
+    <message>
+        <source>Touched</source>
+        <translation>Обект</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Какво е направено</translation>
+    </message>
+    <message>
+        <source>&amp;Open reservation card</source>
+        <translation>&amp;Отвори картата на резервацията</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;От:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;До:</translation>
+    </message>
+    <message>
+        <source>every kind</source>
+        <translation>всички видове</translation>
+    </message>
+    <message>
+        <source>folio number</source>
+        <translation>номер на фолио</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Покажи</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Вид:</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Потребител:</translation>
+    </message>
+    <message>
+        <source>Workstation:</source>
+        <translation>Работно място:</translation>
+    </message>
+    <message>
+        <source>Folio:</source>
+        <translation>Фолио:</translation>
+    </message>
+    <message>
+        <source>A folio is given by its number, such as 000042.</source>
+        <translation>Фолиото се задава с номера си, например 000042.</translation>
+    </message>
+    <message>
+        <source>everyone</source>
+        <translation>всички потребители</translation>
+    </message>
+    <message>
+        <source>every workstation</source>
+        <translation>всички работни места</translation>
+    </message>
+    <message>
+        <source>The newest {count} entries; narrow the filters to see older ones.</source>
+        <translation>Последните {count} записа; стеснете филтрите, за да видите по-старите.</translation>
+    </message>
+    <message>
+        <source>Entries: {count}</source>
+        <translation>Записи: {count}</translation>
+    </message>
+    <message>
+        <source>Authorised by {user}</source>
+        <translation>Разрешил: {user}</translation>
+    </message>
+</context>
+<context>
     <name>BackupDialog</name>
     <message>
         <source>Back up the database</source>
@@ -4106,6 +4336,22 @@
         <source>61-90 days</source>
         <translation>61–90 дни</translation>
     </message>
+    <message>
+        <source>The first day is after the last</source>
+        <translation>Първият ден е след последния</translation>
+    </message>
+    <message>
+        <source>The night audit is done, but the audit trail&apos;s anchor could not be written to {path} ({reason}): fix the anchor folder and run “desk audit anchor”</source>
+        <translation>Нощният одит е извършен, но котвата на одитната следа не можа да бъде записана в {path} ({reason}): поправете папката за котви и изпълнете „desk audit anchor“</translation>
+    </message>
+    <message>
+        <source>There is no kind of entry “{kind}”</source>
+        <translation>Няма вид записи „{kind}“</translation>
+    </message>
+    <message>
+        <source>read the audit trail</source>
+        <translation>чете одитната следа</translation>
+    </message>
 </context>
 <context>
     <name>DeskText</name>
@@ -5010,6 +5256,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>&amp;Reports</source>
         <translation>&amp;Отчети</translation>
+    </message>
+    <message>
+        <source>&amp;Audit trail…</source>
+        <translation>&amp;Одитна следа…</translation>
     </message>
 </context>
 <context>

@@ -80,6 +80,236 @@
     </message>
 </context>
 <context>
+    <name>AuditTrail</name>
+    <message>
+        <source>Sign-in</source>
+        <translation>Вход</translation>
+    </message>
+    <message>
+        <source>Failed sign-in</source>
+        <translation>Неудачный вход</translation>
+    </message>
+    <message>
+        <source>Desk locked</source>
+        <translation>Рабочее место заблокировано</translation>
+    </message>
+    <message>
+        <source>Switch of user</source>
+        <translation>Смена пользователя</translation>
+    </message>
+    <message>
+        <source>Manager&apos;s approval</source>
+        <translation>Разрешение менеджера</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Оплата</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Возврат</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>Аннулирование</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>Настройка</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Устройство</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Ключ</translation>
+    </message>
+    <message>
+        <source>Night audit</source>
+        <translation>Ночной аудит</translation>
+    </message>
+    <message>
+        <source>wrong password or PIN</source>
+        <translation>неверный пароль или PIN</translation>
+    </message>
+    <message>
+        <source>unknown or inactive user</source>
+        <translation>неизвестный или отключённый пользователь</translation>
+    </message>
+    <message>
+        <source>locked out after too many attempts</source>
+        <translation>заблокирован после слишком многих попыток</translation>
+    </message>
+    <message>
+        <source>Manager&apos;s approval refused: {why}</source>
+        <translation>Разрешение менеджера отклонено: {why}</translation>
+    </message>
+    <message>
+        <source>Sign-in refused: {why}</source>
+        <translation>Вход отклонён: {why}</translation>
+    </message>
+    <message>
+        <source>Payment {amount} ({method})</source>
+        <translation>Оплата {amount} ({method})</translation>
+    </message>
+    <message>
+        <source>Refund {amount} ({method}) of payment {payment}</source>
+        <translation>Возврат {amount} ({method}) по оплате {payment}</translation>
+    </message>
+    <message>
+        <source>Void of charge {posting}: {amount}</source>
+        <translation>Аннулирование начисления {posting}: {amount}</translation>
+    </message>
+    <message>
+        <source>Void {amount} ({method}) of payment {payment}</source>
+        <translation>Аннулирование {amount} ({method}) оплаты {payment}</translation>
+    </message>
+    <message>
+        <source>{user} signed in</source>
+        <translation>{user} вошёл(-ла) в систему</translation>
+    </message>
+    <message>
+        <source>{user} locked the desk</source>
+        <translation>{user} заблокировал(а) рабочее место</translation>
+    </message>
+    <message>
+        <source>{before} handed the desk to {after}</source>
+        <translation>{before} передал(а) рабочее место {after}</translation>
+    </message>
+    <message>
+        <source>{manager} allowed {user} to {actions}</source>
+        <translation>{manager} разрешил(а) {user}: {actions}</translation>
+    </message>
+    <message>
+        <source>Night audit of {date}</source>
+        <translation>Ночной аудит за {date}</translation>
+    </message>
+    <message>
+        <source>payment {number}</source>
+        <translation>оплата {number}</translation>
+    </message>
+    <message>
+        <source>charge {number}</source>
+        <translation>начисление {number}</translation>
+    </message>
+    <message>
+        <source>POS key {name}</source>
+        <translation>ключ POS {name}</translation>
+    </message>
+    <message>
+        <source>business day {date}</source>
+        <translation>рабочий день {date}</translation>
+    </message>
+    <message>
+        <source>user {name}</source>
+        <translation>пользователь {name}</translation>
+    </message>
+    <message>
+        <source>{subject}, reservation {number}</source>
+        <translation>{subject}, бронирование {number}</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTrailDialog</name>
+    <message>
+        <source>Audit trail</source>
+        <translation>Журнал аудита</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Пользователь</translation>
+    </message>
+    <message>
+        <source>Workstation</source>
+        <translation>Рабочее место</translation>
+    </message>
+    <message>
+        <source>Authorised by</source>
+        <translation>Разрешил</translation>
+    </message>
+    <message>
+        <source>Touched</source>
+        <translation>Объект</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Что сделано</translation>
+    </message>
+    <message>
+        <source>&amp;Open reservation card</source>
+        <translation>&amp;Открыть карту бронирования</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;С:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;По:</translation>
+    </message>
+    <message>
+        <source>every kind</source>
+        <translation>все виды</translation>
+    </message>
+    <message>
+        <source>folio number</source>
+        <translation>номер фолио</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Показать</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Вид:</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Пользователь:</translation>
+    </message>
+    <message>
+        <source>Workstation:</source>
+        <translation>Рабочее место:</translation>
+    </message>
+    <message>
+        <source>Folio:</source>
+        <translation>Фолио:</translation>
+    </message>
+    <message>
+        <source>A folio is given by its number, such as 000042.</source>
+        <translation>Фолио указывается номером, например 000042.</translation>
+    </message>
+    <message>
+        <source>everyone</source>
+        <translation>все пользователи</translation>
+    </message>
+    <message>
+        <source>every workstation</source>
+        <translation>все рабочие места</translation>
+    </message>
+    <message>
+        <source>The newest {count} entries; narrow the filters to see older ones.</source>
+        <translation>Последние {count} записей; сузьте фильтры, чтобы увидеть более ранние.</translation>
+    </message>
+    <message>
+        <source>Entries: {count}</source>
+        <translation>Записей: {count}</translation>
+    </message>
+    <message>
+        <source>Authorised by {user}</source>
+        <translation>Разрешил: {user}</translation>
+    </message>
+</context>
+<context>
     <name>BackupDialog</name>
     <message>
         <source>Back up the database</source>
@@ -4106,6 +4336,22 @@
         <source>61-90 days</source>
         <translation>61–90 дней</translation>
     </message>
+    <message>
+        <source>The first day is after the last</source>
+        <translation>Первый день позже последнего</translation>
+    </message>
+    <message>
+        <source>The night audit is done, but the audit trail&apos;s anchor could not be written to {path} ({reason}): fix the anchor folder and run “desk audit anchor”</source>
+        <translation>Ночной аудит выполнен, но якорь журнала аудита не удалось записать в {path} ({reason}): исправьте папку якорей и выполните «desk audit anchor»</translation>
+    </message>
+    <message>
+        <source>There is no kind of entry “{kind}”</source>
+        <translation>Нет вида записей «{kind}»</translation>
+    </message>
+    <message>
+        <source>read the audit trail</source>
+        <translation>читать журнал аудита</translation>
+    </message>
 </context>
 <context>
     <name>DeskText</name>
@@ -5010,6 +5256,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>&amp;Reports</source>
         <translation>&amp;Отчёты</translation>
+    </message>
+    <message>
+        <source>&amp;Audit trail…</source>
+        <translation>&amp;Журнал аудита…</translation>
     </message>
 </context>
 <context>

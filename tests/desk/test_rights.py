@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from desk.audit import reading as audit_reading
 from desk.cards import operations as cards
 from desk.cards import operator_workflow as online
 from desk.cards import saved_cards, terminals
@@ -157,6 +158,7 @@ USE_CASES: dict[str, Any] = {
     "remove_terminal": lambda h, s: (terminals.remove_terminal, (1,), {}),
     "set_terminal_slips": lambda h, s: (terminals.set_terminal_slips, (1,), {"own_printer": True,
                                                                             "merchant_copy": False}),
+    "read_trail": lambda h, s: (audit_reading.read_trail, (audit_reading.TrailFilter(),), {}),
     "plan_card_operation": lambda h, s: (cards.plan_card_operation, (CardKind.SALE, 1, cards.CardRequest(
         bill_id=s.stay.bill_id, amount=h.money("1"))), {}),
     "note_hold_expired": lambda h, s: (cards.note_hold_expired, (1,), {}),
@@ -227,7 +229,7 @@ CLERK_MAY_NOT_EVEN_WITH_APPROVAL = {
     "set_up_hotel", "open_hotel", "add_user", "set_user_active", "reset_secret", "change_role", "add_service",
     "change_service",
     "add_outlet", "add_payment_method", "set_rate", "import_ecb", "add_company", "change_company", "add_register",
-    "import_csv", "set_service_outlet"}
+    "import_csv", "set_service_outlet", "read_trail"}
 CLERK_REFUSED = {"reverse_posting", "void_posting", "overpay", "backdated_payment", "backdated_deposit",
                  "refund_payment", "void_payment", "reverse_company_transfer", "check_out_override",
                  "settle_card_by_hand"}

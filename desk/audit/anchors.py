@@ -1,0 +1,79 @@
+"""The trail's anchors outside the database: its last link as each night audit left it.
+
+A chain shows that no entry was changed or removed between two others; it cannot show that the last
+ones were not removed and the tail hashed again. Each night audit therefore appends the trail's last
+(seq, hash) as one JSON line to ``trail.anchors.jsonl`` in the anchor folder (``DESK_AUDIT_ANCHOR_DIR``,
+by default ``audit-anchors`` in the user's data folder; point it at a share or a medium the database's
+users cannot write), as the fiscal Z report anchors its register (desk.fiscal.anchors).
+``desk audit verify`` checks the trail against those lines.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desk.audit.models import AuditEntry
+from desk.core.errors import DeskError
+from desk.core.key_files import configured_path, data_folder
+
+ANCHOR_DIR_ENV = "DESK_AUDIT_ANCHOR_DIR"
+
+
+class TrailAnchorNotWritten(DeskError):
+    """The trail's anchor could not be appended to the anchor file (the night audit itself is done)."""
+
+
+@dataclass(frozen=True)
+class TrailAnchor:
+    seq: int
+    hash: str
+    at: str  # ISO 8601: when the anchored entry was written
+    business_date: str  # the day whose night audit left it
+
+
+def anchor_file() -> Path:
+    return configured_path(ANCHOR_DIR_ENV, data_folder() / "audit-anchors") / "trail.anchors.jsonl"
+
+
+def read_anchors(path: Path | str) -> list[TrailAnchor]:
+    """Every anchor of a file; a line that is not one is refused, since an anchor file is evidence."""
+    anchors = []
+    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            data = json.loads(line)
+            anchors.append(TrailAnchor(int(data["seq"]), str(data["hash"]), str(data["at"]),
+                                       str(data.get("business_date", ""))))
+        except (ValueError, KeyError, TypeError) as exc:
+            raise ValueError(f"{path}, line {number}: not an anchor ({exc})") from None
+    return anchors
+
+
+def write_anchor(session: Session, business_date: str) -> TrailAnchor | None:
+    """Append the trail's last link to the anchor file (once: the same link again adds nothing)."""
+    last = session.scalars(select(AuditEntry).order_by(AuditEntry.seq.desc()).limit(1)).first()
+    if last is None:
+        return None
+    anchor = TrailAnchor(last.seq, last.hash, last.at.isoformat(), business_date)
+    path = anchor_file()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.exists() and any(kept.seq == anchor.seq for kept in read_anchors(path)):
+            return anchor  # an anchor that differs is left for verify to name, not overwritten
+        with open(path, "a", encoding="utf-8") as out:
+            out.write(json.dumps(asdict(anchor), sort_keys=True) + "\n")
+            out.flush()
+            os.fsync(out.fileno())
+    except (OSError, ValueError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise TrailAnchorNotWritten(
+            "The night audit is done, but the audit trail's anchor could not be written to {path} ({reason}): "
+            "fix the anchor folder and run “desk audit anchor”", path=str(path), reason=reason) from None
+    return anchor

@@ -1,0 +1,101 @@
+"""Checking the trail: every link, every column against what was hashed, and the anchors kept outside.
+
+A changed entry no longer hashes to its ``hash`` (or its columns differ from its content); a removed
+one leaves a gap in ``seq`` or a link that does not follow; a removed and re-hashed tail no longer
+holds the anchor a night audit wrote. Each is named: which entry, of when, and what broke.
+"""
+
+from __future__ import annotations
+
+import hmac
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desk.audit.anchors import TrailAnchor
+from desk.audit.chain import COLUMNS, GENESIS, link_hash
+from desk.audit.models import AuditEntry
+from desk.core.canonical import canonical
+
+
+@dataclass(frozen=True)
+class TrailReport:
+    entries: int
+    anchors_held: int = 0
+    broken_at: int | None = None  # the seq of the first entry that does not hold
+    entry_id: int | None = None  # its row id, when the row is there
+    when: str = ""  # its time, or the time of the entry around a gap
+    reason: str = ""
+
+    @property
+    def intact(self) -> bool:
+        return self.broken_at is None
+
+    def describe(self) -> str:
+        if self.intact:
+            return f"{self.entries} entries, chain intact" + (f", {self.anchors_held} anchors held"
+                                                               if self.anchors_held else "")
+        row = f" (id {self.entry_id})" if self.entry_id is not None else ""
+        return f"BROKEN at entry {self.broken_at}{row} of {self.when}: {self.reason}"
+
+
+def verify(session: Session, anchors: Sequence[TrailAnchor] = ()) -> TrailReport:
+    rows = session.scalars(select(AuditEntry).order_by(AuditEntry.seq, AuditEntry.id)).all()
+    prev_hash = GENESIS
+    prev_at = ""
+    for expected, row in enumerate(rows, start=1):
+        when = row.at.isoformat()
+        if row.seq != expected:
+            missing = f"entry {expected}" if row.seq == expected + 1 else f"entries {expected} to {row.seq - 1}"
+            return TrailReport(len(rows), 0, expected, None, prev_at or when,
+                               f"{missing} removed (between the entry of {prev_at or 'the start'} and "
+                               f"entry {row.seq} of {when})")
+        problem = _link_problem(row, prev_hash)
+        if problem:
+            return TrailReport(len(rows), 0, row.seq, row.id, when, problem)
+        prev_hash, prev_at = row.hash, when
+    hashes = {row.seq: row for row in rows}
+    for anchor in sorted(anchors, key=lambda a: a.seq):
+        anchored = hashes.get(anchor.seq)
+        if anchored is None:
+            first = len(rows) + 1
+            return TrailReport(len(rows), 0, first, None, anchor.at,
+                               f"entries {first} to {anchor.seq} removed: the anchor of the night audit of "
+                               f"{anchor.business_date} names entry {anchor.seq} of {anchor.at}")
+        if not hmac.compare_digest(anchored.hash, anchor.hash):
+            return TrailReport(len(rows), 0, anchor.seq, anchored.id, anchored.at.isoformat(),
+                               f"it is not the entry the anchor of the night audit of {anchor.business_date} "
+                               f"names (hash {anchor.hash[:16]}..., here {anchored.hash[:16]}...): the trail was "
+                               "written again from there")
+    return TrailReport(len(rows), len(anchors))
+
+
+def _link_problem(row: AuditEntry, prev_hash: str) -> str:
+    if row.prev_hash != prev_hash:
+        return "it does not follow the entry before it (an entry was removed or changed before it)"
+    try:
+        content = json.loads(row.content)
+    except ValueError:
+        return "its content is not readable"
+    if not isinstance(content, dict):
+        return "its content is not readable"
+    for name in COLUMNS:
+        value = getattr(row, name)
+        if content.get(name) != value:
+            return f"its {name} was changed ({value!r}, recorded as {content.get(name)!r})"
+    try:
+        recorded_at = datetime.fromisoformat(str(content.get("at")))
+    except ValueError:
+        return "its time is not readable"
+    if recorded_at != row.at:
+        return f"its time was changed ({row.at.isoformat()}, recorded as {content.get('at')})"
+    data = canonical(content)
+    if not hmac.compare_digest(link_hash(prev_hash, data), row.hash):
+        return "its hash does not match its content (the entry was changed)"
+    if data.decode("utf-8") != row.content:
+        return "its content was rewritten"
+    return ""

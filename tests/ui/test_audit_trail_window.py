@@ -1,0 +1,65 @@
+"""The audit trail window on the demo hotel: a manager finds who authorised a void and opens its
+reservation card from the entry; a cashier is refused the trail."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from sqlalchemy import select
+
+from desk.db.runner import Runner
+from desk.hotel.models import MethodKind, PaymentMethod
+from desk.ledger.models import Folio, Payment, PaymentKind
+from desk.ledger.payments import void_payment
+from desk.people.models import Role
+from desk.stays.models import Reservation, ReservationStatus
+from tests.actors import MANAGER_APPROVAL, signed_in
+from ui.audit.trail import AuditTrailDialog
+
+WAIT_MS = 20_000
+
+
+def _a_cash_payment(database) -> Payment:  # type: ignore[no-untyped-def]
+    with database.unit_of_work() as session:
+        voided = select(Payment.voids_id).where(Payment.voids_id.is_not(None))
+        return session.scalars(select(Payment).join(PaymentMethod).join(Folio, Folio.id == Payment.folio_id)
+                               .join(Reservation, Reservation.id == Folio.reservation_id).where(
+            Reservation.status == ReservationStatus.IN_HOUSE,
+            PaymentMethod.kind == MethodKind.CASH, Payment.kind == PaymentKind.PAYMENT,
+            Payment.id.not_in(voided), Payment.refund_of_id.is_(None)).order_by(Payment.id)).first()
+
+
+def test_a_manager_finds_who_authorised_a_void_and_opens_its_card(qtbot, context_of, demo_database, monkeypatch):
+    payment = _a_cash_payment(demo_database)
+    clerk = signed_in(demo_database, Role.CLERK)
+    Runner(demo_database).run(void_payment, clerk, payment.id, reason="Typed twice", approval=MANAGER_APPROVAL)
+    opened: list[int] = []
+    monkeypatch.setattr("ui.reservation_card.window.open_reservation_card",
+                        lambda _ctx, folio_id, parent=None: opened.append(folio_id))
+
+    dialog = AuditTrailDialog(context_of(Role.MANAGER))
+    qtbot.addWidget(dialog)
+    dialog.open()
+    qtbot.waitUntil(lambda: dialog.page is not None, timeout=WAIT_MS)
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("void"))
+    dialog.page = None
+    qtbot.mouseClick(dialog.show_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.page is not None, timeout=WAIT_MS)
+    assert dialog.model.rowCount() == 1
+    row = [dialog.model.index(0, column).data() for column in range(dialog.model.columnCount())]
+    assert row[1:5] == ["Void", "anna", "TEST-1", "maria"]
+    assert ", reservation R" in row[5]  # the void's own record, on the reservation it opens
+    assert f"of payment {payment.id}: Typed twice" in row[6]
+    assert not dialog.open_button.isEnabled()
+    dialog.view.selectRow(0)
+    assert dialog.open_button.isEnabled() and "Typed twice" in dialog.details.toPlainText()
+    qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
+    assert opened == [payment.folio_id]
+
+
+def test_a_cashier_is_refused_the_trail(qtbot, context_of):
+    dialog = AuditTrailDialog(context_of(Role.CASHIER))
+    qtbot.addWidget(dialog)
+    dialog.open()
+    qtbot.waitUntil(lambda: dialog.error_label.isVisible(), timeout=WAIT_MS)
+    assert dialog.error_label.text() == "A cashier may not read the audit trail: a manager must authorise it"
+    assert dialog.model.rowCount() == 0

@@ -1,0 +1,315 @@
+"""Audit trail: who did what, where and when, for managers (Administration → Audit trail…).
+
+Filters by days, user, workstation, kind and folio; the newest entries first. Opening an entry that
+touched a folio (a payment, refund, void) opens that reservation card; any entry shows its details
+below the table. Read off the GUI thread through the desk's runner, as every window reads.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.audit.models import AuditKind
+from desk.audit.reading import MOST_SHOWN, TrailFilter, TrailLine, TrailPage, day_bounds, read_trail
+from desk.core.errors import Phrase
+from desk.core.money import Money
+from desk.people.rights import RIGHT_ACTIONS, Right
+from ui.context import DeskContext
+from ui.desk_text import error_text, format_param
+from ui.dialogs.common import Column, RowsModel, fill_combo, python_date, rows_view
+from ui.i18n import format_date, format_datetime, format_money
+
+
+def kind_name(kind: str) -> str:
+    """An entry's kind as a manager reads it (an unknown one, from a newer desk, as it is stored)."""
+    names = {
+        AuditKind.SIGN_IN: QCoreApplication.translate("AuditTrail", "Sign-in"),
+        AuditKind.SIGN_IN_FAILED: QCoreApplication.translate("AuditTrail", "Failed sign-in"),
+        AuditKind.LOCK: QCoreApplication.translate("AuditTrail", "Desk locked"),
+        AuditKind.SWITCH_USER: QCoreApplication.translate("AuditTrail", "Switch of user"),
+        AuditKind.OVERRIDE: QCoreApplication.translate("AuditTrail", "Manager's approval"),
+        AuditKind.PAYMENT: QCoreApplication.translate("AuditTrail", "Payment"),
+        AuditKind.REFUND: QCoreApplication.translate("AuditTrail", "Refund"),
+        AuditKind.VOID: QCoreApplication.translate("AuditTrail", "Void"),
+        AuditKind.SETTING: QCoreApplication.translate("AuditTrail", "Setting"),
+        AuditKind.DEVICE: QCoreApplication.translate("AuditTrail", "Device"),
+        AuditKind.KEY: QCoreApplication.translate("AuditTrail", "Key"),
+        AuditKind.NIGHT_AUDIT: QCoreApplication.translate("AuditTrail", "Night audit"),
+    }
+    return names.get(kind, kind)  # type: ignore[call-overload]
+
+
+def _money(text: object) -> str:
+    try:
+        money = Money.parse(str(text))
+    except (ValueError, TypeError):
+        return str(text)
+    return format_money(money.amount, money.currency)
+
+
+def _failure_text(detail: dict[str, Any]) -> str:
+    why = {
+        "wrong password or PIN": QCoreApplication.translate("AuditTrail", "wrong password or PIN"),
+        "unknown or inactive user": QCoreApplication.translate("AuditTrail", "unknown or inactive user"),
+        "locked out": QCoreApplication.translate("AuditTrail", "locked out after too many attempts"),
+    }.get(str(detail.get("why", "")), str(detail.get("why", "")))
+    if detail.get("purpose") == "manager's approval":
+        return QCoreApplication.translate("AuditTrail", "Manager's approval refused: {why}").format(why=why)
+    return QCoreApplication.translate("AuditTrail", "Sign-in refused: {why}").format(why=why)
+
+
+def _money_text(line: TrailLine) -> str:
+    detail = line.detail
+    amount, method, of = _money(detail.get("amount", "")), detail.get("method", ""), detail.get("of_payment")
+    if line.kind == AuditKind.PAYMENT:
+        text = QCoreApplication.translate("AuditTrail", "Payment {amount} ({method})").format(
+            amount=amount, method=method)
+    elif line.kind == AuditKind.REFUND:
+        text = QCoreApplication.translate("AuditTrail", "Refund {amount} ({method}) of payment {payment}").format(
+            amount=amount, method=method, payment=of)
+    elif "voids_posting" in detail:
+        text = QCoreApplication.translate("AuditTrail", "Void of charge {posting}: {amount}").format(
+            posting=detail["voids_posting"], amount=amount)
+    else:
+        text = QCoreApplication.translate("AuditTrail", "Void {amount} ({method}) of payment {payment}").format(
+            amount=amount, method=method, payment=of)
+    reason = detail.get("reason")
+    return f"{text}: {reason}" if reason else text
+
+
+def what_text(line: TrailLine) -> str:
+    """What the entry recorded, in the reader's language where the desk has words for it; otherwise (a
+    setting's or a device's change, as the administrator's dialog described it) as it was recorded."""
+    detail = line.detail
+    kind = line.kind
+    if kind == AuditKind.SIGN_IN:
+        return QCoreApplication.translate("AuditTrail", "{user} signed in").format(user=line.username)
+    if kind == AuditKind.SIGN_IN_FAILED and "why" in detail:
+        return _failure_text(detail)
+    if kind == AuditKind.LOCK:
+        return QCoreApplication.translate("AuditTrail", "{user} locked the desk").format(user=line.username)
+    if kind == AuditKind.SWITCH_USER and "from" in detail:
+        return QCoreApplication.translate("AuditTrail", "{before} handed the desk to {after}").format(
+            before=detail["from"], after=line.username)
+    if kind == AuditKind.OVERRIDE and "rights" in detail:
+        actions = ", ".join(format_param(Phrase(RIGHT_ACTIONS[Right(right)]))
+                            for right in detail["rights"] if right in Right.__members__.values())
+        return QCoreApplication.translate("AuditTrail", "{manager} allowed {user} to {actions}").format(
+            manager=line.authorised_by, user=line.username, actions=actions)
+    if kind in (AuditKind.PAYMENT, AuditKind.REFUND, AuditKind.VOID) and "amount" in detail:
+        return _money_text(line)
+    if kind == AuditKind.NIGHT_AUDIT and "business_date" in detail:
+        text = QCoreApplication.translate("AuditTrail", "Night audit of {date}").format(
+            date=format_date(date.fromisoformat(detail["business_date"])))
+        return f"{text}: {detail['reason']}" if detail.get("reason") else text
+    return line.summary
+
+
+def touched_text(line: TrailLine) -> str:
+    """What the entry touched, in the reader's language where the desk has words for it."""
+    detail = line.detail
+    if "payment" in detail:
+        touched = QCoreApplication.translate("AuditTrail", "payment {number}").format(number=detail["payment"])
+    elif "posting" in detail:
+        touched = QCoreApplication.translate("AuditTrail", "charge {number}").format(number=detail["posting"])
+    elif "pos_key" in detail:
+        touched = QCoreApplication.translate("AuditTrail", "POS key {name}").format(name=detail["pos_key"])
+    elif "business_date" in detail:
+        touched = QCoreApplication.translate("AuditTrail", "business day {date}").format(
+            date=format_date(date.fromisoformat(detail["business_date"])))
+    elif line.kind in (AuditKind.SIGN_IN, AuditKind.SIGN_IN_FAILED, AuditKind.LOCK, AuditKind.SWITCH_USER):
+        touched = QCoreApplication.translate("AuditTrail", "user {name}").format(
+            name=line.subject.removeprefix("user "))
+    elif line.kind == AuditKind.OVERRIDE:
+        touched = ""  # the rights it allowed are what the entry says
+    else:
+        touched = line.subject
+    if line.reservation_number:
+        return QCoreApplication.translate("AuditTrail", "{subject}, reservation {number}").format(
+            subject=touched, number=line.reservation_number)
+    return touched
+
+
+class AuditTrailDialog(QDialog):
+    def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("auditTrailDialog")
+        self.setWindowTitle(self.tr("Audit trail"))
+        self.resize(1100, 640)
+        self.ctx = ctx
+        self.page: TrailPage | None = None
+        layout = QVBoxLayout(self)
+
+        layout.addLayout(self._filters())
+
+        self.model = RowsModel([Column(self.tr("When")), Column(self.tr("Kind")), Column(self.tr("User")),
+                                Column(self.tr("Workstation")), Column(self.tr("Authorised by")),
+                                Column(self.tr("Touched")), Column(self.tr("What"))], self)
+        self.view = rows_view(self.model, "trailView", stretch_column=6)
+        self.view.setMinimumHeight(300)
+        self.view.doubleClicked.connect(lambda _index: self.open_selected())
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
+        layout.addWidget(self.view, 1)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("countLabel")
+        layout.addWidget(self.count_label)
+        self.details = QPlainTextEdit()
+        self.details.setObjectName("entryDetails")
+        self.details.setReadOnly(True)
+        self.details.setMaximumHeight(120)
+        layout.addWidget(self.details)
+        self.error_label = QLabel()
+        self.error_label.setObjectName("trailError")
+        self.error_label.setWordWrap(True)
+        self.error_label.setProperty("error", True)
+        self.error_label.hide()
+        layout.addWidget(self.error_label)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.open_button = buttons.addButton(self.tr("&Open reservation card"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.open_button.setObjectName("openButton")
+        self.open_button.clicked.connect(self.open_selected)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self._selection_changed()
+
+    def _filters(self) -> QGridLayout:
+        filters = QGridLayout()
+        self.from_check = QCheckBox(self.tr("&From:"))
+        self.from_check.setObjectName("fromCheck")
+        self.from_check.setChecked(True)
+        self.from_edit = QDateEdit(QDate.currentDate())
+        self.from_edit.setObjectName("fromEdit")
+        self.from_edit.setCalendarPopup(True)
+        self.to_check = QCheckBox(self.tr("&To:"))
+        self.to_check.setObjectName("toCheck")
+        self.to_edit = QDateEdit(QDate.currentDate())
+        self.to_edit.setObjectName("toEdit")
+        self.to_edit.setCalendarPopup(True)
+        self.user_combo = QComboBox()
+        self.user_combo.setObjectName("userCombo")
+        self.workstation_combo = QComboBox()
+        self.workstation_combo.setObjectName("workstationCombo")
+        for combo in (self.user_combo, self.workstation_combo):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.kind_combo = QComboBox()
+        self.kind_combo.setObjectName("kindCombo")
+        fill_combo(self.kind_combo, [(self.tr("every kind"), "")] + [(kind_name(k.value), k.value) for k in AuditKind])
+        self.folio_edit = QLineEdit()
+        self.folio_edit.setObjectName("folioEdit")
+        self.folio_edit.setPlaceholderText(self.tr("folio number"))
+        self.folio_edit.setMaxLength(9)
+        self.show_button = QPushButton(self.tr("&Show"))
+        self.show_button.setObjectName("showButton")
+        self.show_button.setDefault(True)
+        self.show_button.clicked.connect(self.reload)
+        filters.addWidget(self.from_check, 0, 0)
+        filters.addWidget(self.from_edit, 0, 1)
+        filters.addWidget(self.to_check, 0, 2)
+        filters.addWidget(self.to_edit, 0, 3)
+        filters.addWidget(QLabel(self.tr("Kind:")), 0, 4)
+        filters.addWidget(self.kind_combo, 0, 5)
+        filters.addWidget(QLabel(self.tr("User:")), 1, 0)
+        filters.addWidget(self.user_combo, 1, 1)
+        filters.addWidget(QLabel(self.tr("Workstation:")), 1, 2)
+        filters.addWidget(self.workstation_combo, 1, 3)
+        filters.addWidget(QLabel(self.tr("Folio:")), 1, 4)
+        filters.addWidget(self.folio_edit, 1, 5)
+        filters.addWidget(self.show_button, 1, 6)
+        filters.setColumnStretch(5, 1)
+        return filters
+
+    def open(self) -> None:
+        super().open()
+        self.reload()
+
+    def current_filter(self) -> TrailFilter | None:
+        """What the filters say, or None (and the error shown) when the folio is not a number."""
+        first: date | None = python_date(self.from_edit.date()) if self.from_check.isChecked() else None
+        last: date | None = python_date(self.to_edit.date()) if self.to_check.isChecked() else None
+        since, until = day_bounds(first, last)
+        folio_text = self.folio_edit.text().strip().lstrip("0") or ("0" if self.folio_edit.text().strip() else "")
+        if folio_text and not folio_text.isdigit():
+            self._show_error(self.tr("A folio is given by its number, such as 000042."))
+            return None
+        return TrailFilter(since=since, until=until, username=self.user_combo.currentData() or "",
+                           workstation=self.workstation_combo.currentData() or "", kind=self.kind_combo.currentData(),
+                           folio_id=int(folio_text) if folio_text else None)
+
+    def reload(self) -> None:
+        wanted = self.current_filter()
+        if wanted is None:
+            return
+        self.error_label.hide()
+        self.ctx.query(self, read_trail, self.ctx.actor, wanted).busy(self.show_button).success(
+            self._loaded).failure(lambda exc: self._show_error(error_text(exc))).run()
+
+    def _show_error(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.show()
+
+    def _names(self, combo: QComboBox, names: list[str], every: str) -> None:
+        chosen = combo.currentData() or ""
+        combo.blockSignals(True)
+        fill_combo(combo, [(every, ""), *[(name, name) for name in names]], chosen)
+        combo.blockSignals(False)
+
+    def _loaded(self, page: TrailPage) -> None:
+        self.page = page
+        self._names(self.user_combo, page.users, self.tr("everyone"))
+        self._names(self.workstation_combo, page.workstations, self.tr("every workstation"))
+        self.model.set_rows([self._row(line) for line in page.lines],
+                            struck=[n for n, line in enumerate(page.lines) if line.kind == AuditKind.SIGN_IN_FAILED])
+        if page.more:
+            self.count_label.setText(self.tr("The newest {count} entries; narrow the filters to see older ones.")
+                                     .format(count=MOST_SHOWN))
+        else:
+            self.count_label.setText(self.tr("Entries: {count}").format(count=len(page.lines)))
+        self._selection_changed()
+
+    def _row(self, line: TrailLine) -> tuple[str, ...]:
+        return (format_datetime(line.at), kind_name(line.kind), line.username, line.workstation,
+                line.authorised_by or "", touched_text(line), what_text(line))
+
+    def selected(self) -> TrailLine | None:
+        rows = self.view.selectionModel().selectedRows()
+        lines = self.page.lines if self.page is not None else []
+        return lines[rows[0].row()] if rows and rows[0].row() < len(lines) else None
+
+    def _selection_changed(self) -> None:
+        line = self.selected()
+        self.open_button.setEnabled(line is not None and line.folio_id is not None)
+        self.details.setPlainText("" if line is None else self._details(line))
+
+    def _details(self, line: TrailLine) -> str:
+        parts: list[Any] = [f"#{line.seq}  {format_datetime(line.at)}  {kind_name(line.kind)}", what_text(line)]
+        if line.authorised_by:
+            parts.append(self.tr("Authorised by {user}").format(user=line.authorised_by))
+        return "\n".join(str(part) for part in parts)
+
+    def open_selected(self) -> None:
+        line = self.selected()
+        if line is None or line.folio_id is None:
+            return
+        from ui.reservation_card.window import open_reservation_card
+
+        open_reservation_card(self.ctx, line.folio_id, parent=self.parentWidget())
+
+
+__all__ = ["AuditTrailDialog"]
