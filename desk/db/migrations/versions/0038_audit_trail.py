@@ -12,7 +12,7 @@ key) as 0032 refuses them on ``admin_change``. The desk's role gets SELECT and I
 refuses to change.
 
 Revision ID: 0038_audit_trail
-Revises: 0032_admin_change_append_only
+Revises: 0037_cashier_tax_id
 """
 
 import os
@@ -26,7 +26,7 @@ from sqlalchemy import text
 from desk.core.types import UtcDateTime
 
 revision: str = "0038_audit_trail"
-down_revision: str | None = "0032_admin_change_append_only"
+down_revision: str | None = "0037_cashier_tax_id"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
