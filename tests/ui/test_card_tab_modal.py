@@ -11,9 +11,10 @@ import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QTabWidget
 
+from desk.core.errors import InvalidInput
 from tests.ui.conftest import folio_id_of
 from ui.dialogs.payment import MakePaymentDialog
-from ui.ops.feedback import ProgressDialog
+from ui.ops.feedback import ProgressDialog, show_error
 from ui.reservation_card.cards_window import CardsWindow
 from ui.reservation_card.window import ReservationCard, open_reservation_card
 
@@ -124,3 +125,26 @@ def test_a_card_waiting_on_its_device_leaves_the_other_cards_usable(qtbot, two_c
         released.set()
     qtbot.waitUntil(lambda: first.postings_view.isEnabled(), timeout=10_000)
     assert not first.findChildren(ProgressDialog) or not first.findChild(ProgressDialog).isVisible()
+
+
+def test_a_message_over_a_card_dialog_blocks_that_dialog_and_goes_with_its_tab(qtbot, two_cards):
+    first, second, tabs = two_cards
+    first.make_payment_action.trigger()
+    paying = first.last_dialog
+    assert isinstance(paying, MakePaymentDialog)
+    qtbot.waitUntil(paying.isVisible, timeout=5_000)
+    box = show_error(paying, InvalidInput("The amount is not a number."))
+    qtbot.waitUntil(box.isVisible, timeout=5_000)
+    # Modal to the dialog it answers (which refuses input meanwhile), not to the cards window.
+    assert QApplication.activeModalWidget() is None
+    assert not paying.amount_edit.isEnabled() and box.isEnabled()
+
+    click_tab(qtbot, tabs, second)
+    qtbot.waitUntil(lambda: not box.isVisible() and not paying.isVisible(), timeout=5_000)
+    assert second.postings_view.isEnabled()
+
+    click_tab(qtbot, tabs, first)
+    qtbot.waitUntil(lambda: box.isVisible() and paying.isVisible(), timeout=5_000)
+    box.accept()
+    qtbot.waitUntil(paying.amount_edit.isEnabled, timeout=5_000)
+    assert not first.postings_view.isEnabled()  # the payment dialog is still open over its card
