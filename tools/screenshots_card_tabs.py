@@ -1,5 +1,7 @@
 """Render the cards window with several reservation cards open as tabs to docs/screenshots/
-(``card_tabs_{en,ru}.png``): every in-house stay of the demo hotel, the busiest in front.
+(``card_tabs_{en,ru}.png``): every in-house stay of the demo hotel, the busiest in front; and the
+same with the card in front taking a payment (``card_tab_modal_{en,ru}.png``): its page greyed
+behind its dialog, the other tabs free.
 
     python -m tools.screenshots_card_tabs
 """
@@ -13,7 +15,9 @@ from datetime import date
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QPoint
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import select
 
 from desk.db.engine import Database
@@ -21,11 +25,26 @@ from desk.demo.seed import seed_demo
 from desk.ledger.models import Folio
 from desk.people.auth import sign_in
 from desk.stays.models import Reservation, ReservationStatus
-from tools.screenshots import busiest_in_house_folio, save, settle, wait_until
+from tools.screenshots import OUT, busiest_in_house_folio, save, settle, wait_until
 from ui.context import DeskContext
 from ui.i18n import install_translator, remove_translators
 from ui.ops import delivery
-from ui.reservation_card.window import open_reservation_card
+from ui.reservation_card.cards_window import CardsWindow
+from ui.reservation_card.window import ReservationCard, open_reservation_card
+
+
+def save_with_dialog(window: QWidget, dialog: QWidget, name: str, language: str) -> None:
+    """The window with its dialog drawn over it where a window manager centres it (offscreen, each
+    window is grabbed apart)."""
+    picture = window.grab()
+    painter = QPainter(picture)
+    over = dialog.grab()
+    painter.drawPixmap(QPoint((picture.width() - over.width()) // 2, (picture.height() - over.height()) // 2), over)
+    painter.end()
+    OUT.mkdir(parents=True, exist_ok=True)
+    path = OUT / f"{name}_{language}.png"
+    picture.save(str(path))
+    print(path)
 
 
 def main() -> int:
@@ -45,9 +64,20 @@ def main() -> int:
             cards = [open_reservation_card(ctx, folio_id) for folio_id in [*in_house, busiest]]
             wait_until(lambda cards=cards: all(card.is_loaded for card in cards))  # type: ignore[misc]
             window = cards[-1].window()
+            assert isinstance(window, CardsWindow)
             window.resize(1280, 820)
             settle(600)
             save(window, "card_tabs", language)
+            in_front = window.tabs.currentWidget()
+            assert isinstance(in_front, ReservationCard)
+            in_front.make_payment_action.trigger()
+            dialog = in_front.last_dialog
+            assert dialog is not None
+            wait_until(dialog.isVisible)
+            settle(600)
+            save_with_dialog(window, dialog, "card_tab_modal", language)
+            dialog.close()
+            settle()
             window.close()
             settle()
             remove_translators(app)  # type: ignore[arg-type]

@@ -125,7 +125,8 @@ class Op(Generic[T]):
         return self
 
     def with_progress_dialog(self, title: str, cancellable: bool = True) -> Op[T]:
-        """Show a window-modal progress dialog if the op lasts over ~300 ms.
+        """Show a window-modal progress dialog if the op lasts over ~300 ms (modal to its tab only
+        over a reservation card, :mod:`ui.ops.tab_modal`).
 
         It follows ``state.report`` (bar and text); its Cancel calls :meth:`cancel`, and it
         stays open until ``fn`` has actually stopped.
@@ -231,9 +232,10 @@ class Op(Generic[T]):
         for widget in self._busy_widgets:
             hold_busy(widget, partial(disable, widget))
         if isinstance(self._parent, QWidget):
-            self._cursor_window = self._parent.window()
-            window = self._cursor_window
-            hold_busy(window, partial(wait_cursor, window))
+            # Over a card's tab only, not over the other cards of its window.
+            self._cursor_window = window = dialog_parent(self._parent)
+            if window is not None:
+                hold_busy(window, partial(wait_cursor, window))
 
     def _unmark_busy(self) -> None:
         widgets, self._busy_widgets = self._busy_widgets, []  # released once, whether the op ended or was let go

@@ -7,7 +7,8 @@ tooltip and the window's title); Ctrl+W or Esc closes the card in front, Ctrl+Ta
 Ctrl+Shift+Tab (or Ctrl+PgDown / Ctrl+PgUp) go to the next and previous card; opening a card that
 is already open brings its tab forward. A card whose device is still working refuses to close
 until its dialog's Cancel has ended the wait (``ReservationCard.closeEvent``); closing the window
-closes every card, or none while one of them waits.
+closes every card, or none while one of them waits. A card's dialogs are modal to its tab only
+(:mod:`ui.ops.tab_modal`): a clerk waiting on the terminal for one guest can read another's card.
 """
 
 from __future__ import annotations

@@ -36,7 +36,8 @@ from ui.context import DeskContext
 from ui.desk_text import error_text
 from ui.dialogs.common import DeskDialog
 from ui.i18n import current_language, local_date_time
-from ui.ops.feedback import DIALOG_HOST, ProgressDialog, show_error
+from ui.ops.feedback import ProgressDialog, show_error
+from ui.ops.tab_modal import host_dialogs, is_open
 from ui.reservation_card.actions import CardActions
 from ui.reservation_card.breakdown import Place
 from ui.reservation_card.cards_window import cards_window_for
@@ -71,7 +72,7 @@ class ReservationCard(CardActions, CardHeader):
     def __init__(self, ctx: DeskContext, folio_id: int, parent: QWidget | None = None) -> None:
         super().__init__()  # a tab's page once loaded, not a window of its own
         self.opener = parent  # where a card that could not be loaded says so
-        self.setProperty(DIALOG_HOST, True)  # its messages and waits open over it, not over the card in front
+        host_dialogs(self)  # its messages and waits open over it and block it alone, not the other cards
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setObjectName("reservationCard")
         self.setWindowTitle(self.tr("Card"))
@@ -202,7 +203,7 @@ class ReservationCard(CardActions, CardHeader):
         """A dialog of this card has its work running (a terminal's wait, a payment being written):
         closing the card now would hide how it ended."""
         return (any(dialog.is_busy for dialog in self.findChildren(DeskDialog))
-                or any(wait.isVisible() for wait in self.findChildren(ProgressDialog)))
+                or any(is_open(wait) for wait in self.findChildren(ProgressDialog)))
 
     def _show_updated(self, time: str) -> None:
         text = self.tr("Updated {time}").format(time=time)
