@@ -218,7 +218,8 @@ def test_a_backup_of_a_newer_program_is_refused(hotel: Hotel, tmp_path: Path):
             lambda: restore(hotel.database.url, manager.actor, newer))
 
 
-def test_a_backup_of_an_older_schema_is_upgraded_as_it_is_restored(hotel: Hotel, database_url: str, tmp_path: Path):
+def test_a_backup_of_an_older_schema_is_upgraded_as_it_is_restored(hotel: Hotel, database_url: str, tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch):
     manager = _manager(hotel)
     older_url = (f"sqlite:///{tmp_path}/older.sqlite3" if database_url.startswith("sqlite")
                  else database_url.rsplit("/", 1)[0] + "/" + make_url(database_url).database + "_older")
@@ -231,6 +232,9 @@ def test_a_backup_of_an_older_schema_is_upgraded_as_it_is_restored(hotel: Hotel,
 
     command.upgrade(alembic_config(older.engine), "0031_register_kinds")
     backup = tmp_path / "older.backup"
+    # Today's desk records its backup in the audit trail, which a 0031 database does not have; the desk
+    # that made such a backup recorded it in its own way. What is tested is the file and its upgrade.
+    monkeypatch.setattr("desk.backup.copy.record_change", lambda *args, **kwargs: None)
     back_up(older, trusted_actor("maria", "TEST-1", Role.MANAGER), backup)
     older.dispose()
     assert inspect_backup(backup).schema == frozenset({"0031_register_kinds"})

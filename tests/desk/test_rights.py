@@ -168,6 +168,8 @@ USE_CASES: dict[str, Any] = {
     "settle_online_intent": lambda h, s: (online.settle_online_intent, (None,), {}),
     "add_operator": lambda h, s: (saved_cards.add_operator, ("Stripe", "stripe", "sk_test_x"), {}),
     "set_register": lambda h, s: (fiscal_settings.set_register, ("FP-1",), {"kind": "atol"}),
+    "save_register_settings": lambda h, s: (fiscal_settings.save_register_settings, ("FP-1",), {
+        "kind": "atol", "address": "", "device_id": "", "taxation": "osn", "vat_text": "", "workstation": ""}),
     "settle_card_by_hand": lambda h, s: (settle_card_by_hand, (1,), {"happened": False, "reason": "r"}),
     "record_end_of_day": lambda h, s: (cards.record_end_of_day, (1, 0, 0, None, None), {}),
     "record_intent": lambda h, s: (journal.record_intent, (None,), {}),
@@ -204,6 +206,7 @@ USE_CASES: dict[str, Any] = {
     "set_user_active": lambda h, s: (people_admin.set_user_active, ("ivan", False), {}),
     "reset_secret": lambda h, s: (people_admin.reset_secret, ("ivan", "ivan-reset-pass1"), {}),
     "change_role": lambda h, s: (people_admin.change_role, ("ivan", Role.CLERK), {}),
+    "set_tax_id": lambda h, s: (people_admin.set_tax_id, ("ivan", "500100732259"), {}),
     "add_service": lambda h, s: (catalogue.add_service, ("GYM", "Gym", h.money("5"), "VAT20"), {}),
     "change_service": lambda h, s: (catalogue.change_service, ("SPA", "Spa", h.money("5"), "VAT20"), {}),
     "add_outlet": lambda h, s: (catalogue.add_outlet, ("POOL", "Pool bar"), {}),
@@ -229,7 +232,7 @@ CLERK_MAY_NOT_EVEN_WITH_APPROVAL = {
     "set_up_hotel", "open_hotel", "add_user", "set_user_active", "reset_secret", "change_role", "add_service",
     "change_service",
     "add_outlet", "add_payment_method", "set_rate", "import_ecb", "add_company", "change_company", "add_register",
-    "import_csv", "set_service_outlet", "read_trail"}
+    "import_csv", "set_service_outlet", "read_trail", "save_register_settings", "set_tax_id"}
 CLERK_REFUSED = {"reverse_posting", "void_posting", "overpay", "backdated_payment", "backdated_deposit",
                  "refund_payment", "void_payment", "reverse_company_transfer", "check_out_override",
                  "settle_card_by_hand"}
