@@ -30,6 +30,7 @@ from desk.people.models import Role, User
 from desk.people.passwords import WeakPassword
 from desk.people.rights import MissingRight
 from desk.stays.models import stored_business_date
+from tests.helpers import desk_in_process
 
 from .conftest import MISSING_RIGHT, Hotel, refused
 
@@ -336,20 +337,8 @@ def desk(url: str, *args: str, env: dict[str, str] | None = None) -> subprocess.
 
 
 def desk_here(url: str, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    """The same command through ``desk.cli.main.main`` in this process, with ``env`` added to the environment for
-    it alone: its exit status and what it printed, as :func:`desk` gives them, without a second or more of a new
-    interpreter importing the program (the script's own way in is proven by the calls that use :func:`desk`)."""
-    import contextlib
-    import io
-
-    from desk.cli.main import main
-
-    out, err = io.StringIO(), io.StringIO()
-    with pytest.MonkeyPatch.context() as patch, contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        for name, value in (env or {}).items():
-            patch.setenv(name, value)
-        status = main(["--database", url, *args])
-    return subprocess.CompletedProcess(["desk", *args], status, out.getvalue(), err.getvalue())
+    # The script's own way in is proven by the calls that use desk(); the others need no interpreter of their own.
+    return desk_in_process("--database", url, *args, env=env)
 
 
 def test_desk_init_and_desk_users_set_up_a_hotel_from_a_script(tmp_path: Path):
