@@ -62,10 +62,12 @@ lint: venv
 typecheck: venv
 	$(MYPY)
 
-# pytest's own exit status decides: 5 ("no tests collected") fails the build like any failure.
-# Single process on purpose: the PostgreSQL fixture is one server per session.
+# pytest's own exit status decides: 5 ("no tests collected") fails the build like any failure, with
+# workers too. PYTEST_WORKERS pytest processes (pytest-xdist) share the tests, one a core; each has
+# its own PostgreSQL server, hotel templates and temporary folder (PYTEST_WORKERS=0: one process).
+PYTEST_WORKERS ?= 2
 test: system-deps-test venv translations lint
-	QT_QPA_PLATFORM=offscreen $(PYTEST) $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(PYTEST) -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 # The same pytest run with BUSY_LOOPS busy loops beside it (load about 4 on 2 cores), as a loaded
 # machine would be: a test that sleeps or waits a fixed short time instead of for its condition
@@ -79,7 +81,7 @@ test-busy: system-deps-test venv translations
 	for _ in $$(seq $(BUSY_LOOPS)); do $(PYTHON) -c 'while True: pass' & hogs+=($$!); done; \
 	echo "busy loops: $${hogs[*]}"; \
 	status=0; \
-	QT_QPA_PLATFORM=offscreen $(PYTEST) $(PYTEST_ARGS) || status=$$?; \
+	QT_QPA_PLATFORM=offscreen $(PYTEST) -n $(PYTEST_WORKERS) $(PYTEST_ARGS) || status=$$?; \
 	exit $$status
 
 # Benchmarks are not part of `test`: timings on a shared 2-core machine are for comparison only.

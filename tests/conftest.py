@@ -138,10 +138,17 @@ def sqlite_url(tmp_path: Path) -> str:
 def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path}/desk.sqlite3"
+    return postgresql_url(request, create=True)
+
+
+def postgresql_url(request: pytest.FixtureRequest, *, create: bool) -> str:
+    """The URL of a database of its own for this test on the run's PostgreSQL server; made empty when ``create``,
+    else left for the caller to make (as a copy of a template, say)."""
     # Looked up only here so that a run selecting no PostgreSQL test never starts the server.
     server: PgServer = request.getfixturevalue("pg_server")
+    name = f"t_{next(_db_numbers)}"
     # Databases are left behind on purpose: the whole server is thrown away at session end.
-    return server.create_database(f"t_{next(_db_numbers)}")
+    return server.create_database(name) if create else server.url(name)
 
 
 # =================================================================================================

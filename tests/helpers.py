@@ -53,3 +53,23 @@ def kill_child_when(code: str, reached: Callable[[], bool], device: str) -> subp
         os.kill(process.pid, signal.SIGKILL)
         process.wait()
     return process
+
+
+def desk_in_process(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """``desk ARGS`` through ``desk.cli.main.main`` in this process, with ``env`` added to the environment for it
+    alone: its exit status and what it printed, as ``subprocess.run([sys.executable, "-m", "desk", *args])`` gives
+    them, without a second of a new interpreter importing the program. A test that is about the script's own way
+    in, or about a process that dies, starts a real one."""
+    import contextlib
+    import io
+
+    import pytest
+
+    from desk.cli.main import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with pytest.MonkeyPatch.context() as patch, contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        for name, value in (env or {}).items():
+            patch.setenv(name, value)
+        status = main(list(args))
+    return subprocess.CompletedProcess(["desk", *args], status, out.getvalue(), err.getvalue())

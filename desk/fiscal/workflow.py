@@ -81,11 +81,14 @@ class Registers:
     """
 
     def __init__(self, factory: PrinterFactory = printer_from_register, owners: PrinterOwners = PRINTERS, *,
-                 job_timeout: float = 60.0, status_timeout: float = 10.0) -> None:
+                 job_timeout: float = 60.0, status_timeout: float = 10.0,
+                 kkm_client: Callable[[str], KkmClient] = KkmClient) -> None:
         self.factory = factory
         self.owners = owners
         self.job_timeout = job_timeout
         self.status_timeout = status_timeout
+        # KKM-server's client by the server's address; a test passes one with shorter waits than a real register's.
+        self.kkm_client = kkm_client
         self._held: dict[tuple[str, str], tuple[tuple[str, str, int, bool], PrinterLease, threading.Lock]] = {}
         self._lock = threading.Lock()
         self._clients: dict[str, AtolClient] = {}
@@ -118,7 +121,7 @@ class Registers:
         with self._lock:
             client = self._kkm_clients.get(settings.address)
             if client is None:
-                client = self._kkm_clients[settings.address] = KkmClient(settings.address)
+                client = self._kkm_clients[settings.address] = self.kkm_client(settings.address)
             return client
 
     def _erpnet_client(self, settings: RegisterSettings) -> ErpNetClient:

@@ -33,6 +33,7 @@ from desk.people.models import Role
 from desk.stays.models import HOLDS_ROOM, Reservation
 from desk.stays.reservations import check_in, create_reservation, new_guest
 from tests.actors import MANAGER_APPROVAL, signed_in
+from tests.conftest import postgresql_url
 from tests.pg_server import SUPERUSER
 
 T = TypeVar("T")
@@ -265,13 +266,16 @@ class HotelTemplates:
 
     def _fill_postgresql(self, url: URL, currency: str) -> bool:
         target = url.database or ""
-        with psycopg.connect(host=url.host, port=url.port, user=url.username, dbname=target,
-                             autocommit=True) as connection:
-            tables = connection.execute(
-                "SELECT count(*) FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema')"
-            ).fetchone()
-        if tables is None or tables[0]:
-            return False
+        with self._admin(url) as admin:
+            exists = admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", (target,)).fetchone()
+        if exists:
+            with psycopg.connect(host=url.host, port=url.port, user=url.username, dbname=target,
+                                 autocommit=True) as connection:
+                tables = connection.execute(
+                    "SELECT count(*) FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema')"
+                ).fetchone()
+            if tables is None or tables[0]:
+                return False
         # The migrations grant the desk role this setting names (0016): a template made for one role
         # is not what they build for another.
         key = (f"{url.host}:{url.port}", currency, os.environ.get("DESK_DB_DESK_ROLE", ""))
@@ -282,7 +286,8 @@ class HotelTemplates:
             _seed_hotel(url.set(database=template).render_as_string(hide_password=False), currency)
             self._made[key] = template
         with self._admin(url) as admin:
-            admin.execute(sql.SQL("DROP DATABASE {} WITH (FORCE)").format(sql.Identifier(target)))
+            if exists:
+                admin.execute(sql.SQL("DROP DATABASE {} WITH (FORCE)").format(sql.Identifier(target)))
             admin.execute(sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
                 sql.Identifier(target), sql.Identifier(self._made[key])))
         return True
@@ -319,10 +324,19 @@ def make_hotel(url: str, currency: str = "EUR") -> Hotel:
     return Hotel(database, actor, currency)
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def hotel_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """``database_url`` for a hotel (the same ids): on PostgreSQL the database is not made empty first, only to be
+    dropped and made again from the hotel's template; it is made once, from the template."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path}/desk.sqlite3"
+    return postgresql_url(request, create=False)
+
+
 @pytest.fixture
-def hotel(database_url: str) -> Iterator[Hotel]:
+def hotel(hotel_url: str) -> Iterator[Hotel]:
     """A hotel on SQLite and on PostgreSQL."""
-    h = make_hotel(database_url)
+    h = make_hotel(hotel_url)
     yield h
     h.database.dispose()
 

@@ -17,8 +17,10 @@ from desk.fiscal.errors import RefundWithoutOriginal, RegisterAnswerUnknown, Reg
 from desk.fiscal.interface import DocumentKind
 from desk.fiscal.models import RegisterDocument
 from desk.fiscal.receipts import request_receipt
+from desk.fiscal.registers.kkmserver import KkmClient
 from desk.fiscal.settings import set_register
 from desk.fiscal.workflow import (
+    Registers,
     close_register_shifts,
     print_receipt,
     print_shift_documents,
@@ -193,9 +195,21 @@ def test_a_lost_answer_is_asked_for_by_its_id_command_and_settled_once(rig: Atol
     assert receipt(rig, payment_id).already and len(rig.server.receipts()) == 1
 
 
+# The desk's command Timeout and its pause between questions, shorter than a real register's (3 s and 0.5 s) so
+# that a register slower than the Timeout takes a second of the test, not four.
+QUICK_TIMEOUT_S = 1
+
+
+def quick_waits(rig: AtolHotel) -> None:
+    rig.registers = Registers(kkm_client=lambda address: KkmClient(address, command_timeout=QUICK_TIMEOUT_S,
+                                                                   poll=0.1))
+
+
 def test_a_register_slower_than_the_commands_timeout_is_waited_for_and_its_receipt_kept(rig: AtolHotel):
     payment_id = rig.paid_bill()
-    rig.server.control("fault", fault="slow", seconds=4)  # past the desk's Timeout: "running", then GetRezult
+    quick_waits(rig)
+    # Past the desk's Timeout: "running", then GetRezult.
+    rig.server.control("fault", fault="slow", seconds=QUICK_TIMEOUT_S + 1)
     steps: list[str] = []
     outcome = receipt(rig, payment_id, progress=steps.append)
     assert outcome.printed and outcome.state is IntentState.SETTLED and "Printing the receipt" in steps
@@ -207,7 +221,8 @@ def test_cancel_stops_the_waiting_not_the_receipt_which_check_receipts_then_keep
     import threading
 
     payment_id = rig.paid_bill()
-    rig.server.control("fault", fault="slow", seconds=4)
+    quick_waits(rig)
+    rig.server.control("fault", fault="slow", seconds=QUICK_TIMEOUT_S + 1)
     cancel = threading.Event()
     # Pressed as soon as the receipt is sent: KKM-server answers "running" past the command's Timeout, and the
     # desk stops waiting there, while the register still prints.

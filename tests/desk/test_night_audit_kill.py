@@ -23,7 +23,7 @@ from desk.ledger.models import Posting
 from desk.stays.business_day import business_date
 from desk.stays.models import NightAudit, NightCharge
 from tests.actors import demo_credentials
-from tests.helpers import kill_child_when
+from tests.helpers import desk_in_process, kill_child_when
 
 from .conftest import Hotel, assert_same_rows, without_sign_ins
 
@@ -37,8 +37,14 @@ def _charged(hotel: Hotel) -> int:
     return hotel.query(lambda s: s.scalar(select(func.count()).select_from(NightCharge)) or 0)
 
 
+def _audit_arguments(hotel: Hotel) -> list[str]:
+    return ["--database", hotel.database.url, "night-audit", "--reason", "Night shift audit"]
+
+
 def _audit_command(hotel: Hotel) -> list[str]:
-    return ["-m", "desk", "--database", hotel.database.url, "night-audit", "--reason", "Night shift audit"]
+    """The command as the timer starts it, in a process of its own: for the run that is killed and the one after.
+    The tests of what one run says and does call the same ``main`` in the test (:func:`desk_in_process`)."""
+    return ["-m", "desk", *_audit_arguments(hotel)]
 
 
 # The child: the command itself, its runner held for good once KILLED_AFTER stays' nights are committed.
@@ -106,13 +112,11 @@ def test_a_night_audit_killed_half_way_and_run_again_charges_each_night_once(
 
 def test_a_night_audit_run_again_the_same_night_doubles_nothing(hotel: Hotel, manager_env: None):
     _hotel_in_house(hotel)
-    first = subprocess.run([sys.executable, *_audit_command(hotel)], cwd=ROOT, capture_output=True, text=True,
-                           timeout=120)
+    first = desk_in_process(*_audit_arguments(hotel))
     assert first.returncode == 0, first.stderr
     before = hotel.snapshot()
     # Run again before midnight: the new business day (tomorrow's) has not begun, so nothing is charged.
-    second = subprocess.run([sys.executable, *_audit_command(hotel)], cwd=ROOT, capture_output=True, text=True,
-                            timeout=120)
+    second = desk_in_process(*_audit_arguments(hotel))
     assert second.returncode == 1
     assert f"Business day {TODAY + timedelta(days=1)} has not begun yet" in second.stderr
     assert_same_rows(without_sign_ins(before), without_sign_ins(hotel.snapshot()))  # the manager signed in
@@ -122,8 +126,7 @@ def test_a_night_audit_run_again_the_same_night_doubles_nothing(hotel: Hotel, ma
 def test_the_dry_run_lists_what_is_open_and_changes_nothing(hotel: Hotel):
     _hotel_in_house(hotel)
     before = hotel.snapshot()
-    dry = subprocess.run([sys.executable, "-m", "desk", "--database", hotel.database.url, "night-audit",
-                          "--dry-run"], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    dry = desk_in_process("--database", hotel.database.url, "night-audit", "--dry-run")
     assert dry.returncode == 0, dry.stderr
     assert f"Business date: {TODAY.isoformat()}" in dry.stdout
     assert "Cash shift not closed: TEST-1 #1" in dry.stdout
@@ -133,8 +136,7 @@ def test_the_dry_run_lists_what_is_open_and_changes_nothing(hotel: Hotel):
 
 def test_open_items_without_a_reason_stop_the_command_before_anything_is_charged(hotel: Hotel, manager_env: None):
     _hotel_in_house(hotel)
-    refused = subprocess.run([sys.executable, "-m", "desk", "--database", hotel.database.url, "night-audit"],
-                             cwd=ROOT, capture_output=True, text=True, timeout=120)
+    refused = desk_in_process("--database", hotel.database.url, "night-audit")
     assert refused.returncode == 3
     assert "Open items: 1. Settle them" in refused.stderr
     assert _charged(hotel) == 0
@@ -145,8 +147,7 @@ def test_the_timer_leaves_a_business_day_that_has_not_ended(hotel: Hotel, manage
     early by a manager the evening before, say) is left to end first."""
     _hotel_in_house(hotel)
     before = hotel.snapshot()
-    timer = subprocess.run([sys.executable, *_audit_command(hotel), "--if-day-ended"], cwd=ROOT,
-                           capture_output=True, text=True, timeout=120)
+    timer = desk_in_process(*_audit_arguments(hotel), "--if-day-ended")
     assert timer.returncode == 0, timer.stderr
     assert f"Business day {TODAY.isoformat()} has not ended yet: nothing to do" in timer.stdout
     assert hotel.snapshot() == before
@@ -160,8 +161,7 @@ def test_a_stay_the_ledger_refuses_is_named_and_the_day_left_open(hotel: Hotel, 
     with hotel.database.writing() as session:  # a rate in a currency the hotel does not charge
         wrong = session.get_one(Reservation, reservations[0])
         wrong.nightly_rate, number = Money.of("90", "USD" if hotel.currency != "USD" else "EUR"), wrong.number
-    audit = subprocess.run([sys.executable, *_audit_command(hotel)], cwd=ROOT, capture_output=True, text=True,
-                           timeout=120)
+    audit = desk_in_process(*_audit_arguments(hotel))
     assert audit.returncode == 1
     assert f"desk: reservation {number} not charged: Services are charged in" in audit.stderr
     assert f"{STAYS - 1} nights charged" in audit.stdout and "1 refused" in audit.stdout

@@ -30,6 +30,7 @@ from desk.people.models import Role, User
 from desk.people.passwords import WeakPassword
 from desk.people.rights import MissingRight
 from desk.stays.models import stored_business_date
+from tests.helpers import desk_in_process
 
 from .conftest import MISSING_RIGHT, Hotel, refused
 
@@ -335,6 +336,11 @@ def desk(url: str, *args: str, env: dict[str, str] | None = None) -> subprocess.
                           capture_output=True, text=True, timeout=120)
 
 
+def desk_here(url: str, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    # The script's own way in is proven by the calls that use desk(); the others need no interpreter of their own.
+    return desk_in_process("--database", url, *args, env=env)
+
+
 def test_desk_init_and_desk_users_set_up_a_hotel_from_a_script(tmp_path: Path):
     url = f"sqlite:///{tmp_path}/hotel.sqlite3"
     config = tmp_path / "hotel.toml"
@@ -344,13 +350,13 @@ def test_desk_init_and_desk_users_set_up_a_hotel_from_a_script(tmp_path: Path):
         '[other_currencies]\nUSD = "0.91"\n'
         '[[vat]]\ncode = "VAT20"\nname = "VAT 20%"\npercent = "20"\n'
         '[manager]\nusername = "elena"\nfull_name = "Elena Ivanova"\n', encoding="utf-8")
-    weak = desk(url, "init", str(config), env={"DESK_NEW_PASSWORD": "elena"})
+    weak = desk_here(url, "init", str(config), env={"DESK_NEW_PASSWORD": "elena"})
     assert weak.returncode == 1
     assert "A password has at least 10 characters" in weak.stderr
     made = desk(url, "init", str(config), env={"DESK_NEW_PASSWORD": MANAGER_PASSWORD})
     assert made.returncode == 0, made.stderr
     assert "Hotel Morava" in made.stdout
-    assert desk(url, "init", str(config), env={"DESK_NEW_PASSWORD": MANAGER_PASSWORD}).returncode == 1
+    assert desk_here(url, "init", str(config), env={"DESK_NEW_PASSWORD": MANAGER_PASSWORD}).returncode == 1
     database = Database(url)
     try:
         with database.unit_of_work() as session:
@@ -367,15 +373,15 @@ def test_desk_init_and_desk_users_set_up_a_hotel_from_a_script(tmp_path: Path):
     as_elena = {"DESK_USER": "elena", "DESK_PASSWORD": MANAGER_OWN, "DESK_NEW_PASSWORD": "anna-temp-pass1"}
     added = desk(url, "users", "add", "anna", "--name", "Anna Petrova", "--role", "clerk", env=as_elena)
     assert added.returncode == 0, added.stderr
-    again = desk(url, "users", "add", "anna", "--name", "Anna Petrova", "--role", "clerk", env=as_elena)
+    again = desk_here(url, "users", "add", "anna", "--name", "Anna Petrova", "--role", "clerk", env=as_elena)
     assert (again.returncode, again.stderr.strip()) == (1, "desk: There is already a user anna")
     as_anna = {**as_elena, "DESK_USER": "anna", "DESK_PASSWORD": "anna-temp-pass1"}
-    assert "must choose a new password" in desk(url, "users", "deactivate", "elena", env=as_anna).stderr
-    assert desk(url, "users", "role", "anna", "cashier", env=as_elena).returncode == 0
-    reset = desk(url, "users", "reset", "anna", env={**as_elena, "DESK_NEW_PASSWORD": "anna-reset-pass3"})
+    assert "must choose a new password" in desk_here(url, "users", "deactivate", "elena", env=as_anna).stderr
+    assert desk_here(url, "users", "role", "anna", "cashier", env=as_elena).returncode == 0
+    reset = desk_here(url, "users", "reset", "anna", env={**as_elena, "DESK_NEW_PASSWORD": "anna-reset-pass3"})
     assert reset.returncode == 0
-    assert desk(url, "users", "deactivate", "anna", env=as_elena).returncode == 0
-    listed = desk(url, "users", "list", env=as_elena)
+    assert desk_here(url, "users", "deactivate", "anna", env=as_elena).returncode == 0
+    listed = desk_here(url, "users", "list", env=as_elena)
     assert "anna  Anna Petrova  cashier  inactive" in listed.stdout, listed.stdout
     database = Database(url)
     try:

@@ -15,7 +15,10 @@ from sqlalchemy import text
 from desk.db.engine import Database
 from desk.db.write_queue import WriteQueue, queue_path
 
-PROCESSES = multiprocessing.get_context("spawn")
+# Real processes, as desks on one file are, forked from a server that imported this module once: spawned, each
+# writer spent a second importing it anew. (The server is the run's one; tests/desk/races.py uses it too.)
+PROCESSES = multiprocessing.get_context("forkserver")
+PROCESSES.set_forkserver_preload([__name__])
 WAIT_S = 60.0
 
 
