@@ -2,7 +2,7 @@
 
 The rule itself is :func:`desk.hotel.country.register_format`, and every caller imports it from there:
 receipt content (desk.fiscal.content), the paper (desk.fiscal.register), the e-receipt
-(desk.reports.receipt_pdf), the ``desk fiscal`` command.
+(desk.mail.receipt_pdf), the ``desk fiscal`` command.
 """
 
 from __future__ import annotations

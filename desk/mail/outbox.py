@@ -273,7 +273,7 @@ def outbox(session: Session) -> list[MailOutbox]:
 
 
 def _message(session: Session, item: MailOutbox, config: MailConfig) -> EmailMessage:
-    from desk.reports.receipt_pdf import receipt_message, receipt_pdf
+    from desk.mail.receipt_pdf import receipt_message, receipt_pdf
 
     request = session.get_one(ReceiptRequest, item.receipt_request_id)
     number = f"{request.id:07d}"

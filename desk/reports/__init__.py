@@ -1,7 +1,7 @@
-"""Printable documents: bills and folios as PDF, receipts as PDF, the manager's reports (derived from
+"""Printable documents: bills and folios as PDF, the manager's reports (derived from
 the ledger each time, never stored), and the folder they are kept in.
 
-Imports: cards.models, cash, core, fiscal.models, hotel, ledger, people.
+Imports: cards, cash.models, core, hotel, ledger, people, stays.models.
 """
 
 from __future__ import annotations

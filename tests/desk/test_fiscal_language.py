@@ -23,8 +23,8 @@ from desk.fiscal.workflow import close_register_shifts, print_receipt, x_report
 from desk.hotel.country import register_format
 from desk.hotel.models import Hotel as HotelRow
 from desk.ledger.payments import refund_payment
+from desk.mail.receipt_pdf import receipt_pdf
 from desk.people.models import Role, User
-from desk.reports.receipt_pdf import receipt_pdf
 from tests.helpers import pdf_words
 
 from .conftest import Hotel, refused

@@ -387,3 +387,10 @@ def test_the_takings_chart_adds_up_to_the_payments_by_hour_and_method(hotel: Hot
                                                                                          strict=True) if value}
     assert got == {key: value for key, value in expected.items() if value}
     assert {name for name, _values in chart.series} == {"Bank card", "Bank transfer", "Cash"}
+
+
+def test_the_command_offers_every_report_the_desk_makes():
+    from desk.cli.report import REPORTS
+    from desk.reports.tables import report_names
+
+    assert sorted(REPORTS) == sorted(report_names())
