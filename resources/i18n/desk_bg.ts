@@ -5845,6 +5845,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <source>Not charged: settle these stays, then run the night audit again.</source>
         <translation>Не е начислено: уредете тези престои и пуснете нощния одит отново.</translation>
     </message>
+    <message>
+        <source>Warning: {problem}. The audit trail itself is intact.</source>
+        <translation>Внимание: {problem}. Самата одитна следа е непокътната.</translation>
+    </message>
 </context>
 <context>
     <name>NoShowDialog</name>

@@ -5845,6 +5845,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <source>Not charged: settle these stays, then run the night audit again.</source>
         <translation>Не начислено: урегулируйте эти проживания и запустите ночной аудит снова.</translation>
     </message>
+    <message>
+        <source>Warning: {problem}. The audit trail itself is intact.</source>
+        <translation>Внимание: {problem}. Сам журнал аудита не повреждён.</translation>
+    </message>
 </context>
 <context>
     <name>NoShowDialog</name>
