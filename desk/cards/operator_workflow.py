@@ -357,6 +357,8 @@ class OnlineResolver:
             reference=str(request.get("reference") or ""), holder=str(request.get("holder") or ""), asked=request)
         if found.finding is Finding.CANNOT_TELL:
             return Resolution(Verdict.STILL_UNKNOWN, {"error": "the operator could not be asked"})
+        if found.finding is Finding.AWAITING_CONFIRMATION:
+            return Resolution(Verdict.STILL_UNKNOWN, {"awaiting_confirmation": True})
         if found.finding is Finding.NOT_DONE:
             return Resolution(Verdict.DID_NOT_HAPPEN, {"found": "nothing under our key"})
         if found.saved is not None:

@@ -521,7 +521,7 @@
     </message>
     <message>
         <source>{count} still unclear: the terminal could not be asked</source>
-        <translation>{count} все още неясни: терминалът не отговаря</translation>
+        <translation type="vanished">{count} все още неясни: терминалът не отговаря</translation>
     </message>
     <message>
         <source>Nothing to resolve.</source>
@@ -602,6 +602,14 @@
     <message>
         <source>Age (days)</source>
         <translation type="vanished">Възраст (дни)</translation>
+    </message>
+    <message>
+        <source>{count} waiting for the card operator&apos;s confirmation</source>
+        <translation>{count} чакат потвърждение от картовия оператор</translation>
+    </message>
+    <message>
+        <source>{count} still unclear: the terminal or the card operator could not be asked</source>
+        <translation>{count} все още неясни: терминалът или картовият оператор не можаха да бъдат попитани</translation>
     </message>
     <message>
         <source>Folio</source>
@@ -1582,7 +1590,7 @@
     </message>
     <message>
         <source>A card operation on this is still pending: resolve it first</source>
-        <translation>По тази операция още се чака отговор от терминала: първо я разрешете</translation>
+        <translation>Операция с карта по това още не е завършена (чака отговор): първо я уредете</translation>
     </message>
     <message>
         <source>A card payment on this bill is still unresolved: settle it in Pending card operations first</source>

@@ -521,7 +521,7 @@
     </message>
     <message>
         <source>{count} still unclear: the terminal could not be asked</source>
-        <translation>{count} всё ещё неясно: терминал недоступен</translation>
+        <translation type="vanished">{count} всё ещё неясно: терминал недоступен</translation>
     </message>
     <message>
         <source>Nothing to resolve.</source>
@@ -602,6 +602,14 @@
     <message>
         <source>Age (days)</source>
         <translation type="vanished">Возраст (дней)</translation>
+    </message>
+    <message>
+        <source>{count} waiting for the card operator&apos;s confirmation</source>
+        <translation>{count} ожидают подтверждения карточного оператора</translation>
+    </message>
+    <message>
+        <source>{count} still unclear: the terminal or the card operator could not be asked</source>
+        <translation>{count} всё ещё неясно: не удалось запросить терминал или карточного оператора</translation>
     </message>
     <message>
         <source>Folio</source>
@@ -1582,7 +1590,7 @@
     </message>
     <message>
         <source>A card operation on this is still pending: resolve it first</source>
-        <translation>По этой операции ещё ожидается ответ терминала: сначала разрешите её</translation>
+        <translation>Операция по карте с этим ещё не завершена (ожидает ответа): сначала урегулируйте её</translation>
     </message>
     <message>
         <source>A card payment on this bill is still unresolved: settle it in Pending card operations first</source>

@@ -83,11 +83,18 @@ def reconciled_text(done: Reconciled) -> str:
                 count=len(done.closed)
             )
         )
-    if done.still_unknown or done.errors:
+    if done.awaiting_confirmation:
+        parts.append(
+            QCoreApplication.translate("CardOperations", "{count} waiting for the card operator's confirmation").format(
+                count=len(done.awaiting_confirmation)
+            )
+        )
+    unclear = set(done.still_unknown) - set(done.awaiting_confirmation)
+    if unclear or done.errors:
         parts.append(
             QCoreApplication.translate(
-                "CardOperations", "{count} still unclear: the terminal could not be asked"
-            ).format(count=len(done.still_unknown) + len(set(done.errors) - set(done.still_unknown)))
+                "CardOperations", "{count} still unclear: the terminal or the card operator could not be asked"
+            ).format(count=len(unclear) + len(set(done.errors) - set(done.still_unknown)))
         )
     if not parts:
         return QCoreApplication.translate("CardOperations", "Nothing to resolve.")
