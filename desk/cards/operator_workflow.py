@@ -339,6 +339,15 @@ def settle_online_intent(session: Session, actor: Actor, intent: IntentView) -> 
 # --- asking what became of it -------------------------------------------------------------------
 
 
+def awaits_confirmation(intent: IntentView) -> bool:
+    """Pending because the operator has it and confirms it by webhook (Adyen's "received"), not because
+    its answer was lost: what Pending card operations says of it."""
+    unknown = [event for event in intent.events if event.type is journal.EventType.UNKNOWN]
+    return (intent.state is journal.IntentState.UNKNOWN and bool(unknown)
+            and str(unknown[-1].payload.get("error", "")).startswith(f"{AwaitingConfirmation.__name__}:"))
+
+
+
 class OnlineResolver:
     """Asks the operator what it did under our key, and settles it."""
 

@@ -512,6 +512,10 @@
         <translation>одобрена, още не е осчетоводена</translation>
     </message>
     <message>
+        <source>waiting for the card operator&apos;s confirmation</source>
+        <translation>чака потвърждение от картовия оператор</translation>
+    </message>
+    <message>
         <source>{count} settled on the ledger</source>
         <translation>{count} осчетоводени</translation>
     </message>

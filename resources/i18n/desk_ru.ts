@@ -512,6 +512,10 @@
         <translation>одобрена, ещё не в учёте</translation>
     </message>
     <message>
+        <source>waiting for the card operator&apos;s confirmation</source>
+        <translation>ожидает подтверждения карточного оператора</translation>
+    </message>
+    <message>
         <source>{count} settled on the ledger</source>
         <translation>{count} проведено в учёте</translation>
     </message>

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from desk.cards import operations as cards
 from desk.cards.models import CardOperatorConfig, CardRecordKind, SavedCard
 from desk.cards.operator_workflow import (
+    awaits_confirmation,
     capture_online_hold,
     charge_saved_card,
     idempotency_key,
@@ -391,3 +392,12 @@ def test_a_capture_waiting_for_adyens_webhook_is_counted_as_awaiting_confirmatio
     result = reconcile_cards(rig.runner, rig.cashier, [done.intent.id])
     assert result.still_unknown == [done.intent.id] and result.awaiting_confirmation == [done.intent.id]
     assert rig.card_payments(stay.folio_id) == []
+    assert awaits_confirmation(rig.hotel.query(load_intent, done.intent.id))
+
+
+def test_an_answer_lost_is_not_read_as_awaiting_confirmation(rig: AdyenRig):
+    stay, card_id = rig.saved_card()
+    rig.fake.unreachable = True
+    done = charge_saved_card(rig.runner, rig.cashier, rig.operator_id, card_id, stay.bill_id, eur("75.00"))
+    assert done.intent.state is IntentState.UNKNOWN
+    assert not awaits_confirmation(rig.hotel.query(load_intent, done.intent.id))

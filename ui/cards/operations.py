@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.cards.operations import EndOfDayReport, Hold, open_holds
+from desk.cards.operator_workflow import awaits_confirmation
 from desk.cards.terminal_workflow import card_end_of_day, pending_card_operations, reconcile_cards
 from desk.cards.terminals import TerminalInfo, list_terminals
 from desk.hotel.names import Names, load_names
@@ -66,6 +67,13 @@ def state_name(state: str) -> str:
         "unknown": QCoreApplication.translate("CardOperations", "answer unclear"),
         "happened": QCoreApplication.translate("CardOperations", "approved, not yet on the ledger"),
     }.get(state, state)
+
+
+def intent_state_text(intent: IntentView) -> str:
+    """A pending operation's state as the clerk reads it in the list."""
+    if awaits_confirmation(intent):
+        return QCoreApplication.translate("CardOperations", "waiting for the card operator's confirmation")
+    return state_name(intent.state.value)
 
 
 def reconciled_text(done: Reconciled) -> str:
@@ -211,7 +219,7 @@ class PendingCardOperationsDialog(_ListDialog):
                     operation_name(intent.kind),
                     self.names.terminal(intent.device),
                     money_text(intent.amount) if intent.amount is not None else "",
-                    state_name(intent.state.value),
+                    intent_state_text(intent),
                 ]
             )
         _fill(self.table, rows)
