@@ -13,13 +13,22 @@ import pytest
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from desk.core.document_format import format_of_language
+from desk.core.money import Money
 from desk.core.pdf_layout import fonts
 from desk.db.engine import Database
 from desk.demo.seed import DEMO_WORKSTATION, seed_demo
 from desk.people.auth import trusted_actor
 from desk.people.models import Role
 from desk.reports.report_words import word
-from desk.reports.tables import CELL_PADDING, make_report, report_csv, report_names, report_pdf, section_layout
+from desk.reports.tables import (
+    CELL_PADDING,
+    USABLE_WIDTH,
+    make_report,
+    report_csv,
+    report_names,
+    report_pdf,
+    section_layout,
+)
 from tools.screenshots_reports import busy_day
 
 
@@ -68,3 +77,19 @@ def test_the_csv_keeps_the_columns_the_pdf_leaves_out(busy_demo: Database):
     rows = list(csv.reader(io.StringIO(report_csv(report, "ru"))))
     for section in report.sections:
         assert [word("ru", column) for column in section.columns] in rows
+
+
+def test_a_table_too_wide_even_in_the_smallest_font_leaves_out_its_empty_columns():
+    from desk.reports.tables import TABLE_SIZES, Section
+
+    columns = tuple(f"Reconciliation{n:02d}" for n in range(14))
+    rows = tuple(("Text", *[(Money.of("123456.78", "EUR") if n % 2 else None) for n in range(1, 14)])
+                 for _ in range(3))
+    layout = section_layout(Section("Wide", columns, 1, rows), format_of_language("en"))
+    assert layout.left_out == tuple(n for n in range(1, 14) if n % 2 == 0)
+    assert len(layout.headers) == 14 - len(layout.left_out) and layout.numeric_from == 1
+    regular, _bold = fonts()
+    assert layout.size in TABLE_SIZES
+    assert all(stringWidth(h, regular, layout.size) + CELL_PADDING <= w
+               for h, w in zip(layout.headers, layout.widths, strict=True))
+    assert sum(layout.widths) <= USABLE_WIDTH + 0.01
