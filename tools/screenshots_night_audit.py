@@ -21,6 +21,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
+from desk.audit.anchors import TrailAnchorNotWritten
 from desk.core.errors import InvalidInput
 from desk.db.engine import Database
 from desk.demo.seed import DEMO_WORKSTATION, seed_demo
@@ -94,6 +95,13 @@ def main() -> int:
                                                     field="currency", base="EUR", currency="USD")),)))
             settle(300)
             save(again, "night_audit_refused", language)
+            # The day closed, its trail's anchor not written (the anchor folder unwritable): the warning.
+            again.show_summary(replace(summary, anchor_warning=TrailAnchorNotWritten(
+                "The night audit is done, but the audit trail's anchor could not be written to {path} ({reason}): "
+                "fix the anchor folder and run “desk audit anchor”",
+                path="/srv/desk-share/audit-anchors/trail.anchors.jsonl", reason="Permission denied")))
+            settle(300)
+            save(again, "night_audit_anchor_warning", language)
             again.close()
             remove_translators(app)  # type: ignore[arg-type]
             ctx.close()

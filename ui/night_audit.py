@@ -257,6 +257,11 @@ class NightAuditDialog(QDialog):
         self.refused_label.setWordWrap(True)
         self.refused_label.setStyleSheet("color: #b00020")
         layout.addWidget(self.refused_label)
+        self.anchor_label = QLabel()
+        self.anchor_label.setObjectName("anchorWarningLabel")
+        self.anchor_label.setWordWrap(True)
+        self.anchor_label.setStyleSheet("color: #8a5a00")
+        layout.addWidget(self.anchor_label)
         layout.addStretch(1)
         buttons = QDialogButtonBox()
         self.again_button = QPushButton(self.tr("&Run again"))
@@ -290,6 +295,10 @@ class NightAuditDialog(QDialog):
             + [f"{night.reservation}: {error_text(night.refusal)}" for night in summary.refused])
             if summary.refused else "")
         self.refused_label.setVisible(bool(summary.refused))
+        warning = summary.anchor_warning
+        self.anchor_label.setText(self.tr("Warning: {problem}. The audit trail itself is intact.").format(
+            problem=error_text(warning)) if warning is not None else "")
+        self.anchor_label.setVisible(warning is not None)
         self.again_button.setVisible(not summary.finished)
         self.pages.setCurrentIndex(self.SUMMARY_PAGE)
         self.summary_shown.emit(summary)

@@ -4,7 +4,7 @@ each with the reservation whose card it opens (a payment's, a void's folio's).""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -13,6 +13,8 @@ from sqlalchemy.orm import Session
 
 from desk.audit.models import AuditEntry, AuditKind
 from desk.core.errors import InvalidInput
+from desk.hotel.models import PaymentMethod
+from desk.hotel.names import load_names
 from desk.ledger.models import Folio
 from desk.people.auth import Actor
 from desk.people.rights import Right, require
@@ -55,9 +57,11 @@ class TrailPage:
     more: bool  # more entries match than are shown
     users: list[str]
     workstations: list[str]
+    # Payment methods' names in the reader's language: an entry records the method's code.
+    method_names: dict[str, str] = field(default_factory=dict)
 
 
-def read_trail(session: Session, actor: Actor, wanted: TrailFilter) -> TrailPage:
+def read_trail(session: Session, actor: Actor, wanted: TrailFilter, *, language: str = "en") -> TrailPage:
     """The entries that match, newest first (at most MOST_SHOWN), and the names to filter by."""
     require(actor, Right.READ_AUDIT_TRAIL)
     if wanted.kind and wanted.kind not in {kind.value for kind in AuditKind}:
@@ -86,7 +90,9 @@ def read_trail(session: Session, actor: Actor, wanted: TrailFilter) -> TrailPage
              for entry, reservation_id, number in rows[:MOST_SHOWN]]
     users = list(session.scalars(select(AuditEntry.username).distinct().order_by(AuditEntry.username)))
     workstations = list(session.scalars(select(AuditEntry.workstation).distinct().order_by(AuditEntry.workstation)))
-    return TrailPage(lines, len(rows) > MOST_SHOWN, users, workstations)
+    names = load_names(session, language)
+    method_names = {method.code: names.method(method) for method in session.scalars(select(PaymentMethod))}
+    return TrailPage(lines, len(rows) > MOST_SHOWN, users, workstations, method_names)
 
 
 def day_bounds(first: date | None, last: date | None) -> tuple[datetime | None, datetime | None]:

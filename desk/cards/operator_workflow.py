@@ -339,6 +339,15 @@ def settle_online_intent(session: Session, actor: Actor, intent: IntentView) -> 
 # --- asking what became of it -------------------------------------------------------------------
 
 
+def awaits_confirmation(intent: IntentView) -> bool:
+    """Pending because the operator has it and confirms it by webhook (Adyen's "received"), not because
+    its answer was lost: what Pending card operations says of it."""
+    unknown = [event for event in intent.events if event.type is journal.EventType.UNKNOWN]
+    return (intent.state is journal.IntentState.UNKNOWN and bool(unknown)
+            and str(unknown[-1].payload.get("error", "")).startswith(f"{AwaitingConfirmation.__name__}:"))
+
+
+
 class OnlineResolver:
     """Asks the operator what it did under our key, and settles it."""
 
@@ -357,6 +366,8 @@ class OnlineResolver:
             reference=str(request.get("reference") or ""), holder=str(request.get("holder") or ""), asked=request)
         if found.finding is Finding.CANNOT_TELL:
             return Resolution(Verdict.STILL_UNKNOWN, {"error": "the operator could not be asked"})
+        if found.finding is Finding.AWAITING_CONFIRMATION:
+            return Resolution(Verdict.STILL_UNKNOWN, {"awaiting_confirmation": True})
         if found.finding is Finding.NOT_DONE:
             return Resolution(Verdict.DID_NOT_HAPPEN, {"found": "nothing under our key"})
         if found.saved is not None:

@@ -189,7 +189,8 @@ def reconcile_cards(runner: Runner, actor: Actor, intent_ids: list[int] | None =
                              intent_ids=intent_ids)
     online = reconcile_online(runner, actor, intent_ids)
     return Reconciled(done.settled + online.settled, done.closed + online.closed,
-                      done.still_unknown + online.still_unknown, done.skipped + online.skipped,
+                      done.still_unknown + online.still_unknown,
+                      done.awaiting_confirmation + online.awaiting_confirmation, done.skipped + online.skipped,
                       {**done.errors, **online.errors})
 
 

@@ -75,4 +75,6 @@ def run(args: argparse.Namespace, url: str | None) -> int:
     print(f"Business day {summary.business_date.isoformat()} closed: {summary.nights} nights charged "
           f"({summary.rooms}), city tax {summary.city_tax}, {summary.no_shows} no-shows; "
           f"the business date is now {summary.new_business_date}")
+    if summary.anchor_warning is not None:
+        print(f"desk: warning: {summary.anchor_warning.message} (the audit trail itself is intact)", file=sys.stderr)
     return 0

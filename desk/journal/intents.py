@@ -399,6 +399,8 @@ class Reconciled:
     settled: list[int] = field(default_factory=list)
     closed: list[int] = field(default_factory=list)
     still_unknown: list[int] = field(default_factory=list)
+    # Of the still unknown, those the operator has and will confirm by webhook (not "could not be asked").
+    awaiting_confirmation: list[int] = field(default_factory=list)
     skipped: list[int] = field(default_factory=list)  # in flight here, or resolved by another desk meanwhile
     errors: dict[int, str] = field(default_factory=dict)
 
@@ -471,6 +473,8 @@ def _reconcile_one(runner: Runner, resolvers: Mapping[str, Resolver], actor: Act
         resolution = resolver.did_it_happen(intent)
         if resolution.verdict is Verdict.STILL_UNKNOWN:
             result.still_unknown.append(intent.id)
+            if resolution.payload.get("awaiting_confirmation"):
+                result.awaiting_confirmation.append(intent.id)
             return
         if resolution.verdict is Verdict.DID_NOT_HAPPEN:
             _finish(runner, actor, intent, result, close, EventType.CANCELLED,

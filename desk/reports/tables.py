@@ -22,6 +22,7 @@ from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer
@@ -131,7 +132,7 @@ def report_pdf(report: Report, fmt: DocumentFormat) -> bytes:
         text_cell(word(lang, "Made {when} by {who}", when=cell_text(report.made_at, fmt), who=report.made_by),
                   styles["small"]),
     ]
-    usable = landscape(A4)[0] - 30 * mm
+    usable = USABLE_WIDTH
     for chart in report.charts:
         story += [Spacer(1, 4 * mm),
                   Paragraph(escape(word(lang, chart.title, currency=chart.currency)), styles["h2"]),
@@ -141,14 +142,12 @@ def report_pdf(report: Report, fmt: DocumentFormat) -> bytes:
         if not section.rows:
             story.append(text_cell(word(lang, "Nothing in these days"), styles["body"]))
             continue
-        headers = [word(lang, c) for c in section.columns]
-        texts = [[_translated(lang, value, fmt) for value in row] for row in section.rows]
-        rows: list[list[object]] = [[text_cell(h, styles["number" if i >= section.numeric_from else "cell"])
-                                     for i, h in enumerate(headers)]]
-        rows += [[text_cell(t, styles["number" if i >= section.numeric_from else "cell"]) for i, t in enumerate(row)]
-                 for row in texts]
-        story.append(document_table(rows, _widths(texts, headers, section.numeric_from, usable), styles,
-                                    section.numeric_from))
+        layout = section_layout(section, fmt, usable)
+        sized = {name: ParagraphStyle(name, parent=styles[name], fontSize=layout.size, leading=layout.size * 1.2)
+                 for name in ("cell", "number")}
+        rows: list[list[object]] = [[text_cell(cell, sized["number" if i >= layout.numeric_from else "cell"])
+                                     for i, cell in enumerate(row)] for row in [layout.headers, *layout.texts]]
+        story.append(document_table(rows, layout.widths, styles, layout.numeric_from))
     buffer = io.BytesIO()
     document = SimpleDocTemplate(buffer, pagesize=landscape(A4), leftMargin=15 * mm, rightMargin=15 * mm,
                                  topMargin=12 * mm, bottomMargin=12 * mm, title=word(lang, report.title))
@@ -187,33 +186,79 @@ def _drawing(chart: Chart, width: float) -> Drawing:
     return drawing
 
 
-def _widths(texts: list[list[str]], headers: list[str], numeric_from: int, usable: float) -> list[float]:
-    """Columns as wide as their widest cell and their header's longest word; when the page is too narrow
-    for that, amounts keep their width (never wrapped) and texts and headers wrap, word by word."""
-    regular, bold = fonts()
-    padding = 13.0  # a cell's own padding, both sides
+CELL_PADDING = 13.0  # a cell's own padding, 6 pt each side, and a point to spare
+# The report's table font, and the smallest it may shrink to before columns empty in every row are left out.
+TABLE_SIZES = (8.5, 8.0, 7.5, 7.0, 6.5)
+USABLE_WIDTH = landscape(A4)[0] - 30 * mm
 
-    def width(text: str, font: str = regular) -> float:
-        return stringWidth(text, font, 8.5) + padding
+
+@dataclass(frozen=True)
+class TableLayout:
+    """How a section prints: the columns kept, the font size and the width of each column."""
+
+    headers: list[str]
+    texts: list[list[str]]  # the rows' cells as printed, kept columns only
+    numeric_from: int
+    left_out: tuple[int, ...]  # the section's columns empty in every row, left out to fit the page
+    size: float
+    widths: list[float]
+
+
+def section_layout(section: Section, fmt: DocumentFormat, usable: float = USABLE_WIDTH) -> TableLayout:
+    """The largest font at which every header word and every amount fits its column unbroken; columns
+    empty in every row are left out before the font goes below what still fits (the CSV keeps them all)."""
+    lang = fmt.language
+    headers = [word(lang, c) for c in section.columns]
+    texts = [[_translated(lang, value, fmt) for value in row] for row in section.rows]
+    every = list(range(len(headers)))
+    filled = [i for i in every if i < section.numeric_from or any(row[i] for row in texts)]
+    choices = [every, filled] if filled != every else [every]
+    for size in TABLE_SIZES:
+        for kept in choices:
+            layout = _layout(headers, texts, section.numeric_from, kept, size, usable)
+            if layout is not None:
+                return layout
+    kept = choices[-1]
+    layout = _layout(headers, texts, section.numeric_from, kept, TABLE_SIZES[-1], float("inf"))
+    assert layout is not None
+    squeeze = usable / sum(layout.widths)  # wider than any page: the last resort wraps inside words
+    return TableLayout(layout.headers, layout.texts, layout.numeric_from, layout.left_out, layout.size,
+                       [w * squeeze for w in layout.widths])
+
+
+def _layout(headers: list[str], texts: list[list[str]], numeric_from: int, kept: list[int], size: float,
+            usable: float) -> TableLayout | None:
+    """Columns as wide as their widest cell; when the page is too narrow for that, amounts keep their width
+    (never wrapped), headers their longest word, and texts wrap word by word. None: it does not fit."""
+    regular, _bold = fonts()
+
+    def width(text: str) -> float:
+        return stringWidth(text, regular, size) + CELL_PADDING
 
     least, wanted = [], []
-    for column, header in enumerate(headers):
+    for column in kept:
         cells = [row[column] for row in texts]
-        full = max([width(c) for c in cells] or [padding])
-        header_word = max(width(w, bold) for w in header.split() or [""])
+        full = max([width(c) for c in cells] or [CELL_PADDING])
+        header_word = max(width(w) for w in headers[column].split() or [""])
         if column >= numeric_from:
-            least.append(max(full, min(header_word, 15 * mm)))  # a count's header unbroken, if it can
+            least.append(max(full, header_word))
         else:
-            longest_word = max([width(w) for c in cells for w in c.split()] or [padding])
-            least.append(min(max(longest_word, 9 * mm), 35 * mm))
+            longest_word = max([width(w) for c in cells for w in c.split()] or [CELL_PADDING])
+            least.append(max(header_word, min(max(longest_word, 9 * mm), 35 * mm)))
         wanted.append(max(full, header_word, least[-1]))
-    if sum(wanted) <= usable:
+    if sum(least) > usable:
+        return None
+    if usable == float("inf"):
+        widths = least
+    elif sum(wanted) <= usable:
         spare = (usable - sum(wanted)) / len(wanted)
-        return [w + spare for w in wanted]
-    if sum(least) <= usable:
+        widths = [w + spare for w in wanted]
+    else:
         give = (usable - sum(least)) / (sum(wanted) - sum(least))
-        return [low + (want - low) * give for low, want in zip(least, wanted, strict=True)]
-    return [low * usable / sum(least) for low in least]
+        widths = [low + (want - low) * give for low, want in zip(least, wanted, strict=True)]
+    numeric = sum(1 for column in kept if column >= numeric_from)
+    return TableLayout([headers[c] for c in kept], [[row[c] for c in kept] for row in texts],
+                       len(kept) - numeric, tuple(c for c in range(len(headers)) if c not in kept), size, widths)
 
 
 def report_names() -> dict[str, str]:

@@ -512,6 +512,10 @@
         <translation>одобрена, още не е осчетоводена</translation>
     </message>
     <message>
+        <source>waiting for the card operator&apos;s confirmation</source>
+        <translation>чака потвърждение от картовия оператор</translation>
+    </message>
+    <message>
         <source>{count} settled on the ledger</source>
         <translation>{count} осчетоводени</translation>
     </message>
@@ -521,7 +525,7 @@
     </message>
     <message>
         <source>{count} still unclear: the terminal could not be asked</source>
-        <translation>{count} все още неясни: терминалът не отговаря</translation>
+        <translation type="vanished">{count} все още неясни: терминалът не отговаря</translation>
     </message>
     <message>
         <source>Nothing to resolve.</source>
@@ -602,6 +606,14 @@
     <message>
         <source>Age (days)</source>
         <translation type="vanished">Възраст (дни)</translation>
+    </message>
+    <message>
+        <source>{count} waiting for the card operator&apos;s confirmation</source>
+        <translation>{count} чакат потвърждение от картовия оператор</translation>
+    </message>
+    <message>
+        <source>{count} still unclear: the terminal or the card operator could not be asked</source>
+        <translation>{count} все още неясни: терминалът или картовият оператор не можаха да бъдат попитани</translation>
     </message>
     <message>
         <source>Folio</source>
@@ -1582,7 +1594,7 @@
     </message>
     <message>
         <source>A card operation on this is still pending: resolve it first</source>
-        <translation>По тази операция още се чака отговор от терминала: първо я разрешете</translation>
+        <translation>Операция с карта по това още не е завършена (чака отговор): първо я уредете</translation>
     </message>
     <message>
         <source>A card payment on this bill is still unresolved: settle it in Pending card operations first</source>
@@ -5844,6 +5856,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Not charged: settle these stays, then run the night audit again.</source>
         <translation>Не е начислено: уредете тези престои и пуснете нощния одит отново.</translation>
+    </message>
+    <message>
+        <source>Warning: {problem}. The audit trail itself is intact.</source>
+        <translation>Внимание: {problem}. Самата одитна следа е непокътната.</translation>
     </message>
 </context>
 <context>

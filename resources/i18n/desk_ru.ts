@@ -512,6 +512,10 @@
         <translation>одобрена, ещё не в учёте</translation>
     </message>
     <message>
+        <source>waiting for the card operator&apos;s confirmation</source>
+        <translation>ожидает подтверждения карточного оператора</translation>
+    </message>
+    <message>
         <source>{count} settled on the ledger</source>
         <translation>{count} проведено в учёте</translation>
     </message>
@@ -521,7 +525,7 @@
     </message>
     <message>
         <source>{count} still unclear: the terminal could not be asked</source>
-        <translation>{count} всё ещё неясно: терминал недоступен</translation>
+        <translation type="vanished">{count} всё ещё неясно: терминал недоступен</translation>
     </message>
     <message>
         <source>Nothing to resolve.</source>
@@ -602,6 +606,14 @@
     <message>
         <source>Age (days)</source>
         <translation type="vanished">Возраст (дней)</translation>
+    </message>
+    <message>
+        <source>{count} waiting for the card operator&apos;s confirmation</source>
+        <translation>{count} ожидают подтверждения карточного оператора</translation>
+    </message>
+    <message>
+        <source>{count} still unclear: the terminal or the card operator could not be asked</source>
+        <translation>{count} всё ещё неясно: не удалось запросить терминал или карточного оператора</translation>
     </message>
     <message>
         <source>Folio</source>
@@ -1582,7 +1594,7 @@
     </message>
     <message>
         <source>A card operation on this is still pending: resolve it first</source>
-        <translation>По этой операции ещё ожидается ответ терминала: сначала разрешите её</translation>
+        <translation>Операция по карте с этим ещё не завершена (ожидает ответа): сначала урегулируйте её</translation>
     </message>
     <message>
         <source>A card payment on this bill is still unresolved: settle it in Pending card operations first</source>
@@ -5844,6 +5856,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Not charged: settle these stays, then run the night audit again.</source>
         <translation>Не начислено: урегулируйте эти проживания и запустите ночной аудит снова.</translation>
+    </message>
+    <message>
+        <source>Warning: {problem}. The audit trail itself is intact.</source>
+        <translation>Внимание: {problem}. Сам журнал аудита не повреждён.</translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from desk.cards import operations as cards
 from desk.cards.models import CardOperatorConfig, CardRecordKind, SavedCard
 from desk.cards.operator_workflow import (
+    awaits_confirmation,
     capture_online_hold,
     charge_saved_card,
     idempotency_key,
@@ -29,6 +30,7 @@ from desk.cards.operator_workflow import (
 )
 from desk.cards.operators.fakes.adyen import sign
 from desk.cards.saved_cards import add_operator, saved_card, saved_cards
+from desk.cards.terminal_workflow import reconcile_cards
 from desk.core.card_numbers import has_card_number
 from desk.core.errors import InvalidInput
 from desk.core.money import Money
@@ -382,3 +384,20 @@ def test_a_saving_key_whose_digits_read_as_a_card_number_still_saves_the_card(ri
     row = rig.hotel.query(lambda s: s.get_one(SavedCard, card_id))
     assert row.customer.startswith("desk-") and not has_card_number(row.customer)
     assert charge_saved_card(rig.runner, rig.cashier, rig.operator_id, card_id, stay.bill_id, eur("5.00")).settled
+
+
+def test_a_capture_waiting_for_adyens_webhook_is_counted_as_awaiting_confirmation(rig: AdyenRig):
+    stay, _card, _held, done = held_and_captured(rig, "300.00", "180.00")
+    assert done.awaiting_confirmation
+    result = reconcile_cards(rig.runner, rig.cashier, [done.intent.id])
+    assert result.still_unknown == [done.intent.id] and result.awaiting_confirmation == [done.intent.id]
+    assert rig.card_payments(stay.folio_id) == []
+    assert awaits_confirmation(rig.hotel.query(load_intent, done.intent.id))
+
+
+def test_an_answer_lost_is_not_read_as_awaiting_confirmation(rig: AdyenRig):
+    stay, card_id = rig.saved_card()
+    rig.fake.unreachable = True
+    done = charge_saved_card(rig.runner, rig.cashier, rig.operator_id, card_id, stay.bill_id, eur("75.00"))
+    assert done.intent.state is IntentState.UNKNOWN
+    assert not awaits_confirmation(rig.hotel.query(load_intent, done.intent.id))

@@ -248,3 +248,18 @@ def test_desk_audit_verify_says_intact_then_names_the_changed_entry(hotel: Hotel
     assert capsys.readouterr().out.strip() == (
         f"Audit trail: BROKEN at entry {target.seq} (id {target.id}) of {target.at.isoformat()}: "
         "its username was changed ('maria', recorded as 'anna')")
+
+
+def test_the_trail_names_payment_methods_in_the_readers_language(hotel: Hotel):
+    from desk.audit.reading import TrailFilter, read_trail
+    from desk.hotel.models import PaymentMethod
+    from desk.hotel.names import NameKind, set_names
+
+    stay = charged_stay(hotel)
+    Runner(hotel.database).run(take_payment, hotel.actor, stay.bill_id, Tender("cash", hotel.money("5.00")))
+    with hotel.database.writing() as session:
+        set_names(session, NameKind.PAYMENT_METHOD, "cash", {"ru": "Наличные"})
+        stored = session.get_one(PaymentMethod, "cash").name
+    manager = hotel.as_role(Role.MANAGER)
+    assert manager.run(read_trail, TrailFilter(kind="payment"), language="ru").method_names["cash"] == "Наличные"
+    assert manager.run(read_trail, TrailFilter(kind="payment")).method_names["cash"] == stored

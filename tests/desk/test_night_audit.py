@@ -286,3 +286,21 @@ def test_a_check_ordered_after_midnight_belongs_to_the_business_day_not_the_cale
     bar = hotel.run(post_charge, bill_id=stay.bill_id, description="Bar", quantity=1,
                     unit_price=hotel.money("8"), ordered_at=after_midnight + timedelta(days=1), source="pos")
     assert bar.business_date == TODAY + timedelta(days=1)
+
+
+def test_an_anchor_folder_that_cannot_be_written_leaves_the_audit_done_with_a_warning(
+        hotel: Hotel, tmp_path, monkeypatch: pytest.MonkeyPatch):
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the anchor folder should be")
+    monkeypatch.setenv("DESK_AUDIT_ANCHOR_DIR", str(blocked))
+    summary = _audit(hotel)
+    assert summary.finished and summary.new_business_date == TODAY + timedelta(days=1)
+    assert summary.anchor_warning is not None
+    assert summary.anchor_warning.message.startswith("The night audit is done, but the audit trail's anchor")
+    assert summary.anchor_warning.params["path"] == str(blocked / "trail.anchors.jsonl")
+    with hotel.database.unit_of_work() as session:
+        assert business_date(session) == TODAY + timedelta(days=1)
+
+
+def test_an_anchor_written_leaves_no_warning(hotel: Hotel):
+    assert _audit(hotel).anchor_warning is None

@@ -167,3 +167,17 @@ def test_a_stay_the_ledger_refuses_is_named_and_the_day_left_open(hotel: Hotel, 
     assert f"{STAYS - 1} nights charged" in audit.stdout and "1 refused" in audit.stdout
     assert _charged(hotel) == STAYS - 1
     assert hotel.query(business_date) == TODAY
+
+
+def test_an_anchor_not_written_closes_the_day_and_warns_to_run_desk_audit_anchor(
+        hotel: Hotel, manager_env: None, tmp_path: Path):
+    _hotel_in_house(hotel)
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the anchor folder should be")
+    done = desk_in_process(*_audit_arguments(hotel), env={"DESK_AUDIT_ANCHOR_DIR": str(blocked)})
+    assert done.returncode == 0, done.stderr
+    assert f"Business day {TODAY.isoformat()} closed: {STAYS} nights charged" in done.stdout
+    assert "desk: warning: The night audit is done, but the audit trail's anchor could not be written to " \
+           f"{blocked / 'trail.anchors.jsonl'}" in done.stderr
+    assert "run “desk audit anchor” (the audit trail itself is intact)" in done.stderr
+    assert hotel.query(business_date) == TODAY + timedelta(days=1)

@@ -63,3 +63,21 @@ def test_a_cashier_is_refused_the_trail(qtbot, context_of):
     qtbot.waitUntil(lambda: dialog.error_label.isVisible(), timeout=WAIT_MS)
     assert dialog.error_label.text() == "A cashier may not read the audit trail: a manager must authorise it"
     assert dialog.model.rowCount() == 0
+
+
+def test_a_payment_methods_name_reads_in_the_readers_language(qtbot, context_of, demo_database, qm_dir):
+    from PySide6.QtCore import QCoreApplication
+
+    from ui import i18n
+
+    payment = _a_cash_payment(demo_database)
+    clerk = signed_in(demo_database, Role.CLERK)
+    Runner(demo_database).run(void_payment, clerk, payment.id, reason="Typed twice", approval=MANAGER_APPROVAL)
+    i18n.install_translator(QCoreApplication.instance(), "ru", qm_dir=qm_dir)
+    dialog = AuditTrailDialog(context_of(Role.MANAGER))
+    qtbot.addWidget(dialog)
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("void"))
+    dialog.open()
+    qtbot.waitUntil(lambda: dialog.page is not None and dialog.model.rowCount() == 1, timeout=WAIT_MS)
+    what = dialog.model.index(0, 6).data()
+    assert "(Наличные)" in what and "(cash)" not in what

@@ -578,3 +578,30 @@ def test_start_up_settles_the_card_sale_and_the_receipt_the_last_run_left_open_o
         assert [p.amount for p in card_payments(demo_database, card)] == [eur("25.00")]
     finally:
         startup.shut_down()
+
+
+def test_operations_awaiting_the_operators_webhook_read_as_such_not_as_unasked():
+    from desk.journal.intents import Reconciled
+    from ui.cards.operations import reconciled_text
+
+    assert reconciled_text(Reconciled(still_unknown=[7, 8, 9], awaiting_confirmation=[8, 9])) == (
+        "Card operations: 2 waiting for the card operator's confirmation; "
+        "1 still unclear: the terminal or the card operator could not be asked.")
+    assert reconciled_text(Reconciled(still_unknown=[8], awaiting_confirmation=[8])) == (
+        "Card operations: 1 waiting for the card operator's confirmation.")
+
+
+def test_a_pending_operation_awaiting_the_operators_webhook_says_so_in_the_list():
+    from datetime import UTC, datetime
+
+    from desk.journal.intents import EventType, EventView, IntentView
+    from ui.cards.operations import intent_state_text
+
+    def intent(error: str) -> IntentView:
+        at = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
+        events = (EventView(EventType.SENT, {}, at, "anna", None), EventView(EventType.UNKNOWN, {"error": error}, at,
+                                                                              "anna", None))
+        return IntentView(1, "k", "online_capture", "adyen", "TEST-1", "anna", at, None, None, None, None, {}, events)
+
+    assert intent_state_text(intent("AwaitingConfirmation: received")) == "waiting for the card operator's confirmation"
+    assert intent_state_text(intent("AnswerLost: timed out")) == "answer unclear"

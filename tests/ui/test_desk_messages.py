@@ -131,3 +131,13 @@ def test_english_keeps_the_desks_own_text(qtbot):
     missing = NotFound("Payment {payment} does not exist", payment=7)
     assert error_text(missing) == missing.message == "Payment 7 does not exist"
     assert error_text(ValueError("plain")) == "plain"
+
+
+def test_a_pending_card_operation_reads_as_pending_in_russian_not_as_the_terminals(russian):
+    from desk.journal.intents import Reconciled
+    from ui.cards.operations import reconciled_text
+
+    pending = InvalidInput("A card operation on this is still pending: resolve it first", field="payment")
+    assert "терминал" not in error_text(pending) and "операция по карте" in error_text(pending).lower()
+    assert reconciled_text(Reconciled(still_unknown=[1], awaiting_confirmation=[1])) == (
+        "Операции по картам: 1 ожидают подтверждения карточного оператора.")

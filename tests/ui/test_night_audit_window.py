@@ -139,3 +139,22 @@ def test_a_stay_the_ledger_refuses_is_listed_on_the_summary(qtbot, context_of, d
         "Not charged: settle these stays, then run the night audit again.\n"
         f"{number}: Services are charged in EUR, not USD")
     assert dialog.again_button.isVisible() and dialog.new_date_value.text() == "not moved yet"
+
+
+def test_an_anchor_not_written_shows_the_day_closed_with_a_warning(qtbot, context_of, demo_database, tmp_path,
+                                                                   monkeypatch):
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the anchor folder should be")
+    monkeypatch.setenv("DESK_AUDIT_ANCHOR_DIR", str(blocked))
+    dialog = _open(qtbot, context_of)
+    qtbot.keyClicks(dialog.reason_edit, "Audit")
+    with qtbot.waitSignal(dialog.summary_shown, timeout=WAIT_MS):
+        qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+    assert dialog.summary_title.text() == f"Business day {format_date(DEMO_TODAY)} is closed."
+    assert dialog.new_date_value.text() == format_date(DEMO_TODAY + timedelta(days=1))
+    assert dialog.anchor_label.isVisible() and not dialog.again_button.isVisible()
+    assert dialog.anchor_label.text().startswith(
+        "Warning: The night audit is done, but the audit trail's anchor could not be written to "
+        f"{blocked / 'trail.anchors.jsonl'}")
+    assert dialog.anchor_label.text().endswith(
+        "run “desk audit anchor”. The audit trail itself is intact.")

@@ -7,6 +7,7 @@ below the table. Read off the GUI thread through the desk's runner, as every win
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -34,7 +35,7 @@ from desk.people.rights import RIGHT_ACTIONS, Right
 from ui.context import DeskContext
 from ui.desk_text import error_text, format_param
 from ui.dialogs.common import Column, RowsModel, fill_combo, python_date, rows_view
-from ui.i18n import format_date, format_datetime, format_money
+from ui.i18n import current_language, format_date, format_datetime, format_money
 
 
 def kind_name(kind: str) -> str:
@@ -75,9 +76,10 @@ def _failure_text(detail: dict[str, Any]) -> str:
     return QCoreApplication.translate("AuditTrail", "Sign-in refused: {why}").format(why=why)
 
 
-def _money_text(line: TrailLine) -> str:
+def _money_text(line: TrailLine, method_names: Mapping[str, str]) -> str:
     detail = line.detail
-    amount, method, of = _money(detail.get("amount", "")), detail.get("method", ""), detail.get("of_payment")
+    code = str(detail.get("method", ""))
+    amount, method, of = _money(detail.get("amount", "")), method_names.get(code, code), detail.get("of_payment")
     if line.kind == AuditKind.PAYMENT:
         text = QCoreApplication.translate("AuditTrail", "Payment {amount} ({method})").format(
             amount=amount, method=method)
@@ -94,9 +96,10 @@ def _money_text(line: TrailLine) -> str:
     return f"{text}: {reason}" if reason else text
 
 
-def what_text(line: TrailLine) -> str:
+def what_text(line: TrailLine, method_names: Mapping[str, str] | None = None) -> str:
     """What the entry recorded, in the reader's language where the desk has words for it; otherwise (a
-    setting's or a device's change, as the administrator's dialog described it) as it was recorded."""
+    setting's or a device's change, as the administrator's dialog described it) as it was recorded.
+    ``method_names``: payment methods' names by code (a method no longer there shows its code)."""
     detail = line.detail
     kind = line.kind
     if kind == AuditKind.SIGN_IN:
@@ -114,7 +117,7 @@ def what_text(line: TrailLine) -> str:
         return QCoreApplication.translate("AuditTrail", "{manager} allowed {user} to {actions}").format(
             manager=line.authorised_by, user=line.username, actions=actions)
     if kind in (AuditKind.PAYMENT, AuditKind.REFUND, AuditKind.VOID) and "amount" in detail:
-        return _money_text(line)
+        return _money_text(line, method_names or {})
     if kind == AuditKind.NIGHT_AUDIT and "business_date" in detail:
         text = QCoreApplication.translate("AuditTrail", "Night audit of {date}").format(
             date=format_date(date.fromisoformat(detail["business_date"])))
@@ -257,8 +260,9 @@ class AuditTrailDialog(QDialog):
         if wanted is None:
             return
         self.error_label.hide()
-        self.ctx.query(self, read_trail, self.ctx.actor, wanted).busy(self.show_button).success(
-            self._loaded).failure(lambda exc: self._show_error(error_text(exc))).run()
+        actor, language = self.ctx.actor, current_language()
+        self.ctx.query(self, lambda session: read_trail(session, actor, wanted, language=language)).busy(
+            self.show_button).success(self._loaded).failure(lambda exc: self._show_error(error_text(exc))).run()
 
     def _show_error(self, text: str) -> None:
         self.error_label.setText(text)
@@ -285,7 +289,8 @@ class AuditTrailDialog(QDialog):
 
     def _row(self, line: TrailLine) -> tuple[str, ...]:
         return (format_datetime(line.at), kind_name(line.kind), line.username, line.workstation,
-                line.authorised_by or "", touched_text(line), what_text(line))
+                line.authorised_by or "", touched_text(line),
+                what_text(line, self.page.method_names if self.page is not None else None))
 
     def selected(self) -> TrailLine | None:
         rows = self.view.selectionModel().selectedRows()
@@ -298,7 +303,9 @@ class AuditTrailDialog(QDialog):
         self.details.setPlainText("" if line is None else self._details(line))
 
     def _details(self, line: TrailLine) -> str:
-        parts: list[Any] = [f"#{line.seq}  {format_datetime(line.at)}  {kind_name(line.kind)}", what_text(line)]
+        method_names = self.page.method_names if self.page is not None else None
+        parts: list[Any] = [f"#{line.seq}  {format_datetime(line.at)}  {kind_name(line.kind)}",
+                            what_text(line, method_names)]
         if line.authorised_by:
             parts.append(self.tr("Authorised by {user}").format(user=line.authorised_by))
         return "\n".join(str(part) for part in parts)

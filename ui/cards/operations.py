@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.cards.operations import EndOfDayReport, Hold, open_holds
+from desk.cards.operator_workflow import awaits_confirmation
 from desk.cards.terminal_workflow import card_end_of_day, pending_card_operations, reconcile_cards
 from desk.cards.terminals import TerminalInfo, list_terminals
 from desk.hotel.names import Names, load_names
@@ -68,6 +69,13 @@ def state_name(state: str) -> str:
     }.get(state, state)
 
 
+def intent_state_text(intent: IntentView) -> str:
+    """A pending operation's state as the clerk reads it in the list."""
+    if awaits_confirmation(intent):
+        return QCoreApplication.translate("CardOperations", "waiting for the card operator's confirmation")
+    return state_name(intent.state.value)
+
+
 def reconciled_text(done: Reconciled) -> str:
     """What a reconciliation did, in a sentence the clerk can act on."""
     parts = []
@@ -83,11 +91,18 @@ def reconciled_text(done: Reconciled) -> str:
                 count=len(done.closed)
             )
         )
-    if done.still_unknown or done.errors:
+    if done.awaiting_confirmation:
+        parts.append(
+            QCoreApplication.translate("CardOperations", "{count} waiting for the card operator's confirmation").format(
+                count=len(done.awaiting_confirmation)
+            )
+        )
+    unclear = set(done.still_unknown) - set(done.awaiting_confirmation)
+    if unclear or done.errors:
         parts.append(
             QCoreApplication.translate(
-                "CardOperations", "{count} still unclear: the terminal could not be asked"
-            ).format(count=len(done.still_unknown) + len(set(done.errors) - set(done.still_unknown)))
+                "CardOperations", "{count} still unclear: the terminal or the card operator could not be asked"
+            ).format(count=len(unclear) + len(set(done.errors) - set(done.still_unknown)))
         )
     if not parts:
         return QCoreApplication.translate("CardOperations", "Nothing to resolve.")
@@ -204,7 +219,7 @@ class PendingCardOperationsDialog(_ListDialog):
                     operation_name(intent.kind),
                     self.names.terminal(intent.device),
                     money_text(intent.amount) if intent.amount is not None else "",
-                    state_name(intent.state.value),
+                    intent_state_text(intent),
                 ]
             )
         _fill(self.table, rows)

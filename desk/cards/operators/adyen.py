@@ -214,7 +214,7 @@ class AdyenOperator:
                     self.delete_card(card, key)
                     return Found(Finding.DONE)
                 case Operation.CAPTURE | Operation.RELEASE | Operation.REFUND:
-                    return Found(Finding.CANNOT_TELL)
+                    return Found(Finding.AWAITING_CONFIRMATION)
         except (Declined, Refused):
             return Found(Finding.NOT_DONE)
         except (AnswerLost, OperatorError):

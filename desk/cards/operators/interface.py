@@ -107,6 +107,8 @@ class Finding(enum.StrEnum):
     DONE = "done"
     NOT_DONE = "not_done"
     CANNOT_TELL = "cannot_tell"
+    # It has the request and confirms it by webhook (Adyen's "received"): asking again tells no more.
+    AWAITING_CONFIRMATION = "awaiting_confirmation"
 
 
 @dataclass(frozen=True)
