@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 
-_DIGIT_RUN = re.compile(r"(?<!\d)\d(?:[ -]?\d){12,}(?!\d)")
+# Letters on either side make the digits part of an identifier (a journal key, an operator's hex id: a
+# random 32-hex key holds a Luhn-valid run of 13 digits often enough to refuse a payment now and then).
+_DIGIT_RUN = re.compile(r"(?<![0-9A-Za-z])\d(?:[ -]?\d){12,}(?![0-9A-Za-z])")
 _SHORTEST, _LONGEST = 13, 19
 
 

@@ -27,6 +27,7 @@ def test_a_whole_card_number_is_masked_to_its_last_four_digits(line: str, masked
     "************0010", "Trace 000123 Receipt 0001", "TID 52500038 AID A0000000031010",
     "4761739001010011",  # fails the Luhn check: not a card number
     "2026-11-30 12:00", "Total 1234567.89",
+    f"c{PAN}e9f0a1b2c3d4",  # digits inside a hex key: an identifier, not a card
 ])
 def test_what_is_not_a_card_number_is_left_alone(line: str):
     assert not has_card_number(line)
