@@ -50,6 +50,10 @@ class Replays:
     def remember(self, key: str, fingerprint: str, status: int, body: Any) -> None:
         self._by_key[key] = Remembered(fingerprint, status, body)
 
+    def clear(self) -> None:
+        """Forget every first answer, as an operator does after its retention."""
+        self._by_key.clear()
+
 
 class LoopbackFake:
     """A fake operator's server, clock and faults; the subclass answers requests in its operator's protocol."""
