@@ -10,20 +10,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import uvicorn
-from sqlalchemy import select
 
-from desk.cards.models import CardRecord, SavedCard
-from desk.cards.operator_workflow import save_card
 from desk.cards.operators.fakes.adyen import FakeAdyen
-from desk.cards.saved_cards import add_operator
-from desk.db.runner import Runner
-from desk.ledger.models import Payment
-from desk.people.auth import Actor
-from desk.people.models import Role
 from desk.pos.api import Guard, create_app
-from tests.actors import signed_in
 
-from .conftest import Hotel, Stay, charged_stay
+from .conftest import Hotel
+from .operator_rig import OperatorRig, operator_on_loopback
 
 API_KEY = "AQEyhmfxK4_test_api_key_7Hq2"
 MERCHANT = "HotelAdlerECOM"
@@ -57,33 +49,11 @@ class ServiceThread:
 
 
 @dataclass
-class AdyenRig:
-    hotel: Hotel
-    fake: FakeAdyen
-    operator_id: int
-    cashier: Actor
+class AdyenRig(OperatorRig[FakeAdyen]):
     service_url: str
 
-    @property
-    def runner(self) -> Runner:
-        return Runner(self.hotel.database)
-
-    def saved_card(self, source: str = VISA, stay: Stay | None = None) -> tuple[Stay, int]:
-        stay = stay or charged_stay(self.hotel)
-        done = save_card(self.runner, self.cashier, self.operator_id, source, "Anna Gast",
-                         reservation_id=stay.reservation_id)
-        assert done.settled, done.intent
+    def after_saving(self) -> None:
         self.fake.send_webhooks()  # its AUTHORISATION: already settled, nothing more
-        card_id = self.hotel.query(lambda s: s.scalars(select(SavedCard.id).where(
-            SavedCard.intent_id == done.intent.id)).one())
-        return stay, card_id
-
-    def records(self) -> list[CardRecord]:
-        return self.hotel.query(lambda s: list(s.scalars(select(CardRecord).order_by(CardRecord.id))))
-
-    def card_payments(self, folio_id: int) -> list[Payment]:
-        return self.hotel.query(lambda s: [p for p in s.scalars(
-            select(Payment).where(Payment.folio_id == folio_id).order_by(Payment.id)) if p.method.kind.value == "card"])
 
 
 def make_adyen_rig(hotel: Hotel, *, hold_days: int = 7) -> Iterator[AdyenRig]:
@@ -92,14 +62,9 @@ def make_adyen_rig(hotel: Hotel, *, hold_days: int = 7) -> Iterator[AdyenRig]:
     fake = FakeAdyen(API_KEY, MERCHANT, hmac_key=HMAC_KEY, webhook_url=f"{service_url}/webhooks/adyen",
                      hold_days=hold_days)
     fake.hold_webhooks = True
-    url = fake.serve()
-    manager = signed_in(hotel.database, Role.MANAGER, hotel.actor.workstation)
-    with hotel.database.writing() as session:
-        info = add_operator(session, manager, "Adyen", "adyen", API_KEY, account=MERCHANT, api_base=url,
-                            currencies=("EUR",), retention_days=30, hmac_key=HMAC_KEY)
-    cashier = signed_in(hotel.database, Role.CASHIER, hotel.actor.workstation)
     try:
-        yield AdyenRig(hotel, fake, info.id, cashier, service_url)
+        with operator_on_loopback(hotel, fake, name="Adyen", kind="adyen", secret=API_KEY, account=MERCHANT,
+                                  currencies=("EUR",), hmac_key=HMAC_KEY) as (fake, operator_id, cashier):
+            yield AdyenRig(hotel, fake, operator_id, cashier, VISA, service_url)
     finally:
-        fake.close()
         service.stop()

@@ -3,63 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
-from sqlalchemy import select
-
-from desk.cards.models import CardRecord, SavedCard
-from desk.cards.operator_workflow import save_card
 from desk.cards.operators.fakes.stripe import FakeStripe
-from desk.cards.saved_cards import add_operator
-from desk.db.runner import Runner
-from desk.ledger.models import Payment
-from desk.people.auth import Actor
-from desk.people.models import Role
-from tests.actors import signed_in
 
-from .conftest import Hotel, Stay, charged_stay
+from .conftest import Hotel
+from .operator_rig import OperatorRig, operator_on_loopback
 
 SECRET_KEY = "sk_test_4eC39HqLyjWDarjtT1zdp7dc"
 
-
-@dataclass
-class OnlineRig:
-    hotel: Hotel
-    fake: FakeStripe
-    operator_id: int
-    cashier: Actor
-
-    @property
-    def runner(self) -> Runner:
-        return Runner(self.hotel.database)
-
-    def saved_card(self, source: str = "pm_card_visa", stay: Stay | None = None) -> tuple[Stay, int]:
-        """A charged stay with a card saved on its reservation (``source``: one of the fake's test cards)."""
-        stay = stay or charged_stay(self.hotel)
-        done = save_card(self.runner, self.cashier, self.operator_id, source, "Anna Gast",
-                         reservation_id=stay.reservation_id)
-        assert done.settled, done.intent
-        card_id = self.hotel.query(lambda s: s.scalars(select(SavedCard.id).where(
-            SavedCard.intent_id == done.intent.id)).one())
-        return stay, card_id
-
-    def records(self) -> list[CardRecord]:
-        return self.hotel.query(lambda s: list(s.scalars(select(CardRecord).order_by(CardRecord.id))))
-
-    def card_payments(self, folio_id: int) -> list[Payment]:
-        return self.hotel.query(lambda s: [p for p in s.scalars(
-            select(Payment).where(Payment.folio_id == folio_id).order_by(Payment.id)) if p.method.kind.value == "card"])
+OnlineRig = OperatorRig[FakeStripe]
 
 
 def make_online_rig(hotel: Hotel, *, hold_days: int = 7) -> Iterator[OnlineRig]:
-    fake = FakeStripe(SECRET_KEY, hold_days=hold_days)
-    url = fake.serve()
-    manager = signed_in(hotel.database, Role.MANAGER, hotel.actor.workstation)
-    with hotel.database.writing() as session:
-        info = add_operator(session, manager, "Stripe", "stripe", SECRET_KEY, account="acct_test", api_base=url,
-                            currencies=("EUR",), retention_days=30)
-    cashier = signed_in(hotel.database, Role.CASHIER, hotel.actor.workstation)
-    try:
-        yield OnlineRig(hotel, fake, info.id, cashier)
-    finally:
-        fake.close()
+    with operator_on_loopback(hotel, FakeStripe(SECRET_KEY, hold_days=hold_days), name="Stripe", kind="stripe",
+                              secret=SECRET_KEY, account="acct_test", currencies=("EUR",)) as (fake, operator_id,
+                                                                                               cashier):
+        yield OnlineRig(hotel, fake, operator_id, cashier, test_card="pm_card_visa")

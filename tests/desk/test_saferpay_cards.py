@@ -256,7 +256,7 @@ def test_a_capture_whose_answer_and_line_were_lost_is_asked_again_and_settled_on
     rig.fake.handle = original  # type: ignore[method-assign]
     rig.fake.unreachable = False
     if forgotten:  # asked again after Saferpay no longer remembers the RequestId: "already captured"
-        rig.fake._remembered.clear()
+        rig.fake._replays.clear()
     result = reconcile_online(rig.runner, rig.cashier)
     assert result.settled == [done.intent.id]
     key = idempotency_key(done.intent)

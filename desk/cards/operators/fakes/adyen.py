@@ -40,27 +40,23 @@ from __future__ import annotations
 import argparse
 import base64
 import binascii
-import contextlib
 import hashlib
 import hmac
 import json
 import secrets
-import socket
 import string
 import threading
-import time
 import urllib.request
-from dataclasses import dataclass
 from datetime import UTC, datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
+
+from desk.cards.operators.fakes.base import CONTROL_PREFIX, DAY, KeyReused, LoopbackFake, Replays
 
 DEFAULT_KEY = "AQE_fake_api_key"
 DEFAULT_MERCHANT = "HotelDemoECOM"
 DEFAULT_HMAC_KEY = "44782DEF547AAA06C910C43932B1EB0C71FC68D9D0C057550C48EC2ACF6BA056"
 DEFAULT_HOLD_DAYS = 7
-DAY = 86400
 
 # encryptedCardNumber -> (brand, last four, what happens when saved, when charged)
 TEST_CARDS: dict[str, tuple[str, str, str, str]] = {
@@ -112,24 +108,19 @@ def _luhn(digits: str) -> bool:
     return total % 10 == 0
 
 
-@dataclass
-class _Remembered:
-    fingerprint: str
-    status: int
-    body: dict[str, Any]
-
-
-class FakeAdyen:
+class FakeAdyen(LoopbackFake):
     """Adyen's state and rules; :meth:`serve` puts it on loopback."""
+
+    thread_name = "fake-adyen"
+    http_methods = ("GET", "POST", "DELETE")
 
     def __init__(self, api_key: str = DEFAULT_KEY, merchant: str = DEFAULT_MERCHANT, *,
                  hmac_key: str = DEFAULT_HMAC_KEY, webhook_url: str = "", hold_days: int = DEFAULT_HOLD_DAYS) -> None:
+        super().__init__(hold_days)
         self.api_key = api_key
         self.merchant = merchant
         self.hmac_key = hmac_key
         self.webhook_url = webhook_url
-        self.hold_days = hold_days
-        self.offset = 0.0
         self.stored: dict[str, dict[str, Any]] = {}  # storedPaymentMethodId -> its shopper, card, deleted
         self.payments: dict[str, dict[str, Any]] = {}  # pspReference -> the payment
         self.modifications: dict[str, dict[str, Any]] = {}  # pspReference -> capture, cancel, refund
@@ -137,28 +128,12 @@ class FakeAdyen:
         self.webhooks_sent: list[dict[str, Any]] = []  # items the receiver accepted
         self.webhook_refusals: list[tuple[int, str]] = []  # (status, body) of the receiver's refusals
         self.hold_webhooks = False
-        self.unreachable = False
-        self.answer_delay = 0.0  # seconds every answer waits after the work is done (a slow line)
         self.numeric_references = False  # PSP references and stored-method ids of 16 digits
         self._queue: list[dict[str, Any]] = []
-        self._keys: dict[str, _Remembered] = {}
-        self._lose = 0
-        self._lock = threading.RLock()
+        self._replays = Replays()
         self._sending = threading.Lock()
-        self._server: ThreadingHTTPServer | None = None
 
     # --- test controls --------------------------------------------------------------------------
-
-    def now(self) -> float:
-        return time.time() + self.offset
-
-    def advance(self, days: float) -> None:
-        with self._lock:
-            self.offset += days * DAY
-
-    def lose_next_answer(self, count: int = 1) -> None:
-        with self._lock:
-            self._lose += count
 
     def state(self) -> dict[str, Any]:
         with self._lock:
@@ -219,31 +194,6 @@ class FakeAdyen:
         with self._lock:
             return list(self._queue)
 
-    # --- the server -----------------------------------------------------------------------------
-
-    def serve(self, port: int = 0, host: str = "127.0.0.1") -> str:
-        fake = self
-
-        class Handler(_Handler):
-            adyen = fake
-
-        self._server = ThreadingHTTPServer((host, port), Handler)
-        self._server.daemon_threads = True
-        threading.Thread(target=self._server.serve_forever, name="fake-adyen", daemon=True).start()
-        return self.base_url
-
-    @property
-    def base_url(self) -> str:
-        assert self._server is not None
-        host, port = self._server.server_address[:2]
-        return f"http://{host!s}:{port}"
-
-    def close(self) -> None:
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
-            self._server = None
-
     # --- one request ----------------------------------------------------------------------------
 
     def handle(self, method: str, target: str, headers: dict[str, str], body: str) -> tuple[int, dict[str, Any], bool]:
@@ -252,23 +202,23 @@ class FakeAdyen:
         path = parts.path
         key = headers.get("idempotency-key", "")
         with self._lock:
-            if self.unreachable and not path.startswith("/_fake/"):
+            if self.unreachable and not path.startswith(CONTROL_PREFIX):
                 return 0, {}, True
             self.requests.append((method, path, key))
-            if path.startswith("/_fake/"):
+            if path.startswith(CONTROL_PREFIX):
                 return (*self._control(method, path, dict(parse_qsl(parts.query))), False)
             if headers.get("x-api-key", "") != self.api_key:
                 return 401, {"status": 401, "errorCode": "000", "message": "HTTP Status Response - Unauthorized",
                              "errorType": "security"}, False
-            fingerprint = hashlib.sha256(f"{method} {target} {body}".encode()).hexdigest()
-            if key:
-                remembered = self._keys.get(key)
-                if remembered is not None:
-                    if remembered.fingerprint != fingerprint:
-                        return 422, {"status": 422, "errorCode": "704", "errorType": "validation",
-                                     "message": "request already processed or in progress: the idempotency key "
-                                                "was used with another request"}, False
-                    return remembered.status, {**remembered.body, "_replayed": True}, False
+            fingerprint = self._replays.fingerprint(f"{method} {target} {body}")
+            try:
+                remembered = self._replays.recall(key, fingerprint) if key else None
+            except KeyReused:
+                return 422, {"status": 422, "errorCode": "704", "errorType": "validation",
+                             "message": "request already processed or in progress: the idempotency key "
+                                        "was used with another request"}, False
+            if remembered is not None:
+                return remembered.status, {**remembered.body, "_replayed": True}, False
             try:
                 status, answer = self._route(method, path, dict(parse_qsl(parts.query)),
                                              json.loads(body) if body else {})
@@ -277,11 +227,17 @@ class FakeAdyen:
             except (ValueError, KeyError, TypeError) as error:
                 status, answer = 422, AdyenError(422, "702", f"Structure of request invalid: {error}").body
             if key and status < 500:
-                self._keys[key] = _Remembered(fingerprint, status, answer)
-            if self._lose:
-                self._lose -= 1
-                return status, answer, True
-            return status, answer, False
+                self._replays.remember(key, fingerprint, status, answer)
+            return status, answer, self._take_lost()
+
+    def reply(self, target: str, status: int, answer: dict[str, Any]) -> tuple[bytes, list[tuple[str, str]]]:
+        replayed = bool(answer.pop("_replayed", False))
+        headers = [("Content-Type", "application/json")]
+        if "pspReference" in answer:
+            headers.append(("pspReference", str(answer["pspReference"])))
+        if replayed:
+            headers.append(("idempotent-replayed", "true"))
+        return b"" if status == 204 else json.dumps(answer).encode(), headers
 
     def _control(self, method: str, path: str, query: dict[str, str]) -> tuple[int, dict[str, Any]]:
         if method == "POST" and path == "/_fake/lose_next":
@@ -459,42 +415,6 @@ class FakeAdyen:
         return 204, {}
 
 
-class _Handler(BaseHTTPRequestHandler):
-    adyen: FakeAdyen
-    protocol_version = "HTTP/1.1"
-
-    def _serve(self) -> None:
-        length = int(self.headers.get("Content-Length") or 0)
-        body = self.rfile.read(length).decode() if length else ""
-        headers = {k.lower(): v for k, v in self.headers.items()}
-        status, answer, lose = self.adyen.handle(self.command, self.path, headers, body)
-        if self.adyen.answer_delay and not self.path.startswith("/_fake/"):
-            time.sleep(self.adyen.answer_delay)
-        if lose:
-            self.close_connection = True
-            with contextlib.suppress(OSError):
-                self.connection.shutdown(socket.SHUT_RDWR)
-            return
-        replayed = bool(answer.pop("_replayed", False))
-        data = b"" if status == 204 else json.dumps(answer).encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        if "pspReference" in answer:
-            self.send_header("pspReference", str(answer["pspReference"]))
-        if replayed:
-            self.send_header("idempotent-replayed", "true")
-        self.end_headers()
-        self.wfile.write(data)
-
-    do_GET = _serve
-    do_POST = _serve
-    do_DELETE = _serve
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(
         description="A fake Adyen Checkout API on loopback, for the desk's demo and tests.")
@@ -505,13 +425,8 @@ def main() -> None:
     parser.add_argument("--webhook-url", default="", help="where it sends its webhooks (desk serve's /webhooks/adyen)")
     parser.add_argument("--hold-days", type=int, default=DEFAULT_HOLD_DAYS)
     arguments = parser.parse_args()
-    fake = FakeAdyen(arguments.key, arguments.merchant, hmac_key=arguments.hmac_key,
-                     webhook_url=arguments.webhook_url, hold_days=arguments.hold_days)
-    print(f"fake Adyen on {fake.serve(arguments.port)} (stop with Ctrl+C)", flush=True)
-    try:
-        threading.Event().wait()
-    except KeyboardInterrupt:
-        fake.close()
+    FakeAdyen(arguments.key, arguments.merchant, hmac_key=arguments.hmac_key, webhook_url=arguments.webhook_url,
+              hold_days=arguments.hold_days).run_until_interrupted(arguments.port, "Adyen")
 
 
 if __name__ == "__main__":

@@ -32,26 +32,22 @@ For tests: ``lose_next_answer()``, ``unreachable``, ``answer_delay``, ``advance(
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import re
 import secrets
-import socket
-import threading
-import time
 from datetime import UTC, datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 from xml.etree.ElementTree import Element, SubElement, tostring
 
 from defusedxml import ElementTree as SafeXml
 
+from desk.cards.operators.fakes.base import CONTROL_PREFIX, DAY, LoopbackFake
+
 DEFAULT_MERCHANT = "0022587"
 DEFAULT_USER = "apiuser"
 DEFAULT_PIN = "FAKEPIN"
 DEFAULT_HOLD_DAYS = 7
-DAY = 86400
 PATH = "/VirtualMerchantDemo/processxml.do"
 _DATE = "%m/%d/%Y %H:%M:%S"
 _AMOUNT = re.compile(r"^\d{1,8}(\.\d{1,3})?$")
@@ -83,30 +79,20 @@ def _luhn_token() -> str:
     return body + str((10 - total % 10) % 10)
 
 
-class FakeConverge:
+class FakeConverge(LoopbackFake):
+    thread_name = "fake-converge"
+    base_path = PATH
+
     def __init__(self, merchant: str = DEFAULT_MERCHANT, user: str = DEFAULT_USER, pin: str = DEFAULT_PIN,
                  hold_days: int = DEFAULT_HOLD_DAYS) -> None:
+        super().__init__(hold_days)
         self.credentials = (merchant, user, pin)
-        self.hold_days = hold_days
-        self.offset = 0.0
         self.tokens: dict[str, dict[str, Any]] = {}
         self.transactions: dict[str, dict[str, Any]] = {}
         self.requests: list[tuple[str, str]] = []  # (transaction type, invoice number) as received
-        self._lose = 0
         self._lose_only = ""
-        self.unreachable = False
-        self.answer_delay = 0.0
-        self._lock = threading.RLock()
-        self._server: ThreadingHTTPServer | None = None
 
     # --- test controls --------------------------------------------------------------------------
-
-    def now(self) -> float:
-        return time.time() + self.offset
-
-    def advance(self, days: float) -> None:
-        with self._lock:
-            self.offset += days * DAY
 
     def lose_next_answer(self, count: int = 1, only: str = "") -> None:
         """The next ``count`` requests (of transaction type ``only``, if named) are done, their answers lost."""
@@ -122,36 +108,13 @@ class FakeConverge:
     def by_invoice(self, invoice: str) -> list[dict[str, Any]]:
         return [t for t in self.transactions.values() if t["ssl_invoice_number"] == invoice]
 
-    def serve(self, port: int = 0, host: str = "127.0.0.1") -> str:
-        fake = self
-
-        class Handler(_Handler):
-            converge = fake
-
-        self._server = ThreadingHTTPServer((host, port), Handler)
-        self._server.daemon_threads = True
-        threading.Thread(target=self._server.serve_forever, name="fake-converge", daemon=True).start()
-        return self.base_url
-
-    @property
-    def base_url(self) -> str:
-        assert self._server is not None
-        host, port = self._server.server_address[:2]
-        return f"http://{host!s}:{port}{PATH}"
-
-    def close(self) -> None:
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
-            self._server = None
-
     # --- one request ----------------------------------------------------------------------------
 
     def handle(self, method: str, target: str, headers: dict[str, str], body: str) -> tuple[int, str, bool]:
         """(status, XML text, drop the line instead of answering)."""
         parts = urlsplit(target)
         with self._lock:
-            if parts.path.startswith("/_fake/"):
+            if parts.path.startswith(CONTROL_PREFIX):
                 return self._control(method, parts.path, parse_qs(parts.query))
             if self.unreachable:
                 return 0, "", True
@@ -176,6 +139,10 @@ class FakeConverge:
             if lose:
                 self._lose -= 1
             return 200, tostring(answer, encoding="unicode"), lose
+
+    def reply(self, target: str, status: int, answer: str) -> tuple[bytes, list[tuple[str, str]]]:
+        return answer.encode(), [("Content-Type", "application/json" if target.startswith(CONTROL_PREFIX)
+                                  else "text/xml")]
 
     def _control(self, method: str, path: str, query: dict[str, list[str]]) -> tuple[int, str, bool]:
         if method == "POST" and path == "/_fake/lose_next":
@@ -352,36 +319,6 @@ def _txn(values: dict[str, Any]) -> Element:
     return txn
 
 
-class _Handler(BaseHTTPRequestHandler):
-    converge: FakeConverge
-    protocol_version = "HTTP/1.1"
-
-    def _serve(self) -> None:
-        length = int(self.headers.get("Content-Length") or 0)
-        body = self.rfile.read(length).decode() if length else ""
-        headers = {k.lower(): v for k, v in self.headers.items()}
-        status, text, lose = self.converge.handle(self.command, self.path, headers, body)
-        if self.converge.answer_delay and not self.path.startswith("/_fake/"):
-            time.sleep(self.converge.answer_delay)
-        if lose or status == 0:
-            self.close_connection = True
-            with contextlib.suppress(OSError):
-                self.connection.shutdown(socket.SHUT_RDWR)
-            return
-        data = text.encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json" if self.path.startswith("/_fake/") else "text/xml")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    do_GET = _serve
-    do_POST = _serve
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass  # what it received is in FakeConverge.requests
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description="A fake Elavon Converge XML API on loopback, for the desk's "
                                                  "demo and tests.")
@@ -391,12 +328,8 @@ def main() -> None:
     parser.add_argument("--pin", default=DEFAULT_PIN)
     parser.add_argument("--hold-days", type=int, default=DEFAULT_HOLD_DAYS)
     arguments = parser.parse_args()
-    fake = FakeConverge(arguments.merchant, arguments.user, arguments.pin, arguments.hold_days)
-    print(f"fake Converge on {fake.serve(arguments.port)} (stop with Ctrl+C)", flush=True)
-    try:
-        threading.Event().wait()
-    except KeyboardInterrupt:
-        fake.close()
+    FakeConverge(arguments.merchant, arguments.user, arguments.pin,
+                 arguments.hold_days).run_until_interrupted(arguments.port, "Converge")
 
 
 if __name__ == "__main__":

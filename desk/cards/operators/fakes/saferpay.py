@@ -40,19 +40,14 @@ from __future__ import annotations
 
 import argparse
 import base64
-import contextlib
-import hashlib
 import json
 import re
 import secrets
-import socket
 import string
-import threading
-import time
-from dataclasses import dataclass
 from datetime import UTC, datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
+
+from desk.cards.operators.fakes.base import CONTROL_PREFIX, DAY, KeyReused, LoopbackFake, Replays
 
 DEFAULT_CUSTOMER = "245294"
 DEFAULT_TERMINAL = "17795278"
@@ -60,7 +55,6 @@ DEFAULT_USER = "API_245294_08670203"
 DEFAULT_PASSWORD = "fake-password"
 DEFAULT_HOLD_DAYS = 7
 DEFAULT_LIFETIME_DAYS = 1096
-DAY = 86400
 SPEC_VERSION = "1.40"
 
 _ID = re.compile(r"^[A-Za-z0-9.:\-_]+$")
@@ -94,47 +88,26 @@ def _new_id(length: int = 28) -> str:
     return "".join(secrets.choice(_ALNUM) for _ in range(length))
 
 
-@dataclass
-class _Remembered:
-    fingerprint: str
-    status: int
-    body: dict[str, Any]
-
-
-class FakeSaferpay:
+class FakeSaferpay(LoopbackFake):
     """Saferpay's state and rules; :meth:`serve` puts it on loopback."""
+
+    thread_name = "fake-saferpay"
+    base_path = "/api"
 
     def __init__(self, customer_id: str = DEFAULT_CUSTOMER, terminal_id: str = DEFAULT_TERMINAL,
                  user: str = DEFAULT_USER, password: str = DEFAULT_PASSWORD,
                  hold_days: int = DEFAULT_HOLD_DAYS) -> None:
+        super().__init__(hold_days)
         self.customer_id = customer_id
         self.terminal_id = terminal_id
         self._authorization = "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode()
-        self.hold_days = hold_days
-        self.offset = 0.0
         self.aliases: dict[str, dict[str, Any]] = {}  # by alias id, lower case (ids are case-insensitive)
         self.transactions: dict[str, dict[str, Any]] = {}
         self.requests: list[tuple[str, str, int]] = []  # (path, RequestId, RetryIndicator) as received
-        self._remembered: dict[str, _Remembered] = {}
-        self._lose = 0
-        self.unreachable = False
-        self.answer_delay = 0.0
+        self._replays = Replays()
         self.next_error: tuple[int, str, str] | None = None
-        self._lock = threading.RLock()
-        self._server: ThreadingHTTPServer | None = None
 
     # --- test controls --------------------------------------------------------------------------
-
-    def now(self) -> float:
-        return time.time() + self.offset
-
-    def advance(self, days: float) -> None:
-        with self._lock:
-            self.offset += days * DAY
-
-    def lose_next_answer(self, count: int = 1) -> None:
-        with self._lock:
-            self._lose += count
 
     def state(self) -> dict[str, Any]:
         with self._lock:
@@ -145,37 +118,12 @@ class FakeSaferpay:
         [found] = [t for t in self.transactions.values() if t["OrderId"] == order_id]
         return found
 
-    # --- the server -----------------------------------------------------------------------------
-
-    def serve(self, port: int = 0, host: str = "127.0.0.1") -> str:
-        fake = self
-
-        class Handler(_Handler):
-            saferpay = fake
-
-        self._server = ThreadingHTTPServer((host, port), Handler)
-        self._server.daemon_threads = True
-        threading.Thread(target=self._server.serve_forever, name="fake-saferpay", daemon=True).start()
-        return self.base_url
-
-    @property
-    def base_url(self) -> str:
-        assert self._server is not None
-        host, port = self._server.server_address[:2]
-        return f"http://{host!s}:{port}/api"
-
-    def close(self) -> None:
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
-            self._server = None
-
     # --- one request ----------------------------------------------------------------------------
 
     def handle(self, method: str, path: str, headers: dict[str, str], body: str) -> tuple[int, dict[str, Any], bool]:
         """(status, JSON body, drop the line instead of answering)."""
         with self._lock:
-            if path.startswith("/_fake/"):
+            if path.startswith(CONTROL_PREFIX):
                 return (*self._control(method, path, body), False)
             if self.unreachable:
                 return 0, {}, True
@@ -198,12 +146,13 @@ class FakeSaferpay:
             self.requests.append((path, request_id, retry))
             response_header = {"SpecVersion": SPEC_VERSION, "RequestId": request_id}
             unheaded = {k: v for k, v in request.items() if k != "RequestHeader"}
-            fingerprint = hashlib.sha256(f"{path} {json.dumps(unheaded, sort_keys=True)}".encode()).hexdigest()
-            remembered = self._remembered.get(request_id)
-            if retry >= 1 and remembered is not None:
-                if remembered.fingerprint != fingerprint:
-                    error = _invalid(f"RequestId {request_id} was first sent with another request")
-                    return 400, {"ResponseHeader": response_header, **error.body}, False
+            fingerprint = self._replays.fingerprint(f"{path} {json.dumps(unheaded, sort_keys=True)}")
+            try:
+                remembered = self._replays.recall(request_id, fingerprint) if retry >= 1 else None
+            except KeyReused:
+                error = _invalid(f"RequestId {request_id} was first sent with another request")
+                return 400, {"ResponseHeader": response_header, **error.body}, False
+            if remembered is not None:
                 return remembered.status, remembered.body, self._take_lost()
             if self.next_error is not None:
                 status, name, behavior = self.next_error
@@ -215,14 +164,13 @@ class FakeSaferpay:
             except SaferpayError as exc:
                 status, answer = exc.status, {"ResponseHeader": response_header, **exc.body}
             if status != 400:
-                self._remembered[request_id] = _Remembered(fingerprint, status, answer)
+                self._replays.remember(request_id, fingerprint, status, answer)
             return status, answer, self._take_lost()
 
-    def _take_lost(self) -> bool:
-        lose = self._lose > 0
-        if lose:
-            self._lose -= 1
-        return lose
+    def reply(self, target: str, status: int, answer: dict[str, Any]) -> tuple[bytes, list[tuple[str, str]]]:
+        if not answer and status != 200:
+            return b"", []
+        return json.dumps(_strip_private(answer)).encode(), [("Content-Type", "application/json; charset=utf-8")]
 
     def _header(self, request: dict[str, Any]) -> tuple[str, int]:
         header = request.get("RequestHeader")
@@ -490,37 +438,6 @@ def _strip_private(value: Any) -> Any:
     return value
 
 
-class _Handler(BaseHTTPRequestHandler):
-    saferpay: FakeSaferpay
-    protocol_version = "HTTP/1.1"
-
-    def _serve(self) -> None:
-        length = int(self.headers.get("Content-Length") or 0)
-        body = self.rfile.read(length).decode() if length else ""
-        headers = {k.lower(): v for k, v in self.headers.items()}
-        status, answer, lose = self.saferpay.handle(self.command, self.path, headers, body)
-        if self.saferpay.answer_delay and not self.path.startswith("/_fake/"):
-            time.sleep(self.saferpay.answer_delay)
-        if lose or status == 0:
-            self.close_connection = True
-            with contextlib.suppress(OSError):
-                self.connection.shutdown(socket.SHUT_RDWR)
-            return
-        data = json.dumps(_strip_private(answer)).encode() if answer or status == 200 else b""
-        self.send_response(status)
-        if data:
-            self.send_header("Content-Type", "application/json; charset=utf-8")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    do_GET = _serve
-    do_POST = _serve
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass  # what it received is in FakeSaferpay.requests
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description="A fake Saferpay JSON API on loopback, for the desk's demo and tests.")
     parser.add_argument("--port", type=int, default=12112)
@@ -530,13 +447,8 @@ def main() -> None:
     parser.add_argument("--password", default=DEFAULT_PASSWORD)
     parser.add_argument("--hold-days", type=int, default=DEFAULT_HOLD_DAYS)
     arguments = parser.parse_args()
-    fake = FakeSaferpay(arguments.customer, arguments.terminal, arguments.user, arguments.password,
-                        arguments.hold_days)
-    print(f"fake Saferpay on {fake.serve(arguments.port)} (stop with Ctrl+C)", flush=True)
-    try:
-        threading.Event().wait()
-    except KeyboardInterrupt:
-        fake.close()
+    FakeSaferpay(arguments.customer, arguments.terminal, arguments.user, arguments.password,
+                 arguments.hold_days).run_until_interrupted(arguments.port, "Saferpay")
 
 
 if __name__ == "__main__":

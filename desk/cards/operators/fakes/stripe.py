@@ -27,22 +27,17 @@ Stripe's answers that are neither done nor declined).
 from __future__ import annotations
 
 import argparse
-import contextlib
-import hashlib
 import json
 import secrets
-import socket
 import string
-import threading
 import time
-from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
+from desk.cards.operators.fakes.base import CONTROL_PREFIX, DAY, KeyReused, LoopbackFake, Replays
+
 DEFAULT_KEY = "sk_test_fake"
 DEFAULT_HOLD_DAYS = 7
-DAY = 86400
 
 # Stripe's documented test payment methods: (brand, last4, what happens when saved, when charged).
 TEST_CARDS: dict[str, tuple[str, str, str, str]] = {
@@ -93,48 +88,28 @@ def _form(body: str) -> dict[str, Any]:
     return out
 
 
-@dataclass
-class _Remembered:
-    fingerprint: str
-    status: int
-    body: dict[str, Any]
-
-
-class FakeStripe:
+class FakeStripe(LoopbackFake):
     """Stripe's state and rules; :meth:`serve` puts it on loopback."""
 
+    thread_name = "fake-stripe"
+    http_methods = ("GET", "POST", "DELETE")
+
     def __init__(self, secret_key: str = DEFAULT_KEY, hold_days: int = DEFAULT_HOLD_DAYS) -> None:
+        super().__init__(hold_days)
         self.secret_key = secret_key
-        self.hold_days = hold_days
-        self.offset = 0.0  # seconds the fake clock is ahead of the real one
         self.customers: dict[str, dict[str, Any]] = {}
         self.payment_methods: dict[str, dict[str, Any]] = {}
         self.setup_intents: dict[str, dict[str, Any]] = {}
         self.payment_intents: dict[str, dict[str, Any]] = {}
         self.refunds: dict[str, dict[str, Any]] = {}
         self.requests: list[tuple[str, str, str]] = []  # (method, path, idempotency key) as received
-        self._keys: dict[str, _Remembered] = {}
-        self._lose = 0
-        self.unreachable = False  # every connection dropped unanswered, nothing done (a cut line)
-        self.answer_delay = 0.0  # seconds every answer waits after the work is done (a slow line)
+        self._replays = Replays()
         self.next_status = ""  # the next PaymentIntent is left in this status (processing, requires_action)
-        self._lock = threading.RLock()
-        self._server: ThreadingHTTPServer | None = None
-        self._thread: threading.Thread | None = None
 
     # --- test controls --------------------------------------------------------------------------
 
     def now(self) -> int:
-        return int(time.time() + self.offset)
-
-    def advance(self, days: float) -> None:
-        with self._lock:
-            self.offset += days * DAY
-
-    def lose_next_answer(self, count: int = 1) -> None:
-        """The next ``count`` operations are done, and their answers never sent (the line drops)."""
-        with self._lock:
-            self._lose += count
+        return int(time.time() + self.offset)  # Stripe's times are whole seconds
 
     def state(self) -> dict[str, Any]:
         with self._lock:
@@ -142,33 +117,6 @@ class FakeStripe:
                 "customers": self.customers, "payment_methods": self.payment_methods,
                 "setup_intents": self.setup_intents, "payment_intents": self.payment_intents,
                 "refunds": self.refunds, "clock": self.now()}))
-
-    # --- the server -----------------------------------------------------------------------------
-
-    def serve(self, port: int = 0, host: str = "127.0.0.1") -> str:
-        """Start answering on ``host:port`` in a thread; returns the base address for the SDK."""
-        fake = self
-
-        class Handler(_Handler):
-            stripe = fake
-
-        self._server = ThreadingHTTPServer((host, port), Handler)
-        self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, name="fake-stripe", daemon=True)
-        self._thread.start()
-        return self.base_url
-
-    @property
-    def base_url(self) -> str:
-        assert self._server is not None
-        host, port = self._server.server_address[:2]
-        return f"http://{host!s}:{port}"
-
-    def close(self) -> None:
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
-            self._server = None
 
     # --- one request ----------------------------------------------------------------------------
 
@@ -178,10 +126,10 @@ class FakeStripe:
         path = parts.path
         key = headers.get("idempotency-key", "")
         with self._lock:
-            if self.unreachable and not path.startswith("/_fake/"):
+            if self.unreachable and not path.startswith(CONTROL_PREFIX):
                 return 0, {}, True
             self.requests.append((method, path, key))
-            if path.startswith("/_fake/"):
+            if path.startswith(CONTROL_PREFIX):
                 status, answer = self._control(method, path, _form(body))
                 return status, answer, False
             if headers.get("authorization", "") != f"Bearer {self.secret_key}":
@@ -189,25 +137,31 @@ class FakeStripe:
                                        "message": "Invalid API Key provided"}}, False
             if method == "GET":
                 return self._answer(lambda: self._get(path, dict(parse_qsl(parts.query))))
-            fingerprint = hashlib.sha256(f"{method} {path} {body}".encode()).hexdigest()
-            if key:
-                remembered = self._keys.get(key)
-                if remembered is not None:
-                    if remembered.fingerprint != fingerprint:
-                        return 400, {"error": {
-                            "type": "idempotency_error",
-                            "message": "Keys for idempotent requests can only be used with the same parameters "
-                                       f"they were first used with. Try using a key other than '{key}' if you "
-                                       "meant to execute a different request."}}, False
-                    return remembered.status, {**remembered.body, "_replayed": True}, False
+            fingerprint = self._replays.fingerprint(f"{method} {path} {body}")
+            try:
+                remembered = self._replays.recall(key, fingerprint) if key else None
+            except KeyReused:
+                return 400, {"error": {
+                    "type": "idempotency_error",
+                    "message": "Keys for idempotent requests can only be used with the same parameters "
+                               f"they were first used with. Try using a key other than '{key}' if you "
+                               "meant to execute a different request."}}, False
+            if remembered is not None:
+                return remembered.status, {**remembered.body, "_replayed": True}, False
             status, answer, _ = self._answer(lambda: self._post(path, _form(body)))
             if key and status != 401 and not (status == 400 and answer.get("error", {}).get("type")
                                                 == "idempotency_error"):
-                self._keys[key] = _Remembered(fingerprint, status, answer)
-            lose = self._lose > 0
-            if lose:
-                self._lose -= 1
-            return status, answer, lose
+                self._replays.remember(key, fingerprint, status, answer)
+            return status, answer, self._take_lost()
+
+    def reply(self, target: str, status: int, answer: dict[str, Any]) -> tuple[bytes, list[tuple[str, str]]]:
+        replayed = bool(answer.pop("_replayed", False))
+        data = json.dumps({k: v for k, v in answer.items() if k != "_behaves"} if "object" in answer
+                          else answer).encode()
+        headers = [("Content-Type", "application/json"), ("Request-Id", _new_id("req"))]
+        if replayed:
+            headers.append(("Idempotent-Replayed", "true"))
+        return data, headers
 
     def _answer(self, work: Any) -> tuple[int, dict[str, Any], bool]:
         try:
@@ -439,55 +393,13 @@ class FakeStripe:
         return dict(method)
 
 
-class _Handler(BaseHTTPRequestHandler):
-    stripe: FakeStripe
-    protocol_version = "HTTP/1.1"
-
-    def _serve(self) -> None:
-        length = int(self.headers.get("Content-Length") or 0)
-        body = self.rfile.read(length).decode() if length else ""
-        headers = {k.lower(): v for k, v in self.headers.items()}
-        status, answer, lose = self.stripe.handle(self.command, self.path, headers, body)
-        if self.stripe.answer_delay and not self.path.startswith("/_fake/"):
-            time.sleep(self.stripe.answer_delay)
-        if lose:
-            # Done, and the answer never leaves: the desk only learns of it by asking again.
-            self.close_connection = True
-            with contextlib.suppress(OSError):
-                self.connection.shutdown(socket.SHUT_RDWR)
-            return
-        replayed = bool(answer.pop("_replayed", False))
-        data = json.dumps({k: v for k, v in answer.items() if k != "_behaves"} if "object" in answer
-                          else answer).encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.send_header("Request-Id", _new_id("req"))
-        if replayed:
-            self.send_header("Idempotent-Replayed", "true")
-        self.end_headers()
-        self.wfile.write(data)
-
-    do_GET = _serve
-    do_POST = _serve
-    do_DELETE = _serve
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass  # requests are in FakeStripe.requests; nothing secret, but nothing needed on stderr either
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description="A fake Stripe API on loopback, for the desk's demo and tests.")
     parser.add_argument("--port", type=int, default=12111)
     parser.add_argument("--key", default=DEFAULT_KEY, help="the secret key it accepts")
     parser.add_argument("--hold-days", type=int, default=DEFAULT_HOLD_DAYS)
     arguments = parser.parse_args()
-    fake = FakeStripe(arguments.key, arguments.hold_days)
-    print(f"fake Stripe on {fake.serve(arguments.port)} (stop with Ctrl+C)", flush=True)
-    try:
-        threading.Event().wait()
-    except KeyboardInterrupt:
-        fake.close()
+    FakeStripe(arguments.key, arguments.hold_days).run_until_interrupted(arguments.port, "Stripe")
 
 
 if __name__ == "__main__":

@@ -1,11 +1,12 @@
-"""The Credit card section's saved cards with Saferpay as the hotel's operator, as a clerk clicks them:
-the saved alias listed, Charge saved card, and an expired hold's capture turned into "Charge the saved
-card directly", against the fake Saferpay over loopback."""
+"""The Credit card section's saved cards with Saferpay or Elavon Converge as the hotel's operator, as a
+clerk clicks them: the saved card listed, Charge saved card, and an expired hold's capture turned into
+"Charge the saved card directly", against each operator's fake over loopback."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import pytest
 import shiboken6
@@ -14,7 +15,8 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
 
 from desk.cards.operations import HoldState, holds_of_folio
 from desk.cards.operator_workflow import save_new_card
-from desk.cards.operators.fakes.saferpay import DEFAULT_CUSTOMER, DEFAULT_TERMINAL, FakeSaferpay
+from desk.cards.operators.fakes import converge, saferpay
+from desk.cards.operators.fakes.base import LoopbackFake
 from desk.cards.saved_cards import add_operator
 from desk.db.engine import Database
 from desk.db.runner import Runner
@@ -29,36 +31,64 @@ from ui.ops import delivery
 from ui.reservation_card.window import ReservationCard, open_reservation_card
 
 WORKSTATION = "TEST-1"
-USER, PASSWORD = "API_245294_08670203", "gui-password"
 
 
-class FakeFieldsPage:
-    """Stands in for Saferpay's hosted card fields in a window of ours: the guest "typed" a test Visa."""
+@dataclass(frozen=True)
+class Operator:
+    """One operator as the desk sets it up, and how its fake records a merchant-initiated sale."""
 
-    def __init__(self) -> None:
+    name: str
+    kind: str
+    fake: Callable[[], LoopbackFake]
+    secret: str
+    account: str
+    test_card: str  # what its hosted card form gives for the guest's test Visa
+    shown: str  # the saved card as the table lists it
+    sale: Callable[[dict[str, Any]], tuple[str, tuple[str, str]]]  # (its id, (its state, who initiated))
+    merchant_sale: tuple[str, str]  # (state, who initiated) of a charge the hotel made without the guest
+
+
+SAFERPAY = Operator(
+    "Saferpay", "saferpay", lambda: saferpay.FakeSaferpay(user="API_245294_08670203", password="gui-password"),
+    "API_245294_08670203:gui-password", f"{saferpay.DEFAULT_CUSTOMER}/{saferpay.DEFAULT_TERMINAL}", "fields_visa",
+    "Visa •••• 0004", lambda t: (t["Id"], (t["Status"], t["Initiator"])), ("CAPTURED", "MERCHANT"))
+CONVERGE = Operator(
+    "Converge", "converge", lambda: converge.FakeConverge(user="apiuser", pin="GUIPIN"),
+    "GUIPIN", f"{converge.DEFAULT_MERCHANT}/apiuser", "enc_visa", "Visa •••• 0019",
+    lambda t: (t["ssl_txn_id"], (t["ssl_transaction_type"], t["ssl_merchant_initiated_unscheduled"])),
+    ("SALE", "Y"))
+
+
+class FakeHostedCardPage:
+    """Stands in for the operator's hosted card form in a window of ours: the guest "typed" a test Visa."""
+
+    def __init__(self, test_card: str) -> None:
+        self.test_card = test_card
         self.asked: list[str] = []
 
     def new_card(self, operator: str) -> str:
         self.asked.append(operator)
-        return "fields_visa"
+        return self.test_card
 
 
 @dataclass
 class Online:
-    fake: FakeSaferpay
+    operator: Operator
+    fake: Any  # the operator's fake: its records are read in its own protocol's words
     operator_id: int
 
 
-@pytest.fixture
-def online(demo_database: Database) -> Iterator[Online]:
-    fake = FakeSaferpay(user=USER, password=PASSWORD)
+@pytest.fixture(params=[SAFERPAY, CONVERGE], ids=lambda operator: operator.kind)
+def online(request, demo_database: Database) -> Iterator[Online]:
+    operator: Operator = request.param
+    fake = operator.fake()
     url = fake.serve()
     manager = signed_in(demo_database, Role.MANAGER, WORKSTATION)
     with demo_database.writing() as session:
-        info = add_operator(session, manager, "Saferpay", "saferpay", f"{USER}:{PASSWORD}",
-                            account=f"{DEFAULT_CUSTOMER}/{DEFAULT_TERMINAL}", api_base=url)
+        info = add_operator(session, manager, operator.name, operator.kind, operator.secret,
+                            account=operator.account, api_base=url)
     try:
-        yield Online(fake, info.id)
+        yield Online(operator, fake, info.id)
     finally:
         fake.close()
 
@@ -83,11 +113,11 @@ def card(demo_database: Database) -> ReservationCardData:
 @pytest.fixture
 def window(qtbot, cashier_context, demo_database: Database, online: Online,
            card: ReservationCardData) -> Iterator[ReservationCard]:
-    page = FakeFieldsPage()
+    page = FakeHostedCardPage(online.operator.test_card)
     cashier = signed_in(demo_database, Role.CASHIER, WORKSTATION)
     done = save_new_card(Runner(demo_database), cashier, online.operator_id, page, "Anna Gast",
                          reservation_id=card.folio.folio.reservation_id)
-    assert done is not None and done.settled and page.asked == ["saferpay"]
+    assert done is not None and done.settled and page.asked == [online.operator.kind]
     shown = open_reservation_card(cashier_context, card.folio.folio.id)
     qtbot.waitUntil(lambda: shown.is_loaded and shown.isVisible(), timeout=30_000)
     yield shown
@@ -108,10 +138,10 @@ def open_dialog(qtbot, window: ReservationCard, button: QPushButton) -> SavedCar
     return dialog
 
 
-def test_a_saferpay_card_is_listed_and_charged_from_the_reservation_card(qtbot, window, demo_database, card,
-                                                                          online):
+def test_a_saved_card_is_listed_and_charged_from_the_reservation_card(qtbot, window, demo_database, card,
+                                                                        online):
     model = window.saved_cards_model
-    assert model.data(model.index(0, 0), Qt.ItemDataRole.DisplayRole) == "Visa •••• 0004"
+    assert model.data(model.index(0, 0), Qt.ItemDataRole.DisplayRole) == online.operator.shown
     window.saved_cards_view.selectRow(0)
     qtbot.waitUntil(lambda: window.charge_saved_action.isEnabled(), timeout=10_000)
     dialog = open_dialog(qtbot, window, window.charge_saved_button)
@@ -120,12 +150,12 @@ def test_a_saferpay_card_is_listed_and_charged_from_the_reservation_card(qtbot, 
         dialog.apply_button.click()
     [payment] = card_payments(demo_database, card)
     [transaction] = online.fake.transactions.values()
-    assert payment.amount == balance and transaction["Id"] in payment.text
-    assert (transaction["Status"], transaction["Initiator"]) == ("CAPTURED", "MERCHANT")
+    transaction_id, how = online.operator.sale(transaction)
+    assert payment.amount == balance and transaction_id in payment.text
+    assert how == online.operator.merchant_sale
 
 
-def test_an_expired_saferpay_hold_offers_to_charge_the_saved_card_directly(qtbot, window, demo_database, card,
-                                                                             online):
+def test_an_expired_hold_offers_to_charge_the_saved_card_directly(qtbot, window, demo_database, card, online):
     window.saved_cards_view.selectRow(0)
     qtbot.waitUntil(lambda: window.charge_saved_action.isEnabled(), timeout=10_000)
     hold_dialog = open_dialog(qtbot, window, window.pre_authorise_saved_button)
