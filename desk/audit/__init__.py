@@ -7,7 +7,7 @@ sign-in's alike), chained by SHA-256 to the entry before (``chain``), checked by
 ``desk audit verify`` against the anchors each night audit leaves outside the database
 (``anchors``), and read by managers (``reading``).
 
-Imports: cards.models, core, db, devices.models, fiscal.models, hotel.models, ledger.models, mail.models,
+Imports: cards.models, core, db, devices.models, fiscal.models, hotel, ledger.models, mail.models,
 people, pos.models, stays.models.
 """
 
