@@ -406,6 +406,10 @@ def reconcile_online(runner: Runner, actor: Actor, intent_ids: list[int] | None 
 # --- the flows ----------------------------------------------------------------------------------
 
 
+# Each operator's decline code for "the cardholder must authenticate": Stripe's, Saferpay's ErrorName.
+CARDHOLDER_NEEDED = frozenset({"authentication_required", "PAYER_AUTHENTICATION_REQUIRED"})
+
+
 @dataclass(frozen=True)
 class OnlineOutcome:
     """How an online card operation ended, for the clerk."""
@@ -444,6 +448,12 @@ class OnlineOutcome:
     def code(self) -> str:
         outcome = self.intent.outcome
         return str(outcome.payload.get("code", "")) if outcome is not None else ""
+
+    @property
+    def needs_cardholder(self) -> bool:
+        """Declined because the bank wants the cardholder to authenticate (3-D Secure), which no charge
+        without the guest can give: take it on the terminal with the guest present."""
+        return self.intent.state is journal.IntentState.DECLINED and self.code in CARDHOLDER_NEEDED
 
 
 @dataclass(frozen=True)

@@ -125,6 +125,15 @@ def test_a_declined_charge_books_nothing_whatever_its_behaviour(rig: SaferpayRig
     assert len(sent(rig, AUTHORIZE)) == 1  # declined is never tried again by itself
 
 
+def test_a_charge_the_issuer_wants_authenticated_is_declined_as_needing_the_cardholder(sqlite_rig: SaferpayRig):
+    stay, card_id = sqlite_rig.saved_card("fields_sca")
+    done = charge_saved_card(sqlite_rig.runner, sqlite_rig.cashier, sqlite_rig.operator_id, card_id, stay.bill_id,
+                             eur("50.00"))
+    assert done.intent.state is IntentState.DECLINED and done.code == "PAYER_AUTHENTICATION_REQUIRED"
+    assert done.needs_cardholder  # the clerk is told to take it on the terminal with the guest
+    assert sqlite_rig.card_payments(stay.folio_id) == [] and sqlite_rig.fake.transactions == {}
+
+
 def test_hold_capture_part_releases_the_rest_then_refund_part_once(rig: SaferpayRig):
     stay, card_id = rig.saved_card()
     held = pre_authorise_saved_card(rig.runner, rig.cashier, rig.operator_id, card_id, stay.folio_id, eur("300.00"))

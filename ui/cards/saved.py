@@ -277,8 +277,7 @@ class SavedCardDialog(DeskDialog):
             return self.tr("The bank has already released this pre-authorisation: nothing can be captured on it. "
                            "Charge the saved card directly for the amount instead?")
         state = outcome.intent.state
-        if state is IntentState.DECLINED and outcome.code == "authentication_required":
-            # Off session nobody can confirm it (3-D Secure): the guest must be there, at the terminal.
+        if outcome.needs_cardholder:
             return self.tr("The bank wants the cardholder to confirm this payment, which cannot be done without "
                            "them: take it on the card terminal with the guest present. Nothing was charged.")
         if state is IntentState.DECLINED:

@@ -67,6 +67,8 @@ TEST_TOKENS: dict[str, tuple[str, str, str]] = {
     "fields_mastercard": ("MASTERCARD", "0008", "ok"),
     "fields_declined": ("VISA", "0012", "DO_NOT_RETRY"),
     "fields_insufficient": ("VISA", "0020", "RETRY_LATER"),
+    # Its issuer wants strong customer authentication, which a merchant-initiated charge cannot give.
+    "fields_sca": ("VISA", "0038", "SCA"),
 }
 # A terminal transaction turned into an alias (omni-channel) is a card the terminal read.
 TERMINAL_CARD = ("MASTERCARD", "0016", "ok")
@@ -322,6 +324,9 @@ class FakeSaferpay(LoopbackFake):
         means = alias["PaymentMeans"]
         transaction_id = _new_id()
         behaves = means["Card"]["_behaves"]
+        if behaves == "SCA":
+            raise SaferpayError(402, "PAYER_AUTHENTICATION_REQUIRED", "Payer authentication required",
+                                "DO_NOT_RETRY", TransactionId=transaction_id, OrderId=order_id)
         if behaves != "ok":
             raise SaferpayError(402, "TRANSACTION_DECLINED", "Transaction declined by acquirer", behaves,
                                 TransactionId=transaction_id, OrderId=order_id,
