@@ -36,6 +36,7 @@ import json
 import re
 import secrets
 from datetime import UTC, datetime
+from decimal import Decimal
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 from xml.etree.ElementTree import Element, SubElement, tostring
@@ -204,7 +205,7 @@ class FakeConverge(LoopbackFake):
 
     def _amount(self, fields: dict[str, str]) -> str:
         self._required(fields, "ssl_amount")
-        if not _AMOUNT.match(fields["ssl_amount"]) or float(fields["ssl_amount"]) <= 0:
+        if not _AMOUNT.match(fields["ssl_amount"]) or Decimal(fields["ssl_amount"]) <= 0:
             raise ConvergeError("5007", "Amount Invalid", "The amount supplied is invalid")
         return fields["ssl_amount"]
 
@@ -268,7 +269,7 @@ class FakeConverge(LoopbackFake):
         if txn["ssl_transaction_type"] != "AUTHONLY" or txn["ssl_result"] != "0":
             raise ConvergeError("5040", "Invalid Transaction ID", "Only an open authorisation is completed")
         amount = self._amount(fields) if fields.get("ssl_amount") else txn["ssl_amount"]
-        if float(amount) > float(txn["ssl_auth_amount"]):
+        if Decimal(amount) > Decimal(txn["ssl_auth_amount"]):
             raise ConvergeError("5007", "Amount Invalid", "The completion is more than was authorised")
         if self.now() - txn["_created"] > self.hold_days * DAY:
             return _txn({"ssl_result": "1", "ssl_result_message": "AUTHORIZATION EXPIRED",
@@ -284,7 +285,7 @@ class FakeConverge(LoopbackFake):
         if payment["_returned"]:
             raise ConvergeError("5041", "Already Returned", "This payment was already returned")
         amount = self._amount(fields)
-        if float(amount) > float(payment["ssl_amount"]):
+        if Decimal(amount) > Decimal(payment["ssl_amount"]):
             raise ConvergeError("5007", "Amount Invalid", "The return is more than the sale")
         payment["_returned"] = True
         txn_id = f"{secrets.randbelow(10**6):06d}R{secrets.token_hex(4).upper()}-{secrets.token_hex(4).upper()}"
