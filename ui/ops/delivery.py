@@ -152,6 +152,17 @@ def running_ops() -> int:
     return len(running)
 
 
+def runs_for(owner: QObject) -> bool:
+    """Whether an op of ``owner``, or of a child of it, has not delivered its outcome yet."""
+    for op in running.values():
+        parent = op.owner
+        while parent is not None and shiboken6.isValid(parent):
+            if parent is owner:
+                return True
+            parent = parent.parent()
+    return False
+
+
 def cancel_all() -> None:
     """Ask every running op to stop (at shutdown, before :func:`wait_all`)."""
     for op in list(running.values()):

@@ -174,6 +174,11 @@ class Op(Generic[T]):
         return self._work.state.cancel_requested
 
     @property
+    def owner(self) -> QObject | None:
+        """The widget (or QObject) the op belongs to."""
+        return self._parent
+
+    @property
     def is_running(self) -> bool:
         return self._started and not self._finished
 

@@ -23,8 +23,8 @@ from datetime import datetime
 
 import shiboken6
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QMenu, QVBoxLayout, QWidget
+from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtWidgets import QDialog, QMenu, QVBoxLayout, QWidget
 
 from desk.stays.reservation_card import (
     CardCatalogues,
@@ -36,24 +36,28 @@ from ui.context import DeskContext
 from ui.desk_text import error_text
 from ui.dialogs.common import DeskDialog
 from ui.i18n import current_language, local_date_time
+from ui.ops.delivery import runs_for
 from ui.ops.feedback import ProgressDialog, show_error
 from ui.ops.tab_modal import host_dialogs, is_open
 from ui.reservation_card.actions import CardActions
 from ui.reservation_card.breakdown import Place
-from ui.reservation_card.cards_window import cards_window_for
+from ui.reservation_card.cards_window import RestingCard, cards_window_for
 from ui.reservation_card.header import CardHeader
 from ui.reservation_card.models import BillsModel, PaymentsModel, PostingsModel, PreAuthorisationsModel, SavedCardsModel
 
 logger = logging.getLogger(__name__)
 
-_open_cards: dict[int, ReservationCard] = {}
+_open_cards: dict[int, ReservationCard | RestingCard] = {}
 
 
 def open_reservation_card(ctx: DeskContext, folio_id: int, parent: QWidget | None = None) -> ReservationCard:
     """The folio's card: loaded off the GUI thread, then shown in a tab of the cards window (made
     with ``parent`` if there is none); an open card's tab is brought forward instead."""
     card = _open_cards.get(folio_id)
-    if card is not None and shiboken6.isValid(card) and card.ctx is ctx:
+    if isinstance(card, RestingCard) and shiboken6.isValid(card) and card.ctx is ctx:
+        cards_window_for(ctx, parent).bring_forward(card)  # built again as it was left
+        card = _open_cards.get(folio_id)
+    if isinstance(card, ReservationCard) and shiboken6.isValid(card) and card.ctx is ctx:
         if card.card is not None:
             cards_window_for(ctx, parent).bring_forward(card)
         return card
@@ -61,6 +65,33 @@ def open_reservation_card(ctx: DeskContext, folio_id: int, parent: QWidget | Non
     _open_cards[folio_id] = card
     card.load_and_show()
     return card
+
+
+@dataclasses.dataclass(frozen=True)
+class _KeptCard:
+    """What a resting card keeps: its data and where the clerk was."""
+
+    opener: QWidget | None
+    card: ReservationCardData
+    breakdown_tab: int
+    place: Place
+
+
+def _wake(resting: RestingCard) -> ReservationCard:
+    kept: _KeptCard = resting.state
+    card = ReservationCard(resting.ctx, resting.folio_id, kept.opener)
+    card._shown_once = True  # its tab is there: the swap puts it in
+    _open_cards[card.folio_id] = card
+    card.show_card(kept.card)
+    card.tabs.setCurrentIndex(kept.breakdown_tab)
+    card._place_to_restore = kept.place  # scrolls need the shown page's size: see showEvent
+    card.reload()  # what changed while it rested: only the new postings are read
+    return card
+
+
+def _forget(resting: RestingCard) -> None:
+    if _open_cards.get(resting.folio_id) is resting:
+        del _open_cards[resting.folio_id]
 
 
 class ReservationCard(CardActions, CardHeader):
@@ -85,6 +116,7 @@ class ReservationCard(CardActions, CardHeader):
         self._reload_pending = False
         self._restoring = False
         self._shown_once = False
+        self._place_to_restore: Place | None = None
 
         self.postings_model = PostingsModel(self)
         self.bills_model = BillsModel(self)
@@ -199,6 +231,43 @@ class ReservationCard(CardActions, CardHeader):
         self._update_actions()
         self.loaded.emit()
 
+    def can_rest(self) -> bool:
+        """Nothing of the card is in use but its widgets: no dialog open (even set aside with its tab),
+        no device wait, no work of its own still to answer."""
+        return (self.card is not None and not self._loading and not self._reload_pending
+                and self._place_to_restore is None
+                and not any(is_open(dialog) for dialog in self.findChildren(QDialog))
+                and not (self.chooser is not None and shiboken6.isValid(self.chooser) and self.chooser.isVisible())
+                and not self.is_waiting_on_device() and not runs_for(self))
+
+    def rest(self) -> RestingCard:
+        """Its resting tab, keeping where the clerk was; the card then stops following changes and
+        is deleted by its window (its data is kept, so coming back is quick)."""
+        assert self.card is not None
+        kept = _KeptCard(self.opener, self.card, self.tabs.currentIndex(), self._save_place())
+        resting = RestingCard(self.ctx, self.folio_id, kept, _wake, _forget)
+        resting.setWindowTitle(self.windowTitle())
+        self._stop_following()
+        _open_cards[self.folio_id] = resting
+        return resting
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        place, self._place_to_restore = self._place_to_restore, None
+        if place is not None:
+            self._restoring = True
+            try:
+                self._restore_place(place)
+            finally:
+                self._restoring = False
+            self._update_actions()
+
+    def _stop_following(self) -> None:
+        with contextlib.suppress(RuntimeError, TypeError):
+            self.ctx.folios_changed.disconnect(self._folios_changed)
+        with contextlib.suppress(RuntimeError, TypeError):
+            self.ctx.catalogues_changed.disconnect(self._catalogues_changed)
+
     def is_waiting_on_device(self) -> bool:
         """A dialog of this card has its work running (a terminal's wait, a payment being written):
         closing the card now would hide how it ended."""
@@ -225,9 +294,6 @@ class ReservationCard(CardActions, CardHeader):
             return
         if _open_cards.get(self.folio_id) is self:
             del _open_cards[self.folio_id]
-        with contextlib.suppress(RuntimeError, TypeError):
-            self.ctx.folios_changed.disconnect(self._folios_changed)
-        with contextlib.suppress(RuntimeError, TypeError):
-            self.ctx.catalogues_changed.disconnect(self._catalogues_changed)
+        self._stop_following()
         super().closeEvent(event)
         self.closed.emit()

@@ -1,0 +1,127 @@
+"""Cards left behind give back their widgets (issue 23): a tab beyond the most recent ones, or not
+shown for a while, keeps only where the clerk was and is built again, as it was left, when it comes
+forward; a card with an open dialog or a device wait keeps its widgets."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+import shiboken6
+from PySide6.QtWidgets import QTabWidget
+
+from desk.ledger.folios import load_folio
+from desk.ledger.postings import post_service
+from desk.people.models import Role
+from tests.actors import signed_in
+from tests.ui.conftest import folio_id_of
+from tests.ui.test_card_tabs import WaitingDialog
+from ui.dialogs.common import DeskDialog
+from ui.reservation_card.base import BILLS_TAB
+from ui.reservation_card.cards_window import CardsWindow, RestingCard
+from ui.reservation_card.window import ReservationCard, open_reservation_card
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def clock(monkeypatch) -> FakeClock:
+    fake = FakeClock()
+    monkeypatch.setattr(CardsWindow, "clock", staticmethod(fake))
+    monkeypatch.setattr(CardsWindow, "keep_recent", 1)
+    return fake
+
+
+@pytest.fixture
+def open_card(qtbot, desk_context):
+    def show(folio_id: int) -> ReservationCard:
+        card = open_reservation_card(desk_context, folio_id)
+        qtbot.waitUntil(lambda: card.is_loaded and card.isVisible(), timeout=30_000)
+        return card
+
+    yield show
+    for window in CardsWindow.instances():
+        for page in window.pages():
+            for dialog in page.findChildren(DeskDialog):
+                dialog.reject()
+        window.close()
+
+
+def tabs_of(card: ReservationCard) -> QTabWidget:
+    return card.window().findChild(QTabWidget, "cardTabs")
+
+
+def test_a_card_behind_the_most_recent_rests_and_comes_back_as_it_was_left(qtbot, clock, open_card, demo_database):
+    folio_id = folio_id_of(demo_database, "R10016")
+    other = signed_in(demo_database, Role.CASHIER, "FRONT-2")
+    with demo_database.writing() as session:
+        bills = load_folio(session, folio_id).bills
+        for _ in range(40):  # enough rows to scroll
+            post_service(session, other, bill_id=bills[0].bill.id, service_code="MB-WATER")
+    card = open_card(folio_id)
+    chosen = [card.postings_model.id_at(30), card.postings_model.id_at(31)]
+    card.select_postings(chosen)
+    card.postings_view.verticalScrollBar().setValue(5)
+    card.tabs.setCurrentIndex(BILLS_TAB)
+    company_bill = bills[1].bill.id
+    card.select_bill(company_bill)
+    title = card.windowTitle()
+
+    second = open_card(folio_id_of(demo_database, "R10012"))
+    tabs = tabs_of(second)
+    qtbot.waitUntil(lambda: not shiboken6.isValid(card), timeout=5_000)  # its widgets are gone
+    resting = tabs.widget(0)
+    assert isinstance(resting, RestingCard) and resting.folio_id == folio_id
+    assert tabs.tabToolTip(0) == title and tabs.count() == 2
+
+    tabs.setCurrentIndex(0)  # brought forward: built again at once from what it kept
+    back = tabs.currentWidget()
+    assert isinstance(back, ReservationCard) and back.is_loaded and back.isVisible()
+    assert open_reservation_card(second.ctx, folio_id) is back  # one card per folio still
+    assert back.tabs.currentIndex() == BILLS_TAB
+    assert back.current_bill_id() == company_bill
+    assert back.selected_posting_ids() == chosen
+    assert back.postings_view.verticalScrollBar().value() == 5
+    qtbot.waitUntil(lambda: not shiboken6.isValid(second), timeout=5_000)  # and now the other rests
+
+
+def test_a_card_with_an_open_dialog_or_a_device_wait_keeps_its_widgets(qtbot, clock, open_card, desk_context,
+                                                                        demo_database):
+    asking = open_card(folio_id_of(demo_database, "R10016"))
+    asking.make_payment_action.trigger()
+    qtbot.waitUntil(lambda: asking.last_dialog is not None and asking.last_dialog.isVisible(), timeout=5_000)
+    busy = open_card(folio_id_of(demo_database, "R10012"))
+    released = threading.Event()
+    waiting = WaitingDialog(desk_context, busy, released)
+    waiting.open()
+    waiting.apply()
+    try:
+        open_card(folio_id_of(demo_database, "R10013"))
+        clock.now += 3600  # long unseen, and beyond the most recent: would rest, but each is in use
+        tabs_of(busy).window().rest_idle_tabs()
+        assert shiboken6.isValid(asking) and shiboken6.isValid(busy)
+        assert waiting.is_busy
+    finally:
+        released.set()
+    qtbot.waitUntil(lambda: not waiting.is_busy, timeout=10_000)
+
+
+def test_a_card_not_shown_for_a_while_rests(qtbot, clock, monkeypatch, open_card, demo_database):
+    monkeypatch.setattr(CardsWindow, "keep_recent", 5)
+    first = open_card(folio_id_of(demo_database, "R10016"))
+    second = open_card(folio_id_of(demo_database, "R10012"))
+    window = tabs_of(second).window()
+    clock.now += CardsWindow.rest_after_s - 1
+    window.rest_idle_tabs()
+    assert shiboken6.isValid(first)
+    clock.now += 2
+    window.rest_idle_tabs()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(first), timeout=5_000)
+    assert isinstance(window.pages()[0], RestingCard)
+    assert shiboken6.isValid(second)  # the one in front never rests
