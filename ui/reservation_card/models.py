@@ -1,11 +1,14 @@
 """Table models of the reservation card: postings, bills, payments, saved cards, pre-authorisations.
 
-Each model shows one :class:`desk.ledger.folios.FolioView` (or the card's lists), is reset whole by
-``set_view`` (nothing from the previous view survives), and maps rows to ledger ids and back
-(``id_at``/``row_of``) so the card can keep the user's selection across reloads.
+Each model shows one :class:`desk.ledger.folios.FolioView` (or the card's lists) and maps rows to
+ledger ids and back (``id_at``/``row_of``). ``set_view`` changes only the rows that differ, keyed by
+their ledger id (inserted, removed, updated), so a reload after a payment keeps the views' selection
+and scroll and costs the same on a long folio as on a new one (issue 23); the models reset only when
+the rows' order changed.
 
-Display texts are built lazily, per row, on the first ``data()`` call and cached until the next
-reset: a folio with thousands of postings is shown without formatting rows nobody scrolls to.
+Display texts are built lazily, per row, on the first ``data()`` call and cached, by row id, until
+the row or what its texts depend on (names, bill numbers, receipts: the model's *context*) changes:
+a folio with thousands of postings is shown without formatting rows nobody scrolls to.
 """
 
 from __future__ import annotations
@@ -89,8 +92,10 @@ class CachedRowsModel(QAbstractTableModel, Generic[Row]):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[Row] = []
-        self._texts: dict[int, tuple[str, ...]] = {}
+        self._ids: list[int] = []  # each row's id, by row
+        self._texts: dict[int, tuple[str, ...]] = {}  # by row id
         self._row_by_id: dict[int, int] = {}
+        self._context: object = None  # what every row's texts were formatted with
         # Views ask for the column count constantly; the headers' texts are built only when shown.
         self._columns = len(self.headers())
 
@@ -122,12 +127,90 @@ class CachedRowsModel(QAbstractTableModel, Generic[Row]):
 
     # shared
 
-    def _replace_rows(self, rows: Sequence[Row]) -> None:
+    def _replace_rows(self, rows: Sequence[Row], context: object = None) -> None:
+        """Show ``rows``: the rows gone removed, the new ones inserted, the changed ones updated.
+
+        ``context`` is what the texts depend on besides the row itself; when it differs from the last
+        one, every row's texts are formatted again (and said changed), nothing else is reset.
+        """
+        new_rows = list(rows)
+        new_ids = [self._row_id(row) for row in new_rows]
+        if self._rows and new_rows and not self._kept_in_order(new_ids):
+            self._reset(new_rows, new_ids)
+            self._context = context
+            return
+        self._remove_rows_not_in(set(new_ids))
+        changed = self._insert_and_update(new_rows, new_ids)
+        self._row_by_id = {row_id: number for number, row_id in enumerate(self._ids)}
+        if context != self._context:
+            self._context = context
+            self._texts = {}
+            changed = (0, len(self._rows) - 1)
+        if changed is not None and self._rows:
+            self.dataChanged.emit(self.index(changed[0], 0), self.index(changed[1], self._columns - 1))
+
+    def _reset(self, rows: list[Row], ids: list[int]) -> None:
         self.beginResetModel()
-        self._rows = list(rows)
+        self._rows, self._ids = rows, ids
         self._texts = {}
-        self._row_by_id = {self._row_id(row): number for number, row in enumerate(self._rows)}
+        self._row_by_id = {row_id: number for number, row_id in enumerate(ids)}
         self.endResetModel()
+
+    def _kept_in_order(self, new_ids: list[int]) -> bool:
+        """Whether the rows that stay are in the same order in ``new_ids`` (no id twice)."""
+        position = {row_id: number for number, row_id in enumerate(new_ids)}
+        if len(position) != len(new_ids):
+            return False
+        last = -1
+        for row_id in self._ids:
+            number = position.get(row_id)
+            if number is not None:
+                if number < last:
+                    return False
+                last = number
+        return last >= 0  # none kept (another bill's payments): a reset says it at once
+
+    def _remove_rows_not_in(self, new_ids: set[int]) -> None:
+        row = len(self._ids) - 1
+        while row >= 0:  # from the bottom, a run of gone rows at a time
+            if self._ids[row] in new_ids:
+                row -= 1
+                continue
+            last = row
+            while row >= 0 and self._ids[row] not in new_ids:
+                row -= 1
+            self.beginRemoveRows(QModelIndex(), row + 1, last)
+            for gone in self._ids[row + 1:last + 1]:
+                self._texts.pop(gone, None)
+            del self._rows[row + 1:last + 1]
+            del self._ids[row + 1:last + 1]
+            self.endRemoveRows()
+
+    def _insert_and_update(self, new_rows: list[Row], new_ids: list[int]) -> tuple[int, int] | None:
+        """The new rows inserted where they go, the changed ones replaced; the rows changed, first
+        and last (the rows left are those of ``new_ids``, in its order)."""
+        first = last = -1
+        number = 0
+        while number < len(new_ids):
+            if number < len(self._ids) and self._ids[number] == new_ids[number]:
+                old, new = self._rows[number], new_rows[number]
+                if old is not new and old != new:
+                    self._rows[number] = new
+                    self._texts.pop(new_ids[number], None)
+                    first = number if first < 0 else first
+                    last = number
+                number += 1
+                continue
+            next_kept = self._ids[number] if number < len(self._ids) else None
+            end = number
+            while end < len(new_ids) and new_ids[end] != next_kept:
+                end += 1
+            self.beginInsertRows(QModelIndex(), number, end - 1)
+            self._rows[number:number] = new_rows[number:end]
+            self._ids[number:number] = new_ids[number:end]
+            self.endInsertRows()
+            number = end
+        return None if first < 0 else (first, last)
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's own default
         return 0 if parent.isValid() else len(self._rows)
@@ -145,9 +228,10 @@ class CachedRowsModel(QAbstractTableModel, Generic[Row]):
 
     def texts(self, row_number: int) -> tuple[str, ...]:
         """Every column's text of a row, as the user reads it."""
-        texts = self._texts.get(row_number)
+        row_id = self._ids[row_number]
+        texts = self._texts.get(row_id)
         if texts is None:
-            texts = self._texts[row_number] = self._format(self._rows[row_number])
+            texts = self._texts[row_id] = self._format(self._rows[row_number])
         return texts
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -175,7 +259,7 @@ class CachedRowsModel(QAbstractTableModel, Generic[Row]):
     def id_at(self, row_number: int) -> int | None:
         if not 0 <= row_number < len(self._rows):
             return None
-        return self._row_id(self._rows[row_number])
+        return self._ids[row_number]
 
     def row_of(self, row_id: int | None) -> int | None:
         return None if row_id is None else self._row_by_id.get(row_id)
@@ -203,7 +287,7 @@ class PostingsModel(CachedRowsModel[PostingLine]):
     def set_view(self, view: FolioView | None) -> None:
         self._bill_numbers = {} if view is None else {b.bill.id: b.bill.number for b in view.bills}
         self._source_labels = {}  # translated again: the language may have changed
-        self._replace_rows([] if view is None else view.postings)
+        self._replace_rows([] if view is None else view.postings, (self.names, self._bill_numbers))
 
     def line(self, row_number: int) -> PostingLine | None:
         return self.row_at(row_number)
@@ -306,7 +390,9 @@ class BillsModel(CachedRowsModel[BillView | None]):
         rows: list[BillView | None] = [] if view is None else list(view.bills)
         if view is not None and view.deposit_payments:
             rows.append(None)
-        self._replace_rows(rows)
+        # A bill's texts are its own figures, but the deposit's row (None) is the view's: a new view,
+        # its texts again (bills are few).
+        self._replace_rows(rows, (self.names, view))
 
     def bill_view(self, row_number: int) -> BillView | None:
         return self.row_at(row_number)
@@ -427,7 +513,8 @@ class PaymentsModel(CachedRowsModel[PaymentLine]):
         self._view = view
         self._bill_id = bill_id
         self._base_currency = view.currency if view is not None else ""
-        self._replace_rows(self._lines())
+        # A payment's reference names the payment it undoes, from the whole view's: a few rows.
+        self._replace_rows(self._lines(), (self.names, view, self._receipts))
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
 
     def set_bill(self, bill_id: int | None) -> None:
@@ -555,12 +642,8 @@ class _ListModel(CachedRowsModel[Row]):
     def set_items(self, items: Sequence[Row]) -> None:
         self._replace_rows(list(items))
 
-    def _replace_rows(self, rows: Sequence[Row]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self._texts = {}
-        self._row_by_id = {n: n for n in range(len(self._rows))}
-        self.endResetModel()
+    def _replace_rows(self, rows: Sequence[Row], context: object = None) -> None:
+        self._reset(list(rows), list(range(len(rows))))
 
     def _row_id(self, row: Row) -> int:
         return next(n for n, candidate in enumerate(self._rows) if candidate is row)

@@ -120,5 +120,7 @@ def with_empty_text(view: QTableView, text: str, name: str) -> QLabel:
         label.setVisible(model.rowCount() == 0)
 
     model.modelReset.connect(update)
+    model.rowsInserted.connect(update)
+    model.rowsRemoved.connect(update)
     update()
     return label

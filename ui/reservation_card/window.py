@@ -218,7 +218,9 @@ class ReservationCard(CardActions, CardHeader):
             self.postings_model.set_view(view)
             self.bills_model.set_view(view)
             self.payments_model.set_receipts(card.receipts)
-            self.payments_model.set_view(view, None)
+            # The kept bill's payments straight away: through no bill at all, the table would be
+            # emptied and filled again, its selection lost (issue 23).
+            self.payments_model.set_view(view, place.bill_id if place is not None else None)
             if place is None:
                 place = Place(bill_id=view.bills[0].bill.id if view.bills else None)
             self._restore_place(place)
