@@ -19,7 +19,7 @@ _FEATURE_COMMANDS = ("admin", "pos", "terminals", "night_audit", "cards", "backu
                      "report", "audit")
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(*, features: bool = True) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="desk", description=__doc__)
     parser.add_argument("--database", metavar="URL",
                         help=f"SQLAlchemy URL (default: ${ENV_URL}, else a SQLite file in the user's data folder)")
@@ -83,13 +83,25 @@ def _parser() -> argparse.ArgumentParser:
                           help="\"country\": the hotel's country's language")
 
     # Each feature's commands live in its own module, imported only when the parser is built.
-    for module in _FEATURE_COMMANDS:
-        importlib.import_module(f"desk.cli.{module}").add_commands(commands)
+    if features:
+        for module in _FEATURE_COMMANDS:
+            importlib.import_module(f"desk.cli.{module}").add_commands(commands)
     return parser
 
 
+def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """The command line. ``desk run`` is parsed without the other commands: reading their modules
+    imports their domain packages, a third of a second before the sign-in window (issue 23)."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    global_options = argparse.ArgumentParser(add_help=False)
+    global_options.add_argument("--database")
+    global_options.add_argument("-v", "--verbose", action="store_true")
+    _options, rest = global_options.parse_known_args(argv)
+    return _parser(features=rest[:1] != ["run"]).parse_args(argv)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    args = parse_arguments(argv)
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     if not args.verbose:

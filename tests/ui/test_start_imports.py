@@ -8,12 +8,18 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 
 # What the sign-in window does not need: PDF reports, printer simulators and their fonts, QR codes,
-# the demo hotel, the main window and the reservation card with its dialogs.
+# the demo hotel, the main window and the reservation card with its dialogs, and what only the other
+# commands of ``desk`` use (card operations, fiscal chains, night audit, backups, imports: a third of
+# a second of start-up, issue 23).
 NOT_BEFORE_SIGN_IN = ("reportlab", "escpos", "qrcode", "hardware.simulators", "desk.demo", "desk.cash.shift_pdf",
-                      "ui.main_window", "ui.reservation_card", "ui.dialogs")
+                      "ui.main_window", "ui.reservation_card", "ui.dialogs", "desk.cards.operations",
+                      "desk.cards.operator_workflow", "desk.stays.night_audit", "desk.fiscal.chain",
+                      "desk.backup", "desk.imports", "desk.cli.admin", "desk.cli.night_audit")
 
 
 def modules_after(statements: str) -> set[str]:
@@ -30,9 +36,19 @@ def heavy(modules: set[str], names: tuple[str, ...]) -> list[str]:
 
 
 def test_the_way_to_the_sign_in_window_imports_nothing_it_does_not_show():
-    modules = modules_after("import desk.cli.main, ui.app, ui.sign_in\ndesk.cli.main._parser()")
+    modules = modules_after("import desk.cli.main, ui.app, ui.sign_in\ndesk.cli.main.parse_arguments(['run'])")
     assert "ui.sign_in" in modules
     assert heavy(modules, NOT_BEFORE_SIGN_IN) == []
+
+
+def test_the_other_commands_are_still_there_with_desk_run_s_options():
+    from desk.cli.main import parse_arguments
+
+    run = parse_arguments(["--database", "sqlite:///x.sqlite3", "run", "--user", "anna", "--language", "bg"])
+    assert (run.command, run.database, run.user, run.language) == ("run", "sqlite:///x.sqlite3", "anna", "bg")
+    assert parse_arguments(["-v", "night-audit"]).command == "night-audit"
+    with pytest.raises(SystemExit):
+        parse_arguments(["run", "--no-such-option"])
 
 
 
