@@ -517,11 +517,11 @@
     </message>
     <message>
         <source>{count} settled on the ledger</source>
-        <translation>{count} осчетоводени</translation>
+        <translation type="vanished">{count} осчетоводени</translation>
     </message>
     <message>
         <source>{count} found not to have happened (nothing charged)</source>
-        <translation>{count} не са се състояли (нищо не е таксувано)</translation>
+        <translation type="vanished">{count} не са се състояли (нищо не е таксувано)</translation>
     </message>
     <message>
         <source>{count} still unclear: the terminal could not be asked</source>
@@ -609,11 +609,39 @@
     </message>
     <message>
         <source>{count} waiting for the card operator&apos;s confirmation</source>
-        <translation>{count} чакат потвърждение от картовия оператор</translation>
+        <translation type="vanished">{count} чакат потвърждение от картовия оператор</translation>
     </message>
     <message>
         <source>{count} still unclear: the terminal or the card operator could not be asked</source>
-        <translation>{count} все още неясни: терминалът или картовият оператор не можаха да бъдат попитани</translation>
+        <translation type="vanished">{count} все още неясни: терминалът или картовият оператор не можаха да бъдат попитани</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n settled on the ledger</source>
+        <translation>
+            <numerusform>%n осчетоводена</numerusform>
+            <numerusform>%n осчетоводени</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n found not to have happened (nothing charged)</source>
+        <translation>
+            <numerusform>%n не се е състояла (нищо не е таксувано)</numerusform>
+            <numerusform>%n не са се състояли (нищо не е таксувано)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting for the card operator&apos;s confirmation</source>
+        <translation>
+            <numerusform>%n чака потвърждение от картовия оператор</numerusform>
+            <numerusform>%n чакат потвърждение от картовия оператор</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n still unclear: the terminal or the card operator could not be asked</source>
+        <translation>
+            <numerusform>%n все още неясна: терминалът или картовият оператор не можаха да бъдат попитани</numerusform>
+            <numerusform>%n все още неясни: терминалът или картовият оператор не можаха да бъдат попитани</numerusform>
+        </translation>
     </message>
     <message>
         <source>Folio</source>
@@ -7094,6 +7122,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>This card&apos;s dialog is still working: wait for its answer or press its Cancel first.</source>
         <translation>Прозорецът на този картон още работи: изчакайте отговора или първо натиснете в него „Отказ“.</translation>
+    </message>
+    <message>
+        <source>This card has a dialog open: finish it or press its Cancel, then close the card.</source>
+        <translation>В този картон има отворен прозорец: довършете го или натиснете в него „Отказ“, след това затворете картона.</translation>
     </message>
     <message>
         <source>{count} services · charged {charged} · paid {paid} · balance {balance}</source>

@@ -517,11 +517,11 @@
     </message>
     <message>
         <source>{count} settled on the ledger</source>
-        <translation>{count} проведено в учёте</translation>
+        <translation type="vanished">{count} проведено в учёте</translation>
     </message>
     <message>
         <source>{count} found not to have happened (nothing charged)</source>
-        <translation>{count} не состоялось (ничего не списано)</translation>
+        <translation type="vanished">{count} не состоялось (ничего не списано)</translation>
     </message>
     <message>
         <source>{count} still unclear: the terminal could not be asked</source>
@@ -609,11 +609,43 @@
     </message>
     <message>
         <source>{count} waiting for the card operator&apos;s confirmation</source>
-        <translation>{count} ожидают подтверждения карточного оператора</translation>
+        <translation type="vanished">{count} ожидают подтверждения карточного оператора</translation>
     </message>
     <message>
         <source>{count} still unclear: the terminal or the card operator could not be asked</source>
-        <translation>{count} всё ещё неясно: не удалось запросить терминал или карточного оператора</translation>
+        <translation type="vanished">{count} всё ещё неясно: не удалось запросить терминал или карточного оператора</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n settled on the ledger</source>
+        <translation>
+            <numerusform>%n проведена в учёте</numerusform>
+            <numerusform>%n проведены в учёте</numerusform>
+            <numerusform>%n проведено в учёте</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n found not to have happened (nothing charged)</source>
+        <translation>
+            <numerusform>%n не состоялась (ничего не списано)</numerusform>
+            <numerusform>%n не состоялись (ничего не списано)</numerusform>
+            <numerusform>%n не состоялось (ничего не списано)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting for the card operator&apos;s confirmation</source>
+        <translation>
+            <numerusform>%n ожидает подтверждения карточного оператора</numerusform>
+            <numerusform>%n ожидают подтверждения карточного оператора</numerusform>
+            <numerusform>%n ожидают подтверждения карточного оператора</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n still unclear: the terminal or the card operator could not be asked</source>
+        <translation>
+            <numerusform>%n всё ещё неясна: не удалось запросить терминал или карточного оператора</numerusform>
+            <numerusform>%n всё ещё неясны: не удалось запросить терминал или карточного оператора</numerusform>
+            <numerusform>%n всё ещё неясны: не удалось запросить терминал или карточного оператора</numerusform>
+        </translation>
     </message>
     <message>
         <source>Folio</source>
@@ -7094,6 +7126,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>This card&apos;s dialog is still working: wait for its answer or press its Cancel first.</source>
         <translation>Окно этой карточки ещё работает: дождитесь ответа или сначала нажмите в нём «Отмена».</translation>
+    </message>
+    <message>
+        <source>This card has a dialog open: finish it or press its Cancel, then close the card.</source>
+        <translation>В этой карточке открыто окно: завершите его или нажмите в нём «Отмена», затем закройте карточку.</translation>
     </message>
     <message>
         <source>{count} services · charged {charged} · paid {paid} · balance {balance}</source>

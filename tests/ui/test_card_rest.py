@@ -125,3 +125,28 @@ def test_a_card_not_shown_for_a_while_rests(qtbot, clock, monkeypatch, open_card
     qtbot.waitUntil(lambda: not shiboken6.isValid(first), timeout=5_000)
     assert isinstance(window.pages()[0], RestingCard)
     assert shiboken6.isValid(second)  # the one in front never rests
+
+
+def test_closing_a_card_with_an_open_dialog_brings_the_dialog_forward_instead(qtbot, open_card, demo_database):
+    paying = open_card(folio_id_of(demo_database, "R10016"))
+    paying.make_payment_action.trigger()
+    dialog = paying.last_dialog
+    qtbot.waitUntil(lambda: dialog is not None and dialog.isVisible(), timeout=5_000)
+    dialog.amount_edit.setText("12.34")
+    other = open_card(folio_id_of(demo_database, "R10012"))
+    tabs = tabs_of(other)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5_000)  # set aside with its tab
+
+    tabs.tabCloseRequested.emit(tabs.indexOf(paying))  # the tab's close button
+    assert shiboken6.isValid(paying) and shiboken6.isValid(dialog)
+    assert tabs.currentWidget() is paying
+    qtbot.waitUntil(dialog.isVisible, timeout=5_000)
+    assert dialog.amount_edit.text() == "12.34"  # what was typed is still there
+    assert "dialog" in paying.statusBar().currentMessage()
+
+    assert not tabs.window().close()  # the window's close: the same, the card and its dialog stay
+    assert shiboken6.isValid(paying) and tabs.count() == 2
+
+    dialog.reject()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5_000)
+    assert paying.close()

@@ -140,4 +140,4 @@ def test_a_pending_card_operation_reads_as_pending_in_russian_not_as_the_termina
     pending = InvalidInput("A card operation on this is still pending: resolve it first", field="payment")
     assert "терминал" not in error_text(pending) and "операция по карте" in error_text(pending).lower()
     assert reconciled_text(Reconciled(still_unknown=[1], awaiting_confirmation=[1])) == (
-        "Операции по картам: 1 ожидают подтверждения карточного оператора.")
+        "Операции по картам: 1 ожидает подтверждения карточного оператора.")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -78,35 +78,31 @@ def intent_state_text(intent: IntentView) -> str:
 
 def reconciled_text(done: Reconciled) -> str:
     """What a reconciliation did, in a sentence the clerk can act on."""
-    parts = []
-    if done.settled:
-        parts.append(
-            QCoreApplication.translate("CardOperations", "{count} settled on the ledger").format(
-                count=len(done.settled)
-            )
-        )
-    if done.closed:
-        parts.append(
-            QCoreApplication.translate("CardOperations", "{count} found not to have happened (nothing charged)").format(
-                count=len(done.closed)
-            )
-        )
-    if done.awaiting_confirmation:
-        parts.append(
-            QCoreApplication.translate("CardOperations", "{count} waiting for the card operator's confirmation").format(
-                count=len(done.awaiting_confirmation)
-            )
-        )
-    unclear = set(done.still_unknown) - set(done.awaiting_confirmation)
-    if unclear or done.errors:
-        parts.append(
-            QCoreApplication.translate(
-                "CardOperations", "{count} still unclear: the terminal or the card operator could not be asked"
-            ).format(count=len(unclear) + len(set(done.errors) - set(done.still_unknown)))
-        )
+    parts = CardOperations().counted(done)
     if not parts:
         return QCoreApplication.translate("CardOperations", "Nothing to resolve.")
     return QCoreApplication.translate("CardOperations", "Card operations: {parts}.").format(parts="; ".join(parts))
+
+
+class CardOperations(QObject):
+    """The reconciliation's counts in the clerk's language's plural forms ("1 операция", "2 операции",
+    "5 операций"): lupdate marks a text plural only in a ``tr()`` given its count."""
+
+    def counted(self, done: Reconciled) -> list[str]:
+        settled, closed, awaiting = len(done.settled), len(done.closed), len(done.awaiting_confirmation)
+        unclear = len(set(done.still_unknown) - set(done.awaiting_confirmation)) + len(
+            set(done.errors) - set(done.still_unknown))
+        parts = []
+        if settled:
+            parts.append(self.tr("%n settled on the ledger", "", settled))
+        if closed:
+            parts.append(self.tr("%n found not to have happened (nothing charged)", "", closed))
+        if awaiting:
+            parts.append(self.tr("%n waiting for the card operator's confirmation", "", awaiting))
+        if unclear:
+            parts.append(self.tr("%n still unclear: the terminal or the card operator could not be asked", "",
+                                 unclear))
+        return parts
 
 
 def _table(name: str, headers: list[str]) -> QTableWidget:

@@ -5,10 +5,11 @@ about 3.4 MiB), so 50 cards as 50 windows held 171 MiB of pixels; as tabs of one
 card in front is painted. A tab is named by the guest and the room (the card's full title is its
 tooltip and the window's title); Ctrl+W or Esc closes the card in front, Ctrl+Tab and
 Ctrl+Shift+Tab (or Ctrl+PgDown / Ctrl+PgUp) go to the next and previous card; opening a card that
-is already open brings its tab forward. A card whose device is still working refuses to close
-until its dialog's Cancel has ended the wait (``ReservationCard.closeEvent``); closing the window
-closes every card, or none while one of them waits. A card's dialogs are modal to its tab only
-(:mod:`ui.ops.tab_modal`): a clerk waiting on the terminal for one guest can read another's card.
+is already open brings its tab forward. A card whose device is still working, or that has a dialog
+open, refuses to close (``ReservationCard.closeEvent``: the wait must end by its dialog's Cancel, an
+open dialog comes forward to be finished or cancelled); closing the window closes every card, or
+none while one of them refuses. A card's dialogs are modal to its tab only (:mod:`ui.ops.tab_modal`):
+a clerk waiting on the terminal for one guest can read another's card.
 
 A card left behind gives its widgets back (issue 23: 50 cards held 241 MiB, a card's widgets about
 1.3 MiB): beyond the :attr:`CardsWindow.keep_recent` cards shown last, or not shown for
@@ -234,10 +235,10 @@ class CardsWindow(QMainWindow):
         QTimer.singleShot(0, self, self.rest_idle_tabs)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        waiting = next((card for card in self.cards() if card.is_waiting_on_device()), None)
+        waiting = next((card for card in self.cards() if card.keeps_open()), None)
         if waiting is not None:
             self.tabs.setCurrentWidget(waiting)
-            waiting.close()  # refuses, and says why in its status bar
+            waiting.close()  # refuses, says why in its status bar, and brings its dialog forward
             event.ignore()
             return
         self._closing = True  # the tabs closing one by one bring no resting card back to life

@@ -238,9 +238,20 @@ class ReservationCard(CardActions, CardHeader):
         no device wait, no work of its own still to answer."""
         return (self.card is not None and not self._loading and not self._reload_pending
                 and self._place_to_restore is None
-                and not any(is_open(dialog) for dialog in self.findChildren(QDialog))
+                and self.open_dialog() is None
                 and not (self.chooser is not None and shiboken6.isValid(self.chooser) and self.chooser.isVisible())
                 and not self.is_waiting_on_device() and not runs_for(self))
+
+    def open_dialog(self) -> QDialog | None:
+        """The card's dialog in front, if one is open (shown, or set aside with its tab): the last
+        opened over the others."""
+        open_dialogs = [dialog for dialog in self.findChildren(QDialog) if is_open(dialog)]
+        return next((dialog for dialog in reversed(open_dialogs)
+                     if not any(is_open(inner) for inner in dialog.findChildren(QDialog))), None)
+
+    def keeps_open(self) -> bool:
+        """The card refuses to close: a dialog of it is open or its device is working."""
+        return self.is_waiting_on_device() or self.open_dialog() is not None
 
     def rest(self) -> RestingCard:
         """Its resting tab, keeping where the clerk was; the card then stops following changes and
@@ -292,6 +303,18 @@ class ReservationCard(CardActions, CardHeader):
         if self.is_waiting_on_device():
             self.statusBar().showMessage(self.tr(
                 "This card's dialog is still working: wait for its answer or press its Cancel first."))
+            event.ignore()
+            return
+        dialog = self.open_dialog()
+        if dialog is not None:
+            # What the clerk was doing in it would go unseen: the card and its dialog come forward,
+            # as a document with unsaved work does, and the clerk finishes or cancels it.
+            cards_window_for(self.ctx, self.opener).bring_forward(self)
+            dialog.show()
+            dialog.raise_()
+            dialog.activateWindow()
+            self.statusBar().showMessage(self.tr(
+                "This card has a dialog open: finish it or press its Cancel, then close the card."))
             event.ignore()
             return
         if _open_cards.get(self.folio_id) is self:
