@@ -34,10 +34,13 @@ def timed(fn: Callable[[], object]) -> float:
     return (time.perf_counter() - start) * 1000
 
 
-def report(label: str, times: list[float], rows: list[int]) -> None:
+def report(label: str, times: list[float], rows: list[int], cpu: list[float] | None = None) -> None:
     times = sorted(times)
+    # The process's CPU beside the wall time: on the shared 2-core machine the steadier figure.
+    spent = f"   CPU median {statistics.median(cpu):6.2f} ms p95 {p95(cpu):6.2f} ms" if cpu else ""
     print(f"  {label:<34} median {statistics.median(times):7.2f} ms   p95 {p95(times):7.2f} ms   "
-          f"max {times[-1]:7.2f} ms   rows median {statistics.median(rows):.0f}")
+          f"max {times[-1]:7.2f} ms{spent}   rows median {statistics.median(rows):.0f}   "
+          f"(load {os.getloadavg()[0]:.1f})", flush=True)
 
 
 def run_searches(database: Database, samples: dict[str, list[str]], count: int, rng: random.Random) -> None:
@@ -55,19 +58,20 @@ def run_searches(database: Database, samples: dict[str, list[str]], count: int, 
     ]
     last_rows = []
     for label, make in kinds:
-        times, found = [], []
+        times, found, cpu = [], [], []
         with database.unit_of_work() as session:
             search_folios(session, make(0))  # compile the statements once, as a running desk has
         for n in range(count):
             query = make(n)
             # Timed as the main window runs it: a unit of work of its own, so with BEGIN and COMMIT.
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.process_time()
             with database.unit_of_work() as session:
                 rows = search_folios(session, query)
             times.append((time.perf_counter() - start) * 1000)
+            cpu.append((time.process_time() - start_cpu) * 1000)
             found.append(len(rows))
             last_rows = rows if len(rows) > len(last_rows) else last_rows
-        report(label, times, found)
+        report(label, times, found, sorted(cpu))
     time_model(last_rows)
 
 
@@ -109,6 +113,7 @@ def main() -> int:
     parser.add_argument("--searches", type=int, default=200)
     parser.add_argument("--no-postgres", action="store_true")
     args = parser.parse_args()
+    print("command: python bench/bench_search.py " + " ".join(sys.argv[1:]))
     on_big_hotels(lambda database, samples: bench(database, samples, args.searches), args.reservations,
                   postgres=not args.no_postgres)
     return 0
