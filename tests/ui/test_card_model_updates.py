@@ -14,7 +14,7 @@ from desk.people.models import Role
 from tests.actors import signed_in
 from tests.helpers import eur
 from tests.ui.conftest import folio_id_of
-from ui.reservation_card.models import ID_ROLE, PostingsModel
+from ui.reservation_card.models import ID_ROLE, BillsModel, PostingsModel
 from ui.reservation_card.window import ReservationCard, open_reservation_card
 
 
@@ -94,6 +94,17 @@ def test_a_posting_and_a_payment_are_inserted_and_a_reversal_updates_its_row(qtb
     assert [card.postings_model.row_of(charge)] == [first for first, last in postings.changed if first == last]
     assert card.postings_model.line(card.postings_model.row_of(charge)).reversed_by is not None
     assert card.postings_model.data(card.postings_model.index(charge_row, PostingsModel.SERVICE), ID_ROLE) == charge
+
+    # The bill's Services cell and the footer's count follow the reversal (their texts are kept
+    # between reloads only while the lines are the same).
+    fresh = BillsModel()
+    fresh.names = card.bills_model.names
+    for bill in card.view.bills:
+        row = card.bills_model.row_of(bill.bill.id)
+        assert card.bills_model.data(card.bills_model.index(row, BillsModel.SERVICES)) == (
+            fresh.services_text(bill) or "No services")
+    active = sum(1 for line in card.view.postings if line.is_active)
+    assert card.postings_total_label.text().startswith(f"{active} services")
 
 
 def test_the_rows_shown_are_the_folio_s_in_its_order_after_updates(qtbot, card, demo_database):
