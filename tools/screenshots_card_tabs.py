@@ -1,7 +1,8 @@
 """Render the cards window with several reservation cards open as tabs to docs/screenshots/
 (``card_tabs_{en,ru}.png``): every in-house stay of the demo hotel, the busiest in front; and the
 same with the card in front taking a payment (``card_tab_modal_{en,ru}.png``): its page greyed
-behind its dialog, the other tabs free.
+behind its dialog, the other tabs free; and that card's tab closed while its dialog is open
+(``card_close_with_dialog_{en,ru}.png``): the card stays, its dialog in front, its status bar says why.
 
     python -m tools.screenshots_card_tabs
 """
@@ -63,7 +64,8 @@ def main() -> int:
             install_translator(app, language)  # type: ignore[arg-type]
             cards = [open_reservation_card(ctx, folio_id) for folio_id in [*in_house, busiest]]
             wait_until(lambda cards=cards: all(card.is_loaded for card in cards))  # type: ignore[misc]
-            window = cards[-1].window()
+            front = open_reservation_card(ctx, busiest)  # in front (the cards behind the last five rest)
+            window = front.window()
             assert isinstance(window, CardsWindow)
             window.resize(1280, 820)
             settle(600)
@@ -76,6 +78,10 @@ def main() -> int:
             wait_until(dialog.isVisible)
             settle(600)
             save_with_dialog(window, dialog, "card_tab_modal", language)
+            # The clerk closes that tab: the card stays, its dialog in front, and says why.
+            window.tabs.tabCloseRequested.emit(window.tabs.indexOf(in_front))
+            settle(600)
+            save_with_dialog(window, dialog, "card_close_with_dialog", language)
             dialog.close()
             settle()
             window.close()
