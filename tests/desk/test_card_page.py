@@ -1,0 +1,185 @@
+""""New card" on Saferpay's own hosted page (Alias/Insert, then Alias/AssertInsert), with the browser
+replaced by a guest who fills and sends the fake's real HTML form over HTTP: the card saved once under
+our key, a bad card refused on the page, the guest's Cancel, a page that cannot be reached, a window
+closed or crashed after the card was sent (resolved by asking Saferpay for the alias under our key),
+and no card number anywhere in the database or the logs."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Iterator
+from datetime import date
+from urllib.parse import urljoin
+
+import httpx
+import pytest
+from sqlalchemy import select
+
+from desk.cards.card_page import RETURN_URL, NewCardOwner, PageNotReached, save_card_on_operator_page
+from desk.cards.models import SavedCard
+from desk.cards.operator_workflow import idempotency_key
+from desk.cards.operators.saferpay import alias_id
+from desk.core.card_numbers import has_card_number
+from desk.journal.intents import IntentState, unresolved
+
+from .conftest import Hotel, charged_stay
+from .saferpay_rig import SaferpayRig, make_saferpay_rig
+
+VISA = {"card_number": "4111 1111 1111 1111", "exp_month": "09", "exp_year": "2031", "cvc": "123",
+        "holder": "Anna Gast"}
+INSERT = "/api/Payment/v1/Alias/Insert"
+
+
+@pytest.fixture
+def rig(hotel: Hotel) -> Iterator[SaferpayRig]:
+    yield from make_saferpay_rig(hotel)
+
+
+@pytest.fixture
+def sqlite_rig(sqlite_hotel: Hotel) -> Iterator[SaferpayRig]:
+    yield from make_saferpay_rig(sqlite_hotel)
+
+
+class Guest:
+    """Stands in for the web view: loads the operator's page and does what a guest does there, over
+    HTTP, following the page's own form; gives back the address the page sent it to under our
+    RETURN_URL (never loading it), or None when the window was "closed"."""
+
+    def __init__(self, *steps: dict[str, str] | str, close_after: bool = False, crash_after: bool = False,
+                 unreachable: SaferpayRig | None = None) -> None:
+        self.steps = steps  # each a form to send, or "cancel"
+        self.close_after = close_after
+        self.crash_after = crash_after
+        self.unreachable = unreachable
+        self.pages: list[str] = []  # what the guest read on each page
+
+    def show(self, page_url: str, return_url: str, cancel: threading.Event) -> str | None:
+        assert return_url == RETURN_URL
+        with httpx.Client(follow_redirects=False, timeout=5) as client:
+            try:
+                if self.unreachable is not None:
+                    self.unreachable.fake.unreachable = True
+                page = client.get(page_url)
+            except httpx.TransportError as exc:
+                raise PageNotReached(str(exc)) from None
+            finally:
+                if self.unreachable is not None:
+                    self.unreachable.fake.unreachable = False
+            self.pages.append(page.text)
+            answer = page
+            for step in self.steps:
+                cancelled = step == "cancel"
+                answer = client.post(page_url + "/cancel") if cancelled else client.post(page_url, data=step)
+                if answer.status_code == 200:
+                    self.pages.append(answer.text)
+        if self.crash_after:
+            raise RuntimeError("the window's process died")
+        if self.close_after:
+            return None
+        assert answer.status_code == 303, answer.text
+        location = urljoin(page_url, answer.headers["location"])
+        assert location.startswith(return_url)
+        return location
+
+
+def save(rig: SaferpayRig, guest: Guest):
+    stay = charged_stay(rig.hotel)
+    outcome = save_card_on_operator_page(rig.runner, rig.cashier, rig.operator_id, guest, "Anna Gast",
+                                         NewCardOwner(reservation_id=stay.reservation_id))
+    return stay, outcome
+
+
+def saved_rows(rig: SaferpayRig) -> list[SavedCard]:
+    return rig.hotel.query(lambda s: list(s.scalars(select(SavedCard))))
+
+
+def test_the_card_typed_on_saferpays_page_is_saved_under_our_key_and_nothing_else_is_kept(rig: SaferpayRig, caplog):
+    caplog.set_level(logging.DEBUG)
+    stay, outcome = save(rig, Guest(VISA))
+    assert outcome.settled, outcome.intent
+    [card] = saved_rows(rig)
+    assert (card.brand, card.masked_pan, card.expiry, card.holder, card.reservation_id) == (
+        "visa", "•••• 1111", "09/2031", "Anna Gast", stay.reservation_id)
+    # The alias Saferpay's page registered is the one under our key: a crash is resolved by it.
+    assert card.token == alias_id(idempotency_key(outcome.intent))
+    assert card.token.lower() in rig.fake.aliases
+    [(_, request_id, retry)] = [r for r in rig.fake.requests if r[0] == INSERT]
+    assert request_id == idempotency_key(outcome.intent) and retry == 0
+    # Saferpay keeps it no longer than a week after the desk deletes it (R11).
+    assert rig.fake.aliases[card.token.lower()]["Lifetime"] == (card.delete_after - date.today()).days + 7
+    dump = repr(rig.hotel.snapshot())
+    assert not has_card_number(dump) and not has_card_number(caplog.text)
+
+
+def test_a_bad_number_and_a_card_failing_the_check_are_refused_on_the_page_and_a_good_one_then_saved(
+        sqlite_rig: SaferpayRig):
+    rig = sqlite_rig
+    guest = Guest({**VISA, "card_number": "4111 1111 1111 1112"}, {**VISA, "card_number": "4000000000000002"},
+                  {**VISA, "card_number": "5555555555554444"})
+    _, outcome = save(rig, guest)
+    assert "The card number is not valid." in guest.pages[1]
+    assert "The card check failed" in guest.pages[2]
+    assert outcome.settled
+    [card] = saved_rows(rig)
+    assert (card.brand, card.masked_pan) == ("mastercard", "•••• 4444")
+    assert len(rig.fake.aliases) == 1
+
+
+def test_the_guest_cancelling_on_the_page_saves_nothing(rig: SaferpayRig):
+    _, outcome = save(rig, Guest("cancel"))
+    assert outcome.intent.state is IntentState.CANCELLED
+    assert outcome.reason == "left_card_page"
+    assert saved_rows(rig) == [] and rig.fake.aliases == {}
+
+
+def test_a_page_that_cannot_be_reached_is_said_so_and_nothing_is_saved(sqlite_rig: SaferpayRig):
+    rig = sqlite_rig
+    _, outcome = save(rig, Guest(VISA, unreachable=rig))
+    assert outcome.intent.state is IntentState.FAILED and outcome.reason == "page_not_reached"
+    assert saved_rows(rig) == [] and rig.fake.aliases == {}
+
+
+def test_a_window_closed_right_after_the_guest_sent_the_card_still_saves_it_once(sqlite_rig: SaferpayRig):
+    rig = sqlite_rig
+    _, outcome = save(rig, Guest(VISA, close_after=True))
+    assert outcome.settled
+    assert len(saved_rows(rig)) == 1 and len(rig.fake.aliases) == 1
+
+
+def test_a_window_closed_before_any_card_was_sent_saves_nothing(sqlite_rig: SaferpayRig):
+    rig = sqlite_rig
+    _, outcome = save(rig, Guest(close_after=True))
+    assert outcome.intent.state is IntentState.CANCELLED and saved_rows(rig) == []
+
+
+def test_a_crash_after_the_card_was_sent_is_resolved_by_asking_saferpay_for_our_alias(rig: SaferpayRig):
+    _, outcome = save(rig, Guest(VISA, crash_after=True))
+    # The window died before the desk heard the answer; the alias under our key tells it was saved.
+    assert outcome.settled, outcome.intent
+    assert [e.type.value for e in outcome.intent.events].count("unknown") == 1
+    [card] = saved_rows(rig)
+    assert card.token == alias_id(idempotency_key(outcome.intent))
+    assert rig.hotel.query(unresolved) == []
+
+
+def test_a_crash_before_any_card_was_sent_is_resolved_as_nothing_saved(sqlite_rig: SaferpayRig):
+    rig = sqlite_rig
+    _, outcome = save(rig, Guest(crash_after=True))
+    # Saferpay has no alias under our key: reconciled as not done.
+    assert outcome.intent.state is IntentState.CANCELLED and outcome.reason == "reconciled"
+    assert saved_rows(rig) == []
+
+
+def test_a_lost_answer_to_assert_insert_is_asked_again_and_the_card_saved_once(sqlite_rig: SaferpayRig):
+    rig = sqlite_rig
+
+    class LosingGuest(Guest):
+        def show(self, page_url: str, return_url: str, cancel: threading.Event) -> str | None:
+            returned = super().show(page_url, return_url, cancel)
+            rig.fake.lose_next_answer()  # the AssertInsert is answered, and the answer lost on the line
+            return returned
+
+    _, outcome = save(rig, LosingGuest(VISA))
+    assert outcome.settled
+    assert len(saved_rows(rig)) == 1 and len(rig.fake.aliases) == 1
