@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Protocol
 
+from sqlalchemy.orm import Session
+
 from desk.cards.models import OnlineKind
 from desk.cards.operations import record_card_intent
 from desk.cards.operator_workflow import (
@@ -44,7 +46,7 @@ from desk.cards.operators.interface import (
     Refused,
     SavedToken,
 )
-from desk.cards.saved_cards import connect_operator
+from desk.cards.saved_cards import OperatorInfo, connect_operator, list_operators
 from desk.core.errors import InvalidInput
 from desk.db.runner import Runner
 from desk.journal import intents as journal
@@ -59,6 +61,8 @@ logger = logging.getLogger(__name__)
 RETURN_URL = "https://desk.invalid/card-page/return"
 # What the journal's save request holds instead of a card: the card is on the operator's page.
 ON_OPERATOR_PAGE = "operator-page"
+# The operators whose client here opens their own card page (implements HostsCardPage).
+CARD_PAGE_OPERATORS = frozenset({"saferpay"})
 
 
 class PageNotReached(Exception):
@@ -82,6 +86,15 @@ class NewCardOwner:
     reservation_id: int | None = None
     company_id: int | None = None
     event_id: int | None = None
+
+
+def card_page_operator(session: Session) -> OperatorInfo:
+    """The hotel's operator whose own page takes a new card (the first by name when there are several)."""
+    for info in list_operators(session):
+        if info.operator in CARD_PAGE_OPERATORS:
+            return info
+    raise InvalidInput("No card operator with its own card page is set up: take the card on the terminal",
+                       field="operator")
 
 
 def _saved_payload(saved: SavedToken) -> dict[str, object]:
