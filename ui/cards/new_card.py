@@ -129,6 +129,7 @@ class NewCardDialog(QDialog):
         self.message_label = QLabel()
         self.message_label.setObjectName("newCardMessage")
         self.message_label.setWordWrap(True)
+        self.message_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.message_label)
         self.progress_bar = QProgressBar()
         self.progress_bar.setObjectName("newCardProgress")
@@ -260,6 +261,7 @@ class NewCardDialog(QDialog):
             return
         self.cancel_button.setText(self.tr("&Close"))
         self._say(self.outcome_text(outcome))
+        self._fit_to_message()
 
     def _failed(self, exc: BaseException) -> None:
         self.progress_bar.hide()
@@ -267,6 +269,12 @@ class NewCardDialog(QDialog):
         self.cancel_button.setEnabled(True)
         self.cancel_button.setText(self.tr("&Close"))
         self._say(error_text(exc))
+        self._fit_to_message()
+
+    def _fit_to_message(self) -> None:
+        """The page is gone: the window shrinks to its message and buttons."""
+        self.setMinimumHeight(0)
+        self.resize(self.width(), self.sizeHint().height())
 
     def _say(self, text: str) -> None:
         if shiboken6.isValid(self.message_label):
