@@ -62,7 +62,7 @@ RETURN_URL = "https://desk.invalid/card-page/return"
 # What the journal's save request holds instead of a card: the card is on the operator's page.
 ON_OPERATOR_PAGE = "operator-page"
 # The operators whose client here opens their own card page (implements HostsCardPage).
-CARD_PAGE_OPERATORS = frozenset({"saferpay"})
+CARD_PAGE_OPERATORS = frozenset({"saferpay", "stripe"})
 
 
 class PageNotReached(Exception):
@@ -108,7 +108,7 @@ def _page_call(operator: HostsCardPage, browser: Browser, holder: str, keep_unti
             return Answer(EventType.CANCELLED, {"reason": "aborted", "by_us": True})
         progress("opening_card_page")
         try:
-            page = operator.start_card_page(idempotency_key(intent), RETURN_URL, keep_until)
+            page = operator.start_card_page(idempotency_key(intent), RETURN_URL, holder, keep_until)
         except Refused as exc:
             return Answer(EventType.FAILED, {"reason": "refused", "code": exc.code, "error": exc.message})
         progress("card_page_open")

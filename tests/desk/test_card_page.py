@@ -10,6 +10,7 @@ import logging
 import threading
 from collections.abc import Iterator
 from datetime import date
+from typing import Any
 from urllib.parse import urljoin
 
 import httpx
@@ -18,12 +19,14 @@ from sqlalchemy import select
 
 from desk.cards.card_page import RETURN_URL, NewCardOwner, PageNotReached, save_card_on_operator_page
 from desk.cards.models import SavedCard
-from desk.cards.operator_workflow import idempotency_key
+from desk.cards.operator_workflow import OnlineOutcome, idempotency_key
 from desk.cards.operators.saferpay import alias_id
 from desk.core.card_numbers import has_card_number
 from desk.journal.intents import IntentState, unresolved
 
-from .conftest import Hotel, charged_stay
+from .conftest import Hotel, Stay, charged_stay
+from .online_rig import OnlineRig, make_online_rig
+from .operator_rig import OperatorRig
 from .saferpay_rig import SaferpayRig, make_saferpay_rig
 
 VISA = {"card_number": "4111 1111 1111 1111", "exp_month": "09", "exp_year": "2031", "cvc": "123",
@@ -83,14 +86,14 @@ class Guest:
         return location
 
 
-def save(rig: SaferpayRig, guest: Guest):
+def save(rig: OperatorRig[Any], guest: Guest) -> tuple[Stay, OnlineOutcome]:
     stay = charged_stay(rig.hotel)
     outcome = save_card_on_operator_page(rig.runner, rig.cashier, rig.operator_id, guest, "Anna Gast",
                                          NewCardOwner(reservation_id=stay.reservation_id))
     return stay, outcome
 
 
-def saved_rows(rig: SaferpayRig) -> list[SavedCard]:
+def saved_rows(rig: OperatorRig[Any]) -> list[SavedCard]:
     return rig.hotel.query(lambda s: list(s.scalars(select(SavedCard))))
 
 
@@ -183,3 +186,64 @@ def test_a_lost_answer_to_assert_insert_is_asked_again_and_the_card_saved_once(s
     _, outcome = save(rig, LosingGuest(VISA))
     assert outcome.settled
     assert len(saved_rows(rig)) == 1 and len(rig.fake.aliases) == 1
+
+
+# --- Stripe: a Checkout Session in setup mode ---------------------------------------------------
+
+
+@pytest.fixture
+def stripe_rig(hotel: Hotel) -> Iterator[OnlineRig]:
+    yield from make_online_rig(hotel)
+
+
+@pytest.fixture
+def sqlite_stripe_rig(sqlite_hotel: Hotel) -> Iterator[OnlineRig]:
+    yield from make_online_rig(sqlite_hotel)
+
+
+def test_the_card_typed_on_stripes_checkout_page_is_saved_from_the_sessions_setup_intent(stripe_rig: OnlineRig):
+    rig = stripe_rig
+    _, outcome = save(rig, Guest(VISA))
+    assert outcome.settled, outcome.intent
+    [card] = saved_rows(rig)
+    assert (card.brand, card.masked_pan, card.expiry) == ("visa", "•••• 1111", "09/2031")
+    [session] = rig.fake.checkout_sessions.values()
+    intent = rig.fake.setup_intents[session["setup_intent"]]
+    # Stripe's page saved it for the customer made under our key, its SetupIntent carrying our key.
+    assert (session["status"], session["mode"], intent["payment_method"], intent["customer"]) == (
+        "complete", "setup", card.token, card.customer)
+    assert intent["metadata"] == {"desk_key": idempotency_key(outcome.intent)}
+
+
+def test_a_guest_cancelling_on_stripes_page_expires_the_session_and_saves_nothing(sqlite_stripe_rig: OnlineRig):
+    rig = sqlite_stripe_rig
+    _, outcome = save(rig, Guest("cancel"))
+    assert outcome.intent.state is IntentState.CANCELLED and outcome.reason == "left_card_page"
+    [session] = rig.fake.checkout_sessions.values()
+    # Expired, so that nothing can be saved on it after the clerk was told nothing was.
+    assert session["status"] == "expired" and saved_rows(rig) == [] and rig.fake.setup_intents == {}
+
+
+def test_a_crash_after_the_card_was_sent_on_stripes_page_is_found_by_our_key(sqlite_stripe_rig: OnlineRig):
+    rig = sqlite_stripe_rig
+    _, outcome = save(rig, Guest(VISA, crash_after=True))
+    assert outcome.settled, outcome.intent
+    [card] = saved_rows(rig)
+    [intent] = rig.fake.setup_intents.values()
+    assert card.token == intent["payment_method"] and len(rig.fake.customers) == 1
+
+
+def test_the_operators_said_to_have_a_card_page_are_the_ones_whose_client_opens_one():
+    from desk.cards.card_page import CARD_PAGE_OPERATORS
+    from desk.cards.operators.adyen import AdyenOperator
+    from desk.cards.operators.converge import ConvergeOperator
+    from desk.cards.operators.interface import HostsCardPage
+    from desk.cards.operators.saferpay import SaferpayOperator
+    from desk.cards.operators.stripe import StripeOperator
+
+    clients = {"stripe": StripeOperator, "adyen": AdyenOperator, "saferpay": SaferpayOperator,
+               "converge": ConvergeOperator}
+    with_a_page = {kind for kind, client in clients.items()
+                   if all(hasattr(client, name) for name in ("start_card_page", "finish_card_page"))}
+    assert with_a_page == CARD_PAGE_OPERATORS
+    assert all(issubclass(clients[kind], HostsCardPage) for kind in CARD_PAGE_OPERATORS)

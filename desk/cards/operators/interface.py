@@ -188,7 +188,7 @@ class HostsCardPage(Protocol):
     there is found afterwards by :meth:`CardOperator.find` with ``Operation.SAVE`` and the same key.
     """
 
-    def start_card_page(self, key: str, return_url: str, keep_until: date | None) -> HostedPage:
+    def start_card_page(self, key: str, return_url: str, holder: str, keep_until: date | None) -> HostedPage:
         ...
 
     def finish_card_page(self, page: HostedPage, holder: str) -> SavedToken:

@@ -194,7 +194,7 @@ class SaferpayOperator:
                                  "RegisterAlias": register}, key)
         return _saved(answer, holder)
 
-    def start_card_page(self, key: str, return_url: str, keep_until: date | None) -> HostedPage:
+    def start_card_page(self, key: str, return_url: str, holder: str, keep_until: date | None) -> HostedPage:
         """Alias/Insert: Saferpay's own card page, which registers the alias under our id (from ``key``)
         when the guest sends the card, and then sends the guest to ``return_url``."""
         register = {"IdGenerator": "MANUAL", "Id": alias_id(key), "Lifetime": lifetime_days(keep_until)}
