@@ -62,7 +62,7 @@ RETURN_URL = "https://desk.invalid/card-page/return"
 # What the journal's save request holds instead of a card: the card is on the operator's page.
 ON_OPERATOR_PAGE = "operator-page"
 # The operators whose client here opens their own card page (implements HostsCardPage).
-CARD_PAGE_OPERATORS = frozenset({"saferpay", "stripe"})
+CARD_PAGE_OPERATORS = frozenset({"saferpay", "stripe", "converge"})
 
 
 class PageNotReached(Exception):
@@ -113,20 +113,20 @@ def _page_call(operator: HostsCardPage, browser: Browser, holder: str, keep_unti
             return Answer(EventType.FAILED, {"reason": "refused", "code": exc.code, "error": exc.message})
         progress("card_page_open")
         try:
-            browser.show(page.page_url, RETURN_URL, cancel)
+            returned = browser.show(page.page_url, RETURN_URL, cancel) or ""
         except PageNotReached as exc:
             return Answer(EventType.FAILED, {"reason": "page_not_reached", "error": str(exc)})
         # Returned or closed alike, the operator says what its page saved: a card sent just before
         # the window closed is kept, not lost.
         progress("contacting_operator")
-        return _finish(operator, page, holder)
+        return _finish(operator, page, holder, returned)
 
     return call
 
 
-def _finish(operator: HostsCardPage, page: HostedPage, holder: str) -> Answer:
+def _finish(operator: HostsCardPage, page: HostedPage, holder: str, returned: str) -> Answer:
     try:
-        saved = operator.finish_card_page(page, holder)
+        saved = operator.finish_card_page(page, holder, returned)
     except GuestLeftPage as exc:
         return Answer(EventType.CANCELLED, {"reason": "left_card_page", "code": exc.code})
     except Declined as exc:

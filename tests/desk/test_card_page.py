@@ -6,9 +6,12 @@ and no card number anywhere in the database or the logs."""
 
 from __future__ import annotations
 
+import html
 import logging
+import re
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from typing import Any
 from urllib.parse import urljoin
@@ -20,11 +23,13 @@ from sqlalchemy import select
 from desk.cards.card_page import RETURN_URL, NewCardOwner, PageNotReached, save_card_on_operator_page
 from desk.cards.models import SavedCard
 from desk.cards.operator_workflow import OnlineOutcome, idempotency_key
+from desk.cards.operators.converge import kept_token
 from desk.cards.operators.saferpay import alias_id
 from desk.core.card_numbers import has_card_number
 from desk.journal.intents import IntentState, unresolved
 
 from .conftest import Hotel, Stay, charged_stay
+from .converge_rig import ConvergeRig, make_converge_rig
 from .online_rig import OnlineRig, make_online_rig
 from .operator_rig import OperatorRig
 from .saferpay_rig import SaferpayRig, make_saferpay_rig
@@ -44,6 +49,20 @@ def sqlite_rig(sqlite_hotel: Hotel) -> Iterator[SaferpayRig]:
     yield from make_saferpay_rig(sqlite_hotel)
 
 
+@contextmanager
+def guests_own_logs_apart() -> Iterator[None]:
+    """The guest's browser is not the desk: what its HTTP library logs (the page's redirect, with
+    Converge's token in it) is not the desk's logs, which the tests search for card numbers."""
+    loggers = {logging.getLogger(name): logging.getLogger(name).level for name in ("httpx", "httpcore")}
+    for each in loggers:
+        each.setLevel(logging.WARNING)
+    try:
+        yield
+    finally:
+        for each, level in loggers.items():
+            each.setLevel(level)
+
+
 class Guest:
     """Stands in for the web view: loads the operator's page and does what a guest does there, over
     HTTP, following the page's own form; gives back the address the page sent it to under our
@@ -59,7 +78,7 @@ class Guest:
 
     def show(self, page_url: str, return_url: str, cancel: threading.Event) -> str | None:
         assert return_url == RETURN_URL
-        with httpx.Client(follow_redirects=False, timeout=5) as client:
+        with guests_own_logs_apart(), httpx.Client(follow_redirects=False, timeout=5) as client:
             try:
                 if self.unreachable is not None:
                     self.unreachable.fake.unreachable = True
@@ -72,8 +91,11 @@ class Guest:
             self.pages.append(page.text)
             answer = page
             for step in self.steps:
+                # As a browser does: each form's own action, the card form first, Cancel's second.
+                save_action, cancel_action = (urljoin(page_url, html.unescape(action)) for action in
+                                              re.findall(r'<form[^>]*action="([^"]+)"', self.pages[-1]))
                 cancelled = step == "cancel"
-                answer = client.post(page_url + "/cancel") if cancelled else client.post(page_url, data=step)
+                answer = client.post(cancel_action) if cancelled else client.post(save_action, data=step)
                 if answer.status_code == 200:
                     self.pages.append(answer.text)
         if self.crash_after:
@@ -247,3 +269,36 @@ def test_the_operators_said_to_have_a_card_page_are_the_ones_whose_client_opens_
                    if all(hasattr(client, name) for name in ("start_card_page", "finish_card_page"))}
     assert with_a_page == CARD_PAGE_OPERATORS
     assert all(issubclass(clients[kind], HostsCardPage) for kind in CARD_PAGE_OPERATORS)
+
+
+# --- Converge: the Hosted Payment Page ------------------------------------------------------------
+
+
+@pytest.fixture
+def converge_rig(sqlite_hotel: Hotel) -> Iterator[ConvergeRig]:
+    yield from make_converge_rig(sqlite_hotel)
+
+
+def test_the_card_typed_on_converges_payment_page_is_saved_once_converge_confirms_its_token(
+        converge_rig: ConvergeRig, caplog):
+    rig = converge_rig
+    caplog.set_level(logging.DEBUG)
+    _, outcome = save(rig, Guest(VISA))
+    assert outcome.settled, outcome.intent
+    [card] = saved_rows(rig)
+    assert (card.brand, card.masked_pan, card.expiry) == ("visa", "•••• 1111", "09/2031")
+    # The token the page's redirect carried was asked of Converge before it was kept.
+    assert [kind for kind, _ in rig.fake.requests] == ["ccquerytoken"]
+    [token] = [t for t, v in rig.fake.tokens.items() if v["added"]]
+    assert card.token == kept_token(token)
+    dump = repr(rig.hotel.snapshot())
+    assert not has_card_number(dump) and not has_card_number(caplog.text)
+
+
+def test_converges_declined_check_and_the_guests_cancel_save_nothing(converge_rig: ConvergeRig):
+    rig = converge_rig
+    _, declined = save(rig, Guest({**VISA, "card_number": "4000000000000002"}))
+    assert declined.intent.state is IntentState.DECLINED and declined.code == "DECLINED"
+    _, cancelled = save(rig, Guest("cancel"))
+    assert cancelled.intent.state is IntentState.CANCELLED and cancelled.reason == "left_card_page"
+    assert saved_rows(rig) == [] and rig.fake.tokens == {}

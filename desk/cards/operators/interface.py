@@ -191,7 +191,8 @@ class HostsCardPage(Protocol):
     def start_card_page(self, key: str, return_url: str, holder: str, keep_until: date | None) -> HostedPage:
         ...
 
-    def finish_card_page(self, page: HostedPage, holder: str) -> SavedToken:
+    def finish_card_page(self, page: HostedPage, holder: str, returned: str) -> SavedToken:
+        """``returned``: the address the page sent the guest back to ("" when the window was closed)."""
         ...
 
 

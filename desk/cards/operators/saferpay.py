@@ -202,7 +202,7 @@ class SaferpayOperator:
                                                          "ReturnUrl": {"Url": return_url}}, key)
         return HostedPage(str(answer["RedirectUrl"]), str(answer["Token"]))
 
-    def finish_card_page(self, page: HostedPage, holder: str) -> SavedToken:
+    def finish_card_page(self, page: HostedPage, holder: str, returned: str = "") -> SavedToken:
         """Alias/AssertInsert by the page's Token: the alias the guest's card became, or why there is none."""
         try:
             answer = self._post("/Payment/v1/Alias/AssertInsert", {"Token": page.session}, _read_id(), enquiry=True)

@@ -103,7 +103,7 @@ class StripeOperator:
                            setup_intent_data={"metadata": {KEY_FIELD: key}}, metadata={KEY_FIELD: key})
         return HostedPage(str(session.url), str(session.id))
 
-    def finish_card_page(self, page: HostedPage, holder: str) -> SavedToken:
+    def finish_card_page(self, page: HostedPage, holder: str, returned: str = "") -> SavedToken:
         """The session's SetupIntent and its card; a session left open is expired, so that nothing can
         be saved on it after the desk was told nothing was."""
         session = self._do(self._client.v1.checkout.sessions.retrieve, page.session)
