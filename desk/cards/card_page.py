@@ -38,6 +38,7 @@ from desk.cards.operator_workflow import (
     reconcile_online,
 )
 from desk.cards.operators.interface import (
+    ON_OPERATOR_PAGE,
     AnswerLost,
     Declined,
     GuestLeftPage,
@@ -59,10 +60,8 @@ logger = logging.getLogger(__name__)
 # Where the operator's page sends the guest back. ".invalid" never resolves (RFC 2606): the browser
 # catches this address and never loads it, so no server of ours, nor anyone's, receives it.
 RETURN_URL = "https://desk.invalid/card-page/return"
-# What the journal's save request holds instead of a card: the card is on the operator's page.
-ON_OPERATOR_PAGE = "operator-page"
 # The operators whose client here opens their own card page (implements HostsCardPage).
-CARD_PAGE_OPERATORS = frozenset({"saferpay", "stripe", "converge"})
+CARD_PAGE_OPERATORS = frozenset({"saferpay", "stripe", "converge", "adyen"})
 
 
 class PageNotReached(Exception):

@@ -28,6 +28,7 @@ from desk.cards.operators.saferpay import alias_id
 from desk.core.card_numbers import has_card_number
 from desk.journal.intents import IntentState, unresolved
 
+from .adyen_rig import AdyenRig, make_adyen_rig
 from .conftest import Hotel, Stay, charged_stay
 from .converge_rig import ConvergeRig, make_converge_rig
 from .online_rig import OnlineRig, make_online_rig
@@ -302,3 +303,39 @@ def test_converges_declined_check_and_the_guests_cancel_save_nothing(converge_ri
     _, cancelled = save(rig, Guest("cancel"))
     assert cancelled.intent.state is IntentState.CANCELLED and cancelled.reason == "left_card_page"
     assert saved_rows(rig) == [] and rig.fake.tokens == {}
+
+
+# --- Adyen: Hosted Checkout ----------------------------------------------------------------------
+
+
+@pytest.fixture
+def adyen_rig(sqlite_hotel: Hotel) -> Iterator[AdyenRig]:
+    yield from make_adyen_rig(sqlite_hotel)
+
+
+def test_the_card_typed_on_adyens_hosted_checkout_is_saved_from_the_shoppers_stored_methods(adyen_rig: AdyenRig):
+    rig = adyen_rig
+    _, outcome = save(rig, Guest(VISA))
+    assert outcome.settled, outcome.intent
+    [card] = saved_rows(rig)
+    assert (card.brand, card.masked_pan, card.expiry) == ("visa", "•••• 1111", "09/2031")
+    [session] = rig.fake.sessions.values()
+    [(stored_id, stored)] = rig.fake.stored.items()
+    # Stored for the shopperReference made from our key, for charges without the guest.
+    assert session["status"] == "completed" and session["body"]["storePaymentMethodMode"] == "enabled"
+    assert (card.token, card.customer) == (stored_id, stored["shopperReference"])
+
+
+def test_a_guest_cancelling_adyens_page_saves_nothing(adyen_rig: AdyenRig):
+    rig = adyen_rig
+    _, outcome = save(rig, Guest("cancel"))
+    assert outcome.intent.state is IntentState.CANCELLED and outcome.reason == "left_card_page"
+    assert saved_rows(rig) == [] and rig.fake.stored == {}
+
+
+def test_a_crash_after_the_card_was_sent_on_adyens_page_is_found_by_our_shopper_reference(adyen_rig: AdyenRig):
+    rig = adyen_rig
+    _, outcome = save(rig, Guest(VISA, crash_after=True))
+    assert outcome.settled, outcome.intent
+    [card] = saved_rows(rig)
+    assert [card.token] == list(rig.fake.stored)

@@ -171,6 +171,11 @@ class HostedPage:
 
     page_url: str
     session: str
+    saved_under: str = ""  # where the operator keeps the card saved there (Adyen's shopperReference)
+
+
+# What the journal's save request holds instead of a card: the card is on the operator's own page.
+ON_OPERATOR_PAGE = "operator-page"
 
 
 class GuestLeftPage(OperatorError):
