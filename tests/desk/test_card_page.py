@@ -22,7 +22,7 @@ from sqlalchemy import select
 
 from desk.cards.card_page import RETURN_URL, NewCardOwner, PageNotReached, save_card_on_operator_page
 from desk.cards.models import SavedCard
-from desk.cards.operator_workflow import OnlineOutcome, idempotency_key
+from desk.cards.operator_workflow import OnlineOutcome, idempotency_key, reconcile_online
 from desk.cards.operators.converge import kept_token
 from desk.cards.operators.saferpay import alias_id
 from desk.core.card_numbers import has_card_number
@@ -50,6 +50,10 @@ def sqlite_rig(sqlite_hotel: Hotel) -> Iterator[SaferpayRig]:
     yield from make_saferpay_rig(sqlite_hotel)
 
 
+class Killed(BaseException):
+    """The desk's process ends here: nothing after it runs, the journal keeps what was committed."""
+
+
 @contextmanager
 def guests_own_logs_apart() -> Iterator[None]:
     """The guest's browser is not the desk: what its HTTP library logs (the page's redirect, with
@@ -70,10 +74,11 @@ class Guest:
     RETURN_URL (never loading it), or None when the window was "closed"."""
 
     def __init__(self, *steps: dict[str, str] | str, close_after: bool = False, crash_after: bool = False,
-                 unreachable: SaferpayRig | None = None) -> None:
+                 killed_after: bool = False, unreachable: SaferpayRig | None = None) -> None:
         self.steps = steps  # each a form to send, or "cancel"
         self.close_after = close_after
         self.crash_after = crash_after
+        self.killed_after = killed_after
         self.unreachable = unreachable
         self.pages: list[str] = []  # what the guest read on each page
 
@@ -99,6 +104,8 @@ class Guest:
                 answer = client.post(cancel_action) if cancelled else client.post(save_action, data=step)
                 if answer.status_code == 200:
                     self.pages.append(answer.text)
+        if self.killed_after:
+            raise Killed
         if self.crash_after:
             raise RuntimeError("the window's process died")
         if self.close_after:
@@ -339,3 +346,24 @@ def test_a_crash_after_the_card_was_sent_on_adyens_page_is_found_by_our_shopper_
     assert outcome.settled, outcome.intent
     [card] = saved_rows(rig)
     assert [card.token] == list(rig.fake.stored)
+
+
+# --- the desk killed while the page was open -------------------------------------------------------
+
+
+@pytest.mark.parametrize("make_rig", [make_saferpay_rig, make_online_rig, make_adyen_rig],
+                         ids=["saferpay", "stripe", "adyen"])
+def test_a_desk_killed_after_the_guest_sent_the_card_saves_it_once_when_the_journal_is_reconciled(
+        sqlite_hotel: Hotel, make_rig):
+    for rig in make_rig(sqlite_hotel):
+        with pytest.raises(Killed):
+            save(rig, Guest(VISA, killed_after=True))
+        [left] = rig.hotel.query(unresolved)
+        assert left.state is IntentState.SENT and saved_rows(rig) == []
+        # The desk starts again: the journal asks the operator by our key what its page saved.
+        reconcile_online(rig.runner, rig.cashier)
+        [card] = saved_rows(rig)
+        assert card.intent_id == left.id and card.masked_pan == "•••• 1111"
+        assert rig.hotel.query(unresolved) == []
+        reconcile_online(rig.runner, rig.cashier)  # asked again: nothing more
+        assert len(saved_rows(rig)) == 1
