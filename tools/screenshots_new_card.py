@@ -82,7 +82,9 @@ def main() -> int:
                 window.findChild(QPushButton, "newCardButton").click()
                 dialog = window.last_dialog
                 assert isinstance(dialog, NewCardDialog)
-                waiting_for_page(lambda d=dialog: d.view.isVisible() and d.progress_bar.isHidden())
+                waiting_for_page(lambda d=dialog: d.view is not None and d.view.isVisible()
+                                 and d.progress_bar.isHidden())
+                assert dialog.page is not None
                 dialog.page.runJavaScript(GUEST_TYPES)
                 pause(1_000)
                 dialog.grab().save(str(OUT / f"new_card_page_{language}.png"))

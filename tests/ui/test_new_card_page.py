@@ -58,10 +58,8 @@ def context(qtbot, demo_database: Database) -> Iterator[object]:
     ctx.close()
 
 
-def page_shows(dialog: NewCardDialog, element: str) -> bool:
-    found: list[bool] = []
-    dialog.page.runJavaScript(f"document.getElementById('{element}') !== null", 0, found.append)
-    return bool(found and found[0])
+def page_open(dialog: NewCardDialog) -> bool:
+    return dialog.view is not None and dialog.view.isVisible() and dialog.progress_bar.isHidden()
 
 
 def test_the_guest_types_the_card_on_saferpays_page_in_the_window_and_it_is_saved(qtbot, context, demo_database,
@@ -76,8 +74,9 @@ def test_the_guest_types_the_card_on_saferpays_page_in_the_window_and_it_is_save
     button.click()
     dialog = window.last_dialog
     assert isinstance(dialog, NewCardDialog)
-    qtbot.waitUntil(lambda: dialog.view.isVisible() and dialog.progress_bar.isHidden(), timeout=30_000)
+    qtbot.waitUntil(lambda: page_open(dialog), timeout=30_000)
     assert dialog.windowTitle() == "New card · Saferpay"
+    assert dialog.view is not None and dialog.page is not None
     assert "own page" in dialog.message_label.text()
     assert dialog.view.url().toString().startswith(fake.base_url.removesuffix("/api") + "/vt/alias/")
 
@@ -99,9 +98,21 @@ def test_the_guest_types_the_card_on_saferpays_page_in_the_window_and_it_is_save
     qtbot.addWidget(again)
     again.show()
     again.start()
-    qtbot.waitUntil(lambda: again.view.isVisible() and again.progress_bar.isHidden(), timeout=30_000)
+    qtbot.waitUntil(lambda: page_open(again), timeout=30_000)
+    assert again.page is not None
     again.page.runJavaScript("document.getElementById('cancel').click();")
     qtbot.waitUntil(lambda: again.outcome is not None, timeout=30_000)
     assert again.outcome is not None and again.outcome.intent.state is IntentState.CANCELLED
     assert again.message_label.text() == "The card page was left without a card. Nothing was saved."
     assert len(fake.aliases) == 1
+
+
+def test_without_an_operator_with_its_own_page_the_window_says_so_and_starts_no_browser(qtbot, context):
+    dialog = NewCardDialog(context, "Anna Gast", NewCardOwner(reservation_id=1))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.start()
+    qtbot.waitUntil(lambda: dialog.cancel_button.text() == "&Close", timeout=10_000)
+    assert dialog.message_label.text() == (
+        "No card operator with its own card page is set up: take the card on the terminal")
+    assert dialog.view is None  # the web engine was never started

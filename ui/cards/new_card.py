@@ -135,19 +135,12 @@ class NewCardDialog(QDialog):
         self.progress_bar.setObjectName("newCardProgress")
         self.progress_bar.setRange(0, 0)
         layout.addWidget(self.progress_bar)
-        # The view first, its profile after: children are deleted in that order, the page before its profile.
-        self.view = QWebEngineView(self)
-        self.view.setObjectName("newCardPage")
-        self.profile = QWebEngineProfile(self)  # off the record: nothing kept on disk
-        self._interceptor = _ReturnNeverLoaded(self.profile)
-        self.profile.setUrlRequestInterceptor(self._interceptor)
-        self.page = _OperatorPage(self.profile, self.view)
-        self.page.returned.connect(self._returned)
-        self.view.setPage(self.page)
-        self.view.loadProgress.connect(self._loading)
-        self.view.loadFinished.connect(self._loaded)
-        self.view.hide()
-        layout.addWidget(self.view, 1)
+        # The web engine starts only when there is a page to show (made in _open_page).
+        self.view: QWebEngineView | None = None
+        self.page: _OperatorPage | None = None
+        self.profile: QWebEngineProfile | None = None
+        self._layout = layout
+        layout.addStretch(1)
         self.buttons = QDialogButtonBox()
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.cancel_button.setObjectName("cancelButton")
@@ -203,8 +196,32 @@ class NewCardDialog(QDialog):
         if self.cancel_event.is_set():
             return
         self._caught = False
-        self.view.show()
-        self.view.setUrl(QUrl(page_url))
+        view = self._make_view()
+        view.show()
+        view.setUrl(QUrl(page_url))
+
+    def _make_view(self) -> QWebEngineView:
+        if self.view is None:
+            # The view first, its profile after: children are deleted in that order, the page before its profile.
+            self.view = QWebEngineView(self)
+            self.view.setObjectName("newCardPage")
+            self.profile = QWebEngineProfile(self)  # off the record: nothing kept on disk
+            self._interceptor = _ReturnNeverLoaded(self.profile)
+            self.profile.setUrlRequestInterceptor(self._interceptor)
+            self.page = _OperatorPage(self.profile, self.view)
+            self.page.returned.connect(self._returned)
+            self.view.setPage(self.page)
+            self.view.loadProgress.connect(self._loading)
+            self.view.loadFinished.connect(self._loaded)
+            # In place of the stretch that kept the message at the top while there was no page.
+            stretch = self._layout.indexOf(self.buttons) - 1
+            self._layout.takeAt(stretch)
+            self._layout.insertWidget(stretch, self.view, 1)
+        return self.view
+
+    def _hide_page(self) -> None:
+        if self.view is not None and shiboken6.isValid(self.view):
+            self.view.hide()
 
     def _loading(self, percent: int) -> None:
         self.progress_bar.setRange(0, 100)
@@ -215,7 +232,8 @@ class NewCardDialog(QDialog):
         if self._caught:
             return
         if not ok:
-            self.bridge.failed(f"{self.view.url().host()} could not be loaded")
+            host = self.view.url().host() if self.view is not None else ""
+            self.bridge.failed(f"{host} could not be loaded")
             return
         self.progress_bar.hide()
         self._say(self.tr("The guest types the card on {operator}'s own page below: the desk never sees the card "
@@ -223,7 +241,7 @@ class NewCardDialog(QDialog):
 
     def _returned(self, address: str) -> None:
         self._caught = True
-        self.view.hide()
+        self._hide_page()
         self.progress_bar.setRange(0, 0)
         self.progress_bar.show()
         self.bridge.returned(address)
@@ -233,7 +251,7 @@ class NewCardDialog(QDialog):
         if self.is_busy:
             self.cancel_event.set()
             self.bridge.closed()
-            self.view.hide()
+            self._hide_page()
             self.cancel_button.setEnabled(False)
             self._say(self.tr("Closing the card page and asking {operator} whether a card was sent…").format(
                 operator=self.operator_name))
@@ -244,13 +262,13 @@ class NewCardDialog(QDialog):
         super().done(result)
         # The page goes now and before its profile (Qt warns otherwise); the window is not opened again.
         for web_object in (self.page, self.profile):
-            if shiboken6.isValid(web_object):
+            if web_object is not None and shiboken6.isValid(web_object):
                 shiboken6.delete(web_object)
 
     def _ended(self, outcome: OnlineOutcome) -> None:
         self.outcome = outcome
         self.progress_bar.hide()
-        self.view.hide()
+        self._hide_page()
         self.cancel_button.setEnabled(True)
         if outcome.settled:
             self._say(self.outcome_text(outcome))
@@ -265,7 +283,7 @@ class NewCardDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.progress_bar.hide()
-        self.view.hide()
+        self._hide_page()
         self.cancel_button.setEnabled(True)
         self.cancel_button.setText(self.tr("&Close"))
         self._say(error_text(exc))
