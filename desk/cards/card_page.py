@@ -132,7 +132,9 @@ def _finish(operator: HostsCardPage, page: HostedPage, holder: str, returned: st
         return Answer(EventType.DECLINED, {"reason": "declined", "code": exc.code,
                                            "decline_code": exc.decline_code, "error": exc.message})
     except Refused as exc:
-        return Answer(EventType.FAILED, {"reason": "refused", "code": exc.code, "error": exc.message})
+        # Asking what the page saved is an enquiry: its refusal does not say nothing was saved. The
+        # journal asks the operator by our key instead (Saferpay's alias, Stripe's SetupIntent...).
+        raise AnswerLost(f"the operator refused to tell what its page saved: {exc.code} {exc.message}") from None
     except AnswerLost:
         raise  # unknown: reconciliation asks the operator by our key
     return Answer(EventType.APPROVED, _saved_payload(saved))

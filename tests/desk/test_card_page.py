@@ -204,6 +204,22 @@ def test_a_crash_before_any_card_was_sent_is_resolved_as_nothing_saved(sqlite_ri
     assert saved_rows(rig) == []
 
 
+def test_a_refusal_to_assert_insert_is_not_taken_as_nothing_saved_saferpay_is_asked_for_our_alias(
+        sqlite_rig: SaferpayRig):
+    rig = sqlite_rig
+
+    class RefusedGuest(Guest):
+        def show(self, page_url: str, return_url: str, cancel: threading.Event) -> str | None:
+            returned = super().show(page_url, return_url, cancel)
+            rig.fake.next_error = (403, "PERMISSION_DENIED", "ABORT")  # the enquiry refused, the card saved
+            return returned
+
+    _, outcome = save(rig, RefusedGuest(VISA))
+    assert outcome.settled, outcome.intent
+    assert [e.type.value for e in outcome.intent.events].count("unknown") == 1
+    assert len(saved_rows(rig)) == 1 and len(rig.fake.aliases) == 1
+
+
 def test_a_lost_answer_to_assert_insert_is_asked_again_and_the_card_saved_once(sqlite_rig: SaferpayRig):
     rig = sqlite_rig
 
