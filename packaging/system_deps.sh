@@ -20,6 +20,25 @@ set -euo pipefail
 # which makes screenshots and text-metric-dependent widget tests meaningless, hence DejaVu.
 # poppler-utils: pdftoppm turns our PDFs into PNG pages for docs/ and for looking at them.
 # libusb: pyusb (the hardware layer) loads it at first use and finds no backend without it.
+# QtWebEngine ("New card": the operator's own card page, PySide6-Addons): the NEEDED libraries of
+# libQt6WebEngineCore and libexec/QtWebEngineProcess (readelf -d on the 6.11.3 wheel) that neither the
+# wheel nor the list below bundles. Wanted by the tests too: one test opens a real page offscreen.
+WEBENGINE_PKGS=(
+    libnss3
+    libxcomposite1
+    libxdamage1
+    libxext6
+    libxfixes3
+    libxrandr2
+    libxtst6
+    libxkbfile1
+    libxcb-dri3-0
+    libasound2
+    libgbm1
+    libudev1
+    libexpat1
+)
+
 TEST_PKGS=(
     postgresql
     libusb-1.0-0
@@ -33,6 +52,7 @@ TEST_PKGS=(
     libdbus-1-3
     fonts-dejavu-core
     poppler-utils
+    "${WEBENGINE_PKGS[@]}"
 )
 
 # Qt's xcb platform plugin (a real window on X11). Qt 6 no longer links libxcb-xinerama.

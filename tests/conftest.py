@@ -5,6 +5,7 @@ import os
 # Before anything imports Qt: tests never need a real display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+
 import functools
 import itertools
 import signal
@@ -19,6 +20,10 @@ import desk.db.engine
 import hardware.terminal.zvt.client
 from desk.people.auth import use_hash_cost
 from tests.pg_server import PgServer
+from ui.cards.web_engine import prepare_web_engine
+
+# Before pytest-qt makes the application: the New card window's QtWebEngine needs it then.
+prepare_web_engine()
 
 # Argon2 at its real cost takes a fifth of a second a hash on this machine; tests sign in hundreds
 # of times. The cost is a parameter, not the logic under test (bench/bench_sign_in.py measures it).

@@ -225,6 +225,9 @@ def main(args: argparse.Namespace) -> int:
     """Run the workstation until its main window closes; the exit status."""
     app = QApplication.instance()
     if not isinstance(app, QApplication):
+        from ui.cards.web_engine import prepare_web_engine
+
+        prepare_web_engine()
         app = QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("frontdesk-cashier")

@@ -2017,6 +2017,10 @@
         <translation>Не е изпратен ключ на POS: изпратете ключа, даден от хотела на този POS</translation>
     </message>
     <message>
+        <source>No card operator with its own card page is set up: take the card on the terminal</source>
+        <translation>Не е настроен оператор със собствена страница за карти: приемете картата на терминала</translation>
+    </message>
+    <message>
         <source>No cash drawer is configured on {workstation}</source>
         <translation>На работното място {workstation} няма настроено чекмедже за пари</translation>
     </message>
@@ -3191,6 +3195,10 @@
     <message>
         <source>{night} is not a night of reservation {reservation}</source>
         <translation>{night} не е нощувка от резервация {reservation}</translation>
+    </message>
+    <message>
+        <source>{operator} has no card page of its own here: take the card on the terminal</source>
+        <translation>{operator} няма собствена страница за карти тук: приемете картата на терминала</translation>
     </message>
     <message>
         <source>{path} cannot be read as a PEM certificate file</source>
@@ -5587,6 +5595,69 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     </message>
 </context>
 <context>
+    <name>NewCardDialog</name>
+    <message>
+        <source>New card</source>
+        <translation>Нова карта</translation>
+    </message>
+    <message>
+        <source>Opening the card operator&apos;s page…</source>
+        <translation>Отваря се страницата на оператора…</translation>
+    </message>
+    <message>
+        <source>New card · {operator}</source>
+        <translation>Нова карта · {operator}</translation>
+    </message>
+    <message>
+        <source>Opening {operator}&apos;s card page…</source>
+        <translation>Отваря се страницата за карти на {operator}…</translation>
+    </message>
+    <message>
+        <source>Asking {operator} for the card saved on its page…</source>
+        <translation>Запитване към {operator} за картата, записана на страницата му…</translation>
+    </message>
+    <message>
+        <source>The guest types the card on {operator}&apos;s own page below: the desk never sees the card number.</source>
+        <translation>Гостът въвежда картата по-долу, на собствената страница на {operator}: номерът на картата никога не стига до програмата.</translation>
+    </message>
+    <message>
+        <source>Closing the card page and asking {operator} whether a card was sent…</source>
+        <translation>Страницата се затваря; запитване към {operator} дали е изпратена карта…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Затвори</translation>
+    </message>
+    <message>
+        <source>Card saved: {brand} {number}, valid to {expiry}.</source>
+        <translation>Картата е записана: {brand} {number}, валидна до {expiry}.</translation>
+    </message>
+    <message>
+        <source>{operator} did not answer. The card is listed under Pending card operations, where {operator} is asked again whether its page saved it.</source>
+        <translation>{operator} не отговори. Картата е в „Незавършени операции с карти“, където {operator} се пита отново дали страницата я е записала.</translation>
+    </message>
+    <message>
+        <source>{operator} refused the card ({code}). Nothing was saved.</source>
+        <translation>{operator} отказа картата ({code}). Нищо не е записано.</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>без посочена причина</translation>
+    </message>
+    <message>
+        <source>{operator}&apos;s card page could not be opened: check the connection to the internet and try again. Nothing was saved.</source>
+        <translation>Страницата за карти на {operator} не може да се отвори: проверете връзката с интернет и опитайте отново. Нищо не е записано.</translation>
+    </message>
+    <message>
+        <source>{operator} refused the request: {error}. Nothing was saved.</source>
+        <translation>{operator} отказа заявката: {error}. Нищо не е записано.</translation>
+    </message>
+    <message>
+        <source>The card page was left without a card. Nothing was saved.</source>
+        <translation>Страницата е напусната без карта. Нищо не е записано.</translation>
+    </message>
+</context>
+<context>
     <name>NewFolioDialog</name>
     <message>
         <source>New folio</source>
@@ -7052,6 +7123,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Печат на слип</translation>
     </message>
     <message>
+        <source>Save a new card on the operator&apos;s page…</source>
+        <translation>Запис на нова карта на страницата на оператора…</translation>
+    </message>
+    <message>
         <source>&amp;Reload</source>
         <translation>Презаре&amp;ждане</translation>
     </message>
@@ -7082,6 +7157,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>No saved cards</source>
         <translation>Няма запазени карти</translation>
+    </message>
+    <message>
+        <source>&amp;New card…</source>
+        <translation>&amp;Нова карта…</translation>
     </message>
     <message>
         <source>Pre-authorisations</source>

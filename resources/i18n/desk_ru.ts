@@ -2021,6 +2021,10 @@
         <translation>Ключ POS не передан: передайте ключ, выданный отелем этому POS</translation>
     </message>
     <message>
+        <source>No card operator with its own card page is set up: take the card on the terminal</source>
+        <translation>Не настроен ни один эквайер со своей страницей ввода карты: примите карту на терминале</translation>
+    </message>
+    <message>
         <source>No cash drawer is configured on {workstation}</source>
         <translation>На рабочем месте {workstation} денежный ящик не настроен</translation>
     </message>
@@ -3195,6 +3199,10 @@
     <message>
         <source>{night} is not a night of reservation {reservation}</source>
         <translation>{night} — не ночь брони {reservation}</translation>
+    </message>
+    <message>
+        <source>{operator} has no card page of its own here: take the card on the terminal</source>
+        <translation>У {operator} здесь нет своей страницы ввода карты: примите карту на терминале</translation>
     </message>
     <message>
         <source>{path} cannot be read as a PEM certificate file</source>
@@ -5591,6 +5599,69 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     </message>
 </context>
 <context>
+    <name>NewCardDialog</name>
+    <message>
+        <source>New card</source>
+        <translation>Новая карта</translation>
+    </message>
+    <message>
+        <source>Opening the card operator&apos;s page…</source>
+        <translation>Открывается страница эквайера…</translation>
+    </message>
+    <message>
+        <source>New card · {operator}</source>
+        <translation>Новая карта · {operator}</translation>
+    </message>
+    <message>
+        <source>Opening {operator}&apos;s card page…</source>
+        <translation>Открывается страница ввода карты {operator}…</translation>
+    </message>
+    <message>
+        <source>Asking {operator} for the card saved on its page…</source>
+        <translation>Запрос к {operator}: какая карта сохранена на его странице…</translation>
+    </message>
+    <message>
+        <source>The guest types the card on {operator}&apos;s own page below: the desk never sees the card number.</source>
+        <translation>Гость вводит карту ниже, на собственной странице {operator}: номер карты никогда не попадает в программу.</translation>
+    </message>
+    <message>
+        <source>Closing the card page and asking {operator} whether a card was sent…</source>
+        <translation>Страница закрывается; запрос к {operator}, была ли отправлена карта…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Закрыть</translation>
+    </message>
+    <message>
+        <source>Card saved: {brand} {number}, valid to {expiry}.</source>
+        <translation>Карта сохранена: {brand} {number}, действует до {expiry}.</translation>
+    </message>
+    <message>
+        <source>{operator} did not answer. The card is listed under Pending card operations, where {operator} is asked again whether its page saved it.</source>
+        <translation>{operator} не ответил. Карта указана в «Незавершённых операциях по картам», где у {operator} снова спросят, сохранила ли её страница.</translation>
+    </message>
+    <message>
+        <source>{operator} refused the card ({code}). Nothing was saved.</source>
+        <translation>{operator} отклонил карту ({code}). Ничего не сохранено.</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>причина не указана</translation>
+    </message>
+    <message>
+        <source>{operator}&apos;s card page could not be opened: check the connection to the internet and try again. Nothing was saved.</source>
+        <translation>Не удалось открыть страницу ввода карты {operator}: проверьте подключение к интернету и повторите. Ничего не сохранено.</translation>
+    </message>
+    <message>
+        <source>{operator} refused the request: {error}. Nothing was saved.</source>
+        <translation>{operator} отклонил запрос: {error}. Ничего не сохранено.</translation>
+    </message>
+    <message>
+        <source>The card page was left without a card. Nothing was saved.</source>
+        <translation>Страницу покинули, не отправив карту. Ничего не сохранено.</translation>
+    </message>
+</context>
+<context>
     <name>NewFolioDialog</name>
     <message>
         <source>New folio</source>
@@ -7056,6 +7127,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Печать слипа</translation>
     </message>
     <message>
+        <source>Save a new card on the operator&apos;s page…</source>
+        <translation>Сохранить новую карту на странице эквайера…</translation>
+    </message>
+    <message>
         <source>&amp;Reload</source>
         <translation>Перезагрузи&amp;ть</translation>
     </message>
@@ -7086,6 +7161,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>No saved cards</source>
         <translation>Нет сохранённых карт</translation>
+    </message>
+    <message>
+        <source>&amp;New card…</source>
+        <translation>&amp;Новая карта…</translation>
     </message>
     <message>
         <source>Pre-authorisations</source>

@@ -118,6 +118,8 @@ class CardActions(CardBreakdown, CardHolds):
             "ReservationCard", "Charge saved card…"), self.charge_saved_card)
         self.pre_authorise_saved_action = self._action("preAuthoriseSavedAction", QCoreApplication.translate(
             "ReservationCard", "Pre-authorise with saved card…"), self.pre_authorise_saved_card)
+        self.new_card_action = self._action("newCardAction", QCoreApplication.translate(
+            "ReservationCard", "Save a new card on the operator's page…"), self.new_card)
         self.reload_action = self._action("reloadAction", QCoreApplication.translate(
             "ReservationCard", "&Reload"), self.reload, "F5")
         self.close_action = self._action("closeAction", QCoreApplication.translate(
@@ -229,6 +231,7 @@ class CardActions(CardBreakdown, CardHolds):
         saved = self.current_saved_card()
         self.charge_saved_action.setEnabled(writable and saved is not None and bill is not None)
         self.pre_authorise_saved_action.setEnabled(writable and saved is not None)
+        self.new_card_action.setEnabled(writable)
         self.reload_action.setEnabled(True)
 
     def make_payment(self) -> None:
@@ -326,6 +329,27 @@ class CardActions(CardBreakdown, CardHolds):
         saved = self.current_saved_card()
         if saved is not None and self.pre_authorise_saved_action.isEnabled():
             self._saved_card_dialog(SavedCardOperation.PRE_AUTHORISE, saved=saved)
+
+    def new_card(self) -> None:
+        """Verify and save credit card with "New card": the guest types it on the operator's own page."""
+        if self.card is None or not self.new_card_action.isEnabled():
+            return
+        from desk.cards.card_page import NewCardOwner
+        from ui.cards.new_card import NewCardDialog  # QtWebEngine is loaded when a page is first opened
+
+        folio = self.card.folio.folio
+        guests = folio.reservation.guests if folio.reservation is not None else []
+        owner = NewCardOwner(reservation_id=folio.reservation_id, event_id=folio.event_id) \
+            if folio.reservation_id is not None or folio.event_id is not None \
+            else NewCardOwner(company_id=folio.company_id)
+        dialog = NewCardDialog(self.ctx, guests[0].full_name if guests else "", owner, parent=self)
+        dialog.accepted.connect(lambda: self._new_card_done(dialog))
+        self._show(dialog)
+        dialog.start()
+
+    def _new_card_done(self, dialog: Any) -> None:
+        self.statusBar().showMessage(dialog.message_label.text(), 15_000)
+        self.reload()
 
     def _saved_card_dialog(self, operation: SavedCardOperation, **options: Any) -> None:
         if self.card is None:

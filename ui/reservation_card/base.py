@@ -80,6 +80,7 @@ class CardWindowBase(QMainWindow):
     print_hold_slip_action: QAction
     charge_saved_action: QAction
     pre_authorise_saved_action: QAction
+    new_card_action: QAction
     reload_action: QAction
     close_action: QAction
     check_in_button: QPushButton

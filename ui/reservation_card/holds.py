@@ -33,17 +33,21 @@ class CardHolds(CardWindowBase):
         saved_buttons = QHBoxLayout()
         self.charge_saved_button = self._button("chargeSavedButton", self.charge_saved_action)
         self.pre_authorise_saved_button = self._button("preAuthoriseSavedButton", self.pre_authorise_saved_action)
+        self.new_card_button = self._button("newCardButton", self.new_card_action)
         # Under the saved cards a verb says enough; the whole name (and the menu's) is in the tooltip. Long
         # labels here would take the width the pre-authorisations' columns need.
         for button, short, action in (
                 (self.charge_saved_button, QCoreApplication.translate("ReservationCard", "C&harge…"),
                  self.charge_saved_action),
                 (self.pre_authorise_saved_button, QCoreApplication.translate("ReservationCard", "Pre-&authorise…"),
-                 self.pre_authorise_saved_action)):
+                 self.pre_authorise_saved_action),
+                (self.new_card_button, QCoreApplication.translate("ReservationCard", "&New card…"),
+                 self.new_card_action)):
             button.setText(short)
             button.setToolTip(action.text().replace("&", ""))
         saved_buttons.addWidget(self.charge_saved_button)
         saved_buttons.addWidget(self.pre_authorise_saved_button)
+        saved_buttons.addWidget(self.new_card_button)
         saved_buttons.addStretch(1)
         saved.addLayout(saved_buttons)
         # Four ninths and five: the saved cards' five headers read whole in Russian (two fifths cut "days until

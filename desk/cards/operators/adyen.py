@@ -18,12 +18,15 @@ import hashlib
 import json
 import re
 from collections.abc import Mapping
+from datetime import date
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 import Adyen
 from Adyen.exceptions import AdyenAPIResponseError, AdyenError
 
 from desk.cards.operators.interface import (
+    ON_OPERATOR_PAGE,
     AnswerLost,
     AwaitingConfirmation,
     CardOnFile,
@@ -31,6 +34,8 @@ from desk.cards.operators.interface import (
     Done,
     Finding,
     Found,
+    GuestLeftPage,
+    HostedPage,
     NotYetDone,
     Operation,
     OperatorError,
@@ -145,6 +150,49 @@ class AdyenOperator:
         _authorised(answer)
         return _saved(answer, holder)
 
+    def start_card_page(self, key: str, return_url: str, holder: str, keep_until: date | None = None) -> HostedPage:
+        """Adyen's Hosted Checkout (a session in ``hosted`` mode) that stores the card for a
+        shopperReference made from our key, for later charges without the guest; it sends the guest to
+        ``return_url`` with the session's id and result."""
+        shopper = _shopper(key)
+        answer = self._do(self._adyen.checkout.payments_api.sessions, {
+            "merchantAccount": self.merchant_account, "reference": key, "mode": "hosted",
+            "amount": {"value": 0, "currency": self.save_currency}, "returnUrl": return_url,
+            "shopperReference": shopper, "storePaymentMethodMode": "enabled",
+            "recurringProcessingModel": RECURRING_MODEL, "shopperInteraction": "Ecommerce",
+            "allowedPaymentMethods": ["scheme"]}, key=f"{key}:session")
+        return HostedPage(str(answer["url"]), str(answer["id"]), shopper)
+
+    def finish_card_page(self, page: HostedPage, holder: str, returned: str = "") -> SavedToken:
+        """The session's result, then the card Adyen stored for the shopperReference (also when the
+        window was closed before the guest came back: what Adyen stored is what counts)."""
+        result = parse_qs(urlsplit(returned).query).get("sessionResult", [""])[0]
+        if result:
+            session = self._do(self._adyen.checkout.payments_api.get_result_of_payment_session, page.session,
+                               key="", query_parameters={"sessionResult": result})
+            status = str(session.get("status") or "")
+            if status == "paymentPending":
+                raise NotYetDone(f"session {page.session} is {status}")
+            if status in ("canceled", "expired"):
+                raise GuestLeftPage(f"session {page.session} is {status}", status)
+            if status == "refused":
+                raise Declined(f"session {page.session} was refused", status)
+        saved = self._stored(page.saved_under, holder)
+        if saved is None:
+            raise GuestLeftPage("Adyen stored no card for this page", "no_stored_method")
+        return saved
+
+    def _stored(self, shopper: str, holder: str) -> SavedToken | None:
+        answer = self._do(self._adyen.checkout.recurring_api.get_tokens_for_stored_payment_details, key="",
+                          query_parameters={"shopperReference": shopper, "merchantAccount": self.merchant_account})
+        methods = answer.get("storedPaymentMethods") or []
+        if not methods:
+            return None
+        method = methods[0]
+        return SavedToken(desk_reference(str(method["id"])), shopper, brand_name(str(method.get("brand") or "")),
+                          str(method.get("lastFour") or ""), int(method.get("expiryMonth") or 0),
+                          int(method.get("expiryYear") or 0), holder or str(method.get("holderName") or ""))
+
     def _payment(self, card: CardOnFile, amount_minor: int, currency: str, key: str, *, hold: bool) -> Done:
         answer = self._do(self._adyen.checkout.payments_api.payments,
                           self._payment_request(card, amount_minor, currency, key, hold=hold), key=key)
@@ -202,6 +250,10 @@ class AdyenOperator:
         asked = asked or {}
         try:
             match operation:
+                case Operation.SAVE if asked.get("card_source") == ON_OPERATOR_PAGE:
+                    # Saved on Adyen's own page, if at all, under the shopperReference made from our key.
+                    saved = self._stored(_shopper(key), holder)
+                    return Found(Finding.DONE, saved=saved) if saved else Found(Finding.NOT_DONE)
                 case Operation.SAVE:
                     return Found(Finding.DONE, saved=self.save_card(str(asked.get("card_source", "")), holder, key))
                 case Operation.CHARGE | Operation.PRE_AUTHORISE:

@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
+from urllib.parse import parse_qs, urlencode, urlsplit
 from xml.etree.ElementTree import Element, SubElement, tostring
 
 import httpx
@@ -32,7 +33,9 @@ from desk.cards.operators.interface import (
     Done,
     Finding,
     Found,
+    GuestLeftPage,
     HoldExpired,
+    HostedPage,
     Operation,
     OperatorError,
     Refused,
@@ -157,19 +160,60 @@ class ConvergeOperator:
     # --- the operations -------------------------------------------------------------------------
 
     def save_card(self, card_source: str, holder: str, key: str) -> SavedToken:
-        first, _, last = holder.strip().rpartition(" ")
-        # Card Manager wants both names; a holder given as one word fills both.
-        first, last = (first or last or "Guest"), (last or "Guest")
+        first, last = _names(holder)
         try:
             answer = self._send("ccgettoken", {
                 "ssl_enc_track_data": card_source, "ssl_verify": "Y", "ssl_add_token": "Y",
-                "ssl_first_name": first[:20], "ssl_last_name": last[:30]})
+                "ssl_first_name": first, "ssl_last_name": last})
         except _Error as error:
             raise Refused(f"{error.name}: {error.message}", error.code) from None
         if answer.findtext("ssl_token_response") != "SUCCESS" or not answer.findtext("ssl_token"):
             message = answer.findtext("ssl_result_message") or answer.findtext("ssl_token_response") or "DECLINED"
             raise Declined(message, message)
         return _saved(answer, holder)
+
+    def start_card_page(self, key: str, return_url: str, holder: str, keep_until: date | None = None) -> HostedPage:
+        """The Hosted Payment Page for a ccgettoken (verified, added to Card Manager): its session token,
+        asked for with the terminal's credentials; the page sends the guest to ``return_url`` with the
+        result fields (REDG)."""
+        first, last = _names(holder)
+        fields = {"ssl_merchant_id": self._merchant, "ssl_user_id": self._user, "ssl_pin": self._pin,
+                  "ssl_transaction_type": "ccgettoken", "ssl_verify": "Y", "ssl_add_token": "Y",
+                  "ssl_first_name": first, "ssl_last_name": last,
+                  "ssl_receipt_link_method": "REDG", "ssl_receipt_link_url": return_url}
+        try:
+            response = httpx.post(f"{self._hosted_pages}/transaction_token", data=fields, timeout=self._timeout,
+                                  verify=verifying_context())
+        except httpx.TransportError as exc:
+            raise AnswerLost(f"{type(exc).__name__}: {exc}") from None
+        session = response.text.strip()
+        if response.status_code != 200 or not session or "<" in session or " " in session:
+            raise Refused(f"Converge refused the payment page: {session[:200]}", str(response.status_code))
+        return HostedPage(f"{self._hosted_pages}?{urlencode({'ssl_txn_auth_token': session})}", session)
+
+    def finish_card_page(self, page: HostedPage, holder: str, returned: str = "") -> SavedToken:
+        """The result the page sent back, its token confirmed by Converge (ccquerytoken): an address the
+        guest's browser carried is not taken on its word."""
+        result = {name: values[0] for name, values in parse_qs(urlsplit(returned).query).items()}
+        if not returned or result.get("ssl_result_message", "").upper() == "CANCELLED":
+            # Converge cannot be asked what its page did: a window closed after the card was sent
+            # leaves a token in Card Manager the desk never knew, which the clerk saves again.
+            raise GuestLeftPage("The payment page was left without a card", "CANCELLED")
+        if result.get("ssl_result") != APPROVED or result.get("ssl_token_response") != "SUCCESS":
+            message = result.get("ssl_result_message") or "DECLINED"
+            raise Declined(message, message)
+        try:
+            answer = self._send("ccquerytoken", {"ssl_token": result.get("ssl_token", "")})
+        except _Error as error:
+            raise Refused(f"{error.name}: {error.message}", error.code) from None
+        if answer.findtext("ssl_token_response") != "SUCCESS":
+            raise Refused("Converge does not know the token its page returned", "TOKEN_NOT_FOUND")
+        return _saved(answer, holder)
+
+    @property
+    def _hosted_pages(self) -> str:
+        parts = urlsplit(self._url)
+        return f"{parts.scheme}://{parts.netloc}/hosted-payments"
 
     def _card_fields(self, card: CardOnFile, amount_minor: int, currency: str, key: str) -> dict[str, str]:
         return {"ssl_token": sent_token(card.token), "ssl_amount": _major(amount_minor, currency),
@@ -268,6 +312,12 @@ class ConvergeOperator:
                 return Found(Finding.DONE, Done(reference, amount, currency)) if kind == "DELETE" \
                     else Found(Finding.NOT_DONE)
         raise AssertionError(operation)
+
+
+def _names(holder: str) -> tuple[str, str]:
+    """Card Manager wants both names; a holder given as one word fills both."""
+    first, _, last = holder.strip().rpartition(" ")
+    return (first or last or "Guest")[:20], (last or "Guest")[:30]
 
 
 def _saved(answer: Element, holder: str) -> SavedToken:

@@ -164,6 +164,43 @@ class CardPage(Protocol):
         ...
 
 
+@dataclass(frozen=True)
+class HostedPage:
+    """The operator's own card page opened for one card: where the guest goes, and the operator's id of
+    that page (Saferpay's Token), by which the card typed there is asked for afterwards."""
+
+    page_url: str
+    session: str
+    saved_under: str = ""  # where the operator keeps the card saved there (Adyen's shopperReference)
+
+
+# What the journal's save request holds instead of a card: the card is on the operator's own page.
+ON_OPERATOR_PAGE = "operator-page"
+
+
+class GuestLeftPage(OperatorError):
+    """The operator's page was left without a card: the guest cancelled there, or the window was closed
+    before the card was sent. Nothing was saved."""
+
+
+@runtime_checkable
+class HostsCardPage(Protocol):
+    """An operator whose own hosted page takes the card (R11): started with our key, the guest sent back
+    to ``return_url`` when done, then finished by asking the operator what the page saved.
+
+    :meth:`finish_card_page` raises :class:`GuestLeftPage` when no card was sent there, :class:`Declined`
+    when the operator's check of the card failed; a lost answer is :class:`AnswerLost`. A card saved
+    there is found afterwards by :meth:`CardOperator.find` with ``Operation.SAVE`` and the same key.
+    """
+
+    def start_card_page(self, key: str, return_url: str, holder: str, keep_until: date | None) -> HostedPage:
+        ...
+
+    def finish_card_page(self, page: HostedPage, holder: str, returned: str) -> SavedToken:
+        """``returned``: the address the page sent the guest back to ("" when the window was closed)."""
+        ...
+
+
 @runtime_checkable
 class KeepsCardsUntil(Protocol):
     """An operator that deletes a saved card by itself after a lifetime given when it is saved

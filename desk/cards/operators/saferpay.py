@@ -1,6 +1,9 @@
 """Worldline/SIX Saferpay, through its JSON API (https://saferpay.github.io/jsonapi/) with our own
 client on httpx: no official Python SDK exists.
 
+- "New card": Alias/Insert opens Saferpay's own card page (RedirectUrl) for an alias under our id; the
+  guest types the card there and is sent to our ReturnUrl; Alias/AssertInsert by the page's Token tells
+  the alias (or that the guest cancelled).
 - A card is saved as an alias (Alias/InsertDirect with the token of Saferpay's hosted card fields, or
   OmniChannel/InsertAlias with a terminal transaction's SixTransactionReference), registered under an
   alias id we make from our key and with a ``Lifetime`` (R11): Saferpay deletes it by itself after it.
@@ -35,7 +38,9 @@ from desk.cards.operators.interface import (
     Done,
     Finding,
     Found,
+    GuestLeftPage,
     HoldExpired,
+    HostedPage,
     NotYetDone,
     Operation,
     OperatorError,
@@ -64,6 +69,8 @@ DECLINED_NAMES = frozenset({
     "BLOCKED_BY_RISK_MANAGEMENT", "UPDATE_CARD_INFORMATION", "NO_CONTRACT"})
 # Saferpay cannot know whether the acquirer authorised it: only asking later can tell.
 UNKNOWN_NAMES = frozenset({"COMMUNICATION_TIMEOUT", "UNEXPECTED_ERROR_BY_ACQUIRER", "INTERNAL_ERROR"})
+# AssertInsert's answers for a page left without a card: cancelled there, or never sent.
+PAGE_LEFT_NAMES = frozenset({"TRANSACTION_ABORTED", "TRANSACTION_IN_WRONG_STATE", "TOKEN_EXPIRED"})
 _ACCOUNT = re.compile(r"^(\d{1,20})/(\d{8})$")
 _SIX_REFERENCE = re.compile(r"^\d+:\d+:\d+:[A-Za-z0-9]+$")
 # Alias ids are made of letters only: a run of digits in one could read as a card number.
@@ -185,6 +192,24 @@ class SaferpayOperator:
             answer = self._call("/Payment/v1/Alias/InsertDirect",
                                 {"PaymentMeans": {"SaferpayFields": {"Token": card_source}},
                                  "RegisterAlias": register}, key)
+        return _saved(answer, holder)
+
+    def start_card_page(self, key: str, return_url: str, holder: str, keep_until: date | None) -> HostedPage:
+        """Alias/Insert: Saferpay's own card page, which registers the alias under our id (from ``key``)
+        when the guest sends the card, and then sends the guest to ``return_url``."""
+        register = {"IdGenerator": "MANUAL", "Id": alias_id(key), "Lifetime": lifetime_days(keep_until)}
+        answer = self._call("/Payment/v1/Alias/Insert", {"RegisterAlias": register, "Type": "CARD",
+                                                         "ReturnUrl": {"Url": return_url}}, key)
+        return HostedPage(str(answer["RedirectUrl"]), str(answer["Token"]))
+
+    def finish_card_page(self, page: HostedPage, holder: str, returned: str = "") -> SavedToken:
+        """Alias/AssertInsert by the page's Token: the alias the guest's card became, or why there is none."""
+        try:
+            answer = self._post("/Payment/v1/Alias/AssertInsert", {"Token": page.session}, _read_id(), enquiry=True)
+        except _Answered as answered:
+            if answered.name in PAGE_LEFT_NAMES:
+                raise GuestLeftPage(answered.message, answered.name) from None
+            raise _failure(answered) from None
         return _saved(answer, holder)
 
     def _authorize(self, card: CardOnFile, amount_minor: int, currency: str, key: str) -> dict[str, Any]:

@@ -1,6 +1,7 @@
 """Stripe, through its official SDK: SetupIntent to save a card, PaymentIntent off-session to charge
 it, ``capture_method=manual`` to hold, capture with ``amount_to_capture``, cancel to release,
-Refund, and PaymentMethod detach to delete the token.
+Refund, and PaymentMethod detach to delete the token. "New card" is a Checkout Session in setup mode:
+Stripe's own page takes the card, and the session's SetupIntent gives its PaymentMethod.
 
 Every request that changes something carries our own ``Idempotency-Key`` (the journal's); each
 object made carries it in ``metadata[desk_key]`` too, so that a lost answer is found again by
@@ -11,6 +12,7 @@ not retry by itself: whether to ask again is the journal's decision.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
 import stripe
@@ -23,7 +25,9 @@ from desk.cards.operators.interface import (
     Done,
     Finding,
     Found,
+    GuestLeftPage,
     HoldExpired,
+    HostedPage,
     NotYetDone,
     Operation,
     OperatorError,
@@ -86,6 +90,34 @@ class StripeOperator:
                           payment_method_types=["card"], metadata={KEY_FIELD: key})
         _expect(intent, "succeeded")
         return self._saved(str(intent.payment_method), customer, holder)
+
+    def start_card_page(self, key: str, return_url: str, holder: str, keep_until: date | None = None) -> HostedPage:
+        """A Checkout Session in setup mode: Stripe's own page saves the card for the customer made under
+        our key, through a SetupIntent that carries our key (so a lost end is found by it), then sends
+        the guest to ``return_url`` with the session's id; Cancel there sends them back without it."""
+        customer = self._customer(holder, key)
+        session = self._do(self._client.v1.checkout.sessions.create, key=f"{key}:checkout", mode="setup",
+                           customer=customer, payment_method_types=["card"],
+                           success_url=f"{return_url}?session_id={{CHECKOUT_SESSION_ID}}",
+                           cancel_url=f"{return_url}?cancelled=1",
+                           setup_intent_data={"metadata": {KEY_FIELD: key}}, metadata={KEY_FIELD: key})
+        return HostedPage(str(session.url), str(session.id))
+
+    def finish_card_page(self, page: HostedPage, holder: str, returned: str = "") -> SavedToken:
+        """The session's SetupIntent and its card; a session left open is expired, so that nothing can
+        be saved on it after the desk was told nothing was."""
+        session = self._do(self._client.v1.checkout.sessions.retrieve, page.session)
+        if session.status == "open":
+            try:
+                session = self._do(self._client.v1.checkout.sessions.expire, page.session)
+            except Refused:
+                # Completed between the two calls: it is read again below.
+                session = self._do(self._client.v1.checkout.sessions.retrieve, page.session)
+        if session.status != "complete":
+            raise GuestLeftPage(f"Checkout Session {page.session} is {session.status}", str(session.status))
+        intent = self._do(self._client.v1.setup_intents.retrieve, str(session.setup_intent))
+        _expect(intent, "succeeded")
+        return self._saved(str(intent.payment_method), str(session.customer), holder)
 
     def _customer(self, holder: str, key: str) -> str:
         # A key of its own, derived from ours: asked again, it is the same customer (replayed).

@@ -24,6 +24,12 @@ What it answers like Adyen (Checkout API, any version in the path, ``/v72/...``)
   merchantAccountCode:merchantReference:value:currency:eventCode:success with the hex key), each sent
   until the receiver answers ``[accepted]``.
 
+Hosted Checkout: ``POST /sessions`` in ``hosted`` mode answers the session with its ``url``, the
+fake's own card page (see ``card_form``); a good card is stored for the session's ``shopperReference``
+and the guest sent to ``returnUrl`` with ``sessionId`` and ``sessionResult``; Cancel likewise, the
+session ``canceled``. ``GET /sessions/{id}?sessionResult=`` tells the session's status and
+``GET /storedPaymentMethods`` a shopper's stored cards.
+
 Test cards (what Adyen's card component would give as ``encryptedCardNumber``, never a number):
 ``adyenjs_test$visa`` and ``adyenjs_test$mc`` (saved and charged), ``adyenjs_test$refused_on_charge``
 (saved, refused "Not enough balance" when charged), ``adyenjs_test$refused`` (refused when saved).
@@ -52,6 +58,13 @@ from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 from desk.cards.operators.fakes.base import CONTROL_PREFIX, DAY, KeyReused, LoopbackFake, Replays
+from desk.cards.operators.fakes.card_form import CardRefused, card_form_page, message_page, read_card_form
+
+# Hosted Checkout's page for a session (its ``url``): the fake's own card form.
+HOSTED_PAGE_PREFIX = "/checkoutshopper/pay/"
+SESSION_HOURS = 1
+# The card form's brands as Adyen codes them.
+_FORM_BRANDS = {"VISA": "visa", "MASTERCARD": "mc"}
 
 DEFAULT_KEY = "AQE_fake_api_key"
 DEFAULT_MERCHANT = "HotelDemoECOM"
@@ -123,6 +136,7 @@ class FakeAdyen(LoopbackFake):
         self.webhook_url = webhook_url
         self.stored: dict[str, dict[str, Any]] = {}  # storedPaymentMethodId -> its shopper, card, deleted
         self.payments: dict[str, dict[str, Any]] = {}  # pspReference -> the payment
+        self.sessions: dict[str, dict[str, Any]] = {}  # Hosted Checkout sessions by id
         self.modifications: dict[str, dict[str, Any]] = {}  # pspReference -> capture, cancel, refund
         self.requests: list[tuple[str, str, str]] = []  # (method, path, idempotency key) as received
         self.webhooks_sent: list[dict[str, Any]] = []  # items the receiver accepted
@@ -207,6 +221,9 @@ class FakeAdyen(LoopbackFake):
             self.requests.append((method, path, key))
             if path.startswith(CONTROL_PREFIX):
                 return (*self._control(method, path, dict(parse_qsl(parts.query))), False)
+            if path.startswith(HOSTED_PAGE_PREFIX):
+                # The guest's browser on Adyen's Hosted Checkout: no API key, a form, redirects.
+                return (*self._hosted_page(method, path, body), False)
             if headers.get("x-api-key", "") != self.api_key:
                 return 401, {"status": 401, "errorCode": "000", "message": "HTTP Status Response - Unauthorized",
                              "errorType": "security"}, False
@@ -231,6 +248,10 @@ class FakeAdyen(LoopbackFake):
             return status, answer, self._take_lost()
 
     def reply(self, target: str, status: int, answer: dict[str, Any]) -> tuple[bytes, list[tuple[str, str]]]:
+        if "_location" in answer:
+            return b"", [("Location", str(answer["_location"])), ("Cache-Control", "no-store")]
+        if "_html" in answer:
+            return answer["_html"], [("Content-Type", "text/html; charset=utf-8"), ("Cache-Control", "no-store")]
         replayed = bool(answer.pop("_replayed", False))
         headers = [("Content-Type", "application/json")]
         if "pspReference" in answer:
@@ -258,9 +279,16 @@ class FakeAdyen(LoopbackFake):
         if method == "DELETE" and len(parts) == 2 and parts[0] == "storedPaymentMethods":
             self._merchant(query.get("merchantAccount", ""))
             return self._delete(parts[1], query.get("shopperReference", ""))
+        if method == "GET" and parts == ["storedPaymentMethods"]:
+            self._merchant(query.get("merchantAccount", ""))
+            return 200, self._stored_of(query.get("shopperReference", ""))
+        if method == "GET" and len(parts) == 2 and parts[0] == "sessions":
+            return 200, self._session_result(parts[1], query.get("sessionResult", ""))
         if method != "POST":
             raise AdyenError(405, "000", "Method not allowed")
         self._merchant(str(body.get("merchantAccount", "")))
+        if parts == ["sessions"]:
+            return 201, self._create_session(body)
         if parts == ["payments"]:
             return 200, self._payment(body)
         if len(parts) == 3 and parts[0] == "payments" and parts[2] in ("captures", "cancels", "refunds"):
@@ -354,6 +382,76 @@ class FakeAdyen(LoopbackFake):
                 "paymentMethod": {"brand": brand, "type": "scheme"},
                 "additionalData": {**tokenization, "cardSummary": last4, "expiryDate": "3/2030",
                                    "paymentMethod": brand, "cardHolderName": holder}}
+
+    # --- Hosted Checkout: Adyen's own page stores the card -------------------------------------
+
+    def _stored_of(self, shopper: str) -> dict[str, Any]:
+        if not shopper:
+            raise AdyenError(422, "130", "Required field 'shopperReference' is missing")
+        methods = [{"id": stored_id, "type": "scheme", "brand": stored["brand"], "lastFour": stored["last4"],
+                    "expiryMonth": f"{stored['expiryMonth']:02d}", "expiryYear": str(stored["expiryYear"]),
+                    "holderName": stored["holderName"], "supportedShopperInteractions": ["Ecommerce", "ContAuth"]}
+                   for stored_id, stored in self.stored.items()
+                   if stored["shopperReference"] == shopper and not stored["deleted"]]
+        return {"merchantAccount": self.merchant, "shopperReference": shopper, "storedPaymentMethods": methods}
+
+    def _create_session(self, body: dict[str, Any]) -> dict[str, Any]:
+        for field in ("reference", "returnUrl", "amount"):
+            if not body.get(field):
+                raise AdyenError(422, "000", f"Required field '{field}' is missing")
+        if body.get("mode") != "hosted":
+            raise AdyenError(422, "000", "This fake serves Hosted Checkout sessions only (mode hosted)")
+        if body.get("storePaymentMethodMode") == "enabled" and not body.get("shopperReference"):
+            raise AdyenError(422, "130", "Required field 'shopperReference' is missing")
+        session_id = "CS" + _psp()
+        expires = self.now() + SESSION_HOURS * 3600
+        session = {"id": session_id, "status": "active", "body": body, "result": "", "expires": expires}
+        self.sessions[session_id] = session
+        return {"id": session_id, "merchantAccount": self.merchant, "reference": body["reference"],
+                "amount": body["amount"], "returnUrl": body["returnUrl"], "mode": "hosted",
+                "url": f"{self.base_url}{HOSTED_PAGE_PREFIX}{session_id}",
+                "expiresAt": datetime.fromtimestamp(expires, UTC).isoformat(timespec="seconds"),
+                "sessionData": base64.b64encode(secrets.token_bytes(24)).decode()}
+
+    def _session_result(self, session_id: str, result: str) -> dict[str, Any]:
+        session = self.sessions.get(session_id)
+        if session is None or not result or result != session["result"]:
+            raise AdyenError(422, "000", "Invalid session or sessionResult")
+        return {"id": session_id, "status": session["status"]}
+
+    def _hosted_page(self, method: str, path: str, body: str) -> tuple[int, dict[str, Any]]:
+        session_id, _, action = path[len(HOSTED_PAGE_PREFIX):].partition("/")
+        session = self.sessions.get(session_id)
+        if session is not None and session["status"] == "active" and self.now() > session["expires"]:
+            session["status"] = "expired"
+        if session is None or session["status"] != "active":
+            return 404, {"_html": message_page("Adyen", "This payment session is no longer active.")}
+        page = HOSTED_PAGE_PREFIX + session_id
+        if method == "GET" and not action:
+            return 200, {"_html": card_form_page("Adyen", page, page + "/cancel")}
+        if method != "POST":
+            return 405, {"_html": message_page("Adyen", "Not allowed.")}
+        asked = session["body"]
+        if action == "cancel":
+            session.update(status="canceled", result=secrets.token_urlsafe(16))
+        else:
+            try:
+                typed = read_card_form(body, datetime.fromtimestamp(self.now(), UTC).date())
+                if not typed.passes_check:
+                    raise CardRefused("Refused: try another card.")
+            except CardRefused as refused:
+                return 200, {"_html": card_form_page("Adyen", page, page + "/cancel", str(refused))}
+            stored_id = _psp(self.numeric_references)
+            self.stored[stored_id] = {"shopperReference": asked["shopperReference"],
+                                      "brand": _FORM_BRANDS.get(typed.brand, typed.brand.lower()),
+                                      "last4": typed.last4, "expiryMonth": typed.exp_month,
+                                      "expiryYear": typed.exp_year, "holderName": typed.holder, "deleted": False,
+                                      "recurringProcessingModel": asked.get("recurringProcessingModel", ""),
+                                      "on_charge": "ok"}
+            session.update(status="completed", result=secrets.token_urlsafe(16))
+        back = asked["returnUrl"]
+        separator = "&" if "?" in back else "?"
+        return 303, {"_location": f"{back}{separator}sessionId={session_id}&sessionResult={session['result']}"}
 
     # --- modifications: answered "received", decided in the webhook -----------------------------
 

@@ -23,6 +23,13 @@ What it answers like Converge:
 The error codes are the fake's own approximation of Converge's: the desk reads only whether there
 is one.
 
+The Hosted Payment Page: ``POST /hosted-payments/transaction_token`` (the terminal's credentials,
+``ssl_transaction_type=ccgettoken``, ``ssl_receipt_link_method=REDG`` and ``ssl_receipt_link_url``) answers
+the session token as plain text; ``GET /hosted-payments?ssl_txn_auth_token=...`` is the card form (see
+``card_form``); a good card is tokenised (verified, added to Card Manager) and the guest redirected to the
+receipt link with ``ssl_result``, ``ssl_token``, the masked number and expiry; a card failing the check
+comes back ``DECLINED``, Cancel ``CANCELLED``. ``ccquerytoken`` tells what a token is.
+
 Encrypted card data it knows: ``enc_visa``, ``enc_mastercard`` (tokenised and charged),
 ``enc_declined`` (tokenised, declined when charged), ``enc_refused`` (its verification declined).
 For tests: ``lose_next_answer()``, ``unreachable``, ``answer_delay``, ``advance(days=...)``; over HTTP
@@ -38,18 +45,24 @@ import secrets
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, urlencode, urlsplit
 from xml.etree.ElementTree import Element, SubElement, tostring
 
 from defusedxml import ElementTree as SafeXml
 
 from desk.cards.operators.fakes.base import CONTROL_PREFIX, DAY, LoopbackFake
+from desk.cards.operators.fakes.card_form import CardRefused, card_form_page, message_page, read_card_form
 
 DEFAULT_MERCHANT = "0022587"
 DEFAULT_USER = "apiuser"
 DEFAULT_PIN = "FAKEPIN"
 DEFAULT_HOLD_DAYS = 7
 PATH = "/VirtualMerchantDemo/processxml.do"
+# The Hosted Payment Page: its session token is asked for here, and the guest sent to HPP_PATH with it.
+HPP_PATH = "/hosted-payments"
+HPP_TOKEN_MINUTES = 15
+# Brands as the HPP's card form reads them, as Converge names them.
+_HPP_BRANDS = {"VISA": "VISA", "MASTERCARD": "MC"}
 _DATE = "%m/%d/%Y %H:%M:%S"
 _AMOUNT = re.compile(r"^\d{1,8}(\.\d{1,3})?$")
 
@@ -89,6 +102,8 @@ class FakeConverge(LoopbackFake):
         super().__init__(hold_days)
         self.credentials = (merchant, user, pin)
         self.tokens: dict[str, dict[str, Any]] = {}
+        # Hosted Payment Page sessions by their ssl_txn_auth_token: what was asked, and if it is used.
+        self.hpp_sessions: dict[str, dict[str, Any]] = {}
         self.transactions: dict[str, dict[str, Any]] = {}
         self.requests: list[tuple[str, str]] = []  # (transaction type, invoice number) as received
         self._lose_only = ""
@@ -111,7 +126,7 @@ class FakeConverge(LoopbackFake):
 
     # --- one request ----------------------------------------------------------------------------
 
-    def handle(self, method: str, target: str, headers: dict[str, str], body: str) -> tuple[int, str, bool]:
+    def handle(self, method: str, target: str, headers: dict[str, str], body: str) -> tuple[int, Any, bool]:
         """(status, XML text, drop the line instead of answering)."""
         parts = urlsplit(target)
         with self._lock:
@@ -119,6 +134,10 @@ class FakeConverge(LoopbackFake):
                 return self._control(method, parts.path, parse_qs(parts.query))
             if self.unreachable:
                 return 0, "", True
+            if parts.path == HPP_PATH + "/transaction_token":
+                return (*self._hpp_session(method, body), False)
+            if parts.path.startswith(HPP_PATH):
+                return (*self._hpp_page(method, parts.path, parse_qs(parts.query), body), False)
             if method != "POST" or parts.path != PATH:
                 return 404, "", False
             try:
@@ -141,7 +160,13 @@ class FakeConverge(LoopbackFake):
                 self._lose -= 1
             return 200, tostring(answer, encoding="unicode"), lose
 
-    def reply(self, target: str, status: int, answer: str) -> tuple[bytes, list[tuple[str, str]]]:
+    def reply(self, target: str, status: int, answer: Any) -> tuple[bytes, list[tuple[str, str]]]:
+        if isinstance(answer, dict) and "_location" in answer:
+            return b"", [("Location", str(answer["_location"])), ("Cache-Control", "no-store")]
+        if isinstance(answer, dict):
+            return answer["_html"], [("Content-Type", "text/html; charset=utf-8"), ("Cache-Control", "no-store")]
+        if target.startswith(HPP_PATH):
+            return answer.encode(), [("Content-Type", "text/plain")]
         return answer.encode(), [("Content-Type", "application/json" if target.startswith(CONTROL_PREFIX)
                                   else "text/xml")]
 
@@ -169,12 +194,70 @@ class FakeConverge(LoopbackFake):
             raise ConvergeError("6042", "Invalid Request Format", "The request is not a txn")
         return {child.tag: (child.text or "").strip() for child in root}
 
+    # --- the Hosted Payment Page ----------------------------------------------------------------
+
+    def _hpp_session(self, method: str, body: str) -> tuple[int, str]:
+        """The session token the HPP is opened with (plain text), for a ccgettoken the page will do."""
+        fields = {name: values[0] for name, values in parse_qs(body).items()}
+        if method != "POST":
+            return 405, ""
+        given = (fields.get("ssl_merchant_id"), fields.get("ssl_user_id"), fields.get("ssl_pin"))
+        if given != self.credentials:
+            return 401, "4025 Invalid Credentials"
+        if fields.get("ssl_transaction_type", "").lower() != "ccgettoken":
+            return 400, "4013 Transaction Type Invalid: only ccgettoken on this fake's page"
+        if fields.get("ssl_receipt_link_method") != "REDG" or not fields.get("ssl_receipt_link_url", "").startswith(
+                ("https://", "http://")):
+            return 400, "5000 ssl_receipt_link_method REDG and ssl_receipt_link_url are required"
+        auth = secrets.token_urlsafe(24)
+        self.hpp_sessions[auth] = {"fields": fields, "expires": self.now() + HPP_TOKEN_MINUTES * 60, "used": False}
+        return 200, auth
+
+    def _hpp_page(self, method: str, path: str, query: dict[str, list[str]], body: str) -> tuple[int, Any]:
+        """GET /hosted-payments?ssl_txn_auth_token=...: the form; its POST makes the token (ccgettoken with
+        the typed card, verified), then the guest goes to the receipt link with the result fields."""
+        rest = path[len(HPP_PATH):].strip("/")
+        auth = query.get("ssl_txn_auth_token", [""])[0] if not rest else rest.split("/")[0]
+        session = self.hpp_sessions.get(auth)
+        if session is None or session["used"] or self.now() > session["expires"]:
+            return 404, {"_html": message_page("Converge", "This payment page has expired.")}
+        page = f"{HPP_PATH}/{auth}"
+        if method == "GET":
+            return 200, {"_html": card_form_page("Converge", page, page + "/cancel")}
+        back = session["fields"]["ssl_receipt_link_url"]
+        if rest.endswith("/cancel"):
+            session["used"] = True
+            return 303, {"_location": _with_query(back, {"ssl_result": "1", "ssl_result_message": "CANCELLED"})}
+        try:
+            typed = read_card_form(body, datetime.fromtimestamp(self.now(), UTC).date())
+        except CardRefused as refused:
+            return 200, {"_html": card_form_page("Converge", page, page + "/cancel", str(refused))}
+        session["used"] = True
+        brand = _HPP_BRANDS.get(typed.brand, typed.brand)
+        shown = {"ssl_card_number": f"{'4' if typed.brand == 'VISA' else '5'}1**********{typed.last4}",
+                 "ssl_exp_date": f"{typed.exp_month:02d}{typed.exp_year % 100:02d}",
+                 "ssl_card_short_description": brand}
+        if not typed.passes_check:
+            return 303, {"_location": _with_query(back, {"ssl_result": "1", "ssl_result_message": "DECLINED",
+                                                          "ssl_token_response": "FAILURE"})}
+        token = _luhn_token()
+        self.tokens[token] = {"behaves": "ok", "deleted": False, "added": True, **shown}
+        return 303, {"_location": _with_query(back, {
+            "ssl_result": "0", "ssl_result_message": "APPROVAL", "ssl_token": token, "ssl_token_response": "SUCCESS",
+            "ssl_add_token_response": "Card Added", **shown})}
+
     # --- Converge's transactions ----------------------------------------------------------------
 
     def _do(self, kind: str, fields: dict[str, str]) -> Element:
         match kind:
             case "ccgettoken":
                 return self._get_token(fields)
+            case "ccquerytoken":
+                token = self.tokens.get(fields.get("ssl_token", ""))
+                if token is None or token["deleted"]:
+                    return _txn({"ssl_token_response": "Token Not Found"})
+                return _txn({"ssl_token": fields["ssl_token"], "ssl_token_response": "SUCCESS",
+                             **{k: v for k, v in token.items() if k.startswith("ssl_")}})
             case "ccdeletetoken":
                 token = self.tokens.get(fields.get("ssl_token", ""))
                 if token is None or token["deleted"]:
@@ -310,6 +393,10 @@ class FakeConverge(LoopbackFake):
         for txn in found:
             listed.append(_txn(txn))
         return listed
+
+
+def _with_query(url: str, values: dict[str, str]) -> str:
+    return f"{url}{'&' if '?' in url else '?'}{urlencode(values)}"
 
 
 def _txn(values: dict[str, Any]) -> Element:

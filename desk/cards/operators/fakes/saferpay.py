@@ -15,6 +15,10 @@ What it answers like Saferpay:
 - a request sent again with the same ``RequestId`` and a ``RetryIndicator`` of 1 or more is recognised as
   the same request: its first answer is replayed and nothing is done twice (another body under that
   RequestId is refused); a RequestId reused with ``RetryIndicator`` 0 is a new request;
+- Alias/Insert: the RedirectUrl is the fake's own card page (a real HTML form, see ``card_form``): a
+  good test card registers the alias (our MANUAL id) and sends the guest to our ReturnUrl, a bad one is
+  refused on the page, Cancel sends the guest back with nothing saved; Alias/AssertInsert by the Token
+  answers the alias, ``TRANSACTION_ABORTED`` (cancelled), ``TRANSACTION_IN_WRONG_STATE`` (not sent yet);
 - Alias/InsertDirect with a Saferpay Fields token (the hosted card form's: the card never reaches the
   merchant) and OmniChannel/InsertAlias with a terminal transaction's ``SixTransactionReference``, with
   the alias ``Lifetime`` (1..1600 days; past it the alias is gone), Alias/Inquire, Alias/Delete;
@@ -48,6 +52,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from desk.cards.operators.fakes.base import CONTROL_PREFIX, DAY, KeyReused, LoopbackFake, Replays
+from desk.cards.operators.fakes.card_form import CardRefused, card_form_page, message_page, read_card_form
 
 DEFAULT_CUSTOMER = "245294"
 DEFAULT_TERMINAL = "17795278"
@@ -60,6 +65,10 @@ SPEC_VERSION = "1.40"
 _ID = re.compile(r"^[A-Za-z0-9.:\-_]+$")
 _ALNUM = string.ascii_letters + string.digits
 _SIX_REFERENCE = re.compile(r"^\d+:\d+:\d+:[A-Za-z0-9]+$")
+# Where Alias/Insert's RedirectUrl sends the guest: the fake's own card page.
+CARD_PAGE_PREFIX = "/vt/alias/"
+# Minutes an Alias/Insert Token can be asserted (Saferpay's Expiration).
+INSERT_TOKEN_MINUTES = 20
 
 # Saferpay Fields tokens the fake knows: (brand, last four digits, what happens when charged).
 TEST_TOKENS: dict[str, tuple[str, str, str]] = {
@@ -108,6 +117,8 @@ class FakeSaferpay(LoopbackFake):
         self.requests: list[tuple[str, str, int]] = []  # (path, RequestId, RetryIndicator) as received
         self._replays = Replays()
         self.next_error: tuple[int, str, str] | None = None
+        # Alias/Insert pages by their Token: what was asked, and how the guest left the page.
+        self.inserts: dict[str, dict[str, Any]] = {}
 
     # --- test controls --------------------------------------------------------------------------
 
@@ -129,6 +140,9 @@ class FakeSaferpay(LoopbackFake):
                 return (*self._control(method, path, body), False)
             if self.unreachable:
                 return 0, {}, True
+            if path.startswith(CARD_PAGE_PREFIX):
+                # The guest's browser on Saferpay's page: no API credentials, a form, redirects.
+                return (*self._card_page(method, path, body), False)
             if headers.get("authorization", "") != self._authorization:
                 return 401, {"Behavior": "DO_NOT_RETRY", "ErrorName": "AUTHENTICATION_FAILED",
                              "ErrorMessage": "Unable to authenticate request"}, False
@@ -170,6 +184,10 @@ class FakeSaferpay(LoopbackFake):
             return status, answer, self._take_lost()
 
     def reply(self, target: str, status: int, answer: dict[str, Any]) -> tuple[bytes, list[tuple[str, str]]]:
+        if "_location" in answer:
+            return b"", [("Location", str(answer["_location"])), ("Cache-Control", "no-store")]
+        if "_html" in answer:
+            return answer["_html"], [("Content-Type", "text/html; charset=utf-8"), ("Cache-Control", "no-store")]
         if not answer and status != 200:
             return b"", []
         return json.dumps(_strip_private(answer)).encode(), [("Content-Type", "application/json; charset=utf-8")]
@@ -208,6 +226,10 @@ class FakeSaferpay(LoopbackFake):
         match path:
             case "/Payment/v1/Alias/InsertDirect":
                 return self._insert_direct(request)
+            case "/Payment/v1/Alias/Insert":
+                return self._insert(request)
+            case "/Payment/v1/Alias/AssertInsert":
+                return self._assert_insert(request)
             case "/Payment/v1/OmniChannel/InsertAlias":
                 return self._insert_omni(request)
             case "/Payment/v1/Alias/Inquire":
@@ -278,6 +300,64 @@ class FakeSaferpay(LoopbackFake):
             raise SaferpayError(402, "TOKEN_INVALID", "The token either does not exist for this customer or was "
                                 "already used")
         return self._register(request, self._means(TEST_TOKENS[token], "Anna Gast"))
+
+    def _insert(self, request: dict[str, Any]) -> dict[str, Any]:
+        if request.get("Type", "CARD") != "CARD":
+            raise _invalid("Type: only CARD here")
+        return_url = str((request.get("ReturnUrl") or {}).get("Url") or "")
+        if not return_url.startswith(("https://", "http://")):
+            raise _invalid("ReturnUrl.Url: the field is required")
+        register = request.get("RegisterAlias")
+        if not isinstance(register, dict) or register.get("IdGenerator") not in ("MANUAL", "RANDOM", "RANDOM_UNIQUE"):
+            raise _invalid("RegisterAlias.IdGenerator: MANUAL, RANDOM or RANDOM_UNIQUE")
+        if register["IdGenerator"] == "MANUAL" and str(register.get("Id") or "").lower() in self.aliases:
+            raise SaferpayError(402, "ALIAS_INVALID", "The alias is already used")
+        token = _new_id(24).lower()
+        expires = self.now() + INSERT_TOKEN_MINUTES * 60
+        self.inserts[token] = {"RegisterAlias": register, "ReturnUrl": return_url, "State": "OPEN",
+                               "Expires": expires, "Answer": None}
+        page = self.base_url[: -len(self.base_path)] + CARD_PAGE_PREFIX + token
+        return {"Token": token, "Expiration": datetime.fromtimestamp(expires, UTC).isoformat(timespec="seconds"),
+                "RedirectUrl": page}
+
+    def _assert_insert(self, request: dict[str, Any]) -> dict[str, Any]:
+        insert = self.inserts.get(str(request.get("Token") or ""))
+        if insert is None:
+            raise SaferpayError(402, "TOKEN_INVALID", "The token either does not exist for this customer or expired")
+        if insert["State"] == "ABORTED":
+            raise SaferpayError(402, "TRANSACTION_ABORTED", "The payer cancelled the card entry")
+        if insert["State"] != "DONE":
+            if self.now() > insert["Expires"]:
+                raise SaferpayError(402, "TOKEN_EXPIRED", "The token expired")
+            raise SaferpayError(402, "TRANSACTION_IN_WRONG_STATE", "The payer has not entered the card yet")
+        return {**insert["Answer"], "CheckResult": {"Result": "OK", "Message": "Card check passed"}}
+
+    def _card_page(self, method: str, path: str, body: str) -> tuple[int, dict[str, Any]]:
+        """Saferpay's page for one Alias/Insert: the form; on a good card the alias, then the ReturnUrl."""
+        token, _, action = path[len(CARD_PAGE_PREFIX):].partition("/")
+        insert = self.inserts.get(token)
+        if insert is None or insert["State"] != "OPEN" or self.now() > insert["Expires"]:
+            return 404, {"_html": message_page("Saferpay", "This card page has expired.")}
+        page = CARD_PAGE_PREFIX + token
+        if method == "GET" and not action:
+            return 200, {"_html": card_form_page("Saferpay", page, page + "/cancel")}
+        if method != "POST":
+            return 405, {"_html": message_page("Saferpay", "Not allowed.")}
+        if action == "cancel":
+            insert["State"] = "ABORTED"
+            return 303, {"_location": insert["ReturnUrl"]}
+        try:
+            typed = read_card_form(body, datetime.fromtimestamp(self.now(), UTC).date())
+            if not typed.passes_check:
+                raise CardRefused("The card check failed: the bank refused this card. Try another card.")
+            means = self._means((typed.brand, typed.last4, "ok"), typed.holder)
+            means["Card"].update(ExpMonth=typed.exp_month, ExpYear=typed.exp_year)
+            answer = self._register({"RegisterAlias": insert["RegisterAlias"]}, means)
+        except (CardRefused, SaferpayError) as refused:
+            text = str(refused) if isinstance(refused, CardRefused) else refused.body["ErrorMessage"]
+            return 200, {"_html": card_form_page("Saferpay", page, page + "/cancel", text)}
+        insert.update(State="DONE", Answer=answer)
+        return 303, {"_location": insert["ReturnUrl"]}
 
     def _insert_omni(self, request: dict[str, Any]) -> dict[str, Any]:
         reference = str(request.get("SixTransactionReference") or "")

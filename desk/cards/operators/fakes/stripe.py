@@ -14,7 +14,12 @@ What it answers like Stripe:
   authentication: ``requires_action``, nothing attached);
 - a hold (``capture_method=manual``) expires after ``hold_days`` on the fake's clock: its capture is
   then refused with ``charge_expired_for_capture``; one capture per hold, the rest released;
-- one refund per payment (the issue's rule, stricter than Stripe's), in part or in full.
+- one refund per payment (the issue's rule, stricter than Stripe's), in part or in full;
+- Checkout Sessions in ``setup`` mode: the session's ``url`` is the fake's own card page (a real HTML
+  form, see ``card_form``); a good test card is saved for the session's customer through a succeeded
+  SetupIntent carrying ``setup_intent_data[metadata]``, and the guest sent to the ``success_url`` with
+  ``{CHECKOUT_SESSION_ID}`` filled in; Cancel sends the guest to the ``cancel_url`` and leaves the
+  session open (until it expires after 24 hours, or is expired); retrieve and expire as Stripe's.
 
 For tests: ``lose_next_answer()`` does the next operation and drops the connection unanswered;
 ``answer_delay`` makes every answer late (past the desk's timeout); ``unreachable`` drops every request;
@@ -31,13 +36,18 @@ import json
 import secrets
 import string
 import time
+from datetime import UTC, date, datetime
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 from desk.cards.operators.fakes.base import CONTROL_PREFIX, DAY, KeyReused, LoopbackFake, Replays
+from desk.cards.operators.fakes.card_form import CardRefused, card_form_page, message_page, read_card_form
 
 DEFAULT_KEY = "sk_test_fake"
 DEFAULT_HOLD_DAYS = 7
+# Where a Checkout Session's ``url`` sends the guest: the fake's own card page.
+CHECKOUT_PAGE_PREFIX = "/c/pay/"
+CHECKOUT_SESSION_HOURS = 24
 
 # Stripe's documented test payment methods: (brand, last4, what happens when saved, when charged).
 TEST_CARDS: dict[str, tuple[str, str, str, str]] = {
@@ -68,6 +78,10 @@ _ID_ALPHABET = string.ascii_letters + string.digits
 def _new_id(prefix: str) -> str:
     """An object id as Stripe makes them: a prefix and 24 letters and digits."""
     return f"{prefix}_" + "".join(secrets.choice(_ID_ALPHABET) for _ in range(24))
+
+
+def _today(now: int) -> date:
+    return datetime.fromtimestamp(now, UTC).date()
 
 
 def _form(body: str) -> dict[str, Any]:
@@ -102,6 +116,7 @@ class FakeStripe(LoopbackFake):
         self.setup_intents: dict[str, dict[str, Any]] = {}
         self.payment_intents: dict[str, dict[str, Any]] = {}
         self.refunds: dict[str, dict[str, Any]] = {}
+        self.checkout_sessions: dict[str, dict[str, Any]] = {}
         self.requests: list[tuple[str, str, str]] = []  # (method, path, idempotency key) as received
         self._replays = Replays()
         self.next_status = ""  # the next PaymentIntent is left in this status (processing, requires_action)
@@ -132,6 +147,9 @@ class FakeStripe(LoopbackFake):
             if path.startswith(CONTROL_PREFIX):
                 status, answer = self._control(method, path, _form(body))
                 return status, answer, False
+            if path.startswith(CHECKOUT_PAGE_PREFIX):
+                # The guest's browser on Stripe's Checkout page: no secret key, a form, redirects.
+                return (*self._checkout_page(method, path, body), False)
             if headers.get("authorization", "") != f"Bearer {self.secret_key}":
                 return 401, {"error": {"type": "invalid_request_error",
                                        "message": "Invalid API Key provided"}}, False
@@ -155,6 +173,10 @@ class FakeStripe(LoopbackFake):
             return status, answer, self._take_lost()
 
     def reply(self, target: str, status: int, answer: dict[str, Any]) -> tuple[bytes, list[tuple[str, str]]]:
+        if "_location" in answer:
+            return b"", [("Location", str(answer["_location"])), ("Cache-Control", "no-store")]
+        if "_html" in answer:
+            return answer["_html"], [("Content-Type", "text/html; charset=utf-8"), ("Cache-Control", "no-store")]
         replayed = bool(answer.pop("_replayed", False))
         data = json.dumps({k: v for k, v in answer.items() if k != "_behaves"} if "object" in answer
                           else answer).encode()
@@ -184,6 +206,8 @@ class FakeStripe(LoopbackFake):
 
     def _get(self, path: str, query: dict[str, str]) -> dict[str, Any]:
         segments = path.strip("/").split("/")
+        if segments[:3] == ["v1", "checkout", "sessions"] and len(segments) == 4:
+            return self._public_session(self._session(segments[3]))
         if len(segments) == 3 and segments[0] == "v1":
             store = self._store(segments[1])
             found = store.get(segments[2])
@@ -233,9 +257,93 @@ class FakeStripe(LoopbackFake):
                 return self._cancel(intent_id)
             case ["v1", "refunds"]:
                 return self._refund(form)
+            case ["v1", "checkout", "sessions"]:
+                return self._create_session(form)
+            case ["v1", "checkout", "sessions", session_id, "expire"]:
+                session = self._session(session_id)
+                if session["status"] != "open":
+                    raise StripeError(400, "invalid_request_error",
+                                      "Only Checkout Sessions with a status of open can be expired.")
+                session.update(status="expired", url=None)
+                return self._public_session(session)
             case ["v1", "payment_methods", method_id, "detach"]:
                 return self._detach(method_id)
         raise StripeError(404, "invalid_request_error", f"Unrecognized request URL (POST: {path})")
+
+    # --- Checkout in setup mode: Stripe's own page saves the card -------------------------------
+
+    def _session(self, session_id: str) -> dict[str, Any]:
+        session = self.checkout_sessions.get(session_id)
+        if session is None:
+            raise StripeError(404, "invalid_request_error", f"No such checkout.session: '{session_id}'",
+                              code="resource_missing")
+        if session["status"] == "open" and self.now() > session["expires_at"]:
+            session.update(status="expired", url=None)
+        return session
+
+    @staticmethod
+    def _public_session(session: dict[str, Any]) -> dict[str, Any]:
+        return {k: v for k, v in session.items() if not k.startswith("_")}
+
+    def _create_session(self, form: dict[str, Any]) -> dict[str, Any]:
+        if form.get("mode") != "setup":
+            raise StripeError(400, "invalid_request_error", "This fake Checkout takes mode=setup only.",
+                              code="parameter_invalid_empty")
+        for url in ("success_url", "cancel_url"):
+            if not str(form.get(url) or "").startswith(("https://", "http://")):
+                raise StripeError(400, "invalid_request_error", f"Not a valid URL: {url}", code="url_invalid")
+        types = form.get("payment_method_types")
+        if isinstance(types, dict):  # the SDK sends payment_method_types[0]=card
+            types = list(types.values())
+        if types not in (None, ["card"]):
+            raise StripeError(400, "invalid_request_error", "Only card here.", code="parameter_invalid_empty")
+        customer = self._customer(form)
+        session_id = _new_id("cs_test")
+        page = f"{self.base_url}{CHECKOUT_PAGE_PREFIX}{session_id}"
+        session = {"id": session_id, "object": "checkout.session", "mode": "setup", "status": "open",
+                   "customer": customer or None, "success_url": form["success_url"],
+                   "cancel_url": form["cancel_url"], "url": page, "setup_intent": None,
+                   "metadata": form.get("metadata", {}), "created": self.now(),
+                   "expires_at": self.now() + CHECKOUT_SESSION_HOURS * 3600, "livemode": False,
+                   "_setup_metadata": (form.get("setup_intent_data") or {}).get("metadata", {})}
+        self.checkout_sessions[session_id] = session
+        return self._public_session(session)
+
+    def _checkout_page(self, method: str, path: str, body: str) -> tuple[int, dict[str, Any]]:
+        """Stripe's page for one session: the form; a good card is saved through a SetupIntent, then
+        the guest goes to the success URL with the session's id; Cancel goes to the cancel URL."""
+        session_id, _, action = path[len(CHECKOUT_PAGE_PREFIX):].partition("/")
+        session = self.checkout_sessions.get(session_id)
+        if session is not None:
+            session = self._session(session_id)
+        if session is None or session["status"] != "open":
+            return 404, {"_html": message_page("Stripe", "This Checkout Session is no longer open.")}
+        page = CHECKOUT_PAGE_PREFIX + session_id
+        if method == "GET" and not action:
+            return 200, {"_html": card_form_page("Stripe", page, page + "/cancel")}
+        if method != "POST":
+            return 405, {"_html": message_page("Stripe", "Not allowed.")}
+        if action == "cancel":
+            return 303, {"_location": session["cancel_url"]}  # the session stays open until it expires
+        try:
+            typed = read_card_form(body, _today(self.now()))
+            if not typed.passes_check:
+                raise CardRefused("Your card was declined. Try another card.")
+        except CardRefused as refused:
+            return 200, {"_html": card_form_page("Stripe", page, page + "/cancel", str(refused))}
+        method_id = _new_id("pm")
+        self.payment_methods[method_id] = {
+            "id": method_id, "object": "payment_method", "type": "card", "created": self.now(),
+            "customer": session["customer"], "billing_details": {"name": typed.holder},
+            "card": {"brand": typed.brand.lower(), "last4": typed.last4, "exp_month": typed.exp_month,
+                     "exp_year": typed.exp_year},
+            "metadata": {}, "livemode": False, "_behaves": "pm_card_visa"}
+        intent = {"id": _new_id("seti"), "object": "setup_intent", "customer": session["customer"],
+                  "usage": "off_session", "metadata": session["_setup_metadata"], "created": self.now(),
+                  "payment_method": method_id, "status": "succeeded", "livemode": False}
+        self.setup_intents[intent["id"]] = intent
+        session.update(status="complete", setup_intent=intent["id"], url=None)
+        return 303, {"_location": session["success_url"].replace("{CHECKOUT_SESSION_ID}", session_id)}
 
     def _create_customer(self, form: dict[str, Any]) -> dict[str, Any]:
         customer = {"id": _new_id("cus"), "object": "customer", "name": form.get("name"), "created": self.now(),
