@@ -6973,6 +6973,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Проверка на връзката</translation>
     </message>
     <message>
+        <source>The register&apos;s answer was not waited for: Check connection asks again.</source>
+        <translation>Отговорът на касата не беше изчакан: „Проверка на връзката“ пита отново.</translation>
+    </message>
+    <message>
         <source>its shift is open</source>
         <translation>смяната е отворена</translation>
     </message>

@@ -6973,6 +6973,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Проверка связи</translation>
     </message>
     <message>
+        <source>The register&apos;s answer was not waited for: Check connection asks again.</source>
+        <translation>Ответ кассы не дожидались: «Проверить связь» спросит снова.</translation>
+    </message>
+    <message>
         <source>its shift is open</source>
         <translation>смена открыта</translation>
     </message>
