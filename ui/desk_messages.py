@@ -292,7 +292,7 @@ ERRORS = (
     QT_TRANSLATE_NOOP("DeskError", "Register {register} has no VAT code for the rate “{rate}”: a manager sets it (desk registers set {register} --vat ...)"),
     QT_TRANSLATE_NOOP("DeskError", "Register {register} has no document {number}"),
     QT_TRANSLATE_NOOP("DeskError", "Register {register} prints a copy of its last receipt only; receipt {number} is found on the register or on the fiscal data operator's site"),
-    QT_TRANSLATE_NOOP("DeskError", "Register {register} prints no copy from the desk; receipt {number} is read from the fiscal printer's electronic journal on the printer itself"),
+    QT_TRANSLATE_NOOP("DeskError", "Register {register} prints a copy of its last receipt only; receipt {number} is read from the fiscal printer's electronic journal on the printer itself"),
     QT_TRANSLATE_NOOP("DeskError", "Register {register} prints no copy through KKM-server; receipt {number} is found on the register or on the fiscal data operator's site"),
     QT_TRANSLATE_NOOP("DeskError", "Register {register} refused: {problem} ({words}, error {code})"),
     QT_TRANSLATE_NOOP("DeskError", "Register {register} takes receipts in roubles only, not {currency}: a manager sets the hotel's currency or the register's kind"),

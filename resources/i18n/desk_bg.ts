@@ -2206,7 +2206,7 @@
     </message>
     <message>
         <source>Register {register} prints no copy from the desk; receipt {number} is read from the fiscal printer&apos;s electronic journal on the printer itself</source>
-        <translation>Регистър {register} не печата копие от програмата; бон {number} се чете от електронната контролна лента на самия фискален принтер</translation>
+        <translation type="vanished">Регистър {register} не печата копие от програмата; бон {number} се чете от електронната контролна лента на самия фискален принтер</translation>
     </message>
     <message>
         <source>Register {register} prints no copy through KKM-server; receipt {number} is found on the register or on the fiscal data operator&apos;s site</source>
@@ -4239,6 +4239,10 @@
     <message>
         <source>Refunds</source>
         <translation>Връщания</translation>
+    </message>
+    <message>
+        <source>Register {register} prints a copy of its last receipt only; receipt {number} is read from the fiscal printer&apos;s electronic journal on the printer itself</source>
+        <translation>Касата {register} печата копие само на последната си бележка; бележка {number} се чете от електронната контролна лента на самия фискален принтер</translation>
     </message>
     <message>
         <source>Reservation</source>

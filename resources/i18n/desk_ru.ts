@@ -2206,7 +2206,7 @@
     </message>
     <message>
         <source>Register {register} prints no copy from the desk; receipt {number} is read from the fiscal printer&apos;s electronic journal on the printer itself</source>
-        <translation>Касса {register} не печатает копию из программы; чек {number} можно прочитать в электронном журнале на самом фискальном принтере</translation>
+        <translation type="vanished">Касса {register} не печатает копию из программы; чек {number} можно прочитать в электронном журнале на самом фискальном принтере</translation>
     </message>
     <message>
         <source>Register {register} prints no copy through KKM-server; receipt {number} is found on the register or on the fiscal data operator&apos;s site</source>
@@ -4239,6 +4239,10 @@
     <message>
         <source>Refunds</source>
         <translation>Возвратов</translation>
+    </message>
+    <message>
+        <source>Register {register} prints a copy of its last receipt only; receipt {number} is read from the fiscal printer&apos;s electronic journal on the printer itself</source>
+        <translation>Касса {register} печатает копию только своего последнего чека; чек {number} можно прочитать в электронном журнале на самом фискальном принтере</translation>
     </message>
     <message>
         <source>Reservation</source>

@@ -244,6 +244,22 @@ def test_a_lost_answer_the_restarted_server_forgot_stays_pending_and_is_never_pr
     assert len(rig.server.receipts()) == 1
 
 
+def test_a_copy_of_the_last_receipt_is_the_printers_duplicate_and_an_older_one_is_refused(rig: AtolHotel):
+    first = receipt(rig, rig.paid_bill(lines=LINES))
+    last = receipt(rig, rig.paid_bill(lines=LINES))
+    register = rig.registers.register(rig.runner, rig.hotel.actor, "FP-1")
+    copied = register.copy(last.document.number)
+    assert copied.copy and copied.document.number == last.document.number
+    assert [d["type"] for d in rig.server.documents()][-1] == "duplicate"
+    with pytest.raises(RegisterNotSetUp, match="prints a copy of its last receipt only"):
+        register.copy(first.document.number)
+    rig.server.control("fault", fault="paper")
+    with pytest.raises(RegisterRefused) as refused:  # the printer's own refusal, said as the cashier's task
+        register.copy(last.document.number)
+    assert "E301" in refused.value.message
+    assert [d["type"] for d in rig.server.documents()].count("duplicate") == 1 and len(rig.server.receipts()) == 2
+
+
 def test_the_fake_refuses_what_erpnet_refuses(server: ErpNetServerProcess):
     url = f"{server.address}/printers/dt279013/receipt"
     assert httpx.post(url, content=b"{not json", headers={"Content-Type": "application/json"}).status_code == 400

@@ -43,7 +43,7 @@ from desk.fiscal.errors import (
 )
 from desk.fiscal.interface import Document, DocumentKind, Paper, Printed, Receipt, RegisterInfo, RegisterStatus
 from desk.fiscal.models import RegisterDocument
-from desk.fiscal.registers.atol import CENT, AnswerLost, Asked, AtolRegister, _record, unit_price
+from desk.fiscal.registers.atol import CENT, AnswerLost, Asked, AtolRegister, _last_receipt, _record, unit_price
 from desk.fiscal.settings import TAX_GROUPS, RegisterSettings
 from desk.hotel.models import MethodKind
 from desk.journal.models import JournalIntent
@@ -133,6 +133,17 @@ class ErpNetClient:
             raise AnswerLost(f"task {key} answered what the desk cannot read: {exc}") from exc
         if "ok" not in result:
             return None  # {"taskId": ...}: queued, not finished yet
+        return result
+
+    def duplicate(self, printer: str) -> dict[str, Any]:
+        """``POST /printers/{id}/duplicate``: the last receipt again, as a duplicate (no fiscal document: a repeat
+        after a lost answer only prints one more copy)."""
+        try:
+            answer = self.http.post(f"/printers/{printer}/duplicate")
+            answer.raise_for_status()
+            result: dict[str, Any] = answer.json()
+        except (httpx.HTTPError, ValueError) as exc:
+            raise self._unreachable(exc) from exc
         return result
 
     def task(self, key: str) -> dict[str, Any]:
@@ -270,9 +281,17 @@ class ErpNetRegister(AtolRegister):
                            total=Money.of(receipt.total, receipt.currency), contact=receipt.contact)
 
     def copy(self, number: int, cancel: threading.Event | None = None) -> Printed:
-        raise RegisterNotSetUp("Register {register} prints no copy from the desk; receipt {number} is read from the "
-                               "fiscal printer's electronic journal on the printer itself", register=self.code,
-                               number=number)
+        """Net.FP's duplicate prints the printer's last receipt again, marked as a duplicate; an older one is read
+        from the printer's electronic journal on the printer itself."""
+        last = self.runner.read(_last_receipt, self.code)
+        if last is None or last.number != number:
+            raise RegisterNotSetUp("Register {register} prints a copy of its last receipt only; receipt {number} is "
+                                   "read from the fiscal printer's electronic journal on the printer itself",
+                                   register=self.code, number=number)
+        result = self.client.duplicate(self.printer_id())
+        if not ok(result):
+            raise _refusal(result, self.code)
+        return Printed(last, Paper.PRINTED, copy=True)
 
     def _issue(self, key: str, kind: DocumentKind, task: dict[str, Any], cancel: threading.Event | None,
                **record: Any) -> Printed:
