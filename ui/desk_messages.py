@@ -285,6 +285,7 @@ ERRORS = (
     QT_TRANSLATE_NOOP("DeskError", "Refund {refund_id} of check {check_number} was already made of {earlier}, not {amount}"),
     QT_TRANSLATE_NOOP("DeskError", "Refunded"),
     QT_TRANSLATE_NOOP("DeskError", "Refunds"),
+    QT_TRANSLATE_NOOP("DeskError", "Register {register} cannot print this receipt: its corrections at tax group {group} take off {amount} more than the lines of that group sell"),
     QT_TRANSLATE_NOOP("DeskError", "Register {register} did not issue the document; try again"),
     QT_TRANSLATE_NOOP("DeskError", "Register {register} did not say whether it issued the document. Look at its last receipt on the register; the desk asks it again at the next start or with Shift → Check receipts. Do not issue it again by hand"),
     QT_TRANSLATE_NOOP("DeskError", "Register {register} did not say whether it printed the Z report: look at the register; closing the shift again asks it once more"),

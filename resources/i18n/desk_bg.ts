@@ -4241,6 +4241,10 @@
         <translation>Връщания</translation>
     </message>
     <message>
+        <source>Register {register} cannot print this receipt: its corrections at tax group {group} take off {amount} more than the lines of that group sell</source>
+        <translation>Касата {register} не може да отпечата тази бележка: корекциите в данъчна група {group} намаляват с {amount} повече, отколкото продават редовете от тази група</translation>
+    </message>
+    <message>
         <source>Register {register} prints a copy of its last receipt only; receipt {number} is read from the fiscal printer&apos;s electronic journal on the printer itself</source>
         <translation>Касата {register} печата копие само на последната си бележка; бележка {number} се чете от електронната контролна лента на самия фискален принтер</translation>
     </message>

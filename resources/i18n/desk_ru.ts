@@ -4241,6 +4241,10 @@
         <translation>Возвратов</translation>
     </message>
     <message>
+        <source>Register {register} cannot print this receipt: its corrections at tax group {group} take off {amount} more than the lines of that group sell</source>
+        <translation>Касса {register} не может напечатать этот чек: корректировки в налоговой группе {group} снимают на {amount} больше, чем продано строками этой группы</translation>
+    </message>
+    <message>
         <source>Register {register} prints a copy of its last receipt only; receipt {number} is read from the fiscal printer&apos;s electronic journal on the printer itself</source>
         <translation>Касса {register} печатает копию только своего последнего чека; чек {number} можно прочитать в электронном журнале на самом фискальном принтере</translation>
     </message>

@@ -30,6 +30,7 @@ import httpx
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desk.core.errors import InvalidInput
 from desk.core.money import Money
 from desk.core.types import utcnow
 from desk.db.runner import Runner
@@ -353,15 +354,25 @@ class ErpNetRegister(AtolRegister):
         device = self.device()
         text_max = int(device.get("itemTextMaxLength") or 22)
         items: list[dict[str, Any]] = []
+        sold: list[tuple[dict[str, Any], Decimal]] = []  # each sale item and its gross, which a correction lowers
+        corrections: dict[int, Decimal] = {}  # by tax group: what negative lines take off
         for line in receipt.lines:
             group = self.settings.vat_code(line.tax_percent)
             if group is None or group not in TAX_GROUPS:
                 raise RegisterNotSetUp("Register {register} has no VAT code for the rate “{rate}”: a manager sets it "
                                        "(desk registers set {register} --vat ...)", register=self.code,
                                        rate=line.tax_percent or "none")
-            price, quantity = unit_price(Decimal(line.amount), Decimal(line.quantity))
-            items.append({"text": line.name[:text_max], "quantity": float(quantity), "unitPrice": _amount(price),
-                          "taxGroup": TAX_GROUPS.index(group) + 1})
+            tax_group = TAX_GROUPS.index(group) + 1
+            amount = Decimal(line.amount)
+            if amount < 0:  # Net.FP takes no negative price: a discount on the lines of its VAT group instead
+                corrections[tax_group] = corrections.get(tax_group, Decimal(0)) - amount
+                continue
+            price, quantity = unit_price(amount, Decimal(line.quantity))
+            item = {"text": line.name[:text_max], "quantity": float(quantity), "unitPrice": _amount(price),
+                    "taxGroup": tax_group}
+            items.append(item)
+            sold.append((item, amount))
+        _discount(sold, corrections, self.code)
         if receipt.bill:
             items.append({"type": "footer-comment", "text": f"Сметка {receipt.bill}"[:42]})
         method = payment.method.kind if payment is not None else MethodKind.CASH
@@ -377,6 +388,25 @@ class ErpNetRegister(AtolRegister):
         elif key:
             body["uniqueSaleNumber"] = sale_number(device, _sequence(session, key))
         return body, refers_to
+
+
+def _discount(sold: list[tuple[dict[str, Any], Decimal]], corrections: dict[int, Decimal], register: str) -> None:
+    """Each VAT group's corrections as ``discount-amount`` price modifiers on that group's lines, the last lines
+    first (a correction follows what it corrects), so each rate's VAT stays as the bill has it; more than the group
+    sells is refused before the printer is asked."""
+    for tax_group, owed in corrections.items():
+        for item, gross in reversed(sold):
+            if owed <= 0:
+                break
+            if item["taxGroup"] != tax_group:
+                continue
+            taken = min(owed, gross)
+            item.update(priceModifierType="discount-amount", priceModifierValue=_amount(taken))
+            owed -= taken
+        if owed > 0:
+            raise InvalidInput("Register {register} cannot print this receipt: its corrections at tax group {group} "
+                               "take off {amount} more than the lines of that group sell", field="receipt",
+                               register=register, group=TAX_GROUPS[tax_group - 1], amount=str(owed.quantize(CENT)))
 
 
 def sale_number(device: dict[str, Any], sequence: int) -> str:
