@@ -7008,6 +7008,22 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <source>it is ready</source>
         <translation>той е готов за работа</translation>
     </message>
+    <message>
+        <source>its fiscal storage reports a fault: call the register&apos;s service centre</source>
+        <translation>фискалната памет съобщава за повреда: обадете се на сервиза на касата</translation>
+    </message>
+    <message>
+        <source>its fiscal storage is nearly full: order a new one now</source>
+        <translation>фискалната памет е почти запълнена: поръчайте нова сега</translation>
+    </message>
+    <message>
+        <source>its fiscal storage must be replaced soon (its validity is ending): order a new one now</source>
+        <translation>фискалната памет трябва скоро да се смени (срокът ѝ изтича): поръчайте нова сега</translation>
+    </message>
+    <message>
+        <source>its documents have not reached the fiscal data operator for too long: check the register&apos;s Internet connection and the operator&apos;s contract</source>
+        <translation>документите твърде дълго не достигат до оператора на фискални данни: проверете интернет връзката на касата и договора с оператора</translation>
+    </message>
 </context>
 <context>
     <name>ReportsWindow</name>

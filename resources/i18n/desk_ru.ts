@@ -7008,6 +7008,22 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <source>it is ready</source>
         <translation>она готова к работе</translation>
     </message>
+    <message>
+        <source>its fiscal storage reports a fault: call the register&apos;s service centre</source>
+        <translation>фискальный накопитель сообщает о неисправности: обратитесь в сервисный центр кассы</translation>
+    </message>
+    <message>
+        <source>its fiscal storage is nearly full: order a new one now</source>
+        <translation>фискальный накопитель почти заполнен: закажите новый сейчас</translation>
+    </message>
+    <message>
+        <source>its fiscal storage must be replaced soon (its validity is ending): order a new one now</source>
+        <translation>фискальный накопитель скоро нужно заменить (срок его действия заканчивается): закажите новый сейчас</translation>
+    </message>
+    <message>
+        <source>its documents have not reached the fiscal data operator for too long: check the register&apos;s Internet connection and the operator&apos;s contract</source>
+        <translation>документы слишком долго не доходят до оператора фискальных данных: проверьте подключение кассы к интернету и договор с ОФД</translation>
+    </message>
 </context>
 <context>
     <name>ReportsWindow</name>

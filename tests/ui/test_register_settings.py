@@ -125,3 +125,20 @@ def test_cancel_in_check_connection_returns_at_once_and_a_late_answer_is_dropped
     assert delivery.wait_all(30_000)  # the request ends in the background (the server hangs up)...
     error = dialog.findChild(QLabel, "registerSettingsError")
     assert not error.isVisible() and "not waited for" in result.text()  # ...and its answer is not shown
+
+
+def test_check_connection_warns_a_manager_of_an_atol_fiscal_storage_to_replace(qtbot, dialog, tmp_path):
+    from tests.desk.atol_rig import start_atol_server
+
+    server = start_atol_server(tmp_path / "fn.json")
+    try:
+        server.control("fault", fault="fn_expiring")
+        kind = dialog.findChild(QComboBox, "registerKindCombo")
+        kind.setCurrentIndex(kind.findData("atol"))
+        dialog.findChild(QLineEdit, "registerAddressEdit").setText(server.address)
+        dialog.findChild(QPushButton, "checkConnectionButton").click()
+        result = dialog.findChild(QLabel, "registerCheckResult")
+        qtbot.waitUntil(lambda: "The register answered" in result.text(), timeout=30_000)
+        assert "its fiscal storage must be replaced soon" in result.text()
+    finally:
+        server.stop()

@@ -196,7 +196,18 @@ class RegisterSettingsDialog(QDialog):
             parts.append(shifts.get(found.shift, found.shift))
         parts.append(self.tr("it reports: %1").replace("%1", found.problems) if found.problems
                      else self.tr("it is ready"))
+        warnings = {
+            "storage_fault": self.tr("its fiscal storage reports a fault: call the register's service centre"),
+            "nearly_full": self.tr("its fiscal storage is nearly full: order a new one now"),
+            "replace_soon": self.tr("its fiscal storage must be replaced soon (its validity is ending): order a new "
+                                    "one now"),
+            "ofd_not_sent": self.tr("its documents have not reached the fiscal data operator for too long: check the "
+                                    "register's Internet connection and the operator's contract"),
+        }
+        parts.extend(warnings[warning] for warning in found.storage if warning in warnings)
         self.result_label.setText("; ".join(parts) + ".")
+        self.result_label.setStyleSheet("color: #a00000;" if found.storage else "")
+        self.adjustSize()  # a long answer grows the window, never squeezes its fields
 
     def save(self) -> None:
         self.error_label.hide()
