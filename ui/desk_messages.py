@@ -287,7 +287,7 @@ ERRORS = (
     QT_TRANSLATE_NOOP("DeskError", "Refunds"),
     QT_TRANSLATE_NOOP("DeskError", "Register {register} cannot print this receipt: its corrections at tax group {group} take off {amount} more than the lines of that group sell"),
     QT_TRANSLATE_NOOP("DeskError", "Register {register} did not issue the document; try again"),
-    QT_TRANSLATE_NOOP("DeskError", "Register {register} did not say whether it issued the document. Look at its last receipt on the register; the desk asks it again at the next start or with Shift → Check receipts. Do not issue it again by hand"),
+    QT_TRANSLATE_NOOP("DeskError", "Register {register} did not say whether it issued the document. Look at its last receipt on the register; the desk asks it again at the next start or with Shift → Check receipts, and when it still cannot tell, a manager settles it from the register's report in Shift → Pending register documents. Do not issue it again by hand"),
     QT_TRANSLATE_NOOP("DeskError", "Register {register} did not say whether it printed the Z report: look at the register; closing the shift again asks it once more"),
     QT_TRANSLATE_NOOP("DeskError", "Register {register} has fiscal documents but its key file {path} is not on this workstation: copy it here from where the register's documents were signed; nothing was printed"),
     QT_TRANSLATE_NOOP("DeskError", "Register {register} has no VAT code for the rate “{rate}”: a manager sets it (desk registers set {register} --vat ...)"),

@@ -3514,7 +3514,7 @@
     </message>
     <message>
         <source>Register {register} did not say whether it issued the document. Look at its last receipt on the register; the desk asks it again at the next start or with Shift → Check receipts. Do not issue it again by hand</source>
-        <translation>Каса {register} не каза дали е издала документа. Вижте последната ѝ бележка; програмата ще я попита отново при следващото стартиране или от Смяна → Провери бележките. Не го издавайте повторно ръчно</translation>
+        <translation type="vanished">Каса {register} не каза дали е издала документа. Вижте последната ѝ бележка; програмата ще я попита отново при следващото стартиране или от Смяна → Провери бележките. Не го издавайте повторно ръчно</translation>
     </message>
     <message>
         <source>Register {register} did not say whether it printed the Z report: look at the register; closing the shift again asks it once more</source>
@@ -4243,6 +4243,10 @@
     <message>
         <source>Register {register} cannot print this receipt: its corrections at tax group {group} take off {amount} more than the lines of that group sell</source>
         <translation>Касата {register} не може да отпечата тази бележка: корекциите в данъчна група {group} намаляват с {amount} повече, отколкото продават редовете от тази група</translation>
+    </message>
+    <message>
+        <source>Register {register} did not say whether it issued the document. Look at its last receipt on the register; the desk asks it again at the next start or with Shift → Check receipts, and when it still cannot tell, a manager settles it from the register&apos;s report in Shift → Pending register documents. Do not issue it again by hand</source>
+        <translation>Каса {register} не каза дали е издала документа. Вижте последната ѝ бележка; програмата ще я попита отново при следващото стартиране или от „Смяна → Проверка на касовите бележки“, а ако касата пак не може да каже, мениджър приключва документа по отчета на касата в „Смяна → Неприключени документи на каси“. Не го издавайте повторно ръчно</translation>
     </message>
     <message>
         <source>Register {register} prints a copy of its last receipt only; receipt {number} is read from the fiscal printer&apos;s electronic journal on the printer itself</source>

@@ -3514,7 +3514,7 @@
     </message>
     <message>
         <source>Register {register} did not say whether it issued the document. Look at its last receipt on the register; the desk asks it again at the next start or with Shift → Check receipts. Do not issue it again by hand</source>
-        <translation>Касса {register} не ответила, оформлен ли документ. Посмотрите её последний чек; программа спросит кассу снова при следующем запуске или через Смена → Проверить чеки. Не оформляйте его повторно вручную</translation>
+        <translation type="vanished">Касса {register} не ответила, оформлен ли документ. Посмотрите её последний чек; программа спросит кассу снова при следующем запуске или через Смена → Проверить чеки. Не оформляйте его повторно вручную</translation>
     </message>
     <message>
         <source>Register {register} did not say whether it printed the Z report: look at the register; closing the shift again asks it once more</source>
@@ -4243,6 +4243,10 @@
     <message>
         <source>Register {register} cannot print this receipt: its corrections at tax group {group} take off {amount} more than the lines of that group sell</source>
         <translation>Касса {register} не может напечатать этот чек: корректировки в налоговой группе {group} снимают на {amount} больше, чем продано строками этой группы</translation>
+    </message>
+    <message>
+        <source>Register {register} did not say whether it issued the document. Look at its last receipt on the register; the desk asks it again at the next start or with Shift → Check receipts, and when it still cannot tell, a manager settles it from the register&apos;s report in Shift → Pending register documents. Do not issue it again by hand</source>
+        <translation>Касса {register} не ответила, оформлен ли документ. Посмотрите её последний чек; программа спросит кассу снова при следующем запуске или через Смена → Проверить чеки, а если касса так и не ответит, менеджер закроет документ по отчёту кассы в Смена → Незавершённые документы касс. Не оформляйте его повторно вручную</translation>
     </message>
     <message>
         <source>Register {register} prints a copy of its last receipt only; receipt {number} is read from the fiscal printer&apos;s electronic journal on the printer itself</source>
