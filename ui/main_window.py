@@ -350,6 +350,10 @@ class MainWindow(QMainWindow):
         self.check_receipts_action.setObjectName("checkReceiptsAction")
         self.check_receipts_action.triggered.connect(lambda: self.check_receipts())
         menu.addAction(self.check_receipts_action)
+        self.pending_register_documents_action = QAction(self.tr("Pending register &documents…"), self)
+        self.pending_register_documents_action.setObjectName("pendingRegisterDocumentsAction")
+        self.pending_register_documents_action.triggered.connect(self._pending_register_documents)
+        menu.addAction(self.pending_register_documents_action)
         # Enabled for everyone: a clerk is refused by the desk, and the refusal says who may.
         self.open_drawer_action = QAction(self.tr("Open &drawer"), self)
         self.open_drawer_action.setObjectName("openDrawerAction")
@@ -535,6 +539,11 @@ class MainWindow(QMainWindow):
 
     def open_drawer(self) -> None:
         open_drawer_now(self.ctx, self)
+
+    def _pending_register_documents(self) -> None:
+        from ui.admin.register_documents import PendingRegisterDocumentsDialog
+
+        PendingRegisterDocumentsDialog(self.ctx, self).open()
 
     def check_receipts(self, *, quiet_when_clean: bool = False) -> Op[ReceiptCheck]:
         return check_receipts(self.ctx, self, quiet_when_clean=quiet_when_clean)

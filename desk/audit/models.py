@@ -24,6 +24,7 @@ class AuditKind(enum.StrEnum):
     DEVICE = "device"
     KEY = "key"
     NIGHT_AUDIT = "night_audit"
+    SETTLED_BY_HAND = "settled_by_hand"  # a register's document whose end its register could not tell
 
 
 class AuditEntry(LedgerRecord, Base):

@@ -26,6 +26,20 @@ class ConnectionCheck:
     device: str
     shift: str = ""  # opened, closed, expired; "" when its kind has no shift of its own
     problems: str = ""  # the device's own words (paper low, an error code), "" when ready
+    # What the fiscal storage warns of, in STORAGE_WARNINGS' order and words: what a manager must act on ahead.
+    storage: tuple[str, ...] = ()
+
+
+# The fiscal storage's warnings a manager acts on before the register stops: a broken storage, memory nearly full,
+# a storage to replace soon (its validity ends, or its resource does), documents the fiscal data operator has
+# not confirmed for too long (the register blocks after 30 days).
+STORAGE_WARNINGS = ("storage_fault", "nearly_full", "replace_soon", "ofd_not_sent")
+_ATOL_WARNINGS = {"criticalFn": "storage_fault", "memoryOverflowFn": "nearly_full", "needReplacementFn": "replace_soon",
+                  "resourceExhausted": "replace_soon", "ofdTimeout": "ofd_not_sent"}
+
+
+def _in_order(found: set[str]) -> tuple[str, ...]:
+    return tuple(warning for warning in STORAGE_WARNINGS if warning in found)
 
 
 def check_connection(settings: RegisterSettings, cancel: threading.Event | None = None) -> ConnectionCheck:
@@ -48,12 +62,16 @@ def _atol(settings: RegisterSettings, cancel: threading.Event | None) -> Connect
     client = AtolClient(settings.address, timeout=5.0, wait=15.0)
     try:
         result = client.run(f"q-{uuid.uuid4().hex}", [{"type": "getShiftStatus"}], cancel)
+        storage = client.run(f"q-{uuid.uuid4().hex}", [{"type": "getFnStatus"}], cancel) if (
+            result.get("status") == "ready") else {}
     finally:
         client.close()
     if result.get("status") != "ready":
         return ConnectionCheck("ATOL", problems=f"{result.get('errorCode')}: {result.get('errorDescription')}")
     shift = (result.get("result") or {}).get("shiftStatus") or {}
-    return ConnectionCheck("ATOL", str(shift.get("state") or ""))
+    warnings = ((storage.get("result") or {}).get("fnStatus") or {}).get("warnings") or {}
+    found = {_ATOL_WARNINGS[name] for name, on in warnings.items() if on and name in _ATOL_WARNINGS}
+    return ConnectionCheck("ATOL", str(shift.get("state") or ""), storage=_in_order(found))
 
 
 def _kkm(settings: RegisterSettings, cancel: threading.Event | None) -> ConnectionCheck:
@@ -69,7 +87,7 @@ def _kkm(settings: RegisterSettings, cancel: threading.Event | None) -> Connecti
     info = answer.get("Info") or {}
     state = {1: "closed", 2: "opened", 3: "expired"}.get(int(info.get("SessionState") or 0), "")
     return ConnectionCheck(f"{info.get('KktNumber') or ''} {info.get('RegNumber') or ''}".strip() or "KKM-server",
-                           state)
+                           state, storage=_in_order({"nearly_full"} if info.get("FN_MemOverflowl") else set()))
 
 
 def _erpnet(settings: RegisterSettings) -> ConnectionCheck:

@@ -350,8 +350,9 @@ def _printed_outcome(performed: Performed, seen: dict[str, Any], register: AnyRe
     if problem is None and performed.error and isinstance(register, AtolRegister):
         problem = ReceiptNotPrinted(
             "Register {register} did not say whether it issued the document. Look at its last receipt on the "
-            "register; the desk asks it again at the next start or with Shift → Check receipts. Do not issue it "
-            "again by hand", register=f"{register.settings.name} ({register.code})")
+            "register; the desk asks it again at the next start or with Shift → Check receipts, and when it still "
+            "cannot tell, a manager settles it from the register's report in Shift → Pending register documents. Do "
+            "not issue it again by hand", register=f"{register.settings.name} ({register.code})")
     elif problem is None and performed.error:
         problem = ReceiptNotPrinted(
             "The register gave no clear answer. The receipt will be checked with the register at the "

@@ -61,6 +61,7 @@ class Right(enum.StrEnum):
     MANAGE_CATALOGUE = "manage_catalogue"  # services, outlets, payment methods, currencies and rates
     OPERATE_DEVICES = "operate_devices"  # journal a device operation: print, take a card, reconcile
     SETTLE_CARD_BY_HAND = "settle_card_by_hand"  # end a pending card operation from the terminal's evidence
+    SETTLE_RECEIPT_BY_HAND = "settle_receipt_by_hand"  # end a pending register document from the register's report
     BACK_UP = "back_up"  # copy the whole database to a file (every guest's data and every secret's hash)
     RESTORE = "restore"  # replace the whole database with a backup
     IMPORT_DATA = "import_data"  # rooms, services, companies, guests from another system's CSV files
@@ -168,6 +169,7 @@ RIGHT_ACTIONS: dict[Right, str] = {
     Right.MANAGE_CATALOGUE: N_("change the hotel's catalogue and exchange rates"),
     Right.OPERATE_DEVICES: N_("operate the desk's devices"),
     Right.SETTLE_CARD_BY_HAND: N_("settle a card operation by hand"),
+    Right.SETTLE_RECEIPT_BY_HAND: N_("settle a register's document by hand"),
     Right.BACK_UP: N_("back up the database"),
     Right.RESTORE: N_("restore the database from a backup"),
     Right.IMPORT_DATA: N_("import data from a file"),

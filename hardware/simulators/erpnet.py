@@ -50,7 +50,7 @@ PAYMENT_TYPES = ("cash", "check", "coupons", "ext-coupons", "packaging", "intern
 REVERSAL_REASONS = ("operator-error", "refund", "taxbase-reduction")
 SALE_NUMBER = re.compile(r"^([A-Z]{2}\d{6})-([0-9A-Za-z]{4})-(\d{7})$")
 ITEM_TEXT_MAX = 36
-DOCUMENTS = ("receipt", "reversalreceipt", "deposit", "withdraw", "xreport", "zreport")
+DOCUMENTS = ("receipt", "reversalreceipt", "deposit", "withdraw", "xreport", "zreport", "duplicate")
 
 # ErrorCodes.md: the standard codes the server gives whatever the printer's make.
 ERRORS = {
@@ -138,6 +138,15 @@ class Printer:
                     self._ready()
                 return self._record({"type": "zreport"}, day_ends=True)
             self._ready()
+            if document == "duplicate":  # the last receipt again, marked DUPLICATE; nothing new in fiscal memory
+                last = next((d for d in reversed(self.data["documents"])
+                             if d["type"] in ("receipt", "reversalreceipt")), None)
+                if last is None:
+                    raise PrintError("E405", "no receipt to duplicate")
+                self.data["documents"].append({"type": "duplicate", "receiptNumber": last["receiptNumber"],
+                                               "at": _stamp()})
+                self._save()
+                return {"ok": True, "messages": list(_INFO)}
             if document == "xreport":
                 return self._record({"type": "xreport"})
             if document in ("deposit", "withdraw"):
@@ -401,7 +410,7 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(404)
             return
         body: Any = {}
-        if raw.strip() or document not in ("xreport", "zreport"):
+        if raw.strip() or document not in ("xreport", "zreport", "duplicate"):
             try:
                 body = json.loads(raw.decode("utf-8"), parse_float=Decimal)
             except (UnicodeDecodeError, json.JSONDecodeError):

@@ -130,6 +130,10 @@
         <translation>Нощен одит</translation>
     </message>
     <message>
+        <source>Settled by hand</source>
+        <translation>Приключено ръчно</translation>
+    </message>
+    <message>
         <source>wrong password or PIN</source>
         <translation>грешна парола или PIN</translation>
     </message>
@@ -182,6 +186,14 @@
         <translation>{manager} разреши на {user}: {actions}</translation>
     </message>
     <message>
+        <source>Register document {key} settled by hand as issued, number {number}: {reason}</source>
+        <translation>Документ на касата {key} приключен ръчно като издаден, номер {number}: {reason}</translation>
+    </message>
+    <message>
+        <source>Register document {key} settled by hand as not issued: {reason}</source>
+        <translation>Документ на касата {key} приключен ръчно като неиздаден: {reason}</translation>
+    </message>
+    <message>
         <source>Night audit of {date}</source>
         <translation>Нощен одит за {date}</translation>
     </message>
@@ -204,6 +216,10 @@
     <message>
         <source>user {name}</source>
         <translation>потребител {name}</translation>
+    </message>
+    <message>
+        <source>register {code}</source>
+        <translation>каса {code}</translation>
     </message>
     <message>
         <source>{subject}, reservation {number}</source>
@@ -1945,6 +1961,10 @@
         <translation>Документ {number} на каса {register} не е подписан с ключа от файла {path}: или файлът е на друга каса или работно място, или документът е променен в базата данни. Нищо не е отпечатано; изпълнете „desk fiscal verify“ и повикайте мениджъра</translation>
     </message>
     <message>
+        <source>Document {number} of {register} is already on another receipt</source>
+        <translation>Документ {number} на {register} вече е записан към друга бележка</translation>
+    </message>
+    <message>
         <source>Enter the Adyen merchant account</source>
         <translation>Въведете търговската сметка в Adyen (merchant account)</translation>
     </message>
@@ -2129,6 +2149,14 @@
         <translation>Операция {key} не е операция с карта</translation>
     </message>
     <message>
+        <source>Operation {key} is not a register&apos;s document</source>
+        <translation>Операция {key} не е документ на каса</translation>
+    </message>
+    <message>
+        <source>Operation {key} is on {register}, whose own journal settles it; use Check receipts</source>
+        <translation>Операция {key} е на {register}, която се приключва от собствения ѝ журнал; използвайте „Проверка на касовите бележки“</translation>
+    </message>
+    <message>
         <source>Operation {key} is {value}; it is not sent again</source>
         <translation>Операция {key} е в състояние „{value}“; не се изпраща отново</translation>
     </message>
@@ -2210,7 +2238,7 @@
     </message>
     <message>
         <source>Register {register} prints no copy from the desk; receipt {number} is read from the fiscal printer&apos;s electronic journal on the printer itself</source>
-        <translation>Регистър {register} не печата копие от програмата; бон {number} се чете от електронната контролна лента на самия фискален принтер</translation>
+        <translation type="vanished">Регистър {register} не печата копие от програмата; бон {number} се чете от електронната контролна лента на самия фискален принтер</translation>
     </message>
     <message>
         <source>Register {register} prints no copy through KKM-server; receipt {number} is found on the register or on the fiscal data operator&apos;s site</source>
@@ -2313,8 +2341,16 @@
         <translation>Стая {room} е заета през нощта на {night} (резервация {reservation})</translation>
     </message>
     <message>
+        <source>Sale number {number} is not the one the desk sent for this receipt (it ends in {sequence}): that receipt is another sale&apos;s</source>
+        <translation>УНП {number} не е този, който програмата изпрати за тази бележка (той завършва на {sequence}): това е бележка от друга продажба</translation>
+    </message>
+    <message>
         <source>Say what shows how the operation ended</source>
         <translation>Посочете какво показва как е завършила операцията</translation>
+    </message>
+    <message>
+        <source>Say what the register&apos;s report shows</source>
+        <translation>Посочете какво показва отчетът на касата</translation>
     </message>
     <message>
         <source>Say why check-out is allowed with an open balance</source>
@@ -3514,7 +3550,7 @@
     </message>
     <message>
         <source>Register {register} did not say whether it issued the document. Look at its last receipt on the register; the desk asks it again at the next start or with Shift → Check receipts. Do not issue it again by hand</source>
-        <translation>Каса {register} не каза дали е издала документа. Вижте последната ѝ бележка; програмата ще я попита отново при следващото стартиране или от Смяна → Провери бележките. Не го издавайте повторно ръчно</translation>
+        <translation type="vanished">Каса {register} не каза дали е издала документа. Вижте последната ѝ бележка; програмата ще я попита отново при следващото стартиране или от Смяна → Провери бележките. Не го издавайте повторно ръчно</translation>
     </message>
     <message>
         <source>Register {register} did not say whether it printed the Z report: look at the register; closing the shift again asks it once more</source>
@@ -4241,6 +4277,18 @@
         <translation>Връщания</translation>
     </message>
     <message>
+        <source>Register {register} cannot print this receipt: its corrections at tax group {group} take off {amount} more than the lines of that group sell</source>
+        <translation>Касата {register} не може да отпечата тази бележка: корекциите в данъчна група {group} намаляват с {amount} повече, отколкото продават редовете от тази група</translation>
+    </message>
+    <message>
+        <source>Register {register} did not say whether it issued the document. Look at its last receipt on the register; the desk asks it again at the next start or with Shift → Check receipts, and when it still cannot tell, a manager settles it from the register&apos;s report in Shift → Pending register documents. Do not issue it again by hand</source>
+        <translation>Каса {register} не каза дали е издала документа. Вижте последната ѝ бележка; програмата ще я попита отново при следващото стартиране или от „Смяна → Проверка на касовите бележки“, а ако касата пак не може да каже, мениджър приключва документа по отчета на касата в „Смяна → Неприключени документи на каси“. Не го издавайте повторно ръчно</translation>
+    </message>
+    <message>
+        <source>Register {register} prints a copy of its last receipt only; receipt {number} is read from the fiscal printer&apos;s electronic journal on the printer itself</source>
+        <translation>Касата {register} печата копие само на последната си бележка; бележка {number} се чете от електронната контролна лента на самия фискален принтер</translation>
+    </message>
+    <message>
         <source>Reservation</source>
         <translation>Резервация</translation>
     </message>
@@ -4313,6 +4361,18 @@
         <translation>До</translation>
     </message>
     <message>
+        <source>Type the document number the register&apos;s report shows</source>
+        <translation>Въведете номера на документа от отчета на касата</translation>
+    </message>
+    <message>
+        <source>Type the fiscal sign (ФП) the register&apos;s report shows: up to 10 digits</source>
+        <translation>Въведете фискалния признак (ФП) от отчета на касата: до 10 цифри</translation>
+    </message>
+    <message>
+        <source>Type the unique sale number as the printer&apos;s report shows it, like DT279013-0001-0000042</source>
+        <translation>Въведете уникалния номер на продажбата (УНП) както е в отчета на принтера, например DT279013-0001-0000042</translation>
+    </message>
+    <message>
         <source>User</source>
         <translation>Служител</translation>
     </message>
@@ -4363,6 +4423,10 @@
     <message>
         <source>read the hotel&apos;s reports</source>
         <translation>чете отчетите на хотела</translation>
+    </message>
+    <message>
+        <source>settle a register&apos;s document by hand</source>
+        <translation>приключва ръчно документ на каса</translation>
     </message>
     <message>
         <source>spa</source>
@@ -5118,6 +5182,10 @@
     <message>
         <source>Check &amp;receipts</source>
         <translation>Проверка на &amp;касовите бележки</translation>
+    </message>
+    <message>
+        <source>Pending register &amp;documents…</source>
+        <translation>Неприключени &amp;документи на каси…</translation>
     </message>
     <message>
         <source>C&amp;ards</source>
@@ -6831,6 +6899,93 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     </message>
 </context>
 <context>
+    <name>RegisterDocuments</name>
+    <message>
+        <source>Sale receipt</source>
+        <translation>Касова бележка</translation>
+    </message>
+    <message>
+        <source>Refund receipt</source>
+        <translation>Сторно бележка</translation>
+    </message>
+    <message>
+        <source>Cash in</source>
+        <translation>Служебно въведени</translation>
+    </message>
+    <message>
+        <source>Cash out</source>
+        <translation>Служебно изведени</translation>
+    </message>
+    <message>
+        <source>X report</source>
+        <translation>X отчет</translation>
+    </message>
+    <message>
+        <source>Z report</source>
+        <translation>Z отчет</translation>
+    </message>
+    <message>
+        <source>Shift opening</source>
+        <translation>Отваряне на смяна</translation>
+    </message>
+    <message>
+        <source>No answer came back</source>
+        <translation>Не дойде отговор</translation>
+    </message>
+    <message>
+        <source>The answer did not say</source>
+        <translation>Отговорът не е ясен</translation>
+    </message>
+    <message>
+        <source>Pending register documents</source>
+        <translation>Неприключени документи на каси</translation>
+    </message>
+    <message>
+        <source>Documents no register could say it issued or not: Check receipts asks again. When it still cannot tell, read the register&apos;s own report (its fiscal storage or electronic journal) and settle the document by hand: a receipt not issued may then be printed again, never before.</source>
+        <translation>Документи, за които касата не можа да каже дали са издадени: „Проверка на касовите бележки“ пита отново. Ако касата пак не може да отговори, прегледайте собствения ѝ отчет (фискалната памет или електронната контролна лента) и приключете документа ръчно: неиздадена бележка може да се отпечата отново едва след това.</translation>
+    </message>
+    <message>
+        <source>Asked</source>
+        <translation>Поискано</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>Каса</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Документ</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Сума</translation>
+    </message>
+    <message>
+        <source>Our key</source>
+        <translation>Наш ключ</translation>
+    </message>
+    <message>
+        <source>Last answer</source>
+        <translation>Последен отговор</translation>
+    </message>
+    <message>
+        <source>Settle by &amp;hand…</source>
+        <translation>Приключи &amp;ръчно…</translation>
+    </message>
+    <message>
+        <source>No register document is pending.</source>
+        <translation>Няма неприключени документи на каси.</translation>
+    </message>
+    <message>
+        <source>{register}, our key {key}: {answer}</source>
+        <translation>{register}, наш ключ {key}: {answer}</translation>
+    </message>
+    <message>
+        <source>Settled by hand.</source>
+        <translation>Приключено ръчно.</translation>
+    </message>
+</context>
+<context>
     <name>RegisterSettingsDialog</name>
     <message>
         <source>Cash register %1</source>
@@ -6929,6 +7084,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Проверка на връзката</translation>
     </message>
     <message>
+        <source>The register&apos;s answer was not waited for: Check connection asks again.</source>
+        <translation>Отговорът на касата не беше изчакан: „Проверка на връзката“ пита отново.</translation>
+    </message>
+    <message>
         <source>its shift is open</source>
         <translation>смяната е отворена</translation>
     </message>
@@ -6951,6 +7110,22 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>it is ready</source>
         <translation>той е готов за работа</translation>
+    </message>
+    <message>
+        <source>its fiscal storage reports a fault: call the register&apos;s service centre</source>
+        <translation>фискалната памет съобщава за повреда: обадете се на сервиза на касата</translation>
+    </message>
+    <message>
+        <source>its fiscal storage is nearly full: order a new one now</source>
+        <translation>фискалната памет е почти запълнена: поръчайте нова сега</translation>
+    </message>
+    <message>
+        <source>its fiscal storage must be replaced soon (its validity is ending): order a new one now</source>
+        <translation>фискалната памет трябва скоро да се смени (срокът ѝ изтича): поръчайте нова сега</translation>
+    </message>
+    <message>
+        <source>its documents have not reached the fiscal data operator for too long: check the register&apos;s Internet connection and the operator&apos;s contract</source>
+        <translation>документите твърде дълго не достигат до оператора на фискални данни: проверете интернет връзката на касата и договора с оператора</translation>
     </message>
 </context>
 <context>
@@ -7888,6 +8063,73 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Say what shows how it ended.</source>
         <translation>Посочете какво показва как е завършило.</translation>
+    </message>
+</context>
+<context>
+    <name>SettleRegisterDocumentDialog</name>
+    <message>
+        <source>Settle a register document by hand</source>
+        <translation>Ръчно приключване на документ на каса</translation>
+    </message>
+    <message>
+        <source>&amp;Settle</source>
+        <translation>&amp;Приключи</translation>
+    </message>
+    <message>
+        <source>Register {register} could not say whether it issued this {document} of {amount} (our key {key}). Settle it only from the register&apos;s own report: its last documents in the fiscal storage or the printer&apos;s electronic journal.</source>
+        <translation>Касата „{register}“ не можа да каже дали е издала този документ ({document}) за {amount} (наш ключ {key}). Приключете го само по собствения отчет на касата: последните документи във фискалната памет или електронната контролна лента на принтера.</translation>
+    </message>
+    <message>
+        <source>The register issued it: its report shows the document</source>
+        <translation>Касата го е издала: документът е в отчета ѝ</translation>
+    </message>
+    <message>
+        <source>The register did not issue it: the receipt may be printed again</source>
+        <translation>Касата не го е издала: бележката може да се отпечата отново</translation>
+    </message>
+    <message>
+        <source>&amp;Receipt number:</source>
+        <translation>&amp;Номер на бележката:</translation>
+    </message>
+    <message>
+        <source>ends in {sequence}</source>
+        <translation>завършва на {sequence}</translation>
+    </message>
+    <message>
+        <source>&amp;Unique sale number (УНП):</source>
+        <translation>&amp;Уникален номер на продажбата (УНП):</translation>
+    </message>
+    <message>
+        <source>Fiscal &amp;document number (ФД):</source>
+        <translation>Номер на фискалния &amp;документ (ФД):</translation>
+    </message>
+    <message>
+        <source>Fiscal &amp;sign (ФП):</source>
+        <translation>Фискален &amp;признак (ФП):</translation>
+    </message>
+    <message>
+        <source>What the register&apos;s report shows</source>
+        <translation>Какво показва отчетът на касата</translation>
+    </message>
+    <message>
+        <source>&amp;Evidence:</source>
+        <translation>&amp;Доказателство:</translation>
+    </message>
+    <message>
+        <source>Say whether the register issued it.</source>
+        <translation>Посочете дали касата го е издала.</translation>
+    </message>
+    <message>
+        <source>Type the document number the register&apos;s report shows.</source>
+        <translation>Въведете номера на документа от отчета на касата.</translation>
+    </message>
+    <message>
+        <source>Type it as the register&apos;s report shows it.</source>
+        <translation>Въведете го както е в отчета на касата.</translation>
+    </message>
+    <message>
+        <source>Say what the register&apos;s report shows.</source>
+        <translation>Посочете какво показва отчетът на касата.</translation>
     </message>
 </context>
 <context>

@@ -130,6 +130,10 @@
         <translation>Ночной аудит</translation>
     </message>
     <message>
+        <source>Settled by hand</source>
+        <translation>Закрыто вручную</translation>
+    </message>
+    <message>
         <source>wrong password or PIN</source>
         <translation>неверный пароль или PIN</translation>
     </message>
@@ -182,6 +186,14 @@
         <translation>{manager} разрешил(а) {user}: {actions}</translation>
     </message>
     <message>
+        <source>Register document {key} settled by hand as issued, number {number}: {reason}</source>
+        <translation>Документ кассы {key} закрыт вручную как выданный, номер {number}: {reason}</translation>
+    </message>
+    <message>
+        <source>Register document {key} settled by hand as not issued: {reason}</source>
+        <translation>Документ кассы {key} закрыт вручную как не выданный: {reason}</translation>
+    </message>
+    <message>
         <source>Night audit of {date}</source>
         <translation>Ночной аудит за {date}</translation>
     </message>
@@ -204,6 +216,10 @@
     <message>
         <source>user {name}</source>
         <translation>пользователь {name}</translation>
+    </message>
+    <message>
+        <source>register {code}</source>
+        <translation>касса {code}</translation>
     </message>
     <message>
         <source>{subject}, reservation {number}</source>
@@ -1949,6 +1965,10 @@
         <translation>Документ {number} кассы {register} подписан не ключом из файла {path}: либо это файл другой кассы или рабочего места, либо документ изменён в базе данных. Ничего не напечатано; выполните «desk fiscal verify» и позовите менеджера</translation>
     </message>
     <message>
+        <source>Document {number} of {register} is already on another receipt</source>
+        <translation>Документ {number} кассы {register} уже записан к другому чеку</translation>
+    </message>
+    <message>
         <source>Enter the Adyen merchant account</source>
         <translation>Введите торговый счёт Adyen (merchant account)</translation>
     </message>
@@ -2133,6 +2153,14 @@
         <translation>Операция {key} — не операция с картой</translation>
     </message>
     <message>
+        <source>Operation {key} is not a register&apos;s document</source>
+        <translation>Операция {key} — не документ кассы</translation>
+    </message>
+    <message>
+        <source>Operation {key} is on {register}, whose own journal settles it; use Check receipts</source>
+        <translation>Операция {key} относится к кассе {register}, её закрывает собственный журнал кассы; используйте «Проверить чеки»</translation>
+    </message>
+    <message>
         <source>Operation {key} is {value}; it is not sent again</source>
         <translation>Операция {key} в состоянии «{value}»; повторно не отправляется</translation>
     </message>
@@ -2214,7 +2242,7 @@
     </message>
     <message>
         <source>Register {register} prints no copy from the desk; receipt {number} is read from the fiscal printer&apos;s electronic journal on the printer itself</source>
-        <translation>Касса {register} не печатает копию из программы; чек {number} можно прочитать в электронном журнале на самом фискальном принтере</translation>
+        <translation type="vanished">Касса {register} не печатает копию из программы; чек {number} можно прочитать в электронном журнале на самом фискальном принтере</translation>
     </message>
     <message>
         <source>Register {register} prints no copy through KKM-server; receipt {number} is found on the register or on the fiscal data operator&apos;s site</source>
@@ -2317,8 +2345,16 @@
         <translation>Номер {room} занят в ночь на {night} (бронь {reservation})</translation>
     </message>
     <message>
+        <source>Sale number {number} is not the one the desk sent for this receipt (it ends in {sequence}): that receipt is another sale&apos;s</source>
+        <translation>Уникальный номер продажи {number} — не тот, что программа отправила для этого чека (он оканчивается на {sequence}): это чек другой продажи</translation>
+    </message>
+    <message>
         <source>Say what shows how the operation ended</source>
         <translation>Укажите, что подтверждает исход операции</translation>
+    </message>
+    <message>
+        <source>Say what the register&apos;s report shows</source>
+        <translation>Укажите, что показывает отчёт кассы</translation>
     </message>
     <message>
         <source>Say why check-out is allowed with an open balance</source>
@@ -3518,7 +3554,7 @@
     </message>
     <message>
         <source>Register {register} did not say whether it issued the document. Look at its last receipt on the register; the desk asks it again at the next start or with Shift → Check receipts. Do not issue it again by hand</source>
-        <translation>Касса {register} не ответила, оформлен ли документ. Посмотрите её последний чек; программа спросит кассу снова при следующем запуске или через Смена → Проверить чеки. Не оформляйте его повторно вручную</translation>
+        <translation type="vanished">Касса {register} не ответила, оформлен ли документ. Посмотрите её последний чек; программа спросит кассу снова при следующем запуске или через Смена → Проверить чеки. Не оформляйте его повторно вручную</translation>
     </message>
     <message>
         <source>Register {register} did not say whether it printed the Z report: look at the register; closing the shift again asks it once more</source>
@@ -4245,6 +4281,18 @@
         <translation>Возвратов</translation>
     </message>
     <message>
+        <source>Register {register} cannot print this receipt: its corrections at tax group {group} take off {amount} more than the lines of that group sell</source>
+        <translation>Касса {register} не может напечатать этот чек: корректировки в налоговой группе {group} снимают на {amount} больше, чем продано строками этой группы</translation>
+    </message>
+    <message>
+        <source>Register {register} did not say whether it issued the document. Look at its last receipt on the register; the desk asks it again at the next start or with Shift → Check receipts, and when it still cannot tell, a manager settles it from the register&apos;s report in Shift → Pending register documents. Do not issue it again by hand</source>
+        <translation>Касса {register} не ответила, оформлен ли документ. Посмотрите её последний чек; программа спросит кассу снова при следующем запуске или через Смена → Проверить чеки, а если касса так и не ответит, менеджер закроет документ по отчёту кассы в Смена → Незавершённые документы касс. Не оформляйте его повторно вручную</translation>
+    </message>
+    <message>
+        <source>Register {register} prints a copy of its last receipt only; receipt {number} is read from the fiscal printer&apos;s electronic journal on the printer itself</source>
+        <translation>Касса {register} печатает копию только своего последнего чека; чек {number} можно прочитать в электронном журнале на самом фискальном принтере</translation>
+    </message>
+    <message>
         <source>Reservation</source>
         <translation>Бронь</translation>
     </message>
@@ -4317,6 +4365,18 @@
         <translation>По</translation>
     </message>
     <message>
+        <source>Type the document number the register&apos;s report shows</source>
+        <translation>Введите номер документа из отчёта кассы</translation>
+    </message>
+    <message>
+        <source>Type the fiscal sign (ФП) the register&apos;s report shows: up to 10 digits</source>
+        <translation>Введите фискальный признак (ФП) из отчёта кассы: до 10 цифр</translation>
+    </message>
+    <message>
+        <source>Type the unique sale number as the printer&apos;s report shows it, like DT279013-0001-0000042</source>
+        <translation>Введите уникальный номер продажи так, как он указан в отчёте принтера, например DT279013-0001-0000042</translation>
+    </message>
+    <message>
         <source>User</source>
         <translation>Сотрудник</translation>
     </message>
@@ -4367,6 +4427,10 @@
     <message>
         <source>read the hotel&apos;s reports</source>
         <translation>читать отчёты гостиницы</translation>
+    </message>
+    <message>
+        <source>settle a register&apos;s document by hand</source>
+        <translation>закрыть документ кассы вручную</translation>
     </message>
     <message>
         <source>spa</source>
@@ -5122,6 +5186,10 @@
     <message>
         <source>Check &amp;receipts</source>
         <translation>Проверить &amp;чеки</translation>
+    </message>
+    <message>
+        <source>Pending register &amp;documents…</source>
+        <translation>Незавершённые &amp;документы касс…</translation>
     </message>
     <message>
         <source>C&amp;ards</source>
@@ -6835,6 +6903,93 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     </message>
 </context>
 <context>
+    <name>RegisterDocuments</name>
+    <message>
+        <source>Sale receipt</source>
+        <translation>Чек прихода</translation>
+    </message>
+    <message>
+        <source>Refund receipt</source>
+        <translation>Чек возврата прихода</translation>
+    </message>
+    <message>
+        <source>Cash in</source>
+        <translation>Внесение</translation>
+    </message>
+    <message>
+        <source>Cash out</source>
+        <translation>Выплата</translation>
+    </message>
+    <message>
+        <source>X report</source>
+        <translation>X-отчёт</translation>
+    </message>
+    <message>
+        <source>Z report</source>
+        <translation>Z-отчёт</translation>
+    </message>
+    <message>
+        <source>Shift opening</source>
+        <translation>Открытие смены</translation>
+    </message>
+    <message>
+        <source>No answer came back</source>
+        <translation>Ответ не пришёл</translation>
+    </message>
+    <message>
+        <source>The answer did not say</source>
+        <translation>Ответ неясен</translation>
+    </message>
+    <message>
+        <source>Pending register documents</source>
+        <translation>Незавершённые документы касс</translation>
+    </message>
+    <message>
+        <source>Documents no register could say it issued or not: Check receipts asks again. When it still cannot tell, read the register&apos;s own report (its fiscal storage or electronic journal) and settle the document by hand: a receipt not issued may then be printed again, never before.</source>
+        <translation>Документы, о которых касса не смогла сказать, выданы они или нет: «Проверить чеки» спрашивает снова. Если касса всё равно не может ответить, посмотрите её собственный отчёт (фискальный накопитель или электронный журнал) и закройте документ вручную: невыданный чек можно будет напечатать снова, но не раньше.</translation>
+    </message>
+    <message>
+        <source>Asked</source>
+        <translation>Запрошено</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>Касса</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Документ</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <source>Our key</source>
+        <translation>Наш ключ</translation>
+    </message>
+    <message>
+        <source>Last answer</source>
+        <translation>Последний ответ</translation>
+    </message>
+    <message>
+        <source>Settle by &amp;hand…</source>
+        <translation>Закрыть &amp;вручную…</translation>
+    </message>
+    <message>
+        <source>No register document is pending.</source>
+        <translation>Незавершённых документов касс нет.</translation>
+    </message>
+    <message>
+        <source>{register}, our key {key}: {answer}</source>
+        <translation>{register}, наш ключ {key}: {answer}</translation>
+    </message>
+    <message>
+        <source>Settled by hand.</source>
+        <translation>Закрыто вручную.</translation>
+    </message>
+</context>
+<context>
     <name>RegisterSettingsDialog</name>
     <message>
         <source>Cash register %1</source>
@@ -6933,6 +7088,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Проверка связи</translation>
     </message>
     <message>
+        <source>The register&apos;s answer was not waited for: Check connection asks again.</source>
+        <translation>Ответ кассы не дожидались: «Проверить связь» спросит снова.</translation>
+    </message>
+    <message>
         <source>its shift is open</source>
         <translation>смена открыта</translation>
     </message>
@@ -6955,6 +7114,22 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>it is ready</source>
         <translation>она готова к работе</translation>
+    </message>
+    <message>
+        <source>its fiscal storage reports a fault: call the register&apos;s service centre</source>
+        <translation>фискальный накопитель сообщает о неисправности: обратитесь в сервисный центр кассы</translation>
+    </message>
+    <message>
+        <source>its fiscal storage is nearly full: order a new one now</source>
+        <translation>фискальный накопитель почти заполнен: закажите новый сейчас</translation>
+    </message>
+    <message>
+        <source>its fiscal storage must be replaced soon (its validity is ending): order a new one now</source>
+        <translation>фискальный накопитель скоро нужно заменить (срок его действия заканчивается): закажите новый сейчас</translation>
+    </message>
+    <message>
+        <source>its documents have not reached the fiscal data operator for too long: check the register&apos;s Internet connection and the operator&apos;s contract</source>
+        <translation>документы слишком долго не доходят до оператора фискальных данных: проверьте подключение кассы к интернету и договор с ОФД</translation>
     </message>
 </context>
 <context>
@@ -7892,6 +8067,73 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Say what shows how it ended.</source>
         <translation>Укажите, что подтверждает исход.</translation>
+    </message>
+</context>
+<context>
+    <name>SettleRegisterDocumentDialog</name>
+    <message>
+        <source>Settle a register document by hand</source>
+        <translation>Закрыть документ кассы вручную</translation>
+    </message>
+    <message>
+        <source>&amp;Settle</source>
+        <translation>&amp;Закрыть</translation>
+    </message>
+    <message>
+        <source>Register {register} could not say whether it issued this {document} of {amount} (our key {key}). Settle it only from the register&apos;s own report: its last documents in the fiscal storage or the printer&apos;s electronic journal.</source>
+        <translation>Касса «{register}» не смогла сказать, выдала ли она этот документ ({document}) на {amount} (наш ключ {key}). Закрывайте его только по собственному отчёту кассы: последним документам в фискальном накопителе или электронному журналу принтера.</translation>
+    </message>
+    <message>
+        <source>The register issued it: its report shows the document</source>
+        <translation>Касса выдала его: документ есть в её отчёте</translation>
+    </message>
+    <message>
+        <source>The register did not issue it: the receipt may be printed again</source>
+        <translation>Касса его не выдала: чек можно напечатать снова</translation>
+    </message>
+    <message>
+        <source>&amp;Receipt number:</source>
+        <translation>&amp;Номер чека:</translation>
+    </message>
+    <message>
+        <source>ends in {sequence}</source>
+        <translation>оканчивается на {sequence}</translation>
+    </message>
+    <message>
+        <source>&amp;Unique sale number (УНП):</source>
+        <translation>&amp;Уникальный номер продажи (УНП):</translation>
+    </message>
+    <message>
+        <source>Fiscal &amp;document number (ФД):</source>
+        <translation>Номер фискального &amp;документа (ФД):</translation>
+    </message>
+    <message>
+        <source>Fiscal &amp;sign (ФП):</source>
+        <translation>Фискальный &amp;признак (ФП):</translation>
+    </message>
+    <message>
+        <source>What the register&apos;s report shows</source>
+        <translation>Что показывает отчёт кассы</translation>
+    </message>
+    <message>
+        <source>&amp;Evidence:</source>
+        <translation>&amp;Подтверждение:</translation>
+    </message>
+    <message>
+        <source>Say whether the register issued it.</source>
+        <translation>Укажите, выдала ли его касса.</translation>
+    </message>
+    <message>
+        <source>Type the document number the register&apos;s report shows.</source>
+        <translation>Введите номер документа из отчёта кассы.</translation>
+    </message>
+    <message>
+        <source>Type it as the register&apos;s report shows it.</source>
+        <translation>Введите его так, как он указан в отчёте кассы.</translation>
+    </message>
+    <message>
+        <source>Say what the register&apos;s report shows.</source>
+        <translation>Укажите, что показывает отчёт кассы.</translation>
     </message>
 </context>
 <context>

@@ -3,9 +3,11 @@ own process): what is sent, what is kept, what is refused, and that a lost answe
 
 from __future__ import annotations
 
+import json
 import re
 import threading
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 
 import httpx
@@ -15,7 +17,7 @@ from sqlalchemy import select
 from desk.cash.shifts import cash_in, cash_out
 from desk.core.errors import InvalidInput
 from desk.fiscal.errors import RefundWithoutOriginal, RegisterAnswerUnknown, RegisterNotSetUp, RegisterRefused
-from desk.fiscal.interface import DocumentKind
+from desk.fiscal.interface import DocumentKind, Receipt, SaleLine
 from desk.fiscal.models import RegisterDocument
 from desk.fiscal.settings import parse_vat_map, set_register
 from desk.fiscal.workflow import (
@@ -28,6 +30,7 @@ from desk.fiscal.workflow import (
 from desk.journal.intents import IntentState, unresolved
 from desk.ledger.payments import refund_payment
 from desk.people.models import Role
+from hardware.simulators import erpnet as fake
 
 from .atol_rig import AtolHotel
 from .conftest import Hotel, make_hotel
@@ -242,6 +245,52 @@ def test_a_lost_answer_the_restarted_server_forgot_stays_pending_and_is_never_pr
     with pytest.raises(RegisterAnswerUnknown, match=r"still unanswered by register .*\(FP-1\)"):
         receipt(rig, payment_id)
     assert len(rig.server.receipts()) == 1
+
+
+def correction_receipt(lines: tuple[tuple[str, str, str], ...]) -> Receipt:
+    """A receipt whose lines carry a correction (a negative line), as a discount or a POS correction would make it:
+    the ledger posts none today, and the driver must never send one as a negative price if one comes."""
+    total = str(sum(Decimal(amount) for _name, amount, _tax in lines))
+    return Receipt(kind=DocumentKind.SALE, currency="EUR", total=total, taxes=(), tenders=(),
+                   lines=tuple(SaleLine(name, "1", amount, tax) for name, amount, tax in lines))
+
+
+def test_a_correction_inside_a_receipt_is_a_discount_on_the_lines_it_corrects_never_a_negative_price(rig: AtolHotel):
+    register = rig.registers.register(rig.runner, rig.hotel.actor, "FP-1")
+    receipt_with_correction = correction_receipt((
+        ("Нощувка, стая 101", "100", "9"), ("Минибар", "12.50", "20"), ("Нощувка, стая 102", "60", "9"),
+        ("Отстъпка за нощувки", "-130", "9")))
+    body, _ = rig.runner.read(register._receipt_body, receipt_with_correction, "")
+    assert [(i["text"], i["unitPrice"], i.get("priceModifierType"), i.get("priceModifierValue"))
+            for i in body["items"] if "taxGroup" in i] == [
+        ("Нощувка, стая 101", 100.0, "discount-amount", 70.0), ("Минибар", 12.5, None, None),
+        ("Нощувка, стая 102", 60.0, "discount-amount", 60.0)]  # the last lines of its VAT group first
+    sent = json.loads(json.dumps({**body, "uniqueSaleNumber": "DT279013-0001-0000001"}), parse_float=Decimal)
+    assert fake._check_sale(sent)[0] == Decimal("42.50")  # the printer's own sum is the receipt's total
+
+
+def test_a_correction_larger_than_its_vat_groups_sales_is_refused_before_the_printer_is_asked(rig: AtolHotel):
+    register = rig.registers.register(rig.runner, rig.hotel.actor, "FP-1")
+    too_much = correction_receipt((("Нощувка, стая 101", "100", "9"), ("Минибар", "50", "20"),
+                                   ("Корекция минибар", "-60", "20")))
+    with pytest.raises(InvalidInput, match="corrections at"):
+        rig.runner.read(register._receipt_body, too_much, "")
+
+
+def test_a_copy_of_the_last_receipt_is_the_printers_duplicate_and_an_older_one_is_refused(rig: AtolHotel):
+    first = receipt(rig, rig.paid_bill(lines=LINES))
+    last = receipt(rig, rig.paid_bill(lines=LINES))
+    register = rig.registers.register(rig.runner, rig.hotel.actor, "FP-1")
+    copied = register.copy(last.document.number)
+    assert copied.copy and copied.document.number == last.document.number
+    assert [d["type"] for d in rig.server.documents()][-1] == "duplicate"
+    with pytest.raises(RegisterNotSetUp, match="prints a copy of its last receipt only"):
+        register.copy(first.document.number)
+    rig.server.control("fault", fault="paper")
+    with pytest.raises(RegisterRefused) as refused:  # the printer's own refusal, said as the cashier's task
+        register.copy(last.document.number)
+    assert "E301" in refused.value.message
+    assert [d["type"] for d in rig.server.documents()].count("duplicate") == 1 and len(rig.server.receipts()) == 2
 
 
 def test_the_fake_refuses_what_erpnet_refuses(server: ErpNetServerProcess):

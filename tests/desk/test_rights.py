@@ -22,6 +22,7 @@ from desk.devices import printers as devices
 from desk.fiscal import chain, document_format, receipts
 from desk.fiscal import settings as fiscal_settings
 from desk.fiscal.interface import DocumentKind, Paper, Receipt
+from desk.fiscal.registers.by_hand import pending_register_documents, settle_register_document_by_hand
 from desk.hotel import catalogue, rates
 from desk.hotel import setup as hotel_setup
 from desk.hotel.models import MethodKind
@@ -171,6 +172,9 @@ USE_CASES: dict[str, Any] = {
     "save_register_settings": lambda h, s: (fiscal_settings.save_register_settings, ("FP-1",), {
         "kind": "atol", "address": "", "device_id": "", "taxation": "osn", "vat_text": "", "workstation": ""}),
     "settle_card_by_hand": lambda h, s: (settle_card_by_hand, (1,), {"happened": False, "reason": "r"}),
+    "settle_register_document_by_hand": lambda h, s: (settle_register_document_by_hand, (1,), {
+        "issued": False, "reason": "r"}),
+    "pending_register_documents": lambda h, s: (pending_register_documents, (), {}),
     "record_end_of_day": lambda h, s: (cards.record_end_of_day, (1, 0, 0, None, None), {}),
     "record_intent": lambda h, s: (journal.record_intent, (None,), {}),
     "record_card_intent": lambda h, s: (cards.record_card_intent, (None,), {}),
@@ -289,7 +293,8 @@ def test_the_pos_service_posts_and_cancels_its_charges(sqlite_hotel: Hotel):
 # A card operation settled by hand is a journal event, not a ledger record with created/authorised by:
 # tests/desk/test_card_settle_by_hand.py shows the approval there.
 @pytest.mark.parametrize("name", sorted(CLERK_REFUSED - {"check_out_override", "reverse_posting",
-                                                         "settle_card_by_hand"}))
+                                                         "settle_card_by_hand",
+                                                         "settle_register_document_by_hand"}))
 def test_a_managers_approval_lets_the_clerk_do_it(sqlite_hotel: Hotel, name: str):
     hotel = sqlite_hotel
     s = scene(hotel)

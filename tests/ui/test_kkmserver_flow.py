@@ -1,7 +1,6 @@
-# ruff: noqa: F811 - the shift tests' fixtures are imported, then requested by name
 """Receipts and the shift's documents from the desk's windows on a register through KKM-server (the fake, run as
-its own process): a cash sale with the guest's phone for the e-receipt, its refund referring to it, and the
-register's shift opened, cashed in and out, X and Z with the cash shift."""
+its own process): a cash sale with the guest's phone for the e-receipt, its refund referring to it; the register's
+shift with the cash shift is tests/ui/test_register_shift_flow.py, shared by every registered register."""
 
 from __future__ import annotations
 
@@ -10,7 +9,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QSpinBox
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit
 from sqlalchemy import select
 
 from desk.core.money import Money
@@ -25,10 +24,8 @@ from tests.desk.atol_rig import in_roubles
 from tests.desk.kkmserver_rig import LOGIN, PASSWORD, KkmServerProcess, start_kkm_server
 from tests.ui.test_dialogs_common import apply_accepted, card_window, child, find_card, retype
 from tests.ui.test_fiscal_flow import receipt_window, unpaid
-from tests.ui.test_flows import activate, apply, type_into, wait_closed, wait_dialog
 from tests.ui.test_shift import CASHIER, opened, till  # noqa: F401 - fixtures (opened: no PDF viewer starts)
 from ui.dialogs import MakePaymentDialog, MakeRefundDialog
-from ui.main_window import MainWindow
 from ui.ops import delivery
 
 
@@ -105,52 +102,3 @@ def test_a_cash_sale_with_the_guests_phone_and_its_refund_through_kkm_server(qtb
     assert [r["TypeCheck"] for r in server.receipts()] == [0, 1]
     [kept_refund] = [row for row in kept(demo_database) if row.kind == "refund"]
     assert kept_refund.refers_to == kept_sale.number and kept_refund.total == Money.of("5", kept_refund.total.currency)
-
-
-def test_the_registers_shift_opens_takes_cash_in_and_out_and_closes_with_the_cash_shift(qtbot, till: MainWindow,
-                                                                                       demo_database, kkm, opened):
-    server, _code = kkm
-    window = till
-    qtbot.waitUntil(lambda: window.open_shift_action.isEnabled(), timeout=30_000)
-    window.open_shift_action.trigger()
-    dialog = wait_dialog(qtbot, window, "openShiftDialog")
-    type_into(qtbot, dialog, "floatRUBEdit", "200")
-    apply(qtbot, dialog)
-    wait_closed(qtbot, dialog)
-    qtbot.waitUntil(lambda: [d["Command"] for d in server.documents()] == ["OpenShift"], timeout=30_000)
-
-    for action, name, amount in ((window.cash_in_action, "cashInDialog", "50"),
-                                 (window.cash_out_action, "cashOutDialog", "20")):
-        qtbot.waitUntil(action.isEnabled, timeout=30_000)
-        activate(qtbot, window)
-        action.trigger()
-        dialog = wait_dialog(qtbot, window, name)
-        type_into(qtbot, dialog, "amountEdit", amount)
-        type_into(qtbot, dialog, "reasonEdit", "Change for the till")  # keyClicks types Latin only
-        apply(qtbot, dialog)
-        wait_closed(qtbot, dialog)
-    qtbot.waitUntil(lambda: [r.kind for r in kept(demo_database)] == ["shift_open", "cash_in", "cash_out"],
-                    timeout=30_000)
-
-    activate(qtbot, window)
-    window.x_report_action.trigger()
-    x_dialog = wait_dialog(qtbot, window, "shiftReportDialog")
-    qtbot.waitUntil(lambda: "x_report" in [r.kind for r in kept(demo_database)], timeout=30_000)
-    x_dialog.close()
-
-    # Closing the cash shift (a blind count of 230 = 200 + 50 - 20) prints the register's Z, ending its shift.
-    activate(qtbot, window)
-    window.close_shift_action.trigger()
-    closing = wait_dialog(qtbot, window, "closeShiftDialog")
-    for denomination, pieces in (("200", "1"), ("10", "3")):
-        spin = closing.findChild(QSpinBox, f"count_RUB_{denomination}")
-        spin.setFocus()
-        spin.lineEdit().selectAll()
-        qtbot.keyClicks(spin, pieces)
-        spin.interpretText()
-    apply(qtbot, closing)
-    z_dialog = wait_dialog(qtbot, window, "shiftReportDialog")
-    qtbot.waitUntil(lambda: [d["Command"] for d in server.documents()] == ["OpenShift", "CloseShift"], timeout=30_000)
-    assert delivery.wait_all(30_000)
-    assert [r.kind for r in kept(demo_database)] == ["shift_open", "cash_in", "cash_out", "x_report", "z_report"]
-    z_dialog.close()

@@ -1,5 +1,6 @@
 """The cash register's settings window: a manager sets a Bulgarian fiscal printer behind ErpNet.FP, checks the
-connection (off the GUI thread, with progress and Cancel) and saves; a wrong VAT code is said and nothing saved."""
+connection (off the GUI thread, with progress and a Cancel that returns at once) and saves; a wrong VAT code is said
+and nothing saved."""
 
 from __future__ import annotations
 
@@ -74,3 +75,70 @@ def test_a_server_that_does_not_answer_is_said_and_atol_codes_for_erpnet_are_ref
     assert dialog.isVisible()
     with demo_database.unit_of_work() as session:
         assert register_settings(session, "FP-1").kind.value == "escpos"
+
+
+@pytest.fixture
+def silent_server() -> Iterator[int]:
+    """A server that takes the connection and says nothing for 1.5 s, then hangs up: a register's server stuck."""
+    import socket
+    import threading
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    stop = threading.Event()
+
+    def hold() -> None:
+        listener.settimeout(0.1)
+        while not stop.is_set():
+            try:
+                connection, _ = listener.accept()
+            except OSError:
+                continue
+            stop.wait(1.5)
+            connection.close()
+
+    thread = threading.Thread(target=hold, daemon=True)
+    thread.start()
+    yield listener.getsockname()[1]
+    stop.set()
+    thread.join()
+    listener.close()
+
+
+def test_cancel_in_check_connection_returns_at_once_and_a_late_answer_is_dropped(qtbot, dialog, silent_server: int):
+    import time
+
+    from ui.ops.feedback import ProgressDialog
+
+    fill(dialog, f"http://127.0.0.1:{silent_server}", "9=Г,20=Б,none=А")
+    button = dialog.findChild(QPushButton, "checkConnectionButton")
+    button.click()
+    qtbot.waitUntil(lambda: any(wait.isVisible() for wait in dialog.findChildren(ProgressDialog)), timeout=30_000)
+    wait = next(wait for wait in dialog.findChildren(ProgressDialog) if wait.isVisible())
+    pressed = time.monotonic()
+    wait.cancel_button.click()
+    qtbot.waitUntil(button.isEnabled, timeout=30_000)
+    assert time.monotonic() - pressed < 0.5  # the stuck server is not waited for
+    result = dialog.findChild(QLabel, "registerCheckResult")
+    assert "not waited for" in result.text()
+    assert delivery.wait_all(30_000)  # the request ends in the background (the server hangs up)...
+    error = dialog.findChild(QLabel, "registerSettingsError")
+    assert not error.isVisible() and "not waited for" in result.text()  # ...and its answer is not shown
+
+
+def test_check_connection_warns_a_manager_of_an_atol_fiscal_storage_to_replace(qtbot, dialog, tmp_path):
+    from tests.desk.atol_rig import start_atol_server
+
+    server = start_atol_server(tmp_path / "fn.json")
+    try:
+        server.control("fault", fault="fn_expiring")
+        kind = dialog.findChild(QComboBox, "registerKindCombo")
+        kind.setCurrentIndex(kind.findData("atol"))
+        dialog.findChild(QLineEdit, "registerAddressEdit").setText(server.address)
+        dialog.findChild(QPushButton, "checkConnectionButton").click()
+        result = dialog.findChild(QLabel, "registerCheckResult")
+        qtbot.waitUntil(lambda: "The register answered" in result.text(), timeout=30_000)
+        assert "its fiscal storage must be replaced soon" in result.text()
+    finally:
+        server.stop()

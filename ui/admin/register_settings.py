@@ -87,6 +87,8 @@ class RegisterSettingsDialog(QDialog):
         form.addRow(self.tr("Follows the cash shift of &workstation:"), self.workstation_edit)
         layout.addLayout(form)
         layout.addWidget(self.vat_hint)  # the full width: the codes and an example, wrapped, never clipped
+        # Which Check connection the window still waits for: one given up on (Cancel) has its answer dropped.
+        self.asking = 0
         self.result_label = QLabel()
         self.result_label.setObjectName("registerCheckResult")
         self.result_label.setWordWrap(True)
@@ -167,8 +169,24 @@ class RegisterSettingsDialog(QDialog):
             cancel: threading.Event = state.cancel_event
             return check_connection(settings, cancel)
 
-        self.ctx.device_op(self, ask).with_progress_dialog(self.tr("Check connection")).busy(
-            self.check_button).success(self._checked).failure(self._refused).run()
+        self.asking += 1
+        asked = self.asking
+
+        def answered(found: ConnectionCheck) -> None:
+            if asked == self.asking:
+                self._checked(found)
+
+        def refused(exc: BaseException) -> None:
+            if asked == self.asking:
+                self._refused(exc)
+
+        # A question changes nothing on the register: Cancel stops waiting at once, whatever the server does.
+        self.ctx.device_op(self, ask).with_progress_dialog(self.tr("Check connection")).cancel_stops_waiting(
+            self._stopped_asking, asking).busy(self.check_button).success(answered).failure(refused).run()
+
+    def _stopped_asking(self) -> None:
+        self.asking += 1
+        self.result_label.setText(self.tr("The register's answer was not waited for: Check connection asks again."))
 
     def _checked(self, found: ConnectionCheck) -> None:
         shifts = {"opened": self.tr("its shift is open"), "closed": self.tr("its shift is closed"),
@@ -178,7 +196,18 @@ class RegisterSettingsDialog(QDialog):
             parts.append(shifts.get(found.shift, found.shift))
         parts.append(self.tr("it reports: %1").replace("%1", found.problems) if found.problems
                      else self.tr("it is ready"))
+        warnings = {
+            "storage_fault": self.tr("its fiscal storage reports a fault: call the register's service centre"),
+            "nearly_full": self.tr("its fiscal storage is nearly full: order a new one now"),
+            "replace_soon": self.tr("its fiscal storage must be replaced soon (its validity is ending): order a new "
+                                    "one now"),
+            "ofd_not_sent": self.tr("its documents have not reached the fiscal data operator for too long: check the "
+                                    "register's Internet connection and the operator's contract"),
+        }
+        parts.extend(warnings[warning] for warning in found.storage if warning in warnings)
         self.result_label.setText("; ".join(parts) + ".")
+        self.result_label.setStyleSheet("color: #a00000;" if found.storage else "")
+        self.adjustSize()  # a long answer grows the window, never squeezes its fields
 
     def save(self) -> None:
         self.error_label.hide()

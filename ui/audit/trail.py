@@ -53,6 +53,7 @@ def kind_name(kind: str) -> str:
         AuditKind.DEVICE: QCoreApplication.translate("AuditTrail", "Device"),
         AuditKind.KEY: QCoreApplication.translate("AuditTrail", "Key"),
         AuditKind.NIGHT_AUDIT: QCoreApplication.translate("AuditTrail", "Night audit"),
+        AuditKind.SETTLED_BY_HAND: QCoreApplication.translate("AuditTrail", "Settled by hand"),
     }
     return names.get(kind, kind)  # type: ignore[call-overload]
 
@@ -118,6 +119,14 @@ def what_text(line: TrailLine, method_names: Mapping[str, str] | None = None) ->
             manager=line.authorised_by, user=line.username, actions=actions)
     if kind in (AuditKind.PAYMENT, AuditKind.REFUND, AuditKind.VOID) and "amount" in detail:
         return _money_text(line, method_names or {})
+    if kind == AuditKind.SETTLED_BY_HAND and "key" in detail:
+        if detail.get("issued"):
+            return QCoreApplication.translate(
+                "AuditTrail", "Register document {key} settled by hand as issued, number {number}: {reason}").format(
+                key=detail["key"], number=detail.get("number"), reason=detail.get("reason", ""))
+        return QCoreApplication.translate(
+            "AuditTrail", "Register document {key} settled by hand as not issued: {reason}").format(
+            key=detail["key"], reason=detail.get("reason", ""))
     if kind == AuditKind.NIGHT_AUDIT and "business_date" in detail:
         text = QCoreApplication.translate("AuditTrail", "Night audit of {date}").format(
             date=format_date(date.fromisoformat(detail["business_date"])))
@@ -140,6 +149,8 @@ def touched_text(line: TrailLine) -> str:
     elif line.kind in (AuditKind.SIGN_IN, AuditKind.SIGN_IN_FAILED, AuditKind.LOCK, AuditKind.SWITCH_USER):
         touched = QCoreApplication.translate("AuditTrail", "user {name}").format(
             name=line.subject.removeprefix("user "))
+    elif "register" in detail:
+        touched = QCoreApplication.translate("AuditTrail", "register {code}").format(code=detail["register"])
     elif line.kind == AuditKind.OVERRIDE:
         touched = ""  # the rights it allowed are what the entry says
     else:

@@ -30,6 +30,7 @@ import httpx
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desk.core.errors import InvalidInput
 from desk.core.money import Money
 from desk.core.types import utcnow
 from desk.db.runner import Runner
@@ -43,7 +44,7 @@ from desk.fiscal.errors import (
 )
 from desk.fiscal.interface import Document, DocumentKind, Paper, Printed, Receipt, RegisterInfo, RegisterStatus
 from desk.fiscal.models import RegisterDocument
-from desk.fiscal.registers.atol import CENT, AnswerLost, Asked, AtolRegister, _record, unit_price
+from desk.fiscal.registers.atol import CENT, AnswerLost, Asked, AtolRegister, _last_receipt, _record, unit_price
 from desk.fiscal.settings import TAX_GROUPS, RegisterSettings
 from desk.hotel.models import MethodKind
 from desk.journal.models import JournalIntent
@@ -133,6 +134,17 @@ class ErpNetClient:
             raise AnswerLost(f"task {key} answered what the desk cannot read: {exc}") from exc
         if "ok" not in result:
             return None  # {"taskId": ...}: queued, not finished yet
+        return result
+
+    def duplicate(self, printer: str) -> dict[str, Any]:
+        """``POST /printers/{id}/duplicate``: the last receipt again, as a duplicate (no fiscal document: a repeat
+        after a lost answer only prints one more copy)."""
+        try:
+            answer = self.http.post(f"/printers/{printer}/duplicate")
+            answer.raise_for_status()
+            result: dict[str, Any] = answer.json()
+        except (httpx.HTTPError, ValueError) as exc:
+            raise self._unreachable(exc) from exc
         return result
 
     def task(self, key: str) -> dict[str, Any]:
@@ -270,9 +282,17 @@ class ErpNetRegister(AtolRegister):
                            total=Money.of(receipt.total, receipt.currency), contact=receipt.contact)
 
     def copy(self, number: int, cancel: threading.Event | None = None) -> Printed:
-        raise RegisterNotSetUp("Register {register} prints no copy from the desk; receipt {number} is read from the "
-                               "fiscal printer's electronic journal on the printer itself", register=self.code,
-                               number=number)
+        """Net.FP's duplicate prints the printer's last receipt again, marked as a duplicate; an older one is read
+        from the printer's electronic journal on the printer itself."""
+        last = self.runner.read(_last_receipt, self.code)
+        if last is None or last.number != number:
+            raise RegisterNotSetUp("Register {register} prints a copy of its last receipt only; receipt {number} is "
+                                   "read from the fiscal printer's electronic journal on the printer itself",
+                                   register=self.code, number=number)
+        result = self.client.duplicate(self.printer_id())
+        if not ok(result):
+            raise _refusal(result, self.code)
+        return Printed(last, Paper.PRINTED, copy=True)
 
     def _issue(self, key: str, kind: DocumentKind, task: dict[str, Any], cancel: threading.Event | None,
                **record: Any) -> Printed:
@@ -334,15 +354,25 @@ class ErpNetRegister(AtolRegister):
         device = self.device()
         text_max = int(device.get("itemTextMaxLength") or 22)
         items: list[dict[str, Any]] = []
+        sold: list[tuple[dict[str, Any], Decimal]] = []  # each sale item and its gross, which a correction lowers
+        corrections: dict[int, Decimal] = {}  # by tax group: what negative lines take off
         for line in receipt.lines:
             group = self.settings.vat_code(line.tax_percent)
             if group is None or group not in TAX_GROUPS:
                 raise RegisterNotSetUp("Register {register} has no VAT code for the rate “{rate}”: a manager sets it "
                                        "(desk registers set {register} --vat ...)", register=self.code,
                                        rate=line.tax_percent or "none")
-            price, quantity = unit_price(Decimal(line.amount), Decimal(line.quantity))
-            items.append({"text": line.name[:text_max], "quantity": float(quantity), "unitPrice": _amount(price),
-                          "taxGroup": TAX_GROUPS.index(group) + 1})
+            tax_group = TAX_GROUPS.index(group) + 1
+            amount = Decimal(line.amount)
+            if amount < 0:  # Net.FP takes no negative price: a discount on the lines of its VAT group instead
+                corrections[tax_group] = corrections.get(tax_group, Decimal(0)) - amount
+                continue
+            price, quantity = unit_price(amount, Decimal(line.quantity))
+            item = {"text": line.name[:text_max], "quantity": float(quantity), "unitPrice": _amount(price),
+                    "taxGroup": tax_group}
+            items.append(item)
+            sold.append((item, amount))
+        _discount(sold, corrections, self.code)
         if receipt.bill:
             items.append({"type": "footer-comment", "text": f"Сметка {receipt.bill}"[:42]})
         method = payment.method.kind if payment is not None else MethodKind.CASH
@@ -358,6 +388,25 @@ class ErpNetRegister(AtolRegister):
         elif key:
             body["uniqueSaleNumber"] = sale_number(device, _sequence(session, key))
         return body, refers_to
+
+
+def _discount(sold: list[tuple[dict[str, Any], Decimal]], corrections: dict[int, Decimal], register: str) -> None:
+    """Each VAT group's corrections as ``discount-amount`` price modifiers on that group's lines, the last lines
+    first (a correction follows what it corrects), so each rate's VAT stays as the bill has it; more than the group
+    sells is refused before the printer is asked."""
+    for tax_group, owed in corrections.items():
+        for item, gross in reversed(sold):
+            if owed <= 0:
+                break
+            if item["taxGroup"] != tax_group:
+                continue
+            taken = min(owed, gross)
+            item.update(priceModifierType="discount-amount", priceModifierValue=_amount(taken))
+            owed -= taken
+        if owed > 0:
+            raise InvalidInput("Register {register} cannot print this receipt: its corrections at tax group {group} "
+                               "take off {amount} more than the lines of that group sell", field="receipt",
+                               register=register, group=TAX_GROUPS[tax_group - 1], amount=str(owed.quantize(CENT)))
 
 
 def sale_number(device: dict[str, Any], sequence: int) -> str:
