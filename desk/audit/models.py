@@ -24,6 +24,7 @@ class AuditKind(enum.StrEnum):
     DEVICE = "device"
     KEY = "key"
     NIGHT_AUDIT = "night_audit"
+    MAIL = "document_mailed"  # a folio, bill or invoice put in the outbox for its payer (desk.mailing.documents)
 
 
 class AuditEntry(LedgerRecord, Base):

@@ -130,6 +130,10 @@
         <translation>Нощен одит</translation>
     </message>
     <message>
+        <source>Document e-mailed</source>
+        <translation>Документ изпратен по имейл</translation>
+    </message>
+    <message>
         <source>wrong password or PIN</source>
         <translation>грешна парола или PIN</translation>
     </message>
@@ -164,6 +168,18 @@
     <message>
         <source>Void {amount} ({method}) of payment {payment}</source>
         <translation>Анулиране {amount} ({method}) на плащане {payment}</translation>
+    </message>
+    <message>
+        <source>Folio</source>
+        <translation>Фолио</translation>
+    </message>
+    <message>
+        <source>Bill</source>
+        <translation>Сметка</translation>
+    </message>
+    <message>
+        <source>{document} {number} e-mailed to {address} ({language})</source>
+        <translation>{document} {number} изпратен на {address} ({language})</translation>
     </message>
     <message>
         <source>{user} signed in</source>
@@ -1789,6 +1805,10 @@
         <translation>Името на работното място е от 1 до 40 знака</translation>
     </message>
     <message>
+        <source>A {kind} cannot be sent by e-mail</source>
+        <translation>Документ „{kind}“ не може да се изпрати по имейл</translation>
+    </message>
+    <message>
         <source>A {kind} register takes the VAT codes {codes}, not {wrong}</source>
         <translation>Регистър от вид {kind} приема данъчните кодове {codes}, а не {wrong}</translation>
     </message>
@@ -1915,6 +1935,10 @@
     <message>
         <source>Document {number} of register {register} was not signed with the key file {path}: either the file is another register&apos;s or workstation&apos;s, or the document was changed in the database. Nothing was printed; run “desk fiscal verify” and call the manager</source>
         <translation>Документ {number} на каса {register} не е подписан с ключа от файла {path}: или файлът е на друга каса или работно място, или документът е променен в базата данни. Нищо не е отпечатано; изпълнете „desk fiscal verify“ и повикайте мениджъра</translation>
+    </message>
+    <message>
+        <source>Documents can be in {languages}; “{language}” is not one of them</source>
+        <translation>Документите могат да бъдат на {languages}; „{language}“ не е сред тях</translation>
     </message>
     <message>
         <source>Enter the Adyen merchant account</source>
@@ -2447,6 +2471,10 @@
     <message>
         <source>The e-mail was not sent: cancelled</source>
         <translation>Писмото не е изпратено: отказано</translation>
+    </message>
+    <message>
+        <source>The e-mail {id} has no document to attach</source>
+        <translation>Имейл {id} няма документ за прикачване</translation>
     </message>
     <message>
         <source>The file {path} is not a key for saved passwords: move it away and save again</source>
@@ -4309,6 +4337,10 @@
         <translation>нощувка</translation>
     </message>
     <message>
+        <source>e-mail a document to the payer</source>
+        <translation>изпраща документи на платеца по имейл</translation>
+    </message>
+    <message>
         <source>food</source>
         <translation>храна</translation>
     </message>
@@ -4670,6 +4702,101 @@
     <message>
         <source>Front desk</source>
         <translation>Рецепция</translation>
+    </message>
+</context>
+<context>
+    <name>EmailDocumentDialog</name>
+    <message>
+        <source>E-mail folio</source>
+        <translation>Изпращане на фолио по имейл</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Изпрати</translation>
+    </message>
+    <message>
+        <source>Folio {owner}</source>
+        <translation>Фолио {owner}</translation>
+    </message>
+    <message>
+        <source>The whole folio</source>
+        <translation>Цялото фолио</translation>
+    </message>
+    <message>
+        <source>Bill {number} ({payer})</source>
+        <translation>Сметка {number} ({payer})</translation>
+    </message>
+    <message>
+        <source>&amp;Document:</source>
+        <translation>&amp;Документ:</translation>
+    </message>
+    <message>
+        <source>payer@example.com</source>
+        <translation>payer@example.com</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail address:</source>
+        <translation>&amp;Имейл адрес:</translation>
+    </message>
+    <message>
+        <source>&amp;Language of the document:</source>
+        <translation>&amp;Език на документа:</translation>
+    </message>
+    <message>
+        <source>The PDF is made now, as the folio stands, and sent in the background; the list below shows whether the mail server took it.</source>
+        <translation>PDF се създава сега, според текущото състояние на фолиото, и се изпраща във фонов режим; списъкът по-долу показва дали пощенският сървър го е приел.</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>Поставено</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Документ</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>До</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Състояние</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Грешка</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>О&amp;бнови</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Затвори</translation>
+    </message>
+    <message>
+        <source>sent {when}</source>
+        <translation>изпратено {when}</translation>
+    </message>
+    <message>
+        <source>not sent yet, tried {count} times</source>
+        <translation>още не е изпратено, опити: {count}</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>на опашка</translation>
+    </message>
+    <message>
+        <source>Folio</source>
+        <translation>Фолио</translation>
+    </message>
+    <message>
+        <source>Bill {number}</source>
+        <translation>Сметка {number}</translation>
+    </message>
+    <message>
+        <source>{email} is not an e-mail address</source>
+        <translation>{email} не е имейл адрес</translation>
     </message>
 </context>
 <context>
@@ -6950,6 +7077,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Print &amp;bill (PDF)</source>
         <translation>Печат на с&amp;метка (PDF)</translation>
+    </message>
+    <message>
+        <source>E-&amp;mail folio…</source>
+        <translation>Изпращане на фолио по &amp;имейл…</translation>
     </message>
     <message>
         <source>Print r&amp;eceipt…</source>

@@ -130,6 +130,10 @@
         <translation>Ночной аудит</translation>
     </message>
     <message>
+        <source>Document e-mailed</source>
+        <translation>Документ отправлен по эл. почте</translation>
+    </message>
+    <message>
         <source>wrong password or PIN</source>
         <translation>неверный пароль или PIN</translation>
     </message>
@@ -164,6 +168,18 @@
     <message>
         <source>Void {amount} ({method}) of payment {payment}</source>
         <translation>Аннулирование {amount} ({method}) оплаты {payment}</translation>
+    </message>
+    <message>
+        <source>Folio</source>
+        <translation>Фолио</translation>
+    </message>
+    <message>
+        <source>Bill</source>
+        <translation>Счёт</translation>
+    </message>
+    <message>
+        <source>{document} {number} e-mailed to {address} ({language})</source>
+        <translation>{document} {number} отправлен на {address} ({language})</translation>
     </message>
     <message>
         <source>{user} signed in</source>
@@ -1789,6 +1805,10 @@
         <translation>Имя рабочего места — от 1 до 40 символов</translation>
     </message>
     <message>
+        <source>A {kind} cannot be sent by e-mail</source>
+        <translation>Документ «{kind}» нельзя отправить по эл. почте</translation>
+    </message>
+    <message>
         <source>A {kind} register takes the VAT codes {codes}, not {wrong}</source>
         <translation>Касса типа {kind} принимает коды НДС {codes}, а не {wrong}</translation>
     </message>
@@ -1915,6 +1935,10 @@
     <message>
         <source>Document {number} of register {register} was not signed with the key file {path}: either the file is another register&apos;s or workstation&apos;s, or the document was changed in the database. Nothing was printed; run “desk fiscal verify” and call the manager</source>
         <translation>Документ {number} кассы {register} подписан не ключом из файла {path}: либо это файл другой кассы или рабочего места, либо документ изменён в базе данных. Ничего не напечатано; выполните «desk fiscal verify» и позовите менеджера</translation>
+    </message>
+    <message>
+        <source>Documents can be in {languages}; “{language}” is not one of them</source>
+        <translation>Документы бывают на языках {languages}; «{language}» среди них нет</translation>
     </message>
     <message>
         <source>Enter the Adyen merchant account</source>
@@ -2447,6 +2471,10 @@
     <message>
         <source>The e-mail was not sent: cancelled</source>
         <translation>Письмо не отправлено: отменено</translation>
+    </message>
+    <message>
+        <source>The e-mail {id} has no document to attach</source>
+        <translation>В письме {id} нет документа для вложения</translation>
     </message>
     <message>
         <source>The file {path} is not a key for saved passwords: move it away and save again</source>
@@ -4309,6 +4337,10 @@
         <translation>проживание</translation>
     </message>
     <message>
+        <source>e-mail a document to the payer</source>
+        <translation>отправлять документы плательщику по эл. почте</translation>
+    </message>
+    <message>
         <source>food</source>
         <translation>питание</translation>
     </message>
@@ -4670,6 +4702,101 @@
     <message>
         <source>Front desk</source>
         <translation>Стойка регистрации</translation>
+    </message>
+</context>
+<context>
+    <name>EmailDocumentDialog</name>
+    <message>
+        <source>E-mail folio</source>
+        <translation>Отправить фолио по эл. почте</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Отправить</translation>
+    </message>
+    <message>
+        <source>Folio {owner}</source>
+        <translation>Фолио {owner}</translation>
+    </message>
+    <message>
+        <source>The whole folio</source>
+        <translation>Всё фолио</translation>
+    </message>
+    <message>
+        <source>Bill {number} ({payer})</source>
+        <translation>Счёт {number} ({payer})</translation>
+    </message>
+    <message>
+        <source>&amp;Document:</source>
+        <translation>&amp;Документ:</translation>
+    </message>
+    <message>
+        <source>payer@example.com</source>
+        <translation>payer@example.com</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail address:</source>
+        <translation>&amp;Адрес эл. почты:</translation>
+    </message>
+    <message>
+        <source>&amp;Language of the document:</source>
+        <translation>&amp;Язык документа:</translation>
+    </message>
+    <message>
+        <source>The PDF is made now, as the folio stands, and sent in the background; the list below shows whether the mail server took it.</source>
+        <translation>PDF создаётся сейчас, по текущему состоянию фолио, и отправляется в фоне; список ниже показывает, принял ли его почтовый сервер.</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>Поставлено</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Документ</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Кому</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Ошибка</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>О&amp;бновить</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>sent {when}</source>
+        <translation>отправлено {when}</translation>
+    </message>
+    <message>
+        <source>not sent yet, tried {count} times</source>
+        <translation>ещё не отправлено, попыток: {count}</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>в очереди</translation>
+    </message>
+    <message>
+        <source>Folio</source>
+        <translation>Фолио</translation>
+    </message>
+    <message>
+        <source>Bill {number}</source>
+        <translation>Счёт {number}</translation>
+    </message>
+    <message>
+        <source>{email} is not an e-mail address</source>
+        <translation>{email} — не адрес эл. почты</translation>
     </message>
 </context>
 <context>
@@ -6950,6 +7077,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Print &amp;bill (PDF)</source>
         <translation>Печать &amp;счёта (PDF)</translation>
+    </message>
+    <message>
+        <source>E-&amp;mail folio…</source>
+        <translation>Отправить фолио по &amp;почте…</translation>
     </message>
     <message>
         <source>Print r&amp;eceipt…</source>

@@ -31,6 +31,7 @@ from desk.ledger import accounts, bills, payments, postings
 from desk.ledger.models import Payment, Posting
 from desk.ledger.payments import Tender
 from desk.mail import outbox as mail
+from desk.mailing import documents as mail_documents
 from desk.people import admin as people_admin
 from desk.people.auth import ManagerApproval, hash_password
 from desk.people.models import Role, User
@@ -187,6 +188,8 @@ USE_CASES: dict[str, Any] = {
     "update_printer": lambda h, s: (devices.update_printer, (1, "P", "tcp://10.0.0.5"), {}),
     "remove_printer": lambda h, s: (devices.remove_printer, (1,), {}),
     "open_drawer": lambda h, s: (devices.open_drawer, (), {}),
+    "email_document": lambda h, s: (mail_documents.email_document, ("folio", s.stay.folio_id, "a@b.example", "en"),
+                                    {}),
     "set_mail_settings": lambda h, s: (mail.set_mail_settings, ("127.0.0.1", 25, "none"), {"sender": "a@b.c"}),
     "set_hotel_country": lambda h, s: (document_format.set_hotel_country, ("RU",), {}),
     "set_register_language": lambda h, s: (document_format.set_register_language, ("FP-1", "ru"), {}),

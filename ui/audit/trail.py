@@ -53,6 +53,7 @@ def kind_name(kind: str) -> str:
         AuditKind.DEVICE: QCoreApplication.translate("AuditTrail", "Device"),
         AuditKind.KEY: QCoreApplication.translate("AuditTrail", "Key"),
         AuditKind.NIGHT_AUDIT: QCoreApplication.translate("AuditTrail", "Night audit"),
+        AuditKind.MAIL: QCoreApplication.translate("AuditTrail", "Document e-mailed"),
     }
     return names.get(kind, kind)  # type: ignore[call-overload]
 
@@ -96,6 +97,16 @@ def _money_text(line: TrailLine, method_names: Mapping[str, str]) -> str:
     return f"{text}: {reason}" if reason else text
 
 
+def _mail_text(detail: Mapping[str, Any]) -> str:
+    document = {
+        "folio": QCoreApplication.translate("AuditTrail", "Folio"),
+        "bill": QCoreApplication.translate("AuditTrail", "Bill"),
+    }.get(str(detail.get("kind")), str(detail.get("kind")))
+    return QCoreApplication.translate("AuditTrail", "{document} {number} e-mailed to {address} ({language})").format(
+        document=document, number=detail.get("document"), address=detail["recipient"],
+        language=str(detail.get("language", "")))
+
+
 def what_text(line: TrailLine, method_names: Mapping[str, str] | None = None) -> str:
     """What the entry recorded, in the reader's language where the desk has words for it; otherwise (a
     setting's or a device's change, as the administrator's dialog described it) as it was recorded.
@@ -122,6 +133,8 @@ def what_text(line: TrailLine, method_names: Mapping[str, str] | None = None) ->
         text = QCoreApplication.translate("AuditTrail", "Night audit of {date}").format(
             date=format_date(date.fromisoformat(detail["business_date"])))
         return f"{text}: {detail['reason']}" if detail.get("reason") else text
+    if kind == AuditKind.MAIL and "recipient" in detail:
+        return _mail_text(detail)
     return line.summary
 
 
