@@ -182,6 +182,290 @@
         <translation>{document} {number} изпратен на {address} ({language})</translation>
     </message>
     <message>
+        <source>Hotel</source>
+        <translation>Хотел</translation>
+    </message>
+    <message>
+        <source>Currency rate</source>
+        <translation>Курс на валута</translation>
+    </message>
+    <message>
+        <source>Exchange rate</source>
+        <translation>Обменен курс</translation>
+    </message>
+    <message>
+        <source>VAT rate</source>
+        <translation>Ставка на ДДС</translation>
+    </message>
+    <message>
+        <source>Payment method</source>
+        <translation>Начин на плащане</translation>
+    </message>
+    <message>
+        <source>Outlet</source>
+        <translation>Търговски обект</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Услуга</translation>
+    </message>
+    <message>
+        <source>Room type</source>
+        <translation>Тип стая</translation>
+    </message>
+    <message>
+        <source>E-mail settings</source>
+        <translation>Настройки на имейла</translation>
+    </message>
+    <message>
+        <source>POS setting</source>
+        <translation>Настройка на POS</translation>
+    </message>
+    <message>
+        <source>POS payment code</source>
+        <translation>Код на плащане в POS</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>Принтер</translation>
+    </message>
+    <message>
+        <source>Card terminal</source>
+        <translation>Картов терминал</translation>
+    </message>
+    <message>
+        <source>Card operator</source>
+        <translation>Картов оператор</translation>
+    </message>
+    <message>
+        <source>Cash register</source>
+        <translation>Каса</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>име</translation>
+    </message>
+    <message>
+        <source>base currency</source>
+        <translation>основна валута</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>адрес</translation>
+    </message>
+    <message>
+        <source>tax number</source>
+        <translation>данъчен номер</translation>
+    </message>
+    <message>
+        <source>country</source>
+        <translation>държава</translation>
+    </message>
+    <message>
+        <source>time zone</source>
+        <translation>часова зона</translation>
+    </message>
+    <message>
+        <source>currency</source>
+        <translation>валута</translation>
+    </message>
+    <message>
+        <source>rate</source>
+        <translation>курс</translation>
+    </message>
+    <message>
+        <source>valid from</source>
+        <translation>валиден от</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>източник</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>код</translation>
+    </message>
+    <message>
+        <source>percent</source>
+        <translation>процент</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>вид</translation>
+    </message>
+    <message>
+        <source>opens the drawer</source>
+        <translation>отваря касовото чекмедже</translation>
+    </message>
+    <message>
+        <source>fiscal</source>
+        <translation>фискален</translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation>категория</translation>
+    </message>
+    <message>
+        <source>price</source>
+        <translation>цена</translation>
+    </message>
+    <message>
+        <source>outlet</source>
+        <translation>търговски обект</translation>
+    </message>
+    <message>
+        <source>rate per night</source>
+        <translation>цена за нощувка</translation>
+    </message>
+    <message>
+        <source>beds</source>
+        <translation>легла</translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation>сървър</translation>
+    </message>
+    <message>
+        <source>port</source>
+        <translation>порт</translation>
+    </message>
+    <message>
+        <source>security</source>
+        <translation>защита</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>потребител</translation>
+    </message>
+    <message>
+        <source>sender</source>
+        <translation>подател</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation>парола</translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation>ключ</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>сертификат на УО</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>стойност</translation>
+    </message>
+    <message>
+        <source>meaning</source>
+        <translation>значение на кода</translation>
+    </message>
+    <message>
+        <source>workstation</source>
+        <translation>работно място</translation>
+    </message>
+    <message>
+        <source>address of the device</source>
+        <translation>адрес на устройството</translation>
+    </message>
+    <message>
+        <source>profile</source>
+        <translation>профил</translation>
+    </message>
+    <message>
+        <source>paper width</source>
+        <translation>ширина на хартията</translation>
+    </message>
+    <message>
+        <source>cash register</source>
+        <translation>каса</translation>
+    </message>
+    <message>
+        <source>cash drawer</source>
+        <translation>касово чекмедже</translation>
+    </message>
+    <message>
+        <source>text as image</source>
+        <translation>текст като изображение</translation>
+    </message>
+    <message>
+        <source>own printer</source>
+        <translation>собствен принтер</translation>
+    </message>
+    <message>
+        <source>merchant&apos;s copy</source>
+        <translation>копие за търговеца</translation>
+    </message>
+    <message>
+        <source>operator</source>
+        <translation>оператор</translation>
+    </message>
+    <message>
+        <source>account</source>
+        <translation>сметка</translation>
+    </message>
+    <message>
+        <source>service address</source>
+        <translation>адрес на услугата</translation>
+    </message>
+    <message>
+        <source>currencies</source>
+        <translation>валути</translation>
+    </message>
+    <message>
+        <source>secret</source>
+        <translation>тайна</translation>
+    </message>
+    <message>
+        <source>key prefix</source>
+        <translation>префикс на ключа</translation>
+    </message>
+    <message>
+        <source>days kept</source>
+        <translation>дни на съхранение</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>език</translation>
+    </message>
+    <message>
+        <source>device</source>
+        <translation>устройство</translation>
+    </message>
+    <message>
+        <source>taxation</source>
+        <translation>данъчен режим</translation>
+    </message>
+    <message>
+        <source>VAT codes</source>
+        <translation>кодове на ДДС</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>добавено</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>променено</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>премахнато</translation>
+    </message>
+    <message>
+        <source>{name} changed</source>
+        <translation>променено: {name}</translation>
+    </message>
+    <message>
+        <source>{what} {key} {state}: {changes}</source>
+        <translation>{what} {key} {state}: {changes}</translation>
+    </message>
+    <message>
+        <source>and {count} more</source>
+        <translation>и още {count}</translation>
+    </message>
+    <message>
         <source>{user} signed in</source>
         <translation>{user} влезе в системата</translation>
     </message>
@@ -3037,6 +3321,22 @@
         <translation>приеме повече от дължимото</translation>
     </message>
     <message>
+        <source>the anchor file holds a line that is not an anchor</source>
+        <translation>файлът с котви съдържа ред, който не е котва</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>дискът е пълен</translation>
+    </message>
+    <message>
+        <source>the disk is read-only</source>
+        <translation>дискът е само за четене</translation>
+    </message>
+    <message>
+        <source>the disk reported an error</source>
+        <translation>дискът съобщи за грешка</translation>
+    </message>
+    <message>
         <source>the fiscal printer has had no Z report for 24 hours: close the cash shift (Z report) and open a new one</source>
         <translation>фискалният принтер е без Z отчет от 24 часа: затворете касовата смяна (Z отчет) и отворете нова</translation>
     </message>
@@ -3077,6 +3377,10 @@
         <translation>печатащият механизъм на фискалния принтер съобщава за грешка: изключете го и го включете, после опитайте отново</translation>
     </message>
     <message>
+        <source>the folder cannot be found</source>
+        <translation>папката не е намерена</translation>
+    </message>
+    <message>
         <source>the printer did not answer in time; check that it is on and connected</source>
         <translation>принтерът не отговори навреме; проверете дали е включен и свързан</translation>
     </message>
@@ -3111,6 +3415,10 @@
     <message>
         <source>the printer&apos;s cover is open; close it</source>
         <translation>капакът на принтера е отворен; затворете го</translation>
+    </message>
+    <message>
+        <source>the system refused it (the log says why)</source>
+        <translation>системата отказа (причината е в журнала)</translation>
     </message>
     <message>
         <source>transfer a bill to a company</source>
@@ -4333,6 +4641,14 @@
         <translation>Работно място</translation>
     </message>
     <message>
+        <source>a file is in the way of the folder</source>
+        <translation>на мястото на папката има файл</translation>
+    </message>
+    <message>
+        <source>a folder is in the way of the file</source>
+        <translation>на мястото на файла има папка</translation>
+    </message>
+    <message>
         <source>accommodation</source>
         <translation>нощувка</translation>
     </message>
@@ -4351,6 +4667,10 @@
     <message>
         <source>minibar</source>
         <translation>минибар</translation>
+    </message>
+    <message>
+        <source>no permission to write there</source>
+        <translation>няма право за запис там</translation>
     </message>
     <message>
         <source>parking</source>

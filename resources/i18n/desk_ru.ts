@@ -182,6 +182,290 @@
         <translation>{document} {number} отправлен на {address} ({language})</translation>
     </message>
     <message>
+        <source>Hotel</source>
+        <translation>Гостиница</translation>
+    </message>
+    <message>
+        <source>Currency rate</source>
+        <translation>Курс валюты</translation>
+    </message>
+    <message>
+        <source>Exchange rate</source>
+        <translation>Обменный курс</translation>
+    </message>
+    <message>
+        <source>VAT rate</source>
+        <translation>Ставка НДС</translation>
+    </message>
+    <message>
+        <source>Payment method</source>
+        <translation>Способ оплаты</translation>
+    </message>
+    <message>
+        <source>Outlet</source>
+        <translation>Точка продаж</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Услуга</translation>
+    </message>
+    <message>
+        <source>Room type</source>
+        <translation>Тип номера</translation>
+    </message>
+    <message>
+        <source>E-mail settings</source>
+        <translation>Настройки эл. почты</translation>
+    </message>
+    <message>
+        <source>POS setting</source>
+        <translation>Настройка POS</translation>
+    </message>
+    <message>
+        <source>POS payment code</source>
+        <translation>Код оплаты POS</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>Принтер</translation>
+    </message>
+    <message>
+        <source>Card terminal</source>
+        <translation>Карточный терминал</translation>
+    </message>
+    <message>
+        <source>Card operator</source>
+        <translation>Эквайер</translation>
+    </message>
+    <message>
+        <source>Cash register</source>
+        <translation>Касса</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>название</translation>
+    </message>
+    <message>
+        <source>base currency</source>
+        <translation>базовая валюта</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>адрес</translation>
+    </message>
+    <message>
+        <source>tax number</source>
+        <translation>ИНН</translation>
+    </message>
+    <message>
+        <source>country</source>
+        <translation>страна</translation>
+    </message>
+    <message>
+        <source>time zone</source>
+        <translation>часовой пояс</translation>
+    </message>
+    <message>
+        <source>currency</source>
+        <translation>валюта</translation>
+    </message>
+    <message>
+        <source>rate</source>
+        <translation>курс</translation>
+    </message>
+    <message>
+        <source>valid from</source>
+        <translation>действует с</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>источник</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>код</translation>
+    </message>
+    <message>
+        <source>percent</source>
+        <translation>процент</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>вид</translation>
+    </message>
+    <message>
+        <source>opens the drawer</source>
+        <translation>открывает денежный ящик</translation>
+    </message>
+    <message>
+        <source>fiscal</source>
+        <translation>фискальный</translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation>категория</translation>
+    </message>
+    <message>
+        <source>price</source>
+        <translation>цена</translation>
+    </message>
+    <message>
+        <source>outlet</source>
+        <translation>точка продаж</translation>
+    </message>
+    <message>
+        <source>rate per night</source>
+        <translation>цена за ночь</translation>
+    </message>
+    <message>
+        <source>beds</source>
+        <translation>мест</translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation>сервер</translation>
+    </message>
+    <message>
+        <source>port</source>
+        <translation>порт</translation>
+    </message>
+    <message>
+        <source>security</source>
+        <translation>защита</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>пользователь</translation>
+    </message>
+    <message>
+        <source>sender</source>
+        <translation>отправитель</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation>пароль</translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation>ключ</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>сертификат УЦ</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>значение</translation>
+    </message>
+    <message>
+        <source>meaning</source>
+        <translation>значение кода</translation>
+    </message>
+    <message>
+        <source>workstation</source>
+        <translation>рабочее место</translation>
+    </message>
+    <message>
+        <source>address of the device</source>
+        <translation>адрес устройства</translation>
+    </message>
+    <message>
+        <source>profile</source>
+        <translation>профиль</translation>
+    </message>
+    <message>
+        <source>paper width</source>
+        <translation>ширина бумаги</translation>
+    </message>
+    <message>
+        <source>cash register</source>
+        <translation>касса</translation>
+    </message>
+    <message>
+        <source>cash drawer</source>
+        <translation>денежный ящик</translation>
+    </message>
+    <message>
+        <source>text as image</source>
+        <translation>текст картинкой</translation>
+    </message>
+    <message>
+        <source>own printer</source>
+        <translation>свой принтер</translation>
+    </message>
+    <message>
+        <source>merchant&apos;s copy</source>
+        <translation>копия продавца</translation>
+    </message>
+    <message>
+        <source>operator</source>
+        <translation>оператор</translation>
+    </message>
+    <message>
+        <source>account</source>
+        <translation>счёт</translation>
+    </message>
+    <message>
+        <source>service address</source>
+        <translation>адрес сервиса</translation>
+    </message>
+    <message>
+        <source>currencies</source>
+        <translation>валюты</translation>
+    </message>
+    <message>
+        <source>secret</source>
+        <translation>секрет</translation>
+    </message>
+    <message>
+        <source>key prefix</source>
+        <translation>префикс ключа</translation>
+    </message>
+    <message>
+        <source>days kept</source>
+        <translation>дней хранения</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>язык</translation>
+    </message>
+    <message>
+        <source>device</source>
+        <translation>устройство</translation>
+    </message>
+    <message>
+        <source>taxation</source>
+        <translation>система налогообложения</translation>
+    </message>
+    <message>
+        <source>VAT codes</source>
+        <translation>коды НДС</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>добавлено</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>изменено</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>удалено</translation>
+    </message>
+    <message>
+        <source>{name} changed</source>
+        <translation>изменено: {name}</translation>
+    </message>
+    <message>
+        <source>{what} {key} {state}: {changes}</source>
+        <translation>{what} {key} {state}: {changes}</translation>
+    </message>
+    <message>
+        <source>and {count} more</source>
+        <translation>и ещё {count}</translation>
+    </message>
+    <message>
         <source>{user} signed in</source>
         <translation>{user} вошёл(-ла) в систему</translation>
     </message>
@@ -3037,6 +3321,22 @@
         <translation>принять больше суммы счёта</translation>
     </message>
     <message>
+        <source>the anchor file holds a line that is not an anchor</source>
+        <translation>в файле якорей есть строка, которая не является якорем</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>диск заполнен</translation>
+    </message>
+    <message>
+        <source>the disk is read-only</source>
+        <translation>диск только для чтения</translation>
+    </message>
+    <message>
+        <source>the disk reported an error</source>
+        <translation>диск сообщил об ошибке</translation>
+    </message>
+    <message>
         <source>the fiscal printer has had no Z report for 24 hours: close the cash shift (Z report) and open a new one</source>
         <translation>фискальный принтер 24 часа без Z-отчёта: закройте кассовую смену (Z-отчёт) и откройте новую</translation>
     </message>
@@ -3077,6 +3377,10 @@
         <translation>печатающий узел фискального принтера сообщает о сбое: выключите и включите его, затем повторите</translation>
     </message>
     <message>
+        <source>the folder cannot be found</source>
+        <translation>папка не найдена</translation>
+    </message>
+    <message>
         <source>the printer did not answer in time; check that it is on and connected</source>
         <translation>принтер не ответил вовремя; проверьте, что он включён и подключён</translation>
     </message>
@@ -3111,6 +3415,10 @@
     <message>
         <source>the printer&apos;s cover is open; close it</source>
         <translation>крышка принтера открыта; закройте её</translation>
+    </message>
+    <message>
+        <source>the system refused it (the log says why)</source>
+        <translation>система отказала (причина — в журнале)</translation>
     </message>
     <message>
         <source>transfer a bill to a company</source>
@@ -4333,6 +4641,14 @@
         <translation>Рабочее место</translation>
     </message>
     <message>
+        <source>a file is in the way of the folder</source>
+        <translation>на месте папки лежит файл</translation>
+    </message>
+    <message>
+        <source>a folder is in the way of the file</source>
+        <translation>на месте файла лежит папка</translation>
+    </message>
+    <message>
         <source>accommodation</source>
         <translation>проживание</translation>
     </message>
@@ -4351,6 +4667,10 @@
     <message>
         <source>minibar</source>
         <translation>мини-бар</translation>
+    </message>
+    <message>
+        <source>no permission to write there</source>
+        <translation>нет прав на запись туда</translation>
     </message>
     <message>
         <source>parking</source>
