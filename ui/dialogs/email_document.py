@@ -102,7 +102,8 @@ class EmailDocumentDialog(DeskDialog):
 
     def _listed(self, mails: list[SentDocument]) -> None:
         self.model.set_rows([(format_datetime(mail.queued_at), self._document_text(mail), mail.recipient,
-                              self._state_text(mail), mail.last_error) for mail in mails])
+                              self._state_text(mail), mail.last_error) for mail in mails],
+                            tooltips={row: mail.last_error for row, mail in enumerate(mails) if mail.last_error})
 
     def submit(self) -> Op[int] | None:
         address = self.address_edit.text().strip()
