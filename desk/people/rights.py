@@ -39,6 +39,7 @@ class Right(enum.StrEnum):
     CREATE_RESERVATION = "create_reservation"
     CANCEL_RESERVATION = "cancel_reservation"
     AMEND_RESERVATION = "amend_reservation"  # its dates and room
+    SET_CREDIT_LIMIT = "set_credit_limit"  # how much a guest may owe before the desk says so
     CHANGE_RATE = "change_rate"  # a rate per night other than the room type's
     MARK_NO_SHOW = "mark_no_show"
     MOVE_ROOM = "move_room"
@@ -143,6 +144,7 @@ RIGHT_ACTIONS: dict[Right, str] = {
     Right.TRANSFER_TO_COMPANY: N_("transfer a bill to a company"),
     Right.REVERSE_TRANSFER: N_("reverse a transfer to a company"),
     Right.REQUEST_RECEIPT: N_("ask for a receipt"),
+    Right.SET_CREDIT_LIMIT: N_("set a guest's credit limit"),
     Right.EMAIL_DOCUMENTS: N_("e-mail a document to the payer"),
     Right.CREATE_GUEST: N_("add a guest"),
     Right.CREATE_RESERVATION: N_("create a reservation"),

@@ -1804,6 +1804,25 @@
     </message>
 </context>
 <context>
+    <name>CreditLimitDialog</name>
+    <message>
+        <source>Credit limit · {number}</source>
+        <translation>Кредитен лимит · {number}</translation>
+    </message>
+    <message>
+        <source>&amp;Set limit</source>
+        <translation>&amp;Задай лимит</translation>
+    </message>
+    <message>
+        <source>&amp;Limit ({currency}):</source>
+        <translation>&amp;Лимит ({currency}):</translation>
+    </message>
+    <message>
+        <source>The most the guest may owe, less the deposit held, before the card and Open balances show it exceeded. Leave it empty for no limit.</source>
+        <translation>Колко може да дължи гостът (без внесения депозит), преди картата и справката „Открити салда“ да покажат превишение. Оставете празно — без лимит.</translation>
+    </message>
+</context>
+<context>
     <name>DepositDialog</name>
     <message>
         <source>Deposit</source>
@@ -4233,6 +4252,10 @@
         <translation>Отчетът обхваща най-много {days} дни</translation>
     </message>
     <message>
+        <source>A credit limit cannot be below zero</source>
+        <translation>Кредитният лимит не може да е под нула</translation>
+    </message>
+    <message>
         <source>Aged on</source>
         <translation>Давност към</translation>
     </message>
@@ -4679,6 +4702,10 @@
     <message>
         <source>read the hotel&apos;s reports</source>
         <translation>чете отчетите на хотела</translation>
+    </message>
+    <message>
+        <source>set a guest&apos;s credit limit</source>
+        <translation>задава кредитен лимит на гост</translation>
     </message>
     <message>
         <source>spa</source>
@@ -7399,6 +7426,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Печат на с&amp;метка (PDF)</translation>
     </message>
     <message>
+        <source>Credit &amp;limit…</source>
+        <translation>Кредитен &amp;лимит…</translation>
+    </message>
+    <message>
         <source>E-&amp;mail folio…</source>
         <translation>Изпращане на фолио по &amp;имейл…</translation>
     </message>
@@ -7565,6 +7596,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Deposit: {amount}</source>
         <translation>Депозит: {amount}</translation>
+    </message>
+    <message>
+        <source>Credit limit {limit} exceeded by {amount}</source>
+        <translation>Кредитният лимит {limit} е превишен с {amount}</translation>
     </message>
     <message>
         <source>{number} · {guests}</source>

@@ -1804,6 +1804,25 @@
     </message>
 </context>
 <context>
+    <name>CreditLimitDialog</name>
+    <message>
+        <source>Credit limit · {number}</source>
+        <translation>Кредитный лимит · {number}</translation>
+    </message>
+    <message>
+        <source>&amp;Set limit</source>
+        <translation>&amp;Установить лимит</translation>
+    </message>
+    <message>
+        <source>&amp;Limit ({currency}):</source>
+        <translation>&amp;Лимит ({currency}):</translation>
+    </message>
+    <message>
+        <source>The most the guest may owe, less the deposit held, before the card and Open balances show it exceeded. Leave it empty for no limit.</source>
+        <translation>Сколько гость может быть должен (за вычетом депозита), прежде чем карточка и отчёт «Открытые остатки» покажут превышение. Оставьте пустым — без лимита.</translation>
+    </message>
+</context>
+<context>
     <name>DepositDialog</name>
     <message>
         <source>Deposit</source>
@@ -4233,6 +4252,10 @@
         <translation>Отчёт охватывает не более {days} дней</translation>
     </message>
     <message>
+        <source>A credit limit cannot be below zero</source>
+        <translation>Кредитный лимит не может быть меньше нуля</translation>
+    </message>
+    <message>
         <source>Aged on</source>
         <translation>Сроки на</translation>
     </message>
@@ -4679,6 +4702,10 @@
     <message>
         <source>read the hotel&apos;s reports</source>
         <translation>читать отчёты гостиницы</translation>
+    </message>
+    <message>
+        <source>set a guest&apos;s credit limit</source>
+        <translation>устанавливать кредитный лимит гостя</translation>
     </message>
     <message>
         <source>spa</source>
@@ -7399,6 +7426,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Печать &amp;счёта (PDF)</translation>
     </message>
     <message>
+        <source>Credit &amp;limit…</source>
+        <translation>Кредитный &amp;лимит…</translation>
+    </message>
+    <message>
         <source>E-&amp;mail folio…</source>
         <translation>Отправить фолио по &amp;почте…</translation>
     </message>
@@ -7565,6 +7596,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Deposit: {amount}</source>
         <translation>Депозит: {amount}</translation>
+    </message>
+    <message>
+        <source>Credit limit {limit} exceeded by {amount}</source>
+        <translation>Кредитный лимит {limit} превышен на {amount}</translation>
     </message>
     <message>
         <source>{number} · {guests}</source>

@@ -37,6 +37,7 @@ from ui.i18n import current_language
 from ui.reservation_card.base import BILLS_TAB, SERVICES_TAB
 from ui.reservation_card.breakdown import CardBreakdown
 from ui.reservation_card.holds import CardHolds
+from ui.stays.credit_limit import CreditLimitDialog
 from ui.stays.move_room import open_check_in_to_room, open_move_room
 from ui.stays.reservation_changes import AmendReservationDialog, CancelReservationDialog, NoShowDialog
 
@@ -73,6 +74,8 @@ class CardActions(CardBreakdown, CardHolds):
         self.print_bill_action = self._action(
             "printBillAction", QCoreApplication.translate(
                 "ReservationCard", "Print &bill (PDF)"), self.print_bill, "Ctrl+Shift+P")
+        self.credit_limit_action = self._action("creditLimitAction", QCoreApplication.translate(
+            "ReservationCard", "Credit &limit…"), self.credit_limit)
         self.email_folio_action = self._action(
             "emailFolioAction", QCoreApplication.translate(
                 "ReservationCard", "E-&mail folio…"), self.email_folio)
@@ -140,7 +143,7 @@ class CardActions(CardBreakdown, CardHolds):
         self._fill(card_menu, [
             self.add_service_action, self.deposit_action, self.email_folio_action, None,
             self.check_in_action, self.check_in_room_action, self.move_room_action, self.check_out_action, None,
-            self.amend_action, self.cancel_reservation_action, self.no_show_action, None,
+            self.amend_action, self.credit_limit_action, self.cancel_reservation_action, self.no_show_action, None,
             self.reload_action, self.close_action,
         ])
         action_menu = bar.addMenu(QCoreApplication.translate("ReservationCard", "&Action"))
@@ -204,6 +207,7 @@ class CardActions(CardBreakdown, CardHolds):
         self.move_services_action.setEnabled(writable and has_charges)
         self.split_bill_action.setEnabled(writable and has_charges)
         self.print_bill_action.setEnabled(bill is not None)
+        self.credit_limit_action.setEnabled(reservation is not None and self.ctx.actor.may(Right.SET_CREDIT_LIMIT))
         self.email_folio_action.setEnabled(view is not None and self.ctx.actor.may(Right.EMAIL_DOCUMENTS))
         self.print_receipt_action.setEnabled(self._offers_receipt(payment))
         self.void_action.setEnabled(writable and (self._voidable_posting() is not None
@@ -397,6 +401,13 @@ class CardActions(CardBreakdown, CardHolds):
             return
         bill = self.current_bill() or self.card.folio.bills[0]
         self._show(dialogs.AddServiceDialog(self.ctx, self.card, bill.bill.id, self))
+
+    def credit_limit(self) -> None:
+        view = self.view
+        if self.card is None or view is None or view.folio.reservation is None \
+                or not self.credit_limit_action.isEnabled():
+            return
+        self._show(CreditLimitDialog(self.ctx, view.folio.reservation, self.card.currency, self))
 
     def email_folio(self) -> None:
         if self.card is None or not self.email_folio_action.isEnabled():

@@ -1,10 +1,14 @@
-"""The outbox carries any document (a folio, a bill, later an invoice), kept as the PDF that was sent.
+"""The outbox carries any document (a folio, a bill, later an invoice), kept as the PDF that was sent;
+a reservation may have a credit limit.
 
 An e-receipt row keeps naming its receipt request; another document's row names its kind and id and
 holds the PDF, subject and text made when the clerk queued it. The desk's role already may insert and
 update ``mail_outbox`` (0016's default privileges cover the new columns).
 
-Revision ID: 0040_documents_by_mail
+``reservation.credit_limit``: how much the guest may owe before the desk says so (none: no limit), set
+by a manager (desk.stays.credit), as ``company.credit_limit`` is for a company (0027).
+
+Revision ID: 0040_mail_documents_guest_credit
 Revises: 0038_audit_trail
 """
 
@@ -13,7 +17,9 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0040_documents_by_mail"
+from desk.core.types import MoneyType
+
+revision: str = "0040_mail_documents_guest_credit"
 down_revision: str | None = "0038_audit_trail"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
@@ -33,9 +39,12 @@ def upgrade() -> None:
         batch.add_column(sa.Column("queued_by", sa.String(length=40), nullable=False, server_default=""))
         batch.create_index(batch.f("ix_mail_outbox_document_id"), ["document_id"])
         batch.create_index(batch.f("ix_mail_outbox_folio_id"), ["folio_id"])
+    # A plain ADD COLUMN: a batch would rebuild the table on SQLite and drop its stay-change trigger (0028).
+    op.add_column("reservation", sa.Column("credit_limit", MoneyType(), nullable=True))
 
 
 def downgrade() -> None:
+    op.drop_column("reservation", "credit_limit")
     op.execute("DELETE FROM mail_outbox WHERE receipt_request_id IS NULL")
     with op.batch_alter_table("mail_outbox") as batch:
         batch.drop_index(batch.f("ix_mail_outbox_folio_id"))
