@@ -44,6 +44,8 @@ from desk.ledger.models import Bill, Folio, Payment, PaymentKind, Posting, Posti
 from desk.stays.models import Company, Guest, Reservation, ReservationGuest, ReservationStatus
 
 TODAY = date(2026, 11, 23)
+# The front desks and their two cashiers a day (morning, evening) who take the departing guests' payments.
+DESKS = (("ivan", "anna"), ("petra", "oleg"), ("mila", "georgi"))
 ROOMS = 500
 COMPANIES = 800
 POSTINGS_PER_STAY = 10
@@ -196,11 +198,17 @@ def build(database: Database, reservations: int = 200_000, seed: int = 23) -> Sa
         postings.extend(_stay_postings(number, arrival, nights, rng, count, now))
         if status is ReservationStatus.CHECKED_OUT and count:
             total = sum((p["amount"] for p in postings[first_posting:]), eur("0"))  # type: ignore[misc]
+            # Taken at the desk on the day of departure, by the cashier of that desk's shift (bench_reports
+            # opens a shift per desk and cashier per day: 06:00-14:00 and 14:00-22:00).
+            taken_at = datetime(departure.year, departure.month, departure.day, 6, tzinfo=UTC) + timedelta(
+                minutes=rng.randrange(16 * 60))
+            desk = rng.randrange(len(DESKS))
             payments.append({
                 "folio_id": number, "bill_id": number, "kind": PaymentKind.PAYMENT,
                 "method_code": rng.choice(("card", "card", "cash", "transfer")), "amount": total, "rate": Decimal(1),
                 "base_amount": total, "text": "", "payer_name": "", "paid_on": departure, "reason": "",
-                "created_at": now, "created_by": "bench", "workstation": "BENCH",
+                "created_at": taken_at, "created_by": DESKS[desk][taken_at.hour >= 14],
+                "workstation": f"FRONT-{desk + 1}",
             })
 
     intents, events = _journal(payments, now)

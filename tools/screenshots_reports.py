@@ -29,12 +29,13 @@ from desk.core.document_format import format_of_language
 from desk.core.money import Money
 from desk.db.engine import Database
 from desk.demo.seed import DEMO_WORKSTATION, seed_demo
-from desk.ledger.models import Folio
+from desk.ledger.models import Bill, Folio
 from desk.ledger.payments import Tender, refund_payment, take_payment, void_payment
 from desk.ledger.postings import post_charge, void_posting
 from desk.people.auth import ManagerApproval, sign_in, trusted_actor
 from desk.people.models import Role
 from desk.reports.tables import make_report, report_names, report_pdf
+from desk.stays.credit import set_credit_limit
 from desk.stays.models import Reservation, ReservationStatus
 from tools.screenshots import OUT, save, settle, wait_until
 from ui.context import DeskContext
@@ -92,6 +93,11 @@ def busy_day(database: Database) -> None:
         open_shift(session, second, [eur("150.00")])
         take_payment(session, second, bills[3], Tender("transfer", eur("75.00")))
         take_payment(session, second, bills[4], Tender("cash", Money.of("20.00", "USD")))
+    manager = trusted_actor("maria", DEMO_WORKSTATION, Role.MANAGER)
+    with database.writing() as session:  # one guest owes more than the manager allowed, one less
+        stays = [bill.folio.reservation_id for bill in session.scalars(select(Bill).where(Bill.id.in_(bills[:2])))]
+        set_credit_limit(session, manager, stays[0], eur("250.00"))
+        set_credit_limit(session, manager, stays[1], eur("5000.00"))
 
 
 def render_pdfs(database: Database) -> None:

@@ -10,7 +10,9 @@ users cannot write), as the fiscal Z report anchors its register (desk.fiscal.an
 
 from __future__ import annotations
 
+import errno
 import json
+import logging
 import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -19,9 +21,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desk.audit.models import AuditEntry
-from desk.core.errors import DeskError
+from desk.core.errors import N_, DeskError, Phrase
 from desk.core.key_files import configured_path, data_folder
 
+logger = logging.getLogger(__name__)
 ANCHOR_DIR_ENV = "DESK_AUDIT_ANCHOR_DIR"
 
 
@@ -35,6 +38,29 @@ class TrailAnchor:
     hash: str
     at: str  # ISO 8601: when the anchored entry was written
     business_date: str  # the day whose night audit left it
+
+
+# What kept the anchor from being written, by the OS's error number (the reader's words, translated by ui/).
+FAILURES = {
+    errno.EACCES: N_("no permission to write there"),
+    errno.EPERM: N_("no permission to write there"),
+    errno.ENOSPC: N_("the disk is full"),
+    errno.EDQUOT: N_("the disk is full"),
+    errno.EROFS: N_("the disk is read-only"),
+    errno.EEXIST: N_("a file is in the way of the folder"),
+    errno.ENOTDIR: N_("a file is in the way of the folder"),
+    errno.EISDIR: N_("a folder is in the way of the file"),
+    errno.ENOENT: N_("the folder cannot be found"),
+    errno.EIO: N_("the disk reported an error"),
+}
+UNREADABLE = N_("the anchor file holds a line that is not an anchor")
+OTHER_FAILURE = N_("the system refused it (the log says why)")
+
+
+def anchor_failure(exc: BaseException) -> Phrase:
+    if isinstance(exc, OSError):
+        return Phrase(FAILURES.get(exc.errno or 0, OTHER_FAILURE))
+    return Phrase(UNREADABLE)
 
 
 def anchor_file() -> Path:
@@ -72,7 +98,10 @@ def write_anchor(session: Session, business_date: str) -> TrailAnchor | None:
             out.flush()
             os.fsync(out.fileno())
     except (OSError, ValueError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        # The OS's own words are English whatever the reader's language: the log keeps them, the
+        # message names the kind of failure in words the desk translates.
+        logger.warning("audit trail anchor not written to %s: %s", path, exc)
+        reason = anchor_failure(exc)
         raise TrailAnchorNotWritten(
             "The night audit is done, but the audit trail's anchor could not be written to {path} ({reason}): "
             "fix the anchor folder and run “desk audit anchor”", path=str(path), reason=reason) from None

@@ -25,6 +25,7 @@ class AuditKind(enum.StrEnum):
     KEY = "key"
     NIGHT_AUDIT = "night_audit"
     SETTLED_BY_HAND = "settled_by_hand"  # a register's document whose end its register could not tell
+    MAIL = "document_mailed"  # a folio, bill or invoice put in the outbox for its payer (desk.mailing.documents)
 
 
 class AuditEntry(LedgerRecord, Base):

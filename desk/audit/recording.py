@@ -129,7 +129,8 @@ def _record(session: Session) -> None:
     now = utcnow()
     for made in notes:
         append(session, kind=made.kind, username=made.username, workstation=made.workstation, at=now,
-               summary=made.summary, subject=made.subject, authorised_by=made.authorised_by, detail=made.detail)
+               summary=made.summary, subject=made.subject, authorised_by=made.authorised_by, folio_id=made.folio_id,
+               detail=made.detail)
     if gathered is not None:
         _record_rows(session, gathered, now)
     session.info.pop(_GATHERED_KEY, None)  # what the entries' own flush gathered

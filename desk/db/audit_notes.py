@@ -37,6 +37,7 @@ class AuditNote:
     summary: str
     subject: str = ""
     authorised_by: str | None = None
+    folio_id: int | None = None
     detail: Mapping[str, Any] = field(default_factory=dict)
 
 

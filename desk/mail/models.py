@@ -6,6 +6,7 @@ from datetime import datetime
 
 from sqlalchemy import (
     ForeignKey,
+    LargeBinary,
     String,
     Text,
 )
@@ -34,11 +35,26 @@ class MailSettings(Base):
 
 
 class MailOutbox(Base):
-    """An e-mail waiting to go out, or gone: tried again until the server takes it."""
+    """An e-mail waiting to go out, or gone: tried again until the server takes it.
+
+    An e-receipt names its receipt request and is rendered when sent (a fiscal copy never changes).
+    Any other document (a folio, a bill, an invoice) is kept here as the PDF the clerk sent, with its
+    subject and text, made when it was queued: a folio changes after, and what the payer receives
+    must be what the desk showed when the clerk pressed Send.
+    """
 
     __tablename__ = "mail_outbox"
     id: Mapped[int] = mapped_column(primary_key=True)
-    receipt_request_id: Mapped[int] = mapped_column(ForeignKey("receipt_request.id"), unique=True)
+    receipt_request_id: Mapped[int | None] = mapped_column(ForeignKey("receipt_request.id"), unique=True)
+    document_kind: Mapped[str] = mapped_column(String(16), default="receipt")  # a key of desk.mailing.documents
+    document_id: Mapped[int | None] = mapped_column(index=True)  # the folio's, bill's... id; None for a receipt
+    folio_id: Mapped[int | None] = mapped_column(index=True)  # the folio it belongs to, to list its e-mails
+    language: Mapped[str] = mapped_column(String(8), default="")
+    subject: Mapped[str] = mapped_column(String(200), default="")
+    body: Mapped[str] = mapped_column(Text, default="")
+    filename: Mapped[str] = mapped_column(String(120), default="")
+    pdf: Mapped[bytes | None] = mapped_column(LargeBinary, default=None)
+    queued_by: Mapped[str] = mapped_column(String(40), default="")
     recipient: Mapped[str] = mapped_column(String(120))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     attempts: Mapped[int] = mapped_column(default=0)

@@ -275,6 +275,8 @@ def outbox(session: Session) -> list[MailOutbox]:
 def _message(session: Session, item: MailOutbox, config: MailConfig) -> EmailMessage:
     from desk.mail.receipt_pdf import receipt_message, receipt_pdf
 
+    if item.receipt_request_id is None:
+        return _document_message(item, config)
     request = session.get_one(ReceiptRequest, item.receipt_request_id)
     number = f"{request.id:07d}"
     subject, text = receipt_message(session, request.id)
@@ -286,6 +288,20 @@ def _message(session: Session, item: MailOutbox, config: MailConfig) -> EmailMes
     message.set_content(text)
     message.add_attachment(receipt_pdf(session, request.id), maintype="application", subtype="pdf",
                            filename=f"receipt-{number}.pdf")
+    return message
+
+
+def _document_message(item: MailOutbox, config: MailConfig) -> EmailMessage:
+    # Sent as it was kept when queued (desk.mailing.documents): never rendered again here.
+    if item.pdf is None:
+        raise MailSendError("The e-mail {id} has no document to attach", id=item.id)
+    message = EmailMessage()
+    message["From"] = config.sender
+    message["To"] = item.recipient
+    message["Subject"] = item.subject
+    message["Message-ID"] = make_msgid(idstring=f"{item.document_kind}-{item.document_id}-{item.id}")
+    message.set_content(item.body)
+    message.add_attachment(item.pdf, maintype="application", subtype="pdf", filename=item.filename)
     return message
 
 
@@ -482,7 +498,7 @@ def send_due(database: Database, *, limit: int = 20) -> int:
             send_message(config, message, password)
         except (DeskError, ValueError) as exc:
             error = _error_text(exc, password)
-            logger.warning("e-receipt %s not sent: %s", item_id, error)
+            logger.warning("e-mail %s not sent: %s", item_id, error)
             with database.writing() as session:
                 item = session.get_one(MailOutbox, item_id)
                 item.attempts += 1
@@ -496,7 +512,7 @@ def send_due(database: Database, *, limit: int = 20) -> int:
             item.sent_at = utcnow()
             item.last_error = ""
         sent += 1
-        logger.info("e-receipt %s sent to %s", item_id, message["To"])
+        logger.info("e-mail %s sent to %s", item_id, message["To"])
     return sent
 
 

@@ -33,11 +33,13 @@ class Right(enum.StrEnum):
     TRANSFER_TO_COMPANY = "transfer_to_company"
     REVERSE_TRANSFER = "reverse_transfer"  # undo a transfer to a company: both its halves at once
     REQUEST_RECEIPT = "request_receipt"
+    EMAIL_DOCUMENTS = "email_documents"  # a folio or bill sent to the payer through the outbox
     # Stays
     CREATE_GUEST = "create_guest"  # a guest's record: name, e-mail, phone
     CREATE_RESERVATION = "create_reservation"
     CANCEL_RESERVATION = "cancel_reservation"
     AMEND_RESERVATION = "amend_reservation"  # its dates and room
+    SET_CREDIT_LIMIT = "set_credit_limit"  # how much a guest may owe before the desk says so
     CHANGE_RATE = "change_rate"  # a rate per night other than the room type's
     MARK_NO_SHOW = "mark_no_show"
     MOVE_ROOM = "move_room"
@@ -72,7 +74,7 @@ _CLERK = frozenset({
     Right.POST_CHARGE, Right.POST_SERVICE, Right.POST_NIGHT,
     Right.OPEN_BILL, Right.OPEN_ACCOUNT, Right.MOVE_POSTINGS, Right.SPLIT_BILL,
     Right.TAKE_PAYMENT, Right.TAKE_DEPOSIT, Right.APPLY_DEPOSIT,
-    Right.TRANSFER_TO_COMPANY, Right.REQUEST_RECEIPT,
+    Right.TRANSFER_TO_COMPANY, Right.REQUEST_RECEIPT, Right.EMAIL_DOCUMENTS,
     Right.CREATE_GUEST, Right.CREATE_RESERVATION, Right.CANCEL_RESERVATION, Right.CHECK_IN, Right.CHECK_OUT,
     Right.AMEND_RESERVATION, Right.MARK_NO_SHOW, Right.MOVE_ROOM, Right.MARK_HOUSEKEEPING,
 })
@@ -143,6 +145,8 @@ RIGHT_ACTIONS: dict[Right, str] = {
     Right.TRANSFER_TO_COMPANY: N_("transfer a bill to a company"),
     Right.REVERSE_TRANSFER: N_("reverse a transfer to a company"),
     Right.REQUEST_RECEIPT: N_("ask for a receipt"),
+    Right.SET_CREDIT_LIMIT: N_("set a guest's credit limit"),
+    Right.EMAIL_DOCUMENTS: N_("e-mail a document to the payer"),
     Right.CREATE_GUEST: N_("add a guest"),
     Right.CREATE_RESERVATION: N_("create a reservation"),
     Right.CANCEL_RESERVATION: N_("cancel a reservation"),

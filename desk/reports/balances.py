@@ -25,6 +25,7 @@ from desk.people.auth import Actor
 from desk.people.rights import Right, require
 from desk.reports.cashier import check_days
 from desk.reports.tables import Cell, Report, Section
+from desk.stays.credit import over_credit_limit
 from desk.stays.models import Company, Guest, Reservation, ReservationGuest, ReservationStatus
 
 TITLE = N_("Open balances")
@@ -32,7 +33,7 @@ IN_HOUSE = N_("In-house guests")
 DEPARTED = N_("Departed with a balance")
 COMPANIES = N_("Companies by age")
 STAY_COLUMNS = (N_("Reservation"), N_("Guests"), N_("Room"), N_("Arrival"), N_("Departure"), N_("Currency"),
-                N_("Charges"), N_("Paid"), N_("Balance"), N_("Deposit"))
+                N_("Charges"), N_("Paid"), N_("Balance"), N_("Deposit"), N_("Credit limit"), N_("Over the limit"))
 COMPANY_COLUMNS = (N_("Company"), N_("Currency"), N_("0-30 days"), N_("31-60 days"), N_("61-90 days"),
                    N_("Over 90 days"), N_("Balance"), N_("Credit limit"), N_("Over the limit"))
 AGES = (30, 60, 90)
@@ -77,7 +78,7 @@ def deposits(session: Session, folio_ids: list[int]) -> dict[int, dict[str, int]
 
 def _stay_rows(session: Session, status: ReservationStatus, only_open: bool, base: str) -> list[tuple[Cell, ...]]:
     query = (select(Reservation.id, Reservation.number, Reservation.arrival, Reservation.departure, Room.number,
-                    Folio.id)
+                    Folio.id, Reservation.credit_limit)
              .join(Folio, Folio.reservation_id == Reservation.id).outerjoin(Room, Room.id == Reservation.room_id)
              .where(Reservation.status == status))
     if only_open:
@@ -98,7 +99,7 @@ def _stay_rows(session: Session, status: ReservationStatus, only_open: bool, bas
                 .order_by(ReservationGuest.reservation_id, ReservationGuest.position)):
             names[reservation_id].append(f"{first} {last}".strip())
     rows: list[tuple[Cell, ...]] = []
-    for reservation_id, number, arrival, departure, room, folio_id in stays:
+    for reservation_id, number, arrival, departure, room, folio_id, limit in stays:
         total = totals.get(folio_id, FolioTotals({}, {}))
         deposit = held.get(folio_id, {})
         for currency in sorted(set(total.charges) | set(deposit) | {base}):
@@ -107,9 +108,12 @@ def _stay_rows(session: Session, status: ReservationStatus, only_open: bool, bas
                 continue
             if currency != base and not (charges or paid or deposit.get(currency)):
                 continue
+            # The deposit held counts against the limit, as on the card's header (desk.stays.credit).
+            owed = _money(charges - paid - deposit.get(currency, 0), currency)
+            limit_here = limit if limit is not None and limit.currency == currency else None
             rows.append((number, ", ".join(names[reservation_id]), room or "", arrival, departure, currency,
                          _money(charges, currency), _money(paid, currency), _money(charges - paid, currency),
-                         _money(deposit.get(currency, 0), currency)))
+                         _money(deposit.get(currency, 0), currency), limit_here, over_credit_limit(limit_here, owed)))
     return sorted(rows, key=lambda r: str(r[0]))
 
 

@@ -130,6 +130,8 @@ class Reservation(Base):
     # The room type booked (a room of it is assigned at check-in at the latest).
     room_type: Mapped[str | None] = mapped_column(String(40))
     nightly_rate: Mapped[Money]
+    # How much the guest may owe before the desk says so (desk.stays.credit); None: no limit set.
+    credit_limit: Mapped[Money | None] = mapped_column(default=None)
     company_id: Mapped[int | None] = mapped_column(ForeignKey("company.id"))
     event_id: Mapped[int | None] = mapped_column(ForeignKey("event.id"))
     checked_in_at: Mapped[datetime | None]

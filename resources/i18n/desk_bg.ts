@@ -225,6 +225,306 @@
         <source>{subject}, reservation {number}</source>
         <translation>{subject}, резервация {number}</translation>
     </message>
+    <message>
+        <source>Document e-mailed</source>
+        <translation>Документ изпратен по имейл</translation>
+    </message>
+    <message>
+        <source>Folio</source>
+        <translation>Фолио</translation>
+    </message>
+    <message>
+        <source>Bill</source>
+        <translation>Сметка</translation>
+    </message>
+    <message>
+        <source>{document} {number} e-mailed to {address} ({language})</source>
+        <translation>{document} {number} изпратен на {address} ({language})</translation>
+    </message>
+    <message>
+        <source>Hotel</source>
+        <translation>Хотел</translation>
+    </message>
+    <message>
+        <source>Currency rate</source>
+        <translation>Курс на валута</translation>
+    </message>
+    <message>
+        <source>Exchange rate</source>
+        <translation>Обменен курс</translation>
+    </message>
+    <message>
+        <source>VAT rate</source>
+        <translation>Ставка на ДДС</translation>
+    </message>
+    <message>
+        <source>Payment method</source>
+        <translation>Начин на плащане</translation>
+    </message>
+    <message>
+        <source>Outlet</source>
+        <translation>Търговски обект</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Услуга</translation>
+    </message>
+    <message>
+        <source>Room type</source>
+        <translation>Тип стая</translation>
+    </message>
+    <message>
+        <source>E-mail settings</source>
+        <translation>Настройки на имейла</translation>
+    </message>
+    <message>
+        <source>POS setting</source>
+        <translation>Настройка на POS</translation>
+    </message>
+    <message>
+        <source>POS payment code</source>
+        <translation>Код на плащане в POS</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>Принтер</translation>
+    </message>
+    <message>
+        <source>Card terminal</source>
+        <translation>Картов терминал</translation>
+    </message>
+    <message>
+        <source>Card operator</source>
+        <translation>Картов оператор</translation>
+    </message>
+    <message>
+        <source>Cash register</source>
+        <translation>Каса</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>име</translation>
+    </message>
+    <message>
+        <source>base currency</source>
+        <translation>основна валута</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>адрес</translation>
+    </message>
+    <message>
+        <source>tax number</source>
+        <translation>данъчен номер</translation>
+    </message>
+    <message>
+        <source>country</source>
+        <translation>държава</translation>
+    </message>
+    <message>
+        <source>time zone</source>
+        <translation>часова зона</translation>
+    </message>
+    <message>
+        <source>currency</source>
+        <translation>валута</translation>
+    </message>
+    <message>
+        <source>rate</source>
+        <translation>курс</translation>
+    </message>
+    <message>
+        <source>valid from</source>
+        <translation>валиден от</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>източник</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>код</translation>
+    </message>
+    <message>
+        <source>percent</source>
+        <translation>процент</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>вид</translation>
+    </message>
+    <message>
+        <source>opens the drawer</source>
+        <translation>отваря касовото чекмедже</translation>
+    </message>
+    <message>
+        <source>fiscal</source>
+        <translation>фискален</translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation>категория</translation>
+    </message>
+    <message>
+        <source>price</source>
+        <translation>цена</translation>
+    </message>
+    <message>
+        <source>outlet</source>
+        <translation>търговски обект</translation>
+    </message>
+    <message>
+        <source>rate per night</source>
+        <translation>цена за нощувка</translation>
+    </message>
+    <message>
+        <source>beds</source>
+        <translation>легла</translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation>сървър</translation>
+    </message>
+    <message>
+        <source>port</source>
+        <translation>порт</translation>
+    </message>
+    <message>
+        <source>security</source>
+        <translation>защита</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>потребител</translation>
+    </message>
+    <message>
+        <source>sender</source>
+        <translation>подател</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation>парола</translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation>ключ</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>сертификат на УО</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>стойност</translation>
+    </message>
+    <message>
+        <source>meaning</source>
+        <translation>значение на кода</translation>
+    </message>
+    <message>
+        <source>workstation</source>
+        <translation>работно място</translation>
+    </message>
+    <message>
+        <source>address of the device</source>
+        <translation>адрес на устройството</translation>
+    </message>
+    <message>
+        <source>profile</source>
+        <translation>профил</translation>
+    </message>
+    <message>
+        <source>paper width</source>
+        <translation>ширина на хартията</translation>
+    </message>
+    <message>
+        <source>cash register</source>
+        <translation>каса</translation>
+    </message>
+    <message>
+        <source>cash drawer</source>
+        <translation>касово чекмедже</translation>
+    </message>
+    <message>
+        <source>text as image</source>
+        <translation>текст като изображение</translation>
+    </message>
+    <message>
+        <source>own printer</source>
+        <translation>собствен принтер</translation>
+    </message>
+    <message>
+        <source>merchant&apos;s copy</source>
+        <translation>копие за търговеца</translation>
+    </message>
+    <message>
+        <source>operator</source>
+        <translation>оператор</translation>
+    </message>
+    <message>
+        <source>account</source>
+        <translation>сметка</translation>
+    </message>
+    <message>
+        <source>service address</source>
+        <translation>адрес на услугата</translation>
+    </message>
+    <message>
+        <source>currencies</source>
+        <translation>валути</translation>
+    </message>
+    <message>
+        <source>secret</source>
+        <translation>тайна</translation>
+    </message>
+    <message>
+        <source>key prefix</source>
+        <translation>префикс на ключа</translation>
+    </message>
+    <message>
+        <source>days kept</source>
+        <translation>дни на съхранение</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>език</translation>
+    </message>
+    <message>
+        <source>device</source>
+        <translation>устройство</translation>
+    </message>
+    <message>
+        <source>taxation</source>
+        <translation>данъчен режим</translation>
+    </message>
+    <message>
+        <source>VAT codes</source>
+        <translation>кодове на ДДС</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>добавено</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>променено</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>премахнато</translation>
+    </message>
+    <message>
+        <source>{name} changed</source>
+        <translation>променено: {name}</translation>
+    </message>
+    <message>
+        <source>{what} {key} {state}: {changes}</source>
+        <translation>{what} {key} {state}: {changes}</translation>
+    </message>
+    <message>
+        <source>and {count} more</source>
+        <translation>и още {count}</translation>
+    </message>
 </context>
 <context>
     <name>AuditTrailDialog</name>
@@ -1545,6 +1845,25 @@
     <message>
         <source>The register printed the Z report.</source>
         <translation>Касата отпечата Z отчета.</translation>
+    </message>
+</context>
+<context>
+    <name>CreditLimitDialog</name>
+    <message>
+        <source>Credit limit · {number}</source>
+        <translation>Кредитен лимит · {number}</translation>
+    </message>
+    <message>
+        <source>&amp;Set limit</source>
+        <translation>&amp;Задай лимит</translation>
+    </message>
+    <message>
+        <source>&amp;Limit ({currency}):</source>
+        <translation>&amp;Лимит ({currency}):</translation>
+    </message>
+    <message>
+        <source>The most the guest may owe, less the deposit held, before the card and Open balances show it exceeded. Leave it empty for no limit.</source>
+        <translation>Колко може да дължи гостът (без внесения депозит), преди картата и справката „Открити салда“ да покажат превишение. Оставете празно — без лимит.</translation>
     </message>
 </context>
 <context>
@@ -4464,6 +4783,66 @@
         <source>read the audit trail</source>
         <translation>чете одитната следа</translation>
     </message>
+    <message>
+        <source>A {kind} cannot be sent by e-mail</source>
+        <translation>Документ „{kind}“ не може да се изпрати по имейл</translation>
+    </message>
+    <message>
+        <source>Documents can be in {languages}; “{language}” is not one of them</source>
+        <translation>Документите могат да бъдат на {languages}; „{language}“ не е сред тях</translation>
+    </message>
+    <message>
+        <source>The e-mail {id} has no document to attach</source>
+        <translation>Имейл {id} няма документ за прикачване</translation>
+    </message>
+    <message>
+        <source>the anchor file holds a line that is not an anchor</source>
+        <translation>файлът с котви съдържа ред, който не е котва</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>дискът е пълен</translation>
+    </message>
+    <message>
+        <source>the disk is read-only</source>
+        <translation>дискът е само за четене</translation>
+    </message>
+    <message>
+        <source>the disk reported an error</source>
+        <translation>дискът съобщи за грешка</translation>
+    </message>
+    <message>
+        <source>the folder cannot be found</source>
+        <translation>папката не е намерена</translation>
+    </message>
+    <message>
+        <source>the system refused it (the log says why)</source>
+        <translation>системата отказа (причината е в журнала)</translation>
+    </message>
+    <message>
+        <source>A credit limit cannot be below zero</source>
+        <translation>Кредитният лимит не може да е под нула</translation>
+    </message>
+    <message>
+        <source>a file is in the way of the folder</source>
+        <translation>на мястото на папката има файл</translation>
+    </message>
+    <message>
+        <source>a folder is in the way of the file</source>
+        <translation>на мястото на файла има папка</translation>
+    </message>
+    <message>
+        <source>e-mail a document to the payer</source>
+        <translation>изпраща документи на платеца по имейл</translation>
+    </message>
+    <message>
+        <source>no permission to write there</source>
+        <translation>няма право за запис там</translation>
+    </message>
+    <message>
+        <source>set a guest&apos;s credit limit</source>
+        <translation>задава кредитен лимит на гост</translation>
+    </message>
 </context>
 <context>
     <name>DeskText</name>
@@ -4770,6 +5149,101 @@
     <message>
         <source>Front desk</source>
         <translation>Рецепция</translation>
+    </message>
+</context>
+<context>
+    <name>EmailDocumentDialog</name>
+    <message>
+        <source>E-mail folio</source>
+        <translation>Изпращане на фолио по имейл</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Изпрати</translation>
+    </message>
+    <message>
+        <source>Folio {owner}</source>
+        <translation>Фолио {owner}</translation>
+    </message>
+    <message>
+        <source>The whole folio</source>
+        <translation>Цялото фолио</translation>
+    </message>
+    <message>
+        <source>Bill {number} ({payer})</source>
+        <translation>Сметка {number} ({payer})</translation>
+    </message>
+    <message>
+        <source>&amp;Document:</source>
+        <translation>&amp;Документ:</translation>
+    </message>
+    <message>
+        <source>payer@example.com</source>
+        <translation>payer@example.com</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail address:</source>
+        <translation>&amp;Имейл адрес:</translation>
+    </message>
+    <message>
+        <source>&amp;Language of the document:</source>
+        <translation>&amp;Език на документа:</translation>
+    </message>
+    <message>
+        <source>The PDF is made now, as the folio stands, and sent in the background; the list below shows whether the mail server took it.</source>
+        <translation>PDF се създава сега, според текущото състояние на фолиото, и се изпраща във фонов режим; списъкът по-долу показва дали пощенският сървър го е приел.</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>Поставено</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Документ</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>До</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Състояние</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Грешка</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>О&amp;бнови</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Затвори</translation>
+    </message>
+    <message>
+        <source>sent {when}</source>
+        <translation>изпратено {when}</translation>
+    </message>
+    <message>
+        <source>not sent yet, tried {count} times</source>
+        <translation>още не е изпратено, опити: {count}</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>на опашка</translation>
+    </message>
+    <message>
+        <source>Folio</source>
+        <translation>Фолио</translation>
+    </message>
+    <message>
+        <source>Bill {number}</source>
+        <translation>Сметка {number}</translation>
+    </message>
+    <message>
+        <source>{email} is not an e-mail address</source>
+        <translation>{email} не е имейл адрес</translation>
     </message>
 </context>
 <context>
@@ -7518,6 +7992,18 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>C&amp;harge…</source>
         <translation>&amp;Таксувай…</translation>
+    </message>
+    <message>
+        <source>Credit &amp;limit…</source>
+        <translation>Кредитен &amp;лимит…</translation>
+    </message>
+    <message>
+        <source>E-&amp;mail folio…</source>
+        <translation>Изпращане на фолио по &amp;имейл…</translation>
+    </message>
+    <message>
+        <source>Credit limit {limit} exceeded by {amount}</source>
+        <translation>Кредитният лимит {limit} е превишен с {amount}</translation>
     </message>
 </context>
 <context>

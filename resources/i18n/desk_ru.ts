@@ -225,6 +225,306 @@
         <source>{subject}, reservation {number}</source>
         <translation>{subject}, бронирование {number}</translation>
     </message>
+    <message>
+        <source>Document e-mailed</source>
+        <translation>Документ отправлен по эл. почте</translation>
+    </message>
+    <message>
+        <source>Folio</source>
+        <translation>Фолио</translation>
+    </message>
+    <message>
+        <source>Bill</source>
+        <translation>Счёт</translation>
+    </message>
+    <message>
+        <source>{document} {number} e-mailed to {address} ({language})</source>
+        <translation>{document} {number} отправлен на {address} ({language})</translation>
+    </message>
+    <message>
+        <source>Hotel</source>
+        <translation>Гостиница</translation>
+    </message>
+    <message>
+        <source>Currency rate</source>
+        <translation>Курс валюты</translation>
+    </message>
+    <message>
+        <source>Exchange rate</source>
+        <translation>Обменный курс</translation>
+    </message>
+    <message>
+        <source>VAT rate</source>
+        <translation>Ставка НДС</translation>
+    </message>
+    <message>
+        <source>Payment method</source>
+        <translation>Способ оплаты</translation>
+    </message>
+    <message>
+        <source>Outlet</source>
+        <translation>Точка продаж</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Услуга</translation>
+    </message>
+    <message>
+        <source>Room type</source>
+        <translation>Тип номера</translation>
+    </message>
+    <message>
+        <source>E-mail settings</source>
+        <translation>Настройки эл. почты</translation>
+    </message>
+    <message>
+        <source>POS setting</source>
+        <translation>Настройка POS</translation>
+    </message>
+    <message>
+        <source>POS payment code</source>
+        <translation>Код оплаты POS</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>Принтер</translation>
+    </message>
+    <message>
+        <source>Card terminal</source>
+        <translation>Карточный терминал</translation>
+    </message>
+    <message>
+        <source>Card operator</source>
+        <translation>Эквайер</translation>
+    </message>
+    <message>
+        <source>Cash register</source>
+        <translation>Касса</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>название</translation>
+    </message>
+    <message>
+        <source>base currency</source>
+        <translation>базовая валюта</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>адрес</translation>
+    </message>
+    <message>
+        <source>tax number</source>
+        <translation>ИНН</translation>
+    </message>
+    <message>
+        <source>country</source>
+        <translation>страна</translation>
+    </message>
+    <message>
+        <source>time zone</source>
+        <translation>часовой пояс</translation>
+    </message>
+    <message>
+        <source>currency</source>
+        <translation>валюта</translation>
+    </message>
+    <message>
+        <source>rate</source>
+        <translation>курс</translation>
+    </message>
+    <message>
+        <source>valid from</source>
+        <translation>действует с</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>источник</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>код</translation>
+    </message>
+    <message>
+        <source>percent</source>
+        <translation>процент</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>вид</translation>
+    </message>
+    <message>
+        <source>opens the drawer</source>
+        <translation>открывает денежный ящик</translation>
+    </message>
+    <message>
+        <source>fiscal</source>
+        <translation>фискальный</translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation>категория</translation>
+    </message>
+    <message>
+        <source>price</source>
+        <translation>цена</translation>
+    </message>
+    <message>
+        <source>outlet</source>
+        <translation>точка продаж</translation>
+    </message>
+    <message>
+        <source>rate per night</source>
+        <translation>цена за ночь</translation>
+    </message>
+    <message>
+        <source>beds</source>
+        <translation>мест</translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation>сервер</translation>
+    </message>
+    <message>
+        <source>port</source>
+        <translation>порт</translation>
+    </message>
+    <message>
+        <source>security</source>
+        <translation>защита</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>пользователь</translation>
+    </message>
+    <message>
+        <source>sender</source>
+        <translation>отправитель</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation>пароль</translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation>ключ</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>сертификат УЦ</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>значение</translation>
+    </message>
+    <message>
+        <source>meaning</source>
+        <translation>значение кода</translation>
+    </message>
+    <message>
+        <source>workstation</source>
+        <translation>рабочее место</translation>
+    </message>
+    <message>
+        <source>address of the device</source>
+        <translation>адрес устройства</translation>
+    </message>
+    <message>
+        <source>profile</source>
+        <translation>профиль</translation>
+    </message>
+    <message>
+        <source>paper width</source>
+        <translation>ширина бумаги</translation>
+    </message>
+    <message>
+        <source>cash register</source>
+        <translation>касса</translation>
+    </message>
+    <message>
+        <source>cash drawer</source>
+        <translation>денежный ящик</translation>
+    </message>
+    <message>
+        <source>text as image</source>
+        <translation>текст картинкой</translation>
+    </message>
+    <message>
+        <source>own printer</source>
+        <translation>свой принтер</translation>
+    </message>
+    <message>
+        <source>merchant&apos;s copy</source>
+        <translation>копия продавца</translation>
+    </message>
+    <message>
+        <source>operator</source>
+        <translation>оператор</translation>
+    </message>
+    <message>
+        <source>account</source>
+        <translation>счёт</translation>
+    </message>
+    <message>
+        <source>service address</source>
+        <translation>адрес сервиса</translation>
+    </message>
+    <message>
+        <source>currencies</source>
+        <translation>валюты</translation>
+    </message>
+    <message>
+        <source>secret</source>
+        <translation>секрет</translation>
+    </message>
+    <message>
+        <source>key prefix</source>
+        <translation>префикс ключа</translation>
+    </message>
+    <message>
+        <source>days kept</source>
+        <translation>дней хранения</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>язык</translation>
+    </message>
+    <message>
+        <source>device</source>
+        <translation>устройство</translation>
+    </message>
+    <message>
+        <source>taxation</source>
+        <translation>система налогообложения</translation>
+    </message>
+    <message>
+        <source>VAT codes</source>
+        <translation>коды НДС</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>добавлено</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>изменено</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>удалено</translation>
+    </message>
+    <message>
+        <source>{name} changed</source>
+        <translation>изменено: {name}</translation>
+    </message>
+    <message>
+        <source>{what} {key} {state}: {changes}</source>
+        <translation>{what} {key} {state}: {changes}</translation>
+    </message>
+    <message>
+        <source>and {count} more</source>
+        <translation>и ещё {count}</translation>
+    </message>
 </context>
 <context>
     <name>AuditTrailDialog</name>
@@ -1549,6 +1849,25 @@
     <message>
         <source>The register printed the Z report.</source>
         <translation>Касса напечатала Z-отчёт.</translation>
+    </message>
+</context>
+<context>
+    <name>CreditLimitDialog</name>
+    <message>
+        <source>Credit limit · {number}</source>
+        <translation>Кредитный лимит · {number}</translation>
+    </message>
+    <message>
+        <source>&amp;Set limit</source>
+        <translation>&amp;Установить лимит</translation>
+    </message>
+    <message>
+        <source>&amp;Limit ({currency}):</source>
+        <translation>&amp;Лимит ({currency}):</translation>
+    </message>
+    <message>
+        <source>The most the guest may owe, less the deposit held, before the card and Open balances show it exceeded. Leave it empty for no limit.</source>
+        <translation>Сколько гость может быть должен (за вычетом депозита), прежде чем карточка и отчёт «Открытые остатки» покажут превышение. Оставьте пустым — без лимита.</translation>
     </message>
 </context>
 <context>
@@ -4468,6 +4787,66 @@
         <source>read the audit trail</source>
         <translation>читать журнал аудита</translation>
     </message>
+    <message>
+        <source>A {kind} cannot be sent by e-mail</source>
+        <translation>Документ «{kind}» нельзя отправить по эл. почте</translation>
+    </message>
+    <message>
+        <source>Documents can be in {languages}; “{language}” is not one of them</source>
+        <translation>Документы бывают на языках {languages}; «{language}» среди них нет</translation>
+    </message>
+    <message>
+        <source>The e-mail {id} has no document to attach</source>
+        <translation>В письме {id} нет документа для вложения</translation>
+    </message>
+    <message>
+        <source>the anchor file holds a line that is not an anchor</source>
+        <translation>в файле якорей есть строка, которая не является якорем</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>диск заполнен</translation>
+    </message>
+    <message>
+        <source>the disk is read-only</source>
+        <translation>диск только для чтения</translation>
+    </message>
+    <message>
+        <source>the disk reported an error</source>
+        <translation>диск сообщил об ошибке</translation>
+    </message>
+    <message>
+        <source>the folder cannot be found</source>
+        <translation>папка не найдена</translation>
+    </message>
+    <message>
+        <source>the system refused it (the log says why)</source>
+        <translation>система отказала (причина — в журнале)</translation>
+    </message>
+    <message>
+        <source>A credit limit cannot be below zero</source>
+        <translation>Кредитный лимит не может быть меньше нуля</translation>
+    </message>
+    <message>
+        <source>a file is in the way of the folder</source>
+        <translation>на месте папки лежит файл</translation>
+    </message>
+    <message>
+        <source>a folder is in the way of the file</source>
+        <translation>на месте файла лежит папка</translation>
+    </message>
+    <message>
+        <source>e-mail a document to the payer</source>
+        <translation>отправлять документы плательщику по эл. почте</translation>
+    </message>
+    <message>
+        <source>no permission to write there</source>
+        <translation>нет прав на запись туда</translation>
+    </message>
+    <message>
+        <source>set a guest&apos;s credit limit</source>
+        <translation>устанавливать кредитный лимит гостя</translation>
+    </message>
 </context>
 <context>
     <name>DeskText</name>
@@ -4774,6 +5153,101 @@
     <message>
         <source>Front desk</source>
         <translation>Стойка регистрации</translation>
+    </message>
+</context>
+<context>
+    <name>EmailDocumentDialog</name>
+    <message>
+        <source>E-mail folio</source>
+        <translation>Отправить фолио по эл. почте</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Отправить</translation>
+    </message>
+    <message>
+        <source>Folio {owner}</source>
+        <translation>Фолио {owner}</translation>
+    </message>
+    <message>
+        <source>The whole folio</source>
+        <translation>Всё фолио</translation>
+    </message>
+    <message>
+        <source>Bill {number} ({payer})</source>
+        <translation>Счёт {number} ({payer})</translation>
+    </message>
+    <message>
+        <source>&amp;Document:</source>
+        <translation>&amp;Документ:</translation>
+    </message>
+    <message>
+        <source>payer@example.com</source>
+        <translation>payer@example.com</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail address:</source>
+        <translation>&amp;Адрес эл. почты:</translation>
+    </message>
+    <message>
+        <source>&amp;Language of the document:</source>
+        <translation>&amp;Язык документа:</translation>
+    </message>
+    <message>
+        <source>The PDF is made now, as the folio stands, and sent in the background; the list below shows whether the mail server took it.</source>
+        <translation>PDF создаётся сейчас, по текущему состоянию фолио, и отправляется в фоне; список ниже показывает, принял ли его почтовый сервер.</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>Поставлено</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Документ</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Кому</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Ошибка</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>О&amp;бновить</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>sent {when}</source>
+        <translation>отправлено {when}</translation>
+    </message>
+    <message>
+        <source>not sent yet, tried {count} times</source>
+        <translation>ещё не отправлено, попыток: {count}</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>в очереди</translation>
+    </message>
+    <message>
+        <source>Folio</source>
+        <translation>Фолио</translation>
+    </message>
+    <message>
+        <source>Bill {number}</source>
+        <translation>Счёт {number}</translation>
+    </message>
+    <message>
+        <source>{email} is not an e-mail address</source>
+        <translation>{email} — не адрес эл. почты</translation>
     </message>
 </context>
 <context>
@@ -7522,6 +7996,18 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>C&amp;harge…</source>
         <translation>&amp;Списать…</translation>
+    </message>
+    <message>
+        <source>Credit &amp;limit…</source>
+        <translation>Кредитный &amp;лимит…</translation>
+    </message>
+    <message>
+        <source>E-&amp;mail folio…</source>
+        <translation>Отправить фолио по &amp;почте…</translation>
+    </message>
+    <message>
+        <source>Credit limit {limit} exceeded by {amount}</source>
+        <translation>Кредитный лимит {limit} превышен на {amount}</translation>
     </message>
 </context>
 <context>

@@ -263,3 +263,19 @@ def test_the_trail_names_payment_methods_in_the_readers_language(hotel: Hotel):
     manager = hotel.as_role(Role.MANAGER)
     assert manager.run(read_trail, TrailFilter(kind="payment"), language="ru").method_names["cash"] == "Наличные"
     assert manager.run(read_trail, TrailFilter(kind="payment")).method_names["cash"] == stored
+
+
+def test_an_anchor_folder_that_cannot_be_written_is_named_in_words_the_reader_can_translate(
+        sqlite_hotel: Hotel, tmp_path, monkeypatch, caplog):
+    from desk.audit.anchors import ANCHOR_DIR_ENV, TrailAnchorNotWritten
+    from desk.core.errors import Phrase
+
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the anchor folder should be")
+    monkeypatch.setenv(ANCHOR_DIR_ENV, str(blocker))
+    with sqlite_hotel.database.unit_of_work() as session, pytest.raises(TrailAnchorNotWritten) as caught:
+        write_anchor(session, "2026-01-01")
+    reason = caught.value.params["reason"]
+    # A phrase the GUI translates, not the operating system's English; that stays in the log.
+    assert isinstance(reason, Phrase) and reason == "a file is in the way of the folder"
+    assert "Not a directory" in caplog.text or "File exists" in caplog.text

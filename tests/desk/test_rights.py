@@ -32,13 +32,14 @@ from desk.ledger import accounts, bills, payments, postings
 from desk.ledger.models import Payment, Posting
 from desk.ledger.payments import Tender
 from desk.mail import outbox as mail
+from desk.mailing import documents as mail_documents
 from desk.people import admin as people_admin
 from desk.people.auth import ManagerApproval, hash_password
 from desk.people.models import Role, User
 from desk.people.rights import ROLE_RIGHTS, MissingRight, Right
 from desk.pos import checks as pos_checks
 from desk.pos import keys as pos_keys
-from desk.stays import booking, business_day, companies, night_audit, rooms
+from desk.stays import booking, business_day, companies, credit, night_audit, rooms
 from desk.stays import reservations as stays
 from desk.stays.models import DocumentKind as DocumentKindOfGuest
 from tests.actors import signed_in
@@ -191,6 +192,9 @@ USE_CASES: dict[str, Any] = {
     "update_printer": lambda h, s: (devices.update_printer, (1, "P", "tcp://10.0.0.5"), {}),
     "remove_printer": lambda h, s: (devices.remove_printer, (1,), {}),
     "open_drawer": lambda h, s: (devices.open_drawer, (), {}),
+    "set_credit_limit": lambda h, s: (credit.set_credit_limit, (s.stay.reservation_id, h.money("100")), {}),
+    "email_document": lambda h, s: (mail_documents.email_document, ("folio", s.stay.folio_id, "a@b.example", "en"),
+                                    {}),
     "set_mail_settings": lambda h, s: (mail.set_mail_settings, ("127.0.0.1", 25, "none"), {"sender": "a@b.c"}),
     "set_hotel_country": lambda h, s: (document_format.set_hotel_country, ("RU",), {}),
     "set_register_language": lambda h, s: (document_format.set_register_language, ("FP-1", "ru"), {}),
@@ -236,7 +240,7 @@ CLERK_MAY_NOT_EVEN_WITH_APPROVAL = {
     "set_up_hotel", "open_hotel", "add_user", "set_user_active", "reset_secret", "change_role", "add_service",
     "change_service",
     "add_outlet", "add_payment_method", "set_rate", "import_ecb", "add_company", "change_company", "add_register",
-    "import_csv", "set_service_outlet", "read_trail", "save_register_settings", "set_tax_id"}
+    "import_csv", "set_service_outlet", "read_trail", "set_credit_limit", "save_register_settings", "set_tax_id"}
 CLERK_REFUSED = {"reverse_posting", "void_posting", "overpay", "backdated_payment", "backdated_deposit",
                  "refund_payment", "void_payment", "reverse_company_transfer", "check_out_override",
                  "settle_card_by_hand"}

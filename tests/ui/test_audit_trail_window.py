@@ -81,3 +81,27 @@ def test_a_payment_methods_name_reads_in_the_readers_language(qtbot, context_of,
     qtbot.waitUntil(lambda: dialog.page is not None and dialog.model.rowCount() == 1, timeout=WAIT_MS)
     what = dialog.model.index(0, 6).data()
     assert "(Наличные)" in what and "(cash)" not in what
+
+
+def test_a_settings_change_reads_in_the_readers_language(qtbot, context_of, demo_database, qm_dir):
+    from PySide6.QtCore import QCoreApplication
+
+    from desk.audit.reading import TrailFilter, read_trail
+    from desk.mail.outbox import set_mail_settings
+    from ui import i18n
+    from ui.audit.trail import what_text
+
+    manager = signed_in(demo_database, Role.MANAGER)
+    runner = Runner(demo_database)
+    runner.run(set_mail_settings, manager, "mail.hotel.example", 587, "starttls", username="desk",
+               sender="frontdesk@hotel.example", password="s3cret-pass")
+    runner.run(set_mail_settings, manager, "smtp.hotel.example", 587, "starttls", username="desk",
+               sender="frontdesk@hotel.example", password="an0ther-pass")
+    page = runner.read(read_trail, manager, TrailFilter(kind="setting"))
+    latest = page.lines[0]
+    assert "host: mail.hotel.example -> smtp.hotel.example" in latest.summary  # as desk recorded it
+    i18n.install_translator(QCoreApplication.instance(), "ru", qm_dir=qm_dir)
+    text = what_text(latest)
+    assert text.startswith("Настройки эл. почты 1 изменено: ")
+    assert "сервер: mail.hotel.example → smtp.hotel.example" in text and "изменено: пароль" in text
+    assert "host" not in text and "password" not in text and "changed" not in text

@@ -54,6 +54,7 @@ def kind_name(kind: str) -> str:
         AuditKind.KEY: QCoreApplication.translate("AuditTrail", "Key"),
         AuditKind.NIGHT_AUDIT: QCoreApplication.translate("AuditTrail", "Night audit"),
         AuditKind.SETTLED_BY_HAND: QCoreApplication.translate("AuditTrail", "Settled by hand"),
+        AuditKind.MAIL: QCoreApplication.translate("AuditTrail", "Document e-mailed"),
     }
     return names.get(kind, kind)  # type: ignore[call-overload]
 
@@ -97,9 +98,134 @@ def _money_text(line: TrailLine, method_names: Mapping[str, str]) -> str:
     return f"{text}: {reason}" if reason else text
 
 
+def _mail_text(detail: Mapping[str, Any]) -> str:
+    document = {
+        "folio": QCoreApplication.translate("AuditTrail", "Folio"),
+        "bill": QCoreApplication.translate("AuditTrail", "Bill"),
+    }.get(str(detail.get("kind")), str(detail.get("kind")))
+    return QCoreApplication.translate("AuditTrail", "{document} {number} e-mailed to {address} ({language})").format(
+        document=document, number=detail.get("document"), address=detail["recipient"],
+        language=str(detail.get("language", "")))
+
+
+def _table_name(table: str) -> str:
+    names = {
+        "hotel": QCoreApplication.translate("AuditTrail", "Hotel"),
+        "currency_rate": QCoreApplication.translate("AuditTrail", "Currency rate"),
+        "exchange_rate": QCoreApplication.translate("AuditTrail", "Exchange rate"),
+        "tax_rate": QCoreApplication.translate("AuditTrail", "VAT rate"),
+        "payment_method": QCoreApplication.translate("AuditTrail", "Payment method"),
+        "outlet": QCoreApplication.translate("AuditTrail", "Outlet"),
+        "service": QCoreApplication.translate("AuditTrail", "Service"),
+        "room_type": QCoreApplication.translate("AuditTrail", "Room type"),
+        "mail_settings": QCoreApplication.translate("AuditTrail", "E-mail settings"),
+        "pos_setting": QCoreApplication.translate("AuditTrail", "POS setting"),
+        "pos_payment_code": QCoreApplication.translate("AuditTrail", "POS payment code"),
+        "workstation_printer": QCoreApplication.translate("AuditTrail", "Printer"),
+        "card_terminal": QCoreApplication.translate("AuditTrail", "Card terminal"),
+        "card_operator": QCoreApplication.translate("AuditTrail", "Card operator"),
+        "cash_register": QCoreApplication.translate("AuditTrail", "Cash register"),
+    }
+    return names.get(table, table)
+
+
+def _column_name(column: str) -> str:
+    names = {
+        "name": QCoreApplication.translate("AuditTrail", "name"),
+        "base_currency": QCoreApplication.translate("AuditTrail", "base currency"),
+        "address": QCoreApplication.translate("AuditTrail", "address"),
+        "tax_id": QCoreApplication.translate("AuditTrail", "tax number"),
+        "country": QCoreApplication.translate("AuditTrail", "country"),
+        "time_zone": QCoreApplication.translate("AuditTrail", "time zone"),
+        "currency": QCoreApplication.translate("AuditTrail", "currency"),
+        "rate": QCoreApplication.translate("AuditTrail", "rate"),
+        "valid_from": QCoreApplication.translate("AuditTrail", "valid from"),
+        "source": QCoreApplication.translate("AuditTrail", "source"),
+        "code": QCoreApplication.translate("AuditTrail", "code"),
+        "percent": QCoreApplication.translate("AuditTrail", "percent"),
+        "kind": QCoreApplication.translate("AuditTrail", "kind"),
+        "opens_drawer": QCoreApplication.translate("AuditTrail", "opens the drawer"),
+        "fiscal": QCoreApplication.translate("AuditTrail", "fiscal"),
+        "category": QCoreApplication.translate("AuditTrail", "category"),
+        "price": QCoreApplication.translate("AuditTrail", "price"),
+        "tax_code": QCoreApplication.translate("AuditTrail", "VAT rate"),
+        "outlet_code": QCoreApplication.translate("AuditTrail", "outlet"),
+        "default_rate": QCoreApplication.translate("AuditTrail", "rate per night"),
+        "beds": QCoreApplication.translate("AuditTrail", "beds"),
+        "host": QCoreApplication.translate("AuditTrail", "server"),
+        "port": QCoreApplication.translate("AuditTrail", "port"),
+        "security": QCoreApplication.translate("AuditTrail", "security"),
+        "username": QCoreApplication.translate("AuditTrail", "user"),
+        "sender": QCoreApplication.translate("AuditTrail", "sender"),
+        "password_sealed": QCoreApplication.translate("AuditTrail", "password"),
+        "key_id": QCoreApplication.translate("AuditTrail", "key"),
+        "ca_pem": QCoreApplication.translate("AuditTrail", "CA certificate"),
+        "value": QCoreApplication.translate("AuditTrail", "value"),
+        "meaning": QCoreApplication.translate("AuditTrail", "meaning"),
+        "workstation": QCoreApplication.translate("AuditTrail", "workstation"),
+        "url": QCoreApplication.translate("AuditTrail", "address of the device"),
+        "profile": QCoreApplication.translate("AuditTrail", "profile"),
+        "paper_mm": QCoreApplication.translate("AuditTrail", "paper width"),
+        "register_code": QCoreApplication.translate("AuditTrail", "cash register"),
+        "drawer": QCoreApplication.translate("AuditTrail", "cash drawer"),
+        "text_as_image": QCoreApplication.translate("AuditTrail", "text as image"),
+        "own_printer": QCoreApplication.translate("AuditTrail", "own printer"),
+        "merchant_copy": QCoreApplication.translate("AuditTrail", "merchant's copy"),
+        "operator": QCoreApplication.translate("AuditTrail", "operator"),
+        "account": QCoreApplication.translate("AuditTrail", "account"),
+        "api_base": QCoreApplication.translate("AuditTrail", "service address"),
+        "currencies": QCoreApplication.translate("AuditTrail", "currencies"),
+        "secret_sealed": QCoreApplication.translate("AuditTrail", "secret"),
+        "key_prefix": QCoreApplication.translate("AuditTrail", "key prefix"),
+        "retention_days": QCoreApplication.translate("AuditTrail", "days kept"),
+        "language": QCoreApplication.translate("AuditTrail", "language"),
+        "device_id": QCoreApplication.translate("AuditTrail", "device"),
+        "taxation": QCoreApplication.translate("AuditTrail", "taxation"),
+        "vat_map": QCoreApplication.translate("AuditTrail", "VAT codes"),
+    }
+    return names.get(column, column)
+
+
+# Bookkeeping columns every change carries: the entry's own user and time say them already.
+UNSHOWN_COLUMNS = ("id", "changed_at", "changed_by")
+
+
+def changes_text(detail: Mapping[str, Any]) -> str:
+    """A setting's or a device's change (each row's before and after, as desk.audit recorded them) in the
+    reader's language: the table and column names translated, the values as they were typed."""
+    states = {
+        "added": QCoreApplication.translate("AuditTrail", "added"),
+        "changed": QCoreApplication.translate("AuditTrail", "changed"),
+        "deleted": QCoreApplication.translate("AuditTrail", "removed"),
+    }
+    parts = []
+    for change in detail["changes"]:
+        state = str(change.get("state", ""))
+        shown = []
+        for column, values in change.get("columns", {}).items():
+            if column in UNSHOWN_COLUMNS:
+                continue
+            name = _column_name(column)
+            if "before" not in values:
+                shown.append(QCoreApplication.translate("AuditTrail", "{name} changed").format(name=name))
+            elif state == "added":
+                if values["after"] not in (None, ""):
+                    shown.append(f"{name}: {values['after']}")
+            elif state == "deleted":
+                shown.append(f"{name}: {values['before']}")
+            else:
+                shown.append(f"{name}: {values['before']} → {values['after']}")
+        parts.append(QCoreApplication.translate("AuditTrail", "{what} {key} {state}: {changes}").format(
+            what=_table_name(str(change.get("table", ""))), key=change.get("key", ""),
+            state=states.get(state, state), changes=", ".join(shown)))
+    if detail.get("more"):
+        parts.append(QCoreApplication.translate("AuditTrail", "and {count} more").format(count=detail["more"]))
+    return "; ".join(parts)
+
+
 def what_text(line: TrailLine, method_names: Mapping[str, str] | None = None) -> str:
-    """What the entry recorded, in the reader's language where the desk has words for it; otherwise (a
-    setting's or a device's change, as the administrator's dialog described it) as it was recorded.
+    """What the entry recorded, in the reader's language where the desk has words for it (a setting's or a
+    device's change too: its tables and columns named); otherwise as it was recorded.
     ``method_names``: payment methods' names by code (a method no longer there shows its code)."""
     detail = line.detail
     kind = line.kind
@@ -131,6 +257,10 @@ def what_text(line: TrailLine, method_names: Mapping[str, str] | None = None) ->
         text = QCoreApplication.translate("AuditTrail", "Night audit of {date}").format(
             date=format_date(date.fromisoformat(detail["business_date"])))
         return f"{text}: {detail['reason']}" if detail.get("reason") else text
+    if kind == AuditKind.MAIL and "recipient" in detail:
+        return _mail_text(detail)
+    if kind in (AuditKind.SETTING, AuditKind.DEVICE) and detail.get("changes"):
+        return changes_text(detail)
     return line.summary
 
 

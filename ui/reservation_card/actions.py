@@ -23,6 +23,7 @@ from desk.core.money import Money
 from desk.ledger.folios import PaymentLine, PostingLine
 from desk.ledger.models import PostingKind
 from desk.ledger.payments import refund_refusal, void_refusal
+from desk.people.rights import Right
 from desk.reports import render_bill_pdf
 from desk.stays import reservations as stays
 from desk.stays.models import ReservationStatus
@@ -31,10 +32,12 @@ from ui import dialogs
 from ui.cards.saved import SavedCardDialog, SavedCardOperation
 from ui.cards.terminal import CardTerminalDialog, print_card_slip_later
 from ui.dialogs.common import documents_folder_here
+from ui.dialogs.email_document import EmailDocumentDialog
 from ui.i18n import current_language
 from ui.reservation_card.base import BILLS_TAB, SERVICES_TAB
 from ui.reservation_card.breakdown import CardBreakdown
 from ui.reservation_card.holds import CardHolds
+from ui.stays.credit_limit import CreditLimitDialog
 from ui.stays.move_room import open_check_in_to_room, open_move_room
 from ui.stays.reservation_changes import AmendReservationDialog, CancelReservationDialog, NoShowDialog
 
@@ -71,6 +74,11 @@ class CardActions(CardBreakdown, CardHolds):
         self.print_bill_action = self._action(
             "printBillAction", QCoreApplication.translate(
                 "ReservationCard", "Print &bill (PDF)"), self.print_bill, "Ctrl+Shift+P")
+        self.credit_limit_action = self._action("creditLimitAction", QCoreApplication.translate(
+            "ReservationCard", "Credit &limit…"), self.credit_limit)
+        self.email_folio_action = self._action(
+            "emailFolioAction", QCoreApplication.translate(
+                "ReservationCard", "E-&mail folio…"), self.email_folio)
         self.print_receipt_action = self._action(
             "printReceiptAction", QCoreApplication.translate(
                 "ReservationCard", "Print r&eceipt…"), self.print_receipt, "Ctrl+Shift+R")
@@ -135,9 +143,9 @@ class CardActions(CardBreakdown, CardHolds):
         card_menu = bar.addMenu(QCoreApplication.translate("ReservationCard", "&Card"))
         card_menu.setObjectName("cardMenu")
         self._fill(card_menu, [
-            self.add_service_action, self.deposit_action, None,
+            self.add_service_action, self.deposit_action, self.email_folio_action, None,
             self.check_in_action, self.check_in_room_action, self.move_room_action, self.check_out_action, None,
-            self.amend_action, self.cancel_reservation_action, self.no_show_action, None,
+            self.amend_action, self.credit_limit_action, self.cancel_reservation_action, self.no_show_action, None,
             self.reload_action, self.close_action,
         ])
         action_menu = bar.addMenu(QCoreApplication.translate("ReservationCard", "&Action"))
@@ -201,6 +209,8 @@ class CardActions(CardBreakdown, CardHolds):
         self.move_services_action.setEnabled(writable and has_charges)
         self.split_bill_action.setEnabled(writable and has_charges)
         self.print_bill_action.setEnabled(bill is not None)
+        self.credit_limit_action.setEnabled(reservation is not None and self.ctx.actor.may(Right.SET_CREDIT_LIMIT))
+        self.email_folio_action.setEnabled(view is not None and self.ctx.actor.may(Right.EMAIL_DOCUMENTS))
         self.print_receipt_action.setEnabled(self._offers_receipt(payment))
         self.void_action.setEnabled(writable and (self._voidable_posting() is not None
                                                   or self._is_voidable_payment(payment)))
@@ -415,6 +425,18 @@ class CardActions(CardBreakdown, CardHolds):
             return
         bill = self.current_bill() or self.card.folio.bills[0]
         self._show(dialogs.AddServiceDialog(self.ctx, self.card, bill.bill.id, self))
+
+    def credit_limit(self) -> None:
+        view = self.view
+        if self.card is None or view is None or view.folio.reservation is None \
+                or not self.credit_limit_action.isEnabled():
+            return
+        self._show(CreditLimitDialog(self.ctx, view.folio.reservation, self.card.currency, self))
+
+    def email_folio(self) -> None:
+        if self.card is None or not self.email_folio_action.isEnabled():
+            return
+        self._show(EmailDocumentDialog(self.ctx, self.card, self))
 
     def deposit(self) -> None:
         if self.card is None or not self.deposit_action.isEnabled():

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel
 
 from desk.core.money import Money
 from desk.ledger.models import Folio
+from desk.stays.credit import over_credit_limit
 from desk.stays.models import ReservationStatus
 from desk.stays.reservation_card import ReservationCardData
 from ui.i18n import format_date, money_text
@@ -60,6 +61,13 @@ class CardHeader(CardWindowBase):
         grid.addWidget(self.balance_label, 0, 1)
         grid.addWidget(self.equivalents_label, 1, 1)
         grid.addWidget(self.deposit_label, 2, 1)
+        self.credit_label = QLabel()
+        self.credit_label.setObjectName("creditLabel")
+        self.credit_label.setProperty("error", True)
+        self.credit_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.credit_label.setWordWrap(True)
+        self.credit_label.hide()
+        grid.addWidget(self.credit_label, 3, 1)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
         return grid
@@ -92,6 +100,13 @@ class CardHeader(CardWindowBase):
             "ReservationCard", "The balance in the other currencies the hotel accepts"))
         self.deposit_label.setText(QCoreApplication.translate(
             "ReservationCard", "Deposit: {amount}").format(amount=money_text(view.deposit_balance)))
+        limit = reservation.credit_limit if reservation is not None else None
+        over = over_credit_limit(limit, balance)
+        self.credit_label.setVisible(over is not None)
+        if limit is not None and over is not None:
+            self.credit_label.setText(QCoreApplication.translate(
+                "ReservationCard", "Credit limit {limit} exceeded by {amount}").format(
+                limit=money_text(limit), amount=money_text(over)))
         self.tab_text = self._tab_text(folio)
         title = self._owner_name(folio)
         if reservation is not None:

@@ -1,0 +1,86 @@
+"""Folios and bills e-mailed to the payer through the outbox and a real SMTP server on loopback (aiosmtpd)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+
+from desk.audit.models import AuditEntry, AuditKind
+from desk.core.errors import InvalidInput
+from desk.ledger.postings import post_service
+from desk.mail.outbox import send_due
+from desk.mailing.documents import DOCUMENTS, email_document, folio_mails, mail_suggestion
+from desk.people.models import Role
+from desk.stays.reservations import post_night
+from tests.helpers import free_port, pdf_text
+
+from .conftest import Hotel, refused
+from .test_mail import configure, smtp_server  # noqa: F401  (the fixture, used by name)
+
+
+def test_a_folio_arrives_as_the_clerk_saw_it_in_the_chosen_language(hotel: Hotel, smtp_server):  # noqa: F811
+    inbox, port = smtp_server
+    configure(hotel, port)
+    stay = hotel.stay()
+    hotel.run(post_night, stay.reservation_id, date.today())
+    clerk = hotel.as_role(Role.CLERK)
+    queued = clerk.run(email_document, "folio", stay.folio_id, " accounts@example.com ", "ru")
+    # The folio changes before the worker sends: the payer still receives what was queued.
+    hotel.run(post_service, bill_id=stay.bill_id, service_code="SPA")
+
+    (mail,) = hotel.query(folio_mails, stay.folio_id)
+    assert (mail.id, mail.state, mail.recipient, mail.queued_by) == (queued, "queued", "accounts@example.com",
+                                                                   clerk.actor.username)
+    assert send_due(hotel.database) == 1
+    (message,) = inbox.messages
+    assert message["To"] == "accounts@example.com"
+    assert message["Subject"].startswith("Hotel Aurora: Фолио T")
+    assert "Во вложении: Фолио" in message.get_body(("plain",)).get_content()
+    (attachment,) = message.iter_attachments()
+    assert attachment.get_content_type() == "application/pdf"
+    assert attachment.get_filename() == f"folio-{stay.folio_id}.pdf"
+    text = pdf_text(attachment.get_content())
+    assert "Фолио" in text and "Остаток по фолио:" in text
+    assert "Guest0 Test" in text
+    assert "100,00" in text or "100.00" in text
+    assert "спа" not in text.lower() and "35,00" not in text  # the spa posted after the clerk sent it is not there
+    (mail,) = hotel.query(folio_mails, stay.folio_id)
+    assert mail.state == "sent" and mail.attempts == 1
+    with hotel.database.unit_of_work() as session:
+        (entry,) = session.scalars(select(AuditEntry).where(AuditEntry.kind == AuditKind.MAIL)).all()
+        assert (entry.username, entry.folio_id) == (clerk.actor.username, stay.folio_id)
+        assert "accounts@example.com" in entry.summary
+
+
+def test_a_bill_goes_too_and_a_failure_is_shown_with_its_error(hotel: Hotel):
+    configure(hotel, free_port())  # nothing listens there
+    stay = hotel.stay()
+    hotel.run(post_night, stay.reservation_id, date.today())
+    hotel.run(email_document, "bill", stay.bill_id, "guest@example.com", "en")
+    assert send_due(hotel.database) == 0
+    (mail,) = hotel.query(folio_mails, stay.folio_id)
+    assert mail.kind == "bill" and mail.state == "failed"
+    assert "refused the connection" in mail.last_error
+
+
+def test_a_wrong_address_language_or_kind_is_refused_and_nothing_written(hotel: Hotel):
+    stay = hotel.stay()
+    refused(hotel, InvalidInput, "{email} is not an e-mail address",
+            lambda: hotel.run(email_document, "folio", stay.folio_id, "accounts@example", "en"), field="recipient")
+    refused(hotel, InvalidInput, "Documents can be in {languages}; “{language}” is not one of them",
+            lambda: hotel.run(email_document, "folio", stay.folio_id, "a@example.com", "de"), field="language")
+    refused(hotel, InvalidInput, "A {kind} cannot be sent by e-mail",
+            lambda: hotel.run(email_document, "menu", stay.folio_id, "a@example.com", "en"), field="kind")
+
+
+def test_the_dialog_starts_with_the_guests_address_then_the_last_one_used(sqlite_hotel: Hotel):
+    stay = sqlite_hotel.stay()
+    assert sqlite_hotel.query(mail_suggestion, stay.folio_id).recipient == ""
+    from desk.stays.models import Guest, Reservation
+
+    with sqlite_hotel.database.writing() as session:
+        session.get_one(Reservation, stay.reservation_id).guests[0].email = "guest0@example.com"
+        assert isinstance(session.get_one(Reservation, stay.reservation_id).guests[0], Guest)
+    assert sqlite_hotel.query(mail_suggestion, stay.folio_id).recipient == "guest0@example.com"
+    assert set(DOCUMENTS) >= {"folio", "bill"}

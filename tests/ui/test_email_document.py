@@ -1,0 +1,40 @@
+"""E-mail folio…: the address checked by its field, the folio queued in the chosen language, listed with its state."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton, QTableView
+from sqlalchemy import select
+
+from desk.mail.models import MailOutbox
+from tests.helpers import pdf_text
+from tests.ui.test_dialogs_common import apply_refused, card_window, child, click, find_card, opened, retype
+from ui.dialogs.email_document import EmailDocumentDialog
+
+pytestmark = pytest.mark.gui
+
+
+def test_a_clerk_sends_the_folio_in_russian_and_sees_it_queued(qtbot, desk_context, demo_database):
+    card = find_card(demo_database, lambda c: bool(c.folio.bills))
+    window = card_window(qtbot)
+    dialog = opened(qtbot, EmailDocumentDialog(desk_context, card, parent=window))
+    address = child(dialog, QLineEdit, "addressEdit")
+    qtbot.waitUntil(child(dialog, QPushButton, "applyButton").isEnabled, timeout=30_000)  # the suggestion read
+    retype(qtbot, address, "accounts at example")
+    assert "accounts at example" in apply_refused(qtbot, dialog, "recipient")
+    with demo_database.unit_of_work() as session:
+        assert session.scalars(select(MailOutbox).where(MailOutbox.folio_id == card.folio.folio.id)).first() is None
+
+    retype(qtbot, address, "accounts@example.com")
+    language = child(dialog, QComboBox, "languageCombo")
+    language.setCurrentIndex(language.findData("ru"))
+    click(qtbot, dialog, "applyButton")
+    table = child(dialog, QTableView, "mailsView")
+    qtbot.waitUntil(lambda: table.model().rowCount() == 1, timeout=30_000)
+    row = [table.model().index(0, column).data() for column in range(4)]
+    assert row[1:] == ["Folio", "accounts@example.com", "queued"]
+    assert dialog.isVisible()  # stays open to show how far the mail got
+    with demo_database.unit_of_work() as session:
+        (mail,) = session.scalars(select(MailOutbox).where(MailOutbox.folio_id == card.folio.folio.id)).all()
+        assert mail.id == dialog.queued_id and mail.language == "ru" and mail.pdf is not None
+        assert "Фолио" in pdf_text(mail.pdf)
