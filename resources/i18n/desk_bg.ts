@@ -1011,6 +1011,10 @@
         <translation>&amp;Търговски обекти</translation>
     </message>
     <message>
+        <source>POS mappin&amp;g</source>
+        <translation>Съпоставяне с &amp;POS</translation>
+    </message>
+    <message>
         <source>&amp;Payment methods</source>
         <translation>&amp;Начини на плащане</translation>
     </message>
@@ -1081,6 +1085,62 @@
     <message>
         <source>Add &amp;outlet</source>
         <translation>Добави &amp;обект</translation>
+    </message>
+    <message>
+        <source>item code</source>
+        <translation>код на артикул</translation>
+    </message>
+    <message>
+        <source>category code</source>
+        <translation>код на категория</translation>
+    </message>
+    <message>
+        <source>any other line</source>
+        <translation>всеки друг ред</translation>
+    </message>
+    <message>
+        <source>POS line</source>
+        <translation>Ред от POS</translation>
+    </message>
+    <message>
+        <source>POS code</source>
+        <translation>Код в POS</translation>
+    </message>
+    <message>
+        <source>Posts as service</source>
+        <translation>Осчетоводява се като услуга</translation>
+    </message>
+    <message>
+        <source>Revenue group</source>
+        <translation>Група приходи</translation>
+    </message>
+    <message>
+        <source>A POS check&apos;s line posts as the service its item code is mapped to, else its category code&apos;s, else the outlet&apos;s service for any other line. A line none of them names still posts, and the revenue report lists its check.</source>
+        <translation>Редът от сметка на POS се осчетоводява като услугата, съпоставена с кода на артикула, иначе с кода на категорията, иначе като услугата на обекта за всеки друг ред. Ред без съпоставяне пак се осчетоводява, а справката за приходите показва сметката му.</translation>
+    </message>
+    <message>
+        <source>Ou&amp;tlet:</source>
+        <translation>&amp;Обект:</translation>
+    </message>
+    <message>
+        <source>POS &amp;line:</source>
+        <translation>&amp;Ред от POS:</translation>
+    </message>
+    <message>
+        <source>POS co&amp;de:</source>
+        <translation>&amp;Код в POS:</translation>
+    </message>
+    <message>
+        <source>Posts as ser&amp;vice:</source>
+        <translation>Осчетоводява се като &amp;услуга:</translation>
+    </message>
+    <message>
+        <source>&amp;Map</source>
+        <translation>Съ&amp;постави</translation>
+    </message>
+    <message>
+        <source>&amp;Remove mapping</source>
+        <translation>&amp;Премахни съпоставянето</translation>
     </message>
     <message>
         <source>cash</source>
@@ -2103,6 +2163,10 @@
     <message>
         <source>Outlet {key} does not exist</source>
         <translation>Търговски обект {key} не съществува</translation>
+    </message>
+    <message>
+        <source>Outlet {outlet} has no POS mapping {kind} {pos_code}</source>
+        <translation>Обектът {outlet} няма съпоставяне с POS {kind} {pos_code}</translation>
     </message>
     <message>
         <source>POS payment code {code} is not mapped at the hotel: map it to credit or deposit (desk pos code set CODE credit)</source>
@@ -3895,6 +3959,14 @@
     <message>
         <source>A report covers at most {days} days</source>
         <translation>Отчетът обхваща най-много {days} дни</translation>
+    </message>
+    <message>
+        <source>A POS item or category code is 1-{limit} characters</source>
+        <translation>Кодът на артикул или категория в POS е от 1 до {limit} знака</translation>
+    </message>
+    <message>
+        <source>A POS mapping is one of: {values}</source>
+        <translation>Съпоставянето с POS е едно от: {values}</translation>
     </message>
     <message>
         <source>Aged on</source>

@@ -1011,6 +1011,10 @@
         <translation>&amp;Точки продаж</translation>
     </message>
     <message>
+        <source>POS mappin&amp;g</source>
+        <translation>Сопоставление &amp;POS</translation>
+    </message>
+    <message>
         <source>&amp;Payment methods</source>
         <translation>&amp;Способы оплаты</translation>
     </message>
@@ -1081,6 +1085,62 @@
     <message>
         <source>Add &amp;outlet</source>
         <translation>Добавить &amp;точку продаж</translation>
+    </message>
+    <message>
+        <source>item code</source>
+        <translation>код блюда</translation>
+    </message>
+    <message>
+        <source>category code</source>
+        <translation>код категории</translation>
+    </message>
+    <message>
+        <source>any other line</source>
+        <translation>любая другая строка</translation>
+    </message>
+    <message>
+        <source>POS line</source>
+        <translation>Строка POS</translation>
+    </message>
+    <message>
+        <source>POS code</source>
+        <translation>Код в POS</translation>
+    </message>
+    <message>
+        <source>Posts as service</source>
+        <translation>Проводится как услуга</translation>
+    </message>
+    <message>
+        <source>Revenue group</source>
+        <translation>Группа выручки</translation>
+    </message>
+    <message>
+        <source>A POS check&apos;s line posts as the service its item code is mapped to, else its category code&apos;s, else the outlet&apos;s service for any other line. A line none of them names still posts, and the revenue report lists its check.</source>
+        <translation>Строка чека POS проводится как услуга, сопоставленная коду блюда, иначе коду категории, иначе как услуга точки продаж для любой другой строки. Строка без сопоставления всё равно проводится, а отчёт о выручке показывает её чек.</translation>
+    </message>
+    <message>
+        <source>Ou&amp;tlet:</source>
+        <translation>&amp;Точка продаж:</translation>
+    </message>
+    <message>
+        <source>POS &amp;line:</source>
+        <translation>&amp;Строка POS:</translation>
+    </message>
+    <message>
+        <source>POS co&amp;de:</source>
+        <translation>&amp;Код в POS:</translation>
+    </message>
+    <message>
+        <source>Posts as ser&amp;vice:</source>
+        <translation>Проводится как &amp;услуга:</translation>
+    </message>
+    <message>
+        <source>&amp;Map</source>
+        <translation>Со&amp;поставить</translation>
+    </message>
+    <message>
+        <source>&amp;Remove mapping</source>
+        <translation>&amp;Удалить сопоставление</translation>
     </message>
     <message>
         <source>cash</source>
@@ -2103,6 +2163,10 @@
     <message>
         <source>Outlet {key} does not exist</source>
         <translation>Точки продаж {key} не существует</translation>
+    </message>
+    <message>
+        <source>Outlet {outlet} has no POS mapping {kind} {pos_code}</source>
+        <translation>У точки продаж {outlet} нет сопоставления POS {kind} {pos_code}</translation>
     </message>
     <message>
         <source>POS payment code {code} is not mapped at the hotel: map it to credit or deposit (desk pos code set CODE credit)</source>
@@ -3895,6 +3959,14 @@
     <message>
         <source>A report covers at most {days} days</source>
         <translation>Отчёт охватывает не более {days} дней</translation>
+    </message>
+    <message>
+        <source>A POS item or category code is 1-{limit} characters</source>
+        <translation>Код блюда или категории POS — от 1 до {limit} символов</translation>
+    </message>
+    <message>
+        <source>A POS mapping is one of: {values}</source>
+        <translation>Сопоставление POS — одно из: {values}</translation>
     </message>
     <message>
         <source>Aged on</source>

@@ -36,6 +36,7 @@ from desk.people.auth import ManagerApproval, hash_password
 from desk.people.models import Role, User
 from desk.people.rights import ROLE_RIGHTS, MissingRight, Right
 from desk.pos import checks as pos_checks
+from desk.pos import item_map as pos_item_map
 from desk.pos import keys as pos_keys
 from desk.stays import booking, business_day, companies, night_audit, rooms
 from desk.stays import reservations as stays
@@ -217,6 +218,8 @@ USE_CASES: dict[str, Any] = {
     "add_company": lambda h, s: (companies.add_company, ("Sea Co",), {}),
     "change_company": lambda h, s: (companies.change_company, (s.company_id, "Sea Co", "", "", None), {}),
     "set_service_outlet": lambda h, s: (catalogue.set_service_outlet, ("CITYTAX", None), {}),
+    "set_item_map": lambda h, s: (pos_item_map.set_item_map, ("REST", "item", "31", "BREAKFAST"), {}),
+    "remove_item_map": lambda h, s: (pos_item_map.remove_item_map, ("REST", "item", "31"), {}),
     "import_csv": lambda h, s: (csv_import.import_csv, ("guests", b"first_name;last_name\nA;B\n", "g.csv"), {}),
 }
 _BOOKING = booking.Booking(date.today(), date.today() + timedelta(days=1), new_guests=(booking.NewGuest("A", "B"),),
@@ -232,7 +235,8 @@ CLERK_MAY_NOT_EVEN_WITH_APPROVAL = {
     "set_up_hotel", "open_hotel", "add_user", "set_user_active", "reset_secret", "change_role", "add_service",
     "change_service",
     "add_outlet", "add_payment_method", "set_rate", "import_ecb", "add_company", "change_company", "add_register",
-    "import_csv", "set_service_outlet", "read_trail", "save_register_settings", "set_tax_id"}
+    "import_csv", "set_service_outlet", "set_item_map", "remove_item_map", "read_trail", "save_register_settings",
+    "set_tax_id"}
 CLERK_REFUSED = {"reverse_posting", "void_posting", "overpay", "backdated_payment", "backdated_deposit",
                  "refund_payment", "void_payment", "reverse_company_transfer", "check_out_override",
                  "settle_card_by_hand"}

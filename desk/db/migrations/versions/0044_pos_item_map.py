@@ -1,0 +1,65 @@
+"""A POS check's lines post as the hotel's services: per outlet, a till's item or category code
+names a service, and an outlet's default service takes the lines nobody mapped.
+
+``pos_item_map`` is a setting a manager edits (the desk's role may change and delete its rows);
+each change is recorded in ``admin_change``. ``pos_check.unmapped_lines`` counts the lines of a
+check that went to the default service (or to no service at all), so that the revenue report can
+say which checks need a mapping: a check is never refused for it.
+
+Revision ID: 0044_pos_item_map
+Revises: 0038_audit_trail
+"""
+
+import os
+import re
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+from sqlalchemy import text
+
+revision: str = "0044_pos_item_map"
+down_revision: str | None = "0038_audit_trail"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+# As 0016_desk_role names the desk's role.
+ROLE_SETTING = "DESK_DB_DESK_ROLE"
+DEFAULT_ROLE = "desk_app"
+
+
+def _desk_role() -> str:
+    role = os.environ.get(ROLE_SETTING) or DEFAULT_ROLE
+    if not re.fullmatch(r"[a-z_][a-z0-9_]{0,62}", role):
+        raise ValueError(f"{ROLE_SETTING}={role!r}: a role name of lower-case letters, digits and _ only")
+    return role
+
+
+def upgrade() -> None:
+    op.create_table(
+        "pos_item_map",
+        sa.Column("outlet_code", sa.String(16), sa.ForeignKey("outlet.code", name="fk_pos_item_map_outlet_code_outlet"),
+                  nullable=False),
+        sa.Column("kind", sa.String(16), nullable=False),
+        sa.Column("pos_code", sa.String(40), nullable=False),
+        sa.Column("service_code", sa.String(24),
+                  sa.ForeignKey("service.code", name="fk_pos_item_map_service_code_service"), nullable=False),
+        sa.PrimaryKeyConstraint("outlet_code", "kind", "pos_code", name="pk_pos_item_map"),
+    )
+    connection = op.get_bind()
+    if connection.dialect.name == "sqlite":
+        op.execute("ALTER TABLE pos_check ADD COLUMN unmapped_lines INTEGER NOT NULL DEFAULT 0")
+        return
+    op.add_column("pos_check", sa.Column("unmapped_lines", sa.Integer(), nullable=False, server_default="0"))
+    role = _desk_role()
+    if connection.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :role"), {"role": role}).first():
+        schema = connection.execute(text("SELECT current_schema()")).scalar_one()
+        op.execute(f'GRANT SELECT, INSERT, UPDATE, DELETE ON "{schema}".pos_item_map TO {role}')
+
+
+def downgrade() -> None:
+    if op.get_bind().dialect.name == "sqlite":
+        op.execute("ALTER TABLE pos_check DROP COLUMN unmapped_lines")
+    else:
+        op.drop_column("pos_check", "unmapped_lines")
+    op.drop_table("pos_item_map")
