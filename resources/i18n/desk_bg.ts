@@ -1468,6 +1468,14 @@
         <translation>На гост на нощувка</translation>
     </message>
     <message>
+        <source>Of the room night</source>
+        <translation>От цената на нощувката</translation>
+    </message>
+    <message>
+        <source>Children exempt under</source>
+        <translation>Децата освободени до</translation>
+    </message>
+    <message>
         <source>Charged as</source>
         <translation>Начислява се като</translation>
     </message>
@@ -1488,6 +1496,18 @@
         <translation>&amp;Сума на гост на нощувка:</translation>
     </message>
     <message>
+        <source>&amp;Percentage of the room night:</source>
+        <translation>&amp;Процент от цената на нощувката:</translation>
+    </message>
+    <message>
+        <source>no exemption</source>
+        <translation>не са освободени</translation>
+    </message>
+    <message>
+        <source>C&amp;hildren exempt under the age of:</source>
+        <translation>&amp;Децата са освободени до възраст:</translation>
+    </message>
+    <message>
         <source>&amp;Charged as service:</source>
         <translation>&amp;Начислява се като услуга:</translation>
     </message>
@@ -1500,8 +1520,12 @@
         <translation>&amp;Задай</translation>
     </message>
     <message>
+        <source>The night audit charges each guest in the house the amount that applies to the night, and the percentage of the room night for the guests it applies to. Children under the age, and guests whose exemption the desk recorded, pay none. A setting is never changed once made: set a new one from a later date (0 and no percentage: no city tax from that date).</source>
+        <translation>Нощният одит начислява на всеки настанен гост сумата, валидна за нощта, и процента от цената на нощувката за гостите, които го дължат. Децата под възрастта и гостите, чието освобождаване е записано на рецепцията, не плащат. Зададената стойност не се променя: задайте нова от по-късна дата (0 и без процент: без туристически данък от тази дата).</translation>
+    </message>
+    <message>
         <source>The night audit charges each guest in the house the amount that applies to the night. An amount is never changed once set: set a new one from a later date (0: no city tax from that date).</source>
-        <translation>Нощният одит начислява на всеки настанен гост сумата, валидна за нощта. Зададена сума не се променя: задайте нова от по-късна дата (0 — без данък от тази дата).</translation>
+        <translation type="vanished">Нощният одит начислява на всеки настанен гост сумата, валидна за нощта. Зададена сума не се променя: задайте нова от по-късна дата (0 — без данък от тази дата).</translation>
     </message>
     <message>
         <source>none</source>
@@ -1857,6 +1881,10 @@
         <translation>Ролята „{role}“ не позволява да {action}: нужно е разрешение от мениджър</translation>
     </message>
     <message>
+        <source>An exemption&apos;s reason is at most {limit} characters</source>
+        <translation>Причината за освобождаване е най-много {limit} знака</translation>
+    </message>
+    <message>
         <source>An item&apos;s name is too long: at most {limit} characters</source>
         <translation>Името на артикула е твърде дълго: най-много {limit} знака</translation>
     </message>
@@ -1927,6 +1955,10 @@
     <message>
         <source>Check {check_id} was never charged to a room by POS {pos_name}</source>
         <translation>Сметка {check_id} никога не е начислявана към стая от POS {pos_name}</translation>
+    </message>
+    <message>
+        <source>Children are exempt under an age from 1 to {limit}</source>
+        <translation>Възрастта за освобождаване на деца е от 1 до {limit} години</translation>
     </message>
     <message>
         <source>Choose a room type or a room</source>
@@ -3967,6 +3999,14 @@
     <message>
         <source>A POS mapping is one of: {values}</source>
         <translation>Съпоставянето с POS е едно от: {values}</translation>
+    </message>
+    <message>
+        <source>A birth date cannot be in the future</source>
+        <translation>Датата на раждане не може да е в бъдещето</translation>
+    </message>
+    <message>
+        <source>A percentage of the room rate is from 0 to 100</source>
+        <translation>Процентът от цената на стаята е от 0 до 100</translation>
     </message>
     <message>
         <source>Aged on</source>

@@ -1468,6 +1468,14 @@
         <translation>За гостя в сутки</translation>
     </message>
     <message>
+        <source>Of the room night</source>
+        <translation>От стоимости ночи</translation>
+    </message>
+    <message>
+        <source>Children exempt under</source>
+        <translation>Дети освобождены до</translation>
+    </message>
+    <message>
         <source>Charged as</source>
         <translation>Начисляется как</translation>
     </message>
@@ -1488,6 +1496,18 @@
         <translation>&amp;Сумма за гостя в сутки:</translation>
     </message>
     <message>
+        <source>&amp;Percentage of the room night:</source>
+        <translation>&amp;Процент от стоимости ночи:</translation>
+    </message>
+    <message>
+        <source>no exemption</source>
+        <translation>не освобождаются</translation>
+    </message>
+    <message>
+        <source>C&amp;hildren exempt under the age of:</source>
+        <translation>&amp;Дети освобождены до возраста:</translation>
+    </message>
+    <message>
         <source>&amp;Charged as service:</source>
         <translation>&amp;Начислять как услугу:</translation>
     </message>
@@ -1500,8 +1520,12 @@
         <translation>&amp;Задать</translation>
     </message>
     <message>
+        <source>The night audit charges each guest in the house the amount that applies to the night, and the percentage of the room night for the guests it applies to. Children under the age, and guests whose exemption the desk recorded, pay none. A setting is never changed once made: set a new one from a later date (0 and no percentage: no city tax from that date).</source>
+        <translation>Ночной аудит начисляет каждому проживающему гостю сумму, действующую на эту ночь, и процент от стоимости ночи за гостей, которые его платят. Дети до указанного возраста и гости, чьё освобождение записано на стойке, не платят. Установленное значение не меняется: задайте новое с более поздней даты (0 и без процента — с этой даты туристического налога нет).</translation>
+    </message>
+    <message>
         <source>The night audit charges each guest in the house the amount that applies to the night. An amount is never changed once set: set a new one from a later date (0: no city tax from that date).</source>
-        <translation>Ночной аудит начисляет каждому проживающему гостю сумму, действующую в эту ночь. Заданная сумма не меняется: задайте новую с более поздней даты (0 — без налога с этой даты).</translation>
+        <translation type="vanished">Ночной аудит начисляет каждому проживающему гостю сумму, действующую в эту ночь. Заданная сумма не меняется: задайте новую с более поздней даты (0 — без налога с этой даты).</translation>
     </message>
     <message>
         <source>none</source>
@@ -1857,6 +1881,10 @@
         <translation>Роль «{role}» не позволяет {action}: нужно разрешение менеджера</translation>
     </message>
     <message>
+        <source>An exemption&apos;s reason is at most {limit} characters</source>
+        <translation>Причина освобождения — не длиннее {limit} символов</translation>
+    </message>
+    <message>
         <source>An item&apos;s name is too long: at most {limit} characters</source>
         <translation>Название позиции слишком длинное: не более {limit} символов</translation>
     </message>
@@ -1927,6 +1955,10 @@
     <message>
         <source>Check {check_id} was never charged to a room by POS {pos_name}</source>
         <translation>Чек {check_id} не списывался на номер с POS {pos_name}</translation>
+    </message>
+    <message>
+        <source>Children are exempt under an age from 1 to {limit}</source>
+        <translation>Возраст освобождения детей — от 1 до {limit} лет</translation>
     </message>
     <message>
         <source>Choose a room type or a room</source>
@@ -3967,6 +3999,14 @@
     <message>
         <source>A POS mapping is one of: {values}</source>
         <translation>Сопоставление POS — одно из: {values}</translation>
+    </message>
+    <message>
+        <source>A birth date cannot be in the future</source>
+        <translation>Дата рождения не может быть в будущем</translation>
+    </message>
+    <message>
+        <source>A percentage of the room rate is from 0 to 100</source>
+        <translation>Процент от стоимости номера — от 0 до 100</translation>
     </message>
     <message>
         <source>Aged on</source>

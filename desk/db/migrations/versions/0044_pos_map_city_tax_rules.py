@@ -6,7 +6,13 @@ each change is recorded in ``admin_change``. ``pos_check.unmapped_lines`` counts
 check that went to the default service (or to no service at all), so that the revenue report can
 say which checks need a mapping: a check is never refused for it.
 
-Revision ID: 0044_pos_item_map
+City tax rules: besides its amount per guest and night, a city tax setting may charge a percentage
+of the room night (``percent_of_rate``) and leave children under an age out
+(``child_age_under``); a guest records a birth date and a reason the city tax does not apply to
+them (``city_tax_exemption``, e.g. disabled, on duty). Columns added in place: SQLite rebuilds no
+table, so no trigger is lost, and the desk role's grants on both tables cover them.
+
+Revision ID: 0044_pos_map_city_tax_rules
 Revises: 0038_audit_trail
 """
 
@@ -18,7 +24,7 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy import text
 
-revision: str = "0044_pos_item_map"
+revision: str = "0044_pos_map_city_tax_rules"
 down_revision: str | None = "0038_audit_trail"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
@@ -35,6 +41,15 @@ def _desk_role() -> str:
     return role
 
 
+_SQLITE_COLUMNS = (
+    "ALTER TABLE pos_check ADD COLUMN unmapped_lines INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE city_tax ADD COLUMN percent_of_rate VARCHAR(40) NOT NULL DEFAULT '0'",
+    "ALTER TABLE city_tax ADD COLUMN child_age_under INTEGER",
+    "ALTER TABLE guest ADD COLUMN birth_date DATE",
+    "ALTER TABLE guest ADD COLUMN city_tax_exemption VARCHAR(80) NOT NULL DEFAULT ''",
+)
+
+
 def upgrade() -> None:
     op.create_table(
         "pos_item_map",
@@ -48,9 +63,14 @@ def upgrade() -> None:
     )
     connection = op.get_bind()
     if connection.dialect.name == "sqlite":
-        op.execute("ALTER TABLE pos_check ADD COLUMN unmapped_lines INTEGER NOT NULL DEFAULT 0")
+        for statement in _SQLITE_COLUMNS:
+            op.execute(statement)
         return
     op.add_column("pos_check", sa.Column("unmapped_lines", sa.Integer(), nullable=False, server_default="0"))
+    op.add_column("city_tax", sa.Column("percent_of_rate", sa.Numeric(6, 3), nullable=False, server_default="0"))
+    op.add_column("city_tax", sa.Column("child_age_under", sa.Integer(), nullable=True))
+    op.add_column("guest", sa.Column("birth_date", sa.Date(), nullable=True))
+    op.add_column("guest", sa.Column("city_tax_exemption", sa.String(80), nullable=False, server_default=""))
     role = _desk_role()
     if connection.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :role"), {"role": role}).first():
         schema = connection.execute(text("SELECT current_schema()")).scalar_one()
@@ -58,8 +78,10 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    if op.get_bind().dialect.name == "sqlite":
-        op.execute("ALTER TABLE pos_check DROP COLUMN unmapped_lines")
-    else:
-        op.drop_column("pos_check", "unmapped_lines")
+    for table, column in (("guest", "city_tax_exemption"), ("guest", "birth_date"), ("city_tax", "child_age_under"),
+                          ("city_tax", "percent_of_rate"), ("pos_check", "unmapped_lines")):
+        if op.get_bind().dialect.name == "sqlite":
+            op.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+        else:
+            op.drop_column(table, column)
     op.drop_table("pos_item_map")
