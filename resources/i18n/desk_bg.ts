@@ -1885,6 +1885,14 @@
         <translation>Причината за освобождаване е най-много {limit} знака</translation>
     </message>
     <message>
+        <source>An external id is 1-{limit} characters</source>
+        <translation>Външният идентификатор е от 1 до {limit} знака</translation>
+    </message>
+    <message>
+        <source>An external id is at most {limit} characters</source>
+        <translation>Външният идентификатор е най-много {limit} знака</translation>
+    </message>
+    <message>
         <source>An item&apos;s name is too long: at most {limit} characters</source>
         <translation>Името на артикула е твърде дълго: най-много {limit} знака</translation>
     </message>
@@ -2055,6 +2063,10 @@
     <message>
         <source>Guest {guest} does not stay in {stay}</source>
         <translation>Гост {guest} не е настанен по резервация {stay}</translation>
+    </message>
+    <message>
+        <source>Guest {guest} is not known: give their name in guests</source>
+        <translation>Гостът {guest} не е известен: посочете името му в колоната guests</translation>
     </message>
     <message>
         <source>Guest {key} does not exist</source>
@@ -3341,6 +3353,10 @@
         <translation>„{text}“ не е парична сума</translation>
     </message>
     <message>
+        <source>“{value}” is not a date (YYYY-MM-DD)</source>
+        <translation>„{value}“ не е дата (ГГГГ-ММ-ДД)</translation>
+    </message>
+    <message>
         <source>“{value}” is not a quantity</source>
         <translation>„{value}“ не е количество</translation>
     </message>
@@ -4009,6 +4025,10 @@
         <translation>Процентът от цената на стаята е от 0 до 100</translation>
     </message>
     <message>
+        <source>A reservation&apos;s status is confirmed or cancelled, not “{value}”</source>
+        <translation>Статусът на резервацията е confirmed или cancelled, а не „{value}“</translation>
+    </message>
+    <message>
         <source>Aged on</source>
         <translation>Давност към</translation>
     </message>
@@ -4375,6 +4395,10 @@
     <message>
         <source>The terminal sent only its total: no payment can be named</source>
         <translation>Терминалът изпрати само общата сума: не може да се посочи плащане</translation>
+    </message>
+    <message>
+        <source>There is no company {company}: import it first</source>
+        <translation>Няма фирма {company}: първо я импортирайте</translation>
     </message>
     <message>
         <source>There is no report called {name}</source>
@@ -4878,6 +4902,10 @@
         <translation>Гости</translation>
     </message>
     <message>
+        <source>Reservations</source>
+        <translation>Резервации</translation>
+    </message>
+    <message>
         <source>&amp;What:</source>
         <translation>&amp;Какво:</translation>
     </message>
@@ -4898,6 +4926,10 @@
         <translation>&amp;Импортирай</translation>
     </message>
     <message>
+        <source>&amp;Dry run</source>
+        <translation>&amp;Пробно изпълнение</translation>
+    </message>
+    <message>
         <source>Columns: {required}</source>
         <translation>Колони: {required}</translation>
     </message>
@@ -4906,12 +4938,44 @@
         <translation>(незадължителни: {optional})</translation>
     </message>
     <message>
+        <source>Reservations go in row by row: a line refused is listed and the others go in; a reservation imported again by its external id is updated, never doubled.</source>
+        <translation>Резервациите се зареждат ред по ред: отхвърленият ред се показва, а останалите се зареждат; резервация, импортирана отново по външния си идентификатор, се обновява и никога не се дублира.</translation>
+    </message>
+    <message>
         <source>Import from</source>
         <translation>Импорт от</translation>
     </message>
     <message>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>Файлове CSV (*.csv);;Всички файлове (*)</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>нова</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>променена</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>анулирана</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>без промяна</translation>
+    </message>
+    <message>
+        <source>Would import: {new} new, {changed} changed, {cancelled} cancelled, {unchanged} unchanged, {refused} refused. Nothing was written.</source>
+        <translation>Ще бъдат импортирани: нови {new}, променени {changed}, анулирани {cancelled}, без промяна {unchanged}, отхвърлени {refused}. Нищо не е записано.</translation>
+    </message>
+    <message>
+        <source>Imported: {new} new, {changed} changed, {cancelled} cancelled, {unchanged} unchanged, {refused} refused.</source>
+        <translation>Импортирани: нови {new}, променени {changed}, анулирани {cancelled}, без промяна {unchanged}, отхвърлени {refused}.</translation>
+    </message>
+    <message>
+        <source>line {line}: {external_id} {outcome} ({number})</source>
+        <translation>ред {line}: {external_id} — {outcome} ({number})</translation>
     </message>
     <message>
         <source>Imported: {count}.</source>

@@ -1885,6 +1885,14 @@
         <translation>Причина освобождения — не длиннее {limit} символов</translation>
     </message>
     <message>
+        <source>An external id is 1-{limit} characters</source>
+        <translation>Внешний идентификатор — от 1 до {limit} символов</translation>
+    </message>
+    <message>
+        <source>An external id is at most {limit} characters</source>
+        <translation>Внешний идентификатор — не длиннее {limit} символов</translation>
+    </message>
+    <message>
         <source>An item&apos;s name is too long: at most {limit} characters</source>
         <translation>Название позиции слишком длинное: не более {limit} символов</translation>
     </message>
@@ -2055,6 +2063,10 @@
     <message>
         <source>Guest {guest} does not stay in {stay}</source>
         <translation>Гость {guest} не проживает по брони {stay}</translation>
+    </message>
+    <message>
+        <source>Guest {guest} is not known: give their name in guests</source>
+        <translation>Гость {guest} неизвестен: укажите его имя в столбце guests</translation>
     </message>
     <message>
         <source>Guest {key} does not exist</source>
@@ -3341,6 +3353,10 @@
         <translation>«{text}» — не денежная сумма</translation>
     </message>
     <message>
+        <source>“{value}” is not a date (YYYY-MM-DD)</source>
+        <translation>«{value}» — не дата (ГГГГ-ММ-ДД)</translation>
+    </message>
+    <message>
         <source>“{value}” is not a quantity</source>
         <translation>«{value}» — не количество</translation>
     </message>
@@ -4009,6 +4025,10 @@
         <translation>Процент от стоимости номера — от 0 до 100</translation>
     </message>
     <message>
+        <source>A reservation&apos;s status is confirmed or cancelled, not “{value}”</source>
+        <translation>Статус бронирования — confirmed или cancelled, а не «{value}»</translation>
+    </message>
+    <message>
         <source>Aged on</source>
         <translation>Сроки на</translation>
     </message>
@@ -4375,6 +4395,10 @@
     <message>
         <source>The terminal sent only its total: no payment can be named</source>
         <translation>Терминал прислал только общий итог: платёж назвать нельзя</translation>
+    </message>
+    <message>
+        <source>There is no company {company}: import it first</source>
+        <translation>Компании {company} нет: сначала импортируйте её</translation>
     </message>
     <message>
         <source>There is no report called {name}</source>
@@ -4878,6 +4902,10 @@
         <translation>Гости</translation>
     </message>
     <message>
+        <source>Reservations</source>
+        <translation>Бронирования</translation>
+    </message>
+    <message>
         <source>&amp;What:</source>
         <translation>&amp;Что:</translation>
     </message>
@@ -4898,6 +4926,10 @@
         <translation>&amp;Импортировать</translation>
     </message>
     <message>
+        <source>&amp;Dry run</source>
+        <translation>&amp;Пробный прогон</translation>
+    </message>
+    <message>
         <source>Columns: {required}</source>
         <translation>Столбцы: {required}</translation>
     </message>
@@ -4906,12 +4938,44 @@
         <translation>(необязательные: {optional})</translation>
     </message>
     <message>
+        <source>Reservations go in row by row: a line refused is listed and the others go in; a reservation imported again by its external id is updated, never doubled.</source>
+        <translation>Бронирования загружаются построчно: отклонённая строка указывается, остальные загружаются; бронирование, импортированное повторно по внешнему идентификатору, обновляется и никогда не дублируется.</translation>
+    </message>
+    <message>
         <source>Import from</source>
         <translation>Импорт из</translation>
     </message>
     <message>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>Файлы CSV (*.csv);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>новое</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>изменено</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>отменено</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>без изменений</translation>
+    </message>
+    <message>
+        <source>Would import: {new} new, {changed} changed, {cancelled} cancelled, {unchanged} unchanged, {refused} refused. Nothing was written.</source>
+        <translation>Будет импортировано: новых {new}, изменено {changed}, отменено {cancelled}, без изменений {unchanged}, отклонено {refused}. Ничего не записано.</translation>
+    </message>
+    <message>
+        <source>Imported: {new} new, {changed} changed, {cancelled} cancelled, {unchanged} unchanged, {refused} refused.</source>
+        <translation>Импортировано: новых {new}, изменено {changed}, отменено {cancelled}, без изменений {unchanged}, отклонено {refused}.</translation>
+    </message>
+    <message>
+        <source>line {line}: {external_id} {outcome} ({number})</source>
+        <translation>строка {line}: {external_id} — {outcome} ({number})</translation>
     </message>
     <message>
         <source>Imported: {count}.</source>

@@ -26,6 +26,7 @@ from desk.hotel import catalogue, rates
 from desk.hotel import setup as hotel_setup
 from desk.hotel.models import MethodKind
 from desk.imports import csv_import
+from desk.imports import reservations as reservation_import
 from desk.journal import intents as journal
 from desk.ledger import accounts, bills, payments, postings
 from desk.ledger.models import Payment, Posting
@@ -222,6 +223,8 @@ USE_CASES: dict[str, Any] = {
     "set_item_map": lambda h, s: (pos_item_map.set_item_map, ("REST", "item", "31", "BREAKFAST"), {}),
     "remove_item_map": lambda h, s: (pos_item_map.remove_item_map, ("REST", "item", "31"), {}),
     "import_csv": lambda h, s: (csv_import.import_csv, ("guests", b"first_name;last_name\nA;B\n", "g.csv"), {}),
+    "import_reservations": lambda h, s: (reservation_import.import_reservations, (
+        b"external_id;guests;room_type;arrival;departure\nX;A B;Double;2099-01-01;2099-01-02\n", "r.csv"), {}),
 }
 _BOOKING = booking.Booking(date.today(), date.today() + timedelta(days=1), new_guests=(booking.NewGuest("A", "B"),),
                            room_type="Double")
@@ -236,7 +239,8 @@ CLERK_MAY_NOT_EVEN_WITH_APPROVAL = {
     "set_up_hotel", "open_hotel", "add_user", "set_user_active", "reset_secret", "change_role", "add_service",
     "change_service",
     "add_outlet", "add_payment_method", "set_rate", "import_ecb", "add_company", "change_company", "add_register",
-    "import_csv", "set_service_outlet", "set_item_map", "remove_item_map", "read_trail", "save_register_settings",
+    "import_csv", "import_reservations",
+    "set_service_outlet", "set_item_map", "remove_item_map", "read_trail", "save_register_settings",
     "set_tax_id"}
 CLERK_REFUSED = {"reverse_posting", "void_posting", "overpay", "backdated_payment", "backdated_deposit",
                  "refund_payment", "void_payment", "reverse_company_transfer", "check_out_override",

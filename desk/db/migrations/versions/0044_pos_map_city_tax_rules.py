@@ -9,7 +9,10 @@ say which checks need a mapping: a check is never refused for it.
 City tax rules: besides its amount per guest and night, a city tax setting may charge a percentage
 of the room night (``percent_of_rate``) and leave children under an age out
 (``child_age_under``); a guest records a birth date and a reason the city tax does not apply to
-them (``city_tax_exemption``, e.g. disabled, on duty). Columns added in place: SQLite rebuilds no
+them (``city_tax_exemption``, e.g. disabled, on duty).
+
+Reservation import: ``imported_reservation`` and ``imported_guest`` name the reservation and the
+guest another system's external id stands for, so that a re-import updates and never duplicates. Columns added in place: SQLite rebuilds no
 table, so no trigger is lost, and the desk role's grants on both tables cover them.
 
 Revision ID: 0044_pos_map_city_tax_rules
@@ -61,6 +64,16 @@ def upgrade() -> None:
                   sa.ForeignKey("service.code", name="fk_pos_item_map_service_code_service"), nullable=False),
         sa.PrimaryKeyConstraint("outlet_code", "kind", "pos_code", name="pk_pos_item_map"),
     )
+    for table, column, target in (("imported_reservation", "reservation_id", "reservation"),
+                                  ("imported_guest", "guest_id", "guest")):
+        op.create_table(
+            table,
+            sa.Column("external_id", sa.String(64), nullable=False),
+            sa.Column(column, sa.Integer(), sa.ForeignKey(f"{target}.id", name=f"fk_{table}_{column}_{target}"),
+                      nullable=False),
+            sa.PrimaryKeyConstraint("external_id", name=f"pk_{table}"),
+            sa.UniqueConstraint(column, name=f"uq_{table}_{column}"),
+        )
     connection = op.get_bind()
     if connection.dialect.name == "sqlite":
         for statement in _SQLITE_COLUMNS:
@@ -74,7 +87,8 @@ def upgrade() -> None:
     role = _desk_role()
     if connection.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :role"), {"role": role}).first():
         schema = connection.execute(text("SELECT current_schema()")).scalar_one()
-        op.execute(f'GRANT SELECT, INSERT, UPDATE, DELETE ON "{schema}".pos_item_map TO {role}')
+        for table in ("pos_item_map", "imported_reservation", "imported_guest"):
+            op.execute(f'GRANT SELECT, INSERT, UPDATE, DELETE ON "{schema}".{table} TO {role}')
 
 
 def downgrade() -> None:
@@ -85,3 +99,5 @@ def downgrade() -> None:
         else:
             op.drop_column(table, column)
     op.drop_table("pos_item_map")
+    op.drop_table("imported_guest")
+    op.drop_table("imported_reservation")
