@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from desk.people.models import Role
 from desk.pos.item_map import item_map
 from ui.admin.catalogue import CatalogueDialog
+from ui.dialogs.common import ERROR_COLOR
 
 WAIT_MS = 20_000
 
@@ -32,7 +33,7 @@ def test_a_manager_maps_an_item_code_and_a_refusal_shows(qtbot, context_of, demo
     qtbot.mouseClick(dialog.map_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.error_label.isVisible(), timeout=WAIT_MS)
     assert "code is 1-40 characters" in dialog.error_label.text()
-    assert dialog.error_label.property("error") is True
+    assert ERROR_COLOR in dialog.error_label.styleSheet()  # red, as the other windows show a refusal
 
     dialog.pos_map_view.selectRow(0)
     assert dialog.map_code_edit.text() == "4501"

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QTabWidget,
@@ -54,6 +53,7 @@ from ui.context import DeskContext
 from ui.desk_text import error_text
 from ui.dialogs.common import (
     Column,
+    FieldError,
     FieldProblem,
     RowsModel,
     amount_for_edit,
@@ -97,11 +97,7 @@ class CatalogueDialog(QDialog):
         self.tabs.addTab(self._companies_tab(), self.tr("Co&mpanies"))
         self.tabs.addTab(self._registers_tab(), self.tr("Cash &registers"))
         layout.addWidget(self.tabs)
-        self.error_label = QLabel()
-        self.error_label.setObjectName("catalogueError")
-        self.error_label.setWordWrap(True)
-        self.error_label.setProperty("error", True)
-        self.error_label.hide()
+        self.error_label = FieldError("catalogueError")  # a refusal red, as the other windows show one
         layout.addWidget(self.error_label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

@@ -70,9 +70,10 @@ class ImportDialog(QDialog):
         layout.addLayout(form)
         self.columns_label = hint_label("", "columnsHint")
         layout.addWidget(self.columns_label)
-        layout.addWidget(hint_label(self.tr(
+        self.whole_file_hint = hint_label(self.tr(
             "The first line names the columns. UTF-8 (Excel: \"CSV UTF-8\"), values separated by ; or ,. "
-            "If any line is refused, nothing is imported and every line at fault is listed."), "importHint"))
+            "If any line is refused, nothing is imported and every line at fault is listed."), "importHint")
+        layout.addWidget(self.whole_file_hint)
         self.result_label = QLabel()
         self.result_label.setObjectName("resultLabel")
         self.result_label.setWordWrap(True)
@@ -108,6 +109,7 @@ class ImportDialog(QDialog):
                                   "a reservation imported again by its external id is updated, never doubled.")
         self.columns_label.setText(text)
         self.dry_run_button.setVisible(kind == RESERVATIONS)
+        self.whole_file_hint.setVisible(kind != RESERVATIONS)  # reservations go in row by row
 
     def choose_file(self) -> None:
         chosen, _filter = QFileDialog.getOpenFileName(self, self.tr("Import from"), self.file_edit.text(),
