@@ -18,7 +18,7 @@ from desk.db.engine import Database
 from desk.db.runner import Runner
 from desk.hotel.reference import base_currency
 from desk.hotel.setup import parse_rate
-from desk.stays.city_tax import city_tax_history
+from desk.stays.city_tax import city_tax_history, set_guest_city_tax
 from desk.stays.night_audit import set_city_tax
 
 
@@ -31,6 +31,13 @@ def add_commands(commands: Any) -> None:
     set_command.add_argument("--service", required=True, metavar="CODE",
                              help="the service the charge is posted as (its VAT rate applies)")
     set_command.add_argument("--from", dest="valid_from", default=None, help="YYYY-MM-DD (default: today)")
+    exempt = sub.add_parser("guest", help="a guest's birth date and why the city tax does not apply to them")
+    exempt.add_argument("guest_id", type=int)
+    exempt.add_argument("--born", default=None, help="YYYY-MM-DD")
+    exempt.add_argument("--exemption", default="", help="the reason (disabled, on duty...); empty: the tax applies")
+    set_command.add_argument("--percent", default="0", help="besides the amount, this percentage of the room night")
+    set_command.add_argument("--children-under", type=int, default=None, metavar="AGE",
+                             help="guests younger than AGE pay no city tax")
 
 
 def run(args: argparse.Namespace, url: str) -> int:
@@ -44,12 +51,24 @@ def run(args: argparse.Namespace, url: str) -> int:
                 raise InvalidInput("{date} is not a date (YYYY-MM-DD)", field="valid_from",
                                    date=args.valid_from) from None
             amount = Money.of(parse_rate(args.amount), runner.read(base_currency))
-            runner.run(set_city_tax, settings_operator(database), args.service, amount, day)
+            runner.run(set_city_tax, settings_operator(database), args.service, amount, day,
+                       percent_of_rate=parse_rate(args.percent), child_age_under=args.children_under)
+        if args.city_tax_command == "guest":
+            try:
+                born = date.fromisoformat(args.born) if args.born else None
+            except ValueError:
+                raise InvalidInput("{date} is not a date (YYYY-MM-DD)", field="birth_date", date=args.born) from None
+            runner.run(set_guest_city_tax, settings_operator(database), args.guest_id, born, args.exemption)
+            print(f"Guest {args.guest_id}: born {born or '-'}, exemption: {args.exemption or '-'}")
+            return 0
         rows = runner.read(city_tax_history)
         if not rows:
             print("No city tax is set.")
         for row in rows:
-            print(f"{row.valid_from.isoformat()}  {row.per_person_night} per guest and night  "
+            rules = f"  {row.percent_of_rate.normalize():f}% of the room night" if row.percent_of_rate else ""
+            if row.child_age_under:
+                rules += f"  children under {row.child_age_under} exempt"
+            print(f"{row.valid_from.isoformat()}  {row.per_person_night} per guest and night{rules}  "
                   f"{row.service_code}  set by {row.set_by}")
         return 0
     finally:

@@ -41,6 +41,20 @@ def add_commands(commands: Any) -> None:
     code.add_parser("remove").add_argument("code")
     code.add_parser("list")
 
+    mapping = sub.add_parser("map", help="which service a till's item or category code posts as, per outlet")
+    maps = mapping.add_subparsers(dest="map_command", required=True)
+    for name, text in (("set", "post an item or category code (or the outlet's other lines) as a service"),
+                       ("remove", "remove a mapping")):
+        command = maps.add_parser(name, help=text)
+        command.add_argument("outlet")
+        which = command.add_mutually_exclusive_group(required=True)
+        which.add_argument("--item", metavar="CODE", help="the till's item (dish) code")
+        which.add_argument("--category", metavar="CODE", help="the till's category code")
+        which.add_argument("--default", action="store_true", help="the outlet's lines no code maps")
+        if name == "set":
+            command.add_argument("service")
+    maps.add_parser("list", help="the mapping of every outlet").add_argument("--outlet")
+
     setting = sub.add_parser("setting", help="POS settings").add_subparsers(dest="setting_command", required=True)
     set_setting = setting.add_parser("set", help="e.g. after_checkout flag|refuse")
     set_setting.add_argument("name")
@@ -131,6 +145,8 @@ def _pos(args: argparse.Namespace, database: Database) -> int:
                 runner.run(checks.remove_payment_code, admin(), args.code)
             for row in runner.read(checks.payment_codes):
                 print(f"{row.code:16} {row.meaning.value:8} {row.name}")
+        elif args.pos_command == "map":
+            _map(args, runner, admin)
         elif args.pos_command == "setting":
             if args.setting_command == "set":
                 runner.run(checks.set_setting, admin(), args.name, args.value)
@@ -141,6 +157,21 @@ def _pos(args: argparse.Namespace, database: Database) -> int:
         print(exc.message, file=sys.stderr)
         return 1
     return 0
+
+
+def _map(args: argparse.Namespace, runner: Any, admin: Callable[[], Actor]) -> None:
+    from desk.pos import item_map
+
+    if args.map_command != "list":
+        kind, code = ("item", args.item) if args.item else ("category", args.category) if args.category else (
+            "default", "")
+        if args.map_command == "set":
+            runner.run(item_map.set_item_map, admin(), args.outlet, kind, code, args.service)
+        else:
+            runner.run(item_map.remove_item_map, admin(), args.outlet, kind, code)
+    for row in runner.read(item_map.item_map, getattr(args, "outlet", None)):
+        print(f"{row.outlet:16} {row.kind.value:8} {row.pos_code or '*':16} {row.service:24} "
+              f"{row.tax_percent.normalize()}% {row.revenue_group} {row.service_name}")
 
 
 def _simulate(args: argparse.Namespace, runner: Any, admin: Callable[[], Actor]) -> int:

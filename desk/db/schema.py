@@ -14,6 +14,7 @@ import desk.cash.models
 import desk.devices.models
 import desk.fiscal.models
 import desk.hotel.models
+import desk.imports.models
 import desk.journal.models
 import desk.ledger.models
 import desk.mail.models

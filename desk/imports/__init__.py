@@ -1,5 +1,6 @@
-"""Getting another system's data in: rooms, services, companies and guests from CSV files, each row
-checked by the use case that adds one by hand.
+"""Getting another system's data in: rooms, services, companies, guests and reservations from CSV
+files, each row checked by the use case that adds one by hand; a reservation re-imported by its
+external id is updated, never duplicated.
 
-Imports: core, hotel, people, stays.
+Imports: core, db, hotel, people, stays.
 """

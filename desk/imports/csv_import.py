@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -130,30 +130,26 @@ def _separator(header: str) -> str:
     return ";" if header.count(";") >= header.count(",") and ";" in header else ","
 
 
-def import_csv(session: Session, actor: Actor, kind: str, content: bytes, file_name: str) -> ImportSummary:
-    """Import every row of ``content`` as ``kind`` (rooms, services, companies, guests), or none."""
-    require(actor, Right.IMPORT_DATA)
-    spec = KINDS.get(kind)
-    if spec is None:
-        raise CsvRefused("Nothing can be imported as {kind}", field="kind", kind=kind)
+def csv_rows(content: bytes, kind: str, required: tuple[str, ...],
+             optional: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
+    """Each non-empty row of ``content`` with its line number, by the column names of its first line;
+    CsvRefused when the file as a whole is not of ``kind``."""
     text = _text(content)
     first_line = text.split("\n", 1)[0]
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_separator(first_line))
     header = [name.strip().lower() for name in next(reader, [])]
-    known = spec.required + spec.optional
-    if not set(spec.required) <= set(header):
+    known = required + optional
+    if not set(required) <= set(header):
         if header and not set(header) & set(known):
             raise CsvRefused("The first line must name the columns; {kind} need {columns}", kind=kind,
-                             columns=", ".join(spec.required))
-        missing = [name for name in spec.required if name not in header]
+                             columns=", ".join(required))
+        missing = [name for name in required if name not in header]
         raise CsvRefused("Column {column} is missing; {kind} need {columns}", column=missing[0], kind=kind,
-                         columns=", ".join(spec.required))
+                         columns=", ".join(required))
     for name in header:
         if name not in known:
             raise CsvRefused("Unknown column {column}; {kind} have {columns}", column=name, kind=kind,
                              columns=", ".join(known))
-    problems: list[tuple[int, DeskError]] = []
-    imported = 0
     for values in reader:
         line = reader.line_num
         if not any(value.strip() for value in values):
@@ -161,7 +157,18 @@ def import_csv(session: Session, actor: Actor, kind: str, content: bytes, file_n
         if len(values) != len(header):
             raise CsvRefused("Line {line} has {count} values, the header {columns}", line=line, count=len(values),
                              columns=len(header))
-        row = dict(zip(header, values, strict=True))
+        yield line, dict(zip(header, values, strict=True))
+
+
+def import_csv(session: Session, actor: Actor, kind: str, content: bytes, file_name: str) -> ImportSummary:
+    """Import every row of ``content`` as ``kind`` (rooms, services, companies, guests), or none."""
+    require(actor, Right.IMPORT_DATA)
+    spec = KINDS.get(kind)
+    if spec is None:
+        raise CsvRefused("Nothing can be imported as {kind}", field="kind", kind=kind)
+    problems: list[tuple[int, DeskError]] = []
+    imported = 0
+    for line, row in csv_rows(content, kind, spec.required, spec.optional):
         try:
             with session.begin_nested():
                 spec.add(session, actor, row)

@@ -85,6 +85,7 @@ Amount = Annotated[str, StringConstraints(pattern=MONEY_PATTERN), Field(examples
 PositiveAmount = Annotated[str, StringConstraints(pattern=POSITIVE_MONEY_PATTERN), Field(examples=["18.50"])]
 Quantity = Annotated[str, StringConstraints(pattern=QUANTITY_PATTERN), Field(examples=["2", "-1", "0.5"])]
 Percent = Annotated[str, StringConstraints(pattern=PERCENT_PATTERN), Field(examples=["20"])]
+PosCode = Annotated[str, StringConstraints(max_length=40, pattern=r"^[^\x00-\x1f\x7f]*$")]
 Currency = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
 Key = Annotated[str | None, Header(description="Bearer <POS key>")]
 IdempotencyKey = Annotated[str | None, Header(max_length=80, pattern=r"^[\x21-\x7e]+$",
@@ -132,6 +133,9 @@ class LineIn(BaseModel):
     quantity: Quantity = Field(description="Negative for a line returned on the check")
     price: Amount = Field(description="Per unit, tax included")
     tax: Percent = Field(default="0", description="Tax rate in percent, included in the price")
+    code: PosCode = Field(default="", description="The item's code at the POS: the outlet's mapping posts it as "
+                                                  "one of the hotel's services")
+    category: PosCode = Field(default="", description="The item's category code, mapped when the item is not")
 
 
 class CheckIn(BaseModel):
@@ -471,7 +475,8 @@ def create_app(database: Database, lookups: LookupLimit | None = None) -> FastAP
         """Post a closed check to a guest's room. The lines (a returned one with a negative quantity), less
         the discount, with the tip, must add up to the total; the room is charged ``charge_to_room`` of it."""
         currency = check.currency
-        lines = tuple(CheckLine(line.item, Decimal(line.quantity), Money.of(line.price, currency), Decimal(line.tax))
+        lines = tuple(CheckLine(line.item, Decimal(line.quantity), Money.of(line.price, currency), Decimal(line.tax),
+                                line.code.strip(), line.category.strip())
                       for line in check.lines)
         body_hash = hashlib.sha256(check.model_dump_json().encode()).hexdigest()
 
@@ -500,7 +505,8 @@ def create_app(database: Database, lookups: LookupLimit | None = None) -> FastAP
         def work(session: Session, actor: Actor, pos_name: str) -> dict[str, Any]:
             currency = base_currency(session)
             lines = tuple(CheckLine(line.item, Decimal(line.quantity), Money.of(line.price, currency),
-                                    Decimal(line.tax)) for line in body.lines)
+                                    Decimal(line.tax), line.code.strip(), line.category.strip())
+                          for line in body.lines)
             done = refund_check(session, actor, pos_name, check_id, body.refund_id, Money.of(body.amount, currency),
                                 lines, body.reason)
             return RefundedOut(check_id=done.check_id, bill=done.bill_number, refunded=str(done.refunded),
@@ -668,8 +674,9 @@ def _default_rate(check: farcards.CheckXml) -> Decimal:
 def _line(line: farcards.CheckLineXml, currency: str, default_rate: Decimal) -> CheckLine:
     rate = line.tax_percent if line.tax_percent is not None else default_rate
     if line.price * line.quantity == line.amount:
-        return CheckLine(line.name, line.quantity, Money.of(line.price, currency), rate)
+        return CheckLine(line.name, line.quantity, Money.of(line.price, currency), rate, line.code, line.category)
     # A discounted line: its sum is what was charged, so it is posted as one portion of that sum
     # (a returned one as one portion given back).
     sign = Decimal(1) if line.quantity > 0 else Decimal(-1)
-    return CheckLine(f"{line.name} x{abs(line.quantity).normalize()}", sign, Money.of(abs(line.amount), currency), rate)
+    return CheckLine(f"{line.name} x{abs(line.quantity).normalize()}", sign, Money.of(abs(line.amount), currency), rate,
+                     line.code, line.category)

@@ -54,6 +54,7 @@ from desk.pos.errors import (
     RoomUnknown,
     TotalsDoNotAddUp,
 )
+from desk.pos.item_map import MappedService, OutletMap, outlet_map
 from desk.pos.keys import own_outlet
 from desk.pos.models import PaymentMeaning, PosCheck, PosPaymentCode, PosRefund, PosSetting
 from desk.stays.models import Guest, Reservation, ReservationGuest, ReservationStatus, full_name
@@ -294,6 +295,8 @@ class CheckLine:
     quantity: Decimal  # negative: a line returned on the check
     price: Money  # per unit, tax included
     tax_percent: Decimal = Decimal(0)
+    code: str = ""  # the till's item code: what the outlet's POS mapping names
+    category: str = ""  # the till's category (group) code, mapped when the item is not
 
     @property
     def amount(self) -> Money:
@@ -327,6 +330,8 @@ class ClosedCheck:
         parts = [self.check_id, self.check_number, self.outlet, self.payment_code, str(self.reservation_id),
                  str(self.guest_id), str(self.total), str(self.tip)]
         parts += [f"{line.item}|{line.quantity}|{line.price}|{line.tax_percent}" for line in self.lines]
+        if any(line.code or line.category for line in self.lines):  # the checks posted before keep their print
+            parts += [f"{line.code}|{line.category}" for line in self.lines]
         if self.discount or self.room_share is not None:  # so that the checks posted before keep their print
             parts += [str(self.discount), str(self.room_share)]
         return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
@@ -396,11 +401,33 @@ def apportion(amount: Money, weights: list[Money]) -> list[Money]:
 
 @dataclass(frozen=True)
 class _Portion:
-    """What one posting of a check carries: the lines of one tax rate, and its part of what is taken off."""
+    """What one posting of a check carries: the lines of one service at one tax rate, and its part of
+    what is taken off."""
 
     percent: Decimal
     items: tuple[OrderItem, ...]
     amount: Money
+    service: MappedService | None = None  # None: the outlet's sales, as before any mapping
+
+    @property
+    def key(self) -> _PortionKey:
+        return (self.service.code if self.service else None, self.percent)
+
+
+_PortionKey = tuple[str | None, Decimal]
+
+
+def _ordered(key: _PortionKey) -> tuple[str, Decimal]:
+    return (key[0] or "", key[1])
+
+
+def _line_key(line: CheckLine, mapping: OutletMap) -> tuple[_PortionKey, MappedService | None, bool]:
+    """Where a line posts: its service (the service's tax rate) or, unmapped without a default, the
+    outlet's sales at the line's own rate."""
+    service, mapped = mapping.service_for(line.code, line.category)
+    if service is None:
+        return (None, line.tax_percent), None, mapped
+    return (service.code, service.tax_percent), service, mapped
 
 
 DISCOUNT_ITEM = "Discount"
@@ -408,28 +435,36 @@ PAID_AT_TILL_ITEM = "Paid at the till"
 RETURNED_ITEM = "{item} (returned)"
 
 
-def _portions(check: ClosedCheck, currency: str) -> list[_Portion]:
-    """One posting per tax rate, with the lines as sent; the discount and what was paid at the till are
-    each a line of their own, shared among the rates in proportion to their sums (so the tax of each
-    rate stays right), and the room is charged what the guest owes."""
-    groups: dict[Decimal, list[OrderItem]] = defaultdict(list)
+def _portions(check: ClosedCheck, currency: str, mapping: OutletMap) -> tuple[list[_Portion], int]:
+    """One posting per service and tax rate (per tax rate where the outlet maps nothing), with the
+    lines as sent; the discount and what was paid at the till are each a line of their own, shared
+    among the postings in proportion to their sums (so the tax of each rate stays right), and the room
+    is charged what the guest owes. Also how many lines no item or category mapping named."""
+    groups: dict[_PortionKey, list[OrderItem]] = defaultdict(list)
+    services: dict[_PortionKey, MappedService | None] = {}
+    unmapped = 0
     for line in check.lines:
+        key, service, mapped = _line_key(line, mapping)
+        services[key] = service
+        unmapped += not mapped
         if line.quantity > 0:
-            groups[line.tax_percent].append(OrderItem(line.item.strip(), line.quantity, line.price))
+            groups[key].append(OrderItem(line.item.strip(), line.quantity, line.price))
         else:
-            groups[line.tax_percent].append(OrderItem(RETURNED_ITEM.format(item=line.item.strip()), -line.quantity,
-                                                      -line.price))
-    sold = {rate: total((item.amount for item in items), currency) for rate, items in groups.items()}
-    for rate in sorted(sold):
-        if sold[rate].is_negative:
+            groups[key].append(OrderItem(RETURNED_ITEM.format(item=line.item.strip()), -line.quantity,
+                                         -line.price))
+    sold = {key: total((item.amount for item in items), currency) for key, items in groups.items()}
+    for key in sorted(sold, key=_ordered):
+        if sold[key].is_negative:
             raise TotalsDoNotAddUp("More was returned than sold at the tax rate {percent}%: the lines make {sum}",
-                                   percent=rate, sum=sold[rate])
+                                   percent=key[1], sum=sold[key])
     if check.discount and check.discount > total(sold.values(), currency):
         raise TotalsDoNotAddUp("The discount {discount} is more than the lines ({lines})", discount=check.discount,
                                lines=total(sold.values(), currency))
     if check.tip:
-        groups[Decimal(0)].append(OrderItem("Tip", Decimal(1), check.tip))
-    rates = sorted(groups)
+        tip_key: _PortionKey = (None, Decimal(0))
+        services.setdefault(tip_key, None)
+        groups[tip_key].append(OrderItem("Tip", Decimal(1), check.tip))
+    rates = sorted(groups, key=_ordered)
     sums = {rate: total((item.amount for item in groups[rate]), currency) for rate in rates}
     # The discount is off what was sold, never off the tip; what was paid at the till paid for all of it.
     taken_off = ((DISCOUNT_ITEM, check.discount, sold), (PAID_AT_TILL_ITEM, check.total - check.charged, sums))
@@ -440,7 +475,9 @@ def _portions(check: ClosedCheck, currency: str) -> list[_Portion]:
                 if share:
                     groups[rate].append(OrderItem(name, Decimal(1), -share))
                     sums[rate] = sums[rate] - share
-    return [_Portion(rate, tuple(groups[rate]), sums[rate]) for rate in rates if sums[rate].is_positive]
+    portions = [_Portion(key[1], tuple(groups[key]), sums[key], services[key]) for key in rates
+                if sums[key].is_positive]
+    return portions, unmapped
 
 
 def _posted(session: Session, record: PosCheck, replayed: bool) -> PostedCheck:
@@ -501,7 +538,7 @@ def post_check(session: Session, actor: Actor, pos_name: str, check: ClosedCheck
         raise InvalidInput("A check needs an id and a number of at most 40 characters", field="check_id")
     currency = base_currency(session)
     _check_totals(check, currency)
-    portions = _portions(check, currency)
+    portions, unmapped = _portions(check, currency, outlet_map(session, check.outlet))
     meaning = meaning_of(session, check.payment_code)
     outlet_name = _outlet_name(session, pos_name, check.outlet)
     stay = _locked_stay(session, check.reservation_id, check.guest_id)
@@ -531,7 +568,7 @@ def post_check(session: Session, actor: Actor, pos_name: str, check: ClosedCheck
         "pos_name": pos_name, "check_id": check.check_id, "check_number": check.check_number,
         "fingerprint": check.fingerprint(), "reservation_id": check.reservation_id, "guest_id": check.guest_id,
         "bill_id": bill_id, "postings": len(portions), "amount": charged, "meaning": meaning.value,
-        "after_checkout": after_checkout,
+        "after_checkout": after_checkout, "unmapped_lines": unmapped,
     })
     return PostedCheck(check.check_id, check.check_number, stay.number, stay.guest_name, bill_id,
                        f"{bill_id:06d}", charged, meaning.value, tuple(posting_ids), after_checkout, False,
@@ -556,7 +593,11 @@ def _insert_portions(session: Session, actor: Actor, where: _Where, portions: li
     connection = session.connection()
     posting_ids = []
     for n, portion in enumerate(portions, first):
-        charge = Charge(where.outlet_name, 1, portion.amount, tax_code=_tax_code(session, portion.percent),
+        # A mapped portion is its service's sale, at the service's tax rate; the rest the outlet's.
+        service = portion.service
+        charge = Charge(service.name if service else where.outlet_name, 1, portion.amount,
+                        service_code=service.code if service else None,
+                        tax_code=None if service else _tax_code(session, portion.percent),
                         ordered_at=where.closed_at, source="pos", outlet_code=where.outlet_code,
                         check_number=where.check_number, external_ref=external_ref(where.pos_name, where.check_id, n),
                         items=list(portion.items))
@@ -815,7 +856,8 @@ def refund_check(session: Session, actor: Actor, pos_name: str, check_id: str, r
     why = f"Refunded at the POS (check {record.check_number})"
     if reason.strip():
         why = f"{why}: {mask_card_numbers(reason.strip())}"[:240]
-    portions = _after_refund([line.posting for line in open_lines], amount, lines, view.currency)
+    mapping = outlet_map(session, open_lines[0].posting.outlet_code)
+    portions = _after_refund([line.posting for line in open_lines], amount, lines, view.currency, mapping)
     for line in open_lines:
         reverse_posting(session, actor, line.posting.id, reason=why, after_checkout=after_checkout)
     if portions:
@@ -823,9 +865,9 @@ def refund_check(session: Session, actor: Actor, pos_name: str, check_id: str, r
         where = _Where(pos_name, check_id, record.check_number, first.description, first.outlet_code,
                        first.ordered_at)
         # Each rate's rest goes back on the bill its posting is on now: a clerk may have moved one.
-        bill_of_rate = {line.posting.tax_percent: line.bill_id for line in open_lines}
+        bill_of_rate = {(line.posting.service_code, line.posting.tax_percent): line.bill_id for line in open_lines}
         for portion in portions:
-            _insert_portions(session, actor, where, [portion], folio_id, bill_of_rate[portion.percent],
+            _insert_portions(session, actor, where, [portion], folio_id, bill_of_rate[portion.key],
                              record.postings)
             record.postings += 1
     session.add(PosRefund(pos_name=pos_name, check_id=check_id, refund_id=refund_id, amount=amount))
@@ -839,32 +881,36 @@ def refund_check(session: Session, actor: Actor, pos_name: str, check_id: str, r
 
 
 def _after_refund(postings: list[Posting], amount: Money, lines: tuple[CheckLine, ...],
-                  currency: str) -> list[_Portion]:
+                  currency: str, mapping: OutletMap) -> list[_Portion]:
     """What each open posting of the check carries once ``amount`` is given back."""
-    by_rate = {posting.tax_percent: posting for posting in postings}
-    off: dict[Decimal, list[OrderItem]] = defaultdict(list)
-    given = [line for line in lines if line.quantity]
-    if given and total((abs(line.amount) for line in given), currency) == amount and all(
-            line.tax_percent in by_rate for line in given):
-        for line in given:
+    def key_of(posting: Posting) -> _PortionKey:
+        return (posting.service_code, posting.tax_percent)
+
+    by_key = {key_of(posting): posting for posting in postings}
+    off: dict[_PortionKey, list[OrderItem]] = defaultdict(list)
+    given = [(line, _line_key(line, mapping)[0]) for line in lines if line.quantity]
+    if given and total((abs(line.amount) for line, _ in given), currency) == amount and all(
+            key in by_key for _, key in given):
+        for line, key in given:
             quantity = abs(line.quantity)
-            off[line.tax_percent].append(OrderItem(REFUNDED_ITEM.format(item=line.item.strip()), quantity,
-                                                   -line.price))
+            off[key].append(OrderItem(REFUNDED_ITEM.format(item=line.item.strip()), quantity, -line.price))
     else:
         for posting, share in zip(postings, apportion(amount, [p.amount for p in postings]), strict=True):
             if share:
-                off[posting.tax_percent].append(OrderItem(REFUND_ITEM, Decimal(1), -share))
+                off[key_of(posting)].append(OrderItem(REFUND_ITEM, Decimal(1), -share))
     portions = []
     for posting in postings:
         items = [OrderItem(i.name, i.quantity, i.unit_price) for i in posting.items] or [
             OrderItem(posting.description, posting.quantity, posting.unit_price)]
-        items += off[posting.tax_percent]
+        items += off[key_of(posting)]
         left = total((item.amount for item in items), currency)
         if left.is_negative:
             raise RefundTooLarge("More is refunded at the tax rate {percent}% than the check holds ({left} left)",
                                  percent=posting.tax_percent, left=posting.amount)
         if left:
-            portions.append(_Portion(posting.tax_percent, tuple(items), left))
+            service = (MappedService(posting.service_code, posting.description, posting.tax_percent)
+                       if posting.service_code else None)
+            portions.append(_Portion(posting.tax_percent, tuple(items), left, service))
     return portions
 
 

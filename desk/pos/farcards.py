@@ -148,6 +148,8 @@ class CheckLineXml:
     price: Decimal
     amount: Decimal
     tax_percent: Decimal | None
+    code: str = ""  # the dish's code at the till
+    category: str = ""  # its category's code, when the till sends one
 
 
 @dataclass(frozen=True)
@@ -216,7 +218,8 @@ def _check(check: ET.Element | None, transactions: tuple[Transaction, ...]) -> C
         tax = _child(line, "taxes")
         rate = a.get("taxrate") or (_attrs(_children(tax, "tax")[0]).get("rate") if _children(tax, "tax") else None)
         lines.append(CheckLineXml((a.get("name") or a.get("code") or "?").strip()[:120], quantity, price, amount,
-                                  _decimal(rate, "LINE tax rate") if rate else None))
+                                  _decimal(rate, "LINE tax rate") if rate else None,
+                                  (a.get("code") or "").strip()[:40], _category(line, a)))
     payments = tuple(
         PaymentXml(a.get("code", "").strip(), a.get("cardcode", "").strip(),
                    _decimal(a["amount"], "PAYMENT amount") if a.get("amount") else None)
@@ -230,6 +233,15 @@ def _check(check: ET.Element | None, transactions: tuple[Transaction, ...]) -> C
     # hours later for a check the till kept during an outage.
     return CheckXml(check_id, number[:40], _when(info.get("closedatetime")), tuple(lines), payments, rates,
                     (info.get("waitername") or "")[:40], (head.get("stationcode") or "")[:40], discount)
+
+
+def _category(line: ET.Element, attributes: dict[str, str]) -> str:
+    """The category code of a check line: a CATEG child's code, or the line's own categ attribute."""
+    child = _child(line, "categ") or _child(line, "category")
+    if child is not None:
+        own = _attrs(child)
+        return (own.get("code") or own.get("id") or "").strip()[:40]
+    return (attributes.get("categcode") or attributes.get("categ") or "").strip()[:40]
 
 
 CHECK_ID_LENGTH = 40  # what a check id may hold (desk.pos.checks, the pos_check table)

@@ -67,7 +67,28 @@ class PosCheck(Base):
     meaning: Mapped[str] = mapped_column(String(16))
     # Arrived after the stay checked out and was posted on its last bill: the desk must look.
     after_checkout: Mapped[bool] = mapped_column(default=False)
+    # Lines that no item or category mapping named: posted as the outlet's default service (or as
+    # the outlet's sales when it has none), for the revenue report to show.
+    unmapped_lines: Mapped[int] = mapped_column(default=0, server_default="0")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class MapKind(enum.StrEnum):
+    ITEM = "item"  # the till's item (dish) code
+    CATEGORY = "category"  # the till's category (group) code
+    DEFAULT = "default"  # what the outlet's other lines post as; its pos_code is empty
+
+
+class PosItemMap(Base):
+    """Which of the hotel's services a till's item or category code posts as, per outlet."""
+
+    __tablename__ = "pos_item_map"
+    outlet_code: Mapped[str] = mapped_column(ForeignKey("outlet.code"), primary_key=True)
+    kind: Mapped[MapKind] = mapped_column(
+        Enum(MapKind, native_enum=False, create_constraint=False, length=16,
+             values_callable=lambda members: [m.value for m in members]), primary_key=True)
+    pos_code: Mapped[str] = mapped_column(String(40), primary_key=True)
+    service_code: Mapped[str] = mapped_column(ForeignKey("service.code"))
 
 
 class PosRequest(Base):

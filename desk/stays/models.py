@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 from datetime import date, datetime
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
@@ -18,7 +19,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 from sqlalchemy.types import TypeEngine
 
 from desk.core.money import Money
-from desk.core.types import utcnow
+from desk.core.types import ExactDecimal, utcnow
 from desk.db.base import Base, enum_column
 from desk.hotel.reference import reference
 
@@ -66,6 +67,9 @@ class Guest(Base):
     email: Mapped[str] = mapped_column(String(120), default="")
     phone: Mapped[str] = mapped_column(String(40), default="")
     documents: Mapped[list[GuestDocument]] = relationship(order_by="GuestDocument.id")
+    birth_date: Mapped[date | None] = mapped_column(default=None)  # a child may be free of the city tax
+    # Why the city tax does not apply to the guest (disabled, on duty...): empty, it does.
+    city_tax_exemption: Mapped[str] = mapped_column(String(80), default="", server_default="")
 
     @property
     def full_name(self) -> str:
@@ -268,5 +272,8 @@ class CityTax(Base):
     valid_from: Mapped[date] = mapped_column(primary_key=True)
     service_code: Mapped[str] = mapped_column(ForeignKey("service.code"))
     per_person_night: Mapped[Money]
+    # A share of the room night besides (or instead of) the amount, for the guests it applies to.
+    percent_of_rate: Mapped[Decimal] = mapped_column(ExactDecimal(6, 3), default=Decimal(0), server_default="0")
+    child_age_under: Mapped[int | None] = mapped_column(default=None)  # younger guests pay none
     set_by: Mapped[str] = mapped_column(String(40))
     set_at: Mapped[datetime] = mapped_column(default=utcnow)

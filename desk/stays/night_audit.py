@@ -15,8 +15,9 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from decimal import Decimal
 
-from sqlalchemy import exists, func, select
+from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
 from desk.audit.anchors import TrailAnchorNotWritten, write_anchor
@@ -31,19 +32,20 @@ from desk.hotel.reference import base_currency
 from desk.journal.models import JournalIntent, OpenIntent
 from desk.ledger.folios import folio_of_reservation
 from desk.ledger.lookup import get, require_fits
-from desk.ledger.models import Bill
+from desk.ledger.models import Bill, Posting
 from desk.ledger.postings import post_charge
 from desk.people.auth import Actor
 from desk.people.rights import Right, require
 from desk.stays.booking import mark_no_show
 from desk.stays.business_day import business_date, open_next_business_day
-from desk.stays.models import CityTax, NightAudit, NightCharge, Reservation, ReservationGuest, ReservationStatus
+from desk.stays.models import CityTax, Guest, NightAudit, NightCharge, Reservation, ReservationGuest, ReservationStatus
 from desk.stays.reservations import post_night
 
 logger = logging.getLogger(__name__)
 
 ROOM = "room"
 CITY_TAX = "city_tax"
+CITY_TAX_RATE = "city_tax_rate"  # the percentage of the room night, a posting of its own
 
 
 class OpenKind(enum.StrEnum):
@@ -198,13 +200,27 @@ def city_tax_on(session: Session, night: date) -> CityTax | None:
     """The city tax that applies to ``night``, or None where the hotel sets none."""
     setting = session.scalar(select(CityTax).where(CityTax.valid_from <= night)
                              .order_by(CityTax.valid_from.desc()).limit(1))
-    return setting if setting is not None and setting.per_person_night.is_positive else None
+    if setting is None or not (setting.per_person_night.is_positive or setting.percent_of_rate > 0):
+        return None
+    return setting
+
+
+CHILD_AGE_LIMIT = 18
 
 
 def set_city_tax(session: Session, actor: Actor, service_code: str, per_person_night: Money,
-                 valid_from: date) -> CityTax:
-    """The city tax per guest and night from ``valid_from`` on (zero: none from then)."""
+                 valid_from: date, *, percent_of_rate: Decimal = Decimal(0),
+                 child_age_under: int | None = None) -> CityTax:
+    """The city tax per guest and night from ``valid_from`` on, and ``percent_of_rate`` of the room
+    night for the guests it applies to; children under ``child_age_under`` pay none (zero and no
+    percentage: none from then)."""
     require(actor, Right.SET_CITY_TAX)
+    if (not percent_of_rate.is_finite() or not Decimal(0) <= percent_of_rate <= Decimal(100)
+            or percent_of_rate != percent_of_rate.quantize(Decimal("0.001"))):
+        raise InvalidInput("A percentage of the room rate is from 0 to 100", field="percent_of_rate")
+    if child_age_under is not None and not 1 <= child_age_under <= CHILD_AGE_LIMIT:
+        raise InvalidInput("Children are exempt under an age from 1 to {limit}", field="child_age_under",
+                           limit=CHILD_AGE_LIMIT)
     if session.get(Service, service_code) is None:
         raise InvalidInput("There is no service {service}", field="service", service=service_code)
     currency = base_currency(session)
@@ -217,9 +233,28 @@ def set_city_tax(session: Session, actor: Actor, service_code: str, per_person_n
         raise InvalidInput("The city tax from {date} is set already: set it from another date",
                            field="valid_from", date=valid_from)
     setting = CityTax(valid_from=valid_from, service_code=service_code, per_person_night=per_person_night,
-                      set_by=actor.username)
+                      percent_of_rate=percent_of_rate, child_age_under=child_age_under, set_by=actor.username)
     session.add(setting)
     return setting
+
+
+def _liable_guests(session: Session, reservation_id: int, night: date, tax: CityTax) -> tuple[int, int]:
+    """How many guests stay, and how many of them the city tax applies to on ``night``: not one
+    with a recorded exemption, nor a child younger than the setting's age (a guest whose birth date
+    nobody recorded pays)."""
+    guests = session.execute(select(Guest.birth_date, Guest.city_tax_exemption).join(
+        ReservationGuest, ReservationGuest.guest_id == Guest.id).where(
+        ReservationGuest.reservation_id == reservation_id)).all()
+    liable = sum(1 for born, exemption in guests
+                 if not exemption and not _younger(born, night, tax.child_age_under))
+    return max(1, len(guests)), liable if guests else 1
+
+
+def _younger(born: date | None, night: date, age: int | None) -> bool:
+    if born is None or age is None:
+        return False
+    years = night.year - born.year - ((night.month, night.day) < (born.month, born.day))
+    return years < age
 
 
 @dataclass(frozen=True)
@@ -251,20 +286,29 @@ def charge_night(session: Session, actor: Actor, reservation_id: int, night: dat
         session.add(NightCharge(reservation_id=reservation_id, night=night, kind=ROOM, posting_id=posting.id))
         room, bill_id = posting.amount, posting.bill_id
     tax = city_tax_on(session, night)
-    if tax is not None and CITY_TAX not in done:
-        people = session.scalar(select(func.count()).select_from(ReservationGuest).where(
-            ReservationGuest.reservation_id == reservation_id)) or 1
+    if tax is not None and not {CITY_TAX, CITY_TAX_RATE} <= done:
+        people, liable = _liable_guests(session, reservation_id, night, tax)
         service = session.get_one(Service, tax.service_code)
-        if bill_id is None:  # the room night was charged by an earlier run: its tax goes where it went
-            bill_id = min(session.scalars(select(Bill.id).where(
-                Bill.folio_id == folio_of_reservation(session, reservation_id))))
-        posting = post_charge(
-            session, actor, bill_id=bill_id, description=service.name,
-            service_code=service.code, quantity=people, unit_price=tax.per_person_night,
-            ordered_at=datetime.combine(night, time(23, 0)).astimezone(), source="audit",
-            external_ref=f"{CITY_TAX}:{reservation_id}:{night.isoformat()}")
-        session.add(NightCharge(reservation_id=reservation_id, night=night, kind=CITY_TAX, posting_id=posting.id))
-        city_tax = posting.amount
+        room_night = session.scalar(
+            select(Posting.amount).join(NightCharge, NightCharge.posting_id == Posting.id).where(
+                NightCharge.reservation_id == reservation_id, NightCharge.night == night, NightCharge.kind == ROOM))
+        # The percentage is of the liable guests' share of the room night: a child's half is not taxed.
+        rate_part = (room_night.times(tax.percent_of_rate * liable / (100 * people))
+                     if room_night is not None and liable and tax.percent_of_rate else nothing)
+        for kind, quantity, unit_price in ((CITY_TAX, liable, tax.per_person_night),
+                                           (CITY_TAX_RATE, 1, rate_part)):
+            if kind in done or not quantity or not unit_price.is_positive:
+                continue  # nothing owed is not posted: run again, the night still owes nothing
+            if bill_id is None:  # the room night was charged by an earlier run: its tax goes where it went
+                bill_id = min(session.scalars(select(Bill.id).where(
+                    Bill.folio_id == folio_of_reservation(session, reservation_id))))
+            posting = post_charge(
+                session, actor, bill_id=bill_id, description=service.name,
+                service_code=service.code, quantity=quantity, unit_price=unit_price,
+                ordered_at=datetime.combine(night, time(23, 0)).astimezone(), source="audit",
+                external_ref=f"{kind}:{reservation_id}:{night.isoformat()}")
+            session.add(NightCharge(reservation_id=reservation_id, night=night, kind=kind, posting_id=posting.id))
+            city_tax = city_tax + posting.amount
     session.flush()
     return NightCharged(reservation_id, ROOM not in done, room, city_tax)
 

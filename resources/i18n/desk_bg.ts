@@ -1355,6 +1355,10 @@
         <translation>&amp;Търговски обекти</translation>
     </message>
     <message>
+        <source>POS mappin&amp;g</source>
+        <translation>Съпоставяне с &amp;POS</translation>
+    </message>
+    <message>
         <source>&amp;Payment methods</source>
         <translation>&amp;Начини на плащане</translation>
     </message>
@@ -1425,6 +1429,62 @@
     <message>
         <source>Add &amp;outlet</source>
         <translation>Добави &amp;обект</translation>
+    </message>
+    <message>
+        <source>item code</source>
+        <translation>код на артикул</translation>
+    </message>
+    <message>
+        <source>category code</source>
+        <translation>код на категория</translation>
+    </message>
+    <message>
+        <source>any other line</source>
+        <translation>всеки друг ред</translation>
+    </message>
+    <message>
+        <source>POS line</source>
+        <translation>Ред от POS</translation>
+    </message>
+    <message>
+        <source>POS code</source>
+        <translation>Код в POS</translation>
+    </message>
+    <message>
+        <source>Posts as service</source>
+        <translation>Осчетоводява се като услуга</translation>
+    </message>
+    <message>
+        <source>Revenue group</source>
+        <translation>Група приходи</translation>
+    </message>
+    <message>
+        <source>A POS check&apos;s line posts as the service its item code is mapped to, else its category code&apos;s, else the outlet&apos;s service for any other line. A line none of them names still posts, and the revenue report lists its check.</source>
+        <translation>Редът от сметка на POS се осчетоводява като услугата, съпоставена с кода на артикула, иначе с кода на категорията, иначе като услугата на обекта за всеки друг ред. Ред без съпоставяне пак се осчетоводява, а справката за приходите показва сметката му.</translation>
+    </message>
+    <message>
+        <source>Ou&amp;tlet:</source>
+        <translation>&amp;Обект:</translation>
+    </message>
+    <message>
+        <source>POS &amp;line:</source>
+        <translation>&amp;Ред от POS:</translation>
+    </message>
+    <message>
+        <source>POS co&amp;de:</source>
+        <translation>&amp;Код в POS:</translation>
+    </message>
+    <message>
+        <source>Posts as ser&amp;vice:</source>
+        <translation>Осчетоводява се като &amp;услуга:</translation>
+    </message>
+    <message>
+        <source>&amp;Map</source>
+        <translation>Съ&amp;постави</translation>
+    </message>
+    <message>
+        <source>&amp;Remove mapping</source>
+        <translation>&amp;Премахни съпоставянето</translation>
     </message>
     <message>
         <source>cash</source>
@@ -1752,6 +1812,14 @@
         <translation>На гост на нощувка</translation>
     </message>
     <message>
+        <source>Of the room night</source>
+        <translation>От цената на нощувката</translation>
+    </message>
+    <message>
+        <source>Children exempt under</source>
+        <translation>Децата освободени до</translation>
+    </message>
+    <message>
         <source>Charged as</source>
         <translation>Начислява се като</translation>
     </message>
@@ -1772,6 +1840,18 @@
         <translation>&amp;Сума на гост на нощувка:</translation>
     </message>
     <message>
+        <source>&amp;Percentage of the room night:</source>
+        <translation>&amp;Процент от цената на нощувката:</translation>
+    </message>
+    <message>
+        <source>no exemption</source>
+        <translation>не са освободени</translation>
+    </message>
+    <message>
+        <source>C&amp;hildren exempt under the age of:</source>
+        <translation>&amp;Децата са освободени до възраст:</translation>
+    </message>
+    <message>
         <source>&amp;Charged as service:</source>
         <translation>&amp;Начислява се като услуга:</translation>
     </message>
@@ -1784,8 +1864,12 @@
         <translation>&amp;Задай</translation>
     </message>
     <message>
+        <source>The night audit charges each guest in the house the amount that applies to the night, and the percentage of the room night for the guests it applies to. Children under the age, and guests whose exemption the desk recorded, pay none. A setting is never changed once made: set a new one from a later date (0 and no percentage: no city tax from that date).</source>
+        <translation>Нощният одит начислява на всеки настанен гост сумата, валидна за нощта, и процента от цената на нощувката за гостите, които го дължат. Децата под възрастта и гостите, чието освобождаване е записано на рецепцията, не плащат. Зададената стойност не се променя: задайте нова от по-късна дата (0 и без процент: без туристически данък от тази дата).</translation>
+    </message>
+    <message>
         <source>The night audit charges each guest in the house the amount that applies to the night. An amount is never changed once set: set a new one from a later date (0: no city tax from that date).</source>
-        <translation>Нощният одит начислява на всеки настанен гост сумата, валидна за нощта. Зададена сума не се променя: задайте нова от по-късна дата (0 — без данък от тази дата).</translation>
+        <translation type="vanished">Нощният одит начислява на всеки настанен гост сумата, валидна за нощта. Зададена сума не се променя: задайте нова от по-късна дата (0 — без данък от тази дата).</translation>
     </message>
     <message>
         <source>none</source>
@@ -2160,6 +2244,18 @@
         <translation>Ролята „{role}“ не позволява да {action}: нужно е разрешение от мениджър</translation>
     </message>
     <message>
+        <source>An exemption&apos;s reason is at most {limit} characters</source>
+        <translation>Причината за освобождаване е най-много {limit} знака</translation>
+    </message>
+    <message>
+        <source>An external id is 1-{limit} characters</source>
+        <translation>Външният идентификатор е от 1 до {limit} знака</translation>
+    </message>
+    <message>
+        <source>An external id is at most {limit} characters</source>
+        <translation>Външният идентификатор е най-много {limit} знака</translation>
+    </message>
+    <message>
         <source>An item&apos;s name is too long: at most {limit} characters</source>
         <translation>Името на артикула е твърде дълго: най-много {limit} знака</translation>
     </message>
@@ -2230,6 +2326,10 @@
     <message>
         <source>Check {check_id} was never charged to a room by POS {pos_name}</source>
         <translation>Сметка {check_id} никога не е начислявана към стая от POS {pos_name}</translation>
+    </message>
+    <message>
+        <source>Children are exempt under an age from 1 to {limit}</source>
+        <translation>Възрастта за освобождаване на деца е от 1 до {limit} години</translation>
     </message>
     <message>
         <source>Choose a room type or a room</source>
@@ -2330,6 +2430,10 @@
     <message>
         <source>Guest {guest} does not stay in {stay}</source>
         <translation>Гост {guest} не е настанен по резервация {stay}</translation>
+    </message>
+    <message>
+        <source>Guest {guest} is not known: give their name in guests</source>
+        <translation>Гостът {guest} не е известен: посочете името му в колоната guests</translation>
     </message>
     <message>
         <source>Guest {key} does not exist</source>
@@ -2482,6 +2586,10 @@
     <message>
         <source>Outlet {key} does not exist</source>
         <translation>Търговски обект {key} не съществува</translation>
+    </message>
+    <message>
+        <source>Outlet {outlet} has no POS mapping {kind} {pos_code}</source>
+        <translation>Обектът {outlet} няма съпоставяне с POS {kind} {pos_code}</translation>
     </message>
     <message>
         <source>POS payment code {code} is not mapped at the hotel: map it to credit or deposit (desk pos code set CODE credit)</source>
@@ -3636,6 +3744,10 @@
         <translation>„{text}“ не е парична сума</translation>
     </message>
     <message>
+        <source>“{value}” is not a date (YYYY-MM-DD)</source>
+        <translation>„{value}“ не е дата (ГГГГ-ММ-ДД)</translation>
+    </message>
+    <message>
         <source>“{value}” is not a quantity</source>
         <translation>„{value}“ не е количество</translation>
     </message>
@@ -4288,6 +4400,26 @@
         <translation>Отчетът обхваща най-много {days} дни</translation>
     </message>
     <message>
+        <source>A POS item or category code is 1-{limit} characters</source>
+        <translation>Кодът на артикул или категория в POS е от 1 до {limit} знака</translation>
+    </message>
+    <message>
+        <source>A POS mapping is one of: {values}</source>
+        <translation>Съпоставянето с POS е едно от: {values}</translation>
+    </message>
+    <message>
+        <source>A birth date cannot be in the future</source>
+        <translation>Датата на раждане не може да е в бъдещето</translation>
+    </message>
+    <message>
+        <source>A percentage of the room rate is from 0 to 100</source>
+        <translation>Процентът от цената на стаята е от 0 до 100</translation>
+    </message>
+    <message>
+        <source>A reservation&apos;s status is confirmed or cancelled, not “{value}”</source>
+        <translation>Статусът на резервацията е confirmed или cancelled, а не „{value}“</translation>
+    </message>
+    <message>
         <source>Aged on</source>
         <translation>Давност към</translation>
     </message>
@@ -4666,6 +4798,10 @@
     <message>
         <source>The terminal sent only its total: no payment can be named</source>
         <translation>Терминалът изпрати само общата сума: не може да се посочи плащане</translation>
+    </message>
+    <message>
+        <source>There is no company {company}: import it first</source>
+        <translation>Няма фирма {company}: първо я импортирайте</translation>
     </message>
     <message>
         <source>There is no report called {name}</source>
@@ -5340,6 +5476,10 @@
         <translation>Гости</translation>
     </message>
     <message>
+        <source>Reservations</source>
+        <translation>Резервации</translation>
+    </message>
+    <message>
         <source>&amp;What:</source>
         <translation>&amp;Какво:</translation>
     </message>
@@ -5360,6 +5500,10 @@
         <translation>&amp;Импортирай</translation>
     </message>
     <message>
+        <source>&amp;Dry run</source>
+        <translation>&amp;Пробно изпълнение</translation>
+    </message>
+    <message>
         <source>Columns: {required}</source>
         <translation>Колони: {required}</translation>
     </message>
@@ -5368,12 +5512,44 @@
         <translation>(незадължителни: {optional})</translation>
     </message>
     <message>
+        <source>Reservations go in row by row: a line refused is listed and the others go in; a reservation imported again by its external id is updated, never doubled.</source>
+        <translation>Резервациите се зареждат ред по ред: отхвърленият ред се показва, а останалите се зареждат; резервация, импортирана отново по външния си идентификатор, се обновява и никога не се дублира.</translation>
+    </message>
+    <message>
         <source>Import from</source>
         <translation>Импорт от</translation>
     </message>
     <message>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>Файлове CSV (*.csv);;Всички файлове (*)</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>нова</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>променена</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>анулирана</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>без промяна</translation>
+    </message>
+    <message>
+        <source>Would import: {new} new, {changed} changed, {cancelled} cancelled, {unchanged} unchanged, {refused} refused. Nothing was written.</source>
+        <translation>Ще бъдат импортирани: нови {new}, променени {changed}, анулирани {cancelled}, без промяна {unchanged}, отхвърлени {refused}. Нищо не е записано.</translation>
+    </message>
+    <message>
+        <source>Imported: {new} new, {changed} changed, {cancelled} cancelled, {unchanged} unchanged, {refused} refused.</source>
+        <translation>Импортирани: нови {new}, променени {changed}, анулирани {cancelled}, без промяна {unchanged}, отхвърлени {refused}.</translation>
+    </message>
+    <message>
+        <source>line {line}: {external_id} {outcome} ({number})</source>
+        <translation>ред {line}: {external_id} — {outcome} ({number})</translation>
     </message>
     <message>
         <source>Imported: {count}.</source>

@@ -1359,6 +1359,10 @@
         <translation>&amp;Точки продаж</translation>
     </message>
     <message>
+        <source>POS mappin&amp;g</source>
+        <translation>Сопоставление &amp;POS</translation>
+    </message>
+    <message>
         <source>&amp;Payment methods</source>
         <translation>&amp;Способы оплаты</translation>
     </message>
@@ -1429,6 +1433,62 @@
     <message>
         <source>Add &amp;outlet</source>
         <translation>Добавить &amp;точку продаж</translation>
+    </message>
+    <message>
+        <source>item code</source>
+        <translation>код блюда</translation>
+    </message>
+    <message>
+        <source>category code</source>
+        <translation>код категории</translation>
+    </message>
+    <message>
+        <source>any other line</source>
+        <translation>любая другая строка</translation>
+    </message>
+    <message>
+        <source>POS line</source>
+        <translation>Строка POS</translation>
+    </message>
+    <message>
+        <source>POS code</source>
+        <translation>Код в POS</translation>
+    </message>
+    <message>
+        <source>Posts as service</source>
+        <translation>Проводится как услуга</translation>
+    </message>
+    <message>
+        <source>Revenue group</source>
+        <translation>Группа выручки</translation>
+    </message>
+    <message>
+        <source>A POS check&apos;s line posts as the service its item code is mapped to, else its category code&apos;s, else the outlet&apos;s service for any other line. A line none of them names still posts, and the revenue report lists its check.</source>
+        <translation>Строка чека POS проводится как услуга, сопоставленная коду блюда, иначе коду категории, иначе как услуга точки продаж для любой другой строки. Строка без сопоставления всё равно проводится, а отчёт о выручке показывает её чек.</translation>
+    </message>
+    <message>
+        <source>Ou&amp;tlet:</source>
+        <translation>&amp;Точка продаж:</translation>
+    </message>
+    <message>
+        <source>POS &amp;line:</source>
+        <translation>&amp;Строка POS:</translation>
+    </message>
+    <message>
+        <source>POS co&amp;de:</source>
+        <translation>&amp;Код в POS:</translation>
+    </message>
+    <message>
+        <source>Posts as ser&amp;vice:</source>
+        <translation>Проводится как &amp;услуга:</translation>
+    </message>
+    <message>
+        <source>&amp;Map</source>
+        <translation>Со&amp;поставить</translation>
+    </message>
+    <message>
+        <source>&amp;Remove mapping</source>
+        <translation>&amp;Удалить сопоставление</translation>
     </message>
     <message>
         <source>cash</source>
@@ -1756,6 +1816,14 @@
         <translation>За гостя в сутки</translation>
     </message>
     <message>
+        <source>Of the room night</source>
+        <translation>От стоимости ночи</translation>
+    </message>
+    <message>
+        <source>Children exempt under</source>
+        <translation>Дети освобождены до</translation>
+    </message>
+    <message>
         <source>Charged as</source>
         <translation>Начисляется как</translation>
     </message>
@@ -1776,6 +1844,18 @@
         <translation>&amp;Сумма за гостя в сутки:</translation>
     </message>
     <message>
+        <source>&amp;Percentage of the room night:</source>
+        <translation>&amp;Процент от стоимости ночи:</translation>
+    </message>
+    <message>
+        <source>no exemption</source>
+        <translation>не освобождаются</translation>
+    </message>
+    <message>
+        <source>C&amp;hildren exempt under the age of:</source>
+        <translation>&amp;Дети освобождены до возраста:</translation>
+    </message>
+    <message>
         <source>&amp;Charged as service:</source>
         <translation>&amp;Начислять как услугу:</translation>
     </message>
@@ -1788,8 +1868,12 @@
         <translation>&amp;Задать</translation>
     </message>
     <message>
+        <source>The night audit charges each guest in the house the amount that applies to the night, and the percentage of the room night for the guests it applies to. Children under the age, and guests whose exemption the desk recorded, pay none. A setting is never changed once made: set a new one from a later date (0 and no percentage: no city tax from that date).</source>
+        <translation>Ночной аудит начисляет каждому проживающему гостю сумму, действующую на эту ночь, и процент от стоимости ночи за гостей, которые его платят. Дети до указанного возраста и гости, чьё освобождение записано на стойке, не платят. Установленное значение не меняется: задайте новое с более поздней даты (0 и без процента — с этой даты туристического налога нет).</translation>
+    </message>
+    <message>
         <source>The night audit charges each guest in the house the amount that applies to the night. An amount is never changed once set: set a new one from a later date (0: no city tax from that date).</source>
-        <translation>Ночной аудит начисляет каждому проживающему гостю сумму, действующую в эту ночь. Заданная сумма не меняется: задайте новую с более поздней даты (0 — без налога с этой даты).</translation>
+        <translation type="vanished">Ночной аудит начисляет каждому проживающему гостю сумму, действующую в эту ночь. Заданная сумма не меняется: задайте новую с более поздней даты (0 — без налога с этой даты).</translation>
     </message>
     <message>
         <source>none</source>
@@ -2164,6 +2248,18 @@
         <translation>Роль «{role}» не позволяет {action}: нужно разрешение менеджера</translation>
     </message>
     <message>
+        <source>An exemption&apos;s reason is at most {limit} characters</source>
+        <translation>Причина освобождения — не длиннее {limit} символов</translation>
+    </message>
+    <message>
+        <source>An external id is 1-{limit} characters</source>
+        <translation>Внешний идентификатор — от 1 до {limit} символов</translation>
+    </message>
+    <message>
+        <source>An external id is at most {limit} characters</source>
+        <translation>Внешний идентификатор — не длиннее {limit} символов</translation>
+    </message>
+    <message>
         <source>An item&apos;s name is too long: at most {limit} characters</source>
         <translation>Название позиции слишком длинное: не более {limit} символов</translation>
     </message>
@@ -2234,6 +2330,10 @@
     <message>
         <source>Check {check_id} was never charged to a room by POS {pos_name}</source>
         <translation>Чек {check_id} не списывался на номер с POS {pos_name}</translation>
+    </message>
+    <message>
+        <source>Children are exempt under an age from 1 to {limit}</source>
+        <translation>Возраст освобождения детей — от 1 до {limit} лет</translation>
     </message>
     <message>
         <source>Choose a room type or a room</source>
@@ -2334,6 +2434,10 @@
     <message>
         <source>Guest {guest} does not stay in {stay}</source>
         <translation>Гость {guest} не проживает по брони {stay}</translation>
+    </message>
+    <message>
+        <source>Guest {guest} is not known: give their name in guests</source>
+        <translation>Гость {guest} неизвестен: укажите его имя в столбце guests</translation>
     </message>
     <message>
         <source>Guest {key} does not exist</source>
@@ -2486,6 +2590,10 @@
     <message>
         <source>Outlet {key} does not exist</source>
         <translation>Точки продаж {key} не существует</translation>
+    </message>
+    <message>
+        <source>Outlet {outlet} has no POS mapping {kind} {pos_code}</source>
+        <translation>У точки продаж {outlet} нет сопоставления POS {kind} {pos_code}</translation>
     </message>
     <message>
         <source>POS payment code {code} is not mapped at the hotel: map it to credit or deposit (desk pos code set CODE credit)</source>
@@ -3640,6 +3748,10 @@
         <translation>«{text}» — не денежная сумма</translation>
     </message>
     <message>
+        <source>“{value}” is not a date (YYYY-MM-DD)</source>
+        <translation>«{value}» — не дата (ГГГГ-ММ-ДД)</translation>
+    </message>
+    <message>
         <source>“{value}” is not a quantity</source>
         <translation>«{value}» — не количество</translation>
     </message>
@@ -4292,6 +4404,26 @@
         <translation>Отчёт охватывает не более {days} дней</translation>
     </message>
     <message>
+        <source>A POS item or category code is 1-{limit} characters</source>
+        <translation>Код блюда или категории POS — от 1 до {limit} символов</translation>
+    </message>
+    <message>
+        <source>A POS mapping is one of: {values}</source>
+        <translation>Сопоставление POS — одно из: {values}</translation>
+    </message>
+    <message>
+        <source>A birth date cannot be in the future</source>
+        <translation>Дата рождения не может быть в будущем</translation>
+    </message>
+    <message>
+        <source>A percentage of the room rate is from 0 to 100</source>
+        <translation>Процент от стоимости номера — от 0 до 100</translation>
+    </message>
+    <message>
+        <source>A reservation&apos;s status is confirmed or cancelled, not “{value}”</source>
+        <translation>Статус бронирования — confirmed или cancelled, а не «{value}»</translation>
+    </message>
+    <message>
         <source>Aged on</source>
         <translation>Сроки на</translation>
     </message>
@@ -4670,6 +4802,10 @@
     <message>
         <source>The terminal sent only its total: no payment can be named</source>
         <translation>Терминал прислал только общий итог: платёж назвать нельзя</translation>
+    </message>
+    <message>
+        <source>There is no company {company}: import it first</source>
+        <translation>Компании {company} нет: сначала импортируйте её</translation>
     </message>
     <message>
         <source>There is no report called {name}</source>
@@ -5344,6 +5480,10 @@
         <translation>Гости</translation>
     </message>
     <message>
+        <source>Reservations</source>
+        <translation>Бронирования</translation>
+    </message>
+    <message>
         <source>&amp;What:</source>
         <translation>&amp;Что:</translation>
     </message>
@@ -5364,6 +5504,10 @@
         <translation>&amp;Импортировать</translation>
     </message>
     <message>
+        <source>&amp;Dry run</source>
+        <translation>&amp;Пробный прогон</translation>
+    </message>
+    <message>
         <source>Columns: {required}</source>
         <translation>Столбцы: {required}</translation>
     </message>
@@ -5372,12 +5516,44 @@
         <translation>(необязательные: {optional})</translation>
     </message>
     <message>
+        <source>Reservations go in row by row: a line refused is listed and the others go in; a reservation imported again by its external id is updated, never doubled.</source>
+        <translation>Бронирования загружаются построчно: отклонённая строка указывается, остальные загружаются; бронирование, импортированное повторно по внешнему идентификатору, обновляется и никогда не дублируется.</translation>
+    </message>
+    <message>
         <source>Import from</source>
         <translation>Импорт из</translation>
     </message>
     <message>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>Файлы CSV (*.csv);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>новое</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>изменено</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>отменено</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>без изменений</translation>
+    </message>
+    <message>
+        <source>Would import: {new} new, {changed} changed, {cancelled} cancelled, {unchanged} unchanged, {refused} refused. Nothing was written.</source>
+        <translation>Будет импортировано: новых {new}, изменено {changed}, отменено {cancelled}, без изменений {unchanged}, отклонено {refused}. Ничего не записано.</translation>
+    </message>
+    <message>
+        <source>Imported: {new} new, {changed} changed, {cancelled} cancelled, {unchanged} unchanged, {refused} refused.</source>
+        <translation>Импортировано: новых {new}, изменено {changed}, отменено {cancelled}, без изменений {unchanged}, отклонено {refused}.</translation>
+    </message>
+    <message>
+        <source>line {line}: {external_id} {outcome} ({number})</source>
+        <translation>строка {line}: {external_id} — {outcome} ({number})</translation>
     </message>
     <message>
         <source>Imported: {count}.</source>

@@ -6,11 +6,13 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from sqlalchemy import select
 
 from desk.core.errors import InvalidInput
 from desk.people.models import Role
 from desk.people.rights import MissingRight
 from desk.stays.city_tax import city_tax_history
+from desk.stays.models import Guest
 from desk.stays.night_audit import city_tax_on, set_city_tax
 from tests.actors import demo_credentials
 from tests.desk.conftest import MISSING_RIGHT, Hotel, refused
@@ -57,3 +59,14 @@ def test_desk_city_tax_set_and_list(sqlite_hotel: Hotel, monkeypatch: pytest.Mon
     assert main(["--database", url, "city-tax", "set", "2", "--service", "CITYTAX", "--from", "June"]) == 1
     assert "June is not a date (YYYY-MM-DD)" in capsys.readouterr().err
     assert [row.valid_from for row in sqlite_hotel.query(city_tax_history)] == [date(2026, 5, 1)]
+    assert main(["--database", url, "city-tax", "set", "1", "--service", "CITYTAX", "--from", "2026-07-01",
+                 "--percent", "2.5", "--children-under", "12"]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == (
+        f"2026-07-01  EUR 1.00 per guest and night  2.5% of the room night  children under 12 exempt  CITYTAX  "
+        f"set by {user}")
+    sqlite_hotel.stay()
+    guest = sqlite_hotel.query(lambda s: s.scalars(select(Guest.id)).first())
+    assert main(["--database", url, "city-tax", "guest", str(guest), "--born", "2019-03-01",
+                 "--exemption", "on duty"]) == 0
+    assert sqlite_hotel.query(lambda s: (s.get_one(Guest, guest).birth_date, s.get_one(Guest, guest).city_tax_exemption)
+                              ) == (date(2019, 3, 1), "on duty")

@@ -27,6 +27,7 @@ from desk.hotel import catalogue, rates
 from desk.hotel import setup as hotel_setup
 from desk.hotel.models import MethodKind
 from desk.imports import csv_import
+from desk.imports import reservations as reservation_import
 from desk.journal import intents as journal
 from desk.ledger import accounts, bills, payments, postings
 from desk.ledger.models import Payment, Posting
@@ -38,8 +39,9 @@ from desk.people.auth import ManagerApproval, hash_password
 from desk.people.models import Role, User
 from desk.people.rights import ROLE_RIGHTS, MissingRight, Right
 from desk.pos import checks as pos_checks
+from desk.pos import item_map as pos_item_map
 from desk.pos import keys as pos_keys
-from desk.stays import booking, business_day, companies, credit, night_audit, rooms
+from desk.stays import booking, business_day, city_tax, companies, credit, night_audit, rooms
 from desk.stays import reservations as stays
 from desk.stays.models import DocumentKind as DocumentKindOfGuest
 from tests.actors import signed_in
@@ -225,7 +227,12 @@ USE_CASES: dict[str, Any] = {
     "add_company": lambda h, s: (companies.add_company, ("Sea Co",), {}),
     "change_company": lambda h, s: (companies.change_company, (s.company_id, "Sea Co", "", "", None), {}),
     "set_service_outlet": lambda h, s: (catalogue.set_service_outlet, ("CITYTAX", None), {}),
+    "set_guest_city_tax": lambda h, s: (city_tax.set_guest_city_tax, (1, None, "on duty"), {}),
+    "set_item_map": lambda h, s: (pos_item_map.set_item_map, ("REST", "item", "31", "BREAKFAST"), {}),
+    "remove_item_map": lambda h, s: (pos_item_map.remove_item_map, ("REST", "item", "31"), {}),
     "import_csv": lambda h, s: (csv_import.import_csv, ("guests", b"first_name;last_name\nA;B\n", "g.csv"), {}),
+    "import_reservations": lambda h, s: (reservation_import.import_reservations, (
+        b"external_id;guests;room_type;arrival;departure\nX;A B;Double;2099-01-01;2099-01-02\n", "r.csv"), {}),
 }
 _BOOKING = booking.Booking(date.today(), date.today() + timedelta(days=1), new_guests=(booking.NewGuest("A", "B"),),
                            room_type="Double")
@@ -240,7 +247,9 @@ CLERK_MAY_NOT_EVEN_WITH_APPROVAL = {
     "set_up_hotel", "open_hotel", "add_user", "set_user_active", "reset_secret", "change_role", "add_service",
     "change_service",
     "add_outlet", "add_payment_method", "set_rate", "import_ecb", "add_company", "change_company", "add_register",
-    "import_csv", "set_service_outlet", "read_trail", "set_credit_limit", "save_register_settings", "set_tax_id"}
+    "import_csv", "import_reservations",
+    "set_service_outlet", "set_item_map", "remove_item_map", "read_trail", "set_credit_limit",
+    "save_register_settings", "set_tax_id"}
 CLERK_REFUSED = {"reverse_posting", "void_posting", "overpay", "backdated_payment", "backdated_deposit",
                  "refund_payment", "void_payment", "reverse_company_transfer", "check_out_override",
                  "settle_card_by_hand"}

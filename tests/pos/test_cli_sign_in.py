@@ -11,6 +11,7 @@ from sqlalchemy import make_url
 from desk.cli.main import main
 from desk.db.engine import Database
 from desk.pos.checks import get_setting, payment_codes
+from desk.pos.item_map import item_map
 from desk.pos.keys import list_keys
 from tests.desk.conftest import make_hotel
 from tests.pg_server import PgServer
@@ -23,6 +24,8 @@ CHANGES = [
     ["code", "set", "77", "credit", "--name", "Room"],
     ["code", "remove", "55"],
     ["setting", "set", "after_checkout", "refuse"],
+    ["map", "set", "REST", "--item", "31", "BREAKFAST"],
+    ["map", "remove", "BAR", "--default"],
 ]
 
 
@@ -36,13 +39,15 @@ def settings(sqlite_pos: Pos, monkeypatch) -> Pos:
     monkeypatch.setenv("DESK_PASSWORD", "manager")
     assert pos_command(sqlite_pos, "key", "create", "bar-1") == 0
     assert pos_command(sqlite_pos, "code", "set", "55", "deposit") == 0
+    assert pos_command(sqlite_pos, "map", "set", "BAR", "--default", "MB-BEER") == 0
     return sqlite_pos
 
 
 def state(pos: Pos) -> tuple[object, ...]:
     keys = {(k.name, k.created_by, k.revoked_at is None) for k in pos.hotel.query(list_keys)}
     codes = {(c.code, c.meaning.value) for c in pos.hotel.query(payment_codes)}
-    return keys, codes, pos.hotel.query(get_setting, "after_checkout")
+    mapping = {(m.outlet, m.kind.value, m.pos_code, m.service) for m in pos.hotel.query(item_map)}
+    return keys, codes, pos.hotel.query(get_setting, "after_checkout"), mapping
 
 
 @pytest.mark.parametrize("change", CHANGES, ids=lambda c: " ".join(c[:2]))
@@ -73,9 +78,10 @@ def test_listing_pos_keys_codes_and_settings_asks_nobody(settings: Pos, monkeypa
     monkeypatch.delenv("DESK_USER")
     monkeypatch.delenv("DESK_PASSWORD")
     monkeypatch.setattr("sys.stdin", io.StringIO(""))  # a prompt would read nothing and fail
-    for listing in (["key", "list"], ["code", "list"], ["setting", "get", "after_checkout"]):
+    for listing in (["key", "list"], ["code", "list"], ["setting", "get", "after_checkout"], ["map", "list"]):
         assert pos_command(settings, *listing) == 0
-    assert "bar-1" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "bar-1" in out and "MB-BEER" in out
 
 
 def test_pos_simulate_signs_in_before_it_makes_its_own_key(sqlite_pos: Pos, monkeypatch, capsys):

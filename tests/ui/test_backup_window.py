@@ -16,6 +16,7 @@ from desk.people.changes import changes_of
 from desk.people.models import Role
 from ui import i18n
 from ui.admin.backup import BackupDialog
+from ui.dialogs.common import ERROR_COLOR
 
 WAIT_MS = 20_000
 
@@ -40,6 +41,7 @@ def test_a_manager_backs_the_hotel_up_with_progress(qtbot, context_of, demo_data
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     assert inspect_backup(target).kind == "sqlite"
     assert dialog.status_label.text().startswith(f"Backed up to {target} (")
+    assert ERROR_COLOR not in dialog.status_label.styleSheet()
     assert dialog.progress_bar.value() == 1000 and seen and seen[-1] == 1.0
     with demo_database.unit_of_work() as session:
         assert [change.code for change in changes_of(session, "backup")] == [target.name]
@@ -80,4 +82,5 @@ def test_an_existing_file_is_refused_in_russian(qtbot, qm_dir, context_of, tmp_p
     qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.start_button.isEnabled(), timeout=WAIT_MS)
     assert dialog.status_label.text() == "Файл taken.backup уже существует: выберите другое имя"
+    assert ERROR_COLOR in dialog.status_label.styleSheet()  # a refusal is red, as in the other windows
     assert taken.read_text(encoding="utf-8") == "x"

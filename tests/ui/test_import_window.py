@@ -58,3 +58,41 @@ def test_a_bad_file_is_refused_whole_with_its_lines_in_russian(qtbot, qm_dir, co
     assert dialog.result_label.text() == "Файл не импортирован: отклонено строк: 1"
     assert dialog.problems_view.toPlainText().startswith("строка 3: ")
     assert "MASSAGE" not in _services(demo_database)
+
+
+def test_a_dry_run_of_reservations_lists_what_would_change_and_writes_nothing(qtbot, context_of, demo_database,
+                                                                              tmp_path: Path):
+    from datetime import date, timedelta
+
+    from sqlalchemy import func, select
+
+    from desk.imports.reservations import ReservationImport
+    from desk.stays.models import Reservation
+
+    dialog = _open(qtbot, context_of, "reservations")
+    assert dialog.dry_run_button.isVisible()
+    day = date.today() + timedelta(days=400)
+    file = tmp_path / "reservations.csv"
+    file.write_text("external_id;guests;room_type;arrival;departure\n"
+                    f"W-1;Olga Berg;Double;{day};{day + timedelta(days=2)}\n"
+                    f"W-2;Ivan Petrov;Double;{day + timedelta(days=3)};{day}\n", encoding="utf-8")
+    dialog.file_edit.setText(str(file))
+
+    def count() -> int:
+        with demo_database.unit_of_work() as session:
+            return int(session.scalar(select(func.count(Reservation.id))) or 0)
+
+    before = count()
+    with qtbot.waitSignal(dialog.finished_import, timeout=WAIT_MS) as done:
+        qtbot.mouseClick(dialog.dry_run_button, Qt.MouseButton.LeftButton)
+    assert isinstance(done.args[0], ReservationImport) and done.args[0].dry_run
+    assert dialog.result_label.text() == ("Would import: 1 new, 0 changed, 0 cancelled, 0 unchanged, 1 refused. "
+                                          "Nothing was written.")
+    listed = dialog.problems_view.toPlainText().splitlines()
+    assert listed[0].startswith("line 2: W-1 new (") and listed[1] == "line 3: Departure must be after arrival"
+    assert count() == before
+
+    with qtbot.waitSignal(dialog.finished_import, timeout=WAIT_MS):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert dialog.result_label.text() == "Imported: 1 new, 0 changed, 0 cancelled, 0 unchanged, 1 refused."
+    assert count() == before + 1

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from desk.backup.copy import BackupCancelled, BackupInfo, back_up
 from ui.context import DeskContext
 from ui.desk_text import error_text
+from ui.dialogs.common import ERROR_COLOR
 from ui.ops.op import Op
 from ui.ops.pools import Cancelled, TaskState
 
@@ -115,7 +116,7 @@ class BackupDialog(QDialog):
             return back_up(database, actor, target, progress=progress)
 
         self._running(True)
-        self.status_label.setText(self.tr("Backing up to {file}…").format(file=str(target)))
+        self._status(self.tr("Backing up to {file}…").format(file=str(target)))
         self.op = Op(self, copy).progress(self._progress).success(self._done).failure(self._failed).run()
 
     def _running(self, running: bool) -> None:
@@ -136,7 +137,7 @@ class BackupDialog(QDialog):
         self._running(False)
         self.progress_bar.setRange(0, 1000)
         self.progress_bar.setValue(1000)
-        self.status_label.setText(self.tr("Backed up to {file} ({size} KiB).").format(
+        self._status(self.tr("Backed up to {file} ({size} KiB).").format(
             file=self.file_edit.text().strip(), size=max(1, info.size // 1024)))
         self.finished_backup.emit(info)
 
@@ -145,7 +146,12 @@ class BackupDialog(QDialog):
         self.progress_bar.setRange(0, 1000)
         self.progress_bar.setValue(0)
         # However the worker ended it, a cancelled backup left nothing behind: say so.
-        self.status_label.setText(error_text(BackupCancelled() if isinstance(exc, Cancelled) else exc))
+        self._status(error_text(BackupCancelled() if isinstance(exc, Cancelled) else exc), refused=True)
+
+    def _status(self, text: str, *, refused: bool = False) -> None:
+        # A refusal (or a cancelled backup) red, as the other windows show one; progress and success plain.
+        self.status_label.setStyleSheet(f"color: {ERROR_COLOR};" if refused else "")
+        self.status_label.setText(text)
 
     def cancel(self) -> None:
         if self.op is not None and self.op.is_running:

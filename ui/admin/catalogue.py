@@ -3,7 +3,8 @@ the currencies with their exchange rates (typed from a date on, or the ECB's dai
 companies the hotel bills, with their credit limits.
 
 Opened from **Administration → Services and payments…** by whoever may change the catalogue. A
-code, once added, stays (postings name it): a service is changed, never renamed or removed.
+code, once added, stays (postings name it): a service is changed, never renamed or removed. The POS
+mapping tab says which service a till's item or category code posts as, per outlet.
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QTabWidget,
@@ -46,11 +46,14 @@ from desk.hotel.models import MethodKind
 from desk.hotel.names import NameKind, Names, load_names
 from desk.hotel.rates import RateRow, import_ecb, list_rates, set_rate
 from desk.people.auth import Actor
+from desk.pos.item_map import ItemMapRow, item_map, remove_item_map, set_item_map
+from desk.pos.models import MapKind
 from desk.stays.companies import CompanyRow, add_company, change_company, list_companies
 from ui.context import DeskContext
 from ui.desk_text import error_text
 from ui.dialogs.common import (
     Column,
+    FieldError,
     FieldProblem,
     RowsModel,
     amount_for_edit,
@@ -71,6 +74,11 @@ def _edit(name: str, length: int) -> QLineEdit:
     return edit
 
 
+def _percent(value: Decimal) -> str:
+    whole = value == value.to_integral_value()
+    return f"{format_amount(value, 0 if whole else 2)} %"
+
+
 class CatalogueDialog(QDialog):
     def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -83,16 +91,13 @@ class CatalogueDialog(QDialog):
         self.tabs = QTabWidget()
         self.tabs.addTab(self._services_tab(), self.tr("&Services"))
         self.tabs.addTab(self._outlets_tab(), self.tr("&Outlets"))
+        self.tabs.addTab(self._pos_map_tab(), self.tr("POS mappin&g"))
         self.tabs.addTab(self._methods_tab(), self.tr("&Payment methods"))
         self.tabs.addTab(self._rates_tab(), self.tr("&Currencies"))
         self.tabs.addTab(self._companies_tab(), self.tr("Co&mpanies"))
         self.tabs.addTab(self._registers_tab(), self.tr("Cash &registers"))
         layout.addWidget(self.tabs)
-        self.error_label = QLabel()
-        self.error_label.setObjectName("catalogueError")
-        self.error_label.setWordWrap(True)
-        self.error_label.setProperty("error", True)
-        self.error_label.hide()
+        self.error_label = FieldError("catalogueError")  # a refusal red, as the other windows show one
         layout.addWidget(self.error_label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -160,6 +165,52 @@ class CatalogueDialog(QDialog):
         row.addWidget(self.outlet_code_edit)
         row.addWidget(self.outlet_name_edit, 1)
         row.addWidget(add)
+        column.addLayout(row)
+        return tab
+
+    def _map_kind_text(self, kind: MapKind) -> str:
+        return {MapKind.ITEM: self.tr("item code"), MapKind.CATEGORY: self.tr("category code"),
+                MapKind.DEFAULT: self.tr("any other line")}[kind]
+
+    def _pos_map_tab(self) -> QWidget:
+        tab = QWidget()
+        column = QVBoxLayout(tab)
+        self.pos_map: list[ItemMapRow] = []
+        self.pos_map_model = RowsModel([Column(self.tr("Outlet")), Column(self.tr("POS line")),
+                                        Column(self.tr("POS code")), Column(self.tr("Posts as service")),
+                                        Column(self.tr("VAT")), Column(self.tr("Revenue group"))], self)
+        self.pos_map_view = rows_view(self.pos_map_model, "posMapView", stretch_column=3)
+        self.pos_map_view.selectionModel().selectionChanged.connect(lambda *_: self._pos_map_chosen())
+        column.addWidget(self.pos_map_view)
+        column.addWidget(hint_label(self.tr("A POS check's line posts as the service its item code is mapped to, "
+                                            "else its category code's, else the outlet's service for any other "
+                                            "line. A line none of them names still posts, and the revenue report "
+                                            "lists its check."), "posMapHint"))
+        form = new_form()
+        self.map_outlet_combo = QComboBox()
+        self.map_outlet_combo.setObjectName("mapOutletCombo")
+        form.addRow(self.tr("Ou&tlet:"), self.map_outlet_combo)
+        self.map_kind_combo = QComboBox()
+        self.map_kind_combo.setObjectName("mapKindCombo")
+        fill_combo(self.map_kind_combo, [(self._map_kind_text(kind), kind.value) for kind in MapKind])
+        self.map_kind_combo.currentIndexChanged.connect(lambda *_: self._map_kind_chosen())
+        form.addRow(self.tr("POS &line:"), self.map_kind_combo)
+        self.map_code_edit = _edit("mapCodeEdit", 40)
+        form.addRow(self.tr("POS co&de:"), self.map_code_edit)
+        self.map_service_combo = QComboBox()
+        self.map_service_combo.setObjectName("mapServiceCombo")
+        form.addRow(self.tr("Posts as ser&vice:"), self.map_service_combo)
+        column.addLayout(form)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.map_button = QPushButton(self.tr("&Map"))
+        self.map_button.setObjectName("mapButton")
+        self.map_button.clicked.connect(self.save_pos_map)
+        self.unmap_button = QPushButton(self.tr("&Remove mapping"))
+        self.unmap_button.setObjectName("unmapButton")
+        self.unmap_button.clicked.connect(self.remove_pos_map)
+        row.addWidget(self.map_button)
+        row.addWidget(self.unmap_button)
         column.addLayout(row)
         return tab
 
@@ -297,11 +348,12 @@ class CatalogueDialog(QDialog):
         language = current_language()
         self.ctx.query(self, lambda session: (catalogue(session), load_names(session, language),
                                               list_rates(session), list_companies(session),
-                                              list_registers(session))).success(self._loaded).failure(
-            self._refused).run()
+                                              list_registers(session), item_map(session))).success(
+            self._loaded).failure(self._refused).run()
 
-    def _loaded(self, loaded: tuple[Catalogue, Names, list[RateRow], list[CompanyRow], list[RegisterRow]]) -> None:
-        data, names, rates, companies, registers = loaded
+    def _loaded(self, loaded: tuple[Catalogue, Names, list[RateRow], list[CompanyRow], list[RegisterRow],
+                                    list[ItemMapRow]]) -> None:
+        data, names, rates, companies, registers, mapping = loaded
         self.register_codes = [r.code for r in registers]
         self.registers_model.set_rows([(r.code, names.of(NameKind.CASH_REGISTER, r.code, r.name),
                                         ", ".join(f"{ws} · {printer}" for ws, printer in r.printers) or "—")
@@ -328,6 +380,48 @@ class CatalogueDialog(QDialog):
         self.methods_model.set_rows([(code, names.of(NameKind.PAYMENT_METHOD, code, name), self._kind_text(kind))
                                      for code, name, kind in data.methods])
         self.price_edit.setPlaceholderText(data.currency)
+        self._show_pos_map(data, names, mapping)
+
+    def _show_pos_map(self, data: Catalogue, names: Names, mapping: list[ItemMapRow]) -> None:
+        outlet_names, tax_names = dict(data.outlets), dict(data.taxes)
+        self.pos_map = mapping
+        self.pos_map_model.set_rows([
+            (names.of(NameKind.OUTLET, m.outlet, outlet_names.get(m.outlet, m.outlet)), self._map_kind_text(m.kind),
+             m.pos_code or "—", f"{names.of(NameKind.SERVICE, m.service, m.service_name)} ({m.service})",
+             _percent(m.tax_percent), m.revenue_group or "—")
+            for m in mapping])
+        fill_combo(self.map_outlet_combo, [(names.of(NameKind.OUTLET, code, name), code)
+                                           for code, name in data.outlets], self.map_outlet_combo.currentData())
+        services = [(f"{names.of(NameKind.SERVICE, s.code, s.name)} ({s.code}, "
+                     f"{names.of(NameKind.TAX_RATE, s.tax_code, tax_names.get(s.tax_code, s.tax_code))})", s.code)
+                    for s in data.services]
+        fill_combo(self.map_service_combo, services, self.map_service_combo.currentData())
+
+    def _map_kind_chosen(self) -> None:
+        any_other = self.map_kind_combo.currentData() == MapKind.DEFAULT.value
+        self.map_code_edit.setEnabled(not any_other)
+        if any_other:
+            self.map_code_edit.clear()
+
+    def _pos_map_chosen(self) -> None:
+        rows = self.pos_map_view.selectionModel().selectedRows()
+        if not rows or rows[0].row() >= len(self.pos_map):
+            return
+        chosen = self.pos_map[rows[0].row()]
+        self.map_outlet_combo.setCurrentIndex(max(0, self.map_outlet_combo.findData(chosen.outlet)))
+        self.map_kind_combo.setCurrentIndex(max(0, self.map_kind_combo.findData(chosen.kind.value)))
+        self.map_code_edit.setText(chosen.pos_code)
+        self.map_service_combo.setCurrentIndex(max(0, self.map_service_combo.findData(chosen.service)))
+
+    def _map_fields(self) -> tuple[str, str, str]:
+        return (str(self.map_outlet_combo.currentData() or ""), str(self.map_kind_combo.currentData()),
+                self.map_code_edit.text())
+
+    def save_pos_map(self) -> None:
+        self._change(set_item_map, *self._map_fields(), str(self.map_service_combo.currentData() or ""))
+
+    def remove_pos_map(self) -> None:
+        self._change(remove_item_map, *self._map_fields())
 
     def _service_chosen(self) -> None:
         rows = self.services_view.selectionModel().selectedRows()

@@ -1,5 +1,6 @@
-"""The City tax window (Administration): what the night audit charges per guest and night, and
-from when; a manager adds a new amount from a date on (0 stops the tax from that date).
+"""The City tax window (Administration): what the night audit charges per guest and night, the
+percentage of the room night, the age under which children pay none, and from when; a manager adds
+a new setting from a date on (0 and no percentage stop the tax from that date).
 
 A setting already made is never edited: the audit of a past night must go on charging what applied
 that night. The amount is in the hotel's currency, posted as the chosen service (its VAT rate).
@@ -8,17 +9,18 @@ that night. The amount is in the hotel's currency, posted as the chosen service 
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, QLocale, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
     QGroupBox,
-    QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +32,7 @@ from ui.context import DeskContext
 from ui.desk_text import error_text
 from ui.dialogs.common import (
     Column,
+    FieldError,
     FieldProblem,
     RowsModel,
     fill_combo,
@@ -39,7 +42,7 @@ from ui.dialogs.common import (
     read_amount,
     rows_view,
 )
-from ui.i18n import current_language, format_date, format_datetime, money_text
+from ui.i18n import current_language, format_amount, format_date, format_datetime, money_text, parse_decimal
 
 
 class CityTaxDialog(QDialog):
@@ -54,9 +57,11 @@ class CityTaxDialog(QDialog):
         self.setMinimumWidth(760)
         layout = QVBoxLayout(self)
         self.model = RowsModel([Column(self.tr("From")), Column(self.tr("Per guest and night")),
+                                Column(self.tr("Of the room night"), align_right=True),
+                                Column(self.tr("Children exempt under")),
                                 Column(self.tr("Charged as")), Column(self.tr("Set by")), Column(self.tr("Set at"))],
                                self)
-        self.view = rows_view(self.model, "cityTaxView", stretch_column=2)
+        self.view = rows_view(self.model, "cityTaxView", stretch_column=4)
         self.view.setMinimumHeight(160)
         layout.addWidget(self.view)
         box = QGroupBox(self.tr("A new amount from a date on"))
@@ -65,6 +70,16 @@ class CityTaxDialog(QDialog):
         self.amount_edit.setObjectName("amountEdit")
         self.amount_edit.setMaxLength(20)
         form.addRow(self.tr("&Amount per guest and night:"), self.amount_edit)
+        self.percent_edit = QLineEdit()
+        self.percent_edit.setObjectName("percentEdit")
+        self.percent_edit.setMaxLength(8)
+        self.percent_edit.setPlaceholderText("0")
+        form.addRow(self.tr("&Percentage of the room night:"), self.percent_edit)
+        self.child_age_spin = QSpinBox()
+        self.child_age_spin.setObjectName("childAgeSpin")
+        self.child_age_spin.setRange(0, 18)
+        self.child_age_spin.setSpecialValueText(self.tr("no exemption"))
+        form.addRow(self.tr("C&hildren exempt under the age of:"), self.child_age_spin)
         self.service_combo = QComboBox()
         self.service_combo.setObjectName("serviceCombo")
         form.addRow(self.tr("&Charged as service:"), self.service_combo)
@@ -79,14 +94,13 @@ class CityTaxDialog(QDialog):
         box.setLayout(form)
         layout.addWidget(box)
         layout.addWidget(hint_label(self.tr(
-            "The night audit charges each guest in the house the amount that applies to the night. An amount "
-            "is never changed once set: set a new one from a later date (0: no city tax from that date)."),
+            "The night audit charges each guest in the house the amount that applies to the night, and the "
+            "percentage of the room night for the guests it applies to. Children under the age, and guests whose "
+            "exemption the desk recorded, pay none. A setting is never changed once made: set a new one from a "
+            "later date (0 and no percentage: no city tax from that date)."),
             "cityTaxHint"))
-        self.error_label = QLabel()
-        self.error_label.setObjectName("cityTaxError")
-        self.error_label.setWordWrap(True)
-        self.error_label.setProperty("error", True)
-        self.error_label.hide()
+        # Red, under the form, as the other windows show a refusal.
+        self.error_label = FieldError("cityTaxError")
         layout.addWidget(self.error_label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -118,16 +132,26 @@ class CityTaxDialog(QDialog):
         self.model.set_rows([
             (format_date(row.valid_from),
              money_text(row.per_person_night) if row.per_person_night.is_positive else self.tr("none"),
+             self._percent(row.percent_of_rate),
+             str(row.child_age_under) if row.child_age_under else "—",
              self._service_name(row.service_code), row.set_by, format_datetime(row.set_at))
             for row in data.history])
         self.loaded.emit()
+
+    @staticmethod
+    def _percent(value: Decimal) -> str:
+        if not value:
+            return "—"
+        text, point = format_amount(value, 3), QLocale().decimalPoint()
+        if point in text:
+            text = text.rstrip("0").rstrip(point)
+        return f"{text} %"
 
     def _refused(self, exc: BaseException) -> None:
         self._show_error(error_text(exc))
 
     def _show_error(self, text: str) -> None:
-        self.error_label.setText(text)
-        self.error_label.show()
+        self.error_label.show_message(text)
 
     def set_tax(self) -> None:
         if self.data is None:
@@ -137,12 +161,19 @@ class CityTaxDialog(QDialog):
         except FieldProblem as problem:  # already in the clerk's words
             self._show_error(str(problem))
             return
+        try:
+            percent = parse_decimal(self.percent_edit.text()) if self.percent_edit.text().strip() else Decimal(0)
+        except ValueError as problem:  # already in the clerk's words
+            self._show_error(str(problem))
+            return
+        child_age = self.child_age_spin.value() or None
         valid_from: dt.date = python_date(self.from_edit.date())
 
         def done(_value: object) -> None:
-            self.error_label.hide()
+            self.error_label.clear_message()
             self.amount_edit.clear()
+            self.percent_edit.clear()
             self.reload()
 
-        self.ctx.change(self, set_city_tax, str(self.service_combo.currentData()), amount, valid_from) \
-            .success(done).failure(self._refused).run()
+        self.ctx.change(self, set_city_tax, str(self.service_combo.currentData()), amount, valid_from,
+                        percent_of_rate=percent, child_age_under=child_age).success(done).failure(self._refused).run()

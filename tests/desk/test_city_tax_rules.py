@@ -1,0 +1,87 @@
+"""City tax rules beyond an amount per guest and night: a percentage of the room night, children
+under an age and guests with a recorded exemption left out; each night posted once. SQLite and
+PostgreSQL."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+from sqlalchemy import select
+
+from desk.core.errors import InvalidInput
+from desk.ledger.models import Posting
+from desk.people.models import Role
+from desk.people.rights import MissingRight
+from desk.stays.city_tax import city_tax_history, set_guest_city_tax
+from desk.stays.models import Guest, Reservation
+from desk.stays.night_audit import charge_night, set_city_tax
+from tests.desk.conftest import MISSING_RIGHT, Hotel, refused
+
+TODAY = date.today()
+
+
+def _guests(hotel: Hotel, reservation_id: int) -> list[int]:
+    return hotel.query(lambda s: [g.id for g in s.get_one(Reservation, reservation_id).guests])
+
+
+def _tax_postings(hotel: Hotel, reservation_id: int) -> list[tuple[str, Decimal, str]]:
+    return hotel.query(lambda s: [(p.external_ref.split(":")[0], p.quantity, str(p.amount)) for p in s.scalars(
+        select(Posting).where(Posting.external_ref.like(f"city_tax%:{reservation_id}:%")).order_by(Posting.id))])
+
+
+def test_children_under_the_age_and_exempt_guests_pay_no_city_tax_and_a_percentage_is_charged_once(hotel: Hotel):
+    manager = hotel.as_role(Role.MANAGER)
+    manager.run(set_city_tax, "CITYTAX", hotel.money("1.50"), TODAY - timedelta(days=30),
+                percent_of_rate=Decimal("2.5"), child_age_under=12)
+    stay = hotel.stay(guests=4)
+    _adult, child, teenager, officer = _guests(hotel, stay.reservation_id)
+    hotel.run(set_guest_city_tax, child, TODAY - timedelta(days=365 * 7), "")
+    hotel.run(set_guest_city_tax, teenager, date(TODAY.year - 12, 1, 1) - timedelta(days=1), "")
+    hotel.run(set_guest_city_tax, officer, None, "on duty")
+    first = manager.run(charge_night, stay.reservation_id, TODAY)
+    again = manager.run(charge_night, stay.reservation_id, TODAY)
+    # Two of four guests pay: 2 x 1.50, and 2.5% of their half of the 100.00 room night = 1.25.
+    assert _tax_postings(hotel, stay.reservation_id) == [("city_tax", Decimal(2), "EUR 3.00"),
+                                                          ("city_tax_rate", Decimal(1), "EUR 1.25")]
+    assert first.city_tax == hotel.money("4.25") and not again.city_tax
+    assert hotel.query(lambda s: s.get_one(Guest, officer).city_tax_exemption) == "on duty"
+    row = hotel.query(city_tax_history)[0]
+    assert (row.percent_of_rate, row.child_age_under) == (Decimal("2.5"), 12)
+
+
+def test_a_stay_of_exempt_guests_is_charged_no_city_tax(hotel: Hotel):
+    manager = hotel.as_role(Role.MANAGER)
+    manager.run(set_city_tax, "CITYTAX", hotel.money("1.50"), TODAY - timedelta(days=30),
+                percent_of_rate=Decimal(3))
+    stay = hotel.stay()
+    hotel.run(set_guest_city_tax, _guests(hotel, stay.reservation_id)[0], None, "disabled")
+    charged = manager.run(charge_night, stay.reservation_id, TODAY)
+    assert charged.room_posted and not charged.city_tax
+    assert _tax_postings(hotel, stay.reservation_id) == []
+
+
+def test_a_percentage_alone_is_a_city_tax(hotel: Hotel):
+    manager = hotel.as_role(Role.MANAGER)
+    manager.run(set_city_tax, "CITYTAX", hotel.money("0"), TODAY - timedelta(days=30), percent_of_rate=Decimal(4))
+    stay = hotel.stay(guests=2)
+    manager.run(charge_night, stay.reservation_id, TODAY)
+    assert _tax_postings(hotel, stay.reservation_id) == [("city_tax_rate", Decimal(1), "EUR 4.00")]
+
+
+def test_bad_rules_and_exemptions_are_refused_and_nothing_written(hotel: Hotel):
+    manager = hotel.as_role(Role.MANAGER)
+    refused(hotel, InvalidInput, "A percentage of the room rate is from 0 to 100",
+            lambda: manager.run(set_city_tax, "CITYTAX", hotel.money("1"), TODAY, percent_of_rate=Decimal(101)),
+            field="percent_of_rate")
+    refused(hotel, InvalidInput, "Children are exempt under an age from 1 to {limit}",
+            lambda: manager.run(set_city_tax, "CITYTAX", hotel.money("1"), TODAY, child_age_under=40),
+            field="child_age_under")
+    stay = hotel.stay()
+    guest = _guests(hotel, stay.reservation_id)[0]
+    refused(hotel, InvalidInput, "A birth date cannot be in the future",
+            lambda: hotel.run(set_guest_city_tax, guest, TODAY + timedelta(days=1), ""), field="birth_date")
+    refused(hotel, InvalidInput, "An exemption's reason is at most {limit} characters",
+            lambda: hotel.run(set_guest_city_tax, guest, None, "x" * 81), field="city_tax_exemption")
+    refused(hotel, MissingRight, MISSING_RIGHT, lambda: hotel.run(set_city_tax, "CITYTAX", hotel.money("1"), TODAY,
+                                                                   percent_of_rate=Decimal(1)))
