@@ -16,7 +16,7 @@ guest another system's external id stands for, so that a re-import updates and n
 table, so no trigger is lost, and the desk role's grants on both tables cover them.
 
 Revision ID: 0044_pos_map_city_tax_rules
-Revises: 0038_audit_trail
+Revises: 0040_mail_documents_guest_credit
 """
 
 import os
@@ -28,7 +28,7 @@ from alembic import op
 from sqlalchemy import text
 
 revision: str = "0044_pos_map_city_tax_rules"
-down_revision: str | None = "0038_audit_trail"
+down_revision: str | None = "0040_mail_documents_guest_credit"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
