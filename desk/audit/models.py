@@ -24,6 +24,7 @@ class AuditKind(enum.StrEnum):
     DEVICE = "device"
     KEY = "key"
     NIGHT_AUDIT = "night_audit"
+    INVOICE = "invoice"  # an invoice or a credit note issued (desk.invoices leaves the note)
 
 
 class AuditEntry(LedgerRecord, Base):

@@ -53,6 +53,7 @@ def kind_name(kind: str) -> str:
         AuditKind.DEVICE: QCoreApplication.translate("AuditTrail", "Device"),
         AuditKind.KEY: QCoreApplication.translate("AuditTrail", "Key"),
         AuditKind.NIGHT_AUDIT: QCoreApplication.translate("AuditTrail", "Night audit"),
+        AuditKind.INVOICE: QCoreApplication.translate("AuditTrail", "Invoice"),
     }
     return names.get(kind, kind)  # type: ignore[call-overload]
 
