@@ -25,7 +25,8 @@ from desk.db.base import Base
 
 FEATURE_MODELS = (
     desk.audit.models, desk.cards.models, desk.cash.models, desk.devices.models, desk.fiscal.models, desk.hotel.models,
-    desk.invoices.models, desk.journal.models, desk.ledger.models, desk.mail.models, desk.people.models, desk.pos.models,
+    desk.invoices.models, desk.journal.models,
+    desk.ledger.models, desk.mail.models, desk.people.models, desk.pos.models,
     desk.stays.models,
 )
 metadata = Base.metadata

@@ -130,6 +130,10 @@
         <translation>Нощен одит</translation>
     </message>
     <message>
+        <source>Invoice</source>
+        <translation>Фактура</translation>
+    </message>
+    <message>
         <source>wrong password or PIN</source>
         <translation>грешна парола или PIN</translation>
     </message>
@@ -1821,12 +1825,28 @@
         <translation>От това плащане могат да се възстановят най-много {amount}</translation>
     </message>
     <message>
+        <source>Bill {bill} has nothing to invoice</source>
+        <translation>По сметка {bill} няма какво да се фактурира</translation>
+    </message>
+    <message>
         <source>Bill {bill} has nothing to transfer</source>
         <translation>По сметка {bill} няма какво да се прехвърли</translation>
     </message>
     <message>
         <source>Bill {bill} has {paid} paid on it: moving {amount} of services off it would leave it overpaid and the other bill owing. Refund or void its payment first</source>
         <translation>По сметка {bill} са платени {paid}: преместването на услуги за {amount} би я оставило надплатена, а другата сметка — с дълг. Първо възстановете или анулирайте плащането ѝ</translation>
+    </message>
+    <message>
+        <source>Bill {bill} holds an amount in {currency}: an invoice is in the hotel&apos;s currency, {base}</source>
+        <translation>Сметка {bill} съдържа сума в {currency}: фактурата е във валутата на хотела, {base}</translation>
+    </message>
+    <message>
+        <source>Bill {bill} is already on invoice {invoice}: issue a credit note for the whole invoice before invoicing the bill again</source>
+        <translation>Сметка {bill} вече е във фактура {invoice}: издайте кредитно известие за цялата фактура, преди да я фактурирате отново</translation>
+    </message>
+    <message>
+        <source>Bill {bill} is another buyer&apos;s: one invoice is for one buyer&apos;s bills</source>
+        <translation>Сметка {bill} е на друг получател: една фактура е за сметките на един получател</translation>
     </message>
     <message>
         <source>Bill {bill} is not on this folio</source>
@@ -1877,6 +1897,10 @@
         <translation>Изберете сметката за плащане</translation>
     </message>
     <message>
+        <source>Choose the bills to invoice</source>
+        <translation>Изберете сметките за фактуриране</translation>
+    </message>
+    <message>
         <source>Choose the card payment to refund</source>
         <translation>Изберете плащането с карта за връщане</translation>
     </message>
@@ -1893,12 +1917,20 @@
         <translation>Изберете услугите за преместване</translation>
     </message>
     <message>
+        <source>Company {company} has no account</source>
+        <translation>Фирма {company} няма сметка</translation>
+    </message>
+    <message>
         <source>Company {key} does not exist</source>
         <translation>Фирма {key} не съществува</translation>
     </message>
     <message>
         <source>Count {currency} {denomination} in whole pieces</source>
         <translation>Бройте {currency} {denomination} в цели бройки</translation>
+    </message>
+    <message>
+        <source>Credit either an amount or chosen lines, not both</source>
+        <translation>Кредитирайте или сума, или избрани редове, не и двете</translation>
     </message>
     <message>
         <source>Departure cannot be before the business date {date}</source>
@@ -1973,8 +2005,28 @@
         <translation>Idempotency-Key {key} вече е използван с друга заявка</translation>
     </message>
     <message>
+        <source>Invoice {invoice} has no line {line}</source>
+        <translation>Фактура {invoice} няма ред {line}</translation>
+    </message>
+    <message>
+        <source>Invoice {invoice} has {left} left to credit: {amount} is more</source>
+        <translation>По фактура {invoice} остават {left} за кредитиране: {amount} е повече</translation>
+    </message>
+    <message>
+        <source>Invoice {invoice} is credited in full</source>
+        <translation>Фактура {invoice} е кредитирана изцяло</translation>
+    </message>
+    <message>
+        <source>Invoice {number} does not match what was issued: its record was changed</source>
+        <translation>Фактура {number} не съвпада с издадената: записът е променен</translation>
+    </message>
+    <message>
         <source>KKM-server at {address} refused this workstation&apos;s login: set KKMSERVER_LOGIN and KKMSERVER_PASSWORD in the desk&apos;s environment to the login and password of KKM-server&apos;s settings</source>
         <translation>KKM-server на адрес {address} не прие входа от това работно място: задайте KKMSERVER_LOGIN и KKMSERVER_PASSWORD в средата на програмата — потребителското име и паролата от настройките на KKM-server</translation>
+    </message>
+    <message>
+        <source>Line {line} of invoice {invoice} has {left} left to credit: {amount} is more</source>
+        <translation>По ред {line} на фактура {invoice} остават {left} за кредитиране: {amount} е повече</translation>
     </message>
     <message>
         <source>Move an in-house guest to another room with Move room</source>
@@ -2293,6 +2345,10 @@
         <translation>Посочете защо се внасят или изнасят пари</translation>
     </message>
     <message>
+        <source>Say why the invoice is credited</source>
+        <translation>Посочете основанието за кредитното известие</translation>
+    </message>
+    <message>
         <source>Say why the payment is voided</source>
         <translation>Посочете защо плащането се анулира</translation>
     </message>
@@ -2397,6 +2453,10 @@
         <translation>Липсва съдържанието на сметката (INPBUF CHECK): включете XML за този интерфейс</translation>
     </message>
     <message>
+        <source>The company has no bill to invoice</source>
+        <translation>Фирмата няма сметки за фактуриране</translation>
+    </message>
+    <message>
         <source>The connection to the database was lost. If you were saving something, look at the bill before doing it again: it may have been saved.</source>
         <translation>Връзката с базата данни е загубена. Ако сте записвали нещо, проверете сметката, преди да го повторите: възможно е вече да е записано.</translation>
     </message>
@@ -2495,6 +2555,10 @@
     <message>
         <source>The hotel is not set up</source>
         <translation>Хотелът не е настроен</translation>
+    </message>
+    <message>
+        <source>The invoice is in {currency}</source>
+        <translation>Фактурата е в {currency}</translation>
     </message>
     <message>
         <source>The journal&apos;s request must be plain JSON: {exc}</source>
@@ -3221,6 +3285,14 @@
         <translation>{value} не приключва операция</translation>
     </message>
     <message>
+        <source>{value} is not a list of lines such as 1,3 or 2:50.00</source>
+        <translation>{value} не е списък на редове като 1,3 или 2:50.00</translation>
+    </message>
+    <message>
+        <source>{value} is not a list of numbers such as 1,2</source>
+        <translation>{value} не е списък на номера като 1,2</translation>
+    </message>
+    <message>
         <source>{workstation} already has a printer “{name}”</source>
         <translation>Работното място {workstation} вече има принтер „{name}“</translation>
     </message>
@@ -3897,6 +3969,10 @@
         <translation>Отчетът обхваща най-много {days} дни</translation>
     </message>
     <message>
+        <source>A credit note credits a positive amount</source>
+        <translation>Кредитното известие е за положителна сума</translation>
+    </message>
+    <message>
         <source>Aged on</source>
         <translation>Давност към</translation>
     </message>
@@ -4265,6 +4341,10 @@
         <translation>Терминалът изпрати само общата сума: не може да се посочи плащане</translation>
     </message>
     <message>
+        <source>There is no invoice {number}</source>
+        <translation>Няма фактура {number}</translation>
+    </message>
+    <message>
         <source>There is no report called {name}</source>
         <translation>Няма отчет {name}</translation>
     </message>
@@ -4311,6 +4391,14 @@
     <message>
         <source>food</source>
         <translation>храна</translation>
+    </message>
+    <message>
+        <source>issue a credit note</source>
+        <translation>издаде кредитно известие</translation>
+    </message>
+    <message>
+        <source>issue an invoice</source>
+        <translation>издаде фактура</translation>
     </message>
     <message>
         <source>laundry</source>

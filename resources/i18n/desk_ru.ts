@@ -130,6 +130,10 @@
         <translation>Ночной аудит</translation>
     </message>
     <message>
+        <source>Invoice</source>
+        <translation>Счёт-фактура</translation>
+    </message>
+    <message>
         <source>wrong password or PIN</source>
         <translation>неверный пароль или PIN</translation>
     </message>
@@ -1821,12 +1825,28 @@
         <translation>Из этой оплаты можно вернуть не больше {amount}</translation>
     </message>
     <message>
+        <source>Bill {bill} has nothing to invoice</source>
+        <translation>В счёте {bill} нечего выставлять</translation>
+    </message>
+    <message>
         <source>Bill {bill} has nothing to transfer</source>
         <translation>По счёту {bill} нечего переносить</translation>
     </message>
     <message>
         <source>Bill {bill} has {paid} paid on it: moving {amount} of services off it would leave it overpaid and the other bill owing. Refund or void its payment first</source>
         <translation>По счёту {bill} оплачено {paid}: перенос услуг на {amount} оставил бы его переплаченным, а другой счёт — с долгом. Сначала верните или аннулируйте его оплату</translation>
+    </message>
+    <message>
+        <source>Bill {bill} holds an amount in {currency}: an invoice is in the hotel&apos;s currency, {base}</source>
+        <translation>В счёте {bill} есть сумма в {currency}: счёт выставляется в валюте гостиницы, {base}</translation>
+    </message>
+    <message>
+        <source>Bill {bill} is already on invoice {invoice}: issue a credit note for the whole invoice before invoicing the bill again</source>
+        <translation>Счёт {bill} уже выставлен в счёте {invoice}: оформите кредит-ноту на весь счёт, прежде чем выставлять его снова</translation>
+    </message>
+    <message>
+        <source>Bill {bill} is another buyer&apos;s: one invoice is for one buyer&apos;s bills</source>
+        <translation>Счёт {bill} другого покупателя: один счёт выставляется на счета одного покупателя</translation>
     </message>
     <message>
         <source>Bill {bill} is not on this folio</source>
@@ -1877,6 +1897,10 @@
         <translation>Выберите счёт для оплаты</translation>
     </message>
     <message>
+        <source>Choose the bills to invoice</source>
+        <translation>Выберите счета для выставления</translation>
+    </message>
+    <message>
         <source>Choose the card payment to refund</source>
         <translation>Выберите карточный платёж для возврата</translation>
     </message>
@@ -1893,12 +1917,20 @@
         <translation>Выберите услуги для переноса</translation>
     </message>
     <message>
+        <source>Company {company} has no account</source>
+        <translation>У компании {company} нет лицевого счёта</translation>
+    </message>
+    <message>
         <source>Company {key} does not exist</source>
         <translation>Компании {key} не существует</translation>
     </message>
     <message>
         <source>Count {currency} {denomination} in whole pieces</source>
         <translation>Считайте {currency} {denomination} целыми штуками</translation>
+    </message>
+    <message>
+        <source>Credit either an amount or chosen lines, not both</source>
+        <translation>Укажите либо сумму, либо строки, но не то и другое</translation>
     </message>
     <message>
         <source>Departure cannot be before the business date {date}</source>
@@ -1973,8 +2005,28 @@
         <translation>Idempotency-Key {key} уже использован с другим запросом</translation>
     </message>
     <message>
+        <source>Invoice {invoice} has no line {line}</source>
+        <translation>В счёте {invoice} нет строки {line}</translation>
+    </message>
+    <message>
+        <source>Invoice {invoice} has {left} left to credit: {amount} is more</source>
+        <translation>По счёту {invoice} можно вернуть ещё {left}: {amount} больше</translation>
+    </message>
+    <message>
+        <source>Invoice {invoice} is credited in full</source>
+        <translation>Счёт {invoice} уже возвращён полностью</translation>
+    </message>
+    <message>
+        <source>Invoice {number} does not match what was issued: its record was changed</source>
+        <translation>Счёт {number} не совпадает с выставленным: запись была изменена</translation>
+    </message>
+    <message>
         <source>KKM-server at {address} refused this workstation&apos;s login: set KKMSERVER_LOGIN and KKMSERVER_PASSWORD in the desk&apos;s environment to the login and password of KKM-server&apos;s settings</source>
         <translation>KKM-server по адресу {address} не принял вход с этого рабочего места: задайте KKMSERVER_LOGIN и KKMSERVER_PASSWORD в окружении программы — логин и пароль из настроек KKM-server</translation>
+    </message>
+    <message>
+        <source>Line {line} of invoice {invoice} has {left} left to credit: {amount} is more</source>
+        <translation>По строке {line} счёта {invoice} можно вернуть ещё {left}: {amount} больше</translation>
     </message>
     <message>
         <source>Move an in-house guest to another room with Move room</source>
@@ -2293,6 +2345,10 @@
         <translation>Укажите, зачем вносятся или изымаются деньги</translation>
     </message>
     <message>
+        <source>Say why the invoice is credited</source>
+        <translation>Укажите причину кредит-ноты</translation>
+    </message>
+    <message>
         <source>Say why the payment is voided</source>
         <translation>Укажите причину аннулирования оплаты</translation>
     </message>
@@ -2397,6 +2453,10 @@
         <translation>Нет состава чека (INPBUF CHECK): включите XML для этого интерфейса</translation>
     </message>
     <message>
+        <source>The company has no bill to invoice</source>
+        <translation>У компании нет счетов для выставления</translation>
+    </message>
+    <message>
         <source>The connection to the database was lost. If you were saving something, look at the bill before doing it again: it may have been saved.</source>
         <translation>Связь с базой данных потеряна. Если вы что-то сохраняли, посмотрите счёт, прежде чем повторять: возможно, это уже сохранено.</translation>
     </message>
@@ -2495,6 +2555,10 @@
     <message>
         <source>The hotel is not set up</source>
         <translation>Отель не настроен</translation>
+    </message>
+    <message>
+        <source>The invoice is in {currency}</source>
+        <translation>Счёт выставлен в {currency}</translation>
     </message>
     <message>
         <source>The journal&apos;s request must be plain JSON: {exc}</source>
@@ -3221,6 +3285,14 @@
         <translation>{value} не завершает операцию</translation>
     </message>
     <message>
+        <source>{value} is not a list of lines such as 1,3 or 2:50.00</source>
+        <translation>{value} — не список строк вида 1,3 или 2:50.00</translation>
+    </message>
+    <message>
+        <source>{value} is not a list of numbers such as 1,2</source>
+        <translation>{value} — не список номеров вида 1,2</translation>
+    </message>
+    <message>
         <source>{workstation} already has a printer “{name}”</source>
         <translation>На рабочем месте {workstation} уже есть принтер «{name}»</translation>
     </message>
@@ -3897,6 +3969,10 @@
         <translation>Отчёт охватывает не более {days} дней</translation>
     </message>
     <message>
+        <source>A credit note credits a positive amount</source>
+        <translation>Кредит-нота возвращает положительную сумму</translation>
+    </message>
+    <message>
         <source>Aged on</source>
         <translation>Сроки на</translation>
     </message>
@@ -4265,6 +4341,10 @@
         <translation>Терминал прислал только общий итог: платёж назвать нельзя</translation>
     </message>
     <message>
+        <source>There is no invoice {number}</source>
+        <translation>Счёта {number} нет</translation>
+    </message>
+    <message>
         <source>There is no report called {name}</source>
         <translation>Отчёта {name} нет</translation>
     </message>
@@ -4311,6 +4391,14 @@
     <message>
         <source>food</source>
         <translation>питание</translation>
+    </message>
+    <message>
+        <source>issue a credit note</source>
+        <translation>оформить кредит-ноту</translation>
+    </message>
+    <message>
+        <source>issue an invoice</source>
+        <translation>выставить счёт</translation>
     </message>
     <message>
         <source>laundry</source>

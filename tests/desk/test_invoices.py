@@ -8,6 +8,7 @@ import threading
 import time
 from collections import defaultdict
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 import sqlalchemy.exc
@@ -28,6 +29,7 @@ from desk.ledger.payments import Tender
 from desk.people.models import Role
 from desk.people.rights import MissingRight
 from desk.stays.models import Company
+from tests.actors import demo_credentials
 
 from .conftest import MISSING_RIGHT, Hotel, Stay, refused
 
@@ -168,7 +170,8 @@ def test_a_credit_note_never_credits_more_than_the_invoice_has(hotel: Hotel):
     notes = [hotel.query(lambda s, i=i: invoice_content(s.get_one(Invoice, i))) for i in (part.id, line.id, rest.id)]
     original = hotel.query(lambda s: invoice_content(s.get_one(Invoice, invoice.id)))
     for rate in original["rates"]:
-        credited = sum(Decimal(r["vat"]) for note in notes for r in note["rates"] if r["vat_percent"] == rate["vat_percent"])
+        credited = sum(Decimal(r["vat"]) for note in notes for r in note["rates"]
+                       if r["vat_percent"] == rate["vat_percent"])
         assert credited == Decimal(rate["vat"])
     refused(hotel, InvalidInput, "Invoice {invoice} is credited in full",
             lambda: boss.run(issue_credit_note, 1, "once more"), field="invoice")
@@ -238,3 +241,32 @@ def test_a_bill_with_nothing_on_it_is_not_invoiced(hotel: Hotel):
     refused(hotel, InvalidInput, "Bill {bill} has nothing to invoice",
             lambda: cashier(hotel).run(issue_invoice, [stay.bill_id]), field="bills")
     assert hotel.view(stay.folio_id).bills[0].charges == hotel.money("0")
+
+
+def test_desk_invoice_issues_credits_prints_and_lists(sqlite_hotel: Hotel, monkeypatch: pytest.MonkeyPatch,
+                                                      capsys: pytest.CaptureFixture[str], tmp_path: Path):
+    from desk.cli.main import main
+
+    hotel = sqlite_hotel
+    user, password = demo_credentials(Role.MANAGER)
+    monkeypatch.setenv("DESK_USER", user)
+    monkeypatch.setenv("DESK_PASSWORD", password)
+    url = hotel.database.url
+    stay = charged(hotel)
+    assert main(["--database", url, "invoice", "seller", "--vat-number", "bg 204567891",
+                 "--accountable-person", "Maria Dimitrova", "--city", "Sofia"]) == 0
+    assert main(["--database", url, "invoice", "issue", "--bill", str(stay.bill_id)]) == 0
+    assert capsys.readouterr().out.endswith("Invoice 0000000001: EUR 192.00 to Guest0 Test\n")
+    assert main(["--database", url, "invoice", "credit", "1", "--lines", "1,2:10.00", "--reason", "late check-in"]) == 0
+    assert capsys.readouterr().out == "Credit note 0000000002: EUR 130.00 to invoice 0000000001\n"
+    assert main(["--database", url, "invoice", "credit", "1", "--amount", "62.01", "--reason", "more"]) == 1
+    assert "Invoice 0000000001 has EUR 62.00 left to credit: EUR 62.01 is more" in capsys.readouterr().err
+    assert main(["--database", url, "invoice", "pdf", "2", "--out", str(tmp_path / "credit.pdf")]) == 0
+    words = PdfReader(tmp_path / "credit.pdf").pages[0].extract_text()
+    assert "CREDIT NOTE" in words and "to invoice No. 0000000001 of" in words and "late check-in" in words
+    assert "BG204567891" in words and "Maria Dimitrova" in words
+    capsys.readouterr()
+    assert main(["--database", url, "invoice", "list", "--buyer", "guest0"]) == 0
+    listed = capsys.readouterr().out.splitlines()
+    assert [line.split()[:2] for line in listed] == [["0000000002", "credit_note"], ["0000000001", "invoice"]]
+    assert "left to credit EUR 62.00" in listed[1]

@@ -26,6 +26,8 @@ from desk.hotel import catalogue, rates
 from desk.hotel import setup as hotel_setup
 from desk.hotel.models import MethodKind
 from desk.imports import csv_import
+from desk.invoices import issuing as invoicing
+from desk.invoices import seller as invoice_seller
 from desk.journal import intents as journal
 from desk.ledger import accounts, bills, payments, postings
 from desk.ledger.models import Payment, Posting
@@ -218,6 +220,10 @@ USE_CASES: dict[str, Any] = {
     "change_company": lambda h, s: (companies.change_company, (s.company_id, "Sea Co", "", "", None), {}),
     "set_service_outlet": lambda h, s: (catalogue.set_service_outlet, ("CITYTAX", None), {}),
     "import_csv": lambda h, s: (csv_import.import_csv, ("guests", b"first_name;last_name\nA;B\n", "g.csv"), {}),
+    "issue_invoice": lambda h, s: (invoicing.issue_invoice, ([s.stay.bill_id],), {}),
+    "issue_credit_note": lambda h, s: (invoicing.issue_credit_note, (1, "r"), {}),
+    "set_invoice_seller": lambda h, s: (invoice_seller.set_invoice_seller, (), {
+        "vat_number": "BG1", "accountable_person": "M", "city": "Sofia"}),
 }
 _BOOKING = booking.Booking(date.today(), date.today() + timedelta(days=1), new_guests=(booking.NewGuest("A", "B"),),
                            room_type="Double")
@@ -232,7 +238,8 @@ CLERK_MAY_NOT_EVEN_WITH_APPROVAL = {
     "set_up_hotel", "open_hotel", "add_user", "set_user_active", "reset_secret", "change_role", "add_service",
     "change_service",
     "add_outlet", "add_payment_method", "set_rate", "import_ecb", "add_company", "change_company", "add_register",
-    "import_csv", "set_service_outlet", "read_trail", "save_register_settings", "set_tax_id"}
+    "import_csv", "set_service_outlet", "read_trail", "save_register_settings", "set_tax_id",
+    "issue_invoice", "issue_credit_note", "set_invoice_seller"}
 CLERK_REFUSED = {"reverse_posting", "void_posting", "overpay", "backdated_payment", "backdated_deposit",
                  "refund_payment", "void_payment", "reverse_company_transfer", "check_out_override",
                  "settle_card_by_hand"}
