@@ -84,8 +84,9 @@ def _money_text(money: Money) -> str:
 
 def _seller(session: Session) -> dict[str, str]:
     hotel = session.scalars(select(Hotel).limit(1)).one()
-    return {"name": hotel.name, "address": hotel.address, "city": hotel.city, "tax_id": hotel.tax_id,
-            "vat_number": hotel.vat_number, "accountable_person": hotel.accountable_person}
+    number, vat = _company_numbers(hotel.tax_id)
+    return {"name": hotel.name, "address": hotel.address, "city": hotel.city, "tax_id": number,
+            "vat_number": hotel.vat_number or vat, "accountable_person": hotel.accountable_person}
 
 
 def _company_numbers(tax_id: str) -> tuple[str, str]:

@@ -18,7 +18,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from sqlalchemy.orm import Session
 
 from desk.core.document_format import DocumentFormat, format_of_language
@@ -29,7 +29,7 @@ from desk.invoices.texts import document_label
 from desk.ledger.lookup import get
 
 # The lines' columns on A4 portrait's 180 mm: No., description, qty, unit price, VAT %, net, VAT, amount.
-LINE_WIDTHS = [8 * mm, 58 * mm, 14 * mm, 22 * mm, 12 * mm, 22 * mm, 22 * mm, 22 * mm]
+LINE_WIDTHS = [9 * mm, 50 * mm, 14 * mm, 24 * mm, 11 * mm, 24 * mm, 24 * mm, 24 * mm]
 LINE_HEADERS = ("No.", "Description", "Qty", "Unit price", "VAT %", "Net", "VAT", "Amount")
 NUMERIC_FROM = 2
 LINE_FONT_SIZE = 7.5
@@ -119,9 +119,6 @@ def _story(content: dict[str, Any]) -> list[Flowable]:
         else:
             rows.append([cells[0], text_cell(cells[1], styles["line"]),
                          *(Paragraph(escape(cell), styles["line_number"]) for cell in cells[2:])])
-    lines = document_table(rows, LINE_WIDTHS, styles, NUMERIC_FROM)
-    lines.setStyle(TableStyle([("FONTSIZE", (0, 0), (-1, -1), LINE_FONT_SIZE)]))
-    story += [lines, Spacer(1, 3 * mm)]
 
     total_rows: list[list[object]] = []
     for rate in content["rates"]:
@@ -136,9 +133,10 @@ def _story(content: dict[str, Any]) -> list[Flowable]:
     totals.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), styles["regular"].fontName), ("FONTSIZE", (0, 0), (-1, -1), 8.5),
         ("FONTNAME", (0, -1), (-1, -1), styles["bold"].fontName), ("ALIGN", (1, 0), (1, -1), "RIGHT"),
-        ("LINEABOVE", (0, -1), (-1, -1), 0.6, colors.black)]))
+        ("LINEABOVE", (0, -1), (-1, -1), 0.6, colors.black), ("TOPPADDING", (0, 0), (-1, -1), 1),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]))
     closing: list[Flowable] = [
-        totals, Spacer(1, 3 * mm),
+        Spacer(1, 3 * mm), totals, Spacer(1, 3 * mm),
         Paragraph(f"<b>{escape(word('In words'))}:</b> {escape(content['words'])}", styles["body"]),
         Paragraph(f"<b>{escape(word('Payment method'))}:</b> {escape(content['payment_method'])}", styles["body"]),
         Paragraph(f"<b>{escape(word('Currency'))}:</b> {escape(content['currency'])}", styles["body"]),
@@ -151,7 +149,10 @@ def _story(content: dict[str, Any]) -> list[Flowable]:
     signatures.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), styles["regular"].fontName),
                                     ("FONTSIZE", (0, 0), (-1, -1), 8.5), ("TOPPADDING", (0, 0), (-1, -1), 10 * mm)]))
     closing.append(signatures)
-    story.append(KeepTogether(closing))
+    # The totals, words and signatures stay on the page of the last lines, never on a page alone.
+    lines = document_table(rows, LINE_WIDTHS, styles, NUMERIC_FROM, footer=closing)
+    lines.setStyle(TableStyle([("FONTSIZE", (0, 0), (-1, -2), LINE_FONT_SIZE)]))
+    story.append(lines)
     return story
 
 

@@ -63,7 +63,7 @@ WORDS: Mapping[str, Mapping[str, str]] = {
         "Seller": "Продавец",
         "Buyer": "Покупатель",
         "Company number": "ИНН",
-        "VAT number": "КПП",
+        "VAT number": "Номер плательщика НДС",
         "Accountable person": "Руководитель",
         "Address": "Адрес",
         "to invoice No. {number} of {date}": "к счёту № {number} от {date}",

@@ -270,3 +270,28 @@ def test_desk_invoice_issues_credits_prints_and_lists(sqlite_hotel: Hotel, monke
     listed = capsys.readouterr().out.splitlines()
     assert [line.split()[:2] for line in listed] == [["0000000002", "credit_note"], ["0000000001", "invoice"]]
     assert "left to credit EUR 62.00" in listed[1]
+
+
+@pytest.mark.parametrize("language", ["bg", "ru", "en"])
+def test_no_header_word_is_broken_and_no_amount_wraps(language: str):
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from desk.core.pdf_layout import fonts
+    from desk.invoices.pdf import CELL_PADDING, LINE_FONT_SIZE, LINE_WIDTHS, NUMERIC_FROM, line_rows, render_invoice
+
+    line = {"description": "Нощувка в апартамент с изглед към Витоша, закуска и вечеря включени", "quantity": "1000",
+            "unit_price": "99999.99", "vat_percent": "20", "net": "83333333.33", "vat": "16666666.66",
+            "gross": "99999999.99"}
+    content = {"kind": "invoice", "number": "0000000001", "language": language, "lines": [line]}
+    regular, _bold = fonts()
+    header, *rows = line_rows(content)
+    for cell, width in zip(header, LINE_WIDTHS, strict=True):
+        for word in cell.split():
+            assert stringWidth(word, regular, LINE_FONT_SIZE) + CELL_PADDING <= width, (word, width)
+    for row in rows:
+        for cell, width in list(zip(row, LINE_WIDTHS, strict=True))[NUMERIC_FROM:]:
+            assert stringWidth(cell, regular, LINE_FONT_SIZE) + CELL_PADDING <= width, (cell, width)
+    assert render_invoice({**content, "issued_on": "2026-12-07", "supply_date": "2026-12-06", "currency": "EUR",
+                           "seller": {"name": "S"}, "buyer": {"name": "B"}, "rates": [], "net": "0", "vat": "0",
+                           "gross": "0", "words": "", "payment_method": "", "bills": [], "issued_by": ""}
+                          ).startswith(b"%PDF")
