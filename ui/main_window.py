@@ -397,6 +397,17 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, n=name: self.show_report(n))
             self.report_actions[name] = action
         self._reports_window_class = ReportsWindow
+        menu.addSeparator()
+        self.invoices_action = menu.addAction(self.tr("&Invoices…"))
+        self.invoices_action.setObjectName("invoicesAction")
+        self.invoices_action.triggered.connect(self.show_invoices)
+
+    def show_invoices(self) -> None:
+        from ui.invoices.window import InvoicesDialog
+
+        dialog = self.invoices_dialog = InvoicesDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def show_report(self, name: str) -> None:
         window = self.reports_window = self._reports_window_class(self.ctx, self, name)

@@ -1508,6 +1508,37 @@
     </message>
 </context>
 <context>
+    <name>CreditNoteDialog</name>
+    <message>
+        <source>Credit note to invoice {number}</source>
+        <translation>Кредитно известие към фактура {number}</translation>
+    </message>
+    <message>
+        <source>Left to credit:</source>
+        <translation>Остава за кредитиране:</translation>
+    </message>
+    <message>
+        <source>empty: all that is left</source>
+        <translation>празно: всичко, което остава</translation>
+    </message>
+    <message>
+        <source>&amp;Amount:</source>
+        <translation>&amp;Сума:</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Основание:</translation>
+    </message>
+    <message>
+        <source>&amp;Issue credit note</source>
+        <translation>&amp;Издаване на кредитно известие</translation>
+    </message>
+    <message>
+        <source>Type an amount such as 25.00, or leave it empty</source>
+        <translation>Въведете сума, например 25,00, или оставете празно</translation>
+    </message>
+</context>
+<context>
     <name>DepositDialog</name>
     <message>
         <source>Deposit</source>
@@ -4899,6 +4930,92 @@
     </message>
 </context>
 <context>
+    <name>Invoices</name>
+    <message>
+        <source>Credit note</source>
+        <translation>Кредитно известие</translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation>Фактура</translation>
+    </message>
+</context>
+<context>
+    <name>InvoicesDialog</name>
+    <message>
+        <source>Invoices</source>
+        <translation>Фактури</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Издадена</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>Получател</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Сума</translation>
+    </message>
+    <message>
+        <source>Credits invoice</source>
+        <translation>Към фактура</translation>
+    </message>
+    <message>
+        <source>Left to credit</source>
+        <translation>Остава за кредитиране</translation>
+    </message>
+    <message>
+        <source>Open &amp;PDF</source>
+        <translation>Отваряне на &amp;PDF</translation>
+    </message>
+    <message>
+        <source>&amp;Credit note…</source>
+        <translation>&amp;Кредитно известие…</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;От:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;До:</translation>
+    </message>
+    <message>
+        <source>any part of the buyer&apos;s name</source>
+        <translation>част от името на получателя</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Покажи</translation>
+    </message>
+    <message>
+        <source>Buyer:</source>
+        <translation>Получател:</translation>
+    </message>
+    <message>
+        <source>Number:</source>
+        <translation>Номер:</translation>
+    </message>
+    <message>
+        <source>Saved as {path}</source>
+        <translation>Запазено като {path}</translation>
+    </message>
+    <message>
+        <source>Credit note {number} issued</source>
+        <translation>Издадено кредитно известие {number}</translation>
+    </message>
+</context>
+<context>
     <name>MailSettingsDialog</name>
     <message>
         <source>E-mail</source>
@@ -5186,6 +5303,10 @@
     <message>
         <source>Terminal &amp;end of day…</source>
         <translation>&amp;Приключване на деня на терминала…</translation>
+    </message>
+    <message>
+        <source>&amp;Invoices…</source>
+        <translation>&amp;Фактури…</translation>
     </message>
     <message>
         <source>S&amp;ettings</source>
@@ -7040,6 +7161,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Печат на с&amp;метка (PDF)</translation>
     </message>
     <message>
+        <source>Issue &amp;invoice…</source>
+        <translation>Издаване на &amp;фактура…</translation>
+    </message>
+    <message>
         <source>Print r&amp;eceipt…</source>
         <translation>Печат на &amp;касова бележка…</translation>
     </message>
@@ -7292,8 +7417,26 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Подготовка на сметка {number}…</translation>
     </message>
     <message>
+        <source>Issue invoice</source>
+        <translation>Издаване на фактура</translation>
+    </message>
+    <message>
+        <source>Issue an invoice for bill {number} to {payer}? An issued invoice is never changed, only credited.</source>
+        <translation>Да се издаде ли фактура за сметка {number} на {payer}? Издадената фактура не се променя, само се кредитира.</translation>
+    </message>
+    <message>
+        <source>Invoice {number} issued</source>
+        <translation>Издадена фактура {number}</translation>
+    </message>
+    <message>
         <source>Bill saved to {path}</source>
         <translation>Сметката е записана в {path}</translation>
+    </message>
+    <message>
+        <source>The invoice is saved as:
+{path}</source>
+        <translation>Фактурата е запазена като:
+{path}</translation>
     </message>
     <message>
         <source>The bill is saved as:

@@ -1508,6 +1508,37 @@
     </message>
 </context>
 <context>
+    <name>CreditNoteDialog</name>
+    <message>
+        <source>Credit note to invoice {number}</source>
+        <translation>Кредит-нота к счёту {number}</translation>
+    </message>
+    <message>
+        <source>Left to credit:</source>
+        <translation>Осталось к возврату:</translation>
+    </message>
+    <message>
+        <source>empty: all that is left</source>
+        <translation>пусто: всё, что осталось</translation>
+    </message>
+    <message>
+        <source>&amp;Amount:</source>
+        <translation>&amp;Сумма:</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Основание:</translation>
+    </message>
+    <message>
+        <source>&amp;Issue credit note</source>
+        <translation>&amp;Оформить кредит-ноту</translation>
+    </message>
+    <message>
+        <source>Type an amount such as 25.00, or leave it empty</source>
+        <translation>Введите сумму, например 25,00, или оставьте пустым</translation>
+    </message>
+</context>
+<context>
     <name>DepositDialog</name>
     <message>
         <source>Deposit</source>
@@ -4899,6 +4930,92 @@
     </message>
 </context>
 <context>
+    <name>Invoices</name>
+    <message>
+        <source>Credit note</source>
+        <translation>Кредит-нота</translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation>Счёт</translation>
+    </message>
+</context>
+<context>
+    <name>InvoicesDialog</name>
+    <message>
+        <source>Invoices</source>
+        <translation>Счета</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Выставлен</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>Покупатель</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <source>Credits invoice</source>
+        <translation>К счёту</translation>
+    </message>
+    <message>
+        <source>Left to credit</source>
+        <translation>Осталось к возврату</translation>
+    </message>
+    <message>
+        <source>Open &amp;PDF</source>
+        <translation>Открыть &amp;PDF</translation>
+    </message>
+    <message>
+        <source>&amp;Credit note…</source>
+        <translation>&amp;Кредит-нота…</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;С:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;По:</translation>
+    </message>
+    <message>
+        <source>any part of the buyer&apos;s name</source>
+        <translation>любая часть имени покупателя</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Показать</translation>
+    </message>
+    <message>
+        <source>Buyer:</source>
+        <translation>Покупатель:</translation>
+    </message>
+    <message>
+        <source>Number:</source>
+        <translation>Номер:</translation>
+    </message>
+    <message>
+        <source>Saved as {path}</source>
+        <translation>Сохранено: {path}</translation>
+    </message>
+    <message>
+        <source>Credit note {number} issued</source>
+        <translation>Оформлена кредит-нота {number}</translation>
+    </message>
+</context>
+<context>
     <name>MailSettingsDialog</name>
     <message>
         <source>E-mail</source>
@@ -5186,6 +5303,10 @@
     <message>
         <source>Terminal &amp;end of day…</source>
         <translation>&amp;Закрытие дня на терминале…</translation>
+    </message>
+    <message>
+        <source>&amp;Invoices…</source>
+        <translation>&amp;Счета…</translation>
     </message>
     <message>
         <source>S&amp;ettings</source>
@@ -7040,6 +7161,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Печать &amp;счёта (PDF)</translation>
     </message>
     <message>
+        <source>Issue &amp;invoice…</source>
+        <translation>Выставить &amp;счёт…</translation>
+    </message>
+    <message>
         <source>Print r&amp;eceipt…</source>
         <translation>Печать &amp;чека…</translation>
     </message>
@@ -7292,8 +7417,26 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Подготовка счёта {number}…</translation>
     </message>
     <message>
+        <source>Issue invoice</source>
+        <translation>Выставить счёт</translation>
+    </message>
+    <message>
+        <source>Issue an invoice for bill {number} to {payer}? An issued invoice is never changed, only credited.</source>
+        <translation>Выставить счёт по счёту {number} на {payer}? Выставленный счёт не изменяется, его можно только сторнировать кредит-нотой.</translation>
+    </message>
+    <message>
+        <source>Invoice {number} issued</source>
+        <translation>Выставлен счёт {number}</translation>
+    </message>
+    <message>
         <source>Bill saved to {path}</source>
         <translation>Счёт сохранён в {path}</translation>
+    </message>
+    <message>
+        <source>The invoice is saved as:
+{path}</source>
+        <translation>Счёт сохранён:
+{path}</translation>
     </message>
     <message>
         <source>The bill is saved as:

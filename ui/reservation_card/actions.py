@@ -71,6 +71,9 @@ class CardActions(CardBreakdown, CardHolds):
         self.print_bill_action = self._action(
             "printBillAction", QCoreApplication.translate(
                 "ReservationCard", "Print &bill (PDF)"), self.print_bill, "Ctrl+Shift+P")
+        self.issue_invoice_action = self._action(
+            "issueInvoiceAction", QCoreApplication.translate(
+                "ReservationCard", "Issue &invoice…"), self.issue_invoice)
         self.print_receipt_action = self._action(
             "printReceiptAction", QCoreApplication.translate(
                 "ReservationCard", "Print r&eceipt…"), self.print_receipt, "Ctrl+Shift+R")
@@ -125,7 +128,7 @@ class CardActions(CardBreakdown, CardHolds):
         self.bill_actions = [
             self.view_details_action, self.make_payment_action, self.card_payment_action, self.make_refund_action,
             self.card_refund_action, self.move_services_action, self.split_bill_action, self.print_bill_action,
-            self.print_receipt_action, self.print_card_slip_action, None, self.void_action,
+            self.issue_invoice_action, self.print_receipt_action, self.print_card_slip_action, None, self.void_action,
         ]
 
     def _build_menus(self) -> None:
@@ -199,6 +202,7 @@ class CardActions(CardBreakdown, CardHolds):
         self.move_services_action.setEnabled(writable and has_charges)
         self.split_bill_action.setEnabled(writable and has_charges)
         self.print_bill_action.setEnabled(bill is not None)
+        self.issue_invoice_action.setEnabled(bill is not None and bill.charges.is_positive)
         self.print_receipt_action.setEnabled(self._offers_receipt(payment))
         self.void_action.setEnabled(writable and (self._voidable_posting() is not None
                                                   or self._is_voidable_payment(payment)))
@@ -452,14 +456,48 @@ class CardActions(CardBreakdown, CardHolds):
         self.ctx.query(self, render_bill_pdf, bill.bill.id, path, current_language()).busy(self.action_button).success(
             self._bill_printed).run()
 
-    def _bill_printed(self, path: Path) -> None:
+    def issue_invoice(self) -> None:
+        """The bill's invoice, numbered and frozen; the clerk is asked first, since it cannot be undone
+        (only credited)."""
+        bill = self.current_bill()
+        if bill is None or not self.issue_invoice_action.isEnabled():
+            return
+        answer = QMessageBox.question(self, QCoreApplication.translate("ReservationCard", "Issue invoice"),
+                                      QCoreApplication.translate(
+                                          "ReservationCard", "Issue an invoice for bill {number} to {payer}? "
+                                          "An issued invoice is never changed, only credited.").format(
+                                          number=bill.bill.number, payer=bill.bill.payer_name))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        from ui.invoices.window import invoice_number
+
+        self.ctx.change(self, invoice_number, [bill.bill.id]).busy(self.action_button).success(
+            self._invoice_issued).run()
+
+    def _invoice_issued(self, issued: tuple[int, int]) -> None:
+        from ui.invoices.window import pdf_of_invoice
+
+        self.last_invoice = issued[1]
+        self.statusBar().showMessage(QCoreApplication.translate(
+            "ReservationCard", "Invoice {number} issued").format(number=f"{issued[1]:010d}"), 30_000)
+        self.ctx.query(self, pdf_of_invoice, issued[0]).success(self._invoice_pdf_ready).run()
+
+    def _invoice_pdf_ready(self, made: tuple[bytes, str, object]) -> None:
+        from desk.invoices.models import InvoiceKind
+        from ui.invoices.window import save_invoice_pdf
+
+        pdf, number, _kind = made
+        self._bill_printed(save_invoice_pdf(pdf, number, InvoiceKind.INVOICE), invoice=True)
+
+    def _bill_printed(self, path: Path, *, invoice: bool = False) -> None:
         self.last_pdf = Path(path)
         self.statusBar().showMessage(QCoreApplication.translate(
             "ReservationCard", "Bill saved to {path}").format(path=path), 30_000)
-        box = QMessageBox(QMessageBox.Icon.Information, QCoreApplication.translate("ReservationCard", "Print bill"),
-                          QCoreApplication.translate(
-                              "ReservationCard", "The bill is saved as:\n{path}").format(path=path),
-                          QMessageBox.StandardButton.Close, self)
+        title = (QCoreApplication.translate("ReservationCard", "Issue invoice") if invoice else
+                 QCoreApplication.translate("ReservationCard", "Print bill"))
+        text = (QCoreApplication.translate("ReservationCard", "The invoice is saved as:\n{path}") if invoice else
+                QCoreApplication.translate("ReservationCard", "The bill is saved as:\n{path}")).format(path=path)
+        box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Close, self)
         box.setObjectName("billSavedBox")
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         open_button = box.addButton(QCoreApplication.translate(

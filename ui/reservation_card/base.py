@@ -65,6 +65,7 @@ class CardWindowBase(QMainWindow):
     move_services_action: QAction
     split_bill_action: QAction
     print_bill_action: QAction
+    issue_invoice_action: QAction
     print_receipt_action: QAction
     print_card_slip_action: QAction
     void_action: QAction
