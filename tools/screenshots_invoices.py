@@ -6,6 +6,7 @@ note, a Russian and an English guest invoice, each issued as the hotel's country
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import tempfile
@@ -24,7 +25,7 @@ from desk.invoices.seller import set_invoice_seller
 from desk.ledger.models import Folio
 from desk.ledger.payments import transfer_to_company
 from desk.ledger.postings import post_charge, post_service
-from desk.people.auth import trusted_actor
+from desk.people.auth import sign_in, trusted_actor
 from desk.people.models import Role
 from desk.stays.models import Company, Reservation, ReservationStatus
 from tools.screenshots import OUT
@@ -46,6 +47,43 @@ def _png(database: Database, invoice_id: int, name: str) -> None:
         subprocess.run(["pdftoppm", "-png", "-r", "80", "-singlefile", str(path), str(target)],
                        check=True)
         print(f"{target}.png")
+
+
+def _windows(database: Database) -> None:
+    """The Invoices window with these documents, and its credit note dialog, in English and Russian."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from tools.screenshots import save_in_each_language, wait_until
+    from ui.context import DeskContext
+    from ui.invoices.window import CreditNoteDialog, InvoicesDialog
+
+    app = QApplication.instance() or QApplication([])
+    assert isinstance(app, QApplication)
+    with database.unit_of_work() as session:
+        manager = sign_in(session, "maria", "manager", DEMO_WORKSTATION)
+    ctx = DeskContext(database, manager)
+
+    def invoices(_language: str) -> InvoicesDialog:
+        dialog = InvoicesDialog(ctx)
+        dialog.show()
+        dialog.reload()
+        wait_until(lambda: dialog.rows is not None)
+        dialog.view.selectRow(len(dialog.rows or []) - 1)
+        return dialog
+
+    def credit(_language: str) -> CreditNoteDialog:
+        dialog = invoices(_language)
+        row = dialog.selected()
+        assert row is not None
+        note = CreditNoteDialog(ctx, row, dialog)
+        note.reason_edit.setText("Отстъпка 10% по договор № 14/2026 за групово настаняване")
+        note.show()
+        return note
+
+    save_in_each_language(app, "invoices_window", invoices)
+    save_in_each_language(app, "credit_note_dialog", credit)
+    ctx.close()
 
 
 def main() -> int:
@@ -86,6 +124,7 @@ def main() -> int:
                 post_service(session, cashier, bill_id=bill, service_code="SPA")
                 invoice = issue_invoice(session, cashier, [bill])
             _png(database, invoice.id, f"invoice_pdf_{language}")
+        _windows(database)
         database.dispose()
     return 0
 

@@ -518,6 +518,7 @@ class MainWindow(QMainWindow):
         self.import_action.setEnabled(self.ctx.actor.may(Right.IMPORT_DATA))
         self.city_tax_action.setEnabled(self.ctx.actor.may(Right.SET_CITY_TAX))
         self.audit_trail_action.setEnabled(self.ctx.actor.may(Right.READ_AUDIT_TRAIL))
+        self.invoices_action.setEnabled(self.ctx.actor.may(Right.ISSUE_INVOICE))
         self.devices_action.setEnabled(self.ctx.actor.may(Right.MANAGE_DEVICES))
         self.mail_action.setEnabled(self.ctx.actor.may(Right.MANAGE_DEVICES))
         self.pos_connections_action.setEnabled(self.ctx.actor.may(Right.MANAGE_POS_KEYS))

@@ -120,23 +120,25 @@ def _story(content: dict[str, Any]) -> list[Flowable]:
             rows.append([cells[0], text_cell(cells[1], styles["line"]),
                          *(Paragraph(escape(cell), styles["line_number"]) for cell in cells[2:])])
 
-    total_rows: list[list[object]] = []
+    # One row per VAT rate: its tax base and its VAT; then the totals and the amount due.
+    total_rows: list[list[object]] = [["", word("Tax base"), word("VAT")]]
     for rate in content["rates"]:
         percent = fmt.number(Decimal(rate["vat_percent"]))
-        total_rows.append([f"{word('Tax base')} {percent}%", amount(fmt, rate["net"])])
-        total_rows.append([word("VAT {rate}%", rate=percent), amount(fmt, rate["vat"])])
-    total_rows.append([word("Total net"), amount(fmt, content["net"])])
-    total_rows.append([word("Total VAT"), amount(fmt, content["vat"])])
-    total_rows.append([word("Amount credited" if credit else "Amount due"),
+        total_rows.append([word("VAT {rate}%", rate=percent), amount(fmt, rate["net"]), amount(fmt, rate["vat"])])
+    total_rows.append([word("Total"), amount(fmt, content["net"]), amount(fmt, content["vat"])])
+    total_rows.append([word("Amount credited" if credit else "Amount due"), "",
                        f"{amount(fmt, content['gross'])}\u00a0{content['currency']}"])
-    totals = Table(total_rows, colWidths=[60 * mm, 40 * mm], hAlign="RIGHT")
+    totals = Table(total_rows, colWidths=[46 * mm, 34 * mm, 34 * mm], hAlign="RIGHT")
     totals.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), styles["regular"].fontName), ("FONTSIZE", (0, 0), (-1, -1), 8.5),
-        ("FONTNAME", (0, -1), (-1, -1), styles["bold"].fontName), ("ALIGN", (1, 0), (1, -1), "RIGHT"),
+        ("FONTNAME", (0, -1), (-1, -1), styles["bold"].fontName), ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.4, colors.grey), ("LINEABOVE", (0, -2), (-1, -2), 0.4, colors.grey),
         ("LINEABOVE", (0, -1), (-1, -1), 0.6, colors.black), ("TOPPADDING", (0, 0), (-1, -1), 1),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]))
+    wrapper = Table([["", totals]], colWidths=[180 * mm - 114 * mm, 114 * mm])
+    wrapper.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
     closing: list[Flowable] = [
-        Spacer(1, 3 * mm), totals, Spacer(1, 3 * mm),
+        Spacer(1, 2 * mm), wrapper, Spacer(1, 2 * mm),
         Paragraph(f"<b>{escape(word('In words'))}:</b> {escape(content['words'])}", styles["body"]),
         Paragraph(f"<b>{escape(word('Payment method'))}:</b> {escape(content['payment_method'])}", styles["body"]),
         Paragraph(f"<b>{escape(word('Currency'))}:</b> {escape(content['currency'])}", styles["body"]),
@@ -147,7 +149,7 @@ def _story(content: dict[str, Any]) -> list[Flowable]:
     signatures = Table([[f"{word('Received by')}: ____________________",
                          f"{word('Issued by')}: {content['issued_by']} ____________"]], colWidths=[90 * mm, 90 * mm])
     signatures.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), styles["regular"].fontName),
-                                    ("FONTSIZE", (0, 0), (-1, -1), 8.5), ("TOPPADDING", (0, 0), (-1, -1), 10 * mm)]))
+                                    ("FONTSIZE", (0, 0), (-1, -1), 8.5), ("TOPPADDING", (0, 0), (-1, -1), 6 * mm)]))
     closing.append(signatures)
     # The totals, words and signatures stay on the page of the last lines, never on a page alone.
     lines = document_table(rows, LINE_WIDTHS, styles, NUMERIC_FROM, footer=closing)

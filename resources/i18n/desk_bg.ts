@@ -1514,6 +1514,10 @@
         <translation>Кредитно известие към фактура {number}</translation>
     </message>
     <message>
+        <source>Buyer:</source>
+        <translation>Получател:</translation>
+    </message>
+    <message>
         <source>Left to credit:</source>
         <translation>Остава за кредитиране:</translation>
     </message>

@@ -1514,6 +1514,10 @@
         <translation>Кредит-нота к счёту {number}</translation>
     </message>
     <message>
+        <source>Buyer:</source>
+        <translation>Покупатель:</translation>
+    </message>
+    <message>
         <source>Left to credit:</source>
         <translation>Осталось к возврату:</translation>
     </message>

@@ -32,6 +32,7 @@ from desk.invoices.models import Invoice, InvoiceKind
 from desk.invoices.pdf import invoice_pdf
 from desk.invoices.reading import InvoiceFilter, InvoiceRow, list_invoices
 from desk.people.auth import Actor
+from desk.people.rights import Right
 from ui.context import DeskContext
 from ui.desk_text import error_text
 from ui.dialogs.common import Column, RowsModel, documents_folder_here, python_date, rows_view
@@ -170,7 +171,8 @@ class InvoicesDialog(QDialog):
         row = self.selected()
         self.pdf_button.setEnabled(row is not None)
         self.credit_button.setEnabled(row is not None and row.left_to_credit is not None
-                                      and row.left_to_credit.is_positive)
+                                      and row.left_to_credit.is_positive
+                                      and self.ctx.actor.may(Right.ISSUE_CREDIT_NOTE))
 
     def open_pdf(self) -> None:
         row = self.selected()
@@ -213,7 +215,9 @@ class CreditNoteDialog(QDialog):
         assert row.left_to_credit is not None
         left = row.left_to_credit
         layout = QVBoxLayout(self)
+        self.setMinimumWidth(520)
         form = QFormLayout()
+        form.addRow(self.tr("Buyer:"), QLabel(row.buyer))
         form.addRow(self.tr("Left to credit:"), QLabel(format_money(left.amount, left.currency)))
         self.amount_edit = QLineEdit()
         self.amount_edit.setObjectName("amountEdit")
