@@ -295,3 +295,15 @@ def test_no_header_word_is_broken_and_no_amount_wraps(language: str):
                            "seller": {"name": "S"}, "buyer": {"name": "B"}, "rates": [], "net": "0", "vat": "0",
                            "gross": "0", "words": "", "payment_method": "", "bills": [], "issued_by": ""}
                           ).startswith(b"%PDF")
+
+
+def test_an_invoice_changed_behind_the_guards_is_refused_not_printed(sqlite_hotel: Hotel):
+    hotel = sqlite_hotel
+    invoice = cashier(hotel).run(issue_invoice, [charged(hotel).bill_id])
+    with hotel.database.engine.begin() as c:  # someone with the file and a SQLite shell
+        c.execute(text("DROP TRIGGER invoice_no_update"))
+        c.execute(text("UPDATE invoice SET content = replace(content, '192.00', '19.20') WHERE id = :id"),
+                  {"id": invoice.id})
+    with pytest.raises(InvalidInput) as caught:
+        hotel.query(invoice_pdf, invoice.id)
+    assert caught.value.template == "Invoice {number} does not match what was issued: its record was changed"
