@@ -23,8 +23,8 @@ from sqlalchemy.orm import Session
 
 from desk.core.document_format import DocumentFormat, format_of_language
 from desk.core.pdf_layout import document_table, paragraph_styles, text_cell
-from desk.invoices.issuing import invoice_content
-from desk.invoices.models import Invoice
+from desk.invoices.issuing import invoice_content, number_text
+from desk.invoices.models import Invoice, InvoiceKind
 from desk.invoices.texts import document_label
 from desk.ledger.lookup import get
 
@@ -167,6 +167,13 @@ def render_invoice(content: dict[str, Any]) -> bytes:
                                  leftMargin=15 * mm, rightMargin=15 * mm, topMargin=15 * mm, bottomMargin=15 * mm)
     document.build(_story(content))
     return out.getvalue()
+
+
+def invoice_file(session: Session, invoice_id: int) -> tuple[str, bytes]:
+    """The file name ("invoice-0000000001.pdf", "credit-note-...") and PDF bytes of an issued document."""
+    invoice = get(session, Invoice, invoice_id, "Invoice")
+    name = "credit-note" if invoice.kind is InvoiceKind.CREDIT_NOTE else "invoice"
+    return f"{name}-{number_text(invoice.number)}.pdf", render_invoice(invoice_content(invoice))
 
 
 def invoice_pdf(session: Session, invoice_id: int) -> bytes:

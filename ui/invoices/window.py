@@ -23,15 +23,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from desk.core.errors import DeskError
 from desk.core.money import Money
-from desk.invoices.issuing import issue_credit_note, issue_invoice
+from desk.invoices.issuing import issue_credit_note
 from desk.invoices.models import Invoice, InvoiceKind
-from desk.invoices.pdf import invoice_pdf
+from desk.invoices.pdf import invoice_file
 from desk.invoices.reading import InvoiceFilter, InvoiceRow, list_invoices
-from desk.people.auth import Actor
 from desk.people.rights import Right
 from ui.context import DeskContext
 from ui.desk_text import error_text
@@ -45,29 +43,12 @@ def kind_text(kind: InvoiceKind) -> str:
     return QCoreApplication.translate("Invoices", "Invoice")
 
 
-def save_invoice_pdf(pdf: bytes, number: str, kind: InvoiceKind) -> Path:
+def save_invoice_pdf(made: tuple[str, bytes]) -> Path:
     """Where an invoice's PDF is kept for the clerk to open or send: the documents folder."""
-    name = "credit-note" if kind is InvoiceKind.CREDIT_NOTE else "invoice"
-    path = documents_folder_here() / f"{name}-{number}.pdf"
+    name, pdf = made
+    path = documents_folder_here() / name
     path.write_bytes(pdf)
     return path
-
-
-def pdf_of_invoice(session: Session, invoice_id: int) -> tuple[bytes, str, InvoiceKind]:
-    invoice = session.get_one(Invoice, invoice_id)
-    return invoice_pdf(session, invoice_id), f"{invoice.number:010d}", invoice.kind
-
-
-def credit_note_number(session: Session, actor: Actor, invoice_number: int, reason: str,
-                       amount: Money | None) -> int:
-    """:func:`issue_credit_note`, its number read inside the unit that issued it."""
-    return issue_credit_note(session, actor, invoice_number, reason, amount=amount).number
-
-
-def invoice_number(session: Session, actor: Actor, bill_ids: list[int]) -> tuple[int, int]:
-    """:func:`issue_invoice` of the bills: the invoice's id and number, read inside the unit."""
-    invoice = issue_invoice(session, actor, bill_ids)
-    return invoice.id, invoice.number
 
 
 class InvoicesDialog(QDialog):
@@ -178,12 +159,11 @@ class InvoicesDialog(QDialog):
         row = self.selected()
         if row is None:
             return
-        self.ctx.query(self, pdf_of_invoice, row.id).busy(self.pdf_button).success(self._pdf_ready).failure(
+        self.ctx.query(self, invoice_file, row.id).busy(self.pdf_button).success(self._pdf_ready).failure(
             lambda exc: self.status_label.setText(error_text(exc))).run()
 
-    def _pdf_ready(self, made: tuple[bytes, str, InvoiceKind]) -> None:
-        pdf, number, kind = made
-        self.last_pdf = save_invoice_pdf(pdf, number, kind)
+    def _pdf_ready(self, made: tuple[str, bytes]) -> None:
+        self.last_pdf = save_invoice_pdf(made)
         self.status_label.setText(self.tr("Saved as {path}").format(path=self.last_pdf))
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_pdf)))
 
@@ -256,11 +236,11 @@ class CreditNoteDialog(QDialog):
             return
         reason = self.reason_edit.text()
         number = int(self.row.number)
-        self.ctx.change(self, credit_note_number, number, reason, amount).busy(self.issue_button).success(
+        self.ctx.change(self, issue_credit_note, number, reason, amount=amount).busy(self.issue_button).success(
             self._issued).failure(lambda exc: self._show_error(error_text(exc))).run()
 
-    def _issued(self, number: int) -> None:
-        self.issued = number
+    def _issued(self, credit: Invoice) -> None:
+        self.issued = credit.number  # read from the unit that issued it (its objects outlive the commit)
         self.accept()
 
 

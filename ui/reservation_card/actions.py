@@ -20,6 +20,7 @@ from desk.cards.models import CardKind
 from desk.cards.operations import card_refund_refusal
 from desk.cards.terminals import TerminalInfo, list_terminals
 from desk.core.money import Money
+from desk.invoices.models import Invoice
 from desk.ledger.folios import PaymentLine, PostingLine
 from desk.ledger.models import PostingKind
 from desk.ledger.payments import refund_refusal, void_refusal
@@ -469,25 +470,22 @@ class CardActions(CardBreakdown, CardHolds):
                                           number=bill.bill.number, payer=bill.bill.payer_name))
         if answer != QMessageBox.StandardButton.Yes:
             return
-        from ui.invoices.window import invoice_number
+        from desk.invoices.issuing import issue_invoice
 
-        self.ctx.change(self, invoice_number, [bill.bill.id]).busy(self.action_button).success(
+        self.ctx.change(self, issue_invoice, [bill.bill.id]).busy(self.action_button).success(
             self._invoice_issued).run()
 
-    def _invoice_issued(self, issued: tuple[int, int]) -> None:
-        from ui.invoices.window import pdf_of_invoice
+    def _invoice_issued(self, invoice: Invoice) -> None:
+        from desk.invoices.pdf import invoice_file
 
-        self.last_invoice = issued[1]
         self.statusBar().showMessage(QCoreApplication.translate(
-            "ReservationCard", "Invoice {number} issued").format(number=f"{issued[1]:010d}"), 30_000)
-        self.ctx.query(self, pdf_of_invoice, issued[0]).success(self._invoice_pdf_ready).run()
+            "ReservationCard", "Invoice {number} issued").format(number=f"{invoice.number:010d}"), 30_000)
+        self.ctx.query(self, invoice_file, invoice.id).success(self._invoice_pdf_ready).run()
 
-    def _invoice_pdf_ready(self, made: tuple[bytes, str, object]) -> None:
-        from desk.invoices.models import InvoiceKind
+    def _invoice_pdf_ready(self, made: tuple[str, bytes]) -> None:
         from ui.invoices.window import save_invoice_pdf
 
-        pdf, number, _kind = made
-        self._bill_printed(save_invoice_pdf(pdf, number, InvoiceKind.INVOICE), invoice=True)
+        self._bill_printed(save_invoice_pdf(made), invoice=True)
 
     def _bill_printed(self, path: Path, *, invoice: bool = False) -> None:
         self.last_pdf = Path(path)
