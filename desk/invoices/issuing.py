@@ -21,9 +21,10 @@ import json
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -76,6 +77,17 @@ def _next_number(session: Session) -> int:
                              .with_for_update()).scalar_one()
     last = session.scalar(select(func.max(Invoice.number)))
     return (last if last is not None else series.first_number - 1) + 1
+
+
+def hotel_today(session: Session) -> date:
+    """The date at the hotel (its time zone when set up with one, else the workstation's): the date of issue."""
+    zone = session.scalars(select(Hotel.time_zone).limit(1)).first()
+    if zone:
+        try:
+            return datetime.now(ZoneInfo(zone)).date()
+        except (ZoneInfoNotFoundError, ValueError):
+            pass  # a zone this machine does not know: its own date, as before time zones were set
+    return date.today()
 
 
 def _money_text(money: Money) -> str:
@@ -275,7 +287,7 @@ def issue_invoice(session: Session, actor: Actor, bill_ids: Sequence[int], *, to
                 if name not in methods:
                     methods.append(name)
     assert supply is not None
-    issued_on = today or date.today()
+    issued_on = today or hotel_today(session)
     content: dict[str, Any] = {
         "version": CONTENT_VERSION, "kind": InvoiceKind.INVOICE.value, "number": number_text(number),
         "issued_on": issued_on.isoformat(), "supply_date": supply.isoformat(), "language": language,
@@ -400,7 +412,7 @@ def issue_credit_note(session: Session, actor: Actor, invoice_number: int, reaso
         credit_lines.append({"line": k, "description": line["description"], "quantity": line["quantity"],
                              "unit_price": line["unit_price"], "vat_percent": line["vat_percent"],
                              "net": _money_text(gross - vat), "vat": _money_text(vat), "gross": _money_text(gross)})
-    issued_on = today or date.today()
+    issued_on = today or hotel_today(session)
     language = original["language"]
     content: dict[str, Any] = {
         "version": CONTENT_VERSION, "kind": InvoiceKind.CREDIT_NOTE.value, "number": number_text(number),

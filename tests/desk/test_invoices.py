@@ -307,3 +307,13 @@ def test_an_invoice_changed_behind_the_guards_is_refused_not_printed(sqlite_hote
     with pytest.raises(InvalidInput) as caught:
         hotel.query(invoice_pdf, invoice.id)
     assert caught.value.template == "Invoice {number} does not match what was issued: its record was changed"
+
+
+def test_the_date_of_issue_is_the_hotels_date_in_its_time_zone(sqlite_hotel: Hotel):
+    hotel = sqlite_hotel
+    issued = []
+    for zone in ("Pacific/Kiritimati", "Pacific/Pago_Pago"):  # UTC+14 and UTC-11: never the same date
+        with hotel.database.writing() as session:
+            session.scalars(select(HotelRow)).one().time_zone = zone
+        issued.append(cashier(hotel).run(issue_invoice, [charged(hotel).bill_id]).issued_on)
+    assert issued[0] > issued[1]
