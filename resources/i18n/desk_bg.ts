@@ -1508,6 +1508,41 @@
     </message>
 </context>
 <context>
+    <name>CompanyInvoiceDialog</name>
+    <message>
+        <source>New invoice for a company</source>
+        <translation>Нова фактура за фирма</translation>
+    </message>
+    <message>
+        <source>&amp;Company:</source>
+        <translation>&amp;Фирма:</translation>
+    </message>
+    <message>
+        <source>Bills to put on the invoice:</source>
+        <translation>Сметки, които да влязат във фактурата:</translation>
+    </message>
+    <message>
+        <source>&amp;Issue invoice</source>
+        <translation>&amp;Издаване на фактура</translation>
+    </message>
+    <message>
+        <source>Bill {number} · {payer} · {amount}</source>
+        <translation>Сметка {number} · {payer} · {amount}</translation>
+    </message>
+    <message>
+        <source>The company has no bill left to invoice.</source>
+        <translation>Фирмата няма сметки, които да бъдат фактурирани.</translation>
+    </message>
+    <message>
+        <source>Tick the bills to invoice.</source>
+        <translation>Отбележете сметките за фактуриране.</translation>
+    </message>
+    <message>
+        <source>{count} bills ticked, total {amount}</source>
+        <translation>Отбелязани сметки: {count}, общо {amount}</translation>
+    </message>
+</context>
+<context>
     <name>CreditNoteDialog</name>
     <message>
         <source>Credit note to invoice {number}</source>
@@ -4987,6 +5022,10 @@
         <translation>&amp;Кредитно известие…</translation>
     </message>
     <message>
+        <source>&amp;New invoice for a company…</source>
+        <translation>&amp;Нова фактура за фирма…</translation>
+    </message>
+    <message>
         <source>&amp;From:</source>
         <translation>&amp;От:</translation>
     </message>
@@ -7167,6 +7206,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Issue &amp;invoice…</source>
         <translation>Издаване на &amp;фактура…</translation>
+    </message>
+    <message>
+        <source>Invoice several bills of the compan&amp;y…</source>
+        <translation>Фактура за няколко сметки на &amp;фирмата…</translation>
     </message>
     <message>
         <source>Print r&amp;eceipt…</source>

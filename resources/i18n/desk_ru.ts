@@ -1508,6 +1508,41 @@
     </message>
 </context>
 <context>
+    <name>CompanyInvoiceDialog</name>
+    <message>
+        <source>New invoice for a company</source>
+        <translation>Новый счёт-фактура для компании</translation>
+    </message>
+    <message>
+        <source>&amp;Company:</source>
+        <translation>&amp;Компания:</translation>
+    </message>
+    <message>
+        <source>Bills to put on the invoice:</source>
+        <translation>Счета, которые войдут в счёт-фактуру:</translation>
+    </message>
+    <message>
+        <source>&amp;Issue invoice</source>
+        <translation>&amp;Выставить счёт-фактуру</translation>
+    </message>
+    <message>
+        <source>Bill {number} · {payer} · {amount}</source>
+        <translation>Счёт {number} · {payer} · {amount}</translation>
+    </message>
+    <message>
+        <source>The company has no bill left to invoice.</source>
+        <translation>У компании не осталось счетов для выставления счёта-фактуры.</translation>
+    </message>
+    <message>
+        <source>Tick the bills to invoice.</source>
+        <translation>Отметьте счета для счёта-фактуры.</translation>
+    </message>
+    <message>
+        <source>{count} bills ticked, total {amount}</source>
+        <translation>Отмечено счетов: {count}, итого {amount}</translation>
+    </message>
+</context>
+<context>
     <name>CreditNoteDialog</name>
     <message>
         <source>Credit note to invoice {number}</source>
@@ -4987,6 +5022,10 @@
         <translation>&amp;Кредит-нота…</translation>
     </message>
     <message>
+        <source>&amp;New invoice for a company…</source>
+        <translation>&amp;Новый счёт-фактура для компании…</translation>
+    </message>
+    <message>
         <source>&amp;From:</source>
         <translation>&amp;С:</translation>
     </message>
@@ -7167,6 +7206,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Issue &amp;invoice…</source>
         <translation>Выставить &amp;счёт…</translation>
+    </message>
+    <message>
+        <source>Invoice several bills of the compan&amp;y…</source>
+        <translation>Счёт-фактура на несколько счетов &amp;компании…</translation>
     </message>
     <message>
         <source>Print r&amp;eceipt…</source>

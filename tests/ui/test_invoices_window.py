@@ -76,3 +76,46 @@ def test_a_company_invoice_and_its_credit_note_in_bulgarian(qtbot, context_of, d
         note = session.scalars(select(Invoice).where(Invoice.kind == InvoiceKind.CREDIT_NOTE)).one()
         assert (str(note.total), note.reason, note.created_by) == ("EUR 10.00", "Отстъпка по договор", "maria")
     assert shiboken6.isValid(dialog)
+
+
+def test_several_company_bills_on_one_invoice(qtbot, context_of, demo_database, qm_dir, tmp_path, monkeypatch):
+    """A cashier ticks the company's bills not yet invoiced, sees their total, and one invoice covers them all."""
+    from desk.invoices.models import InvoiceBill
+    from ui.invoices.window import CompanyInvoiceDialog
+
+    monkeypatch.setenv("DESK_DOCUMENTS_DIR", str(tmp_path))
+    monkeypatch.setattr("ui.invoices.window.QDesktopServices.openUrl", lambda url: True)
+    i18n.install_translator(QCoreApplication.instance(), "en", qm_dir=qm_dir)
+    with demo_database.unit_of_work() as session:
+        folio_id = session.scalars(select(Folio.id).join(Company, Company.id == Folio.company_id)
+                                   .where(Company.name == "Balkan Travel Ltd")).one()
+    ctx = context_of(Role.CASHIER)
+    card = open_reservation_card(ctx, folio_id)
+    qtbot.waitUntil(lambda: card.is_loaded and card.isVisible(), timeout=WAIT_MS)
+    card.tabs.setCurrentIndex(BILLS_TAB)
+    card.bills_view.selectRow(0)
+    assert card.invoice_company_bills_action.isEnabled()
+    card.invoice_company_bills_action.trigger()
+    dialog = card.findChild(CompanyInvoiceDialog, "companyInvoiceDialog")
+    qtbot.waitUntil(lambda: dialog.bills is not None and dialog.company_combo.count() == 3, timeout=WAIT_MS)
+    assert dialog.company_combo.currentText().startswith("Balkan Travel Ltd")
+    assert dialog.bills, "the demo company has a bill to invoice"
+    assert dialog.bill_list.item(0).checkState() == Qt.CheckState.Checked  # the bill selected on the card
+    for row in range(dialog.bill_list.count()):
+        dialog.bill_list.item(row).setCheckState(Qt.CheckState.Unchecked)
+    assert not dialog.issue_button.isEnabled()
+    assert dialog.total_label.text() == "Tick the bills to invoice."
+    for row in range(dialog.bill_list.count()):
+        dialog.bill_list.item(row).setCheckState(Qt.CheckState.Checked)
+    chosen = [bill.bill_id for bill in dialog.bills]
+    assert dialog.issue_button.isEnabled()
+    assert dialog.total_label.text().endswith(str(sum(b.charges.amount for b in dialog.bills)))
+    qtbot.mouseClick(dialog.issue_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.last_pdf is not None, timeout=WAIT_MS)
+    assert dialog.last_pdf.name == "invoice-0000000001.pdf"
+    qtbot.waitUntil(lambda: card.last_pdf == dialog.last_pdf, timeout=WAIT_MS)
+    with demo_database.unit_of_work() as session:
+        invoice = session.scalars(select(Invoice)).one()
+        on_it = set(session.scalars(select(InvoiceBill.bill_id).where(InvoiceBill.invoice_id == invoice.id)))
+        assert set(chosen) <= on_it
+        assert invoice.created_by == ctx.actor.username

@@ -8,10 +8,11 @@ from datetime import date
 from decimal import InvalidOperation
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, QUrl
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -19,18 +20,21 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from desk.core.errors import DeskError
-from desk.core.money import Money
-from desk.invoices.issuing import issue_credit_note
+from desk.core.money import Money, total
+from desk.invoices.issuing import issue_credit_note, issue_invoice
 from desk.invoices.models import Invoice, InvoiceKind
 from desk.invoices.pdf import invoice_file
-from desk.invoices.reading import InvoiceFilter, InvoiceRow, list_invoices
+from desk.invoices.reading import InvoiceableBill, InvoiceFilter, InvoiceRow, invoiceable_bills, list_invoices
 from desk.people.rights import Right
+from desk.stays.companies import CompanyRow, list_companies
 from ui.context import DeskContext
 from ui.desk_text import error_text
 from ui.dialogs.common import Column, RowsModel, documents_folder_here, python_date, rows_view
@@ -82,6 +86,11 @@ class InvoicesDialog(QDialog):
         self.credit_button = buttons.addButton(self.tr("&Credit note…"), QDialogButtonBox.ButtonRole.ActionRole)
         self.credit_button.setObjectName("creditNoteButton")
         self.credit_button.clicked.connect(self.credit_selected)
+        self.company_invoice_button = buttons.addButton(self.tr("&New invoice for a company…"),
+                                                        QDialogButtonBox.ButtonRole.ActionRole)
+        self.company_invoice_button.setObjectName("companyInvoiceButton")
+        self.company_invoice_button.setEnabled(self.ctx.actor.may(Right.ISSUE_INVOICE))
+        self.company_invoice_button.clicked.connect(self.new_company_invoice)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self._selection_changed()
@@ -175,6 +184,16 @@ class InvoicesDialog(QDialog):
         dialog.accepted.connect(self._credited)
         dialog.open()
 
+    def new_company_invoice(self) -> None:
+        dialog = self.company_dialog = CompanyInvoiceDialog(self.ctx, None, self)
+        dialog.accepted.connect(self._company_invoiced)
+        dialog.open()
+
+    def _company_invoiced(self) -> None:
+        if self.company_dialog.last_pdf is not None:
+            self.status_label.setText(self.tr("Saved as {path}").format(path=self.company_dialog.last_pdf))
+        self.reload()
+
     def _credited(self) -> None:
         issued = self.credit_dialog.issued
         if issued is not None:
@@ -244,4 +263,124 @@ class CreditNoteDialog(QDialog):
         self.accept()
 
 
-__all__ = ["CreditNoteDialog", "InvoicesDialog"]
+class CompanyInvoiceDialog(QDialog):
+    """One invoice for the company's bills the clerk ticks, out of those not yet invoiced (or whose
+    invoice was credited in full), with the total of the ticked ones shown before it is issued."""
+
+    def __init__(self, ctx: DeskContext, company_id: int | None, parent: QWidget | None = None, *,
+                 ticked: int | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("companyInvoiceDialog")
+        self.ticked = ticked
+        self.setWindowTitle(self.tr("New invoice for a company"))
+        self.setMinimumWidth(560)
+        self.ctx = ctx
+        self.wanted_company = company_id
+        self.bills: list[InvoiceableBill] | None = None
+        self.last_pdf: Path | None = None
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.company_combo = QComboBox()
+        self.company_combo.setObjectName("companyCombo")
+        self.company_combo.currentIndexChanged.connect(lambda _index: self._load_bills())
+        form.addRow(self.tr("&Company:"), self.company_combo)
+        layout.addLayout(form)
+        layout.addWidget(QLabel(self.tr("Bills to put on the invoice:")))
+        self.bill_list = QListWidget()
+        self.bill_list.setObjectName("billList")
+        self.bill_list.setMinimumHeight(200)
+        self.bill_list.itemChanged.connect(lambda _item: self._chosen_changed())
+        layout.addWidget(self.bill_list, 1)
+        self.total_label = QLabel()
+        self.total_label.setObjectName("chosenTotal")
+        layout.addWidget(self.total_label)
+        self.error_label = QLabel()
+        self.error_label.setObjectName("companyInvoiceError")
+        self.error_label.setWordWrap(True)
+        self.error_label.setProperty("error", True)
+        self.error_label.hide()
+        layout.addWidget(self.error_label)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.issue_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.issue_button.setText(self.tr("&Issue invoice"))
+        self.issue_button.setObjectName("issueCompanyInvoiceButton")
+        self.issue_button.setEnabled(False)
+        self.buttons.accepted.connect(self.issue)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+    def open(self) -> None:
+        super().open()
+        self.ctx.query(self, list_companies).success(self._companies_loaded).failure(
+            lambda exc: self._show_error(error_text(exc))).run()
+
+    def _show_error(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.show()
+
+    def _companies_loaded(self, companies: list[CompanyRow]) -> None:
+        self.company_combo.blockSignals(True)
+        for company in companies:
+            self.company_combo.addItem(f"{company.name} {company.tax_id}".strip(), company.id)
+        wanted = self.company_combo.findData(self.wanted_company) if self.wanted_company is not None else 0
+        self.company_combo.setCurrentIndex(max(wanted, 0))
+        self.company_combo.blockSignals(False)
+        self._load_bills()
+
+    def _load_bills(self) -> None:
+        company_id = self.company_combo.currentData()
+        self.bills = None
+        self.bill_list.clear()
+        self.error_label.hide()
+        self._chosen_changed()
+        if company_id is None:
+            return
+        self.ctx.query(self, invoiceable_bills, int(company_id)).success(self._bills_loaded).failure(
+            lambda exc: self._show_error(error_text(exc))).run()
+
+    def _bills_loaded(self, bills: list[InvoiceableBill]) -> None:
+        self.bill_list.blockSignals(True)
+        for bill in bills:
+            item = QListWidgetItem(self.tr("Bill {number} · {payer} · {amount}").format(
+                number=bill.number, payer=bill.payer, amount=format_money(bill.charges.amount, bill.charges.currency)))
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if bill.bill_id == self.ticked else Qt.CheckState.Unchecked)
+            self.bill_list.addItem(item)
+        self.bill_list.blockSignals(False)
+        self.bills = bills
+        if not bills:
+            self._show_error(self.tr("The company has no bill left to invoice."))
+        self._chosen_changed()
+
+    def chosen(self) -> list[InvoiceableBill]:
+        return [bill for row, bill in enumerate(self.bills or [])
+                if self.bill_list.item(row).checkState() == Qt.CheckState.Checked]
+
+    def _chosen_changed(self) -> None:
+        chosen = self.chosen()
+        self.issue_button.setEnabled(bool(chosen))
+        if not chosen:
+            self.total_label.setText(self.tr("Tick the bills to invoice."))
+            return
+        amount = total((bill.charges for bill in chosen), chosen[0].charges.currency)
+        self.total_label.setText(self.tr("{count} bills ticked, total {amount}").format(
+            count=len(chosen), amount=format_money(amount.amount, amount.currency)))
+
+    def issue(self) -> None:
+        chosen = [bill.bill_id for bill in self.chosen()]
+        if not chosen:
+            return
+        self.ctx.change(self, issue_invoice, chosen).busy(self.issue_button).success(self._issued).failure(
+            lambda exc: self._show_error(error_text(exc))).run()
+
+    def _issued(self, invoice: Invoice) -> None:
+        self.ctx.query(self, invoice_file, invoice.id).success(self._pdf_ready).failure(
+            lambda exc: self._show_error(error_text(exc))).run()
+
+    def _pdf_ready(self, made: tuple[str, bytes]) -> None:
+        self.last_pdf = save_invoice_pdf(made)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_pdf)))
+        self.accept()
+
+
+__all__ = ["CompanyInvoiceDialog", "CreditNoteDialog", "InvoicesDialog"]

@@ -75,6 +75,9 @@ class CardActions(CardBreakdown, CardHolds):
         self.issue_invoice_action = self._action(
             "issueInvoiceAction", QCoreApplication.translate(
                 "ReservationCard", "Issue &invoice…"), self.issue_invoice)
+        self.invoice_company_bills_action = self._action(
+            "invoiceCompanyBillsAction", QCoreApplication.translate(
+                "ReservationCard", "Invoice several bills of the compan&y…"), self.invoice_company_bills)
         self.print_receipt_action = self._action(
             "printReceiptAction", QCoreApplication.translate(
                 "ReservationCard", "Print r&eceipt…"), self.print_receipt, "Ctrl+Shift+R")
@@ -129,7 +132,8 @@ class CardActions(CardBreakdown, CardHolds):
         self.bill_actions = [
             self.view_details_action, self.make_payment_action, self.card_payment_action, self.make_refund_action,
             self.card_refund_action, self.move_services_action, self.split_bill_action, self.print_bill_action,
-            self.issue_invoice_action, self.print_receipt_action, self.print_card_slip_action, None, self.void_action,
+            self.issue_invoice_action, self.invoice_company_bills_action,
+            self.print_receipt_action, self.print_card_slip_action, None, self.void_action,
         ]
 
     def _build_menus(self) -> None:
@@ -204,6 +208,7 @@ class CardActions(CardBreakdown, CardHolds):
         self.split_bill_action.setEnabled(writable and has_charges)
         self.print_bill_action.setEnabled(bill is not None)
         self.issue_invoice_action.setEnabled(bill is not None and bill.charges.is_positive)
+        self.invoice_company_bills_action.setEnabled(view is not None and view.folio.company_id is not None)
         self.print_receipt_action.setEnabled(self._offers_receipt(payment))
         self.void_action.setEnabled(writable and (self._voidable_posting() is not None
                                                   or self._is_voidable_payment(payment)))
@@ -474,6 +479,26 @@ class CardActions(CardBreakdown, CardHolds):
 
         self.ctx.change(self, issue_invoice, [bill.bill.id]).busy(self.action_button).success(
             self._invoice_issued).run()
+
+    def invoice_company_bills(self) -> None:
+        """A company's folio: one invoice for the bills the clerk ticks, the selected one ticked already."""
+        view = self.view
+        if view is None or view.folio.company_id is None:
+            return
+        from ui.invoices.window import CompanyInvoiceDialog
+
+        bill = self.current_bill()
+        dialog = self.company_invoice_dialog = CompanyInvoiceDialog(
+            self.ctx, view.folio.company_id, self, ticked=bill.bill.id if bill is not None else None)
+        dialog.accepted.connect(self._company_bills_invoiced)
+        dialog.open()
+
+    def _company_bills_invoiced(self) -> None:
+        if self.company_invoice_dialog.last_pdf is not None:  # the dialog has opened it already
+            self.last_pdf = self.company_invoice_dialog.last_pdf
+            self.statusBar().showMessage(QCoreApplication.translate(
+                "ReservationCard", "Bill saved to {path}").format(path=self.last_pdf), 30_000)
+        self.reload()
 
     def _invoice_issued(self, invoice: Invoice) -> None:
         from desk.invoices.pdf import invoice_file
