@@ -44,6 +44,8 @@ def add_commands(commands: Any) -> None:
     seller.add_argument("--vat-number", default="")
     seller.add_argument("--accountable-person", default="")
     seller.add_argument("--city", default="")
+    seller.add_argument("--address", default=None, help="the hotel's address (unchanged when not given)")
+    seller.add_argument("--tax-id", default=None, help="the company number, ЕИК (unchanged when not given)")
 
 
 def _numbers(text: str, field: str) -> list[int]:
@@ -92,7 +94,8 @@ def run(args: argparse.Namespace, url: str) -> int:
         actor = settings_operator(database)
         if command == "seller":
             runner.run(set_invoice_seller, actor, vat_number=args.vat_number,
-                       accountable_person=args.accountable_person, city=args.city)
+                       accountable_person=args.accountable_person, city=args.city, address=args.address,
+                       tax_id=args.tax_id)
             print("Saved.")
             return 0
         if command == "issue":

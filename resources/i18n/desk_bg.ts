@@ -4969,6 +4969,37 @@
     </message>
 </context>
 <context>
+    <name>InvoiceSellerDialog</name>
+    <message>
+        <source>Invoice details</source>
+        <translation>Данни за фактурите</translation>
+    </message>
+    <message>
+        <source>What invoices issued from now on say of the hotel as seller. Invoices already issued keep what they said.</source>
+        <translation>Какво пише за хотела като доставчик във фактурите, издадени от сега нататък. Вече издадените фактури остават непроменени.</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Адрес:</translation>
+    </message>
+    <message>
+        <source>&amp;City:</source>
+        <translation>&amp;Град:</translation>
+    </message>
+    <message>
+        <source>&amp;Tax ID (company number):</source>
+        <translation>&amp;ЕИК:</translation>
+    </message>
+    <message>
+        <source>&amp;VAT number:</source>
+        <translation>&amp;ДДС номер:</translation>
+    </message>
+    <message>
+        <source>Accountable &amp;person:</source>
+        <translation>&amp;МОЛ:</translation>
+    </message>
+</context>
+<context>
     <name>Invoices</name>
     <message>
         <source>Credit note</source>
@@ -5026,6 +5057,10 @@
         <translation>&amp;Нова фактура за фирма…</translation>
     </message>
     <message>
+        <source>Invoice &amp;details…</source>
+        <translation>&amp;Данни за фактурите…</translation>
+    </message>
+    <message>
         <source>&amp;From:</source>
         <translation>&amp;От:</translation>
     </message>
@@ -5052,6 +5087,10 @@
     <message>
         <source>Saved as {path}</source>
         <translation>Запазено като {path}</translation>
+    </message>
+    <message>
+        <source>Invoice details saved</source>
+        <translation>Данните за фактурите са запазени</translation>
     </message>
     <message>
         <source>Credit note {number} issued</source>

@@ -4969,6 +4969,37 @@
     </message>
 </context>
 <context>
+    <name>InvoiceSellerDialog</name>
+    <message>
+        <source>Invoice details</source>
+        <translation>Реквизиты для счетов-фактур</translation>
+    </message>
+    <message>
+        <source>What invoices issued from now on say of the hotel as seller. Invoices already issued keep what they said.</source>
+        <translation>Что будут говорить о гостинице как о продавце счета-фактуры, выставленные с этого момента. Уже выставленные остаются без изменений.</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Адрес:</translation>
+    </message>
+    <message>
+        <source>&amp;City:</source>
+        <translation>&amp;Город:</translation>
+    </message>
+    <message>
+        <source>&amp;Tax ID (company number):</source>
+        <translation>&amp;ИНН (номер компании):</translation>
+    </message>
+    <message>
+        <source>&amp;VAT number:</source>
+        <translation>&amp;Номер плательщика НДС:</translation>
+    </message>
+    <message>
+        <source>Accountable &amp;person:</source>
+        <translation>&amp;Ответственное лицо:</translation>
+    </message>
+</context>
+<context>
     <name>Invoices</name>
     <message>
         <source>Credit note</source>
@@ -5026,6 +5057,10 @@
         <translation>&amp;Новый счёт-фактура для компании…</translation>
     </message>
     <message>
+        <source>Invoice &amp;details…</source>
+        <translation>&amp;Реквизиты…</translation>
+    </message>
+    <message>
         <source>&amp;From:</source>
         <translation>&amp;С:</translation>
     </message>
@@ -5052,6 +5087,10 @@
     <message>
         <source>Saved as {path}</source>
         <translation>Сохранено: {path}</translation>
+    </message>
+    <message>
+        <source>Invoice details saved</source>
+        <translation>Реквизиты сохранены</translation>
     </message>
     <message>
         <source>Credit note {number} issued</source>

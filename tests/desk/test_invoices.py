@@ -254,7 +254,7 @@ def test_desk_invoice_issues_credits_prints_and_lists(sqlite_hotel: Hotel, monke
     url = hotel.database.url
     stay = charged(hotel)
     assert main(["--database", url, "invoice", "seller", "--vat-number", "bg 204567891",
-                 "--accountable-person", "Maria Dimitrova", "--city", "Sofia"]) == 0
+                 "--accountable-person", "Maria Dimitrova", "--city", "Sofia", "--address", "12 Vitosha Blvd"]) == 0
     assert main(["--database", url, "invoice", "issue", "--bill", str(stay.bill_id)]) == 0
     assert capsys.readouterr().out.endswith("Invoice 0000000001: EUR 192.00 to Guest0 Test\n")
     assert main(["--database", url, "invoice", "credit", "1", "--lines", "1,2:10.00", "--reason", "late check-in"]) == 0
@@ -264,7 +264,7 @@ def test_desk_invoice_issues_credits_prints_and_lists(sqlite_hotel: Hotel, monke
     assert main(["--database", url, "invoice", "pdf", "2", "--out", str(tmp_path / "credit.pdf")]) == 0
     words = PdfReader(tmp_path / "credit.pdf").pages[0].extract_text()
     assert "CREDIT NOTE" in words and "to invoice No. 0000000001 of" in words and "late check-in" in words
-    assert "BG204567891" in words and "Maria Dimitrova" in words
+    assert "BG204567891" in words and "Maria Dimitrova" in words and "12 Vitosha Blvd" in words
     capsys.readouterr()
     assert main(["--database", url, "invoice", "list", "--buyer", "guest0"]) == 0
     listed = capsys.readouterr().out.splitlines()
@@ -317,3 +317,29 @@ def test_the_date_of_issue_is_the_hotels_date_in_its_time_zone(sqlite_hotel: Hot
             session.scalars(select(HotelRow)).one().time_zone = zone
         issued.append(cashier(hotel).run(issue_invoice, [charged(hotel).bill_id]).issued_on)
     assert issued[0] > issued[1]
+
+
+def test_a_manager_sets_all_the_sellers_details_and_the_next_invoice_says_them(hotel: Hotel):
+    from desk.audit.models import AuditKind
+    from desk.db.runner import Runner
+    from desk.invoices.seller import invoice_seller, set_invoice_seller
+
+    boss = manager(hotel)
+    refused(hotel, MissingRight, MISSING_RIGHT, lambda: cashier(hotel).run(
+        set_invoice_seller, vat_number="BG1", accountable_person="M", city="Sofia", address="1 A St",
+        tax_id="204567891"))
+    refused(hotel, InvalidInput, "At most {limit} characters", lambda: boss.run(
+        set_invoice_seller, vat_number="BG1", accountable_person="M", city="Sofia", address="x" * 241,
+        tax_id="204567891"), field="address")
+    assert hotel.query(invoice_seller).address != "x" * 241
+    Runner(hotel.database).run(set_invoice_seller, boss.actor, vat_number="bg 204567891",
+                               accountable_person=" Мария Димитрова ", city="София", address="бул. Витоша 12",
+                               tax_id=" 204567891 ")
+    seller = hotel.query(invoice_seller)
+    assert (seller.vat_number, seller.accountable_person, seller.city, seller.address, seller.tax_id) == (
+        "BG204567891", "Мария Димитрова", "София", "бул. Витоша 12", "204567891")
+    assert hotel.query(lambda s: s.scalars(select(AuditEntry.username).where(
+        AuditEntry.kind == AuditKind.SETTING).order_by(AuditEntry.seq.desc()).limit(1)).one()) == "maria"
+    invoice = cashier(hotel).run(issue_invoice, [charged(hotel).bill_id])
+    content = hotel.query(lambda s: invoice_content(s.get_one(Invoice, invoice.id)))
+    assert content["seller"]["address"] == "бул. Витоша 12" and content["seller"]["tax_id"] == "204567891"

@@ -119,3 +119,29 @@ def test_several_company_bills_on_one_invoice(qtbot, context_of, demo_database, 
         on_it = set(session.scalars(select(InvoiceBill.bill_id).where(InvoiceBill.invoice_id == invoice.id)))
         assert set(chosen) <= on_it
         assert invoice.created_by == ctx.actor.username
+
+
+def test_a_manager_sets_the_sellers_details_from_the_invoices_window(qtbot, context_of, demo_database, qm_dir):
+    from desk.hotel.models import Hotel
+    from ui.invoices.seller import InvoiceSellerDialog
+
+    i18n.install_translator(QCoreApplication.instance(), "en", qm_dir=qm_dir)
+    clerk_window = InvoicesDialog(context_of(Role.CASHIER))
+    qtbot.addWidget(clerk_window)
+    assert not clerk_window.seller_button.isEnabled()
+    window = InvoicesDialog(context_of(Role.MANAGER))
+    qtbot.addWidget(window)
+    assert window.seller_button.isEnabled()
+    qtbot.mouseClick(window.seller_button, Qt.MouseButton.LeftButton)
+    dialog = window.findChild(InvoiceSellerDialog, "invoiceSellerDialog")
+    qtbot.waitUntil(lambda: dialog.loaded, timeout=WAIT_MS)
+    assert dialog.address_edit.text() == "12 Vitosha Blvd"
+    dialog.vat_edit.setText("bg 204567891")
+    dialog.person_edit.setText("Maria Dimitrova")
+    dialog.address_edit.setText("12 Vitosha Blvd, floor 2")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=WAIT_MS)
+    with demo_database.unit_of_work() as session:
+        hotel = session.scalars(select(Hotel)).one()
+        assert (hotel.vat_number, hotel.accountable_person, hotel.address, hotel.city) == (
+            "BG204567891", "Maria Dimitrova", "12 Vitosha Blvd, floor 2", "Sofia")

@@ -39,6 +39,7 @@ from ui.context import DeskContext
 from ui.desk_text import error_text
 from ui.dialogs.common import Column, RowsModel, documents_folder_here, python_date, rows_view
 from ui.i18n import format_date, format_money
+from ui.invoices.seller import InvoiceSellerDialog
 
 
 def kind_text(kind: InvoiceKind) -> str:
@@ -91,6 +92,10 @@ class InvoicesDialog(QDialog):
         self.company_invoice_button.setObjectName("companyInvoiceButton")
         self.company_invoice_button.setEnabled(self.ctx.actor.may(Right.ISSUE_INVOICE))
         self.company_invoice_button.clicked.connect(self.new_company_invoice)
+        self.seller_button = buttons.addButton(self.tr("Invoice &details…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.seller_button.setObjectName("invoiceSellerButton")
+        self.seller_button.setEnabled(self.ctx.actor.may(Right.MANAGE_CATALOGUE))
+        self.seller_button.clicked.connect(self.edit_seller)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self._selection_changed()
@@ -182,6 +187,11 @@ class InvoicesDialog(QDialog):
             return
         dialog = self.credit_dialog = CreditNoteDialog(self.ctx, row, self)
         dialog.accepted.connect(self._credited)
+        dialog.open()
+
+    def edit_seller(self) -> None:
+        dialog = self.seller_dialog = InvoiceSellerDialog(self.ctx, self)
+        dialog.accepted.connect(lambda: self.status_label.setText(self.tr("Invoice details saved")))
         dialog.open()
 
     def new_company_invoice(self) -> None:
