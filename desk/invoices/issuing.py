@@ -409,8 +409,13 @@ def issue_credit_note(session: Session, actor: Actor, invoice_number: int, reaso
             vat = Money.of(line["vat"], currency) - taken[k]["vat"]
         else:
             vat = _vat_of(gross, Decimal(line["vat_percent"]))
-        credit_lines.append({"line": k, "description": line["description"], "quantity": line["quantity"],
-                             "unit_price": line["unit_price"], "vat_percent": line["vat_percent"],
+        # A whole line keeps its quantity and price; a part of one is one of the amount credited, so
+        # that quantity × unit price is the line's amount, as on Bulgarian credit notes.
+        whole = gross == Money.of(line["gross"], currency)
+        credit_lines.append({"line": k, "description": line["description"],
+                             "quantity": line["quantity"] if whole else "1",
+                             "unit_price": line["unit_price"] if whole else _money_text(gross),
+                             "vat_percent": line["vat_percent"],
                              "net": _money_text(gross - vat), "vat": _money_text(vat), "gross": _money_text(gross)})
     issued_on = today or hotel_today(session)
     language = original["language"]

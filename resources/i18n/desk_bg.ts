@@ -5085,6 +5085,10 @@
         <translation>Номер:</translation>
     </message>
     <message>
+        <source>Only the newest {count} are shown: narrow the search by date, buyer or number.</source>
+        <translation>Показани са само последните {count}: стеснете търсенето по дата, купувач или номер.</translation>
+    </message>
+    <message>
         <source>Saved as {path}</source>
         <translation>Запазено като {path}</translation>
     </message>

@@ -5085,6 +5085,10 @@
         <translation>Номер:</translation>
     </message>
     <message>
+        <source>Only the newest {count} are shown: narrow the search by date, buyer or number.</source>
+        <translation>Показаны только последние {count}: сузьте поиск по дате, покупателю или номеру.</translation>
+    </message>
+    <message>
         <source>Saved as {path}</source>
         <translation>Сохранено: {path}</translation>
     </message>

@@ -157,6 +157,10 @@ def test_a_credit_note_never_credits_more_than_the_invoice_has(hotel: Hotel):
     content = hotel.query(lambda s: invoice_content(s.get_one(Invoice, part.id)))
     assert content["credited"] == {"number": "0000000001", "issued_on": invoice.issued_on.isoformat()}
     assert sum(Decimal(line["gross"]) for line in content["lines"]) == Decimal("50.00")
+    # A part of a line reads as one of the amount credited, as Bulgarian credit notes do: its
+    # quantity times its unit price is its amount, never the invoice's quantity at a price not credited.
+    for credited in content["lines"]:
+        assert Decimal(credited["quantity"]) * Decimal(credited["unit_price"]) == Decimal(credited["gross"])
     line = boss.run(issue_credit_note, 1, "spa not used", lines=[CreditLine(2)])
     spa_left = hotel.money("35.00") - hotel.money(next(x["gross"] for x in content["lines"] if x["line"] == 2))
     assert line.total == spa_left
@@ -164,6 +168,8 @@ def test_a_credit_note_never_credits_more_than_the_invoice_has(hotel: Hotel):
             lambda: boss.run(issue_credit_note, 1, "again", lines=[CreditLine(2, hotel.money("0.01"))]),
             field="lines")
     rest = boss.run(issue_credit_note, 1, "stay cancelled")
+    for credited in hotel.query(lambda s: invoice_content(s.get_one(Invoice, rest.id)))["lines"]:
+        assert Decimal(credited["quantity"]) * Decimal(credited["unit_price"]) == Decimal(credited["gross"])
     assert part.total + line.total + rest.total == invoice.total
     assert hotel.query(lambda s: credit_left(s, s.get_one(Invoice, invoice.id))) == hotel.money("0")
     # What every credit note took from each rate adds up to the invoice's own VAT per rate.

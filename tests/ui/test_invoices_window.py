@@ -72,6 +72,11 @@ def test_a_company_invoice_and_its_credit_note_in_bulgarian(qtbot, context_of, d
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 2, timeout=WAIT_MS)
     assert [dialog.model.index(0, c).data() for c in (0, 1, 5)] == ["0000000002", "Кредитно известие", "0000000001"]
     assert dialog.status_label.text() == "Издадено кредитно известие 0000000002"
+    monkeypatch.setattr("desk.invoices.reading.MOST_ROWS", 2)  # a year of invoices, in two rows
+    dialog.reload()
+    qtbot.waitUntil(lambda: "0000000002" not in dialog.status_label.text(), timeout=WAIT_MS)
+    assert dialog.status_label.text() == ("Показани са само последните 2: стеснете търсенето по дата, купувач "
+                                          "или номер.")
     with demo_database.unit_of_work() as session:
         note = session.scalars(select(Invoice).where(Invoice.kind == InvoiceKind.CREDIT_NOTE)).one()
         assert (str(note.total), note.reason, note.created_by) == ("EUR 10.00", "Отстъпка по договор", "maria")

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from desk.core.errors import DeskError
 from desk.core.money import Money, total
+from desk.invoices import reading
 from desk.invoices.issuing import issue_credit_note, issue_invoice
 from desk.invoices.models import Invoice, InvoiceKind
 from desk.invoices.pdf import invoice_file
@@ -65,6 +66,7 @@ class InvoicesDialog(QDialog):
         self.ctx = ctx
         self.rows: list[InvoiceRow] | None = None
         self.last_pdf: Path | None = None
+        self.limit_shown = False
         layout = QVBoxLayout(self)
         layout.addLayout(self._filters())
         self.model = RowsModel([Column(self.tr("Number")), Column(self.tr("Kind")), Column(self.tr("Issued")),
@@ -150,6 +152,13 @@ class InvoicesDialog(QDialog):
 
     def _loaded(self, rows: list[InvoiceRow]) -> None:
         self.rows = rows
+        limited = len(rows) >= reading.MOST_ROWS  # the desk gives no more than these: say so, and how to see others
+        if limited:
+            self.status_label.setText(self.tr("Only the newest {count} are shown: narrow the search by date, "
+                                              "buyer or number.").format(count=len(rows)))
+        elif self.limit_shown:
+            self.status_label.clear()
+        self.limit_shown = limited
         self.model.set_rows([(row.number, kind_text(row.kind), format_date(row.issued_on), row.buyer,
                               format_money(row.total.amount, row.total.currency), row.credits,
                               "" if row.left_to_credit is None else
