@@ -22,6 +22,7 @@ from desk.invoices.issuing import CreditLine, issue_credit_note, issue_invoice
 from desk.invoices.pdf import invoice_pdf
 from desk.invoices.reading import invoiceable_bills
 from desk.invoices.seller import set_invoice_seller
+from desk.ledger.bills import move_postings, open_bill
 from desk.ledger.models import Folio
 from desk.ledger.payments import transfer_to_company
 from desk.ledger.postings import post_charge, post_service
@@ -49,14 +50,16 @@ def _png(database: Database, invoice_id: int, name: str) -> None:
         print(f"{target}.png")
 
 
-def _windows(database: Database) -> None:
+def _windows(database: Database, company_id: int) -> None:
     """The Invoices window with these documents, and its credit note dialog, in English and Russian."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
     from tools.screenshots import save_in_each_language, wait_until
     from ui.context import DeskContext
-    from ui.invoices.window import CreditNoteDialog, InvoicesDialog
+    from ui.invoices.seller import InvoiceSellerDialog
+    from ui.invoices.window import CompanyInvoiceDialog, CreditNoteDialog, InvoicesDialog
 
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
@@ -81,8 +84,24 @@ def _windows(database: Database) -> None:
         note.show()
         return note
 
+    def company_invoice(_language: str) -> CompanyInvoiceDialog:
+        dialog = CompanyInvoiceDialog(ctx, company_id)
+        dialog.open()
+        wait_until(lambda: dialog.bills is not None and dialog.bill_list.count() > 0)
+        for row in range(dialog.bill_list.count() - 1):  # all but the last: the total of the ticked ones
+            dialog.bill_list.item(row).setCheckState(Qt.CheckState.Checked)
+        return dialog
+
+    def seller(_language: str) -> InvoiceSellerDialog:
+        dialog = InvoiceSellerDialog(ctx)
+        dialog.open()
+        wait_until(lambda: dialog.loaded)
+        return dialog
+
     save_in_each_language(app, "invoices_window", invoices)
     save_in_each_language(app, "credit_note_dialog", credit)
+    save_in_each_language(app, "company_invoice_dialog", company_invoice)
+    save_in_each_language(app, "invoice_seller_dialog", seller)
     ctx.close()
 
 
@@ -96,7 +115,7 @@ def main() -> int:
         manager = trusted_actor("maria", DEMO_WORKSTATION, Role.MANAGER)
         with database.writing() as session:
             set_invoice_seller(session, manager, vat_number="BG204567891", accountable_person="Мария Димитрова",
-                               city="София")
+                               city="София", address="бул. „Витоша“ 12, ет. 3", tax_id="204567891")
             bills = [folio.bills[0].id for folio in session.scalars(
                 select(Folio).join(Reservation, Reservation.id == Folio.reservation_id)
                 .where(Reservation.status == ReservationStatus.IN_HOUSE).order_by(Folio.id).limit(9))]
@@ -124,7 +143,16 @@ def main() -> int:
                 post_service(session, cashier, bill_id=bill, service_code="SPA")
                 invoice = issue_invoice(session, cashier, [bill])
             _png(database, invoice.id, f"invoice_pdf_{language}")
-        _windows(database)
+        with database.writing() as session:  # another company's stays, each on a bill of its own, not invoiced
+            other = session.scalars(select(Company).where(Company.name == "Danube Logistics GmbH")).one()
+            for bill in bills[5:9]:
+                post_service(session, cashier, bill_id=bill, service_code="SPA")
+                payment = transfer_to_company(session, cashier, bill, other.id)
+                account = session.scalars(select(Folio).where(Folio.company_id == other.id)).one()
+                own = open_bill(session, manager, account.id, payer_company_id=other.id)
+                move_postings(session, manager, [payment.company_posting_id], own.id)
+            other_id = other.id
+        _windows(database, other_id)
         database.dispose()
     return 0
 
