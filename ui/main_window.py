@@ -401,6 +401,17 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, n=name: self.show_report(n))
             self.report_actions[name] = action
         self._reports_window_class = ReportsWindow
+        menu.addSeparator()
+        self.invoices_action = menu.addAction(self.tr("&Invoices…"))
+        self.invoices_action.setObjectName("invoicesAction")
+        self.invoices_action.triggered.connect(self.show_invoices)
+
+    def show_invoices(self) -> None:
+        from ui.invoices.window import InvoicesDialog
+
+        dialog = self.invoices_dialog = InvoicesDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def show_report(self, name: str) -> None:
         window = self.reports_window = self._reports_window_class(self.ctx, self, name)
@@ -511,6 +522,7 @@ class MainWindow(QMainWindow):
         self.import_action.setEnabled(self.ctx.actor.may(Right.IMPORT_DATA))
         self.city_tax_action.setEnabled(self.ctx.actor.may(Right.SET_CITY_TAX))
         self.audit_trail_action.setEnabled(self.ctx.actor.may(Right.READ_AUDIT_TRAIL))
+        self.invoices_action.setEnabled(self.ctx.actor.may(Right.ISSUE_INVOICE))
         self.devices_action.setEnabled(self.ctx.actor.may(Right.MANAGE_DEVICES))
         self.mail_action.setEnabled(self.ctx.actor.may(Right.MANAGE_DEVICES))
         self.pos_connections_action.setEnabled(self.ctx.actor.may(Right.MANAGE_POS_KEYS))

@@ -26,6 +26,7 @@ class AuditKind(enum.StrEnum):
     NIGHT_AUDIT = "night_audit"
     SETTLED_BY_HAND = "settled_by_hand"  # a register's document whose end its register could not tell
     MAIL = "document_mailed"  # a folio, bill or invoice put in the outbox for its payer (desk.mailing.documents)
+    INVOICE = "invoice"  # an invoice or a credit note issued (desk.invoices leaves the note)
 
 
 class AuditEntry(LedgerRecord, Base):

@@ -15,6 +15,7 @@ import desk.devices.models
 import desk.fiscal.models
 import desk.hotel.models
 import desk.imports.models
+import desk.invoices.models
 import desk.journal.models
 import desk.ledger.models
 import desk.mail.models
@@ -25,7 +26,8 @@ from desk.db.base import Base
 
 FEATURE_MODELS = (
     desk.audit.models, desk.cards.models, desk.cash.models, desk.devices.models, desk.fiscal.models, desk.hotel.models,
-    desk.journal.models, desk.ledger.models, desk.mail.models, desk.people.models, desk.pos.models,
+    desk.invoices.models, desk.journal.models,
+    desk.ledger.models, desk.mail.models, desk.people.models, desk.pos.models,
     desk.stays.models,
 )
 metadata = Base.metadata

@@ -45,7 +45,7 @@ def seed_settings(session: Session, base_currency: str = CURRENCY, country: str 
     """The hotel's settings: currencies, taxes, payment methods, outlets, catalogue, staff; its fiscal
     documents are in the language of ``country`` (English for a country the desk has no language of)."""
     name, tax_id = DEMO_HOTEL
-    session.add(Hotel(name=name, base_currency=base_currency, address="12 Vitosha Blvd, Sofia", tax_id=tax_id,
+    session.add(Hotel(name=name, base_currency=base_currency, address="12 Vitosha Blvd", tax_id=tax_id, city="Sofia",
                       country=country))
     if base_currency == CURRENCY:
         session.add_all([

@@ -38,6 +38,11 @@ class Hotel(Base):
     country: Mapped[str] = mapped_column(String(2), default="")
     # IANA name (Europe/Sofia): where the hotel's day begins and ends.
     time_zone: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    # What an invoice names the seller by besides ``tax_id`` (the company number, Bulgaria's ЕИК): its
+    # VAT number (ДДС №), the person who answers for it (МОЛ), the city invoices are issued in.
+    vat_number: Mapped[str] = mapped_column(String(40), default="", server_default="")
+    accountable_person: Mapped[str] = mapped_column(String(120), default="", server_default="")
+    city: Mapped[str] = mapped_column(String(80), default="", server_default="")
 
 
 class CurrencyRate(Base):

@@ -67,6 +67,10 @@ class Right(enum.StrEnum):
     BACK_UP = "back_up"  # copy the whole database to a file (every guest's data and every secret's hash)
     RESTORE = "restore"  # replace the whole database with a backup
     IMPORT_DATA = "import_data"  # rooms, services, companies, guests from another system's CSV files
+    # Invoices (desk.invoices): issued by whoever answers for the money at the desk; a credit note
+    # takes revenue back, so it is a manager's, as a void is.
+    ISSUE_INVOICE = "issue_invoice"
+    ISSUE_CREDIT_NOTE = "issue_credit_note"
 
 
 _CLERK = frozenset({
@@ -80,7 +84,7 @@ _CLERK = frozenset({
 })
 _CASHIER = _CLERK | {
     Right.REFUND, Right.RELEASE_PREAUTH, Right.OVERPAY, Right.OPEN_CASH_DRAWER, Right.RUN_CASH_SHIFT,
-    Right.READ_REPORTS,
+    Right.READ_REPORTS, Right.ISSUE_INVOICE,
 }
 
 ROLE_RIGHTS: dict[Role, frozenset[Right]] = {
@@ -102,7 +106,8 @@ ROLE_RIGHTS: dict[Role, frozenset[Right]] = {
   manager's credentials in the dialog.
 - A **cashier** also answers for the cash: refunds (money leaves the drawer they count at the end
   of the shift), takes more than a bill owes (the change or the overpayment is then in their
-  drawer), opens the drawer, runs the cash shift and reads its X and Z reports. Voids, reversals
+  drawer), opens the drawer, runs the cash shift and reads its X and Z reports, and issues invoices
+  (a credit note, which takes revenue back, is a manager's). Voids, reversals
   (a company transfer's too), back-dating and overrides still need a manager: they change what
   was already recorded.
 - A **manager** may do everything, and is the one whose credentials authorise the others.
@@ -177,6 +182,8 @@ RIGHT_ACTIONS: dict[Right, str] = {
     Right.BACK_UP: N_("back up the database"),
     Right.RESTORE: N_("restore the database from a backup"),
     Right.IMPORT_DATA: N_("import data from a file"),
+    Right.ISSUE_INVOICE: N_("issue an invoice"),
+    Right.ISSUE_CREDIT_NOTE: N_("issue a credit note"),
 }
 
 

@@ -525,6 +525,10 @@
         <source>and {count} more</source>
         <translation>и още {count}</translation>
     </message>
+    <message>
+        <source>Invoice</source>
+        <translation>Фактура</translation>
+    </message>
 </context>
 <context>
     <name>AuditTrailDialog</name>
@@ -1932,6 +1936,41 @@
     </message>
 </context>
 <context>
+    <name>CompanyInvoiceDialog</name>
+    <message>
+        <source>New invoice for a company</source>
+        <translation>Нова фактура за фирма</translation>
+    </message>
+    <message>
+        <source>&amp;Company:</source>
+        <translation>&amp;Фирма:</translation>
+    </message>
+    <message>
+        <source>Bills to put on the invoice:</source>
+        <translation>Сметки, които да влязат във фактурата:</translation>
+    </message>
+    <message>
+        <source>&amp;Issue invoice</source>
+        <translation>&amp;Издаване на фактура</translation>
+    </message>
+    <message>
+        <source>Bill {number} · {payer} · {amount}</source>
+        <translation>Сметка {number} · {payer} · {amount}</translation>
+    </message>
+    <message>
+        <source>The company has no bill left to invoice.</source>
+        <translation>Фирмата няма сметки, които да бъдат фактурирани.</translation>
+    </message>
+    <message>
+        <source>Tick the bills to invoice.</source>
+        <translation>Отбележете сметките за фактуриране.</translation>
+    </message>
+    <message>
+        <source>{count} bills ticked, total {amount}</source>
+        <translation>Отбелязани сметки: {count}, общо {amount}</translation>
+    </message>
+</context>
+<context>
     <name>CreditLimitDialog</name>
     <message>
         <source>Credit limit · {number}</source>
@@ -1948,6 +1987,41 @@
     <message>
         <source>The most the guest may owe, less the deposit held, before the card and Open balances show it exceeded. Leave it empty for no limit.</source>
         <translation>Колко може да дължи гостът (без внесения депозит), преди картата и справката „Открити салда“ да покажат превишение. Оставете празно — без лимит.</translation>
+    </message>
+</context>
+<context>
+    <name>CreditNoteDialog</name>
+    <message>
+        <source>Credit note to invoice {number}</source>
+        <translation>Кредитно известие към фактура {number}</translation>
+    </message>
+    <message>
+        <source>Buyer:</source>
+        <translation>Получател:</translation>
+    </message>
+    <message>
+        <source>Left to credit:</source>
+        <translation>Остава за кредитиране:</translation>
+    </message>
+    <message>
+        <source>empty: all that is left</source>
+        <translation>празно: всичко, което остава</translation>
+    </message>
+    <message>
+        <source>&amp;Amount:</source>
+        <translation>&amp;Сума:</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Основание:</translation>
+    </message>
+    <message>
+        <source>&amp;Issue credit note</source>
+        <translation>&amp;Издаване на кредитно известие</translation>
+    </message>
+    <message>
+        <source>Type an amount such as 25.00, or leave it empty</source>
+        <translation>Въведете сума, например 25,00, или оставете празно</translation>
     </message>
 </context>
 <context>
@@ -4979,6 +5053,90 @@
         <source>set a guest&apos;s credit limit</source>
         <translation>задава кредитен лимит на гост</translation>
     </message>
+    <message>
+        <source>Bill {bill} has nothing to invoice</source>
+        <translation>По сметка {bill} няма какво да се фактурира</translation>
+    </message>
+    <message>
+        <source>Bill {bill} holds an amount in {currency}: an invoice is in the hotel&apos;s currency, {base}</source>
+        <translation>Сметка {bill} съдържа сума в {currency}: фактурата е във валутата на хотела, {base}</translation>
+    </message>
+    <message>
+        <source>Bill {bill} is already on invoice {invoice}: issue a credit note for the whole invoice before invoicing the bill again</source>
+        <translation>Сметка {bill} вече е във фактура {invoice}: издайте кредитно известие за цялата фактура, преди да я фактурирате отново</translation>
+    </message>
+    <message>
+        <source>Bill {bill} is another buyer&apos;s: one invoice is for one buyer&apos;s bills</source>
+        <translation>Сметка {bill} е на друг получател: една фактура е за сметките на един получател</translation>
+    </message>
+    <message>
+        <source>Choose the bills to invoice</source>
+        <translation>Изберете сметките за фактуриране</translation>
+    </message>
+    <message>
+        <source>Company {company} has no account</source>
+        <translation>Фирма {company} няма сметка</translation>
+    </message>
+    <message>
+        <source>Credit either an amount or chosen lines, not both</source>
+        <translation>Кредитирайте или сума, или избрани редове, не и двете</translation>
+    </message>
+    <message>
+        <source>Invoice {invoice} has no line {line}</source>
+        <translation>Фактура {invoice} няма ред {line}</translation>
+    </message>
+    <message>
+        <source>Invoice {invoice} has {left} left to credit: {amount} is more</source>
+        <translation>По фактура {invoice} остават {left} за кредитиране: {amount} е повече</translation>
+    </message>
+    <message>
+        <source>Invoice {invoice} is credited in full</source>
+        <translation>Фактура {invoice} е кредитирана изцяло</translation>
+    </message>
+    <message>
+        <source>Invoice {number} does not match what was issued: its record was changed</source>
+        <translation>Фактура {number} не съвпада с издадената: записът е променен</translation>
+    </message>
+    <message>
+        <source>Line {line} of invoice {invoice} has {left} left to credit: {amount} is more</source>
+        <translation>По ред {line} на фактура {invoice} остават {left} за кредитиране: {amount} е повече</translation>
+    </message>
+    <message>
+        <source>Say why the invoice is credited</source>
+        <translation>Посочете основанието за кредитното известие</translation>
+    </message>
+    <message>
+        <source>The company has no bill to invoice</source>
+        <translation>Фирмата няма сметки за фактуриране</translation>
+    </message>
+    <message>
+        <source>The invoice is in {currency}</source>
+        <translation>Фактурата е в {currency}</translation>
+    </message>
+    <message>
+        <source>{value} is not a list of lines such as 1,3 or 2:50.00</source>
+        <translation>{value} не е списък на редове като 1,3 или 2:50.00</translation>
+    </message>
+    <message>
+        <source>{value} is not a list of numbers such as 1,2</source>
+        <translation>{value} не е списък на номера като 1,2</translation>
+    </message>
+    <message>
+        <source>A credit note credits a positive amount</source>
+        <translation>Кредитното известие е за положителна сума</translation>
+    </message>
+    <message>
+        <source>There is no invoice {number}</source>
+        <translation>Няма фактура {number}</translation>
+    </message>
+    <message>
+        <source>issue a credit note</source>
+        <translation>издаде кредитно известие</translation>
+    </message>
+    <message>
+        <source>issue an invoice</source>
+        <translation>издаде фактура</translation>
+    </message>
 </context>
 <context>
     <name>DeskText</name>
@@ -5561,6 +5719,139 @@
     </message>
 </context>
 <context>
+    <name>InvoiceSellerDialog</name>
+    <message>
+        <source>Invoice details</source>
+        <translation>Данни за фактурите</translation>
+    </message>
+    <message>
+        <source>What invoices issued from now on say of the hotel as seller. Invoices already issued keep what they said.</source>
+        <translation>Какво пише за хотела като доставчик във фактурите, издадени от сега нататък. Вече издадените фактури остават непроменени.</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Адрес:</translation>
+    </message>
+    <message>
+        <source>&amp;City:</source>
+        <translation>&amp;Град:</translation>
+    </message>
+    <message>
+        <source>&amp;Tax ID (company number):</source>
+        <translation>&amp;ЕИК:</translation>
+    </message>
+    <message>
+        <source>&amp;VAT number:</source>
+        <translation>&amp;ДДС номер:</translation>
+    </message>
+    <message>
+        <source>Accountable &amp;person:</source>
+        <translation>&amp;МОЛ:</translation>
+    </message>
+</context>
+<context>
+    <name>Invoices</name>
+    <message>
+        <source>Credit note</source>
+        <translation>Кредитно известие</translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation>Фактура</translation>
+    </message>
+</context>
+<context>
+    <name>InvoicesDialog</name>
+    <message>
+        <source>Invoices</source>
+        <translation>Фактури</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Издадена</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>Получател</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Сума</translation>
+    </message>
+    <message>
+        <source>Credits invoice</source>
+        <translation>Към фактура</translation>
+    </message>
+    <message>
+        <source>Left to credit</source>
+        <translation>Остава за кредитиране</translation>
+    </message>
+    <message>
+        <source>Open &amp;PDF</source>
+        <translation>Отваряне на &amp;PDF</translation>
+    </message>
+    <message>
+        <source>&amp;Credit note…</source>
+        <translation>&amp;Кредитно известие…</translation>
+    </message>
+    <message>
+        <source>&amp;New invoice for a company…</source>
+        <translation>&amp;Нова фактура за фирма…</translation>
+    </message>
+    <message>
+        <source>Invoice &amp;details…</source>
+        <translation>&amp;Данни за фактурите…</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;От:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;До:</translation>
+    </message>
+    <message>
+        <source>any part of the buyer&apos;s name</source>
+        <translation>част от името на получателя</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Покажи</translation>
+    </message>
+    <message>
+        <source>Buyer:</source>
+        <translation>Получател:</translation>
+    </message>
+    <message>
+        <source>Number:</source>
+        <translation>Номер:</translation>
+    </message>
+    <message>
+        <source>Only the newest {count} are shown: narrow the search by date, buyer or number.</source>
+        <translation>Показани са само последните {count}: стеснете търсенето по дата, купувач или номер.</translation>
+    </message>
+    <message>
+        <source>Saved as {path}</source>
+        <translation>Запазено като {path}</translation>
+    </message>
+    <message>
+        <source>Invoice details saved</source>
+        <translation>Данните за фактурите са запазени</translation>
+    </message>
+    <message>
+        <source>Credit note {number} issued</source>
+        <translation>Издадено кредитно известие {number}</translation>
+    </message>
+</context>
+<context>
     <name>MailSettingsDialog</name>
     <message>
         <source>E-mail</source>
@@ -6026,6 +6317,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>&amp;Audit trail…</source>
         <translation>&amp;Одитна следа…</translation>
+    </message>
+    <message>
+        <source>&amp;Invoices…</source>
+        <translation>&amp;Фактури…</translation>
     </message>
 </context>
 <context>
@@ -8180,6 +8475,32 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Credit limit {limit} exceeded by {amount}</source>
         <translation>Кредитният лимит {limit} е превишен с {amount}</translation>
+    </message>
+    <message>
+        <source>Issue &amp;invoice…</source>
+        <translation>Издаване на &amp;фактура…</translation>
+    </message>
+    <message>
+        <source>Invoice several bills of the compan&amp;y…</source>
+        <translation>Фактура за няколко сметки на &amp;фирмата…</translation>
+    </message>
+    <message>
+        <source>Issue invoice</source>
+        <translation>Издаване на фактура</translation>
+    </message>
+    <message>
+        <source>Issue an invoice for bill {number} to {payer}? An issued invoice is never changed, only credited.</source>
+        <translation>Да се издаде ли фактура за сметка {number} на {payer}? Издадената фактура не се променя, само се кредитира.</translation>
+    </message>
+    <message>
+        <source>Invoice {number} issued</source>
+        <translation>Издадена фактура {number}</translation>
+    </message>
+    <message>
+        <source>The invoice is saved as:
+{path}</source>
+        <translation>Фактурата е запазена като:
+{path}</translation>
     </message>
 </context>
 <context>

@@ -525,6 +525,10 @@
         <source>and {count} more</source>
         <translation>и ещё {count}</translation>
     </message>
+    <message>
+        <source>Invoice</source>
+        <translation>Счёт-фактура</translation>
+    </message>
 </context>
 <context>
     <name>AuditTrailDialog</name>
@@ -1936,6 +1940,41 @@
     </message>
 </context>
 <context>
+    <name>CompanyInvoiceDialog</name>
+    <message>
+        <source>New invoice for a company</source>
+        <translation>Новый счёт-фактура для компании</translation>
+    </message>
+    <message>
+        <source>&amp;Company:</source>
+        <translation>&amp;Компания:</translation>
+    </message>
+    <message>
+        <source>Bills to put on the invoice:</source>
+        <translation>Счета, которые войдут в счёт-фактуру:</translation>
+    </message>
+    <message>
+        <source>&amp;Issue invoice</source>
+        <translation>&amp;Выставить счёт-фактуру</translation>
+    </message>
+    <message>
+        <source>Bill {number} · {payer} · {amount}</source>
+        <translation>Счёт {number} · {payer} · {amount}</translation>
+    </message>
+    <message>
+        <source>The company has no bill left to invoice.</source>
+        <translation>У компании не осталось счетов для выставления счёта-фактуры.</translation>
+    </message>
+    <message>
+        <source>Tick the bills to invoice.</source>
+        <translation>Отметьте счета для счёта-фактуры.</translation>
+    </message>
+    <message>
+        <source>{count} bills ticked, total {amount}</source>
+        <translation>Отмечено счетов: {count}, итого {amount}</translation>
+    </message>
+</context>
+<context>
     <name>CreditLimitDialog</name>
     <message>
         <source>Credit limit · {number}</source>
@@ -1952,6 +1991,41 @@
     <message>
         <source>The most the guest may owe, less the deposit held, before the card and Open balances show it exceeded. Leave it empty for no limit.</source>
         <translation>Сколько гость может быть должен (за вычетом депозита), прежде чем карточка и отчёт «Открытые остатки» покажут превышение. Оставьте пустым — без лимита.</translation>
+    </message>
+</context>
+<context>
+    <name>CreditNoteDialog</name>
+    <message>
+        <source>Credit note to invoice {number}</source>
+        <translation>Кредит-нота к счёту {number}</translation>
+    </message>
+    <message>
+        <source>Buyer:</source>
+        <translation>Покупатель:</translation>
+    </message>
+    <message>
+        <source>Left to credit:</source>
+        <translation>Осталось к возврату:</translation>
+    </message>
+    <message>
+        <source>empty: all that is left</source>
+        <translation>пусто: всё, что осталось</translation>
+    </message>
+    <message>
+        <source>&amp;Amount:</source>
+        <translation>&amp;Сумма:</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Основание:</translation>
+    </message>
+    <message>
+        <source>&amp;Issue credit note</source>
+        <translation>&amp;Оформить кредит-ноту</translation>
+    </message>
+    <message>
+        <source>Type an amount such as 25.00, or leave it empty</source>
+        <translation>Введите сумму, например 25,00, или оставьте пустым</translation>
     </message>
 </context>
 <context>
@@ -4983,6 +5057,90 @@
         <source>set a guest&apos;s credit limit</source>
         <translation>устанавливать кредитный лимит гостя</translation>
     </message>
+    <message>
+        <source>Bill {bill} has nothing to invoice</source>
+        <translation>В счёте {bill} нечего выставлять</translation>
+    </message>
+    <message>
+        <source>Bill {bill} holds an amount in {currency}: an invoice is in the hotel&apos;s currency, {base}</source>
+        <translation>В счёте {bill} есть сумма в {currency}: счёт выставляется в валюте гостиницы, {base}</translation>
+    </message>
+    <message>
+        <source>Bill {bill} is already on invoice {invoice}: issue a credit note for the whole invoice before invoicing the bill again</source>
+        <translation>Счёт {bill} уже выставлен в счёте {invoice}: оформите кредит-ноту на весь счёт, прежде чем выставлять его снова</translation>
+    </message>
+    <message>
+        <source>Bill {bill} is another buyer&apos;s: one invoice is for one buyer&apos;s bills</source>
+        <translation>Счёт {bill} другого покупателя: один счёт выставляется на счета одного покупателя</translation>
+    </message>
+    <message>
+        <source>Choose the bills to invoice</source>
+        <translation>Выберите счета для выставления</translation>
+    </message>
+    <message>
+        <source>Company {company} has no account</source>
+        <translation>У компании {company} нет лицевого счёта</translation>
+    </message>
+    <message>
+        <source>Credit either an amount or chosen lines, not both</source>
+        <translation>Укажите либо сумму, либо строки, но не то и другое</translation>
+    </message>
+    <message>
+        <source>Invoice {invoice} has no line {line}</source>
+        <translation>В счёте {invoice} нет строки {line}</translation>
+    </message>
+    <message>
+        <source>Invoice {invoice} has {left} left to credit: {amount} is more</source>
+        <translation>По счёту {invoice} можно вернуть ещё {left}: {amount} больше</translation>
+    </message>
+    <message>
+        <source>Invoice {invoice} is credited in full</source>
+        <translation>Счёт {invoice} уже возвращён полностью</translation>
+    </message>
+    <message>
+        <source>Invoice {number} does not match what was issued: its record was changed</source>
+        <translation>Счёт {number} не совпадает с выставленным: запись была изменена</translation>
+    </message>
+    <message>
+        <source>Line {line} of invoice {invoice} has {left} left to credit: {amount} is more</source>
+        <translation>По строке {line} счёта {invoice} можно вернуть ещё {left}: {amount} больше</translation>
+    </message>
+    <message>
+        <source>Say why the invoice is credited</source>
+        <translation>Укажите причину кредит-ноты</translation>
+    </message>
+    <message>
+        <source>The company has no bill to invoice</source>
+        <translation>У компании нет счетов для выставления</translation>
+    </message>
+    <message>
+        <source>The invoice is in {currency}</source>
+        <translation>Счёт выставлен в {currency}</translation>
+    </message>
+    <message>
+        <source>{value} is not a list of lines such as 1,3 or 2:50.00</source>
+        <translation>{value} — не список строк вида 1,3 или 2:50.00</translation>
+    </message>
+    <message>
+        <source>{value} is not a list of numbers such as 1,2</source>
+        <translation>{value} — не список номеров вида 1,2</translation>
+    </message>
+    <message>
+        <source>A credit note credits a positive amount</source>
+        <translation>Кредит-нота возвращает положительную сумму</translation>
+    </message>
+    <message>
+        <source>There is no invoice {number}</source>
+        <translation>Счёта {number} нет</translation>
+    </message>
+    <message>
+        <source>issue a credit note</source>
+        <translation>оформить кредит-ноту</translation>
+    </message>
+    <message>
+        <source>issue an invoice</source>
+        <translation>выставить счёт</translation>
+    </message>
 </context>
 <context>
     <name>DeskText</name>
@@ -5565,6 +5723,139 @@
     </message>
 </context>
 <context>
+    <name>InvoiceSellerDialog</name>
+    <message>
+        <source>Invoice details</source>
+        <translation>Реквизиты для счетов-фактур</translation>
+    </message>
+    <message>
+        <source>What invoices issued from now on say of the hotel as seller. Invoices already issued keep what they said.</source>
+        <translation>Что будут говорить о гостинице как о продавце счета-фактуры, выставленные с этого момента. Уже выставленные остаются без изменений.</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Адрес:</translation>
+    </message>
+    <message>
+        <source>&amp;City:</source>
+        <translation>&amp;Город:</translation>
+    </message>
+    <message>
+        <source>&amp;Tax ID (company number):</source>
+        <translation>&amp;ИНН (номер компании):</translation>
+    </message>
+    <message>
+        <source>&amp;VAT number:</source>
+        <translation>&amp;Номер плательщика НДС:</translation>
+    </message>
+    <message>
+        <source>Accountable &amp;person:</source>
+        <translation>&amp;Ответственное лицо:</translation>
+    </message>
+</context>
+<context>
+    <name>Invoices</name>
+    <message>
+        <source>Credit note</source>
+        <translation>Кредит-нота</translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation>Счёт</translation>
+    </message>
+</context>
+<context>
+    <name>InvoicesDialog</name>
+    <message>
+        <source>Invoices</source>
+        <translation>Счета</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Выставлен</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>Покупатель</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <source>Credits invoice</source>
+        <translation>К счёту</translation>
+    </message>
+    <message>
+        <source>Left to credit</source>
+        <translation>Осталось к возврату</translation>
+    </message>
+    <message>
+        <source>Open &amp;PDF</source>
+        <translation>Открыть &amp;PDF</translation>
+    </message>
+    <message>
+        <source>&amp;Credit note…</source>
+        <translation>&amp;Кредит-нота…</translation>
+    </message>
+    <message>
+        <source>&amp;New invoice for a company…</source>
+        <translation>&amp;Новый счёт-фактура для компании…</translation>
+    </message>
+    <message>
+        <source>Invoice &amp;details…</source>
+        <translation>&amp;Реквизиты…</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;С:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;По:</translation>
+    </message>
+    <message>
+        <source>any part of the buyer&apos;s name</source>
+        <translation>любая часть имени покупателя</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Показать</translation>
+    </message>
+    <message>
+        <source>Buyer:</source>
+        <translation>Покупатель:</translation>
+    </message>
+    <message>
+        <source>Number:</source>
+        <translation>Номер:</translation>
+    </message>
+    <message>
+        <source>Only the newest {count} are shown: narrow the search by date, buyer or number.</source>
+        <translation>Показаны только последние {count}: сузьте поиск по дате, покупателю или номеру.</translation>
+    </message>
+    <message>
+        <source>Saved as {path}</source>
+        <translation>Сохранено: {path}</translation>
+    </message>
+    <message>
+        <source>Invoice details saved</source>
+        <translation>Реквизиты сохранены</translation>
+    </message>
+    <message>
+        <source>Credit note {number} issued</source>
+        <translation>Оформлена кредит-нота {number}</translation>
+    </message>
+</context>
+<context>
     <name>MailSettingsDialog</name>
     <message>
         <source>E-mail</source>
@@ -6030,6 +6321,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>&amp;Audit trail…</source>
         <translation>&amp;Журнал аудита…</translation>
+    </message>
+    <message>
+        <source>&amp;Invoices…</source>
+        <translation>&amp;Счета…</translation>
     </message>
 </context>
 <context>
@@ -8184,6 +8479,32 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Credit limit {limit} exceeded by {amount}</source>
         <translation>Кредитный лимит {limit} превышен на {amount}</translation>
+    </message>
+    <message>
+        <source>Issue &amp;invoice…</source>
+        <translation>Выставить &amp;счёт…</translation>
+    </message>
+    <message>
+        <source>Invoice several bills of the compan&amp;y…</source>
+        <translation>Счёт-фактура на несколько счетов &amp;компании…</translation>
+    </message>
+    <message>
+        <source>Issue invoice</source>
+        <translation>Выставить счёт</translation>
+    </message>
+    <message>
+        <source>Issue an invoice for bill {number} to {payer}? An issued invoice is never changed, only credited.</source>
+        <translation>Выставить счёт по счёту {number} на {payer}? Выставленный счёт не изменяется, его можно только сторнировать кредит-нотой.</translation>
+    </message>
+    <message>
+        <source>Invoice {number} issued</source>
+        <translation>Выставлен счёт {number}</translation>
+    </message>
+    <message>
+        <source>The invoice is saved as:
+{path}</source>
+        <translation>Счёт сохранён:
+{path}</translation>
     </message>
 </context>
 <context>

@@ -77,3 +77,22 @@ def test_the_desk_role_takes_a_payment_but_cannot_rewrite_it(desk_hotel: Hotel):
         amount = connection.execute(text("SELECT amount FROM payment WHERE id = :id"), {"id": payment.id}).scalar_one()
     assert desk_hotel.money("30.00") == desk_hotel.view(stay.folio_id).payment(payment.id).payment.amount
     assert amount is not None
+
+
+def test_the_desk_role_issues_an_invoice_but_cannot_rewrite_it(desk_hotel: Hotel):
+    from desk.invoices.issuing import issue_invoice
+
+    stay = desk_hotel.stay()
+    desk_hotel.run(post_charge, bill_id=stay.bill_id, description="Spa", quantity=1, unit_price=desk_hotel.money("30"))
+    cashier = desk_hotel.as_role(Role.CASHIER).actor
+    # The series row is locked (SELECT ... FOR UPDATE) by the desk role, which 0039 allows on its key only.
+    invoice = Runner(desk_hotel.database).run(issue_invoice, cashier, [stay.bill_id]).value
+    assert invoice.total == desk_hotel.money("30.00")
+    for sql, refusal in {
+        f"UPDATE invoice SET buyer_name = 'x' WHERE id = {invoice.id}": "permission denied for table invoice",
+        f"DELETE FROM invoice_bill WHERE invoice_id = {invoice.id}": "permission denied for table invoice_bill",
+        "UPDATE invoice_series SET first_number = 7": "permission denied for table invoice_series",
+        "UPDATE invoice_series SET id = id": "the ledger is append-only",
+    }.items():
+        with pytest.raises(sqlalchemy.exc.DBAPIError, match=refusal), desk_hotel.database.engine.begin() as c:
+            c.execute(text(sql))

@@ -28,6 +28,8 @@ from desk.hotel import setup as hotel_setup
 from desk.hotel.models import MethodKind
 from desk.imports import csv_import
 from desk.imports import reservations as reservation_import
+from desk.invoices import issuing as invoicing
+from desk.invoices import seller as invoice_seller
 from desk.journal import intents as journal
 from desk.ledger import accounts, bills, payments, postings
 from desk.ledger.models import Payment, Posting
@@ -233,6 +235,10 @@ USE_CASES: dict[str, Any] = {
     "import_csv": lambda h, s: (csv_import.import_csv, ("guests", b"first_name;last_name\nA;B\n", "g.csv"), {}),
     "import_reservations": lambda h, s: (reservation_import.import_reservations, (
         b"external_id;guests;room_type;arrival;departure\nX;A B;Double;2099-01-01;2099-01-02\n", "r.csv"), {}),
+    "issue_invoice": lambda h, s: (invoicing.issue_invoice, ([s.stay.bill_id],), {}),
+    "issue_credit_note": lambda h, s: (invoicing.issue_credit_note, (1, "r"), {}),
+    "set_invoice_seller": lambda h, s: (invoice_seller.set_invoice_seller, (), {
+        "vat_number": "BG1", "accountable_person": "M", "city": "Sofia"}),
 }
 _BOOKING = booking.Booking(date.today(), date.today() + timedelta(days=1), new_guests=(booking.NewGuest("A", "B"),),
                            room_type="Double")
@@ -249,7 +255,7 @@ CLERK_MAY_NOT_EVEN_WITH_APPROVAL = {
     "add_outlet", "add_payment_method", "set_rate", "import_ecb", "add_company", "change_company", "add_register",
     "import_csv", "import_reservations",
     "set_service_outlet", "set_item_map", "remove_item_map", "read_trail", "set_credit_limit",
-    "save_register_settings", "set_tax_id"}
+    "save_register_settings", "set_tax_id", "issue_invoice", "issue_credit_note", "set_invoice_seller"}
 CLERK_REFUSED = {"reverse_posting", "void_posting", "overpay", "backdated_payment", "backdated_deposit",
                  "refund_payment", "void_payment", "reverse_company_transfer", "check_out_override",
                  "settle_card_by_hand"}

@@ -55,6 +55,7 @@ def kind_name(kind: str) -> str:
         AuditKind.NIGHT_AUDIT: QCoreApplication.translate("AuditTrail", "Night audit"),
         AuditKind.SETTLED_BY_HAND: QCoreApplication.translate("AuditTrail", "Settled by hand"),
         AuditKind.MAIL: QCoreApplication.translate("AuditTrail", "Document e-mailed"),
+        AuditKind.INVOICE: QCoreApplication.translate("AuditTrail", "Invoice"),
     }
     return names.get(kind, kind)  # type: ignore[call-overload]
 

@@ -20,6 +20,7 @@ from desk.cards.models import CardKind
 from desk.cards.operations import card_refund_refusal
 from desk.cards.terminals import TerminalInfo, list_terminals
 from desk.core.money import Money
+from desk.invoices.models import Invoice
 from desk.ledger.folios import PaymentLine, PostingLine
 from desk.ledger.models import PostingKind
 from desk.ledger.payments import refund_refusal, void_refusal
@@ -79,6 +80,12 @@ class CardActions(CardBreakdown, CardHolds):
         self.email_folio_action = self._action(
             "emailFolioAction", QCoreApplication.translate(
                 "ReservationCard", "E-&mail folio…"), self.email_folio)
+        self.issue_invoice_action = self._action(
+            "issueInvoiceAction", QCoreApplication.translate(
+                "ReservationCard", "Issue &invoice…"), self.issue_invoice)
+        self.invoice_company_bills_action = self._action(
+            "invoiceCompanyBillsAction", QCoreApplication.translate(
+                "ReservationCard", "Invoice several bills of the compan&y…"), self.invoice_company_bills)
         self.print_receipt_action = self._action(
             "printReceiptAction", QCoreApplication.translate(
                 "ReservationCard", "Print r&eceipt…"), self.print_receipt, "Ctrl+Shift+R")
@@ -135,6 +142,7 @@ class CardActions(CardBreakdown, CardHolds):
         self.bill_actions = [
             self.view_details_action, self.make_payment_action, self.card_payment_action, self.make_refund_action,
             self.card_refund_action, self.move_services_action, self.split_bill_action, self.print_bill_action,
+            self.issue_invoice_action, self.invoice_company_bills_action,
             self.print_receipt_action, self.print_card_slip_action, None, self.void_action,
         ]
 
@@ -211,6 +219,8 @@ class CardActions(CardBreakdown, CardHolds):
         self.print_bill_action.setEnabled(bill is not None)
         self.credit_limit_action.setEnabled(reservation is not None and self.ctx.actor.may(Right.SET_CREDIT_LIMIT))
         self.email_folio_action.setEnabled(view is not None and self.ctx.actor.may(Right.EMAIL_DOCUMENTS))
+        self.issue_invoice_action.setEnabled(bill is not None and bill.charges.is_positive)
+        self.invoice_company_bills_action.setEnabled(view is not None and view.folio.company_id is not None)
         self.print_receipt_action.setEnabled(self._offers_receipt(payment))
         self.void_action.setEnabled(writable and (self._voidable_posting() is not None
                                                   or self._is_voidable_payment(payment)))
@@ -498,14 +508,65 @@ class CardActions(CardBreakdown, CardHolds):
         self.ctx.query(self, render_bill_pdf, bill.bill.id, path, current_language()).busy(self.action_button).success(
             self._bill_printed).run()
 
-    def _bill_printed(self, path: Path) -> None:
+    def issue_invoice(self) -> None:
+        """The bill's invoice, numbered and frozen; the clerk is asked first, since it cannot be undone
+        (only credited)."""
+        bill = self.current_bill()
+        if bill is None or not self.issue_invoice_action.isEnabled():
+            return
+        answer = QMessageBox.question(self, QCoreApplication.translate("ReservationCard", "Issue invoice"),
+                                      QCoreApplication.translate(
+                                          "ReservationCard", "Issue an invoice for bill {number} to {payer}? "
+                                          "An issued invoice is never changed, only credited.").format(
+                                          number=bill.bill.number, payer=bill.bill.payer_name))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        from desk.invoices.issuing import issue_invoice
+
+        self.ctx.change(self, issue_invoice, [bill.bill.id]).busy(self.action_button).success(
+            self._invoice_issued).run()
+
+    def invoice_company_bills(self) -> None:
+        """A company's folio: one invoice for the bills the clerk ticks, the selected one ticked already."""
+        view = self.view
+        if view is None or view.folio.company_id is None:
+            return
+        from ui.invoices.window import CompanyInvoiceDialog
+
+        bill = self.current_bill()
+        dialog = self.company_invoice_dialog = CompanyInvoiceDialog(
+            self.ctx, view.folio.company_id, self, ticked=bill.bill.id if bill is not None else None)
+        dialog.accepted.connect(self._company_bills_invoiced)
+        dialog.open()
+
+    def _company_bills_invoiced(self) -> None:
+        if self.company_invoice_dialog.last_pdf is not None:  # the dialog has opened it already
+            self.last_pdf = self.company_invoice_dialog.last_pdf
+            self.statusBar().showMessage(QCoreApplication.translate(
+                "ReservationCard", "Bill saved to {path}").format(path=self.last_pdf), 30_000)
+        self.reload()
+
+    def _invoice_issued(self, invoice: Invoice) -> None:
+        from desk.invoices.pdf import invoice_file
+
+        self.statusBar().showMessage(QCoreApplication.translate(
+            "ReservationCard", "Invoice {number} issued").format(number=f"{invoice.number:010d}"), 30_000)
+        self.ctx.query(self, invoice_file, invoice.id).success(self._invoice_pdf_ready).run()
+
+    def _invoice_pdf_ready(self, made: tuple[str, bytes]) -> None:
+        from ui.invoices.window import save_invoice_pdf
+
+        self._bill_printed(save_invoice_pdf(made), invoice=True)
+
+    def _bill_printed(self, path: Path, *, invoice: bool = False) -> None:
         self.last_pdf = Path(path)
         self.statusBar().showMessage(QCoreApplication.translate(
             "ReservationCard", "Bill saved to {path}").format(path=path), 30_000)
-        box = QMessageBox(QMessageBox.Icon.Information, QCoreApplication.translate("ReservationCard", "Print bill"),
-                          QCoreApplication.translate(
-                              "ReservationCard", "The bill is saved as:\n{path}").format(path=path),
-                          QMessageBox.StandardButton.Close, self)
+        title = (QCoreApplication.translate("ReservationCard", "Issue invoice") if invoice else
+                 QCoreApplication.translate("ReservationCard", "Print bill"))
+        text = (QCoreApplication.translate("ReservationCard", "The invoice is saved as:\n{path}") if invoice else
+                QCoreApplication.translate("ReservationCard", "The bill is saved as:\n{path}")).format(path=path)
+        box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Close, self)
         box.setObjectName("billSavedBox")
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         open_button = box.addButton(QCoreApplication.translate(

@@ -65,6 +65,8 @@ class CardWindowBase(QMainWindow):
     move_services_action: QAction
     split_bill_action: QAction
     print_bill_action: QAction
+    issue_invoice_action: QAction
+    invoice_company_bills_action: QAction
     print_receipt_action: QAction
     print_card_slip_action: QAction
     void_action: QAction
