@@ -9,7 +9,7 @@ update ``mail_outbox`` (0016's default privileges cover the new columns).
 by a manager (desk.stays.credit), as ``company.credit_limit`` is for a company (0027).
 
 Revision ID: 0040_mail_documents_guest_credit
-Revises: 0038_audit_trail
+Revises: 0039_invoices
 """
 
 from collections.abc import Sequence
@@ -20,7 +20,7 @@ from alembic import op
 from desk.core.types import MoneyType
 
 revision: str = "0040_mail_documents_guest_credit"
-down_revision: str | None = "0038_audit_trail"
+down_revision: str | None = "0039_invoices"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
