@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from desk.core.errors import NotFound
@@ -13,7 +13,7 @@ from desk.core.money import Money, total
 from desk.invoices.issuing import credit_left, number_text
 from desk.invoices.models import Invoice, InvoiceBill, InvoiceKind
 from desk.ledger.folios import load_folio
-from desk.ledger.models import Folio
+from desk.ledger.models import Bill, Folio
 
 MOST_ROWS = 500
 
@@ -95,3 +95,36 @@ def invoiceable_bills(session: Session, company_id: int) -> list[InvoiceableBill
         .where(InvoiceBill.bill_id.in_(bill_ids))) if credit_left(session, invoice)}
     return [InvoiceableBill(b.bill.id, b.bill.number, b.bill.payer_name, b.charges)
             for b in view.bills if b.charges.is_positive and b.bill.id not in standing]
+
+
+@dataclass(frozen=True)
+class FolioInvoice:
+    """An invoice or credit note drawn on a bill of one folio (a credit note through its invoice)."""
+
+    id: int
+    number: str
+    kind: InvoiceKind
+
+
+def folio_of_invoice(session: Session, invoice_id: int) -> int:
+    """The folio whose bill ``invoice_id`` invoices (a credit note: its invoice's; a company's several
+    bills: the first one's), where the desk lists what was sent about it."""
+    invoice = session.get(Invoice, invoice_id)
+    if invoice is None:
+        raise NotFound("There is no invoice {number}", field="invoice", number=str(invoice_id))
+    source = invoice.credited_invoice_id or invoice.id
+    folio_id = session.scalar(select(Bill.folio_id).join(InvoiceBill, InvoiceBill.bill_id == Bill.id)
+                              .where(InvoiceBill.invoice_id == source).order_by(InvoiceBill.id).limit(1))
+    if folio_id is None:
+        raise NotFound("There is no invoice {number}", field="invoice", number=number_text(invoice.number))
+    return int(folio_id)
+
+
+def folio_invoices(session: Session, folio_id: int) -> list[FolioInvoice]:
+    """The invoices on the folio's bills and their credit notes, in number order."""
+    invoiced = (select(InvoiceBill.invoice_id).join(Bill, Bill.id == InvoiceBill.bill_id)
+                .where(Bill.folio_id == folio_id))
+    rows = session.scalars(select(Invoice)
+                           .where(or_(Invoice.id.in_(invoiced), Invoice.credited_invoice_id.in_(invoiced)))
+                           .order_by(Invoice.number))
+    return [FolioInvoice(invoice.id, number_text(invoice.number), invoice.kind) for invoice in rows]

@@ -7,8 +7,8 @@ the clerk pressed Send, and the payer must receive what the desk showed then, no
 the mail server answers.
 
 A new kind of document is one entry in :data:`DOCUMENTS`: a function ``(session, id, language)`` that
-returns its :class:`Document`. An invoice (desk.invoices, ``invoice_pdf(session, invoice_id)``) is
-added there as ``"invoice"`` by whoever joins the two.
+returns its :class:`Document`. An invoice or credit note is sent as it was issued, in the hotel's
+document language whatever the clerk chose: only the mail's own words follow the choice.
 """
 
 from __future__ import annotations
@@ -26,6 +26,11 @@ from desk.core.errors import InvalidInput
 from desk.db.audit_notes import AuditNote, note
 from desk.hotel.country import hotel_format
 from desk.hotel.models import Hotel
+from desk.invoices.issuing import number_text
+from desk.invoices.models import Invoice, InvoiceKind
+from desk.invoices.pdf import invoice_file
+from desk.invoices.reading import folio_of_invoice
+from desk.invoices.texts import document_label
 from desk.ledger.lookup import get
 from desk.ledger.models import Bill, Folio
 from desk.mail.models import MailOutbox
@@ -79,11 +84,20 @@ def bill_document(session: Session, bill_id: int, language: str) -> Document:
                     bill.folio_id)
 
 
+def invoice_document(session: Session, invoice_id: int, language: str) -> Document:
+    filename, pdf = invoice_file(session, invoice_id)
+    invoice = get(session, Invoice, invoice_id, "Invoice")
+    title = "Credit note {number}" if invoice.kind is InvoiceKind.CREDIT_NOTE else "Invoice {number}"
+    return Document(pdf, document_label(language, title, number=number_text(invoice.number)),
+                    filename, folio_of_invoice(session, invoice_id))
+
+
 # What can be e-mailed, by kind. An e-receipt ("receipt") is queued by its receipt request instead
 # (desk.fiscal.receipts) and rendered when sent: a fiscal copy never changes.
 DOCUMENTS: dict[str, Callable[[Session, int, str], Document]] = {
     "folio": folio_document,
     "bill": bill_document,
+    "invoice": invoice_document,
 }
 
 

@@ -5516,6 +5516,14 @@
         <translation>Затвори</translation>
     </message>
     <message>
+        <source>Credit note {number}</source>
+        <translation>Кредитно известие {number}</translation>
+    </message>
+    <message>
+        <source>Invoice {number}</source>
+        <translation>Фактура {number}</translation>
+    </message>
+    <message>
         <source>sent {when}</source>
         <translation>изпратено {when}</translation>
     </message>
@@ -5534,6 +5542,10 @@
     <message>
         <source>Bill {number}</source>
         <translation>Сметка {number}</translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation>Фактура</translation>
     </message>
     <message>
         <source>{email} is not an e-mail address</source>

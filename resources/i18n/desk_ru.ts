@@ -5520,6 +5520,14 @@
         <translation>Закрыть</translation>
     </message>
     <message>
+        <source>Credit note {number}</source>
+        <translation>Кредит-нота {number}</translation>
+    </message>
+    <message>
+        <source>Invoice {number}</source>
+        <translation>Счёт-фактура {number}</translation>
+    </message>
+    <message>
         <source>sent {when}</source>
         <translation>отправлено {when}</translation>
     </message>
@@ -5538,6 +5546,10 @@
     <message>
         <source>Bill {number}</source>
         <translation>Счёт {number}</translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation>Счёт-фактура</translation>
     </message>
     <message>
         <source>{email} is not an e-mail address</source>

@@ -84,3 +84,36 @@ def test_the_dialog_starts_with_the_guests_address_then_the_last_one_used(sqlite
         assert isinstance(session.get_one(Reservation, stay.reservation_id).guests[0], Guest)
     assert sqlite_hotel.query(mail_suggestion, stay.folio_id).recipient == "guest0@example.com"
     assert set(DOCUMENTS) >= {"folio", "bill"}
+
+
+def test_an_invoice_and_its_credit_note_go_as_issued_and_are_listed_with_the_folio(hotel: Hotel,
+                                                                                   smtp_server):  # noqa: F811
+    from desk.invoices.issuing import issue_credit_note, issue_invoice
+    from desk.invoices.models import InvoiceKind
+    from desk.invoices.reading import folio_invoices
+
+    from .test_invoices import bulgarian, charged
+
+    inbox, port = smtp_server
+    configure(hotel, port)
+    bulgarian(hotel)
+    stay = charged(hotel)
+    invoice = hotel.as_role(Role.CASHIER).run(issue_invoice, [stay.bill_id])
+    credit = hotel.as_role(Role.MANAGER).run(issue_credit_note, invoice.number, "отстъпка", amount=hotel.money("10.00"))
+    listed = hotel.query(folio_invoices, stay.folio_id)
+    assert [(row.id, row.kind) for row in listed] == [(invoice.id, InvoiceKind.INVOICE),
+                                                      (credit.id, InvoiceKind.CREDIT_NOTE)]
+    # The clerk writes the mail in English; the documents stay as issued, in the hotel's Bulgarian.
+    hotel.run(email_document, "invoice", invoice.id, "accounts@example.com", "en")
+    hotel.run(email_document, "invoice", credit.id, "accounts@example.com", "en")
+    assert [mail.kind for mail in hotel.query(folio_mails, stay.folio_id)] == ["invoice", "invoice"]
+    assert send_due(hotel.database) == 2
+    first, second = inbox.messages
+    assert first["Subject"] == "Hotel Aurora: Invoice 0000000001"
+    (attachment,) = first.iter_attachments()
+    assert attachment.get_filename() == "invoice-0000000001.pdf"
+    text = pdf_text(attachment.get_content())
+    assert "ФАКТУРА" in text and "0000000001" in text and "Словом" in text
+    (attachment,) = second.iter_attachments()
+    assert attachment.get_filename() == "credit-note-0000000002.pdf"
+    assert "КРЕДИТНО ИЗВЕСТИЕ" in pdf_text(attachment.get_content())

@@ -38,3 +38,29 @@ def test_a_clerk_sends_the_folio_in_russian_and_sees_it_queued(qtbot, desk_conte
         (mail,) = session.scalars(select(MailOutbox).where(MailOutbox.folio_id == card.folio.folio.id)).all()
         assert mail.id == dialog.queued_id and mail.language == "ru" and mail.pdf is not None
         assert "Фолио" in pdf_text(mail.pdf)
+
+
+def test_an_invoice_of_the_folio_is_offered_and_listed_by_its_number(qtbot, desk_context, demo_database):
+    from desk.invoices.issuing import issue_invoice
+    from desk.people.models import Role
+    from tests.actors import signed_in
+
+    card = find_card(demo_database, lambda c: any(view.charges.is_positive for view in c.folio.bills))
+    bill = next(view.bill for view in card.folio.bills if view.charges.is_positive)
+    with demo_database.writing() as session:
+        number = issue_invoice(session, signed_in(demo_database, Role.CASHIER), [bill.id]).number
+    window = card_window(qtbot)
+    dialog = opened(qtbot, EmailDocumentDialog(desk_context, card, parent=window))
+    documents = child(dialog, QComboBox, "documentCombo")
+    invoice_text = f"Invoice {number:010d}"
+    qtbot.waitUntil(lambda: documents.findText(invoice_text) >= 0, timeout=30_000)
+    documents.setCurrentIndex(documents.findText(invoice_text))
+    qtbot.waitUntil(child(dialog, QPushButton, "applyButton").isEnabled, timeout=30_000)
+    retype(qtbot, child(dialog, QLineEdit, "addressEdit"), "accounts@example.com")
+    click(qtbot, dialog, "applyButton")
+    table = child(dialog, QTableView, "mailsView")
+    qtbot.waitUntil(lambda: table.model().rowCount() == 1, timeout=30_000)
+    assert table.model().index(0, 1).data() == invoice_text
+    with demo_database.unit_of_work() as session:
+        (mail,) = session.scalars(select(MailOutbox).where(MailOutbox.folio_id == card.folio.folio.id)).all()
+        assert mail.document_kind == "invoice" and mail.pdf is not None

@@ -10,6 +10,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton, QWidget
 
 from desk.core.errors import InvalidInput
+from desk.invoices.models import InvoiceKind
+from desk.invoices.reading import FolioInvoice, folio_invoices
 from desk.mailing.documents import (
     LANGUAGES,
     MailSuggestion,
@@ -71,7 +73,9 @@ class EmailDocumentDialog(DeskDialog):
         self.buttons.addButton(self.refresh_button, self.buttons.ButtonRole.ActionRole)
         self.cancel_button.setText(self.tr("Close"))
 
+        self.invoices: list[FolioInvoice] = []
         self.ctx.query(self, mail_suggestion, self.folio_id).busy(self.apply_button).success(self._suggested).run()
+        self.ctx.query(self, folio_invoices, self.folio_id).success(self._invoices_found).run()
         self.refresh()
 
     def _suggested(self, suggestion: MailSuggestion) -> None:
@@ -80,6 +84,16 @@ class EmailDocumentDialog(DeskDialog):
         index = self.language_combo.findData(suggestion.language)
         if index >= 0:
             self.language_combo.setCurrentIndex(index)
+
+    def _invoice_text(self, invoice: FolioInvoice) -> str:
+        if invoice.kind is InvoiceKind.CREDIT_NOTE:
+            return self.tr("Credit note {number}").format(number=invoice.number)
+        return self.tr("Invoice {number}").format(number=invoice.number)
+
+    def _invoices_found(self, invoices: list[FolioInvoice]) -> None:
+        self.invoices = invoices
+        for invoice in invoices:
+            self.document_combo.addItem(self._invoice_text(invoice), ("invoice", invoice.id))
 
     def refresh(self) -> None:
         self.ctx.query(self, folio_mails, self.folio_id).busy(self.refresh_button).success(self._listed).run()
@@ -98,6 +112,11 @@ class EmailDocumentDialog(DeskDialog):
             for view in self.card.folio.bills:
                 if view.bill.id == mail.document_id:
                     return self.tr("Bill {number}").format(number=view.bill.number)
+        if mail.kind == "invoice":
+            for invoice in self.invoices:
+                if invoice.id == mail.document_id:
+                    return self._invoice_text(invoice)
+            return self.tr("Invoice")
         return mail.kind
 
     def _listed(self, mails: list[SentDocument]) -> None:
