@@ -717,6 +717,153 @@
     </message>
 </context>
 <context>
+    <name>CardOperatorsDialog</name>
+    <message>
+        <source>Card operators</source>
+        <translation>Оператори на карти</translation>
+    </message>
+    <message>
+        <source>The hotel&apos;s accounts at online card operators: saved cards are charged through them. Keys are saved encrypted and never shown again.</source>
+        <translation>Сметките на хотела при онлайн операторите на карти: чрез тях се таксуват запазените карти. Ключовете се пазят шифровани и не се показват повече.</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings for:</source>
+        <translation>&amp;Настройки за:</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Връзка</translation>
+    </message>
+    <message>
+        <source>Asks the operator with the saved account and key; nothing is charged.</source>
+        <translation>Запитване към оператора със запазените сметка и ключ; нищо не се таксува.</translation>
+    </message>
+    <message>
+        <source>C&amp;heck connection</source>
+        <translation>&amp;Проверка на връзката</translation>
+    </message>
+    <message>
+        <source>as clerks see it, e.g. Stripe EUR</source>
+        <translation>както го виждат касиерите, напр. Stripe EUR</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>Им&amp;е:</translation>
+    </message>
+    <message>
+        <source>&amp;Operator:</source>
+        <translation>&amp;Оператор:</translation>
+    </message>
+    <message>
+        <source>A&amp;ccount:</source>
+        <translation>&amp;Сметка:</translation>
+    </message>
+    <message>
+        <source>empty: the operator&apos;s own address</source>
+        <translation>празно: собственият адрес на оператора</translation>
+    </message>
+    <message>
+        <source>A&amp;ddress:</source>
+        <translation>А&amp;дрес:</translation>
+    </message>
+    <message>
+        <source>C&amp;urrencies:</source>
+        <translation>&amp;Валути:</translation>
+    </message>
+    <message>
+        <source> days after departure</source>
+        <translation> дни след заминаването</translation>
+    </message>
+    <message>
+        <source>&amp;Keep saved cards:</source>
+        <translation>&amp;Пазене на картите:</translation>
+    </message>
+    <message>
+        <source>&amp;Secret key:</source>
+        <translation>Та&amp;ен ключ:</translation>
+    </message>
+    <message>
+        <source>&amp;Webhook HMAC key:</source>
+        <translation>HMAC ключ на у&amp;ебхука:</translation>
+    </message>
+    <message>
+        <source>New operator…</source>
+        <translation>Нов оператор…</translation>
+    </message>
+    <message>
+        <source>optional, e.g. acct_1Hotel</source>
+        <translation>по избор, напр. acct_1Hotel</translation>
+    </message>
+    <message>
+        <source>Merchant a&amp;ccount:</source>
+        <translation>&amp;Търговска сметка:</translation>
+    </message>
+    <message>
+        <source>e.g. HotelAdlerECOM</source>
+        <translation>напр. HotelAdlerECOM</translation>
+    </message>
+    <message>
+        <source>Customer/terminal i&amp;d:</source>
+        <translation>&amp;Клиент/терминал:</translation>
+    </message>
+    <message>
+        <source>e.g. 245294/17795278</source>
+        <translation>напр. 245294/17795278</translation>
+    </message>
+    <message>
+        <source>Merchant/user i&amp;d:</source>
+        <translation>&amp;Търговец/потребител:</translation>
+    </message>
+    <message>
+        <source>e.g. 0022587/apiuser</source>
+        <translation>напр. 0022587/apiuser</translation>
+    </message>
+    <message>
+        <source>&amp;API key:</source>
+        <translation>&amp;API ключ:</translation>
+    </message>
+    <message>
+        <source>&amp;JSON API user:password:</source>
+        <translation>Потребител:парола за &amp;JSON API:</translation>
+    </message>
+    <message>
+        <source>&amp;PIN:</source>
+        <translation>&amp;PIN:</translation>
+    </message>
+    <message>
+        <source>set: leave empty to keep it, type a new one to change it</source>
+        <translation>зададен: оставете празно, за да остане, или въведете нов</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>задължително</translation>
+    </message>
+    <message>
+        <source>as Adyen shows it for the webhook (hexadecimal)</source>
+        <translation>както Adyen го показва за уебхука (шестнадесетичен)</translation>
+    </message>
+    <message>
+        <source>{name} is saved.</source>
+        <translation>„{name}“ е запазен.</translation>
+    </message>
+    <message>
+        <source>Asking {operator}…</source>
+        <translation>Запитване към {operator}…</translation>
+    </message>
+    <message>
+        <source>Check connection</source>
+        <translation>Проверка на връзката</translation>
+    </message>
+    <message>
+        <source>{operator} answered: the account and the key are right.</source>
+        <translation>{operator} отговори: сметката и ключът са верни.</translation>
+    </message>
+    <message>
+        <source>Cancelled: the connection was not checked.</source>
+        <translation>Отменено: връзката не е проверена.</translation>
+    </message>
+</context>
+<context>
     <name>CardTerminal</name>
     <message>
         <source>Insert, tap or swipe the card</source>
@@ -2433,6 +2580,10 @@
         <translation>Описанието е твърде дълго: най-много {limit} знака</translation>
     </message>
     <message>
+        <source>The desk could not reach {operator} at {address}: {reason}</source>
+        <translation>Няма връзка с {operator} на адрес {address}: {reason}</translation>
+    </message>
+    <message>
         <source>The discount {discount} is more than the lines ({lines})</source>
         <translation>Отстъпката {discount} е повече от сумата на редовете ({lines})</translation>
     </message>
@@ -3163,6 +3314,10 @@
     <message>
         <source>{night} is not a night of reservation {reservation}</source>
         <translation>{night} не е нощувка от резервация {reservation}</translation>
+    </message>
+    <message>
+        <source>{operator} refused the account or the key: {reason}</source>
+        <translation>{operator} отхвърли сметката или ключа: {reason}</translation>
     </message>
     <message>
         <source>{path} cannot be read as a PEM certificate file</source>
@@ -5110,6 +5265,10 @@
     <message>
         <source>&amp;E-mail…</source>
         <translation>&amp;Електронна поща…</translation>
+    </message>
+    <message>
+        <source>Card &amp;operators…</source>
+        <translation>&amp;Оператори на карти…</translation>
     </message>
     <message>
         <source>&amp;POS connections…</source>

@@ -717,6 +717,153 @@
     </message>
 </context>
 <context>
+    <name>CardOperatorsDialog</name>
+    <message>
+        <source>Card operators</source>
+        <translation>Операторы карт</translation>
+    </message>
+    <message>
+        <source>The hotel&apos;s accounts at online card operators: saved cards are charged through them. Keys are saved encrypted and never shown again.</source>
+        <translation>Счета гостиницы у онлайн-операторов карт: через них списываются сохранённые карты. Ключи хранятся зашифрованными и больше не показываются.</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings for:</source>
+        <translation>&amp;Настройки для:</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Соединение</translation>
+    </message>
+    <message>
+        <source>Asks the operator with the saved account and key; nothing is charged.</source>
+        <translation>Запрос к оператору с сохранёнными счётом и ключом; ничего не списывается.</translation>
+    </message>
+    <message>
+        <source>C&amp;heck connection</source>
+        <translation>&amp;Проверить соединение</translation>
+    </message>
+    <message>
+        <source>as clerks see it, e.g. Stripe EUR</source>
+        <translation>как его видят кассиры, напр. Stripe EUR</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>Н&amp;азвание:</translation>
+    </message>
+    <message>
+        <source>&amp;Operator:</source>
+        <translation>&amp;Оператор:</translation>
+    </message>
+    <message>
+        <source>A&amp;ccount:</source>
+        <translation>&amp;Счёт:</translation>
+    </message>
+    <message>
+        <source>empty: the operator&apos;s own address</source>
+        <translation>пусто: собственный адрес оператора</translation>
+    </message>
+    <message>
+        <source>A&amp;ddress:</source>
+        <translation>А&amp;дрес:</translation>
+    </message>
+    <message>
+        <source>C&amp;urrencies:</source>
+        <translation>&amp;Валюты:</translation>
+    </message>
+    <message>
+        <source> days after departure</source>
+        <translation> дн. после выезда</translation>
+    </message>
+    <message>
+        <source>&amp;Keep saved cards:</source>
+        <translation>&amp;Хранить карты:</translation>
+    </message>
+    <message>
+        <source>&amp;Secret key:</source>
+        <translation>Сек&amp;ретный ключ:</translation>
+    </message>
+    <message>
+        <source>&amp;Webhook HMAC key:</source>
+        <translation>Ключ HMAC &amp;вебхука:</translation>
+    </message>
+    <message>
+        <source>New operator…</source>
+        <translation>Новый оператор…</translation>
+    </message>
+    <message>
+        <source>optional, e.g. acct_1Hotel</source>
+        <translation>необязательно, напр. acct_1Hotel</translation>
+    </message>
+    <message>
+        <source>Merchant a&amp;ccount:</source>
+        <translation>&amp;Счёт продавца:</translation>
+    </message>
+    <message>
+        <source>e.g. HotelAdlerECOM</source>
+        <translation>напр. HotelAdlerECOM</translation>
+    </message>
+    <message>
+        <source>Customer/terminal i&amp;d:</source>
+        <translation>&amp;Клиент/терминал:</translation>
+    </message>
+    <message>
+        <source>e.g. 245294/17795278</source>
+        <translation>напр. 245294/17795278</translation>
+    </message>
+    <message>
+        <source>Merchant/user i&amp;d:</source>
+        <translation>&amp;Продавец/пользователь:</translation>
+    </message>
+    <message>
+        <source>e.g. 0022587/apiuser</source>
+        <translation>напр. 0022587/apiuser</translation>
+    </message>
+    <message>
+        <source>&amp;API key:</source>
+        <translation>Ключ &amp;API:</translation>
+    </message>
+    <message>
+        <source>&amp;JSON API user:password:</source>
+        <translation>Пользователь:пароль &amp;JSON API:</translation>
+    </message>
+    <message>
+        <source>&amp;PIN:</source>
+        <translation>&amp;PIN:</translation>
+    </message>
+    <message>
+        <source>set: leave empty to keep it, type a new one to change it</source>
+        <translation>задан: оставьте пустым, чтобы сохранить, или введите новый</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>обязательно</translation>
+    </message>
+    <message>
+        <source>as Adyen shows it for the webhook (hexadecimal)</source>
+        <translation>как его показывает Adyen для вебхука (шестнадцатеричный)</translation>
+    </message>
+    <message>
+        <source>{name} is saved.</source>
+        <translation>«{name}» сохранён.</translation>
+    </message>
+    <message>
+        <source>Asking {operator}…</source>
+        <translation>Запрос к {operator}…</translation>
+    </message>
+    <message>
+        <source>Check connection</source>
+        <translation>Проверка соединения</translation>
+    </message>
+    <message>
+        <source>{operator} answered: the account and the key are right.</source>
+        <translation>{operator} ответил: счёт и ключ верны.</translation>
+    </message>
+    <message>
+        <source>Cancelled: the connection was not checked.</source>
+        <translation>Отменено: соединение не проверено.</translation>
+    </message>
+</context>
+<context>
     <name>CardTerminal</name>
     <message>
         <source>Insert, tap or swipe the card</source>
@@ -2433,6 +2580,10 @@
         <translation>Описание слишком длинное: не более {limit} символов</translation>
     </message>
     <message>
+        <source>The desk could not reach {operator} at {address}: {reason}</source>
+        <translation>Не удалось связаться с {operator} по адресу {address}: {reason}</translation>
+    </message>
+    <message>
         <source>The discount {discount} is more than the lines ({lines})</source>
         <translation>Скидка {discount} больше суммы строк ({lines})</translation>
     </message>
@@ -3163,6 +3314,10 @@
     <message>
         <source>{night} is not a night of reservation {reservation}</source>
         <translation>{night} — не ночь брони {reservation}</translation>
+    </message>
+    <message>
+        <source>{operator} refused the account or the key: {reason}</source>
+        <translation>{operator} отклонил счёт или ключ: {reason}</translation>
     </message>
     <message>
         <source>{path} cannot be read as a PEM certificate file</source>
@@ -5110,6 +5265,10 @@
     <message>
         <source>&amp;E-mail…</source>
         <translation>&amp;Электронная почта…</translation>
+    </message>
+    <message>
+        <source>Card &amp;operators…</source>
+        <translation>&amp;Операторы карт…</translation>
     </message>
     <message>
         <source>&amp;POS connections…</source>

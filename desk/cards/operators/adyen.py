@@ -191,6 +191,18 @@ class AdyenOperator:
                 raise
             # "Contract not found": deleted already (by an earlier try whose answer was lost).
 
+    def check_connection(self) -> None:
+        # The payment methods of the merchant account: refused for a wrong API key or merchant account,
+        # and nothing is done. Without an idempotency key: there is nothing to do twice.
+        import requests
+
+        try:
+            self._adyen.checkout.payments_api.payment_methods({"merchantAccount": self.merchant_account})
+        except AdyenError as error:
+            raise _failure(error) from None
+        except (requests.RequestException, OSError) as error:
+            raise AnswerLost(f"{type(error).__name__}: {error}") from None
+
     # --- asking what became of an operation -----------------------------------------------------
 
     def find(self, operation: Operation, key: str, *, card: CardOnFile | None = None, reference: str = "",

@@ -215,6 +215,11 @@ class ConvergeOperator:
         if answer.findtext("ssl_token_response") not in ("SUCCESS", "Token Not Found"):
             raise Refused(answer.findtext("ssl_token_response") or "not deleted", "token")
 
+    def check_connection(self) -> None:
+        # txnquery of a transaction id that cannot exist: "no such transaction" is the answer to valid
+        # credentials (merchant, user and PIN); a wrong one is refused as 4025.
+        self._query(ssl_txn_id="000000-00000000-0000-0000-0000-000000000000")
+
     # --- asking what became of an operation -----------------------------------------------------
 
     def find(self, operation: Operation, key: str, *, card: CardOnFile | None = None, reference: str = "",

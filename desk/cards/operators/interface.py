@@ -146,6 +146,10 @@ class CardOperator(Protocol):
     def delete_card(self, card: CardOnFile, key: str) -> None:
         """Delete the token at the operator: it can never be charged again."""
 
+    def check_connection(self) -> None:
+        """Ask something that changes nothing with this account's keys: :class:`Refused` when the operator
+        refuses them, :class:`AnswerLost` when it does not answer."""
+
     def find(self, operation: Operation, key: str, *, card: CardOnFile | None = None, reference: str = "",
              holder: str = "", asked: Mapping[str, Any] | None = None) -> Found:
         """What became of ``operation`` asked under ``key`` (of ``card``, of the payment ``reference``, or

@@ -274,6 +274,11 @@ class SaferpayOperator:
                 raise _failure(answered) from None
             # Not known to Saferpay any more (deleted by an earlier try, or its lifetime ended): deleted.
 
+    def check_connection(self) -> None:
+        # An alias that cannot exist: "no such alias" is the answer of a user and customer Saferpay knows.
+        # The terminal id is not part of this request; a wrong one shows at the first payment.
+        self._alias(f"check-{uuid.uuid4().hex}")
+
     # --- asking what became of an operation -----------------------------------------------------
 
     def find(self, operation: Operation, key: str, *, card: CardOnFile | None = None, reference: str = "",

@@ -263,6 +263,9 @@ class FakeAdyen(LoopbackFake):
         self._merchant(str(body.get("merchantAccount", "")))
         if parts == ["payments"]:
             return 200, self._payment(body)
+        if parts == ["paymentMethods"]:
+            # What the merchant account accepts; asked by the desk's "Check connection".
+            return 200, {"paymentMethods": [{"brands": ["visa", "mc", "amex"], "name": "Cards", "type": "scheme"}]}
         if len(parts) == 3 and parts[0] == "payments" and parts[2] in ("captures", "cancels", "refunds"):
             return 201, self._modify(parts[2], parts[1], body)
         raise AdyenError(404, "000", "Not found")
