@@ -408,6 +408,9 @@ def reconcile_online(runner: Runner, actor: Actor, intent_ids: list[int] | None 
 
 # Each operator's decline code for "the cardholder must authenticate": Stripe's, Saferpay's ErrorName.
 CARDHOLDER_NEEDED = frozenset({"authentication_required", "PAYER_AUTHENTICATION_REQUIRED"})
+# Adyen answers resultCode "Refused" for every refusal; its refusalReasonCode 38, "Authentication
+# required", is the issuer asking for SCA (docs.adyen.com/development-resources/refusal-reasons).
+ADYEN_AUTHENTICATION_REQUIRED = ("Refused", "38")
 
 
 @dataclass(frozen=True)
@@ -453,7 +456,14 @@ class OnlineOutcome:
     def needs_cardholder(self) -> bool:
         """Declined because the bank wants the cardholder to authenticate (3-D Secure), which no charge
         without the guest can give: take it on the terminal with the guest present."""
-        return self.intent.state is journal.IntentState.DECLINED and self.code in CARDHOLDER_NEEDED
+        if self.intent.state is not journal.IntentState.DECLINED:
+            return False
+        return self.code in CARDHOLDER_NEEDED or (self.code, self.decline_code) == ADYEN_AUTHENTICATION_REQUIRED
+
+    @property
+    def decline_code(self) -> str:
+        outcome = self.intent.outcome
+        return str(outcome.payload.get("decline_code", "")) if outcome is not None else ""
 
 
 @dataclass(frozen=True)

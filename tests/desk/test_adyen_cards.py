@@ -110,6 +110,22 @@ def test_a_refused_charge_books_nothing(rig: AdyenRig):
     assert rig.card_payments(stay.folio_id) == []
 
 
+def test_a_charge_the_issuer_wants_authenticated_is_declined_as_needing_the_cardholder(rig: AdyenRig):
+    stay, card_id = rig.saved_card("adyenjs_test$sca")
+    done = charge_saved_card(rig.runner, rig.cashier, rig.operator_id, card_id, stay.bill_id, eur("50.00"))
+    assert done.intent.state is IntentState.DECLINED
+    assert done.intent.outcome is not None and done.intent.outcome.payload["decline_code"] == "38"
+    assert done.needs_cardholder  # the clerk is told to take it on the terminal with the guest
+    assert rig.card_payments(stay.folio_id) == []
+
+
+def test_another_refusal_does_not_ask_for_the_cardholder(sqlite_hotel: Hotel):
+    for rig in make_adyen_rig(sqlite_hotel):
+        stay, card_id = rig.saved_card("adyenjs_test$refused_on_charge")
+        done = charge_saved_card(rig.runner, rig.cashier, rig.operator_id, card_id, stay.bill_id, eur("50.00"))
+        assert done.intent.state is IntentState.DECLINED and not done.needs_cardholder
+
+
 def test_a_partial_capture_is_pending_until_adyens_webhook_then_a_partial_refund_too(rig: AdyenRig):
     stay, _card, held, done = held_and_captured(rig, "300.00", "180.00")
     # Adyen only said "received": nothing booked, the hold not yet used.

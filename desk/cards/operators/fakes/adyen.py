@@ -64,9 +64,11 @@ TEST_CARDS: dict[str, tuple[str, str, str, str]] = {
     "adyenjs_test$mc": ("mc", "0004", "ok", "ok"),
     "adyenjs_test$refused_on_charge": ("visa", "0341", "ok", "Not enough balance"),
     "adyenjs_test$refused": ("visa", "0002", "Refused", "Refused"),
+    # Its issuer wants strong customer authentication (PSD2 SCA), which a ContAuth charge cannot give.
+    "adyenjs_test$sca": ("visa", "0038", "ok", "Authentication required"),
 }
-# Adyen's refusalReasonCode for each refusalReason used here.
-REFUSAL_CODES = {"Refused": "2", "Not enough balance": "12"}
+# Adyen's refusalReasonCode for each refusalReason used here (docs.adyen.com, "Refusal reasons").
+REFUSAL_CODES = {"Refused": "2", "Not enough balance": "12", "Authentication required": "38"}
 
 SIGNED_FIELDS = ("pspReference", "originalReference", "merchantAccountCode", "merchantReference", "value",
                  "currency", "eventCode", "success")
