@@ -12,6 +12,7 @@ ERRORS = (
     QT_TRANSLATE_NOOP("DeskError", "A VAT rate is from 0 to 100 percent"),
     QT_TRANSLATE_NOOP("DeskError", "A VAT rate needs a code and a name"),
     QT_TRANSLATE_NOOP("DeskError", "A bill needs a payer"),
+    QT_TRANSLATE_NOOP("DeskError", "A card is saved from the operator's card page or from the terminal"),
     QT_TRANSLATE_NOOP("DeskError", "A card is saved on one reservation, company or event"),
     QT_TRANSLATE_NOOP("DeskError", "A card operation on this is still pending: resolve it first"),
     QT_TRANSLATE_NOOP("DeskError", "A card payment on this bill is still unresolved: settle it in Pending card operations on {workstation} first"),

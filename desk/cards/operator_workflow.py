@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from desk.cards import operations as cards
-from desk.cards.models import ONLINE_KINDS, CardKind, CardRecord, CardRecordKind, OnlineKind, SavedCard
+from desk.cards.models import ONLINE_KINDS, CardCame, CardKind, CardRecord, CardRecordKind, OnlineKind, SavedCard
 from desk.cards.operations import CardRequest, from_minor, note_hold_expired, record_card_intent, to_minor
 from desk.cards.operators.interface import (
     AnswerLost,
@@ -86,7 +86,8 @@ class OnlineRequest:
 
     card: CardRequest = field(default_factory=CardRequest)
     saved_card_id: int | None = None
-    card_source: str = ""  # what the operator's card page gave for a new card
+    card_source: str = ""  # what the operator's card page (or the terminal) gave for a card to save
+    card_came: CardCame = CardCame.NEW  # of a card to save: the operator's page or the terminal
     holder: str = ""
     reservation_id: int | None = None
     company_id: int | None = None
@@ -148,6 +149,8 @@ def _plan_save(session: Session, settings: OperatorSettings, asked: OnlineReques
         raise InvalidInput("A card is saved on one reservation, company or event", field="owner")
     if not asked.card_source.strip():
         raise InvalidInput("The card page gave no card", field="card")
+    if asked.card_came not in (CardCame.NEW, CardCame.TERMINAL):
+        raise InvalidInput("A card is saved from the operator's card page or from the terminal", field="card")
     holder = asked.holder.strip()
     require_fits(holder, 160, "holder")
     keep_days = settings.info.retention_days
@@ -165,7 +168,8 @@ def _plan_save(session: Session, settings: OperatorSettings, asked: OnlineReques
         if session.get(Company, asked.company_id) is None:
             raise NotFound("There is no company {company}", company=asked.company_id)
         until = date.today()
-    return {"key": uuid.uuid4().hex, "card_source": asked.card_source.strip(), "holder": holder,
+    return {"key": uuid.uuid4().hex, "card_source": asked.card_source.strip(),
+            "card_came": CardCame(asked.card_came).value, "holder": holder,
             "reservation_id": asked.reservation_id, "company_id": asked.company_id, "event_id": asked.event_id,
             "delete_after": (max(until, date.today()) + timedelta(days=keep_days)).isoformat()}
 
@@ -183,7 +187,8 @@ class _Money:
 def _plan_money(session: Session, actor: Actor, kind: OnlineKind, terminal_kind: CardKind,
                 asked: OnlineRequest) -> _Money:
     planned = cards.plan_rules(session, actor, terminal_kind, asked.card)
-    fields: dict[str, Any] = {}
+    # Money is moved online only on a saved card (a card in hand goes through the terminal).
+    fields: dict[str, Any] = {"card_came": CardCame.SAVED.value}
     if kind in (OnlineKind.CHARGE, OnlineKind.PRE_AUTHORISATION):
         if asked.saved_card_id is None:
             raise InvalidInput("Choose the saved card", field="card")
@@ -330,7 +335,8 @@ def settle_online_intent(session: Session, actor: Actor, intent: IntentView) -> 
         trace_no=None, brand=shown["brand"], masked_pan=shown["masked_pan"], reference=shown["reference"][:64],
         folio_id=intent.folio_id, payment_id=payment.id if payment is not None else None,
         original_id=request.get("original") or request.get("hold"),
-        details={"operator_id": int(request["operator_id"]), "saved_card": request.get("saved_card")},
+        details={"operator_id": int(request["operator_id"]), "saved_card": request.get("saved_card"),
+                 "card_came": str(request.get("card_came") or CardCame.SAVED.value)},
         created_by=actor.username, workstation=actor.workstation))
     session.flush()
     return payment.id if payment is not None else None
@@ -496,9 +502,9 @@ def run_online_operation(runner: Runner, actor: Actor, kind: OnlineKind, operato
 
 def save_card(runner: Runner, actor: Actor, operator_id: int, card_source: str, holder: str, *,
               reservation_id: int | None = None, company_id: int | None = None, event_id: int | None = None,
-              watch: Watch | None = None) -> OnlineOutcome:
+              card_came: CardCame = CardCame.NEW, watch: Watch | None = None) -> OnlineOutcome:
     asked = OnlineRequest(card_source=card_source, holder=holder, reservation_id=reservation_id,
-                          company_id=company_id, event_id=event_id)
+                          company_id=company_id, event_id=event_id, card_came=card_came)
     return run_online_operation(runner, actor, OnlineKind.SAVE, operator_id, asked, watch)
 
 

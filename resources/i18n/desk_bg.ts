@@ -496,6 +496,22 @@
         <translation>Освобождаване</translation>
     </message>
     <message>
+        <source>typed on the operator&apos;s page</source>
+        <translation>въведена на страницата на оператора</translation>
+    </message>
+    <message>
+        <source>read by the terminal</source>
+        <translation>прочетена от терминала</translation>
+    </message>
+    <message>
+        <source>saved card</source>
+        <translation>запазена карта</translation>
+    </message>
+    <message>
+        <source>{operation} ({card})</source>
+        <translation>{operation} ({card})</translation>
+    </message>
+    <message>
         <source>not sent</source>
         <translation>не е изпратена</translation>
     </message>
@@ -4050,6 +4066,10 @@
     <message>
         <source>A report covers at most {days} days</source>
         <translation>Отчетът обхваща най-много {days} дни</translation>
+    </message>
+    <message>
+        <source>A card is saved from the operator&apos;s card page or from the terminal</source>
+        <translation>Карта се запазва от страницата на оператора или от терминала</translation>
     </message>
     <message>
         <source>Aged on</source>

@@ -496,6 +496,22 @@
         <translation>Снятие блокировки</translation>
     </message>
     <message>
+        <source>typed on the operator&apos;s page</source>
+        <translation>введена на странице оператора</translation>
+    </message>
+    <message>
+        <source>read by the terminal</source>
+        <translation>считана терминалом</translation>
+    </message>
+    <message>
+        <source>saved card</source>
+        <translation>сохранённая карта</translation>
+    </message>
+    <message>
+        <source>{operation} ({card})</source>
+        <translation>{operation} ({card})</translation>
+    </message>
+    <message>
         <source>not sent</source>
         <translation>не отправлена</translation>
     </message>
@@ -4050,6 +4066,10 @@
     <message>
         <source>A report covers at most {days} days</source>
         <translation>Отчёт охватывает не более {days} дней</translation>
+    </message>
+    <message>
+        <source>A card is saved from the operator&apos;s card page or from the terminal</source>
+        <translation>Карта сохраняется со страницы оператора или с терминала</translation>
     </message>
     <message>
         <source>Aged on</source>

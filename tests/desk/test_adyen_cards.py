@@ -119,6 +119,21 @@ def test_a_charge_the_issuer_wants_authenticated_is_declined_as_needing_the_card
     assert rig.card_payments(stay.folio_id) == []
 
 
+def test_adyens_received_is_journalled_as_waiting_for_its_confirmation_not_as_unclear(sqlite_hotel: Hotel, caplog):
+    for rig in make_adyen_rig(sqlite_hotel):
+        stay, card_id = rig.saved_card()
+        assert pre_authorise_saved_card(rig.runner, rig.cashier, rig.operator_id, card_id, stay.folio_id,
+                                        eur("80.00")).settled
+        [held] = rig.hotel.query(cards.holds_of_folio, stay.folio_id)
+        caplog.clear()
+        caplog.set_level(logging.INFO, logger="desk.journal.steps")
+        done = capture_online_hold(rig.runner, rig.cashier, rig.operator_id, held.id, eur("80.00"))
+        assert done.awaiting_confirmation
+        said = [r.getMessage() for r in caplog.records if r.name == "desk.journal.steps"]
+        assert any("waiting for the operator's confirmation" in m for m in said), said
+        assert not any("no clear answer" in m for m in said), said
+
+
 def test_another_refusal_does_not_ask_for_the_cardholder(sqlite_hotel: Hotel):
     for rig in make_adyen_rig(sqlite_hotel):
         stay, card_id = rig.saved_card("adyenjs_test$refused_on_charge")

@@ -92,6 +92,8 @@ class AwaitingConfirmation(NotYetDone):
     """The operator has the request and tells later, by webhook, whether it did it (Adyen's
     "received" for a capture, a cancel or a refund): pending until that webhook, never declined."""
 
+    confirmed_later = True  # what the journal reads, which knows no operator's exceptions
+
 
 class Operation(enum.StrEnum):
     SAVE = "save"
