@@ -252,7 +252,11 @@ def _ask(operator: CardOperator, card: CardOnFile | None, intent: IntentView) ->
 
 
 def _done_payload(done: Done) -> dict[str, Any]:
-    return {"reference": done.reference, "amount_minor": done.amount_minor, "currency": done.currency}
+    payload: dict[str, Any] = {"reference": done.reference, "amount_minor": done.amount_minor,
+                               "currency": done.currency}
+    if done.reversed:
+        payload["reversed"] = True
+    return payload
 
 
 def operator_call(operator: CardOperator, card: CardOnFile | None) -> DeviceCall:
@@ -321,6 +325,8 @@ def settle_online_intent(session: Session, actor: Actor, intent: IntentView) -> 
     shown = {"brand": card.brand if card else "", "masked_pan": card.masked_pan if card else "",
              "reference": str(answer.get("reference") or "")}
     operation = RECORD_OPERATION[kind]
+    if kind is OnlineKind.REFUND and answer.get("reversed"):
+        operation = CardRecordKind.REVERSAL
     payment = None
     if kind in (OnlineKind.CHARGE, OnlineKind.CAPTURE):
         assert intent.bill_id is not None

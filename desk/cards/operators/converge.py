@@ -49,6 +49,10 @@ INVOICE_LENGTH = 25
 _ACCOUNT = re.compile(r"^(\d{6,15})/([A-Za-z0-9_.\-]{1,15})$")
 # Converge's answers to a transaction type that are approvals (ssl_result 0).
 APPROVED = "0"
+# txnquery's ssl_trans_status: a settled payment is returned (ccreturn); before, it is voided (ccvoid).
+SETTLED_STATUSES = frozenset({"STL"})
+VOIDED_STATUS = "VOID"
+UNSETTLED = "unsettled"  # our refusal code: a part of a payment not yet settled
 _DATE = "%m/%d/%Y %H:%M:%S"
 
 
@@ -201,7 +205,16 @@ class ConvergeOperator:
         return Done(reference, _minor(hold.findtext("ssl_amount") or "0", currency), currency)
 
     def refund(self, reference: str, amount_minor: int, key: str, currency: str = "") -> Done:
-        currency = self._held(reference).findtext("ssl_transaction_currency") or "USD"  # the payment's own (R13)
+        payment = self._held(reference)
+        currency = payment.findtext("ssl_transaction_currency") or "USD"  # the payment's own (R13)
+        if payment.findtext("ssl_trans_status") not in SETTLED_STATUSES:
+            # Converge returns only a settled payment; before the day's batch closes it is voided, whole.
+            whole = _minor(payment.findtext("ssl_amount") or "0", currency)
+            if amount_minor != whole:
+                raise Refused("Converge gives back only the whole payment before the day's settlement: refund "
+                              "a part after it", UNSETTLED)
+            self._money("ccvoid", {"ssl_txn_id": reference})
+            return Done(reference, whole, currency, payment_reference=reference, reversed=True)
         answer = self._money("ccreturn", {"ssl_txn_id": reference, "ssl_amount": _major(amount_minor, currency),
                                           "ssl_invoice_number": invoice_number(key)})
         return Done(answer.findtext("ssl_txn_id") or "", _minor(answer.findtext("ssl_amount") or "0", currency),
@@ -229,6 +242,9 @@ class ConvergeOperator:
         except (AnswerLost, OperatorError):
             return Found(Finding.CANNOT_TELL)
 
+    def _voided(self, reference: str) -> bool:
+        return self._held(reference).findtext("ssl_trans_status") == VOIDED_STATUS
+
     def _by_invoice(self, key: str, transaction_types: tuple[str, ...]) -> Element | None:
         now = datetime.now(UTC)
         listed = self._query(ssl_search_start_date=(now - timedelta(days=QUERY_DAYS_BACK)).strftime(_DATE),
@@ -249,6 +265,12 @@ class ConvergeOperator:
                 assert card is not None
                 self.delete_card(card, key)  # deleting a token twice deletes nothing more: a safe repeat
                 return Found(Finding.DONE)
+            case Operation.REFUND if reference and self._voided(reference):
+                # A void (the same day's refund of the whole) carries no invoice: the payment says it.
+                payment = self._held(reference)
+                currency = payment.findtext("ssl_transaction_currency") or "USD"
+                return Found(Finding.DONE, Done(reference, _minor(payment.findtext("ssl_amount") or "0", currency),
+                                                currency, payment_reference=reference, reversed=True))
             case Operation.CHARGE | Operation.PRE_AUTHORISE | Operation.REFUND:
                 wanted = {Operation.CHARGE: ("SALE",), Operation.PRE_AUTHORISE: ("AUTHONLY", "SALE", "DELETE"),
                           Operation.REFUND: ("RETURN",)}[operation]

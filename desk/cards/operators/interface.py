@@ -55,6 +55,9 @@ class Done:
     brand: str = ""
     last4: str = ""
     payment_reference: str = ""  # a refund's payment
+    # A refund done as the payment's cancellation before settlement (a reversal, a void): nothing was
+    # ever settled to give back.
+    reversed: bool = False
 
 
 class OperatorError(Exception):
