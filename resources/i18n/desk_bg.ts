@@ -8376,6 +8376,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Начислението по сметката на {company} се сторнира заедно с него: сметката отново дължи {amount}, а фирмата вече не дължи.</translation>
     </message>
     <message>
+        <source>Money charged through the card operator {operator} is given back through it: use Refund to the card, which asks the operator first and books the refund once it has done it. Void it here only when the money was already given back outside the desk; say how in the reason (the operator&apos;s reference).</source>
+        <translation>Парите, таксувани чрез оператора на карти {operator}, се връщат чрез него: използвайте „Възстановяване по карта“ — първо се пита операторът, а връщането се осчетоводява, щом той го извърши. Анулирайте тук само ако парите вече са върнати извън програмата; посочете в причината как (референцията на оператора).</translation>
+    </message>
+    <message>
         <source>Money taken on the card terminal is given back on the terminal: use Refund to the card. Void it here only when the money was already given back outside the desk; say how in the reason (the terminal&apos;s receipt number, the bank&apos;s reference).</source>
         <translation>Парите, приети на картовия терминал, се връщат на терминала: използвайте „Възстановяване по картата“. Анулирайте тук само ако парите вече са върнати извън касата; посочете в причината как (номер на бележката от терминала, референция от банката).</translation>
     </message>

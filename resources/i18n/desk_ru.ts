@@ -8376,6 +8376,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Начисление на счёте {company} сторнируется вместе с ним: по счёту снова долг {amount}, а компания больше ничего не должна.</translation>
     </message>
     <message>
+        <source>Money charged through the card operator {operator} is given back through it: use Refund to the card, which asks the operator first and books the refund once it has done it. Void it here only when the money was already given back outside the desk; say how in the reason (the operator&apos;s reference).</source>
+        <translation>Деньги, списанные через оператора карт {operator}, возвращаются через него: используйте «Возврат на карту» — сначала запрос к оператору, возврат проводится после его подтверждения. Аннулируйте здесь, только если деньги уже возвращены вне программы; укажите в причине, как (ссылку оператора).</translation>
+    </message>
+    <message>
         <source>Money taken on the card terminal is given back on the terminal: use Refund to the card. Void it here only when the money was already given back outside the desk; say how in the reason (the terminal&apos;s receipt number, the bank&apos;s reference).</source>
         <translation>Деньги, принятые на карточном терминале, возвращаются на терминале: используйте «Возврат на карту». Аннулируйте здесь, только если деньги уже возвращены вне кассы; укажите в причине, как (номер чека терминала, ссылка банка).</translation>
     </message>
