@@ -380,6 +380,12 @@ class OnlineResolver:
             return Resolution(Verdict.STILL_UNKNOWN, {"error": "the operator could not be asked"})
         if found.finding is Finding.AWAITING_CONFIRMATION:
             return Resolution(Verdict.STILL_UNKNOWN, {"awaiting_confirmation": True})
+        if found.finding is Finding.NOT_DONE and found.maybe_left_at_operator:
+            logger.warning("online card operation %s: not found at %s, which may keep the card without a way to "
+                           "ask for it; look for it in the operator's own records (Converge: Card Manager) and "
+                           "delete it there", intent.key, intent.device)
+            return Resolution(Verdict.DID_NOT_HAPPEN,
+                              {"found": "nothing under our key", "maybe_left_at_operator": True})
         if found.finding is Finding.NOT_DONE:
             return Resolution(Verdict.DID_NOT_HAPPEN, {"found": "nothing under our key"})
         if found.saved is not None:
@@ -453,6 +459,13 @@ class OnlineOutcome:
     def hold_expired(self) -> bool:
         """The bank had already dropped the hold (R16): offer to charge the saved card directly."""
         return self.reason == "preauth_unavailable"
+
+    @property
+    def card_may_be_left_at_operator(self) -> bool:
+        """Not saved here, though the operator may keep the card (an unanswered Converge ccgettoken): the
+        clerk is told to look for it in the operator's own records and delete it there."""
+        outcome = self.intent.outcome
+        return outcome is not None and bool(outcome.payload.get("maybe_left_at_operator"))
 
     @property
     def awaiting_confirmation(self) -> bool:

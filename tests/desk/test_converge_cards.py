@@ -34,7 +34,7 @@ from desk.journal.intents import IntentState, unresolved
 from desk.ledger.models import PaymentKind
 from desk.people.models import Role
 
-from .conftest import Hotel, refused
+from .conftest import Hotel, charged_stay, refused
 from .converge_rig import ACCOUNT, PIN, ConvergeRig, make_converge_rig
 
 
@@ -287,3 +287,18 @@ def test_a_converge_account_is_merchant_and_user(sqlite_rig: ConvergeRig, capsys
     assert main(["--database", url, "cards", "operators"]) == 0
     listed = capsys.readouterr().out
     assert f"Converge USD\tconverge\t{ACCOUNT}\tUSD" in listed and PIN not in listed
+
+
+def test_a_lost_token_answer_is_closed_saying_converge_may_keep_a_card_the_desk_never_got(sqlite_rig: ConvergeRig,
+                                                                                           caplog):
+    rig = sqlite_rig
+    stay = charged_stay(rig.hotel)
+    rig.fake.lose_next_answer(only="ccgettoken")
+    done = save_card(rig.runner, rig.cashier, rig.operator_id, "enc_visa", "Anna Gast",
+                     reservation_id=stay.reservation_id)
+    # txnquery lists transactions, never tokens: the desk cannot learn the token, so nothing is saved here
+    # and the clerk is told to look in Converge's Card Manager for the card it may have kept.
+    assert done.intent.state is IntentState.CANCELLED and done.card_may_be_left_at_operator
+    assert rig.hotel.query(lambda s: saved_cards(s, reservation_id=stay.reservation_id)) == []
+    assert len(rig.fake.tokens) == 1 and len(sent(rig, "ccgettoken")) == 1
+    assert "Card Manager" in caplog.text

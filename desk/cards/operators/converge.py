@@ -258,9 +258,11 @@ class ConvergeOperator:
     def _find(self, operation: Operation, key: str, card: CardOnFile | None, reference: str) -> Found:
         match operation:
             case Operation.SAVE:
-                # A token is made afresh from the card's encrypted data; an unanswered one was never handed
-                # to us, so it is not found and the card is saved again if the clerk wants it.
-                return Found(Finding.NOT_DONE)
+                # txnquery lists transactions, never tokens, and no other request finds a token by our key:
+                # a token made for an unanswered ccgettoken was never handed to us and cannot be asked for.
+                # Nothing is saved here (the card is saved again if wanted); Converge's Card Manager may
+                # keep that card, which only a person can find there and delete.
+                return Found(Finding.NOT_DONE, maybe_left_at_operator=True)
             case Operation.DELETE:
                 assert card is not None
                 self.delete_card(card, key)  # deleting a token twice deletes nothing more: a safe repeat

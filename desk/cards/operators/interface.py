@@ -123,6 +123,9 @@ class Found:
     finding: Finding
     done: Done | None = None
     saved: SavedToken | None = None
+    # Not found, yet the operator may keep what it did without a way to ask it (Converge's token of a
+    # lost ccgettoken: txnquery lists transactions, never tokens): someone must look at the operator.
+    maybe_left_at_operator: bool = False
 
 
 class CardOperator(Protocol):
