@@ -35,6 +35,7 @@ from desk.cards.operators.interface import (
     KeepsCardsUntil,
     Operation,
     Refused,
+    ReversesPayments,
 )
 from desk.cards.saved_cards import (
     OperatorSettings,
@@ -202,6 +203,9 @@ def _plan_money(session: Session, actor: Actor, kind: OnlineKind, terminal_kind:
                        "saved_card": original.details.get("saved_card")})
         if kind in (OnlineKind.CAPTURE, OnlineKind.RELEASE):
             fields["hold"] = original.id
+        if planned.kind is CardKind.REVERSAL:
+            # The whole payment, the day it was made: an operator that reverses payments is asked to.
+            fields["whole_same_day"] = True
     return _Money(planned.amount, planned.key, planned.folio_id, planned.bill_id, planned.payment_id, fields)
 
 
@@ -246,6 +250,8 @@ def _ask(operator: CardOperator, card: CardOnFile | None, intent: IntentView) ->
             done = operator.capture(str(request["reference"]), amount, key, currency)
         case Operation.RELEASE:
             done = operator.release(str(request["reference"]), key)
+        case Operation.REFUND if request.get("whole_same_day") and isinstance(operator, ReversesPayments):
+            done = operator.reverse(str(request["reference"]), key)
         case Operation.REFUND:
             done = operator.refund(str(request["reference"]), amount, key, currency)
     return _done_payload(done)

@@ -432,3 +432,63 @@ def test_an_answer_lost_is_not_read_as_awaiting_confirmation(rig: AdyenRig):
     done = charge_saved_card(rig.runner, rig.cashier, rig.operator_id, card_id, stay.bill_id, eur("75.00"))
     assert done.intent.state is IntentState.UNKNOWN
     assert not awaits_confirmation(rig.hotel.query(load_intent, done.intent.id))
+
+
+def test_a_same_day_whole_refund_is_reversed_at_adyen_and_booked_only_when_its_webhook_confirms(rig: AdyenRig):
+    stay, card_id = rig.saved_card()
+    charge_saved_card(rig.runner, rig.cashier, rig.operator_id, card_id, stay.bill_id, eur("80.00"))
+    rig.fake.send_webhooks()
+    [payment] = rig.card_payments(stay.folio_id)
+    [adyen_payment] = [p for p in rig.fake.payments.values() if "shopperInteraction" in p]
+    manager = rig.hotel.as_role(Role.MANAGER).actor
+    back = refund_online_payment(rig.runner, manager, rig.operator_id, payment.id)
+    # Adyen's /reversals answers "received": nothing is booked until its CANCEL_OR_REFUND webhook.
+    assert back.pending and back.awaiting_confirmation
+    assert [p for p in rig.card_payments(stay.folio_id) if p.kind is PaymentKind.REFUND] == []
+    [reversal] = rig.fake.modifications.values()
+    assert (reversal["kind"], reversal["paymentPspReference"], reversal["reference"]) == (
+        "CANCEL_OR_REFUND", adyen_payment["pspReference"], idempotency_key(back.intent))
+    assert rig.fake.send_webhooks() == 1
+    assert rig.hotel.query(load_intent, back.intent.id).state is IntentState.SETTLED
+    assert [p.amount for p in rig.card_payments(stay.folio_id) if p.kind is PaymentKind.REFUND] == [-eur("80.00")]
+    # Adyen refunded it (the charge was captured at once): the record says a refund, not a cancellation.
+    [record] = [r for r in rig.records() if r.intent_id == back.intent.id]
+    assert record.operation is CardRecordKind.REFUND
+
+
+def test_a_reversal_adyen_does_as_a_cancellation_is_recorded_as_a_reversal(rig: AdyenRig):
+    stay, card_id = rig.saved_card()
+    charge_saved_card(rig.runner, rig.cashier, rig.operator_id, card_id, stay.bill_id, eur("80.00"))
+    rig.fake.send_webhooks()
+    [payment] = rig.card_payments(stay.folio_id)
+    [adyen_payment] = [p for p in rig.fake.payments.values() if "shopperInteraction" in p]
+    adyen_payment.update(status="authorised", captured=0)  # its capture delayed in Adyen's settings
+    manager = rig.hotel.as_role(Role.MANAGER).actor
+    back = refund_online_payment(rig.runner, manager, rig.operator_id, payment.id)
+    assert rig.fake.send_webhooks() == 1
+    assert rig.hotel.query(load_intent, back.intent.id).state is IntentState.SETTLED
+    assert adyen_payment["status"] == "cancelled"
+    [record] = [r for r in rig.records() if r.intent_id == back.intent.id]
+    assert record.operation is CardRecordKind.REVERSAL
+    assert [p.amount for p in rig.card_payments(stay.folio_id) if p.kind is PaymentKind.REFUND] == [-eur("80.00")]
+
+
+def test_a_part_or_a_reversal_adyen_refuses_by_webhook_books_nothing(rig: AdyenRig):
+    stay, card_id = rig.saved_card()
+    charge_saved_card(rig.runner, rig.cashier, rig.operator_id, card_id, stay.bill_id, eur("80.00"))
+    rig.fake.send_webhooks()
+    [payment] = rig.card_payments(stay.folio_id)
+    [adyen_payment] = [p for p in rig.fake.payments.values() if "shopperInteraction" in p]
+    adyen_payment["refunded"] = 8000  # refunded at Adyen's Customer Area meanwhile
+    manager = rig.hotel.as_role(Role.MANAGER).actor
+    back = refund_online_payment(rig.runner, manager, rig.operator_id, payment.id)
+    assert [m["kind"] for m in rig.fake.modifications.values()] == ["CANCEL_OR_REFUND"]
+    rig.fake.send_webhooks()
+    intent = rig.hotel.query(load_intent, back.intent.id)
+    assert intent.state is IntentState.DECLINED and intent.outcome is not None
+    assert [p for p in rig.card_payments(stay.folio_id) if p.kind is PaymentKind.REFUND] == []
+    # A part of a payment is still a refund (/refunds), never a reversal.
+    adyen_payment["refunded"] = 0
+    part = refund_online_payment(rig.runner, manager, rig.operator_id, payment.id, eur("30.00"))
+    assert part.pending
+    assert [m["kind"] for m in rig.fake.modifications.values()] == ["CANCEL_OR_REFUND", "REFUND"]

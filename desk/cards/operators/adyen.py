@@ -2,7 +2,8 @@
 ``storePaymentMethod`` and ``recurringProcessingModel=UnscheduledCardOnFile``, charged without the
 guest (``shopperInteraction=ContAuth``, ``storedPaymentMethodId``), held with
 ``additionalData.authorisationType=PreAuth``, captured (in part), cancelled and refunded by the
-payment's PSP reference, and deleted (``DELETE /storedPaymentMethods``).
+payment's PSP reference (a whole payment reversed the same day: ``/reversals``), and deleted
+(``DELETE /storedPaymentMethods``).
 
 Every call carries our ``Idempotency-Key`` (the journal's) and our ``reference`` (the same key).
 Adyen answers a capture, a cancel or a refund with ``status: received``: whether it was done comes
@@ -179,6 +180,12 @@ class AdyenOperator:
     def refund(self, reference: str, amount_minor: int, key: str, currency: str = "") -> Done:
         self._modification(self._adyen.checkout.modifications_api.refund_captured_payment, reference, key,
                            {"value": amount_minor, "currency": currency})
+        raise AssertionError("unreachable")
+
+    def reverse(self, reference: str, key: str) -> Done:
+        # The whole payment: Adyen cancels it if not yet captured, or refunds it; its CANCEL_OR_REFUND
+        # webhook says which (modification.action) and whether it was done.
+        self._modification(self._adyen.checkout.modifications_api.refund_or_cancel_payment, reference, key, None)
         raise AssertionError("unreachable")
 
     def delete_card(self, card: CardOnFile, key: str) -> None:

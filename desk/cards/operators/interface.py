@@ -186,6 +186,16 @@ class KeepsCardsUntil(Protocol):
 
 
 @runtime_checkable
+class ReversesPayments(Protocol):
+    """An operator that gives back a whole payment the day it was made by reversing it (Adyen's
+    ``/reversals``: cancelled while not yet captured, refunded once it is), which a manager's same-day
+    void asks for instead of a refund of an amount."""
+
+    def reverse(self, reference: str, key: str) -> Done:
+        ...
+
+
+@runtime_checkable
 class AsksAgain(Protocol):
     """An operator that knows a request sent again as the same one (Saferpay: the same RequestId with a
     raised RetryIndicator): it answers what it did the first time, or does it now if the first never
