@@ -2092,6 +2092,10 @@
         <translation>Въведете сумата</translation>
     </message>
     <message>
+        <source>Enter the operator&apos;s reference for it</source>
+        <translation>Въведете референцията на операцията при оператора</translation>
+    </message>
+    <message>
         <source>Enter the receipt number the terminal printed</source>
         <translation>Въведете номера на бележката, отпечатана от терминала</translation>
     </message>
@@ -4072,6 +4076,10 @@
         <translation>Карта се запазва от страницата на оператора или от терминала</translation>
     </message>
     <message>
+        <source>A card saved by hand cannot be recorded: settle it as not done and save the card again</source>
+        <translation>Карта, запазена ръчно, не може да се запише: отбележете операцията като неизвършена и запазете картата отново</translation>
+    </message>
+    <message>
         <source>Aged on</source>
         <translation>Давност към</translation>
     </message>
@@ -4432,6 +4440,10 @@
         <translation>Приключване на терминала срещу счетоводството</translation>
     </message>
     <message>
+        <source>The operator must show {amount}, the amount it was asked for</source>
+        <translation>Операторът трябва да показва {amount} — сумата, която е поискана</translation>
+    </message>
+    <message>
         <source>The report ends on {last} before it begins on {first}</source>
         <translation>Отчетът завършва на {last}, преди да започне ({first})</translation>
     </message>
@@ -4442,6 +4454,10 @@
     <message>
         <source>There is no report called {name}</source>
         <translation>Няма отчет {name}</translation>
+    </message>
+    <message>
+        <source>This looks like a card number: enter the operator&apos;s reference, never the card</source>
+        <translation>Това прилича на номер на карта: въведете референцията при оператора, никога картата</translation>
     </message>
     <message>
         <source>Time</source>

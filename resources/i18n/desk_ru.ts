@@ -2092,6 +2092,10 @@
         <translation>Введите сумму</translation>
     </message>
     <message>
+        <source>Enter the operator&apos;s reference for it</source>
+        <translation>Введите номер операции у оператора</translation>
+    </message>
+    <message>
         <source>Enter the receipt number the terminal printed</source>
         <translation>Введите номер чека, напечатанного терминалом</translation>
     </message>
@@ -4072,6 +4076,10 @@
         <translation>Карта сохраняется со страницы оператора или с терминала</translation>
     </message>
     <message>
+        <source>A card saved by hand cannot be recorded: settle it as not done and save the card again</source>
+        <translation>Карту, сохранённую вручную, нельзя записать: отметьте операцию как не выполненную и сохраните карту заново</translation>
+    </message>
+    <message>
         <source>Aged on</source>
         <translation>Сроки на</translation>
     </message>
@@ -4432,6 +4440,10 @@
         <translation>Закрытие дня терминала против учёта</translation>
     </message>
     <message>
+        <source>The operator must show {amount}, the amount it was asked for</source>
+        <translation>У оператора должна быть сумма {amount} — та, что была запрошена</translation>
+    </message>
+    <message>
         <source>The report ends on {last} before it begins on {first}</source>
         <translation>Отчёт заканчивается {last}, раньше, чем начинается ({first})</translation>
     </message>
@@ -4442,6 +4454,10 @@
     <message>
         <source>There is no report called {name}</source>
         <translation>Отчёта {name} нет</translation>
+    </message>
+    <message>
+        <source>This looks like a card number: enter the operator&apos;s reference, never the card</source>
+        <translation>Это похоже на номер карты: введите номер операции у оператора, а не карту</translation>
     </message>
     <message>
         <source>Time</source>
