@@ -7934,6 +7934,14 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>&amp;Уреди</translation>
     </message>
     <message>
+        <source>The card operator {operator} cannot say how this ended. Settle it only from what its back office shows for this operation. Asked for: {amount}.</source>
+        <translation>Картовият оператор {operator} не може да каже как е завършила операцията. Уреждайте я само според това, което показва неговият бек офис за нея. Поискано: {amount}.</translation>
+    </message>
+    <message>
+        <source>It went through: the operator&apos;s back office shows it done</source>
+        <translation>Премина: бек офисът на оператора я показва извършена</translation>
+    </message>
+    <message>
         <source>The terminal cannot say how this ended. Settle it only from evidence: the receipt the terminal printed, or the bank&apos;s statement. Asked for: {amount}.</source>
         <translation>Терминалът не може да каже как е завършило. Уреждайте само по доказателство: бележката от терминала или извлечението от банката. Поискано: {amount}.</translation>
     </message>
@@ -7950,6 +7958,14 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>&amp;Номер на бележката:</translation>
     </message>
     <message>
+        <source>Operator&apos;s &amp;reference:</source>
+        <translation>&amp;Референция при оператора:</translation>
+    </message>
+    <message>
+        <source>&amp;Amount the operator shows:</source>
+        <translation>&amp;Сума при оператора:</translation>
+    </message>
+    <message>
         <source>&amp;Amount on the receipt:</source>
         <translation>&amp;Сума по бележката:</translation>
     </message>
@@ -7964,6 +7980,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Say whether it went through.</source>
         <translation>Посочете дали е преминала.</translation>
+    </message>
+    <message>
+        <source>Type the operator&apos;s reference for this operation.</source>
+        <translation>Въведете референцията на тази операция при оператора.</translation>
     </message>
     <message>
         <source>Type the receipt number the terminal printed.</source>

@@ -7934,6 +7934,14 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>&amp;Закрыть</translation>
     </message>
     <message>
+        <source>The card operator {operator} cannot say how this ended. Settle it only from what its back office shows for this operation. Asked for: {amount}.</source>
+        <translation>Оператор карт {operator} не может сказать, чем это закончилось. Закрывайте операцию только по тому, что показывает его личный кабинет для этой операции. Запрошено: {amount}.</translation>
+    </message>
+    <message>
+        <source>It went through: the operator&apos;s back office shows it done</source>
+        <translation>Прошла: в кабинете оператора она выполнена</translation>
+    </message>
+    <message>
         <source>The terminal cannot say how this ended. Settle it only from evidence: the receipt the terminal printed, or the bank&apos;s statement. Asked for: {amount}.</source>
         <translation>Терминал не может сказать, чем это закончилось. Закрывайте только по подтверждению: чеку терминала или выписке банка. Запрошено: {amount}.</translation>
     </message>
@@ -7950,6 +7958,14 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>&amp;Номер чека:</translation>
     </message>
     <message>
+        <source>Operator&apos;s &amp;reference:</source>
+        <translation>&amp;Номер у оператора:</translation>
+    </message>
+    <message>
+        <source>&amp;Amount the operator shows:</source>
+        <translation>&amp;Сумма у оператора:</translation>
+    </message>
+    <message>
         <source>&amp;Amount on the receipt:</source>
         <translation>&amp;Сумма в чеке:</translation>
     </message>
@@ -7964,6 +7980,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Say whether it went through.</source>
         <translation>Укажите, прошла ли операция.</translation>
+    </message>
+    <message>
+        <source>Type the operator&apos;s reference for this operation.</source>
+        <translation>Введите номер этой операции у оператора.</translation>
     </message>
     <message>
         <source>Type the receipt number the terminal printed.</source>
