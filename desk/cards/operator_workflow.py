@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from desk.cards import operations as cards
 from desk.cards.models import ONLINE_KINDS, CardCame, CardKind, CardRecord, CardRecordKind, OnlineKind, SavedCard
 from desk.cards.operations import CardRequest, from_minor, note_hold_expired, record_card_intent, to_minor
+from desk.cards.operators.converge import UNSETTLED
 from desk.cards.operators.interface import (
     AnswerLost,
     AsksAgain,
@@ -432,6 +433,8 @@ def reconcile_online(runner: Runner, actor: Actor, intent_ids: list[int] | None 
 
 # Each operator's decline code for "the cardholder must authenticate": Stripe's, Saferpay's ErrorName.
 CARDHOLDER_NEEDED = frozenset({"authentication_required", "PAYER_AUTHENTICATION_REQUIRED"})
+# Converge's refusal of a part of a payment not yet settled.
+WHOLE_ONLY_BEFORE_SETTLEMENT = UNSETTLED
 # Adyen answers resultCode "Refused" for every refusal; its refusalReasonCode 38, "Authentication
 # required", is the issuer asking for SCA (docs.adyen.com/development-resources/refusal-reasons).
 ADYEN_AUTHENTICATION_REQUIRED = ("Refused", "38")
@@ -472,6 +475,13 @@ class OnlineOutcome:
         clerk is told to look for it in the operator's own records and delete it there."""
         outcome = self.intent.outcome
         return outcome is not None and bool(outcome.payload.get("maybe_left_at_operator"))
+
+    @property
+    def whole_only_before_settlement(self) -> bool:
+        """Refused because the operator gives back only the whole payment until its day is settled
+        (Converge voids a payment then, and returns a part only after): the clerk is told so, in their
+        language, instead of the operator's own English."""
+        return self.intent.state is journal.IntentState.FAILED and self.code == WHOLE_ONLY_BEFORE_SETTLEMENT
 
     @property
     def awaiting_confirmation(self) -> bool:

@@ -7630,6 +7630,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Отказано преди изпращането на заявката. Нищо не е таксувано.</translation>
     </message>
     <message>
+        <source>{operator} gives back only the whole payment until its day is settled, usually overnight: refund the whole now, or this part tomorrow. Nothing was refunded.</source>
+        <translation>{operator} връща само цялото плащане, докато денят му не е приключен (обикновено през нощта): върнете цялата сума сега или тази част утре. Нищо не е върнато.</translation>
+    </message>
+    <message>
         <source>{operator} refused the request: {error}. Nothing was charged.</source>
         <translation>{operator} отказа заявката: {error}. Нищо не е таксувано.</translation>
     </message>

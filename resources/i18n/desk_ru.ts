@@ -7630,6 +7630,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Отменено до отправки запроса. Ничего не списано.</translation>
     </message>
     <message>
+        <source>{operator} gives back only the whole payment until its day is settled, usually overnight: refund the whole now, or this part tomorrow. Nothing was refunded.</source>
+        <translation>{operator} возвращает только весь платёж, пока его день не закрыт (обычно ночью): верните всю сумму сейчас или эту часть завтра. Ничего не возвращено.</translation>
+    </message>
+    <message>
         <source>{operator} refused the request: {error}. Nothing was charged.</source>
         <translation>{operator} отклонил запрос: {error}. Ничего не списано.</translation>
     </message>
