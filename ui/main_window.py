@@ -434,6 +434,10 @@ class MainWindow(QMainWindow):
         self.mail_action.setObjectName("mailSettingsAction")
         self.mail_action.triggered.connect(self.show_mail_settings)
         menu.addAction(self.mail_action)
+        self.card_operators_action = QAction(self.tr("Card &operators…"), self)
+        self.card_operators_action.setObjectName("cardOperatorsAction")
+        self.card_operators_action.triggered.connect(self.show_card_operators)
+        menu.addAction(self.card_operators_action)
         self.pos_connections_action = QAction(self.tr("&POS connections…"), self)
         self.pos_connections_action.setObjectName("posConnectionsAction")
         self.pos_connections_action.triggered.connect(self.open_pos_connections)
@@ -525,6 +529,7 @@ class MainWindow(QMainWindow):
         self.invoices_action.setEnabled(self.ctx.actor.may(Right.ISSUE_INVOICE))
         self.devices_action.setEnabled(self.ctx.actor.may(Right.MANAGE_DEVICES))
         self.mail_action.setEnabled(self.ctx.actor.may(Right.MANAGE_DEVICES))
+        self.card_operators_action.setEnabled(self.ctx.actor.may(Right.MANAGE_DEVICES))
         self.pos_connections_action.setEnabled(self.ctx.actor.may(Right.MANAGE_POS_KEYS))
         self.rooms_action.setEnabled(self.ctx.actor.may(Right.MANAGE_ROOMS))
         self.night_audit_action.setEnabled(self.ctx.actor.may(Right.RUN_NIGHT_AUDIT))
@@ -547,6 +552,14 @@ class MainWindow(QMainWindow):
         dialog = MailSettingsDialog(self.ctx, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.mail_dialog = dialog
+        dialog.open()
+
+    def show_card_operators(self) -> None:
+        from ui.settings.card_operators import CardOperatorsDialog
+
+        dialog = CardOperatorsDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.card_operators_dialog = dialog
         dialog.open()
 
     def open_drawer(self) -> None:

@@ -2,12 +2,11 @@
 signature checked with the merchant account's key (sealed with the operator's settings), then the
 journal settled once from it.
 
-Adyen answers a capture, a cancel and a refund only with "received"; its CAPTURE, CANCELLATION and
-REFUND webhooks say whether they were done, and AUTHORISATION says what became of a payment whose
-answer was lost. Each item names our operation by ``merchantReference`` (the idempotency key we
-sent, the operator's prefix and the journal's key). An item for an operation already ended is a
-repeat, and does nothing; an item without a valid signature is refused, and nothing of its request
-is used.
+Adyen answers a capture, a cancel, a refund and a reversal only with "received"; its CAPTURE, CANCELLATION,
+REFUND and CANCEL_OR_REFUND webhooks say whether they were done, and AUTHORISATION says what became of a
+payment whose answer was lost. Each item names our operation by ``merchantReference`` (the idempotency key we
+sent, the operator's prefix and the journal's key). An item for an operation already ended is a repeat, and
+does nothing; an item without a valid signature is refused, and nothing of its request is used.
 """
 
 from __future__ import annotations
@@ -43,7 +42,12 @@ EVENT_OPERATIONS: dict[str, frozenset[Operation]] = {
     "CAPTURE": frozenset({Operation.CAPTURE}),
     "CANCELLATION": frozenset({Operation.RELEASE}),
     "REFUND": frozenset({Operation.REFUND}),
+    # A reversal's outcome (a manager's same-day void): the payment cancelled or refunded, whole.
+    "CANCEL_OR_REFUND": frozenset({Operation.REFUND}),
 }
+# CANCEL_OR_REFUND's additionalData["modification.action"] when Adyen cancelled the payment rather than
+# refunding it: nothing was ever captured, which the desk records as a reversal.
+CANCELLED_ACTION = "cancel"
 
 
 def webhook_actor() -> Actor:
@@ -182,4 +186,7 @@ def _happened(operation: Operation, item: Mapping[str, Any], amount: Mapping[str
         original = desk_reference(str(item.get("originalReference") or ""))
         return {"reference": original or psp, "modification": psp, **money,
                 "webhook": True}
-    return {"reference": psp, **money, "webhook": True}
+    payload: dict[str, Any] = {"reference": psp, **money, "webhook": True}
+    if (item.get("additionalData") or {}).get("modification.action") == CANCELLED_ACTION:
+        payload["reversed"] = True
+    return payload

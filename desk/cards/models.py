@@ -120,6 +120,15 @@ class OnlineKind(enum.StrEnum):
 ONLINE_KINDS = frozenset(kind.value for kind in OnlineKind)
 
 
+class CardCame(enum.StrEnum):
+    """How the card of an online operation came: typed by the guest on the operator's own page (new),
+    read by the terminal and tokenised there (terminal), or a card saved before (saved)."""
+
+    NEW = "new"
+    TERMINAL = "terminal"
+    SAVED = "saved"
+
+
 class CardOperatorConfig(Base):
     """The hotel's account at an online card operator (Stripe, ...): how the desk reaches it.
 

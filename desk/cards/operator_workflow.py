@@ -19,8 +19,9 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from desk.cards import operations as cards
-from desk.cards.models import ONLINE_KINDS, CardKind, CardRecord, CardRecordKind, OnlineKind, SavedCard
+from desk.cards.models import ONLINE_KINDS, CardCame, CardKind, CardRecord, CardRecordKind, OnlineKind, SavedCard
 from desk.cards.operations import CardRequest, from_minor, note_hold_expired, record_card_intent, to_minor
+from desk.cards.operators.converge import UNSETTLED
 from desk.cards.operators.interface import (
     AnswerLost,
     AsksAgain,
@@ -35,6 +36,7 @@ from desk.cards.operators.interface import (
     KeepsCardsUntil,
     Operation,
     Refused,
+    ReversesPayments,
 )
 from desk.cards.saved_cards import (
     OperatorSettings,
@@ -86,7 +88,8 @@ class OnlineRequest:
 
     card: CardRequest = field(default_factory=CardRequest)
     saved_card_id: int | None = None
-    card_source: str = ""  # what the operator's card page gave for a new card
+    card_source: str = ""  # what the operator's card page (or the terminal) gave for a card to save
+    card_came: CardCame = CardCame.NEW  # of a card to save: the operator's page or the terminal
     holder: str = ""
     reservation_id: int | None = None
     company_id: int | None = None
@@ -148,6 +151,8 @@ def _plan_save(session: Session, settings: OperatorSettings, asked: OnlineReques
         raise InvalidInput("A card is saved on one reservation, company or event", field="owner")
     if not asked.card_source.strip():
         raise InvalidInput("The card page gave no card", field="card")
+    if asked.card_came not in (CardCame.NEW, CardCame.TERMINAL):
+        raise InvalidInput("A card is saved from the operator's card page or from the terminal", field="card")
     holder = asked.holder.strip()
     require_fits(holder, 160, "holder")
     keep_days = settings.info.retention_days
@@ -165,7 +170,8 @@ def _plan_save(session: Session, settings: OperatorSettings, asked: OnlineReques
         if session.get(Company, asked.company_id) is None:
             raise NotFound("There is no company {company}", company=asked.company_id)
         until = date.today()
-    return {"key": uuid.uuid4().hex, "card_source": asked.card_source.strip(), "holder": holder,
+    return {"key": uuid.uuid4().hex, "card_source": asked.card_source.strip(),
+            "card_came": CardCame(asked.card_came).value, "holder": holder,
             "reservation_id": asked.reservation_id, "company_id": asked.company_id, "event_id": asked.event_id,
             "delete_after": (max(until, date.today()) + timedelta(days=keep_days)).isoformat()}
 
@@ -183,7 +189,8 @@ class _Money:
 def _plan_money(session: Session, actor: Actor, kind: OnlineKind, terminal_kind: CardKind,
                 asked: OnlineRequest) -> _Money:
     planned = cards.plan_rules(session, actor, terminal_kind, asked.card)
-    fields: dict[str, Any] = {}
+    # Money is moved online only on a saved card (a card in hand goes through the terminal).
+    fields: dict[str, Any] = {"card_came": CardCame.SAVED.value}
     if kind in (OnlineKind.CHARGE, OnlineKind.PRE_AUTHORISATION):
         if asked.saved_card_id is None:
             raise InvalidInput("Choose the saved card", field="card")
@@ -197,6 +204,9 @@ def _plan_money(session: Session, actor: Actor, kind: OnlineKind, terminal_kind:
                        "saved_card": original.details.get("saved_card")})
         if kind in (OnlineKind.CAPTURE, OnlineKind.RELEASE):
             fields["hold"] = original.id
+        if planned.kind is CardKind.REVERSAL:
+            # The whole payment, the day it was made: an operator that reverses payments is asked to.
+            fields["whole_same_day"] = True
     return _Money(planned.amount, planned.key, planned.folio_id, planned.bill_id, planned.payment_id, fields)
 
 
@@ -241,13 +251,19 @@ def _ask(operator: CardOperator, card: CardOnFile | None, intent: IntentView) ->
             done = operator.capture(str(request["reference"]), amount, key, currency)
         case Operation.RELEASE:
             done = operator.release(str(request["reference"]), key)
+        case Operation.REFUND if request.get("whole_same_day") and isinstance(operator, ReversesPayments):
+            done = operator.reverse(str(request["reference"]), key)
         case Operation.REFUND:
             done = operator.refund(str(request["reference"]), amount, key, currency)
     return _done_payload(done)
 
 
 def _done_payload(done: Done) -> dict[str, Any]:
-    return {"reference": done.reference, "amount_minor": done.amount_minor, "currency": done.currency}
+    payload: dict[str, Any] = {"reference": done.reference, "amount_minor": done.amount_minor,
+                               "currency": done.currency}
+    if done.reversed:
+        payload["reversed"] = True
+    return payload
 
 
 def operator_call(operator: CardOperator, card: CardOnFile | None) -> DeviceCall:
@@ -316,6 +332,8 @@ def settle_online_intent(session: Session, actor: Actor, intent: IntentView) -> 
     shown = {"brand": card.brand if card else "", "masked_pan": card.masked_pan if card else "",
              "reference": str(answer.get("reference") or "")}
     operation = RECORD_OPERATION[kind]
+    if kind is OnlineKind.REFUND and answer.get("reversed"):
+        operation = CardRecordKind.REVERSAL
     payment = None
     if kind in (OnlineKind.CHARGE, OnlineKind.CAPTURE):
         assert intent.bill_id is not None
@@ -330,7 +348,8 @@ def settle_online_intent(session: Session, actor: Actor, intent: IntentView) -> 
         trace_no=None, brand=shown["brand"], masked_pan=shown["masked_pan"], reference=shown["reference"][:64],
         folio_id=intent.folio_id, payment_id=payment.id if payment is not None else None,
         original_id=request.get("original") or request.get("hold"),
-        details={"operator_id": int(request["operator_id"]), "saved_card": request.get("saved_card")},
+        details={"operator_id": int(request["operator_id"]), "saved_card": request.get("saved_card"),
+                 "card_came": str(request.get("card_came") or CardCame.SAVED.value)},
         created_by=actor.username, workstation=actor.workstation))
     session.flush()
     return payment.id if payment is not None else None
@@ -368,6 +387,12 @@ class OnlineResolver:
             return Resolution(Verdict.STILL_UNKNOWN, {"error": "the operator could not be asked"})
         if found.finding is Finding.AWAITING_CONFIRMATION:
             return Resolution(Verdict.STILL_UNKNOWN, {"awaiting_confirmation": True})
+        if found.finding is Finding.NOT_DONE and found.maybe_left_at_operator:
+            logger.warning("online card operation %s: not found at %s, which may keep the card without a way to "
+                           "ask for it; look for it in the operator's own records (Converge: Card Manager) and "
+                           "delete it there", intent.key, intent.device)
+            return Resolution(Verdict.DID_NOT_HAPPEN,
+                              {"found": "nothing under our key", "maybe_left_at_operator": True})
         if found.finding is Finding.NOT_DONE:
             return Resolution(Verdict.DID_NOT_HAPPEN, {"found": "nothing under our key"})
         if found.saved is not None:
@@ -408,6 +433,11 @@ def reconcile_online(runner: Runner, actor: Actor, intent_ids: list[int] | None 
 
 # Each operator's decline code for "the cardholder must authenticate": Stripe's, Saferpay's ErrorName.
 CARDHOLDER_NEEDED = frozenset({"authentication_required", "PAYER_AUTHENTICATION_REQUIRED"})
+# Converge's refusal of a part of a payment not yet settled.
+WHOLE_ONLY_BEFORE_SETTLEMENT = UNSETTLED
+# Adyen answers resultCode "Refused" for every refusal; its refusalReasonCode 38, "Authentication
+# required", is the issuer asking for SCA (docs.adyen.com/development-resources/refusal-reasons).
+ADYEN_AUTHENTICATION_REQUIRED = ("Refused", "38")
 
 
 @dataclass(frozen=True)
@@ -440,6 +470,20 @@ class OnlineOutcome:
         return self.reason == "preauth_unavailable"
 
     @property
+    def card_may_be_left_at_operator(self) -> bool:
+        """Not saved here, though the operator may keep the card (an unanswered Converge ccgettoken): the
+        clerk is told to look for it in the operator's own records and delete it there."""
+        outcome = self.intent.outcome
+        return outcome is not None and bool(outcome.payload.get("maybe_left_at_operator"))
+
+    @property
+    def whole_only_before_settlement(self) -> bool:
+        """Refused because the operator gives back only the whole payment until its day is settled
+        (Converge voids a payment then, and returns a part only after): the clerk is told so, in their
+        language, instead of the operator's own English."""
+        return self.intent.state is journal.IntentState.FAILED and self.code == WHOLE_ONLY_BEFORE_SETTLEMENT
+
+    @property
     def awaiting_confirmation(self) -> bool:
         """The operator has the request and confirms it later by webhook (Adyen's "received")."""
         return self.pending and self.error.startswith(f"{AwaitingConfirmation.__name__}:")
@@ -453,7 +497,14 @@ class OnlineOutcome:
     def needs_cardholder(self) -> bool:
         """Declined because the bank wants the cardholder to authenticate (3-D Secure), which no charge
         without the guest can give: take it on the terminal with the guest present."""
-        return self.intent.state is journal.IntentState.DECLINED and self.code in CARDHOLDER_NEEDED
+        if self.intent.state is not journal.IntentState.DECLINED:
+            return False
+        return self.code in CARDHOLDER_NEEDED or (self.code, self.decline_code) == ADYEN_AUTHENTICATION_REQUIRED
+
+    @property
+    def decline_code(self) -> str:
+        outcome = self.intent.outcome
+        return str(outcome.payload.get("decline_code", "")) if outcome is not None else ""
 
 
 @dataclass(frozen=True)
@@ -486,9 +537,9 @@ def run_online_operation(runner: Runner, actor: Actor, kind: OnlineKind, operato
 
 def save_card(runner: Runner, actor: Actor, operator_id: int, card_source: str, holder: str, *,
               reservation_id: int | None = None, company_id: int | None = None, event_id: int | None = None,
-              watch: Watch | None = None) -> OnlineOutcome:
+              card_came: CardCame = CardCame.NEW, watch: Watch | None = None) -> OnlineOutcome:
     asked = OnlineRequest(card_source=card_source, holder=holder, reservation_id=reservation_id,
-                          company_id=company_id, event_id=event_id)
+                          company_id=company_id, event_id=event_id, card_came=card_came)
     return run_online_operation(runner, actor, OnlineKind.SAVE, operator_id, asked, watch)
 
 

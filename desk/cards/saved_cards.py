@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desk.cards.models import CardOperatorConfig, SavedCard
-from desk.cards.operators.interface import CardOnFile, CardOperator
+from desk.cards.operators.interface import AnswerLost, CardOnFile, CardOperator, OperatorError, Refused
 from desk.core import sealed
 from desk.core.errors import DeskError, InvalidInput, NotFound
 from desk.people.auth import Actor
@@ -96,6 +96,35 @@ def _sealed_secret(secret: str) -> sealed.Sealed:
                                path=str(sealed.key_file())) from None
 
 
+def _currencies(currencies: tuple[str, ...]) -> tuple[str, ...]:
+    wanted = tuple(c.strip().upper() for c in currencies if c.strip())
+    if not wanted or any(not _CURRENCY.match(c) for c in wanted):
+        raise InvalidInput("Name the currencies the operator takes, as EUR,CHF", field="currencies")
+    return wanted
+
+
+def _check_retention(retention_days: int) -> None:
+    if not 1 <= retention_days <= 3650:
+        raise InvalidInput("Saved cards are kept between 1 and 3650 days after departure", field="retention")
+
+
+def _check_hmac_key(hmac_key: str) -> None:
+    if not _HEX_KEY.match(hmac_key.strip()):
+        raise InvalidInput("Enter the HMAC key of the Adyen webhook, as Adyen shows it (hexadecimal)",
+                           field="hmac_key")
+
+
+def _check_adyen_account(session: Session, account: str, operator_id: int | None = None) -> None:
+    if not account.strip():
+        raise InvalidInput("Enter the Adyen merchant account", field="account")
+    taken = session.scalar(select(CardOperatorConfig.id).where(
+        CardOperatorConfig.operator == "adyen", CardOperatorConfig.account == account.strip(),
+        CardOperatorConfig.id != (operator_id or 0)))
+    if taken is not None:
+        raise InvalidInput("The merchant account {account} is set up already", field="account",
+                           account=account.strip())
+
+
 def add_operator(session: Session, actor: Actor, name: str, operator: str, secret_key: str, *, account: str = "",
                  api_base: str = "", currencies: tuple[str, ...] = ("EUR",), retention_days: int = 30,
                  hmac_key: str = "") -> OperatorInfo:
@@ -116,24 +145,14 @@ def add_operator(session: Session, actor: Actor, name: str, operator: str, secre
         _check_saferpay(account, secret_key)
     if operator == "converge":
         _check_converge(account)
-    wanted = tuple(c.strip().upper() for c in currencies if c.strip())
-    if not wanted or any(not _CURRENCY.match(c) for c in wanted):
-        raise InvalidInput("Name the currencies the operator takes, as EUR,CHF", field="currencies")
-    if not 1 <= retention_days <= 3650:
-        raise InvalidInput("Saved cards are kept between 1 and 3650 days after departure", field="retention")
+    wanted = _currencies(currencies)
+    _check_retention(retention_days)
     if session.scalar(select(CardOperatorConfig.id).where(CardOperatorConfig.name == name)) is not None:
         raise InvalidInput("There is already an operator called {name}", field="name", name=name)
     secret_text = secret_key.strip()
     if operator == "adyen":
-        if not account.strip():
-            raise InvalidInput("Enter the Adyen merchant account", field="account")
-        if not _HEX_KEY.match(hmac_key.strip()):
-            raise InvalidInput("Enter the HMAC key of the Adyen webhook, as Adyen shows it (hexadecimal)",
-                               field="hmac_key")
-        if session.scalar(select(CardOperatorConfig.id).where(
-                CardOperatorConfig.operator == "adyen", CardOperatorConfig.account == account.strip())) is not None:
-            raise InvalidInput("The merchant account {account} is set up already", field="account",
-                               account=account.strip())
+        _check_adyen_account(session, account)
+        _check_hmac_key(hmac_key)
         secret_text = json.dumps({"api_key": secret_text, "hmac_key": hmac_key.strip()})
     secret = _sealed_secret(secret_text)
     row = CardOperatorConfig(name=name, operator=operator, account=account.strip()[:80],
@@ -141,6 +160,39 @@ def add_operator(session: Session, actor: Actor, name: str, operator: str, secre
                              secret_sealed=secret.token, key_id=secret.key_id,
                              key_prefix=secrets.token_hex(4), retention_days=retention_days)
     session.add(row)
+    session.flush()
+    return _info(row)
+
+
+def change_operator(session: Session, actor: Actor, operator_id: int, *, account: str, api_base: str,
+                    currencies: tuple[str, ...], retention_days: int, secret_key: str = "",
+                    hmac_key: str = "") -> OperatorInfo:
+    """Change the hotel's account at an operator (Settings -> Card operators). An empty ``secret_key``
+    (or, for Adyen, ``hmac_key``) keeps the saved one: a saved secret is never shown to be typed again."""
+    require(actor, Right.MANAGE_DEVICES)
+    row = session.get(CardOperatorConfig, operator_id, with_for_update=True)
+    if row is None:
+        raise NotFound("There is no card operator {operator}", operator=operator_id)
+    if row.operator == "saferpay":
+        _check_saferpay(account, secret_key or "kept:kept")
+    if row.operator == "converge":
+        _check_converge(account)
+    wanted = _currencies(currencies)
+    _check_retention(retention_days)
+    new_secret = secret_key.strip()
+    if row.operator == "adyen":
+        _check_adyen_account(session, account, row.id)
+        if hmac_key.strip():
+            _check_hmac_key(hmac_key)
+        if new_secret or hmac_key.strip():
+            kept = OperatorSettings(_info(row), sealed.Sealed(row.secret_sealed, row.key_id)).adyen_keys()
+            new_secret = json.dumps({"api_key": new_secret or kept["api_key"],
+                                     "hmac_key": hmac_key.strip() or kept["hmac_key"]})
+    if new_secret:
+        secret = _sealed_secret(new_secret)
+        row.secret_sealed, row.key_id = secret.token, secret.key_id
+    row.account, row.api_base = account.strip()[:80], api_base.strip()[:200]
+    row.currencies, row.retention_days = ",".join(wanted), retention_days
     session.flush()
     return _info(row)
 
@@ -201,6 +253,36 @@ def connect_operator(settings: OperatorSettings) -> CardOperator:
         return ConvergeOperator(settings.secret, info.account, api_base=info.api_base, name=info.name)
     raise InvalidInput("The desk does not know the card operator {operator}", field="operator",
                        operator=info.operator)
+
+
+class OperatorKeysRefused(DeskError):
+    """The operator answered, and refused the saved account or key."""
+
+    field = "secret"
+
+
+class OperatorUnreachable(DeskError):
+    """No answer came from the operator's address (a wrong address, no network, a firewall)."""
+
+    field = "api_base"
+
+
+def check_operator_connection(settings: OperatorSettings) -> None:
+    """Ask the operator something that changes nothing, with the saved account and key: returns when it
+    answered as the account's own, else says plainly what is wrong. Never called inside a unit of work."""
+    operator = connect_operator(settings)
+    info = settings.info
+    try:
+        operator.check_connection()
+    except Refused as exc:
+        raise OperatorKeysRefused("{operator} refused the account or the key: {reason}", operator=info.name,
+                                  reason=exc.message) from None
+    except AnswerLost as exc:
+        raise OperatorUnreachable("The desk could not reach {operator} at {address}: {reason}", operator=info.name,
+                                  address=info.api_base or info.operator, reason=str(exc)) from None
+    except OperatorError as exc:
+        raise OperatorKeysRefused("{operator} refused the account or the key: {reason}", operator=info.name,
+                                  reason=exc.message) from None
 
 
 # --- saved cards --------------------------------------------------------------------------------

@@ -105,7 +105,12 @@ def perform(
         try:
             answer = device_call(intent, report, cancel)
         except Exception as exc:  # a dropped line or a timeout: the device may still have done it
-            logger.warning("operation %s: no clear answer from %s: %s", intent.key, intent.device, exc)
+            if getattr(exc, "confirmed_later", False):
+                # It has the request and tells the outcome later (Adyen's "received"): not an unclear answer.
+                logger.info("operation %s: waiting for the operator's confirmation from %s: %s", intent.key,
+                            intent.device, exc)
+            else:
+                logger.warning("operation %s: no clear answer from %s: %s", intent.key, intent.device, exc)
             error = f"{type(exc).__name__}: {exc}"
             intent = runner.finish(journal.record_event, actor, intent.id, EventType.UNKNOWN, {"error": error}).value
             return Performed(intent, error)

@@ -1063,6 +1063,169 @@
         <source>Saved card deleted</source>
         <translation>Изтриване на запазена карта</translation>
     </message>
+    <message>
+        <source>typed on the operator&apos;s page</source>
+        <translation>въведена на страницата на оператора</translation>
+    </message>
+    <message>
+        <source>read by the terminal</source>
+        <translation>прочетена от терминала</translation>
+    </message>
+    <message>
+        <source>saved card</source>
+        <translation>запазена карта</translation>
+    </message>
+    <message>
+        <source>{operation} ({card})</source>
+        <translation>{operation} ({card})</translation>
+    </message>
+</context>
+<context>
+    <name>CardOperatorsDialog</name>
+    <message>
+        <source>Card operators</source>
+        <translation>Оператори на карти</translation>
+    </message>
+    <message>
+        <source>The hotel&apos;s accounts at online card operators: saved cards are charged through them. Keys are saved encrypted and never shown again.</source>
+        <translation>Сметките на хотела при онлайн операторите на карти: чрез тях се таксуват запазените карти. Ключовете се пазят шифровани и не се показват повече.</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings for:</source>
+        <translation>&amp;Настройки за:</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Връзка</translation>
+    </message>
+    <message>
+        <source>Asks the operator with the saved account and key; nothing is charged.</source>
+        <translation>Запитване към оператора със запазените сметка и ключ; нищо не се таксува.</translation>
+    </message>
+    <message>
+        <source>C&amp;heck connection</source>
+        <translation>&amp;Проверка на връзката</translation>
+    </message>
+    <message>
+        <source>as clerks see it, e.g. Stripe EUR</source>
+        <translation>както го виждат касиерите, напр. Stripe EUR</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>Им&amp;е:</translation>
+    </message>
+    <message>
+        <source>&amp;Operator:</source>
+        <translation>&amp;Оператор:</translation>
+    </message>
+    <message>
+        <source>A&amp;ccount:</source>
+        <translation>&amp;Сметка:</translation>
+    </message>
+    <message>
+        <source>empty: the operator&apos;s own address</source>
+        <translation>празно: собственият адрес на оператора</translation>
+    </message>
+    <message>
+        <source>A&amp;ddress:</source>
+        <translation>А&amp;дрес:</translation>
+    </message>
+    <message>
+        <source>C&amp;urrencies:</source>
+        <translation>&amp;Валути:</translation>
+    </message>
+    <message>
+        <source> days after departure</source>
+        <translation> дни след заминаването</translation>
+    </message>
+    <message>
+        <source>&amp;Keep saved cards:</source>
+        <translation>&amp;Пазене на картите:</translation>
+    </message>
+    <message>
+        <source>&amp;Secret key:</source>
+        <translation>Та&amp;ен ключ:</translation>
+    </message>
+    <message>
+        <source>&amp;Webhook HMAC key:</source>
+        <translation>HMAC ключ на у&amp;ебхука:</translation>
+    </message>
+    <message>
+        <source>New operator…</source>
+        <translation>Нов оператор…</translation>
+    </message>
+    <message>
+        <source>optional, e.g. acct_1Hotel</source>
+        <translation>по избор, напр. acct_1Hotel</translation>
+    </message>
+    <message>
+        <source>Merchant a&amp;ccount:</source>
+        <translation>&amp;Търговска сметка:</translation>
+    </message>
+    <message>
+        <source>e.g. HotelAdlerECOM</source>
+        <translation>напр. HotelAdlerECOM</translation>
+    </message>
+    <message>
+        <source>Customer/terminal i&amp;d:</source>
+        <translation>&amp;Клиент/терминал:</translation>
+    </message>
+    <message>
+        <source>e.g. 245294/17795278</source>
+        <translation>напр. 245294/17795278</translation>
+    </message>
+    <message>
+        <source>Merchant/user i&amp;d:</source>
+        <translation>&amp;Търговец/потребител:</translation>
+    </message>
+    <message>
+        <source>e.g. 0022587/apiuser</source>
+        <translation>напр. 0022587/apiuser</translation>
+    </message>
+    <message>
+        <source>&amp;API key:</source>
+        <translation>&amp;API ключ:</translation>
+    </message>
+    <message>
+        <source>&amp;JSON API user:password:</source>
+        <translation>Потребител:парола за &amp;JSON API:</translation>
+    </message>
+    <message>
+        <source>&amp;PIN:</source>
+        <translation>&amp;PIN:</translation>
+    </message>
+    <message>
+        <source>set: leave empty to keep it, type a new one to change it</source>
+        <translation>зададен: оставете празно, за да остане, или въведете нов</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>задължително</translation>
+    </message>
+    <message>
+        <source>as Adyen shows it for the webhook (hexadecimal)</source>
+        <translation>както Adyen го показва за уебхука (шестнадесетичен)</translation>
+    </message>
+    <message>
+        <source>{name} is saved.</source>
+        <translation>„{name}“ е запазен.</translation>
+    </message>
+    <message>
+        <source>Asking {operator}…</source>
+        <translation>Запитване към {operator}…</translation>
+    </message>
+    <message>
+        <source>Check connection</source>
+        <translation>Проверка на връзката</translation>
+    </message>
+    <message>
+        <source>{operator} answered: the account and the key are right.</source>
+        <translation>{operator} отговори: сметката и ключът са верни.</translation>
+    </message>
+    <message>
+        <source>Cancelled: the connection was not checked.</source>
+        <translation>Отменено: връзката не е проверена.</translation>
+    </message>
 </context>
 <context>
     <name>CardTerminal</name>
@@ -5137,6 +5300,34 @@
         <source>issue an invoice</source>
         <translation>издаде фактура</translation>
     </message>
+    <message>
+        <source>Enter the operator&apos;s reference for it</source>
+        <translation>Въведете референцията на операцията при оператора</translation>
+    </message>
+    <message>
+        <source>The desk could not reach {operator} at {address}: {reason}</source>
+        <translation>Няма връзка с {operator} на адрес {address}: {reason}</translation>
+    </message>
+    <message>
+        <source>{operator} refused the account or the key: {reason}</source>
+        <translation>{operator} отхвърли сметката или ключа: {reason}</translation>
+    </message>
+    <message>
+        <source>A card is saved from the operator&apos;s card page or from the terminal</source>
+        <translation>Карта се запазва от страницата на оператора или от терминала</translation>
+    </message>
+    <message>
+        <source>A card saved by hand cannot be recorded: settle it as not done and save the card again</source>
+        <translation>Карта, запазена ръчно, не може да се запише: отбележете операцията като неизвършена и запазете картата отново</translation>
+    </message>
+    <message>
+        <source>The operator must show {amount}, the amount it was asked for</source>
+        <translation>Операторът трябва да показва {amount} — сумата, която е поискана</translation>
+    </message>
+    <message>
+        <source>This looks like a card number: enter the operator&apos;s reference, never the card</source>
+        <translation>Това прилича на номер на карта: въведете референцията при оператора, никога картата</translation>
+    </message>
 </context>
 <context>
     <name>DeskText</name>
@@ -6333,6 +6524,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>&amp;Invoices…</source>
         <translation>&amp;Фактури…</translation>
+    </message>
+    <message>
+        <source>Card &amp;operators…</source>
+        <translation>&amp;Оператори на карти…</translation>
     </message>
 </context>
 <context>
@@ -8727,6 +8922,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <source>{operator} did not answer. The operation is listed under Pending card operations, where {operator} is asked again by the desk&apos;s own key; the bill takes no other card payment until then.</source>
         <translation>{operator} не отговори. Операцията е в „Незавършени операции с карти“, където {operator} се пита отново по собствения ключ на касата; дотогава сметката не приема друго плащане с карта.</translation>
     </message>
+    <message>
+        <source>{operator} gives back only the whole payment until its day is settled, usually overnight: refund the whole now, or this part tomorrow. Nothing was refunded.</source>
+        <translation>{operator} връща само цялото плащане, докато денят му не е приключен (обикновено през нощта): върнете цялата сума сега или тази част утре. Нищо не е върнато.</translation>
+    </message>
 </context>
 <context>
     <name>SavedCardsModel</name>
@@ -9058,6 +9257,26 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Say what shows how it ended.</source>
         <translation>Посочете какво показва как е завършило.</translation>
+    </message>
+    <message>
+        <source>The card operator {operator} cannot say how this ended. Settle it only from what its back office shows for this operation. Asked for: {amount}.</source>
+        <translation>Картовият оператор {operator} не може да каже как е завършила операцията. Уреждайте я само според това, което показва неговият бек офис за нея. Поискано: {amount}.</translation>
+    </message>
+    <message>
+        <source>It went through: the operator&apos;s back office shows it done</source>
+        <translation>Премина: бек офисът на оператора я показва извършена</translation>
+    </message>
+    <message>
+        <source>Operator&apos;s &amp;reference:</source>
+        <translation>&amp;Референция при оператора:</translation>
+    </message>
+    <message>
+        <source>&amp;Amount the operator shows:</source>
+        <translation>&amp;Сума при оператора:</translation>
+    </message>
+    <message>
+        <source>Type the operator&apos;s reference for this operation.</source>
+        <translation>Въведете референцията на тази операция при оператора.</translation>
     </message>
 </context>
 <context>
@@ -9571,6 +9790,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Say why it is voided.</source>
         <translation>Посочете причината за анулирането.</translation>
+    </message>
+    <message>
+        <source>Money charged through the card operator {operator} is given back through it: use Refund to the card, which asks the operator first and books the refund once it has done it. Void it here only when the money was already given back outside the desk; say how in the reason (the operator&apos;s reference).</source>
+        <translation>Парите, таксувани чрез оператора на карти {operator}, се връщат чрез него: използвайте „Възстановяване по карта“ — първо се пита операторът, а връщането се осчетоводява, щом той го извърши. Анулирайте тук само ако парите вече са върнати извън програмата; посочете в причината как (референцията на оператора).</translation>
     </message>
 </context>
 </TS>

@@ -1067,6 +1067,169 @@
         <source>Saved card deleted</source>
         <translation>Удаление сохранённой карты</translation>
     </message>
+    <message>
+        <source>typed on the operator&apos;s page</source>
+        <translation>введена на странице оператора</translation>
+    </message>
+    <message>
+        <source>read by the terminal</source>
+        <translation>считана терминалом</translation>
+    </message>
+    <message>
+        <source>saved card</source>
+        <translation>сохранённая карта</translation>
+    </message>
+    <message>
+        <source>{operation} ({card})</source>
+        <translation>{operation} ({card})</translation>
+    </message>
+</context>
+<context>
+    <name>CardOperatorsDialog</name>
+    <message>
+        <source>Card operators</source>
+        <translation>Операторы карт</translation>
+    </message>
+    <message>
+        <source>The hotel&apos;s accounts at online card operators: saved cards are charged through them. Keys are saved encrypted and never shown again.</source>
+        <translation>Счета гостиницы у онлайн-операторов карт: через них списываются сохранённые карты. Ключи хранятся зашифрованными и больше не показываются.</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings for:</source>
+        <translation>&amp;Настройки для:</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Соединение</translation>
+    </message>
+    <message>
+        <source>Asks the operator with the saved account and key; nothing is charged.</source>
+        <translation>Запрос к оператору с сохранёнными счётом и ключом; ничего не списывается.</translation>
+    </message>
+    <message>
+        <source>C&amp;heck connection</source>
+        <translation>&amp;Проверить соединение</translation>
+    </message>
+    <message>
+        <source>as clerks see it, e.g. Stripe EUR</source>
+        <translation>как его видят кассиры, напр. Stripe EUR</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>Н&amp;азвание:</translation>
+    </message>
+    <message>
+        <source>&amp;Operator:</source>
+        <translation>&amp;Оператор:</translation>
+    </message>
+    <message>
+        <source>A&amp;ccount:</source>
+        <translation>&amp;Счёт:</translation>
+    </message>
+    <message>
+        <source>empty: the operator&apos;s own address</source>
+        <translation>пусто: собственный адрес оператора</translation>
+    </message>
+    <message>
+        <source>A&amp;ddress:</source>
+        <translation>А&amp;дрес:</translation>
+    </message>
+    <message>
+        <source>C&amp;urrencies:</source>
+        <translation>&amp;Валюты:</translation>
+    </message>
+    <message>
+        <source> days after departure</source>
+        <translation> дн. после выезда</translation>
+    </message>
+    <message>
+        <source>&amp;Keep saved cards:</source>
+        <translation>&amp;Хранить карты:</translation>
+    </message>
+    <message>
+        <source>&amp;Secret key:</source>
+        <translation>Сек&amp;ретный ключ:</translation>
+    </message>
+    <message>
+        <source>&amp;Webhook HMAC key:</source>
+        <translation>Ключ HMAC &amp;вебхука:</translation>
+    </message>
+    <message>
+        <source>New operator…</source>
+        <translation>Новый оператор…</translation>
+    </message>
+    <message>
+        <source>optional, e.g. acct_1Hotel</source>
+        <translation>необязательно, напр. acct_1Hotel</translation>
+    </message>
+    <message>
+        <source>Merchant a&amp;ccount:</source>
+        <translation>&amp;Счёт продавца:</translation>
+    </message>
+    <message>
+        <source>e.g. HotelAdlerECOM</source>
+        <translation>напр. HotelAdlerECOM</translation>
+    </message>
+    <message>
+        <source>Customer/terminal i&amp;d:</source>
+        <translation>&amp;Клиент/терминал:</translation>
+    </message>
+    <message>
+        <source>e.g. 245294/17795278</source>
+        <translation>напр. 245294/17795278</translation>
+    </message>
+    <message>
+        <source>Merchant/user i&amp;d:</source>
+        <translation>&amp;Продавец/пользователь:</translation>
+    </message>
+    <message>
+        <source>e.g. 0022587/apiuser</source>
+        <translation>напр. 0022587/apiuser</translation>
+    </message>
+    <message>
+        <source>&amp;API key:</source>
+        <translation>Ключ &amp;API:</translation>
+    </message>
+    <message>
+        <source>&amp;JSON API user:password:</source>
+        <translation>Пользователь:пароль &amp;JSON API:</translation>
+    </message>
+    <message>
+        <source>&amp;PIN:</source>
+        <translation>&amp;PIN:</translation>
+    </message>
+    <message>
+        <source>set: leave empty to keep it, type a new one to change it</source>
+        <translation>задан: оставьте пустым, чтобы сохранить, или введите новый</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>обязательно</translation>
+    </message>
+    <message>
+        <source>as Adyen shows it for the webhook (hexadecimal)</source>
+        <translation>как его показывает Adyen для вебхука (шестнадцатеричный)</translation>
+    </message>
+    <message>
+        <source>{name} is saved.</source>
+        <translation>«{name}» сохранён.</translation>
+    </message>
+    <message>
+        <source>Asking {operator}…</source>
+        <translation>Запрос к {operator}…</translation>
+    </message>
+    <message>
+        <source>Check connection</source>
+        <translation>Проверка соединения</translation>
+    </message>
+    <message>
+        <source>{operator} answered: the account and the key are right.</source>
+        <translation>{operator} ответил: счёт и ключ верны.</translation>
+    </message>
+    <message>
+        <source>Cancelled: the connection was not checked.</source>
+        <translation>Отменено: соединение не проверено.</translation>
+    </message>
 </context>
 <context>
     <name>CardTerminal</name>
@@ -5141,6 +5304,34 @@
         <source>issue an invoice</source>
         <translation>выставить счёт</translation>
     </message>
+    <message>
+        <source>Enter the operator&apos;s reference for it</source>
+        <translation>Введите номер операции у оператора</translation>
+    </message>
+    <message>
+        <source>The desk could not reach {operator} at {address}: {reason}</source>
+        <translation>Не удалось связаться с {operator} по адресу {address}: {reason}</translation>
+    </message>
+    <message>
+        <source>{operator} refused the account or the key: {reason}</source>
+        <translation>{operator} отклонил счёт или ключ: {reason}</translation>
+    </message>
+    <message>
+        <source>A card is saved from the operator&apos;s card page or from the terminal</source>
+        <translation>Карта сохраняется со страницы оператора или с терминала</translation>
+    </message>
+    <message>
+        <source>A card saved by hand cannot be recorded: settle it as not done and save the card again</source>
+        <translation>Карту, сохранённую вручную, нельзя записать: отметьте операцию как не выполненную и сохраните карту заново</translation>
+    </message>
+    <message>
+        <source>The operator must show {amount}, the amount it was asked for</source>
+        <translation>У оператора должна быть сумма {amount} — та, что была запрошена</translation>
+    </message>
+    <message>
+        <source>This looks like a card number: enter the operator&apos;s reference, never the card</source>
+        <translation>Это похоже на номер карты: введите номер операции у оператора, а не карту</translation>
+    </message>
 </context>
 <context>
     <name>DeskText</name>
@@ -6337,6 +6528,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>&amp;Invoices…</source>
         <translation>&amp;Счета…</translation>
+    </message>
+    <message>
+        <source>Card &amp;operators…</source>
+        <translation>&amp;Операторы карт…</translation>
     </message>
 </context>
 <context>
@@ -8731,6 +8926,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <source>{operator} did not answer. The operation is listed under Pending card operations, where {operator} is asked again by the desk&apos;s own key; the bill takes no other card payment until then.</source>
         <translation>{operator} не ответил. Операция указана в «Незавершённых операциях по картам», где {operator} запрашивается снова по собственному ключу кассы; до тех пор счёт не принимает другую оплату картой.</translation>
     </message>
+    <message>
+        <source>{operator} gives back only the whole payment until its day is settled, usually overnight: refund the whole now, or this part tomorrow. Nothing was refunded.</source>
+        <translation>{operator} возвращает только весь платёж, пока его день не закрыт (обычно ночью): верните всю сумму сейчас или эту часть завтра. Ничего не возвращено.</translation>
+    </message>
 </context>
 <context>
     <name>SavedCardsModel</name>
@@ -9062,6 +9261,26 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Say what shows how it ended.</source>
         <translation>Укажите, что подтверждает исход.</translation>
+    </message>
+    <message>
+        <source>The card operator {operator} cannot say how this ended. Settle it only from what its back office shows for this operation. Asked for: {amount}.</source>
+        <translation>Оператор карт {operator} не может сказать, чем это закончилось. Закрывайте операцию только по тому, что показывает его личный кабинет для этой операции. Запрошено: {amount}.</translation>
+    </message>
+    <message>
+        <source>It went through: the operator&apos;s back office shows it done</source>
+        <translation>Прошла: в кабинете оператора она выполнена</translation>
+    </message>
+    <message>
+        <source>Operator&apos;s &amp;reference:</source>
+        <translation>&amp;Номер у оператора:</translation>
+    </message>
+    <message>
+        <source>&amp;Amount the operator shows:</source>
+        <translation>&amp;Сумма у оператора:</translation>
+    </message>
+    <message>
+        <source>Type the operator&apos;s reference for this operation.</source>
+        <translation>Введите номер этой операции у оператора.</translation>
     </message>
 </context>
 <context>
@@ -9575,6 +9794,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Say why it is voided.</source>
         <translation>Укажите причину аннулирования.</translation>
+    </message>
+    <message>
+        <source>Money charged through the card operator {operator} is given back through it: use Refund to the card, which asks the operator first and books the refund once it has done it. Void it here only when the money was already given back outside the desk; say how in the reason (the operator&apos;s reference).</source>
+        <translation>Деньги, списанные через оператора карт {operator}, возвращаются через него: используйте «Возврат на карту» — сначала запрос к оператору, возврат проводится после его подтверждения. Аннулируйте здесь, только если деньги уже возвращены вне программы; укажите в причине, как (ссылку оператора).</translation>
     </message>
 </context>
 </TS>

@@ -110,6 +110,37 @@ def test_a_refused_charge_books_nothing(rig: AdyenRig):
     assert rig.card_payments(stay.folio_id) == []
 
 
+def test_a_charge_the_issuer_wants_authenticated_is_declined_as_needing_the_cardholder(rig: AdyenRig):
+    stay, card_id = rig.saved_card("adyenjs_test$sca")
+    done = charge_saved_card(rig.runner, rig.cashier, rig.operator_id, card_id, stay.bill_id, eur("50.00"))
+    assert done.intent.state is IntentState.DECLINED
+    assert done.intent.outcome is not None and done.intent.outcome.payload["decline_code"] == "38"
+    assert done.needs_cardholder  # the clerk is told to take it on the terminal with the guest
+    assert rig.card_payments(stay.folio_id) == []
+
+
+def test_adyens_received_is_journalled_as_waiting_for_its_confirmation_not_as_unclear(sqlite_hotel: Hotel, caplog):
+    for rig in make_adyen_rig(sqlite_hotel):
+        stay, card_id = rig.saved_card()
+        assert pre_authorise_saved_card(rig.runner, rig.cashier, rig.operator_id, card_id, stay.folio_id,
+                                        eur("80.00")).settled
+        [held] = rig.hotel.query(cards.holds_of_folio, stay.folio_id)
+        caplog.clear()
+        caplog.set_level(logging.INFO, logger="desk.journal.steps")
+        done = capture_online_hold(rig.runner, rig.cashier, rig.operator_id, held.id, eur("80.00"))
+        assert done.awaiting_confirmation
+        said = [r.getMessage() for r in caplog.records if r.name == "desk.journal.steps"]
+        assert any("waiting for the operator's confirmation" in m for m in said), said
+        assert not any("no clear answer" in m for m in said), said
+
+
+def test_another_refusal_does_not_ask_for_the_cardholder(sqlite_hotel: Hotel):
+    for rig in make_adyen_rig(sqlite_hotel):
+        stay, card_id = rig.saved_card("adyenjs_test$refused_on_charge")
+        done = charge_saved_card(rig.runner, rig.cashier, rig.operator_id, card_id, stay.bill_id, eur("50.00"))
+        assert done.intent.state is IntentState.DECLINED and not done.needs_cardholder
+
+
 def test_a_partial_capture_is_pending_until_adyens_webhook_then_a_partial_refund_too(rig: AdyenRig):
     stay, _card, held, done = held_and_captured(rig, "300.00", "180.00")
     # Adyen only said "received": nothing booked, the hold not yet used.
@@ -401,3 +432,63 @@ def test_an_answer_lost_is_not_read_as_awaiting_confirmation(rig: AdyenRig):
     done = charge_saved_card(rig.runner, rig.cashier, rig.operator_id, card_id, stay.bill_id, eur("75.00"))
     assert done.intent.state is IntentState.UNKNOWN
     assert not awaits_confirmation(rig.hotel.query(load_intent, done.intent.id))
+
+
+def test_a_same_day_whole_refund_is_reversed_at_adyen_and_booked_only_when_its_webhook_confirms(rig: AdyenRig):
+    stay, card_id = rig.saved_card()
+    charge_saved_card(rig.runner, rig.cashier, rig.operator_id, card_id, stay.bill_id, eur("80.00"))
+    rig.fake.send_webhooks()
+    [payment] = rig.card_payments(stay.folio_id)
+    [adyen_payment] = [p for p in rig.fake.payments.values() if "shopperInteraction" in p]
+    manager = rig.hotel.as_role(Role.MANAGER).actor
+    back = refund_online_payment(rig.runner, manager, rig.operator_id, payment.id)
+    # Adyen's /reversals answers "received": nothing is booked until its CANCEL_OR_REFUND webhook.
+    assert back.pending and back.awaiting_confirmation
+    assert [p for p in rig.card_payments(stay.folio_id) if p.kind is PaymentKind.REFUND] == []
+    [reversal] = rig.fake.modifications.values()
+    assert (reversal["kind"], reversal["paymentPspReference"], reversal["reference"]) == (
+        "CANCEL_OR_REFUND", adyen_payment["pspReference"], idempotency_key(back.intent))
+    assert rig.fake.send_webhooks() == 1
+    assert rig.hotel.query(load_intent, back.intent.id).state is IntentState.SETTLED
+    assert [p.amount for p in rig.card_payments(stay.folio_id) if p.kind is PaymentKind.REFUND] == [-eur("80.00")]
+    # Adyen refunded it (the charge was captured at once): the record says a refund, not a cancellation.
+    [record] = [r for r in rig.records() if r.intent_id == back.intent.id]
+    assert record.operation is CardRecordKind.REFUND
+
+
+def test_a_reversal_adyen_does_as_a_cancellation_is_recorded_as_a_reversal(rig: AdyenRig):
+    stay, card_id = rig.saved_card()
+    charge_saved_card(rig.runner, rig.cashier, rig.operator_id, card_id, stay.bill_id, eur("80.00"))
+    rig.fake.send_webhooks()
+    [payment] = rig.card_payments(stay.folio_id)
+    [adyen_payment] = [p for p in rig.fake.payments.values() if "shopperInteraction" in p]
+    adyen_payment.update(status="authorised", captured=0)  # its capture delayed in Adyen's settings
+    manager = rig.hotel.as_role(Role.MANAGER).actor
+    back = refund_online_payment(rig.runner, manager, rig.operator_id, payment.id)
+    assert rig.fake.send_webhooks() == 1
+    assert rig.hotel.query(load_intent, back.intent.id).state is IntentState.SETTLED
+    assert adyen_payment["status"] == "cancelled"
+    [record] = [r for r in rig.records() if r.intent_id == back.intent.id]
+    assert record.operation is CardRecordKind.REVERSAL
+    assert [p.amount for p in rig.card_payments(stay.folio_id) if p.kind is PaymentKind.REFUND] == [-eur("80.00")]
+
+
+def test_a_part_or_a_reversal_adyen_refuses_by_webhook_books_nothing(rig: AdyenRig):
+    stay, card_id = rig.saved_card()
+    charge_saved_card(rig.runner, rig.cashier, rig.operator_id, card_id, stay.bill_id, eur("80.00"))
+    rig.fake.send_webhooks()
+    [payment] = rig.card_payments(stay.folio_id)
+    [adyen_payment] = [p for p in rig.fake.payments.values() if "shopperInteraction" in p]
+    adyen_payment["refunded"] = 8000  # refunded at Adyen's Customer Area meanwhile
+    manager = rig.hotel.as_role(Role.MANAGER).actor
+    back = refund_online_payment(rig.runner, manager, rig.operator_id, payment.id)
+    assert [m["kind"] for m in rig.fake.modifications.values()] == ["CANCEL_OR_REFUND"]
+    rig.fake.send_webhooks()
+    intent = rig.hotel.query(load_intent, back.intent.id)
+    assert intent.state is IntentState.DECLINED and intent.outcome is not None
+    assert [p for p in rig.card_payments(stay.folio_id) if p.kind is PaymentKind.REFUND] == []
+    # A part of a payment is still a refund (/refunds), never a reversal.
+    adyen_payment["refunded"] = 0
+    part = refund_online_payment(rig.runner, manager, rig.operator_id, payment.id, eur("30.00"))
+    assert part.pending
+    assert [m["kind"] for m in rig.fake.modifications.values()] == ["CANCEL_OR_REFUND", "REFUND"]

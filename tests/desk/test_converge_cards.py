@@ -34,7 +34,7 @@ from desk.journal.intents import IntentState, unresolved
 from desk.ledger.models import PaymentKind
 from desk.people.models import Role
 
-from .conftest import Hotel, refused
+from .conftest import Hotel, charged_stay, refused
 from .converge_rig import ACCOUNT, PIN, ConvergeRig, make_converge_rig
 
 
@@ -115,6 +115,7 @@ def test_hold_complete_part_then_return_part_once(rig: ConvergeRig):
     [payment] = rig.card_payments(stay.folio_id)
     assert payment.amount == eur("180.00")
     manager = rig.hotel.as_role(Role.MANAGER).actor
+    rig.fake.settle_batch()  # Converge returns only a settled payment
     back = refund_online_payment(rig.runner, manager, rig.operator_id, payment.id, eur("30.00"))
     assert back.settled
     [ret] = rig.fake.by_invoice(invoice_number(idempotency_key(back.intent)))
@@ -201,10 +202,49 @@ def test_a_lost_return_is_found_by_our_invoice_number(rig: ConvergeRig):
     stay, card_id = rig.saved_card()
     paid = charge_saved_card(rig.runner, rig.cashier, rig.operator_id, card_id, stay.bill_id, eur("90.00"))
     manager = rig.hotel.as_role(Role.MANAGER).actor
+    rig.fake.settle_batch()
     rig.fake.lose_next_answer(only="ccreturn")
     back = refund_online_payment(rig.runner, manager, rig.operator_id, paid.payment_id, eur("40.00"))
     assert back.settled and len(sent(rig, "ccreturn")) == 1
     assert [p.amount for p in rig.card_payments(stay.folio_id) if p.kind is PaymentKind.REFUND] == [-eur("40.00")]
+
+
+def test_the_same_day_a_whole_payment_is_voided_at_converge_not_returned(rig: ConvergeRig):
+    stay, card_id = rig.saved_card()
+    paid = charge_saved_card(rig.runner, rig.cashier, rig.operator_id, card_id, stay.bill_id, eur("90.00"))
+    manager = rig.hotel.as_role(Role.MANAGER).actor
+    back = refund_online_payment(rig.runner, manager, rig.operator_id, paid.payment_id)
+    assert back.settled
+    assert len(sent(rig, "ccvoid")) == 1 and sent(rig, "ccreturn") == []
+    [sale] = rig.fake.by_invoice(invoice_number(idempotency_key(paid.intent)))
+    assert sale["_voided"]
+    assert [p.amount for p in rig.card_payments(stay.folio_id) if p.kind is PaymentKind.REFUND] == [-eur("90.00")]
+    [record] = [r for r in rig.records() if r.intent_id == back.intent.id]
+    assert record.operation is CardRecordKind.REVERSAL
+
+
+def test_a_lost_void_is_asked_about_by_txnquery_never_sent_again(sqlite_rig: ConvergeRig):
+    rig = sqlite_rig
+    stay, card_id = rig.saved_card()
+    paid = charge_saved_card(rig.runner, rig.cashier, rig.operator_id, card_id, stay.bill_id, eur("90.00"))
+    manager = rig.hotel.as_role(Role.MANAGER).actor
+    rig.fake.lose_next_answer(only="ccvoid")
+    back = refund_online_payment(rig.runner, manager, rig.operator_id, paid.payment_id)
+    assert back.settled and len(sent(rig, "ccvoid")) == 1
+    kinds = [kind for kind, _invoice in rig.fake.requests]
+    assert kinds[kinds.index("ccvoid") + 1] == "txnquery"
+    assert [p.amount for p in rig.card_payments(stay.folio_id) if p.kind is PaymentKind.REFUND] == [-eur("90.00")]
+
+
+def test_the_same_day_a_part_cannot_be_given_back_and_nothing_is_booked(sqlite_rig: ConvergeRig):
+    rig = sqlite_rig
+    stay, card_id = rig.saved_card()
+    paid = charge_saved_card(rig.runner, rig.cashier, rig.operator_id, card_id, stay.bill_id, eur("90.00"))
+    manager = rig.hotel.as_role(Role.MANAGER).actor
+    back = refund_online_payment(rig.runner, manager, rig.operator_id, paid.payment_id, eur("40.00"))
+    assert back.intent.state is IntentState.FAILED and back.whole_only_before_settlement
+    assert sent(rig, "ccvoid") == [] and sent(rig, "ccreturn") == []
+    assert [p for p in rig.card_payments(stay.folio_id) if p.kind is PaymentKind.REFUND] == []
 
 
 def test_retention_deletes_the_token_at_converge_and_here_once(rig: ConvergeRig):
@@ -247,3 +287,18 @@ def test_a_converge_account_is_merchant_and_user(sqlite_rig: ConvergeRig, capsys
     assert main(["--database", url, "cards", "operators"]) == 0
     listed = capsys.readouterr().out
     assert f"Converge USD\tconverge\t{ACCOUNT}\tUSD" in listed and PIN not in listed
+
+
+def test_a_lost_token_answer_is_closed_saying_converge_may_keep_a_card_the_desk_never_got(sqlite_rig: ConvergeRig,
+                                                                                           caplog):
+    rig = sqlite_rig
+    stay = charged_stay(rig.hotel)
+    rig.fake.lose_next_answer(only="ccgettoken")
+    done = save_card(rig.runner, rig.cashier, rig.operator_id, "enc_visa", "Anna Gast",
+                     reservation_id=stay.reservation_id)
+    # txnquery lists transactions, never tokens: the desk cannot learn the token, so nothing is saved here
+    # and the clerk is told to look in Converge's Card Manager for the card it may have kept.
+    assert done.intent.state is IntentState.CANCELLED and done.card_may_be_left_at_operator
+    assert rig.hotel.query(lambda s: saved_cards(s, reservation_id=stay.reservation_id)) == []
+    assert len(rig.fake.tokens) == 1 and len(sent(rig, "ccgettoken")) == 1
+    assert "Card Manager" in caplog.text

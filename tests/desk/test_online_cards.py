@@ -10,9 +10,10 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 
 import pytest
+from sqlalchemy import select
 
 from desk.cards import operations as cards
-from desk.cards.models import CardOperatorConfig, CardRecordKind, SavedCard
+from desk.cards.models import CardCame, CardOperatorConfig, CardRecordKind, SavedCard
 from desk.cards.operator_workflow import (
     capture_online_hold,
     charge_saved_card,
@@ -33,7 +34,7 @@ from desk.ledger.models import PaymentKind
 from desk.people.models import Role
 from desk.people.rights import MissingRight
 
-from .conftest import Hotel, refused
+from .conftest import Hotel, charged_stay, refused
 from .online_rig import SECRET_KEY, OnlineRig, make_online_rig
 
 EUR = "EUR"
@@ -357,3 +358,29 @@ def test_a_journal_key_whose_digits_read_as_a_card_number_is_still_sent(rig: Onl
     assert done.settled and done.intent.key == "719294339754497e8977c2cabfb156f2"
     [intent] = rig.fake.payment_intents.values()
     assert intent["metadata"]["desk_key"].endswith("-719294339754497e8977c2cabfb156f2")
+
+
+def test_the_journal_says_how_the_card_came(rig: OnlineRig):
+    stay = charged_stay(rig.hotel)
+    typed = save_card(rig.runner, rig.cashier, rig.operator_id, "pm_card_visa", "Anna Gast",
+                      reservation_id=stay.reservation_id)
+    read = save_card(rig.runner, rig.cashier, rig.operator_id, "pm_card_mastercard", "Anna Gast",
+                     reservation_id=stay.reservation_id, card_came=CardCame.TERMINAL)
+    assert (typed.intent.request["card_came"], read.intent.request["card_came"]) == ("new", "terminal")
+    card_id = rig.hotel.query(lambda s: s.scalars(select(SavedCard.id).where(
+        SavedCard.intent_id == typed.intent.id)).one())
+    charged = charge_saved_card(rig.runner, rig.cashier, rig.operator_id, card_id, stay.bill_id, eur("10.00"))
+    assert charged.intent.request["card_came"] == "saved"
+    [record] = [r for r in rig.records() if r.intent_id == charged.intent.id]
+    assert record.details["card_came"] == "saved"
+
+
+def test_a_card_that_came_from_nowhere_known_is_refused(sqlite_hotel: Hotel):
+    rig = next(make_online_rig(sqlite_hotel))
+    try:
+        stay = charged_stay(rig.hotel)
+        refused(rig.hotel, InvalidInput, "A card is saved from the operator's card page or from the terminal",
+                lambda: save_card(rig.runner, rig.cashier, rig.operator_id, "pm_card_visa", "Anna Gast",
+                                  reservation_id=stay.reservation_id, card_came=CardCame.SAVED), field="card")
+    finally:
+        rig.fake.close()

@@ -415,3 +415,60 @@ def test_a_refund_whose_answers_were_lost_is_found_by_our_order_id_and_refunded_
     assert (refund["OrderId"], refund["Status"]) == (idempotency_key(back.intent), "CAPTURED")
     assert len(sent(rig, "/api/Payment/v1/Transaction/Refund")) == 1
     assert [p.amount for p in rig.card_payments(stay.folio_id) if p.kind is PaymentKind.REFUND] == [-eur("40.00")]
+
+
+def test_the_same_day_a_whole_payment_is_cancelled_at_saferpay_before_its_daily_closing(rig: SaferpayRig):
+    stay, card_id = rig.saved_card()
+    paid = charge_saved_card(rig.runner, rig.cashier, rig.operator_id, card_id, stay.bill_id, eur("90.00"))
+    manager = rig.hotel.as_role(Role.MANAGER).actor
+    back = refund_online_payment(rig.runner, manager, rig.operator_id, paid.payment_id)
+    assert back.settled
+    # Captured but not through the daily closing: Saferpay cancels it, no money ever moves.
+    payment = rig.fake.by_order(idempotency_key(paid.intent))
+    assert payment["Status"] == "CANCELED"
+    assert len(sent(rig, "/api/Payment/v1/Transaction/Cancel")) == 1
+    assert sent(rig, "/api/Payment/v1/Transaction/Refund") == []
+    assert [p.amount for p in rig.card_payments(stay.folio_id) if p.kind is PaymentKind.REFUND] == [-eur("90.00")]
+    [record] = [r for r in rig.records() if r.intent_id == back.intent.id]
+    assert record.operation is CardRecordKind.REVERSAL
+
+
+def test_after_the_daily_closing_a_whole_payment_is_refunded_not_cancelled(sqlite_rig: SaferpayRig):
+    rig = sqlite_rig
+    stay, card_id = rig.saved_card()
+    paid = charge_saved_card(rig.runner, rig.cashier, rig.operator_id, card_id, stay.bill_id, eur("90.00"))
+    rig.fake.close_day()  # the money flow started: Saferpay refuses to cancel now
+    manager = rig.hotel.as_role(Role.MANAGER).actor
+    back = refund_online_payment(rig.runner, manager, rig.operator_id, paid.payment_id)
+    assert back.settled
+    assert rig.fake.by_order(idempotency_key(paid.intent))["Status"] == "CAPTURED"
+    [refund] = [t for t in rig.fake.transactions.values() if t["Type"] == "REFUND"]
+    assert (refund["OrderId"], refund["Status"]) == (idempotency_key(back.intent), "CAPTURED")
+    [record] = [r for r in rig.records() if r.intent_id == back.intent.id]
+    assert record.operation is CardRecordKind.REFUND
+
+
+def test_a_lost_cancel_is_found_by_the_payments_state_and_booked_once(sqlite_rig: SaferpayRig):
+    rig = sqlite_rig
+    stay, card_id = rig.saved_card()
+    paid = charge_saved_card(rig.runner, rig.cashier, rig.operator_id, card_id, stay.bill_id, eur("90.00"))
+    manager = rig.hotel.as_role(Role.MANAGER).actor
+    original = rig.fake.handle
+
+    def cut_after_the_cancel(method, path, headers, body):
+        answer = original(method, path, headers, body)
+        if path == "/api/Payment/v1/Transaction/Cancel":
+            rig.fake.unreachable = True
+            return answer[0], answer[1], True
+        return answer
+
+    rig.fake.handle = cut_after_the_cancel  # type: ignore[method-assign]
+    back = refund_online_payment(rig.runner, manager, rig.operator_id, paid.payment_id)
+    assert back.pending
+    rig.fake.handle = original  # type: ignore[method-assign]
+    rig.fake.unreachable = False
+    assert reconcile_online(rig.runner, manager).settled == [back.intent.id]
+    assert rig.fake.by_order(idempotency_key(paid.intent))["Status"] == "CANCELED"
+    assert [p.amount for p in rig.card_payments(stay.folio_id) if p.kind is PaymentKind.REFUND] == [-eur("90.00")]
+    [record] = [r for r in rig.records() if r.intent_id == back.intent.id]
+    assert record.operation is CardRecordKind.REVERSAL

@@ -26,7 +26,7 @@ from desk.people.models import Role
 from desk.stays.reservation_card import ReservationCardData
 from tests.actors import signed_in
 from tests.ui.test_dialogs_common import child, find_card, folio_now
-from ui.cards.saved import SavedCardDialog
+from ui.cards.saved import SavedCardDialog, SavedCardOperation
 from ui.ops import delivery
 from ui.reservation_card.window import ReservationCard, open_reservation_card
 
@@ -184,3 +184,28 @@ def test_an_expired_hold_offers_to_charge_the_saved_card_directly(qtbot, window,
     with qtbot.waitSignal(direct.accepted, timeout=30_000):
         direct.apply_button.click()
     assert [p.amount for p in card_payments(demo_database, card)] == [owed]
+
+
+@pytest.mark.parametrize("online", [CONVERGE], indirect=True, ids=["converge"])
+def test_a_part_refunded_the_day_converge_took_it_tells_the_clerk_in_their_words(qtbot, window, demo_database, card,
+                                                                                online):
+    window.saved_cards_view.selectRow(0)
+    qtbot.waitUntil(lambda: window.charge_saved_action.isEnabled(), timeout=10_000)
+    charge = open_dialog(qtbot, window, window.charge_saved_button)
+    with qtbot.waitSignal(charge.accepted, timeout=30_000):
+        charge.apply_button.click()
+    [payment] = card_payments(demo_database, card)
+    qtbot.waitUntil(lambda: payment.id in (window.card.card_payments if window.card else {}), timeout=10_000)
+    info = window.card.card_payments[payment.id]
+    dialog = SavedCardDialog(window.ctx, window.card, SavedCardOperation.REFUND, payment=info, parent=window)
+    dialog.open()
+    qtbot.waitUntil(dialog.isVisible, timeout=10_000)
+    child(dialog, QLineEdit, "amountEdit").setText("10.00")
+    if child(dialog, QLineEdit, "usernameEdit").isVisible():  # a cashier may not refund alone
+        child(dialog, QLineEdit, "usernameEdit").setText("maria")
+        child(dialog, QLineEdit, "passwordEdit").setText("manager")
+    dialog.apply_button.click()
+    result = child(dialog, QLabel, "resultLabel")
+    qtbot.waitUntil(lambda: result.isVisible(), timeout=30_000)
+    assert result.text().startswith("Converge gives back only the whole payment until its day is settled")
+    assert [line for line in folio_now(demo_database, card).payments if line.payment.kind is PaymentKind.REFUND] == []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLineEdit, QRadioButton
+from PySide6.QtWidgets import QLabel, QLineEdit, QRadioButton
 
 from desk.cards.models import CardKind
 from desk.cards.operations import CardRequest, plan_card_operation
@@ -55,3 +55,23 @@ def test_a_manager_settles_by_hand_a_sale_the_terminal_cannot_tell(
     assert payment.amount == eur("25.00") and "receipt 0017" in payment.text
     with demo_database.unit_of_work() as session:
         assert unresolved(session, WORKSTATION) == []
+
+
+def test_an_online_operation_is_settled_by_hand_from_the_operators_reference_not_a_receipt(
+        qtbot, cashier_context):  # noqa: F811 (pytest's fixtures by name)
+    from datetime import UTC, datetime
+
+    from desk.journal.intents import IntentView
+    from ui.cards.settle_by_hand import SettleByHandDialog
+
+    intent = IntentView(1, "refund:9:0", "online_refund", "Adyen", WORKSTATION, "maria",
+                        datetime(2026, 12, 7, tzinfo=UTC), None, None, 9, eur("30.00"), {"operation": "refund"})
+    settle = opened(qtbot, SettleByHandDialog(cashier_context, intent))
+    assert "Adyen" in child(settle, QLabel, "settleNoteLabel").text()
+    child(settle, QRadioButton, "happenedRadio").setChecked(True)
+    assert child(settle, QLineEdit, "referenceEdit").isVisible()
+    assert not child(settle, QLineEdit, "receiptEdit").isVisible()
+    retype(qtbot, child(settle, QLineEdit, "reasonEdit"), "Adyen Customer Area shows it")
+    retype(qtbot, child(settle, QLineEdit, "usernameEdit"), "maria")
+    retype(qtbot, child(settle, QLineEdit, "passwordEdit"), "manager")
+    assert "reference" in apply_refused(qtbot, settle, "reference")

@@ -60,6 +60,23 @@ def operation_name(kind: str) -> str:
     }.get(kind, kind)
 
 
+def card_came_name(came: str) -> str:
+    return {
+        "new": QCoreApplication.translate("CardOperations", "typed on the operator's page"),
+        "terminal": QCoreApplication.translate("CardOperations", "read by the terminal"),
+        "saved": QCoreApplication.translate("CardOperations", "saved card"),
+    }.get(came, came)
+
+
+def operation_text(intent: IntentView) -> str:
+    """A pending operation as the list names it: what it does, and for an online one how its card came."""
+    came = str(intent.request.get("card_came") or "")
+    if not came:  # a terminal's operation, or one journalled before the desk kept it
+        return operation_name(intent.kind)
+    return QCoreApplication.translate("CardOperations", "{operation} ({card})").format(
+        operation=operation_name(intent.kind), card=card_came_name(came))
+
+
 def state_name(state: str) -> str:
     return {
         "new": QCoreApplication.translate("CardOperations", "not sent"),
@@ -212,7 +229,7 @@ class PendingCardOperationsDialog(_ListDialog):
             rows.append(
                 [
                     f"{day} {time}",
-                    operation_name(intent.kind),
+                    operation_text(intent),
                     self.names.terminal(intent.device),
                     money_text(intent.amount) if intent.amount is not None else "",
                     intent_state_text(intent),

@@ -285,6 +285,10 @@ class SavedCardDialog(DeskDialog):
                 code=outcome.code or self.tr("no reason given"))
         if state is IntentState.CANCELLED:
             return self.tr("Cancelled before the request was sent. Nothing was charged.")
+        if outcome.whole_only_before_settlement:
+            return self.tr("{operator} gives back only the whole payment until its day is settled, usually "
+                           "overnight: refund the whole now, or this part tomorrow. Nothing was refunded.").format(
+                operator=self._operator_name())
         if state is IntentState.FAILED:
             payload = outcome.intent.outcome.payload if outcome.intent.outcome is not None else {}
             return self.tr("{operator} refused the request: {error}. Nothing was charged.").format(

@@ -138,12 +138,22 @@ class VoidDialog(DeskDialog):
                         "again, and the company no longer does.").format(
                     company=payment.payer_name, amount=money_text(payment.base_amount)),
                 "transferNoteLabel"))
-        if self.on_terminal:
+        record = payment.card_record
+        if record is not None and "operator_id" in (record.details or {}):
+            # Charged on a saved card through an operator: given back through it, as a terminal's on the terminal.
+            self.content.addWidget(hint_label(
+                self.tr("Money charged through the card operator {operator} is given back through it: use Refund "
+                        "to the card, which asks the operator first and books the refund once it has done it. Void "
+                        "it here only when the money was already given back outside the desk; say how in the "
+                        "reason (the operator's reference).").format(operator=record.terminal),
+                "terminalNoteLabel"))
+        elif self.on_terminal:
             self.content.addWidget(hint_label(
                 self.tr("Money taken on the card terminal is given back on the terminal: use Refund to the card. "
                         "Void it here only when the money was already given back outside the desk; say how in "
                         "the reason (the terminal's receipt number, the bank's reference)."),
                 "terminalNoteLabel"))
+        if self.on_terminal:
             self.refunded_outside_check = QCheckBox(self.tr("The money was given back &outside the desk"))
             self.refunded_outside_check.setObjectName("refundedOutsideCheck")
             self.content.addWidget(self.refunded_outside_check)

@@ -2,7 +2,8 @@
 ``storePaymentMethod`` and ``recurringProcessingModel=UnscheduledCardOnFile``, charged without the
 guest (``shopperInteraction=ContAuth``, ``storedPaymentMethodId``), held with
 ``additionalData.authorisationType=PreAuth``, captured (in part), cancelled and refunded by the
-payment's PSP reference, and deleted (``DELETE /storedPaymentMethods``).
+payment's PSP reference (a whole payment reversed the same day: ``/reversals``), and deleted
+(``DELETE /storedPaymentMethods``).
 
 Every call carries our ``Idempotency-Key`` (the journal's) and our ``reference`` (the same key).
 Adyen answers a capture, a cancel or a refund with ``status: received``: whether it was done comes
@@ -229,6 +230,12 @@ class AdyenOperator:
                            {"value": amount_minor, "currency": currency})
         raise AssertionError("unreachable")
 
+    def reverse(self, reference: str, key: str) -> Done:
+        # The whole payment: Adyen cancels it if not yet captured, or refunds it; its CANCEL_OR_REFUND
+        # webhook says which (modification.action) and whether it was done.
+        self._modification(self._adyen.checkout.modifications_api.refund_or_cancel_payment, reference, key, None)
+        raise AssertionError("unreachable")
+
     def delete_card(self, card: CardOnFile, key: str) -> None:
         try:
             self._do(self._adyen.checkout.recurring_api.delete_token_for_stored_payment_details,
@@ -238,6 +245,18 @@ class AdyenOperator:
             if refused.code != "800":
                 raise
             # "Contract not found": deleted already (by an earlier try whose answer was lost).
+
+    def check_connection(self) -> None:
+        # The payment methods of the merchant account: refused for a wrong API key or merchant account,
+        # and nothing is done. Without an idempotency key: there is nothing to do twice.
+        import requests
+
+        try:
+            self._adyen.checkout.payments_api.payment_methods({"merchantAccount": self.merchant_account})
+        except AdyenError as error:
+            raise _failure(error) from None
+        except (requests.RequestException, OSError) as error:
+            raise AnswerLost(f"{type(error).__name__}: {error}") from None
 
     # --- asking what became of an operation -----------------------------------------------------
 

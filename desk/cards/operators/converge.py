@@ -52,6 +52,10 @@ INVOICE_LENGTH = 25
 _ACCOUNT = re.compile(r"^(\d{6,15})/([A-Za-z0-9_.\-]{1,15})$")
 # Converge's answers to a transaction type that are approvals (ssl_result 0).
 APPROVED = "0"
+# txnquery's ssl_trans_status: a settled payment is returned (ccreturn); before, it is voided (ccvoid).
+SETTLED_STATUSES = frozenset({"STL"})
+VOIDED_STATUS = "VOID"
+UNSETTLED = "unsettled"  # our refusal code: a part of a payment not yet settled
 _DATE = "%m/%d/%Y %H:%M:%S"
 
 
@@ -245,7 +249,16 @@ class ConvergeOperator:
         return Done(reference, _minor(hold.findtext("ssl_amount") or "0", currency), currency)
 
     def refund(self, reference: str, amount_minor: int, key: str, currency: str = "") -> Done:
-        currency = self._held(reference).findtext("ssl_transaction_currency") or "USD"  # the payment's own (R13)
+        payment = self._held(reference)
+        currency = payment.findtext("ssl_transaction_currency") or "USD"  # the payment's own (R13)
+        if payment.findtext("ssl_trans_status") not in SETTLED_STATUSES:
+            # Converge returns only a settled payment; before the day's batch closes it is voided, whole.
+            whole = _minor(payment.findtext("ssl_amount") or "0", currency)
+            if amount_minor != whole:
+                raise Refused("Converge gives back only the whole payment before the day's settlement: refund "
+                              "a part after it", UNSETTLED)
+            self._money("ccvoid", {"ssl_txn_id": reference})
+            return Done(reference, whole, currency, payment_reference=reference, reversed=True)
         answer = self._money("ccreturn", {"ssl_txn_id": reference, "ssl_amount": _major(amount_minor, currency),
                                           "ssl_invoice_number": invoice_number(key)})
         return Done(answer.findtext("ssl_txn_id") or "", _minor(answer.findtext("ssl_amount") or "0", currency),
@@ -259,6 +272,11 @@ class ConvergeOperator:
         if answer.findtext("ssl_token_response") not in ("SUCCESS", "Token Not Found"):
             raise Refused(answer.findtext("ssl_token_response") or "not deleted", "token")
 
+    def check_connection(self) -> None:
+        # txnquery of a transaction id that cannot exist: "no such transaction" is the answer to valid
+        # credentials (merchant, user and PIN); a wrong one is refused as 4025.
+        self._query(ssl_txn_id="000000-00000000-0000-0000-0000-000000000000")
+
     # --- asking what became of an operation -----------------------------------------------------
 
     def find(self, operation: Operation, key: str, *, card: CardOnFile | None = None, reference: str = "",
@@ -267,6 +285,9 @@ class ConvergeOperator:
             return self._find(operation, key, card, reference)
         except (AnswerLost, OperatorError):
             return Found(Finding.CANNOT_TELL)
+
+    def _voided(self, reference: str) -> bool:
+        return self._held(reference).findtext("ssl_trans_status") == VOIDED_STATUS
 
     def _by_invoice(self, key: str, transaction_types: tuple[str, ...]) -> Element | None:
         now = datetime.now(UTC)
@@ -281,13 +302,21 @@ class ConvergeOperator:
     def _find(self, operation: Operation, key: str, card: CardOnFile | None, reference: str) -> Found:
         match operation:
             case Operation.SAVE:
-                # A token is made afresh from the card's encrypted data; an unanswered one was never handed
-                # to us, so it is not found and the card is saved again if the clerk wants it.
-                return Found(Finding.NOT_DONE)
+                # txnquery lists transactions, never tokens, and no other request finds a token by our key:
+                # a token made for an unanswered ccgettoken was never handed to us and cannot be asked for.
+                # Nothing is saved here (the card is saved again if wanted); Converge's Card Manager may
+                # keep that card, which only a person can find there and delete.
+                return Found(Finding.NOT_DONE, maybe_left_at_operator=True)
             case Operation.DELETE:
                 assert card is not None
                 self.delete_card(card, key)  # deleting a token twice deletes nothing more: a safe repeat
                 return Found(Finding.DONE)
+            case Operation.REFUND if reference and self._voided(reference):
+                # A void (the same day's refund of the whole) carries no invoice: the payment says it.
+                payment = self._held(reference)
+                currency = payment.findtext("ssl_transaction_currency") or "USD"
+                return Found(Finding.DONE, Done(reference, _minor(payment.findtext("ssl_amount") or "0", currency),
+                                                currency, payment_reference=reference, reversed=True))
             case Operation.CHARGE | Operation.PRE_AUTHORISE | Operation.REFUND:
                 wanted = {Operation.CHARGE: ("SALE",), Operation.PRE_AUTHORISE: ("AUTHONLY", "SALE", "DELETE"),
                           Operation.REFUND: ("RETURN",)}[operation]

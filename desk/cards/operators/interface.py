@@ -55,6 +55,9 @@ class Done:
     brand: str = ""
     last4: str = ""
     payment_reference: str = ""  # a refund's payment
+    # A refund done as the payment's cancellation before settlement (a reversal, a void): nothing was
+    # ever settled to give back.
+    reversed: bool = False
 
 
 class OperatorError(Exception):
@@ -92,6 +95,8 @@ class AwaitingConfirmation(NotYetDone):
     """The operator has the request and tells later, by webhook, whether it did it (Adyen's
     "received" for a capture, a cancel or a refund): pending until that webhook, never declined."""
 
+    confirmed_later = True  # what the journal reads, which knows no operator's exceptions
+
 
 class Operation(enum.StrEnum):
     SAVE = "save"
@@ -118,6 +123,9 @@ class Found:
     finding: Finding
     done: Done | None = None
     saved: SavedToken | None = None
+    # Not found, yet the operator may keep what it did without a way to ask it (Converge's token of a
+    # lost ccgettoken: txnquery lists transactions, never tokens): someone must look at the operator.
+    maybe_left_at_operator: bool = False
 
 
 class CardOperator(Protocol):
@@ -145,6 +153,10 @@ class CardOperator(Protocol):
 
     def delete_card(self, card: CardOnFile, key: str) -> None:
         """Delete the token at the operator: it can never be charged again."""
+
+    def check_connection(self) -> None:
+        """Ask something that changes nothing with this account's keys: :class:`Refused` when the operator
+        refuses them, :class:`AnswerLost` when it does not answer."""
 
     def find(self, operation: Operation, key: str, *, card: CardOnFile | None = None, reference: str = "",
              holder: str = "", asked: Mapping[str, Any] | None = None) -> Found:
@@ -207,6 +219,16 @@ class KeepsCardsUntil(Protocol):
     (Saferpay's alias ``Lifetime``, R11): told the day the desk will delete it, it keeps it no longer."""
 
     def save_card_until(self, card_source: str, holder: str, key: str, keep_until: date | None) -> SavedToken:
+        ...
+
+
+@runtime_checkable
+class ReversesPayments(Protocol):
+    """An operator that gives back a whole payment the day it was made by reversing it (Adyen's
+    ``/reversals``: cancelled while not yet captured, refunded once it is), which a manager's same-day
+    void asks for instead of a refund of an amount."""
+
+    def reverse(self, reference: str, key: str) -> Done:
         ...
 
 

@@ -10,7 +10,8 @@ client on httpx: no official Python SDK exists.
 - A charge is Transaction/AuthorizeDirect on the alias with ``Initiator=MERCHANT`` (a merchant-initiated
   transaction), then Capture; a hold is the authorisation alone; its capture is Capture in full or a
   MultipartCapture of type FINAL for a part (the rest released); Cancel releases; Refund makes a refund
-  transaction, which is then captured; Alias/Delete deletes the card.
+  transaction, which is then captured; a whole payment the same day is cancelled until Saferpay's daily
+  closing, refunded after it; Alias/Delete deletes the card.
 - Every request carries a ``RequestHeader`` with our ``RequestId`` (made from the journal's key) and a
   ``RetryIndicator``: a request whose answer was lost is sent again with the same RequestId and the
   indicator raised, and Saferpay answers what it did the first time instead of doing it twice.
@@ -291,6 +292,23 @@ class SaferpayOperator:
             self._capture_whole(str(refund["Id"]), key)
         return Done(str(refund["Id"]), int(refund["Amount"]["Value"]), currency, payment_reference=reference)
 
+    def reverse(self, reference: str, key: str) -> Done:
+        """The whole payment the day it was made: cancelled, so no money ever moves. Saferpay cancels a
+        captured card payment until its daily closing (its integration guide, "Difference between Cancel
+        and Refund"); after it the money has moved and only a refund gives it back."""
+        payment = self._inquire({"TransactionId": reference})
+        if payment is None:
+            raise Refused(f"Saferpay has no transaction {reference}", "TRANSACTION_NOT_FOUND")
+        whole, currency = int(payment["Amount"]["Value"]), str(payment["Amount"]["CurrencyCode"])
+        try:
+            self._call("/Payment/v1/Transaction/Cancel", {"TransactionReference": {"TransactionId": reference}},
+                       f"{key}.v")
+        except Refused as refused:
+            if refused.code != "TRANSACTION_IN_WRONG_STATE":
+                raise
+            return self.refund(reference, whole, key, currency)
+        return Done(reference, whole, currency, payment_reference=reference, reversed=True)
+
     def delete_card(self, card: CardOnFile, key: str) -> None:
         try:
             self._post("/Payment/v1/Alias/Delete", {"AliasId": card.token}, key)
@@ -298,6 +316,11 @@ class SaferpayOperator:
             if answered.name != "ALIAS_INVALID":
                 raise _failure(answered) from None
             # Not known to Saferpay any more (deleted by an earlier try, or its lifetime ended): deleted.
+
+    def check_connection(self) -> None:
+        # An alias that cannot exist: "no such alias" is the answer of a user and customer Saferpay knows.
+        # The terminal id is not part of this request; a wrong one shows at the first payment.
+        self._alias(f"check-{uuid.uuid4().hex}")
 
     # --- asking what became of an operation -----------------------------------------------------
 
@@ -335,6 +358,14 @@ class SaferpayOperator:
             case Operation.REFUND:
                 refund = self._inquire({"OrderId": key})
                 if refund is None:
+                    payment = self._inquire({"TransactionId": reference}) if reference else None
+                    if payment is not None and payment.get("Type", "PAYMENT") == "PAYMENT" \
+                            and payment.get("Status") == "CANCELED":
+                        # A same-day reversal: the payment was cancelled, whole (a captured one is
+                        # cancelled by nothing else the desk asks).
+                        return Found(Finding.DONE, Done(reference, int(payment["Amount"]["Value"]),
+                                                        str(payment["Amount"]["CurrencyCode"]),
+                                                        payment_reference=reference, reversed=True))
                     return Found(Finding.NOT_DONE)
                 if refund.get("Status") == "AUTHORIZED":
                     # Made, its capture lost: the capture is sent again as a repetition.

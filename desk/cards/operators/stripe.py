@@ -173,6 +173,10 @@ class StripeOperator:
                 raise
             # Already detached (by an earlier try whose answer was lost, or at Stripe's dashboard): deleted.
 
+    def check_connection(self) -> None:
+        # Listing one PaymentIntent needs a valid secret key and changes nothing.
+        self._do(self._client.v1.payment_intents.list, limit=1)
+
     # --- asking what became of an operation -----------------------------------------------------
 
     def find(self, operation: Operation, key: str, *, card: CardOnFile | None = None, reference: str = "",

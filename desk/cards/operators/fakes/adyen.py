@@ -16,6 +16,9 @@ What it answers like Adyen (Checkout API, any version in the path, ``/v72/...``)
   happens next; the outcome is the CAPTURE, CANCELLATION or REFUND webhook (``success`` true or
   false with a ``reason``). One capture per hold (the rest released), none after ``hold_days`` on the
   fake's clock ("Insufficient balance on payment"); one refund per payment, in its currency;
+- ``POST /payments/{psp}/reversals`` (no amount: the whole payment): "received", then CANCEL_OR_REFUND
+  with ``additionalData["modification.action"]`` ``cancel`` (not yet captured) or ``refund``; refused
+  by webhook for a payment already refunded or cancelled;
 - ``DELETE /storedPaymentMethods/{id}?shopperReference=&merchantAccount=``: 204; unknown: 422;
 - ``Idempotency-Key``: the same key and body replay the first answer; the same key with another body
   is refused (422, errorCode 704);
@@ -77,9 +80,11 @@ TEST_CARDS: dict[str, tuple[str, str, str, str]] = {
     "adyenjs_test$mc": ("mc", "0004", "ok", "ok"),
     "adyenjs_test$refused_on_charge": ("visa", "0341", "ok", "Not enough balance"),
     "adyenjs_test$refused": ("visa", "0002", "Refused", "Refused"),
+    # Its issuer wants strong customer authentication (PSD2 SCA), which a ContAuth charge cannot give.
+    "adyenjs_test$sca": ("visa", "0038", "ok", "Authentication required"),
 }
-# Adyen's refusalReasonCode for each refusalReason used here.
-REFUSAL_CODES = {"Refused": "2", "Not enough balance": "12"}
+# Adyen's refusalReasonCode for each refusalReason used here (docs.adyen.com, "Refusal reasons").
+REFUSAL_CODES = {"Refused": "2", "Not enough balance": "12", "Authentication required": "38"}
 
 SIGNED_FIELDS = ("pspReference", "originalReference", "merchantAccountCode", "merchantReference", "value",
                  "currency", "eventCode", "success")
@@ -291,7 +296,10 @@ class FakeAdyen(LoopbackFake):
             return 201, self._create_session(body)
         if parts == ["payments"]:
             return 200, self._payment(body)
-        if len(parts) == 3 and parts[0] == "payments" and parts[2] in ("captures", "cancels", "refunds"):
+        if parts == ["paymentMethods"]:
+            # What the merchant account accepts; asked by the desk's "Check connection".
+            return 200, {"paymentMethods": [{"brands": ["visa", "mc", "amex"], "name": "Cards", "type": "scheme"}]}
+        if len(parts) == 3 and parts[0] == "payments" and parts[2] in ("captures", "cancels", "refunds", "reversals"):
             return 201, self._modify(parts[2], parts[1], body)
         raise AdyenError(404, "000", "Not found")
 
@@ -464,6 +472,14 @@ class FakeAdyen(LoopbackFake):
         answer: dict[str, Any] = {"merchantAccount": self.merchant, "paymentPspReference": psp,
                                   "pspReference": modification_psp, "reference": reference, "status": "received"}
         amount = payment["amount"]
+        if kind == "reversals":
+            event, success, reason, action = self._reverse(payment)
+            self.modifications[modification_psp] = {"kind": event, "paymentPspReference": psp, "reference": reference,
+                                                    "amount": amount, "success": success, "reason": reason,
+                                                    "action": action}
+            self._notify(event, modification_psp, reference, amount, success, reason, original=psp,
+                         additional={"modification.action": action} if action else None)
+            return answer
         if kind == "cancels":
             success, reason = payment["status"] == "authorised" and payment.get("preAuth", False), ""
             if success:
@@ -504,6 +520,18 @@ class FakeAdyen(LoopbackFake):
                                                 "amount": amount, "success": success, "reason": reason}
         self._notify(event, modification_psp, reference, amount, success, reason, original=psp)
         return answer
+
+    @staticmethod
+    def _reverse(payment: dict[str, Any]) -> tuple[str, bool, str, str]:
+        """A reversal: an authorisation not yet captured is cancelled, a captured payment refunded whole;
+        Adyen does not reverse a payment already refunded or cancelled."""
+        if payment["status"] == "authorised" and not payment.get("captured"):
+            payment.update(status="cancelled", cancelled=True)
+            return "CANCEL_OR_REFUND", True, "", "cancel"
+        if payment["status"] == "captured" and not payment.get("refunded"):
+            payment["refunded"] = payment["captured"]
+            return "CANCEL_OR_REFUND", True, "", "refund"
+        return "CANCEL_OR_REFUND", False, "Payment cannot be reversed: already refunded or cancelled", ""
 
     def _delete(self, stored_id: str, shopper: str) -> tuple[int, dict[str, Any]]:
         stored = self.stored.get(stored_id)

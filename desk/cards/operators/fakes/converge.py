@@ -15,7 +15,9 @@ What it answers like Converge:
   Converge's are (and passes the card-number check, the worst case for the desk); ``ccdeletetoken``;
 - ``ccsale`` and ``ccauthonly`` on a token (recording ``ssl_merchant_initiated_unscheduled``),
   ``cccomplete`` (once, at most the authorised amount; a partial completion ends the hold),
-  ``ccdelete`` (an open authorisation), ``ccreturn`` (once per payment: the issue's rule);
+  ``ccdelete`` (an open authorisation), ``ccreturn`` (once per payment: the issue's rule, and only of a
+  settled payment), ``ccvoid`` (a whole payment not yet settled); a payment is settled when the day's
+  batch closes: ``settle_batch()``, or any ``advance`` of the clock (the fake's approximation);
 - no idempotency: a request sent twice is done twice, which is why the desk asks ``txnquery`` (by
   ``ssl_txn_id``, or by ``ssl_search_start_date``/``ssl_search_end_date``, declined ones included);
 - an authorisation older than ``hold_days`` on the fake's clock is declined at completion
@@ -115,6 +117,18 @@ class FakeConverge(LoopbackFake):
         with self._lock:
             self._lose += count
             self._lose_only = only
+
+    def advance(self, days: float) -> None:
+        super().advance(days)
+        self.settle_batch()  # a day has passed: the batch closed
+
+    def settle_batch(self) -> None:
+        """The day's batch closes: every approved payment so far is settled (returned now, no longer voided)."""
+        with self._lock:
+            for txn in self.transactions.values():
+                txn["_settled"] = True
+                if not txn.get("_voided"):
+                    txn["ssl_trans_status"] = "STL"
 
     def state(self) -> dict[str, Any]:
         with self._lock:
@@ -276,6 +290,8 @@ class FakeConverge(LoopbackFake):
                 return _txn({"ssl_result": "0", "ssl_result_message": "APPROVAL", "ssl_txn_id": txn["ssl_txn_id"]})
             case "ccreturn":
                 return self._return(fields)
+            case "ccvoid":
+                return self._void(fields)
             case "txnquery":
                 return self._query(fields)
         raise ConvergeError("4013", "Transaction Type Invalid", f"{kind} is not a supported transaction type")
@@ -333,7 +349,8 @@ class FakeConverge(LoopbackFake):
                "ssl_card_number": token["ssl_card_number"],
                "ssl_card_short_description": token["ssl_card_short_description"],
                "ssl_merchant_initiated_unscheduled": fields.get("ssl_merchant_initiated_unscheduled", "N"),
-               "ssl_entry_mode": fields.get("ssl_entry_mode", ""), "_created": self.now(), "_returned": False}
+               "ssl_entry_mode": fields.get("ssl_entry_mode", ""), "ssl_trans_status": "PEN",
+               "_created": self.now(), "_returned": False, "_voided": False, "_settled": False}
         self.transactions[txn_id] = txn
         return _txn(txn)
 
@@ -361,10 +378,24 @@ class FakeConverge(LoopbackFake):
         txn.update(ssl_transaction_type="SALE", ssl_amount=amount)
         return _txn(txn)
 
+    def _void(self, fields: dict[str, str]) -> Element:
+        payment = self._txn(fields)
+        if payment["ssl_transaction_type"] != "SALE" or payment["ssl_result"] != "0" or payment["_voided"]:
+            raise ConvergeError("5040", "Invalid Transaction ID", "Only an approved sale not voided is voided")
+        if payment.get("_settled"):
+            raise ConvergeError("5089", "Transaction Settled", "A settled transaction is returned, not voided")
+        payment["_voided"] = True
+        payment["ssl_trans_status"] = "VOID"
+        return _txn({"ssl_result": "0", "ssl_result_message": "APPROVAL", "ssl_txn_id": payment["ssl_txn_id"],
+                     "ssl_transaction_type": "VOID", "ssl_amount": payment["ssl_amount"]})
+
     def _return(self, fields: dict[str, str]) -> Element:
         payment = self._txn(fields)
-        if payment["ssl_transaction_type"] != "SALE" or payment["ssl_result"] != "0":
+        if payment["ssl_transaction_type"] != "SALE" or payment["ssl_result"] != "0" or payment["_voided"]:
             raise ConvergeError("5040", "Invalid Transaction ID", "Only an approved sale is returned")
+        if not payment.get("_settled"):
+            raise ConvergeError("5088", "Transaction Not Settled",
+                                "A transaction is returned once settled; before, it is voided")
         if payment["_returned"]:
             raise ConvergeError("5041", "Already Returned", "This payment was already returned")
         amount = self._amount(fields)

@@ -23,7 +23,8 @@ What it answers like Saferpay:
   merchant) and OmniChannel/InsertAlias with a terminal transaction's ``SixTransactionReference``, with
   the alias ``Lifetime`` (1..1600 days; past it the alias is gone), Alias/Inquire, Alias/Delete;
 - Transaction/AuthorizeDirect on an alias, Capture (once; a smaller amount releases the rest),
-  MultipartCapture (PARTIAL or FINAL, each OrderPartId once, never more than authorised), Cancel,
+  MultipartCapture (PARTIAL or FINAL, each OrderPartId once, never more than authorised), Cancel (an
+  authorisation, or a captured payment until the daily closing: ``close_day()`` or any ``advance``),
   Refund (then captured: a refund is a transaction of its own), Inquire by TransactionId or OrderId;
 - an authorisation older than ``hold_days`` on the fake's clock can no longer be captured
   (``TRANSACTION_IN_WRONG_STATE``): the bank released it and told nobody (R16);
@@ -126,6 +127,17 @@ class FakeSaferpay(LoopbackFake):
         with self._lock:
             return json.loads(json.dumps({"aliases": self.aliases, "transactions": self.transactions,
                                           "requests": self.requests, "clock": self.now()}))
+
+    def advance(self, days: float) -> None:
+        super().advance(days)
+        self.close_day()  # a day has passed: its daily closing ran
+
+    def close_day(self) -> None:
+        """The daily closing: every captured transaction's money flow starts; none is cancelled after it."""
+        with self._lock:
+            for transaction in self.transactions.values():
+                if transaction["Status"] == "CAPTURED":
+                    transaction["_closed"] = True
 
     def by_order(self, order_id: str) -> dict[str, Any]:
         [found] = [t for t in self.transactions.values() if t["OrderId"] == order_id]
@@ -248,7 +260,11 @@ class FakeSaferpay(LoopbackFake):
                 return self._multipart_capture(request)
             case "/Payment/v1/Transaction/Cancel":
                 transaction = self._referenced(request)
-                if transaction["Status"] != "AUTHORIZED":
+                # A captured card payment is cancelled until the daily closing starts its money flow.
+                cancellable = transaction["Status"] == "AUTHORIZED" or (
+                    transaction["Status"] == "CAPTURED" and transaction["Type"] == "PAYMENT"
+                    and not transaction.get("_closed") and not transaction["_refunds"])
+                if not cancellable:
                     raise SaferpayError(402, "TRANSACTION_IN_WRONG_STATE",
                                         f"Transaction is {transaction['Status']}, not AUTHORIZED")
                 transaction["Status"] = "CANCELED"
