@@ -234,7 +234,7 @@ ERRORS = (
     QT_TRANSLATE_NOOP("DeskError", "Only an in-house guest moves rooms ({reservation})"),
     QT_TRANSLATE_NOOP("DeskError", "Only payments and refunds get a fiscal receipt"),
     QT_TRANSLATE_NOOP("DeskError", "Only services on this bill can be split off it"),
-    QT_TRANSLATE_NOOP("DeskError", "Only the role that owns the desk's tables may restore them; this connection is {role}"),
+    QT_TRANSLATE_NOOP("DeskError", "Only the role that owns the desk's tables may restore them (a restore replaces the schema); this connection is {role}: run desk restore with the owner's database address"),
     QT_TRANSLATE_NOOP("DeskError", "Open balances"),
     QT_TRANSLATE_NOOP("DeskError", "Open items: {count}. Settle them, or give a reason to close the day over them"),
     QT_TRANSLATE_NOOP("DeskError", "Opened"),

@@ -9,8 +9,11 @@ gets when no other process has the file open: one desk still connected and nothi
 
 PostgreSQL: ``pg_dump --format=custom`` (one snapshot of its own) and, for a restore, the dump's
 SQL through ``psql --single-transaction`` after dropping what is there: one transaction, so a
-failure half-way leaves the database as it was. Only the role that owns the tables may restore
-(the desks' own role may not drop the ledger), and only with no other client connected. Passwords
+failure half-way leaves the database as it was. A backup needs only to read every table, which the
+desks' own role may (migration 0016_desk_role grants it SELECT on every table and sequence, and so do
+the default privileges on every later one): a manager backs up from any desk, and the owner's password
+is never needed on a workstation. Only the role that owns the tables may restore (the desks' own
+role may not drop the ledger), and only with no other client connected. Passwords
 go to the tools through the environment, never their arguments (every local user reads those).
 """
 
@@ -89,8 +92,8 @@ class OtherDesksConnected(DeskError):
 
 class RestoreNeedsOwner(DeskError):
     def __init__(self, role: str) -> None:
-        super().__init__("Only the role that owns the desk's tables may restore them; this connection is {role}",
-                         role=role)
+        super().__init__("Only the role that owns the desk's tables may restore them (a restore replaces the schema); "
+                         "this connection is {role}: run desk restore with the owner's database address", role=role)
 
 
 class BackupFailed(DeskError):

@@ -1,7 +1,8 @@
 """``desk backup FILE`` and ``desk restore FILE``: the whole database to a file and back.
 
 Both sign a manager in like the other settings commands (``DESK_USER`` and ``DESK_PASSWORD``, or
-the tables' owner on PostgreSQL). A restore must be the only program connected to the database:
+the tables' owner on PostgreSQL). On PostgreSQL a backup runs as the desks' own role; a restore only
+as the tables' owner, since it replaces the schema. A restore must be the only program connected to the database:
 close the desk and the POS service on every workstation first.
 """
 
@@ -22,13 +23,13 @@ def add_commands(commands: Any) -> None:
     backup = commands.add_parser(
         "backup", help="copy the whole database to a new file only its owner can read (while desks work on)",
         epilog="SQLite: a consistent copy of the file; PostgreSQL: pg_dump's custom format (pg_dump must be "
-               "installed and the role able to read every table, as the tables' owner is).")
+               "installed; the desks' own role reads every table, so a workstation backs up as it connects).")
     backup.add_argument("file", help="the backup file to create (never overwritten)")
     restore_command = commands.add_parser(
         "restore", help="replace the whole database with a backup (no other desk may be connected)",
         epilog="A backup of an older version is upgraded; one of a newer version, damaged or not a desk's "
                "backup is refused and nothing is replaced. PostgreSQL: as the tables' owner, with psql and "
-               "pg_restore installed.")
+               "pg_restore installed (the desks' own role may not replace the schema).")
     restore_command.add_argument("file", help="a file made by desk backup")
 
 

@@ -2085,6 +2085,10 @@
         <translation>Могат да се отделят само услуги от тази сметка</translation>
     </message>
     <message>
+        <source>Only the role that owns the desk&apos;s tables may restore them (a restore replaces the schema); this connection is {role}: run desk restore with the owner&apos;s database address</source>
+        <translation>Само ролята, която притежава таблиците, може да ги възстанови (възстановяването заменя схемата); тази връзка е {role}: стартирайте desk restore с адреса на базата данни на собственика</translation>
+    </message>
+    <message>
         <source>Operation {key} is already running</source>
         <translation>Операция {key} вече се изпълнява</translation>
     </message>
@@ -3806,7 +3810,7 @@
     </message>
     <message>
         <source>Only the role that owns the desk&apos;s tables may restore them; this connection is {role}</source>
-        <translation>Таблиците може да възстанови само ролята, която ги притежава; тази връзка е {role}</translation>
+        <translation type="vanished">Таблиците може да възстанови само ролята, която ги притежава; тази връзка е {role}</translation>
     </message>
     <message>
         <source>Other workstations are connected to the database: close the desk and the POS service on each of them, then restore</source>

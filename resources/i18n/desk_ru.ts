@@ -2085,6 +2085,10 @@
         <translation>Отделить можно только услуги этого счёта</translation>
     </message>
     <message>
+        <source>Only the role that owns the desk&apos;s tables may restore them (a restore replaces the schema); this connection is {role}: run desk restore with the owner&apos;s database address</source>
+        <translation>Восстанавливать таблицы может только роль-владелец (восстановление заменяет схему); это подключение — {role}: запустите desk restore с адресом базы данных владельца</translation>
+    </message>
+    <message>
         <source>Operation {key} is already running</source>
         <translation>Операция {key} уже выполняется</translation>
     </message>
@@ -3806,7 +3810,7 @@
     </message>
     <message>
         <source>Only the role that owns the desk&apos;s tables may restore them; this connection is {role}</source>
-        <translation>Восстанавливать таблицы может только роль-владелец; это подключение — {role}</translation>
+        <translation type="vanished">Восстанавливать таблицы может только роль-владелец; это подключение — {role}</translation>
     </message>
     <message>
         <source>Other workstations are connected to the database: close the desk and the POS service on each of them, then restore</source>
