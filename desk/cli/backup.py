@@ -3,7 +3,8 @@
 Both sign a manager in like the other settings commands (``DESK_USER`` and ``DESK_PASSWORD``, or
 the tables' owner on PostgreSQL). On PostgreSQL a backup runs as the desks' own role; a restore only
 as the tables' owner, since it replaces the schema. A restore must be the only program connected to the database:
-close the desk and the POS service on every workstation first.
+close the desk and the POS service on every workstation first. Either way the backup is first restored
+into a scratch copy and checked (``desk restore --check FILE`` stops there).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from desk.backup.copy import back_up, restore
+from desk.backup.copy import back_up, check_backup, restore
 from desk.cli.operator import settings_operator
 from desk.core.errors import DeskError
 from desk.db.engine import Database
@@ -31,6 +32,12 @@ def add_commands(commands: Any) -> None:
                "backup is refused and nothing is replaced. PostgreSQL: as the tables' owner, with psql and "
                "pg_restore installed (the desks' own role may not replace the schema).")
     restore_command.add_argument("file", help="a file made by desk backup")
+    restore_command.add_argument("--check", action="store_true",
+                                 help="only check the backup in a scratch copy and say what it holds; replace nothing "
+                                      "(other desks may stay open)")
+    restore_command.add_argument("--confirm-lost-anchored", action="store_true",
+                                 help="restore a backup older than the last anchors of the audit trail or a "
+                                      "register, losing the anchored entries it lacks (a manager's right)")
 
 
 def run(args: argparse.Namespace, url: str) -> int:
@@ -48,10 +55,14 @@ def run(args: argparse.Namespace, url: str) -> int:
     finally:
         database.dispose()  # a restore must not find this process among the connected desks
     try:
-        summary = restore(url, manager, Path(args.file))
+        if args.check:
+            check = check_backup(url, manager, Path(args.file))
+            print(f"{args.file}: {check.describe()}")
+            return 0 if check.clean else 1
+        summary = restore(url, manager, Path(args.file), confirm_lost_anchored=args.confirm_lost_anchored)
     except DeskError as exc:
         print(f"desk: {exc.message}", file=sys.stderr)
         return 1
     upgraded = f", upgraded from {', '.join(sorted(summary.upgraded_from))}" if summary.upgraded_from else ""
-    print(f"Restored from {args.file}{upgraded}")
+    print(f"Restored from {args.file}{upgraded}; checked first: {summary.check.describe()}")
     return 0

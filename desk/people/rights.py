@@ -63,6 +63,7 @@ class Right(enum.StrEnum):
     SETTLE_CARD_BY_HAND = "settle_card_by_hand"  # end a pending card operation from the terminal's evidence
     BACK_UP = "back_up"  # copy the whole database to a file (every guest's data and every secret's hash)
     RESTORE = "restore"  # replace the whole database with a backup
+    RESTORE_OLDER_THAN_ANCHORS = "restore_older_than_anchors"  # one that loses anchored trail entries or receipts
     IMPORT_DATA = "import_data"  # rooms, services, companies, guests from another system's CSV files
 
 
@@ -170,6 +171,7 @@ RIGHT_ACTIONS: dict[Right, str] = {
     Right.SETTLE_CARD_BY_HAND: N_("settle a card operation by hand"),
     Right.BACK_UP: N_("back up the database"),
     Right.RESTORE: N_("restore the database from a backup"),
+    Right.RESTORE_OLDER_THAN_ANCHORS: N_("restore a backup older than the last anchored entries"),
     Right.IMPORT_DATA: N_("import data from a file"),
 }
 

@@ -2377,6 +2377,10 @@
         <translation>Сумата трябва да е по-голяма от нула (въведено {amount})</translation>
     </message>
     <message>
+        <source>The anchor file {file} cannot be read, so the backup cannot be checked: {reason}</source>
+        <translation>Файлът с котви {file} не може да се прочете, затова резервното копие не може да се провери: {reason}</translation>
+    </message>
+    <message>
         <source>The anchor of document {number} could not be written to {path} ({reason}): fix the anchor folder and print the report again</source>
         <translation>Контролната точка на документ {number} не можа да се запише в {path} ({reason}): оправете папката на контролните точки и отпечатайте отчета отново</translation>
     </message>
@@ -3553,6 +3557,18 @@
         <translation>смяната на касата е над 24 часа: затворете касовата смяна (Z отчет) и отворете нова</translation>
     </message>
     <message>
+        <source>{file} does not hold what was written, and nothing was replaced: {found}</source>
+        <translation>{file} не съдържа записаното; нищо не е заменено: {found}</translation>
+    </message>
+    <message>
+        <source>{file} is older than the audit trail&apos;s last anchor: the trail&apos;s later anchored entries are missing (entries {first} to {last}, anchored by the night audit of {date}). Restoring it loses them: a manager must confirm the restore</source>
+        <translation>{file} е по-старо от последната котва на одитния дневник: липсват по-късните закотвени записи на дневника (записи от {first} до {last}, закотвени от нощния одит за {date}). Възстановяването ще ги загуби: мениджър трябва да потвърди възстановяването</translation>
+    </message>
+    <message>
+        <source>{file} is older than the last Z report of register {register}: its fiscal documents {first} to {last} are missing. Restoring it loses them: a manager must confirm the restore</source>
+        <translation>{file} е по-старо от последния Z отчет на касата {register}: липсват фискалните ѝ документи от {first} до {last}. Възстановяването ще ги загуби: мениджър трябва да потвърди възстановяването</translation>
+    </message>
+    <message>
         <source>{register} is a {kind} register, which this desk does not drive yet</source>
         <translation>{register} е каса от вида {kind}, с която програмата още не работи</translation>
     </message>
@@ -3899,6 +3915,10 @@
     <message>
         <source>A report covers at most {days} days</source>
         <translation>Отчетът обхваща най-много {days} дни</translation>
+    </message>
+    <message>
+        <source>A backup is checked in a scratch database, {name}, which {role} may not create: give the role CREATEDB, or have the server&apos;s administrator create {name} owned by {role}</source>
+        <translation>Резервното копие се проверява във временна база данни {name}, която ролята {role} не може да създаде: дайте на ролята CREATEDB или помолете администратора на сървъра да създаде {name} със собственик {role}</translation>
     </message>
     <message>
         <source>Aged on</source>
@@ -4265,6 +4285,10 @@
         <translation>Отчетът завършва на {last}, преди да започне ({first})</translation>
     </message>
     <message>
+        <source>The scratch database could not be emptied: {reason}</source>
+        <translation>Временната база данни не можа да се изпразни: {reason}</translation>
+    </message>
+    <message>
         <source>The terminal sent only its total: no payment can be named</source>
         <translation>Терминалът изпрати само общата сума: не може да се посочи плащане</translation>
     </message>
@@ -4331,6 +4355,10 @@
     <message>
         <source>read the hotel&apos;s reports</source>
         <translation>чете отчетите на хотела</translation>
+    </message>
+    <message>
+        <source>restore a backup older than the last anchored entries</source>
+        <translation>възстановява резервно копие, по-старо от последните закотвени записи</translation>
     </message>
     <message>
         <source>spa</source>

@@ -2377,6 +2377,10 @@
         <translation>Сумма должна быть больше нуля (указано {amount})</translation>
     </message>
     <message>
+        <source>The anchor file {file} cannot be read, so the backup cannot be checked: {reason}</source>
+        <translation>Файл якорей {file} не читается, поэтому резервную копию нельзя проверить: {reason}</translation>
+    </message>
+    <message>
         <source>The anchor of document {number} could not be written to {path} ({reason}): fix the anchor folder and print the report again</source>
         <translation>Контрольную точку документа {number} не удалось записать в {path} ({reason}): исправьте папку контрольных точек и напечатайте отчёт снова</translation>
     </message>
@@ -3553,6 +3557,18 @@
         <translation>смена кассы длится больше 24 часов: закройте кассовую смену (Z-отчёт) и откройте новую</translation>
     </message>
     <message>
+        <source>{file} does not hold what was written, and nothing was replaced: {found}</source>
+        <translation>{file} не содержит того, что было записано; ничего не заменено: {found}</translation>
+    </message>
+    <message>
+        <source>{file} is older than the audit trail&apos;s last anchor: the trail&apos;s later anchored entries are missing (entries {first} to {last}, anchored by the night audit of {date}). Restoring it loses them: a manager must confirm the restore</source>
+        <translation>{file} старше последнего якоря журнала аудита: в нём нет более поздних заякоренных записей журнала (записи с {first} по {last}, заякорены ночным аудитом за {date}). Восстановление их потеряет: менеджер должен подтвердить восстановление</translation>
+    </message>
+    <message>
+        <source>{file} is older than the last Z report of register {register}: its fiscal documents {first} to {last} are missing. Restoring it loses them: a manager must confirm the restore</source>
+        <translation>{file} старше последнего Z-отчёта кассы {register}: в нём нет её фискальных документов с {first} по {last}. Восстановление их потеряет: менеджер должен подтвердить восстановление</translation>
+    </message>
+    <message>
         <source>{register} is a {kind} register, which this desk does not drive yet</source>
         <translation>{register} — касса типа {kind}, с которой программа пока не работает</translation>
     </message>
@@ -3899,6 +3915,10 @@
     <message>
         <source>A report covers at most {days} days</source>
         <translation>Отчёт охватывает не более {days} дней</translation>
+    </message>
+    <message>
+        <source>A backup is checked in a scratch database, {name}, which {role} may not create: give the role CREATEDB, or have the server&apos;s administrator create {name} owned by {role}</source>
+        <translation>Резервная копия проверяется во временной базе данных {name}, которую роль {role} не может создать: дайте роли право CREATEDB или попросите администратора сервера создать {name} с владельцем {role}</translation>
     </message>
     <message>
         <source>Aged on</source>
@@ -4265,6 +4285,10 @@
         <translation>Отчёт заканчивается {last}, раньше, чем начинается ({first})</translation>
     </message>
     <message>
+        <source>The scratch database could not be emptied: {reason}</source>
+        <translation>Не удалось очистить временную базу данных: {reason}</translation>
+    </message>
+    <message>
         <source>The terminal sent only its total: no payment can be named</source>
         <translation>Терминал прислал только общий итог: платёж назвать нельзя</translation>
     </message>
@@ -4331,6 +4355,10 @@
     <message>
         <source>read the hotel&apos;s reports</source>
         <translation>читать отчёты гостиницы</translation>
+    </message>
+    <message>
+        <source>restore a backup older than the last anchored entries</source>
+        <translation>восстанавливать резервную копию старше последних заякоренных записей</translation>
     </message>
     <message>
         <source>spa</source>
