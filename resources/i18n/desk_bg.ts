@@ -329,11 +329,19 @@
     </message>
     <message>
         <source>To restore a backup, close the desk and the POS service on every workstation, then run on one of them: desk restore FILE</source>
-        <translation>За да възстановите копие, затворете програмата и услугата POS на всички работни места, след това изпълнете на едно от тях: desk restore ФАЙЛ</translation>
+        <translation type="vanished">За да възстановите копие, затворете програмата и услугата POS на всички работни места, след това изпълнете на едно от тях: desk restore ФАЙЛ</translation>
+    </message>
+    <message>
+        <source>To restore a backup, close the desk and the POS service on every workstation, then run on one of them: desk restore FILE. It is checked first, as “Check a backup” does here while the desks work on.</source>
+        <translation>За да възстановите резервно копие, затворете програмата и услугата POS на всички работни места, след това изпълнете на едно от тях: desk restore ФАЙЛ. Първо копието се проверява — както тук прави „Проверка на копие“, докато работните места продължават работа.</translation>
     </message>
     <message>
         <source>&amp;Back up</source>
         <translation>&amp;Създай копие</translation>
+    </message>
+    <message>
+        <source>Chec&amp;k a backup…</source>
+        <translation>&amp;Проверка на копие…</translation>
     </message>
     <message>
         <source>&amp;Cancel</source>
@@ -350,6 +358,50 @@
     <message>
         <source>Backing up to {file}…</source>
         <translation>Създава се копие в {file}…</translation>
+    </message>
+    <message>
+        <source>Check a backup</source>
+        <translation>Проверка на резервно копие</translation>
+    </message>
+    <message>
+        <source>Desk backups (*.backup);;All files (*)</source>
+        <translation>Резервни копия (*.backup);;Всички файлове (*)</translation>
+    </message>
+    <message>
+        <source>Checking {file} in a scratch copy…</source>
+        <translation>Проверка на {file} във временно копие…</translation>
+    </message>
+    <message>
+        <source>Schema: {schema}.</source>
+        <translation>Схема: {schema}.</translation>
+    </message>
+    <message>
+        <source>Ledger: {postings} postings and {payments} payments on {bills} bills add up.</source>
+        <translation>Счетоводство: {postings} начисления и {payments} плащания по {bills} сметки се сходят.</translation>
+    </message>
+    <message>
+        <source>Audit trail: {entries} entries, chain intact, {anchors} anchors held.</source>
+        <translation>Одитен дневник: {entries} записа, веригата е цяла, потвърдени котви: {anchors}.</translation>
+    </message>
+    <message>
+        <source>Fiscal journal of register {register}: {documents} documents, chain intact.</source>
+        <translation>Фискален дневник на каса {register}: {documents} документа, веригата е цяла.</translation>
+    </message>
+    <message>
+        <source>The trail&apos;s later anchored entries are missing: entries {first} to {last}, anchored by the night audit of {date}. This backup is older than that night audit: restoring it loses them, and a manager must confirm the restore.</source>
+        <translation>Липсват по-късните закотвени записи на дневника: записи от {first} до {last}, закотвени от нощния одит за {date}. Това копие е по-старо от онзи нощен одит: възстановяването ще ги загуби и мениджър трябва да го потвърди.</translation>
+    </message>
+    <message>
+        <source>Register {register}: fiscal documents {first} to {last}, anchored by its Z report of {date}, are missing: restoring the backup loses them.</source>
+        <translation>Каса {register}: липсват фискалните документи от {first} до {last}, закотвени от Z отчета ѝ от {date}: възстановяването на копието ще ги загуби.</translation>
+    </message>
+    <message>
+        <source>{file} checks out: nothing in it was changed since it was made.</source>
+        <translation>{file} е проверено: нищо в него не е променяно, откакто е направено.</translation>
+    </message>
+    <message>
+        <source>{file} was not changed, but it is older than the last anchors.</source>
+        <translation>{file} не е променено, но е по-старо от последните котви.</translation>
     </message>
     <message>
         <source>Backed up to {file} ({size} KiB).</source>

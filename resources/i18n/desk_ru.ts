@@ -329,11 +329,19 @@
     </message>
     <message>
         <source>To restore a backup, close the desk and the POS service on every workstation, then run on one of them: desk restore FILE</source>
-        <translation>Чтобы восстановить копию, закройте программу и службу POS на всех рабочих местах, затем выполните на одном из них: desk restore ФАЙЛ</translation>
+        <translation type="vanished">Чтобы восстановить копию, закройте программу и службу POS на всех рабочих местах, затем выполните на одном из них: desk restore ФАЙЛ</translation>
+    </message>
+    <message>
+        <source>To restore a backup, close the desk and the POS service on every workstation, then run on one of them: desk restore FILE. It is checked first, as “Check a backup” does here while the desks work on.</source>
+        <translation>Чтобы восстановить резервную копию, закройте программу и службу POS на всех рабочих местах, затем выполните на одном из них: desk restore ФАЙЛ. Сначала копия проверяется — так же, как здесь делает «Проверить копию», пока рабочие места продолжают работать.</translation>
     </message>
     <message>
         <source>&amp;Back up</source>
         <translation>&amp;Создать копию</translation>
+    </message>
+    <message>
+        <source>Chec&amp;k a backup…</source>
+        <translation>&amp;Проверить копию…</translation>
     </message>
     <message>
         <source>&amp;Cancel</source>
@@ -350,6 +358,50 @@
     <message>
         <source>Backing up to {file}…</source>
         <translation>Создаётся копия в {file}…</translation>
+    </message>
+    <message>
+        <source>Check a backup</source>
+        <translation>Проверка резервной копии</translation>
+    </message>
+    <message>
+        <source>Desk backups (*.backup);;All files (*)</source>
+        <translation>Резервные копии (*.backup);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Checking {file} in a scratch copy…</source>
+        <translation>Проверка {file} во временной копии…</translation>
+    </message>
+    <message>
+        <source>Schema: {schema}.</source>
+        <translation>Схема: {schema}.</translation>
+    </message>
+    <message>
+        <source>Ledger: {postings} postings and {payments} payments on {bills} bills add up.</source>
+        <translation>Проводки: {postings} начислений и {payments} платежей по {bills} счетам сходятся.</translation>
+    </message>
+    <message>
+        <source>Audit trail: {entries} entries, chain intact, {anchors} anchors held.</source>
+        <translation>Журнал аудита: {entries} записей, цепочка цела, якорей подтверждено: {anchors}.</translation>
+    </message>
+    <message>
+        <source>Fiscal journal of register {register}: {documents} documents, chain intact.</source>
+        <translation>Фискальный журнал кассы {register}: {documents} документов, цепочка цела.</translation>
+    </message>
+    <message>
+        <source>The trail&apos;s later anchored entries are missing: entries {first} to {last}, anchored by the night audit of {date}. This backup is older than that night audit: restoring it loses them, and a manager must confirm the restore.</source>
+        <translation>Более поздних заякоренных записей журнала нет: записи с {first} по {last}, заякоренные ночным аудитом за {date}. Эта копия старше того ночного аудита: восстановление их потеряет, и менеджер должен подтвердить восстановление.</translation>
+    </message>
+    <message>
+        <source>Register {register}: fiscal documents {first} to {last}, anchored by its Z report of {date}, are missing: restoring the backup loses them.</source>
+        <translation>Касса {register}: нет фискальных документов с {first} по {last}, заякоренных её Z-отчётом от {date}: восстановление копии их потеряет.</translation>
+    </message>
+    <message>
+        <source>{file} checks out: nothing in it was changed since it was made.</source>
+        <translation>{file} проверена: с момента создания в ней ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>{file} was not changed, but it is older than the last anchors.</source>
+        <translation>{file} не изменена, но она старше последних якорей.</translation>
     </message>
     <message>
         <source>Backed up to {file} ({size} KiB).</source>
