@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from desk.backup.copy import back_up, check_backup, restore
+from desk.backup.schedule import scheduled_backup, set_backup_schedule
 from desk.cli.operator import settings_operator
 from desk.core.errors import DeskError
 from desk.db.engine import Database
+from desk.db.runner import Runner
 
 
 def add_commands(commands: Any) -> None:
@@ -25,7 +28,13 @@ def add_commands(commands: Any) -> None:
         "backup", help="copy the whole database to a new file only its owner can read (while desks work on)",
         epilog="SQLite: a consistent copy of the file; PostgreSQL: pg_dump's custom format (pg_dump must be "
                "installed; the desks' own role reads every table, so a workstation backs up as it connects).")
-    backup.add_argument("file", help="the backup file to create (never overwritten)")
+    backup.add_argument("file", nargs="?", help="the backup file to create (never overwritten)")
+    backup.add_argument("--scheduled", action="store_true",
+                        help="back up into the schedule's folder, then remove its oldest backups beyond the count "
+                             "(the systemd timer's command)")
+    backup.add_argument("--set-folder", metavar="FOLDER",
+                        help="set the scheduled backups' folder (with --keep), then stop")
+    backup.add_argument("--keep", type=int, metavar="N", help="how many scheduled backups to keep")
     restore_command = commands.add_parser(
         "restore", help="replace the whole database with a backup (no other desk may be connected)",
         epilog="A backup of an older version is upgraded; one of a newer version, damaged or not a desk's "
@@ -45,7 +54,20 @@ def run(args: argparse.Namespace, url: str) -> int:
     try:
         try:
             manager = settings_operator(database)
+            if args.command == "backup" and args.set_folder is not None:
+                Runner(database).run(set_backup_schedule, manager, args.set_folder,
+                                     args.keep if args.keep is not None else 0)
+                print(f"Scheduled backups go to {args.set_folder}; the newest {args.keep} are kept")
+                return 0
+            if args.command == "backup" and args.scheduled:
+                done = scheduled_backup(database, manager, datetime.now())
+                removed = f"; removed {', '.join(done.removed)}" if done.removed else ""
+                print(f"Backed up to {done.file} ({done.info.size} bytes){removed}")
+                return 0
             if args.command == "backup":
+                if args.file is None:
+                    print("desk: name the backup file, or give --scheduled", file=sys.stderr)
+                    return 2
                 info = back_up(database, manager, Path(args.file))
                 print(f"Backed up to {args.file} ({info.size} bytes, schema {', '.join(sorted(info.schema))})")
                 return 0

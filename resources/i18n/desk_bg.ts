@@ -2029,6 +2029,10 @@
         <translation>KKM-server на адрес {address} не прие входа от това работно място: задайте KKMSERVER_LOGIN и KKMSERVER_PASSWORD в средата на програмата — потребителското име и паролата от настройките на KKM-server</translation>
     </message>
     <message>
+        <source>Keep from 1 to {most} backups</source>
+        <translation>Пазете от 1 до {most} резервни копия</translation>
+    </message>
+    <message>
         <source>Move an in-house guest to another room with Move room</source>
         <translation>Настанен гост се премества с „Премести в друга стая“</translation>
     </message>
@@ -2039,6 +2043,10 @@
     <message>
         <source>No POS key was sent: send the key this POS was given by the hotel</source>
         <translation>Не е изпратен ключ на POS: изпратете ключа, даден от хотела на този POS</translation>
+    </message>
+    <message>
+        <source>No backup folder is set: a manager sets it and how many backups to keep first</source>
+        <translation>Не е зададена папка за резервни копия: първо мениджър задава нея и колко копия да се пазят</translation>
     </message>
     <message>
         <source>No cash drawer is configured on {workstation}</source>
@@ -2435,6 +2443,10 @@
     <message>
         <source>The anchor of document {number} could not be written to {path} ({reason}): fix the anchor folder and print the report again</source>
         <translation>Контролната точка на документ {number} не можа да се запише в {path} ({reason}): оправете папката на контролните точки и отпечатайте отчета отново</translation>
+    </message>
+    <message>
+        <source>The backup folder must be a full path, such as /var/backups/desk</source>
+        <translation>Папката за резервни копия трябва да е пълен път, например /var/backups/desk</translation>
     </message>
     <message>
         <source>The card operation is recorded, but its slip did not print on {printer}: {problem}. Fix the printer, then use Print card slip on the payment</source>

@@ -2029,6 +2029,10 @@
         <translation>KKM-server по адресу {address} не принял вход с этого рабочего места: задайте KKMSERVER_LOGIN и KKMSERVER_PASSWORD в окружении программы — логин и пароль из настроек KKM-server</translation>
     </message>
     <message>
+        <source>Keep from 1 to {most} backups</source>
+        <translation>Храните от 1 до {most} резервных копий</translation>
+    </message>
+    <message>
         <source>Move an in-house guest to another room with Move room</source>
         <translation>Проживающего гостя переселяют командой «Переселить в другой номер»</translation>
     </message>
@@ -2039,6 +2043,10 @@
     <message>
         <source>No POS key was sent: send the key this POS was given by the hotel</source>
         <translation>Ключ POS не передан: передайте ключ, выданный отелем этому POS</translation>
+    </message>
+    <message>
+        <source>No backup folder is set: a manager sets it and how many backups to keep first</source>
+        <translation>Папка для резервных копий не задана: сначала менеджер задаёт её и сколько копий хранить</translation>
     </message>
     <message>
         <source>No cash drawer is configured on {workstation}</source>
@@ -2435,6 +2443,10 @@
     <message>
         <source>The anchor of document {number} could not be written to {path} ({reason}): fix the anchor folder and print the report again</source>
         <translation>Контрольную точку документа {number} не удалось записать в {path} ({reason}): исправьте папку контрольных точек и напечатайте отчёт снова</translation>
+    </message>
+    <message>
+        <source>The backup folder must be a full path, such as /var/backups/desk</source>
+        <translation>Папка для резервных копий должна быть задана полным путём, например /var/backups/desk</translation>
     </message>
     <message>
         <source>The card operation is recorded, but its slip did not print on {printer}: {problem}. Fix the printer, then use Print card slip on the payment</source>

@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from desk.audit import reading as audit_reading
+from desk.backup import schedule as backup_schedule
 from desk.cards import operations as cards
 from desk.cards import operator_workflow as online
 from desk.cards import saved_cards, terminals
@@ -218,6 +219,7 @@ USE_CASES: dict[str, Any] = {
     "change_company": lambda h, s: (companies.change_company, (s.company_id, "Sea Co", "", "", None), {}),
     "set_service_outlet": lambda h, s: (catalogue.set_service_outlet, ("CITYTAX", None), {}),
     "import_csv": lambda h, s: (csv_import.import_csv, ("guests", b"first_name;last_name\nA;B\n", "g.csv"), {}),
+    "set_backup_schedule": lambda h, s: (backup_schedule.set_backup_schedule, ("/tmp", 7), {}),
 }
 _BOOKING = booking.Booking(date.today(), date.today() + timedelta(days=1), new_guests=(booking.NewGuest("A", "B"),),
                            room_type="Double")
@@ -232,7 +234,7 @@ CLERK_MAY_NOT_EVEN_WITH_APPROVAL = {
     "set_up_hotel", "open_hotel", "add_user", "set_user_active", "reset_secret", "change_role", "add_service",
     "change_service",
     "add_outlet", "add_payment_method", "set_rate", "import_ecb", "add_company", "change_company", "add_register",
-    "import_csv", "set_service_outlet", "read_trail", "save_register_settings", "set_tax_id"}
+    "import_csv", "set_service_outlet", "read_trail", "save_register_settings", "set_tax_id", "set_backup_schedule"}
 CLERK_REFUSED = {"reverse_posting", "void_posting", "overpay", "backdated_payment", "backdated_deposit",
                  "refund_payment", "void_payment", "reverse_company_transfer", "check_out_override",
                  "settle_card_by_hand"}
