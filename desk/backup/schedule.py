@@ -61,6 +61,12 @@ def backup_schedule(session: Session) -> BackupSchedule | None:
     return session.get(BackupSchedule, 1)
 
 
+def schedule_kept(session: Session) -> tuple[str, int] | None:
+    """The folder and the count, as plain values for a window to show."""
+    schedule = backup_schedule(session)
+    return None if schedule is None else (schedule.folder, schedule.keep)
+
+
 def scheduled_name(now: datetime) -> str:
     return f"desk-{now:%Y-%m-%d-%H%M%S}.backup"
 

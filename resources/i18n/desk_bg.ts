@@ -348,6 +348,22 @@
         <translation>&amp;Отказ</translation>
     </message>
     <message>
+        <source>Sc&amp;heduled backups go to:</source>
+        <translation>Копия по гра&amp;фик — в папка:</translation>
+    </message>
+    <message>
+        <source>&amp;keeping the newest</source>
+        <translation>пазят се &amp;последните</translation>
+    </message>
+    <message>
+        <source>&amp;Save schedule</source>
+        <translation>Запази &amp;графика</translation>
+    </message>
+    <message>
+        <source>Scheduled backups go to {folder}; the newest {keep} are kept.</source>
+        <translation>Копията по график се записват в {folder}; пазят се последните {keep}.</translation>
+    </message>
+    <message>
         <source>Back up to</source>
         <translation>Запис на копието в</translation>
     </message>

@@ -348,6 +348,22 @@
         <translation>&amp;Отмена</translation>
     </message>
     <message>
+        <source>Sc&amp;heduled backups go to:</source>
+        <translation>Копии по &amp;расписанию — в папку:</translation>
+    </message>
+    <message>
+        <source>&amp;keeping the newest</source>
+        <translation>хранить &amp;последних</translation>
+    </message>
+    <message>
+        <source>&amp;Save schedule</source>
+        <translation>Со&amp;хранить расписание</translation>
+    </message>
+    <message>
+        <source>Scheduled backups go to {folder}; the newest {keep} are kept.</source>
+        <translation>Копии по расписанию сохраняются в {folder}; хранятся последние {keep}.</translation>
+    </message>
+    <message>
         <source>Back up to</source>
         <translation>Сохранить копию в</translation>
     </message>

@@ -128,3 +128,28 @@ def test_a_refusal_is_shown_in_red(qtbot, context_of, tmp_path: Path):  # type: 
     assert dialog.status_label.styleSheet() == "color: #b00020"
     _backed_up(qtbot, dialog)
     assert dialog.status_label.styleSheet() == ""
+
+
+def test_a_manager_sets_where_scheduled_backups_go_and_how_many_are_kept(
+        qtbot, context_of, demo_database, tmp_path: Path):  # type: ignore[no-untyped-def]
+    from desk.backup.schedule import schedule_kept
+
+    dialog = _open(qtbot, context_of, tmp_path / "backups")
+    qtbot.waitUntil(dialog.save_schedule_button.isEnabled, timeout=WAIT_MS)
+    assert dialog.schedule_folder_edit.text() == ""
+    dialog.schedule_folder_edit.setText("backups")
+    qtbot.mouseClick(dialog.save_schedule_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(dialog.save_schedule_button.isEnabled, timeout=WAIT_MS)
+    assert dialog.status_label.text() == "The backup folder must be a full path, such as /var/backups/desk"
+    assert dialog.status_label.styleSheet() == "color: #b00020"
+
+    dialog.schedule_folder_edit.setText(str(tmp_path / "backups"))
+    dialog.keep_spin.setValue(7)
+    qtbot.mouseClick(dialog.save_schedule_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.status_label.text().startswith("Scheduled"), timeout=WAIT_MS)
+    assert dialog.status_label.text() == f"Scheduled backups go to {tmp_path / 'backups'}; the newest 7 are kept."
+    with demo_database.unit_of_work() as session:
+        assert schedule_kept(session) == (str(tmp_path / "backups"), 7)
+    again = _open(qtbot, context_of, tmp_path / "backups")
+    qtbot.waitUntil(again.save_schedule_button.isEnabled, timeout=WAIT_MS)
+    assert (again.schedule_folder_edit.text(), again.keep_spin.value()) == (str(tmp_path / "backups"), 7)

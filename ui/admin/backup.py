@@ -22,12 +22,14 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from desk.backup.check import RestoreCheck
 from desk.backup.copy import BackupCancelled, BackupInfo, BackupTampered, back_up, check_backup
+from desk.backup.schedule import MOST_KEPT, schedule_kept, set_backup_schedule
 from ui.context import DeskContext
 from ui.desk_text import error_text
 from ui.ops.op import Op
@@ -36,6 +38,14 @@ from ui.ops.pools import Cancelled, TaskState
 # As the other administration windows show a refusal, and the night audit a missing anchor.
 REFUSED_STYLE = "color: #b00020"
 WARNING_STYLE = "color: #8a5a00"
+
+
+def _selectable_label(name: str) -> QLabel:
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
 
 
 def suggested_name(now: datetime) -> str:
@@ -89,10 +99,8 @@ class BackupDialog(QDialog):
         restore_note.setWordWrap(True)
         restore_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(restore_note)
-        self.check_label = QLabel()
-        self.check_label.setObjectName("checkLabel")
-        self.check_label.setWordWrap(True)
-        self.check_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addLayout(self._schedule_row())
+        self.check_label = _selectable_label("checkLabel")
         layout.addWidget(self.check_label)
         layout.addStretch(1)
         buttons = QDialogButtonBox()
@@ -112,6 +120,53 @@ class BackupDialog(QDialog):
         self.close_button = buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.close_button.clicked.connect(self.reject)
         layout.addWidget(buttons)
+        self.schedule_op: Op[tuple[str, int] | None] | Op[None] = ctx.query(self, schedule_kept).success(self._show_schedule).failure(self._failed).run()
+
+    def _schedule_row(self) -> QHBoxLayout:
+        schedule_row = QHBoxLayout()
+        schedule_label = QLabel(self.tr("Sc&heduled backups go to:"))
+        schedule_row.addWidget(schedule_label)
+        self.schedule_folder_edit = QLineEdit()
+        self.schedule_folder_edit.setObjectName("scheduleFolderEdit")
+        self.schedule_folder_edit.setPlaceholderText("/var/backups/desk")
+        schedule_label.setBuddy(self.schedule_folder_edit)
+        schedule_row.addWidget(self.schedule_folder_edit, 1)
+        keep_label = QLabel(self.tr("&keeping the newest"))
+        schedule_row.addWidget(keep_label)
+        self.keep_spin = QSpinBox()
+        self.keep_spin.setObjectName("keepSpin")
+        self.keep_spin.setRange(1, MOST_KEPT)
+        self.keep_spin.setValue(14)
+        keep_label.setBuddy(self.keep_spin)
+        schedule_row.addWidget(self.keep_spin)
+        self.save_schedule_button = QPushButton(self.tr("&Save schedule"))
+        self.save_schedule_button.setObjectName("saveScheduleButton")
+        self.save_schedule_button.setEnabled(False)  # until the schedule kept now has been read
+        self.save_schedule_button.clicked.connect(self.save_schedule)
+        schedule_row.addWidget(self.save_schedule_button)
+        return schedule_row
+
+    def _show_schedule(self, schedule: tuple[str, int] | None) -> None:
+        if schedule is not None:
+            self.schedule_folder_edit.setText(schedule[0])
+            self.keep_spin.setValue(schedule[1])
+        self.save_schedule_button.setEnabled(True)
+
+    def save_schedule(self) -> None:
+        folder, keep = self.schedule_folder_edit.text().strip(), self.keep_spin.value()
+        self.save_schedule_button.setEnabled(False)
+        self.schedule_op = (self.ctx.change(self, set_backup_schedule, folder, keep)
+                            .success(lambda _none: self._schedule_saved(folder, keep))
+                            .failure(self._schedule_refused).run())
+
+    def _schedule_saved(self, folder: str, keep: int) -> None:
+        self.save_schedule_button.setEnabled(True)
+        self._say(self.tr("Scheduled backups go to {folder}; the newest {keep} are kept.").format(
+            folder=folder, keep=keep))
+
+    def _schedule_refused(self, exc: BaseException) -> None:
+        self.save_schedule_button.setEnabled(True)
+        self._say(error_text(exc), REFUSED_STYLE)
 
     def choose_file(self) -> None:
         chosen, _filter = QFileDialog.getSaveFileName(self, self.tr("Back up to"), self.file_edit.text(),
