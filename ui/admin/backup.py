@@ -120,7 +120,8 @@ class BackupDialog(QDialog):
         self.close_button = buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.close_button.clicked.connect(self.reject)
         layout.addWidget(buttons)
-        self.schedule_op: Op[tuple[str, int] | None] | Op[None] = ctx.query(self, schedule_kept).success(self._show_schedule).failure(self._failed).run()
+        self.schedule_op: Op[tuple[str, int] | None] | Op[None] = (
+            ctx.query(self, schedule_kept).success(self._show_schedule).failure(self._failed).run())
 
     def _schedule_row(self) -> QHBoxLayout:
         schedule_row = QHBoxLayout()
