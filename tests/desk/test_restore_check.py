@@ -62,6 +62,10 @@ def test_a_clean_backup_checks_clean_and_its_restore_is_in_the_restored_trail(ho
     assert check.clean and not check.tampered and check.missing_entries is None
     assert check.schema == shipped_schema_heads()
     assert check.postings == 2 and check.bills >= 1 and check.trail_entries > 0
+    if hotel.database.engine.dialect.name == "postgresql":  # the scratch database was dropped after the check
+        with hotel.database.engine.connect() as connection:
+            assert connection.execute(text("SELECT datname FROM pg_database WHERE datname LIKE "
+                                           "'%restore_check'")).all() == []
 
     hotel.database.dispose()
     summary = restore(hotel.database.url, manager.actor, backup)
