@@ -409,6 +409,7 @@ ERRORS = (
     QT_TRANSLATE_NOOP("DeskError", "The journal's request must be plain JSON: {exc}"),
     QT_TRANSLATE_NOOP("DeskError", "The journal's {where} may not hold a full card number"),
     QT_TRANSLATE_NOOP("DeskError", "The journal's {where} may not hold {key}"),
+    QT_TRANSLATE_NOOP("DeskError", "The key file of register {register} is not on this machine: copy it to {path} from the workstation where the register's documents were signed before restoring; nothing was replaced"),
     QT_TRANSLATE_NOOP("DeskError", "The key file {path} cannot be written ({reason})"),
     QT_TRANSLATE_NOOP("DeskError", "The key file {path} of register {register} cannot be read ({reason}); nothing was printed"),
     QT_TRANSLATE_NOOP("DeskError", "The key in {path} is not the one the mail password was saved with: copy the right key file here, or type the password again"),

@@ -25,7 +25,9 @@ from desk.audit import verify as trail
 from desk.audit.anchors import TrailAnchor
 from desk.core.money import minor_units
 from desk.fiscal import chain as fiscal
+from desk.fiscal import keys
 from desk.fiscal.anchors import Anchor
+from desk.fiscal.errors import FiscalKeyProblem
 from desk.ledger.models import BillTotal, Payment, Posting, PostingMove
 
 # A tampered ledger names this many bills at most: enough to look at, short enough to read.
@@ -63,10 +65,11 @@ class RestoreCheck:
     tampered: tuple[str, ...] = ()  # what does not hold, each said plainly
     missing_entries: MissingEntries | None = None
     missing_documents: tuple[MissingDocuments, ...] = field(default_factory=tuple)
+    keys_not_here: tuple[str, ...] = ()  # registers with documents whose key file this machine lacks
 
     @property
     def clean(self) -> bool:
-        return not self.tampered and not self.needs_confirmation
+        return not self.tampered and not self.keys_not_here and not self.needs_confirmation
 
     @property
     def needs_confirmation(self) -> bool:
@@ -80,6 +83,7 @@ class RestoreCheck:
                  f"trail: {self.trail_entries} entries, {self.trail_anchors_held} anchors held"]
         parts += [f"register {code}: {documents} documents" for code, documents in self.registers]
         parts += list(self.tampered)
+        parts += [f"register {code}: its key file is not on this machine" for code in self.keys_not_here]
         if self.missing_entries is not None:
             missing = self.missing_entries
             parts.append(f"the trail's later anchored entries are missing: entries {missing.first} to "
@@ -110,7 +114,11 @@ def check_restored(session: Session, schema: frozenset[str], trail_anchors: Sequ
 
     registers = []
     missing_documents = []
+    keys_not_here = []
     for code in fiscal.registers_with_documents(session):
+        if _key_not_here(code):  # unverifiable here, not tampered: said as its own refusal
+            keys_not_here.append(code)
+            continue
         links = fiscal.verify(session, code)
         mine = [a for a in fiscal_anchors if a.register == code]
         reached = [a for a in mine if a.number <= links.documents]
@@ -126,7 +134,14 @@ def check_restored(session: Session, schema: frozenset[str], trail_anchors: Sequ
                                                       last_document.issued_at))
     return RestoreCheck(schema, postings, payments, bills, report.entries,
                         len(held) if report.intact else 0, tuple(registers), tuple(tampered), missing_entries,
-                        tuple(missing_documents))
+                        tuple(missing_documents), tuple(keys_not_here))
+
+
+def _key_not_here(register_code: str) -> bool:
+    try:
+        return keys.existing_key(register_code) is None
+    except FiscalKeyProblem:
+        return False  # a file there that is not a key: verify names it
 
 
 def _minor(amount: Decimal, currency: str) -> int:

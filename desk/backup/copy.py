@@ -42,6 +42,7 @@ from desk.backup.check import RestoreCheck, check_restored
 from desk.core.errors import DeskError, InvalidInput
 from desk.db.engine import MIGRATIONS, Database, hide_password, make_engine, shipped_schema_heads, sqlite_file
 from desk.db.write_queue import queue_path
+from desk.fiscal import keys
 from desk.fiscal.anchors import Anchor
 from desk.fiscal.anchors import anchor_folder as fiscal_anchor_folder
 from desk.fiscal.anchors import read_anchors as read_fiscal_anchors
@@ -114,6 +115,27 @@ class BackupTampered(DeskError):
     def __init__(self, file: Path, found: Sequence[str]) -> None:
         super().__init__("{file} does not hold what was written, and nothing was replaced: {found}",
                          file=file.name, found="; ".join(found))
+
+
+class RegisterKeyNotHere(DeskError):
+    """The backup holds a register's signed documents but this machine lacks the key that checks them:
+    nothing is wrong with the backup, the file is simply elsewhere."""
+
+    field = "file"
+
+    def __init__(self, register: str) -> None:
+        super().__init__("The key file of register {register} is not on this machine: copy it to {path} from the "
+                         "workstation where the register's documents were signed before restoring; nothing was "
+                         "replaced", register=register, path=str(keys.key_path(register)))
+
+
+def refusal_of(source: Path, check: RestoreCheck) -> DeskError | None:
+    """Why a checked backup may not be restored at all (confirmation aside); None when it may."""
+    if check.tampered:
+        return BackupTampered(source, check.tampered)
+    if check.keys_not_here:
+        return RegisterKeyNotHere(check.keys_not_here[0])
+    return None
 
 
 class RestoreLosesAnchoredEntries(DeskError):
@@ -386,8 +408,9 @@ def restore(url: str, actor: Actor, source: Path, progress: Progress | None = No
     if kind == POSTGRESQL:
         _may_restore_postgresql(url)  # before the long check: its refusals need no scratch copy
     check = _checked(url, source, info, progress)
-    if check.tampered:
-        raise BackupTampered(source, check.tampered)
+    refusal = refusal_of(source, check)
+    if refusal is not None:
+        raise refusal
     if check.needs_confirmation:
         if not confirm_lost_anchored:
             raise _loses_anchored(source, check)

@@ -2597,6 +2597,10 @@
         <translation>Дневникът ({where}) не може да съдържа {key}</translation>
     </message>
     <message>
+        <source>The key file of register {register} is not on this machine: copy it to {path} from the workstation where the register&apos;s documents were signed before restoring; nothing was replaced</source>
+        <translation>Файлът с ключа на каса {register} не е на този компютър: преди възстановяването го копирайте в {path} от работното място, където са подписвани документите на касата; нищо не е заменено</translation>
+    </message>
+    <message>
         <source>The key file {path} cannot be written ({reason})</source>
         <translation>Файлът с ключ {path} не може да се запише ({reason})</translation>
     </message>

@@ -2597,6 +2597,10 @@
         <translation>В журнале ({where}) не может быть {key}</translation>
     </message>
     <message>
+        <source>The key file of register {register} is not on this machine: copy it to {path} from the workstation where the register&apos;s documents were signed before restoring; nothing was replaced</source>
+        <translation>Файла ключа кассы {register} на этом компьютере нет: перед восстановлением скопируйте его в {path} с рабочего места, где подписывались документы кассы; ничего не заменено</translation>
+    </message>
+    <message>
         <source>The key file {path} cannot be written ({reason})</source>
         <translation>Файл ключа {path} не удаётся записать ({reason})</translation>
     </message>

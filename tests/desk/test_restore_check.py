@@ -13,13 +13,23 @@ from sqlalchemy import text
 
 from desk.audit.anchors import write_anchor
 from desk.audit.verify import verify
-from desk.backup.copy import BackupTampered, RestoreLosesAnchoredEntries, back_up, check_backup, restore
+from desk.backup.copy import (
+    BackupTampered,
+    RegisterKeyNotHere,
+    RestoreLosesAnchoredEntries,
+    back_up,
+    check_backup,
+    restore,
+)
 from desk.db.engine import Database, shipped_schema_heads
+from desk.fiscal.keys import key_path
+from desk.fiscal.workflow import print_receipt
 from desk.ledger.postings import post_charge
 from desk.people.changes import changes_of
 from desk.people.models import Role
 from desk.people.rights import MissingRight
 from tests.desk.conftest import MISSING_RIGHT, Hotel, refused
+from tests.desk.fiscal_rig import fiscal_hotel, paid_bill
 
 
 def _busy_hotel(hotel: Hotel) -> int:
@@ -145,3 +155,27 @@ def test_a_backup_older_than_the_last_anchor_says_what_it_lacks_and_needs_a_mana
         assert f"entries {check.trail_entries + 1} to {anchor.seq}" in record.summary
     finally:
         database.dispose()
+
+
+KEY_FILE_NOT_HERE = ("The key file of register {register} is not on this machine: copy it to {path} from the "
+                     "workstation where the register's documents were signed before restoring; nothing was replaced")
+
+
+def test_a_register_whose_key_file_is_not_on_this_machine_is_its_own_refusal_not_tampering(
+        hotel: Hotel, tmp_path: Path):
+    rig = fiscal_hotel(hotel)
+    assert print_receipt(rig.runner, rig.hotel.actor, paid_bill(rig.hotel), "FP-1", registers=rig.registers).printed
+    backup = _backup(hotel, tmp_path / "with-receipts.backup")
+    manager = hotel.as_role(Role.MANAGER)
+    path = key_path("FP-1")
+    path.rename(path.with_suffix(".away"))  # restoring on another workstation than the register's
+
+    check = check_backup(hotel.database.url, manager.actor, backup)
+    assert check.keys_not_here == ("FP-1",) and not check.tampered and not check.clean
+    hotel.database.dispose()
+    error = refused(hotel, RegisterKeyNotHere, KEY_FILE_NOT_HERE,
+                    lambda: restore(hotel.database.url, manager.actor, backup))
+    assert error.params["register"] == "FP-1" and error.params["path"] == str(path)
+
+    path.with_suffix(".away").rename(path)  # copied over: the same backup restores
+    assert restore(hotel.database.url, manager.actor, backup).check.keys_not_here == ()

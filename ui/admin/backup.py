@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.backup.check import RestoreCheck
-from desk.backup.copy import BackupCancelled, BackupInfo, BackupTampered, back_up, check_backup
+from desk.backup.copy import BackupCancelled, BackupInfo, back_up, check_backup, refusal_of
 from desk.backup.schedule import MOST_KEPT, schedule_kept, set_backup_schedule
 from ui.context import DeskContext
 from ui.desk_text import error_text
@@ -220,9 +220,10 @@ class BackupDialog(QDialog):
         self.progress_bar.setRange(0, 1000)
         self.progress_bar.setValue(1000)
         self._say("")
-        if check.tampered:
+        refusal = refusal_of(backup, check)
+        if refusal is not None:
             self.check_label.setStyleSheet(REFUSED_STYLE)
-            self.check_label.setText(error_text(BackupTampered(backup, check.tampered)))
+            self.check_label.setText(error_text(refusal))
             return
         lines = [self.tr("Schema: {schema}.").format(schema=", ".join(sorted(check.schema))),
                  self.tr("Ledger: {postings} postings and {payments} payments on {bills} bills add up.").format(
