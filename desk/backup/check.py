@@ -41,6 +41,7 @@ class MissingEntries:
     first: int
     last: int
     business_date: str  # of the night audit that anchored ``last``
+    anchors: tuple[TrailAnchor, ...] = ()  # every anchor naming one of them: the restore's entry supersedes them
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,8 @@ def check_restored(session: Session, schema: frozenset[str], trail_anchors: Sequ
 
     report = trail.verify(session)  # the links alone first: a break there is tampering, anchors or not
     held = [a for a in trail_anchors if a.seq <= report.entries]
-    beyond = [a for a in trail_anchors if a.seq > report.entries]
+    lost_before = trail.lost_by_restores(session) if report.intact else {}
+    beyond = [a for a in trail_anchors if a.seq > report.entries and (a.seq, a.hash) not in lost_before]
     if report.intact:
         report = trail.verify(session, held)  # an anchor the backup reaches must name its very entry
     if not report.intact:
@@ -110,7 +112,8 @@ def check_restored(session: Session, schema: frozenset[str], trail_anchors: Sequ
     missing_entries = None
     if beyond and report.intact:
         last = max(beyond, key=lambda a: a.seq)
-        missing_entries = MissingEntries(report.entries + 1, last.seq, last.business_date)
+        missing_entries = MissingEntries(report.entries + 1, last.seq, last.business_date,
+                                         tuple(sorted(beyond, key=lambda a: a.seq)))
 
     registers = []
     missing_documents = []

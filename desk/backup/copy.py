@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import make_url, text
 from sqlalchemy.exc import DBAPIError
@@ -428,10 +429,22 @@ def restore(url: str, actor: Actor, source: Path, progress: Progress | None = No
     try:
         with database.writing() as session:
             record_change(session, actor, "restore", source.name,
-                          f"restored from {source}, {lost}checked: {check.describe()}")
+                          f"restored from {source}, {lost}checked: {check.describe()}", _confirmed_loss(check, actor))
     finally:
         database.dispose()
     return RestoreSummary(heads, info.schema if info.schema != heads else None, check)
+
+
+def _confirmed_loss(check: RestoreCheck, actor: Actor) -> dict[str, Any]:
+    """The anchors the restore supersedes, in its trail entry: verify then reads their entries as a
+    loss the manager confirmed, not a removal."""
+    missing = check.missing_entries
+    if missing is None:
+        return {}
+    return {"restore_loss": {"first": missing.first, "last": missing.last, "business_date": missing.business_date,
+                             "confirmed_by": actor.username,
+                             "anchors": [{"seq": a.seq, "hash": a.hash, "business_date": a.business_date}
+                                         for a in missing.anchors]}}
 
 
 def check_backup(url: str, actor: Actor, source: Path, progress: Progress | None = None) -> RestoreCheck:

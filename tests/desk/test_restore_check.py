@@ -11,7 +11,8 @@ from pathlib import Path
 
 from sqlalchemy import text
 
-from desk.audit.anchors import write_anchor
+from desk.audit.anchors import TrailAnchor, anchor_file, read_anchors, write_anchor
+from desk.audit.chain import last_link
 from desk.audit.verify import verify
 from desk.backup.copy import (
     BackupTampered,
@@ -179,3 +180,62 @@ def test_a_register_whose_key_file_is_not_on_this_machine_is_its_own_refusal_not
 
     path.with_suffix(".away").rename(path)  # copied over: the same backup restores
     assert restore(hotel.database.url, manager.actor, backup).check.keys_not_here == ()
+
+
+def _restored_past_an_anchor(hotel: Hotel, tmp_path: Path):
+    """A backup, a day's entries anchored after it, then the manager's confirmed restore of that backup."""
+    _busy_hotel(hotel)
+    backup = _backup(hotel, tmp_path / "yesterday.backup")
+    manager = hotel.as_role(Role.MANAGER)
+    hotel.stay()
+    with hotel.database.writing() as session:
+        anchor = write_anchor(session, "2026-12-06")
+    assert anchor is not None
+    hotel.database.dispose()
+    summary = restore(hotel.database.url, manager.actor, backup, confirm_lost_anchored=True)
+    assert summary.check.missing_entries is not None
+    return anchor, summary.check.missing_entries, manager
+
+
+def test_the_entries_a_confirmed_restore_lost_are_a_known_gap_and_a_later_anchor_still_holds(
+        hotel: Hotel, tmp_path: Path):
+    anchor, missing, manager = _restored_past_an_anchor(hotel, tmp_path)
+    for n in range(anchor.seq - hotel.query(last_link)[0] + 1):  # the desks work on, past the lost anchor's seq
+        _backup(hotel, tmp_path / f"later-{n}.backup")
+    with hotel.database.writing() as session:
+        later = write_anchor(session, "2026-12-07")
+    assert later is not None and later.seq >= anchor.seq
+    anchors = read_anchors(anchor_file())
+    assert [a.seq for a in anchors] == [anchor.seq, later.seq]  # the new line beside the lost one, never over it
+
+    with hotel.database.unit_of_work() as session:
+        report = verify(session, anchors)
+    assert report.intact and report.anchors_held == 1, report.describe()
+    [gap] = report.known_gaps
+    assert (gap.first, gap.last, gap.business_date, gap.confirmed_by) == (
+        missing.first, anchor.seq, "2026-12-06", manager.actor.username)
+    assert (f"entries {missing.first} to {anchor.seq} lost by the restore of {gap.restored_at[:10]} confirmed by "
+            f"{manager.actor.username}") in report.describe()
+
+
+def test_a_tampered_anchor_line_is_still_broken_after_a_confirmed_restore(hotel: Hotel, tmp_path: Path):
+    anchor, _missing, _manager = _restored_past_an_anchor(hotel, tmp_path)
+    forged = TrailAnchor(anchor.seq, "0" * 64, anchor.at, anchor.business_date)  # not the line the restore names
+    with hotel.database.unit_of_work() as session:
+        report = verify(session, [forged])
+    assert not report.intact and report.known_gaps == ()
+    assert f"entries {report.entries + 1} to {anchor.seq} removed" in report.reason or \
+        "the trail was written again from there" in report.reason, report.describe()
+
+
+def test_a_gap_no_restore_confirmed_is_broken(hotel: Hotel, tmp_path: Path):
+    _busy_hotel(hotel)
+    with hotel.database.writing() as session:
+        anchor = write_anchor(session, "2026-12-06")
+    assert anchor is not None
+    _rewrite(hotel, "audit_entry", f"DELETE FROM audit_entry WHERE seq >= {anchor.seq - 1}")  # the tail removed
+    with hotel.database.unit_of_work() as session:
+        report = verify(session, [anchor])
+    assert not report.intact and report.known_gaps == ()
+    assert f"entries {anchor.seq - 1} to {anchor.seq} removed: the anchor of the night audit of 2026-12-06" \
+        in report.reason
