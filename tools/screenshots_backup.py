@@ -1,5 +1,6 @@
 """Render the Backup window of the demo hotel to PNG (en, ru): a backup done into a folder with a
-long name, and one refused because the file exists.
+long name, one refused because the file exists, and the restore check of that backup: clean, then
+lacking the trail entries a later night audit anchored.
 
     QT_QPA_PLATFORM=offscreen python -m tools.screenshots_backup
 """
@@ -16,6 +17,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication
 
+from desk.audit.anchors import ANCHOR_DIR_ENV, write_anchor
 from desk.db.engine import Database
 from desk.demo.seed import DEMO_WORKSTATION, seed_demo
 from desk.people.auth import sign_in
@@ -31,6 +33,7 @@ def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     for language in ("en", "ru"):
         with tempfile.TemporaryDirectory() as folder:
+            os.environ[ANCHOR_DIR_ENV] = str(Path(folder) / "audit-anchors")  # never the user's own anchors
             database = Database(f"sqlite:///{folder}/demo.sqlite3")
             with database.unit_of_work() as session:
                 seed_demo(session, today=date.today())
@@ -52,6 +55,19 @@ def main() -> int:
             wait_until(lambda shown=dialog: shown.start_button.isEnabled(), 60_000)
             settle(300)
             save(dialog, "backup_refused", language)
+            backup = Path(dialog.file_edit.text())
+            dialog.check(backup)
+            wait_until(lambda shown=dialog: shown.check_button.isEnabled(), 60_000)
+            settle(300)
+            save(dialog, "backup_check_clean", language)
+            with database.unit_of_work() as session:  # the day goes on: entries the backup lacks...
+                sign_in(session, "maria", "manager", DEMO_WORKSTATION)
+            with database.writing() as session:  # ... anchored by the night audit
+                write_anchor(session, date.today().isoformat())
+            dialog.check(backup)
+            wait_until(lambda shown=dialog: shown.check_button.isEnabled(), 60_000)
+            settle(300)
+            save(dialog, "backup_check_missing", language)
             dialog.close()
             remove_translators(app)  # type: ignore[arg-type]
             ctx.close()

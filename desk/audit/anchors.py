@@ -91,8 +91,9 @@ def write_anchor(session: Session, business_date: str) -> TrailAnchor | None:
     path = anchor_file()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        if path.exists() and any(kept.seq == anchor.seq for kept in read_anchors(path)):
-            return anchor  # an anchor that differs is left for verify to name, not overwritten
+        if path.exists() and any(kept == anchor for kept in read_anchors(path)):
+            return anchor
+        # One at this seq that differs stays as it is, for verify to name (or a restore's entry to explain).
         with open(path, "a", encoding="utf-8") as out:
             out.write(json.dumps(asdict(anchor), sort_keys=True) + "\n")
             out.flush()

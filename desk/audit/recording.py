@@ -22,7 +22,7 @@ from desk.audit.chain import append
 from desk.audit.models import AuditEntry, AuditKind
 from desk.cards.models import CardOperatorConfig, CardTerminalConfig
 from desk.core.types import utcnow
-from desk.db.audit_notes import acting, forget_notes, take_notes
+from desk.db.audit_notes import acting, attached_detail, forget_notes, take_notes
 from desk.devices.models import WorkstationPrinter
 from desk.fiscal.models import CashRegister
 from desk.hotel.models import CurrencyRate, ExchangeRate, Hotel, Outlet, PaymentMethod, RoomType, Service, TaxRate
@@ -134,6 +134,7 @@ def _record(session: Session) -> None:
     if gathered is not None:
         _record_rows(session, gathered, now)
     session.info.pop(_GATHERED_KEY, None)  # what the entries' own flush gathered
+    forget_notes(session)  # the details attached to this unit's rows, now in their entries
 
 
 def _anything(gathered: Gathered) -> bool:
@@ -171,7 +172,7 @@ def _record_rows(session: Session, gathered: Gathered, now: datetime) -> None:
             settings = gathered.settings if record is admin_changes[0] else []
             append(session, kind=AuditKind.SETTING, username=record.username, workstation=record.workstation,
                    at=now, subject=f"{record.kind} {record.code}", summary=record.summary,
-                   detail={"admin_change": record.id, **_limited(settings)})
+                   detail={"admin_change": record.id, **_limited(settings), **attached_detail(session, record)})
         elif isinstance(record, NightAudit):
             username, workstation = _who(session, record)
             append(session, kind=AuditKind.NIGHT_AUDIT, username=username, workstation=workstation, at=now,

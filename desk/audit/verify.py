@@ -3,6 +3,11 @@
 A changed entry no longer hashes to its ``hash`` (or its columns differ from its content); a removed
 one leaves a gap in ``seq`` or a link that does not follow; a removed and re-hashed tail no longer
 holds the anchor a night audit wrote. Each is named: which entry, of when, and what broke.
+
+A manager's confirmed restore of a backup older than an anchor loses the entries after the backup:
+the restore's own entry (hashed in the chain) names the anchors it supersedes, and verify reports
+those entries as a known gap (which, lost by which restore, confirmed by whom) instead of a break.
+Any other anchor, or one whose hash the restore did not name, is checked as ever.
 """
 
 from __future__ import annotations
@@ -18,8 +23,23 @@ from sqlalchemy.orm import Session
 
 from desk.audit.anchors import TrailAnchor
 from desk.audit.chain import COLUMNS, GENESIS, link_hash
-from desk.audit.models import AuditEntry
+from desk.audit.models import AuditEntry, AuditKind
 from desk.core.canonical import canonical
+
+
+@dataclass(frozen=True)
+class KnownGap:
+    """Entries a manager's confirmed restore of an older backup lost: named by the restore's own entry."""
+
+    first: int
+    last: int
+    business_date: str  # of the night audit that anchored ``last``
+    restored_at: str  # ISO 8601, the restore's entry
+    confirmed_by: str
+
+    def describe(self) -> str:
+        return (f"entries {self.first} to {self.last} lost by the restore of {self.restored_at[:10]} confirmed by "
+                f"{self.confirmed_by} (anchored by the night audit of {self.business_date})")
 
 
 @dataclass(frozen=True)
@@ -30,6 +50,7 @@ class TrailReport:
     entry_id: int | None = None  # its row id, when the row is there
     when: str = ""  # its time, or the time of the entry around a gap
     reason: str = ""
+    known_gaps: tuple[KnownGap, ...] = ()
 
     @property
     def intact(self) -> bool:
@@ -37,8 +58,9 @@ class TrailReport:
 
     def describe(self) -> str:
         if self.intact:
-            return f"{self.entries} entries, chain intact" + (f", {self.anchors_held} anchors held"
-                                                               if self.anchors_held else "")
+            return (f"{self.entries} entries, chain intact" + (f", {self.anchors_held} anchors held"
+                                                                if self.anchors_held else "")
+                    + "".join(f"; {gap.describe()}" for gap in self.known_gaps))
         row = f" (id {self.entry_id})" if self.entry_id is not None else ""
         return f"BROKEN at entry {self.broken_at}{row} of {self.when}: {self.reason}"
 
@@ -59,7 +81,16 @@ def verify(session: Session, anchors: Sequence[TrailAnchor] = ()) -> TrailReport
             return TrailReport(len(rows), 0, row.seq, row.id, when, problem)
         prev_hash, prev_at = row.hash, when
     hashes = {row.seq: row for row in rows}
+    lost = _lost_by_restores(rows)
+    gaps: list[KnownGap] = []
+    held = 0
     for anchor in sorted(anchors, key=lambda a: a.seq):
+        gap = lost.get((anchor.seq, anchor.hash))
+        if gap is not None:
+            if gap not in gaps:
+                gaps.append(gap)
+            continue
+        held += 1
         anchored = hashes.get(anchor.seq)
         if anchored is None:
             first = len(rows) + 1
@@ -71,7 +102,30 @@ def verify(session: Session, anchors: Sequence[TrailAnchor] = ()) -> TrailReport
                                f"it is not the entry the anchor of the night audit of {anchor.business_date} "
                                f"names (hash {anchor.hash[:16]}..., here {anchored.hash[:16]}...): the trail was "
                                "written again from there")
-    return TrailReport(len(rows), len(anchors))
+    return TrailReport(len(rows), held, known_gaps=tuple(gaps))
+
+
+def lost_by_restores(session: Session) -> dict[tuple[int, str], KnownGap]:
+    """Each anchor (seq, hash) a confirmed restore recorded in the trail supersedes, with its gap."""
+    return _lost_by_restores(session.scalars(select(AuditEntry).where(AuditEntry.kind == AuditKind.SETTING)
+                                             .order_by(AuditEntry.seq)).all())
+
+
+def _lost_by_restores(rows: Sequence[AuditEntry]) -> dict[tuple[int, str], KnownGap]:
+    lost: dict[tuple[int, str], KnownGap] = {}
+    for row in rows:
+        if row.kind != AuditKind.SETTING or "restore_loss" not in row.content:
+            continue
+        try:
+            loss = json.loads(row.content)["detail"]["restore_loss"]
+            gap = KnownGap(int(loss["first"]), int(loss["last"]), str(loss["business_date"]), row.at.isoformat(),
+                           str(loss["confirmed_by"]))
+            named = [(int(a["seq"]), str(a["hash"])) for a in loss["anchors"]]
+        except (ValueError, KeyError, TypeError):
+            continue  # not a restore's record: its anchors stay anchors
+        # A restore can only have lost entries from where it stands on: an anchor before it is no loss of it.
+        lost.update({key: gap for key in named if key[0] >= row.seq})
+    return lost
 
 
 def _link_problem(row: AuditEntry, prev_hash: str) -> str:

@@ -1,5 +1,6 @@
 """Backups of the whole database and restoring one: SQLite through its online backup API,
-PostgreSQL through pg_dump and pg_restore. Each recorded in admin_change.
+PostgreSQL through pg_dump and pg_restore, a restore checked first in a scratch copy (ledger, fiscal
+chains, audit trail and their anchors). Each recorded in admin_change.
 
-Imports: core, db, people.
+Imports: audit, core, db, fiscal, ledger.models, people.
 """

@@ -9,8 +9,11 @@ gets when no other process has the file open: one desk still connected and nothi
 
 PostgreSQL: ``pg_dump --format=custom`` (one snapshot of its own) and, for a restore, the dump's
 SQL through ``psql --single-transaction`` after dropping what is there: one transaction, so a
-failure half-way leaves the database as it was. Only the role that owns the tables may restore
-(the desks' own role may not drop the ledger), and only with no other client connected. Passwords
+failure half-way leaves the database as it was. A backup needs only to read every table, which the
+desks' own role may (migration 0016_desk_role grants it SELECT on every table and sequence, and so do
+the default privileges on every later one): a manager backs up from any desk, and the owner's password
+is never needed on a workstation. Only the role that owns the tables may restore (the desks' own
+role may not drop the ledger), and only with no other client connected. Passwords
 go to the tools through the environment, never their arguments (every local user reads those).
 """
 
@@ -23,17 +26,27 @@ import sqlite3
 import subprocess
 import tempfile
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import make_url, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import NullPool
 
+from desk.audit.anchors import TrailAnchor
+from desk.audit.anchors import anchor_file as trail_anchor_file
+from desk.audit.anchors import read_anchors as read_trail_anchors
+from desk.backup.check import RestoreCheck, check_restored
 from desk.core.errors import DeskError, InvalidInput
 from desk.db.engine import MIGRATIONS, Database, hide_password, make_engine, shipped_schema_heads, sqlite_file
 from desk.db.write_queue import queue_path
+from desk.fiscal import keys
+from desk.fiscal.anchors import Anchor
+from desk.fiscal.anchors import anchor_folder as fiscal_anchor_folder
+from desk.fiscal.anchors import read_anchors as read_fiscal_anchors
 from desk.people.auth import Actor
 from desk.people.changes import record_change
 from desk.people.rights import Right, require
@@ -89,12 +102,45 @@ class OtherDesksConnected(DeskError):
 
 class RestoreNeedsOwner(DeskError):
     def __init__(self, role: str) -> None:
-        super().__init__("Only the role that owns the desk's tables may restore them; this connection is {role}",
-                         role=role)
+        super().__init__("Only the role that owns the desk's tables may restore them (a restore replaces the schema); "
+                         "this connection is {role}: run desk restore with the owner's database address", role=role)
 
 
 class BackupFailed(DeskError):
     pass
+
+
+class BackupTampered(DeskError):
+    field = "file"
+
+    def __init__(self, file: Path, found: Sequence[str]) -> None:
+        super().__init__("{file} does not hold what was written, and nothing was replaced: {found}",
+                         file=file.name, found="; ".join(found))
+
+
+class RegisterKeyNotHere(DeskError):
+    """The backup holds a register's signed documents but this machine lacks the key that checks them:
+    nothing is wrong with the backup, the file is simply elsewhere."""
+
+    field = "file"
+
+    def __init__(self, register: str) -> None:
+        super().__init__("The key file of register {register} is not on this machine: copy it to {path} from the "
+                         "workstation where the register's documents were signed before restoring; nothing was "
+                         "replaced", register=register, path=str(keys.key_path(register)))
+
+
+def refusal_of(source: Path, check: RestoreCheck) -> DeskError | None:
+    """Why a checked backup may not be restored at all (confirmation aside); None when it may."""
+    if check.tampered:
+        return BackupTampered(source, check.tampered)
+    if check.keys_not_here:
+        return RegisterKeyNotHere(check.keys_not_here[0])
+    return None
+
+
+class RestoreLosesAnchoredEntries(DeskError):
+    field = "file"
 
 
 class BackupCancelled(DeskError):
@@ -113,6 +159,7 @@ class BackupInfo:
 class RestoreSummary:
     schema: frozenset[str]
     upgraded_from: frozenset[str] | None  # the backup's schema when it was older than this program's
+    check: RestoreCheck  # what the scratch copy showed before anything was replaced
 
 
 _REVISION = re.compile(r"""^revision(?::[^=]*)? = ["']([^"']+)["']""", re.MULTILINE)
@@ -344,15 +391,72 @@ class _Drained:
 # -- restore ---------------------------------------------------------------------------------------
 
 
-def restore(url: str, actor: Actor, source: Path, progress: Progress | None = None) -> RestoreSummary:
+def restore(url: str, actor: Actor, source: Path, progress: Progress | None = None, *,
+            confirm_lost_anchored: bool = False) -> RestoreSummary:
     """Replace the whole database at ``url`` with the backup ``source``, upgraded to this program's
-    schema; refused, with nothing replaced, while any other desk or service is connected.
+    schema, once a scratch copy of it checks out (check_backup); refused, with nothing replaced, while
+    any other desk or service is connected. A backup older than the last anchors is restored only when
+    ``confirm_lost_anchored`` says its user knows what is lost, and holds the right to lose it.
 
     The caller's own connections to the database must be closed first (its Database disposed):
     they count as connected desks.
     """
     require(actor, Right.RESTORE)
     source = Path(source)
+    info = _restorable(url, source)
+    file = sqlite_file(url)
+    kind = make_url(url).get_backend_name()
+    if kind == POSTGRESQL:
+        _may_restore_postgresql(url)  # before the long check: its refusals need no scratch copy
+    check = _checked(url, source, info, progress)
+    refusal = refusal_of(source, check)
+    if refusal is not None:
+        raise refusal
+    if check.needs_confirmation:
+        if not confirm_lost_anchored:
+            raise _loses_anchored(source, check)
+        require(actor, Right.RESTORE_OLDER_THAN_ANCHORS)
+    if kind == SQLITE and file is not None:
+        _restore_sqlite(file, source, progress)
+    elif kind == POSTGRESQL:
+        _may_restore_postgresql(url)  # again: a desk may have started while the copy was checked
+        _apply_dump(url, source, progress)
+    else:
+        raise BackupFailed("Only an SQLite file or a PostgreSQL database can be restored")
+    heads = shipped_schema_heads() or info.schema
+    database = Database(url)  # a PostgreSQL backup of an older schema is upgraded here
+    lost = "CONFIRMED LOSS: " if check.needs_confirmation else ""
+    try:
+        with database.writing() as session:
+            record_change(session, actor, "restore", source.name,
+                          f"restored from {source}, {lost}checked: {check.describe()}", _confirmed_loss(check, actor))
+    finally:
+        database.dispose()
+    return RestoreSummary(heads, info.schema if info.schema != heads else None, check)
+
+
+def _confirmed_loss(check: RestoreCheck, actor: Actor) -> dict[str, Any]:
+    """The anchors the restore supersedes, in its trail entry: verify then reads their entries as a
+    loss the manager confirmed, not a removal."""
+    missing = check.missing_entries
+    if missing is None:
+        return {}
+    return {"restore_loss": {"first": missing.first, "last": missing.last, "business_date": missing.business_date,
+                             "confirmed_by": actor.username,
+                             "anchors": [{"seq": a.seq, "hash": a.hash, "business_date": a.business_date}
+                                         for a in missing.anchors]}}
+
+
+def check_backup(url: str, actor: Actor, source: Path, progress: Progress | None = None) -> RestoreCheck:
+    """What restoring ``source`` into the database at ``url`` would bring back, checked in a scratch
+    copy (a temporary file, or the database ``<name>_restore_check`` on the same server): nothing of
+    the hotel's database is read or replaced, and other desks may go on working."""
+    require(actor, Right.RESTORE)
+    source = Path(source)
+    return _checked(url, source, _restorable(url, source), progress)
+
+
+def _restorable(url: str, source: Path) -> BackupInfo:
     info = inspect_backup(source)
     kind = make_url(url).get_backend_name()
     if info.kind != kind:
@@ -361,22 +465,93 @@ def restore(url: str, actor: Actor, source: Path, progress: Progress | None = No
                                           file=source.name)
         raise BackupOfAnotherDatabase("{file} is a backup of a PostgreSQL database: restore it into one",
                                       file=source.name)
-    file = sqlite_file(url)
-    if kind == SQLITE and file is not None:
-        _restore_sqlite(file, source, progress)
-    elif kind == POSTGRESQL:
-        _restore_postgresql(url, source, progress)
-    else:
-        raise BackupFailed("Only an SQLite file or a PostgreSQL database can be restored")
-    heads = shipped_schema_heads() or info.schema
-    database = Database(url)  # a PostgreSQL backup of an older schema is upgraded here
+    return info
+
+
+def _loses_anchored(source: Path, check: RestoreCheck) -> DeskError:
+    if check.missing_entries is not None:
+        missing = check.missing_entries
+        return RestoreLosesAnchoredEntries(
+            "{file} is older than the audit trail's last anchor: the trail's later anchored entries are missing "
+            "(entries {first} to {last}, anchored by the night audit of {date}). Restoring it loses them: "
+            "a manager must confirm the restore", file=source.name, first=missing.first, last=missing.last,
+            date=missing.business_date)
+    documents = check.missing_documents[0]
+    return RestoreLosesAnchoredEntries(
+        "{file} is older than the last Z report of register {register}: its fiscal documents {first} to {last} "
+        "are missing. Restoring it loses them: a manager must confirm the restore", file=source.name,
+        register=documents.register, first=documents.first, last=documents.last)
+
+
+def _checked(url: str, source: Path, info: BackupInfo, progress: Progress | None) -> RestoreCheck:
+    if info.kind == SQLITE:
+        with tempfile.TemporaryDirectory(prefix="desk-restore-check-") as folder:
+            scratch = Path(folder) / "check.sqlite3"
+            shutil.copyfile(source, scratch)
+            os.chmod(scratch, _OWNER_ONLY)
+            return _check_scratch(f"sqlite:///{scratch}", info)
+    with _scratch_postgresql(url) as scratch_url:
+        _apply_dump(scratch_url, source, progress)
+        return _check_scratch(scratch_url, info)
+
+
+def _check_scratch(url: str, info: BackupInfo) -> RestoreCheck:
+    trail_anchors, fiscal_anchors = _anchors()
+    database = Database(url)  # upgraded as the restore upgrades it: checked as it would be used
     try:
-        with database.writing() as session:
-            record_change(session, actor, "restore", source.name,
-                          f"restored from {source} (schema {', '.join(sorted(info.schema))})")
+        with database.unit_of_work() as session:
+            return check_restored(session, info.schema, trail_anchors, fiscal_anchors)
     finally:
         database.dispose()
-    return RestoreSummary(heads, info.schema if info.schema != heads else None)
+
+
+def _anchors() -> tuple[list[TrailAnchor], list[Anchor]]:
+    """The anchors this installation's night audits and Z reports left outside the database."""
+    files = [trail_anchor_file()]
+    try:
+        trail = read_trail_anchors(files[0]) if files[0].exists() else []
+        fiscal: list[Anchor] = []
+        folder = fiscal_anchor_folder()
+        for path in sorted(folder.glob("*.anchors.jsonl")) if folder.is_dir() else []:
+            files.append(path)
+            fiscal += read_fiscal_anchors(path)
+    except (OSError, ValueError) as exc:
+        raise BackupFailed("The anchor file {file} cannot be read, so the backup cannot be checked: {reason}",
+                           file=str(files[-1]), reason=str(exc)) from None
+    return trail, fiscal
+
+
+@contextmanager
+def _scratch_postgresql(url: str) -> Iterator[str]:
+    """A database beside the hotel's, for the backup to be restored into and checked; emptied after."""
+    parsed = make_url(url)
+    name = f"{parsed.database}_restore_check"[:63]
+    scratch = parsed.set(database=name).render_as_string(hide_password=False)
+    quoted = '"' + name.replace('"', '""') + '"'
+    engine = make_engine(url, poolclass=NullPool, isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as connection:
+            role = connection.execute(text("SELECT current_user")).scalar_one()
+            made = not connection.execute(text("SELECT 1 FROM pg_database WHERE datname = :name"),
+                                          {"name": name}).first()
+            if made:
+                try:
+                    connection.execute(text(f"CREATE DATABASE {quoted}"))
+                except DBAPIError:
+                    raise BackupFailed(
+                        "A backup is checked in a scratch database, {name}, which {role} may not create: give the "
+                        "role CREATEDB, or have the server's administrator create {name} owned by {role}",
+                        name=name, role=str(role)) from None
+        try:
+            yield scratch
+        finally:
+            with engine.connect() as connection:
+                if made:
+                    connection.execute(text(f"DROP DATABASE IF EXISTS {quoted} WITH (FORCE)"))
+                else:  # not this program's to drop: only the hotel's data goes
+                    _run_psql(scratch, _DROP_EVERYTHING.encode())
+    finally:
+        engine.dispose()
 
 
 def _restore_sqlite(live: Path, source: Path, progress: Progress | None) -> None:
@@ -430,7 +605,7 @@ END $$;
 """
 
 
-def _restore_postgresql(url: str, source: Path, progress: Progress | None) -> None:
+def _may_restore_postgresql(url: str) -> None:
     engine = make_engine(url, poolclass=NullPool)
     try:
         with engine.connect() as connection:
@@ -447,6 +622,19 @@ def _restore_postgresql(url: str, source: Path, progress: Progress | None) -> No
         raise RestoreNeedsOwner(str(role))
     if others:
         raise OtherDesksConnected()
+
+
+def _run_psql(url: str, script: bytes) -> None:
+    done = subprocess.run([_tool("psql"), "--no-psqlrc", "--quiet", "--single-transaction", "--no-password",
+                           "--set", "ON_ERROR_STOP=1", "--file", "-"], input=script,
+                          env=_libpq_environment(url), capture_output=True)
+    if done.returncode != 0:
+        raise BackupFailed("The scratch database could not be emptied: {reason}",
+                           reason=hide_password(_first_error(done.stderr.decode("utf-8", "replace")), url))
+
+
+def _apply_dump(url: str, source: Path, progress: Progress | None) -> None:
+    """The dump's SQL into the database at ``url`` in one transaction, after dropping what is there."""
     environment = _libpq_environment(url)
     script = subprocess.Popen([_tool("pg_restore"), "--no-owner", "--file", "-", str(source)],
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)

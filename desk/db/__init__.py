@@ -3,6 +3,6 @@ change tracking that tells other desks what changed, the declarative base, and t
 
 It knows every feature's tables (``schema`` loads them all), and nothing else of theirs.
 
-Imports: audit.models, cards.models, cash.models, core, devices.models, fiscal.models, hotel.models, imports.models,
-invoices.models, journal.models, ledger.models, mail.models, people.models, pos.models, stays.models.
+Imports: audit.models, backup.models, cards.models, cash.models, core, devices.models, fiscal.models, hotel.models,
+imports.models, invoices.models, journal.models, ledger.models, mail.models, people.models, pos.models, stays.models.
 """

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 _ACTOR_KEY = "desk.db.audit_notes.actor"
 _NOTES_KEY = "desk.db.audit_notes.notes"
+_DETAILS_KEY = "desk.db.audit_notes.details"
 
 
 class Acting(Protocol):
@@ -62,3 +63,14 @@ def take_notes(session: Session) -> list[AuditNote]:
 
 def forget_notes(session: Session) -> None:
     session.info.pop(_NOTES_KEY, None)
+    session.info.pop(_DETAILS_KEY, None)
+
+
+def attach_detail(session: Session, record: object, detail: Mapping[str, Any]) -> None:
+    """What the trail's entry for ``record`` must carry beyond the row itself (hashed with the entry)."""
+    session.info.setdefault(_DETAILS_KEY, {})[id(record)] = (record, dict(detail))
+
+
+def attached_detail(session: Session, record: object) -> dict[str, Any]:
+    kept = session.info.get(_DETAILS_KEY, {}).get(id(record))
+    return kept[1] if kept is not None and kept[0] is record else {}

@@ -9,6 +9,7 @@ features above it (the trail's tables bring its listener, which hears every unit
 from __future__ import annotations
 
 import desk.audit.models
+import desk.backup.models
 import desk.cards.models
 import desk.cash.models
 import desk.devices.models
@@ -25,8 +26,8 @@ import desk.stays.models
 from desk.db.base import Base
 
 FEATURE_MODELS = (
-    desk.audit.models, desk.cards.models, desk.cash.models, desk.devices.models, desk.fiscal.models, desk.hotel.models,
-    desk.invoices.models, desk.journal.models,
+    desk.audit.models, desk.backup.models, desk.cards.models, desk.cash.models, desk.devices.models,
+    desk.fiscal.models, desk.hotel.models, desk.imports.models, desk.invoices.models, desk.journal.models,
     desk.ledger.models, desk.mail.models, desk.people.models, desk.pos.models,
     desk.stays.models,
 )

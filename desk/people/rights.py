@@ -66,6 +66,7 @@ class Right(enum.StrEnum):
     SETTLE_RECEIPT_BY_HAND = "settle_receipt_by_hand"  # end a pending register document from the register's report
     BACK_UP = "back_up"  # copy the whole database to a file (every guest's data and every secret's hash)
     RESTORE = "restore"  # replace the whole database with a backup
+    RESTORE_OLDER_THAN_ANCHORS = "restore_older_than_anchors"  # one that loses anchored trail entries or receipts
     IMPORT_DATA = "import_data"  # rooms, services, companies, guests from another system's CSV files
     # Invoices (desk.invoices): issued by whoever answers for the money at the desk; a credit note
     # takes revenue back, so it is a manager's, as a void is.
@@ -181,6 +182,7 @@ RIGHT_ACTIONS: dict[Right, str] = {
     Right.SETTLE_RECEIPT_BY_HAND: N_("settle a register's document by hand"),
     Right.BACK_UP: N_("back up the database"),
     Right.RESTORE: N_("restore the database from a backup"),
+    Right.RESTORE_OLDER_THAN_ANCHORS: N_("restore a backup older than the last anchored entries"),
     Right.IMPORT_DATA: N_("import data from a file"),
     Right.ISSUE_INVOICE: N_("issue an invoice"),
     Right.ISSUE_CREDIT_NOTE: N_("issue a credit note"),

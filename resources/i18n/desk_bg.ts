@@ -649,7 +649,7 @@
     </message>
     <message>
         <source>To restore a backup, close the desk and the POS service on every workstation, then run on one of them: desk restore FILE</source>
-        <translation>За да възстановите копие, затворете програмата и услугата POS на всички работни места, след това изпълнете на едно от тях: desk restore ФАЙЛ</translation>
+        <translation type="vanished">За да възстановите копие, затворете програмата и услугата POS на всички работни места, след това изпълнете на едно от тях: desk restore ФАЙЛ</translation>
     </message>
     <message>
         <source>&amp;Back up</source>
@@ -674,6 +674,74 @@
     <message>
         <source>Backed up to {file} ({size} KiB).</source>
         <translation>Копието е записано в {file} ({size} КиБ).</translation>
+    </message>
+    <message>
+        <source>To restore a backup, close the desk and the POS service on every workstation, then run on one of them: desk restore FILE. It is checked first, as “Check a backup” does here while the desks work on.</source>
+        <translation>За да възстановите резервно копие, затворете програмата и услугата POS на всички работни места, след това изпълнете на едно от тях: desk restore ФАЙЛ. Първо копието се проверява — както тук прави „Проверка на копие“, докато работните места продължават работа.</translation>
+    </message>
+    <message>
+        <source>Chec&amp;k a backup…</source>
+        <translation>&amp;Проверка на копие…</translation>
+    </message>
+    <message>
+        <source>Sc&amp;heduled backups go to:</source>
+        <translation>Копия по гра&amp;фик — в папка:</translation>
+    </message>
+    <message>
+        <source>&amp;keeping the newest</source>
+        <translation>пазят се &amp;последните</translation>
+    </message>
+    <message>
+        <source>&amp;Save schedule</source>
+        <translation>Запази &amp;графика</translation>
+    </message>
+    <message>
+        <source>Scheduled backups go to {folder}; the newest {keep} are kept.</source>
+        <translation>Копията по график се записват в {folder}; пазят се последните {keep}.</translation>
+    </message>
+    <message>
+        <source>Check a backup</source>
+        <translation>Проверка на резервно копие</translation>
+    </message>
+    <message>
+        <source>Desk backups (*.backup);;All files (*)</source>
+        <translation>Резервни копия (*.backup);;Всички файлове (*)</translation>
+    </message>
+    <message>
+        <source>Checking {file} in a scratch copy…</source>
+        <translation>Проверка на {file} във временно копие…</translation>
+    </message>
+    <message>
+        <source>Schema: {schema}.</source>
+        <translation>Схема: {schema}.</translation>
+    </message>
+    <message>
+        <source>Ledger: {postings} postings and {payments} payments on {bills} bills add up.</source>
+        <translation>Счетоводство: {postings} начисления и {payments} плащания по {bills} сметки се сходят.</translation>
+    </message>
+    <message>
+        <source>Audit trail: {entries} entries, chain intact, {anchors} anchors held.</source>
+        <translation>Одитен дневник: {entries} записа, веригата е цяла, потвърдени котви: {anchors}.</translation>
+    </message>
+    <message>
+        <source>Fiscal journal of register {register}: {documents} documents, chain intact.</source>
+        <translation>Фискален дневник на каса {register}: {documents} документа, веригата е цяла.</translation>
+    </message>
+    <message>
+        <source>The trail&apos;s later anchored entries are missing: entries {first} to {last}, anchored by the night audit of {date}. This backup is older than that night audit: restoring it loses them, and a manager must confirm the restore.</source>
+        <translation>Липсват по-късните закотвени записи на дневника: записи от {first} до {last}, закотвени от нощния одит за {date}. Това копие е по-старо от онзи нощен одит: възстановяването ще ги загуби и мениджър трябва да го потвърди.</translation>
+    </message>
+    <message>
+        <source>Register {register}: fiscal documents {first} to {last}, anchored by its Z report of {date}, are missing: restoring the backup loses them.</source>
+        <translation>Каса {register}: липсват фискалните документи от {first} до {last}, закотвени от Z отчета ѝ от {date}: възстановяването на копието ще ги загуби.</translation>
+    </message>
+    <message>
+        <source>{file} checks out: nothing in it was changed since it was made.</source>
+        <translation>{file} е проверено: нищо в него не е променяно, откакто е направено.</translation>
+    </message>
+    <message>
+        <source>{file} was not changed, but it is older than the last anchors.</source>
+        <translation>{file} не е променено, но е по-старо от последните котви.</translation>
     </message>
 </context>
 <context>
@@ -4546,7 +4614,7 @@
     </message>
     <message>
         <source>Only the role that owns the desk&apos;s tables may restore them; this connection is {role}</source>
-        <translation>Таблиците може да възстанови само ролята, която ги притежава; тази връзка е {role}</translation>
+        <translation type="vanished">Таблиците може да възстанови само ролята, която ги притежава; тази връзка е {role}</translation>
     </message>
     <message>
         <source>Other workstations are connected to the database: close the desk and the POS service on each of them, then restore</source>
@@ -5327,6 +5395,54 @@
     <message>
         <source>This looks like a card number: enter the operator&apos;s reference, never the card</source>
         <translation>Това прилича на номер на карта: въведете референцията при оператора, никога картата</translation>
+    </message>
+    <message>
+        <source>Keep from 1 to {most} backups</source>
+        <translation>Пазете от 1 до {most} резервни копия</translation>
+    </message>
+    <message>
+        <source>No backup folder is set: a manager sets it and how many backups to keep first</source>
+        <translation>Не е зададена папка за резервни копия: първо мениджър задава нея и колко копия да се пазят</translation>
+    </message>
+    <message>
+        <source>Only the role that owns the desk&apos;s tables may restore them (a restore replaces the schema); this connection is {role}: run desk restore with the owner&apos;s database address</source>
+        <translation>Само ролята, която притежава таблиците, може да ги възстанови (възстановяването заменя схемата); тази връзка е {role}: стартирайте desk restore с адреса на базата данни на собственика</translation>
+    </message>
+    <message>
+        <source>The anchor file {file} cannot be read, so the backup cannot be checked: {reason}</source>
+        <translation>Файлът с котви {file} не може да се прочете, затова резервното копие не може да се провери: {reason}</translation>
+    </message>
+    <message>
+        <source>The backup folder must be a full path, such as /var/backups/desk</source>
+        <translation>Папката за резервни копия трябва да е пълен път, например /var/backups/desk</translation>
+    </message>
+    <message>
+        <source>The key file of register {register} is not on this machine: copy it to {path} from the workstation where the register&apos;s documents were signed before restoring; nothing was replaced</source>
+        <translation>Файлът с ключа на каса {register} не е на този компютър: преди възстановяването го копирайте в {path} от работното място, където са подписвани документите на касата; нищо не е заменено</translation>
+    </message>
+    <message>
+        <source>{file} does not hold what was written, and nothing was replaced: {found}</source>
+        <translation>{file} не съдържа записаното; нищо не е заменено: {found}</translation>
+    </message>
+    <message>
+        <source>{file} is older than the audit trail&apos;s last anchor: the trail&apos;s later anchored entries are missing (entries {first} to {last}, anchored by the night audit of {date}). Restoring it loses them: a manager must confirm the restore</source>
+        <translation>{file} е по-старо от последната котва на одитния дневник: липсват по-късните закотвени записи на дневника (записи от {first} до {last}, закотвени от нощния одит за {date}). Възстановяването ще ги загуби: мениджър трябва да потвърди възстановяването</translation>
+    </message>
+    <message>
+        <source>{file} is older than the last Z report of register {register}: its fiscal documents {first} to {last} are missing. Restoring it loses them: a manager must confirm the restore</source>
+        <translation>{file} е по-старо от последния Z отчет на касата {register}: липсват фискалните ѝ документи от {first} до {last}. Възстановяването ще ги загуби: мениджър трябва да потвърди възстановяването</translation>
+    </message>
+    <message>
+        <source>A backup is checked in a scratch database, {name}, which {role} may not create: give the role CREATEDB, or have the server&apos;s administrator create {name} owned by {role}</source>
+        <translation>Резервното копие се проверява във временна база данни {name}, която ролята {role} не може да създаде: дайте на ролята CREATEDB или помолете администратора на сървъра да създаде {name} със собственик {role}</translation>
+    </message>
+    <message>
+        <source>The scratch database could not be emptied: {reason}</source>
+        <translation>Временната база данни не можа да се изпразни: {reason}</translation>
+    </message>
+    <message>
+        <source>restore a backup older than the last anchored entries</source>
+        <translation>възстановява резервно копие, по-старо от последните закотвени записи</translation>
     </message>
 </context>
 <context>

@@ -649,7 +649,7 @@
     </message>
     <message>
         <source>To restore a backup, close the desk and the POS service on every workstation, then run on one of them: desk restore FILE</source>
-        <translation>Чтобы восстановить копию, закройте программу и службу POS на всех рабочих местах, затем выполните на одном из них: desk restore ФАЙЛ</translation>
+        <translation type="vanished">Чтобы восстановить копию, закройте программу и службу POS на всех рабочих местах, затем выполните на одном из них: desk restore ФАЙЛ</translation>
     </message>
     <message>
         <source>&amp;Back up</source>
@@ -674,6 +674,74 @@
     <message>
         <source>Backed up to {file} ({size} KiB).</source>
         <translation>Копия сохранена в {file} ({size} КиБ).</translation>
+    </message>
+    <message>
+        <source>To restore a backup, close the desk and the POS service on every workstation, then run on one of them: desk restore FILE. It is checked first, as “Check a backup” does here while the desks work on.</source>
+        <translation>Чтобы восстановить резервную копию, закройте программу и службу POS на всех рабочих местах, затем выполните на одном из них: desk restore ФАЙЛ. Сначала копия проверяется — так же, как здесь делает «Проверить копию», пока рабочие места продолжают работать.</translation>
+    </message>
+    <message>
+        <source>Chec&amp;k a backup…</source>
+        <translation>&amp;Проверить копию…</translation>
+    </message>
+    <message>
+        <source>Sc&amp;heduled backups go to:</source>
+        <translation>Копии по &amp;расписанию — в папку:</translation>
+    </message>
+    <message>
+        <source>&amp;keeping the newest</source>
+        <translation>хранить &amp;последних</translation>
+    </message>
+    <message>
+        <source>&amp;Save schedule</source>
+        <translation>Со&amp;хранить расписание</translation>
+    </message>
+    <message>
+        <source>Scheduled backups go to {folder}; the newest {keep} are kept.</source>
+        <translation>Копии по расписанию сохраняются в {folder}; хранятся последние {keep}.</translation>
+    </message>
+    <message>
+        <source>Check a backup</source>
+        <translation>Проверка резервной копии</translation>
+    </message>
+    <message>
+        <source>Desk backups (*.backup);;All files (*)</source>
+        <translation>Резервные копии (*.backup);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Checking {file} in a scratch copy…</source>
+        <translation>Проверка {file} во временной копии…</translation>
+    </message>
+    <message>
+        <source>Schema: {schema}.</source>
+        <translation>Схема: {schema}.</translation>
+    </message>
+    <message>
+        <source>Ledger: {postings} postings and {payments} payments on {bills} bills add up.</source>
+        <translation>Проводки: {postings} начислений и {payments} платежей по {bills} счетам сходятся.</translation>
+    </message>
+    <message>
+        <source>Audit trail: {entries} entries, chain intact, {anchors} anchors held.</source>
+        <translation>Журнал аудита: {entries} записей, цепочка цела, якорей подтверждено: {anchors}.</translation>
+    </message>
+    <message>
+        <source>Fiscal journal of register {register}: {documents} documents, chain intact.</source>
+        <translation>Фискальный журнал кассы {register}: {documents} документов, цепочка цела.</translation>
+    </message>
+    <message>
+        <source>The trail&apos;s later anchored entries are missing: entries {first} to {last}, anchored by the night audit of {date}. This backup is older than that night audit: restoring it loses them, and a manager must confirm the restore.</source>
+        <translation>Более поздних заякоренных записей журнала нет: записи с {first} по {last}, заякоренные ночным аудитом за {date}. Эта копия старше того ночного аудита: восстановление их потеряет, и менеджер должен подтвердить восстановление.</translation>
+    </message>
+    <message>
+        <source>Register {register}: fiscal documents {first} to {last}, anchored by its Z report of {date}, are missing: restoring the backup loses them.</source>
+        <translation>Касса {register}: нет фискальных документов с {first} по {last}, заякоренных её Z-отчётом от {date}: восстановление копии их потеряет.</translation>
+    </message>
+    <message>
+        <source>{file} checks out: nothing in it was changed since it was made.</source>
+        <translation>{file} проверена: с момента создания в ней ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>{file} was not changed, but it is older than the last anchors.</source>
+        <translation>{file} не изменена, но она старше последних якорей.</translation>
     </message>
 </context>
 <context>
@@ -4550,7 +4618,7 @@
     </message>
     <message>
         <source>Only the role that owns the desk&apos;s tables may restore them; this connection is {role}</source>
-        <translation>Восстанавливать таблицы может только роль-владелец; это подключение — {role}</translation>
+        <translation type="vanished">Восстанавливать таблицы может только роль-владелец; это подключение — {role}</translation>
     </message>
     <message>
         <source>Other workstations are connected to the database: close the desk and the POS service on each of them, then restore</source>
@@ -5331,6 +5399,54 @@
     <message>
         <source>This looks like a card number: enter the operator&apos;s reference, never the card</source>
         <translation>Это похоже на номер карты: введите номер операции у оператора, а не карту</translation>
+    </message>
+    <message>
+        <source>Keep from 1 to {most} backups</source>
+        <translation>Храните от 1 до {most} резервных копий</translation>
+    </message>
+    <message>
+        <source>No backup folder is set: a manager sets it and how many backups to keep first</source>
+        <translation>Папка для резервных копий не задана: сначала менеджер задаёт её и сколько копий хранить</translation>
+    </message>
+    <message>
+        <source>Only the role that owns the desk&apos;s tables may restore them (a restore replaces the schema); this connection is {role}: run desk restore with the owner&apos;s database address</source>
+        <translation>Восстанавливать таблицы может только роль-владелец (восстановление заменяет схему); это подключение — {role}: запустите desk restore с адресом базы данных владельца</translation>
+    </message>
+    <message>
+        <source>The anchor file {file} cannot be read, so the backup cannot be checked: {reason}</source>
+        <translation>Файл якорей {file} не читается, поэтому резервную копию нельзя проверить: {reason}</translation>
+    </message>
+    <message>
+        <source>The backup folder must be a full path, such as /var/backups/desk</source>
+        <translation>Папка для резервных копий должна быть задана полным путём, например /var/backups/desk</translation>
+    </message>
+    <message>
+        <source>The key file of register {register} is not on this machine: copy it to {path} from the workstation where the register&apos;s documents were signed before restoring; nothing was replaced</source>
+        <translation>Файла ключа кассы {register} на этом компьютере нет: перед восстановлением скопируйте его в {path} с рабочего места, где подписывались документы кассы; ничего не заменено</translation>
+    </message>
+    <message>
+        <source>{file} does not hold what was written, and nothing was replaced: {found}</source>
+        <translation>{file} не содержит того, что было записано; ничего не заменено: {found}</translation>
+    </message>
+    <message>
+        <source>{file} is older than the audit trail&apos;s last anchor: the trail&apos;s later anchored entries are missing (entries {first} to {last}, anchored by the night audit of {date}). Restoring it loses them: a manager must confirm the restore</source>
+        <translation>{file} старше последнего якоря журнала аудита: в нём нет более поздних заякоренных записей журнала (записи с {first} по {last}, заякорены ночным аудитом за {date}). Восстановление их потеряет: менеджер должен подтвердить восстановление</translation>
+    </message>
+    <message>
+        <source>{file} is older than the last Z report of register {register}: its fiscal documents {first} to {last} are missing. Restoring it loses them: a manager must confirm the restore</source>
+        <translation>{file} старше последнего Z-отчёта кассы {register}: в нём нет её фискальных документов с {first} по {last}. Восстановление их потеряет: менеджер должен подтвердить восстановление</translation>
+    </message>
+    <message>
+        <source>A backup is checked in a scratch database, {name}, which {role} may not create: give the role CREATEDB, or have the server&apos;s administrator create {name} owned by {role}</source>
+        <translation>Резервная копия проверяется во временной базе данных {name}, которую роль {role} не может создать: дайте роли право CREATEDB или попросите администратора сервера создать {name} с владельцем {role}</translation>
+    </message>
+    <message>
+        <source>The scratch database could not be emptied: {reason}</source>
+        <translation>Не удалось очистить временную базу данных: {reason}</translation>
+    </message>
+    <message>
+        <source>restore a backup older than the last anchored entries</source>
+        <translation>восстанавливать резервную копию старше последних заякоренных записей</translation>
     </message>
 </context>
 <context>

@@ -297,7 +297,10 @@ def test_desk_backup_and_restore_commands(sqlite_hotel: Hotel, tmp_path: Path, m
         post_charge(session, sqlite_hotel.actor, bill_id=stay.bill_id,
                     description="Later", quantity=1, unit_price=sqlite_hotel.money("1.00"))
     database.dispose()
+    assert main(["--database", url, "restore", "--check", str(target)]) == 0
+    assert "add up; trail:" in capsys.readouterr().out
     assert main(["--database", url, "restore", str(target)]) == 0
+    assert "checked first: schema" in capsys.readouterr().out
     assert _ledger(url) == before
     assert main(["--database", url, "restore", str(tmp_path / "nothing.backup")]) == 1
     assert "nothing.backup is not a backup of the desk's database" in capsys.readouterr().err

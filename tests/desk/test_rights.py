@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from desk.audit import reading as audit_reading
+from desk.backup import schedule as backup_schedule
 from desk.cards import operations as cards
 from desk.cards import operator_workflow as online
 from desk.cards import saved_cards, terminals
@@ -241,6 +242,7 @@ USE_CASES: dict[str, Any] = {
     "issue_credit_note": lambda h, s: (invoicing.issue_credit_note, (1, "r"), {}),
     "set_invoice_seller": lambda h, s: (invoice_seller.set_invoice_seller, (), {
         "vat_number": "BG1", "accountable_person": "M", "city": "Sofia"}),
+    "set_backup_schedule": lambda h, s: (backup_schedule.set_backup_schedule, ("/tmp", 7), {}),
 }
 _BOOKING = booking.Booking(date.today(), date.today() + timedelta(days=1), new_guests=(booking.NewGuest("A", "B"),),
                            room_type="Double")
@@ -257,7 +259,8 @@ CLERK_MAY_NOT_EVEN_WITH_APPROVAL = {
     "add_outlet", "add_payment_method", "set_rate", "import_ecb", "add_company", "change_company", "add_register",
     "import_csv", "import_reservations",
     "set_service_outlet", "set_item_map", "remove_item_map", "read_trail", "set_credit_limit",
-    "save_register_settings", "set_tax_id", "issue_invoice", "issue_credit_note", "set_invoice_seller"}
+    "save_register_settings", "set_tax_id", "issue_invoice", "issue_credit_note", "set_invoice_seller",
+    "set_backup_schedule"}
 CLERK_REFUSED = {"reverse_posting", "void_posting", "overpay", "backdated_payment", "backdated_deposit",
                  "refund_payment", "void_payment", "reverse_company_transfer", "check_out_override",
                  "settle_card_by_hand"}

@@ -84,3 +84,75 @@ def test_an_existing_file_is_refused_in_russian(qtbot, qm_dir, context_of, tmp_p
     assert dialog.status_label.text() == "Файл taken.backup уже существует: выберите другое имя"
     assert ERROR_COLOR in dialog.status_label.styleSheet()  # a refusal is red, as in the other windows
     assert taken.read_text(encoding="utf-8") == "x"
+
+
+def _backed_up(qtbot, dialog: BackupDialog) -> Path:  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(dialog.finished_backup, timeout=WAIT_MS):
+        qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+    return Path(dialog.file_edit.text())
+
+
+def _checked(qtbot, dialog: BackupDialog, backup: Path) -> str:  # type: ignore[no-untyped-def]
+    dialog.check(backup)
+    assert not dialog.check_button.isEnabled() and dialog.cancel_button.isEnabled()
+    qtbot.waitUntil(lambda: dialog.check_button.isEnabled(), timeout=WAIT_MS)
+    return dialog.check_label.text()
+
+
+def test_a_backup_checks_out_then_shows_the_anchored_entries_a_later_night_audit_left(
+        qtbot, context_of, demo_database, tmp_path: Path):  # type: ignore[no-untyped-def]
+    from desk.audit.anchors import write_anchor
+
+    dialog = _open(qtbot, context_of, tmp_path / "backups")
+    backup = _backed_up(qtbot, dialog)
+    clean = _checked(qtbot, dialog, backup)
+    assert clean.startswith(f"{backup.name} checks out: nothing in it was changed since it was made.\nSchema: ")
+    assert "bills add up." in clean and dialog.check_label.styleSheet() == ""
+
+    context_of(Role.CLERK)  # a sign-in after the backup: an entry it lacks
+    with demo_database.writing() as session:
+        anchor = write_anchor(session, "2026-12-06")
+    assert anchor is not None
+    lacking = _checked(qtbot, dialog, backup)
+    assert lacking.startswith(f"{backup.name} was not changed, but it is older than the last anchors.")
+    held = int(lacking.split("Audit trail: ")[1].split(" entries")[0])
+    assert held < anchor.seq
+    assert (f"The trail's later anchored entries are missing: entries {held + 1} to {anchor.seq}, "
+            "anchored by the night audit of 2026-12-06.") in lacking
+    assert dialog.check_label.styleSheet() == "color: #8a5a00"
+
+
+def test_a_refusal_is_shown_in_red(qtbot, context_of, tmp_path: Path):  # type: ignore[no-untyped-def]
+    dialog = _open(qtbot, context_of, tmp_path / "backups")
+    not_a_backup = tmp_path / "notes.backup"
+    not_a_backup.write_text("Room 101: extra towels", encoding="utf-8")
+    _checked(qtbot, dialog, not_a_backup)
+    assert dialog.status_label.text() == "notes.backup is not a backup of the desk's database"
+    assert dialog.status_label.styleSheet() == "color: #b00020"
+    _backed_up(qtbot, dialog)
+    assert dialog.status_label.styleSheet() == ""
+
+
+def test_a_manager_sets_where_scheduled_backups_go_and_how_many_are_kept(
+        qtbot, context_of, demo_database, tmp_path: Path):  # type: ignore[no-untyped-def]
+    from desk.backup.schedule import schedule_kept
+
+    dialog = _open(qtbot, context_of, tmp_path / "backups")
+    qtbot.waitUntil(dialog.save_schedule_button.isEnabled, timeout=WAIT_MS)
+    assert dialog.schedule_folder_edit.text() == ""
+    dialog.schedule_folder_edit.setText("backups")
+    qtbot.mouseClick(dialog.save_schedule_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(dialog.save_schedule_button.isEnabled, timeout=WAIT_MS)
+    assert dialog.status_label.text() == "The backup folder must be a full path, such as /var/backups/desk"
+    assert dialog.status_label.styleSheet() == "color: #b00020"
+
+    dialog.schedule_folder_edit.setText(str(tmp_path / "backups"))
+    dialog.keep_spin.setValue(7)
+    qtbot.mouseClick(dialog.save_schedule_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.status_label.text().startswith("Scheduled"), timeout=WAIT_MS)
+    assert dialog.status_label.text() == f"Scheduled backups go to {tmp_path / 'backups'}; the newest 7 are kept."
+    with demo_database.unit_of_work() as session:
+        assert schedule_kept(session) == (str(tmp_path / "backups"), 7)
+    again = _open(qtbot, context_of, tmp_path / "backups")
+    qtbot.waitUntil(again.save_schedule_button.isEnabled, timeout=WAIT_MS)
+    assert (again.schedule_folder_edit.text(), again.keep_spin.value()) == (str(tmp_path / "backups"), 7)

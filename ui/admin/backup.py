@@ -2,7 +2,9 @@
 progress and Cancel, while the other desks go on working.
 
 There is no restore button: this desk is itself connected to the database, and a restore needs
-every desk closed. The window says how (``desk restore FILE`` with every desk closed).
+every desk closed. The window says how (``desk restore FILE`` with every desk closed), and checks a
+backup as that restore would first (a scratch copy: the desks go on working), showing what it holds,
+what it lacks against the anchors, or what was changed in it.
 """
 
 from __future__ import annotations
@@ -20,16 +22,30 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from desk.backup.copy import BackupCancelled, BackupInfo, back_up
+from desk.backup.check import RestoreCheck
+from desk.backup.copy import BackupCancelled, BackupInfo, back_up, check_backup, refusal_of
+from desk.backup.schedule import MOST_KEPT, schedule_kept, set_backup_schedule
 from ui.context import DeskContext
 from ui.desk_text import error_text
-from ui.dialogs.common import ERROR_COLOR
 from ui.ops.op import Op
 from ui.ops.pools import Cancelled, TaskState
+
+# As the other administration windows show a refusal, and the night audit a missing anchor.
+REFUSED_STYLE = "color: #b00020"
+WARNING_STYLE = "color: #8a5a00"
+
+
+def _selectable_label(name: str) -> QLabel:
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
 
 
 def suggested_name(now: datetime) -> str:
@@ -44,10 +60,10 @@ class BackupDialog(QDialog):
     def __init__(self, ctx: DeskContext, parent: QWidget | None = None, *, folder: Path | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.op: Op[BackupInfo] | None = None
+        self.op: Op[BackupInfo] | Op[RestoreCheck] | None = None
         self.setObjectName("backupDialog")
         self.setWindowTitle(self.tr("Back up the database"))
-        self.resize(640, 300)
+        self.resize(720, 440)  # room for a restore check that lacks anchored entries, in Russian
         layout = QVBoxLayout(self)
         lead = QLabel(self.tr("A backup is the whole database at one moment: every guest, bill and payment. "
                               "The other workstations may go on working meanwhile. Keep the file safe: "
@@ -77,17 +93,25 @@ class BackupDialog(QDialog):
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.status_label)
         restore_note = QLabel(self.tr("To restore a backup, close the desk and the POS service on every "
-                                      "workstation, then run on one of them: desk restore FILE"))
+                                      "workstation, then run on one of them: desk restore FILE. It is checked "
+                                      "first, as “Check a backup” does here while the desks work on."))
         restore_note.setObjectName("restoreNote")
         restore_note.setWordWrap(True)
         restore_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(restore_note)
+        layout.addLayout(self._schedule_row())
+        self.check_label = _selectable_label("checkLabel")
+        layout.addWidget(self.check_label)
         layout.addStretch(1)
         buttons = QDialogButtonBox()
         self.start_button = QPushButton(self.tr("&Back up"))
         self.start_button.setObjectName("startButton")
         self.start_button.clicked.connect(self.start)
         buttons.addButton(self.start_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.check_button = QPushButton(self.tr("Chec&k a backup…"))
+        self.check_button.setObjectName("checkButton")
+        self.check_button.clicked.connect(self.choose_backup_to_check)
+        buttons.addButton(self.check_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.cancel_button = QPushButton(self.tr("&Cancel"))
         self.cancel_button.setObjectName("cancelButton")
         self.cancel_button.setEnabled(False)
@@ -96,6 +120,54 @@ class BackupDialog(QDialog):
         self.close_button = buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.close_button.clicked.connect(self.reject)
         layout.addWidget(buttons)
+        self.schedule_op: Op[tuple[str, int] | None] | Op[None] = (
+            ctx.query(self, schedule_kept).success(self._show_schedule).failure(self._failed).run())
+
+    def _schedule_row(self) -> QHBoxLayout:
+        schedule_row = QHBoxLayout()
+        schedule_label = QLabel(self.tr("Sc&heduled backups go to:"))
+        schedule_row.addWidget(schedule_label)
+        self.schedule_folder_edit = QLineEdit()
+        self.schedule_folder_edit.setObjectName("scheduleFolderEdit")
+        self.schedule_folder_edit.setPlaceholderText("/var/backups/desk")
+        schedule_label.setBuddy(self.schedule_folder_edit)
+        schedule_row.addWidget(self.schedule_folder_edit, 1)
+        keep_label = QLabel(self.tr("&keeping the newest"))
+        schedule_row.addWidget(keep_label)
+        self.keep_spin = QSpinBox()
+        self.keep_spin.setObjectName("keepSpin")
+        self.keep_spin.setRange(1, MOST_KEPT)
+        self.keep_spin.setValue(14)
+        keep_label.setBuddy(self.keep_spin)
+        schedule_row.addWidget(self.keep_spin)
+        self.save_schedule_button = QPushButton(self.tr("&Save schedule"))
+        self.save_schedule_button.setObjectName("saveScheduleButton")
+        self.save_schedule_button.setEnabled(False)  # until the schedule kept now has been read
+        self.save_schedule_button.clicked.connect(self.save_schedule)
+        schedule_row.addWidget(self.save_schedule_button)
+        return schedule_row
+
+    def _show_schedule(self, schedule: tuple[str, int] | None) -> None:
+        if schedule is not None:
+            self.schedule_folder_edit.setText(schedule[0])
+            self.keep_spin.setValue(schedule[1])
+        self.save_schedule_button.setEnabled(True)
+
+    def save_schedule(self) -> None:
+        folder, keep = self.schedule_folder_edit.text().strip(), self.keep_spin.value()
+        self.save_schedule_button.setEnabled(False)
+        self.schedule_op = (self.ctx.change(self, set_backup_schedule, folder, keep)
+                            .success(lambda _none: self._schedule_saved(folder, keep))
+                            .failure(self._schedule_refused).run())
+
+    def _schedule_saved(self, folder: str, keep: int) -> None:
+        self.save_schedule_button.setEnabled(True)
+        self._say(self.tr("Scheduled backups go to {folder}; the newest {keep} are kept.").format(
+            folder=folder, keep=keep))
+
+    def _schedule_refused(self, exc: BaseException) -> None:
+        self.save_schedule_button.setEnabled(True)
+        self._say(error_text(exc), REFUSED_STYLE)
 
     def choose_file(self) -> None:
         chosen, _filter = QFileDialog.getSaveFileName(self, self.tr("Back up to"), self.file_edit.text(),
@@ -116,10 +188,71 @@ class BackupDialog(QDialog):
             return back_up(database, actor, target, progress=progress)
 
         self._running(True)
-        self._status(self.tr("Backing up to {file}…").format(file=str(target)))
+        self._say(self.tr("Backing up to {file}…").format(file=str(target)))
         self.op = Op(self, copy).progress(self._progress).success(self._done).failure(self._failed).run()
 
+    def choose_backup_to_check(self) -> None:
+        chosen, _filter = QFileDialog.getOpenFileName(self, self.tr("Check a backup"), self.file_edit.text(),
+                                                      self.tr("Desk backups (*.backup);;All files (*)"))
+        if chosen:
+            self.check(Path(chosen))
+
+    def check(self, backup: Path) -> None:
+        """Restore ``backup`` into a scratch copy and show what a restore would find, replacing nothing."""
+        url, actor = self.ctx.database.url, self.ctx.actor
+
+        def scratch_check(state: TaskState) -> RestoreCheck:
+            def progress(done: int, total: int) -> None:
+                if state.cancel_requested:
+                    raise BackupCancelled()
+                state.report(done / total if total else None, "")
+
+            return check_backup(url, actor, backup, progress=progress)
+
+        self._running(True)
+        self.check_label.clear()
+        self._say(self.tr("Checking {file} in a scratch copy…").format(file=str(backup)))
+        self.op = (Op(self, scratch_check).progress(self._progress)
+                   .success(lambda check: self._checked(backup, check)).failure(self._failed).run())
+
+    def _checked(self, backup: Path, check: RestoreCheck) -> None:
+        self._running(False)
+        self.progress_bar.setRange(0, 1000)
+        self.progress_bar.setValue(1000)
+        self._say("")
+        refusal = refusal_of(backup, check)
+        if refusal is not None:
+            self.check_label.setStyleSheet(REFUSED_STYLE)
+            self.check_label.setText(error_text(refusal))
+            return
+        lines = [self.tr("Schema: {schema}.").format(schema=", ".join(sorted(check.schema))),
+                 self.tr("Ledger: {postings} postings and {payments} payments on {bills} bills add up.").format(
+                     postings=check.postings, payments=check.payments, bills=check.bills),
+                 self.tr("Audit trail: {entries} entries, chain intact, {anchors} anchors held.").format(
+                     entries=check.trail_entries, anchors=check.trail_anchors_held)]
+        lines += [self.tr("Fiscal journal of register {register}: {documents} documents, chain intact.").format(
+            register=register, documents=documents) for register, documents in check.registers]
+        missing = check.missing_entries
+        if missing is not None:
+            lines.append(self.tr("The trail's later anchored entries are missing: entries {first} to {last}, "
+                                 "anchored by the night audit of {date}. This backup is older than that night "
+                                 "audit: restoring it loses them, and a manager must confirm the restore.").format(
+                first=missing.first, last=missing.last, date=missing.business_date))
+        lines += [self.tr("Register {register}: fiscal documents {first} to {last}, anchored by its Z report of "
+                          "{date}, are missing: restoring the backup loses them.").format(
+            register=documents.register, first=documents.first, last=documents.last, date=documents.issued_at)
+            for documents in check.missing_documents]
+        heading = (self.tr("{file} checks out: nothing in it was changed since it was made.") if check.clean else
+                   self.tr("{file} was not changed, but it is older than the last anchors.")).format(file=backup.name)
+        self.check_label.setStyleSheet("" if check.clean else WARNING_STYLE)
+        self.check_label.setText("\n".join([heading, *lines]))
+
+    def _say(self, text: str, style: str = "") -> None:
+        self.status_label.setStyleSheet(style)
+        self.status_label.setText(text)
+
     def _running(self, running: bool) -> None:
+        self.check_button.setEnabled(not running)
         self.start_button.setEnabled(not running)
         self.choose_button.setEnabled(not running)
         self.file_edit.setEnabled(not running)
@@ -137,7 +270,7 @@ class BackupDialog(QDialog):
         self._running(False)
         self.progress_bar.setRange(0, 1000)
         self.progress_bar.setValue(1000)
-        self._status(self.tr("Backed up to {file} ({size} KiB).").format(
+        self._say(self.tr("Backed up to {file} ({size} KiB).").format(
             file=self.file_edit.text().strip(), size=max(1, info.size // 1024)))
         self.finished_backup.emit(info)
 
@@ -146,12 +279,9 @@ class BackupDialog(QDialog):
         self.progress_bar.setRange(0, 1000)
         self.progress_bar.setValue(0)
         # However the worker ended it, a cancelled backup left nothing behind: say so.
-        self._status(error_text(BackupCancelled() if isinstance(exc, Cancelled) else exc), refused=True)
-
-    def _status(self, text: str, *, refused: bool = False) -> None:
-        # A refusal (or a cancelled backup) red, as the other windows show one; progress and success plain.
-        self.status_label.setStyleSheet(f"color: {ERROR_COLOR};" if refused else "")
-        self.status_label.setText(text)
+        cancelled = isinstance(exc, Cancelled | BackupCancelled)
+        self._say(error_text(BackupCancelled() if isinstance(exc, Cancelled) else exc),
+                  "" if cancelled else REFUSED_STYLE)
 
     def cancel(self) -> None:
         if self.op is not None and self.op.is_running:
