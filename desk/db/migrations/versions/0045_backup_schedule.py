@@ -6,7 +6,7 @@ each new one is written and read back. The desk's role reads and inserts it (001
 privileges) and updates it: a manager changes the folder or the count from any desk.
 
 Revision ID: 0045_backup_schedule
-Revises: 0038_audit_trail
+Revises: 0044_pos_map_city_tax_rules
 """
 
 import os
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0045_backup_schedule"
-down_revision: str | None = "0038_audit_trail"
+down_revision: str | None = "0044_pos_map_city_tax_rules"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
