@@ -146,13 +146,31 @@ def report_pdf(report: Report, fmt: DocumentFormat) -> bytes:
         sized = {name: ParagraphStyle(name, parent=styles[name], fontSize=layout.size, leading=layout.size * 1.2)
                  for name in ("cell", "number")}
         rows: list[list[object]] = [[text_cell(cell, sized["number" if i >= layout.numeric_from else "cell"])
-                                     for i, cell in enumerate(row)] for row in [layout.headers, *layout.texts]]
-        story.append(document_table(rows, layout.widths, styles, layout.numeric_from))
+                                     for i, cell in enumerate(layout.headers)]]
+        rows += [[_body_cell(cell, layout.widths[i], layout.size, sized["number" if i >= layout.numeric_from
+                                                                           else "cell"])
+                  for i, cell in enumerate(row)] for row in layout.texts]
+        table = document_table(rows, layout.widths, styles, layout.numeric_from)
+        # The plain cells in the font and line height of the wrapped ones.
+        table.setStyle([("FONTSIZE", (0, 1), (-1, -1), layout.size),
+                        ("LEADING", (0, 1), (-1, -1), layout.size * 1.2)])
+        story.append(table)
     buffer = io.BytesIO()
     document = SimpleDocTemplate(buffer, pagesize=landscape(A4), leftMargin=15 * mm, rightMargin=15 * mm,
                                  topMargin=12 * mm, bottomMargin=12 * mm, title=word(lang, report.title))
     document.build(story)
     return buffer.getvalue()
+
+
+def _body_cell(text: str, width: float, size: float, style: ParagraphStyle) -> object:
+    """A text that fits its column on one line as a plain string, else a paragraph that wraps.
+
+    A table draws a string as it is, where a paragraph is broken into lines on every page the table
+    is measured for: a month's cashier report (736 rows) took 4.2 s as paragraphs only.
+    """
+    if "\n" not in text and stringWidth(text, style.fontName, size) + CELL_PADDING <= width:
+        return text
+    return text_cell(text, style)
 
 
 # Each series its own colour, the same on screen (ui.reports.chart).

@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import or_, select
+from sqlalchemy import or_, select, text
 from sqlalchemy.orm import Session
 
 from desk.core.errors import N_
@@ -16,7 +16,7 @@ from desk.core.money import Money
 from desk.core.types import utcnow
 from desk.hotel.models import Hotel
 from desk.hotel.names import load_names
-from desk.ledger.models import Payment, PaymentKind, Posting, PostingKind
+from desk.ledger.models import EXCEPTIONAL_POSTING, Payment, PaymentKind, Posting, PostingKind
 from desk.people.auth import Actor
 from desk.people.rights import Right, require
 from desk.reports.cashier import check_days
@@ -55,8 +55,7 @@ def exceptions(session: Session, first: date, last: date, language: str = "en") 
     start, end = day_bounds(first, last)
     found: list[Exception_] = []
     postings = select(Posting).where(
-        Posting.created_at >= start, Posting.created_at < end,
-        or_(Posting.kind != PostingKind.CHARGE, Posting.authorised_by.is_not(None)))
+        Posting.created_at >= start, Posting.created_at < end, text(EXCEPTIONAL_POSTING))
     for posting in session.scalars(postings):
         kind = {PostingKind.VOID: CHARGE_VOID, PostingKind.REVERSAL: CHARGE_REVERSAL}.get(posting.kind, OVERRIDE)
         found.append(Exception_(posting.created_at, kind, posting.folio_id, posting.bill_id, posting.description,

@@ -150,6 +150,91 @@ def _refuse_if_type_full(session: Session, room_type: str, arrival: date, depart
         night += timedelta(days=1)
 
 
+class TypeNights:
+    """How many rooms of each type are held on each night from the business date on, read once for a
+    batch of bookings (an import) and kept up to date as its reservations go in, so that each
+    booking by type is checked against the same count ``_refuse_if_type_full`` would read again.
+
+    ``held`` is told every reservation the batch kept; ``forget`` after anything else changed stays
+    (an amendment, a cancellation), and the next booking reads the counts again.
+    """
+
+    def __init__(self) -> None:
+        self._floor: date | None = None
+        self._types: dict[str, _Nights] = {}
+        self._type_of_room: dict[int, str] = {}
+        # Held here, the types stay in the session's map: a booking reads none of them again.
+        self._room_types: dict[str, RoomType] = {}
+
+    def forget(self) -> None:
+        self._types.clear()
+        self._type_of_room.clear()
+        self._floor = None
+
+    def refuse_if_full(self, session: Session, room_type: str, arrival: date, departure: date) -> None:
+        self._room_types[room_type] = get(session, RoomType, room_type, "Room type", lock=True)
+        nights = self._nights(session, room_type, arrival)
+        night = arrival
+        while night < departure:
+            if nights.free(night) < 1:
+                raise InvalidInput("No {type} room is free on the night of {night}", field="room_type",
+                                   type=room_type, night=night)
+            night += timedelta(days=1)
+
+    def held(self, reservation: Reservation) -> None:
+        if reservation.status not in HOLDS_ROOM or self._floor is None:
+            return
+        room_type = self._type_of_room.get(reservation.room_id) if reservation.room_id is not None \
+            else reservation.room_type
+        nights = self._types.get(room_type) if room_type is not None else None
+        if nights is not None:
+            nights.add(reservation.room_id, max(reservation.arrival, self._floor), reservation.departure)
+
+    def _nights(self, session: Session, room_type: str, arrival: date) -> _Nights:
+        if self._floor is None:
+            self._floor = business_date(session)
+        if arrival < self._floor:
+            # Only ``book`` asks, and it refuses an arrival before the business date first.
+            raise AssertionError("an arrival before the business date is checked before availability")
+        known = self._types.get(room_type)
+        if known is not None:
+            return known
+        rooms = set(session.scalars(select(Room.id).where(Room.room_type == room_type)))
+        nights = _Nights(len(rooms))
+        self._type_of_room.update(dict.fromkeys(rooms, room_type))
+        for holder, first, last in session.execute(select(
+                Reservation.room_id, Reservation.arrival, Reservation.departure).where(
+                Reservation.status.in_(HOLDS_ROOM), Reservation.departure > self._floor,
+                or_(Reservation.room_id.in_(rooms),
+                    and_(Reservation.room_id.is_(None), Reservation.room_type == room_type)))):
+            nights.add(holder, max(first, self._floor), last)
+        self._types[room_type] = nights
+        return nights
+
+
+class _Nights:
+    """One room type: per night, how many stays hold each of its rooms and how many wait for one."""
+
+    def __init__(self, rooms: int) -> None:
+        self.rooms = rooms
+        self._by_room: dict[date, dict[int, int]] = {}
+        self._unassigned: dict[date, int] = {}
+
+    def add(self, room_id: int | None, first: date, last: date) -> None:
+        night = first
+        while night < last:
+            if room_id is None:
+                self._unassigned[night] = self._unassigned.get(night, 0) + 1
+            else:
+                holders = self._by_room.setdefault(night, {})
+                holders[room_id] = holders.get(room_id, 0) + 1
+            night += timedelta(days=1)
+
+    def free(self, night: date) -> int:
+        # A room held twice (an overbooking made before) still takes one room, as the query counts it.
+        return self.rooms - len(self._by_room.get(night, ())) - self._unassigned.get(night, 0)
+
+
 def _check_dates(arrival: date, departure: date) -> None:
     if departure <= arrival:
         raise InvalidInput("Departure must be after arrival", field="departure")
@@ -170,8 +255,11 @@ def _number_from_id(session: Session, reservation: Reservation) -> None:
     reservation.number = candidate
 
 
-def book(session: Session, actor: Actor, booking: Booking) -> Reservation:
-    """A confirmed reservation for the guests found and the guests new, with their documents."""
+def book(session: Session, actor: Actor, booking: Booking, nights: TypeNights | None = None) -> Reservation:
+    """A confirmed reservation for the guests found and the guests new, with their documents.
+
+    ``nights``: a batch's counts of held rooms, checked instead of reading every stay again.
+    """
     require(actor, Right.CREATE_RESERVATION)
     _check_dates(booking.arrival, booking.departure)
     if booking.arrival < business_date(session):
@@ -191,7 +279,10 @@ def book(session: Session, actor: Actor, booking: Booking) -> Reservation:
         raise InvalidInput("Choose a room type or a room", field="room_type")
     else:
         _room_type(session, room_type)
-        _refuse_if_type_full(session, room_type, booking.arrival, booking.departure)
+        if nights is not None:
+            nights.refuse_if_full(session, room_type, booking.arrival, booking.departure)
+        else:
+            _refuse_if_type_full(session, room_type, booking.arrival, booking.departure)
     rate = _rate(session, actor, room_type, booking.nightly_rate)
     company = get(session, Company, booking.company_id, "Company") if booking.company_id is not None else None
     event = get(session, Event, booking.event_id, "Event") if booking.event_id is not None else None
