@@ -198,6 +198,26 @@
         <translation>Нощен одит за {date}</translation>
     </message>
     <message>
+        <source>{operation} {key} settled by hand as not done, authorised by {manager}: {reason}</source>
+        <translation>{operation} {key} уредена ръчно като неизвършена, разрешено от {manager}: {reason}</translation>
+    </message>
+    <message>
+        <source>terminal receipt {number}</source>
+        <translation>бележка на терминала {number}</translation>
+    </message>
+    <message>
+        <source>operator&apos;s reference {reference}</source>
+        <translation>референция при оператора {reference}</translation>
+    </message>
+    <message>
+        <source>{operation} {key} settled by hand as done ({shown}), authorised by {manager}: {reason}</source>
+        <translation>{operation} {key} уредена ръчно като извършена ({shown}), разрешено от {manager}: {reason}</translation>
+    </message>
+    <message>
+        <source>{operation} {key} settled by hand as done, authorised by {manager}: {reason}</source>
+        <translation>{operation} {key} уредена ръчно като извършена, разрешено от {manager}: {reason}</translation>
+    </message>
+    <message>
         <source>payment {number}</source>
         <translation>плащане {number}</translation>
     </message>

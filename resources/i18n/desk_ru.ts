@@ -198,6 +198,26 @@
         <translation>Ночной аудит за {date}</translation>
     </message>
     <message>
+        <source>{operation} {key} settled by hand as not done, authorised by {manager}: {reason}</source>
+        <translation>{operation} {key} закрыта вручную как не выполненная, разрешил(а) {manager}: {reason}</translation>
+    </message>
+    <message>
+        <source>terminal receipt {number}</source>
+        <translation>чек терминала {number}</translation>
+    </message>
+    <message>
+        <source>operator&apos;s reference {reference}</source>
+        <translation>номер у оператора {reference}</translation>
+    </message>
+    <message>
+        <source>{operation} {key} settled by hand as done ({shown}), authorised by {manager}: {reason}</source>
+        <translation>{operation} {key} закрыта вручную как выполненная ({shown}), разрешил(а) {manager}: {reason}</translation>
+    </message>
+    <message>
+        <source>{operation} {key} settled by hand as done, authorised by {manager}: {reason}</source>
+        <translation>{operation} {key} закрыта вручную как выполненная, разрешил(а) {manager}: {reason}</translation>
+    </message>
+    <message>
         <source>payment {number}</source>
         <translation>оплата {number}</translation>
     </message>
