@@ -186,6 +186,10 @@
         <translation>{manager} разреши на {user}: {actions}</translation>
     </message>
     <message>
+        <source>Card of {holder} not saved ({key}): its answer was lost and {operator} may have kept the card; look it up in {operator}&apos;s Card Manager and delete it there</source>
+        <translation>Картата на {holder} не е запазена ({key}): отговорът е изгубен и {operator} може да я е запазил; намерете я в Card Manager на {operator} и я изтрийте там</translation>
+    </message>
+    <message>
         <source>Register document {key} settled by hand as issued, number {number}: {reason}</source>
         <translation>Документ на касата {key} приключен ръчно като издаден, номер {number}: {reason}</translation>
     </message>
@@ -248,6 +252,10 @@
     <message>
         <source>Document e-mailed</source>
         <translation>Документ изпратен по имейл</translation>
+    </message>
+    <message>
+        <source>Card maybe kept at operator</source>
+        <translation>Карта, вероятно останала при оператора</translation>
     </message>
     <message>
         <source>Folio</source>
@@ -954,6 +962,10 @@
     <message>
         <source>{count} still unclear: the terminal or the card operator could not be asked</source>
         <translation type="vanished">{count} все още неясни: терминалът или картовият оператор не можаха да бъдат попитани</translation>
+    </message>
+    <message>
+        <source>Nothing was saved here, but the card may have been kept at {operator}: look it up in {operator}&apos;s Card Manager and delete it there.</source>
+        <translation>Тук нищо не е запазено, но картата може да е останала при {operator}: намерете я в Card Manager на {operator} и я изтрийте там.</translation>
     </message>
     <message numerus="yes">
         <source>%n settled on the ledger</source>

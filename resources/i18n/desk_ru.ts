@@ -186,6 +186,10 @@
         <translation>{manager} разрешил(а) {user}: {actions}</translation>
     </message>
     <message>
+        <source>Card of {holder} not saved ({key}): its answer was lost and {operator} may have kept the card; look it up in {operator}&apos;s Card Manager and delete it there</source>
+        <translation>Карта {holder} не сохранена ({key}): ответ потерян, и {operator} мог оставить карту у себя; найдите её в Card Manager {operator} и удалите там</translation>
+    </message>
+    <message>
         <source>Register document {key} settled by hand as issued, number {number}: {reason}</source>
         <translation>Документ кассы {key} закрыт вручную как выданный, номер {number}: {reason}</translation>
     </message>
@@ -248,6 +252,10 @@
     <message>
         <source>Document e-mailed</source>
         <translation>Документ отправлен по эл. почте</translation>
+    </message>
+    <message>
+        <source>Card maybe kept at operator</source>
+        <translation>Карта, возможно, осталась у оператора</translation>
     </message>
     <message>
         <source>Folio</source>
@@ -954,6 +962,10 @@
     <message>
         <source>{count} still unclear: the terminal or the card operator could not be asked</source>
         <translation type="vanished">{count} всё ещё неясно: не удалось запросить терминал или карточного оператора</translation>
+    </message>
+    <message>
+        <source>Nothing was saved here, but the card may have been kept at {operator}: look it up in {operator}&apos;s Card Manager and delete it there.</source>
+        <translation>Здесь ничего не сохранено, но карта могла остаться у {operator}: найдите её в Card Manager {operator} и удалите её там.</translation>
     </message>
     <message numerus="yes">
         <source>%n settled on the ledger</source>

@@ -128,3 +128,16 @@ def test_a_card_operation_settled_by_hand_reads_in_the_readers_language(qapp, qm
     i18n.install_translator(qapp, "ru", qm_dir=qm_dir)
     text = what_text(settled(happened=False))
     assert text.startswith("Возврат на карту k1 ") and "maria" in text and "settled" not in text
+
+
+def test_a_card_converge_may_keep_reads_as_what_to_do(qapp):
+    from datetime import datetime
+
+    from desk.audit.reading import TrailLine
+    from ui.audit.trail import what_text
+
+    line = TrailLine(8, datetime(2026, 12, 7, 9, 0), "card_left_at_operator", "ivan", "desk-1", None,
+                     "card save k2", "card save k2: answer lost", None, None, None,
+                     {"key": "k2", "operator": "Converge", "holder": "Anna Gast", "reservation": 4})
+    assert what_text(line) == ("Card of Anna Gast not saved (k2): its answer was lost and Converge may have kept "
+                               "the card; look it up in Converge's Card Manager and delete it there")

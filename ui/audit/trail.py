@@ -57,6 +57,7 @@ def kind_name(kind: str) -> str:
         AuditKind.SETTLED_BY_HAND: QCoreApplication.translate("AuditTrail", "Settled by hand"),
         AuditKind.MAIL: QCoreApplication.translate("AuditTrail", "Document e-mailed"),
         AuditKind.INVOICE: QCoreApplication.translate("AuditTrail", "Invoice"),
+        AuditKind.CARD_LEFT_AT_OPERATOR: QCoreApplication.translate("AuditTrail", "Card maybe kept at operator"),
     }
     return names.get(kind, kind)  # type: ignore[call-overload]
 
@@ -249,6 +250,11 @@ def what_text(line: TrailLine, method_names: Mapping[str, str] | None = None) ->
         return _money_text(line, method_names or {})
     if kind == AuditKind.SETTLED_BY_HAND and "card_operation" in detail:
         return _card_settled_text(line)
+    if kind == AuditKind.CARD_LEFT_AT_OPERATOR and "operator" in detail:
+        return QCoreApplication.translate(
+            "AuditTrail", "Card of {holder} not saved ({key}): its answer was lost and {operator} may have kept the "
+            "card; look it up in {operator}'s Card Manager and delete it there").format(
+            holder=detail.get("holder", ""), key=detail.get("key", ""), operator=detail["operator"])
     if kind == AuditKind.SETTLED_BY_HAND and "key" in detail:
         if detail.get("issued"):
             return QCoreApplication.translate(
