@@ -964,6 +964,10 @@
         <translation type="vanished">{count} все още неясни: терминалът или картовият оператор не можаха да бъдат попитани</translation>
     </message>
     <message>
+        <source>{operator} tells how this ended only by its notification (webhook): no enquiry exists for it. If it does not come, look in {operator}&apos;s Customer Area, Transactions → Payments, at payment {reference} for the modification with merchant reference {key}, then settle it by hand from what it shows.</source>
+        <translation>{operator} съобщава как е завършило това само със своето известие (webhook): справка за него няма. Ако известието не дойде, намерете в Customer Area на {operator} (Transactions → Payments) плащане {reference} и в него операцията с merchant reference {key}, след това я уредете ръчно според показаното там.</translation>
+    </message>
+    <message>
         <source>Nothing was saved here, but the card may have been kept at {operator}: look it up in {operator}&apos;s Card Manager and delete it there.</source>
         <translation>Тук нищо не е запазено, но картата може да е останала при {operator}: намерете я в Card Manager на {operator} и я изтрийте там.</translation>
     </message>

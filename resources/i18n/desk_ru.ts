@@ -964,6 +964,10 @@
         <translation type="vanished">{count} всё ещё неясно: не удалось запросить терминал или карточного оператора</translation>
     </message>
     <message>
+        <source>{operator} tells how this ended only by its notification (webhook): no enquiry exists for it. If it does not come, look in {operator}&apos;s Customer Area, Transactions → Payments, at payment {reference} for the modification with merchant reference {key}, then settle it by hand from what it shows.</source>
+        <translation>{operator} сообщает, чем это закончилось, только своим уведомлением (webhook): запросить это нельзя. Если уведомление не приходит, найдите в Customer Area {operator} (Transactions → Payments) платёж {reference} и в нём операцию с merchant reference {key}, затем закройте её вручную по тому, что там показано.</translation>
+    </message>
+    <message>
         <source>Nothing was saved here, but the card may have been kept at {operator}: look it up in {operator}&apos;s Card Manager and delete it there.</source>
         <translation>Здесь ничего не сохранено, но карта могла остаться у {operator}: найдите её в Card Manager {operator} и удалите её там.</translation>
     </message>

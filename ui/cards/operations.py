@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.cards.operations import EndOfDayReport, Hold, open_holds
-from desk.cards.operator_workflow import awaits_confirmation, left_at_operator
+from desk.cards.operator_workflow import awaits_confirmation, idempotency_key, left_at_operator
 from desk.cards.terminal_workflow import card_end_of_day, pending_card_operations, reconcile_cards
 from desk.cards.terminals import TerminalInfo, list_terminals
 from desk.hotel.names import Names, load_names
@@ -92,6 +92,21 @@ def intent_state_text(intent: IntentView) -> str:
     if awaits_confirmation(intent):
         return QCoreApplication.translate("CardOperations", "waiting for the card operator's confirmation")
     return state_name(intent.state.value)
+
+
+def awaiting_advice(intent: IntentView, operator: str) -> str:
+    """What to check when the operator's confirmation does not come. Adyen answers a capture, a release
+    or a refund "received" and tells its end only by webhook: its API has no enquiry for a modification
+    (docs.adyen.com/online-payments/modify-payments, .../development-resources/api-idempotency), and
+    sending it again under our key only replays "received". A person reads its Customer Area instead."""
+    if not awaits_confirmation(intent):
+        return ""
+    return QCoreApplication.translate(
+        "CardOperations", "{operator} tells how this ended only by its notification (webhook): no enquiry exists "
+        "for it. If it does not come, look in {operator}'s Customer Area, Transactions → Payments, at payment "
+        "{reference} for the modification with merchant reference {key}, then settle it by hand from what it "
+        "shows.").format(operator=operator, reference=str(intent.request.get("reference") or ""),
+                         key=idempotency_key(intent))
 
 
 def left_at_operator_text(operator: str) -> str:
@@ -202,6 +217,11 @@ class PendingCardOperationsDialog(_ListDialog):
         )
         self.table.itemSelectionChanged.connect(self._update)
         self.layout_.addWidget(self.table)
+        self.advice_label = QLabel()
+        self.advice_label.setObjectName("adviceLabel")
+        self.advice_label.setWordWrap(True)
+        self.advice_label.hide()
+        self.layout_.addWidget(self.advice_label)
         row = QHBoxLayout()
         self.resolve_button = QPushButton(QCoreApplication.translate("CardOperations", "&Resolve"))
         self.resolve_button.setObjectName("resolveButton")
@@ -252,10 +272,15 @@ class PendingCardOperationsDialog(_ListDialog):
         self._update()
 
     def _update(self) -> None:
-        selected = bool(self.table.selectionModel().selectedRows())
+        rows = self.table.selectionModel().selectedRows()
+        selected = bool(rows)
         self.resolve_button.setEnabled(selected)
         self.settle_button.setEnabled(selected)
         self.resolve_all_button.setEnabled(bool(self.intents))
+        intent = self.intents[rows[0].row()] if rows and rows[0].row() < len(self.intents) else None
+        advice = awaiting_advice(intent, self.names.terminal(intent.device)) if intent is not None else ""
+        self.advice_label.setText(advice)
+        self.advice_label.setVisible(bool(advice))
 
     def settle_by_hand(self) -> None:
         rows = self.table.selectionModel().selectedRows()
