@@ -27,6 +27,8 @@ class AuditKind(enum.StrEnum):
     SETTLED_BY_HAND = "settled_by_hand"  # a register's document whose end its register could not tell
     MAIL = "document_mailed"  # a folio, bill or invoice put in the outbox for its payer (desk.mailing.documents)
     INVOICE = "invoice"  # an invoice or a credit note issued (desk.invoices leaves the note)
+    # A card save whose answer was lost, which the operator may keep though the desk never got it (desk.cards).
+    CARD_LEFT_AT_OPERATOR = "card_left_at_operator"
 
 
 class AuditEntry(LedgerRecord, Base):

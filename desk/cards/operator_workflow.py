@@ -47,6 +47,7 @@ from desk.cards.saved_cards import (
 )
 from desk.core.errors import InvalidInput, NotFound
 from desk.core.types import utcnow
+from desk.db.audit_notes import AuditNote, note
 from desk.db.runner import Runner
 from desk.journal import intents as journal
 from desk.journal.intents import EventType, IntentRequest, IntentView, Reconciled, Resolution, Verdict
@@ -424,8 +425,39 @@ def reconcile_online(runner: Runner, actor: Actor, intent_ids: list[int] | None 
                      kinds: frozenset[str] = ONLINE_KINDS) -> Reconciled:
     """Resolve this workstation's online card operations that never got their end."""
     resolver = OnlineResolver(runner)
-    return journal.reconcile(runner, dict.fromkeys(ONLINE_KINDS, resolver), actor, workstation=actor.workstation,
+    done = journal.reconcile(runner, dict.fromkeys(ONLINE_KINDS, resolver), actor, workstation=actor.workstation,
                              kinds=kinds, intent_ids=intent_ids)
+    for intent_id in done.closed:
+        runner.run(note_card_left_at_operator, actor, intent_id)
+    return done
+
+
+def left_at_operator(session: Session, intent_ids: list[int]) -> tuple[str, ...]:
+    """Of these closed operations, the operators of card saves that may keep the card the desk never got."""
+    views = [journal.load_intent(session, intent_id) for intent_id in intent_ids]
+    return tuple(view.device for view in views
+                 if view.outcome is not None and view.outcome.payload.get("maybe_left_at_operator"))
+
+
+# The trail's kind for it (desk.audit.models.AuditKind.CARD_LEFT_AT_OPERATOR: the trail sits above the cards).
+CARD_LEFT_AT_OPERATOR = "card_left_at_operator"
+
+
+def note_card_left_at_operator(session: Session, actor: Actor, intent_id: int) -> None:
+    """A card save closed as not done though the operator may keep the card (its answer lost, and no way
+    to ask for a token): the trail keeps it, for a manager to delete the card in the operator's own records."""
+    require(actor, Right.OPERATE_DEVICES)
+    intent = journal.load_intent(session, intent_id)
+    if intent.outcome is None or not intent.outcome.payload.get("maybe_left_at_operator"):
+        return
+    request = intent.request
+    owner = {name: request[field] for name, field in (("reservation", "reservation_id"), ("company", "company_id"),
+                                                      ("event", "event_id")) if request.get(field) is not None}
+    note(session, AuditNote(
+        CARD_LEFT_AT_OPERATOR, actor.username, actor.workstation,
+        f"card save {intent.key}: answer lost, {intent.device} may keep the card; look it up in its Card Manager "
+        "and delete it there", subject=f"card save {intent.key}"[:80],
+        detail={"key": intent.key, "operator": intent.device, "holder": str(request.get("holder") or ""), **owner}))
 
 
 # --- the flows ----------------------------------------------------------------------------------

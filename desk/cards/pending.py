@@ -4,7 +4,8 @@ An operation stays pending (its bill blocked) until the terminal says how it end
 (it keeps no last receipt, it was replaced, it refuses the enquiry), a manager settles it by hand
 from what the terminal printed or the bank's statement: it happened, with the terminal's receipt
 number and the amount on that receipt, or it did not happen. Who settled it, the evidence and the
-reason are kept on the journal, and the ledger gets what a settled operation always gets.
+reason are kept on the journal and in the audit trail (with the manager who authorised it), and the
+ledger gets what a settled operation always gets.
 
 An online operation (a card operator's) is settled the same way from what the operator's back office
 shows: done, with the operator's reference and the amount, or not done.
@@ -21,10 +22,14 @@ from desk.cards.operator_workflow import settle_online_intent
 from desk.core.card_numbers import has_card_number
 from desk.core.errors import InvalidInput
 from desk.core.money import Money
+from desk.db.audit_notes import AuditNote, note
 from desk.journal.intents import EventType, IntentView, close, load_intent, record_event, settle
 from desk.ledger.lookup import require_fits
 from desk.people.auth import Actor, ManagerApproval, authorise
 from desk.people.rights import Right
+
+# The trail's kind for it, shared with a register's document settled by hand (desk.audit.models.AuditKind).
+AUDIT_KIND = "settled_by_hand"
 
 
 def settle_card_by_hand(
@@ -54,6 +59,7 @@ def settle_card_by_hand(
                            state=view.state.value)
     evidence = {"by_hand": True, "settled_by": manager, "reason": reason.strip()}
     if not happened:
+        _note(session, actor, view, manager, {"happened": False, "reason": reason.strip()})
         return close(session, actor, intent_id, EventType.CANCELLED, evidence)
     if view.kind in ONLINE_KINDS:
         return _settle_online(session, actor, view, evidence, reference, amount)
@@ -69,7 +75,19 @@ def settle_card_by_hand(
                            receipt=receipt_no)
     record_event(session, actor, intent_id, EventType.APPROVED,
                  {**evidence, "receipt_no": receipt_no, "amount_minor": to_minor(amount), "currency": amount.currency})
+    _note(session, actor, view, manager, {"happened": True, "receipt_no": receipt_no, "amount": str(amount),
+                                          "reason": reason.strip()})
     return settle(session, actor, intent_id, settle_card_intent, evidence)
+
+
+def _note(session: Session, actor: Actor, view: IntentView, manager: str, what: dict[str, object]) -> None:
+    """The trail's entry: who settled which operation, as what, on whose authority, and from what evidence."""
+    how = "done" if what["happened"] else "not done"
+    summary = f"card operation {view.key} ({view.kind}) settled by hand as {how}"
+    note(session, AuditNote(
+        AUDIT_KIND, actor.username, actor.workstation, summary,
+        subject=f"card operation {view.key}"[:80], authorised_by=manager, folio_id=view.folio_id,
+        detail={"key": view.key, "card_operation": view.kind, **what}))
 
 
 def _settle_online(session: Session, actor: Actor, view: IntentView, evidence: dict[str, object], reference: str,
@@ -81,6 +99,7 @@ def _settle_online(session: Session, actor: Actor, view: IntentView, evidence: d
                            "again", field="operation")
     if kind is OnlineKind.DELETE:
         record_event(session, actor, view.id, EventType.APPROVED, {**evidence, "deleted": True})
+        _note(session, actor, view, str(evidence["settled_by"]), {"happened": True, "reason": evidence["reason"]})
         return settle(session, actor, view.id, settle_online_intent, evidence)
     reference = reference.strip()
     if not reference:
@@ -95,4 +114,6 @@ def _settle_online(session: Session, actor: Actor, view: IntentView, evidence: d
                            amount=view.amount)
     record_event(session, actor, view.id, EventType.APPROVED,
                  {**evidence, "reference": reference, "amount_minor": to_minor(amount), "currency": amount.currency})
+    _note(session, actor, view, str(evidence["settled_by"]), {"happened": True, "reference": reference,
+                                                              "amount": str(amount), "reason": evidence["reason"]})
     return settle(session, actor, view.id, settle_online_intent, evidence)

@@ -220,6 +220,53 @@ def _check_converge(account: str) -> None:
                            field="account") from None
 
 
+@dataclass(frozen=True)
+class _TypedSettings(OperatorSettings):
+    """Settings as typed in the Settings window, never saved: the key is held as typed for one check."""
+
+    typed_secret: str = field(default="", repr=False)
+
+    @property
+    def secret(self) -> str:
+        return self.typed_secret
+
+
+def typed_operator_settings(session: Session, actor: Actor, operator_id: int | None, operator: str, *, name: str,
+                            account: str, api_base: str, currencies: tuple[str, ...], secret_key: str = "",
+                            hmac_key: str = "") -> OperatorSettings:
+    """The settings as typed in Settings -> Card operators, for Check connection before they are saved
+    (``operator_id`` None: a new operator). An empty key field is the saved key; nothing is written."""
+    require(actor, Right.MANAGE_DEVICES)
+    row = session.get(CardOperatorConfig, operator_id) if operator_id is not None else None
+    if operator_id is not None and row is None:
+        raise NotFound("There is no card operator {operator}", operator=operator_id)
+    if row is not None:
+        operator = row.operator
+    if operator not in OPERATORS:
+        raise InvalidInput("The desk does not know the card operator {operator}", field="operator",
+                           operator=operator)
+    secret = secret_key.strip()
+    if row is None and not secret:
+        raise InvalidInput("Enter the operator's secret key", field="secret")
+    if operator == "saferpay":
+        _check_saferpay(account, secret or "kept:kept")
+    if operator == "converge":
+        _check_converge(account)
+    wanted = _currencies(currencies)
+    if hmac_key.strip():
+        _check_hmac_key(hmac_key)
+    kept = OperatorSettings(_info(row), sealed.Sealed(row.secret_sealed, row.key_id)) if row is not None else None
+    if operator == "adyen":
+        keys = kept.adyen_keys() if kept is not None else {"api_key": "", "hmac_key": ""}
+        secret = json.dumps({"api_key": secret or keys["api_key"], "hmac_key": hmac_key.strip() or keys["hmac_key"]})
+    elif not secret and kept is not None:
+        secret = kept.secret
+    info = OperatorInfo(operator_id or 0, name.strip() or (row.name if row is not None else operator), operator,
+                        account.strip()[:80], api_base.strip()[:200], wanted,
+                        row.retention_days if row is not None else 0, row.key_prefix if row is not None else "")
+    return _TypedSettings(info, sealed.Sealed("", ""), secret)
+
+
 def list_operators(session: Session) -> list[OperatorInfo]:
     return [_info(row) for row in session.scalars(select(CardOperatorConfig).order_by(CardOperatorConfig.name))]
 

@@ -186,6 +186,10 @@
         <translation>{manager} разреши на {user}: {actions}</translation>
     </message>
     <message>
+        <source>Card of {holder} not saved ({key}): its answer was lost and {operator} may have kept the card; look it up in {operator}&apos;s Card Manager and delete it there</source>
+        <translation>Картата на {holder} не е запазена ({key}): отговорът е изгубен и {operator} може да я е запазил; намерете я в Card Manager на {operator} и я изтрийте там</translation>
+    </message>
+    <message>
         <source>Register document {key} settled by hand as issued, number {number}: {reason}</source>
         <translation>Документ на касата {key} приключен ръчно като издаден, номер {number}: {reason}</translation>
     </message>
@@ -196,6 +200,26 @@
     <message>
         <source>Night audit of {date}</source>
         <translation>Нощен одит за {date}</translation>
+    </message>
+    <message>
+        <source>{operation} {key} settled by hand as not done, authorised by {manager}: {reason}</source>
+        <translation>{operation} {key} уредена ръчно като неизвършена, разрешено от {manager}: {reason}</translation>
+    </message>
+    <message>
+        <source>terminal receipt {number}</source>
+        <translation>бележка на терминала {number}</translation>
+    </message>
+    <message>
+        <source>operator&apos;s reference {reference}</source>
+        <translation>референция при оператора {reference}</translation>
+    </message>
+    <message>
+        <source>{operation} {key} settled by hand as done ({shown}), authorised by {manager}: {reason}</source>
+        <translation>{operation} {key} уредена ръчно като извършена ({shown}), разрешено от {manager}: {reason}</translation>
+    </message>
+    <message>
+        <source>{operation} {key} settled by hand as done, authorised by {manager}: {reason}</source>
+        <translation>{operation} {key} уредена ръчно като извършена, разрешено от {manager}: {reason}</translation>
     </message>
     <message>
         <source>payment {number}</source>
@@ -228,6 +252,10 @@
     <message>
         <source>Document e-mailed</source>
         <translation>Документ изпратен по имейл</translation>
+    </message>
+    <message>
+        <source>Card maybe kept at operator</source>
+        <translation>Карта, вероятно останала при оператора</translation>
     </message>
     <message>
         <source>Folio</source>
@@ -1002,6 +1030,14 @@
     <message>
         <source>{count} still unclear: the terminal or the card operator could not be asked</source>
         <translation type="vanished">{count} все още неясни: терминалът или картовият оператор не можаха да бъдат попитани</translation>
+    </message>
+    <message>
+        <source>{operator} tells how this ended only by its notification (webhook): no enquiry exists for it. If it does not come, look in {operator}&apos;s Customer Area, Transactions → Payments, at payment {reference} for the modification with merchant reference {key}, then settle it by hand from what it shows.</source>
+        <translation>{operator} съобщава как е завършило това само със своето известие (webhook): справка за него няма. Ако известието не дойде, намерете в Customer Area на {operator} (Transactions → Payments) плащане {reference} и в него операцията с merchant reference {key}, след това я уредете ръчно според показаното там.</translation>
+    </message>
+    <message>
+        <source>Nothing was saved here, but the card may have been kept at {operator}: look it up in {operator}&apos;s Card Manager and delete it there.</source>
+        <translation>Тук нищо не е запазено, но картата може да е останала при {operator}: намерете я в Card Manager на {operator} и я изтрийте там.</translation>
     </message>
     <message numerus="yes">
         <source>%n settled on the ledger</source>

@@ -186,6 +186,10 @@
         <translation>{manager} разрешил(а) {user}: {actions}</translation>
     </message>
     <message>
+        <source>Card of {holder} not saved ({key}): its answer was lost and {operator} may have kept the card; look it up in {operator}&apos;s Card Manager and delete it there</source>
+        <translation>Карта {holder} не сохранена ({key}): ответ потерян, и {operator} мог оставить карту у себя; найдите её в Card Manager {operator} и удалите там</translation>
+    </message>
+    <message>
         <source>Register document {key} settled by hand as issued, number {number}: {reason}</source>
         <translation>Документ кассы {key} закрыт вручную как выданный, номер {number}: {reason}</translation>
     </message>
@@ -196,6 +200,26 @@
     <message>
         <source>Night audit of {date}</source>
         <translation>Ночной аудит за {date}</translation>
+    </message>
+    <message>
+        <source>{operation} {key} settled by hand as not done, authorised by {manager}: {reason}</source>
+        <translation>{operation} {key} закрыта вручную как не выполненная, разрешил(а) {manager}: {reason}</translation>
+    </message>
+    <message>
+        <source>terminal receipt {number}</source>
+        <translation>чек терминала {number}</translation>
+    </message>
+    <message>
+        <source>operator&apos;s reference {reference}</source>
+        <translation>номер у оператора {reference}</translation>
+    </message>
+    <message>
+        <source>{operation} {key} settled by hand as done ({shown}), authorised by {manager}: {reason}</source>
+        <translation>{operation} {key} закрыта вручную как выполненная ({shown}), разрешил(а) {manager}: {reason}</translation>
+    </message>
+    <message>
+        <source>{operation} {key} settled by hand as done, authorised by {manager}: {reason}</source>
+        <translation>{operation} {key} закрыта вручную как выполненная, разрешил(а) {manager}: {reason}</translation>
     </message>
     <message>
         <source>payment {number}</source>
@@ -228,6 +252,10 @@
     <message>
         <source>Document e-mailed</source>
         <translation>Документ отправлен по эл. почте</translation>
+    </message>
+    <message>
+        <source>Card maybe kept at operator</source>
+        <translation>Карта, возможно, осталась у оператора</translation>
     </message>
     <message>
         <source>Folio</source>
@@ -1002,6 +1030,14 @@
     <message>
         <source>{count} still unclear: the terminal or the card operator could not be asked</source>
         <translation type="vanished">{count} всё ещё неясно: не удалось запросить терминал или карточного оператора</translation>
+    </message>
+    <message>
+        <source>{operator} tells how this ended only by its notification (webhook): no enquiry exists for it. If it does not come, look in {operator}&apos;s Customer Area, Transactions → Payments, at payment {reference} for the modification with merchant reference {key}, then settle it by hand from what it shows.</source>
+        <translation>{operator} сообщает, чем это закончилось, только своим уведомлением (webhook): запросить это нельзя. Если уведомление не приходит, найдите в Customer Area {operator} (Transactions → Payments) платёж {reference} и в нём операцию с merchant reference {key}, затем закройте её вручную по тому, что там показано.</translation>
+    </message>
+    <message>
+        <source>Nothing was saved here, but the card may have been kept at {operator}: look it up in {operator}&apos;s Card Manager and delete it there.</source>
+        <translation>Здесь ничего не сохранено, но карта могла остаться у {operator}: найдите её в Card Manager {operator} и удалите её там.</translation>
     </message>
     <message numerus="yes">
         <source>%n settled on the ledger</source>

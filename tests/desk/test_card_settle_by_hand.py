@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
+from desk.audit.models import AuditEntry, AuditKind
 from desk.cards.pending import settle_card_by_hand
 from desk.cards.terminal_workflow import card_sale, pending_card_operations
 from desk.core.errors import InvalidInput
@@ -46,6 +49,12 @@ def test_a_manager_settles_a_sale_the_terminal_booked_from_its_receipt(sqlite_ri
     assert rig.hotel.query(pending_card_operations, rig.cashier.workstation) == []
     assert settled.outcome is not None and settled.outcome.payload["settled_by"] == "maria"
     rig.assert_matches_terminal()
+    [entry] = rig.hotel.query(lambda s: list(s.scalars(select(AuditEntry).where(
+        AuditEntry.kind == AuditKind.SETTLED_BY_HAND))))
+    assert (entry.username, entry.authorised_by, entry.folio_id) == ("maria", "maria", stay.folio_id)
+    assert json.loads(entry.content)["detail"] == {
+        "key": intent.key, "card_operation": "card_sale", "happened": True, "receipt_no": booked.receipt_no,
+        "amount": "EUR 42.00", "reason": "Terminal printout in the drawer"}
 
 
 def test_one_that_did_not_happen_is_closed_and_the_bill_takes_payments_again(sqlite_rig: Rig):

@@ -302,3 +302,27 @@ def test_a_lost_token_answer_is_closed_saying_converge_may_keep_a_card_the_desk_
     assert rig.hotel.query(lambda s: saved_cards(s, reservation_id=stay.reservation_id)) == []
     assert len(rig.fake.tokens) == 1 and len(sent(rig, "ccgettoken")) == 1
     assert "Card Manager" in caplog.text
+
+
+def test_a_card_converge_may_have_kept_is_in_the_audit_trail_for_a_manager_to_follow_up(rig: ConvergeRig):
+    import json
+
+    from sqlalchemy import select
+
+    from desk.audit.models import AuditEntry, AuditKind
+
+    stay = charged_stay(rig.hotel)
+    rig.fake.lose_next_answer(only="ccgettoken")
+    done = save_card(rig.runner, rig.cashier, rig.operator_id, "enc_visa", "Anna Gast",
+                     reservation_id=stay.reservation_id)
+    assert done.card_may_be_left_at_operator
+    [entry] = rig.hotel.query(lambda s: list(s.scalars(select(AuditEntry).where(
+        AuditEntry.kind == AuditKind.CARD_LEFT_AT_OPERATOR))))
+    assert entry.username == rig.cashier.username and "Card Manager" in entry.summary
+    assert json.loads(entry.content)["detail"] == {
+        "key": done.intent.key, "operator": done.intent.device, "holder": "Anna Gast",
+        "reservation": stay.reservation_id}
+    # Asking again finds it closed already: the trail says it once.
+    reconcile_online(rig.runner, rig.cashier)
+    assert len(rig.hotel.query(lambda s: list(s.scalars(select(AuditEntry).where(
+        AuditEntry.kind == AuditKind.CARD_LEFT_AT_OPERATOR))))) == 1

@@ -4,12 +4,15 @@ own answer would have been, and a late confirmation changes nothing."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 
 import pytest
+from sqlalchemy import select
 
-from desk.cards.models import CardRecordKind
-from desk.cards.operator_workflow import charge_saved_card, refund_online_payment
+from desk.audit.models import AuditEntry, AuditKind
+from desk.cards.models import CardRecordKind, SavedCard
+from desk.cards.operator_workflow import charge_saved_card, delete_saved_card, refund_online_payment
 from desk.cards.pending import settle_card_by_hand
 from desk.core.errors import InvalidInput
 from desk.core.money import Money
@@ -86,3 +89,52 @@ def test_an_online_settlement_by_hand_needs_the_reference_and_the_amount_asked_a
             lambda: cashier.run(settle_card_by_hand, intent.id, happened=False, reason="r"))
     assert rig.hotel.query(load_intent, intent.id).state.is_open
     assert refunds(rig, stay.folio_id) == []
+
+
+def settled_by_hand_entries(rig: AdyenRig) -> list[AuditEntry]:
+    return rig.hotel.query(lambda s: list(s.scalars(
+        select(AuditEntry).where(AuditEntry.kind == AuditKind.SETTLED_BY_HAND).order_by(AuditEntry.seq))))
+
+
+def test_a_settlement_by_hand_is_in_the_audit_trail_with_who_the_manager_why_and_what(rig: AdyenRig):
+    stay, intent, _manager = _refund_waiting(rig)
+    cashier = rig.hotel.as_role(Role.CASHIER)
+    approval = rig.hotel.approval()
+    cashier.run(settle_card_by_hand, intent.id, happened=True, reference="NC6HT9CRT65ZGN82", amount=eur("30.00"),
+                reason="Adyen Customer Area shows the refund settled", approval=approval)
+    [entry] = settled_by_hand_entries(rig)
+    assert (entry.username, entry.authorised_by, entry.folio_id) == (
+        cashier.actor.username, approval.username, stay.folio_id)
+    detail = json.loads(entry.content)["detail"]
+    assert detail == {"key": intent.key, "card_operation": "online_refund", "happened": True,
+                      "reference": "NC6HT9CRT65ZGN82", "amount": "EUR 30.00",
+                      "reason": "Adyen Customer Area shows the refund settled"}
+    assert intent.key in entry.summary and "done" in entry.summary
+
+
+def test_a_saved_card_deletion_adyen_could_not_be_asked_about_is_settled_by_hand_and_the_card_is_gone(
+        rig: AdyenRig):
+    _stay, card_id = rig.saved_card()
+    rig.fake.unreachable = True  # the line is cut: neither the deletion nor the enquiry after it gets through
+    asked = delete_saved_card(rig.runner, rig.cashier, card_id)
+    assert asked.pending
+    rig.fake.unreachable = False
+    manager = rig.hotel.as_role(Role.MANAGER)
+    settled = manager.run(settle_card_by_hand, asked.intent.id, happened=True,
+                          reason="Deleted in Adyen's Customer Area by hand")
+    assert settled.state is IntentState.SETTLED
+    deleted = rig.hotel.query(lambda s: s.get_one(SavedCard, card_id))
+    assert deleted.deleted_at is not None and deleted.deleted_by == rig.cashier.username  # who asked for it
+    [entry] = settled_by_hand_entries(rig)
+    detail = json.loads(entry.content)["detail"]
+    assert (detail["card_operation"], detail["happened"], entry.authorised_by) == (
+        "online_delete", True, manager.actor.username)
+
+
+def test_a_card_operation_settled_by_hand_as_not_done_is_in_the_trail_too(rig: AdyenRig):
+    _stay, intent, manager = _refund_waiting(rig)
+    manager.run(settle_card_by_hand, intent.id, happened=False, reason="Not in Adyen's Customer Area")
+    [entry] = settled_by_hand_entries(rig)
+    detail = json.loads(entry.content)["detail"]
+    assert detail == {"key": intent.key, "card_operation": "online_refund", "happened": False,
+                      "reason": "Not in Adyen's Customer Area"}

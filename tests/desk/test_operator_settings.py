@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -17,10 +18,12 @@ from desk.cards.operators.fakes.saferpay import FakeSaferpay
 from desk.cards.operators.fakes.stripe import FakeStripe
 from desk.cards.saved_cards import (
     OperatorKeysRefused,
+    OperatorSettings,
     OperatorUnreachable,
     change_operator,
     check_operator_connection,
     operator_settings,
+    typed_operator_settings,
 )
 from desk.core import sealed
 from desk.core.errors import InvalidInput
@@ -170,3 +173,62 @@ def test_each_operator_is_checked_by_asking_it_nothing_that_changes_anything(sql
                                         currencies=("EUR",), retention_days=30, secret_key=wrong)
         with pytest.raises(OperatorKeysRefused):
             check_operator_connection(hotel.query(operator_settings, operator_id))
+
+
+# --- Check connection with what is typed, before it is saved -------------------------------------
+
+
+def _typed(who: Hotel, operator_id: int | None, kind: str, **typed: Any) -> OperatorSettings:
+    return who.query(lambda s: typed_operator_settings(s, who.actor, operator_id, kind, **typed))
+
+
+def test_the_check_uses_the_typed_key_and_address_and_saves_nothing(hotel: Hotel, stripe):
+    fake, operator_id = stripe
+    manager = hotel.as_role(Role.MANAGER)
+    saved_before = _row(hotel, operator_id).secret_sealed
+    typed = _typed(manager, operator_id, "stripe", name="Stripe", account="acct_test", api_base=fake.base_url,
+                   currencies=("EUR",), secret_key=NEW_KEY)
+    with pytest.raises(OperatorKeysRefused):
+        check_operator_connection(typed)
+    assert _row(hotel, operator_id).secret_sealed == saved_before
+    assert hotel.query(operator_settings, operator_id).secret == online_rig.SECRET_KEY
+    # An empty key field is the saved key, with the address as typed.
+    kept = _typed(manager, operator_id, "stripe", name="Stripe", account="acct_test", api_base=fake.base_url,
+                  currencies=("EUR",))
+    check_operator_connection(kept)
+    elsewhere = _typed(manager, operator_id, "stripe", name="Stripe", account="acct_test",
+                       api_base="http://127.0.0.1:9", currencies=("EUR",))
+    with pytest.raises(OperatorUnreachable):
+        check_operator_connection(elsewhere)
+
+
+def test_a_new_operator_is_checked_before_it_is_saved_and_needs_a_key(hotel: Hotel, stripe):
+    fake, _ = stripe
+    manager = hotel.as_role(Role.MANAGER)
+    typed = _typed(manager, None, "stripe", name="Stripe CHF", account="", api_base=fake.base_url,
+                   currencies=("CHF",), secret_key=online_rig.SECRET_KEY)
+    check_operator_connection(typed)
+    assert [row.name for row in hotel.query(lambda s: list(s.scalars(select(CardOperatorConfig))))] == ["Stripe"]
+    refused(hotel, InvalidInput, "Enter the operator's secret key",
+            lambda: _typed(manager, None, "stripe", name="Stripe CHF", account="", api_base=fake.base_url,
+                           currencies=("CHF",)), field="secret")
+    cashier = hotel.as_role(Role.CASHIER)
+    refused(hotel, MissingRight, MISSING_RIGHT,
+            lambda: _typed(cashier, None, "stripe", name="S", account="", api_base=fake.base_url,
+                           currencies=("EUR",), secret_key=NEW_KEY))
+
+
+def test_adyen_checks_a_typed_api_key_with_the_saved_hmac_key(sqlite_hotel: Hotel):
+    hotel = sqlite_hotel
+    with operator_on_loopback(hotel, FakeAdyen(adyen_rig.API_KEY, adyen_rig.MERCHANT), name="Adyen", kind="adyen",
+                              secret="AQE_old_key", account=adyen_rig.MERCHANT, currencies=("EUR",),
+                              hmac_key=adyen_rig.HMAC_KEY) as (_fake, operator_id, _cashier):
+        manager = hotel.as_role(Role.MANAGER)
+        row = _row(hotel, operator_id)
+        with pytest.raises(OperatorKeysRefused):
+            check_operator_connection(hotel.query(operator_settings, operator_id))
+        typed = _typed(manager, operator_id, "adyen", name="Adyen", account=row.account, api_base=row.api_base,
+                       currencies=("EUR",), secret_key=adyen_rig.API_KEY)
+        check_operator_connection(typed)
+        assert typed.adyen_keys() == {"api_key": adyen_rig.API_KEY, "hmac_key": adyen_rig.HMAC_KEY}
+        assert hotel.query(operator_settings, operator_id).adyen_keys()["api_key"] == "AQE_old_key"

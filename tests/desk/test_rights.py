@@ -173,9 +173,12 @@ USE_CASES: dict[str, Any] = {
     "plan_online_operation": lambda h, s: (online.plan_online_operation, (OnlineKind.CHARGE, 1, online.OnlineRequest(
         saved_card_id=1)), {}),
     "settle_online_intent": lambda h, s: (online.settle_online_intent, (None,), {}),
+    "note_card_left_at_operator": lambda h, s: (online.note_card_left_at_operator, (1,), {}),
     "add_operator": lambda h, s: (saved_cards.add_operator, ("Stripe", "stripe", "sk_test_x"), {}),
     "change_operator": lambda h, s: (saved_cards.change_operator, (1,), {
         "account": "", "api_base": "", "currencies": ("EUR",), "retention_days": 30}),
+    "typed_operator_settings": lambda h, s: (saved_cards.typed_operator_settings, (None, "stripe"), {
+        "name": "Stripe", "account": "", "api_base": "", "currencies": ("EUR",), "secret_key": "sk_test_x"}),
     "set_register": lambda h, s: (fiscal_settings.set_register, ("FP-1",), {"kind": "atol"}),
     "save_register_settings": lambda h, s: (fiscal_settings.save_register_settings, ("FP-1",), {
         "kind": "atol", "address": "", "device_id": "", "taxation": "osn", "vat_text": "", "workstation": ""}),
@@ -252,7 +255,8 @@ CLERK_MAY_NOT_EVEN_WITH_APPROVAL = {
     "open_shift", "cash_in", "cash_out", "close_shift", "add_terminal", "remove_terminal", "set_terminal_slips",
     "record_end_of_day",
     "add_printer", "update_printer", "remove_printer", "open_drawer", "set_mail_settings",
-    "set_hotel_country", "set_register_language", "add_operator", "change_operator", "set_register",
+    "set_hotel_country", "set_register_language", "add_operator", "change_operator", "typed_operator_settings",
+    "set_register",
     "start_business_days", "open_next_business_day", "start_night_audit", "charge_night", "set_city_tax",
     "set_up_hotel", "open_hotel", "add_user", "set_user_active", "reset_secret", "change_role", "add_service",
     "change_service",

@@ -118,3 +118,37 @@ def test_a_capture_adyen_only_received_waits_for_its_webhook(qtbot, window, demo
     assert online.fake.send_webhooks() == 1
     with demo_database.unit_of_work() as session:
         assert hold_view(session, hold.id).state is HoldState.PARTLY_CAPTURED
+
+
+def test_a_capture_whose_webhook_does_not_come_says_what_to_check_in_adyens_customer_area(
+        qtbot, cashier_context, demo_database, card, online):
+    from desk.cards.operator_workflow import capture_online_hold, idempotency_key, pre_authorise_saved_card
+    from desk.cards.saved_cards import saved_cards
+    from desk.core.money import Money
+    from ui.cards.operations import PendingCardOperationsDialog
+
+    runner = Runner(demo_database)
+    cashier = signed_in(demo_database, Role.CASHIER, WORKSTATION)
+    [saved] = runner.read(lambda s: saved_cards(s, reservation_id=card.folio.folio.reservation_id))
+    currency = card.folio.bills[0].balance.currency
+    held = pre_authorise_saved_card(runner, cashier, online.operator_id, saved.id, card.folio.folio.id,
+                                    Money.of("200.00", currency))
+    online.fake.send_webhooks()
+    assert held.settled
+    [hold] = runner.read(lambda s: holds_of_folio(s, card.folio.folio.id))
+    captured = capture_online_hold(runner, cashier, online.operator_id, hold.id, Money.of("120.00", currency),
+                                   bill_id=card.folio.bills[0].bill.id)
+    assert captured.awaiting_confirmation  # the webhook is held back: it does not come
+    dialog = PendingCardOperationsDialog(cashier_context)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=10_000)
+    advice = child(dialog, QLabel, "adviceLabel")
+    assert advice.isHidden()
+    dialog.table.selectRow(0)
+    qtbot.waitUntil(lambda: not advice.isHidden(), timeout=10_000)
+    reference = captured.intent.request["reference"]
+    assert advice.text() == (
+        "Adyen tells how this ended only by its notification (webhook): no enquiry exists for it. If it does not "
+        f"come, look in Adyen's Customer Area, Transactions → Payments, at payment {reference} for the "
+        f"modification with merchant reference {idempotency_key(captured.intent)}, then settle it by hand from "
+        "what it shows.")

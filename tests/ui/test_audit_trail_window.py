@@ -105,3 +105,39 @@ def test_a_settings_change_reads_in_the_readers_language(qtbot, context_of, demo
     assert text.startswith("Настройки эл. почты 1 изменено: ")
     assert "сервер: mail.hotel.example → smtp.hotel.example" in text and "изменено: пароль" in text
     assert "host" not in text and "password" not in text and "changed" not in text
+
+
+def test_a_card_operation_settled_by_hand_reads_in_the_readers_language(qapp, qm_dir):
+    from datetime import datetime
+
+    from desk.audit.reading import TrailLine
+    from desk.core.money import Money
+    from ui import i18n
+    from ui.audit.trail import what_text
+    from ui.i18n import money_text
+
+    def settled(**detail: object) -> TrailLine:
+        return TrailLine(7, datetime(2026, 12, 7, 9, 0), "settled_by_hand", "olga", "desk-1", "maria",
+                         "card operation k1", "card operation k1 (online_refund) settled by hand as done", 3, None,
+                         None, {"key": "k1", "card_operation": "online_refund", "reason": "Customer Area", **detail})
+
+    done = settled(happened=True, reference="NC6HT9CRT65ZGN82", amount="EUR 30.00")
+    amount = money_text(Money.of("30.00", "EUR"))  # as the reader's locale writes it
+    assert what_text(done) == (f"Refund to card k1 settled by hand as done ({amount}, operator's reference "
+                               "NC6HT9CRT65ZGN82), authorised by maria: Customer Area")
+    i18n.install_translator(qapp, "ru", qm_dir=qm_dir)
+    text = what_text(settled(happened=False))
+    assert text.startswith("Возврат на карту k1 ") and "maria" in text and "settled" not in text
+
+
+def test_a_card_converge_may_keep_reads_as_what_to_do(qapp):
+    from datetime import datetime
+
+    from desk.audit.reading import TrailLine
+    from ui.audit.trail import what_text
+
+    line = TrailLine(8, datetime(2026, 12, 7, 9, 0), "card_left_at_operator", "ivan", "desk-1", None,
+                     "card save k2", "card save k2: answer lost", None, None, None,
+                     {"key": "k2", "operator": "Converge", "holder": "Anna Gast", "reservation": 4})
+    assert what_text(line) == ("Card of Anna Gast not saved (k2): its answer was lost and Converge may have kept "
+                               "the card; look it up in Converge's Card Manager and delete it there")

@@ -83,6 +83,32 @@ def test_a_manager_adds_stripe_checks_it_and_changes_its_key(qtbot, context_of, 
     assert check.text().startswith("Stripe EUR refused the account or the key: Invalid API Key provided")
 
 
+def test_check_connection_asks_with_what_is_typed_and_saves_nothing(qtbot, context_of, demo_database: Database,
+                                                                     stripe):
+    dialog = _opened(qtbot, context_of)
+    combo = child(dialog, QComboBox, "operatorCombo")
+    combo.setCurrentIndex(combo.count() - 1)  # New operator…
+    retype(qtbot, child(dialog, QLineEdit, "operatorNameEdit"), "Stripe EUR")
+    retype(qtbot, child(dialog, QLineEdit, "operatorAddressEdit"), stripe.base_url)
+    secret = child(dialog, QLineEdit, "operatorSecretEdit")
+    retype(qtbot, secret, KEY)
+    check = child(dialog, QLabel, "operatorCheckLabel")
+    dialog.check_connection()
+    qtbot.waitUntil(lambda: "answered" in check.text(), timeout=30_000)
+    assert check.text() == "Stripe EUR answered: the account and the key are right."
+    assert Runner(demo_database).read(list_operators) == []  # checked before it is saved
+    _saved(qtbot, dialog)
+    [info] = Runner(demo_database).read(list_operators)
+
+    retype(qtbot, secret, NEW_KEY)  # a new key typed, not saved: the check asks with it
+    dialog.check_connection()
+    qtbot.waitUntil(lambda: "refused" in check.text(), timeout=30_000)
+    assert Runner(demo_database).read(operator_settings, info.id).secret == KEY
+    secret.clear()  # an empty key field: the saved key
+    dialog.check_connection()
+    qtbot.waitUntil(lambda: "answered" in check.text(), timeout=30_000)
+
+
 def test_cancel_stops_waiting_for_a_silent_operator(qtbot, context_of, demo_database: Database, stripe, manager,
                                                      monkeypatch):
     from desk.cards import saved_cards

@@ -32,6 +32,7 @@ from desk.audit.reading import MOST_SHOWN, TrailFilter, TrailLine, TrailPage, da
 from desk.core.errors import Phrase
 from desk.core.money import Money
 from desk.people.rights import RIGHT_ACTIONS, Right
+from ui.cards.operations import operation_name
 from ui.context import DeskContext
 from ui.desk_text import error_text, format_param
 from ui.dialogs.common import Column, RowsModel, fill_combo, python_date, rows_view
@@ -56,6 +57,7 @@ def kind_name(kind: str) -> str:
         AuditKind.SETTLED_BY_HAND: QCoreApplication.translate("AuditTrail", "Settled by hand"),
         AuditKind.MAIL: QCoreApplication.translate("AuditTrail", "Document e-mailed"),
         AuditKind.INVOICE: QCoreApplication.translate("AuditTrail", "Invoice"),
+        AuditKind.CARD_LEFT_AT_OPERATOR: QCoreApplication.translate("AuditTrail", "Card maybe kept at operator"),
     }
     return names.get(kind, kind)  # type: ignore[call-overload]
 
@@ -246,6 +248,13 @@ def what_text(line: TrailLine, method_names: Mapping[str, str] | None = None) ->
             manager=line.authorised_by, user=line.username, actions=actions)
     if kind in (AuditKind.PAYMENT, AuditKind.REFUND, AuditKind.VOID) and "amount" in detail:
         return _money_text(line, method_names or {})
+    if kind == AuditKind.SETTLED_BY_HAND and "card_operation" in detail:
+        return _card_settled_text(line)
+    if kind == AuditKind.CARD_LEFT_AT_OPERATOR and "operator" in detail:
+        return QCoreApplication.translate(
+            "AuditTrail", "Card of {holder} not saved ({key}): its answer was lost and {operator} may have kept the "
+            "card; look it up in {operator}'s Card Manager and delete it there").format(
+            holder=detail.get("holder", ""), key=detail.get("key", ""), operator=detail["operator"])
     if kind == AuditKind.SETTLED_BY_HAND and "key" in detail:
         if detail.get("issued"):
             return QCoreApplication.translate(
@@ -263,6 +272,32 @@ def what_text(line: TrailLine, method_names: Mapping[str, str] | None = None) ->
     if kind in (AuditKind.SETTING, AuditKind.DEVICE) and detail.get("changes"):
         return changes_text(detail)
     return line.summary
+
+
+def _card_settled_text(line: TrailLine) -> str:
+    detail = line.detail
+    operation = operation_name(str(detail["card_operation"]))
+    reason = detail.get("reason", "")
+    if not detail.get("happened"):
+        return QCoreApplication.translate(
+            "AuditTrail", "{operation} {key} settled by hand as not done, authorised by {manager}: {reason}").format(
+            operation=operation, key=detail["key"], manager=line.authorised_by, reason=reason)
+    evidence = ""
+    if detail.get("receipt_no") is not None:
+        evidence = QCoreApplication.translate("AuditTrail", "terminal receipt {number}").format(
+            number=detail["receipt_no"])
+    elif detail.get("reference"):
+        evidence = QCoreApplication.translate("AuditTrail", "operator's reference {reference}").format(
+            reference=detail["reference"])
+    amount = _money(detail["amount"]) if detail.get("amount") else ""
+    shown = ", ".join(part for part in (amount, evidence) if part)
+    if shown:
+        return QCoreApplication.translate(
+            "AuditTrail", "{operation} {key} settled by hand as done ({shown}), authorised by {manager}: {reason}"
+        ).format(operation=operation, key=detail["key"], shown=shown, manager=line.authorised_by, reason=reason)
+    return QCoreApplication.translate(
+        "AuditTrail", "{operation} {key} settled by hand as done, authorised by {manager}: {reason}").format(
+        operation=operation, key=detail["key"], manager=line.authorised_by, reason=reason)
 
 
 def touched_text(line: TrailLine) -> str:

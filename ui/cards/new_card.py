@@ -37,6 +37,7 @@ from desk.cards.card_page import (
 from desk.cards.operator_workflow import OnlineOutcome, Watch
 from desk.cards.saved_cards import OperatorInfo
 from desk.journal.intents import IntentState
+from ui.cards.operations import left_at_operator_text
 from ui.cards.saved import operator_pool
 from ui.context import DeskContext
 from ui.desk_text import error_text
@@ -308,6 +309,8 @@ class NewCardDialog(QDialog):
             return self.tr("Card saved: {brand} {number}, valid to {expiry}.").format(
                 brand=str(answer.get("brand", "")).title(), number=answer.get("masked_pan", ""),
                 expiry=answer.get("expiry", ""))
+        if outcome.card_may_be_left_at_operator:
+            return left_at_operator_text(operator)
         if outcome.pending:
             return self.tr("{operator} did not answer. The card is listed under Pending card operations, where "
                            "{operator} is asked again whether its page saved it.").format(operator=operator)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.cards.operations import EndOfDayReport, Hold, open_holds
-from desk.cards.operator_workflow import awaits_confirmation
+from desk.cards.operator_workflow import awaits_confirmation, idempotency_key, left_at_operator
 from desk.cards.terminal_workflow import card_end_of_day, pending_card_operations, reconcile_cards
 from desk.cards.terminals import TerminalInfo, list_terminals
 from desk.hotel.names import Names, load_names
@@ -39,7 +39,8 @@ from ui.ops.op import Op
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["EndOfDayDialog", "OpenHoldsDialog", "PendingCardOperationsDialog", "reconcile_at_start", "reconciled_text"]
+__all__ = ["EndOfDayDialog", "OpenHoldsDialog", "PendingCardOperationsDialog", "left_at_operator_text",
+           "reconcile_at_start", "reconciled_text"]
 
 
 def operation_name(kind: str) -> str:
@@ -93,12 +94,37 @@ def intent_state_text(intent: IntentView) -> str:
     return state_name(intent.state.value)
 
 
-def reconciled_text(done: Reconciled) -> str:
-    """What a reconciliation did, in a sentence the clerk can act on."""
+def awaiting_advice(intent: IntentView, operator: str) -> str:
+    """What to check when the operator's confirmation does not come. Adyen answers a capture, a release
+    or a refund "received" and tells its end only by webhook: its API has no enquiry for a modification
+    (docs.adyen.com/online-payments/modify-payments, .../development-resources/api-idempotency), and
+    sending it again under our key only replays "received". A person reads its Customer Area instead."""
+    if not awaits_confirmation(intent):
+        return ""
+    return QCoreApplication.translate(
+        "CardOperations", "{operator} tells how this ended only by its notification (webhook): no enquiry exists "
+        "for it. If it does not come, look in {operator}'s Customer Area, Transactions → Payments, at payment "
+        "{reference} for the modification with merchant reference {key}, then settle it by hand from what it "
+        "shows.").format(operator=operator, reference=str(intent.request.get("reference") or ""),
+                         key=idempotency_key(intent))
+
+
+def left_at_operator_text(operator: str) -> str:
+    """A card save whose answer was lost and that the operator cannot be asked about (Converge keeps tokens
+    where no enquiry finds them): nothing is saved here, and only a person can delete the card there."""
+    return QCoreApplication.translate(
+        "CardOperations", "Nothing was saved here, but the card may have been kept at {operator}: look it up in "
+        "{operator}'s Card Manager and delete it there.").format(operator=operator)
+
+
+def reconciled_text(done: Reconciled, left_at: tuple[str, ...] = ()) -> str:
+    """What a reconciliation did, in a sentence the clerk can act on; ``left_at``: the operators of card
+    saves closed though the operator may keep the card."""
     parts = CardOperations().counted(done)
     if not parts:
         return QCoreApplication.translate("CardOperations", "Nothing to resolve.")
-    return QCoreApplication.translate("CardOperations", "Card operations: {parts}.").format(parts="; ".join(parts))
+    text = QCoreApplication.translate("CardOperations", "Card operations: {parts}.").format(parts="; ".join(parts))
+    return " ".join([text, *(left_at_operator_text(operator) for operator in dict.fromkeys(left_at))])
 
 
 class CardOperations(QObject):
@@ -191,6 +217,11 @@ class PendingCardOperationsDialog(_ListDialog):
         )
         self.table.itemSelectionChanged.connect(self._update)
         self.layout_.addWidget(self.table)
+        self.advice_label = QLabel()
+        self.advice_label.setObjectName("adviceLabel")
+        self.advice_label.setWordWrap(True)
+        self.advice_label.hide()
+        self.layout_.addWidget(self.advice_label)
         row = QHBoxLayout()
         self.resolve_button = QPushButton(QCoreApplication.translate("CardOperations", "&Resolve"))
         self.resolve_button.setObjectName("resolveButton")
@@ -241,10 +272,15 @@ class PendingCardOperationsDialog(_ListDialog):
         self._update()
 
     def _update(self) -> None:
-        selected = bool(self.table.selectionModel().selectedRows())
+        rows = self.table.selectionModel().selectedRows()
+        selected = bool(rows)
         self.resolve_button.setEnabled(selected)
         self.settle_button.setEnabled(selected)
         self.resolve_all_button.setEnabled(bool(self.intents))
+        intent = self.intents[rows[0].row()] if rows and rows[0].row() < len(self.intents) else None
+        advice = awaiting_advice(intent, self.names.terminal(intent.device)) if intent is not None else ""
+        self.advice_label.setText(advice)
+        self.advice_label.setVisible(bool(advice))
 
     def settle_by_hand(self) -> None:
         rows = self.table.selectionModel().selectedRows()
@@ -272,15 +308,16 @@ class PendingCardOperationsDialog(_ListDialog):
         self.resolve_all_button.setEnabled(False)
         self.status_label.setText(QCoreApplication.translate("CardOperations", "Asking the terminal…"))
 
-        def work() -> Reconciled:
+        def work() -> tuple[Reconciled, tuple[str, ...]]:
             done = reconcile_cards(runner, actor, ids)
             self.ctx.ledger_changed.emit()
-            return done
+            return done, runner.read(left_at_operator, done.closed)
 
         Op(self, work, pool=terminal_pool()).success(self._resolved).failure(self._failed).run()
 
-    def _resolved(self, done: Reconciled) -> None:
-        self.status_label.setText(reconciled_text(done))
+    def _resolved(self, result: tuple[Reconciled, tuple[str, ...]]) -> None:
+        done, left_at = result
+        self.status_label.setText(reconciled_text(done, left_at))
         self.ctx.folios_changed.emit(frozenset(i.folio_id for i in self.intents if i.folio_id is not None))
         self.reload()
 
@@ -466,21 +503,21 @@ def reconcile_at_start(ctx: DeskContext, parent: QWidget) -> Op[Any]:
     """After sign-in: resolve this workstation's unfinished card operations, off the GUI thread, and say what."""
     runner, actor = ctx.runner, ctx.actor
 
-    def work() -> Reconciled | None:
+    def work() -> tuple[Reconciled, tuple[str, ...]] | None:
         with_pending = runner.read(pending_card_operations, actor.workstation)
         if not with_pending:
             return None
         done = reconcile_cards(runner, actor)
         ctx.ledger_changed.emit()
-        return done
+        return done, runner.read(left_at_operator, done.closed)
 
-    def done(result: Reconciled | None) -> None:
+    def done(result: tuple[Reconciled, tuple[str, ...]] | None) -> None:
         if result is None:
             return
         box = QMessageBox(
             QMessageBox.Icon.Information,
             QCoreApplication.translate("CardOperations", "Card operations"),
-            reconciled_text(result),
+            reconciled_text(*result),
             QMessageBox.StandardButton.Ok,
             parent,
         )

@@ -2,8 +2,9 @@
 
 Saving is a desk use case (the devices right, as ``desk cards add-operator`` needs). A saved key is
 never shown back, nor put in a field: its field stays empty, says that a key is set, and an empty
-field keeps it. "Check connection" asks the operator, with the saved settings, on the device pool
-with a progress dialog and Cancel, and says plainly what is wrong.
+field keeps it. "Check connection" asks the operator with what is typed, before it is saved (an empty
+key field: the saved key), on the device pool with a progress dialog and Cancel, and says plainly
+what is wrong.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from desk.cards.saved_cards import (
     change_operator,
     check_operator_connection,
     list_operators,
-    operator_settings,
+    typed_operator_settings,
 )
 from desk.core.errors import InvalidInput
 from ui.context import DeskContext, device_pool
@@ -170,7 +171,6 @@ class CardOperatorsDialog(QDialog):
         self.error_label.clear()
         self.name_edit.setReadOnly(info is not None)
         self.kind_combo.setEnabled(info is None)
-        self.check_button.setEnabled(info is not None)
         self.secret_edit.clear()
         self.hmac_edit.clear()
         if info is None:
@@ -247,14 +247,20 @@ class CardOperatorsDialog(QDialog):
     # checking
 
     def check_connection(self) -> Op[None]:
+        """Ask the operator with what is typed, saved or not; an empty key field asks with the saved key."""
         info = self.chosen()
-        assert info is not None
-        runner = self.ctx.runner
-        asking = self.tr("Asking {operator}…").format(operator=info.name)
+        runner, actor = self.ctx.runner, self.ctx.actor
+        kind = info.operator if info is not None else str(self.kind_combo.currentData())
+        name = self.name_edit.text().strip() or (info.name if info is not None else self.kind_combo.currentText())
+        account, api_base, currencies = self.account_edit.text(), self.address_edit.text(), self.typed_currencies()
+        secret_key, hmac_key = self.secret_edit.text(), self.hmac_edit.text()
+        asking = self.tr("Asking {operator}…").format(operator=name)
 
         def work(state: TaskState) -> None:
             state.report(None, asking)
-            settings = runner.read(operator_settings, info.id)
+            settings = runner.read(typed_operator_settings, actor, info.id if info is not None else None, kind,
+                                   name=name, account=account, api_base=api_base, currencies=currencies,
+                                   secret_key=secret_key, hmac_key=hmac_key)
             outcome: list[BaseException | None] = []
 
             def ask() -> None:
@@ -279,7 +285,7 @@ class CardOperatorsDialog(QDialog):
         self.check_label.setText(asking)
         return Op(self, work, pool=device_pool()).with_progress_dialog(self.tr("Check connection")).success(
             lambda _none: self.check_label.setText(
-                self.tr("{operator} answered: the account and the key are right.").format(operator=info.name))
+                self.tr("{operator} answered: the account and the key are right.").format(operator=name))
         ).failure(self._check_failed).busy(self.check_button).run()
 
     def _check_failed(self, exc: BaseException) -> None:

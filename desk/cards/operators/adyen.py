@@ -285,6 +285,10 @@ class AdyenOperator:
                     self.delete_card(card, key)
                     return Found(Finding.DONE)
                 case Operation.CAPTURE | Operation.RELEASE | Operation.REFUND:
+                    # Adyen documents no enquiry for a modification (by its PSP reference, our merchant
+                    # reference or our idempotency key); sent again under our key it replays "received".
+                    # Its webhook tells the end; failing that a person reads the Customer Area
+                    # (Pending card operations says where) and settles it by hand.
                     return Found(Finding.AWAITING_CONFIRMATION)
         except (Declined, Refused):
             return Found(Finding.NOT_DONE)
