@@ -11,6 +11,7 @@ from desk.ledger.models import Folio
 from desk.stays.credit import over_credit_limit
 from desk.stays.models import ReservationStatus
 from desk.stays.reservation_card import ReservationCardData
+from ui.dialogs.common import FieldError
 from ui.i18n import format_date, money_text
 from ui.reservation_card.base import CardWindowBase
 
@@ -61,9 +62,7 @@ class CardHeader(CardWindowBase):
         grid.addWidget(self.balance_label, 0, 1)
         grid.addWidget(self.equivalents_label, 1, 1)
         grid.addWidget(self.deposit_label, 2, 1)
-        self.credit_label = QLabel()
-        self.credit_label.setObjectName("creditLabel")
-        self.credit_label.setProperty("error", True)
+        self.credit_label = FieldError("creditLabel")
         self.credit_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.credit_label.setWordWrap(True)
         self.credit_label.hide()

@@ -32,7 +32,7 @@ from desk.hotel.setup import FirstManager, HotelSetup, VatRate, document_languag
 from desk.people.passwords import MIN_PASSWORD_LENGTH
 from desk.stays.business_day import open_hotel
 from ui.desk_text import error_text
-from ui.dialogs.common import hint_label, new_form
+from ui.dialogs.common import FieldError, hint_label, new_form
 from ui.ops.op import Op
 
 # Countries whose fiscal documents the desk words in their own language, then a few common others.
@@ -178,11 +178,7 @@ class SetUpWizard(QWizard):
         column.addWidget(hint_label(self.tr(
             "At least {length} characters, not the user name. You choose another at the first sign-in."
         ).format(length=MIN_PASSWORD_LENGTH), "passwordHint"))
-        self.error_label = QLabel()
-        self.error_label.setObjectName("setUpError")
-        self.error_label.setWordWrap(True)
-        self.error_label.setProperty("error", True)
-        self.error_label.hide()
+        self.error_label = FieldError("setUpError")
         column.addWidget(self.error_label)
         page.registerField("username*", self.username_edit)
         page.registerField("password*", self.password_edit)
