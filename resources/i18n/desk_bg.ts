@@ -9100,6 +9100,18 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>&amp;ЕИК:</translation>
     </message>
     <message>
+        <source>&amp;VAT number:</source>
+        <translation>&amp;ДДС номер:</translation>
+    </message>
+    <message>
+        <source>Accountable &amp;person:</source>
+        <translation>&amp;МОЛ:</translation>
+    </message>
+    <message>
+        <source>C&amp;ity:</source>
+        <translation>&amp;Град:</translation>
+    </message>
+    <message>
         <source>&amp;Country:</source>
         <translation>&amp;Държава:</translation>
     </message>

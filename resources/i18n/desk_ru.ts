@@ -9104,6 +9104,18 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>&amp;ИНН:</translation>
     </message>
     <message>
+        <source>&amp;VAT number:</source>
+        <translation>&amp;Номер плательщика НДС:</translation>
+    </message>
+    <message>
+        <source>Accountable &amp;person:</source>
+        <translation>&amp;Ответственное лицо:</translation>
+    </message>
+    <message>
+        <source>C&amp;ity:</source>
+        <translation>&amp;Город:</translation>
+    </message>
+    <message>
         <source>&amp;Country:</source>
         <translation>&amp;Страна:</translation>
     </message>
