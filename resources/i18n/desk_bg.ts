@@ -6967,6 +6967,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Н&amp;омер на документа:</translation>
     </message>
     <message>
+        <source>Empty: the guest pays it</source>
+        <translation>Празно: гостът плаща данъка</translation>
+    </message>
+    <message>
         <source>Check in no&amp;w (walk-in)</source>
         <translation>Настани &amp;веднага (без резервация)</translation>
     </message>
@@ -6981,6 +6985,14 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>&amp;Issued on:</source>
         <translation>И&amp;здаден на:</translation>
+    </message>
+    <message>
+        <source>B&amp;orn on:</source>
+        <translation>Р&amp;оден на:</translation>
+    </message>
+    <message>
+        <source>No city ta&amp;x because:</source>
+        <translation>Без туристически данък, &amp;защото:</translation>
     </message>
     <message>
         <source>Stay</source>

@@ -6971,6 +6971,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Но&amp;мер документа:</translation>
     </message>
     <message>
+        <source>Empty: the guest pays it</source>
+        <translation>Пусто: гость платит налог</translation>
+    </message>
+    <message>
         <source>Check in no&amp;w (walk-in)</source>
         <translation>Заселить &amp;сразу (без брони)</translation>
     </message>
@@ -6985,6 +6989,14 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>&amp;Issued on:</source>
         <translation>Выда&amp;н:</translation>
+    </message>
+    <message>
+        <source>B&amp;orn on:</source>
+        <translation>Дата р&amp;ождения:</translation>
+    </message>
+    <message>
+        <source>No city ta&amp;x because:</source>
+        <translation>Без туристического налога, &amp;так как:</translation>
     </message>
     <message>
         <source>Stay</source>
