@@ -5637,6 +5637,33 @@
     </message>
 </context>
 <context>
+    <name>EmailDocument</name>
+    <message>
+        <source>The mail server refused the connection</source>
+        <translation>Пощенският сървър отказа връзката</translation>
+    </message>
+    <message>
+        <source>The mail server refused the user and password</source>
+        <translation>Пощенският сървър не прие потребителя и паролата</translation>
+    </message>
+    <message>
+        <source>The mail server did not answer in time</source>
+        <translation>Пощенският сървър не отговори навреме</translation>
+    </message>
+    <message>
+        <source>The mail server&apos;s certificate is not trusted</source>
+        <translation>Сертификатът на пощенския сървър не е доверен</translation>
+    </message>
+    <message>
+        <source>The mail server refused the recipient</source>
+        <translation>Пощенският сървър отказа получателя</translation>
+    </message>
+    <message>
+        <source>The mail server did not take the e-mail</source>
+        <translation>Пощенският сървър не прие писмото</translation>
+    </message>
+</context>
+<context>
     <name>EmailDocumentDialog</name>
     <message>
         <source>E-mail folio</source>

@@ -5641,6 +5641,33 @@
     </message>
 </context>
 <context>
+    <name>EmailDocument</name>
+    <message>
+        <source>The mail server refused the connection</source>
+        <translation>Почтовый сервер отклонил соединение</translation>
+    </message>
+    <message>
+        <source>The mail server refused the user and password</source>
+        <translation>Почтовый сервер не принял логин и пароль</translation>
+    </message>
+    <message>
+        <source>The mail server did not answer in time</source>
+        <translation>Почтовый сервер не ответил вовремя</translation>
+    </message>
+    <message>
+        <source>The mail server&apos;s certificate is not trusted</source>
+        <translation>Сертификату почтового сервера нет доверия</translation>
+    </message>
+    <message>
+        <source>The mail server refused the recipient</source>
+        <translation>Почтовый сервер отклонил получателя</translation>
+    </message>
+    <message>
+        <source>The mail server did not take the e-mail</source>
+        <translation>Почтовый сервер не принял письмо</translation>
+    </message>
+</context>
+<context>
     <name>EmailDocumentDialog</name>
     <message>
         <source>E-mail folio</source>
