@@ -29,7 +29,7 @@ from desk.people.models import Role
 from desk.people.passwords import MIN_PASSWORD_LENGTH
 from desk.people.rights import holds_manager_rights
 from ui.desk_text import error_text
-from ui.dialogs.common import FieldError
+from ui.field_error import FieldError
 from ui.ops.op import Op
 
 # Minutes without a key press or a mouse click before the desk locks itself; 0 never locks.
