@@ -2188,6 +2188,25 @@
     </message>
 </context>
 <context>
+    <name>DefaultCreditLimitDialog</name>
+    <message>
+        <source>Default credit limit</source>
+        <translation>Кредитен лимит по подразбиране</translation>
+    </message>
+    <message>
+        <source>&amp;Set limit</source>
+        <translation>&amp;Задай лимит</translation>
+    </message>
+    <message>
+        <source>&amp;Limit ({currency}):</source>
+        <translation>&amp;Лимит ({currency}):</translation>
+    </message>
+    <message>
+        <source>Each new reservation gets this credit limit; a manager may change it on the card. Reservations made before keep theirs. Leave it empty for no limit.</source>
+        <translation>Всяка нова резервация получава този кредитен лимит; мениджър може да го промени в картата. Резервациите отпреди запазват своя. Оставете празно за без лимит.</translation>
+    </message>
+</context>
+<context>
     <name>DepositDialog</name>
     <message>
         <source>Deposit</source>
@@ -6463,6 +6482,10 @@
         <translation>Няма отворена смяна</translation>
     </message>
     <message>
+        <source>Default credit &amp;limit…</source>
+        <translation>Кредитен &amp;лимит по подразбиране…</translation>
+    </message>
+    <message>
         <source>Shift {number} · since {time}</source>
         <translation>Смяна {number} · от {time}</translation>
     </message>
@@ -8591,6 +8614,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Deposit: {amount}</source>
         <translation>Депозит: {amount}</translation>
+    </message>
+    <message>
+        <source>Credit limit: {amount}</source>
+        <translation>Кредитен лимит: {amount}</translation>
     </message>
     <message>
         <source>{number} · {guests}</source>

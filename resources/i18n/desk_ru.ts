@@ -2192,6 +2192,25 @@
     </message>
 </context>
 <context>
+    <name>DefaultCreditLimitDialog</name>
+    <message>
+        <source>Default credit limit</source>
+        <translation>Кредитный лимит по умолчанию</translation>
+    </message>
+    <message>
+        <source>&amp;Set limit</source>
+        <translation>&amp;Установить лимит</translation>
+    </message>
+    <message>
+        <source>&amp;Limit ({currency}):</source>
+        <translation>&amp;Лимит ({currency}):</translation>
+    </message>
+    <message>
+        <source>Each new reservation gets this credit limit; a manager may change it on the card. Reservations made before keep theirs. Leave it empty for no limit.</source>
+        <translation>Каждая новая бронь получает этот кредитный лимит; менеджер может изменить его в карточке. Брони, сделанные раньше, сохраняют свой. Оставьте пустым, чтобы лимита не было.</translation>
+    </message>
+</context>
+<context>
     <name>DepositDialog</name>
     <message>
         <source>Deposit</source>
@@ -6467,6 +6486,10 @@
         <translation>Смена не открыта</translation>
     </message>
     <message>
+        <source>Default credit &amp;limit…</source>
+        <translation>Кредитный &amp;лимит по умолчанию…</translation>
+    </message>
+    <message>
         <source>Shift {number} · since {time}</source>
         <translation>Смена {number} · с {time}</translation>
     </message>
@@ -8595,6 +8618,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Deposit: {amount}</source>
         <translation>Депозит: {amount}</translation>
+    </message>
+    <message>
+        <source>Credit limit: {amount}</source>
+        <translation>Кредитный лимит: {amount}</translation>
     </message>
     <message>
         <source>{number} · {guests}</source>

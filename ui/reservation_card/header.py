@@ -97,9 +97,13 @@ class CardHeader(CardWindowBase):
         self.equivalents_label.setText(" · ".join(money_text(m) for m in self.balance_equivalents(card, balance)))
         self.equivalents_label.setToolTip(QCoreApplication.translate(
             "ReservationCard", "The balance in the other currencies the hotel accepts"))
-        self.deposit_label.setText(QCoreApplication.translate(
-            "ReservationCard", "Deposit: {amount}").format(amount=money_text(view.deposit_balance)))
+        deposit = QCoreApplication.translate(
+            "ReservationCard", "Deposit: {amount}").format(amount=money_text(view.deposit_balance))
         limit = reservation.credit_limit if reservation is not None else None
+        if limit is not None:
+            deposit += " · " + QCoreApplication.translate("ReservationCard", "Credit limit: {amount}").format(
+                amount=money_text(limit))
+        self.deposit_label.setText(deposit)
         over = over_credit_limit(limit, balance)
         self.credit_label.setVisible(over is not None)
         if limit is not None and over is not None:
