@@ -50,8 +50,8 @@ def main() -> int:
         with database.writing() as session:
             session.execute(update(MailOutbox).where(MailOutbox.id == sent).values(sent_at=utcnow(), attempts=1))
             session.execute(update(MailOutbox).where(MailOutbox.id == failed).values(
-                attempts=3, last_error="The mail server refused the recipient buchhaltung@firma-beispiel.example "
-                                       "(550 5.1.1 mailbox unavailable)"))
+                attempts=3, error_kind="recipient",
+                last_error="buchhaltung@firma-beispiel.example: 550 5.1.1 mailbox unavailable"))
             pdf = session.scalars(select(MailOutbox.pdf).where(MailOutbox.id == sent)).one()
         OUT.mkdir(parents=True, exist_ok=True)
         pdf_path = f"{folder}/folio.pdf"

@@ -68,6 +68,8 @@ def main() -> int:
             dialog.last_name_edit.setText("von Hohenzollern-Sigmaringen")
             dialog.document_edit.setText("C01X00T47")
             dialog.country_edit.setText("DE")
+            dialog.birth_date_check.setChecked(True)
+            dialog.exemption_edit.setText("Disabled person, certificate No. 4711/2024")
             dialog.room_type_combo.setCurrentIndex(dialog.room_type_combo.findData("FAM"))
             dialog.departure_edit.setDate(dialog.arrival_edit.date().addDays(4))
             dialog.company_combo.setCurrentIndex(1)

@@ -459,6 +459,10 @@ class MainWindow(QMainWindow):
         self.city_tax_action.setObjectName("cityTaxAction")
         self.city_tax_action.triggered.connect(self.show_city_tax)
         menu.addAction(self.city_tax_action)
+        self.default_credit_limit_action = QAction(self.tr("Default credit &limit…"), self)
+        self.default_credit_limit_action.setObjectName("defaultCreditLimitAction")
+        self.default_credit_limit_action.triggered.connect(self.show_default_credit_limit)
+        menu.addAction(self.default_credit_limit_action)
         menu.addSeparator()
         self.import_action = QAction(self.tr("&Import from a CSV file…"), self)
         self.import_action.setObjectName("importAction")
@@ -472,6 +476,11 @@ class MainWindow(QMainWindow):
         self.audit_trail_action.setObjectName("auditTrailAction")
         self.audit_trail_action.triggered.connect(self.show_audit_trail)
         menu.addAction(self.audit_trail_action)
+
+    def show_default_credit_limit(self) -> None:
+        from ui.stays.credit_limit import open_default_credit_limit
+
+        open_default_credit_limit(self.ctx, self)
 
     def show_city_tax(self) -> None:
         from ui.admin.city_tax import CityTaxDialog
@@ -525,6 +534,7 @@ class MainWindow(QMainWindow):
         self.backup_action.setEnabled(self.ctx.actor.may(Right.BACK_UP))
         self.import_action.setEnabled(self.ctx.actor.may(Right.IMPORT_DATA))
         self.city_tax_action.setEnabled(self.ctx.actor.may(Right.SET_CITY_TAX))
+        self.default_credit_limit_action.setEnabled(self.ctx.actor.may(Right.SET_CREDIT_LIMIT))
         self.audit_trail_action.setEnabled(self.ctx.actor.may(Right.READ_AUDIT_TRAIL))
         self.invoices_action.setEnabled(self.ctx.actor.may(Right.ISSUE_INVOICE))
         self.devices_action.setEnabled(self.ctx.actor.may(Right.MANAGE_DEVICES))

@@ -29,6 +29,7 @@ from desk.people.models import Role
 from desk.people.passwords import MIN_PASSWORD_LENGTH
 from desk.people.rights import holds_manager_rights
 from ui.desk_text import error_text
+from ui.field_error import FieldError
 from ui.ops.op import Op
 
 # Minutes without a key press or a mouse click before the desk locks itself; 0 never locks.
@@ -131,11 +132,7 @@ class SignInDialog(QDialog):
         column.addLayout(form)
         column.addWidget(self._new_secret_box())
 
-        self.error_label = QLabel()
-        self.error_label.setObjectName("signInError")
-        self.error_label.setWordWrap(True)
-        self.error_label.setProperty("error", True)
-        self.error_label.hide()
+        self.error_label = FieldError("signInError")
         column.addWidget(self.error_label)
 
         buttons = QDialogButtonBox()

@@ -44,6 +44,9 @@ def add_commands(commands: Any) -> None:
     init.add_argument("--time-zone", default=None, help="e.g. Europe/Sofia")
     init.add_argument("--address", default=None)
     init.add_argument("--tax-id", default=None)
+    init.add_argument("--vat-number", default=None, help="the VAT number invoices print (ДДС №)")
+    init.add_argument("--accountable-person", default=None, help="who answers for the invoices (МОЛ)")
+    init.add_argument("--city", default=None, help="the city invoices are issued in")
     init.add_argument("--vat", action="append", default=[], metavar="CODE=PERCENT", help="a VAT rate (repeat)")
     init.add_argument("--currency", action="append", default=[], metavar="CODE=RATE",
                       help="another currency and what one unit is worth in the base currency (repeat)")
@@ -119,7 +122,9 @@ def setup_from(args: argparse.Namespace, password: str) -> HotelSetup:
         data = json.loads(text) if args.file.endswith(".json") else tomllib.loads(text)
     manager = dict(data.get("manager", {}))
     for key, flag in (("name", args.name), ("base_currency", args.base_currency), ("country", args.country),
-                      ("time_zone", args.time_zone), ("address", args.address), ("tax_id", args.tax_id)):
+                      ("time_zone", args.time_zone), ("address", args.address), ("tax_id", args.tax_id),
+                      ("vat_number", args.vat_number), ("accountable_person", args.accountable_person),
+                      ("city", args.city)):
         if flag is not None:
             data[key] = flag
     if args.manager:
@@ -139,7 +144,8 @@ def setup_from(args: argparse.Namespace, password: str) -> HotelSetup:
                              password),
         vat_rates=vat, address=str(data.get("address", "")), tax_id=str(data.get("tax_id", "")),
         country=str(data.get("country", "")), time_zone=str(data.get("time_zone") or "UTC"),
-        other_currencies=others)
+        other_currencies=others, vat_number=str(data.get("vat_number", "")),
+        accountable_person=str(data.get("accountable_person", "")), city=str(data.get("city", "")))
 
 
 def run(args: argparse.Namespace, url: str | None) -> int:

@@ -14,7 +14,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from desk.core.money import Money
-from desk.core.types import ExactDecimal
+from desk.core.types import ExactDecimal, MoneyType
 from desk.db.base import Base, enum_column
 
 
@@ -43,6 +43,8 @@ class Hotel(Base):
     vat_number: Mapped[str] = mapped_column(String(40), default="", server_default="")
     accountable_person: Mapped[str] = mapped_column(String(120), default="", server_default="")
     city: Mapped[str] = mapped_column(String(80), default="", server_default="")
+    # The credit limit a new reservation gets (desk.stays.credit); None: no limit.
+    default_credit_limit: Mapped[Money | None] = mapped_column(MoneyType(), default=None)
 
 
 class CurrencyRate(Base):

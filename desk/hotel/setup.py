@@ -66,6 +66,14 @@ class HotelSetup:
     time_zone: str = "UTC"
     # Other currencies the desk accepts: what one unit is worth in the base currency.
     other_currencies: Mapping[str, Decimal] = field(default_factory=dict)
+    # What an invoice prints for the seller beside name, address and tax id (Bulgaria's ДДС № and МОЛ).
+    vat_number: str = ""
+    accountable_person: str = ""
+    city: str = ""
+
+
+# The hotel's columns; the seller's details window keeps to the same lengths.
+TEXT_LIMITS = {"address": 240, "tax_id": 40, "vat_number": 40, "accountable_person": 120, "city": 80}
 
 
 def setup_actor(workstation: str) -> Actor:
@@ -89,6 +97,12 @@ def _currency(code: str) -> str:
     return code
 
 
+def _text(setup: HotelSetup, name: str) -> str:
+    """A text as stored: trimmed; a VAT number without its spaces, in capitals, as invoices print it."""
+    value = str(getattr(setup, name)).strip()
+    return value.replace(" ", "").upper() if name == "vat_number" else value
+
+
 def _check(setup: HotelSetup) -> None:
     if not setup.name.strip():
         raise InvalidInput("Type the hotel's name", field="name")
@@ -98,6 +112,9 @@ def _check(setup: HotelSetup) -> None:
         zoneinfo.ZoneInfo(setup.time_zone)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
         raise InvalidInput("Unknown time zone “{zone}”", field="time_zone", zone=setup.time_zone) from None
+    for name, limit in TEXT_LIMITS.items():
+        if len(_text(setup, name)) > limit:
+            raise InvalidInput("At most {limit} characters", field=name, limit=limit)
     if not setup.vat_rates:
         raise InvalidInput("Give the hotel at least one VAT rate", field="vat")
     codes = [rate.code.strip().upper() for rate in setup.vat_rates]
@@ -140,8 +157,8 @@ def set_up_hotel(session: Session, actor: Actor, setup: HotelSetup) -> None:
         others[currency] = rate
     manager = new_user(setup.manager.username, setup.manager.full_name, Role.MANAGER, setup.manager.password, None)
     # id 1: two desks setting up at once cannot both add a hotel; the second one's insert fails.
-    session.add(Hotel(id=1, name=setup.name.strip(), base_currency=base, address=setup.address.strip(),
-                      tax_id=setup.tax_id.strip(), country=setup.country.upper(), time_zone=setup.time_zone))
+    session.add(Hotel(id=1, name=setup.name.strip(), base_currency=base, country=setup.country.upper(),
+                      time_zone=setup.time_zone, **{name: _text(setup, name) for name in TEXT_LIMITS}))
     session.add_all(CurrencyRate(currency=code, rate=rate) for code, rate in sorted(others.items()))
     session.add_all(TaxRate(code=rate.code.strip().upper(), name=rate.name.strip(), percent=rate.percent)
                     for rate in setup.vat_rates)

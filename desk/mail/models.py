@@ -59,6 +59,9 @@ class MailOutbox(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     attempts: Mapped[int] = mapped_column(default=0)
     next_attempt_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    # The last failure's kind (desk.mail.outbox.FAILURE_KINDS; empty before 0049: last_error is then the
+    # English sentence) and the server's own words, which no translation changes.
+    error_kind: Mapped[str] = mapped_column(String(16), default="", server_default="")
     last_error: Mapped[str] = mapped_column(String(240), default="")
     sent_at: Mapped[datetime | None]
 

@@ -64,7 +64,20 @@ class MailKeyError(DeskError):
 
 
 class MailSendError(DeskError):
-    """The mail server could not be reached or refused the message; the text says which."""
+    """The mail server could not be reached or refused the message; the text says which.
+
+    ``kind`` (one of FAILURE_KINDS) and ``detail`` (the server's own words, or which server) are what
+    the outbox keeps of a failure: a window words the kind in its reader's language.
+    """
+
+    def __init__(self, template: str, *, kind: str = "other", detail: str = "", field: str | None = None,
+                 **params: object) -> None:
+        super().__init__(template, field=field, **params)
+        self.kind, self.detail = kind, detail
+
+
+# What the outbox records of a failed e-mail, worded by the GUI (ui/dialogs/email_document.py).
+FAILURE_KINDS = ("refused", "authentication", "timeout", "certificate", "recipient", "other")
 
 
 class MailCancelled(DeskError):
@@ -319,6 +332,10 @@ def _reply(error: smtplib.SMTPResponseException | tuple[int, bytes]) -> tuple[in
     return code, " ".join(reply.split())[:160]
 
 
+def _joined(where: str, reason: object) -> str:
+    return f"{where}: {reason}" if reason else where
+
+
 def explain(exc: BaseException, config: MailConfig, step: str) -> DeskError:
     """What went wrong, in words a manager can act on (translated by the GUI from the template)."""
     host, port = config.host, config.port
@@ -326,45 +343,53 @@ def explain(exc: BaseException, config: MailConfig, step: str) -> DeskError:
         return exc
     if isinstance(exc, ssl.SSLCertVerificationError):
         return MailSendError("The certificate of {host} is not trusted ({reason}): set the hotel's CA certificate "
-                             "or check the host name", host=host, reason=exc.verify_message or exc.reason)
+                             "or check the host name", host=host, reason=exc.verify_message or exc.reason,
+                             kind="certificate", detail=_joined(host, exc.verify_message))
     if isinstance(exc, ssl.SSLError):
         return MailSendError("The TLS handshake with {host}:{port} failed ({reason}): check the security setting "
-                             "and the port", host=host, port=port, reason=exc.reason or exc.strerror or "")
+                             "and the port", host=host, port=port, reason=exc.reason or exc.strerror or "",
+                             kind="certificate", detail=_joined(f"{host}:{port}", exc.reason or exc.strerror))
     if isinstance(exc, smtplib.SMTPAuthenticationError):
+        code, reply = _reply(exc)
         return MailSendError("The mail server refused the login {user}: check the user and the password",
-                             user=config.username)
+                             user=config.username, kind="authentication", detail=f"{code} {reply}")
     if isinstance(exc, smtplib.SMTPRecipientsRefused):
         address, answer = next(iter(exc.recipients.items()))
         code, reply = _reply(answer)
         return MailSendError("The mail server refused the recipient {address} ({code} {reply})",
-                             address=address, code=code, reply=reply)
+                             address=address, code=code, reply=reply, kind="recipient",
+                             detail=f"{address}: {code} {reply}")
     if isinstance(exc, smtplib.SMTPSenderRefused):
         code, reply = _reply(exc)
         return MailSendError("The mail server refused the sender {address} ({code} {reply})",
-                             address=config.sender, code=code, reply=reply)
+                             address=config.sender, code=code, reply=reply, detail=f"{config.sender}: {code} {reply}")
     if isinstance(exc, smtplib.SMTPNotSupportedError):
         if step == "tls":
             return MailSendError("The mail server {host} does not offer STARTTLS: choose TLS or another port",
-                                 host=host)
+                                 host=host, detail=host)
         return MailSendError("The mail server {host} does not accept a login on this connection: choose STARTTLS "
-                             "or TLS, or clear the user", host=host)
+                             "or TLS, or clear the user", host=host, detail=host)
     if isinstance(exc, smtplib.SMTPServerDisconnected):
         return MailSendError("The mail server {host}:{port} closed the connection: check the security setting "
-                             "and the port", host=host, port=port)
+                             "and the port", host=host, port=port, detail=f"{host}:{port}")
     if isinstance(exc, smtplib.SMTPResponseException):
         code, reply = _reply(exc)
-        return MailSendError("The mail server answered {code} {reply}", code=code, reply=reply)
+        return MailSendError("The mail server answered {code} {reply}", code=code, reply=reply,
+                             detail=f"{code} {reply}")
     if isinstance(exc, ConnectionRefusedError):
         return MailSendError("The mail server {host}:{port} refused the connection: check the host and the port",
-                             host=host, port=port)
+                             host=host, port=port, kind="refused", detail=f"{host}:{port}")
     if isinstance(exc, socket.gaierror):
-        return MailSendError("No mail server named {host} was found: check the host name", host=host)
+        return MailSendError("No mail server named {host} was found: check the host name", host=host,
+                             kind="refused", detail=host)
     if isinstance(exc, TimeoutError):
-        return MailSendError("The mail server {host}:{port} did not answer in time", host=host, port=port)
+        return MailSendError("The mail server {host}:{port} did not answer in time", host=host, port=port,
+                             kind="timeout", detail=f"{host}:{port}")
     if isinstance(exc, OSError):
+        reason = exc.strerror or type(exc).__name__
         return MailSendError("The mail server {host}:{port} cannot be reached ({reason})", host=host, port=port,
-                             reason=exc.strerror or type(exc).__name__)
-    return MailSendError("The mail was not sent ({reason})", reason=type(exc).__name__)
+                             reason=reason, kind="refused", detail=f"{host}:{port} ({reason})")
+    return MailSendError("The mail was not sent ({reason})", reason=type(exc).__name__, detail=type(exc).__name__)
 
 
 def _abort_when_cancelled(smtp: smtplib.SMTP, cancel: threading.Event, done: threading.Event) -> None:
@@ -467,11 +492,15 @@ def send_test_email(database: Database, actor: Actor, config: MailConfig, passwo
     logger.info("test e-mail sent to %s through %s:%s", recipient, config.host, config.port)
 
 
-def _error_text(exc: BaseException, password: str) -> str:
-    text = exc.message if isinstance(exc, DeskError) else f"{type(exc).__name__}: {exc}"
+def _failure(exc: BaseException, password: str) -> tuple[str, str]:
+    """The kind of failure and the server's own words (a password never among them)."""
+    if isinstance(exc, MailSendError):
+        kind, text = exc.kind, exc.detail
+    else:  # a document that could not be built: ours, not the server's
+        kind, text = "other", exc.message if isinstance(exc, DeskError) else f"{type(exc).__name__}: {exc}"
     if password:
         text = text.replace(password, "***")
-    return text[:240]
+    return kind, text[:240]
 
 
 def send_due(database: Database, *, limit: int = 20) -> int:
@@ -497,12 +526,12 @@ def send_due(database: Database, *, limit: int = 20) -> int:
                 message = _message(session, session.get_one(MailOutbox, item_id), config)
             send_message(config, message, password)
         except (DeskError, ValueError) as exc:
-            error = _error_text(exc, password)
-            logger.warning("e-mail %s not sent: %s", item_id, error)
+            kind, error = _failure(exc, password)
+            logger.warning("e-mail %s not sent (%s): %s", item_id, kind, error)
             with database.writing() as session:
                 item = session.get_one(MailOutbox, item_id)
                 item.attempts += 1
-                item.last_error = error
+                item.error_kind, item.last_error = kind, error
                 delay = min(FIRST_RETRY * 2 ** (item.attempts - 1), LAST_RETRY)
                 item.next_attempt_at = utcnow() + delay
             continue
@@ -510,7 +539,7 @@ def send_due(database: Database, *, limit: int = 20) -> int:
             item = session.get_one(MailOutbox, item_id)
             item.attempts += 1
             item.sent_at = utcnow()
-            item.last_error = ""
+            item.error_kind, item.last_error = "", ""
         sent += 1
         logger.info("e-mail %s sent to %s", item_id, message["To"])
     return sent

@@ -153,14 +153,15 @@ class SentDocument:
     queued_at: datetime
     sent_at: datetime | None
     attempts: int
-    last_error: str
+    last_error: str  # the server's own words (or, before 0049, the failure in English)
+    error_kind: str = ""  # desk.mail.outbox.FAILURE_KINDS, for the window to word
 
     @property
     def state(self) -> str:
         """"sent", "failed" (tried, not taken yet: tried again later) or "queued"."""
         if self.sent_at is not None:
             return "sent"
-        return "failed" if self.last_error else "queued"
+        return "failed" if self.last_error or self.error_kind else "queued"
 
 
 def folio_mails(session: Session, folio_id: int) -> list[SentDocument]:
@@ -168,7 +169,7 @@ def folio_mails(session: Session, folio_id: int) -> list[SentDocument]:
     rows = session.scalars(select(MailOutbox).where(MailOutbox.folio_id == folio_id)
                            .order_by(MailOutbox.id.desc()))
     return [SentDocument(row.id, row.document_kind, row.document_id, row.recipient, row.language, row.queued_by,
-                         row.created_at, row.sent_at, row.attempts, row.last_error) for row in rows]
+                         row.created_at, row.sent_at, row.attempts, row.last_error, row.error_kind) for row in rows]
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from desk.ledger.models import Folio
 from desk.people.auth import Actor
 from desk.people.rights import Right, require
 from desk.stays.business_day import business_date
+from desk.stays.city_tax import set_guest_city_tax
 from desk.stays.models import (
     HOLDS_ROOM,
     Company,
@@ -64,6 +65,9 @@ class NewGuest:
     email: str = ""
     phone: str = ""
     documents: tuple[DocumentEntry, ...] = ()
+    # What the city tax needs to know (a child, an exemption), as the desk read it from the documents.
+    birth_date: date | None = None
+    city_tax_exemption: str = ""
 
 
 @dataclass(frozen=True)
@@ -292,6 +296,8 @@ def book(session: Session, actor: Actor, booking: Booking, nights: TypeNights | 
         session.flush()
         for document in entry.documents:
             add_document(session, actor, guest, document)
+        if entry.birth_date is not None or entry.city_tax_exemption.strip():
+            set_guest_city_tax(session, actor, guest.id, entry.birth_date, entry.city_tax_exemption)
         guests.append(guest)
     reservation = create_reservation(
         session, actor, number=f"~{uuid.uuid4().hex[:18]}", guests=guests, arrival=booking.arrival,

@@ -21,6 +21,7 @@ from desk.core.types import utcnow
 from desk.hotel.catalogue import Catalogue, catalogue
 from desk.ledger.lookup import get
 from desk.people.auth import Actor
+from desk.people.changes import record_change
 from desk.people.rights import Right, require
 from desk.stays.models import CityTax, Guest
 
@@ -57,6 +58,9 @@ def set_guest_city_tax(session: Session, actor: Actor, guest_id: int, birth_date
         raise InvalidInput("A birth date cannot be in the future", field="birth_date")
     guest = get(session, Guest, guest_id, "Guest", lock=True)
     guest.birth_date, guest.city_tax_exemption = birth_date, exemption
+    # Who said a guest pays no city tax is what an inspector asks first.
+    born = birth_date.isoformat() if birth_date else "-"
+    record_change(session, actor, "guest", str(guest_id), f"city tax: born {born}, exempt: {exemption or '-'}")
 
 
 @dataclass(frozen=True)

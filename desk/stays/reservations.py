@@ -10,7 +10,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 from desk.core.errors import N_, BillNotSettled, InvalidInput, InvalidTransition
 from desk.core.money import Money
 from desk.core.types import utcnow
-from desk.hotel.models import Room
+from desk.hotel.models import Hotel, Room
 from desk.ledger.bills import open_bill
 from desk.ledger.folios import folio_of_reservation, load_folio
 from desk.ledger.lookup import get, lock_folio, lock_open_bills
@@ -94,6 +94,7 @@ def create_reservation(
         company=company,
         event=event,
         changed_by=actor.username,
+        credit_limit=session.scalars(select(Hotel.default_credit_limit).limit(1)).first(),
     )
     session.add(reservation)
     for position, guest in enumerate(guests):

@@ -2292,6 +2292,25 @@
     </message>
 </context>
 <context>
+    <name>DefaultCreditLimitDialog</name>
+    <message>
+        <source>Default credit limit</source>
+        <translation>Кредитен лимит по подразбиране</translation>
+    </message>
+    <message>
+        <source>&amp;Set limit</source>
+        <translation>&amp;Задай лимит</translation>
+    </message>
+    <message>
+        <source>&amp;Limit ({currency}):</source>
+        <translation>&amp;Лимит ({currency}):</translation>
+    </message>
+    <message>
+        <source>Each new reservation gets this credit limit; a manager may change it on the card. Reservations made before keep theirs. Leave it empty for no limit.</source>
+        <translation>Всяка нова резервация получава този кредитен лимит; мениджър може да го промени в картата. Резервациите отпреди запазват своя. Оставете празно за без лимит.</translation>
+    </message>
+</context>
+<context>
     <name>DepositDialog</name>
     <message>
         <source>Deposit</source>
@@ -5789,6 +5808,33 @@
     </message>
 </context>
 <context>
+    <name>EmailDocument</name>
+    <message>
+        <source>The mail server refused the connection</source>
+        <translation>Пощенският сървър отказа връзката</translation>
+    </message>
+    <message>
+        <source>The mail server refused the user and password</source>
+        <translation>Пощенският сървър не прие потребителя и паролата</translation>
+    </message>
+    <message>
+        <source>The mail server did not answer in time</source>
+        <translation>Пощенският сървър не отговори навреме</translation>
+    </message>
+    <message>
+        <source>The mail server&apos;s certificate is not trusted</source>
+        <translation>Сертификатът на пощенския сървър не е доверен</translation>
+    </message>
+    <message>
+        <source>The mail server refused the recipient</source>
+        <translation>Пощенският сървър отказа получателя</translation>
+    </message>
+    <message>
+        <source>The mail server did not take the e-mail</source>
+        <translation>Пощенският сървър не прие писмото</translation>
+    </message>
+</context>
+<context>
     <name>EmailDocumentDialog</name>
     <message>
         <source>E-mail folio</source>
@@ -6588,6 +6634,10 @@
         <translation>Няма отворена смяна</translation>
     </message>
     <message>
+        <source>Default credit &amp;limit…</source>
+        <translation>Кредитен &amp;лимит по подразбиране…</translation>
+    </message>
+    <message>
         <source>Shift {number} · since {time}</source>
         <translation>Смяна {number} · от {time}</translation>
     </message>
@@ -7119,6 +7169,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Н&amp;омер на документа:</translation>
     </message>
     <message>
+        <source>Empty: the guest pays it</source>
+        <translation>Празно: гостът плаща данъка</translation>
+    </message>
+    <message>
         <source>Check in no&amp;w (walk-in)</source>
         <translation>Настани &amp;веднага (без резервация)</translation>
     </message>
@@ -7133,6 +7187,14 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>&amp;Issued on:</source>
         <translation>И&amp;здаден на:</translation>
+    </message>
+    <message>
+        <source>B&amp;orn on:</source>
+        <translation>Р&amp;оден на:</translation>
+    </message>
+    <message>
+        <source>No city ta&amp;x because:</source>
+        <translation>Без туристически данък, &amp;защото:</translation>
     </message>
     <message>
         <source>Stay</source>
@@ -8706,6 +8768,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Депозит: {amount}</translation>
     </message>
     <message>
+        <source>Credit limit: {amount}</source>
+        <translation>Кредитен лимит: {amount}</translation>
+    </message>
+    <message>
         <source>{number} · {guests}</source>
         <translation>{number} · {guests}</translation>
     </message>
@@ -9250,6 +9316,18 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>&amp;Tax ID:</source>
         <translation>&amp;ЕИК:</translation>
+    </message>
+    <message>
+        <source>&amp;VAT number:</source>
+        <translation>&amp;ДДС номер:</translation>
+    </message>
+    <message>
+        <source>Accountable &amp;person:</source>
+        <translation>&amp;МОЛ:</translation>
+    </message>
+    <message>
+        <source>C&amp;ity:</source>
+        <translation>&amp;Град:</translation>
     </message>
     <message>
         <source>&amp;Country:</source>

@@ -2296,6 +2296,25 @@
     </message>
 </context>
 <context>
+    <name>DefaultCreditLimitDialog</name>
+    <message>
+        <source>Default credit limit</source>
+        <translation>Кредитный лимит по умолчанию</translation>
+    </message>
+    <message>
+        <source>&amp;Set limit</source>
+        <translation>&amp;Установить лимит</translation>
+    </message>
+    <message>
+        <source>&amp;Limit ({currency}):</source>
+        <translation>&amp;Лимит ({currency}):</translation>
+    </message>
+    <message>
+        <source>Each new reservation gets this credit limit; a manager may change it on the card. Reservations made before keep theirs. Leave it empty for no limit.</source>
+        <translation>Каждая новая бронь получает этот кредитный лимит; менеджер может изменить его в карточке. Брони, сделанные раньше, сохраняют свой. Оставьте пустым, чтобы лимита не было.</translation>
+    </message>
+</context>
+<context>
     <name>DepositDialog</name>
     <message>
         <source>Deposit</source>
@@ -5793,6 +5812,33 @@
     </message>
 </context>
 <context>
+    <name>EmailDocument</name>
+    <message>
+        <source>The mail server refused the connection</source>
+        <translation>Почтовый сервер отклонил соединение</translation>
+    </message>
+    <message>
+        <source>The mail server refused the user and password</source>
+        <translation>Почтовый сервер не принял логин и пароль</translation>
+    </message>
+    <message>
+        <source>The mail server did not answer in time</source>
+        <translation>Почтовый сервер не ответил вовремя</translation>
+    </message>
+    <message>
+        <source>The mail server&apos;s certificate is not trusted</source>
+        <translation>Сертификату почтового сервера нет доверия</translation>
+    </message>
+    <message>
+        <source>The mail server refused the recipient</source>
+        <translation>Почтовый сервер отклонил получателя</translation>
+    </message>
+    <message>
+        <source>The mail server did not take the e-mail</source>
+        <translation>Почтовый сервер не принял письмо</translation>
+    </message>
+</context>
+<context>
     <name>EmailDocumentDialog</name>
     <message>
         <source>E-mail folio</source>
@@ -6592,6 +6638,10 @@
         <translation>Смена не открыта</translation>
     </message>
     <message>
+        <source>Default credit &amp;limit…</source>
+        <translation>Кредитный &amp;лимит по умолчанию…</translation>
+    </message>
+    <message>
         <source>Shift {number} · since {time}</source>
         <translation>Смена {number} · с {time}</translation>
     </message>
@@ -7123,6 +7173,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Но&amp;мер документа:</translation>
     </message>
     <message>
+        <source>Empty: the guest pays it</source>
+        <translation>Пусто: гость платит налог</translation>
+    </message>
+    <message>
         <source>Check in no&amp;w (walk-in)</source>
         <translation>Заселить &amp;сразу (без брони)</translation>
     </message>
@@ -7137,6 +7191,14 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>&amp;Issued on:</source>
         <translation>Выда&amp;н:</translation>
+    </message>
+    <message>
+        <source>B&amp;orn on:</source>
+        <translation>Дата р&amp;ождения:</translation>
+    </message>
+    <message>
+        <source>No city ta&amp;x because:</source>
+        <translation>Без туристического налога, &amp;так как:</translation>
     </message>
     <message>
         <source>Stay</source>
@@ -8710,6 +8772,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Депозит: {amount}</translation>
     </message>
     <message>
+        <source>Credit limit: {amount}</source>
+        <translation>Кредитный лимит: {amount}</translation>
+    </message>
+    <message>
         <source>{number} · {guests}</source>
         <translation>{number} · {guests}</translation>
     </message>
@@ -9254,6 +9320,18 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>&amp;Tax ID:</source>
         <translation>&amp;ИНН:</translation>
+    </message>
+    <message>
+        <source>&amp;VAT number:</source>
+        <translation>&amp;Номер плательщика НДС:</translation>
+    </message>
+    <message>
+        <source>Accountable &amp;person:</source>
+        <translation>&amp;Ответственное лицо:</translation>
+    </message>
+    <message>
+        <source>C&amp;ity:</source>
+        <translation>&amp;Город:</translation>
     </message>
     <message>
         <source>&amp;Country:</source>

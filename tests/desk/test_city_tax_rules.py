@@ -10,9 +10,12 @@ from decimal import Decimal
 from sqlalchemy import select
 
 from desk.core.errors import InvalidInput
+from desk.hotel.models import RoomType
 from desk.ledger.models import Posting
+from desk.people.changes import changes_of
 from desk.people.models import Role
 from desk.people.rights import MissingRight
+from desk.stays.booking import Booking, NewGuest, book
 from desk.stays.city_tax import city_tax_history, set_guest_city_tax
 from desk.stays.models import Guest, Reservation
 from desk.stays.night_audit import charge_night, set_city_tax
@@ -85,3 +88,22 @@ def test_bad_rules_and_exemptions_are_refused_and_nothing_written(hotel: Hotel):
             lambda: hotel.run(set_guest_city_tax, guest, None, "x" * 81), field="city_tax_exemption")
     refused(hotel, MissingRight, MISSING_RIGHT, lambda: hotel.run(set_city_tax, "CITYTAX", hotel.money("1"), TODAY,
                                                                    percent_of_rate=Decimal(1)))
+
+
+def test_a_guests_birth_date_and_exemption_are_recorded_with_who_set_them(hotel: Hotel):
+    stay = hotel.stay()
+    guest = _guests(hotel, stay.reservation_id)[0]
+    hotel.run(set_guest_city_tax, guest, date(2019, 5, 4), "on duty")
+    assert [c.summary for c in hotel.query(lambda s: changes_of(s, "guest", str(guest)))] == [
+        "city tax: born 2019-05-04, exempt: on duty"]
+
+
+def test_a_new_guest_booked_with_a_birth_date_and_exemption_keeps_them(hotel: Hotel):
+    room_type = hotel.query(lambda s: s.scalars(select(RoomType.code).order_by(RoomType.code)).first())
+    reservation = hotel.run(book, Booking(TODAY, TODAY + timedelta(days=1), room_type=room_type, new_guests=(
+        NewGuest("Mila", "Petrova", birth_date=date(2019, 5, 4), city_tax_exemption="  child  of staff "),)))
+    guest = hotel.query(lambda s: s.get_one(Reservation, reservation.id).guests[0].id)
+    assert hotel.query(lambda s: (s.get_one(Guest, guest).birth_date, s.get_one(Guest, guest).city_tax_exemption)) == (
+        date(2019, 5, 4), "child of staff")
+    assert [c.summary for c in hotel.query(lambda s: changes_of(s, "guest", str(guest)))] == [
+        "city tax: born 2019-05-04, exempt: child of staff"]

@@ -203,6 +203,7 @@ USE_CASES: dict[str, Any] = {
     "remove_printer": lambda h, s: (devices.remove_printer, (1,), {}),
     "open_drawer": lambda h, s: (devices.open_drawer, (), {}),
     "set_credit_limit": lambda h, s: (credit.set_credit_limit, (s.stay.reservation_id, h.money("100")), {}),
+    "set_default_credit_limit": lambda h, s: (credit.set_default_credit_limit, (h.money("100"),), {}),
     "email_document": lambda h, s: (mail_documents.email_document, ("folio", s.stay.folio_id, "a@b.example", "en"),
                                     {}),
     "set_mail_settings": lambda h, s: (mail.set_mail_settings, ("127.0.0.1", 25, "none"), {"sender": "a@b.c"}),
@@ -263,6 +264,7 @@ CLERK_MAY_NOT_EVEN_WITH_APPROVAL = {
     "add_outlet", "add_payment_method", "set_rate", "import_ecb", "add_company", "change_company", "add_register",
     "import_csv", "import_reservations",
     "set_service_outlet", "set_item_map", "remove_item_map", "read_trail", "set_credit_limit",
+    "set_default_credit_limit",
     "save_register_settings", "set_tax_id", "issue_invoice", "issue_credit_note", "set_invoice_seller",
     "set_backup_schedule"}
 CLERK_REFUSED = {"reverse_posting", "void_posting", "overpay", "backdated_payment", "backdated_deposit",

@@ -406,3 +406,39 @@ def test_a_manager_adds_a_cash_register_and_a_clerk_may_not(set_up: Hotel):
     own_password(set_up.database, "anna", "anna-temp-pass1", "anna-own-pass-2")
     clerk = Hotel(set_up.database, signed(set_up.database, "anna", "anna-own-pass-2"), "EUR")
     refused(clerk, MissingRight, MISSING_RIGHT, lambda: clerk.run(add_register, "FP-2", "Back office"))
+
+
+# --- what an invoice needs, asked at set-up -----------------------------------------------------------
+
+
+def test_set_up_stores_the_vat_number_accountable_person_and_city_an_invoice_prints(empty: Database):
+    Runner(empty).run(set_up_hotel, setup_actor(WS), a_setup(
+        vat_number="bg 999 888 777", accountable_person=" Elena Ivanova ", city="Varna"))
+    with empty.unit_of_work() as session:
+        hotel = session.scalars(select(HotelRow)).one()
+        # The same columns (and the same tidying) as Invoices → Seller's details writes.
+        assert (hotel.vat_number, hotel.accountable_person, hotel.city) == ("BG999888777", "Elena Ivanova", "Varna")
+
+
+def test_a_too_long_city_at_set_up_is_refused_and_nothing_is_written(empty: Database):
+    with pytest.raises(InvalidInput) as refusal:
+        Runner(empty).run(set_up_hotel, setup_actor(WS), a_setup(city="V" * 81))
+    assert (refusal.value.template, refusal.value.field) == ("At most {limit} characters", "city")
+    with empty.unit_of_work() as session:
+        assert session.scalars(select(HotelRow)).first() is None
+
+
+def test_desk_init_takes_the_invoice_sellers_details(tmp_path: Path):
+    url = f"sqlite:///{tmp_path}/hotel.sqlite3"
+    made = desk_here(url, "init", "--name", "Hotel Morava", "--base-currency", "EUR", "--vat", "VAT20=20",
+                     "--manager", "elena", "--vat-number", "BG999888777", "--accountable-person", "Elena Ivanova",
+                     "--city", "Varna", env={"DESK_NEW_PASSWORD": MANAGER_PASSWORD})
+    assert made.returncode == 0, made.stderr
+    database = Database(url)
+    try:
+        with database.unit_of_work() as session:
+            hotel = session.scalars(select(HotelRow)).one()
+            assert (hotel.vat_number, hotel.accountable_person, hotel.city) == (
+                "BG999888777", "Elena Ivanova", "Varna")
+    finally:
+        database.dispose()

@@ -47,3 +47,36 @@ def test_a_clerk_has_no_credit_limit_to_set(qtbot, context_of, demo_database):
     finally:
         if shiboken6.isValid(card):
             card.close()
+
+
+def test_a_manager_sets_the_hotels_default_limit_and_a_card_shows_its_limit(qtbot, context_of, demo_database):
+    from desk.core.money import Money
+    from desk.db.runner import Runner
+    from desk.stays.credit import default_credit_limit, set_credit_limit
+    from tests.actors import signed_in
+    from ui.ops import delivery
+    from ui.stays.credit_limit import open_default_credit_limit
+
+    manager = context_of(Role.MANAGER)
+    shown: list = []
+    open_default_credit_limit(manager, None, shown.append)
+    qtbot.waitUntil(lambda: bool(shown), timeout=30_000)
+    dialog = shown[0]
+    retype(qtbot, child(dialog, QLineEdit, "limitEdit"), "750")
+    click(qtbot, dialog, "applyButton")
+    assert delivery.wait_all(30_000)
+    with demo_database.unit_of_work() as session:
+        assert default_credit_limit(session) == Money.of("750.00", "EUR")
+
+    folio_id = folio_id_of(demo_database, "R10016")
+    with demo_database.unit_of_work() as session:
+        reservation_id = load_folio(session, folio_id).folio.reservation_id
+    Runner(demo_database).run(set_credit_limit, signed_in(demo_database, Role.MANAGER), reservation_id,
+                              Money.of("99999.00", "EUR"))
+    card = open_reservation_card(context_of(Role.CLERK), folio_id)
+    try:
+        qtbot.waitUntil(lambda: card.is_loaded and card.isVisible(), timeout=30_000)
+        assert "99" in child(card, QLabel, "depositLabel").text()
+    finally:
+        if shiboken6.isValid(card):
+            card.close()

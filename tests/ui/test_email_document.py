@@ -64,3 +64,19 @@ def test_an_invoice_of_the_folio_is_offered_and_listed_by_its_number(qtbot, desk
     with demo_database.unit_of_work() as session:
         (mail,) = session.scalars(select(MailOutbox).where(MailOutbox.folio_id == card.folio.folio.id)).all()
         assert mail.document_kind == "invoice" and mail.pdf is not None
+
+
+def test_a_failure_reads_in_the_readers_language_with_the_servers_own_words(qtbot, qm_dir):
+    from PySide6.QtCore import QCoreApplication
+
+    from ui import i18n
+    from ui.dialogs.email_document import mail_failure_text
+
+    assert mail_failure_text("refused", "mail.hotel.example:587") == (
+        "The mail server refused the connection (mail.hotel.example:587)")
+    i18n.install_translator(QCoreApplication.instance(), "ru", qm_dir=qm_dir)
+    assert mail_failure_text("recipient", "guest@example.com: 550 5.1.1 No such user") == (
+        "Почтовый сервер отклонил получателя (guest@example.com: 550 5.1.1 No such user)")
+    assert mail_failure_text("authentication", "535 5.7.8") == "Почтовый сервер не принял логин и пароль (535 5.7.8)"
+    # A failure recorded before the desk kept its kind is shown as it was written.
+    assert mail_failure_text("", "The mail server answered 554 spam") == "The mail server answered 554 spam"

@@ -151,3 +151,32 @@ def test_arrivals_and_departures_of_the_business_date_are_one_click_away(qtbot, 
     assert not window.arrivals_button.isChecked()
     qtbot.waitUntil(lambda: numbers() == {"LEAVE-1"}, timeout=30_000)
     window.close()
+
+
+def test_a_new_guests_birth_date_and_city_tax_exemption_are_kept(qtbot, dialog, demo_database):
+    from PySide6.QtCore import QDate
+    from PySide6.QtWidgets import QCheckBox, QDateEdit
+
+    from desk.people.changes import changes_of
+
+    _fill_new_guest(qtbot, dialog)
+    child(dialog, QCheckBox, "birthDateCheck").setChecked(True)
+    child(dialog, QDateEdit, "birthDateEdit").setDate(QDate(2019, 5, 4))
+    retype(qtbot, child(dialog, QLineEdit, "cityTaxExemptionEdit"), "Disabled person, certificate 4711")
+    click(qtbot, dialog, "applyButton")
+    qtbot.waitUntil(lambda: dialog.booked is not None, timeout=30_000)
+    with demo_database.unit_of_work() as session:
+        guest = session.get_one(Reservation, dialog.booked.id).guests[0]
+        assert (guest.birth_date, guest.city_tax_exemption) == (date(2019, 5, 4), "Disabled person, certificate 4711")
+        assert [c.username for c in changes_of(session, "guest", str(guest.id))] == ["anna"]
+
+
+def test_a_birth_date_in_the_future_is_refused_next_to_it(qtbot, dialog, demo_database):
+    from PySide6.QtWidgets import QCheckBox, QDateEdit
+
+    _fill_new_guest(qtbot, dialog)
+    before = _count(demo_database, Reservation)
+    child(dialog, QCheckBox, "birthDateCheck").setChecked(True)
+    child(dialog, QDateEdit, "birthDateEdit").setDate(dialog.arrival_edit.date().addDays(400))
+    assert apply_refused(qtbot, dialog, "birth_date") == "A birth date cannot be in the future"
+    assert _count(demo_database, Reservation) == before

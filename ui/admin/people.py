@@ -36,7 +36,7 @@ from desk.people.models import Role
 from desk.people.passwords import MIN_PASSWORD_LENGTH
 from ui.context import DeskContext
 from ui.desk_text import error_text
-from ui.dialogs.common import Column, RowsModel, fill_combo, hint_label, new_form, rows_view
+from ui.dialogs.common import Column, FieldError, RowsModel, fill_combo, hint_label, new_form, rows_view
 from ui.sign_in import role_name
 
 
@@ -80,11 +80,7 @@ class PeopleDialog(QDialog):
             "A temporary password (at least {length} characters, not the user name) is used once: the user "
             "chooses their own at the next sign-in. Reset uses the temporary password typed above."
         ).format(length=MIN_PASSWORD_LENGTH), "peopleHint"))
-        self.error_label = QLabel()
-        self.error_label.setObjectName("peopleError")
-        self.error_label.setWordWrap(True)
-        self.error_label.setProperty("error", True)
-        self.error_label.hide()
+        self.error_label = FieldError("peopleError")
         layout.addWidget(self.error_label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

@@ -36,7 +36,7 @@ from desk.fiscal.settings import (
 )
 from ui.context import DeskContext
 from ui.desk_text import error_text
-from ui.dialogs.common import hint_label, new_form
+from ui.dialogs.common import FieldError, hint_label, new_form
 from ui.ops.pools import TaskState
 
 
@@ -93,11 +93,7 @@ class RegisterSettingsDialog(QDialog):
         self.result_label.setObjectName("registerCheckResult")
         self.result_label.setWordWrap(True)
         layout.addWidget(self.result_label)
-        self.error_label = QLabel()
-        self.error_label.setObjectName("registerSettingsError")
-        self.error_label.setWordWrap(True)
-        self.error_label.setProperty("error", True)
-        self.error_label.hide()
+        self.error_label = FieldError("registerSettingsError")
         layout.addWidget(self.error_label)
         layout.addLayout(self._buttons())
 

@@ -35,7 +35,7 @@ from desk.people.rights import RIGHT_ACTIONS, Right
 from ui.cards.operations import operation_name
 from ui.context import DeskContext
 from ui.desk_text import error_text, format_param
-from ui.dialogs.common import Column, RowsModel, fill_combo, python_date, rows_view
+from ui.dialogs.common import Column, FieldError, RowsModel, fill_combo, python_date, rows_view
 from ui.i18n import current_language, format_date, format_datetime, format_money
 
 
@@ -355,11 +355,7 @@ class AuditTrailDialog(QDialog):
         self.details.setReadOnly(True)
         self.details.setMaximumHeight(120)
         layout.addWidget(self.details)
-        self.error_label = QLabel()
-        self.error_label.setObjectName("trailError")
-        self.error_label.setWordWrap(True)
-        self.error_label.setProperty("error", True)
-        self.error_label.hide()
+        self.error_label = FieldError("trailError")
         layout.addWidget(self.error_label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.open_button = buttons.addButton(self.tr("&Open reservation card"), QDialogButtonBox.ButtonRole.ActionRole)

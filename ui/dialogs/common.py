@@ -38,14 +38,14 @@ from desk.people.rights import MissingRight, Right
 from desk.stays.reservation_card import ReservationCardData
 from ui.context import DeskContext
 from ui.desk_text import error_text
+from ui.field_error import ERROR_COLOR as ERROR_COLOR  # re-exported: the windows import it from here
+from ui.field_error import FieldError
 from ui.i18n import format_amount, money_text, parse_decimal
 from ui.ops.feedback import show_error
 from ui.ops.op import Op
 
 T = TypeVar("T")
 
-# A red that stays readable on light and dark window backgrounds.
-ERROR_COLOR = "#c62828"
 
 # Dialogs opened without a parent window belong to Python: keep them until they finish.
 _parentless: set[QDialog] = set()
@@ -178,26 +178,6 @@ def method_choices(methods: Sequence[PaymentMethod], names: Names) -> list[tuple
 
 
 # --- widgets ----------------------------------------------------------------------------------
-
-
-class FieldError(QLabel):
-    """The message under a field that was refused; hidden while there is none."""
-
-    def __init__(self, object_name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName(object_name)
-        self.setWordWrap(True)
-        self.setStyleSheet(f"color: {ERROR_COLOR};")
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.hide()
-
-    def show_message(self, text: str) -> None:
-        self.setText(text)
-        self.setVisible(bool(text))
-
-    def clear_message(self) -> None:
-        self.setText("")
-        self.hide()
 
 
 def documents_folder_here() -> Path:

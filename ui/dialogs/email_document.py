@@ -7,6 +7,7 @@ worker sends it in the background, so the window never waits on the mail server.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton, QWidget
 
 from desk.core.errors import InvalidInput
@@ -26,6 +27,21 @@ from ui.context import DeskContext
 from ui.dialogs.common import Column, DeskDialog, RowsModel, fill_combo, heading_label, hint_label, new_form, rows_view
 from ui.i18n import format_datetime
 from ui.ops.op import Op
+
+
+def mail_failure_text(kind: str, detail: str) -> str:
+    """Why an e-mail is not sent yet, in the reader's language, with the server's own words after it."""
+    texts = {
+        "refused": QCoreApplication.translate("EmailDocument", "The mail server refused the connection"),
+        "authentication": QCoreApplication.translate("EmailDocument", "The mail server refused the user and password"),
+        "timeout": QCoreApplication.translate("EmailDocument", "The mail server did not answer in time"),
+        "certificate": QCoreApplication.translate("EmailDocument", "The mail server's certificate is not trusted"),
+        "recipient": QCoreApplication.translate("EmailDocument", "The mail server refused the recipient"),
+        "other": QCoreApplication.translate("EmailDocument", "The mail server did not take the e-mail"),
+    }
+    if kind not in texts:  # failed before the outbox kept a kind: the English sentence it wrote then
+        return detail
+    return f"{texts[kind]} ({detail})" if detail else texts[kind]
 
 
 class EmailDocumentDialog(DeskDialog):
@@ -121,8 +137,10 @@ class EmailDocumentDialog(DeskDialog):
 
     def _listed(self, mails: list[SentDocument]) -> None:
         self.model.set_rows([(format_datetime(mail.queued_at), self._document_text(mail), mail.recipient,
-                              self._state_text(mail), mail.last_error) for mail in mails],
-                            tooltips={row: mail.last_error for row, mail in enumerate(mails) if mail.last_error})
+                              self._state_text(mail), mail_failure_text(mail.error_kind, mail.last_error))
+                             for mail in mails],
+                            tooltips={row: mail_failure_text(mail.error_kind, mail.last_error)
+                                      for row, mail in enumerate(mails) if mail.state == "failed"})
 
     def submit(self) -> Op[int] | None:
         address = self.address_edit.text().strip()

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 from desk.invoices.seller import LIMITS, InvoiceSeller, invoice_seller, set_invoice_seller
 from ui.context import DeskContext
 from ui.desk_text import error_text
+from ui.dialogs.common import FieldError
 
 
 class InvoiceSellerDialog(QDialog):
@@ -35,11 +36,7 @@ class InvoiceSellerDialog(QDialog):
         form.addRow(self.tr("&VAT number:"), self.vat_edit)
         form.addRow(self.tr("Accountable &person:"), self.person_edit)
         layout.addLayout(form)
-        self.error_label = QLabel()
-        self.error_label.setObjectName("sellerError")
-        self.error_label.setWordWrap(True)
-        self.error_label.setProperty("error", True)
-        self.error_label.hide()
+        self.error_label = FieldError("sellerError")
         layout.addWidget(self.error_label)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)

@@ -38,7 +38,7 @@ from desk.people.rights import Right
 from desk.stays.companies import CompanyRow, list_companies
 from ui.context import DeskContext
 from ui.desk_text import error_text
-from ui.dialogs.common import Column, RowsModel, documents_folder_here, python_date, rows_view
+from ui.dialogs.common import Column, FieldError, RowsModel, documents_folder_here, python_date, rows_view
 from ui.i18n import format_date, format_money
 from ui.invoices.seller import InvoiceSellerDialog
 
@@ -246,11 +246,7 @@ class CreditNoteDialog(QDialog):
         self.reason_edit.setMaxLength(240)
         form.addRow(self.tr("&Reason:"), self.reason_edit)
         layout.addLayout(form)
-        self.error_label = QLabel()
-        self.error_label.setObjectName("creditError")
-        self.error_label.setWordWrap(True)
-        self.error_label.setProperty("error", True)
-        self.error_label.hide()
+        self.error_label = FieldError("creditError")
         layout.addWidget(self.error_label)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.issue_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -313,11 +309,7 @@ class CompanyInvoiceDialog(QDialog):
         self.total_label = QLabel()
         self.total_label.setObjectName("chosenTotal")
         layout.addWidget(self.total_label)
-        self.error_label = QLabel()
-        self.error_label.setObjectName("companyInvoiceError")
-        self.error_label.setWordWrap(True)
-        self.error_label.setProperty("error", True)
-        self.error_label.hide()
+        self.error_label = FieldError("companyInvoiceError")
         layout.addWidget(self.error_label)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.issue_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)

@@ -11,6 +11,7 @@ from desk.ledger.models import Folio
 from desk.stays.credit import over_credit_limit
 from desk.stays.models import ReservationStatus
 from desk.stays.reservation_card import ReservationCardData
+from ui.dialogs.common import FieldError
 from ui.i18n import format_date, money_text
 from ui.reservation_card.base import CardWindowBase
 
@@ -61,9 +62,7 @@ class CardHeader(CardWindowBase):
         grid.addWidget(self.balance_label, 0, 1)
         grid.addWidget(self.equivalents_label, 1, 1)
         grid.addWidget(self.deposit_label, 2, 1)
-        self.credit_label = QLabel()
-        self.credit_label.setObjectName("creditLabel")
-        self.credit_label.setProperty("error", True)
+        self.credit_label = FieldError("creditLabel")
         self.credit_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.credit_label.setWordWrap(True)
         self.credit_label.hide()
@@ -98,9 +97,13 @@ class CardHeader(CardWindowBase):
         self.equivalents_label.setText(" · ".join(money_text(m) for m in self.balance_equivalents(card, balance)))
         self.equivalents_label.setToolTip(QCoreApplication.translate(
             "ReservationCard", "The balance in the other currencies the hotel accepts"))
-        self.deposit_label.setText(QCoreApplication.translate(
-            "ReservationCard", "Deposit: {amount}").format(amount=money_text(view.deposit_balance)))
+        deposit = QCoreApplication.translate(
+            "ReservationCard", "Deposit: {amount}").format(amount=money_text(view.deposit_balance))
         limit = reservation.credit_limit if reservation is not None else None
+        if limit is not None:
+            deposit += " · " + QCoreApplication.translate("ReservationCard", "Credit limit: {amount}").format(
+                amount=money_text(limit))
+        self.deposit_label.setText(deposit)
         over = over_credit_limit(limit, balance)
         self.credit_label.setVisible(over is not None)
         if limit is not None and over is not None:

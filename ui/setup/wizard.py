@@ -28,11 +28,19 @@ from desk.core.errors import DeskError
 from desk.core.money import MINOR_UNITS
 from desk.db.engine import Database
 from desk.db.runner import Runner
-from desk.hotel.setup import FirstManager, HotelSetup, VatRate, document_language, parse_rate, setup_actor
+from desk.hotel.setup import (
+    TEXT_LIMITS,
+    FirstManager,
+    HotelSetup,
+    VatRate,
+    document_language,
+    parse_rate,
+    setup_actor,
+)
 from desk.people.passwords import MIN_PASSWORD_LENGTH
 from desk.stays.business_day import open_hotel
 from ui.desk_text import error_text
-from ui.dialogs.common import hint_label, new_form
+from ui.dialogs.common import FieldError, hint_label, new_form
 from ui.ops.op import Op
 
 # Countries whose fiscal documents the desk words in their own language, then a few common others.
@@ -106,6 +114,13 @@ class SetUpWizard(QWizard):
         self.tax_id_edit.setObjectName("taxIdEdit")
         self.tax_id_edit.setMaxLength(40)
         form.addRow(self.tr("&Tax ID:"), self.tax_id_edit)
+        # What an invoice prints for the seller; the same as Invoices → Seller's details changes later.
+        self.vat_number_edit = self._text_edit("vatNumberEdit", TEXT_LIMITS["vat_number"])
+        form.addRow(self.tr("&VAT number:"), self.vat_number_edit)
+        self.accountable_person_edit = self._text_edit("accountablePersonEdit", TEXT_LIMITS["accountable_person"])
+        form.addRow(self.tr("Accountable &person:"), self.accountable_person_edit)
+        self.city_edit = self._text_edit("cityEdit", TEXT_LIMITS["city"])
+        form.addRow(self.tr("C&ity:"), self.city_edit)
         self.country_combo = QComboBox()
         self.country_combo.setObjectName("countryCombo")
         self.country_combo.setEditable(True)
@@ -178,15 +193,18 @@ class SetUpWizard(QWizard):
         column.addWidget(hint_label(self.tr(
             "At least {length} characters, not the user name. You choose another at the first sign-in."
         ).format(length=MIN_PASSWORD_LENGTH), "passwordHint"))
-        self.error_label = QLabel()
-        self.error_label.setObjectName("setUpError")
-        self.error_label.setWordWrap(True)
-        self.error_label.setProperty("error", True)
-        self.error_label.hide()
+        self.error_label = FieldError("setUpError")
         column.addWidget(self.error_label)
         page.registerField("username*", self.username_edit)
         page.registerField("password*", self.password_edit)
         return page
+
+    @staticmethod
+    def _text_edit(object_name: str, max_length: int) -> QLineEdit:
+        edit = QLineEdit()
+        edit.setObjectName(object_name)
+        edit.setMaxLength(max_length)
+        return edit
 
     # --- finishing ---------------------------------------------------------------------------------
 
@@ -206,7 +224,9 @@ class SetUpWizard(QWizard):
                                  self.password_edit.text()),
             vat_rates=vat, address=self.address_edit.text(), tax_id=self.tax_id_edit.text(),
             country=self.country_combo.currentText().strip().upper(),
-            time_zone=self.time_zone_combo.currentText().strip(), other_currencies=others)
+            time_zone=self.time_zone_combo.currentText().strip(), other_currencies=others,
+            vat_number=self.vat_number_edit.text(), accountable_person=self.accountable_person_edit.text(),
+            city=self.city_edit.text())
 
     def accept(self) -> None:
         if self._done:

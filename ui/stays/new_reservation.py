@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLineEdit,
@@ -31,6 +32,7 @@ from desk.stays.booking import (
     find_guests,
     walk_in,
 )
+from desk.stays.city_tax import EXEMPTION_LENGTH
 from desk.stays.models import DocumentKind, Reservation
 from ui.context import DeskContext
 from ui.dialogs.common import (
@@ -124,6 +126,23 @@ class NewReservationDialog(DeskDialog):
         self.issued_edit.setEnabled(False)
         self.issued_check.toggled.connect(self.issued_edit.setEnabled)
         self.add_field(guest_form, "issued", self.issued_check, self.issued_edit)
+        self._add_city_tax_fields(guest_form)
+
+    def _add_city_tax_fields(self, guest_form: QFormLayout) -> None:
+        # The city tax leaves out children under an age and guests with a reason: read from the documents.
+        self.birth_date_check = QCheckBox(self.tr("B&orn on:"))
+        self.birth_date_check.setObjectName("birthDateCheck")
+        self.birth_date_edit = QDateEdit(qdate(self.choices.business_date).addYears(-30))
+        self.birth_date_edit.setObjectName("birthDateEdit")
+        self.birth_date_edit.setCalendarPopup(True)
+        self.birth_date_edit.setEnabled(False)
+        self.birth_date_check.toggled.connect(self.birth_date_edit.setEnabled)
+        self.add_field(guest_form, "birth_date", self.birth_date_check, self.birth_date_edit)
+        self.exemption_edit = QLineEdit()
+        self.exemption_edit.setObjectName("cityTaxExemptionEdit")
+        self.exemption_edit.setMaxLength(EXEMPTION_LENGTH)
+        self.exemption_edit.setPlaceholderText(self.tr("Empty: the guest pays it"))
+        self.add_field(guest_form, "city_tax_exemption", self.tr("No city ta&x because:"), self.exemption_edit)
 
     def _build_stay_box(self) -> None:
         choices = self.choices
@@ -192,7 +211,8 @@ class NewReservationDialog(DeskDialog):
 
     def _guest_chosen(self) -> None:
         new = self.guest_combo.currentData() == NEW_GUEST
-        for name in ("first_name", "name", "document_kind", "document", "country", "issued"):
+        for name in ("first_name", "name", "document_kind", "document", "country", "issued", "birth_date",
+                     "city_tax_exemption"):
             self.set_field_visible(name, new)
 
     # --- applying ----------------------------------------------------------------------------
@@ -212,7 +232,9 @@ class NewReservationDialog(DeskDialog):
                 documents = (DocumentEntry(
                     self.document_kind_combo.currentData(), self.document_edit.text(), self.country_edit.text(),
                     python_date(self.issued_edit.date()) if self.issued_check.isChecked() else None),)
-            new_guests = (NewGuest(self.first_name_edit.text(), self.last_name_edit.text(), documents=documents),)
+            birth_date = python_date(self.birth_date_edit.date()) if self.birth_date_check.isChecked() else None
+            new_guests = (NewGuest(self.first_name_edit.text(), self.last_name_edit.text(), documents=documents,
+                                   birth_date=birth_date, city_tax_exemption=self.exemption_edit.text()),)
         else:
             guest_ids = (int(guest),)
         if self.refused or rate is None:
