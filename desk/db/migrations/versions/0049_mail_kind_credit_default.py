@@ -9,7 +9,7 @@ already may update ``mail_outbox`` (0016's grants cover a new column).
 manager (desk.stays.credit); a reservation's own ``credit_limit`` (0040) stays what it was given.
 
 Revision ID: 0049_mail_kind_credit_default
-Revises: 0044_pos_map_city_tax_rules
+Revises: 0047_report_indexes
 """
 
 from collections.abc import Sequence
@@ -20,7 +20,7 @@ from alembic import op
 from desk.core.types import MoneyType
 
 revision: str = "0049_mail_kind_credit_default"
-down_revision: str | None = "0044_pos_map_city_tax_rules"
+down_revision: str | None = "0047_report_indexes"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
