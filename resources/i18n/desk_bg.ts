@@ -3374,7 +3374,7 @@
     </message>
     <message>
         <source>The receipt&apos;s journal entry is missing: nothing was sent to the register</source>
-        <translation>Липсва записът на бона в журнала: нищо не е изпратено към регистъра</translation>
+        <translation type="vanished">Липсва записът на бона в журнала: нищо не е изпратено към регистъра</translation>
     </message>
     <message>
         <source>The reference is too long: at most {limit} characters</source>
@@ -5027,6 +5027,14 @@
     <message>
         <source>Terminal end of day against the ledger</source>
         <translation>Приключване на терминала срещу счетоводството</translation>
+    </message>
+    <message>
+        <source>The fiscal printer of register {register} did not tell its serial number: check it in ErpNet.FP</source>
+        <translation>Фискалното устройство на каса {register} не съобщи серийния си номер: проверете го в ErpNet.FP</translation>
+    </message>
+    <message>
+        <source>The receipt&apos;s unique sale number is missing: nothing was sent to the register</source>
+        <translation>Липсва уникалният номер на продажба (УНП) на бележката: нищо не е изпратено към касата</translation>
     </message>
     <message>
         <source>The report ends on {last} before it begins on {first}</source>

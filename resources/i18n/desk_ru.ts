@@ -3378,7 +3378,7 @@
     </message>
     <message>
         <source>The receipt&apos;s journal entry is missing: nothing was sent to the register</source>
-        <translation>Нет записи чека в журнале: в кассу ничего не отправлено</translation>
+        <translation type="vanished">Нет записи чека в журнале: в кассу ничего не отправлено</translation>
     </message>
     <message>
         <source>The reference is too long: at most {limit} characters</source>
@@ -5031,6 +5031,14 @@
     <message>
         <source>Terminal end of day against the ledger</source>
         <translation>Закрытие дня терминала против учёта</translation>
+    </message>
+    <message>
+        <source>The fiscal printer of register {register} did not tell its serial number: check it in ErpNet.FP</source>
+        <translation>Фискальный принтер кассы {register} не сообщил свой серийный номер: проверьте его в ErpNet.FP</translation>
+    </message>
+    <message>
+        <source>The receipt&apos;s unique sale number is missing: nothing was sent to the register</source>
+        <translation>Нет уникального номера продажи чека: в кассу ничего не отправлено</translation>
     </message>
     <message>
         <source>The report ends on {last} before it begins on {first}</source>

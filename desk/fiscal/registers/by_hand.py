@@ -24,7 +24,7 @@ from desk.core.errors import InvalidInput
 from desk.core.money import Money
 from desk.db.audit_notes import AuditNote, note
 from desk.fiscal.interface import DocumentKind
-from desk.fiscal.models import CashRegister, RegisterDocument
+from desk.fiscal.models import CashRegister, RegisterDocument, SaleNumber
 from desk.fiscal.registers.atol import _TASK_TYPES, _original_number, _record
 from desk.fiscal.registers.erpnet import _DOCUMENTS
 from desk.fiscal.settings import RegisterKind
@@ -58,11 +58,22 @@ class PendingDocument:
     workstation: str
     last_event: EventType  # SENT: nothing came back; UNKNOWN: an answer that did not say
     last_words: str  # what the register, its server or the line said last, as it said it
+    sale_number: str = ""  # the УНП the desk sent with an ErpNet.FP sale
 
     @property
     def sale_sequence(self) -> str:
-        """The УНП's last part the desk sent (ErpNet.FP's sale receipts): the intent's id, as the driver makes it."""
-        return f"{self.intent_id % 10_000_000:07d}"
+        """The УНП's last part the desk sent (ErpNet.FP's sale receipts)."""
+        return self.sale_number.rsplit("-", 1)[-1] if self.sale_number else _old_sequence(self.intent_id)
+
+
+def _old_sequence(intent_id: int) -> str:
+    """The sequence of a sale sent before sale numbers were kept (0046): its intent's id."""
+    return f"{intent_id % 10_000_000:07d}"
+
+
+def _sent_sale_number(session: Session, key: str) -> str:
+    taken = session.scalars(select(SaleNumber).where(SaleNumber.key == key)).first()
+    return taken.text if taken is not None else ""
 
 
 def _document_kind(intent: IntentView) -> DocumentKind:
@@ -89,7 +100,8 @@ def pending_register_documents(session: Session, actor: Actor) -> list[PendingDo
             continue
         found.append(PendingDocument(
             intent.id, intent.key, code, register.name, RegisterKind(register.kind), _document_kind(intent),
-            intent.amount, intent.created_at, intent.created_by, intent.workstation, *_last_answer(intent)))
+            intent.amount, intent.created_at, intent.created_by, intent.workstation, *_last_answer(intent),
+            _sent_sale_number(session, intent.key)))
     return found
 
 
@@ -147,10 +159,13 @@ def settle_register_document_by_hand(
         if not SALE_NUMBER.fullmatch(sale_number):
             raise InvalidInput("Type the unique sale number as the printer's report shows it, like "
                                "DT279013-0001-0000042", field="sale_number")
-        if document is DocumentKind.SALE and not sale_number.endswith(f"-{view.id % 10_000_000:07d}"):
+        sent = _sent_sale_number(session, view.key)
+        sequence = sent.rsplit("-", 1)[-1] if sent else _old_sequence(view.id)
+        the_one_sent = sale_number == sent if sent else sale_number.endswith(f"-{sequence}")
+        if document is DocumentKind.SALE and not the_one_sent:
             raise InvalidInput("Sale number {number} is not the one the desk sent for this receipt (it ends in "
                                "{sequence}): that receipt is another sale's", field="sale_number",
-                               number=sale_number, sequence=f"{view.id % 10_000_000:07d}")
+                               number=sale_number, sequence=sequence)
         task = {"document": _DOCUMENTS[document], "uniqueSaleNumber": sale_number, **evidence}
         params = {"fiscalDocumentNumber": number, "fiscalReceiptNumber": number}
         recorded = {"number": number, "sale_number": sale_number}
