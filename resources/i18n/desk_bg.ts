@@ -2906,7 +2906,7 @@
     </message>
     <message>
         <source>Register {register} prints no copy through KKM-server; receipt {number} is found on the register or on the fiscal data operator&apos;s site</source>
-        <translation>Касов апарат {register} не печата копие през KKM-server; бележка {number} се намира в самия апарат или на сайта на оператора на фискални данни</translation>
+        <translation type="vanished">Касов апарат {register} не печата копие през KKM-server; бележка {number} се намира в самия апарат или на сайта на оператора на фискални данни</translation>
     </message>
     <message>
         <source>Register {register} takes receipts in roubles only, not {currency}: a manager sets the hotel&apos;s currency or the register&apos;s kind</source>
@@ -4971,6 +4971,10 @@
     <message>
         <source>Register {register} did not say whether it issued the document. Look at its last receipt on the register; the desk asks it again at the next start or with Shift → Check receipts, and when it still cannot tell, a manager settles it from the register&apos;s report in Shift → Pending register documents. Do not issue it again by hand</source>
         <translation>Каса {register} не каза дали е издала документа. Вижте последната ѝ бележка; програмата ще я попита отново при следващото стартиране или от „Смяна → Проверка на касовите бележки“, а ако касата пак не може да каже, мениджър приключва документа по отчета на касата в „Смяна → Неприключени документи на каси“. Не го издавайте повторно ръчно</translation>
+    </message>
+    <message>
+        <source>Register {register} has no receipt {number} in the desk: its copy is found on the register or on the fiscal data operator&apos;s site</source>
+        <translation>Касов апарат {register} няма бележка {number} в програмата: копието ѝ се намира в самия апарат или на сайта на оператора на фискални данни</translation>
     </message>
     <message>
         <source>Register {register} prints a copy of its last receipt only; receipt {number} is read from the fiscal printer&apos;s electronic journal on the printer itself</source>

@@ -2910,7 +2910,7 @@
     </message>
     <message>
         <source>Register {register} prints no copy through KKM-server; receipt {number} is found on the register or on the fiscal data operator&apos;s site</source>
-        <translation>Касса {register} не печатает копию через KKM-server; чек {number} можно найти в самой кассе или на сайте оператора фискальных данных</translation>
+        <translation type="vanished">Касса {register} не печатает копию через KKM-server; чек {number} можно найти в самой кассе или на сайте оператора фискальных данных</translation>
     </message>
     <message>
         <source>Register {register} takes receipts in roubles only, not {currency}: a manager sets the hotel&apos;s currency or the register&apos;s kind</source>
@@ -4975,6 +4975,10 @@
     <message>
         <source>Register {register} did not say whether it issued the document. Look at its last receipt on the register; the desk asks it again at the next start or with Shift → Check receipts, and when it still cannot tell, a manager settles it from the register&apos;s report in Shift → Pending register documents. Do not issue it again by hand</source>
         <translation>Касса {register} не ответила, оформлен ли документ. Посмотрите её последний чек; программа спросит кассу снова при следующем запуске или через Смена → Проверить чеки, а если касса так и не ответит, менеджер закроет документ по отчёту кассы в Смена → Незавершённые документы касс. Не оформляйте его повторно вручную</translation>
+    </message>
+    <message>
+        <source>Register {register} has no receipt {number} in the desk: its copy is found on the register or on the fiscal data operator&apos;s site</source>
+        <translation>У кассы {register} нет чека {number} в программе: его копию можно найти в кассе или на сайте оператора фискальных данных</translation>
     </message>
     <message>
         <source>Register {register} prints a copy of its last receipt only; receipt {number} is read from the fiscal printer&apos;s electronic journal on the printer itself</source>

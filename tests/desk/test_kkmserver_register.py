@@ -392,3 +392,29 @@ def test_the_cashiers_taxpayer_number_goes_to_kkm_server_as_cashier_vatin(rig: A
     assert receipt(rig, rig.paid_bill()).printed
     [sale] = [row for row in kept(rig.hotel) if row.kind == "sale"]
     assert json.loads(sale.content)["task"]["CashierVATIN"] == "500100732259"
+
+
+def printed_copies(rig: AtolHotel) -> list[dict]:
+    import json
+
+    return list(json.loads(rig.server.state.read_text("utf-8")).get("copies", []))
+
+
+def test_a_copy_of_any_receipt_is_kkm_servers_get_data_check_from_the_fiscal_storage(rig: AtolHotel):
+    first = receipt(rig, rig.paid_bill())
+    assert receipt(rig, rig.paid_bill()).printed  # the first is no longer the register's last
+    register = rig.registers.register(rig.runner, rig.hotel.actor, "FP-1")
+    copy = register.copy(first.document.number)
+    assert copy.copy and copy.document.number == first.document.number and copy.document.key == first.document.key
+    assert printed_copies(rig) == [{"FiscalNumber": first.document.number, "NumberCopies": 1}]
+    with pytest.raises(RegisterNotSetUp, match="has no receipt 999"):  # not one of its receipts: the server not asked
+        register.copy(999)
+    assert len(printed_copies(rig)) == 1 and len(rig.server.receipts()) == 2  # a copy is no fiscal document
+
+
+def test_a_copy_the_register_cannot_print_is_its_own_refusal(rig: AtolHotel):
+    first = receipt(rig, rig.paid_bill())
+    rig.server.control("fault", fault="paper")
+    with pytest.raises(RegisterRefused, match="paper"):
+        rig.registers.register(rig.runner, rig.hotel.actor, "FP-1").copy(first.document.number)
+    assert printed_copies(rig) == []
