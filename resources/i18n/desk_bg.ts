@@ -5041,6 +5041,10 @@
         <translation>Липсва уникалният номер на продажба (УНП) на бележката: нищо не е изпратено към касата</translation>
     </message>
     <message>
+        <source>The register cannot have issued it at {when}: the desk asked for it at {asked}</source>
+        <translation>Касовият апарат не може да го е издал в {when}: програмата го е поискала в {asked}</translation>
+    </message>
+    <message>
         <source>The report ends on {last} before it begins on {first}</source>
         <translation>Отчетът завършва на {last}, преди да започне ({first})</translation>
     </message>
@@ -5063,6 +5067,10 @@
     <message>
         <source>To</source>
         <translation>До</translation>
+    </message>
+    <message>
+        <source>Type the date and time the register&apos;s report shows, like 07.12.2026 14:05</source>
+        <translation>Въведете датата и часа от отчета на касовия апарат, например 07.12.2026 14:05</translation>
     </message>
     <message>
         <source>Type the document number the register&apos;s report shows</source>
@@ -9332,6 +9340,14 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Fiscal &amp;sign (ФП):</source>
         <translation>Фискален &amp;признак (ФП):</translation>
+    </message>
+    <message>
+        <source>like 07.12.2026 14:05</source>
+        <translation>например 07.12.2026 14:05</translation>
+    </message>
+    <message>
+        <source>Date and &amp;time:</source>
+        <translation>Дата и &amp;час:</translation>
     </message>
     <message>
         <source>What the register&apos;s report shows</source>

@@ -5045,6 +5045,10 @@
         <translation>Нет уникального номера продажи чека: в кассу ничего не отправлено</translation>
     </message>
     <message>
+        <source>The register cannot have issued it at {when}: the desk asked for it at {asked}</source>
+        <translation>Касса не могла выдать его в {when}: программа запросила его в {asked}</translation>
+    </message>
+    <message>
         <source>The report ends on {last} before it begins on {first}</source>
         <translation>Отчёт заканчивается {last}, раньше, чем начинается ({first})</translation>
     </message>
@@ -5067,6 +5071,10 @@
     <message>
         <source>To</source>
         <translation>По</translation>
+    </message>
+    <message>
+        <source>Type the date and time the register&apos;s report shows, like 07.12.2026 14:05</source>
+        <translation>Введите дату и время из отчёта кассы, например 07.12.2026 14:05</translation>
     </message>
     <message>
         <source>Type the document number the register&apos;s report shows</source>
@@ -9336,6 +9344,14 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Fiscal &amp;sign (ФП):</source>
         <translation>Фискальный &amp;признак (ФП):</translation>
+    </message>
+    <message>
+        <source>like 07.12.2026 14:05</source>
+        <translation>например 07.12.2026 14:05</translation>
+    </message>
+    <message>
+        <source>Date and &amp;time:</source>
+        <translation>Дата и &amp;время:</translation>
     </message>
     <message>
         <source>What the register&apos;s report shows</source>
