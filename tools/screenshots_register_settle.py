@@ -89,6 +89,8 @@ def main() -> int:
                 dialog.findChild(QLineEdit, "numberEdit").setText("1042" if row == 0 else "31")
                 dialog.findChild(QLineEdit, "signEdit").setText(
                     f"DT279013-0001-{erpnet_intent % 10_000_000:07d}" if row == 0 else "3826463735")
+                if row != 0:
+                    dialog.findChild(QLineEdit, "issuedAtEdit").setText("07.12.2026 10:42")
                 dialog.findChild(QLineEdit, "reasonEdit").setText(
                     "Електронна контролна лента, бележка 1042 в 10:42" if row == 0 else
                     "Отчёт о состоянии расчётов: ФД 31 в 10:42")

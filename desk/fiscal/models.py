@@ -136,3 +136,24 @@ class RegisterDocument(LedgerRecord, Base):
     content: Mapped[str] = mapped_column(Text)  # the task we sent and the register's answer, as JSON
     recorded_at: Mapped[datetime] = mapped_column(default=utcnow)
     recorded_by: Mapped[str] = mapped_column(String(40))
+
+
+class SaleNumber(LedgerRecord, Base):
+    """A Bulgarian unique sale number (УНП) given to one sale receipt's journal intent: the printer's serial, the
+    operator's code and the next of their sequence, taken in the intent's own transaction under the register's
+    row lock, so a rolled-back intent takes none, two desks never take the same one, and one sent in a request
+    whose end is unknown stays taken."""
+
+    __tablename__ = "sale_number"
+    __table_args__ = (UniqueConstraint("serial", "operator", "sequence"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    register_code: Mapped[str] = mapped_column(ForeignKey("cash_register.code"))
+    serial: Mapped[str] = mapped_column(String(16))
+    operator: Mapped[str] = mapped_column(String(4))
+    sequence: Mapped[int]
+    key: Mapped[str] = mapped_column(String(64), unique=True)  # the journal intent's
+    taken_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    @property
+    def text(self) -> str:
+        return f"{self.serial}-{self.operator}-{self.sequence:07d}"

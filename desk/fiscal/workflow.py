@@ -325,8 +325,10 @@ def print_receipt(runner: Runner, actor: Actor, payment_id: int, register_code: 
         seen["printed"] = printed
         return Answer(EventType.PRINTED, _payload(printed.document, printed))
 
+    # An ErpNet.FP sale takes its unique sale number with its intent, in one transaction.
+    record = register.record_intent if isinstance(register, ErpNetRegister) else intents.record_intent
     performed = perform(runner, actor, request, device_call, _Resolver(runner, actor, registers), progress=progress,
-                        cancel=cancel)
+                        cancel=cancel, record=record)
     return _printed_outcome(performed, seen, register)
 
 

@@ -65,8 +65,9 @@ FAULTS = {"paper": NO_PAPER, "cover": COVER_OPENED, "fn_full": FN_OVERFLOW, "fn_
           "ofd_offline": FN_RESOURCE_HAS_EXPIRED}
 
 COMMANDS = {"RegisterCheck", "OpenShift", "CloseShift", "XReport", "DepositingCash", "PaymentCash", "GetDataKKT",
-            "GetRezult", "List"}
-QUESTIONS = frozenset({"GetDataKKT", "GetRezult", "List"})
+            "GetDataCheck", "GetRezult", "List"}
+QUESTIONS = frozenset({"GetDataKKT", "GetDataCheck", "GetRezult", "List"})
+NO_DOCUMENT = "Документ с таким номером не найден в ФН"
 TAXES = {-1, 0, 5, 7, 10, 20, 22, 105, 107, 110, 120, 122}  # VAT percent: -1 none, 120 = 20/120
 TYPE_CHECKS = {0: 1, 1: 2}  # sale, refund of a sale -> the QR code's n (tag 1054)
 TAX_VARIANTS = {"", 0, 1, 2, 3, 4, 5}
@@ -125,6 +126,8 @@ class Register:
                                  "FN_MemOverflowl": "fn_full" in self.faults, "PaperOver": "paper" in self.faults,
                                  "LastFiscalDocument": len(self.data["documents"]),
                                  "BalanceCash": float(Decimal(self.data["cash"]))}}
+            if command == "GetDataCheck":
+                return self._check_data(body)
             for fault in ("paper", "cover", "fn_full", "fn_expired", "ofd_offline"):
                 if fault in self.faults:
                     raise CommandError(FAULTS[fault])
@@ -160,6 +163,25 @@ class Register:
             sale = body["TypeCheck"] == 0
             self.data["cash"] = str(Decimal(self.data["cash"]) + (cash_paid if sale else -cash_paid))
             return self._document(body, total)
+
+    def _check_data(self, body: dict[str, Any]) -> dict[str, Any]:
+        """``GetDataCheck``: a receipt read back from the fiscal storage by its fiscal document number
+        (``FiscalNumber``), printed ``NumberCopies`` times as a copy (0: read only); no fiscal document."""
+        number, copies = body.get("FiscalNumber"), body.get("NumberCopies", 0)
+        if not isinstance(number, int) or isinstance(number, bool) or not isinstance(copies, int) or copies < 0:
+            raise CommandError(NO_REQUIRED_PROPERTY, "FiscalNumber/NumberCopies")
+        found = next((d for d in self.data["documents"]
+                      if d["CheckNumber"] == number and d["Command"] == "RegisterCheck"), None)
+        if found is None:
+            raise CommandError(NO_DOCUMENT, str(number))
+        if copies:
+            for fault in ("paper", "cover"):
+                if fault in self.faults:
+                    raise CommandError(FAULTS[fault])
+            self.data.setdefault("copies", []).append({"FiscalNumber": number, "NumberCopies": copies})
+            self._save()
+        return {"CheckNumber": number, "SessionNumber": found["SessionNumber"], "QRCode": found["QRCode"],
+                "TypeCheck": found["TypeCheck"]}
 
     def _document(self, body: dict[str, Any], total: Decimal | None) -> dict[str, Any]:
         number = len(self.data["documents"]) + 1

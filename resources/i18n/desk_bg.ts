@@ -3029,7 +3029,7 @@
     </message>
     <message>
         <source>Register {register} prints no copy through KKM-server; receipt {number} is found on the register or on the fiscal data operator&apos;s site</source>
-        <translation>Касов апарат {register} не печата копие през KKM-server; бележка {number} се намира в самия апарат или на сайта на оператора на фискални данни</translation>
+        <translation type="vanished">Касов апарат {register} не печата копие през KKM-server; бележка {number} се намира в самия апарат или на сайта на оператора на фискални данни</translation>
     </message>
     <message>
         <source>Register {register} takes receipts in roubles only, not {currency}: a manager sets the hotel&apos;s currency or the register&apos;s kind</source>
@@ -3497,7 +3497,7 @@
     </message>
     <message>
         <source>The receipt&apos;s journal entry is missing: nothing was sent to the register</source>
-        <translation>Липсва записът на бона в журнала: нищо не е изпратено към регистъра</translation>
+        <translation type="vanished">Липсва записът на бона в журнала: нищо не е изпратено към регистъра</translation>
     </message>
     <message>
         <source>The reference is too long: at most {limit} characters</source>
@@ -5096,6 +5096,10 @@
         <translation>Каса {register} не каза дали е издала документа. Вижте последната ѝ бележка; програмата ще я попита отново при следващото стартиране или от „Смяна → Проверка на касовите бележки“, а ако касата пак не може да каже, мениджър приключва документа по отчета на касата в „Смяна → Неприключени документи на каси“. Не го издавайте повторно ръчно</translation>
     </message>
     <message>
+        <source>Register {register} has no receipt {number} in the desk: its copy is found on the register or on the fiscal data operator&apos;s site</source>
+        <translation>Касов апарат {register} няма бележка {number} в програмата: копието ѝ се намира в самия апарат или на сайта на оператора на фискални данни</translation>
+    </message>
+    <message>
         <source>Register {register} prints a copy of its last receipt only; receipt {number} is read from the fiscal printer&apos;s electronic journal on the printer itself</source>
         <translation>Касата {register} печата копие само на последната си бележка; бележка {number} се чете от електронната контролна лента на самия фискален принтер</translation>
     </message>
@@ -5152,6 +5156,18 @@
         <translation>Приключване на терминала срещу счетоводството</translation>
     </message>
     <message>
+        <source>The fiscal printer of register {register} did not tell its serial number: check it in ErpNet.FP</source>
+        <translation>Фискалното устройство на каса {register} не съобщи серийния си номер: проверете го в ErpNet.FP</translation>
+    </message>
+    <message>
+        <source>The receipt&apos;s unique sale number is missing: nothing was sent to the register</source>
+        <translation>Липсва уникалният номер на продажба (УНП) на бележката: нищо не е изпратено към касата</translation>
+    </message>
+    <message>
+        <source>The register cannot have issued it at {when}: the desk asked for it at {asked}</source>
+        <translation>Касовият апарат не може да го е издал в {when}: програмата го е поискала в {asked}</translation>
+    </message>
+    <message>
         <source>The report ends on {last} before it begins on {first}</source>
         <translation>Отчетът завършва на {last}, преди да започне ({first})</translation>
     </message>
@@ -5174,6 +5190,10 @@
     <message>
         <source>To</source>
         <translation>До</translation>
+    </message>
+    <message>
+        <source>Type the date and time the register&apos;s report shows, like 07.12.2026 14:05</source>
+        <translation>Въведете датата и часа от отчета на касовия апарат, например 07.12.2026 14:05</translation>
     </message>
     <message>
         <source>Type the document number the register&apos;s report shows</source>
@@ -9550,6 +9570,14 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Fiscal &amp;sign (ФП):</source>
         <translation>Фискален &amp;признак (ФП):</translation>
+    </message>
+    <message>
+        <source>like 07.12.2026 14:05</source>
+        <translation>например 07.12.2026 14:05</translation>
+    </message>
+    <message>
+        <source>Date and &amp;time:</source>
+        <translation>Дата и &amp;час:</translation>
     </message>
     <message>
         <source>What the register&apos;s report shows</source>

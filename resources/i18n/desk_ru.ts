@@ -3033,7 +3033,7 @@
     </message>
     <message>
         <source>Register {register} prints no copy through KKM-server; receipt {number} is found on the register or on the fiscal data operator&apos;s site</source>
-        <translation>Касса {register} не печатает копию через KKM-server; чек {number} можно найти в самой кассе или на сайте оператора фискальных данных</translation>
+        <translation type="vanished">Касса {register} не печатает копию через KKM-server; чек {number} можно найти в самой кассе или на сайте оператора фискальных данных</translation>
     </message>
     <message>
         <source>Register {register} takes receipts in roubles only, not {currency}: a manager sets the hotel&apos;s currency or the register&apos;s kind</source>
@@ -3501,7 +3501,7 @@
     </message>
     <message>
         <source>The receipt&apos;s journal entry is missing: nothing was sent to the register</source>
-        <translation>Нет записи чека в журнале: в кассу ничего не отправлено</translation>
+        <translation type="vanished">Нет записи чека в журнале: в кассу ничего не отправлено</translation>
     </message>
     <message>
         <source>The reference is too long: at most {limit} characters</source>
@@ -5100,6 +5100,10 @@
         <translation>Касса {register} не ответила, оформлен ли документ. Посмотрите её последний чек; программа спросит кассу снова при следующем запуске или через Смена → Проверить чеки, а если касса так и не ответит, менеджер закроет документ по отчёту кассы в Смена → Незавершённые документы касс. Не оформляйте его повторно вручную</translation>
     </message>
     <message>
+        <source>Register {register} has no receipt {number} in the desk: its copy is found on the register or on the fiscal data operator&apos;s site</source>
+        <translation>У кассы {register} нет чека {number} в программе: его копию можно найти в кассе или на сайте оператора фискальных данных</translation>
+    </message>
+    <message>
         <source>Register {register} prints a copy of its last receipt only; receipt {number} is read from the fiscal printer&apos;s electronic journal on the printer itself</source>
         <translation>Касса {register} печатает копию только своего последнего чека; чек {number} можно прочитать в электронном журнале на самом фискальном принтере</translation>
     </message>
@@ -5156,6 +5160,18 @@
         <translation>Закрытие дня терминала против учёта</translation>
     </message>
     <message>
+        <source>The fiscal printer of register {register} did not tell its serial number: check it in ErpNet.FP</source>
+        <translation>Фискальный принтер кассы {register} не сообщил свой серийный номер: проверьте его в ErpNet.FP</translation>
+    </message>
+    <message>
+        <source>The receipt&apos;s unique sale number is missing: nothing was sent to the register</source>
+        <translation>Нет уникального номера продажи чека: в кассу ничего не отправлено</translation>
+    </message>
+    <message>
+        <source>The register cannot have issued it at {when}: the desk asked for it at {asked}</source>
+        <translation>Касса не могла выдать его в {when}: программа запросила его в {asked}</translation>
+    </message>
+    <message>
         <source>The report ends on {last} before it begins on {first}</source>
         <translation>Отчёт заканчивается {last}, раньше, чем начинается ({first})</translation>
     </message>
@@ -5178,6 +5194,10 @@
     <message>
         <source>To</source>
         <translation>По</translation>
+    </message>
+    <message>
+        <source>Type the date and time the register&apos;s report shows, like 07.12.2026 14:05</source>
+        <translation>Введите дату и время из отчёта кассы, например 07.12.2026 14:05</translation>
     </message>
     <message>
         <source>Type the document number the register&apos;s report shows</source>
@@ -9554,6 +9574,14 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Fiscal &amp;sign (ФП):</source>
         <translation>Фискальный &amp;признак (ФП):</translation>
+    </message>
+    <message>
+        <source>like 07.12.2026 14:05</source>
+        <translation>например 07.12.2026 14:05</translation>
+    </message>
+    <message>
+        <source>Date and &amp;time:</source>
+        <translation>Дата и &amp;время:</translation>
     </message>
     <message>
         <source>What the register&apos;s report shows</source>

@@ -1,5 +1,6 @@
 """Receipts, reversals, reports and cash moves on a Bulgarian fiscal printer through ErpNet.FP (the fake, as its
-own process): what is sent, what is kept, what is refused, and that a lost answer neither doubles nor loses one."""
+own process): what is sent, what is kept, what is refused, and that a lost answer neither doubles nor loses one.
+The flows both routes share are in test_register_routes.py."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from sqlalchemy import select
 
 from desk.cash.shifts import cash_in, cash_out
 from desk.core.errors import InvalidInput
-from desk.fiscal.errors import RefundWithoutOriginal, RegisterAnswerUnknown, RegisterNotSetUp, RegisterRefused
+from desk.fiscal.errors import RegisterAnswerUnknown, RegisterNotSetUp, RegisterRefused
 from desk.fiscal.interface import DocumentKind, Receipt, SaleLine
 from desk.fiscal.models import RegisterDocument
 from desk.fiscal.settings import parse_vat_map, set_register
@@ -114,14 +115,6 @@ def test_a_refund_is_a_reversal_quoting_the_original_sale(rig: AtolHotel):
     assert reversal["uniqueSaleNumber"] == original["uniqueSaleNumber"] and reversal["receiptAmount"] == 12.5
 
 
-def test_a_refund_without_its_sale_on_the_printer_is_refused_before_the_printer_is_asked(rig: AtolHotel):
-    payment_id = rig.paid_bill(lines=LINES)
-    refund = rig.hotel.run(refund_payment, payment_id, rig.hotel.money("12.50"), reason="минибар")
-    with pytest.raises(RefundWithoutOriginal):
-        receipt(rig, refund.id)
-    assert rig.server.receipts() == [] and rig.hotel.query(unresolved) == []
-
-
 def test_x_cash_in_and_out_and_the_z_follow_the_cash_shift(rig: AtolHotel):
     rig.hotel.run(cash_in, rig.hotel.money("200"), "размяна")
     rig.hotel.run(cash_out, rig.hotel.money("50"), "инкасо")
@@ -180,17 +173,6 @@ def test_tax_groups_are_bulgarian_letters_and_atol_codes_are_refused_for_erpnet(
         parse_vat_map("20=vat20", "erpnet")
 
 
-def test_a_lost_answer_is_asked_for_by_its_task_and_settled_once(rig: AtolHotel):
-    payment_id = rig.paid_bill(lines=LINES)
-    rig.server.control("fault", fault="lose_answer")
-    outcome = receipt(rig, payment_id)
-    assert outcome.printed and outcome.state is IntentState.SETTLED, outcome.problem
-    [sale] = rig.server.receipts()
-    assert outcome.document.number == int(sale["receiptNumber"])
-    assert outcome.document.content["sale_number"] == sale["uniqueSaleNumber"]
-    assert receipt(rig, payment_id).already and len(rig.server.receipts()) == 1
-
-
 def test_a_refund_of_a_sale_found_after_a_lost_answer_quotes_its_sale_number(rig: AtolHotel):
     payment_id = rig.paid_bill(lines=LINES)
     rig.server.control("fault", fault="lose_answer")
@@ -232,19 +214,6 @@ def test_cancel_stops_the_waiting_not_the_printer_and_check_receipts_then_keeps_
     second = reconcile_receipts(rig.runner, rig.hotel.actor, registers=rig.registers)
     assert (first.settled, second.settled, first.still_unknown) == (1, 0, 0), first
     assert receipt(rig, payment_id).already and len(rig.server.receipts()) == 1
-
-
-def test_a_lost_answer_the_restarted_server_forgot_stays_pending_and_is_never_printed_again(rig: AtolHotel):
-    payment_id = rig.paid_bill(lines=LINES)
-    rig.server.control("fault", fault="lose_answer", forget=True)
-    outcome = receipt(rig, payment_id)
-    assert not outcome.printed and outcome.state is IntentState.UNKNOWN
-    assert "(FP-1) did not say whether it issued the document" in outcome.problem.message
-    check = reconcile_receipts(rig.runner, rig.hotel.actor, registers=rig.registers)
-    assert check.still_unknown == 1 and not check.clean
-    with pytest.raises(RegisterAnswerUnknown, match=r"still unanswered by register .*\(FP-1\)"):
-        receipt(rig, payment_id)
-    assert len(rig.server.receipts()) == 1
 
 
 def correction_receipt(lines: tuple[tuple[str, str, str], ...]) -> Receipt:

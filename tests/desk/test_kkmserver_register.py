@@ -1,5 +1,6 @@
 """Receipts, reports and cash moves on a register through KKM-server (the fake, as its own process): what is
-sent, what is kept, what is refused, and that a lost answer neither doubles nor loses a document."""
+sent, what is kept, what is refused, and that a lost answer neither doubles nor loses a document.
+The flows both routes share are in test_register_routes.py."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from sqlalchemy import select
 
 from desk.cash.shifts import cash_in, cash_out
 from desk.core.money import Money
-from desk.fiscal.errors import RefundWithoutOriginal, RegisterAnswerUnknown, RegisterNotSetUp, RegisterRefused
+from desk.fiscal.errors import RegisterAnswerUnknown, RegisterNotSetUp, RegisterRefused
 from desk.fiscal.interface import DocumentKind
 from desk.fiscal.models import RegisterDocument
 from desk.fiscal.receipts import request_receipt
@@ -110,14 +111,6 @@ def test_a_refund_receipt_refers_to_its_sale_on_the_same_register(rig: AtolHotel
     assert outcome.document.content["qr"].endswith("&n=2") and "s=450.00" in outcome.document.content["qr"]
 
 
-def test_a_refund_without_its_sale_receipt_on_the_register_is_refused_before_the_register_is_asked(rig: AtolHotel):
-    payment_id = rig.paid_bill()
-    refund = rig.hotel.run(refund_payment, payment_id, Money.of("450", "RUB"), reason="мини-бар")
-    with pytest.raises(RefundWithoutOriginal):
-        receipt(rig, refund.id)
-    assert rig.server.receipts() == [] and rig.hotel.query(unresolved) == []
-
-
 def test_x_cash_in_and_out_and_the_z_follow_the_cash_shift(rig: AtolHotel):
     rig.hotel.run(cash_in, Money.of("5000", "RUB"), "размен")
     rig.hotel.run(cash_out, Money.of("1200", "RUB"), "инкассация")
@@ -185,16 +178,6 @@ def test_a_workstation_without_kkm_servers_login_is_told_to_set_it_and_nothing_i
     assert rig.server.receipts() == [] and rig.hotel.query(unresolved) == []
 
 
-def test_a_lost_answer_is_asked_for_by_its_id_command_and_settled_once(rig: AtolHotel):
-    payment_id = rig.paid_bill()
-    rig.server.control("fault", fault="lose_answer")
-    outcome = receipt(rig, payment_id)
-    assert outcome.printed and outcome.state is IntentState.SETTLED, outcome.problem
-    [sale] = rig.server.receipts()
-    assert outcome.document.number == sale["CheckNumber"] and outcome.document.content["qr"] == sale["QRCode"]
-    assert receipt(rig, payment_id).already and len(rig.server.receipts()) == 1
-
-
 # The desk's command Timeout and its pause between questions, shorter than a real register's (3 s and 0.5 s) so
 # that a register slower than the Timeout takes a second of the test, not four.
 QUICK_TIMEOUT_S = 1
@@ -237,22 +220,6 @@ def test_cancel_stops_the_waiting_not_the_receipt_which_check_receipts_then_keep
     second = reconcile_receipts(rig.runner, rig.hotel.actor, registers=rig.registers)
     assert (first.settled, second.settled, first.still_unknown) == (1, 0, 0), first
     assert receipt(rig, payment_id).already and len(rig.server.receipts()) == 1
-
-
-def test_a_lost_answer_the_restarted_server_forgot_stays_pending_and_is_never_issued_again(rig: AtolHotel):
-    payment_id = rig.paid_bill()
-    rig.server.control("fault", fault="lose_answer", forget=True)
-    outcome = receipt(rig, payment_id)
-    assert not outcome.printed and outcome.state is IntentState.UNKNOWN
-    assert "(FP-1) did not say whether it issued the document" in outcome.problem.message
-    assert "Do not issue it again by hand" in outcome.problem.message
-    check = reconcile_receipts(rig.runner, rig.hotel.actor, registers=rig.registers)
-    assert check.still_unknown == 1 and not check.clean
-    [pending] = rig.hotel.query(unresolved)
-    assert pending.payment_id == payment_id and len(rig.server.receipts()) == 1
-    with pytest.raises(RegisterAnswerUnknown, match=r"still unanswered by register .*\(FP-1\)"):
-        receipt(rig, payment_id)  # Print receipt pressed again meanwhile: its receipt is awaited, none issued
-    assert len(rig.server.receipts()) == 1
 
 
 def test_a_command_kkm_server_did_already_under_our_key_is_read_back_not_done_again(rig: AtolHotel):
@@ -392,3 +359,29 @@ def test_the_cashiers_taxpayer_number_goes_to_kkm_server_as_cashier_vatin(rig: A
     assert receipt(rig, rig.paid_bill()).printed
     [sale] = [row for row in kept(rig.hotel) if row.kind == "sale"]
     assert json.loads(sale.content)["task"]["CashierVATIN"] == "500100732259"
+
+
+def printed_copies(rig: AtolHotel) -> list[dict]:
+    import json
+
+    return list(json.loads(rig.server.state.read_text("utf-8")).get("copies", []))
+
+
+def test_a_copy_of_any_receipt_is_kkm_servers_get_data_check_from_the_fiscal_storage(rig: AtolHotel):
+    first = receipt(rig, rig.paid_bill())
+    assert receipt(rig, rig.paid_bill()).printed  # the first is no longer the register's last
+    register = rig.registers.register(rig.runner, rig.hotel.actor, "FP-1")
+    copy = register.copy(first.document.number)
+    assert copy.copy and copy.document.number == first.document.number and copy.document.key == first.document.key
+    assert printed_copies(rig) == [{"FiscalNumber": first.document.number, "NumberCopies": 1}]
+    with pytest.raises(RegisterNotSetUp, match="has no receipt 999"):  # not one of its receipts: the server not asked
+        register.copy(999)
+    assert len(printed_copies(rig)) == 1 and len(rig.server.receipts()) == 2  # a copy is no fiscal document
+
+
+def test_a_copy_the_register_cannot_print_is_its_own_refusal(rig: AtolHotel):
+    first = receipt(rig, rig.paid_bill())
+    rig.server.control("fault", fault="paper")
+    with pytest.raises(RegisterRefused, match="paper"):
+        rig.registers.register(rig.runner, rig.hotel.actor, "FP-1").copy(first.document.number)
+    assert printed_copies(rig) == []

@@ -96,3 +96,25 @@ def test_the_desk_role_issues_an_invoice_but_cannot_rewrite_it(desk_hotel: Hotel
     }.items():
         with pytest.raises(sqlalchemy.exc.DBAPIError, match=refusal), desk_hotel.database.engine.begin() as c:
             c.execute(text(sql))
+
+
+def test_the_desk_role_takes_a_sale_number_but_cannot_rewrite_it(desk_hotel: Hotel):
+    from desk.fiscal.registers.erpnet import take_sale_number
+    from desk.fiscal.settings import set_register
+    from desk.journal.intents import IntentRequest, record_intent
+
+    manager = desk_hotel.as_role(Role.MANAGER)
+    manager.run(set_register, "FP-1", kind="erpnet", address="http://127.0.0.1:9", device_id="dt279013",
+                vat_map={"20": "Б"}, workstation=manager.actor.workstation)
+    cashier = desk_hotel.as_role(Role.CASHIER).actor
+    request = IntentRequest(kind="fiscal_receipt", device="FP-1", key="k1", request={"receipt": "sale"})
+    # The register's row is locked (SELECT ... FOR UPDATE) by the desk role, which may update cash_register.
+    with desk_hotel.database.writing() as session:
+        taken = take_sale_number(session, "FP-1", "DT279013", "0001", record_intent(session, cashier, request)).text
+    assert taken == "DT279013-0001-0000001"
+    for sql, refusal in {
+        "UPDATE sale_number SET sequence = 7": "permission denied for table sale_number",
+        "DELETE FROM sale_number": "permission denied for table sale_number",
+    }.items():
+        with pytest.raises(sqlalchemy.exc.DBAPIError, match=refusal), desk_hotel.database.engine.begin() as c:
+            c.execute(text(sql))

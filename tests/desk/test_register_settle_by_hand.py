@@ -4,7 +4,9 @@ number and sign (or УНП) kept as the receipt, or "not issued", after which, a
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import select
@@ -92,7 +94,7 @@ def test_an_erpnet_sale_number_of_another_sale_is_refused(erpnet: AtolHotel):
     rig = erpnet
     manager, pending = pending_after_a_forgotten_answer(rig, rig.paid_bill(lines=LINES))
     [printed] = rig.server.receipts()
-    other = printed["uniqueSaleNumber"][:-7] + f"{(pending.intent_id + 1) % 10_000_000:07d}"
+    other = printed["uniqueSaleNumber"][:-7] + f"{int(pending.sale_sequence) + 1:07d}"
     another_sale = ("Sale number {number} is not the one the desk sent for this receipt (it ends in {sequence}): "
                     "that receipt is another sale's")
     refused(manager, InvalidInput, another_sale, lambda: manager.run(
@@ -139,8 +141,25 @@ def test_a_kkm_receipt_is_kept_with_the_fiscal_number_and_sign_once(kkm: AtolHot
     refused(manager, InvalidInput, "Type the document number the register's report shows", lambda: manager.run(
         settle_register_document_by_hand, pending.intent_id, issued=True, number=None, fiscal_sign="1",
         reason="r"), field="number")
+    refused(manager, InvalidInput, "Type the date and time the register's report shows, like 07.12.2026 14:05",
+            lambda: manager.run(settle_register_document_by_hand, pending.intent_id, issued=True, number=31,
+                                fiscal_sign="3826463735", issued_at="31.13.2026 25:00", reason="r"), field="issued_at")
+    from sqlalchemy import update
+
+    from desk.hotel.models import Hotel as HotelRow
+
+    with manager.database.unit_of_work() as session:  # the register's report shows the hotel's clock
+        session.execute(update(HotelRow).values(time_zone="Europe/Moscow"))
+    asked = pending.asked_at.astimezone(ZoneInfo("Europe/Moscow"))
+    before = (asked - timedelta(days=1)).strftime("%d.%m.%Y %H:%M")
+    refused(manager, InvalidInput, "The register cannot have issued it at {when}: the desk asked for it at {asked}",
+            lambda: manager.run(settle_register_document_by_hand, pending.intent_id, issued=True, number=31,
+                                fiscal_sign="3826463735", issued_at=before, reason="r"), field="issued_at")
+    shown = (asked + timedelta(minutes=1)).strftime("%d.%m.%Y %H:%M")
     manager.run(settle_register_document_by_hand, pending.intent_id, issued=True, number=31,
-                fiscal_sign="3826463735", reason="Fiscal storage report: document 31")
+                fiscal_sign="3826463735", issued_at=shown, reason="Fiscal storage report: document 31")
     again = receipt(rig, payment_id)
     assert again.already and (again.document.number, again.document.sign) == (31, "3826463735")
-    assert "fp=3826463735" in again.document.content["qr"] and len(rig.server.receipts()) == 1
+    stamp = (asked + timedelta(minutes=1)).strftime("%Y%m%dT%H%M")
+    assert again.document.content["qr"].startswith(f"t={stamp}&s=") and "fp=3826463735" in again.document.content["qr"]
+    assert len(rig.server.receipts()) == 1

@@ -62,3 +62,54 @@ def test_a_clerk_with_a_managers_password_settles_an_erpnet_receipt_from_the_pri
         [row] = session.scalars(select(RegisterDocument)).all()
         assert (row.register_code, row.number, row.recorded_by) == (code, 42, "anna")
         assert f"-{intent_id % 10_000_000:07d}" in row.content
+
+
+def test_a_kkm_receipt_settled_by_hand_keeps_the_date_and_time_its_qr_code_shows(qtbot, desk_context, demo_database):
+    from datetime import datetime, timedelta
+
+    from desk.fiscal.registers.atol import receipt_qr
+
+    manager = trusted_actor("maria", "TEST-1", Role.MANAGER)
+    with demo_database.writing() as session:
+        code = session.scalars(select(CashRegister.code).order_by(CashRegister.code)).first()
+        set_register(session, manager, code, kind="kkmserver", address="http://127.0.0.1:9", taxation="osn",
+                     vat_map={"20": "vat20", "0": "vat0", "": "none"})
+        total = Money.parse("RUB 3950.00")
+        intent = record_intent(session, manager, IntentRequest(
+            kind="fiscal_receipt", device=code, amount=total,
+            request={"receipt": "sale", "register": code, "total": str(total)}))
+        mark_sent(session, manager, intent.id)
+    window = card_window(qtbot)
+    dialog = opened(qtbot, PendingRegisterDocumentsDialog(desk_context, window))
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=30_000)
+    dialog.table.selectRow(0)
+    dialog.settle_button.click()
+    settle = dialog.settle_dialog
+    assert settle is not None
+    qtbot.waitUntil(settle.isVisible, timeout=30_000)
+    assert not child(settle, QLineEdit, "issuedAtEdit").isVisible()
+    child(settle, QRadioButton, "issuedRadio").setChecked(True)
+    assert child(settle, QLineEdit, "issuedAtEdit").isVisible()
+    retype(qtbot, child(settle, QLineEdit, "numberEdit"), "31")
+    retype(qtbot, child(settle, QLineEdit, "signEdit"), "3826463735")
+    retype(qtbot, child(settle, QLineEdit, "reasonEdit"), "Fiscal storage report: document 31")
+    retype(qtbot, child(settle, QLineEdit, "usernameEdit"), "maria")
+    retype(qtbot, child(settle, QLineEdit, "passwordEdit"), "manager")
+    assert "Type it as the register's report shows it." in apply_refused(qtbot, settle, "issued_at")
+    shown = (datetime.now().astimezone() + timedelta(minutes=1)).strftime("%d.%m.%Y %H:%M")
+    with demo_database.unit_of_work() as session:
+        from desk.hotel.models import Hotel
+
+        zone = session.scalars(select(Hotel.time_zone)).first()
+    if zone:
+        from zoneinfo import ZoneInfo
+
+        shown = (datetime.now(ZoneInfo(zone)) + timedelta(minutes=1)).strftime("%d.%m.%Y %H:%M")
+    retype(qtbot, child(settle, QLineEdit, "issuedAtEdit"), shown)
+    retype(qtbot, child(settle, QLineEdit, "passwordEdit"), "manager")
+    apply_accepted(qtbot, settle)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 0, timeout=30_000)
+    with demo_database.unit_of_work() as session:
+        [row] = session.scalars(select(RegisterDocument)).all()
+        stamp = datetime.strptime(shown, "%d.%m.%Y %H:%M").strftime("%Y%m%dT%H%M")
+        assert receipt_qr(row).startswith(f"t={stamp}&s=3950.00&") and "&fp=3826463735&" in receipt_qr(row)

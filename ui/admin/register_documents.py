@@ -204,6 +204,10 @@ class SettleRegisterDocumentDialog(DeskDialog):
         else:
             self.add_field(form, "number", self.tr("Fiscal &document number (ФД):"), self.number_edit)
             self.add_field(form, "fiscal_sign", self.tr("Fiscal &sign (ФП):"), self.sign_edit)
+            self.issued_at_edit = QLineEdit()
+            self.issued_at_edit.setObjectName("issuedAtEdit")
+            self.issued_at_edit.setPlaceholderText(self.tr("like 07.12.2026 14:05"))
+            self.add_field(form, "issued_at", self.tr("Date and &time:"), self.issued_at_edit)
         self.reason_edit = QLineEdit()
         self.reason_edit.setObjectName("reasonEdit")
         self.reason_edit.setPlaceholderText(self.tr("What the register's report shows"))
@@ -218,6 +222,8 @@ class SettleRegisterDocumentDialog(DeskDialog):
     def _show_evidence(self, issued: bool) -> None:
         self.set_field_visible("number", issued)
         self.set_field_visible(self._sign_field, issued)
+        if not self.erpnet:
+            self.set_field_visible("issued_at", issued)
         # Rows shown or hidden change what the form needs: grown at once, the fields are never squeezed.
         self.adjustSize()
 
@@ -234,6 +240,8 @@ class SettleRegisterDocumentDialog(DeskDialog):
                 number = int(text)
             if not self.sign_edit.text().strip():
                 self.refuse(self._sign_field, self.tr("Type it as the register's report shows it."))
+            if not self.erpnet and not self.issued_at_edit.text().strip():
+                self.refuse("issued_at", self.tr("Type it as the register's report shows it."))
         reason = self.reason_edit.text().strip()
         if not reason:
             self.refuse("reason", self.tr("Say what the register's report shows."))
@@ -243,5 +251,6 @@ class SettleRegisterDocumentDialog(DeskDialog):
         sign = self.sign_edit.text().strip()
         return self.change(
             settle_register_document_by_hand, self.document.intent_id, issued=issued, reason=reason, number=number,
-            fiscal_sign="" if self.erpnet else sign, sale_number=sign if self.erpnet else "", approval=approval,
+            fiscal_sign="" if self.erpnet else sign, sale_number=sign if self.erpnet else "",
+            issued_at="" if self.erpnet else self.issued_at_edit.text().strip(), approval=approval,
         ).success(lambda _view: self.finish())

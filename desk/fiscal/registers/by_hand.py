@@ -14,20 +14,23 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desk.core.errors import InvalidInput
 from desk.core.money import Money
+from desk.core.types import utcnow
 from desk.db.audit_notes import AuditNote, note
 from desk.fiscal.interface import DocumentKind
-from desk.fiscal.models import CashRegister, RegisterDocument
+from desk.fiscal.models import CashRegister, RegisterDocument, SaleNumber
 from desk.fiscal.registers.atol import _TASK_TYPES, _original_number, _record
 from desk.fiscal.registers.erpnet import _DOCUMENTS
 from desk.fiscal.settings import RegisterKind
+from desk.hotel.models import Hotel
 from desk.journal.intents import EventType, IntentView, close, load_intent, record_event, settle, unresolved
 from desk.ledger.lookup import get, require_fits
 from desk.ledger.models import Payment
@@ -40,6 +43,9 @@ REGISTERED = frozenset({RegisterKind.ATOL, RegisterKind.KKMSERVER, RegisterKind.
 # The УНП as ErpNet.FP's printers take it: the printer's serial (2 letters, 6 digits), operator code, sequence.
 SALE_NUMBER = re.compile(r"[A-Z]{2}\d{6}-[A-Z0-9]{4}-\d{7}")
 AUDIT_KIND = "settled_by_hand"
+# How a register's report shows a document's date and time (the Russian one first), and how far its clock may be off.
+_REPORT_CLOCKS = ("%d.%m.%Y %H:%M", "%d.%m.%Y %H:%M:%S", "%d.%m.%y %H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S")
+CLOCK_DRIFT = timedelta(minutes=5)
 
 
 @dataclass(frozen=True)
@@ -58,11 +64,49 @@ class PendingDocument:
     workstation: str
     last_event: EventType  # SENT: nothing came back; UNKNOWN: an answer that did not say
     last_words: str  # what the register, its server or the line said last, as it said it
+    sale_number: str = ""  # the УНП the desk sent with an ErpNet.FP sale
 
     @property
     def sale_sequence(self) -> str:
-        """The УНП's last part the desk sent (ErpNet.FP's sale receipts): the intent's id, as the driver makes it."""
-        return f"{self.intent_id % 10_000_000:07d}"
+        """The УНП's last part the desk sent (ErpNet.FP's sale receipts)."""
+        return self.sale_number.rsplit("-", 1)[-1] if self.sale_number else _old_sequence(self.intent_id)
+
+
+def _old_sequence(intent_id: int) -> str:
+    """The sequence of a sale sent before sale numbers were kept (0046): its intent's id."""
+    return f"{intent_id % 10_000_000:07d}"
+
+
+def _sent_sale_number(session: Session, key: str) -> str:
+    taken = session.scalars(select(SaleNumber).where(SaleNumber.key == key)).first()
+    return taken.text if taken is not None else ""
+
+
+def _register_clock(session: Session, typed: str, intent: IntentView) -> datetime:
+    """The date and time the register's report shows, on the hotel's clock (the register's), checked against when the
+    desk asked for the document: a register answers after it is asked, its clock a few minutes off at most."""
+    typed = " ".join(typed.replace("T", " ").split())
+    found = None
+    for layout in _REPORT_CLOCKS:
+        try:
+            found = datetime.strptime(typed, layout)
+            break
+        except ValueError:
+            continue
+    if found is None:
+        raise InvalidInput("Type the date and time the register's report shows, like 07.12.2026 14:05",
+                           field="issued_at")
+    zone = session.scalars(select(Hotel.time_zone).limit(1)).first()
+    try:
+        when = found.replace(tzinfo=ZoneInfo(zone)) if zone else found.astimezone()
+    except (ZoneInfoNotFoundError, ValueError):
+        when = found.astimezone()
+    asked = intent.created_at
+    if not asked - CLOCK_DRIFT <= when <= utcnow() + CLOCK_DRIFT:
+        raise InvalidInput("The register cannot have issued it at {when}: the desk asked for it at {asked}",
+                           field="issued_at", when=when.strftime("%d.%m.%Y %H:%M"),
+                           asked=asked.astimezone(when.tzinfo).strftime("%d.%m.%Y %H:%M"))
+    return when
 
 
 def _document_kind(intent: IntentView) -> DocumentKind:
@@ -89,7 +133,8 @@ def pending_register_documents(session: Session, actor: Actor) -> list[PendingDo
             continue
         found.append(PendingDocument(
             intent.id, intent.key, code, register.name, RegisterKind(register.kind), _document_kind(intent),
-            intent.amount, intent.created_at, intent.created_by, intent.workstation, *_last_answer(intent)))
+            intent.amount, intent.created_at, intent.created_by, intent.workstation, *_last_answer(intent),
+            _sent_sale_number(session, intent.key)))
     return found
 
 
@@ -103,11 +148,13 @@ def settle_register_document_by_hand(
     number: int | None = None,
     fiscal_sign: str = "",
     sale_number: str = "",
+    issued_at: str = "",
     approval: ManagerApproval | None = None,
 ) -> IntentView:
     """Record what the register's report shows for a pending document: issued (ATOL and KKM-server: its fiscal
-    document ``number`` and ``fiscal_sign``; ErpNet.FP: its receipt ``number`` and ``sale_number``, the УНП) or
-    not issued; ``reason`` says what was checked. Once: a settled document is refused."""
+    document ``number``, ``fiscal_sign`` and the date and time ``issued_at`` its receipt's QR code needs;
+    ErpNet.FP: its receipt ``number`` and ``sale_number``, the УНП) or not issued; ``reason`` says what was checked.
+    Once: a settled document is refused."""
     manager = authorise(session, actor, Right.SETTLE_RECEIPT_BY_HAND, approval)
     reason = reason.strip()
     if not reason:
@@ -147,10 +194,13 @@ def settle_register_document_by_hand(
         if not SALE_NUMBER.fullmatch(sale_number):
             raise InvalidInput("Type the unique sale number as the printer's report shows it, like "
                                "DT279013-0001-0000042", field="sale_number")
-        if document is DocumentKind.SALE and not sale_number.endswith(f"-{view.id % 10_000_000:07d}"):
+        sent = _sent_sale_number(session, view.key)
+        sequence = sent.rsplit("-", 1)[-1] if sent else _old_sequence(view.id)
+        the_one_sent = sale_number == sent if sent else sale_number.endswith(f"-{sequence}")
+        if document is DocumentKind.SALE and not the_one_sent:
             raise InvalidInput("Sale number {number} is not the one the desk sent for this receipt (it ends in "
                                "{sequence}): that receipt is another sale's", field="sale_number",
-                               number=sale_number, sequence=f"{view.id % 10_000_000:07d}")
+                               number=sale_number, sequence=sequence)
         task = {"document": _DOCUMENTS[document], "uniqueSaleNumber": sale_number, **evidence}
         params = {"fiscalDocumentNumber": number, "fiscalReceiptNumber": number}
         recorded = {"number": number, "sale_number": sale_number}
@@ -159,9 +209,11 @@ def settle_register_document_by_hand(
         if not (fiscal_sign.isdigit() and len(fiscal_sign) <= 10):
             raise InvalidInput("Type the fiscal sign (ФП) the register's report shows: up to 10 digits",
                                field="fiscal_sign")
+        when = _register_clock(session, issued_at, view)
         task = {"type": _TASK_TYPES[document], **evidence}
-        params = {"fiscalDocumentNumber": number, "fiscalDocumentSign": fiscal_sign}
-        recorded = {"number": number, "fiscal_sign": fiscal_sign}
+        params = {"fiscalDocumentNumber": number, "fiscalDocumentSign": fiscal_sign,
+                  "fiscalDocumentDateTime": when.isoformat()}
+        recorded = {"number": number, "fiscal_sign": fiscal_sign, "issued_at": when.isoformat()}
     payment_id = view.request.get("payment_id")
     refers_to = None
     if document is DocumentKind.REFUND:

@@ -4,8 +4,9 @@ ErpNet.FP is an HTTP print server speaking the Net.FP JSON protocol: ``POST /pri
 ``reversalreceipt``, ``deposit``, ``withdraw``, ``xreport``, ``zreport``, each answered with ``ok`` and the
 standard error codes of its ErrorCodes.md; a receipt's answer names its number, date and time and the fiscal
 memory's serial, which a reversal (our refund receipt) must quote with the original's unique sale number
-(УНП). We assign the УНП: the printer's serial, the operator's code, and the sale's sequence, which is the
-journal intent's id (assigned once, before the printer is asked, and kept with the receipt).
+(УНП). We assign the УНП: the printer's serial, the operator's code, and the next of their sequence, taken in the
+sale's journal intent's own transaction under the register's row lock (:func:`take_sale_number`), so it has no
+gaps, no two desks share one, and one sent in a request whose end is unknown is never given again.
 
 Never doubled, never lost: each document is posted with ``asyncTimeout`` and the journal intent's key as its
 ``taskId``; a lost answer is asked for with ``GET /printers/taskinfo?id=``. ErpNet.FP forgets a finished task
@@ -27,7 +28,7 @@ from decimal import Decimal
 from typing import Any
 
 import httpx
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desk.core.errors import InvalidInput
@@ -43,10 +44,12 @@ from desk.fiscal.errors import (
     register_problem,
 )
 from desk.fiscal.interface import Document, DocumentKind, Paper, Printed, Receipt, RegisterInfo, RegisterStatus
-from desk.fiscal.models import RegisterDocument
+from desk.fiscal.models import CashRegister, RegisterDocument, SaleNumber
 from desk.fiscal.registers.atol import CENT, AnswerLost, Asked, AtolRegister, _last_receipt, _record, unit_price
 from desk.fiscal.settings import TAX_GROUPS, RegisterSettings
 from desk.hotel.models import MethodKind
+from desk.journal import intents as journal
+from desk.journal.intents import IntentRequest, IntentView
 from desk.journal.models import JournalIntent
 from desk.ledger.lookup import get
 from desk.ledger.models import Payment, PaymentKind
@@ -246,6 +249,14 @@ class ErpNetRegister(AtolRegister):
             error.register_code = 73
             raise error
 
+    def record_intent(self, session: Session, actor: Actor, request: IntentRequest) -> IntentView:
+        """The receipt's journal intent and, for a sale, its УНП in the same transaction: rolled back together."""
+        intent = journal.record_intent(session, actor, request)
+        if request.request.get("receipt") == DocumentKind.SALE.value:
+            take_sale_number(session, self.code, str(self.device().get("serialNumber") or ""), operator_code(),
+                             intent)
+        return intent
+
     # -- documents -----------------------------------------------------------------------------------
 
     def open_shift(self, key: str, cancel: threading.Event | None = None, *,
@@ -337,7 +348,7 @@ class ErpNetRegister(AtolRegister):
         try:
             answer = self._answer(result)
             if kind is DocumentKind.SALE:  # kept with the sale: its refund quotes it
-                task["uniqueSaleNumber"] = self.runner.read(lambda s: sale_number(self.device(), _sequence(s, key)))
+                task["uniqueSaleNumber"] = self.runner.read(_taken_sale_number, key)
         except (RegisterUnreachable, RegisterNotSetUp):
             return Asked()  # the printer's serial unread: asked again at the next check
         document: Document = self.runner.finish(
@@ -386,7 +397,7 @@ class ErpNetRegister(AtolRegister):
                         receiptDateTime=original.issued_at, fiscalMemorySerialNumber=original.fn_number,
                         reason="refund")
         elif key:
-            body["uniqueSaleNumber"] = sale_number(device, _sequence(session, key))
+            body["uniqueSaleNumber"] = _taken_sale_number(session, key)
         return body, refers_to
 
 
@@ -409,10 +420,10 @@ def _discount(sold: list[tuple[dict[str, Any], Decimal]], corrections: dict[int,
                                register=register, group=TAX_GROUPS[tax_group - 1], amount=str(owed.quantize(CENT)))
 
 
-def sale_number(device: dict[str, Any], sequence: int) -> str:
-    """The УНП: the printer's serial (8), the operator's code (4), the sale's sequence (7)."""
+def operator_code() -> str:
+    """The operator's code in the УНП: the workstation's ``ERPNET_OPERATOR``, four digits."""
     operator = os.environ.get("ERPNET_OPERATOR", "1").strip() or "1"
-    return f"{device.get('serialNumber')}-{operator.zfill(4)[-4:]}-{sequence % 10_000_000:07d}"
+    return operator.zfill(4)[-4:]
 
 
 def _operator() -> dict[str, str]:
@@ -423,11 +434,51 @@ def _operator() -> dict[str, str]:
     return {"operator": os.environ.get("ERPNET_OPERATOR", "1").strip() or "1", "operatorPassword": password}
 
 
-def _sequence(session: Session, key: str) -> int:
-    intent_id = session.scalars(select(JournalIntent.id).where(JournalIntent.key == key)).first()
-    if intent_id is None:
-        raise RegisterNotSetUp("The receipt's journal entry is missing: nothing was sent to the register")
-    return int(intent_id)
+def take_sale_number(session: Session, register_code: str, serial: str, operator: str,
+                     intent: IntentView) -> SaleNumber:
+    """The next УНП of the printer ``serial`` and ``operator`` for the sale of ``intent``, or the one it took.
+
+    The register's row is locked before the last sequence is read, as an invoice's number is taken: another
+    desk's sale waits here until this transaction commits or rolls back, then reads this one's as the last."""
+    taken = session.scalars(select(SaleNumber).where(SaleNumber.key == intent.key)).first()
+    if taken is not None:
+        return taken
+    if not serial:
+        raise RegisterNotSetUp("The fiscal printer of register {register} did not tell its serial number: check it "
+                               "in ErpNet.FP", register=register_code)
+    session.execute(select(CashRegister.code).where(CashRegister.code == register_code).with_for_update())
+    last = session.scalar(select(func.max(SaleNumber.sequence)).where(
+        SaleNumber.serial == serial, SaleNumber.operator == operator))
+    if last is None:
+        last = _last_sent_before_numbers_were_kept(session, register_code, serial, intent)
+    row = SaleNumber(register_code=register_code, serial=serial, operator=operator,
+                     sequence=last + 1, key=intent.key)
+    session.add(row)
+    session.flush()
+    return row
+
+
+def _last_sent_before_numbers_were_kept(session: Session, register_code: str, serial: str,
+                                        intent: IntentView) -> int:
+    """The sequence of the register's last sale sent before 0046 kept sale numbers: its intent's id, the sequence
+    then (one sent without an answer must never come again); 0 on a printer that started with kept numbers."""
+    first_kept = session.scalar(select(func.min(JournalIntent.id)).join(SaleNumber, SaleNumber.key == JournalIntent.key)
+                                .where((SaleNumber.register_code == register_code) | (SaleNumber.serial == serial)))
+    before = first_kept if first_kept is not None else intent.id
+    older = session.execute(select(JournalIntent.id, JournalIntent.request).where(
+        JournalIntent.kind == intent.kind, JournalIntent.device == register_code, JournalIntent.id < before)
+        .order_by(JournalIntent.id.desc()).execution_options(yield_per=200))
+    for intent_id, request in older:
+        if (request or {}).get("receipt") == DocumentKind.SALE.value:
+            return int(intent_id) % 10_000_000
+    return 0
+
+
+def _taken_sale_number(session: Session, key: str) -> str:
+    taken = session.scalars(select(SaleNumber).where(SaleNumber.key == key)).first()
+    if taken is None:
+        raise RegisterNotSetUp("The receipt's unique sale number is missing: nothing was sent to the register")
+    return taken.text
 
 
 def _original(session: Session, register_code: str, payment: Payment | None) -> RegisterDocument:

@@ -26,6 +26,7 @@ from typing import Any
 from urllib.parse import parse_qs
 
 import httpx
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desk.core.money import Money
@@ -33,6 +34,7 @@ from desk.core.types import utcnow
 from desk.db.runner import Runner
 from desk.fiscal.errors import RegisterNotSetUp, RegisterRefused, RegisterUnreachable, register_problem
 from desk.fiscal.interface import Document, DocumentKind, Paper, Printed, Receipt, RegisterInfo, RegisterStatus
+from desk.fiscal.models import RegisterDocument
 from desk.fiscal.registers.atol import (
     CENT,
     AnswerLost,
@@ -42,6 +44,7 @@ from desk.fiscal.registers.atol import (
     _last_receipt,
     _original_number,
     _record,
+    document_view,
     rubles_only,
     unit_price,
 )
@@ -197,7 +200,8 @@ class KkmRegister(AtolRegister):
 
     def _query(self, task: dict[str, Any], cancel: threading.Event | None = None) -> dict[str, Any]:
         try:
-            answer = self.client.run(self._command(task["Command"], f"q-{uuid.uuid4().hex}"), cancel)
+            fields = {name: value for name, value in task.items() if name != "Command"}
+            answer = self.client.run(self._command(task["Command"], f"q-{uuid.uuid4().hex}", **fields), cancel)
         except AnswerLost as exc:  # a question changes nothing on the register: simply unanswered
             raise RegisterUnreachable("The register's server at {address} does not answer: {problem}. Check that "
                                       "it runs and the register is on", address=self.settings.address,
@@ -273,8 +277,14 @@ class KkmRegister(AtolRegister):
                            total=Money.of(receipt.total, receipt.currency), contact=contact)
 
     def copy(self, number: int, cancel: threading.Event | None = None) -> Printed:
-        raise RegisterNotSetUp("Register {register} prints no copy through KKM-server; receipt {number} is found on "
-                               "the register or on the fiscal data operator's site", register=self.code, number=number)
+        """KKM-server's ``GetDataCheck`` reads a receipt back from the fiscal storage by its fiscal document number
+        and prints it as a copy (``NumberCopies``): any receipt of this register, not only its last."""
+        document = self.runner.read(_receipt_numbered, self.code, number)
+        if document is None:
+            raise RegisterNotSetUp("Register {register} has no receipt {number} in the desk: its copy is found on the "
+                                   "register or on the fiscal data operator's site", register=self.code, number=number)
+        self._query({"Command": "GetDataCheck", "FiscalNumber": number, "NumberCopies": 1}, cancel)
+        return Printed(document, Paper.PRINTED, copy=True)
 
     def _issue(self, key: str, kind: DocumentKind, task: dict[str, Any], cancel: threading.Event | None,
                **record: Any) -> Printed:
@@ -365,3 +375,10 @@ class KkmRegister(AtolRegister):
 def _amount(value: Decimal) -> float:
     """An amount as the JSON number KKM-server takes (two decimals)."""
     return float(value.quantize(CENT))
+
+
+def _receipt_numbered(session: Session, register_code: str, number: int) -> Document | None:
+    row = session.scalars(select(RegisterDocument).where(
+        RegisterDocument.register_code == register_code, RegisterDocument.number == number,
+        RegisterDocument.kind.in_((DocumentKind.SALE.value, DocumentKind.REFUND.value)))).first()
+    return document_view(row) if row is not None else None
