@@ -7,7 +7,7 @@ UPDATE, DELETE (and TRUNCATE, and on SQLite a replacing INSERT through a unique 
 role gets SELECT and INSERT by default (0016), which is all it needs.
 
 Revision ID: 0046_sale_numbers
-Revises: 0044_pos_map_city_tax_rules
+Revises: 0045_backup_schedule
 """
 
 from collections.abc import Sequence
@@ -18,7 +18,7 @@ from alembic import op
 from desk.core.types import UtcDateTime
 
 revision: str = "0046_sale_numbers"
-down_revision: str | None = "0044_pos_map_city_tax_rules"
+down_revision: str | None = "0045_backup_schedule"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

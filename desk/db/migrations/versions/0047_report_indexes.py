@@ -6,7 +6,7 @@ authorised charges) are a few among millions of charges: a partial index holds o
 costs nothing on the ordinary charge a sale writes.
 
 Revision ID: 0047_report_indexes
-Revises: 0045_backup_schedule
+Revises: 0046_sale_numbers
 """
 
 from collections.abc import Sequence
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0047_report_indexes"
-down_revision: str | None = "0045_backup_schedule"
+down_revision: str | None = "0046_sale_numbers"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
