@@ -55,6 +55,7 @@ from ui.desk_text import error_text
 from ui.devices import open_drawer_now, state_text
 from ui.dialogs import shift as shift_dialogs
 from ui.dialogs.shift import CashMoveDialog, CloseShiftDialog, OpenShiftDialog, ShiftReportDialog
+from ui.field_error import ERROR_COLOR
 from ui.i18n import current_language, format_money, local_date_time
 from ui.ops.op import Op
 from ui.ops.pools import Cancelled
@@ -711,7 +712,7 @@ class MainWindow(QMainWindow):
         # A register with no printer here, or whose printer does not answer, is not ready: it cannot print.
         ready = all(code in states and states[code].ready for code, _name in self.registers)
         self.devices_label.setProperty("ready", ready)
-        self.devices_label.setStyleSheet("" if ready else "color: #b00020")
+        self.devices_label.setStyleSheet("" if ready else f"color: {ERROR_COLOR};")
 
     def _show_database_state(self, online: bool) -> None:
         # Only a lost database is news; while it answers, its panel leaves the room to the shift and drawer.

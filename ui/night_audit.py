@@ -32,6 +32,7 @@ from desk.stays.night_audit import AuditPlan, AuditSummary, OpenItem, OpenKind, 
 from ui.cards.operations import operation_name
 from ui.context import DeskContext
 from ui.desk_text import error_text
+from ui.field_error import ERROR_COLOR
 from ui.i18n import format_date, money_text
 from ui.ops.op import Op
 from ui.ops.pools import TaskState
@@ -115,7 +116,7 @@ class NightAuditDialog(QDialog):
         self.error_label = QLabel()
         self.error_label.setObjectName("errorLabel")
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020")
+        self.error_label.setStyleSheet(f"color: {ERROR_COLOR};")
         layout.addWidget(self.error_label)
         buttons = QDialogButtonBox()
         self.start_button = QPushButton(self.tr("&Close the day"))
@@ -255,7 +256,7 @@ class NightAuditDialog(QDialog):
         self.refused_label = QLabel()
         self.refused_label.setObjectName("refusedLabel")
         self.refused_label.setWordWrap(True)
-        self.refused_label.setStyleSheet("color: #b00020")
+        self.refused_label.setStyleSheet(f"color: {ERROR_COLOR};")
         layout.addWidget(self.refused_label)
         self.anchor_label = QLabel()
         self.anchor_label.setObjectName("anchorWarningLabel")

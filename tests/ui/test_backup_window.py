@@ -15,7 +15,7 @@ from desk.backup.copy import inspect_backup
 from desk.people.changes import changes_of
 from desk.people.models import Role
 from ui import i18n
-from ui.admin.backup import BackupDialog
+from ui.admin.backup import REFUSED_STYLE, BackupDialog
 from ui.dialogs.common import ERROR_COLOR
 
 WAIT_MS = 20_000
@@ -128,7 +128,7 @@ def test_a_refusal_is_shown_in_red(qtbot, context_of, tmp_path: Path):  # type: 
     not_a_backup.write_text("Room 101: extra towels", encoding="utf-8")
     _checked(qtbot, dialog, not_a_backup)
     assert dialog.status_label.text() == "notes.backup is not a backup of the desk's database"
-    assert dialog.status_label.styleSheet() == "color: #b00020"
+    assert dialog.status_label.styleSheet() == REFUSED_STYLE
     _backed_up(qtbot, dialog)
     assert dialog.status_label.styleSheet() == ""
 
@@ -144,7 +144,7 @@ def test_a_manager_sets_where_scheduled_backups_go_and_how_many_are_kept(
     qtbot.mouseClick(dialog.save_schedule_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(dialog.save_schedule_button.isEnabled, timeout=WAIT_MS)
     assert dialog.status_label.text() == "The backup folder must be a full path, such as /var/backups/desk"
-    assert dialog.status_label.styleSheet() == "color: #b00020"
+    assert dialog.status_label.styleSheet() == REFUSED_STYLE
 
     dialog.schedule_folder_edit.setText(str(tmp_path / "backups"))
     dialog.keep_spin.setValue(7)

@@ -32,11 +32,12 @@ from desk.backup.copy import BackupCancelled, BackupInfo, back_up, check_backup,
 from desk.backup.schedule import MOST_KEPT, schedule_kept, set_backup_schedule
 from ui.context import DeskContext
 from ui.desk_text import error_text
+from ui.field_error import ERROR_COLOR
 from ui.ops.op import Op
 from ui.ops.pools import Cancelled, TaskState
 
 # As the other administration windows show a refusal, and the night audit a missing anchor.
-REFUSED_STYLE = "color: #b00020"
+REFUSED_STYLE = f"color: {ERROR_COLOR};"  # red as every window shows a refusal
 WARNING_STYLE = "color: #8a5a00"
 
 

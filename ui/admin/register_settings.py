@@ -37,6 +37,7 @@ from desk.fiscal.settings import (
 from ui.context import DeskContext
 from ui.desk_text import error_text
 from ui.dialogs.common import FieldError, hint_label, new_form
+from ui.field_error import ERROR_COLOR
 from ui.ops.pools import TaskState
 
 
@@ -202,7 +203,7 @@ class RegisterSettingsDialog(QDialog):
         }
         parts.extend(warnings[warning] for warning in found.storage if warning in warnings)
         self.result_label.setText("; ".join(parts) + ".")
-        self.result_label.setStyleSheet("color: #a00000;" if found.storage else "")
+        self.result_label.setStyleSheet(f"color: {ERROR_COLOR};" if found.storage else "")
         self.adjustSize()  # a long answer grows the window, never squeezes its fields
 
     def save(self) -> None:

@@ -34,6 +34,7 @@ from ui.cards.settle_by_hand import SettleByHandDialog
 from ui.cards.terminal import terminal_pool
 from ui.context import DeskContext
 from ui.desk_text import error_text
+from ui.field_error import ERROR_COLOR
 from ui.i18n import current_language, local_date_time, money_text
 from ui.ops.op import Op
 
@@ -350,7 +351,7 @@ class OpenHoldsDialog(_ListDialog):
             "CardOperations", "Over 5 days: the bank may have released it; pre-authorise close to arrival."))
         self.advice_label.setObjectName("holdAdviceLabel")
         self.advice_label.setWordWrap(True)
-        self.advice_label.setStyleSheet("color: #b00020")
+        self.advice_label.setStyleSheet(f"color: {ERROR_COLOR};")
         self.advice_label.hide()
         self.layout_.addWidget(self.advice_label)
         self.finish_layout()

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QHeaderView, QLabel, QVBox
 
 from desk.cards.operations import HOLD_WARN_DAYS
 from desk.stays.reservation_card import PreAuthorisation, SavedCard
+from ui.field_error import ERROR_COLOR
 from ui.reservation_card.base import CardWindowBase
 from ui.reservation_card.tables import make_table, with_empty_text
 
@@ -69,7 +70,7 @@ class CardHolds(CardWindowBase):
             "pre-authorise close to arrival.").format(days=HOLD_WARN_DAYS))
         self.hold_advice_label.setObjectName("holdAdviceLabel")
         self.hold_advice_label.setWordWrap(True)
-        self.hold_advice_label.setStyleSheet("color: #b00020")
+        self.hold_advice_label.setStyleSheet(f"color: {ERROR_COLOR};")
         self.hold_advice_label.hide()
         pre.addWidget(self.hold_advice_label)
         hold_buttons = QHBoxLayout()

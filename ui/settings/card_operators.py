@@ -38,10 +38,11 @@ from desk.cards.saved_cards import (
 from desk.core.errors import InvalidInput
 from ui.context import DeskContext, device_pool
 from ui.desk_text import error_text
+from ui.field_error import ERROR_COLOR
 from ui.ops.op import Op
 from ui.ops.pools import Cancelled, TaskState
 
-ERROR_STYLE = "color: #b00020"
+ERROR_STYLE = f"color: {ERROR_COLOR};"
 NEW = -1  # the operator combo's "New operator" entry
 CANCEL_POLL_S = 0.1
 

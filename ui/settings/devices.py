@@ -51,6 +51,7 @@ from desk.stays.search import DeskStatus, desk_status
 from ui.context import DeskContext
 from ui.desk_text import error_text
 from ui.devices import state_text
+from ui.field_error import ERROR_COLOR
 from ui.i18n import current_language
 
 PROFILES = ("TM-T20II", "TM-T88V", "TM-T88IV", "TM-P80", "POS-5890", "default")
@@ -119,7 +120,7 @@ class PrinterDialog(QDialog):
         self.error_label = QLabel()
         self.error_label.setObjectName("printerErrorLabel")
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020")
+        self.error_label.setStyleSheet(f"color: {ERROR_COLOR};")
         layout.addWidget(self.error_label)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save)
@@ -175,7 +176,7 @@ class TerminalDialog(QDialog):
         self.error_label = QLabel()
         self.error_label.setObjectName("terminalErrorLabel")
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020")
+        self.error_label.setStyleSheet(f"color: {ERROR_COLOR};")
         layout.addWidget(self.error_label)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save)

@@ -38,13 +38,14 @@ from desk.mail.outbox import (
 )
 from ui.context import DeskContext, device_pool
 from ui.desk_text import error_text
+from ui.field_error import ERROR_COLOR
 from ui.ops.op import Op
 from ui.ops.pools import TaskState
 
 # The port each security setting usually goes with: changing the security moves a port left at
 # another one's usual number, and leaves a port the manager typed alone.
 USUAL_PORTS = {"none": 25, "starttls": 587, "tls": 465}
-ERROR_STYLE = "color: #b00020"
+ERROR_STYLE = f"color: {ERROR_COLOR};"
 
 
 class MailSettingsDialog(QDialog):
