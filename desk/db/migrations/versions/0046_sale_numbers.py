@@ -42,7 +42,7 @@ def upgrade() -> None:
                                 name=op.f("fk_sale_number_register_code_cash_register")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_sale_number")),
         sa.UniqueConstraint("key", name=op.f("uq_sale_number_key")),
-        sa.UniqueConstraint("serial", "operator", "sequence", name=op.f("uq_sale_number_serial")),
+        sa.UniqueConstraint("serial", "operator", "sequence", name=op.f("uq_sale_number_serial_operator_sequence")),
     )
     dialect = op.get_bind().dialect.name
     if dialect == "postgresql":
