@@ -2303,11 +2303,11 @@
     </message>
     <message>
         <source>&amp;Set limit</source>
-        <translation>&amp;Установить лимит</translation>
+        <translation type="vanished">&amp;Установить лимит</translation>
     </message>
     <message>
         <source>&amp;Limit ({currency}):</source>
-        <translation>&amp;Лимит ({currency}):</translation>
+        <translation type="vanished">&amp;Лимит ({currency}):</translation>
     </message>
     <message>
         <source>Each new reservation gets this credit limit; a manager may change it on the card. Reservations made before keep theirs. Leave it empty for no limit.</source>

@@ -206,6 +206,13 @@ def heading_label(text: str, object_name: str) -> QLabel:
     return label
 
 
+def line_edit(object_name: str, placeholder: str = "") -> QLineEdit:
+    edit = QLineEdit()
+    edit.setObjectName(object_name)
+    edit.setPlaceholderText(placeholder)
+    return edit
+
+
 def new_form() -> QFormLayout:
     form = QFormLayout()
     form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)

@@ -38,6 +38,7 @@ from desk.cards.saved_cards import (
 from desk.core.errors import InvalidInput
 from ui.context import DeskContext, device_pool
 from ui.desk_text import error_text
+from ui.dialogs.common import line_edit
 from ui.field_error import ERROR_COLOR
 from ui.ops.op import Op
 from ui.ops.pools import Cancelled, TaskState
@@ -101,7 +102,7 @@ class CardOperatorsDialog(QDialog):
 
     def _build_rows(self, form: QFormLayout) -> None:
         """Name, operator, account, address, currencies, retention, and the two masked keys."""
-        self.name_edit = self._line("operatorNameEdit", self.tr("as clerks see it, e.g. Stripe EUR"))
+        self.name_edit = line_edit("operatorNameEdit", self.tr("as clerks see it, e.g. Stripe EUR"))
         form.addRow(self.tr("&Name:"), self.name_edit)
         self.kind_combo = QComboBox()
         self.kind_combo.setObjectName("operatorKindCombo")
@@ -109,13 +110,13 @@ class CardOperatorsDialog(QDialog):
             self.kind_combo.addItem(label, kind)
         self.kind_combo.currentIndexChanged.connect(self._kind_changed)
         form.addRow(self.tr("&Operator:"), self.kind_combo)
-        self.account_edit = self._line("operatorAccountEdit", "")
+        self.account_edit = line_edit("operatorAccountEdit", "")
         self.account_label = QLabel(self.tr("A&ccount:"))
         self.account_label.setBuddy(self.account_edit)
         form.addRow(self.account_label, self.account_edit)
-        self.address_edit = self._line("operatorAddressEdit", self.tr("empty: the operator's own address"))
+        self.address_edit = line_edit("operatorAddressEdit", self.tr("empty: the operator's own address"))
         form.addRow(self.tr("A&ddress:"), self.address_edit)
-        self.currencies_edit = self._line("operatorCurrenciesEdit", "EUR,CHF")
+        self.currencies_edit = line_edit("operatorCurrenciesEdit", "EUR,CHF")
         form.addRow(self.tr("C&urrencies:"), self.currencies_edit)
         self.retention_spin = QSpinBox()
         self.retention_spin.setObjectName("operatorRetentionSpin")
@@ -123,22 +124,16 @@ class CardOperatorsDialog(QDialog):
         self.retention_spin.setValue(30)
         self.retention_spin.setSuffix(self.tr(" days after departure"))
         form.addRow(self.tr("&Keep saved cards:"), self.retention_spin)
-        self.secret_edit = self._line("operatorSecretEdit", "")
+        self.secret_edit = line_edit("operatorSecretEdit", "")
         self.secret_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.secret_label = QLabel(self.tr("&Secret key:"))
         self.secret_label.setBuddy(self.secret_edit)
         form.addRow(self.secret_label, self.secret_edit)
-        self.hmac_edit = self._line("operatorHmacEdit", "")
+        self.hmac_edit = line_edit("operatorHmacEdit", "")
         self.hmac_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.hmac_label = QLabel(self.tr("&Webhook HMAC key:"))
         self.hmac_label.setBuddy(self.hmac_edit)
         form.addRow(self.hmac_label, self.hmac_edit)
-
-    def _line(self, name: str, placeholder: str) -> QLineEdit:
-        edit = QLineEdit()
-        edit.setObjectName(name)
-        edit.setPlaceholderText(placeholder)
-        return edit
 
     # loading
 

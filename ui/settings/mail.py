@@ -38,6 +38,7 @@ from desk.mail.outbox import (
 )
 from ui.context import DeskContext, device_pool
 from ui.desk_text import error_text
+from ui.dialogs.common import line_edit
 from ui.field_error import ERROR_COLOR
 from ui.ops.op import Op
 from ui.ops.pools import TaskState
@@ -65,7 +66,7 @@ class MailSettingsDialog(QDialog):
         layout.addLayout(form)
         self._build_server_rows(form)
         self._build_login_rows(form)
-        self.sender_edit = self._line("mailSenderEdit", "frontdesk@hotel.example")
+        self.sender_edit = line_edit("mailSenderEdit", "frontdesk@hotel.example")
         form.addRow(self.tr("Se&nder address:"), self.sender_edit)
         self._build_trust_rows(form)
 
@@ -86,7 +87,7 @@ class MailSettingsDialog(QDialog):
 
     def _build_server_rows(self, form: QFormLayout) -> None:
         """Server, port and security; changing the security moves a port left at the usual one."""
-        self.host_edit = self._line("mailHostEdit", "smtp.example.com")
+        self.host_edit = line_edit("mailHostEdit", "smtp.example.com")
         form.addRow(self.tr("Mail &server:"), self.host_edit)
         self.port_spin = QSpinBox()
         self.port_spin.setObjectName("mailPortSpin")
@@ -104,11 +105,11 @@ class MailSettingsDialog(QDialog):
 
     def _build_login_rows(self, form: QFormLayout) -> None:
         """User and password, each with its error line; Forget the saved password; where the password is kept."""
-        self.user_edit = self._line("mailUserEdit", self.tr("empty if the server asks for no login"))
+        self.user_edit = line_edit("mailUserEdit", self.tr("empty if the server asks for no login"))
         form.addRow(self.tr("&User:"), self.user_edit)
         self.user_error_label = self._field_error("mailUserErrorLabel")
         form.addRow("", self.user_error_label)
-        self.password_edit = self._line("mailPasswordEdit", "")
+        self.password_edit = line_edit("mailPasswordEdit", "")
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
         form.addRow(self.tr("Pass&word:"), self.password_edit)
         self.password_error_label = self._field_error("mailPasswordErrorLabel")
@@ -151,7 +152,7 @@ class MailSettingsDialog(QDialog):
         test_layout.addLayout(test_row)
         recipient_label = QLabel(self.tr("Send &to:"))
         test_row.addWidget(recipient_label)
-        self.recipient_edit = self._line("mailTestRecipientEdit", "manager@hotel.example")
+        self.recipient_edit = line_edit("mailTestRecipientEdit", "manager@hotel.example")
         recipient_label.setBuddy(self.recipient_edit)
         test_row.addWidget(self.recipient_edit, 1)
         self.test_button = QPushButton(self.tr("Send test e-&mail"))
@@ -186,12 +187,6 @@ class MailSettingsDialog(QDialog):
         for label in (self.user_error_label, self.password_error_label):
             label.clear()
             label.hide()
-
-    def _line(self, name: str, placeholder: str) -> QLineEdit:
-        edit = QLineEdit()
-        edit.setObjectName(name)
-        edit.setPlaceholderText(placeholder)
-        return edit
 
     # loading
 
