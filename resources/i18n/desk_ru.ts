@@ -2264,7 +2264,7 @@
     <name>CreditNoteDialog</name>
     <message>
         <source>Credit note to invoice {number}</source>
-        <translation>Кредит-нота к счёту {number}</translation>
+        <translation>Кредит-нота к счёту-фактуре {number}</translation>
     </message>
     <message>
         <source>Buyer:</source>
@@ -2272,7 +2272,7 @@
     </message>
     <message>
         <source>Left to credit:</source>
-        <translation>Осталось к возврату:</translation>
+        <translation>Можно сторнировать ещё:</translation>
     </message>
     <message>
         <source>empty: all that is left</source>
@@ -6182,7 +6182,7 @@
     </message>
     <message>
         <source>Invoice</source>
-        <translation>Счёт</translation>
+        <translation>Счёт-фактура</translation>
     </message>
 </context>
 <context>
@@ -6213,11 +6213,11 @@
     </message>
     <message>
         <source>Credits invoice</source>
-        <translation>К счёту</translation>
+        <translation>К счёту-фактуре</translation>
     </message>
     <message>
         <source>Left to credit</source>
-        <translation>Осталось к возврату</translation>
+        <translation>Можно сторнировать</translation>
     </message>
     <message>
         <source>Open &amp;PDF</source>
