@@ -1,4 +1,4 @@
-"""A Russian hotel whose register FP-1 is an ATOL register behind the fake web server, run as its own process."""
+"""A Russian hotel whose register FP-1 is an ATOL register behind the fake web server."""
 
 from __future__ import annotations
 
@@ -20,14 +20,14 @@ from .register_server_rig import FakeRegisterServer, start_fake_server
 
 
 class AtolServerProcess(FakeRegisterServer):
-    """``python -m hardware.simulators.atol`` on a free loopback port, its fiscal storage in ``state``."""
+    """ATOL's fake web server (hardware.simulators.atol) on a loopback port, its fiscal storage in ``state``."""
 
     module = "hardware.simulators.atol"
     receipt_types = ("sell", "sellReturn")
 
 
-def start_atol_server(state: Path) -> AtolServerProcess:
-    return start_fake_server(AtolServerProcess, state)
+def start_atol_server(state: Path, *, own_process: bool = False) -> AtolServerProcess:
+    return start_fake_server(AtolServerProcess, state, own_process=own_process)
 
 
 def atol_server(tmp_path: Path) -> Iterator[AtolServerProcess]:

@@ -1,4 +1,4 @@
-"""A Bulgarian hotel whose register FP-1 is a fiscal printer behind the fake ErpNet.FP, run as its own process."""
+"""A Bulgarian hotel whose register FP-1 is a fiscal printer behind the fake ErpNet.FP."""
 
 from __future__ import annotations
 
@@ -17,14 +17,14 @@ PRINTER = "dt279013"
 
 
 class ErpNetServerProcess(FakeRegisterServer):
-    """``python -m hardware.simulators.erpnet`` on a free loopback port, its printer's fiscal memory in ``state``."""
+    """ErpNet.FP's fake (hardware.simulators.erpnet) on a loopback port, its printer's fiscal memory in ``state``."""
 
     module = "hardware.simulators.erpnet"
     receipt_types = ("receipt", "reversalreceipt")
 
 
-def start_erpnet_server(state: Path) -> ErpNetServerProcess:
-    return start_fake_server(ErpNetServerProcess, state)
+def start_erpnet_server(state: Path, *, own_process: bool = False) -> ErpNetServerProcess:
+    return start_fake_server(ErpNetServerProcess, state, own_process=own_process)
 
 
 def erpnet_hotel(hotel: Hotel, server: ErpNetServerProcess, *, open_shift: bool = True) -> AtolHotel:

@@ -1,4 +1,4 @@
-"""A Russian hotel whose register FP-1 is reached through the fake KKM-server, run as its own process."""
+"""A Russian hotel whose register FP-1 is reached through the fake KKM-server."""
 
 from __future__ import annotations
 
@@ -17,15 +17,15 @@ LOGIN, PASSWORD = "User", "kkm-secret"
 
 
 class KkmServerProcess(FakeRegisterServer):
-    """``python -m hardware.simulators.kkmserver`` on a free loopback port, its register in ``state``."""
+    """KKM-server's fake (hardware.simulators.kkmserver) on a free loopback port, its register in ``state``."""
 
     module = "hardware.simulators.kkmserver"
     type_field = "Command"
     receipt_types = ("RegisterCheck",)
 
 
-def start_kkm_server(state: Path) -> KkmServerProcess:
-    return start_fake_server(KkmServerProcess, state, "--login", LOGIN, "--password", PASSWORD)
+def start_kkm_server(state: Path, *, own_process: bool = False) -> KkmServerProcess:
+    return start_fake_server(KkmServerProcess, state, own_process=own_process, login=LOGIN, password=PASSWORD)
 
 
 def kkm_hotel(hotel: Hotel, server: KkmServerProcess, *, open_shift: bool = True) -> AtolHotel:

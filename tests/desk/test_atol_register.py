@@ -1,4 +1,4 @@
-"""Receipts, reports and cash moves on an ATOL register through its web server (the fake, as its own process):
+"""Receipts, reports and cash moves on an ATOL register through its web server (the fake, over loopback):
 what is sent, what is kept, what is refused, and that a lost answer neither doubles nor loses a document."""
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
-"""Receipts, reversals, reports and cash moves on a Bulgarian fiscal printer through ErpNet.FP (the fake, as its
-own process): what is sent, what is kept, what is refused, and that a lost answer neither doubles nor loses one.
+"""Receipts, reversals, reports and cash moves on a Bulgarian fiscal printer through ErpNet.FP (the fake, over
+loopback HTTP): what is sent, what is kept, what is refused, and that a lost answer neither doubles nor loses one.
 The flows both routes share are in test_register_routes.py."""
 
 from __future__ import annotations

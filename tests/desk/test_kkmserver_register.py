@@ -1,4 +1,4 @@
-"""Receipts, reports and cash moves on a register through KKM-server (the fake, as its own process): what is
+"""Receipts, reports and cash moves on a register through KKM-server (the fake, over loopback): what is
 sent, what is kept, what is refused, and that a lost answer neither doubles nor loses a document.
 The flows both routes share are in test_register_routes.py."""
 

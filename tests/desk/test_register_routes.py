@@ -1,5 +1,5 @@
-"""The flows ErpNet.FP (Bulgaria) and KKM-server (Russia) share, each run on both routes' fakes (as their own
-processes) and both databases: a lost answer is asked for and settled once, one the restarted server forgot stays
+"""The flows ErpNet.FP (Bulgaria) and KKM-server (Russia) share, each run on both routes' fakes (over loopback
+HTTP) and both databases: a lost answer is asked for and settled once, one the restarted server forgot stays
 pending and is never issued again, a refund without its sale on the register is refused before it is asked."""
 
 from __future__ import annotations

@@ -22,7 +22,7 @@ def _a_manager_signs_in(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_a_register_is_set_to_atol_and_listed_with_its_shift(sqlite_hotel: Hotel, sqlite_url: str, tmp_path: Path,
                                                              capsys: pytest.CaptureFixture[str]):
-    server = start_atol_server(tmp_path / "fn.json")
+    server = start_atol_server(tmp_path / "fn.json", own_process=True)  # as a hotel runs it
     try:
         code = main(["--database", sqlite_url, "registers", "set", "FP-1", "--kind", "atol", "--address",
                      server.address, "--taxation", "osn", "--vat", "20=vat20, 10=vat10, none=none",
@@ -43,7 +43,7 @@ def test_a_register_is_set_to_atol_and_listed_with_its_shift(sqlite_hotel: Hotel
 def test_a_register_is_set_to_kkm_server_and_listed_with_its_shift(sqlite_hotel: Hotel, sqlite_url: str,
                                                                    tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                                                    monkeypatch: pytest.MonkeyPatch):
-    server = start_kkm_server(tmp_path / "kkm.json")
+    server = start_kkm_server(tmp_path / "kkm.json", own_process=True)  # as a hotel runs it, its login given
     monkeypatch.setenv("KKMSERVER_LOGIN", LOGIN)  # the workstation's, never the database's
     monkeypatch.setenv("KKMSERVER_PASSWORD", PASSWORD)
     try:
@@ -133,7 +133,7 @@ def test_a_register_is_set_to_an_erpnet_printer_with_tax_groups_and_listed_with_
         sqlite_hotel: Hotel, sqlite_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]):
     from .erpnet_rig import start_erpnet_server
 
-    server = start_erpnet_server(tmp_path / "fm.json")
+    server = start_erpnet_server(tmp_path / "fm.json", own_process=True)  # as a hotel runs it
     try:
         code = main(["--database", sqlite_url, "registers", "set", "FP-1", "--kind", "erpnet", "--address",
                      server.address, "--device-id", "dt279013", "--vat", "9=г, 20=Б, none=А"])

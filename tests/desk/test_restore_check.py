@@ -197,9 +197,20 @@ def _restored_past_an_anchor(hotel: Hotel, tmp_path: Path):
     return anchor, summary.check.missing_entries, manager
 
 
-def test_the_entries_a_confirmed_restore_lost_are_a_known_gap_and_a_later_anchor_still_holds(
+def test_a_confirmed_restores_lost_entries_are_a_known_gap_a_tampered_anchor_line_stays_broken_a_later_anchor_holds(
         hotel: Hotel, tmp_path: Path):
+    # One restore for both: on PostgreSQL each restore is two dumps applied (the check's and the real one).
     anchor, missing, manager = _restored_past_an_anchor(hotel, tmp_path)
+    forged = TrailAnchor(anchor.seq, "0" * 64, anchor.at, anchor.business_date)  # not the line the restore names
+    with hotel.database.unit_of_work() as session:
+        report = verify(session, [forged])
+    # Not the restore's known gap, so checked as ever: the restored trail (the backup's entries and the restore's
+    # own) ends before the entry the line names, which the night audit anchored after the backup.
+    assert not report.intact and report.known_gaps == ()
+    assert report.entries < anchor.seq and report.broken_at == report.entries + 1
+    assert report.reason == (f"entries {report.entries + 1} to {anchor.seq} removed: the anchor of the night audit of "
+                             f"2026-12-06 names entry {anchor.seq} of {anchor.at}"), report.describe()
+
     for n in range(anchor.seq - hotel.query(last_link)[0] + 1):  # the desks work on, past the lost anchor's seq
         _backup(hotel, tmp_path / f"later-{n}.backup")
     with hotel.database.writing() as session:
@@ -210,22 +221,16 @@ def test_the_entries_a_confirmed_restore_lost_are_a_known_gap_and_a_later_anchor
 
     with hotel.database.unit_of_work() as session:
         report = verify(session, anchors)
+        forged_now = verify(session, [forged])
     assert report.intact and report.anchors_held == 1, report.describe()
     [gap] = report.known_gaps
     assert (gap.first, gap.last, gap.business_date, gap.confirmed_by) == (
         missing.first, anchor.seq, "2026-12-06", manager.actor.username)
     assert (f"entries {missing.first} to {anchor.seq} lost by the restore of {gap.restored_at[:10]} confirmed by "
             f"{manager.actor.username}") in report.describe()
-
-
-def test_a_tampered_anchor_line_is_still_broken_after_a_confirmed_restore(hotel: Hotel, tmp_path: Path):
-    anchor, _missing, _manager = _restored_past_an_anchor(hotel, tmp_path)
-    forged = TrailAnchor(anchor.seq, "0" * 64, anchor.at, anchor.business_date)  # not the line the restore names
-    with hotel.database.unit_of_work() as session:
-        report = verify(session, [forged])
-    assert not report.intact and report.known_gaps == ()
-    assert f"entries {report.entries + 1} to {anchor.seq} removed" in report.reason or \
-        "the trail was written again from there" in report.reason, report.describe()
+    # The trail now holds an entry of the forged line's number, just not the one it names: still broken, there.
+    assert not forged_now.intact and forged_now.known_gaps == () and forged_now.broken_at == anchor.seq
+    assert "the trail was written again from there" in forged_now.reason, forged_now.describe()
 
 
 def test_a_gap_no_restore_confirmed_is_broken(hotel: Hotel, tmp_path: Path):

@@ -31,7 +31,7 @@ from ui.ops import delivery
 @pytest.fixture
 def atol(demo_database, tmp_path: Path) -> Iterator[tuple[AtolServerProcess, str]]:
     """The demo's first register is an ATOL register on the fake, following the till's cash shift."""
-    server = start_atol_server(tmp_path / "fn.json")
+    server = start_atol_server(tmp_path / "fn.json", own_process=True)  # see register_server_rig
     in_roubles(demo_database)  # a registered register takes receipts in roubles only
     manager = trusted_actor("maria", "TEST-1", Role.MANAGER)
     with demo_database.writing() as session:

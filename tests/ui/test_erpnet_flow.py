@@ -32,7 +32,7 @@ from ui.ops import delivery
 def erpnet(demo_database, tmp_path: Path) -> Iterator[tuple[ErpNetServerProcess, str]]:
     """The demo's first register is a fiscal printer behind ErpNet.FP (the fake), following the till's cash shift."""
     REGISTERS.close()
-    server = start_erpnet_server(tmp_path / "fm.json")
+    server = start_erpnet_server(tmp_path / "fm.json", own_process=True)  # see register_server_rig
     manager = trusted_actor("maria", "TEST-1", Role.MANAGER)
     with demo_database.writing() as session:
         code = session.scalars(select(CashRegister.code).order_by(CashRegister.code)).first()

@@ -36,7 +36,7 @@ def kkm(demo_database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Itera
     monkeypatch.setenv("KKMSERVER_LOGIN", LOGIN)
     monkeypatch.setenv("KKMSERVER_PASSWORD", PASSWORD)
     REGISTERS.close()  # no client made before the credentials were set
-    server = start_kkm_server(tmp_path / "kkm.json")
+    server = start_kkm_server(tmp_path / "kkm.json", own_process=True)  # see register_server_rig
     in_roubles(demo_database)  # a registered register takes receipts in roubles only
     manager = trusted_actor("maria", "TEST-1", Role.MANAGER)
     with demo_database.writing() as session:

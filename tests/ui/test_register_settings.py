@@ -130,7 +130,7 @@ def test_cancel_in_check_connection_returns_at_once_and_a_late_answer_is_dropped
 def test_check_connection_warns_a_manager_of_an_atol_fiscal_storage_to_replace(qtbot, dialog, tmp_path):
     from tests.desk.atol_rig import start_atol_server
 
-    server = start_atol_server(tmp_path / "fn.json")
+    server = start_atol_server(tmp_path / "fn.json", own_process=True)  # see register_server_rig
     try:
         server.control("fault", fault="fn_expiring")
         kind = dialog.findChild(QComboBox, "registerKindCombo")
