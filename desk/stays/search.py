@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache, partial
+from typing import Any
 
 from sqlalchemy import (
     BigInteger,
@@ -268,7 +269,7 @@ def _by_guest_name(shape: _Shape) -> Select[int, date]:
 
 
 @lru_cache(maxsize=64)
-def _reservations_statement(shape: _Shape) -> Select[tuple[object, ...]]:
+def _reservations_statement(shape: _Shape) -> Select[int, str, ReservationStatus, date, date, str, str, int]:
     statement = (
         select(
             Reservation.id,
@@ -442,7 +443,7 @@ def folio_balances(session: Session, folio_ids: Iterable[int]) -> dict[int, Mone
 
 
 def _minor_sums(sign: int, folio_column: InstrumentedAttribute[int],
-                amount_column: InstrumentedAttribute[Money]) -> Select[tuple[object, ...]]:
+                amount_column: InstrumentedAttribute[Money]) -> Select[Any, int, int, Any]:
     """Each folio's amounts added up in minor units, exactly, with ``sign``; and one amount in
     another currency than the parameter ``prefix`` names, if there is one.
 
