@@ -1,9 +1,11 @@
 """Start the workstation: translations, the database, the sign-in, then the main window.
 
-Opening the database (which upgrades its schema) and seeding the demo hotel can take seconds,
-so they run off the GUI thread behind a small progress window. Nobody works without signing in:
+The sign-in window shows first: opening the database (SQLAlchemy and every table, half a second of
+CPU; an upgrade of its schema or seeding the demo hotel, seconds) runs off the GUI thread while the
+clerk types, its progress in the window, and a sign-in pressed meanwhile goes ahead once it is open.
+An empty database closes the window for the set-up wizard instead. Nobody works without signing in:
 ``--user`` only fills in the name. ``DESK_EXIT_AFTER_MS`` makes the program quit by itself that
-long after the sign-in window has shown (for smoke tests of ``make run`` without a screen).
+long after the database has opened (for smoke tests of ``make run`` without a screen).
 """
 
 from __future__ import annotations
@@ -21,10 +23,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
-from desk.db.engine import Database, display_url, hide_password, resolve_url
-from desk.hotel.setup import is_set_up
-from desk.people.auth import Actor
-from desk.people.models import User
+from desk.db.location import resolve_url
 from ui.i18n import install_translator
 from ui.ops import delivery, feedback
 from ui.ops.op import Op
@@ -32,9 +31,12 @@ from ui.ops.pools import TaskState
 from ui.sign_in import SignInDialog
 
 if TYPE_CHECKING:
-    # Imported when used: the sign-in window shows sooner without the main window, the reservation
-    # card and its dialogs, PDF reports, the demo hotel and its printer simulators (tests/ui/test_start_imports.py).
+    # Imported when used: the sign-in window shows sooner without SQLAlchemy and the tables, the main
+    # window, the reservation card and its dialogs, PDF reports, the demo hotel and its printer
+    # simulators (tests/ui/test_start_imports.py).
+    from desk.db.engine import Database
     from desk.demo.printer import DemoPrinters
+    from desk.people.auth import Actor
     from desk.pos.embedded import EmbeddedService
     from ui.context import DeskContext
     from ui.main_window import MainWindow
@@ -87,8 +89,13 @@ class Startup(QObject):
         self.demo_printers: DemoPrinters | None = None
 
     def start(self) -> None:
+        dialog = self._ask_sign_in(self.username)
+        dialog.show_progress(QCoreApplication.translate("Startup", "Opening the database…"))
+        # Once the window is painted: the clerk reads it and types while the database opens.
+        QTimer.singleShot(0, lambda: self._open(dialog))
+
+    def _open(self, dialog: SignInDialog) -> None:
         # Texts are translated here, on the GUI thread, and handed to the worker ready-made.
-        opening = QCoreApplication.translate("Startup", "Opening the database…")
         seeding = QCoreApplication.translate("Startup", "Setting up the demo hotel…")
         unknown_user = QCoreApplication.translate(
             "Startup", "There is no user “{user}” in this hotel. Start with --user and a user the hotel has set up."
@@ -96,7 +103,11 @@ class Startup(QObject):
         url, demo, username, workstation = self.url, self.demo, self.username, self.workstation
 
         def prepare(state: TaskState) -> tuple[Database, DemoPrinters | None, bool]:
-            state.report(None, opening)
+            from desk.db.engine import Database
+            from desk.hotel.setup import is_set_up
+            from desk.people.auth import sign_in  # noqa: F401  (the sign-in's password check, loaded here)
+            from desk.people.models import User
+
             database = Database(url)
             try:
                 if demo:
@@ -127,7 +138,7 @@ class Startup(QObject):
 
         (
             Op(self, prepare)
-            .with_progress_dialog(QCoreApplication.translate("Startup", "Front desk"), cancellable=False)
+            .progress(lambda _fraction, text: dialog.show_progress(text))
             .success(self._opened)
             .failure(self._failed)
             .run()
@@ -138,10 +149,15 @@ class Startup(QObject):
         self.database = database
         logger.info("workstation %s open on %s", self.workstation, database.display_url)
         if set_up:
-            self._ask_sign_in(self.username)
+            if self.sign_in_dialog is not None:
+                self.sign_in_dialog.database_opened(database)
+            # The clerk is still typing (keys wait in Qt's queue); the main window opens without waiting for it.
+            QTimer.singleShot(50, lambda: importlib.import_module(MAIN_WINDOW_MODULE))
         else:
             # An empty database and no demo: the hotel is set up first, then its manager signs in.
             from ui.setup.wizard import SetUpWizard
+
+            self._close_sign_in()
 
             wizard = self.set_up_wizard = SetUpWizard(database, self.workstation)
             wizard.set_up.connect(lambda: self._ask_sign_in(wizard.username_edit.text().strip()))
@@ -150,16 +166,21 @@ class Startup(QObject):
         if self.exit_after is not None:
             QTimer.singleShot(self.exit_after, self.app.quit)
 
-    def _ask_sign_in(self, username: str) -> None:
-        assert self.database is not None
+    def _ask_sign_in(self, username: str) -> SignInDialog:
+        # At start the database is still opening: the window takes it when it is (database_opened).
         dialog = self.sign_in_dialog = SignInDialog(self.database, self.workstation, username=username)
         dialog.signed_in.connect(self._signed_in)
         dialog.rejected.connect(self.app.quit)
         dialog.show()
-        if self.exit_after is not None:
-            QTimer.singleShot(self.exit_after, self.app.quit)
-        # Once the window is painted; the clerk is reading it or typing (keys wait in Qt's queue).
-        QTimer.singleShot(50, lambda: importlib.import_module(MAIN_WINDOW_MODULE))
+        return dialog
+
+    def _close_sign_in(self) -> None:
+        """The window shown while the database opened, when it cannot be used: no quitting with it."""
+        dialog, self.sign_in_dialog = self.sign_in_dialog, None
+        if dialog is not None:
+            dialog.rejected.disconnect(self.app.quit)
+            dialog.close()
+            dialog.deleteLater()
 
     def _signed_in(self, actor: Actor) -> None:
         assert self.database is not None
@@ -187,6 +208,9 @@ class Startup(QObject):
             self.pos_service = start_if_configured(self.database)
 
     def _failed(self, exc: BaseException) -> None:
+        from desk.db.engine import display_url, hide_password
+
+        self._close_sign_in()
         if isinstance(exc, StartupError):
             message = str(exc)
         else:

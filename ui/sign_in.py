@@ -7,7 +7,7 @@ password or the user's short PIN, so a colleague switches in with four digits.
 from __future__ import annotations
 
 import enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -23,14 +23,16 @@ from PySide6.QtWidgets import (
 )
 
 from desk.core.errors import DeskError
-from desk.db.engine import Database
-from desk.people.auth import AccountLocked, Actor, PinNotForManagers, change_own_secret, sign_in
-from desk.people.models import Role
 from desk.people.passwords import MIN_PASSWORD_LENGTH
-from desk.people.rights import holds_manager_rights
-from ui.desk_text import error_text
 from ui.field_error import FieldError
 from ui.ops.op import Op
+
+if TYPE_CHECKING:
+    # Imported where used: at start the window shows before SQLAlchemy and the tables are loaded,
+    # which the database opening on a worker meanwhile loads (issue 23, tests/ui/test_start_imports.py).
+    from desk.db.engine import Database
+    from desk.people.auth import Actor
+    from desk.people.models import Role
 
 # Minutes without a key press or a mouse click before the desk locks itself; 0 never locks.
 IDLE_LOCK_SETTING = "security/idle_lock_minutes"
@@ -38,6 +40,8 @@ DEFAULT_IDLE_LOCK_MINUTES = 5
 
 
 def role_name(role: Role) -> str:
+    from desk.people.models import Role
+
     names = {
         Role.CLERK: QCoreApplication.translate("SignIn", "Clerk"),
         Role.CASHIER: QCoreApplication.translate("SignIn", "Cashier"),
@@ -63,14 +67,16 @@ class SignInDialog(QDialog):
     """User name and password (or PIN); emits ``signed_in`` with the Actor when the desk accepts it.
 
     To unlock, only the user who locked the desk or a manager is let in; a desk locked because its
-    user must sign in again (``reason``) lets in whoever works there now.
+    user must sign in again (``reason``) lets in whoever works there now. At start ``database`` is
+    None while it opens: the clerk types meanwhile, and a sign-in pressed then goes ahead once
+    :meth:`database_opened` hands it over.
     """
 
     signed_in = Signal(object)
 
     def __init__(
         self,
-        database: Database,
+        database: Database | None,
         workstation: str,
         *,
         purpose: SignInPurpose = SignInPurpose.START,
@@ -92,6 +98,7 @@ class SignInDialog(QDialog):
         self._op: Op[Actor] | None = None
         # The password someone else chose, kept only while its user chooses their own.
         self._given: tuple[Actor, str] | None = None
+        self._sign_in_when_open = False
         titles = {
             SignInPurpose.START: self.tr("Sign in"),
             SignInPurpose.SWITCH: self.tr("Switch user"),
@@ -115,6 +122,11 @@ class SignInDialog(QDialog):
         else:
             self.intro_label.setText(self.tr("Type your password, or your PIN to switch quickly."))
         column.addWidget(self.intro_label)
+        self.progress_label = QLabel()
+        self.progress_label.setObjectName("signInProgressLabel")
+        self.progress_label.setWordWrap(True)
+        self.progress_label.setVisible(database is None)
+        column.addWidget(self.progress_label)
 
         form = QFormLayout()
         self.username_edit = QLineEdit(username or (locked_by.username if locked_by else ""))
@@ -171,6 +183,18 @@ class SignInDialog(QDialog):
         box.hide()
         return box
 
+    def show_progress(self, text: str) -> None:
+        """What opening the database is doing (an upgrade, the demo hotel) while the clerk types."""
+        self.progress_label.setText(text)
+
+    def database_opened(self, database: Database) -> None:
+        self.database = database
+        self.progress_label.hide()
+        if self._sign_in_when_open:
+            self._sign_in_when_open = False
+            self.sign_in_button.setEnabled(True)
+            self.submit()
+
     def show_error(self, text: str) -> None:
         self.error_label.setText(text)
         self.error_label.show()
@@ -186,9 +210,15 @@ class SignInDialog(QDialog):
         if not username or not secret:
             self.show_error(self.tr("Type your user name and your password or PIN."))
             return
+        if self.database is None:
+            self._sign_in_when_open = True
+            self.sign_in_button.setEnabled(False)
+            return
         database, workstation, replacing = self.database, self.workstation, self.replacing
 
         def work() -> Actor:
+            from desk.people.auth import sign_in
+
             # Signing in writes (a failure counted, an old hash upgraded): a writing unit waits its
             # turn on SQLite instead of failing to upgrade a read.
             with database.writing() as session:
@@ -201,6 +231,8 @@ class SignInDialog(QDialog):
         self._op = Op(self, work).busy(self.sign_in_button).success(accepted).failure(self._refused).run()
 
     def _ask_own_secret(self, actor: Actor, given: str) -> None:
+        from desk.people.rights import holds_manager_rights
+
         self._given = (actor, given)
         self.username_edit.setEnabled(False)
         self.secret_edit.setEnabled(False)
@@ -223,13 +255,18 @@ class SignInDialog(QDialog):
             return
         new_pin = self.new_pin_edit.text().strip() or None
         database, workstation = self.database, self.workstation
+        assert database is not None  # the clerk signed in with it
 
         def work() -> Actor:
+            from desk.people.auth import change_own_secret
+
             with database.writing() as session:
                 return change_own_secret(session, actor.username, given, new_password, workstation,
                                          new_pin=new_pin)
 
         def refused(exc: BaseException) -> None:
+            from ui.desk_text import error_text
+
             self.show_error(error_text(exc) if isinstance(exc, DeskError) else str(exc))
 
         self.error_label.hide()
@@ -245,6 +282,8 @@ class SignInDialog(QDialog):
         if actor.must_change_secret:
             self._ask_own_secret(actor, secret)
             return
+        from desk.people.models import Role
+
         locked_by = self.locked_by
         if locked_by is not None and actor.username != locked_by.username and actor.role is not Role.MANAGER:
             self.secret_edit.clear()
@@ -256,6 +295,8 @@ class SignInDialog(QDialog):
         self.accept()
 
     def _refused(self, exc: BaseException) -> None:
+        from desk.people.auth import AccountLocked, PinNotForManagers
+
         self.secret_edit.clear()
         self.secret_edit.setFocus()
         if isinstance(exc, AccountLocked):

@@ -9,7 +9,7 @@ import sys
 import traceback
 from collections.abc import Sequence
 
-from desk.db.engine import ENV_URL, Database, display_url, hide_password, resolve_url
+from desk.db.location import ENV_URL, resolve_url
 
 # For a script that sets the mail server; DESK_SMTP_PASSWORD is a workstation's own override.
 NEW_SMTP_PASSWORD_ENV = "DESK_SMTP_NEW_PASSWORD"
@@ -41,15 +41,17 @@ def _parser(*, features: bool = True) -> argparse.ArgumentParser:
     demo = commands.add_parser("demo", help="seed the demo hotel")
     demo.add_argument("--if-empty", action="store_true", help="do nothing when the hotel is set up")
 
-    from desk.cli.devices import add_commands as add_device_commands
+    # Their modules load SQLAlchemy and tables: only when another command than ``run`` is parsed.
+    if features:
+        from desk.cli.devices import add_commands as add_device_commands
 
-    add_device_commands(commands)
-    from desk.cli.rooms import add_commands as add_room_commands
+        add_device_commands(commands)
+        from desk.cli.rooms import add_commands as add_room_commands
 
-    add_room_commands(commands)
-    from desk.cli.registers import add_commands as add_register_commands
+        add_room_commands(commands)
+        from desk.cli.registers import add_commands as add_register_commands
 
-    add_register_commands(commands)
+        add_register_commands(commands)
     mail = commands.add_parser("mail", help="the SMTP server e-receipts are sent through")
     mail_commands = mail.add_subparsers(dest="mail_command", required=True)
     mail_commands.add_parser("show", help="print the mail settings (never a password)")
@@ -111,6 +113,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The GUI is a separate package: the domain never imports Qt, so it is found by name.
         gui = importlib.import_module("ui.app")
         return int(gui.main(args))
+    # Not on the way to the sign-in window: SQLAlchemy and every table are half a second (issue 23).
+    from desk.db.engine import Database, display_url, hide_password
+
     url = resolve_url(args.database)
     try:
         if args.command == "db":
@@ -198,6 +203,7 @@ def mail_command(url: str | None, args: argparse.Namespace) -> int:
     """Set or show the SMTP server; set by a manager who signs in, or by the database's owner."""
     from desk.cli.operator import ask_secret, settings_operator
     from desk.core.errors import DeskError
+    from desk.db.engine import Database
     from desk.db.runner import Runner
     from desk.mail.outbox import mail_setup, read_ca_file, set_mail_settings
 
@@ -235,6 +241,7 @@ def mail_command(url: str | None, args: argparse.Namespace) -> int:
 def fiscal_verify_command(url: str | None, register: str | None, anchor_files: Sequence[str] = ()) -> int:
     """0 when every chain holds (and holds every anchor given); 1, naming the first broken link, when one
     does not; 2 when an anchor file cannot be read."""
+    from desk.db.engine import Database
     from desk.fiscal.anchors import read_anchors
     from desk.fiscal.chain import registers_with_documents, verify
 
@@ -270,6 +277,7 @@ def fiscal_language_command(url: str | None, args: argparse.Namespace) -> int:
     """Set the hotel's country or a register's own language, as a manager signed in by password."""
     from desk.cli.operator import settings_operator
     from desk.core.errors import DeskError
+    from desk.db.engine import Database
     from desk.db.runner import Runner
     from desk.fiscal.document_format import set_hotel_country, set_register_language
 
@@ -295,6 +303,7 @@ def fiscal_keys_command(url: str | None) -> int:
     from sqlalchemy import select
 
     from desk.core.errors import DeskError
+    from desk.db.engine import Database
     from desk.fiscal.anchors import ANCHOR_DIR_ENV, anchor_file, anchor_folder
     from desk.fiscal.keys import KEY_DIR_ENV, existing_key, fingerprint, key_folder, key_path
     from desk.fiscal.models import CashRegister
@@ -320,6 +329,7 @@ def fiscal_keys_command(url: str | None) -> int:
 
 
 def seed_demo_command(url: str | None, *, if_empty: bool) -> int:
+    from desk.db.engine import Database
     from desk.demo.seed import has_data, seed_demo
 
     database = Database(url)

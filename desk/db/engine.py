@@ -21,28 +21,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from desk.core.errors import LedgerImmutable
 from desk.db import schema  # noqa: F401  (every table known before the first unit of work)
 from desk.db.base import LedgerRecord
+from desk.db.location import ENV_URL, default_database_path, resolve_url  # noqa: F401  (the desk's names for them)
 from desk.db.write_queue import WriteQueue, close_queue, open_queue
 
-ENV_URL = "DESK_DATABASE_URL"
 MIGRATIONS = Path(__file__).with_name("migrations")
-
-
-def default_database_path() -> Path:
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("frontdesk-cashier", appauthor=False)) / "desk.sqlite3"
-
-
-def resolve_url(url: str | None = None) -> str:
-    """The database to use: an explicit URL, then DESK_DATABASE_URL, then the local file."""
-    if url:
-        return url
-    if os.environ.get(ENV_URL):
-        return os.environ[ENV_URL]
-    path = default_database_path()
-    # Owner only: the file holds sign-in hashes (a 4-digit PIN's hash is cracked offline in moments).
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    return f"sqlite:///{path}"
 
 
 _OWNER_ONLY = 0o600

@@ -10,24 +10,31 @@ from __future__ import annotations
 
 import enum
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache, partial
+from typing import Any
 
 from sqlalchemy import (
     BigInteger,
     ColumnElement,
     CompoundSelect,
+    Connection,
+    Integer,
     Select,
     String,
     and_,
+    bindparam,
     case,
     cast,
     func,
+    literal_column,
     or_,
     select,
     union,
+    union_all,
 )
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
@@ -153,20 +160,61 @@ def starts_with(column: InstrumentedAttribute[str], prefix: str) -> ColumnElemen
 
 
 # --- reservations ---------------------------------------------------------------------------
+#
+# The statements are built once for each shape of query (which filters, how many spellings of the
+# text) with the typed values as parameters: building and caching a statement of a dozen joins
+# costs more than SQLite takes to run it on a big hotel. They run on the session's connection, as
+# plain rows: nothing here is an ORM object.
 
 
-def _narrowed(statement: Select[int, date], query: FolioQuery) -> Select[int, date]:
-    """Only the stays the filters allow, newest first, at most a page of them."""
-    if query.in_house_only:
-        statement = statement.where(Reservation.status == ReservationStatus.IN_HOUSE)
+@dataclass(frozen=True)
+class _Shape:
+    text: bool
+    in_house_only: bool
+    arrival: bool
+    departure: bool
+    candidates: int  # the text's spellings: as typed, and upper-cased when that differs
+
+
+def _shape(query: FolioQuery, terms: _Terms) -> _Shape:
+    return _Shape(bool(terms.raw), query.in_house_only, query.arrival is not None, query.departure is not None,
+                  len(terms.candidates) if terms.raw else 0)
+
+
+def _parameters(query: FolioQuery, terms: _Terms) -> dict[str, object]:
+    parameters: dict[str, object] = {"limit": query.limit}
     if query.arrival is not None:
-        statement = statement.where(Reservation.arrival == query.arrival)
+        parameters["arrival"] = query.arrival
     if query.departure is not None:
-        statement = statement.where(Reservation.departure == query.departure)
-    return statement.order_by(Reservation.arrival.desc(), Reservation.id.desc()).limit(query.limit)
+        parameters["departure"] = query.departure
+    if terms.raw:
+        parameters.update(lower=terms.lower, lower_end=_after_prefix(terms.lower))
+        for n, candidate in enumerate(terms.candidates):
+            parameters.update({f"c{n}": candidate, f"c{n}_end": _after_prefix(candidate)})
+    return parameters
 
 
-def _matching_reservation_ids(query: FolioQuery, terms: _Terms) -> CompoundSelect[int]:
+def _starts_with_parameter(column: InstrumentedAttribute[str], name: str) -> ColumnElement[bool]:
+    """``column`` starts with the parameter ``name``, as an index-friendly range (see _parameters)."""
+    return and_(column >= bindparam(name), column < bindparam(f"{name}_end"))
+
+
+def _limit() -> ColumnElement[int]:
+    return bindparam("limit", type_=Integer)
+
+
+def _narrowed(statement: Select[int, date], shape: _Shape) -> Select[int, date]:
+    """Only the stays the filters allow, newest first, at most a page of them."""
+    if shape.in_house_only:
+        statement = statement.where(Reservation.status == ReservationStatus.IN_HOUSE)
+    if shape.arrival:
+        statement = statement.where(Reservation.arrival == bindparam("arrival"))
+    if shape.departure:
+        statement = statement.where(Reservation.departure == bindparam("departure"))
+    return statement.order_by(Reservation.arrival.desc(), Reservation.id.desc()).limit(_limit())
+
+
+def _matching_reservation_ids(shape: _Shape) -> CompoundSelect[int]:
     """Ids of the stays the text finds: a union of small indexed lookups, each cut to a page.
 
     Cutting each lookup to its newest page first keeps a common name prefix from dragging tens
@@ -175,24 +223,25 @@ def _matching_reservation_ids(query: FolioQuery, terms: _Terms) -> CompoundSelec
     # Pages select the arrival they are ordered by: PostgreSQL orders a DISTINCT select (a stay found
     # through two of its guests is one stay) only by columns it selects.
     columns = (Reservation.id, Reservation.arrival)
+    candidates = [f"c{n}" for n in range(shape.candidates)]
     by_room = (
         select(*columns)
         .join(Room, Room.id == Reservation.room_id)
-        .where(Room.number.in_(terms.candidates))
+        .where(or_(*(Room.number == bindparam(name) for name in candidates)))
     )
-    by_number = select(*columns).where(or_(*(starts_with(Reservation.number, c) for c in terms.candidates)))
-    by_guest = _by_guest_name(query, terms)
+    by_number = select(*columns).where(or_(*(_starts_with_parameter(Reservation.number, name) for name in candidates)))
+    by_guest = _by_guest_name(shape)
     by_company = (
         select(*columns)
         .join(Company, Company.id == Reservation.company_id)
-        .where(starts_with(Company.search_name, terms.lower))
+        .where(_starts_with_parameter(Company.search_name, "lower"))
     )
-    pages = [_narrowed(branch, query).subquery() for branch in (by_room, by_number, by_company)]
+    pages = [_narrowed(branch, shape).subquery() for branch in (by_room, by_number, by_company)]
     pages.append(by_guest.subquery())
     return union(*(select(page.c.id) for page in pages))
 
 
-def _by_guest_name(query: FolioQuery, terms: _Terms) -> Select[int, date]:
+def _by_guest_name(shape: _Shape) -> Select[int, date]:
     """The newest page of stays with a guest whose last or first name starts with the text.
 
     All stays: read from the search terms' key (term, arrival, stay) alone, newest first, so a
@@ -201,25 +250,26 @@ def _by_guest_name(query: FolioQuery, terms: _Terms) -> Select[int, date]:
     matching guest, as a common prefix would otherwise name thousands of stays to throw away (and
     the newest page of all of them need not hold that day's departures).
     """
-    matching = starts_with(StaySearchTerm.term, terms.lower)
-    if query.in_house_only or query.departure is not None:
+    matching = _starts_with_parameter(StaySearchTerm.term, "lower")
+    if shape.in_house_only or shape.departure:
         has_guest = select(StaySearchTerm.reservation_id).where(
             StaySearchTerm.reservation_id == Reservation.id, matching).exists()
-        return _narrowed(select(Reservation.id, Reservation.arrival).where(has_guest), query)
+        return _narrowed(select(Reservation.id, Reservation.arrival).where(has_guest), shape)
     statement = (
         # A stay found through two of its guests, or a guest by both names, is one stay.
         select(StaySearchTerm.reservation_id.label("id"), StaySearchTerm.arrival)
         .distinct()
         .where(matching)
         .order_by(StaySearchTerm.arrival.desc(), StaySearchTerm.reservation_id.desc())
-        .limit(query.limit)
+        .limit(_limit())
     )
-    if query.arrival is not None:
-        statement = statement.where(StaySearchTerm.arrival == query.arrival)
+    if shape.arrival:
+        statement = statement.where(StaySearchTerm.arrival == bindparam("arrival"))
     return statement
 
 
-def _reservation_rows(session: Session, query: FolioQuery, terms: _Terms) -> list[FolioRow]:
+@lru_cache(maxsize=64)
+def _reservations_statement(shape: _Shape) -> Select[int, str, ReservationStatus, date, date, str, str, int]:
     statement = (
         select(
             Reservation.id,
@@ -235,20 +285,30 @@ def _reservation_rows(session: Session, query: FolioQuery, terms: _Terms) -> lis
         .outerjoin(Company, Company.id == Reservation.company_id)
         .outerjoin(Folio, Folio.reservation_id == Reservation.id)
         .order_by(Reservation.arrival.desc(), Reservation.id.desc())
-        .limit(query.limit)
+        .limit(_limit())
     )
-    if query.in_house_only:
+    if shape.in_house_only:
         statement = statement.where(Reservation.status == ReservationStatus.IN_HOUSE)
-    if query.arrival is not None:
-        statement = statement.where(Reservation.arrival == query.arrival)
-    if query.departure is not None:
-        statement = statement.where(Reservation.departure == query.departure)
-    if terms.raw:
-        statement = statement.where(Reservation.id.in_(_matching_reservation_ids(query, terms)))
-    found = session.execute(statement).all()
-    names = _guest_names(session, [row[0] for row in found])
+    if shape.arrival:
+        statement = statement.where(Reservation.arrival == bindparam("arrival"))
+    if shape.departure:
+        statement = statement.where(Reservation.departure == bindparam("departure"))
+    if shape.text:
+        statement = statement.where(Reservation.id.in_(_matching_reservation_ids(shape)))
+    return statement
+
+
+# A row waiting for its folio's balance: the folio, and the row made once the balance is known.
+_Pending = tuple[int | None, Callable[..., FolioRow]]
+
+
+def _reservation_rows(session: Session, query: FolioQuery, terms: _Terms) -> list[_Pending]:
+    connection = session.connection()
+    found = connection.execute(_reservations_statement(_shape(query, terms)), _parameters(query, terms)).all()
+    names = _guest_names(connection, [row[0] for row in found])
     return [
-        FolioRow(
+        (folio_id, partial(
+            FolioRow,
             kind=FolioKind.RESERVATION,
             folio_id=folio_id,
             owner_id=reservation_id,
@@ -261,22 +321,24 @@ def _reservation_rows(session: Session, query: FolioQuery, terms: _Terms) -> lis
             arrival=arrival,
             departure=departure,
             company=company or "",
-        )
+        ))
         for reservation_id, number, status, arrival, departure, room, company, folio_id in found
     ]
 
 
-def _guest_names(session: Session, reservation_ids: Sequence[int]) -> dict[int, list[str]]:
+_GUEST_NAMES = (
+    select(ReservationGuest.reservation_id, Guest.first_name, Guest.last_name)
+    .join(Guest, Guest.id == ReservationGuest.guest_id)
+    .where(ReservationGuest.reservation_id.in_(bindparam("ids", expanding=True)))
+    .order_by(ReservationGuest.reservation_id, ReservationGuest.position, Guest.id)
+)
+
+
+def _guest_names(connection: Connection, reservation_ids: Sequence[int]) -> dict[int, list[str]]:
     names: dict[int, list[str]] = defaultdict(list)
     if not reservation_ids:
         return names
-    rows = session.execute(
-        select(ReservationGuest.reservation_id, Guest.first_name, Guest.last_name)
-        .join(Guest, Guest.id == ReservationGuest.guest_id)
-        .where(ReservationGuest.reservation_id.in_(reservation_ids))
-        .order_by(ReservationGuest.reservation_id, ReservationGuest.position, Guest.id)
-    )
-    for reservation_id, first, last in rows:
+    for reservation_id, first, last in connection.execute(_GUEST_NAMES, {"ids": list(reservation_ids)}):
         names[reservation_id].append(f"{first} {last}".strip())
     return names
 
@@ -292,7 +354,7 @@ def _word_prefix(name: str, text: str) -> bool:
     return name.startswith(text) or any(word.startswith(text) for word in name.split(" "))
 
 
-def _company_rows(session: Session, query: FolioQuery, terms: _Terms) -> list[FolioRow]:
+def _company_rows(session: Session, query: FolioQuery, terms: _Terms) -> list[_Pending]:
     if query.arrival is not None or query.departure is not None:
         return []
     statement = (
@@ -304,12 +366,13 @@ def _company_rows(session: Session, query: FolioQuery, terms: _Terms) -> list[Fo
     if terms.raw:
         statement = statement.where(starts_with(Company.search_name, terms.lower))
     return [
-        FolioRow(kind=FolioKind.COMPANY, folio_id=folio_id, owner_id=company_id, name=name, company=name)
-        for company_id, name, folio_id in session.execute(statement)
+        (folio_id, partial(FolioRow, kind=FolioKind.COMPANY, folio_id=folio_id, owner_id=company_id, name=name,
+                           company=name))
+        for company_id, name, folio_id in session.connection().execute(statement)
     ]
 
 
-def _event_rows(session: Session, query: FolioQuery, terms: _Terms) -> list[FolioRow]:
+def _event_rows(session: Session, query: FolioQuery, terms: _Terms) -> list[_Pending]:
     # A hotel holds few events a year: matching their names in Python handles every script.
     statement = (
         select(Event.id, Event.name, Event.starts_on, Event.ends_on, Company.name, Folio.id)
@@ -321,18 +384,18 @@ def _event_rows(session: Session, query: FolioQuery, terms: _Terms) -> list[Foli
         statement = statement.where(Event.starts_on == query.arrival)
     if query.departure is not None:
         statement = statement.where(Event.ends_on == query.departure)
-    rows = []
-    for event_id, name, starts_on, ends_on, company, folio_id in session.execute(statement):
+    rows: list[_Pending] = []
+    for event_id, name, starts_on, ends_on, company, folio_id in session.connection().execute(statement):
         if not _word_prefix(name, terms.lower):
             continue
-        rows.append(FolioRow(kind=FolioKind.EVENT, folio_id=folio_id, owner_id=event_id, name=name,
-                             arrival=starts_on, departure=ends_on, company=company or ""))
+        rows.append((folio_id, partial(FolioRow, kind=FolioKind.EVENT, folio_id=folio_id, owner_id=event_id,
+                                       name=name, arrival=starts_on, departure=ends_on, company=company or "")))
         if len(rows) >= query.limit:
             break
     return rows
 
 
-def _walk_in_rows(session: Session, query: FolioQuery, terms: _Terms) -> list[FolioRow]:
+def _walk_in_rows(session: Session, query: FolioQuery, terms: _Terms) -> list[_Pending]:
     if query.arrival is not None or query.departure is not None:
         return []
     # Walk-in names are free text (any case, any script): an indexed scan of the walk-in folios
@@ -342,11 +405,12 @@ def _walk_in_rows(session: Session, query: FolioQuery, terms: _Terms) -> list[Fo
         .where(Folio.walk_in_name.is_not(None))
         .order_by(Folio.id.desc())
     )
-    rows = []
-    for folio_id, name in session.execute(statement):
+    rows: list[_Pending] = []
+    for folio_id, name in session.connection().execute(statement):
         if not _word_prefix(name or "", terms.lower):
             continue
-        rows.append(FolioRow(kind=FolioKind.WALK_IN, folio_id=folio_id, owner_id=None, name=name or ""))
+        rows.append((folio_id, partial(FolioRow, kind=FolioKind.WALK_IN, folio_id=folio_id, owner_id=None,
+                                       name=name or "")))
         if len(rows) >= query.limit:
             break
     return rows
@@ -358,44 +422,48 @@ def _walk_in_rows(session: Session, query: FolioQuery, terms: _Terms) -> list[Fo
 def folio_balances(session: Session, folio_ids: Iterable[int]) -> dict[int, Money]:
     """What each folio owes after payments and deposits (positive: the client owes the hotel).
 
-    The database adds the amounts up, one row per folio: a page of long stays must not turn every
-    posting of their years into a Money here.
+    The database adds the amounts up, one row per folio and side, in one statement: a page of long
+    stays must not turn every posting of their years into a Money here.
     """
     ids = sorted(set(folio_ids))
     if not ids:
         return {}
-    currency = session.scalar(select(Hotel.base_currency).limit(1))
+    connection = session.connection()
+    currency = connection.execute(_BASE_CURRENCY).scalar()
     if currency is None:
         return {}
     minor = dict.fromkeys(ids, 0)
-    for folio_id, amount in _minor_sums(session, Posting.folio_id, Posting.amount, ids, currency).items():
-        minor[folio_id] += amount
-    for folio_id, amount in _minor_sums(session, Payment.folio_id, Payment.base_amount, ids, currency).items():
-        minor[folio_id] -= amount
+    for sign, folio_id, summed, other in connection.execute(_SUMS, {"ids": ids, "prefix": f"{currency} "}):
+        if other is not None:
+            raise InvalidInput("A ledger amount is in {currency}, not the hotel's {base}",
+                               currency=str(other).split(" ")[0], base=currency)
+        minor[folio_id] += int(sign) * int(summed)
     digits = minor_units(currency)
     return {folio_id: Money(Decimal(value).scaleb(-digits), currency) for folio_id, value in minor.items()}
 
 
-def _minor_sums(session: Session, folio_column: InstrumentedAttribute[int], amount_column: InstrumentedAttribute[Money],
-                ids: list[int], currency: str) -> dict[int, int]:
-    """Each folio's amounts added up in minor units, exactly.
+def _minor_sums(sign: int, folio_column: InstrumentedAttribute[int],
+                amount_column: InstrumentedAttribute[Money]) -> Select[Any, int, int, Any]:
+    """Each folio's amounts added up in minor units, exactly, with ``sign``; and one amount in
+    another currency than the parameter ``prefix`` names, if there is one.
 
     A Money's text is ``"EUR 12.50"`` with exactly the currency's digits after the point, so its
     digits without the point are the amount in minor units; text in another currency is refused.
     """
-    prefix = f"{currency} "
+    prefix = bindparam("prefix", type_=String)
     text_of = cast(amount_column, String)
-    in_minor = cast(func.replace(func.substr(text_of, len(prefix) + 1), ".", ""), BigInteger)
-    foreign = func.min(case((func.substr(text_of, 1, len(prefix)) != prefix, text_of)))
-    sums: dict[int, int] = {}
-    for folio_id, summed, other in session.execute(
-        select(folio_column, func.sum(in_minor), foreign).where(folio_column.in_(ids)).group_by(folio_column)
-    ):
-        if other is not None:
-            raise InvalidInput("A ledger amount is in {currency}, not the hotel's {base}",
-                               currency=str(other).split(" ")[0], base=currency)
-        sums[folio_id] = int(summed)
-    return sums
+    in_minor = cast(func.replace(func.substr(text_of, func.length(prefix) + 1), ".", ""), BigInteger)
+    foreign = func.min(case((func.substr(text_of, 1, func.length(prefix)) != prefix, text_of)))
+    return (
+        select(literal_column(str(sign)).label("sign"), folio_column.label("folio_id"), func.sum(in_minor), foreign)
+        .where(folio_column.in_(bindparam("ids", expanding=True)))
+        .group_by(folio_column)
+    )
+
+
+_BASE_CURRENCY = select(Hotel.base_currency).limit(1)
+_SUMS = union_all(_minor_sums(1, Posting.folio_id, Posting.amount),
+                  _minor_sums(-1, Payment.folio_id, Payment.base_amount))
 
 
 # --- the search -----------------------------------------------------------------------------
@@ -407,7 +475,7 @@ def search_folios(session: Session, query: FolioQuery) -> list[FolioRow]:
     At most ``query.limit`` rows, each with its folio's balance.
     """
     terms = _check(query)
-    rows: list[FolioRow] = []
+    pending: list[_Pending] = []
     finders = (
         (FolioKind.RESERVATION, _reservation_rows),
         (FolioKind.COMPANY, _company_rows),
@@ -415,17 +483,11 @@ def search_folios(session: Session, query: FolioQuery) -> list[FolioRow]:
         (FolioKind.WALK_IN, _walk_in_rows),
     )
     for kind, finder in finders:
-        if kind in query.kinds and len(rows) < query.limit:
-            rows.extend(finder(session, query, terms))
-    rows = rows[: query.limit]
-    balances = folio_balances(session, (row.folio_id for row in rows if row.folio_id is not None))
-    return [
-        _with_balance(row, balances.get(row.folio_id)) if row.folio_id is not None else row for row in rows
-    ]
-
-
-def _with_balance(row: FolioRow, balance: Money | None) -> FolioRow:
-    return replace(row, balance=balance)
+        if kind in query.kinds and len(pending) < query.limit:
+            pending.extend(finder(session, query, terms))
+    pending = pending[: query.limit]
+    balances = folio_balances(session, (folio_id for folio_id, _row in pending if folio_id is not None))
+    return [row(balance=balances.get(folio_id)) if folio_id is not None else row() for folio_id, row in pending]
 
 
 # --- the main window's status bar -------------------------------------------------------------

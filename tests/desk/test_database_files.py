@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import text
 
 import desk.db.engine
+import desk.db.location
 from desk.db.engine import ENV_URL, Database
 
 
@@ -35,7 +36,7 @@ def test_the_default_database_and_its_folder_are_owner_only(tmp_path: Path, monk
                                                               lax_umask: None):
     path = tmp_path / "share" / "frontdesk-cashier" / "desk.sqlite3"
     monkeypatch.delenv(ENV_URL, raising=False)
-    monkeypatch.setattr(desk.db.engine, "default_database_path", lambda: path)
+    monkeypatch.setattr(desk.db.location, "default_database_path", lambda: path)
     database = Database()
     try:
         with database.writing() as session:  # a write: the -wal and -shm files exist meanwhile

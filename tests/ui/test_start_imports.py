@@ -44,6 +44,49 @@ def test_the_way_to_the_sign_in_window_imports_nothing_it_does_not_show():
     assert heavy(modules, NOT_BEFORE_SIGN_IN) == []
 
 
+# What only the open database needs: SQLAlchemy and every feature's tables are half a second of CPU,
+# loaded on a worker thread while the clerk types (issue 23). The window must not wait for them.
+NOT_BEFORE_THE_WINDOW = ("sqlalchemy", "alembic", "argon2", "desk.db.schema", "desk.db.engine", "ui.desk_text")
+
+SHOW_THE_SIGN_IN_WINDOW = """
+import json, os, sys
+import ui.sign_in
+shown = ui.sign_in.SignInDialog.showEvent
+
+def show_event(self, event):
+    shown(self, event)
+    print(json.dumps(sorted(sys.modules)), flush=True)
+    os._exit(0)  # the modules as the window shows; the worker opening the database is not waited for
+
+ui.sign_in.SignInDialog.showEvent = show_event
+from desk.cli.main import main
+main(["--database", {url!r}, "run", "--workstation", "START-TEST"])
+"""
+
+
+def test_the_sign_in_window_shows_before_sqlalchemy_and_the_tables_are_loaded(tmp_path: Path):
+    from desk.db.engine import Database
+    from desk.hotel.setup import is_set_up
+
+    url = f"sqlite:///{tmp_path / 'hotel.sqlite3'}"
+    database = Database(url)
+    from desk.demo.seed import seed_demo
+
+    with database.writing() as session:
+        seed_demo(session)
+    with database.unit_of_work() as session:
+        assert is_set_up(session)
+    database.dispose()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([sys.executable, "-c", SHOW_THE_SIGN_IN_WINDOW.format(url=url)], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=120, check=True)
+    modules = set(json.loads(result.stdout.splitlines()[-1]))
+    assert "ui.sign_in" in modules
+    loaded = sorted(m for m in modules if any(m == name or m.startswith(name + ".") for name in NOT_BEFORE_THE_WINDOW))
+    assert loaded == []
+    assert sorted(m for m in modules if m.startswith("desk.") and m.endswith(".models")) == []
+
+
 def test_the_other_commands_are_still_there_with_desk_run_s_options():
     from desk.cli.main import parse_arguments
 

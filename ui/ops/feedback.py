@@ -14,7 +14,6 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QCursor
 from PySide6.QtWidgets import QMessageBox, QProgressBar, QProgressDialog, QPushButton, QWidget
 
-from ui.desk_text import error_text
 from ui.ops.pools import Cancelled
 
 __all__ = [
@@ -124,6 +123,9 @@ def show_error(parent: QObject | None, exc: BaseException) -> QMessageBox:
     The box opens window-modal without a nested event loop, so it is safe from any callback.
     Unexpected (non-domain) errors carry their traceback under "Show Details".
     """
+    # The desk's texts load the ledger's tables: not before the sign-in window is up (issue 23).
+    from ui.desk_text import error_text
+
     window = dialog_parent(parent)
     text = error_text(exc) or QCoreApplication.translate("Op", "The operation failed.")
     title = QCoreApplication.translate("Op", "Error")

@@ -1,0 +1,89 @@
+"""On PostgreSQL with a big hotel's statistics, the main window's searches find stays by their indexes (issue 23).
+
+SQLite's plans are checked against a big hotel's statistics written into sqlite_stat1
+(tests/desk/test_query_plans.py). Here the server makes 10,000 past stays with their guests (the
+search terms come from the triggers, as at a desk) and gathers statistics with ANALYZE; then each
+filled table's row count is set to the big hotel's (pg_class.reltuples, as bench/big_hotel.py's
+hotel after five years: the planner scales what ANALYZE saw to it), and every statement a search
+sent is planned again. On 10,000 rows alone a sequential scan is honestly the cheaper plan.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from sqlalchemy import Date, Integer, String, cast, event, func, insert, literal, select
+
+from desk.core.money import Money
+from desk.stays.models import Guest, Reservation, ReservationGuest, ReservationStatus
+from desk.stays.search import FolioQuery, search_folios
+from tests.desk.conftest import make_hotel
+
+STAYS = 10_000
+# The tables this test fills, with their rows in the big hotel: none of them may be read whole by a search.
+BIG_HOTEL_ROWS = {"guest": 240_000, "reservation": 200_000, "reservation_guest": 240_000, "stay_search_term": 480_000}
+
+
+def _ten_thousand_past_stays(connection: Any) -> None:
+    n = func.generate_series(1, STAYS).table_valued("value").render_derived()
+    number = cast(n.c.value, String)
+    guest = Guest.__table__
+    connection.execute(insert(guest).from_select(
+        ["first_name", "last_name", "search_name", "search_first_last", "email", "phone", "city_tax_exemption"],
+        select("g" + number, "name" + number, "name" + number + " g" + number, "g" + number + " name" + number,
+               literal(""), literal(""), literal(""))))
+    stays = Reservation.__table__
+    arrival = literal(date(2021, 1, 1), Date) + cast(n.c.value % 1800, Integer)
+    connection.execute(insert(stays).from_select(
+        ["number", "status", "arrival", "departure", "nightly_rate", "checkout_note", "cancel_reason", "created_at"],
+        select("B-" + number, literal(ReservationStatus.CHECKED_OUT, stays.c.status.type), arrival, arrival + 2,
+               literal(Money(Decimal("100.00"), "EUR"), stays.c.nightly_rate.type), literal(""), literal(""),
+               func.now())))
+    links, guests = ReservationGuest.__table__, guest
+    connection.execute(insert(links).from_select(
+        ["reservation_id", "guest_id", "position"],
+        select(stays.c.id, guests.c.id, literal(0))
+        .select_from(stays.join(guests, guests.c.first_name == "g" + func.substr(stays.c.number, 3)))
+        .where(stays.c.number.like("B-%"))))
+
+
+def test_name_room_and_number_searches_read_by_index_on_postgresql(database_url: str) -> None:
+    if not database_url.startswith("postgresql"):
+        pytest.skip("SQLite's plans: tests/desk/test_query_plans.py")
+    hotel = make_hotel(database_url)
+    hotel.stay()
+    with hotel.database.engine.begin() as connection:
+        for table in BIG_HOTEL_ROWS:  # no automatic ANALYZE puts back the sizes given below
+            connection.exec_driver_sql(f"ALTER TABLE {table} SET (autovacuum_enabled = off)")
+        _ten_thousand_past_stays(connection)
+    with hotel.database.engine.begin() as connection:
+        connection.exec_driver_sql("ANALYZE")
+        for table, rows in BIG_HOTEL_ROWS.items():
+            connection.exec_driver_sql("UPDATE pg_class SET reltuples = %(rows)s WHERE relname = %(table)s",
+                                       {"rows": rows, "table": table})
+    sent: list[tuple[str, Any]] = []
+
+    def keep(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_rest: Any) -> None:
+        if statement.lstrip().upper().startswith(("SELECT", "WITH")):
+            sent.append((statement, parameters))
+
+    event.listen(hotel.database.engine, "before_cursor_execute", keep)
+    for typed in ("name12", "g7", "101", "B-1234"):
+        for in_house_only in (True, False):
+            hotel.query(search_folios, FolioQuery(text=typed, in_house_only=in_house_only))
+        hotel.query(search_folios, FolioQuery(text=typed, in_house_only=False, arrival=date(2022, 3, 1)))
+    event.remove(hotel.database.engine, "before_cursor_execute", keep)
+    assert len(sent) > 20, sent
+    reads_whole = {}
+    with hotel.database.engine.connect() as connection:
+        for statement, parameters in sent:
+            plan = "\n".join(row[0] for row in connection.exec_driver_sql(f"EXPLAIN {statement}", parameters))
+            scans = re.findall(r"Seq Scan on (\w+)", plan)
+            if any(table in BIG_HOTEL_ROWS for table in scans):
+                reads_whole[" ".join(statement.split())] = plan
+    hotel.database.dispose()
+    assert not reads_whole, "\n\n".join(f"{s}\n{p}" for s, p in reads_whole.items())
