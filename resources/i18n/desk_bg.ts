@@ -8515,6 +8515,25 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     </message>
 </context>
 <context>
+    <name>RegisterStorage</name>
+    <message>
+        <source>FS: replace by {date}</source>
+        <translation>ФН: да се смени до {date}</translation>
+    </message>
+    <message>
+        <source>FS fault: call service</source>
+        <translation>ФН е повреден: повикайте сервиза</translation>
+    </message>
+    <message>
+        <source>FS nearly full</source>
+        <translation>ФН е почти пълен</translation>
+    </message>
+    <message>
+        <source>OFD: unsent for {days} d.</source>
+        <translation>ОФД: неизпратено от {days} дни</translation>
+    </message>
+</context>
+<context>
     <name>ReportsWindow</name>
     <message>
         <source>Reports</source>
@@ -9910,6 +9929,21 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
 {error}</source>
         <translation>Базата данни {url} не може да бъде отворена:
 {error}</translation>
+    </message>
+</context>
+<context>
+    <name>StorageWatch</name>
+    <message>
+        <source>Read from register {register} on {day} at {time}</source>
+        <translation>Прочетено от каса {register} на {day} в {time}</translation>
+    </message>
+    <message>
+        <source>as of {time}</source>
+        <translation>към {time}</translation>
+    </message>
+    <message>
+        <source>The register did not answer at {time}</source>
+        <translation>Касата не отговори в {time}</translation>
     </message>
 </context>
 <context>

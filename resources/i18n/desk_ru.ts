@@ -8519,6 +8519,25 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     </message>
 </context>
 <context>
+    <name>RegisterStorage</name>
+    <message>
+        <source>FS: replace by {date}</source>
+        <translation>ФН: заменить до {date}</translation>
+    </message>
+    <message>
+        <source>FS fault: call service</source>
+        <translation>ФН неисправен: вызовите сервис</translation>
+    </message>
+    <message>
+        <source>FS nearly full</source>
+        <translation>ФН почти заполнен</translation>
+    </message>
+    <message>
+        <source>OFD: unsent for {days} d.</source>
+        <translation>ОФД: не отправлено {days} дн.</translation>
+    </message>
+</context>
+<context>
     <name>ReportsWindow</name>
     <message>
         <source>Reports</source>
@@ -9914,6 +9933,21 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
 {error}</source>
         <translation>Не удалось открыть базу данных {url}:
 {error}</translation>
+    </message>
+</context>
+<context>
+    <name>StorageWatch</name>
+    <message>
+        <source>Read from register {register} on {day} at {time}</source>
+        <translation>Прочитано с кассы {register} {day} в {time}</translation>
+    </message>
+    <message>
+        <source>as of {time}</source>
+        <translation>на {time}</translation>
+    </message>
+    <message>
+        <source>The register did not answer at {time}</source>
+        <translation>Касса не ответила в {time}</translation>
     </message>
 </context>
 <context>
