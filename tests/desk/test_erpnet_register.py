@@ -20,6 +20,7 @@ from desk.core.errors import InvalidInput
 from desk.fiscal.errors import RegisterAnswerUnknown, RegisterNotSetUp, RegisterRefused
 from desk.fiscal.interface import DocumentKind, Receipt, SaleLine
 from desk.fiscal.models import RegisterDocument
+from desk.fiscal.registers.erpnet import exact_json
 from desk.fiscal.settings import parse_vat_map, set_register
 from desk.fiscal.workflow import (
     close_register_shifts,
@@ -234,8 +235,31 @@ def test_a_correction_inside_a_receipt_is_a_discount_on_the_lines_it_corrects_ne
             for i in body["items"] if "taxGroup" in i] == [
         ("Нощувка, стая 101", 100.0, "discount-amount", 70.0), ("Минибар", 12.5, None, None),
         ("Нощувка, стая 102", 60.0, "discount-amount", 60.0)]  # the last lines of its VAT group first
-    sent = json.loads(json.dumps({**body, "uniqueSaleNumber": "DT279013-0001-0000001"}), parse_float=Decimal)
+    sent = json.loads(exact_json({**body, "uniqueSaleNumber": "DT279013-0001-0000001"}), parse_float=Decimal)
     assert fake._check_sale(sent)[0] == Decimal("42.50")  # the printer's own sum is the receipt's total
+
+
+def test_quantities_reach_the_printer_as_written_never_through_a_binary_float(rig: AtolHotel):
+    from desk.ledger.payments import Tender, take_payment
+    from desk.ledger.postings import post_charge
+
+    hotel = rig.hotel
+    stay = hotel.stay()
+    hotel.run(post_charge, bill_id=stay.bill_id, description="Нощувки", quantity=Decimal("1.5"),
+              unit_price=hotel.money("100"), tax_code="VAT9")
+    hotel.run(post_charge, bill_id=stay.bill_id, description="Сирене, кг", quantity=Decimal("0.333"),
+              unit_price=hotel.money("3.00"), tax_code="VAT20")
+    owed = hotel.view(stay.folio_id).bill(stay.bill_id).balance
+    payment = hotel.run(take_payment, stay.bill_id, Tender("cash", owed, payer_name="Иван Петров"))
+    assert receipt(rig, payment.id).printed
+    [printed] = rig.server.receipts()
+    assert printed["quantities"] == ["1.5", "0.333"] and Decimal(str(printed["receiptAmount"])) == Decimal("151.00")
+    items = json.loads(kept(hotel)[-1].content)["task"]["items"]
+    assert [i["quantity"] for i in items if "taxGroup" in i] == ["1.5", "0.333"]
+    # Digits a binary float cannot hold come through whole.
+    assert exact_json({"quantity": Decimal("1234567.123456789012")}) == b'{"quantity":1234567.123456789012}'
+    with pytest.raises(TypeError, match="binary float"):
+        exact_json({"quantity": 0.333})
 
 
 def test_a_correction_larger_than_its_vat_groups_sales_is_refused_before_the_printer_is_asked(rig: AtolHotel):

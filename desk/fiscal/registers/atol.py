@@ -433,11 +433,19 @@ def _record(session: Session, actor: Actor, register_code: str, key: str, kind: 
         fiscal_sign=str(params.get("fiscalDocumentSign") or ""), fn_number=str(params.get("fnNumber") or ""),
         registration_number=str(params.get("registrationNumber") or ""), shift_number=params.get("shiftNumber"),
         receipt_number=params.get("fiscalReceiptNumber"), issued_at=str(params.get("fiscalDocumentDateTime") or ""),
-        total=total, contact=contact, content=json.dumps({"task": task, "answer": answer}, ensure_ascii=False),
+        total=total, contact=contact,
+        content=json.dumps({"task": task, "answer": answer}, ensure_ascii=False, default=_kept),
         recorded_by=actor.username)
     session.add(row)
     session.flush()
     return document_view(row)
+
+
+def _kept(value: Any) -> Any:
+    """A request's exact Decimal (ErpNet.FP's quantities and amounts) kept as its digits."""
+    if isinstance(value, Decimal):
+        return str(value)
+    raise TypeError(f"{type(value).__name__} is no JSON value")
 
 
 def receipt_qr(row: RegisterDocument) -> str:

@@ -115,7 +115,8 @@ class ErpNetClient:
     def post(self, printer: str, document: str, body: dict[str, Any], key: str) -> dict[str, Any] | None:
         """The document's result, or None while the printer is still at it (then asked by ``key``)."""
         try:
-            answer = self.http.post(f"/printers/{printer}/{document}", json=body,
+            answer = self.http.post(f"/printers/{printer}/{document}", content=exact_json(body),
+                                    headers={"Content-Type": "application/json"},
                                     params={"asyncTimeout": self.async_timeout_ms, "taskId": key})
         except httpx.ConnectError as exc:  # nothing reached the server
             raise self._unreachable(exc) from exc
@@ -385,7 +386,7 @@ class ErpNetRegister(AtolRegister):
                 corrections[tax_group] = corrections.get(tax_group, Decimal(0)) - amount
                 continue
             price, quantity = unit_price(amount, Decimal(line.quantity))
-            item = {"text": line.name[:text_max], "quantity": float(quantity), "unitPrice": _amount(price),
+            item = {"text": line.name[:text_max], "quantity": quantity, "unitPrice": _amount(price),
                     "taxGroup": tax_group}
             items.append(item)
             sold.append((item, amount))
@@ -555,6 +556,26 @@ def _last_number(session: Session, register_code: str) -> int:
     return int(number or 0)
 
 
-def _amount(value: Decimal) -> float:
-    """An amount as the JSON number Net.FP takes (two decimals)."""
-    return float(value.quantize(CENT))
+def _amount(value: Decimal) -> Decimal:
+    """An amount as the JSON number Net.FP takes (two decimals), exact: see exact_json."""
+    return value.quantize(CENT)
+
+
+def exact_json(value: Any) -> bytes:
+    """``value`` as JSON whose numbers are the Decimals' own digits, never a binary float's: ErpNet.FP binds a
+    quantity, a price and an amount to .NET's decimal, so 0.333 kg or 1.5 nights reach the printer as written."""
+
+    def text(item: Any) -> str:
+        if isinstance(item, Decimal):
+            if not item.is_finite():
+                raise ValueError(f"{item} is no JSON number")
+            return format(item, "f")
+        if isinstance(item, float):
+            raise TypeError("a binary float in a fiscal request: amounts and quantities go as Decimal")
+        if isinstance(item, dict):
+            return "{" + ",".join(f"{json.dumps(str(k), ensure_ascii=False)}:{text(v)}" for k, v in item.items()) + "}"
+        if isinstance(item, list | tuple):
+            return "[" + ",".join(text(v) for v in item) + "]"
+        return json.dumps(item, ensure_ascii=False)
+
+    return text(value).encode("utf-8")
