@@ -167,8 +167,12 @@ class FiscalStorage:
                 if fault in self.faults:
                     raise TaskError(FAULTS[fault])
             if kind == "printLastReceiptCopy":
-                if not any(d["type"] in RECEIPT_TYPES for d in self.data["documents"]):
+                receipts = [d for d in self.data["documents"] if d["type"] in RECEIPT_TYPES]
+                if not receipts:
                     raise TaskError(NO_REQUIRED_FISCAL_PROPERTY, "нет чека в смене")
+                # Printed, not issued: kept apart from the storage's documents, for a test to count.
+                self.data.setdefault("copies", []).append(receipts[-1]["fiscalParams"]["fiscalDocumentNumber"])
+                self._save()
                 return {}
             for fault in ("fn_full", "fn_expired", "ofd_offline"):
                 if fault in self.faults:

@@ -5048,6 +5048,10 @@
         <translation>Анулирано плащане</translation>
     </message>
     <message>
+        <source>Payment {payment} has no fiscal receipt to copy</source>
+        <translation>Плащане {payment} няма фискален бон, от който да се печата копие</translation>
+    </message>
+    <message>
         <source>Payments</source>
         <translation>Плащания</translation>
     </message>
@@ -8635,6 +8639,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Печат на &amp;касова бележка…</translation>
     </message>
     <message>
+        <source>Print receipt c&amp;opy</source>
+        <translation>Печат на ко&amp;пие на бона</translation>
+    </message>
+    <message>
         <source>Print card s&amp;lip</source>
         <translation>Печат на сл&amp;ип</translation>
     </message>
@@ -8947,6 +8955,14 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Invoice several bills of the compan&amp;y…</source>
         <translation>Фактура за няколко сметки на &amp;фирмата…</translation>
+    </message>
+    <message>
+        <source>A copy of receipt {number} was printed on register {register}.</source>
+        <translation>Копие на бон {number} е отпечатано на каса {register}.</translation>
+    </message>
+    <message>
+        <source>Printing a receipt copy</source>
+        <translation>Печат на копие на бона</translation>
     </message>
     <message>
         <source>Issue invoice</source>

@@ -5052,6 +5052,10 @@
         <translation>Оплата аннулирована</translation>
     </message>
     <message>
+        <source>Payment {payment} has no fiscal receipt to copy</source>
+        <translation>У платежа {payment} нет фискального чека, с которого печатать копию</translation>
+    </message>
+    <message>
         <source>Payments</source>
         <translation>Оплат</translation>
     </message>
@@ -8639,6 +8643,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Печать &amp;чека…</translation>
     </message>
     <message>
+        <source>Print receipt c&amp;opy</source>
+        <translation>Печать коп&amp;ии чека</translation>
+    </message>
+    <message>
         <source>Print card s&amp;lip</source>
         <translation>Печать сл&amp;ипа</translation>
     </message>
@@ -8951,6 +8959,14 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Invoice several bills of the compan&amp;y…</source>
         <translation>Счёт-фактура на несколько счетов &amp;компании…</translation>
+    </message>
+    <message>
+        <source>A copy of receipt {number} was printed on register {register}.</source>
+        <translation>Копия чека {number} напечатана на кассе {register}.</translation>
+    </message>
+    <message>
+        <source>Printing a receipt copy</source>
+        <translation>Печать копии чека</translation>
     </message>
     <message>
         <source>Issue invoice</source>

@@ -316,3 +316,26 @@ def test_the_cashiers_taxpayer_number_goes_to_the_register_as_operator_vatin(rig
     [sale] = [row for row in kept(rig.hotel) if row.kind == "sale"]
     operator = json.loads(sale.content)["task"]["operator"]
     assert operator["vatin"] == "500100732259" and operator["name"]
+
+
+def test_a_copy_of_the_payments_receipt_is_atols_last_receipt_copy_and_an_older_one_says_where_to_read_it(
+        rig: AtolHotel):
+    import json
+
+    from desk.fiscal.workflow import print_copy
+    from desk.people.auth import trusted_actor
+    from desk.people.models import Role
+    from desk.people.rights import MissingRight
+
+    first = rig.paid_bill()
+    second = rig.paid_bill()
+    assert receipt(rig, first).printed and receipt(rig, second).printed
+    copied = print_copy(rig.runner, rig.hotel.actor, second, registers=rig.registers)
+    assert copied.copy and copied.document.payment_id == second
+    assert json.loads(rig.server.state.read_text("utf-8"))["copies"] == [copied.document.number]
+    with pytest.raises(RegisterNotSetUp, match=r"prints a copy of its last receipt only.*fiscal data operator"):
+        print_copy(rig.runner, rig.hotel.actor, first, registers=rig.registers)
+    pos = trusted_actor("pos", rig.hotel.actor.workstation, Role.POS)
+    with pytest.raises(MissingRight):
+        print_copy(rig.runner, pos, second, registers=rig.registers)
+    assert len(rig.server.receipts()) == 2  # a copy is no fiscal document
