@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 
 import httpx
@@ -385,3 +386,20 @@ def test_a_copy_the_register_cannot_print_is_its_own_refusal(rig: AtolHotel):
     with pytest.raises(RegisterRefused, match="paper"):
         rig.registers.register(rig.runner, rig.hotel.actor, "FP-1").copy(first.document.number)
     assert printed_copies(rig) == []
+
+
+def test_a_correction_is_taken_off_its_vat_rates_lines_and_one_too_large_is_refused_before_the_register(
+        rig: AtolHotel):
+    from desk.core.errors import InvalidInput
+
+    from .test_atol_register import CORRECTED, correction_receipt
+
+    register = rig.registers.register(rig.runner, rig.hotel.actor, "FP-1")
+    fields, _refers_to, _contact = rig.runner.read(register._receipt_task, correction_receipt(CORRECTED))
+    assert [(s["Register"]["Name"], s["Register"]["Price"], s["Register"]["Amount"])
+            for s in fields["CheckStrings"]] == [
+        ("Проживание, номер 101", 3350.0, 3350.0), ("Мини-бар", 0.0, 0.0), ("Трансфер", 1000.0, 1000.0)]
+    assert fake._check_receipt({**fields, "Cash": 4350.0})[0] == Decimal("4350")
+    too_much = correction_receipt((("Мини-бар", "450", "20"), ("Скидка", "-451", "20")))
+    with pytest.raises(InvalidInput, match=r"corrections at tax group vat20 take off 1\.00 more"):
+        rig.runner.read(register._receipt_task, too_much)
