@@ -15,7 +15,6 @@ import httpx
 import pytest
 from sqlalchemy import select
 
-from desk.cash.shifts import cash_in, cash_out
 from desk.core.errors import InvalidInput
 from desk.fiscal.errors import RegisterAnswerUnknown, RegisterNotSetUp, RegisterRefused
 from desk.fiscal.interface import DocumentKind, Receipt, SaleLine
@@ -25,8 +24,6 @@ from desk.fiscal.settings import parse_vat_map, set_register
 from desk.fiscal.workflow import (
     close_register_shifts,
     print_receipt,
-    print_shift_documents,
-    print_x_report,
     reconcile_receipts,
 )
 from desk.journal.intents import IntentState, unresolved
@@ -116,24 +113,6 @@ def test_a_refund_is_a_reversal_quoting_the_original_sale(rig: AtolHotel):
     assert reversal["uniqueSaleNumber"] == original["uniqueSaleNumber"] and reversal["receiptAmount"] == 12.5
 
 
-def test_x_cash_in_and_out_and_the_z_follow_the_cash_shift(rig: AtolHotel):
-    rig.hotel.run(cash_in, rig.hotel.money("200"), "размяна")
-    rig.hotel.run(cash_out, rig.hotel.money("50"), "инкасо")
-    outcomes = print_shift_documents(rig.runner, rig.hotel.actor, rig.cash_shift_id(), opening=False,
-                                     registers=rig.registers)
-    assert [o.problem for o in outcomes] == [None, None]
-    [x] = print_x_report(rig.runner, rig.hotel.actor, registers=rig.registers)
-    assert x.problem is None and x.document.kind is DocumentKind.X_REPORT
-    closed = close_register_shifts(rig.runner, rig.hotel.actor, rig.cash_shift_id(), registers=rig.registers)
-    assert [o.problem for o in closed] == [None] and closed[0].document.kind is DocumentKind.Z_REPORT
-    assert [(d["type"], d.get("amount")) for d in rig.server.documents()] == [
-        ("deposit", "200.00"), ("withdraw", "50.00"), ("xreport", None), ("zreport", None)]
-    assert [r.kind for r in kept(rig.hotel)] == ["shift_open", "cash_in", "cash_out", "x_report", "z_report"]
-    with pytest.raises(RegisterRefused) as refused:  # the register's shift ended with the Z: no receipt until it opens
-        receipt(rig, rig.paid_bill(lines=LINES))
-    assert refused.value.register_code == 73
-
-
 def test_a_day_over_24_hours_is_refused_before_the_intent_and_the_z_ends_it(rig: AtolHotel):
     assert receipt(rig, rig.paid_bill(lines=LINES)).printed
     rig.server.control("age_day", hours=25)
@@ -182,39 +161,6 @@ def test_a_refund_of_a_sale_found_after_a_lost_answer_quotes_its_sale_number(rig
     assert receipt(rig, refund.id).printed
     original, reversal = rig.server.receipts()
     assert reversal["uniqueSaleNumber"] == original["uniqueSaleNumber"]
-
-
-def test_a_printer_slower_than_the_async_timeout_is_waited_for_by_its_task(rig: AtolHotel):
-    from desk.fiscal.settings import register_settings
-
-    rig.registers._erpnet_client(rig.runner.read(register_settings, "FP-1")).async_timeout_ms = 100
-    payment_id = rig.paid_bill(lines=LINES)
-    rig.server.control("fault", fault="slow", seconds=0.5)
-    outcome = receipt(rig, payment_id)
-    assert outcome.printed and outcome.state is IntentState.SETTLED
-    assert outcome.document.number == int(rig.server.receipts()[0]["receiptNumber"])
-
-
-def test_cancel_stops_the_waiting_not_the_printer_and_check_receipts_then_keeps_the_receipt_once(rig: AtolHotel):
-    import time
-
-    from desk.fiscal.settings import register_settings
-
-    rig.registers._erpnet_client(rig.runner.read(register_settings, "FP-1")).async_timeout_ms = 100
-    payment_id = rig.paid_bill(lines=LINES)
-    rig.server.control("fault", fault="slow", seconds=1)
-    cancel = threading.Event()
-    # Pressed as soon as the receipt is sent: ErpNet.FP answers with the task id, the desk stops waiting there.
-    outcome = receipt(rig, payment_id, cancel=cancel, progress=lambda step: cancel.set())
-    assert not outcome.printed and outcome.state is IntentState.UNKNOWN
-    assert "(FP-1) did not say whether it issued the document" in outcome.problem.message
-    deadline = time.monotonic() + 20
-    while (first := reconcile_receipts(rig.runner, rig.hotel.actor, registers=rig.registers)).settled == 0:
-        assert first.still_unknown == 1 and time.monotonic() < deadline, first
-        time.sleep(0.2)
-    second = reconcile_receipts(rig.runner, rig.hotel.actor, registers=rig.registers)
-    assert (first.settled, second.settled, first.still_unknown) == (1, 0, 0), first
-    assert receipt(rig, payment_id).already and len(rig.server.receipts()) == 1
 
 
 def correction_receipt(lines: tuple[tuple[str, str, str], ...]) -> Receipt:
