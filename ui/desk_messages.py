@@ -300,6 +300,7 @@ ERRORS = (
     QT_TRANSLATE_NOOP("DeskError", "Payment {key} does not exist"),
     QT_TRANSLATE_NOOP("DeskError", "Payment {payment} does not exist"),
     QT_TRANSLATE_NOOP("DeskError", "Payment {payment} has no card slip"),
+    QT_TRANSLATE_NOOP("DeskError", "Payment {payment} has no fiscal receipt to copy"),
     QT_TRANSLATE_NOOP("DeskError", "Payment {payment} is not a transfer to a company account"),
     QT_TRANSLATE_NOOP("DeskError", "Payment {payment} is not on this folio"),
     QT_TRANSLATE_NOOP("DeskError", "Payment {payment} moved the bill to the account of {company}: reverse the transfer instead"),

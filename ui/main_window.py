@@ -60,6 +60,7 @@ from ui.i18n import current_language, format_money, local_date_time
 from ui.ops.op import Op
 from ui.ops.pools import Cancelled
 from ui.receipts_check import check_receipts
+from ui.register_storage import StorageWatch
 from ui.reservation_card.window import open_reservation_card
 from ui.search_model import FolioTableModel
 from ui.sign_in import IdleWatch, SignInDialog, SignInPurpose, idle_lock_minutes, visible_windows, who_text
@@ -588,13 +589,17 @@ class MainWindow(QMainWindow):
         self.ctx.query(self, shift_form, self.ctx.actor.workstation).success(then).run()
 
     def _open_shift(self, form: ShiftForm) -> None:
-        OpenShiftDialog(self.ctx, form, self).open()
+        dialog = OpenShiftDialog(self.ctx, form, self)
+        dialog.register_papers_done.connect(self.storage_watch.read)
+        dialog.open()
 
     def _cash_move(self, form: ShiftForm, out: bool) -> None:
         CashMoveDialog(self.ctx, form, out=out, parent=self).open()
 
     def _close_shift(self, form: ShiftForm) -> None:
-        CloseShiftDialog(self.ctx, form, self).open()
+        dialog = CloseShiftDialog(self.ctx, form, self)
+        dialog.register_papers_done.connect(self.storage_watch.read)
+        dialog.open()
 
     def _x_report(self, _form: ShiftForm) -> None:
         self.ctx.query(self, write_x_report, self.ctx.actor.workstation, shift_dialogs.report_directory(),
@@ -611,6 +616,8 @@ class MainWindow(QMainWindow):
             lambda exc: logger.warning("shift not loaded: %s", exc)).run()
 
     def _show_shift(self, status: ShiftStatus | None) -> None:
+        if status is not None and self.shift is None:
+            self.storage_watch.read_once()  # a shift open when the desk starts
         self.shift = status
         is_open = status is not None
         self.open_shift_action.setEnabled(not is_open)
@@ -657,6 +664,7 @@ class MainWindow(QMainWindow):
         self.shift_label = label("shiftLabel", self.tr("No shift open"))
         self.drawer_label = label("drawerLabel", "")
         self.drawer_label.hide()
+        self.storage_watch = StorageWatch(self.ctx, label("storageLabel", ""))
         self.shift = None
         self.devices_label = label("devicesLabel", "")
         self.registers: tuple[tuple[str, str], ...] = ()

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from desk.fiscal.content import receipt_refusal
 from desk.fiscal.interface import DocumentKind, Paper
-from desk.fiscal.models import FiscalDocument, FiscalPrint
+from desk.fiscal.models import FiscalDocument, FiscalPrint, RegisterDocument
 from desk.journal.intents import intents_of_payments
 from desk.ledger.folios import FolioView, PaymentLine
 from desk.ledger.models import PaymentKind
@@ -64,6 +64,10 @@ def receipt_marks(session: Session, view: FolioView) -> dict[int, ReceiptMark]:
         FiscalDocument.payment_id.in_(ids),
         FiscalDocument.kind.in_([DocumentKind.SALE.value, DocumentKind.REFUND.value]))).all()
     documents = {(row.payment_id, row.kind): row for row in rows}
+    # A registered register (ATOL, KKM-server, ErpNet.FP) prints what it issues: its receipt is on paper.
+    registered = {(row.payment_id, row.kind): row for row in session.scalars(select(RegisterDocument).where(
+        RegisterDocument.payment_id.in_(ids), RegisterDocument.number.is_not(None),
+        RegisterDocument.kind.in_([DocumentKind.SALE.value, DocumentKind.REFUND.value])))}
     last_paper: dict[int, str] = {}
     if rows:
         for print_row in session.scalars(select(FiscalPrint).where(
@@ -74,7 +78,8 @@ def receipt_marks(session: Session, view: FolioView) -> dict[int, ReceiptMark]:
         if intent.payment_id is not None:
             open_or_failed[intent.payment_id] = (open_or_failed.get(intent.payment_id, False)
                                                  or intent.outcome is None)
-    receipted_sales = {pid for pid, kind in documents if kind == DocumentKind.SALE.value and pid is not None}
+    receipted_sales = {pid for pid, kind in [*documents, *registered]
+                       if kind == DocumentKind.SALE.value and pid is not None}
     marks: dict[int, ReceiptMark] = {}
     for line in lines:
         kind = _wanted_kind(line, receipted_sales)
@@ -87,6 +92,10 @@ def receipt_marks(session: Session, view: FolioView) -> dict[int, ReceiptMark]:
             printed = last_paper.get(row.id) == Paper.PRINTED.value
             state = ReceiptState.PRINTED if printed else ReceiptState.WAITING
             marks[payment_id] = ReceiptMark(kind, state, row.number, row.register_code, may_print=not printed)
+            continue
+        issued = registered.get((payment_id, kind.value))
+        if issued is not None:
+            marks[payment_id] = ReceiptMark(kind, ReceiptState.PRINTED, issued.number, issued.register_code)
             continue
         if payment_id in open_or_failed:
             state = ReceiptState.UNSURE if open_or_failed[payment_id] else ReceiptState.FAILED

@@ -22,7 +22,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desk.cash.models import ShiftCashMove, ShiftMoveKind
-from desk.core.errors import DeskError
+from desk.core.errors import DeskError, NotFound
 from desk.core.money import Money
 from desk.db.runner import Runner
 from desk.devices.printers import PRINTERS, printer_settings
@@ -437,6 +437,31 @@ def reprint(runner: Runner, actor: Actor, document_id: int, *, cancel: threading
     if printed.paper is Paper.PRINTED and not printed.bytes_sent:
         return ReceiptOutcome(None, printed.document, Paper.PRINTED, already=True, printed_before=True)
     return _outcome(None, printed, already=True)
+
+
+def print_copy(runner: Runner, actor: Actor, payment_id: int, *, cancel: threading.Event | None = None,
+               registers: Registers = REGISTERS) -> Printed:
+    """A copy of the payment's receipt on the register that issued it, marked as a copy, no new fiscal document.
+
+    Refused (MissingRight) before the register is asked when the actor may not ask for a receipt. Each kind copies
+    what it can: our ESC/POS register any receipt of its journal, KKM-server any receipt of the fiscal storage
+    (GetDataCheck), ATOL and a Bulgarian printer their last receipt only (an older one is refused, saying where
+    to read it). A register that does not answer is unreachable; nothing is written either way."""
+    require(actor, Right.REQUEST_RECEIPT)
+    document = runner.read(_issued_receipt, payment_id)
+    if document is None:
+        raise NotFound("Payment {payment} has no fiscal receipt to copy", payment=payment_id)
+    register = registers.register(runner, actor, document.register)
+    return register.copy(document.number, cancel)
+
+
+def _issued_receipt(session: Session, payment_id: int) -> Document | None:
+    for kind in (DocumentKind.SALE, DocumentKind.REFUND):
+        found = chain.receipt_of_payment(session, payment_id, kind) or atol.receipt_of_payment(session, payment_id,
+                                                                                               kind)
+        if found is not None:
+            return found
+    return None
 
 
 def reprint_waiting(runner: Runner, actor: Actor, document_ids: Sequence[int], *,

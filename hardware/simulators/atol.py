@@ -85,9 +85,10 @@ PAYMENT_OBJECTS = {"commodity", "excise", "job", "service", "gamblingBet", "gamb
                    "lotteryPrize", "intellectualActivity", "payment", "agentCommission", "composite", "another"}
 RECEIPT_TYPES = {"sell", "sellReturn"}
 TASK_TYPES = RECEIPT_TYPES | {"openShift", "closeShift", "reportX", "cashIn", "cashOut", "getShiftStatus",
-                              "getFnStatus", "getLastFiscalParams", "printLastReceiptCopy"}
+                              "getFnStatus", "getFnInfo", "ofdExchangeStatus", "getLastFiscalParams",
+                              "printLastReceiptCopy"}
 # Questions, whose answers the "lose_answer" fault spares: it loses the answer to a document.
-QUERY_TYPES = frozenset({"getShiftStatus", "getFnStatus", "getLastFiscalParams"})
+QUERY_TYPES = frozenset({"getShiftStatus", "getFnStatus", "getFnInfo", "ofdExchangeStatus", "getLastFiscalParams"})
 MSK = timezone(timedelta(hours=3))
 CENT = Decimal("0.01")
 
@@ -112,6 +113,9 @@ class FiscalStorage:
         self.lock = threading.Lock()
         self.faults: set[str] = set()
         self.fn_expiring = False
+        # The storage's end of validity and the oldest document the OFD has not confirmed: what the desk warns of.
+        self.valid_until = (_now() + timedelta(days=400)).replace(hour=0, minute=0, second=0, microsecond=0)
+        self.unsent_since: datetime | None = None
         self.data: dict[str, Any] = {"fn": fn_number, "rn": registration_number, "documents": [],
                                      "shift": {"open": False, "number": 0, "opened_at": None, "receipts": 0},
                                      "cash": "0.00"}
@@ -146,6 +150,14 @@ class FiscalStorage:
                                                   "memoryOverflowFn": "fn_full" in self.faults,
                                                   "needReplacementFn": self.fn_expiring or "fn_expired" in self.faults,
                                                   "ofdTimeout": "ofd_offline" in self.faults}}}
+            if kind == "getFnInfo":
+                return {"fnInfo": {"serial": self.data["fn"], "livePhase": "fiscalMode",
+                                   "validityDate": self.valid_until.isoformat(), "warnings": self._warnings()}}
+            if kind == "ofdExchangeStatus":
+                since = self.unsent_since
+                return {"status": {"notSentCount": max(1, len(self.data["documents"])) if since else 0,
+                                   "notSentFirstDocNumber": 1 if since else 0,
+                                   "notSentFirstDocDateTime": since.isoformat() if since else ""}}
             if kind == "getLastFiscalParams":
                 documents = self.data["documents"]
                 if task.get("forReceipt"):
@@ -155,8 +167,12 @@ class FiscalStorage:
                 if fault in self.faults:
                     raise TaskError(FAULTS[fault])
             if kind == "printLastReceiptCopy":
-                if not any(d["type"] in RECEIPT_TYPES for d in self.data["documents"]):
+                receipts = [d for d in self.data["documents"] if d["type"] in RECEIPT_TYPES]
+                if not receipts:
                     raise TaskError(NO_REQUIRED_FISCAL_PROPERTY, "нет чека в смене")
+                # Printed, not issued: kept apart from the storage's documents, for a test to count.
+                self.data.setdefault("copies", []).append(receipts[-1]["fiscalParams"]["fiscalDocumentNumber"])
+                self._save()
                 return {}
             for fault in ("fn_full", "fn_expired", "ofd_offline"):
                 if fault in self.faults:
@@ -192,6 +208,12 @@ class FiscalStorage:
             cash = Decimal(self.data["cash"]) + (paid_cash if kind == "sell" else -paid_cash)
             self.data["cash"] = str(cash)
             return {"fiscalParams": self._document(task, total), "warnings": {"notPrinted": False}}
+
+    def _warnings(self) -> dict[str, bool]:
+        """The storage's flags as getFnInfo names them."""
+        return {"criticalError": "fn_full" in self.faults, "memoryOverflow": "fn_full" in self.faults,
+                "needReplacement": self.fn_expiring or "fn_expired" in self.faults,
+                "resourceExhausted": "fn_expired" in self.faults, "ofdTimeout": "ofd_offline" in self.faults}
 
     def _shift_status(self) -> dict[str, Any]:
         shift = self.data["shift"]
@@ -432,6 +454,13 @@ class _Handler(BaseHTTPRequestHandler):
                 return
         elif command == "age_shift" and isinstance(body, dict):
             storage.age_shift(float(body.get("hours", 25)))
+        elif command == "storage" and isinstance(body, dict):
+            with storage.lock:
+                if "valid_days" in body:
+                    storage.valid_until = _now() + timedelta(days=float(body["valid_days"]))
+                if "unsent_days" in body:
+                    days = body["unsent_days"]
+                    storage.unsent_since = None if days is None else _now() - timedelta(days=float(days))
         elif command == "forget_tasks":
             with server.tasks_lock:
                 server.tasks.clear()

@@ -184,6 +184,9 @@ class Printer:
             number = f"{self.data['receipts']:07d}"
             return self._record({"type": document, "uniqueSaleNumber": unp, "receiptNumber": number,
                                  "receiptAmount": float(total), "items": body.get("items"),
+                                 # each sale line's quantity as the request's JSON wrote it, to the last digit
+                                 "quantities": [str(i.get("quantity", 1)) for i in body.get("items") or []
+                                                if isinstance(i, dict) and i.get("type", "sale") == "sale"],
                                  "payments": body.get("payments"), "reason": body.get("reason"),
                                  "operator": body.get("operator"),
                                  "signed_in": bool(body.get("operatorPassword"))}, receipt=True)

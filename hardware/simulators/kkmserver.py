@@ -90,6 +90,9 @@ class Register:
         self.state = state
         self.lock = threading.Lock()
         self.faults: set[str] = set()
+        # The storage's end of validity and the oldest document the OFD has not confirmed, as GetDataKKT tells them.
+        self.valid_until = (_now() + timedelta(days=400)).replace(hour=0, minute=0, second=0, microsecond=0)
+        self.unsent_since: datetime | None = None
         self.data: dict[str, Any] = {"fn": fn_number, "rn": registration_number, "kkt": kkt_number,
                                      "documents": [], "cash": "0.00",
                                      "shift": {"open": False, "number": 0, "opened_at": None, "checks": 0}}
@@ -124,6 +127,11 @@ class Register:
                                  "FnNumber": self.data["fn"], "RegNumber": self.data["rn"],
                                  "KktNumber": self.data["kkt"], "FN_IsFiscal": True,
                                  "FN_MemOverflowl": "fn_full" in self.faults, "PaperOver": "paper" in self.faults,
+                                 "FN_DateEnd": _local(self.valid_until),
+                                 "OFD_Error": "Нет связи с ОФД" if self.unsent_since is not None else "",
+                                 "OFD_NumErrorDoc": len(self.data["documents"]) if self.unsent_since else 0,
+                                 "OFD_DateErrorDoc": _local(self.unsent_since) if self.unsent_since else
+                                 "0001-01-01T00:00:00",
                                  "LastFiscalDocument": len(self.data["documents"]),
                                  "BalanceCash": float(Decimal(self.data["cash"]))}}
             if command == "GetDataCheck":
@@ -417,6 +425,14 @@ class _Handler(BaseHTTPRequestHandler):
                 return
         elif command == "age_shift":
             server.register.age_shift(float(body.get("hours", 25)))
+        elif command == "storage":
+            register = server.register
+            with register.lock:
+                if "valid_days" in body:
+                    register.valid_until = _now() + timedelta(days=float(body["valid_days"]))
+                if "unsent_days" in body:
+                    days = body["unsent_days"]
+                    register.unsent_since = None if days is None else _now() - timedelta(days=float(days))
         elif command == "forget_commands":
             with server.answers_lock:
                 server.answers.clear()
@@ -424,6 +440,11 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(400, {"error": f"unknown command {command!r}"})
             return
         self._send(200, {"ok": True})
+
+
+def _local(when: datetime) -> str:
+    """KKM-server's date and time: the register's local time, no zone."""
+    return when.astimezone(MSK).replace(tzinfo=None).isoformat(timespec="seconds")
 
 
 def serve(port: int, state: Path | None, host: str = "127.0.0.1", *, login: str = "User",

@@ -5048,6 +5048,10 @@
         <translation>Анулирано плащане</translation>
     </message>
     <message>
+        <source>Payment {payment} has no fiscal receipt to copy</source>
+        <translation>Плащане {payment} няма фискален бон, от който да се печата копие</translation>
+    </message>
+    <message>
         <source>Payments</source>
         <translation>Плащания</translation>
     </message>
@@ -8515,6 +8519,25 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     </message>
 </context>
 <context>
+    <name>RegisterStorage</name>
+    <message>
+        <source>FS: replace by {date}</source>
+        <translation>ФН: да се смени до {date}</translation>
+    </message>
+    <message>
+        <source>FS fault: call service</source>
+        <translation>ФН е повреден: повикайте сервиза</translation>
+    </message>
+    <message>
+        <source>FS nearly full</source>
+        <translation>ФН е почти пълен</translation>
+    </message>
+    <message>
+        <source>OFD: unsent for {days} d.</source>
+        <translation>ОФД: неизпратено от {days} дни</translation>
+    </message>
+</context>
+<context>
     <name>ReportsWindow</name>
     <message>
         <source>Reports</source>
@@ -8614,6 +8637,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Print r&amp;eceipt…</source>
         <translation>Печат на &amp;касова бележка…</translation>
+    </message>
+    <message>
+        <source>Print receipt c&amp;opy</source>
+        <translation>Печат на ко&amp;пие на бона</translation>
     </message>
     <message>
         <source>Print card s&amp;lip</source>
@@ -8928,6 +8955,14 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Invoice several bills of the compan&amp;y…</source>
         <translation>Фактура за няколко сметки на &amp;фирмата…</translation>
+    </message>
+    <message>
+        <source>A copy of receipt {number} was printed on register {register}.</source>
+        <translation>Копие на бон {number} е отпечатано на каса {register}.</translation>
+    </message>
+    <message>
+        <source>Printing a receipt copy</source>
+        <translation>Печат на копие на бона</translation>
     </message>
     <message>
         <source>Issue invoice</source>
@@ -9910,6 +9945,21 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
 {error}</source>
         <translation>Базата данни {url} не може да бъде отворена:
 {error}</translation>
+    </message>
+</context>
+<context>
+    <name>StorageWatch</name>
+    <message>
+        <source>Read from register {register} on {day} at {time}</source>
+        <translation>Прочетено от каса {register} на {day} в {time}</translation>
+    </message>
+    <message>
+        <source>as of {time}</source>
+        <translation>към {time}</translation>
+    </message>
+    <message>
+        <source>The register did not answer at {time}</source>
+        <translation>Касата не отговори в {time}</translation>
     </message>
 </context>
 <context>

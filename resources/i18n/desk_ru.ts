@@ -5052,6 +5052,10 @@
         <translation>Оплата аннулирована</translation>
     </message>
     <message>
+        <source>Payment {payment} has no fiscal receipt to copy</source>
+        <translation>У платежа {payment} нет фискального чека, с которого печатать копию</translation>
+    </message>
+    <message>
         <source>Payments</source>
         <translation>Оплат</translation>
     </message>
@@ -8519,6 +8523,25 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     </message>
 </context>
 <context>
+    <name>RegisterStorage</name>
+    <message>
+        <source>FS: replace by {date}</source>
+        <translation>ФН: заменить до {date}</translation>
+    </message>
+    <message>
+        <source>FS fault: call service</source>
+        <translation>ФН неисправен: вызовите сервис</translation>
+    </message>
+    <message>
+        <source>FS nearly full</source>
+        <translation>ФН почти заполнен</translation>
+    </message>
+    <message>
+        <source>OFD: unsent for {days} d.</source>
+        <translation>ОФД: не отправлено {days} дн.</translation>
+    </message>
+</context>
+<context>
     <name>ReportsWindow</name>
     <message>
         <source>Reports</source>
@@ -8618,6 +8641,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Print r&amp;eceipt…</source>
         <translation>Печать &amp;чека…</translation>
+    </message>
+    <message>
+        <source>Print receipt c&amp;opy</source>
+        <translation>Печать коп&amp;ии чека</translation>
     </message>
     <message>
         <source>Print card s&amp;lip</source>
@@ -8932,6 +8959,14 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Invoice several bills of the compan&amp;y…</source>
         <translation>Счёт-фактура на несколько счетов &amp;компании…</translation>
+    </message>
+    <message>
+        <source>A copy of receipt {number} was printed on register {register}.</source>
+        <translation>Копия чека {number} напечатана на кассе {register}.</translation>
+    </message>
+    <message>
+        <source>Printing a receipt copy</source>
+        <translation>Печать копии чека</translation>
     </message>
     <message>
         <source>Issue invoice</source>
@@ -9914,6 +9949,21 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
 {error}</source>
         <translation>Не удалось открыть базу данных {url}:
 {error}</translation>
+    </message>
+</context>
+<context>
+    <name>StorageWatch</name>
+    <message>
+        <source>Read from register {register} on {day} at {time}</source>
+        <translation>Прочитано с кассы {register} {day} в {time}</translation>
+    </message>
+    <message>
+        <source>as of {time}</source>
+        <translation>на {time}</translation>
+    </message>
+    <message>
+        <source>The register did not answer at {time}</source>
+        <translation>Касса не ответила в {time}</translation>
     </message>
 </context>
 <context>

@@ -316,3 +316,64 @@ def test_the_cashiers_taxpayer_number_goes_to_the_register_as_operator_vatin(rig
     [sale] = [row for row in kept(rig.hotel) if row.kind == "sale"]
     operator = json.loads(sale.content)["task"]["operator"]
     assert operator["vatin"] == "500100732259" and operator["name"]
+
+
+def test_a_copy_of_the_payments_receipt_is_atols_last_receipt_copy_and_an_older_one_says_where_to_read_it(
+        rig: AtolHotel):
+    import json
+
+    from desk.fiscal.workflow import print_copy
+    from desk.people.auth import trusted_actor
+    from desk.people.models import Role
+    from desk.people.rights import MissingRight
+
+    first = rig.paid_bill()
+    second = rig.paid_bill()
+    assert receipt(rig, first).printed and receipt(rig, second).printed
+    copied = print_copy(rig.runner, rig.hotel.actor, second, registers=rig.registers)
+    assert copied.copy and copied.document.payment_id == second
+    assert json.loads(rig.server.state.read_text("utf-8"))["copies"] == [copied.document.number]
+    with pytest.raises(RegisterNotSetUp, match=r"prints a copy of its last receipt only.*fiscal data operator"):
+        print_copy(rig.runner, rig.hotel.actor, first, registers=rig.registers)
+    pos = trusted_actor("pos", rig.hotel.actor.workstation, Role.POS)
+    with pytest.raises(MissingRight):
+        print_copy(rig.runner, pos, second, registers=rig.registers)
+    assert len(rig.server.receipts()) == 2  # a copy is no fiscal document
+
+
+# --- corrections inside a receipt (a negative line) -------------------------------------------------------------
+
+CORRECTED = (("Проживание, номер 101", "3500", "20"), ("Мини-бар", "450", "20"), ("Трансфер", "1000", ""),
+             ("Скидка на проживание", "-600", "20"))
+
+
+def correction_receipt(lines: tuple[tuple[str, str, str], ...]):
+    """A receipt whose lines carry a correction (a negative line), as a discount or a POS correction would make it."""
+    from decimal import Decimal
+
+    from desk.fiscal.interface import Receipt, SaleLine
+
+    total = str(sum(Decimal(amount) for _name, amount, _tax in lines))
+    return Receipt(kind=DocumentKind.SALE, currency="RUB", total=total, taxes=(), tenders=(),
+                   lines=tuple(SaleLine(name, "1", amount, tax) for name, amount, tax in lines))
+
+
+def test_a_correction_is_taken_off_its_vat_rates_lines_never_sent_as_a_negative_price(rig: AtolHotel):
+    from decimal import Decimal
+
+    register = rig.registers.register(rig.runner, rig.hotel.actor, "FP-1")
+    task, _refers_to, _contact = rig.runner.read(register._receipt_task, correction_receipt(CORRECTED))
+    assert [(i["name"], i["price"], i["amount"], i["tax"]["type"]) for i in task["items"]] == [
+        ("Проживание, номер 101", 3350.0, 3350.0, "vat20"), ("Мини-бар", 0.0, 0.0, "vat20"),
+        ("Трансфер", 1000.0, 1000.0, "none")]  # the last lines of its rate first
+    assert fake._check_receipt(task) == Decimal("4350")  # the register's own sum is the receipt's total
+
+
+def test_a_correction_larger_than_its_vat_rates_lines_is_refused_before_the_register_is_asked(rig: AtolHotel):
+    from desk.core.errors import InvalidInput
+
+    register = rig.registers.register(rig.runner, rig.hotel.actor, "FP-1")
+    too_much = correction_receipt((("Проживание, номер 101", "3500", "20"), ("Трансфер", "1000", ""),
+                                   ("Скидка на трансфер", "-1200", "")))
+    with pytest.raises(InvalidInput, match=r"corrections at tax group none take off 200\.00 more"):
+        rig.runner.read(register._receipt_task, too_much)

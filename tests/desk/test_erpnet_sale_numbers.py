@@ -119,3 +119,22 @@ def test_numbers_continue_after_the_sales_sent_before_they_were_kept(rig: AtolHo
     old = rig.runner.run(record_intent, rig.hotel.actor, sale_intent("sent-before-0046")).value
     assert receipt(rig, rig.paid_bill(lines=LINES)).printed
     assert sent_numbers(rig) == [f"DT279013-0001-{old.id + 1:07d}"]
+
+
+def test_a_sale_the_printer_refused_outright_keeps_its_number_for_the_next_try(rig: AtolHotel):
+    """Н-18 gives the УНП to the sale, printed on the fiscal receipt that closes it: a receipt the printer refused
+    whole (ok false, voided, nothing issued) closed nothing, so the retry is the same sale under the same number,
+    and the next sale follows it without a gap."""
+    from desk.fiscal.models import SaleNumber
+
+    payment_id = rig.paid_bill(lines=LINES)
+    rig.server.control("fault", fault="paper")
+    assert receipt(rig, payment_id).state is IntentState.FAILED
+    assert receipt(rig, payment_id).state is IntentState.FAILED  # refused twice: still the one sale
+    rig.server.control("fault", fault="paper", on=False)
+    assert receipt(rig, payment_id).printed
+    assert receipt(rig, rig.paid_bill(lines=LINES)).printed
+    assert sent_numbers(rig) == ["DT279013-0001-0000001", "DT279013-0001-0000002"]
+    with rig.hotel.database.unit_of_work() as session:
+        assert sorted(row.text for row in session.query(SaleNumber)) == [
+            "DT279013-0001-0000001", "DT279013-0001-0000002"]

@@ -4,15 +4,14 @@ The flows both routes share are in test_register_routes.py."""
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 
 import httpx
 import pytest
 from sqlalchemy import select
 
-from desk.cash.shifts import cash_in, cash_out
 from desk.core.money import Money
 from desk.fiscal.errors import RegisterAnswerUnknown, RegisterNotSetUp, RegisterRefused
 from desk.fiscal.interface import DocumentKind
@@ -24,8 +23,6 @@ from desk.fiscal.workflow import (
     Registers,
     close_register_shifts,
     print_receipt,
-    print_shift_documents,
-    print_x_report,
     reconcile_receipts,
 )
 from desk.journal.intents import IntentState, unresolved
@@ -111,24 +108,6 @@ def test_a_refund_receipt_refers_to_its_sale_on_the_same_register(rig: AtolHotel
     assert outcome.document.content["qr"].endswith("&n=2") and "s=450.00" in outcome.document.content["qr"]
 
 
-def test_x_cash_in_and_out_and_the_z_follow_the_cash_shift(rig: AtolHotel):
-    rig.hotel.run(cash_in, Money.of("5000", "RUB"), "размен")
-    rig.hotel.run(cash_out, Money.of("1200", "RUB"), "инкассация")
-    outcomes = print_shift_documents(rig.runner, rig.hotel.actor, rig.cash_shift_id(), opening=False,
-                                     registers=rig.registers)
-    assert [o.problem for o in outcomes] == [None, None]
-    [x] = print_x_report(rig.runner, rig.hotel.actor, registers=rig.registers)
-    assert x.problem is None and x.document.kind is DocumentKind.X_REPORT
-    closed = close_register_shifts(rig.runner, rig.hotel.actor, rig.cash_shift_id(), registers=rig.registers)
-    assert [o.problem for o in closed] == [None] and closed[0].document.kind is DocumentKind.Z_REPORT
-    assert [d["Command"] for d in rig.server.documents()] == ["OpenShift", "CloseShift"]  # cash moves are no FD
-    assert [r.kind for r in kept(rig.hotel)] == ["shift_open", "cash_in", "cash_out", "x_report", "z_report"]
-    assert [r.total for r in kept(rig.hotel)][1:3] == [Money.of("5000", "RUB"), Money.of("1200", "RUB")]
-    with pytest.raises(RegisterRefused) as refused:  # the register's shift is closed: no receipt until it opens
-        receipt(rig, rig.paid_bill())
-    assert refused.value.register_code == 73
-
-
 def test_a_shift_over_24_hours_is_refused_before_the_intent_and_the_cashier_told_to_close_it(rig: AtolHotel):
     rig.server.control("age_shift", hours=25)
     with pytest.raises(RegisterRefused) as refused:
@@ -186,40 +165,6 @@ QUICK_TIMEOUT_S = 1
 def quick_waits(rig: AtolHotel) -> None:
     rig.registers = Registers(kkm_client=lambda address: KkmClient(address, command_timeout=QUICK_TIMEOUT_S,
                                                                    poll=0.1))
-
-
-def test_a_register_slower_than_the_commands_timeout_is_waited_for_and_its_receipt_kept(rig: AtolHotel):
-    payment_id = rig.paid_bill()
-    quick_waits(rig)
-    # Past the desk's Timeout: "running", then GetRezult.
-    rig.server.control("fault", fault="slow", seconds=QUICK_TIMEOUT_S + 1)
-    steps: list[str] = []
-    outcome = receipt(rig, payment_id, progress=steps.append)
-    assert outcome.printed and outcome.state is IntentState.SETTLED and "Printing the receipt" in steps
-    [sale] = rig.server.receipts()
-    assert outcome.document.number == sale["CheckNumber"]
-
-
-def test_cancel_stops_the_waiting_not_the_receipt_which_check_receipts_then_keeps_once(rig: AtolHotel):
-    import threading
-
-    payment_id = rig.paid_bill()
-    quick_waits(rig)
-    rig.server.control("fault", fault="slow", seconds=QUICK_TIMEOUT_S + 1)
-    cancel = threading.Event()
-    # Pressed as soon as the receipt is sent: KKM-server answers "running" past the command's Timeout, and the
-    # desk stops waiting there, while the register still prints.
-    outcome = receipt(rig, payment_id, cancel=cancel, progress=lambda step: cancel.set())
-    assert not outcome.printed and outcome.state is IntentState.UNKNOWN
-    assert "(FP-1) did not say whether it issued the document" in outcome.problem.message
-    deadline = time.monotonic() + 20
-    # The register finishes the receipt all the same; Check receipts settles it once KKM-server has its answer.
-    while (first := reconcile_receipts(rig.runner, rig.hotel.actor, registers=rig.registers)).settled == 0:
-        assert first.still_unknown == 1 and time.monotonic() < deadline, first
-        time.sleep(0.2)
-    second = reconcile_receipts(rig.runner, rig.hotel.actor, registers=rig.registers)
-    assert (first.settled, second.settled, first.still_unknown) == (1, 0, 0), first
-    assert receipt(rig, payment_id).already and len(rig.server.receipts()) == 1
 
 
 def test_a_command_kkm_server_did_already_under_our_key_is_read_back_not_done_again(rig: AtolHotel):
@@ -385,3 +330,20 @@ def test_a_copy_the_register_cannot_print_is_its_own_refusal(rig: AtolHotel):
     with pytest.raises(RegisterRefused, match="paper"):
         rig.registers.register(rig.runner, rig.hotel.actor, "FP-1").copy(first.document.number)
     assert printed_copies(rig) == []
+
+
+def test_a_correction_is_taken_off_its_vat_rates_lines_and_one_too_large_is_refused_before_the_register(
+        rig: AtolHotel):
+    from desk.core.errors import InvalidInput
+
+    from .test_atol_register import CORRECTED, correction_receipt
+
+    register = rig.registers.register(rig.runner, rig.hotel.actor, "FP-1")
+    fields, _refers_to, _contact = rig.runner.read(register._receipt_task, correction_receipt(CORRECTED))
+    assert [(s["Register"]["Name"], s["Register"]["Price"], s["Register"]["Amount"])
+            for s in fields["CheckStrings"]] == [
+        ("Проживание, номер 101", 3350.0, 3350.0), ("Мини-бар", 0.0, 0.0), ("Трансфер", 1000.0, 1000.0)]
+    assert fake._check_receipt({**fields, "Cash": 4350.0})[0] == Decimal("4350")
+    too_much = correction_receipt((("Мини-бар", "450", "20"), ("Скидка", "-451", "20")))
+    with pytest.raises(InvalidInput, match=r"corrections at tax group vat20 take off 1\.00 more"):
+        rig.runner.read(register._receipt_task, too_much)

@@ -5,14 +5,20 @@ all is well."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
+from desk.db.runner import Runner
 from desk.fiscal.connection import check_connection
+from desk.fiscal.errors import RegisterUnreachable
 from desk.fiscal.settings import RegisterKind, RegisterSettings
+from desk.fiscal.storage import read_storage, workstation_storage
+from hardware.simulators.atol import MSK
 
-from .atol_rig import AtolServerProcess, start_atol_server
+from .atol_rig import AtolServerProcess, atol_hotel, start_atol_server
+from .conftest import Hotel
 from .kkmserver_rig import LOGIN, PASSWORD, KkmServerProcess, start_kkm_server
 
 
@@ -49,3 +55,56 @@ def test_kkm_storage_nearly_full_is_named(kkm: KkmServerProcess):
     assert check_connection(settings(RegisterKind.KKMSERVER, kkm.address)).storage == ()
     kkm.control("fault", fault="fn_full")
     assert check_connection(settings(RegisterKind.KKMSERVER, kkm.address)).storage == ("nearly_full",)
+
+
+# --- the status bar's reading: the validity date, the memory, the OFD's backlog ----------------------------------
+
+NOW = datetime.now(UTC)
+
+
+def test_atol_storage_read_from_getfninfo_names_the_day_to_replace_it_30_days_ahead(atol: AtolServerProcess):
+    far = read_storage(settings(RegisterKind.ATOL, atol.address))
+    assert far is not None and far.valid_until is not None
+    assert far.replace_by(NOW.date()) is None and not far.action_due(NOW)
+    atol.control("storage", valid_days=29)
+    near = read_storage(settings(RegisterKind.ATOL, atol.address))
+    assert near is not None and near.valid_until is not None
+    assert near.replace_by(NOW.date()) == near.valid_until == (NOW + timedelta(days=29)).astimezone(MSK).date()
+    assert near.action_due(NOW)
+
+
+def test_atol_documents_not_reaching_the_ofd_are_counted_in_days(atol: AtolServerProcess):
+    assert read_storage(settings(RegisterKind.ATOL, atol.address)).unsent_days(NOW) == 0  # type: ignore[union-attr]
+    atol.control("storage", unsent_days=4.5)
+    state = read_storage(settings(RegisterKind.ATOL, atol.address))
+    assert state is not None and state.unsent_days(NOW) == 4 and state.action_due(NOW)
+    atol.control("fault", fault="fn_full")
+    assert read_storage(settings(RegisterKind.ATOL, atol.address)).flags == (  # type: ignore[union-attr]
+        "storage_fault", "nearly_full")
+
+
+def test_kkm_storage_read_from_getdatakkt_fn_dateend_and_ofd_dateerrordoc(kkm: KkmServerProcess):
+    far = read_storage(settings(RegisterKind.KKMSERVER, kkm.address))
+    assert far is not None and far.valid_until is not None and not far.action_due(NOW)
+    kkm.control("storage", valid_days=10, unsent_days=3.2)
+    kkm.control("fault", fault="fn_full")
+    near = read_storage(settings(RegisterKind.KKMSERVER, kkm.address))
+    assert near is not None
+    assert near.replace_by(NOW.date()) == (NOW + timedelta(days=10)).astimezone(MSK).date()
+    assert near.unsent_days(NOW) == 3 and near.flags == ("nearly_full",)
+
+
+def test_a_register_that_does_not_answer_is_unreachable_not_a_sound_storage(atol: AtolServerProcess):
+    address = atol.address
+    atol.stop()
+    with pytest.raises(RegisterUnreachable):
+        read_storage(settings(RegisterKind.ATOL, address))
+
+
+def test_the_workstations_register_is_the_one_read_and_a_printer_without_fn_reads_nothing(
+        hotel: Hotel, atol: AtolServerProcess):
+    assert workstation_storage(Runner(hotel.database), hotel.actor) is None  # no register follows its shift
+    atol.control("storage", valid_days=5)
+    rig = atol_hotel(hotel, atol, open_shift=False)
+    state = workstation_storage(rig.runner, rig.hotel.actor)
+    assert state is not None and state.register == "FP-1" and state.replace_by(NOW.date()) is not None

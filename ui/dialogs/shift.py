@@ -12,7 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -134,6 +134,8 @@ def print_x_report_on_register(ctx: DeskContext, window: QWidget) -> Op[list[Rec
 class OpenShiftDialog(DeskDialog):
     """The float counted into the drawer, one field per currency the hotel takes cash in."""
 
+    register_papers_done = Signal()  # the register's shift is open (or its opening told as failed)
+
     def __init__(self, ctx: DeskContext, form: ShiftForm, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent, title=self.tr("Open shift"), apply_text=self.tr("&Open shift"))
         self.setObjectName("openShiftDialog")
@@ -166,6 +168,10 @@ class OpenShiftDialog(DeskDialog):
         if self.refused:
             return None
         return self.change(open_shift, floats).success(lambda status: print_shift_paper(self, status.shift_id))
+
+    def finish(self) -> None:
+        self.register_papers_done.emit()
+        super().finish()
 
 
 class CashMoveDialog(DeskDialog):
@@ -205,6 +211,8 @@ class CashMoveDialog(DeskDialog):
 
 class CloseShiftDialog(DeskDialog):
     """The blind count: pieces per note and coin, per currency; then over/short and the Z report."""
+
+    register_papers_done = Signal()  # the registers' Z reports ended, printed or not
 
     def __init__(self, ctx: DeskContext, form: ShiftForm, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent, title=self.tr("Close shift"), apply_text=self.tr("&Close shift"))
@@ -313,6 +321,7 @@ class CloseShiftDialog(DeskDialog):
 
     def _z_printed(self, outcomes: list[ReceiptOutcome]) -> None:
         self.z_outcomes = outcomes
+        self.register_papers_done.emit()
         problems = [paper_problem_text(o) for o in outcomes if o.problem is not None]
         window = self.parentWidget()
         if problems:
@@ -328,6 +337,7 @@ class CloseShiftDialog(DeskDialog):
         self._after_z()
 
     def _z_not_printed(self, exc: BaseException) -> None:
+        self.register_papers_done.emit()
         self.z_problem_box = show_error(self.parentWidget(), exc)
         self._after_z()
 

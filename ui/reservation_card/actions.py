@@ -20,6 +20,9 @@ from desk.cards.models import CardKind
 from desk.cards.operations import card_refund_refusal
 from desk.cards.terminals import TerminalInfo, list_terminals
 from desk.core.money import Money
+from desk.fiscal.interface import Printed
+from desk.fiscal.marks import ReceiptState
+from desk.fiscal.workflow import print_copy
 from desk.invoices.models import Invoice
 from desk.ledger.folios import PaymentLine, PostingLine
 from desk.ledger.models import PostingKind
@@ -32,9 +35,13 @@ from desk.stays.reservation_card import PreAuthorisation
 from ui import dialogs
 from ui.cards.saved import SavedCardDialog, SavedCardOperation
 from ui.cards.terminal import CardTerminalDialog, print_card_slip_later
+from ui.context import device_pool
 from ui.dialogs.common import documents_folder_here
 from ui.dialogs.email_document import EmailDocumentDialog
 from ui.i18n import current_language
+from ui.ops.feedback import show_error
+from ui.ops.op import Op
+from ui.ops.pools import Cancelled, TaskState
 from ui.reservation_card.base import BILLS_TAB, SERVICES_TAB
 from ui.reservation_card.breakdown import CardBreakdown
 from ui.reservation_card.holds import CardHolds
@@ -89,6 +96,9 @@ class CardActions(CardBreakdown, CardHolds):
         self.print_receipt_action = self._action(
             "printReceiptAction", QCoreApplication.translate(
                 "ReservationCard", "Print r&eceipt…"), self.print_receipt, "Ctrl+Shift+R")
+        self.print_copy_action = self._action(
+            "printReceiptCopyAction", QCoreApplication.translate(
+                "ReservationCard", "Print receipt c&opy"), self.print_copy)
         self.print_card_slip_action = self._action(
             "printCardSlipAction", QCoreApplication.translate(
                 "ReservationCard", "Print card s&lip"), self.print_card_slip)
@@ -143,7 +153,7 @@ class CardActions(CardBreakdown, CardHolds):
             self.view_details_action, self.make_payment_action, self.card_payment_action, self.make_refund_action,
             self.card_refund_action, self.move_services_action, self.split_bill_action, self.print_bill_action,
             self.issue_invoice_action, self.invoice_company_bills_action,
-            self.print_receipt_action, self.print_card_slip_action, None, self.void_action,
+            self.print_receipt_action, self.print_copy_action, self.print_card_slip_action, None, self.void_action,
         ]
 
     def _build_menus(self) -> None:
@@ -222,6 +232,9 @@ class CardActions(CardBreakdown, CardHolds):
         self.issue_invoice_action.setEnabled(bill is not None and bill.charges.is_positive)
         self.invoice_company_bills_action.setEnabled(view is not None and view.folio.company_id is not None)
         self.print_receipt_action.setEnabled(self._offers_receipt(payment))
+        mark = self.payments_model.receipt(payment)
+        self.print_copy_action.setEnabled(mark is not None and mark.state is ReceiptState.PRINTED
+                                          and mark.number is not None and self.ctx.actor.may(Right.REQUEST_RECEIPT))
         self.void_action.setEnabled(writable and (self._voidable_posting() is not None
                                                   or self._is_voidable_payment(payment)))
         self.add_service_action.setEnabled(view is not None and writable and bool(view.bills))
@@ -418,6 +431,27 @@ class CardActions(CardBreakdown, CardHolds):
         if self.card is None or payment is None or not self.print_receipt_action.isEnabled():
             return
         self._show(dialogs.ReceiptDialog(self.ctx, self.card, payment.payment.id, self))
+
+    def print_copy(self) -> None:
+        """A copy of the payment's receipt on the register that issued it, with progress and Cancel: the register
+        may take its time, or not answer."""
+        payment = self.current_payment_line()
+        if payment is None or not self.print_copy_action.isEnabled():
+            return
+        runner, actor, payment_id = self.ctx.runner, self.ctx.actor, payment.payment.id
+
+        def work(state: TaskState) -> Printed:
+            return print_copy(runner, actor, payment_id, cancel=state.cancel_event)
+
+        def printed(done: Printed) -> None:
+            self.statusBar().showMessage(QCoreApplication.translate(
+                "ReservationCard", "A copy of receipt {number} was printed on register {register}.").format(
+                number=f"{done.document.number:07d}", register=done.document.register), 15_000)
+
+        self.copy_op = (Op(self, work, pool=device_pool())
+                        .with_progress_dialog(QCoreApplication.translate("ReservationCard", "Printing a receipt copy"))
+                        .success(printed).failure(lambda exc: None if isinstance(exc, Cancelled)
+                                                  else show_error(self, exc)).run())
 
     def void(self) -> None:
         if self.card is None or not self.void_action.isEnabled():

@@ -68,6 +68,7 @@ class CardWindowBase(QMainWindow):
     issue_invoice_action: QAction
     invoice_company_bills_action: QAction
     print_receipt_action: QAction
+    print_copy_action: QAction
     print_card_slip_action: QAction
     void_action: QAction
     add_service_action: QAction

@@ -29,6 +29,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desk.cash.models import ShiftCashMove
+from desk.core.errors import InvalidInput
 from desk.core.money import Money
 from desk.core.types import utcnow
 from desk.db.runner import Runner
@@ -39,7 +40,16 @@ from desk.fiscal.errors import (
     RegisterUnreachable,
     register_problem,
 )
-from desk.fiscal.interface import Document, DocumentKind, Paper, Printed, Receipt, RegisterInfo, RegisterStatus
+from desk.fiscal.interface import (
+    Document,
+    DocumentKind,
+    Paper,
+    Printed,
+    Receipt,
+    RegisterInfo,
+    RegisterStatus,
+    SaleLine,
+)
 from desk.fiscal.models import ReceiptRequest, RegisterDocument
 from desk.fiscal.settings import RegisterSettings
 from desk.hotel.models import MethodKind
@@ -349,13 +359,8 @@ class AtolRegister:
             refers_to = _original_number(session, self.code, payment)
         advance = not receipt.bill
         items = []
-        for line in receipt.lines:
+        for line, amount in corrected(receipt.lines, self.settings, self.code):
             vat = self.settings.vat_code(line.tax_percent)
-            if vat is None:
-                raise RegisterNotSetUp("Register {register} has no VAT code for the rate “{rate}”: a manager sets it "
-                                       "(desk registers set {register} --vat ...)", register=self.code,
-                                       rate=line.tax_percent or "none")
-            amount = Decimal(line.amount)
             price, quantity = unit_price(amount, Decimal(line.quantity))
             items.append({"type": "position", "name": line.name[:128], "price": _amount(price),
                           "quantity": float(quantity), "amount": _amount(amount), "tax": {"type": vat},
@@ -372,6 +377,38 @@ class AtolRegister:
         if contact:
             task["clientInfo"] = {"emailOrPhone": contact}
         return task, refers_to, contact
+
+
+def corrected(lines: tuple[SaleLine, ...], settings: RegisterSettings, register: str) -> list[tuple[SaleLine, Decimal]]:
+    """The receipt's sale lines with what each finally costs: a correction (a negative line) is taken off the lines
+    of its own VAT rate, the last first (a correction follows what it corrects), so each rate's VAT stays as the
+    bill has it and the register never gets a negative price; one larger than its rate's lines is refused before
+    the register is asked. Every rate needs its VAT code."""
+    for line in lines:
+        if settings.vat_code(line.tax_percent) is None:
+            raise RegisterNotSetUp("Register {register} has no VAT code for the rate “{rate}”: a manager sets it "
+                                   "(desk registers set {register} --vat ...)", register=register,
+                                   rate=line.tax_percent or "none")
+    sold = [line for line in lines if Decimal(line.amount) >= 0]
+    costs = [Decimal(line.amount) for line in sold]
+    owed: dict[str, Decimal] = {}
+    for line in lines:
+        if Decimal(line.amount) < 0:
+            owed[line.tax_percent] = owed.get(line.tax_percent, Decimal(0)) - Decimal(line.amount)
+    for rate, amount in owed.items():
+        for index in reversed(range(len(sold))):
+            if amount <= 0:
+                break
+            if sold[index].tax_percent == rate:
+                taken = min(amount, costs[index])
+                costs[index] -= taken
+                amount -= taken
+        if amount > 0:
+            raise InvalidInput("Register {register} cannot print this receipt: its corrections at tax group {group} "
+                               "take off {amount} more than the lines of that group sell", field="receipt",
+                               register=register, group=settings.vat_code(rate) or rate,
+                               amount=str(amount.quantize(CENT)))
+    return list(zip(sold, costs, strict=True))
 
 
 def unit_price(amount: Decimal, quantity: Decimal) -> tuple[Decimal, Decimal]:
@@ -433,11 +470,19 @@ def _record(session: Session, actor: Actor, register_code: str, key: str, kind: 
         fiscal_sign=str(params.get("fiscalDocumentSign") or ""), fn_number=str(params.get("fnNumber") or ""),
         registration_number=str(params.get("registrationNumber") or ""), shift_number=params.get("shiftNumber"),
         receipt_number=params.get("fiscalReceiptNumber"), issued_at=str(params.get("fiscalDocumentDateTime") or ""),
-        total=total, contact=contact, content=json.dumps({"task": task, "answer": answer}, ensure_ascii=False),
+        total=total, contact=contact,
+        content=json.dumps({"task": task, "answer": answer}, ensure_ascii=False, default=_kept),
         recorded_by=actor.username)
     session.add(row)
     session.flush()
     return document_view(row)
+
+
+def _kept(value: Any) -> Any:
+    """A request's exact Decimal (ErpNet.FP's quantities and amounts) kept as its digits."""
+    if isinstance(value, Decimal):
+        return str(value)
+    raise TypeError(f"{type(value).__name__} is no JSON value")
 
 
 def receipt_qr(row: RegisterDocument) -> str:

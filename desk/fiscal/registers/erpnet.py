@@ -20,6 +20,7 @@ The operator's number on the printer is the workstation's ``ERPNET_OPERATOR`` (1
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import threading
@@ -49,7 +50,7 @@ from desk.fiscal.registers.atol import CENT, AnswerLost, Asked, AtolRegister, _l
 from desk.fiscal.settings import TAX_GROUPS, RegisterSettings
 from desk.hotel.models import MethodKind
 from desk.journal import intents as journal
-from desk.journal.intents import IntentRequest, IntentView
+from desk.journal.intents import EventType, IntentRequest, IntentView
 from desk.journal.models import JournalIntent
 from desk.ledger.lookup import get
 from desk.ledger.models import Payment, PaymentKind
@@ -114,7 +115,8 @@ class ErpNetClient:
     def post(self, printer: str, document: str, body: dict[str, Any], key: str) -> dict[str, Any] | None:
         """The document's result, or None while the printer is still at it (then asked by ``key``)."""
         try:
-            answer = self.http.post(f"/printers/{printer}/{document}", json=body,
+            answer = self.http.post(f"/printers/{printer}/{document}", content=exact_json(body),
+                                    headers={"Content-Type": "application/json"},
                                     params={"asyncTimeout": self.async_timeout_ms, "taskId": key})
         except httpx.ConnectError as exc:  # nothing reached the server
             raise self._unreachable(exc) from exc
@@ -251,10 +253,15 @@ class ErpNetRegister(AtolRegister):
 
     def record_intent(self, session: Session, actor: Actor, request: IntentRequest) -> IntentView:
         """The receipt's journal intent and, for a sale, its УНП in the same transaction: rolled back together."""
+        sale = request.request.get("receipt") == DocumentKind.SALE.value
+        serial, operator = str(self.device().get("serialNumber") or ""), operator_code()
+        if sale and request.payment_id is not None:
+            kept = _number_of_refused_sale(session, self.code, request.payment_id, serial, operator)
+            if kept is not None:  # the same sale tried again: its number, not the next (see take_sale_number)
+                request = dataclasses.replace(request, request={**request.request, "sale_number_of": kept})
         intent = journal.record_intent(session, actor, request)
-        if request.request.get("receipt") == DocumentKind.SALE.value:
-            take_sale_number(session, self.code, str(self.device().get("serialNumber") or ""), operator_code(),
-                             intent)
+        if sale:
+            take_sale_number(session, self.code, serial, operator, intent)
         return intent
 
     # -- documents -----------------------------------------------------------------------------------
@@ -379,7 +386,7 @@ class ErpNetRegister(AtolRegister):
                 corrections[tax_group] = corrections.get(tax_group, Decimal(0)) - amount
                 continue
             price, quantity = unit_price(amount, Decimal(line.quantity))
-            item = {"text": line.name[:text_max], "quantity": float(quantity), "unitPrice": _amount(price),
+            item = {"text": line.name[:text_max], "quantity": quantity, "unitPrice": _amount(price),
                     "taxGroup": tax_group}
             items.append(item)
             sold.append((item, amount))
@@ -440,7 +447,8 @@ def take_sale_number(session: Session, register_code: str, serial: str, operator
 
     The register's row is locked before the last sequence is read, as an invoice's number is taken: another
     desk's sale waits here until this transaction commits or rolls back, then reads this one's as the last."""
-    taken = session.scalars(select(SaleNumber).where(SaleNumber.key == intent.key)).first()
+    taken = session.scalars(select(SaleNumber).where(
+        SaleNumber.key == (intent.request.get("sale_number_of") or intent.key))).first()
     if taken is not None:
         return taken
     if not serial:
@@ -474,8 +482,37 @@ def _last_sent_before_numbers_were_kept(session: Session, register_code: str, se
     return 0
 
 
+def _number_of_refused_sale(session: Session, register_code: str, payment_id: int, serial: str,
+                            operator: str) -> str | None:
+    """The key the sale number of ``payment_id``'s last sale receipt is kept under, when the printer refused that
+    receipt whole (nothing issued) and the same printer and operator print the next try; else None.
+
+    Н-18 gives the УНП to the sale, not to a print of it (Приложение № 29: the sales software numbers each sale; the
+    fiscal receipt that closes the sale carries its number, as NAP's answers on СУПТО put it): a receipt the printer
+    refused whole closed nothing, so the sale's retry keeps its number, and no number is left without its receipt.
+    One whose end is unknown is not FAILED: it keeps its own number, never given again."""
+    last = session.scalars(select(JournalIntent.id).where(
+        JournalIntent.device == register_code, JournalIntent.payment_id == payment_id)
+        .order_by(JournalIntent.id.desc())).first()
+    if last is None:
+        return None
+    intent = journal.load_intent(session, last)
+    outcome = intent.outcome
+    if (intent.request.get("receipt") != DocumentKind.SALE.value or outcome is None
+            or outcome.type is not EventType.FAILED
+            or session.scalars(select(RegisterDocument.id).where(RegisterDocument.key == intent.key)).first()):
+        return None
+    key = str(intent.request.get("sale_number_of") or intent.key)
+    kept = session.scalars(select(SaleNumber).where(SaleNumber.key == key)).first()
+    return key if kept is not None and kept.serial == serial and kept.operator == operator else None
+
+
 def _taken_sale_number(session: Session, key: str) -> str:
     taken = session.scalars(select(SaleNumber).where(SaleNumber.key == key)).first()
+    if taken is None:  # a refused sale's retry: the number kept under the first try's key
+        request = session.scalars(select(JournalIntent.request).where(JournalIntent.key == key)).first() or {}
+        if request.get("sale_number_of"):
+            taken = session.scalars(select(SaleNumber).where(SaleNumber.key == request["sale_number_of"])).first()
     if taken is None:
         raise RegisterNotSetUp("The receipt's unique sale number is missing: nothing was sent to the register")
     return taken.text
@@ -519,6 +556,26 @@ def _last_number(session: Session, register_code: str) -> int:
     return int(number or 0)
 
 
-def _amount(value: Decimal) -> float:
-    """An amount as the JSON number Net.FP takes (two decimals)."""
-    return float(value.quantize(CENT))
+def _amount(value: Decimal) -> Decimal:
+    """An amount as the JSON number Net.FP takes (two decimals), exact: see exact_json."""
+    return value.quantize(CENT)
+
+
+def exact_json(value: Any) -> bytes:
+    """``value`` as JSON whose numbers are the Decimals' own digits, never a binary float's: ErpNet.FP binds a
+    quantity, a price and an amount to .NET's decimal, so 0.333 kg or 1.5 nights reach the printer as written."""
+
+    def text(item: Any) -> str:
+        if isinstance(item, Decimal):
+            if not item.is_finite():
+                raise ValueError(f"{item} is no JSON number")
+            return format(item, "f")
+        if isinstance(item, float):
+            raise TypeError("a binary float in a fiscal request: amounts and quantities go as Decimal")
+        if isinstance(item, dict):
+            return "{" + ",".join(f"{json.dumps(str(k), ensure_ascii=False)}:{text(v)}" for k, v in item.items()) + "}"
+        if isinstance(item, list | tuple):
+            return "[" + ",".join(text(v) for v in item) + "]"
+        return json.dumps(item, ensure_ascii=False)
+
+    return text(value).encode("utf-8")

@@ -44,6 +44,7 @@ from desk.fiscal.registers.atol import (
     _last_receipt,
     _original_number,
     _record,
+    corrected,
     document_view,
     rubles_only,
     unit_price,
@@ -353,7 +354,8 @@ class KkmRegister(AtolRegister):
                 raise RegisterNotSetUp("Register {register} has no VAT code for the rate “{rate}”: a manager sets it "
                                        "(desk registers set {register} --vat ...)", register=self.code,
                                        rate=line.tax_percent or "none")
-            amount = Decimal(line.amount)
+        for line, amount in corrected(receipt.lines, self.settings, self.code):
+            vat = self.settings.vat_code(line.tax_percent) or ""
             price, quantity = unit_price(amount, Decimal(line.quantity))
             strings.append({"Register": {
                 "Name": line.name[:128], "Quantity": float(quantity), "Price": _amount(price),
