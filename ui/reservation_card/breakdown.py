@@ -112,15 +112,31 @@ class CardBreakdown(CardWindowBase):
         self.tabs.setCornerWidget(self.action_button, Qt.Corner.TopRightCorner)
         return box
 
+    # The lines the footer last counted and how many of them still count.
+    _counted: tuple[list[PostingLine], int] | None = None
+
     def services_footer(self, view: FolioView) -> str:
         """Services that still count, and charged, paid and balance reconciled as the header shows it."""
-        count = sum(1 for line in view.postings if line.is_active)
+        count = self._active_count(view.postings)
         charged = total((bill.charges for bill in view.bills), view.currency)
         balance = view.balance
         return QCoreApplication.translate(
             "ReservationCard", "{count} services · charged {charged} · paid {paid} · balance {balance}").format(
             count=count, charged=money_text(charged), paid=money_text(charged - balance),
             balance=money_text(balance))
+
+    def _active_count(self, lines: list[PostingLine]) -> int:
+        """How many of ``lines`` still count: after a reload that only added lines at the end (a
+        payment's services), only the new ones are looked at (issue 23)."""
+        known = self._counted
+        if known is not None and known[0] is lines:
+            return known[1]
+        if known is not None and len(lines) >= len(known[0]) and lines[:len(known[0])] == known[0]:
+            count = known[1] + sum(1 for line in lines[len(known[0]):] if line.is_active)
+        else:
+            count = sum(1 for line in lines if line.is_active)
+        self._counted = (lines, count)
+        return count
 
     def _views(self) -> dict[str, QTableView]:
         return {"postings": self.postings_view, "bills": self.bills_view, "payments": self.payments_view}

@@ -215,7 +215,7 @@ class ReservationCard(CardActions, CardHeader):
         try:
             for model in (self.postings_model, self.bills_model, self.payments_model):
                 model.names = card.names
-            self.postings_model.set_view(view)
+            self.postings_model.set_view(view, card.changes)  # only the lines a reload changed
             self.bills_model.set_view(view)
             self.payments_model.set_receipts(card.receipts)
             # The kept bill's payments straight away: through no bill at all, the table would be
