@@ -191,3 +191,18 @@ def test_a_resting_card_keeps_the_bills_split_and_the_chosen_saved_card_and_hold
     assert back.bills_splitter.sizes() == split
     assert back.current_saved_card() is not None and back.current_saved_card().id == 9
     assert back.current_hold() is not None and back.current_hold().id == 22
+
+
+def test_the_sources_imported_modules_left_in_linecache_are_dropped_when_cards_rest(qtbot, clock, open_card,
+                                                                                    demo_database):
+    """shiboken6's import hook reads every imported module's source into linecache (about 35 MiB for
+    the desk's modules): the cards window drops it when it opens and whenever cards rest."""
+    import linecache
+
+    first = open_card(folio_id_of(demo_database, "R10016"))
+    linecache.getlines(__file__)  # as the import hook leaves a module's source
+    assert __file__ in linecache.cache
+    open_card(folio_id_of(demo_database, "R10012"))
+    qtbot.waitUntil(lambda: not shiboken6.isValid(first), timeout=5_000)  # the first rests
+
+    assert __file__ not in linecache.cache
