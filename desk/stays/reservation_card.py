@@ -296,10 +296,10 @@ def _whole_folio(session: Session, folio_id: int) -> tuple[FolioView, LedgerSeen
     return view, seen
 
 
-def _folio_moves(folio_id: int, after: int = 0) -> Select[PostingMove]:
+def _folio_moves(folio_id: int, after: int | None = None) -> Select[PostingMove]:
     query = (select(PostingMove).join(Posting, Posting.id == PostingMove.posting_id)
              .where(Posting.folio_id == folio_id).order_by(PostingMove.id))
-    return query.where(PostingMove.id > after) if after else query
+    return query if after is None else query.where(PostingMove.id > after)
 
 
 def _line_key(line: PostingLine) -> tuple[datetime, int]:

@@ -7,8 +7,10 @@ from __future__ import annotations
 import dataclasses
 import random
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
+from sqlalchemy import event
 
 from desk.core.errors import DeskError
 from desk.db.engine import Database
@@ -16,8 +18,9 @@ from desk.ledger.bills import move_postings, open_bill, split_bill
 from desk.ledger.payments import Tender, apply_deposit, refund_payment, take_deposit, take_payment, void_payment
 from desk.ledger.postings import post_charge, post_service, void_posting
 from desk.stays.reservation_card import ReservationCardData, load_reservation_card, reload_reservation_card
-from tests.desk.conftest import Hotel, Stay
+from tests.desk.conftest import Hotel, Stay, make_hotel
 from tests.desk.test_card_reload import shown
+from tests.desk.test_query_plans import _whole_reads
 
 SERVICES = ("LAUNDRY", "MB-WATER", "MB-BEER", "PARKING")
 
@@ -130,3 +133,32 @@ def test_a_reload_keeps_every_line_and_bill_list_no_new_row_touched(hotel: Hotel
     # Only the bills a line left or joined have new lists.
     assert again.folio.bill(agency.id).postings is card.folio.bill(agency.id).postings
     assert again.folio.bill(office.id).postings is not card.folio.bill(office.id).postings
+
+
+def test_a_card_s_load_and_reload_read_no_large_table_whole(sqlite_url: str) -> None:
+    """On the big hotel's statistics, what a card reads after a payment, a move and a void, by the
+    rows' ids above its mark, goes by index: nothing in a reload grows with the ledger."""
+    hotel = make_hotel(sqlite_url)
+    stay = hotel.stay()
+    for code in SERVICES:
+        hotel.run(post_service, bill_id=stay.bill_id, service_code=code)
+    office = hotel.run(open_bill, stay.folio_id, payer_name="Office")
+    sent: list[tuple[str, Any]] = []
+
+    def keep(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_rest: Any) -> None:
+        if statement.lstrip().upper().startswith(("SELECT", "WITH")):
+            sent.append((statement, parameters))
+
+    event.listen(hotel.database.engine, "before_cursor_execute", keep)
+    card = hotel.query(load_reservation_card, stay.folio_id)
+    posted = card.folio.postings[0].posting.id
+    hotel.run(move_postings, [posted], office.id)
+    hotel.run(void_posting, card.folio.postings[1].posting.id, reason="keyed twice", approval=hotel.approval())
+    hotel.run(take_payment, stay.bill_id, Tender("cash", hotel.money("2.00")))
+    again = hotel.query(reload_reservation_card, card)
+    event.remove(hotel.database.engine, "before_cursor_execute", keep)
+    hotel.database.dispose()
+    assert again.changes is not None and again.changes.changed
+    assert any("posting_move.id >" in statement for statement, _parameters in sent)  # the reload's own reads
+
+    assert not _whole_reads(sqlite_url, sent)
