@@ -1,6 +1,6 @@
 """From Apply to the card showing the payment, with six reservation cards open on the big hotel.
 
-    python bench/bench_apply.py [--payments N] [--cards N] [--reservations N] [--no-postgres]
+    python bench/bench_apply.py [--payments N] [--cards N] [--reservations N] [--no-postgres] [--profile]
 
 On the big hotel (bench/big_hotel.py) with its statistics, SQLite and then PostgreSQL (a server
 started for the run), a cashier signed in with a shift open has N cards open: stays that arrived
@@ -11,14 +11,19 @@ new stay's card and on the long stay's, with where the time went: take_payment a
 reload on the database thread, the card's show_card on the GUI thread (the rest is Qt's own
 layout and painting of the window, and the ops' hand-overs). The process's CPU time per Apply (all its
 threads) is printed beside the wall time: on a loaded machine it is the steadier figure. Target
-(issue 23): p95 under 30 ms.
+(issue 23): p95 under 30 ms. With ``--profile`` each phase is also run under cProfile (in the thread
+that runs it) and its heaviest functions are printed after each stay's line: the times are then
+the profiler's, not the bench's.
 Asserts nothing.
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
+import io
 import os
+import pstats
 import statistics
 import sys
 import time
@@ -53,16 +58,37 @@ TOTAL = Money.of(sum(Decimal(price) for _code, price in SERVICES), "EUR")
 
 
 PHASES: defaultdict[str, list[float]] = defaultdict(list)
+# One profiler a phase, switched on only while the phase runs, in whichever thread runs it (cProfile
+# sees only the thread that enabled it): the database thread's work and the GUI thread's apart.
+PROFILES: dict[str, cProfile.Profile] = {}
+PROFILING = False
 
 
 def timed(phase: str, fn: Callable[..., Any]) -> Callable[..., Any]:
     def run(*args: Any, **kwargs: Any) -> Any:
+        profile = PROFILES.setdefault(phase, cProfile.Profile()) if PROFILING else None
         start = time.perf_counter()
+        if profile is not None:
+            profile.enable()
         try:
             return fn(*args, **kwargs)
         finally:
+            if profile is not None:
+                profile.disable()
             PHASES[phase].append((time.perf_counter() - start) * 1000)
     return run
+
+
+def print_profiles(limit: int = 25) -> None:
+    for phase, profile in PROFILES.items():
+        out = io.StringIO()
+        stats = pstats.Stats(profile, stream=out)
+        stats.sort_stats("cumulative").print_stats(limit)
+        print(f"--- profile of {phase} (cumulative) ---\n{out.getvalue()}", flush=True)
+        out = io.StringIO()
+        pstats.Stats(profile, stream=out).sort_stats("tottime").print_stats(limit)
+        print(f"--- profile of {phase} (own time) ---\n{out.getvalue()}", flush=True)
+    PROFILES.clear()
 
 
 def time_the_phases() -> None:
@@ -119,9 +145,12 @@ def bench(database: Database, samples: Samples, payments: int, card_count: int) 
     print(f"{database.engine.dialect.name}: {len(cards)} cards opened in {(time.perf_counter() - start) * 1000:.0f} ms;"
           f" {payments} payments on each of two", flush=True)
     PHASES.clear()
+    PROFILES.clear()
     line("Apply to the card, new stay", applies(ctx, runner, samples.new_bills[0], payments))
+    print_profiles()
     PHASES.clear()
     line("Apply to the card, long stay", applies(ctx, runner, samples.long_bill, payments))
+    print_profiles()
     for card in cards:
         if shiboken6.isValid(card):  # a card beyond the most recent rests: its widgets are gone
             card.close()
@@ -134,7 +163,10 @@ def main() -> int:
     parser.add_argument("--cards", type=int, default=6)
     parser.add_argument("--reservations", type=int, default=200_000)
     parser.add_argument("--no-postgres", action="store_true")
+    parser.add_argument("--profile", action="store_true", help="print each phase's cProfile")
     args = parser.parse_args()
+    global PROFILING
+    PROFILING = args.profile
     app = QApplication.instance() or QApplication([])
     time_the_phases()
     on_big_hotels(lambda database, samples: bench(database, samples, args.payments, args.cards), args.reservations,

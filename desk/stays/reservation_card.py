@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import bisect
+from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import Table, select
+from sqlalchemy import Select, Table, bindparam, func, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from desk.cards.operations import HOLD_WARN_DAYS, CardPaymentInfo, HoldState, card_payments_of_folio, holds_of_folio
 from desk.cards.saved_cards import saved_cards
 from desk.cards.slips import payments_with_card_slip
 from desk.core.errors import NotFound
-from desk.core.money import Money
+from desk.core.money import Money, minor_units
 from desk.db.changes import LedgerStamp, poll_changes
 from desk.fiscal.marks import ReceiptMark, receipt_marks
 from desk.fiscal.models import CashRegister
@@ -21,8 +24,17 @@ from desk.hotel.models import NameTranslation, PaymentMethod, Service
 from desk.hotel.names import Names, load_names
 from desk.hotel.rates import rates_on
 from desk.hotel.reference import base_currency
-from desk.ledger.folios import FolioView, collector_paused, folio_options, folio_view, load_folio
-from desk.ledger.models import Bill, Folio, Payment, Posting, PostingMove
+from desk.ledger.folios import (
+    BillView,
+    FolioView,
+    PaymentLine,
+    PostingLine,
+    collector_paused,
+    folio_options,
+    folio_view,
+    load_folio,
+)
+from desk.ledger.models import Bill, BillTotal, Folio, Payment, Posting, PostingMove
 from desk.stays.models import Company
 
 
@@ -142,6 +154,8 @@ class ReservationCardData:
     card_payments: dict[int, CardPaymentInfo] = field(default_factory=dict)  # payment id -> terminal payment
     card_slips: frozenset[int] = frozenset()  # payments (and refunds) with a card slip to print again
     receipts: dict[int, ReceiptMark] = field(default_factory=dict)  # payment id -> its fiscal receipt
+    seen: LedgerSeen | None = None  # what the folio was read up to: a reload reads only what came after
+    changes: FolioChanges | None = None  # a reload's: the lines that differ from the card it was reloaded from
 
     @property
     def currency(self) -> str:
@@ -172,52 +186,322 @@ class ReservationCardData:
 def load_reservation_card(session: Session, folio_id: int, language: str = "en",
                           catalogues: CardCatalogues | None = None) -> ReservationCardData:
     """The folio's card; ``catalogues`` (another card's) are reused if they are still current."""
-    return _card(session, load_folio(session, folio_id), language, catalogues)
+    folio, seen = _whole_folio(session, folio_id)
+    return _card(session, folio, seen, None, language, catalogues)
 
 
 def reload_reservation_card(session: Session, shown: ReservationCardData, language: str = "en",
                             catalogues: CardCatalogues | None = None) -> ReservationCardData:
     """The card again after a change of its folio: what :func:`load_reservation_card` gives, with
-    only the postings the card does not show yet read from the ledger.
+    only the ledger rows written since ``shown`` was read.
 
-    A long stay's thousands of postings are what a reload spent its time on; posted rows never
-    change (the ledger is append-only), so the card's own are kept. Everything else a posting's
-    line depends on (the bill it is on now, its reversal) and the folio's bills and payments, few
-    and small, are read again, so the card shows exactly what a fresh load shows.
+    The ledger is append-only, so what a card shows changes only by rows added after it: postings,
+    moves and payments with an id above the highest the card has seen. Only those are read, with the
+    lines they touch (a reversed posting, a moved one) and the bills' totals the database keeps
+    (``bill_total``); every other line, and every bill's list that none of them touches, is the
+    shown card's own object. Should the totals not be what the shown card and the new rows add up
+    to (a row with a lower id committed later, on PostgreSQL), the folio is read whole instead.
+    ``changes`` tells the card's tables which posting lines are new or changed.
     """
     known = catalogues if catalogues is not None else shown.catalogues
-    return _card(session, _folio_with_new_postings(session, shown.folio), language, known)
+    since = _folio_since(session, shown) if shown.seen is not None else None
+    if since is None:
+        folio, seen = _whole_folio(session, shown.folio.folio.id)
+        return _card(session, folio, seen, None, language, known)
+    folio, seen, changes = since
+    return _card(session, folio, seen, changes, language, known)
 
 
-def _folio_with_new_postings(session: Session, shown: FolioView) -> FolioView:
-    folio_id = shown.folio.id
+@dataclass(frozen=True)
+class LedgerSeen:
+    """What a card's folio was read up to: the highest ids of the ledger's tables when it was read
+    (a row above is new to the card), the folio's payments, and what each bill added up to."""
+
+    posting_id: int
+    move_id: int
+    payment_id: int
+    payments: int
+    totals: dict[tuple[int, str], tuple[int, int, int]]  # (bill, currency) -> charges, paid, entries (minor units)
+
+
+@dataclass(frozen=True)
+class FolioChanges:
+    """How a reloaded card's folio differs from ``since``, the view it was reloaded from: the posting
+    lines added and those whose line changed (moved to another bill, reversed); every other line is
+    the very object ``since`` had."""
+
+    since: FolioView
+    added: frozenset[int]
+    changed: frozenset[int]
+
+
+_TOPS = select(select(func.max(Posting.id)).scalar_subquery(), select(func.max(PostingMove.id)).scalar_subquery(),
+               select(func.max(Payment.id)).scalar_subquery())
+
+
+def _tops(session: Session) -> tuple[int, int, int]:
+    """The highest posting, move and payment ids now: read before the rows, so that every row at
+    or below them that was committed then is among the rows read after."""
+    posting, move, payment = session.execute(_TOPS).one()
+    return posting or 0, move or 0, payment or 0
+
+
+def _minor(amount: Money) -> int:
+    return int(amount.amount.scaleb(minor_units(amount.currency)))
+
+
+def _add(totals: dict[tuple[int, str], list[int]], bill_id: int, amount: Money, column: int, sign: int = 1) -> None:
+    entry = totals.setdefault((bill_id, amount.currency), [0, 0, 0])
+    entry[column] += sign * _minor(amount)
+    entry[2] += sign
+
+
+def _settled(totals: dict[tuple[int, str], list[int]] | dict[tuple[int, str], tuple[int, int, int]]
+             ) -> dict[tuple[int, str], tuple[int, int, int]]:
+    """Totals without the rows that add up to nothing (a bill whose postings all moved away keeps
+    its row in ``bill_total`` at zero)."""
+    return {key: (charges, paid, entries) for key, (charges, paid, entries) in totals.items()
+            if charges or paid or entries}
+
+
+def _whole_folio(session: Session, folio_id: int) -> tuple[FolioView, LedgerSeen]:
+    """The folio read whole (:func:`desk.ledger.folios.load_folio`), and what it was read up to."""
+    posting_top, move_top, payment_top = _tops(session)
     with collector_paused():
-        folio = session.get(
-            Folio, folio_id, options=folio_options(),
-            populate_existing=True,  # its bills may have been added by plain INSERTs since
-        )
+        folio = session.get(Folio, folio_id, options=folio_options(),
+                            populate_existing=True)  # its bills may have been added by plain INSERTs since
         if folio is None:
             raise NotFound("Folio {folio} does not exist", folio=folio_id)
-        kept = {line.posting.id: line.posting for line in shown.postings}
-        on_folio = set(session.scalars(select(Posting.id).where(Posting.folio_id == folio_id)))
-        if not kept.keys() <= on_folio:  # never, on an append-only ledger: read it all rather than guess
-            return load_folio(session, folio_id)
-        new_ids = sorted(on_folio - kept.keys())
-        new = session.scalars(select(Posting).where(Posting.id.in_(new_ids)).options(
-            joinedload(Posting.outlet))).all() if new_ids else []
-        postings = sorted([*kept.values(), *new], key=lambda posting: (posting.ordered_at, posting.id))
-        moves = session.scalars(
-            select(PostingMove).join(Posting, Posting.id == PostingMove.posting_id)
-            .where(Posting.folio_id == folio_id).order_by(PostingMove.id)
-        ).all()
+        postings = session.scalars(
+            select(Posting).where(Posting.folio_id == folio_id).options(joinedload(Posting.outlet))
+            .order_by(Posting.ordered_at, Posting.id)).all()
+        moves = session.scalars(_folio_moves(folio_id)).all()
         payments = session.scalars(
             select(Payment).where(Payment.folio_id == folio_id).order_by(Payment.created_at, Payment.id)
-            .options(selectinload(Payment.card_record))
-        ).all()
-        return folio_view(folio, base_currency(session), postings, moves, payments)
+            .options(selectinload(Payment.card_record))).all()
+        view = folio_view(folio, base_currency(session), postings, moves, payments)
+    totals: dict[tuple[int, str], list[int]] = {}
+    for line in view.postings:
+        _add(totals, line.bill_id, line.posting.amount, 0)
+    for payment in payments:
+        if payment.bill_id is not None:
+            _add(totals, payment.bill_id, payment.base_amount, 1)
+    seen = LedgerSeen(
+        posting_id=max([posting_top, *(p.id for p in postings)]),
+        move_id=max([move_top, *(m.id for m in moves)]),
+        payment_id=max([payment_top, *(p.id for p in payments)]),
+        payments=len(payments),
+        totals=_settled(totals),
+    )
+    return view, seen
 
 
-def _card(session: Session, folio: FolioView, language: str, known: CardCatalogues | None) -> ReservationCardData:
+def _folio_moves(folio_id: int, after: int | None = None) -> Select[PostingMove]:
+    query = (select(PostingMove).join(Posting, Posting.id == PostingMove.posting_id)
+             .where(Posting.folio_id == folio_id).order_by(PostingMove.id))
+    return query if after is None else query.where(PostingMove.id > after)
+
+
+def _line_key(line: PostingLine) -> tuple[datetime, int]:
+    """A posting line's place on the card: postings in (ordered_at, id) order, as the ledger reads them."""
+    return line.posting.ordered_at, line.posting.id
+
+
+def _position(lines: list[PostingLine], key: tuple[datetime, int]) -> int | None:
+    at = bisect.bisect_left(lines, key, key=_line_key)
+    return at if at < len(lines) and _line_key(lines[at]) == key else None
+
+
+@dataclass
+class _NewRows:
+    """What a reload reads: the folio and its bills again, the ledger rows above what the card has
+    seen, and the bills' totals as the database keeps them."""
+
+    folio: Folio
+    currency: str
+    postings: Sequence[Posting]
+    moves: Sequence[PostingMove]
+    payments: Sequence[Payment]
+    payment_count: int
+    totals: dict[tuple[int, str], tuple[int, int, int]]
+    tops: tuple[int, int, int]
+
+
+def _read_since(session: Session, folio_id: int, seen: LedgerSeen) -> _NewRows:
+    tops = _tops(session)
+    folio = session.get(Folio, folio_id, options=folio_options(), populate_existing=True)
+    if folio is None:
+        raise NotFound("Folio {folio} does not exist", folio=folio_id)
+    postings = session.scalars(
+        select(Posting).where(Posting.folio_id == folio_id, Posting.id > seen.posting_id)
+        .options(joinedload(Posting.outlet)).order_by(Posting.id)).all()
+    moves: Sequence[PostingMove] = session.scalars(_folio_moves(folio_id, seen.move_id)).all()
+    payments = session.scalars(
+        select(Payment).where(Payment.folio_id == folio_id, Payment.id > seen.payment_id)
+        .options(selectinload(Payment.card_record)).order_by(Payment.id)).all()
+    payment_count = session.scalar(select(func.count()).select_from(Payment).where(Payment.folio_id == folio_id))
+    bill_ids = [bill.id for bill in folio.bills]
+    totals = _settled({(row.bill_id, row.currency): (row.charges, row.paid, row.entries)
+                       for row in session.execute(_BILL_TOTALS, {"bills": bill_ids})} if bill_ids else {})
+    return _NewRows(folio, base_currency(session), postings, moves, payments, payment_count or 0, totals, tops)
+
+
+def _touched_lines(session: Session, old: FolioView, new: _NewRows) -> dict[int, tuple[int, PostingLine]] | None:
+    """The shown lines the new rows touch (a posting moved, one reversed), by posting id, with their
+    index in ``old.postings``: found by their place (ordered_at, id), not by walking the list. None
+    if one is not on the card."""
+    new_ids = {p.id for p in new.postings}
+    touched = ({m.posting_id for m in new.moves}
+               | {p.reverses_id for p in new.postings if p.reverses_id is not None}) - new_ids
+    found: dict[int, tuple[int, PostingLine]] = {}
+    if touched:
+        for posting_id, ordered_at in session.execute(
+                select(Posting.id, Posting.ordered_at).where(Posting.id.in_(touched))):
+            at = _position(old.postings, (ordered_at, posting_id))
+            if at is None:
+                return None
+            found[posting_id] = (at, old.postings[at])
+    return found if len(found) == len(touched) else None
+
+
+def _folio_since(session: Session, shown: ReservationCardData) -> tuple[FolioView, LedgerSeen, FolioChanges] | None:
+    """The shown folio brought up to date from the rows written since, or None when it must be read
+    whole (a row missed, a line in a currency the bills do not add up in)."""
+    seen, old = shown.seen, shown.folio
+    assert seen is not None
+    with collector_paused():
+        new = _read_since(session, old.folio.id, seen)
+        old_lines = _touched_lines(session, old, new)
+        if old_lines is None:
+            return None
+        # Each touched or new posting's bill and reversal, the moves taken in their order.
+        postings = {p.id: p for p in new.postings} | {pid: line.posting for pid, (_at, line) in old_lines.items()}
+        bill_of = {pid: line.bill_id for pid, (_at, line) in old_lines.items()}
+        reversed_by = {pid: line.reversed_by for pid, (_at, line) in old_lines.items()}
+        delta: dict[tuple[int, str], list[int]] = {}
+        for posting in new.postings:
+            _add(delta, posting.bill_id, posting.amount, 0)
+            bill_of[posting.id] = posting.bill_id
+            reversed_by.setdefault(posting.id, None)
+            if posting.reverses_id is not None:
+                reversed_by[posting.reverses_id] = posting
+        for move in new.moves:
+            amount = postings[move.posting_id].amount
+            _add(delta, bill_of[move.posting_id], amount, 0, -1)
+            _add(delta, move.to_bill_id, amount, 0)
+            bill_of[move.posting_id] = move.to_bill_id
+        for payment in new.payments:
+            if payment.bill_id is not None:
+                _add(delta, payment.bill_id, payment.base_amount, 1)
+        if not _adds_up(seen, delta, new):
+            return None  # a row the card missed, or amounts the bills do not add up in: read it whole
+
+        lines = {pid: PostingLine(postings[pid], bill_of[pid], reversed_by[pid]) for pid in postings}
+        changed = set()
+        for pid, (_at, line) in old_lines.items():
+            if lines[pid] == line:
+                lines[pid] = line  # nothing of it changed: the card keeps its very object
+            else:
+                changed.add(pid)
+        new_ids = frozenset(p.id for p in new.postings)
+        all_lines = list(old.postings)
+        for pid in changed:
+            all_lines[old_lines[pid][0]] = lines[pid]
+        _insert_in_order(all_lines, [lines[p.id] for p in new.postings])
+        entering = [lines[pid] for pid in sorted(new_ids | changed)]
+        leaving = [old_lines[pid][1] for pid in changed]
+        payment_lines = _payment_lines(old.payments, new.payments)
+        view = FolioView(new.folio, new.currency, _bills(old, new, payment_lines, entering, leaving), all_lines,
+                         payment_lines)
+    posting_top, move_top, payment_top = new.tops
+    now_seen = LedgerSeen(
+        posting_id=max(posting_top, seen.posting_id, *new_ids),
+        move_id=max(move_top, seen.move_id, *(m.id for m in new.moves)),
+        payment_id=max(payment_top, seen.payment_id, *(p.id for p in new.payments)),
+        payments=new.payment_count,
+        totals=new.totals,
+    )
+    return view, now_seen, FolioChanges(old, new_ids, frozenset(changed))
+
+
+def _adds_up(seen: LedgerSeen, delta: dict[tuple[int, str], list[int]], new: _NewRows) -> bool:
+    """Whether what the card had seen and the new rows add up to the bills' totals now, all in the
+    base currency, and the folio's payments are those seen and the new ones."""
+    expected = {key: list(value) for key, value in seen.totals.items()}
+    for key, (charges, paid, entries) in delta.items():
+        entry = expected.setdefault(key, [0, 0, 0])
+        entry[0] += charges
+        entry[1] += paid
+        entry[2] += entries
+    return (_settled(expected) == new.totals and new.payment_count == seen.payments + len(new.payments)
+            and all(currency == new.currency for _bill, currency in new.totals))
+
+
+def _bills(old: FolioView, new: _NewRows, payment_lines: list[PaymentLine], entering: list[PostingLine],
+           leaving: list[PostingLine]) -> list[BillView]:
+    """Each bill's view: its list of lines the shown one unless a line joined or left it, its figures
+    the database's totals."""
+    old_bills = {view.bill.id: view for view in old.bills}
+    affected = {line.bill_id for line in entering} | {line.bill_id for line in leaving}
+    payments_by_bill: dict[int | None, list[PaymentLine]] = defaultdict(list)
+    for pline in payment_lines:
+        payments_by_bill[pline.payment.bill_id].append(pline)
+    bills = []
+    for bill in new.folio.bills:
+        before = old_bills.get(bill.id)
+        on_bill = before.postings if before is not None else []
+        if bill.id in affected:
+            on_bill = list(on_bill)
+            for line in leaving:
+                if line.bill_id == bill.id and (at := _position(on_bill, _line_key(line))) is not None:
+                    del on_bill[at]
+            _insert_in_order(on_bill, [line for line in entering if line.bill_id == bill.id])
+        charges, paid, _entries = new.totals.get((bill.id, new.currency), (0, 0, 0))
+        bills.append(BillView(bill, on_bill, payments_by_bill.get(bill.id, []),
+                              _money(charges, new.currency), _money(paid, new.currency)))
+    return bills
+
+
+_BILL_TOTALS = (select(BillTotal.bill_id, BillTotal.currency, BillTotal.charges, BillTotal.paid, BillTotal.entries)
+                .where(BillTotal.bill_id.in_(bindparam("bills", expanding=True))))
+
+
+def _money(minor: int, currency: str) -> Money:
+    return Money(Decimal(minor).scaleb(-minor_units(currency)), currency)
+
+
+def _insert_in_order(lines: list[PostingLine], new: list[PostingLine]) -> None:
+    """``new`` put into ``lines`` (in (ordered_at, id) order) where each goes: a few look-ups each,
+    however long the list."""
+    for line in sorted(new, key=_line_key):
+        if not lines or _line_key(lines[-1]) < _line_key(line):
+            lines.append(line)
+        else:
+            bisect.insort(lines, line, key=_line_key)
+
+
+def _payment_lines(old: list[PaymentLine], new_payments: Sequence[Payment]) -> list[PaymentLine]:
+    """The payment lines as :func:`desk.ledger.folios.folio_view` puts them together, from the shown
+    payments and the new ones; a line nothing changed is the shown object."""
+    if not new_payments:
+        return old
+    payments = sorted([*(line.payment for line in old), *new_payments], key=lambda p: (p.created_at, p.id))
+    voids = {p.voids_id: p for p in payments if p.voids_id is not None}
+    refunds: dict[int, list[Payment]] = defaultdict(list)
+    for p in payments:
+        if p.refund_of_id is not None and p.id not in voids:
+            refunds[p.refund_of_id].append(p)
+    shown = {line.payment.id: line for line in old}
+    lines = []
+    for p in payments:
+        line = PaymentLine(p, voids.get(p.id), refunds.get(p.id, []))
+        before = shown.get(p.id)
+        lines.append(before if before is not None and before == line else line)
+    return lines
+
+
+def _card(session: Session, folio: FolioView, seen: LedgerSeen, changes: FolioChanges | None, language: str,
+          known: CardCatalogues | None) -> ReservationCardData:
     folio_id = folio.folio.id
     # Today's rates, as a payment taken today converts (desk.hotel.rates.rate_on decides them).
     rates = {folio.currency: Decimal(1), **rates_on(session, date.today())}
@@ -234,6 +518,8 @@ def _card(session: Session, folio: FolioView, language: str, known: CardCatalogu
         card_payments=card_payments_of_folio(session, folio_id),
         card_slips=payments_with_card_slip(session, folio_id),
         receipts=receipt_marks(session, folio),
+        seen=seen,
+        changes=changes,
     )
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from desk.core.errors import InvalidInput
 from desk.core.money import Money
-from desk.hotel.rates import import_ecb, list_rates, rate_on, set_rate
+from desk.hotel.rates import import_ecb, list_rates, rate_on, rates_on, set_rate
 from desk.ledger.payments import Tender, take_payment
 from desk.people.changes import changes_of
 from desk.people.models import Role
@@ -30,6 +30,11 @@ def test_a_payment_converts_at_the_rate_valid_on_its_date(hotel: Hotel):
     assert hotel.query(rate_on, "USD", last_week - timedelta(days=1)) == Decimal("0.92")  # as the demo accepted it
     assert hotel.query(rate_on, "USD", last_week + timedelta(days=2)) == Decimal("0.90")
     assert hotel.query(rate_on, "USD", today) == Decimal("0.95")
+    for day in (last_week - timedelta(days=1), last_week, yesterday - timedelta(days=1), today):
+        # What a card offers, read in one statement: rate_on's answer for every accepted currency.
+        offered = hotel.query(rates_on, day)
+        assert offered == {currency: hotel.query(rate_on, currency, day) for currency in offered}
+        assert offered["USD"] == hotel.query(rate_on, "USD", day) and offered[hotel.currency] == 1
 
     stay = hotel.stay()
     dated = manager.run(take_payment, stay.bill_id, Tender("transfer", Money.of("100", "USD"),

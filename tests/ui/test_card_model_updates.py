@@ -4,13 +4,18 @@ a payment on a long folio costs what it costs on a new one."""
 
 from __future__ import annotations
 
+import random
+from datetime import UTC, datetime, timedelta
+
 import pytest
 import shiboken6
 
+from desk.ledger.bills import move_postings, open_bill
 from desk.ledger.folios import load_folio
 from desk.ledger.payments import Tender, take_payment
-from desk.ledger.postings import post_service, reverse_posting
+from desk.ledger.postings import post_charge, post_service, reverse_posting
 from desk.people.models import Role
+from desk.stays.reservation_card import load_reservation_card
 from tests.actors import signed_in
 from tests.helpers import eur
 from tests.ui.conftest import folio_id_of
@@ -119,3 +124,53 @@ def test_the_rows_shown_are_the_folio_s_in_its_order_after_updates(qtbot, card, 
     model = card.postings_model
     assert [model.id_at(row) for row in range(model.rowCount())] == expected
     assert all(model.row_of(posting_id) == row for row, posting_id in enumerate(expected))
+
+
+def test_tables_updated_from_a_reload_s_changes_show_what_a_whole_read_shows(qtbot, card, demo_database,
+                                                                             monkeypatch):
+    """Random changes, each shown from only the lines the reload says changed (issue 23): the rows,
+    their texts, the bills' services and the footer are those of tables given the folio read whole."""
+    rng = random.Random(7)
+    other = signed_in(demo_database, Role.MANAGER, "FRONT-2")
+    bill_id = card.view.bills[0].bill.id
+    with demo_database.writing() as session:
+        office = open_bill(session, other, card.folio_id, payer_name="Office").id
+    reload(qtbot, card)
+    applied: list[int] = []
+    apply = PostingsModel._apply
+
+    def counted(model, lines, changes, places):
+        applied.append(len(places))
+        return apply(model, lines, changes, places)
+
+    monkeypatch.setattr(PostingsModel, "_apply", counted)
+    for step in range(14):
+        with demo_database.writing() as session:
+            active = [line for line in load_folio(session, card.folio_id).postings if line.is_active]
+            if step % 4 == 3 and active:
+                reverse_posting(session, other, rng.choice(active).posting.id, reason="not taken")
+            elif step % 4 == 2 and active:
+                line = rng.choice(active)
+                move_postings(session, other, [line.posting.id], office if line.bill_id != office else bill_id)
+            elif step % 4 == 1:
+                post_charge(session, other, bill_id=rng.choice([bill_id, office]), description="Lunch", quantity=1,
+                            unit_price=eur("14.00"), ordered_at=datetime.now(UTC) - timedelta(hours=rng.randint(1, 9)))
+            else:
+                post_service(session, other, bill_id=bill_id, service_code=rng.choice(["PARKING", "MB-BEER"]))
+        reload(qtbot, card)
+        with demo_database.unit_of_work() as session:
+            whole = load_reservation_card(session, card.folio_id)
+        postings, bills = PostingsModel(), BillsModel()
+        for model in (postings, bills):
+            model.names = card.card.names
+        postings.set_view(whole.folio)
+        bills.set_view(whole.folio)
+        for fresh, shown in ((postings, card.postings_model), (bills, card.bills_model)):
+            assert [fresh.id_at(row) for row in range(fresh.rowCount())] == [
+                shown.id_at(row) for row in range(shown.rowCount())]
+            assert [fresh.texts(row) for row in range(fresh.rowCount())] == [
+                shown.texts(row) for row in range(shown.rowCount())]
+            assert all(shown.row_of(shown.id_at(row)) == row for row in range(shown.rowCount()))
+        card._counted = None
+        assert card.postings_total_label.text() == card.services_footer(whole.folio)
+    assert len(applied) == 14  # every reload was shown from its changes alone

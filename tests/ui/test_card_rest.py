@@ -5,15 +5,21 @@ forward; a card with an open dialog or a device wait keeps its widgets."""
 from __future__ import annotations
 
 import threading
+from datetime import UTC, datetime
+from types import SimpleNamespace
 
 import pytest
 import shiboken6
 from PySide6.QtWidgets import QTabWidget
 
+from desk.cards.operations import HoldState
 from desk.ledger.folios import load_folio
 from desk.ledger.postings import post_service
 from desk.people.models import Role
+from desk.stays import reservation_card
+from desk.stays.reservation_card import SavedCard
 from tests.actors import signed_in
+from tests.helpers import eur
 from tests.ui.conftest import folio_id_of
 from tests.ui.test_card_tabs import WaitingDialog
 from ui.dialogs.common import DeskDialog
@@ -150,3 +156,53 @@ def test_closing_a_card_with_an_open_dialog_brings_the_dialog_forward_instead(qt
     dialog.reject()
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5_000)
     assert paying.close()
+
+
+def test_a_resting_card_keeps_the_bills_split_and_the_chosen_saved_card_and_hold(qtbot, clock, open_card,
+                                                                                  demo_database, monkeypatch):
+    """What the clerk arranged and chose in the card comes back with it: the bills and payments
+    split as it was dragged, the saved card and the pre-authorisation selected."""
+    cards = [SavedCard(f"**** {n}111", "visa", "12/29", f"Holder {n}", 30, id=n) for n in (7, 8, 9)]
+    holds = [SimpleNamespace(amount=eur("50.00"), created_at=datetime.now(UTC), state=HoldState.OPEN, id=n,
+                             terminal="", masked_pan=f"**** {n}222", operator_id=None, saved_card_id=None)
+             for n in (21, 22)]
+    monkeypatch.setattr(reservation_card, "_saved_cards", lambda _session, _folio_id: cards)
+    monkeypatch.setattr(reservation_card, "holds_of_folio", lambda _session, _folio_id: holds)
+    folio_id = folio_id_of(demo_database, "R10016")
+    card = open_card(folio_id)
+    card.tabs.setCurrentIndex(BILLS_TAB)
+    top, bottom = card.bills_splitter.sizes()
+    card.bills_splitter.setSizes([top + bottom - 60, 60])
+    split = card.bills_splitter.sizes()
+    card.saved_cards_view.selectRow(2)
+    card.pre_authorisations_view.selectRow(1)
+    card.reload()  # a reload keeps them too
+    qtbot.waitUntil(lambda: not card._loading, timeout=30_000)
+    assert (card.current_saved_card().id, card.current_hold().id) == (9, 22)
+
+    second = open_card(folio_id_of(demo_database, "R10012"))
+    qtbot.waitUntil(lambda: not shiboken6.isValid(card), timeout=5_000)  # rested: its widgets are gone
+    tabs = tabs_of(second)
+    tabs.setCurrentIndex(0)
+    back = tabs.currentWidget()
+    assert isinstance(back, ReservationCard) and back.isVisible()
+    qtbot.waitUntil(lambda: not back._loading, timeout=30_000)  # and reloaded what changed while it rested
+
+    assert back.bills_splitter.sizes() == split
+    assert back.current_saved_card() is not None and back.current_saved_card().id == 9
+    assert back.current_hold() is not None and back.current_hold().id == 22
+
+
+def test_the_sources_imported_modules_left_in_linecache_are_dropped_when_cards_rest(qtbot, clock, open_card,
+                                                                                    demo_database):
+    """shiboken6's import hook reads every imported module's source into linecache (about 35 MiB for
+    the desk's modules): the cards window drops it when it opens and whenever cards rest."""
+    import linecache
+
+    first = open_card(folio_id_of(demo_database, "R10016"))
+    linecache.getlines(__file__)  # as the import hook leaves a module's source
+    assert __file__ in linecache.cache
+    open_card(folio_id_of(demo_database, "R10012"))
+    qtbot.waitUntil(lambda: not shiboken6.isValid(first), timeout=5_000)  # the first rests
+
+    assert __file__ not in linecache.cache

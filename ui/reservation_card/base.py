@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QPushButton, QTableView, QTabWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QPushButton, QSplitter, QTableView, QTabWidget, QWidget
 
 from desk.hotel.names import Names
 from desk.ledger.folios import FolioView
-from desk.stays.reservation_card import ReservationCardData
+from desk.stays.reservation_card import PreAuthorisation, ReservationCardData, SavedCard
 from ui.context import DeskContext
 from ui.reservation_card.models import BillsModel, PaymentsModel, PostingsModel, PreAuthorisationsModel, SavedCardsModel
 from ui.reservation_card.tables import ColumnFitter
@@ -54,6 +54,7 @@ class CardWindowBase(QMainWindow):
     postings_view: QTableView
     postings_total_label: QLabel
     bills_view: QTableView
+    bills_splitter: QSplitter
     payments_view: QTableView
     action_button: QPushButton
     _fitters: list[ColumnFitter]
@@ -95,6 +96,14 @@ class CardWindowBase(QMainWindow):
 
     def reload(self) -> None:
         """Load the folio again (the window)."""
+        raise NotImplementedError
+
+    def current_saved_card(self) -> SavedCard | None:
+        """The saved card selected (the Credit card section)."""
+        raise NotImplementedError
+
+    def current_hold(self) -> PreAuthorisation | None:
+        """The pre-authorisation selected (the Credit card section)."""
         raise NotImplementedError
 
     @property

@@ -45,6 +45,9 @@ class Place:
     current_posting_id: int | None = None
     payment_id: int | None = None
     scrolls: dict[str, tuple[int, int]] = field(default_factory=dict)
+    saved_card_id: int | None = None
+    hold_id: int | None = None
+    bills_split: list[int] = field(default_factory=list)  # the bills and payments splitter's sizes
 
 
 class CardBreakdown(CardWindowBase):
@@ -74,7 +77,7 @@ class CardBreakdown(CardWindowBase):
         bills = QWidget()
         bills.setObjectName("billsTab")
         bills_layout = QVBoxLayout(bills)
-        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter = self.bills_splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.setChildrenCollapsible(False)
         self.bills_view = make_table("billsView", self.bills_model)
         self.bills_view.clicked.connect(self._bill_clicked)
@@ -112,15 +115,31 @@ class CardBreakdown(CardWindowBase):
         self.tabs.setCornerWidget(self.action_button, Qt.Corner.TopRightCorner)
         return box
 
+    # The lines the footer last counted and how many of them still count.
+    _counted: tuple[list[PostingLine], int] | None = None
+
     def services_footer(self, view: FolioView) -> str:
         """Services that still count, and charged, paid and balance reconciled as the header shows it."""
-        count = sum(1 for line in view.postings if line.is_active)
+        count = self._active_count(view.postings)
         charged = total((bill.charges for bill in view.bills), view.currency)
         balance = view.balance
         return QCoreApplication.translate(
             "ReservationCard", "{count} services · charged {charged} · paid {paid} · balance {balance}").format(
             count=count, charged=money_text(charged), paid=money_text(charged - balance),
             balance=money_text(balance))
+
+    def _active_count(self, lines: list[PostingLine]) -> int:
+        """How many of ``lines`` still count: after a reload that only added lines at the end (a
+        payment's services), only the new ones are looked at (issue 23)."""
+        known = self._counted
+        if known is not None and known[0] is lines:
+            return known[1]
+        if known is not None and len(lines) >= len(known[0]) and lines[:len(known[0])] == known[0]:
+            count = known[1] + sum(1 for line in lines[len(known[0]):] if line.is_active)
+        else:
+            count = sum(1 for line in lines if line.is_active)
+        self._counted = (lines, count)
+        return count
 
     def _views(self) -> dict[str, QTableView]:
         return {"postings": self.postings_view, "bills": self.bills_view, "payments": self.payments_view}
@@ -134,6 +153,9 @@ class CardBreakdown(CardWindowBase):
             payment_id=self.current_payment_id(),
             scrolls={name: (view.verticalScrollBar().value(), view.horizontalScrollBar().value())
                      for name, view in self._views().items()},
+            saved_card_id=saved.id if (saved := self.current_saved_card()) is not None else None,
+            hold_id=hold.id if (hold := self.current_hold()) is not None else None,
+            bills_split=self.bills_splitter.sizes(),
         )
 
     def _restore_place(self, place: Place) -> None:
@@ -143,6 +165,14 @@ class CardBreakdown(CardWindowBase):
         self._show_payments_of(self._bills_view_bill_id())
         if place.payment_id is not None:
             self._select_rows(self.payments_view, self.payments_model, [place.payment_id], place.payment_id)
+        for view, model, item_id in ((self.saved_cards_view, self.saved_cards_model, place.saved_card_id),
+                                     (self.pre_authorisations_view, self.pre_authorisations_model, place.hold_id)):
+            row = next((row for row in range(model.rowCount()) if item_id is not None
+                        and getattr(model.row_at(row), "id", None) == item_id), None)
+            if row is not None:
+                view.selectRow(row)
+        if place.bills_split and place.bills_split != self.bills_splitter.sizes():
+            self.bills_splitter.setSizes(place.bills_split)
         for name, (vertical, horizontal) in place.scrolls.items():
             view = self._views()[name]
             view.updateGeometries()  # the scroll ranges of the new rows, before setting the values

@@ -21,6 +21,7 @@ as it is: its dialog and its work belong to its widgets.
 
 from __future__ import annotations
 
+import linecache
 import time
 import weakref
 from collections.abc import Callable
@@ -46,6 +47,15 @@ def cards_window_for(ctx: DeskContext, parent: QWidget | None = None) -> CardsWi
         window = CardsWindow(parent)
         _windows[ctx] = window
     return window
+
+
+def forget_imported_sources() -> None:
+    """Drop the source lines Python's linecache holds: shiboken6's import hook reads the source of
+    every module imported after PySide6 (``inspect.getsource``, to see whether it switches PySide's
+    ``__feature__`` options on) and linecache keeps it, some 430,000 lines of 1,000 modules, about
+    35 MiB of strings nothing reads again (issue 23). A traceback reads its files again if it needs them;
+    the memory freed is what the cards are then built in."""
+    linecache.clearcache()
 
 
 class RestingCard(QWidget):
@@ -117,6 +127,7 @@ class CardsWindow(QMainWindow):
         self._resting_timer.setInterval(60_000)
         self._resting_timer.timeout.connect(self.rest_idle_tabs)
         self._resting_timer.start()
+        forget_imported_sources()
 
     def pages(self) -> list[QWidget]:
         """Every tab's page: a card, or a resting card."""
@@ -159,6 +170,7 @@ class CardsWindow(QMainWindow):
             idle = now - self._shown_at.get(card.folio_id, now) >= self.rest_after_s
             if (rank >= self.keep_recent or idle) and card.can_rest():
                 self._swap(card, card.rest())
+                forget_imported_sources()  # modules imported since (a dialog's) filled it again
 
     def _swap(self, old: QWidget, new: QWidget) -> None:
         """``new`` in ``old``'s tab, in its place and in front if ``old`` was; ``old`` deleted."""

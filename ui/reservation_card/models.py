@@ -13,8 +13,10 @@ a folio with thousands of postings is shown without formatting rows nobody scrol
 
 from __future__ import annotations
 
+import bisect
 import logging
 from collections.abc import Sequence
+from datetime import datetime
 from decimal import Decimal
 from typing import Any, Final, Generic, TypeVar
 
@@ -27,7 +29,7 @@ from desk.fiscal.marks import ReceiptMark, ReceiptState
 from desk.hotel.names import Names
 from desk.ledger.folios import BillStatus, BillView, FolioView, PaymentLine, PostingLine
 from desk.ledger.models import Payment, PaymentKind, Posting, PostingKind
-from desk.stays.reservation_card import PreAuthorisation, SavedCard
+from desk.stays.reservation_card import FolioChanges, PreAuthorisation, SavedCard
 from ui.desk_text import payment_reference, posting_description
 from ui.i18n import (
     format_amount,
@@ -277,6 +279,7 @@ class PostingsModel(CachedRowsModel[PostingLine]):
         super().__init__(parent)
         self._bill_numbers: dict[int, str] = {}
         self._source_labels: dict[str, str] = {}
+        self._shown: list[PostingLine] | None = None  # the view's list of lines the rows are
 
     def headers(self) -> list[str]:
         return [
@@ -284,10 +287,43 @@ class PostingsModel(CachedRowsModel[PostingLine]):
             self.tr("Amount"), self.tr("Tax"), self.tr("Bill"), self.tr("Source"),
         ]
 
-    def set_view(self, view: FolioView | None) -> None:
-        self._bill_numbers = {} if view is None else {b.bill.id: b.bill.number for b in view.bills}
-        self._source_labels = {}  # translated again: the language may have changed
-        self._replace_rows([] if view is None else view.postings, (self.names, self._bill_numbers))
+    def set_view(self, view: FolioView | None, changes: FolioChanges | None = None) -> None:
+        """Show ``view``'s postings; with ``changes`` (a reload's, from the view this model shows)
+        only the lines added and changed are looked at, however long the folio."""
+        bill_numbers = {} if view is None else {b.bill.id: b.bill.number for b in view.bills}
+        context = (self.names, bill_numbers)
+        places = None
+        if (view is not None and changes is not None and self._shown is not None
+                and changes.since.postings is self._shown and context == self._context):
+            places = _places_of(view.postings, changes.added)
+        if view is not None and changes is not None and places is not None:
+            self._apply(view.postings, changes, places)
+        else:
+            self._bill_numbers = bill_numbers
+            self._source_labels = {}  # translated again: the language may have changed
+            self._replace_rows([] if view is None else view.postings, context)
+        self._shown = None if view is None else view.postings
+
+    def _apply(self, lines: list[PostingLine], changes: FolioChanges, places: list[int]) -> None:
+        """The changed lines replaced where they are and the new ones inserted where they go: a few
+        look-ups each (the lines are in (ordered_at, id) order, as the ledger reads them)."""
+        for posting_id in changes.changed:
+            row = self._row_by_id[posting_id]
+            at = bisect.bisect_left(lines, _line_key(self._rows[row]), key=_line_key)
+            self._rows[row] = lines[at]
+            self._texts.pop(posting_id, None)
+            self.dataChanged.emit(self.index(row, 0), self.index(row, self._columns - 1))
+        at_end = all(place >= len(self._rows) for place in places[:1])
+        for place in places:  # in order: each row goes where it is in ``lines``
+            line = lines[place]
+            self.beginInsertRows(QModelIndex(), place, place)
+            self._rows.insert(place, line)
+            self._ids.insert(place, line.posting.id)
+            if at_end:
+                self._row_by_id[line.posting.id] = place
+            self.endInsertRows()
+        if not at_end:
+            self._row_by_id = {row_id: number for number, row_id in enumerate(self._ids)}
 
     def line(self, row_number: int) -> PostingLine | None:
         return self.row_at(row_number)
@@ -362,6 +398,25 @@ class PostingsModel(CachedRowsModel[PostingLine]):
         return "\n".join(lines)
 
 
+def _line_key(line: PostingLine) -> tuple[datetime, int]:
+    return line.posting.ordered_at, line.posting.id
+
+
+def _places_of(lines: list[PostingLine], posting_ids: frozenset[int]) -> list[int] | None:
+    """Where the lines of ``posting_ids`` are in ``lines``, in order (None if one is not there):
+    looked for from the end, where new postings are (one ordered earlier, from a point of sale, is a
+    little further up)."""
+    places, left = [], set(posting_ids)
+    at = len(lines) - 1
+    while left and at >= 0:
+        posting_id = lines[at].posting.id
+        if posting_id in left:
+            left.discard(posting_id)
+            places.append(at)
+        at -= 1
+    return None if left else sorted(places)
+
+
 # --- bills --------------------------------------------------------------------------------------
 
 
@@ -378,6 +433,7 @@ class BillsModel(CachedRowsModel[BillView | None]):
         self._view: FolioView | None = None
         self._descriptions: dict[int, str] = {}
         self._descriptions_names: Names | None = None
+        self._services: dict[int, tuple[list[PostingLine], dict[str, None]]] = {}  # bill -> its lines, named
 
     def headers(self) -> list[str]:
         return [
@@ -432,16 +488,28 @@ class BillsModel(CachedRowsModel[BillView | None]):
         # once per language, not again for every posting of a long folio at every reload (issue 23).
         if self._descriptions_names is not self.names:
             self._descriptions, self._descriptions_names = {}, self.names
+            self._services = {}
+        # A bill's lines after a reload are its lines before and the new ones after them, as the
+        # same objects (desk.stays.reservation_card): only those are named (issue 23).
+        lines, known = row.postings, self._services.get(row.bill.id)
+        if known is not None and known[0] is lines:
+            return ", ".join(known[1])
+        start, names = 0, {}
+        if known is not None and len(lines) >= len(known[0]) and lines[:len(known[0])] == known[0]:
+            start, names = len(known[0]), dict(known[1])
+        self._services[row.bill.id] = (lines, self._named(lines, start, names))
+        return ", ".join(names)
+
+    def _named(self, lines: list[PostingLine], start: int, names: dict[str, None]) -> dict[str, None]:
         descriptions = self._descriptions
-        names: dict[str, None] = {}
-        for line in row.postings:
+        for line in lines[start:]:
             if line.is_active:
                 posting = line.posting
                 text = descriptions.get(posting.id)
                 if text is None:
                     text = descriptions[posting.id] = posting_description(posting, self.names)
                 names[text] = None
-        return ", ".join(names)
+        return names
 
     def _has_services(self, row: BillView | None) -> bool:
         return row is not None and any(line.posting.kind is PostingKind.CHARGE for line in row.postings)

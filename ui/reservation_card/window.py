@@ -203,7 +203,8 @@ class ReservationCard(CardActions, CardHeader):
     def show_card(self, card: ReservationCardData) -> None:
         """Show ``card``'s data, keeping the user's tab, selections and scroll positions."""
         place = self._save_place() if self.card is not None else None
-        self.card = card
+        # Kept without the changes it brought: they hold the view before it, which the card no longer shows.
+        self.card = card if card.changes is None else dataclasses.replace(card, changes=None)
         view = card.folio
         self._show_header(card)
         self.saved_cards_model.set_items(card.saved_cards)
@@ -215,7 +216,7 @@ class ReservationCard(CardActions, CardHeader):
         try:
             for model in (self.postings_model, self.bills_model, self.payments_model):
                 model.names = card.names
-            self.postings_model.set_view(view)
+            self.postings_model.set_view(view, card.changes)  # only the lines a reload changed
             self.bills_model.set_view(view)
             self.payments_model.set_receipts(card.receipts)
             # The kept bill's payments straight away: through no bill at all, the table would be
