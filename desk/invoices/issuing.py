@@ -41,7 +41,8 @@ from desk.invoices.models import Invoice, InvoiceBill, InvoiceKind, InvoiceSerie
 from desk.invoices.texts import document_label
 from desk.invoices.words import amount_in_words
 from desk.ledger.folios import BillView, PostingLine, load_folio
-from desk.ledger.lookup import get
+from desk.ledger.invoiced import close_by_invoice, reopen_after_credit
+from desk.ledger.lookup import get, lock_folios
 from desk.ledger.models import Bill, Folio, Payment, PaymentKind, Posting
 from desk.ledger.texts import fill, posting_text
 from desk.people.auth import Actor
@@ -135,6 +136,15 @@ def _refuse_invoiced(session: Session, bill_ids: Sequence[int]) -> None:
                 "Bill {bill} is already on invoice {invoice}: issue a credit note for the whole invoice "
                 "before invoicing the bill again", field="bills", bill=f"{bill_id:06d}",
                 invoice=number_text(invoice.number))
+
+
+def _lock_bills(session: Session, bill_ids: Sequence[int]) -> None:
+    """The bills locked as a charge locks them (folios first, see desk.ledger.lookup): a charge on its
+    way waits for the invoice to commit, then finds its bill closed by it."""
+    folio_ids = {get(session, Bill, bill_id, "Bill").folio_id for bill_id in bill_ids}
+    lock_folios(session, folio_ids)
+    for bill_id in sorted(bill_ids):
+        get(session, Bill, bill_id, "Bill", lock=True)
 
 
 def _line_description(line: PostingLine, names: Any) -> str:
@@ -236,6 +246,7 @@ def issue_invoice(session: Session, actor: Actor, bill_ids: Sequence[int], *, to
     if not bill_ids:
         raise InvalidInput("Choose the bills to invoice", field="bills")
     number = _next_number(session)
+    _lock_bills(session, bill_ids)
     _refuse_invoiced(session, bill_ids)
     fmt = hotel_format(session)
     language = fmt.language
@@ -300,9 +311,9 @@ def issue_invoice(session: Session, actor: Actor, bill_ids: Sequence[int], *, to
                       supply_date=supply, buyer=buyer, currency=currency)
     if covered:
         _refuse_invoiced(session, covered)
-    session.add_all(InvoiceBill(invoice_id=invoice.id, bill_id=bill_id)
-                    for bill_id in dict.fromkeys([*bill_ids, *covered]))
-    session.flush()
+    invoiced = list(dict.fromkeys([*bill_ids, *covered]))
+    session.add_all(InvoiceBill(invoice_id=invoice.id, bill_id=bill_id) for bill_id in invoiced)
+    close_by_invoice(session, invoiced, number_text(number))
     note(session, AuditNote(kind="invoice", username=actor.username, workstation=actor.workstation,
                             subject=f"invoice {number_text(number)}",
                             summary=f"invoice {number_text(number)} to {buyer['name']}: {content['gross']} {currency}, "
@@ -431,6 +442,8 @@ def issue_credit_note(session: Session, actor: Actor, invoice_number: int, reaso
     credit = _freeze(session, actor, content, kind=InvoiceKind.CREDIT_NOTE, number=number, issued_on=issued_on,
                      supply_date=invoice.supply_date, buyer=original["buyer"], currency=currency, credited=invoice,
                      reason=reason)
+    if not credit_left(session, invoice).is_positive:
+        reopen_after_credit(session, number_text(invoice_number), number_text(number))
     note(session, AuditNote(kind="invoice", username=actor.username, workstation=actor.workstation,
                             subject=f"credit note {number_text(number)}",
                             summary=f"credit note {number_text(number)} to invoice {original['number']}: "
