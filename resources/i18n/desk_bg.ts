@@ -1826,6 +1826,10 @@
         <translation>Адрес</translation>
     </message>
     <message>
+        <source>E-mail</source>
+        <translation>Ел. поща</translation>
+    </message>
+    <message>
         <source>Credit limit</source>
         <translation>Кредитен лимит</translation>
     </message>
@@ -1836,6 +1840,10 @@
     <message>
         <source>&amp;Address:</source>
         <translation>&amp;Адрес:</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail for invoices:</source>
+        <translation>&amp;Ел. поща за фактури:</translation>
     </message>
     <message>
         <source>Credit &amp;limit (empty: none):</source>
@@ -2289,6 +2297,17 @@
     <message>
         <source>Type an amount such as 25.00, or leave it empty</source>
         <translation>Въведете сума, например 25,00, или оставете празно</translation>
+    </message>
+</context>
+<context>
+    <name>DateRange</name>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;От:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;До:</translation>
     </message>
 </context>
 <context>
@@ -4810,6 +4829,10 @@
     <message>
         <source>Bill</source>
         <translation>Сметка</translation>
+    </message>
+    <message>
+        <source>Bill {bill} is closed by invoice {invoice}: its services stay as invoiced. Post on another bill, or credit the whole invoice first</source>
+        <translation>Сметка {bill} е приключена с фактура {invoice}: услугите ѝ остават както са фактурирани. Осчетоводете по друга сметка или първо издайте кредитно известие за цялата фактура</translation>
     </message>
     <message>
         <source>Booked by the terminal, not in the ledger</source>

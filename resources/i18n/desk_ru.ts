@@ -1830,6 +1830,10 @@
         <translation>Адрес</translation>
     </message>
     <message>
+        <source>E-mail</source>
+        <translation>Эл. почта</translation>
+    </message>
+    <message>
         <source>Credit limit</source>
         <translation>Кредитный лимит</translation>
     </message>
@@ -1840,6 +1844,10 @@
     <message>
         <source>&amp;Address:</source>
         <translation>&amp;Адрес:</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail for invoices:</source>
+        <translation>&amp;Эл. почта для счетов:</translation>
     </message>
     <message>
         <source>Credit &amp;limit (empty: none):</source>
@@ -2293,6 +2301,17 @@
     <message>
         <source>Type an amount such as 25.00, or leave it empty</source>
         <translation>Введите сумму, например 25,00, или оставьте пустым</translation>
+    </message>
+</context>
+<context>
+    <name>DateRange</name>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;С:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;По:</translation>
     </message>
 </context>
 <context>
@@ -4814,6 +4833,10 @@
     <message>
         <source>Bill</source>
         <translation>Счёт</translation>
+    </message>
+    <message>
+        <source>Bill {bill} is closed by invoice {invoice}: its services stay as invoiced. Post on another bill, or credit the whole invoice first</source>
+        <translation>Счёт {bill} закрыт счётом-фактурой {invoice}: его услуги остаются такими, как выставлены. Проведите на другой счёт или сначала выставьте корректировку на весь счёт-фактуру</translation>
     </message>
     <message>
         <source>Booked by the terminal, not in the ledger</source>
