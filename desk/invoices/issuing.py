@@ -46,6 +46,7 @@ from desk.ledger.lookup import get, lock_folios
 from desk.ledger.models import Bill, Folio, Payment, PaymentKind, Posting
 from desk.ledger.texts import fill, posting_text
 from desk.people.auth import Actor
+from desk.people.models import User
 from desk.people.rights import Right, require
 from desk.stays.models import Company, Guest
 
@@ -136,6 +137,13 @@ def _refuse_invoiced(session: Session, bill_ids: Sequence[int]) -> None:
                 "Bill {bill} is already on invoice {invoice}: issue a credit note for the whole invoice "
                 "before invoicing the bill again", field="bills", bill=f"{bill_id:06d}",
                 invoice=number_text(invoice.number))
+
+
+def _issuer_name(session: Session, actor: Actor) -> str:
+    """The person's full name as the users' records hold it: an actor a process made for itself
+    (the screenshots, a command signed in as the database's owner) carries only a user name."""
+    full_name = session.scalar(select(User.full_name).where(User.username == actor.username))
+    return (full_name or "").strip() or actor.full_name or actor.username
 
 
 def _lock_bills(session: Session, bill_ids: Sequence[int]) -> None:
@@ -304,7 +312,7 @@ def issue_invoice(session: Session, actor: Actor, bill_ids: Sequence[int], *, to
         "issued_on": issued_on.isoformat(), "supply_date": supply.isoformat(), "language": language,
         "currency": currency, "seller": _seller(session), "buyer": buyer, "bills": bill_numbers, "lines": lines,
         "payment_method": ", ".join(methods) or document_label(language, "Bank transfer"),
-        "issued_by": actor.full_name or actor.username,
+        "issued_by": _issuer_name(session, actor),
         **_totals(lines, currency, language),
     }
     invoice = _freeze(session, actor, content, kind=InvoiceKind.INVOICE, number=number, issued_on=issued_on,
@@ -435,7 +443,7 @@ def issue_credit_note(session: Session, actor: Actor, invoice_number: int, reaso
         "issued_on": issued_on.isoformat(), "supply_date": original["supply_date"], "language": language,
         "currency": currency, "seller": _seller(session), "buyer": original["buyer"], "bills": original["bills"],
         "lines": credit_lines, "payment_method": original["payment_method"],
-        "issued_by": actor.full_name or actor.username, "reason": reason,
+        "issued_by": _issuer_name(session, actor), "reason": reason,
         "credited": {"number": original["number"], "issued_on": original["issued_on"]},
         **_totals(credit_lines, currency, language),
     }
