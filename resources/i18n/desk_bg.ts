@@ -598,11 +598,11 @@
     </message>
     <message>
         <source>&amp;From:</source>
-        <translation>&amp;От:</translation>
+        <translation type="vanished">&amp;От:</translation>
     </message>
     <message>
         <source>&amp;To:</source>
-        <translation>&amp;До:</translation>
+        <translation type="vanished">&amp;До:</translation>
     </message>
     <message>
         <source>every kind</source>
@@ -6256,11 +6256,11 @@
     </message>
     <message>
         <source>&amp;From:</source>
-        <translation>&amp;От:</translation>
+        <translation type="vanished">&amp;От:</translation>
     </message>
     <message>
         <source>&amp;To:</source>
-        <translation>&amp;До:</translation>
+        <translation type="vanished">&amp;До:</translation>
     </message>
     <message>
         <source>any part of the buyer&apos;s name</source>
@@ -8557,11 +8557,11 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     </message>
     <message>
         <source>From:</source>
-        <translation>От:</translation>
+        <translation type="vanished">От:</translation>
     </message>
     <message>
         <source>To:</source>
-        <translation>До:</translation>
+        <translation type="vanished">До:</translation>
     </message>
     <message>
         <source>Workstation:</source>

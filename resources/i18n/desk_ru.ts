@@ -598,11 +598,11 @@
     </message>
     <message>
         <source>&amp;From:</source>
-        <translation>&amp;С:</translation>
+        <translation type="vanished">&amp;С:</translation>
     </message>
     <message>
         <source>&amp;To:</source>
-        <translation>&amp;По:</translation>
+        <translation type="vanished">&amp;По:</translation>
     </message>
     <message>
         <source>every kind</source>
@@ -6260,11 +6260,11 @@
     </message>
     <message>
         <source>&amp;From:</source>
-        <translation>&amp;С:</translation>
+        <translation type="vanished">&amp;С:</translation>
     </message>
     <message>
         <source>&amp;To:</source>
-        <translation>&amp;По:</translation>
+        <translation type="vanished">&amp;По:</translation>
     </message>
     <message>
         <source>any part of the buyer&apos;s name</source>
@@ -8561,11 +8561,11 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     </message>
     <message>
         <source>From:</source>
-        <translation>С:</translation>
+        <translation type="vanished">С:</translation>
     </message>
     <message>
         <source>To:</source>
-        <translation>По:</translation>
+        <translation type="vanished">По:</translation>
     </message>
     <message>
         <source>Workstation:</source>
