@@ -1,5 +1,6 @@
 """Render invoices of a busy demo day to PNG (pdftoppm): a Bulgarian company invoice and its credit
-note, a Russian and an English guest invoice, each issued as the hotel's country had it then.
+note, an English guest invoice, and a Russian company's счёт-фактура with the corrective one of its second
+credit note, each issued as the hotel's country had it then.
 
     python -m tools.screenshots_invoices
 """
@@ -23,10 +24,10 @@ from desk.invoices.pdf import invoice_pdf
 from desk.invoices.reading import invoiceable_bills
 from desk.invoices.seller import set_invoice_seller
 from desk.ledger.bills import move_postings, open_bill
-from desk.ledger.models import Folio
+from desk.ledger.models import Bill, Folio
 from desk.ledger.payments import transfer_to_company
 from desk.ledger.postings import post_charge, post_service
-from desk.people.auth import sign_in, trusted_actor
+from desk.people.auth import Actor, sign_in, trusted_actor
 from desk.people.models import Role
 from desk.stays.models import Company, Reservation, ReservationStatus
 from tools.screenshots import OUT
@@ -48,6 +49,39 @@ def _png(database: Database, invoice_id: int, name: str) -> None:
         subprocess.run(["pdftoppm", "-png", "-r", "80", "-singlefile", str(path), str(target)],
                        check=True)
         print(f"{target}.png")
+
+
+def _russian(database: Database, cashier: Actor, manager: Actor, bill: int) -> None:
+    """A счёт-фактура to a Russian company and the corrective one of its second credit note."""
+    _country(database, "RU")
+    with database.writing() as session:
+        set_invoice_seller(session, manager, vat_number="", accountable_person="Иванова Мария Петровна",
+                           city="Москва", address="ул. Тверская, д. 12, стр. 1, 125009",
+                           tax_id="7710123456/771001001")
+        buyer = Company(name="ООО «Северо-Западное агентство деловых поездок и конгрессов»",
+                        search_name="северо-западное агентство", tax_id="7812345678/781201001",
+                        address="191186, г. Санкт-Петербург, Невский пр-т, д. 28, офис 415")
+        session.add(buyer)
+        session.flush()
+        # The company pays the stay: its own bill on the guest's folio, invoiced to it.
+        own = open_bill(session, manager, session.get_one(Bill, bill).folio_id, payer_company_id=buyer.id)
+        post_charge(session, cashier, bill_id=own.id, description="Проживание в номере «Делюкс» с видом на парк, "
+                    "двухместное размещение", quantity=3, unit_price=eur("165.00"), tax_code="VAT20")
+        post_charge(session, cashier, bill_id=own.id, description="Ужин в ресторане «Витоша», меню для двоих",
+                    quantity=2, unit_price=eur("38.40"), tax_code="VAT20")
+        post_charge(session, cashier, bill_id=own.id, description="Трансфер аэропорт Пулково — гостиница",
+                    quantity=1, unit_price=eur("45.00"), tax_code="VAT20")
+        own_id = own.id
+    with database.writing() as session:
+        invoice = issue_invoice(session, cashier, [own_id])
+    with database.writing() as session:
+        issue_credit_note(session, manager, invoice.number, "Скидка 10% по договору № 14/2026",
+                          lines=[CreditLine(1, eur("40.00"))])
+    with database.writing() as session:
+        corrective = issue_credit_note(session, manager, invoice.number, "Ужин не состоялся: возврат по акту № 7",
+                                       lines=[CreditLine(1, eur("20.00")), CreditLine(2)])
+    _png(database, invoice.id, "invoice_pdf_ru")
+    _png(database, corrective.id, "credit_note_pdf_ru")
 
 
 def _windows(database: Database, company_id: int) -> None:
@@ -137,12 +171,12 @@ def main() -> int:
                                        "групово настаняване", lines=[CreditLine(1, eur("10.00")), CreditLine(2)])
         _png(database, bulgarian.id, "invoice_pdf_bg")
         _png(database, credit.id, "credit_note_pdf_bg")
-        for language, country, bill in (("ru", "RU", bills[3]), ("en", "GB", bills[4])):
-            _country(database, country)
-            with database.writing() as session:
-                post_service(session, cashier, bill_id=bill, service_code="SPA")
-                invoice = issue_invoice(session, cashier, [bill])
-            _png(database, invoice.id, f"invoice_pdf_{language}")
+        _country(database, "GB")
+        with database.writing() as session:
+            post_service(session, cashier, bill_id=bills[4], service_code="SPA")
+            invoice = issue_invoice(session, cashier, [bills[4]])
+        _png(database, invoice.id, "invoice_pdf_en")
+        _russian(database, cashier, manager, bills[3])
         with database.writing() as session:  # another company's stays, each on a bill of its own, not invoiced
             other = session.scalars(select(Company).where(Company.name == "Danube Logistics GmbH")).one()
             for bill in bills[5:9]:

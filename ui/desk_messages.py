@@ -120,6 +120,7 @@ ERRORS = (
     QT_TRANSLATE_NOOP("DeskError", "Bill {bill} holds an amount in {currency}: an invoice is in the hotel's currency, {base}"),
     QT_TRANSLATE_NOOP("DeskError", "Bill {bill} is already on invoice {invoice}: issue a credit note for the whole invoice before invoicing the bill again"),
     QT_TRANSLATE_NOOP("DeskError", "Bill {bill} is another buyer's: one invoice is for one buyer's bills"),
+    QT_TRANSLATE_NOOP("DeskError", "Bill {bill} is closed by invoice {invoice}: its services stay as invoiced. Post on another bill, or credit the whole invoice first"),
     QT_TRANSLATE_NOOP("DeskError", "Bill {bill} is not on this folio"),
     QT_TRANSLATE_NOOP("DeskError", "Bill {bill} of {stay} is paid and the stay checked out: the desk must refund {amount} to the guest, then cancel the check"),
     QT_TRANSLATE_NOOP("DeskError", "Bill {bill} owes only {balance}"),

@@ -425,7 +425,7 @@ def _report(session: Session, shift: CashShift, figures: Mapping[str, CurrencyFi
     ).all()
     payments = session.scalar(select(func.count(ShiftPayment.id)).where(ShiftPayment.shift_id == shift.id)) or 0
     return ShiftReport(
-        hotel_name=hotel.name, hotel_address=hotel.address, shift_id=shift.id, number=shift.number,
+        hotel_name=hotel.name, hotel_address=hotel.postal_address, shift_id=shift.id, number=shift.number,
         workstation=shift.workstation, opened_by_name=_name(session, shift.opened_by), opened_at=shift.opened_at,
         closed_by_name=_name(session, closed_by) if closed_by else None, closed_at=closed_at, made_at=utcnow(),
         currencies=tuple(figures[c] for c in _currencies_of(session, figures)),

@@ -16,7 +16,7 @@ NEW_SMTP_PASSWORD_ENV = "DESK_SMTP_NEW_PASSWORD"
 
 
 _FEATURE_COMMANDS = ("admin", "pos", "terminals", "night_audit", "cards", "backup", "city_tax", "imports",
-                     "report", "audit", "invoice")
+                     "report", "audit", "invoice", "companies")
 
 
 def _parser(*, features: bool = True) -> argparse.ArgumentParser:
@@ -187,6 +187,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from desk.cli.invoice import run as run_invoice
 
             return run_invoice(args, url)
+        if args.command == "company":
+            from desk.cli.companies import run as run_companies
+
+            return run_companies(args, url)
         if args.command in ("serve", "pos"):
             from desk.cli.pos import run
 

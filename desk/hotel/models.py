@@ -46,6 +46,15 @@ class Hotel(Base):
     # The credit limit a new reservation gets (desk.stays.credit); None: no limit.
     default_credit_limit: Mapped[Money | None] = mapped_column(MoneyType(), default=None)
 
+    @property
+    def postal_address(self) -> str:
+        """The address with its city, as every document prints it: the city has had a field of its own
+        since invoices (0039), and an address typed before may already end with it."""
+        address, city = self.address.strip(), self.city.strip()
+        if not city or city.casefold() in address.casefold():
+            return address
+        return f"{address}, {city}" if address else city
+
 
 class CurrencyRate(Base):
     """An accepted currency and what one unit of it is worth in the base currency."""

@@ -41,10 +41,12 @@ from desk.invoices.models import Invoice, InvoiceBill, InvoiceKind, InvoiceSerie
 from desk.invoices.texts import document_label
 from desk.invoices.words import amount_in_words
 from desk.ledger.folios import BillView, PostingLine, load_folio
-from desk.ledger.lookup import get
+from desk.ledger.invoiced import close_by_invoice, reopen_after_credit
+from desk.ledger.lookup import get, lock_folios
 from desk.ledger.models import Bill, Folio, Payment, PaymentKind, Posting
 from desk.ledger.texts import fill, posting_text
 from desk.people.auth import Actor
+from desk.people.models import User
 from desk.people.rights import Right, require
 from desk.stays.models import Company, Guest
 
@@ -135,6 +137,22 @@ def _refuse_invoiced(session: Session, bill_ids: Sequence[int]) -> None:
                 "Bill {bill} is already on invoice {invoice}: issue a credit note for the whole invoice "
                 "before invoicing the bill again", field="bills", bill=f"{bill_id:06d}",
                 invoice=number_text(invoice.number))
+
+
+def _issuer_name(session: Session, actor: Actor) -> str:
+    """The person's full name as the users' records hold it: an actor a process made for itself
+    (the screenshots, a command signed in as the database's owner) carries only a user name."""
+    full_name = session.scalar(select(User.full_name).where(User.username == actor.username))
+    return (full_name or "").strip() or actor.full_name or actor.username
+
+
+def _lock_bills(session: Session, bill_ids: Sequence[int]) -> None:
+    """The bills locked as a charge locks them (folios first, see desk.ledger.lookup): a charge on its
+    way waits for the invoice to commit, then finds its bill closed by it."""
+    folio_ids = {get(session, Bill, bill_id, "Bill").folio_id for bill_id in bill_ids}
+    lock_folios(session, folio_ids)
+    for bill_id in sorted(bill_ids):
+        get(session, Bill, bill_id, "Bill", lock=True)
 
 
 def _line_description(line: PostingLine, names: Any) -> str:
@@ -236,6 +254,7 @@ def issue_invoice(session: Session, actor: Actor, bill_ids: Sequence[int], *, to
     if not bill_ids:
         raise InvalidInput("Choose the bills to invoice", field="bills")
     number = _next_number(session)
+    _lock_bills(session, bill_ids)
     _refuse_invoiced(session, bill_ids)
     fmt = hotel_format(session)
     language = fmt.language
@@ -293,16 +312,16 @@ def issue_invoice(session: Session, actor: Actor, bill_ids: Sequence[int], *, to
         "issued_on": issued_on.isoformat(), "supply_date": supply.isoformat(), "language": language,
         "currency": currency, "seller": _seller(session), "buyer": buyer, "bills": bill_numbers, "lines": lines,
         "payment_method": ", ".join(methods) or document_label(language, "Bank transfer"),
-        "issued_by": actor.full_name or actor.username,
+        "issued_by": _issuer_name(session, actor),
         **_totals(lines, currency, language),
     }
     invoice = _freeze(session, actor, content, kind=InvoiceKind.INVOICE, number=number, issued_on=issued_on,
                       supply_date=supply, buyer=buyer, currency=currency)
     if covered:
         _refuse_invoiced(session, covered)
-    session.add_all(InvoiceBill(invoice_id=invoice.id, bill_id=bill_id)
-                    for bill_id in dict.fromkeys([*bill_ids, *covered]))
-    session.flush()
+    invoiced = list(dict.fromkeys([*bill_ids, *covered]))
+    session.add_all(InvoiceBill(invoice_id=invoice.id, bill_id=bill_id) for bill_id in invoiced)
+    close_by_invoice(session, invoiced, number_text(number))
     note(session, AuditNote(kind="invoice", username=actor.username, workstation=actor.workstation,
                             subject=f"invoice {number_text(number)}",
                             summary=f"invoice {number_text(number)} to {buyer['name']}: {content['gross']} {currency}, "
@@ -424,13 +443,15 @@ def issue_credit_note(session: Session, actor: Actor, invoice_number: int, reaso
         "issued_on": issued_on.isoformat(), "supply_date": original["supply_date"], "language": language,
         "currency": currency, "seller": _seller(session), "buyer": original["buyer"], "bills": original["bills"],
         "lines": credit_lines, "payment_method": original["payment_method"],
-        "issued_by": actor.full_name or actor.username, "reason": reason,
+        "issued_by": _issuer_name(session, actor), "reason": reason,
         "credited": {"number": original["number"], "issued_on": original["issued_on"]},
         **_totals(credit_lines, currency, language),
     }
     credit = _freeze(session, actor, content, kind=InvoiceKind.CREDIT_NOTE, number=number, issued_on=issued_on,
                      supply_date=invoice.supply_date, buyer=original["buyer"], currency=currency, credited=invoice,
                      reason=reason)
+    if not credit_left(session, invoice).is_positive:
+        reopen_after_credit(session, number_text(invoice_number), number_text(number))
     note(session, AuditNote(kind="invoice", username=actor.username, workstation=actor.workstation,
                             subject=f"credit note {number_text(number)}",
                             summary=f"credit note {number_text(number)} to invoice {original['number']}: "

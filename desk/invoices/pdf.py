@@ -3,7 +3,8 @@
 Nothing here reads the hotel, the catalogue or the ledger: what the document says was decided when
 it was issued (desk.invoices.issuing). The layout is a Bulgarian invoice's (ФАКТУРА, Оригинал, Номер,
 the dates, Доставчик and Получател side by side, the lines, the tax base and VAT per rate, Сума за
-плащане, Словом, Начин на плащане, the signatures); Russian and English take the same layout.
+плащане, Словом, Начин на плащане, the signatures); English takes the same layout; Russian is the
+счёт-фактура of desk.invoices.russian.
 """
 
 from __future__ import annotations
@@ -19,12 +20,14 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desk.core.document_format import DocumentFormat, format_of_language
 from desk.core.pdf_layout import document_table, paragraph_styles, text_cell
 from desk.invoices.issuing import invoice_content, number_text
 from desk.invoices.models import Invoice, InvoiceKind
+from desk.invoices.russian import render_russian
 from desk.invoices.texts import document_label
 from desk.ledger.lookup import get
 
@@ -169,14 +172,42 @@ def render_invoice(content: dict[str, Any]) -> bytes:
     return out.getvalue()
 
 
+def _lines_before(session: Session, credited: Invoice, content: dict[str, Any],
+                  credit_number: int) -> dict[int, dict[str, Decimal]]:
+    """What each line of the ``credited`` invoice held before credit note ``credit_number``: as invoiced,
+    less the credit notes issued before it (all frozen: the document reads the same every time)."""
+    held = {k: {key: Decimal(line[key]) for key in ("net", "vat", "gross")}
+            for k, line in enumerate(content["lines"], 1)}
+    earlier = session.scalars(select(Invoice).where(Invoice.credited_invoice_id == credited.id,
+                                                    Invoice.number < credit_number))
+    for note in earlier:
+        for line in invoice_content(note)["lines"]:
+            for key in ("net", "vat", "gross"):
+                held[int(line["line"])][key] -= Decimal(line[key])
+    return held
+
+
+def _document(session: Session, invoice: Invoice) -> bytes:
+    content = invoice_content(invoice)
+    if content["language"] != "ru":
+        return render_invoice(content)
+    # A Russian hotel's счёт-фактура; a credit note's corrective one shows each line before and after.
+    word = "Credit note {number}" if invoice.kind is InvoiceKind.CREDIT_NOTE else "Invoice {number}"
+    title = document_label("ru", word, number=content["number"])
+    if invoice.credited_invoice_id is None:
+        return render_russian(content, title=title)
+    credited = get(session, Invoice, invoice.credited_invoice_id, "Invoice")
+    original = invoice_content(credited)
+    return render_russian(content, original, _lines_before(session, credited, original, invoice.number), title=title)
+
+
 def invoice_file(session: Session, invoice_id: int) -> tuple[str, bytes]:
     """The file name ("invoice-0000000001.pdf", "credit-note-...") and PDF bytes of an issued document."""
     invoice = get(session, Invoice, invoice_id, "Invoice")
     name = "credit-note" if invoice.kind is InvoiceKind.CREDIT_NOTE else "invoice"
-    return f"{name}-{number_text(invoice.number)}.pdf", render_invoice(invoice_content(invoice))
+    return f"{name}-{number_text(invoice.number)}.pdf", _document(session, invoice)
 
 
 def invoice_pdf(session: Session, invoice_id: int) -> bytes:
     """The issued invoice or credit note ``invoice_id`` as PDF bytes (for saving, printing, mailing)."""
-    invoice = get(session, Invoice, invoice_id, "Invoice")
-    return render_invoice(invoice_content(invoice))
+    return _document(session, get(session, Invoice, invoice_id, "Invoice"))

@@ -51,8 +51,8 @@ WORDS: Mapping[str, Mapping[str, str]] = {
         "Credit note {number}": "Кредитно известие {number}",
     },
     "ru": {
-        "INVOICE": "СЧЁТ",
-        "CREDIT NOTE": "КРЕДИТ-НОТА",
+        "INVOICE": "СЧЁТ-ФАКТУРА",
+        "CREDIT NOTE": "КОРРЕКТИРОВОЧНЫЙ СЧЁТ-ФАКТУРА",
         "Original": "Оригинал",
         "Number": "Номер",
         "Date of issue": "Дата составления",
@@ -64,7 +64,7 @@ WORDS: Mapping[str, Mapping[str, str]] = {
         "VAT number": "Номер плательщика НДС",
         "Accountable person": "Руководитель",
         "Address": "Адрес",
-        "to invoice No. {number} of {date}": "к счёту № {number} от {date}",
+        "to invoice No. {number} of {date}": "к счёту-фактуре № {number} от {date}",
         "Reason": "Основание",
         "No.": "№",
         "Description": "Наименование услуги",
@@ -85,8 +85,8 @@ WORDS: Mapping[str, Mapping[str, str]] = {
         "Issued by": "Составил",
         "Received by": "Получил",
         "Bank transfer": "Безналичный расчёт",
-        "Invoice {number}": "Счёт {number}",
-        "Credit note {number}": "Кредит-нота {number}",
+        "Invoice {number}": "Счёт-фактура {number}",
+        "Credit note {number}": "Корректировочный счёт-фактура {number}",
     },
 }
 

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from desk.core.errors import InvalidInput
 from desk.core.money import Money
 from desk.ledger.folios import FolioView, load_folio
+from desk.ledger.invoiced import refuse_invoiced_bill
 from desk.ledger.lookup import (
     ensure_open,
     ensure_stay_open,
@@ -80,7 +81,10 @@ def move_postings(session: Session, actor: Actor, posting_ids: Sequence[int], to
     folio = lock_folio_of_bill(session, to_bill_id)
     view = load_folio(session, folio.id)
     lines = [view.posting(posting_id) for posting_id in dict.fromkeys(posting_ids)]
-    target = lock_open_bills(session, [to_bill_id, *(line.bill_id for line in lines)])[to_bill_id]
+    locked = lock_open_bills(session, [to_bill_id, *(line.bill_id for line in lines)])
+    for bill_id in locked:
+        refuse_invoiced_bill(session, bill_id)
+    target = locked[to_bill_id]
     _refuse_leaving_overpaid(view, posting_ids, target.id)
     for line in lines:
         posting_id = line.posting.id

@@ -175,6 +175,21 @@ class PostingMove(LedgerRecord, Base):
     moved_by: Mapped[str] = mapped_column(String(40))
 
 
+class BillInvoicing(LedgerRecord, Base):
+    """A bill closed by an invoice, or opened again by the credit note that credited that invoice in
+    full; a bill's standing is that of its latest row. Written by desk.invoices in the issue's own
+    transaction and read here, so the ledger refuses to change what an invoice froze without
+    knowing what an invoice is."""
+
+    __tablename__ = "bill_invoicing"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    bill_id: Mapped[int] = mapped_column(ForeignKey("bill.id"), index=True)
+    invoice_number: Mapped[str] = mapped_column(String(20))
+    # Empty: the invoice closed the bill. A number: that credit note credited the invoice in full.
+    reopened_by: Mapped[str] = mapped_column(String(20), default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 class Payment(LedgerRecord, Base):
     """Money in or out of a bill, or of the folio's deposit account when ``bill_id`` is None."""
 

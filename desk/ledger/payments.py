@@ -21,7 +21,9 @@ from desk.journal.intents import unresolved_intent
 from desk.journal.models import JournalIntent
 from desk.ledger import texts
 from desk.ledger.accounts import company_folio
+from desk.ledger.bills import open_bill
 from desk.ledger.folios import FolioView, PaymentLine, bill_balance, load_folio
+from desk.ledger.invoiced import closing_invoice
 from desk.ledger.lookup import (
     bill_for_update,
     company_transfer_refusal,
@@ -39,7 +41,7 @@ from desk.ledger.lookup import (
     require_fits,
     require_positive,
 )
-from desk.ledger.models import Bill, Payment, PaymentKind, Posting, PostingKind
+from desk.ledger.models import Bill, Folio, Payment, PaymentKind, Posting, PostingKind
 from desk.ledger.postings import _reverse, post_charge
 from desk.people.auth import Actor, ManagerApproval, authorise
 from desk.people.rights import Right, require
@@ -537,7 +539,7 @@ def transfer_to_company(session: Session, actor: Actor, bill_id: int, company_id
     account = company_folio(session, actor, company.id)
     # Two folios: both locked in id order, then both bills (see desk.ledger.lookup's lock order).
     lock_folios(session, [guest_folio_id, account.id])
-    target_id = min(b.id for b in account.bills)
+    target_id = _company_bill_for_transfers(session, actor, account)
     bill = lock_open_bills(session, [bill_id, target_id])[bill_id]
     balance = bill_balance(session, bill.id)
     if not balance.is_positive:
@@ -575,6 +577,14 @@ def transfer_to_company(session: Session, actor: Actor, bill_id: int, company_id
         text=texts.written(texts.TO_ACCOUNT_OF, company=company.name),
         company_posting_id=charge.id,
     )
+
+
+def _company_bill_for_transfers(session: Session, actor: Actor, account: Folio) -> int:
+    """The company's newest bill no invoice has closed, or a new one: an invoiced bill stays as invoiced."""
+    for bill in sorted(account.bills, key=lambda b: b.id, reverse=True):
+        if closing_invoice(session, bill.id) is None:
+            return bill.id
+    return open_bill(session, actor, account.id, payer_company_id=account.company_id).id
 
 
 def _shortened(text: str, limit: int) -> str:

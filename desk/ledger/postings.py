@@ -15,6 +15,7 @@ from desk.core.types import utcnow
 from desk.hotel.models import Outlet, TaxRate
 from desk.hotel.reference import base_currency, reference, service_row
 from desk.ledger.folios import load_folio
+from desk.ledger.invoiced import refuse_invoiced_bill
 from desk.ledger.lookup import get, lock_folio, open_bill_for_update, refuse_reversing_open_transfer, require_fits
 from desk.ledger.models import Bill, Posting, PostingItem, PostingKind
 from desk.people.auth import Actor, ManagerApproval, authorise
@@ -195,9 +196,10 @@ _OUTLET_NAME = select(Outlet.__table__.c.name).where(Outlet.__table__.c.code == 
 
 
 def _bill_for_update(session: Session, bill_id: int, after_checkout: bool) -> Bill:
-    if after_checkout:
-        return get(session, Bill, bill_id, "Bill", lock=True)
-    return open_bill_for_update(session, bill_id)
+    # Read after the bill's lock: an invoice being issued for it holds that lock until it commits.
+    bill = get(session, Bill, bill_id, "Bill", lock=True) if after_checkout else open_bill_for_update(session, bill_id)
+    refuse_invoiced_bill(session, bill.id)
+    return bill
 
 
 def post_service(

@@ -68,7 +68,7 @@ def receipt_pdf(session: Session, request_id: int) -> bytes:
     refund = request.kind is ReceiptKind.REFUND
     story: list[Flowable] = [
         Paragraph(hotel.name, styles["title"]),
-        Paragraph(" · ".join(part for part in (hotel.address, hotel.tax_id) if part), styles["small"]),
+        Paragraph(" · ".join(part for part in (hotel.postal_address, hotel.tax_id) if part), styles["small"]),
         Spacer(1, 3 * mm),
         Paragraph(_word(language, "Refund receipt" if refund else "Sale receipt"), styles["h2"]),
         Paragraph(_word(language, "Receipt {number}", number=f"{request.id:07d}"), styles["body"]),

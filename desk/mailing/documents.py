@@ -181,8 +181,8 @@ class MailSuggestion:
 
 
 def mail_suggestion(session: Session, folio_id: int) -> MailSuggestion:
-    """The first guest's address on a reservation's folio; else the address this folio was last sent to
-    (a company's accounts department); the hotel's documents' language."""
+    """The first guest's address on a reservation's folio; the company's on its account or its event's;
+    else the address this folio was last sent to; the hotel's documents' language."""
     folio = get(session, Folio, folio_id, "Folio")
     language = hotel_format(session).language
     language = language if language in LANGUAGES else "en"
@@ -190,6 +190,9 @@ def mail_suggestion(session: Session, folio_id: int) -> MailSuggestion:
         for guest in folio.reservation.guests:
             if guest.email:
                 return MailSuggestion(guest.email, language)
+    company = folio.company or (folio.event.company if folio.event is not None else None)
+    if company is not None and company.email:
+        return MailSuggestion(company.email, language)
     last = session.scalars(select(MailOutbox.recipient).where(MailOutbox.folio_id == folio_id)
                            .order_by(MailOutbox.id.desc()).limit(1)).first()
     return MailSuggestion(last or "", language)

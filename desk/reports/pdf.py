@@ -111,7 +111,8 @@ def _header(session: Session, folio: FolioView, styles: dict[str, ParagraphStyle
     hotel = session.scalars(select(Hotel).limit(1)).one()
     story: list[Flowable] = [
         text_cell(hotel.name, styles["title"]),
-        text_cell(f"{hotel.address} · {label(lang, 'VAT number {tax_id}', tax_id=hotel.tax_id)}", styles["small"]),
+        text_cell(f"{hotel.postal_address} · {label(lang, 'VAT number {tax_id}', tax_id=hotel.tax_id)}",
+                  styles["small"]),
         Spacer(1, 4 * mm),
         text_cell(title, styles["h2"]),
     ]

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desk.core.addresses import optional_email
 from desk.core.errors import InvalidInput, NotFound
 from desk.core.money import Money
 from desk.hotel.reference import base_currency
@@ -25,10 +26,11 @@ class CompanyRow:
     tax_id: str
     address: str
     credit_limit: Money | None
+    email: str = ""
 
 
 def list_companies(session: Session) -> list[CompanyRow]:
-    return [CompanyRow(c.id, c.name, c.tax_id, c.address, c.credit_limit)
+    return [CompanyRow(c.id, c.name, c.tax_id, c.address, c.credit_limit, c.email)
             for c in session.scalars(select(Company).order_by(Company.search_name, Company.id))]
 
 
@@ -61,30 +63,33 @@ def _same_tax_id(session: Session, tax_id: str, other_than: int | None = None) -
 
 
 def add_company(session: Session, actor: Actor, name: str, tax_id: str = "", address: str = "",
-                credit_limit: Money | None = None) -> int:
+                credit_limit: Money | None = None, *, email: str = "") -> int:
     """A company the hotel may bill; two with one tax ID are refused. Returns its id."""
     require(actor, Right.MANAGE_CATALOGUE)
     name, tax_id, address = _fields(session, name, tax_id, address, credit_limit)
+    email = optional_email(email)
     _same_tax_id(session, tax_id)
     company = Company(name=name, search_name=search_key(name), tax_id=tax_id, address=address,
-                      credit_limit=credit_limit)
+                      credit_limit=credit_limit, email=email)
     session.add(company)
     session.flush()
-    record_change(session, actor, "company", str(company.id), f"added: {name}, {tax_id or '-'}, limit {credit_limit}")
+    record_change(session, actor, "company", str(company.id),
+                  f"added: {name}, {tax_id or '-'}, limit {credit_limit}, e-mail {email or '-'}")
     return company.id
 
 
 def change_company(session: Session, actor: Actor, company_id: int, name: str, tax_id: str, address: str,
-                   credit_limit: Money | None) -> None:
-    """A company's new details; its folios and transfers stay its own."""
+                   credit_limit: Money | None, *, email: str | None = None) -> None:
+    """A company's new details (``email`` None: as it was); its folios and transfers stay its own."""
     require(actor, Right.MANAGE_CATALOGUE)
     company = session.get(Company, company_id)
     if company is None:
         raise NotFound("There is no company {company}", field="company", company=company_id)
     name, tax_id, address = _fields(session, name, tax_id, address, credit_limit)
+    email = company.email if email is None else optional_email(email)
     _same_tax_id(session, tax_id, other_than=company_id)
-    before = f"{company.name}, {company.tax_id or '-'}, limit {company.credit_limit}"
+    before = f"{company.name}, {company.tax_id or '-'}, limit {company.credit_limit}, e-mail {company.email or '-'}"
     company.name, company.search_name, company.tax_id, company.address = name, search_key(name), tax_id, address
-    company.credit_limit = credit_limit
+    company.credit_limit, company.email = credit_limit, email
     record_change(session, actor, "company", str(company_id),
-                  f"changed: {before} -> {name}, {tax_id or '-'}, limit {credit_limit}")
+                  f"changed: {before} -> {name}, {tax_id or '-'}, limit {credit_limit}, e-mail {email or '-'}")

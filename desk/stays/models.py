@@ -102,6 +102,8 @@ class Company(Base):
     search_name: Mapped[str] = mapped_column(_search_text(120), index=True)
     tax_id: Mapped[str] = mapped_column(String(40), default="")
     address: Mapped[str] = mapped_column(String(240), default="")
+    # Where its invoices and folios are e-mailed; empty: none given.
+    email: Mapped[str] = mapped_column(String(254), default="")
     # How much the company may owe the hotel; None: no limit agreed.
     credit_limit: Mapped[Money | None] = mapped_column(default=None)
 

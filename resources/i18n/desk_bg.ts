@@ -598,11 +598,11 @@
     </message>
     <message>
         <source>&amp;From:</source>
-        <translation>&amp;От:</translation>
+        <translation type="vanished">&amp;От:</translation>
     </message>
     <message>
         <source>&amp;To:</source>
-        <translation>&amp;До:</translation>
+        <translation type="vanished">&amp;До:</translation>
     </message>
     <message>
         <source>every kind</source>
@@ -1826,6 +1826,10 @@
         <translation>Адрес</translation>
     </message>
     <message>
+        <source>E-mail</source>
+        <translation>Ел. поща</translation>
+    </message>
+    <message>
         <source>Credit limit</source>
         <translation>Кредитен лимит</translation>
     </message>
@@ -1836,6 +1840,10 @@
     <message>
         <source>&amp;Address:</source>
         <translation>&amp;Адрес:</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail for invoices:</source>
+        <translation>&amp;Ел. поща за фактури:</translation>
     </message>
     <message>
         <source>Credit &amp;limit (empty: none):</source>
@@ -2289,6 +2297,17 @@
     <message>
         <source>Type an amount such as 25.00, or leave it empty</source>
         <translation>Въведете сума, например 25,00, или оставете празно</translation>
+    </message>
+</context>
+<context>
+    <name>DateRange</name>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;От:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;До:</translation>
     </message>
 </context>
 <context>
@@ -4812,6 +4831,10 @@
         <translation>Сметка</translation>
     </message>
     <message>
+        <source>Bill {bill} is closed by invoice {invoice}: its services stay as invoiced. Post on another bill, or credit the whole invoice first</source>
+        <translation>Сметка {bill} е приключена с фактура {invoice}: услугите ѝ остават както са фактурирани. Осчетоводете по друга сметка или първо издайте кредитно известие за цялата фактура</translation>
+    </message>
+    <message>
         <source>Booked by the terminal, not in the ledger</source>
         <translation>Осчетоводено от терминала, но не в счетоводството</translation>
     </message>
@@ -6237,11 +6260,11 @@
     </message>
     <message>
         <source>&amp;From:</source>
-        <translation>&amp;От:</translation>
+        <translation type="vanished">&amp;От:</translation>
     </message>
     <message>
         <source>&amp;To:</source>
-        <translation>&amp;До:</translation>
+        <translation type="vanished">&amp;До:</translation>
     </message>
     <message>
         <source>any part of the buyer&apos;s name</source>
@@ -8557,11 +8580,11 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     </message>
     <message>
         <source>From:</source>
-        <translation>От:</translation>
+        <translation type="vanished">От:</translation>
     </message>
     <message>
         <source>To:</source>
-        <translation>До:</translation>
+        <translation type="vanished">До:</translation>
     </message>
     <message>
         <source>Workstation:</source>

@@ -598,11 +598,11 @@
     </message>
     <message>
         <source>&amp;From:</source>
-        <translation>&amp;С:</translation>
+        <translation type="vanished">&amp;С:</translation>
     </message>
     <message>
         <source>&amp;To:</source>
-        <translation>&amp;По:</translation>
+        <translation type="vanished">&amp;По:</translation>
     </message>
     <message>
         <source>every kind</source>
@@ -1830,6 +1830,10 @@
         <translation>Адрес</translation>
     </message>
     <message>
+        <source>E-mail</source>
+        <translation>Эл. почта</translation>
+    </message>
+    <message>
         <source>Credit limit</source>
         <translation>Кредитный лимит</translation>
     </message>
@@ -1840,6 +1844,10 @@
     <message>
         <source>&amp;Address:</source>
         <translation>&amp;Адрес:</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail for invoices:</source>
+        <translation>&amp;Эл. почта для счетов:</translation>
     </message>
     <message>
         <source>Credit &amp;limit (empty: none):</source>
@@ -2293,6 +2301,17 @@
     <message>
         <source>Type an amount such as 25.00, or leave it empty</source>
         <translation>Введите сумму, например 25,00, или оставьте пустым</translation>
+    </message>
+</context>
+<context>
+    <name>DateRange</name>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;С:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;По:</translation>
     </message>
 </context>
 <context>
@@ -4816,6 +4835,10 @@
         <translation>Счёт</translation>
     </message>
     <message>
+        <source>Bill {bill} is closed by invoice {invoice}: its services stay as invoiced. Post on another bill, or credit the whole invoice first</source>
+        <translation>Счёт {bill} закрыт счётом-фактурой {invoice}: его услуги остаются такими, как выставлены. Проведите на другой счёт или сначала выставьте корректировку на весь счёт-фактуру</translation>
+    </message>
+    <message>
         <source>Booked by the terminal, not in the ledger</source>
         <translation>Проведено терминалом, но нет в учёте</translation>
     </message>
@@ -6241,11 +6264,11 @@
     </message>
     <message>
         <source>&amp;From:</source>
-        <translation>&amp;С:</translation>
+        <translation type="vanished">&amp;С:</translation>
     </message>
     <message>
         <source>&amp;To:</source>
-        <translation>&amp;По:</translation>
+        <translation type="vanished">&amp;По:</translation>
     </message>
     <message>
         <source>any part of the buyer&apos;s name</source>
@@ -8561,11 +8584,11 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     </message>
     <message>
         <source>From:</source>
-        <translation>С:</translation>
+        <translation type="vanished">С:</translation>
     </message>
     <message>
         <source>To:</source>
-        <translation>По:</translation>
+        <translation type="vanished">По:</translation>
     </message>
     <message>
         <source>Workstation:</source>

@@ -349,3 +349,13 @@ def test_a_manager_sets_all_the_sellers_details_and_the_next_invoice_says_them(h
     invoice = cashier(hotel).run(issue_invoice, [charged(hotel).bill_id])
     content = hotel.query(lambda s: invoice_content(s.get_one(Invoice, invoice.id)))
     assert content["seller"]["address"] == "бул. Витоша 12" and content["seller"]["tax_id"] == "204567891"
+
+
+def test_the_invoice_names_who_issued_it_by_their_full_name(hotel: Hotel):
+    from desk.demo.seed import DEMO_WORKSTATION
+    from desk.people.auth import trusted_actor
+
+    # An actor a process made for itself (a command, the screenshots) carries the user name only.
+    issuer = Hotel(hotel.database, trusted_actor("ivan", DEMO_WORKSTATION, Role.CASHIER), hotel.currency)
+    invoice = issuer.run(issue_invoice, [charged(hotel).bill_id])
+    assert hotel.query(lambda s: invoice_content(s.get_one(Invoice, invoice.id)))["issued_by"] == "Ivan Georgiev"

@@ -7,7 +7,7 @@ import io
 
 import shiboken6
 from pypdf import PdfReader
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, Qt
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import select
 
@@ -63,6 +63,12 @@ def test_a_company_invoice_and_its_credit_note_in_bulgarian(qtbot, context_of, d
     qtbot.mouseClick(dialog.credit_button, Qt.MouseButton.LeftButton)
     credit = dialog.findChild(CreditNoteDialog, "creditNoteDialog")
     assert credit.windowTitle() == "Кредитно известие към фактура 0000000001"
+    # A reason as managers write it shows whole: the dialog is as wide as its reason field needs.
+    qtbot.waitUntil(credit.isVisible, timeout=WAIT_MS)
+    reason = "Отстъпка 10% по договор № 14/2026 за групово настаняване"
+    assert credit.reason_edit.width() > credit.reason_edit.fontMetrics().horizontalAdvance(reason)
+    right_edge = credit.reason_edit.mapTo(credit, QPoint(credit.reason_edit.width(), 0)).x()
+    assert right_edge <= credit.width()  # the field is inside the dialog, not cut off by it
     qtbot.mouseClick(credit.issue_button, Qt.MouseButton.LeftButton)  # no reason given
     qtbot.waitUntil(lambda: credit.error_label.isVisible(), timeout=WAIT_MS)
     assert credit.error_label.text() == "Посочете основанието за кредитното известие"

@@ -65,3 +65,19 @@ def test_the_reports_menu_as_each_role_sees_it(qtbot, context_of):
         qtbot.addWidget(window)
         assert {name: action.isEnabled() for name, action in window.report_actions.items()} == {
             "cashier": own, **dict.fromkeys(hotel_reports, hotel)}
+
+
+def test_open_balances_fit_a_1180_pixel_window_without_scrolling_sideways(qtbot, context_of):
+    window = _shown(qtbot, context_of(Role.MANAGER), "balances")
+    window.resize(1180, 640)
+    for index, table in enumerate(window.tables):
+        window.tabs.setCurrentIndex(index)
+        qtbot.waitUntil(lambda table=table: table.isVisible() and table.viewport().width() > 900, timeout=WAIT_MS)
+        table.fit_columns()
+        assert table.horizontalScrollBar().maximum() == 0, table.source.section.title
+        numeric_from = table.source.section.numeric_from
+        for column in range(numeric_from, table.source.columnCount()):  # amounts are never cut
+            assert table.columnWidth(column) >= table.sizeHintForColumn(column)
+        if table.source.rowCount():  # a name cut short reads whole in its tooltip
+            cell = table.proxy.index(0, 1)
+            assert cell.data(Qt.ItemDataRole.ToolTipRole) == cell.data()

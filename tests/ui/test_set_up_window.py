@@ -139,9 +139,15 @@ def test_from_an_empty_database_a_manager_sets_up_the_hotel_and_adds_a_clerk_and
         catalogue.company_name_edit.setText("Black Sea Tours")
         catalogue.company_tax_id_edit.setText("BG175000111")
         catalogue.company_limit_edit.setText("5000")
+        catalogue.company_email_edit.setText("accounts at blacksea")
+        qtbot.mouseClick(catalogue.findChild(QPushButton, "addCompanyButton"), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: catalogue.error_label.isVisible(), timeout=10_000)
+        assert "accounts at blacksea" in catalogue.error_label.text()
+        catalogue.company_email_edit.setText("accounts@blacksea.bg")
         qtbot.mouseClick(catalogue.findChild(QPushButton, "addCompanyButton"), Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: catalogue.companies_model.rowCount() == 1, timeout=10_000)
-        assert catalogue.companies_model.index(0, 3).data() == money_text(Money.of("5000", "EUR"))
+        assert [catalogue.companies_model.index(0, c).data() for c in (3, 4)] == [
+            "accounts@blacksea.bg", money_text(Money.of("5000", "EUR"))]
         catalogue.register_code_edit.setText("FP-1")
         catalogue.register_name_edit.setText("Front desk register")
         qtbot.mouseClick(catalogue.findChild(QPushButton, "addRegisterButton"), Qt.MouseButton.LeftButton)

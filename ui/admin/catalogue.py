@@ -280,7 +280,7 @@ class CatalogueDialog(QDialog):
         column = QVBoxLayout(tab)
         self.companies: list[CompanyRow] = []
         self.companies_model = RowsModel([Column(self.tr("Name")), Column(self.tr("Tax ID")),
-                                          Column(self.tr("Address")),
+                                          Column(self.tr("Address")), Column(self.tr("E-mail")),
                                           Column(self.tr("Credit limit"), align_right=True)], self)
         self.companies_view = rows_view(self.companies_model, "companiesView", stretch_column=2)
         self.companies_view.selectionModel().selectionChanged.connect(lambda *_: self._company_chosen())
@@ -292,6 +292,8 @@ class CatalogueDialog(QDialog):
         form.addRow(self.tr("&Tax ID:"), self.company_tax_id_edit)
         self.company_address_edit = _edit("companyAddressEdit", 240)
         form.addRow(self.tr("&Address:"), self.company_address_edit)
+        self.company_email_edit = _edit("companyEmailEdit", 254)
+        form.addRow(self.tr("&E-mail for invoices:"), self.company_email_edit)
         self.company_limit_edit = _edit("companyLimitEdit", 20)
         form.addRow(self.tr("Credit &limit (empty: none):"), self.company_limit_edit)
         column.addLayout(form)
@@ -359,8 +361,8 @@ class CatalogueDialog(QDialog):
                                         ", ".join(f"{ws} · {printer}" for ws, printer in r.printers) or "—")
                                        for r in registers])
         self.companies = companies
-        self.companies_model.set_rows([(c.name, c.tax_id, c.address, money_text(c.credit_limit) if c.credit_limit
-                                        else "—") for c in companies])
+        self.companies_model.set_rows([(c.name, c.tax_id, c.address, c.email or "—",
+                                        money_text(c.credit_limit) if c.credit_limit else "—") for c in companies])
         self.rates_model.set_rows([(r.currency, format_date(r.valid_from) if r.valid_from else self.tr("accepted at"),
                                     format_amount(r.rate, 8), r.source) for r in rates])
         self.loaded = data
@@ -443,14 +445,15 @@ class CatalogueDialog(QDialog):
         self.error_label.setText(error_text(exc))
         self.error_label.show()
 
-    def _change(self, use_case: Callable[..., Any], *args: object, then: Callable[[], object] | None = None) -> None:
+    def _change(self, use_case: Callable[..., Any], *args: object, then: Callable[[], object] | None = None,
+                **kwargs: object) -> None:
         def done(_value: object) -> None:
             self.error_label.hide()
             if then is not None:
                 then()
             self.reload()
 
-        self.ctx.change(self, use_case, *args).success(done).failure(self._refused).run()
+        self.ctx.change(self, use_case, *args, **kwargs).success(done).failure(self._refused).run()
 
     def _service_fields(self) -> tuple[Any, ...] | None:
         if self.loaded is None:
@@ -535,6 +538,7 @@ class CatalogueDialog(QDialog):
         self.company_name_edit.setText(company.name)
         self.company_tax_id_edit.setText(company.tax_id)
         self.company_address_edit.setText(company.address)
+        self.company_email_edit.setText(company.email)
         self.company_limit_edit.setText(amount_for_edit(company.credit_limit) if company.credit_limit else "")
 
     def save_company(self, *, new: bool) -> None:
@@ -550,12 +554,13 @@ class CatalogueDialog(QDialog):
                 return
         fields = (self.company_name_edit.text(), self.company_tax_id_edit.text(), self.company_address_edit.text(),
                   limit)
+        email = self.company_email_edit.text()
         if new:
-            self._change(add_company, *fields)
+            self._change(add_company, *fields, email=email)
             return
         rows = self.companies_view.selectionModel().selectedRows()
         if rows and rows[0].row() < len(self.companies):
-            self._change(change_company, self.companies[rows[0].row()].id, *fields)
+            self._change(change_company, self.companies[rows[0].row()].id, *fields, email=email)
 
     def open_register_settings(self) -> None:
         """The selected register's kind, server and tax settings (the first register when none is selected)."""

@@ -11,11 +11,9 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QGridLayout,
@@ -35,7 +33,8 @@ from desk.people.rights import RIGHT_ACTIONS, Right
 from ui.cards.operations import operation_name
 from ui.context import DeskContext
 from ui.desk_text import error_text, format_param
-from ui.dialogs.common import Column, FieldError, RowsModel, fill_combo, python_date, rows_view
+from ui.dialogs.common import Column, FieldError, RowsModel, fill_combo, rows_view
+from ui.dialogs.date_range import DateRange
 from ui.i18n import current_language, format_date, format_datetime, format_money
 
 
@@ -367,17 +366,7 @@ class AuditTrailDialog(QDialog):
 
     def _filters(self) -> QGridLayout:
         filters = QGridLayout()
-        self.from_check = QCheckBox(self.tr("&From:"))
-        self.from_check.setObjectName("fromCheck")
-        self.from_check.setChecked(True)
-        self.from_edit = QDateEdit(QDate.currentDate())
-        self.from_edit.setObjectName("fromEdit")
-        self.from_edit.setCalendarPopup(True)
-        self.to_check = QCheckBox(self.tr("&To:"))
-        self.to_check.setObjectName("toCheck")
-        self.to_edit = QDateEdit(QDate.currentDate())
-        self.to_edit.setObjectName("toEdit")
-        self.to_edit.setCalendarPopup(True)
+        self.dates = DateRange(date.today(), date.today(), optional=True, first_on=True, last_on=False)
         self.user_combo = QComboBox()
         self.user_combo.setObjectName("userCombo")
         self.workstation_combo = QComboBox()
@@ -395,10 +384,7 @@ class AuditTrailDialog(QDialog):
         self.show_button.setObjectName("showButton")
         self.show_button.setDefault(True)
         self.show_button.clicked.connect(self.reload)
-        filters.addWidget(self.from_check, 0, 0)
-        filters.addWidget(self.from_edit, 0, 1)
-        filters.addWidget(self.to_check, 0, 2)
-        filters.addWidget(self.to_edit, 0, 3)
+        filters.addWidget(self.dates, 0, 0, 1, 4)
         filters.addWidget(QLabel(self.tr("Kind:")), 0, 4)
         filters.addWidget(self.kind_combo, 0, 5)
         filters.addWidget(QLabel(self.tr("User:")), 1, 0)
@@ -417,9 +403,7 @@ class AuditTrailDialog(QDialog):
 
     def current_filter(self) -> TrailFilter | None:
         """What the filters say, or None (and the error shown) when the folio is not a number."""
-        first: date | None = python_date(self.from_edit.date()) if self.from_check.isChecked() else None
-        last: date | None = python_date(self.to_edit.date()) if self.to_check.isChecked() else None
-        since, until = day_bounds(first, last)
+        since, until = day_bounds(self.dates.first(), self.dates.last())
         folio_text = self.folio_edit.text().strip().lstrip("0") or ("0" if self.folio_edit.text().strip() else "")
         if folio_text and not folio_text.isdigit():
             self._show_error(self.tr("A folio is given by its number, such as 000042."))

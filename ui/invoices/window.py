@@ -11,9 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QDate, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -39,6 +37,7 @@ from desk.stays.companies import CompanyRow, list_companies
 from ui.context import DeskContext
 from ui.desk_text import error_text
 from ui.dialogs.common import Column, FieldError, RowsModel, documents_folder_here, python_date, rows_view
+from ui.dialogs.date_range import DateRange
 from ui.i18n import format_date, format_money
 from ui.invoices.seller import InvoiceSellerDialog
 
@@ -104,16 +103,8 @@ class InvoicesDialog(QDialog):
 
     def _filters(self) -> QGridLayout:
         filters = QGridLayout()
-        self.from_check = QCheckBox(self.tr("&From:"))
-        self.from_check.setObjectName("fromCheck")
-        self.from_edit = QDateEdit(QDate.currentDate().addMonths(-1))
-        self.from_edit.setObjectName("fromEdit")
-        self.from_edit.setCalendarPopup(True)
-        self.to_check = QCheckBox(self.tr("&To:"))
-        self.to_check.setObjectName("toCheck")
-        self.to_edit = QDateEdit(QDate.currentDate())
-        self.to_edit.setObjectName("toEdit")
-        self.to_edit.setCalendarPopup(True)
+        self.dates = DateRange(python_date(QDate.currentDate().addMonths(-1)), date.today(), optional=True,
+                               first_on=False, last_on=False)
         self.buyer_edit = QLineEdit()
         self.buyer_edit.setObjectName("buyerEdit")
         self.buyer_edit.setPlaceholderText(self.tr("any part of the buyer's name"))
@@ -124,10 +115,7 @@ class InvoicesDialog(QDialog):
         self.show_button.setObjectName("showButton")
         self.show_button.setDefault(True)
         self.show_button.clicked.connect(self.reload)
-        filters.addWidget(self.from_check, 0, 0)
-        filters.addWidget(self.from_edit, 0, 1)
-        filters.addWidget(self.to_check, 0, 2)
-        filters.addWidget(self.to_edit, 0, 3)
+        filters.addWidget(self.dates, 0, 0, 1, 4)
         filters.addWidget(QLabel(self.tr("Buyer:")), 1, 0)
         filters.addWidget(self.buyer_edit, 1, 1)
         filters.addWidget(QLabel(self.tr("Number:")), 1, 2)
@@ -141,9 +129,7 @@ class InvoicesDialog(QDialog):
         self.reload()
 
     def current_filter(self) -> InvoiceFilter:
-        first: date | None = python_date(self.from_edit.date()) if self.from_check.isChecked() else None
-        last: date | None = python_date(self.to_edit.date()) if self.to_check.isChecked() else None
-        return InvoiceFilter(first, last, self.buyer_edit.text(), self.number_edit.text())
+        return InvoiceFilter(self.dates.first(), self.dates.last(), self.buyer_edit.text(), self.number_edit.text())
 
     def reload(self) -> None:
         wanted = self.current_filter()
@@ -220,6 +206,9 @@ class InvoicesDialog(QDialog):
         self.reload()
 
 
+REASON_CHARACTERS_SHOWN = 80
+
+
 class CreditNoteDialog(QDialog):
     """A credit note for one invoice: all it still has, or an amount of it, and why."""
 
@@ -233,7 +222,8 @@ class CreditNoteDialog(QDialog):
         assert row.left_to_credit is not None
         left = row.left_to_credit
         layout = QVBoxLayout(self)
-        self.setMinimumWidth(520)
+        # No minimum width of the dialog's own: one set by hand stops the layout from setting its
+        # minimum, and the dialog then opens narrower than its fields, cutting the reason off.
         form = QFormLayout()
         form.addRow(self.tr("Buyer:"), QLabel(row.buyer))
         form.addRow(self.tr("Left to credit:"), QLabel(format_money(left.amount, left.currency)))
@@ -244,6 +234,9 @@ class CreditNoteDialog(QDialog):
         self.reason_edit = QLineEdit()
         self.reason_edit.setObjectName("reasonEdit")
         self.reason_edit.setMaxLength(240)
+        # Wide enough for a reason as managers write them ("Discount of 10% under contract 14/2026 for
+        # the group's stay").
+        self.reason_edit.setMinimumWidth(self.reason_edit.fontMetrics().averageCharWidth() * REASON_CHARACTERS_SHOWN)
         form.addRow(self.tr("&Reason:"), self.reason_edit)
         layout.addLayout(form)
         self.error_label = FieldError("creditError")

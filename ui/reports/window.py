@@ -10,16 +10,15 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QDate,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
     Signal,
 )
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QFileDialog,
     QHBoxLayout,
@@ -39,6 +38,7 @@ from desk.reports import documents_folder
 from desk.reports.tables import Cell, Report, Section, Word, export_report, make_report, report_names
 from ui.context import DeskContext
 from ui.desk_text import translate_message
+from ui.dialogs.date_range import DateRange
 from ui.i18n import current_language, format_date, format_datetime, money_text
 from ui.reports.chart import ChartWidget
 
@@ -98,6 +98,8 @@ class SectionModel(QAbstractTableModel):
         value = self.section.rows[index.row()][index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return cell_display(value)
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() < self.section.numeric_from:
+            return cell_display(value)  # the whole text of a cell shortened to fit the window
         if role == SORT_ROLE:
             return _sort_key(value)
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= self.section.numeric_from:
@@ -109,6 +111,26 @@ class SectionModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return desk_word(self.section.columns[section])
         return None
+
+
+MIN_TEXT_COLUMN = 48  # pixels: a few letters and the "…"
+
+
+def shared_widths(wanted: list[int], room: int) -> dict[int, int]:
+    """Widths for columns that want ``wanted`` within ``room``: a column that needs less than an equal
+    share keeps its need, and the others split the rest equally (never below MIN_TEXT_COLUMN)."""
+    widths: dict[int, int] = {}
+    left = sorted(range(len(wanted)), key=lambda column: wanted[column])
+    while left:
+        share = max(MIN_TEXT_COLUMN, room // len(left))
+        column = left[0]
+        if wanted[column] > share:
+            widths.update({c: share for c in left})
+            break
+        widths[column] = wanted[column]
+        room -= wanted[column]
+        left.pop(0)
+    return widths
 
 
 class SectionTable(QTableView):
@@ -126,8 +148,31 @@ class SectionTable(QTableView):
         self.setSortingEnabled(True)
         self.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # as the report lists them until a header is clicked
         self.setAlternatingRowColors(True)
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.verticalHeader().hide()
+        self.fit_columns()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Every column in the window's width, without a horizontal scroll: amounts and counts keep the
+        width their contents need, and the text columns (names, rooms, dates) share what is left,
+        shortened with "…" and read whole in their tooltip."""
+        count = self.source.columnCount()
+        if not count:
+            return
+        self.resizeColumnsToContents()
+        wanted = [self.columnWidth(column) for column in range(count)]
+        room = self.viewport().width()
+        if sum(wanted) <= room:
+            return
+        text_columns = list(range(min(self.source.section.numeric_from, count)))
+        numbers = sum(width for column, width in enumerate(wanted) if column not in text_columns)
+        for column, width in shared_widths([wanted[c] for c in text_columns], room - numbers).items():
+            self.setColumnWidth(text_columns[column], width)
 
     def shown_rows(self) -> list[list[str]]:
         model = self.proxy
@@ -152,21 +197,18 @@ class ReportsWindow(QDialog):
             if key == "cashier" or ctx.actor.may(Right.READ_HOTEL_REPORTS):
                 self.report_combo.addItem(desk_word(title), key)
         self.report_combo.setCurrentIndex(max(0, self.report_combo.findData(name)))
-        today = QDate.currentDate()
-        self.from_edit = QDateEdit(today)
-        self.to_edit = QDateEdit(today)
-        for edit in (self.from_edit, self.to_edit):
-            edit.setCalendarPopup(True)
+        self.dates = DateRange(dt.date.today(), dt.date.today())
         self.workstation_edit = QLineEdit()
         self.workstation_edit.setPlaceholderText(self.tr("every workstation"))
         self.show_button = QPushButton(self.tr("&Show"))
         self.show_button.setDefault(True)
         self.show_button.clicked.connect(self.load)
         choose = QHBoxLayout()
-        for label, widget in ((self.tr("Report:"), self.report_combo), (self.tr("From:"), self.from_edit),
-                              (self.tr("To:"), self.to_edit), (self.tr("Workstation:"), self.workstation_edit)):
-            choose.addWidget(QLabel(label))
-            choose.addWidget(widget)
+        choose.addWidget(QLabel(self.tr("Report:")))
+        choose.addWidget(self.report_combo)
+        choose.addWidget(self.dates)
+        choose.addWidget(QLabel(self.tr("Workstation:")))
+        choose.addWidget(self.workstation_edit)
         choose.addWidget(self.show_button)
 
         self.heading_label = QLabel()
@@ -200,13 +242,12 @@ class ReportsWindow(QDialog):
 
     def choose(self, name: str, first: dt.date, last: dt.date, workstation: str = "") -> None:
         self.report_combo.setCurrentIndex(self.report_combo.findData(name))
-        self.from_edit.setDate(QDate(first.year, first.month, first.day))
-        self.to_edit.setDate(QDate(last.year, last.month, last.day))
+        self.dates.set_days(first, last)
         self.workstation_edit.setText(workstation)
 
     def load(self) -> None:
-        first, last = self.from_edit.date().toPython(), self.to_edit.date().toPython()
-        assert isinstance(first, dt.date) and isinstance(last, dt.date)
+        first, last = self.dates.first(), self.dates.last()
+        assert first is not None and last is not None  # both dates always count here
         self.show_button.setEnabled(False)
         self.ctx.query(self, make_report, self.ctx.actor, self.report_combo.currentData(), first, last,
                        self.workstation_edit.text().strip() or None, current_language()
