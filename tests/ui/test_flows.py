@@ -105,8 +105,15 @@ def find_and_open(qtbot, desk: MainWindow, number: str) -> ReservationCard:
 
 
 def activate(qtbot, window) -> None:
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow, timeout=30_000)
+    # Asked again while waiting: a dialog closing after the first request (an X report's, say) may hand the
+    # activation to another window, and offscreen Qt does not ask twice by itself.
+    def active() -> bool:
+        if not window.isActiveWindow():
+            window.raise_()
+            window.activateWindow()
+        return window.isActiveWindow()
+
+    qtbot.waitUntil(active, timeout=30_000)
 
 
 def wait_dialog(qtbot, owner, name: str) -> QDialog:
