@@ -42,7 +42,7 @@ def russian_hotel(hotel: Hotel) -> FiscalHotel:
     rig = fiscal_hotel(hotel, language="")  # no language of its own: the hotel's country decides
     with hotel.database.writing() as session:
         session.execute(update(HotelRow).values(country="RU", name="Гостиница «Аврора»",
-                                                address="Москва, Тверская ул., 1", tax_id="7701234567"))
+                                                address="Тверская ул., 1", city="Москва", tax_id="7701234567"))
         session.execute(update(User).values(full_name="Иван Петров"))
     return rig
 
