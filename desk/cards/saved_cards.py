@@ -16,7 +16,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desk.cards.models import CardOperatorConfig, SavedCard
+from desk.cards.models import CardOperatorConfig, CardOperatorReader, SavedCard
 from desk.cards.operators.interface import AnswerLost, CardOnFile, CardOperator, OperatorError, Refused
 from desk.core import sealed
 from desk.core.errors import DeskError, InvalidInput, NotFound
@@ -27,6 +27,10 @@ OPERATORS = ("stripe", "adyen", "saferpay", "converge")
 _HEX_KEY = re.compile(r"^(?:[0-9A-Fa-f]{2}){16,}$")
 _NAME = re.compile(r"^\S.{0,79}$")
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
+# A reader's id as its operator gives it (Stripe Terminal: tmr_ and letters and digits).
+_READER = re.compile(r"^[A-Za-z0-9_\-]{3,80}$")
+# The operators whose own reader saves a card presented to it, driven from here (R10).
+READER_OPERATORS = frozenset({"stripe"})
 
 
 class OperatorKeyError(DeskError):
@@ -265,6 +269,34 @@ def typed_operator_settings(session: Session, actor: Actor, operator_id: int | N
                         account.strip()[:80], api_base.strip()[:200], wanted,
                         row.retention_days if row is not None else 0, row.key_prefix if row is not None else "")
     return _TypedSettings(info, sealed.Sealed("", ""), secret)
+
+
+def set_operator_reader(session: Session, actor: Actor, operator_id: int, workstation: str, reader: str) -> None:
+    """The operator's card reader at ``workstation`` (Settings -> Card operators); "" takes it away."""
+    require(actor, Right.MANAGE_DEVICES)
+    row = session.get(CardOperatorConfig, operator_id)
+    if row is None:
+        raise NotFound("There is no card operator {operator}", operator=operator_id)
+    reader = reader.strip()
+    if reader and row.operator not in READER_OPERATORS:
+        raise InvalidInput("{operator} cannot save a card from a reader here", field="reader", operator=row.name)
+    if reader and not _READER.match(reader):
+        raise InvalidInput("Enter the reader's id as the operator shows it, as tmr_FDOt2wlRZEdpd7", field="reader")
+    kept = session.scalar(select(CardOperatorReader).where(
+        CardOperatorReader.operator_id == operator_id, CardOperatorReader.workstation == workstation))
+    if kept is not None and not reader:
+        session.delete(kept)
+    elif kept is not None:
+        kept.reader = reader
+    elif reader:
+        session.add(CardOperatorReader(operator_id=operator_id, workstation=workstation, reader=reader))
+    session.flush()
+
+
+def operator_reader(session: Session, operator_id: int, workstation: str) -> str:
+    """The operator's card reader at ``workstation``; "" when it has none."""
+    return session.scalar(select(CardOperatorReader.reader).where(
+        CardOperatorReader.operator_id == operator_id, CardOperatorReader.workstation == workstation)) or ""
 
 
 def list_operators(session: Session) -> list[OperatorInfo]:

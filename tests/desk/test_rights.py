@@ -179,6 +179,7 @@ USE_CASES: dict[str, Any] = {
         "account": "", "api_base": "", "currencies": ("EUR",), "retention_days": 30}),
     "typed_operator_settings": lambda h, s: (saved_cards.typed_operator_settings, (None, "stripe"), {
         "name": "Stripe", "account": "", "api_base": "", "currencies": ("EUR",), "secret_key": "sk_test_x"}),
+    "set_operator_reader": lambda h, s: (saved_cards.set_operator_reader, (1, "ws", "tmr_x"), {}),
     "set_register": lambda h, s: (fiscal_settings.set_register, ("FP-1",), {"kind": "atol"}),
     "save_register_settings": lambda h, s: (fiscal_settings.save_register_settings, ("FP-1",), {
         "kind": "atol", "address": "", "device_id": "", "taxation": "osn", "vat_text": "", "workstation": ""}),
@@ -257,7 +258,7 @@ CLERK_MAY_NOT_EVEN_WITH_APPROVAL = {
     "record_end_of_day",
     "add_printer", "update_printer", "remove_printer", "open_drawer", "set_mail_settings",
     "set_hotel_country", "set_register_language", "add_operator", "change_operator", "typed_operator_settings",
-    "set_register",
+    "set_operator_reader", "set_register",
     "start_business_days", "open_next_business_day", "start_night_audit", "charge_night", "set_city_tax",
     "set_up_hotel", "open_hotel", "add_user", "set_user_active", "reset_secret", "change_role", "add_service",
     "change_service",

@@ -10,8 +10,10 @@ through here: a card is a token the operator made (R11).
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
-from dataclasses import dataclass
+import threading
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Protocol, runtime_checkable
 
@@ -242,4 +244,44 @@ class AsksAgain(Protocol):
     asked_again: frozenset[Operation]
 
     def repeating(self) -> CardOperator:
+        ...
+
+
+class ReaderBusy(Refused):
+    """The reader is offline or busy with another operation: nothing was started on it."""
+
+
+class ReaderStopped(OperatorError):
+    """The reader ended without saving a card: the guest or the clerk cancelled, or nobody presented a
+    card in time. The operator was told to forget it, so nothing can be saved afterwards."""
+
+
+@dataclass
+class ReaderWait:
+    """How the desk waits for the guest at the reader: ``pause`` between two looks at it (a test's fake
+    clock, or a wait that Cancel cuts short), Cancel asks the reader to stop, and after ``give_up_s``
+    the reader is asked to stop as well."""
+
+    cancel: threading.Event = field(default_factory=threading.Event)
+    progress: Callable[[str], None] = lambda _key: None
+    poll_s: float = 1.0
+    give_up_s: float = 300.0
+    pause: Callable[[float], object] | None = None
+    clock: Callable[[], float] = time.monotonic
+
+    def wait(self) -> None:
+        (self.pause or self.cancel.wait)(self.poll_s)
+
+
+@runtime_checkable
+class SavesOnReader(Protocol):
+    """An operator whose own card reader tokenises the card presented to it (R10: "Verify and save
+    credit card" with the terminal; Stripe Terminal's process_setup_intent), driven from here.
+
+    :class:`ReaderBusy` when the reader could not start, :class:`Declined` when the card was refused,
+    :class:`ReaderStopped` when it ended without a card; a lost answer is :class:`AnswerLost`, and the
+    card saved under our key is then found by :meth:`CardOperator.find` with ``Operation.SAVE``.
+    """
+
+    def save_card_on_reader(self, reader: str, holder: str, key: str, wait: ReaderWait) -> SavedToken:
         ...
