@@ -56,6 +56,9 @@ logger = logging.getLogger(__name__)
 
 # What the journal's save request holds for the card: the reader it is presented on.
 READER_SOURCE_PREFIX = "reader:"
+# How often the reader is looked at while the guest presents the card: Stripe's own advice for
+# server-driven readers is to poll about once a second (or to take its webhooks).
+READER_POLL_S = 1.0
 
 
 def reader_operators(session: Session, workstation: str) -> list[tuple[OperatorInfo, str]]:
@@ -98,7 +101,7 @@ def _reader_call(operator: SavesOnReader, reader: str, holder: str,
 
 def save_card_on_reader(runner: Runner, actor: Actor, operator_id: int, holder: str, owner: NewCardOwner,
                         watch: Watch | None = None, *, pause: Callable[[float], object] | None = None,
-                        poll_s: float = 1.0) -> OnlineOutcome:
+                        poll_s: float | None = None) -> OnlineOutcome:
     """Verify and save credit card with the terminal (R10): the card presented on this workstation's
     reader of the operator is saved there for later charges. ``pause``: how to wait between two looks
     at the reader (a test's clock; by default a wait that Cancel ends)."""
@@ -115,7 +118,8 @@ def save_card_on_reader(runner: Runner, actor: Actor, operator_id: int, holder: 
     if not isinstance(operator, SavesOnReader):
         raise InvalidInput("{operator} cannot save a card from a reader here", field="operator",
                            operator=settings.info.name)
-    done = perform(runner, actor, request, _reader_call(operator, reader, holder.strip(), pause, poll_s),
+    poll = READER_POLL_S if poll_s is None else poll_s
+    done = perform(runner, actor, request, _reader_call(operator, reader, holder.strip(), pause, poll),
                    OnlineResolver(runner), progress=watch.progress, cancel=watch.cancel, record=record_card_intent)
     intent = done.intent
     if intent.state.is_open:

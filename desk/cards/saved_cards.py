@@ -131,10 +131,11 @@ def _check_adyen_account(session: Session, account: str, operator_id: int | None
 
 def add_operator(session: Session, actor: Actor, name: str, operator: str, secret_key: str, *, account: str = "",
                  api_base: str = "", currencies: tuple[str, ...] = ("EUR",), retention_days: int = 30,
-                 hmac_key: str = "") -> OperatorInfo:
+                 hmac_key: str = "", reader: str | None = None) -> OperatorInfo:
     """Configure the hotel's account at an online card operator; ``api_base`` empty is the operator's own.
 
     Adyen also needs the merchant account (``account``) and the HMAC key its webhooks are signed with.
+    ``reader``: the operator's card reader at the actor's workstation (None: left as it is).
     """
     require(actor, Right.MANAGE_DEVICES)
     name = name.strip()
@@ -165,12 +166,14 @@ def add_operator(session: Session, actor: Actor, name: str, operator: str, secre
                              key_prefix=secrets.token_hex(4), retention_days=retention_days)
     session.add(row)
     session.flush()
+    if reader is not None:
+        set_operator_reader(session, actor, row.id, actor.workstation, reader)
     return _info(row)
 
 
 def change_operator(session: Session, actor: Actor, operator_id: int, *, account: str, api_base: str,
                     currencies: tuple[str, ...], retention_days: int, secret_key: str = "",
-                    hmac_key: str = "") -> OperatorInfo:
+                    hmac_key: str = "", reader: str | None = None) -> OperatorInfo:
     """Change the hotel's account at an operator (Settings -> Card operators). An empty ``secret_key``
     (or, for Adyen, ``hmac_key``) keeps the saved one: a saved secret is never shown to be typed again."""
     require(actor, Right.MANAGE_DEVICES)
@@ -198,6 +201,8 @@ def change_operator(session: Session, actor: Actor, operator_id: int, *, account
     row.account, row.api_base = account.strip()[:80], api_base.strip()[:200]
     row.currencies, row.retention_days = ",".join(wanted), retention_days
     session.flush()
+    if reader is not None:
+        set_operator_reader(session, actor, row.id, actor.workstation, reader)
     return _info(row)
 
 
@@ -297,6 +302,13 @@ def operator_reader(session: Session, operator_id: int, workstation: str) -> str
     """The operator's card reader at ``workstation``; "" when it has none."""
     return session.scalar(select(CardOperatorReader.reader).where(
         CardOperatorReader.operator_id == operator_id, CardOperatorReader.workstation == workstation)) or ""
+
+
+def operator_readers(session: Session, workstation: str) -> dict[int, str]:
+    """Each operator's card reader at ``workstation``, by operator id (only those that have one)."""
+    rows = session.execute(select(CardOperatorReader.operator_id, CardOperatorReader.reader).where(
+        CardOperatorReader.workstation == workstation))
+    return {operator_id: reader for operator_id, reader in rows}
 
 
 def list_operators(session: Session) -> list[OperatorInfo]:

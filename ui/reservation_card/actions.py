@@ -135,6 +135,8 @@ class CardActions(CardBreakdown, CardHolds):
             "ReservationCard", "Pre-authorise with saved card…"), self.pre_authorise_saved_card)
         self.new_card_action = self._action("newCardAction", QCoreApplication.translate(
             "ReservationCard", "Save a new card on the operator's page…"), self.new_card)
+        self.reader_card_action = self._action("readerCardAction", QCoreApplication.translate(
+            "ReservationCard", "Save a card from the terminal…"), self.reader_card)
         self.reload_action = self._action("reloadAction", QCoreApplication.translate(
             "ReservationCard", "&Reload"), self.reload, "F5")
         self.close_action = self._action("closeAction", QCoreApplication.translate(
@@ -252,6 +254,7 @@ class CardActions(CardBreakdown, CardHolds):
         self.charge_saved_action.setEnabled(writable and saved is not None and bill is not None)
         self.pre_authorise_saved_action.setEnabled(writable and saved is not None)
         self.new_card_action.setEnabled(writable)
+        self.reader_card_action.setEnabled(writable)
         self.reload_action.setEnabled(True)
 
     def make_payment(self) -> None:
@@ -363,6 +366,23 @@ class CardActions(CardBreakdown, CardHolds):
             if folio.reservation_id is not None or folio.event_id is not None \
             else NewCardOwner(company_id=folio.company_id)
         dialog = NewCardDialog(self.ctx, guests[0].full_name if guests else "", owner, parent=self)
+        dialog.accepted.connect(lambda: self._new_card_done(dialog))
+        self._show(dialog)
+        dialog.start()
+
+    def reader_card(self) -> None:
+        """Verify and save credit card with the terminal: the guest presents it on the operator's reader."""
+        if self.card is None or not self.reader_card_action.isEnabled():
+            return
+        from desk.cards.card_page import NewCardOwner
+        from ui.cards.reader_save import ReaderSaveDialog
+
+        folio = self.card.folio.folio
+        guests = folio.reservation.guests if folio.reservation is not None else []
+        owner = NewCardOwner(reservation_id=folio.reservation_id, event_id=folio.event_id) \
+            if folio.reservation_id is not None or folio.event_id is not None \
+            else NewCardOwner(company_id=folio.company_id)
+        dialog = ReaderSaveDialog(self.ctx, guests[0].full_name if guests else "", owner, parent=self)
         dialog.accepted.connect(lambda: self._new_card_done(dialog))
         self._show(dialog)
         dialog.start()

@@ -270,7 +270,12 @@ class ReaderWait:
     clock: Callable[[], float] = time.monotonic
 
     def wait(self) -> None:
-        (self.pause or self.cancel.wait)(self.poll_s)
+        if self.pause is not None:
+            self.pause(self.poll_s)
+        elif self.cancel.is_set():
+            time.sleep(self.poll_s)  # Cancel was asked: the reader's stop is watched at the same pace
+        else:
+            self.cancel.wait(self.poll_s)
 
 
 @runtime_checkable
