@@ -24,17 +24,21 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Protocol
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desk.cards.models import OnlineKind
+from desk.cards import operations as cards
+from desk.cards.models import CardKind, OnlineKind, SavedCard
 from desk.cards.operations import record_card_intent
 from desk.cards.operator_workflow import (
     OnlineOutcome,
     OnlineRequest,
     OnlineResolver,
     Watch,
+    charge_saved_card,
     idempotency_key,
     plan_online_operation,
+    pre_authorise_saved_card,
     reconcile_online,
 )
 from desk.cards.operators.interface import (
@@ -47,8 +51,9 @@ from desk.cards.operators.interface import (
     Refused,
     SavedToken,
 )
-from desk.cards.saved_cards import OperatorInfo, connect_operator, list_operators
+from desk.cards.saved_cards import OperatorInfo, connect_operator, list_operators, operator_settings
 from desk.core.errors import InvalidInput
+from desk.core.money import Money
 from desk.db.runner import Runner
 from desk.journal import intents as journal
 from desk.journal.intents import EventType, IntentView
@@ -163,3 +168,57 @@ def save_card_on_operator_page(runner: Runner, actor: Actor, operator_id: int, b
             logger.warning("new card %s left pending", intent.key, exc_info=True)
         intent = runner.read(journal.load_intent, intent.id)
     return OnlineOutcome(intent, done.error)
+
+
+@dataclass(frozen=True)
+class ThenCharge:
+    """What follows a new card's saving in the same flow (R12, R14): a charge on ``bill_id``, or a hold
+    on ``folio_id`` (``hold``), of ``amount`` in one of the operator's currencies."""
+
+    amount: Money
+    bill_id: int | None = None
+    folio_id: int | None = None
+    hold: bool = False
+
+
+@dataclass(frozen=True)
+class SavedThenCharged:
+    """How "New card" then charge (or hold) ended: the save, and the charge when the save was settled."""
+
+    saved: OnlineOutcome
+    charged: OnlineOutcome | None = None
+
+
+def check_then_charge(session: Session, actor: Actor, operator_id: int, then: ThenCharge) -> None:
+    """Refuse, before the card page opens, a charge or hold the desk would refuse once the card is saved:
+    the amount, the bill or folio, the clerk's rights, the operator's currencies."""
+    kind = CardKind.PRE_AUTHORISATION if then.hold else CardKind.SALE
+    cards.plan_rules(session, actor, kind, cards.CardRequest(bill_id=then.bill_id, folio_id=then.folio_id,
+                                                             amount=then.amount))
+    info = operator_settings(session, operator_id).info
+    if then.amount.currency not in info.currencies:
+        raise InvalidInput("{operator} is not set up to take {currency}", field="currency",
+                           operator=info.name, currency=then.amount.currency)
+
+
+def save_card_then_charge(runner: Runner, actor: Actor, operator_id: int, browser: Browser, holder: str,
+                          owner: NewCardOwner, then: ThenCharge, watch: Watch | None = None) -> SavedThenCharged:
+    """Card payment or Pre-authorise with "New card" in one flow: the operator's page saves the card (its
+    own journal intent), then the charge or hold on that saved card is its own intent, recorded only once
+    the card is saved. A crash between the two leaves the card saved and nothing charged; the charge
+    is never sent twice, since it is recorded only here, after the save settled."""
+    runner.read(check_then_charge, actor, operator_id, then)
+    saved = save_card_on_operator_page(runner, actor, operator_id, browser, holder, owner, watch)
+    if not saved.settled:
+        return SavedThenCharged(saved)
+    card_id = runner.read(lambda session: session.scalars(select(SavedCard.id).where(
+        SavedCard.intent_id == saved.intent.id)).one())
+    watch = Watch(watch.progress if watch else None)  # the page's Cancel is spent: the charge starts anew
+    if then.hold:
+        assert then.folio_id is not None
+        charged = pre_authorise_saved_card(runner, actor, operator_id, card_id, then.folio_id, then.amount,
+                                           watch=watch)
+    else:
+        assert then.bill_id is not None
+        charged = charge_saved_card(runner, actor, operator_id, card_id, then.bill_id, then.amount, watch=watch)
+    return SavedThenCharged(saved, charged)
