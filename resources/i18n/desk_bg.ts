@@ -1445,6 +1445,14 @@
         <translation>Пе&amp;чат на касова бележка</translation>
     </message>
     <message>
+        <source>&amp;New card…</source>
+        <translation>&amp;Нова карта…</translation>
+    </message>
+    <message>
+        <source>The guest types the card on the online operator&apos;s own page; it is saved, then charged or held there.</source>
+        <translation>Гостът въвежда картата на собствената страница на онлайн оператора; тя се запазва, после сумата се таксува или блокира там.</translation>
+    </message>
+    <message>
         <source>No card terminal is configured for this workstation (Settings › Card terminals).</source>
         <translation>За това работно място не е настроен картов терминал (Настройки › Устройства).</translation>
     </message>
@@ -7109,6 +7117,26 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>&amp;Close</source>
         <translation>&amp;Затвори</translation>
+    </message>
+    <message>
+        <source>{amount} pre-authorised.</source>
+        <translation>{amount} предварително авторизирани.</translation>
+    </message>
+    <message>
+        <source>{amount} charged.</source>
+        <translation>{amount} таксувани.</translation>
+    </message>
+    <message>
+        <source>{card} {operator} did not answer about the {amount}: it is listed under Pending card operations.</source>
+        <translation>{card} {operator} не отговори за {amount}: операцията е в „Чакащи операции с карти“.</translation>
+    </message>
+    <message>
+        <source>{card} {operator} refused the {amount} ({code}): nothing was taken; the card stays saved.</source>
+        <translation>{card} {operator} отказа {amount} ({code}): нищо не е взето; картата остава запазена.</translation>
+    </message>
+    <message>
+        <source>{card} The {amount} was not taken: {error}</source>
+        <translation>{card} {amount} не са взети: {error}</translation>
     </message>
     <message>
         <source>Card saved: {brand} {number}, valid to {expiry}.</source>

@@ -1449,6 +1449,14 @@
         <translation>Пе&amp;чатать чек</translation>
     </message>
     <message>
+        <source>&amp;New card…</source>
+        <translation>&amp;Новая карта…</translation>
+    </message>
+    <message>
+        <source>The guest types the card on the online operator&apos;s own page; it is saved, then charged or held there.</source>
+        <translation>Гость вводит карту на собственной странице онлайн-оператора; карта сохраняется, затем с неё списывается или блокируется сумма.</translation>
+    </message>
+    <message>
         <source>No card terminal is configured for this workstation (Settings › Card terminals).</source>
         <translation>Для этого рабочего места не настроен карточный терминал (Настройки › Устройства).</translation>
     </message>
@@ -7113,6 +7121,26 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>&amp;Close</source>
         <translation>&amp;Закрыть</translation>
+    </message>
+    <message>
+        <source>{amount} pre-authorised.</source>
+        <translation>{amount} заблокировано (преавторизация).</translation>
+    </message>
+    <message>
+        <source>{amount} charged.</source>
+        <translation>{amount} списано.</translation>
+    </message>
+    <message>
+        <source>{card} {operator} did not answer about the {amount}: it is listed under Pending card operations.</source>
+        <translation>{card} {operator} не ответил о сумме {amount}: операция указана в «Незавершённых операциях по картам».</translation>
+    </message>
+    <message>
+        <source>{card} {operator} refused the {amount} ({code}): nothing was taken; the card stays saved.</source>
+        <translation>{card} {operator} отклонил сумму {amount} ({code}): ничего не списано; карта остаётся сохранённой.</translation>
+    </message>
+    <message>
+        <source>{card} The {amount} was not taken: {error}</source>
+        <translation>{card} Сумма {amount} не списана: {error}</translation>
     </message>
     <message>
         <source>Card saved: {brand} {number}, valid to {expiry}.</source>

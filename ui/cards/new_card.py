@@ -31,8 +31,11 @@ from desk.cards.card_page import (
     RETURN_URL,
     NewCardOwner,
     PageNotReached,
+    SavedThenCharged,
+    ThenCharge,
     card_page_operator,
     save_card_on_operator_page,
+    save_card_then_charge,
 )
 from desk.cards.operator_workflow import OnlineOutcome, Watch
 from desk.cards.saved_cards import OperatorInfo
@@ -41,6 +44,7 @@ from ui.cards.operations import left_at_operator_text
 from ui.cards.saved import operator_pool
 from ui.context import DeskContext
 from ui.desk_text import error_text
+from ui.i18n import money_text
 from ui.ops.op import Op
 from ui.ops.pools import TaskState
 
@@ -108,9 +112,13 @@ class _OperatorPage(QWebEnginePage):
 class NewCardDialog(QDialog):
     """Save a new card for a reservation, a company or an event on the operator's own page."""
 
-    def __init__(self, ctx: DeskContext, holder: str, owner: NewCardOwner, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: DeskContext, holder: str, owner: NewCardOwner, parent: QWidget | None = None, *,
+                 then: ThenCharge | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("newCardDialog")
+        # Card payment or Pre-authorise with a new card: the charge or hold follows the saving, here.
+        self.then = then
+        self.charged: OnlineOutcome | None = None
         self.setWindowTitle(self.tr("New card"))
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.resize(640, 760)
@@ -168,19 +176,23 @@ class NewCardDialog(QDialog):
         runner, actor, ctx = self.ctx.runner, self.ctx.actor, self.ctx
         operator_id, holder, owner, bridge, cancel = (self.operator_id, self.holder, self.owner, self.bridge,
                                                       self.cancel_event)
+        then = self.then
 
-        def run(state: TaskState) -> OnlineOutcome:
+        def run(state: TaskState) -> OnlineOutcome | SavedThenCharged:
             def progress(key: str) -> None:
                 if state.cancel_requested:
                     cancel.set()
                 state.report(None, key)
 
-            outcome = save_card_on_operator_page(runner, actor, operator_id, bridge, holder, owner,
-                                                 Watch(progress=progress, cancel=cancel))
+            watch = Watch(progress=progress, cancel=cancel)
+            outcome: OnlineOutcome | SavedThenCharged = (
+                save_card_on_operator_page(runner, actor, operator_id, bridge, holder, owner, watch)
+                if then is None else save_card_then_charge(runner, actor, operator_id, bridge, holder, owner, then,
+                                                           watch))
             ctx.ledger_changed.emit()
             return outcome
 
-        op: Op[OnlineOutcome] = Op(self, run, pool=operator_pool())
+        op: Op[OnlineOutcome | SavedThenCharged] = Op(self, run, pool=operator_pool())
         self.op = op.progress(self._progress).success(self._ended).failure(self._failed)
         op.run()
 
@@ -266,8 +278,23 @@ class NewCardDialog(QDialog):
             if web_object is not None and shiboken6.isValid(web_object):
                 shiboken6.delete(web_object)
 
-    def _ended(self, outcome: OnlineOutcome) -> None:
+    def _ended(self, ended: OnlineOutcome | SavedThenCharged) -> None:
+        if isinstance(ended, SavedThenCharged):
+            outcome, self.charged = ended.saved, ended.charged
+        else:
+            outcome = ended
         self.outcome = outcome
+        if self.charged is not None:
+            self.progress_bar.hide()
+            self._hide_page()
+            self.cancel_button.setEnabled(True)
+            self._say(self.charged_text(outcome, self.charged))
+            if self.charged.settled:
+                self.accept()
+            else:
+                self.cancel_button.setText(self.tr("&Close"))
+                self._fit_to_message()
+            return
         self.progress_bar.hide()
         self._hide_page()
         self.cancel_button.setEnabled(True)
@@ -298,6 +325,29 @@ class NewCardDialog(QDialog):
     def _say(self, text: str) -> None:
         if shiboken6.isValid(self.message_label):
             self.message_label.setText(text)
+
+    def _progress_charge(self) -> str:
+        assert self.then is not None
+        return money_text(self.then.amount)
+
+    def charged_text(self, saved: OnlineOutcome, charged: OnlineOutcome) -> str:
+        """How the charge (or hold) after the saving ended; the card is saved either way."""
+        operator, amount = self.operator_name, self._progress_charge()
+        hold = self.then is not None and self.then.hold
+        card = self.outcome_text(saved)
+        if charged.settled:
+            done = (self.tr("{amount} pre-authorised.") if hold else self.tr("{amount} charged.")).format(
+                amount=amount)
+            return f"{card} {done}"
+        if charged.pending:
+            return self.tr("{card} {operator} did not answer about the {amount}: it is listed under Pending card "
+                           "operations.").format(card=card, operator=operator, amount=amount)
+        if charged.intent.state is IntentState.DECLINED:
+            return self.tr("{card} {operator} refused the {amount} ({code}): nothing was taken; the card stays "
+                           "saved.").format(card=card, operator=operator, amount=amount,
+                                            code=charged.code or self.tr("no reason given"))
+        return self.tr("{card} The {amount} was not taken: {error}").format(
+            card=card, amount=amount, error=charged.error or charged.reason or charged.intent.state.value)
 
     def outcome_text(self, outcome: OnlineOutcome) -> str:
         """How it ended, for the clerk, in their language."""
