@@ -46,6 +46,8 @@ LIST_LIMIT = 100
 PENDING_STATUSES = frozenset({"processing", "requires_action", "requires_confirmation"})
 # A refund in one of these gives the money back (a card refund may stay pending for days).
 REFUNDED_STATUSES = frozenset({"succeeded", "pending"})
+# The Checkout page's language for the desk's (Stripe's ``locale``; "auto": the guest's browser's).
+CHECKOUT_LOCALES = {"en": "en", "ru": "ru", "bg": "bg"}
 # How long the desk waits for Stripe's answer; past it the operation is asked about by our key.
 ANSWER_TIMEOUT_S = 60.0
 # The reader could not start (offline, or busy with another action): nothing was started on it.
@@ -101,13 +103,15 @@ class StripeOperator:
         _expect(intent, "succeeded")
         return self._saved(str(intent.payment_method), customer, holder)
 
-    def start_card_page(self, key: str, return_url: str, holder: str, keep_until: date | None = None) -> HostedPage:
+    def start_card_page(self, key: str, return_url: str, holder: str, keep_until: date | None = None,
+                        language: str = "") -> HostedPage:
         """A Checkout Session in setup mode: Stripe's own page saves the card for the customer made under
         our key, through a SetupIntent that carries our key (so a lost end is found by it), then sends
         the guest to ``return_url`` with the session's id; Cancel there sends them back without it."""
         customer = self._customer(holder, key)
         session = self._do(self._client.v1.checkout.sessions.create, key=f"{key}:checkout", mode="setup",
                            customer=customer, payment_method_types=["card"],
+                           locale=CHECKOUT_LOCALES.get(language, "auto"),
                            success_url=f"{return_url}?session_id={{CHECKOUT_SESSION_ID}}",
                            cancel_url=f"{return_url}?cancelled=1",
                            setup_intent_data={"metadata": {KEY_FIELD: key}}, metadata={KEY_FIELD: key})
@@ -269,7 +273,8 @@ class StripeOperator:
                 customer = self._customer(holder, key)
                 intents = self._do(self._client.v1.setup_intents.list, customer=customer, limit=LIST_LIMIT)
                 for intent in intents.data:
-                    if _key_of(intent) == key and "card_present" in (intent.payment_method_types or []):
+                    from_reader = "card_present" in (getattr(intent, "payment_method_types", None) or [])
+                    if _key_of(intent) == key and from_reader:
                         return self._reader_found(str(intent.id), customer, holder)
                     if _key_of(intent) == key and intent.status == "succeeded":
                         return Found(Finding.DONE, saved=self._saved(str(intent.payment_method), customer, holder))

@@ -59,6 +59,11 @@ DEFAULT_HOLD_DAYS = 7
 # Where a Checkout Session's ``url`` sends the guest: the fake's own card page.
 CHECKOUT_PAGE_PREFIX = "/c/pay/"
 CHECKOUT_SESSION_HOURS = 24
+# Checkout's ``locale`` values, as Stripe lists them; another is refused.
+CHECKOUT_LOCALES = frozenset({
+    "auto", "bg", "cs", "da", "de", "el", "en", "en-GB", "es", "es-419", "et", "fi", "fil", "fr", "fr-CA", "hr", "hu",
+    "id", "it", "ja", "ko", "lt", "lv", "ms", "mt", "nb", "nl", "pl", "pt", "pt-BR", "ro", "ru", "sk", "sl", "sv", "th",
+    "tr", "vi", "zh", "zh-HK", "zh-TW"})
 
 # The registration code of Stripe's simulated reader, and the card it reads when none is named.
 SIMULATED_READER_CODE = "simulated-wpe"
@@ -368,13 +373,16 @@ class FakeStripe(LoopbackFake):
             types = list(types.values())
         if types not in (None, ["card"]):
             raise StripeError(400, "invalid_request_error", "Only card here.", code="parameter_invalid_empty")
+        locale = str(form.get("locale") or "auto")
+        if locale not in CHECKOUT_LOCALES:
+            raise StripeError(400, "invalid_request_error", f"Invalid locale: {locale}", code="parameter_invalid")
         customer = self._customer(form)
         session_id = _new_id("cs_test")
         page = f"{self.base_url}{CHECKOUT_PAGE_PREFIX}{session_id}"
         session = {"id": session_id, "object": "checkout.session", "mode": "setup", "status": "open",
                    "customer": customer or None, "success_url": form["success_url"],
                    "cancel_url": form["cancel_url"], "url": page, "setup_intent": None,
-                   "metadata": form.get("metadata", {}), "created": self.now(),
+                   "metadata": form.get("metadata", {}), "created": self.now(), "locale": locale,
                    "expires_at": self.now() + CHECKOUT_SESSION_HOURS * 3600, "livemode": False,
                    "_setup_metadata": (form.get("setup_intent_data") or {}).get("metadata", {})}
         self.checkout_sessions[session_id] = session
@@ -411,7 +419,8 @@ class FakeStripe(LoopbackFake):
             "metadata": {}, "livemode": False, "_behaves": "pm_card_visa"}
         intent = {"id": _new_id("seti"), "object": "setup_intent", "customer": session["customer"],
                   "usage": "off_session", "metadata": session["_setup_metadata"], "created": self.now(),
-                  "payment_method": method_id, "status": "succeeded", "livemode": False}
+                  "payment_method": method_id, "payment_method_types": ["card"], "status": "succeeded",
+                  "livemode": False}
         self.setup_intents[intent["id"]] = intent
         session.update(status="complete", setup_intent=intent["id"], url=None)
         return 303, {"_location": session["success_url"].replace("{CHECKOUT_SESSION_ID}", session_id)}
@@ -560,7 +569,7 @@ class FakeStripe(LoopbackFake):
         intent = {"id": _new_id("seti"), "object": "setup_intent", "customer": customer or None,
                   "usage": form.get("usage", "off_session"), "metadata": form.get("metadata", {}),
                   "created": self.now(), "payment_method": None, "status": "requires_payment_method",
-                  "livemode": False}
+                  "payment_method_types": ["card"], "livemode": False}
         self.setup_intents[intent["id"]] = intent
         if on_save == "requires_action":
             # 3-D Secure asked of the cardholder: a 200 whose intent is not succeeded, no card attached yet.
