@@ -106,13 +106,14 @@ def _saved_payload(saved: SavedToken) -> dict[str, object]:
             "masked_pan": saved.masked_pan, "expiry": saved.expiry}
 
 
-def _page_call(operator: HostsCardPage, browser: Browser, holder: str, keep_until: date | None) -> DeviceCall:
+def _page_call(operator: HostsCardPage, browser: Browser, holder: str, keep_until: date | None,
+               language: str) -> DeviceCall:
     def call(intent: IntentView, progress: Progress, cancel: threading.Event) -> Answer:
         if cancel.is_set():
             return Answer(EventType.CANCELLED, {"reason": "aborted", "by_us": True})
         progress("opening_card_page")
         try:
-            page = operator.start_card_page(idempotency_key(intent), RETURN_URL, holder, keep_until)
+            page = operator.start_card_page(idempotency_key(intent), RETURN_URL, holder, keep_until, language)
         except Refused as exc:
             return Answer(EventType.FAILED, {"reason": "refused", "code": exc.code, "error": exc.message})
         progress("card_page_open")
@@ -146,8 +147,10 @@ def _finish(operator: HostsCardPage, page: HostedPage, holder: str, returned: st
 
 
 def save_card_on_operator_page(runner: Runner, actor: Actor, operator_id: int, browser: Browser, holder: str,
-                               owner: NewCardOwner, watch: Watch | None = None) -> OnlineOutcome:
-    """Verify and save credit card with "New card" (R10): the operator's own page takes the card."""
+                               owner: NewCardOwner, watch: Watch | None = None, *,
+                               language: str = "") -> OnlineOutcome:
+    """Verify and save credit card with "New card" (R10): the operator's own page takes the card, shown in
+    ``language`` (the clerk's) where the operator has it."""
     watch = watch or Watch()
     asked = OnlineRequest(card_source=ON_OPERATOR_PAGE, holder=holder, reservation_id=owner.reservation_id,
                           company_id=owner.company_id, event_id=owner.event_id)
@@ -157,7 +160,7 @@ def save_card_on_operator_page(runner: Runner, actor: Actor, operator_id: int, b
         raise InvalidInput("{operator} has no card page of its own here: take the card on the terminal",
                            field="operator", operator=settings.info.name)
     keep_until = date.fromisoformat(str(request.request["delete_after"]))
-    done = perform(runner, actor, request, _page_call(operator, browser, holder.strip(), keep_until),
+    done = perform(runner, actor, request, _page_call(operator, browser, holder.strip(), keep_until, language),
                    OnlineResolver(runner), progress=watch.progress, cancel=watch.cancel, record=record_card_intent)
     intent = done.intent
     if intent.state.is_open:
@@ -202,13 +205,14 @@ def check_then_charge(session: Session, actor: Actor, operator_id: int, then: Th
 
 
 def save_card_then_charge(runner: Runner, actor: Actor, operator_id: int, browser: Browser, holder: str,
-                          owner: NewCardOwner, then: ThenCharge, watch: Watch | None = None) -> SavedThenCharged:
+                          owner: NewCardOwner, then: ThenCharge, watch: Watch | None = None, *,
+                          language: str = "") -> SavedThenCharged:
     """Card payment or Pre-authorise with "New card" in one flow: the operator's page saves the card (its
     own journal intent), then the charge or hold on that saved card is its own intent, recorded only once
     the card is saved. A crash between the two leaves the card saved and nothing charged; the charge
     is never sent twice, since it is recorded only here, after the save settled."""
     runner.read(check_then_charge, actor, operator_id, then)
-    saved = save_card_on_operator_page(runner, actor, operator_id, browser, holder, owner, watch)
+    saved = save_card_on_operator_page(runner, actor, operator_id, browser, holder, owner, watch, language=language)
     if not saved.settled:
         return SavedThenCharged(saved)
     card_id = runner.read(lambda session: session.scalars(select(SavedCard.id).where(

@@ -44,7 +44,7 @@ from ui.cards.operations import left_at_operator_text
 from ui.cards.saved import operator_pool
 from ui.context import DeskContext
 from ui.desk_text import error_text
-from ui.i18n import money_text
+from ui.i18n import current_language, money_text
 from ui.ops.op import Op
 from ui.ops.pools import TaskState
 
@@ -177,6 +177,7 @@ class NewCardDialog(QDialog):
         operator_id, holder, owner, bridge, cancel = (self.operator_id, self.holder, self.owner, self.bridge,
                                                       self.cancel_event)
         then = self.then
+        language = current_language()  # the operator's page speaks the clerk's language where it can
 
         def run(state: TaskState) -> OnlineOutcome | SavedThenCharged:
             def progress(key: str) -> None:
@@ -186,9 +187,10 @@ class NewCardDialog(QDialog):
 
             watch = Watch(progress=progress, cancel=cancel)
             outcome: OnlineOutcome | SavedThenCharged = (
-                save_card_on_operator_page(runner, actor, operator_id, bridge, holder, owner, watch)
+                save_card_on_operator_page(runner, actor, operator_id, bridge, holder, owner, watch,
+                                           language=language)
                 if then is None else save_card_then_charge(runner, actor, operator_id, bridge, holder, owner, then,
-                                                           watch))
+                                                           watch, language=language))
             ctx.ledger_changed.emit()
             return outcome
 

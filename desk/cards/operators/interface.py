@@ -207,7 +207,9 @@ class HostsCardPage(Protocol):
     there is found afterwards by :meth:`CardOperator.find` with ``Operation.SAVE`` and the same key.
     """
 
-    def start_card_page(self, key: str, return_url: str, holder: str, keep_until: date | None) -> HostedPage:
+    def start_card_page(self, key: str, return_url: str, holder: str, keep_until: date | None,
+                        language: str = "") -> HostedPage:
+        """``language``: the clerk's ("en", "ru", "bg"), which the page is shown in where the operator has it."""
         ...
 
     def finish_card_page(self, page: HostedPage, holder: str, returned: str) -> SavedToken:
