@@ -92,13 +92,18 @@ class NewCardOwner:
     event_id: int | None = None
 
 
+def card_page_operators(session: Session) -> list[OperatorInfo]:
+    """The hotel's operators whose own page takes a new card, by name; refused when there is none."""
+    found = [info for info in list_operators(session) if info.operator in CARD_PAGE_OPERATORS]
+    if not found:
+        raise InvalidInput("No card operator with its own card page is set up: take the card on the terminal",
+                           field="operator")
+    return found
+
+
 def card_page_operator(session: Session) -> OperatorInfo:
     """The hotel's operator whose own page takes a new card (the first by name when there are several)."""
-    for info in list_operators(session):
-        if info.operator in CARD_PAGE_OPERATORS:
-            return info
-    raise InvalidInput("No card operator with its own card page is set up: take the card on the terminal",
-                       field="operator")
+    return card_page_operators(session)[0]
 
 
 def _saved_payload(saved: SavedToken) -> dict[str, object]:

@@ -7091,8 +7091,20 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Нова карта</translation>
     </message>
     <message>
+        <source>Card &amp;operator:</source>
+        <translation>&amp;Оператор на карти:</translation>
+    </message>
+    <message>
+        <source>Open its &amp;page</source>
+        <translation>Отвори &amp;страницата му</translation>
+    </message>
+    <message>
         <source>Opening the card operator&apos;s page…</source>
         <translation>Отваря се страницата на оператора…</translation>
+    </message>
+    <message>
+        <source>Choose the card operator whose page the guest types the card on.</source>
+        <translation>Изберете оператора на карти, на чиято страница гостът въвежда картата.</translation>
     </message>
     <message>
         <source>New card · {operator}</source>

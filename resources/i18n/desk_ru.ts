@@ -7095,8 +7095,20 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Новая карта</translation>
     </message>
     <message>
+        <source>Card &amp;operator:</source>
+        <translation>&amp;Оператор карт:</translation>
+    </message>
+    <message>
+        <source>Open its &amp;page</source>
+        <translation>Открыть его &amp;страницу</translation>
+    </message>
+    <message>
         <source>Opening the card operator&apos;s page…</source>
         <translation>Открывается страница эквайера…</translation>
+    </message>
+    <message>
+        <source>Choose the card operator whose page the guest types the card on.</source>
+        <translation>Выберите оператора карт, на странице которого гость введёт карту.</translation>
     </message>
     <message>
         <source>New card · {operator}</source>

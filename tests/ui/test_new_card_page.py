@@ -157,3 +157,35 @@ def test_card_payment_with_a_new_card_saves_it_and_charges_the_typed_amount_in_o
     assert [(p.amount.amount, p.amount.currency) for p in payments][-1:] == [(Decimal("12.50"), currency)]
     qtbot.waitUntil(lambda: window.saved_cards_model.rowCount() == 1, timeout=30_000)
     assert len(fake.aliases) == 1
+
+
+def test_with_several_operators_the_clerk_chooses_whose_page_opens(qtbot, context, demo_database, saferpay):
+    from desk.cards.operators.fakes.stripe import FakeStripe
+
+    fake, _ = saferpay
+    stripe = FakeStripe("sk_test_chooser")
+    stripe.serve()
+    try:
+        manager = signed_in(demo_database, Role.MANAGER, WORKSTATION)
+        with demo_database.writing() as session:
+            add_operator(session, manager, "Stripe", "stripe", "sk_test_chooser", api_base=stripe.base_url)
+        card = find_card(demo_database, lambda c: c.folio.folio.reservation_id is not None)
+        dialog = NewCardDialog(context, "Anna Gast", NewCardOwner(reservation_id=card.folio.folio.reservation_id))
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialog.start()
+        qtbot.waitUntil(lambda: dialog.chooser.isVisible(), timeout=30_000)
+        combo = dialog.operator_combo
+        assert [combo.itemText(i) for i in range(combo.count())] == ["Saferpay", "Stripe"]
+        assert dialog.view is None  # nothing opened before the clerk chose
+        combo.setCurrentIndex(combo.findText("Saferpay"))
+        dialog.open_button.click()
+        qtbot.waitUntil(lambda: page_open(dialog), timeout=30_000)
+        assert dialog.windowTitle() == "New card · Saferpay" and not dialog.chooser.isVisible()
+        assert dialog.view is not None and dialog.view.url().toString().startswith(
+            fake.base_url.removesuffix("/api") + "/vt/alias/")
+        assert stripe.checkout_sessions == {}
+        dialog.reject()
+        qtbot.waitUntil(lambda: not dialog.is_busy, timeout=30_000)
+    finally:
+        stripe.close()

@@ -25,7 +25,17 @@ from PySide6.QtWebEngineCore import (
     QWebEngineUrlRequestInterceptor,
 )
 from PySide6.QtWebEngineWidgets import QWebEngineView
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desk.cards.card_page import (
     RETURN_URL,
@@ -33,7 +43,7 @@ from desk.cards.card_page import (
     PageNotReached,
     SavedThenCharged,
     ThenCharge,
-    card_page_operator,
+    card_page_operators,
     save_card_on_operator_page,
     save_card_then_charge,
 )
@@ -144,6 +154,23 @@ class NewCardDialog(QDialog):
         self.progress_bar.setObjectName("newCardProgress")
         self.progress_bar.setRange(0, 0)
         layout.addWidget(self.progress_bar)
+        # When the hotel has several operators with a page, the clerk chooses one before it opens.
+        self.chooser = QWidget()
+        chooser = QHBoxLayout(self.chooser)
+        chooser.setContentsMargins(0, 0, 0, 0)
+        chooser_label = QLabel(self.tr("Card &operator:"))
+        self.operator_combo = QComboBox()
+        self.operator_combo.setObjectName("newCardOperatorCombo")
+        chooser_label.setBuddy(self.operator_combo)
+        self.open_button = QPushButton(self.tr("Open its &page"))
+        self.open_button.setObjectName("newCardOpenButton")
+        self.open_button.clicked.connect(self._open_chosen)
+        chooser.addWidget(chooser_label)
+        chooser.addWidget(self.operator_combo, 1)
+        chooser.addWidget(self.open_button)
+        self.chooser.hide()
+        layout.addWidget(self.chooser)
+        self.operators: list[OperatorInfo] = []
         # The web engine starts only when there is a page to show (made in _open_page).
         self.view: QWebEngineView | None = None
         self.page: _OperatorPage | None = None
@@ -159,12 +186,30 @@ class NewCardDialog(QDialog):
 
     # --- the flow -------------------------------------------------------------------------------
 
-    def start(self) -> Op[OperatorInfo]:
-        """Find the hotel's operator with a card page, then open its page."""
+    def start(self) -> Op[list[OperatorInfo]]:
+        """Find the hotel's operators with a card page: one is opened at once, several are chosen from."""
         runner = self.ctx.runner
-        op: Op[OperatorInfo] = Op(self, lambda: runner.read(card_page_operator), pool=operator_pool())
-        self.op = op.success(self._open_at).failure(self._failed)
+        op: Op[list[OperatorInfo]] = Op(self, lambda: runner.read(card_page_operators), pool=operator_pool())
+        self.op = op.success(self._found).failure(self._failed)
         return op.run()
+
+    def _found(self, operators: list[OperatorInfo]) -> None:
+        self.operators = operators
+        if len(operators) == 1:
+            self._open_at(operators[0])
+            return
+        for info in operators:
+            self.operator_combo.addItem(info.name, info.id)
+        self.progress_bar.hide()
+        self.chooser.show()
+        self._say(self.tr("Choose the card operator whose page the guest types the card on."))
+        self.operator_combo.setFocus()
+
+    def _open_chosen(self) -> None:
+        chosen = next(info for info in self.operators if info.id == self.operator_combo.currentData())
+        self.chooser.hide()
+        self.progress_bar.show()
+        self._open_at(chosen)
 
     def _open_at(self, operator: OperatorInfo) -> None:
         self.operator_id, self.operator_name = operator.id, operator.name
