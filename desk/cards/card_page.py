@@ -59,6 +59,7 @@ from desk.journal import intents as journal
 from desk.journal.intents import EventType, IntentView
 from desk.journal.steps import Answer, DeviceCall, Progress, perform
 from desk.people.auth import Actor
+from desk.people.rights import Right, require
 
 logger = logging.getLogger(__name__)
 
@@ -200,6 +201,7 @@ class SavedThenCharged:
 def check_then_charge(session: Session, actor: Actor, operator_id: int, then: ThenCharge) -> None:
     """Refuse, before the card page opens, a charge or hold the desk would refuse once the card is saved:
     the amount, the bill or folio, the clerk's rights, the operator's currencies."""
+    require(actor, Right.TAKE_PAYMENT)
     kind = CardKind.PRE_AUTHORISATION if then.hold else CardKind.SALE
     cards.plan_rules(session, actor, kind, cards.CardRequest(bill_id=then.bill_id, folio_id=then.folio_id,
                                                              amount=then.amount))

@@ -12,9 +12,9 @@ from sqlalchemy import select
 
 from desk.audit import reading as audit_reading
 from desk.backup import schedule as backup_schedule
+from desk.cards import card_page, saved_cards, terminals
 from desk.cards import operations as cards
 from desk.cards import operator_workflow as online
-from desk.cards import saved_cards, terminals
 from desk.cards.models import CardKind, OnlineKind
 from desk.cards.pending import settle_card_by_hand
 from desk.cash import shifts
@@ -172,6 +172,8 @@ USE_CASES: dict[str, Any] = {
     "plan_rules": lambda h, s: (cards.plan_rules, (CardKind.SALE, cards.CardRequest(bill_id=s.stay.bill_id)), {}),
     "plan_online_operation": lambda h, s: (online.plan_online_operation, (OnlineKind.CHARGE, 1, online.OnlineRequest(
         saved_card_id=1)), {}),
+    "check_then_charge": lambda h, s: (card_page.check_then_charge, (1, card_page.ThenCharge(
+        h.money("1"), bill_id=s.stay.bill_id)), {}),
     "settle_online_intent": lambda h, s: (online.settle_online_intent, (None,), {}),
     "note_card_left_at_operator": lambda h, s: (online.note_card_left_at_operator, (1,), {}),
     "add_operator": lambda h, s: (saved_cards.add_operator, ("Stripe", "stripe", "sk_test_x"), {}),
