@@ -1,0 +1,190 @@
+"""The ledger's chain: every posting and payment, in the order their units committed, each link carrying
+the hash of the one before, so a row changed or removed behind the database's guards (by whoever has the
+file or the server's superuser) is found and named, not only a bill whose stored total no longer adds up.
+
+Which rows to chain is told by the database itself: an AFTER INSERT trigger on ``posting`` and
+``payment`` (migration 0052) notes each new row in ``ledger_unlinked``, whichever path inserted it (the
+ORM, the POS service's Core inserts). Just before a unit that inserted one commits, ``chain_new_rows`` locks the one
+``ledger_head`` row (the audit trail's way: on PostgreSQL two units chain one after the other; on SQLite
+the unit already holds the file's write lock), reads the chain's last link, and appends one
+``ledger_link`` per noted row, hashed over the row's content as the database now holds it. A unit that
+inserted no ledger row takes no lock. The lock is taken at the very end of the unit, after every other
+lock it holds, so it orders commits without ever being waited for while another lock is held.
+
+The content is a fixed list of columns per table: a column a later migration adds is not covered, and
+does not break the chain of the rows written before it.
+"""
+
+from __future__ import annotations
+
+import hmac
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, Engine, Insert, delete, event, func, select
+from sqlalchemy.orm import Session
+
+from desk.ledger.models import (
+    GENESIS,
+    LINKED_TABLES,
+    LedgerAnchor,
+    LedgerHead,
+    LedgerLink,
+    LedgerUnlinked,
+    Payment,
+    Posting,
+    append_links,
+    content_bytes,
+    last_link,
+    link_hash,
+    plain_value,
+    rows_by_id,
+)
+
+_LINK_BATCH = 500
+HEAD_ROW = 1
+_NOTED = select(LedgerUnlinked.id, LedgerUnlinked.kind, LedgerUnlinked.row_id).order_by(LedgerUnlinked.id)
+
+
+def chain_new_rows(session: Session) -> int:
+    """Link every posting and payment noted as unlinked that this unit sees; how many were linked."""
+    if session.execute(_NOTED.limit(1)).first() is None:
+        return 0
+    # Taken before the last link is read: another unit chaining waits here until this one commits, then
+    # reads this unit's links as the last ones (READ COMMITTED reads anew at each statement).
+    session.execute(select(LedgerHead.id).where(LedgerHead.id == HEAD_ROW).with_for_update()).first()
+    noted = session.execute(_NOTED).all()  # again: another unit may have chained a committed orphan meanwhile
+    if not noted:
+        return 0
+    seq, prev_hash = last_link(session)
+    append_links(session, [(row.kind, row.row_id) for row in noted], seq, prev_hash)
+    session.execute(delete(LedgerUnlinked).where(LedgerUnlinked.id.in_([row.id for row in noted])))
+    return len(noted)
+
+
+_WROTE_LEDGER = "desk.ledger.chain.wrote"
+
+
+@event.listens_for(Session, "after_flush")
+def _note_orm_rows(session: Session, _context: Any) -> None:
+    if any(isinstance(record, Posting | Payment) for record in session.new):
+        session.info[_WROTE_LEDGER] = True
+
+
+@event.listens_for(Engine, "before_execute")
+def _note_core_rows(connection: Connection, statement: object, *_args: Any) -> None:
+    # The POS service inserts its postings as plain statements (desk.pos.checks): no ORM object is flushed.
+    if isinstance(statement, Insert) and statement.table.name in LINKED_TABLES:
+        connection.info[_WROTE_LEDGER] = True
+
+
+@event.listens_for(Engine, "rollback")
+def _forget_core_rows(connection: Connection) -> None:
+    connection.info.pop(_WROTE_LEDGER, None)
+
+
+@event.listens_for(Session, "after_rollback")
+def _forget_orm_rows(session: Session) -> None:
+    session.info.pop(_WROTE_LEDGER, None)
+
+
+# First among the listeners (insert=True): the ledger's head is locked before the audit trail's, in every
+# unit and every process, whichever module was imported first, so the two locks are never taken crosswise.
+@event.listens_for(Session, "before_commit", insert=True)
+def _chain_before_commit(session: Session) -> None:
+    session.flush()
+    wrote = session.info.pop(_WROTE_LEDGER, False)
+    wrote = session.connection().info.pop(_WROTE_LEDGER, False) or wrote
+    if wrote:  # a unit that wrote no ledger row reads nothing more
+        chain_new_rows(session)
+
+
+# -- verify -----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LedgerReport:
+    links: int
+    anchors_held: int = 0
+    broken_at: int | None = None  # the link (seq) where the chain stops holding
+    row: str = ""  # "posting 17", the row it names, when there is one
+    reason: str = ""
+    waiting: int = 0  # rows inserted but not yet chained (written outside a unit of work)
+
+    @property
+    def intact(self) -> bool:
+        return self.broken_at is None
+
+    def describe(self) -> str:
+        if self.intact:
+            return (f"{self.links} postings and payments, chain intact"
+                    + (f", {self.anchors_held} anchors held" if self.anchors_held else "")
+                    + (f", {self.waiting} not yet chained" if self.waiting else ""))
+        return f"BROKEN at {self.row or f'link {self.broken_at}'}: {self.reason}"
+
+
+def verify_ledger(session: Session | Connection, anchors: Sequence[LedgerAnchor] = ()) -> LedgerReport:
+    """Every link against the row it names and the link before it, then the rows no link names, then
+    the anchors. The first thing that does not hold is named."""
+    count = 0
+    prev_hash = GENESIS
+    last_row = "the start"
+    anchored = {anchor.seq for anchor in anchors}
+    hashes: dict[int, str] = {}  # of the anchored links only: a big ledger's hashes are not all kept
+    start = 0
+    while True:
+        links = session.execute(select(LedgerLink).where(LedgerLink.seq > start).order_by(LedgerLink.seq)
+                                .limit(_LINK_BATCH * 4)).scalars().all()
+        if not links:
+            break
+        rows = {kind: rows_by_id(session, kind, [link.row_id for link in links if link.kind == kind])
+                for kind in LINKED_TABLES}
+        for link in links:
+            expected = count + 1
+            name = f"{link.kind} {link.row_id}"
+            if link.seq != expected:
+                missing = f"link {expected}" if link.seq == expected + 1 else f"links {expected} to {link.seq - 1}"
+                return LedgerReport(count, broken_at=expected, row=name,
+                                    reason=f"{missing} removed, between {last_row} and {name}: a posting or "
+                                           "payment was taken out of the chain")
+            if link.prev_hash != prev_hash:
+                return LedgerReport(count, broken_at=link.seq, row=name,
+                                    reason="its link does not follow the one before (a link was changed)")
+            row = rows[link.kind].get(link.row_id) if link.kind in rows else None
+            if row is None:
+                return LedgerReport(count, broken_at=link.seq, row=name,
+                                    reason=f"it was removed (chained after {last_row})")
+            if not hmac.compare_digest(link_hash(prev_hash, content_bytes(link.kind, row)), link.hash):
+                when = plain_value(row["created_at"])
+                return LedgerReport(count, broken_at=link.seq, row=name,
+                                    reason=f"it was changed after it was written (on {when}): its content no "
+                                           "longer matches its link")
+            prev_hash, last_row, count = link.hash, name, link.seq
+            if link.seq in anchored:
+                hashes[link.seq] = link.hash
+        start = links[-1].seq
+    waiting = session.execute(select(func.count(LedgerUnlinked.id))).scalar_one()
+    for kind, (table, _columns) in LINKED_TABLES.items():
+        stray = session.execute(
+            select(table.c.id).where(~select(LedgerLink.id).where(LedgerLink.kind == kind,
+                                                                   LedgerLink.row_id == table.c.id).exists(),
+                                     ~select(LedgerUnlinked.id).where(LedgerUnlinked.kind == kind,
+                                                                      LedgerUnlinked.row_id == table.c.id).exists())
+            .order_by(table.c.id).limit(1)).first()
+        if stray is not None:
+            return LedgerReport(count, broken_at=count + 1, row=f"{kind} {stray.id}",
+                                reason="no link names it: it was written behind the desk")
+    held = 0
+    for anchor in sorted(anchors, key=lambda a: a.seq):
+        kept = hashes.get(anchor.seq)
+        if kept is None:
+            return LedgerReport(count, broken_at=count + 1, row="",
+                                reason=f"links {count + 1} to {anchor.seq} removed: the anchor of the night audit "
+                                       f"of {anchor.business_date} names link {anchor.seq}")
+        if not hmac.compare_digest(kept, anchor.hash):
+            return LedgerReport(count, broken_at=anchor.seq, row=f"link {anchor.seq}",
+                                reason=f"it is not the link the anchor of the night audit of {anchor.business_date} "
+                                       "names: the chain was written again from there")
+        held += 1
+    return LedgerReport(count, held, waiting=waiting)
