@@ -38,28 +38,28 @@ from desk.ledger.models import (
     content_bytes,
     last_link,
     link_hash,
-    plain_value,
     rows_by_id,
 )
 
 _LINK_BATCH = 500
 HEAD_ROW = 1
-_NOTED = select(LedgerUnlinked.id, LedgerUnlinked.kind, LedgerUnlinked.row_id).order_by(LedgerUnlinked.id)
+_LOCK_HEAD = select(LedgerHead.__table__.c.id).where(LedgerHead.__table__.c.id == HEAD_ROW).with_for_update()
+_TAKE_NOTED = delete(LedgerUnlinked).returning(LedgerUnlinked.id, LedgerUnlinked.kind, LedgerUnlinked.row_id)
 
 
-def chain_new_rows(session: Session) -> int:
+def chain_new_rows(connection: Connection) -> int:
     """Link every posting and payment noted as unlinked that this unit sees; how many were linked."""
-    if session.execute(_NOTED.limit(1)).first() is None:
-        return 0
     # Taken before the last link is read: another unit chaining waits here until this one commits, then
-    # reads this unit's links as the last ones (READ COMMITTED reads anew at each statement).
-    session.execute(select(LedgerHead.id).where(LedgerHead.id == HEAD_ROW).with_for_update()).first()
-    noted = session.execute(_NOTED).all()  # again: another unit may have chained a committed orphan meanwhile
+    # reads this unit's links as the last ones (READ COMMITTED reads anew at each statement). SQLite's
+    # writing unit holds the file's write lock from BEGIN: nothing to take.
+    if connection.dialect.name != "sqlite":
+        connection.execute(_LOCK_HEAD).first()
+    # This unit's rows, and any a unit outside the desk left (committed, never chained): taken in one go.
+    noted = sorted(connection.execute(_TAKE_NOTED).all())
     if not noted:
         return 0
-    seq, prev_hash = last_link(session)
-    append_links(session, [(row.kind, row.row_id) for row in noted], seq, prev_hash)
-    session.execute(delete(LedgerUnlinked).where(LedgerUnlinked.id.in_([row.id for row in noted])))
+    seq, prev_hash = last_link(connection)
+    append_links(connection, [(row.kind, row.row_id) for row in noted], seq, prev_hash)
     return len(noted)
 
 
@@ -97,7 +97,7 @@ def _chain_before_commit(session: Session) -> None:
     wrote = session.info.pop(_WROTE_LEDGER, False)
     wrote = session.connection().info.pop(_WROTE_LEDGER, False) or wrote
     if wrote:  # a unit that wrote no ledger row reads nothing more
-        chain_new_rows(session)
+        chain_new_rows(session.connection())
 
 
 # -- verify -----------------------------------------------------------------------------------------
@@ -124,9 +124,10 @@ class LedgerReport:
         return f"BROKEN at {self.row or f'link {self.broken_at}'}: {self.reason}"
 
 
-def verify_ledger(session: Session | Connection, anchors: Sequence[LedgerAnchor] = ()) -> LedgerReport:
+def verify_ledger(reading: Session | Connection, anchors: Sequence[LedgerAnchor] = ()) -> LedgerReport:
     """Every link against the row it names and the link before it, then the rows no link names, then
     the anchors. The first thing that does not hold is named."""
+    session = reading.connection() if isinstance(reading, Session) else reading
     count = 0
     prev_hash = GENESIS
     last_row = "the start"
@@ -134,8 +135,9 @@ def verify_ledger(session: Session | Connection, anchors: Sequence[LedgerAnchor]
     hashes: dict[int, str] = {}  # of the anchored links only: a big ledger's hashes are not all kept
     start = 0
     while True:
-        links = session.execute(select(LedgerLink).where(LedgerLink.seq > start).order_by(LedgerLink.seq)
-                                .limit(_LINK_BATCH * 4)).scalars().all()
+        links = session.execute(select(LedgerLink.seq, LedgerLink.kind, LedgerLink.row_id, LedgerLink.prev_hash,
+                                       LedgerLink.hash).where(LedgerLink.seq > start).order_by(LedgerLink.seq)
+                                .limit(_LINK_BATCH * 4)).all()
         if not links:
             break
         rows = {kind: rows_by_id(session, kind, [link.row_id for link in links if link.kind == kind])
@@ -156,7 +158,7 @@ def verify_ledger(session: Session | Connection, anchors: Sequence[LedgerAnchor]
                 return LedgerReport(count, broken_at=link.seq, row=name,
                                     reason=f"it was removed (chained after {last_row})")
             if not hmac.compare_digest(link_hash(prev_hash, content_bytes(link.kind, row)), link.hash):
-                when = plain_value(row["created_at"])
+                when = f"{row['created_at']:%Y-%m-%d %H:%M} UTC"
                 return LedgerReport(count, broken_at=link.seq, row=name,
                                     reason=f"it was changed after it was written (on {when}): its content no "
                                            "longer matches its link")

@@ -18,6 +18,7 @@ from sqlalchemy import (
     Index,
     String,
     UniqueConstraint,
+    bindparam,
     insert,
     select,
     text,
@@ -315,24 +316,22 @@ def link_hash(prev_hash: str, content: bytes) -> str:
     return hashlib.sha256(prev_hash.encode("ascii") + content).hexdigest()
 
 
-def rows_by_id(connection: Connection | Session, kind: str, ids: Iterable[int]) -> dict[int, Mapping[str, Any]]:
-    table, columns = LINKED_TABLES[kind]
+def rows_by_id(connection: Connection, kind: str, ids: Iterable[int]) -> dict[int, Mapping[str, Any]]:
     wanted = list(ids)
     found: dict[int, Mapping[str, Any]] = {}
     for start in range(0, len(wanted), _LINK_BATCH):
-        batch = wanted[start:start + _LINK_BATCH]
-        statement = select(*(table.c[name] for name in columns)).where(table.c.id.in_(batch))
-        found.update({row.id: row._mapping for row in connection.execute(statement)})
+        rows = connection.execute(_ROWS_BY_ID[kind], {"ids": wanted[start:start + _LINK_BATCH]})
+        found.update({row.id: row._mapping for row in rows})
     return found
 
 
-def last_link(session: Session | Connection) -> tuple[int, str]:
+def last_link(connection: Connection | Session) -> tuple[int, str]:
     """(seq, hash) of the chain's last link, (0, GENESIS) when there is none."""
-    row = session.execute(select(LedgerLink.seq, LedgerLink.hash).order_by(LedgerLink.seq.desc()).limit(1)).first()
+    row = connection.execute(_LAST_LINK).first()
     return (row.seq, row.hash) if row is not None else (0, GENESIS)
 
 
-def append_links(connection: Connection | Session, noted: Sequence[tuple[str, int]], seq: int,
+def append_links(connection: Connection, noted: Sequence[tuple[str, int]], seq: int,
                  prev_hash: str) -> tuple[int, str]:
     """Chain ``noted`` (kind, row id) in that order after link (seq, prev_hash); the new last link."""
     rows = {kind: rows_by_id(connection, kind, [row_id for k, row_id in noted if k == kind])
@@ -347,7 +346,7 @@ def append_links(connection: Connection | Session, noted: Sequence[tuple[str, in
         links.append({"seq": seq, "kind": kind, "row_id": row_id, "prev_hash": prev_hash, "hash": digest})
         prev_hash = digest
     if links:
-        connection.execute(insert(LedgerLink), links)
+        connection.execute(_NEW_LINK, links)
     return seq, prev_hash
 
 
@@ -361,3 +360,10 @@ class LedgerAnchor:
 
 
 LINKED_TABLES = {POSTING: (Posting.__table__, POSTING_COLUMNS), PAYMENT: (Payment.__table__, PAYMENT_COLUMNS)}
+# Built once: the chain runs in every unit that writes to the ledger, where a statement's construction shows.
+_ROWS_BY_ID = {kind: select(*(table.c[name] for name in columns))
+               .where(table.c.id.in_(bindparam("ids", expanding=True)))
+               for kind, (table, columns) in LINKED_TABLES.items()}
+_LAST_LINK = select(LedgerLink.__table__.c.seq, LedgerLink.__table__.c.hash).order_by(
+    LedgerLink.__table__.c.seq.desc()).limit(1)
+_NEW_LINK = insert(LedgerLink)
