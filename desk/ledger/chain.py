@@ -4,12 +4,14 @@ file or the server's superuser) is found and named, not only a bill whose stored
 
 Which rows to chain is told by the database itself: an AFTER INSERT trigger on ``posting`` and
 ``payment`` (migration 0052) notes each new row in ``ledger_unlinked``, whichever path inserted it (the
-ORM, the POS service's Core inserts). Just before a unit that inserted one commits, ``chain_new_rows`` locks the one
-``ledger_head`` row (the audit trail's way: on PostgreSQL two units chain one after the other; on SQLite
-the unit already holds the file's write lock), reads the chain's last link, and appends one
-``ledger_link`` per noted row, hashed over the row's content as the database now holds it. A unit that
-inserted no ledger row takes no lock. The lock is taken at the very end of the unit, after every other
-lock it holds, so it orders commits without ever being waited for while another lock is held.
+ORM, the POS service's Core inserts). On SQLite, just before a unit that inserted one commits (it holds
+the file's write lock: no other unit chains meanwhile), ``chain_new_rows`` reads the chain's last link
+and appends one ``ledger_link`` per noted row, hashed over the row's content as the database holds it.
+On PostgreSQL the same is done just after the unit commits, in a short transaction that takes the one
+``ledger_head`` row only if no other desk holds it: writers never wait for one another's chaining, and
+the desk holding the head chains every committed row it finds, its own and the others'. A row is
+unchained only for those moments (``desk audit verify`` counts such rows as waiting, not as a break).
+A unit that inserted no ledger row does none of this.
 
 The content is a fixed list of columns per table: a column a later migration adds is not covered, and
 does not break the chain of the rows written before it.
@@ -18,11 +20,13 @@ does not break the chain of the rows written before it.
 from __future__ import annotations
 
 import hmac
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, Engine, Insert, delete, event, func, select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from desk.ledger.models import (
@@ -41,9 +45,11 @@ from desk.ledger.models import (
     rows_by_id,
 )
 
+logger = logging.getLogger(__name__)
 _LINK_BATCH = 500
 HEAD_ROW = 1
 _LOCK_HEAD = select(LedgerHead.__table__.c.id).where(LedgerHead.__table__.c.id == HEAD_ROW).with_for_update()
+_TRY_HEAD = select(LedgerHead.id).where(LedgerHead.id == HEAD_ROW).with_for_update(skip_locked=True)
 _TAKE_NOTED = delete(LedgerUnlinked).returning(LedgerUnlinked.id, LedgerUnlinked.kind, LedgerUnlinked.row_id)
 
 
@@ -54,6 +60,10 @@ def chain_new_rows(connection: Connection) -> int:
     # writing unit holds the file's write lock from BEGIN: nothing to take.
     if connection.dialect.name != "sqlite":
         connection.execute(_LOCK_HEAD).first()
+    return _take_and_link(connection)
+
+
+def _take_and_link(connection: Connection) -> int:
     # This unit's rows, and any a unit outside the desk left (committed, never chained): taken in one go.
     noted = sorted(connection.execute(_TAKE_NOTED).all())
     if not noted:
@@ -64,6 +74,7 @@ def chain_new_rows(connection: Connection) -> int:
 
 
 _WROTE_LEDGER = "desk.ledger.chain.wrote"
+_CHAIN_AFTER_COMMIT = "desk.ledger.chain.after_commit"
 
 
 @event.listens_for(Session, "after_flush")
@@ -89,17 +100,40 @@ def _forget_orm_rows(session: Session) -> None:
     session.info.pop(_WROTE_LEDGER, None)
 
 
-# First among the listeners (insert=True): the ledger's head is locked before the audit trail's, in every
-# unit and every process, whichever module was imported first, so the two locks are never taken crosswise.
+# First among the listeners (insert=True): the chain is read and extended before the audit trail's entries
+# are added, in every unit and every process, whichever module was imported first.
 @event.listens_for(Session, "before_commit", insert=True)
 def _chain_before_commit(session: Session) -> None:
     session.flush()
     wrote = session.info.pop(_WROTE_LEDGER, False)
-    wrote = session.connection().info.pop(_WROTE_LEDGER, False) or wrote
-    if wrote:  # a unit that wrote no ledger row reads nothing more
-        chain_new_rows(session.connection())
+    connection = session.connection()
+    wrote = connection.info.pop(_WROTE_LEDGER, False) or wrote
+    if not wrote:  # a unit that wrote no ledger row reads nothing more
+        return
+    if connection.dialect.name == "sqlite":
+        chain_new_rows(connection)  # the unit holds the file's write lock: it is the only one chaining
+    else:
+        session.info[_CHAIN_AFTER_COMMIT] = True
 
 
+@event.listens_for(Session, "after_commit")
+def _chain_after_commit(session: Session) -> None:
+    """PostgreSQL: the rows are chained just after their unit commits, in a short transaction of its own
+    that takes the head row only if no other desk holds it (SKIP LOCKED). Holding it across the unit's own
+    commit would make every desk's commit wait for the one before, which postings to different bills never
+    did; a desk that finds the head taken leaves its rows to the one chaining, or to the next."""
+    if not session.info.pop(_CHAIN_AFTER_COMMIT, False):
+        return
+    bind = session.get_bind()
+    engine = bind if isinstance(bind, Engine) else bind.engine
+    try:
+        with engine.connect() as connection, connection.begin():
+            if connection.execute(_TRY_HEAD).first() is None:
+                return
+            while _take_and_link(connection):
+                pass  # rows committed meanwhile by desks that found the head taken
+    except DBAPIError as exc:  # the unit is committed whatever happens here: its rows wait for the next
+        logger.warning("ledger rows left for the next unit to chain: %s", exc.orig)
 # -- verify -----------------------------------------------------------------------------------------
 
 

@@ -5,6 +5,7 @@ one before, whichever path inserted it; a row changed or removed behind the data
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -161,3 +162,28 @@ def test_the_migration_chains_the_rows_written_before_it(hotel: Hotel):
         rows = session.execute(text("SELECT (SELECT count(*) FROM posting) + (SELECT count(*) FROM payment)")).scalar()
         report = verify_ledger(session)
     assert report.intact and report.links == rows
+
+
+def test_desks_posting_at_once_leave_one_chain_with_every_row_linked_or_waiting(hotel: Hotel):
+    """Four writers at once (threads, each its own connection): on PostgreSQL they chain after their commits
+    without waiting for each other, so a row may wait for the next chainer, but none is lost or forked."""
+    bill_id, _spa_id = _day(hotel)
+    errors: list[BaseException] = []
+
+    def desk() -> None:
+        try:
+            for _ in range(8):
+                hotel.run(post_charge, bill_id=bill_id, description="Bar", quantity=1, unit_price=hotel.money("3.00"))
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=desk) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    with hotel.database.unit_of_work() as session:
+        rows = session.execute(text("SELECT (SELECT count(*) FROM posting) + (SELECT count(*) FROM payment)")).scalar()
+        report = verify_ledger(session)
+    assert report.intact and report.links + report.waiting == rows
