@@ -748,6 +748,10 @@
         <translation>Счетоводство: {postings} начисления и {payments} плащания по {bills} сметки се сходят.</translation>
     </message>
     <message>
+        <source>Ledger chain: {links} postings and payments, each still as it was written.</source>
+        <translation>Веригата на счетоводството: {links} начисления и плащания, всяко както е било записано.</translation>
+    </message>
+    <message>
         <source>Audit trail: {entries} entries, chain intact, {anchors} anchors held.</source>
         <translation>Одитен дневник: {entries} записа, веригата е цяла, потвърдени котви: {anchors}.</translation>
     </message>

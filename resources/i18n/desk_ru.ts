@@ -748,6 +748,10 @@
         <translation>Проводки: {postings} начислений и {payments} платежей по {bills} счетам сходятся.</translation>
     </message>
     <message>
+        <source>Ledger chain: {links} postings and payments, each still as it was written.</source>
+        <translation>Цепочка проводок: {links} начислений и платежей, каждый в том виде, в каком был записан.</translation>
+    </message>
+    <message>
         <source>Audit trail: {entries} entries, chain intact, {anchors} anchors held.</source>
         <translation>Журнал аудита: {entries} записей, цепочка цела, якорей подтверждено: {anchors}.</translation>
     </message>
