@@ -12,7 +12,7 @@ The rows already written are chained here, in the order they were written (time,
 payments, then id), as the program would have chained them.
 
 Revision ID: 0052_ledger_chain
-Revises: 0049_mail_kind_credit_default
+Revises: 0050_invoiced_bills_email
 """
 
 import os
@@ -26,7 +26,7 @@ from sqlalchemy import text
 from desk.ledger.models import GENESIS, PAYMENT, POSTING, append_links
 
 revision: str = "0052_ledger_chain"
-down_revision: str | None = "0049_mail_kind_credit_default"
+down_revision: str | None = "0050_invoiced_bills_email"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

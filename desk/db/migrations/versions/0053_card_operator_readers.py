@@ -6,7 +6,7 @@ privileges) and updates and deletes it: a manager changes or clears a workstatio
 Settings -> Card operators.
 
 Revision ID: 0053_card_operator_readers
-Revises: 0049_mail_kind_credit_default
+Revises: 0052_ledger_chain
 """
 
 import os
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0053_card_operator_readers"
-down_revision: str | None = "0049_mail_kind_credit_default"
+down_revision: str | None = "0052_ledger_chain"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
