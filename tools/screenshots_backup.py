@@ -1,6 +1,7 @@
 """Render the Backup window of the demo hotel to PNG (en, ru): a backup done into a folder with a
 long name, one refused because the file exists, and the restore check of that backup: clean, then
-lacking the trail entries a later night audit anchored.
+lacking the trail entries a later night audit anchored, then of a copy whose last posting was rewritten
+with its bill's total (the ledger's chain names it).
 
     QT_QPA_PLATFORM=offscreen python -m tools.screenshots_backup
 """
@@ -8,9 +9,12 @@ lacking the trail entries a later night audit anchored.
 from __future__ import annotations
 
 import os
+import shutil
+import sqlite3
 import sys
 import tempfile
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -27,6 +31,29 @@ from ui.context import DeskContext
 from ui.i18n import install_translator, remove_translators
 
 LONG_FOLDER = "Резервные копии гостиницы Александровский-Константинопольский"
+
+
+def _rewrite_posting(backup: Path) -> None:
+    """The last posting made cheaper and its bill's stored total with it, behind the triggers, as whoever holds
+    the file could: the totals agree, the ledger's chain does not."""
+    connection = sqlite3.connect(backup, isolation_level=None)
+    try:
+        triggers = connection.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
+                                      "AND tbl_name IN ('posting', 'bill_total')").fetchall()
+        for name, _sql in triggers:
+            connection.execute(f'DROP TRIGGER "{name}"')
+        posting_id, bill_id, amount = connection.execute(
+            "SELECT id, bill_id, amount FROM posting WHERE amount NOT LIKE '%-%' ORDER BY id DESC LIMIT 1").fetchone()
+        currency, value = amount.split(" ")
+        cut = int(value.replace(".", "")) // 2
+        connection.execute("UPDATE posting SET amount = ? WHERE id = ?",
+                           (f"{currency} {Decimal(cut).scaleb(-2):.2f}", posting_id))
+        connection.execute("UPDATE bill_total SET charges = charges - ? WHERE bill_id = ? AND currency = ?",
+                           (int(value.replace(".", "")) - cut, bill_id, currency))
+        for _name, sql in triggers:
+            connection.execute(sql)
+    finally:
+        connection.close()
 
 
 def main() -> int:
@@ -68,6 +95,13 @@ def main() -> int:
             wait_until(lambda shown=dialog: shown.check_button.isEnabled(), 60_000)
             settle(300)
             save(dialog, "backup_check_missing", language)
+            tampered = backup.with_name("tampered.backup")  # a posting and its bill's total rewritten together
+            shutil.copyfile(backup, tampered)
+            _rewrite_posting(tampered)
+            dialog.check(tampered)
+            wait_until(lambda shown=dialog: shown.check_button.isEnabled(), 60_000)
+            settle(300)
+            save(dialog, "backup_check_tampered", language)
             dialog.close()
             remove_translators(app)  # type: ignore[arg-type]
             ctx.close()

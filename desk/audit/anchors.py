@@ -1,4 +1,6 @@
-"""The trail's anchors outside the database: its last link as each night audit left it.
+"""The trail's anchors outside the database: its last link as each night audit left it, and the ledger's
+chain's last link beside it (desk.ledger.chain), so a ledger whose last rows were removed and its tail
+chained again is found as a trail's would be.
 
 A chain shows that no entry was changed or removed between two others; it cannot show that the last
 ones were not removed and the tail hashed again. Each night audit therefore appends the trail's last
@@ -23,6 +25,8 @@ from sqlalchemy.orm import Session
 from desk.audit.models import AuditEntry
 from desk.core.errors import N_, DeskError, Phrase
 from desk.core.key_files import configured_path, data_folder
+from desk.ledger.models import LedgerAnchor
+from desk.ledger.models import last_link as ledger_last_link
 
 logger = logging.getLogger(__name__)
 ANCHOR_DIR_ENV = "DESK_AUDIT_ANCHOR_DIR"
@@ -38,6 +42,14 @@ class TrailAnchor:
     hash: str
     at: str  # ISO 8601: when the anchored entry was written
     business_date: str  # the day whose night audit left it
+    # The ledger's chain's last link at the same moment (desk.ledger.chain); None in lines written before it.
+    ledger_seq: int | None = None
+    ledger_hash: str | None = None
+
+    def ledger_anchor(self) -> LedgerAnchor | None:
+        if self.ledger_seq is None or self.ledger_hash is None:
+            return None
+        return LedgerAnchor(self.ledger_seq, self.ledger_hash, self.business_date)
 
 
 # What kept the anchor from being written, by the OS's error number (the reader's words, translated by ui/).
@@ -75,8 +87,11 @@ def read_anchors(path: Path | str) -> list[TrailAnchor]:
             continue
         try:
             data = json.loads(line)
+            ledger_seq = data.get("ledger_seq")
             anchors.append(TrailAnchor(int(data["seq"]), str(data["hash"]), str(data["at"]),
-                                       str(data.get("business_date", ""))))
+                                       str(data.get("business_date", "")),
+                                       int(ledger_seq) if ledger_seq is not None else None,
+                                       str(data["ledger_hash"]) if ledger_seq is not None else None))
         except (ValueError, KeyError, TypeError) as exc:
             raise ValueError(f"{path}, line {number}: not an anchor ({exc})") from None
     return anchors
@@ -87,7 +102,9 @@ def write_anchor(session: Session, business_date: str) -> TrailAnchor | None:
     last = session.scalars(select(AuditEntry).order_by(AuditEntry.seq.desc()).limit(1)).first()
     if last is None:
         return None
-    anchor = TrailAnchor(last.seq, last.hash, last.at.isoformat(), business_date)
+    ledger_seq, ledger_hash = ledger_last_link(session)
+    anchor = TrailAnchor(last.seq, last.hash, last.at.isoformat(), business_date,
+                         ledger_seq if ledger_seq else None, ledger_hash if ledger_seq else None)
     path = anchor_file()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -95,7 +112,7 @@ def write_anchor(session: Session, business_date: str) -> TrailAnchor | None:
             return anchor
         # One at this seq that differs stays as it is, for verify to name (or a restore's entry to explain).
         with open(path, "a", encoding="utf-8") as out:
-            out.write(json.dumps(asdict(anchor), sort_keys=True) + "\n")
+            out.write(json.dumps({k: v for k, v in asdict(anchor).items() if v is not None}, sort_keys=True) + "\n")
             out.flush()
             os.fsync(out.fileno())
     except (OSError, ValueError) as exc:

@@ -2,5 +2,5 @@
 PostgreSQL through pg_dump and pg_restore, a restore checked first in a scratch copy (ledger, fiscal
 chains, audit trail and their anchors). Each recorded in admin_change.
 
-Imports: audit, core, db, fiscal, ledger.models, people.
+Imports: audit, core, db, fiscal, ledger, people.
 """

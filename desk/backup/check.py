@@ -1,8 +1,9 @@
 """What a backup holds, checked in a scratch copy before a restore replaces anything.
 
-Three records must still be what was written: the ledger (each bill's total, kept by the database's
-own triggers as each row was inserted, against the postings and payments the backup now holds: a
-changed amount no longer adds up), every register's fiscal chain and the audit trail's chain. A
+Three records must still be what was written: the ledger (its chain of postings and payments, every
+link against the row it names, desk.ledger.chain; and each bill's total, kept by the database's own
+triggers as each row was inserted, against the rows the backup now holds), every register's fiscal
+chain and the audit trail's chain. A
 break in any of them is a tampered backup, refused with what was found.
 
 The anchors kept outside the database (the night audits' for the trail, the Z reports' for each
@@ -28,6 +29,7 @@ from desk.fiscal import chain as fiscal
 from desk.fiscal import keys
 from desk.fiscal.anchors import Anchor
 from desk.fiscal.errors import FiscalKeyProblem
+from desk.ledger import chain as ledger_chain
 from desk.ledger.models import BillTotal, Payment, Posting, PostingMove
 
 # A tampered ledger names this many bills at most: enough to look at, short enough to read.
@@ -67,6 +69,7 @@ class RestoreCheck:
     missing_entries: MissingEntries | None = None
     missing_documents: tuple[MissingDocuments, ...] = field(default_factory=tuple)
     keys_not_here: tuple[str, ...] = ()  # registers with documents whose key file this machine lacks
+    ledger_links: int = 0  # postings and payments in the ledger's chain, every link holding
 
     @property
     def clean(self) -> bool:
@@ -103,7 +106,13 @@ def check_restored(session: Session, schema: frozenset[str], trail_anchors: Sequ
 
     report = trail.verify(session)  # the links alone first: a break there is tampering, anchors or not
     held = [a for a in trail_anchors if a.seq <= report.entries]
+
     lost_before = trail.lost_by_restores(session) if report.intact else {}
+    # The ledger's last link as each anchor the backup reaches names it: the backup holds that moment whole.
+    ledger = ledger_chain.verify_ledger(session, [ledger_anchor for a in held if (a.seq, a.hash) not in lost_before
+                                                  and (ledger_anchor := a.ledger_anchor()) is not None])
+    if not ledger.intact:
+        tampered.append(f"ledger chain: {ledger.describe()}")
     beyond = [a for a in trail_anchors if a.seq > report.entries and (a.seq, a.hash) not in lost_before]
     if report.intact:
         report = trail.verify(session, held)  # an anchor the backup reaches must name its very entry
@@ -137,7 +146,7 @@ def check_restored(session: Session, schema: frozenset[str], trail_anchors: Sequ
                                                       last_document.issued_at))
     return RestoreCheck(schema, postings, payments, bills, report.entries,
                         len(held) if report.intact else 0, tuple(registers), tuple(tampered), missing_entries,
-                        tuple(missing_documents), tuple(keys_not_here))
+                        tuple(missing_documents), tuple(keys_not_here), ledger.links)
 
 
 def _key_not_here(register_code: str) -> bool:

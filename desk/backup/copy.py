@@ -406,9 +406,39 @@ def restore(url: str, actor: Actor, source: Path, progress: Progress | None = No
     info = _restorable(url, source)
     file = sqlite_file(url)
     kind = make_url(url).get_backend_name()
-    if kind == POSTGRESQL:
+    if kind == SQLITE and file is not None:
+        # The very file that was checked is the one put in place: copied and upgraded once, not twice.
+        with _staged(file.parent, file.name) as staged:
+            shutil.copyfile(source, staged)
+            os.chmod(staged, _OWNER_ONLY)
+            if progress is not None:
+                progress(1, 2)
+            check = _check_scratch(f"sqlite:///{staged}", info)
+            _may_restore(actor, source, check, confirm_lost_anchored)
+            if progress is not None:
+                progress(2, 2)  # the last moment Cancel stops it: what follows is one rename
+            old = _swap_sqlite(file, staged)
+    elif kind == POSTGRESQL:
         _may_restore_postgresql(url)  # before the long check: its refusals need no scratch copy
-    check = _checked(url, source, info, progress)
+        check = _checked(url, source, info, progress)
+        _may_restore(actor, source, check, confirm_lost_anchored)
+        _may_restore_postgresql(url)  # again: a desk may have started while the copy was checked
+        _apply_dump(url, source, progress)
+        old = None
+    else:
+        raise BackupFailed("Only an SQLite file or a PostgreSQL database can be restored")
+    try:
+        summary = _recorded(url, actor, source, info, check)
+    except BaseException:
+        if old is not None and file is not None:
+            os.replace(old, file)  # the restored file did not open: the hotel's own comes back
+        raise
+    if old is not None:
+        old.unlink(missing_ok=True)
+    return summary
+
+
+def _may_restore(actor: Actor, source: Path, check: RestoreCheck, confirm_lost_anchored: bool) -> None:
     refusal = refusal_of(source, check)
     if refusal is not None:
         raise refusal
@@ -416,15 +446,11 @@ def restore(url: str, actor: Actor, source: Path, progress: Progress | None = No
         if not confirm_lost_anchored:
             raise _loses_anchored(source, check)
         require(actor, Right.RESTORE_OLDER_THAN_ANCHORS)
-    if kind == SQLITE and file is not None:
-        _restore_sqlite(file, source, progress)
-    elif kind == POSTGRESQL:
-        _may_restore_postgresql(url)  # again: a desk may have started while the copy was checked
-        _apply_dump(url, source, progress)
-    else:
-        raise BackupFailed("Only an SQLite file or a PostgreSQL database can be restored")
+
+
+def _recorded(url: str, actor: Actor, source: Path, info: BackupInfo, check: RestoreCheck) -> RestoreSummary:
     heads = shipped_schema_heads() or info.schema
-    database = Database(url)  # a PostgreSQL backup of an older schema is upgraded here
+    database = Database(url)  # a PostgreSQL backup of an older schema is upgraded here; SQLite's was, checked
     lost = "CONFIRMED LOSS: " if check.needs_confirmation else ""
     try:
         with database.writing() as session:
@@ -554,28 +580,36 @@ def _scratch_postgresql(url: str) -> Iterator[str]:
         engine.dispose()
 
 
-def _restore_sqlite(live: Path, source: Path, progress: Progress | None) -> None:
-    with _staged(live.parent, live.name) as staged:
-        shutil.copyfile(source, staged)
-        # Upgraded before anything is replaced: a migration that fails leaves the hotel's data as it was.
-        Database(f"sqlite:///{staged}").dispose()
-        target = sqlite3.connect(live, timeout=_EXCLUSIVE_PATIENCE_S, isolation_level=None)
-        origin = sqlite3.connect(staged, isolation_level=None)
+BEFORE_RESTORE = ".before-restore"
+
+
+def _swap_sqlite(live: Path, checked: Path) -> Path:
+    """Put the checked file in place of ``live`` by renaming (one filesystem: atomic); the old file is
+    kept as ``<name>.before-restore`` until the new one has opened, and returned."""
+    old = live.with_name(live.name + BEFORE_RESTORE)
+    target = sqlite3.connect(live, timeout=_EXCLUSIVE_PATIENCE_S, isolation_level=None)
+    try:
+        # Exclusive locking mode keeps the lock from this first transaction until the connection
+        # closes; another process that has the file open holds a shared lock and refuses it.
+        target.execute("PRAGMA locking_mode=EXCLUSIVE")
         try:
-            # Exclusive locking mode keeps the lock from this first transaction until the connection
-            # closes; another process that has the file open holds a shared lock and refuses it.
-            target.execute("PRAGMA locking_mode=EXCLUSIVE")
-            try:
-                target.execute("BEGIN EXCLUSIVE")
-                target.execute("COMMIT")
-            except sqlite3.OperationalError:
-                raise OtherDesksConnected() from None
-            origin.backup(target, pages=_STEP_PAGES, progress=_sqlite_progress(progress))
-        except sqlite3.Error as exc:
-            raise BackupFailed("The restore failed and nothing was replaced: {reason}", reason=str(exc)) from None
-        finally:
-            origin.close()
-            target.close()
+            target.execute("BEGIN EXCLUSIVE")
+            target.execute("COMMIT")
+        except sqlite3.OperationalError:
+            raise OtherDesksConnected() from None
+        # The old file made whole in itself (its write-ahead log folded in) before it is moved aside, and
+        # left with no -wal for this connection's close to touch once the new file carries the name.
+        target.execute("PRAGMA journal_mode=DELETE")
+        os.replace(live, old)
+        for companion in ("-wal", "-shm"):  # the old file's, of no use to it in its rollback-journal mode
+            with suppress(FileNotFoundError):
+                live.with_name(live.name + companion).unlink()
+        os.replace(checked, live)
+    except sqlite3.Error as exc:
+        raise BackupFailed("The restore failed and nothing was replaced: {reason}", reason=str(exc)) from None
+    finally:
+        target.close()
+    return old
 
 
 # Everything the desk's schema holds, dropped in the restore's own transaction: what the backup

@@ -24,17 +24,21 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Protocol
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desk.cards.models import OnlineKind
+from desk.cards import operations as cards
+from desk.cards.models import CardKind, OnlineKind, SavedCard
 from desk.cards.operations import record_card_intent
 from desk.cards.operator_workflow import (
     OnlineOutcome,
     OnlineRequest,
     OnlineResolver,
     Watch,
+    charge_saved_card,
     idempotency_key,
     plan_online_operation,
+    pre_authorise_saved_card,
     reconcile_online,
 )
 from desk.cards.operators.interface import (
@@ -47,13 +51,15 @@ from desk.cards.operators.interface import (
     Refused,
     SavedToken,
 )
-from desk.cards.saved_cards import OperatorInfo, connect_operator, list_operators
+from desk.cards.saved_cards import OperatorInfo, connect_operator, list_operators, operator_settings
 from desk.core.errors import InvalidInput
+from desk.core.money import Money
 from desk.db.runner import Runner
 from desk.journal import intents as journal
 from desk.journal.intents import EventType, IntentView
 from desk.journal.steps import Answer, DeviceCall, Progress, perform
 from desk.people.auth import Actor
+from desk.people.rights import Right, require
 
 logger = logging.getLogger(__name__)
 
@@ -87,13 +93,18 @@ class NewCardOwner:
     event_id: int | None = None
 
 
+def card_page_operators(session: Session) -> list[OperatorInfo]:
+    """The hotel's operators whose own page takes a new card, by name; refused when there is none."""
+    found = [info for info in list_operators(session) if info.operator in CARD_PAGE_OPERATORS]
+    if not found:
+        raise InvalidInput("No card operator with its own card page is set up: take the card on the terminal",
+                           field="operator")
+    return found
+
+
 def card_page_operator(session: Session) -> OperatorInfo:
     """The hotel's operator whose own page takes a new card (the first by name when there are several)."""
-    for info in list_operators(session):
-        if info.operator in CARD_PAGE_OPERATORS:
-            return info
-    raise InvalidInput("No card operator with its own card page is set up: take the card on the terminal",
-                       field="operator")
+    return card_page_operators(session)[0]
 
 
 def _saved_payload(saved: SavedToken) -> dict[str, object]:
@@ -101,13 +112,14 @@ def _saved_payload(saved: SavedToken) -> dict[str, object]:
             "masked_pan": saved.masked_pan, "expiry": saved.expiry}
 
 
-def _page_call(operator: HostsCardPage, browser: Browser, holder: str, keep_until: date | None) -> DeviceCall:
+def _page_call(operator: HostsCardPage, browser: Browser, holder: str, keep_until: date | None,
+               language: str) -> DeviceCall:
     def call(intent: IntentView, progress: Progress, cancel: threading.Event) -> Answer:
         if cancel.is_set():
             return Answer(EventType.CANCELLED, {"reason": "aborted", "by_us": True})
         progress("opening_card_page")
         try:
-            page = operator.start_card_page(idempotency_key(intent), RETURN_URL, holder, keep_until)
+            page = operator.start_card_page(idempotency_key(intent), RETURN_URL, holder, keep_until, language)
         except Refused as exc:
             return Answer(EventType.FAILED, {"reason": "refused", "code": exc.code, "error": exc.message})
         progress("card_page_open")
@@ -141,8 +153,10 @@ def _finish(operator: HostsCardPage, page: HostedPage, holder: str, returned: st
 
 
 def save_card_on_operator_page(runner: Runner, actor: Actor, operator_id: int, browser: Browser, holder: str,
-                               owner: NewCardOwner, watch: Watch | None = None) -> OnlineOutcome:
-    """Verify and save credit card with "New card" (R10): the operator's own page takes the card."""
+                               owner: NewCardOwner, watch: Watch | None = None, *,
+                               language: str = "") -> OnlineOutcome:
+    """Verify and save credit card with "New card" (R10): the operator's own page takes the card, shown in
+    ``language`` (the clerk's) where the operator has it."""
     watch = watch or Watch()
     asked = OnlineRequest(card_source=ON_OPERATOR_PAGE, holder=holder, reservation_id=owner.reservation_id,
                           company_id=owner.company_id, event_id=owner.event_id)
@@ -152,7 +166,7 @@ def save_card_on_operator_page(runner: Runner, actor: Actor, operator_id: int, b
         raise InvalidInput("{operator} has no card page of its own here: take the card on the terminal",
                            field="operator", operator=settings.info.name)
     keep_until = date.fromisoformat(str(request.request["delete_after"]))
-    done = perform(runner, actor, request, _page_call(operator, browser, holder.strip(), keep_until),
+    done = perform(runner, actor, request, _page_call(operator, browser, holder.strip(), keep_until, language),
                    OnlineResolver(runner), progress=watch.progress, cancel=watch.cancel, record=record_card_intent)
     intent = done.intent
     if intent.state.is_open:
@@ -163,3 +177,59 @@ def save_card_on_operator_page(runner: Runner, actor: Actor, operator_id: int, b
             logger.warning("new card %s left pending", intent.key, exc_info=True)
         intent = runner.read(journal.load_intent, intent.id)
     return OnlineOutcome(intent, done.error)
+
+
+@dataclass(frozen=True)
+class ThenCharge:
+    """What follows a new card's saving in the same flow (R12, R14): a charge on ``bill_id``, or a hold
+    on ``folio_id`` (``hold``), of ``amount`` in one of the operator's currencies."""
+
+    amount: Money
+    bill_id: int | None = None
+    folio_id: int | None = None
+    hold: bool = False
+
+
+@dataclass(frozen=True)
+class SavedThenCharged:
+    """How "New card" then charge (or hold) ended: the save, and the charge when the save was settled."""
+
+    saved: OnlineOutcome
+    charged: OnlineOutcome | None = None
+
+
+def check_then_charge(session: Session, actor: Actor, operator_id: int, then: ThenCharge) -> None:
+    """Refuse, before the card page opens, a charge or hold the desk would refuse once the card is saved:
+    the amount, the bill or folio, the clerk's rights, the operator's currencies."""
+    require(actor, Right.TAKE_PAYMENT)
+    kind = CardKind.PRE_AUTHORISATION if then.hold else CardKind.SALE
+    cards.plan_rules(session, actor, kind, cards.CardRequest(bill_id=then.bill_id, folio_id=then.folio_id,
+                                                             amount=then.amount))
+    info = operator_settings(session, operator_id).info
+    if then.amount.currency not in info.currencies:
+        raise InvalidInput("{operator} is not set up to take {currency}", field="currency",
+                           operator=info.name, currency=then.amount.currency)
+
+
+def save_card_then_charge(runner: Runner, actor: Actor, operator_id: int, browser: Browser, holder: str,
+                          owner: NewCardOwner, then: ThenCharge, watch: Watch | None = None, *,
+                          language: str = "") -> SavedThenCharged:
+    """Card payment or Pre-authorise with "New card" in one flow: the operator's page saves the card (its
+    own journal intent), then the charge or hold on that saved card is its own intent, recorded only once
+    the card is saved. A crash between the two leaves the card saved and nothing charged; the charge
+    is never sent twice, since it is recorded only here, after the save settled."""
+    runner.read(check_then_charge, actor, operator_id, then)
+    saved = save_card_on_operator_page(runner, actor, operator_id, browser, holder, owner, watch, language=language)
+    if not saved.settled:
+        return SavedThenCharged(saved)
+    card_id = runner.read(lambda session: session.scalars(select(SavedCard.id).where(
+        SavedCard.intent_id == saved.intent.id)).one())
+    watch = Watch(watch.progress if watch else None)  # the page's Cancel is spent: the charge starts anew
+    if then.hold:
+        assert then.folio_id is not None
+        charged = pre_authorise_saved_card(runner, actor, operator_id, card_id, then.folio_id, then.amount,
+                                           watch=watch)
+    else:
+        assert then.bill_id is not None
+        charged = charge_saved_card(runner, actor, operator_id, card_id, then.bill_id, then.amount, watch=watch)
+    return SavedThenCharged(saved, charged)

@@ -175,3 +175,15 @@ class SavedCard(Base):
     created_by: Mapped[str] = mapped_column(String(40))
     deleted_at: Mapped[datetime | None]
     deleted_by: Mapped[str] = mapped_column(String(40), default="")
+
+
+class CardOperatorReader(Base):
+    """The operator's card reader at one workstation (a Stripe Terminal reader's id, ``tmr_...``): where
+    "Verify and save credit card" with the terminal sends the guest's card to be tokenised (R10)."""
+
+    __tablename__ = "card_operator_reader"
+    __table_args__ = (UniqueConstraint("operator_id", "workstation", name="uq_card_operator_reader_workstation"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    operator_id: Mapped[int] = mapped_column(ForeignKey("card_operator.id"), index=True)
+    workstation: Mapped[str] = mapped_column(String(40))
+    reader: Mapped[str] = mapped_column(String(80))

@@ -16,7 +16,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desk.cards.models import CardOperatorConfig, SavedCard
+from desk.cards.models import CardOperatorConfig, CardOperatorReader, SavedCard
 from desk.cards.operators.interface import AnswerLost, CardOnFile, CardOperator, OperatorError, Refused
 from desk.core import sealed
 from desk.core.errors import DeskError, InvalidInput, NotFound
@@ -27,6 +27,10 @@ OPERATORS = ("stripe", "adyen", "saferpay", "converge")
 _HEX_KEY = re.compile(r"^(?:[0-9A-Fa-f]{2}){16,}$")
 _NAME = re.compile(r"^\S.{0,79}$")
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
+# A reader's id as its operator gives it (Stripe Terminal: tmr_ and letters and digits).
+_READER = re.compile(r"^[A-Za-z0-9_\-]{3,80}$")
+# The operators whose own reader saves a card presented to it, driven from here (R10).
+READER_OPERATORS = frozenset({"stripe"})
 
 
 class OperatorKeyError(DeskError):
@@ -127,10 +131,11 @@ def _check_adyen_account(session: Session, account: str, operator_id: int | None
 
 def add_operator(session: Session, actor: Actor, name: str, operator: str, secret_key: str, *, account: str = "",
                  api_base: str = "", currencies: tuple[str, ...] = ("EUR",), retention_days: int = 30,
-                 hmac_key: str = "") -> OperatorInfo:
+                 hmac_key: str = "", reader: str | None = None) -> OperatorInfo:
     """Configure the hotel's account at an online card operator; ``api_base`` empty is the operator's own.
 
     Adyen also needs the merchant account (``account``) and the HMAC key its webhooks are signed with.
+    ``reader``: the operator's card reader at the actor's workstation (None: left as it is).
     """
     require(actor, Right.MANAGE_DEVICES)
     name = name.strip()
@@ -161,12 +166,14 @@ def add_operator(session: Session, actor: Actor, name: str, operator: str, secre
                              key_prefix=secrets.token_hex(4), retention_days=retention_days)
     session.add(row)
     session.flush()
+    if reader is not None:
+        set_operator_reader(session, actor, row.id, actor.workstation, reader)
     return _info(row)
 
 
 def change_operator(session: Session, actor: Actor, operator_id: int, *, account: str, api_base: str,
                     currencies: tuple[str, ...], retention_days: int, secret_key: str = "",
-                    hmac_key: str = "") -> OperatorInfo:
+                    hmac_key: str = "", reader: str | None = None) -> OperatorInfo:
     """Change the hotel's account at an operator (Settings -> Card operators). An empty ``secret_key``
     (or, for Adyen, ``hmac_key``) keeps the saved one: a saved secret is never shown to be typed again."""
     require(actor, Right.MANAGE_DEVICES)
@@ -194,6 +201,8 @@ def change_operator(session: Session, actor: Actor, operator_id: int, *, account
     row.account, row.api_base = account.strip()[:80], api_base.strip()[:200]
     row.currencies, row.retention_days = ",".join(wanted), retention_days
     session.flush()
+    if reader is not None:
+        set_operator_reader(session, actor, row.id, actor.workstation, reader)
     return _info(row)
 
 
@@ -265,6 +274,41 @@ def typed_operator_settings(session: Session, actor: Actor, operator_id: int | N
                         account.strip()[:80], api_base.strip()[:200], wanted,
                         row.retention_days if row is not None else 0, row.key_prefix if row is not None else "")
     return _TypedSettings(info, sealed.Sealed("", ""), secret)
+
+
+def set_operator_reader(session: Session, actor: Actor, operator_id: int, workstation: str, reader: str) -> None:
+    """The operator's card reader at ``workstation`` (Settings -> Card operators); "" takes it away."""
+    require(actor, Right.MANAGE_DEVICES)
+    row = session.get(CardOperatorConfig, operator_id)
+    if row is None:
+        raise NotFound("There is no card operator {operator}", operator=operator_id)
+    reader = reader.strip()
+    if reader and row.operator not in READER_OPERATORS:
+        raise InvalidInput("{operator} cannot save a card from a reader here", field="reader", operator=row.name)
+    if reader and not _READER.match(reader):
+        raise InvalidInput("Enter the reader's id as the operator shows it, as tmr_FDOt2wlRZEdpd7", field="reader")
+    kept = session.scalar(select(CardOperatorReader).where(
+        CardOperatorReader.operator_id == operator_id, CardOperatorReader.workstation == workstation))
+    if kept is not None and not reader:
+        session.delete(kept)
+    elif kept is not None:
+        kept.reader = reader
+    elif reader:
+        session.add(CardOperatorReader(operator_id=operator_id, workstation=workstation, reader=reader))
+    session.flush()
+
+
+def operator_reader(session: Session, operator_id: int, workstation: str) -> str:
+    """The operator's card reader at ``workstation``; "" when it has none."""
+    return session.scalar(select(CardOperatorReader.reader).where(
+        CardOperatorReader.operator_id == operator_id, CardOperatorReader.workstation == workstation)) or ""
+
+
+def operator_readers(session: Session, workstation: str) -> dict[int, str]:
+    """Each operator's card reader at ``workstation``, by operator id (only those that have one)."""
+    rows = session.execute(select(CardOperatorReader.operator_id, CardOperatorReader.reader).where(
+        CardOperatorReader.workstation == workstation))
+    return {operator_id: reader for operator_id, reader in rows}
 
 
 def list_operators(session: Session) -> list[OperatorInfo]:

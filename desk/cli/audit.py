@@ -1,4 +1,5 @@
-"""``desk audit verify``: check the audit trail's chain and its anchors; ``desk audit anchor``: write the
+"""``desk audit verify``: check the audit trail's chain, the ledger's chain (desk.ledger.chain) and their
+anchors; ``desk audit anchor``: write the
 anchor a night audit could not (its folder was unwritable)."""
 
 from __future__ import annotations
@@ -8,15 +9,16 @@ import sys
 from typing import Any
 
 from desk.audit.anchors import anchor_file, read_anchors, write_anchor
-from desk.audit.verify import verify
+from desk.audit.verify import lost_by_restores, verify
 from desk.core.errors import DeskError
 from desk.db.engine import Database
+from desk.ledger.chain import verify_ledger
 
 
 def add_commands(commands: Any) -> None:
     audit = commands.add_parser("audit", help="the audit trail: who did what, where and when")
     audit_commands = audit.add_subparsers(dest="audit_command", required=True)
-    check = audit_commands.add_parser("verify", help="check every link of the trail and its anchors")
+    check = audit_commands.add_parser("verify", help="check every link of the trail and the ledger, and the anchors")
     check.add_argument("--anchor", metavar="FILE", action="append", default=None,
                        help="an anchor file the night audits wrote (repeat for several; default: "
                             "$DESK_AUDIT_ANCHOR_DIR/trail.anchors.jsonl when it exists)")
@@ -38,10 +40,16 @@ def run(args: argparse.Namespace, url: str | None) -> int:
     try:
         with database.unit_of_work() as session:
             report = verify(session, anchors)
+            # An anchor a manager's confirmed restore superseded names links that restore lost, as for the trail.
+            lost = lost_by_restores(session)
+            ledger = verify_ledger(session, [ledger_anchor for anchor in anchors
+                                             if (anchor.seq, anchor.hash) not in lost
+                                             and (ledger_anchor := anchor.ledger_anchor()) is not None])
     finally:
         database.dispose()
     print(f"Audit trail: {report.describe()}")
-    return 0 if report.intact else 1
+    print(f"Ledger: {ledger.describe()}")
+    return 0 if report.intact and ledger.intact else 1
 
 
 def _anchor(url: str | None) -> int:

@@ -3,21 +3,29 @@
 from __future__ import annotations
 
 import enum
+import hashlib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     BigInteger,
     CheckConstraint,
+    Connection,
     ForeignKey,
     Index,
     String,
     UniqueConstraint,
+    bindparam,
+    insert,
+    select,
     text,
 )
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
+from desk.core.canonical import canonical
 from desk.core.money import Money
 from desk.core.types import ExactDecimal, utcnow
 from desk.db.base import Base, LedgerRecord, enum_column
@@ -250,3 +258,127 @@ class BillTotal(Base):
     charges: Mapped[int] = mapped_column(BigInteger)
     paid: Mapped[int] = mapped_column(BigInteger)
     entries: Mapped[int]
+
+
+class LedgerLink(LedgerRecord, Base):
+    """One posting or payment in the ledger's chain (desk.ledger.chain), in the order they were committed:
+    ``hash`` = SHA-256 of ``prev_hash`` and the canonical bytes of the row's content, so a row changed or
+    removed behind the database's guards no longer matches its link."""
+
+    __tablename__ = "ledger_link"
+    __table_args__ = (UniqueConstraint("kind", "row_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    seq: Mapped[int] = mapped_column(unique=True)  # 1, 2, 3... without gaps
+    kind: Mapped[str] = mapped_column(String(8))  # "posting" or "payment"
+    row_id: Mapped[int]
+    prev_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class LedgerHead(Base):
+    """One row, never changed: locked by each unit that chains ledger rows, just before it commits."""
+
+    __tablename__ = "ledger_head"
+    id: Mapped[int] = mapped_column(primary_key=True)
+
+
+class LedgerUnlinked(Base):
+    """A posting or payment inserted and not yet chained: written by the database's own triggers on every
+    insert, whichever path inserted it, and emptied by the chain as its unit commits."""
+
+    __tablename__ = "ledger_unlinked"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(8))
+    row_id: Mapped[int]
+
+
+# -- what a link of the ledger's chain hashes (desk.ledger.chain; migration 0052 chains the rows before it) --
+
+GENESIS = "0" * 64
+POSTING = "posting"
+PAYMENT = "payment"
+POSTING_COLUMNS = ("id", "folio_id", "bill_id", "kind", "service_code", "description", "quantity", "unit_price",
+                   "amount", "tax_code", "tax_percent", "tax_amount", "ordered_at", "business_date", "source",
+                   "outlet_code", "check_number", "external_ref", "reverses_id", "reason", "authorised_by",
+                   "created_at", "created_by", "workstation")
+PAYMENT_COLUMNS = ("id", "folio_id", "bill_id", "kind", "method_code", "amount", "rate", "base_amount", "text",
+                   "payer_name", "paid_on", "refund_of_id", "voids_id", "transfer_group", "company_posting_id",
+                   "idempotency_key", "reason", "authorised_by", "created_at", "created_by", "workstation")
+_LINK_BATCH = 500
+
+
+def plain_value(value: object) -> object:
+    """One spelling per value, whichever database stored it (NUMERIC's trailing zeros, SQLite's text)."""
+    if value is None or isinstance(value, bool | int | str):
+        return value
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f")
+    if isinstance(value, Money):
+        return f"{value.currency} {format(value.amount.normalize(), 'f')}"
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return str(value)
+
+
+def content_bytes(kind: str, row: Mapping[str, Any]) -> bytes:
+    _table, columns = LINKED_TABLES[kind]
+    return canonical({"kind": kind, **{name: plain_value(row[name]) for name in columns}})
+
+
+def link_hash(prev_hash: str, content: bytes) -> str:
+    return hashlib.sha256(prev_hash.encode("ascii") + content).hexdigest()
+
+
+def rows_by_id(connection: Connection, kind: str, ids: Iterable[int]) -> dict[int, Mapping[str, Any]]:
+    wanted = list(ids)
+    found: dict[int, Mapping[str, Any]] = {}
+    for start in range(0, len(wanted), _LINK_BATCH):
+        rows = connection.execute(_ROWS_BY_ID[kind], {"ids": wanted[start:start + _LINK_BATCH]})
+        found.update({row.id: row._mapping for row in rows})
+    return found
+
+
+def last_link(connection: Connection | Session) -> tuple[int, str]:
+    """(seq, hash) of the chain's last link, (0, GENESIS) when there is none."""
+    row = connection.execute(_LAST_LINK).first()
+    return (row.seq, row.hash) if row is not None else (0, GENESIS)
+
+
+def append_links(connection: Connection, noted: Sequence[tuple[str, int]], seq: int,
+                 prev_hash: str) -> tuple[int, str]:
+    """Chain ``noted`` (kind, row id) in that order after link (seq, prev_hash); the new last link."""
+    rows = {kind: rows_by_id(connection, kind, [row_id for k, row_id in noted if k == kind])
+            for kind in LINKED_TABLES}
+    links = []
+    for kind, row_id in noted:
+        row = rows[kind].get(row_id)
+        if row is None:  # inserted and removed in the same unit: nothing of it is left to chain
+            continue
+        seq += 1
+        digest = link_hash(prev_hash, content_bytes(kind, row))
+        links.append({"seq": seq, "kind": kind, "row_id": row_id, "prev_hash": prev_hash, "hash": digest})
+        prev_hash = digest
+    if links:
+        connection.execute(_NEW_LINK, links)
+    return seq, prev_hash
+
+
+@dataclass(frozen=True)
+class LedgerAnchor:
+    """The chain's last link as a night audit left it (kept in the trail's anchor file)."""
+
+    seq: int
+    hash: str
+    business_date: str
+
+
+LINKED_TABLES = {POSTING: (Posting.__table__, POSTING_COLUMNS), PAYMENT: (Payment.__table__, PAYMENT_COLUMNS)}
+# Built once: the chain runs in every unit that writes to the ledger, where a statement's construction shows.
+_ROWS_BY_ID = {kind: select(*(table.c[name] for name in columns))
+               .where(table.c.id.in_(bindparam("ids", expanding=True)))
+               for kind, (table, columns) in LINKED_TABLES.items()}
+_LAST_LINK = select(LedgerLink.__table__.c.seq, LedgerLink.__table__.c.hash).order_by(
+    LedgerLink.__table__.c.seq.desc()).limit(1)
+_NEW_LINK = insert(LedgerLink)

@@ -748,6 +748,10 @@
         <translation>Счетоводство: {postings} начисления и {payments} плащания по {bills} сметки се сходят.</translation>
     </message>
     <message>
+        <source>Ledger chain: {links} postings and payments, each still as it was written.</source>
+        <translation>Веригата на счетоводството: {links} начисления и плащания, всяко както е било записано.</translation>
+    </message>
+    <message>
         <source>Audit trail: {entries} entries, chain intact, {anchors} anchors held.</source>
         <translation>Одитен дневник: {entries} записа, веригата е цяла, потвърдени котви: {anchors}.</translation>
     </message>
@@ -957,7 +961,7 @@
     </message>
     <message>
         <source>Card operations whose end the terminal never told us (a cut cable, a crash, a late answer). Resolve asks the terminal: each is settled once, or found not to have happened.</source>
-        <translation>Операции с карти, за чийто край терминалът не е съобщил (прекъснат кабел, срив, късен отговор). „Уточни“ пита терминала: всяка се осчетоводява веднъж или се приема за несъстояла се.</translation>
+        <translation type="vanished">Операции с карти, за чийто край терминалът не е съобщил (прекъснат кабел, срив, късен отговор). „Уточни“ пита терминала: всяка се осчетоводява веднъж или се приема за несъстояла се.</translation>
     </message>
     <message>
         <source>Started</source>
@@ -969,7 +973,7 @@
     </message>
     <message>
         <source>Terminal</source>
-        <translation>Терминал</translation>
+        <translation type="vanished">Терминал</translation>
     </message>
     <message>
         <source>Amount</source>
@@ -993,7 +997,7 @@
     </message>
     <message>
         <source>When the terminal cannot tell: a manager settles it from the receipt or the bank.</source>
-        <translation>Когато терминалът не може да каже: мениджър я урежда по бележката или по банката.</translation>
+        <translation type="vanished">Когато терминалът не може да каже: мениджър я урежда по бележката или по банката.</translation>
     </message>
     <message>
         <source>No card operation is pending.</source>
@@ -1005,7 +1009,7 @@
     </message>
     <message>
         <source>Asking the terminal…</source>
-        <translation>Питане на терминала…</translation>
+        <translation type="vanished">Питане на терминала…</translation>
     </message>
     <message>
         <source>Open pre-authorisations</source>
@@ -1066,6 +1070,22 @@
             <numerusform>%n все още неясна: терминалът или картовият оператор не можаха да бъдат попитани</numerusform>
             <numerusform>%n все още неясни: терминалът или картовият оператор не можаха да бъдат попитани</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Card operations whose end the terminal or the online card operator never told us (a cut cable or connection, a crash, a late answer). Resolve asks the terminal or the operator: each is settled once, or found not to have happened.</source>
+        <translation>Операции с карти, за чийто край терминалът или онлайн операторът на карти не е съобщил (прекъснат кабел или връзка, срив, закъснял отговор). „Изясни“ пита терминала или оператора: всяка се осчетоводява веднъж или се установява, че не е станала.</translation>
+    </message>
+    <message>
+        <source>Terminal or operator</source>
+        <translation>Терминал или оператор</translation>
+    </message>
+    <message>
+        <source>When the terminal or the operator cannot tell: a manager settles it from the receipt, the operator&apos;s own records or the bank.</source>
+        <translation>Когато терминалът или операторът не може да каже: мениджър я урежда по бележката, записите на оператора или банката.</translation>
+    </message>
+    <message>
+        <source>Asking the terminal or the operator…</source>
+        <translation>Запитване към терминала или оператора…</translation>
     </message>
     <message>
         <source>Folio</source>
@@ -1255,6 +1275,18 @@
         <translation>HMAC ключ на у&amp;ебхука:</translation>
     </message>
     <message>
+        <source>e.g. tmr_FDOt2wlRZEdpd7; empty: none</source>
+        <translation>напр. tmr_FDOt2wlRZEdpd7; празно: няма</translation>
+    </message>
+    <message>
+        <source>&amp;Reader at this workstation:</source>
+        <translation>&amp;Четец на това работно място:</translation>
+    </message>
+    <message>
+        <source>The operator&apos;s card reader here: a card presented on it is saved for later charges (Verify and save credit card, Terminal).</source>
+        <translation>Четецът на карти на оператора тук: представената на него карта се запазва за следващи плащания (Проверка и запазване на кредитна карта, Терминал).</translation>
+    </message>
+    <message>
         <source>New operator…</source>
         <translation>Нов оператор…</translation>
     </message>
@@ -1415,6 +1447,14 @@
     <message>
         <source>P&amp;rint receipt</source>
         <translation>Пе&amp;чат на касова бележка</translation>
+    </message>
+    <message>
+        <source>&amp;New card…</source>
+        <translation>&amp;Нова карта…</translation>
+    </message>
+    <message>
+        <source>The guest types the card on the online operator&apos;s own page; it is saved, then charged or held there.</source>
+        <translation>Гостът въвежда картата на собствената страница на онлайн оператора; тя се запазва, после сумата се таксува или блокира там.</translation>
     </message>
     <message>
         <source>No card terminal is configured for this workstation (Settings › Card terminals).</source>
@@ -4039,6 +4079,10 @@
         <translation>{night} не е нощувка от резервация {reservation}</translation>
     </message>
     <message>
+        <source>{operator} cannot save a card from a reader here</source>
+        <translation>{operator} не може да запази карта от четец тук</translation>
+    </message>
+    <message>
         <source>{operator} has no card page of its own here: take the card on the terminal</source>
         <translation>{operator} няма собствена страница за карти тук: приемете картата на терминала</translation>
     </message>
@@ -4955,6 +4999,10 @@
         <translation>Разлики</translation>
     </message>
     <message>
+        <source>Enter the reader&apos;s id as the operator shows it, as tmr_FDOt2wlRZEdpd7</source>
+        <translation>Въведете идентификатора на четеца, както го показва операторът, напр. tmr_FDOt2wlRZEdpd7</translation>
+    </message>
+    <message>
         <source>Every void, refund and override</source>
         <translation>Всички анулирания, връщания и разрешения</translation>
     </message>
@@ -5017,6 +5065,10 @@
     <message>
         <source>Net of VAT</source>
         <translation>Без ДДС</translation>
+    </message>
+    <message>
+        <source>No card reader of this operator is set up at this workstation: set it in Settings, Card operators</source>
+        <translation>На това работно място няма настроен четец на карти на този оператор: задайте го в Настройки, Оператори на карти</translation>
     </message>
     <message>
         <source>Open balances</source>
@@ -7070,8 +7122,20 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Нова карта</translation>
     </message>
     <message>
+        <source>Card &amp;operator:</source>
+        <translation>&amp;Оператор на карти:</translation>
+    </message>
+    <message>
+        <source>Open its &amp;page</source>
+        <translation>Отвори &amp;страницата му</translation>
+    </message>
+    <message>
         <source>Opening the card operator&apos;s page…</source>
         <translation>Отваря се страницата на оператора…</translation>
+    </message>
+    <message>
+        <source>Choose the card operator whose page the guest types the card on.</source>
+        <translation>Изберете оператора на карти, на чиято страница гостът въвежда картата.</translation>
     </message>
     <message>
         <source>New card · {operator}</source>
@@ -7096,6 +7160,26 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>&amp;Close</source>
         <translation>&amp;Затвори</translation>
+    </message>
+    <message>
+        <source>{amount} pre-authorised.</source>
+        <translation>{amount} предварително авторизирани.</translation>
+    </message>
+    <message>
+        <source>{amount} charged.</source>
+        <translation>{amount} таксувани.</translation>
+    </message>
+    <message>
+        <source>{card} {operator} did not answer about the {amount}: it is listed under Pending card operations.</source>
+        <translation>{card} {operator} не отговори за {amount}: операцията е в „Чакащи операции с карти“.</translation>
+    </message>
+    <message>
+        <source>{card} {operator} refused the {amount} ({code}): nothing was taken; the card stays saved.</source>
+        <translation>{card} {operator} отказа {amount} ({code}): нищо не е взето; картата остава запазена.</translation>
+    </message>
+    <message>
+        <source>{card} The {amount} was not taken: {error}</source>
+        <translation>{card} {amount} не са взети: {error}</translation>
     </message>
     <message>
         <source>Card saved: {brand} {number}, valid to {expiry}.</source>
@@ -8063,6 +8147,73 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     </message>
 </context>
 <context>
+    <name>ReaderSaveDialog</name>
+    <message>
+        <source>Save a card from the terminal</source>
+        <translation>Запазване на карта от терминала</translation>
+    </message>
+    <message>
+        <source>Looking for the card reader of this workstation…</source>
+        <translation>Търсене на четеца на карти на това работно място…</translation>
+    </message>
+    <message>
+        <source>No card reader of an online operator is set up at this workstation: a manager sets it in Settings, Card operators.</source>
+        <translation>На това работно място няма настроен четец на онлайн оператор на карти: мениджър го задава в Настройки, Оператори на карти.</translation>
+    </message>
+    <message>
+        <source>Save a card from the terminal · {operator}</source>
+        <translation>Запазване на карта от терминала · {operator}</translation>
+    </message>
+    <message>
+        <source>Starting the reader {reader}…</source>
+        <translation>Стартиране на четеца {reader}…</translation>
+    </message>
+    <message>
+        <source>Ask the guest to present the card on the reader {reader}. Nothing is charged: the card is saved for later.</source>
+        <translation>Помолете госта да представи картата на четеца {reader}. Нищо не се таксува: картата се запазва за по-късно.</translation>
+    </message>
+    <message>
+        <source>Asking {operator}…</source>
+        <translation>Запитване към {operator}…</translation>
+    </message>
+    <message>
+        <source>Asking the reader to stop, and {operator} whether a card was saved…</source>
+        <translation>Четецът се спира и {operator} се пита дали е запазена карта…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Затвори</translation>
+    </message>
+    <message>
+        <source>Card saved: {brand} {number}, valid to {expiry}.</source>
+        <translation>Картата е запазена: {brand} {number}, валидна до {expiry}.</translation>
+    </message>
+    <message>
+        <source>{operator} did not answer. The card is listed under Pending card operations, where {operator} is asked again whether the reader saved it.</source>
+        <translation>{operator} не отговори. Картата е в „Чакащи операции с карти“, където {operator} се пита отново дали четецът я е запазил.</translation>
+    </message>
+    <message>
+        <source>{operator} refused the card ({code}). Nothing was saved.</source>
+        <translation>{operator} отказа картата ({code}). Нищо не е запазено.</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>без посочена причина</translation>
+    </message>
+    <message>
+        <source>The reader {reader} is offline or busy with another payment: check it and try again. Nothing was saved.</source>
+        <translation>Четецът {reader} е извън мрежата или зает с друго плащане: проверете го и опитайте отново. Нищо не е запазено.</translation>
+    </message>
+    <message>
+        <source>{operator} refused the request: {error}. Nothing was saved.</source>
+        <translation>{operator} отказа заявката: {error}. Нищо не е запазено.</translation>
+    </message>
+    <message>
+        <source>The reader stopped without a card (none was presented in time, or the guest cancelled). Nothing was saved.</source>
+        <translation>Четецът спря без карта (не е представена навреме или гостът е отказал). Нищо не е запазено.</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptDialog</name>
     <message>
         <source>Receipt</source>
@@ -8738,6 +8889,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Запис на нова карта на страницата на оператора…</translation>
     </message>
     <message>
+        <source>Save a card from the terminal…</source>
+        <translation>Запазване на карта от терминала…</translation>
+    </message>
+    <message>
         <source>&amp;Reload</source>
         <translation>Презаре&amp;ждане</translation>
     </message>
@@ -8772,6 +8927,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>&amp;New card…</source>
         <translation>&amp;Нова карта…</translation>
+    </message>
+    <message>
+        <source>&amp;Terminal…</source>
+        <translation>&amp;Терминал…</translation>
     </message>
     <message>
         <source>Pre-authorisations</source>

@@ -748,6 +748,10 @@
         <translation>Проводки: {postings} начислений и {payments} платежей по {bills} счетам сходятся.</translation>
     </message>
     <message>
+        <source>Ledger chain: {links} postings and payments, each still as it was written.</source>
+        <translation>Цепочка проводок: {links} начислений и платежей, каждый в том виде, в каком был записан.</translation>
+    </message>
+    <message>
         <source>Audit trail: {entries} entries, chain intact, {anchors} anchors held.</source>
         <translation>Журнал аудита: {entries} записей, цепочка цела, якорей подтверждено: {anchors}.</translation>
     </message>
@@ -957,7 +961,7 @@
     </message>
     <message>
         <source>Card operations whose end the terminal never told us (a cut cable, a crash, a late answer). Resolve asks the terminal: each is settled once, or found not to have happened.</source>
-        <translation>Операции по картам, об исходе которых терминал не сообщил (обрыв кабеля, сбой, поздний ответ). «Разрешить» спрашивает терминал: каждая проводится один раз или признаётся несостоявшейся.</translation>
+        <translation type="vanished">Операции по картам, об исходе которых терминал не сообщил (обрыв кабеля, сбой, поздний ответ). «Разрешить» спрашивает терминал: каждая проводится один раз или признаётся несостоявшейся.</translation>
     </message>
     <message>
         <source>Started</source>
@@ -969,7 +973,7 @@
     </message>
     <message>
         <source>Terminal</source>
-        <translation>Терминал</translation>
+        <translation type="vanished">Терминал</translation>
     </message>
     <message>
         <source>Amount</source>
@@ -993,7 +997,7 @@
     </message>
     <message>
         <source>When the terminal cannot tell: a manager settles it from the receipt or the bank.</source>
-        <translation>Когда терминал не может сказать: менеджер закрывает операцию по чеку или выписке банка.</translation>
+        <translation type="vanished">Когда терминал не может сказать: менеджер закрывает операцию по чеку или выписке банка.</translation>
     </message>
     <message>
         <source>No card operation is pending.</source>
@@ -1005,7 +1009,7 @@
     </message>
     <message>
         <source>Asking the terminal…</source>
-        <translation>Запрос к терминалу…</translation>
+        <translation type="vanished">Запрос к терминалу…</translation>
     </message>
     <message>
         <source>Open pre-authorisations</source>
@@ -1070,6 +1074,22 @@
             <numerusform>%n всё ещё неясны: не удалось запросить терминал или карточного оператора</numerusform>
             <numerusform>%n всё ещё неясны: не удалось запросить терминал или карточного оператора</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Card operations whose end the terminal or the online card operator never told us (a cut cable or connection, a crash, a late answer). Resolve asks the terminal or the operator: each is settled once, or found not to have happened.</source>
+        <translation>Операции по картам, об исходе которых терминал или онлайн-оператор карт не сообщил (обрыв кабеля или связи, сбой, поздний ответ). «Разрешить» спрашивает терминал или оператора: каждая проводится один раз или признаётся несостоявшейся.</translation>
+    </message>
+    <message>
+        <source>Terminal or operator</source>
+        <translation>Терминал или оператор</translation>
+    </message>
+    <message>
+        <source>When the terminal or the operator cannot tell: a manager settles it from the receipt, the operator&apos;s own records or the bank.</source>
+        <translation>Когда терминал или оператор не может сказать: менеджер закрывает операцию по чеку, записям оператора или выписке банка.</translation>
+    </message>
+    <message>
+        <source>Asking the terminal or the operator…</source>
+        <translation>Запрос к терминалу или оператору…</translation>
     </message>
     <message>
         <source>Folio</source>
@@ -1259,6 +1279,18 @@
         <translation>Ключ HMAC &amp;вебхука:</translation>
     </message>
     <message>
+        <source>e.g. tmr_FDOt2wlRZEdpd7; empty: none</source>
+        <translation>напр. tmr_FDOt2wlRZEdpd7; пусто: нет</translation>
+    </message>
+    <message>
+        <source>&amp;Reader at this workstation:</source>
+        <translation>&amp;Считыватель на этом рабочем месте:</translation>
+    </message>
+    <message>
+        <source>The operator&apos;s card reader here: a card presented on it is saved for later charges (Verify and save credit card, Terminal).</source>
+        <translation>Считыватель карт оператора на этом месте: приложенная к нему карта сохраняется для последующих списаний (Проверить и сохранить кредитную карту, Терминал).</translation>
+    </message>
+    <message>
         <source>New operator…</source>
         <translation>Новый оператор…</translation>
     </message>
@@ -1419,6 +1451,14 @@
     <message>
         <source>P&amp;rint receipt</source>
         <translation>Пе&amp;чатать чек</translation>
+    </message>
+    <message>
+        <source>&amp;New card…</source>
+        <translation>&amp;Новая карта…</translation>
+    </message>
+    <message>
+        <source>The guest types the card on the online operator&apos;s own page; it is saved, then charged or held there.</source>
+        <translation>Гость вводит карту на собственной странице онлайн-оператора; карта сохраняется, затем с неё списывается или блокируется сумма.</translation>
     </message>
     <message>
         <source>No card terminal is configured for this workstation (Settings › Card terminals).</source>
@@ -4043,6 +4083,10 @@
         <translation>{night} — не ночь брони {reservation}</translation>
     </message>
     <message>
+        <source>{operator} cannot save a card from a reader here</source>
+        <translation>{operator} здесь не может сохранить карту со считывателя</translation>
+    </message>
+    <message>
         <source>{operator} has no card page of its own here: take the card on the terminal</source>
         <translation>У {operator} здесь нет своей страницы ввода карты: примите карту на терминале</translation>
     </message>
@@ -4959,6 +5003,10 @@
         <translation>Расхождения</translation>
     </message>
     <message>
+        <source>Enter the reader&apos;s id as the operator shows it, as tmr_FDOt2wlRZEdpd7</source>
+        <translation>Введите идентификатор считывателя так, как его показывает оператор, например tmr_FDOt2wlRZEdpd7</translation>
+    </message>
+    <message>
         <source>Every void, refund and override</source>
         <translation>Все аннулирования, возвраты и разрешения</translation>
     </message>
@@ -5021,6 +5069,10 @@
     <message>
         <source>Net of VAT</source>
         <translation>Без НДС</translation>
+    </message>
+    <message>
+        <source>No card reader of this operator is set up at this workstation: set it in Settings, Card operators</source>
+        <translation>На этом рабочем месте не настроен считыватель карт этого оператора: укажите его в Настройки, Операторы карт</translation>
     </message>
     <message>
         <source>Open balances</source>
@@ -7074,8 +7126,20 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Новая карта</translation>
     </message>
     <message>
+        <source>Card &amp;operator:</source>
+        <translation>&amp;Оператор карт:</translation>
+    </message>
+    <message>
+        <source>Open its &amp;page</source>
+        <translation>Открыть его &amp;страницу</translation>
+    </message>
+    <message>
         <source>Opening the card operator&apos;s page…</source>
         <translation>Открывается страница эквайера…</translation>
+    </message>
+    <message>
+        <source>Choose the card operator whose page the guest types the card on.</source>
+        <translation>Выберите оператора карт, на странице которого гость введёт карту.</translation>
     </message>
     <message>
         <source>New card · {operator}</source>
@@ -7100,6 +7164,26 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>&amp;Close</source>
         <translation>&amp;Закрыть</translation>
+    </message>
+    <message>
+        <source>{amount} pre-authorised.</source>
+        <translation>{amount} заблокировано (преавторизация).</translation>
+    </message>
+    <message>
+        <source>{amount} charged.</source>
+        <translation>{amount} списано.</translation>
+    </message>
+    <message>
+        <source>{card} {operator} did not answer about the {amount}: it is listed under Pending card operations.</source>
+        <translation>{card} {operator} не ответил о сумме {amount}: операция указана в «Незавершённых операциях по картам».</translation>
+    </message>
+    <message>
+        <source>{card} {operator} refused the {amount} ({code}): nothing was taken; the card stays saved.</source>
+        <translation>{card} {operator} отклонил сумму {amount} ({code}): ничего не списано; карта остаётся сохранённой.</translation>
+    </message>
+    <message>
+        <source>{card} The {amount} was not taken: {error}</source>
+        <translation>{card} Сумма {amount} не списана: {error}</translation>
     </message>
     <message>
         <source>Card saved: {brand} {number}, valid to {expiry}.</source>
@@ -8067,6 +8151,73 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     </message>
 </context>
 <context>
+    <name>ReaderSaveDialog</name>
+    <message>
+        <source>Save a card from the terminal</source>
+        <translation>Сохранить карту с терминала</translation>
+    </message>
+    <message>
+        <source>Looking for the card reader of this workstation…</source>
+        <translation>Поиск считывателя карт этого рабочего места…</translation>
+    </message>
+    <message>
+        <source>No card reader of an online operator is set up at this workstation: a manager sets it in Settings, Card operators.</source>
+        <translation>На этом рабочем месте не настроен считыватель онлайн-оператора карт: менеджер указывает его в Настройки, Операторы карт.</translation>
+    </message>
+    <message>
+        <source>Save a card from the terminal · {operator}</source>
+        <translation>Сохранить карту с терминала · {operator}</translation>
+    </message>
+    <message>
+        <source>Starting the reader {reader}…</source>
+        <translation>Запуск считывателя {reader}…</translation>
+    </message>
+    <message>
+        <source>Ask the guest to present the card on the reader {reader}. Nothing is charged: the card is saved for later.</source>
+        <translation>Попросите гостя приложить карту к считывателю {reader}. Ничего не списывается: карта сохраняется на будущее.</translation>
+    </message>
+    <message>
+        <source>Asking {operator}…</source>
+        <translation>Запрос к {operator}…</translation>
+    </message>
+    <message>
+        <source>Asking the reader to stop, and {operator} whether a card was saved…</source>
+        <translation>Считыватель останавливается, {operator} спрашивается, была ли сохранена карта…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Закрыть</translation>
+    </message>
+    <message>
+        <source>Card saved: {brand} {number}, valid to {expiry}.</source>
+        <translation>Карта сохранена: {brand} {number}, действует до {expiry}.</translation>
+    </message>
+    <message>
+        <source>{operator} did not answer. The card is listed under Pending card operations, where {operator} is asked again whether the reader saved it.</source>
+        <translation>{operator} не ответил. Карта указана в «Незавершённых операциях по картам», где {operator} будет снова спрошен, сохранил ли её считыватель.</translation>
+    </message>
+    <message>
+        <source>{operator} refused the card ({code}). Nothing was saved.</source>
+        <translation>{operator} отклонил карту ({code}). Ничего не сохранено.</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>причина не указана</translation>
+    </message>
+    <message>
+        <source>The reader {reader} is offline or busy with another payment: check it and try again. Nothing was saved.</source>
+        <translation>Считыватель {reader} не в сети или занят другой оплатой: проверьте его и повторите. Ничего не сохранено.</translation>
+    </message>
+    <message>
+        <source>{operator} refused the request: {error}. Nothing was saved.</source>
+        <translation>{operator} отклонил запрос: {error}. Ничего не сохранено.</translation>
+    </message>
+    <message>
+        <source>The reader stopped without a card (none was presented in time, or the guest cancelled). Nothing was saved.</source>
+        <translation>Считыватель остановился без карты (её не приложили вовремя или гость отменил). Ничего не сохранено.</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptDialog</name>
     <message>
         <source>Receipt</source>
@@ -8742,6 +8893,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Сохранить новую карту на странице эквайера…</translation>
     </message>
     <message>
+        <source>Save a card from the terminal…</source>
+        <translation>Сохранить карту с терминала…</translation>
+    </message>
+    <message>
         <source>&amp;Reload</source>
         <translation>Перезагрузи&amp;ть</translation>
     </message>
@@ -8776,6 +8931,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>&amp;New card…</source>
         <translation>&amp;Новая карта…</translation>
+    </message>
+    <message>
+        <source>&amp;Terminal…</source>
+        <translation>&amp;Терминал…</translation>
     </message>
     <message>
         <source>Pre-authorisations</source>

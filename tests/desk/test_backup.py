@@ -308,3 +308,64 @@ def test_desk_backup_and_restore_commands(sqlite_hotel: Hotel, tmp_path: Path, m
     assert _ledger(url) == before
     assert main(["--database", url, "restore", str(tmp_path / "nothing.backup")]) == 1
     assert "nothing.backup is not a backup of the desk's database" in capsys.readouterr().err
+
+
+def test_a_sqlite_restore_checks_the_staged_copy_and_moves_that_very_file_into_place(
+        sqlite_hotel: Hotel, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """One copy and one upgrade: the file the check opened is the file renamed over the database, and the old
+    database waits beside it as ``.before-restore`` until the restored one has opened."""
+    import desk.backup.copy as copy
+
+    hotel = sqlite_hotel
+    manager = _manager(hotel)
+    backup = _backup_of(hotel, tmp_path)
+    at_backup = _ledger(hotel.database.url)
+    stay = hotel.stay()  # written after the backup: the restore takes it away
+    hotel.run(post_charge, bill_id=stay.bill_id, description="After the backup", quantity=1,
+              unit_price=hotel.money("9.00"))
+    live = Path(str(make_url(hotel.database.url).database))
+    copies: list[Path] = []
+    checked: list[str] = []
+    real_copy, real_check = copy.shutil.copyfile, copy._check_scratch
+    monkeypatch.setattr(copy.shutil, "copyfile", lambda src, dst: copies.append(Path(dst)) or real_copy(src, dst))
+    monkeypatch.setattr(copy, "_check_scratch", lambda url, info: checked.append(url) or real_check(url, info))
+    seen_before: list[bool] = []
+    real_recorded = copy._recorded
+
+    def recorded(*args, **kwargs):  # type: ignore[no-untyped-def]
+        seen_before.append(live.with_name(live.name + ".before-restore").exists())
+        return real_recorded(*args, **kwargs)
+
+    monkeypatch.setattr(copy, "_recorded", recorded)
+    hotel.database.dispose()
+    restore(hotel.database.url, manager.actor, backup)
+    assert len(copies) == 1 and copies[0].parent == live.parent  # staged beside the database: one filesystem
+    assert checked == [f"sqlite:///{copies[0]}"]
+    assert seen_before == [True]  # the old file was kept until the restored one had opened...
+    assert not live.with_name(live.name + ".before-restore").exists()  # ...and only then let go
+    assert not copies[0].exists() and stat.S_IMODE(live.stat().st_mode) == 0o600
+    assert _ledger(hotel.database.url) == at_backup
+
+
+def test_a_restored_sqlite_file_that_will_not_open_puts_the_hotels_own_back(
+        sqlite_hotel: Hotel, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    import desk.backup.copy as copy
+
+    hotel = sqlite_hotel
+    manager = _manager(hotel)
+    backup = _backup_of(hotel, tmp_path)
+    stay = hotel.stay()
+    hotel.run(post_charge, bill_id=stay.bill_id, description="After the backup", quantity=1,
+              unit_price=hotel.money("9.00"))
+    before = _ledger(hotel.database.url)
+
+    def will_not_open(*_args: object, **_kwargs: object) -> None:
+        raise sqlite3.DatabaseError("file is not a database")
+
+    monkeypatch.setattr(copy, "_recorded", will_not_open)
+    hotel.database.dispose()
+    with pytest.raises(sqlite3.DatabaseError):
+        restore(hotel.database.url, manager.actor, backup)
+    live = Path(str(make_url(hotel.database.url).database))
+    assert not live.with_name(live.name + ".before-restore").exists()
+    assert _ledger(hotel.database.url) == before  # the hotel's own file, with what was written after the backup

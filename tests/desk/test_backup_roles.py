@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import make_url, text
 
-from desk.backup.copy import RestoreNeedsOwner, back_up, inspect_backup, restore
+from desk.backup.copy import BackupFailed, RestoreNeedsOwner, back_up, check_backup, inspect_backup, restore
 from desk.db.engine import Database, shipped_schema_heads
 from desk.ledger.postings import post_charge
 from desk.people.models import Role
@@ -66,3 +66,17 @@ def test_a_manager_backs_up_as_the_desk_role_and_only_the_owner_restores(owner_a
             assert [str(amount) for amount in amounts] == [f"{hotel.currency} 42.00"]
     finally:
         owner.dispose()
+
+
+def test_a_check_by_a_role_that_may_not_create_the_scratch_database_says_what_to_do(
+        owner_and_desk: tuple[str, Hotel], tmp_path: Path):
+    """The desks' role has no CREATEDB: the check names the scratch database and how to allow it (README)."""
+    _owner_url, hotel = owner_and_desk
+    manager = hotel.as_role(Role.MANAGER)
+    target = tmp_path / "to-check.backup"
+    back_up(manager.database, manager.actor, target)
+    error = refused(hotel, BackupFailed,
+                    "A backup is checked in a scratch database, {name}, which {role} may not create: give the role "
+                    "CREATEDB, or have the server's administrator create {name} owned by {role}",
+                    lambda: check_backup(hotel.database.url, manager.actor, target))
+    assert error.params["role"] == DESK_ROLE and error.params["name"] == "t_backup_roles_restore_check"

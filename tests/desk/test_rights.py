@@ -12,9 +12,9 @@ from sqlalchemy import select
 
 from desk.audit import reading as audit_reading
 from desk.backup import schedule as backup_schedule
+from desk.cards import card_page, saved_cards, terminals
 from desk.cards import operations as cards
 from desk.cards import operator_workflow as online
-from desk.cards import saved_cards, terminals
 from desk.cards.models import CardKind, OnlineKind
 from desk.cards.pending import settle_card_by_hand
 from desk.cash import shifts
@@ -172,6 +172,8 @@ USE_CASES: dict[str, Any] = {
     "plan_rules": lambda h, s: (cards.plan_rules, (CardKind.SALE, cards.CardRequest(bill_id=s.stay.bill_id)), {}),
     "plan_online_operation": lambda h, s: (online.plan_online_operation, (OnlineKind.CHARGE, 1, online.OnlineRequest(
         saved_card_id=1)), {}),
+    "check_then_charge": lambda h, s: (card_page.check_then_charge, (1, card_page.ThenCharge(
+        h.money("1"), bill_id=s.stay.bill_id)), {}),
     "settle_online_intent": lambda h, s: (online.settle_online_intent, (None,), {}),
     "note_card_left_at_operator": lambda h, s: (online.note_card_left_at_operator, (1,), {}),
     "add_operator": lambda h, s: (saved_cards.add_operator, ("Stripe", "stripe", "sk_test_x"), {}),
@@ -179,6 +181,7 @@ USE_CASES: dict[str, Any] = {
         "account": "", "api_base": "", "currencies": ("EUR",), "retention_days": 30}),
     "typed_operator_settings": lambda h, s: (saved_cards.typed_operator_settings, (None, "stripe"), {
         "name": "Stripe", "account": "", "api_base": "", "currencies": ("EUR",), "secret_key": "sk_test_x"}),
+    "set_operator_reader": lambda h, s: (saved_cards.set_operator_reader, (1, "ws", "tmr_x"), {}),
     "set_register": lambda h, s: (fiscal_settings.set_register, ("FP-1",), {"kind": "atol"}),
     "save_register_settings": lambda h, s: (fiscal_settings.save_register_settings, ("FP-1",), {
         "kind": "atol", "address": "", "device_id": "", "taxation": "osn", "vat_text": "", "workstation": ""}),
@@ -257,7 +260,7 @@ CLERK_MAY_NOT_EVEN_WITH_APPROVAL = {
     "record_end_of_day",
     "add_printer", "update_printer", "remove_printer", "open_drawer", "set_mail_settings",
     "set_hotel_country", "set_register_language", "add_operator", "change_operator", "typed_operator_settings",
-    "set_register",
+    "set_operator_reader", "set_register",
     "start_business_days", "open_next_business_day", "start_night_audit", "charge_night", "set_city_tax",
     "set_up_hotel", "open_hotel", "add_user", "set_user_active", "reset_secret", "change_role", "add_service",
     "change_service",

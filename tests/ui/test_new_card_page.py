@@ -116,3 +116,76 @@ def test_without_an_operator_with_its_own_page_the_window_says_so_and_starts_no_
     assert dialog.message_label.text() == (
         "No card operator with its own card page is set up: take the card on the terminal")
     assert dialog.view is None  # the web engine was never started
+
+
+def test_card_payment_with_a_new_card_saves_it_and_charges_the_typed_amount_in_one_window(
+        qtbot, context, demo_database, saferpay):
+    from decimal import Decimal
+
+    from PySide6.QtWidgets import QLineEdit
+
+    from desk.ledger.folios import BillStatus
+    from desk.ledger.models import PaymentKind
+    from tests.ui.test_dialogs_common import folio_now, retype
+    from ui.cards.terminal import CardTerminalDialog
+
+    fake, _ = saferpay
+    card = find_card(demo_database, lambda c: c.folio.folio.reservation_id is not None and len(c.folio.bills) == 1
+                     and c.folio.bills[0].status is BillStatus.NOT_PAID and c.folio.folio.company_id is None)
+    window = open_reservation_card(context, card.folio.folio.id)
+    qtbot.waitUntil(lambda: window.is_loaded and window.isVisible(), timeout=30_000)
+    window.card_payment_action.trigger()
+    qtbot.waitUntil(lambda: isinstance(window.last_dialog, CardTerminalDialog) and window.last_dialog.isVisible(),
+                    timeout=30_000)
+    sale = window.last_dialog
+    currency = sale.currency
+    retype(qtbot, child(sale, QLineEdit, "amountEdit"), "12.50")
+    child(sale, QPushButton, "newCardPaymentButton").click()
+    qtbot.waitUntil(lambda: isinstance(window.last_dialog, NewCardDialog), timeout=30_000)
+    dialog = window.last_dialog
+    assert isinstance(dialog, NewCardDialog) and not sale.isVisible()
+    qtbot.waitUntil(lambda: page_open(dialog), timeout=30_000)
+    assert dialog.page is not None
+    dialog.page.runJavaScript(GUEST_TYPES)
+    with qtbot.waitSignal(dialog.accepted, timeout=30_000):
+        pass
+    assert dialog.charged is not None and dialog.charged.settled
+    assert dialog.message_label.text().startswith("Card saved: Visa •••• 1111, valid to 09/2031. ")
+    assert dialog.message_label.text().endswith("charged.")
+    payments = [line.payment for line in folio_now(demo_database, card).payments
+                if line.payment.kind is PaymentKind.PAYMENT and line.payment.method.kind.value == "card"]
+    assert [(p.amount.amount, p.amount.currency) for p in payments][-1:] == [(Decimal("12.50"), currency)]
+    qtbot.waitUntil(lambda: window.saved_cards_model.rowCount() == 1, timeout=30_000)
+    assert len(fake.aliases) == 1
+
+
+def test_with_several_operators_the_clerk_chooses_whose_page_opens(qtbot, context, demo_database, saferpay):
+    from desk.cards.operators.fakes.stripe import FakeStripe
+
+    fake, _ = saferpay
+    stripe = FakeStripe("sk_test_chooser")
+    stripe.serve()
+    try:
+        manager = signed_in(demo_database, Role.MANAGER, WORKSTATION)
+        with demo_database.writing() as session:
+            add_operator(session, manager, "Stripe", "stripe", "sk_test_chooser", api_base=stripe.base_url)
+        card = find_card(demo_database, lambda c: c.folio.folio.reservation_id is not None)
+        dialog = NewCardDialog(context, "Anna Gast", NewCardOwner(reservation_id=card.folio.folio.reservation_id))
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialog.start()
+        qtbot.waitUntil(lambda: dialog.chooser.isVisible(), timeout=30_000)
+        combo = dialog.operator_combo
+        assert [combo.itemText(i) for i in range(combo.count())] == ["Saferpay", "Stripe"]
+        assert dialog.view is None  # nothing opened before the clerk chose
+        combo.setCurrentIndex(combo.findText("Saferpay"))
+        dialog.open_button.click()
+        qtbot.waitUntil(lambda: page_open(dialog), timeout=30_000)
+        assert dialog.windowTitle() == "New card · Saferpay" and not dialog.chooser.isVisible()
+        assert dialog.view is not None and dialog.view.url().toString().startswith(
+            fake.base_url.removesuffix("/api") + "/vt/alias/")
+        assert stripe.checkout_sessions == {}
+        dialog.reject()
+        qtbot.waitUntil(lambda: not dialog.is_busy, timeout=30_000)
+    finally:
+        stripe.close()

@@ -229,6 +229,8 @@ class BackupDialog(QDialog):
         lines = [self.tr("Schema: {schema}.").format(schema=", ".join(sorted(check.schema))),
                  self.tr("Ledger: {postings} postings and {payments} payments on {bills} bills add up.").format(
                      postings=check.postings, payments=check.payments, bills=check.bills),
+                 self.tr("Ledger chain: {links} postings and payments, each still as it was written.").format(
+                     links=check.ledger_links),
                  self.tr("Audit trail: {entries} entries, chain intact, {anchors} anchors held.").format(
                      entries=check.trail_entries, anchors=check.trail_anchors_held)]
         lines += [self.tr("Fiscal journal of register {register}: {documents} documents, chain intact.").format(

@@ -5,4 +5,5 @@
 - :mod:`~ui.cards.operations`: pending card operations, open holds, the terminals' end of day.
 - :mod:`~ui.cards.new_card`: "New card", the operator's own card page in a QtWebEngine window
   (:mod:`~ui.cards.web_engine`: what QtWebEngine needs before the application starts).
+- :mod:`~ui.cards.reader_save`: "Terminal", a card presented on the operator's reader saved for later.
 """

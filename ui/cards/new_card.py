@@ -25,14 +25,27 @@ from PySide6.QtWebEngineCore import (
     QWebEngineUrlRequestInterceptor,
 )
 from PySide6.QtWebEngineWidgets import QWebEngineView
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desk.cards.card_page import (
     RETURN_URL,
     NewCardOwner,
     PageNotReached,
-    card_page_operator,
+    SavedThenCharged,
+    ThenCharge,
+    card_page_operators,
     save_card_on_operator_page,
+    save_card_then_charge,
 )
 from desk.cards.operator_workflow import OnlineOutcome, Watch
 from desk.cards.saved_cards import OperatorInfo
@@ -41,6 +54,7 @@ from ui.cards.operations import left_at_operator_text
 from ui.cards.saved import operator_pool
 from ui.context import DeskContext
 from ui.desk_text import error_text
+from ui.i18n import current_language, money_text
 from ui.ops.op import Op
 from ui.ops.pools import TaskState
 
@@ -108,9 +122,13 @@ class _OperatorPage(QWebEnginePage):
 class NewCardDialog(QDialog):
     """Save a new card for a reservation, a company or an event on the operator's own page."""
 
-    def __init__(self, ctx: DeskContext, holder: str, owner: NewCardOwner, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: DeskContext, holder: str, owner: NewCardOwner, parent: QWidget | None = None, *,
+                 then: ThenCharge | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("newCardDialog")
+        # Card payment or Pre-authorise with a new card: the charge or hold follows the saving, here.
+        self.then = then
+        self.charged: OnlineOutcome | None = None
         self.setWindowTitle(self.tr("New card"))
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.resize(640, 760)
@@ -136,6 +154,23 @@ class NewCardDialog(QDialog):
         self.progress_bar.setObjectName("newCardProgress")
         self.progress_bar.setRange(0, 0)
         layout.addWidget(self.progress_bar)
+        # When the hotel has several operators with a page, the clerk chooses one before it opens.
+        self.chooser = QWidget()
+        chooser = QHBoxLayout(self.chooser)
+        chooser.setContentsMargins(0, 0, 0, 0)
+        chooser_label = QLabel(self.tr("Card &operator:"))
+        self.operator_combo = QComboBox()
+        self.operator_combo.setObjectName("newCardOperatorCombo")
+        chooser_label.setBuddy(self.operator_combo)
+        self.open_button = QPushButton(self.tr("Open its &page"))
+        self.open_button.setObjectName("newCardOpenButton")
+        self.open_button.clicked.connect(self._open_chosen)
+        chooser.addWidget(chooser_label)
+        chooser.addWidget(self.operator_combo, 1)
+        chooser.addWidget(self.open_button)
+        self.chooser.hide()
+        layout.addWidget(self.chooser)
+        self.operators: list[OperatorInfo] = []
         # The web engine starts only when there is a page to show (made in _open_page).
         self.view: QWebEngineView | None = None
         self.page: _OperatorPage | None = None
@@ -151,12 +186,30 @@ class NewCardDialog(QDialog):
 
     # --- the flow -------------------------------------------------------------------------------
 
-    def start(self) -> Op[OperatorInfo]:
-        """Find the hotel's operator with a card page, then open its page."""
+    def start(self) -> Op[list[OperatorInfo]]:
+        """Find the hotel's operators with a card page: one is opened at once, several are chosen from."""
         runner = self.ctx.runner
-        op: Op[OperatorInfo] = Op(self, lambda: runner.read(card_page_operator), pool=operator_pool())
-        self.op = op.success(self._open_at).failure(self._failed)
+        op: Op[list[OperatorInfo]] = Op(self, lambda: runner.read(card_page_operators), pool=operator_pool())
+        self.op = op.success(self._found).failure(self._failed)
         return op.run()
+
+    def _found(self, operators: list[OperatorInfo]) -> None:
+        self.operators = operators
+        if len(operators) == 1:
+            self._open_at(operators[0])
+            return
+        for info in operators:
+            self.operator_combo.addItem(info.name, info.id)
+        self.progress_bar.hide()
+        self.chooser.show()
+        self._say(self.tr("Choose the card operator whose page the guest types the card on."))
+        self.operator_combo.setFocus()
+
+    def _open_chosen(self) -> None:
+        chosen = next(info for info in self.operators if info.id == self.operator_combo.currentData())
+        self.chooser.hide()
+        self.progress_bar.show()
+        self._open_at(chosen)
 
     def _open_at(self, operator: OperatorInfo) -> None:
         self.operator_id, self.operator_name = operator.id, operator.name
@@ -168,19 +221,25 @@ class NewCardDialog(QDialog):
         runner, actor, ctx = self.ctx.runner, self.ctx.actor, self.ctx
         operator_id, holder, owner, bridge, cancel = (self.operator_id, self.holder, self.owner, self.bridge,
                                                       self.cancel_event)
+        then = self.then
+        language = current_language()  # the operator's page speaks the clerk's language where it can
 
-        def run(state: TaskState) -> OnlineOutcome:
+        def run(state: TaskState) -> OnlineOutcome | SavedThenCharged:
             def progress(key: str) -> None:
                 if state.cancel_requested:
                     cancel.set()
                 state.report(None, key)
 
-            outcome = save_card_on_operator_page(runner, actor, operator_id, bridge, holder, owner,
-                                                 Watch(progress=progress, cancel=cancel))
+            watch = Watch(progress=progress, cancel=cancel)
+            outcome: OnlineOutcome | SavedThenCharged = (
+                save_card_on_operator_page(runner, actor, operator_id, bridge, holder, owner, watch,
+                                           language=language)
+                if then is None else save_card_then_charge(runner, actor, operator_id, bridge, holder, owner, then,
+                                                           watch, language=language))
             ctx.ledger_changed.emit()
             return outcome
 
-        op: Op[OnlineOutcome] = Op(self, run, pool=operator_pool())
+        op: Op[OnlineOutcome | SavedThenCharged] = Op(self, run, pool=operator_pool())
         self.op = op.progress(self._progress).success(self._ended).failure(self._failed)
         op.run()
 
@@ -266,8 +325,23 @@ class NewCardDialog(QDialog):
             if web_object is not None and shiboken6.isValid(web_object):
                 shiboken6.delete(web_object)
 
-    def _ended(self, outcome: OnlineOutcome) -> None:
+    def _ended(self, ended: OnlineOutcome | SavedThenCharged) -> None:
+        if isinstance(ended, SavedThenCharged):
+            outcome, self.charged = ended.saved, ended.charged
+        else:
+            outcome = ended
         self.outcome = outcome
+        if self.charged is not None:
+            self.progress_bar.hide()
+            self._hide_page()
+            self.cancel_button.setEnabled(True)
+            self._say(self.charged_text(outcome, self.charged))
+            if self.charged.settled:
+                self.accept()
+            else:
+                self.cancel_button.setText(self.tr("&Close"))
+                self._fit_to_message()
+            return
         self.progress_bar.hide()
         self._hide_page()
         self.cancel_button.setEnabled(True)
@@ -298,6 +372,29 @@ class NewCardDialog(QDialog):
     def _say(self, text: str) -> None:
         if shiboken6.isValid(self.message_label):
             self.message_label.setText(text)
+
+    def _progress_charge(self) -> str:
+        assert self.then is not None
+        return money_text(self.then.amount)
+
+    def charged_text(self, saved: OnlineOutcome, charged: OnlineOutcome) -> str:
+        """How the charge (or hold) after the saving ended; the card is saved either way."""
+        operator, amount = self.operator_name, self._progress_charge()
+        hold = self.then is not None and self.then.hold
+        card = self.outcome_text(saved)
+        if charged.settled:
+            done = (self.tr("{amount} pre-authorised.") if hold else self.tr("{amount} charged.")).format(
+                amount=amount)
+            return f"{card} {done}"
+        if charged.pending:
+            return self.tr("{card} {operator} did not answer about the {amount}: it is listed under Pending card "
+                           "operations.").format(card=card, operator=operator, amount=amount)
+        if charged.intent.state is IntentState.DECLINED:
+            return self.tr("{card} {operator} refused the {amount} ({code}): nothing was taken; the card stays "
+                           "saved.").format(card=card, operator=operator, amount=amount,
+                                            code=charged.code or self.tr("no reason given"))
+        return self.tr("{card} The {amount} was not taken: {error}").format(
+            card=card, amount=amount, error=charged.error or charged.reason or charged.intent.state.value)
 
     def outcome_text(self, outcome: OnlineOutcome) -> str:
         """How it ended, for the clerk, in their language."""

@@ -197,21 +197,22 @@ class PendingCardOperationsDialog(_ListDialog):
         self.setObjectName("pendingCardOperationsDialog")
         self.intents: list[IntentView] = []
         self.names = Names()  # terminals' names in the clerk's language, read with the list
-        self.layout_.addWidget(
-            QLabel(
-                QCoreApplication.translate(
-                    "CardOperations",
-                    "Card operations whose end the terminal never told us (a cut cable, a crash, a late answer). "
-                    "Resolve asks the terminal: each is settled once, or found not to have happened.",
-                )
+        intro = QLabel(
+            QCoreApplication.translate(
+                "CardOperations",
+                "Card operations whose end the terminal or the online card operator never told us (a cut "
+                "cable or connection, a crash, a late answer). Resolve asks the terminal or the operator: each "
+                "is settled once, or found not to have happened.",
             )
         )
+        intro.setWordWrap(True)  # one line would make the window wider than the screen
+        self.layout_.addWidget(intro)
         self.table = _table(
             "pendingTable",
             [
                 QCoreApplication.translate("CardOperations", "Started"),
                 QCoreApplication.translate("CardOperations", "Operation"),
-                QCoreApplication.translate("CardOperations", "Terminal"),
+                QCoreApplication.translate("CardOperations", "Terminal or operator"),
                 QCoreApplication.translate("CardOperations", "Amount"),
                 QCoreApplication.translate("CardOperations", "State"),
             ],
@@ -233,7 +234,8 @@ class PendingCardOperationsDialog(_ListDialog):
         self.settle_button = QPushButton(QCoreApplication.translate("CardOperations", "Settle by &hand…"))
         self.settle_button.setObjectName("settleByHandButton")
         self.settle_button.setToolTip(QCoreApplication.translate(
-            "CardOperations", "When the terminal cannot tell: a manager settles it from the receipt or the bank."))
+            "CardOperations", "When the terminal or the operator cannot tell: a manager settles it from the receipt, "
+            "the operator's own records or the bank."))
         self.settle_button.clicked.connect(self.settle_by_hand)
         self.settle_dialog: SettleByHandDialog | None = None
         row.addWidget(self.resolve_button)
@@ -307,7 +309,7 @@ class PendingCardOperationsDialog(_ListDialog):
         runner, actor = self.ctx.runner, self.ctx.actor
         self.resolve_button.setEnabled(False)
         self.resolve_all_button.setEnabled(False)
-        self.status_label.setText(QCoreApplication.translate("CardOperations", "Asking the terminal…"))
+        self.status_label.setText(QCoreApplication.translate("CardOperations", "Asking the terminal or the operator…"))
 
         def work() -> tuple[Reconciled, tuple[str, ...]]:
             done = reconcile_cards(runner, actor, ids)

@@ -108,6 +108,8 @@ class CardTerminalDialog(DeskDialog):
 
     # Money and a bill id: the clerk chose to charge a dropped hold's amount on the capture's bill (R16).
     charge_directly = Signal(object, object)
+    # A ThenCharge: the clerk chose "New card", the operator's own page, for this payment or hold (R12, R14).
+    new_card = Signal(object)
 
     def __init__(self, ctx: DeskContext, card: ReservationCardData, terminals: list[TerminalInfo],
                  operation: CardKind, *,
@@ -212,6 +214,14 @@ class CardTerminalDialog(DeskDialog):
             button.clicked.connect(lambda _checked=False, chosen=info: self.start(chosen))
             self.terminal_row.addWidget(button)
             self.terminal_buttons.append(button)
+        if self.operation in (CardKind.SALE, CardKind.PRE_AUTHORISATION):
+            self.new_card_button = QPushButton(self.tr("&New card…"))
+            self.new_card_button.setObjectName("newCardPaymentButton")
+            self.new_card_button.setMinimumHeight(40)
+            self.new_card_button.setToolTip(self.tr("The guest types the card on the online operator's own page; "
+                                                    "it is saved, then charged or held there."))
+            self.new_card_button.clicked.connect(self._new_card)
+            self.terminal_row.addWidget(self.new_card_button)
         self.content.addLayout(self.terminal_row)
         self.amount_edit.textChanged.connect(self._amount_changed)
         self.currency_combo.currentIndexChanged.connect(self._amount_changed)
@@ -575,6 +585,18 @@ class CardTerminalDialog(DeskDialog):
             return self.tr("The terminal's operation was reversed. Nothing was charged.")
         return self.tr("The terminal did not say how this ended. It is listed under Pending card operations, "
                        "where it is resolved with the terminal.")
+
+    def _new_card(self) -> None:
+        """The amount as typed here, charged (or held) on a card the guest types on the operator's page."""
+        from desk.cards.card_page import ThenCharge
+
+        amount = self.read("amount", read_amount, self.amount_edit.text(), self.currency)
+        if amount is None:
+            return
+        hold = self.operation is CardKind.PRE_AUTHORISATION
+        self.new_card.emit(ThenCharge(amount, bill_id=None if hold else self.bill_id,
+                                      folio_id=self.card.folio.folio.id if hold else None, hold=hold))
+        self.reject()
 
     def _charge_directly(self) -> None:
         """R16: the hold is gone; the clerk charges its amount as a card payment instead."""

@@ -145,6 +145,8 @@ class CardActions(CardBreakdown, CardHolds):
             "ReservationCard", "Pre-authorise with saved card…"), self.pre_authorise_saved_card)
         self.new_card_action = self._action("newCardAction", QCoreApplication.translate(
             "ReservationCard", "Save a new card on the operator's page…"), self.new_card)
+        self.reader_card_action = self._action("readerCardAction", QCoreApplication.translate(
+            "ReservationCard", "Save a card from the terminal…"), self.reader_card)
         self.reload_action = self._action("reloadAction", QCoreApplication.translate(
             "ReservationCard", "&Reload"), self.reload, "F5")
         self.close_action = self._action("closeAction", QCoreApplication.translate(
@@ -265,6 +267,7 @@ class CardActions(CardBreakdown, CardHolds):
         self.charge_saved_action.setEnabled(writable and saved is not None and bill is not None)
         self.pre_authorise_saved_action.setEnabled(writable and saved is not None)
         self.new_card_action.setEnabled(writable)
+        self.reader_card_action.setEnabled(writable)
         self.reload_action.setEnabled(True)
 
     def make_payment(self) -> None:
@@ -289,6 +292,7 @@ class CardActions(CardBreakdown, CardHolds):
             dialog = CardTerminalDialog(self.ctx, card, terminals, operation, parent=self, **options)
             dialog.accepted.connect(lambda: self._card_done(dialog))
             dialog.charge_directly.connect(self._charge_directly)
+            dialog.new_card.connect(self._new_card_then_charge)
             self._show(dialog)
 
         self.ctx.query(self, list_terminals, self.ctx.actor.workstation).success(loaded).run()
@@ -365,7 +369,15 @@ class CardActions(CardBreakdown, CardHolds):
 
     def new_card(self) -> None:
         """Verify and save credit card with "New card": the guest types it on the operator's own page."""
-        if self.card is None or not self.new_card_action.isEnabled():
+        if self.new_card_action.isEnabled():
+            self._open_new_card(None)
+
+    def _new_card_then_charge(self, then: Any) -> None:
+        self._open_new_card(then)
+
+    def _open_new_card(self, then: Any) -> None:
+        """The operator's page; ``then``: the charge or hold (a ThenCharge) that follows in the same window."""
+        if self.card is None:
             return
         from desk.cards.card_page import NewCardOwner
         from ui.cards.new_card import NewCardDialog  # QtWebEngine is loaded when a page is first opened
@@ -375,7 +387,24 @@ class CardActions(CardBreakdown, CardHolds):
         owner = NewCardOwner(reservation_id=folio.reservation_id, event_id=folio.event_id) \
             if folio.reservation_id is not None or folio.event_id is not None \
             else NewCardOwner(company_id=folio.company_id)
-        dialog = NewCardDialog(self.ctx, guests[0].full_name if guests else "", owner, parent=self)
+        dialog = NewCardDialog(self.ctx, guests[0].full_name if guests else "", owner, parent=self, then=then)
+        dialog.accepted.connect(lambda: self._new_card_done(dialog))
+        self._show(dialog)
+        dialog.start()
+
+    def reader_card(self) -> None:
+        """Verify and save credit card with the terminal: the guest presents it on the operator's reader."""
+        if self.card is None or not self.reader_card_action.isEnabled():
+            return
+        from desk.cards.card_page import NewCardOwner
+        from ui.cards.reader_save import ReaderSaveDialog
+
+        folio = self.card.folio.folio
+        guests = folio.reservation.guests if folio.reservation is not None else []
+        owner = NewCardOwner(reservation_id=folio.reservation_id, event_id=folio.event_id) \
+            if folio.reservation_id is not None or folio.event_id is not None \
+            else NewCardOwner(company_id=folio.company_id)
+        dialog = ReaderSaveDialog(self.ctx, guests[0].full_name if guests else "", owner, parent=self)
         dialog.accepted.connect(lambda: self._new_card_done(dialog))
         self._show(dialog)
         dialog.start()

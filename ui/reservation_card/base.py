@@ -85,6 +85,7 @@ class CardWindowBase(QMainWindow):
     charge_saved_action: QAction
     pre_authorise_saved_action: QAction
     new_card_action: QAction
+    reader_card_action: QAction
     reload_action: QAction
     close_action: QAction
     check_in_button: QPushButton

@@ -35,6 +35,7 @@ class CardHolds(CardWindowBase):
         self.charge_saved_button = self._button("chargeSavedButton", self.charge_saved_action)
         self.pre_authorise_saved_button = self._button("preAuthoriseSavedButton", self.pre_authorise_saved_action)
         self.new_card_button = self._button("newCardButton", self.new_card_action)
+        self.reader_card_button = self._button("readerCardButton", self.reader_card_action)
         # Under the saved cards a verb says enough; the whole name (and the menu's) is in the tooltip. Long
         # labels here would take the width the pre-authorisations' columns need.
         for button, short, action in (
@@ -43,12 +44,15 @@ class CardHolds(CardWindowBase):
                 (self.pre_authorise_saved_button, QCoreApplication.translate("ReservationCard", "Pre-&authorise…"),
                  self.pre_authorise_saved_action),
                 (self.new_card_button, QCoreApplication.translate("ReservationCard", "&New card…"),
-                 self.new_card_action)):
+                 self.new_card_action),
+                (self.reader_card_button, QCoreApplication.translate("ReservationCard", "&Terminal…"),
+                 self.reader_card_action)):
             button.setText(short)
             button.setToolTip(action.text().replace("&", ""))
         saved_buttons.addWidget(self.charge_saved_button)
         saved_buttons.addWidget(self.pre_authorise_saved_button)
         saved_buttons.addWidget(self.new_card_button)
+        saved_buttons.addWidget(self.reader_card_button)
         saved_buttons.addStretch(1)
         saved.addLayout(saved_buttons)
         # Four ninths and five: the saved cards' five headers read whole in Russian (two fifths cut "days until

@@ -10,6 +10,7 @@ what is wrong.
 from __future__ import annotations
 
 import threading
+from typing import Any
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,11 +29,13 @@ from PySide6.QtWidgets import (
 
 from desk.cards.saved_cards import (
     OPERATORS,
+    READER_OPERATORS,
     OperatorInfo,
     add_operator,
     change_operator,
     check_operator_connection,
     list_operators,
+    operator_readers,
     typed_operator_settings,
 )
 from desk.core.errors import InvalidInput
@@ -48,11 +51,16 @@ NEW = -1  # the operator combo's "New operator" entry
 CANCEL_POLL_S = 0.1
 
 
+def _operators_and_readers(session: Any, workstation: str) -> tuple[list[OperatorInfo], dict[int, str]]:
+    return list_operators(session), operator_readers(session, workstation)
+
+
 class CardOperatorsDialog(QDialog):
     def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.operators: list[OperatorInfo] = []
+        self.readers: dict[int, str] = {}  # this workstation's reader of each operator
         self.setObjectName("cardOperatorsDialog")
         self.setWindowTitle(self.tr("Card operators"))
         layout = QVBoxLayout(self)
@@ -134,6 +142,12 @@ class CardOperatorsDialog(QDialog):
         self.hmac_label = QLabel(self.tr("&Webhook HMAC key:"))
         self.hmac_label.setBuddy(self.hmac_edit)
         form.addRow(self.hmac_label, self.hmac_edit)
+        self.reader_edit = line_edit("operatorReaderEdit", self.tr("e.g. tmr_FDOt2wlRZEdpd7; empty: none"))
+        self.reader_label = QLabel(self.tr("&Reader at this workstation:"))
+        self.reader_label.setBuddy(self.reader_edit)
+        self.reader_edit.setToolTip(self.tr("The operator's card reader here: a card presented on it is saved for "
+                                            "later charges (Verify and save credit card, Terminal)."))
+        form.addRow(self.reader_label, self.reader_edit)
 
     # loading
 
@@ -141,11 +155,13 @@ class CardOperatorsDialog(QDialog):
         super().open()
         self.load()
 
-    def load(self, chosen: int | None = None, note: str = "") -> Op[list[OperatorInfo]]:
-        return self.ctx.query(self, list_operators).success(lambda infos: self._show(infos, chosen, note)).run()
+    def load(self, chosen: int | None = None, note: str = "") -> Op[tuple[list[OperatorInfo], dict[int, str]]]:
+        return self.ctx.query(self, _operators_and_readers, self.ctx.actor.workstation).success(
+            lambda loaded: self._show(*loaded, chosen, note)).run()
 
-    def _show(self, infos: list[OperatorInfo], chosen: int | None, note: str = "") -> None:
+    def _show(self, infos: list[OperatorInfo], readers: dict[int, str], chosen: int | None, note: str = "") -> None:
         self.operators = infos
+        self.readers = readers
         self.operator_combo.blockSignals(True)
         self.operator_combo.clear()
         for info in infos:
@@ -169,6 +185,7 @@ class CardOperatorsDialog(QDialog):
         self.kind_combo.setEnabled(info is None)
         self.secret_edit.clear()
         self.hmac_edit.clear()
+        self.reader_edit.setText(self.readers.get(info.id, "") if info is not None else "")
         if info is None:
             self.name_edit.clear()
             self.account_edit.clear()
@@ -206,6 +223,8 @@ class CardOperatorsDialog(QDialog):
         self.hmac_edit.setPlaceholderText(kept if saved else self.tr("as Adyen shows it for the webhook (hexadecimal)"))
         self.hmac_label.setVisible(kind == "adyen")
         self.hmac_edit.setVisible(kind == "adyen")
+        self.reader_label.setVisible(kind in READER_OPERATORS)
+        self.reader_edit.setVisible(kind in READER_OPERATORS)
 
     # saving
 
@@ -216,9 +235,12 @@ class CardOperatorsDialog(QDialog):
         info = self.chosen()
         fields = {"account": self.account_edit.text(), "api_base": self.address_edit.text(),
                   "currencies": self.typed_currencies(), "retention_days": self.retention_spin.value()}
+        kind = info.operator if info is not None else self.kind_combo.currentData()
+        # This workstation's reader, saved with the operator in one unit of work.
+        fields["reader"] = self.reader_edit.text() if kind in READER_OPERATORS else None
         if info is None:
-            op = self.ctx.change(self, add_operator, self.name_edit.text(), self.kind_combo.currentData(),
-                                 self.secret_edit.text(), hmac_key=self.hmac_edit.text(), **fields)
+            op = self.ctx.change(self, add_operator, self.name_edit.text(), kind, self.secret_edit.text(),
+                                 hmac_key=self.hmac_edit.text(), **fields)
         else:
             op = self.ctx.change(self, change_operator, info.id, secret_key=self.secret_edit.text(),
                                  hmac_key=self.hmac_edit.text(), **fields)
@@ -235,7 +257,7 @@ class CardOperatorsDialog(QDialog):
         self.error_label.setStyleSheet(ERROR_STYLE)
         self.error_label.setText(error_text(exc))
         edits = {"secret": self.secret_edit, "hmac_key": self.hmac_edit, "account": self.account_edit,
-                 "currencies": self.currencies_edit, "name": self.name_edit}
+                 "currencies": self.currencies_edit, "name": self.name_edit, "reader": self.reader_edit}
         edit = edits.get(exc.field or "") if isinstance(exc, InvalidInput) else None
         if edit is not None:
             edit.setFocus()

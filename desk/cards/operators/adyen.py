@@ -62,6 +62,9 @@ BRANDS = {"mc": "mastercard", "amex": "amex", "visa": "visa", "maestro": "maestr
 _GROUPED = re.compile(r"^\d{4}(?:\.\d{1,4})+$")
 
 
+# Hosted Checkout's language for the desk's (``shopperLocale``).
+SHOPPER_LOCALES = {"en": "en-US", "ru": "ru-RU", "bg": "bg-BG"}
+
 def brand_name(code: str) -> str:
     return BRANDS.get(code.lower(), code.lower())
 
@@ -151,7 +154,8 @@ class AdyenOperator:
         _authorised(answer)
         return _saved(answer, holder)
 
-    def start_card_page(self, key: str, return_url: str, holder: str, keep_until: date | None = None) -> HostedPage:
+    def start_card_page(self, key: str, return_url: str, holder: str, keep_until: date | None = None,
+                        language: str = "") -> HostedPage:
         """Adyen's Hosted Checkout (a session in ``hosted`` mode) that stores the card for a
         shopperReference made from our key, for later charges without the guest; it sends the guest to
         ``return_url`` with the session's id and result."""
@@ -161,7 +165,9 @@ class AdyenOperator:
             "amount": {"value": 0, "currency": self.save_currency}, "returnUrl": return_url,
             "shopperReference": shopper, "storePaymentMethodMode": "enabled",
             "recurringProcessingModel": RECURRING_MODEL, "shopperInteraction": "Ecommerce",
-            "allowedPaymentMethods": ["scheme"]}, key=f"{key}:session")
+            "allowedPaymentMethods": ["scheme"],
+            # Adyen's page in the clerk's language (a language and country code, as its docs ask).
+            "shopperLocale": SHOPPER_LOCALES.get(language, "en-US")}, key=f"{key}:session")
         return HostedPage(str(answer["url"]), str(answer["id"]), shopper)
 
     def finish_card_page(self, page: HostedPage, holder: str, returned: str = "") -> SavedToken:

@@ -176,7 +176,8 @@ class ConvergeOperator:
             raise Declined(message, message)
         return _saved(answer, holder)
 
-    def start_card_page(self, key: str, return_url: str, holder: str, keep_until: date | None = None) -> HostedPage:
+    def start_card_page(self, key: str, return_url: str, holder: str, keep_until: date | None = None,
+                        language: str = "") -> HostedPage:
         """The Hosted Payment Page for a ccgettoken (verified, added to Card Manager): its session token,
         asked for with the terminal's credentials; the page sends the guest to ``return_url`` with the
         result fields (REDG)."""

@@ -10,8 +10,10 @@ through here: a card is a token the operator made (R11).
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
-from dataclasses import dataclass
+import threading
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Protocol, runtime_checkable
 
@@ -205,7 +207,9 @@ class HostsCardPage(Protocol):
     there is found afterwards by :meth:`CardOperator.find` with ``Operation.SAVE`` and the same key.
     """
 
-    def start_card_page(self, key: str, return_url: str, holder: str, keep_until: date | None) -> HostedPage:
+    def start_card_page(self, key: str, return_url: str, holder: str, keep_until: date | None,
+                        language: str = "") -> HostedPage:
+        """``language``: the clerk's ("en", "ru", "bg"), which the page is shown in where the operator has it."""
         ...
 
     def finish_card_page(self, page: HostedPage, holder: str, returned: str) -> SavedToken:
@@ -242,4 +246,49 @@ class AsksAgain(Protocol):
     asked_again: frozenset[Operation]
 
     def repeating(self) -> CardOperator:
+        ...
+
+
+class ReaderBusy(Refused):
+    """The reader is offline or busy with another operation: nothing was started on it."""
+
+
+class ReaderStopped(OperatorError):
+    """The reader ended without saving a card: the guest or the clerk cancelled, or nobody presented a
+    card in time. The operator was told to forget it, so nothing can be saved afterwards."""
+
+
+@dataclass
+class ReaderWait:
+    """How the desk waits for the guest at the reader: ``pause`` between two looks at it (a test's fake
+    clock, or a wait that Cancel cuts short), Cancel asks the reader to stop, and after ``give_up_s``
+    the reader is asked to stop as well."""
+
+    cancel: threading.Event = field(default_factory=threading.Event)
+    progress: Callable[[str], None] = lambda _key: None
+    poll_s: float = 1.0
+    give_up_s: float = 300.0
+    pause: Callable[[float], object] | None = None
+    clock: Callable[[], float] = time.monotonic
+
+    def wait(self) -> None:
+        if self.pause is not None:
+            self.pause(self.poll_s)
+        elif self.cancel.is_set():
+            time.sleep(self.poll_s)  # Cancel was asked: the reader's stop is watched at the same pace
+        else:
+            self.cancel.wait(self.poll_s)
+
+
+@runtime_checkable
+class SavesOnReader(Protocol):
+    """An operator whose own card reader tokenises the card presented to it (R10: "Verify and save
+    credit card" with the terminal; Stripe Terminal's process_setup_intent), driven from here.
+
+    :class:`ReaderBusy` when the reader could not start, :class:`Declined` when the card was refused,
+    :class:`ReaderStopped` when it ended without a card; a lost answer is :class:`AnswerLost`, and the
+    card saved under our key is then found by :meth:`CardOperator.find` with ``Operation.SAVE``.
+    """
+
+    def save_card_on_reader(self, reader: str, holder: str, key: str, wait: ReaderWait) -> SavedToken:
         ...

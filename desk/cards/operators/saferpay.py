@@ -78,6 +78,9 @@ _SIX_REFERENCE = re.compile(r"^\d+:\d+:\d+:[A-Za-z0-9]+$")
 _DIGITS_AS_LETTERS = str.maketrans("0123456789", "ghijklmnop")
 
 
+# The card page's language for the desk's (``Payer.LanguageCode``): Saferpay lists Russian, not Bulgarian.
+PAGE_LANGUAGES = {"en": "en", "ru": "ru"}
+
 class _Answered(Exception):
     """Saferpay's error answer, before it is read as declined, refused or unknown."""
 
@@ -195,12 +198,14 @@ class SaferpayOperator:
                                  "RegisterAlias": register}, key)
         return _saved(answer, holder)
 
-    def start_card_page(self, key: str, return_url: str, holder: str, keep_until: date | None) -> HostedPage:
+    def start_card_page(self, key: str, return_url: str, holder: str, keep_until: date | None,
+                        language: str = "") -> HostedPage:
         """Alias/Insert: Saferpay's own card page, which registers the alias under our id (from ``key``)
         when the guest sends the card, and then sends the guest to ``return_url``."""
         register = {"IdGenerator": "MANUAL", "Id": alias_id(key), "Lifetime": lifetime_days(keep_until)}
-        answer = self._call("/Payment/v1/Alias/Insert", {"RegisterAlias": register, "Type": "CARD",
-                                                         "ReturnUrl": {"Url": return_url}}, key)
+        answer = self._call("/Payment/v1/Alias/Insert", {
+            "RegisterAlias": register, "Type": "CARD", "ReturnUrl": {"Url": return_url},
+            "Payer": {"LanguageCode": PAGE_LANGUAGES.get(language, "en")}}, key)
         return HostedPage(str(answer["RedirectUrl"]), str(answer["Token"]))
 
     def finish_card_page(self, page: HostedPage, holder: str, returned: str = "") -> SavedToken:

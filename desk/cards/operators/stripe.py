@@ -11,6 +11,7 @@ not retry by itself: whether to ask again is the journal's decision.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Mapping
 from datetime import date
 from typing import Any
@@ -31,6 +32,9 @@ from desk.cards.operators.interface import (
     NotYetDone,
     Operation,
     OperatorError,
+    ReaderBusy,
+    ReaderStopped,
+    ReaderWait,
     Refused,
     SavedToken,
 )
@@ -42,8 +46,16 @@ LIST_LIMIT = 100
 PENDING_STATUSES = frozenset({"processing", "requires_action", "requires_confirmation"})
 # A refund in one of these gives the money back (a card refund may stay pending for days).
 REFUNDED_STATUSES = frozenset({"succeeded", "pending"})
+# The Checkout page's language for the desk's (Stripe's ``locale``; "auto": the guest's browser's).
+CHECKOUT_LOCALES = {"en": "en", "ru": "ru", "bg": "bg"}
 # How long the desk waits for Stripe's answer; past it the operation is asked about by our key.
 ANSWER_TIMEOUT_S = 60.0
+# The reader could not start (offline, or busy with another action): nothing was started on it.
+READER_NOT_STARTED_CODES = frozenset({"terminal_reader_busy", "terminal_reader_offline"})
+# The reader did not answer Stripe in time: the action may have started, its state tells.
+READER_MAY_HAVE_STARTED_CODES = frozenset({"terminal_reader_timeout"})
+# A SetupIntent in one of these can still be given a card: cancelled, it never saves one afterwards.
+SETUP_CANCELLABLE = frozenset({"requires_payment_method", "requires_confirmation", "requires_action"})
 
 
 def _failure(error: stripe.StripeError) -> Exception:
@@ -91,13 +103,15 @@ class StripeOperator:
         _expect(intent, "succeeded")
         return self._saved(str(intent.payment_method), customer, holder)
 
-    def start_card_page(self, key: str, return_url: str, holder: str, keep_until: date | None = None) -> HostedPage:
+    def start_card_page(self, key: str, return_url: str, holder: str, keep_until: date | None = None,
+                        language: str = "") -> HostedPage:
         """A Checkout Session in setup mode: Stripe's own page saves the card for the customer made under
         our key, through a SetupIntent that carries our key (so a lost end is found by it), then sends
         the guest to ``return_url`` with the session's id; Cancel there sends them back without it."""
         customer = self._customer(holder, key)
         session = self._do(self._client.v1.checkout.sessions.create, key=f"{key}:checkout", mode="setup",
                            customer=customer, payment_method_types=["card"],
+                           locale=CHECKOUT_LOCALES.get(language, "auto"),
                            success_url=f"{return_url}?session_id={{CHECKOUT_SESSION_ID}}",
                            cancel_url=f"{return_url}?cancelled=1",
                            setup_intent_data={"metadata": {KEY_FIELD: key}}, metadata={KEY_FIELD: key})
@@ -118,6 +132,72 @@ class StripeOperator:
         intent = self._do(self._client.v1.setup_intents.retrieve, str(session.setup_intent))
         _expect(intent, "succeeded")
         return self._saved(str(intent.payment_method), str(session.customer), holder)
+
+    def save_card_on_reader(self, reader: str, holder: str, key: str, wait: ReaderWait) -> SavedToken:
+        """Stripe Terminal's server-driven saving: a card_present SetupIntent under our key, processed on
+        the reader, whose action is watched until it ends; the card kept is the ``generated_card`` (a
+        ``card`` PaymentMethod Stripe makes from the card presented, attached to the customer and usable
+        off-session). Cancel, or no card in time, asks the reader to stop (``cancel_action``)."""
+        customer = self._customer(holder, key)
+        intent = self._do(self._client.v1.setup_intents.create, key=key, customer=customer,
+                          payment_method_types=["card_present"], usage="off_session", metadata={KEY_FIELD: key})
+        try:
+            self._do(self._client.v1.terminal.readers.process_setup_intent, reader, key=f"{key}:reader",
+                     setup_intent=str(intent.id), allow_redisplay="always")
+        except Refused as refused:
+            if refused.code in READER_NOT_STARTED_CODES:
+                raise ReaderBusy(refused.message, refused.code) from None
+            if refused.code not in READER_MAY_HAVE_STARTED_CODES:
+                raise
+        except AnswerLost:
+            pass  # it may have reached the reader: the reader's action says
+        wait.progress("present_card")
+        started, stop_asked = wait.clock(), False
+        while True:
+            wait.wait()
+            if not stop_asked and (wait.cancel.is_set() or wait.clock() - started > wait.give_up_s):
+                stop_asked = True
+                wait.progress("stopping_reader")
+                self._stop_reader(reader)
+            action = self._do(self._client.v1.terminal.readers.retrieve, reader).action
+            ours = (action is not None and action.type == "process_setup_intent"
+                    and str(action.process_setup_intent.setup_intent) == str(intent.id))
+            if not (ours and action.status == "in_progress"):
+                break
+        wait.progress("contacting_operator")
+        failure = str(action.failure_code or "") if ours and action.status == "failed" else ""
+        return self._setup_ended(str(intent.id), customer, holder, failure)
+
+    def _stop_reader(self, reader: str) -> None:
+        # Refused: nothing left to stop, the action ended by itself (as its state then shows).
+        with contextlib.suppress(Refused):
+            self._do(self._client.v1.terminal.readers.cancel_action, reader)
+
+    def _setup_ended(self, intent_id: str, customer: str, holder: str, failure: str = "") -> SavedToken:
+        """What a card_present SetupIntent gave: its generated card; else it is cancelled so that no card
+        is saved on it afterwards, and the reason told (declined, or stopped)."""
+        intent = self._do(self._client.v1.setup_intents.retrieve, intent_id, expand=["latest_attempt"])
+        if intent.status in SETUP_CANCELLABLE:
+            try:
+                intent = self._do(self._client.v1.setup_intents.cancel, intent_id)
+            except Refused:
+                # It succeeded between the two calls: read again below.
+                intent = self._do(self._client.v1.setup_intents.retrieve, intent_id, expand=["latest_attempt"])
+        if intent.status == "succeeded":
+            attempt = intent.latest_attempt
+            generated = attempt.payment_method_details.card_present.generated_card if attempt else None
+            if not generated:
+                raise Refused("Stripe made no card for later charges from the card presented "
+                              "(generated_card is empty)", "no_generated_card")
+            return self._saved(str(generated), customer, holder)
+        if intent.status == "processing":
+            raise NotYetDone(f"{intent.id} is processing")
+        error = intent.last_setup_error
+        if failure == "card_declined" or (error is not None and error.type == "card_error"):
+            code = str(error.code or "card_declined") if error is not None else failure
+            decline = str(error.decline_code or "") if error is not None else ""
+            raise Declined(str(error.message or "") if error is not None else failure, code, decline)
+        raise ReaderStopped(f"the reader ended without a card ({failure or intent.status})", failure or "canceled")
 
     def _customer(self, holder: str, key: str) -> str:
         # A key of its own, derived from ours: asked again, it is the same customer (replayed).
@@ -193,6 +273,9 @@ class StripeOperator:
                 customer = self._customer(holder, key)
                 intents = self._do(self._client.v1.setup_intents.list, customer=customer, limit=LIST_LIMIT)
                 for intent in intents.data:
+                    from_reader = "card_present" in (getattr(intent, "payment_method_types", None) or [])
+                    if _key_of(intent) == key and from_reader:
+                        return self._reader_found(str(intent.id), customer, holder)
                     if _key_of(intent) == key and intent.status == "succeeded":
                         return Found(Finding.DONE, saved=self._saved(str(intent.payment_method), customer, holder))
                     if _key_of(intent) == key and intent.status in PENDING_STATUSES:
@@ -236,6 +319,16 @@ class StripeOperator:
                 method = self._do(self._client.v1.payment_methods.retrieve, card.token)
                 return Found(Finding.DONE if method.customer is None else Finding.NOT_DONE)
         raise AssertionError(operation)
+
+
+    def _reader_found(self, intent_id: str, customer: str, holder: str) -> Found:
+        # A setup still waiting at the reader is cancelled here: "not done" stays true afterwards.
+        try:
+            return Found(Finding.DONE, saved=self._setup_ended(intent_id, customer, holder))
+        except (Declined, ReaderStopped):
+            return Found(Finding.NOT_DONE)
+        except NotYetDone:
+            return Found(Finding.CANNOT_TELL)
 
 
 def _expect(intent: Any, status: str) -> None:

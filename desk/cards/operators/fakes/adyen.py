@@ -411,6 +411,10 @@ class FakeAdyen(LoopbackFake):
             raise AdyenError(422, "000", "This fake serves Hosted Checkout sessions only (mode hosted)")
         if body.get("storePaymentMethodMode") == "enabled" and not body.get("shopperReference"):
             raise AdyenError(422, "130", "Required field 'shopperReference' is missing")
+        locale = str(body.get("shopperLocale") or "")
+        if locale and not (len(locale) == 5 and locale[:2].isalpha() and locale[:2].islower() and locale[2] == "-"
+                           and locale[3:].isalpha() and locale[3:].isupper()):
+            raise AdyenError(422, "000", "Invalid shopperLocale: a language and a country code, as nl-NL")
         session_id = "CS" + _psp()
         expires = self.now() + SESSION_HOURS * 3600
         session = {"id": session_id, "status": "active", "body": body, "result": "", "expires": expires}

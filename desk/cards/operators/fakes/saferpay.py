@@ -84,6 +84,10 @@ TEST_TOKENS: dict[str, tuple[str, str, str]] = {
 TERMINAL_CARD = ("MASTERCARD", "0016", "ok")
 
 
+# The payment page's languages (Payer.LanguageCode), as the JSON API lists them.
+PAGE_LANGUAGES = frozenset({"de", "en", "fr", "da", "cs", "es", "hr", "it", "hu", "nl", "no", "pl", "pt", "ru", "ro",
+                            "sk", "sl", "fi", "sv", "tr", "el", "ja", "zh"})
+
 class SaferpayError(Exception):
     def __init__(self, status: int, name: str, message: str, behavior: str = "DO_NOT_RETRY",
                  **extra: str) -> None:
@@ -328,10 +332,13 @@ class FakeSaferpay(LoopbackFake):
             raise _invalid("RegisterAlias.IdGenerator: MANUAL, RANDOM or RANDOM_UNIQUE")
         if register["IdGenerator"] == "MANUAL" and str(register.get("Id") or "").lower() in self.aliases:
             raise SaferpayError(402, "ALIAS_INVALID", "The alias is already used")
+        language = str((request.get("Payer") or {}).get("LanguageCode") or "")
+        if language and language not in PAGE_LANGUAGES:
+            raise _invalid(f"Payer.LanguageCode: {language} is not one of the payment page's languages")
         token = _new_id(24).lower()
         expires = self.now() + INSERT_TOKEN_MINUTES * 60
         self.inserts[token] = {"RegisterAlias": register, "ReturnUrl": return_url, "State": "OPEN",
-                               "Expires": expires, "Answer": None}
+                               "Expires": expires, "Answer": None, "LanguageCode": language}
         page = self.base_url[: -len(self.base_path)] + CARD_PAGE_PREFIX + token
         return {"Token": token, "Expiration": datetime.fromtimestamp(expires, UTC).isoformat(timespec="seconds"),
                 "RedirectUrl": page}

@@ -27,6 +27,17 @@ For tests: ``lose_next_answer()`` does the next operation and drops the connecti
 ``POST /_fake/advance`` (``days=N``), and ``GET /_fake/state`` returns everything it holds.
 ``next_status`` answers the next PaymentIntent in that status (``processing``, ``requires_action``:
 Stripe's answers that are neither done nor declined).
+
+A simulated Terminal reader (server-driven, as Stripe's simulated WisePOS E): registered with
+``POST /v1/terminal/readers`` and the registration code ``simulated-wpe`` (or ``add_reader()``);
+``process_setup_intent`` (a ``card_present`` SetupIntent, ``allow_redisplay`` required) starts its
+action, which stays ``in_progress`` until a card is presented through Stripe's test helper
+``POST /v1/test_helpers/terminal/readers/{id}/present_payment_method`` (``present_card()``): a good
+card succeeds the SetupIntent and gives the ``generated_card`` (a ``card`` PaymentMethod attached to
+the customer, chargeable off-session), a declined one fails the action with ``card_declined``.
+``cancel_action`` fails the action; a reader offline or busy refuses with ``terminal_reader_offline``
+or ``terminal_reader_busy``; ``reader_timeout_next`` starts the action yet answers
+``terminal_reader_timeout``; ``reader_gives_up()`` ends the action as the reader's own time-out does.
 """
 
 from __future__ import annotations
@@ -48,6 +59,22 @@ DEFAULT_HOLD_DAYS = 7
 # Where a Checkout Session's ``url`` sends the guest: the fake's own card page.
 CHECKOUT_PAGE_PREFIX = "/c/pay/"
 CHECKOUT_SESSION_HOURS = 24
+# Checkout's ``locale`` values, as Stripe lists them; another is refused.
+CHECKOUT_LOCALES = frozenset({
+    "auto", "bg", "cs", "da", "de", "el", "en", "en-GB", "es", "es-419", "et", "fi", "fil", "fr", "fr-CA", "hr", "hu",
+    "id", "it", "ja", "ko", "lt", "lv", "ms", "mt", "nb", "nl", "pl", "pt", "pt-BR", "ro", "ru", "sk", "sl", "sv", "th",
+    "tr", "vi", "zh", "zh-HK", "zh-TW"})
+
+# The registration code of Stripe's simulated reader, and the card it reads when none is named.
+SIMULATED_READER_CODE = "simulated-wpe"
+# What the simulated reader does with a presented card: its brand, last 4 digits, and the outcome
+# (Stripe's test card numbers for card_present; only their last four are kept anywhere).
+PRESENTED_CARDS: dict[str, tuple[str, str, str]] = {
+    "visa": ("visa", "4242", "ok"),
+    "mastercard": ("mastercard", "4444", "ok"),
+    "declined": ("visa", "0002", "card_declined"),
+}
+_PRESENTED_BY_LAST4 = {"4242": "visa", "4444": "mastercard", "0002": "declined"}
 
 # Stripe's documented test payment methods: (brand, last4, what happens when saved, when charged).
 TEST_CARDS: dict[str, tuple[str, str, str, str]] = {
@@ -117,6 +144,9 @@ class FakeStripe(LoopbackFake):
         self.payment_intents: dict[str, dict[str, Any]] = {}
         self.refunds: dict[str, dict[str, Any]] = {}
         self.checkout_sessions: dict[str, dict[str, Any]] = {}
+        self.readers: dict[str, dict[str, Any]] = {}
+        self.setup_attempts: dict[str, dict[str, Any]] = {}
+        self.reader_timeout_next = False  # the next process_* starts, and answers terminal_reader_timeout
         self.requests: list[tuple[str, str, str]] = []  # (method, path, idempotency key) as received
         self._replays = Replays()
         self.next_status = ""  # the next PaymentIntent is left in this status (processing, requires_action)
@@ -131,7 +161,26 @@ class FakeStripe(LoopbackFake):
             return json.loads(json.dumps({
                 "customers": self.customers, "payment_methods": self.payment_methods,
                 "setup_intents": self.setup_intents, "payment_intents": self.payment_intents,
-                "refunds": self.refunds, "clock": self.now()}))
+                "refunds": self.refunds, "readers": self.readers, "setup_attempts": self.setup_attempts,
+                "clock": self.now()}))
+
+    def add_reader(self, label: str = "Front desk") -> str:
+        with self._lock:
+            return str(self._register_reader({"registration_code": SIMULATED_READER_CODE, "label": label})["id"])
+
+    def present_card(self, reader_id: str, card: str = "visa") -> dict[str, Any]:
+        """The guest presents a card on the reader (Stripe's present_payment_method test helper)."""
+        with self._lock:
+            return self._present(reader_id, card)
+
+    def reader_gives_up(self, reader_id: str) -> None:
+        """Nobody presented a card: the reader ends its action by its own time-out."""
+        with self._lock:
+            self._end_action(self._reader(reader_id), "customer_timeout", "No card was presented in time.")
+
+    def set_reader_offline(self, reader_id: str, offline: bool = True) -> None:
+        with self._lock:
+            self._reader(reader_id)["status"] = "offline" if offline else "online"
 
     # --- one request ----------------------------------------------------------------------------
 
@@ -208,6 +257,13 @@ class FakeStripe(LoopbackFake):
         segments = path.strip("/").split("/")
         if segments[:3] == ["v1", "checkout", "sessions"] and len(segments) == 4:
             return self._public_session(self._session(segments[3]))
+        if segments[:3] == ["v1", "terminal", "readers"] and len(segments) == 4:
+            return dict(self._reader(segments[3]))
+        if segments[:2] == ["v1", "setup_intents"] and len(segments) == 3 and segments[2] in self.setup_intents \
+                and "latest_attempt" in [v for k, v in query.items() if k.startswith("expand")]:
+            intent = dict(self.setup_intents[segments[2]])
+            intent["latest_attempt"] = self.setup_attempts.get(str(intent.get("latest_attempt") or ""))
+            return intent
         if len(segments) == 3 and segments[0] == "v1":
             store = self._store(segments[1])
             found = store.get(segments[2])
@@ -217,7 +273,7 @@ class FakeStripe(LoopbackFake):
             return self._fresh(found)
         if len(segments) == 2 and segments[0] == "v1":
             items = list(self._store(segments[1]).values())
-            for name in ("customer", "payment_intent"):
+            for name in ("customer", "payment_intent", "setup_intent"):
                 if name in query:
                     items = [i for i in items if i.get(name) == query[name]]
             items.sort(key=lambda i: i["created"], reverse=True)
@@ -229,7 +285,7 @@ class FakeStripe(LoopbackFake):
     def _store(self, name: str) -> dict[str, dict[str, Any]]:
         stores = {"customers": self.customers, "payment_methods": self.payment_methods,
                   "setup_intents": self.setup_intents, "payment_intents": self.payment_intents,
-                  "refunds": self.refunds}
+                  "refunds": self.refunds, "setup_attempts": self.setup_attempts}
         if name not in stores:
             raise StripeError(404, "invalid_request_error", f"Unrecognized request URL (/v1/{name})")
         return stores[name]
@@ -268,6 +324,26 @@ class FakeStripe(LoopbackFake):
                 return self._public_session(session)
             case ["v1", "payment_methods", method_id, "detach"]:
                 return self._detach(method_id)
+            case ["v1", "setup_intents", intent_id, "cancel"]:
+                return self._cancel_setup(intent_id)
+            case ["v1", "terminal", "readers"]:
+                return self._register_reader(form)
+            case ["v1", "terminal", "readers", reader_id, "process_setup_intent"]:
+                return self._process_setup_intent(reader_id, form)
+            case ["v1", "terminal", "readers", reader_id, "cancel_action"]:
+                reader = self._reader(reader_id)
+                if reader["action"] is None or reader["action"]["status"] != "in_progress":
+                    raise StripeError(400, "invalid_request_error", "This reader has no action in progress to "
+                                      "cancel.")
+                self._end_action(reader, "canceled", "The action was canceled.")
+                return dict(reader)
+            case ["v1", "test_helpers", "terminal", "readers", reader_id, "present_payment_method"]:
+                number = str((form.get("card_present") or {}).get("number") or "")
+                card = _PRESENTED_BY_LAST4.get(number[-4:], "") if number else "visa"
+                if not card:
+                    raise StripeError(400, "invalid_request_error", "Use one of the test cards of the simulated "
+                                      "reader.", code="parameter_invalid")
+                return self._present(reader_id, card)
         raise StripeError(404, "invalid_request_error", f"Unrecognized request URL (POST: {path})")
 
     # --- Checkout in setup mode: Stripe's own page saves the card -------------------------------
@@ -297,13 +373,16 @@ class FakeStripe(LoopbackFake):
             types = list(types.values())
         if types not in (None, ["card"]):
             raise StripeError(400, "invalid_request_error", "Only card here.", code="parameter_invalid_empty")
+        locale = str(form.get("locale") or "auto")
+        if locale not in CHECKOUT_LOCALES:
+            raise StripeError(400, "invalid_request_error", f"Invalid locale: {locale}", code="parameter_invalid")
         customer = self._customer(form)
         session_id = _new_id("cs_test")
         page = f"{self.base_url}{CHECKOUT_PAGE_PREFIX}{session_id}"
         session = {"id": session_id, "object": "checkout.session", "mode": "setup", "status": "open",
                    "customer": customer or None, "success_url": form["success_url"],
                    "cancel_url": form["cancel_url"], "url": page, "setup_intent": None,
-                   "metadata": form.get("metadata", {}), "created": self.now(),
+                   "metadata": form.get("metadata", {}), "created": self.now(), "locale": locale,
                    "expires_at": self.now() + CHECKOUT_SESSION_HOURS * 3600, "livemode": False,
                    "_setup_metadata": (form.get("setup_intent_data") or {}).get("metadata", {})}
         self.checkout_sessions[session_id] = session
@@ -340,7 +419,8 @@ class FakeStripe(LoopbackFake):
             "metadata": {}, "livemode": False, "_behaves": "pm_card_visa"}
         intent = {"id": _new_id("seti"), "object": "setup_intent", "customer": session["customer"],
                   "usage": "off_session", "metadata": session["_setup_metadata"], "created": self.now(),
-                  "payment_method": method_id, "status": "succeeded", "livemode": False}
+                  "payment_method": method_id, "payment_method_types": ["card"], "status": "succeeded",
+                  "livemode": False}
         self.setup_intents[intent["id"]] = intent
         session.update(status="complete", setup_intent=intent["id"], url=None)
         return 303, {"_location": session["success_url"].replace("{CHECKOUT_SESSION_ID}", session_id)}
@@ -358,8 +438,129 @@ class FakeStripe(LoopbackFake):
                               code="resource_missing")
         return customer
 
+    # --- the simulated Terminal reader ----------------------------------------------------------
+
+    def _reader(self, reader_id: str) -> dict[str, Any]:
+        reader = self.readers.get(reader_id)
+        if reader is None:
+            raise StripeError(404, "invalid_request_error", f"No such terminal.reader: '{reader_id}'",
+                              code="resource_missing")
+        return reader
+
+    def _register_reader(self, form: dict[str, Any]) -> dict[str, Any]:
+        if form.get("registration_code") != SIMULATED_READER_CODE:
+            raise StripeError(400, "invalid_request_error", "The registration code is not valid.",
+                              code="terminal_reader_invalid_registration_code")
+        reader: dict[str, Any] = {
+            "id": _new_id("tmr"), "object": "terminal.reader", "device_type": "simulated_wisepos_e",
+            "label": form.get("label") or "Simulated reader", "status": "online", "action": None,
+            "serial_number": _new_id("sim")[4:16], "livemode": False, "metadata": {}}
+        self.readers[reader["id"]] = reader
+        return dict(reader)
+
+    def _process_setup_intent(self, reader_id: str, form: dict[str, Any]) -> dict[str, Any]:
+        reader = self._reader(reader_id)
+        intent = self.setup_intents.get(str(form.get("setup_intent") or ""))
+        if intent is None:
+            raise StripeError(400, "invalid_request_error", f"No such setupintent: '{form.get('setup_intent')}'",
+                              code="resource_missing")
+        if form.get("allow_redisplay") not in ("always", "limited", "unspecified"):
+            raise StripeError(400, "invalid_request_error", "Missing required param: allow_redisplay.",
+                              code="parameter_missing")
+        if "card_present" not in intent.get("payment_method_types", []):
+            raise StripeError(400, "invalid_request_error", "The SetupIntent must allow card_present.",
+                              code="parameter_invalid")
+        if intent["status"] != "requires_payment_method":
+            raise StripeError(400, "invalid_request_error", "This SetupIntent's status is "
+                              f"{intent['status']}.", code="setup_intent_unexpected_state")
+        if reader["status"] != "online":
+            raise StripeError(400, "invalid_request_error", "Reader is currently offline, please ensure the reader "
+                              "is powered on and connected to the internet.", code="terminal_reader_offline")
+        if reader["action"] is not None and reader["action"]["status"] == "in_progress":
+            raise StripeError(400, "invalid_request_error", "Reader is currently busy processing another request.",
+                              code="terminal_reader_busy")
+        reader["action"] = {"type": "process_setup_intent", "status": "in_progress", "failure_code": None,
+                            "failure_message": None,
+                            "process_setup_intent": {"setup_intent": intent["id"], "generated_card": None}}
+        if self.reader_timeout_next:
+            self.reader_timeout_next = False
+            raise StripeError(400, "invalid_request_error", "Reader did not respond in time.",
+                              code="terminal_reader_timeout")
+        return dict(reader)
+
+    @staticmethod
+    def _end_action(reader: dict[str, Any], code: str, message: str) -> None:
+        action = reader["action"]
+        if action is not None and action["status"] == "in_progress":
+            action.update(status="failed", failure_code=code, failure_message=message)
+
+    def _present(self, reader_id: str, card: str) -> dict[str, Any]:
+        reader = self._reader(reader_id)
+        action = reader["action"]
+        if action is None or action["status"] != "in_progress" or action["type"] != "process_setup_intent":
+            raise StripeError(400, "invalid_request_error", "The reader is not waiting for a payment method.",
+                              code="terminal_reader_action_unexpected")
+        intent = self.setup_intents[action["process_setup_intent"]["setup_intent"]]
+        brand, last4, outcome = PRESENTED_CARDS[card]
+        present_id = _new_id("pm")
+        self.payment_methods[present_id] = {
+            "id": present_id, "object": "payment_method", "type": "card_present", "created": self.now(),
+            "customer": None, "card_present": {"brand": brand, "last4": last4, "exp_month": 12, "exp_year": 2034},
+            "metadata": {}, "livemode": False, "_behaves": "pm_card_visa"}
+        attempt = {"id": _new_id("setatt"), "object": "setup_attempt", "setup_intent": intent["id"],
+                   "created": self.now(), "payment_method": present_id, "status": "failed", "setup_error": None,
+                   "payment_method_details": {"type": "card_present", "card_present": {"generated_card": None}}}
+        self.setup_attempts[attempt["id"]] = attempt
+        intent["latest_attempt"] = attempt["id"]
+        if outcome != "ok":
+            error = {"type": "card_error", "code": outcome, "decline_code": "generic_decline",
+                     "message": "Your card was declined."}
+            attempt["setup_error"] = error
+            intent["last_setup_error"] = error
+            action.update(status="failed", failure_code=outcome, failure_message="Your card was declined.")
+            return dict(reader)
+        generated = _new_id("pm")
+        self.payment_methods[generated] = {
+            "id": generated, "object": "payment_method", "type": "card", "created": self.now(),
+            "customer": intent["customer"], "billing_details": {"name": None},
+            "card": {"brand": brand, "last4": last4, "exp_month": 12, "exp_year": 2034},
+            "metadata": {}, "livemode": False, "_behaves": "pm_card_visa"}
+        attempt["status"] = "succeeded"
+        attempt["payment_method_details"]["card_present"]["generated_card"] = generated
+        intent.update(status="succeeded", payment_method=present_id, last_setup_error=None)
+        action.update(status="succeeded")
+        action["process_setup_intent"]["generated_card"] = generated
+        return dict(reader)
+
+    def _cancel_setup(self, intent_id: str) -> dict[str, Any]:
+        intent = self.setup_intents.get(intent_id)
+        if intent is None:
+            raise StripeError(404, "invalid_request_error", f"No such setupintent: '{intent_id}'",
+                              code="resource_missing")
+        if intent["status"] not in ("requires_payment_method", "requires_confirmation", "requires_action"):
+            raise StripeError(400, "invalid_request_error", "You cannot cancel this SetupIntent because it has a "
+                              f"status of {intent['status']}.", code="setup_intent_unexpected_state")
+        intent.update(status="canceled", cancellation_reason="requested_by_customer")
+        for reader in self.readers.values():
+            action = reader["action"]
+            if action is not None and action["process_setup_intent"]["setup_intent"] == intent_id:
+                self._end_action(reader, "canceled", "The SetupIntent was canceled.")
+        return dict(intent)
+
     def _create_setup_intent(self, form: dict[str, Any]) -> dict[str, Any]:
         customer = self._customer(form)
+        types = form.get("payment_method_types")
+        if isinstance(types, dict):
+            types = list(types.values())
+        if types == ["card_present"]:
+            # Saved from a reader: no card yet, the reader's action gives it.
+            intent = {"id": _new_id("seti"), "object": "setup_intent", "customer": customer or None,
+                      "usage": form.get("usage", "off_session"), "metadata": form.get("metadata", {}),
+                      "created": self.now(), "payment_method": None, "status": "requires_payment_method",
+                      "payment_method_types": ["card_present"], "latest_attempt": None, "last_setup_error": None,
+                      "livemode": False}
+            self.setup_intents[intent["id"]] = intent
+            return dict(intent)
         source = str(form.get("payment_method") or "")
         if source not in TEST_CARDS:
             raise StripeError(400, "invalid_request_error", f"No such PaymentMethod: '{source}'",
@@ -368,7 +569,7 @@ class FakeStripe(LoopbackFake):
         intent = {"id": _new_id("seti"), "object": "setup_intent", "customer": customer or None,
                   "usage": form.get("usage", "off_session"), "metadata": form.get("metadata", {}),
                   "created": self.now(), "payment_method": None, "status": "requires_payment_method",
-                  "livemode": False}
+                  "payment_method_types": ["card"], "livemode": False}
         self.setup_intents[intent["id"]] = intent
         if on_save == "requires_action":
             # 3-D Secure asked of the cardholder: a 200 whose intent is not succeeded, no card attached yet.

@@ -1,0 +1,226 @@
+"""The ledger's chain: every posting and payment, in the order their units committed, each link carrying
+the hash of the one before, so a row changed or removed behind the database's guards (by whoever has the
+file or the server's superuser) is found and named, not only a bill whose stored total no longer adds up.
+
+Which rows to chain is told by the database itself: an AFTER INSERT trigger on ``posting`` and
+``payment`` (migration 0052) notes each new row in ``ledger_unlinked``, whichever path inserted it (the
+ORM, the POS service's Core inserts). On SQLite, just before a unit that inserted one commits (it holds
+the file's write lock: no other unit chains meanwhile), ``chain_new_rows`` reads the chain's last link
+and appends one ``ledger_link`` per noted row, hashed over the row's content as the database holds it.
+On PostgreSQL the same is done just after the unit commits, in a short transaction that takes the one
+``ledger_head`` row only if no other desk holds it: writers never wait for one another's chaining, and
+the desk holding the head chains every committed row it finds, its own and the others'. A row is
+unchained only for those moments (``desk audit verify`` counts such rows as waiting, not as a break).
+A unit that inserted no ledger row does none of this.
+
+The content is a fixed list of columns per table: a column a later migration adds is not covered, and
+does not break the chain of the rows written before it.
+"""
+
+from __future__ import annotations
+
+import hmac
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, Engine, Insert, delete, event, func, select
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
+
+from desk.ledger.models import (
+    GENESIS,
+    LINKED_TABLES,
+    LedgerAnchor,
+    LedgerHead,
+    LedgerLink,
+    LedgerUnlinked,
+    Payment,
+    Posting,
+    append_links,
+    content_bytes,
+    last_link,
+    link_hash,
+    rows_by_id,
+)
+
+logger = logging.getLogger(__name__)
+_LINK_BATCH = 500
+HEAD_ROW = 1
+_LOCK_HEAD = select(LedgerHead.__table__.c.id).where(LedgerHead.__table__.c.id == HEAD_ROW).with_for_update()
+_TRY_HEAD = select(LedgerHead.id).where(LedgerHead.id == HEAD_ROW).with_for_update(skip_locked=True)
+_TAKE_NOTED = delete(LedgerUnlinked).returning(LedgerUnlinked.id, LedgerUnlinked.kind, LedgerUnlinked.row_id)
+
+
+def chain_new_rows(connection: Connection) -> int:
+    """Link every posting and payment noted as unlinked that this unit sees; how many were linked."""
+    # Taken before the last link is read: another unit chaining waits here until this one commits, then
+    # reads this unit's links as the last ones (READ COMMITTED reads anew at each statement). SQLite's
+    # writing unit holds the file's write lock from BEGIN: nothing to take.
+    if connection.dialect.name != "sqlite":
+        connection.execute(_LOCK_HEAD).first()
+    return _take_and_link(connection)
+
+
+def _take_and_link(connection: Connection) -> int:
+    # This unit's rows, and any a unit outside the desk left (committed, never chained): taken in one go.
+    noted = sorted(connection.execute(_TAKE_NOTED).all())
+    if not noted:
+        return 0
+    seq, prev_hash = last_link(connection)
+    append_links(connection, [(row.kind, row.row_id) for row in noted], seq, prev_hash)
+    return len(noted)
+
+
+_WROTE_LEDGER = "desk.ledger.chain.wrote"
+_CHAIN_AFTER_COMMIT = "desk.ledger.chain.after_commit"
+
+
+@event.listens_for(Session, "after_flush")
+def _note_orm_rows(session: Session, _context: Any) -> None:
+    if any(isinstance(record, Posting | Payment) for record in session.new):
+        session.info[_WROTE_LEDGER] = True
+
+
+@event.listens_for(Engine, "before_execute")
+def _note_core_rows(connection: Connection, statement: object, *_args: Any) -> None:
+    # The POS service inserts its postings as plain statements (desk.pos.checks): no ORM object is flushed.
+    if isinstance(statement, Insert) and statement.table.name in LINKED_TABLES:
+        connection.info[_WROTE_LEDGER] = True
+
+
+@event.listens_for(Engine, "rollback")
+def _forget_core_rows(connection: Connection) -> None:
+    connection.info.pop(_WROTE_LEDGER, None)
+
+
+@event.listens_for(Session, "after_rollback")
+def _forget_orm_rows(session: Session) -> None:
+    session.info.pop(_WROTE_LEDGER, None)
+
+
+# First among the listeners (insert=True): the chain is read and extended before the audit trail's entries
+# are added, in every unit and every process, whichever module was imported first.
+@event.listens_for(Session, "before_commit", insert=True)
+def _chain_before_commit(session: Session) -> None:
+    session.flush()
+    wrote = session.info.pop(_WROTE_LEDGER, False)
+    connection = session.connection()
+    wrote = connection.info.pop(_WROTE_LEDGER, False) or wrote
+    if not wrote:  # a unit that wrote no ledger row reads nothing more
+        return
+    if connection.dialect.name == "sqlite":
+        chain_new_rows(connection)  # the unit holds the file's write lock: it is the only one chaining
+    else:
+        session.info[_CHAIN_AFTER_COMMIT] = True
+
+
+@event.listens_for(Session, "after_commit")
+def _chain_after_commit(session: Session) -> None:
+    """PostgreSQL: the rows are chained just after their unit commits, in a short transaction of its own
+    that takes the head row only if no other desk holds it (SKIP LOCKED). Holding it across the unit's own
+    commit would make every desk's commit wait for the one before, which postings to different bills never
+    did; a desk that finds the head taken leaves its rows to the one chaining, or to the next."""
+    if not session.info.pop(_CHAIN_AFTER_COMMIT, False):
+        return
+    bind = session.get_bind()
+    engine = bind if isinstance(bind, Engine) else bind.engine
+    try:
+        with engine.connect() as connection, connection.begin():
+            if connection.execute(_TRY_HEAD).first() is None:
+                return
+            while _take_and_link(connection):
+                pass  # rows committed meanwhile by desks that found the head taken
+    except DBAPIError as exc:  # the unit is committed whatever happens here: its rows wait for the next
+        logger.warning("ledger rows left for the next unit to chain: %s", exc.orig)
+# -- verify -----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LedgerReport:
+    links: int
+    anchors_held: int = 0
+    broken_at: int | None = None  # the link (seq) where the chain stops holding
+    row: str = ""  # "posting 17", the row it names, when there is one
+    reason: str = ""
+    waiting: int = 0  # rows inserted but not yet chained (written outside a unit of work)
+
+    @property
+    def intact(self) -> bool:
+        return self.broken_at is None
+
+    def describe(self) -> str:
+        if self.intact:
+            return (f"{self.links} postings and payments, chain intact"
+                    + (f", {self.anchors_held} anchors held" if self.anchors_held else "")
+                    + (f", {self.waiting} not yet chained" if self.waiting else ""))
+        return f"BROKEN at {self.row or f'link {self.broken_at}'}: {self.reason}"
+
+
+def verify_ledger(reading: Session | Connection, anchors: Sequence[LedgerAnchor] = ()) -> LedgerReport:
+    """Every link against the row it names and the link before it, then the rows no link names, then
+    the anchors. The first thing that does not hold is named."""
+    session = reading.connection() if isinstance(reading, Session) else reading
+    count = 0
+    prev_hash = GENESIS
+    last_row = "the start"
+    anchored = {anchor.seq for anchor in anchors}
+    hashes: dict[int, str] = {}  # of the anchored links only: a big ledger's hashes are not all kept
+    start = 0
+    while True:
+        links = session.execute(select(LedgerLink.seq, LedgerLink.kind, LedgerLink.row_id, LedgerLink.prev_hash,
+                                       LedgerLink.hash).where(LedgerLink.seq > start).order_by(LedgerLink.seq)
+                                .limit(_LINK_BATCH * 4)).all()
+        if not links:
+            break
+        rows = {kind: rows_by_id(session, kind, [link.row_id for link in links if link.kind == kind])
+                for kind in LINKED_TABLES}
+        for link in links:
+            expected = count + 1
+            name = f"{link.kind} {link.row_id}"
+            if link.seq != expected:
+                missing = f"link {expected}" if link.seq == expected + 1 else f"links {expected} to {link.seq - 1}"
+                return LedgerReport(count, broken_at=expected, row=name,
+                                    reason=f"{missing} removed, between {last_row} and {name}: a posting or "
+                                           "payment was taken out of the chain")
+            if link.prev_hash != prev_hash:
+                return LedgerReport(count, broken_at=link.seq, row=name,
+                                    reason="its link does not follow the one before (a link was changed)")
+            row = rows[link.kind].get(link.row_id) if link.kind in rows else None
+            if row is None:
+                return LedgerReport(count, broken_at=link.seq, row=name,
+                                    reason=f"it was removed (chained after {last_row})")
+            if not hmac.compare_digest(link_hash(prev_hash, content_bytes(link.kind, row)), link.hash):
+                when = f"{row['created_at']:%Y-%m-%d %H:%M} UTC"
+                return LedgerReport(count, broken_at=link.seq, row=name,
+                                    reason=f"it was changed after it was written (on {when}): its content no "
+                                           "longer matches its link")
+            prev_hash, last_row, count = link.hash, name, link.seq
+            if link.seq in anchored:
+                hashes[link.seq] = link.hash
+        start = links[-1].seq
+    waiting = session.execute(select(func.count(LedgerUnlinked.id))).scalar_one()
+    for kind, (table, _columns) in LINKED_TABLES.items():
+        stray = session.execute(
+            select(table.c.id).where(~select(LedgerLink.id).where(LedgerLink.kind == kind,
+                                                                   LedgerLink.row_id == table.c.id).exists(),
+                                     ~select(LedgerUnlinked.id).where(LedgerUnlinked.kind == kind,
+                                                                      LedgerUnlinked.row_id == table.c.id).exists())
+            .order_by(table.c.id).limit(1)).first()
+        if stray is not None:
+            return LedgerReport(count, broken_at=count + 1, row=f"{kind} {stray.id}",
+                                reason="no link names it: it was written behind the desk")
+    held = 0
+    for anchor in sorted(anchors, key=lambda a: a.seq):
+        kept = hashes.get(anchor.seq)
+        if kept is None:
+            return LedgerReport(count, broken_at=count + 1, row="",
+                                reason=f"links {count + 1} to {anchor.seq} removed: the anchor of the night audit "
+                                       f"of {anchor.business_date} names link {anchor.seq}")
+        if not hmac.compare_digest(kept, anchor.hash):
+            return LedgerReport(count, broken_at=anchor.seq, row=f"link {anchor.seq}",
+                                reason=f"it is not the link the anchor of the night audit of {anchor.business_date} "
+                                       "names: the chain was written again from there")
+        held += 1
+    return LedgerReport(count, held, waiting=waiting)

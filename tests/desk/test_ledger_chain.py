@@ -1,0 +1,189 @@
+"""The ledger's chain (desk.ledger.chain) on SQLite and PostgreSQL: every posting and payment linked to the
+one before, whichever path inserted it; a row changed or removed behind the database's guards is named by
+``desk audit verify`` and refused by a restore's check, even with its bill's stored total rewritten to match.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from alembic import command
+from sqlalchemy import select, text
+
+from desk.audit.anchors import ANCHOR_DIR_ENV, read_anchors, write_anchor
+from desk.backup.copy import check_backup
+from desk.cli.main import main
+from desk.db.engine import alembic_config
+from desk.ledger.chain import verify_ledger
+from desk.ledger.models import LedgerLink, LedgerUnlinked, Posting
+from desk.ledger.payments import Tender, take_payment
+from desk.ledger.postings import NEW_POSTING, post_charge
+from desk.people.models import Role
+from tests.desk.conftest import Hotel
+from tests.desk.test_restore_check import _backup, _rewrite
+
+
+def _day(hotel: Hotel) -> tuple[int, int]:
+    """A stay with two charges and a payment: (bill id, the Spa posting's id)."""
+    stay = hotel.stay()
+    hotel.run(post_charge, bill_id=stay.bill_id, description="Dinner", quantity=2, unit_price=hotel.money("35.50"))
+    spa = hotel.run(post_charge, bill_id=stay.bill_id, description="Spa", quantity=1, unit_price=hotel.money("60.00"))
+    hotel.run(take_payment, stay.bill_id, Tender("cash", hotel.money("20.00")))
+    return stay.bill_id, spa.id
+
+
+def _verify(hotel: Hotel):  # type: ignore[no-untyped-def]
+    with hotel.database.unit_of_work() as session:
+        return verify_ledger(session)
+
+
+def test_every_posting_and_payment_is_chained_in_the_order_committed(hotel: Hotel):
+    _day(hotel)
+    with hotel.database.unit_of_work() as session:
+        links = session.scalars(select(LedgerLink).order_by(LedgerLink.seq)).all()
+        assert [link.seq for link in links] == list(range(1, len(links) + 1))
+        assert [link.kind for link in links[-3:]] == ["posting", "posting", "payment"]
+        assert session.scalar(select(LedgerUnlinked.id)) is None  # nothing left waiting
+    report = _verify(hotel)
+    assert report.intact and report.links == len(links)
+
+
+def test_a_posting_inserted_as_a_plain_statement_is_chained_too(hotel: Hotel):
+    """The POS service inserts its postings without the ORM (desk.pos.checks): the database notes them."""
+    bill_id, spa_id = _day(hotel)
+
+    def insert_copy(session, _actor):  # type: ignore[no-untyped-def]
+        row = session.execute(select(Posting.__table__).where(Posting.__table__.c.id == spa_id)).one()._asdict()
+        row.pop("id")
+        row["description"], row["external_ref"] = "Spa again", "pos-1"
+        return int(session.connection().execute(NEW_POSTING, row).scalar_one())
+
+    posting_id = hotel.run(insert_copy)
+    with hotel.database.unit_of_work() as session:
+        assert session.scalar(select(LedgerLink.seq).where(LedgerLink.kind == "posting",
+                                                           LedgerLink.row_id == posting_id)) is not None
+    assert _verify(hotel).intact
+    assert bill_id
+
+
+def test_verify_names_a_posting_whose_amount_was_changed_with_its_bill_total(hotel: Hotel):
+    bill_id, spa_id = _day(hotel)
+    _rewrite(hotel, "posting", f"UPDATE posting SET amount = '{hotel.currency} 6.00' WHERE id = {spa_id}")
+    _rewrite(hotel, "bill_total", f"UPDATE bill_total SET charges = charges - 5400 WHERE bill_id = {bill_id}")
+    report = _verify(hotel)
+    assert not report.intact and report.row == f"posting {spa_id}"
+    assert "it was changed after it was written" in report.reason
+
+
+def test_verify_names_a_removed_posting(hotel: Hotel):
+    _bill_id, spa_id = _day(hotel)
+    _rewrite(hotel, "posting", f"DELETE FROM posting WHERE id = {spa_id}")
+    report = _verify(hotel)
+    assert not report.intact and report.row == f"posting {spa_id}" and "it was removed" in report.reason
+
+
+def test_verify_names_a_removed_link(hotel: Hotel):
+    _bill_id, spa_id = _day(hotel)
+    _rewrite(hotel, "ledger_link", f"DELETE FROM ledger_link WHERE kind = 'posting' AND row_id = {spa_id}")
+    report = _verify(hotel)
+    assert not report.intact and "removed" in report.reason
+
+
+def test_the_night_audits_anchor_holds_the_ledgers_last_link_and_finds_a_tail_written_again(
+        hotel: Hotel, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv(ANCHOR_DIR_ENV, str(tmp_path / "anchors"))
+    bill_id, _spa_id = _day(hotel)
+    hotel.run(post_charge, bill_id=bill_id, description="Minibar", quantity=1, unit_price=hotel.money("4.00"))
+    with hotel.database.writing() as session:
+        anchor = write_anchor(session, "2026-12-06")
+    assert anchor is not None
+    [kept] = read_anchors(tmp_path / "anchors" / "trail.anchors.jsonl")
+    with hotel.database.unit_of_work() as session:
+        last = session.scalar(select(LedgerLink).order_by(LedgerLink.seq.desc()).limit(1))
+        assert last is not None and kept.ledger_anchor() is not None
+        assert (kept.ledger_seq, kept.ledger_hash) == (last.seq, last.hash)
+        held = verify_ledger(session, [kept.ledger_anchor()])  # type: ignore[list-item]
+        assert held.intact and held.anchors_held == 1
+    # The last posting and its link removed: the chain alone still holds, the anchor does not.
+    assert last.kind == "posting"
+    _rewrite(hotel, "ledger_link", f"DELETE FROM ledger_link WHERE seq = {last.seq}")
+    _rewrite(hotel, "posting", f"DELETE FROM posting WHERE id = {last.row_id}")
+    with hotel.database.unit_of_work() as session:
+        assert verify_ledger(session).intact
+        report = verify_ledger(session, [kept.ledger_anchor()])  # type: ignore[list-item]
+    assert not report.intact and f"links {last.seq} to {last.seq} removed" in report.reason
+
+
+def test_desk_audit_verify_names_the_changed_posting(hotel: Hotel, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                     capsys: pytest.CaptureFixture[str]):
+    monkeypatch.setenv(ANCHOR_DIR_ENV, str(tmp_path / "anchors"))
+    _bill_id, spa_id = _day(hotel)
+    assert main(["--database", hotel.database.url, "audit", "verify"]) == 0
+    assert "Ledger: " in capsys.readouterr().out
+    _rewrite(hotel, "posting", f"UPDATE posting SET description = 'Massage' WHERE id = {spa_id}")
+    assert main(["--database", hotel.database.url, "audit", "verify"]) == 1
+    assert f"Ledger: BROKEN at posting {spa_id}: it was changed" in capsys.readouterr().out
+
+
+def test_a_backup_whose_posting_and_bill_total_were_rewritten_together_is_refused(hotel: Hotel, tmp_path: Path):
+    bill_id, spa_id = _day(hotel)
+    _rewrite(hotel, "posting", f"UPDATE posting SET amount = '{hotel.currency} 6.00' WHERE id = {spa_id}")
+    _rewrite(hotel, "bill_total", f"UPDATE bill_total SET charges = charges - 5400 WHERE bill_id = {bill_id}")
+    backup = _backup(hotel, tmp_path / "rewritten.backup")
+    manager = hotel.as_role(Role.MANAGER)
+    check = check_backup(hotel.database.url, manager.actor, backup)
+    assert [found for found in check.tampered if found.startswith("ledger: bill")] == []  # the totals agree...
+    assert any(f"ledger chain: BROKEN at posting {spa_id}" in found for found in check.tampered)  # ...the chain not
+
+
+def test_a_row_written_outside_any_unit_waits_and_the_next_unit_chains_it(hotel: Hotel):
+    _day(hotel)
+    with hotel.database.engine.begin() as connection:
+        connection.execute(text("INSERT INTO payment (folio_id, bill_id, kind, method_code, amount, rate, base_amount, "
+                                "text, payer_name, paid_on, reason, created_at, created_by, workstation) "
+                                "SELECT folio_id, bill_id, kind, method_code, amount, rate, base_amount, text, "
+                                "payer_name, paid_on, reason, created_at, created_by, workstation FROM payment "
+                                "ORDER BY id DESC LIMIT 1"))
+    waiting = _verify(hotel)
+    assert waiting.intact and waiting.waiting == 1
+    _day(hotel)
+    chained = _verify(hotel)
+    assert chained.intact and chained.waiting == 0 and chained.links >= waiting.links + 4
+
+
+def test_the_migration_chains_the_rows_written_before_it(hotel: Hotel):
+    _day(hotel)
+    config = alembic_config(hotel.database.engine)
+    command.downgrade(config, "0049_mail_kind_credit_default")
+    command.upgrade(config, "heads")
+    with hotel.database.unit_of_work() as session:
+        rows = session.execute(text("SELECT (SELECT count(*) FROM posting) + (SELECT count(*) FROM payment)")).scalar()
+        report = verify_ledger(session)
+    assert report.intact and report.links == rows
+
+
+def test_desks_posting_at_once_leave_one_chain_with_every_row_linked_or_waiting(hotel: Hotel):
+    """Four writers at once (threads, each its own connection): on PostgreSQL they chain after their commits
+    without waiting for each other, so a row may wait for the next chainer, but none is lost or forked."""
+    bill_id, _spa_id = _day(hotel)
+    errors: list[BaseException] = []
+
+    def desk() -> None:
+        try:
+            for _ in range(8):
+                hotel.run(post_charge, bill_id=bill_id, description="Bar", quantity=1, unit_price=hotel.money("3.00"))
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=desk) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    with hotel.database.unit_of_work() as session:
+        rows = session.execute(text("SELECT (SELECT count(*) FROM posting) + (SELECT count(*) FROM payment)")).scalar()
+        report = verify_ledger(session)
+    assert report.intact and report.links + report.waiting == rows

@@ -1,0 +1,143 @@
+"""Verify and save credit card -> Terminal, as a clerk does it, against the fake Stripe's simulated
+reader over loopback: the reservation card's Terminal button, the window waiting for the card with a
+busy bar and Cancel, the saved card then listed with its masked number, brand and expiry; Cancel asks
+the reader to stop and saves nothing; Settings -> Card operators keeps this workstation's reader."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pytest
+import shiboken6
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QLineEdit
+
+from desk.cards.operators.fakes.stripe import FakeStripe
+from desk.cards.saved_cards import add_operator, operator_reader, set_operator_reader
+from desk.db.engine import Database
+from desk.db.runner import Runner
+from desk.ledger.folios import BillStatus
+from desk.people.models import Role
+from desk.stays.reservation_card import ReservationCardData
+from tests.actors import signed_in
+from tests.ui.test_dialogs_common import child, find_card, retype
+from ui.cards.reader_save import ReaderSaveDialog
+from ui.ops import delivery
+from ui.reservation_card.window import ReservationCard, open_reservation_card
+
+pytestmark = pytest.mark.gui
+
+WORKSTATION = "TEST-1"
+KEY = "sk_test_gui"
+
+
+@dataclass
+class Reader:
+    fake: FakeStripe
+    operator_id: int
+    reader: str
+
+
+@pytest.fixture
+def reader(demo_database: Database, monkeypatch) -> Iterator[Reader]:
+    monkeypatch.setattr("desk.cards.reader_save.READER_POLL_S", 0.05)
+    fake = FakeStripe(KEY)
+    url = fake.serve()
+    reader_id = fake.add_reader("Front desk 1")
+    manager = signed_in(demo_database, Role.MANAGER, WORKSTATION)
+    with demo_database.writing() as session:
+        info = add_operator(session, manager, "Stripe", "stripe", KEY, api_base=url)
+        set_operator_reader(session, manager, info.id, WORKSTATION, reader_id)
+    try:
+        yield Reader(fake, info.id, reader_id)
+    finally:
+        fake.close()
+
+
+@pytest.fixture
+def cashier_context(qtbot, demo_database: Database) -> Iterator[object]:
+    from ui.context import DeskContext
+
+    context = DeskContext(demo_database, signed_in(demo_database, Role.CASHIER, WORKSTATION))
+    yield context
+    delivery.cancel_all()
+    assert delivery.wait_all(30_000), "an op was still running at teardown"
+    context.close()
+
+
+@pytest.fixture
+def window(qtbot, cashier_context, demo_database: Database, reader: Reader) -> Iterator[ReservationCard]:
+    card: ReservationCardData = find_card(demo_database, lambda c: len(c.folio.bills) == 1 and c.folio.bills[
+        0].status is BillStatus.NOT_PAID and c.folio.folio.reservation_id is not None)
+    shown = open_reservation_card(cashier_context, card.folio.folio.id)
+    qtbot.waitUntil(lambda: shown.is_loaded and shown.isVisible(), timeout=30_000)
+    yield shown
+    if shiboken6.isValid(shown):
+        shown.close()
+
+
+def waiting_for_the_card(qtbot, window: ReservationCard, reader: Reader) -> ReaderSaveDialog:
+    assert window.reader_card_button.isEnabled()
+    window.reader_card_button.click()
+    dialog = window.findChild(ReaderSaveDialog, "readerSaveDialog")
+    assert dialog is not None
+    action = lambda: reader.fake.readers[reader.reader]["action"]  # noqa: E731
+    qtbot.waitUntil(lambda: action() is not None and action()["status"] == "in_progress", timeout=30_000)
+    message = child(dialog, QLabel, "readerSaveMessage")
+    qtbot.waitUntil(lambda: "present the card" in message.text(), timeout=30_000)
+    assert reader.reader in message.text() and dialog.cancel_button.isEnabled()
+    assert dialog.progress_bar.isVisible()
+    return dialog
+
+
+def test_the_card_presented_on_the_reader_is_listed_with_its_masked_number(qtbot, window, reader: Reader):
+    assert window.saved_cards_model.rowCount() == 0
+    dialog = waiting_for_the_card(qtbot, window, reader)
+    with qtbot.waitSignal(dialog.accepted, timeout=30_000):
+        reader.fake.present_card(reader.reader, "visa")
+    qtbot.waitUntil(lambda: window.saved_cards_model.rowCount() == 1, timeout=30_000)
+    model = window.saved_cards_model
+    shown = [model.data(model.index(0, column), Qt.ItemDataRole.DisplayRole) for column in range(4)]
+    assert [shown[0], shown[1]] == ["Visa •••• 4242", "12/2034"]
+    assert "Card saved: Visa •••• 4242, valid to 12/2034." in window.statusBar().currentMessage()
+
+
+def test_cancel_asks_the_reader_to_stop_and_saves_nothing(qtbot, window, reader: Reader):
+    dialog = waiting_for_the_card(qtbot, window, reader)
+    with qtbot.waitSignal(dialog.rejected, timeout=30_000):
+        dialog.cancel_button.click()
+    assert reader.fake.readers[reader.reader]["action"]["status"] == "failed"
+    assert any(path.endswith("/cancel_action") for _, path, _ in reader.fake.requests)
+    [setup] = reader.fake.setup_intents.values()
+    assert setup["status"] == "canceled"
+    assert window.saved_cards_model.rowCount() == 0
+
+
+def test_a_declined_card_says_so_and_keeps_the_window_to_read(qtbot, window, reader: Reader):
+    dialog = waiting_for_the_card(qtbot, window, reader)
+    reader.fake.present_card(reader.reader, "declined")
+    message = child(dialog, QLabel, "readerSaveMessage")
+    qtbot.waitUntil(lambda: "refused the card" in message.text(), timeout=30_000)
+    assert message.text() == "Stripe refused the card (card_declined). Nothing was saved."
+    assert dialog.isVisible() and dialog.cancel_button.text() == "&Close"
+
+
+def test_settings_keep_the_reader_of_this_workstation(qtbot, context_of, demo_database: Database, reader: Reader):
+    from ui.main_window import MainWindow
+
+    main = MainWindow(context_of(Role.MANAGER))
+    qtbot.addWidget(main)
+    main.card_operators_action.trigger()
+    dialog = main.card_operators_dialog
+    qtbot.waitUntil(lambda: dialog.isVisible() and dialog.operator_combo.count() > 0, timeout=30_000)
+    edit = child(dialog, QLineEdit, "operatorReaderEdit")
+    workstation = context_of(Role.MANAGER).actor.workstation
+    assert edit.isVisible()
+    assert edit.text() == (reader.reader if workstation == WORKSTATION else "")
+    retype(qtbot, edit, "tmr_OtherReader42")
+    label = child(dialog, QLabel, "operatorErrorLabel")
+    dialog.save()
+    qtbot.waitUntil(lambda: dialog.buttons.isEnabled() and label.text() != "", timeout=30_000)
+    assert label.text() == "Stripe is saved."
+    assert Runner(demo_database).read(operator_reader, reader.operator_id, workstation) == "tmr_OtherReader42"

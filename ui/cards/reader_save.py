@@ -1,0 +1,171 @@
+""""Verify and save credit card" with the terminal: the guest presents the card on this workstation's
+reader of the hotel's operator (a Stripe Terminal reader), which saves it for later charges (R10).
+
+The flow (:func:`desk.cards.reader_save.save_card_on_reader`) runs as one Op on the operators' pool;
+this window shows what the reader waits for, a busy bar, and **Cancel**, which asks the reader to
+stop; once the reader stopped, the operator is asked what it saved, so a card is never lost or saved
+twice.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QProgressBar, QVBoxLayout, QWidget
+
+from desk.cards.card_page import NewCardOwner
+from desk.cards.operator_workflow import OnlineOutcome, Watch
+from desk.cards.reader_save import reader_operators, save_card_on_reader
+from desk.cards.saved_cards import OperatorInfo
+from desk.journal.intents import IntentState
+from ui.cards.saved import operator_pool
+from ui.context import DeskContext
+from ui.desk_text import error_text
+from ui.ops.op import Op
+from ui.ops.pools import TaskState
+
+__all__ = ["ReaderSaveDialog"]
+
+
+class ReaderSaveDialog(QDialog):
+    """Save the card the guest presents on the reader, for a reservation, a company or an event."""
+
+    def __init__(self, ctx: DeskContext, holder: str, owner: NewCardOwner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("readerSaveDialog")
+        self.setWindowTitle(self.tr("Save a card from the terminal"))
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.setMinimumWidth(480)
+        self.ctx = ctx
+        self.holder = holder
+        self.owner = owner
+        self.operator_id = 0
+        self.operator_name = ""
+        self.reader = ""
+        self.outcome: OnlineOutcome | None = None
+        self.cancel_event = threading.Event()
+        self.op: Op[Any] | None = None
+        layout = QVBoxLayout(self)
+        self.message_label = QLabel()
+        self.message_label.setObjectName("readerSaveMessage")
+        self.message_label.setWordWrap(True)
+        layout.addWidget(self.message_label)
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setObjectName("readerSaveProgress")
+        self.progress_bar.setRange(0, 0)
+        layout.addWidget(self.progress_bar)
+        self.buttons = QDialogButtonBox()
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.setObjectName("cancelButton")
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.message_label.setText(self.tr("Looking for the card reader of this workstation…"))
+
+    def start(self) -> Op[list[tuple[OperatorInfo, str]]]:
+        runner, workstation = self.ctx.runner, self.ctx.actor.workstation
+        op: Op[list[tuple[OperatorInfo, str]]] = Op(self, lambda: runner.read(reader_operators, workstation),
+                                                    pool=operator_pool())
+        self.op = op.success(self._found).failure(self._failed)
+        return op.run()
+
+    def _found(self, found: list[tuple[OperatorInfo, str]]) -> None:
+        if not found:
+            self._stop(self.tr("No card reader of an online operator is set up at this workstation: a manager sets "
+                               "it in Settings, Card operators."))
+            return
+        info, self.reader = found[0]
+        self.operator_id, self.operator_name = info.id, info.name
+        self.setWindowTitle(self.tr("Save a card from the terminal · {operator}").format(operator=info.name))
+        self.message_label.setText(self.tr("Starting the reader {reader}…").format(reader=self.reader))
+        self._save()
+
+    def _save(self) -> None:
+        runner, actor, ctx = self.ctx.runner, self.ctx.actor, self.ctx
+        operator_id, holder, owner, cancel = self.operator_id, self.holder, self.owner, self.cancel_event
+
+        def run(state: TaskState) -> OnlineOutcome:
+            def progress(key: str) -> None:
+                if state.cancel_requested:
+                    cancel.set()
+                state.report(None, key)
+
+            outcome = save_card_on_reader(runner, actor, operator_id, holder, owner,
+                                          Watch(progress=progress, cancel=cancel))
+            ctx.ledger_changed.emit()
+            return outcome
+
+        op: Op[OnlineOutcome] = Op(self, run, pool=operator_pool())
+        self.op = op.progress(self._progress).success(self._ended).failure(self._failed)
+        op.run()
+
+    @property
+    def is_busy(self) -> bool:
+        return self.op is not None and self.op.is_running
+
+    def _progress(self, _fraction: float | None, key: str) -> None:
+        if self.cancel_event.is_set():
+            return
+        texts = {
+            "present_card": self.tr("Ask the guest to present the card on the reader {reader}. Nothing is charged: "
+                                    "the card is saved for later.").format(reader=self.reader),
+            "contacting_operator": self.tr("Asking {operator}…").format(operator=self.operator_name),
+        }
+        if key in texts:
+            self.message_label.setText(texts[key])
+
+    def reject(self) -> None:
+        if self.is_busy:
+            # The reader is asked to stop; what it did before that is still asked and kept.
+            self.cancel_event.set()
+            self.cancel_button.setEnabled(False)
+            self.message_label.setText(self.tr("Asking the reader to stop, and {operator} whether a card was "
+                                               "saved…").format(operator=self.operator_name))
+            return
+        super().reject()
+
+    def _ended(self, outcome: OnlineOutcome) -> None:
+        self.outcome = outcome
+        if outcome.settled:
+            self.message_label.setText(self.outcome_text(outcome))
+            self.accept()
+            return
+        if self.cancel_event.is_set() and outcome.intent.state is IntentState.CANCELLED:
+            super().reject()  # the clerk stopped it and no card was read: nothing to tell
+            return
+        self._stop(self.outcome_text(outcome))
+
+    def _failed(self, exc: BaseException) -> None:
+        self._stop(error_text(exc))
+
+    def _stop(self, text: str) -> None:
+        self.progress_bar.hide()
+        self.cancel_button.setEnabled(True)
+        self.cancel_button.setText(self.tr("&Close"))
+        self.message_label.setText(text)
+
+    def outcome_text(self, outcome: OnlineOutcome) -> str:
+        """How it ended, for the clerk, in their language."""
+        operator = self.operator_name
+        state = outcome.intent.state
+        answer = outcome.intent.answer.payload if outcome.intent.answer is not None else {}
+        result = outcome.intent.outcome.payload if outcome.intent.outcome is not None else {}
+        if outcome.settled:
+            return self.tr("Card saved: {brand} {number}, valid to {expiry}.").format(
+                brand=str(answer.get("brand", "")).title(), number=answer.get("masked_pan", ""),
+                expiry=answer.get("expiry", ""))
+        if outcome.pending:
+            return self.tr("{operator} did not answer. The card is listed under Pending card operations, where "
+                           "{operator} is asked again whether the reader saved it.").format(operator=operator)
+        if state is IntentState.DECLINED:
+            return self.tr("{operator} refused the card ({code}). Nothing was saved.").format(
+                operator=operator, code=outcome.code or self.tr("no reason given"))
+        if state is IntentState.FAILED and outcome.reason == "reader_busy":
+            return self.tr("The reader {reader} is offline or busy with another payment: check it and try again. "
+                           "Nothing was saved.").format(reader=self.reader)
+        if state is IntentState.FAILED:
+            return self.tr("{operator} refused the request: {error}. Nothing was saved.").format(
+                operator=operator, error=str(result.get("error", "")))
+        return self.tr("The reader stopped without a card (none was presented in time, or the guest cancelled). "
+                       "Nothing was saved.")
