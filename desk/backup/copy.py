@@ -48,6 +48,7 @@ from desk.fiscal.anchors import Anchor
 from desk.fiscal.anchors import anchor_folder as fiscal_anchor_folder
 from desk.fiscal.anchors import read_anchors as read_fiscal_anchors
 from desk.people.auth import Actor
+from desk.people.desks import SignedInDesk, signed_in_desks
 from desk.people.changes import record_change
 from desk.people.rights import Right, require
 
@@ -98,6 +99,12 @@ class OtherDesksConnected(DeskError):
     def __init__(self) -> None:
         super().__init__("Other workstations are connected to the database: close the desk and the POS service "
                          "on each of them, then restore")
+
+
+class OtherDesksSignedIn(DeskError):
+    def __init__(self, desks: Sequence[SignedInDesk]) -> None:
+        super().__init__("Someone is signed in at other workstations ({desks}): sign out there, then restore",
+                         desks=[(desk.workstation, desk.username) for desk in desks])
 
 
 class RestoreNeedsOwner(DeskError):
@@ -404,6 +411,7 @@ def restore(url: str, actor: Actor, source: Path, progress: Progress | None = No
     require(actor, Right.RESTORE)
     source = Path(source)
     info = _restorable(url, source)
+    _no_other_desk_signed_in(url, actor)
     file = sqlite_file(url)
     kind = make_url(url).get_backend_name()
     if kind == SQLITE and file is not None:
@@ -436,6 +444,19 @@ def restore(url: str, actor: Actor, source: Path, progress: Progress | None = No
     if old is not None:
         old.unlink(missing_ok=True)
     return summary
+
+
+def _no_other_desk_signed_in(url: str, actor: Actor) -> None:
+    """Refused, naming them, while other workstations have someone signed in: their clerks would lose
+    what they are doing. Connections alone (the SQLite lock, PostgreSQL's sessions) are checked after."""
+    database = Database(url)
+    try:
+        with database.unit_of_work() as session:
+            others = signed_in_desks(session, except_workstation=actor.workstation)
+    finally:
+        database.dispose()
+    if others:
+        raise OtherDesksSignedIn(others)
 
 
 def _may_restore(actor: Actor, source: Path, check: RestoreCheck, confirm_lost_anchored: bool) -> None:
