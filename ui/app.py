@@ -15,9 +15,9 @@ import importlib
 import logging
 import os
 import signal
-import threading
 import socket
 import sys
+import threading
 import traceback
 from typing import TYPE_CHECKING
 
@@ -248,7 +248,7 @@ class Startup(QObject):
             try:
                 with database.writing() as session:
                     desk_signed_out(session, workstation=workstation)
-            except Exception as exc:  # noqa: BLE001  (quitting goes on; the row ages out)
+            except Exception as exc:  # quitting goes on; the row ages out
                 logger.warning("sign-out not recorded: %s", exc)
 
         worker = threading.Thread(target=sign_out, name="sign-out", daemon=True)

@@ -48,8 +48,8 @@ from desk.fiscal.anchors import Anchor
 from desk.fiscal.anchors import anchor_folder as fiscal_anchor_folder
 from desk.fiscal.anchors import read_anchors as read_fiscal_anchors
 from desk.people.auth import Actor
-from desk.people.desks import SignedInDesk, signed_in_desks
 from desk.people.changes import record_change
+from desk.people.desks import SignedInDesk, signed_in_desks
 from desk.people.rights import Right, require
 
 # Called with (done, total) as the copy goes on; total is 0 when it cannot be known (a dump's size).

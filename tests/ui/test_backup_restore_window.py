@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
+
 import ui.admin.backup
 from desk.backup.copy import back_up
 from desk.people.changes import changes_of, record_change

@@ -35,8 +35,8 @@ from PySide6.QtWidgets import (
 
 from desk.backup.check import RestoreCheck
 from desk.backup.copy import BackupCancelled, BackupInfo, RestoreSummary, back_up, check_backup, refusal_of, restore
-from desk.people.rights import Right, may
 from desk.backup.schedule import MOST_KEPT, schedule_kept, set_backup_schedule
+from desk.people.rights import Right, may
 from ui.context import DeskContext
 from ui.desk_text import error_text
 from ui.field_error import ERROR_COLOR
@@ -118,6 +118,11 @@ class BackupDialog(QDialog):
         self.check_label = _selectable_label("checkLabel")
         layout.addWidget(self.check_label)
         layout.addStretch(1)
+        layout.addWidget(self._buttons())
+        self.schedule_op: Op[tuple[str, int] | None] | Op[None] = (
+            ctx.query(self, schedule_kept).success(self._show_schedule).failure(self._failed).run())
+
+    def _buttons(self) -> QDialogButtonBox:
         buttons = QDialogButtonBox()
         self.start_button = QPushButton(self.tr("&Back up"))
         self.start_button.setObjectName("startButton")
@@ -129,7 +134,7 @@ class BackupDialog(QDialog):
         buttons.addButton(self.check_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.restore_button = QPushButton(self.tr("&Restore…"))
         self.restore_button.setObjectName("restoreButton")
-        self.restore_button.setVisible(may(ctx.actor.role, Right.RESTORE))
+        self.restore_button.setVisible(may(self.ctx.actor.role, Right.RESTORE))
         self.restore_button.clicked.connect(self.choose_backup_to_restore)
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.cancel_button = QPushButton(self.tr("&Cancel"))
@@ -139,9 +144,7 @@ class BackupDialog(QDialog):
         buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.close_button = buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.close_button.clicked.connect(self.reject)
-        layout.addWidget(buttons)
-        self.schedule_op: Op[tuple[str, int] | None] | Op[None] = (
-            ctx.query(self, schedule_kept).success(self._show_schedule).failure(self._failed).run())
+        return buttons
 
     def _schedule_row(self) -> QHBoxLayout:
         schedule_row = QHBoxLayout()
