@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import make_url, text
+from sqlalchemy import inspect, make_url, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import NullPool
 
@@ -50,6 +50,7 @@ from desk.fiscal.anchors import read_anchors as read_fiscal_anchors
 from desk.people.auth import Actor
 from desk.people.changes import record_change
 from desk.people.desks import SignedInDesk, signed_in_desks
+from desk.people.models import DeskSession
 from desk.people.rights import Right, require
 
 # Called with (done, total) as the copy goes on; total is 0 when it cannot be known (a dump's size).
@@ -449,8 +450,10 @@ def restore(url: str, actor: Actor, source: Path, progress: Progress | None = No
 def _no_other_desk_signed_in(url: str, actor: Actor) -> None:
     """Refused, naming them, while other workstations have someone signed in: their clerks would lose
     what they are doing. Connections alone (the SQLite lock, PostgreSQL's sessions) are checked after."""
-    database = Database(url)
+    database = Database(url, upgrade=False)  # the hotel's database is read, not changed, before a restore
     try:
+        if not inspect(database.engine).has_table(DeskSession.__tablename__):
+            return  # a schema from before desks were recorded: the connections are checked all the same
         with database.unit_of_work() as session:
             others = signed_in_desks(session, except_workstation=actor.workstation)
     finally:
