@@ -1,5 +1,6 @@
 """Render the Backup window of the demo hotel to PNG (en, ru): a backup done into a folder with a
-long name, one refused because the file exists, and the restore check of that backup: clean, then
+long name, one refused because the file exists, a restore refused while a clerk is signed in at
+another desk, and the restore check of that backup: clean, then
 lacking the trail entries a later night audit anchored, then of a copy whose last posting was rewritten
 with its bill's total (the ledger's chain names it).
 
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import QApplication
 from desk.audit.anchors import ANCHOR_DIR_ENV, write_anchor
 from desk.db.engine import Database
 from desk.demo.seed import DEMO_WORKSTATION, seed_demo
-from desk.people.auth import sign_in
+from desk.people.auth import desk_signed_in, desk_signed_out, sign_in
 from tools.screenshots import save, settle, wait_until
 from ui.admin.backup import BackupDialog
 from ui.context import DeskContext
@@ -87,6 +88,17 @@ def main() -> int:
             wait_until(lambda shown=dialog: shown.check_button.isEnabled(), 60_000)
             settle(300)
             save(dialog, "backup_check_clean", language)
+            clerk_desk = "Ресепшн-второй-этаж-восточное-крыло-2"
+            with database.writing() as session:  # someone signed in at another desk: Restore… names it
+                desk_signed_in(session, sign_in(session, "anna", "anna", clerk_desk))
+            dialog.ask = lambda _question: True  # type: ignore[method-assign]
+            dialog.restore_from(backup)
+            wait_until(lambda shown=dialog: shown.restore_button.isEnabled()
+                       and "…" not in shown.status_label.text(), 60_000)
+            settle(300)
+            save(dialog, "backup_restore_refused", language)
+            with database.writing() as session:
+                desk_signed_out(session, workstation=clerk_desk)
             with database.unit_of_work() as session:  # the day goes on: entries the backup lacks...
                 sign_in(session, "maria", "manager", DEMO_WORKSTATION)
             with database.writing() as session:  # ... anchored by the night audit

@@ -17,6 +17,7 @@ import os
 import signal
 import socket
 import sys
+import threading
 import traceback
 from typing import TYPE_CHECKING
 
@@ -87,6 +88,7 @@ class Startup(QObject):
         self.sign_in_dialog: SignInDialog | None = None
         self.set_up_wizard: SetUpWizard | None = None
         self.demo_printers: DemoPrinters | None = None
+        self.heartbeat: QTimer | None = None
 
     def start(self) -> None:
         dialog = self._ask_sign_in(self.username)
@@ -188,6 +190,7 @@ class Startup(QObject):
         from ui.main_window import MainWindow
 
         self.context = DeskContext(self.database, actor)
+        self._start_heartbeat()
         self.window = MainWindow(self.context)
         self.window.closed.connect(self.app.quit)
         self.window.show()
@@ -206,6 +209,51 @@ class Startup(QObject):
 
             # A one-desk hotel's POS service (setting run_in_desk): started once, stopped at exit.
             self.pos_service = start_if_configured(self.database)
+
+    def _start_heartbeat(self) -> None:
+        """Tell the other desks, every minute, that someone is still signed in here (a restore waits)."""
+        from desk.people.desks import HEARTBEAT
+
+        if self.heartbeat is None:
+            self.heartbeat = QTimer(self.app)
+            self.heartbeat.setInterval(int(HEARTBEAT.total_seconds() * 1000))
+            self.heartbeat.timeout.connect(self._beat)
+            self.heartbeat.start()
+
+    def _beat(self) -> None:
+        database, context = self.database, self.context
+        if database is None or context is None:
+            return
+        actor = context.actor  # whoever is signed in now, after a switch of user
+
+        def beat() -> None:
+            from desk.people.desks import desk_seen
+
+            with database.writing() as session:
+                desk_seen(session, actor)
+
+        # A missed beat is harmless (the next one comes in a minute): logged, not shown.
+        Op(self.app, beat).failure(lambda exc: logger.warning("heartbeat not recorded: %s", exc)).run()
+
+    def _signed_out(self) -> None:
+        """This desk's row goes at quit, off the GUI thread and waited for briefly: other desks may
+        restore at once; if it cannot be removed, it stops counting after three minutes anyway."""
+        database, workstation = self.database, self.workstation
+        if database is None or self.context is None:
+            return
+
+        def sign_out() -> None:
+            from desk.people.desks import desk_signed_out
+
+            try:
+                with database.writing() as session:
+                    desk_signed_out(session, workstation=workstation)
+            except Exception as exc:  # quitting goes on; the row ages out
+                logger.warning("sign-out not recorded: %s", exc)
+
+        worker = threading.Thread(target=sign_out, name="sign-out", daemon=True)
+        worker.start()
+        worker.join(5)
 
     def _failed(self, exc: BaseException) -> None:
         from desk.db.engine import display_url, hide_password
@@ -227,6 +275,9 @@ class Startup(QObject):
             QTimer.singleShot(self.exit_after, lambda: self.app.exit(1))
 
     def shut_down(self) -> None:
+        if self.heartbeat is not None:
+            self.heartbeat.stop()
+        self._signed_out()
         if self.pos_service is not None:
             self.pos_service.stop()
             self.pos_service = None

@@ -393,6 +393,7 @@ ERRORS = (
     QT_TRANSLATE_NOOP("DeskError", "Shift {shift_id} does not exist"),
     QT_TRANSLATE_NOOP("DeskError", "Shift {shift_id} is not closed"),
     QT_TRANSLATE_NOOP("DeskError", "Shift {shift} of register {register} was opened more than 24 hours ago: close it (Z report) before the next sale"),
+    QT_TRANSLATE_NOOP("DeskError", "Someone is signed in at other workstations ({desks}): sign out there, then restore"),
     QT_TRANSLATE_NOOP("DeskError", "Takings by hour and method ({currency})"),
     QT_TRANSLATE_NOOP("DeskError", "Tax rate {key} does not exist"),
     QT_TRANSLATE_NOOP("DeskError", "Terminal"),

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import make_url, text
+from sqlalchemy import inspect, make_url, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import NullPool
 
@@ -49,6 +49,8 @@ from desk.fiscal.anchors import anchor_folder as fiscal_anchor_folder
 from desk.fiscal.anchors import read_anchors as read_fiscal_anchors
 from desk.people.auth import Actor
 from desk.people.changes import record_change
+from desk.people.desks import SignedInDesk, signed_in_desks
+from desk.people.models import DeskSession
 from desk.people.rights import Right, require
 
 # Called with (done, total) as the copy goes on; total is 0 when it cannot be known (a dump's size).
@@ -98,6 +100,12 @@ class OtherDesksConnected(DeskError):
     def __init__(self) -> None:
         super().__init__("Other workstations are connected to the database: close the desk and the POS service "
                          "on each of them, then restore")
+
+
+class OtherDesksSignedIn(DeskError):
+    def __init__(self, desks: Sequence[SignedInDesk]) -> None:
+        super().__init__("Someone is signed in at other workstations ({desks}): sign out there, then restore",
+                         desks=[(desk.workstation, desk.username) for desk in desks])
 
 
 class RestoreNeedsOwner(DeskError):
@@ -404,6 +412,7 @@ def restore(url: str, actor: Actor, source: Path, progress: Progress | None = No
     require(actor, Right.RESTORE)
     source = Path(source)
     info = _restorable(url, source)
+    _no_other_desk_signed_in(url, actor)
     file = sqlite_file(url)
     kind = make_url(url).get_backend_name()
     if kind == SQLITE and file is not None:
@@ -436,6 +445,21 @@ def restore(url: str, actor: Actor, source: Path, progress: Progress | None = No
     if old is not None:
         old.unlink(missing_ok=True)
     return summary
+
+
+def _no_other_desk_signed_in(url: str, actor: Actor) -> None:
+    """Refused, naming them, while other workstations have someone signed in: their clerks would lose
+    what they are doing. Connections alone (the SQLite lock, PostgreSQL's sessions) are checked after."""
+    database = Database(url, upgrade=False)  # the hotel's database is read, not changed, before a restore
+    try:
+        if not inspect(database.engine).has_table(DeskSession.__tablename__):
+            return  # a schema from before desks were recorded: the connections are checked all the same
+        with database.unit_of_work() as session:
+            others = signed_in_desks(session, except_workstation=actor.workstation)
+    finally:
+        database.dispose()
+    if others:
+        raise OtherDesksSignedIn(others)
 
 
 def _may_restore(actor: Actor, source: Path, check: RestoreCheck, confirm_lost_anchored: bool) -> None:

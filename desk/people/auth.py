@@ -20,14 +20,14 @@ from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from desk.core.errors import InvalidInput, NotAuthorised
 from desk.core.types import utcnow
 from desk.db.audit_notes import AuditNote, note
 from desk.db.engine import keep_whatever_happens
-from desk.people.models import Role, User
+from desk.people.models import DeskSession, Role, User
 from desk.people.passwords import check_new_password
 from desk.people.rights import ROLE_RIGHTS, Right, holds_manager_rights, may, require
 
@@ -410,3 +410,31 @@ def authorise(
                             subject=names[:80], authorised_by=user.username,
                             detail={"rights": [r.value for r in wanted]}))
     return user.username
+
+
+# -- which desks are signed in (read by desk.people.desks): kept by each desk for itself, no right --
+
+
+def desk_signed_in(session: Session, actor: Actor, *, now: datetime | None = None) -> None:
+    """``actor`` signed in at their workstation (a switch of user there replaces the one before)."""
+    now = now or utcnow()
+    row = session.get(DeskSession, actor.workstation)
+    if row is None:
+        session.add(DeskSession(workstation=actor.workstation, username=actor.username, signed_in_at=now,
+                                last_seen=now))
+    else:
+        row.username, row.signed_in_at, row.last_seen = actor.username, now, now
+
+
+def desk_seen(session: Session, actor: Actor, *, now: datetime | None = None) -> None:
+    """The heartbeat of ``actor``'s desk; it records the desk again if its row went (a restore)."""
+    now = now or utcnow()
+    row = session.get(DeskSession, actor.workstation)
+    if row is None or row.username != actor.username:
+        desk_signed_in(session, actor, now=now)
+    else:
+        row.last_seen = now
+
+
+def desk_signed_out(session: Session, *, workstation: str) -> None:
+    session.execute(delete(DeskSession).where(DeskSession.workstation == workstation))

@@ -62,3 +62,15 @@ class AdminChange(LedgerRecord, Base):
     code: Mapped[str] = mapped_column(String(40))
     summary: Mapped[str] = mapped_column(String(400))
 
+
+
+class DeskSession(Base):
+    """A workstation where someone is signed in now, as its heartbeat last said: a restore waits until
+    no other desk is here. Replaced at each sign-in, removed at sign-out; a desk that was killed leaves
+    its row behind, which stops counting once ``last_seen`` is old (desk.people.desks)."""
+
+    __tablename__ = "desk_session"
+    workstation: Mapped[str] = mapped_column(String(40), primary_key=True)
+    username: Mapped[str] = mapped_column(String(40))
+    signed_in_at: Mapped[datetime]
+    last_seen: Mapped[datetime]

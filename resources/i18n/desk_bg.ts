@@ -704,12 +704,16 @@
         <translation>Копието е записано в {file} ({size} КиБ).</translation>
     </message>
     <message>
-        <source>To restore a backup, close the desk and the POS service on every workstation, then run on one of them: desk restore FILE. It is checked first, as “Check a backup” does here while the desks work on.</source>
-        <translation>За да възстановите резервно копие, затворете програмата и услугата POS на всички работни места, след това изпълнете на едно от тях: desk restore ФАЙЛ. Първо копието се проверява — както тук прави „Проверка на копие“, докато работните места продължават работа.</translation>
+        <source>To restore a backup, everyone else signs out and the POS service is stopped; Restore… then checks it first, as “Check a backup” does, and replaces the database. The desk starts again on the restored one.</source>
+        <translation>За да възстановите резервно копие, всички останали излизат от програмата, а услугата POS се спира; след това „Възстановяване…“ първо проверява копието — както „Проверка на копие“ — и заменя базата данни. Програмата се стартира отново с възстановената база.</translation>
     </message>
     <message>
         <source>Chec&amp;k a backup…</source>
         <translation>&amp;Проверка на копие…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>&amp;Възстановяване…</translation>
     </message>
     <message>
         <source>Sc&amp;heduled backups go to:</source>
@@ -738,6 +742,26 @@
     <message>
         <source>Checking {file} in a scratch copy…</source>
         <translation>Проверка на {file} във временно копие…</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>Възстановяване от резервно копие</translation>
+    </message>
+    <message>
+        <source>Replace the whole database with {file}? Everything written since it was made is lost. The desk then starts again on the restored database.</source>
+        <translation>Да се замени ли цялата база данни с {file}? Всичко, записано след създаването му, се губи. След това програмата се стартира отново с възстановената база.</translation>
+    </message>
+    <message>
+        <source>{file} is older than the last anchors: restoring it loses what the check above lists. Only a manager may confirm that. Restore it all the same?</source>
+        <translation>Копието {file} е по-старо от последните котви: възстановяването губи изброеното в проверката по-горе. Само мениджър може да потвърди това. Да се възстанови ли въпреки това?</translation>
+    </message>
+    <message>
+        <source>Restoring {file}…</source>
+        <translation>Възстановяване от {file}…</translation>
+    </message>
+    <message>
+        <source>The database is restored. The desk closes now and starts again on the restored database.</source>
+        <translation>Базата данни е възстановена. Програмата се затваря сега и се стартира отново с възстановената база.</translation>
     </message>
     <message>
         <source>Schema: {schema}.</source>
@@ -5213,6 +5237,10 @@
     <message>
         <source>Shift</source>
         <translation>Смяна</translation>
+    </message>
+    <message>
+        <source>Someone is signed in at other workstations ({desks}): sign out there, then restore</source>
+        <translation>На други работни места има влезли потребители ({desks}): излезте там от програмата, след това възстановете</translation>
     </message>
     <message>
         <source>Takings by hour and method ({currency})</source>

@@ -704,12 +704,16 @@
         <translation>Копия сохранена в {file} ({size} КиБ).</translation>
     </message>
     <message>
-        <source>To restore a backup, close the desk and the POS service on every workstation, then run on one of them: desk restore FILE. It is checked first, as “Check a backup” does here while the desks work on.</source>
-        <translation>Чтобы восстановить резервную копию, закройте программу и службу POS на всех рабочих местах, затем выполните на одном из них: desk restore ФАЙЛ. Сначала копия проверяется — так же, как здесь делает «Проверить копию», пока рабочие места продолжают работать.</translation>
+        <source>To restore a backup, everyone else signs out and the POS service is stopped; Restore… then checks it first, as “Check a backup” does, and replaces the database. The desk starts again on the restored one.</source>
+        <translation>Чтобы восстановить резервную копию, все остальные выходят из программы, а служба POS останавливается; затем «Восстановить…» сначала проверяет копию — так же, как «Проверить копию», — и заменяет базу данных. Программа запускается заново на восстановленной базе.</translation>
     </message>
     <message>
         <source>Chec&amp;k a backup…</source>
         <translation>&amp;Проверить копию…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>Восс&amp;тановить…</translation>
     </message>
     <message>
         <source>Sc&amp;heduled backups go to:</source>
@@ -738,6 +742,26 @@
     <message>
         <source>Checking {file} in a scratch copy…</source>
         <translation>Проверка {file} во временной копии…</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>Восстановление из резервной копии</translation>
+    </message>
+    <message>
+        <source>Replace the whole database with {file}? Everything written since it was made is lost. The desk then starts again on the restored database.</source>
+        <translation>Заменить всю базу данных копией {file}? Всё, что записано после её создания, будет потеряно. Затем программа запустится заново на восстановленной базе.</translation>
+    </message>
+    <message>
+        <source>{file} is older than the last anchors: restoring it loses what the check above lists. Only a manager may confirm that. Restore it all the same?</source>
+        <translation>Копия {file} старше последних якорей: при восстановлении будет потеряно то, что перечислено в проверке выше. Подтвердить это может только менеджер. Всё равно восстановить?</translation>
+    </message>
+    <message>
+        <source>Restoring {file}…</source>
+        <translation>Восстановление из {file}…</translation>
+    </message>
+    <message>
+        <source>The database is restored. The desk closes now and starts again on the restored database.</source>
+        <translation>База данных восстановлена. Программа сейчас закроется и запустится заново на восстановленной базе.</translation>
     </message>
     <message>
         <source>Schema: {schema}.</source>
@@ -5217,6 +5241,10 @@
     <message>
         <source>Shift</source>
         <translation>Смена</translation>
+    </message>
+    <message>
+        <source>Someone is signed in at other workstations ({desks}): sign out there, then restore</source>
+        <translation>На других рабочих местах выполнен вход ({desks}): выйдите там из программы, затем восстанавливайте</translation>
     </message>
     <message>
         <source>Takings by hour and method ({currency})</source>

@@ -1,18 +1,23 @@
 """The Backup window (Administration): a manager copies the whole database to a new file, with
 progress and Cancel, while the other desks go on working.
 
-There is no restore button: this desk is itself connected to the database, and a restore needs
-every desk closed. The window says how (``desk restore FILE`` with every desk closed), and checks a
-backup as that restore would first (a scratch copy: the desks go on working), showing what it holds,
-what it lacks against the anchors, or what was changed in it.
+It checks a backup as a restore would first (a scratch copy: the desks go on working), showing what
+it holds, what it lacks against the anchors, or what was changed in it. Restore… checks the chosen
+backup the same way, asks the manager (and, for a backup older than the last anchors, their
+confirmation of what is lost), then lets this desk's connections go and replaces the database; it is
+refused, naming them, while someone is signed in at another workstation. The desk then closes with
+that message and starts again on the restored database (a new process: every window and cache of
+this one read the database that is gone).
 """
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, QProcess, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,6 +25,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QSpinBox,
@@ -28,8 +34,9 @@ from PySide6.QtWidgets import (
 )
 
 from desk.backup.check import RestoreCheck
-from desk.backup.copy import BackupCancelled, BackupInfo, back_up, check_backup, refusal_of
+from desk.backup.copy import BackupCancelled, BackupInfo, RestoreSummary, back_up, check_backup, refusal_of, restore
 from desk.backup.schedule import MOST_KEPT, schedule_kept, set_backup_schedule
+from desk.people.rights import Right, may
 from ui.context import DeskContext
 from ui.desk_text import error_text
 from ui.field_error import ERROR_COLOR
@@ -49,6 +56,12 @@ def _selectable_label(name: str) -> QLabel:
     return label
 
 
+def restart_desk() -> None:
+    """Start this program again as it was started (on the restored database), and end this one."""
+    QProcess.startDetached(sys.executable, sys.orig_argv[1:])
+    QCoreApplication.exit(0)
+
+
 def suggested_name(now: datetime) -> str:
     return f"desk-{now:%Y-%m-%d-%H%M}.backup"
 
@@ -57,11 +70,12 @@ class BackupDialog(QDialog):
     """Choose a new file, back up to it, follow the progress, Cancel if need be."""
 
     finished_backup = Signal(object)  # the BackupInfo, once it is written and recorded
+    restored = Signal(object)  # the RestoreSummary, once the database was replaced
 
     def __init__(self, ctx: DeskContext, parent: QWidget | None = None, *, folder: Path | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.op: Op[BackupInfo] | Op[RestoreCheck] | None = None
+        self.op: Op[BackupInfo] | Op[RestoreCheck] | Op[RestoreSummary] | None = None
         self.setObjectName("backupDialog")
         self.setWindowTitle(self.tr("Back up the database"))
         self.resize(720, 440)  # room for a restore check that lacks anchored entries, in Russian
@@ -93,9 +107,9 @@ class BackupDialog(QDialog):
         self.status_label.setWordWrap(True)
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.status_label)
-        restore_note = QLabel(self.tr("To restore a backup, close the desk and the POS service on every "
-                                      "workstation, then run on one of them: desk restore FILE. It is checked "
-                                      "first, as “Check a backup” does here while the desks work on."))
+        restore_note = QLabel(self.tr("To restore a backup, everyone else signs out and the POS service is "
+                                      "stopped; Restore… then checks it first, as “Check a backup” does, and "
+                                      "replaces the database. The desk starts again on the restored one."))
         restore_note.setObjectName("restoreNote")
         restore_note.setWordWrap(True)
         restore_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -104,6 +118,11 @@ class BackupDialog(QDialog):
         self.check_label = _selectable_label("checkLabel")
         layout.addWidget(self.check_label)
         layout.addStretch(1)
+        layout.addWidget(self._buttons())
+        self.schedule_op: Op[tuple[str, int] | None] | Op[None] = (
+            ctx.query(self, schedule_kept).success(self._show_schedule).failure(self._failed).run())
+
+    def _buttons(self) -> QDialogButtonBox:
         buttons = QDialogButtonBox()
         self.start_button = QPushButton(self.tr("&Back up"))
         self.start_button.setObjectName("startButton")
@@ -113,6 +132,11 @@ class BackupDialog(QDialog):
         self.check_button.setObjectName("checkButton")
         self.check_button.clicked.connect(self.choose_backup_to_check)
         buttons.addButton(self.check_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.restore_button = QPushButton(self.tr("&Restore…"))
+        self.restore_button.setObjectName("restoreButton")
+        self.restore_button.setVisible(may(self.ctx.actor.role, Right.RESTORE))
+        self.restore_button.clicked.connect(self.choose_backup_to_restore)
+        buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.cancel_button = QPushButton(self.tr("&Cancel"))
         self.cancel_button.setObjectName("cancelButton")
         self.cancel_button.setEnabled(False)
@@ -120,9 +144,7 @@ class BackupDialog(QDialog):
         buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.close_button = buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.close_button.clicked.connect(self.reject)
-        layout.addWidget(buttons)
-        self.schedule_op: Op[tuple[str, int] | None] | Op[None] = (
-            ctx.query(self, schedule_kept).success(self._show_schedule).failure(self._failed).run())
+        return buttons
 
     def _schedule_row(self) -> QHBoxLayout:
         schedule_row = QHBoxLayout()
@@ -198,7 +220,7 @@ class BackupDialog(QDialog):
         if chosen:
             self.check(Path(chosen))
 
-    def check(self, backup: Path) -> None:
+    def check(self, backup: Path, then: Callable[[RestoreCheck], None] | None = None) -> None:
         """Restore ``backup`` into a scratch copy and show what a restore would find, replacing nothing."""
         url, actor = self.ctx.database.url, self.ctx.actor
 
@@ -214,9 +236,73 @@ class BackupDialog(QDialog):
         self.check_label.clear()
         self._say(self.tr("Checking {file} in a scratch copy…").format(file=str(backup)))
         self.op = (Op(self, scratch_check).progress(self._progress)
-                   .success(lambda check: self._checked(backup, check)).failure(self._failed).run())
+                   .success(lambda check: self._checked(backup, check, then)).failure(self._failed).run())
 
-    def _checked(self, backup: Path, check: RestoreCheck) -> None:
+    def choose_backup_to_restore(self) -> None:
+        chosen, _filter = QFileDialog.getOpenFileName(self, self.tr("Restore a backup"), self.file_edit.text(),
+                                                      self.tr("Desk backups (*.backup);;All files (*)"))
+        if chosen:
+            self.restore_from(Path(chosen))
+
+    def restore_from(self, backup: Path) -> None:
+        """Check ``backup`` as Check a backup… does, show it, and restore it if the manager says so."""
+        self.check(backup, then=lambda check: self._ask_to_restore(backup, check))
+
+    def _ask_to_restore(self, backup: Path, check: RestoreCheck) -> None:
+        if refusal_of(backup, check) is not None:
+            return  # shown by the check, in red
+        question = self.tr("Replace the whole database with {file}? Everything written since it was made is "
+                           "lost. The desk then starts again on the restored database.").format(file=backup.name)
+        if check.needs_confirmation:
+            question = self.tr("{file} is older than the last anchors: restoring it loses what the check above "
+                               "lists. Only a manager may confirm that. Restore it all the same?").format(
+                file=backup.name)
+        if self.ask(question):
+            self._restore(backup, confirm_lost_anchored=check.needs_confirmation)
+
+    def ask(self, question: str) -> bool:
+        answer = QMessageBox.question(self, self.tr("Restore a backup"), question,
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _restore(self, backup: Path, *, confirm_lost_anchored: bool) -> None:
+        database, actor = self.ctx.database, self.ctx.actor
+        self.ctx.stop_watching()  # its reads would hold the file the restore replaces
+
+        def replace(state: TaskState) -> RestoreSummary:
+            def progress(done: int, total: int) -> None:
+                if state.cancel_requested:
+                    raise BackupCancelled()
+                state.report(done / total if total else None, "")
+
+            # This desk's own pooled connections count as another desk: let them go (reopened on use).
+            database.dispose()
+            return restore(database.url, actor, backup, progress=progress, confirm_lost_anchored=confirm_lost_anchored)
+
+        self._running(True)
+        self._say(self.tr("Restoring {file}…").format(file=str(backup)))
+        self.op = Op(self, replace).progress(self._progress).success(self._restored).failure(self._restore_failed).run()
+
+    def _restore_failed(self, exc: BaseException) -> None:
+        self.ctx.start_watching()
+        self._failed(exc)
+
+    def _restored(self, summary: RestoreSummary) -> None:
+        self._running(False)
+        self.progress_bar.setValue(1000)
+        message = self.tr("The database is restored. The desk closes now and starts again on the restored "
+                          "database.")
+        self._say(message)
+        self.restored.emit(summary)
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Restore a backup"), message,
+                          QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("restoredBox")
+        box.finished.connect(lambda _result: restart_desk())
+        box.open()
+
+    def _checked(self, backup: Path, check: RestoreCheck,
+                 then: Callable[[RestoreCheck], None] | None = None) -> None:
         self._running(False)
         self.progress_bar.setRange(0, 1000)
         self.progress_bar.setValue(1000)
@@ -249,6 +335,8 @@ class BackupDialog(QDialog):
                    self.tr("{file} was not changed, but it is older than the last anchors.")).format(file=backup.name)
         self.check_label.setStyleSheet("" if check.clean else WARNING_STYLE)
         self.check_label.setText("\n".join([heading, *lines]))
+        if then is not None:
+            then(check)
 
     def _say(self, text: str, style: str = "") -> None:
         self.status_label.setStyleSheet(style)
@@ -256,6 +344,7 @@ class BackupDialog(QDialog):
 
     def _running(self, running: bool) -> None:
         self.check_button.setEnabled(not running)
+        self.restore_button.setEnabled(not running)
         self.start_button.setEnabled(not running)
         self.choose_button.setEnabled(not running)
         self.file_edit.setEnabled(not running)

@@ -1,0 +1,73 @@
+"""A desk says it is signed in: at sign-in, every minute off the GUI thread, and no more at quit."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import threading
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import select, update
+
+import desk.people.desks
+from desk.core.types import utcnow
+from desk.db.engine import Database
+from desk.people.models import DeskSession
+from ui.app import Startup
+
+WORKSTATION = "BEAT-1"
+
+
+@pytest.fixture
+def demo_url(demo_template: Path, tmp_path: Path) -> str:
+    path = tmp_path / "desk.sqlite3"
+    shutil.copy(demo_template, path)
+    return f"sqlite:///{path}"
+
+
+def _rows(url: str) -> list[tuple[str, str, object]]:
+    database = Database(url)
+    try:
+        with database.unit_of_work() as session:
+            return [(row.workstation, row.username, row.last_seen) for row in session.scalars(select(DeskSession))]
+    finally:
+        database.dispose()
+
+
+def test_a_signed_in_desk_is_recorded_beats_off_the_gui_thread_and_goes_at_quit(qtbot, demo_url, monkeypatch):
+    beats: list[threading.Thread] = []
+    original = desk.people.desks.desk_seen
+
+    def noted(*args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        beats.append(threading.current_thread())
+        original(*args, **kwargs)
+
+    monkeypatch.setattr(desk.people.desks, "desk_seen", noted)
+    startup = Startup(QApplication.instance(), argparse.Namespace(database=demo_url, workstation=WORKSTATION,
+                                                                  demo=False, user="anna"))
+    try:
+        startup.start()
+        dialog = startup.sign_in_dialog
+        assert dialog is not None
+        qtbot.waitUntil(lambda: startup.database is not None, timeout=30_000)
+        qtbot.keyClicks(dialog.secret_edit, "anna")
+        qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: startup.window is not None and startup.window.isVisible(), timeout=30_000)
+        [(workstation, username, _seen)] = _rows(demo_url)
+        assert (workstation, username) == (WORKSTATION, "anna")
+
+        assert startup.heartbeat is not None and startup.heartbeat.interval() == 60_000
+        long_ago = utcnow() - timedelta(minutes=10)
+        assert startup.database is not None
+        with startup.database.writing() as session:
+            session.execute(update(DeskSession).values(last_seen=long_ago))
+        startup.heartbeat.timeout.emit()  # the minute has passed
+        qtbot.waitUntil(lambda: _rows(demo_url)[0][2] > long_ago + timedelta(minutes=9), timeout=10_000)
+        assert beats and all(thread is not threading.main_thread() for thread in beats)
+    finally:
+        startup.shut_down()
+    assert _rows(demo_url) == []
