@@ -5067,6 +5067,10 @@
         <translation>Брой в счетоводството</translation>
     </message>
     <message>
+        <source>Lines posted as the default service</source>
+        <translation>Редове като услугата по подразбиране</translation>
+    </message>
+    <message>
         <source>Method</source>
         <translation>Вид плащане</translation>
     </message>
@@ -5119,8 +5123,16 @@
         <translation>Разрешение от мениджър</translation>
     </message>
     <message>
+        <source>POS checks</source>
+        <translation>POS сметки</translation>
+    </message>
+    <message>
         <source>POS checks by outlet</source>
         <translation>POS сметки по обекти</translation>
+    </message>
+    <message>
+        <source>POS lines posted as the outlet&apos;s default service</source>
+        <translation>POS редове, осчетоводени като услугата по подразбиране на обекта</translation>
     </message>
     <message>
         <source>Paid</source>

@@ -5071,6 +5071,10 @@
         <translation>Операций в учёте</translation>
     </message>
     <message>
+        <source>Lines posted as the default service</source>
+        <translation>Строк как услуга по умолчанию</translation>
+    </message>
+    <message>
         <source>Method</source>
         <translation>Способ оплаты</translation>
     </message>
@@ -5123,8 +5127,16 @@
         <translation>Разрешение менеджера</translation>
     </message>
     <message>
+        <source>POS checks</source>
+        <translation>Чеков POS</translation>
+    </message>
+    <message>
         <source>POS checks by outlet</source>
         <translation>Чеки POS по точкам продаж</translation>
+    </message>
+    <message>
+        <source>POS lines posted as the outlet&apos;s default service</source>
+        <translation>Строки POS, проведённые как услуга точки по умолчанию</translation>
     </message>
     <message>
         <source>Paid</source>
