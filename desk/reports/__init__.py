@@ -1,7 +1,7 @@
 """Printable documents: bills and folios as PDF, the manager's reports (derived from
 the ledger each time, never stored), and the folder they are kept in.
 
-Imports: cards, cash.models, core, hotel, ledger, people, stays.
+Imports: cards, cash.models, core, hotel, ledger, people, pos.models, stays.
 """
 
 from __future__ import annotations

@@ -45,6 +45,8 @@ WORDS: dict[str, dict[str, str]] = {
         "Receipt": "Чек", "Payment": "Платёж",
         "Daily revenue": "Выручка за день", "Revenue by outlet, service group and VAT rate":
         "Выручка по точкам продаж, группам услуг и ставкам НДС", "POS checks by outlet": "Чеки POS по точкам продаж",
+        "POS lines posted as the outlet's default service": "Строки POS, проведённые как услуга точки по умолчанию",
+        "POS checks": "Чеков POS", "Lines posted as the default service": "Строк как услуга по умолчанию",
         "Room nights": "Проданные ночи", "Front desk": "Служба приёма", "Other": "Прочее", "Outlet": "Точка продаж",
         "Service group": "Группа услуг", "VAT %": "НДС %", "Postings": "Начислений", "VAT": "НДС",
         "Net of VAT": "Без НДС",
@@ -94,6 +96,9 @@ WORDS: dict[str, dict[str, str]] = {
         "Receipt": "Бележка", "Payment": "Плащане",
         "Daily revenue": "Дневни приходи", "Revenue by outlet, service group and VAT rate":
         "Приходи по обекти, групи услуги и ставки ДДС", "POS checks by outlet": "POS сметки по обекти",
+        "POS lines posted as the outlet's default service":
+            "POS редове, осчетоводени като услугата по подразбиране на обекта",
+        "POS checks": "POS сметки", "Lines posted as the default service": "Редове като услугата по подразбиране",
         "Room nights": "Продадени нощувки", "Front desk": "Рецепция", "Other": "Други", "Outlet": "Обект",
         "Service group": "Група услуги", "VAT %": "ДДС %", "Postings": "Начисления", "VAT": "ДДС",
         "Net of VAT": "Без ДДС",

@@ -4859,8 +4859,16 @@
         <translation>Датата на раждане не може да е в бъдещето</translation>
     </message>
     <message>
+        <source>A guest&apos;s name is at most {limit} characters</source>
+        <translation>Името на госта е най-много {limit} знака</translation>
+    </message>
+    <message>
         <source>A percentage of the room rate is from 0 to 100</source>
         <translation>Процентът от цената на стаята е от 0 до 100</translation>
+    </message>
+    <message>
+        <source>A phone number is at most {limit} characters</source>
+        <translation>Телефонният номер е най-много {limit} знака</translation>
     </message>
     <message>
         <source>A reservation&apos;s status is confirmed or cancelled, not “{value}”</source>
@@ -4877,6 +4885,10 @@
     <message>
         <source>Amount</source>
         <translation>Сума</translation>
+    </message>
+    <message>
+        <source>An e-mail address is at most {limit} characters</source>
+        <translation>Имейл адресът е най-много {limit} знака</translation>
     </message>
     <message>
         <source>Arrival</source>
@@ -5079,6 +5091,10 @@
         <translation>Брой в счетоводството</translation>
     </message>
     <message>
+        <source>Lines posted as the default service</source>
+        <translation>Редове като услугата по подразбиране</translation>
+    </message>
+    <message>
         <source>Method</source>
         <translation>Вид плащане</translation>
     </message>
@@ -5131,8 +5147,16 @@
         <translation>Разрешение от мениджър</translation>
     </message>
     <message>
+        <source>POS checks</source>
+        <translation>POS сметки</translation>
+    </message>
+    <message>
         <source>POS checks by outlet</source>
         <translation>POS сметки по обекти</translation>
+    </message>
+    <message>
+        <source>POS lines posted as the outlet&apos;s default service</source>
+        <translation>POS редове, осчетоводени като услугата по подразбиране на обекта</translation>
     </message>
     <message>
         <source>Paid</source>
@@ -6137,6 +6161,97 @@
     <message>
         <source>Walk-in client</source>
         <translation>Клиент без резервация</translation>
+    </message>
+</context>
+<context>
+    <name>GuestDialog</name>
+    <message>
+        <source>Passport</source>
+        <translation>Паспорт</translation>
+    </message>
+    <message>
+        <source>Identity card</source>
+        <translation>Лична карта</translation>
+    </message>
+    <message>
+        <source>Driving licence</source>
+        <translation>Шофьорска книжка</translation>
+    </message>
+    <message>
+        <source>Other document</source>
+        <translation>Друг документ</translation>
+    </message>
+    <message>
+        <source>Guest · {name}</source>
+        <translation>Гост · {name}</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Запази</translation>
+    </message>
+    <message>
+        <source>First &amp;name:</source>
+        <translation>&amp;Име:</translation>
+    </message>
+    <message>
+        <source>&amp;Last name:</source>
+        <translation>&amp;Фамилия:</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;Имейл:</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Телефон:</translation>
+    </message>
+    <message>
+        <source>B&amp;orn on:</source>
+        <translation>Р&amp;оден на:</translation>
+    </message>
+    <message>
+        <source>Empty: the guest pays it</source>
+        <translation>Празно: гостът плаща данъка</translation>
+    </message>
+    <message>
+        <source>No city ta&amp;x because:</source>
+        <translation>Без туристически данък, &amp;защото:</translation>
+    </message>
+    <message>
+        <source>None recorded</source>
+        <translation>Няма записани</translation>
+    </message>
+    <message>
+        <source>Documents:</source>
+        <translation>Документи:</translation>
+    </message>
+    <message>
+        <source>Add a doc&amp;ument:</source>
+        <translation>Добави &amp;документ:</translation>
+    </message>
+    <message>
+        <source>Document nu&amp;mber:</source>
+        <translation>Н&amp;омер на документа:</translation>
+    </message>
+    <message>
+        <source>BG</source>
+        <translation>BG</translation>
+    </message>
+    <message>
+        <source>Issuing countr&amp;y:</source>
+        <translation>Дър&amp;жава на издаване:</translation>
+    </message>
+    <message>
+        <source>&amp;Issued on:</source>
+        <translation>И&amp;здаден на:</translation>
+    </message>
+    <message>
+        <source>The night audit charges the city tax by these details from the next night it posts; nights already posted keep theirs.</source>
+        <translation>Нощният одит начислява туристическия данък по тези данни от следващата нощ, която осчетоводява; вече осчетоводените нощи остават както са.</translation>
+    </message>
+    <message>
+        <source>Type the guest&apos;s name.</source>
+        <translation>Въведете името на госта.</translation>
     </message>
 </context>
 <context>
@@ -9167,6 +9282,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Фактура за няколко сметки на &amp;фирмата…</translation>
     </message>
     <message>
+        <source>G&amp;uests</source>
+        <translation>Г&amp;ости</translation>
+    </message>
+    <message>
         <source>A copy of receipt {number} was printed on register {register}.</source>
         <translation>Копие на бон {number} е отпечатано на каса {register}.</translation>
     </message>
@@ -9191,6 +9310,14 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
 {path}</source>
         <translation>Фактурата е запазена като:
 {path}</translation>
+    </message>
+    <message>
+        <source>&amp;Guests</source>
+        <translation>&amp;Гости</translation>
+    </message>
+    <message>
+        <source>Guest · {name}…</source>
+        <translation>Гост · {name}…</translation>
     </message>
 </context>
 <context>

@@ -4863,8 +4863,16 @@
         <translation>Дата рождения не может быть в будущем</translation>
     </message>
     <message>
+        <source>A guest&apos;s name is at most {limit} characters</source>
+        <translation>Имя гостя — не более {limit} символов</translation>
+    </message>
+    <message>
         <source>A percentage of the room rate is from 0 to 100</source>
         <translation>Процент от стоимости номера — от 0 до 100</translation>
+    </message>
+    <message>
+        <source>A phone number is at most {limit} characters</source>
+        <translation>Номер телефона — не более {limit} символов</translation>
     </message>
     <message>
         <source>A reservation&apos;s status is confirmed or cancelled, not “{value}”</source>
@@ -4881,6 +4889,10 @@
     <message>
         <source>Amount</source>
         <translation>Сумма</translation>
+    </message>
+    <message>
+        <source>An e-mail address is at most {limit} characters</source>
+        <translation>Адрес электронной почты — не более {limit} символов</translation>
     </message>
     <message>
         <source>Arrival</source>
@@ -5083,6 +5095,10 @@
         <translation>Операций в учёте</translation>
     </message>
     <message>
+        <source>Lines posted as the default service</source>
+        <translation>Строк как услуга по умолчанию</translation>
+    </message>
+    <message>
         <source>Method</source>
         <translation>Способ оплаты</translation>
     </message>
@@ -5135,8 +5151,16 @@
         <translation>Разрешение менеджера</translation>
     </message>
     <message>
+        <source>POS checks</source>
+        <translation>Чеков POS</translation>
+    </message>
+    <message>
         <source>POS checks by outlet</source>
         <translation>Чеки POS по точкам продаж</translation>
+    </message>
+    <message>
+        <source>POS lines posted as the outlet&apos;s default service</source>
+        <translation>Строки POS, проведённые как услуга точки по умолчанию</translation>
     </message>
     <message>
         <source>Paid</source>
@@ -6141,6 +6165,97 @@
     <message>
         <source>Walk-in client</source>
         <translation>Клиент без брони</translation>
+    </message>
+</context>
+<context>
+    <name>GuestDialog</name>
+    <message>
+        <source>Passport</source>
+        <translation>Паспорт</translation>
+    </message>
+    <message>
+        <source>Identity card</source>
+        <translation>Удостоверение личности</translation>
+    </message>
+    <message>
+        <source>Driving licence</source>
+        <translation>Водительское удостоверение</translation>
+    </message>
+    <message>
+        <source>Other document</source>
+        <translation>Другой документ</translation>
+    </message>
+    <message>
+        <source>Guest · {name}</source>
+        <translation>Гость · {name}</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Сохранить</translation>
+    </message>
+    <message>
+        <source>First &amp;name:</source>
+        <translation>&amp;Имя:</translation>
+    </message>
+    <message>
+        <source>&amp;Last name:</source>
+        <translation>&amp;Фамилия:</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;Эл. почта:</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Телефон:</translation>
+    </message>
+    <message>
+        <source>B&amp;orn on:</source>
+        <translation>Дата р&amp;ождения:</translation>
+    </message>
+    <message>
+        <source>Empty: the guest pays it</source>
+        <translation>Пусто: гость платит налог</translation>
+    </message>
+    <message>
+        <source>No city ta&amp;x because:</source>
+        <translation>Без туристического налога, &amp;так как:</translation>
+    </message>
+    <message>
+        <source>None recorded</source>
+        <translation>Не записаны</translation>
+    </message>
+    <message>
+        <source>Documents:</source>
+        <translation>Документы:</translation>
+    </message>
+    <message>
+        <source>Add a doc&amp;ument:</source>
+        <translation>Добавить &amp;документ:</translation>
+    </message>
+    <message>
+        <source>Document nu&amp;mber:</source>
+        <translation>Но&amp;мер документа:</translation>
+    </message>
+    <message>
+        <source>BG</source>
+        <translation>BG</translation>
+    </message>
+    <message>
+        <source>Issuing countr&amp;y:</source>
+        <translation>Ст&amp;рана выдачи:</translation>
+    </message>
+    <message>
+        <source>&amp;Issued on:</source>
+        <translation>Выда&amp;н:</translation>
+    </message>
+    <message>
+        <source>The night audit charges the city tax by these details from the next night it posts; nights already posted keep theirs.</source>
+        <translation>Ночной аудит начисляет туристический налог по этим данным начиная со следующей проводимой ночи; уже проведённые ночи остаются как есть.</translation>
+    </message>
+    <message>
+        <source>Type the guest&apos;s name.</source>
+        <translation>Введите имя гостя.</translation>
     </message>
 </context>
 <context>
@@ -9171,6 +9286,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Счёт-фактура на несколько счетов &amp;компании…</translation>
     </message>
     <message>
+        <source>G&amp;uests</source>
+        <translation>Г&amp;ости</translation>
+    </message>
+    <message>
         <source>A copy of receipt {number} was printed on register {register}.</source>
         <translation>Копия чека {number} напечатана на кассе {register}.</translation>
     </message>
@@ -9195,6 +9314,14 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
 {path}</source>
         <translation>Счёт сохранён:
 {path}</translation>
+    </message>
+    <message>
+        <source>&amp;Guests</source>
+        <translation>&amp;Гости</translation>
+    </message>
+    <message>
+        <source>Guest · {name}…</source>
+        <translation>Гость · {name}…</translation>
     </message>
 </context>
 <context>

@@ -44,7 +44,7 @@ from desk.people.rights import ROLE_RIGHTS, MissingRight, Right
 from desk.pos import checks as pos_checks
 from desk.pos import item_map as pos_item_map
 from desk.pos import keys as pos_keys
-from desk.stays import booking, business_day, city_tax, companies, credit, night_audit, rooms
+from desk.stays import booking, business_day, city_tax, companies, credit, guest_details, night_audit, rooms
 from desk.stays import reservations as stays
 from desk.stays.models import DocumentKind as DocumentKindOfGuest
 from tests.actors import signed_in
@@ -240,6 +240,7 @@ USE_CASES: dict[str, Any] = {
     "change_company": lambda h, s: (companies.change_company, (s.company_id, "Sea Co", "", "", None), {}),
     "set_service_outlet": lambda h, s: (catalogue.set_service_outlet, ("CITYTAX", None), {}),
     "set_guest_city_tax": lambda h, s: (city_tax.set_guest_city_tax, (1, None, "on duty"), {}),
+    "edit_guest": lambda h, s: (guest_details.edit_guest, (1, "Mila", "Petrova"), {}),
     "set_item_map": lambda h, s: (pos_item_map.set_item_map, ("REST", "item", "31", "BREAKFAST"), {}),
     "remove_item_map": lambda h, s: (pos_item_map.remove_item_map, ("REST", "item", "31"), {}),
     "import_csv": lambda h, s: (csv_import.import_csv, ("guests", b"first_name;last_name\nA;B\n", "g.csv"), {}),

@@ -48,9 +48,10 @@ from desk.hotel.rates import RateRow, import_ecb, list_rates, set_rate
 from desk.people.auth import Actor
 from desk.pos.item_map import ItemMapRow, item_map, remove_item_map, set_item_map
 from desk.pos.models import MapKind
+from desk.reports.revenue import GROUP_NAMES
 from desk.stays.companies import CompanyRow, add_company, change_company, list_companies
 from ui.context import DeskContext
-from ui.desk_text import error_text
+from ui.desk_text import ERROR_CONTEXT, error_text, translate_message
 from ui.dialogs.common import (
     Column,
     FieldError,
@@ -77,6 +78,17 @@ def _edit(name: str, length: int) -> QLineEdit:
 def _percent(value: Decimal) -> str:
     whole = value == value.to_integral_value()
     return f"{format_amount(value, 0 if whole else 2)} %"
+
+
+def revenue_group_text(names: Names, group: str) -> str:
+    """A service's revenue group as the manager reads it: the hotel's own translation of it, else the
+    revenue report's word for a group the catalogue offers, else the code as typed."""
+    if not group:
+        return "—"
+    named = names.category(group)
+    if named != group:
+        return named
+    return translate_message(ERROR_CONTEXT, GROUP_NAMES[group], {}) if group in GROUP_NAMES else group
 
 
 class CatalogueDialog(QDialog):
@@ -390,7 +402,7 @@ class CatalogueDialog(QDialog):
         self.pos_map_model.set_rows([
             (names.of(NameKind.OUTLET, m.outlet, outlet_names.get(m.outlet, m.outlet)), self._map_kind_text(m.kind),
              m.pos_code or "—", f"{names.of(NameKind.SERVICE, m.service, m.service_name)} ({m.service})",
-             _percent(m.tax_percent), m.revenue_group or "—")
+             _percent(m.tax_percent), revenue_group_text(names, m.revenue_group))
             for m in mapping])
         fill_combo(self.map_outlet_combo, [(names.of(NameKind.OUTLET, code, name), code)
                                            for code, name in data.outlets], self.map_outlet_combo.currentData())

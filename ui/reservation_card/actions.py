@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton
 
 from desk.cards.models import CardKind
 from desk.cards.operations import card_refund_refusal
@@ -44,6 +44,7 @@ from ui.ops.op import Op
 from ui.ops.pools import Cancelled, TaskState
 from ui.reservation_card.base import BILLS_TAB, SERVICES_TAB
 from ui.reservation_card.breakdown import CardBreakdown
+from ui.reservation_card.guests import fill_guests_menu, new_guests_menu
 from ui.reservation_card.holds import CardHolds
 from ui.stays.credit_limit import CreditLimitDialog
 from ui.stays.move_room import open_check_in_to_room, open_move_room
@@ -168,6 +169,9 @@ class CardActions(CardBreakdown, CardHolds):
             self.amend_action, self.credit_limit_action, self.cancel_reservation_action, self.no_show_action, None,
             self.reload_action, self.close_action,
         ])
+        self.guests_menu = new_guests_menu(self)
+        card_menu.insertMenu(self.add_service_action, self.guests_menu)
+        self.guests_button.setMenu(self.guests_menu)
         action_menu = bar.addMenu(QCoreApplication.translate("ReservationCard", "&Action"))
         action_menu.setObjectName("actionMenu")
         self._fill(action_menu, self.bill_actions)
@@ -178,7 +182,10 @@ class CardActions(CardBreakdown, CardHolds):
         self.deposit_button = self._button("depositButton", self.deposit_action)
         self.check_in_button = self._button("checkInButton", self.check_in_action)
         self.check_out_button = self._button("checkOutButton", self.check_out_action)
-        for button in (self.add_service_button, self.deposit_button, self.check_in_button, self.check_out_button):
+        self.guests_button = QPushButton(QCoreApplication.translate("ReservationCard", "G&uests"))
+        self.guests_button.setObjectName("guestsButton")
+        for button in (self.add_service_button, self.deposit_button, self.check_in_button, self.check_out_button,
+                       self.guests_button):
             row.addWidget(button)
         row.addStretch(1)
         self.updated_label = QLabel()
@@ -498,6 +505,12 @@ class CardActions(CardBreakdown, CardHolds):
             return
         bill = self.current_bill() or self.card.folio.bills[0]
         self._show(dialogs.AddServiceDialog(self.ctx, self.card, bill.bill.id, self))
+
+    def show_guests(self) -> None:
+        reservation = self.view.folio.reservation if self.view is not None else None
+        fill_guests_menu(self.guests_menu, self.ctx, reservation.guests if reservation is not None else [], self,
+                         self.reload)
+        self.guests_button.setEnabled(self.guests_menu.isEnabled())
 
     def credit_limit(self) -> None:
         view = self.view

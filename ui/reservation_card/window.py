@@ -207,6 +207,7 @@ class ReservationCard(CardActions, CardHeader):
         self.card = card if card.changes is None else dataclasses.replace(card, changes=None)
         view = card.folio
         self._show_header(card)
+        self.show_guests()
         self.saved_cards_model.set_items(card.saved_cards)
         self.pre_authorisations_model.names = card.names
         self.pre_authorisations_model.set_items(card.pre_authorisations)

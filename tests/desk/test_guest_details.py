@@ -1,0 +1,81 @@
+"""A guest's details changed after booking: recorded with before and after, bad input refused with
+nothing written, and the next night's city tax follows the new birth date. SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+
+from sqlalchemy import select
+
+from desk.audit.models import AuditEntry
+from desk.core.errors import InvalidInput
+from desk.ledger.models import Posting
+from desk.people.models import Role
+from desk.stays.booking import DocumentEntry, find_guests
+from desk.stays.guest_details import edit_guest, guest_details
+from desk.stays.models import DocumentKind, Reservation
+from desk.stays.night_audit import charge_night, set_city_tax
+from tests.desk.conftest import Hotel, refused
+
+TODAY = date.today()
+
+
+def _guest(hotel: Hotel, reservation_id: int) -> int:
+    return hotel.query(lambda s: s.get_one(Reservation, reservation_id).guests[0].id)
+
+
+def _city_tax_postings(hotel: Hotel, reservation_id: int) -> int:
+    return hotel.query(lambda s: len(s.scalars(select(Posting).where(
+        Posting.external_ref.like(f"city_tax%:{reservation_id}:%"))).all()))
+
+
+def test_a_guest_made_a_child_after_booking_pays_no_city_tax_for_the_next_night(hotel: Hotel):
+    manager = hotel.as_role(Role.MANAGER)
+    manager.run(set_city_tax, "CITYTAX", hotel.money("1.50"), TODAY - timedelta(days=30), child_age_under=12)
+    stay = hotel.stay(nights=3)
+    guest = _guest(hotel, stay.reservation_id)
+    manager.run(charge_night, stay.reservation_id, TODAY)
+    assert _city_tax_postings(hotel, stay.reservation_id) == 1
+    hotel.run(edit_guest, guest, "Mila", "Petrova", birth_date=TODAY.replace(year=TODAY.year - 7))
+    manager.run(charge_night, stay.reservation_id, TODAY + timedelta(days=1))
+    assert _city_tax_postings(hotel, stay.reservation_id) == 1
+
+
+def test_name_contacts_and_a_document_are_changed_and_the_trail_keeps_before_and_after(hotel: Hotel):
+    stay = hotel.stay()
+    guest = _guest(hotel, stay.reservation_id)
+    before = hotel.query(lambda s: guest_details(s, guest))
+    start = hotel.query(lambda s: s.scalar(select(AuditEntry.seq).order_by(AuditEntry.seq.desc()).limit(1)))
+    after = hotel.run(edit_guest, guest, "  Zlatomira ", "Hristova-Konstantinova", email="zh@example.bg",
+                      phone="+359 88 123 4567", city_tax_exemption=" on   duty ", birth_date=date(1990, 2, 3),
+                      new_document=DocumentEntry(DocumentKind.PASSPORT, "BG1234567", "bg", date(2020, 1, 2)))
+    assert (after.first_name, after.last_name, after.email, after.phone, after.city_tax_exemption) == (
+        "Zlatomira", "Hristova-Konstantinova", "zh@example.bg", "+359 88 123 4567", "on duty")
+    assert after.documents[-1] == DocumentEntry(DocumentKind.PASSPORT, "BG1234567", "BG", date(2020, 1, 2))
+    assert hotel.query(lambda s: guest_details(s, guest)) == after
+    # The search finds the guest by the new name.
+    assert [found.id for found in hotel.query(lambda s: find_guests(s, "hristova"))] == [guest]
+    entries = hotel.query(lambda s: list(s.scalars(select(AuditEntry).where(
+        AuditEntry.seq > start, AuditEntry.subject == f"guest {guest}"))))
+    assert len(entries) == 1
+    detail = json.loads(entries[0].content)["detail"]
+    assert (detail["before"]["last_name"], detail["after"]["last_name"]) == (before.last_name,
+                                                                             "Hristova-Konstantinova")
+    assert (detail["before"]["birth_date"], detail["after"]["birth_date"]) == (None, "1990-02-03")
+    assert detail["after"]["documents"][-1] == "passport BG BG1234567"
+
+
+def test_bad_details_are_refused_and_nothing_is_written(hotel: Hotel):
+    stay = hotel.stay()
+    guest = _guest(hotel, stay.reservation_id)
+    refused(hotel, InvalidInput, "A birth date cannot be in the future",
+            lambda: hotel.run(edit_guest, guest, "Mila", "Petrova", birth_date=TODAY + timedelta(days=1)),
+            field="birth_date")
+    refused(hotel, InvalidInput, "A guest needs a name", lambda: hotel.run(edit_guest, guest, "  ", ""),
+            field="name")
+    refused(hotel, InvalidInput, "“{country}” is not a country code (two letters, such as BG)",
+            lambda: hotel.run(edit_guest, guest, "Mila", "Petrova",
+                              new_document=DocumentEntry(DocumentKind.PASSPORT, "X1", "Bulgaria")), field="country")
+    refused(hotel, InvalidInput, "A phone number is at most {limit} characters",
+            lambda: hotel.run(edit_guest, guest, "Mila", "Petrova", phone="1" * 41), field="phone")

@@ -1,0 +1,76 @@
+"""From the card's Guests menu: a guest's birth date changed to a child's, refused in the future, and
+the next night the audit charges posts no city tax for them."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+import shiboken6
+from PySide6.QtCore import QDate
+from sqlalchemy import func, select
+
+from desk.core.money import Money
+from desk.hotel.reference import base_currency
+from desk.ledger.folios import folio_of_reservation
+from desk.ledger.models import Posting
+from desk.people.models import Role
+from desk.stays.booking import Booking, NewGuest, book
+from desk.stays.models import BusinessDay, Guest, Reservation
+from desk.stays.night_audit import charge_night, set_city_tax
+from desk.stays.reservations import check_in
+from tests.actors import signed_in
+from tests.ui.test_dialogs_common import apply_accepted, apply_refused
+from ui.reservation_card.window import ReservationCard, open_reservation_card
+from ui.stays.guest_details import GuestDialog
+
+TODAY = date.today()
+
+
+@pytest.fixture(autouse=True)
+def business_date_today(demo_database):
+    with demo_database.writing() as session:
+        session.add(BusinessDay(business_date=TODAY, opened_by="test"))
+
+
+def _city_tax_postings(database, reservation_id: int) -> int:
+    with database.unit_of_work() as session:
+        return session.scalar(select(func.count()).select_from(Posting).where(
+            Posting.external_ref.like(f"city_tax%:{reservation_id}:%")))
+
+
+def test_a_guest_made_a_child_on_the_card_pays_no_city_tax_the_next_night(qtbot, desk_context, demo_database):
+    runner, clerk = desk_context.runner, desk_context.actor
+    manager = signed_in(demo_database, Role.MANAGER)
+    currency = runner.read(base_currency)
+    runner.run(set_city_tax, manager, "CITYTAX", Money.of("1.50", currency), TODAY - timedelta(days=30),
+               child_age_under=12)
+    reservation = runner.run(book, clerk, Booking(TODAY, TODAY + timedelta(days=3), new_guests=(
+        NewGuest("Konstantin", "Aleksandrov-Vasilev"),), room_number="101")).value
+    runner.run(check_in, clerk, reservation.id)
+    runner.run(charge_night, manager, reservation.id, TODAY)
+    assert _city_tax_postings(demo_database, reservation.id) == 1  # an adult pays it
+
+    with demo_database.unit_of_work() as session:
+        folio = folio_of_reservation(session, reservation.id)
+        guest_id = session.get_one(Reservation, reservation.id).guests[0].id
+    card: ReservationCard = open_reservation_card(desk_context, folio)
+    try:
+        qtbot.waitUntil(lambda: card.is_loaded and card.isVisible(), timeout=30_000)
+        card.guests_menu.findChild(type(card.reload_action), f"guestAction{guest_id}").trigger()
+        qtbot.waitUntil(lambda: card.findChild(GuestDialog) is not None, timeout=30_000)
+        dialog = card.findChild(GuestDialog)
+        dialog.birth_date_check.setChecked(True)
+        dialog.birth_date_edit.setDate(QDate.currentDate().addDays(1))
+        assert apply_refused(qtbot, dialog, "birth_date") == "A birth date cannot be in the future"
+        with demo_database.unit_of_work() as session:
+            assert session.get_one(Guest, guest_id).birth_date is None
+        dialog.birth_date_edit.setDate(QDate(TODAY.year - 7, 6, 1))
+        dialog.first_name_edit.setText("Kostadin")
+        apply_accepted(qtbot, dialog)
+        qtbot.waitUntil(lambda: card.owner_label.text().startswith("Kostadin "), timeout=30_000)
+    finally:
+        if shiboken6.isValid(card):
+            card.close()
+    runner.run(charge_night, manager, reservation.id, TODAY + timedelta(days=1))
+    assert _city_tax_postings(demo_database, reservation.id) == 1
