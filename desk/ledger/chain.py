@@ -92,6 +92,10 @@ def _note_core_rows(connection: Connection, statement: object, *_args: Any) -> N
 
 @event.listens_for(Engine, "rollback")
 def _forget_core_rows(connection: Connection) -> None:
+    # A connection the server ended keeps no note to forget, and asking it for one would raise over the
+    # error the unit is rolling back for.
+    if connection.invalidated:
+        return
     connection.info.pop(_WROTE_LEDGER, None)
 
 
