@@ -6,7 +6,7 @@ import re
 
 from desk.core.errors import InvalidInput
 
-# As desk.mail.outbox accepts a recipient: something@somewhere.tld, no spaces.
+# An address worth sending to: something@somewhere.tld, no spaces; the server decides the rest.
 EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]{2,}$")
 EMAIL_LENGTH = 254  # the longest address SMTP carries (RFC 5321's path less its brackets)
 

@@ -6,13 +6,14 @@ import re
 
 from sqlalchemy.orm import Session
 
+from desk.core.addresses import EMAIL_PATTERN
 from desk.core.errors import InvalidInput
 from desk.fiscal.content import receipt_kind
 from desk.fiscal.interface import DocumentKind
 from desk.fiscal.models import CashRegister, ReceiptKind, ReceiptRequest
 from desk.ledger.lookup import get
 from desk.ledger.models import Payment
-from desk.mail.outbox import EMAIL_ADDRESS, enqueue_receipt_email
+from desk.mail.outbox import enqueue_receipt_email
 from desk.people.auth import Actor
 from desk.people.rights import Right, require
 
@@ -27,7 +28,7 @@ def normalise_phone(phone: str) -> str:
 def validate_contact(email: str, phone: str) -> tuple[str, str]:
     email = email.strip()
     phone = normalise_phone(phone.strip())
-    if email and not EMAIL_ADDRESS.match(email):
+    if email and not EMAIL_PATTERN.match(email):
         raise InvalidInput("{email} is not an e-mail address", field="email", email=email)
     if phone and not PHONE.match(phone):
         raise InvalidInput("A phone number starts with + and the country code, e.g. +359 88 123 4567",

@@ -21,7 +21,6 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import re
 import smtplib
 import socket
 import ssl
@@ -37,6 +36,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desk.core import sealed
+from desk.core.addresses import EMAIL_PATTERN
 from desk.core.errors import DeskError, InvalidInput
 from desk.core.types import utcnow
 from desk.db.engine import Database
@@ -51,8 +51,6 @@ PASSWORD_ENV = "DESK_SMTP_PASSWORD"
 KEY_FILE_ENV = sealed.KEY_FILE_ENV
 SECURITIES = ("none", "starttls", "tls")
 SMTP_TIMEOUT = 20.0
-# An address worth sending to: one @, a dot in the domain; the server decides the rest.
-EMAIL_ADDRESS = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]{2,}$")
 FIRST_RETRY = timedelta(seconds=30)
 LAST_RETRY = timedelta(hours=1)
 # The steps of one delivery, as reported to a progress callback (the GUI words them).
@@ -217,7 +215,7 @@ def checked_config(host: str, port: int, security: str, username: str, sender: s
     if len(username) > 120:
         raise InvalidInput("A user name is at most {n} characters", field="username", n=120)
     _refuse_clear_login(security, username)
-    if not EMAIL_ADDRESS.match(sender) or len(sender) > 120:
+    if not EMAIL_PATTERN.match(sender) or len(sender) > 120:
         raise InvalidInput("{email} is not an e-mail address", field="sender", email=sender)
     return MailConfig(host, port, security, username, sender, _checked_ca(ca_pem))
 
@@ -470,7 +468,7 @@ def send_test_email(database: Database, actor: Actor, config: MailConfig, passwo
     config = checked_config(config.host, config.port, config.security, config.username, config.sender,
                             config.ca_pem)
     recipient = recipient.strip()
-    if not EMAIL_ADDRESS.match(recipient) or len(recipient) > 120:
+    if not EMAIL_PATTERN.match(recipient) or len(recipient) > 120:
         raise InvalidInput("{email} is not an e-mail address", field="recipient", email=recipient)
     if password:
         _checked_password(password)

@@ -22,6 +22,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desk.core.addresses import EMAIL_PATTERN
 from desk.core.errors import InvalidInput
 from desk.db.audit_notes import AuditNote, note
 from desk.hotel.country import hotel_format
@@ -34,7 +35,6 @@ from desk.invoices.texts import document_label
 from desk.ledger.lookup import get
 from desk.ledger.models import Bill, Folio
 from desk.mail.models import MailOutbox
-from desk.mail.outbox import EMAIL_ADDRESS
 from desk.people.auth import Actor
 from desk.people.rights import Right, require
 from desk.reports.labels import label
@@ -107,7 +107,7 @@ def _word(language: str, english: str, **params: str) -> str:
 
 def checked_address(address: str) -> str:
     address = address.strip()
-    if not EMAIL_ADDRESS.match(address) or len(address) > 120:
+    if not EMAIL_PATTERN.match(address) or len(address) > 120:
         raise InvalidInput("{email} is not an e-mail address", field="recipient", email=address)
     return address
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from desk.core.addresses import optional_email
 from desk.core.errors import InvalidInput
 from desk.core.types import utcnow
 from desk.ledger.lookup import get
@@ -66,7 +67,7 @@ def edit_guest(session: Session, actor: Actor, guest_id: int, first_name: str, l
     Bad input is refused before anything is written."""
     require(actor, Right.CREATE_GUEST)
     first_name, last_name = " ".join(first_name.split()), " ".join(last_name.split())
-    email, phone = email.strip(), phone.strip()
+    email, phone = optional_email(email), phone.strip()
     exemption = " ".join(city_tax_exemption.split())
     if not (first_name or last_name):
         raise InvalidInput("A guest needs a name", field="name")
