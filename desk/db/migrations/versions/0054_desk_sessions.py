@@ -35,8 +35,9 @@ def upgrade() -> None:
     connection = op.get_bind()
     if connection.dialect.name == "postgresql":
         role = os.environ.get("DESK_DB_DESK_ROLE") or "desk_app"
-        if re.fullmatch(r"[a-z_][a-z0-9_]{0,62}", role) and connection.execute(
-                sa.text("SELECT 1 FROM pg_roles WHERE rolname = :role"), {"role": role}).first():
+        if not re.fullmatch(r"[a-z_][a-z0-9_]{0,62}", role):  # as 0052: a bad setting stops, never skips the grant
+            raise ValueError(f"DESK_DB_DESK_ROLE={role!r}: a role name of lower-case letters, digits and _ only")
+        if connection.execute(sa.text("SELECT 1 FROM pg_roles WHERE rolname = :role"), {"role": role}).first():
             op.execute(f"GRANT UPDATE, DELETE ON desk_session TO {role}")
 
 
