@@ -215,3 +215,24 @@ def test_without_a_reader_at_this_workstation_it_is_refused_before_anything(rig:
             lambda: save_card_on_reader(rig.runner, rig.cashier, rig.operator_id, "Anna Gast",
                                         NewCardOwner(reservation_id=stay.reservation_id)), field="reader")
     assert rig.fake.setup_intents == {}
+
+
+def test_a_reader_that_cannot_be_stopped_is_not_watched_for_ever_and_its_setup_is_cancelled(rig: OnlineRig):
+    reader = with_reader(rig)
+    stay = rig.hotel.stay()
+    watch = Watch(cancel=threading.Event())
+
+    def cancel_while_offline() -> None:
+        rig.fake.set_reader_offline(reader)  # the stop is refused (terminal_reader_offline), the action stays
+        watch.cancel.set()
+
+    done = save_card_on_reader(rig.runner, rig.cashier, rig.operator_id, "Anna Gast",
+                               NewCardOwner(reservation_id=stay.reservation_id), watch,
+                               pause=guest(rig, reader, cancel_while_offline))
+    # The wait ends as unknown; asked by our key at once, the setup is cancelled at Stripe, so a card tapped
+    # on the reader later can save nothing, and only then is the save ended.
+    assert done.error.startswith("AnswerLost: reader") and "did not stop" in done.error
+    [setup] = rig.fake.setup_intents.values()
+    assert setup["status"] == "canceled"
+    assert done.intent.state is IntentState.CANCELLED
+    assert rig.hotel.query(lambda s: saved_cards(s, reservation_id=stay.reservation_id)) == []

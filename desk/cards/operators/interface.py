@@ -268,6 +268,9 @@ class ReaderWait:
     progress: Callable[[str], None] = lambda _key: None
     poll_s: float = 1.0
     give_up_s: float = 300.0
+    # After the reader was asked to stop: a reader that neither stops nor answers (offline, its stop refused)
+    # leaves the save unknown, found later by our key, rather than watched for ever.
+    stop_patience_s: float = 30.0
     pause: Callable[[float], object] | None = None
     clock: Callable[[], float] = time.monotonic
 

@@ -152,13 +152,17 @@ class StripeOperator:
         except AnswerLost:
             pass  # it may have reached the reader: the reader's action says
         wait.progress("present_card")
-        started, stop_asked = wait.clock(), False
+        started, looks_since_stop = wait.clock(), None
         while True:
             wait.wait()
-            if not stop_asked and (wait.cancel.is_set() or wait.clock() - started > wait.give_up_s):
-                stop_asked = True
+            if looks_since_stop is None and (wait.cancel.is_set() or wait.clock() - started > wait.give_up_s):
+                looks_since_stop = 0
                 wait.progress("stopping_reader")
                 self._stop_reader(reader)
+            elif looks_since_stop is not None:
+                looks_since_stop += 1  # each look comes a pause after the one before
+                if looks_since_stop * wait.poll_s > wait.stop_patience_s:
+                    raise AnswerLost(f"reader {reader} did not stop within {wait.stop_patience_s:.0f} s of being asked")
             action = self._do(self._client.v1.terminal.readers.retrieve, reader).action
             ours = (action is not None and action.type == "process_setup_intent"
                     and str(action.process_setup_intent.setup_intent) == str(intent.id))

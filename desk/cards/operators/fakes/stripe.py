@@ -332,6 +332,7 @@ class FakeStripe(LoopbackFake):
                 return self._process_setup_intent(reader_id, form)
             case ["v1", "terminal", "readers", reader_id, "cancel_action"]:
                 reader = self._reader(reader_id)
+                self._refuse_offline(reader)
                 if reader["action"] is None or reader["action"]["status"] != "in_progress":
                     raise StripeError(400, "invalid_request_error", "This reader has no action in progress to "
                                       "cancel.")
@@ -473,9 +474,7 @@ class FakeStripe(LoopbackFake):
         if intent["status"] != "requires_payment_method":
             raise StripeError(400, "invalid_request_error", "This SetupIntent's status is "
                               f"{intent['status']}.", code="setup_intent_unexpected_state")
-        if reader["status"] != "online":
-            raise StripeError(400, "invalid_request_error", "Reader is currently offline, please ensure the reader "
-                              "is powered on and connected to the internet.", code="terminal_reader_offline")
+        self._refuse_offline(reader)
         if reader["action"] is not None and reader["action"]["status"] == "in_progress":
             raise StripeError(400, "invalid_request_error", "Reader is currently busy processing another request.",
                               code="terminal_reader_busy")
@@ -494,8 +493,16 @@ class FakeStripe(LoopbackFake):
         if action is not None and action["status"] == "in_progress":
             action.update(status="failed", failure_code=code, failure_message=message)
 
+    @staticmethod
+    def _refuse_offline(reader: dict[str, Any]) -> None:
+        # An offline reader hears nothing: neither a new action, nor a stop, nor a card presented to it.
+        if reader["status"] != "online":
+            raise StripeError(400, "invalid_request_error", "Reader is currently offline, please ensure the reader "
+                              "is powered on and connected to the internet.", code="terminal_reader_offline")
+
     def _present(self, reader_id: str, card: str) -> dict[str, Any]:
         reader = self._reader(reader_id)
+        self._refuse_offline(reader)
         action = reader["action"]
         if action is None or action["status"] != "in_progress" or action["type"] != "process_setup_intent":
             raise StripeError(400, "invalid_request_error", "The reader is not waiting for a payment method.",
