@@ -222,7 +222,7 @@ class Startup(QObject):
 
     def _beat(self) -> None:
         database, context = self.database, self.context
-        if database is None or context is None:
+        if database is None or context is None or context.database_being_replaced:
             return
         actor = context.actor  # whoever is signed in now, after a switch of user
 

@@ -77,6 +77,9 @@ class DeskContext(QObject):
         self._stamp: LedgerStamp | None = None
         # One copy of the catalogues for every open card (see share_catalogues); None until a card loads.
         self.card_catalogues: CardCatalogues | None = None
+        # True while a restore replaces the database: nothing of this desk may open a connection to it then
+        # (the restore would count this desk as another one still connected).
+        self.database_being_replaced = False
         self._watch = QTimer(self)
         self._watch.setInterval(POLL_INTERVAL_MS)
         self._watch.timeout.connect(self.check_for_changes)

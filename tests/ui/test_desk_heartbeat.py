@@ -68,6 +68,17 @@ def test_a_signed_in_desk_is_recorded_beats_off_the_gui_thread_and_goes_at_quit(
         startup.heartbeat.timeout.emit()  # the minute has passed
         qtbot.waitUntil(lambda: _rows(demo_url)[0][2] > long_ago + timedelta(minutes=9), timeout=10_000)
         assert beats and all(thread is not threading.main_thread() for thread in beats)
+
+        # While a restore replaces the database, a beat would open a connection the restore counts as
+        # another desk: it waits.
+        assert startup.context is not None
+        startup.context.database_being_replaced = True
+        seen = _rows(demo_url)[0][2]
+        beats.clear()
+        startup.heartbeat.timeout.emit()
+        qtbot.wait(300)
+        assert beats == [] and _rows(demo_url)[0][2] == seen
+        startup.context.database_being_replaced = False
     finally:
         startup.shut_down()
     assert _rows(demo_url) == []

@@ -269,6 +269,7 @@ class BackupDialog(QDialog):
     def _restore(self, backup: Path, *, confirm_lost_anchored: bool) -> None:
         database, actor = self.ctx.database, self.ctx.actor
         self.ctx.stop_watching()  # its reads would hold the file the restore replaces
+        self.ctx.database_being_replaced = True  # and the desk's heartbeat waits too
 
         def replace(state: TaskState) -> RestoreSummary:
             def progress(done: int, total: int) -> None:
@@ -285,6 +286,7 @@ class BackupDialog(QDialog):
         self.op = Op(self, replace).progress(self._progress).success(self._restored).failure(self._restore_failed).run()
 
     def _restore_failed(self, exc: BaseException) -> None:
+        self.ctx.database_being_replaced = False
         self.ctx.start_watching()
         self._failed(exc)
 
