@@ -17,6 +17,7 @@ from desk.fiscal.registers.atol import AnswerLost, AtolClient
 from desk.fiscal.registers.erpnet import ErpNetClient, error_codes, ok
 from desk.fiscal.registers.kkmserver import KkmClient
 from desk.fiscal.settings import RegisterKind, RegisterSettings
+from desk.fiscal.storage import ATOL_STORAGE_FLAGS
 
 
 @dataclass(frozen=True)
@@ -34,8 +35,7 @@ class ConnectionCheck:
 # a storage to replace soon (its validity ends, or its resource does), documents the fiscal data operator has
 # not confirmed for too long (the register blocks after 30 days).
 STORAGE_WARNINGS = ("storage_fault", "nearly_full", "replace_soon", "ofd_not_sent")
-_ATOL_WARNINGS = {"criticalFn": "storage_fault", "memoryOverflowFn": "nearly_full", "needReplacementFn": "replace_soon",
-                  "resourceExhausted": "replace_soon", "ofdTimeout": "ofd_not_sent"}
+_ATOL_WARNINGS = {**ATOL_STORAGE_FLAGS, "ofdTimeout": "ofd_not_sent"}  # getFnStatus adds the OFD's own flag
 
 
 def _in_order(found: set[str]) -> tuple[str, ...]:

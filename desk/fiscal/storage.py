@@ -30,7 +30,7 @@ WARN_BEFORE = timedelta(days=30)
 OFD_LATE = timedelta(days=1)
 
 # getFnInfo's warnings (and getFnStatus's older names for them): which the desk names, and how.
-_ATOL_FLAGS = {"criticalError": "storage_fault", "criticalFn": "storage_fault", "memoryOverflow": "nearly_full",
+ATOL_STORAGE_FLAGS = {"criticalError": "storage_fault", "criticalFn": "storage_fault", "memoryOverflow": "nearly_full",
                "memoryOverflowFn": "nearly_full", "needReplacement": "replace_soon",
                "needReplacementFn": "replace_soon", "resourceExhausted": "replace_soon"}
 
@@ -116,7 +116,8 @@ def _atol(settings: RegisterSettings, cancel: threading.Event | None) -> Storage
     fn = (info.get("result") or {}).get("fnInfo") or {}
     status = (exchange.get("result") or {}).get("status") or {}
     valid = _when(fn.get("validityDate"))
-    flags = {_ATOL_FLAGS[name] for name, on in (fn.get("warnings") or {}).items() if on and name in _ATOL_FLAGS}
+    warnings = fn.get("warnings") or {}
+    flags = {ATOL_STORAGE_FLAGS[name] for name, on in warnings.items() if on and name in ATOL_STORAGE_FLAGS}
     return StorageState(settings.code, utcnow(), valid.date() if valid is not None else None, _ordered(flags),
                         int(status.get("notSentCount") or 0), _when(status.get("notSentFirstDocDateTime")))
 

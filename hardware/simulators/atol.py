@@ -211,7 +211,8 @@ class FiscalStorage:
 
     def _warnings(self) -> dict[str, bool]:
         """The storage's flags as getFnInfo names them."""
-        return {"criticalError": "fn_full" in self.faults, "memoryOverflow": "fn_full" in self.faults,
+        # A full storage is not a broken one: only its memory flag, as the driver reports it.
+        return {"criticalError": False, "memoryOverflow": "fn_full" in self.faults,
                 "needReplacement": self.fn_expiring or "fn_expired" in self.faults,
                 "resourceExhausted": "fn_expired" in self.faults, "ofdTimeout": "ofd_offline" in self.faults}
 

@@ -80,7 +80,7 @@ def test_atol_documents_not_reaching_the_ofd_are_counted_in_days(atol: AtolServe
     assert state is not None and state.unsent_days(NOW) == 4 and state.action_due(NOW)
     atol.control("fault", fault="fn_full")
     assert read_storage(settings(RegisterKind.ATOL, atol.address)).flags == (  # type: ignore[union-attr]
-        "storage_fault", "nearly_full")
+        "nearly_full",)
 
 
 def test_kkm_storage_read_from_getdatakkt_fn_dateend_and_ofd_dateerrordoc(kkm: KkmServerProcess):
