@@ -76,6 +76,12 @@ class StorageWatch(QObject):
     def _paint(self) -> None:
         state = self.state
         text = storage_text(state, utcnow()) if state is not None else ""
+        if not text and self.unanswered_at is not None:
+            # Nothing known to be wrong is not the same as a storage known to be sound: say it was not read.
+            day, time = local_date_time(self.unanswered_at)
+            self._show_text(self.tr("FS: not read, the register did not answer"),
+                            self.tr("The register did not answer on {day} at {time}").format(day=day, time=time))
+            return
         if not text:
             self.label.hide()
             self.label.setText("")
@@ -85,9 +91,12 @@ class StorageWatch(QObject):
             register=state.register, day=day, time=time)  # type: ignore[union-attr]
         if self.unanswered_at is not None:
             # What the register said last stands: a storage does not mend itself while the line is down.
-            text += " · " + self.tr("as of {time}").format(time=time)
+            text += " · " + self.tr("as of {day} {time}").format(day=day, time=time)
             tip += "\n" + self.tr("The register did not answer at {time}").format(
                 time=local_date_time(self.unanswered_at)[1])
+        self._show_text(text, tip)
+
+    def _show_text(self, text: str, tip: str) -> None:
         self.label.setText(text)
         self.label.setToolTip(tip)
         self.label.setStyleSheet(f"color: {ERROR_COLOR};")

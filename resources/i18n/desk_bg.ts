@@ -10287,12 +10287,24 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
 <context>
     <name>StorageWatch</name>
     <message>
+        <source>FS: not read, the register did not answer</source>
+        <translation>ФН: непрочетен, касата не отговори</translation>
+    </message>
+    <message>
+        <source>The register did not answer on {day} at {time}</source>
+        <translation>Касата не отговори на {day} в {time}</translation>
+    </message>
+    <message>
         <source>Read from register {register} on {day} at {time}</source>
         <translation>Прочетено от каса {register} на {day} в {time}</translation>
     </message>
     <message>
+        <source>as of {day} {time}</source>
+        <translation>към {day} {time}</translation>
+    </message>
+    <message>
         <source>as of {time}</source>
-        <translation>към {time}</translation>
+        <translation type="vanished">към {time}</translation>
     </message>
     <message>
         <source>The register did not answer at {time}</source>

@@ -10291,12 +10291,24 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
 <context>
     <name>StorageWatch</name>
     <message>
+        <source>FS: not read, the register did not answer</source>
+        <translation>ФН: не прочитан, касса не ответила</translation>
+    </message>
+    <message>
+        <source>The register did not answer on {day} at {time}</source>
+        <translation>Касса не ответила {day} в {time}</translation>
+    </message>
+    <message>
         <source>Read from register {register} on {day} at {time}</source>
         <translation>Прочитано с кассы {register} {day} в {time}</translation>
     </message>
     <message>
+        <source>as of {day} {time}</source>
+        <translation>на {day} {time}</translation>
+    </message>
+    <message>
         <source>as of {time}</source>
-        <translation>на {time}</translation>
+        <translation type="vanished">на {time}</translation>
     </message>
     <message>
         <source>The register did not answer at {time}</source>

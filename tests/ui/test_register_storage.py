@@ -37,3 +37,16 @@ def test_opening_the_shift_reads_the_storage_and_a_silent_register_leaves_what_i
     qtbot.waitUntil(lambda: label.text() != said, timeout=30_000)
     assert label.text().startswith(said + " · as of ")
     assert "did not answer" in label.toolTip()
+
+
+def test_a_register_silent_before_its_storage_was_ever_read_is_said_so_not_taken_as_sound(qtbot, till: MainWindow,
+                                                                                          atol):
+    server, _code = atol
+    label = till.findChild(QLabel, "storageLabel")
+    assert label is not None and not label.isVisible()
+    server.stop()
+    till.storage_watch.read()
+    assert delivery.wait_all(30_000)
+    qtbot.waitUntil(label.isVisible, timeout=30_000)
+    assert label.text() == "FS: not read, the register did not answer"
+    assert "did not answer on" in label.toolTip() and "#c62828" in label.styleSheet()
