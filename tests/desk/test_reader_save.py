@@ -131,6 +131,8 @@ def test_a_busy_or_offline_reader_is_refused_and_nothing_started(rig: OnlineRig)
                                           "process_setup_intent": {"setup_intent": ""}}
     done = save_card_on_reader(rig.runner, rig.cashier, rig.operator_id, "Anna Gast", owner)
     assert done.intent.state is IntentState.FAILED and done.code == "terminal_reader_busy"
+    # Neither setup made for the reader is left open for a card to be saved on later.
+    assert [setup["status"] for setup in rig.fake.setup_intents.values()] == ["canceled", "canceled"]
 
 
 def test_a_reader_that_answers_late_is_watched_and_its_card_saved(rig: OnlineRig):

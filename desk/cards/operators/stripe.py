@@ -146,6 +146,9 @@ class StripeOperator:
                      setup_intent=str(intent.id), allow_redisplay="always")
         except Refused as refused:
             if refused.code in READER_NOT_STARTED_CODES:
+                # Nothing reached the reader: the setup made for it is not left open for anything to use later.
+                with contextlib.suppress(Refused, AnswerLost):
+                    self._do(self._client.v1.setup_intents.cancel, str(intent.id))
                 raise ReaderBusy(refused.message, refused.code) from None
             if refused.code not in READER_MAY_HAVE_STARTED_CODES:
                 raise
