@@ -7,7 +7,8 @@
 lupdate reads only ui/, and desk/ has no Qt. This script walks desk/ with ``ast`` and lists:
 
 - ``DeskError`` context: the template (first argument, a string literal) of every call to a
-  ``DeskError`` class, of ``super().__init__`` (an error class's fixed message), and every ``N_("...")``;
+  ``DeskError`` class, of ``super().__init__`` (an error class's fixed message), of every ``Finding``
+  (what a check found, desk.core.errors), and every ``N_("...")``;
 - ``DeskText`` context: every module-level string constant of ``desk/ledger/texts.py`` (the texts the
   desk writes on ledger rows).
 
@@ -81,7 +82,7 @@ def collect(desk_dir: Path = DESK) -> Catalogue:
                 continue
             name = _called_name(node)
             first = node.args[0]
-            if name in classes or name == "N_" or _is_super_init(node):
+            if name in classes or name in ("N_", "Finding") or _is_super_init(node):
                 if isinstance(first, ast.Constant) and isinstance(first.value, str):
                     catalogue.errors.append(first.value)
                 elif isinstance(first, ast.JoinedStr):

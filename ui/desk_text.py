@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication
 
-from desk.core.errors import DeskError, Phrase, render
+from desk.core.errors import DeskError, Finding, Phrase, render
 from desk.core.money import Money
 from desk.db.problems import database_problem
 from desk.hotel.names import Names
@@ -32,6 +32,8 @@ TEXT_CONTEXT = "DeskText"
 
 def format_param(value: object) -> str:
     """A parameter of a desk message as the rest of the GUI writes it in this locale."""
+    if isinstance(value, Finding):
+        return translate_message(ERROR_CONTEXT, value.template, value.params)
     if isinstance(value, Phrase):
         return QCoreApplication.translate(ERROR_CONTEXT, value)
     if isinstance(value, Money):
@@ -45,6 +47,8 @@ def format_param(value: object) -> str:
     if isinstance(value, Decimal) and value.is_finite():
         exponent = value.as_tuple().exponent
         return format_amount(value, -exponent if isinstance(exponent, int) and exponent < 0 else 0)
+    if isinstance(value, list) and value and all(isinstance(item, Finding) for item in value):
+        return "; ".join(format_param(item) for item in value)
     if isinstance(value, list):
         return ", ".join(format_param(item) for item in value)
     if isinstance(value, tuple):

@@ -25,6 +25,7 @@ from desk.audit.anchors import TrailAnchor
 from desk.audit.chain import COLUMNS, GENESIS, link_hash
 from desk.audit.models import AuditEntry, AuditKind
 from desk.core.canonical import canonical
+from desk.core.errors import N_, Finding
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ class TrailReport:
     broken_at: int | None = None  # the seq of the first entry that does not hold
     entry_id: int | None = None  # its row id, when the row is there
     when: str = ""  # its time, or the time of the entry around a gap
-    reason: str = ""
+    reason: str = ""  # a Finding
     known_gaps: tuple[KnownGap, ...] = ()
 
     @property
@@ -61,8 +62,11 @@ class TrailReport:
             return (f"{self.entries} entries, chain intact" + (f", {self.anchors_held} anchors held"
                                                                 if self.anchors_held else "")
                     + "".join(f"; {gap.describe()}" for gap in self.known_gaps))
-        row = f" (id {self.entry_id})" if self.entry_id is not None else ""
-        return f"BROKEN at entry {self.broken_at}{row} of {self.when}: {self.reason}"
+        if self.entry_id is not None:
+            return Finding(N_("BROKEN at entry {entry} (id {id}) of {when}: {reason}"), entry=self.broken_at,
+                           id=self.entry_id, when=self.when, reason=self.reason)
+        return Finding(N_("BROKEN at entry {entry} of {when}: {reason}"), entry=self.broken_at, when=self.when,
+                       reason=self.reason)
 
 
 def verify(session: Session, anchors: Sequence[TrailAnchor] = ()) -> TrailReport:
@@ -72,10 +76,12 @@ def verify(session: Session, anchors: Sequence[TrailAnchor] = ()) -> TrailReport
     for expected, row in enumerate(rows, start=1):
         when = row.at.isoformat()
         if row.seq != expected:
-            missing = f"entry {expected}" if row.seq == expected + 1 else f"entries {expected} to {row.seq - 1}"
+            missing = (Finding(N_("entry {entry}"), entry=expected) if row.seq == expected + 1
+                       else Finding(N_("entries {first} to {last}"), first=expected, last=row.seq - 1))
             return TrailReport(len(rows), 0, expected, None, prev_at or when,
-                               f"{missing} removed (between the entry of {prev_at or 'the start'} and "
-                               f"entry {row.seq} of {when})")
+                               Finding(N_("{missing} removed (between the entry of {before} and entry {entry} of "
+                                          "{when})"), missing=missing, before=prev_at or Finding(N_("the start")),
+                                       entry=row.seq, when=when))
         problem = _link_problem(row, prev_hash)
         if problem:
             return TrailReport(len(rows), 0, row.seq, row.id, when, problem)
@@ -95,13 +101,15 @@ def verify(session: Session, anchors: Sequence[TrailAnchor] = ()) -> TrailReport
         if anchored is None:
             first = len(rows) + 1
             return TrailReport(len(rows), 0, first, None, anchor.at,
-                               f"entries {first} to {anchor.seq} removed: the anchor of the night audit of "
-                               f"{anchor.business_date} names entry {anchor.seq} of {anchor.at}")
+                               Finding(N_("entries {first} to {last} removed: the anchor of the night audit of "
+                                          "{date} names entry {last} of {when}"),
+                                       first=first, last=anchor.seq, date=anchor.business_date, when=anchor.at))
         if not hmac.compare_digest(anchored.hash, anchor.hash):
             return TrailReport(len(rows), 0, anchor.seq, anchored.id, anchored.at.isoformat(),
-                               f"it is not the entry the anchor of the night audit of {anchor.business_date} "
-                               f"names (hash {anchor.hash[:16]}..., here {anchored.hash[:16]}...): the trail was "
-                               "written again from there")
+                               Finding(N_("it is not the entry the anchor of the night audit of {date} names (hash "
+                                          "{anchored}..., here {here}...): the trail was written again from there"),
+                                       date=anchor.business_date, anchored=anchor.hash[:16],
+                                       here=anchored.hash[:16]))
     return TrailReport(len(rows), held, known_gaps=tuple(gaps))
 
 
@@ -130,26 +138,28 @@ def _lost_by_restores(rows: Sequence[AuditEntry]) -> dict[tuple[int, str], Known
 
 def _link_problem(row: AuditEntry, prev_hash: str) -> str:
     if row.prev_hash != prev_hash:
-        return "it does not follow the entry before it (an entry was removed or changed before it)"
+        return Finding(N_("it does not follow the entry before it (an entry was removed or changed before it)"))
     try:
         content = json.loads(row.content)
     except ValueError:
-        return "its content is not readable"
+        return Finding(N_("its content is not readable"))
     if not isinstance(content, dict):
-        return "its content is not readable"
+        return Finding(N_("its content is not readable"))
     for name in COLUMNS:
         value = getattr(row, name)
         if content.get(name) != value:
-            return f"its {name} was changed ({value!r}, recorded as {content.get(name)!r})"
+            return Finding(N_("its {column} was changed ({value}, recorded as {recorded})"), column=name,
+                           value=repr(value), recorded=repr(content.get(name)))
     try:
         recorded_at = datetime.fromisoformat(str(content.get("at")))
     except ValueError:
-        return "its time is not readable"
+        return Finding(N_("its time is not readable"))
     if recorded_at != row.at:
-        return f"its time was changed ({row.at.isoformat()}, recorded as {content.get('at')})"
+        return Finding(N_("its time was changed ({value}, recorded as {recorded})"), value=row.at.isoformat(),
+                       recorded=str(content.get("at")))
     data = canonical(content)
     if not hmac.compare_digest(link_hash(prev_hash, data), row.hash):
-        return "its hash does not match its content (the entry was changed)"
+        return Finding(N_("its hash does not match its content (the entry was changed)"))
     if data.decode("utf-8") != row.content:
-        return "its content was rewritten"
+        return Finding(N_("its content was rewritten"))
     return ""

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from desk.audit import verify as trail
 from desk.audit.anchors import TrailAnchor
+from desk.core.errors import N_, Finding
 from desk.core.money import minor_units
 from desk.fiscal import chain as fiscal
 from desk.fiscal import keys
@@ -65,7 +66,7 @@ class RestoreCheck:
     trail_entries: int
     trail_anchors_held: int
     registers: tuple[tuple[str, int], ...]  # each register with documents, and how many
-    tampered: tuple[str, ...] = ()  # what does not hold, each said plainly
+    tampered: tuple[Finding, ...] = ()  # what does not hold, each said plainly (in English as a str)
     missing_entries: MissingEntries | None = None
     missing_documents: tuple[MissingDocuments, ...] = field(default_factory=tuple)
     keys_not_here: tuple[str, ...] = ()  # registers with documents whose key file this machine lacks
@@ -100,7 +101,7 @@ class RestoreCheck:
 def check_restored(session: Session, schema: frozenset[str], trail_anchors: Sequence[TrailAnchor],
                    fiscal_anchors: Sequence[Anchor]) -> RestoreCheck:
     """Check the database ``session`` reads (a backup restored into a scratch copy, upgraded)."""
-    tampered: list[str] = []
+    tampered: list[Finding] = []
     postings, payments, bills, ledger_problems = _ledger(session)
     tampered += ledger_problems
 
@@ -112,12 +113,12 @@ def check_restored(session: Session, schema: frozenset[str], trail_anchors: Sequ
     ledger = ledger_chain.verify_ledger(session, [ledger_anchor for a in held if (a.seq, a.hash) not in lost_before
                                                   and (ledger_anchor := a.ledger_anchor()) is not None])
     if not ledger.intact:
-        tampered.append(f"ledger chain: {ledger.describe()}")
+        tampered.append(Finding(N_("ledger chain: {found}"), found=ledger.describe()))
     beyond = [a for a in trail_anchors if a.seq > report.entries and (a.seq, a.hash) not in lost_before]
     if report.intact:
         report = trail.verify(session, held)  # an anchor the backup reaches must name its very entry
     if not report.intact:
-        tampered.append(f"audit trail: {report.describe()}")
+        tampered.append(Finding(N_("audit trail: {found}"), found=report.describe()))
     missing_entries = None
     if beyond and report.intact:
         last = max(beyond, key=lambda a: a.seq)
@@ -139,7 +140,8 @@ def check_restored(session: Session, schema: frozenset[str], trail_anchors: Sequ
             links = fiscal.verify(session, code, reached)
         registers.append((code, links.documents))
         if not links.intact:
-            tampered.append(f"fiscal journal of {code}: document {links.broken_at}: {links.reason}")
+            tampered.append(Finding(N_("fiscal journal of {register}: document {number}: {found}"), register=code,
+                                    number=links.broken_at, found=links.reason))
         elif later:
             last_document = max(later, key=lambda a: a.number)
             missing_documents.append(MissingDocuments(code, links.documents + 1, last_document.number,
@@ -160,7 +162,7 @@ def _minor(amount: Decimal, currency: str) -> int:
     return int(amount.scaleb(minor_units(currency)))
 
 
-def _ledger(session: Session) -> tuple[int, int, int, list[str]]:
+def _ledger(session: Session) -> tuple[int, int, int, list[Finding]]:
     """Every bill's total from the ledger's rows, against the total the database kept as they came."""
     current_bill: dict[int, int] = {}
     for posting_id, to_bill in session.execute(select(PostingMove.posting_id, PostingMove.to_bill_id)
@@ -189,11 +191,13 @@ def _ledger(session: Session) -> tuple[int, int, int, list[str]]:
         charges, paid, _entries = added.get((bill_id, currency), [0, 0, 0])
         kept_charges, kept_paid, _kept_entries = kept.get((bill_id, currency), [0, 0, 0])
         digits = minor_units(currency)
-        problems.append(
-            f"ledger: bill {bill_id} in {currency}: its rows add up to charges {Decimal(charges).scaleb(-digits)} "
-            f"and payments {Decimal(paid).scaleb(-digits)}, but as they were written they came to "
-            f"{Decimal(kept_charges).scaleb(-digits)} and {Decimal(kept_paid).scaleb(-digits)} (a row was changed "
-            "or removed)")
+        problems.append(Finding(
+            N_("ledger: bill {bill} in {currency}: its rows add up to charges {charges} and payments {paid}, but as "
+               "they were written they came to {kept_charges} and {kept_paid} (a row was changed or removed)"),
+            bill=bill_id, currency=currency, charges=Decimal(charges).scaleb(-digits),
+            paid=Decimal(paid).scaleb(-digits),
+            kept_charges=Decimal(kept_charges).scaleb(-digits),
+            kept_paid=Decimal(kept_paid).scaleb(-digits)))
     if len(differing) > _MOST_BILLS_NAMED:
-        problems.append(f"ledger: and {len(differing) - _MOST_BILLS_NAMED} more bills")
+        problems.append(Finding(N_("ledger: and {count} more bills"), count=len(differing) - _MOST_BILLS_NAMED))
     return postings, payments, len({bill for bill, _currency in added}), problems

@@ -40,7 +40,7 @@ from desk.audit.anchors import TrailAnchor
 from desk.audit.anchors import anchor_file as trail_anchor_file
 from desk.audit.anchors import read_anchors as read_trail_anchors
 from desk.backup.check import RestoreCheck, check_restored
-from desk.core.errors import DeskError, InvalidInput
+from desk.core.errors import DeskError, Finding, InvalidInput
 from desk.db.engine import MIGRATIONS, Database, hide_password, make_engine, shipped_schema_heads, sqlite_file
 from desk.db.write_queue import queue_path
 from desk.fiscal import keys
@@ -121,9 +121,9 @@ class BackupFailed(DeskError):
 class BackupTampered(DeskError):
     field = "file"
 
-    def __init__(self, file: Path, found: Sequence[str]) -> None:
+    def __init__(self, file: Path, found: Sequence[Finding]) -> None:
         super().__init__("{file} does not hold what was written, and nothing was replaced: {found}",
-                         file=file.name, found="; ".join(found))
+                         file=file.name, found=list(found))
 
 
 class RegisterKeyNotHere(DeskError):

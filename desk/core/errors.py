@@ -26,10 +26,28 @@ class Phrase(str):
     """A word inside a message that is itself translated (a role, an action), marked with N_."""
 
 
+class Finding(str):
+    """What a check found (a broken link of a chain, a row changed behind the desk): it reads as its English
+    sentence, for the audit trail's record and the command line, and keeps its template (marked with N_: its
+    kind) and the ids and numbers in it, so that ui/ says it in the clerk's language. A parameter may be a
+    Finding itself (the row a link names)."""
+
+    template: str
+    params: Mapping[str, object]
+
+    def __new__(cls, template: str, **params: object) -> Finding:
+        found = super().__new__(cls, render(template, params))
+        found.template = template
+        found.params = params
+        return found
+
+
 def english(value: object) -> str:
     """A parameter as the English message shows it."""
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, list) and value and all(isinstance(item, Finding) for item in value):
+        return "; ".join(value)  # findings are sentences, commas and all
     if isinstance(value, list):
         return ", ".join(english(item) for item in value)
     if isinstance(value, tuple):

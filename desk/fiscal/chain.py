@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 from desk.cash.models import ShiftCashMove
 from desk.cash.shifts import MAX_SHIFT_AGE, open_shift_of, payment_figures
 from desk.core.canonical import canonical
-from desk.core.errors import InvalidInput, NotFound
+from desk.core.errors import N_, Finding, InvalidInput, NotFound
 from desk.core.money import Money
 from desk.core.types import utcnow
 from desk.fiscal import keys
@@ -409,7 +409,7 @@ class ChainReport:
     register: str
     documents: int
     broken_at: int | None = None  # the first document number whose link does not hold
-    reason: str = ""
+    reason: str = ""  # a Finding
 
     @property
     def intact(self) -> bool:
@@ -425,16 +425,18 @@ def verify(session: Session, register_code: str, anchors: Sequence[Anchor] = ())
     try:
         secret = keys.existing_key(register_code)
     except FiscalKeyProblem as exc:
-        return ChainReport(register_code, len(rows), 1, exc.message)
+        return ChainReport(register_code, len(rows), 1, Finding(exc.template, **exc.params))
     if secret is None:
         return ChainReport(register_code, len(rows), 1,
-                           f"the register's key file {keys.key_path(register_code)} is not here")
+                           Finding(N_("the register's key file {path} is not here"),
+                                   path=str(keys.key_path(register_code))))
     for anchor in mine:
         if anchor.key_id and anchor.key_id != keys.fingerprint(secret):
             return ChainReport(register_code, len(rows), anchor.number,
-                               f"the key file {keys.key_path(register_code)} is not the key the anchor of "
-                               f"{anchor.issued_at} was signed with (key {anchor.key_id}, here "
-                               f"{keys.fingerprint(secret)}): the chain was signed again with another key")
+                               Finding(N_("the key file {path} is not the key the anchor of {date} was signed with "
+                                          "(key {anchored}, here {here}): the chain was signed again with another key"),
+                                       path=str(keys.key_path(register_code)), date=anchor.issued_at,
+                                       anchored=anchor.key_id, here=keys.fingerprint(secret)))
     prev_sign = GENESIS
     for expected_number, row in enumerate(rows, start=1):
         problem = _link_problem(row, expected_number, prev_sign, secret)
@@ -446,34 +448,36 @@ def verify(session: Session, register_code: str, anchors: Sequence[Anchor] = ())
         if anchor.number not in signs:
             first = len(rows) + 1
             return ChainReport(register_code, len(rows), first,
-                               f"documents {first:07d} to {anchor.number:07d} are missing: the anchor of "
-                               f"{anchor.issued_at} names document {anchor.number:07d}")
+                               Finding(N_("documents {first} to {last} are missing: the anchor of {date} names "
+                                          "document {last}"), first=f"{first:07d}", last=f"{anchor.number:07d}",
+                                       date=anchor.issued_at))
         if not hmac.compare_digest(signs[anchor.number], anchor.sign):
             return ChainReport(register_code, len(rows), anchor.number,
-                               f"it is not the document the anchor of {anchor.issued_at} names (sign "
-                               f"{anchor.sign[:16]}...)")
+                               Finding(N_("it is not the document the anchor of {date} names (sign {sign}...)"),
+                                       date=anchor.issued_at, sign=anchor.sign[:16]))
     return ChainReport(register_code, len(rows))
 
 
 def _link_problem(row: FiscalDocument, number: int, prev_sign: str, secret: str) -> str:
     if row.number != number:
-        return f"document {number} is missing (found {row.number})"
+        return Finding(N_("document {number} is missing (found {found})"), number=number, found=row.number)
     if row.prev_sign != prev_sign:
-        return "it does not follow the previous document's sign"
+        return Finding(N_("it does not follow the previous document's sign"))
     try:
         content = json.loads(row.content)
     except ValueError:
-        return "its content is not readable"
+        return Finding(N_("its content is not readable"))
     columns = {"register": row.register_code, "number": row.number, "shift": row.shift_number, "kind": row.kind,
                "key": row.key, "payment_id": row.payment_id, "refers_to": row.refers_to,
                "cash_shift_id": row.cash_shift_id, "total": str(row.total) if row.total is not None else None}
     for name, value in columns.items():
         if content.get(name) != value:
-            return f"its {name} was changed ({value!r}, signed as {content.get(name)!r})"
+            return Finding(N_("its {column} was changed ({value}, signed as {signed})"), column=name,
+                           value=repr(value), signed=repr(content.get(name)))
     if not hmac.compare_digest(make_sign(secret, prev_sign, canonical(content)), row.sign):
-        return "its sign does not match its content"
+        return Finding(N_("its sign does not match its content"))
     if canonical(content).decode("utf-8") != row.content:
-        return "its content was rewritten"
+        return Finding(N_("its content was rewritten"))
     return ""
 
 

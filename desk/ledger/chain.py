@@ -29,9 +29,11 @@ from sqlalchemy import Connection, Engine, Insert, delete, event, func, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from desk.core.errors import N_, Finding
 from desk.ledger.models import (
     GENESIS,
     LINKED_TABLES,
+    POSTING,
     LedgerAnchor,
     LedgerHead,
     LedgerLink,
@@ -146,8 +148,8 @@ class LedgerReport:
     links: int
     anchors_held: int = 0
     broken_at: int | None = None  # the link (seq) where the chain stops holding
-    row: str = ""  # "posting 17", the row it names, when there is one
-    reason: str = ""
+    row: str = ""  # "posting 17", the row it names, when there is one (a Finding, said in the clerk's language)
+    reason: str = ""  # a Finding
     waiting: int = 0  # rows inserted but not yet chained (written outside a unit of work)
 
     @property
@@ -159,7 +161,14 @@ class LedgerReport:
             return (f"{self.links} postings and payments, chain intact"
                     + (f", {self.anchors_held} anchors held" if self.anchors_held else "")
                     + (f", {self.waiting} not yet chained" if self.waiting else ""))
-        return f"BROKEN at {self.row or f'link {self.broken_at}'}: {self.reason}"
+        return Finding(N_("BROKEN at {row}: {reason}"), row=self.row or Finding(N_("link {link}"), link=self.broken_at),
+                       reason=self.reason)
+
+
+def _row_name(kind: str, row_id: int) -> Finding:
+    """The ledger row a link names, as the clerk knows it."""
+    return (Finding(N_("posting {id}"), id=row_id) if kind == POSTING
+            else Finding(N_("payment {id}"), id=row_id))
 
 
 def verify_ledger(reading: Session | Connection, anchors: Sequence[LedgerAnchor] = ()) -> LedgerReport:
@@ -168,7 +177,7 @@ def verify_ledger(reading: Session | Connection, anchors: Sequence[LedgerAnchor]
     session = reading.connection() if isinstance(reading, Session) else reading
     count = 0
     prev_hash = GENESIS
-    last_row = "the start"
+    last_row: str = Finding(N_("the start"))
     anchored = {anchor.seq for anchor in anchors}
     hashes: dict[int, str] = {}  # of the anchored links only: a big ledger's hashes are not all kept
     start = 0
@@ -182,24 +191,27 @@ def verify_ledger(reading: Session | Connection, anchors: Sequence[LedgerAnchor]
                 for kind in LINKED_TABLES}
         for link in links:
             expected = count + 1
-            name = f"{link.kind} {link.row_id}"
+            name = _row_name(link.kind, link.row_id)
             if link.seq != expected:
-                missing = f"link {expected}" if link.seq == expected + 1 else f"links {expected} to {link.seq - 1}"
+                missing = (Finding(N_("link {link}"), link=expected) if link.seq == expected + 1
+                           else Finding(N_("links {first} to {last}"), first=expected, last=link.seq - 1))
                 return LedgerReport(count, broken_at=expected, row=name,
-                                    reason=f"{missing} removed, between {last_row} and {name}: a posting or "
-                                           "payment was taken out of the chain")
+                                    reason=Finding(N_("{missing} removed, between {before} and {row}: a posting or "
+                                                      "payment was taken out of the chain"),
+                                                   missing=missing, before=last_row, row=name))
             if link.prev_hash != prev_hash:
                 return LedgerReport(count, broken_at=link.seq, row=name,
-                                    reason="its link does not follow the one before (a link was changed)")
+                                    reason=Finding(
+                                        N_("its link does not follow the one before (a link was changed)")))
             row = rows[link.kind].get(link.row_id) if link.kind in rows else None
             if row is None:
                 return LedgerReport(count, broken_at=link.seq, row=name,
-                                    reason=f"it was removed (chained after {last_row})")
+                                    reason=Finding(N_("it was removed (chained after {before})"), before=last_row))
             if not hmac.compare_digest(link_hash(prev_hash, content_bytes(link.kind, row)), link.hash):
-                when = f"{row['created_at']:%Y-%m-%d %H:%M} UTC"
+                when = f"{row['created_at']:%Y-%m-%d %H:%M}"
                 return LedgerReport(count, broken_at=link.seq, row=name,
-                                    reason=f"it was changed after it was written (on {when}): its content no "
-                                           "longer matches its link")
+                                    reason=Finding(N_("it was changed after it was written (on {when} UTC): its "
+                                                      "content no longer matches its link"), when=when))
             prev_hash, last_row, count = link.hash, name, link.seq
             if link.seq in anchored:
                 hashes[link.seq] = link.hash
@@ -213,18 +225,20 @@ def verify_ledger(reading: Session | Connection, anchors: Sequence[LedgerAnchor]
                                                                       LedgerUnlinked.row_id == table.c.id).exists())
             .order_by(table.c.id).limit(1)).first()
         if stray is not None:
-            return LedgerReport(count, broken_at=count + 1, row=f"{kind} {stray.id}",
-                                reason="no link names it: it was written behind the desk")
+            return LedgerReport(count, broken_at=count + 1, row=_row_name(kind, stray.id),
+                                reason=Finding(N_("no link names it: it was written behind the desk")))
     held = 0
     for anchor in sorted(anchors, key=lambda a: a.seq):
         kept = hashes.get(anchor.seq)
         if kept is None:
             return LedgerReport(count, broken_at=count + 1, row="",
-                                reason=f"links {count + 1} to {anchor.seq} removed: the anchor of the night audit "
-                                       f"of {anchor.business_date} names link {anchor.seq}")
+                                reason=Finding(N_("links {first} to {last} removed: the anchor of the night audit "
+                                                  "of {date} names link {last}"),
+                                               first=count + 1, last=anchor.seq, date=anchor.business_date))
         if not hmac.compare_digest(kept, anchor.hash):
-            return LedgerReport(count, broken_at=anchor.seq, row=f"link {anchor.seq}",
-                                reason=f"it is not the link the anchor of the night audit of {anchor.business_date} "
-                                       "names: the chain was written again from there")
+            return LedgerReport(count, broken_at=anchor.seq, row=Finding(N_("link {link}"), link=anchor.seq),
+                                reason=Finding(N_("it is not the link the anchor of the night audit of {date} "
+                                                  "names: the chain was written again from there"),
+                                               date=anchor.business_date))
         held += 1
     return LedgerReport(count, held, waiting=waiting)

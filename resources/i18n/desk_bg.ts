@@ -3987,6 +3987,10 @@
         <translation>печатащият механизъм на фискалния принтер съобщава за грешка: изключете го и го включете, после опитайте отново</translation>
     </message>
     <message>
+        <source>the key file {path} is not the key the anchor of {date} was signed with (key {anchored}, here {here}): the chain was signed again with another key</source>
+        <translation>файлът с ключа {path} не е ключът, с който е подписана котвата от {date} (ключ {anchored}, тук {here}): веригата е подписана наново с друг ключ</translation>
+    </message>
+    <message>
         <source>the printer did not answer in time; check that it is on and connected</source>
         <translation>принтерът не отговори навреме; проверете дали е включен и свързан</translation>
     </message>
@@ -4021,6 +4025,14 @@
     <message>
         <source>the printer&apos;s cover is open; close it</source>
         <translation>капакът на принтера е отворен; затворете го</translation>
+    </message>
+    <message>
+        <source>the register&apos;s key file {path} is not here</source>
+        <translation>файлът с ключа на касата {path} не е тук</translation>
+    </message>
+    <message>
+        <source>the start</source>
+        <translation>началото</translation>
     </message>
     <message>
         <source>transfer a bill to a company</source>
@@ -4093,6 +4105,14 @@
     <message>
         <source>{method} payments get no fiscal receipt</source>
         <translation>За плащане „{method}“ не се издава фискален бон</translation>
+    </message>
+    <message>
+        <source>{missing} removed (between the entry of {before} and entry {entry} of {when})</source>
+        <translation>премахнато: {missing} (между записа от {before} и запис {entry} от {when})</translation>
+    </message>
+    <message>
+        <source>{missing} removed, between {before} and {row}: a posting or payment was taken out of the chain</source>
+        <translation>премахнато: {missing}, между „{before}“ и „{row}“: начисление или плащане е извадено от веригата</translation>
     </message>
     <message>
         <source>{name} is one of: {values}</source>
@@ -4903,6 +4923,18 @@
         <translation>Средна цена</translation>
     </message>
     <message>
+        <source>BROKEN at entry {entry} (id {id}) of {when}: {reason}</source>
+        <translation>НАРУШЕНА при запис {entry} (№ {id}) от {when}: {reason}</translation>
+    </message>
+    <message>
+        <source>BROKEN at entry {entry} of {when}: {reason}</source>
+        <translation>НАРУШЕНА при запис {entry} от {when}: {reason}</translation>
+    </message>
+    <message>
+        <source>BROKEN at {row}: {reason}</source>
+        <translation>НАРУШЕНА при „{row}“: {reason}</translation>
+    </message>
+    <message>
         <source>Balance</source>
         <translation>Салдо</translation>
     </message>
@@ -5033,6 +5065,10 @@
     <message>
         <source>Differences</source>
         <translation>Разлики</translation>
+    </message>
+    <message>
+        <source>Document {document} is not one of this guest&apos;s: open the guest again</source>
+        <translation>Документ {document} не е на този гост: отворете госта отново</translation>
     </message>
     <message>
         <source>Enter the reader&apos;s id as the operator shows it, as tmr_FDOt2wlRZEdpd7</source>
@@ -5371,20 +5407,148 @@
         <translation>нощувка</translation>
     </message>
     <message>
+        <source>audit trail: {found}</source>
+        <translation>одитен дневник: {found}</translation>
+    </message>
+    <message>
+        <source>document {number} is missing (found {found})</source>
+        <translation>липсва документ {number} (намерен {found})</translation>
+    </message>
+    <message>
+        <source>documents {first} to {last} are missing: the anchor of {date} names document {last}</source>
+        <translation>липсват документи от {first} до {last}: котвата от {date} посочва документ {last}</translation>
+    </message>
+    <message>
+        <source>entries {first} to {last}</source>
+        <translation>записи от {first} до {last}</translation>
+    </message>
+    <message>
+        <source>entries {first} to {last} removed: the anchor of the night audit of {date} names entry {last} of {when}</source>
+        <translation>премахнати са записи от {first} до {last}: котвата на нощния одит за {date} посочва запис {last} от {when}</translation>
+    </message>
+    <message>
+        <source>entry {entry}</source>
+        <translation>запис {entry}</translation>
+    </message>
+    <message>
+        <source>fiscal journal of {register}: document {number}: {found}</source>
+        <translation>фискален дневник на каса {register}: документ {number}: {found}</translation>
+    </message>
+    <message>
         <source>food</source>
         <translation>храна</translation>
+    </message>
+    <message>
+        <source>it does not follow the entry before it (an entry was removed or changed before it)</source>
+        <translation>той не следва предишния запис (запис преди него е премахнат или променен)</translation>
+    </message>
+    <message>
+        <source>it does not follow the previous document&apos;s sign</source>
+        <translation>той не следва подписа на предишния документ</translation>
+    </message>
+    <message>
+        <source>it is not the document the anchor of {date} names (sign {sign}...)</source>
+        <translation>това не е документът, посочен от котвата от {date} (подпис {sign}...)</translation>
+    </message>
+    <message>
+        <source>it is not the entry the anchor of the night audit of {date} names (hash {anchored}..., here {here}...): the trail was written again from there</source>
+        <translation>това не е записът, посочен от котвата на нощния одит за {date} (хеш {anchored}..., тук {here}...): дневникът е пренаписан оттам</translation>
+    </message>
+    <message>
+        <source>it is not the link the anchor of the night audit of {date} names: the chain was written again from there</source>
+        <translation>това не е звеното, посочено от котвата на нощния одит за {date}: веригата е пренаписана оттам</translation>
+    </message>
+    <message>
+        <source>it was changed after it was written (on {when} UTC): its content no longer matches its link</source>
+        <translation>променено след записа ({when} по световно време): съдържанието вече не съвпада със звеното на веригата</translation>
+    </message>
+    <message>
+        <source>it was removed (chained after {before})</source>
+        <translation>премахнато (стоеше във веригата след „{before}“)</translation>
+    </message>
+    <message>
+        <source>its content is not readable</source>
+        <translation>съдържанието е нечетимо</translation>
+    </message>
+    <message>
+        <source>its content was rewritten</source>
+        <translation>съдържанието е пренаписано</translation>
+    </message>
+    <message>
+        <source>its hash does not match its content (the entry was changed)</source>
+        <translation>хешът не съвпада със съдържанието (записът е променен)</translation>
+    </message>
+    <message>
+        <source>its link does not follow the one before (a link was changed)</source>
+        <translation>звеното не следва предишното (звено е променено)</translation>
+    </message>
+    <message>
+        <source>its sign does not match its content</source>
+        <translation>подписът не съвпада със съдържанието</translation>
+    </message>
+    <message>
+        <source>its time is not readable</source>
+        <translation>времето е нечетимо</translation>
+    </message>
+    <message>
+        <source>its time was changed ({value}, recorded as {recorded})</source>
+        <translation>времето е променено ({value}, записано {recorded})</translation>
+    </message>
+    <message>
+        <source>its {column} was changed ({value}, recorded as {recorded})</source>
+        <translation>полето {column} е променено ({value}, записано {recorded})</translation>
+    </message>
+    <message>
+        <source>its {column} was changed ({value}, signed as {signed})</source>
+        <translation>полето {column} е променено ({value}, подписано {signed})</translation>
     </message>
     <message>
         <source>laundry</source>
         <translation>пералня</translation>
     </message>
     <message>
+        <source>ledger chain: {found}</source>
+        <translation>веригата на счетоводството: {found}</translation>
+    </message>
+    <message>
+        <source>ledger: and {count} more bills</source>
+        <translation>счетоводство: и още сметки: {count}</translation>
+    </message>
+    <message>
+        <source>ledger: bill {bill} in {currency}: its rows add up to charges {charges} and payments {paid}, but as they were written they came to {kept_charges} and {kept_paid} (a row was changed or removed)</source>
+        <translation>счетоводство: сметка {bill} в {currency}: редовете ѝ дават начисления {charges} и плащания {paid}, а при записа бяха {kept_charges} и {kept_paid} (ред е променен или премахнат)</translation>
+    </message>
+    <message>
+        <source>link {link}</source>
+        <translation>звено {link}</translation>
+    </message>
+    <message>
+        <source>links {first} to {last}</source>
+        <translation>звена от {first} до {last}</translation>
+    </message>
+    <message>
+        <source>links {first} to {last} removed: the anchor of the night audit of {date} names link {last}</source>
+        <translation>премахнати са звена от {first} до {last}: котвата на нощния одит за {date} посочва звено {last}</translation>
+    </message>
+    <message>
         <source>minibar</source>
         <translation>минибар</translation>
     </message>
     <message>
+        <source>no link names it: it was written behind the desk</source>
+        <translation>никое звено не го посочва: записано е в обход на програмата</translation>
+    </message>
+    <message>
         <source>parking</source>
         <translation>паркинг</translation>
+    </message>
+    <message>
+        <source>payment {id}</source>
+        <translation>плащане {id}</translation>
+    </message>
+    <message>
+        <source>posting {id}</source>
+        <translation>начисление {id}</translation>
     </message>
     <message>
         <source>read the hotel&apos;s reports</source>
@@ -6218,8 +6382,24 @@
         <translation>Без туристически данък, &amp;защото:</translation>
     </message>
     <message>
+        <source>&amp;Remove document</source>
+        <translation>&amp;Премахни документа</translation>
+    </message>
+    <message>
+        <source>Ne&amp;w document</source>
+        <translation>&amp;Нов документ</translation>
+    </message>
+    <message>
+        <source>The night audit charges the city tax by these details from the next night it posts; nights already posted keep theirs. A document corrected or removed stays in the audit trail as it was.</source>
+        <translation>Нощният одит начислява туристическия данък по тези данни от следващата нощ; вече начислените нощи остават както са. Поправен или премахнат документ остава в одитния дневник такъв, какъвто беше.</translation>
+    </message>
+    <message>
         <source>None recorded</source>
         <translation>Няма записани</translation>
+    </message>
+    <message>
+        <source>Correct the doc&amp;ument:</source>
+        <translation>Поправи доку&amp;мента:</translation>
     </message>
     <message>
         <source>Documents:</source>
@@ -6247,7 +6427,7 @@
     </message>
     <message>
         <source>The night audit charges the city tax by these details from the next night it posts; nights already posted keep theirs.</source>
-        <translation>Нощният одит начислява туристическия данък по тези данни от следващата нощ, която осчетоводява; вече осчетоводените нощи остават както са.</translation>
+        <translation type="vanished">Нощният одит начислява туристическия данък по тези данни от следващата нощ, която осчетоводява; вече осчетоводените нощи остават както са.</translation>
     </message>
     <message>
         <source>Type the guest&apos;s name.</source>

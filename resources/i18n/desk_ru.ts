@@ -3991,6 +3991,10 @@
         <translation>печатающий узел фискального принтера сообщает о сбое: выключите и включите его, затем повторите</translation>
     </message>
     <message>
+        <source>the key file {path} is not the key the anchor of {date} was signed with (key {anchored}, here {here}): the chain was signed again with another key</source>
+        <translation>файл ключа {path} — не тот ключ, которым подписан якорь от {date} (ключ {anchored}, здесь {here}): цепочку подписали заново другим ключом</translation>
+    </message>
+    <message>
         <source>the printer did not answer in time; check that it is on and connected</source>
         <translation>принтер не ответил вовремя; проверьте, что он включён и подключён</translation>
     </message>
@@ -4025,6 +4029,14 @@
     <message>
         <source>the printer&apos;s cover is open; close it</source>
         <translation>крышка принтера открыта; закройте её</translation>
+    </message>
+    <message>
+        <source>the register&apos;s key file {path} is not here</source>
+        <translation>файла ключа кассы {path} здесь нет</translation>
+    </message>
+    <message>
+        <source>the start</source>
+        <translation>начала</translation>
     </message>
     <message>
         <source>transfer a bill to a company</source>
@@ -4097,6 +4109,14 @@
     <message>
         <source>{method} payments get no fiscal receipt</source>
         <translation>На оплату «{method}» фискальный чек не печатается</translation>
+    </message>
+    <message>
+        <source>{missing} removed (between the entry of {before} and entry {entry} of {when})</source>
+        <translation>удалено: {missing} (между записью от {before} и записью {entry} от {when})</translation>
+    </message>
+    <message>
+        <source>{missing} removed, between {before} and {row}: a posting or payment was taken out of the chain</source>
+        <translation>удалено: {missing}, между «{before}» и «{row}»: начисление или платёж изъяты из цепочки</translation>
     </message>
     <message>
         <source>{name} is one of: {values}</source>
@@ -4907,6 +4927,18 @@
         <translation>Средний тариф</translation>
     </message>
     <message>
+        <source>BROKEN at entry {entry} (id {id}) of {when}: {reason}</source>
+        <translation>НАРУШЕНА на записи {entry} (№ {id}) от {when}: {reason}</translation>
+    </message>
+    <message>
+        <source>BROKEN at entry {entry} of {when}: {reason}</source>
+        <translation>НАРУШЕНА на записи {entry} от {when}: {reason}</translation>
+    </message>
+    <message>
+        <source>BROKEN at {row}: {reason}</source>
+        <translation>НАРУШЕНА на «{row}»: {reason}</translation>
+    </message>
+    <message>
         <source>Balance</source>
         <translation>Остаток</translation>
     </message>
@@ -5037,6 +5069,10 @@
     <message>
         <source>Differences</source>
         <translation>Расхождения</translation>
+    </message>
+    <message>
+        <source>Document {document} is not one of this guest&apos;s: open the guest again</source>
+        <translation>Документ {document} не принадлежит этому гостю: откройте гостя заново</translation>
     </message>
     <message>
         <source>Enter the reader&apos;s id as the operator shows it, as tmr_FDOt2wlRZEdpd7</source>
@@ -5375,20 +5411,148 @@
         <translation>проживание</translation>
     </message>
     <message>
+        <source>audit trail: {found}</source>
+        <translation>журнал аудита: {found}</translation>
+    </message>
+    <message>
+        <source>document {number} is missing (found {found})</source>
+        <translation>нет документа {number} (найден {found})</translation>
+    </message>
+    <message>
+        <source>documents {first} to {last} are missing: the anchor of {date} names document {last}</source>
+        <translation>нет документов с {first} по {last}: якорь от {date} называет документ {last}</translation>
+    </message>
+    <message>
+        <source>entries {first} to {last}</source>
+        <translation>записи с {first} по {last}</translation>
+    </message>
+    <message>
+        <source>entries {first} to {last} removed: the anchor of the night audit of {date} names entry {last} of {when}</source>
+        <translation>удалены записи с {first} по {last}: якорь ночного аудита за {date} называет запись {last} от {when}</translation>
+    </message>
+    <message>
+        <source>entry {entry}</source>
+        <translation>запись {entry}</translation>
+    </message>
+    <message>
+        <source>fiscal journal of {register}: document {number}: {found}</source>
+        <translation>фискальный журнал кассы {register}: документ {number}: {found}</translation>
+    </message>
+    <message>
         <source>food</source>
         <translation>питание</translation>
+    </message>
+    <message>
+        <source>it does not follow the entry before it (an entry was removed or changed before it)</source>
+        <translation>она не следует за предыдущей записью (запись перед ней удалена или изменена)</translation>
+    </message>
+    <message>
+        <source>it does not follow the previous document&apos;s sign</source>
+        <translation>он не следует за подписью предыдущего документа</translation>
+    </message>
+    <message>
+        <source>it is not the document the anchor of {date} names (sign {sign}...)</source>
+        <translation>это не тот документ, который называет якорь от {date} (подпись {sign}...)</translation>
+    </message>
+    <message>
+        <source>it is not the entry the anchor of the night audit of {date} names (hash {anchored}..., here {here}...): the trail was written again from there</source>
+        <translation>это не та запись, которую называет якорь ночного аудита за {date} (хеш {anchored}..., здесь {here}...): журнал переписан с этого места</translation>
+    </message>
+    <message>
+        <source>it is not the link the anchor of the night audit of {date} names: the chain was written again from there</source>
+        <translation>это не то звено, которое называет якорь ночного аудита за {date}: цепочка переписана с этого места</translation>
+    </message>
+    <message>
+        <source>it was changed after it was written (on {when} UTC): its content no longer matches its link</source>
+        <translation>изменено после записи ({when} по всемирному времени): содержимое больше не совпадает со звеном цепочки</translation>
+    </message>
+    <message>
+        <source>it was removed (chained after {before})</source>
+        <translation>удалено (стояло в цепочке после «{before}»)</translation>
+    </message>
+    <message>
+        <source>its content is not readable</source>
+        <translation>содержимое нечитаемо</translation>
+    </message>
+    <message>
+        <source>its content was rewritten</source>
+        <translation>содержимое переписано</translation>
+    </message>
+    <message>
+        <source>its hash does not match its content (the entry was changed)</source>
+        <translation>хеш не совпадает с содержимым (запись изменена)</translation>
+    </message>
+    <message>
+        <source>its link does not follow the one before (a link was changed)</source>
+        <translation>звено не следует за предыдущим (звено изменено)</translation>
+    </message>
+    <message>
+        <source>its sign does not match its content</source>
+        <translation>подпись не совпадает с содержимым</translation>
+    </message>
+    <message>
+        <source>its time is not readable</source>
+        <translation>время нечитаемо</translation>
+    </message>
+    <message>
+        <source>its time was changed ({value}, recorded as {recorded})</source>
+        <translation>время изменено ({value}, записано {recorded})</translation>
+    </message>
+    <message>
+        <source>its {column} was changed ({value}, recorded as {recorded})</source>
+        <translation>поле {column} изменено ({value}, записано {recorded})</translation>
+    </message>
+    <message>
+        <source>its {column} was changed ({value}, signed as {signed})</source>
+        <translation>поле {column} изменено ({value}, подписано {signed})</translation>
     </message>
     <message>
         <source>laundry</source>
         <translation>прачечная</translation>
     </message>
     <message>
+        <source>ledger chain: {found}</source>
+        <translation>цепочка проводок: {found}</translation>
+    </message>
+    <message>
+        <source>ledger: and {count} more bills</source>
+        <translation>проводки: и ещё счетов: {count}</translation>
+    </message>
+    <message>
+        <source>ledger: bill {bill} in {currency}: its rows add up to charges {charges} and payments {paid}, but as they were written they came to {kept_charges} and {kept_paid} (a row was changed or removed)</source>
+        <translation>проводки: счёт {bill} в {currency}: его строки дают начисления {charges} и платежи {paid}, а при записи было {kept_charges} и {kept_paid} (строка изменена или удалена)</translation>
+    </message>
+    <message>
+        <source>link {link}</source>
+        <translation>звено {link}</translation>
+    </message>
+    <message>
+        <source>links {first} to {last}</source>
+        <translation>звенья с {first} по {last}</translation>
+    </message>
+    <message>
+        <source>links {first} to {last} removed: the anchor of the night audit of {date} names link {last}</source>
+        <translation>удалены звенья с {first} по {last}: якорь ночного аудита за {date} называет звено {last}</translation>
+    </message>
+    <message>
         <source>minibar</source>
         <translation>мини-бар</translation>
     </message>
     <message>
+        <source>no link names it: it was written behind the desk</source>
+        <translation>ни одно звено его не называет: записано в обход программы</translation>
+    </message>
+    <message>
         <source>parking</source>
         <translation>парковка</translation>
+    </message>
+    <message>
+        <source>payment {id}</source>
+        <translation>платёж {id}</translation>
+    </message>
+    <message>
+        <source>posting {id}</source>
+        <translation>начисление {id}</translation>
     </message>
     <message>
         <source>read the hotel&apos;s reports</source>
@@ -6222,8 +6386,24 @@
         <translation>Без туристического налога, &amp;так как:</translation>
     </message>
     <message>
+        <source>&amp;Remove document</source>
+        <translation>&amp;Удалить документ</translation>
+    </message>
+    <message>
+        <source>Ne&amp;w document</source>
+        <translation>&amp;Новый документ</translation>
+    </message>
+    <message>
+        <source>The night audit charges the city tax by these details from the next night it posts; nights already posted keep theirs. A document corrected or removed stays in the audit trail as it was.</source>
+        <translation>Ночной аудит начисляет туристический налог по этим данным со следующей ночи; уже начисленные ночи остаются как есть. Исправленный или удалённый документ остаётся в журнале аудита в прежнем виде.</translation>
+    </message>
+    <message>
         <source>None recorded</source>
         <translation>Не записаны</translation>
+    </message>
+    <message>
+        <source>Correct the doc&amp;ument:</source>
+        <translation>Исправить доку&amp;мент:</translation>
     </message>
     <message>
         <source>Documents:</source>
@@ -6251,7 +6431,7 @@
     </message>
     <message>
         <source>The night audit charges the city tax by these details from the next night it posts; nights already posted keep theirs.</source>
-        <translation>Ночной аудит начисляет туристический налог по этим данным начиная со следующей проводимой ночи; уже проведённые ночи остаются как есть.</translation>
+        <translation type="vanished">Ночной аудит начисляет туристический налог по этим данным начиная со следующей проводимой ночи; уже проведённые ночи остаются как есть.</translation>
     </message>
     <message>
         <source>Type the guest&apos;s name.</source>

@@ -3,6 +3,7 @@ refused, naming the workstation and user, while someone is signed in at another 
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -109,3 +110,54 @@ def test_a_backup_older_than_the_anchors_is_restored_only_once_the_manager_confi
     with demo_database.unit_of_work() as session:
         [change] = changes_of(session, "restore")
         assert "CONFIRMED LOSS" in change.summary
+
+
+def _rewrite_a_posting(backup: Path) -> int:
+    """The last charge made cheaper in the file, behind its triggers, as whoever holds the file could."""
+    connection = sqlite3.connect(backup, isolation_level=None)
+    try:
+        triggers = connection.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
+                                      "AND tbl_name = 'posting'").fetchall()
+        for name, _sql in triggers:
+            connection.execute(f'DROP TRIGGER "{name}"')
+        posting_id, amount = connection.execute(
+            "SELECT id, amount FROM posting WHERE amount NOT LIKE '%-%' ORDER BY id DESC LIMIT 1").fetchone()
+        currency, _value = amount.split(" ")
+        connection.execute("UPDATE posting SET amount = ? WHERE id = ?", (f"{currency} 0.01", posting_id))
+        for _name, sql in triggers:
+            connection.execute(sql)
+    finally:
+        connection.close()
+    return int(posting_id)
+
+
+def test_a_tampered_ledger_row_is_refused_in_russian_naming_the_row_with_no_english(
+        qtbot, context_of, demo_database, tmp_path: Path, qm_dir, restarts: list[bool]):  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QCoreApplication, QLocale
+
+    from desk.hotel.reference import base_currency
+    from tests.ui.test_no_english import KEY_NAMES, LATIN_WORD
+    from ui import i18n
+
+    dialog = _dialog(qtbot, context_of, tmp_path)
+    backup = tmp_path / "tampered.backup"
+    back_up(demo_database, dialog.ctx.actor, backup)
+    posting_id = _rewrite_a_posting(backup)
+    currency = dialog.ctx.runner.read(base_currency)
+    saved = QLocale()
+    i18n.install_translator(QCoreApplication.instance(), "ru", qm_dir=qm_dir)
+    try:
+        dialog.ask = lambda question: True  # type: ignore[method-assign]
+        dialog.restore_from(backup)
+        qtbot.waitUntil(lambda: dialog.restore_button.isEnabled() and dialog.check_label.text() != "",
+                        timeout=WAIT_MS)
+        said = dialog.check_label.text()
+    finally:
+        i18n.install_translator(QCoreApplication.instance(), "en")
+        i18n.remove_translators(QCoreApplication.instance())
+        QLocale.setDefault(saved)
+    assert dialog.check_label.styleSheet() == REFUSED_STYLE and restarts == []
+    assert f"начисление {posting_id}" in said, said  # the row, as the clerk knows it
+    english = [word for word in LATIN_WORD.findall(said.replace(backup.name, ""))
+               if word not in KEY_NAMES and word != currency]
+    assert english == [], said
