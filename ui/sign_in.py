@@ -218,14 +218,11 @@ class SignInDialog(QDialog):
 
         def work() -> Actor:
             from desk.people.auth import sign_in
-            from desk.people.desks import desk_signed_in
 
-            # Signing in writes (a failure counted, an old hash upgraded): a writing unit waits its
-            # turn on SQLite instead of failing to upgrade a read.
+            # Signing in writes (a failure counted, an old hash upgraded, this desk among the signed-in
+            # ones): a writing unit waits its turn on SQLite instead of failing to upgrade a read.
             with database.writing() as session:
-                actor = sign_in(session, username, secret, workstation, replacing=replacing)
-                desk_signed_in(session, actor)  # other desks' restores now wait for this one
-                return actor
+                return sign_in(session, username, secret, workstation, replacing=replacing)
 
         self.error_label.hide()
         def accepted(actor: Actor) -> None:

@@ -82,7 +82,9 @@ def run(args: argparse.Namespace) -> int:
 def serve(url: str | None, host: str, port: int, tls_cert: str | None = None, tls_key: str | None = None) -> int:
     import uvicorn
 
+    from desk.cli.operator import this_host
     from desk.pos.api import Guard, create_app
+    from desk.pos.service import service_workstation
 
     try:
         tls = tls_options(tls_cert, tls_key)
@@ -94,7 +96,8 @@ def serve(url: str | None, host: str, port: int, tls_cert: str | None = None, tl
     print(f"POS service on {scheme}://{host}:{port} for {database.display_url} "
           f"(FarCards: /farcards/<key>/getcardinfoex, REST: /api/v1, "
           f"OpenAPI: /openapi.json)", flush=True)
-    app = create_app(database)
+    # A signed-in desk while it runs: a restore elsewhere waits until it stops (desk.people.desks).
+    app = create_app(database, workstation=service_workstation(this_host()))
     # What start-up built (SQLAlchemy, FastAPI, the models) lives as long as the service: kept out
     # of the collector's full passes, which otherwise stall every request for ~100 ms now and then.
     gc.collect()

@@ -20,7 +20,7 @@ from desk.ledger.folios import BillView, folio_of_reservation, load_folio
 from desk.ledger.models import Bill
 from desk.ledger.payments import Tender, apply_deposit, take_deposit, take_payment, transfer_to_company
 from desk.ledger.postings import OrderItem, post_charge, post_service
-from desk.people.auth import hash_password, sign_in
+from desk.people.auth import desk_signed_out, hash_password, sign_in
 from desk.people.models import Role, User
 from desk.pos.models import PaymentMeaning, PosPaymentCode
 from desk.stays.models import BusinessDay, CityTax, Company, Event, Guest, Reservation
@@ -350,6 +350,8 @@ def seed_demo(session: Session, today: date | None = None, seed: int = 7) -> Non
     restaurant(walk_in.bills[0].id, today, next(check_numbers))
     # Opened last, so the past's postings are dated by their own days; tonight's audit charges tonight.
     session.add(BusinessDay(business_date=today, opened_by="demo"))
+    # Its staff signed in to make the demo, and leave no desk behind that a restore would wait for.
+    desk_signed_out(session, workstation=DEMO_WORKSTATION)
 
     session.flush()
 

@@ -16,11 +16,11 @@ import hmac
 import os
 from collections.abc import Collection
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select, text
 from sqlalchemy.orm import Session
 
 from desk.core.errors import InvalidInput, NotAuthorised
@@ -323,8 +323,10 @@ def sign_in(
     user = _verify(session, username, password_or_pin, allow_pin=True, policy=policy, workstation=workstation,
                    purpose="sign-in")
     _note_sign_in(session, user, workstation, replacing)
-    return Actor(user.username, workstation, user.role, user.full_name,
-                 _Grant(user.username, workstation, user.role, person=True), user.must_change_secret)
+    actor = Actor(user.username, workstation, user.role, user.full_name,
+                  _Grant(user.username, workstation, user.role, person=True), user.must_change_secret)
+    desk_signed_in(session, actor)  # other desks' restores now wait for this one
+    return actor
 
 
 def sign_in_with_password(
@@ -335,7 +337,8 @@ def sign_in_with_password(
     *,
     policy: LockoutPolicy = DEFAULT_LOCKOUT,
 ) -> Actor:
-    """The signed-in user, by password only (a command that changes settings)."""
+    """The signed-in user, by password only (a command that changes settings). A command is no desk kept
+    open: it is not recorded among the signed-in desks, which it would never leave (it does not sign out)."""
     user = _verify(session, username, password, allow_pin=False, policy=policy, workstation=workstation,
                    purpose="sign-in")
     _note_sign_in(session, user, workstation, None)
@@ -369,8 +372,10 @@ def change_own_secret(
     user.password_hash = hash_password(new_password)
     user.must_change_secret = False
     _note_sign_in(session, user, workstation, None)
-    return Actor(user.username, workstation, user.role, user.full_name,
-                 _Grant(user.username, workstation, user.role, person=True))
+    actor = Actor(user.username, workstation, user.role, user.full_name,
+                  _Grant(user.username, workstation, user.role, person=True))
+    desk_signed_in(session, actor)
+    return actor
 
 
 def trusted_actor(username: str, workstation: str, role: Role, full_name: str = "") -> Actor:
@@ -415,9 +420,21 @@ def authorise(
 # -- which desks are signed in (read by desk.people.desks): kept by each desk for itself, no right --
 
 
+def database_now(session: Session) -> datetime:
+    """The database server's clock, which every desk shares: a workstation's own may be wrong by hours,
+    and a desk whose clock is behind would count as gone (ahead: as present long after it was killed)."""
+    if session.get_bind().dialect.name == "sqlite":
+        # SQLite keeps UTC text (desk.core.types.UtcDateTime): its own clock, read as such.
+        said = session.execute(text("SELECT strftime('%Y-%m-%d %H:%M:%f', 'now')")).scalar_one()
+        return datetime.fromisoformat(said).replace(tzinfo=UTC)
+    moment = session.execute(select(func.statement_timestamp())).scalar_one()
+    return moment.astimezone(UTC)
+
+
 def desk_signed_in(session: Session, actor: Actor, *, now: datetime | None = None) -> None:
-    """``actor`` signed in at their workstation (a switch of user there replaces the one before)."""
-    now = now or utcnow()
+    """``actor`` signed in at their workstation (a switch of user there replaces the one before), at the
+    database's time unless ``now`` is given."""
+    now = now or database_now(session)
     row = session.get(DeskSession, actor.workstation)
     if row is None:
         session.add(DeskSession(workstation=actor.workstation, username=actor.username, signed_in_at=now,
@@ -428,7 +445,7 @@ def desk_signed_in(session: Session, actor: Actor, *, now: datetime | None = Non
 
 def desk_seen(session: Session, actor: Actor, *, now: datetime | None = None) -> None:
     """The heartbeat of ``actor``'s desk; it records the desk again if its row went (a restore)."""
-    now = now or utcnow()
+    now = now or database_now(session)
     row = session.get(DeskSession, actor.workstation)
     if row is None or row.username != actor.username:
         desk_signed_in(session, actor, now=now)

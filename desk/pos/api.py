@@ -404,8 +404,9 @@ class Guard:
             write_log()
 
 
-def create_app(database: Database, lookups: LookupLimit | None = None) -> FastAPI:
-    service = PosService(database)
+def create_app(database: Database, lookups: LookupLimit | None = None, *, workstation: str | None = None) -> FastAPI:
+    """The service's application; ``workstation``: the name it is signed in by among the desks (``desk serve``)."""
+    service = PosService(database, workstation=workstation)
     lookups = lookups or LookupLimit()
     app = FastAPI(title="Front desk POS service", version="1",
                   description="Charge restaurant checks to a guest's room. Send `Authorization: Bearer <key>`.")

@@ -32,6 +32,7 @@ from desk.db.runner import (
     track_changes,
 )
 from desk.people.auth import Actor, trusted_actor
+from desk.people.desks import KeptSignedIn
 from desk.people.models import Role
 from desk.pos.keys import authenticate
 
@@ -82,6 +83,16 @@ def pos_actor(pos_name: str, workstation: str = "") -> Actor:
     only post and cancel POS checks.
     """
     return trusted_actor(f"pos:{pos_name}"[:40], (workstation or pos_name)[:40], Role.POS)
+
+
+def service_workstation(host: str) -> str:
+    """The name ``desk serve`` on ``host`` is known by among the signed-in desks."""
+    return f"pos:{host}"[:40]
+
+
+def service_actor(workstation: str) -> Actor:
+    """The service itself, as the signed-in desks name it (no POS's postings are its own)."""
+    return trusted_actor("pos-service", workstation, Role.POS)
 
 
 def as_pos(key: str | None, workstation: str | None,
@@ -271,10 +282,14 @@ class PosService:
     instead of each holding a thread (measured: 186 -> 289 postings/s with 16 tills).
     """
 
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Database, *, workstation: str | None = None) -> None:
         self.database = database
         self.runner = Runner(database)
         self.writer = GroupWriter(database)
+        # ``desk serve`` on its own: a signed-in desk for the restores (desk.people.desks); inside a desk
+        # program (desk.pos.embedded) that desk's own row already stands for it.
+        self.desk = (KeptSignedIn(database, service_actor(workstation)).start() if workstation is not None
+                     else None)
 
     def authenticate(self, key: str | None) -> str:
         return self.runner.read(authenticate, key)
@@ -288,3 +303,5 @@ class PosService:
 
     def close(self) -> None:
         self.writer.close()
+        if self.desk is not None:
+            self.desk.stop()  # last: a restore may replace the database once nothing writes

@@ -40,3 +40,22 @@ def test_a_desk_not_seen_for_three_minutes_does_not_stop_a_restore(sqlite_hotel:
     sqlite_hotel.database.dispose()
     summary = restore(sqlite_hotel.database.url, manager.actor, backup)
     assert summary.check.tampered == ()
+
+
+def test_a_restore_is_refused_while_the_pos_service_runs_and_allowed_once_it_stopped(hotel: Hotel, tmp_path: Path):
+    from desk.pos.service import PosService, service_workstation
+
+    manager = hotel.as_role(Role.MANAGER)
+    backup = tmp_path / "hotel.backup"
+    back_up(manager.database, manager.actor, backup)
+    service = PosService(hotel.database, workstation=service_workstation("till-host"))  # as desk serve starts it
+    try:
+        refusal = refused(hotel, OtherDesksSignedIn,
+                          "Someone is signed in at other workstations ({desks}): sign out there, then restore",
+                          lambda: restore(hotel.database.url, manager.actor, backup))
+        assert refusal.message == ("Someone is signed in at other workstations (pos:till-host: pos-service): "
+                                   "sign out there, then restore")
+    finally:
+        service.close()  # a clean stop signs the service out
+    hotel.database.dispose()
+    assert restore(hotel.database.url, manager.actor, backup).check.tampered == ()

@@ -60,3 +60,50 @@ def test_a_heartbeat_after_the_row_was_lost_records_the_desk_again(hotel: Hotel)
     with hotel.database.writing() as session:
         desk_seen(session, clerk)
     assert [desk.workstation for desk in _others(hotel, "X")] == ["FRONT-2"]
+
+
+def test_signing_in_records_the_desk_and_changing_ones_own_password_too(hotel: Hotel):
+    from desk.people.auth import change_own_secret, sign_in
+
+    with hotel.database.writing() as session:  # sign_in alone, as the sign-in window calls it
+        sign_in(session, "anna", "anna", "FRONT-2")
+        change_own_secret(session, "ivan", "ivan", "a much longer secret 7", "FRONT-3")
+    assert [(desk.workstation, desk.username) for desk in _others(hotel, "X")] == [("FRONT-2", "anna"),
+                                                                                 ("FRONT-3", "ivan")]
+
+
+def test_a_desk_whose_clock_is_wrong_counts_by_the_databases_clock(hotel: Hotel, monkeypatch):
+    import desk.people.auth
+
+    with hotel.database.unit_of_work() as session:
+        server_now = desk.people.auth.database_now(session)
+    assert abs(server_now - utcnow()) < timedelta(seconds=5)  # this machine's clock is the server's here
+    # FRONT-2's clock is two hours behind: by its own clock it would have been gone long ago.
+    monkeypatch.setattr(desk.people.auth, "utcnow", lambda: utcnow() - timedelta(hours=2))
+    with hotel.database.writing() as session:
+        clerk = desk.people.auth.sign_in(session, "anna", "anna", "FRONT-2")
+    with hotel.database.writing() as session:
+        desk_seen(session, clerk)
+    # The desk reading it is two hours ahead: by its clock FRONT-2 would be gone too.
+    monkeypatch.setattr(desk.people.auth, "utcnow", lambda: utcnow() + timedelta(hours=2))
+    [front] = _others(hotel, "BACK-OFFICE")
+    assert front.workstation == "FRONT-2"
+    assert abs(front.signed_in_at - server_now) < timedelta(minutes=1)
+    assert abs(front.last_seen - server_now) < timedelta(minutes=1)
+
+
+def test_a_process_kept_signed_in_beats_on_its_own_and_leaves_when_stopped(hotel: Hotel):
+    from desk.people.desks import KeptSignedIn
+    from desk.pos.service import service_actor
+
+    process = KeptSignedIn(hotel.database, service_actor("pos:TILL-HOST"), every=timedelta(milliseconds=20)).start()
+    try:
+        [first] = _others(hotel, "X")
+        assert (first.workstation, first.username) == ("pos:TILL-HOST", "pos-service")
+        deadline = utcnow() + timedelta(seconds=10)
+        while _others(hotel, "X")[0].last_seen == first.last_seen and utcnow() < deadline:
+            pass
+        assert _others(hotel, "X")[0].last_seen > first.last_seen
+    finally:
+        process.stop()
+    assert _others(hotel, "X") == []
