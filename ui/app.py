@@ -18,6 +18,7 @@ import signal
 import socket
 import sys
 import threading
+import time
 import traceback
 from typing import TYPE_CHECKING
 
@@ -52,6 +53,10 @@ APP_NAME = "Front desk"
 EXIT_AFTER_ENV = "DESK_EXIT_AFTER_MS"
 # Actor.workstation is stored in 40 characters.
 WORKSTATION_LENGTH = 40
+# Quitting waits this long for the running work before a window says it waits; then at most the
+# patience, unless the clerk chooses Quit now.
+QUIT_QUIETLY_S = 0.5
+QUIT_PATIENCE_S = 120.0
 
 
 class StartupError(Exception):
@@ -235,12 +240,13 @@ class Startup(QObject):
         # A missed beat is harmless (the next one comes in a minute): logged, not shown.
         Op(self.app, beat).failure(lambda exc: logger.warning("heartbeat not recorded: %s", exc)).run()
 
-    def _signed_out(self) -> None:
-        """This desk's row goes at quit, off the GUI thread and waited for briefly: other desks may
-        restore at once; if it cannot be removed, it stops counting after three minutes anyway."""
+    def _signed_out(self) -> threading.Thread | None:
+        """This desk's row goes at quit, off the GUI thread (waited for with the rest of the running
+        work): other desks may restore at once; if it cannot be removed, it stops counting after three
+        minutes anyway."""
         database, workstation = self.database, self.workstation
         if database is None or self.context is None:
-            return
+            return None
 
         def sign_out() -> None:
             from desk.people.desks import desk_signed_out
@@ -253,7 +259,40 @@ class Startup(QObject):
 
         worker = threading.Thread(target=sign_out, name="sign-out", daemon=True)
         worker.start()
-        worker.join(5)
+        return worker
+
+    def _finish_running_work(self, sign_out: threading.Thread | None) -> None:
+        """Wait for what still runs at quit (a payment being written, the sign-out) with the event loop
+        turning: a write is committed or refused before the process ends, never cut off half-way. Past
+        a moment a window says so, and its Quit now ends the wait for a database that does not answer."""
+        from PySide6.QtCore import QThread
+        from PySide6.QtWidgets import QProgressDialog
+
+        def done() -> bool:
+            return not delivery.running and (sign_out is None or not sign_out.is_alive())
+
+        quiet_until = time.monotonic() + QUIT_QUIETLY_S
+        give_up = time.monotonic() + QUIT_PATIENCE_S
+        window: QProgressDialog | None = None
+        while not done() and time.monotonic() < give_up:
+            self.app.processEvents()
+            QThread.msleep(10)
+            if window is None and time.monotonic() > quiet_until:
+                window = QProgressDialog(QCoreApplication.translate(
+                    "Startup", "Closing: the work still running is finished first…"),
+                    QCoreApplication.translate("Startup", "&Quit now"), 0, 0)
+                window.setObjectName("closingProgress")
+                window.setWindowTitle(QCoreApplication.translate("Startup", "Front desk"))
+                window.setMinimumDuration(0)
+                window.show()
+            if window is not None and window.wasCanceled():
+                logger.warning("quit before %d operations ended", len(delivery.running))
+                break
+        if not done():
+            logger.warning("work was still running at exit")
+        if window is not None:
+            window.close()
+            window.deleteLater()
 
     def _failed(self, exc: BaseException) -> None:
         from desk.db.engine import display_url, hide_password
@@ -277,15 +316,14 @@ class Startup(QObject):
     def shut_down(self) -> None:
         if self.heartbeat is not None:
             self.heartbeat.stop()
-        self._signed_out()
+        sign_out = self._signed_out()
         if self.pos_service is not None:
             self.pos_service.stop()
             self.pos_service = None
         if self.context is not None:
             self.context.stop_watching()
-        delivery.cancel_all()
-        if not delivery.wait_all(10_000):
-            logger.warning("work was still running at exit")
+        delivery.cancel_all()  # reads stop at their next check; a write's transaction runs to its end
+        self._finish_running_work(sign_out)
         if self.context is not None:
             self.context.close()
         if self.window is not None:

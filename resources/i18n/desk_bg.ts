@@ -10454,6 +10454,14 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>В този хотел няма потребител „{user}“. Стартирайте с --user и потребител, създаден в хотела.</translation>
     </message>
     <message>
+        <source>Closing: the work still running is finished first…</source>
+        <translation>Затваряне: първо се довършва работата, която още тече…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit now</source>
+        <translation>&amp;Изход сега</translation>
+    </message>
+    <message>
         <source>Front desk</source>
         <translation>Рецепция</translation>
     </message>

@@ -10458,6 +10458,14 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>В этом отеле нет пользователя «{user}». Запустите с --user и пользователем, заведённым в отеле.</translation>
     </message>
     <message>
+        <source>Closing: the work still running is finished first…</source>
+        <translation>Закрытие: сначала завершается работа, которая ещё идёт…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit now</source>
+        <translation>&amp;Выйти сейчас</translation>
+    </message>
+    <message>
         <source>Front desk</source>
         <translation>Стойка регистрации</translation>
     </message>

@@ -1,4 +1,5 @@
-"""A desk says it is signed in: at sign-in, every minute off the GUI thread, and no more at quit."""
+"""A desk says it is signed in: at sign-in, every minute off the GUI thread, and no more at quit; quitting
+waits for a write still running, saying so."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select, update
 
@@ -81,4 +82,54 @@ def test_a_signed_in_desk_is_recorded_beats_off_the_gui_thread_and_goes_at_quit(
         startup.context.database_being_replaced = False
     finally:
         startup.shut_down()
+    assert _rows(demo_url) == []
+
+
+def test_quitting_waits_for_a_running_write_and_says_so(qtbot, demo_url, monkeypatch):
+    """Quitting used to wait 5 s for the sign-out and 10 s for the rest, frozen, then cut off what still ran."""
+    import time
+
+    import ui.app
+    from desk.people.changes import changes_of, record_change
+    from ui.ops.op import Op
+
+    monkeypatch.setattr(ui.app, "QUIT_QUIETLY_S", 0.05)
+    startup = Startup(QApplication.instance(), argparse.Namespace(database=demo_url, workstation=WORKSTATION,
+                                                                  demo=False, user="maria"))
+    shown: list[str] = []
+    try:
+        startup.start()
+        dialog = startup.sign_in_dialog
+        assert dialog is not None
+        qtbot.waitUntil(lambda: startup.database is not None, timeout=30_000)
+        qtbot.keyClicks(dialog.secret_edit, "manager")
+        qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: startup.context is not None, timeout=30_000)
+        database, actor = startup.database, startup.context.actor
+        assert database is not None
+
+        started = threading.Event()
+
+        def slow_write() -> None:  # a payment still being written when the clerk quits
+            started.set()
+            time.sleep(1.0)
+            with database.writing() as session:
+                record_change(session, actor, "backup", "slow.backup", "written while the desk quits")
+
+        def closing_window() -> None:
+            shown.extend(widget.objectName() for widget in QApplication.topLevelWidgets()
+                         if widget.objectName() == "closingProgress" and widget.isVisible())
+
+        Op(startup.app, slow_write).run()
+        qtbot.waitUntil(started.is_set, timeout=30_000)  # running, not queued (a queued op never starts)
+        QTimer.singleShot(500, closing_window)  # fires while quitting waits, the event loop turning
+    finally:
+        startup.shut_down()
+    assert shown == ["closingProgress"]
+    after = Database(demo_url)
+    try:
+        with after.unit_of_work() as session:
+            assert [change.code for change in changes_of(session, "backup")] == ["slow.backup"]
+    finally:
+        after.dispose()
     assert _rows(demo_url) == []
