@@ -1,5 +1,5 @@
-"""Render the reservation card's Guests → Guest… window with long, real-looking details to
-docs/screenshots/guest_details_{en,ru}.png.
+"""Render the reservation card's Guests → Guest… window with long, real-looking details, a recorded
+document chosen to be corrected, to docs/screenshots/guest_details_{en,ru}.png.
 
     python -m tools.screenshots_guest
 """
@@ -40,12 +40,15 @@ def main() -> int:
         details = GuestDetails(
             1, "Konstantin-Maximilian", "Aleksandrov-Vasilev-Hohenzollern", "konstantin.aleksandrov@example.com",
             "+359 88 123 4567 ext. 204", date(2018, 6, 1), "Child of a member of staff on official duty",
-            (DocumentEntry(DocumentKind.PASSPORT, "BG382910457", "BG", date(2021, 3, 14)),
-             DocumentEntry(DocumentKind.DRIVING_LICENCE, "DL-0093847561-XK", "DE", None)))
+            (DocumentEntry(DocumentKind.PASSPORT, "BG382910457", "BG", date(2021, 3, 14), 1),
+             DocumentEntry(DocumentKind.DRIVING_LICENCE, "DL-0093847561-XK", "DE", None, 2),
+             DocumentEntry(DocumentKind.ID_CARD, "645009911", "BG", date(2019, 11, 5), 3)))
 
         def dialog(_language: str) -> QWidget:
             window = GuestDialog(ctx, details)
             window.show()
+            window.documents_list.setCurrentRow(0)  # chosen to be corrected: its fields below
+            window.document_edit.setText("BG382910475")
             return window
 
         save_in_each_language(app, "guest_details", dialog)

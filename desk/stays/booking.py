@@ -7,7 +7,7 @@ it writes anything.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from sqlalchemy import and_, or_, select
@@ -56,6 +56,8 @@ class DocumentEntry:
     number: str
     country: str  # ISO 3166 alpha-2
     issued_on: date | None = None
+    # The recorded document it is, once recorded (desk.stays.guest_details); not what it says.
+    id: int | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,14 @@ class Booking:
 
 def add_document(session: Session, actor: Actor, guest: Guest, entry: DocumentEntry) -> GuestDocument:
     require(actor, Right.CREATE_GUEST)
+    document = GuestDocument(guest_id=guest.id)
+    fill_document(document, entry)
+    session.add(document)
+    return document
+
+
+def fill_document(document: GuestDocument, entry: DocumentEntry) -> None:
+    """``document`` as ``entry`` says, once it reads as a document (refused otherwise, ``document`` unchanged)."""
     number = entry.number.strip()
     country = entry.country.strip().upper()
     if not number:
@@ -101,10 +111,8 @@ def add_document(session: Session, actor: Actor, guest: Guest, entry: DocumentEn
                            country=entry.country)
     if entry.issued_on is not None and entry.issued_on > date.today():
         raise InvalidInput("A document cannot be issued in the future", field="issued")
-    document = GuestDocument(guest_id=guest.id, kind=DocumentKind(entry.kind), number=number, country=country,
-                             issued_on=entry.issued_on)
-    session.add(document)
-    return document
+    document.kind, document.number, document.country = DocumentKind(entry.kind), number, country
+    document.issued_on = entry.issued_on
 
 
 def _room_type(session: Session, code: str) -> RoomType:

@@ -3,10 +3,15 @@ the New reservation window records them, read for the Guest… window and change
 ``Right.CREATE_GUEST`` (the right New reservation asks for a guest's record). Each change goes into
 the audit trail with the details before and after it. The night audit reads the guest's birth date
 and exemption each night, so nights not yet posted follow the change.
+
+A document typed wrong is corrected, and one entered on the wrong guest removed: the row goes, and the
+trail's record of the change keeps it whole (kind, country, number, as every record of a guest's
+details does), chained and never changed, which is what shows the document a guest checked in with.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
@@ -20,7 +25,7 @@ from desk.ledger.lookup import get
 from desk.people.auth import Actor
 from desk.people.changes import record_change
 from desk.people.rights import Right, require
-from desk.stays.booking import DocumentEntry, add_document
+from desk.stays.booking import DocumentEntry, add_document, fill_document
 from desk.stays.city_tax import EXEMPTION_LENGTH
 from desk.stays.models import Guest
 from desk.stays.reservations import search_key
@@ -48,8 +53,27 @@ def guest_details(session: Session, guest_id: int) -> GuestDetails:
     guest = get(session, Guest, guest_id, "Guest")
     return GuestDetails(guest.id, guest.first_name, guest.last_name, guest.email, guest.phone, guest.birth_date,
                         guest.city_tax_exemption, tuple(
-                            DocumentEntry(document.kind, document.number, document.country, document.issued_on)
+                            DocumentEntry(document.kind, document.number, document.country, document.issued_on,
+                                          document.id)
                             for document in guest.documents))
+
+
+def _correct_documents(session: Session, actor: Actor, guest: Guest, documents: Sequence[DocumentEntry]) -> None:
+    recorded = {document.id: document for document in guest.documents}
+    wanted = {entry.id: entry for entry in documents if entry.id is not None}
+    for new in documents:
+        if new.id is None:
+            add_document(session, actor, guest, new)
+    strangers = [ident for ident in wanted if ident not in recorded]
+    if strangers:  # a document of another guest (or one removed meanwhile at another desk) is never touched
+        raise InvalidInput("Document {document} is not one of this guest's: open the guest again", field="document",
+                           document=str(strangers[0]))
+    for ident, document in recorded.items():
+        entry = wanted.get(ident)
+        if entry is None:
+            session.delete(document)
+        elif entry != DocumentEntry(document.kind, document.number, document.country, document.issued_on, ident):
+            fill_document(document, entry)
 
 
 def _trail(details: GuestDetails) -> dict[str, Any]:
@@ -62,9 +86,11 @@ def _trail(details: GuestDetails) -> dict[str, Any]:
 
 def edit_guest(session: Session, actor: Actor, guest_id: int, first_name: str, last_name: str, *,
                email: str = "", phone: str = "", birth_date: date | None = None, city_tax_exemption: str = "",
-               new_document: DocumentEntry | None = None) -> GuestDetails:
+               new_document: DocumentEntry | None = None,
+               documents: Sequence[DocumentEntry] | None = None) -> GuestDetails:
     """Replace the guest's name, contacts, birth date and exemption, and add ``new_document`` if given.
-    Bad input is refused before anything is written."""
+    ``documents``, if given, are the guest's recorded documents as they are to be now (each by its id):
+    one changed is corrected, one left out removed. Bad input is refused before anything is written."""
     require(actor, Right.CREATE_GUEST)
     first_name, last_name = " ".join(first_name.split()), " ".join(last_name.split())
     email, phone = optional_email(email), phone.strip()
@@ -84,6 +110,8 @@ def edit_guest(session: Session, actor: Actor, guest_id: int, first_name: str, l
         raise InvalidInput("A birth date cannot be in the future", field="birth_date")
     guest = get(session, Guest, guest_id, "Guest", lock=True)
     before = guest_details(session, guest_id)
+    if documents is not None:
+        _correct_documents(session, actor, guest, documents)  # each refuses before any change below
     if new_document is not None:
         add_document(session, actor, guest, new_document)  # refuses a bad document before any change below
     guest.first_name, guest.last_name, guest.email, guest.phone = first_name, last_name, email, phone

@@ -11,12 +11,14 @@ from sqlalchemy import select
 from desk.audit.models import AuditEntry
 from desk.core.errors import InvalidInput
 from desk.ledger.models import Posting
+from desk.people.auth import trusted_actor
 from desk.people.models import Role
+from desk.people.rights import MissingRight
 from desk.stays.booking import DocumentEntry, find_guests
 from desk.stays.guest_details import edit_guest, guest_details
 from desk.stays.models import DocumentKind, Reservation
 from desk.stays.night_audit import charge_night, set_city_tax
-from tests.desk.conftest import Hotel, refused
+from tests.desk.conftest import MISSING_RIGHT, Hotel, refused
 
 TODAY = date.today()
 
@@ -79,3 +81,50 @@ def test_bad_details_are_refused_and_nothing_is_written(hotel: Hotel):
                               new_document=DocumentEntry(DocumentKind.PASSPORT, "X1", "Bulgaria")), field="country")
     refused(hotel, InvalidInput, "A phone number is at most {limit} characters",
             lambda: hotel.run(edit_guest, guest, "Mila", "Petrova", phone="1" * 41), field="phone")
+
+
+def test_a_mistyped_document_is_corrected_and_one_entered_on_the_wrong_guest_removed_the_trail_keeps_both(
+        hotel: Hotel):
+    stay = hotel.stay()
+    guest = _guest(hotel, stay.reservation_id)
+    hotel.run(edit_guest, guest, "Mila", "Petrova",
+              new_document=DocumentEntry(DocumentKind.PASSPORT, "BG1243567", "BG", date(2020, 1, 2)))
+    typed = hotel.run(edit_guest, guest, "Mila", "Petrova",
+                      new_document=DocumentEntry(DocumentKind.ID_CARD, "645009911", "BG"))  # her husband's
+    passport, _card = typed.documents
+    start = hotel.query(lambda s: s.scalar(select(AuditEntry.seq).order_by(AuditEntry.seq.desc()).limit(1)))
+    corrected = DocumentEntry(DocumentKind.PASSPORT, " BG1234567 ", "bg", date(2020, 1, 2), passport.id)
+    after = hotel.run(edit_guest, guest, "Mila", "Petrova", documents=[corrected])
+    assert after.documents == (DocumentEntry(DocumentKind.PASSPORT, "BG1234567", "BG", date(2020, 1, 2)),)
+    assert after.documents[0].id == passport.id  # the same record, corrected
+    assert hotel.query(lambda s: guest_details(s, guest)) == after
+    [entry] = hotel.query(lambda s: list(s.scalars(select(AuditEntry).where(
+        AuditEntry.seq > start, AuditEntry.subject == f"guest {guest}"))))
+    detail = json.loads(entry.content)["detail"]
+    assert detail["before"]["documents"] == ["passport BG BG1243567", "id_card BG 645009911"]
+    assert detail["after"]["documents"] == ["passport BG BG1234567"]
+    assert entry.username == hotel.actor.username
+
+
+def test_a_document_of_another_guest_or_a_bad_correction_is_refused_and_nothing_is_written(hotel: Hotel):
+    stay = hotel.stay(guests=2)
+    mila, other = hotel.query(lambda s: [g.id for g in s.get_one(Reservation, stay.reservation_id).guests])
+    hotel.run(edit_guest, mila, "Mila", "Petrova", new_document=DocumentEntry(DocumentKind.PASSPORT, "BG1", "BG"))
+    [theirs] = hotel.run(edit_guest, other, "Ivan", "Petrov",
+                         new_document=DocumentEntry(DocumentKind.PASSPORT, "BG2", "BG")).documents
+    [mine] = hotel.query(lambda s: guest_details(s, mila)).documents
+    refused(hotel, InvalidInput, "Document {document} is not one of this guest's: open the guest again",
+            lambda: hotel.run(edit_guest, mila, "Mila", "Petrova", documents=[mine, theirs]), field="document")
+    refused(hotel, InvalidInput, "A document needs its number",
+            lambda: hotel.run(edit_guest, mila, "Mila", "Petrova",
+                              documents=[DocumentEntry(DocumentKind.PASSPORT, "  ", "BG", None, mine.id)]),
+            field="document")
+
+
+def test_a_role_without_the_guests_right_may_not_remove_a_document(hotel: Hotel):
+    stay = hotel.stay()
+    guest = _guest(hotel, stay.reservation_id)
+    hotel.run(edit_guest, guest, "Mila", "Petrova", new_document=DocumentEntry(DocumentKind.PASSPORT, "BG1", "BG"))
+    pos = Hotel(hotel.database, trusted_actor("pos:till-1", "TILL-1", Role.POS), hotel.currency)
+    refused(hotel, MissingRight, MISSING_RIGHT,
+            lambda: pos.run(edit_guest, guest, "Mila", "Petrova", documents=[]))

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from sqlalchemy import func, select
 
 from desk.core.money import Money
@@ -74,3 +74,37 @@ def test_a_guest_made_a_child_on_the_card_pays_no_city_tax_the_next_night(qtbot,
             card.close()
     runner.run(charge_night, manager, reservation.id, TODAY + timedelta(days=1))
     assert _city_tax_postings(demo_database, reservation.id) == 1
+
+
+def test_a_document_is_corrected_and_another_removed_in_the_guest_window(qtbot, desk_context, demo_database):
+    from desk.stays.booking import DocumentEntry
+    from desk.stays.guest_details import edit_guest, guest_details
+    from desk.stays.models import DocumentKind
+
+    runner, clerk = desk_context.runner, desk_context.actor
+    reservation = runner.run(book, clerk, Booking(TODAY, TODAY + timedelta(days=2), new_guests=(
+        NewGuest("Konstantin", "Aleksandrov-Vasilev"),), room_number="101")).value
+    with demo_database.unit_of_work() as session:
+        guest_id = session.get_one(Reservation, reservation.id).guests[0].id
+    for entry in (DocumentEntry(DocumentKind.PASSPORT, "BG1243567", "BG"),
+                  DocumentEntry(DocumentKind.ID_CARD, "64500", "BG")):
+        runner.run(edit_guest, clerk, guest_id, "Konstantin", "Aleksandrov-Vasilev", new_document=entry)
+    details = runner.read(guest_details, guest_id)
+    dialog = GuestDialog(desk_context, details)  # deletes itself once saved
+    try:
+        dialog.show()
+        assert dialog.documents_list.count() == 2 and not dialog.remove_document_button.isEnabled()
+        dialog.documents_list.setCurrentRow(1)  # the wrong guest's card: removed
+        assert dialog.document_edit.text() == "64500"
+        qtbot.mouseClick(dialog.remove_document_button, Qt.MouseButton.LeftButton)
+        assert dialog.documents_list.count() == 1 and dialog.document_edit.text() == ""
+        dialog.documents_list.setCurrentRow(0)  # the passport, mistyped: corrected in its fields
+        assert dialog.document_kind_label.text() == "Correct the doc&ument:"
+        dialog.document_edit.setText("BG1234567")
+        apply_accepted(qtbot, dialog)
+    finally:
+        if shiboken6.isValid(dialog):
+            dialog.close()
+    after = runner.read(guest_details, guest_id)
+    assert after.documents == (DocumentEntry(DocumentKind.PASSPORT, "BG1234567", "BG"),)
+    assert after.documents[0].id == details.documents[0].id
