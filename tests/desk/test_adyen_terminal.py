@@ -227,6 +227,10 @@ def test_the_fake_terminal_rejects_malformed_requests_as_adyen_does(rig: AdyenRi
         api.send("TransactionStatus", poiid, "s2", body)
     wrong_key = httpx.post(f"{rig.fake.base_url}/sync", json={}, headers={"x-api-key": "AQE_other"})
     assert wrong_key.status_code == 401
+    # The demo's way to add a terminal and act as the guest, over HTTP.
+    assert httpx.post(f"{rig.fake.base_url}/_fake/terminal/add?poiid=e285p-805339117").status_code == 200
+    assert "e285p-805339117" in rig.fake.terminals.terminals
+    assert httpx.post(f"{rig.fake.base_url}/_fake/terminal/present?poiid=P400-9").status_code == 404
     assert rig.fake.terminals.done == []
 
 
