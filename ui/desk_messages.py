@@ -203,6 +203,7 @@ ERRORS = (
     QT_TRANSLATE_NOOP("DeskError", "Enter the operator's secret key"),
     QT_TRANSLATE_NOOP("DeskError", "Enter the reader's id as the operator shows it, as tmr_FDOt2wlRZEdpd7"),
     QT_TRANSLATE_NOOP("DeskError", "Enter the receipt number the terminal printed"),
+    QT_TRANSLATE_NOOP("DeskError", "Enter the terminal's POIID as Adyen shows it, its model and serial number, as V400m-324688179"),
     QT_TRANSLATE_NOOP("DeskError", "ErpNet.FP at {address} has no printer “{printer}”: a manager sets the register's device id to one of its printers"),
     QT_TRANSLATE_NOOP("DeskError", "Event {key} does not exist"),
     QT_TRANSLATE_NOOP("DeskError", "Every line needs an item name"),

@@ -3,8 +3,10 @@ workstation reads the card and its operator tokenises it (Stripe Terminal's proc
 
 One journal intent with our key, as every operator call: committed before the reader is asked; the
 guest presents the card while the clerk sees progress and Cancel (which asks the reader to stop); a
-lost answer or a crash leaves it open, and reconciliation asks the operator by our key what was saved
-(a setup still waiting at the reader is cancelled there, so "not saved" stays true).
+lost look at the reader is asked again while the guest may still present the card; an answer still
+lost, or a crash, leaves it open for reconciliation, which asks the operator by our key what was saved
+(at once when the clerk cancelled: a setup still waiting at the reader is then cancelled there, so
+"not saved" stays true).
 
 Our own ZVT terminal cannot do this: it hands no token nor a reference an operator turns into one.
 """
@@ -30,12 +32,14 @@ from desk.cards.operator_workflow import (
     reconcile_online,
 )
 from desk.cards.operators.interface import (
+    READER_SOURCE_PREFIX,
     AnswerLost,
     Declined,
     ReaderBusy,
     ReaderStopped,
     ReaderWait,
     Refused,
+    SavedToken,
     SavesOnReader,
 )
 from desk.cards.saved_cards import (
@@ -54,8 +58,6 @@ from desk.people.auth import Actor
 
 logger = logging.getLogger(__name__)
 
-# What the journal's save request holds for the card: the reader it is presented on.
-READER_SOURCE_PREFIX = "reader:"
 # How often the reader is looked at while the guest presents the card: Stripe's own advice for
 # server-driven readers is to poll about once a second (or to take its webhooks).
 READER_POLL_S = 1.0
@@ -80,7 +82,7 @@ def _reader_call(operator: SavesOnReader, reader: str, holder: str,
         progress("contacting_operator")
         wait = ReaderWait(cancel=cancel, progress=progress, poll_s=poll_s, pause=pause)
         try:
-            saved = operator.save_card_on_reader(reader, holder, idempotency_key(intent), wait)
+            saved = _keep_asking(operator, reader, holder, idempotency_key(intent), wait)
         except ReaderBusy as exc:
             return Answer(EventType.FAILED, {"reason": "reader_busy", "code": exc.code, "error": exc.message})
         except ReaderStopped as exc:
@@ -97,6 +99,24 @@ def _reader_call(operator: SavesOnReader, reader: str, holder: str,
                                            "masked_pan": saved.masked_pan, "expiry": saved.expiry})
 
     return call
+
+
+def _keep_asking(operator: SavesOnReader, reader: str, holder: str, key: str, wait: ReaderWait) -> SavedToken:
+    """One lost look at the reader is no end: the guest may still present the card. An operator that
+    takes the same key again as the same save (``resumes_on_reader``) is asked again a pause later,
+    until the guest's time is up; one that watches its reader through lost answers by itself (Adyen's
+    status requests) has already done so. After Cancel a lost answer ends the wait: the clerk asked
+    the reader to stop, and the operator is asked at once what it saved."""
+    lost = 0
+    while True:
+        try:
+            return operator.save_card_on_reader(reader, holder, key, wait)
+        except AnswerLost:
+            lost += 1
+            if wait.cancel.is_set() or not getattr(operator, "resumes_on_reader", False) \
+                    or lost * wait.poll_s > wait.give_up_s:
+                raise
+        wait.wait()
 
 
 def save_card_on_reader(runner: Runner, actor: Actor, operator_id: int, holder: str, owner: NewCardOwner,
@@ -122,7 +142,10 @@ def save_card_on_reader(runner: Runner, actor: Actor, operator_id: int, holder: 
     done = perform(runner, actor, request, _reader_call(operator, reader, holder.strip(), pause, poll),
                    OnlineResolver(runner), progress=watch.progress, cancel=watch.cancel, record=record_card_intent)
     intent = done.intent
-    if intent.state.is_open:
+    # Asked at once only when the clerk cancelled: otherwise the card may still be presented, and an
+    # operator asked now would end the save that could still complete (Stripe cancels a setup still
+    # waiting at its reader); the pending operations ask later.
+    if intent.state.is_open and watch.cancel is not None and watch.cancel.is_set():
         try:
             reconcile_online(runner, actor, [intent.id])
         except Exception:  # left for the pending operations, which ask again

@@ -29,8 +29,10 @@ _NAME = re.compile(r"^\S.{0,79}$")
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
 # A reader's id as its operator gives it (Stripe Terminal: tmr_ and letters and digits).
 _READER = re.compile(r"^[A-Za-z0-9_\-]{3,80}$")
+# An Adyen terminal's POIID: its model and serial number, as V400m-324688179.
+_POIID = re.compile(r"^[A-Za-z0-9]{2,20}-[0-9]{3,20}$")
 # The operators whose own reader saves a card presented to it, driven from here (R10).
-READER_OPERATORS = frozenset({"stripe"})
+READER_OPERATORS = frozenset({"stripe", "adyen"})
 
 
 class OperatorKeyError(DeskError):
@@ -285,6 +287,9 @@ def set_operator_reader(session: Session, actor: Actor, operator_id: int, workst
     reader = reader.strip()
     if reader and row.operator not in READER_OPERATORS:
         raise InvalidInput("{operator} cannot save a card from a reader here", field="reader", operator=row.name)
+    if reader and row.operator == "adyen" and not _POIID.match(reader):
+        raise InvalidInput("Enter the terminal's POIID as Adyen shows it, its model and serial number, as "
+                           "V400m-324688179", field="reader")
     if reader and not _READER.match(reader):
         raise InvalidInput("Enter the reader's id as the operator shows it, as tmr_FDOt2wlRZEdpd7", field="reader")
     kept = session.scalar(select(CardOperatorReader).where(

@@ -1367,6 +1367,14 @@
         <translation>както Adyen го показва за уебхука (шестнадесетичен)</translation>
     </message>
     <message>
+        <source>&amp;Terminal (POIID) at this workstation:</source>
+        <translation>&amp;Терминал (POIID) на това работно място:</translation>
+    </message>
+    <message>
+        <source>e.g. V400m-324688179; empty: none</source>
+        <translation>напр. V400m-324688179; празно: няма</translation>
+    </message>
+    <message>
         <source>{name} is saved.</source>
         <translation>„{name}“ е запазен.</translation>
     </message>
@@ -5073,6 +5081,10 @@
     <message>
         <source>Enter the reader&apos;s id as the operator shows it, as tmr_FDOt2wlRZEdpd7</source>
         <translation>Въведете идентификатора на четеца, както го показва операторът, напр. tmr_FDOt2wlRZEdpd7</translation>
+    </message>
+    <message>
+        <source>Enter the terminal&apos;s POIID as Adyen shows it, its model and serial number, as V400m-324688179</source>
+        <translation>Въведете POIID на терминала, както го показва Adyen: модел и сериен номер, напр. V400m-324688179</translation>
     </message>
     <message>
         <source>Every void, refund and override</source>

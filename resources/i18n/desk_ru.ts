@@ -1371,6 +1371,14 @@
         <translation>как его показывает Adyen для вебхука (шестнадцатеричный)</translation>
     </message>
     <message>
+        <source>&amp;Terminal (POIID) at this workstation:</source>
+        <translation>&amp;Терминал (POIID) на этом рабочем месте:</translation>
+    </message>
+    <message>
+        <source>e.g. V400m-324688179; empty: none</source>
+        <translation>например, V400m-324688179; пусто: нет</translation>
+    </message>
+    <message>
         <source>{name} is saved.</source>
         <translation>«{name}» сохранён.</translation>
     </message>
@@ -5077,6 +5085,10 @@
     <message>
         <source>Enter the reader&apos;s id as the operator shows it, as tmr_FDOt2wlRZEdpd7</source>
         <translation>Введите идентификатор считывателя так, как его показывает оператор, например tmr_FDOt2wlRZEdpd7</translation>
+    </message>
+    <message>
+        <source>Enter the terminal&apos;s POIID as Adyen shows it, its model and serial number, as V400m-324688179</source>
+        <translation>Введите POIID терминала так, как его показывает Adyen: модель и серийный номер, например V400m-324688179</translation>
     </message>
     <message>
         <source>Every void, refund and override</source>

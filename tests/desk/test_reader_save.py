@@ -154,7 +154,7 @@ def test_a_lost_answer_while_watching_is_found_by_our_key_once(rig: OnlineRig):
         rig.fake.unreachable = True  # the look at the reader gets no answer
 
     done = save_card_on_reader(rig.runner, rig.cashier, rig.operator_id, "Anna Gast",
-                               NewCardOwner(reservation_id=stay.reservation_id),
+                               NewCardOwner(reservation_id=stay.reservation_id), poll_s=100,
                                pause=guest(rig, reader, present_then_cut))
     assert done.intent.state is IntentState.UNKNOWN
     assert rig.hotel.query(lambda s: saved_cards(s, reservation_id=stay.reservation_id)) == []
@@ -176,7 +176,8 @@ def test_a_setup_left_waiting_at_the_reader_is_cancelled_when_asked_about(rig: O
         rig.fake.unreachable = True
 
     done = save_card_on_reader(rig.runner, rig.cashier, rig.operator_id, "Anna Gast",
-                               NewCardOwner(reservation_id=stay.reservation_id), pause=guest(rig, reader, cut))
+                               NewCardOwner(reservation_id=stay.reservation_id), poll_s=100,
+                               pause=guest(rig, reader, cut))
     assert done.pending
     rig.fake.unreachable = False
     result = reconcile_online(rig.runner, rig.cashier)
@@ -238,3 +239,32 @@ def test_a_reader_that_cannot_be_stopped_is_not_watched_for_ever_and_its_setup_i
     assert setup["status"] == "canceled"
     assert done.intent.state is IntentState.CANCELLED
     assert rig.hotel.query(lambda s: saved_cards(s, reservation_id=stay.reservation_id)) == []
+
+
+def test_one_lost_look_at_the_reader_keeps_asking_and_the_card_presented_later_is_saved(rig: OnlineRig):
+    reader = with_reader(rig)
+    stay = rig.hotel.stay()
+    done = save_card_on_reader(rig.runner, rig.cashier, rig.operator_id, "Anna Gast",
+                               NewCardOwner(reservation_id=stay.reservation_id),
+                               pause=guest(rig, reader, lambda: setattr(rig.fake, "unreachable", True),
+                                           lambda: setattr(rig.fake, "unreachable", False),
+                                           lambda: None, lambda: rig.fake.present_card(reader)))
+    # The lost look neither ended the save nor cancelled the setup the guest was about to use.
+    assert done.settled, done.intent
+    [setup] = rig.fake.setup_intents.values()
+    assert setup["status"] == "succeeded"
+    assert len(rig.hotel.query(lambda s: saved_cards(s, reservation_id=stay.reservation_id))) == 1
+
+
+def test_a_line_down_until_the_guests_time_is_up_is_left_pending_not_cancelled(rig: OnlineRig):
+    reader = with_reader(rig)
+    stay = rig.hotel.stay()
+    done = save_card_on_reader(rig.runner, rig.cashier, rig.operator_id, "Anna Gast",
+                               NewCardOwner(reservation_id=stay.reservation_id), poll_s=100,
+                               pause=guest(rig, reader, lambda: setattr(rig.fake, "unreachable", True)))
+    assert done.pending
+    rig.fake.unreachable = False
+    [setup] = rig.fake.setup_intents.values()
+    assert setup["status"] != "canceled"  # the guest may still present the card: only asked later
+    rig.fake.present_card(reader)
+    assert len(reconcile_online(rig.runner, rig.cashier).settled) == 1

@@ -225,6 +225,13 @@ class CardOperatorsDialog(QDialog):
         self.hmac_edit.setVisible(kind == "adyen")
         self.reader_label.setVisible(kind in READER_OPERATORS)
         self.reader_edit.setVisible(kind in READER_OPERATORS)
+        if kind == "adyen":
+            # Adyen names a terminal by its POIID, model and serial number.
+            self.reader_label.setText(self.tr("&Terminal (POIID) at this workstation:"))
+            self.reader_edit.setPlaceholderText(self.tr("e.g. V400m-324688179; empty: none"))
+        else:
+            self.reader_label.setText(self.tr("&Reader at this workstation:"))
+            self.reader_edit.setPlaceholderText(self.tr("e.g. tmr_FDOt2wlRZEdpd7; empty: none"))
 
     # saving
 

@@ -26,8 +26,10 @@ from urllib.parse import parse_qs, urlsplit
 import Adyen
 from Adyen.exceptions import AdyenAPIResponseError, AdyenError
 
+from desk.cards.operators.adyen_terminal import AdyenTerminalSaves, TerminalApi
 from desk.cards.operators.interface import (
     ON_OPERATOR_PAGE,
+    READER_SOURCE_PREFIX,
     AnswerLost,
     AwaitingConfirmation,
     CardOnFile,
@@ -40,6 +42,7 @@ from desk.cards.operators.interface import (
     NotYetDone,
     Operation,
     OperatorError,
+    ReaderWait,
     Refused,
     SavedToken,
 )
@@ -110,6 +113,8 @@ class AdyenOperator:
             # The SDK builds each call's URL from its service's base URL: the fake's, with Adyen's version.
             for service in _SERVICES:
                 getattr(checkout, service).baseUrl = f"{api_base.rstrip('/')}/{API_VERSION}"
+        self._terminal = AdyenTerminalSaves(TerminalApi(api_key, api_base=api_base, live=not api_base, timeout=timeout),
+                                            currency=save_currency, shopper_of=_shopper)
 
     def _do(self, call: Any, *args: Any, key: str, **kwargs: Any) -> dict[str, Any]:
         import requests
@@ -188,6 +193,11 @@ class AdyenOperator:
         if saved is None:
             raise GuestLeftPage("Adyen stored no card for this page", "no_stored_method")
         return saved
+
+    def save_card_on_reader(self, reader: str, holder: str, key: str, wait: ReaderWait) -> SavedToken:
+        """The card presented on the Adyen terminal ``reader`` (its POIID), saved there by a zero-amount
+        payment asking for a token (Terminal API, see desk.cards.operators.adyen_terminal)."""
+        return self._terminal.save(reader, holder, key, wait)
 
     def _stored(self, shopper: str, holder: str) -> SavedToken | None:
         answer = self._do(self._adyen.checkout.recurring_api.get_tokens_for_stored_payment_details, key="",
@@ -278,6 +288,12 @@ class AdyenOperator:
                 case Operation.SAVE if asked.get("card_source") == ON_OPERATOR_PAGE:
                     # Saved on Adyen's own page, if at all, under the shopperReference made from our key.
                     saved = self._stored(_shopper(key), holder)
+                    return Found(Finding.DONE, saved=saved) if saved else Found(Finding.NOT_DONE)
+                case Operation.SAVE if str(asked.get("card_source", "")).startswith(READER_SOURCE_PREFIX):
+                    # Its status at the terminal, by the payment's ServiceID: one still in progress may yet
+                    # save the card, so it is left alone and asked again.
+                    poiid = str(asked["card_source"])[len(READER_SOURCE_PREFIX):]
+                    saved = self._terminal.found(poiid, key, holder)
                     return Found(Finding.DONE, saved=saved) if saved else Found(Finding.NOT_DONE)
                 case Operation.SAVE:
                     return Found(Finding.DONE, saved=self.save_card(str(asked.get("card_source", "")), holder, key))

@@ -190,6 +190,8 @@ class HostedPage:
 
 # What the journal's save request holds instead of a card: the card is on the operator's own page.
 ON_OPERATOR_PAGE = "operator-page"
+# ... or the card presented on the operator's own reader: this prefix, then the reader.
+READER_SOURCE_PREFIX = "reader:"
 
 
 class GuestLeftPage(OperatorError):
@@ -291,6 +293,8 @@ class SavesOnReader(Protocol):
     :class:`ReaderBusy` when the reader could not start, :class:`Declined` when the card was refused,
     :class:`ReaderStopped` when it ended without a card; a lost answer is :class:`AnswerLost`, and the
     card saved under our key is then found by :meth:`CardOperator.find` with ``Operation.SAVE``.
+    An operator with ``resumes_on_reader = True`` takes the same key again, after a lost answer, as the
+    same save still watched at its reader (the desk asks again while the guest may present the card).
     """
 
     def save_card_on_reader(self, reader: str, holder: str, key: str, wait: ReaderWait) -> SavedToken:

@@ -77,6 +77,9 @@ def _failure(error: stripe.StripeError) -> Exception:
 class StripeOperator:
     """One Stripe account; ``api_base`` points the SDK at another address (the fake, in tests)."""
 
+    # Asked again under the same key, the reader's save replays its setup and watches the same action.
+    resumes_on_reader = True
+
     def __init__(self, secret_key: str, *, api_base: str = "", name: str = "Stripe",
                  timeout: float | None = None) -> None:
         self.name = name

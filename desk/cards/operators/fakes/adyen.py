@@ -33,6 +33,9 @@ and the guest sent to ``returnUrl`` with ``sessionId`` and ``sessionResult``; Ca
 session ``canceled``. ``GET /sessions/{id}?sessionResult=`` tells the session's status and
 ``GET /storedPaymentMethods`` a shopper's stored cards.
 
+Payment terminals (Adyen's cloud Terminal API, ``POST /sync``): see ``adyen_terminal``; a terminal is
+added with ``terminals.add_terminal(POIID)``, and the guest acts on it with ``terminals.present_card``.
+
 Test cards (what Adyen's card component would give as ``encryptedCardNumber``, never a number):
 ``adyenjs_test$visa`` and ``adyenjs_test$mc`` (saved and charged), ``adyenjs_test$refused_on_charge``
 (saved, refused "Not enough balance" when charged), ``adyenjs_test$refused`` (refused when saved).
@@ -41,7 +44,9 @@ For tests: ``lose_next_answer()`` does the next operation and drops the connecti
 ``unreachable`` drops every request; ``answer_delay`` makes every answer late;
 ``advance(days=...)`` moves the clock; ``hold_webhooks`` keeps webhooks queued until
 ``send_webhooks()``; ``redeliver()`` sends every delivered webhook again (Adyen's repeats).
-Over HTTP: ``POST /_fake/lose_next``, ``POST /_fake/advance?days=N``, ``GET /_fake/state``.
+Over HTTP: ``POST /_fake/lose_next``, ``POST /_fake/advance?days=N``, ``GET /_fake/state``; the guest
+at a terminal: ``POST /_fake/terminal/present?poiid=V400m-324688179&card=visa`` (or ``refused``),
+``POST /_fake/terminal/cancel?poiid=...``, and ``POST /_fake/terminal/add?poiid=...`` adds one.
 """
 
 from __future__ import annotations
@@ -60,9 +65,12 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
+from desk.cards.operators.fakes.adyen_terminal import FakeTerminals
 from desk.cards.operators.fakes.base import CONTROL_PREFIX, DAY, KeyReused, LoopbackFake, Replays
 from desk.cards.operators.fakes.card_form import CardRefused, card_form_page, message_page, read_card_form
 
+# The guest at a fake terminal, over HTTP: ``POST /_fake/terminal/present?poiid=...&card=visa``.
+TERMINAL_CONTROL = "/_fake/terminal/"
 # Hosted Checkout's page for a session (its ``url``): the fake's own card form.
 HOSTED_PAGE_PREFIX = "/checkoutshopper/pay/"
 SESSION_HOURS = 1
@@ -151,6 +159,8 @@ class FakeAdyen(LoopbackFake):
         self._queue: list[dict[str, Any]] = []
         self._replays = Replays()
         self._sending = threading.Lock()
+        # The account's payment terminals, on Adyen's cloud Terminal API (``POST /sync``).
+        self.terminals = FakeTerminals(self.stored, self.now)
 
     # --- test controls --------------------------------------------------------------------------
 
@@ -220,6 +230,12 @@ class FakeAdyen(LoopbackFake):
         parts = urlsplit(target)
         path = parts.path
         key = headers.get("idempotency-key", "")
+        if path == "/sync":
+            return self._terminal_request(method, path, headers, body)
+        if path.startswith(TERMINAL_CONTROL):
+            # The guest at the fake terminal, outside the fake's lock: it waits for the payment to arrive.
+            return (*self._terminal_control(method, path[len(TERMINAL_CONTROL):], dict(parse_qsl(parts.query))),
+                    False)
         with self._lock:
             if self.unreachable and not path.startswith(CONTROL_PREFIX):
                 return 0, {}, True
@@ -252,12 +268,51 @@ class FakeAdyen(LoopbackFake):
                 self._replays.remember(key, fingerprint, status, answer)
             return status, answer, self._take_lost()
 
+    def _terminal_request(self, method: str, path: str, headers: dict[str, str],
+                          body: str) -> tuple[int, dict[str, Any], bool]:
+        # Outside the fake's lock: the answer waits for the guest at the terminal.
+        with self._lock:
+            if self.unreachable:
+                return 0, {}, True
+            self.requests.append((method, path, ""))
+        if headers.get("x-api-key", "") != self.api_key:
+            return 401, {"status": 401, "errorCode": "000", "message": "HTTP Status Response - Unauthorized",
+                         "errorType": "security"}, False
+        if method != "POST":
+            return 405, {"status": 405, "errorCode": "000", "message": "Method not allowed"}, False
+        try:
+            message = json.loads(body) if body else {}
+        except ValueError:
+            message = {}
+        status, answer = self.terminals.handle(message if isinstance(message, dict) else {})
+        with self._lock:
+            return status, answer, self.unreachable or self._take_lost()
+
+    def _terminal_control(self, method: str, action: str, query: dict[str, str]) -> tuple[int, dict[str, Any]]:
+        poiid = query.get("poiid", "")
+        if method != "POST" or (action != "add" and poiid not in self.terminals.terminals):
+            return 404, {"status": 404, "errorCode": "000", "message": "no such terminal control"}
+        try:
+            if action == "add":
+                self.terminals.add_terminal(poiid)
+            elif action == "present":
+                self.terminals.present_card(poiid, query.get("card", "visa"))
+            elif action == "cancel":
+                self.terminals.cancel_on_terminal(poiid)
+            else:
+                return 404, {"status": 404, "errorCode": "000", "message": "no such terminal control"}
+        except (AssertionError, KeyError) as error:
+            return 409, {"status": 409, "errorCode": "000", "message": str(error)}
+        return 200, {"done": self.terminals.done}
+
     def reply(self, target: str, status: int, answer: dict[str, Any]) -> tuple[bytes, list[tuple[str, str]]]:
         if "_location" in answer:
             return b"", [("Location", str(answer["_location"])), ("Cache-Control", "no-store")]
         if "_html" in answer:
             return answer["_html"], [("Content-Type", "text/html; charset=utf-8"), ("Cache-Control", "no-store")]
         replayed = bool(answer.pop("_replayed", False))
+        if target == "/sync" and status == 200 and not answer:
+            return b"", [("Content-Type", "application/json")]  # an AbortRequest has no answer
         headers = [("Content-Type", "application/json")]
         if "pspReference" in answer:
             headers.append(("pspReference", str(answer["pspReference"])))
@@ -554,9 +609,14 @@ def main() -> None:
     parser.add_argument("--hmac-key", default=DEFAULT_HMAC_KEY, help="the HMAC key (hex) its webhooks are signed with")
     parser.add_argument("--webhook-url", default="", help="where it sends its webhooks (desk serve's /webhooks/adyen)")
     parser.add_argument("--hold-days", type=int, default=DEFAULT_HOLD_DAYS)
+    parser.add_argument("--terminal", action="append", default=[], metavar="POIID",
+                        help="a payment terminal of the account, as V400m-324688179 (repeatable)")
     arguments = parser.parse_args()
-    FakeAdyen(arguments.key, arguments.merchant, hmac_key=arguments.hmac_key, webhook_url=arguments.webhook_url,
-              hold_days=arguments.hold_days).run_until_interrupted(arguments.port, "Adyen")
+    fake = FakeAdyen(arguments.key, arguments.merchant, hmac_key=arguments.hmac_key,
+                     webhook_url=arguments.webhook_url, hold_days=arguments.hold_days)
+    for poiid in arguments.terminal:
+        fake.terminals.add_terminal(poiid)
+    fake.run_until_interrupted(arguments.port, "Adyen")
 
 
 if __name__ == "__main__":
