@@ -33,7 +33,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
 from desk.db.engine import Database
 from desk.db.runner import Runner
@@ -74,13 +74,18 @@ def main() -> int:
         manager = signed_in(database, Role.MANAGER, "BENCH-1")
         Runner(database).run(start_business_days, manager, date.today())
         content = the_file(args.reservations, args.rooms)
+        statements: list[bool] = []  # one per statement sent (an executemany counts once), True if many
+        event.listen(database.engine, "before_cursor_execute",
+                     lambda _c, _cur, _s, _p, _ctx, many: statements.append(bool(many)))
         for attempt in ("first import", "the same file again"):
+            statements.clear()
             wall, cpu = time.perf_counter(), time.process_time()
             done = Runner(database).run(import_reservations, manager, content, "bench.csv").value
             wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
             print(f"{attempt}: {args.reservations} reservations in {wall:.1f} s wall, {cpu:.1f} s CPU "
                   f"(target {TARGET_S:.0f} s); new {done.count(RowOutcome.NEW)}, "
-                  f"unchanged {done.count(RowOutcome.UNCHANGED)}, refused {len(done.problems)}")
+                  f"unchanged {done.count(RowOutcome.UNCHANGED)}, refused {len(done.problems)}; "
+                  f"{len(statements)} statements ({sum(statements)} executemany)")
             assert not done.problems, done.problems[:3]
         with database.unit_of_work() as session:
             assert session.scalar(select(func.count(Reservation.id))) == args.reservations
