@@ -9,11 +9,13 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import func, select
 
+from desk.core.errors import BillNotSettled
 from desk.imports import reservations as reservation_import
 from desk.imports.csv_import import CsvRefused
 from desk.imports.models import ImportedReservation
 from desk.imports.reservations import RowOutcome, import_reservations
 from desk.ledger.folios import folio_of_reservation, load_folio
+from desk.ledger.postings import post_charge
 from desk.people.changes import changes_of
 from desk.people.models import Role
 from desk.people.rights import MissingRight
@@ -195,6 +197,20 @@ def test_a_re_import_takes_a_stay_through_check_in_and_out_and_never_back(hotel:
     assert [(line, problem.template) for line, problem in done.problems] == [
         (2, "Reservation {reservation} is checked out, not confirmed")]
     assert _stays(hotel) == {"M-1": (ReservationStatus.CHECKED_OUT, "102", True, True)}
+
+
+def test_a_re_import_does_not_check_out_a_guest_who_owes_money(hotel: Hotel):
+    manager = hotel.as_role(Role.MANAGER)
+    today = hotel.query(business_date)
+    row = f"M-2;Olga Berg;;;101;{(today - timedelta(days=1)).isoformat()};{(today + timedelta(days=1)).isoformat()};;;"
+    [made] = manager.run(import_reservations, _file(row + "in_house"), "a.csv").rows
+    bill_id = hotel.query(lambda s: min(b.bill.id for b in load_folio(
+        s, folio_of_reservation(s, s.scalar(select(Reservation.id).where(Reservation.number == made.number)))).bills))
+    manager.run(post_charge, bill_id=bill_id, description="Minibar", quantity=1, unit_price=hotel.money("12.00"))
+    done = manager.run(import_reservations, _file(row + "checked_out"), "a.csv")
+    assert [(line, type(problem), problem.template) for line, problem in done.problems] == [
+        (2, BillNotSettled, "Settle every bill before check-out (bills {bills})")]
+    assert _stays(hotel) == {"M-2": (ReservationStatus.IN_HOUSE, "101", True, False)}
 
 
 def test_batches_write_every_good_row_and_an_import_stopped_half_way_leaves_nothing(hotel: Hotel, monkeypatch):
