@@ -61,7 +61,7 @@ def run(args: argparse.Namespace, url: str) -> int:
 def _reservations_done(done: ReservationImport, file_name: str) -> int:
     for row in done.rows:
         if row.outcome is not RowOutcome.UNCHANGED:
-            print(f"line {row.line}: {row.external_id} {row.outcome.value} ({row.number})")
+            print(f"line {row.line}: {row.external_id} {row.outcome.value}, {row.status.value} ({row.number})")
     for line, problem in done.problems:
         print(f"line {line}: refused: {problem.message}", file=sys.stderr)
     counts = ", ".join(f"{done.count(outcome)} {outcome.value}" for outcome in RowOutcome)

@@ -2,5 +2,5 @@
 files, each row checked by the use case that adds one by hand; a reservation re-imported by its
 external id is updated, never duplicated.
 
-Imports: core, db, hotel, people, stays.
+Imports: core, db, hotel, ledger, people, stays.
 """

@@ -63,6 +63,15 @@ def insert_guest_bill(session: Session, *, actor: Actor, folio_id: int, stay_sta
 _NEW_BILL = insert(Bill).returning(Bill.id)
 
 
+def insert_first_bills(session: Session, *, actor: Actor, payers: Sequence[tuple[int, int, str]]) -> None:
+    """:func:`open_bill` for the first guest of many new stays at once, as one executemany (an
+    import of thousands): ``payers`` are (folio id, guest id, guest's name)."""
+    require(actor, Right.OPEN_BILL)
+    if payers:
+        session.execute(insert(Bill), [_bill_values(actor, folio_id, name, guest_id, None)
+                                       for folio_id, guest_id, name in payers])
+
+
 def _bill_values(actor: Actor, folio_id: int, payer_name: str, payer_guest_id: int | None,
                  payer_company_id: int | None) -> dict[str, object]:
     name = payer_name.strip()

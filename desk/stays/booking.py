@@ -115,14 +115,14 @@ def fill_document(document: GuestDocument, entry: DocumentEntry) -> None:
     document.issued_on = entry.issued_on
 
 
-def _room_type(session: Session, code: str) -> RoomType:
+def known_room_type(session: Session, code: str) -> RoomType:
     room_type = session.get(RoomType, code)
     if room_type is None:
         raise InvalidInput("There is no room type {type}", field="room_type", type=code)
     return room_type
 
 
-def _rate(session: Session, actor: Actor, room_type: str | None, asked: Money | None) -> Money:
+def booked_rate(session: Session, room_type: str | None, asked: Money | None, *, actor: Actor) -> Money:
     """The room type's rate, or the one asked if the actor may set rates."""
     default = None
     if room_type is not None:
@@ -202,6 +202,14 @@ class TypeNights:
         if nights is not None:
             nights.add(reservation.room_id, max(reservation.arrival, self._floor), reservation.departure)
 
+    def hold(self, session: Session, room_type: str, room_id: int | None, arrival: date, departure: date) -> None:
+        """A stay the batch will write (not in the database yet) counted on its type's nights: the
+        counts are read first, or reading them later would miss it."""
+        floor = self._floor or business_date(session)
+        if departure <= floor:
+            return
+        self._nights(session, room_type, floor).add(room_id, max(arrival, floor), departure)
+
     def _nights(self, session: Session, room_type: str, arrival: date) -> _Nights:
         if self._floor is None:
             self._floor = business_date(session)
@@ -247,7 +255,7 @@ class _Nights:
         return self.rooms - len(self._by_room.get(night, ())) - self._unassigned.get(night, 0)
 
 
-def _check_dates(arrival: date, departure: date) -> None:
+def check_stay_dates(arrival: date, departure: date) -> None:
     if departure <= arrival:
         raise InvalidInput("Departure must be after arrival", field="departure")
     if (departure - arrival).days > MAX_NIGHTS:
@@ -273,7 +281,7 @@ def book(session: Session, actor: Actor, booking: Booking, nights: TypeNights | 
     ``nights``: a batch's counts of held rooms, checked instead of reading every stay again.
     """
     require(actor, Right.CREATE_RESERVATION)
-    _check_dates(booking.arrival, booking.departure)
+    check_stay_dates(booking.arrival, booking.departure)
     if booking.arrival < business_date(session):
         raise InvalidInput("Arrival cannot be before the business date {date}", field="arrival",
                            date=business_date(session))
@@ -290,12 +298,12 @@ def book(session: Session, actor: Actor, booking: Booking, nights: TypeNights | 
     elif room_type is None:
         raise InvalidInput("Choose a room type or a room", field="room_type")
     else:
-        _room_type(session, room_type)
+        known_room_type(session, room_type)
         if nights is not None:
             nights.refuse_if_full(session, room_type, booking.arrival, booking.departure)
         else:
             _refuse_if_type_full(session, room_type, booking.arrival, booking.departure)
-    rate = _rate(session, actor, room_type, booking.nightly_rate)
+    rate = booked_rate(session, room_type, booking.nightly_rate, actor=actor)
     company = get(session, Company, booking.company_id, "Company") if booking.company_id is not None else None
     event = get(session, Event, booking.event_id, "Event") if booking.event_id is not None else None
     guests = [get(session, Guest, guest_id, "Guest") for guest_id in dict.fromkeys(booking.guest_ids)]
@@ -342,7 +350,7 @@ def amend_reservation(session: Session, actor: Actor, reservation_id: int, *, ar
     in_house = reservation.status is ReservationStatus.IN_HOUSE
     new_arrival = arrival if arrival is not None else reservation.arrival
     new_departure = departure if departure is not None else reservation.departure
-    _check_dates(new_arrival, new_departure)
+    check_stay_dates(new_arrival, new_departure)
     today = business_date(session)
     if in_house:
         if new_arrival != reservation.arrival:
@@ -354,7 +362,7 @@ def amend_reservation(session: Session, actor: Actor, reservation_id: int, *, ar
     elif new_arrival < today and new_arrival != reservation.arrival:
         raise InvalidInput("Arrival cannot be before the business date {date}", field="arrival", date=today)
     if nightly_rate is not None and nightly_rate != reservation.nightly_rate:
-        reservation.nightly_rate = _rate(session, actor, reservation.room_type, nightly_rate)
+        reservation.nightly_rate = booked_rate(session, reservation.room_type, nightly_rate, actor=actor)
     room = reservation.room
     if room_number is not None and not in_house:
         room = room_locked(session, room_number)

@@ -37,17 +37,19 @@ def new_guest(session: Session, actor: Actor, first_name: str, last_name: str, e
               phone: str = "") -> Guest:
     """A guest's record, to name on a reservation."""
     require(actor, Right.CREATE_GUEST)
-    if not (first_name.strip() or last_name.strip()):
-        raise InvalidInput("A guest needs a name", field="name")
-    guest = Guest(
-        first_name=first_name.strip(),
-        last_name=last_name.strip(),
-        search_name=search_key(f"{last_name} {first_name}"),
-        email=email.strip(),
-        phone=phone.strip(),
-    )
+    guest = Guest(**guest_values(first_name, last_name, email, phone))
     session.add(guest)
     return guest
+
+
+def guest_values(first_name: str, last_name: str, email: str = "", phone: str = "") -> dict[str, str]:
+    """A new guest's columns, refused before anything is written (an import writes them many at once)."""
+    if not (first_name.strip() or last_name.strip()):
+        raise InvalidInput("A guest needs a name", field="name")
+    if len(first_name.strip()) > MAX_NAME or len(last_name.strip()) > MAX_NAME:
+        raise InvalidInput("A guest's name is at most {limit} characters", field="name", limit=MAX_NAME)
+    return {"first_name": first_name.strip(), "last_name": last_name.strip(),
+            "search_name": search_key(f"{last_name} {first_name}"), "email": email.strip(), "phone": phone.strip()}
 
 
 def search_key(text: str) -> str:
@@ -107,7 +109,7 @@ def create_reservation(
 
 
 # Why a reservation in each status cannot be checked in, or checked out.
-_NOT_CONFIRMED = {
+NOT_CONFIRMED = {
     ReservationStatus.IN_HOUSE: N_("Reservation {reservation} is already in house"),
     ReservationStatus.CHECKED_OUT: N_("Reservation {reservation} is checked out, not confirmed"),
     ReservationStatus.CANCELLED: N_("Reservation {reservation} is cancelled, not confirmed"),
@@ -134,7 +136,7 @@ def check_in(session: Session, actor: Actor, reservation_id: int, *, room_number
     reservation = get(session, Reservation, reservation_id, "Reservation", lock=True)
     today = today or business_date(session)
     if reservation.status is not ReservationStatus.CONFIRMED:
-        raise InvalidTransition(_NOT_CONFIRMED[reservation.status], reservation=reservation.number)
+        raise InvalidTransition(NOT_CONFIRMED[reservation.status], reservation=reservation.number)
     if reservation.arrival > today:
         raise InvalidTransition("Reservation {reservation} arrives on {date}", reservation=reservation.number,
                                 date=reservation.arrival)

@@ -2515,6 +2515,10 @@
         <translation>Сметката трябва да има поне един ред</translation>
     </message>
     <message>
+        <source>A checked-out stay left by the business date {date}</source>
+        <translation>Напусналият гост трябва да е напуснал до работната дата {date}</translation>
+    </message>
+    <message>
         <source>A deposit is refunded to the payer</source>
         <translation>Депозитът се възстановява на платеца</translation>
     </message>
@@ -2529,6 +2533,14 @@
     <message>
         <source>A document number has at most {limit} characters</source>
         <translation>Номерът на документа е най-много {limit} знака</translation>
+    </message>
+    <message>
+        <source>A guest in house arrived by the business date {date} and leaves on it or later</source>
+        <translation>Настаненият гост е пристигнал до работната дата {date} и заминава на нея или по-късно</translation>
+    </message>
+    <message>
+        <source>A guest in house needs a room: give its number in room</source>
+        <translation>Настаненият гост се нуждае от стая: посочете номера ѝ в колоната room</translation>
     </message>
     <message>
         <source>A guest needs a name</source>
@@ -2565,6 +2577,10 @@
     <message>
         <source>A network terminal&apos;s address is tcp://host:port</source>
         <translation>Адресът на мрежов терминал е tcp://хост:порт</translation>
+    </message>
+    <message>
+        <source>A no-show was due by the business date {date}</source>
+        <translation>Неявилият се гост е трябвало да пристигне до работната дата {date}</translation>
     </message>
     <message>
         <source>A payment code is 1-16 characters</source>
@@ -2613,6 +2629,10 @@
     <message>
         <source>A reservation needs at least one guest</source>
         <translation>Резервацията трябва да има поне един гост</translation>
+    </message>
+    <message>
+        <source>A reservation&apos;s status is confirmed, in_house, checked_out, no_show or cancelled, not “{value}”</source>
+        <translation>Статусът на резервацията е confirmed, in_house, checked_out, no_show или cancelled, а не „{value}“</translation>
     </message>
     <message>
         <source>A reversal cannot itself be reversed</source>
@@ -4900,7 +4920,7 @@
     </message>
     <message>
         <source>A reservation&apos;s status is confirmed or cancelled, not “{value}”</source>
-        <translation>Статусът на резервацията е confirmed или cancelled, а не „{value}“</translation>
+        <translation type="vanished">Статусът на резервацията е confirmed или cancelled, а не „{value}“</translation>
     </message>
     <message>
         <source>Aged on</source>
@@ -4921,6 +4941,10 @@
     <message>
         <source>Arrival</source>
         <translation>Пристигане</translation>
+    </message>
+    <message>
+        <source>Arrival {arrival} is before the business date {date}: give the status in_house, checked_out or no_show</source>
+        <translation>Пристигането {arrival} е преди работната дата {date}: посочете статус in_house, checked_out или no_show</translation>
     </message>
     <message>
         <source>Authorised by</source>
@@ -6505,8 +6529,16 @@
         <translation>(незадължителни: {optional})</translation>
     </message>
     <message>
+        <source>Reservations go in row by row: a line refused is listed and the others go in; a reservation imported again by its external id is updated, never doubled. The status is one of {statuses}; {in_house} needs its room, and an arrival before the business date is one of {past}.</source>
+        <translation>Резервациите се зареждат ред по ред: отхвърленият ред се показва, а останалите се зареждат; резервация, импортирана отново по външния си идентификатор, се обновява и никога не се дублира. Статусът е един от {statuses}; {in_house} изисква стая, а пристигане преди работната дата е един от {past}.</translation>
+    </message>
+    <message>
+        <source>line {line}: {external_id} {outcome}, {status} ({number})</source>
+        <translation>ред {line}: {external_id} — {outcome}, {status} ({number})</translation>
+    </message>
+    <message>
         <source>Reservations go in row by row: a line refused is listed and the others go in; a reservation imported again by its external id is updated, never doubled.</source>
-        <translation>Резервациите се зареждат ред по ред: отхвърленият ред се показва, а останалите се зареждат; резервация, импортирана отново по външния си идентификатор, се обновява и никога не се дублира.</translation>
+        <translation type="vanished">Резервациите се зареждат ред по ред: отхвърленият ред се показва, а останалите се зареждат; резервация, импортирана отново по външния си идентификатор, се обновява и никога не се дублира.</translation>
     </message>
     <message>
         <source>Import from</source>
@@ -6542,7 +6574,7 @@
     </message>
     <message>
         <source>line {line}: {external_id} {outcome} ({number})</source>
-        <translation>ред {line}: {external_id} — {outcome} ({number})</translation>
+        <translation type="vanished">ред {line}: {external_id} — {outcome} ({number})</translation>
     </message>
     <message>
         <source>Imported: {count}.</source>

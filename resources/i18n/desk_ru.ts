@@ -2519,6 +2519,10 @@
         <translation>В чеке должна быть хотя бы одна строка</translation>
     </message>
     <message>
+        <source>A checked-out stay left by the business date {date}</source>
+        <translation>Выехавший гость должен был выехать не позже рабочей даты {date}</translation>
+    </message>
+    <message>
         <source>A deposit is refunded to the payer</source>
         <translation>Депозит возвращается плательщику</translation>
     </message>
@@ -2533,6 +2537,14 @@
     <message>
         <source>A document number has at most {limit} characters</source>
         <translation>Номер документа — не более {limit} символов</translation>
+    </message>
+    <message>
+        <source>A guest in house arrived by the business date {date} and leaves on it or later</source>
+        <translation>Проживающий гость заехал не позже рабочей даты {date} и выезжает в эту дату или позже</translation>
+    </message>
+    <message>
+        <source>A guest in house needs a room: give its number in room</source>
+        <translation>Проживающему гостю нужен номер: укажите его в столбце room</translation>
     </message>
     <message>
         <source>A guest needs a name</source>
@@ -2569,6 +2581,10 @@
     <message>
         <source>A network terminal&apos;s address is tcp://host:port</source>
         <translation>Адрес сетевого терминала: tcp://хост:порт</translation>
+    </message>
+    <message>
+        <source>A no-show was due by the business date {date}</source>
+        <translation>Неявившийся гость должен был заехать не позже рабочей даты {date}</translation>
     </message>
     <message>
         <source>A payment code is 1-16 characters</source>
@@ -2617,6 +2633,10 @@
     <message>
         <source>A reservation needs at least one guest</source>
         <translation>В брони должен быть хотя бы один гость</translation>
+    </message>
+    <message>
+        <source>A reservation&apos;s status is confirmed, in_house, checked_out, no_show or cancelled, not “{value}”</source>
+        <translation>Статус бронирования — confirmed, in_house, checked_out, no_show или cancelled, а не «{value}»</translation>
     </message>
     <message>
         <source>A reversal cannot itself be reversed</source>
@@ -4904,7 +4924,7 @@
     </message>
     <message>
         <source>A reservation&apos;s status is confirmed or cancelled, not “{value}”</source>
-        <translation>Статус бронирования — confirmed или cancelled, а не «{value}»</translation>
+        <translation type="vanished">Статус бронирования — confirmed или cancelled, а не «{value}»</translation>
     </message>
     <message>
         <source>Aged on</source>
@@ -4925,6 +4945,10 @@
     <message>
         <source>Arrival</source>
         <translation>Заезд</translation>
+    </message>
+    <message>
+        <source>Arrival {arrival} is before the business date {date}: give the status in_house, checked_out or no_show</source>
+        <translation>Заезд {arrival} раньше рабочей даты {date}: укажите статус in_house, checked_out или no_show</translation>
     </message>
     <message>
         <source>Authorised by</source>
@@ -6509,8 +6533,16 @@
         <translation>(необязательные: {optional})</translation>
     </message>
     <message>
+        <source>Reservations go in row by row: a line refused is listed and the others go in; a reservation imported again by its external id is updated, never doubled. The status is one of {statuses}; {in_house} needs its room, and an arrival before the business date is one of {past}.</source>
+        <translation>Бронирования загружаются построчно: отклонённая строка указывается, остальные загружаются; бронирование, импортированное повторно по внешнему идентификатору, обновляется и никогда не дублируется. Статус — один из {statuses}; для {in_house} нужен номер комнаты, а заезд раньше рабочей даты — это {past}.</translation>
+    </message>
+    <message>
+        <source>line {line}: {external_id} {outcome}, {status} ({number})</source>
+        <translation>строка {line}: {external_id} — {outcome}, {status} ({number})</translation>
+    </message>
+    <message>
         <source>Reservations go in row by row: a line refused is listed and the others go in; a reservation imported again by its external id is updated, never doubled.</source>
-        <translation>Бронирования загружаются построчно: отклонённая строка указывается, остальные загружаются; бронирование, импортированное повторно по внешнему идентификатору, обновляется и никогда не дублируется.</translation>
+        <translation type="vanished">Бронирования загружаются построчно: отклонённая строка указывается, остальные загружаются; бронирование, импортированное повторно по внешнему идентификатору, обновляется и никогда не дублируется.</translation>
     </message>
     <message>
         <source>Import from</source>
@@ -6546,7 +6578,7 @@
     </message>
     <message>
         <source>line {line}: {external_id} {outcome} ({number})</source>
-        <translation>строка {line}: {external_id} — {outcome} ({number})</translation>
+        <translation type="vanished">строка {line}: {external_id} — {outcome} ({number})</translation>
     </message>
     <message>
         <source>Imported: {count}.</source>

@@ -73,9 +73,11 @@ def test_a_dry_run_of_reservations_lists_what_would_change_and_writes_nothing(qt
     assert dialog.dry_run_button.isVisible()
     day = date.today() + timedelta(days=400)
     file = tmp_path / "reservations.csv"
-    file.write_text("external_id;guests;room_type;arrival;departure\n"
-                    f"W-1;Olga Berg;Double;{day};{day + timedelta(days=2)}\n"
-                    f"W-2;Ivan Petrov;Double;{day + timedelta(days=3)};{day}\n", encoding="utf-8")
+    past = date.today() - timedelta(days=30)
+    file.write_text("external_id;guests;room_type;arrival;departure;status\n"
+                    f"W-1;Olga Berg;Double;{day};{day + timedelta(days=2)};\n"
+                    f"W-2;Ivan Petrov;Double;{day + timedelta(days=3)};{day};\n"
+                    f"W-3;Anna Kern;Double;{past};{past + timedelta(days=2)};checked_out\n", encoding="utf-8")
     dialog.file_edit.setText(str(file))
 
     def count() -> int:
@@ -86,13 +88,15 @@ def test_a_dry_run_of_reservations_lists_what_would_change_and_writes_nothing(qt
     with qtbot.waitSignal(dialog.finished_import, timeout=WAIT_MS) as done:
         qtbot.mouseClick(dialog.dry_run_button, Qt.MouseButton.LeftButton)
     assert isinstance(done.args[0], ReservationImport) and done.args[0].dry_run
-    assert dialog.result_label.text() == ("Would import: 1 new, 0 changed, 0 cancelled, 0 unchanged, 1 refused. "
+    assert dialog.result_label.text() == ("Would import: 2 new, 0 changed, 0 cancelled, 0 unchanged, 1 refused. "
                                           "Nothing was written.")
     listed = dialog.problems_view.toPlainText().splitlines()
-    assert listed[0].startswith("line 2: W-1 new (") and listed[1] == "line 3: Departure must be after arrival"
+    assert listed[0].startswith("line 2: W-1 new, confirmed (")
+    assert listed[1] == "line 3: Departure must be after arrival"
+    assert listed[2].startswith("line 4: W-3 new, checked out (")
     assert count() == before
 
     with qtbot.waitSignal(dialog.finished_import, timeout=WAIT_MS):
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
-    assert dialog.result_label.text() == "Imported: 1 new, 0 changed, 0 cancelled, 0 unchanged, 1 refused."
-    assert count() == before + 1
+    assert dialog.result_label.text() == "Imported: 2 new, 0 changed, 0 cancelled, 0 unchanged, 1 refused."
+    assert count() == before + 2

@@ -30,10 +30,12 @@ from desk.db.runner import Outcome
 from desk.imports import reservations
 from desk.imports.csv_import import KINDS, ImportRefused, ImportSummary, import_csv, read_file
 from desk.imports.reservations import ReservationImport, RowOutcome, import_reservations
+from desk.stays.models import ReservationStatus
 from ui.context import DeskContext
 from ui.desk_text import error_text
 from ui.dialogs.common import fill_combo, hint_label, new_form
 from ui.ops.op import Op
+from ui.reservation_card.header import reservation_status_text
 
 RESERVATIONS = "reservations"
 
@@ -106,7 +108,11 @@ class ImportDialog(QDialog):
             text += " " + self.tr("(optional: {optional})").format(optional=", ".join(optional))
         if kind == RESERVATIONS:
             text += " " + self.tr("Reservations go in row by row: a line refused is listed and the others go in; "
-                                  "a reservation imported again by its external id is updated, never doubled.")
+                                  "a reservation imported again by its external id is updated, never doubled. "
+                                  "The status is one of {statuses}; {in_house} needs its room, and an arrival "
+                                  "before the business date is one of {past}.").format(
+                statuses=", ".join(status.value for status in ReservationStatus), in_house=ReservationStatus.IN_HOUSE,
+                past=", ".join((ReservationStatus.IN_HOUSE, ReservationStatus.CHECKED_OUT, ReservationStatus.NO_SHOW)))
         self.columns_label.setText(text)
         self.dry_run_button.setVisible(kind == RESERVATIONS)
         self.whole_file_hint.setVisible(kind != RESERVATIONS)  # reservations go in row by row
@@ -146,8 +152,9 @@ class ImportDialog(QDialog):
         self.result_label.setText(text.format(new=counts[RowOutcome.NEW], changed=counts[RowOutcome.CHANGED],
                                               cancelled=counts[RowOutcome.CANCELLED],
                                               unchanged=counts[RowOutcome.UNCHANGED], refused=len(done.problems)))
-        lines = [(row.line, self.tr("line {line}: {external_id} {outcome} ({number})").format(
-            line=row.line, external_id=row.external_id, outcome=self._outcome_text(row.outcome), number=row.number))
+        lines = [(row.line, self.tr("line {line}: {external_id} {outcome}, {status} ({number})").format(
+            line=row.line, external_id=row.external_id, outcome=self._outcome_text(row.outcome),
+            status=reservation_status_text(row.status).lower(), number=row.number))
             for row in done.rows if row.outcome is not RowOutcome.UNCHANGED]
         lines += [(line, self.tr("line {line}: {problem}").format(line=line, problem=error_text(problem)))
                   for line, problem in done.problems]

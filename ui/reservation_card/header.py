@@ -79,7 +79,7 @@ class CardHeader(CardWindowBase):
         reservation = folio.reservation
         self.status_label.setVisible(reservation is not None)
         if reservation is not None:
-            self.status_label.setText(self.reservation_status_text(reservation.status))
+            self.status_label.setText(reservation_status_text(reservation.status))
         for button, action in ((self.check_in_button, self.check_in_action),
                                (self.check_out_button, self.check_out_action)):
             button.setVisible(reservation is not None)
@@ -167,11 +167,13 @@ class CardHeader(CardWindowBase):
                 start=format_date(folio.event.starts_on), end=format_date(folio.event.ends_on))
         return QCoreApplication.translate("ReservationCard", "Walk-in client")
 
-    def reservation_status_text(self, status: ReservationStatus) -> str:
-        return {
-            ReservationStatus.CONFIRMED: QCoreApplication.translate("ReservationCard", "Confirmed"),
-            ReservationStatus.IN_HOUSE: QCoreApplication.translate("ReservationCard", "In house"),
-            ReservationStatus.CHECKED_OUT: QCoreApplication.translate("ReservationCard", "Checked out"),
-            ReservationStatus.CANCELLED: QCoreApplication.translate("ReservationCard", "Cancelled"),
-            ReservationStatus.NO_SHOW: QCoreApplication.translate("ReservationCard", "No-show"),
-        }[status]
+
+def reservation_status_text(status: ReservationStatus) -> str:
+    """A stay's status as the card (and the Import window) shows it."""
+    return {
+        ReservationStatus.CONFIRMED: QCoreApplication.translate("ReservationCard", "Confirmed"),
+        ReservationStatus.IN_HOUSE: QCoreApplication.translate("ReservationCard", "In house"),
+        ReservationStatus.CHECKED_OUT: QCoreApplication.translate("ReservationCard", "Checked out"),
+        ReservationStatus.CANCELLED: QCoreApplication.translate("ReservationCard", "Cancelled"),
+        ReservationStatus.NO_SHOW: QCoreApplication.translate("ReservationCard", "No-show"),
+    }[status]
