@@ -39,10 +39,12 @@ from desk.cards.operators.interface import (
     ReversesPayments,
 )
 from desk.cards.saved_cards import (
+    OperatorInfo,
     OperatorSettings,
     card_on_file,
     cards_to_purge,
     connect_operator,
+    list_operators,
     operator_settings,
 )
 from desk.core.errors import InvalidInput, NotFound
@@ -579,6 +581,11 @@ def save_card(runner: Runner, actor: Actor, operator_id: int, card_source: str, 
     asked = OnlineRequest(card_source=card_source, holder=holder, reservation_id=reservation_id,
                           company_id=company_id, event_id=event_id, card_came=card_came)
     return run_online_operation(runner, actor, OnlineKind.SAVE, operator_id, asked, watch)
+
+
+def reference_operators(session: Session) -> list[OperatorInfo]:
+    """The hotel's operators that save a card from a terminal transaction's reference (Saferpay), by name."""
+    return [info for info in list_operators(session) if info.operator == "saferpay"]
 
 
 def save_card_by_terminal_reference(runner: Runner, actor: Actor, operator_id: int, reference: str, holder: str, *,
