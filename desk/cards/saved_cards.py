@@ -174,11 +174,10 @@ def change_operator(session: Session, actor: Actor, operator_id: int, *, account
                                currencies=currencies, hmac_key=hmac_key)
     _check_retention(retention_days)
     new_secret = secret_key.strip()
-    if row.operator == "adyen":
-        if new_secret or hmac_key.strip():
-            kept = OperatorSettings(_info(row), sealed.Sealed(row.secret_sealed, row.key_id)).adyen_keys()
-            new_secret = json.dumps({"api_key": new_secret or kept["api_key"],
-                                     "hmac_key": hmac_key.strip() or kept["hmac_key"]})
+    if row.operator == "adyen" and (new_secret or hmac_key.strip()):
+        kept = OperatorSettings(_info(row), sealed.Sealed(row.secret_sealed, row.key_id)).adyen_keys()
+        new_secret = json.dumps({"api_key": new_secret or kept["api_key"],
+                                 "hmac_key": hmac_key.strip() or kept["hmac_key"]})
     if new_secret:
         secret = _sealed_secret(new_secret)
         row.secret_sealed, row.key_id = secret.token, secret.key_id
