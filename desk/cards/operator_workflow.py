@@ -39,10 +39,12 @@ from desk.cards.operators.interface import (
     ReversesPayments,
 )
 from desk.cards.saved_cards import (
+    OperatorInfo,
     OperatorSettings,
     card_on_file,
     cards_to_purge,
     connect_operator,
+    list_operators,
     operator_settings,
 )
 from desk.core.errors import InvalidInput, NotFound
@@ -154,6 +156,12 @@ def _plan_save(session: Session, settings: OperatorSettings, asked: OnlineReques
         raise InvalidInput("The card page gave no card", field="card")
     if asked.card_came not in (CardCame.NEW, CardCame.TERMINAL):
         raise InvalidInput("A card is saved from the operator's card page or from the terminal", field="card")
+    if asked.card_came is CardCame.TERMINAL and settings.info.operator == "saferpay":
+        from desk.cards.operators.saferpay import is_six_reference
+
+        if not is_six_reference(asked.card_source):
+            raise InvalidInput("Type the transaction reference as the terminal's receipt shows it, as "
+                               "1:100002:1:87768996410", field="reference")
     holder = asked.holder.strip()
     require_fits(holder, 160, "holder")
     keep_days = settings.info.retention_days
@@ -573,6 +581,25 @@ def save_card(runner: Runner, actor: Actor, operator_id: int, card_source: str, 
     asked = OnlineRequest(card_source=card_source, holder=holder, reservation_id=reservation_id,
                           company_id=company_id, event_id=event_id, card_came=card_came)
     return run_online_operation(runner, actor, OnlineKind.SAVE, operator_id, asked, watch)
+
+
+def reference_operators(session: Session) -> list[OperatorInfo]:
+    """The hotel's operators that save a card from a terminal transaction's reference (Saferpay), by name."""
+    return [info for info in list_operators(session) if info.operator == "saferpay"]
+
+
+def save_card_by_terminal_reference(runner: Runner, actor: Actor, operator_id: int, reference: str, holder: str, *,
+                                    reservation_id: int | None = None, company_id: int | None = None,
+                                    event_id: int | None = None, watch: Watch | None = None) -> OnlineOutcome:
+    """Verify and save credit card with the terminal at a Worldline hotel (R10, omni-channel): the card's
+    0.01 pre-authorisation on the terminal printed its transaction reference, which the clerk types here,
+    and Saferpay turns that transaction's card into an alias. ZVT hands the desk no such reference (see
+    desk.cards.operators.saferpay); Saferpay refuses one that names no transaction, and nothing is saved."""
+    require(actor, Right.TAKE_PAYMENT)
+    if runner.read(operator_settings, operator_id).info.operator != "saferpay":
+        raise InvalidInput("Only Saferpay saves a card from a terminal transaction's reference", field="operator")
+    return save_card(runner, actor, operator_id, reference, holder, reservation_id=reservation_id,
+                     company_id=company_id, event_id=event_id, card_came=CardCame.TERMINAL, watch=watch)
 
 
 def save_new_card(runner: Runner, actor: Actor, operator_id: int, page: CardPage, holder: str, *,

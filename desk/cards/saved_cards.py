@@ -143,23 +143,13 @@ def add_operator(session: Session, actor: Actor, name: str, operator: str, secre
     name = name.strip()
     if not _NAME.match(name):
         raise InvalidInput("An operator needs a name", field="name")
-    if operator not in OPERATORS:
-        raise InvalidInput("The desk does not know the card operator {operator}", field="operator",
-                           operator=operator)
-    if not secret_key.strip():
-        raise InvalidInput("Enter the operator's secret key", field="secret")
-    if operator == "saferpay":
-        _check_saferpay(account, secret_key)
-    if operator == "converge":
-        _check_converge(account)
-    wanted = _currencies(currencies)
+    wanted = _checked_settings(session, operator, None, account=account, secret_key=secret_key,
+                               currencies=currencies, hmac_key=hmac_key)
     _check_retention(retention_days)
     if session.scalar(select(CardOperatorConfig.id).where(CardOperatorConfig.name == name)) is not None:
         raise InvalidInput("There is already an operator called {name}", field="name", name=name)
     secret_text = secret_key.strip()
     if operator == "adyen":
-        _check_adyen_account(session, account)
-        _check_hmac_key(hmac_key)
         secret_text = json.dumps({"api_key": secret_text, "hmac_key": hmac_key.strip()})
     secret = _sealed_secret(secret_text)
     row = CardOperatorConfig(name=name, operator=operator, account=account.strip()[:80],
@@ -182,21 +172,14 @@ def change_operator(session: Session, actor: Actor, operator_id: int, *, account
     row = session.get(CardOperatorConfig, operator_id, with_for_update=True)
     if row is None:
         raise NotFound("There is no card operator {operator}", operator=operator_id)
-    if row.operator == "saferpay":
-        _check_saferpay(account, secret_key or "kept:kept")
-    if row.operator == "converge":
-        _check_converge(account)
-    wanted = _currencies(currencies)
+    wanted = _checked_settings(session, row.operator, row.id, account=account, secret_key=secret_key,
+                               currencies=currencies, hmac_key=hmac_key)
     _check_retention(retention_days)
     new_secret = secret_key.strip()
-    if row.operator == "adyen":
-        _check_adyen_account(session, account, row.id)
-        if hmac_key.strip():
-            _check_hmac_key(hmac_key)
-        if new_secret or hmac_key.strip():
-            kept = OperatorSettings(_info(row), sealed.Sealed(row.secret_sealed, row.key_id)).adyen_keys()
-            new_secret = json.dumps({"api_key": new_secret or kept["api_key"],
-                                     "hmac_key": hmac_key.strip() or kept["hmac_key"]})
+    if row.operator == "adyen" and (new_secret or hmac_key.strip()):
+        kept = OperatorSettings(_info(row), sealed.Sealed(row.secret_sealed, row.key_id)).adyen_keys()
+        new_secret = json.dumps({"api_key": new_secret or kept["api_key"],
+                                 "hmac_key": hmac_key.strip() or kept["hmac_key"]})
     if new_secret:
         secret = _sealed_secret(new_secret)
         row.secret_sealed, row.key_id = secret.token, secret.key_id
@@ -206,6 +189,29 @@ def change_operator(session: Session, actor: Actor, operator_id: int, *, account
     if reader is not None:
         set_operator_reader(session, actor, row.id, actor.workstation, reader)
     return _info(row)
+
+
+def _checked_settings(session: Session, operator: str, operator_id: int | None, *, account: str, secret_key: str,
+                      currencies: tuple[str, ...], hmac_key: str, trying: bool = False) -> tuple[str, ...]:
+    """The one home of the checks an operator's settings pass, saved (add_operator, change_operator) or only
+    tried (typed_operator_settings); the currencies as kept. ``operator_id`` None: a new operator, whose
+    keys must be typed; an existing one's empty key fields keep its saved keys."""
+    if operator not in OPERATORS:
+        raise InvalidInput("The desk does not know the card operator {operator}", field="operator",
+                           operator=operator)
+    new = operator_id is None
+    if new and not secret_key.strip():
+        raise InvalidInput("Enter the operator's secret key", field="secret")
+    if operator == "saferpay":
+        _check_saferpay(account, secret_key or "kept:kept")
+    if operator == "converge":
+        _check_converge(account)
+    wanted = _currencies(currencies)
+    if operator == "adyen":
+        _check_adyen_account(session, account, operator_id)
+        if hmac_key.strip() or (new and not trying):
+            _check_hmac_key(hmac_key)
+    return wanted
 
 
 def _check_saferpay(account: str, secret_key: str) -> None:
@@ -253,19 +259,10 @@ def typed_operator_settings(session: Session, actor: Actor, operator_id: int | N
         raise NotFound("There is no card operator {operator}", operator=operator_id)
     if row is not None:
         operator = row.operator
-    if operator not in OPERATORS:
-        raise InvalidInput("The desk does not know the card operator {operator}", field="operator",
-                           operator=operator)
+    # Check connection needs no webhook key: a new Adyen account is tried before its HMAC key is typed.
+    wanted = _checked_settings(session, operator, operator_id, account=account, secret_key=secret_key,
+                               currencies=currencies, hmac_key=hmac_key, trying=True)
     secret = secret_key.strip()
-    if row is None and not secret:
-        raise InvalidInput("Enter the operator's secret key", field="secret")
-    if operator == "saferpay":
-        _check_saferpay(account, secret or "kept:kept")
-    if operator == "converge":
-        _check_converge(account)
-    wanted = _currencies(currencies)
-    if hmac_key.strip():
-        _check_hmac_key(hmac_key)
     kept = OperatorSettings(_info(row), sealed.Sealed(row.secret_sealed, row.key_id)) if row is not None else None
     if operator == "adyen":
         keys = kept.adyen_keys() if kept is not None else {"api_key": "", "hmac_key": ""}

@@ -61,6 +61,8 @@ def run(args: argparse.Namespace, url: str) -> int:
         except DeskError as exc:
             print(f"desk: {exc.message}", file=sys.stderr)
             return 1
+        if not (purged.deleted or purged.pending or purged.errors):
+            print("No saved card is past its date")
         for card_id in purged.deleted:
             print(f"Deleted saved card {card_id}")
         for card_id in purged.pending:

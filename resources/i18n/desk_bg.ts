@@ -5183,6 +5183,10 @@
         <translation>На това работно място няма настроен четец на карти на този оператор: задайте го в Настройки, Оператори на карти</translation>
     </message>
     <message>
+        <source>Only Saferpay saves a card from a terminal transaction&apos;s reference</source>
+        <translation>Само Saferpay записва карта по референцията на транзакция от терминала</translation>
+    </message>
+    <message>
         <source>Open balances</source>
         <translation>Открити салда</translation>
     </message>
@@ -5405,6 +5409,10 @@
     <message>
         <source>Type the fiscal sign (ФП) the register&apos;s report shows: up to 10 digits</source>
         <translation>Въведете фискалния признак (ФП) от отчета на касата: до 10 цифри</translation>
+    </message>
+    <message>
+        <source>Type the transaction reference as the terminal&apos;s receipt shows it, as 1:100002:1:87768996410</source>
+        <translation>Въведете референцията на транзакцията, както е на касовата бележка от терминала, например 1:100002:1:87768996410</translation>
     </message>
     <message>
         <source>Type the unique sale number as the printer&apos;s report shows it, like DT279013-0001-0000042</source>
@@ -10564,6 +10572,57 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Cashier &amp;password:</source>
         <translation>Касиерска &amp;парола:</translation>
+    </message>
+</context>
+<context>
+    <name>TerminalReferenceDialog</name>
+    <message>
+        <source>Save a card from the terminal&apos;s receipt</source>
+        <translation>Запазване на карта по бележката от терминала</translation>
+    </message>
+    <message>
+        <source>&amp;Save card</source>
+        <translation>&amp;Запази картата</translation>
+    </message>
+    <message>
+        <source>Looking for the hotel&apos;s Saferpay account…</source>
+        <translation>Търсене на профила на хотела в Saferpay…</translation>
+    </message>
+    <message>
+        <source>No Saferpay account is set up: a manager adds it in Settings, Card operators.</source>
+        <translation>Няма настроен профил в Saferpay: мениджър го добавя в Настройки, Оператори на карти.</translation>
+    </message>
+    <message>
+        <source>Save a card from the terminal&apos;s receipt · {operator}</source>
+        <translation>Запазване на карта по бележката от терминала · {operator}</translation>
+    </message>
+    <message>
+        <source>Pre-authorise 0.01 on the terminal with the guest&apos;s card, then type the transaction reference its receipt shows. {operator} saves that card for later; release the 0.01 afterwards.</source>
+        <translation>Направете на терминала предварителна авторизация за 0.01 с картата на госта, след това въведете референцията на транзакцията от бележката. {operator} записва картата за по-късни плащания; после освободете 0.01.</translation>
+    </message>
+    <message>
+        <source>Asking {operator}…</source>
+        <translation>Запитване към {operator}…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Затвори</translation>
+    </message>
+    <message>
+        <source>Card saved: {brand} {number}, valid to {expiry}.</source>
+        <translation>Картата е записана: {brand} {number}, валидна до {expiry}.</translation>
+    </message>
+    <message>
+        <source>{operator} did not answer. The card is listed under Pending card operations, where {operator} is asked again whether it saved it.</source>
+        <translation>{operator} не отговори. Картата е в „Чакащи операции с карти“, където {operator} се пита отново дали я е запазил.</translation>
+    </message>
+    <message>
+        <source>{operator} knows no terminal transaction with this reference: check it on the receipt and type it again. Nothing was saved.</source>
+        <translation>{operator} не познава транзакция от терминала с тази референция: проверете я на бележката и я въведете отново. Нищо не е записано.</translation>
+    </message>
+    <message>
+        <source>{operator} refused it: {error}. Nothing was saved.</source>
+        <translation>{operator} отказа: {error}. Нищо не е записано.</translation>
     </message>
 </context>
 <context>

@@ -5187,6 +5187,10 @@
         <translation>На этом рабочем месте не настроен считыватель карт этого оператора: укажите его в Настройки, Операторы карт</translation>
     </message>
     <message>
+        <source>Only Saferpay saves a card from a terminal transaction&apos;s reference</source>
+        <translation>Только Saferpay сохраняет карту по номеру транзакции терминала</translation>
+    </message>
+    <message>
         <source>Open balances</source>
         <translation>Открытые остатки</translation>
     </message>
@@ -5409,6 +5413,10 @@
     <message>
         <source>Type the fiscal sign (ФП) the register&apos;s report shows: up to 10 digits</source>
         <translation>Введите фискальный признак (ФП) из отчёта кассы: до 10 цифр</translation>
+    </message>
+    <message>
+        <source>Type the transaction reference as the terminal&apos;s receipt shows it, as 1:100002:1:87768996410</source>
+        <translation>Введите номер транзакции так, как он напечатан на чеке терминала, например 1:100002:1:87768996410</translation>
     </message>
     <message>
         <source>Type the unique sale number as the printer&apos;s report shows it, like DT279013-0001-0000042</source>
@@ -10568,6 +10576,57 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Cashier &amp;password:</source>
         <translation>&amp;Пароль кассира:</translation>
+    </message>
+</context>
+<context>
+    <name>TerminalReferenceDialog</name>
+    <message>
+        <source>Save a card from the terminal&apos;s receipt</source>
+        <translation>Сохранить карту по чеку терминала</translation>
+    </message>
+    <message>
+        <source>&amp;Save card</source>
+        <translation>&amp;Сохранить карту</translation>
+    </message>
+    <message>
+        <source>Looking for the hotel&apos;s Saferpay account…</source>
+        <translation>Поиск учётной записи Saferpay гостиницы…</translation>
+    </message>
+    <message>
+        <source>No Saferpay account is set up: a manager adds it in Settings, Card operators.</source>
+        <translation>Учётная запись Saferpay не настроена: менеджер добавляет её в Настройки, Операторы карт.</translation>
+    </message>
+    <message>
+        <source>Save a card from the terminal&apos;s receipt · {operator}</source>
+        <translation>Сохранить карту по чеку терминала · {operator}</translation>
+    </message>
+    <message>
+        <source>Pre-authorise 0.01 on the terminal with the guest&apos;s card, then type the transaction reference its receipt shows. {operator} saves that card for later; release the 0.01 afterwards.</source>
+        <translation>Выполните на терминале предавторизацию на 0.01 картой гостя, затем введите номер транзакции с её чека. {operator} сохранит эту карту для последующих списаний; после этого снимите блокировку 0.01.</translation>
+    </message>
+    <message>
+        <source>Asking {operator}…</source>
+        <translation>Запрос к {operator}…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Закрыть</translation>
+    </message>
+    <message>
+        <source>Card saved: {brand} {number}, valid to {expiry}.</source>
+        <translation>Карта сохранена: {brand} {number}, действует до {expiry}.</translation>
+    </message>
+    <message>
+        <source>{operator} did not answer. The card is listed under Pending card operations, where {operator} is asked again whether it saved it.</source>
+        <translation>{operator} не ответил. Карта указана в «Незавершённых операциях по картам», где {operator} будет снова спрошен, сохранил ли её.</translation>
+    </message>
+    <message>
+        <source>{operator} knows no terminal transaction with this reference: check it on the receipt and type it again. Nothing was saved.</source>
+        <translation>{operator} не знает транзакции терминала с таким номером: сверьте его с чеком и введите снова. Ничего не сохранено.</translation>
+    </message>
+    <message>
+        <source>{operator} refused it: {error}. Nothing was saved.</source>
+        <translation>{operator} отказал: {error}. Ничего не сохранено.</translation>
     </message>
 </context>
 <context>

@@ -17,8 +17,11 @@ from desk.core.errors import InvalidInput
 from desk.journal.intents import IntentState, unresolved
 from desk.journal.models import JournalIntent
 
+from .adyen_rig import make_adyen_rig
 from .conftest import Hotel, charged_stay, refused
+from .converge_rig import make_converge_rig
 from .online_rig import OnlineRig, make_online_rig
+from .saferpay_rig import make_saferpay_rig
 from .test_card_page import VISA, Guest
 
 
@@ -101,3 +104,21 @@ def test_a_charge_the_desk_would_refuse_opens_no_page(rig: OnlineRig):
                                           NewCardOwner(reservation_id=stay.reservation_id),
                                           ThenCharge(rig.hotel.money("80.00"))), field="bill")
     assert rig.fake.checkout_sessions == {}
+
+
+@pytest.mark.parametrize("make_rig", [make_saferpay_rig, make_converge_rig, make_adyen_rig],
+                         ids=["saferpay", "converge", "adyen"])
+def test_every_operator_with_a_card_page_holds_on_the_new_card_in_one_flow(sqlite_hotel: Hotel, make_rig):
+    # Pre-authorise with "New card" (R14) wherever the operator's page saves a card: each such page gives a
+    # card the operator then holds as a merchant without the guest.
+    for rig in make_rig(sqlite_hotel):
+        stay = charged_stay(rig.hotel)
+        done = save_card_then_charge(rig.runner, rig.cashier, rig.operator_id, Guest(VISA), "Anna Gast",
+                                     NewCardOwner(reservation_id=stay.reservation_id),
+                                     ThenCharge(rig.hotel.money("150.00"), folio_id=stay.folio_id, hold=True))
+        assert done.saved.settled and done.charged is not None and done.charged.settled, done
+        save, hold = intents(rig)
+        assert (save.kind, hold.kind) == ("online_save", "online_preauth")
+        [record] = rig.records()
+        assert (record.operation, record.amount) == (CardRecordKind.PRE_AUTHORISATION, rig.hotel.money("150.00"))
+        assert rig.card_payments(stay.folio_id) == []  # a hold is no payment

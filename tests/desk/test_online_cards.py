@@ -292,6 +292,7 @@ def test_desk_cards_purge_deletes_what_is_past_its_date(rig: OnlineRig, capsys, 
     url = rig.hotel.database.url
     assert main(["--database", url, "cards", "purge", "--today", str(card.delete_after)]) == 0
     assert rig.hotel.query(saved_card, card_id).deleted is False
+    assert capsys.readouterr().out == "No saved card is past its date\n"  # the newcomer sees it ran
     later = card.delete_after + timedelta(days=1)
     assert main(["--database", url, "cards", "purge", "--today", str(later)]) == 0
     assert f"Deleted saved card {card_id}" in capsys.readouterr().out

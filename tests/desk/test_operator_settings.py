@@ -20,6 +20,7 @@ from desk.cards.saved_cards import (
     OperatorKeysRefused,
     OperatorSettings,
     OperatorUnreachable,
+    add_operator,
     change_operator,
     check_operator_connection,
     operator_settings,
@@ -232,3 +233,33 @@ def test_adyen_checks_a_typed_api_key_with_the_saved_hmac_key(sqlite_hotel: Hote
         check_operator_connection(typed)
         assert typed.adyen_keys() == {"api_key": adyen_rig.API_KEY, "hmac_key": adyen_rig.HMAC_KEY}
         assert hotel.query(operator_settings, operator_id).adyen_keys()["api_key"] == "AQE_old_key"
+
+
+def test_saving_changing_and_checking_refuse_a_wrong_account_alike(sqlite_hotel: Hotel):
+    # One home for the checks: what Save refuses, Check connection refuses with the same words.
+    hotel = sqlite_hotel
+    with operator_on_loopback(hotel, FakeSaferpay(user=saferpay_rig.USER, password=saferpay_rig.PASSWORD),
+                              name="Saferpay", kind="saferpay", secret=f"{saferpay_rig.USER}:{saferpay_rig.PASSWORD}",
+                              account=saferpay_rig.ACCOUNT, currencies=("EUR",)) as (fake, operator_id, _cashier):
+        manager = hotel.as_role(Role.MANAGER)
+        typed: dict[str, Any] = {"account": "245294", "api_base": fake.base_url, "currencies": ("EUR",)}
+        account = "Enter the Saferpay account as CustomerId/TerminalId, as 245294/17795278"
+        refused(hotel, InvalidInput, account, lambda: manager.run(
+            add_operator, "Saferpay 2", "saferpay", "USER:PASSWORD", **typed), field="account")
+        refused(hotel, InvalidInput, account, lambda: manager.run(
+            change_operator, operator_id, retention_days=30, **typed), field="account")
+        refused(hotel, InvalidInput, account, lambda: _typed(manager, operator_id, "saferpay", name="Saferpay",
+                                                             **typed), field="account")
+        refused(hotel, InvalidInput, account, lambda: _typed(manager, None, "saferpay", name="Saferpay 2",
+                                                             secret_key="USER:PASSWORD", **typed), field="account")
+        password = "Enter the Saferpay JSON API user and its password as USER:PASSWORD"
+        typed["account"] = saferpay_rig.ACCOUNT
+        refused(hotel, InvalidInput, password, lambda: manager.run(
+            add_operator, "Saferpay 2", "saferpay", "USER-ONLY", **typed), field="secret")
+        refused(hotel, InvalidInput, password, lambda: _typed(manager, None, "saferpay", name="Saferpay 2",
+                                                              secret_key="USER-ONLY", **typed), field="secret")
+        unknown = "The desk does not know the card operator {operator}"
+        refused(hotel, InvalidInput, unknown, lambda: manager.run(
+            add_operator, "Other", "paypal", "key", **typed), field="operator")
+        refused(hotel, InvalidInput, unknown, lambda: _typed(manager, None, "paypal", name="Other",
+                                                             secret_key="key", **typed), field="operator")

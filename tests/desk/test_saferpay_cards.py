@@ -24,6 +24,7 @@ from desk.cards.operator_workflow import (
     refund_online_payment,
     release_online_hold,
     save_card,
+    save_card_by_terminal_reference,
 )
 from desk.cards.operators.saferpay import alias_id
 from desk.cards.saved_cards import add_operator, saved_card, saved_cards
@@ -34,7 +35,7 @@ from desk.journal.intents import IntentState, unresolved
 from desk.ledger.models import PaymentKind
 from desk.people.models import Role
 
-from .conftest import Hotel, refused
+from .conftest import Hotel, charged_stay, refused
 from .saferpay_rig import ACCOUNT, PASSWORD, USER, SaferpayRig, make_saferpay_rig
 
 AUTHORIZE = "/api/Payment/v1/Transaction/AuthorizeDirect"
@@ -85,6 +86,55 @@ def test_a_terminal_transaction_is_turned_into_an_alias(sqlite_rig: SaferpayRig)
     [card] = rig.hotel.query(lambda s: saved_cards(s, reservation_id=stay.reservation_id))
     assert (card.brand, card.masked_pan) == ("mastercard", "•••• 0016")
     assert len(sent(rig, "/api/Payment/v1/OmniChannel/InsertAlias")) == 1
+
+
+# --- Worldline omni-channel: the reference on the terminal's receipt, typed by the clerk --------------
+
+INSERT_ALIAS = "/api/Payment/v1/OmniChannel/InsertAlias"
+
+
+def test_the_reference_on_the_terminal_receipt_saves_that_card_which_is_then_charged(rig: SaferpayRig):
+    stay = charged_stay(rig.hotel)
+    done = save_card_by_terminal_reference(rig.runner, rig.cashier, rig.operator_id, " 1:100002:1:87768996428 ",
+                                           "Anna Gast", reservation_id=stay.reservation_id)
+    assert done.settled, done
+    assert done.intent.request["card_came"] == "terminal"
+    [card] = rig.hotel.query(lambda s: saved_cards(s, reservation_id=stay.reservation_id))
+    assert (card.brand, card.masked_pan, card.holder) == ("visa", "•••• 0024", "Anna Gast")
+    assert sent(rig, INSERT_ALIAS) == [(idempotency_key(done.intent), 0)]
+    charged = charge_saved_card(rig.runner, rig.cashier, rig.operator_id, card.id, stay.bill_id, eur("40.00"))
+    assert charged.settled
+    assert rig.fake.by_order(idempotency_key(charged.intent))["_alias"] == rig.token(card.id)
+
+
+def test_a_mistyped_reference_is_refused_before_saferpay_is_asked(sqlite_rig: SaferpayRig):
+    rig = sqlite_rig
+    stay = rig.hotel.stay()
+    refused(rig.hotel, InvalidInput, "Type the transaction reference as the terminal's receipt shows it, as "
+            "1:100002:1:87768996410", lambda: save_card_by_terminal_reference(
+                rig.runner, rig.cashier, rig.operator_id, "87768996428", "Anna Gast",
+                reservation_id=stay.reservation_id), field="reference")
+    assert sent(rig, INSERT_ALIAS) == []
+
+
+def test_a_reference_of_no_terminal_transaction_saves_nothing(sqlite_rig: SaferpayRig):
+    rig = sqlite_rig
+    stay = rig.hotel.stay()
+    done = save_card_by_terminal_reference(rig.runner, rig.cashier, rig.operator_id, "1:100002:1:99999999999",
+                                           "Anna Gast", reservation_id=stay.reservation_id)
+    assert done.intent.state is IntentState.FAILED and done.code == "TRANSACTION_NOT_FOUND"
+    assert rig.hotel.query(lambda s: saved_cards(s, reservation_id=stay.reservation_id)) == []
+    assert rig.fake.aliases == {}
+
+
+def test_only_saferpay_takes_a_terminal_reference(sqlite_rig: SaferpayRig):
+    rig = sqlite_rig
+    stay = rig.hotel.stay()
+    stripe = rig.hotel.as_role(Role.MANAGER).run(add_operator, "Stripe", "stripe", "sk_test_x").id
+    refused(rig.hotel, InvalidInput, "Only Saferpay saves a card from a terminal transaction's reference",
+            lambda: save_card_by_terminal_reference(rig.runner, rig.cashier, stripe, "1:100002:1:87768996428",
+                                                    "Anna Gast", reservation_id=stay.reservation_id),
+            field="operator")
 
 
 def test_a_token_saferpay_does_not_know_is_refused_and_nothing_saved(rig: SaferpayRig):

@@ -189,3 +189,37 @@ def test_with_several_operators_the_clerk_chooses_whose_page_opens(qtbot, contex
         qtbot.waitUntil(lambda: not dialog.is_busy, timeout=30_000)
     finally:
         stripe.close()
+
+
+def test_pre_authorise_with_a_new_card_from_the_credit_card_section_holds_the_typed_amount(
+        qtbot, context, demo_database, saferpay):
+    from PySide6.QtWidgets import QLineEdit
+
+    from tests.ui.test_dialogs_common import retype
+    from ui.cards.terminal import CardTerminalDialog
+
+    fake, _ = saferpay
+    card = find_card(demo_database, lambda c: c.folio.folio.reservation_id is not None and len(c.folio.bills) == 1
+                     and c.folio.folio.company_id is None)
+    window = open_reservation_card(context, card.folio.folio.id)
+    qtbot.waitUntil(lambda: window.is_loaded and window.isVisible(), timeout=30_000)
+    assert window.pre_authorisations_model.rowCount() == 0
+    window.pre_authorise_button.click()
+    qtbot.waitUntil(lambda: isinstance(window.last_dialog, CardTerminalDialog) and window.last_dialog.isVisible(),
+                    timeout=30_000)
+    hold = window.last_dialog
+    retype(qtbot, child(hold, QLineEdit, "amountEdit"), "150.00")
+    child(hold, QPushButton, "newCardPaymentButton").click()
+    qtbot.waitUntil(lambda: isinstance(window.last_dialog, NewCardDialog), timeout=30_000)
+    dialog = window.last_dialog
+    assert isinstance(dialog, NewCardDialog)
+    qtbot.waitUntil(lambda: page_open(dialog), timeout=30_000)
+    assert dialog.page is not None
+    dialog.page.runJavaScript(GUEST_TYPES)
+    with qtbot.waitSignal(dialog.accepted, timeout=30_000):
+        pass
+    assert dialog.charged is not None and dialog.charged.settled
+    qtbot.waitUntil(lambda: window.pre_authorisations_model.rowCount() == 1, timeout=30_000)
+    qtbot.waitUntil(lambda: window.saved_cards_model.rowCount() == 1, timeout=30_000)
+    [transaction] = fake.transactions.values()
+    assert (transaction["Status"], transaction["Amount"]["Value"]) == ("AUTHORIZED", "15000")

@@ -80,6 +80,8 @@ def window(qtbot, cashier_context, demo_database: Database, reader: Reader) -> I
 def waiting_for_the_card(qtbot, window: ReservationCard, reader: Reader) -> ReaderSaveDialog:
     assert window.reader_card_button.isEnabled()
     window.reader_card_button.click()
+    # The button first asks whether this workstation has a reader (else a Worldline receipt's reference).
+    qtbot.waitUntil(lambda: window.findChild(ReaderSaveDialog, "readerSaveDialog") is not None, timeout=30_000)
     dialog = window.findChild(ReaderSaveDialog, "readerSaveDialog")
     assert dialog is not None
     action = lambda: reader.fake.readers[reader.reader]["action"]  # noqa: E731

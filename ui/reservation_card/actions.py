@@ -400,18 +400,26 @@ class CardActions(CardBreakdown, CardHolds):
         dialog.start()
 
     def reader_card(self) -> None:
-        """Verify and save credit card with the terminal: the guest presents it on the operator's reader."""
+        """Verify and save credit card with the terminal: the guest presents it on the operator's reader, or,
+        at a Worldline hotel without such a reader, the clerk types the reference on the terminal's receipt."""
         if self.card is None or not self.reader_card_action.isEnabled():
+            return
+        self.ctx.query(self, _saves_on_reader, self.ctx.actor.workstation).success(self._open_terminal_save).run()
+
+    def _open_terminal_save(self, on_reader: bool) -> None:
+        if self.card is None:
             return
         from desk.cards.card_page import NewCardOwner
         from ui.cards.reader_save import ReaderSaveDialog
+        from ui.cards.terminal_reference import TerminalReferenceDialog
 
         folio = self.card.folio.folio
         guests = folio.reservation.guests if folio.reservation is not None else []
         owner = NewCardOwner(reservation_id=folio.reservation_id, event_id=folio.event_id) \
             if folio.reservation_id is not None or folio.event_id is not None \
             else NewCardOwner(company_id=folio.company_id)
-        dialog = ReaderSaveDialog(self.ctx, guests[0].full_name if guests else "", owner, parent=self)
+        kind = ReaderSaveDialog if on_reader else TerminalReferenceDialog
+        dialog = kind(self.ctx, guests[0].full_name if guests else "", owner, parent=self)
         dialog.accepted.connect(lambda: self._new_card_done(dialog))
         self._show(dialog)
         dialog.start()
@@ -662,3 +670,12 @@ class CardActions(CardBreakdown, CardHolds):
         box.finished.connect(answered)
         self.bill_saved_box = box
         box.open()
+
+
+def _saves_on_reader(session: Any, workstation: str) -> bool:
+    """Whether "Terminal…" saves on an operator's reader here: yes unless there is none and Saferpay takes
+    a terminal receipt's reference instead (the reader's window then says there is no reader)."""
+    from desk.cards.operator_workflow import reference_operators
+    from desk.cards.reader_save import reader_operators
+
+    return bool(reader_operators(session, workstation)) or not reference_operators(session)

@@ -202,7 +202,10 @@ class ConvergeOperator:
         result = {name: values[0] for name, values in parse_qs(urlsplit(returned).query).items()}
         if not returned or result.get("ssl_result_message", "").upper() == "CANCELLED":
             # Converge cannot be asked what its page did: a window closed after the card was sent
-            # leaves a token in Card Manager the desk never knew, which the clerk saves again.
+            # leaves a token in Card Manager the desk never knew, which the clerk saves again. Looked
+            # for and not found in Converge's API: ccquerytoken needs the token itself; txnquery
+            # searches transactions by id, date range or card data (not our invoice number) and a
+            # ccgettoken is no transaction; Card Manager has no search by ssl_customer_id.
             raise GuestLeftPage("The payment page was left without a card", "CANCELLED")
         if result.get("ssl_result") != APPROVED or result.get("ssl_token_response") != "SUCCESS":
             message = result.get("ssl_result_message") or "DECLINED"
@@ -303,8 +306,9 @@ class ConvergeOperator:
     def _find(self, operation: Operation, key: str, card: CardOnFile | None, reference: str) -> Found:
         match operation:
             case Operation.SAVE:
-                # txnquery lists transactions, never tokens, and no other request finds a token by our key:
-                # a token made for an unanswered ccgettoken was never handed to us and cannot be asked for.
+                # txnquery lists transactions, never tokens, and no other request finds a token by our key
+                # (see finish_card_page): a token made for an unanswered ccgettoken was never handed to us
+                # and cannot be asked for.
                 # Nothing is saved here (the card is saved again if wanted); Converge's Card Manager may
                 # keep that card, which only a person can find there and delete.
                 return Found(Finding.NOT_DONE, maybe_left_at_operator=True)

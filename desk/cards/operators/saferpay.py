@@ -7,6 +7,14 @@ client on httpx: no official Python SDK exists.
 - A card is saved as an alias (Alias/InsertDirect with the token of Saferpay's hosted card fields, or
   OmniChannel/InsertAlias with a terminal transaction's SixTransactionReference), registered under an
   alias id we make from our key and with a ``Lifetime`` (R11): Saferpay deletes it by itself after it.
+- Worldline's omni-channel (R10 with the terminal): Saferpay's guide says the SixTransactionReference of a
+  POS transaction comes from the POS side, which Worldline's own ECR interface (the TIM API / SIXml:
+  ``TransactionData.setSixTrxRefNum``) carries. ZVT, the protocol our terminal speaks, has no field for
+  it: its answer names the receipt number (BMP 87), trace (0B), turnover (88), AID (3B, the acquirer's
+  authorisation id), card type (8A), free text (3C) and TLV 06 for card and receipt data, none of them
+  the ``acquirer:terminal:n:reference`` that InsertAlias takes. So the desk does not read it off the
+  terminal: the clerk types it from the receipt of the card's 0.01 pre-authorisation, and Saferpay
+  validates it (an unknown reference saves nothing); see desk.cards.operator_workflow.
 - A charge is Transaction/AuthorizeDirect on the alias with ``Initiator=MERCHANT`` (a merchant-initiated
   transaction), then Capture; a hold is the authorisation alone; its capture is Capture in full or a
   MultipartCapture of type FINAL for a part (the rest released); Cancel releases; Refund makes a refund
@@ -90,6 +98,11 @@ class _Answered(Exception):
         self.behavior = str(body.get("Behavior") or "")
         self.message = str(body.get("ErrorMessage") or f"Saferpay answered {status}")
         super().__init__(self.message)
+
+
+def is_six_reference(text: str) -> bool:
+    """Whether ``text`` has the form of a SixTransactionReference (``1:100002:1:87768996410``)."""
+    return _SIX_REFERENCE.match(text.strip()) is not None
 
 
 def parse_account(account: str) -> tuple[str, str]:
@@ -188,7 +201,7 @@ class SaferpayOperator:
 
     def save_card_until(self, card_source: str, holder: str, key: str, keep_until: date | None) -> SavedToken:
         register = {"IdGenerator": "MANUAL", "Id": alias_id(key), "Lifetime": lifetime_days(keep_until)}
-        if _SIX_REFERENCE.match(card_source):
+        if is_six_reference(card_source):
             # Worldline's omni-channel: the card the terminal read (its 0.01 pre-authorisation) becomes an alias.
             answer = self._call("/Payment/v1/OmniChannel/InsertAlias",
                                 {"SixTransactionReference": card_source, "RegisterAlias": register}, key)

@@ -20,7 +20,8 @@ What it answers like Saferpay:
   refused on the page, Cancel sends the guest back with nothing saved; Alias/AssertInsert by the Token
   answers the alias, ``TRANSACTION_ABORTED`` (cancelled), ``TRANSACTION_IN_WRONG_STATE`` (not sent yet);
 - Alias/InsertDirect with a Saferpay Fields token (the hosted card form's: the card never reaches the
-  merchant) and OmniChannel/InsertAlias with a terminal transaction's ``SixTransactionReference``, with
+  merchant) and OmniChannel/InsertAlias with a terminal transaction's ``SixTransactionReference`` (only
+  of a transaction its terminals made, ``TERMINAL_REFERENCES``; another is ``TRANSACTION_NOT_FOUND``), with
   the alias ``Lifetime`` (1..1600 days; past it the alias is gone), Alias/Inquire, Alias/Delete;
 - Transaction/AuthorizeDirect on an alias, Capture (once; a smaller amount releases the rest),
   MultipartCapture (PARTIAL or FINAL, each OrderPartId once, never more than authorised), Cancel (an
@@ -82,6 +83,12 @@ TEST_TOKENS: dict[str, tuple[str, str, str]] = {
 }
 # A terminal transaction turned into an alias (omni-channel) is a card the terminal read.
 TERMINAL_CARD = ("MASTERCARD", "0016", "ok")
+# The Worldline terminal transactions the fake's acquirer knows, by their SixTransactionReference: what
+# the terminal's receipt of a 0.01 pre-authorisation showed. Another reference is no transaction of ours.
+TERMINAL_REFERENCES: dict[str, tuple[str, str, str]] = {
+    "1:100002:1:87768996410": TERMINAL_CARD,
+    "1:100002:1:87768996428": ("VISA", "0024", "ok"),
+}
 
 
 # The payment page's languages (Payer.LanguageCode), as the JSON API lists them.
@@ -118,6 +125,7 @@ class FakeSaferpay(LoopbackFake):
         self.terminal_id = terminal_id
         self._authorization = "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode()
         self.aliases: dict[str, dict[str, Any]] = {}  # by alias id, lower case (ids are case-insensitive)
+        self.terminal_transactions = dict(TERMINAL_REFERENCES)
         self.transactions: dict[str, dict[str, Any]] = {}
         self.requests: list[tuple[str, str, int]] = []  # (path, RequestId, RetryIndicator) as received
         self._replays = Replays()
@@ -386,7 +394,11 @@ class FakeSaferpay(LoopbackFake):
         reference = str(request.get("SixTransactionReference") or "")
         if not _SIX_REFERENCE.match(reference):
             raise _invalid("SixTransactionReference: not a SIX transaction reference")
-        return self._register(request, self._means(TERMINAL_CARD, ""))
+        card = self.terminal_transactions.get(reference)
+        if card is None:
+            # Saferpay validates the reference against Worldline's acquiring: a mistyped one names nothing.
+            raise SaferpayError(402, "TRANSACTION_NOT_FOUND", "No terminal transaction has this reference")
+        return self._register(request, self._means(card, ""))
 
     def _days_left(self, alias: dict[str, Any]) -> int:
         return alias["Lifetime"] - int((self.now() - alias["_created"]) // DAY)

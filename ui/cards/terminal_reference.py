@@ -1,0 +1,169 @@
+""""Verify and save credit card" with the terminal at a Worldline hotel (R10, omni-channel): the clerk
+pre-authorises 0.01 on the terminal, types the transaction reference its receipt shows, and Saferpay
+turns that transaction's card into a saved card. ZVT hands the desk no such reference, so it is typed
+(see desk.cards.operators.saferpay); Saferpay refuses one that names no transaction.
+
+The save (:func:`desk.cards.operator_workflow.save_card_by_terminal_reference`) runs as one Op on the
+operators' pool; a refusal of the typed reference is shown here and the clerk corrects it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from desk.cards.card_page import NewCardOwner
+from desk.cards.operator_workflow import OnlineOutcome, reference_operators, save_card_by_terminal_reference
+from desk.cards.saved_cards import OperatorInfo
+from desk.journal.intents import IntentState
+from ui.cards.saved import operator_pool
+from ui.context import DeskContext
+from ui.desk_text import error_text
+from ui.field_error import ERROR_COLOR
+from ui.ops.op import Op
+
+__all__ = ["TerminalReferenceDialog"]
+
+
+class TerminalReferenceDialog(QDialog):
+    """Save the card of a terminal transaction, by the reference on its receipt, for a reservation, a
+    company or an event."""
+
+    def __init__(self, ctx: DeskContext, holder: str, owner: NewCardOwner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("terminalReferenceDialog")
+        self.setWindowTitle(self.tr("Save a card from the terminal's receipt"))
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.setMinimumWidth(520)
+        self.ctx = ctx
+        self.holder = holder
+        self.owner = owner
+        self.operator: OperatorInfo | None = None
+        self.outcome: OnlineOutcome | None = None
+        self.op: Op[Any] | None = None
+        layout = QVBoxLayout(self)
+        self.message_label = QLabel()
+        self.message_label.setObjectName("terminalReferenceMessage")
+        self.message_label.setWordWrap(True)
+        layout.addWidget(self.message_label)
+        self.reference_edit = QLineEdit()
+        self.reference_edit.setObjectName("terminalReferenceEdit")
+        self.reference_edit.setPlaceholderText("1:100002:1:87768996410")
+        self.reference_edit.setMaxLength(80)
+        self.reference_edit.setEnabled(False)
+        layout.addWidget(self.reference_edit)
+        self.error_label = QLabel()
+        self.error_label.setObjectName("terminalReferenceError")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet(f"color: {ERROR_COLOR};")
+        self.error_label.hide()
+        layout.addWidget(self.error_label)
+        self.buttons = QDialogButtonBox()
+        self.save_button = self.buttons.addButton(self.tr("&Save card"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button.setObjectName("saveButton")
+        self.save_button.setEnabled(False)
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.setObjectName("cancelButton")
+        self.save_button.clicked.connect(self._save)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.message_label.setText(self.tr("Looking for the hotel's Saferpay account…"))
+
+    def start(self) -> Op[list[OperatorInfo]]:
+        runner = self.ctx.runner
+        op: Op[list[OperatorInfo]] = Op(self, lambda: runner.read(reference_operators), pool=operator_pool())
+        self.op = op.success(self._found).failure(self._failed)
+        return op.run()
+
+    def _found(self, found: list[OperatorInfo]) -> None:
+        if not found:
+            self._stop(self.tr("No Saferpay account is set up: a manager adds it in Settings, Card operators."))
+            return
+        self.operator = found[0]
+        self.setWindowTitle(self.tr("Save a card from the terminal's receipt · {operator}").format(
+            operator=self.operator.name))
+        self.message_label.setText(self.tr(
+            "Pre-authorise 0.01 on the terminal with the guest's card, then type the transaction reference its "
+            "receipt shows. {operator} saves that card for later; release the 0.01 afterwards.").format(
+            operator=self.operator.name))
+        self.reference_edit.setEnabled(True)
+        self.save_button.setEnabled(True)
+        self.reference_edit.setFocus()
+
+    def _save(self) -> None:
+        if self.operator is None or self.is_busy:
+            return
+        runner, actor, ctx = self.ctx.runner, self.ctx.actor, self.ctx
+        operator_id, reference, holder, owner = (self.operator.id, self.reference_edit.text(), self.holder,
+                                                 self.owner)
+
+        def run() -> OnlineOutcome:
+            outcome = save_card_by_terminal_reference(
+                runner, actor, operator_id, reference, holder, reservation_id=owner.reservation_id,
+                company_id=owner.company_id, event_id=owner.event_id)
+            ctx.ledger_changed.emit()
+            return outcome
+
+        self.error_label.hide()
+        self.save_button.setEnabled(False)
+        self.message_label.setText(self.tr("Asking {operator}…").format(operator=self.operator.name))
+        op: Op[OnlineOutcome] = Op(self, run, pool=operator_pool())
+        self.op = op.success(self._ended).failure(self._refused)
+        op.run()
+
+    @property
+    def is_busy(self) -> bool:
+        return self.op is not None and self.op.is_running
+
+    def reject(self) -> None:
+        if self.is_busy:
+            return  # Saferpay is being asked: its answer is kept, not abandoned half-way
+        super().reject()
+
+    def _ended(self, outcome: OnlineOutcome) -> None:
+        self.outcome = outcome
+        self.message_label.setText(self.outcome_text(outcome))
+        if outcome.settled:
+            self.accept()
+            return
+        if outcome.pending:
+            self._stop(self.outcome_text(outcome))
+            return
+        self.save_button.setEnabled(True)  # another reference may be typed
+
+    def _refused(self, exc: BaseException) -> None:
+        # A reference refused before Saferpay was asked: shown under the field, to be corrected.
+        self.error_label.setText(error_text(exc))
+        self.error_label.show()
+        self.save_button.setEnabled(True)
+        if self.operator is not None:
+            self._found([self.operator])
+
+    def _failed(self, exc: BaseException) -> None:
+        self._stop(error_text(exc))
+
+    def _stop(self, text: str) -> None:
+        self.reference_edit.setEnabled(False)
+        self.save_button.hide()
+        self.cancel_button.setText(self.tr("&Close"))
+        self.message_label.setText(text)
+
+    def outcome_text(self, outcome: OnlineOutcome) -> str:
+        """How it ended, for the clerk, in their language."""
+        operator = self.operator.name if self.operator is not None else ""
+        answer = outcome.intent.answer.payload if outcome.intent.answer is not None else {}
+        result = outcome.intent.outcome.payload if outcome.intent.outcome is not None else {}
+        if outcome.settled:
+            return self.tr("Card saved: {brand} {number}, valid to {expiry}.").format(
+                brand=str(answer.get("brand", "")).title(), number=answer.get("masked_pan", ""),
+                expiry=answer.get("expiry", ""))
+        if outcome.pending:
+            return self.tr("{operator} did not answer. The card is listed under Pending card operations, where "
+                           "{operator} is asked again whether it saved it.").format(operator=operator)
+        if outcome.intent.state is IntentState.FAILED and outcome.code == "TRANSACTION_NOT_FOUND":
+            return self.tr("{operator} knows no terminal transaction with this reference: check it on the "
+                           "receipt and type it again. Nothing was saved.").format(operator=operator)
+        return self.tr("{operator} refused it: {error}. Nothing was saved.").format(
+            operator=operator, error=str(result.get("error", "") or outcome.code or ""))
