@@ -215,7 +215,9 @@ class LedgerSeen:
     """What a card's folio was read up to: the highest ids of the ledger's tables when it was read
     (a row above is new to the card), the folio's payments, and what each bill added up to; and
     the highest ids of the tables its card payments and holds, and its receipts' marks, are read
-    from: while they stay the same, a reload keeps the card's own (issue 23)."""
+    from: while they stay the same, a reload keeps the card's own (issue 23). On PostgreSQL a row
+    of those committed after a higher id was read shows at the next reload that sees a higher id
+    (the folio's own rows are checked against the bills' totals instead)."""
 
     posting_id: int
     move_id: int
@@ -557,8 +559,8 @@ def _receipts_since(session: Session, shown: ReservationCardData, folio: FolioVi
     and those of the payment lines that are new or changed (a payment added, one voided)."""
     kept = {id(line) for line in _all_payment_lines(shown.folio)}
     changed = [line for line in _all_payment_lines(folio) if id(line) not in kept]
-    receipts = {pid: mark for pid, mark in shown.receipts.items()
-                if pid not in {line.payment.id for line in changed}}
+    again = {line.payment.id for line in changed}
+    receipts = {pid: mark for pid, mark in shown.receipts.items() if pid not in again}
     receipts.update(receipt_marks(session, folio, changed))
     return receipts
 

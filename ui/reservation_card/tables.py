@@ -89,7 +89,8 @@ class ColumnFitter:
         # What the columns were last fitted to: a reload that changed none of it (a payment on a
         # long folio, whose first rows stay the same) measures nothing (issue 23).
         self._fitted_to: tuple[object, ...] | None = None
-        self._widths: list[int] = []  # the widest text of each column in the rows fitted to
+        self._sample: list[tuple[str, ...]] = []  # the rows' texts fitted to
+        self._widths: list[int] = []  # the widest text of each column in them
         view.horizontalHeader().sectionResized.connect(self._resized)
 
     def _resized(self, column: int, _old: int, _new: int) -> None:
@@ -111,20 +112,21 @@ class ColumnFitter:
             # Only the texts changed: the columns are touched (and Qt asked for their headers' size)
             # only if a widest text changed. Rows only added below those fitted to (a payment on a
             # short bill): only theirs are measured.
-            if sample[:len(before[0])] == before[0]:
-                added = text_widths(self.view, sample[len(before[0]):])
+            fitted_rows = len(self._sample)
+            if sample[:fitted_rows] == self._sample:
+                added = text_widths(self.view, sample[fitted_rows:])
                 widths = [max(old, new) for old, new in zip(self._widths, added, strict=True)]
             else:
                 widths = text_widths(self.view, sample)
             if widths == self._widths:
-                self._fitted_to = fitted_to
+                self._fitted_to, self._sample = fitted_to, sample
                 return
         self._fitting = True
         try:
             self._widths = fit_columns(self.view, keep=self.user_sized, sample=sample, widths=widths)
         finally:
             self._fitting = False
-        self._fitted_to = fitted_to
+        self._fitted_to, self._sample = fitted_to, sample
 
 
 def with_empty_text(view: QTableView, text: str, name: str) -> QLabel:

@@ -8,13 +8,15 @@ Triggers, not the writers, keep it: a catalogue loaded in bulk (an import, the d
 big hotel) or edited by hand on the server is logged all the same.
 
 SQLite logs each row written (it has no statement triggers); PostgreSQL each statement, TRUNCATE
-included. The desk's role inserts into the log through the triggers (0016's default privileges
-give INSERT on new tables and their sequences) and reads it.
+included, its trigger running as the tables' owner (SECURITY DEFINER, as 0024's): the desk's role
+may only read the log.
 
 Revision ID: 0061_catalogue_stamp
 Revises: 0054_desk_sessions
 """
 
+import os
+import re
 from collections.abc import Sequence
 
 import sqlalchemy as sa
@@ -44,11 +46,22 @@ def upgrade() -> None:
                 op.execute(f"CREATE TRIGGER {table}_{write}_logs_catalogue AFTER {write.upper()} ON {table} "
                            f"BEGIN INSERT INTO catalogue_change (catalogue) VALUES ('{table}'); END")
         return
-    op.execute("CREATE FUNCTION log_catalogue_change() RETURNS trigger LANGUAGE plpgsql AS $$ "
+    connection = op.get_bind()
+    schema = connection.execute(sa.text("SELECT current_schema()")).scalar_one()
+    # As 0024's bill totals: the trigger writes as the tables' owner, the desk's role only reads the log.
+    op.execute(f'CREATE FUNCTION "{schema}".log_catalogue_change() RETURNS trigger LANGUAGE plpgsql '
+               f'SECURITY DEFINER SET search_path = "{schema}" AS $$ '
                "BEGIN INSERT INTO catalogue_change (catalogue) VALUES (TG_TABLE_NAME); RETURN NULL; END $$")
+    op.execute(f'REVOKE ALL ON FUNCTION "{schema}".log_catalogue_change() FROM PUBLIC')
     for table in CATALOGUE_TABLES:
         op.execute(f"CREATE TRIGGER {table}_logs_catalogue AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON {table} "
-                   "FOR EACH STATEMENT EXECUTE FUNCTION log_catalogue_change()")
+                   f'FOR EACH STATEMENT EXECUTE FUNCTION "{schema}".log_catalogue_change()')
+    role = os.environ.get("DESK_DB_DESK_ROLE") or "desk_app"
+    if not re.fullmatch(r"[a-z_][a-z0-9_]{0,62}", role):  # as 0052: a bad setting stops, never skips the grant
+        raise ValueError(f"DESK_DB_DESK_ROLE={role!r}: a role name of lower-case letters, digits and _ only")
+    if connection.execute(sa.text("SELECT 1 FROM pg_roles WHERE rolname = :role"), {"role": role}).first():
+        op.execute(f'REVOKE ALL ON "{schema}".catalogue_change FROM {role}')
+        op.execute(f'GRANT SELECT ON "{schema}".catalogue_change TO {role}')
 
 
 def downgrade() -> None:
