@@ -8,6 +8,7 @@ a voided payment only for a document already issued (its paper is owed whatever 
 from __future__ import annotations
 
 import enum
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -54,19 +55,24 @@ def _wanted_kind(line: PaymentLine, receipted_sales: set[int]) -> DocumentKind |
     return DocumentKind.SALE if payment.kind in (PaymentKind.PAYMENT, PaymentKind.DEPOSIT) else DocumentKind.REFUND
 
 
-def receipt_marks(session: Session, view: FolioView) -> dict[int, ReceiptMark]:
-    """Each receipt-worthy payment of the folio (by id) with its mark."""
-    lines = [line for bill in view.bills for line in bill.payments] + list(view.deposit_payments)
+def receipt_marks(session: Session, view: FolioView, lines: Sequence[PaymentLine] | None = None
+                  ) -> dict[int, ReceiptMark]:
+    """Each receipt-worthy payment of the folio (by id) with its mark; of ``lines`` only, if given
+    (a reloaded card's new and changed ones)."""
+    if lines is None:
+        lines = [line for bill in view.bills for line in bill.payments] + list(view.deposit_payments)
     ids = [line.payment.id for line in lines]
     if not ids:
         return {}
+    # A void's mark depends on whether the sale it voids was receipted: that sale's documents too.
+    asked = ids + [line.payment.voids_id for line in lines if line.payment.voids_id is not None]
     rows = session.scalars(select(FiscalDocument).where(
-        FiscalDocument.payment_id.in_(ids),
+        FiscalDocument.payment_id.in_(asked),
         FiscalDocument.kind.in_([DocumentKind.SALE.value, DocumentKind.REFUND.value]))).all()
     documents = {(row.payment_id, row.kind): row for row in rows}
     # A registered register (ATOL, KKM-server, ErpNet.FP) prints what it issues: its receipt is on paper.
     registered = {(row.payment_id, row.kind): row for row in session.scalars(select(RegisterDocument).where(
-        RegisterDocument.payment_id.in_(ids), RegisterDocument.number.is_not(None),
+        RegisterDocument.payment_id.in_(asked), RegisterDocument.number.is_not(None),
         RegisterDocument.kind.in_([DocumentKind.SALE.value, DocumentKind.REFUND.value])))}
     last_paper: dict[int, str] = {}
     if rows:

@@ -141,3 +141,13 @@ class Room(Base):
     # Housekeeping: a check-out leaves the room dirty; check-in prefers clean rooms.
     clean: Mapped[bool] = mapped_column(default=True, server_default=true())
 
+
+
+class CatalogueChange(Base):
+    """One row per write to a table the reservation cards' catalogues are built from, written by
+    database triggers (migration 0061_catalogue_stamp): its highest id and its count change with
+    any such write, so a card learns that its catalogues are still current from one small read."""
+
+    __tablename__ = "catalogue_change"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    catalogue: Mapped[str] = mapped_column(String(40))  # the table written to

@@ -8,10 +8,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import Select, Table, bindparam, func, select
+from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
+from desk.cards.models import CardRecord
 from desk.cards.operations import HOLD_WARN_DAYS, CardPaymentInfo, HoldState, card_payments_of_folio, holds_of_folio
 from desk.cards.saved_cards import saved_cards
 from desk.cards.slips import payments_with_card_slip
@@ -19,11 +21,12 @@ from desk.core.errors import NotFound
 from desk.core.money import Money, minor_units
 from desk.db.changes import LedgerStamp, poll_changes
 from desk.fiscal.marks import ReceiptMark, receipt_marks
-from desk.fiscal.models import CashRegister
-from desk.hotel.models import NameTranslation, PaymentMethod, Service
+from desk.fiscal.models import CashRegister, FiscalDocument, FiscalPrint, RegisterDocument
+from desk.hotel.models import CatalogueChange, PaymentMethod, Service
 from desk.hotel.names import Names, load_names
 from desk.hotel.rates import rates_on
 from desk.hotel.reference import base_currency
+from desk.journal.models import JournalEvent, JournalIntent
 from desk.ledger.folios import (
     BillView,
     FolioView,
@@ -83,10 +86,10 @@ class CardCatalogues:
     """The choices every card's dialogs offer (payment methods, services, companies, registers) and
     the catalogue names in one language: the same for every folio, so one copy serves every card.
 
-    ``stamp`` is a digest of the rows they were built from: equal stamps, the same catalogues."""
+    ``stamp`` is :func:`catalogue_stamp` when they were read: equal stamps, the same catalogues."""
 
     language: str
-    stamp: int
+    stamp: tuple[int, int]
     methods: list[PaymentMethod]
     services: list[Service]
     companies: list[Company]
@@ -94,28 +97,23 @@ class CardCatalogues:
     names: Names
 
 
-# Every column of each, so that any change anywhere (a company renamed, a price or a register's
-# settings changed, a translation edited) changes the stamp, not only an added or removed row.
-_CATALOGUE_TABLES: tuple[Table, ...] = tuple(
-    model.__table__ for model in (PaymentMethod, Service, Company, CashRegister))  # type: ignore[misc]
-_CATALOGUE_ROWS = [select(table).order_by(*table.primary_key.columns) for table in _CATALOGUE_TABLES]
-_TRANSLATIONS = (select(NameTranslation.kind, NameTranslation.code, NameTranslation.text)
-                 .order_by(NameTranslation.kind, NameTranslation.code))
+# Any write to the tables the catalogues are built from adds a row to this log (a trigger of
+# migration 0061_catalogue_stamp): its highest id and its count say whether anything was written
+# since, in one read of a small table. The count too, as on PostgreSQL a write given a lower id may
+# commit after one with a higher id was read.
+_CATALOGUE_STAMP = select(func.coalesce(func.max(CatalogueChange.id), 0), func.count())
 
 
-def catalogue_stamp(session: Session, language: str) -> int:
-    """A digest of the catalogues' rows as they are now: plain rows, no objects built, so checking
-    whether known catalogues are still current costs a small fraction of loading them again."""
-    connection = session.connection()
-    rows = [tuple(connection.execute(statement)) for statement in _CATALOGUE_ROWS]
-    rows.append(tuple(connection.execute(_TRANSLATIONS.where(NameTranslation.language == language))))
-    return hash((language, tuple(rows)))
+def catalogue_stamp(session: Session) -> tuple[int, int]:
+    """A stamp of the catalogues as they are now: equal stamps, no catalogue row written between."""
+    highest, count = session.connection().execute(_CATALOGUE_STAMP).one()
+    return int(highest), int(count)
 
 
 def load_card_catalogues(session: Session, language: str = "en") -> CardCatalogues:
     return CardCatalogues(
         language=language,
-        stamp=catalogue_stamp(session, language),
+        stamp=catalogue_stamp(session),  # read first: a write after it makes the next check read again
         methods=list(session.scalars(select(PaymentMethod).order_by(PaymentMethod.code))),
         services=list(session.scalars(select(Service).order_by(Service.category, Service.name))),
         companies=list(session.scalars(select(Company).order_by(Company.name))),
@@ -126,7 +124,7 @@ def load_card_catalogues(session: Session, language: str = "en") -> CardCatalogu
 
 def current_catalogues(session: Session, language: str, known: CardCatalogues | None) -> CardCatalogues:
     """``known`` while nothing in the catalogues changed since it was read, else read again."""
-    if known is not None and known.language == language and known.stamp == catalogue_stamp(session, language):
+    if known is not None and known.language == language and known.stamp == catalogue_stamp(session):
         return known
     return load_card_catalogues(session, language)
 
@@ -209,19 +207,25 @@ def reload_reservation_card(session: Session, shown: ReservationCardData, langua
         folio, seen = _whole_folio(session, shown.folio.folio.id)
         return _card(session, folio, seen, None, language, known)
     folio, seen, changes = since
-    return _card(session, folio, seen, changes, language, known)
+    return _card(session, folio, seen, changes, language, known, shown)
 
 
 @dataclass(frozen=True)
 class LedgerSeen:
     """What a card's folio was read up to: the highest ids of the ledger's tables when it was read
-    (a row above is new to the card), the folio's payments, and what each bill added up to."""
+    (a row above is new to the card), the folio's payments, and what each bill added up to; and
+    the highest ids of the tables its card payments and holds, and its receipts' marks, are read
+    from: while they stay the same, a reload keeps the card's own (issue 23). On PostgreSQL a row
+    of those committed after a higher id was read shows at the next reload that sees a higher id
+    (the folio's own rows are checked against the bills' totals instead)."""
 
     posting_id: int
     move_id: int
     payment_id: int
     payments: int
     totals: dict[tuple[int, str], tuple[int, int, int]]  # (bill, currency) -> charges, paid, entries (minor units)
+    card_record_id: int = 0
+    receipt_rows: tuple[int, ...] = ()  # fiscal documents, prints, register documents, journal intents, events
 
 
 @dataclass(frozen=True)
@@ -235,15 +239,23 @@ class FolioChanges:
     changed: frozenset[int]
 
 
-_TOPS = select(select(func.max(Posting.id)).scalar_subquery(), select(func.max(PostingMove.id)).scalar_subquery(),
-               select(func.max(Payment.id)).scalar_subquery())
+# Every table here is only ever added to, so its highest id is a complete change counter: the
+# ledger's rows the folio is read from, the card records its card payments, holds and slips are
+# (LedgerSeen.card_record_id), and the rows its receipts' marks are (LedgerSeen.receipt_rows).
+_TOP_COLUMNS = (Posting.id, PostingMove.id, Payment.id, CardRecord.id,
+                FiscalDocument.id, FiscalPrint.id, RegisterDocument.id, JournalIntent.id, JournalEvent.id)
+_TOPS = select(*(select(func.max(column)).scalar_subquery() for column in _TOP_COLUMNS))
 
 
-def _tops(session: Session) -> tuple[int, int, int]:
-    """The highest posting, move and payment ids now: read before the rows, so that every row at
-    or below them that was committed then is among the rows read after."""
-    posting, move, payment = session.execute(_TOPS).one()
-    return posting or 0, move or 0, payment or 0
+def _tops(session: Session) -> tuple[int, ...]:
+    """The highest ids of :data:`_TOP_COLUMNS` now: read before the rows, so that every row at or
+    below them that was committed then is among the rows read after."""
+    return tuple(value or 0 for value in session.execute(_TOPS).one())
+
+
+def _side_seen(tops: tuple[int, ...]) -> dict[str, Any]:
+    """LedgerSeen's highest ids of the tables beside the ledger's, from :func:`_tops`."""
+    return {"card_record_id": tops[3], "receipt_rows": tops[4:]}
 
 
 def _minor(amount: Money) -> int:
@@ -266,7 +278,8 @@ def _settled(totals: dict[tuple[int, str], list[int]] | dict[tuple[int, str], tu
 
 def _whole_folio(session: Session, folio_id: int) -> tuple[FolioView, LedgerSeen]:
     """The folio read whole (:func:`desk.ledger.folios.load_folio`), and what it was read up to."""
-    posting_top, move_top, payment_top = _tops(session)
+    tops = _tops(session)
+    posting_top, move_top, payment_top = tops[:3]
     with collector_paused():
         folio = session.get(Folio, folio_id, options=folio_options(),
                             populate_existing=True)  # its bills may have been added by plain INSERTs since
@@ -292,6 +305,7 @@ def _whole_folio(session: Session, folio_id: int) -> tuple[FolioView, LedgerSeen
         payment_id=max([payment_top, *(p.id for p in payments)]),
         payments=len(payments),
         totals=_settled(totals),
+        **_side_seen(tops),
     )
     return view, seen
 
@@ -324,7 +338,7 @@ class _NewRows:
     payments: Sequence[Payment]
     payment_count: int
     totals: dict[tuple[int, str], tuple[int, int, int]]
-    tops: tuple[int, int, int]
+    tops: tuple[int, ...]
 
 
 def _read_since(session: Session, folio_id: int, seen: LedgerSeen) -> _NewRows:
@@ -413,13 +427,14 @@ def _folio_since(session: Session, shown: ReservationCardData) -> tuple[FolioVie
         payment_lines = _payment_lines(old.payments, new.payments)
         view = FolioView(new.folio, new.currency, _bills(old, new, payment_lines, entering, leaving), all_lines,
                          payment_lines)
-    posting_top, move_top, payment_top = new.tops
+    posting_top, move_top, payment_top = new.tops[:3]
     now_seen = LedgerSeen(
         posting_id=max(posting_top, seen.posting_id, *new_ids),
         move_id=max(move_top, seen.move_id, *(m.id for m in new.moves)),
         payment_id=max(payment_top, seen.payment_id, *(p.id for p in new.payments)),
         payments=new.payment_count,
         totals=new.totals,
+        **_side_seen(new.tops),
     )
     return view, now_seen, FolioChanges(old, new_ids, frozenset(changed))
 
@@ -501,31 +516,64 @@ def _payment_lines(old: list[PaymentLine], new_payments: Sequence[Payment]) -> l
 
 
 def _card(session: Session, folio: FolioView, seen: LedgerSeen, changes: FolioChanges | None, language: str,
-          known: CardCatalogues | None) -> ReservationCardData:
+          known: CardCatalogues | None, shown: ReservationCardData | None = None) -> ReservationCardData:
+    """The card of ``folio``; reloaded from ``shown`` (the folio brought up to date from it), what
+    the card read beside the folio is ``shown``'s own where no row it is read from was added since."""
     folio_id = folio.folio.id
     # Today's rates, as a payment taken today converts (desk.hotel.rates.rate_on decides them).
     rates = {folio.currency: Decimal(1), **rates_on(session, date.today())}
+    before = shown.seen if shown is not None else None
+    added = [] if before is None else [line.payment for line in folio.payments if line.payment.id > before.payment_id]
+    # Holds, card payments and slips are read from card records; a card payment is marked refunded
+    # by a refund, a payment of its own.
+    if (shown is not None and before is not None and before.card_record_id == seen.card_record_id
+            and all(payment.refund_of_id is None for payment in added)):
+        holds, card_payments, card_slips = shown.pre_authorisations, shown.card_payments, shown.card_slips
+    else:
+        holds = [PreAuthorisation(h.amount, h.created_at, h.state, h.id, h.terminal, h.masked_pan, h.operator_id,
+                                  h.saved_card_id)
+                 for h in holds_of_folio(session, folio_id)]
+        card_payments = card_payments_of_folio(session, folio_id)
+        card_slips = payments_with_card_slip(session, folio_id)
+    if shown is not None and before is not None and before.receipt_rows == seen.receipt_rows:
+        # _payment_lines keeps the shown list when no payment was added.
+        receipts = shown.receipts if folio.payments is shown.folio.payments else _receipts_since(session, shown, folio)
+    else:
+        receipts = receipt_marks(session, folio)
     return ReservationCardData(
         folio=folio,
         rates=rates,
         catalogues=current_catalogues(session, language, known),
-        pre_authorisations=[
-            PreAuthorisation(h.amount, h.created_at, h.state, h.id, h.terminal, h.masked_pan, h.operator_id,
-                             h.saved_card_id)
-            for h in holds_of_folio(session, folio_id)
-        ],
-        saved_cards=_saved_cards(session, folio_id),
-        card_payments=card_payments_of_folio(session, folio_id),
-        card_slips=payments_with_card_slip(session, folio_id),
-        receipts=receipt_marks(session, folio),
+        pre_authorisations=holds,
+        saved_cards=_saved_cards(session, folio.folio),
+        card_payments=card_payments,
+        card_slips=card_slips,
+        receipts=receipts,
         seen=seen,
         changes=changes,
     )
 
 
-def _saved_cards(session: Session, folio_id: int) -> list[SavedCard]:
-    """The cards saved on the folio's reservation, company or event (R10), with their days left (R11)."""
-    folio = session.get_one(Folio, folio_id)
+def _receipts_since(session: Session, shown: ReservationCardData, folio: FolioView) -> dict[int, ReceiptMark]:
+    """The receipts' marks when no receipt row was added since ``shown`` was read: the shown marks,
+    and those of the payment lines that are new or changed (a payment added, one voided)."""
+    kept = {id(line) for line in _all_payment_lines(shown.folio)}
+    changed = [line for line in _all_payment_lines(folio) if id(line) not in kept]
+    again = {line.payment.id for line in changed}
+    receipts = {pid: mark for pid, mark in shown.receipts.items() if pid not in again}
+    receipts.update(receipt_marks(session, folio, changed))
+    return receipts
+
+
+def _all_payment_lines(view: FolioView) -> list[PaymentLine]:
+    return [line for bill in view.bills for line in bill.payments] + list(view.deposit_payments)
+
+
+def _saved_cards(session: Session, folio: Folio) -> list[SavedCard]:
+    """The cards saved on the folio's reservation, company or event (R10), with their days left (R11).
+
+    Read at every reload, not kept: a card is saved or deleted without a ledger row, and the days
+    left change with the date."""
     if folio.reservation_id is None and folio.company_id is None and folio.event_id is None:
         return []
     cards = saved_cards(session, reservation_id=folio.reservation_id, company_id=folio.company_id,

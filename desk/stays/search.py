@@ -34,7 +34,6 @@ from sqlalchemy import (
     or_,
     select,
     union,
-    union_all,
 )
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
@@ -43,7 +42,7 @@ from desk.core.money import Money, minor_units
 from desk.fiscal.models import CashRegister
 from desk.hotel.models import Hotel, Room
 from desk.hotel.names import NameKind, load_names
-from desk.ledger.models import Folio, Payment, Posting
+from desk.ledger.models import Bill, BillTotal, Folio, Payment
 from desk.people.models import User
 from desk.stays.business_day import business_date
 from desk.stays.models import (
@@ -422,8 +421,9 @@ def _walk_in_rows(session: Session, query: FolioQuery, terms: _Terms) -> list[_P
 def folio_balances(session: Session, folio_ids: Iterable[int]) -> dict[int, Money]:
     """What each folio owes after payments and deposits (positive: the client owes the hotel).
 
-    The database adds the amounts up, one row per folio and side, in one statement: a page of long
-    stays must not turn every posting of their years into a Money here.
+    What its bills owe is their totals as the database keeps them (``bill_total``, one row per bill
+    and currency); what it holds on deposit, its payments on no bill added up by the database. Not
+    a posting is read: a page of long stays costs a row or two a folio (issue 23).
     """
     ids = sorted(set(folio_ids))
     if not ids:
@@ -433,13 +433,20 @@ def folio_balances(session: Session, folio_ids: Iterable[int]) -> dict[int, Mone
     if currency is None:
         return {}
     minor = dict.fromkeys(ids, 0)
-    for sign, folio_id, summed, other in connection.execute(_SUMS, {"ids": ids, "prefix": f"{currency} "}):
+    for folio_id, bill_currency, owed, entries in connection.execute(_BILLS_OWE, {"ids": ids}):
+        if bill_currency != currency and entries:
+            raise InvalidInput("A ledger amount is in {currency}, not the hotel's {base}",
+                               currency=bill_currency, base=currency)
+        minor[folio_id] += int(owed)
+    for sign, folio_id, summed, other in connection.execute(_DEPOSITS, {"ids": ids, "prefix": f"{currency} "}):
         if other is not None:
             raise InvalidInput("A ledger amount is in {currency}, not the hotel's {base}",
                                currency=str(other).split(" ")[0], base=currency)
         minor[folio_id] += int(sign) * int(summed)
     digits = minor_units(currency)
-    return {folio_id: Money(Decimal(value).scaleb(-digits), currency) for folio_id, value in minor.items()}
+    # One Money for each amount: a page of past stays is mostly settled, at zero (Money is immutable).
+    amounts = {value: Money(Decimal(value).scaleb(-digits), currency) for value in set(minor.values())}
+    return {folio_id: amounts[value] for folio_id, value in minor.items()}
 
 
 def _minor_sums(sign: int, folio_column: InstrumentedAttribute[int],
@@ -462,8 +469,14 @@ def _minor_sums(sign: int, folio_column: InstrumentedAttribute[int],
 
 
 _BASE_CURRENCY = select(Hotel.base_currency).limit(1)
-_SUMS = union_all(_minor_sums(1, Posting.folio_id, Posting.amount),
-                  _minor_sums(-1, Payment.folio_id, Payment.base_amount))
+# Moves keep a posting on a bill of its own folio, so a folio's bills hold every posting of it.
+_BILLS_OWE = (
+    select(Bill.folio_id, BillTotal.currency, func.sum(BillTotal.charges - BillTotal.paid), func.sum(BillTotal.entries))
+    .join(BillTotal, BillTotal.bill_id == Bill.id)
+    .where(Bill.folio_id.in_(bindparam("ids", expanding=True)))
+    .group_by(Bill.folio_id, BillTotal.currency)
+)
+_DEPOSITS = _minor_sums(-1, Payment.folio_id, Payment.base_amount).where(Payment.bill_id.is_(None))
 
 
 # --- the search -----------------------------------------------------------------------------

@@ -17,6 +17,8 @@ from desk.db.runner import Runner
 from desk.ledger.payments import Tender, take_payment
 from desk.ledger.postings import post_charge
 from desk.people.models import Role
+from desk.stays.companies import add_company
+from desk.stays.reservation_card import catalogue_stamp
 from tests.pg_server import PgServer
 
 from .conftest import Hotel, make_hotel
@@ -118,3 +120,15 @@ def test_the_desk_role_takes_a_sale_number_but_cannot_rewrite_it(desk_hotel: Hot
     }.items():
         with pytest.raises(sqlalchemy.exc.DBAPIError, match=refusal), desk_hotel.database.engine.begin() as c:
             c.execute(text(sql))
+
+
+def test_the_desk_role_changes_a_catalogue_and_its_log_follows_but_cannot_write_the_log(desk_hotel: Hotel):
+    manager = desk_hotel.as_role(Role.MANAGER)
+    before = desk_hotel.query(catalogue_stamp)
+    manager.run(add_company, "Roles Travel", "ROLES-1")
+    assert desk_hotel.query(catalogue_stamp) != before
+
+    for statement in ("INSERT INTO catalogue_change (catalogue) VALUES ('company')", "DELETE FROM catalogue_change"):
+        with pytest.raises(sqlalchemy.exc.ProgrammingError, match="permission denied"), \
+                desk_hotel.database.engine.begin() as connection:
+            connection.execute(text(statement))

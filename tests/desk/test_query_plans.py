@@ -20,6 +20,7 @@ from desk.ledger.payments import Tender, take_payment
 from desk.ledger.postings import post_service
 from desk.people.models import Role
 from desk.reports.tables import make_report
+from desk.stays.reservation_card import load_reservation_card, reload_reservation_card
 from desk.stays.search import FolioQuery, search_folios
 from tests.desk.conftest import make_hotel
 
@@ -112,6 +113,11 @@ def test_a_sale_a_card_and_a_search_read_no_large_table_whole(sqlite_url: str) -
         hotel.run(post_service, bill_id=stay.bill_id, service_code=code)
     hotel.run(take_payment, stay.bill_id, Tender("cash", hotel.money("20.50")))
     hotel.query(load_folio, stay.folio_id)
+    # A card, and its reload after a payment: the ledger's and the receipts' highest ids, only the new rows.
+    card = hotel.query(load_reservation_card, stay.folio_id)
+    hotel.run(post_service, bill_id=stay.bill_id, service_code="PARKING")
+    hotel.run(take_payment, stay.bill_id, Tender("cash", hotel.money("12.00")))
+    hotel.query(reload_reservation_card, card)
     for typed in ("gue", "101", "T0000", "test"):
         for in_house_only in (True, False):
             hotel.query(search_folios, FolioQuery(text=typed, in_house_only=in_house_only))

@@ -46,3 +46,32 @@ def test_columns_are_measured_again_only_when_the_texts_they_fit_changed(qtbot, 
     finally:
         if shiboken6.isValid(card):
             card.close()
+
+
+def test_a_reload_leaves_the_tables_it_did_not_change_alone(qtbot, desk_context, demo_database, monkeypatch):
+    folio_id = folio_id_of(demo_database, "R10016")
+    card = open_reservation_card(desk_context, folio_id)
+    try:
+        qtbot.waitUntil(lambda: card.is_loaded and card.isVisible(), timeout=30_000)
+        measured: list[object] = []
+        fit = tables.fit_columns
+        monkeypatch.setattr(tables, "fit_columns", lambda view, *a, **k: (measured.append(view), fit(view, *a, **k))[1])
+        resets: list[str] = []
+        headers: list[str] = []
+        for name, model in (("saved cards", card.saved_cards_model), ("holds", card.pre_authorisations_model),
+                            ("payments", card.payments_model)):
+            model.modelReset.connect(lambda name=name: resets.append(name))
+            model.headerDataChanged.connect(lambda *_args, name=name: headers.append(name))
+
+        other_desk = signed_in(demo_database, Role.CASHIER, "FRONT-2")
+        with demo_database.writing() as session:
+            bill_id = load_folio(session, folio_id).bills[0].bill.id
+            post_service(session, other_desk, bill_id=bill_id, service_code="MB-WATER")
+        with qtbot.waitSignal(card.loaded, timeout=30_000):
+            card.reload()
+
+        assert resets == [] and headers == []
+        assert not {card.saved_cards_view, card.pre_authorisations_view, card.payments_view} & set(measured)
+    finally:
+        if shiboken6.isValid(card):
+            card.close()

@@ -175,6 +175,8 @@ class CardBreakdown(CardWindowBase):
             self.bills_splitter.setSizes(place.bills_split)
         for name, (vertical, horizontal) in place.scrolls.items():
             view = self._views()[name]
+            if view.verticalScrollBar().value() == vertical and view.horizontalScrollBar().value() == horizontal:
+                continue  # rows inserted or updated keep the scroll: no layout to force
             view.updateGeometries()  # the scroll ranges of the new rows, before setting the values
             view.verticalScrollBar().setValue(vertical)
             view.horizontalScrollBar().setValue(horizontal)

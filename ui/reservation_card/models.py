@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 import logging
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Final, Generic, TypeVar
 
@@ -32,6 +32,7 @@ from desk.ledger.models import Payment, PaymentKind, Posting, PostingKind
 from desk.stays.reservation_card import FolioChanges, PreAuthorisation, SavedCard
 from ui.desk_text import payment_reference, posting_description
 from ui.i18n import (
+    current_language,
     format_amount,
     format_date,
     format_datetime,
@@ -100,11 +101,24 @@ class CachedRowsModel(QAbstractTableModel, Generic[Row]):
         self._context: object = None  # what every row's texts were formatted with
         # Views ask for the column count constantly; the headers' texts are built only when shown.
         self._columns = len(self.headers())
+        # The headers' texts and what they were built for: a header view asks for each section's
+        # text many times a layout, and fitting the columns once more (issue 23).
+        self._headers: tuple[object, list[str]] | None = None
 
     # to be provided by each model
 
     def headers(self) -> list[str]:
         raise NotImplementedError
+
+    def _headers_depend_on(self) -> object:
+        """What the headers' texts depend on besides the language (a model's own state, if any)."""
+        return None
+
+    def header_texts(self) -> list[str]:
+        key = (current_language(), self._headers_depend_on())
+        if self._headers is None or self._headers[0] != key:
+            self._headers = (key, self.headers())
+        return self._headers[1]
 
     def _row_id(self, row: Row) -> int:
         raise NotImplementedError
@@ -223,7 +237,7 @@ class CachedRowsModel(QAbstractTableModel, Generic[Row]):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal:
             if role == Qt.ItemDataRole.DisplayRole:
-                return self.headers()[section]
+                return self.header_texts()[section]
             if role == Qt.ItemDataRole.TextAlignmentRole:
                 return self._alignment(section)
         return None
@@ -559,8 +573,17 @@ class PaymentsModel(CachedRowsModel[PaymentLine]):
         self._known: tuple[FolioView, dict[int, Payment]] | None = None
 
     def set_receipts(self, receipts: dict[int, ReceiptMark]) -> None:
-        """Each payment's fiscal receipt (desk.fiscal.marks), shown from the next :meth:`set_view`."""
-        self._receipts = dict(receipts)
+        """Each payment's fiscal receipt (desk.fiscal.marks), shown from the next :meth:`set_view`:
+        only the rows whose mark differs are formatted again."""
+        if receipts is self._receipts:
+            return
+        for payment_id in self._receipts.keys() | receipts.keys():
+            if self._receipts.get(payment_id) != receipts.get(payment_id):
+                self._texts.pop(payment_id, None)
+                row = self.row_of(payment_id)
+                if row is not None:
+                    self.dataChanged.emit(self.index(row, 0), self.index(row, self._columns - 1))
+        self._receipts = receipts
 
     def receipt(self, row: PaymentLine | None) -> ReceiptMark | None:
         return None if row is None else self._receipts.get(row.payment.id)
@@ -568,6 +591,9 @@ class PaymentsModel(CachedRowsModel[PaymentLine]):
     @property
     def bill_id(self) -> int | None:
         return self._bill_id
+
+    def _headers_depend_on(self) -> object:
+        return self._base_currency
 
     def headers(self) -> list[str]:
         base = self._base_currency or self.tr("base currency")
@@ -577,13 +603,18 @@ class PaymentsModel(CachedRowsModel[PaymentLine]):
         ]
 
     def set_view(self, view: FolioView | None, bill_id: int | None = None) -> None:
-        """Show ``view``'s payments of ``bill_id`` (a bill, :data:`DEPOSIT_ACCOUNT`, or None: nothing)."""
+        """Show ``view``'s payments of ``bill_id`` (a bill, :data:`DEPOSIT_ACCOUNT`, or None: nothing).
+
+        A row's texts are its line's (a new line object when it was voided or refunded), its receipt's
+        (:meth:`set_receipts`) and the payment it undoes, which never changes: a new view formats only
+        the rows that are new or changed."""
         self._view = view
         self._bill_id = bill_id
-        self._base_currency = view.currency if view is not None else ""
-        # A payment's reference names the payment it undoes, from the whole view's: a few rows.
-        self._replace_rows(self._lines(), (self.names, view, self._receipts))
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+        base_currency = view.currency if view is not None else ""
+        self._replace_rows(self._lines(), self.names)
+        if base_currency != self._base_currency:
+            self._base_currency = base_currency
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
 
     def set_bill(self, bill_id: int | None) -> None:
         if bill_id != self._bill_id:
@@ -708,7 +739,12 @@ class _ListModel(CachedRowsModel[Row]):
     """A plain list, keyed by position (the card section's rows have no ledger id)."""
 
     def set_items(self, items: Sequence[Row]) -> None:
-        self._replace_rows(list(items))
+        rows = list(items)
+        context = (self.names, date.today())  # a hold's age in days is in its texts
+        if rows == self._rows and context == self._context:
+            return  # the same rows, the same texts: a reset would only lay the table out again
+        self._context = context
+        self._replace_rows(rows)
 
     def _replace_rows(self, rows: Sequence[Row], context: object = None) -> None:
         self._reset(list(rows), list(range(len(rows))))

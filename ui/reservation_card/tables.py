@@ -47,25 +47,32 @@ def sampled_texts(view: QTableView, rows: int = RESIZE_PRECISION) -> list[tuple[
     return [model.texts(row) for row in range(min(rows, model.rowCount()))]
 
 
+def text_widths(view: QTableView, sample: list[tuple[str, ...]]) -> list[int]:
+    """Each column's widest text in ``sample``, in pixels."""
+    metrics = view.fontMetrics()
+    return [max((metrics.horizontalAdvance(texts[column]) for texts in sample), default=0)
+            for column in range(view.model().columnCount())]
+
+
 def fit_columns(view: QTableView, rows: int = RESIZE_PRECISION, *, keep: Collection[int] = (),
-                sample: list[tuple[str, ...]] | None = None) -> None:
-    """Each column as wide as its header and its texts in the first ``rows`` rows.
+                sample: list[tuple[str, ...]] | None = None, widths: list[int] | None = None) -> list[int]:
+    """Each column as wide as its header and its texts in the first ``rows`` rows (or ``widths``,
+    their texts' widths measured before); the texts' widths.
 
     Qt's resizeColumnsToContents asks every role of every sampled cell from Python; measuring the
     texts ourselves is several times faster on a large folio. Columns in ``keep`` are left alone, and
     so is a stretched column: it has the width the others leave.
     """
     header = view.horizontalHeader()
-    metrics = view.fontMetrics()
     padding = 2 * view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 8
-    widest = metrics.averageCharWidth() * MAX_COLUMN_CHARS
-    if sample is None:
-        sample = sampled_texts(view, rows)
-    for column in range(view.model().columnCount()):
+    widest = view.fontMetrics().averageCharWidth() * MAX_COLUMN_CHARS
+    if widths is None:
+        widths = text_widths(view, sample if sample is not None else sampled_texts(view, rows))
+    for column, text_width in enumerate(widths):
         if column in keep or header.sectionResizeMode(column) is QHeaderView.ResizeMode.Stretch:
             continue
-        text_width = max((metrics.horizontalAdvance(texts[column]) for texts in sample), default=0)
         header.resizeSection(column, max(header.sectionSizeHint(column), min(text_width + padding, widest)))
+    return widths
 
 
 class ColumnFitter:
@@ -82,6 +89,8 @@ class ColumnFitter:
         # What the columns were last fitted to: a reload that changed none of it (a payment on a
         # long folio, whose first rows stay the same) measures nothing (issue 23).
         self._fitted_to: tuple[object, ...] | None = None
+        self._sample: list[tuple[str, ...]] = []  # the rows' texts fitted to
+        self._widths: list[int] = []  # the widest text of each column in them
         view.horizontalHeader().sectionResized.connect(self._resized)
 
     def _resized(self, column: int, _old: int, _new: int) -> None:
@@ -97,12 +106,27 @@ class ColumnFitter:
         fitted_to = (sample, headers, frozenset(self.user_sized), self.view.font().key())
         if fitted_to == self._fitted_to:
             return
+        widths = None
+        before = self._fitted_to
+        if before is not None and fitted_to[1:] == before[1:]:
+            # Only the texts changed: the columns are touched (and Qt asked for their headers' size)
+            # only if a widest text changed. Rows only added below those fitted to (a payment on a
+            # short bill): only theirs are measured.
+            fitted_rows = len(self._sample)
+            if sample[:fitted_rows] == self._sample:
+                added = text_widths(self.view, sample[fitted_rows:])
+                widths = [max(old, new) for old, new in zip(self._widths, added, strict=True)]
+            else:
+                widths = text_widths(self.view, sample)
+            if widths == self._widths:
+                self._fitted_to, self._sample = fitted_to, sample
+                return
         self._fitting = True
         try:
-            fit_columns(self.view, keep=self.user_sized, sample=sample)
+            self._widths = fit_columns(self.view, keep=self.user_sized, sample=sample, widths=widths)
         finally:
             self._fitting = False
-        self._fitted_to = fitted_to
+        self._fitted_to, self._sample = fitted_to, sample
 
 
 def with_empty_text(view: QTableView, text: str, name: str) -> QLabel:
