@@ -197,7 +197,7 @@ def test_desks_posting_at_once_leave_one_chain_with_every_row_linked_or_waiting(
 def _statements(database: Database, run: Callable[[], object]) -> list[str]:
     seen: list[str] = []
 
-    def keep(_conn, _cursor, statement: str, *_args: object) -> None:  # type: ignore[no-untyped-def]
+    def keep(_conn, _cursor, statement: str, *_args: object) -> None:
         seen.append(" ".join(statement.split()))
 
     event.listen(database.engine, "before_cursor_execute", keep)
@@ -234,8 +234,10 @@ def test_a_desk_remembers_the_chains_end_and_reads_it_again_after_another_proces
     reads = []
     try:
         for desk in (hotel, other_desk, hotel, hotel, other_desk, other_desk):
-            reads.append(_reads_the_chains_end(_statements(desk.database, lambda desk=desk: desk.run(
-                post_charge, bill_id=bill_id, description="Bar", quantity=1, unit_price=hotel.money("3.00")))))
+            def charge(desk: Hotel = desk) -> None:
+                desk.run(post_charge, bill_id=bill_id, description="Bar", quantity=1, unit_price=hotel.money("3.00"))
+
+            reads.append(_reads_the_chains_end(_statements(desk.database, charge)))
     finally:
         other.dispose()
     # hotel chained last in _day; other knows nothing yet; each then finds the other's link after its own.
