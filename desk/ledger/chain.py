@@ -5,13 +5,18 @@ file or the server's superuser) is found and named, not only a bill whose stored
 Which rows to chain is told by the database itself: an AFTER INSERT trigger on ``posting`` and
 ``payment`` (migration 0052) notes each new row in ``ledger_unlinked``, whichever path inserted it (the
 ORM, the POS service's Core inserts). On SQLite, just before a unit that inserted one commits (it holds
-the file's write lock: no other unit chains meanwhile), ``chain_new_rows`` reads the chain's last link
-and appends one ``ledger_link`` per noted row, hashed over the row's content as the database holds it.
+the file's write lock: no other unit chains meanwhile), ``chain_new_rows`` appends one ``ledger_link``
+per noted row after the chain's last link, hashed over the row's content as the database holds it: from
+the values the unit flushed, as their column types give them back, or read when the unit did not flush
+them. The last link is the one this process wrote last when the database still ends there (the link's
+INSERT checks it), else it is read.
 On PostgreSQL the same is done just after the unit commits, in a short transaction that takes the one
 ``ledger_head`` row only if no other desk holds it: writers never wait for one another's chaining, and
 the desk holding the head chains every committed row it finds, its own and the others'. A row is
 unchained only for those moments (``desk audit verify`` counts such rows as waiting, not as a break).
-A unit that inserted no ledger row does none of this.
+A row whose desk stopped between its commit and its chaining waits for the next unit that chains, or for
+the night audit, which chains what is left before its anchor names the last link. A unit that inserted
+no ledger row does none of this.
 
 The content is a fixed list of columns per table: a column a later migration adds is not covered, and
 does not break the chain of the rows written before it.
