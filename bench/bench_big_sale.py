@@ -109,15 +109,14 @@ def raw_sale(database: Database, bill_id: int, shift_id: int, *, commits: int = 
             if commits > 1:
                 connection.commit()
                 begin()
+        # RETURNING, not lastval(): the ledger's trigger (migration 0052) draws from another sequence after it.
         cursor.execute(
             "INSERT INTO payment (folio_id, bill_id, kind, method_code, amount, rate, base_amount, text, payer_name, "
-            f"paid_on, reason, created_at, created_by, workstation) VALUES ({', '.join([mark] * 14)})",
+            f"paid_on, reason, created_at, created_by, workstation) VALUES ({', '.join([mark] * 14)})"
+            + (" RETURNING id" if postgres else ""),
             (bill_id, bill_id, "payment", "cash", f"EUR {TOTAL}", "1", f"EUR {TOTAL}", "", "", TODAY.isoformat(),
              "", now, "bench", "BENCH"))
-        payment_id = cursor.lastrowid if not postgres else None
-        if postgres:
-            cursor.execute("SELECT lastval()")
-            payment_id = cursor.fetchone()[0]
+        payment_id = cursor.fetchone()[0] if postgres else cursor.lastrowid
         cursor.execute(f"INSERT INTO shift_payment (shift_id, payment_id) VALUES ({mark}, {mark})",
                        (shift_id, payment_id))
         connection.commit()

@@ -5,13 +5,18 @@ file or the server's superuser) is found and named, not only a bill whose stored
 Which rows to chain is told by the database itself: an AFTER INSERT trigger on ``posting`` and
 ``payment`` (migration 0052) notes each new row in ``ledger_unlinked``, whichever path inserted it (the
 ORM, the POS service's Core inserts). On SQLite, just before a unit that inserted one commits (it holds
-the file's write lock: no other unit chains meanwhile), ``chain_new_rows`` reads the chain's last link
-and appends one ``ledger_link`` per noted row, hashed over the row's content as the database holds it.
+the file's write lock: no other unit chains meanwhile), ``chain_new_rows`` appends one ``ledger_link``
+per noted row after the chain's last link, hashed over the row's content as the database holds it: from
+the values the unit flushed, as their column types give them back, or read when the unit did not flush
+them. The last link is the one this process wrote last when the database still ends there (the link's
+INSERT checks it), else it is read.
 On PostgreSQL the same is done just after the unit commits, in a short transaction that takes the one
 ``ledger_head`` row only if no other desk holds it: writers never wait for one another's chaining, and
 the desk holding the head chains every committed row it finds, its own and the others'. A row is
 unchained only for those moments (``desk audit verify`` counts such rows as waiting, not as a break).
-A unit that inserted no ledger row does none of this.
+A row whose desk stopped between its commit and its chaining waits for the next unit that chains, or for
+the night audit, which chains what is left before its anchor names the last link. A unit that inserted
+no ledger row does none of this.
 
 The content is a fixed list of columns per table: a column a later migration adds is not covered, and
 does not break the chain of the rows written before it.
@@ -21,18 +26,36 @@ from __future__ import annotations
 
 import hmac
 import logging
-from collections.abc import Sequence
+import weakref
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Insert, delete, event, func, select
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Insert,
+    Integer,
+    String,
+    bindparam,
+    delete,
+    event,
+    exists,
+    func,
+    insert,
+    select,
+)
+from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
+from sqlalchemy.pool import Pool
 
 from desk.core.errors import N_, Finding
 from desk.ledger.models import (
     GENESIS,
     LINKED_TABLES,
+    NEW_LINK,
+    PAYMENT,
     POSTING,
     LedgerAnchor,
     LedgerHead,
@@ -40,10 +63,12 @@ from desk.ledger.models import (
     LedgerUnlinked,
     Payment,
     Posting,
-    append_links,
     content_bytes,
+    flushed_content,
     last_link,
+    link_contents,
     link_hash,
+    new_links,
     rows_by_id,
 )
 
@@ -55,34 +80,84 @@ _TRY_HEAD = select(LedgerHead.id).where(LedgerHead.id == HEAD_ROW).with_for_upda
 _TAKE_NOTED = delete(LedgerUnlinked).returning(LedgerUnlinked.id, LedgerUnlinked.kind, LedgerUnlinked.row_id)
 
 
-def chain_new_rows(connection: Connection) -> int:
-    """Link every posting and payment noted as unlinked that this unit sees; how many were linked."""
+# The next link, written only if the one it follows is still the chain's last: what this process last
+# chained is remembered, and another process that chained since makes this insert nothing.
+_NEXT_LINK = insert(LedgerLink).from_select(
+    ["seq", "kind", "row_id", "prev_hash", "hash"],
+    select(bindparam("seq", type_=Integer), bindparam("kind", type_=String), bindparam("row_id", type_=Integer),
+           bindparam("prev_hash", type_=String), bindparam("hash", type_=String))
+    .where(exists().where(LedgerLink.seq == bindparam("after", type_=Integer),
+                          LedgerLink.hash == bindparam("prev_hash")),
+           ~exists().where(LedgerLink.seq > bindparam("after", type_=Integer)))
+).execution_options(preserve_rowcount=True)  # how many rows it wrote, which an INSERT does not tell otherwise
+# The last link each database's pool chained in this process: a guess, checked by _NEXT_LINK.
+_last_links: weakref.WeakKeyDictionary[Pool, tuple[int, str]] = weakref.WeakKeyDictionary()
+
+
+def chain_new_rows(connection: Connection, known: Mapping[tuple[str, int], bytes] | None = None) -> int:
+    """Link every posting and payment noted as unlinked that this unit sees, leftovers of units that
+    committed and never chained included; how many were linked. ``known``: the content of the rows this
+    unit flushed, by (kind, id), so they are not read back."""
     # Taken before the last link is read: another unit chaining waits here until this one commits, then
     # reads this unit's links as the last ones (READ COMMITTED reads anew at each statement). SQLite's
     # writing unit holds the file's write lock from BEGIN: nothing to take.
     if connection.dialect.name != "sqlite":
         connection.execute(_LOCK_HEAD).first()
-    return _take_and_link(connection)
+    return _take_and_link(connection, known or {})
 
 
-def _take_and_link(connection: Connection) -> int:
+def _take_and_link(connection: Connection, known: Mapping[tuple[str, int], bytes]) -> int:
+    """Called holding the chain (SQLite's write lock, PostgreSQL's head row): no other unit appends
+    meanwhile."""
     # This unit's rows, and any a unit outside the desk left (committed, never chained): taken in one go.
     noted = sorted(connection.execute(_TAKE_NOTED).all())
     if not noted:
         return 0
-    seq, prev_hash = last_link(connection)
-    append_links(connection, [(row.kind, row.row_id) for row in noted], seq, prev_hash)
+    contents = link_contents(connection, [(row.kind, row.row_id) for row in noted], known)
+    if not contents:
+        return len(noted)
+    pool = connection.engine.pool
+    remembered = _last_links.get(pool)
+    if remembered is not None:
+        links = new_links(contents, *remembered)
+        if connection.execute(_NEXT_LINK, {**links[0], "after": remembered[0]}).rowcount == 1:
+            if len(links) > 1:
+                connection.execute(NEW_LINK, links[1:])
+            _last_links[pool] = (links[-1]["seq"], links[-1]["hash"])
+            return len(noted)
+    # None remembered, or another process chained since (or the database is not the one remembered: a
+    # restore): where the chain ends is read.
+    links = new_links(contents, *last_link(connection))
+    connection.execute(NEW_LINK, links)
+    _last_links[pool] = (links[-1]["seq"], links[-1]["hash"])
     return len(noted)
 
 
 _WROTE_LEDGER = "desk.ledger.chain.wrote"
+_FLUSHED = "desk.ledger.chain.flushed"
 _CHAIN_AFTER_COMMIT = "desk.ledger.chain.after_commit"
 
 
 @event.listens_for(Session, "after_flush")
 def _note_orm_rows(session: Session, _context: Any) -> None:
-    if any(isinstance(record, Posting | Payment) for record in session.new):
+    flushed = [record for record in session.new if isinstance(record, Posting | Payment)]
+    if flushed:
         session.info[_WROTE_LEDGER] = True
+        session.info.setdefault(_FLUSHED, []).extend(flushed)
+
+
+def _flushed_contents(session: Session, dialect: Dialect) -> dict[tuple[str, int], bytes]:
+    """The content of each ledger row this unit flushed and still holds: one a savepoint's rollback took
+    back is no longer in the session, and its id may be another row's now."""
+    known = {}
+    for record in session.info.pop(_FLUSHED, ()):
+        if object_session(record) is not session or record.id is None:
+            continue
+        kind = POSTING if isinstance(record, Posting) else PAYMENT
+        content = flushed_content(kind, record, dialect)
+        if content is not None:
+            known[(kind, record.id)] = content
+    return known
 
 
 @event.listens_for(Engine, "before_execute")
@@ -104,6 +179,7 @@ def _forget_core_rows(connection: Connection) -> None:
 @event.listens_for(Session, "after_rollback")
 def _forget_orm_rows(session: Session) -> None:
     session.info.pop(_WROTE_LEDGER, None)
+    session.info.pop(_FLUSHED, None)
 
 
 # First among the listeners (insert=True): the chain is read and extended before the audit trail's entries
@@ -115,11 +191,14 @@ def _chain_before_commit(session: Session) -> None:
     connection = session.connection()
     wrote = connection.info.pop(_WROTE_LEDGER, False) or wrote
     if not wrote:  # a unit that wrote no ledger row reads nothing more
+        session.info.pop(_FLUSHED, None)
         return
+    # Hashed from the values the unit wrote, as the database gives them back, instead of reading the rows.
+    known = _flushed_contents(session, connection.dialect)
     if connection.dialect.name == "sqlite":
-        chain_new_rows(connection)  # the unit holds the file's write lock: it is the only one chaining
+        chain_new_rows(connection, known)  # the unit holds the file's write lock: it is the only one chaining
     else:
-        session.info[_CHAIN_AFTER_COMMIT] = True
+        session.info[_CHAIN_AFTER_COMMIT] = known
 
 
 @event.listens_for(Session, "after_commit")
@@ -128,7 +207,8 @@ def _chain_after_commit(session: Session) -> None:
     that takes the head row only if no other desk holds it (SKIP LOCKED). Holding it across the unit's own
     commit would make every desk's commit wait for the one before, which postings to different bills never
     did; a desk that finds the head taken leaves its rows to the one chaining, or to the next."""
-    if not session.info.pop(_CHAIN_AFTER_COMMIT, False):
+    known = session.info.pop(_CHAIN_AFTER_COMMIT, None)
+    if known is None:
         return
     bind = session.get_bind()
     engine = bind if isinstance(bind, Engine) else bind.engine
@@ -136,7 +216,7 @@ def _chain_after_commit(session: Session) -> None:
         with engine.connect() as connection, connection.begin():
             if connection.execute(_TRY_HEAD).first() is None:
                 return
-            while _take_and_link(connection):
+            while _take_and_link(connection, known):
                 pass  # rows committed meanwhile by desks that found the head taken
     except DBAPIError as exc:  # the unit is committed whatever happens here: its rows wait for the next
         logger.warning("ledger rows left for the next unit to chain: %s", exc.orig)

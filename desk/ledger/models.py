@@ -7,7 +7,7 @@ import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
@@ -17,13 +17,17 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     String,
+    TypeDecorator,
     UniqueConstraint,
     bindparam,
     insert,
+    inspect,
     select,
     text,
 )
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
+from sqlalchemy.types import TypeEngine
 
 from desk.core.canonical import canonical
 from desk.core.money import Money
@@ -340,6 +344,71 @@ def rows_by_id(connection: Connection, kind: str, ids: Iterable[int]) -> dict[in
     return found
 
 
+def stored_value(column_type: TypeEngine[Any], value: object, dialect: Dialect) -> object:
+    """``value`` as the database gives it back once stored in a column of ``column_type``: the column
+    type's own conversions both ways, and what PostgreSQL's columns do to a value they accept (a
+    NUMERIC rounds to its scale, a VARCHAR drops the spaces beyond its length). SQLite keeps the
+    text it is given."""
+    if value is None:
+        return None
+    if isinstance(column_type, TypeDecorator):
+        value = column_type.process_result_value(column_type.process_bind_param(value, dialect), dialect)
+    if dialect.name == "sqlite":
+        return value
+    if isinstance(column_type, ExactDecimal) and isinstance(value, Decimal) and value.is_finite():
+        exponent = value.as_tuple().exponent
+        if isinstance(exponent, int) and exponent < -column_type.scale:
+            return value.quantize(Decimal(1).scaleb(-column_type.scale), rounding=ROUND_HALF_UP)
+    if isinstance(column_type, String) and isinstance(value, str) and column_type.length is not None:
+        return value[:column_type.length]
+    return value
+
+
+def flushed_content(kind: str, record: object, dialect: Dialect) -> bytes | None:
+    """:func:`content_bytes` of a row from the object its unit flushed, without reading the row back;
+    None when one of the hashed columns is not loaded on it (then the row is read)."""
+    table, columns = LINKED_TABLES[kind]
+    state = inspect(record)
+    loaded, expired = state.dict, state.expired_attributes
+    values = {}
+    for name in columns:
+        if name in expired:
+            return None
+        # A column the object was never given was inserted as NULL (the ORM's INSERT names every column).
+        values[name] = stored_value(table.c[name].type, loaded.get(name), dialect)
+    return content_bytes(kind, values)
+
+
+def link_contents(connection: Connection, noted: Sequence[tuple[str, int]],
+                  known: Mapping[tuple[str, int], bytes]) -> list[tuple[str, int, bytes]]:
+    """(kind, row id, content) of each noted row that exists, in the order noted: from ``known``
+    when the unit flushed it, else read from the database."""
+    unknown = [(kind, row_id) for kind, row_id in noted if (kind, row_id) not in known]
+    rows = {kind: rows_by_id(connection, kind, [row_id for k, row_id in unknown if k == kind])
+            for kind in LINKED_TABLES}
+    contents = []
+    for kind, row_id in noted:
+        content = known.get((kind, row_id))
+        if content is None:
+            row = rows[kind].get(row_id)
+            if row is None:  # inserted and removed in the same unit: nothing of it is left to chain
+                continue
+            content = content_bytes(kind, row)
+        contents.append((kind, row_id, content))
+    return contents
+
+
+def new_links(contents: Sequence[tuple[str, int, bytes]], seq: int, prev_hash: str) -> list[dict[str, Any]]:
+    """The links of ``contents`` in that order after link (seq, prev_hash)."""
+    links = []
+    for kind, row_id, content in contents:
+        seq += 1
+        digest = link_hash(prev_hash, content)
+        links.append({"seq": seq, "kind": kind, "row_id": row_id, "prev_hash": prev_hash, "hash": digest})
+        prev_hash = digest
+    return links
+
+
 def last_link(connection: Connection | Session) -> tuple[int, str]:
     """(seq, hash) of the chain's last link, (0, GENESIS) when there is none."""
     row = connection.execute(_LAST_LINK).first()
@@ -349,20 +418,11 @@ def last_link(connection: Connection | Session) -> tuple[int, str]:
 def append_links(connection: Connection, noted: Sequence[tuple[str, int]], seq: int,
                  prev_hash: str) -> tuple[int, str]:
     """Chain ``noted`` (kind, row id) in that order after link (seq, prev_hash); the new last link."""
-    rows = {kind: rows_by_id(connection, kind, [row_id for k, row_id in noted if k == kind])
-            for kind in LINKED_TABLES}
-    links = []
-    for kind, row_id in noted:
-        row = rows[kind].get(row_id)
-        if row is None:  # inserted and removed in the same unit: nothing of it is left to chain
-            continue
-        seq += 1
-        digest = link_hash(prev_hash, content_bytes(kind, row))
-        links.append({"seq": seq, "kind": kind, "row_id": row_id, "prev_hash": prev_hash, "hash": digest})
-        prev_hash = digest
-    if links:
-        connection.execute(_NEW_LINK, links)
-    return seq, prev_hash
+    links = new_links(link_contents(connection, noted, {}), seq, prev_hash)
+    if not links:
+        return seq, prev_hash
+    connection.execute(NEW_LINK, links)
+    return links[-1]["seq"], links[-1]["hash"]
 
 
 @dataclass(frozen=True)
@@ -381,4 +441,4 @@ _ROWS_BY_ID = {kind: select(*(table.c[name] for name in columns))
                for kind, (table, columns) in LINKED_TABLES.items()}
 _LAST_LINK = select(LedgerLink.__table__.c.seq, LedgerLink.__table__.c.hash).order_by(
     LedgerLink.__table__.c.seq.desc()).limit(1)
-_NEW_LINK = insert(LedgerLink)
+NEW_LINK = insert(LedgerLink)

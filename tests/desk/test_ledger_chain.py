@@ -6,21 +6,26 @@ one before, whichever path inserted it; a row changed or removed behind the data
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 from alembic import command
-from sqlalchemy import select, text
+from sqlalchemy import event, select, text
+from sqlalchemy.orm import Session
 
 from desk.audit.anchors import ANCHOR_DIR_ENV, read_anchors, write_anchor
 from desk.backup.copy import check_backup
 from desk.cli.main import main
-from desk.db.engine import alembic_config
+from desk.db.engine import Database, alembic_config
+from desk.ledger import chain
 from desk.ledger.chain import verify_ledger
 from desk.ledger.models import LedgerLink, LedgerUnlinked, Posting
 from desk.ledger.payments import Tender, take_payment
 from desk.ledger.postings import NEW_POSTING, post_charge
 from desk.people.models import Role
+from desk.stays.business_day import business_date, open_next_business_day
 from tests.desk.conftest import Hotel
 from tests.desk.test_restore_check import _backup, _rewrite
 
@@ -187,3 +192,100 @@ def test_desks_posting_at_once_leave_one_chain_with_every_row_linked_or_waiting(
         rows = session.execute(text("SELECT (SELECT count(*) FROM posting) + (SELECT count(*) FROM payment)")).scalar()
         report = verify_ledger(session)
     assert report.intact and report.links + report.waiting == rows
+
+
+def _statements(database: Database, run: Callable[[], object]) -> list[str]:
+    seen: list[str] = []
+
+    def keep(_conn, _cursor, statement: str, *_args: object) -> None:
+        seen.append(" ".join(statement.split()))
+
+    event.listen(database.engine, "before_cursor_execute", keep)
+    try:
+        run()
+    finally:
+        event.remove(database.engine, "before_cursor_execute", keep)
+    return seen
+
+
+def _reads_the_chains_end(statements: list[str]) -> bool:
+    return any("FROM ledger_link ORDER BY ledger_link.seq DESC" in statement for statement in statements)
+
+
+def test_a_link_is_hashed_from_what_its_unit_wrote_and_matches_the_row_as_stored(hotel: Hotel):
+    """No row is read back to be chained; a quantity, an amount and a time given in another zone than
+    UTC hash as the database keeps them, so verify finds the link holding."""
+    stay = hotel.stay()
+    when = datetime(2026, 12, 7, 1, 30, 15, 123456, tzinfo=timezone(timedelta(hours=3)))
+    statements = _statements(hotel.database, lambda: hotel.run(
+        post_charge, bill_id=stay.bill_id, description="Room service", quantity="2.5",
+        unit_price=hotel.money("13.33"), ordered_at=when))
+    assert not [statement for statement in statements if statement.startswith("SELECT posting.id, posting.folio_id")]
+    report = _verify(hotel)
+    assert report.intact and report.waiting == 0
+
+
+def test_a_desk_remembers_the_chains_end_and_reads_it_again_after_another_process_chained(hotel: Hotel):
+    """Two desks, each its own process (its own connections and its own remembered last link): a desk
+    whose remembered link is no longer the last is refused it and reads where the chain ends."""
+    bill_id, _spa_id = _day(hotel)
+    other = Database(hotel.database.url)
+    other_desk = Hotel(other, hotel.actor, hotel.currency)
+    reads = []
+    try:
+        for desk in (hotel, other_desk, hotel, hotel, other_desk, other_desk):
+            def charge(desk: Hotel = desk) -> None:
+                desk.run(post_charge, bill_id=bill_id, description="Bar", quantity=1, unit_price=hotel.money("3.00"))
+
+            reads.append(_reads_the_chains_end(_statements(desk.database, charge)))
+    finally:
+        other.dispose()
+    # hotel chained last in _day; other knows nothing yet; each then finds the other's link after its own.
+    assert reads == [False, True, True, False, True, False]
+    report = _verify(hotel)
+    assert report.intact and report.waiting == 0 and report.links >= 9
+
+
+def test_two_processes_posting_at_once_leave_one_chain(hotel: Hotel):
+    bill_id, _spa_id = _day(hotel)
+    errors: list[BaseException] = []
+
+    def desk() -> None:
+        database = Database(hotel.database.url)  # a process of its own: its own remembered last link
+        try:
+            for _ in range(6):
+                Hotel(database, hotel.actor, hotel.currency).run(
+                    post_charge, bill_id=bill_id, description="Bar", quantity=1, unit_price=hotel.money("3.00"))
+        except BaseException as exc:
+            errors.append(exc)
+        finally:
+            database.dispose()
+
+    threads = [threading.Thread(target=desk) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    with hotel.database.unit_of_work() as session:
+        rows = session.execute(text("SELECT (SELECT count(*) FROM posting) + (SELECT count(*) FROM payment)")).scalar()
+        report = verify_ledger(session)
+    assert report.intact and report.links + report.waiting == rows
+
+
+def test_rows_a_desk_committed_and_never_chained_are_chained_by_the_night_audit(hotel: Hotel):
+    """On PostgreSQL a desk chains just after its commit: one that stopped in between (its chaining taken
+    away here) leaves its row waiting, and closing the day chains it before the anchor is written."""
+    bill_id, _spa_id = _day(hotel)
+    event.remove(Session, "after_commit", chain._chain_after_commit)
+    try:
+        hotel.run(post_charge, bill_id=bill_id, description="Late bar", quantity=1, unit_price=hotel.money("9.00"))
+    finally:
+        event.listen(Session, "after_commit", chain._chain_after_commit)
+    left = _verify(hotel)
+    postgres = hotel.database.engine.dialect.name == "postgresql"
+    assert left.intact and left.waiting == (1 if postgres else 0)  # SQLite chains before its commit
+    manager = hotel.as_role(Role.MANAGER)
+    manager.run(open_next_business_day, manager.query(business_date))
+    chained = _verify(hotel)
+    assert chained.intact and chained.waiting == 0 and chained.links == left.links + left.waiting
