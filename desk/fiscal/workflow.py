@@ -250,7 +250,7 @@ def _registered_call(register: AnyRegister, key: str, request: dict[str, Any], c
             raise
         asked = register.ask(key, request)
         if asked.document is not None:
-            return Printed(asked.document, Paper.PRINTED)
+            return Printed(asked.document, asked.document.paper or Paper.PRINTED)
         if asked.issued_none:
             raise RegisterNotSetUp("Register {register} did not issue the document; try again",
                                    register=register.code) from None

@@ -377,3 +377,42 @@ def test_a_correction_larger_than_its_vat_rates_lines_is_refused_before_the_regi
                                    ("Скидка на трансфер", "-1200", "")))
     with pytest.raises(InvalidInput, match=r"corrections at tax group none take off 200\.00 more"):
         rig.runner.read(register._receipt_task, too_much)
+
+
+# --- a receipt registered without its paper (ATOL's notPrinted) ----------------------------------------------------
+
+
+def _mark(rig: AtolHotel, payment_id: int):
+    from desk.ledger.models import Payment
+    from desk.stays.reservation_card import load_reservation_card
+
+    with rig.hotel.database.unit_of_work() as session:
+        folio_id = session.get(Payment, payment_id).folio_id
+        return load_reservation_card(session, folio_id).receipts[payment_id]
+
+
+def test_a_receipt_registered_but_not_printed_is_owed_on_paper_until_its_copy_prints(rig: AtolHotel):
+    import json
+
+    from desk.fiscal.errors import ReceiptNotPrinted
+    from desk.fiscal.interface import Paper
+    from desk.fiscal.marks import ReceiptState
+
+    payment_id = rig.paid_bill()
+    rig.server.control("fault", fault="not_printed")
+    outcome = receipt(rig, payment_id)
+    assert outcome.state is IntentState.SETTLED and outcome.document is not None
+    assert outcome.paper is Paper.FAILED and not outcome.printed
+    assert isinstance(outcome.problem, ReceiptNotPrinted) and "issued but not printed" in outcome.problem.message
+    number = outcome.document.number
+    mark = _mark(rig, payment_id)
+    assert (mark.state, mark.may_print, mark.number) == (ReceiptState.WAITING, True, number)
+
+    rig.server.control("fault", fault="not_printed", on=False)
+    again = receipt(rig, payment_id)  # Print receipt (or Retry): the copy, never a second fiscal document
+    assert again.printed and again.copy and again.already and again.document.number == number
+    assert json.loads(rig.server.state.read_text("utf-8"))["copies"] == [number]
+    assert len(rig.server.receipts()) == 1
+    mark = _mark(rig, payment_id)
+    assert (mark.state, mark.may_print) == (ReceiptState.PRINTED, False)
+    assert receipt(rig, payment_id).already and json.loads(rig.server.state.read_text("utf-8"))["copies"] == [number]

@@ -67,6 +67,8 @@ _TASK_TYPES = {
     DocumentKind.CASH_OUT: "cashOut",
 }
 _QR_KIND = {DocumentKind.SALE: 1, DocumentKind.REFUND: 2}  # tag 1054: income, return of income
+# A register_document row of a printed copy: no fiscal document of its own, ``refers_to`` the receipt's number.
+COPY = "copy"
 
 
 class AnswerLost(Exception):
@@ -274,10 +276,14 @@ class AtolRegister:
                                    "found on the register or on the fiscal data operator's site",
                                    register=self.code, number=number)
         self._query({"type": "printLastReceiptCopy"}, cancel)
-        return Printed(last, Paper.PRINTED, copy=True)
+        return Printed(self.runner.finish(_record_copy, self.actor, self.code, number).value, Paper.PRINTED, copy=True)
 
     def reprint(self, document: Document, cancel: threading.Event | None = None) -> Printed:
-        return Printed(document, Paper.PRINTED)  # the register printed it when it issued it
+        """A receipt the register issued without paper (``notPrinted``) is printed as its copy; any other was
+        printed when it was issued."""
+        if document.paper is Paper.PRINTED:
+            return Printed(document, Paper.PRINTED)
+        return self.copy(document.number, cancel)
 
     def find(self, key: str) -> Document | None:
         return self.runner.read(document_by_key, key)
@@ -288,12 +294,15 @@ class AtolRegister:
                **record: Any) -> Printed:
         found = self.find(key)
         if found is not None:  # a retry of a document the register gave already: never a second one
-            return Printed(found, Paper.PRINTED)
+            return Printed(found, found.paper or Paper.PRINTED)
         result = self.client.run(key, [task], cancel)
         if result.get("status") != "ready":
             raise _refusal(result, self.code)
         answer = result.get("result") or {}
         document = self.runner.finish(_record, self.actor, self.code, key, kind, task, answer, **record).value
+        if document.paper is Paper.FAILED:
+            return Printed(document, Paper.FAILED, error="the register registered the receipt and did not print it",
+                           error_code="notPrinted")
         return Printed(document, Paper.PRINTED)
 
     def ask(self, key: str, request: dict[str, Any]) -> Asked:
@@ -478,6 +487,33 @@ def _record(session: Session, actor: Actor, register_code: str, key: str, kind: 
     return document_view(row)
 
 
+def _record_copy(session: Session, actor: Actor, register_code: str, number: int) -> Document:
+    """A copy of receipt ``number`` the register printed: no fiscal document, but the paper the guest was owed
+    when the register issued the receipt without printing it (see :func:`unprinted`)."""
+    session.add(RegisterDocument(
+        register_code=register_code, key=f"copy-{uuid.uuid4().hex}", kind=COPY, refers_to=number,
+        content=json.dumps({"task": {"type": "printLastReceiptCopy"}, "answer": {}}), recorded_by=actor.username))
+    session.flush()
+    row = session.scalars(select(RegisterDocument).where(
+        RegisterDocument.register_code == register_code, RegisterDocument.number == number,
+        RegisterDocument.kind.in_((DocumentKind.SALE.value, DocumentKind.REFUND.value)))).one()
+    return document_view(row, copied=True)
+
+
+def unprinted(row: RegisterDocument) -> bool:
+    """The register issued the document and said its paper did not print (ATOL's ``warnings.notPrinted``: the
+    storage closes the document before the printer prints it)."""
+    answer = (json.loads(row.content).get("answer") or {})
+    return bool((answer.get("warnings") or {}).get("notPrinted"))
+
+
+def copied_numbers(session: Session, register_code: str, numbers: list[int]) -> set[int]:
+    """Which of the register's documents ``numbers`` had a copy printed since."""
+    return set(session.scalars(select(RegisterDocument.refers_to).where(
+        RegisterDocument.register_code == register_code, RegisterDocument.kind == COPY,
+        RegisterDocument.refers_to.in_(numbers))))
+
+
 def _kept(value: Any) -> Any:
     """A request's exact Decimal (ErpNet.FP's quantities and amounts) kept as its digits."""
     if isinstance(value, Decimal):
@@ -496,7 +532,9 @@ def receipt_qr(row: RegisterDocument) -> str:
             f"&n={_QR_KIND[DocumentKind(row.kind)]}")
 
 
-def document_view(row: RegisterDocument) -> Document:
+def document_view(row: RegisterDocument, *, copied: bool = False) -> Document:
+    """The document as the register answered; ``copied``: a copy of it was printed since (its paper is owed no
+    more)."""
     stored = json.loads(row.content)
     task = stored.get("task", {})
     # A Bulgarian fiscal printer's receipt (ErpNet.FP's "document" tasks) has no FNS QR code: its sale number says it.
@@ -509,21 +547,28 @@ def document_view(row: RegisterDocument) -> Document:
         "contact": row.contact, "task": task,
     }
     issued = datetime.fromisoformat(row.issued_at) if row.issued_at else row.recorded_at
+    printed = copied or not unprinted(row)
     return Document(id=row.id, register=row.register_code, number=row.number or 0, shift=row.shift_number or 0,
                     kind=DocumentKind(row.kind), key=row.key, sign=row.fiscal_sign, issued_at=issued,
-                    content=content, payment_id=row.payment_id, refers_to=row.refers_to, paper=Paper.PRINTED,
-                    printed_whole_once=True)
+                    content=content, payment_id=row.payment_id, refers_to=row.refers_to,
+                    paper=Paper.PRINTED if printed else Paper.FAILED, printed_whole_once=printed)
+
+
+def _view(session: Session, row: RegisterDocument | None) -> Document | None:
+    if row is None:
+        return None
+    copied = unprinted(row) and row.number is not None and bool(
+        copied_numbers(session, row.register_code, [row.number]))
+    return document_view(row, copied=copied)
 
 
 def document_by_key(session: Session, key: str) -> Document | None:
-    row = session.scalars(select(RegisterDocument).where(RegisterDocument.key == key)).first()
-    return document_view(row) if row is not None else None
+    return _view(session, session.scalars(select(RegisterDocument).where(RegisterDocument.key == key)).first())
 
 
 def receipt_of_payment(session: Session, payment_id: int, kind: DocumentKind) -> Document | None:
-    row = session.scalars(select(RegisterDocument).where(RegisterDocument.payment_id == payment_id,
-                                                         RegisterDocument.kind == kind.value)).first()
-    return document_view(row) if row is not None else None
+    return _view(session, session.scalars(select(RegisterDocument).where(
+        RegisterDocument.payment_id == payment_id, RegisterDocument.kind == kind.value)).first())
 
 
 def documented_moves(session: Session, cash_shift_id: int) -> set[int]:
@@ -536,7 +581,7 @@ def _last_receipt(session: Session, register_code: str) -> Document | None:
         RegisterDocument.register_code == register_code,
         RegisterDocument.kind.in_((DocumentKind.SALE.value, DocumentKind.REFUND.value)))
         .order_by(RegisterDocument.id.desc())).first()
-    return document_view(row) if row is not None else None
+    return _view(session, row)
 
 
 def _number_known(session: Session, register_code: str, number: int) -> bool:
