@@ -391,13 +391,17 @@ def _mark(rig: AtolHotel, payment_id: int):
         return load_reservation_card(session, folio_id).receipts[payment_id]
 
 
-def test_a_receipt_registered_but_not_printed_is_owed_on_paper_until_its_copy_prints(rig: AtolHotel):
+def test_a_receipt_registered_but_not_printed_is_owed_on_paper_until_its_copy_prints(
+        rig: AtolHotel, monkeypatch: pytest.MonkeyPatch):
     import json
+
+    from .register_server_rig import device_calls_in_transactions
 
     from desk.fiscal.errors import ReceiptNotPrinted
     from desk.fiscal.interface import Paper
     from desk.fiscal.marks import ReceiptState
 
+    asked_inside = device_calls_in_transactions(monkeypatch, rig.hotel.database)
     payment_id = rig.paid_bill()
     rig.server.control("fault", fault="not_printed")
     outcome = receipt(rig, payment_id)
@@ -416,3 +420,4 @@ def test_a_receipt_registered_but_not_printed_is_owed_on_paper_until_its_copy_pr
     mark = _mark(rig, payment_id)
     assert (mark.state, mark.may_print) == (ReceiptState.PRINTED, False)
     assert receipt(rig, payment_id).already and json.loads(rig.server.state.read_text("utf-8"))["copies"] == [number]
+    assert asked_inside == []

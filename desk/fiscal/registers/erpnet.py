@@ -234,11 +234,13 @@ class ErpNetRegister(AtolRegister):
 
     def prepare(self, receipt: Receipt, cancel: threading.Event | None = None) -> dict[str, Any]:
         """What a receipt is refused for before its intent is written: a rate without a tax group, a refund
-        without its original here, the day over 24 hours or the cash shift's register shift not open."""
-        self.device()
-        self.runner.read(self._receipt_body, receipt, "")
+        without its original here, the day over 24 hours or the cash shift's register shift not open; and the
+        printer's serial and the operator a sale's number is taken for, which go into the intent so that writing it
+        asks the printer nothing while its transaction is open."""
+        device = self.device()
+        self.runner.read(self._receipt_body, receipt, "", _text_max(device))
         self._shift_or_refuse(cancel)
-        return {}
+        return {"serial": str(device.get("serialNumber") or ""), "operator": operator_code()}
 
     def _shift_or_refuse(self, cancel: threading.Event | None) -> None:
         state = self.shift_state(cancel)["state"]
@@ -254,7 +256,7 @@ class ErpNetRegister(AtolRegister):
     def record_intent(self, session: Session, actor: Actor, request: IntentRequest) -> IntentView:
         """The receipt's journal intent and, for a sale, its УНП in the same transaction: rolled back together."""
         sale = request.request.get("receipt") == DocumentKind.SALE.value
-        serial, operator = str(self.device().get("serialNumber") or ""), operator_code()
+        serial, operator = str(request.request.get("serial") or ""), str(request.request.get("operator") or "")
         if sale and request.payment_id is not None:
             kept = _number_of_refused_sale(session, self.code, request.payment_id, serial, operator)
             if kept is not None:  # the same sale tried again: its number, not the next (see take_sale_number)
@@ -295,7 +297,7 @@ class ErpNetRegister(AtolRegister):
     def _receipt(self, key: str, receipt: Receipt, kind: DocumentKind, cancel: threading.Event | None) -> Printed:
         if receipt.kind is not kind:
             raise ValueError(f"a {receipt.kind.value} receipt sent as {kind.value}")
-        body, refers_to = self.runner.read(self._receipt_body, receipt, key)
+        body, refers_to = self.runner.read(self._receipt_body, receipt, key, _text_max(self.device()))
         return self._issue(key, kind, body, cancel, payment_id=receipt.payment_id, refers_to=refers_to,
                            total=Money.of(receipt.total, receipt.currency), contact=receipt.contact)
 
@@ -365,12 +367,11 @@ class ErpNetRegister(AtolRegister):
 
     # -- the receipt's content -----------------------------------------------------------------------
 
-    def _receipt_body(self, session: Session, receipt: Receipt, key: str) -> tuple[dict[str, Any], int | None]:
+    def _receipt_body(self, session: Session, receipt: Receipt, key: str,
+                      text_max: int) -> tuple[dict[str, Any], int | None]:
         """The receipt or reversal receipt of ``receipt`` as Net.FP takes it, and the original's number for a
         refund. ``key`` "" checks it only (before the intent, which gives a sale its sequence, exists)."""
         payment = get(session, Payment, receipt.payment_id, "Payment") if receipt.payment_id else None
-        device = self.device()
-        text_max = int(device.get("itemTextMaxLength") or 22)
         items: list[dict[str, Any]] = []
         sold: list[tuple[dict[str, Any], Decimal]] = []  # each sale item and its gross, which a correction lowers
         corrections: dict[int, Decimal] = {}  # by tax group: what negative lines take off
@@ -425,6 +426,11 @@ def _discount(sold: list[tuple[dict[str, Any], Decimal]], corrections: dict[int,
             raise InvalidInput("Register {register} cannot print this receipt: its corrections at tax group {group} "
                                "take off {amount} more than the lines of that group sell", field="receipt",
                                register=register, group=TAX_GROUPS[tax_group - 1], amount=str(owed.quantize(CENT)))
+
+
+def _text_max(device: dict[str, Any]) -> int:
+    """How many characters of an item's name the printer prints."""
+    return int(device.get("itemTextMaxLength") or 22)
 
 
 def operator_code() -> str:
