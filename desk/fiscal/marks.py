@@ -71,9 +71,9 @@ def receipt_marks(session: Session, view: FolioView) -> dict[int, ReceiptMark]:
         RegisterDocument.payment_id.in_(ids), RegisterDocument.number.is_not(None),
         RegisterDocument.kind.in_([DocumentKind.SALE.value, DocumentKind.REFUND.value])))}
     unprinted: set[tuple[str, int]] = set()
-    for row in registered.values():
-        if atol.unprinted(row) and row.number is not None:
-            unprinted.add((row.register_code, row.number))
+    for issued_row in registered.values():
+        if atol.unprinted(issued_row) and issued_row.number is not None:
+            unprinted.add((issued_row.register_code, issued_row.number))
     for code in {code for code, _number in unprinted}:
         copied = atol.copied_numbers(session, code, [number for c, number in unprinted if c == code])
         unprinted -= {(code, number) for number in copied}

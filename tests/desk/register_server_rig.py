@@ -15,10 +15,10 @@ import socket
 import subprocess
 import sys
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from http.server import ThreadingHTTPServer
 from pathlib import Path
-from collections.abc import Iterator
 from typing import Any, ClassVar, TypeVar
 
 import httpx

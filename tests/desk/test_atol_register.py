@@ -395,11 +395,11 @@ def test_a_receipt_registered_but_not_printed_is_owed_on_paper_until_its_copy_pr
         rig: AtolHotel, monkeypatch: pytest.MonkeyPatch):
     import json
 
-    from .register_server_rig import device_calls_in_transactions
-
     from desk.fiscal.errors import ReceiptNotPrinted
     from desk.fiscal.interface import Paper
     from desk.fiscal.marks import ReceiptState
+
+    from .register_server_rig import device_calls_in_transactions
 
     asked_inside = device_calls_in_transactions(monkeypatch, rig.hotel.database)
     payment_id = rig.paid_bill()

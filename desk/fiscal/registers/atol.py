@@ -21,7 +21,7 @@ import time
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 
 import httpx
@@ -29,10 +29,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desk.cash.models import ShiftCashMove
-from desk.core.errors import InvalidInput
 from desk.core.money import Money
 from desk.core.types import utcnow
 from desk.db.runner import Runner
+from desk.fiscal.amounts import CENT, corrected, kept_json, unit_price
 from desk.fiscal.errors import (
     RefundWithoutOriginal,
     RegisterNotSetUp,
@@ -48,7 +48,6 @@ from desk.fiscal.interface import (
     Receipt,
     RegisterInfo,
     RegisterStatus,
-    SaleLine,
 )
 from desk.fiscal.models import ReceiptRequest, RegisterDocument
 from desk.fiscal.settings import RegisterSettings
@@ -60,7 +59,6 @@ from desk.people.auth import Actor
 
 # The task statuses after which the web server does no more with a task.
 FINISHED = frozenset({"ready", "error", "interrupted", "canceled"})
-CENT = Decimal("0.01")
 _TASK_TYPES = {
     DocumentKind.SHIFT_OPEN: "openShift", DocumentKind.Z_REPORT: "closeShift", DocumentKind.X_REPORT: "reportX",
     DocumentKind.SALE: "sell", DocumentKind.REFUND: "sellReturn", DocumentKind.CASH_IN: "cashIn",
@@ -388,47 +386,6 @@ class AtolRegister:
         return task, refers_to, contact
 
 
-def corrected(lines: tuple[SaleLine, ...], settings: RegisterSettings, register: str) -> list[tuple[SaleLine, Decimal]]:
-    """The receipt's sale lines with what each finally costs: a correction (a negative line) is taken off the lines
-    of its own VAT rate, the last first (a correction follows what it corrects), so each rate's VAT stays as the
-    bill has it and the register never gets a negative price; one larger than its rate's lines is refused before
-    the register is asked. Every rate needs its VAT code."""
-    for line in lines:
-        if settings.vat_code(line.tax_percent) is None:
-            raise RegisterNotSetUp("Register {register} has no VAT code for the rate “{rate}”: a manager sets it "
-                                   "(desk registers set {register} --vat ...)", register=register,
-                                   rate=line.tax_percent or "none")
-    sold = [line for line in lines if Decimal(line.amount) >= 0]
-    costs = [Decimal(line.amount) for line in sold]
-    owed: dict[str, Decimal] = {}
-    for line in lines:
-        if Decimal(line.amount) < 0:
-            owed[line.tax_percent] = owed.get(line.tax_percent, Decimal(0)) - Decimal(line.amount)
-    for rate, amount in owed.items():
-        for index in reversed(range(len(sold))):
-            if amount <= 0:
-                break
-            if sold[index].tax_percent == rate:
-                taken = min(amount, costs[index])
-                costs[index] -= taken
-                amount -= taken
-        if amount > 0:
-            raise InvalidInput("Register {register} cannot print this receipt: its corrections at tax group {group} "
-                               "take off {amount} more than the lines of that group sell", field="receipt",
-                               register=register, group=settings.vat_code(rate) or rate,
-                               amount=str(amount.quantize(CENT)))
-    return list(zip(sold, costs, strict=True))
-
-
-def unit_price(amount: Decimal, quantity: Decimal) -> tuple[Decimal, Decimal]:
-    """A line's price and quantity as a register checks them (price x quantity = amount, to the kopek); a total
-    the unit price cannot make is one line of the total."""
-    price = (amount / quantity).quantize(CENT, ROUND_HALF_UP) if quantity else amount
-    if (price * quantity).quantize(CENT, ROUND_HALF_UP) != amount:
-        return amount, Decimal(1)
-    return price, quantity
-
-
 def rubles_only(receipt: Receipt, register: str) -> None:
     """A Russian register's receipt is in roubles: its fiscal storage has no currency to name another."""
     if receipt.currency != "RUB":
@@ -480,7 +437,7 @@ def _record(session: Session, actor: Actor, register_code: str, key: str, kind: 
         registration_number=str(params.get("registrationNumber") or ""), shift_number=params.get("shiftNumber"),
         receipt_number=params.get("fiscalReceiptNumber"), issued_at=str(params.get("fiscalDocumentDateTime") or ""),
         total=total, contact=contact,
-        content=json.dumps({"task": task, "answer": answer}, ensure_ascii=False, default=_kept),
+        content=kept_json({"task": task, "answer": answer}),
         recorded_by=actor.username)
     session.add(row)
     session.flush()
@@ -512,13 +469,6 @@ def copied_numbers(session: Session, register_code: str, numbers: list[int]) -> 
     return set(session.scalars(select(RegisterDocument.refers_to).where(
         RegisterDocument.register_code == register_code, RegisterDocument.kind == COPY,
         RegisterDocument.refers_to.in_(numbers))))
-
-
-def _kept(value: Any) -> Any:
-    """A request's exact Decimal (ErpNet.FP's quantities and amounts) kept as its digits."""
-    if isinstance(value, Decimal):
-        return str(value)
-    raise TypeError(f"{type(value).__name__} is no JSON value")
 
 
 def receipt_qr(row: RegisterDocument) -> str:
