@@ -13,7 +13,6 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
 from functools import lru_cache, partial
 from typing import Any
 
@@ -39,7 +38,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from desk.core.errors import InvalidInput
-from desk.core.money import Money, minor_units
+from desk.core.money import Money
 from desk.fiscal.models import CashRegister
 from desk.hotel.models import Hotel, Room
 from desk.hotel.names import NameKind, load_names
@@ -438,8 +437,7 @@ def folio_balances(session: Session, folio_ids: Iterable[int]) -> dict[int, Mone
             raise InvalidInput("A ledger amount is in {currency}, not the hotel's {base}",
                                currency=str(other).split(" ")[0], base=currency)
         minor[folio_id] += int(sign) * int(summed)
-    digits = minor_units(currency)
-    return {folio_id: Money(Decimal(value).scaleb(-digits), currency) for folio_id, value in minor.items()}
+    return {folio_id: Money.from_minor(value, currency) for folio_id, value in minor.items()}
 
 
 def _minor_sums(sign: int, folio_column: InstrumentedAttribute[int],
