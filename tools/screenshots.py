@@ -80,7 +80,11 @@ class DemoHotel:
 
     def desk(self, username: str, password: str, workstation: str = DEMO_WORKSTATION) -> DeskContext:
         """A desk signed in as ``username``, closed with the hotel."""
-        ctx = DeskContext(self.database, self.sign_in(username, password, workstation))
+        return self.context(self.sign_in(username, password, workstation))
+
+    def context(self, actor: Actor) -> DeskContext:
+        """A desk of ``actor`` (signed in already), closed with the hotel."""
+        ctx = DeskContext(self.database, actor)
         self.contexts.append(ctx)
         return ctx
 

@@ -51,7 +51,7 @@ def main() -> int:
                        check=True)
         with database.unit_of_work() as session:
             card = load_reservation_card(session, folio_id)
-        ctx = hotel.desk("anna", "anna", "FRONT-1")
+        ctx = hotel.context(clerk)
         for language in ("en", "ru"):
             install_translator(app, language)  # type: ignore[arg-type]
             dialog = EmailDocumentDialog(ctx, card)

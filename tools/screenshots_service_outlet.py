@@ -28,7 +28,7 @@ def main() -> int:
                    {"ru": "Велнес-центр и панорамный бассейн на крыше"})
         runner.run(set_service_outlet, manager, "SPA", "WELLNESS")
         runner.run(set_service_outlet, manager, "PARKING", "BAR")
-        ctx = hotel.desk("maria", "manager", "FRONT-1")
+        ctx = hotel.context(manager)
 
         def services(_language: str) -> QWidget:
             dialog = CatalogueDialog(ctx)
