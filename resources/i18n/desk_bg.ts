@@ -4023,6 +4023,10 @@
         <translation>капакът на принтера е отворен; затворете го</translation>
     </message>
     <message>
+        <source>the register recorded the receipt but did not print it; check its paper and cover</source>
+        <translation>касата регистрира бона, но не го отпечата; проверете хартията и капака</translation>
+    </message>
+    <message>
         <source>transfer a bill to a company</source>
         <translation>прехвърли сметка към фирма</translation>
     </message>

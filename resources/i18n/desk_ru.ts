@@ -4027,6 +4027,10 @@
         <translation>крышка принтера открыта; закройте её</translation>
     </message>
     <message>
+        <source>the register recorded the receipt but did not print it; check its paper and cover</source>
+        <translation>касса зарегистрировала чек, но не напечатала его; проверьте бумагу и крышку</translation>
+    </message>
+    <message>
         <source>transfer a bill to a company</source>
         <translation>перевести счёт на компанию</translation>
     </message>

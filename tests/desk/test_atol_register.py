@@ -408,6 +408,7 @@ def test_a_receipt_registered_but_not_printed_is_owed_on_paper_until_its_copy_pr
     assert outcome.state is IntentState.SETTLED and outcome.document is not None
     assert outcome.paper is Paper.FAILED and not outcome.printed
     assert isinstance(outcome.problem, ReceiptNotPrinted) and "issued but not printed" in outcome.problem.message
+    assert "the register recorded the receipt but did not print it" in outcome.problem.message
     number = outcome.document.number
     mark = _mark(rig, payment_id)
     assert (mark.state, mark.may_print, mark.number) == (ReceiptState.WAITING, True, number)

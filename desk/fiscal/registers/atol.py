@@ -299,8 +299,8 @@ class AtolRegister:
         answer = result.get("result") or {}
         document = self.runner.finish(_record, self.actor, self.code, key, kind, task, answer, **record).value
         if document.paper is Paper.FAILED:
-            return Printed(document, Paper.FAILED, error="the register registered the receipt and did not print it",
-                           error_code="notPrinted")
+            return Printed(document, Paper.FAILED, error="the register recorded the receipt but did not print it",
+                           error_code="register.not_printed")
         return Printed(document, Paper.PRINTED)
 
     def ask(self, key: str, request: dict[str, Any]) -> Asked:
