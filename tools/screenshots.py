@@ -17,6 +17,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
 from sqlalchemy import select, update
+from sqlalchemy.orm import Session
 
 from desk.db.engine import Database
 from desk.db.runner import Runner
@@ -66,6 +67,64 @@ def save(widget: QWidget, name: str, language: str) -> None:
 
 
 @dataclass
+class DemoHotel:
+    """A throw-away demo hotel (seeded today, in its own folder) and the desks signed in to it."""
+
+    folder: Path
+    database: Database
+    contexts: list[DeskContext]
+
+    def sign_in(self, username: str, password: str, workstation: str = DEMO_WORKSTATION) -> Actor:
+        with self.database.unit_of_work() as session:
+            return sign_in(session, username, password, workstation)
+
+    def desk(self, username: str, password: str, workstation: str = DEMO_WORKSTATION) -> DeskContext:
+        """A desk signed in as ``username``, closed with the hotel."""
+        return self.context(self.sign_in(username, password, workstation))
+
+    def context(self, actor: Actor) -> DeskContext:
+        """A desk of ``actor`` (signed in already), closed with the hotel."""
+        ctx = DeskContext(self.database, actor)
+        self.contexts.append(ctx)
+        return ctx
+
+
+@contextmanager
+def demo_hotel(prepare: Callable[[Session], object] | None = None) -> Iterator[DemoHotel]:
+    """The demo hotel every screenshot starts from; ``prepare`` adds to it in the seeding unit of work."""
+    with tempfile.TemporaryDirectory() as folder:
+        database = Database(f"sqlite:///{folder}/demo.sqlite3")
+        with database.unit_of_work() as session:
+            seed_demo(session, today=date.today())
+            if prepare is not None:
+                prepare(session)
+        hotel = DemoHotel(Path(folder), database, [])
+        try:
+            yield hotel
+        finally:
+            delivery.wait_all(30_000)
+            for ctx in hotel.contexts:
+                ctx.close()
+            database.dispose()
+
+
+@contextmanager
+def translated(app: QApplication, language: str) -> Iterator[None]:
+    """The application's texts in ``language`` while the block runs."""
+    install_translator(app, language)  # type: ignore[arg-type]
+    try:
+        yield
+    finally:
+        remove_translators(app)  # type: ignore[arg-type]
+
+
+def application() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    return app
+
+
+@dataclass
 class FiscalDemo:
     """The demo hotel with FP-1 printing on a simulated printer at the demo workstation, its cashier signed in."""
 
@@ -111,12 +170,11 @@ def fiscal_demo(*, register_language: str | None = None) -> Iterator[FiscalDemo]
 def save_in_each_language(app: QApplication, name: str, show: Callable[[str], QWidget]) -> None:
     """``show(language)`` the widget under the English and the Russian translation, and save each."""
     for language in ("en", "ru"):
-        install_translator(app, language)  # type: ignore[arg-type]
-        widget = show(language)
-        settle(600)
-        save(widget, name, language)
-        widget.close()
-        remove_translators(app)  # type: ignore[arg-type]
+        with translated(app, language):
+            widget = show(language)
+            settle(600)
+            save(widget, name, language)
+            widget.close()
 
 
 def busiest_in_house_folio(database: Database) -> int:

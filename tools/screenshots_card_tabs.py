@@ -11,25 +11,18 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
-from datetime import date
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 from sqlalchemy import select
 
-from desk.db.engine import Database
-from desk.demo.seed import seed_demo
 from desk.ledger.models import Folio
-from desk.people.auth import sign_in
 from desk.stays.models import Reservation, ReservationStatus
-from tools.screenshots import OUT, busiest_in_house_folio, save, settle, wait_until
-from ui.context import DeskContext
+from tools.screenshots import OUT, application, busiest_in_house_folio, demo_hotel, save, settle, wait_until
 from ui.i18n import install_translator, remove_translators
-from ui.ops import delivery
 from ui.reservation_card.cards_window import CardsWindow
 from ui.reservation_card.window import ReservationCard, open_reservation_card
 
@@ -49,17 +42,14 @@ def save_with_dialog(window: QWidget, dialog: QWidget, name: str, language: str)
 
 
 def main() -> int:
-    app = QApplication.instance() or QApplication(sys.argv)
-    with tempfile.TemporaryDirectory() as folder:
-        database = Database(f"sqlite:///{folder}/demo.sqlite3")
+    app = application()
+    with demo_hotel() as hotel:
+        database = hotel.database
         with database.unit_of_work() as session:
-            seed_demo(session, today=date.today())
-        with database.unit_of_work() as session:
-            actor = sign_in(session, "anna", "anna", "FRONT-1")
             in_house = list(session.scalars(select(Folio.id).join(Reservation).where(
                 Reservation.status == ReservationStatus.IN_HOUSE).order_by(Reservation.number)))
         busiest = busiest_in_house_folio(database)
-        ctx = DeskContext(database, actor)
+        ctx = hotel.desk("anna", "anna", "FRONT-1")
         for language in ("en", "ru"):
             install_translator(app, language)  # type: ignore[arg-type]
             cards = [open_reservation_card(ctx, folio_id) for folio_id in [*in_house, busiest]]
@@ -87,9 +77,6 @@ def main() -> int:
             window.close()
             settle()
             remove_translators(app)  # type: ignore[arg-type]
-        delivery.wait_all(10_000)
-        ctx.close()
-        database.dispose()
     return 0
 
 

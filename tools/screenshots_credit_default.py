@@ -8,33 +8,20 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
-from datetime import date
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
 from desk.core.money import Money
-from desk.db.engine import Database
-from desk.demo.seed import seed_demo
-from desk.people.auth import sign_in
-from tools.screenshots import save_in_each_language
-from ui.context import DeskContext
-from ui.ops import delivery
+from tools.screenshots import application, demo_hotel, save_in_each_language
 from ui.stays.credit_limit import DefaultCreditLimitDialog
 
 
 def main() -> int:
-    app = QApplication.instance() or QApplication(sys.argv)
-    assert isinstance(app, QApplication)
-    with tempfile.TemporaryDirectory() as folder:
-        database = Database(f"sqlite:///{folder}/demo.sqlite3")
-        with database.unit_of_work() as session:
-            seed_demo(session, today=date.today())
-        with database.unit_of_work() as session:
-            manager = sign_in(session, "maria", "manager", "FRONT-1")
-        ctx = DeskContext(database, manager)
+    app = application()
+    with demo_hotel() as hotel:
+        ctx = hotel.desk("maria", "manager", "FRONT-1")
 
         def dialog(_language: str) -> QWidget:
             window = DefaultCreditLimitDialog(ctx, Money.of("1250000.00", "EUR"), "EUR")
@@ -42,9 +29,6 @@ def main() -> int:
             return window
 
         save_in_each_language(app, "default_credit_limit", dialog)
-        delivery.wait_all(30_000)
-        ctx.close()
-        database.dispose()
     return 0
 
 

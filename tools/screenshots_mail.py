@@ -10,37 +10,27 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import tempfile
-from datetime import date
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QLineEdit
 from sqlalchemy import select, update
 
 from desk.core.types import utcnow
-from desk.db.engine import Database
 from desk.db.runner import Runner
-from desk.demo.seed import seed_demo
 from desk.mail.models import MailOutbox
 from desk.mailing.documents import email_document
-from desk.people.auth import sign_in
 from desk.stays.reservation_card import load_reservation_card
-from tools.screenshots import OUT, busiest_in_house_folio, save, settle, wait_until
-from ui.context import DeskContext
+from tools.screenshots import OUT, application, busiest_in_house_folio, demo_hotel, save, settle, wait_until
 from ui.dialogs.email_document import EmailDocumentDialog
 from ui.i18n import install_translator, remove_translators
-from ui.ops import delivery
 
 
 def main() -> int:
-    app = QApplication.instance() or QApplication(sys.argv)
-    with tempfile.TemporaryDirectory() as folder:
-        database = Database(f"sqlite:///{folder}/demo.sqlite3")
-        with database.unit_of_work() as session:
-            seed_demo(session, today=date.today())
-        with database.unit_of_work() as session:
-            clerk = sign_in(session, "anna", "anna", "FRONT-1")
+    app = application()
+    with demo_hotel() as hotel:
+        database = hotel.database
+        clerk = hotel.sign_in("anna", "anna", "FRONT-1")
         runner = Runner(database)
         folio_id = busiest_in_house_folio(database)
         sent = runner.run(email_document, clerk, "folio", folio_id, "konstantin.vasilyevich@accounts.example.com",
@@ -54,14 +44,14 @@ def main() -> int:
                 last_error="buchhaltung@firma-beispiel.example: 550 5.1.1 mailbox unavailable"))
             pdf = session.scalars(select(MailOutbox.pdf).where(MailOutbox.id == sent)).one()
         OUT.mkdir(parents=True, exist_ok=True)
-        pdf_path = f"{folder}/folio.pdf"
+        pdf_path = f"{hotel.folder}/folio.pdf"
         with open(pdf_path, "wb") as out:
             out.write(pdf or b"")
         subprocess.run(["pdftoppm", "-png", "-r", "80", "-singlefile", pdf_path, str(OUT / "email_folio_pdf_ru")],
                        check=True)
         with database.unit_of_work() as session:
             card = load_reservation_card(session, folio_id)
-        ctx = DeskContext(database, clerk)
+        ctx = hotel.context(clerk)
         for language in ("en", "ru"):
             install_translator(app, language)  # type: ignore[arg-type]
             dialog = EmailDocumentDialog(ctx, card)
@@ -74,9 +64,6 @@ def main() -> int:
             dialog.done(0)
             dialog.deleteLater()
             remove_translators(app)  # type: ignore[arg-type]
-        delivery.wait_all(10_000)
-        ctx.close()
-        database.dispose()
     return 0
 
 

@@ -12,25 +12,18 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from dataclasses import replace
-from datetime import date
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from desk.audit.anchors import TrailAnchorNotWritten
 from desk.core.errors import InvalidInput
 from desk.db.engine import Database
-from desk.demo.seed import DEMO_WORKSTATION, seed_demo
-from desk.people.auth import sign_in
 from desk.stays.models import Guest, Reservation, ReservationStatus
 from desk.stays.night_audit import RefusedNight
-from tools.screenshots import save, settle, wait_until
-from ui.context import DeskContext
-from ui.i18n import install_translator, remove_translators
+from tools.screenshots import application, demo_hotel, save, settle, translated, wait_until
 from ui.night_audit import NightAuditDialog
 
 REASONS = {"en": "Ivan closes his shift at 07:00; the four late arrivals called to cancel",
@@ -53,17 +46,11 @@ def _long_names(database: Database) -> None:
 
 
 def main() -> int:
-    app = QApplication.instance() or QApplication(sys.argv)
+    app = application()
     for language in ("en", "ru"):
-        with tempfile.TemporaryDirectory() as folder:
-            database = Database(f"sqlite:///{folder}/demo.sqlite3")
-            with database.unit_of_work() as session:
-                seed_demo(session, today=date.today())
-            _long_names(database)
-            with database.unit_of_work() as session:
-                manager = sign_in(session, "maria", "manager", DEMO_WORKSTATION)
-            ctx = DeskContext(database, manager)
-            install_translator(app, language)  # type: ignore[arg-type]
+        with demo_hotel() as hotel, translated(app, language):
+            _long_names(hotel.database)
+            ctx = hotel.desk("maria", "manager")
             dialog = NightAuditDialog(ctx)
             dialog.show()
             wait_until(lambda shown=dialog: shown.plan is not None)
@@ -103,9 +90,6 @@ def main() -> int:
             settle(300)
             save(again, "night_audit_anchor_warning", language)
             again.close()
-            remove_translators(app)  # type: ignore[arg-type]
-            ctx.close()
-            database.dispose()
     return 0
 
 

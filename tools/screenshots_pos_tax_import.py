@@ -8,29 +8,23 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication
 
 from desk.core.money import Money
 from desk.db.engine import Database
 from desk.db.runner import Runner
-from desk.demo.seed import DEMO_WORKSTATION, seed_demo
 from desk.hotel.catalogue import add_service
-from desk.people.auth import sign_in
 from desk.pos.item_map import set_item_map
 from desk.stays.night_audit import set_city_tax
-from tools.screenshots import save, settle, wait_until
+from tools.screenshots import application, demo_hotel, save, settle, translated, wait_until
 from ui.admin.catalogue import CatalogueDialog
 from ui.admin.city_tax import CityTaxDialog
 from ui.admin.imports import ImportDialog
-from ui.context import DeskContext
-from ui.i18n import install_translator, remove_translators
 
 
 def _set_up(database: Database, manager: object) -> None:
@@ -48,17 +42,13 @@ def _set_up(database: Database, manager: object) -> None:
 
 
 def main() -> int:
-    app = QApplication.instance() or QApplication(sys.argv)
+    app = application()
     for language in ("en", "ru"):
-        with tempfile.TemporaryDirectory() as folder:
-            database = Database(f"sqlite:///{folder}/demo.sqlite3")
-            with database.unit_of_work() as session:
-                seed_demo(session, today=date.today())
-            with database.unit_of_work() as session:
-                manager = sign_in(session, "maria", "manager", DEMO_WORKSTATION)
+        with demo_hotel() as hotel, translated(app, language):
+            folder, database = hotel.folder, hotel.database
+            manager = hotel.sign_in("maria", "manager")
             _set_up(database, manager)
-            ctx = DeskContext(database, manager)
-            install_translator(app, language)  # type: ignore[arg-type]
+            ctx = hotel.context(manager)
 
             catalogue = CatalogueDialog(ctx)
             catalogue.resize(1100, 640)
@@ -106,10 +96,6 @@ def main() -> int:
             settle(300)
             save(importer, "import_reservations_dry_run", language)
             importer.close()
-
-            remove_translators(app)  # type: ignore[arg-type]
-            ctx.close()
-            database.dispose()
     return 0
 
 

@@ -10,26 +10,22 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
-from datetime import date
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication, QLineEdit, QRadioButton
+from PySide6.QtWidgets import QLineEdit, QRadioButton
 from sqlalchemy import update
 
 from desk.core.money import Money
 from desk.db.engine import Database
-from desk.demo.seed import DEMO_WORKSTATION, seed_demo
+from desk.demo.seed import DEMO_WORKSTATION
 from desk.fiscal.models import CashRegister
 from desk.fiscal.settings import set_register
 from desk.journal.intents import EventType, IntentRequest, mark_sent, record_event, record_intent
-from desk.people.auth import sign_in, trusted_actor
+from desk.people.auth import trusted_actor
 from desk.people.models import Role
-from tools.screenshots import save, settle, wait_until
-from ui.context import DeskContext
+from tools.screenshots import application, demo_hotel, save, settle, wait_until
 from ui.i18n import install_translator, remove_translators
-from ui.ops import delivery
 
 ERPNET_NAME = "Каса рецепция, основна сграда — Datecs FP-2000 (ИН на ФУ DT279013)"
 KKM_NAME = "Касса ресепшн, корпус Б — АТОЛ 30Ф через KKM-server (РН ККТ 0000000001012345)"
@@ -64,15 +60,10 @@ def pending(database: Database) -> int:
 def main() -> int:
     from ui.admin.register_documents import PendingRegisterDocumentsDialog, SettleRegisterDocumentDialog
 
-    app = QApplication.instance() or QApplication(sys.argv)
-    with tempfile.TemporaryDirectory() as folder:
-        database = Database(f"sqlite:///{folder}/demo.sqlite3")
-        with database.unit_of_work() as session:
-            seed_demo(session, today=date.today())
-        erpnet_intent = pending(database)
-        with database.unit_of_work() as session:
-            clerk = sign_in(session, "anna", "anna", DEMO_WORKSTATION)
-        ctx = DeskContext(database, clerk)
+    app = application()
+    with demo_hotel() as hotel:
+        erpnet_intent = pending(hotel.database)
+        ctx = hotel.desk("anna", "anna")
         for language in ("en", "ru", "bg"):
             install_translator(app, language)  # type: ignore[arg-type]
             listing = PendingRegisterDocumentsDialog(ctx)
@@ -100,9 +91,6 @@ def main() -> int:
                 dialog.close()
             listing.close()
             remove_translators(app)  # type: ignore[arg-type]
-        delivery.wait_all(10_000)
-        ctx.close()
-        database.dispose()
     return 0
 
 

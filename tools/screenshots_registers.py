@@ -11,26 +11,22 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
-from datetime import date
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLineEdit
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit
 from sqlalchemy import update
+from sqlalchemy.orm import Session
 
-from desk.db.engine import Database
-from desk.demo.seed import DEMO_WORKSTATION, seed_demo
+from desk.demo.seed import DEMO_WORKSTATION
 from desk.fiscal.models import CashRegister
 from desk.fiscal.settings import set_register
 from desk.ledger.models import PaymentKind
-from desk.people.auth import sign_in, trusted_actor
+from desk.people.auth import trusted_actor
 from desk.people.models import Role
 from desk.stays.reservation_card import load_reservation_card
-from tools.screenshots import add_payments, busiest_in_house_folio, save, settle, wait_until
-from ui.context import DeskContext
+from tools.screenshots import add_payments, application, busiest_in_house_folio, demo_hotel, save, settle, wait_until
 from ui.i18n import install_translator, remove_translators
-from ui.ops import delivery
 
 LONG_NAME = "Касса стойки регистрации, главный корпус — АТОЛ 30Ф (ФН-15)"
 
@@ -38,21 +34,19 @@ LONG_NAME = "Касса стойки регистрации, главный ко
 def main() -> int:
     from ui.dialogs import ReceiptDialog
 
-    app = QApplication.instance() or QApplication(sys.argv)
-    with tempfile.TemporaryDirectory() as folder:
-        database = Database(f"sqlite:///{folder}/demo.sqlite3")
-        with database.unit_of_work() as session:
-            seed_demo(session, today=date.today())
-        with database.unit_of_work() as session:
-            session.execute(update(CashRegister).where(CashRegister.code == "FP-1").values(name=LONG_NAME))
-            set_register(session, trusted_actor("maria", DEMO_WORKSTATION, Role.MANAGER), "FP-1", kind="atol",
-                         address="http://127.0.0.1:16732", taxation="osn", vat_map={"20": "vat20", "9": "vat10",
-                                                                                     "0": "vat0", "": "none"})
-        with database.unit_of_work() as session:
-            cashier = sign_in(session, "ivan", "ivan", DEMO_WORKSTATION)
+    app = application()
+
+    def atol_register(session: Session) -> None:
+        session.execute(update(CashRegister).where(CashRegister.code == "FP-1").values(name=LONG_NAME))
+        set_register(session, trusted_actor("maria", DEMO_WORKSTATION, Role.MANAGER), "FP-1", kind="atol",
+                     address="http://127.0.0.1:16732", taxation="osn", vat_map={"20": "vat20", "9": "vat10",
+                                                                                 "0": "vat0", "": "none"})
+
+    with demo_hotel(atol_register) as hotel:
+        database = hotel.database
         folio_id = busiest_in_house_folio(database)
         add_payments(database, folio_id)
-        ctx = DeskContext(database, cashier)
+        ctx = hotel.desk("ivan", "ivan")
         for language in ("en", "ru"):
             install_translator(app, language)  # type: ignore[arg-type]
             with database.unit_of_work() as session:
@@ -74,9 +68,6 @@ def main() -> int:
             save(dialog, "receipt_atol_refused", language)
             dialog.close()
             remove_translators(app)  # type: ignore[arg-type]
-        delivery.wait_all(10_000)
-        ctx.close()
-        database.dispose()
     return 0
 
 

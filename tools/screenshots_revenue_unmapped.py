@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import tempfile
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -21,9 +20,8 @@ from sqlalchemy import select
 
 from desk.core.document_format import format_of_language
 from desk.core.money import Money
-from desk.db.engine import Database
 from desk.db.runner import Runner
-from desk.demo.seed import DEMO_WORKSTATION, seed_demo
+from desk.demo.seed import DEMO_WORKSTATION
 from desk.people.auth import trusted_actor
 from desk.people.models import Role
 from desk.pos.checks import CheckLine, ClosedCheck, post_check
@@ -31,15 +29,14 @@ from desk.pos.item_map import set_item_map
 from desk.reports.revenue import revenue_report
 from desk.reports.tables import report_pdf
 from desk.stays.models import Reservation, ReservationStatus
+from tools.screenshots import demo_hotel
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
 
 
 def main() -> int:
-    with tempfile.TemporaryDirectory() as folder:
-        database = Database(f"sqlite:///{folder}/demo.sqlite3")
-        with database.writing() as session:
-            seed_demo(session, today=date.today())
+    with demo_hotel() as hotel:
+        folder, database = hotel.folder, hotel.database
         runner = Runner(database)
         manager = trusted_actor("maria", DEMO_WORKSTATION, Role.MANAGER)
         pos = trusted_actor("pos", "TILL-1", Role.POS)
@@ -69,7 +66,6 @@ def main() -> int:
             subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "2", "-l", "2", "-singlefile", str(pdf),
                             str(target)], check=True)
             print(f"{target}.png")
-        database.dispose()
     return 0
 
 

@@ -15,21 +15,21 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
 from desk.cash.shift_pdf import write_x_report
 from desk.cash.shifts import cash_in, cash_out, open_shift_of
 from desk.core.money import Money
 from desk.demo.seed import DEMO_WORKSTATION
 from desk.fiscal.workflow import print_shift_documents, x_report
-from tools.screenshots import add_payments, busiest_in_house_folio, fiscal_demo, save_in_each_language
+from tools.screenshots import add_payments, application, busiest_in_house_folio, fiscal_demo, save_in_each_language
 from ui.dialogs.shift import ShiftReportDialog
 
 RECEIPTS = Path("docs/receipts")
 
 
 def main() -> int:
-    app = QApplication.instance() or QApplication(sys.argv)
+    app = application()
     with fiscal_demo(register_language="ru") as demo, tempfile.TemporaryDirectory() as folder:
         runner, cashier, engine = demo.runner, demo.cashier, demo.engine
         add_payments(demo.database, busiest_in_house_folio(demo.database))

@@ -12,15 +12,14 @@ import sys
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
-from tools.screenshots import save_in_each_language
+from tools.screenshots import application, save_in_each_language
 from ui.sign_in import SignInDialog
 
 
 def main() -> int:
-    app = QApplication.instance() or QApplication(sys.argv)
-    assert isinstance(app, QApplication)
+    app = application()
 
     def opening(_language: str) -> QWidget:
         dialog = SignInDialog(None, "FRONT-DESK-1", username="anna.petrova-konstantinova")

@@ -11,25 +11,21 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
-from datetime import date
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton
+from PySide6.QtWidgets import QLabel, QPushButton
 from sqlalchemy import update
+from sqlalchemy.orm import Session
 
-from desk.db.engine import Database
-from desk.demo.seed import DEMO_WORKSTATION, seed_demo
+from desk.demo.seed import DEMO_WORKSTATION
 from desk.fiscal.models import CashRegister
 from desk.fiscal.settings import set_register
-from desk.people.auth import sign_in, trusted_actor
+from desk.people.auth import trusted_actor
 from desk.people.models import Role
 from hardware.simulators import atol as fake
-from tools.screenshots import save, settle, wait_until
-from ui.context import DeskContext
+from tools.screenshots import application, demo_hotel, save, settle, wait_until
 from ui.i18n import install_translator, remove_translators
-from ui.ops import delivery
 
 LONG_NAME = "Касса ресепшн, корпус Б — АТОЛ 30Ф (РН ККТ 0000000001012345, ФН 7380440700076549)"
 
@@ -37,23 +33,20 @@ LONG_NAME = "Касса ресепшн, корпус Б — АТОЛ 30Ф (РН 
 def main() -> int:
     from ui.admin.register_settings import RegisterSettingsDialog
 
-    app = QApplication.instance() or QApplication(sys.argv)
+    app = application()
     server = fake.serve(0, None)
     server.storage.fn_expiring = True
     server.storage.faults.add("ofd_offline")
     address = f"http://127.0.0.1:{server.server_port}"
-    with tempfile.TemporaryDirectory() as folder:
-        database = Database(f"sqlite:///{folder}/demo.sqlite3")
-        with database.unit_of_work() as session:
-            seed_demo(session, today=date.today())
-        manager = trusted_actor("maria", DEMO_WORKSTATION, Role.MANAGER)
-        with database.unit_of_work() as session:
-            session.execute(update(CashRegister).where(CashRegister.code == "FP-2").values(name=LONG_NAME))
-            set_register(session, manager, "FP-2", kind="atol", address=address, taxation="osn",
-                         vat_map={"20": "vat20", "": "none"}, workstation=DEMO_WORKSTATION)
-        with database.unit_of_work() as session:
-            boss = sign_in(session, "maria", "manager", DEMO_WORKSTATION)
-        admin = DeskContext(database, boss)
+
+    def atol_register(session: Session) -> None:
+        session.execute(update(CashRegister).where(CashRegister.code == "FP-2").values(name=LONG_NAME))
+        set_register(session, trusted_actor("maria", DEMO_WORKSTATION, Role.MANAGER), "FP-2", kind="atol",
+                     address=address, taxation="osn", vat_map={"20": "vat20", "": "none"},
+                     workstation=DEMO_WORKSTATION)
+
+    with demo_hotel(atol_register) as hotel:
+        admin = hotel.desk("maria", "manager")
         for language in ("en", "ru"):
             install_translator(app, language)  # type: ignore[arg-type]
             settings = RegisterSettingsDialog(admin, "FP-2")
@@ -66,9 +59,6 @@ def main() -> int:
             save(settings, "register_storage_warning", language)
             settings.close()
             remove_translators(app)  # type: ignore[arg-type]
-        delivery.wait_all(10_000)
-        admin.close()
-        database.dispose()
     server.shutdown()
     return 0
 

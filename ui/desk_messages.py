@@ -748,6 +748,7 @@ ERRORS = (
     QT_TRANSLATE_NOOP("DeskError", "the printer's cover is open; close it"),
     QT_TRANSLATE_NOOP("DeskError", "the register has not reached the fiscal data operator (OFD) for too long: check its internet connection and the OFD contract; receipts resume once its documents are sent"),
     QT_TRANSLATE_NOOP("DeskError", "the register is out of paper: load a paper roll and try again"),
+    QT_TRANSLATE_NOOP("DeskError", "the register recorded the receipt but did not print it; check its paper and cover"),
     QT_TRANSLATE_NOOP("DeskError", "the register refused a VAT rate: a manager checks the register's VAT codes"),
     QT_TRANSLATE_NOOP("DeskError", "the register refused the taxation system: a manager checks the register's settings"),
     QT_TRANSLATE_NOOP("DeskError", "the register's cover is open: close it and try again"),

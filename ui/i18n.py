@@ -227,7 +227,8 @@ def format_money(
     return f"{number}{NBSP}{currency}"
 
 
-def _to_qdate(value: dt.date) -> QDate:
+def qdate(value: dt.date) -> QDate:
+    """A date as a date field takes it (the inverse of ui.dialogs.common.python_date)."""
     return QDate(value.year, value.month, value.day)
 
 
@@ -235,7 +236,7 @@ def format_date(value: dt.date, locale: QLocale | None = None) -> str:
     """A date in the locale's short format."""
     if isinstance(value, dt.datetime):
         value = value.date()
-    return (locale or QLocale()).toString(_to_qdate(value), QLocale.FormatType.ShortFormat)
+    return (locale or QLocale()).toString(qdate(value), QLocale.FormatType.ShortFormat)
 
 
 def format_datetime(value: dt.datetime, locale: QLocale | None = None) -> str:
@@ -243,7 +244,7 @@ def format_datetime(value: dt.datetime, locale: QLocale | None = None) -> str:
     if value.tzinfo is not None:
         value = value.astimezone()
     qdatetime = QDateTime(
-        _to_qdate(value), QTime(value.hour, value.minute, value.second, value.microsecond // 1000)
+        qdate(value), QTime(value.hour, value.minute, value.second, value.microsecond // 1000)
     )
     return (locale or QLocale()).toString(qdatetime, QLocale.FormatType.ShortFormat)
 

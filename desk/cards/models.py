@@ -184,6 +184,7 @@ class CardOperatorReader(Base):
     __tablename__ = "card_operator_reader"
     __table_args__ = (UniqueConstraint("operator_id", "workstation", name="uq_card_operator_reader_workstation"),)
     id: Mapped[int] = mapped_column(primary_key=True)
-    operator_id: Mapped[int] = mapped_column(ForeignKey("card_operator.id"), index=True)
+    # No index of its own: the unique constraint's leading column serves a look-up by operator.
+    operator_id: Mapped[int] = mapped_column(ForeignKey("card_operator.id"))
     workstation: Mapped[str] = mapped_column(String(40))
     reader: Mapped[str] = mapped_column(String(80))

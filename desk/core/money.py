@@ -87,6 +87,16 @@ class Money:
         return cls(check_magnitude(_to_decimal(amount)).quantize(quantum, rounding=rounding), currency)
 
     @classmethod
+    def from_minor(cls, minor: int, currency: str) -> Money:
+        """Money from a count of the currency's minor units (cents, stotinki): how sums are kept and added up."""
+        return cls(Decimal(int(minor)).scaleb(-minor_units(currency)), currency)
+
+    @property
+    def minor(self) -> int:
+        """The amount as a count of the currency's minor units (see :meth:`from_minor`)."""
+        return int(self.amount.scaleb(minor_units(self.currency)))
+
+    @classmethod
     def parse(cls, text: str) -> Money:
         """Read the canonical form ``"EUR 12.50"``."""
         try:

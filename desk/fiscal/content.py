@@ -24,6 +24,7 @@ from desk.core.errors import InvalidInput
 from desk.core.money import Money
 from desk.fiscal.chain import receipt_of_payment
 from desk.fiscal.interface import Document, DocumentKind, Receipt, SaleLine, TaxLine, TenderLine
+from desk.fiscal.registers import atol
 from desk.fiscal.render import labels
 from desk.hotel.country import register_format
 from desk.hotel.models import MethodKind, PaymentMethod
@@ -80,9 +81,14 @@ def receipt_kind(session: Session, payment: Payment) -> DocumentKind:
     return DocumentKind.SALE if payment.kind in (PaymentKind.PAYMENT, PaymentKind.DEPOSIT) else DocumentKind.REFUND
 
 
+def issued_receipt(session: Session, payment_id: int, kind: DocumentKind) -> Document | None:
+    """The payment's receipt of ``kind`` whichever register issued it: ours (the signed chain) or a registered one."""
+    return receipt_of_payment(session, payment_id, kind) or atol.receipt_of_payment(session, payment_id, kind)
+
+
 def _voids_a_receipted_payment(session: Session, payment: Payment) -> bool:
     return (payment.kind is PaymentKind.VOID and payment.voids_id is not None
-            and receipt_of_payment(session, payment.voids_id, DocumentKind.SALE) is not None)
+            and issued_receipt(session, payment.voids_id, DocumentKind.SALE) is not None)
 
 
 def _tax(gross: Money, percent: Decimal) -> Money:
@@ -102,7 +108,7 @@ def build_receipt(session: Session, payment_id: int, tendered: Money | None, reg
     original_id = payment.voids_id if payment.kind is PaymentKind.VOID else payment.refund_of_id
     refund_of = None
     if kind is DocumentKind.REFUND and original_id is not None:
-        original = receipt_of_payment(session, original_id, DocumentKind.SALE)
+        original = issued_receipt(session, original_id, DocumentKind.SALE)
         refund_of = original.number if original is not None else None
     lines: list[SaleLine] = []
     groups: dict[Decimal, Money] = defaultdict(lambda: Money.zero(currency))

@@ -15,6 +15,7 @@ PRINTER_PROBLEMS = {
     "device.not_found": N_("the printer was not found; check the register's connection"),
     "device.printer_fault": N_("the printer reports an error; open and close its cover, or switch it off and on"),
     "device.cancelled": N_("printing was cancelled"),
+    "register.not_printed": N_("the register recorded the receipt but did not print it; check its paper and cover"),
 }
 
 

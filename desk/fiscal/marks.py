@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from desk.fiscal.content import receipt_refusal
 from desk.fiscal.interface import DocumentKind, Paper
 from desk.fiscal.models import FiscalDocument, FiscalPrint, RegisterDocument
+from desk.fiscal.registers import atol
 from desk.journal.intents import intents_of_payments
 from desk.ledger.folios import FolioView, PaymentLine
 from desk.ledger.models import PaymentKind
@@ -70,10 +71,18 @@ def receipt_marks(session: Session, view: FolioView, lines: Sequence[PaymentLine
         FiscalDocument.payment_id.in_(asked),
         FiscalDocument.kind.in_([DocumentKind.SALE.value, DocumentKind.REFUND.value]))).all()
     documents = {(row.payment_id, row.kind): row for row in rows}
-    # A registered register (ATOL, KKM-server, ErpNet.FP) prints what it issues: its receipt is on paper.
+    # A registered register (ATOL, KKM-server, ErpNet.FP) prints what it issues, unless it said it did not (ATOL's
+    # notPrinted): that receipt's paper is owed until a copy of it is printed.
     registered = {(row.payment_id, row.kind): row for row in session.scalars(select(RegisterDocument).where(
         RegisterDocument.payment_id.in_(asked), RegisterDocument.number.is_not(None),
         RegisterDocument.kind.in_([DocumentKind.SALE.value, DocumentKind.REFUND.value])))}
+    unprinted: set[tuple[str, int]] = set()
+    for issued_row in registered.values():
+        if atol.unprinted(issued_row) and issued_row.number is not None:
+            unprinted.add((issued_row.register_code, issued_row.number))
+    for code in {code for code, _number in unprinted}:
+        copied = atol.copied_numbers(session, code, [number for c, number in unprinted if c == code])
+        unprinted -= {(code, number) for number in copied}
     last_paper: dict[int, str] = {}
     if rows:
         for print_row in session.scalars(select(FiscalPrint).where(
@@ -101,7 +110,9 @@ def receipt_marks(session: Session, view: FolioView, lines: Sequence[PaymentLine
             continue
         issued = registered.get((payment_id, kind.value))
         if issued is not None:
-            marks[payment_id] = ReceiptMark(kind, ReceiptState.PRINTED, issued.number, issued.register_code)
+            owed = (issued.register_code, issued.number) in unprinted
+            marks[payment_id] = ReceiptMark(kind, ReceiptState.WAITING if owed else ReceiptState.PRINTED,
+                                            issued.number, issued.register_code, may_print=owed)
             continue
         if payment_id in open_or_failed:
             state = ReceiptState.UNSURE if open_or_failed[payment_id] else ReceiptState.FAILED

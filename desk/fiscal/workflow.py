@@ -27,7 +27,7 @@ from desk.core.money import Money
 from desk.db.runner import Runner
 from desk.devices.printers import PRINTERS, printer_settings
 from desk.fiscal import chain
-from desk.fiscal.content import build_receipt
+from desk.fiscal.content import build_receipt, issued_receipt
 from desk.fiscal.errors import (
     PrinterNotReady,
     ReceiptNotPrinted,
@@ -250,7 +250,7 @@ def _registered_call(register: AnyRegister, key: str, request: dict[str, Any], c
             raise
         asked = register.ask(key, request)
         if asked.document is not None:
-            return Printed(asked.document, Paper.PRINTED)
+            return Printed(asked.document, asked.document.paper or Paper.PRINTED)
         if asked.issued_none:
             raise RegisterNotSetUp("Register {register} did not issue the document; try again",
                                    register=register.code) from None
@@ -457,8 +457,7 @@ def print_copy(runner: Runner, actor: Actor, payment_id: int, *, cancel: threadi
 
 def _issued_receipt(session: Session, payment_id: int) -> Document | None:
     for kind in (DocumentKind.SALE, DocumentKind.REFUND):
-        found = chain.receipt_of_payment(session, payment_id, kind) or atol.receipt_of_payment(session, payment_id,
-                                                                                               kind)
+        found = issued_receipt(session, payment_id, kind)
         if found is not None:
             return found
     return None

@@ -340,11 +340,16 @@ def invoice_content(invoice: Invoice) -> dict[str, Any]:
     return content
 
 
-def _credited_per_line(session: Session, invoice: Invoice) -> dict[int, dict[str, Money]]:
-    """What the invoice's credit notes took back from each of its lines (net, vat, gross)."""
+def credited_per_line(session: Session, invoice: Invoice, *,
+                      before: int | None = None) -> dict[int, dict[str, Money]]:
+    """What the invoice's credit notes (those numbered before ``before``, when given) took back from each of its
+    lines (net, vat, gross)."""
     currency = invoice.total.currency
     taken: dict[int, dict[str, Money]] = defaultdict(lambda: {k: Money.zero(currency) for k in ("net", "vat", "gross")})
-    notes = session.scalars(select(Invoice).where(Invoice.credited_invoice_id == invoice.id)).all()
+    notes_of = select(Invoice).where(Invoice.credited_invoice_id == invoice.id)
+    if before is not None:
+        notes_of = notes_of.where(Invoice.number < before)
+    notes = session.scalars(notes_of).all()
     for credit in notes:
         for line in invoice_content(credit)["lines"]:
             for key in ("net", "vat", "gross"):
@@ -392,7 +397,7 @@ def issue_credit_note(session: Session, actor: Actor, invoice_number: int, reaso
         raise NotFound("There is no invoice {number}", field="invoice", number=number_text(invoice_number))
     original = invoice_content(invoice)
     currency = invoice.total.currency
-    taken = _credited_per_line(session, invoice)
+    taken = credited_per_line(session, invoice)
     invoice_lines = {k: line for k, line in enumerate(original["lines"], 1)}
     left = {k: Money.of(line["gross"], currency) - taken[k]["gross"] for k, line in invoice_lines.items()}
     still = total(left.values(), currency)

@@ -20,12 +20,12 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desk.core.document_format import DocumentFormat, format_of_language
+from desk.core.money import Money
 from desk.core.pdf_layout import document_table, paragraph_styles, text_cell
-from desk.invoices.issuing import invoice_content, number_text
+from desk.invoices.issuing import credited_per_line, invoice_content, number_text
 from desk.invoices.models import Invoice, InvoiceKind
 from desk.invoices.russian import render_russian
 from desk.invoices.texts import document_label
@@ -176,15 +176,10 @@ def _lines_before(session: Session, credited: Invoice, content: dict[str, Any],
                   credit_number: int) -> dict[int, dict[str, Decimal]]:
     """What each line of the ``credited`` invoice held before credit note ``credit_number``: as invoiced,
     less the credit notes issued before it (all frozen: the document reads the same every time)."""
-    held = {k: {key: Decimal(line[key]) for key in ("net", "vat", "gross")}
+    currency = credited.total.currency
+    taken = credited_per_line(session, credited, before=credit_number)
+    return {k: {key: (Money.of(line[key], currency) - taken[k][key]).amount for key in ("net", "vat", "gross")}
             for k, line in enumerate(content["lines"], 1)}
-    earlier = session.scalars(select(Invoice).where(Invoice.credited_invoice_id == credited.id,
-                                                    Invoice.number < credit_number))
-    for note in earlier:
-        for line in invoice_content(note)["lines"]:
-            for key in ("net", "vat", "gross"):
-                held[int(line["line"])][key] -= Decimal(line[key])
-    return held
 
 
 def _document(session: Session, invoice: Invoice) -> bytes:

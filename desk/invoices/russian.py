@@ -36,6 +36,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from desk.core.document_format import format_of_language
+from desk.core.money import Money
 from desk.core.pdf_layout import paragraph_styles
 
 FORM_NOTE = ("Приложение № 1 к постановлению Правительства Российской Федерации от 26 декабря 2011 г. № 1137 "
@@ -116,12 +117,13 @@ class _Numbers:
         return f"{self.fmt.number(Decimal(percent))}%"
 
 
-def unit_price_without_tax(line: Mapping[str, Any]) -> Decimal:
-    """Column 4: the line's value without tax for one unit, to the kopeck."""
-    quantity = Decimal(line["quantity"])
+def unit_price_without_tax(net: Decimal, quantity: Decimal, currency: str) -> Decimal:
+    """Column 4: the line's value without tax (column 5, exact to the kopeck) for one unit, rounded as every amount
+    of the desk is (Money: half up, to the currency's minor unit). Only this column is rounded: the line's values
+    and the totals (columns 5, 8, 9) are the invoice's own, summed, never derived from it."""
     if not quantity:
         return Decimal(0)
-    return (Decimal(line["net"]) / quantity).quantize(Decimal("0.01"))
+    return Money.rounded(net / quantity, currency).amount
 
 
 def _fields(rows: Sequence[tuple[str, str, str]], styles: dict[str, ParagraphStyle]) -> list[Flowable]:
@@ -199,7 +201,10 @@ def _invoice_story(content: Mapping[str, Any], styles: dict[str, ParagraphStyle]
     rows = _heading(INVOICE_COLUMNS, styles)
     for k, line in enumerate(content["lines"], 1):
         rows.append([str(k), Paragraph(escape(line["description"]), styles["row"]), DASH, DASH, DASH,
-                     number.quantity(line["quantity"]), number(unit_price_without_tax(line)), number(line["net"]),
+                     number.quantity(line["quantity"]),
+                     number(unit_price_without_tax(Decimal(line["net"]), Decimal(line["quantity"]),
+                                                   content["currency"])),
+                     number(line["net"]),
                      Paragraph(NO_EXCISE, styles["excise"]), number.rate(line["vat_percent"]), number(line["vat"]),
                      number(line["gross"]),
                      DASH, DASH])
@@ -246,7 +251,7 @@ def _corrective_story(content: Mapping[str, Any], invoice: Mapping[str, Any],
                 cells[:4] = [str(k), Paragraph(escape(line["description"]), styles["row"]), DASH, DASH]
             if values is None:
                 return [*cells, DASH, DASH, DASH, DASH, DASH, DASH, DASH]
-            price = (values["net"] / qty).quantize(Decimal("0.01")) if qty else Decimal(0)
+            price = unit_price_without_tax(values["net"], qty, content["currency"]) if qty else Decimal(0)
             return [*cells, number.quantity(f"{qty}") if qty is not None else DASH,
                     number(price) if qty else DASH, number(values["net"]), Paragraph(NO_EXCISE, styles["excise"]),
                     number.rate(line["vat_percent"]), number(values["vat"]), number(values["gross"])]

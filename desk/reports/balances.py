@@ -11,13 +11,12 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 
 from sqlalchemy import String, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from desk.core.errors import N_
-from desk.core.money import Money, minor_units
+from desk.core.money import Money
 from desk.core.types import utcnow
 from desk.hotel.models import Hotel, Room
 from desk.ledger.models import Bill, BillTotal, Folio, Payment, Posting
@@ -43,10 +42,6 @@ AGES = (30, 60, 90)
 class FolioTotals:
     charges: dict[str, int]  # per currency, minor units
     paid: dict[str, int]
-
-
-def _money(minor: int, currency: str) -> Money:
-    return Money.of(Decimal(minor).scaleb(-minor_units(currency)), currency)
 
 
 def folio_totals(session: Session, folio_ids: list[int]) -> dict[int, FolioTotals]:
@@ -109,11 +104,13 @@ def _stay_rows(session: Session, status: ReservationStatus, only_open: bool, bas
             if currency != base and not (charges or paid or deposit.get(currency)):
                 continue
             # The deposit held counts against the limit, as on the card's header (desk.stays.credit).
-            owed = _money(charges - paid - deposit.get(currency, 0), currency)
+            owed = Money.from_minor(charges - paid - deposit.get(currency, 0), currency)
             limit_here = limit if limit is not None and limit.currency == currency else None
             rows.append((number, ", ".join(names[reservation_id]), room or "", arrival, departure, currency,
-                         _money(charges, currency), _money(paid, currency), _money(charges - paid, currency),
-                         _money(deposit.get(currency, 0), currency), limit_here, over_credit_limit(limit_here, owed)))
+                         Money.from_minor(charges, currency), Money.from_minor(paid, currency),
+                         Money.from_minor(charges - paid, currency),
+                         Money.from_minor(deposit.get(currency, 0), currency), limit_here,
+                         over_credit_limit(limit_here, owed)))
     return sorted(rows, key=lambda r: str(r[0]))
 
 
@@ -156,9 +153,9 @@ def _company_rows(session: Session, as_of: date) -> list[tuple[Cell, ...]]:
             if balance == 0:
                 continue
             buckets = aged(charges[(folio_id, currency)], total.paid.get(currency, 0), as_of)
-            owed = _money(balance, currency)
+            owed = Money.from_minor(balance, currency)
             over = owed - limit if limit is not None and limit.currency == currency and owed > limit else None
-            rows.append((name, currency, *(_money(b, currency) for b in buckets), owed,
+            rows.append((name, currency, *(Money.from_minor(b, currency) for b in buckets), owed,
                          limit if limit is not None and limit.currency == currency else None, over))
     return rows
 

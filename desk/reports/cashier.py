@@ -14,7 +14,6 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
-from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Select, String, select, type_coerce
@@ -23,7 +22,7 @@ from sqlalchemy.orm import Session
 from desk.cards.models import CardRecord
 from desk.cash.models import CashShift, ShiftCashMove, ShiftClose, ShiftCount, ShiftPayment
 from desk.core.errors import N_, InvalidInput
-from desk.core.money import Money, minor_units
+from desk.core.money import Money
 from desk.core.types import utcnow
 from desk.hotel.models import Hotel, MethodKind, PaymentMethod
 from desk.hotel.names import load_names
@@ -157,10 +156,9 @@ def _lines(session: Session, owned: Iterable[tuple[CashShift, Any]], language: s
     for (shift_id, cashier, code, brand, terminal, currency), (paid, received, refunds, refunded, voids,
                                                                  voided) in sums.items():
         shift = shift_of[shift_id]
-        digits = minor_units(currency)
 
-        def money(minor: int, digits: int = digits, currency: str = currency) -> Money:
-            return Money.of(Decimal(minor).scaleb(-digits), currency)
+        def money(minor: int, currency: str = currency) -> Money:
+            return Money.from_minor(minor, currency)
 
         lines.append(MethodLine(
             shift_id, shift.number, shift.workstation, cashier, names.method(methods[code]), brand, terminal,

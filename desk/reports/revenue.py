@@ -57,10 +57,6 @@ def _minor(text: str) -> tuple[str, int]:
     return currency, int(value.replace(".", ""))  # the stored text has exactly the currency's decimals
 
 
-def _money(minor: int, currency: str) -> Money:
-    return Money.of(Decimal(minor).scaleb(-minor_units(currency)), currency)
-
-
 # A POS check's first posting: its key names the check, and its business date and outlet are the check's.
 FIRST_CHECK_POSTING = ":0"
 CHECKS_PER_QUERY = 500
@@ -133,19 +129,20 @@ def revenue_report(session: Session, reader: Actor, first: date, last: date | No
     group_rows: list[tuple[Cell, ...]] = [
         (outlets.get(outlet, outlet) if outlet else Word(FRONT_DESK),
          Word(GROUP_NAMES[group]) if group in GROUP_NAMES else group or Word(NO_GROUP), currency, percent,
-         count, _money(gross - vat, currency), _money(vat, currency), _money(gross, currency))
+         count, Money.from_minor(gross - vat, currency), Money.from_minor(vat, currency),
+         Money.from_minor(gross, currency))
         for (outlet, group, percent, currency), (count, gross, vat) in sorted(
             by_group.items(), key=lambda item: (item[0][0], item[0][1], item[0][2], item[0][3]))]
     check_rows: list[tuple[Cell, ...]] = [
-        (outlets.get(outlet, outlet), check, day, currency, count, _money(gross - vat, currency),
-         _money(vat, currency), _money(gross, currency))
+        (outlets.get(outlet, outlet), check, day, currency, count, Money.from_minor(gross - vat, currency),
+         Money.from_minor(vat, currency), Money.from_minor(gross, currency))
         for (outlet, check, day, currency), (count, gross, vat) in sorted(
             checks.items(), key=lambda item: (item[0][0], item[0][2], item[0][1].zfill(12), item[0][3]))]
     unmapped_rows: list[tuple[Cell, ...]] = [
         (outlets.get(outlet, outlet), checked, unmapped)
         for outlet, (checked, unmapped) in sorted(_unmapped_by_outlet(session, first_postings).items())]
     night_rows: list[tuple[Cell, ...]] = [
-        (day, currency, sold, _money(revenue, currency),
+        (day, currency, sold, Money.from_minor(revenue, currency),
          Money.rounded(Decimal(revenue).scaleb(-minor_units(currency)) / sold, currency) if sold > 0 else None)
         for (day, currency), (sold, revenue) in sorted(nights.items())]
     days = [first + timedelta(days=k) for k in range((last - first).days + 1)]

@@ -18,7 +18,7 @@ from desk.cards.operations import HOLD_WARN_DAYS, CardPaymentInfo, HoldState, ca
 from desk.cards.saved_cards import saved_cards
 from desk.cards.slips import payments_with_card_slip
 from desk.core.errors import NotFound
-from desk.core.money import Money, minor_units
+from desk.core.money import Money
 from desk.db.changes import LedgerStamp, poll_changes
 from desk.fiscal.marks import ReceiptMark, receipt_marks
 from desk.fiscal.models import CashRegister, FiscalDocument, FiscalPrint, RegisterDocument
@@ -258,13 +258,9 @@ def _side_seen(tops: tuple[int, ...]) -> dict[str, Any]:
     return {"card_record_id": tops[3], "receipt_rows": tops[4:]}
 
 
-def _minor(amount: Money) -> int:
-    return int(amount.amount.scaleb(minor_units(amount.currency)))
-
-
 def _add(totals: dict[tuple[int, str], list[int]], bill_id: int, amount: Money, column: int, sign: int = 1) -> None:
     entry = totals.setdefault((bill_id, amount.currency), [0, 0, 0])
-    entry[column] += sign * _minor(amount)
+    entry[column] += sign * amount.minor
     entry[2] += sign
 
 
@@ -316,14 +312,14 @@ def _folio_moves(folio_id: int, after: int | None = None) -> Select[PostingMove]
     return query if after is None else query.where(PostingMove.id > after)
 
 
-def _line_key(line: PostingLine) -> tuple[datetime, int]:
+def line_key(line: PostingLine) -> tuple[datetime, int]:
     """A posting line's place on the card: postings in (ordered_at, id) order, as the ledger reads them."""
     return line.posting.ordered_at, line.posting.id
 
 
 def _position(lines: list[PostingLine], key: tuple[datetime, int]) -> int | None:
-    at = bisect.bisect_left(lines, key, key=_line_key)
-    return at if at < len(lines) and _line_key(lines[at]) == key else None
+    at = bisect.bisect_left(lines, key, key=line_key)
+    return at if at < len(lines) and line_key(lines[at]) == key else None
 
 
 @dataclass
@@ -468,12 +464,12 @@ def _bills(old: FolioView, new: _NewRows, payment_lines: list[PaymentLine], ente
         if bill.id in affected:
             on_bill = list(on_bill)
             for line in leaving:
-                if line.bill_id == bill.id and (at := _position(on_bill, _line_key(line))) is not None:
+                if line.bill_id == bill.id and (at := _position(on_bill, line_key(line))) is not None:
                     del on_bill[at]
             _insert_in_order(on_bill, [line for line in entering if line.bill_id == bill.id])
         charges, paid, _entries = new.totals.get((bill.id, new.currency), (0, 0, 0))
         bills.append(BillView(bill, on_bill, payments_by_bill.get(bill.id, []),
-                              _money(charges, new.currency), _money(paid, new.currency)))
+                              Money.from_minor(charges, new.currency), Money.from_minor(paid, new.currency)))
     return bills
 
 
@@ -481,18 +477,14 @@ _BILL_TOTALS = (select(BillTotal.bill_id, BillTotal.currency, BillTotal.charges,
                 .where(BillTotal.bill_id.in_(bindparam("bills", expanding=True))))
 
 
-def _money(minor: int, currency: str) -> Money:
-    return Money(Decimal(minor).scaleb(-minor_units(currency)), currency)
-
-
 def _insert_in_order(lines: list[PostingLine], new: list[PostingLine]) -> None:
     """``new`` put into ``lines`` (in (ordered_at, id) order) where each goes: a few look-ups each,
     however long the list."""
-    for line in sorted(new, key=_line_key):
-        if not lines or _line_key(lines[-1]) < _line_key(line):
+    for line in sorted(new, key=line_key):
+        if not lines or line_key(lines[-1]) < line_key(line):
             lines.append(line)
         else:
-            bisect.insort(lines, line, key=_line_key)
+            bisect.insort(lines, line, key=line_key)
 
 
 def _payment_lines(old: list[PaymentLine], new_payments: Sequence[Payment]) -> list[PaymentLine]:

@@ -13,7 +13,6 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
 from functools import lru_cache, partial
 from typing import Any
 
@@ -38,7 +37,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from desk.core.errors import InvalidInput
-from desk.core.money import Money, minor_units
+from desk.core.money import Money
 from desk.fiscal.models import CashRegister
 from desk.hotel.models import Hotel, Room
 from desk.hotel.names import NameKind, load_names
@@ -443,9 +442,8 @@ def folio_balances(session: Session, folio_ids: Iterable[int]) -> dict[int, Mone
             raise InvalidInput("A ledger amount is in {currency}, not the hotel's {base}",
                                currency=str(other).split(" ")[0], base=currency)
         minor[folio_id] += int(sign) * int(summed)
-    digits = minor_units(currency)
     # One Money for each amount: a page of past stays is mostly settled, at zero (Money is immutable).
-    amounts = {value: Money(Decimal(value).scaleb(-digits), currency) for value in set(minor.values())}
+    amounts = {value: Money.from_minor(value, currency) for value in set(minor.values())}
     return {folio_id: amounts[value] for folio_id, value in minor.items()}
 
 

@@ -207,7 +207,10 @@ class FiscalStorage:
             paid_cash = sum((_money(p, "sum") for p in task["payments"] if p["type"] == "cash"), Decimal(0))
             cash = Decimal(self.data["cash"]) + (paid_cash if kind == "sell" else -paid_cash)
             self.data["cash"] = str(cash)
-            return {"fiscalParams": self._document(task, total), "warnings": {"notPrinted": False}}
+            # The driver closes the document in the storage first, then prints it: a printer that fails then
+            # leaves a registered receipt with no paper, and says so in the result's warnings.
+            return {"fiscalParams": self._document(task, total),
+                    "warnings": {"notPrinted": "not_printed" in self.faults}}
 
     def _warnings(self) -> dict[str, bool]:
         """The storage's flags as getFnInfo names them."""
@@ -450,6 +453,8 @@ class _Handler(BaseHTTPRequestHandler):
                 server.slow = float(body.get("seconds", 3)) if on else 0.0
             elif name == "fn_expiring":
                 storage.fn_expiring = on
+            elif name == "not_printed":
+                (storage.faults.add if on else storage.faults.discard)(name)
             else:
                 self._send(400, {"error": f"unknown fault {name!r}"})
                 return

@@ -5858,6 +5858,10 @@
         <source>restore a backup older than the last anchored entries</source>
         <translation>възстановява резервно копие, по-старо от последните закотвени записи</translation>
     </message>
+    <message>
+        <source>the register recorded the receipt but did not print it; check its paper and cover</source>
+        <translation>касата регистрира бона, но не го отпечата; проверете хартията и капака</translation>
+    </message>
 </context>
 <context>
     <name>DeskText</name>

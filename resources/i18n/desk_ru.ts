@@ -5862,6 +5862,10 @@
         <source>restore a backup older than the last anchored entries</source>
         <translation>восстанавливать резервную копию старше последних заякоренных записей</translation>
     </message>
+    <message>
+        <source>the register recorded the receipt but did not print it; check its paper and cover</source>
+        <translation>касса зарегистрировала чек, но не напечатала его; проверьте бумагу и крышку</translation>
+    </message>
 </context>
 <context>
     <name>DeskText</name>

@@ -15,12 +15,16 @@ import socket
 import subprocess
 import sys
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, ClassVar, TypeVar
 
 import httpx
+import pytest
+
+from desk.db.engine import Database
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -78,3 +82,31 @@ def start_fake_server(kind: type[Server], state: Path, *, own_process: bool = Fa
         return kind(address, state, process=process)
     server = importlib.import_module(kind.module).serve(0, state, **options)
     return kind(f"http://127.0.0.1:{server.server_address[1]}", state, server=server)
+
+
+def device_calls_in_transactions(monkeypatch: pytest.MonkeyPatch, database: Database) -> list[str]:
+    """The requests to a register's server sent while the same thread had a unit of ``database`` open: filled in
+    as the test goes, empty when every device call waits until no transaction is open."""
+    inside: list[str] = []
+    open_units = threading.local()
+    unit = database._unit
+
+    @contextlib.contextmanager
+    def counted(*args: Any, **kwargs: Any) -> Iterator[Any]:
+        open_units.count = getattr(open_units, "count", 0) + 1
+        try:
+            with unit(*args, **kwargs) as session:
+                yield session
+        finally:
+            open_units.count -= 1
+
+    send = httpx.Client.send
+
+    def watched(client: httpx.Client, request: httpx.Request, **kwargs: Any) -> httpx.Response:
+        if getattr(open_units, "count", 0):
+            inside.append(f"{request.method} {request.url.path}")
+        return send(client, request, **kwargs)
+
+    monkeypatch.setattr(database, "_unit", counted)
+    monkeypatch.setattr(httpx.Client, "send", watched)
+    return inside

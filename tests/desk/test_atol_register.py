@@ -377,3 +377,101 @@ def test_a_correction_larger_than_its_vat_rates_lines_is_refused_before_the_regi
                                    ("Скидка на трансфер", "-1200", "")))
     with pytest.raises(InvalidInput, match=r"corrections at tax group none take off 200\.00 more"):
         rig.runner.read(register._receipt_task, too_much)
+
+
+# --- a receipt registered without its paper (ATOL's notPrinted) ----------------------------------------------------
+
+
+def _mark(rig: AtolHotel, payment_id: int):
+    from desk.ledger.models import Payment
+    from desk.stays.reservation_card import load_reservation_card
+
+    with rig.hotel.database.unit_of_work() as session:
+        folio_id = session.get(Payment, payment_id).folio_id
+        return load_reservation_card(session, folio_id).receipts[payment_id]
+
+
+def test_a_receipt_registered_but_not_printed_is_owed_on_paper_until_its_copy_prints(
+        rig: AtolHotel, monkeypatch: pytest.MonkeyPatch):
+    import json
+
+    from desk.fiscal.errors import ReceiptNotPrinted
+    from desk.fiscal.interface import Paper
+    from desk.fiscal.marks import ReceiptState
+
+    from .register_server_rig import device_calls_in_transactions
+
+    asked_inside = device_calls_in_transactions(monkeypatch, rig.hotel.database)
+    payment_id = rig.paid_bill()
+    rig.server.control("fault", fault="not_printed")
+    outcome = receipt(rig, payment_id)
+    assert outcome.state is IntentState.SETTLED and outcome.document is not None
+    assert outcome.paper is Paper.FAILED and not outcome.printed
+    assert isinstance(outcome.problem, ReceiptNotPrinted) and "issued but not printed" in outcome.problem.message
+    assert "the register recorded the receipt but did not print it" in outcome.problem.message
+    number = outcome.document.number
+    mark = _mark(rig, payment_id)
+    assert (mark.state, mark.may_print, mark.number) == (ReceiptState.WAITING, True, number)
+
+    rig.server.control("fault", fault="not_printed", on=False)
+    again = receipt(rig, payment_id)  # Print receipt (or Retry): the copy, never a second fiscal document
+    assert again.printed and again.copy and again.already and again.document.number == number
+    assert json.loads(rig.server.state.read_text("utf-8"))["copies"] == [number]
+    assert len(rig.server.receipts()) == 1
+    mark = _mark(rig, payment_id)
+    assert (mark.state, mark.may_print) == (ReceiptState.PRINTED, False)
+    assert receipt(rig, payment_id).already and json.loads(rig.server.state.read_text("utf-8"))["copies"] == [number]
+    assert asked_inside == []
+
+
+# --- what a copy of a payment's receipt refuses --------------------------------------------------------------------
+
+
+def test_a_copy_is_refused_for_a_payment_without_a_receipt_and_for_a_voided_sale_no_longer_the_last(rig: AtolHotel):
+    import json
+
+    from desk.core.errors import NotFound
+    from desk.fiscal.workflow import print_copy
+    from desk.ledger.payments import void_payment
+    from desk.people.models import Role
+
+    never = rig.paid_bill()  # paid, its receipt never asked for
+    with pytest.raises(NotFound, match=rf"Payment {never} has no fiscal receipt to copy"):
+        print_copy(rig.runner, rig.hotel.actor, never, registers=rig.registers)
+
+    sold = rig.paid_bill()
+    assert receipt(rig, sold).printed
+    void = rig.hotel.as_role(Role.MANAGER).run(void_payment, sold, reason="ошибка кассира")
+    assert receipt(rig, void.id).printed  # the void's refund receipt is now the register's last
+    with pytest.raises(RegisterNotSetUp, match=r"prints a copy of its last receipt only"):
+        print_copy(rig.runner, rig.hotel.actor, sold, registers=rig.registers)
+    copied = print_copy(rig.runner, rig.hotel.actor, void.id, registers=rig.registers)
+    assert copied.copy and copied.document.kind is DocumentKind.REFUND
+    assert json.loads(rig.server.state.read_text("utf-8"))["copies"] == [copied.document.number]
+
+
+def test_a_copy_on_a_register_that_does_not_answer_is_unreachable_and_writes_nothing(rig: AtolHotel):
+    from desk.fiscal.errors import RegisterUnreachable
+    from desk.fiscal.workflow import Registers, print_copy
+
+    payment_id = rig.paid_bill()
+    assert receipt(rig, payment_id).printed
+    before = [row.key for row in kept(rig.hotel)]
+    rig.server.stop()
+    # A fresh pool: the stopped fake's threads would still answer on a kept-alive connection, as no real server does.
+    with pytest.raises(RegisterUnreachable, match=r"does not answer"):
+        print_copy(rig.runner, rig.hotel.actor, payment_id, registers=Registers())
+    assert [row.key for row in kept(rig.hotel)] == before  # no copy recorded that never printed
+
+
+def test_the_fiscal_storage_is_read_after_the_z_report_as_before_it(rig: AtolHotel):
+    from desk.fiscal.storage import workstation_storage
+
+    rig.server.control("storage", valid_days=20)
+    before = workstation_storage(rig.runner, rig.hotel.actor)
+    [z] = close_register_shifts(rig.runner, rig.hotel.actor, rig.cash_shift_id(), registers=rig.registers)
+    assert z.problem is None and z.document.kind is DocumentKind.Z_REPORT
+    after = workstation_storage(rig.runner, rig.hotel.actor)
+    assert before is not None and after is not None
+    assert (after.register, after.valid_until, after.flags) == ("FP-1", before.valid_until, ())
+    assert after.read_at >= before.read_at

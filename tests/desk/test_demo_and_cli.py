@@ -115,3 +115,17 @@ def test_desk_mail_sets_and_shows_the_smtp_server_and_refuses_bad_input(sqlite_h
         database.dispose()
     assert config is not None and (config.host, config.port, config.sender) == ("smtp.example.org", 2525,
                                                                                  "desk@example.org")
+
+
+def test_no_index_repeats_the_leading_column_of_the_card_readers_unique_constraint(database_url: str):
+    """A look-up by operator uses the unique (operator_id, workstation) constraint's index: one more on operator_id
+    alone was one more write on every change (dropped by 0059)."""
+    from sqlalchemy import inspect
+
+    database = Database(database_url)
+    inspector = inspect(database.engine)
+    indexed = [index["column_names"] for index in inspector.get_indexes("card_operator_reader")]
+    assert ["operator_id"] not in indexed
+    unique = [constraint["column_names"] for constraint in inspector.get_unique_constraints("card_operator_reader")]
+    assert ["operator_id", "workstation"] in unique
+    database.dispose()

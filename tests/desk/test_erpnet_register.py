@@ -16,10 +16,10 @@ import pytest
 from sqlalchemy import select
 
 from desk.core.errors import InvalidInput
+from desk.fiscal.amounts import exact_json
 from desk.fiscal.errors import RegisterAnswerUnknown, RegisterNotSetUp, RegisterRefused
 from desk.fiscal.interface import DocumentKind, Receipt, SaleLine
 from desk.fiscal.models import RegisterDocument
-from desk.fiscal.registers.erpnet import exact_json
 from desk.fiscal.settings import parse_vat_map, set_register
 from desk.fiscal.workflow import (
     close_register_shifts,
@@ -176,7 +176,7 @@ def test_a_correction_inside_a_receipt_is_a_discount_on_the_lines_it_corrects_ne
     receipt_with_correction = correction_receipt((
         ("Нощувка, стая 101", "100", "9"), ("Минибар", "12.50", "20"), ("Нощувка, стая 102", "60", "9"),
         ("Отстъпка за нощувки", "-130", "9")))
-    body, _ = rig.runner.read(register._receipt_body, receipt_with_correction, "")
+    body, _ = rig.runner.read(register._receipt_body, receipt_with_correction, "", 22)
     assert [(i["text"], i["unitPrice"], i.get("priceModifierType"), i.get("priceModifierValue"))
             for i in body["items"] if "taxGroup" in i] == [
         ("Нощувка, стая 101", 100.0, "discount-amount", 70.0), ("Минибар", 12.5, None, None),
@@ -213,7 +213,7 @@ def test_a_correction_larger_than_its_vat_groups_sales_is_refused_before_the_pri
     too_much = correction_receipt((("Нощувка, стая 101", "100", "9"), ("Минибар", "50", "20"),
                                    ("Корекция минибар", "-60", "20")))
     with pytest.raises(InvalidInput, match="corrections at"):
-        rig.runner.read(register._receipt_body, too_much, "")
+        rig.runner.read(register._receipt_body, too_much, "", 22)
 
 
 def test_a_copy_of_the_last_receipt_is_the_printers_duplicate_and_an_older_one_is_refused(rig: AtolHotel):

@@ -44,12 +44,13 @@ def sent_numbers(rig: AtolHotel) -> list[str]:
 def printer(rig: AtolHotel) -> ErpNetRegister:
     register = rig.registers.register(rig.runner, rig.hotel.actor, "FP-1")
     assert isinstance(register, ErpNetRegister)
-    register.device()  # read before the transaction, as print_receipt's prepare does
     return register
 
 
 def sale_intent(key: str) -> IntentRequest:
-    return IntentRequest(kind=KIND, device="FP-1", key=key, request={"receipt": "sale", "register": "FP-1"})
+    """A sale's intent as print_receipt writes it, with what prepare read from the printer before."""
+    return IntentRequest(kind=KIND, device="FP-1", key=key, request={"receipt": "sale", "register": "FP-1",
+                                                                      "serial": "DT279013", "operator": "0001"})
 
 
 def test_sales_follow_one_another_without_gaps_though_other_operations_come_between(rig: AtolHotel):
@@ -138,3 +139,15 @@ def test_a_sale_the_printer_refused_outright_keeps_its_number_for_the_next_try(r
     with rig.hotel.database.unit_of_work() as session:
         assert sorted(row.text for row in session.query(SaleNumber)) == [
             "DT279013-0001-0000001", "DT279013-0001-0000002"]
+
+
+def test_writing_a_sales_intent_asks_the_printer_nothing_while_its_transaction_is_open(
+        rig: AtolHotel, monkeypatch: pytest.MonkeyPatch):
+    """The intent's transaction holds SQLite's write lock: a printer asked inside it would hold every desk."""
+    from .register_server_rig import device_calls_in_transactions
+
+    asked_inside = device_calls_in_transactions(monkeypatch, rig.hotel.database)
+    register = printer(rig)  # a fresh register: it has read nothing from the printer yet
+    rig.runner.run(register.record_intent, rig.hotel.actor, sale_intent("fresh-register"))
+    assert receipt(rig, rig.paid_bill(lines=LINES)).printed
+    assert asked_inside == []

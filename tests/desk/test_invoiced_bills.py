@@ -98,3 +98,38 @@ def test_a_credit_note_for_the_whole_invoice_opens_the_bill_again(hotel: Hotel):
     # Invoiced again, it is closed by the new invoice.
     hotel.as_role(Role.CASHIER).run(issue_invoice, [stay.bill_id])
     assert refused(hotel, ClosedForPosting, CLOSED, charge).params["invoice"] == "0000000004"
+
+
+def test_a_charge_posted_while_the_bill_is_being_invoiced_waits_for_the_invoice_and_is_refused(hotel: Hotel):
+    """Two desks at once: one issues the invoice, the other posts a charge onto its bill. The invoice's lock on the
+    bill holds the charge until the invoice commits; the charge then finds its bill closed, never a line the frozen
+    invoice does not have."""
+    import threading
+
+    from desk.core.errors import DeskError
+    from desk.db.audit_notes import act_as
+
+    stay = _charged(hotel)
+    cashier = hotel.as_role(Role.CASHIER).actor
+    ended: dict[str, object] = {}
+
+    def other_desk() -> None:
+        try:
+            hotel.run(postings.post_charge, bill_id=stay.bill_id, description="Minibar", quantity=1,
+                      unit_price=hotel.money("5.00"), tax_code="VAT20")
+            ended["charge"] = "posted"
+        except DeskError as exc:
+            ended["charge"] = exc
+
+    with hotel.database.writing() as session:
+        act_as(session, cashier)
+        issue_invoice(session, cashier, [stay.bill_id])
+        racer = threading.Thread(target=other_desk)
+        racer.start()
+        racer.join(0.4)
+        assert racer.is_alive() and ended == {}  # held by the bill's lock until the invoice commits
+    racer.join(30)
+    refusal = ended["charge"]
+    assert isinstance(refusal, ClosedForPosting) and refusal.template == CLOSED
+    assert refusal.params == {"bill": f"{stay.bill_id:06d}", "invoice": "0000000001"}
+    assert hotel.query(bill_balance, stay.bill_id) == hotel.money("120.00")

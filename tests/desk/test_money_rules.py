@@ -311,3 +311,11 @@ def test_a_long_payer_name_still_transfers_to_a_company(hotel: Hotel):
     hotel.run(move_postings, [spa], bill.id)
     hotel.run(transfer_to_company, bill.id, _company(hotel))
     assert hotel.view(stay.folio_id).bill(bill.id).status is BillStatus.PAID
+
+
+def test_money_counts_in_its_currencys_minor_units_both_ways():
+    from desk.core.money import Money
+
+    for text, minor in (("EUR 12.34", 1234), ("JPY 1234", 1234), ("KWD 1.234", 1234), ("EUR -0.05", -5)):
+        money = Money.parse(text)
+        assert money.minor == minor and Money.from_minor(minor, money.currency) == money

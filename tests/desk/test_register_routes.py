@@ -37,6 +37,7 @@ from .atol_rig import AtolHotel
 from .conftest import make_hotel
 from .erpnet_rig import erpnet_hotel, start_erpnet_server
 from .kkmserver_rig import LOGIN, PASSWORD, kkm_hotel, start_kkm_server
+from .register_server_rig import device_calls_in_transactions
 
 
 @dataclass(frozen=True)
@@ -107,7 +108,9 @@ def receipt(rig: AtolHotel, payment_id: int, **kwargs: Any):
     return print_receipt(rig.runner, rig.hotel.actor, payment_id, "FP-1", registers=rig.registers, **kwargs)
 
 
-def test_a_lost_answer_is_asked_for_by_our_key_and_settled_once(rig: AtolHotel, route: Route):
+def test_a_lost_answer_is_asked_for_by_our_key_and_settled_once(rig: AtolHotel, route: Route,
+                                                                monkeypatch: pytest.MonkeyPatch):
+    asked_inside = device_calls_in_transactions(monkeypatch, rig.hotel.database)
     payment_id = paid(rig, route)
     rig.server.control("fault", fault="lose_answer")
     outcome = receipt(rig, payment_id)
@@ -115,6 +118,7 @@ def test_a_lost_answer_is_asked_for_by_our_key_and_settled_once(rig: AtolHotel, 
     [sale] = rig.server.receipts()
     assert outcome.document.number == route.number(sale) and route.kept_as_issued(outcome.document.content, sale)
     assert receipt(rig, payment_id).already and len(rig.server.receipts()) == 1
+    assert asked_inside == []  # the register is asked between units, never inside one
 
 
 def test_a_lost_answer_the_restarted_server_forgot_stays_pending_and_is_never_issued_again(rig: AtolHotel,
@@ -150,7 +154,9 @@ def kept(rig: AtolHotel) -> list[RegisterDocument]:
         return rows
 
 
-def test_x_cash_in_and_out_and_the_z_follow_the_cash_shift(rig: AtolHotel, route: Route):
+def test_x_cash_in_and_out_and_the_z_follow_the_cash_shift(rig: AtolHotel, route: Route,
+                                                           monkeypatch: pytest.MonkeyPatch):
+    asked_inside = device_calls_in_transactions(monkeypatch, rig.hotel.database)
     rig.hotel.run(cash_in, rig.hotel.money("200"), "размен")
     rig.hotel.run(cash_out, rig.hotel.money("50"), "инкассо")
     outcomes = print_shift_documents(rig.runner, rig.hotel.actor, rig.cash_shift_id(), opening=False,
@@ -166,6 +172,7 @@ def test_x_cash_in_and_out_and_the_z_follow_the_cash_shift(rig: AtolHotel, route
     with pytest.raises(RegisterRefused) as refused:  # the register's shift ended with the Z: no receipt until it opens
         receipt(rig, paid(rig, route))
     assert refused.value.register_code == 73
+    assert asked_inside == []
 
 
 def test_a_register_slower_than_the_first_wait_is_waited_for_and_its_receipt_kept(rig: AtolHotel, route: Route):

@@ -73,8 +73,13 @@ def test_a_credit_note_is_a_corrective_schet_faktura_line_before_and_after(hotel
 
 
 def test_the_price_without_tax_is_the_lines_value_without_tax_a_unit():
-    assert unit_price_without_tax({"quantity": "3", "net": "300.00"}) == Decimal("100.00")
-    assert unit_price_without_tax({"quantity": "0.5", "net": "10.00"}) == Decimal("20.00")
+    assert unit_price_without_tax(Decimal("300.00"), Decimal("3"), "RUB") == Decimal("100.00")
+    assert unit_price_without_tax(Decimal("10.00"), Decimal("0.5"), "RUB") == Decimal("20.00")
+    # Half a kopeck rounds up, as every amount of the desk does (Money), never to the even kopeck.
+    assert unit_price_without_tax(Decimal("0.25"), Decimal("2"), "RUB") == Decimal("0.13")
+    assert unit_price_without_tax(Decimal("0.05"), Decimal("2"), "RUB") == Decimal("0.03")
+    # A currency without minor units prints whole units.
+    assert unit_price_without_tax(Decimal("1001"), Decimal("2"), "JPY") == Decimal("501")
 
 
 def test_no_word_of_the_forms_column_headings_is_broken():

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QLabel, QWidget
 
 from ui.dialogs.common import python_date
+from ui.i18n import qdate
 
 
 class DateRange(QWidget):
@@ -42,7 +42,7 @@ class DateRange(QWidget):
 
     @staticmethod
     def _date_edit(name: str, day: dt.date) -> QDateEdit:
-        edit = QDateEdit(QDate(day.year, day.month, day.day))
+        edit = QDateEdit(qdate(day))
         edit.setObjectName(name)
         edit.setCalendarPopup(True)
         return edit
@@ -66,8 +66,8 @@ class DateRange(QWidget):
 
     def set_days(self, first: dt.date, last: dt.date) -> None:
         """Both dates, each then counting."""
-        self.from_edit.setDate(QDate(first.year, first.month, first.day))
-        self.to_edit.setDate(QDate(last.year, last.month, last.day))
+        self.from_edit.setDate(qdate(first))
+        self.to_edit.setDate(qdate(last))
         for check in (self.from_check, self.to_check):
             if check is not None:
                 check.setChecked(True)

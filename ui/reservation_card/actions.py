@@ -386,15 +386,10 @@ class CardActions(CardBreakdown, CardHolds):
         """The operator's page; ``then``: the charge or hold (a ThenCharge) that follows in the same window."""
         if self.card is None:
             return
-        from desk.cards.card_page import NewCardOwner
         from ui.cards.new_card import NewCardDialog  # QtWebEngine is loaded when a page is first opened
 
-        folio = self.card.folio.folio
-        guests = folio.reservation.guests if folio.reservation is not None else []
-        owner = NewCardOwner(reservation_id=folio.reservation_id, event_id=folio.event_id) \
-            if folio.reservation_id is not None or folio.event_id is not None \
-            else NewCardOwner(company_id=folio.company_id)
-        dialog = NewCardDialog(self.ctx, guests[0].full_name if guests else "", owner, parent=self, then=then)
+        guest, owner = self._card_owner()
+        dialog = NewCardDialog(self.ctx, guest, owner, parent=self, then=then)
         dialog.accepted.connect(lambda: self._new_card_done(dialog))
         self._show(dialog)
         dialog.start()
@@ -409,20 +404,27 @@ class CardActions(CardBreakdown, CardHolds):
     def _open_terminal_save(self, on_reader: bool) -> None:
         if self.card is None:
             return
-        from desk.cards.card_page import NewCardOwner
         from ui.cards.reader_save import ReaderSaveDialog
         from ui.cards.terminal_reference import TerminalReferenceDialog
 
+        guest, owner = self._card_owner()
+        kind = ReaderSaveDialog if on_reader else TerminalReferenceDialog
+        dialog = kind(self.ctx, guest, owner, parent=self)
+        dialog.accepted.connect(lambda: self._new_card_done(dialog))
+        self._show(dialog)
+        dialog.start()
+
+    def _card_owner(self) -> tuple[str, Any]:
+        """The first guest's name and whose card it is (the reservation's or event's, else the company's)."""
+        from desk.cards.card_page import NewCardOwner
+
+        assert self.card is not None
         folio = self.card.folio.folio
         guests = folio.reservation.guests if folio.reservation is not None else []
         owner = NewCardOwner(reservation_id=folio.reservation_id, event_id=folio.event_id) \
             if folio.reservation_id is not None or folio.event_id is not None \
             else NewCardOwner(company_id=folio.company_id)
-        kind = ReaderSaveDialog if on_reader else TerminalReferenceDialog
-        dialog = kind(self.ctx, guests[0].full_name if guests else "", owner, parent=self)
-        dialog.accepted.connect(lambda: self._new_card_done(dialog))
-        self._show(dialog)
-        dialog.start()
+        return (guests[0].full_name if guests else ""), owner
 
     def _new_card_done(self, dialog: Any) -> None:
         self.statusBar().showMessage(dialog.message_label.text(), 15_000)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 import logging
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 from typing import Any, Final, Generic, TypeVar
 
@@ -29,7 +29,7 @@ from desk.fiscal.marks import ReceiptMark, ReceiptState
 from desk.hotel.names import Names
 from desk.ledger.folios import BillStatus, BillView, FolioView, PaymentLine, PostingLine
 from desk.ledger.models import Payment, PaymentKind, Posting, PostingKind
-from desk.stays.reservation_card import FolioChanges, PreAuthorisation, SavedCard
+from desk.stays.reservation_card import FolioChanges, PreAuthorisation, SavedCard, line_key
 from ui.desk_text import payment_reference, posting_description
 from ui.i18n import (
     current_language,
@@ -323,7 +323,7 @@ class PostingsModel(CachedRowsModel[PostingLine]):
         look-ups each (the lines are in (ordered_at, id) order, as the ledger reads them)."""
         for posting_id in changes.changed:
             row = self._row_by_id[posting_id]
-            at = bisect.bisect_left(lines, _line_key(self._rows[row]), key=_line_key)
+            at = bisect.bisect_left(lines, line_key(self._rows[row]), key=line_key)
             self._rows[row] = lines[at]
             self._texts.pop(posting_id, None)
             self.dataChanged.emit(self.index(row, 0), self.index(row, self._columns - 1))
@@ -412,8 +412,6 @@ class PostingsModel(CachedRowsModel[PostingLine]):
         return "\n".join(lines)
 
 
-def _line_key(line: PostingLine) -> tuple[datetime, int]:
-    return line.posting.ordered_at, line.posting.id
 
 
 def _places_of(lines: list[PostingLine], posting_ids: frozenset[int]) -> list[int] | None:

@@ -31,7 +31,7 @@ from desk.stays.guest_details import EMAIL_LENGTH, NAME_LENGTH, PHONE_LENGTH, Gu
 from desk.stays.models import DocumentKind
 from ui.context import DeskContext
 from ui.dialogs.common import DeskDialog, fill_combo, hint_label, new_form, python_date
-from ui.i18n import format_date
+from ui.i18n import format_date, qdate
 from ui.ops.op import Op
 
 
@@ -43,9 +43,6 @@ def document_kind_text(kind: DocumentKind) -> str:
         DocumentKind.OTHER: QCoreApplication.translate("GuestDialog", "Other document"),
     }[DocumentKind(kind)]
 
-
-def _qdate(value: Any) -> QDate:
-    return QDate(value.year, value.month, value.day)
 
 
 class GuestDialog(DeskDialog):
@@ -74,7 +71,7 @@ class GuestDialog(DeskDialog):
         self.birth_date_check = QCheckBox(self.tr("B&orn on:"))
         self.birth_date_check.setObjectName("birthDateCheck")
         born = details.birth_date
-        self.birth_date_edit = QDateEdit(_qdate(born) if born else QDate.currentDate().addYears(-30))
+        self.birth_date_edit = QDateEdit(qdate(born) if born else QDate.currentDate().addYears(-30))
         self.birth_date_edit.setObjectName("birthDateEdit")
         self.birth_date_edit.setCalendarPopup(True)
         self.birth_date_check.setChecked(born is not None)
@@ -184,7 +181,7 @@ class GuestDialog(DeskDialog):
         self.country_edit.setText(entry.country if entry else "")
         issued = entry.issued_on if entry else None
         self.issued_check.setChecked(issued is not None)
-        self.issued_edit.setDate(_qdate(issued) if issued else QDate.currentDate())
+        self.issued_edit.setDate(qdate(issued) if issued else QDate.currentDate())
         self._show_documents()
 
     def _remove_document(self) -> None:

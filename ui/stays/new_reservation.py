@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -43,14 +42,11 @@ from ui.dialogs.common import (
     python_date,
     read_amount,
 )
-from ui.i18n import current_language, money_text
+from ui.i18n import current_language, money_text, qdate
 from ui.ops.op import Op
 
 NEW_GUEST = -1
 
-
-def qdate(value: Any) -> QDate:
-    return QDate(value.year, value.month, value.day)
 
 
 class NewReservationDialog(DeskDialog):

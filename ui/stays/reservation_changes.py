@@ -4,10 +4,8 @@ its field, and nothing is written."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDateEdit, QLineEdit, QWidget
 
 from desk.core.money import Money
@@ -16,11 +14,8 @@ from desk.stays.models import Reservation
 from desk.stays.reservations import cancel_reservation
 from ui.context import DeskContext
 from ui.dialogs.common import DeskDialog, amount_for_edit, hint_label, new_form, python_date, read_amount
+from ui.i18n import qdate
 from ui.ops.op import Op
-
-
-def _qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
 
 
 class AmendReservationDialog(DeskDialog):
@@ -32,11 +27,11 @@ class AmendReservationDialog(DeskDialog):
         self.rate: Money = reservation.nightly_rate
         form = new_form()
         self.content.addLayout(form)
-        self.arrival_edit = QDateEdit(_qdate(reservation.arrival))
+        self.arrival_edit = QDateEdit(qdate(reservation.arrival))
         self.arrival_edit.setObjectName("arrivalEdit")
         self.arrival_edit.setCalendarPopup(True)
         self.add_field(form, "arrival", self.tr("&Arrival:"), self.arrival_edit)
-        self.departure_edit = QDateEdit(_qdate(reservation.departure))
+        self.departure_edit = QDateEdit(qdate(reservation.departure))
         self.departure_edit.setObjectName("departureEdit")
         self.departure_edit.setCalendarPopup(True)
         self.add_field(form, "departure", self.tr("De&parture:"), self.departure_edit)

@@ -21,7 +21,7 @@ import time
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 
 import httpx
@@ -29,10 +29,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desk.cash.models import ShiftCashMove
-from desk.core.errors import InvalidInput
 from desk.core.money import Money
 from desk.core.types import utcnow
 from desk.db.runner import Runner
+from desk.fiscal.amounts import CENT, corrected, kept_json, unit_price
 from desk.fiscal.errors import (
     RefundWithoutOriginal,
     RegisterNotSetUp,
@@ -48,7 +48,6 @@ from desk.fiscal.interface import (
     Receipt,
     RegisterInfo,
     RegisterStatus,
-    SaleLine,
 )
 from desk.fiscal.models import ReceiptRequest, RegisterDocument
 from desk.fiscal.settings import RegisterSettings
@@ -60,13 +59,14 @@ from desk.people.auth import Actor
 
 # The task statuses after which the web server does no more with a task.
 FINISHED = frozenset({"ready", "error", "interrupted", "canceled"})
-CENT = Decimal("0.01")
 _TASK_TYPES = {
     DocumentKind.SHIFT_OPEN: "openShift", DocumentKind.Z_REPORT: "closeShift", DocumentKind.X_REPORT: "reportX",
     DocumentKind.SALE: "sell", DocumentKind.REFUND: "sellReturn", DocumentKind.CASH_IN: "cashIn",
     DocumentKind.CASH_OUT: "cashOut",
 }
 _QR_KIND = {DocumentKind.SALE: 1, DocumentKind.REFUND: 2}  # tag 1054: income, return of income
+# A register_document row of a printed copy: no fiscal document of its own, ``refers_to`` the receipt's number.
+COPY = "copy"
 
 
 class AnswerLost(Exception):
@@ -274,10 +274,14 @@ class AtolRegister:
                                    "found on the register or on the fiscal data operator's site",
                                    register=self.code, number=number)
         self._query({"type": "printLastReceiptCopy"}, cancel)
-        return Printed(last, Paper.PRINTED, copy=True)
+        return Printed(self.runner.finish(_record_copy, self.actor, self.code, number).value, Paper.PRINTED, copy=True)
 
     def reprint(self, document: Document, cancel: threading.Event | None = None) -> Printed:
-        return Printed(document, Paper.PRINTED)  # the register printed it when it issued it
+        """A receipt the register issued without paper (``notPrinted``) is printed as its copy; any other was
+        printed when it was issued."""
+        if document.paper is Paper.PRINTED:
+            return Printed(document, Paper.PRINTED)
+        return self.copy(document.number, cancel)
 
     def find(self, key: str) -> Document | None:
         return self.runner.read(document_by_key, key)
@@ -288,12 +292,15 @@ class AtolRegister:
                **record: Any) -> Printed:
         found = self.find(key)
         if found is not None:  # a retry of a document the register gave already: never a second one
-            return Printed(found, Paper.PRINTED)
+            return Printed(found, found.paper or Paper.PRINTED)
         result = self.client.run(key, [task], cancel)
         if result.get("status") != "ready":
             raise _refusal(result, self.code)
         answer = result.get("result") or {}
         document = self.runner.finish(_record, self.actor, self.code, key, kind, task, answer, **record).value
+        if document.paper is Paper.FAILED:
+            return Printed(document, Paper.FAILED, error="the register recorded the receipt but did not print it",
+                           error_code="register.not_printed")
         return Printed(document, Paper.PRINTED)
 
     def ask(self, key: str, request: dict[str, Any]) -> Asked:
@@ -379,47 +386,6 @@ class AtolRegister:
         return task, refers_to, contact
 
 
-def corrected(lines: tuple[SaleLine, ...], settings: RegisterSettings, register: str) -> list[tuple[SaleLine, Decimal]]:
-    """The receipt's sale lines with what each finally costs: a correction (a negative line) is taken off the lines
-    of its own VAT rate, the last first (a correction follows what it corrects), so each rate's VAT stays as the
-    bill has it and the register never gets a negative price; one larger than its rate's lines is refused before
-    the register is asked. Every rate needs its VAT code."""
-    for line in lines:
-        if settings.vat_code(line.tax_percent) is None:
-            raise RegisterNotSetUp("Register {register} has no VAT code for the rate “{rate}”: a manager sets it "
-                                   "(desk registers set {register} --vat ...)", register=register,
-                                   rate=line.tax_percent or "none")
-    sold = [line for line in lines if Decimal(line.amount) >= 0]
-    costs = [Decimal(line.amount) for line in sold]
-    owed: dict[str, Decimal] = {}
-    for line in lines:
-        if Decimal(line.amount) < 0:
-            owed[line.tax_percent] = owed.get(line.tax_percent, Decimal(0)) - Decimal(line.amount)
-    for rate, amount in owed.items():
-        for index in reversed(range(len(sold))):
-            if amount <= 0:
-                break
-            if sold[index].tax_percent == rate:
-                taken = min(amount, costs[index])
-                costs[index] -= taken
-                amount -= taken
-        if amount > 0:
-            raise InvalidInput("Register {register} cannot print this receipt: its corrections at tax group {group} "
-                               "take off {amount} more than the lines of that group sell", field="receipt",
-                               register=register, group=settings.vat_code(rate) or rate,
-                               amount=str(amount.quantize(CENT)))
-    return list(zip(sold, costs, strict=True))
-
-
-def unit_price(amount: Decimal, quantity: Decimal) -> tuple[Decimal, Decimal]:
-    """A line's price and quantity as a register checks them (price x quantity = amount, to the kopek); a total
-    the unit price cannot make is one line of the total."""
-    price = (amount / quantity).quantize(CENT, ROUND_HALF_UP) if quantity else amount
-    if (price * quantity).quantize(CENT, ROUND_HALF_UP) != amount:
-        return amount, Decimal(1)
-    return price, quantity
-
-
 def rubles_only(receipt: Receipt, register: str) -> None:
     """A Russian register's receipt is in roubles: its fiscal storage has no currency to name another."""
     if receipt.currency != "RUB":
@@ -471,18 +437,38 @@ def _record(session: Session, actor: Actor, register_code: str, key: str, kind: 
         registration_number=str(params.get("registrationNumber") or ""), shift_number=params.get("shiftNumber"),
         receipt_number=params.get("fiscalReceiptNumber"), issued_at=str(params.get("fiscalDocumentDateTime") or ""),
         total=total, contact=contact,
-        content=json.dumps({"task": task, "answer": answer}, ensure_ascii=False, default=_kept),
+        content=kept_json({"task": task, "answer": answer}),
         recorded_by=actor.username)
     session.add(row)
     session.flush()
     return document_view(row)
 
 
-def _kept(value: Any) -> Any:
-    """A request's exact Decimal (ErpNet.FP's quantities and amounts) kept as its digits."""
-    if isinstance(value, Decimal):
-        return str(value)
-    raise TypeError(f"{type(value).__name__} is no JSON value")
+def _record_copy(session: Session, actor: Actor, register_code: str, number: int) -> Document:
+    """A copy of receipt ``number`` the register printed: no fiscal document, but the paper the guest was owed
+    when the register issued the receipt without printing it (see :func:`unprinted`)."""
+    session.add(RegisterDocument(
+        register_code=register_code, key=f"copy-{uuid.uuid4().hex}", kind=COPY, refers_to=number,
+        content=json.dumps({"task": {"type": "printLastReceiptCopy"}, "answer": {}}), recorded_by=actor.username))
+    session.flush()
+    row = session.scalars(select(RegisterDocument).where(
+        RegisterDocument.register_code == register_code, RegisterDocument.number == number,
+        RegisterDocument.kind.in_((DocumentKind.SALE.value, DocumentKind.REFUND.value)))).one()
+    return document_view(row, copied=True)
+
+
+def unprinted(row: RegisterDocument) -> bool:
+    """The register issued the document and said its paper did not print (ATOL's ``warnings.notPrinted``: the
+    storage closes the document before the printer prints it)."""
+    answer = (json.loads(row.content).get("answer") or {})
+    return bool((answer.get("warnings") or {}).get("notPrinted"))
+
+
+def copied_numbers(session: Session, register_code: str, numbers: list[int]) -> set[int]:
+    """Which of the register's documents ``numbers`` had a copy printed since."""
+    return set(session.scalars(select(RegisterDocument.refers_to).where(
+        RegisterDocument.register_code == register_code, RegisterDocument.kind == COPY,
+        RegisterDocument.refers_to.in_(numbers))))
 
 
 def receipt_qr(row: RegisterDocument) -> str:
@@ -496,7 +482,9 @@ def receipt_qr(row: RegisterDocument) -> str:
             f"&n={_QR_KIND[DocumentKind(row.kind)]}")
 
 
-def document_view(row: RegisterDocument) -> Document:
+def document_view(row: RegisterDocument, *, copied: bool = False) -> Document:
+    """The document as the register answered; ``copied``: a copy of it was printed since (its paper is owed no
+    more)."""
     stored = json.loads(row.content)
     task = stored.get("task", {})
     # A Bulgarian fiscal printer's receipt (ErpNet.FP's "document" tasks) has no FNS QR code: its sale number says it.
@@ -509,21 +497,28 @@ def document_view(row: RegisterDocument) -> Document:
         "contact": row.contact, "task": task,
     }
     issued = datetime.fromisoformat(row.issued_at) if row.issued_at else row.recorded_at
+    printed = copied or not unprinted(row)
     return Document(id=row.id, register=row.register_code, number=row.number or 0, shift=row.shift_number or 0,
                     kind=DocumentKind(row.kind), key=row.key, sign=row.fiscal_sign, issued_at=issued,
-                    content=content, payment_id=row.payment_id, refers_to=row.refers_to, paper=Paper.PRINTED,
-                    printed_whole_once=True)
+                    content=content, payment_id=row.payment_id, refers_to=row.refers_to,
+                    paper=Paper.PRINTED if printed else Paper.FAILED, printed_whole_once=printed)
+
+
+def _view(session: Session, row: RegisterDocument | None) -> Document | None:
+    if row is None:
+        return None
+    copied = unprinted(row) and row.number is not None and bool(
+        copied_numbers(session, row.register_code, [row.number]))
+    return document_view(row, copied=copied)
 
 
 def document_by_key(session: Session, key: str) -> Document | None:
-    row = session.scalars(select(RegisterDocument).where(RegisterDocument.key == key)).first()
-    return document_view(row) if row is not None else None
+    return _view(session, session.scalars(select(RegisterDocument).where(RegisterDocument.key == key)).first())
 
 
 def receipt_of_payment(session: Session, payment_id: int, kind: DocumentKind) -> Document | None:
-    row = session.scalars(select(RegisterDocument).where(RegisterDocument.payment_id == payment_id,
-                                                         RegisterDocument.kind == kind.value)).first()
-    return document_view(row) if row is not None else None
+    return _view(session, session.scalars(select(RegisterDocument).where(
+        RegisterDocument.payment_id == payment_id, RegisterDocument.kind == kind.value)).first())
 
 
 def documented_moves(session: Session, cash_shift_id: int) -> set[int]:
@@ -536,7 +531,7 @@ def _last_receipt(session: Session, register_code: str) -> Document | None:
         RegisterDocument.register_code == register_code,
         RegisterDocument.kind.in_((DocumentKind.SALE.value, DocumentKind.REFUND.value)))
         .order_by(RegisterDocument.id.desc())).first()
-    return document_view(row) if row is not None else None
+    return _view(session, row)
 
 
 def _number_known(session: Session, register_code: str, number: int) -> bool:

@@ -32,10 +32,10 @@ import httpx
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desk.core.errors import InvalidInput
 from desk.core.money import Money
 from desk.core.types import utcnow
 from desk.db.runner import Runner
+from desk.fiscal.amounts import CENT, corrected, exact_json, unit_price
 from desk.fiscal.errors import (
     RefundWithoutOriginal,
     RegisterNotSetUp,
@@ -46,7 +46,7 @@ from desk.fiscal.errors import (
 )
 from desk.fiscal.interface import Document, DocumentKind, Paper, Printed, Receipt, RegisterInfo, RegisterStatus
 from desk.fiscal.models import CashRegister, RegisterDocument, SaleNumber
-from desk.fiscal.registers.atol import CENT, AnswerLost, Asked, AtolRegister, _last_receipt, _record, unit_price
+from desk.fiscal.registers.atol import AnswerLost, Asked, AtolRegister, _last_receipt, _record
 from desk.fiscal.settings import TAX_GROUPS, RegisterSettings
 from desk.hotel.models import MethodKind
 from desk.journal import intents as journal
@@ -234,11 +234,13 @@ class ErpNetRegister(AtolRegister):
 
     def prepare(self, receipt: Receipt, cancel: threading.Event | None = None) -> dict[str, Any]:
         """What a receipt is refused for before its intent is written: a rate without a tax group, a refund
-        without its original here, the day over 24 hours or the cash shift's register shift not open."""
-        self.device()
-        self.runner.read(self._receipt_body, receipt, "")
+        without its original here, the day over 24 hours or the cash shift's register shift not open; and the
+        printer's serial and the operator a sale's number is taken for, which go into the intent so that writing it
+        asks the printer nothing while its transaction is open."""
+        device = self.device()
+        self.runner.read(self._receipt_body, receipt, "", _text_max(device))
         self._shift_or_refuse(cancel)
-        return {}
+        return {"serial": str(device.get("serialNumber") or ""), "operator": operator_code()}
 
     def _shift_or_refuse(self, cancel: threading.Event | None) -> None:
         state = self.shift_state(cancel)["state"]
@@ -254,7 +256,7 @@ class ErpNetRegister(AtolRegister):
     def record_intent(self, session: Session, actor: Actor, request: IntentRequest) -> IntentView:
         """The receipt's journal intent and, for a sale, its УНП in the same transaction: rolled back together."""
         sale = request.request.get("receipt") == DocumentKind.SALE.value
-        serial, operator = str(self.device().get("serialNumber") or ""), operator_code()
+        serial, operator = str(request.request.get("serial") or ""), str(request.request.get("operator") or "")
         if sale and request.payment_id is not None:
             kept = _number_of_refused_sale(session, self.code, request.payment_id, serial, operator)
             if kept is not None:  # the same sale tried again: its number, not the next (see take_sale_number)
@@ -295,7 +297,7 @@ class ErpNetRegister(AtolRegister):
     def _receipt(self, key: str, receipt: Receipt, kind: DocumentKind, cancel: threading.Event | None) -> Printed:
         if receipt.kind is not kind:
             raise ValueError(f"a {receipt.kind.value} receipt sent as {kind.value}")
-        body, refers_to = self.runner.read(self._receipt_body, receipt, key)
+        body, refers_to = self.runner.read(self._receipt_body, receipt, key, _text_max(self.device()))
         return self._issue(key, kind, body, cancel, payment_id=receipt.payment_id, refers_to=refers_to,
                            total=Money.of(receipt.total, receipt.currency), contact=receipt.contact)
 
@@ -365,32 +367,21 @@ class ErpNetRegister(AtolRegister):
 
     # -- the receipt's content -----------------------------------------------------------------------
 
-    def _receipt_body(self, session: Session, receipt: Receipt, key: str) -> tuple[dict[str, Any], int | None]:
+    def _receipt_body(self, session: Session, receipt: Receipt, key: str,
+                      text_max: int) -> tuple[dict[str, Any], int | None]:
         """The receipt or reversal receipt of ``receipt`` as Net.FP takes it, and the original's number for a
         refund. ``key`` "" checks it only (before the intent, which gives a sale its sequence, exists)."""
         payment = get(session, Payment, receipt.payment_id, "Payment") if receipt.payment_id else None
-        device = self.device()
-        text_max = int(device.get("itemTextMaxLength") or 22)
         items: list[dict[str, Any]] = []
-        sold: list[tuple[dict[str, Any], Decimal]] = []  # each sale item and its gross, which a correction lowers
-        corrections: dict[int, Decimal] = {}  # by tax group: what negative lines take off
-        for line in receipt.lines:
-            group = self.settings.vat_code(line.tax_percent)
-            if group is None or group not in TAX_GROUPS:
-                raise RegisterNotSetUp("Register {register} has no VAT code for the rate “{rate}”: a manager sets it "
-                                       "(desk registers set {register} --vat ...)", register=self.code,
-                                       rate=line.tax_percent or "none")
-            tax_group = TAX_GROUPS.index(group) + 1
-            amount = Decimal(line.amount)
-            if amount < 0:  # Net.FP takes no negative price: a discount on the lines of its VAT group instead
-                corrections[tax_group] = corrections.get(tax_group, Decimal(0)) - amount
-                continue
-            price, quantity = unit_price(amount, Decimal(line.quantity))
-            item = {"text": line.name[:text_max], "quantity": quantity, "unitPrice": _amount(price),
-                    "taxGroup": tax_group}
+        # Net.FP takes no negative price: what a correction takes off a line is that line's discount instead.
+        for line, cost in corrected(receipt.lines, self.settings, self.code, TAX_GROUPS):
+            gross = Decimal(line.amount)
+            price, quantity = unit_price(gross, Decimal(line.quantity))
+            item: dict[str, Any] = {"text": line.name[:text_max], "quantity": quantity, "unitPrice": _amount(price),
+                                    "taxGroup": TAX_GROUPS.index(self.settings.vat_code(line.tax_percent) or "") + 1}
+            if cost < gross:
+                item.update(priceModifierType="discount-amount", priceModifierValue=_amount(gross - cost))
             items.append(item)
-            sold.append((item, amount))
-        _discount(sold, corrections, self.code)
         if receipt.bill:
             items.append({"type": "footer-comment", "text": f"Сметка {receipt.bill}"[:42]})
         method = payment.method.kind if payment is not None else MethodKind.CASH
@@ -408,23 +399,9 @@ class ErpNetRegister(AtolRegister):
         return body, refers_to
 
 
-def _discount(sold: list[tuple[dict[str, Any], Decimal]], corrections: dict[int, Decimal], register: str) -> None:
-    """Each VAT group's corrections as ``discount-amount`` price modifiers on that group's lines, the last lines
-    first (a correction follows what it corrects), so each rate's VAT stays as the bill has it; more than the group
-    sells is refused before the printer is asked."""
-    for tax_group, owed in corrections.items():
-        for item, gross in reversed(sold):
-            if owed <= 0:
-                break
-            if item["taxGroup"] != tax_group:
-                continue
-            taken = min(owed, gross)
-            item.update(priceModifierType="discount-amount", priceModifierValue=_amount(taken))
-            owed -= taken
-        if owed > 0:
-            raise InvalidInput("Register {register} cannot print this receipt: its corrections at tax group {group} "
-                               "take off {amount} more than the lines of that group sell", field="receipt",
-                               register=register, group=TAX_GROUPS[tax_group - 1], amount=str(owed.quantize(CENT)))
+def _text_max(device: dict[str, Any]) -> int:
+    """How many characters of an item's name the printer prints."""
+    return int(device.get("itemTextMaxLength") or 22)
 
 
 def operator_code() -> str:
@@ -559,23 +536,3 @@ def _last_number(session: Session, register_code: str) -> int:
 def _amount(value: Decimal) -> Decimal:
     """An amount as the JSON number Net.FP takes (two decimals), exact: see exact_json."""
     return value.quantize(CENT)
-
-
-def exact_json(value: Any) -> bytes:
-    """``value`` as JSON whose numbers are the Decimals' own digits, never a binary float's: ErpNet.FP binds a
-    quantity, a price and an amount to .NET's decimal, so 0.333 kg or 1.5 nights reach the printer as written."""
-
-    def text(item: Any) -> str:
-        if isinstance(item, Decimal):
-            if not item.is_finite():
-                raise ValueError(f"{item} is no JSON number")
-            return format(item, "f")
-        if isinstance(item, float):
-            raise TypeError("a binary float in a fiscal request: amounts and quantities go as Decimal")
-        if isinstance(item, dict):
-            return "{" + ",".join(f"{json.dumps(str(k), ensure_ascii=False)}:{text(v)}" for k, v in item.items()) + "}"
-        if isinstance(item, list | tuple):
-            return "[" + ",".join(text(v) for v in item) + "]"
-        return json.dumps(item, ensure_ascii=False)
-
-    return text(value).encode("utf-8")

@@ -32,11 +32,11 @@ from sqlalchemy.orm import Session
 from desk.core.money import Money
 from desk.core.types import utcnow
 from desk.db.runner import Runner
+from desk.fiscal.amounts import CENT, corrected, unit_price
 from desk.fiscal.errors import RegisterNotSetUp, RegisterRefused, RegisterUnreachable, register_problem
 from desk.fiscal.interface import Document, DocumentKind, Paper, Printed, Receipt, RegisterInfo, RegisterStatus
 from desk.fiscal.models import RegisterDocument
 from desk.fiscal.registers.atol import (
-    CENT,
     AnswerLost,
     Asked,
     AtolRegister,
@@ -44,10 +44,8 @@ from desk.fiscal.registers.atol import (
     _last_receipt,
     _original_number,
     _record,
-    corrected,
     document_view,
     rubles_only,
-    unit_price,
 )
 from desk.fiscal.settings import RegisterSettings
 from desk.hotel.models import MethodKind
@@ -348,13 +346,7 @@ class KkmRegister(AtolRegister):
             refers_to = _original_number(session, self.code, payment)
         advance = not receipt.bill
         strings: list[dict[str, Any]] = []
-        for line in receipt.lines:
-            vat = self.settings.vat_code(line.tax_percent)
-            if vat is None or vat not in _TAX:
-                raise RegisterNotSetUp("Register {register} has no VAT code for the rate “{rate}”: a manager sets it "
-                                       "(desk registers set {register} --vat ...)", register=self.code,
-                                       rate=line.tax_percent or "none")
-        for line, amount in corrected(receipt.lines, self.settings, self.code):
+        for line, amount in corrected(receipt.lines, self.settings, self.code, _TAX):
             vat = self.settings.vat_code(line.tax_percent) or ""
             price, quantity = unit_price(amount, Decimal(line.quantity))
             strings.append({"Register": {

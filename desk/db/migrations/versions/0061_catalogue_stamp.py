@@ -12,7 +12,7 @@ included, its trigger running as the tables' owner (SECURITY DEFINER, as 0024's)
 may only read the log.
 
 Revision ID: 0061_catalogue_stamp
-Revises: 0054_desk_sessions
+Revises: 0059_drop_reader_index
 """
 
 import os
@@ -23,7 +23,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0061_catalogue_stamp"
-down_revision: str | None = "0054_desk_sessions"
+down_revision: str | None = "0059_drop_reader_index"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
