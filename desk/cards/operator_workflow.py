@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from sqlalchemy import exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from desk.cards import operations as cards
@@ -52,6 +53,7 @@ from desk.core.types import utcnow
 from desk.db.audit_notes import AuditNote, note
 from desk.db.runner import Runner
 from desk.journal import intents as journal
+from desk.journal.models import JournalIntent, OpenIntent
 from desk.journal.intents import EventType, IntentRequest, IntentView, Reconciled, Resolution, Verdict
 from desk.journal.steps import Answer, DeviceCall, perform
 from desk.ledger import texts
@@ -128,7 +130,7 @@ def plan_online_operation(session: Session, actor: Actor, kind: OnlineKind, oper
             raise InvalidInput("This saved card was deleted", field="card")
         if row.operator_id != operator_id:
             raise InvalidInput("This card is saved at another operator", field="card")
-        amount, key, folio_id, bill_id, payment_id = None, f"delete-card:{row.id}", None, None, None
+        amount, key, folio_id, bill_id, payment_id = None, _delete_key(session, row.id), None, None, None
         fields["saved_card"] = row.id
     else:
         terminal_kind = TERMINAL_KIND[kind]
@@ -144,6 +146,17 @@ def plan_online_operation(session: Session, actor: Actor, kind: OnlineKind, oper
                "key_prefix": info.key_prefix, **fields}
     return IntentRequest(kind=kind.value, device=info.name, request=request, amount=amount, folio_id=folio_id,
                          bill_id=bill_id, payment_id=payment_id, key=key), settings
+
+
+def _delete_key(session: Session, card_id: int) -> str:
+    """One key per attempt to delete a card: an open attempt's own (asked about, never sent twice), else
+    a new one after each attempt closed as not done (the operator not reached: the next night tries again)."""
+    first = f"delete-card:{card_id}"
+    closed = session.scalar(select(func.count()).select_from(JournalIntent).where(
+        JournalIntent.kind == OnlineKind.DELETE.value, or_(JournalIntent.key == first,
+                                                           JournalIntent.key.like(f"{first}:%")),
+        ~exists().where(OpenIntent.intent_id == JournalIntent.id))) or 0
+    return first if not closed else f"{first}:{closed + 1}"
 
 
 def _plan_save(session: Session, settings: OperatorSettings, asked: OnlineRequest) -> dict[str, Any]:
