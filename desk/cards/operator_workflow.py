@@ -26,6 +26,7 @@ from desk.cards.operators.converge import UNSETTLED
 from desk.cards.operators.interface import (
     AnswerLost,
     AsksAgain,
+    SendsAgain,
     AwaitingConfirmation,
     CardOnFile,
     CardOperator,
@@ -295,8 +296,9 @@ def operator_call(operator: CardOperator, card: CardOnFile | None) -> DeviceCall
         if cancel.is_set():
             return Answer(EventType.CANCELLED, {"reason": "aborted", "by_us": True})
         progress("contacting_operator")
+        asked = operator.stopping_on(cancel) if isinstance(operator, SendsAgain) else operator
         try:
-            payload = _ask(operator, card, intent)
+            payload = _ask(asked, card, intent)
         except HoldExpired as exc:
             return Answer(EventType.DECLINED, {"reason": "preauth_unavailable", "code": exc.code,
                                                "error": exc.message})
@@ -576,7 +578,9 @@ def run_online_operation(runner: Runner, actor: Actor, kind: OnlineKind, operato
     done = perform(runner, actor, request, operator_call(operator, card), OnlineResolver(runner),
                    progress=watch.progress, cancel=watch.cancel, record=record_card_intent)
     intent = done.intent
-    if intent.state.is_open:
+    stopped = watch.cancel is not None and watch.cancel.is_set()
+    # A clerk who stopped waiting is not kept waiting for the enquiry either: the pending operations ask it.
+    if intent.state.is_open and not stopped:
         try:
             reconcile_online(runner, actor, [intent.id])
         except Exception:  # left for the pending operations

@@ -421,6 +421,8 @@ class CardActions(CardBreakdown, CardHolds):
         kind = ReaderSaveDialog if on_reader else TerminalReferenceDialog
         dialog = kind(self.ctx, guests[0].full_name if guests else "", owner, parent=self)
         dialog.accepted.connect(lambda: self._new_card_done(dialog))
+        if isinstance(dialog, TerminalReferenceDialog):
+            dialog.stopped_waiting.connect(lambda: self._new_card_done(dialog))
         self._show(dialog)
         dialog.start()
 
