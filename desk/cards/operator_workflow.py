@@ -26,7 +26,6 @@ from desk.cards.operators.converge import UNSETTLED
 from desk.cards.operators.interface import (
     AnswerLost,
     AsksAgain,
-    SendsAgain,
     AwaitingConfirmation,
     CardOnFile,
     CardOperator,
@@ -39,6 +38,7 @@ from desk.cards.operators.interface import (
     Operation,
     Refused,
     ReversesPayments,
+    SendsAgain,
 )
 from desk.cards.saved_cards import (
     OperatorInfo,
@@ -54,8 +54,8 @@ from desk.core.types import utcnow
 from desk.db.audit_notes import AuditNote, note
 from desk.db.runner import Runner
 from desk.journal import intents as journal
-from desk.journal.models import JournalIntent, OpenIntent
 from desk.journal.intents import EventType, IntentRequest, IntentView, Reconciled, Resolution, Verdict
+from desk.journal.models import JournalIntent, OpenIntent
 from desk.journal.steps import Answer, DeviceCall, perform
 from desk.ledger import texts
 from desk.ledger.lookup import require_fits

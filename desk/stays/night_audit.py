@@ -389,8 +389,9 @@ def run_night_audit(runner: Runner, actor: Actor, *, reason: str = "", stop: Cal
     next run goes on from where it stopped. A stay whose night the ledger refuses is skipped and
     listed (``refused``): the others are charged, the no-shows marked, but the date stays, so the
     day is closed by a run after it is settled. The saved cards past their date by ``today`` are
-    then deleted (``cards_deleted``); those an operator did not delete are listed and stay. Refusals (open items without a reason, a missing right,
-    a day not begun by ``today``) come from the first unit, before anything is charged.
+    then deleted (``cards_deleted``); those an operator did not delete are listed and stay. Refusals
+    (open items without a reason, a missing right, a day not begun by ``today``) come from the first
+    unit, before anything is charged.
     """
     day = runner.read(business_date)
     start = runner.run(start_night_audit, actor, day, reason, today=today).value
