@@ -247,12 +247,23 @@ class NightAuditDialog(QDialog):
         self.no_shows_value.setObjectName("noShowsValue")
         self.new_date_value = QLabel()
         self.new_date_value.setObjectName("newDateValue")
+        self.cards_deleted_value = QLabel()
+        self.cards_deleted_value.setObjectName("cardsDeletedValue")
+        self.cards_kept_value = QLabel()
+        self.cards_kept_value.setObjectName("cardsKeptValue")
         form.addRow(self.tr("Nights charged:"), self.nights_value)
         form.addRow(self.tr("Room charges:"), self.rooms_value)
         form.addRow(self.tr("City tax:"), self.city_tax_value)
         form.addRow(self.tr("No-shows:"), self.no_shows_value)
         form.addRow(self.tr("New business date:"), self.new_date_value)
+        form.addRow(self.tr("Saved cards deleted (past their date):"), self.cards_deleted_value)
+        form.addRow(self.tr("Saved cards not deleted yet:"), self.cards_kept_value)
         layout.addLayout(form)
+        self.cards_label = QLabel()
+        self.cards_label.setObjectName("cardsKeptLabel")
+        self.cards_label.setWordWrap(True)
+        self.cards_label.setStyleSheet("color: #8a5a00")
+        layout.addWidget(self.cards_label)
         self.refused_label = QLabel()
         self.refused_label.setObjectName("refusedLabel")
         self.refused_label.setWordWrap(True)
@@ -296,6 +307,13 @@ class NightAuditDialog(QDialog):
             + [f"{night.reservation}: {error_text(night.refusal)}" for night in summary.refused])
             if summary.refused else "")
         self.refused_label.setVisible(bool(summary.refused))
+        self.cards_deleted_value.setText(str(summary.cards_deleted))
+        self.cards_kept_value.setText(str(len(summary.cards_not_deleted)))
+        self.cards_label.setText("\n".join(
+            [self.tr("These cards stay until the operator deletes them: the next night audit tries again.")]
+            + [f"{kept.card}: {self._why_kept(kept.refusal)}" for kept in summary.cards_not_deleted])
+            if summary.cards_not_deleted else "")
+        self.cards_label.setVisible(bool(summary.cards_not_deleted))
         warning = summary.anchor_warning
         self.anchor_label.setText(self.tr("Warning: {problem}. The audit trail itself is intact.").format(
             problem=error_text(warning)) if warning is not None else "")
@@ -303,6 +321,11 @@ class NightAuditDialog(QDialog):
         self.again_button.setVisible(not summary.finished)
         self.pages.setCurrentIndex(self.SUMMARY_PAGE)
         self.summary_shown.emit(summary)
+
+    def _why_kept(self, refusal: str) -> str:
+        if not refusal:
+            return self.tr("the card operator was not reached; whether it deleted the card is asked first")
+        return self.tr("the card operator refused: {refusal}").format(refusal=refusal)
 
     def _run_again(self) -> None:
         self.pages.setCurrentIndex(self.OPEN_PAGE)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from sqlalchemy import exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from desk.cards import operations as cards
@@ -37,6 +38,7 @@ from desk.cards.operators.interface import (
     Operation,
     Refused,
     ReversesPayments,
+    SendsAgain,
 )
 from desk.cards.saved_cards import (
     OperatorInfo,
@@ -53,6 +55,7 @@ from desk.db.audit_notes import AuditNote, note
 from desk.db.runner import Runner
 from desk.journal import intents as journal
 from desk.journal.intents import EventType, IntentRequest, IntentView, Reconciled, Resolution, Verdict
+from desk.journal.models import JournalIntent, OpenIntent
 from desk.journal.steps import Answer, DeviceCall, perform
 from desk.ledger import texts
 from desk.ledger.lookup import require_fits
@@ -128,7 +131,7 @@ def plan_online_operation(session: Session, actor: Actor, kind: OnlineKind, oper
             raise InvalidInput("This saved card was deleted", field="card")
         if row.operator_id != operator_id:
             raise InvalidInput("This card is saved at another operator", field="card")
-        amount, key, folio_id, bill_id, payment_id = None, f"delete-card:{row.id}", None, None, None
+        amount, key, folio_id, bill_id, payment_id = None, _delete_key(session, row.id), None, None, None
         fields["saved_card"] = row.id
     else:
         terminal_kind = TERMINAL_KIND[kind]
@@ -144,6 +147,17 @@ def plan_online_operation(session: Session, actor: Actor, kind: OnlineKind, oper
                "key_prefix": info.key_prefix, **fields}
     return IntentRequest(kind=kind.value, device=info.name, request=request, amount=amount, folio_id=folio_id,
                          bill_id=bill_id, payment_id=payment_id, key=key), settings
+
+
+def _delete_key(session: Session, card_id: int) -> str:
+    """One key per attempt to delete a card: an open attempt's own (asked about, never sent twice), else
+    a new one after each attempt closed as not done (the operator not reached: the next night tries again)."""
+    first = f"delete-card:{card_id}"
+    closed = session.scalar(select(func.count()).select_from(JournalIntent).where(
+        JournalIntent.kind == OnlineKind.DELETE.value, or_(JournalIntent.key == first,
+                                                           JournalIntent.key.like(f"{first}:%")),
+        ~exists().where(OpenIntent.intent_id == JournalIntent.id))) or 0
+    return first if not closed else f"{first}:{closed + 1}"
 
 
 def _plan_save(session: Session, settings: OperatorSettings, asked: OnlineRequest) -> dict[str, Any]:
@@ -282,8 +296,9 @@ def operator_call(operator: CardOperator, card: CardOnFile | None) -> DeviceCall
         if cancel.is_set():
             return Answer(EventType.CANCELLED, {"reason": "aborted", "by_us": True})
         progress("contacting_operator")
+        asked = operator.stopping_on(cancel) if isinstance(operator, SendsAgain) else operator
         try:
-            payload = _ask(operator, card, intent)
+            payload = _ask(asked, card, intent)
         except HoldExpired as exc:
             return Answer(EventType.DECLINED, {"reason": "preauth_unavailable", "code": exc.code,
                                                "error": exc.message})
@@ -563,7 +578,9 @@ def run_online_operation(runner: Runner, actor: Actor, kind: OnlineKind, operato
     done = perform(runner, actor, request, operator_call(operator, card), OnlineResolver(runner),
                    progress=watch.progress, cancel=watch.cancel, record=record_card_intent)
     intent = done.intent
-    if intent.state.is_open:
+    stopped = watch.cancel is not None and watch.cancel.is_set()
+    # A clerk who stopped waiting is not kept waiting for the enquiry either: the pending operations ask it.
+    if intent.state.is_open and not stopped:
         try:
             reconcile_online(runner, actor, [intent.id])
         except Exception:  # left for the pending operations

@@ -66,6 +66,12 @@ def run(args: argparse.Namespace, url: str | None) -> int:
             return 1
     finally:
         database.dispose()
+    if summary.cards_deleted:
+        print(f"Saved cards past their date deleted: {summary.cards_deleted}")
+    for kept in summary.cards_not_deleted:
+        why = f"the operator refused: {kept.refusal}" if kept.refusal else "the operator was not reached"
+        print(f"desk: saved card {kept.card} not deleted yet ({why}); the next night audit tries again",
+              file=sys.stderr)
     if summary.refused:
         for night in summary.refused:
             print(f"desk: reservation {night.reservation} not charged: {night.refusal.message}", file=sys.stderr)

@@ -5,7 +5,8 @@ is listed, and closing over it needs a manager's reason, recorded), one per in-h
 room night and city tax), one per no-show, one to move the business date. Killed or cancelled
 half-way, it is simply run again: each night's charges carry a key per reservation, night and
 kind in the database (``night_charge``), so a night already charged is found, never charged twice,
-and the date moves only at the end.
+and the date moves only at the end. Before the date moves, the saved cards past their retention are
+deleted at their operator and here (R11); an operator not reached keeps its cards for the next night.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from sqlalchemy.orm import Session
 
 from desk.audit.anchors import TrailAnchorNotWritten, write_anchor
 from desk.cards.models import CARD_KINDS
+from desk.cards.operator_workflow import purge_saved_cards
+from desk.cards.saved_cards import cards_to_purge, saved_card
 from desk.cash.models import CashShift, ShiftClose
 from desk.core.errors import DeskError, InvalidInput, InvalidTransition
 from desk.core.money import Money
@@ -322,6 +325,15 @@ class RefusedNight:
 
 
 @dataclass(frozen=True)
+class CardNotDeleted:
+    """A saved card past its date that the night audit did not delete: it stays, and the next night
+    tries again (a deletion whose answer was lost is asked about first)."""
+
+    card: str  # its masked number and holder, as the Credit card section lists it
+    refusal: str  # the operator's own words; empty: the operator was not reached, the outcome unknown
+
+
+@dataclass(frozen=True)
 class AuditSummary:
     business_date: date
     nights: int  # stays whose room night this run posted
@@ -334,6 +346,8 @@ class AuditSummary:
     # The day is closed and the trail intact, but its last link is not yet kept outside the database:
     # the manager writes it with `desk audit anchor` once the anchor folder is fixed.
     anchor_warning: TrailAnchorNotWritten | None = None
+    cards_deleted: int = 0  # saved cards past their date deleted at their operator and here
+    cards_not_deleted: tuple[CardNotDeleted, ...] = ()
 
     @property
     def finished(self) -> bool:
@@ -344,7 +358,26 @@ def _number_of(session: Session, reservation_id: int) -> str:
     return session.get_one(Reservation, reservation_id).number
 
 
-# progress(steps done, steps in all): a step is a stay, a no-show, and the new date at the end.
+def _purge_cards(runner: Runner, actor: Actor, today: date | None) -> tuple[int, tuple[CardNotDeleted, ...]]:
+    """The saved cards past their date deleted, each on the journal; an operator's trouble never stops
+    the night audit, whose money is done by then."""
+
+    def card(card_id: int, refusal: str) -> CardNotDeleted:
+        view = runner.read(saved_card, card_id)
+        return CardNotDeleted(f"{view.masked_pan} {view.holder}", refusal)
+
+    try:
+        purged = purge_saved_cards(runner, actor, today)
+    except Exception:  # a reconciliation that could not even start: every card waits for the next night
+        logger.warning("night audit: the saved cards past their date were not purged", exc_info=True)
+        return 0, tuple(card(card_id, "") for card_id in runner.read(cards_to_purge, today))
+
+    kept = [card(card_id, "") for card_id in purged.pending]
+    kept += [card(card_id, refusal) for card_id, refusal in purged.errors.items()]
+    return len(purged.deleted), tuple(kept)
+
+
+# progress(steps done, steps in all): a step is a stay, a no-show, the saved cards, and the new date.
 Progress = Callable[[int, int], None]
 
 
@@ -355,15 +388,17 @@ def run_night_audit(runner: Runner, actor: Actor, *, reason: str = "", stop: Cal
     ``stop`` is asked before each stay: when it says so, the audit ends there, unfinished, and the
     next run goes on from where it stopped. A stay whose night the ledger refuses is skipped and
     listed (``refused``): the others are charged, the no-shows marked, but the date stays, so the
-    day is closed by a run after it is settled. Refusals (open items without a reason, a missing right,
-    a day not begun by ``today``) come from the first unit, before anything is charged.
+    day is closed by a run after it is settled. The saved cards past their date by ``today`` are
+    then deleted (``cards_deleted``); those an operator did not delete are listed and stay. Refusals
+    (open items without a reason, a missing right, a day not begun by ``today``) come from the first
+    unit, before anything is charged.
     """
     day = runner.read(business_date)
     start = runner.run(start_night_audit, actor, day, reason, today=today).value
     currency = runner.read(base_currency)
     rooms = city_tax = Money.zero(currency)
     nights = no_shows = 0
-    total = len(start.stays) + len(start.no_shows) + 1
+    total = len(start.stays) + len(start.no_shows) + 2
     refused: list[RefusedNight] = []
     for done, reservation_id in enumerate(start.stays, 1):
         if stop():
@@ -389,8 +424,14 @@ def run_night_audit(runner: Runner, actor: Actor, *, reason: str = "", stop: Cal
             logger.info("not a no-show after all: %s", exc)
         if progress is not None:
             progress(done, total)
-    if stop() or refused:
+    if stop():
         return AuditSummary(day, nights, rooms, city_tax, no_shows, None, tuple(refused))
+    cards_deleted, cards_kept = _purge_cards(runner, actor, today)
+    if progress is not None:
+        progress(total - 1, total)
+    if stop() or refused:
+        return AuditSummary(day, nights, rooms, city_tax, no_shows, None, tuple(refused),
+                            cards_deleted=cards_deleted, cards_not_deleted=cards_kept)
     new_day = runner.run(open_next_business_day, actor, day).value
     # The trail's last link, kept outside the database now that the day is closed (desk.audit.anchors).
     anchor_warning = None
@@ -401,5 +442,6 @@ def run_night_audit(runner: Runner, actor: Actor, *, reason: str = "", stop: Cal
         anchor_warning = exc
     if progress is not None:
         progress(total, total)
-    return AuditSummary(day, nights, rooms, city_tax, no_shows, new_day, anchor_warning=anchor_warning)
+    return AuditSummary(day, nights, rooms, city_tax, no_shows, new_day, anchor_warning=anchor_warning,
+                        cards_deleted=cards_deleted, cards_not_deleted=cards_kept)
 

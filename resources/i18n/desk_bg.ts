@@ -7881,6 +7881,14 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Нова работна дата:</translation>
     </message>
     <message>
+        <source>Saved cards deleted (past their date):</source>
+        <translation>Изтрити запазени карти (срокът е изтекъл):</translation>
+    </message>
+    <message>
+        <source>Saved cards not deleted yet:</source>
+        <translation>Запазени карти, още неизтрити:</translation>
+    </message>
+    <message>
         <source>&amp;Run again</source>
         <translation>&amp;Пусни отново</translation>
     </message>
@@ -7901,8 +7909,20 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Не е начислено: уредете тези престои и пуснете нощния одит отново.</translation>
     </message>
     <message>
+        <source>These cards stay until the operator deletes them: the next night audit tries again.</source>
+        <translation>Тези карти остават, докато операторът не ги изтрие: следващият нощен одит опитва отново.</translation>
+    </message>
+    <message>
         <source>Warning: {problem}. The audit trail itself is intact.</source>
         <translation>Внимание: {problem}. Самата одитна следа е непокътната.</translation>
+    </message>
+    <message>
+        <source>the card operator was not reached; whether it deleted the card is asked first</source>
+        <translation>картовият оператор не е достигнат; първо се пита дали е изтрил картата</translation>
+    </message>
+    <message>
+        <source>the card operator refused: {refusal}</source>
+        <translation>картовият оператор отказа: {refusal}</translation>
     </message>
 </context>
 <context>
@@ -8544,8 +8564,16 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Запазване на карта от терминала · {operator}</translation>
     </message>
     <message>
+        <source>Starting the terminal {reader}…</source>
+        <translation>Стартиране на терминала {reader}…</translation>
+    </message>
+    <message>
         <source>Starting the reader {reader}…</source>
         <translation>Стартиране на четеца {reader}…</translation>
+    </message>
+    <message>
+        <source>Ask the guest to present the card on the terminal {reader}. Nothing is charged: the card is saved for later.</source>
+        <translation>Помолете госта да представи картата на терминала {reader}. Нищо не се таксува: картата се запазва за по-късно.</translation>
     </message>
     <message>
         <source>Ask the guest to present the card on the reader {reader}. Nothing is charged: the card is saved for later.</source>
@@ -8554,6 +8582,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Asking {operator}…</source>
         <translation>Запитване към {operator}…</translation>
+    </message>
+    <message>
+        <source>Asking the terminal to stop, and {operator} whether a card was saved…</source>
+        <translation>Терминалът се спира и {operator} се пита дали е запазена карта…</translation>
     </message>
     <message>
         <source>Asking the reader to stop, and {operator} whether a card was saved…</source>
@@ -8568,6 +8600,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Картата е запазена: {brand} {number}, валидна до {expiry}.</translation>
     </message>
     <message>
+        <source>{operator} did not answer. The card is listed under Pending card operations, where {operator} is asked again whether the terminal saved it.</source>
+        <translation>{operator} не отговори. Картата е в „Чакащи операции с карти“, където {operator} се пита отново дали терминалът я е запазил.</translation>
+    </message>
+    <message>
         <source>{operator} did not answer. The card is listed under Pending card operations, where {operator} is asked again whether the reader saved it.</source>
         <translation>{operator} не отговори. Картата е в „Чакащи операции с карти“, където {operator} се пита отново дали четецът я е запазил.</translation>
     </message>
@@ -8580,12 +8616,20 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>без посочена причина</translation>
     </message>
     <message>
+        <source>The terminal {reader} is offline or busy with another payment: check it and try again. Nothing was saved.</source>
+        <translation>Терминалът {reader} е извън мрежата или зает с друго плащане: проверете го и опитайте отново. Нищо не е запазено.</translation>
+    </message>
+    <message>
         <source>The reader {reader} is offline or busy with another payment: check it and try again. Nothing was saved.</source>
         <translation>Четецът {reader} е извън мрежата или зает с друго плащане: проверете го и опитайте отново. Нищо не е запазено.</translation>
     </message>
     <message>
         <source>{operator} refused the request: {error}. Nothing was saved.</source>
         <translation>{operator} отказа заявката: {error}. Нищо не е запазено.</translation>
+    </message>
+    <message>
+        <source>The terminal stopped without a card (none was presented in time, or the guest cancelled). Nothing was saved.</source>
+        <translation>Терминалът спря без карта (не е представена навреме или гостът е отказал). Нищо не е запазено.</translation>
     </message>
     <message>
         <source>The reader stopped without a card (none was presented in time, or the guest cancelled). Nothing was saved.</source>
@@ -10605,8 +10649,16 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Направете на терминала предварителна авторизация за 0.01 с картата на госта, след това въведете референцията на транзакцията от бележката. {operator} записва картата за по-късни плащания; после освободете 0.01.</translation>
     </message>
     <message>
+        <source>Asking {operator}… Cancel stops waiting: what it did is then asked under Pending card operations.</source>
+        <translation>Запитване към {operator}… „Отказ“ спира чакането: какво е направено, се пита после в „Чакащи операции с карти“.</translation>
+    </message>
+    <message>
+        <source>Stopped waiting for {operator}. The card is listed under Pending card operations, where {operator} is asked whether it saved it.</source>
+        <translation>Чакането на {operator} е спряно. Картата е в „Чакащи операции с карти“, където {operator} се пита дали я е запазил.</translation>
+    </message>
+    <message>
         <source>Asking {operator}…</source>
-        <translation>Запитване към {operator}…</translation>
+        <translation type="vanished">Запитване към {operator}…</translation>
     </message>
     <message>
         <source>&amp;Close</source>

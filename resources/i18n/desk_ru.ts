@@ -7885,6 +7885,14 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Новая операционная дата:</translation>
     </message>
     <message>
+        <source>Saved cards deleted (past their date):</source>
+        <translation>Удалено сохранённых карт (срок истёк):</translation>
+    </message>
+    <message>
+        <source>Saved cards not deleted yet:</source>
+        <translation>Сохранённых карт ещё не удалено:</translation>
+    </message>
+    <message>
         <source>&amp;Run again</source>
         <translation>&amp;Запустить снова</translation>
     </message>
@@ -7905,8 +7913,20 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Не начислено: урегулируйте эти проживания и запустите ночной аудит снова.</translation>
     </message>
     <message>
+        <source>These cards stay until the operator deletes them: the next night audit tries again.</source>
+        <translation>Эти карты остаются, пока оператор их не удалит: следующий ночной аудит попробует снова.</translation>
+    </message>
+    <message>
         <source>Warning: {problem}. The audit trail itself is intact.</source>
         <translation>Внимание: {problem}. Сам журнал аудита не повреждён.</translation>
+    </message>
+    <message>
+        <source>the card operator was not reached; whether it deleted the card is asked first</source>
+        <translation>карточный оператор недоступен; сначала он будет спрошен, удалил ли карту</translation>
+    </message>
+    <message>
+        <source>the card operator refused: {refusal}</source>
+        <translation>карточный оператор отказал: {refusal}</translation>
     </message>
 </context>
 <context>
@@ -8548,8 +8568,16 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Сохранить карту с терминала · {operator}</translation>
     </message>
     <message>
+        <source>Starting the terminal {reader}…</source>
+        <translation>Запуск терминала {reader}…</translation>
+    </message>
+    <message>
         <source>Starting the reader {reader}…</source>
         <translation>Запуск считывателя {reader}…</translation>
+    </message>
+    <message>
+        <source>Ask the guest to present the card on the terminal {reader}. Nothing is charged: the card is saved for later.</source>
+        <translation>Попросите гостя приложить карту к терминалу {reader}. Ничего не списывается: карта сохраняется на будущее.</translation>
     </message>
     <message>
         <source>Ask the guest to present the card on the reader {reader}. Nothing is charged: the card is saved for later.</source>
@@ -8558,6 +8586,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Asking {operator}…</source>
         <translation>Запрос к {operator}…</translation>
+    </message>
+    <message>
+        <source>Asking the terminal to stop, and {operator} whether a card was saved…</source>
+        <translation>Терминал останавливается, {operator} спрашивается, была ли сохранена карта…</translation>
     </message>
     <message>
         <source>Asking the reader to stop, and {operator} whether a card was saved…</source>
@@ -8572,6 +8604,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Карта сохранена: {brand} {number}, действует до {expiry}.</translation>
     </message>
     <message>
+        <source>{operator} did not answer. The card is listed under Pending card operations, where {operator} is asked again whether the terminal saved it.</source>
+        <translation>{operator} не ответил. Карта указана в «Незавершённых операциях по картам», где {operator} будет снова спрошен, сохранил ли её терминал.</translation>
+    </message>
+    <message>
         <source>{operator} did not answer. The card is listed under Pending card operations, where {operator} is asked again whether the reader saved it.</source>
         <translation>{operator} не ответил. Карта указана в «Незавершённых операциях по картам», где {operator} будет снова спрошен, сохранил ли её считыватель.</translation>
     </message>
@@ -8584,12 +8620,20 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>причина не указана</translation>
     </message>
     <message>
+        <source>The terminal {reader} is offline or busy with another payment: check it and try again. Nothing was saved.</source>
+        <translation>Терминал {reader} не в сети или занят другой оплатой: проверьте его и повторите. Ничего не сохранено.</translation>
+    </message>
+    <message>
         <source>The reader {reader} is offline or busy with another payment: check it and try again. Nothing was saved.</source>
         <translation>Считыватель {reader} не в сети или занят другой оплатой: проверьте его и повторите. Ничего не сохранено.</translation>
     </message>
     <message>
         <source>{operator} refused the request: {error}. Nothing was saved.</source>
         <translation>{operator} отклонил запрос: {error}. Ничего не сохранено.</translation>
+    </message>
+    <message>
+        <source>The terminal stopped without a card (none was presented in time, or the guest cancelled). Nothing was saved.</source>
+        <translation>Терминал остановился без карты (её не приложили вовремя или гость отменил). Ничего не сохранено.</translation>
     </message>
     <message>
         <source>The reader stopped without a card (none was presented in time, or the guest cancelled). Nothing was saved.</source>
@@ -10609,8 +10653,16 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Выполните на терминале предавторизацию на 0.01 картой гостя, затем введите номер транзакции с её чека. {operator} сохранит эту карту для последующих списаний; после этого снимите блокировку 0.01.</translation>
     </message>
     <message>
+        <source>Asking {operator}… Cancel stops waiting: what it did is then asked under Pending card operations.</source>
+        <translation>Запрос к {operator}… «Отмена» прекращает ожидание: что было сделано, выяснится в «Незавершённых операциях по картам».</translation>
+    </message>
+    <message>
+        <source>Stopped waiting for {operator}. The card is listed under Pending card operations, where {operator} is asked whether it saved it.</source>
+        <translation>Ожидание ответа {operator} прекращено. Карта указана в «Незавершённых операциях по картам», где {operator} будет спрошен, сохранил ли её.</translation>
+    </message>
+    <message>
         <source>Asking {operator}…</source>
-        <translation>Запрос к {operator}…</translation>
+        <translation type="vanished">Запрос к {operator}…</translation>
     </message>
     <message>
         <source>&amp;Close</source>

@@ -159,3 +159,18 @@ def test_an_anchor_not_written_shows_the_day_closed_with_a_warning(qtbot, contex
         f"{blocked / 'trail.anchors.jsonl'}")
     assert dialog.anchor_label.text().endswith(
         "run “desk audit anchor”. The audit trail itself is intact.")
+
+
+def test_the_summary_counts_the_saved_cards_deleted_and_lists_those_an_operator_kept(qtbot, context_of):
+    from desk.stays.night_audit import AuditSummary, CardNotDeleted
+
+    dialog = _open(qtbot, context_of)
+    eur = Money.zero("EUR")
+    dialog.show_summary(AuditSummary(DEMO_TODAY, 0, eur, eur, 0, DEMO_TODAY + timedelta(days=1), cards_deleted=2,
+                                     cards_not_deleted=(CardNotDeleted("•••• 4242 Anna Gast", ""),
+                                                        CardNotDeleted("•••• 1111 Boris Ivanov", "No such customer"))))
+    assert (dialog.cards_deleted_value.text(), dialog.cards_kept_value.text()) == ("2", "2")
+    assert dialog.cards_label.text() == (
+        "These cards stay until the operator deletes them: the next night audit tries again.\n"
+        "•••• 4242 Anna Gast: the card operator was not reached; whether it deleted the card is asked first\n"
+        "•••• 1111 Boris Ivanov: the card operator refused: No such customer")

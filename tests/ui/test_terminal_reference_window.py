@@ -89,3 +89,37 @@ def test_the_reference_on_the_terminal_receipt_saves_the_card(qtbot, window: Res
     assert message.text() == "Card saved: Mastercard •••• 0016, valid to 09/2031."
     qtbot.waitUntil(lambda: window.saved_cards_model.rowCount() == 1, timeout=30_000)
     assert len(saferpay.aliases) == 1
+
+
+def test_cancel_while_saferpay_is_slow_closes_at_once_and_leaves_the_save_pending(
+        qtbot, window: ReservationCard, saferpay: FakeSaferpay, demo_database: Database):
+    from desk.cards.models import OnlineKind
+    from desk.db.runner import Runner
+    from desk.journal.intents import IntentState, unresolved
+
+    window.reader_card_button.click()
+    qtbot.waitUntil(lambda: window.findChild(TerminalReferenceDialog, "terminalReferenceDialog") is not None,
+                    timeout=30_000)
+    dialog = window.findChild(TerminalReferenceDialog, "terminalReferenceDialog")
+    edit = child(dialog, QLineEdit, "terminalReferenceEdit")
+    qtbot.waitUntil(edit.isEnabled, timeout=30_000)
+    # Saferpay does it, and every answer is late and then lost: without Cancel, two more tries and an enquiry.
+    saferpay.answer_delay = 1.0
+    saferpay.lose_next_answer(3)
+    retype(qtbot, edit, "1:100002:1:87768996410")
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: len(saferpay.requests) == 1, timeout=30_000)
+    assert dialog.progress_bar.isVisible()
+    dialog.cancel_button.click()
+    assert not dialog.isVisible()  # closed at once, the answer still on its way
+    assert window.statusBar().currentMessage() == (
+        "Stopped waiting for Saferpay. The card is listed under Pending card operations, where Saferpay is "
+        "asked whether it saved it.")
+    assert delivery.wait_all(30_000)
+    qtbot.waitUntil(lambda: dialog.outcome is not None, timeout=30_000)
+    assert [path for path, _id, _retry in saferpay.requests] == ["/api/Payment/v1/OmniChannel/InsertAlias"]  # no retry
+    # Saferpay made the alias, the desk never heard: unknown, pending and listed, never "not saved".
+    assert len(saferpay.aliases) == 1
+    [pending] = Runner(demo_database).read(unresolved, WORKSTATION)
+    assert (pending.kind, pending.state) == (OnlineKind.SAVE.value, IntentState.UNKNOWN)
+    assert dialog.outcome.pending and not dialog.isVisible()

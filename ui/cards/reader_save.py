@@ -44,6 +44,8 @@ class ReaderSaveDialog(QDialog):
         self.operator_id = 0
         self.operator_name = ""
         self.reader = ""
+        # Adyen's device is a payment terminal (its POIID), Stripe's a reader: each named as its operator does.
+        self.is_terminal = False
         self.outcome: OnlineOutcome | None = None
         self.cancel_event = threading.Event()
         self.op: Op[Any] | None = None
@@ -77,8 +79,11 @@ class ReaderSaveDialog(QDialog):
             return
         info, self.reader = found[0]
         self.operator_id, self.operator_name = info.id, info.name
+        self.is_terminal = info.operator == "adyen"
         self.setWindowTitle(self.tr("Save a card from the terminal · {operator}").format(operator=info.name))
-        self.message_label.setText(self.tr("Starting the reader {reader}…").format(reader=self.reader))
+        starting = (self.tr("Starting the terminal {reader}…") if self.is_terminal
+                    else self.tr("Starting the reader {reader}…"))
+        self.message_label.setText(starting.format(reader=self.reader))
         self._save()
 
     def _save(self) -> None:
@@ -107,9 +112,12 @@ class ReaderSaveDialog(QDialog):
     def _progress(self, _fraction: float | None, key: str) -> None:
         if self.cancel_event.is_set():
             return
+        present = (self.tr("Ask the guest to present the card on the terminal {reader}. Nothing is charged: "
+                           "the card is saved for later.") if self.is_terminal
+                   else self.tr("Ask the guest to present the card on the reader {reader}. Nothing is charged: "
+                                "the card is saved for later."))
         texts = {
-            "present_card": self.tr("Ask the guest to present the card on the reader {reader}. Nothing is charged: "
-                                    "the card is saved for later.").format(reader=self.reader),
+            "present_card": present.format(reader=self.reader),
             "contacting_operator": self.tr("Asking {operator}…").format(operator=self.operator_name),
         }
         if key in texts:
@@ -120,8 +128,10 @@ class ReaderSaveDialog(QDialog):
             # The reader is asked to stop; what it did before that is still asked and kept.
             self.cancel_event.set()
             self.cancel_button.setEnabled(False)
-            self.message_label.setText(self.tr("Asking the reader to stop, and {operator} whether a card was "
-                                               "saved…").format(operator=self.operator_name))
+            stopping = (self.tr("Asking the terminal to stop, and {operator} whether a card was saved…")
+                        if self.is_terminal
+                        else self.tr("Asking the reader to stop, and {operator} whether a card was saved…"))
+            self.message_label.setText(stopping.format(operator=self.operator_name))
             return
         super().reject()
 
@@ -155,17 +165,26 @@ class ReaderSaveDialog(QDialog):
             return self.tr("Card saved: {brand} {number}, valid to {expiry}.").format(
                 brand=str(answer.get("brand", "")).title(), number=answer.get("masked_pan", ""),
                 expiry=answer.get("expiry", ""))
+        if outcome.pending and self.is_terminal:
+            return self.tr("{operator} did not answer. The card is listed under Pending card operations, where "
+                           "{operator} is asked again whether the terminal saved it.").format(operator=operator)
         if outcome.pending:
             return self.tr("{operator} did not answer. The card is listed under Pending card operations, where "
                            "{operator} is asked again whether the reader saved it.").format(operator=operator)
         if state is IntentState.DECLINED:
             return self.tr("{operator} refused the card ({code}). Nothing was saved.").format(
                 operator=operator, code=outcome.code or self.tr("no reason given"))
+        if state is IntentState.FAILED and outcome.reason == "reader_busy" and self.is_terminal:
+            return self.tr("The terminal {reader} is offline or busy with another payment: check it and try "
+                           "again. Nothing was saved.").format(reader=self.reader)
         if state is IntentState.FAILED and outcome.reason == "reader_busy":
             return self.tr("The reader {reader} is offline or busy with another payment: check it and try again. "
                            "Nothing was saved.").format(reader=self.reader)
         if state is IntentState.FAILED:
             return self.tr("{operator} refused the request: {error}. Nothing was saved.").format(
                 operator=operator, error=str(result.get("error", "")))
+        if self.is_terminal:
+            return self.tr("The terminal stopped without a card (none was presented in time, or the guest "
+                           "cancelled). Nothing was saved.")
         return self.tr("The reader stopped without a card (none was presented in time, or the guest cancelled). "
                        "Nothing was saved.")

@@ -4,18 +4,21 @@ turns that transaction's card into a saved card. ZVT hands the desk no such refe
 (see desk.cards.operators.saferpay); Saferpay refuses one that names no transaction.
 
 The save (:func:`desk.cards.operator_workflow.save_card_by_terminal_reference`) runs as one Op on the
-operators' pool; a refusal of the typed reference is shown here and the clerk corrects it.
+operators' pool; a refusal of the typed reference is shown here and the clerk corrects it. Saferpay may
+take minutes (100 s a try, tried three times): Cancel closes the window at once and stops the tries;
+a request already sent stays under Pending card operations until Saferpay is asked what it did.
 """
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QProgressBar, QVBoxLayout, QWidget
 
 from desk.cards.card_page import NewCardOwner
-from desk.cards.operator_workflow import OnlineOutcome, reference_operators, save_card_by_terminal_reference
+from desk.cards.operator_workflow import OnlineOutcome, Watch, reference_operators, save_card_by_terminal_reference
 from desk.cards.saved_cards import OperatorInfo
 from desk.journal.intents import IntentState
 from ui.cards.saved import operator_pool
@@ -31,6 +34,9 @@ class TerminalReferenceDialog(QDialog):
     """Save the card of a terminal transaction, by the reference on its receipt, for a reservation, a
     company or an event."""
 
+    # Cancel while Saferpay was asked: the window closed, its message says where the outcome will show.
+    stopped_waiting = Signal()
+
     def __init__(self, ctx: DeskContext, holder: str, owner: NewCardOwner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("terminalReferenceDialog")
@@ -43,6 +49,7 @@ class TerminalReferenceDialog(QDialog):
         self.operator: OperatorInfo | None = None
         self.outcome: OnlineOutcome | None = None
         self.op: Op[Any] | None = None
+        self.cancel_event = threading.Event()
         layout = QVBoxLayout(self)
         self.message_label = QLabel()
         self.message_label.setObjectName("terminalReferenceMessage")
@@ -60,6 +67,11 @@ class TerminalReferenceDialog(QDialog):
         self.error_label.setStyleSheet(f"color: {ERROR_COLOR};")
         self.error_label.hide()
         layout.addWidget(self.error_label)
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setObjectName("terminalReferenceProgress")
+        self.progress_bar.setRange(0, 0)
+        self.progress_bar.hide()
+        layout.addWidget(self.progress_bar)
         self.buttons = QDialogButtonBox()
         self.save_button = self.buttons.addButton(self.tr("&Save card"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.save_button.setObjectName("saveButton")
@@ -98,17 +110,21 @@ class TerminalReferenceDialog(QDialog):
         runner, actor, ctx = self.ctx.runner, self.ctx.actor, self.ctx
         operator_id, reference, holder, owner = (self.operator.id, self.reference_edit.text(), self.holder,
                                                  self.owner)
+        self.cancel_event = cancel = threading.Event()
 
         def run() -> OnlineOutcome:
             outcome = save_card_by_terminal_reference(
                 runner, actor, operator_id, reference, holder, reservation_id=owner.reservation_id,
-                company_id=owner.company_id, event_id=owner.event_id)
+                company_id=owner.company_id, event_id=owner.event_id, watch=Watch(cancel=cancel))
             ctx.ledger_changed.emit()
             return outcome
 
         self.error_label.hide()
         self.save_button.setEnabled(False)
-        self.message_label.setText(self.tr("Asking {operator}…").format(operator=self.operator.name))
+        self.reference_edit.setEnabled(False)
+        self.progress_bar.show()
+        self.message_label.setText(self.tr("Asking {operator}… Cancel stops waiting: what it did is then asked "
+                                           "under Pending card operations.").format(operator=self.operator.name))
         op: Op[OnlineOutcome] = Op(self, run, pool=operator_pool())
         self.op = op.success(self._ended).failure(self._refused)
         op.run()
@@ -118,12 +134,22 @@ class TerminalReferenceDialog(QDialog):
         return self.op is not None and self.op.is_running
 
     def reject(self) -> None:
-        if self.is_busy:
-            return  # Saferpay is being asked: its answer is kept, not abandoned half-way
+        if self.is_busy and not self.cancel_event.is_set():
+            # Not sent again, nor asked about now; an answer still on its way is kept all the same.
+            self.cancel_event.set()
+            operator = self.operator.name if self.operator is not None else ""
+            self.message_label.setText(self.tr(
+                "Stopped waiting for {operator}. The card is listed under Pending card operations, where "
+                "{operator} is asked whether it saved it.").format(operator=operator))
+            self.stopped_waiting.emit()
         super().reject()
 
     def _ended(self, outcome: OnlineOutcome) -> None:
         self.outcome = outcome
+        self.progress_bar.hide()
+        self.reference_edit.setEnabled(True)
+        if self.cancel_event.is_set() and not outcome.settled:
+            return  # the window is closed; the clerk was told where the outcome shows
         self.message_label.setText(self.outcome_text(outcome))
         if outcome.settled:
             self.accept()
@@ -134,6 +160,10 @@ class TerminalReferenceDialog(QDialog):
         self.save_button.setEnabled(True)  # another reference may be typed
 
     def _refused(self, exc: BaseException) -> None:
+        self.progress_bar.hide()
+        self.reference_edit.setEnabled(True)
+        if self.cancel_event.is_set():
+            return
         # A reference refused before Saferpay was asked: shown under the field, to be corrected.
         self.error_label.setText(error_text(exc))
         self.error_label.show()
@@ -145,6 +175,7 @@ class TerminalReferenceDialog(QDialog):
         self._stop(error_text(exc))
 
     def _stop(self, text: str) -> None:
+        self.progress_bar.hide()
         self.reference_edit.setEnabled(False)
         self.save_button.hide()
         self.cancel_button.setText(self.tr("&Close"))

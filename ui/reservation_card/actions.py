@@ -411,6 +411,8 @@ class CardActions(CardBreakdown, CardHolds):
         kind = ReaderSaveDialog if on_reader else TerminalReferenceDialog
         dialog = kind(self.ctx, guest, owner, parent=self)
         dialog.accepted.connect(lambda: self._new_card_done(dialog))
+        if isinstance(dialog, TerminalReferenceDialog):
+            dialog.stopped_waiting.connect(lambda: self._new_card_done(dialog))
         self._show(dialog)
         dialog.start()
 

@@ -251,6 +251,16 @@ class AsksAgain(Protocol):
         ...
 
 
+@runtime_checkable
+class SendsAgain(Protocol):
+    """An operator client that sends a request again on its own after a lost answer (Saferpay: up to
+    three tries of 100 s each). :meth:`stopping_on` gives the same account's client that sends nothing
+    more once ``cancel`` is set: the clerk stopped waiting, and the outcome is asked about later."""
+
+    def stopping_on(self, cancel: threading.Event) -> CardOperator:
+        ...
+
+
 class ReaderBusy(Refused):
     """The reader is offline or busy with another operation: nothing was started on it."""
 

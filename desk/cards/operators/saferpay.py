@@ -33,6 +33,7 @@ client on httpx: no official Python SDK exists.
 from __future__ import annotations
 
 import re
+import threading
 import uuid
 from collections.abc import Mapping
 from datetime import date
@@ -134,7 +135,8 @@ class SaferpayOperator:
     asked_again = frozenset({Operation.CAPTURE, Operation.RELEASE})
 
     def __init__(self, credentials: str, account: str, *, api_base: str = "", name: str = "Saferpay",
-                 timeout: float | None = None, first_retry: int = 0) -> None:
+                 timeout: float | None = None, first_retry: int = 0,
+                 cancel: threading.Event | None = None) -> None:
         self.name = name
         self._customer, self._terminal = parse_account(account)
         user, _, password = credentials.partition(":")
@@ -142,6 +144,7 @@ class SaferpayOperator:
         self._base = (api_base or "https://www.saferpay.com/api").rstrip("/")
         self._timeout = ANSWER_TIMEOUT_S if timeout is None else timeout
         self._first_retry = first_retry
+        self._cancel = cancel
         self._credentials = credentials
         self._account = account
 
@@ -150,6 +153,11 @@ class SaferpayOperator:
         Saferpay did under a RequestId it answers again, what it never received it does now."""
         return SaferpayOperator(self._credentials, self._account, api_base=self._base, name=self.name,
                                 timeout=self._timeout, first_retry=RETRY_INDICATOR_LATER)
+
+    def stopping_on(self, cancel: threading.Event) -> SaferpayOperator:
+        """This account's client that sends a request no more once ``cancel`` is set (the clerk's Cancel)."""
+        return SaferpayOperator(self._credentials, self._account, api_base=self._base, name=self.name,
+                                timeout=self._timeout, first_retry=self._first_retry, cancel=cancel)
 
     # --- the wire -------------------------------------------------------------------------------
 
@@ -176,6 +184,9 @@ class SaferpayOperator:
                     return answer
                 if retry >= min(first + RETRIES_IN_CALL, MAX_RETRY_INDICATOR):
                     raise AnswerLost(last_error)
+                if self._cancel is not None and self._cancel.is_set():
+                    # Sent, unanswered: whether Saferpay did it is asked later, from the pending operations.
+                    raise AnswerLost(f"{last_error}; not sent again: the clerk stopped waiting")
                 retry += 1
 
     def _call(self, path: str, body: dict[str, Any], request_id: str, *, capturing: bool = False) -> dict[str, Any]:
