@@ -81,9 +81,9 @@ def start(url: str) -> Iterator[Pos]:
 
 
 @pytest.fixture
-def pos(database_url: str) -> Iterator[Pos]:
+def pos(hotel_url: str) -> Iterator[Pos]:
     """The service on SQLite and on PostgreSQL."""
-    yield from start(database_url)
+    yield from start(hotel_url)
 
 
 @pytest.fixture
