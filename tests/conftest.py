@@ -121,7 +121,7 @@ class SchemaTemplate:
         return True
 
     def _sqlite_template(self) -> str:
-        if "sqlite" not in self._made:
+        if ("sqlite",) not in self._made:
             self._folder = Path(tempfile.mkdtemp(prefix="desk-schema-"))
             file = self._folder / "schema.sqlite3"
             engine = desk.db.engine.make_engine(f"sqlite:///{file}")
@@ -132,8 +132,8 @@ class SchemaTemplate:
             with engine.connect() as connection:
                 connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")  # all of it in the one file
             engine.dispose()
-            self._made["sqlite"] = str(file)
-        return self._made["sqlite"]
+            self._made[("sqlite",)] = str(file)
+        return self._made[("sqlite",)]
 
     def _fill_postgresql(self, engine: Engine) -> bool:
         with engine.connect() as connection:
