@@ -10,7 +10,9 @@ import pytest
 
 import desk.db.engine
 import hardware.terminal.zvt.client
+import tests.conftest
 from desk.db.engine import Database
+from tests.conftest import postgresql_script, postgresql_url
 
 
 def _upgrades_and_sync_at_head(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[int, int]:
@@ -44,3 +46,27 @@ def test_a_test_marked_shipped_settings_runs_with_the_programs_own(tmp_path, mon
     assert _upgrades_and_sync_at_head(tmp_path, monkeypatch) == (0, 2)  # FULL
     assert hardware.terminal.zvt.client.SETTLE_TIME == 0.25
     assert desk.db.engine.SQLITE_SYNCHRONOUS == "FULL"
+
+
+def _schema(url: str, *, migrated: bool) -> list[str]:
+    """Every object of the database as its definition's lines, sorted (the migrations write a table's
+    constraints in any order on SQLite), or pg_dump's script of schema, rights and rows on PostgreSQL."""
+    database = Database(url, upgrade=not migrated)
+    if migrated:
+        tests.conftest._SHIPPED_UPGRADE(database.engine)
+    try:
+        if database.engine.dialect.name == "sqlite":
+            with database.engine.connect() as connection:
+                rows = connection.exec_driver_sql("SELECT type, name, tbl_name, sql FROM sqlite_master").all()
+            return sorted(f"{row[0]} {row[1]} {row[2]} {line.strip().rstrip(',')}"
+                          for row in rows for line in (row[3] or "").splitlines())
+        return postgresql_script(database.engine.url).splitlines()
+    finally:
+        database.dispose()
+
+
+def test_a_new_database_copied_from_the_suites_schema_template_is_what_the_migrations_build(
+        database_url: str, request: pytest.FixtureRequest, tmp_path: Path):
+    migrated_url = (f"sqlite:///{tmp_path}/migrated.sqlite3" if database_url.startswith("sqlite")
+                    else postgresql_url(request, create=True))
+    assert _schema(database_url, migrated=False) == _schema(migrated_url, migrated=True)

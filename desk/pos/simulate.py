@@ -17,6 +17,8 @@ from typing import Any
 
 import httpx
 
+from desk.cards.operators.tls import verifying_context
+
 MENU = (("Shopska salad", "7.80", 1), ("Grilled trout", "18.50", 2), ("House wine 0.5 l", "14.00", 1))
 CREDIT_CODE = "25"
 
@@ -34,7 +36,8 @@ class Simulator:
         logging.getLogger("httpx").setLevel(logging.WARNING)
 
     def _client(self) -> httpx.Client:
-        return httpx.Client(base_url=self.url, timeout=self.timeout)
+        # A client of its own for each call, but not a TLS context: one reads the whole CA bundle.
+        return httpx.Client(base_url=self.url, timeout=self.timeout, verify=verifying_context())
 
     # -- FarCards --------------------------------------------------------------------------------
 

@@ -33,7 +33,6 @@ from desk.people.models import Role
 from desk.stays.models import HOLDS_ROOM, Reservation
 from desk.stays.reservations import check_in, create_reservation, new_guest
 from tests.actors import MANAGER_APPROVAL, signed_in
-from tests.conftest import postgresql_url
 from tests.pg_server import SUPERUSER
 
 T = TypeVar("T")
@@ -324,15 +323,6 @@ def make_hotel(url: str, currency: str = "EUR") -> Hotel:
     with database.writing() as session:
         open_shift(session, cashier, [])  # cash is taken only with an open shift on the workstation
     return Hotel(database, actor, currency)
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def hotel_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """``database_url`` for a hotel (the same ids): on PostgreSQL the database is not made empty first, only to be
-    dropped and made again from the hotel's template; it is made once, from the template."""
-    if request.param == "sqlite":
-        return f"sqlite:///{tmp_path}/desk.sqlite3"
-    return postgresql_url(request, create=False)
 
 
 @pytest.fixture

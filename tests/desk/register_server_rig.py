@@ -26,6 +26,8 @@ import pytest
 
 from desk.db.engine import Database
 
+from desk.cards.operators.tls import verifying_context
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -42,7 +44,7 @@ class FakeRegisterServer:
     receipt_types: ClassVar[tuple[str, ...]] = ()  # the kinds that are sale or refund receipts
 
     def control(self, command: str, **body: Any) -> None:
-        httpx.post(f"{self.address}/sim/{command}", json=body).raise_for_status()
+        httpx.post(f"{self.address}/sim/{command}", json=body, verify=verifying_context()).raise_for_status()
 
     def documents(self) -> list[dict[str, Any]]:
         """Read from the fake's file, as it keeps them whoever asked and whatever became of them."""

@@ -38,8 +38,8 @@ def server(tmp_path: Path) -> Iterator[AtolServerProcess]:
 
 
 @pytest.fixture
-def rub_hotel(database_url: str) -> Iterator[Hotel]:
-    hotel = make_hotel(database_url, "RUB")
+def rub_hotel(hotel_url: str) -> Iterator[Hotel]:
+    hotel = make_hotel(hotel_url, "RUB")
     yield hotel
     hotel.database.dispose()
 
@@ -270,9 +270,9 @@ def test_sigkill_at_each_step_makes_one_document_per_payment(sqlite_url: str, se
     hotel.database.dispose()
 
 
-def test_a_receipt_not_in_roubles_is_refused_before_the_register_is_asked(database_url: str,
+def test_a_receipt_not_in_roubles_is_refused_before_the_register_is_asked(hotel_url: str,
                                                                           server: AtolServerProcess):
-    hotel = make_hotel(database_url, "EUR")
+    hotel = make_hotel(hotel_url, "EUR")
     try:
         rig = atol_hotel(hotel, server)
         payment_id = rig.paid_bill()

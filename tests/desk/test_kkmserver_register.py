@@ -49,8 +49,8 @@ def server(tmp_path: Path) -> Iterator[KkmServerProcess]:
 
 
 @pytest.fixture
-def rub_hotel(database_url: str) -> Iterator[Hotel]:
-    hotel = make_hotel(database_url, "RUB")
+def rub_hotel(hotel_url: str) -> Iterator[Hotel]:
+    hotel = make_hotel(hotel_url, "RUB")
     yield hotel
     hotel.database.dispose()
 

@@ -85,8 +85,8 @@ def route(request: pytest.FixtureRequest) -> Route:
 
 
 @pytest.fixture
-def rig(route: Route, database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[AtolHotel]:
-    hotel = make_hotel(database_url, route.currency)
+def rig(route: Route, hotel_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[AtolHotel]:
+    hotel = make_hotel(hotel_url, route.currency)
     if route.name == "kkmserver":
         monkeypatch.setenv("KKMSERVER_LOGIN", LOGIN)
         monkeypatch.setenv("KKMSERVER_PASSWORD", PASSWORD)

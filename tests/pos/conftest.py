@@ -11,6 +11,7 @@ import httpx
 import pytest
 import uvicorn
 
+from desk.cards.operators.tls import verifying_context
 from desk.db.runner import Runner
 from desk.people.auth import trusted_actor
 from desk.people.models import Role
@@ -40,11 +41,11 @@ class Pos:
         headers = dict(kwargs.pop("headers", {}) or {})  # type: ignore[call-overload]
         if key is not False:
             headers.setdefault("Authorization", f"Bearer {key or self.key}")
-        with httpx.Client(base_url=self.url, timeout=30) as client:
+        with httpx.Client(base_url=self.url, timeout=30, verify=verifying_context()) as client:
             return client.request(method, f"/api/v1{path}", headers=headers, **kwargs)  # type: ignore[arg-type]
 
     def farcards(self, function: str, body: bytes, key: str | None = None) -> httpx.Response:
-        with httpx.Client(base_url=self.url, timeout=30) as client:
+        with httpx.Client(base_url=self.url, timeout=30, verify=verifying_context()) as client:
             return client.post(f"/farcards/{key or self.key}/{function}", content=body,
                                headers={"Content-Type": "text/xml"})
 
@@ -81,9 +82,9 @@ def start(url: str) -> Iterator[Pos]:
 
 
 @pytest.fixture
-def pos(database_url: str) -> Iterator[Pos]:
+def pos(hotel_url: str) -> Iterator[Pos]:
     """The service on SQLite and on PostgreSQL."""
-    yield from start(database_url)
+    yield from start(hotel_url)
 
 
 @pytest.fixture

@@ -38,8 +38,8 @@ def bills_of(hotel: Hotel, stay: Stay) -> list[int]:
 
 
 @pytest.fixture
-def hotel(database_url: str) -> Iterator[Hotel]:
-    hotel = make_hotel(database_url)
+def hotel(hotel_url: str) -> Iterator[Hotel]:
+    hotel = make_hotel(hotel_url)
     yield hotel
     hotel.database.dispose()
 
