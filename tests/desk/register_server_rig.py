@@ -24,9 +24,8 @@ from typing import Any, ClassVar, TypeVar
 import httpx
 import pytest
 
-from desk.db.engine import Database
-
 from desk.cards.operators.tls import verifying_context
+from desk.db.engine import Database
 
 ROOT = Path(__file__).resolve().parents[2]
 
