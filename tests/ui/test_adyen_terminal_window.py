@@ -8,21 +8,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
-import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from desk.cards.operators.fakes.adyen import FakeAdyen
 from desk.cards.saved_cards import add_operator, set_operator_reader
 from desk.db.engine import Database
-from desk.ledger.folios import BillStatus
 from desk.people.models import Role
-from desk.stays.reservation_card import ReservationCardData
 from tests.actors import signed_in
-from tests.ui.test_dialogs_common import child, find_card
+from tests.ui.test_dialogs_common import child, unpaid_stay_card
 from ui.cards.reader_save import ReaderSaveDialog
-from ui.ops import delivery
-from ui.reservation_card.window import ReservationCard, open_reservation_card
+from ui.reservation_card.window import ReservationCard
 
 pytestmark = pytest.mark.gui
 
@@ -58,25 +54,13 @@ def terminal(demo_database: Database, monkeypatch) -> Iterator[Terminal]:
 
 
 @pytest.fixture
-def cashier_context(qtbot, demo_database: Database) -> Iterator[object]:
-    from ui.context import DeskContext
-
-    context = DeskContext(demo_database, signed_in(demo_database, Role.CASHIER, WORKSTATION))
-    yield context
-    delivery.cancel_all()
-    assert delivery.wait_all(30_000), "an op was still running at teardown"
-    context.close()
+def cashier_context(context_of) -> object:
+    return context_of(Role.CASHIER, WORKSTATION)
 
 
 @pytest.fixture
 def window(qtbot, cashier_context, demo_database: Database, terminal: Terminal) -> Iterator[ReservationCard]:
-    card: ReservationCardData = find_card(demo_database, lambda c: len(c.folio.bills) == 1 and c.folio.bills[
-        0].status is BillStatus.NOT_PAID and c.folio.folio.reservation_id is not None)
-    shown = open_reservation_card(cashier_context, card.folio.folio.id)
-    qtbot.waitUntil(lambda: shown.is_loaded and shown.isVisible(), timeout=30_000)
-    yield shown
-    if shiboken6.isValid(shown):
-        shown.close()
+    yield from unpaid_stay_card(qtbot, cashier_context, demo_database)
 
 
 def waiting_for_the_card(qtbot, window: ReservationCard, terminal: Terminal) -> ReaderSaveDialog:

@@ -52,14 +52,8 @@ def terminal(demo_database: Database, tmp_path) -> Iterator[Terminal]:
 
 
 @pytest.fixture
-def cashier_context(qtbot, demo_database: Database) -> Iterator[object]:
-    from ui.context import DeskContext
-
-    context = DeskContext(demo_database, signed_in(demo_database, Role.CASHIER, WORKSTATION))
-    yield context
-    delivery.cancel_all()
-    assert delivery.wait_all(30_000), "an op was still running at teardown"
-    context.close()
+def cashier_context(context_of) -> object:
+    return context_of(Role.CASHIER, WORKSTATION)
 
 
 @pytest.fixture

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -13,7 +14,7 @@ from sqlalchemy import func, select
 from desk.core.money import Money
 from desk.db.engine import Database
 from desk.fiscal.models import ReceiptRequest
-from desk.ledger.folios import FolioView, load_folio
+from desk.ledger.folios import BillStatus, FolioView, load_folio
 from desk.ledger.models import Bill, Folio, Payment, Posting, PostingMove
 from desk.stays.models import Reservation, ReservationStatus
 from desk.stays.reservation_card import ReservationCardData, load_reservation_card
@@ -38,6 +39,21 @@ def find_card(database: Database, wanted: Callable[[ReservationCardData], bool])
             if wanted(card):
                 return card
     raise AssertionError("the demo hotel has no such stay")
+
+
+def unpaid_stay_card(qtbot: Any, context: Any, database: Database) -> Iterator[Any]:
+    """An in-house stay's card with one bill not paid, opened and loaded; closed afterwards (a fixture's body)."""
+    import shiboken6
+
+    from ui.reservation_card.window import open_reservation_card
+
+    card = find_card(database, lambda c: len(c.folio.bills) == 1 and c.folio.bills[0].status is BillStatus.NOT_PAID
+                     and c.folio.folio.reservation_id is not None)
+    shown = open_reservation_card(context, card.folio.folio.id)
+    qtbot.waitUntil(lambda: shown.is_loaded and shown.isVisible(), timeout=30_000)
+    yield shown
+    if shiboken6.isValid(shown):
+        shown.close()
 
 
 def reload_card(database: Database, card: ReservationCardData) -> ReservationCardData:

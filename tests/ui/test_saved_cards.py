@@ -25,7 +25,6 @@ from desk.stays.reservation_card import ReservationCardData
 from tests.actors import MANAGER_APPROVAL, signed_in
 from tests.ui.test_dialogs_common import child, find_card, folio_now
 from ui.cards.saved import SavedCardDialog, SavedCardOperation
-from ui.ops import delivery
 from ui.reservation_card.window import ReservationCard, open_reservation_card
 
 WORKSTATION = "TEST-1"
@@ -63,14 +62,8 @@ def online(demo_database: Database) -> Iterator[Online]:
 
 
 @pytest.fixture
-def cashier_context(qtbot, demo_database: Database) -> Iterator[object]:
-    from ui.context import DeskContext
-
-    context = DeskContext(demo_database, signed_in(demo_database, Role.CASHIER, WORKSTATION))
-    yield context
-    delivery.cancel_all()
-    assert delivery.wait_all(30_000), "an op was still running at teardown"
-    context.close()
+def cashier_context(context_of) -> object:
+    return context_of(Role.CASHIER, WORKSTATION)
 
 
 @pytest.fixture
