@@ -12,6 +12,8 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+import shiboken6
+
 from PySide6.QtCore import QDate, QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QHelpEvent, QKeyEvent, QKeySequence, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
@@ -780,7 +782,10 @@ class MainWindow(QMainWindow):
         if actor != self.ctx.actor:
             self.ctx.set_actor(actor)  # type: ignore[arg-type]
         for window in self._hidden_for_lock:
-            window.show()
+            # A window deleted while the desk was locked (a dialog closed by its own work) is gone: showing
+            # it would raise and leave the rest of the desk hidden behind it.
+            if shiboken6.isValid(window):
+                window.show()
         self._hidden_for_lock = []
         self.idle_watch.start()
 

@@ -120,6 +120,23 @@ def test_a_manager_unlocks_and_takes_over(qtbot, desk, desk_context):
     assert desk.cashier_label.text() == "Manager: Maria Dimitrova"
 
 
+def test_a_window_deleted_while_the_desk_was_locked_does_not_keep_the_desk_hidden(qtbot, desk):
+    from PySide6.QtWidgets import QDialog
+
+    report = QDialog()
+    report.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    report.show()
+    desk.lock()
+    assert not report.isVisible() and not desk.isVisible()
+    report.close()  # deleted while hidden, as a dialog its own work closes
+    qtbot.waitUntil(lambda: not shiboken6.isValid(report), timeout=30_000)
+    dialog = desk.lock_dialog
+    type_in(qtbot, dialog, "maria", "manager")
+    submit_and_wait(qtbot, dialog)
+    qtbot.waitUntil(lambda: desk.isVisible(), timeout=30_000)
+    assert not desk.is_locked
+
+
 def test_the_desk_locks_itself_when_idle(qtbot, desk):
     desk.idle_watch.remove()
     desk.idle_watch = IdleWatch(50, desk)
