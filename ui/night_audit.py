@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk.core.errors import DeskError
 from desk.stays.night_audit import AuditPlan, AuditSummary, OpenItem, OpenKind, audit_plan, run_night_audit
 from ui.cards.operations import operation_name
 from ui.context import DeskContext
@@ -322,9 +323,11 @@ class NightAuditDialog(QDialog):
         self.pages.setCurrentIndex(self.SUMMARY_PAGE)
         self.summary_shown.emit(summary)
 
-    def _why_kept(self, refusal: str) -> str:
+    def _why_kept(self, refusal: str | DeskError) -> str:
         if not refusal:
             return self.tr("the card operator was not reached; whether it deleted the card is asked first")
+        if isinstance(refusal, DeskError):
+            return error_text(refusal)
         return self.tr("the card operator refused: {refusal}").format(refusal=refusal)
 
     def _run_again(self) -> None:

@@ -49,7 +49,7 @@ from desk.cards.saved_cards import (
     list_operators,
     operator_settings,
 )
-from desk.core.errors import InvalidInput, NotFound
+from desk.core.errors import DeskError, InvalidInput, NotFound
 from desk.core.types import utcnow
 from desk.db.audit_notes import AuditNote, note
 from desk.db.runner import Runner
@@ -674,7 +674,7 @@ def delete_saved_card(runner: Runner, actor: Actor, saved_card_id: int, *, watch
 class Purged:
     deleted: list[int]
     pending: list[int]
-    errors: dict[int, str]
+    errors: dict[int, str | DeskError]
 
 
 def purge_saved_cards(runner: Runner, actor: Actor, today: date | None = None) -> Purged:
@@ -687,7 +687,8 @@ def purge_saved_cards(runner: Runner, actor: Actor, today: date | None = None) -
             outcome = delete_saved_card(runner, actor, card_id)
         except Exception as exc:  # one card's trouble must not keep the others
             logger.warning("saved card %s not deleted: %s", card_id, exc)
-            result.errors[card_id] = str(exc)
+            # A refusal of the desk's own is kept whole, to be said in the clerk's language; the rest as it came.
+            result.errors[card_id] = exc if isinstance(exc, DeskError) else str(exc)
             continue
         if outcome.settled:
             result.deleted.append(card_id)

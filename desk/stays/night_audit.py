@@ -330,7 +330,9 @@ class CardNotDeleted:
     tries again (a deletion whose answer was lost is asked about first)."""
 
     card: str  # its masked number and holder, as the Credit card section lists it
-    refusal: str  # the operator's own words; empty: the operator was not reached, the outcome unknown
+    # the operator's own words, or the desk's refusal (said in the clerk's language); empty: the operator
+    # was not reached, the outcome unknown
+    refusal: str | DeskError
 
 
 @dataclass(frozen=True)
@@ -362,7 +364,7 @@ def _purge_cards(runner: Runner, actor: Actor, today: date | None) -> tuple[int,
     """The saved cards past their date deleted, each on the journal; an operator's trouble never stops
     the night audit, whose money is done by then."""
 
-    def card(card_id: int, refusal: str) -> CardNotDeleted:
+    def card(card_id: int, refusal: str | DeskError) -> CardNotDeleted:
         view = runner.read(saved_card, card_id)
         return CardNotDeleted(f"{view.masked_pan} {view.holder}", refusal)
 

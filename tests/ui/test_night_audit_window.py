@@ -174,3 +174,20 @@ def test_the_summary_counts_the_saved_cards_deleted_and_lists_those_an_operator_
         "These cards stay until the operator deletes them: the next night audit tries again.\n"
         "•••• 4242 Anna Gast: the card operator was not reached; whether it deleted the card is asked first\n"
         "•••• 1111 Boris Ivanov: the card operator refused: No such customer")
+
+
+def test_a_card_the_desk_itself_refused_to_delete_is_said_in_the_clerks_language(qtbot, context_of, qm_dir):
+    from PySide6.QtCore import QCoreApplication
+
+    from desk.core.errors import UnknownCurrency
+    from desk.stays.night_audit import AuditSummary, CardNotDeleted
+    from ui import i18n
+
+    i18n.install_translator(QCoreApplication.instance(), "ru", qm_dir=qm_dir)
+    dialog = _open(qtbot, context_of)
+    eur = Money.zero("EUR")
+    dialog.show_summary(AuditSummary(DEMO_TODAY, 0, eur, eur, 0, DEMO_TODAY + timedelta(days=1), cards_deleted=0,
+                                     cards_not_deleted=(CardNotDeleted("•••• 1111 Boris Ivanov",
+                                                                       UnknownCurrency("XYZ")),)))
+    kept = dialog.cards_label.text().splitlines()[-1]
+    assert kept == "•••• 1111 Boris Ivanov: Неизвестная валюта «XYZ»"
