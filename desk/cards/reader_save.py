@@ -30,6 +30,7 @@ from desk.cards.operator_workflow import (
     idempotency_key,
     plan_online_operation,
     reconcile_online,
+    reference_operators,
 )
 from desk.cards.operators.interface import (
     READER_SOURCE_PREFIX,
@@ -73,6 +74,13 @@ def reader_operators(session: Session, workstation: str) -> list[tuple[OperatorI
                 found.append((info, reader))
     return found
 
+
+
+def saves_on_reader(session: Session, workstation: str) -> bool:
+    """Whether "Verify and save with the terminal" saves on an operator's reader at this workstation: yes
+    unless there is none and the hotel's Saferpay account takes a terminal receipt's reference instead
+    (with neither, the reader's window says there is no reader)."""
+    return bool(reader_operators(session, workstation)) or not reference_operators(session)
 
 def _reader_call(operator: SavesOnReader, reader: str, holder: str,
                  pause: Callable[[float], object] | None, poll_s: float) -> DeviceCall:

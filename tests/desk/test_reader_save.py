@@ -268,3 +268,21 @@ def test_a_line_down_until_the_guests_time_is_up_is_left_pending_not_cancelled(r
     assert setup["status"] != "canceled"  # the guest may still present the card: only asked later
     rig.fake.present_card(reader)
     assert len(reconcile_online(rig.runner, rig.cashier).settled) == 1
+
+
+def test_the_terminal_saves_on_a_reader_where_one_is_set_up_else_by_a_saferpay_receipts_reference(rig: OnlineRig):
+    from desk.cards.reader_save import saves_on_reader
+    from desk.cards.saved_cards import add_operator
+
+    database, workstation = rig.hotel.database, rig.cashier.workstation
+    with database.unit_of_work() as session:
+        assert saves_on_reader(session, workstation)  # no reader, no Saferpay: the reader's window says so
+    manager = signed_in(database, Role.MANAGER, workstation)
+    with database.writing() as session:
+        add_operator(session, manager, "Saferpay", "saferpay", "API_245294_08670203:fake-password",
+                     account="245294/17795278", api_base="http://127.0.0.1:9/api")
+    with database.unit_of_work() as session:
+        assert not saves_on_reader(session, workstation)
+    with_reader(rig)
+    with database.unit_of_work() as session:
+        assert saves_on_reader(session, workstation)

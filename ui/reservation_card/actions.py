@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton
 
 from desk.cards.models import CardKind
 from desk.cards.operations import card_refund_refusal
+from desk.cards.reader_save import saves_on_reader
 from desk.cards.terminals import TerminalInfo, list_terminals
 from desk.core.money import Money
 from desk.fiscal.interface import Printed
@@ -399,7 +400,7 @@ class CardActions(CardBreakdown, CardHolds):
         at a Worldline hotel without such a reader, the clerk types the reference on the terminal's receipt."""
         if self.card is None or not self.reader_card_action.isEnabled():
             return
-        self.ctx.query(self, _saves_on_reader, self.ctx.actor.workstation).success(self._open_terminal_save).run()
+        self.ctx.query(self, saves_on_reader, self.ctx.actor.workstation).success(self._open_terminal_save).run()
 
     def _open_terminal_save(self, on_reader: bool) -> None:
         if self.card is None:
@@ -674,12 +675,3 @@ class CardActions(CardBreakdown, CardHolds):
         box.finished.connect(answered)
         self.bill_saved_box = box
         box.open()
-
-
-def _saves_on_reader(session: Any, workstation: str) -> bool:
-    """Whether "Terminal…" saves on an operator's reader here: yes unless there is none and Saferpay takes
-    a terminal receipt's reference instead (the reader's window then says there is no reader)."""
-    from desk.cards.operator_workflow import reference_operators
-    from desk.cards.reader_save import reader_operators
-
-    return bool(reader_operators(session, workstation)) or not reference_operators(session)
