@@ -435,6 +435,7 @@ def run_night_audit(runner: Runner, actor: Actor, *, reason: str = "", stop: Cal
         return AuditSummary(day, nights, rooms, city_tax, no_shows, None, tuple(refused),
                             cards_deleted=cards_deleted, cards_not_deleted=cards_kept)
     new_day = runner.run(open_next_business_day, actor, day).value
+    runner.database.refresh_statistics()
     # The trail's last link, kept outside the database now that the day is closed (desk.audit.anchors).
     anchor_warning = None
     try:
