@@ -125,7 +125,7 @@ def main() -> int:
     if args.throwaway_postgres:
         from tests.pg_server import PgServer
 
-        server = PgServer.start()
+        server = PgServer.start(durable=True)
         try:
             bench(server.create_database("bench_changes"), args.reservations, args.polls)
         finally:

@@ -96,7 +96,7 @@ def main() -> int:
     if not args.no_postgres:
         from tests.pg_server import PgServer
 
-        server = PgServer.start()
+        server = PgServer.start(durable=True)
         try:
             bench(server.create_database("bench_night_audit"), args.rooms)
         finally:

@@ -212,7 +212,7 @@ def main() -> int:
         else:
             from tests.pg_server import PgServer
 
-            server = PgServer.start()
+            server = PgServer.start(durable=True)
             try:
                 bench(server.create_database("bench_pos"), "PostgreSQL", args.checks, args.rate, args.protocol)
             finally:

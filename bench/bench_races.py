@@ -98,7 +98,7 @@ def main() -> int:
     if not args.no_postgres:
         from tests.pg_server import PgServer
 
-        server = PgServer.start()
+        server = PgServer.start(durable=True)
         try:
             bench(server.create_database("bench_races"), args.desks, args.rounds, args.kills)
         finally:

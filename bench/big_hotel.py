@@ -332,7 +332,7 @@ def on_big_hotels(bench: Callable[[Database, Samples], None], reservations: int,
         return
     from tests.pg_server import PgServer
 
-    server = PgServer.start()
+    server = PgServer.start(durable=True)
     try:
         database = Database(server.create_database("big_hotel"))
         try:

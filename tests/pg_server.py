@@ -2,7 +2,7 @@
 
 The server runs from Debian's `postgresql` package binaries (found under
 /usr/lib/postgresql/<version>/bin), in a fresh temporary data directory, listening only on
-127.0.0.1 on a free port, with `trust` authentication and durability switched off for speed.
+127.0.0.1 on a free port, with `trust` authentication and, for tests, durability switched off for speed.
 
 initdb and postgres refuse to run as root, so when the tests run as root (CI does) every server
 command runs as the `postgres` system user through `runuser`, and the temporary directory is
@@ -42,14 +42,17 @@ INSTALL_HINT = (
     "`postgresql` (`make test` does it: packaging/system_deps.sh test, or "
     "`apt-get install postgresql`)."
 )
-# Settings that make a disposable server fast; none of them is acceptable for real data.
 _SERVER_CONF = """
 listen_addresses = '127.0.0.1'
+max_connections = 100
+log_min_messages = warning
+"""
+# Settings that make a disposable server fast; none of them is acceptable for real data, so the
+# benches, whose figures a hotel reads as its own, run without them (``durable``).
+_FAST_CONF = """
 fsync = off
 synchronous_commit = off
 full_page_writes = off
-max_connections = 100
-log_min_messages = warning
 """
 _START_TIMEOUT_S = 60
 # A run makes hundreds of databases (a gigabyte by its end). On a disk mounted with online discard
@@ -110,6 +113,7 @@ class PgServer:
     port: int = 0
     _as_postgres: bool = field(default=False, repr=False)
     _running: bool = field(default=False, repr=False)
+    _durable: bool = field(default=False, repr=False)
 
     @property
     def data_dir(self) -> Path:
@@ -126,11 +130,14 @@ class PgServer:
     # -- lifecycle ---------------------------------------------------------------------------------
 
     @classmethod
-    def start(cls) -> PgServer:
+    def start(cls, *, durable: bool = False) -> PgServer:
+        """``durable``: every commit on disk as a hotel's server keeps it (the data on disk, not in
+        memory, and no setting that trades safety for speed), for benches; tests need no such care."""
         bin_dir = find_bin_dir()
         as_postgres = os.geteuid() == 0
-        base_dir = Path(tempfile.mkdtemp(prefix="desk-pg-", dir=_parent_dir(as_postgres)))
-        server = cls(bin_dir=bin_dir, base_dir=base_dir, _as_postgres=as_postgres)
+        parent = ("/var/tmp" if as_postgres else None) if durable else _parent_dir(as_postgres)
+        base_dir = Path(tempfile.mkdtemp(prefix="desk-pg-", dir=parent))
+        server = cls(bin_dir=bin_dir, base_dir=base_dir, _as_postgres=as_postgres, _durable=durable)
         try:
             server._init()
             server._start()
@@ -171,6 +178,8 @@ class PgServer:
         )
         with open(self.data_dir / "postgresql.conf", "a", encoding="utf-8") as conf:
             conf.write(_SERVER_CONF)
+            if not self._durable:
+                conf.write(_FAST_CONF)
             conf.write(f"unix_socket_directories = '{self.socket_dir}'\n")
 
     def _start(self) -> None:
