@@ -23,8 +23,11 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from sqlalchemy import event, func, select
+
 from bench.big_hotel import TODAY, Samples, on_big_hotels, p95
 from desk.db.engine import Database
+from desk.stays.models import Guest
 from desk.stays.search import FolioQuery, search_folios
 
 
@@ -34,10 +37,12 @@ def timed(fn: Callable[[], object]) -> float:
     return (time.perf_counter() - start) * 1000
 
 
-def report(label: str, times: list[float], rows: list[int], cpu: list[float] | None = None) -> None:
+def report(label: str, times: list[float], rows: list[int], cpu: list[float] | None = None,
+           statements: list[int] | None = None) -> None:
     times = sorted(times)
     # The process's CPU beside the wall time: on the shared 2-core machine the steadier figure.
     spent = f"   CPU median {statistics.median(cpu):6.2f} ms p95 {p95(cpu):6.2f} ms" if cpu else ""
+    spent += f"   statements {statistics.median(statements):.0f}" if statements else ""
     print(f"  {label:<34} median {statistics.median(times):7.2f} ms   p95 {p95(times):7.2f} ms   "
           f"max {times[-1]:7.2f} ms{spent}   rows median {statistics.median(rows):.0f}   "
           f"(load {os.getloadavg()[0]:.1f})", flush=True)
@@ -51,27 +56,34 @@ def run_searches(database: Database, samples: dict[str, list[str]], count: int, 
         ("room, all stays", lambda _n: FolioQuery(text=rng.choice(samples["room"]), in_house_only=False)),
         ("name prefix, in house", lambda _n: FolioQuery(text=rng.choice(samples["name"]))),
         ("name prefix, all stays", lambda _n: FolioQuery(text=rng.choice(samples["name"]), in_house_only=False)),
+        ("1-2 letters, in house", lambda _n: FolioQuery(text=rng.choice(samples["short"]))),
+        ("1-2 letters, all stays", lambda _n: FolioQuery(text=rng.choice(samples["short"]), in_house_only=False)),
+        ("common surname, all stays", lambda _n: FolioQuery(text=rng.choice(samples["surname"]),
+                                                           in_house_only=False)),
         ("reservation number, all stays", lambda _n: FolioQuery(text=rng.choice(samples["number"]),
                                                                in_house_only=False)),
         ("company, all stays", lambda _n: FolioQuery(text=rng.choice(samples["company"]), in_house_only=False)),
         ("arrival date, all stays", lambda n: FolioQuery(arrival=arrivals[n], in_house_only=False)),
     ]
     last_rows = []
+    sent = [0]
+    event.listen(database.engine, "before_cursor_execute", lambda *_args: sent.__setitem__(0, sent[0] + 1))
     for label, make in kinds:
-        times, found, cpu = [], [], []
+        times, found, cpu, statements = [], [], [], []
         with database.unit_of_work() as session:
             search_folios(session, make(0))  # compile the statements once, as a running desk has
         for n in range(count):
             query = make(n)
             # Timed as the main window runs it: a unit of work of its own, so with BEGIN and COMMIT.
-            start, start_cpu = time.perf_counter(), time.process_time()
+            start, start_cpu, sent[0] = time.perf_counter(), time.process_time(), 0
             with database.unit_of_work() as session:
                 rows = search_folios(session, query)
             times.append((time.perf_counter() - start) * 1000)
             cpu.append((time.process_time() - start_cpu) * 1000)
+            statements.append(sent[0])
             found.append(len(rows))
             last_rows = rows if len(rows) > len(last_rows) else last_rows
-        report(label, times, found, sorted(cpu))
+        report(label, times, found, sorted(cpu), statements)
     time_model(last_rows)
 
 
@@ -99,12 +111,27 @@ def time_model(rows: list) -> None:  # type: ignore[type-arg]
     del app
 
 
+def short_prefixes(name_prefixes: list[str]) -> list[str]:
+    """Every first letter and first two letters of a name, as a clerk starts typing them ("И", "Iv"):
+    the prefixes that name the most stays."""
+    return sorted({prefix[:length].capitalize() for prefix in name_prefixes for length in (1, 2)})
+
+
+def common_surnames(database: Database, count: int = 20) -> list[str]:
+    """The hotel's most frequent last names, typed whole: a name that names thousands of stays."""
+    last_name = func.lower(Guest.last_name)
+    with database.unit_of_work() as session:
+        return list(session.execute(select(last_name).group_by(last_name).order_by(func.count().desc(), last_name)
+                                    .limit(count)).scalars())
+
+
 def bench(database: Database, samples: Samples, searches: int) -> None:
     rng = random.Random(42)
     print(f"{database.engine.dialect.name}: {samples.reservations:,} reservations, with statistics; "
           f"{searches} searches of each kind", flush=True)
     run_searches(database, {"room": samples.rooms, "name": samples.name_prefixes, "number": samples.numbers,
-                            "company": samples.company_prefixes}, searches, rng)
+                            "company": samples.company_prefixes, "short": short_prefixes(samples.name_prefixes),
+                            "surname": common_surnames(database)}, searches, rng)
 
 
 def main() -> int:

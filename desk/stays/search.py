@@ -216,7 +216,8 @@ def _matching_reservation_ids(shape: _Shape) -> CompoundSelect[int]:
     """Ids of the stays the text finds: a union of small indexed lookups, each cut to a page.
 
     Cutting each lookup to its newest page first keeps a common name prefix from dragging tens
-    of thousands of past stays through the joins.
+    of thousands of past stays through the joins. Over all stays, the guests' page is read before,
+    by _guest_page, and comes in as the parameter ``guest_page``.
     """
     # Pages select the arrival they are ordered by: PostgreSQL orders a DISTINCT select (a stay found
     # through two of its guests is one stay) only by columns it selects.
@@ -228,42 +229,65 @@ def _matching_reservation_ids(shape: _Shape) -> CompoundSelect[int]:
         .where(or_(*(Room.number == bindparam(name) for name in candidates)))
     )
     by_number = select(*columns).where(or_(*(_starts_with_parameter(Reservation.number, name) for name in candidates)))
-    by_guest = _by_guest_name(shape)
     by_company = (
         select(*columns)
         .join(Company, Company.id == Reservation.company_id)
         .where(_starts_with_parameter(Company.search_name, "lower"))
     )
     pages = [_narrowed(branch, shape).subquery() for branch in (by_room, by_number, by_company)]
-    pages.append(by_guest.subquery())
-    return union(*(select(page.c.id) for page in pages))
+    if _walks_stays(shape):
+        pages.append(_narrowed(select(*columns).where(_has_guest_named()), shape).subquery())
+    by_guest = select(Reservation.id).where(Reservation.id.in_(bindparam("guest_page", expanding=True)))
+    return union(*(select(page.c.id) for page in pages), *(() if _walks_stays(shape) else (by_guest,)))
 
 
-def _by_guest_name(shape: _Shape) -> Select[int, date]:
-    """The newest page of stays with a guest whose last or first name starts with the text.
+def _walks_stays(shape: _Shape) -> bool:
+    """In house, or leaving on one day: those few stays are walked newest first and each asked for
+    a matching guest, as a common prefix would otherwise name thousands of stays to throw away (and
+    the newest page of all of them need not hold that day's departures)."""
+    return shape.in_house_only or shape.departure
 
-    All stays: read from the search terms' key (term, arrival, stay) alone, newest first, so a
-    prefix that names thousands of past stays costs a range of one index, not a row of each stay.
-    In house, or leaving on one day: those few stays are walked newest first and each asked for a
-    matching guest, as a common prefix would otherwise name thousands of stays to throw away (and
-    the newest page of all of them need not hold that day's departures).
+
+def _has_guest_named() -> ColumnElement[bool]:
+    return select(StaySearchTerm.reservation_id).where(
+        StaySearchTerm.reservation_id == Reservation.id, _starts_with_parameter(StaySearchTerm.term, "lower")).exists()
+
+
+@lru_cache(maxsize=4)
+def _guest_terms_statement(arrival: bool) -> Select[int]:
+    """The newest matching search terms, at most ``cap`` of them: read from the terms' key (term,
+    arrival, stay) alone, so a prefix that names thousands of past stays costs a range of one index
+    and a sort that keeps only ``cap`` rows, not a row of each stay.
+
+    No DISTINCT: a distinct sort would keep every matching stay to the end (a one-letter prefix
+    names a tenth of the hotel); _guest_page drops a stay's second term in Python instead.
     """
-    matching = _starts_with_parameter(StaySearchTerm.term, "lower")
-    if shape.in_house_only or shape.departure:
-        has_guest = select(StaySearchTerm.reservation_id).where(
-            StaySearchTerm.reservation_id == Reservation.id, matching).exists()
-        return _narrowed(select(Reservation.id, Reservation.arrival).where(has_guest), shape)
     statement = (
-        # A stay found through two of its guests, or a guest by both names, is one stay.
-        select(StaySearchTerm.reservation_id.label("id"), StaySearchTerm.arrival)
-        .distinct()
-        .where(matching)
+        select(StaySearchTerm.reservation_id)
+        .where(_starts_with_parameter(StaySearchTerm.term, "lower"))
         .order_by(StaySearchTerm.arrival.desc(), StaySearchTerm.reservation_id.desc())
-        .limit(_limit())
+        .limit(bindparam("cap", type_=Integer))
     )
-    if shape.arrival:
+    if arrival:
         statement = statement.where(StaySearchTerm.arrival == bindparam("arrival"))
     return statement
+
+
+def _guest_page(connection: Connection, query: FolioQuery, parameters: dict[str, object]) -> list[int]:
+    """The newest ``query.limit`` stays with a guest whose last or first name starts with the text.
+
+    A stay's terms come together in this order (arrival, then stay), so the first ``cap`` terms hold
+    the newest stays entirely but perhaps the last; when the terms fill ``cap`` but are of too few
+    stays (many guests of one stay match), the read is repeated with a larger ``cap``.
+    """
+    statement = _guest_terms_statement(query.arrival is not None)
+    cap = 2 * query.limit  # a guest's two terms (last first, first last) can both start with the text
+    while True:
+        found = connection.execute(statement, {**parameters, "cap": cap}).scalars().all()
+        stays = list(dict.fromkeys(found))
+        if len(found) < cap or len(stays) >= query.limit:
+            return stays[: query.limit]
+        cap *= 4
 
 
 @lru_cache(maxsize=64)
@@ -302,7 +326,10 @@ _Pending = tuple[int | None, Callable[..., FolioRow]]
 
 def _reservation_rows(session: Session, query: FolioQuery, terms: _Terms) -> list[_Pending]:
     connection = session.connection()
-    found = connection.execute(_reservations_statement(_shape(query, terms)), _parameters(query, terms)).all()
+    shape, parameters = _shape(query, terms), _parameters(query, terms)
+    if shape.text and not _walks_stays(shape):
+        parameters["guest_page"] = _guest_page(connection, query, parameters)
+    found = connection.execute(_reservations_statement(shape), parameters).all()
     names = _guest_names(connection, [row[0] for row in found])
     return [
         (folio_id, partial(

@@ -166,3 +166,35 @@ def test_the_triggers_that_keep_the_bill_totals_read_by_index(sqlite_url: str) -
                 if scans:
                     reads_whole[f"{name}: {' '.join(statement.split())}"] = scans
     assert not reads_whole, reads_whole
+
+
+def test_a_name_search_over_all_stays_reads_the_terms_key_and_keeps_only_a_page(sqlite_url: str) -> None:
+    """A one-letter prefix names a tenth of the big hotel's terms: they are read from the terms' key
+    alone (a covering range), and sorted into a page by a sort bounded by LIMIT, with no DISTINCT
+    sort that would hold every matching stay to the end."""
+    hotel = make_hotel(sqlite_url)
+    hotel.stay()
+    sent: list[tuple[str, Any]] = []
+
+    def keep(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_rest: Any) -> None:
+        if "FROM stay_search_term" in statement and "ORDER BY" in statement:
+            sent.append((statement, parameters))
+
+    event.listen(hotel.database.engine, "before_cursor_execute", keep)
+    for typed in ("g", "Gu", "test"):
+        hotel.query(search_folios, FolioQuery(text=typed, in_house_only=False))
+        hotel.query(search_folios, FolioQuery(text=typed, in_house_only=False, arrival=date.today()))
+    event.remove(hotel.database.engine, "before_cursor_execute", keep)
+    hotel.database.dispose()
+    assert len(sent) == 6, sent
+    path = str(sqlite_file(sqlite_url))
+    _give_big_statistics(path)
+    with sqlite3.connect(path) as connection:
+        for statement, parameters in sent:
+            assert "DISTINCT" not in statement and "LIMIT" in statement, statement
+            plan = [row[-1] for row in connection.execute(f"EXPLAIN QUERY PLAN {statement}", parameters)]
+            key_range = (
+                "SEARCH stay_search_term USING COVERING INDEX sqlite_autoindex_stay_search_term_1 (term>? AND term<?)")
+            assert plan[0] == key_range, plan
+            # With one arrival day asked for, only the stays' order within the day is left to sort.
+            assert plan[1:] in (["USE TEMP B-TREE FOR ORDER BY"], ["USE TEMP B-TREE FOR RIGHT PART OF ORDER BY"]), plan

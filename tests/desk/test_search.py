@@ -209,6 +209,23 @@ def test_a_stay_found_through_two_guests_counts_once_against_the_limit(demo: Dem
     assert rows[0].guests == ("Olga Berg", "Rosa Berg")
 
 
+def test_a_group_whose_guests_fill_the_first_read_still_leaves_room_for_older_stays(demo: Demo) -> None:
+    """The guests' terms are read a few pages at a time: a tour group of nine "Lind"s (each found by
+    last name) fills the first read, and the older stay is still on the page, the group once."""
+    hotel = demo.hotel
+    with hotel.database.writing() as session:
+        for number, arrival, family in (("R-4001", TODAY - timedelta(days=40), ["Hans"]),
+                                        ("R-4002", TODAY - timedelta(days=30), [f"Tourist{n}" for n in range(9)])):
+            guests = [new_guest(session, hotel.actor, first, "Lind") for first in family]
+            session.flush()
+            create_reservation(session, hotel.actor, number=number, guests=guests, arrival=arrival,
+                               departure=arrival + timedelta(days=2), nightly_rate=hotel.money("90"))
+    for limit in (1, 2, 3):
+        rows = search(demo, text="lind", in_house_only=False, limit=limit, kinds=RESERVATIONS)
+        assert [row.number for row in rows] == ["R-4002", "R-4001"][:limit], limit
+    assert len(search(demo, text="lind", in_house_only=False, limit=1, kinds=RESERVATIONS)[0].guests) == 9
+
+
 def test_bad_text_is_refused_or_finds_nothing(demo: Demo) -> None:
     with pytest.raises(InvalidInput) as refused:
         search(demo, text="x" * (MAX_TEXT_LENGTH + 1))
