@@ -10,13 +10,16 @@ per noted row after the chain's last link, hashed over the row's content as the 
 the values the unit flushed, as their column types give them back, or read when the unit did not flush
 them. The last link is the one this process wrote last when the database still ends there (the link's
 INSERT checks it), else it is read.
-On PostgreSQL the same is done just after the unit commits, in a short transaction that takes the one
-``ledger_head`` row only if no other desk holds it: writers never wait for one another's chaining, and
-the desk holding the head chains every committed row it finds, its own and the others'. A row is
-unchained only for those moments (``desk audit verify`` counts such rows as waiting, not as a break).
-A row whose desk stopped between its commit and its chaining waits for the next unit that chains, or for
-the night audit, which chains what is left before its anchor names the last link. A unit that inserted
-no ledger row does none of this.
+On PostgreSQL the same is done just before the unit commits, in its own transaction, only if the one
+``ledger_head`` row is free (SKIP LOCKED): writers never wait for one another's chaining, and the desk
+holding the head chains every row it finds, its own and those others committed. A desk that found the
+head taken tries once more just after its commit, in a short transaction of its own; if the head is
+taken again, its rows wait for the next unit that chains. Each desk chains in one pass, never "until no
+row is left": under a steady stream of postings that loop kept one desk chaining the others' rows for
+20-30 s. A row is unchained only for those moments (``desk audit verify`` counts such rows as waiting,
+not as a break). A row whose desk stopped between its commit and its chaining waits for the next unit
+that chains, or for the night audit, which chains what is left before its anchor names the last link.
+A unit that inserted no ledger row does none of this.
 
 The content is a fixed list of columns per table: a column a later migration adds is not covered, and
 does not break the chain of the rows written before it.
@@ -197,16 +200,18 @@ def _chain_before_commit(session: Session) -> None:
     known = _flushed_contents(session, connection.dialect)
     if connection.dialect.name == "sqlite":
         chain_new_rows(connection, known)  # the unit holds the file's write lock: it is the only one chaining
+    elif connection.execute(_TRY_HEAD).first() is not None:
+        # In the unit's own transaction: no second transaction, and the head is held only until this commit.
+        _take_and_link(connection, known)
     else:
         session.info[_CHAIN_AFTER_COMMIT] = known
 
 
 @event.listens_for(Session, "after_commit")
 def _chain_after_commit(session: Session) -> None:
-    """PostgreSQL: the rows are chained just after their unit commits, in a short transaction of its own
-    that takes the head row only if no other desk holds it (SKIP LOCKED). Holding it across the unit's own
-    commit would make every desk's commit wait for the one before, which postings to different bills never
-    did; a desk that finds the head taken leaves its rows to the one chaining, or to the next."""
+    """PostgreSQL, a unit that found the head taken before its commit: one more try just after it, in a
+    short transaction of its own that takes the head only if it is free. Waiting for it inside the unit
+    would make every desk's commit wait for the one before, which postings to different bills never did."""
     known = session.info.pop(_CHAIN_AFTER_COMMIT, None)
     if known is None:
         return
@@ -214,12 +219,12 @@ def _chain_after_commit(session: Session) -> None:
     engine = bind if isinstance(bind, Engine) else bind.engine
     try:
         with engine.connect() as connection, connection.begin():
-            if connection.execute(_TRY_HEAD).first() is None:
-                return
-            while _take_and_link(connection, known):
-                pass  # rows committed meanwhile by desks that found the head taken
+            if connection.execute(_TRY_HEAD).first() is not None:
+                _take_and_link(connection, known)
     except DBAPIError as exc:  # the unit is committed whatever happens here: its rows wait for the next
         logger.warning("ledger rows left for the next unit to chain: %s", exc.orig)
+
+
 # -- verify -----------------------------------------------------------------------------------------
 
 
