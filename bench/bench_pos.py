@@ -5,6 +5,7 @@
     .venv/bin/python bench/bench_pos.py --backend sqlite --checks 1600
     .venv/bin/python bench/bench_pos.py --backend sqlite --protocol farcards   # r_keeper's XML
     .venv/bin/python bench/bench_pos.py --postgres postgresql+psycopg://...   # an EMPTY database
+    .venv/bin/python bench/bench_pos.py --in-process --checks 400   # CPU and statements a check, SQLite
 
 Runs ``desk serve`` as its own process on a fresh hotel with one in-house stay per till; each
 till is a thread with its own keep-alive HTTP connection (the standard library's client, so that
@@ -194,6 +195,69 @@ def bench(url: str, label: str, checks: int, rate: float, protocol: str) -> None
         server.wait(30)
 
 
+def in_process(url: str, checks: int) -> None:
+    """One till's checks through the service's application called directly (no socket, no uvicorn):
+    the CPU and the statements a check costs, figures a busy machine disturbs far less than rates."""
+    import asyncio
+
+    from sqlalchemy import event
+
+    from desk.db.engine import Database
+    from desk.pos.api import Guard, create_app
+
+    hotel = make_hotel(url)
+    with hotel.database.unit_of_work() as session:
+        session.add(Room(number=ROOMS[0], floor=2, room_type="Double"))
+    stay = hotel.stay(room=ROOMS[0])
+    number, guest = hotel.query(lambda s: (s.get_one(Reservation, stay.reservation_id).number,
+                                           s.get_one(Reservation, stay.reservation_id).guests[0].id))
+    key = Runner(hotel.database).run(create_key, trusted_actor("bench", "BENCH", Role.MANAGER), "bench", "REST").value
+    hotel.database.dispose()
+    database = Database(url, background_checkpoints=True)
+    statements = 0
+
+    def seen(*_args: object) -> None:
+        nonlocal statements
+        statements += 1
+
+    event.listen(database.engine, "before_cursor_execute", seen)
+    app = Guard(create_app(database, workstation="pos:bench"))
+
+    async def post(check_id: str) -> None:
+        payload = json.dumps(body(number, guest, check_id)).encode()
+        headers = [(b"content-type", b"application/json"), (b"content-length", str(len(payload)).encode()),
+                   (b"authorization", f"Bearer {key}".encode()), (b"idempotency-key", check_id.encode())]
+        scope = {"type": "http", "method": "POST", "path": "/api/v1/checks", "raw_path": b"/api/v1/checks",
+                 "query_string": b"", "root_path": "", "scheme": "http", "http_version": "1.1",
+                 "server": ("127.0.0.1", 80), "client": ("127.0.0.1", 1), "headers": headers}
+        sent: list[dict[str, object]] = []
+
+        async def receive() -> dict[str, object]:
+            return {"type": "http.request", "body": payload, "more_body": False}
+
+        async def send(message: dict[str, object]) -> None:
+            sent.append(message)
+
+        await app(scope, receive, send)
+        assert sent[0]["status"] == 201, sent
+
+    async def run() -> tuple[float, float, int]:
+        for n in range(50):  # the settings remembered, the statements compiled
+            await post(f"warm-{n}")
+        before, cpu, wall = statements, time.process_time(), time.perf_counter()
+        for n in range(checks):
+            await post(f"check-{n}")
+        return time.process_time() - cpu, time.perf_counter() - wall, statements - before
+
+    try:
+        cpu, wall, executed = asyncio.run(run())
+    finally:
+        app.app.state.service.close()
+        database.dispose()
+    print(f"in process, 1 till: {checks} checks, CPU {cpu / checks * 1000:.2f} ms a check (wall "
+          f"{wall / checks * 1000:.2f} ms), {executed / checks:.1f} statements a check", flush=True)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--backend", choices=["sqlite", "postgresql", "both"], default="both")
@@ -202,7 +266,13 @@ def main() -> int:
     parser.add_argument("--rate", type=float, default=500, help="postings/s offered in the fixed-rate levels")
     parser.add_argument("--protocol", choices=["rest", "farcards"], default="rest",
                         help="REST (JSON) or r_keeper's FarCards (XML)")
+    parser.add_argument("--in-process", action="store_true",
+                        help="only the CPU and statements a check costs, the application called without sockets")
     args = parser.parse_args()
+    if args.in_process:
+        with tempfile.TemporaryDirectory() as folder:
+            in_process(f"sqlite:///{folder}/bench.sqlite3", args.checks)
+        return 0
     if args.backend in ("sqlite", "both"):
         with tempfile.TemporaryDirectory() as folder:
             bench(f"sqlite:///{folder}/bench.sqlite3", "SQLite", args.checks, args.rate, args.protocol)

@@ -25,9 +25,10 @@ from __future__ import annotations
 
 import threading
 import weakref
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import chain
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Engine, Executable, bindparam, event, func, select
 from sqlalchemy.orm import Session, make_transient_to_detached
@@ -37,6 +38,7 @@ from desk.core.money import Money
 from desk.hotel.models import Hotel, Outlet, PaymentMethod, Service, TaxRate
 from desk.people.models import AdminChange
 
+T = TypeVar("T")
 _CACHES = "desk.hotel.reference"
 
 
@@ -76,6 +78,22 @@ def reference(session: Session, kind: str, key: object, statement: Executable, *
         if remembered is not None and not _changes_settings(session):
             remembered[kind, key] = value
     return known[key]
+
+
+def remembered(session: Session, kind: str, key: object, load: Callable[[], T]) -> T:
+    """What ``load()`` builds from hotel settings, kept as a shared ``reference`` is: once per unit
+    and ``key``, and once per process until an administrator's change is recorded (a value built
+    from several rows, which ``reference``'s one column cannot hold)."""
+    known = per_unit(session, kind)
+    if key not in known:
+        remembered_rows = _remembered_settings(session)
+        if remembered_rows is not None and (kind, key) in remembered_rows:
+            known[key] = remembered_rows[kind, key]
+        else:
+            known[key] = load()
+            if remembered_rows is not None and not _changes_settings(session):
+                remembered_rows[kind, key] = known[key]
+    return known[key]  # type: ignore[return-value]
 
 
 # --- settings remembered per process ---------------------------------------------------------------

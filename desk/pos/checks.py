@@ -41,6 +41,7 @@ from desk.ledger.postings import (
     reverse_posting,
 )
 from desk.people.auth import Actor
+from desk.people.changes import record_change
 from desk.people.rights import Right, require
 from desk.pos.errors import (
     BillAlreadyPaid,
@@ -150,10 +151,13 @@ def set_payment_code(session: Session, actor: Actor, code: str, meaning: str, na
         raise InvalidInput("A payment code means one of: {values}", field="meaning",
                            values=[m.value for m in PaymentMeaning]) from None
     row = session.get(PosPaymentCode, code)
+    before = row.meaning.value if row is not None else "-"
     if row is None:
         session.add(PosPaymentCode(code=code, meaning=kind, name=name.strip()))
     else:
         row.meaning, row.name = kind, name.strip() or row.name
+    # Recorded, as every change of the hotel's settings: a service elsewhere then reads the codes again.
+    record_change(session, actor, "pos_payment_code", code, f"{before} -> {kind.value}")
     forget(session, "payment_code")
 
 
@@ -161,12 +165,13 @@ def remove_payment_code(session: Session, actor: Actor, code: str) -> None:
     require(actor, Right.MANAGE_POS_KEYS)
     row = session.get(PosPaymentCode, code)
     if row is not None:
+        record_change(session, actor, "pos_payment_code", code, f"{row.meaning.value} -> -")
         session.delete(row)
         forget(session, "payment_code")
 
 
 def meaning_of(session: Session, code: str) -> PaymentMeaning:
-    meaning = reference(session, "payment_code", code, _CODE_MEANING, code=code)
+    meaning = reference(session, "payment_code", code, _CODE_MEANING, shared=True, code=code)
     if meaning is None:
         raise PaymentCodeUnknown("POS payment code {code} is not mapped at the hotel: map it to credit or "
                                  "deposit (desk pos code set CODE credit)",
@@ -493,7 +498,7 @@ def _posted(session: Session, record: PosCheck, replayed: bool) -> PostedCheck:
 def _tax_code(session: Session, percent: Decimal) -> str | None:
     if not percent:
         return None
-    code = reference(session, "tax_code", percent, _TAX_CODE, percent=percent)
+    code = reference(session, "tax_code", percent, _TAX_CODE, shared=True, percent=percent)
     if code is None:
         raise InvalidInput("No tax rate of {percent}% is set up at the hotel", field="lines", percent=percent)
     return str(code)

@@ -13,11 +13,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from desk.core.errors import InvalidInput, NotFound
 from desk.hotel.models import Outlet, Service, TaxRate
+from desk.hotel.reference import remembered
 from desk.people.auth import Actor
 from desk.people.changes import record_change
 from desk.people.rights import Right, require
@@ -63,17 +64,20 @@ class OutletMap:
 
 
 def outlet_map(session: Session, outlet: str | None) -> OutletMap:
+    """The outlet's mapping; kept per process like the hotel's other settings (desk.hotel.reference):
+    every change to it is a recorded administrator's change, and every check of a POS reads it."""
     if not outlet:
         return OutletMap({}, {}, None)
-    rows = session.execute(
-        select(PosItemMap.kind, PosItemMap.pos_code, Service.code, Service.name, TaxRate.percent)
-        .join_from(PosItemMap, Service, Service.code == PosItemMap.service_code)
-        .join(TaxRate, TaxRate.code == Service.tax_code)
-        .where(PosItemMap.outlet_code == outlet))
+    return remembered(session, "pos_outlet_map", outlet, lambda: _read_outlet_map(session, outlet))
+
+
+def _read_outlet_map(session: Session, outlet: str) -> OutletMap:
+    if session.new or session.dirty or session.deleted:
+        session.flush()  # a mapping this unit changed: the plain statement below does not flush
     items: dict[str, MappedService] = {}
     categories: dict[str, MappedService] = {}
     default = None
-    for kind, pos_code, code, name, percent in rows:
+    for kind, pos_code, code, name, percent in session.connection().execute(_OUTLET_MAP, {"outlet": outlet}):
         service = MappedService(code, name, Decimal(str(percent)))
         kind = MapKind(kind)
         if kind is MapKind.ITEM:
@@ -83,6 +87,14 @@ def outlet_map(session: Session, outlet: str | None) -> OutletMap:
         else:
             default = service
     return OutletMap(items, categories, default)
+
+
+_map, _services, _rates = PosItemMap.__table__.c, Service.__table__.c, TaxRate.__table__.c
+# Built once: a POS may send hundreds of checks a second (see desk.pos.checks).
+_OUTLET_MAP = (select(_map.kind, _map.pos_code, _services.code, _services.name, _rates.percent)
+               .join_from(PosItemMap.__table__, Service.__table__, _services.code == _map.service_code)
+               .join(TaxRate.__table__, _rates.code == _services.tax_code)
+               .where(_map.outlet_code == bindparam("outlet")))
 
 
 def item_map(session: Session, outlet: str | None = None) -> list[ItemMapRow]:

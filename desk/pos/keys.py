@@ -71,7 +71,7 @@ def list_keys(session: Session) -> list[KeyInfo]:
 
 
 _keys = PosKey.__table__.c
-_KEY_BY_HASH = select(_keys.name, _keys.revoked_at).where(_keys.key_hash == bindparam("digest"))
+_KEY_BY_HASH = select(_keys.name, _keys.revoked_at, _keys.outlet_code).where(_keys.key_hash == bindparam("digest"))
 
 
 def authenticate(session: Session, key: str | None) -> str:
@@ -87,6 +87,8 @@ def authenticate(session: Session, key: str | None) -> str:
     record = known[digest]
     if record is None:
         raise UnknownKey("Unknown POS key: ask the hotel's administrator for a key")
+    # The key's outlet comes with it: own_outlet need not read the same row again for each check.
+    per_unit(session, "pos_outlet").setdefault(record.name, record.outlet_code)  # type: ignore[attr-defined]
     if record.revoked_at is not None:  # type: ignore[attr-defined]
         raise RevokedKey("The key of POS {name} was revoked: ask the hotel's administrator for a new one",
                          name=record.name)  # type: ignore[attr-defined]

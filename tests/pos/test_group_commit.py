@@ -13,10 +13,13 @@ from sqlalchemy.orm import Session
 
 from desk.core.money import Money
 from desk.db.runner import Runner
+from desk.hotel.catalogue import add_service
 from desk.ledger.models import Bill
 from desk.ledger.payments import Tender, take_deposit
-from desk.pos.checks import CheckLine, ClosedCheck, cancel_check, post_check
+from desk.people.models import AdminChange
+from desk.pos.checks import CheckLine, ClosedCheck, cancel_check, post_check, set_payment_code
 from desk.pos.errors import CheckConflict, PostingNotAllowed, RevokedKey, TotalsDoNotAddUp
+from desk.pos.item_map import set_item_map
 from desk.pos.keys import authenticate, create_key, revoke_key
 from desk.pos.models import PosCheck
 from desk.pos.service import GroupWriter, as_pos
@@ -171,3 +174,45 @@ def test_a_key_revoked_earlier_in_the_same_unit_is_refused(hotel: Hotel):
 
     with pytest.raises(RevokedKey), hotel.database.writing() as session:
         revoke_then_use(session)
+
+
+def _settings_read(statements: list[str]) -> list[str]:
+    return [s for s in statements if s.startswith("SELECT") and any(
+        f"FROM {table}" in s for table in ("pos_item_map", "pos_payment_code", "tax_rate", "outlet", "service"))]
+
+
+def test_a_posting_reads_no_setting_a_posting_before_it_read(hotel: Hotel, writer: GroupWriter):
+    """The outlet's item map, the payment code, the tax rate and the key's outlet are read once per
+    process (until an administrator's change): a till's check alone in its transaction is 16 statements."""
+    key = Runner(hotel.database).run(create_key, ADMIN, "till-r", "REST").value
+    stay = hotel.stay()
+    writer.submit(as_pos(key, "T1", post_check, closed(hotel, stay, "r-1"))).result(30)
+    statements: list[str] = []
+
+    def seen(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        statements.append(" ".join(statement.split()))
+
+    event.listen(hotel.database.engine, "before_cursor_execute", seen)
+    try:
+        writer.submit(as_pos(key, "T1", post_check, closed(hotel, stay, "r-2"))).result(30)
+    finally:
+        event.remove(hotel.database.engine, "before_cursor_execute", seen)
+    assert _settings_read(statements) == []
+    assert sum(not s.startswith(("BEGIN", "COMMIT")) for s in statements) <= 16, statements
+
+
+def test_a_mapping_or_payment_code_changed_since_is_used_by_the_next_posting(hotel: Hotel, writer: GroupWriter):
+    run = Runner(hotel.database).run
+    key = run(create_key, ADMIN, "till-m", "REST").value
+    stay = hotel.stay()
+    writer.submit(as_pos(key, "T1", post_check, closed(hotel, stay, "m-1"))).result(30)
+    run(add_service, ADMIN, "REST-OTHER", "Restaurant, other", Money.of("1.00", "EUR"), "VAT20", "food")
+    run(set_item_map, ADMIN, "REST", "default", "", "REST-OTHER")
+    writer.submit(as_pos(key, "T1", post_check, closed(hotel, stay, "m-2"))).result(30)
+    assert {p.external_ref.split(":")[2]: p.service_code for p in pos_postings(hotel)} == {
+        "m-1": None, "m-2": "REST-OTHER"}
+    run(set_payment_code, ADMIN, "25", "deposit")
+    with pytest.raises(PostingNotAllowed, match=r"The deposit of .* holds only"):
+        writer.submit(as_pos(key, "T1", post_check, closed(hotel, stay, "m-3"))).result(30)
+    assert hotel.query(lambda s: [(c.code, c.summary) for c in s.scalars(
+        select(AdminChange).where(AdminChange.kind == "pos_payment_code"))]) == [("25", "credit -> deposit")]
