@@ -6533,12 +6533,20 @@
         <translation>&amp;Пробно изпълнение</translation>
     </message>
     <message>
+        <source>Columns: {required} (optional: {optional}).</source>
+        <translation>Колони: {required} (незадължителни: {optional}).</translation>
+    </message>
+    <message>
+        <source>Columns: {required}.</source>
+        <translation>Колони: {required}.</translation>
+    </message>
+    <message>
         <source>Columns: {required}</source>
-        <translation>Колони: {required}</translation>
+        <translation type="vanished">Колони: {required}</translation>
     </message>
     <message>
         <source>(optional: {optional})</source>
-        <translation>(незадължителни: {optional})</translation>
+        <translation type="vanished">(незадължителни: {optional})</translation>
     </message>
     <message>
         <source>Reservations go in row by row: a line refused is listed and the others go in; a reservation imported again by its external id is updated, never doubled. The status is one of {statuses}; {in_house} needs its room, and an arrival before the business date is one of {past}.</source>
