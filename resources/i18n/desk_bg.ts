@@ -9107,6 +9107,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>той е готов за работа</translation>
     </message>
     <message>
+        <source>its printer: %1</source>
+        <translation>принтерът му: %1</translation>
+    </message>
+    <message>
         <source>its fiscal storage reports a fault: call the register&apos;s service centre</source>
         <translation>фискалната памет съобщава за повреда: обадете се на сервиза на касата</translation>
     </message>

@@ -9111,6 +9111,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>она готова к работе</translation>
     </message>
     <message>
+        <source>its printer: %1</source>
+        <translation>его принтер: %1</translation>
+    </message>
+    <message>
         <source>its fiscal storage reports a fault: call the register&apos;s service centre</source>
         <translation>фискальный накопитель сообщает о неисправности: обратитесь в сервисный центр кассы</translation>
     </message>
