@@ -35,8 +35,8 @@ from desk.fiscal.settings import (
     vat_map_text,
 )
 from ui.context import DeskContext
-from ui.devices import paper_text
 from ui.desk_text import error_text
+from ui.devices import paper_text
 from ui.dialogs.common import FieldError, hint_label, new_form
 from ui.field_error import ERROR_COLOR
 from ui.ops.pools import TaskState
