@@ -240,6 +240,38 @@ def save_reader_shots(ctx: DeskContext, reservation_id: int, language: str, *, n
     waiting.close()
 
 
+def cards_on_busiest_stay(database: Database, cashier: Actor, operator_id: int, sources: tuple[str, str]) -> tuple[
+        int, int]:
+    """Two cards saved at the operator (``sources``, its test tokens) on the busiest in-house stay, under long
+    holders' names: that stay's folio and the first card."""
+    from desk.cards.operator_workflow import save_card
+    from desk.cards.saved_cards import saved_cards
+
+    runner = Runner(database)
+    folio_id = busiest_in_house_folio(database)
+    with database.unit_of_work() as session:
+        reservation_id = load_reservation_card(session, folio_id).folio.folio.reservation_id
+    for source, holder in zip(sources, ("Anna-Katharina Petrova-Wittgenstein",
+                                        "Konstantin Aleksandrovich Rimsky-Korsakov"), strict=True):
+        assert save_card(runner, cashier, operator_id, source, holder, reservation_id=reservation_id).settled
+    with database.unit_of_work() as session:
+        return folio_id, saved_cards(session, reservation_id=reservation_id)[0].id
+
+
+def saved_cards_shown(ctx: DeskContext, folio_id: int, name: str, language: str) -> tuple[QWidget, Any]:
+    """The stay's reservation card with its first saved card selected, saved as ``name``; the window (to parent
+    the card dialogs) and the card's data in ``language``."""
+    from ui.reservation_card.window import open_reservation_card
+
+    window = open_reservation_card(ctx, folio_id)
+    wait_until(lambda: window.is_loaded)
+    window.saved_cards_view.selectRow(0)
+    settle()
+    save(window, name, language)
+    with ctx.database.unit_of_work() as session:
+        return window, load_reservation_card(session, folio_id, language)
+
+
 def busiest_in_house_folio(database: Database) -> int:
     with database.unit_of_work() as session:
         folio_ids = session.scalars(

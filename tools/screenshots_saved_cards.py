@@ -13,24 +13,21 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QLabel
 
-from desk.cards.operator_workflow import pre_authorise_saved_card, save_card
+from desk.cards.operator_workflow import pre_authorise_saved_card
 from desk.cards.operators.fakes.stripe import FakeStripe
-from desk.cards.saved_cards import saved_cards
 from desk.core.money import Money
 from desk.db.runner import Runner
-from desk.stays.reservation_card import load_reservation_card
 from tools.screenshots import (
     application,
-    busiest_in_house_folio,
+    cards_on_busiest_stay,
     demo_hotel,
-    save,
     save_grown,
+    saved_cards_shown,
     settle,
     translated,
     wait_until,
 )
 from ui.cards.saved import SavedCardDialog, SavedCardOperation
-from ui.reservation_card.window import open_reservation_card
 
 WORKSTATION = "FRONT-1"
 KEY = "sk_test_screenshots"
@@ -47,27 +44,14 @@ def main() -> int:
             cashier = hotel.sign_in("ivan", "ivan", WORKSTATION)
             operator = hotel.card_operator(manager, "Stripe", "stripe", KEY, api_base=url)
             runner = Runner(database)
-            folio_id = busiest_in_house_folio(database)
-            with database.unit_of_work() as session:
-                card = load_reservation_card(session, folio_id)
-            reservation_id = card.folio.folio.reservation_id
-            for source, holder in (("pm_card_visa", "Anna-Katharina Petrova-Wittgenstein"),
-                                   ("pm_card_mastercard", "Konstantin Aleksandrovich Rimsky-Korsakov")):
-                assert save_card(runner, cashier, operator.id, source, holder, reservation_id=reservation_id).settled
-            with database.unit_of_work() as session:
-                first = saved_cards(session, reservation_id=reservation_id)[0]
+            folio_id, first = cards_on_busiest_stay(database, cashier, operator.id,
+                                                    ("pm_card_visa", "pm_card_mastercard"))
             ctx = hotel.context(cashier)
             for language in ("en", "ru"):
                 # A hold of its own in each language: the one before expired on the fake's clock.
-                pre_authorise_saved_card(runner, cashier, operator.id, first.id, folio_id, Money.of("200.00", "EUR"))
+                pre_authorise_saved_card(runner, cashier, operator.id, first, folio_id, Money.of("200.00", "EUR"))
                 with translated(app, language):
-                    window = open_reservation_card(ctx, folio_id)
-                    wait_until(lambda w=window: w.is_loaded)
-                    window.saved_cards_view.selectRow(0)
-                    settle()
-                    save(window, "card_saved_cards", language)
-                    with database.unit_of_work() as session:
-                        card = load_reservation_card(session, folio_id, language)
+                    window, card = saved_cards_shown(ctx, folio_id, "card_saved_cards", language)
                     dialog = SavedCardDialog(ctx, card, SavedCardOperation.CHARGE, saved=card.saved_cards[0],
                                              bill_id=card.folio.bills[0].bill.id, parent=window)
                     dialog.open()
