@@ -6,11 +6,13 @@ import argparse
 import os
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from desk.cards.saved_cards import OperatorInfo, add_operator
 from desk.db.engine import Database
 from desk.db.runner import Runner
 from desk.demo.printer import start_demo_printers
@@ -40,6 +43,8 @@ from ui.i18n import install_translator, remove_translators
 from ui.ops import delivery
 
 OUT = Path("docs/screenshots")
+# A long holder's name, to see the card windows hold it.
+CARD_HOLDER = "Konstantin Aleksandrovich Rimsky-Korsakov-Wittgenstein"
 
 
 def settle(ms: int = 400) -> None:
@@ -66,6 +71,21 @@ def save(widget: QWidget, name: str, language: str) -> None:
     print(path)
 
 
+def spin(condition: Callable[[], bool], timeout_s: float = 20.0) -> None:
+    """Wait without waiting for the running op (it waits for the guest's card, say), unlike ``wait_until``."""
+    end = time.monotonic() + timeout_s
+    while not condition() and time.monotonic() < end:
+        QCoreApplication.processEvents()
+        time.sleep(0.02)
+
+
+def save_grown(widget: QWidget, name: str, language: str) -> None:
+    """``save`` once the widget has grown to hold its words, whatever op is still running."""
+    widget.adjustSize()
+    QCoreApplication.processEvents()
+    save(widget, name, language)
+
+
 @dataclass
 class DemoHotel:
     """A throw-away demo hotel (seeded today, in its own folder) and the desks signed in to it."""
@@ -81,6 +101,19 @@ class DemoHotel:
     def desk(self, username: str, password: str, workstation: str = DEMO_WORKSTATION) -> DeskContext:
         """A desk signed in as ``username``, closed with the hotel."""
         return self.context(self.sign_in(username, password, workstation))
+
+    def card_operator(self, manager: Actor, *args: Any, **kwargs: Any) -> OperatorInfo:
+        """A card operator added as Settings -> Card operators does (``add_operator``'s arguments), its secret
+        kept under a mail key in the hotel's folder unless the environment names one already."""
+        os.environ.setdefault("DESK_MAIL_KEY_FILE", str(self.folder / "desk.key"))
+        with self.database.unit_of_work() as session:
+            return add_operator(session, manager, *args, **kwargs)
+
+    def first_reservation(self) -> int:
+        with self.database.unit_of_work() as session:
+            found = session.scalars(select(Reservation.id)).first()
+        assert found is not None
+        return found
 
     def context(self, actor: Actor) -> DeskContext:
         """A desk of ``actor`` (signed in already), closed with the hotel."""
@@ -175,6 +208,68 @@ def save_in_each_language(app: QApplication, name: str, show: Callable[[str], QW
             settle(600)
             save(widget, name, language)
             widget.close()
+
+
+def save_reader_shots(ctx: DeskContext, reservation_id: int, language: str, *, names: tuple[str, str, str],
+                      device: str, device_asked: Callable[[], bool], present: Callable[[], None]) -> None:
+    """Settings -> Card operators with this workstation's card reader or terminal ``device``, the window waiting
+    for the guest's card on it (once ``device_asked``), and its words once ``present`` made the device answer:
+    saved as ``names`` (settings, waiting, ended)."""
+    from desk.cards.card_page import NewCardOwner
+    from ui.cards.reader_save import ReaderSaveDialog
+    from ui.settings.card_operators import CardOperatorsDialog
+
+    settings_name, waiting_name, ended_name = names
+    settings = CardOperatorsDialog(ctx)
+    settings.open()
+    wait_until(lambda: settings.operator_combo.count() > 1 and settings.reader_edit.text() != "")
+    settings.adjustSize()
+    settle()
+    save(settings, settings_name, language)
+    settings.close()
+    waiting = ReaderSaveDialog(ctx, CARD_HOLDER, NewCardOwner(reservation_id=reservation_id))
+    waiting.show()
+    waiting.start()
+    spin(device_asked)
+    # The "present the card" words: the device's id, and no longer the start's ellipsis.
+    spin(lambda: device in waiting.message_label.text() and not waiting.message_label.text().endswith("…"))
+    save_grown(waiting, waiting_name, language)
+    present()
+    spin(lambda: not waiting.is_busy)
+    save_grown(waiting, ended_name, language)
+    waiting.close()
+
+
+def cards_on_busiest_stay(database: Database, cashier: Actor, operator_id: int, sources: tuple[str, str]) -> tuple[
+        int, int]:
+    """Two cards saved at the operator (``sources``, its test tokens) on the busiest in-house stay, under long
+    holders' names: that stay's folio and the first card."""
+    from desk.cards.operator_workflow import save_card
+    from desk.cards.saved_cards import saved_cards
+
+    runner = Runner(database)
+    folio_id = busiest_in_house_folio(database)
+    with database.unit_of_work() as session:
+        reservation_id = load_reservation_card(session, folio_id).folio.folio.reservation_id
+    for source, holder in zip(sources, ("Anna-Katharina Petrova-Wittgenstein",
+                                        "Konstantin Aleksandrovich Rimsky-Korsakov"), strict=True):
+        assert save_card(runner, cashier, operator_id, source, holder, reservation_id=reservation_id).settled
+    with database.unit_of_work() as session:
+        return folio_id, saved_cards(session, reservation_id=reservation_id)[0].id
+
+
+def saved_cards_shown(ctx: DeskContext, folio_id: int, name: str, language: str) -> tuple[QWidget, Any]:
+    """The stay's reservation card with its first saved card selected, saved as ``name``; the window (to parent
+    the card dialogs) and the card's data in ``language``."""
+    from ui.reservation_card.window import open_reservation_card
+
+    window = open_reservation_card(ctx, folio_id)
+    wait_until(lambda: window.is_loaded)
+    window.saved_cards_view.selectRow(0)
+    settle()
+    save(window, name, language)
+    with ctx.database.unit_of_work() as session:
+        return window, load_reservation_card(session, folio_id, language)
 
 
 def busiest_in_house_folio(database: Database) -> int:

@@ -9,31 +9,22 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
-from datetime import date
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication
 
 from desk.cards.card_page import NewCardOwner
 from desk.cards.operations import holds_of_folio
 from desk.cards.operator_workflow import capture_online_hold, pre_authorise_saved_card, save_card
 from desk.cards.operators.fakes.adyen import DEFAULT_HMAC_KEY, FakeAdyen
 from desk.cards.operators.fakes.converge import DEFAULT_MERCHANT, FakeConverge
-from desk.cards.saved_cards import add_operator, saved_cards
+from desk.cards.saved_cards import saved_cards
 from desk.core.money import Money
-from desk.db.engine import Database
 from desk.db.runner import Runner
-from desk.demo.seed import seed_demo
-from desk.people.auth import sign_in
 from desk.stays.reservation_card import load_reservation_card
-from tools.screenshots import OUT, busiest_in_house_folio, settle, wait_until
+from tools.screenshots import application, busiest_in_house_folio, demo_hotel, save, settle, translated, wait_until
 from ui.cards.new_card import NewCardDialog
 from ui.cards.operations import PendingCardOperationsDialog
-from ui.context import DeskContext
-from ui.i18n import install_translator, remove_translators
-from ui.ops import delivery
 
 WORKSTATION = "FRONT-1"
 KEY = "AQE_screenshots"
@@ -42,69 +33,59 @@ PIN = "K8ZQ2M4XW7T1P0RS5VNY3BHD6GJC9LFA"
 
 
 def main() -> int:
-    app = QApplication.instance() or QApplication(sys.argv)
+    app = application()
     adyen = FakeAdyen(KEY, MERCHANT)
     adyen.hold_webhooks = True  # the webhook that does not come
     converge = FakeConverge(user="deskapi", pin=PIN)
-    with tempfile.TemporaryDirectory() as folder:
-        os.environ.setdefault("DESK_MAIL_KEY_FILE", f"{folder}/desk.key")
-        database = Database(f"sqlite:///{folder}/demo.sqlite3")
-        with database.unit_of_work() as session:
-            seed_demo(session, today=date.today())
-        with database.unit_of_work() as session:
-            manager = sign_in(session, "maria", "manager", WORKSTATION)
-            cashier = sign_in(session, "ivan", "ivan", WORKSTATION)
-            on_adyen = add_operator(session, manager, "Adyen Hotel Adler München", "adyen", KEY, account=MERCHANT,
-                                    api_base=adyen.serve(), hmac_key=DEFAULT_HMAC_KEY)
-            on_converge = add_operator(session, manager, "Converge Hotel Adler", "converge", PIN,
-                                       account=f"{DEFAULT_MERCHANT}/deskapi", api_base=converge.serve())
-        runner = Runner(database)
-        folio_id = busiest_in_house_folio(database)
-        with database.unit_of_work() as session:
-            card = load_reservation_card(session, folio_id)
-        reservation_id = card.folio.folio.reservation_id
-        holder = "Anna-Katharina Petrova-Wittgenstein"
-        assert save_card(runner, cashier, on_adyen.id, "adyenjs_test$visa", holder,
-                         reservation_id=reservation_id).settled
-        [saved] = runner.read(lambda s: saved_cards(s, reservation_id=reservation_id))
-        currency = card.folio.bills[0].balance.currency
-        pre_authorise_saved_card(runner, cashier, on_adyen.id, saved.id, folio_id, Money.of("350.00", currency))
-        adyen.send_webhooks()
-        [hold] = runner.read(lambda s: holds_of_folio(s, folio_id))
-        assert capture_online_hold(runner, cashier, on_adyen.id, hold.id, Money.of("120.00", currency),
-                                   bill_id=card.folio.bills[0].bill.id).awaiting_confirmation
-        converge.lose_next_answer(only="ccgettoken")
-        lost = save_card(runner, cashier, on_converge.id, "enc_visa", holder, reservation_id=reservation_id)
-        assert lost.card_may_be_left_at_operator
-        ctx = DeskContext(database, cashier)
-        try:
+    try:
+        with demo_hotel() as hotel:
+            database = hotel.database
+            manager = hotel.sign_in("maria", "manager", WORKSTATION)
+            cashier = hotel.sign_in("ivan", "ivan", WORKSTATION)
+            on_adyen = hotel.card_operator(manager, "Adyen Hotel Adler München", "adyen", KEY, account=MERCHANT,
+                                           api_base=adyen.serve(), hmac_key=DEFAULT_HMAC_KEY)
+            on_converge = hotel.card_operator(manager, "Converge Hotel Adler", "converge", PIN,
+                                              account=f"{DEFAULT_MERCHANT}/deskapi", api_base=converge.serve())
+            runner = Runner(database)
+            folio_id = busiest_in_house_folio(database)
+            with database.unit_of_work() as session:
+                card = load_reservation_card(session, folio_id)
+            reservation_id = card.folio.folio.reservation_id
+            holder = "Anna-Katharina Petrova-Wittgenstein"
+            assert save_card(runner, cashier, on_adyen.id, "adyenjs_test$visa", holder,
+                             reservation_id=reservation_id).settled
+            [saved] = runner.read(lambda s: saved_cards(s, reservation_id=reservation_id))
+            currency = card.folio.bills[0].balance.currency
+            pre_authorise_saved_card(runner, cashier, on_adyen.id, saved.id, folio_id, Money.of("350.00", currency))
+            adyen.send_webhooks()
+            [hold] = runner.read(lambda s: holds_of_folio(s, folio_id))
+            assert capture_online_hold(runner, cashier, on_adyen.id, hold.id, Money.of("120.00", currency),
+                                       bill_id=card.folio.bills[0].bill.id).awaiting_confirmation
+            converge.lose_next_answer(only="ccgettoken")
+            lost = save_card(runner, cashier, on_converge.id, "enc_visa", holder, reservation_id=reservation_id)
+            assert lost.card_may_be_left_at_operator
+            ctx = hotel.context(cashier)
             for language in ("en", "ru"):
-                install_translator(app, language)  # type: ignore[arg-type]
-                pending = PendingCardOperationsDialog(ctx)
-                pending.resize(900, 420)
-                pending.show()
-                wait_until(lambda p=pending: p.table.rowCount() == 1)
-                pending.table.selectRow(0)
-                settle()
-                pending.grab().save(str(OUT / f"card_pending_adyen_advice_{language}.png"))
-                print(OUT / f"card_pending_adyen_advice_{language}.png")
-                pending.close()
-                window = NewCardDialog(ctx, holder, NewCardOwner(reservation_id=reservation_id))
-                window.operator_name = on_converge.name
-                window.setWindowTitle(f"{window.windowTitle()} · {on_converge.name}")
-                window.show()
-                window._ended(lost)
-                settle()
-                window.grab().save(str(OUT / f"card_new_card_left_at_converge_{language}.png"))
-                print(OUT / f"card_new_card_left_at_converge_{language}.png")
-                window.close()
-                remove_translators(app)  # type: ignore[arg-type]
-        finally:
-            delivery.wait_all(10_000)
-            ctx.close()
-            database.dispose()
-            adyen.close()
-            converge.close()
+                with translated(app, language):
+                    pending = PendingCardOperationsDialog(ctx)
+                    pending.resize(900, 420)
+                    pending.show()
+                    wait_until(lambda p=pending: p.table.rowCount() == 1)
+                    pending.table.selectRow(0)
+                    settle()
+                    save(pending, "card_pending_adyen_advice", language)
+                    pending.close()
+                    window = NewCardDialog(ctx, holder, NewCardOwner(reservation_id=reservation_id))
+                    window.operator_name = on_converge.name
+                    window.setWindowTitle(f"{window.windowTitle()} · {on_converge.name}")
+                    window.show()
+                    window._ended(lost)
+                    settle()
+                    save(window, "card_new_card_left_at_converge", language)
+                    window.close()
+    finally:
+        adyen.close()
+        converge.close()
     return 0
 
 

@@ -1,5 +1,6 @@
 """Render the night audit window of the demo hotel to PNG (en, ru): its open items, its progress,
-its summary, and the refusal of a next day that has not begun.
+its summary, the refusal of a next day that has not begun, and a summary listing the saved cards the card
+operator kept (it was down).
 
     QT_QPA_PLATFORM=offscreen python -m tools.screenshots_night_audit
 
@@ -22,13 +23,21 @@ from desk.audit.anchors import TrailAnchorNotWritten
 from desk.core.errors import InvalidInput
 from desk.db.engine import Database
 from desk.stays.models import Guest, Reservation, ReservationStatus
-from desk.stays.night_audit import RefusedNight
+from desk.stays.night_audit import CardNotDeleted, RefusedNight
 from tools.screenshots import application, demo_hotel, save, settle, translated, wait_until
 from ui.night_audit import NightAuditDialog
 
 REASONS = {"en": "Ivan closes his shift at 07:00; the four late arrivals called to cancel",
            "ru": "Иван закроет смену в 07:00; четверо опоздавших гостей позвонили и отменили"}
 
+
+# As the audit lists them: the operator not reached (outcome unknown, asked first next night), its own refusal, and
+# the desk's own (said in the clerk's language).
+CARDS_KEPT = (
+    CardNotDeleted("•••• 4242 Александра-Виктория Константинопольская-Воскресенская", ""),
+    CardNotDeleted("•••• 0005 Maximilian-Alexander von Hohenzollern-Sigmaringen", ""),
+    CardNotDeleted("•••• 1111 Boris Ivanov", "No such customer: cus_Q8v2LmT0aZx"),
+)
 
 LONG_NAMES = (("Александра-Виктория", "Константинопольская-Воскресенская"),
               ("Maximilian-Alexander", "von Hohenzollern-Sigmaringen"))
@@ -89,6 +98,10 @@ def main() -> int:
                 path="/srv/desk-share/audit-anchors/trail.anchors.jsonl", reason="Permission denied")))
             settle(300)
             save(again, "night_audit_anchor_warning", language)
+            # The card operator down during the audit: two saved cards deleted, three kept for the next night.
+            again.show_summary(replace(summary, cards_deleted=2, cards_not_deleted=CARDS_KEPT))
+            settle(300)
+            save(again, "night_audit_cards_kept", language)
             again.close()
     return 0
 

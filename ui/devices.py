@@ -7,7 +7,7 @@ import logging
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QMessageBox
 
-from desk.devices.printers import DeviceState, DrawerKick, drawer_for_payment, open_drawer
+from desk.devices.printers import DeviceState, DrawerKick, PrinterStatus, drawer_for_payment, open_drawer
 from ui.context import DeskContext
 from ui.desk_text import error_text
 from ui.ops.feedback import dialog_parent, show_error
@@ -20,6 +20,17 @@ def state_text(state: DeviceState) -> str:
     status = state.status
     if status is None:
         return QCoreApplication.translate("Devices", "not answering")
+    text = paper_text(status)
+    if state.drawer and status.drawer_open is not None:
+        text += ", " + (
+            QCoreApplication.translate("Devices", "drawer open") if status.drawer_open
+            else QCoreApplication.translate("Devices", "drawer closed")
+        )
+    return text
+
+
+def paper_text(status: PrinterStatus) -> str:
+    """A printer's cover, paper and readiness in a few words, whichever register's printer reported them."""
     if status.cover_open:
         text = QCoreApplication.translate("Devices", "cover open")
     elif status.paper_out:
@@ -30,11 +41,6 @@ def state_text(state: DeviceState) -> str:
         text = QCoreApplication.translate("Devices", "ready, paper low")
     else:
         text = QCoreApplication.translate("Devices", "ready")
-    if state.drawer and status.drawer_open is not None:
-        text += ", " + (
-            QCoreApplication.translate("Devices", "drawer open") if status.drawer_open
-            else QCoreApplication.translate("Devices", "drawer closed")
-        )
     return text
 
 

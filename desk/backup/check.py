@@ -17,7 +17,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -25,7 +24,7 @@ from sqlalchemy.orm import Session
 from desk.audit import verify as trail
 from desk.audit.anchors import TrailAnchor
 from desk.core.errors import N_, Finding
-from desk.core.money import minor_units
+from desk.core.money import Money
 from desk.fiscal import chain as fiscal
 from desk.fiscal import keys
 from desk.fiscal.anchors import Anchor
@@ -158,10 +157,6 @@ def _key_not_here(register_code: str) -> bool:
         return False  # a file there that is not a key: verify names it
 
 
-def _minor(amount: Decimal, currency: str) -> int:
-    return int(amount.scaleb(minor_units(currency)))
-
-
 def _ledger(session: Session) -> tuple[int, int, int, list[Finding]]:
     """Every bill's total from the ledger's rows, against the total the database kept as they came."""
     current_bill: dict[int, int] = {}
@@ -172,7 +167,7 @@ def _ledger(session: Session) -> tuple[int, int, int, list[Finding]]:
     postings = 0
     for posting_id, bill_id, amount in session.execute(select(Posting.id, Posting.bill_id, Posting.amount)):
         entry = added[(current_bill.get(posting_id, bill_id), amount.currency)]
-        entry[0] += _minor(amount.amount, amount.currency)
+        entry[0] += amount.minor
         entry[2] += 1
         postings += 1
     for paid_bill, amount in session.execute(select(Payment.bill_id, Payment.base_amount)
@@ -180,7 +175,7 @@ def _ledger(session: Session) -> tuple[int, int, int, list[Finding]]:
         if paid_bill is None:
             continue
         entry = added[(paid_bill, amount.currency)]
-        entry[1] += _minor(amount.amount, amount.currency)
+        entry[1] += amount.minor
         entry[2] += 1
     payments = session.scalar(select(func.count(Payment.id))) or 0  # deposits on no bill too
     kept = {(row.bill_id, row.currency): [row.charges, row.paid, row.entries]
@@ -190,14 +185,13 @@ def _ledger(session: Session) -> tuple[int, int, int, list[Finding]]:
     for bill_id, currency in differing[:_MOST_BILLS_NAMED]:
         charges, paid, _entries = added.get((bill_id, currency), [0, 0, 0])
         kept_charges, kept_paid, _kept_entries = kept.get((bill_id, currency), [0, 0, 0])
-        digits = minor_units(currency)
         problems.append(Finding(
             N_("ledger: bill {bill} in {currency}: its rows add up to charges {charges} and payments {paid}, but as "
                "they were written they came to {kept_charges} and {kept_paid} (a row was changed or removed)"),
-            bill=bill_id, currency=currency, charges=Decimal(charges).scaleb(-digits),
-            paid=Decimal(paid).scaleb(-digits),
-            kept_charges=Decimal(kept_charges).scaleb(-digits),
-            kept_paid=Decimal(kept_paid).scaleb(-digits)))
+            bill=bill_id, currency=currency, charges=Money.from_minor(charges, currency).amount,
+            paid=Money.from_minor(paid, currency).amount,
+            kept_charges=Money.from_minor(kept_charges, currency).amount,
+            kept_paid=Money.from_minor(kept_paid, currency).amount))
     if len(differing) > _MOST_BILLS_NAMED:
         problems.append(Finding(N_("ledger: and {count} more bills"), count=len(differing) - _MOST_BILLS_NAMED))
     return postings, payments, len({bill for bill, _currency in added}), problems

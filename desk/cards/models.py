@@ -25,9 +25,9 @@ class CardTerminalConfig(Base):
     """A card terminal beside a workstation, as the desk connects to it (several per workstation)."""
 
     __tablename__ = "card_terminal"
-    __table_args__ = (UniqueConstraint("workstation", "name"),)
+    __table_args__ = (UniqueConstraint("workstation", "name"),)  # also the look-up by workstation
     id: Mapped[int] = mapped_column(primary_key=True)
-    workstation: Mapped[str] = mapped_column(String(40), index=True)
+    workstation: Mapped[str] = mapped_column(String(40))
     name: Mapped[str] = mapped_column(String(80))
     url: Mapped[str] = mapped_column(String(200))  # tcp://host:20007 or serial:///dev/ttyACM0
     currency: Mapped[str] = mapped_column(String(3))

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from desk.cards.models import CARD_MONEY_IN, CardKind, CardRecord, CardRecordKind
 from desk.cards.terminals import TerminalSettings, terminal_settings
 from desk.core.errors import N_, DeskError, InvalidInput, NotFound
-from desk.core.money import Money, minor_units
+from desk.core.money import Money
 from desk.fiscal.content import receipt_refusal
 from desk.hotel.models import CurrencyRate, MethodKind, PaymentMethod
 from desk.journal.intents import (
@@ -75,14 +75,6 @@ class HoldState(enum.StrEnum):
     PARTLY_CAPTURED = "partly_captured"  # the rest released
     RELEASED = "released"
     EXPIRED = "expired"  # the bank had already dropped it (R16)
-
-
-def to_minor(amount: Money) -> int:
-    return int(amount.amount.scaleb(minor_units(amount.currency)))
-
-
-def from_minor(value: int, currency: str) -> Money:
-    return Money.of(Decimal(value).scaleb(-minor_units(currency)), currency)
 
 
 # --- planning an operation (T0: rights and checks, before the intent) ----------------------------
@@ -226,7 +218,7 @@ def plan_card_operation(
             raise InvalidInput("This was done online at {operator}: do it there, not on a terminal",
                                field="payment", operator=record.terminal)
     request = {"terminal_id": info.id, "terminal": info.name, **planned.fields, "operation": planned.kind.value,
-               "amount_minor": to_minor(planned.amount), "currency": planned.amount.currency}
+               "amount_minor": planned.amount.minor, "currency": planned.amount.currency}
     return IntentRequest(kind=planned.kind.value, device=info.name, request=request, amount=planned.amount,
                          folio_id=planned.folio_id, bill_id=planned.bill_id, payment_id=planned.payment_id,
                          key=planned.key)
@@ -443,7 +435,7 @@ def settle_card_intent(session: Session, actor: Actor, intent: IntentView) -> in
     assert intent.amount is not None
     amount = intent.amount
     if answer.get("amount_minor") is not None:
-        amount = from_minor(int(answer["amount_minor"]), intent.amount.currency)
+        amount = Money.from_minor(int(answer["amount_minor"]), intent.amount.currency)
     operation = RECORD_OPERATION[kind]
     original_id = intent.request.get("original") or intent.request.get("hold")
     payment: Payment | None = None
@@ -646,7 +638,7 @@ def _compare_brands(counted: list[CardRecord], brands: list[dict[str, Any]], cur
     for brand in sorted(set(ledger) | set(terminal)):
         t_count, t_amount = terminal.get(brand, (0, 0))
         l_count, l_amount = ledger.get(brand, (0, Decimal(0)))
-        out.append(BrandComparison(brand, t_count, from_minor(t_amount, currency), l_count,
+        out.append(BrandComparison(brand, t_count, Money.from_minor(t_amount, currency), l_count,
                                    Money.of(l_amount, currency)))
     return out
 
@@ -696,7 +688,7 @@ def record_end_of_day(session: Session, actor: Actor, terminal_id: int, total_mi
                 Payment.created_at >= since, Payment.kind == PaymentKind.PAYMENT)):
             if payment.id not in recorded:
                 differences.append(Difference("by_hand", None, payment.id, payment.amount))
-    terminal_total = from_minor(total_minor, currency)
+    terminal_total = Money.from_minor(total_minor, currency)
     session.add(CardRecord(operation=CardRecordKind.END_OF_DAY, amount=terminal_total, terminal=name,
                            receipt_no=None, trace_no=None, receipts=list(receipts or []),
                            details={"count": count, "first_receipt": first_receipt, "last_receipt": last_receipt,

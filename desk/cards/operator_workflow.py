@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from desk.cards import operations as cards
 from desk.cards.models import ONLINE_KINDS, CardCame, CardKind, CardRecord, CardRecordKind, OnlineKind, SavedCard
-from desk.cards.operations import CardRequest, from_minor, note_hold_expired, record_card_intent, to_minor
+from desk.cards.operations import CardRequest, note_hold_expired, record_card_intent
 from desk.cards.operators.converge import UNSETTLED
 from desk.cards.operators.interface import (
     AnswerLost,
@@ -50,6 +50,7 @@ from desk.cards.saved_cards import (
     operator_settings,
 )
 from desk.core.errors import DeskError, InvalidInput, NotFound
+from desk.core.money import Money
 from desk.core.types import utcnow
 from desk.db.audit_notes import AuditNote, note
 from desk.db.runner import Runner
@@ -142,7 +143,7 @@ def plan_online_operation(session: Session, actor: Actor, kind: OnlineKind, oper
         if amount.currency not in info.currencies:
             raise InvalidInput("{operator} is not set up to take {currency}", field="currency",
                                operator=info.name, currency=amount.currency)
-        fields.update({"amount_minor": to_minor(amount), "currency": amount.currency})
+        fields.update({"amount_minor": amount.minor, "currency": amount.currency})
     request = {"operator_id": info.id, "operator": info.name, "operation": OPERATION[kind].value,
                "key_prefix": info.key_prefix, **fields}
     return IntentRequest(kind=kind.value, device=info.name, request=request, amount=amount, folio_id=folio_id,
@@ -351,7 +352,7 @@ def settle_online_intent(session: Session, actor: Actor, intent: IntentView) -> 
     assert intent.amount is not None
     amount = intent.amount
     if answer.get("amount_minor") is not None:
-        amount = from_minor(int(answer["amount_minor"]), intent.amount.currency)
+        amount = Money.from_minor(int(answer["amount_minor"]), intent.amount.currency)
     card = session.get(SavedCard, int(request["saved_card"])) if request.get("saved_card") else None
     shown = {"brand": card.brand if card else "", "masked_pan": card.masked_pan if card else "",
              "reference": str(answer.get("reference") or "")}

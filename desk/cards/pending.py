@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desk.cards.models import CARD_KINDS, ONLINE_KINDS, CardRecord, OnlineKind
-from desk.cards.operations import settle_card_intent, to_minor
+from desk.cards.operations import settle_card_intent
 from desk.cards.operator_workflow import settle_online_intent
 from desk.core.card_numbers import has_card_number
 from desk.core.errors import InvalidInput
@@ -74,7 +74,7 @@ def settle_card_by_hand(
         raise InvalidInput("Receipt {receipt} of this terminal is already on a card operation", field="receipt",
                            receipt=receipt_no)
     record_event(session, actor, intent_id, EventType.APPROVED,
-                 {**evidence, "receipt_no": receipt_no, "amount_minor": to_minor(amount), "currency": amount.currency})
+                 {**evidence, "receipt_no": receipt_no, "amount_minor": amount.minor, "currency": amount.currency})
     _note(session, actor, view, manager, {"happened": True, "receipt_no": receipt_no, "amount": str(amount),
                                           "reason": reason.strip()})
     return settle(session, actor, intent_id, settle_card_intent, evidence)
@@ -113,7 +113,7 @@ def _settle_online(session: Session, actor: Actor, view: IntentView, evidence: d
         raise InvalidInput("The operator must show {amount}, the amount it was asked for", field="amount",
                            amount=view.amount)
     record_event(session, actor, view.id, EventType.APPROVED,
-                 {**evidence, "reference": reference, "amount_minor": to_minor(amount), "currency": amount.currency})
+                 {**evidence, "reference": reference, "amount_minor": amount.minor, "currency": amount.currency})
     _note(session, actor, view, str(evidence["settled_by"]), {"happened": True, "reference": reference,
                                                               "amount": str(amount), "reason": evidence["reason"]})
     return settle(session, actor, view.id, settle_online_intent, evidence)

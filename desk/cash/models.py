@@ -75,9 +75,9 @@ class ShiftCount(LedgerRecord, Base):
     """The blind count of one currency at closing, and how far it was from what was expected."""
 
     __tablename__ = "shift_count"
-    __table_args__ = (UniqueConstraint("shift_id", "currency"),)
+    __table_args__ = (UniqueConstraint("shift_id", "currency"),)  # also the look-up by shift
     id: Mapped[int] = mapped_column(primary_key=True)
-    shift_id: Mapped[int] = mapped_column(ForeignKey("cash_shift.id"), index=True)
+    shift_id: Mapped[int] = mapped_column(ForeignKey("cash_shift.id"))
     currency: Mapped[str] = mapped_column(String(3))
     counted: Mapped[Money]
     expected: Mapped[Money]

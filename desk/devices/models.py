@@ -33,7 +33,7 @@ class WorkstationPrinter(Base):
         Index("uq_workstation_printer_register", "workstation", "register_code", unique=True),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
-    workstation: Mapped[str] = mapped_column(String(40), index=True)
+    workstation: Mapped[str] = mapped_column(String(40))  # looked up by the unique (workstation, name)
     name: Mapped[str] = mapped_column(String(80))
     url: Mapped[str] = mapped_column(String(160))
     profile: Mapped[str] = mapped_column(String(40))

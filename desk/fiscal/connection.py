@@ -14,10 +14,13 @@ from dataclasses import dataclass
 
 from desk.fiscal.errors import RegisterNotSetUp, RegisterUnreachable
 from desk.fiscal.registers.atol import AnswerLost, AtolClient
-from desk.fiscal.registers.erpnet import ErpNetClient, error_codes, ok
+from desk.fiscal.registers.erpnet import PAPER_CODES, ErpNetClient, error_codes, ok
+from desk.fiscal.registers.erpnet import paper_state as erpnet_paper
 from desk.fiscal.registers.kkmserver import KkmClient
+from desk.fiscal.registers.kkmserver import paper_state as kkm_paper
 from desk.fiscal.settings import RegisterKind, RegisterSettings
 from desk.fiscal.storage import ATOL_STORAGE_FLAGS
+from hardware.interfaces import PrinterStatus
 
 
 @dataclass(frozen=True)
@@ -29,6 +32,8 @@ class ConnectionCheck:
     problems: str = ""  # the device's own words (paper low, an error code), "" when ready
     # What the fiscal storage warns of, in STORAGE_WARNINGS' order and words: what a manager must act on ahead.
     storage: tuple[str, ...] = ()
+    # Its paper and cover as an ESC/POS printer's status, to be said in the same words; None when it does not say.
+    paper: PrinterStatus | None = None
 
 
 # The fiscal storage's warnings a manager acts on before the register stops: a broken storage, memory nearly full,
@@ -87,7 +92,8 @@ def _kkm(settings: RegisterSettings, cancel: threading.Event | None) -> Connecti
     info = answer.get("Info") or {}
     state = {1: "closed", 2: "opened", 3: "expired"}.get(int(info.get("SessionState") or 0), "")
     return ConnectionCheck(f"{info.get('KktNumber') or ''} {info.get('RegNumber') or ''}".strip() or "KKM-server",
-                           state, storage=_in_order({"nearly_full"} if info.get("FN_MemOverflowl") else set()))
+                           state, storage=_in_order({"nearly_full"} if info.get("FN_MemOverflowl") else set()),
+                           paper=kkm_paper(info))
 
 
 def _erpnet(settings: RegisterSettings) -> ConnectionCheck:
@@ -105,9 +111,10 @@ def _erpnet(settings: RegisterSettings) -> ConnectionCheck:
     info = printers[wanted]
     device = " ".join(str(info.get(k) or "") for k in ("serialNumber", "manufacturer", "model")).strip()
     words = "; ".join(f"{m.get('code')} {m.get('text')}" for m in status.get("messages") or []
-                      if m.get("type") in ("error", "warning"))
+                      if m.get("type") in ("error", "warning") and str(m.get("code")) not in PAPER_CODES)
+    paper = erpnet_paper(status)
     return ConnectionCheck(device or wanted, "expired" if "E502" in error_codes(status) else "",
-                           "" if ok(status) and not words else words)
+                           "" if (ok(status) or not paper.ready) and not words else words, paper=paper)
 
 
 

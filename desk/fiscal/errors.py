@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from desk.core.errors import N_, DeskError, Phrase
+
+if TYPE_CHECKING:
+    from hardware.errors import DeviceError
 
 # What the clerk is told about the printer, by the hardware error's code (translated as phrases).
 PRINTER_PROBLEMS = {
@@ -37,6 +42,14 @@ class PrinterNotReady(DeskError):
     """The printer refused the job before any of it was sent: nothing was issued or printed."""
 
     device_code = ""  # the hardware error's code (device.paper_out, device.cover_open, ...)
+
+
+def printer_not_ready(register: str, problem: DeviceError) -> PrinterNotReady:
+    """The refusal before anything is issued, whichever register's printer said ``problem``."""
+    error = PrinterNotReady("The printer of {register} is not ready: {problem}", register=register,
+                            problem=printer_problem(problem.code, problem.message))
+    error.device_code = problem.code
+    return error
 
 
 class ReceiptNotPrinted(DeskError):

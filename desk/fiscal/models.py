@@ -77,12 +77,12 @@ class FiscalDocument(LedgerRecord, Base):
         UniqueConstraint("payment_id", "kind"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
-    register_code: Mapped[str] = mapped_column(ForeignKey("cash_register.code"), index=True)
+    register_code: Mapped[str] = mapped_column(ForeignKey("cash_register.code"))  # looked up by (register_code, number)
     number: Mapped[int]
     shift_number: Mapped[int]
     kind: Mapped[str] = mapped_column(String(16))
     key: Mapped[str] = mapped_column(String(64), unique=True)  # the idempotency id we supplied
-    payment_id: Mapped[int | None] = mapped_column(ForeignKey("payment.id"), index=True)
+    payment_id: Mapped[int | None] = mapped_column(ForeignKey("payment.id"))  # its look-ups: (payment_id, kind)
     refers_to: Mapped[int | None]  # a refund's original document number
     cash_shift_id: Mapped[int | None] = mapped_column(ForeignKey("cash_shift.id"))
     total: Mapped[Money | None]
@@ -120,7 +120,7 @@ class RegisterDocument(LedgerRecord, Base):
     register_code: Mapped[str] = mapped_column(ForeignKey("cash_register.code"), index=True)
     key: Mapped[str] = mapped_column(String(64), unique=True)
     kind: Mapped[str] = mapped_column(String(16))
-    payment_id: Mapped[int | None] = mapped_column(ForeignKey("payment.id"), index=True)
+    payment_id: Mapped[int | None] = mapped_column(ForeignKey("payment.id"))  # its look-ups: (payment_id, kind)
     move_id: Mapped[int | None]  # the cash shift's move a cash in or out documents
     cash_shift_id: Mapped[int | None] = mapped_column(ForeignKey("cash_shift.id"))
     refers_to: Mapped[int | None]  # a refund's original: its fiscal document number on the same register

@@ -27,7 +27,7 @@ from desk.db.runner import Runner
 from desk.devices.printers import DEFAULT_PROFILE, register_printer
 from desk.fiscal import chain
 from desk.fiscal.anchors import write_anchor
-from desk.fiscal.errors import FiscalAnchorNotWritten, PrinterNotReady, printer_problem
+from desk.fiscal.errors import FiscalAnchorNotWritten, printer_not_ready
 from desk.fiscal.interface import (
     Document,
     DocumentKind,
@@ -156,7 +156,7 @@ class EscposFiscalRegister:
         until Cancel: nothing is issued or printed before the turn comes."""
         while not self.lock.acquire(timeout=_TURN_POLL):
             if cancel is not None and cancel.is_set():
-                raise _not_ready(self.code, Cancelled(device=self.printer.name, bytes_sent=0))
+                raise printer_not_ready(self.code, Cancelled(device=self.printer.name, bytes_sent=0))
         try:
             yield
         finally:
@@ -178,10 +178,10 @@ class EscposFiscalRegister:
         try:
             status = self.printer.status(cancel)
         except DeviceError as exc:
-            raise _not_ready(self.code, exc) from exc
+            raise printer_not_ready(self.code, exc) from exc
         problem = status.problem(device=self.printer.name)
         if problem is not None:
-            raise _not_ready(self.code, problem)
+            raise printer_not_ready(self.code, problem)
 
     def _print(self, document: Document, cancel: threading.Event | None, *, copy: bool) -> Printed:
         # Only after the actor's standing was confirmed (the document issued, or check_print): what
@@ -218,13 +218,6 @@ def _move_body(amount: str, reason: str, move_id: int | None) -> dict[str, Any]:
     if move_id is not None:
         body["move_id"] = move_id  # the cash shift's move it documents: issued once per move
     return body
-
-
-def _not_ready(register: str, problem: DeviceError) -> PrinterNotReady:
-    error = PrinterNotReady("The printer of {register} is not ready: {problem}", register=register,
-                            problem=printer_problem(problem.code, problem.message))
-    error.device_code = problem.code
-    return error
 
 
 def _last_number(session: Any, register_code: str) -> int:

@@ -15,7 +15,7 @@ from sqlalchemy import BigInteger, Select, String, bindparam, cast, exists, func
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from desk.core.errors import CurrencyMismatch, NotFound
-from desk.core.money import Money, minor_units, total
+from desk.core.money import Money, total
 from desk.hotel.models import MethodKind
 from desk.hotel.reference import base_currency
 from desk.ledger.models import Bill, BillTotal, Folio, Payment, PaymentKind, Posting, PostingKind, PostingMove
@@ -277,7 +277,7 @@ def bill_balance(session: Session, bill_id: int) -> Money:
             owed_minor = row.charges - row.paid
         elif row.entries:
             raise CurrencyMismatch(currency, row.currency)
-    return Money(Decimal(owed_minor).scaleb(-minor_units(currency)), currency)
+    return Money.from_minor(owed_minor, currency)
 
 
 _BILL_TOTALS = select(BillTotal.currency, BillTotal.charges, BillTotal.paid, BillTotal.entries).where(
@@ -319,7 +319,7 @@ def _sum_in_database(session: Session, amounts: Select[Any], currency: str) -> M
     if foreign:
         other = session.scalar(select(text_of).where(func.substr(text_of, 1, len(prefix)) != prefix).limit(1))
         raise CurrencyMismatch(currency, str(other).split(" ")[0])
-    return Money(Decimal(int(total_minor)).scaleb(-minor_units(currency)), currency)
+    return Money.from_minor(int(total_minor), currency)
 
 
 def folio_of_reservation(session: Session, reservation_id: int) -> int:

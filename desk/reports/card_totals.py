@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desk.cards.models import CardRecord, CardRecordKind
-from desk.cards.operations import MONEY_SIGN, from_minor, totals_brand
+from desk.cards.operations import MONEY_SIGN, totals_brand
 from desk.core.errors import N_
 from desk.core.money import Money
 from desk.core.types import utcnow
@@ -68,7 +68,7 @@ def card_totals_report(session: Session, reader: Actor, first: date, last: date 
             line[1] += record.amount * MONEY_SIGN[record.operation]
         itemised = bool(details.get("itemised"))
         if itemised:
-            terminal = {str(b["brand"]): (int(b["count"]), from_minor(int(b["amount_minor"]), currency))
+            terminal = {str(b["brand"]): (int(b["count"]), Money.from_minor(int(b["amount_minor"]), currency))
                         for b in details.get("brands", [])}
             for brand in sorted(set(ledger) | set(terminal)):
                 t_count, t_amount = terminal.get(brand, (0, Money.zero(currency)))

@@ -17,7 +17,8 @@ payment that does not cover the total, E502 no Z report for 24 hours, E503 three
 revenue agency, E109 a task id used already). A unique sale number (УНП, ``DT279013-0001-0000001``) must
 start with the printer's serial number and is used once: a second sale under it is refused (E405). A
 reversal names its original by its sale number, receipt number, date and fiscal memory serial, and is
-refused when no such receipt was printed.
+refused when no such receipt was printed. A roll near its end (``paper_low``) still prints, with the warning
+W301 among the messages of the status and of every result.
 
 The printer's fiscal memory (receipts, reversals, service deposits and withdrawals, reports, the cash)
 lives in ``--state`` (JSON, rewritten and synced after each document), so a test counts what was printed
@@ -62,6 +63,8 @@ ERRORS = {
     "E503": "Blocking 3 days without mobile operator",
 }
 FAULTS = {"paper": "E301", "cover": "E302", "fm_full": "E201", "nra_blocked": "E503"}
+# ErrorCodes.md's warnings: the printer still prints, and says so in every result's and the status's messages.
+WARNINGS = {"paper_low": ("W301", "Low paper/Near end of paper")}
 
 
 class PrintError(Exception):
@@ -113,7 +116,11 @@ class Printer:
                 self._ready()
             except PrintError as exc:
                 return {**exc.result(), "deviceDateTime": _stamp()}
-            return {"ok": True, "messages": list(_INFO), "deviceDateTime": _stamp()}
+            return {"ok": True, "messages": self._messages(), "deviceDateTime": _stamp()}
+
+    def _messages(self) -> list[dict[str, Any]]:
+        return [*_INFO, *({"type": "warning", "code": code, "text": text}
+                          for name, (code, text) in WARNINGS.items() if name in self.faults)]
 
     def age_day(self, hours: float) -> None:
         with self.lock:
@@ -146,7 +153,7 @@ class Printer:
                 self.data["documents"].append({"type": "duplicate", "receiptNumber": last["receiptNumber"],
                                                "at": _stamp()})
                 self._save()
-                return {"ok": True, "messages": list(_INFO)}
+                return {"ok": True, "messages": self._messages()}
             if document == "xreport":
                 return self._record({"type": "xreport"})
             if document in ("deposit", "withdraw"):
@@ -199,7 +206,7 @@ class Printer:
             self.data["day_started"] = None
             entry["zNumber"] = sum(1 for d in self.data["documents"] if d["type"] == "zreport") + 1
         entry["at"] = when
-        result: dict[str, Any] = {"ok": True, "messages": list(_INFO)}
+        result: dict[str, Any] = {"ok": True, "messages": self._messages()}
         if receipt:
             entry["receiptDateTime"] = when
             result.update(receiptNumber=entry["receiptNumber"], receiptDateTime=when,
@@ -458,7 +465,7 @@ class _Handler(BaseHTTPRequestHandler):
         server = self.server
         if command == "fault":
             name, on = body.get("fault"), bool(body.get("on", True))
-            if name in FAULTS:
+            if name in FAULTS or name in WARNINGS:
                 (server.printer.faults.add if on else server.printer.faults.discard)(name)
             elif name == "lose_answer":
                 server.lose_answers = int(body.get("times", 1)) if on else 0
@@ -492,7 +499,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=DEFAULT_PORT, help="0: any free port (printed)")
     parser.add_argument("--state", type=Path, default=None, help="the printer's fiscal memory (kept across runs)")
-    parser.add_argument("--fault", action="append", default=[], choices=sorted(FAULTS))
+    parser.add_argument("--fault", action="append", default=[], choices=sorted({*FAULTS, *WARNINGS}))
     args = parser.parse_args(argv)
     server = ErpNetServer((args.host, args.port), Printer(args.state))
     server.printer.faults.update(args.fault)

@@ -6533,12 +6533,20 @@
         <translation>&amp;Пробно изпълнение</translation>
     </message>
     <message>
+        <source>Columns: {required} (optional: {optional}).</source>
+        <translation>Колони: {required} (незадължителни: {optional}).</translation>
+    </message>
+    <message>
+        <source>Columns: {required}.</source>
+        <translation>Колони: {required}.</translation>
+    </message>
+    <message>
         <source>Columns: {required}</source>
-        <translation>Колони: {required}</translation>
+        <translation type="vanished">Колони: {required}</translation>
     </message>
     <message>
         <source>(optional: {optional})</source>
-        <translation>(незадължителни: {optional})</translation>
+        <translation type="vanished">(незадължителни: {optional})</translation>
     </message>
     <message>
         <source>Reservations go in row by row: a line refused is listed and the others go in; a reservation imported again by its external id is updated, never doubled. The status is one of {statuses}; {in_house} needs its room, and an arrival before the business date is one of {past}.</source>
@@ -9097,6 +9105,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>it is ready</source>
         <translation>той е готов за работа</translation>
+    </message>
+    <message>
+        <source>its printer: %1</source>
+        <translation>принтерът му: %1</translation>
     </message>
     <message>
         <source>its fiscal storage reports a fault: call the register&apos;s service centre</source>

@@ -6537,12 +6537,20 @@
         <translation>&amp;Пробный прогон</translation>
     </message>
     <message>
+        <source>Columns: {required} (optional: {optional}).</source>
+        <translation>Столбцы: {required} (необязательные: {optional}).</translation>
+    </message>
+    <message>
+        <source>Columns: {required}.</source>
+        <translation>Столбцы: {required}.</translation>
+    </message>
+    <message>
         <source>Columns: {required}</source>
-        <translation>Столбцы: {required}</translation>
+        <translation type="vanished">Столбцы: {required}</translation>
     </message>
     <message>
         <source>(optional: {optional})</source>
-        <translation>(необязательные: {optional})</translation>
+        <translation type="vanished">(необязательные: {optional})</translation>
     </message>
     <message>
         <source>Reservations go in row by row: a line refused is listed and the others go in; a reservation imported again by its external id is updated, never doubled. The status is one of {statuses}; {in_house} needs its room, and an arrival before the business date is one of {past}.</source>
@@ -9101,6 +9109,10 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>it is ready</source>
         <translation>она готова к работе</translation>
+    </message>
+    <message>
+        <source>its printer: %1</source>
+        <translation>его принтер: %1</translation>
     </message>
     <message>
         <source>its fiscal storage reports a fault: call the register&apos;s service centre</source>

@@ -17,10 +17,11 @@ from sqlalchemy import select
 
 from desk.core.errors import InvalidInput
 from desk.fiscal.amounts import exact_json
-from desk.fiscal.errors import RegisterAnswerUnknown, RegisterNotSetUp, RegisterRefused
+from desk.fiscal.connection import check_connection
+from desk.fiscal.errors import PrinterNotReady, RegisterAnswerUnknown, RegisterNotSetUp, RegisterRefused
 from desk.fiscal.interface import DocumentKind, Receipt, SaleLine
 from desk.fiscal.models import RegisterDocument
-from desk.fiscal.settings import parse_vat_map, set_register
+from desk.fiscal.settings import RegisterKind, RegisterSettings, parse_vat_map, set_register
 from desk.fiscal.workflow import (
     close_register_shifts,
     print_receipt,
@@ -125,7 +126,6 @@ def test_a_day_over_24_hours_is_refused_before_the_intent_and_the_z_ends_it(rig:
 
 
 @pytest.mark.parametrize(("fault", "code", "words"), [
-    ("paper", 301, "load a paper roll"),
     ("fm_full", 201, "call its service centre"),
     ("nra_blocked", 503, "check its SIM card"),
 ])
@@ -138,6 +138,34 @@ def test_a_printer_fault_issues_nothing_and_tells_the_cashier_what_to_do(rig: At
     assert words in outcome.problem.message and f"E{code}" in outcome.problem.message
     rig.server.control("fault", fault=fault, on=False)
     assert receipt(rig, payment_id).printed and len(rig.server.receipts()) == 1
+
+
+@pytest.mark.parametrize(("fault", "device_code", "words"), [
+    ("paper", "device.paper_out", "the printer is out of paper; load paper"),  # E301
+    ("cover", "device.cover_open", "the printer's cover is open; close it"),  # E302
+])
+def test_a_printer_out_of_paper_is_refused_before_the_intent_as_an_escpos_printer_is(
+        rig: AtolHotel, fault, device_code, words):
+    payment_id = rig.paid_bill(lines=LINES)
+    rig.server.control("fault", fault=fault)
+    with pytest.raises(PrinterNotReady, match=words) as refused:
+        receipt(rig, payment_id)
+    assert refused.value.device_code == device_code
+    assert rig.hotel.query(unresolved) == [] and rig.server.receipts() == []  # no intent, no sale number taken
+    assert not rig.registers.register(rig.runner, rig.hotel.actor, "FP-1").status().printer_ready
+    rig.server.control("fault", fault=fault, on=False)
+    assert receipt(rig, payment_id).printed and len(rig.server.receipts()) == 1
+
+
+def test_a_roll_near_its_end_prints_and_warns(rig: AtolHotel):
+    rig.server.control("fault", fault="paper_low")  # W301 among the status's and every result's messages
+    assert receipt(rig, rig.paid_bill(lines=LINES)).printed
+    status = rig.registers.register(rig.runner, rig.hotel.actor, "FP-1").status()
+    assert status.printer_ready and status.printer == "Ready. Paper is running low."
+    checked = check_connection(RegisterSettings("FP-1", "FP-1", RegisterKind.ERPNET, rig.server.address,
+                                                "dt279013", "", {}, ""))
+    assert checked.paper is not None and checked.paper.paper_near_end and checked.paper.ready
+    assert checked.problems == ""  # said as the paper's state, not in the printer's English
 
 
 def test_a_rate_without_a_tax_group_is_refused_before_the_printer_is_asked(rig: AtolHotel):

@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import select
 
 from desk.core.money import Money
-from desk.fiscal.errors import RegisterAnswerUnknown, RegisterNotSetUp, RegisterRefused
+from desk.fiscal.errors import PrinterNotReady, RegisterAnswerUnknown, RegisterNotSetUp, RegisterRefused
 from desk.fiscal.interface import DocumentKind
 from desk.fiscal.models import RegisterDocument
 from desk.fiscal.receipts import request_receipt
@@ -124,7 +124,6 @@ def test_closing_the_cash_shift_ends_a_register_shift_over_24_hours_with_its_z(r
 
 
 @pytest.mark.parametrize(("fault", "code", "words"), [
-    ("paper", 44, "load a paper roll"),
     ("fn_full", 121, "call the service centre"),
     ("ofd_offline", 137, "check its internet connection"),
 ])
@@ -136,6 +135,19 @@ def test_a_register_fault_issues_nothing_and_tells_the_cashier_what_to_do(rig: A
     assert isinstance(outcome.problem, RegisterRefused) and outcome.problem.register_code == code
     assert words in outcome.problem.message and fake.FAULTS[fault] in outcome.problem.message
     rig.server.control("fault", fault=fault, on=False)
+    assert receipt(rig, payment_id).printed and len(rig.server.receipts()) == 1
+
+
+def test_a_register_out_of_paper_is_refused_before_the_intent_as_an_escpos_printer_is(rig: AtolHotel):
+    payment_id = rig.paid_bill()
+    rig.server.control("fault", fault="paper")  # GetDataKKT's Info.PaperOver
+    with pytest.raises(PrinterNotReady, match="the printer is out of paper; load paper") as refused:
+        receipt(rig, payment_id)
+    assert refused.value.device_code == "device.paper_out"
+    assert rig.hotel.query(unresolved) == [] and rig.server.receipts() == []
+    status = rig.registers.register(rig.runner, rig.hotel.actor, "FP-1").status()
+    assert not status.printer_ready and status.printer.startswith("The printer is out of paper")
+    rig.server.control("fault", fault="paper", on=False)
     assert receipt(rig, payment_id).printed and len(rig.server.receipts()) == 1
 
 

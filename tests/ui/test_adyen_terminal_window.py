@@ -16,7 +16,7 @@ from desk.cards.saved_cards import add_operator, set_operator_reader
 from desk.db.engine import Database
 from desk.people.models import Role
 from tests.actors import signed_in
-from tests.ui.test_dialogs_common import child, unpaid_stay_card
+from tests.ui.test_dialogs_common import child, reader_save_waiting, unpaid_stay_card
 from ui.cards.reader_save import ReaderSaveDialog
 from ui.reservation_card.window import ReservationCard
 
@@ -64,19 +64,11 @@ def window(qtbot, cashier_context, demo_database: Database, terminal: Terminal) 
 
 
 def waiting_for_the_card(qtbot, window: ReservationCard, terminal: Terminal) -> ReaderSaveDialog:
-    assert window.reader_card_button.isEnabled()
-    window.reader_card_button.click()
-    # The button first asks whether this workstation has a reader (else a Worldline receipt's reference).
-    qtbot.waitUntil(lambda: window.findChild(ReaderSaveDialog, "readerSaveDialog") is not None, timeout=30_000)
-    dialog = window.findChild(ReaderSaveDialog, "readerSaveDialog")
-    assert dialog is not None
-    # The GUI thread keeps delivering the ops' results while the payment is on its way to the terminal.
-    qtbot.waitUntil(lambda: terminal.fake.terminals.terminals[POIID]["current"] is not None, timeout=30_000)
-    message = child(dialog, QLabel, "readerSaveMessage")
-    qtbot.waitUntil(lambda: "present the card" in message.text(), timeout=30_000)
-    assert message.text() == (f"Ask the guest to present the card on the terminal {POIID}. Nothing is charged: "
-                              "the card is saved for later.")  # Adyen's word: a terminal, not a reader
-    assert dialog.cancel_button.isEnabled()
+    dialog: ReaderSaveDialog = reader_save_waiting(
+        qtbot, window, lambda: terminal.fake.terminals.terminals[POIID]["current"] is not None)
+    assert child(dialog, QLabel, "readerSaveMessage").text() == (
+        f"Ask the guest to present the card on the terminal {POIID}. Nothing is charged: "
+        "the card is saved for later.")  # Adyen's word: a terminal, not a reader
     return dialog
 
 

@@ -56,6 +56,24 @@ def unpaid_stay_card(qtbot: Any, context: Any, database: Database) -> Iterator[A
         shown.close()
 
 
+def reader_save_waiting(qtbot: Any, window: Any, device_asked: Callable[[], bool]) -> Any:
+    """The reservation card's Terminal window, opened by its button, once the operator's device was asked
+    (``device_asked``) and the window says to present the card; returned with its Cancel still enabled."""
+    from ui.cards.reader_save import ReaderSaveDialog
+
+    assert window.reader_card_button.isEnabled()
+    window.reader_card_button.click()
+    # The button first asks whether this workstation has a reader (else a Worldline receipt's reference).
+    qtbot.waitUntil(lambda: window.findChild(ReaderSaveDialog, "readerSaveDialog") is not None, timeout=30_000)
+    dialog = window.findChild(ReaderSaveDialog, "readerSaveDialog")
+    assert dialog is not None
+    # The GUI thread keeps delivering the ops' results while the request is on its way to the device.
+    qtbot.waitUntil(device_asked, timeout=30_000)
+    qtbot.waitUntil(lambda: "present the card" in dialog.message_label.text(), timeout=30_000)
+    assert dialog.cancel_button.isEnabled()
+    return dialog
+
+
 def reload_card(database: Database, card: ReservationCardData) -> ReservationCardData:
     with database.unit_of_work() as session:
         return load_reservation_card(session, card.folio.folio.id)

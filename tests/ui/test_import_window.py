@@ -32,7 +32,7 @@ def _services(database) -> set[str]:  # type: ignore[no-untyped-def]
 def test_a_manager_imports_services(qtbot, context_of, demo_database, tmp_path: Path):
     dialog = _open(qtbot, context_of, "services")
     assert dialog.columns_label.text() == (
-        "Columns: code, name, price, vat (optional: category, name_ru, name_bg, currency)")
+        "Columns: code, name, price, vat (optional: category, name_ru, name_bg, currency).")
     file = tmp_path / "services.csv"
     file.write_bytes("\ufeffcode;name;price;vat\r\nMASSAGE;Massage;45,00;VAT20\r\n".encode())
     dialog.file_edit.setText(str(file))

@@ -18,7 +18,7 @@ from desk.db.engine import Database
 from desk.db.runner import Runner
 from desk.people.models import Role
 from tests.actors import signed_in
-from tests.ui.test_dialogs_common import child, retype, unpaid_stay_card
+from tests.ui.test_dialogs_common import child, reader_save_waiting, retype, unpaid_stay_card
 from ui.cards.reader_save import ReaderSaveDialog
 from ui.reservation_card.window import ReservationCard
 
@@ -62,18 +62,10 @@ def window(qtbot, cashier_context, demo_database: Database, reader: Reader) -> I
 
 
 def waiting_for_the_card(qtbot, window: ReservationCard, reader: Reader) -> ReaderSaveDialog:
-    assert window.reader_card_button.isEnabled()
-    window.reader_card_button.click()
-    # The button first asks whether this workstation has a reader (else a Worldline receipt's reference).
-    qtbot.waitUntil(lambda: window.findChild(ReaderSaveDialog, "readerSaveDialog") is not None, timeout=30_000)
-    dialog = window.findChild(ReaderSaveDialog, "readerSaveDialog")
-    assert dialog is not None
     action = lambda: reader.fake.readers[reader.reader]["action"]  # noqa: E731
-    qtbot.waitUntil(lambda: action() is not None and action()["status"] == "in_progress", timeout=30_000)
-    message = child(dialog, QLabel, "readerSaveMessage")
-    qtbot.waitUntil(lambda: "present the card" in message.text(), timeout=30_000)
-    assert reader.reader in message.text() and dialog.cancel_button.isEnabled()
-    assert dialog.progress_bar.isVisible()
+    dialog: ReaderSaveDialog = reader_save_waiting(
+        qtbot, window, lambda: action() is not None and action()["status"] == "in_progress")
+    assert reader.reader in child(dialog, QLabel, "readerSaveMessage").text() and dialog.progress_bar.isVisible()
     return dialog
 
 

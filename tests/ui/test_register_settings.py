@@ -55,7 +55,7 @@ def test_a_manager_sets_an_erpnet_printer_checks_it_and_saves(qtbot, dialog, dem
     dialog.findChild(QPushButton, "checkConnectionButton").click()
     result = dialog.findChild(QLabel, "registerCheckResult")
     qtbot.waitUntil(lambda: "DT279013 Datecs FP-2000" in result.text(), timeout=30_000)
-    assert "it is ready" in result.text()
+    assert "its printer: ready" in result.text()
     dialog.findChild(QPushButton, "saveRegisterButton").click()
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=30_000)
     with demo_database.unit_of_work() as session:
@@ -142,3 +142,20 @@ def test_check_connection_warns_a_manager_of_an_atol_fiscal_storage_to_replace(q
         assert "its fiscal storage must be replaced soon" in result.text()
     finally:
         server.stop()
+
+
+def test_check_connection_says_a_roll_near_its_end_in_the_managers_language(
+        qtbot, qm_dir, dialog, printer_server: fake.ErpNetServer):
+    from PySide6.QtCore import QCoreApplication
+
+    from ui import i18n
+
+    app = QCoreApplication.instance()
+    assert app is not None
+    i18n.install_translator(app, "ru", qm_dir=qm_dir)
+    printer_server.printer.faults.add("paper_low")  # W301, as ErrorCodes.md names it
+    fill(dialog, f"http://127.0.0.1:{printer_server.server_port}", "9=Г,20=Б,none=А")
+    dialog.findChild(QPushButton, "checkConnectionButton").click()
+    result = dialog.findChild(QLabel, "registerCheckResult")
+    qtbot.waitUntil(lambda: "DT279013" in result.text(), timeout=30_000)
+    assert "готов, бумага кончается" in result.text() and "Low paper" not in result.text()

@@ -103,9 +103,12 @@ class ImportDialog(QDialog):
         kind = str(self.kind_combo.currentData())
         required, optional = ((reservations.REQUIRED, reservations.OPTIONAL) if kind == RESERVATIONS
                               else (KINDS[kind].required, KINDS[kind].optional))
-        text = self.tr("Columns: {required}").format(required=", ".join(required))
+        # Whole sentences, so every language ends the column list with its full stop before the next one.
         if optional:
-            text += " " + self.tr("(optional: {optional})").format(optional=", ".join(optional))
+            text = self.tr("Columns: {required} (optional: {optional}).").format(
+                required=", ".join(required), optional=", ".join(optional))
+        else:
+            text = self.tr("Columns: {required}.").format(required=", ".join(required))
         if kind == RESERVATIONS:
             text += " " + self.tr("Reservations go in row by row: a line refused is listed and the others go in; "
                                   "a reservation imported again by its external id is updated, never doubled. "

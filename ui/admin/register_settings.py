@@ -36,6 +36,7 @@ from desk.fiscal.settings import (
 )
 from ui.context import DeskContext
 from ui.desk_text import error_text
+from ui.devices import paper_text
 from ui.dialogs.common import FieldError, hint_label, new_form
 from ui.field_error import ERROR_COLOR
 from ui.ops.pools import TaskState
@@ -191,8 +192,12 @@ class RegisterSettingsDialog(QDialog):
         parts = [self.tr("The register answered: %1").replace("%1", found.device)]
         if found.shift:
             parts.append(shifts.get(found.shift, found.shift))
-        parts.append(self.tr("it reports: %1").replace("%1", found.problems) if found.problems
-                     else self.tr("it is ready"))
+        if found.problems:
+            parts.append(self.tr("it reports: %1").replace("%1", found.problems))
+        elif found.paper is None:
+            parts.append(self.tr("it is ready"))
+        if found.paper is not None:  # said as the status bar says an ESC/POS printer's paper
+            parts.append(self.tr("its printer: %1").replace("%1", paper_text(found.paper)))
         warnings = {
             "storage_fault": self.tr("its fiscal storage reports a fault: call the register's service centre"),
             "nearly_full": self.tr("its fiscal storage is nearly full: order a new one now"),
@@ -203,7 +208,8 @@ class RegisterSettingsDialog(QDialog):
         }
         parts.extend(warnings[warning] for warning in found.storage if warning in warnings)
         self.result_label.setText("; ".join(parts) + ".")
-        self.result_label.setStyleSheet(f"color: {ERROR_COLOR};" if found.storage else "")
+        paper_trouble = found.paper is not None and (not found.paper.ready or found.paper.paper_near_end)
+        self.result_label.setStyleSheet(f"color: {ERROR_COLOR};" if found.storage or paper_trouble else "")
         self.adjustSize()  # a long answer grows the window, never squeezes its fields
 
     def save(self) -> None:

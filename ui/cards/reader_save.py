@@ -9,17 +9,14 @@ twice.
 
 from __future__ import annotations
 
-import threading
-from typing import Any
-
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QProgressBar, QWidget
 
 from desk.cards.card_page import NewCardOwner
 from desk.cards.operator_workflow import OnlineOutcome, Watch
 from desk.cards.reader_save import reader_operators, save_card_on_reader
 from desk.cards.saved_cards import OperatorInfo
 from desk.journal.intents import IntentState
+from ui.cards.save_window import CardSaveWindow
 from ui.cards.saved import operator_pool
 from ui.context import DeskContext
 from ui.desk_text import error_text
@@ -29,31 +26,18 @@ from ui.ops.pools import TaskState
 __all__ = ["ReaderSaveDialog"]
 
 
-class ReaderSaveDialog(QDialog):
+class ReaderSaveDialog(CardSaveWindow):
     """Save the card the guest presents on the reader, for a reservation, a company or an event."""
 
     def __init__(self, ctx: DeskContext, holder: str, owner: NewCardOwner, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("readerSaveDialog")
+        super().__init__(ctx, holder, owner, parent, name="readerSave", width=480)
         self.setWindowTitle(self.tr("Save a card from the terminal"))
-        self.setWindowModality(Qt.WindowModality.WindowModal)
-        self.setMinimumWidth(480)
-        self.ctx = ctx
-        self.holder = holder
-        self.owner = owner
         self.operator_id = 0
         self.operator_name = ""
         self.reader = ""
         # Adyen's device is a payment terminal (its POIID), Stripe's a reader: each named as its operator does.
         self.is_terminal = False
-        self.outcome: OnlineOutcome | None = None
-        self.cancel_event = threading.Event()
-        self.op: Op[Any] | None = None
-        layout = QVBoxLayout(self)
-        self.message_label = QLabel()
-        self.message_label.setObjectName("readerSaveMessage")
-        self.message_label.setWordWrap(True)
-        layout.addWidget(self.message_label)
+        layout = self.main_layout
         self.progress_bar = QProgressBar()
         self.progress_bar.setObjectName("readerSaveProgress")
         self.progress_bar.setRange(0, 0)
@@ -104,10 +88,6 @@ class ReaderSaveDialog(QDialog):
         op: Op[OnlineOutcome] = Op(self, run, pool=operator_pool())
         self.op = op.progress(self._progress).success(self._ended).failure(self._failed)
         op.run()
-
-    @property
-    def is_busy(self) -> bool:
-        return self.op is not None and self.op.is_running
 
     def _progress(self, _fraction: float | None, key: str) -> None:
         if self.cancel_event.is_set():

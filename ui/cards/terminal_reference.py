@@ -12,15 +12,15 @@ a request already sent stays under Pending card operations until Saferpay is ask
 from __future__ import annotations
 
 import threading
-from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit, QProgressBar, QWidget
 
 from desk.cards.card_page import NewCardOwner
 from desk.cards.operator_workflow import OnlineOutcome, Watch, reference_operators, save_card_by_terminal_reference
 from desk.cards.saved_cards import OperatorInfo
 from desk.journal.intents import IntentState
+from ui.cards.save_window import CardSaveWindow
 from ui.cards.saved import operator_pool
 from ui.context import DeskContext
 from ui.desk_text import error_text
@@ -30,7 +30,7 @@ from ui.ops.op import Op
 __all__ = ["TerminalReferenceDialog"]
 
 
-class TerminalReferenceDialog(QDialog):
+class TerminalReferenceDialog(CardSaveWindow):
     """Save the card of a terminal transaction, by the reference on its receipt, for a reservation, a
     company or an event."""
 
@@ -38,23 +38,10 @@ class TerminalReferenceDialog(QDialog):
     stopped_waiting = Signal()
 
     def __init__(self, ctx: DeskContext, holder: str, owner: NewCardOwner, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("terminalReferenceDialog")
+        super().__init__(ctx, holder, owner, parent, name="terminalReference", width=520)
         self.setWindowTitle(self.tr("Save a card from the terminal's receipt"))
-        self.setWindowModality(Qt.WindowModality.WindowModal)
-        self.setMinimumWidth(520)
-        self.ctx = ctx
-        self.holder = holder
-        self.owner = owner
         self.operator: OperatorInfo | None = None
-        self.outcome: OnlineOutcome | None = None
-        self.op: Op[Any] | None = None
-        self.cancel_event = threading.Event()
-        layout = QVBoxLayout(self)
-        self.message_label = QLabel()
-        self.message_label.setObjectName("terminalReferenceMessage")
-        self.message_label.setWordWrap(True)
-        layout.addWidget(self.message_label)
+        layout = self.main_layout
         self.reference_edit = QLineEdit()
         self.reference_edit.setObjectName("terminalReferenceEdit")
         self.reference_edit.setPlaceholderText("1:100002:1:87768996410")
@@ -128,10 +115,6 @@ class TerminalReferenceDialog(QDialog):
         op: Op[OnlineOutcome] = Op(self, run, pool=operator_pool())
         self.op = op.success(self._ended).failure(self._refused)
         op.run()
-
-    @property
-    def is_busy(self) -> bool:
-        return self.op is not None and self.op.is_running
 
     def reject(self) -> None:
         if self.is_busy and not self.cancel_event.is_set():

@@ -18,7 +18,6 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from datetime import UTC, date, datetime, timedelta
-from decimal import Decimal
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 from xml.etree.ElementTree import Element, SubElement, tostring
@@ -42,7 +41,7 @@ from desk.cards.operators.interface import (
     SavedToken,
 )
 from desk.cards.operators.tls import verifying_context
-from desk.core.money import minor_units
+from desk.core.money import Money
 
 ANSWER_TIMEOUT_S = 60.0
 DEFAULT_URL = "https://api.convergepay.com/VirtualMerchant/processxml.do"
@@ -95,12 +94,14 @@ def sent_token(kept: str) -> str:
     return kept.removeprefix(TOKEN_PREFIX).translate(_LETTERS_AS_DIGITS)
 
 
-def _major(amount_minor: int, currency: str) -> str:
-    return str(Decimal(amount_minor).scaleb(-minor_units(currency)))
+def _ssl_amount(amount_minor: int, currency: str) -> str:
+    """Minor units as Converge's ``ssl_amount`` text (``12.50``)."""
+    return str(Money.from_minor(amount_minor, currency).amount)
 
 
-def _minor(amount: str, currency: str) -> int:
-    return int(Decimal(amount).scaleb(minor_units(currency)))
+def _minor_of(ssl_amount: str, currency: str) -> int:
+    """Converge's ``ssl_amount`` text as minor units."""
+    return Money.of(ssl_amount, currency).minor
 
 
 class ConvergeOperator:
@@ -224,7 +225,7 @@ class ConvergeOperator:
         return f"{parts.scheme}://{parts.netloc}/hosted-payments"
 
     def _card_fields(self, card: CardOnFile, amount_minor: int, currency: str, key: str) -> dict[str, str]:
-        return {"ssl_token": sent_token(card.token), "ssl_amount": _major(amount_minor, currency),
+        return {"ssl_token": sent_token(card.token), "ssl_amount": _ssl_amount(amount_minor, currency),
                 "ssl_transaction_currency": currency.upper(), "ssl_invoice_number": invoice_number(key),
                 "ssl_merchant_initiated_unscheduled": "Y", "ssl_entry_mode": "12"}
 
@@ -242,30 +243,30 @@ class ConvergeOperator:
 
     def capture(self, reference: str, amount_minor: int, key: str, currency: str = "") -> Done:
         currency = self._held(reference).findtext("ssl_transaction_currency") or "USD"
-        answer = self._money("cccomplete", {"ssl_txn_id": reference, "ssl_amount": _major(amount_minor, currency)},
+        answer = self._money("cccomplete", {"ssl_txn_id": reference, "ssl_amount": _ssl_amount(amount_minor, currency)},
                              completing=True)
-        return Done(reference, _minor(answer.findtext("ssl_amount") or "0", currency), currency)
+        return Done(reference, _minor_of(answer.findtext("ssl_amount") or "0", currency), currency)
 
     def release(self, reference: str, key: str) -> Done:
         hold = self._held(reference)
         currency = hold.findtext("ssl_transaction_currency") or "USD"
         self._money("ccdelete", {"ssl_txn_id": reference})
-        return Done(reference, _minor(hold.findtext("ssl_amount") or "0", currency), currency)
+        return Done(reference, _minor_of(hold.findtext("ssl_amount") or "0", currency), currency)
 
     def refund(self, reference: str, amount_minor: int, key: str, currency: str = "") -> Done:
         payment = self._held(reference)
         currency = payment.findtext("ssl_transaction_currency") or "USD"  # the payment's own (R13)
         if payment.findtext("ssl_trans_status") not in SETTLED_STATUSES:
             # Converge returns only a settled payment; before the day's batch closes it is voided, whole.
-            whole = _minor(payment.findtext("ssl_amount") or "0", currency)
+            whole = _minor_of(payment.findtext("ssl_amount") or "0", currency)
             if amount_minor != whole:
                 raise Refused("Converge gives back only the whole payment before the day's settlement: refund "
                               "a part after it", UNSETTLED)
             self._money("ccvoid", {"ssl_txn_id": reference})
             return Done(reference, whole, currency, payment_reference=reference, reversed=True)
-        answer = self._money("ccreturn", {"ssl_txn_id": reference, "ssl_amount": _major(amount_minor, currency),
+        answer = self._money("ccreturn", {"ssl_txn_id": reference, "ssl_amount": _ssl_amount(amount_minor, currency),
                                           "ssl_invoice_number": invoice_number(key)})
-        return Done(answer.findtext("ssl_txn_id") or "", _minor(answer.findtext("ssl_amount") or "0", currency),
+        return Done(answer.findtext("ssl_txn_id") or "", _minor_of(answer.findtext("ssl_amount") or "0", currency),
                     currency, payment_reference=reference)
 
     def delete_card(self, card: CardOnFile, key: str) -> None:
@@ -320,7 +321,7 @@ class ConvergeOperator:
                 # A void (the same day's refund of the whole) carries no invoice: the payment says it.
                 payment = self._held(reference)
                 currency = payment.findtext("ssl_transaction_currency") or "USD"
-                return Found(Finding.DONE, Done(reference, _minor(payment.findtext("ssl_amount") or "0", currency),
+                return Found(Finding.DONE, Done(reference, _minor_of(payment.findtext("ssl_amount") or "0", currency),
                                                 currency, payment_reference=reference, reversed=True))
             case Operation.CHARGE | Operation.PRE_AUTHORISE | Operation.REFUND:
                 wanted = {Operation.CHARGE: ("SALE",), Operation.PRE_AUTHORISE: ("AUTHONLY", "SALE", "DELETE"),
@@ -329,17 +330,17 @@ class ConvergeOperator:
                 if txn is None or txn.findtext("ssl_result") != APPROVED:
                     return Found(Finding.NOT_DONE)
                 currency = txn.findtext("ssl_transaction_currency") or "USD"
-                done = Done(txn.findtext("ssl_txn_id") or "", _minor(txn.findtext("ssl_amount") or "0", currency),
+                done = Done(txn.findtext("ssl_txn_id") or "", _minor_of(txn.findtext("ssl_amount") or "0", currency),
                             currency, payment_reference=reference if operation is Operation.REFUND else "")
                 if operation is Operation.PRE_AUTHORISE:
-                    done = Done(done.reference, _minor(txn.findtext("ssl_auth_amount") or txn.findtext("ssl_amount")
+                    done = Done(done.reference, _minor_of(txn.findtext("ssl_auth_amount") or txn.findtext("ssl_amount")
                                                        or "0", currency), currency)
                 return Found(Finding.DONE, done)
             case Operation.CAPTURE | Operation.RELEASE:
                 hold = self._held(reference)
                 kind = (hold.findtext("ssl_transaction_type") or "").upper()
                 currency = hold.findtext("ssl_transaction_currency") or "USD"
-                amount = _minor(hold.findtext("ssl_amount") or "0", currency)
+                amount = _minor_of(hold.findtext("ssl_amount") or "0", currency)
                 if operation is Operation.CAPTURE:
                     return Found(Finding.DONE, Done(reference, amount, currency)) if kind == "SALE" \
                         else Found(Finding.NOT_DONE)
@@ -364,5 +365,5 @@ def _saved(answer: Element, holder: str) -> SavedToken:
 
 
 def _done(answer: Element, currency: str) -> Done:
-    return Done(answer.findtext("ssl_txn_id") or "", _minor(answer.findtext("ssl_amount") or "0", currency),
+    return Done(answer.findtext("ssl_txn_id") or "", _minor_of(answer.findtext("ssl_amount") or "0", currency),
                 currency.upper())

@@ -41,6 +41,7 @@ from desk.fiscal.errors import (
     RegisterNotSetUp,
     RegisterRefused,
     RegisterUnreachable,
+    printer_not_ready,
     printer_refusal,
     register_problem,
 )
@@ -55,6 +56,7 @@ from desk.journal.models import JournalIntent
 from desk.ledger.lookup import get
 from desk.ledger.models import Payment, PaymentKind
 from desk.people.auth import Actor
+from hardware.interfaces import PrinterStatus
 
 _DOCUMENTS = {
     DocumentKind.SALE: "receipt", DocumentKind.REFUND: "reversalreceipt", DocumentKind.CASH_IN: "deposit",
@@ -62,11 +64,22 @@ _DOCUMENTS = {
 }
 _PAYMENT_TYPES = {MethodKind.CASH: "cash", MethodKind.CARD: "card", MethodKind.TRANSFER: "bank"}
 SHIFT_EXPIRED = "E502"  # no Z report for 24 hours: the printer refuses everything but the Z
+# ErrorCodes.md's printing codes, read into the printer's status as the ESC/POS registers report it.
+PAPER_CODES = frozenset({"E301", "E302", "E303", "E304", "E306", "W301"})
 
 
 def ok(result: dict[str, Any]) -> bool:
     """Net.FP's ``ok``, which ErpNet.FP sends as true or as "true"."""
     return result.get("ok") in (True, "true", "True")
+
+
+def paper_state(result: dict[str, Any]) -> PrinterStatus:
+    """The printer's paper and cover from a status's (or a result's) messages: out of paper E301, cover open E302,
+    printing unit fault E303, head overheated E304, cutter E306, and the warning W301 that the roll nears its end."""
+    codes = {str(m.get("code")) for m in result.get("messages") or []}
+    return PrinterStatus(online=True, paper_out="E301" in codes, cover_open="E302" in codes,
+                         paper_near_end="W301" in codes, cutter_error="E306" in codes,
+                         unrecoverable_error="E303" in codes, recoverable_error="E304" in codes)
 
 
 def error_codes(result: dict[str, Any]) -> list[str]:
@@ -217,20 +230,25 @@ class ErpNetRegister(AtolRegister):
         """A Bulgarian printer has no shift of its own: its day runs from its first document to the Z report, and
         it refuses all but the Z after 24 hours. Ours opens with the cash shift and ends with its Z."""
         status = self.client.get(f"/printers/{self.printer_id()}/status")
+        paper = paper_state(status)
         if SHIFT_EXPIRED in error_codes(status):
-            return {"state": "expired", "number": None}
+            return {"state": "expired", "number": None, "paper": paper, "status": status}
         last = self.runner.read(_last_shift_document, self.code)
-        return {"state": "opened" if last == DocumentKind.SHIFT_OPEN.value else "closed", "number": None}
+        return {"state": "opened" if last == DocumentKind.SHIFT_OPEN.value else "closed", "number": None,
+                "paper": paper, "status": status}
 
     def status(self, cancel: threading.Event | None = None) -> RegisterStatus:
         shift = self.shift_state(cancel)
-        status = self.client.get(f"/printers/{self.printer_id()}/status")
-        words = "; ".join(str(m.get("text")) for m in status.get("messages") or [] if m.get("type") != "info")
+        status, paper = shift["status"], shift["paper"]
+        # The paper in the ESC/POS registers' words; the printer's other troubles in its own.
+        others = "; ".join(str(m.get("text")) for m in status.get("messages") or []
+                           if m.get("type") != "info" and str(m.get("code")) not in PAPER_CODES)
         last = self.runner.read(_last_number, self.code)
         return RegisterStatus(
             clock=utcnow(), shift_open=shift["state"] != "closed", shift_number=None, shift_opened_at=None,
-            shift_expired=shift["state"] == "expired", last_number=last, printer=words or "Ready.",
-            printer_ready=ok(status))
+            shift_expired=shift["state"] == "expired", last_number=last,
+            printer=" ".join(filter(None, (paper.describe() if not others or not paper.ready else "", others))),
+            printer_ready=ok(status) and paper.ready)
 
     def prepare(self, receipt: Receipt, cancel: threading.Event | None = None) -> dict[str, Any]:
         """What a receipt is refused for before its intent is written: a rate without a tax group, a refund
@@ -239,11 +257,17 @@ class ErpNetRegister(AtolRegister):
         asks the printer nothing while its transaction is open."""
         device = self.device()
         self.runner.read(self._receipt_body, receipt, "", _text_max(device))
-        self._shift_or_refuse(cancel)
+        paper = self._shift_or_refuse(cancel)
+        # Refused as the ESC/POS registers refuse: before the intent (and its sale number), nothing printed.
+        problem = paper.problem(device=self.settings.name)
+        if problem is not None:
+            raise printer_not_ready(self.code, problem)
         return {"serial": str(device.get("serialNumber") or ""), "operator": operator_code()}
 
-    def _shift_or_refuse(self, cancel: threading.Event | None) -> None:
-        state = self.shift_state(cancel)["state"]
+    def _shift_or_refuse(self, cancel: threading.Event | None) -> PrinterStatus:
+        """The printer's paper, when its day and the cash shift's register shift let a document be printed."""
+        shift = self.shift_state(cancel)
+        state = shift["state"]
         if state == "expired":
             raise _refusal({"messages": [{"type": "error", "code": SHIFT_EXPIRED, "text": "24 hours without a Z"}]},
                            self.code)
@@ -252,6 +276,8 @@ class ErpNetRegister(AtolRegister):
                                     register=self.code, problem=register_problem(73, ""), words="", code=73)
             error.register_code = 73
             raise error
+        paper: PrinterStatus = shift["paper"]
+        return paper
 
     def record_intent(self, session: Session, actor: Actor, request: IntentRequest) -> IntentView:
         """The receipt's journal intent and, for a sale, its УНП in the same transaction: rolled back together."""

@@ -33,7 +33,13 @@ from desk.core.money import Money
 from desk.core.types import utcnow
 from desk.db.runner import Runner
 from desk.fiscal.amounts import CENT, corrected, unit_price
-from desk.fiscal.errors import RegisterNotSetUp, RegisterRefused, RegisterUnreachable, register_problem
+from desk.fiscal.errors import (
+    RegisterNotSetUp,
+    RegisterRefused,
+    RegisterUnreachable,
+    printer_not_ready,
+    register_problem,
+)
 from desk.fiscal.interface import Document, DocumentKind, Paper, Printed, Receipt, RegisterInfo, RegisterStatus
 from desk.fiscal.models import RegisterDocument
 from desk.fiscal.registers.atol import (
@@ -53,6 +59,7 @@ from desk.ledger.lookup import get
 from desk.ledger.models import Payment
 from desk.people.admin import tax_id_of
 from desk.people.auth import Actor
+from hardware.interfaces import PrinterStatus
 
 OK, RUNNING, ERROR, NOT_FOUND, NOT_RUN, ALREADY_DONE = 0, 1, 2, 3, 4, 5
 IN_PROGRESS = frozenset({RUNNING, NOT_RUN})
@@ -71,6 +78,12 @@ _ERRORS = (("нет бумаги", 44), ("открыта крышка", 45), ("�
            ("смена открыта", 83), ("временной ресурс фн", 120), ("переполнение фн", 121),
            ("ресурс хранения фн", 137), ("система налогообложения", 143), ("тип налога", 144), ("ставка ндс", 144))
 _SHIFT_STATES = {1: "closed", 2: "opened", 3: "expired"}
+
+
+def paper_state(info: dict[str, Any]) -> PrinterStatus:
+    """GetDataKKT's ``Info`` as the printer's status the ESC/POS registers report: KKM-server's answer says
+    whether the paper ran out (``PaperOver``); an open cover or a roll near its end it does not say."""
+    return PrinterStatus(online=True, paper_out=bool(info.get("PaperOver")))
 
 
 def error_code(text: str) -> int:
@@ -213,7 +226,7 @@ class KkmRegister(AtolRegister):
         info = self._query({"Command": "GetDataKKT"}, cancel).get("Info") or {}
         self.registration = str(info.get("RegNumber") or "")
         return {"state": _SHIFT_STATES.get(int(info.get("SessionState") or 1), "closed"),
-                "number": info.get("SessionNumber")}
+                "number": info.get("SessionNumber"), "paper": paper_state(info)}
 
     def status(self, cancel: threading.Event | None = None) -> RegisterStatus:
         shift = self.shift_state(cancel)
@@ -221,11 +234,12 @@ class KkmRegister(AtolRegister):
         return RegisterStatus(
             clock=utcnow(), shift_open=shift["state"] != "closed", shift_number=shift.get("number"),
             shift_opened_at=None, shift_expired=shift["state"] == "expired",
-            last_number=last.number if last is not None else 0, printer="Ready.", printer_ready=True)
+            last_number=last.number if last is not None else 0, printer=shift["paper"].describe(),
+            printer_ready=shift["paper"].ready)
 
     def prepare(self, receipt: Receipt, cancel: threading.Event | None = None) -> dict[str, Any]:
         """Everything a receipt is refused for before its intent is written: a rate without a VAT code, a refund
-        without its original here, the register's shift closed or over 24 hours."""
+        without its original here, the register's shift closed or over 24 hours, its paper out."""
         self.runner.read(self._receipt_task, receipt)
         shift = self.shift_state(cancel)
         if shift["state"] != "opened":
@@ -234,6 +248,10 @@ class KkmRegister(AtolRegister):
                                     register=self.code, problem=register_problem(code, ""), words="", code=code)
             error.register_code = code
             raise error
+        # Refused as the ESC/POS registers refuse: before the intent, nothing issued, the receipt still owed.
+        problem = shift["paper"].problem(device=self.settings.name)
+        if problem is not None:
+            raise printer_not_ready(self.code, problem)
         return {}
 
     # -- documents -----------------------------------------------------------------------------------
