@@ -1,12 +1,14 @@
 """The big hotel's SQLite statistics, kept small for the query-plan tests (tests/desk/test_real_statistics.py).
 
-    python bench/statistics_snapshot.py [--source FILE] [--out tests/desk/big_hotel_statistics.json]
+    python bench/statistics_snapshot.py --source FILE [--tables-from FILE] [--out tests/desk/big_hotel_statistics.json]
 
 Two sets of sqlite_stat1 rows: as a full ``ANALYZE`` gives them (the benches) and as the desk's own
 sampled one gives them (``PRAGMA optimize`` with ``analysis_limit``, desk.db.engine). Each index's
 row is kept with the index's definition: the tests load it only into an index defined the same way,
 so a partial index made since is planned with its own statistics, not with those of the index it
-replaced. Taken from the hotel as built before the schema's head and from a copy upgraded to it.
+replaced. Taken from the hotel as built before the schema's head and from a copy upgraded to it;
+the tables that hotel left empty (an older generator's: no POS checks, no card records) from
+``--tables-from``, a hotel of the current generator.
 """
 
 from __future__ import annotations
@@ -53,8 +55,13 @@ def _merged(*sets: Rows) -> Rows:
     return sorted(merged.values(), key=lambda r: (r[0] or "", r[1] or "", r[2] or ""))
 
 
-def snapshot(source: Path) -> dict[str, Rows]:
+def snapshot(source: Path, tables_from: Path | None = None) -> dict[str, Rows]:
     with tempfile.TemporaryDirectory() as directory:
+        newer: dict[str, Rows] = {"full": [], "sampled": []}
+        if tables_from is not None:
+            copy = Path(directory) / "newer.sqlite3"
+            shutil.copyfile(tables_from, copy)
+            newer = {"full": _analyse(copy, None), "sampled": _analyse(copy, SQLITE_ANALYSIS_LIMIT)}
         built = Path(directory) / "built.sqlite3"
         shutil.copyfile(source, built)
         full_built = _rows(built)
@@ -66,15 +73,22 @@ def snapshot(source: Path) -> dict[str, Rows]:
         database.dispose()
         full_upgraded = _analyse(upgraded, None)
         sampled_upgraded = _analyse(upgraded, SQLITE_ANALYSIS_LIMIT)
-    return {"full": _merged(full_built, full_upgraded), "sampled": _merged(sampled_built, sampled_upgraded)}
+    def _missing(rows: Rows, have: Rows) -> Rows:
+        tables = {row[0] for row in have}
+        return [row for row in rows if row[0] not in tables]
+
+    return {"full": _merged(full_built, full_upgraded, _missing(newer["full"], full_upgraded)),
+            "sampled": _merged(sampled_built, sampled_upgraded, _missing(newer["sampled"], sampled_upgraded))}
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--source", type=Path, required=True, help="a big hotel's SQLite file (read, never written)")
+    parser.add_argument("--tables-from", type=Path,
+                        help="a hotel of the current generator, for the tables --source left empty")
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args()
-    args.out.write_text(json.dumps(snapshot(args.source), ensure_ascii=False, indent=0) + "\n")
+    args.out.write_text(json.dumps(snapshot(args.source, args.tables_from), ensure_ascii=False, indent=0) + "\n")
     return 0
 
 
