@@ -22,16 +22,15 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 
-def _partial(column: str) -> dict[str, sa.TextClause]:
+def _unique_when_set(name: str, table: str, column: str) -> None:
     condition = sa.text(f"{column} IS NOT NULL")
-    return {"sqlite_where": condition, "postgresql_where": condition}
+    op.create_index(name, table, [column], unique=True, sqlite_where=condition, postgresql_where=condition)
 
 
 def upgrade() -> None:
     op.drop_index("ix_payment_idempotency_key", table_name="payment")
-    op.create_index("ix_payment_idempotency_key", "payment", ["idempotency_key"], unique=True,
-                    **_partial("idempotency_key"))
-    op.create_index("ix_posting_external_ref", "posting", ["external_ref"], unique=True, **_partial("external_ref"))
+    _unique_when_set("ix_payment_idempotency_key", "payment", "idempotency_key")
+    _unique_when_set("ix_posting_external_ref", "posting", "external_ref")
 
 
 def downgrade() -> None:
