@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import event
+from sqlalchemy import event, inspect
 
 from desk.core.money import Money
 from desk.db.engine import sqlite_file
@@ -127,3 +127,19 @@ def test_the_desk_reads_no_large_table_whole_on_the_big_hotels_statistics(sqlite
     _load_statistics(path, STATISTICS[gathered])
     failed = _whole_reads(path, sent)
     assert not failed, "\n".join(failed)
+
+
+def test_the_keys_stay_unique_on_both_databases(database_url: str) -> None:
+    """The partial indexes that find a payment by its Apply's key and a posting by its external_ref
+    are unique indexes as each database reports them: the same key twice stays refused by the
+    database itself, and only the rows without a key are left out."""
+    hotel = make_hotel(database_url)
+    indexes = {table: {i["name"]: i for i in inspect(hotel.database.engine).get_indexes(table)}
+               for table in ("payment", "posting")}
+    hotel.database.dispose()
+    for table, name, column in (("payment", "ix_payment_idempotency_key", "idempotency_key"),
+                                ("posting", "ix_posting_external_ref", "external_ref")):
+        index = indexes[table][name]
+        assert index["unique"] and index["column_names"] == [column], index
+        where = index["dialect_options"].get(f"{hotel.database.engine.dialect.name}_where")
+        assert where is not None and f"{column} IS NOT NULL" in str(where), index
