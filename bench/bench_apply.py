@@ -114,7 +114,7 @@ def applies(ctx: DeskContext, runner: Runner, bill_id: int, count: int) -> tuple
         wait_idle()
         start, start_cpu = time.perf_counter(), time.process_time()
         ctx.change(None, timed("take_payment (database thread)", take_payment), bill_id=bill_id,
-                   tender=Tender("cash", TOTAL)).run()
+                   tender=Tender("cash", TOTAL), idempotency_key=os.urandom(16).hex()).run()
         wait_idle()
         QApplication.processEvents()  # the layout and painting the new figures set off
         times.append((time.perf_counter() - start) * 1000)

@@ -127,7 +127,8 @@ def raw_sale(database: Database, bill_id: int, shift_id: int, *, commits: int = 
 def use_case_sale(runner: Runner, actor, bill_id: int) -> None:  # type: ignore[no-untyped-def]
     for code, _name, _price in LINES:
         runner.run(post_service, actor, bill_id=bill_id, service_code=code)
-    runner.run(take_payment, actor, bill_id, Tender("cash", Money.of(TOTAL, "EUR")))
+    runner.run(take_payment, actor, bill_id, Tender("cash", Money.of(TOTAL, "EUR")),
+               idempotency_key=os.urandom(16).hex())
 
 
 @dataclass(frozen=True)

@@ -8,10 +8,17 @@ posted on the bill, a checked-out stay paid in full. Besides the walk through fi
 the two folios the sale is timed on: a stay that arrived today with nothing posted yet, and a long
 stay (a year and more, a room of its own) with 5,000 postings.
 
+Besides the ledger it holds what the desk writes next to it: each room night's external_ref and
+night_charge as the night audit writes them, the stays' check-in and check-out times, a restaurant
+check now and then (pos_check, its posting and items), the cashiers' shifts (closed, each with its
+payments) and a card record for each card payment. Not yet: receipt requests and fiscal documents
+(their chain is signed with the installation's own key).
+
 Statistics are gathered after the load (``ANALYZE``), as a database in use has them: SQLite's
 ``PRAGMA optimize`` on closing a connection, PostgreSQL's autovacuum. The SQLite file is built once
-per schema revision and size and kept in ``bench/.cache`` (a few minutes to build, about a
-gigabyte); every run works on a copy. PostgreSQL is loaded into the empty database it is given.
+per schema revision, generator version (``GENERATOR``) and size and kept in ``bench/.cache`` (a few
+minutes to build, about a gigabyte); every run works on a copy. PostgreSQL is loaded into the empty
+database it is given.
 """
 
 from __future__ import annotations
@@ -35,13 +42,18 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from sqlalchemy import Table, insert, text
 from sqlalchemy.orm import Session
 
+from desk.cards.models import CardRecord, CardRecordKind
+from desk.cash.models import CashShift, ShiftClose, ShiftPayment
 from desk.core.money import Money
 from desk.db.engine import Database
 from desk.demo.seed import seed_settings
 from desk.hotel.models import Room
 from desk.journal.models import JournalEvent, JournalIntent
-from desk.ledger.models import Bill, Folio, Payment, PaymentKind, Posting, PostingKind
-from desk.stays.models import Company, Guest, Reservation, ReservationGuest, ReservationStatus
+from desk.ledger.models import Bill, Folio, Payment, PaymentKind, Posting, PostingItem, PostingKind
+from desk.pos.checks import external_ref
+from desk.pos.models import PaymentMeaning, PosCheck
+from desk.stays.models import Company, Guest, NightCharge, Reservation, ReservationGuest, ReservationStatus
+from desk.stays.night_audit import ROOM as ROOM_NIGHT_CHARGE
 
 TODAY = date(2026, 11, 23)
 # The front desks and their two cashiers a day (morning, evening) who take the departing guests' payments.
@@ -52,6 +64,11 @@ POSTINGS_PER_STAY = 10
 LONG_STAY_POSTINGS = 5000
 BATCH = 10_000
 CACHE = Path(__file__).resolve().parent / ".cache"
+# Part of the cache's name: a hotel built by an older generator is built again, not used.
+GENERATOR = 2
+# One stay in this many has a restaurant check charged to its room, sent by the POS.
+POS_CHECK_EVERY = 7
+TILL = "till-1"
 
 FIRST_NAMES = [
     "Anna", "Boris", "Clara", "David", "Elena", "Felix", "Hugo", "Irina", "Jonas", "Katya", "Lukas", "Marta",
@@ -93,6 +110,10 @@ class Samples:
     journal_intents: int
 
 
+Row = dict[str, object]
+Rows = list[Row]
+
+
 def eur(amount: str | Decimal) -> Money:
     return Money.of(amount, "EUR")
 
@@ -109,13 +130,45 @@ def _bulk(session: Session, table: Table, rows: list[dict[str, object]]) -> None
 def _posting(folio: int, day: date, line: tuple[str, str, str, str, int], now: datetime) -> dict[str, object]:
     code, description, price, tax_code, percent = line
     amount = Decimal(price)
+    # The key the night audit gives a room night (desk.stays.reservations.post_night): reservation id = folio id.
+    ref = f"night:{folio}:{day.isoformat()}" if code == "ROOM" else None
     return {
         "folio_id": folio, "bill_id": folio, "kind": PostingKind.CHARGE, "service_code": code,
         "description": description, "quantity": Decimal(1), "unit_price": eur(amount), "amount": eur(amount),
         "tax_code": tax_code, "tax_percent": Decimal(percent), "tax_amount": _tax(amount, percent),
         "ordered_at": now, "business_date": day, "source": "audit" if code == "ROOM" else "desk",
-        "reason": "", "created_at": now, "created_by": "bench", "workstation": "BENCH",
+        "reason": "", "created_at": now, "created_by": "bench", "workstation": "BENCH", "external_ref": ref,
     }
+
+
+def _audited_and_pos(postings: Rows, first_posting: int, night_charges: Rows, checks: Rows, items: Rows,
+                     reservation: int, guest: int, now: datetime) -> None:
+    """The night_charge rows of a stay's room nights; now and then a restaurant check on its bill."""
+    night_charges.extend({"reservation_id": reservation, "night": p["business_date"], "kind": ROOM_NIGHT_CHARGE,
+                          "posting_id": first_posting + n + 1}  # postings get ids 1.. in load order
+                         for n, p in enumerate(postings[first_posting:]) if p["external_ref"])
+    if len(postings) > first_posting and reservation % POS_CHECK_EVERY == 0:
+        day: date = postings[first_posting]["business_date"]  # type: ignore[assignment]
+        posting, check, check_items = _pos_check(reservation, guest, day, len(checks) + 1, now)
+        postings.append(posting)
+        checks.append(check)
+        items.extend(item | {"posting_id": len(postings)} for item in check_items)
+
+
+def _pos_check(folio: int, guest: int, day: date, check: int, now: datetime) -> tuple[Row, Row, Rows]:
+    """A restaurant check charged to the room by the till: its posting, pos_check row and items (the
+    posting's id is filled in by the caller)."""
+    lines = [("Grilled trout", Decimal(2), Decimal("18.50")), ("Espresso", Decimal(1), Decimal("2.80"))]
+    amount = sum((q * p for _, q, p in lines), Decimal(0))
+    check_id = f"b{check:07d}"
+    posting = _posting(folio, day, ("FOOD", "Restaurant", str(amount), "VAT20", 20), now) | {
+        "service_code": None, "source": "pos", "outlet_code": "REST", "check_number": str(check), "created_by": TILL,
+        "workstation": "TILL-1", "external_ref": external_ref(TILL, check_id, 0)}
+    record = {"pos_name": TILL, "check_id": check_id, "check_number": str(check), "fingerprint": f"{check:064x}",
+              "reservation_id": folio, "guest_id": guest, "bill_id": folio, "postings": 1, "amount": eur(amount),
+              "meaning": PaymentMeaning.CREDIT, "after_checkout": False, "unmapped_lines": 0, "created_at": now}
+    items = [{"name": name, "quantity": q, "unit_price": eur(p), "amount": eur(q * p)} for name, q, p in lines]
+    return posting, record, items
 
 
 def _stay_postings(folio: int, arrival: date, nights: int, rng: random.Random, count: int,
@@ -160,6 +213,9 @@ def build(database: Database, reservations: int = 200_000, seed: int = 23) -> Sa
     postings: list[dict[str, object]] = []
     payments: list[dict[str, object]] = []
     new_bills: list[int] = []
+    night_charges: list[dict[str, object]] = []
+    checks: list[dict[str, object]] = []
+    items: list[dict[str, object]] = []
     for number, (room, arrival, departure) in enumerate(stays, start=1):
         if arrival > TODAY:
             status = ReservationStatus.CONFIRMED
@@ -174,6 +230,9 @@ def build(database: Database, reservations: int = 200_000, seed: int = 23) -> Sa
             "departure": departure, "room_id": room, "nightly_rate": eur("110.00"),
             "company_id": rng.randint(1, COMPANIES) if rng.random() < 0.1 else None, "event_id": None,
             "checkout_note": "", "created_at": now,
+            "checked_in_at": _at(arrival, 14) if status in (ReservationStatus.IN_HOUSE, ReservationStatus.CHECKED_OUT)
+            else None,
+            "checked_out_at": _at(departure, 11) if status is ReservationStatus.CHECKED_OUT else None,
         })
         for position in range(2 if rng.random() < 0.2 else 1):
             first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_ROOTS) + rng.choice(LAST_SUFFIXES)
@@ -196,6 +255,7 @@ def build(database: Database, reservations: int = 200_000, seed: int = 23) -> Sa
             new_bills.append(number)
         first_posting = len(postings)
         postings.extend(_stay_postings(number, arrival, nights, rng, count, now))
+        _audited_and_pos(postings, first_posting, night_charges, checks, items, number, len(guests), now)
         if status is ReservationStatus.CHECKED_OUT and count:
             total = sum((p["amount"] for p in postings[first_posting:]), eur("0"))  # type: ignore[misc]
             # Taken at the desk on the day of departure, by the cashier of that desk's shift (bench_reports
@@ -211,7 +271,8 @@ def build(database: Database, reservations: int = 200_000, seed: int = 23) -> Sa
                 "workstation": f"FRONT-{desk + 1}",
             })
 
-    intents, events = _journal(payments, now)
+    intents, events, cards = _journal(payments, now)
+    shifts, closes, shift_payments = _shifts(payments)
     with database.unit_of_work() as session:
         seed_settings(session)
         _bulk(session, Room.__table__, [  # type: ignore[arg-type]
@@ -225,11 +286,15 @@ def build(database: Database, reservations: int = 200_000, seed: int = 23) -> Sa
         for table, data in ((Guest.__table__, guests), (Reservation.__table__, rows),
                             (ReservationGuest.__table__, links), (Folio.__table__, folios),
                             (Bill.__table__, bills), (Posting.__table__, postings), (Payment.__table__, payments),
-                            (JournalIntent.__table__, intents), (JournalEvent.__table__, events)):
+                            (JournalIntent.__table__, intents), (JournalEvent.__table__, events),
+                            (NightCharge.__table__, night_charges), (PosCheck.__table__, checks),
+                            (PostingItem.__table__, items), (CardRecord.__table__, cards),
+                            (CashShift.__table__, shifts), (ShiftClose.__table__, closes),
+                            (ShiftPayment.__table__, shift_payments)):
             _bulk(session, table, data)  # type: ignore[arg-type]
         if database.engine.dialect.name == "postgresql":
             # Explicit ids leave the sequences behind; the program must still be able to insert.
-            for table in ("room", "company", "guest", "reservation", "folio", "bill"):
+            for table in ("room", "company", "guest", "reservation", "folio", "bill", "cash_shift"):
                 session.execute(text(f"SELECT setval('{table}_id_seq', (SELECT max(id) FROM {table}))"))
     gather_statistics(database)
     return Samples(
@@ -247,14 +312,13 @@ def build(database: Database, reservations: int = 200_000, seed: int = 23) -> Sa
     )
 
 
-Rows = list[dict[str, object]]
-
-
-def _journal(payments: Rows, now: datetime) -> tuple[Rows, Rows]:
+def _journal(payments: Rows, now: datetime) -> tuple[Rows, Rows, Rows]:
     """What five years of devices left in the journal: each card payment's terminal sale and each
-    cash or card payment's fiscal receipt, sent and settled (payments get ids 1.. in load order)."""
+    cash or card payment's fiscal receipt, sent and settled (payments get ids 1.. in load order);
+    and the card record of each terminal sale."""
     intents: list[dict[str, object]] = []
     events: list[dict[str, object]] = []
+    cards: list[dict[str, object]] = []
 
     def operation(kind: str, device: str, payment_id: int, payment: dict[str, object]) -> None:
         intent_id = len(intents) + 1
@@ -271,9 +335,41 @@ def _journal(payments: Rows, now: datetime) -> tuple[Rows, Rows]:
     for payment_id, payment in enumerate(payments, start=1):
         if payment["method_code"] == "card":
             operation("card_sale", "ZVT-1", payment_id, payment)
+            cards.append({
+                "operation": CardRecordKind.SALE, "intent_id": len(intents), "folio_id": payment["folio_id"],
+                "payment_id": payment_id, "amount": payment["amount"], "terminal": "ZVT-1", "terminal_id": "52500001",
+                "receipt_no": payment_id % 10_000, "trace_no": payment_id, "auth_code": f"{payment_id % 1_000_000:06d}",
+                "brand": "VISA", "masked_pan": f"************{payment_id % 10_000:04d}", "receipts": [],
+                "reference": "", "details": {}, "created_at": payment["created_at"],
+                "created_by": payment["created_by"], "workstation": payment["workstation"],
+            })
         if payment["method_code"] in ("card", "cash"):
             operation("fiscal_receipt", "FP-1", payment_id, payment)
-    return intents, events
+    return intents, events, cards
+
+
+def _shifts(payments: Rows) -> tuple[Rows, Rows, Rows]:
+    """The cashiers' shifts the payments were taken in (a desk's morning and evening one a day, as
+    bench_reports opens them), each closed, and which shift took which payment."""
+    shifts: dict[tuple[object, date, bool], dict[str, object]] = {}
+    shift_payments: list[dict[str, object]] = []
+    numbers: dict[object, int] = {}
+    for payment_id, payment in enumerate(payments, start=1):
+        taken_at: datetime = payment["created_at"]  # type: ignore[assignment]
+        evening = taken_at.hour >= 14
+        key = (payment["workstation"], taken_at.date(), evening)
+        if key not in shifts:
+            numbers[key[0]] = numbers.get(key[0], 0) + 1
+            shifts[key] = {"id": len(shifts) + 1, "workstation": key[0], "number": numbers[key[0]],
+                           "opened_by": payment["created_by"], "opened_at": _at(taken_at.date(), 14 if evening else 6)}
+        shift_payments.append({"shift_id": shifts[key]["id"], "payment_id": payment_id})
+    closes = [{"shift_id": s["id"], "closed_by": s["opened_by"], "z_report_pdf": b"",
+               "closed_at": s["opened_at"] + timedelta(hours=8)} for s in shifts.values()]  # type: ignore[operator]
+    return list(shifts.values()), closes, shift_payments
+
+
+def _at(day: date, hour: int) -> datetime:
+    return datetime(day.year, day.month, day.day, hour, tzinfo=UTC)
 
 
 def gather_statistics(database: Database) -> None:
@@ -288,7 +384,7 @@ def _cache_name(reservations: int) -> Path:
     from desk.db.engine import alembic_config
 
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    return CACHE / f"big-hotel-{head}-{reservations}.sqlite3"
+    return CACHE / f"big-hotel-{head}-g{GENERATOR}-{reservations}.sqlite3"
 
 
 def sqlite_copy(directory: Path, reservations: int = 200_000) -> tuple[str, Samples]:

@@ -93,8 +93,9 @@ _SECRET_KEYS = re.compile(
 )
 def unresolved_intent(session: Session, kinds: Iterable[str], *conditions: Any) -> int | None:
     """An intent of these kinds with no outcome yet (its device may have acted), or None."""
-    return session.scalar(select(JournalIntent.id).join(OpenIntent, OpenIntent.intent_id == JournalIntent.id)
-                          .where(JournalIntent.kind.in_(list(kinds)), *conditions).limit(1))
+    # Picked among the open intents by id, never by joining the journal to them: see night_audit.open_items.
+    return session.scalar(select(JournalIntent.id).where(
+        JournalIntent.id.in_(select(OpenIntent.intent_id)), JournalIntent.kind.in_(list(kinds)), *conditions).limit(1))
 
 
 def refuse_secrets(data: Any, where: str = "request") -> None:
