@@ -8,7 +8,7 @@ whatever the statistics say; it keeps the uniqueness on both databases. The post
 constraint stays (dropping it would rebuild the ledger's largest table and its triggers on SQLite).
 
 Revision ID: 0064_lookup_indexes
-Revises: 0061_catalogue_stamp
+Revises: 0063_drop_redundant_indexes
 """
 
 from collections.abc import Sequence
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0064_lookup_indexes"
-down_revision: str | None = "0061_catalogue_stamp"
+down_revision: str | None = "0063_drop_redundant_indexes"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
