@@ -120,3 +120,18 @@ def test_a_new_balance_repaints_the_card_s_labels_not_the_whole_cards_window(qtb
     finally:
         if shiboken6.isValid(card):
             card.close()
+
+
+def test_the_guests_menu_is_filled_again_only_when_its_guests_changed(qtbot, desk_context, demo_database):
+    card = open_reservation_card(desk_context, folio_id_of(demo_database, "R10016"))
+    try:
+        qtbot.waitUntil(lambda: card.is_loaded, timeout=30_000)
+        actions = card.guests_menu.actions()
+        assert actions and all(action.objectName().startswith("guestAction") for action in actions)
+        with qtbot.waitSignal(card.loaded, timeout=30_000):
+            card.reload()
+        after = card.guests_menu.actions()
+        assert len(after) == len(actions) and all(new is old for new, old in zip(after, actions, strict=True))
+    finally:
+        if shiboken6.isValid(card):
+            card.close()
