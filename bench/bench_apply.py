@@ -14,6 +14,12 @@ threads) is printed beside the wall time: on a loaded machine it is the steadier
 (issue 23): p95 under 30 ms. With ``--profile`` each phase is also run under cProfile (in the thread
 that runs it) and its heaviest functions are printed after each stay's line: the times are then
 the profiler's, not the bench's.
+
+Each stay's line is followed by the Apply's steps, median and p95 of each, in the order they happen:
+the hand-overs between the GUI thread and the database thread (a wait for the other thread to wake
+up and take the work) between the steps that compute, and last the layout and painting of the card
+(everything after show_card until the window is painted). The GUI thread's own CPU time per Apply is
+printed beside the process's.
 Asserts nothing.
 """
 
@@ -57,7 +63,24 @@ SERVICES = (("MB-BEER", "5.00"), ("MB-WATER", "3.50"), ("PARKING", "12.00"))
 TOTAL = Money.of(sum(Decimal(price) for _code, price in SERVICES), "EUR")
 
 
-PHASES: defaultdict[str, list[float]] = defaultdict(list)
+# When each phase of the Apply being timed last started and ended (perf_counter seconds), by phase.
+STAMPS: dict[str, tuple[float, float]] = {}
+TAKE, RELOAD, SHOW = "take_payment (database thread)", "card reload (database thread)", "show_card (GUI thread)"
+WRITE = "the write, committed"
+ASKED = "reload asked"
+THREAD_CPU: dict[str, float] = {}
+# The Apply's steps, from one stamp to the next: (what, from, to); "apply" and "end" are the clock's.
+STEPS = (
+    ("hand-over: Apply to the database thread", ("apply", 0), (TAKE, 0)),
+    ("take_payment (database thread)", (TAKE, 0), (TAKE, 1)),
+    ("its commit (database thread)", (TAKE, 1), (WRITE, 1)),
+    ("hand-over: the change to the card (GUI)", (WRITE, 1), (ASKED, 0)),
+    ("hand-over: the reload to the database", (ASKED, 0), (RELOAD, 0)),
+    ("card reload (database thread)", (RELOAD, 0), (RELOAD, 1)),
+    ("hand-over: the reload to the GUI thread", (RELOAD, 1), (SHOW, 0)),
+    ("show_card (GUI thread)", (SHOW, 0), (SHOW, 1)),
+    ("layout and painting (GUI thread)", (SHOW, 1), ("end", 0)),
+)
 # One profiler a phase, switched on only while the phase runs, in whichever thread runs it (cProfile
 # sees only the thread that enabled it): the database thread's work and the GUI thread's apart.
 PROFILES: dict[str, cProfile.Profile] = {}
@@ -75,7 +98,8 @@ def timed(phase: str, fn: Callable[..., Any]) -> Callable[..., Any]:
         finally:
             if profile is not None:
                 profile.disable()
-            PHASES[phase].append((time.perf_counter() - start) * 1000)
+            STAMPS[phase] = (start, time.perf_counter())
+            THREAD_CPU[phase] = time.thread_time()  # at its end, in the thread that ran it
     return run
 
 
@@ -92,10 +116,17 @@ def print_profiles(limit: int = 25) -> None:
 
 
 def time_the_phases() -> None:
-    """The card's reload and show_card, wherever the card calls them from, timed into PHASES."""
+    """The card's reload and show_card, wherever the card calls them from, stamped into STAMPS."""
     card_window.reload_reservation_card = timed("card reload (database thread)",  # type: ignore[assignment]
                                                 card_window.reload_reservation_card)
     ReservationCard.show_card = timed("show_card (GUI thread)", ReservationCard.show_card)  # type: ignore[method-assign]
+    reload = ReservationCard.reload
+
+    def asked(card: ReservationCard) -> None:
+        STAMPS[ASKED] = (time.perf_counter(), 0.0)
+        reload(card)
+
+    ReservationCard.reload = asked  # type: ignore[method-assign]  # before the cards connect to their folios
 
 
 def wait_idle() -> None:
@@ -103,32 +134,60 @@ def wait_idle() -> None:
         raise RuntimeError("an op did not finish")
 
 
-def applies(ctx: DeskContext, runner: Runner, bill_id: int, count: int) -> tuple[list[float], list[float]]:
-    """Wall and CPU (every thread of the process) milliseconds of each Apply, sorted."""
+class Measured:
+    """Milliseconds of each Apply: wall, the process's CPU (every thread), the GUI thread's CPU, each step."""
+
+    def __init__(self) -> None:
+        self.times: list[float] = []
+        self.cpu: list[float] = []
+        self.gui_cpu: list[float] = []
+        self.steps: defaultdict[str, list[float]] = defaultdict(list)
+
+    def add(self, wall: float, cpu: float, gui_cpu: float) -> None:
+        self.times.append(wall)
+        self.cpu.append(cpu)
+        self.gui_cpu.append(gui_cpu)
+        for step, (since, since_end), (until, until_end) in STEPS:
+            if since in STAMPS and until in STAMPS:
+                self.steps[step].append((STAMPS[until][until_end] - STAMPS[since][since_end]) * 1000)
+        if SHOW in THREAD_CPU and "end" in THREAD_CPU:  # wall is mostly waiting for a core on a loaded machine
+            self.steps["  the same, GUI thread's CPU"].append((THREAD_CPU["end"] - THREAD_CPU[SHOW]) * 1000)
+
+
+def applies(ctx: DeskContext, runner: Runner, bill_id: int, count: int) -> Measured:
+    """Each Apply's figures (the first, which warms the statements up, left out)."""
     open_reservation_card(ctx, bill_id)  # the card paid on is the one in front, painted (bill n is folio n's)
     wait_idle()
-    times, cpu = [], []
-    for _ in range(count + 1):  # the first warms the statements up
+    measured = Measured()
+    for number in range(count + 1):
         for code, _price in SERVICES:
             runner.run(post_service, ctx.actor, bill_id=bill_id, service_code=code)
         wait_idle()
-        start, start_cpu = time.perf_counter(), time.process_time()
-        ctx.change(None, timed("take_payment (database thread)", take_payment), bill_id=bill_id,
-                   tender=Tender("cash", TOTAL), idempotency_key=os.urandom(16).hex()).run()
+        QApplication.processEvents()  # nothing of the services' own painting left for the Apply
+        STAMPS.clear()
+        THREAD_CPU.clear()
+        start, start_cpu, start_gui = time.perf_counter(), time.process_time(), time.thread_time()
+        STAMPS["apply"] = (start, start)
+        ctx.change(None, timed(TAKE, take_payment), bill_id=bill_id, tender=Tender("cash", TOTAL),
+                   idempotency_key=os.urandom(16).hex()).run()
         wait_idle()
         QApplication.processEvents()  # the layout and painting the new figures set off
-        times.append((time.perf_counter() - start) * 1000)
-        cpu.append((time.process_time() - start_cpu) * 1000)
-    return sorted(times[1:]), sorted(cpu[1:])
+        end = time.perf_counter()
+        STAMPS["end"] = (end, end)
+        THREAD_CPU["end"] = time.thread_time()
+        if number:
+            measured.add((end - start) * 1000, (time.process_time() - start_cpu) * 1000,
+                         (time.thread_time() - start_gui) * 1000)
+    return measured
 
 
-def line(label: str, measured: tuple[list[float], list[float]]) -> None:
-    times, cpu = measured
+def line(label: str, measured: Measured) -> None:
+    times, cpu, gui = measured.times, measured.cpu, measured.gui_cpu
     print(f"  {label:<34} median {statistics.median(times):7.1f} ms   p95 {p95(times):7.1f} ms"
-          f"   CPU median {statistics.median(cpu):6.1f} ms p95 {p95(cpu):6.1f} ms   (load {os.getloadavg()[0]:.1f})",
-          flush=True)
-    for phase, spent in PHASES.items():
-        print(f"    {phase:<32} median {statistics.median(spent):7.1f} ms", flush=True)
+          f"   CPU median {statistics.median(cpu):6.1f} ms p95 {p95(cpu):6.1f} ms"
+          f" (GUI thread {statistics.median(gui):5.1f} ms)   (load {os.getloadavg()[0]:.1f})", flush=True)
+    for step, spent in measured.steps.items():
+        print(f"    {step:<42} median {statistics.median(spent):6.1f} ms   p95 {p95(spent):6.1f} ms", flush=True)
 
 
 def bench(database: Database, samples: Samples, payments: int, card_count: int) -> None:
@@ -136,6 +195,7 @@ def bench(database: Database, samples: Samples, payments: int, card_count: int) 
     runner = Runner(database)
     runner.run(open_shift, actor, [Money.of("100.00", "EUR")])
     ctx = DeskContext(database, actor)
+    ctx.runner.run = timed(WRITE, ctx.runner.run)  # type: ignore[method-assign]  # ends after the commit
     folios = [*samples.new_bills[:card_count - 1], samples.long_bill]  # bill n is folio n's
     cards: list[ReservationCard] = []
     start = time.perf_counter()
@@ -144,11 +204,9 @@ def bench(database: Database, samples: Samples, payments: int, card_count: int) 
     wait_idle()
     print(f"{database.engine.dialect.name}: {len(cards)} cards opened in {(time.perf_counter() - start) * 1000:.0f} ms;"
           f" {payments} payments on each of two", flush=True)
-    PHASES.clear()
     PROFILES.clear()
     line("Apply to the card, new stay", applies(ctx, runner, samples.new_bills[0], payments))
     print_profiles()
-    PHASES.clear()
     line("Apply to the card, long stay", applies(ctx, runner, samples.long_bill, payments))
     print_profiles()
     for card in cards:

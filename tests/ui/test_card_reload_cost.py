@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shiboken6
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication
 
 import ui.reservation_card.tables as tables
 from desk.ledger.folios import load_folio
@@ -72,6 +74,64 @@ def test_a_reload_leaves_the_tables_it_did_not_change_alone(qtbot, desk_context,
 
         assert resets == [] and headers == []
         assert not {card.saved_cards_view, card.pre_authorisations_view, card.payments_view} & set(measured)
+    finally:
+        if shiboken6.isValid(card):
+            card.close()
+
+
+class _Paints(QObject):
+    """The widgets painted, by object name, while it watches the application."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.names: list[str] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() is QEvent.Type.Paint:
+            self.names.append(watched.objectName())
+        return False
+
+
+def test_a_new_balance_repaints_the_card_s_labels_not_the_whole_cards_window(qtbot, desk_context, demo_database):
+    folio_id = folio_id_of(demo_database, "R10016")
+    card = open_reservation_card(desk_context, folio_id)
+    try:
+        qtbot.waitUntil(lambda: card.is_loaded and card.isVisible(), timeout=30_000)
+        qtbot.wait(50)  # the window's first painting done
+        balance = card.balance_label.text()
+        other_desk = signed_in(demo_database, Role.CASHIER, "FRONT-2")
+        with demo_database.writing() as session:
+            bill_id = load_folio(session, folio_id).bills[0].bill.id
+            post_service(session, other_desk, bill_id=bill_id, service_code="MB-WATER", quantity=7)
+        paints = _Paints()
+        app = QApplication.instance()
+        app.installEventFilter(paints)
+        try:
+            with qtbot.waitSignal(card.loaded, timeout=30_000):
+                card.reload()
+            qtbot.waitUntil(lambda: "balanceLabel" in paints.names, timeout=5_000)
+            qtbot.wait(50)
+        finally:
+            app.removeEventFilter(paints)
+        assert card.balance_label.text() != balance
+        # The labels that changed are painted; the tab bar, the menu and the card's buttons, unchanged,
+        # are not (a QTabWidget laid out again repaints all it holds: issue 23).
+        assert not {"addServiceButton", "guestsButton", "creditCardBox", "qt_tabwidget_tabbar"} & set(paints.names)
+    finally:
+        if shiboken6.isValid(card):
+            card.close()
+
+
+def test_the_guests_menu_is_filled_again_only_when_its_guests_changed(qtbot, desk_context, demo_database):
+    card = open_reservation_card(desk_context, folio_id_of(demo_database, "R10016"))
+    try:
+        qtbot.waitUntil(lambda: card.is_loaded, timeout=30_000)
+        actions = card.guests_menu.actions()
+        assert actions and all(action.objectName().startswith("guestAction") for action in actions)
+        with qtbot.waitSignal(card.loaded, timeout=30_000):
+            card.reload()
+        after = card.guests_menu.actions()
+        assert len(after) == len(actions) and all(new is old for new, old in zip(after, actions, strict=True))
     finally:
         if shiboken6.isValid(card):
             card.close()

@@ -19,7 +19,7 @@ import time
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThread, QTimer, Signal, Slot
 
 from ui.ops.pools import all_pools
 
@@ -179,10 +179,17 @@ def wait_all(timeout_ms: int = 5000) -> bool:
         return not running
     require_gui_thread()
     deadline = time.monotonic() + timeout_ms / 1000
-    while running and time.monotonic() < deadline:
-        app.processEvents()
-        if running:
-            QThread.msleep(2)
+    # Asleep until an event comes (an outcome is a queued call, which wakes the loop) rather than
+    # polled every few milliseconds: a poll's sleep was added to every op waited on (issue 23). The
+    # timer wakes the loop at the deadline if no outcome does.
+    wake_up = QTimer()
+    wake_up.setSingleShot(True)
+    wake_up.start(max(1, timeout_ms))
+    try:
+        while running and time.monotonic() < deadline:
+            app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+    finally:
+        wake_up.stop()
     app.processEvents()
     return not running
 

@@ -171,6 +171,7 @@ class CardActions(CardBreakdown, CardHolds):
             self.reload_action, self.close_action,
         ])
         self.guests_menu = new_guests_menu(self)
+        self._guests_shown: tuple[object, ...] | None = None  # what the menu was last filled with
         card_menu.insertMenu(self.add_service_action, self.guests_menu)
         self.guests_button.setMenu(self.guests_menu)
         action_menu = bar.addMenu(QCoreApplication.translate("ReservationCard", "&Action"))
@@ -521,8 +522,14 @@ class CardActions(CardBreakdown, CardHolds):
 
     def show_guests(self) -> None:
         reservation = self.view.folio.reservation if self.view is not None else None
-        fill_guests_menu(self.guests_menu, self.ctx, reservation.guests if reservation is not None else [], self,
-                         self.reload)
+        guests = reservation.guests if reservation is not None else []
+        # Filled again only when what it shows changed: its actions made again at every reload were
+        # a dozen objects made and deleted per Apply (issue 23).
+        shown = (tuple((guest.id, guest.full_name) for guest in guests), self.ctx.actor, current_language())
+        if shown == self._guests_shown:
+            return
+        self._guests_shown = shown
+        fill_guests_menu(self.guests_menu, self.ctx, guests, self, self.reload)
         self.guests_button.setEnabled(self.guests_menu.isEnabled())
 
     def credit_limit(self) -> None:

@@ -33,6 +33,7 @@ from ui import dialogs
 from ui.i18n import local_date_time, money_text
 from ui.reservation_card.base import SERVICES_TAB, CardWindowBase
 from ui.reservation_card.models import DEPOSIT_ACCOUNT, BillsModel
+from ui.reservation_card.steady_tabs import steady_layout
 from ui.reservation_card.tables import ColumnFitter, make_table
 
 
@@ -59,6 +60,7 @@ class CardBreakdown(CardWindowBase):
         layout = QVBoxLayout(box)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("breakdownTabs")
+        steady_layout(self.tabs)
         layout.addWidget(self.tabs)
 
         services = QWidget()

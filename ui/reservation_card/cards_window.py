@@ -33,6 +33,7 @@ from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
 
 from ui.context import DeskContext
+from ui.reservation_card.steady_tabs import steady_layout
 
 if TYPE_CHECKING:
     from ui.reservation_card.window import ReservationCard
@@ -103,6 +104,7 @@ class CardsWindow(QMainWindow):
         self.setWindowTitle(QCoreApplication.translate("CardsWindow", "Cards"))
         self.tabs = QTabWidget()
         self.tabs.setObjectName("cardTabs")
+        steady_layout(self.tabs)
         self.tabs.setDocumentMode(True)
         self.tabs.setTabsClosable(True)
         self.tabs.setMovable(True)
