@@ -17,11 +17,13 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import psycopg
 import pytest
 from psycopg import sql
 from sqlalchemy import URL, Engine, event, text
+from sqlalchemy.util import LRUCache
 
 import desk.db.engine
 import hardware.terminal.zvt.client
@@ -57,6 +59,8 @@ def _sealing_key_of_the_test_run(tmp_path_factory: pytest.TempPathFactory) -> It
 #                        (a fifth of a second); at the head it does nothing, so neither do we.
 #   ZVT settle window    after each Completion the client listens 0.25 s for a second one, which
 #                        the simulator sends only when a test scripts "twice".
+#   compiled statements  an engine keeps its own, and each test's new engines compiled the same
+#                        statements again; here the engines share them (SharedStatementCache).
 # =================================================================================================
 
 _SHIPPED_UPGRADE = desk.db.engine.upgrade_database
@@ -182,6 +186,39 @@ def postgresql_script(url: URL) -> str:
 SCHEMA_TEMPLATE = SchemaTemplate()
 
 
+class SharedStatementCache(LRUCache):
+    """One cache of compiled statements for every engine the program makes in this process.
+
+    SQLAlchemy keeps an engine's compiled statements in the engine, keyed by its dialect object: every
+    test opens new engines (a database of its own), and each compiled the same few hundred statements
+    again, a fifth of the CPU of a test. Two dialects of one kind, on one server version, compile a
+    statement to the same SQL; the key names them by that instead of by the object.
+    """
+
+    @staticmethod
+    def _key(key: Any) -> Any:
+        dialect, *rest = key
+        return (type(dialect), dialect.server_version_info, dialect.paramstyle, dialect.max_identifier_length,
+                dialect.label_length, *rest)
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        return super().get(self._key(key), default)
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        super().__setitem__(self._key(key), value)
+
+
+_SHIPPED_CREATE_ENGINE = desk.db.engine.create_engine
+STATEMENT_CACHE = SharedStatementCache(5000)
+
+
+def _create_engine_sharing_statements(*args: Any, **kwargs: Any) -> Engine:
+    engine = _SHIPPED_CREATE_ENGINE(*args, **kwargs)
+    engine._compiled_cache = STATEMENT_CACHE
+    return engine
+
+
+desk.db.engine.create_engine = _create_engine_sharing_statements
 desk.db.engine.upgrade_database = _upgrade_unless_at_head
 desk.db.engine.SQLITE_SYNCHRONOUS = "OFF"
 hardware.terminal.zvt.client.SETTLE_TIME = 0.0
@@ -193,6 +230,7 @@ def _shipped_settings(request: pytest.FixtureRequest, monkeypatch: pytest.Monkey
         monkeypatch.setattr(desk.db.engine, "upgrade_database", _SHIPPED_UPGRADE)
         monkeypatch.setattr(desk.db.engine, "SQLITE_SYNCHRONOUS", _SHIPPED_SQLITE_SYNCHRONOUS)
         monkeypatch.setattr(hardware.terminal.zvt.client, "SETTLE_TIME", _SHIPPED_SETTLE_TIME)
+        monkeypatch.setattr(desk.db.engine, "create_engine", _SHIPPED_CREATE_ENGINE)
 
 # =================================================================================================
 # Database URLs (build/test infrastructure).
