@@ -27,16 +27,38 @@ from sqlalchemy.util import LRUCache
 
 import desk.db.engine
 import hardware.terminal.zvt.client
-from desk.people.auth import use_hash_cost
+from tests.actors import use_the_suites_hash_cost
 from tests.pg_server import SUPERUSER, PgServer, find_bin_dir
 from ui.cards.web_engine import prepare_web_engine
 
 # Before pytest-qt makes the application: the New card window's QtWebEngine needs it then.
 prepare_web_engine()
 
-# Argon2 at its real cost takes a fifth of a second a hash on this machine; tests sign in hundreds
-# of times. The cost is a parameter, not the logic under test (bench/bench_sign_in.py measures it).
-use_hash_cost(time_cost=1, memory_kib=256)
+use_the_suites_hash_cost()
+
+
+def _one_escpos_printer_database_for_the_run() -> None:
+    """python-escpos reads its printer database (a YAML file: a quarter of a second of CPU) as it is imported,
+    unless it finds the pickle it left in ESCPOS_CAPABILITIES_PICKLE_DIR, by default a new temporary folder of
+    each process (and left there). One folder for the run instead: made by the first pytest process, the pickle
+    written there at once, so the workers and every desk process a test starts (the environment is inherited)
+    only read it."""
+    if ESCPOS_PICKLE_DIR in os.environ:
+        return
+    os.environ[ESCPOS_PICKLE_DIR] = tempfile.mkdtemp(prefix="desk-escpos-")
+    _ESCPOS_FOLDER_MADE.append(os.environ[ESCPOS_PICKLE_DIR])
+    import escpos.capabilities  # noqa: F401  writes the pickle, before any other process reads it
+
+
+ESCPOS_PICKLE_DIR = "ESCPOS_CAPABILITIES_PICKLE_DIR"
+_ESCPOS_FOLDER_MADE: list[str] = []
+_one_escpos_printer_database_for_the_run()
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    # The pytest process that made the folder ends last (pytest-xdist's workers are its children).
+    for folder in _ESCPOS_FOLDER_MADE:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True, scope="session")
