@@ -17,24 +17,48 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import psycopg
 import pytest
 from psycopg import sql
 from sqlalchemy import URL, Engine, event, text
+from sqlalchemy.util import LRUCache
 
 import desk.db.engine
 import hardware.terminal.zvt.client
-from desk.people.auth import use_hash_cost
+from tests.actors import use_the_suites_hash_cost
 from tests.pg_server import SUPERUSER, PgServer, find_bin_dir
 from ui.cards.web_engine import prepare_web_engine
 
 # Before pytest-qt makes the application: the New card window's QtWebEngine needs it then.
 prepare_web_engine()
 
-# Argon2 at its real cost takes a fifth of a second a hash on this machine; tests sign in hundreds
-# of times. The cost is a parameter, not the logic under test (bench/bench_sign_in.py measures it).
-use_hash_cost(time_cost=1, memory_kib=256)
+use_the_suites_hash_cost()
+
+
+def _one_escpos_printer_database_for_the_run() -> None:
+    """python-escpos reads its printer database (a YAML file: a quarter of a second of CPU) as it is imported,
+    unless it finds the pickle it left in ESCPOS_CAPABILITIES_PICKLE_DIR, by default a new temporary folder of
+    each process (and left there). One folder for the run instead: made by the first pytest process, the pickle
+    written there at once, so the workers and every desk process a test starts (the environment is inherited)
+    only read it."""
+    if ESCPOS_PICKLE_DIR in os.environ:
+        return
+    os.environ[ESCPOS_PICKLE_DIR] = tempfile.mkdtemp(prefix="desk-escpos-")
+    _ESCPOS_FOLDER_MADE.append(os.environ[ESCPOS_PICKLE_DIR])
+    import escpos.capabilities  # noqa: F401  writes the pickle, before any other process reads it
+
+
+ESCPOS_PICKLE_DIR = "ESCPOS_CAPABILITIES_PICKLE_DIR"
+_ESCPOS_FOLDER_MADE: list[str] = []
+_one_escpos_printer_database_for_the_run()
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    # The pytest process that made the folder ends last (pytest-xdist's workers are its children).
+    for folder in _ESCPOS_FOLDER_MADE:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -57,6 +81,8 @@ def _sealing_key_of_the_test_run(tmp_path_factory: pytest.TempPathFactory) -> It
 #                        (a fifth of a second); at the head it does nothing, so neither do we.
 #   ZVT settle window    after each Completion the client listens 0.25 s for a second one, which
 #                        the simulator sends only when a test scripts "twice".
+#   compiled statements  an engine keeps its own, and each test's new engines compiled the same
+#                        statements again; here the engines share them (SharedStatementCache).
 # =================================================================================================
 
 _SHIPPED_UPGRADE = desk.db.engine.upgrade_database
@@ -182,6 +208,39 @@ def postgresql_script(url: URL) -> str:
 SCHEMA_TEMPLATE = SchemaTemplate()
 
 
+class SharedStatementCache(LRUCache):
+    """One cache of compiled statements for every engine the program makes in this process.
+
+    SQLAlchemy keeps an engine's compiled statements in the engine, keyed by its dialect object: every
+    test opens new engines (a database of its own), and each compiled the same few hundred statements
+    again, a fifth of the CPU of a test. Two dialects of one kind, on one server version, compile a
+    statement to the same SQL; the key names them by that instead of by the object.
+    """
+
+    @staticmethod
+    def _key(key: Any) -> Any:
+        dialect, *rest = key
+        return (type(dialect), dialect.server_version_info, dialect.paramstyle, dialect.max_identifier_length,
+                dialect.label_length, *rest)
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        return super().get(self._key(key), default)
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        super().__setitem__(self._key(key), value)
+
+
+_SHIPPED_CREATE_ENGINE = desk.db.engine.create_engine
+STATEMENT_CACHE = SharedStatementCache(5000)
+
+
+def _create_engine_sharing_statements(*args: Any, **kwargs: Any) -> Engine:
+    engine = _SHIPPED_CREATE_ENGINE(*args, **kwargs)
+    engine._compiled_cache = STATEMENT_CACHE
+    return engine
+
+
+desk.db.engine.create_engine = _create_engine_sharing_statements
 desk.db.engine.upgrade_database = _upgrade_unless_at_head
 desk.db.engine.SQLITE_SYNCHRONOUS = "OFF"
 hardware.terminal.zvt.client.SETTLE_TIME = 0.0
@@ -193,6 +252,7 @@ def _shipped_settings(request: pytest.FixtureRequest, monkeypatch: pytest.Monkey
         monkeypatch.setattr(desk.db.engine, "upgrade_database", _SHIPPED_UPGRADE)
         monkeypatch.setattr(desk.db.engine, "SQLITE_SYNCHRONOUS", _SHIPPED_SQLITE_SYNCHRONOUS)
         monkeypatch.setattr(hardware.terminal.zvt.client, "SETTLE_TIME", _SHIPPED_SETTLE_TIME)
+        monkeypatch.setattr(desk.db.engine, "create_engine", _SHIPPED_CREATE_ENGINE)
 
 # =================================================================================================
 # Database URLs (build/test infrastructure).

@@ -7,6 +7,7 @@ from typing import Any
 
 import alembic.command
 import pytest
+from sqlalchemy import column, insert, select, table, text
 
 import desk.db.engine
 import hardware.terminal.zvt.client
@@ -70,3 +71,40 @@ def test_a_new_database_copied_from_the_suites_schema_template_is_what_the_migra
     migrated_url = (f"sqlite:///{tmp_path}/migrated.sqlite3" if database_url.startswith("sqlite")
                     else postgresql_url(request, create=True))
     assert _schema(database_url, migrated=False) == _schema(migrated_url, migrated=True)
+
+
+def _cache_hits_of_a_second_database(url: str, other_url: str) -> tuple[list[bool], list[str]]:
+    """Whether the same two statements, on a second database after a first, were found compiled, and the rows each
+    database answered (its own)."""
+    hits: list[bool] = []
+    answers: list[str] = []
+    for number, each in enumerate((url, other_url)):
+        database = Database(each, upgrade=False)  # the statements are the test's own: no schema needed
+        try:
+            with database.writing() as session:
+                session.execute(text("CREATE TABLE note (id INTEGER PRIMARY KEY, body TEXT)"))
+                session.execute(insert(_NOTE).values(id=1, body=f"database {number}"))
+            with database.engine.connect() as connection:
+                result = connection.execute(select(_NOTE.c.body).where(_NOTE.c.id == 1))
+                answers.append(result.scalar_one())
+                if number:
+                    hits.append(result.context.cache_hit == database.engine.dialect.CACHE_HIT)
+        finally:
+            database.dispose()
+    return hits, answers
+
+
+_NOTE = table("note", column("id"), column("body"))
+
+
+def test_a_second_database_of_the_run_finds_the_statements_compiled_and_answers_its_own_rows(
+        database_url: str, request: pytest.FixtureRequest, tmp_path: Path):
+    other_url = (f"sqlite:///{tmp_path}/other.sqlite3" if database_url.startswith("sqlite")
+                 else postgresql_url(request, create=True))
+    assert _cache_hits_of_a_second_database(database_url, other_url) == ([True], ["database 0", "database 1"])
+
+
+@pytest.mark.shipped_settings
+def test_with_the_programs_own_settings_each_engine_compiles_its_statements(tmp_path: Path):
+    first, second = (f"sqlite:///{tmp_path}/{name}.sqlite3" for name in ("first", "second"))
+    assert _cache_hits_of_a_second_database(first, second) == ([False], ["database 0", "database 1"])
