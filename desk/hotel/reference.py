@@ -86,6 +86,12 @@ SETTINGS_WINDOW = 256
 _changes = AdminChange.__table__.c
 _latest_change = select(func.coalesce(func.max(_changes.id), 0)).scalar_subquery()
 _SETTINGS_VERSION = select(func.max(_changes.id), func.count()).where(_changes.id > _latest_change - SETTINGS_WINDOW)
+# The same version as two columns, for a unit's first statement to carry (desk.people.auth confirms the
+# actor in it): a statement of its own in each unit was a tenth of a sale's (issue 23).
+SETTINGS_VERSION_COLUMNS = (
+    select(func.max(_changes.id)).where(_changes.id > _latest_change - SETTINGS_WINDOW).scalar_subquery(),
+    select(func.count()).where(_changes.id > _latest_change - SETTINGS_WINDOW).scalar_subquery(),
+)
 
 
 class _Remembered:
@@ -119,7 +125,7 @@ def _remembered_settings(session: Session) -> dict[tuple[str, object], Any] | No
     changes this unit sees; None in a unit that changes settings itself."""
     if _changes_settings(session):
         return None
-    versions = per_unit(session, "settings_version")
+    versions = per_unit(session, _VERSION)
     if None not in versions:
         latest, count = session.connection().execute(_SETTINGS_VERSION).one()
         versions[None] = (latest, count)
@@ -132,6 +138,14 @@ def _remembered_settings(session: Session) -> dict[tuple[str, object], Any] | No
         if remembered is None or remembered.version != version:
             remembered = _by_engine[engine] = _Remembered(version)
     return remembered.rows
+
+
+_VERSION = "settings_version"
+
+
+def note_settings_version(session: Session, latest: int | None, count: int) -> None:
+    """The version :data:`SETTINGS_VERSION_COLUMNS` read in this unit, so that it is not read again."""
+    per_unit(session, _VERSION)[None] = (latest, count)
 
 
 @dataclass(frozen=True)

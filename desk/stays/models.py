@@ -21,7 +21,7 @@ from sqlalchemy.types import TypeEngine
 from desk.core.money import Money
 from desk.core.types import ExactDecimal, utcnow
 from desk.db.base import Base, enum_column
-from desk.hotel.reference import reference
+from desk.hotel.reference import per_unit, reference
 
 if TYPE_CHECKING:
     from desk.hotel.models import Room
@@ -225,6 +225,16 @@ class BusinessDay(Base):
 
 _LATEST_BUSINESS_DATE = select(BusinessDay.__table__.c.business_date).order_by(
     BusinessDay.__table__.c.business_date.desc()).limit(1)
+
+
+# The same date as a column of a unit's first statement (desk.people.auth), noted by note_business_date.
+LATEST_BUSINESS_DATE = _LATEST_BUSINESS_DATE.scalar_subquery()
+
+
+def note_business_date(session: Session, stored: date | None) -> None:
+    """The date :data:`LATEST_BUSINESS_DATE` read in this unit, so that it is not read again."""
+    if stored is not None:  # as reference() does: a unit setting the hotel up may still store one
+        per_unit(session, BUSINESS_DATE_CACHE)[None] = stored
 
 
 def stored_business_date(session: Session) -> date | None:
