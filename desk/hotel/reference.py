@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import threading
 import weakref
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import chain
 from typing import Any
@@ -35,6 +36,7 @@ from sqlalchemy.orm import Session, make_transient_to_detached
 from desk.core.errors import NotFound
 from desk.core.money import Money
 from desk.hotel.models import Hotel, Outlet, PaymentMethod, Service, TaxRate
+from desk.people.confirming import read_with_confirmation
 from desk.people.models import AdminChange
 
 _CACHES = "desk.hotel.reference"
@@ -86,9 +88,8 @@ SETTINGS_WINDOW = 256
 _changes = AdminChange.__table__.c
 _latest_change = select(func.coalesce(func.max(_changes.id), 0)).scalar_subquery()
 _SETTINGS_VERSION = select(func.max(_changes.id), func.count()).where(_changes.id > _latest_change - SETTINGS_WINDOW)
-# The same version as two columns, for a unit's first statement to carry (desk.people.auth confirms the
-# actor in it): a statement of its own in each unit was a tenth of a sale's (issue 23).
-SETTINGS_VERSION_COLUMNS = (
+# The same version as two columns, read with the actor's confirmation (desk.people.confirming).
+_SETTINGS_VERSION_COLUMNS = (
     select(func.max(_changes.id)).where(_changes.id > _latest_change - SETTINGS_WINDOW).scalar_subquery(),
     select(func.count()).where(_changes.id > _latest_change - SETTINGS_WINDOW).scalar_subquery(),
 )
@@ -143,9 +144,12 @@ def _remembered_settings(session: Session) -> dict[tuple[str, object], Any] | No
 _VERSION = "settings_version"
 
 
-def note_settings_version(session: Session, latest: int | None, count: int) -> None:
-    """The version :data:`SETTINGS_VERSION_COLUMNS` read in this unit, so that it is not read again."""
-    per_unit(session, _VERSION)[None] = (latest, count)
+def _note_settings_version(session: Session, values: Sequence[object]) -> None:
+    """The version :data:`_SETTINGS_VERSION_COLUMNS` read in this unit, so that it is not read again."""
+    per_unit(session, _VERSION)[None] = tuple(values)
+
+
+read_with_confirmation(_SETTINGS_VERSION_COLUMNS, _note_settings_version)
 
 
 @dataclass(frozen=True)

@@ -232,6 +232,7 @@ def post_service(
     ordered_at: datetime | None = None,
 ) -> Posting:
     """Post a catalogue service (minibar, laundry, parking) at its price unless one is given."""
+    require(actor, Right.POST_SERVICE)
     line = ServiceLine(service_code, quantity, unit_price, ordered_at)
     return post_services(session, actor, bill_id=bill_id, lines=[line])[0]
 

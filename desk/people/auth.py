@@ -20,18 +20,17 @@ from datetime import UTC, datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-from sqlalchemy import bindparam, delete, func, select, text
+from sqlalchemy import Executable, bindparam, delete, func, select, text
 from sqlalchemy.orm import Session
 
 from desk.core.errors import InvalidInput, NotAuthorised
 from desk.core.types import utcnow
 from desk.db.audit_notes import AuditNote, note
 from desk.db.engine import keep_whatever_happens
-from desk.hotel.reference import SETTINGS_VERSION_COLUMNS, note_settings_version
+from desk.people.confirming import ALSO_READ
 from desk.people.models import DeskSession, Role, User
 from desk.people.passwords import check_new_password
 from desk.people.rights import ROLE_RIGHTS, Right, holds_manager_rights, may, require
-from desk.stays.models import LATEST_BUSINESS_DATE, note_business_date
 
 _SCRYPT = {"n": 2**14, "r": 8, "p": 1}
 _ARGON2 = PasswordHasher()  # argon2id with the library's RFC 9106 "low memory" profile
@@ -130,7 +129,7 @@ class Actor:
         assert isinstance(grant, _Grant)
         if not grant.person:
             return
-        row = session.execute(_CONFIRM, {"username": self.username}).first()
+        row = session.execute(_confirm_statement(), {"username": self.username}).first()
         if row is None or not row.active:
             raise SignInAgain("{user} may no longer act at this desk", user=self.full_name or self.username)
         if row.must_change_secret:
@@ -139,15 +138,23 @@ class Actor:
         if not ROLE_RIGHTS.get(self.role, frozenset()) <= ROLE_RIGHTS.get(row.role, frozenset()):
             raise SignInAgain("The rights of {user} have changed: sign in again",
                               user=row.full_name or self.username)
-        note_settings_version(session, row.latest_change, row.changes)
-        note_business_date(session, row.business_date)
+        start = len(_STANDING)
+        for also in ALSO_READ:
+            also.note(session, row[start:start + len(also.columns)])
+            start += len(also.columns)
 
 
-# The runner's first statement in each unit: the actor's standing, and what nearly every use case then
-# reads first (the settings' version, the business date), each a statement of its own before (issue 23).
-_CONFIRM = select(User.role, User.active, User.full_name, User.must_change_secret,
-                  SETTINGS_VERSION_COLUMNS[0].label("latest_change"), SETTINGS_VERSION_COLUMNS[1].label("changes"),
-                  LATEST_BUSINESS_DATE.label("business_date")).where(User.username == bindparam("username"))
+_STANDING = (User.role, User.active, User.full_name, User.must_change_secret)
+_confirm: list[Executable] = []
+
+
+def _confirm_statement() -> Executable:
+    """The runner's first statement in each unit: the actor's standing, and what the other features
+    registered (desk.people.confirming); built once, at the first unit, when every feature is loaded."""
+    if not _confirm:
+        also = [column for read in ALSO_READ for column in read.columns]
+        _confirm.append(select(*_STANDING, *also).where(User.username == bindparam("username")))
+    return _confirm[0]
 
 
 @dataclass(frozen=True)
