@@ -82,8 +82,9 @@ class AddServiceDialog(DeskDialog):
         self.add_line_button.setObjectName("addLineButton")
         self.remove_line_button = QPushButton(self.tr("&Remove line"))
         self.remove_line_button.setObjectName("removeLineButton")
-        buttons.addWidget(self.add_line_button)
-        buttons.addWidget(self.remove_line_button)
+        for button in (self.add_line_button, self.remove_line_button):
+            button.setAutoDefault(False)  # Enter in a field still applies
+            buttons.addWidget(button)
         buttons.addStretch(1)
         add_row(form, None, line_buttons)
         self.lines_list = QListWidget()
