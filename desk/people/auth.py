@@ -27,7 +27,7 @@ from desk.core.errors import InvalidInput, NotAuthorised
 from desk.core.types import utcnow
 from desk.db.audit_notes import AuditNote, note
 from desk.db.engine import keep_whatever_happens
-from desk.people.confirming import ALSO_READ
+from desk.people.confirming import ALSO_READ, AlsoRead
 from desk.people.models import DeskSession, Role, User
 from desk.people.passwords import check_new_password
 from desk.people.rights import ROLE_RIGHTS, Right, holds_manager_rights, may, require
@@ -129,7 +129,8 @@ class Actor:
         assert isinstance(grant, _Grant)
         if not grant.person:
             return
-        row = session.execute(_confirm_statement(), {"username": self.username}).first()
+        statement, reads = _confirm_statement()
+        row = session.execute(statement, {"username": self.username}).first()
         if row is None or not row.active:
             raise SignInAgain("{user} may no longer act at this desk", user=self.full_name or self.username)
         if row.must_change_secret:
@@ -139,21 +140,23 @@ class Actor:
             raise SignInAgain("The rights of {user} have changed: sign in again",
                               user=row.full_name or self.username)
         start = len(_STANDING)
-        for also in ALSO_READ:
+        for also in reads:
             also.note(session, row[start:start + len(also.columns)])
             start += len(also.columns)
 
 
 _STANDING = (User.role, User.active, User.full_name, User.must_change_secret)
-_confirm: list[Executable] = []
+_confirm: list[tuple[Executable, tuple[AlsoRead, ...]]] = []
 
 
-def _confirm_statement() -> Executable:
+def _confirm_statement() -> tuple[Executable, tuple[AlsoRead, ...]]:
     """The runner's first statement in each unit: the actor's standing, and what the other features
-    registered (desk.people.confirming); built once, at the first unit, when every feature is loaded."""
+    registered (desk.people.confirming); built once, at the first unit, when every feature is loaded,
+    with the registrations it carries."""
     if not _confirm:
-        also = [column for read in ALSO_READ for column in read.columns]
-        _confirm.append(select(*_STANDING, *also).where(User.username == bindparam("username")))
+        reads = tuple(ALSO_READ)
+        also = [column for read in reads for column in read.columns]
+        _confirm.append((select(*_STANDING, *also).where(User.username == bindparam("username")), reads))
     return _confirm[0]
 
 
