@@ -173,6 +173,7 @@ ERRORS = (
     QT_TRANSLATE_NOOP("DeskError", "Choose the pre-authorisation"),
     QT_TRANSLATE_NOOP("DeskError", "Choose the saved card"),
     QT_TRANSLATE_NOOP("DeskError", "Choose the services to move"),
+    QT_TRANSLATE_NOOP("DeskError", "Choose the services to post"),
     QT_TRANSLATE_NOOP("DeskError", "Closed"),
     QT_TRANSLATE_NOOP("DeskError", "Column {column} is missing; {kind} need {columns}"),
     QT_TRANSLATE_NOOP("DeskError", "Companies by age"),

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from desk.audit.models import AuditEntry, AuditHead
 from desk.core.canonical import canonical
+from desk.db.base import locks_rows
 
 GENESIS = "0" * 64
 HEAD_ROW = 1
@@ -24,6 +25,9 @@ NAME_LENGTH = 40
 # The columns each entry copies from its content (what verify compares).
 COLUMNS = ("seq", "kind", "username", "workstation", "authorised_by", "folio_id", "reservation_id",
            "subject", "summary")
+
+
+_LOCK_HEAD = select(AuditHead.id).where(AuditHead.id == HEAD_ROW).with_for_update()
 
 
 def link_hash(prev_hash: str, content_bytes: bytes) -> str:
@@ -41,8 +45,10 @@ def append(session: Session, *, kind: str, username: str, workstation: str, at: 
            reservation_id: int | None = None, detail: Mapping[str, Any] | None = None) -> AuditEntry:
     """Add one entry after the chain's last, in the caller's unit of work."""
     # Taken before the last entry is read: a second desk waits here until this unit commits, then reads
-    # this entry as the last one (READ COMMITTED reads anew at each statement).
-    session.execute(select(AuditHead.id).where(AuditHead.id == HEAD_ROW).with_for_update()).first()
+    # this entry as the last one (READ COMMITTED reads anew at each statement). SQLite has no row
+    # locks: its writing unit has held the whole file since it began, and the statement would only read.
+    if locks_rows(session):
+        session.execute(_LOCK_HEAD).first()
     seq, prev_hash = last_link(session)
     content = {
         "seq": seq + 1, "at": at.isoformat(), "kind": kind, "username": username[:NAME_LENGTH],

@@ -1,4 +1,5 @@
-"""The declarative base every table derives from, and the marker of append-only rows."""
+"""The declarative base every table derives from, the marker of append-only rows, and whether the
+database locks rows."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from sqlalchemy import (
     Enum,
     MetaData,
 )
-from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy.orm import DeclarativeBase, Session
 
 from desk.core.money import Money
 from desk.core.types import MoneyType, UtcDateTime
@@ -37,3 +38,7 @@ def enum_column(cls: type[enum.Enum]) -> Enum:
 class LedgerRecord:
     """Marker: instances are never updated or deleted (see desk.db.engine's flush guard)."""
 
+
+def locks_rows(session: Session) -> bool:
+    """Whether the database takes row locks: SQLite's writing unit holds the whole file instead."""
+    return session.get_bind().dialect.name != "sqlite"

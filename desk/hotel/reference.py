@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import threading
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import chain
 from typing import Any, TypeVar
@@ -36,6 +36,7 @@ from sqlalchemy.orm import Session, make_transient_to_detached
 from desk.core.errors import NotFound
 from desk.core.money import Money
 from desk.hotel.models import Hotel, Outlet, PaymentMethod, Service, TaxRate
+from desk.people.confirming import read_with_confirmation
 from desk.people.models import AdminChange
 
 T = TypeVar("T")
@@ -104,6 +105,11 @@ SETTINGS_WINDOW = 256
 _changes = AdminChange.__table__.c
 _latest_change = select(func.coalesce(func.max(_changes.id), 0)).scalar_subquery()
 _SETTINGS_VERSION = select(func.max(_changes.id), func.count()).where(_changes.id > _latest_change - SETTINGS_WINDOW)
+# The same version as two columns, read with the actor's confirmation (desk.people.confirming).
+_SETTINGS_VERSION_COLUMNS = (
+    select(func.max(_changes.id)).where(_changes.id > _latest_change - SETTINGS_WINDOW).scalar_subquery(),
+    select(func.count()).where(_changes.id > _latest_change - SETTINGS_WINDOW).scalar_subquery(),
+)
 
 
 class _Remembered:
@@ -137,7 +143,7 @@ def _remembered_settings(session: Session) -> dict[tuple[str, object], Any] | No
     changes this unit sees; None in a unit that changes settings itself."""
     if _changes_settings(session):
         return None
-    versions = per_unit(session, "settings_version")
+    versions = per_unit(session, _VERSION)
     if None not in versions:
         latest, count = session.connection().execute(_SETTINGS_VERSION).one()
         versions[None] = (latest, count)
@@ -150,6 +156,17 @@ def _remembered_settings(session: Session) -> dict[tuple[str, object], Any] | No
         if remembered is None or remembered.version != version:
             remembered = _by_engine[engine] = _Remembered(version)
     return remembered.rows
+
+
+_VERSION = "settings_version"
+
+
+def _note_settings_version(session: Session, values: Sequence[object]) -> None:
+    """The version :data:`_SETTINGS_VERSION_COLUMNS` read in this unit, so that it is not read again."""
+    per_unit(session, _VERSION)[None] = tuple(values)
+
+
+read_with_confirmation(_SETTINGS_VERSION_COLUMNS, _note_settings_version)
 
 
 @dataclass(frozen=True)

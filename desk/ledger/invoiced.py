@@ -6,15 +6,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, case, func, select
 from sqlalchemy.orm import Session
 
 from desk.core.errors import ClosedForPosting
-from desk.ledger.models import BillInvoicing
+from desk.ledger.models import Bill, BillInvoicing
 
 _LATEST = (select(BillInvoicing.invoice_number, BillInvoicing.reopened_by)
            .where(BillInvoicing.bill_id == bindparam("bill_id"))
            .order_by(BillInvoicing.id.desc()).limit(1))
+
+
+# closing_invoice as a column of a statement that reads the bill (desk.ledger.lookup.chargeable_bill).
+CLOSING_INVOICE = (select(case((func.coalesce(BillInvoicing.reopened_by, "") == "", BillInvoicing.invoice_number)))
+                   .where(BillInvoicing.bill_id == Bill.id).order_by(BillInvoicing.id.desc()).limit(1)
+                   .scalar_subquery())
 
 
 def closing_invoice(session: Session, bill_id: int) -> str | None:
@@ -27,7 +33,11 @@ def closing_invoice(session: Session, bill_id: int) -> str | None:
 
 def refuse_invoiced_bill(session: Session, bill_id: int) -> None:
     """A charge, a reversal or a move would make the bill and its issued invoice disagree."""
-    invoice = closing_invoice(session, bill_id)
+    refuse_closing_invoice(bill_id, closing_invoice(session, bill_id))
+
+
+def refuse_closing_invoice(bill_id: int, invoice: str | None) -> None:
+    """:func:`refuse_invoiced_bill` on what :data:`CLOSING_INVOICE` read."""
     if invoice is not None:
         raise ClosedForPosting("Bill {bill} is closed by invoice {invoice}: its services stay as invoiced. Post "
                                "on another bill, or credit the whole invoice first", bill=f"{bill_id:06d}",

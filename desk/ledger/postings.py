@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
@@ -16,7 +17,13 @@ from desk.hotel.models import Outlet, TaxRate
 from desk.hotel.reference import base_currency, reference, service_row
 from desk.ledger.folios import load_folio
 from desk.ledger.invoiced import refuse_invoiced_bill
-from desk.ledger.lookup import get, lock_folio, open_bill_for_update, refuse_reversing_open_transfer, require_fits
+from desk.ledger.lookup import (
+    chargeable_bill,
+    get,
+    lock_folio,
+    refuse_reversing_open_transfer,
+    require_fits,
+)
 from desk.ledger.models import Bill, Posting, PostingItem, PostingKind
 from desk.people.auth import Actor, ManagerApproval, authorise
 from desk.people.rights import Right, require
@@ -196,10 +203,22 @@ _OUTLET_NAME = select(Outlet.__table__.c.name).where(Outlet.__table__.c.code == 
 
 
 def _bill_for_update(session: Session, bill_id: int, after_checkout: bool) -> Bill:
+    if not after_checkout:
+        return chargeable_bill(session, bill_id)
     # Read after the bill's lock: an invoice being issued for it holds that lock until it commits.
-    bill = get(session, Bill, bill_id, "Bill", lock=True) if after_checkout else open_bill_for_update(session, bill_id)
+    bill = get(session, Bill, bill_id, "Bill", lock=True)
     refuse_invoiced_bill(session, bill.id)
     return bill
+
+
+@dataclass(frozen=True)
+class ServiceLine:
+    """One catalogue service to post: at its price unless ``unit_price`` is given."""
+
+    service_code: str
+    quantity: object = 1
+    unit_price: Money | None = None
+    ordered_at: datetime | None = None
 
 
 def post_service(
@@ -214,20 +233,30 @@ def post_service(
 ) -> Posting:
     """Post a catalogue service (minibar, laundry, parking) at its price unless one is given."""
     require(actor, Right.POST_SERVICE)
-    service = service_row(session, service_code)
-    if service is None:
-        raise InvalidInput("There is no service {service}", field="service", service=service_code)
-    return post_charge(
-        session,
-        actor,
-        bill_id=bill_id,
-        description=service.name,
-        quantity=quantity,
-        unit_price=unit_price if unit_price is not None else service.price,
-        service_code=service.code,
-        ordered_at=ordered_at,
-        outlet_code=service.outlet_code,
-    )
+    line = ServiceLine(service_code, quantity, unit_price, ordered_at)
+    return post_services(session, actor, bill_id=bill_id, lines=[line])[0]
+
+
+def post_services(session: Session, actor: Actor, *, bill_id: int, lines: Sequence[ServiceLine]) -> list[Posting]:
+    """Post several catalogue services on one bill (what a minibar's count found): all of them, each
+    checked as a charge is, or none. The bill is locked and read once for all of them."""
+    require(actor, Right.POST_SERVICE)
+    require(actor, Right.POST_CHARGE)
+    if not lines:
+        raise InvalidInput("Choose the services to post", field="service")
+    bill = _bill_for_update(session, bill_id, after_checkout=False)
+    postings = []
+    for line in lines:
+        service = service_row(session, line.service_code)
+        if service is None:
+            raise InvalidInput("There is no service {service}", field="service", service=line.service_code)
+        charge = Charge(service.name, line.quantity, line.unit_price if line.unit_price is not None else service.price,
+                        service_code=service.code, ordered_at=line.ordered_at, outlet_code=service.outlet_code)
+        postings.append(Posting(**charge_values(session, actor=actor, folio_id=bill.folio_id, bill_id=bill.id,
+                                                charge=charge)))
+    session.add_all(postings)
+    session.flush()
+    return postings
 
 
 def reverse_posting(

@@ -20,13 +20,14 @@ from datetime import UTC, datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-from sqlalchemy import delete, func, select, text
+from sqlalchemy import Executable, bindparam, delete, func, select, text
 from sqlalchemy.orm import Session
 
 from desk.core.errors import InvalidInput, NotAuthorised
 from desk.core.types import utcnow
 from desk.db.audit_notes import AuditNote, note
 from desk.db.engine import keep_whatever_happens
+from desk.people.confirming import ALSO_READ, AlsoRead
 from desk.people.models import DeskSession, Role, User
 from desk.people.passwords import check_new_password
 from desk.people.rights import ROLE_RIGHTS, Right, holds_manager_rights, may, require
@@ -128,8 +129,8 @@ class Actor:
         assert isinstance(grant, _Grant)
         if not grant.person:
             return
-        row = session.execute(select(User.role, User.active, User.full_name, User.must_change_secret)
-                              .where(User.username == self.username)).first()
+        statement, reads = _confirm_statement()
+        row = session.execute(statement, {"username": self.username}).first()
         if row is None or not row.active:
             raise SignInAgain("{user} may no longer act at this desk", user=self.full_name or self.username)
         if row.must_change_secret:
@@ -138,6 +139,25 @@ class Actor:
         if not ROLE_RIGHTS.get(self.role, frozenset()) <= ROLE_RIGHTS.get(row.role, frozenset()):
             raise SignInAgain("The rights of {user} have changed: sign in again",
                               user=row.full_name or self.username)
+        start = len(_STANDING)
+        for also in reads:
+            also.note(session, row[start:start + len(also.columns)])
+            start += len(also.columns)
+
+
+_STANDING = (User.role, User.active, User.full_name, User.must_change_secret)
+_confirm: list[tuple[Executable, tuple[AlsoRead, ...]]] = []
+
+
+def _confirm_statement() -> tuple[Executable, tuple[AlsoRead, ...]]:
+    """The runner's first statement in each unit: the actor's standing, and what the other features
+    registered (desk.people.confirming); built once, at the first unit, when every feature is loaded,
+    with the registrations it carries."""
+    if not _confirm:
+        reads = tuple(ALSO_READ)
+        also = [column for read in reads for column in read.columns]
+        _confirm.append((select(*_STANDING, *also).where(User.username == bindparam("username")), reads))
+    return _confirm[0]
 
 
 @dataclass(frozen=True)

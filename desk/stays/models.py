@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -21,7 +22,8 @@ from sqlalchemy.types import TypeEngine
 from desk.core.money import Money
 from desk.core.types import ExactDecimal, utcnow
 from desk.db.base import Base, enum_column
-from desk.hotel.reference import reference
+from desk.hotel.reference import per_unit, reference
+from desk.people.confirming import read_with_confirmation
 
 if TYPE_CHECKING:
     from desk.hotel.models import Room
@@ -225,6 +227,15 @@ class BusinessDay(Base):
 
 _LATEST_BUSINESS_DATE = select(BusinessDay.__table__.c.business_date).order_by(
     BusinessDay.__table__.c.business_date.desc()).limit(1)
+
+
+def _note_business_date(session: Session, values: Sequence[object]) -> None:
+    """The date read with the actor's confirmation (desk.people.confirming), so that it is not read again."""
+    if isinstance(values[0], date):  # as reference() does: a unit setting the hotel up may still store one
+        per_unit(session, BUSINESS_DATE_CACHE)[None] = values[0]
+
+
+read_with_confirmation([_LATEST_BUSINESS_DATE.scalar_subquery()], _note_business_date)
 
 
 def stored_business_date(session: Session) -> date | None:

@@ -36,6 +36,22 @@
         <translation>Сума:</translation>
     </message>
     <message>
+        <source>Other lines:</source>
+        <translation>Други редове:</translation>
+    </message>
+    <message>
+        <source>Total:</source>
+        <translation>Общо:</translation>
+    </message>
+    <message>
+        <source>Add a&amp;nother line</source>
+        <translation>Добави &amp;още ред</translation>
+    </message>
+    <message>
+        <source>&amp;Remove line</source>
+        <translation>&amp;Премахни ред</translation>
+    </message>
+    <message>
         <source>&amp;Bill:</source>
         <translation>С&amp;метка:</translation>
     </message>
@@ -50,6 +66,10 @@
     <message>
         <source>Choose a service.</source>
         <translation>Изберете услуга.</translation>
+    </message>
+    <message>
+        <source>{service} × {quantity} · {amount}</source>
+        <translation>{service} × {quantity} · {amount}</translation>
     </message>
     <message>
         <source>Choose the bill.</source>
@@ -5045,6 +5065,10 @@
     <message>
         <source>Check</source>
         <translation>Сметка</translation>
+    </message>
+    <message>
+        <source>Choose the services to post</source>
+        <translation>Изберете услугите за начисляване</translation>
     </message>
     <message>
         <source>Closed</source>

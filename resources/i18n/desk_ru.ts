@@ -36,6 +36,22 @@
         <translation>Сумма:</translation>
     </message>
     <message>
+        <source>Other lines:</source>
+        <translation>Другие строки:</translation>
+    </message>
+    <message>
+        <source>Total:</source>
+        <translation>Итого:</translation>
+    </message>
+    <message>
+        <source>Add a&amp;nother line</source>
+        <translation>Добавить &amp;ещё строку</translation>
+    </message>
+    <message>
+        <source>&amp;Remove line</source>
+        <translation>&amp;Удалить строку</translation>
+    </message>
+    <message>
         <source>&amp;Bill:</source>
         <translation>&amp;Счёт:</translation>
     </message>
@@ -50,6 +66,10 @@
     <message>
         <source>Choose a service.</source>
         <translation>Выберите услугу.</translation>
+    </message>
+    <message>
+        <source>{service} × {quantity} · {amount}</source>
+        <translation>{service} × {quantity} · {amount}</translation>
     </message>
     <message>
         <source>Choose the bill.</source>
@@ -5049,6 +5069,10 @@
     <message>
         <source>Check</source>
         <translation>Чек</translation>
+    </message>
+    <message>
+        <source>Choose the services to post</source>
+        <translation>Выберите услуги для начисления</translation>
     </message>
     <message>
         <source>Closed</source>

@@ -9,6 +9,7 @@ import sys
 import textwrap
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -16,10 +17,12 @@ import pytest
 from sqlalchemy import event
 
 from desk.db.engine import Database
+from desk.db.runner import Runner
 from desk.hotel.catalogue import change_service
 from desk.ledger.payments import Tender, take_payment
 from desk.ledger.postings import post_service
 from desk.people.models import Role
+from desk.stays.business_day import start_business_days
 from tests.actors import signed_in
 from tests.desk.conftest import Hotel
 
@@ -122,3 +125,39 @@ def test_a_change_that_commits_after_a_later_one_is_still_seen(hotel: Hotel) -> 
         assert before.amount == hotel.money("3.50")  # the slow change is not committed yet
     after = hotel.run(post_service, bill_id=stay.bill_id, service_code="MB-WATER")
     assert (after.amount, after.tax_percent) == (hotel.money("4.10"), Decimal(0))
+
+
+def tables_read(seen: list[str]) -> list[str]:
+    """The table of each SELECT's first column, in order; the ledger's chain (desk.ledger.chain) aside,
+    which links every unit's rows its own way on each database."""
+    tables = [s.split()[1].split(".")[0] for s in seen if s.startswith("SELECT")]
+    return [table for table in tables if not table.startswith("ledger_")]
+
+
+def test_each_unit_of_a_sale_reads_what_it_checks_in_as_few_statements_as_the_locks_allow(hotel: Hotel) -> None:
+    """A sale's units as the desk runs them (the runner confirms the cashier first), pinned (issue 23).
+
+    The actor's standing carries the settings' version and the business date; on SQLite, whose
+    writing unit holds the whole file, the bill's statement carries its invoicing and the audit
+    trail's head is not locked; PostgreSQL reads those after the row lock they wait for."""
+    stay = hotel.stay()
+    cashier = signed_in(hotel.database, Role.CASHIER)
+    runner = Runner(hotel.database)
+    runner.run(start_business_days, signed_in(hotel.database, Role.MANAGER), date.today())  # as set-up does
+    postgres = hotel.database.engine.dialect.name == "postgresql"
+
+    def charge() -> None:
+        runner.run(post_service, cashier, bill_id=stay.bill_id, service_code="MB-BEER")
+
+    def pay() -> None:
+        runner.run(take_payment, cashier, stay.bill_id, Tender("cash", hotel.money("5.00")))
+
+    charge()
+    pay()
+    with statements(hotel.database) as seen:
+        charge()
+    assert tables_read(seen) == ["user_account", "bill", *(["bill_invoicing"] if postgres else [])]
+    with statements(hotel.database) as seen:
+        pay()
+    assert tables_read(seen) == ["user_account", "bill", "journal_intent", "bill_total", "cash_shift",
+                                 *(["audit_head"] if postgres else []), "audit_entry"]

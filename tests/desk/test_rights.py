@@ -102,6 +102,8 @@ USE_CASES: dict[str, Any] = {
     "post_charge": lambda h, s: (postings.post_charge, (), {
         "bill_id": s.stay.bill_id, "description": "Dinner", "quantity": 1, "unit_price": h.money("5")}),
     "post_service": lambda h, s: (postings.post_service, (), {"bill_id": s.stay.bill_id, "service_code": "SPA"}),
+    "post_services": lambda h, s: (postings.post_services, (), {
+        "bill_id": s.stay.bill_id, "lines": [postings.ServiceLine("SPA"), postings.ServiceLine("MB-BEER", 2)]}),
     "reverse_posting": lambda h, s: (postings.reverse_posting, (s.posting_id,), {"reason": "r"}),
     "void_posting": lambda h, s: (postings.void_posting, (s.posting_id,), {"reason": "r"}),
     "take_payment": lambda h, s: (payments.take_payment, (s.stay.bill_id, Tender("cash", h.money("1"))), {}),

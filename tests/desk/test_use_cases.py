@@ -35,7 +35,15 @@ from desk.ledger.payments import (
     transfer_to_company,
     void_payment,
 )
-from desk.ledger.postings import OrderItem, post_charge, post_service, reverse_posting, void_posting
+from desk.ledger.postings import (
+    OrderItem,
+    ServiceLine,
+    post_charge,
+    post_service,
+    post_services,
+    reverse_posting,
+    void_posting,
+)
 from desk.people.auth import ManagerApproval
 from desk.people.models import Role
 from desk.stays.models import Company
@@ -344,6 +352,24 @@ def test_prices_in_another_currency_and_unknown_services_are_refused(hotel: Hote
                               unit_price=hotel.money("5", "USD")), field="currency")
     refused(hotel, NotFound, "Bill {key} does not exist",
             lambda: hotel.run(post_service, bill_id=9999, service_code="SPA"))
+
+
+def test_several_services_are_posted_all_or_none(hotel: Hotel):
+    stay = hotel.stay()
+    lines = [ServiceLine("MB-BEER", 2), ServiceLine("SPA", 1, hotel.money("30"))]
+    refused(hotel, InvalidInput, "There is no service {service}",
+            lambda: hotel.run(post_services, bill_id=stay.bill_id, lines=[*lines, ServiceLine("NOPE")]),
+            field="service")
+    refused(hotel, InvalidInput, "The quantity must be positive with at most 3 decimals (got {value})",
+            lambda: hotel.run(post_services, bill_id=stay.bill_id, lines=[*lines, ServiceLine("SPA", 0)]),
+            field="quantity")
+    refused(hotel, InvalidInput, "Choose the services to post",
+            lambda: hotel.run(post_services, bill_id=stay.bill_id, lines=[]), field="service")
+    posted = hotel.run(post_services, bill_id=stay.bill_id, lines=lines)
+    assert [(p.service_code, p.quantity, p.amount) for p in posted] == [
+        ("MB-BEER", Decimal(2), hotel.money("10")), ("SPA", Decimal(1), hotel.money("30"))]
+    assert [line.posting.id for line in hotel.view(stay.folio_id).bill(stay.bill_id).postings[-2:]] == [
+        p.id for p in posted]
 
 
 def test_the_ledger_refuses_edits_through_the_orm(hotel: Hotel):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from PySide6.QtWidgets import QComboBox, QGroupBox, QLabel, QLineEdit, QMessageBox, QTableView
+from PySide6.QtWidgets import QComboBox, QGroupBox, QLabel, QLineEdit, QListWidget, QMessageBox, QTableView
 
 from desk.core.money import Money
 from desk.ledger.models import PostingKind
@@ -16,6 +16,7 @@ from tests.ui.test_dialogs_common import (
     apply_refused,
     card_window,
     child,
+    click,
     find_card,
     folio_now,
     ledger_counts,
@@ -69,6 +70,47 @@ def test_the_price_can_be_changed(qtbot, desk_context, demo_database, window):
     apply_accepted(qtbot, dialog)
     posting = folio_now(demo_database, card).bill(bill.bill.id).postings[-1].posting
     assert (posting.description, posting.amount) == ("Laundry", Money.of("12.40", "EUR"))
+
+
+def test_several_lines_are_posted_in_one_apply(qtbot, desk_context, demo_database, window):
+    """A minibar's count: beer and water put aside, parking edited, one Apply posts all three."""
+    card = find_card(demo_database, lambda c: True)
+    bill_id = card.folio.bills[0].bill.id
+    dialog = opened(qtbot, AddServiceDialog(desk_context, card, bill_id, window))
+    lines = child(dialog, QListWidget, "linesList")
+    assert not lines.isVisible()
+    choose(child(dialog, QComboBox, "serviceCombo"), "MB-BEER")
+    retype(qtbot, child(dialog, QLineEdit, "quantityEdit"), "2")
+    click(qtbot, dialog, "addLineButton")
+    choose(child(dialog, QComboBox, "serviceCombo"), "MB-WATER")
+    click(qtbot, dialog, "addLineButton")
+    choose(child(dialog, QComboBox, "serviceCombo"), "LAUNDRY")
+    click(qtbot, dialog, "addLineButton")
+    lines.setCurrentRow(2)
+    click(qtbot, dialog, "removeLineButton")  # the laundry was a mistake
+    assert lines.isVisible() and lines.count() == 2
+    assert child(dialog, QLineEdit, "quantityEdit").text() == "1"
+    choose(child(dialog, QComboBox, "serviceCombo"), "PARKING")
+    assert child(dialog, QLabel, "grandTotalLabel").text() == money_text(Money.of("25.50", "EUR"))
+    before = len(card.folio.bill(bill_id).postings)
+
+    apply_accepted(qtbot, dialog)
+
+    posted = folio_now(demo_database, card).bill(bill_id).postings[before:]
+    assert [(line.posting.service_code, line.posting.quantity, line.posting.amount) for line in posted] == [
+        ("MB-BEER", Decimal(2), Money.of("10", "EUR")), ("MB-WATER", Decimal(1), Money.of("3.50", "EUR")),
+        ("PARKING", Decimal(1), Money.of("12", "EUR"))]
+
+
+def test_a_refused_line_posts_none_of_the_others(qtbot, desk_context, demo_database, window):
+    card = find_card(demo_database, lambda c: True)
+    dialog = opened(qtbot, AddServiceDialog(desk_context, card, card.folio.bills[0].bill.id, window))
+    choose(child(dialog, QComboBox, "serviceCombo"), "MB-BEER")
+    click(qtbot, dialog, "addLineButton")
+    retype(qtbot, child(dialog, QLineEdit, "quantityEdit"), "0")
+    before = ledger_counts(demo_database)
+    assert "more than zero" in apply_refused(qtbot, dialog, "quantity")
+    assert ledger_counts(demo_database) == before
 
 
 @pytest.mark.parametrize(

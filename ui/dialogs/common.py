@@ -435,14 +435,7 @@ class DeskDialog(QDialog):
     def apply(self) -> None:
         if self.is_busy:
             return
-        self.clear_errors()
-        self._problems = []
-        op = self.submit()
-        if self._problems:
-            for field, message in self._problems:
-                self.show_problem(field, message, focus=False)
-            self._focus_field(self._problems[0][0])
-            return
+        op = self.checked(self.submit)
         if op is None:
             return
         self._op = op
@@ -450,6 +443,18 @@ class DeskDialog(QDialog):
 
     def submit(self) -> Op[Any] | None:
         raise NotImplementedError
+
+    def checked(self, reading: Callable[[], T | None]) -> T | None:
+        """What ``reading`` read from the fields, or None after showing what it refused."""
+        self.clear_errors()
+        self._problems = []
+        value = reading()
+        if self._problems:
+            for field, message in self._problems:
+                self.show_problem(field, message, focus=False)
+            self._focus_field(self._problems[0][0])
+            return None
+        return value
 
     def read(self, field: str, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
         """``fn(*args)``, or None after noting its FieldProblem against ``field``."""

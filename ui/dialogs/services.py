@@ -1,14 +1,16 @@
-"""Add service: post a catalogue service (minibar, laundry, parking) to a bill of the folio."""
+"""Add service: post catalogue services (minibar, laundry, parking) to a bill of the folio, one line or
+several in one Apply (what a minibar's count found)."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QPushButton, QWidget
 
+from desk.core.money import Money, total
 from desk.hotel.models import Service
-from desk.ledger.postings import post_service
+from desk.ledger.postings import ServiceLine, post_services
 from desk.stays.reservation_card import ReservationCardData
 from ui.context import DeskContext
 from ui.dialogs.common import (
@@ -27,7 +29,11 @@ from ui.ops.op import Op
 
 
 class AddServiceDialog(DeskDialog):
-    """Service from the catalogue (its price and tax shown), quantity, price, and the bill it goes on."""
+    """Service from the catalogue (its price and tax shown), quantity, price, and the bill it goes on.
+
+    "Add another line" puts the line aside in the list above Apply and starts the next: Apply posts
+    the listed lines and the one being edited together, all or none, as one change of the bill.
+    """
 
     def __init__(
         self, ctx: DeskContext, card: ReservationCardData, bill_id: int, parent: QWidget | None = None
@@ -38,7 +44,7 @@ class AddServiceDialog(DeskDialog):
         self._services = {service.code: service for service in card.services}
         self.field_aliases = {"currency": "price"}
 
-        form = new_form()
+        form = self.form = new_form()
         self.content.addLayout(form)
         self.service_combo = QComboBox()
         self.service_combo.setObjectName("serviceCombo")
@@ -69,18 +75,44 @@ class AddServiceDialog(DeskDialog):
         self.total_label.setObjectName("totalLabel")
         add_row(form, self.tr("Amount:"), self.total_label)
 
+        line_buttons = QWidget()
+        buttons = QHBoxLayout(line_buttons)
+        buttons.setContentsMargins(0, 0, 0, 0)
+        self.add_line_button = QPushButton(self.tr("Add a&nother line"))
+        self.add_line_button.setObjectName("addLineButton")
+        self.remove_line_button = QPushButton(self.tr("&Remove line"))
+        self.remove_line_button.setObjectName("removeLineButton")
+        for button in (self.add_line_button, self.remove_line_button):
+            button.setAutoDefault(False)  # Enter in a field still applies
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        add_row(form, None, line_buttons)
+        self.lines_list = QListWidget()
+        self.lines_list.setObjectName("linesList")
+        self.lines_list.setMaximumHeight(self.lines_list.fontMetrics().lineSpacing() * 5)
+        add_row(form, self.tr("Other lines:"), self.lines_list)
+        self.grand_total_label = QLabel()
+        self.grand_total_label.setObjectName("grandTotalLabel")
+        add_row(form, self.tr("Total:"), self.grand_total_label)
+        self._lines: list[tuple[ServiceLine, Money]] = []  # put aside, each with its amount
+
         self.bill_combo = QComboBox()
         self.bill_combo.setObjectName("billCombo")
         fill_combo(self.bill_combo, [(bill_choice_label(v), v.bill.id) for v in card.folio.bills], bill_id)
         self.add_field(form, "bill", self.tr("&Bill:"), self.bill_combo)
 
+        self.add_line_button.clicked.connect(self._add_line)
+        self.remove_line_button.clicked.connect(self._remove_line)
+        self.lines_list.currentRowChanged.connect(lambda _row: self._show_lines())
         self.service_combo.currentIndexChanged.connect(self._service_changed)
         self.quantity_edit.textChanged.connect(self._update_total)
         self.price_edit.textChanged.connect(self._update_total)
         if not card.services:
             self.form_error.show_message(self.tr("The service catalogue is empty."))
             self.apply_button.setEnabled(False)
+            self.add_line_button.setEnabled(False)
         self._service_changed()
+        self._show_lines()
         self.service_combo.setFocus()
 
     @property
@@ -102,20 +134,59 @@ class AddServiceDialog(DeskDialog):
             price = read_amount(self.price_edit.text(), self.card.currency, allow_zero=True)
         except FieldProblem:
             self.total_label.setText("—")
+            self.grand_total_label.setText("—")
             return
-        self.total_label.setText(money_text(price.times(quantity)))
+        amount = price.times(quantity)
+        self.total_label.setText(money_text(amount))
+        every = [*(listed for _line, listed in self._lines), amount]
+        self.grand_total_label.setText(money_text(total(every, self.card.currency)))
 
-    def submit(self) -> Op[Any] | None:
+    def _show_lines(self) -> None:
+        """The lines put aside, shown only once there is one."""
+        shown = bool(self._lines)
+        self.form.setRowVisible(self.lines_list, shown)
+        self.form.setRowVisible(self.grand_total_label, shown)
+        self.remove_line_button.setEnabled(self.lines_list.currentRow() >= 0)
+        self._update_total()
+
+    def _edited_line(self) -> tuple[ServiceLine, Decimal, Money] | None:
+        """The line being edited, with its quantity and amount; None after refusing a field."""
         service = self.service
         if service is None:
             self.refuse("service", self.tr("Choose a service."))
         quantity = self.read("quantity", read_quantity, self.quantity_edit.text())
         price = self.read("price", read_amount, self.price_edit.text(), self.card.currency, allow_zero=True)
+        if service is None or quantity is None or price is None:
+            return None
+        return ServiceLine(service.code, quantity, price), quantity, price.times(quantity)
+
+    def _add_line(self) -> None:
+        edited = self.checked(self._edited_line)
+        if edited is None:
+            return
+        line, quantity, amount = edited
+        self._lines.append((line, amount))
+        self.lines_list.addItem(self.tr("{service} × {quantity} · {amount}").format(
+            service=self.card.names.service(self._services[line.service_code]), quantity=quantity_text(quantity),
+            amount=money_text(amount)))
+        self.quantity_edit.setText(quantity_text(Decimal(1)))
+        self._show_lines()
+        self.service_combo.setFocus()
+
+    def _remove_line(self) -> None:
+        row = self.lines_list.currentRow()
+        if row < 0:
+            return
+        del self._lines[row]
+        self.lines_list.takeItem(row)
+        self._show_lines()
+
+    def submit(self) -> Op[Any] | None:
+        edited = self._edited_line()
         bill_id = self.bill_combo.currentData()
         if bill_id is None:
             self.refuse("bill", self.tr("Choose the bill."))
-        if service is None or quantity is None or price is None or bill_id is None:
+        if edited is None or bill_id is None:
             return None
-        return self.change(
-            post_service, bill_id=bill_id, service_code=service.code, quantity=quantity, unit_price=price
-        ).success(lambda _posting: self.finish())
+        lines = [*(line for line, _amount in self._lines), edited[0]]
+        return self.change(post_services, bill_id=bill_id, lines=lines).success(lambda _postings: self.finish())
