@@ -123,6 +123,10 @@ def _tax(price: Decimal, percent: int) -> Money:
 
 
 def _bulk(session: Session, table: Table, rows: list[dict[str, object]]) -> None:
+    # One statement serves a whole batch: every row names the same columns (a till's posting names
+    # its outlet and check, a room night does not), a column a row leaves out is NULL.
+    columns = list(dict.fromkeys(column for row in rows for column in row))
+    rows = [{column: row.get(column) for column in columns} for row in rows]
     for start in range(0, len(rows), BATCH):
         session.execute(insert(table), rows[start:start + BATCH])
 
