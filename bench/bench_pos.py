@@ -6,6 +6,7 @@
     .venv/bin/python bench/bench_pos.py --backend sqlite --protocol farcards   # r_keeper's XML
     .venv/bin/python bench/bench_pos.py --postgres postgresql+psycopg://...   # an EMPTY database
     .venv/bin/python bench/bench_pos.py --in-process --checks 400   # CPU and statements a check, SQLite
+    .venv/bin/python bench/bench_pos.py --big --backend sqlite     # 16 in-house stays of the big hotel
 
 Runs ``desk serve`` as its own process on a fresh hotel with one in-house stay per till; each
 till is a thread with its own keep-alive HTTP connection (the standard library's client, so that
@@ -42,13 +43,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from sqlalchemy import select
+
+from desk.db.engine import Database
 from desk.db.runner import Runner
 from desk.hotel.models import Room
 from desk.people.auth import trusted_actor
 from desk.people.models import Role
 from desk.pos.keys import create_key
 from desk.pos.simulate import transactions_body
-from desk.stays.models import Reservation
+from desk.stays.models import Reservation, ReservationGuest, ReservationStatus
 from tests.desk.conftest import make_hotel
 from tests.pos.conftest import free_port
 
@@ -106,8 +110,8 @@ class Till:
         self.connection.close()
 
 
-def run_level(port: int, key: str, stays: list[tuple[str, int]], tills: int, checks: int, tag: str,
-              server_pid: int, rate: float | None, protocol: str) -> None:
+def run_level(port: int, key: str, stays: list[tuple[str, int]], rooms: list[str], tills: int, checks: int,
+              tag: str, server_pid: int, rate: float | None, protocol: str) -> None:
     latencies: list[float] = []
     failures = 0
     lock = threading.Lock()
@@ -116,7 +120,7 @@ def run_level(port: int, key: str, stays: list[tuple[str, int]], tills: int, che
 
     def till(n: int) -> None:
         nonlocal failures
-        pos = Till(port, key, stays[n % len(stays)], ROOMS[n % len(ROOMS)], protocol)
+        pos = Till(port, key, stays[n % len(stays)], rooms[n % len(rooms)], protocol)
         mine, bad = [], 0
         try:
             pos.post(f"{tag}-{tills}-{rate}-{n}-hello")  # the connection is open before the clock runs
@@ -169,6 +173,44 @@ def bench(url: str, label: str, checks: int, rate: float, protocol: str) -> None
                                        s.get_one(Reservation, st.reservation_id).guests[0].id) for st in stays])
     key = Runner(hotel.database).run(create_key, trusted_actor("bench", "BENCH", Role.MANAGER), "bench", "REST").value
     hotel.database.dispose()
+    serve_and_measure(url, label, checks, rate, protocol, key, numbered, ROOMS)
+
+
+def big_hotel_tills(database: Database) -> tuple[str, list[tuple[str, int]], list[str]]:
+    """A key and 16 of the big hotel's in-house stays (their number, first guest, room), one a till."""
+    with database.unit_of_work() as session:
+        stays = session.execute(
+            select(Reservation.number, ReservationGuest.guest_id, Room.number)
+            .join(ReservationGuest, ReservationGuest.reservation_id == Reservation.id)
+            .join(Room, Room.id == Reservation.room_id)
+            .where(Reservation.status == ReservationStatus.IN_HOUSE)
+            .order_by(Reservation.id, ReservationGuest.guest_id)
+        ).all()
+    firsts: dict[str, tuple[int, str]] = {}
+    for number, guest, room in stays:
+        firsts.setdefault(number, (guest, room))
+    chosen = list(firsts.items())[:16]
+    key = Runner(database).run(create_key, trusted_actor("bench", "BENCH", Role.MANAGER), "bench", "REST").value
+    return key, [(number, guest) for number, (guest, _room) in chosen], [room for _n, (_g, room) in chosen]
+
+
+def on_the_big_hotel(checks: int, rate: float, protocol: str, reservations: int, postgres: bool) -> None:
+    """The same levels on the big hotel (bench/big_hotel.py, its statistics gathered): the service
+    charges stays among 200,000 reservations and two million postings, as a hotel's file is."""
+    from bench.big_hotel import Samples, on_big_hotels
+
+    def measure(database: Database, _samples: Samples) -> None:
+        key, numbered, rooms = big_hotel_tills(database)
+        url = database.url
+        database.dispose()
+        label = "sqlite" if url.startswith("sqlite") else "postgresql"
+        serve_and_measure(url, f"{label}, big hotel", checks, rate, protocol, key, numbered, rooms)
+
+    on_big_hotels(measure, reservations, postgres=postgres)
+
+
+def serve_and_measure(url: str, label: str, checks: int, rate: float, protocol: str, key: str,
+                      numbered: list[tuple[str, int]], rooms: list[str]) -> None:
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "desk", "--database", url, "serve", "--port", str(port)],
                               cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT)), stdout=subprocess.DEVNULL,
@@ -183,13 +225,13 @@ def bench(url: str, label: str, checks: int, rate: float, protocol: str) -> None
             except OSError:
                 time.sleep(0.1)
         print(f"{label}: {checks} checks per level over {protocol}", flush=True)
-        run_level(port, key, numbered, 1, 100, "warm", server.pid, None, protocol)
+        run_level(port, key, numbered, rooms, 1, 100, "warm", server.pid, None, protocol)
         for tills in (1, 4, 16):
-            run_level(port, key, numbered, tills, checks, label, server.pid, None, protocol)
+            run_level(port, key, numbered, rooms, tills, checks, label, server.pid, None, protocol)
         # One till cannot offer 500 checks a second unless each answer takes under 2 ms: its
         # capacity is the first level above.
         for tills in (4, 16):
-            run_level(port, key, numbered, tills, checks, label, server.pid, rate, protocol)
+            run_level(port, key, numbered, rooms, tills, checks, label, server.pid, rate, protocol)
     finally:
         server.terminate()
         server.wait(30)
@@ -202,7 +244,6 @@ def in_process(url: str, checks: int) -> None:
 
     from sqlalchemy import event
 
-    from desk.db.engine import Database
     from desk.pos.api import Guard, create_app
 
     hotel = make_hotel(url)
@@ -268,7 +309,13 @@ def main() -> int:
                         help="REST (JSON) or r_keeper's FarCards (XML)")
     parser.add_argument("--in-process", action="store_true",
                         help="only the CPU and statements a check costs, the application called without sockets")
+    parser.add_argument("--big", action="store_true",
+                        help="on the big hotel (bench/big_hotel.py); PostgreSQL too with --backend both")
+    parser.add_argument("--reservations", type=int, default=200_000, help="the big hotel's size (with --big)")
     args = parser.parse_args()
+    if args.big:
+        on_the_big_hotel(args.checks, args.rate, args.protocol, args.reservations, args.backend == "both")
+        return 0
     if args.in_process:
         with tempfile.TemporaryDirectory() as folder:
             in_process(f"sqlite:///{folder}/bench.sqlite3", args.checks)
