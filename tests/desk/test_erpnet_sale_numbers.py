@@ -129,10 +129,10 @@ def test_a_sale_the_printer_refused_outright_keeps_its_number_for_the_next_try(r
     from desk.fiscal.models import SaleNumber
 
     payment_id = rig.paid_bill(lines=LINES)
-    rig.server.control("fault", fault="paper")
+    rig.server.control("fault", fault="fm_full")
     assert receipt(rig, payment_id).state is IntentState.FAILED
     assert receipt(rig, payment_id).state is IntentState.FAILED  # refused twice: still the one sale
-    rig.server.control("fault", fault="paper", on=False)
+    rig.server.control("fault", fault="fm_full", on=False)
     assert receipt(rig, payment_id).printed
     assert receipt(rig, rig.paid_bill(lines=LINES)).printed
     assert sent_numbers(rig) == ["DT279013-0001-0000001", "DT279013-0001-0000002"]

@@ -114,7 +114,7 @@ def load_intent_state(hotel: Hotel, intent_id: int) -> IntentState:
 def test_a_receipt_not_issued_prints_again_only_once_a_manager_says_so(erpnet: AtolHotel):
     rig = erpnet
     payment_id = rig.paid_bill(lines=LINES)
-    manager, pending = pending_after_a_forgotten_answer(rig, payment_id, printer_fault="paper")
+    manager, pending = pending_after_a_forgotten_answer(rig, payment_id, printer_fault="fm_full")
     assert rig.server.receipts() == []
     with pytest.raises(RegisterAnswerUnknown):
         receipt(rig, payment_id)  # before the manager's word: never again blindly
