@@ -203,8 +203,9 @@ def on_the_big_hotel(checks: int, rate: float, protocol: str, reservations: int,
         key, numbered, rooms = big_hotel_tills(database)
         url = database.url
         database.dispose()
+        # The label names the checks too (their ids and Idempotency-Keys): no spaces, no commas.
         label = "sqlite" if url.startswith("sqlite") else "postgresql"
-        serve_and_measure(url, f"{label}, big hotel", checks, rate, protocol, key, numbered, rooms)
+        serve_and_measure(url, f"{label}-big-hotel", checks, rate, protocol, key, numbered, rooms)
 
     on_big_hotels(measure, reservations, postgres=postgres)
 
