@@ -151,12 +151,13 @@ _confirm: list[tuple[Executable, tuple[AlsoRead, ...]]] = []
 
 def _confirm_statement() -> tuple[Executable, tuple[AlsoRead, ...]]:
     """The runner's first statement in each unit: the actor's standing, and what the other features
-    registered (desk.people.confirming); built once, at the first unit, when every feature is loaded,
-    with the registrations it carries."""
-    if not _confirm:
+    registered (desk.people.confirming), with the registrations it carries. Built again when a
+    feature registered after it was built (a module loaded late): its read would otherwise never
+    be made for the rest of the process's life."""
+    if not _confirm or len(_confirm[0][1]) != len(ALSO_READ):
         reads = tuple(ALSO_READ)
         also = [column for read in reads for column in read.columns]
-        _confirm.append((select(*_STANDING, *also).where(User.username == bindparam("username")), reads))
+        _confirm[:] = [(select(*_STANDING, *also).where(User.username == bindparam("username")), reads)]
     return _confirm[0]
 
 

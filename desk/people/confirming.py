@@ -3,8 +3,8 @@ confirms the actor (desk.people.auth): a statement of its own each, in every uni
 sale's (issue 23).
 
 A feature registers its columns (scalar subqueries that read one row each) and what to do with the
-values read, when its module is loaded; the confirmation builds its statement once, with every
-column registered by then.
+values read, when its module is loaded; the confirmation builds its statement with every column
+registered, again whenever one more was registered since.
 """
 
 from __future__ import annotations

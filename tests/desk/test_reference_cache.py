@@ -7,20 +7,23 @@ import os
 import subprocess
 import sys
 import textwrap
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from sqlalchemy import event
+from sqlalchemy import event, literal
+from sqlalchemy.orm import Session
 
 from desk.db.engine import Database
 from desk.db.runner import Runner
 from desk.hotel.catalogue import change_service
 from desk.ledger.payments import Tender, take_payment
 from desk.ledger.postings import post_service
+from desk.people.auth import Actor
+from desk.people.confirming import ALSO_READ, read_with_confirmation
 from desk.people.models import Role
 from desk.stays.business_day import start_business_days
 from tests.actors import signed_in
@@ -161,3 +164,22 @@ def test_each_unit_of_a_sale_reads_what_it_checks_in_as_few_statements_as_the_lo
         pay()
     assert tables_read(seen) == ["user_account", "bill", "journal_intent", "bill_total", "cash_shift",
                                  *(["audit_head"] if postgres else []), "audit_entry"]
+
+
+def test_a_feature_registered_after_the_first_confirmation_is_still_read_with_it(hotel: Hotel) -> None:
+    """A module loaded late (a plug-in, a report opened once) registers after units already ran: its
+    read rides on every later confirmation, not lost for the rest of the process's life."""
+    runner = Runner(hotel.database)
+    cashier = signed_in(hotel.database, Role.CASHIER)
+
+    def look(_session: Session, _actor: Actor) -> None:
+        return None
+
+    runner.run(look, cashier)  # the confirmation's statement is built, without the late feature
+    noted: list[Sequence[object]] = []
+    read_with_confirmation([literal(41) + 1], lambda _session, values: noted.append(values))
+    try:
+        runner.run(look, cashier)
+    finally:
+        ALSO_READ.pop()
+    assert [tuple(values) for values in noted] == [(42,)]
