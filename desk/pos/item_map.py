@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from desk.core.errors import InvalidInput, NotFound
 from desk.hotel.models import Outlet, Service, TaxRate
-from desk.hotel.reference import remembered
+from desk.hotel.reference import forget, remembered
 from desk.people.auth import Actor
 from desk.people.changes import record_change
 from desk.people.rights import Right, require
@@ -68,7 +68,10 @@ def outlet_map(session: Session, outlet: str | None) -> OutletMap:
     every change to it is a recorded administrator's change, and every check of a POS reads it."""
     if not outlet:
         return OutletMap({}, {}, None)
-    return remembered(session, "pos_outlet_map", outlet, lambda: _read_outlet_map(session, outlet))
+    return remembered(session, _OUTLET_MAP_CACHE, outlet, lambda: _read_outlet_map(session, outlet))
+
+
+_OUTLET_MAP_CACHE = "pos_outlet_map"
 
 
 def _read_outlet_map(session: Session, outlet: str) -> OutletMap:
@@ -143,6 +146,7 @@ def set_item_map(session: Session, actor: Actor, outlet: str, kind: str, pos_cod
         row.service_code = service
     record_change(session, actor, "pos_item_map", f"{outlet}:{map_kind.value}:{pos_code}",
                   f"{before} -> {service}")
+    forget(session, _OUTLET_MAP_CACHE)
 
 
 def remove_item_map(session: Session, actor: Actor, outlet: str, kind: str, pos_code: str) -> None:
@@ -155,3 +159,4 @@ def remove_item_map(session: Session, actor: Actor, outlet: str, kind: str, pos_
     record_change(session, actor, "pos_item_map", f"{outlet}:{map_kind.value}:{pos_code}",
                   f"{row.service_code} -> -")
     session.delete(row)
+    forget(session, _OUTLET_MAP_CACHE)

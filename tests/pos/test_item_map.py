@@ -13,8 +13,10 @@ from desk.hotel.catalogue import add_service
 from desk.people.auth import trusted_actor
 from desk.people.models import AdminChange, Role
 from desk.people.rights import MissingRight
-from desk.pos.item_map import item_map, remove_item_map, set_item_map
+from desk.pos.item_map import item_map, outlet_map, remove_item_map, set_item_map
 from desk.pos.models import MapKind, PosCheck
+
+from tests.desk.conftest import make_hotel
 
 from .conftest import ADMIN, Pos
 from .helpers import check_body, pos_postings
@@ -123,3 +125,23 @@ def test_the_mapping_is_a_managers_change_recorded_and_checked(pos: Pos):
     changes = hotel.query(lambda s: [(c.code, c.summary) for c in s.scalars(
         select(AdminChange).where(AdminChange.kind == "pos_item_map").order_by(AdminChange.id))])
     assert changes[-2:] == [("REST:item:31", "FOOD -> DRINKS"), ("REST:category:WINE", "DRINKS -> -")]
+
+
+def test_a_unit_that_changes_an_outlets_mapping_posts_by_the_change(hotel_url: str):
+    """A map read earlier in the same unit (kept per unit and per process) is not served after the change."""
+    hotel = make_hotel(hotel_url)
+    try:
+        run = Runner(hotel.database).run
+        for code, name in (("FOOD", "Restaurant food"), ("DRINKS", "Restaurant drinks")):
+            run(add_service, ADMIN, code, name, Money.of("1.00", "EUR"), "VAT20", "food")
+        run(set_item_map, ADMIN, "REST", "item", "31", "FOOD")
+        with hotel.database.writing() as session:
+            assert outlet_map(session, "REST").items["31"].code == "FOOD"
+            set_item_map(session, ADMIN, "REST", "item", "31", "DRINKS")
+            assert outlet_map(session, "REST").items["31"].code == "DRINKS"
+            remove_item_map(session, ADMIN, "REST", "item", "31")
+            assert "31" not in outlet_map(session, "REST").items
+        with hotel.database.unit_of_work() as session:
+            assert "31" not in outlet_map(session, "REST").items
+    finally:
+        hotel.database.dispose()
