@@ -344,8 +344,9 @@ class Database:
         alone they would follow a five-year ledger only when it had grown 25-fold, and a service that
         runs for months never closes its connection. Sampling (``analysis_limit``) keeps it to tens of
         milliseconds on the big hotel, taken in the writers' turn like any write. PostgreSQL's
-        autovacuum does this itself. Never a reason for the audit to fail: a lock held too long or a
-        read-only file leaves the statistics as they were.
+        autovacuum does this itself. Never a reason for the audit to fail: a lock held elsewhere (it
+        waits for it no longer than a closing connection's ``PRAGMA optimize`` does) or a read-only
+        file leaves the statistics as they were.
         """
         if sqlite_file(self.url) is None:
             return
@@ -353,9 +354,14 @@ class Database:
             with self._write_turn(), self.engine.connect() as connection:
                 dbapi = connection.connection.dbapi_connection
                 assert dbapi is not None
-                dbapi.execute(f"PRAGMA analysis_limit={SQLITE_ANALYSIS_LIMIT}")
-                dbapi.execute("ANALYZE")
-                dbapi.commit()
+                dbapi.execute(f"PRAGMA busy_timeout={_OPTIMIZE_WAIT_MS}")
+                try:
+                    dbapi.execute(f"PRAGMA analysis_limit={SQLITE_ANALYSIS_LIMIT}")
+                    dbapi.execute("ANALYZE")
+                    dbapi.commit()
+                finally:
+                    # The connection goes back to the pool: the next unit waits for a lock as every unit does.
+                    dbapi.execute(f"PRAGMA busy_timeout={int(SQLITE_WRITE_PATIENCE_S * 1000)}")
         except (sqlite3.Error, DBAPIError):
             logging.getLogger(__name__).warning("the planner's statistics were not refreshed", exc_info=True)
 

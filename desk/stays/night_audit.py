@@ -436,7 +436,6 @@ def run_night_audit(runner: Runner, actor: Actor, *, reason: str = "", stop: Cal
         return AuditSummary(day, nights, rooms, city_tax, no_shows, None, tuple(refused),
                             cards_deleted=cards_deleted, cards_not_deleted=cards_kept)
     new_day = runner.run(open_next_business_day, actor, day).value
-    runner.database.refresh_statistics()
     # The trail's last link, kept outside the database now that the day is closed (desk.audit.anchors).
     anchor_warning = None
     try:
@@ -444,6 +443,8 @@ def run_night_audit(runner: Runner, actor: Actor, *, reason: str = "", stop: Cal
     except TrailAnchorNotWritten as exc:
         logger.warning("night audit of %s: %s", day, exc.message)
         anchor_warning = exc
+    # After the anchor: best-effort statistics never delay closing the day's trail.
+    runner.database.refresh_statistics()
     if progress is not None:
         progress(total, total)
     return AuditSummary(day, nights, rooms, city_tax, no_shows, new_day, anchor_warning=anchor_warning,

@@ -3,13 +3,18 @@ and after every night audit."""
 
 from __future__ import annotations
 
+import logging
 import sqlite3
+import time
 
-from desk.db.engine import sqlite_file
+import pytest
+
+from desk.db.engine import SQLITE_WRITE_PATIENCE_S, sqlite_file
 from desk.db.runner import Runner
 from desk.ledger.payments import Tender, take_payment
 from desk.ledger.postings import post_service
 from desk.people.rights import Role
+from desk.stays import night_audit
 from desk.stays.night_audit import run_night_audit
 from desk.stays.search import FolioQuery, search_folios
 from tests.desk.conftest import Hotel, make_hotel
@@ -58,3 +63,38 @@ def test_the_night_audit_samples_every_tables_statistics_again_while_the_desk_st
     # never closes its connections, so the file's statistics come from here.
     assert _tables_with_rows(path) <= analysed, _tables_with_rows(path) - analysed
     assert hotel.query(search_folios, FolioQuery(text="gue", in_house_only=False))  # the desk goes on
+
+
+def test_the_night_audit_closes_the_days_trail_before_it_samples_statistics(
+        sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    hotel = make_hotel(sqlite_url)
+    steps: list[str] = []
+    anchor = night_audit.write_anchor
+    monkeypatch.setattr(night_audit, "write_anchor", lambda *args: (steps.append("anchor"), anchor(*args))[1])
+    monkeypatch.setattr(hotel.database, "refresh_statistics", lambda: steps.append("statistics"))
+    summary = run_night_audit(Runner(hotel.database), hotel.as_role(Role.MANAGER).actor, reason="Statistics")
+    assert summary.finished
+    assert steps == ["anchor", "statistics"]
+    hotel.database.dispose()
+
+
+def test_statistics_wait_briefly_for_a_lock_held_elsewhere_and_leave_the_pool_as_it_was(
+        sqlite_url: str, caplog: pytest.LogCaptureFixture) -> None:
+    hotel = make_hotel(sqlite_url)
+    hotel.database.engine.dispose()  # the next connection is the one the statistics use, then this test
+    elsewhere = sqlite3.connect(str(sqlite_file(sqlite_url)), isolation_level=None)
+    elsewhere.execute("BEGIN IMMEDIATE")  # another program writing to the file
+    try:
+        started = time.monotonic()
+        with caplog.at_level(logging.WARNING, logger="desk.db.engine"):
+            hotel.database.refresh_statistics()
+        waited = time.monotonic() - started
+    finally:
+        elsewhere.rollback()
+        elsewhere.close()
+    assert waited < SQLITE_WRITE_PATIENCE_S / 3, waited  # not the 15 s a unit waits for a writer
+    assert "the planner's statistics were not refreshed" in caplog.text
+    with hotel.database.engine.connect() as connection:
+        patience = connection.exec_driver_sql("PRAGMA busy_timeout").scalar()
+    assert patience == int(SQLITE_WRITE_PATIENCE_S * 1000)
+    hotel.database.dispose()
