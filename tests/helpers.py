@@ -9,8 +9,9 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any
 
 from pypdf import PdfReader
 
@@ -73,3 +74,11 @@ def desk_in_process(*args: str, env: dict[str, str] | None = None) -> subprocess
             patch.setenv(name, value)
         status = main(list(args))
     return subprocess.CompletedProcess(["desk", *args], status, out.getvalue(), err.getvalue())
+
+
+def index_condition(index: Mapping[str, Any]) -> Any:
+    """The WHERE of an index as the inspector reflects it (SQLite's or PostgreSQL's): a partial
+    index's condition, None for an index of every row."""
+    options = index.get("dialect_options", {})
+    where = options.get("sqlite_where")
+    return where if where is not None else options.get("postgresql_where")

@@ -128,8 +128,9 @@ class Posting(LedgerRecord, Base):
         # Most postings have no external_ref, so SQLite's statistics give the unique constraint's index
         # (which holds the NULLs) the whole table per key and the night audit's and a POS check's look-up
         # read every posting; this index holds only the refs (migration 0064), whatever ANALYZE says.
+        # PostgreSQL's planner uses the constraint's index: there it was only a second write (0065).
         Index("ix_posting_external_ref", "external_ref", unique=True,
-              sqlite_where=text("external_ref IS NOT NULL"), postgresql_where=text("external_ref IS NOT NULL")),
+              sqlite_where=text("external_ref IS NOT NULL")).ddl_if(dialect="sqlite"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     folio_id: Mapped[int] = mapped_column(ForeignKey("folio.id"), index=True)

@@ -35,6 +35,7 @@ from sqlalchemy.pool import NullPool
 from desk.core.types import MoneyType
 from desk.db.base import Base, LedgerRecord
 from desk.db.engine import Database
+from tests.helpers import index_condition
 
 APPEND_ONLY = sorted(m.local_table.name for m in Base.registry.mappers  # type: ignore[attr-defined]
                      if issubclass(m.class_, LedgerRecord))
@@ -109,9 +110,7 @@ def partial_key_condition(engine: Engine, table: str, key: Key) -> Any:
     an upsert must name it to be taken on that key at all."""
     for index in inspect(engine).get_indexes(table):
         if index["unique"] and tuple(index["column_names"]) == key:  # type: ignore[arg-type]
-            options = index.get("dialect_options", {})
-            where = options.get("sqlite_where")
-            return where if where is not None else options.get("postgresql_where")
+            return index_condition(index)  # type: ignore[arg-type]
     return None
 
 

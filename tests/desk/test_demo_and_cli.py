@@ -58,7 +58,12 @@ def test_demo_hotel_has_stays_in_every_state(database_url: str):
 def test_migrations_build_exactly_the_models(database_url: str):
     database = Database(database_url)
     with database.engine.connect() as connection:
-        diff = compare_metadata(MigrationContext.configure(connection), metadata)
+        def made_on_this_database(item: object, _name: object, _kind: str, reflected: bool, _other: object) -> bool:
+            # Alembic compares an index the models make on one database only (Index.ddl_if) on every one.
+            condition = getattr(item, "_ddl_if", None)
+            return reflected or condition is None or condition._should_execute(item, item, connection)
+        context = MigrationContext.configure(connection, opts={"include_object": made_on_this_database})
+        diff = compare_metadata(context, metadata)
     assert diff == []
     database.dispose()
 
