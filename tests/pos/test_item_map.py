@@ -15,7 +15,6 @@ from desk.people.models import AdminChange, Role
 from desk.people.rights import MissingRight
 from desk.pos.item_map import item_map, outlet_map, remove_item_map, set_item_map
 from desk.pos.models import MapKind, PosCheck
-
 from tests.desk.conftest import make_hotel
 
 from .conftest import ADMIN, Pos
