@@ -62,38 +62,43 @@ def reference(session: Session, kind: str, key: object, statement: Executable, *
     """The first column of ``statement``'s first row, or None; read once per unit and ``key``, and
     (``shared``: a hotel setting, changed only by a recorded administrator's change) once per
     process until such a change is recorded."""
+    if shared:
+        return remembered(session, kind, key, lambda: _first_value(session, statement, params))
     known = per_unit(session, kind)
     if key not in known:
-        remembered = _remembered_settings(session) if shared else None
-        if remembered is not None and (kind, key) in remembered:
-            known[key] = remembered[kind, key]
-            return known[key]
-        value = session.connection().execute(statement, params).scalar()
-        if value is None and (session.new or session.dirty):
-            # Rows this unit added but did not flush yet (setting up a hotel) are found too.
-            session.flush()
-            value = session.connection().execute(statement, params).scalar()
+        value = _first_value(session, statement, params)
         if value is None:
             return None  # not remembered: the unit may still add it
         known[key] = value
-        if remembered is not None and not _changes_settings(session):
-            remembered[kind, key] = value
     return known[key]
+
+
+def _first_value(session: Session, statement: Executable, params: dict[str, Any]) -> Any:
+    value = session.connection().execute(statement, params).scalar()
+    if value is None and (session.new or session.dirty):
+        # Rows this unit added but did not flush yet (setting up a hotel) are found too.
+        session.flush()
+        value = session.connection().execute(statement, params).scalar()
+    return value
 
 
 def remembered(session: Session, kind: str, key: object, load: Callable[[], T]) -> T:
     """What ``load()`` builds from hotel settings, kept as a shared ``reference`` is: once per unit
     and ``key``, and once per process until an administrator's change is recorded (a value built
-    from several rows, which ``reference``'s one column cannot hold)."""
+    from several rows, which ``reference``'s one column cannot hold). None is not remembered: the
+    unit may still add what it was built from."""
     known = per_unit(session, kind)
     if key not in known:
         remembered_rows = _remembered_settings(session)
         if remembered_rows is not None and (kind, key) in remembered_rows:
             known[key] = remembered_rows[kind, key]
         else:
-            known[key] = load()
+            value = load()
+            if value is None:
+                return value
+            known[key] = value
             if remembered_rows is not None and not _changes_settings(session):
-                remembered_rows[kind, key] = known[key]
+                remembered_rows[kind, key] = value
     return known[key]  # type: ignore[return-value]
 
 
