@@ -12,23 +12,18 @@ from sqlalchemy.orm import Session
 from desk.core.errors import ClosedForPosting
 from desk.ledger.models import Bill, BillInvoicing
 
-_LATEST = (select(BillInvoicing.invoice_number, BillInvoicing.reopened_by)
-           .where(BillInvoicing.bill_id == bindparam("bill_id"))
-           .order_by(BillInvoicing.id.desc()).limit(1))
-
-
-# closing_invoice as a column of a statement that reads the bill (desk.ledger.lookup.chargeable_bill).
+# The rule, as a column of a statement that reads the bill (here, desk.ledger.lookup.chargeable_bill):
+# the bill's latest invoicing, unless a credit note reopened it.
 CLOSING_INVOICE = (select(case((func.coalesce(BillInvoicing.reopened_by, "") == "", BillInvoicing.invoice_number)))
                    .where(BillInvoicing.bill_id == Bill.id).order_by(BillInvoicing.id.desc()).limit(1)
                    .scalar_subquery())
+_CLOSING_INVOICE_OF_BILL = select(CLOSING_INVOICE).where(Bill.id == bindparam("bill_id"))
 
 
 def closing_invoice(session: Session, bill_id: int) -> str | None:
     """The number of the invoice that holds the bill closed, None while it takes postings."""
-    row = session.execute(_LATEST, {"bill_id": bill_id}).first()
-    if row is None or row.reopened_by:
-        return None
-    return str(row.invoice_number)
+    invoice = session.execute(_CLOSING_INVOICE_OF_BILL, {"bill_id": bill_id}).scalar()
+    return None if invoice is None else str(invoice)
 
 
 def refuse_invoiced_bill(session: Session, bill_id: int) -> None:

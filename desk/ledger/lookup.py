@@ -27,9 +27,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import Executable, bindparam, select
 from sqlalchemy.orm import Session
 
 from desk.core.errors import N_, ClosedForPosting, InvalidInput, NotFound
@@ -100,11 +100,18 @@ def bill_for_update(session: Session, bill_id: int) -> tuple[Bill, tuple[Reserva
     """The bill, locked as :func:`get` locks it, with its stay's status and number (None for a folio
     without a stay), in one statement: a sale reads its bill four times, once per unit, and the
     folio and stay behind it were two more reads each time."""
-    statement = _BILL_AND_STAY_LOCKED if locks_rows(session) else _BILL_AND_STAY
+    bill, stay, _ = _bill_row(session, _BILL_AND_STAY_LOCKED if locks_rows(session) else _BILL_AND_STAY, bill_id)
+    return bill, stay
+
+
+def _bill_row(session: Session, statement: Executable,
+              bill_id: int) -> tuple[Bill, tuple[ReservationStatus, str] | None, tuple[Any, ...]]:
+    """What a statement that begins as :data:`_BILL_AND_STAY` read: the bill, its stay's status and
+    number (None for a folio without a stay), and the statement's further columns."""
     row = session.execute(statement, {"bill_id": bill_id}).first()
     if row is None:
         raise NotFound(_MISSING["Bill"], label="Bill", key=bill_id)
-    return row[0], (row[1], row[2]) if row[1] is not None else None
+    return row[0], (row[1], row[2]) if row[1] is not None else None, tuple(row[3:])
 
 
 _BILL_STAY_AND_INVOICE = _BILL_AND_STAY.add_columns(CLOSING_INVOICE)
@@ -123,11 +130,8 @@ def chargeable_bill(session: Session, bill_id: int) -> Bill:
         bill = open_bill_for_update(session, bill_id)
         refuse_invoiced_bill(session, bill.id)
         return bill
-    row = session.execute(_BILL_STAY_AND_INVOICE, {"bill_id": bill_id}).first()
-    if row is None:
-        raise NotFound(_MISSING["Bill"], label="Bill", key=bill_id)
-    bill, status, number, invoice = row
-    ensure_bill_open((status, number) if status is not None else None)
+    bill, stay, (invoice,) = _bill_row(session, _BILL_STAY_AND_INVOICE, bill_id)
+    ensure_bill_open(stay)
     refuse_closing_invoice(bill.id, invoice)
     return bill
 

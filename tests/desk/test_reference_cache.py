@@ -4,6 +4,7 @@ process, not at every unit of a sale, and a change made anywhere is used by the 
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -131,9 +132,11 @@ def test_a_change_that_commits_after_a_later_one_is_still_seen(hotel: Hotel) -> 
 
 
 def tables_read(seen: list[str]) -> list[str]:
-    """The table of each SELECT's first column, in order; the ledger's chain (desk.ledger.chain) aside,
-    which links every unit's rows its own way on each database."""
-    tables = [s.split()[1].split(".")[0] for s in seen if s.startswith("SELECT")]
+    """The table of each SELECT's first column (or of the first column its first column's subquery
+    names), in order; the ledger's chain (desk.ledger.chain) aside, which links every unit's rows its
+    own way on each database."""
+    tables = [re.search(r"([a-z_]+)\.[a-z_]+", s).group(1)  # type: ignore[union-attr]
+              for s in seen if s.startswith("SELECT")]
     return [table for table in tables if not table.startswith("ledger_")]
 
 
