@@ -23,12 +23,13 @@ from desk.core.card_numbers import mask_card_numbers
 from desk.core.errors import InvalidInput, NotFound
 from desk.core.money import Money, total
 from desk.core.types import utcnow
+from desk.db.base import locks_rows
 from desk.db.runner import note_folio
 from desk.hotel.models import MethodKind, Room, TaxRate
 from desk.hotel.reference import base_currency, forget, reference
 from desk.ledger.bills import insert_guest_bill
 from desk.ledger.folios import BillStatus, FolioView, PostingLine, folio_of_reservation, load_folio
-from desk.ledger.lookup import get, locks_rows
+from desk.ledger.lookup import get
 from desk.ledger.models import Bill, Folio, Posting
 from desk.ledger.payments import apply_deposit
 from desk.ledger.postings import (
