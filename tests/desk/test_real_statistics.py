@@ -19,13 +19,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import event, inspect
+from sqlalchemy import MetaData, Table, event, insert, inspect, select
+from sqlalchemy.exc import IntegrityError
 
 from desk.core.money import Money
 from desk.db.engine import sqlite_file
 from desk.db.runner import Runner
 from desk.ledger.payments import Tender, take_payment
-from desk.ledger.postings import post_service
+from desk.ledger.postings import post_charge, post_service
 from desk.people.auth import trusted_actor
 from desk.people.models import Role
 from desk.pos.checks import CheckLine, ClosedCheck, post_check
@@ -131,15 +132,30 @@ def test_the_desk_reads_no_large_table_whole_on_the_big_hotels_statistics(sqlite
 
 def test_the_keys_stay_unique_on_both_databases(database_url: str) -> None:
     """The partial indexes that find a payment by its Apply's key and a posting by its external_ref
-    are unique indexes as each database reports them: the same key twice stays refused by the
-    database itself, and only the rows without a key are left out."""
+    are unique indexes as each database reports them, only the rows without a key left out; and the
+    same key twice is refused by the database itself, whatever the desk checked first."""
     hotel = make_hotel(database_url)
-    indexes = {table: {i["name"]: i for i in inspect(hotel.database.engine).get_indexes(table)}
-               for table in ("payment", "posting")}
-    hotel.database.dispose()
-    for table, name, column in (("payment", "ix_payment_idempotency_key", "idempotency_key"),
-                                ("posting", "ix_posting_external_ref", "external_ref")):
-        index = indexes[table][name]
-        assert index["unique"] and index["column_names"] == [column], index
-        where = index["dialect_options"].get(f"{hotel.database.engine.dialect.name}_where")
-        assert where is not None and f"{column} IS NOT NULL" in str(where), index
+    stay = hotel.stay()
+    hotel.run(post_charge, bill_id=stay.bill_id, description="Parking", quantity=1, unit_price=hotel.money("5.00"),
+              external_ref="ref-1")
+    hotel.run(take_payment, stay.bill_id, Tender("cash", hotel.money("5.00")), idempotency_key="apply-1")
+    engine = hotel.database.engine
+    indexes = {table: {i["name"]: i for i in inspect(engine).get_indexes(table)} for table in ("payment", "posting")}
+    try:
+        for table, name, column, key in (("payment", "ix_payment_idempotency_key", "idempotency_key", "apply-1"),
+                                         ("posting", "ix_posting_external_ref", "external_ref", "ref-1")):
+            index = indexes[table][name]
+            assert index["unique"] and index["column_names"] == [column], index
+            where = index["dialect_options"].get(f"{engine.dialect.name}_where")
+            assert where is not None and f"{column} IS NOT NULL" in str(where), index
+            rows = Table(table, MetaData(), autoload_with=engine)
+            with engine.connect() as connection:
+                first = dict(connection.execute(select(rows).where(rows.c[column] == key)).mappings().one())
+                first.pop("id")
+                # SQLite's key guard (migration 0015) refuses before the index; PostgreSQL names the first of
+                # the column's unique index and constraint it checked, and the column.
+                refusal = rf"(?s)\({table} {column} taken\)|duplicate key value violates unique constraint.*Key \({column}\)="
+                with pytest.raises(IntegrityError, match=refusal):
+                    connection.execute(insert(rows).values(first))
+    finally:
+        hotel.database.dispose()
