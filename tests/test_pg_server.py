@@ -119,7 +119,7 @@ def test_a_durable_server_keeps_its_files_on_disk_whoever_runs_it(monkeypatch: p
     class Stop(Exception):
         pass
 
-    def mkdtemp(prefix: str, dir: str | None) -> str:  # noqa: A002 - tempfile's own name
+    def mkdtemp(prefix: str, dir: str | None) -> str:
         asked.append(dir)
         raise Stop
 

@@ -154,7 +154,8 @@ def test_the_keys_stay_unique_on_both_databases(database_url: str) -> None:
                 first.pop("id")
                 # SQLite's key guard (migration 0015) refuses before the index; PostgreSQL names the first of
                 # the column's unique index and constraint it checked, and the column.
-                refusal = rf"(?s)\({table} {column} taken\)|duplicate key value violates unique constraint.*Key \({column}\)="
+                refusal = (rf"(?s)\({table} {column} taken\)"
+                           rf"|duplicate key value violates unique constraint.*Key \({column}\)=")
                 with pytest.raises(IntegrityError, match=refusal):
                     connection.execute(insert(rows).values(first))
     finally:
