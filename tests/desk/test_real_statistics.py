@@ -6,12 +6,15 @@ most rows leave NULL (a posting's external_ref, a payment's idempotency key) cou
 value, and the planner then read every posting once per stay of the night audit. Here the test file
 gets sqlite_stat1 as bench/statistics_snapshot.py took it from the 20,000-reservation big hotel, once
 as a full ANALYZE gives it and once as the desk's own sampled ``PRAGMA optimize`` does, and every
-statement the desk sent (reads and writes) is planned again against it.
+statement the desk sent, reads and writes, is planned again against it. A write's plan is that of
+finding its rows: EXPLAIN QUERY PLAN leaves out the triggers it fires, so what the ledger's triggers
+read is not covered here.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -40,14 +43,17 @@ from tests.desk.test_query_plans import BIG_TABLES
 
 STATISTICS = json.loads(Path(__file__).with_name("big_hotel_statistics.json").read_text())
 NOT_PLANNED = ("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE", "PRAGMA")
-# Read whole on purpose, and why: a new entry needs a reason the integrator can weigh.
+# Read whole on purpose, and why: a new entry needs a reason the integrator can weigh. A statement's
+# beginning, and the one step of its plan allowed: any other whole read in it still fails.
 KNOWN_WHOLE_READS = {
     # Once a night (the audit's open items), not once a stay: the receipts asked for whose register never
     # issued the document. Finding them without the anti-join needs a list kept by triggers, as
     # journal_open is for the journal (issue 23, left open).
-    "SELECT receipt_request.payment_id, receipt_request.register_code, receipt_request.workstation "
-    "FROM receipt_request WHERE NOT (EXISTS",
+    ("SELECT receipt_request.payment_id, receipt_request.register_code, receipt_request.workstation "
+     "FROM receipt_request WHERE NOT (EXISTS", "SCAN receipt_request"),
 }
+# The ORM's joined loads name a table again as posting_1, guest_1: SQLite's plan names the alias.
+ALIAS_NUMBER = re.compile(r"_\d+$")
 
 
 def _load_statistics(path: str, rows: list[list[str | None]]) -> None:
@@ -68,20 +74,25 @@ def _whole_reads(path: str, sent: list[tuple[str, str, Any]]) -> list[str]:
     failed, planned = [], set()
     with sqlite3.connect(path) as connection:  # a new connection: it loads the statistics
         for step, statement, parameters in sent:
-            if (step, statement) in planned or " ".join(statement.split()).startswith(tuple(KNOWN_WHOLE_READS)):
+            if (step, statement) in planned:
                 continue
             planned.add((step, statement))
             if isinstance(parameters, list):  # executemany: the first row plans as every other
                 parameters = parameters[0]
             plan = [row[-1] for row in connection.execute(f"EXPLAIN QUERY PLAN {statement}", parameters)]
-            scans = [s for s in plan if s.startswith("SCAN ") and s.split()[1] in BIG_TABLES]
+            flat = " ".join(statement.split())
+            known = {scan for start, scan in KNOWN_WHOLE_READS if flat.startswith(start)}
+            scans = [s for s in plan
+                     if s.startswith("SCAN ") and ALIAS_NUMBER.sub("", s.split()[1]) in BIG_TABLES and s not in known]
             if scans:
-                failed.append(f"{step}: {scans} in {' '.join(statement.split())}")
+                failed.append(f"{step}: {scans} in {flat}")
     return failed
 
 
 @pytest.mark.parametrize("gathered", ["full", "sampled"])
 def test_the_desk_reads_no_large_table_whole_on_the_big_hotels_statistics(sqlite_url: str, gathered: str) -> None:
+    """On the code before issue 23's fix only [full] failed: the sampled statistics happened to keep the
+    indexed plans. [sampled] stays as what the desk's own PRAGMA optimize leaves a hotel with."""
     hotel = make_hotel(sqlite_url)
     stay, pos_stay = hotel.stay(), hotel.stay()
     manager = hotel.as_role(Role.MANAGER)
@@ -160,3 +171,21 @@ def test_the_keys_stay_unique_on_both_databases(database_url: str) -> None:
                     connection.execute(insert(rows).values(first))
     finally:
         hotel.database.dispose()
+
+
+def test_a_whole_read_is_seen_through_an_alias_and_past_a_known_one(tmp_path: Path) -> None:
+    """The check itself: an ORM alias (posting_1) is its table, a known whole read excuses only its own
+    step, and a small table whose name begins as a big one's (payment_method) stays small."""
+    path = str(tmp_path / "plans.sqlite3")
+    with sqlite3.connect(path) as connection:
+        for table in ("posting", "payment_method", "receipt_request", "fiscal_document"):
+            connection.execute(f"CREATE TABLE {table} (id INTEGER PRIMARY KEY, payment_id INTEGER, "
+                               "register_code TEXT, workstation TEXT)")
+    known = next(iter(KNOWN_WHOLE_READS))[0]
+    sent = [("aliased", "SELECT posting_1.id FROM posting AS posting_1 WHERE posting_1.payment_id = ?", (1,)),
+            ("small", "SELECT id FROM payment_method WHERE workstation = ?", ("A",)),
+            ("known", f"{known} (SELECT 1 FROM fiscal_document WHERE fiscal_document.payment_id = "
+                      "receipt_request.payment_id))", ())]
+    failed = _whole_reads(path, sent)
+    assert [f.split(":")[0] for f in failed] == ["aliased", "known"], failed
+    assert "SCAN receipt_request" not in failed[1] and "fiscal_document" in failed[1], failed
