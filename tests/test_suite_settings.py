@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -108,3 +110,13 @@ def test_a_second_database_of_the_run_finds_the_statements_compiled_and_answers_
 def test_with_the_programs_own_settings_each_engine_compiles_its_statements(tmp_path: Path):
     first, second = (f"sqlite:///{tmp_path}/{name}.sqlite3" for name in ("first", "second"))
     assert _cache_hits_of_a_second_database(first, second) == ([False], ["database 0", "database 1"])
+
+
+def test_importing_the_actors_leaves_the_programs_hash_cost() -> None:
+    """The benches sign in through tests.actors and measure at the program's real Argon2 cost: only the
+    suite (tests/conftest.py) and the processes it starts choose the cheap one."""
+    code = ("import desk.people.auth as auth; real = auth._ARGON2; import tests.actors; "
+            "print(auth._ARGON2 is real)")
+    result = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[1],
+                            capture_output=True, text=True, timeout=60, check=True)
+    assert result.stdout.strip() == "True", result.stderr
