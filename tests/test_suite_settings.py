@@ -10,6 +10,7 @@ from typing import Any
 import alembic.command
 import pytest
 from sqlalchemy import column, insert, select, table, text
+from sqlalchemy.pool import NullPool
 
 import desk.db.engine
 import hardware.terminal.zvt.client
@@ -120,3 +121,17 @@ def test_importing_the_actors_leaves_the_programs_hash_cost() -> None:
     result = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[1],
                             capture_output=True, text=True, timeout=60, check=True)
     assert result.stdout.strip() == "True", result.stderr
+
+
+def test_an_engine_made_with_a_dialect_option_keeps_its_own_statements(tmp_path: Path) -> None:
+    """Its own json_serializer is in what its statements convert: the run's shared cache would give it
+    another engine's."""
+    url = f"sqlite:///{tmp_path}/own.sqlite3"
+    shared = desk.db.engine.make_engine(url, poolclass=NullPool, isolation_level="SERIALIZABLE")
+    own = desk.db.engine.make_engine(url, json_serializer=lambda value: "own")
+    try:
+        assert shared._compiled_cache is tests.conftest.STATEMENT_CACHE
+        assert own._compiled_cache is not tests.conftest.STATEMENT_CACHE
+    finally:
+        shared.dispose()
+        own.dispose()
