@@ -25,6 +25,7 @@ database it is given.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import logging
 import random
@@ -124,12 +125,13 @@ def _tax(price: Decimal, percent: int) -> Money:
 
 
 def _bulk(session: Session, table: Table, rows: list[dict[str, object]]) -> None:
-    # One statement serves a whole batch: every row names the same columns (a till's posting names
-    # its outlet and check, a room night does not), a column a row leaves out is NULL.
-    columns = list(dict.fromkeys(column for row in rows for column in row))
-    rows = [{column: row.get(column) for column in columns} for row in rows]
-    for start in range(0, len(rows), BATCH):
-        session.execute(insert(table), rows[start:start + BATCH])
+    # One statement serves a run of rows naming the same columns (a till's posting names its outlet and
+    # check, a room night does not): a column a row leaves out gets its default, not an explicit NULL.
+    # Runs in load order, not groups: postings and payments get their ids 1.. in it, and rows refer to them.
+    for _columns, run in itertools.groupby(rows, key=lambda row: tuple(row)):
+        same = list(run)
+        for start in range(0, len(same), BATCH):
+            session.execute(insert(table), same[start:start + BATCH])
 
 
 def _posting(folio: int, day: date, line: tuple[str, str, str, str, int], now: datetime) -> dict[str, object]:
