@@ -97,7 +97,9 @@ class Till:
             self.connection.request("POST", f"/farcards/{self.key}/transactionsex", payload,
                                     {"Content-Type": "text/xml"})
             answer = self.connection.getresponse()
-            return answer.status == 200 and b'Result="0"' in answer.read()
+            # Read whatever the status: an answer left unread makes the connection refuse the next request.
+            text = answer.read()
+            return answer.status == 200 and b'Result="0"' in text
         payload = json.dumps(body(*self.stay, check_id)).encode()
         self.connection.request("POST", "/api/v1/checks", payload,
                                 {"Authorization": f"Bearer {self.key}", "Content-Type": "application/json",
@@ -113,18 +115,19 @@ class Till:
 def run_level(port: int, key: str, stays: list[tuple[str, int]], rooms: list[str], tills: int, checks: int,
               tag: str, server_pid: int, rate: float | None, protocol: str) -> None:
     latencies: list[float] = []
-    failures = 0
+    failures = unsent = 0
     lock = threading.Lock()
     each = checks // tills
     start = time.perf_counter() + 0.2  # every till connected before the first check is due
 
     def till(n: int) -> None:
-        nonlocal failures
+        nonlocal failures, unsent
         pos = Till(port, key, stays[n % len(stays)], rooms[n % len(rooms)], protocol)
-        mine, bad = [], 0
+        mine, bad, greeted = [], 0, False
         try:
             # The connection is open before the clock runs; a refusal there is a refusal of every check.
             bad += not pos.post(f"{tag}-{tills}-{rate}-{n}-hello")
+            greeted = True
             time.sleep(max(0.0, start - time.perf_counter()))
             for k in range(each):
                 if rate is None:
@@ -138,6 +141,13 @@ def run_level(port: int, key: str, stays: list[tuple[str, int]], rooms: list[str
                 charged = pos.post(f"{tag}-{tills}-{rate}-{n}-{k}")
                 mine.append(time.perf_counter() - due)
                 bad += not charged
+        except (OSError, http.client.HTTPException):
+            # A connection lost (reset, timeout, a request it would not send): what the till did not get
+            # an answer to is refused, not left out of the level's figures.
+            lost = each - len(mine)
+            bad += lost + (not greeted)
+            with lock:
+                unsent += lost
         finally:
             pos.close()
         with lock:
@@ -154,6 +164,10 @@ def run_level(port: int, key: str, stays: list[tuple[str, int]], rooms: list[str
         t.join()
     elapsed = time.perf_counter() - started
     cpu = cpu_seconds(server_pid) - cpu
+    if len(latencies) + unsent != tills * each:
+        raise SystemExit(f"{tills * each - len(latencies)} checks neither answered nor counted refused: a till died")
+    if not latencies:
+        raise SystemExit(f"the service refused {failures} checks at this level: no figure of it counts")
     latencies.sort()
     p99 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))]
     p50 = statistics.median(latencies)
