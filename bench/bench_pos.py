@@ -212,7 +212,8 @@ def big_hotel_tills(database: Database) -> tuple[str, list[tuple[str, int]], lis
     return key, [(number, guest) for number, (guest, _room) in chosen], [room for _n, (_g, room) in chosen]
 
 
-def on_the_big_hotel(checks: int, rate: float, protocol: str, reservations: int, postgres: bool) -> None:
+def on_the_big_hotel(checks: int, rate: float, protocol: str, reservations: int, backend: str,
+                     postgres_url: str | None) -> None:
     """The same levels on the big hotel (bench/big_hotel.py, its statistics gathered): the service
     charges stays among 200,000 reservations and two million postings, as a hotel's file is."""
     from bench.big_hotel import Samples, on_big_hotels
@@ -225,7 +226,8 @@ def on_the_big_hotel(checks: int, rate: float, protocol: str, reservations: int,
         label = "sqlite" if url.startswith("sqlite") else "postgresql"
         serve_and_measure(url, f"{label}-big-hotel", checks, rate, protocol, key, numbered, rooms)
 
-    on_big_hotels(measure, reservations, postgres=postgres)
+    on_big_hotels(measure, reservations, sqlite=backend in ("sqlite", "both"),
+                  postgres=backend in ("postgresql", "both"), postgres_url=postgres_url)
 
 
 def serve_and_measure(url: str, label: str, checks: int, rate: float, protocol: str, key: str,
@@ -321,7 +323,8 @@ def in_process(url: str, checks: int) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--backend", choices=["sqlite", "postgresql", "both"], default="both")
-    parser.add_argument("--postgres", help="URL of an empty PostgreSQL database (default: a throwaway server)")
+    parser.add_argument("--postgres", help="URL of an empty PostgreSQL database (default: a throwaway server); "
+                                           "with --big the big hotel is loaded into it")
     parser.add_argument("--checks", type=int, default=1600, help="checks per level")
     parser.add_argument("--rate", type=float, default=500, help="postings/s offered in the fixed-rate levels")
     parser.add_argument("--protocol", choices=["rest", "farcards"], default="rest",
@@ -329,11 +332,11 @@ def main() -> int:
     parser.add_argument("--in-process", action="store_true",
                         help="only the CPU and statements a check costs, the application called without sockets")
     parser.add_argument("--big", action="store_true",
-                        help="on the big hotel (bench/big_hotel.py); PostgreSQL too with --backend both")
+                        help="on the big hotel (bench/big_hotel.py), on the databases --backend names")
     parser.add_argument("--reservations", type=int, default=200_000, help="the big hotel's size (with --big)")
     args = parser.parse_args()
     if args.big:
-        on_the_big_hotel(args.checks, args.rate, args.protocol, args.reservations, args.backend == "both")
+        on_the_big_hotel(args.checks, args.rate, args.protocol, args.reservations, args.backend, args.postgres)
         return 0
     if args.in_process:
         with tempfile.TemporaryDirectory() as folder:

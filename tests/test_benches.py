@@ -1,9 +1,11 @@
 """The benches' own parts: bench/big_hotel.py's loader writes the rows it was given, bench/bench_pos.py's
-tills count every check they did not get charged."""
+tills count every check they did not get charged, the big hotel's benches run on the databases
+their options name."""
 
 from __future__ import annotations
 
 import os
+import sys
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -12,6 +14,9 @@ import pytest
 from sqlalchemy import Column, Integer, MetaData, String, Table, create_engine, select
 from sqlalchemy.orm import Session
 
+import bench.bench_pos
+import bench.bench_writers
+import bench.big_hotel
 from bench.bench_pos import run_level
 from bench.big_hotel import _bulk
 
@@ -83,3 +88,25 @@ def test_a_till_counts_each_check_not_charged_as_refused(service: tuple[int, typ
     answers.odd, answers.how = odd, how
     with pytest.raises(SystemExit, match=rf"^the service refused {refused} checks at this level"):
         run_level(port, "key", [("R0000001", 1)], ["201"], 1, 4, "test", os.getpid(), None, protocol)
+
+
+
+def _hotels_asked(monkeypatch: pytest.MonkeyPatch, module: object, argv: list[str]) -> dict[str, object]:
+    """The keywords a bench's main gave on_big_hotels (looked up in ``module``) for these arguments."""
+    asked: dict[str, object] = {}
+    monkeypatch.setattr(module, "on_big_hotels", lambda _bench, _reservations, **kwargs: asked.update(kwargs))
+    monkeypatch.setattr("sys.argv", argv)
+    bench_main = sys.modules[argv[0].removesuffix(".py").replace("/", ".")].main
+    assert bench_main() == 0
+    return asked
+
+
+def test_the_big_hotels_benches_run_on_the_databases_their_options_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    url = "postgresql+psycopg://bench@127.0.0.1:5432/empty"
+    assert _hotels_asked(monkeypatch, bench.big_hotel,
+                         ["bench/bench_pos.py", "--big", "--backend", "postgresql", "--postgres", url]) == {
+        "sqlite": False, "postgres": True, "postgres_url": url}
+    assert _hotels_asked(monkeypatch, bench.big_hotel, ["bench/bench_pos.py", "--big", "--backend", "sqlite"]) == {
+        "sqlite": True, "postgres": False, "postgres_url": None}
+    assert _hotels_asked(monkeypatch, bench.bench_writers, ["bench/bench_writers.py", "--no-sqlite"]) == {
+        "sqlite": False, "postgres": True}
