@@ -97,7 +97,9 @@ class Till:
             self.connection.request("POST", f"/farcards/{self.key}/transactionsex", payload,
                                     {"Content-Type": "text/xml"})
             answer = self.connection.getresponse()
-            return answer.status == 200 and b'Result="0"' in answer.read()
+            # Read whatever the status: an answer left unread makes the connection refuse the next request.
+            text = answer.read()
+            return answer.status == 200 and b'Result="0"' in text
         payload = json.dumps(body(*self.stay, check_id)).encode()
         self.connection.request("POST", "/api/v1/checks", payload,
                                 {"Authorization": f"Bearer {self.key}", "Content-Type": "application/json",
@@ -113,18 +115,19 @@ class Till:
 def run_level(port: int, key: str, stays: list[tuple[str, int]], rooms: list[str], tills: int, checks: int,
               tag: str, server_pid: int, rate: float | None, protocol: str) -> None:
     latencies: list[float] = []
-    failures = 0
+    failures = unsent = 0
     lock = threading.Lock()
     each = checks // tills
     start = time.perf_counter() + 0.2  # every till connected before the first check is due
 
     def till(n: int) -> None:
-        nonlocal failures
+        nonlocal failures, unsent
         pos = Till(port, key, stays[n % len(stays)], rooms[n % len(rooms)], protocol)
-        mine, bad = [], 0
+        mine, bad, greeted = [], 0, False
         try:
             # The connection is open before the clock runs; a refusal there is a refusal of every check.
             bad += not pos.post(f"{tag}-{tills}-{rate}-{n}-hello")
+            greeted = True
             time.sleep(max(0.0, start - time.perf_counter()))
             for k in range(each):
                 if rate is None:
@@ -138,6 +141,13 @@ def run_level(port: int, key: str, stays: list[tuple[str, int]], rooms: list[str
                 charged = pos.post(f"{tag}-{tills}-{rate}-{n}-{k}")
                 mine.append(time.perf_counter() - due)
                 bad += not charged
+        except (OSError, http.client.HTTPException):
+            # A connection lost (reset, timeout, a request it would not send): what the till did not get
+            # an answer to is refused, not left out of the level's figures.
+            lost = each - len(mine)
+            bad += lost + (not greeted)
+            with lock:
+                unsent += lost
         finally:
             pos.close()
         with lock:
@@ -154,6 +164,10 @@ def run_level(port: int, key: str, stays: list[tuple[str, int]], rooms: list[str
         t.join()
     elapsed = time.perf_counter() - started
     cpu = cpu_seconds(server_pid) - cpu
+    if len(latencies) + unsent != tills * each:
+        raise SystemExit(f"{tills * each - len(latencies)} checks neither answered nor counted refused: a till died")
+    if not latencies:
+        raise SystemExit(f"the service refused {failures} checks at this level: no figure of it counts")
     latencies.sort()
     p99 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))]
     p50 = statistics.median(latencies)
@@ -198,7 +212,8 @@ def big_hotel_tills(database: Database) -> tuple[str, list[tuple[str, int]], lis
     return key, [(number, guest) for number, (guest, _room) in chosen], [room for _n, (_g, room) in chosen]
 
 
-def on_the_big_hotel(checks: int, rate: float, protocol: str, reservations: int, postgres: bool) -> None:
+def on_the_big_hotel(checks: int, rate: float, protocol: str, reservations: int, backend: str,
+                     postgres_url: str | None) -> None:
     """The same levels on the big hotel (bench/big_hotel.py, its statistics gathered): the service
     charges stays among 200,000 reservations and two million postings, as a hotel's file is."""
     from bench.big_hotel import Samples, on_big_hotels
@@ -211,7 +226,8 @@ def on_the_big_hotel(checks: int, rate: float, protocol: str, reservations: int,
         label = "sqlite" if url.startswith("sqlite") else "postgresql"
         serve_and_measure(url, f"{label}-big-hotel", checks, rate, protocol, key, numbered, rooms)
 
-    on_big_hotels(measure, reservations, postgres=postgres)
+    on_big_hotels(measure, reservations, sqlite=backend in ("sqlite", "both"),
+                  postgres=backend in ("postgresql", "both"), postgres_url=postgres_url)
 
 
 def serve_and_measure(url: str, label: str, checks: int, rate: float, protocol: str, key: str,
@@ -307,7 +323,8 @@ def in_process(url: str, checks: int) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--backend", choices=["sqlite", "postgresql", "both"], default="both")
-    parser.add_argument("--postgres", help="URL of an empty PostgreSQL database (default: a throwaway server)")
+    parser.add_argument("--postgres", help="URL of an empty PostgreSQL database (default: a throwaway server); "
+                                           "with --big the big hotel is loaded into it")
     parser.add_argument("--checks", type=int, default=1600, help="checks per level")
     parser.add_argument("--rate", type=float, default=500, help="postings/s offered in the fixed-rate levels")
     parser.add_argument("--protocol", choices=["rest", "farcards"], default="rest",
@@ -315,11 +332,11 @@ def main() -> int:
     parser.add_argument("--in-process", action="store_true",
                         help="only the CPU and statements a check costs, the application called without sockets")
     parser.add_argument("--big", action="store_true",
-                        help="on the big hotel (bench/big_hotel.py); PostgreSQL too with --backend both")
+                        help="on the big hotel (bench/big_hotel.py), on the databases --backend names")
     parser.add_argument("--reservations", type=int, default=200_000, help="the big hotel's size (with --big)")
     args = parser.parse_args()
     if args.big:
-        on_the_big_hotel(args.checks, args.rate, args.protocol, args.reservations, args.backend == "both")
+        on_the_big_hotel(args.checks, args.rate, args.protocol, args.reservations, args.backend, args.postgres)
         return 0
     if args.in_process:
         with tempfile.TemporaryDirectory() as folder:

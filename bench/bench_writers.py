@@ -150,14 +150,12 @@ def _line(name: str, times: list[float]) -> str:
             f"max {max(times):7.1f} ms")
 
 
-def bench(database: Database, samples: Samples, seconds: float, writers: int, pace: float, sqlite: bool) -> None:
+def bench(database: Database, samples: Samples, seconds: float, writers: int, pace: float) -> None:
     url = database.url
     bills = samples.new_bills
     database.dispose()  # no connection of ours crosses the fork
     print(f"  load: {os.getloadavg()[0]:.2f} (1-minute load average before the run)")
     if database.engine.dialect.name == "sqlite":
-        if not sqlite:
-            return
         paced = {name: rate * pace for name, rate in WRITERS.items()}
         # Both ways on the same file and the same busy machine, one after the other, twice.
         for queue in (False, True, False, True):
@@ -201,9 +199,8 @@ def main() -> int:
     parser.add_argument("--pace", type=float, default=1.0, help="every SQLite writer's rate times this")
     args = parser.parse_args()
     print("command: python bench/bench_writers.py " + " ".join(sys.argv[1:]))
-    on_big_hotels(lambda database, samples: bench(database, samples, args.seconds, args.writers, args.pace,
-                                                  not args.no_sqlite),
-                  args.reservations, postgres=not args.no_postgres)
+    on_big_hotels(lambda database, samples: bench(database, samples, args.seconds, args.writers, args.pace),
+                  args.reservations, postgres=not args.no_postgres, sqlite=not args.no_sqlite)
     return 0
 
 

@@ -25,6 +25,7 @@ database it is given.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import logging
 import random
@@ -124,12 +125,13 @@ def _tax(price: Decimal, percent: int) -> Money:
 
 
 def _bulk(session: Session, table: Table, rows: list[dict[str, object]]) -> None:
-    # One statement serves a whole batch: every row names the same columns (a till's posting names
-    # its outlet and check, a room night does not), a column a row leaves out is NULL.
-    columns = list(dict.fromkeys(column for row in rows for column in row))
-    rows = [{column: row.get(column) for column in columns} for row in rows]
-    for start in range(0, len(rows), BATCH):
-        session.execute(insert(table), rows[start:start + BATCH])
+    # One statement serves a run of rows naming the same columns (a till's posting names its outlet and
+    # check, a room night does not): a column a row leaves out gets its default, not an explicit NULL.
+    # Runs in load order, not groups: postings and payments get their ids 1.. in it, and rows refer to them.
+    for _columns, run in itertools.groupby(rows, key=lambda row: tuple(row)):
+        same = list(run)
+        for start in range(0, len(same), BATCH):
+            session.execute(insert(table), same[start:start + BATCH])
 
 
 def _posting(folio: int, day: date, line: tuple[str, str, str, str, int], now: datetime) -> dict[str, object]:
@@ -423,35 +425,45 @@ def sqlite_copy(directory: Path, reservations: int = 200_000) -> tuple[str, Samp
     return f"sqlite:///{target}", Samples(**json.loads(samples_file.read_text()))
 
 
-def on_big_hotels(bench: Callable[[Database, Samples], None], reservations: int, *, postgres: bool) -> None:
-    """``bench`` on a copy of the SQLite big hotel, then (``postgres``) on one loaded into a
-    PostgreSQL server started for the run (tests/pg_server.py), both with their statistics."""
+def on_big_hotels(bench: Callable[[Database, Samples], None], reservations: int, *, postgres: bool,
+                  sqlite: bool = True, postgres_url: str | None = None) -> None:
+    """``bench`` on a copy of the SQLite big hotel (``sqlite``), then (``postgres``) on one loaded into
+    ``postgres_url``, an empty database, or into a PostgreSQL server started for the run
+    (tests/pg_server.py), both with their statistics."""
     logging.getLogger("alembic").setLevel(logging.WARNING)
-    with tempfile.TemporaryDirectory() as directory:
-        url, samples = sqlite_copy(Path(directory), reservations)
-        database = Database(url)
-        try:
-            print(f"sqlite: {samples.reservations:,} reservations, {samples.postings:,} postings, "
-                  f"{samples.payments:,} payments, {samples.journal_intents:,} device operations", flush=True)
-            bench(database, samples)
-        finally:
-            database.dispose()
+    if sqlite:
+        with tempfile.TemporaryDirectory() as directory:
+            url, samples = sqlite_copy(Path(directory), reservations)
+            database = Database(url)
+            try:
+                print(f"sqlite: {samples.reservations:,} reservations, {samples.postings:,} postings, "
+                      f"{samples.payments:,} payments, {samples.journal_intents:,} device operations", flush=True)
+                bench(database, samples)
+            finally:
+                database.dispose()
     if not postgres:
+        return
+    if postgres_url is not None:
+        _on_postgresql(bench, reservations, postgres_url)
         return
     from tests.pg_server import PgServer
 
     server = PgServer.start(durable=True)
     try:
-        database = Database(server.create_database("big_hotel"))
-        try:
-            start = time.perf_counter()
-            samples = build(database, reservations)
-            print(f"postgresql: the same hotel loaded in {time.perf_counter() - start:.0f} s", flush=True)
-            bench(database, samples)
-        finally:
-            database.dispose()
+        _on_postgresql(bench, reservations, server.create_database("big_hotel"))
     finally:
         server.stop()
+
+
+def _on_postgresql(bench: Callable[[Database, Samples], None], reservations: int, url: str) -> None:
+    database = Database(url)
+    try:
+        start = time.perf_counter()
+        samples = build(database, reservations)
+        print(f"postgresql: the same hotel loaded in {time.perf_counter() - start:.0f} s", flush=True)
+        bench(database, samples)
+    finally:
+        database.dispose()
 
 
 def p95(times: Sequence[float]) -> float:

@@ -12,13 +12,11 @@ def use_the_suites_hash_cost() -> None:
     """Argon2 at its real cost takes a fifth of a second a hash on this machine; tests sign in hundreds of
     times. The cost is a parameter, not the logic under test (bench/bench_sign_in.py measures it).
 
-    Here, not only in tests/conftest.py: the desk processes a test starts (its kill children) sign in through
-    this module, and at the real cost each re-hashed the suite's cheap hash, a fifth of a second a process.
+    Called by tests/conftest.py and by each desk process a test starts that signs in (its kill children):
+    at the real cost each re-hashed the suite's cheap hash, a fifth of a second a process. Not on import:
+    the benches sign in through this module too, and measure at the program's real cost.
     """
     use_hash_cost(time_cost=1, memory_kib=256)
-
-
-use_the_suites_hash_cost()
 
 MANAGER_APPROVAL = ManagerApproval("maria", "manager")
 

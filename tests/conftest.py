@@ -234,9 +234,16 @@ _SHIPPED_CREATE_ENGINE = desk.db.engine.create_engine
 STATEMENT_CACHE = SharedStatementCache(5000)
 
 
+# What the program passes create_engine that leaves its dialect as another engine's. A compiled statement
+# converts parameters and rows with the dialect that compiled it: an engine made with another option (a
+# json_serializer, say) would use the first engine's, silently, so it keeps its own cache.
+SHARES_STATEMENTS = frozenset({"poolclass", "isolation_level", "connect_args"})
+
+
 def _create_engine_sharing_statements(*args: Any, **kwargs: Any) -> Engine:
     engine = _SHIPPED_CREATE_ENGINE(*args, **kwargs)
-    engine._compiled_cache = STATEMENT_CACHE
+    if kwargs.keys() <= SHARES_STATEMENTS:
+        engine._compiled_cache = STATEMENT_CACHE
     return engine
 
 

@@ -132,10 +132,12 @@ class PgServer:
     @classmethod
     def start(cls, *, durable: bool = False) -> PgServer:
         """``durable``: every commit on disk as a hotel's server keeps it (the data on disk, not in
-        memory, and no setting that trades safety for speed), for benches; tests need no such care."""
+        memory, and no setting that trades safety for speed), for benches; tests need no such care.
+        A durable server's files go to /var/tmp: TMPDIR and /tmp are tmpfs on many systems, and the
+        postgres user can reach /var/tmp when root starts it."""
         bin_dir = find_bin_dir()
         as_postgres = os.geteuid() == 0
-        parent = ("/var/tmp" if as_postgres else None) if durable else _parent_dir(as_postgres)
+        parent = "/var/tmp" if durable else _parent_dir(as_postgres)
         base_dir = Path(tempfile.mkdtemp(prefix="desk-pg-", dir=parent))
         server = cls(bin_dir=bin_dir, base_dir=base_dir, _as_postgres=as_postgres, _durable=durable)
         try:

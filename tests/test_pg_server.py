@@ -12,6 +12,7 @@ import textwrap
 import time
 from pathlib import Path
 
+import pytest
 import sqlalchemy as sa
 
 from tests.pg_server import PgServer, find_bin_dir
@@ -108,3 +109,24 @@ def test_a_run_ended_by_sigterm_stops_its_server_and_removes_its_files(tmp_path:
                      _as_postgres=os.geteuid() == 0, _running=True).stop()
         if templates is not None:
             shutil.rmtree(templates, ignore_errors=True)
+
+
+def test_a_durable_server_keeps_its_files_on_disk_whoever_runs_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """TMPDIR and /tmp are memory (tmpfs) on many systems: a durable server's commits would not be on disk.
+    /var/tmp is, and the postgres user reaches it when root starts the server."""
+    asked: list[str | None] = []
+
+    class Stop(Exception):
+        pass
+
+    def mkdtemp(prefix: str, dir: str | None) -> str:
+        asked.append(dir)
+        raise Stop
+
+    monkeypatch.setattr("tests.pg_server.tempfile.mkdtemp", mkdtemp)
+    monkeypatch.setattr("tests.pg_server.find_bin_dir", lambda: Path("/nonexistent"))
+    for uid in (0, 1000):
+        monkeypatch.setattr("tests.pg_server.os.geteuid", lambda uid=uid: uid)
+        with pytest.raises(Stop):
+            PgServer.start(durable=True)
+    assert asked == ["/var/tmp", "/var/tmp"]

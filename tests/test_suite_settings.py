@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
 import alembic.command
 import pytest
 from sqlalchemy import column, insert, select, table, text
+from sqlalchemy.pool import NullPool
 
 import desk.db.engine
 import hardware.terminal.zvt.client
@@ -108,3 +111,27 @@ def test_a_second_database_of_the_run_finds_the_statements_compiled_and_answers_
 def test_with_the_programs_own_settings_each_engine_compiles_its_statements(tmp_path: Path):
     first, second = (f"sqlite:///{tmp_path}/{name}.sqlite3" for name in ("first", "second"))
     assert _cache_hits_of_a_second_database(first, second) == ([False], ["database 0", "database 1"])
+
+
+def test_importing_the_actors_leaves_the_programs_hash_cost() -> None:
+    """The benches sign in through tests.actors and measure at the program's real Argon2 cost: only the
+    suite (tests/conftest.py) and the processes it starts choose the cheap one."""
+    code = ("import desk.people.auth as auth; real = auth._ARGON2; import tests.actors; "
+            "print(auth._ARGON2 is real)")
+    result = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[1],
+                            capture_output=True, text=True, timeout=60, check=True)
+    assert result.stdout.strip() == "True", result.stderr
+
+
+def test_an_engine_made_with_a_dialect_option_keeps_its_own_statements(tmp_path: Path) -> None:
+    """Its own json_serializer is in what its statements convert: the run's shared cache would give it
+    another engine's."""
+    url = f"sqlite:///{tmp_path}/own.sqlite3"
+    shared = desk.db.engine.make_engine(url, poolclass=NullPool, isolation_level="SERIALIZABLE")
+    own = desk.db.engine.make_engine(url, json_serializer=lambda value: "own")
+    try:
+        assert shared._compiled_cache is tests.conftest.STATEMENT_CACHE
+        assert own._compiled_cache is not tests.conftest.STATEMENT_CACHE
+    finally:
+        shared.dispose()
+        own.dispose()

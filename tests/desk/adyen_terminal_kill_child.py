@@ -17,7 +17,7 @@ from desk.cards.reader_save import save_card_on_reader
 from desk.db.engine import Database
 from desk.db.runner import Runner
 from desk.people.models import Role
-from tests.actors import signed_in
+from tests.actors import signed_in, use_the_suites_hash_cost
 
 
 def die(_seconds: float) -> None:
@@ -27,6 +27,7 @@ def die(_seconds: float) -> None:
 
 def main() -> None:
     logging.basicConfig(level=logging.DEBUG, stream=sys.stderr)
+    use_the_suites_hash_cost()
     url, operator_id, reservation_id = sys.argv[1:4]
     database = Database(url)
     actor = signed_in(database, Role.CASHIER, "TEST-1")

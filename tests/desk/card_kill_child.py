@@ -17,7 +17,7 @@ from desk.db.engine import Database
 from desk.db.runner import Runner
 from desk.journal import intents as journal
 from desk.people.models import Role
-from tests.actors import signed_in
+from tests.actors import signed_in, use_the_suites_hash_cost
 
 
 def die() -> None:
@@ -43,6 +43,7 @@ class DyingRunner(Runner):
 
 def main() -> None:
     logging.basicConfig(level=logging.DEBUG, stream=sys.stderr)
+    use_the_suites_hash_cost()
     url, terminal_id, flow, target, kill_at = sys.argv[1:6]
     database = Database(url)
     actor = signed_in(database, Role.CASHIER, "TEST-1")

@@ -52,7 +52,8 @@ from desk.core.money import Money
 from desk.db.engine import Database
 from desk.ledger.postings import post_charge
 from desk.people.models import Role
-from tests.actors import signed_in
+from tests.actors import signed_in, use_the_suites_hash_cost
+use_the_suites_hash_cost()
 url, bill, currency = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 database = Database(url)
 actor = signed_in(database, Role.CLERK, "TEST-2")

@@ -76,7 +76,8 @@ def change_price_elsewhere(url: str, price: str) -> None:
         from desk.db.engine import Database
         from desk.hotel.catalogue import change_service
         from desk.people.models import Role
-        from tests.actors import signed_in
+        from tests.actors import signed_in, use_the_suites_hash_cost
+        use_the_suites_hash_cost()
         database = Database({url!r})
         manager = signed_in(database, Role.MANAGER, "OFFICE-1")
         with database.writing() as session:
