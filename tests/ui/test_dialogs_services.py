@@ -5,7 +5,16 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from PySide6.QtWidgets import QComboBox, QGroupBox, QLabel, QLineEdit, QListWidget, QMessageBox, QTableView
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QTableView,
+)
 
 from desk.core.money import Money
 from desk.ledger.models import PostingKind
@@ -89,8 +98,9 @@ def test_several_lines_are_posted_in_one_apply(qtbot, desk_context, demo_databas
     lines.setCurrentRow(2)
     click(qtbot, dialog, "removeLineButton")  # the laundry was a mistake
     assert lines.isVisible() and lines.count() == 2
-    assert child(dialog, QLineEdit, "quantityEdit").text() == "1"
+    assert child(dialog, QLineEdit, "quantityEdit").text() == ""
     choose(child(dialog, QComboBox, "serviceCombo"), "PARKING")
+    assert child(dialog, QLineEdit, "quantityEdit").text() == "1"
     assert child(dialog, QLabel, "grandTotalLabel").text() == money_text(Money.of("25.50", "EUR"))
     before = len(card.folio.bill(bill_id).postings)
 
@@ -100,6 +110,46 @@ def test_several_lines_are_posted_in_one_apply(qtbot, desk_context, demo_databas
     assert [(line.posting.service_code, line.posting.quantity, line.posting.amount) for line in posted] == [
         ("MB-BEER", Decimal(2), Money.of("10", "EUR")), ("MB-WATER", Decimal(1), Money.of("3.50", "EUR")),
         ("PARKING", Decimal(1), Money.of("12", "EUR"))]
+
+
+def test_enter_after_adding_a_line_posts_only_the_listed_lines(qtbot, desk_context, demo_database, window):
+    """"Add another line" empties the fields: Enter then posts what was listed, not a line nobody entered."""
+    card = find_card(demo_database, lambda c: True)
+    bill_id = card.folio.bills[0].bill.id
+    dialog = opened(qtbot, AddServiceDialog(desk_context, card, bill_id, window))
+    choose(child(dialog, QComboBox, "serviceCombo"), "MB-BEER")
+    retype(qtbot, child(dialog, QLineEdit, "quantityEdit"), "2")
+    click(qtbot, dialog, "addLineButton")
+    assert child(dialog, QComboBox, "serviceCombo").currentIndex() == -1
+    quantity = child(dialog, QLineEdit, "quantityEdit")
+    assert (quantity.text(), child(dialog, QLineEdit, "priceEdit").text()) == ("", "")
+    assert child(dialog, QLabel, "grandTotalLabel").text() == money_text(Money.of("10", "EUR"))
+    before = len(card.folio.bill(bill_id).postings)
+
+    with qtbot.waitSignal(dialog.accepted, timeout=30_000):
+        qtbot.keyClick(quantity, Qt.Key.Key_Return)
+
+    posted = folio_now(demo_database, card).bill(bill_id).postings[before:]
+    assert [(line.posting.service_code, line.posting.quantity) for line in posted] == [("MB-BEER", Decimal(2))]
+
+
+def test_a_typed_quantity_without_a_service_is_refused_even_with_lines_listed(qtbot, desk_context, demo_database,
+                                                                              window):
+    card = find_card(demo_database, lambda c: True)
+    dialog = opened(qtbot, AddServiceDialog(desk_context, card, card.folio.bills[0].bill.id, window))
+    choose(child(dialog, QComboBox, "serviceCombo"), "MB-BEER")
+    click(qtbot, dialog, "addLineButton")
+    retype(qtbot, child(dialog, QLineEdit, "quantityEdit"), "3")
+    before = ledger_counts(demo_database)
+    assert apply_refused(qtbot, dialog, "service") == "Choose a service."
+    assert ledger_counts(demo_database) == before
+
+
+def test_apply_with_no_line_and_no_service_is_refused(qtbot, desk_context, demo_database, window):
+    card = find_card(demo_database, lambda c: True)
+    dialog = opened(qtbot, AddServiceDialog(desk_context, card, card.folio.bills[0].bill.id, window))
+    child(dialog, QComboBox, "serviceCombo").setCurrentIndex(-1)
+    assert apply_refused(qtbot, dialog, "service") == "Choose a service."
 
 
 def test_a_refused_line_posts_none_of_the_others(qtbot, desk_context, demo_database, window):

@@ -31,8 +31,9 @@ from ui.ops.op import Op
 class AddServiceDialog(DeskDialog):
     """Service from the catalogue (its price and tax shown), quantity, price, and the bill it goes on.
 
-    "Add another line" puts the line aside in the list above Apply and starts the next: Apply posts
-    the listed lines and the one being edited together, all or none, as one change of the bill.
+    "Add another line" puts the line aside in the list above Apply and empties the fields for the next:
+    Apply posts the listed lines and the one being edited, if any, together, all or none, as one change of
+    the bill.
     """
 
     def __init__(
@@ -124,22 +125,25 @@ class AddServiceDialog(DeskDialog):
         if service is None:
             self.tax_label.setText("")
             return
+        if not self.quantity_edit.text().strip():
+            self.quantity_edit.setText(quantity_text(Decimal(1)))
         self.price_edit.setText(amount_for_edit(service.price))
         self.tax_label.setText(self.tr("{tax}, included in the price").format(tax=self.card.names.tax(service.tax)))
         self._update_total()
 
     def _update_total(self) -> None:
+        every = [listed for _line, listed in self._lines]
         try:
             quantity = read_quantity(self.quantity_edit.text())
             price = read_amount(self.price_edit.text(), self.card.currency, allow_zero=True)
         except FieldProblem:
             self.total_label.setText("—")
-            self.grand_total_label.setText("—")
-            return
-        amount = price.times(quantity)
-        self.total_label.setText(money_text(amount))
-        every = [*(listed for _line, listed in self._lines), amount]
-        self.grand_total_label.setText(money_text(total(every, self.card.currency)))
+        else:
+            amount = price.times(quantity)
+            self.total_label.setText(money_text(amount))
+            every.append(amount)
+        # What Apply would post: the listed lines alone while the edited one is empty or not yet valid.
+        self.grand_total_label.setText(money_text(total(every, self.card.currency)) if every else "—")
 
     def _show_lines(self) -> None:
         """The lines put aside, shown only once there is one."""
@@ -149,9 +153,13 @@ class AddServiceDialog(DeskDialog):
         self.remove_line_button.setEnabled(self.lines_list.currentRow() >= 0)
         self._update_total()
 
-    def _edited_line(self) -> tuple[ServiceLine, Decimal, Money] | None:
-        """The line being edited, with its quantity and amount; None after refusing a field."""
+    def _edited_line(self, *, may_be_empty: bool = False) -> tuple[ServiceLine, Decimal, Money] | None:
+        """The line being edited, with its quantity and amount; None after refusing a field, or when it is
+        empty (no service, nothing typed) and ``may_be_empty``."""
         service = self.service
+        if service is None and may_be_empty and not self.quantity_edit.text().strip() \
+                and not self.price_edit.text().strip():
+            return None
         if service is None:
             self.refuse("service", self.tr("Choose a service."))
         quantity = self.read("quantity", read_quantity, self.quantity_edit.text())
@@ -169,7 +177,10 @@ class AddServiceDialog(DeskDialog):
         self.lines_list.addItem(self.tr("{service} × {quantity} · {amount}").format(
             service=self.card.names.service(self._services[line.service_code]), quantity=quantity_text(quantity),
             amount=money_text(amount)))
-        self.quantity_edit.setText(quantity_text(Decimal(1)))
+        # The next line starts empty: Enter now posts the listed lines, never this one a second time.
+        self.service_combo.setCurrentIndex(-1)
+        self.quantity_edit.clear()
+        self.price_edit.clear()
         self._show_lines()
         self.service_combo.setFocus()
 
@@ -182,11 +193,13 @@ class AddServiceDialog(DeskDialog):
         self._show_lines()
 
     def submit(self) -> Op[Any] | None:
-        edited = self._edited_line()
+        edited = self._edited_line(may_be_empty=bool(self._lines))
         bill_id = self.bill_combo.currentData()
         if bill_id is None:
             self.refuse("bill", self.tr("Choose the bill."))
-        if edited is None or bill_id is None:
+        if self.refused or bill_id is None:
             return None
-        lines = [*(line for line, _amount in self._lines), edited[0]]
+        lines = [line for line, _amount in self._lines]
+        if edited is not None:
+            lines.append(edited[0])
         return self.change(post_services, bill_id=bill_id, lines=lines).success(lambda _postings: self.finish())
