@@ -36,10 +36,6 @@
         <translation>Сума:</translation>
     </message>
     <message>
-        <source>Other lines:</source>
-        <translation>Други редове:</translation>
-    </message>
-    <message>
         <source>Total:</source>
         <translation>Общо:</translation>
     </message>
@@ -50,6 +46,10 @@
     <message>
         <source>&amp;Remove line</source>
         <translation>&amp;Премахни ред</translation>
+    </message>
+    <message>
+        <source>&amp;Other lines:</source>
+        <translation>&amp;Други редове:</translation>
     </message>
     <message>
         <source>&amp;Bill:</source>

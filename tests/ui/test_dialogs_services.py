@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.core.money import Money
+from desk.hotel.models import Service
 from desk.ledger.models import PostingKind
 from desk.ledger.postings import void_posting
 from tests.actors import MANAGER_APPROVAL
@@ -152,15 +154,28 @@ def test_apply_with_no_line_and_no_service_is_refused(qtbot, desk_context, demo_
     assert apply_refused(qtbot, dialog, "service") == "Choose a service."
 
 
-def test_a_refused_line_posts_none_of_the_others(qtbot, desk_context, demo_database, window):
+def test_a_listed_line_the_desk_refuses_posts_none_and_is_shown_against_that_line(
+        qtbot, desk_context, demo_database, window):
+    """The catalogue lost a service since the card was read (the dialog still offers it): the desk refuses
+    that listed line, so nothing is posted, and the dialog selects the line and says why under the list."""
     card = find_card(demo_database, lambda c: True)
+    beer = next(service for service in card.services if service.code == "MB-BEER")
+    gone = Service(code="MB-NUTS", name="Peanuts", category="minibar", price=Money.of("4", "EUR"),
+                   tax_code=beer.tax_code, tax=beer.tax)
+    card = replace(card, catalogues=replace(card.catalogues, services=[*card.services, gone]))
     dialog = opened(qtbot, AddServiceDialog(desk_context, card, card.folio.bills[0].bill.id, window))
-    choose(child(dialog, QComboBox, "serviceCombo"), "MB-BEER")
-    click(qtbot, dialog, "addLineButton")
-    retype(qtbot, child(dialog, QLineEdit, "quantityEdit"), "0")
+    for code in ("MB-BEER", "MB-NUTS"):
+        choose(child(dialog, QComboBox, "serviceCombo"), code)
+        click(qtbot, dialog, "addLineButton")
+    choose(child(dialog, QComboBox, "serviceCombo"), "MB-WATER")
+    child(dialog, QListWidget, "linesList").setCurrentRow(0)
     before = ledger_counts(demo_database)
-    assert "more than zero" in apply_refused(qtbot, dialog, "quantity")
+
+    assert apply_refused(qtbot, dialog, "lines") == "There is no service MB-NUTS"
+
     assert ledger_counts(demo_database) == before
+    assert child(dialog, QListWidget, "linesList").currentRow() == 1
+    assert child(dialog, QLabel, "serviceError").text() == ""
 
 
 @pytest.mark.parametrize(

@@ -8,11 +8,13 @@ from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QPushButton, QWidget
 
+from desk.core.errors import DeskError
 from desk.core.money import Money, total
 from desk.hotel.models import Service
 from desk.ledger.postings import ServiceLine, post_services
 from desk.stays.reservation_card import ReservationCardData
 from ui.context import DeskContext
+from ui.desk_text import error_text
 from ui.dialogs.common import (
     DeskDialog,
     FieldProblem,
@@ -91,7 +93,7 @@ class AddServiceDialog(DeskDialog):
         self.lines_list = QListWidget()
         self.lines_list.setObjectName("linesList")
         self.lines_list.setMaximumHeight(self.lines_list.fontMetrics().lineSpacing() * 5)
-        add_row(form, self.tr("Other lines:"), self.lines_list)
+        self.add_field(form, "lines", self.tr("&Other lines:"), self.lines_list)
         self.grand_total_label = QLabel()
         self.grand_total_label.setObjectName("grandTotalLabel")
         add_row(form, self.tr("Total:"), self.grand_total_label)
@@ -148,7 +150,7 @@ class AddServiceDialog(DeskDialog):
     def _show_lines(self) -> None:
         """The lines put aside, shown only once there is one."""
         shown = bool(self._lines)
-        self.form.setRowVisible(self.lines_list, shown)
+        self.set_field_visible("lines", shown)
         self.form.setRowVisible(self.grand_total_label, shown)
         self.remove_line_button.setEnabled(self.lines_list.currentRow() >= 0)
         self._update_total()
@@ -191,6 +193,16 @@ class AddServiceDialog(DeskDialog):
         del self._lines[row]
         self.lines_list.takeItem(row)
         self._show_lines()
+
+    def show_failure(self, exc: BaseException) -> None:
+        """A listed line the desk refused is selected, the refusal shown under the list (not under the
+        Service field, which holds another line)."""
+        position = exc.params.get("line") if isinstance(exc, DeskError) else None
+        if isinstance(position, int) and 0 < position <= len(self._lines):
+            self.lines_list.setCurrentRow(position - 1)
+            self.show_problem("lines", error_text(exc))
+            return
+        super().show_failure(exc)
 
     def submit(self) -> Op[Any] | None:
         edited = self._edited_line(may_be_empty=bool(self._lines))
