@@ -45,7 +45,7 @@
     </message>
     <message>
         <source>&amp;Remove line</source>
-        <translation>&amp;Премахни ред</translation>
+        <translation>Премахни &amp;ред</translation>
     </message>
     <message>
         <source>&amp;Other lines:</source>

@@ -45,7 +45,7 @@
     </message>
     <message>
         <source>&amp;Remove line</source>
-        <translation>&amp;Удалить строку</translation>
+        <translation>Удалить с&amp;троку</translation>
     </message>
     <message>
         <source>&amp;Other lines:</source>

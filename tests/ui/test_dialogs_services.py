@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QComboBox,
     QGroupBox,
     QLabel,
@@ -34,6 +36,7 @@ from tests.ui.test_dialogs_common import (
     opened,
     retype,
 )
+from ui import i18n
 from ui.dialogs import AddServiceDialog, ServiceDetailsDialog
 from ui.i18n import format_datetime, money_text
 
@@ -176,6 +179,19 @@ def test_a_listed_line_the_desk_refuses_posts_none_and_is_shown_against_that_lin
     assert ledger_counts(demo_database) == before
     assert child(dialog, QListWidget, "linesList").currentRow() == 1
     assert child(dialog, QLabel, "serviceError").text() == ""
+
+
+@pytest.mark.parametrize("language", ["en", "ru", "bg"])
+def test_every_shortcut_of_the_dialog_is_its_own_letter(qtbot, desk_context, demo_database, window, qm_dir, language):
+    """Alt+letter reaches one field or button in every language (Russian had Alt+У twice, Bulgarian Alt+П)."""
+    i18n.install_translator(QCoreApplication.instance(), language, qm_dir=qm_dir)
+    card = find_card(demo_database, lambda c: True)
+    dialog = opened(qtbot, AddServiceDialog(desk_context, card, card.folio.bills[0].bill.id, window))
+    texts = [label.text() for label in dialog.findChildren(QLabel) if label.buddy() is not None]
+    texts += [button.text() for button in dialog.findChildren(QAbstractButton)]
+    letters = [match.group(1).lower() for text in texts if (match := re.search(r"&([^&\s])", text))]
+    assert len(letters) >= 8, texts
+    assert sorted(letters) == sorted(set(letters)), texts
 
 
 @pytest.mark.parametrize(
