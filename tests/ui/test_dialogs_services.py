@@ -181,6 +181,21 @@ def test_a_listed_line_the_desk_refuses_posts_none_and_is_shown_against_that_lin
     assert child(dialog, QLabel, "serviceError").text() == ""
 
 
+def test_delete_removes_the_selected_line_and_other_lines_has_a_shortcut(qtbot, desk_context, demo_database, window):
+    card = find_card(demo_database, lambda c: True)
+    dialog = opened(qtbot, AddServiceDialog(desk_context, card, card.folio.bills[0].bill.id, window))
+    lines = child(dialog, QListWidget, "linesList")
+    for code in ("MB-BEER", "MB-WATER"):
+        choose(child(dialog, QComboBox, "serviceCombo"), code)
+        click(qtbot, dialog, "addLineButton")
+    assert child(dialog, QLabel, "linesLabel").buddy() is lines
+    lines.setFocus()
+    lines.setCurrentRow(0)
+    qtbot.keyClick(lines, Qt.Key.Key_Delete)
+    assert lines.count() == 1 and "3.50" in lines.item(0).text()
+    assert child(dialog, QLabel, "grandTotalLabel").text() == money_text(Money.of("3.50", "EUR"))
+
+
 @pytest.mark.parametrize("language", ["en", "ru", "bg"])
 def test_every_shortcut_of_the_dialog_is_its_own_letter(qtbot, desk_context, demo_database, window, qm_dir, language):
     """Alt+letter reaches one field or button in every language (Russian had Alt+У twice, Bulgarian Alt+П)."""

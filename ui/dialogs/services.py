@@ -6,7 +6,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QPushButton, QWidget
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QPushButton, QWidget
 
 from desk.core.errors import DeskError
 from desk.core.money import Money, total
@@ -78,6 +80,27 @@ class AddServiceDialog(DeskDialog):
         self.total_label.setObjectName("totalLabel")
         add_row(form, self.tr("Amount:"), self.total_label)
 
+        self._add_lines_rows(form)
+        self._lines: list[tuple[ServiceLine, Money]] = []  # put aside, each with its amount
+
+        self.bill_combo = QComboBox()
+        self.bill_combo.setObjectName("billCombo")
+        fill_combo(self.bill_combo, [(bill_choice_label(v), v.bill.id) for v in card.folio.bills], bill_id)
+        self.add_field(form, "bill", self.tr("&Bill:"), self.bill_combo)
+
+        self.service_combo.currentIndexChanged.connect(self._service_changed)
+        self.quantity_edit.textChanged.connect(self._update_total)
+        self.price_edit.textChanged.connect(self._update_total)
+        if not card.services:
+            self.form_error.show_message(self.tr("The service catalogue is empty."))
+            self.apply_button.setEnabled(False)
+            self.add_line_button.setEnabled(False)
+        self._service_changed()
+        self._show_lines()
+        self.service_combo.setFocus()
+
+    def _add_lines_rows(self, form: QFormLayout) -> None:
+        """The rows of a count of several lines: its buttons, the lines put aside and the total of all."""
         line_buttons = QWidget()
         buttons = QHBoxLayout(line_buttons)
         buttons.setContentsMargins(0, 0, 0, 0)
@@ -94,29 +117,13 @@ class AddServiceDialog(DeskDialog):
         self.lines_list.setObjectName("linesList")
         self.lines_list.setMaximumHeight(self.lines_list.fontMetrics().lineSpacing() * 5)
         self.add_field(form, "lines", self.tr("&Other lines:"), self.lines_list)
+        self.lines_list.installEventFilter(self)  # Delete removes the selected line
         self.grand_total_label = QLabel()
         self.grand_total_label.setObjectName("grandTotalLabel")
         add_row(form, self.tr("Total:"), self.grand_total_label)
-        self._lines: list[tuple[ServiceLine, Money]] = []  # put aside, each with its amount
-
-        self.bill_combo = QComboBox()
-        self.bill_combo.setObjectName("billCombo")
-        fill_combo(self.bill_combo, [(bill_choice_label(v), v.bill.id) for v in card.folio.bills], bill_id)
-        self.add_field(form, "bill", self.tr("&Bill:"), self.bill_combo)
-
         self.add_line_button.clicked.connect(self._add_line)
         self.remove_line_button.clicked.connect(self._remove_line)
         self.lines_list.currentRowChanged.connect(lambda _row: self._show_lines())
-        self.service_combo.currentIndexChanged.connect(self._service_changed)
-        self.quantity_edit.textChanged.connect(self._update_total)
-        self.price_edit.textChanged.connect(self._update_total)
-        if not card.services:
-            self.form_error.show_message(self.tr("The service catalogue is empty."))
-            self.apply_button.setEnabled(False)
-            self.add_line_button.setEnabled(False)
-        self._service_changed()
-        self._show_lines()
-        self.service_combo.setFocus()
 
     @property
     def service(self) -> Service | None:
@@ -185,6 +192,13 @@ class AddServiceDialog(DeskDialog):
         self.price_edit.clear()
         self._show_lines()
         self.service_combo.setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self.lines_list and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress
+                and event.matches(QKeySequence.StandardKey.Delete)):
+            self._remove_line()
+            return True
+        return super().eventFilter(watched, event)
 
     def _remove_line(self) -> None:
         row = self.lines_list.currentRow()
