@@ -10,7 +10,7 @@ from decimal import Decimal, InvalidOperation
 from sqlalchemy import bindparam, insert, select
 from sqlalchemy.orm import Session
 
-from desk.core.errors import AlreadyReversed, InvalidInput, NotFound
+from desk.core.errors import AlreadyReversed, DeskError, InvalidInput, NotFound
 from desk.core.money import Money, total
 from desk.core.types import utcnow
 from desk.hotel.models import Outlet, TaxRate
@@ -239,21 +239,30 @@ def post_service(
 
 def post_services(session: Session, actor: Actor, *, bill_id: int, lines: Sequence[ServiceLine]) -> list[Posting]:
     """Post several catalogue services on one bill (what a minibar's count found): all of them, each
-    checked as a charge is, or none. The bill is locked and read once for all of them."""
+    checked as a charge is, or none. The bill is locked and read once for all of them.
+
+    A refused line's refusal names it: its ``line`` parameter is the line's position in ``lines`` (from 1),
+    so that a dialog listing them shows the refusal against that line.
+    """
     require(actor, Right.POST_SERVICE)
     require(actor, Right.POST_CHARGE)
     if not lines:
         raise InvalidInput("Choose the services to post", field="service")
     bill = _bill_for_update(session, bill_id, after_checkout=False)
     postings = []
-    for line in lines:
+    for position, line in enumerate(lines, 1):
         service = service_row(session, line.service_code)
         if service is None:
-            raise InvalidInput("There is no service {service}", field="service", service=line.service_code)
+            raise InvalidInput("There is no service {service}", field="service", service=line.service_code,
+                               line=position)
         charge = Charge(service.name, line.quantity, line.unit_price if line.unit_price is not None else service.price,
                         service_code=service.code, ordered_at=line.ordered_at, outlet_code=service.outlet_code)
-        postings.append(Posting(**charge_values(session, actor=actor, folio_id=bill.folio_id, bill_id=bill.id,
-                                                charge=charge)))
+        try:
+            values = charge_values(session, actor=actor, folio_id=bill.folio_id, bill_id=bill.id, charge=charge)
+        except DeskError as refusal:
+            refusal.params.setdefault("line", position)
+            raise
+        postings.append(Posting(**values))
     session.add_all(postings)
     session.flush()
     return postings

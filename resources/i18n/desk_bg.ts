@@ -36,10 +36,6 @@
         <translation>Сума:</translation>
     </message>
     <message>
-        <source>Other lines:</source>
-        <translation>Други редове:</translation>
-    </message>
-    <message>
         <source>Total:</source>
         <translation>Общо:</translation>
     </message>
@@ -49,7 +45,11 @@
     </message>
     <message>
         <source>&amp;Remove line</source>
-        <translation>&amp;Премахни ред</translation>
+        <translation>Премахни &amp;ред</translation>
+    </message>
+    <message>
+        <source>&amp;Other lines:</source>
+        <translation>&amp;Други редове:</translation>
     </message>
     <message>
         <source>&amp;Bill:</source>

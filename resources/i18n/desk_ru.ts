@@ -36,10 +36,6 @@
         <translation>Сумма:</translation>
     </message>
     <message>
-        <source>Other lines:</source>
-        <translation>Другие строки:</translation>
-    </message>
-    <message>
         <source>Total:</source>
         <translation>Итого:</translation>
     </message>
@@ -49,7 +45,11 @@
     </message>
     <message>
         <source>&amp;Remove line</source>
-        <translation>&amp;Удалить строку</translation>
+        <translation>Удалить с&amp;троку</translation>
+    </message>
+    <message>
+        <source>&amp;Other lines:</source>
+        <translation>&amp;Другие строки:</translation>
     </message>
     <message>
         <source>&amp;Bill:</source>

@@ -357,12 +357,16 @@ def test_prices_in_another_currency_and_unknown_services_are_refused(hotel: Hote
 def test_several_services_are_posted_all_or_none(hotel: Hotel):
     stay = hotel.stay()
     lines = [ServiceLine("MB-BEER", 2), ServiceLine("SPA", 1, hotel.money("30"))]
-    refused(hotel, InvalidInput, "There is no service {service}",
-            lambda: hotel.run(post_services, bill_id=stay.bill_id, lines=[*lines, ServiceLine("NOPE")]),
-            field="service")
-    refused(hotel, InvalidInput, "The quantity must be positive with at most 3 decimals (got {value})",
-            lambda: hotel.run(post_services, bill_id=stay.bill_id, lines=[*lines, ServiceLine("SPA", 0)]),
-            field="quantity")
+    unknown = refused(hotel, InvalidInput, "There is no service {service}",
+                      lambda: hotel.run(post_services, bill_id=stay.bill_id, lines=[*lines, ServiceLine("NOPE")]),
+                      field="service")
+    bad_quantity = refused(hotel, InvalidInput, "The quantity must be positive with at most 3 decimals (got {value})",
+                           lambda: hotel.run(post_services, bill_id=stay.bill_id,
+                                             lines=[lines[0], ServiceLine("SPA", 0), lines[1]]),
+                           field="quantity")
+    # Each refusal names the line it refused (its position), for the dialog that lists them.
+    assert (unknown.params["line"], unknown.params["service"]) == (3, "NOPE")
+    assert bad_quantity.params["line"] == 2
     refused(hotel, InvalidInput, "Choose the services to post",
             lambda: hotel.run(post_services, bill_id=stay.bill_id, lines=[]), field="service")
     posted = hotel.run(post_services, bill_id=stay.bill_id, lines=lines)

@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
-from PySide6.QtWidgets import QComboBox, QGroupBox, QLabel, QLineEdit, QListWidget, QMessageBox, QTableView
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QTableView,
+)
 
 from desk.core.money import Money
+from desk.hotel.models import Service
 from desk.ledger.models import PostingKind
 from desk.ledger.postings import void_posting
 from tests.actors import MANAGER_APPROVAL
@@ -23,6 +36,7 @@ from tests.ui.test_dialogs_common import (
     opened,
     retype,
 )
+from ui import i18n
 from ui.dialogs import AddServiceDialog, ServiceDetailsDialog
 from ui.i18n import format_datetime, money_text
 
@@ -89,8 +103,9 @@ def test_several_lines_are_posted_in_one_apply(qtbot, desk_context, demo_databas
     lines.setCurrentRow(2)
     click(qtbot, dialog, "removeLineButton")  # the laundry was a mistake
     assert lines.isVisible() and lines.count() == 2
-    assert child(dialog, QLineEdit, "quantityEdit").text() == "1"
+    assert child(dialog, QLineEdit, "quantityEdit").text() == ""
     choose(child(dialog, QComboBox, "serviceCombo"), "PARKING")
+    assert child(dialog, QLineEdit, "quantityEdit").text() == "1"
     assert child(dialog, QLabel, "grandTotalLabel").text() == money_text(Money.of("25.50", "EUR"))
     before = len(card.folio.bill(bill_id).postings)
 
@@ -102,15 +117,96 @@ def test_several_lines_are_posted_in_one_apply(qtbot, desk_context, demo_databas
         ("PARKING", Decimal(1), Money.of("12", "EUR"))]
 
 
-def test_a_refused_line_posts_none_of_the_others(qtbot, desk_context, demo_database, window):
+def test_enter_after_adding_a_line_posts_only_the_listed_lines(qtbot, desk_context, demo_database, window):
+    """"Add another line" empties the fields: Enter then posts what was listed, not a line nobody entered."""
+    card = find_card(demo_database, lambda c: True)
+    bill_id = card.folio.bills[0].bill.id
+    dialog = opened(qtbot, AddServiceDialog(desk_context, card, bill_id, window))
+    choose(child(dialog, QComboBox, "serviceCombo"), "MB-BEER")
+    retype(qtbot, child(dialog, QLineEdit, "quantityEdit"), "2")
+    click(qtbot, dialog, "addLineButton")
+    assert child(dialog, QComboBox, "serviceCombo").currentIndex() == -1
+    quantity = child(dialog, QLineEdit, "quantityEdit")
+    assert (quantity.text(), child(dialog, QLineEdit, "priceEdit").text()) == ("", "")
+    assert child(dialog, QLabel, "grandTotalLabel").text() == money_text(Money.of("10", "EUR"))
+    before = len(card.folio.bill(bill_id).postings)
+
+    with qtbot.waitSignal(dialog.accepted, timeout=30_000):
+        qtbot.keyClick(quantity, Qt.Key.Key_Return)
+
+    posted = folio_now(demo_database, card).bill(bill_id).postings[before:]
+    assert [(line.posting.service_code, line.posting.quantity) for line in posted] == [("MB-BEER", Decimal(2))]
+
+
+def test_a_typed_quantity_without_a_service_is_refused_even_with_lines_listed(qtbot, desk_context, demo_database,
+                                                                              window):
     card = find_card(demo_database, lambda c: True)
     dialog = opened(qtbot, AddServiceDialog(desk_context, card, card.folio.bills[0].bill.id, window))
     choose(child(dialog, QComboBox, "serviceCombo"), "MB-BEER")
     click(qtbot, dialog, "addLineButton")
-    retype(qtbot, child(dialog, QLineEdit, "quantityEdit"), "0")
+    retype(qtbot, child(dialog, QLineEdit, "quantityEdit"), "3")
     before = ledger_counts(demo_database)
-    assert "more than zero" in apply_refused(qtbot, dialog, "quantity")
+    assert apply_refused(qtbot, dialog, "service") == "Choose a service."
     assert ledger_counts(demo_database) == before
+
+
+def test_apply_with_no_line_and_no_service_is_refused(qtbot, desk_context, demo_database, window):
+    card = find_card(demo_database, lambda c: True)
+    dialog = opened(qtbot, AddServiceDialog(desk_context, card, card.folio.bills[0].bill.id, window))
+    child(dialog, QComboBox, "serviceCombo").setCurrentIndex(-1)
+    assert apply_refused(qtbot, dialog, "service") == "Choose a service."
+
+
+def test_a_listed_line_the_desk_refuses_posts_none_and_is_shown_against_that_line(
+        qtbot, desk_context, demo_database, window):
+    """The catalogue lost a service since the card was read (the dialog still offers it): the desk refuses
+    that listed line, so nothing is posted, and the dialog selects the line and says why under the list."""
+    card = find_card(demo_database, lambda c: True)
+    beer = next(service for service in card.services if service.code == "MB-BEER")
+    gone = Service(code="MB-NUTS", name="Peanuts", category="minibar", price=Money.of("4", "EUR"),
+                   tax_code=beer.tax_code, tax=beer.tax)
+    card = replace(card, catalogues=replace(card.catalogues, services=[*card.services, gone]))
+    dialog = opened(qtbot, AddServiceDialog(desk_context, card, card.folio.bills[0].bill.id, window))
+    for code in ("MB-BEER", "MB-NUTS"):
+        choose(child(dialog, QComboBox, "serviceCombo"), code)
+        click(qtbot, dialog, "addLineButton")
+    choose(child(dialog, QComboBox, "serviceCombo"), "MB-WATER")
+    child(dialog, QListWidget, "linesList").setCurrentRow(0)
+    before = ledger_counts(demo_database)
+
+    assert apply_refused(qtbot, dialog, "lines") == "There is no service MB-NUTS"
+
+    assert ledger_counts(demo_database) == before
+    assert child(dialog, QListWidget, "linesList").currentRow() == 1
+    assert child(dialog, QLabel, "serviceError").text() == ""
+
+
+def test_delete_removes_the_selected_line_and_other_lines_has_a_shortcut(qtbot, desk_context, demo_database, window):
+    card = find_card(demo_database, lambda c: True)
+    dialog = opened(qtbot, AddServiceDialog(desk_context, card, card.folio.bills[0].bill.id, window))
+    lines = child(dialog, QListWidget, "linesList")
+    for code in ("MB-BEER", "MB-WATER"):
+        choose(child(dialog, QComboBox, "serviceCombo"), code)
+        click(qtbot, dialog, "addLineButton")
+    assert child(dialog, QLabel, "linesLabel").buddy() is lines
+    lines.setFocus()
+    lines.setCurrentRow(0)
+    qtbot.keyClick(lines, Qt.Key.Key_Delete)
+    assert lines.count() == 1 and "3.50" in lines.item(0).text()
+    assert child(dialog, QLabel, "grandTotalLabel").text() == money_text(Money.of("3.50", "EUR"))
+
+
+@pytest.mark.parametrize("language", ["en", "ru", "bg"])
+def test_every_shortcut_of_the_dialog_is_its_own_letter(qtbot, desk_context, demo_database, window, qm_dir, language):
+    """Alt+letter reaches one field or button in every language (Russian had Alt+У twice, Bulgarian Alt+П)."""
+    i18n.install_translator(QCoreApplication.instance(), language, qm_dir=qm_dir)
+    card = find_card(demo_database, lambda c: True)
+    dialog = opened(qtbot, AddServiceDialog(desk_context, card, card.folio.bills[0].bill.id, window))
+    texts = [label.text() for label in dialog.findChildren(QLabel) if label.buddy() is not None]
+    texts += [button.text() for button in dialog.findChildren(QAbstractButton)]
+    letters = [match.group(1).lower() for text in texts if (match := re.search(r"&([^&\s])", text))]
+    assert len(letters) >= 8, texts
+    assert sorted(letters) == sorted(set(letters)), texts
 
 
 @pytest.mark.parametrize(

@@ -6,13 +6,17 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QPushButton, QWidget
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QPushButton, QWidget
 
+from desk.core.errors import DeskError
 from desk.core.money import Money, total
 from desk.hotel.models import Service
 from desk.ledger.postings import ServiceLine, post_services
 from desk.stays.reservation_card import ReservationCardData
 from ui.context import DeskContext
+from ui.desk_text import error_text
 from ui.dialogs.common import (
     DeskDialog,
     FieldProblem,
@@ -31,8 +35,9 @@ from ui.ops.op import Op
 class AddServiceDialog(DeskDialog):
     """Service from the catalogue (its price and tax shown), quantity, price, and the bill it goes on.
 
-    "Add another line" puts the line aside in the list above Apply and starts the next: Apply posts
-    the listed lines and the one being edited together, all or none, as one change of the bill.
+    "Add another line" puts the line aside in the list above Apply and empties the fields for the next:
+    Apply posts the listed lines and the one being edited, if any, together, all or none, as one change of
+    the bill.
     """
 
     def __init__(
@@ -75,6 +80,27 @@ class AddServiceDialog(DeskDialog):
         self.total_label.setObjectName("totalLabel")
         add_row(form, self.tr("Amount:"), self.total_label)
 
+        self._add_lines_rows(form)
+        self._lines: list[tuple[ServiceLine, Money]] = []  # put aside, each with its amount
+
+        self.bill_combo = QComboBox()
+        self.bill_combo.setObjectName("billCombo")
+        fill_combo(self.bill_combo, [(bill_choice_label(v), v.bill.id) for v in card.folio.bills], bill_id)
+        self.add_field(form, "bill", self.tr("&Bill:"), self.bill_combo)
+
+        self.service_combo.currentIndexChanged.connect(self._service_changed)
+        self.quantity_edit.textChanged.connect(self._update_total)
+        self.price_edit.textChanged.connect(self._update_total)
+        if not card.services:
+            self.form_error.show_message(self.tr("The service catalogue is empty."))
+            self.apply_button.setEnabled(False)
+            self.add_line_button.setEnabled(False)
+        self._service_changed()
+        self._show_lines()
+        self.service_combo.setFocus()
+
+    def _add_lines_rows(self, form: QFormLayout) -> None:
+        """The rows of a count of several lines: its buttons, the lines put aside and the total of all."""
         line_buttons = QWidget()
         buttons = QHBoxLayout(line_buttons)
         buttons.setContentsMargins(0, 0, 0, 0)
@@ -90,30 +116,14 @@ class AddServiceDialog(DeskDialog):
         self.lines_list = QListWidget()
         self.lines_list.setObjectName("linesList")
         self.lines_list.setMaximumHeight(self.lines_list.fontMetrics().lineSpacing() * 5)
-        add_row(form, self.tr("Other lines:"), self.lines_list)
+        self.add_field(form, "lines", self.tr("&Other lines:"), self.lines_list)
+        self.lines_list.installEventFilter(self)  # Delete removes the selected line
         self.grand_total_label = QLabel()
         self.grand_total_label.setObjectName("grandTotalLabel")
         add_row(form, self.tr("Total:"), self.grand_total_label)
-        self._lines: list[tuple[ServiceLine, Money]] = []  # put aside, each with its amount
-
-        self.bill_combo = QComboBox()
-        self.bill_combo.setObjectName("billCombo")
-        fill_combo(self.bill_combo, [(bill_choice_label(v), v.bill.id) for v in card.folio.bills], bill_id)
-        self.add_field(form, "bill", self.tr("&Bill:"), self.bill_combo)
-
         self.add_line_button.clicked.connect(self._add_line)
         self.remove_line_button.clicked.connect(self._remove_line)
         self.lines_list.currentRowChanged.connect(lambda _row: self._show_lines())
-        self.service_combo.currentIndexChanged.connect(self._service_changed)
-        self.quantity_edit.textChanged.connect(self._update_total)
-        self.price_edit.textChanged.connect(self._update_total)
-        if not card.services:
-            self.form_error.show_message(self.tr("The service catalogue is empty."))
-            self.apply_button.setEnabled(False)
-            self.add_line_button.setEnabled(False)
-        self._service_changed()
-        self._show_lines()
-        self.service_combo.setFocus()
 
     @property
     def service(self) -> Service | None:
@@ -124,34 +134,41 @@ class AddServiceDialog(DeskDialog):
         if service is None:
             self.tax_label.setText("")
             return
+        if not self.quantity_edit.text().strip():
+            self.quantity_edit.setText(quantity_text(Decimal(1)))
         self.price_edit.setText(amount_for_edit(service.price))
         self.tax_label.setText(self.tr("{tax}, included in the price").format(tax=self.card.names.tax(service.tax)))
         self._update_total()
 
     def _update_total(self) -> None:
+        every = [listed for _line, listed in self._lines]
         try:
             quantity = read_quantity(self.quantity_edit.text())
             price = read_amount(self.price_edit.text(), self.card.currency, allow_zero=True)
         except FieldProblem:
             self.total_label.setText("—")
-            self.grand_total_label.setText("—")
-            return
-        amount = price.times(quantity)
-        self.total_label.setText(money_text(amount))
-        every = [*(listed for _line, listed in self._lines), amount]
-        self.grand_total_label.setText(money_text(total(every, self.card.currency)))
+        else:
+            amount = price.times(quantity)
+            self.total_label.setText(money_text(amount))
+            every.append(amount)
+        # What Apply would post: the listed lines alone while the edited one is empty or not yet valid.
+        self.grand_total_label.setText(money_text(total(every, self.card.currency)) if every else "—")
 
     def _show_lines(self) -> None:
         """The lines put aside, shown only once there is one."""
         shown = bool(self._lines)
-        self.form.setRowVisible(self.lines_list, shown)
+        self.set_field_visible("lines", shown)
         self.form.setRowVisible(self.grand_total_label, shown)
         self.remove_line_button.setEnabled(self.lines_list.currentRow() >= 0)
         self._update_total()
 
-    def _edited_line(self) -> tuple[ServiceLine, Decimal, Money] | None:
-        """The line being edited, with its quantity and amount; None after refusing a field."""
+    def _edited_line(self, *, may_be_empty: bool = False) -> tuple[ServiceLine, Decimal, Money] | None:
+        """The line being edited, with its quantity and amount; None after refusing a field, or when it is
+        empty (no service, nothing typed) and ``may_be_empty``."""
         service = self.service
+        if service is None and may_be_empty and not self.quantity_edit.text().strip() \
+                and not self.price_edit.text().strip():
+            return None
         if service is None:
             self.refuse("service", self.tr("Choose a service."))
         quantity = self.read("quantity", read_quantity, self.quantity_edit.text())
@@ -169,9 +186,19 @@ class AddServiceDialog(DeskDialog):
         self.lines_list.addItem(self.tr("{service} × {quantity} · {amount}").format(
             service=self.card.names.service(self._services[line.service_code]), quantity=quantity_text(quantity),
             amount=money_text(amount)))
-        self.quantity_edit.setText(quantity_text(Decimal(1)))
+        # The next line starts empty: Enter now posts the listed lines, never this one a second time.
+        self.service_combo.setCurrentIndex(-1)
+        self.quantity_edit.clear()
+        self.price_edit.clear()
         self._show_lines()
         self.service_combo.setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self.lines_list and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress
+                and event.matches(QKeySequence.StandardKey.Delete)):
+            self._remove_line()
+            return True
+        return super().eventFilter(watched, event)
 
     def _remove_line(self) -> None:
         row = self.lines_list.currentRow()
@@ -181,12 +208,24 @@ class AddServiceDialog(DeskDialog):
         self.lines_list.takeItem(row)
         self._show_lines()
 
+    def show_failure(self, exc: BaseException) -> None:
+        """A listed line the desk refused is selected, the refusal shown under the list (not under the
+        Service field, which holds another line)."""
+        position = exc.params.get("line") if isinstance(exc, DeskError) else None
+        if isinstance(position, int) and 0 < position <= len(self._lines):
+            self.lines_list.setCurrentRow(position - 1)
+            self.show_problem("lines", error_text(exc))
+            return
+        super().show_failure(exc)
+
     def submit(self) -> Op[Any] | None:
-        edited = self._edited_line()
+        edited = self._edited_line(may_be_empty=bool(self._lines))
         bill_id = self.bill_combo.currentData()
         if bill_id is None:
             self.refuse("bill", self.tr("Choose the bill."))
-        if edited is None or bill_id is None:
+        if self.refused or bill_id is None:
             return None
-        lines = [*(line for line, _amount in self._lines), edited[0]]
+        lines = [line for line, _amount in self._lines]
+        if edited is not None:
+            lines.append(edited[0])
         return self.change(post_services, bill_id=bill_id, lines=lines).success(lambda _postings: self.finish())
