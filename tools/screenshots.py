@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from desk.cards.operators.fakes.adyen import DEFAULT_HMAC_KEY
 from desk.cards.saved_cards import OperatorInfo, add_operator
 from desk.db.engine import Database
 from desk.db.runner import Runner
@@ -44,6 +45,8 @@ from ui.ops import delivery
 
 OUT = Path("docs/screenshots")
 # A long holder's name, to see the card windows hold it.
+ADYEN_KEY = "AQE_screenshots"
+ADYEN_MERCHANT = "HotelAdlerMuenchenECOM"
 CARD_HOLDER = "Konstantin Aleksandrovich Rimsky-Korsakov-Wittgenstein"
 
 
@@ -101,6 +104,15 @@ class DemoHotel:
     def desk(self, username: str, password: str, workstation: str = DEMO_WORKSTATION) -> DeskContext:
         """A desk signed in as ``username``, closed with the hotel."""
         return self.context(self.sign_in(username, password, workstation))
+
+    def manager_and_cashier(self, workstation: str = DEMO_WORKSTATION) -> tuple[Actor, Actor]:
+        """The demo's manager (who sets card operators up) and cashier (who works with cards), signed in."""
+        return self.sign_in("maria", "manager", workstation), self.sign_in("ivan", "ivan", workstation)
+
+    def adyen_operator(self, manager: Actor, api_base: str) -> OperatorInfo:
+        """The hotel's Adyen account, at a ``FakeAdyen(ADYEN_KEY, ADYEN_MERCHANT)`` served at ``api_base``."""
+        return self.card_operator(manager, "Adyen Hotel Adler München", "adyen", ADYEN_KEY, account=ADYEN_MERCHANT,
+                                  api_base=api_base, hmac_key=DEFAULT_HMAC_KEY)
 
     def card_operator(self, manager: Actor, *args: Any, **kwargs: Any) -> OperatorInfo:
         """A card operator added as Settings -> Card operators does (``add_operator``'s arguments), its secret

@@ -14,10 +14,12 @@ from PySide6.QtWidgets import QLabel, QLineEdit
 
 from desk.cards.adyen_webhooks import receive_notifications
 from desk.cards.operator_workflow import pre_authorise_saved_card
-from desk.cards.operators.fakes.adyen import DEFAULT_HMAC_KEY, FakeAdyen
+from desk.cards.operators.fakes.adyen import FakeAdyen
 from desk.core.money import Money
 from desk.db.runner import Runner
 from tools.screenshots import (
+    ADYEN_KEY,
+    ADYEN_MERCHANT,
     application,
     cards_on_busiest_stay,
     demo_hotel,
@@ -30,22 +32,18 @@ from tools.screenshots import (
 from ui.cards.saved import SavedCardDialog, SavedCardOperation
 
 WORKSTATION = "FRONT-1"
-KEY = "AQE_screenshots"
-MERCHANT = "HotelAdlerMuenchenECOM"
 
 
 def main() -> int:
     app = application()
-    fake = FakeAdyen(KEY, MERCHANT)
+    fake = FakeAdyen(ADYEN_KEY, ADYEN_MERCHANT)
     fake.hold_webhooks = True  # the screenshots show the wait for Adyen's confirmation
     url = fake.serve()
     try:
         with demo_hotel() as hotel:
             database = hotel.database
-            manager = hotel.sign_in("maria", "manager", WORKSTATION)
-            cashier = hotel.sign_in("ivan", "ivan", WORKSTATION)
-            operator = hotel.card_operator(manager, "Adyen Hotel Adler München", "adyen", KEY, account=MERCHANT,
-                                           api_base=url, hmac_key=DEFAULT_HMAC_KEY)
+            manager, cashier = hotel.manager_and_cashier(WORKSTATION)
+            operator = hotel.adyen_operator(manager, url)
             runner = Runner(database)
             folio_id, first = cards_on_busiest_stay(database, cashier, operator.id,
                                                     ("adyenjs_test$visa", "adyenjs_test$mc"))

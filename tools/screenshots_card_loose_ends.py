@@ -16,34 +16,40 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from desk.cards.card_page import NewCardOwner
 from desk.cards.operations import holds_of_folio
 from desk.cards.operator_workflow import capture_online_hold, pre_authorise_saved_card, save_card
-from desk.cards.operators.fakes.adyen import DEFAULT_HMAC_KEY, FakeAdyen
+from desk.cards.operators.fakes.adyen import FakeAdyen
 from desk.cards.operators.fakes.converge import DEFAULT_MERCHANT, FakeConverge
 from desk.cards.saved_cards import saved_cards
 from desk.core.money import Money
 from desk.db.runner import Runner
 from desk.stays.reservation_card import load_reservation_card
-from tools.screenshots import application, busiest_in_house_folio, demo_hotel, save, settle, translated, wait_until
+from tools.screenshots import (
+    ADYEN_KEY,
+    ADYEN_MERCHANT,
+    application,
+    busiest_in_house_folio,
+    demo_hotel,
+    save,
+    settle,
+    translated,
+    wait_until,
+)
 from ui.cards.new_card import NewCardDialog
 from ui.cards.operations import PendingCardOperationsDialog
 
 WORKSTATION = "FRONT-1"
-KEY = "AQE_screenshots"
-MERCHANT = "HotelAdlerMuenchenECOM"
 PIN = "K8ZQ2M4XW7T1P0RS5VNY3BHD6GJC9LFA"
 
 
 def main() -> int:
     app = application()
-    adyen = FakeAdyen(KEY, MERCHANT)
+    adyen = FakeAdyen(ADYEN_KEY, ADYEN_MERCHANT)
     adyen.hold_webhooks = True  # the webhook that does not come
     converge = FakeConverge(user="deskapi", pin=PIN)
     try:
         with demo_hotel() as hotel:
             database = hotel.database
-            manager = hotel.sign_in("maria", "manager", WORKSTATION)
-            cashier = hotel.sign_in("ivan", "ivan", WORKSTATION)
-            on_adyen = hotel.card_operator(manager, "Adyen Hotel Adler München", "adyen", KEY, account=MERCHANT,
-                                           api_base=adyen.serve(), hmac_key=DEFAULT_HMAC_KEY)
+            manager, cashier = hotel.manager_and_cashier(WORKSTATION)
+            on_adyen = hotel.adyen_operator(manager, adyen.serve())
             on_converge = hotel.card_operator(manager, "Converge Hotel Adler", "converge", PIN,
                                               account=f"{DEFAULT_MERCHANT}/deskapi", api_base=converge.serve())
             runner = Runner(database)

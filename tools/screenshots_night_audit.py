@@ -20,7 +20,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from sqlalchemy import select
 
 from desk.audit.anchors import TrailAnchorNotWritten
-from desk.core.errors import InvalidInput
+from desk.core.errors import InvalidInput, UnknownCurrency
 from desk.db.engine import Database
 from desk.stays.models import Guest, Reservation, ReservationStatus
 from desk.stays.night_audit import CardNotDeleted, RefusedNight
@@ -37,6 +37,7 @@ CARDS_KEPT = (
     CardNotDeleted("•••• 4242 Александра-Виктория Константинопольская-Воскресенская", ""),
     CardNotDeleted("•••• 0005 Maximilian-Alexander von Hohenzollern-Sigmaringen", ""),
     CardNotDeleted("•••• 1111 Boris Ivanov", "No such customer: cus_Q8v2LmT0aZx"),
+    CardNotDeleted("•••• 0016 Екатерина Смирнова-Оболенская", UnknownCurrency("XYZ")),
 )
 
 LONG_NAMES = (("Александра-Виктория", "Константинопольская-Воскресенская"),
@@ -98,7 +99,7 @@ def main() -> int:
                 path="/srv/desk-share/audit-anchors/trail.anchors.jsonl", reason="Permission denied")))
             settle(300)
             save(again, "night_audit_anchor_warning", language)
-            # The card operator down during the audit: two saved cards deleted, three kept for the next night.
+            # The card operator down during the audit: two saved cards deleted, four kept for the next night.
             again.show_summary(replace(summary, cards_deleted=2, cards_not_deleted=CARDS_KEPT))
             settle(300)
             save(again, "night_audit_cards_kept", language)

@@ -1416,6 +1416,17 @@
     </message>
 </context>
 <context>
+    <name>CardSaveWindow</name>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Затвори</translation>
+    </message>
+    <message>
+        <source>Card saved: {brand} {number}, valid to {expiry}.</source>
+        <translation>Картата е запазена: {brand} {number}, валидна до {expiry}.</translation>
+    </message>
+</context>
+<context>
     <name>CardTerminal</name>
     <message>
         <source>Insert, tap or swipe the card</source>
@@ -8624,14 +8635,6 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Четецът се спира и {operator} се пита дали е запазена карта…</translation>
     </message>
     <message>
-        <source>&amp;Close</source>
-        <translation>&amp;Затвори</translation>
-    </message>
-    <message>
-        <source>Card saved: {brand} {number}, valid to {expiry}.</source>
-        <translation>Картата е запазена: {brand} {number}, валидна до {expiry}.</translation>
-    </message>
-    <message>
         <source>{operator} did not answer. The card is listed under Pending card operations, where {operator} is asked again whether the terminal saved it.</source>
         <translation>{operator} не отговори. Картата е в „Чакащи операции с карти“, където {operator} се пита отново дали терминалът я е запазил.</translation>
     </message>
@@ -10695,14 +10698,6 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Asking {operator}…</source>
         <translation type="vanished">Запитване към {operator}…</translation>
-    </message>
-    <message>
-        <source>&amp;Close</source>
-        <translation>&amp;Затвори</translation>
-    </message>
-    <message>
-        <source>Card saved: {brand} {number}, valid to {expiry}.</source>
-        <translation>Картата е записана: {brand} {number}, валидна до {expiry}.</translation>
     </message>
     <message>
         <source>{operator} did not answer. The card is listed under Pending card operations, where {operator} is asked again whether it saved it.</source>

@@ -1420,6 +1420,17 @@
     </message>
 </context>
 <context>
+    <name>CardSaveWindow</name>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Закрыть</translation>
+    </message>
+    <message>
+        <source>Card saved: {brand} {number}, valid to {expiry}.</source>
+        <translation>Карта сохранена: {brand} {number}, действует до {expiry}.</translation>
+    </message>
+</context>
+<context>
     <name>CardTerminal</name>
     <message>
         <source>Insert, tap or swipe the card</source>
@@ -8628,14 +8639,6 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
         <translation>Считыватель останавливается, {operator} спрашивается, была ли сохранена карта…</translation>
     </message>
     <message>
-        <source>&amp;Close</source>
-        <translation>&amp;Закрыть</translation>
-    </message>
-    <message>
-        <source>Card saved: {brand} {number}, valid to {expiry}.</source>
-        <translation>Карта сохранена: {brand} {number}, действует до {expiry}.</translation>
-    </message>
-    <message>
         <source>{operator} did not answer. The card is listed under Pending card operations, where {operator} is asked again whether the terminal saved it.</source>
         <translation>{operator} не ответил. Карта указана в «Незавершённых операциях по картам», где {operator} будет снова спрошен, сохранил ли её терминал.</translation>
     </message>
@@ -10699,14 +10702,6 @@ Find a stay, read its folio, take payments and refunds, print receipts.</source>
     <message>
         <source>Asking {operator}…</source>
         <translation type="vanished">Запрос к {operator}…</translation>
-    </message>
-    <message>
-        <source>&amp;Close</source>
-        <translation>&amp;Закрыть</translation>
-    </message>
-    <message>
-        <source>Card saved: {brand} {number}, valid to {expiry}.</source>
-        <translation>Карта сохранена: {brand} {number}, действует до {expiry}.</translation>
     </message>
     <message>
         <source>{operator} did not answer. The card is listed under Pending card operations, where {operator} is asked again whether it saved it.</source>

@@ -135,3 +135,36 @@ def test_the_guests_menu_is_filled_again_only_when_its_guests_changed(qtbot, des
     finally:
         if shiboken6.isValid(card):
             card.close()
+
+
+def test_steady_tabs_lay_out_again_when_a_corner_widget_asks_and_not_for_a_page_s_new_text(qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+
+    from ui.reservation_card.steady_tabs import _SteadyLayout, steady_layout
+
+    tabs = QTabWidget()
+    qtbot.addWidget(tabs)
+    steady_layout(tabs)
+    page = QWidget()
+    label = QLabel("Balance 10.00", page)
+    QVBoxLayout(page).addWidget(label)
+    tabs.addTab(page, "Bills")
+    action = QPushButton("Act")
+    tabs.setCornerWidget(action, Qt.Corner.TopRightCorner)
+    tabs.resize(600, 300)
+    tabs.show()
+    qtbot.waitExposed(tabs)
+    steady = tabs.findChild(_SteadyLayout)
+    qtbot.waitUntil(lambda: steady.let_through > 0, timeout=5_000)
+    QApplication.processEvents()
+
+    # A page's new text changes nothing the tab widget lays out: the request is kept back.
+    kept_back, let_through = steady.kept_back, steady.let_through
+    label.setText("Balance 20.00")
+    qtbot.waitUntil(lambda: steady.kept_back > kept_back, timeout=5_000)
+    assert steady.let_through == let_through
+
+    # The corner button asking for more room gets it (it kept 80 px while asking 201).
+    action.setText("A much longer action text in the corner")
+    qtbot.waitUntil(lambda: action.width() >= action.sizeHint().width(), timeout=2_000)

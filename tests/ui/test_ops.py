@@ -346,6 +346,26 @@ def test_running_ops_and_wait_all(qtbot, window):
     assert delivery.running_ops() == 0
 
 
+@pytest.mark.parametrize("timeout_ms", [150, 300])
+def test_wait_all_gives_up_at_its_timeout_while_an_op_never_ends(qtbot, window, timeout_ms):
+    # A coarse wake-up timer fired a few ms early and the loop then slept with no timer left:
+    # wait_all(150) was still waiting 30 s later, and teardowns hung instead of failing. The
+    # garbage collector's timer would wake that loop after all, so it is held for the wait.
+    gate = threading.Event()
+    Op(window, lambda: gate.wait(GATE_TIMEOUT)).run()
+    collector = delivery._dispatcher_instance.collector  # type: ignore[union-attr]
+    collector.stop()
+    started = time.monotonic()
+    try:
+        assert delivery.wait_all(timeout_ms) is False
+        assert timeout_ms / 1000 <= time.monotonic() - started < timeout_ms / 1000 + 2
+        assert delivery.running_ops() == 1
+    finally:
+        collector.start()
+        gate.set()
+    assert delivery.wait_all(30_000)
+
+
 def test_non_widget_parent_and_op_runs_once(qtbot):
     holder = QObject()
     results: list[int] = []

@@ -119,3 +119,38 @@ def test_settings_keep_the_reader_of_this_workstation(qtbot, context_of, demo_da
     qtbot.waitUntil(lambda: dialog.buttons.isEnabled() and label.text() != "", timeout=30_000)
     assert label.text() == "Stripe is saved."
     assert Runner(demo_database).read(operator_reader, reader.operator_id, workstation) == "tmr_OtherReader42"
+
+
+def test_both_card_saving_windows_stop_and_name_the_saved_card_alike_in_the_clerk_s_language(qtbot, qm_dir):
+    # The reader's and the receipt's windows share CardSaveWindow's end: a failure hides the bar, Cancel becomes
+    # Close and the refusal is shown; a saved card reads the same in both, in Russian too.
+    from types import SimpleNamespace
+
+    from PySide6.QtCore import QCoreApplication, QLocale
+
+    from desk.cards.card_page import NewCardOwner
+    from desk.core.errors import UnknownCurrency
+    from ui import i18n
+    from ui.cards.save_window import CardSaveWindow
+    from ui.cards.terminal_reference import TerminalReferenceDialog
+    from ui.desk_text import error_text
+
+    saved = SimpleNamespace(intent=SimpleNamespace(answer=SimpleNamespace(
+        payload={"brand": "visa", "masked_pan": "•••• 4242", "expiry": "12/2034"})))
+    locale = QLocale()
+    i18n.install_translator(QCoreApplication.instance(), "ru", qm_dir=qm_dir)
+    try:
+        for window_class in (ReaderSaveDialog, TerminalReferenceDialog):
+            dialog = window_class(None, "Мария Иванова", NewCardOwner(reservation_id=1))  # type: ignore[arg-type]
+            qtbot.addWidget(dialog)
+            assert isinstance(dialog, CardSaveWindow)
+            refusal = UnknownCurrency("XYZ")
+            dialog._failed(refusal)
+            assert not dialog.progress_bar.isVisibleTo(dialog)
+            assert dialog.cancel_button.text() == "&Закрыть" and dialog.cancel_button.isEnabled()
+            assert dialog.message_label.text() == error_text(refusal) and "XYZ" in error_text(refusal)
+            assert dialog.saved_text(saved) == "Карта сохранена: Visa •••• 4242, действует до 12/2034."  # type: ignore[arg-type]
+    finally:
+        i18n.install_translator(QCoreApplication.instance(), "en")
+        i18n.remove_translators(QCoreApplication.instance())
+        QLocale.setDefault(locale)

@@ -9,7 +9,7 @@ twice.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialogButtonBox, QProgressBar, QWidget
+from PySide6.QtWidgets import QWidget
 
 from desk.cards.card_page import NewCardOwner
 from desk.cards.operator_workflow import OnlineOutcome, Watch
@@ -19,7 +19,6 @@ from desk.journal.intents import IntentState
 from ui.cards.save_window import CardSaveWindow
 from ui.cards.saved import operator_pool
 from ui.context import DeskContext
-from ui.desk_text import error_text
 from ui.ops.op import Op
 from ui.ops.pools import TaskState
 
@@ -37,16 +36,6 @@ class ReaderSaveDialog(CardSaveWindow):
         self.reader = ""
         # Adyen's device is a payment terminal (its POIID), Stripe's a reader: each named as its operator does.
         self.is_terminal = False
-        layout = self.main_layout
-        self.progress_bar = QProgressBar()
-        self.progress_bar.setObjectName("readerSaveProgress")
-        self.progress_bar.setRange(0, 0)
-        layout.addWidget(self.progress_bar)
-        self.buttons = QDialogButtonBox()
-        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.cancel_button.setObjectName("cancelButton")
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
         self.message_label.setText(self.tr("Looking for the card reader of this workstation…"))
 
     def start(self) -> Op[list[tuple[OperatorInfo, str]]]:
@@ -126,25 +115,13 @@ class ReaderSaveDialog(CardSaveWindow):
             return
         self._stop(self.outcome_text(outcome))
 
-    def _failed(self, exc: BaseException) -> None:
-        self._stop(error_text(exc))
-
-    def _stop(self, text: str) -> None:
-        self.progress_bar.hide()
-        self.cancel_button.setEnabled(True)
-        self.cancel_button.setText(self.tr("&Close"))
-        self.message_label.setText(text)
-
     def outcome_text(self, outcome: OnlineOutcome) -> str:
         """How it ended, for the clerk, in their language."""
         operator = self.operator_name
         state = outcome.intent.state
-        answer = outcome.intent.answer.payload if outcome.intent.answer is not None else {}
         result = outcome.intent.outcome.payload if outcome.intent.outcome is not None else {}
         if outcome.settled:
-            return self.tr("Card saved: {brand} {number}, valid to {expiry}.").format(
-                brand=str(answer.get("brand", "")).title(), number=answer.get("masked_pan", ""),
-                expiry=answer.get("expiry", ""))
+            return self.saved_text(outcome)
         if outcome.pending and self.is_terminal:
             return self.tr("{operator} did not answer. The card is listed under Pending card operations, where "
                            "{operator} is asked again whether the terminal saved it.").format(operator=operator)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import threading
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit, QProgressBar, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit, QWidget
 
 from desk.cards.card_page import NewCardOwner
 from desk.cards.operator_workflow import OnlineOutcome, Watch, reference_operators, save_card_by_terminal_reference
@@ -41,7 +41,7 @@ class TerminalReferenceDialog(CardSaveWindow):
         super().__init__(ctx, holder, owner, parent, name="terminalReference", width=520)
         self.setWindowTitle(self.tr("Save a card from the terminal's receipt"))
         self.operator: OperatorInfo | None = None
-        layout = self.main_layout
+        layout = self.fields_layout
         self.reference_edit = QLineEdit()
         self.reference_edit.setObjectName("terminalReferenceEdit")
         self.reference_edit.setPlaceholderText("1:100002:1:87768996410")
@@ -54,20 +54,11 @@ class TerminalReferenceDialog(CardSaveWindow):
         self.error_label.setStyleSheet(f"color: {ERROR_COLOR};")
         self.error_label.hide()
         layout.addWidget(self.error_label)
-        self.progress_bar = QProgressBar()
-        self.progress_bar.setObjectName("terminalReferenceProgress")
-        self.progress_bar.setRange(0, 0)
         self.progress_bar.hide()
-        layout.addWidget(self.progress_bar)
-        self.buttons = QDialogButtonBox()
         self.save_button = self.buttons.addButton(self.tr("&Save card"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.save_button.setObjectName("saveButton")
         self.save_button.setEnabled(False)
-        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.cancel_button.setObjectName("cancelButton")
         self.save_button.clicked.connect(self._save)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
         self.message_label.setText(self.tr("Looking for the hotel's Saferpay account…"))
 
     def start(self) -> Op[list[OperatorInfo]]:
@@ -154,25 +145,17 @@ class TerminalReferenceDialog(CardSaveWindow):
         if self.operator is not None:
             self._found([self.operator])
 
-    def _failed(self, exc: BaseException) -> None:
-        self._stop(error_text(exc))
-
     def _stop(self, text: str) -> None:
-        self.progress_bar.hide()
         self.reference_edit.setEnabled(False)
         self.save_button.hide()
-        self.cancel_button.setText(self.tr("&Close"))
-        self.message_label.setText(text)
+        super()._stop(text)
 
     def outcome_text(self, outcome: OnlineOutcome) -> str:
         """How it ended, for the clerk, in their language."""
         operator = self.operator.name if self.operator is not None else ""
-        answer = outcome.intent.answer.payload if outcome.intent.answer is not None else {}
         result = outcome.intent.outcome.payload if outcome.intent.outcome is not None else {}
         if outcome.settled:
-            return self.tr("Card saved: {brand} {number}, valid to {expiry}.").format(
-                brand=str(answer.get("brand", "")).title(), number=answer.get("masked_pan", ""),
-                expiry=answer.get("expiry", ""))
+            return self.saved_text(outcome)
         if outcome.pending:
             return self.tr("{operator} did not answer. The card is listed under Pending card operations, where "
                            "{operator} is asked again whether it saved it.").format(operator=operator)

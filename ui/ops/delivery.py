@@ -14,6 +14,7 @@ import atexit
 import gc
 import itertools
 import logging
+import math
 import threading
 import time
 from typing import TYPE_CHECKING, Any
@@ -181,12 +182,15 @@ def wait_all(timeout_ms: int = 5000) -> bool:
     deadline = time.monotonic() + timeout_ms / 1000
     # Asleep until an event comes (an outcome is a queued call, which wakes the loop) rather than
     # polled every few milliseconds: a poll's sleep was added to every op waited on (issue 23). The
-    # timer wakes the loop at the deadline if no outcome does.
+    # timer wakes the loop at the deadline if no outcome does. A coarse timer may fire a few
+    # milliseconds early, and a loop that found the deadline not passed then slept with no timer
+    # left, for ever: so the timer is precise and re-armed with what remains on every pass.
     wake_up = QTimer()
     wake_up.setSingleShot(True)
-    wake_up.start(max(1, timeout_ms))
+    wake_up.setTimerType(Qt.TimerType.PreciseTimer)
     try:
-        while running and time.monotonic() < deadline:
+        while running and (remaining := deadline - time.monotonic()) > 0:
+            wake_up.start(max(1, math.ceil(remaining * 1000)))
             app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
     finally:
         wake_up.stop()
