@@ -64,8 +64,11 @@ _DOCUMENTS = {
 }
 _PAYMENT_TYPES = {MethodKind.CASH: "cash", MethodKind.CARD: "card", MethodKind.TRANSFER: "bank"}
 SHIFT_EXPIRED = "E502"  # no Z report for 24 hours: the printer refuses everything but the Z
-# ErrorCodes.md's printing codes, read into the printer's status as the ESC/POS registers report it.
-PAPER_CODES = frozenset({"E301", "E302", "E303", "E304", "E306", "W301"})
+# ErrorCodes.md's printing codes, each read into the printer's status as the ESC/POS registers report it: out of
+# paper, cover open, printing unit fault, head overheated, cutter, and the warning that the roll nears its end.
+_PAPER_FIELDS = {"E301": "paper_out", "E302": "cover_open", "E303": "unrecoverable_error",
+                 "E304": "recoverable_error", "E306": "cutter_error", "W301": "paper_near_end"}
+PAPER_CODES = frozenset(_PAPER_FIELDS)
 
 
 def ok(result: dict[str, Any]) -> bool:
@@ -74,12 +77,10 @@ def ok(result: dict[str, Any]) -> bool:
 
 
 def paper_state(result: dict[str, Any]) -> PrinterStatus:
-    """The printer's paper and cover from a status's (or a result's) messages: out of paper E301, cover open E302,
-    printing unit fault E303, head overheated E304, cutter E306, and the warning W301 that the roll nears its end."""
+    """The printer's paper and cover from a status's (or a result's) messages."""
     codes = {str(m.get("code")) for m in result.get("messages") or []}
-    return PrinterStatus(online=True, paper_out="E301" in codes, cover_open="E302" in codes,
-                         paper_near_end="W301" in codes, cutter_error="E306" in codes,
-                         unrecoverable_error="E303" in codes, recoverable_error="E304" in codes)
+    faults: dict[str, Any] = {field: code in codes for code, field in _PAPER_FIELDS.items()}
+    return PrinterStatus(online=True, **faults)
 
 
 def error_codes(result: dict[str, Any]) -> list[str]:
