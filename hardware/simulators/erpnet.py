@@ -37,6 +37,7 @@ import sys
 import threading
 import time
 import uuid
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -68,14 +69,21 @@ WARNINGS = {"paper_low": ("W301", "Low paper/Near end of paper")}
 
 
 class PrintError(Exception):
-    def __init__(self, code: str, detail: str = "") -> None:
+    """``code`` and, as ErpNet.FP adds a message for each, the printer's other faults (``also``)."""
+
+    def __init__(self, code: str, detail: str = "", *, also: Sequence[str] = ()) -> None:
         super().__init__(code)
         self.code = code
         self.detail = detail
+        self.also = tuple(also)
 
-    def result(self) -> dict[str, Any]:
+    def result(self, warnings: Sequence[dict[str, Any]] = ()) -> dict[str, Any]:
+        """The answer: every error, then the printer's ``warnings`` (which stand whether or not it printed)."""
         text = ERRORS.get(self.code, "Command general error") + (f": {self.detail}" if self.detail else "")
-        return {"ok": False, "messages": [{"type": "error", "code": self.code, "text": text}, *_INFO]}
+        errors = [{"type": "error", "code": self.code, "text": text},
+                  *({"type": "error", "code": code, "text": ERRORS.get(code, "Command general error")}
+                    for code in self.also)]
+        return {"ok": False, "messages": [*errors, *warnings, *_INFO]}
 
 
 _INFO = [{"type": "info", "text": "Serial number and number of FM are set"},
@@ -115,12 +123,15 @@ class Printer:
             try:
                 self._ready()
             except PrintError as exc:
-                return {**exc.result(), "deviceDateTime": _stamp()}
+                return {**exc.result(self.warnings()), "deviceDateTime": _stamp()}
             return {"ok": True, "messages": self._messages(), "deviceDateTime": _stamp()}
 
+    def warnings(self) -> list[dict[str, Any]]:
+        return [{"type": "warning", "code": code, "text": text}
+                for name, (code, text) in WARNINGS.items() if name in self.faults]
+
     def _messages(self) -> list[dict[str, Any]]:
-        return [*_INFO, *({"type": "warning", "code": code, "text": text}
-                          for name, (code, text) in WARNINGS.items() if name in self.faults)]
+        return [*_INFO, *self.warnings()]
 
     def age_day(self, hours: float) -> None:
         with self.lock:
@@ -130,12 +141,13 @@ class Printer:
                 self._save()
 
     def _ready(self) -> None:
-        for fault, code in FAULTS.items():
-            if fault in self.faults:
-                raise PrintError(code)
+        # Every fault at once, as ErpNet.FP adds a message for each (out of paper and the day over 24 hours alike).
+        codes = [code for fault, code in FAULTS.items() if fault in self.faults]
         started = self.data["day_started"]
         if started is not None and datetime.now() >= datetime.fromisoformat(started) + timedelta(hours=24):
-            raise PrintError("E502")
+            codes.append("E502")
+        if codes:
+            raise PrintError(codes[0], also=codes[1:])
 
     def run(self, document: str, body: dict[str, Any]) -> dict[str, Any]:
         """The document printed and its result; PrintError when the printer refuses it (nothing printed)."""
@@ -335,7 +347,7 @@ class ErpNetServer(ThreadingHTTPServer):
                 try:
                     result = self.printer.run(document, body)
                 except PrintError as exc:
-                    result = exc.result()
+                    result = exc.result(self.printer.warnings())
                 except Exception as exc:  # the server answers its own fault, as ErpNet.FP does with E199
                     result = {"ok": False, "messages": [{"type": "error", "code": "E199", "text": str(exc)}]}
                 with self.tasks_lock:

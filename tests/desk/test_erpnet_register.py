@@ -168,6 +168,22 @@ def test_a_roll_near_its_end_prints_and_warns(rig: AtolHotel):
     assert checked.problems == ""  # said as the paper's state, not in the printer's English
 
 
+def test_check_connection_says_every_fault_the_printer_reports_with_its_warnings(server: ErpNetServerProcess):
+    settings = RegisterSettings("FP-1", "FP-1", RegisterKind.ERPNET, server.address, "dt279013", "", {}, "")
+    server.control("fault", fault="paper")  # E301
+    server.control("fault", fault="paper_low")  # W301 stands beside an error, as ErpNet.FP sends it
+    checked = check_connection(settings)
+    assert checked.paper is not None and checked.paper.paper_out and checked.paper.paper_near_end
+    assert not checked.paper.ready and checked.problems == ""  # said as the paper's state
+    server.control("fault", fault="cover")  # E302 with E301: each fault its own message
+    checked = check_connection(settings)
+    assert checked.paper is not None and checked.paper.cover_open and checked.paper.paper_out
+    server.control("fault", fault="paper", on=False)
+    checked = check_connection(settings)
+    assert checked.paper is not None and checked.paper.cover_open and not checked.paper.paper_out
+    assert checked.paper.paper_near_end and checked.problems == ""
+
+
 def test_a_rate_without_a_tax_group_is_refused_before_the_printer_is_asked(rig: AtolHotel):
     rig.hotel.as_role(Role.MANAGER).run(set_register, "FP-1", vat_map={"20": "Б"})
     with pytest.raises(RegisterNotSetUp, match="has no VAT code for the rate"):
