@@ -65,7 +65,8 @@ ERRORS = {
 }
 FAULTS = {"paper": "E301", "cover": "E302", "fm_full": "E201", "nra_blocked": "E503"}
 # ErrorCodes.md's warnings: the printer still prints, and says so in every result's and the status's messages.
-WARNINGS = {"paper_low": ("W301", "Low paper/Near end of paper")}
+WARNINGS = {"paper_low": ("W301", "Low paper/Near end of paper"),
+            "fm_nearly_full": ("W201", "Almost full fiscal memory")}
 
 
 class PrintError(Exception):

@@ -184,6 +184,13 @@ def test_check_connection_says_every_fault_the_printer_reports_with_its_warnings
     assert checked.paper.paper_near_end and checked.problems == ""
 
 
+def test_a_low_roll_is_still_said_beside_the_printers_other_warnings(rig: AtolHotel):
+    rig.server.control("fault", fault="paper_low")  # W301
+    rig.server.control("fault", fault="fm_nearly_full")  # W201
+    status = rig.registers.register(rig.runner, rig.hotel.actor, "FP-1").status()
+    assert status.printer_ready and status.printer == "Paper is running low. Almost full fiscal memory"
+
+
 def test_a_rate_without_a_tax_group_is_refused_before_the_printer_is_asked(rig: AtolHotel):
     rig.hotel.as_role(Role.MANAGER).run(set_register, "FP-1", vat_map={"20": "Б"})
     with pytest.raises(RegisterNotSetUp, match="has no VAT code for the rate"):

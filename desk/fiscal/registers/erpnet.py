@@ -242,14 +242,16 @@ class ErpNetRegister(AtolRegister):
         shift = self.shift_state(cancel)
         status, paper = shift["status"], shift["paper"]
         # The paper in the ESC/POS registers' words; the printer's other troubles in its own.
-        others = "; ".join(str(m.get("text")) for m in status.get("messages") or []
-                           if m.get("type") != "info" and str(m.get("code")) not in PAPER_CODES)
+        others = [str(m.get("text")) for m in status.get("messages") or []
+                  if m.get("type") != "info" and str(m.get("code")) not in PAPER_CODES]
+        paper_words = paper.describe()
+        if paper.ready and others:  # its "Ready." would hide them; a low roll is still said
+            paper_words = paper_words.removeprefix("Ready.").strip()
         last = self.runner.read(_last_number, self.code)
         return RegisterStatus(
             clock=utcnow(), shift_open=shift["state"] != "closed", shift_number=None, shift_opened_at=None,
             shift_expired=shift["state"] == "expired", last_number=last,
-            printer=" ".join(filter(None, (paper.describe() if not others or not paper.ready else "", others))),
-            printer_ready=ok(status) and paper.ready)
+            printer=" ".join(filter(None, (paper_words, "; ".join(others)))), printer_ready=ok(status) and paper.ready)
 
     def prepare(self, receipt: Receipt, cancel: threading.Event | None = None) -> dict[str, Any]:
         """What a receipt is refused for before its intent is written: a rate without a tax group, a refund
