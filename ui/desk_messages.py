@@ -831,6 +831,7 @@ ERRORS = (
     QT_TRANSLATE_NOOP("DeskError", "“{text}” is not money"),
     QT_TRANSLATE_NOOP("DeskError", "“{value}” is not a date (YYYY-MM-DD)"),
     QT_TRANSLATE_NOOP("DeskError", "“{value}” is not a quantity"),
+    QT_TRANSLATE_NOOP("DeskError", "“{value}” is not a whole count of minor units"),
     QT_TRANSLATE_NOOP("DeskError", "“{value}” is not a whole number"),
     QT_TRANSLATE_NOOP("DeskError", "“{value}” is not an amount"),
     QT_TRANSLATE_NOOP("DeskError", "“{value}” is not an exact amount"),

@@ -4267,6 +4267,10 @@
         <translation>„{value}“ не е количество</translation>
     </message>
     <message>
+        <source>“{value}” is not a whole count of minor units</source>
+        <translation>„{value}“ не е цял брой най-малки единици на валутата</translation>
+    </message>
+    <message>
         <source>“{value}” is not an amount</source>
         <translation>„{value}“ не е сума</translation>
     </message>

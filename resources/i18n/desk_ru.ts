@@ -4271,6 +4271,10 @@
         <translation>«{value}» — не количество</translation>
     </message>
     <message>
+        <source>“{value}” is not a whole count of minor units</source>
+        <translation>«{value}» — не целое число минимальных единиц валюты</translation>
+    </message>
+    <message>
         <source>“{value}” is not an amount</source>
         <translation>«{value}» — не сумма</translation>
     </message>
