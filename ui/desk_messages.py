@@ -664,6 +664,7 @@ ERRORS = (
     QT_TRANSLATE_NOOP("DeskError", "its content was rewritten"),
     QT_TRANSLATE_NOOP("DeskError", "its hash does not match its content (the entry was changed)"),
     QT_TRANSLATE_NOOP("DeskError", "its link does not follow the one before (a link was changed)"),
+    QT_TRANSLATE_NOOP("DeskError", "its printer is not ready, and its answer does not say why: check the printer and its server"),
     QT_TRANSLATE_NOOP("DeskError", "its sign does not match its content"),
     QT_TRANSLATE_NOOP("DeskError", "its time is not readable"),
     QT_TRANSLATE_NOOP("DeskError", "its time was changed ({value}, recorded as {recorded})"),

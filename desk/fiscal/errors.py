@@ -104,6 +104,12 @@ PRINTER_REFUSALS = {
 }
 
 
+# ErpNet.FP adds an error for every fault it finds, so ``ok`` false without one is an answer the desk does not
+# understand: never read as ready.
+UNEXPLAINED_NOT_READY = N_("its printer is not ready, and its answer does not say why: check the printer and its "
+                           "server")
+
+
 def printer_refusal(code: str, description: str) -> str:
     """The cashier's words for a Bulgarian fiscal printer's error code: what to do, when the code is known."""
     phrase = PRINTER_REFUSALS.get(code)

@@ -5555,6 +5555,10 @@
         <translation>звеното не следва предишното (звено е променено)</translation>
     </message>
     <message>
+        <source>its printer is not ready, and its answer does not say why: check the printer and its server</source>
+        <translation>принтерът му не е готов, а отговорът му не казва защо: проверете принтера и сървъра му</translation>
+    </message>
+    <message>
         <source>its sign does not match its content</source>
         <translation>подписът не съвпада със съдържанието</translation>
     </message>

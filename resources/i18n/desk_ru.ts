@@ -5559,6 +5559,10 @@
         <translation>звено не следует за предыдущим (звено изменено)</translation>
     </message>
     <message>
+        <source>its printer is not ready, and its answer does not say why: check the printer and its server</source>
+        <translation>её принтер не готов, а в её ответе не сказано почему: проверьте принтер и его сервер</translation>
+    </message>
+    <message>
         <source>its sign does not match its content</source>
         <translation>подпись не совпадает с содержимым</translation>
     </message>

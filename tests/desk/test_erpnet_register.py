@@ -18,7 +18,13 @@ from sqlalchemy import select
 from desk.core.errors import InvalidInput
 from desk.fiscal.amounts import exact_json
 from desk.fiscal.connection import check_connection
-from desk.fiscal.errors import PrinterNotReady, RegisterAnswerUnknown, RegisterNotSetUp, RegisterRefused
+from desk.fiscal.errors import (
+    UNEXPLAINED_NOT_READY,
+    PrinterNotReady,
+    RegisterAnswerUnknown,
+    RegisterNotSetUp,
+    RegisterRefused,
+)
 from desk.fiscal.interface import DocumentKind, Receipt, SaleLine
 from desk.fiscal.models import RegisterDocument
 from desk.fiscal.settings import RegisterKind, RegisterSettings, parse_vat_map, set_register
@@ -189,6 +195,17 @@ def test_a_low_roll_is_still_said_beside_the_printers_other_warnings(rig: AtolHo
     rig.server.control("fault", fault="fm_nearly_full")  # W201
     status = rig.registers.register(rig.runner, rig.hotel.actor, "FP-1").status()
     assert status.printer_ready and status.printer == "Paper is running low. Almost full fiscal memory"
+
+
+def test_an_answer_not_ok_that_says_no_error_never_reads_as_ready(rig: AtolHotel, monkeypatch):
+    # ErpNet.FP adds an error for every fault: ok false without one is an answer the desk does not understand.
+    monkeypatch.setattr(rig.server.server.printer, "status", lambda: {"ok": False, "messages": fake._INFO})
+    status = rig.registers.register(rig.runner, rig.hotel.actor, "FP-1").status()
+    assert not status.printer_ready and "Ready" not in status.printer
+    assert status.printer.startswith("its printer is not ready, and its answer does not say why")
+    checked = check_connection(RegisterSettings("FP-1", "FP-1", RegisterKind.ERPNET, rig.server.address,
+                                                "dt279013", "", {}, ""))
+    assert checked.problems == UNEXPLAINED_NOT_READY and checked.paper is None  # no paper state read from it
 
 
 def test_a_rate_without_a_tax_group_is_refused_before_the_printer_is_asked(rig: AtolHotel):

@@ -32,11 +32,13 @@ import httpx
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desk.core.errors import Phrase
 from desk.core.money import Money
 from desk.core.types import utcnow
 from desk.db.runner import Runner
 from desk.fiscal.amounts import CENT, corrected, exact_json, unit_price
 from desk.fiscal.errors import (
+    UNEXPLAINED_NOT_READY,
     RefundWithoutOriginal,
     RegisterNotSetUp,
     RegisterRefused,
@@ -74,6 +76,11 @@ PAPER_CODES = frozenset(_PAPER_FIELDS)
 def ok(result: dict[str, Any]) -> bool:
     """Net.FP's ``ok``, which ErpNet.FP sends as true or as "true"."""
     return result.get("ok") in (True, "true", "True")
+
+
+def unexplained(result: dict[str, Any]) -> bool:
+    """Not ok, yet no error says why: the printer is not ready, whatever else the answer says."""
+    return not ok(result) and not any(m.get("type") == "error" for m in result.get("messages") or [])
 
 
 def paper_state(result: dict[str, Any]) -> PrinterStatus:
@@ -244,6 +251,8 @@ class ErpNetRegister(AtolRegister):
         # The paper in the ESC/POS registers' words; the printer's other troubles in its own.
         others = [str(m.get("text")) for m in status.get("messages") or []
                   if m.get("type") != "info" and str(m.get("code")) not in PAPER_CODES]
+        if unexplained(status):
+            others.insert(0, Phrase(UNEXPLAINED_NOT_READY))
         paper_words = paper.describe()
         if paper.ready and others:  # its "Ready." would hide them; a low roll is still said
             paper_words = paper_words.removeprefix("Ready.").strip()
