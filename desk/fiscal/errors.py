@@ -8,6 +8,7 @@ from desk.core.errors import N_, DeskError, Phrase
 
 if TYPE_CHECKING:
     from hardware.errors import DeviceError
+    from hardware.interfaces import PrinterStatus
 
 # What the clerk is told about the printer, by the hardware error's code (translated as phrases).
 PRINTER_PROBLEMS = {
@@ -50,6 +51,13 @@ def printer_not_ready(register: str, problem: DeviceError) -> PrinterNotReady:
                             problem=printer_problem(problem.code, problem.message))
     error.device_code = problem.code
     return error
+
+
+def refuse_unless_ready(register: str, status: PrinterStatus, *, device: str) -> None:
+    """Raise the refusal before anything is issued when ``status`` says a document sent now would not print."""
+    problem = status.problem(device=device)
+    if problem is not None:
+        raise printer_not_ready(register, problem)
 
 
 class ReceiptNotPrinted(DeskError):

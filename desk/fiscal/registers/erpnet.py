@@ -43,8 +43,8 @@ from desk.fiscal.errors import (
     RegisterNotSetUp,
     RegisterRefused,
     RegisterUnreachable,
-    printer_not_ready,
     printer_refusal,
+    refuse_unless_ready,
     register_problem,
 )
 from desk.fiscal.interface import Document, DocumentKind, Paper, Printed, Receipt, RegisterInfo, RegisterStatus
@@ -271,9 +271,7 @@ class ErpNetRegister(AtolRegister):
         self.runner.read(self._receipt_body, receipt, "", _text_max(device))
         paper = self._shift_or_refuse(cancel)
         # Refused as the ESC/POS registers refuse: before the intent (and its sale number), nothing printed.
-        problem = paper.problem(device=self.settings.name)
-        if problem is not None:
-            raise printer_not_ready(self.code, problem)
+        refuse_unless_ready(self.code, paper, device=self.settings.name)
         return {"serial": str(device.get("serialNumber") or ""), "operator": operator_code()}
 
     def _shift_or_refuse(self, cancel: threading.Event | None) -> PrinterStatus:
