@@ -154,10 +154,13 @@ def test_a_printer_out_of_paper_is_refused_before_the_intent_as_an_escpos_printe
         rig: AtolHotel, fault, device_code, words):
     payment_id = rig.paid_bill(lines=LINES)
     rig.server.control("fault", fault=fault)
+    before = rig.hotel.row_counts()
     with pytest.raises(PrinterNotReady, match=words) as refused:
         receipt(rig, payment_id)
     assert refused.value.device_code == device_code
-    assert rig.hotel.query(unresolved) == [] and rig.server.receipts() == []  # no intent, no sale number taken
+    after = rig.hotel.row_counts()  # no intent written (not even a settled one), no sale number taken
+    assert after["journal_intent"] == before["journal_intent"] and after["sale_number"] == 0
+    assert rig.server.receipts() == []
     assert not rig.registers.register(rig.runner, rig.hotel.actor, "FP-1").status().printer_ready
     rig.server.control("fault", fault=fault, on=False)
     assert receipt(rig, payment_id).printed and len(rig.server.receipts()) == 1
