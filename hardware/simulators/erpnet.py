@@ -57,13 +57,16 @@ DOCUMENTS = ("receipt", "reversalreceipt", "deposit", "withdraw", "xreport", "zr
 # ErrorCodes.md: the standard codes the server gives whatever the printer's make.
 ERRORS = {
     "E109": "Duplicated Task Id", "E201": "Fiscal Memory is full", "E301": "Out of paper",
-    "E302": "Printer cover open", "E303": "Printing unit fault", "E401": "Syntax error",
+    "E302": "Printer cover open", "E303": "Printing unit fault", "E304": "Printing head overheated",
+    "E306": "Error in paper cutter", "E401": "Syntax error",
     "E403": "Value overflow or underflow (value out of bounds)", "E405": "Insufficient conditions",
     "E406": "Invalid payment", "E407": "Invalid item", "E410": "Document is empty or no items",
     "E411": "Invalid tax group", "E502": "24hours block - missing Z report",
     "E503": "Blocking 3 days without mobile operator",
 }
-FAULTS = {"paper": "E301", "cover": "E302", "fm_full": "E201", "nra_blocked": "E503"}
+FAULTS = {"paper": "E301", "cover": "E302", "printing_unit": "E303", "head_hot": "E304", "cutter": "E306",
+          "fm_full": "E201", "nra_blocked": "E503"}
+PRINTING_FAULTS = frozenset({"paper", "cover", "printing_unit", "head_hot", "cutter"})  # ErrorCodes.md's E3xx
 # ErrorCodes.md's warnings: the printer still prints, and says so in every result's and the status's messages.
 WARNINGS = {"paper_low": ("W301", "Low paper/Near end of paper"),
             "fm_nearly_full": ("W201", "Almost full fiscal memory")}
@@ -154,7 +157,7 @@ class Printer:
         """The document printed and its result; PrintError when the printer refuses it (nothing printed)."""
         with self.lock:
             if document == "zreport":
-                if "paper" in self.faults or "cover" in self.faults:
+                if self.faults & PRINTING_FAULTS:  # the Z goes on paper too; the other blocks it ends
                     self._ready()
                 return self._record({"type": "zreport"}, day_ends=True)
             self._ready()

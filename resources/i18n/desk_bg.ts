@@ -5969,6 +5969,18 @@
         <translation>няма хартия</translation>
     </message>
     <message>
+        <source>not ready, cutter jammed</source>
+        <translation>не е готов, ножът е заседнал</translation>
+    </message>
+    <message>
+        <source>not ready, printing unit fault</source>
+        <translation>не е готов, повреда в печатащия механизъм</translation>
+    </message>
+    <message>
+        <source>not ready, print head overheated</source>
+        <translation>не е готов, печатащата глава е прегряла</translation>
+    </message>
+    <message>
         <source>offline</source>
         <translation>извън линия</translation>
     </message>

@@ -5973,6 +5973,18 @@
         <translation>нет бумаги</translation>
     </message>
     <message>
+        <source>not ready, cutter jammed</source>
+        <translation>не готов, заело нож</translation>
+    </message>
+    <message>
+        <source>not ready, printing unit fault</source>
+        <translation>не готов, сбой печатающего узла</translation>
+    </message>
+    <message>
+        <source>not ready, print head overheated</source>
+        <translation>не готов, перегрета печатающая головка</translation>
+    </message>
+    <message>
         <source>offline</source>
         <translation>не в сети</translation>
     </message>
