@@ -35,6 +35,12 @@ def paper_text(status: PrinterStatus) -> str:
         text = QCoreApplication.translate("Devices", "cover open")
     elif status.paper_out:
         text = QCoreApplication.translate("Devices", "paper out")
+    elif status.cutter_error:
+        text = QCoreApplication.translate("Devices", "not ready, cutter jammed")
+    elif status.unrecoverable_error:
+        text = QCoreApplication.translate("Devices", "not ready, printing unit fault")
+    elif status.recoverable_error:
+        text = QCoreApplication.translate("Devices", "not ready, print head overheated")
     elif not status.online:
         text = QCoreApplication.translate("Devices", "offline")
     elif status.paper_near_end:

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -24,7 +25,7 @@ from sqlalchemy.orm import Session
 from desk.audit import verify as trail
 from desk.audit.anchors import TrailAnchor
 from desk.core.errors import N_, Finding
-from desk.core.money import Money
+from desk.core.money import minor_units
 from desk.fiscal import chain as fiscal
 from desk.fiscal import keys
 from desk.fiscal.anchors import Anchor
@@ -188,10 +189,13 @@ def _ledger(session: Session) -> tuple[int, int, int, list[Finding]]:
         problems.append(Finding(
             N_("ledger: bill {bill} in {currency}: its rows add up to charges {charges} and payments {paid}, but as "
                "they were written they came to {kept_charges} and {kept_paid} (a row was changed or removed)"),
-            bill=bill_id, currency=currency, charges=Money.from_minor(charges, currency).amount,
-            paid=Money.from_minor(paid, currency).amount,
-            kept_charges=Money.from_minor(kept_charges, currency).amount,
-            kept_paid=Money.from_minor(kept_paid, currency).amount))
+            bill=bill_id, currency=currency, charges=_major(charges, currency), paid=_major(paid, currency),
+            kept_charges=_major(kept_charges, currency), kept_paid=_major(kept_paid, currency)))
     if len(differing) > _MOST_BILLS_NAMED:
         problems.append(Finding(N_("ledger: and {count} more bills"), count=len(differing) - _MOST_BILLS_NAMED))
     return postings, payments, len({bill for bill, _currency in added}), problems
+
+
+def _major(minor: int, currency: str) -> Decimal:
+    # Only shown, never Money: a changed bill_total row may hold more than Money's bound, and saying so is the point.
+    return Decimal(minor).scaleb(-minor_units(currency))

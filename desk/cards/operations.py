@@ -435,7 +435,7 @@ def settle_card_intent(session: Session, actor: Actor, intent: IntentView) -> in
     assert intent.amount is not None
     amount = intent.amount
     if answer.get("amount_minor") is not None:
-        amount = Money.from_minor(int(answer["amount_minor"]), intent.amount.currency)
+        amount = Money.from_minor(answer["amount_minor"], intent.amount.currency)
     operation = RECORD_OPERATION[kind]
     original_id = intent.request.get("original") or intent.request.get("hold")
     payment: Payment | None = None

@@ -352,7 +352,7 @@ def settle_online_intent(session: Session, actor: Actor, intent: IntentView) -> 
     assert intent.amount is not None
     amount = intent.amount
     if answer.get("amount_minor") is not None:
-        amount = Money.from_minor(int(answer["amount_minor"]), intent.amount.currency)
+        amount = Money.from_minor(answer["amount_minor"], intent.amount.currency)
     card = session.get(SavedCard, int(request["saved_card"])) if request.get("saved_card") else None
     shown = {"brand": card.brand if card else "", "masked_pan": card.masked_pan if card else "",
              "reference": str(answer.get("reference") or "")}

@@ -87,9 +87,15 @@ class Money:
         return cls(check_magnitude(_to_decimal(amount)).quantize(quantum, rounding=rounding), currency)
 
     @classmethod
-    def from_minor(cls, minor: int, currency: str) -> Money:
-        """Money from a count of the currency's minor units (cents, stotinki): how sums are kept and added up."""
-        return cls(Decimal(int(minor)).scaleb(-minor_units(currency)), currency)
+    def from_minor(cls, minor: int | Decimal, currency: str) -> Money:
+        """Money from a count of the currency's minor units (cents, stotinki): how sums are kept and added up.
+
+        A whole Decimal is taken too (PostgreSQL's sum of integers is numeric); anything else is refused, never cut."""
+        whole = (isinstance(minor, int) and not isinstance(minor, bool)) or (
+            isinstance(minor, Decimal) and minor.is_finite() and minor == minor.to_integral_value())
+        if not whole:
+            raise InvalidAmount("“{value}” is not a whole count of minor units", value=minor)
+        return cls(Decimal(minor).scaleb(-minor_units(currency)), currency)
 
     @property
     def minor(self) -> int:

@@ -12,9 +12,10 @@ import threading
 import uuid
 from dataclasses import dataclass
 
-from desk.fiscal.errors import RegisterNotSetUp, RegisterUnreachable
+from desk.core.errors import Phrase
+from desk.fiscal.errors import UNEXPLAINED_NOT_READY, RegisterNotSetUp, RegisterUnreachable
 from desk.fiscal.registers.atol import AnswerLost, AtolClient
-from desk.fiscal.registers.erpnet import PAPER_CODES, ErpNetClient, error_codes, ok
+from desk.fiscal.registers.erpnet import PAPER_CODES, ErpNetClient, error_codes, unexplained
 from desk.fiscal.registers.erpnet import paper_state as erpnet_paper
 from desk.fiscal.registers.kkmserver import KkmClient
 from desk.fiscal.registers.kkmserver import paper_state as kkm_paper
@@ -29,7 +30,9 @@ class ConnectionCheck:
 
     device: str
     shift: str = ""  # opened, closed, expired; "" when its kind has no shift of its own
-    problems: str = ""  # the device's own words (paper low, an error code), "" when ready
+    # The device's own words (an error or a warning: its code and text), or the desk's (a Phrase) on an answer it
+    # does not understand.
+    problems: str = ""
     # What the fiscal storage warns of, in STORAGE_WARNINGS' order and words: what a manager must act on ahead.
     storage: tuple[str, ...] = ()
     # Its paper and cover as an ESC/POS printer's status, to be said in the same words; None when it does not say.
@@ -112,9 +115,10 @@ def _erpnet(settings: RegisterSettings) -> ConnectionCheck:
     device = " ".join(str(info.get(k) or "") for k in ("serialNumber", "manufacturer", "model")).strip()
     words = "; ".join(f"{m.get('code')} {m.get('text')}" for m in status.get("messages") or []
                       if m.get("type") in ("error", "warning") and str(m.get("code")) not in PAPER_CODES)
-    paper = erpnet_paper(status)
-    return ConnectionCheck(device or wanted, "expired" if "E502" in error_codes(status) else "",
-                           "" if (ok(status) or not paper.ready) and not words else words, paper=paper)
+    if unexplained(status):  # nothing in an answer not understood is read as the printer's state
+        return ConnectionCheck(device or wanted, problems=Phrase(UNEXPLAINED_NOT_READY))
+    return ConnectionCheck(device or wanted, "expired" if "E502" in error_codes(status) else "", words,
+                           paper=erpnet_paper(status))
 
 
 

@@ -8,6 +8,7 @@ from desk.core.errors import N_, DeskError, Phrase
 
 if TYPE_CHECKING:
     from hardware.errors import DeviceError
+    from hardware.interfaces import PrinterStatus
 
 # What the clerk is told about the printer, by the hardware error's code (translated as phrases).
 PRINTER_PROBLEMS = {
@@ -50,6 +51,13 @@ def printer_not_ready(register: str, problem: DeviceError) -> PrinterNotReady:
                             problem=printer_problem(problem.code, problem.message))
     error.device_code = problem.code
     return error
+
+
+def refuse_unless_ready(register: str, status: PrinterStatus, *, device: str) -> None:
+    """Raise the refusal before anything is issued when ``status`` says a document sent now would not print."""
+    problem = status.problem(device=device)
+    if problem is not None:
+        raise printer_not_ready(register, problem)
 
 
 class ReceiptNotPrinted(DeskError):
@@ -102,6 +110,12 @@ PRINTER_REFUSALS = {
     "E503": N_("the fiscal printer has not reached the revenue agency (NRA) for three days: check its SIM card "
                "and mobile signal; receipts resume once its data are sent"),
 }
+
+
+# ErpNet.FP adds an error for every fault it finds, so ``ok`` false without one is an answer the desk does not
+# understand: never read as ready.
+UNEXPLAINED_NOT_READY = N_("its printer is not ready, and its answer does not say why: check the printer and its "
+                           "server")
 
 
 def printer_refusal(code: str, description: str) -> str:

@@ -27,7 +27,7 @@ from desk.db.runner import Runner
 from desk.devices.printers import DEFAULT_PROFILE, register_printer
 from desk.fiscal import chain
 from desk.fiscal.anchors import write_anchor
-from desk.fiscal.errors import FiscalAnchorNotWritten, printer_not_ready
+from desk.fiscal.errors import FiscalAnchorNotWritten, printer_not_ready, refuse_unless_ready
 from desk.fiscal.interface import (
     Document,
     DocumentKind,
@@ -179,9 +179,7 @@ class EscposFiscalRegister:
             status = self.printer.status(cancel)
         except DeviceError as exc:
             raise printer_not_ready(self.code, exc) from exc
-        problem = status.problem(device=self.printer.name)
-        if problem is not None:
-            raise printer_not_ready(self.code, problem)
+        refuse_unless_ready(self.code, status, device=self.printer.name)
 
     def _print(self, document: Document, cancel: threading.Event | None, *, copy: bool) -> Printed:
         # Only after the actor's standing was confirmed (the document issued, or check_print): what

@@ -68,7 +68,7 @@ def card_totals_report(session: Session, reader: Actor, first: date, last: date 
             line[1] += record.amount * MONEY_SIGN[record.operation]
         itemised = bool(details.get("itemised"))
         if itemised:
-            terminal = {str(b["brand"]): (int(b["count"]), Money.from_minor(int(b["amount_minor"]), currency))
+            terminal = {str(b["brand"]): (int(b["count"]), Money.from_minor(b["amount_minor"], currency))
                         for b in details.get("brands", [])}
             for brand in sorted(set(ledger) | set(terminal)):
                 t_count, t_amount = terminal.get(brand, (0, Money.zero(currency)))

@@ -37,6 +37,7 @@ import sys
 import threading
 import time
 import uuid
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -56,26 +57,37 @@ DOCUMENTS = ("receipt", "reversalreceipt", "deposit", "withdraw", "xreport", "zr
 # ErrorCodes.md: the standard codes the server gives whatever the printer's make.
 ERRORS = {
     "E109": "Duplicated Task Id", "E201": "Fiscal Memory is full", "E301": "Out of paper",
-    "E302": "Printer cover open", "E303": "Printing unit fault", "E401": "Syntax error",
+    "E302": "Printer cover open", "E303": "Printing unit fault", "E304": "Printing head overheated",
+    "E306": "Error in paper cutter", "E401": "Syntax error",
     "E403": "Value overflow or underflow (value out of bounds)", "E405": "Insufficient conditions",
     "E406": "Invalid payment", "E407": "Invalid item", "E410": "Document is empty or no items",
     "E411": "Invalid tax group", "E502": "24hours block - missing Z report",
     "E503": "Blocking 3 days without mobile operator",
 }
-FAULTS = {"paper": "E301", "cover": "E302", "fm_full": "E201", "nra_blocked": "E503"}
+FAULTS = {"paper": "E301", "cover": "E302", "printing_unit": "E303", "head_hot": "E304", "cutter": "E306",
+          "fm_full": "E201", "nra_blocked": "E503"}
+PRINTING_FAULTS = frozenset({"paper", "cover", "printing_unit", "head_hot", "cutter"})  # ErrorCodes.md's E3xx
 # ErrorCodes.md's warnings: the printer still prints, and says so in every result's and the status's messages.
-WARNINGS = {"paper_low": ("W301", "Low paper/Near end of paper")}
+WARNINGS = {"paper_low": ("W301", "Low paper/Near end of paper"),
+            "fm_nearly_full": ("W201", "Almost full fiscal memory")}
 
 
 class PrintError(Exception):
-    def __init__(self, code: str, detail: str = "") -> None:
+    """``code`` and, as ErpNet.FP adds a message for each, the printer's other faults (``also``)."""
+
+    def __init__(self, code: str, detail: str = "", *, also: Sequence[str] = ()) -> None:
         super().__init__(code)
         self.code = code
         self.detail = detail
+        self.also = tuple(also)
 
-    def result(self) -> dict[str, Any]:
+    def result(self, warnings: Sequence[dict[str, Any]] = ()) -> dict[str, Any]:
+        """The answer: every error, then the printer's ``warnings`` (which stand whether or not it printed)."""
         text = ERRORS.get(self.code, "Command general error") + (f": {self.detail}" if self.detail else "")
-        return {"ok": False, "messages": [{"type": "error", "code": self.code, "text": text}, *_INFO]}
+        errors = [{"type": "error", "code": self.code, "text": text},
+                  *({"type": "error", "code": code, "text": ERRORS.get(code, "Command general error")}
+                    for code in self.also)]
+        return {"ok": False, "messages": [*errors, *warnings, *_INFO]}
 
 
 _INFO = [{"type": "info", "text": "Serial number and number of FM are set"},
@@ -115,12 +127,15 @@ class Printer:
             try:
                 self._ready()
             except PrintError as exc:
-                return {**exc.result(), "deviceDateTime": _stamp()}
+                return {**exc.result(self.warnings()), "deviceDateTime": _stamp()}
             return {"ok": True, "messages": self._messages(), "deviceDateTime": _stamp()}
 
+    def warnings(self) -> list[dict[str, Any]]:
+        return [{"type": "warning", "code": code, "text": text}
+                for name, (code, text) in WARNINGS.items() if name in self.faults]
+
     def _messages(self) -> list[dict[str, Any]]:
-        return [*_INFO, *({"type": "warning", "code": code, "text": text}
-                          for name, (code, text) in WARNINGS.items() if name in self.faults)]
+        return [*_INFO, *self.warnings()]
 
     def age_day(self, hours: float) -> None:
         with self.lock:
@@ -130,18 +145,19 @@ class Printer:
                 self._save()
 
     def _ready(self) -> None:
-        for fault, code in FAULTS.items():
-            if fault in self.faults:
-                raise PrintError(code)
+        # Every fault at once, as ErpNet.FP adds a message for each (out of paper and the day over 24 hours alike).
+        codes = [code for fault, code in FAULTS.items() if fault in self.faults]
         started = self.data["day_started"]
         if started is not None and datetime.now() >= datetime.fromisoformat(started) + timedelta(hours=24):
-            raise PrintError("E502")
+            codes.append("E502")
+        if codes:
+            raise PrintError(codes[0], also=codes[1:])
 
     def run(self, document: str, body: dict[str, Any]) -> dict[str, Any]:
         """The document printed and its result; PrintError when the printer refuses it (nothing printed)."""
         with self.lock:
             if document == "zreport":
-                if "paper" in self.faults or "cover" in self.faults:
+                if self.faults & PRINTING_FAULTS:  # the Z goes on paper too; the other blocks it ends
                     self._ready()
                 return self._record({"type": "zreport"}, day_ends=True)
             self._ready()
@@ -335,7 +351,7 @@ class ErpNetServer(ThreadingHTTPServer):
                 try:
                     result = self.printer.run(document, body)
                 except PrintError as exc:
-                    result = exc.result()
+                    result = exc.result(self.printer.warnings())
                 except Exception as exc:  # the server answers its own fault, as ErpNet.FP does with E199
                     result = {"ok": False, "messages": [{"type": "error", "code": "E199", "text": str(exc)}]}
                 with self.tasks_lock:

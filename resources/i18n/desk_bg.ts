@@ -4278,6 +4278,10 @@
         <translation>„{value}“ не е количество</translation>
     </message>
     <message>
+        <source>“{value}” is not a whole count of minor units</source>
+        <translation>„{value}“ не е цял брой най-малки единици на валутата</translation>
+    </message>
+    <message>
         <source>“{value}” is not an amount</source>
         <translation>„{value}“ не е сума</translation>
     </message>
@@ -5562,6 +5566,10 @@
         <translation>звеното не следва предишното (звено е променено)</translation>
     </message>
     <message>
+        <source>its printer is not ready, and its answer does not say why: check the printer and its server</source>
+        <translation>принтерът му не е готов, а отговорът му не казва защо: проверете принтера и сървъра му</translation>
+    </message>
+    <message>
         <source>its sign does not match its content</source>
         <translation>подписът не съвпада със съдържанието</translation>
     </message>
@@ -5970,6 +5978,18 @@
     <message>
         <source>paper out</source>
         <translation>няма хартия</translation>
+    </message>
+    <message>
+        <source>not ready, cutter jammed</source>
+        <translation>не е готов, ножът е заседнал</translation>
+    </message>
+    <message>
+        <source>not ready, printing unit fault</source>
+        <translation>не е готов, повреда в печатащия механизъм</translation>
+    </message>
+    <message>
+        <source>not ready, print head overheated</source>
+        <translation>не е готов, печатащата глава е прегряла</translation>
     </message>
     <message>
         <source>offline</source>

@@ -4282,6 +4282,10 @@
         <translation>«{value}» — не количество</translation>
     </message>
     <message>
+        <source>“{value}” is not a whole count of minor units</source>
+        <translation>«{value}» — не целое число минимальных единиц валюты</translation>
+    </message>
+    <message>
         <source>“{value}” is not an amount</source>
         <translation>«{value}» — не сумма</translation>
     </message>
@@ -5566,6 +5570,10 @@
         <translation>звено не следует за предыдущим (звено изменено)</translation>
     </message>
     <message>
+        <source>its printer is not ready, and its answer does not say why: check the printer and its server</source>
+        <translation>её принтер не готов, а в её ответе не сказано почему: проверьте принтер и его сервер</translation>
+    </message>
+    <message>
         <source>its sign does not match its content</source>
         <translation>подпись не совпадает с содержимым</translation>
     </message>
@@ -5974,6 +5982,18 @@
     <message>
         <source>paper out</source>
         <translation>нет бумаги</translation>
+    </message>
+    <message>
+        <source>not ready, cutter jammed</source>
+        <translation>не готов, заело нож</translation>
+    </message>
+    <message>
+        <source>not ready, printing unit fault</source>
+        <translation>не готов, сбой печатающего узла</translation>
+    </message>
+    <message>
+        <source>not ready, print head overheated</source>
+        <translation>не готов, перегрета печатающая головка</translation>
     </message>
     <message>
         <source>offline</source>

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from datetime import timedelta
+from xml.etree.ElementTree import Element
 
 import pytest
 
@@ -161,6 +162,24 @@ def test_a_lost_sale_is_asked_about_by_txnquery_never_sent_again(rig: ConvergeRi
     assert [p.amount for p in rig.card_payments(stay.folio_id)] == [eur("75.00")]
     assert txn["ssl_txn_id"] in rig.card_payments(stay.folio_id)[0].text
     assert reconcile_online(rig.runner, rig.cashier).settled == []
+
+
+@pytest.mark.parametrize("left_out", ["ssl_amount", "ssl_result"])
+def test_an_approval_not_understood_is_asked_about_never_a_zero_or_declined_payment(
+        rig: ConvergeRig, monkeypatch: pytest.MonkeyPatch, left_out: str):
+    stay, card_id = rig.saved_card()
+    authorise = rig.fake._authorise
+
+    def answer_without(kind: str, fields: dict[str, str]) -> Element:
+        answer = authorise(kind, fields)  # the card is charged; its answer lacks what says how much or whether
+        answer.remove(answer.find(left_out))  # type: ignore[arg-type]
+        return answer
+
+    monkeypatch.setattr(rig.fake, "_authorise", answer_without)
+    done = charge_saved_card(rig.runner, rig.cashier, rig.operator_id, card_id, stay.bill_id, eur("75.00"))
+    assert done.settled and done.error.startswith("AnswerLost")
+    assert len(sent(rig, "ccsale")) == 1 and len(sent(rig, "txnquery")) == 1
+    assert [p.amount for p in rig.card_payments(stay.folio_id)] == [eur("75.00")]
 
 
 def test_a_sale_converge_never_received_is_closed_and_not_sent_again(rig: ConvergeRig):

@@ -18,7 +18,13 @@ from sqlalchemy import select
 from desk.core.errors import InvalidInput
 from desk.fiscal.amounts import exact_json
 from desk.fiscal.connection import check_connection
-from desk.fiscal.errors import PrinterNotReady, RegisterAnswerUnknown, RegisterNotSetUp, RegisterRefused
+from desk.fiscal.errors import (
+    UNEXPLAINED_NOT_READY,
+    PrinterNotReady,
+    RegisterAnswerUnknown,
+    RegisterNotSetUp,
+    RegisterRefused,
+)
 from desk.fiscal.interface import DocumentKind, Receipt, SaleLine
 from desk.fiscal.models import RegisterDocument
 from desk.fiscal.settings import RegisterKind, RegisterSettings, parse_vat_map, set_register
@@ -148,10 +154,13 @@ def test_a_printer_out_of_paper_is_refused_before_the_intent_as_an_escpos_printe
         rig: AtolHotel, fault, device_code, words):
     payment_id = rig.paid_bill(lines=LINES)
     rig.server.control("fault", fault=fault)
+    before = rig.hotel.row_counts()
     with pytest.raises(PrinterNotReady, match=words) as refused:
         receipt(rig, payment_id)
     assert refused.value.device_code == device_code
-    assert rig.hotel.query(unresolved) == [] and rig.server.receipts() == []  # no intent, no sale number taken
+    after = rig.hotel.row_counts()  # no intent written (not even a settled one), no sale number taken
+    assert after["journal_intent"] == before["journal_intent"] and after["sale_number"] == 0
+    assert rig.server.receipts() == []
     assert not rig.registers.register(rig.runner, rig.hotel.actor, "FP-1").status().printer_ready
     rig.server.control("fault", fault=fault, on=False)
     assert receipt(rig, payment_id).printed and len(rig.server.receipts()) == 1
@@ -166,6 +175,40 @@ def test_a_roll_near_its_end_prints_and_warns(rig: AtolHotel):
                                                 "dt279013", "", {}, ""))
     assert checked.paper is not None and checked.paper.paper_near_end and checked.paper.ready
     assert checked.problems == ""  # said as the paper's state, not in the printer's English
+
+
+def test_check_connection_says_every_fault_the_printer_reports_with_its_warnings(server: ErpNetServerProcess):
+    settings = RegisterSettings("FP-1", "FP-1", RegisterKind.ERPNET, server.address, "dt279013", "", {}, "")
+    server.control("fault", fault="paper")  # E301
+    server.control("fault", fault="paper_low")  # W301 stands beside an error, as ErpNet.FP sends it
+    checked = check_connection(settings)
+    assert checked.paper is not None and checked.paper.paper_out and checked.paper.paper_near_end
+    assert not checked.paper.ready and checked.problems == ""  # said as the paper's state
+    server.control("fault", fault="cover")  # E302 with E301: each fault its own message
+    checked = check_connection(settings)
+    assert checked.paper is not None and checked.paper.cover_open and checked.paper.paper_out
+    server.control("fault", fault="paper", on=False)
+    checked = check_connection(settings)
+    assert checked.paper is not None and checked.paper.cover_open and not checked.paper.paper_out
+    assert checked.paper.paper_near_end and checked.problems == ""
+
+
+def test_a_low_roll_is_still_said_beside_the_printers_other_warnings(rig: AtolHotel):
+    rig.server.control("fault", fault="paper_low")  # W301
+    rig.server.control("fault", fault="fm_nearly_full")  # W201
+    status = rig.registers.register(rig.runner, rig.hotel.actor, "FP-1").status()
+    assert status.printer_ready and status.printer == "Paper is running low. Almost full fiscal memory"
+
+
+def test_an_answer_not_ok_that_says_no_error_never_reads_as_ready(rig: AtolHotel, monkeypatch):
+    # ErpNet.FP adds an error for every fault: ok false without one is an answer the desk does not understand.
+    monkeypatch.setattr(rig.server.server.printer, "status", lambda: {"ok": False, "messages": fake._INFO})
+    status = rig.registers.register(rig.runner, rig.hotel.actor, "FP-1").status()
+    assert not status.printer_ready and "Ready" not in status.printer
+    assert status.printer.startswith("its printer is not ready, and its answer does not say why")
+    checked = check_connection(RegisterSettings("FP-1", "FP-1", RegisterKind.ERPNET, rig.server.address,
+                                                "dt279013", "", {}, ""))
+    assert checked.problems == UNEXPLAINED_NOT_READY and checked.paper is None  # no paper state read from it
 
 
 def test_a_rate_without_a_tax_group_is_refused_before_the_printer_is_asked(rig: AtolHotel):

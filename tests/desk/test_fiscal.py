@@ -7,13 +7,14 @@ from sqlalchemy import select, text
 
 from desk.core.money import Money
 from desk.fiscal import chain
-from desk.fiscal.errors import FiscalShiftTooOld
+from desk.fiscal.errors import FiscalShiftTooOld, PrinterNotReady, refuse_unless_ready
 from desk.fiscal.interface import DocumentKind, Paper
 from desk.fiscal.models import FiscalDocument
 from desk.fiscal.workflow import close_register_shifts, print_receipt, reconcile_receipts, reprint
 from desk.journal.intents import IntentState, unresolved
 from desk.ledger.payments import refund_payment
 from desk.people.models import Role
+from hardware.interfaces import PrinterStatus
 
 from .conftest import Hotel
 from .fiscal_rig import fiscal_hotel, kill_when_it_hangs, paid_bill
@@ -153,6 +154,14 @@ def test_the_fiscal_journal_refuses_updates_and_deletes(hotel: Hotel):
 
 
 # --- faults ------------------------------------------------------------------------------------------
+
+
+def test_every_registers_printer_is_refused_in_the_same_words_before_anything_is_issued():
+    refuse_unless_ready("FP-1", PrinterStatus(online=True, paper_near_end=True), device="Epson")  # prints: no refusal
+    with pytest.raises(PrinterNotReady, match="cover is open") as refused:  # the cause a clerk fixes first
+        refuse_unless_ready("FP-1", PrinterStatus(online=True, cover_open=True, paper_out=True), device="Epson")
+    assert str(refused.value) == "The printer of FP-1 is not ready: the printer's cover is open; close it"
+    assert refused.value.device_code == "device.cover_open"
 
 
 @pytest.mark.parametrize("fault", ["paper_out", "cover_open", "offline"])

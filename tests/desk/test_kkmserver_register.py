@@ -13,12 +13,13 @@ import pytest
 from sqlalchemy import select
 
 from desk.core.money import Money
+from desk.fiscal.connection import check_connection
 from desk.fiscal.errors import PrinterNotReady, RegisterAnswerUnknown, RegisterNotSetUp, RegisterRefused
 from desk.fiscal.interface import DocumentKind
 from desk.fiscal.models import RegisterDocument
 from desk.fiscal.receipts import request_receipt
 from desk.fiscal.registers.kkmserver import KkmClient
-from desk.fiscal.settings import set_register
+from desk.fiscal.settings import RegisterKind, RegisterSettings, set_register
 from desk.fiscal.workflow import (
     Registers,
     close_register_shifts,
@@ -141,14 +142,25 @@ def test_a_register_fault_issues_nothing_and_tells_the_cashier_what_to_do(rig: A
 def test_a_register_out_of_paper_is_refused_before_the_intent_as_an_escpos_printer_is(rig: AtolHotel):
     payment_id = rig.paid_bill()
     rig.server.control("fault", fault="paper")  # GetDataKKT's Info.PaperOver
+    intents = rig.hotel.row_counts()["journal_intent"]
     with pytest.raises(PrinterNotReady, match="the printer is out of paper; load paper") as refused:
         receipt(rig, payment_id)
     assert refused.value.device_code == "device.paper_out"
-    assert rig.hotel.query(unresolved) == [] and rig.server.receipts() == []
+    assert rig.hotel.row_counts()["journal_intent"] == intents and rig.server.receipts() == []  # no intent at all
     status = rig.registers.register(rig.runner, rig.hotel.actor, "FP-1").status()
     assert not status.printer_ready and status.printer.startswith("The printer is out of paper")
     rig.server.control("fault", fault="paper", on=False)
     assert receipt(rig, payment_id).printed and len(rig.server.receipts()) == 1
+
+
+def test_check_connection_says_a_register_out_of_paper(server: KkmServerProcess):
+    settings = RegisterSettings("FP-1", "FP-1", RegisterKind.KKMSERVER, server.address, "1", "osn", {}, "")
+    checked = check_connection(settings)
+    assert checked.paper is not None and checked.paper.ready and checked.problems == ""
+    server.control("fault", fault="paper")  # GetDataKKT's Info.PaperOver
+    checked = check_connection(settings)
+    assert checked.paper is not None and checked.paper.paper_out and not checked.paper.ready
+    assert checked.shift == "closed" and checked.problems == ""  # said as the paper's state, in the desk's words
 
 
 def test_an_item_whose_rate_has_no_vat_code_is_refused_before_the_register_is_asked(rig: AtolHotel):

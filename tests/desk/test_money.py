@@ -70,3 +70,13 @@ def test_canonical_text_round_trips():
     with pytest.raises(InvalidAmount):
         Money.parse("12.34")
     assert minor_units("BHD") == 3
+
+
+@pytest.mark.parametrize("minor", [12.9, 12.0, True, "1290", Decimal("12.9")])
+def test_from_minor_refuses_a_count_that_is_not_whole_never_cutting_it(minor):
+    with pytest.raises(InvalidAmount, match="is not a whole count of minor units"):
+        Money.from_minor(minor, "EUR")
+
+
+def test_from_minor_takes_a_whole_count_as_an_int_or_as_a_database_sums_decimal():
+    assert Money.from_minor(1290, "EUR") == Money.from_minor(Decimal(1290), "EUR") == Money.of("12.90", "EUR")

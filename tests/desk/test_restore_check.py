@@ -244,3 +244,15 @@ def test_a_gap_no_restore_confirmed_is_broken(hotel: Hotel, tmp_path: Path):
     assert not report.intact and report.known_gaps == ()
     assert f"entries {anchor.seq - 1} to {anchor.seq} removed: the anchor of the night audit of 2026-12-06" \
         in report.reason
+
+
+def test_a_bill_total_changed_to_a_huge_amount_is_reported_not_a_crash(hotel: Hotel, tmp_path: Path):
+    # bill_total is BigInteger: a changed row may hold more than any Money may, and the check is there to say so
+    bill_id = _busy_hotel(hotel)
+    _rewrite(hotel, "bill_total", f"UPDATE bill_total SET charges = 9000000000000000000 WHERE bill_id = {bill_id}")
+    backup = _backup(hotel, tmp_path / "huge.backup")
+
+    check = check_backup(hotel.database.url, hotel.as_role(Role.MANAGER).actor, backup)
+    [finding] = [str(found) for found in check.tampered if "ledger" in str(found)]
+    assert f"bill {bill_id} in {hotel.currency}: its rows add up to charges 131.00" in finding
+    assert "came to 90000000000000000.00 and 0.00" in finding

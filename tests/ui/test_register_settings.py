@@ -14,6 +14,7 @@ from desk.fiscal.settings import register_settings
 from desk.people.models import Role
 from hardware.simulators import erpnet as fake
 from tests.actors import signed_in
+from ui.field_error import ERROR_COLOR
 from ui.ops import delivery
 
 
@@ -159,3 +160,43 @@ def test_check_connection_says_a_roll_near_its_end_in_the_managers_language(
     result = dialog.findChild(QLabel, "registerCheckResult")
     qtbot.waitUntil(lambda: "DT279013" in result.text(), timeout=30_000)
     assert "готов, бумага кончается" in result.text() and "Low paper" not in result.text()
+
+
+def test_check_connection_says_a_printer_not_ok_without_a_reason_is_not_ready_in_the_managers_language(
+        qtbot, qm_dir, dialog, printer_server: fake.ErpNetServer, monkeypatch):
+    from PySide6.QtCore import QCoreApplication
+
+    from ui import i18n
+
+    app = QCoreApplication.instance()
+    assert app is not None
+    i18n.install_translator(app, "ru", qm_dir=qm_dir)
+    monkeypatch.setattr(printer_server.printer, "status", lambda: {"ok": False, "messages": []})  # no error says why
+    fill(dialog, f"http://127.0.0.1:{printer_server.server_port}", "9=Г,20=Б,none=А")
+    dialog.findChild(QPushButton, "checkConnectionButton").click()
+    result = dialog.findChild(QLabel, "registerCheckResult")
+    qtbot.waitUntil(lambda: "DT279013" in result.text(), timeout=30_000)
+    assert "принтер не готов" in result.text() and "его принтер:" not in result.text()  # never "its printer: ready"
+    assert "not ready" not in result.text() and ERROR_COLOR in result.styleSheet()
+
+
+@pytest.mark.parametrize(("fault", "words"), [
+    ("cutter", "не готов, заело нож"),  # E306
+    ("printing_unit", "не готов, сбой печатающего узла"),  # E303
+    ("head_hot", "не готов, перегрета печатающая головка"),  # E304
+])
+def test_check_connection_says_a_jammed_or_faulty_printer_is_not_ready_in_the_managers_language(
+        qtbot, qm_dir, dialog, printer_server: fake.ErpNetServer, fault, words):
+    from PySide6.QtCore import QCoreApplication
+
+    from ui import i18n
+
+    app = QCoreApplication.instance()
+    assert app is not None
+    i18n.install_translator(app, "ru", qm_dir=qm_dir)
+    printer_server.printer.faults.add(fault)
+    fill(dialog, f"http://127.0.0.1:{printer_server.server_port}", "9=Г,20=Б,none=А")
+    dialog.findChild(QPushButton, "checkConnectionButton").click()
+    result = dialog.findChild(QLabel, "registerCheckResult")
+    qtbot.waitUntil(lambda: "DT279013" in result.text(), timeout=30_000)
+    assert f"его принтер: {words}" in result.text() and ERROR_COLOR in result.styleSheet()

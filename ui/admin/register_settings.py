@@ -35,7 +35,7 @@ from desk.fiscal.settings import (
     vat_map_text,
 )
 from ui.context import DeskContext
-from ui.desk_text import error_text
+from ui.desk_text import error_text, format_param
 from ui.devices import paper_text
 from ui.dialogs.common import FieldError, hint_label, new_form
 from ui.field_error import ERROR_COLOR
@@ -193,7 +193,7 @@ class RegisterSettingsDialog(QDialog):
         if found.shift:
             parts.append(shifts.get(found.shift, found.shift))
         if found.problems:
-            parts.append(self.tr("it reports: %1").replace("%1", found.problems))
+            parts.append(self.tr("it reports: %1").replace("%1", format_param(found.problems)))
         elif found.paper is None:
             parts.append(self.tr("it is ready"))
         if found.paper is not None:  # said as the status bar says an ESC/POS printer's paper
@@ -208,8 +208,9 @@ class RegisterSettingsDialog(QDialog):
         }
         parts.extend(warnings[warning] for warning in found.storage if warning in warnings)
         self.result_label.setText("; ".join(parts) + ".")
-        paper_trouble = found.paper is not None and (not found.paper.ready or found.paper.paper_near_end)
-        self.result_label.setStyleSheet(f"color: {ERROR_COLOR};" if found.storage or paper_trouble else "")
+        trouble = bool(found.problems or found.storage) or (
+            found.paper is not None and (not found.paper.ready or found.paper.paper_near_end))
+        self.result_label.setStyleSheet(f"color: {ERROR_COLOR};" if trouble else "")
         self.adjustSize()  # a long answer grows the window, never squeezes its fields
 
     def save(self) -> None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from typing import Any, NoReturn
 from urllib.parse import parse_qs, urlencode, urlsplit
 from xml.etree.ElementTree import Element, SubElement, tostring
 
@@ -41,6 +41,7 @@ from desk.cards.operators.interface import (
     SavedToken,
 )
 from desk.cards.operators.tls import verifying_context
+from desk.core.errors import InvalidAmount
 from desk.core.money import Money
 
 ANSWER_TIMEOUT_S = 60.0
@@ -99,9 +100,17 @@ def _ssl_amount(amount_minor: int, currency: str) -> str:
     return str(Money.from_minor(amount_minor, currency).amount)
 
 
-def _minor_of(ssl_amount: str, currency: str) -> int:
-    """Converge's ``ssl_amount`` text as minor units."""
-    return Money.of(ssl_amount, currency).minor
+def _minor_of(ssl_amount: str | None, currency: str) -> int:
+    """Converge's ``ssl_amount`` text as minor units. An answer with none (or none we read) was not understood:
+    what the card was charged is unknown, never 0, so it stays pending until txnquery tells."""
+    try:
+        return Money.of(ssl_amount, currency).minor if ssl_amount else _not_understood("no amount")
+    except InvalidAmount:
+        return _not_understood(f"the amount “{ssl_amount}”")
+
+
+def _not_understood(what: str) -> NoReturn:
+    raise AnswerLost(f"Converge's answer is not understood: {what}")
 
 
 class ConvergeOperator:
@@ -144,7 +153,10 @@ class ConvergeOperator:
             answer = self._send(transaction_type, fields)
         except _Error as error:
             raise Refused(f"{error.name}: {error.message}", error.code) from None
-        if answer.findtext("ssl_result") != APPROVED:
+        result = answer.findtext("ssl_result")
+        if not result:  # neither a result nor an error answer (those are refused in _send)
+            _not_understood("no ssl_result")
+        if result != APPROVED:
             message = answer.findtext("ssl_result_message") or "DECLINED"
             if completing:
                 # The desk completes only a hold it knows open: the issuer let it lapse (R16).
@@ -245,20 +257,20 @@ class ConvergeOperator:
         currency = self._held(reference).findtext("ssl_transaction_currency") or "USD"
         answer = self._money("cccomplete", {"ssl_txn_id": reference, "ssl_amount": _ssl_amount(amount_minor, currency)},
                              completing=True)
-        return Done(reference, _minor_of(answer.findtext("ssl_amount") or "0", currency), currency)
+        return Done(reference, _minor_of(answer.findtext("ssl_amount"), currency), currency)
 
     def release(self, reference: str, key: str) -> Done:
         hold = self._held(reference)
         currency = hold.findtext("ssl_transaction_currency") or "USD"
         self._money("ccdelete", {"ssl_txn_id": reference})
-        return Done(reference, _minor_of(hold.findtext("ssl_amount") or "0", currency), currency)
+        return Done(reference, _minor_of(hold.findtext("ssl_amount"), currency), currency)
 
     def refund(self, reference: str, amount_minor: int, key: str, currency: str = "") -> Done:
         payment = self._held(reference)
         currency = payment.findtext("ssl_transaction_currency") or "USD"  # the payment's own (R13)
         if payment.findtext("ssl_trans_status") not in SETTLED_STATUSES:
             # Converge returns only a settled payment; before the day's batch closes it is voided, whole.
-            whole = _minor_of(payment.findtext("ssl_amount") or "0", currency)
+            whole = _minor_of(payment.findtext("ssl_amount"), currency)
             if amount_minor != whole:
                 raise Refused("Converge gives back only the whole payment before the day's settlement: refund "
                               "a part after it", UNSETTLED)
@@ -266,7 +278,7 @@ class ConvergeOperator:
             return Done(reference, whole, currency, payment_reference=reference, reversed=True)
         answer = self._money("ccreturn", {"ssl_txn_id": reference, "ssl_amount": _ssl_amount(amount_minor, currency),
                                           "ssl_invoice_number": invoice_number(key)})
-        return Done(answer.findtext("ssl_txn_id") or "", _minor_of(answer.findtext("ssl_amount") or "0", currency),
+        return Done(answer.findtext("ssl_txn_id") or "", _minor_of(answer.findtext("ssl_amount"), currency),
                     currency, payment_reference=reference)
 
     def delete_card(self, card: CardOnFile, key: str) -> None:
@@ -321,26 +333,28 @@ class ConvergeOperator:
                 # A void (the same day's refund of the whole) carries no invoice: the payment says it.
                 payment = self._held(reference)
                 currency = payment.findtext("ssl_transaction_currency") or "USD"
-                return Found(Finding.DONE, Done(reference, _minor_of(payment.findtext("ssl_amount") or "0", currency),
+                return Found(Finding.DONE, Done(reference, _minor_of(payment.findtext("ssl_amount"), currency),
                                                 currency, payment_reference=reference, reversed=True))
             case Operation.CHARGE | Operation.PRE_AUTHORISE | Operation.REFUND:
                 wanted = {Operation.CHARGE: ("SALE",), Operation.PRE_AUTHORISE: ("AUTHONLY", "SALE", "DELETE"),
                           Operation.REFUND: ("RETURN",)}[operation]
                 txn = self._by_invoice(key, wanted)
+                if txn is not None and not txn.findtext("ssl_result"):
+                    _not_understood("a transaction listed without its ssl_result")
                 if txn is None or txn.findtext("ssl_result") != APPROVED:
                     return Found(Finding.NOT_DONE)
                 currency = txn.findtext("ssl_transaction_currency") or "USD"
-                done = Done(txn.findtext("ssl_txn_id") or "", _minor_of(txn.findtext("ssl_amount") or "0", currency),
+                done = Done(txn.findtext("ssl_txn_id") or "", _minor_of(txn.findtext("ssl_amount"), currency),
                             currency, payment_reference=reference if operation is Operation.REFUND else "")
                 if operation is Operation.PRE_AUTHORISE:
-                    done = Done(done.reference, _minor_of(txn.findtext("ssl_auth_amount") or txn.findtext("ssl_amount")
-                                                       or "0", currency), currency)
+                    done = Done(done.reference, _minor_of(txn.findtext("ssl_auth_amount") or txn.findtext("ssl_amount"),
+                                                       currency), currency)
                 return Found(Finding.DONE, done)
             case Operation.CAPTURE | Operation.RELEASE:
                 hold = self._held(reference)
                 kind = (hold.findtext("ssl_transaction_type") or "").upper()
                 currency = hold.findtext("ssl_transaction_currency") or "USD"
-                amount = _minor_of(hold.findtext("ssl_amount") or "0", currency)
+                amount = _minor_of(hold.findtext("ssl_amount"), currency)
                 if operation is Operation.CAPTURE:
                     return Found(Finding.DONE, Done(reference, amount, currency)) if kind == "SALE" \
                         else Found(Finding.NOT_DONE)
@@ -365,5 +379,5 @@ def _saved(answer: Element, holder: str) -> SavedToken:
 
 
 def _done(answer: Element, currency: str) -> Done:
-    return Done(answer.findtext("ssl_txn_id") or "", _minor_of(answer.findtext("ssl_amount") or "0", currency),
+    return Done(answer.findtext("ssl_txn_id") or "", _minor_of(answer.findtext("ssl_amount"), currency),
                 currency.upper())

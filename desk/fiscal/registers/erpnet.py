@@ -32,17 +32,19 @@ import httpx
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desk.core.errors import Phrase
 from desk.core.money import Money
 from desk.core.types import utcnow
 from desk.db.runner import Runner
 from desk.fiscal.amounts import CENT, corrected, exact_json, unit_price
 from desk.fiscal.errors import (
+    UNEXPLAINED_NOT_READY,
     RefundWithoutOriginal,
     RegisterNotSetUp,
     RegisterRefused,
     RegisterUnreachable,
-    printer_not_ready,
     printer_refusal,
+    refuse_unless_ready,
     register_problem,
 )
 from desk.fiscal.interface import Document, DocumentKind, Paper, Printed, Receipt, RegisterInfo, RegisterStatus
@@ -64,8 +66,11 @@ _DOCUMENTS = {
 }
 _PAYMENT_TYPES = {MethodKind.CASH: "cash", MethodKind.CARD: "card", MethodKind.TRANSFER: "bank"}
 SHIFT_EXPIRED = "E502"  # no Z report for 24 hours: the printer refuses everything but the Z
-# ErrorCodes.md's printing codes, read into the printer's status as the ESC/POS registers report it.
-PAPER_CODES = frozenset({"E301", "E302", "E303", "E304", "E306", "W301"})
+# ErrorCodes.md's printing codes, each read into the printer's status as the ESC/POS registers report it: out of
+# paper, cover open, printing unit fault, head overheated, cutter, and the warning that the roll nears its end.
+_PAPER_FIELDS = {"E301": "paper_out", "E302": "cover_open", "E303": "unrecoverable_error",
+                 "E304": "recoverable_error", "E306": "cutter_error", "W301": "paper_near_end"}
+PAPER_CODES = frozenset(_PAPER_FIELDS)
 
 
 def ok(result: dict[str, Any]) -> bool:
@@ -73,13 +78,16 @@ def ok(result: dict[str, Any]) -> bool:
     return result.get("ok") in (True, "true", "True")
 
 
+def unexplained(result: dict[str, Any]) -> bool:
+    """Not ok, yet no error says why: the printer is not ready, whatever else the answer says."""
+    return not ok(result) and not any(m.get("type") == "error" for m in result.get("messages") or [])
+
+
 def paper_state(result: dict[str, Any]) -> PrinterStatus:
-    """The printer's paper and cover from a status's (or a result's) messages: out of paper E301, cover open E302,
-    printing unit fault E303, head overheated E304, cutter E306, and the warning W301 that the roll nears its end."""
+    """The printer's paper and cover from a status's (or a result's) messages."""
     codes = {str(m.get("code")) for m in result.get("messages") or []}
-    return PrinterStatus(online=True, paper_out="E301" in codes, cover_open="E302" in codes,
-                         paper_near_end="W301" in codes, cutter_error="E306" in codes,
-                         unrecoverable_error="E303" in codes, recoverable_error="E304" in codes)
+    faults: dict[str, Any] = {field: code in codes for code, field in _PAPER_FIELDS.items()}
+    return PrinterStatus(online=True, **faults)
 
 
 def error_codes(result: dict[str, Any]) -> list[str]:
@@ -241,14 +249,18 @@ class ErpNetRegister(AtolRegister):
         shift = self.shift_state(cancel)
         status, paper = shift["status"], shift["paper"]
         # The paper in the ESC/POS registers' words; the printer's other troubles in its own.
-        others = "; ".join(str(m.get("text")) for m in status.get("messages") or []
-                           if m.get("type") != "info" and str(m.get("code")) not in PAPER_CODES)
+        others = [str(m.get("text")) for m in status.get("messages") or []
+                  if m.get("type") != "info" and str(m.get("code")) not in PAPER_CODES]
+        if unexplained(status):
+            others.insert(0, Phrase(UNEXPLAINED_NOT_READY))
+        paper_words = paper.describe()
+        if paper.ready and others:  # its "Ready." would hide them; a low roll is still said
+            paper_words = paper_words.removeprefix("Ready.").strip()
         last = self.runner.read(_last_number, self.code)
         return RegisterStatus(
             clock=utcnow(), shift_open=shift["state"] != "closed", shift_number=None, shift_opened_at=None,
             shift_expired=shift["state"] == "expired", last_number=last,
-            printer=" ".join(filter(None, (paper.describe() if not others or not paper.ready else "", others))),
-            printer_ready=ok(status) and paper.ready)
+            printer=" ".join(filter(None, (paper_words, "; ".join(others)))), printer_ready=ok(status) and paper.ready)
 
     def prepare(self, receipt: Receipt, cancel: threading.Event | None = None) -> dict[str, Any]:
         """What a receipt is refused for before its intent is written: a rate without a tax group, a refund
@@ -259,9 +271,7 @@ class ErpNetRegister(AtolRegister):
         self.runner.read(self._receipt_body, receipt, "", _text_max(device))
         paper = self._shift_or_refuse(cancel)
         # Refused as the ESC/POS registers refuse: before the intent (and its sale number), nothing printed.
-        problem = paper.problem(device=self.settings.name)
-        if problem is not None:
-            raise printer_not_ready(self.code, problem)
+        refuse_unless_ready(self.code, paper, device=self.settings.name)
         return {"serial": str(device.get("serialNumber") or ""), "operator": operator_code()}
 
     def _shift_or_refuse(self, cancel: threading.Event | None) -> PrinterStatus:

@@ -37,7 +37,7 @@ from desk.fiscal.errors import (
     RegisterNotSetUp,
     RegisterRefused,
     RegisterUnreachable,
-    printer_not_ready,
+    refuse_unless_ready,
     register_problem,
 )
 from desk.fiscal.interface import Document, DocumentKind, Paper, Printed, Receipt, RegisterInfo, RegisterStatus
@@ -249,9 +249,7 @@ class KkmRegister(AtolRegister):
             error.register_code = code
             raise error
         # Refused as the ESC/POS registers refuse: before the intent, nothing issued, the receipt still owed.
-        problem = shift["paper"].problem(device=self.settings.name)
-        if problem is not None:
-            raise printer_not_ready(self.code, problem)
+        refuse_unless_ready(self.code, shift["paper"], device=self.settings.name)
         return {}
 
     # -- documents -----------------------------------------------------------------------------------
