@@ -96,8 +96,21 @@ def _erpnet_state(settings: Any) -> str:
         found = check_connection(settings)
     except DeskError as exc:
         return f"not answering ({exc.message})"
-    state = found.problems or ("24 hours without a Z report" if found.shift == "expired" else "ready")
-    return f"{found.device}: {state}"
+    troubles = [found.problems, _printer_trouble(found.paper),
+                "24 hours without a Z report" if found.shift == "expired" else ""]
+    return f"{found.device}: {'; '.join(filter(None, troubles)) or 'ready'}"
+
+
+def _printer_trouble(paper: Any) -> str:
+    """What the register's printer said of its cover, paper and faults; "" while it prints and its roll is
+    not near its end."""
+    if paper is None:
+        return ""
+    problem = paper.problem()
+    words = ["printer cover open" if paper.cover_open else "out of paper" if paper.paper_out
+             else f"printer not ready ({problem.message})" if problem is not None else "",
+             "paper low" if paper.paper_near_end and not paper.paper_out else ""]
+    return "; ".join(filter(None, words))
 
 
 def _atol_shift(address: str) -> str:
@@ -120,7 +133,7 @@ def _atol_shift(address: str) -> str:
 def _kkm_shift(address: str, device_id: str) -> str:
     from desk.fiscal.errors import RegisterNotSetUp, RegisterRefused, RegisterUnreachable
     from desk.fiscal.registers.atol import AnswerLost
-    from desk.fiscal.registers.kkmserver import KkmClient
+    from desk.fiscal.registers.kkmserver import KkmClient, paper_state
 
     client = KkmClient(address, timeout=3.0, wait=5.0)
     device = int(device_id) if device_id.isdigit() else 0
@@ -136,4 +149,5 @@ def _kkm_shift(address: str, device_id: str) -> str:
         return f"error: {answer.get('Error')}"
     info = answer.get("Info") or {}
     state = {1: "closed", 2: "opened", 3: "expired"}.get(int(info.get("SessionState") or 0), "unknown")
-    return f"shift {info.get('SessionNumber')}: {state}"
+    trouble = _printer_trouble(paper_state(info))
+    return f"shift {info.get('SessionNumber')}: {state}" + (f"; {trouble}" if trouble else "")

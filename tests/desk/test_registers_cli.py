@@ -52,12 +52,16 @@ def test_a_register_is_set_to_kkm_server_and_listed_with_its_shift(sqlite_hotel:
         assert code == 0, capsys.readouterr().err
         capsys.readouterr()
         assert main(["--database", sqlite_url, "registers", "list", "--status"]) == 0
+        out = capsys.readouterr().out.splitlines()
+        server.control("fault", fault="paper")
+        assert main(["--database", sqlite_url, "registers", "list", "--status"]) == 0
+        out_of_paper = capsys.readouterr().out.splitlines()
     finally:
         server.stop()
-    out = capsys.readouterr().out.splitlines()
     line = next(n for n, text in enumerate(out) if text.startswith("FP-1: "))
     assert f"[kkmserver], at {server.address} device 1, taxation osn" in out[line]
     assert out[line + 1] == "    shift 0: closed"
+    assert out_of_paper[line + 1] == "    shift 0: closed; out of paper"
 
 
 @pytest.mark.parametrize(("arguments", "refusal"), [
@@ -140,9 +144,20 @@ def test_a_register_is_set_to_an_erpnet_printer_with_tax_groups_and_listed_with_
         assert code == 0, capsys.readouterr().err
         capsys.readouterr()
         assert main(["--database", sqlite_url, "registers", "list", "--status"]) == 0
+        listed = capsys.readouterr().out.splitlines()
+        server.control("fault", fault="paper_low")
+        server.control("fault", fault="cutter")
+        assert main(["--database", sqlite_url, "registers", "list", "--status"]) == 0
+        faulty = capsys.readouterr().out.splitlines()
+        server.control("fault", fault="paper")
+        assert main(["--database", sqlite_url, "registers", "list", "--status"]) == 0
+        out_of_paper = capsys.readouterr().out.splitlines()
     finally:
         server.stop()
-    out = capsys.readouterr().out.splitlines()
-    line = next(n for n, text in enumerate(out) if text.startswith("FP-1: "))
-    assert f"[erpnet], at {server.address} device dt279013, VAT none=А,20=Б,9=Г" in out[line]
-    assert out[line + 1] == "    DT279013 Datecs FP-2000: ready"
+    line = next(n for n, text in enumerate(listed) if text.startswith("FP-1: "))
+    assert f"[erpnet], at {server.address} device dt279013, VAT none=А,20=Б,9=Г" in listed[line]
+    assert listed[line + 1] == "    DT279013 Datecs FP-2000: ready"
+    # The printer's own words on each fault, and the desk's on its paper: a jammed cutter is never "ready".
+    assert faulty[line + 1] == ("    DT279013 Datecs FP-2000: printer not ready (The printer's cutter is jammed. "
+                                "Open the cover, clear it and close it.); paper low"), faulty[line + 1]
+    assert out_of_paper[line + 1] == "    DT279013 Datecs FP-2000: out of paper", out_of_paper[line + 1]
