@@ -58,6 +58,12 @@ fsync = off
 synchronous_commit = off
 full_page_writes = off
 """
+# What a copied cluster is told when it runs durable: the server that saved it may have run without.
+_DURABLE_CONF = """
+fsync = on
+synchronous_commit = on
+full_page_writes = on
+"""
 _START_TIMEOUT_S = 60
 # A run makes hundreds of databases (a gigabyte by its end). On a disk mounted with online discard
 # removing them took 20 s and more at the session's end, and each CREATE DATABASE copies a template's
@@ -191,7 +197,8 @@ class PgServer:
                     os.lchown(path, pw.pw_uid, pw.pw_gid)
         self.data_dir.chmod(0o700)  # postgres refuses a data directory others can read
         with open(self.data_dir / "postgresql.conf", "a", encoding="utf-8") as conf:
-            # The last setting wins: the saved cluster's names the socket directory of the server that built it.
+            # The last setting wins: the saved cluster's name the socket directory of the server that built it.
+            conf.write(_DURABLE_CONF if self._durable else _FAST_CONF)
             conf.write(f"unix_socket_directories = '{self.socket_dir}'\n")
 
     def _init(self) -> None:

@@ -132,6 +132,7 @@ def test_the_postgresql_hotel_is_built_once_and_each_run_works_on_a_copy_of_it(
     def writer(database: Database, samples: Samples) -> None:
         with database.engine.begin() as connection:
             seen.append(connection.exec_driver_sql("SELECT count(*) FROM posting").scalar_one())
+            assert connection.exec_driver_sql("SHOW fsync").scalar_one() == "on"  # durable, as a hotel's server
             connection.exec_driver_sql("INSERT INTO posting VALUES (4)")
 
     monkeypatch.setattr(bench.big_hotel, "CACHE", tmp_path)
