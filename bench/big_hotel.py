@@ -1,6 +1,6 @@
 """The big hotel of issue 23: 500 rooms after five years, 200,000 reservations, 2,000,000 postings.
 
-    python bench/big_hotel.py [--reservations N] [--postgres]     # build it and print its counts
+    python bench/big_hotel.py [--reservations N] [--postgres] [--no-sqlite] [--rebuild]   # build it, print its counts
 
 Used by the bench scripts, not run by the tests. Every row is consistent with what the program
 writes: rooms never double-booked, every stay with its folio and bill, room nights and extras
@@ -18,8 +18,13 @@ Statistics are gathered after the load (``ANALYZE``; on PostgreSQL ``VACUUM ANAL
 the rows the chain noted dead), as a database in use has them: SQLite's
 ``PRAGMA optimize`` on closing a connection, PostgreSQL's autovacuum. The SQLite file is built once
 per schema revision, generator version (``GENERATOR``) and size and kept in ``bench/.cache`` (a few
-minutes to build, about a gigabyte); every run works on a copy. PostgreSQL is loaded into the empty
-database it is given.
+minutes to build, about a gigabyte); every run works on a copy. So is the PostgreSQL cluster loaded
+with it: built once per schema revision, generator version, size and PostgreSQL major version, by a
+durable server (tests/pg_server.py) that loads the hotel, runs ``VACUUM ANALYZE`` and is shut down
+cleanly; its data directory, statistics included, is kept next to the SQLite file, and every run
+starts a durable server of its own in /var/tmp on a copy of it. Only a build writes the cached files
+(under a temporary name, renamed when whole); ``--rebuild`` drops both and builds them again. Given a
+PostgreSQL URL instead, the hotel is loaded into that empty database.
 """
 
 from __future__ import annotations
@@ -28,8 +33,10 @@ import argparse
 import itertools
 import json
 import logging
+import os
 import random
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -38,6 +45,7 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -57,6 +65,9 @@ from desk.pos.models import PaymentMeaning, PosCheck
 from desk.stays.models import Company, Guest, NightCharge, Reservation, ReservationGuest, ReservationStatus
 from desk.stays.night_audit import ROOM as ROOM_NIGHT_CHARGE
 
+if TYPE_CHECKING:
+    from tests.pg_server import PgServer
+
 TODAY = date(2026, 11, 23)
 # The front desks and their two cashiers a day (morning, evening) who take the departing guests' payments.
 DESKS = (("ivan", "anna"), ("petra", "oleg"), ("mila", "georgi"))
@@ -71,6 +82,7 @@ GENERATOR = 2
 # One stay in this many has a restaurant check charged to its room, sent by the POS.
 POS_CHECK_EVERY = 7
 TILL = "till-1"
+PG_DATABASE = "big_hotel"
 
 FIRST_NAMES = [
     "Anna", "Boris", "Clara", "David", "Elena", "Felix", "Hugo", "Irina", "Jonas", "Katya", "Lukas", "Marta",
@@ -401,6 +413,15 @@ def _cache_name(reservations: int) -> Path:
     return CACHE / f"big-hotel-{head}-g{GENERATOR}-{reservations}.sqlite3"
 
 
+def _postgresql_cache_name(reservations: int) -> Path:
+    """The cached cluster's directory (its data directory ``data`` and the samples ``samples.json``):
+    a cluster's files are read only by the major version that wrote them."""
+    from tests.pg_server import find_bin_dir
+
+    major = find_bin_dir().parent.name
+    return _cache_name(reservations).with_suffix(f".pg{major}")
+
+
 def sqlite_copy(directory: Path, reservations: int = 200_000) -> tuple[str, Samples]:
     """A copy of the cached SQLite big hotel in ``directory`` (built first if there is none)."""
     cached = _cache_name(reservations)
@@ -446,11 +467,13 @@ def on_big_hotels(bench: Callable[[Database, Samples], None], reservations: int,
     if postgres_url is not None:
         _on_postgresql(bench, reservations, postgres_url)
         return
-    from tests.pg_server import PgServer
-
-    server = PgServer.start(durable=True)
+    server, samples = postgresql_copy(reservations)
     try:
-        _on_postgresql(bench, reservations, server.create_database("big_hotel"))
+        database = Database(server.url(PG_DATABASE))
+        try:
+            bench(database, samples)
+        finally:
+            database.dispose()
     finally:
         server.stop()
 
@@ -466,17 +489,94 @@ def _on_postgresql(bench: Callable[[Database, Samples], None], reservations: int
         database.dispose()
 
 
+def postgresql_copy(reservations: int = 200_000) -> tuple[PgServer, Samples]:
+    """A durable server started on a copy of the cached PostgreSQL big hotel (built first if there is
+    none), the hotel in its database ``PG_DATABASE``; the caller stops it."""
+    from tests.pg_server import PgServer
+
+    cached = _postgresql_cache_name(reservations)
+    if not (cached / "samples.json").exists():
+        _build_postgresql(cached, reservations)
+    start = time.perf_counter()
+    server = PgServer.start(durable=True, data_from=cached / "data")
+    print(f"postgresql: the cached hotel copied and started in {time.perf_counter() - start:.1f} s "
+          f"({_mib(cached / 'data')} MiB)", flush=True)
+    return server, Samples(**json.loads((cached / "samples.json").read_text()))
+
+
+def _build_postgresql(cached: Path, reservations: int) -> None:
+    from tests.pg_server import PgServer
+
+    CACHE.mkdir(exist_ok=True)
+    start = time.perf_counter()
+    server = PgServer.start(durable=True)
+    try:
+        database = Database(server.create_database(PG_DATABASE))
+        try:
+            samples = build(database, reservations)
+        finally:
+            database.dispose()
+        server.stop(keep_data=True)
+        # A name of its own: another script building the same hotel at the same time keeps its own.
+        building = Path(tempfile.mkdtemp(prefix=f"{cached.name}.building-", dir=CACHE))
+        try:
+            server.data_dir.rename(building / "data")
+        except OSError:  # /var/tmp on another file system than the cache
+            subprocess.run(["cp", "-a", str(server.data_dir), str(building / "data")], check=True)
+    finally:
+        server.stop()
+    (building / "samples.json").write_text(json.dumps(asdict(samples)))
+    os.sync()  # the cluster's files on disk before its name says it is whole
+    try:
+        building.rename(cached)
+    except OSError:
+        if not (cached / "samples.json").exists():
+            raise
+        shutil.rmtree(building)  # the other script's build was saved first: the same hotel
+    print(f"(built the PostgreSQL big hotel once in {time.perf_counter() - start:.0f} s: "
+          f"{_mib(cached / 'data')} MiB in {cached})", flush=True)
+
+
+def _mib(directory: Path) -> int:
+    return sum(path.lstat().st_size for path in directory.rglob("*")) >> 20
+
+
+def drop_caches(reservations: int) -> None:
+    """Forget the cached big hotels of this size (SQLite and PostgreSQL): the next run builds them again."""
+    sqlite = _cache_name(reservations)
+    for path in (sqlite, sqlite.with_suffix(".json"), sqlite.with_suffix(".building")):
+        path.unlink(missing_ok=True)
+    # Every PostgreSQL major version's cluster, and what an interrupted build left.
+    for path in CACHE.glob(f"{sqlite.stem}.pg*"):
+        shutil.rmtree(path, ignore_errors=True)
+
+
 def p95(times: Sequence[float]) -> float:
     ordered = sorted(times)
     return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
+def _count_postings(database: Database, samples: Samples) -> None:
+    """What the hotel's database holds against what was loaded: a run that wrote to its copy must not
+    show in the next one's."""
+    with database.engine.connect() as connection:
+        postings = connection.exec_driver_sql("SELECT count(*) FROM posting").scalar_one()
+    print(f"{database.engine.dialect.name}: {postings:,} postings in the database, {samples.postings:,} loaded",
+          flush=True)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--reservations", type=int, default=200_000)
-    parser.add_argument("--postgres", action="store_true", help="load a PostgreSQL server started for the run")
+    parser.add_argument("--postgres", action="store_true",
+                        help="also the PostgreSQL cluster, on a server started for the run")
+    parser.add_argument("--no-sqlite", action="store_true", help="not the SQLite file")
+    parser.add_argument("--rebuild", action="store_true",
+                        help="drop this size's cached hotels (SQLite, PostgreSQL); those the run uses are built again")
     args = parser.parse_args()
-    on_big_hotels(lambda _database, _samples: None, args.reservations, postgres=args.postgres)
+    if args.rebuild:
+        drop_caches(args.reservations)
+    on_big_hotels(_count_postings, args.reservations, postgres=args.postgres, sqlite=not args.no_sqlite)
     return 0
 
 

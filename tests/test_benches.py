@@ -4,11 +4,13 @@ their options name."""
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
 from sqlalchemy import Column, Integer, MetaData, String, Table, create_engine, select
@@ -18,7 +20,8 @@ import bench.bench_pos
 import bench.bench_writers
 import bench.big_hotel
 from bench.bench_pos import run_level
-from bench.big_hotel import _bulk
+from bench.big_hotel import Samples, _bulk
+from desk.db.engine import Database
 
 
 def test_a_column_a_row_leaves_out_gets_its_default_and_ids_follow_the_load_order() -> None:
@@ -110,3 +113,40 @@ def test_the_big_hotels_benches_run_on_the_databases_their_options_name(monkeypa
         "sqlite": True, "postgres": False, "postgres_url": None}
     assert _hotels_asked(monkeypatch, bench.bench_writers, ["bench/bench_writers.py", "--no-sqlite"]) == {
         "sqlite": False, "postgres": True}
+
+
+def test_the_postgresql_hotel_is_built_once_and_each_run_works_on_a_copy_of_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    builds: list[int] = []
+
+    def small_hotel(database: Database, reservations: int) -> Samples:
+        with database.engine.begin() as connection:
+            connection.exec_driver_sql("CREATE TABLE posting (id integer)")
+            connection.exec_driver_sql("INSERT INTO posting VALUES (1), (2), (3)")
+        builds.append(reservations)
+        return Samples(rooms=["101"], name_prefixes=[], numbers=[], company_prefixes=[], new_bills=[], long_bill=1,
+                       reservations=reservations, postings=3, payments=0, journal_intents=0)
+
+    seen: list[int] = []
+
+    def writer(database: Database, samples: Samples) -> None:
+        with database.engine.begin() as connection:
+            seen.append(connection.exec_driver_sql("SELECT count(*) FROM posting").scalar_one())
+            assert connection.exec_driver_sql("SHOW fsync").scalar_one() == "on"  # durable, as a hotel's server
+            connection.exec_driver_sql("INSERT INTO posting VALUES (4)")
+
+    monkeypatch.setattr(bench.big_hotel, "CACHE", tmp_path)
+    monkeypatch.setattr(bench.big_hotel, "build", small_hotel)
+    # The desk's schema is not what is kept: no time spent making it, nor flushing the machine's disks.
+    monkeypatch.setattr(bench.big_hotel, "Database", lambda url: Database(url, upgrade=False))
+    monkeypatch.setattr(os, "sync", lambda: None)
+    for _run in range(2):
+        bench.big_hotel.on_big_hotels(writer, 7, postgres=True, sqlite=False)
+    assert builds == [7]
+    assert seen == [3, 3]  # the first run's row went with its copy
+    cached = bench.big_hotel._postgresql_cache_name(7)
+    assert sorted(path.name for path in tmp_path.iterdir()) == [cached.name]  # nothing left half-built
+    assert json.loads((cached / "samples.json").read_text())["postings"] == 3
+
+    bench.big_hotel.drop_caches(7)
+    assert list(tmp_path.iterdir()) == []
