@@ -1,6 +1,6 @@
 """From Apply to the card showing the payment, with six reservation cards open on the big hotel.
 
-    python bench/bench_apply.py [--payments N] [--cards N] [--reservations N] [--no-postgres] [--profile]
+    python bench/bench_apply.py [--payments N] [--cards N] [--reservations N] [--no-postgres] [--no-sqlite] [--profile]
 
 On the big hotel (bench/big_hotel.py) with its statistics, SQLite and then PostgreSQL (a server
 started for the run), a cashier signed in with a shift open has N cards open: stays that arrived
@@ -221,6 +221,7 @@ def main() -> int:
     parser.add_argument("--cards", type=int, default=6)
     parser.add_argument("--reservations", type=int, default=200_000)
     parser.add_argument("--no-postgres", action="store_true")
+    parser.add_argument("--no-sqlite", action="store_true", help="the PostgreSQL part alone")
     parser.add_argument("--profile", action="store_true", help="print each phase's cProfile")
     args = parser.parse_args()
     global PROFILING
@@ -228,7 +229,7 @@ def main() -> int:
     app = QApplication.instance() or QApplication([])
     time_the_phases()
     on_big_hotels(lambda database, samples: bench(database, samples, args.payments, args.cards), args.reservations,
-                  postgres=not args.no_postgres)
+                  postgres=not args.no_postgres, sqlite=not args.no_sqlite)
     del app
     return 0
 

@@ -1,6 +1,6 @@
 """The 3-line cash sale on the big hotel (bench/big_hotel.py), against the same sale in raw SQL.
 
-    python bench/bench_big_sale.py [--sales N] [--reservations N] [--no-postgres]
+    python bench/bench_big_sale.py [--sales N] [--reservations N] [--no-postgres] [--no-sqlite]
 
 On the big hotel with its statistics, SQLite and then PostgreSQL (a server started for the run,
 tests/pg_server.py), times a sale of three minibar lines paid in cash:
@@ -196,9 +196,10 @@ def main() -> int:
     parser.add_argument("--sales", type=int, default=100)
     parser.add_argument("--reservations", type=int, default=200_000)
     parser.add_argument("--no-postgres", action="store_true")
+    parser.add_argument("--no-sqlite", action="store_true", help="the PostgreSQL part alone")
     args = parser.parse_args()
     on_big_hotels(lambda database, samples: bench(database, samples, args.sales), args.reservations,
-                  postgres=not args.no_postgres)
+                  postgres=not args.no_postgres, sqlite=not args.no_sqlite)
     return 0
 
 

@@ -1,6 +1,6 @@
 """Search the big hotel (bench/big_hotel.py): how long a main-window search and its table take.
 
-    python bench/bench_search.py [--reservations N] [--searches N] [--no-postgres]
+    python bench/bench_search.py [--reservations N] [--searches N] [--no-postgres] [--no-sqlite]
 
 On the big hotel with its statistics, SQLite (a copy of the cached file) and then PostgreSQL (a
 server started for the run, tests/pg_server.py), times searches of each kind, each in a unit of
@@ -139,10 +139,11 @@ def main() -> int:
     parser.add_argument("--reservations", type=int, default=200_000)
     parser.add_argument("--searches", type=int, default=200)
     parser.add_argument("--no-postgres", action="store_true")
+    parser.add_argument("--no-sqlite", action="store_true", help="the PostgreSQL part alone")
     args = parser.parse_args()
     print("command: python bench/bench_search.py " + " ".join(sys.argv[1:]))
     on_big_hotels(lambda database, samples: bench(database, samples, args.searches), args.reservations,
-                  postgres=not args.no_postgres)
+                  postgres=not args.no_postgres, sqlite=not args.no_sqlite)
     return 0
 
 
