@@ -17,6 +17,7 @@ from functools import lru_cache, partial
 from typing import Any
 
 from sqlalchemy import (
+    ARRAY,
     BigInteger,
     ColumnElement,
     CompoundSelect,
@@ -25,6 +26,7 @@ from sqlalchemy import (
     Select,
     String,
     and_,
+    any_,
     bindparam,
     case,
     cast,
@@ -34,7 +36,10 @@ from sqlalchemy import (
     select,
     union,
 )
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.functions import FunctionElement
 
 from desk.core.errors import InvalidInput
 from desk.core.money import Money
@@ -157,6 +162,38 @@ def starts_with(column: InstrumentedAttribute[str], prefix: str) -> ColumnElemen
     return and_(column >= prefix, column < _after_prefix(prefix))
 
 
+class _OneOf(FunctionElement[bool]):
+    """``column`` is one of the ids given as the parameter ``name``: see one_of."""
+
+    # No Boolean type: SQLite would compare a boolean function with 1 ("IN (...) = 1").
+    inherit_cache = True
+    name = "one_of"
+
+
+def one_of(column: InstrumentedAttribute[int], name: str) -> ColumnElement[bool]:
+    """``column IN (ids)``, the ids a list given as the parameter ``name``.
+
+    On PostgreSQL the list goes as one array (``column = ANY(ids)``): as a parameter for each id, a
+    page of 200 stays made a statement whose rendering and parsing cost the client more than the
+    server took to run it, and whose text changed with the number of ids, so psycopg converted it
+    anew each time and the server planned it anew each time. One array keeps the text the same for
+    any page: psycopg prepares it and the server keeps its plan.
+    """
+    return _OneOf(column, bindparam(name, expanding=True))
+
+
+@compiles(_OneOf)
+def _one_of_as_list(element: _OneOf, compiler: SQLCompiler, **kw: Any) -> str:
+    column, ids = element.clauses
+    return compiler.process(column.in_(ids), **kw)
+
+
+@compiles(_OneOf, "postgresql")
+def _one_of_as_array(element: _OneOf, compiler: SQLCompiler, **kw: Any) -> str:
+    column, ids = element.clauses
+    return compiler.process(column == any_(bindparam(ids.key, type_=ARRAY(Integer))), **kw)
+
+
 # --- reservations ---------------------------------------------------------------------------
 #
 # The statements are built once for each shape of query (which filters, how many spellings of the
@@ -237,7 +274,7 @@ def _matching_reservation_ids(shape: _Shape) -> CompoundSelect[int]:
     pages = [_narrowed(branch, shape).subquery() for branch in (by_room, by_number, by_company)]
     if _walks_stays(shape):
         pages.append(_narrowed(select(*columns).where(_has_guest_named()), shape).subquery())
-    by_guest = select(Reservation.id).where(Reservation.id.in_(bindparam("guest_page", expanding=True)))
+    by_guest = select(Reservation.id).where(one_of(Reservation.id, "guest_page"))
     return union(*(select(page.c.id) for page in pages), *(() if _walks_stays(shape) else (by_guest,)))
 
 
@@ -354,7 +391,7 @@ def _reservation_rows(session: Session, query: FolioQuery, terms: _Terms) -> lis
 _GUEST_NAMES = (
     select(ReservationGuest.reservation_id, Guest.first_name, Guest.last_name)
     .join(Guest, Guest.id == ReservationGuest.guest_id)
-    .where(ReservationGuest.reservation_id.in_(bindparam("ids", expanding=True)))
+    .where(one_of(ReservationGuest.reservation_id, "ids"))
     .order_by(ReservationGuest.reservation_id, ReservationGuest.position, Guest.id)
 )
 
@@ -488,7 +525,7 @@ def _minor_sums(sign: int, folio_column: InstrumentedAttribute[int],
     foreign = func.min(case((func.substr(text_of, 1, func.length(prefix)) != prefix, text_of)))
     return (
         select(literal_column(str(sign)).label("sign"), folio_column.label("folio_id"), func.sum(in_minor), foreign)
-        .where(folio_column.in_(bindparam("ids", expanding=True)))
+        .where(one_of(folio_column, "ids"))
         .group_by(folio_column)
     )
 
@@ -498,7 +535,7 @@ _BASE_CURRENCY = select(Hotel.base_currency).limit(1)
 _BILLS_OWE = (
     select(Bill.folio_id, BillTotal.currency, func.sum(BillTotal.charges - BillTotal.paid), func.sum(BillTotal.entries))
     .join(BillTotal, BillTotal.bill_id == Bill.id)
-    .where(Bill.folio_id.in_(bindparam("ids", expanding=True)))
+    .where(one_of(Bill.folio_id, "ids"))
     .group_by(Bill.folio_id, BillTotal.currency)
 )
 _DEPOSITS = _minor_sums(-1, Payment.folio_id, Payment.base_amount).where(Payment.bill_id.is_(None))

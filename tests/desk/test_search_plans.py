@@ -20,11 +20,12 @@ from sqlalchemy import Date, Integer, String, cast, event, func, insert, literal
 
 from desk.core.money import Money
 from desk.stays.models import Guest, Reservation, ReservationGuest, ReservationStatus
-from desk.stays.search import FolioQuery, search_folios
-from tests.desk.conftest import make_hotel
+from desk.stays.search import FolioKind, FolioQuery, search_folios
+from tests.desk.conftest import Hotel, make_hotel
 
 STAYS = 10_000
 # The tables this test fills, with their rows in the big hotel: none of them may be read whole by a search.
+RESERVATIONS = frozenset({FolioKind.RESERVATION})
 BIG_HOTEL_ROWS = {"guest": 240_000, "reservation": 200_000, "reservation_guest": 240_000, "stay_search_term": 480_000}
 
 
@@ -51,7 +52,8 @@ def _ten_thousand_past_stays(connection: Any) -> None:
         .where(stays.c.number.like("B-%"))))
 
 
-def test_name_room_and_number_searches_read_by_index_on_postgresql(database_url: str) -> None:
+def _big_hotel(database_url: str) -> Hotel:
+    """A hotel of ten thousand past stays (and one in house) with the big hotel's statistics."""
     if not database_url.startswith("postgresql"):
         pytest.skip("SQLite's plans: tests/desk/test_query_plans.py")
     hotel = make_hotel(database_url)
@@ -65,6 +67,11 @@ def test_name_room_and_number_searches_read_by_index_on_postgresql(database_url:
         for table, rows in BIG_HOTEL_ROWS.items():
             connection.exec_driver_sql("UPDATE pg_class SET reltuples = %(rows)s WHERE relname = %(table)s",
                                        {"rows": rows, "table": table})
+    return hotel
+
+
+def test_name_room_and_number_searches_read_by_index_on_postgresql(database_url: str) -> None:
+    hotel = _big_hotel(database_url)
     sent: list[tuple[str, Any]] = []
 
     def keep(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_rest: Any) -> None:
@@ -87,3 +94,27 @@ def test_name_room_and_number_searches_read_by_index_on_postgresql(database_url:
                 reads_whole[" ".join(statement.split())] = plan
     hotel.database.dispose()
     assert not reads_whole, "\n\n".join(f"{s}\n{p}" for s, p in reads_whole.items())
+
+
+def test_a_full_page_of_stays_is_looked_up_by_one_array_parameter(database_url: str) -> None:
+    """On PostgreSQL the ids of a page go as one array: a parameter for each of 200 stays cost the client
+    more to render and parse than the server took to run the statement, and changed its text with the
+    number of stays found, so neither psycopg nor the server could keep it prepared."""
+    hotel = _big_hotel(database_url)
+    sent: list[tuple[str, Any]] = []
+
+    def keep(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_rest: Any) -> None:
+        sent.append((" ".join(statement.split()), parameters))
+
+    event.listen(hotel.database.engine, "before_cursor_execute", keep)
+    full = hotel.query(search_folios, FolioQuery(text="name1", in_house_only=False, kinds=RESERVATIONS))  # 1,111 stays
+    texts = {statement for statement, _parameters in sent}
+    sent.clear()
+    fewer = hotel.query(search_folios, FolioQuery(text="name12", in_house_only=False, kinds=RESERVATIONS))
+    event.remove(hotel.database.engine, "before_cursor_execute", keep)
+    hotel.database.dispose()
+    assert [len(full), len(fewer)] == [200, 111]
+    assert {statement for statement, _parameters in sent} == texts
+    widest = max(sent, key=lambda sent_one: len(sent_one[1] or ()))
+    assert len(widest[1]) <= 10, widest[0]
+
