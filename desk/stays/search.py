@@ -26,6 +26,7 @@ from sqlalchemy import (
     Integer,
     Select,
     String,
+    TypeDecorator,
     and_,
     any_,
     bindparam,
@@ -37,6 +38,7 @@ from sqlalchemy import (
     select,
     union,
 )
+from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import InstrumentedAttribute, Session
 from sqlalchemy.sql.compiler import SQLCompiler
@@ -189,10 +191,20 @@ def _one_of_as_list(element: _OneOf, compiler: SQLCompiler, **kw: Any) -> str:
     return compiler.process(column.in_(ids), **kw)
 
 
+class _IdsAsText(TypeDecorator[Sequence[int]]):
+    """Ids sent as the text of an array (``{1,2,3}``): psycopg's dumper of a list costs ten times as much."""
+
+    impl = String
+    cache_ok = True
+
+    def process_bind_param(self, value: Sequence[int] | None, dialect: Dialect) -> str | None:
+        return None if value is None else "{" + ",".join(str(int(one)) for one in value) + "}"
+
+
 @compiles(_OneOf, "postgresql")
 def _one_of_as_array(element: _OneOf, compiler: SQLCompiler, **kw: Any) -> str:
     column, ids = element.clauses
-    return compiler.process(column == any_(bindparam(ids.key, type_=ARRAY(Integer))), **kw)
+    return compiler.process(column == any_(cast(bindparam(ids.key, type_=_IdsAsText()), ARRAY(Integer))), **kw)
 
 
 # --- reservations ---------------------------------------------------------------------------
@@ -421,7 +433,7 @@ def _guest_names(connection: Connection, reservation_ids: Sequence[int]) -> dict
     names: dict[int, list[str]] = defaultdict(list)
     if not reservation_ids:
         return names
-    for reservation_id, first, last in connection.execute(_GUEST_NAMES, {"ids": list(reservation_ids)}):
+    for reservation_id, first, last in connection.execute(_GUEST_NAMES, {"ids": list(reservation_ids)}).all():
         names[reservation_id].append(f"{first} {last}".strip())
     return names
 
@@ -451,7 +463,7 @@ def _company_rows(session: Session, query: FolioQuery, terms: _Terms) -> list[_P
     return [
         (folio_id, partial(FolioRow, kind=FolioKind.COMPANY, folio_id=folio_id, owner_id=company_id, name=name,
                            company=name))
-        for company_id, name, folio_id in session.connection().execute(statement)
+        for company_id, name, folio_id in session.connection().execute(statement).all()
     ]
 
 
@@ -517,7 +529,7 @@ def folio_balances(session: Session, folio_ids: Iterable[int]) -> dict[int, Mone
     if currency is None:
         return {}
     minor = dict.fromkeys(ids, 0)
-    for folio_id, bill_currency, owed, entries in connection.execute(_BILLS_OWE, {"ids": ids}):
+    for folio_id, bill_currency, owed, entries in connection.execute(_BILLS_OWE, {"ids": ids}).all():
         if bill_currency != currency and entries:
             raise InvalidInput("A ledger amount is in {currency}, not the hotel's {base}",
                                currency=bill_currency, base=currency)
