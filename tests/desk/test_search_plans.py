@@ -167,3 +167,19 @@ def test_a_full_page_is_joined_by_key_on_a_hotel_of_ten_thousand_stays(database_
         plan = "\n".join(row[0] for row in connection.exec_driver_sql(f"EXPLAIN {statement}", parameters))
     hotel.database.dispose()
     assert "Seq Scan on reservation" not in plan, plan
+
+
+def test_the_name_terms_keep_a_histogram_fine_enough_for_a_prefix(database_url: str) -> None:
+    """With the default 100 buckets over the 200,000-stay hotel's 480,000 terms, a prefix inside one bucket
+    ("emm", "ол") was estimated at 1 to 40 terms where it names 6,000: an in-house search fetched a stay for
+    each (24,000 buffers, 35 ms) instead of asking the in-house stays for their guests (570 buffers, 4 ms).
+    With 1,000 buckets (migration 0066) those estimates came within a tenth of the truth."""
+    if not database_url.startswith("postgresql"):
+        pytest.skip("SQLite's planner reads no histogram")
+    hotel = make_hotel(database_url)
+    with hotel.database.engine.connect() as connection:
+        target = connection.exec_driver_sql(
+            "SELECT attstattarget FROM pg_attribute WHERE attrelid = 'stay_search_term'::regclass "
+            "AND attname = 'term'").scalar_one()
+    hotel.database.dispose()
+    assert target >= 1000
