@@ -376,14 +376,16 @@ def _reservations_statement(shape: _Shape) -> Select[int, str, ReservationStatus
     return statement
 
 
-def _planned_for_the_text(connection: Connection, statement: Executable, parameters: dict[str, object]) -> list[Any]:
-    """The rows of a page found by the typed text, planned by PostgreSQL for that text every time.
+def _planned_for_its_values(connection: Connection, statement: Executable, parameters: dict[str, object]) -> list[Any]:
+    """The rows of a page found by the typed text or a day, planned by PostgreSQL for them every time.
 
     psycopg prepares a statement run five times, and after five more runs the server may keep one
-    generic plan for any text. For the newest stays whose number or company starts with the text,
+    generic plan for any values. For the newest stays whose number or company starts with the text,
     the generic plan walked every stay newest first looking for a few (it cannot know that a name
     prefix names no reservation number): 19,000 buffers a search on the 20,000-stay bench hotel,
-    where the plan made for the text reads 1,200.
+    where the plan made for the text reads 1,200. For a day's arrivals, not knowing the page's size,
+    it walked all 200,000 stays of the big hotel newest first for the day's hundred (4,400 buffers,
+    25-36 ms) where the plan for the day reads them by their arrival (530 buffers, 2-3 ms).
     """
     if connection.dialect.name != "postgresql":
         return list(connection.execute(statement, parameters).all())
@@ -404,7 +406,8 @@ def _reservation_rows(session: Session, query: FolioQuery, terms: _Terms) -> lis
     if shape.text and not _walks_stays(shape):
         parameters["guest_page"] = _guest_page(connection, query, parameters)
     statement = _reservations_statement(shape)
-    found = _planned_for_the_text(connection, statement, parameters) if shape.text else \
+    planned_for_values = shape.text or shape.arrival or shape.departure
+    found = _planned_for_its_values(connection, statement, parameters) if planned_for_values else \
         connection.execute(statement, parameters).all()
     names = _guest_names(connection, [row[0] for row in found])
     return [
