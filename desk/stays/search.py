@@ -268,7 +268,7 @@ def _narrowed(statement: Select[int, date], shape: _Shape) -> Select[int, date]:
     return statement.order_by(Reservation.arrival.desc(), Reservation.id.desc()).limit(_limit())
 
 
-def _matching_reservation_ids(shape: _Shape) -> CompoundSelect[int]:
+def _matching_reservation_ids(shape: _Shape, postgresql: bool) -> CompoundSelect[int]:
     """Ids of the stays the text finds: a union of small indexed lookups, each cut to a page.
 
     Cutting each lookup to its newest page first keeps a common name prefix from dragging tens
@@ -285,16 +285,40 @@ def _matching_reservation_ids(shape: _Shape) -> CompoundSelect[int]:
         .where(or_(*(Room.number == bindparam(name) for name in candidates)))
     )
     by_number = select(*columns).where(or_(*(_starts_with_parameter(Reservation.number, name) for name in candidates)))
-    by_company = (
-        select(*columns)
-        .join(Company, Company.id == Reservation.company_id)
-        .where(_starts_with_parameter(Company.search_name, "lower"))
-    )
-    pages = [_narrowed(branch, shape).subquery() for branch in (by_room, by_number, by_company)]
+    pages = [_narrowed(branch, shape).subquery() for branch in (by_room, by_number)]
+    pages.append((_by_company_each(shape) if postgresql else _narrowed(_by_company(columns), shape)).subquery())
     if _walks_stays(shape):
         pages.append(_narrowed(select(*columns).where(_has_guest_named()), shape).subquery())
     by_guest = select(Reservation.id).where(one_of(Reservation.id, "guest_page"))
     return union(*(select(page.c.id) for page in pages), *(() if _walks_stays(shape) else (by_guest,)))
+
+
+def _by_company(columns: tuple[InstrumentedAttribute[Any], ...]) -> Select[int, date]:
+    return (
+        select(*columns)
+        .join(Company, Company.id == Reservation.company_id)
+        .where(_starts_with_parameter(Company.search_name, "lower"))
+    )
+
+
+def _by_company_each(shape: _Shape) -> Select[int, date]:
+    """PostgreSQL's page of the stays of the companies the text names: each company's newest page, read
+    from its stays' index (company, arrival), then the newest of them.
+
+    Joined as one, the planner guessed a tenth of all stays were those companies' and walked every stay
+    newest first looking for them: for "rhine" (48 companies, 1,137 stays) 41,000 stays, 44,000 buffers,
+    35 ms on the 200,000-stay hotel, where each company's own page costs 1,400 buffers.
+    """
+    stays = _narrowed(select(Reservation.id, Reservation.arrival).where(Reservation.company_id == Company.id),
+                      shape).lateral()
+    return (
+        select(stays.c.id, stays.c.arrival)
+        .select_from(Company)
+        .join(stays, literal_column("true"))
+        .where(_starts_with_parameter(Company.search_name, "lower"))
+        .order_by(stays.c.arrival.desc(), stays.c.id.desc())
+        .limit(_limit())
+    )
 
 
 def _walks_stays(shape: _Shape) -> bool:
@@ -347,7 +371,8 @@ def _guest_page(connection: Connection, query: FolioQuery, parameters: dict[str,
 
 
 @lru_cache(maxsize=64)
-def _reservations_statement(shape: _Shape) -> Select[int, str, ReservationStatus, date, date, str, str, int]:
+def _reservations_statement(shape: _Shape, postgresql: bool) -> Select[int, str, ReservationStatus, date, date, str,
+                                                                       str, int]:
     statement = (
         select(
             Reservation.id,
@@ -372,7 +397,7 @@ def _reservations_statement(shape: _Shape) -> Select[int, str, ReservationStatus
     if shape.departure:
         statement = statement.where(Reservation.departure == bindparam("departure"))
     if shape.text:
-        statement = statement.where(one_of(Reservation.id, _matching_reservation_ids(shape)))
+        statement = statement.where(one_of(Reservation.id, _matching_reservation_ids(shape, postgresql)))
     return statement
 
 
@@ -405,7 +430,7 @@ def _reservation_rows(session: Session, query: FolioQuery, terms: _Terms) -> lis
     shape, parameters = _shape(query, terms), _parameters(query, terms)
     if shape.text and not _walks_stays(shape):
         parameters["guest_page"] = _guest_page(connection, query, parameters)
-    statement = _reservations_statement(shape)
+    statement = _reservations_statement(shape, connection.dialect.name == "postgresql")
     planned_for_values = shape.text or shape.arrival or shape.departure
     found = _planned_for_its_values(connection, statement, parameters) if planned_for_values else \
         connection.execute(statement, parameters).all()
