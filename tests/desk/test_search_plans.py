@@ -222,7 +222,8 @@ def test_a_company_names_stays_are_read_company_by_company_on_postgresql(databas
             "INSERT INTO company (name, search_name, tax_id, address, email) SELECT "
             "'Firm ' || n, 'firm ' || n, '', '', '' FROM generate_series(1, 760) AS n")
         connection.exec_driver_sql(
-            "UPDATE reservation SET company_id = (SELECT min(id) FROM company) + mod(id / 10, 800) WHERE mod(id, 10) = 0")
+            "UPDATE reservation SET company_id = (SELECT min(id) FROM company) + mod(id / 10, 800) "
+            "WHERE mod(id, 10) = 0")
         connection.exec_driver_sql("ANALYZE company")
         connection.exec_driver_sql("ANALYZE reservation")
         connection.exec_driver_sql("UPDATE pg_class SET reltuples = 200000 WHERE relname = 'reservation'")
@@ -244,5 +245,6 @@ def test_a_company_names_stays_are_read_company_by_company_on_postgresql(databas
     assert len(found) == named > 50
     assert {row.company.split(" ")[0] for row in found} == {"Rhine"}
     # The union's branch that joins the companies (the others are planned from this small hotel's rooms).
-    [by_company] = [branch for branch in re.split(r"\n\s*->  Subquery Scan on ", plan) if " on company company_" in branch]
+    branches = re.split(r"\n\s*->  Subquery Scan on ", plan)
+    [by_company] = [branch for branch in branches if " on company company_" in branch]
     assert "ix_reservation_arrival" not in by_company, plan
