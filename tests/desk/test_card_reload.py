@@ -259,3 +259,22 @@ def test_a_card_saved_at_another_workstation_shows_after_the_reload(hotel: Hotel
 
         assert [card.id for card in again.saved_cards] == [card_id]
         assert again.saved_cards == hotel.query(load_reservation_card, stay.folio_id).saved_cards
+
+
+def test_a_reload_after_a_payment_reads_each_kind_of_row_once(hotel: Hotel, stay: Stay, statements: list[str]) -> None:
+    """On PostgreSQL each statement is a round trip: the ledger's top ids, the folio's payments, the
+    catalogues' stamp and the settings' version come in the reload's first statement, the folio's
+    bills and guests with the folio, a payment's card record with the payment."""
+    before = hotel.query(load_reservation_card, stay.folio_id)
+    hotel.run(post_service, bill_id=stay.bill_id, service_code="MB-BEER")
+    hotel.run(take_payment, stay.bill_id, Tender("cash", hotel.money("1.00")))
+    statements.clear()
+
+    again = hotel.query(reload_reservation_card, before)
+
+    reads = [" ".join(s.split()) for s in statements if s.lstrip().upper().startswith("SELECT")]
+    assert len(reads) == 11, "\n".join(reads)
+    assert "FROM payment WHERE payment.folio_id" in reads[0] and "FROM catalogue_change" in reads[0], reads[0]
+    assert not [s for s in reads[1:] if "FROM admin_change" in s or "FROM catalogue_change" in s], reads
+    assert not [s for s in reads if s.startswith("SELECT bill.") or s.startswith("SELECT card_record.")], reads
+    assert shown(again) == shown(hotel.query(load_reservation_card, stay.folio_id))
