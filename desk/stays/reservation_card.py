@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -10,7 +11,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, bindparam, func, select
+from sqlalchemy import ColumnElement, Integer, Select, bindparam, func, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from desk.cards.models import CardRecord
@@ -40,6 +41,7 @@ from desk.ledger.folios import (
 from desk.ledger.models import Bill, BillTotal, Folio, Payment, Posting, PostingMove
 from desk.people.confirming import Carrier, carrying, note_carried
 from desk.stays.models import Company
+from desk.stays.search import one_of
 
 
 @dataclass(frozen=True)
@@ -342,10 +344,9 @@ def _whole_folio(session: Session, folio_id: int) -> tuple[FolioView, LedgerSeen
     return view, seen, tops.catalogue_stamp
 
 
-def _folio_moves(folio_id: int, after: int | None = None) -> Select[PostingMove]:
-    query = (select(PostingMove).join(Posting, Posting.id == PostingMove.posting_id)
-             .where(Posting.folio_id == folio_id).order_by(PostingMove.id))
-    return query if after is None else query.where(PostingMove.id > after)
+def _folio_moves(folio_id: int) -> Select[PostingMove]:
+    return (select(PostingMove).join(Posting, Posting.id == PostingMove.posting_id)
+            .where(Posting.folio_id == folio_id).order_by(PostingMove.id))
 
 
 def line_key(line: PostingLine) -> tuple[datetime, int]:
@@ -372,19 +373,31 @@ class _NewRows:
     tops: _Tops
 
 
+@functools.cache
+def _since_statements() -> tuple[Select[Posting], Select[PostingMove], Select[Payment]]:
+    """A reload's reads of the folio's postings, moves and payments above the ids the card has seen,
+    built once: building them at every reload cost more than the server took to run them. Built
+    when first asked: naming a relationship configures every mapper (see folio_options)."""
+    folio_id, after = bindparam("folio_id", type_=Integer), bindparam("after", type_=Integer)
+    postings = (select(Posting).where(Posting.folio_id == folio_id, Posting.id > after)
+                .options(joinedload(Posting.outlet)).order_by(Posting.id))
+    moves = (select(PostingMove).join(Posting, Posting.id == PostingMove.posting_id)
+             .where(Posting.folio_id == folio_id, PostingMove.id > after).order_by(PostingMove.id))
+    # Its card record joined, not a statement of its own: one round trip fewer on PostgreSQL.
+    payments = (select(Payment).where(Payment.folio_id == folio_id, Payment.id > after)
+                .options(joinedload(Payment.card_record)).order_by(Payment.id))
+    return postings, moves, payments
+
+
 def _read_since(session: Session, folio_id: int, seen: LedgerSeen) -> _NewRows:
     tops = _tops(session, folio_id)
     folio = session.get(Folio, folio_id, options=folio_options(), populate_existing=True)
     if folio is None:
         raise NotFound("Folio {folio} does not exist", folio=folio_id)
-    postings = session.scalars(
-        select(Posting).where(Posting.folio_id == folio_id, Posting.id > seen.posting_id)
-        .options(joinedload(Posting.outlet)).order_by(Posting.id)).all()
-    moves: Sequence[PostingMove] = session.scalars(_folio_moves(folio_id, seen.move_id)).all()
-    # Its card record joined, not a statement of its own: one round trip fewer on PostgreSQL.
-    payments = session.scalars(
-        select(Payment).where(Payment.folio_id == folio_id, Payment.id > seen.payment_id)
-        .options(joinedload(Payment.card_record)).order_by(Payment.id)).all()
+    postings_since, moves_since, payments_since = _since_statements()
+    postings = session.scalars(postings_since, {"folio_id": folio_id, "after": seen.posting_id}).all()
+    moves = session.scalars(moves_since, {"folio_id": folio_id, "after": seen.move_id}).all()
+    payments = session.scalars(payments_since, {"folio_id": folio_id, "after": seen.payment_id}).all()
     bill_ids = [bill.id for bill in folio.bills]
     totals = _settled({(row.bill_id, row.currency): (row.charges, row.paid, row.entries)
                        for row in session.execute(_BILL_TOTALS, {"bills": bill_ids})} if bill_ids else {})
@@ -509,8 +522,10 @@ def _bills(old: FolioView, new: _NewRows, payment_lines: list[PaymentLine], ente
     return bills
 
 
+# The bills' ids as one array on PostgreSQL (one_of): a statement of the same text however many
+# bills the folio has, so one prepared statement and, after a few runs, one plan.
 _BILL_TOTALS = (select(BillTotal.bill_id, BillTotal.currency, BillTotal.charges, BillTotal.paid, BillTotal.entries)
-                .where(BillTotal.bill_id.in_(bindparam("bills", expanding=True))))
+                .where(one_of(BillTotal.bill_id, "bills")))
 
 
 def _insert_in_order(lines: list[PostingLine], new: list[PostingLine]) -> None:

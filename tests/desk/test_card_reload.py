@@ -278,3 +278,23 @@ def test_a_reload_after_a_payment_reads_each_kind_of_row_once(hotel: Hotel, stay
     assert not [s for s in reads[1:] if "FROM admin_change" in s or "FROM catalogue_change" in s], reads
     assert not [s for s in reads if s.startswith("SELECT bill.") or s.startswith("SELECT card_record.")], reads
     assert shown(again) == shown(hotel.query(load_reservation_card, stay.folio_id))
+
+
+def test_a_reload_reads_the_bills_totals_by_the_same_statement_however_many_bills(
+    hotel: Hotel, stay: Stay, statements: list[str]
+) -> None:
+    """On PostgreSQL the bills' ids go as one array: one prepared statement, and after a few runs one
+    plan, for a folio of one bill or of several (a parameter each made a new text for each count)."""
+    card = hotel.query(load_reservation_card, stay.folio_id)
+    totals_read: list[list[str]] = []
+    for _bills in (1, 2, 3):
+        hotel.run(take_payment, stay.bill_id, Tender("cash", hotel.money("1.00")))
+        statements.clear()
+        card = hotel.query(reload_reservation_card, card)
+        totals_read.append([s for s in statements if "FROM bill_total" in s])
+        hotel.run(open_bill, stay.folio_id, payer_name="Office")
+
+    assert [len(card.folio.bills)] == [3]
+    assert all(len(read) == 1 for read in totals_read), totals_read
+    if hotel.database.engine.dialect.name == "postgresql":
+        assert totals_read[0] == totals_read[1] == totals_read[2], totals_read
