@@ -26,7 +26,7 @@ from desk.fiscal.models import CashRegister, FiscalDocument, FiscalPrint, Regist
 from desk.hotel.models import CatalogueChange, PaymentMethod, Service
 from desk.hotel.names import Names, load_names
 from desk.hotel.rates import rates_on
-from desk.hotel.reference import base_currency
+from desk.hotel.reference import SETTINGS_WINDOW, base_currency
 from desk.journal.models import JournalEvent, JournalIntent
 from desk.ledger.folios import (
     BillView,
@@ -102,10 +102,14 @@ class CardCatalogues:
 
 # Any write to the tables the catalogues are built from adds a row to this log (a trigger of
 # migration 0061_catalogue_stamp): its highest id and its count say whether anything was written
-# since, in one read of a small table. The count too, as on PostgreSQL a write given a lower id may
-# commit after one with a higher id was read.
-_CATALOGUE_STAMP_COLUMNS = (select(func.coalesce(func.max(CatalogueChange.id), 0)),
-                            select(func.count()).select_from(CatalogueChange))
+# since. The count too, as on PostgreSQL a write given a lower id may commit after one with a higher
+# id was read; counted only within SETTINGS_WINDOW ids below the highest, as the settings' version
+# is (desk.hotel.reference): the log grows with every company added, and every card's reload read
+# it whole (906 rows on the bench's hotel, a year's desk work several thousand).
+_latest_catalogue_change = select(func.coalesce(func.max(CatalogueChange.id), 0)).scalar_subquery()
+_CATALOGUE_STAMP_COLUMNS = (select(_latest_catalogue_change),
+                            select(func.count()).select_from(CatalogueChange)
+                            .where(CatalogueChange.id > _latest_catalogue_change - SETTINGS_WINDOW))
 _CATALOGUE_STAMP = select(*(column.scalar_subquery() for column in _CATALOGUE_STAMP_COLUMNS))
 
 
