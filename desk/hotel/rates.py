@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 from desk.core.errors import InvalidInput
 from desk.core.money import minor_units
 from desk.hotel.models import CurrencyRate, ExchangeRate
-from desk.hotel.reference import base_currency
+from desk.hotel.reference import base_currency, remembered
 from desk.people.auth import Actor
 from desk.people.changes import record_change
 from desk.people.rights import Right, require
@@ -51,7 +51,13 @@ def rate_on(session: Session, currency: str, day: date) -> Decimal | None:
 
 def rates_on(session: Session, day: date) -> dict[str, Decimal]:
     """Every accepted currency's rate on ``day`` (the base currency at 1): what :func:`rate_on`
-    gives each, in one statement (every card's reload reads them, issue 23)."""
+    gives each, in one statement (every card's reload reads them, issue 23); remembered per process
+    as the hotel's settings are (desk.hotel.reference): a rate is set only by a use case that
+    records the change (set_rate, import_ecb), so a card's reload reads them again only after one."""
+    return dict(remembered(session, "rates_on", day, lambda: _rates_on(session, day)))
+
+
+def _rates_on(session: Session, day: date) -> dict[str, Decimal]:
     base = base_currency(session)
     rates = {base: Decimal(1)}
     for currency, rate in session.execute(_RATES_ON, {"day": day}):

@@ -35,7 +35,7 @@ from sqlalchemy.orm import Session, make_transient_to_detached
 
 from desk.core.errors import NotFound
 from desk.core.money import Money
-from desk.hotel.models import Hotel, Outlet, PaymentMethod, Service, TaxRate
+from desk.hotel.models import CurrencyRate, ExchangeRate, Hotel, Outlet, PaymentMethod, Service, TaxRate
 from desk.people.confirming import read_with_confirmation
 from desk.people.models import AdminChange
 
@@ -104,7 +104,7 @@ def remembered(session: Session, kind: str, key: object, load: Callable[[], T]) 
 
 # --- settings remembered per process ---------------------------------------------------------------
 
-_SETTINGS_CLASSES = (Hotel, Service, TaxRate, Outlet, PaymentMethod, AdminChange)
+_SETTINGS_CLASSES = (Hotel, Service, TaxRate, Outlet, PaymentMethod, CurrencyRate, ExchangeRate, AdminChange)
 _CHANGES_SETTINGS = "desk.hotel.reference.changes_settings"
 SETTINGS_WINDOW = 256
 _changes = AdminChange.__table__.c

@@ -174,14 +174,16 @@ def _sum(amounts: Iterable[Money], currency: str) -> Money:
 
 
 def folio_options() -> list[Any]:
-    """A folio with what its card shows of it: its bills, and who it belongs to.
+    """A folio with what its card shows of it: its bills, and who it belongs to, in one statement
+    (the bills and guests each a statement of their own were two round trips of a PostgreSQL card's
+    reload: a folio has a few bills and guests, so joining them repeats the folio's row a few times).
 
     Built when asked, not at import: naming a relationship configures every mapper, and the
     models of packages this one may not import (cards' records on payments) are in place only then.
     """
     return [
-        selectinload(Folio.bills),
-        joinedload(Folio.reservation).selectinload(Reservation.stay_guests).joinedload(ReservationGuest.guest),
+        joinedload(Folio.bills),
+        joinedload(Folio.reservation).joinedload(Reservation.stay_guests).joinedload(ReservationGuest.guest),
         joinedload(Folio.company),
         joinedload(Folio.event),
     ]

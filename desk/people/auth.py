@@ -20,14 +20,14 @@ from datetime import UTC, datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-from sqlalchemy import Executable, bindparam, delete, func, select, text
+from sqlalchemy import bindparam, delete, func, select, text
 from sqlalchemy.orm import Session
 
 from desk.core.errors import InvalidInput, NotAuthorised
 from desk.core.types import utcnow
 from desk.db.audit_notes import AuditNote, note
 from desk.db.engine import keep_whatever_happens
-from desk.people.confirming import ALSO_READ, AlsoRead
+from desk.people.confirming import Carrier, carrying, note_carried
 from desk.people.models import DeskSession, Role, User
 from desk.people.passwords import check_new_password
 from desk.people.rights import ROLE_RIGHTS, Right, holds_manager_rights, may, require
@@ -139,26 +139,17 @@ class Actor:
         if not ROLE_RIGHTS.get(self.role, frozenset()) <= ROLE_RIGHTS.get(row.role, frozenset()):
             raise SignInAgain("The rights of {user} have changed: sign in again",
                               user=row.full_name or self.username)
-        start = len(_STANDING)
-        for also in reads:
-            also.note(session, row[start:start + len(also.columns)])
-            start += len(also.columns)
+        note_carried(session, reads, row[len(_STANDING):])
 
 
 _STANDING = (User.role, User.active, User.full_name, User.must_change_secret)
-_confirm: list[tuple[Executable, tuple[AlsoRead, ...]]] = []
+_confirm: list[Carrier] = []
 
 
-def _confirm_statement() -> tuple[Executable, tuple[AlsoRead, ...]]:
+def _confirm_statement() -> Carrier:
     """The runner's first statement in each unit: the actor's standing, and what the other features
-    registered (desk.people.confirming), with the registrations it carries. Built again when a
-    feature registered after it was built (a module loaded late): its read would otherwise never
-    be made for the rest of the process's life."""
-    if not _confirm or len(_confirm[0][1]) != len(ALSO_READ):
-        reads = tuple(ALSO_READ)
-        also = [column for read in reads for column in read.columns]
-        _confirm[:] = [(select(*_STANDING, *also).where(User.username == bindparam("username")), reads)]
-    return _confirm[0]
+    registered (desk.people.confirming), with the registrations it carries."""
+    return carrying(_confirm, lambda also: select(*_STANDING, *also).where(User.username == bindparam("username")))
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -10,7 +11,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Select, bindparam, func, select
+from sqlalchemy import ColumnElement, Integer, Select, bindparam, func, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from desk.cards.models import CardRecord
@@ -25,7 +26,7 @@ from desk.fiscal.models import CashRegister, FiscalDocument, FiscalPrint, Regist
 from desk.hotel.models import CatalogueChange, PaymentMethod, Service
 from desk.hotel.names import Names, load_names
 from desk.hotel.rates import rates_on
-from desk.hotel.reference import base_currency
+from desk.hotel.reference import SETTINGS_WINDOW, base_currency
 from desk.journal.models import JournalEvent, JournalIntent
 from desk.ledger.folios import (
     BillView,
@@ -38,7 +39,9 @@ from desk.ledger.folios import (
     load_folio,
 )
 from desk.ledger.models import Bill, BillTotal, Folio, Payment, Posting, PostingMove
+from desk.people.confirming import Carrier, carrying, note_carried
 from desk.stays.models import Company
+from desk.stays.search import one_of
 
 
 @dataclass(frozen=True)
@@ -99,9 +102,15 @@ class CardCatalogues:
 
 # Any write to the tables the catalogues are built from adds a row to this log (a trigger of
 # migration 0061_catalogue_stamp): its highest id and its count say whether anything was written
-# since, in one read of a small table. The count too, as on PostgreSQL a write given a lower id may
-# commit after one with a higher id was read.
-_CATALOGUE_STAMP = select(func.coalesce(func.max(CatalogueChange.id), 0), func.count())
+# since. The count too, as on PostgreSQL a write given a lower id may commit after one with a higher
+# id was read; counted only within SETTINGS_WINDOW ids below the highest, as the settings' version
+# is (desk.hotel.reference): the log grows with every company added, and every card's reload read
+# it whole (906 rows on the bench's hotel, a year's desk work several thousand).
+_latest_catalogue_change = select(func.coalesce(func.max(CatalogueChange.id), 0)).scalar_subquery()
+_CATALOGUE_STAMP_COLUMNS = (select(_latest_catalogue_change),
+                            select(func.count()).select_from(CatalogueChange)
+                            .where(CatalogueChange.id > _latest_catalogue_change - SETTINGS_WINDOW))
+_CATALOGUE_STAMP = select(*(column.scalar_subquery() for column in _CATALOGUE_STAMP_COLUMNS))
 
 
 def catalogue_stamp(session: Session) -> tuple[int, int]:
@@ -122,9 +131,11 @@ def load_card_catalogues(session: Session, language: str = "en") -> CardCatalogu
     )
 
 
-def current_catalogues(session: Session, language: str, known: CardCatalogues | None) -> CardCatalogues:
-    """``known`` while nothing in the catalogues changed since it was read, else read again."""
-    if known is not None and known.language == language and known.stamp == catalogue_stamp(session):
+def current_catalogues(session: Session, language: str, known: CardCatalogues | None,
+                       stamp: tuple[int, int] | None = None) -> CardCatalogues:
+    """``known`` while nothing in the catalogues changed since it was read, else read again;
+    ``stamp`` the catalogues' stamp if this unit read it already."""
+    if known is not None and known.language == language and known.stamp == (stamp or catalogue_stamp(session)):
         return known
     return load_card_catalogues(session, language)
 
@@ -184,8 +195,8 @@ class ReservationCardData:
 def load_reservation_card(session: Session, folio_id: int, language: str = "en",
                           catalogues: CardCatalogues | None = None) -> ReservationCardData:
     """The folio's card; ``catalogues`` (another card's) are reused if they are still current."""
-    folio, seen = _whole_folio(session, folio_id)
-    return _card(session, folio, seen, None, language, catalogues)
+    folio, seen, stamp = _whole_folio(session, folio_id)
+    return _card(session, folio, seen, stamp, None, language, catalogues)
 
 
 def reload_reservation_card(session: Session, shown: ReservationCardData, language: str = "en",
@@ -204,10 +215,10 @@ def reload_reservation_card(session: Session, shown: ReservationCardData, langua
     known = catalogues if catalogues is not None else shown.catalogues
     since = _folio_since(session, shown) if shown.seen is not None else None
     if since is None:
-        folio, seen = _whole_folio(session, shown.folio.folio.id)
-        return _card(session, folio, seen, None, language, known)
-    folio, seen, changes = since
-    return _card(session, folio, seen, changes, language, known, shown)
+        folio, seen, stamp = _whole_folio(session, shown.folio.folio.id)
+        return _card(session, folio, seen, stamp, None, language, known)
+    folio, seen, changes, stamp = since
+    return _card(session, folio, seen, stamp, changes, language, known, shown)
 
 
 @dataclass(frozen=True)
@@ -244,13 +255,43 @@ class FolioChanges:
 # (LedgerSeen.card_record_id), and the rows its receipts' marks are (LedgerSeen.receipt_rows).
 _TOP_COLUMNS = (Posting.id, PostingMove.id, Payment.id, CardRecord.id,
                 FiscalDocument.id, FiscalPrint.id, RegisterDocument.id, JournalIntent.id, JournalEvent.id)
-_TOPS = select(*(select(func.max(column)).scalar_subquery() for column in _TOP_COLUMNS))
 
 
-def _tops(session: Session) -> tuple[int, ...]:
-    """The highest ids of :data:`_TOP_COLUMNS` now: read before the rows, so that every row at or
-    below them that was committed then is among the rows read after."""
-    return tuple(value or 0 for value in session.execute(_TOPS).one())
+@dataclass(frozen=True)
+class _Tops:
+    """What a card's first statement reads: the highest ids of :data:`_TOP_COLUMNS`, the folio's
+    payments, the catalogues' stamp; and it carries the reads other features registered
+    (desk.people.confirming: the settings' version the base currency is remembered by)."""
+
+    ids: tuple[int, ...]
+    payments: int
+    catalogue_stamp: tuple[int, int]
+
+
+_tops_statement: list[Carrier] = []
+_OWN_TOPS = len(_TOP_COLUMNS) + 3
+
+
+def _build_tops(also: list[ColumnElement[object]]) -> Select[Any]:
+    # One statement, not five: on PostgreSQL each is a round trip, and a reload's first reads
+    # (these ids, the folio's payments, the catalogues' stamp, the settings' version) were a
+    # quarter of its statements (issue 23).
+    payments = select(func.count()).select_from(Payment).where(Payment.folio_id == bindparam("folio_id"))
+    return select(*(select(func.max(column)).scalar_subquery() for column in _TOP_COLUMNS),
+                  payments.scalar_subquery(), *(column.scalar_subquery() for column in _CATALOGUE_STAMP_COLUMNS),
+                  *also)
+
+
+def _tops(session: Session, folio_id: int) -> _Tops:
+    """Read before the rows, so that every row at or below the highest ids that was committed then
+    is among the rows read after; the payments counted then too, which the reload checks the
+    payments it read against (a payment committed in between makes it read the folio whole)."""
+    statement, reads = carrying(_tops_statement, _build_tops)
+    row = session.execute(statement, {"folio_id": folio_id}).one()
+    note_carried(session, reads, row[_OWN_TOPS:])
+    count = len(_TOP_COLUMNS)
+    highest, changes = row[count + 1:count + 3]
+    return _Tops(tuple(value or 0 for value in row[:count]), row[count], (int(highest), int(changes)))
 
 
 def _side_seen(tops: tuple[int, ...]) -> dict[str, Any]:
@@ -272,10 +313,11 @@ def _settled(totals: dict[tuple[int, str], list[int]] | dict[tuple[int, str], tu
             if charges or paid or entries}
 
 
-def _whole_folio(session: Session, folio_id: int) -> tuple[FolioView, LedgerSeen]:
-    """The folio read whole (:func:`desk.ledger.folios.load_folio`), and what it was read up to."""
-    tops = _tops(session)
-    posting_top, move_top, payment_top = tops[:3]
+def _whole_folio(session: Session, folio_id: int) -> tuple[FolioView, LedgerSeen, tuple[int, int]]:
+    """The folio read whole (:func:`desk.ledger.folios.load_folio`), what it was read up to, and the
+    catalogues' stamp."""
+    tops = _tops(session, folio_id)
+    posting_top, move_top, payment_top = tops.ids[:3]
     with collector_paused():
         folio = session.get(Folio, folio_id, options=folio_options(),
                             populate_existing=True)  # its bills may have been added by plain INSERTs since
@@ -301,15 +343,14 @@ def _whole_folio(session: Session, folio_id: int) -> tuple[FolioView, LedgerSeen
         payment_id=max([payment_top, *(p.id for p in payments)]),
         payments=len(payments),
         totals=_settled(totals),
-        **_side_seen(tops),
+        **_side_seen(tops.ids),
     )
-    return view, seen
+    return view, seen, tops.catalogue_stamp
 
 
-def _folio_moves(folio_id: int, after: int | None = None) -> Select[PostingMove]:
-    query = (select(PostingMove).join(Posting, Posting.id == PostingMove.posting_id)
-             .where(Posting.folio_id == folio_id).order_by(PostingMove.id))
-    return query if after is None else query.where(PostingMove.id > after)
+def _folio_moves(folio_id: int) -> Select[PostingMove]:
+    return (select(PostingMove).join(Posting, Posting.id == PostingMove.posting_id)
+            .where(Posting.folio_id == folio_id).order_by(PostingMove.id))
 
 
 def line_key(line: PostingLine) -> tuple[datetime, int]:
@@ -332,28 +373,39 @@ class _NewRows:
     postings: Sequence[Posting]
     moves: Sequence[PostingMove]
     payments: Sequence[Payment]
-    payment_count: int
     totals: dict[tuple[int, str], tuple[int, int, int]]
-    tops: tuple[int, ...]
+    tops: _Tops
+
+
+@functools.cache
+def _since_statements() -> tuple[Select[Posting], Select[PostingMove], Select[Payment]]:
+    """A reload's reads of the folio's postings, moves and payments above the ids the card has seen,
+    built once: building them at every reload cost more than the server took to run them. Built
+    when first asked: naming a relationship configures every mapper (see folio_options)."""
+    folio_id, after = bindparam("folio_id", type_=Integer), bindparam("after", type_=Integer)
+    postings = (select(Posting).where(Posting.folio_id == folio_id, Posting.id > after)
+                .options(joinedload(Posting.outlet)).order_by(Posting.id))
+    moves = (select(PostingMove).join(Posting, Posting.id == PostingMove.posting_id)
+             .where(Posting.folio_id == folio_id, PostingMove.id > after).order_by(PostingMove.id))
+    # Its card record joined, not a statement of its own: one round trip fewer on PostgreSQL.
+    payments = (select(Payment).where(Payment.folio_id == folio_id, Payment.id > after)
+                .options(joinedload(Payment.card_record)).order_by(Payment.id))
+    return postings, moves, payments
 
 
 def _read_since(session: Session, folio_id: int, seen: LedgerSeen) -> _NewRows:
-    tops = _tops(session)
+    tops = _tops(session, folio_id)
     folio = session.get(Folio, folio_id, options=folio_options(), populate_existing=True)
     if folio is None:
         raise NotFound("Folio {folio} does not exist", folio=folio_id)
-    postings = session.scalars(
-        select(Posting).where(Posting.folio_id == folio_id, Posting.id > seen.posting_id)
-        .options(joinedload(Posting.outlet)).order_by(Posting.id)).all()
-    moves: Sequence[PostingMove] = session.scalars(_folio_moves(folio_id, seen.move_id)).all()
-    payments = session.scalars(
-        select(Payment).where(Payment.folio_id == folio_id, Payment.id > seen.payment_id)
-        .options(selectinload(Payment.card_record)).order_by(Payment.id)).all()
-    payment_count = session.scalar(select(func.count()).select_from(Payment).where(Payment.folio_id == folio_id))
+    postings_since, moves_since, payments_since = _since_statements()
+    postings = session.scalars(postings_since, {"folio_id": folio_id, "after": seen.posting_id}).all()
+    moves = session.scalars(moves_since, {"folio_id": folio_id, "after": seen.move_id}).all()
+    payments = session.scalars(payments_since, {"folio_id": folio_id, "after": seen.payment_id}).all()
     bill_ids = [bill.id for bill in folio.bills]
     totals = _settled({(row.bill_id, row.currency): (row.charges, row.paid, row.entries)
                        for row in session.execute(_BILL_TOTALS, {"bills": bill_ids})} if bill_ids else {})
-    return _NewRows(folio, base_currency(session), postings, moves, payments, payment_count or 0, totals, tops)
+    return _NewRows(folio, base_currency(session), postings, moves, payments, totals, tops)
 
 
 def _touched_lines(session: Session, old: FolioView, new: _NewRows) -> dict[int, tuple[int, PostingLine]] | None:
@@ -374,7 +426,8 @@ def _touched_lines(session: Session, old: FolioView, new: _NewRows) -> dict[int,
     return found if len(found) == len(touched) else None
 
 
-def _folio_since(session: Session, shown: ReservationCardData) -> tuple[FolioView, LedgerSeen, FolioChanges] | None:
+def _folio_since(session: Session, shown: ReservationCardData
+                 ) -> tuple[FolioView, LedgerSeen, FolioChanges, tuple[int, int]] | None:
     """The shown folio brought up to date from the rows written since, or None when it must be read
     whole (a row missed, a line in a currency the bills do not add up in)."""
     seen, old = shown.seen, shown.folio
@@ -423,16 +476,16 @@ def _folio_since(session: Session, shown: ReservationCardData) -> tuple[FolioVie
         payment_lines = _payment_lines(old.payments, new.payments)
         view = FolioView(new.folio, new.currency, _bills(old, new, payment_lines, entering, leaving), all_lines,
                          payment_lines)
-    posting_top, move_top, payment_top = new.tops[:3]
+    posting_top, move_top, payment_top = new.tops.ids[:3]
     now_seen = LedgerSeen(
         posting_id=max(posting_top, seen.posting_id, *new_ids),
         move_id=max(move_top, seen.move_id, *(m.id for m in new.moves)),
         payment_id=max(payment_top, seen.payment_id, *(p.id for p in new.payments)),
-        payments=new.payment_count,
+        payments=new.tops.payments,
         totals=new.totals,
-        **_side_seen(new.tops),
+        **_side_seen(new.tops.ids),
     )
-    return view, now_seen, FolioChanges(old, new_ids, frozenset(changed))
+    return view, now_seen, FolioChanges(old, new_ids, frozenset(changed)), new.tops.catalogue_stamp
 
 
 def _adds_up(seen: LedgerSeen, delta: dict[tuple[int, str], list[int]], new: _NewRows) -> bool:
@@ -444,7 +497,7 @@ def _adds_up(seen: LedgerSeen, delta: dict[tuple[int, str], list[int]], new: _Ne
         entry[0] += charges
         entry[1] += paid
         entry[2] += entries
-    return (_settled(expected) == new.totals and new.payment_count == seen.payments + len(new.payments)
+    return (_settled(expected) == new.totals and new.tops.payments == seen.payments + len(new.payments)
             and all(currency == new.currency for _bill, currency in new.totals))
 
 
@@ -473,8 +526,10 @@ def _bills(old: FolioView, new: _NewRows, payment_lines: list[PaymentLine], ente
     return bills
 
 
+# The bills' ids as one array on PostgreSQL (one_of): a statement of the same text however many
+# bills the folio has, so one prepared statement and, after a few runs, one plan.
 _BILL_TOTALS = (select(BillTotal.bill_id, BillTotal.currency, BillTotal.charges, BillTotal.paid, BillTotal.entries)
-                .where(BillTotal.bill_id.in_(bindparam("bills", expanding=True))))
+                .where(one_of(BillTotal.bill_id, "bills")))
 
 
 def _insert_in_order(lines: list[PostingLine], new: list[PostingLine]) -> None:
@@ -507,8 +562,8 @@ def _payment_lines(old: list[PaymentLine], new_payments: Sequence[Payment]) -> l
     return lines
 
 
-def _card(session: Session, folio: FolioView, seen: LedgerSeen, changes: FolioChanges | None, language: str,
-          known: CardCatalogues | None, shown: ReservationCardData | None = None) -> ReservationCardData:
+def _card(session: Session, folio: FolioView, seen: LedgerSeen, stamp: tuple[int, int], changes: FolioChanges | None,
+          language: str, known: CardCatalogues | None, shown: ReservationCardData | None = None) -> ReservationCardData:
     """The card of ``folio``; reloaded from ``shown`` (the folio brought up to date from it), what
     the card read beside the folio is ``shown``'s own where no row it is read from was added since."""
     folio_id = folio.folio.id
@@ -535,7 +590,7 @@ def _card(session: Session, folio: FolioView, seen: LedgerSeen, changes: FolioCh
     return ReservationCardData(
         folio=folio,
         rates=rates,
-        catalogues=current_catalogues(session, language, known),
+        catalogues=current_catalogues(session, language, known, stamp),
         pre_authorisations=holds,
         saved_cards=_saved_cards(session, folio.folio),
         card_payments=card_payments,

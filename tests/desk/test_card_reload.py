@@ -4,7 +4,8 @@ of change, while reading only the postings it does not show yet (issue 23)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -17,6 +18,7 @@ from desk.fiscal.models import CashRegister
 from desk.fiscal.workflow import print_receipt
 from desk.hotel.catalogue import change_service
 from desk.hotel.models import PaymentMethod
+from desk.hotel.rates import set_rate
 from desk.ledger.bills import move_postings, open_bill
 from desk.ledger.folios import FolioView
 from desk.ledger.models import Payment
@@ -259,3 +261,54 @@ def test_a_card_saved_at_another_workstation_shows_after_the_reload(hotel: Hotel
 
         assert [card.id for card in again.saved_cards] == [card_id]
         assert again.saved_cards == hotel.query(load_reservation_card, stay.folio_id).saved_cards
+
+
+def test_a_reload_after_a_payment_reads_each_kind_of_row_once(hotel: Hotel, stay: Stay, statements: list[str]) -> None:
+    """On PostgreSQL each statement is a round trip: the ledger's top ids, the folio's payments, the
+    catalogues' stamp and the settings' version come in the reload's first statement, the folio's
+    bills and guests with the folio, a payment's card record with the payment; the rates are the
+    settings' version's."""
+    before = hotel.query(load_reservation_card, stay.folio_id)
+    hotel.run(post_service, bill_id=stay.bill_id, service_code="MB-BEER")
+    hotel.run(take_payment, stay.bill_id, Tender("cash", hotel.money("1.00")))
+    statements.clear()
+
+    again = hotel.query(reload_reservation_card, before)
+
+    reads = [" ".join(s.split()) for s in statements if s.lstrip().upper().startswith("SELECT")]
+    assert len(reads) == 10, "\n".join(reads)
+    assert "FROM payment WHERE payment.folio_id" in reads[0] and "FROM catalogue_change" in reads[0], reads[0]
+    assert not [s for s in reads[1:] if "FROM admin_change" in s or "FROM catalogue_change" in s], reads
+    assert not [s for s in reads if s.startswith("SELECT bill.") or s.startswith("SELECT card_record.")], reads
+    assert not [s for s in reads if "FROM currency_rate" in s], reads  # remembered while no rate was set
+    assert shown(again) == shown(hotel.query(load_reservation_card, stay.folio_id))
+
+
+def test_a_reload_reads_the_bills_totals_by_the_same_statement_however_many_bills(
+    hotel: Hotel, stay: Stay, statements: list[str]
+) -> None:
+    """On PostgreSQL the bills' ids go as one array: one prepared statement, and after a few runs one
+    plan, for a folio of one bill or of several (a parameter each made a new text for each count)."""
+    card = hotel.query(load_reservation_card, stay.folio_id)
+    totals_read: list[list[str]] = []
+    for _bills in (1, 2, 3):
+        hotel.run(take_payment, stay.bill_id, Tender("cash", hotel.money("1.00")))
+        statements.clear()
+        card = hotel.query(reload_reservation_card, card)
+        totals_read.append([s for s in statements if "FROM bill_total" in s])
+        hotel.run(open_bill, stay.folio_id, payer_name="Office")
+
+    assert [len(card.folio.bills)] == [3]
+    assert all(len(read) == 1 for read in totals_read), totals_read
+    if hotel.database.engine.dialect.name == "postgresql":
+        assert totals_read[0] == totals_read[1] == totals_read[2], totals_read
+
+
+def test_a_rate_set_at_another_workstation_reaches_the_next_reload(hotel: Hotel, stay: Stay) -> None:
+    before = hotel.query(load_reservation_card, stay.folio_id)
+    assert before.rates["USD"] != Decimal("0.99")
+
+    hotel.as_role(Role.MANAGER).run(set_rate, "USD", Decimal("0.99"), date.today())
+    again = hotel.query(reload_reservation_card, before)
+
+    assert again.rates["USD"] == Decimal("0.99")

@@ -31,6 +31,7 @@ BIG_TABLES = {
     "folio": 200_000, "bill": 210_000,
     "journal_intent": 330_000, "journal_event": 1_000_000, "card_record": 140_000, "shift_payment": 190_000,
     "fiscal_document": 330_000, "fiscal_print": 330_000, "receipt_request": 330_000, "bill_total": 210_000,
+    "catalogue_change": 20_000,  # a company added, a price changed: every card's reload asks if any was
 }
 # Read whole, these are small; their statistics still steer the plans that join them.
 SMALL_TABLES = {"company": 800, "room": 500, "event": 300}
