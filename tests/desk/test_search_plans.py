@@ -152,20 +152,9 @@ def test_a_full_page_is_joined_by_key_on_a_hotel_of_ten_thousand_stays(database_
     join them (on the 20,000-stay bench hotel 5.4 ms of the search's server time); the ids gathered into
     one array, it looks each up by its key (1.3 ms)."""
     hotel = _big_hotel(database_url, sizes={})
-    sent: list[tuple[str, Any]] = []
-
-    def keep(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_rest: Any) -> None:
-        if "LEFT OUTER JOIN room" in statement:
-            sent.append((statement, parameters))
-
-    event.listen(hotel.database.engine, "before_cursor_execute", keep)
-    found = hotel.query(search_folios, FolioQuery(text="name1", in_house_only=False, kinds=RESERVATIONS))
-    event.remove(hotel.database.engine, "before_cursor_execute", keep)
-    assert len(found) == 200
-    [(statement, parameters)] = sent
-    with hotel.database.engine.connect() as connection:
-        plan = "\n".join(row[0] for row in connection.exec_driver_sql(f"EXPLAIN {statement}", parameters))
+    found, plan = _page_and_its_plan(hotel, "name1")
     hotel.database.dispose()
+    assert len(found) == 200
     assert "Seq Scan on reservation" not in plan, plan
 
 
@@ -229,18 +218,7 @@ def test_a_company_names_stays_are_read_company_by_company_on_postgresql(databas
         connection.exec_driver_sql("UPDATE pg_class SET reltuples = 200000 WHERE relname = 'reservation'")
         named = connection.exec_driver_sql("SELECT count(*) FROM reservation JOIN company ON company.id = company_id "
                                            "WHERE company.name LIKE 'Rhine %%'").scalar_one()
-    sent: list[tuple[str, Any]] = []
-
-    def keep(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_rest: Any) -> None:
-        if "LEFT OUTER JOIN room" in statement:
-            sent.append((statement, parameters))
-
-    event.listen(hotel.database.engine, "before_cursor_execute", keep)
-    found = hotel.query(search_folios, FolioQuery(text="rhine", in_house_only=False, kinds=RESERVATIONS))
-    event.remove(hotel.database.engine, "before_cursor_execute", keep)
-    [(statement, parameters)] = sent
-    with hotel.database.engine.connect() as connection:
-        plan = "\n".join(row[0] for row in connection.exec_driver_sql(f"EXPLAIN {statement}", parameters))
+    found, plan = _page_and_its_plan(hotel, "rhine")
     hotel.database.dispose()
     assert len(found) == named > 50
     assert {row.company.split(" ")[0] for row in found} == {"Rhine"}
@@ -248,3 +226,20 @@ def test_a_company_names_stays_are_read_company_by_company_on_postgresql(databas
     branches = re.split(r"\n\s*->  Subquery Scan on ", plan)
     [by_company] = [branch for branch in branches if " on company company_" in branch]
     assert "ix_reservation_arrival" not in by_company, plan
+
+
+def _page_and_its_plan(hotel: Hotel, text: str) -> tuple[list[Any], str]:
+    """What a search of all stays for ``text`` found, and the plan of the statement that read its page."""
+    sent: list[tuple[str, Any]] = []
+
+    def keep(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_rest: Any) -> None:
+        if "LEFT OUTER JOIN room" in statement:
+            sent.append((statement, parameters))
+
+    event.listen(hotel.database.engine, "before_cursor_execute", keep)
+    found = hotel.query(search_folios, FolioQuery(text=text, in_house_only=False, kinds=RESERVATIONS))
+    event.remove(hotel.database.engine, "before_cursor_execute", keep)
+    [(statement, parameters)] = sent
+    with hotel.database.engine.connect() as connection:
+        plan = "\n".join(row[0] for row in connection.exec_driver_sql(f"EXPLAIN {statement}", parameters))
+    return found, plan
