@@ -47,7 +47,7 @@ class CardTable(QTableView):
         bottom = self.rowAt(self.viewport().height() - 1)
         appended = last == self.model().rowCount() - 1
         in_sight = bottom < 0 and appended  # the table had room below its last row
-        below = not parent.isValid() and (in_sight or bottom >= 0 and first > bottom)
+        below = not parent.isValid() and (in_sight or (bottom >= 0 and first > bottom))
         self._only_below = below if self._only_below is None else self._only_below and below
         if in_sight:
             earlier = self._first_shown_new_row
