@@ -33,7 +33,6 @@ class CardTable(QTableView):
         # Whether the rows inserted since the last layout all went below the rows shown; None: none.
         self._only_below: bool | None = None
         self._first_shown_new_row: int | None = None  # the first of them in sight, to be painted
-        self.full_layouts = 0  # layouts that repainted the viewport (tests read it)
 
     def setModel(self, model: Any) -> None:
         super().setModel(model)
@@ -71,7 +70,6 @@ class CardTable(QTableView):
                 viewport = self.viewport()
                 viewport.update(0, top, viewport.width(), viewport.height() - top)
             return
-        self.full_layouts += 1
         super().doItemsLayout()
 
 
