@@ -11,6 +11,7 @@ long after the database has opened (for smoke tests of ``make run`` without a sc
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import logging
 import os
@@ -214,6 +215,7 @@ class Startup(QObject):
 
             # A one-desk hotel's POS service (setting run_in_desk): started once, stopped at exit.
             self.pos_service = start_if_configured(self.database)
+        keep_start_up_out_of_collections()
 
     def _start_heartbeat(self) -> None:
         """Tell the other desks, every minute, that someone is still signed in here (a restore waits)."""
@@ -314,6 +316,7 @@ class Startup(QObject):
             QTimer.singleShot(self.exit_after, lambda: self.app.exit(1))
 
     def shut_down(self) -> None:
+        gc.unfreeze()  # what start-up built may be garbage from now on
         if self.heartbeat is not None:
             self.heartbeat.stop()
         sign_out = self._signed_out()
@@ -332,6 +335,15 @@ class Startup(QObject):
             self.demo_printers.stop()
         if self.database is not None:
             self.database.dispose()
+
+
+def keep_start_up_out_of_collections() -> None:
+    """What start-up built (Qt's wrappers, SQLAlchemy and the tables, the main window) lives as long
+    as the session: kept out of the collector's full passes, which with six cards open took 120-170 ms
+    of the GUI thread each (about 40 ms with this, bench/bench_apply.py), now and then inside an
+    Apply (issue 23). Called on the GUI thread, which alone collects once ops exist (ui.ops.delivery)."""
+    gc.collect()
+    gc.freeze()
 
 
 def main(args: argparse.Namespace) -> int:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QRect
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QApplication
 
 import ui.reservation_card.tables as tables
@@ -168,3 +169,91 @@ def test_steady_tabs_lay_out_again_when_a_corner_widget_asks_and_not_for_a_page_
     # The corner button asking for more room gets it (it kept 80 px while asking 201).
     action.setText("A much longer action text in the corner")
     qtbot.waitUntil(lambda: action.width() >= action.sizeHint().width(), timeout=2_000)
+
+
+def test_services_added_below_the_rows_shown_repaint_none_of_them(qtbot, desk_context, demo_database):
+    folio_id = folio_id_of(demo_database, "R10016")
+    other_desk = signed_in(demo_database, Role.CASHIER, "FRONT-2")
+    with demo_database.writing() as session:
+        bill_id = load_folio(session, folio_id).bills[0].bill.id
+        for _ in range(40):  # more rows than the table shows
+            post_service(session, other_desk, bill_id=bill_id, service_code="MB-WATER")
+    card = open_reservation_card(desk_context, folio_id)
+    try:
+        qtbot.waitUntil(lambda: card.is_loaded and card.isVisible(), timeout=30_000)
+        view, model = card.postings_view, card.postings_model
+        view.scrollToTop()
+        qtbot.wait(50)  # the first painting done
+        assert view.rowAt(view.viewport().height() - 1) < model.rowCount() - 1
+        rows, scroll_range = model.rowCount(), view.verticalScrollBar().maximum()
+        inserted: list[int] = []
+        model.rowsInserted.connect(lambda _parent, first, _last: inserted.append(first))
+        model.modelReset.connect(lambda: inserted.append(-1))
+        paints = _Paints()
+        view.viewport().installEventFilter(paints)
+        try:
+            with demo_database.writing() as session:
+                post_service(session, other_desk, bill_id=bill_id, service_code="MB-BEER")
+            with qtbot.waitSignal(card.loaded, timeout=30_000):
+                card.reload()
+            qtbot.waitUntil(lambda: view.verticalScrollBar().maximum() > scroll_range, timeout=5_000)
+            qtbot.wait(50)
+            # One row inserted at the end, not the model reset; the rows shown are not painted again
+            # (Qt repaints them all after any insertion: about 800 calls to the model, issue 23).
+            assert inserted == [rows] and model.rowCount() == rows + 1
+            assert paints.names == []
+            # Scrolled down to, the new row is there and painted.
+            view.scrollToBottom()
+            qtbot.waitUntil(lambda: paints.names != [], timeout=5_000)
+        finally:
+            view.viewport().removeEventFilter(paints)
+        assert view.rowAt(view.viewport().height() - 1) == rows
+        assert "beer" in model.texts(rows)[PostingsModel.SERVICE].lower()
+    finally:
+        if shiboken6.isValid(card):
+            card.close()
+
+
+class _PaintedAreas(QObject):
+    """The areas a widget is asked to paint while it watches it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rects: list[QRect] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(event, QPaintEvent):
+            self.rects.append(event.rect())
+        return False
+
+
+def test_a_service_added_where_the_table_has_room_paints_its_row_not_those_above(qtbot, desk_context,
+                                                                                 demo_database):
+    folio_id = folio_id_of(demo_database, "R10016")
+    card = open_reservation_card(desk_context, folio_id)
+    try:
+        qtbot.waitUntil(lambda: card.is_loaded and card.isVisible(), timeout=30_000)
+        view, model = card.postings_view, card.postings_model
+        qtbot.wait(50)  # the first painting done
+        rows = model.rowCount()
+        assert rows > 0 and view.rowAt(view.viewport().height() - 1) < 0  # room below the last row
+        areas = _PaintedAreas()
+        view.viewport().installEventFilter(areas)
+        try:
+            other_desk = signed_in(demo_database, Role.CASHIER, "FRONT-2")
+            with demo_database.writing() as session:
+                bill_id = load_folio(session, folio_id).bills[0].bill.id
+                post_service(session, other_desk, bill_id=bill_id, service_code="MB-BEER")
+            with qtbot.waitSignal(card.loaded, timeout=30_000):
+                card.reload()
+            qtbot.waitUntil(lambda: areas.rects != [], timeout=5_000)
+            qtbot.wait(50)
+        finally:
+            view.viewport().removeEventFilter(areas)
+        assert model.rowCount() == rows + 1
+        new_row_top = view.rowViewportPosition(rows)
+        assert all(rect.top() >= new_row_top for rect in areas.rects), (areas.rects, new_row_top)
+        assert any(rect.contains(1, new_row_top + 1) for rect in areas.rects)
+    finally:
+        if shiboken6.isValid(card):
+            card.close()

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QStyle, QTableView, QVBoxLayout
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QStyle, QTableView, QVBoxLayout, QWidget
 
 from ui.reservation_card.models import CachedRowsModel
 
@@ -16,9 +16,66 @@ RESIZE_PRECISION = 25
 MAX_COLUMN_CHARS = 45
 
 
-def make_table(name: str, model: Any, *, multi: bool = False) -> QTableView:
+class CardTable(QTableView):
+    """A table that does not repaint the rows it shows for rows added below them.
+
+    Qt lays a table out again after any row is inserted and then repaints its whole viewport, every
+    cell's every role asked of the Python model (about 800 calls for a screenful): on a long folio
+    the rows a reload adds are far below what the clerk sees, and that repaint was most of the GUI
+    thread's time from Apply to the card showing the payment (issue 23). When every row inserted
+    since the last layout went below the last row shown, or after the last row where the table has
+    room, only the scroll bars and headers are updated and the new rows painted; anything else that
+    asks for a layout (a reset, rows removed or moved, a new font) gets Qt's own.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        # Whether the rows inserted since the last layout all went below the rows shown; None: none.
+        self._only_below: bool | None = None
+        self._first_shown_new_row: int | None = None  # the first of them in sight, to be painted
+
+    def setModel(self, model: Any) -> None:
+        super().setModel(model)
+        model.rowsInserted.connect(self._rows_inserted)
+        for signal in (model.modelReset, model.layoutChanged, model.rowsRemoved, model.rowsMoved,
+                       model.columnsInserted, model.columnsRemoved, model.columnsMoved):
+            signal.connect(self._laid_out_anew)
+
+    def _rows_inserted(self, parent: QModelIndex | QPersistentModelIndex, first: int, last: int) -> None:
+        # The rows before ``first`` are where they were: the header still places them.
+        bottom = self.rowAt(self.viewport().height() - 1)
+        appended = last == self.model().rowCount() - 1
+        in_sight = bottom < 0 and appended  # the table had room below its last row
+        below = not parent.isValid() and (in_sight or (bottom >= 0 and first > bottom))
+        self._only_below = below if self._only_below is None else self._only_below and below
+        if in_sight:
+            earlier = self._first_shown_new_row
+            self._first_shown_new_row = first if earlier is None else min(first, earlier)
+
+    def _laid_out_anew(self, *_args: object) -> None:
+        self._only_below = False
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange, QEvent.Type.LayoutDirectionChange):
+            self._only_below = False
+        super().changeEvent(event)
+
+    def doItemsLayout(self) -> None:
+        only_below, self._only_below = self._only_below, None
+        first_shown, self._first_shown_new_row = self._first_shown_new_row, None
+        if only_below:
+            self.updateGeometries()
+            if first_shown is not None:
+                top = self.rowViewportPosition(first_shown)
+                viewport = self.viewport()
+                viewport.update(0, top, viewport.width(), viewport.height() - top)
+            return
+        super().doItemsLayout()
+
+
+def make_table(name: str, model: Any, *, multi: bool = False) -> CardTable:
     """A read-only table of whole rows, as every table of the reservation card is."""
-    view = QTableView()
+    view = CardTable()
     view.setObjectName(name)
     view.setModel(model)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
