@@ -84,8 +84,10 @@ def test_a_run_ended_by_sigterm_stops_its_server_and_removes_its_files(tmp_path:
 
         def test_waits_for_sigterm(pg_server, tmp_path):
             make_hotel(f"sqlite:///{{tmp_path}}/hotel.sqlite3").database.dispose()
-            Path({str(record)!r}).write_text(json.dumps(
+            # Written whole, then named: the test reads it as soon as the name exists.
+            Path({str(record)!r} + ".part").write_text(json.dumps(
                 [str(pg_server.base_dir), pg_server.port, str(HOTEL_TEMPLATES.folder)]))
+            Path({str(record)!r} + ".part").rename({str(record)!r})
             time.sleep(120)
     """))
     run = subprocess.Popen([sys.executable, "-m", "pytest", "-q", "-p", "tests.conftest", "-p", "no:cacheprovider",
