@@ -164,15 +164,19 @@ def test_a_lost_sale_is_asked_about_by_txnquery_never_sent_again(rig: ConvergeRi
     assert reconcile_online(rig.runner, rig.cashier).settled == []
 
 
-@pytest.mark.parametrize("left_out", ["ssl_amount", "ssl_result"])
+@pytest.mark.parametrize(("left_out", "result"), [("ssl_amount", None), ("ssl_result", None), (None, "2")])
 def test_an_approval_not_understood_is_asked_about_never_a_zero_or_declined_payment(
-        rig: ConvergeRig, monkeypatch: pytest.MonkeyPatch, left_out: str):
+        rig: ConvergeRig, monkeypatch: pytest.MonkeyPatch, left_out: str | None, result: str | None):
     stay, card_id = rig.saved_card()
     authorise = rig.fake._authorise
 
     def answer_without(kind: str, fields: dict[str, str]) -> Element:
-        answer = authorise(kind, fields)  # the card is charged; its answer lacks what says how much or whether
-        answer.remove(answer.find(left_out))  # type: ignore[arg-type]
+        # The card is charged; its answer lacks what says how much or whether, or says it in no documented value.
+        answer = authorise(kind, fields)
+        if left_out is not None:
+            answer.remove(answer.find(left_out))  # type: ignore[arg-type]
+        if result is not None:
+            answer.find("ssl_result").text = result  # type: ignore[union-attr]
         return answer
 
     monkeypatch.setattr(rig.fake, "_authorise", answer_without)

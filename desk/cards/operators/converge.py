@@ -50,8 +50,9 @@ DEFAULT_URL = "https://api.convergepay.com/VirtualMerchant/processxml.do"
 QUERY_DAYS_BACK = 30
 INVOICE_LENGTH = 25
 _ACCOUNT = re.compile(r"^(\d{6,15})/([A-Za-z0-9_.\-]{1,15})$")
-# Converge's answers to a transaction type that are approvals (ssl_result 0).
+# Converge's ssl_result: 0 an approval, 1 a decline; any other value is no answer Converge documents.
 APPROVED = "0"
+DECLINED = "1"
 # txnquery's ssl_trans_status: a settled payment is returned (ccreturn); before, it is voided (ccvoid).
 SETTLED_STATUSES = frozenset({"STL"})
 VOIDED_STATUS = "VOID"
@@ -113,6 +114,14 @@ def _not_understood(what: str) -> NoReturn:
     raise AnswerLost(f"Converge's answer is not understood: {what}")
 
 
+def _approved(result: str | None) -> bool:
+    """Whether ``ssl_result`` says approved (True) or declined (False); missing or any other value is not
+    understood: whether the card was charged is unknown, never a decline."""
+    if result not in (APPROVED, DECLINED):
+        _not_understood(f"ssl_result {result!r}")
+    return result == APPROVED
+
+
 class ConvergeOperator:
     """One Converge terminal: ``account`` is ``MerchantId/UserId``, ``pin`` the terminal's PIN (secret)."""
 
@@ -153,10 +162,7 @@ class ConvergeOperator:
             answer = self._send(transaction_type, fields)
         except _Error as error:
             raise Refused(f"{error.name}: {error.message}", error.code) from None
-        result = answer.findtext("ssl_result")
-        if not result:  # neither a result nor an error answer (those are refused in _send)
-            _not_understood("no ssl_result")
-        if result != APPROVED:
+        if not _approved(answer.findtext("ssl_result")):  # error answers are refused in _send
             message = answer.findtext("ssl_result_message") or "DECLINED"
             if completing:
                 # The desk completes only a hold it knows open: the issuer let it lapse (R16).
@@ -339,9 +345,7 @@ class ConvergeOperator:
                 wanted = {Operation.CHARGE: ("SALE",), Operation.PRE_AUTHORISE: ("AUTHONLY", "SALE", "DELETE"),
                           Operation.REFUND: ("RETURN",)}[operation]
                 txn = self._by_invoice(key, wanted)
-                if txn is not None and not txn.findtext("ssl_result"):
-                    _not_understood("a transaction listed without its ssl_result")
-                if txn is None or txn.findtext("ssl_result") != APPROVED:
+                if txn is None or not _approved(txn.findtext("ssl_result")):
                     return Found(Finding.NOT_DONE)
                 currency = txn.findtext("ssl_transaction_currency") or "USD"
                 done = Done(txn.findtext("ssl_txn_id") or "", _minor_of(txn.findtext("ssl_amount"), currency),
