@@ -69,7 +69,7 @@ FAULTS = {"paper": "E301", "cover": "E302", "printing_unit": "E303", "head_hot":
 PRINTING_FAULTS = frozenset({"paper", "cover", "printing_unit", "head_hot", "cutter"})  # ErrorCodes.md's E3xx
 # ErrorCodes.md's warnings: the printer still prints, and says so in every result's and the status's messages.
 WARNINGS = {"paper_low": ("W301", "Low paper/Near end of paper"),
-            "fm_nearly_full": ("W201", "Almost full fiscal memory")}
+            "fm_nearly_full": ("W201", "Fiscal Memory near full")}
 
 
 class PrintError(Exception):

@@ -197,7 +197,7 @@ def test_a_low_roll_is_still_said_beside_the_printers_other_warnings(rig: AtolHo
     rig.server.control("fault", fault="paper_low")  # W301
     rig.server.control("fault", fault="fm_nearly_full")  # W201
     status = rig.registers.register(rig.runner, rig.hotel.actor, "FP-1").status()
-    assert status.printer_ready and status.printer == "Paper is running low. Almost full fiscal memory"
+    assert status.printer_ready and status.printer == "Paper is running low. Fiscal Memory near full"
 
 
 def test_an_answer_not_ok_that_says_no_error_never_reads_as_ready(rig: AtolHotel, monkeypatch):
@@ -209,6 +209,14 @@ def test_an_answer_not_ok_that_says_no_error_never_reads_as_ready(rig: AtolHotel
     checked = check_connection(RegisterSettings("FP-1", "FP-1", RegisterKind.ERPNET, rig.server.address,
                                                 "dt279013", "", {}, ""))
     assert checked.problems == UNEXPLAINED_NOT_READY and checked.paper is None  # no paper state read from it
+    # Nor is a receipt issued on it: refused before its intent and its sale number, as paper out is.
+    payment_id = rig.paid_bill(lines=LINES)
+    before = rig.hotel.row_counts()
+    with pytest.raises(PrinterNotReady, match="its answer does not say why"):
+        receipt(rig, payment_id)
+    after = rig.hotel.row_counts()
+    assert after["journal_intent"] == before["journal_intent"] and after["sale_number"] == 0
+    assert rig.server.receipts() == []
 
 
 def test_a_rate_without_a_tax_group_is_refused_before_the_printer_is_asked(rig: AtolHotel):

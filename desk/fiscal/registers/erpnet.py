@@ -39,6 +39,7 @@ from desk.db.runner import Runner
 from desk.fiscal.amounts import CENT, corrected, exact_json, unit_price
 from desk.fiscal.errors import (
     UNEXPLAINED_NOT_READY,
+    PrinterNotReady,
     RefundWithoutOriginal,
     RegisterNotSetUp,
     RegisterRefused,
@@ -286,6 +287,9 @@ class ErpNetRegister(AtolRegister):
                                     register=self.code, problem=register_problem(73, ""), words="", code=73)
             error.register_code = 73
             raise error
+        if unexplained(shift["status"]):  # not ok, and no fault named: nothing is issued on a guess
+            raise PrinterNotReady("The printer of {register} is not ready: {problem}", register=self.code,
+                                  problem=Phrase(UNEXPLAINED_NOT_READY))
         paper: PrinterStatus = shift["paper"]
         return paper
 
